@@ -1,0 +1,76 @@
+"""The one exception tree of gaiko.
+
+Every error gaiko raises on purpose derives from :class:`GaikoError` and
+carries a message that says what went wrong *and what to do next*.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "GaikoError",
+    "ConfigError",
+    "ModelNotFound",
+    "DataFileError",
+    "InputRejected",
+    "StoreError",
+    "SchemaError",
+    "NotFound",
+    "EvaluationError",
+]
+
+
+class GaikoError(Exception):
+    """Base class for all gaiko errors."""
+
+    #: short machine-readable code, used in the JSON error shape of the API
+    code = "gaiko_error"
+
+    def to_dict(self) -> dict[str, str]:
+        return {"error": self.code, "message": str(self)}
+
+
+class ConfigError(GaikoError):
+    code = "config_error"
+
+
+class ModelNotFound(GaikoError):
+    code = "model_not_found"
+
+
+class DataFileError(GaikoError):
+    """A lexicon, actor file or table is malformed. The message names the file and line."""
+
+    code = "data_file_error"
+
+    def __init__(self, path: str, message: str, line: int | None = None) -> None:
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {message}")
+        self.path = path
+        self.line = line
+
+
+class InputRejected(GaikoError):
+    """An input article cannot be coded; ``reason`` is a short machine-readable word."""
+
+    code = "input_rejected"
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(detail)
+        self.reason = reason
+        self.detail = detail
+
+
+class StoreError(GaikoError):
+    code = "store_error"
+
+
+class SchemaError(StoreError):
+    code = "schema_error"
+
+
+class NotFound(GaikoError):
+    code = "not_found"
+
+
+class EvaluationError(GaikoError):
+    code = "evaluation_error"

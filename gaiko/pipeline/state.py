@@ -1,0 +1,100 @@
+"""Per-document state shared by gaiko's components (``doc._.gaiko``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..types import Actor, Event, Place, Pledge
+
+__all__ = ["DocState", "DateMention", "get_state", "ensure_extensions"]
+
+
+@dataclass
+class DateMention:
+    text: str
+    start: int  # char offsets in the article
+    end: int
+    date: str | None  # resolved ISO date (start of the period)
+    end_date: str | None = None
+    precision: str = "day"  # day, month, year
+    sentence_index: int = -1
+
+
+@dataclass
+class DocState:
+    """What gaiko knows about one article while coding it."""
+
+    article_id: str = ""
+    published: str | None = None  # ISO date of publication
+    actors: list[Actor] = field(default_factory=list)
+    #: token index -> index into ``actors`` for every token inside a mention
+    token_actor: dict[int, int] = field(default_factory=dict)
+    places: list[Place] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    pledges: list[Pledge] = field(default_factory=list)
+    #: sentence start token -> sentence index
+    sent_index: dict[int, int] = field(default_factory=dict)
+
+    def add_actor(self, actor: Actor, span: Span) -> int:
+        idx = len(self.actors)
+        self.actors.append(actor)
+        for t in span:
+            self.token_actor.setdefault(t.i, idx)
+        return idx
+
+    def actor_at(self, token: Token) -> Actor | None:
+        idx = self.token_actor.get(token.i)
+        return self.actors[idx] if idx is not None else None
+
+    def actor_in(self, token: Token) -> Actor | None:
+        """The actor a phrase headed by ``token`` refers to.
+
+        The token itself wins; then the closest token of its subtree that is
+        part of a mention (so "the Japanese coast guard" finds the mention
+        even when the head noun is not in it).
+        """
+        direct = self.actor_at(token)
+        if direct is not None:
+            return direct
+        best: tuple[int, int] | None = None
+        for t in token.subtree:
+            idx = self.token_actor.get(t.i)
+            if idx is None:
+                continue
+            # prefer mentions near the head and not inside a relative clause
+            if any(a.dep_ in ("relcl", "acl", "advcl", "ccomp") for a in _path_to(t, token)):
+                continue
+            dist = abs(t.i - token.i)
+            if best is None or dist < best[0]:
+                best = (dist, idx)
+        return self.actors[best[1]] if best else None
+
+    def sentence_index(self, token: Token) -> int:
+        return self.sent_index.get(token.sent.start, -1)
+
+
+def _path_to(tok: Token, top: Token) -> list[Token]:
+    path: list[Token] = []
+    cur = tok
+    while cur.i != top.i and cur.head.i != cur.i:
+        path.append(cur)
+        cur = cur.head
+    return path
+
+
+def ensure_extensions() -> None:
+    if not Doc.has_extension("gaiko"):
+        Doc.set_extension("gaiko", default=None)
+
+
+def get_state(doc: Doc) -> DocState:
+    ensure_extensions()
+    state = doc._.gaiko
+    if state is None:
+        state = DocState()
+        state.sent_index = {s.start: i for i, s in enumerate(doc.sents)}
+        doc._.gaiko = state
+    return state
