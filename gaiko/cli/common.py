@@ -1,0 +1,56 @@
+"""Helpers shared by CLI commands: error display and output formats."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from typing import Any, NoReturn
+
+import typer
+
+from ..errors import GaikoError
+
+__all__ = ["fail", "emit_rows"]
+
+
+def fail(err: GaikoError | str, code: int = 2) -> NoReturn:
+    msg = str(err)
+    typer.echo(f"Error: {msg}", err=True)
+    raise typer.Exit(code)
+
+
+def emit_rows(rows: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None, title: str | None = None) -> None:
+    """Print rows as a rich table, JSON lines or CSV on stdout."""
+    if fmt == "jsonl":
+        for r in rows:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+        return
+    rows = list(rows)
+    cols = list(columns) if columns else (list(rows[0].keys()) if rows else [])
+    if fmt == "csv":
+        w = csv.DictWriter(sys.stdout, fieldnames=cols, extrasaction="ignore")
+        w.writeheader()
+        for r in rows:
+            w.writerow({k: _flat(r.get(k)) for k in cols})
+        return
+    if fmt != "table":
+        fail(f"unknown format {fmt!r}; use table, jsonl or csv")
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False)
+    for c in cols:
+        table.add_column(c, overflow="fold")
+    for r in rows:
+        table.add_row(*[_flat(r.get(c)) for c in cols])
+    Console().print(table)
+
+
+def _flat(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, (list, dict)):
+        return json.dumps(v, ensure_ascii=False, default=str)
+    return str(v)
