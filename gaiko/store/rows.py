@@ -1,0 +1,75 @@
+"""Flattening records into store rows (and back into PLOVER-shaped JSON)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..types import Actor, CodedArticle, Event
+from .schema import ACTOR_FIELDS, EVENT_COLUMNS
+
+__all__ = ["event_row", "article_row", "EVENT_NAMES"]
+
+EVENT_NAMES: tuple[str, ...] = tuple(n for n, _ in EVENT_COLUMNS)
+
+
+def _actor_cols(prefix: str, a: Actor | None) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for f in ACTOR_FIELDS:
+        key = "person_id" if f == "person" else f
+        out[f"{prefix}_{f}"] = getattr(a, key) if a is not None else None
+    return out
+
+
+def event_row(ev: Event, run_id: str | None = None) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "id": ev.id,
+        "article_id": ev.article_id,
+        "sentence_idx": ev.sentence_index,
+        "date": ev.date,
+        "date_text": ev.date_text,
+        "date_precision": ev.date_precision,
+        "event_type": ev.event_type,
+        "mode": ev.mode,
+        "context": list(ev.context),
+        "cameo": ev.cameo,
+        "cameo_code": ev.cameo_code,
+        "goldstein": ev.goldstein,
+        "quad_class": ev.quad_class,
+        **_actor_cols("source", ev.source),
+        **_actor_cols("target", ev.target),
+        "place_text": ev.place.text if ev.place else None,
+        "place_name": ev.place.name if ev.place else None,
+        "place_country": ev.place.country if ev.place else None,
+        "lat": ev.place.lat if ev.place else None,
+        "lon": ev.place.lon if ev.place else None,
+        "negated": ev.negated,
+        "hypothetical": ev.hypothetical,
+        "intended": ev.intended,
+        "reported": ev.reported,
+        "trigger": ev.trigger,
+        "trigger_start": ev.trigger_start,
+        "trigger_end": ev.trigger_end,
+        "pattern": ev.pattern,
+        "confidence": ev.confidence,
+        "coder_version": ev.coder_version,
+        "run_id": run_id,
+    }
+    return row
+
+
+def article_row(c: CodedArticle, run_id: str | None, coded_at: Any) -> dict[str, Any]:
+    a = c.article
+    return {
+        "id": a.id,
+        "external_id": a.external_id,
+        "title": a.title,
+        "url": a.url,
+        "source": a.source,
+        "published": a.published,
+        "text": a.text,
+        "n_sentences": len(c.sentences),
+        "origin": a.origin,
+        "coded_at": coded_at,
+        "coder_version": c.coder_version,
+        "run_id": run_id,
+    }
