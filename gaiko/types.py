@@ -277,3 +277,4 @@ class InputError(_Record):
     reason: str  # short machine-readable reason: empty, binary, encoding, json, missing_text, not_english, bad_date, too_large, parse
     detail: str
     line: int | None = None
+    severity: str = "error"  # "error": the input was not coded; "warning": coded, but note this

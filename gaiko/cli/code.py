@@ -1,9 +1,39 @@
-"""CLI commands (to be filled in)."""
+"""`gaiko code`: read articles and code them into a store."""
 
 from __future__ import annotations
 
+from typing import Optional
+
 import typer
+
+from ..errors import GaikoError
+from .common import fail
 
 
 def register(app: typer.Typer) -> None:
-    return None
+    app.command("code")(code)
+
+
+def code(
+    paths: list[str] = typer.Argument(..., help="Files, directories or '-' for stdin: .txt, .html, .jsonl."),
+    db: str = typer.Option("gaiko.duckdb", "--db", help="DuckDB store to write (created if missing)."),
+    date: Optional[str] = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) for articles that carry none."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (each loads the model once)."),
+    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per batch and per store transaction."),
+    actors: list[str] = typer.Option([], "--actors", help="Extra actor knowledge file (YAML/CSV); repeatable."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary; exit code only."),
+    json_summary: bool = typer.Option(False, "--json", help="Print the summary as one JSON object."),
+) -> None:
+    """Code news articles into PLOVER events and pledges, stored in a DuckDB file.
+
+    Articles already in the store (same text) are skipped, so an interrupted run
+    can simply be started again. Exit code 1 when any input failed (see `gaiko errors`).
+    """
+    from ..coding import run_code
+
+    try:
+        summary = run_code(paths, db=db, date=date, workers=workers, batch_size=batch_size,
+                           actor_files=actors, quiet=quiet, json_summary=json_summary)
+    except GaikoError as exc:
+        fail(exc)
+    raise typer.Exit(1 if summary.errors else 0)

@@ -1,9 +1,140 @@
-"""CLI commands (to be filled in)."""
+"""`gaiko events`, `gaiko export`, `gaiko stats`, `gaiko errors`: reading a store."""
 
 from __future__ import annotations
 
+import json
+from typing import Optional
+
 import typer
+
+from ..errors import GaikoError
+from .common import emit_rows, fail
+
+EVENT_COLUMNS = ("date", "event_type", "mode", "source", "target", "trigger", "place", "flags", "id")
 
 
 def register(app: typer.Typer) -> None:
-    return None
+    app.command("events")(events)
+    app.command("export")(export)
+    app.command("stats")(stats)
+    app.command("errors")(errors)
+
+
+def _open(db: str):  # noqa: ANN202
+    from ..store import Store
+
+    return Store(db, read_only=True)
+
+
+def _brief(row: dict) -> dict:
+    def actor(side: str) -> str:
+        if not row.get(f"{side}_text"):
+            return ""
+        code = f"{row.get(f'{side}_country') or '---'}{row.get(f'{side}_sector') or ''}"
+        return f"{row.get(f'{side}_name') or row[f'{side}_text']} ({code})"
+
+    flags = [f for f in ("intended", "hypothetical", "negated", "reported") if row.get(f)]
+    return {
+        "date": str(row.get("date") or ""),
+        "event_type": row["event_type"],
+        "mode": row.get("mode") or "",
+        "source": actor("source"),
+        "target": actor("target"),
+        "trigger": row.get("trigger"),
+        "place": row.get("place_name") or row.get("place_text") or "",
+        "flags": ",".join(flags),
+        "id": row["id"],
+    }
+
+
+def events(
+    db: str = typer.Option("gaiko.duckdb", "--db", help="Store to read."),
+    actor: Optional[str] = typer.Option(None, "--actor", help="Source or target: country code (JPN), code+sector (JPNGOV) or name."),
+    source: Optional[str] = typer.Option(None, "--source", help="Source actor (same forms as --actor)."),
+    target: Optional[str] = typer.Option(None, "--target", help="Target actor (same forms as --actor)."),
+    type: Optional[str] = typer.Option(None, "--type", help="PLOVER type(s), comma-separated (e.g. ACCUSE,THREATEN)."),  # noqa: A002
+    since: Optional[str] = typer.Option(None, "--since", help="Events on or after this date (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, "--until", help="Events on or before this date (YYYY-MM-DD)."),
+    quad_class: Optional[int] = typer.Option(None, "--quad-class", help="1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict."),
+    text: Optional[str] = typer.Option(None, "--text", help="Only events whose sentence contains this text."),
+    actual: bool = typer.Option(False, "--actual", help="Leave out intended and hypothetical events."),
+    limit: int = typer.Option(100, "--limit", help="At most this many events (0 = all)."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl (PLOVER records) or csv."),
+) -> None:
+    """List coded events, filtered. `--format jsonl` prints PLOVER-shaped records."""
+    try:
+        with _open(db) as store:
+            rows = store.events(limit=limit or None, actor=actor, source=source, target=target, type=type,
+                                since=since, until=until, quad_class=quad_class, text=text,
+                                include_intended=not actual)
+    except GaikoError as exc:
+        fail(exc)
+    if fmt == "jsonl":
+        from ..export import plover_record
+
+        emit_rows((plover_record(r) for r in rows), "jsonl")
+    elif fmt == "csv":
+        emit_rows(rows, "csv")
+    else:
+        emit_rows([_brief(r) for r in rows], fmt, EVENT_COLUMNS, title=f"{len(rows)} events")
+
+
+def export(
+    out: str = typer.Option(..., "--out", "-o", help="Output file."),
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl (PLOVER records), csv or parquet (flat columns)."),
+    db: str = typer.Option("gaiko.duckdb", "--db", help="Store to read."),
+    actor: Optional[str] = typer.Option(None, "--actor"),
+    type: Optional[str] = typer.Option(None, "--type"),  # noqa: A002
+    since: Optional[str] = typer.Option(None, "--since"),
+    until: Optional[str] = typer.Option(None, "--until"),
+) -> None:
+    """Export events to JSONL, CSV or Parquet."""
+    from ..export import export_events
+
+    try:
+        with _open(db) as store:
+            n = export_events(store, fmt, out, actor=actor, type=type, since=since, until=until)
+    except GaikoError as exc:
+        fail(exc)
+    typer.echo(f"wrote {n} events to {out}", err=True)
+
+
+def stats(
+    db: str = typer.Option("gaiko.duckdb", "--db", help="Store to read."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+) -> None:
+    """Counts of articles, sentences, events, pledges and errors; events by type; top dyads."""
+    try:
+        with _open(db) as store:
+            s = store.stats()
+    except GaikoError as exc:
+        fail(exc)
+    if as_json:
+        typer.echo(json.dumps(s, default=str))
+        return
+    from rich.console import Console
+
+    con = Console()
+    scalars = {k: v for k, v in s.items() if not isinstance(v, (dict, list))}
+    emit_rows([{"what": k, "value": v} for k, v in scalars.items()], "table", title=f"gaiko store {db}")
+    emit_rows([{"type": k, "events": v} for k, v in s["by_type"].items()], "table", title="events by type")
+    if s["top_dyads"]:
+        emit_rows(s["top_dyads"], "table", title="top dyads")
+    con.print()
+
+
+def errors(
+    db: str = typer.Option("gaiko.duckdb", "--db", help="Store to read."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or csv."),
+    limit: int = typer.Option(200, "--limit"),
+) -> None:
+    """Inputs that could not be coded (and warnings), with file, line and reason."""
+    try:
+        with _open(db) as store:
+            rows = store.query(
+                "SELECT recorded_at, severity, path, line, reason, detail FROM errors ORDER BY recorded_at DESC LIMIT ?",
+                [limit],
+            )
+    except GaikoError as exc:
+        fail(exc)
+    emit_rows(rows, fmt, title=f"{len(rows)} input errors")

@@ -143,7 +143,7 @@ class Store(QueryMixin):
     def record_errors(self, errors: Iterable[InputError], run_id: str | None = None) -> int:
         self._check_writable()
         now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
-        rows = [{"run_id": run_id, "path": e.path, "line": e.line, "reason": e.reason, "detail": e.detail, "recorded_at": now} for e in errors]
+        rows = [{"run_id": run_id, "path": e.path, "line": e.line, "reason": e.reason, "detail": e.detail, "severity": e.severity, "recorded_at": now} for e in errors]
         self._insert("errors", rows)
         return len(rows)
 

@@ -77,7 +77,7 @@ MIGRATION_1: list[str] = [
         article_id VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR, name VARCHAR, country VARCHAR,
         lat DOUBLE, lon DOUBLE, feature VARCHAR)""",
     """CREATE TABLE errors (
-        run_id VARCHAR, path VARCHAR, line INTEGER, reason VARCHAR, detail VARCHAR, recorded_at TIMESTAMP)""",
+        run_id VARCHAR, path VARCHAR, line INTEGER, reason VARCHAR, detail VARCHAR, severity VARCHAR, recorded_at TIMESTAMP)""",
     "CREATE INDEX events_article ON events(article_id)",
     "CREATE INDEX actors_article ON actors(article_id)",
 ]

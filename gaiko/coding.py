@@ -1,0 +1,83 @@
+"""What `gaiko code` does, as an importable function (the CLI only parses and calls)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from .ingest import count_inputs, read_inputs
+from .runner import RunSummary, code_into_store
+from .store import Store
+
+__all__ = ["run_code", "print_summary"]
+
+
+def run_code(
+    paths: Sequence[str],
+    *,
+    db: str = "gaiko.duckdb",
+    date: str | None = None,
+    workers: int = 1,
+    batch_size: int = 32,
+    actor_files: Sequence[str] = (),
+    quiet: bool = False,
+    json_summary: bool = False,
+    coder: Any = None,
+) -> RunSummary:
+    from .ingest import parse_date
+
+    default_date = parse_date(date) if date else None
+    if actor_files and coder is None:
+        # fail fast on a malformed actor file, before any article is read
+        from .pipeline.registry import build_pipeline
+
+        build_pipeline(("actors",), actor_files=tuple(actor_files))
+    items = read_inputs(paths, default_date=default_date)
+    with Store(db) as store:
+        if quiet or json_summary:
+            summary = code_into_store(store, items, workers=workers, batch_size=batch_size,
+                                      actor_files=actor_files, command=_command(paths), coder=coder)
+        else:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            total = count_inputs(paths)
+            with Progress(TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                          transient=True) as bar:
+                task = bar.add_task("code", total=total)
+                summary = code_into_store(store, items, workers=workers, batch_size=batch_size,
+                                          actor_files=actor_files, command=_command(paths), coder=coder,
+                                          progress=lambda n: bar.advance(task, n))
+    if json_summary:
+        sys.stdout.write(json.dumps(summary.to_dict(), default=str) + "\n")
+    elif not quiet:
+        print_summary(summary, db)
+    return summary
+
+
+def _command(paths: Sequence[str]) -> str:
+    return "code " + " ".join(paths)[:500]
+
+
+def print_summary(s: RunSummary, db: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    con = Console(stderr=True)
+    t = Table(title=f"gaiko code → {db}", show_header=False)
+    t.add_column("what")
+    t.add_column("n", justify="right")
+    rate = s.articles / s.seconds if s.seconds else 0.0
+    for k, v in (("articles coded", s.articles), ("already in store (skipped)", s.skipped),
+                 ("sentences", s.sentences), ("events", s.events), ("pledges", s.pledges),
+                 ("errors", s.errors), ("warnings", s.warnings),
+                 ("time", f"{s.seconds:.1f} s ({rate:.1f} articles/s)")):
+        t.add_row(k, str(v))
+    con.print(t)
+    for e in s.error_list[:20]:
+        where = f"{e.path}:{e.line}" if e.line else e.path
+        style = "yellow" if e.severity == "warning" else "red"
+        con.print(f"[{style}]{e.severity}[/] {where}: [bold]{e.reason}[/] – {e.detail}")
+    if len(s.error_list) > 20:
+        con.print(f"… {len(s.error_list) - 20} more; list them with: gaiko errors --db {db}")

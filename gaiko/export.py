@@ -1,0 +1,155 @@
+"""Exports: JSONL in PLOVER's record shape, flat CSV, flat Parquet.
+
+PLOVER fields keep PLOVER's names (``id``, ``date``, ``actor``, ``recipient``,
+``event``, ``mode``, ``context``, ``event_text``, ``event_loc``, ...); gaiko's
+additions sit in their own clearly named fields (``cameo_root``, ``goldstein``,
+``quad_class``, ``evidence``, ``confidence``, ``coder_version``, ...). See
+docs/records.md.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+from .store.queries import EVENT_SELECT, SORTS, EventFilter
+
+__all__ = ["plover_record", "iter_plover_records", "export_events", "FORMATS", "FLAT_SELECT"]
+
+FORMATS = ("jsonl", "csv", "parquet")
+
+#: flat columns shared by CSV and Parquet exports and by distributed runs
+FLAT_SELECT = """
+SELECT e.* EXCLUDE (run_id), s.text AS sentence, a.published, a.title AS article_title,
+       a.url AS article_url, a.source AS article_source
+FROM events e
+JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_idx
+JOIN articles a ON a.id = e.article_id
+"""
+
+
+def _iso(v: Any) -> Any:
+    return v.isoformat() if hasattr(v, "isoformat") else v
+
+
+def _actor(row: dict[str, Any], side: str) -> dict[str, Any] | None:
+    if row.get(f"{side}_text") is None:
+        return None
+    return {
+        "text": row[f"{side}_text"],
+        "name": row.get(f"{side}_name"),
+        "country": row.get(f"{side}_country"),
+        "sector": row.get(f"{side}_sector"),
+        "role": row.get(f"{side}_role"),
+        "person_id": row.get(f"{side}_person"),
+        "resolved_by": row.get(f"{side}_resolved_by"),
+        "confidence": row.get(f"{side}_confidence"),
+    }
+
+
+def plover_record(row: dict[str, Any]) -> dict[str, Any]:
+    """One event row from the store as a PLOVER-style JSON record."""
+    src, tgt = _actor(row, "source"), _actor(row, "target")
+    loc = None
+    if row.get("place_text"):
+        loc = {
+            "name": row.get("place_name") or row["place_text"],
+            "text": row["place_text"],
+            "country": row.get("place_country"),
+            "lat": row.get("lat"),
+            "lon": row.get("lon"),
+        }
+    return {
+        # PLOVER record fields
+        "id": row["id"],
+        "date": _iso(row.get("date")),
+        "event": row["event_type"],
+        "mode": row.get("mode"),
+        "context": list(row.get("context") or []),
+        "actor": src["country"] if src else None,
+        "actor_sector": src["sector"] if src else None,
+        "actor_text": src["text"] if src else None,
+        "recipient": tgt["country"] if tgt else None,
+        "recipient_sector": tgt["sector"] if tgt else None,
+        "recipient_text": tgt["text"] if tgt else None,
+        "event_text": row.get("trigger"),
+        "event_loc": loc,
+        "text": row.get("sentence"),
+        "language": "en",
+        "publication": {
+            "article_id": row["article_id"],
+            "title": row.get("article_title"),
+            "url": row.get("article_url"),
+            "source": row.get("article_source"),
+            "published": _iso(row.get("published")),
+        },
+        # gaiko additions
+        "cameo_root": row.get("cameo"),
+        "cameo_code": row.get("cameo_code"),
+        "goldstein": row.get("goldstein"),
+        "quad_class": row.get("quad_class"),
+        "actor_detail": src,
+        "recipient_detail": tgt,
+        "date_text": row.get("date_text"),
+        "date_precision": row.get("date_precision"),
+        "negated": row.get("negated"),
+        "hypothetical": row.get("hypothetical"),
+        "intended": row.get("intended"),
+        "reported": row.get("reported"),
+        "evidence": {
+            "article_id": row["article_id"],
+            "sentence_index": row["sentence_idx"],
+            "sentence": row.get("sentence"),
+            "trigger": [row.get("trigger_start"), row.get("trigger_end")],
+            "actor": [row.get("source_start"), row.get("source_end")] if src else None,
+            "recipient": [row.get("target_start"), row.get("target_end")] if tgt else None,
+            "pattern": row.get("pattern"),
+        },
+        "confidence": row.get("confidence"),
+        "coder_version": row.get("coder_version"),
+    }
+
+
+def iter_plover_records(store: Any, chunk: int = 5000, **filters: Any) -> Iterator[dict[str, Any]]:
+    f = EventFilter(include_negated=True, **filters)
+    cur = store.con.cursor()
+    try:
+        cur.execute(f"{EVENT_SELECT} WHERE {f.where} ORDER BY {SORTS['article']}", f.params)
+        cols = [d[0] for d in cur.description]
+        while True:
+            rows = cur.fetchmany(chunk)
+            if not rows:
+                break
+            for r in rows:
+                yield plover_record(dict(zip(cols, r)))
+    finally:
+        cur.close()
+
+
+def export_events(store: Any, fmt: str, out: str | Path, **filters: Any) -> int:
+    """Write events matching ``filters`` to ``out``; returns the number written."""
+    if fmt not in FORMATS:
+        raise ConfigError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "jsonl":
+        n = 0
+        with out.open("w", encoding="utf-8") as fh:
+            for rec in iter_plover_records(store, **filters):
+                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                n += 1
+        return n
+    f = EventFilter(include_negated=True, **filters)
+    sql = f"{FLAT_SELECT} WHERE {f.where} ORDER BY {SORTS['article']}"
+    if fmt == "csv":
+        # lists (context) become '; '-joined text in CSV
+        sql = f"SELECT * REPLACE (array_to_string(context, '; ') AS context) FROM ({sql})"
+        opts = "FORMAT CSV, HEADER TRUE"
+    else:
+        opts = "FORMAT PARQUET, COMPRESSION ZSTD"
+    path_sql = str(out).replace("'", "''")
+    store.con.execute(f"COPY ({sql}) TO '{path_sql}' ({opts})", f.params)
+    return int(store.con.execute(f"SELECT count(*) FROM ({sql})", f.params).fetchone()[0])

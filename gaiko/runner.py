@@ -1,0 +1,203 @@
+"""Batch coding into a store: streaming, resumable, with worker processes.
+
+The main process reads inputs, skips articles already in the store, hands
+batches to workers (each loads the model once), and is the only writer of the
+DuckDB file. Each batch is written in one transaction, so a killed run leaves
+whole articles only, and running it again codes just the rest.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from .types import Article, CodedArticle, InputError
+
+__all__ = ["RunSummary", "code_into_store", "code_batch", "iter_batches"]
+
+
+@dataclass
+class RunSummary:
+    run_id: str = ""
+    articles: int = 0  # coded and written now
+    skipped: int = 0  # already in the store (same content)
+    sentences: int = 0
+    events: int = 0
+    pledges: int = 0
+    errors: int = 0
+    warnings: int = 0
+    seconds: float = 0.0
+    error_list: list[InputError] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {k: v for k, v in self.__dict__.items() if k != "error_list"}
+        d["errors_detail"] = [e.to_dict() for e in self.error_list[:50]]
+        return d
+
+
+# -- worker side --------------------------------------------------------------
+_WORKER_CODER: Any = None
+
+
+def _init_worker(model: str | None, actor_files: tuple[str, ...], batch_size: int) -> None:
+    global _WORKER_CODER
+    from .coder import Coder
+
+    _WORKER_CODER = Coder(model=model, actor_files=actor_files, batch_size=batch_size)
+
+
+def code_batch(coder: Any, articles: list[Article]) -> list[CodedArticle | InputError]:
+    """Code a batch; if the batch fails, code one by one so one bad article loses nothing else."""
+    try:
+        return list(coder.code_articles(articles))
+    except Exception:  # noqa: BLE001 - isolate the failing article below
+        out: list[CodedArticle | InputError] = []
+        for art in articles:
+            try:
+                out.append(coder.code_article(art))
+            except Exception as exc:  # noqa: BLE001 - recorded with its reason
+                reason = getattr(exc, "reason", "coding_failed")
+                path, _, line = (art.origin or "<input>").rpartition(":")
+                lineno = int(line) if line.isdigit() else None
+                out.append(InputError(path if lineno else (art.origin or "<input>"), reason, f"{type(exc).__name__}: {exc}", lineno))
+        return out
+
+
+def _worker_code(articles: list[Article]) -> list[CodedArticle | InputError]:
+    return code_batch(_WORKER_CODER, articles)
+
+
+# -- main side ----------------------------------------------------------------
+def iter_batches(items: Iterable[Article | InputError], size: int) -> Iterator[list[Article | InputError]]:
+    batch: list[Article | InputError] = []
+    for it in items:
+        batch.append(it)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def code_into_store(
+    store: Any,
+    items: Iterable[Article | InputError],
+    *,
+    workers: int = 1,
+    batch_size: int = 32,
+    model: str | None = None,
+    actor_files: Iterable[str] = (),
+    command: str = "code",
+    progress: Callable[[int], None] | None = None,
+    coder: Any = None,
+    track: bool = True,
+) -> RunSummary:
+    """Code articles (and record input errors) into ``store``; returns a summary.
+
+    ``progress`` is called with the number of inputs handled after each batch.
+    ``coder`` reuses an already loaded :class:`~gaiko.coder.Coder` when ``workers == 1``.
+    """
+    start = time.perf_counter()
+    summary = RunSummary(run_id=store.start_run(command))
+    actor_files = tuple(actor_files)
+    executor: ProcessPoolExecutor | None = None
+    if workers > 1:
+        import multiprocessing as mp
+
+        executor = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=mp.get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(model, actor_files, min(batch_size, 64)),
+        )
+    elif coder is None:
+        from .coder import Coder
+
+        coder = Coder(model=model, actor_files=actor_files, batch_size=min(batch_size, 64))
+
+    pending: deque[tuple[Future[Any] | list[Any], int]] = deque()
+    status = "failed"
+
+    def drain(block_until: int) -> None:
+        while len(pending) > block_until:
+            fut, n_inputs = pending.popleft()
+            results = fut.result() if isinstance(fut, Future) else fut
+            _write(store, results, summary)
+            if progress:
+                progress(n_inputs)
+
+    try:
+        for batch in iter_batches(items, batch_size):
+            errors = [b for b in batch if isinstance(b, InputError)]
+            articles = [b for b in batch if isinstance(b, Article)]
+            if errors:
+                _record(store, errors, summary)
+            known = store.known_articles(a.id for a in articles)
+            fresh: list[Article] = []
+            seen: set[str] = set()
+            for a in articles:
+                if a.id in known or a.id in seen:
+                    summary.skipped += 1
+                else:
+                    seen.add(a.id)
+                    fresh.append(a)
+            if executor is not None:
+                pending.append((executor.submit(_worker_code, fresh) if fresh else [], len(batch)))
+                drain(2 * workers)  # bounded in-flight work keeps memory flat
+            else:
+                pending.append((code_batch(coder, fresh) if fresh else [], len(batch)))
+                drain(0)
+        drain(0)
+        status = "finished"
+    except KeyboardInterrupt:
+        status = "interrupted"
+        raise
+    finally:
+        if executor is not None:
+            executor.shutdown(wait=status == "finished", cancel_futures=True)
+        summary.seconds = time.perf_counter() - start
+        store.finish_run(
+            summary.run_id, articles=summary.articles, skipped=summary.skipped, events=summary.events,
+            pledges=summary.pledges, errors=summary.errors, status=status,
+        )
+    if track:
+        _update_ledger(store)
+    return summary
+
+
+def _record(store: Any, errors: list[InputError], summary: RunSummary) -> None:
+    store.record_errors(errors, summary.run_id)
+    for e in errors:
+        if e.severity == "warning":
+            summary.warnings += 1
+        else:
+            summary.errors += 1
+        summary.error_list.append(e)
+
+
+def _write(store: Any, results: list[CodedArticle | InputError], summary: RunSummary) -> None:
+    coded = [r for r in results if isinstance(r, CodedArticle)]
+    failed = [r for r in results if isinstance(r, InputError)]
+    if failed:
+        _record(store, failed, summary)
+    if coded:
+        written, skipped = store.write_coded(coded, summary.run_id)
+        summary.articles += written
+        summary.skipped += skipped
+        if written:
+            fresh = coded if not skipped else coded[:written]
+            summary.sentences += sum(len(c.sentences) for c in fresh)
+            summary.events += sum(len(c.events) for c in fresh)
+            summary.pledges += sum(len(c.pledges) for c in fresh)
+
+
+def _update_ledger(store: Any) -> None:
+    try:
+        from .tracking import update_ledger
+    except ImportError:
+        return
+    update_ledger(store)
