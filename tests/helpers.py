@@ -1,0 +1,46 @@
+"""Small builders for tests that need records without running the parser."""
+
+from __future__ import annotations
+
+from gaiko.ids import article_id, record_id
+from gaiko.types import Actor, Article, CodedArticle, Event, SentenceRecord
+
+
+def make_coded(text: str, published: str = "2025-11-01", n_events: int = 2) -> CodedArticle:
+    aid = article_id(text)
+    art = Article(text=text, id=aid, published=published, title=text[:20], source="test wire")
+    sents = [SentenceRecord(index=0, start=0, end=len(text), text=text)]
+    events = []
+    for i in range(n_events):
+        etype = ("CONSULT", "ACCUSE", "ASSAULT")[i % 3]
+        events.append(Event(
+            id=record_id("ev", aid, 0, i, etype), article_id=aid, sentence_index=0, sentence=text,
+            event_type=etype, trigger=text.split()[1], trigger_start=len(text.split()[0]) + 1,
+            trigger_end=len(text.split()[0]) + 1 + len(text.split()[1]),
+            context=["diplomatic"], cameo={"CONSULT": "04", "ACCUSE": "11", "ASSAULT": "19"}[etype],
+            goldstein={"CONSULT": 1.0, "ACCUSE": -2.0, "ASSAULT": -10.0}[etype],
+            quad_class={"CONSULT": 1, "ACCUSE": 3, "ASSAULT": 4}[etype],
+            source=Actor("Japan", 0, 5, name="Japan", country="JPN", sector="GOV", resolved_by="country", confidence=0.9),
+            target=Actor("China", 10, 15, name="China", country="CHN", sector="GOV", resolved_by="country", confidence=0.9),
+            date=published, pattern="test", confidence=0.8, coder_version="test",
+        ))
+    return CodedArticle(article=art, sentences=sents, events=events, coder_version="test")
+
+
+class FakeCoder:
+    """Codes without a parser: two events per article. Fails on texts containing 'EXPLODE'."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def code_articles(self, articles):
+        for a in articles:
+            yield self.code_article(a)
+
+    def code_article(self, a: Article) -> CodedArticle:
+        self.calls += 1
+        if "EXPLODE" in a.text:
+            raise RuntimeError("parser crashed")
+        c = make_coded(a.text, a.published or "2025-11-01")
+        c.article.origin = a.origin
+        return c
