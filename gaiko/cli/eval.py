@@ -1,9 +1,75 @@
-"""CLI commands (to be filled in)."""
+"""``gaiko eval``: accuracy of the event coder on a gold file."""
 
 from __future__ import annotations
 
+import json
+import sys
+from pathlib import Path
+from typing import Any, Optional
+
 import typer
+
+from ..errors import GaikoError
+from .common import fail
+
+HEADLINE = {
+    "plover-gsr": ("n", "type_accuracy", "type_macro_f1", "type_recall_any", "events_per_sentence",
+                   "source_country_accuracy", "target_country_accuracy", "sector_accuracy", "triple_accuracy",
+                   "sentences_per_second"),
+    "petr-xml": ("n", "n_with_events", "cameo_root_accuracy", "cameo_root_recall_any", "no_event_accuracy",
+                 "events_per_sentence", "source_country_accuracy", "target_country_accuracy",
+                 "source_code_accuracy", "sentences_per_second"),
+    "confli-class": ("n", "quad_accuracy", "quad_macro_f1", "events_per_sentence", "sentences_per_second"),
+    "case2021": ("n", "n_mapped", "type_accuracy", "type_recall_any", "events_per_snippet",
+                 "unmapped_with_events", "sentences_per_second"),
+}
 
 
 def register(app: typer.Typer) -> None:
-    return None
+    @app.command("eval")
+    def eval_cmd(
+        gold: Path = typer.Argument(..., help="Gold file (PLOVER JSONL, PETRARCH XML, ConfliBERT TSV, CASE 2021 TSV)."),
+        fmt: Optional[str] = typer.Option(None, "--format", "-f",
+                                          help="plover-gsr, petr-xml, confli-class or case2021 (detected when omitted)."),
+        as_json: bool = typer.Option(False, "--json", help="Print one JSON object on stdout."),
+        errors: int = typer.Option(0, "--errors", help="List the N worst misses, coded and gold side by side."),
+        limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N gold items."),
+    ) -> None:
+        """Code each gold sentence and compare with the gold coding (see docs/accuracy.md)."""
+        from ..evaluate import evaluate
+
+        try:
+            report = evaluate(gold, fmt, errors=errors, limit=limit)
+        except GaikoError as exc:
+            fail(exc)
+        if as_json:
+            sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
+            return
+        _print(report)
+
+
+def _print(report: dict[str, Any]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    con = Console()
+    fmt = report["format"]
+    t = Table(title=f"gaiko eval ({fmt}): {report['gold']}")
+    t.add_column("metric")
+    t.add_column("value", justify="right")
+    for k in HEADLINE.get(fmt, ()):
+        t.add_row(k, str(report.get(k)))
+    con.print(t)
+    per = report.get("per_type") or report.get("per_class")
+    if per:
+        pt = Table(title="per type")
+        for c in ("type", "precision", "recall", "f1", "support"):
+            pt.add_column(c, justify="right" if c != "type" else "left")
+        for k, v in per.items():
+            if v["support"] or v["precision"]:
+                pt.add_row(k, f"{v['precision']:.2f}", f"{v['recall']:.2f}", f"{v['f1']:.2f}", str(v["support"]))
+        con.print(pt)
+    for i, err in enumerate(report.get("errors", []), 1):
+        con.print(f"[bold]{i}. {err['id']}[/bold] {err['text']}")
+        con.print(f"   gold : {json.dumps(err['gold'], ensure_ascii=False)}")
+        con.print(f"   coded: {json.dumps(err['coded'], ensure_ascii=False)}")

@@ -1,25 +1,328 @@
-"""Pipeline component: events (doc._.gaiko.events).
+"""Pipeline component: the event coder (``doc._.gaiko.events``).
 
-First skeleton: assigns nothing yet. Replaced by the real component.
+For each sentence it finds trigger words from the lexicons
+(``gaiko/data/triggers``), works out how they hang together (frames such as
+"threatened to X" or "refused to X" absorb their complement; intentions,
+negation and reported speech are read off the parse), finds source and
+target, and appends :class:`gaiko.types.Event` records. See
+``docs/patterns.md`` for the rules and ``docs/accuracy.md`` for how well it
+does.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
-from .state import get_state
+from ..ids import record_id
+from ..tables import cameo_for, cameo_table
+from ..types import Actor, Event, Place
+from .attributes import ClauseInfo, clause_info
+from .roles import ENT_TYPES, PRONOUNS, phrase_span, subjects, target_candidates
+from .state import DocState, get_state
+from .triggers import Entry, Lexicon, default_lexicon
+
+__all__ = ["EventCoder", "COOPERATIVE", "MATERIAL_CONFLICT"]
+
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+MATERIAL_CONFLICT = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
+NOUN_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "nsubj", "pobj", "ROOT", "conj", "appos"})
+COMPLEMENT_DEPS = ("xcomp", "ccomp", "dobj", "obj")
+
+
+@dataclass
+class _Cand:
+    tok: Token  # the trigger word
+    entry: Entry
+    anchor: Token  # the verb whose clause holds the event
+    absorbed: bool = False
+    complement: _Cand | None = None
+    complement_tok: Token | None = None
+
+
+@dataclass
+class _Draft:
+    cand: _Cand
+    info: ClauseInfo
+    event_type: str
+    cameo: str
+    pattern: str
+    source: Actor | None
+    target: Actor | None
+    confidence: float
 
 
 class EventCoder:
+    """Codes PLOVER events from the parse, using the trigger lexicons.
+
+    Config: ``trigger_files`` (extra lexicon files), ``min_confidence``
+    (events below it are dropped, default 0.3), ``max_events_per_sentence``
+    (default 3).
+    """
+
     name = "events"
-    requires: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ("token.dep", "token.lemma", "gaiko.actors", "gaiko.places", "gaiko.dates")
     assigns: tuple[str, ...] = ("gaiko.events",)
 
-    def __init__(self, **config: Any) -> None:
+    def __init__(self, trigger_files: tuple[str, ...] = (), min_confidence: float = 0.3,
+                 max_events_per_sentence: int = 3, **config: Any) -> None:
+        self.lex: Lexicon = default_lexicon(tuple(str(f) for f in trigger_files))
+        self.min_confidence = min_confidence
+        self.max_events = max_events_per_sentence
+        self.frame_verbs = frozenset(w for e in self.lex.entries.values() if e.kind == "frame" for w in e.verbs)
+        self.noun_hosts = self.lex.light | self.lex.aspect | self.lex.intent_verbs | self.frame_verbs
         self.config = config
 
     def __call__(self, doc: Doc) -> Doc:
-        get_state(doc)
+        state = get_state(doc)
+        for sent in doc.sents:
+            state.events.extend(self.code_sentence(sent, state))
         return doc
+
+    # -- finding triggers -------------------------------------------------
+    def _candidates(self, sent: Span) -> dict[int, _Cand]:
+        lex = self.lex
+        out: dict[int, _Cand] = {}
+        for tok in sent:
+            pos = tok.pos_
+            if tok.dep_ in ("amod", "compound", "aux", "auxpass"):
+                continue
+            if pos == "VERB":
+                if tok.lemma_.lower() in lex.intent_verbs and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+                    continue  # "plans to X": an intention marker, X is the event
+                e = lex.match(tok, "verb")
+                if e is not None:
+                    out[tok.i] = _Cand(tok, e, tok)
+            elif pos in ("NOUN", "PROPN") and tok.dep_ in NOUN_DEPS:
+                host = self._noun_host(tok)
+                if host is None:
+                    continue
+                e = lex.match(tok, "noun")
+                if e is not None:
+                    out[tok.i] = _Cand(tok, e, host)
+        return out
+
+    def _noun_host(self, tok: Token) -> Token | None:
+        """The verb that makes a noun trigger an event ("held talks"), or None."""
+        head = tok.head
+        if tok.dep_ == "ROOT":
+            return tok  # headline fragment: "Talks in Geneva"
+        if tok.dep_ in ("conj", "appos"):
+            return self._noun_host(head) if head.i != tok.i else None
+        if tok.dep_ == "pobj":
+            prep = head
+            if prep.lower_ in ("in", "on", "into", "for") and prep.head.pos_ == "VERB" \
+                    and prep.head.lemma_.lower() in self.noun_hosts | {"engage", "participate", "go", "call"}:
+                return prep.head
+            return None
+        if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in self.noun_hosts:
+            return head
+        return None
+
+    def _link_frames(self, cands: dict[int, _Cand]) -> None:
+        for c in list(cands.values()):
+            if c.entry.kind != "frame":
+                continue
+            comp: Token | None = None
+            for ch in c.tok.children:
+                if ch.dep_ in COMPLEMENT_DEPS and ch.i in cands and ch.i != c.tok.i:
+                    comp = ch
+                    break
+                if ch.dep_ in ("xcomp", "ccomp") and comp is None:
+                    comp = ch
+                if ch.dep_ == "prep" and ch.lower_ in ("for", "to") and comp is None:
+                    comp = next((p for p in ch.children if p.dep_ == "pobj"), None)
+            if comp is None:
+                continue
+            c.complement_tok = comp
+            inner = cands.get(comp.i)
+            if inner is None:  # "demanded that X end curbs": noun trigger inside the complement
+                inner = next((cands[t.i] for t in comp.children if t.i in cands and t.dep_ in ("dobj", "xcomp")), None)
+            if inner is not None and inner is not c:
+                inner.absorbed = True
+                c.complement = inner
+                for t in inner.tok.children:
+                    if t.dep_ == "conj" and t.i in cands:
+                        cands[t.i].absorbed = True
+
+    # -- coding -----------------------------------------------------------
+    def code_sentence(self, sent: Span, state: DocState) -> list[Event]:
+        cands = self._candidates(sent)
+        if not cands:
+            return []
+        self._link_frames(cands)
+        frames = frozenset(i for i, c in cands.items() if c.entry.kind == "frame")
+        drafts: list[_Draft] = []
+        for c in cands.values():
+            if c.absorbed:
+                continue
+            drafts.extend(self._draft(c, state, frames))
+        drafts = [d for d in drafts if d.confidence >= self.min_confidence]
+        drafts.sort(key=lambda d: -d.confidence)
+        seen: set[tuple[str, str, str]] = set()
+        events: list[Event] = []
+        for d in drafts:
+            key = (d.event_type, _akey(d.source), _akey(d.target))
+            if key in seen or any(e.trigger_start == d.cand.tok.idx and e.event_type == d.event_type for e in events):
+                continue
+            seen.add(key)
+            events.append(self._event(d, sent, state))
+            if len(events) >= self.max_events:
+                break
+        return events
+
+    def _draft(self, c: _Cand, state: DocState, frames: frozenset[int]) -> list[_Draft]:
+        lex, e = self.lex, c.entry
+        info = clause_info(c.anchor, lex, frames - {c.tok.i, c.anchor.i})
+        etype, code, pattern = e.event_type, e.cameo, e.id
+        if e.kind == "frame" and e.frame:
+            if c.complement is not None:
+                code = lex.refine(e.frame, c.complement.entry.cameo) or code
+                pattern = f"{e.id}>{c.complement.entry.id}"
+        # roles
+        subj, passive, agent = subjects(c.anchor)
+        src_toks: list[Token] = ([agent] if agent is not None else []) if passive else subj
+        sources = [a for a in (self._actor(t, state, info) for t in src_toks) if a is not None]
+        source = sources[0] if sources else None
+        tcands: list[Token] = list(subj) if passive else []
+        comp_tok = c.complement.anchor if c.complement is not None else c.complement_tok
+        tcands += list(target_candidates(c.tok, c.anchor, e.target, comp_tok))
+        if info.reported and info.obligation and not passive and subj and info.speaker is not None \
+                and subj[0].lower_ not in PRONOUNS and e.kind != "frame":
+            # "X said Y must do Z": a demand by X on Y
+            target = self._actor(subj[0], state, info)
+            source = self._actor(info.speaker, state, info)
+            code = lex.refine("request", code) or "100"
+            etype, pattern = "REQUEST", f"request.must>{pattern}"
+            sources = [source] if source else []
+        else:
+            target = self._pick_target(tcands, state, source)
+        etype, code, pattern, info = self._modal_type(etype, code, pattern, info, target)
+        conf = e.confidence * info.salience
+        if source is None:
+            conf *= 0.85
+        if info.hypothetical:
+            conf *= 0.6
+        if info.negated:
+            conf *= 0.6
+        out = [_Draft(c, info, etype, code, pattern, source, target, round(conf, 3))]
+        if e.symmetric and target is None and len(sources) >= 2:
+            # "X and Y agreed": both directions
+            out = [_Draft(c, info, etype, code, pattern, sources[0], sources[1], round(conf, 3)),
+                   _Draft(c, info, etype, code, pattern, sources[1], sources[0], round(conf * 0.99, 3))]
+        return out
+
+    def _modal_type(self, etype: str, code: str, pattern: str, info: ClauseInfo,
+                    target: Actor | None) -> tuple[str, str, str, ClauseInfo]:
+        """PLOVER's conventions for negated and intended actions."""
+        lex = self.lex
+        if info.negated and etype in COOPERATIVE and (info.intended or info.via_negative_verb):
+            # "will not meet", "failed to reach agreement": a refusal
+            info.negated = False
+            info.intended = False
+            return "REJECT", lex.refine("reject", code) or "120", pattern + "+refuse", info
+        if info.intended and not info.negated and not info.hypothetical:
+            if etype in COOPERATIVE and etype != "AGREE":
+                return "AGREE", lex.refine("agree", code) or "030", pattern + "+intent", info
+            if etype in MATERIAL_CONFLICT and target is not None:
+                return "THREATEN", lex.refine("threaten", code) or "130", pattern + "+intent", info
+        return etype, code, pattern, info
+
+    # -- actors -----------------------------------------------------------
+    def _actor(self, tok: Token, state: DocState, info: ClauseInfo) -> Actor | None:
+        a = state.actor_in(tok)
+        if a is not None:
+            return a
+        if tok.lower_ in PRONOUNS:
+            if info.speaker is not None and info.speaker.i != tok.i:
+                return self._actor(info.speaker, state, ClauseInfo())
+            return None
+        if tok.pos_ in ("NOUN", "PROPN") or tok.ent_type_:
+            start, end, text = phrase_span(tok)
+            return Actor(text=text, start=start, end=end)
+        return None
+
+    def _pick_target(self, toks: list[Token], state: DocState, source: Actor | None) -> Actor | None:
+        fallback: Actor | None = None
+        for t in toks:
+            a = state.actor_in(t)
+            if a is not None:
+                if source is not None and a.start == source.start and a.end == source.end:
+                    continue
+                if source is not None and source.country and a.country == source.country \
+                        and a.sector == source.sector and a.name == source.name:
+                    continue
+                return a
+            if fallback is None and any(x.ent_type_ in ENT_TYPES for x in t.subtree):
+                start, end, text = phrase_span(t)
+                if source is None or start != source.start:
+                    fallback = Actor(text=text, start=start, end=end)
+        return fallback
+
+    # -- output -----------------------------------------------------------
+    def _event(self, d: _Draft, sent: Span, state: DocState) -> Event:
+        tok = d.cand.tok
+        table = cameo_table()
+        root, code, goldstein, quad = cameo_for(d.event_type, d.cameo)
+        row = table.get(code)
+        entry = d.cand.entry
+        same_type = row is not None and row.plover_type == d.event_type
+        mode = entry.mode if d.event_type == entry.event_type else (row.plover_mode if same_type and row else None)
+        context = list(entry.context) if d.event_type == entry.event_type else list(row.plover_context if row else ())
+        sidx = state.sentence_index(tok)
+        date, date_text, precision = self._date(tok, sent, state)
+        return Event(
+            id=record_id("ev", state.article_id, sidx, tok.idx, d.event_type,
+                         d.source.code if d.source else "", d.target.code if d.target else ""),
+            article_id=state.article_id,
+            sentence_index=sidx,
+            sentence=sent.text,
+            event_type=d.event_type,
+            trigger=tok.text,
+            trigger_start=tok.idx,
+            trigger_end=tok.idx + len(tok.text),
+            mode=mode,
+            context=context,
+            cameo=root,
+            cameo_code=code,
+            goldstein=goldstein,
+            quad_class=quad,
+            source=d.source,
+            target=d.target,
+            date=date,
+            date_text=date_text,
+            date_precision=precision,
+            place=self._place(d.cand, sent, state),
+            negated=d.info.negated,
+            hypothetical=d.info.hypothetical,
+            intended=d.info.intended,
+            reported=d.info.reported,
+            pattern=d.pattern,
+            confidence=d.confidence,
+        )
+
+    @staticmethod
+    def _date(tok: Token, sent: Span, state: DocState) -> tuple[str | None, str | None, str]:
+        best = None
+        for m in state.dates:
+            if m.date and sent.start_char <= m.start < sent.end_char:
+                if best is None or abs(m.start - tok.idx) < abs(best.start - tok.idx):
+                    best = m
+        if best is not None:
+            return best.date, best.text, best.precision
+        return state.published, None, "published"
+
+    @staticmethod
+    def _place(c: _Cand, sent: Span, state: DocState) -> Place | None:
+        lo = min(c.anchor.left_edge.idx, c.tok.left_edge.idx)
+        hi = max(c.anchor.right_edge.idx, c.tok.right_edge.idx) + 1
+        inside = [p for p in state.places if sent.start_char <= p.start < sent.end_char and lo <= p.start <= hi]
+        return inside[0] if inside else None
+
+
+def _akey(a: Actor | None) -> str:
+    if a is None:
+        return ""
+    return a.code if a.country else a.text.lower()

@@ -1,0 +1,129 @@
+"""Clause attributes of a trigger: negation, intention (future), hypothesis, report.
+
+Works on the dependency parse only. Starting at the word that anchors an
+event (the trigger verb, or the light verb of a noun trigger) it climbs the
+chain of complements ("said it would be ready to send ...") and collects:
+
+* ``negated``: a negator on the clause or on a verb of the chain
+  ("did not", "failed to", "never");
+* ``intended``: a future auxiliary ("will", "would"), an intention verb or
+  adjective ("plans to", "vowed to", "is ready to", "is preparing to");
+* ``hypothetical``: "could/might/may" or an "if/unless" clause;
+* ``reported`` and the ``speaker``: the clause is the complement of a speech
+  verb ("Beijing said it would ...");
+* ``obligation``: "must/should" (used for "X said Y must ..." demands);
+* ``salience``: how central the clause is to its sentence (1.0 main clause,
+  lower for adverbial, relative and participial clauses).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .triggers import Lexicon
+
+__all__ = ["ClauseInfo", "clause_info", "own_modality"]
+
+#: salience factors for the way a clause hangs off its parent
+SUBORDINATE = {"advcl": 0.55, "relcl": 0.45, "acl": 0.45, "pcomp": 0.5, "pobj": 0.5, "parataxis": 0.8,
+               "dep": 0.7, "csubj": 0.6, "appos": 0.5, "amod": 0.3, "npadvmod": 0.6, "prep": 0.5}
+
+
+@dataclass
+class ClauseInfo:
+    negated: bool = False
+    intended: bool = False
+    hypothetical: bool = False
+    reported: bool = False
+    obligation: bool = False
+    speaker: Token | None = None  # subject of the speech verb that reports the clause
+    salience: float = 1.0
+    via_negative_verb: bool = False  # "failed to", "declined to"
+    cue: str = ""  # the word that marked intention
+
+
+def own_modality(tok: Token, lex: Lexicon, info: ClauseInfo) -> None:
+    """Read the auxiliaries and negators attached to one verb (or adjective)."""
+    for c in tok.children:
+        dep = c.dep_
+        if dep == "neg" or (dep in ("advmod", "det") and c.lower_ in lex.negators and c.lower_ != "no"):
+            info.negated = True
+        elif dep in ("aux", "auxpass"):
+            w = c.lower_
+            lem = c.lemma_.lower()
+            if w in lex.future_aux or lem in ("will", "shall"):
+                info.intended = True
+                info.cue = info.cue or c.text
+            elif w in lex.hypo_aux:
+                info.hypothetical = True
+            elif w in lex.oblige_aux:
+                info.obligation = True
+        elif dep == "mark" and c.lower_ in lex.cond_marks:
+            info.hypothetical = True
+
+
+def clause_info(anchor: Token, lex: Lexicon, stop_at: frozenset[int] = frozenset()) -> ClauseInfo:
+    """Attributes of the clause headed by ``anchor``.
+
+    ``stop_at`` holds token indices of frame triggers: climbing stops there
+    (the frame codes the event and carries its own attributes).
+    """
+    info = ClauseInfo()
+    own_modality(anchor, lex, info)
+    cur = anchor
+    for _ in range(8):
+        dep = cur.dep_
+        head = cur.head
+        if dep == "ROOT" or head.i == cur.i or head.i in stop_at:
+            break
+        if dep in ("xcomp", "ccomp", "conj", "acomp"):
+            hl = head.lemma_.lower()
+            if dep == "conj":
+                own_modality(head, lex, info)
+            elif hl in lex.intent_verbs or (head.pos_ == "ADJ" and hl in lex.intent_adjs):
+                info.intended = True
+                info.cue = info.cue or head.text
+                own_modality(head, lex, info)
+            elif hl in lex.neg_verbs:
+                info.negated = True
+                info.via_negative_verb = True
+                own_modality(head, lex, info)
+            elif hl in lex.aspect or (hl == "be" and dep in ("acomp", "xcomp")):
+                own_modality(head, lex, info)
+                if hl == "go" and cur.tag_ == "VB":  # "is going to visit"
+                    info.intended = True
+            elif hl in lex.speech and dep == "ccomp":
+                info.reported = True
+                info.speaker = _subject(head)
+                # the speech verb's own tense does not make the content future
+                cur = head
+                continue
+            elif dep == "ccomp":
+                info.salience *= 0.8
+            elif dep == "xcomp":
+                info.salience *= 0.85
+            cur = head
+            continue
+        if dep == "advcl":
+            marks = {c.lower_ for c in cur.children if c.dep_ == "mark"}
+            if marks & lex.cond_marks:
+                info.hypothetical = True
+        info.salience *= SUBORDINATE.get(dep, 0.7)
+        break
+    # "ready to" hangs off "be"; its head clause carries the auxiliaries
+    return info
+
+
+def _subject(verb: Token) -> Token | None:
+    cur = verb
+    for _ in range(4):
+        for c in cur.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                return c
+        if cur.dep_ in ("conj", "xcomp", "ccomp") and cur.head.i != cur.i:
+            cur = cur.head
+        else:
+            break
+    return None

@@ -1,0 +1,145 @@
+"""Who did it and to whom: source and target phrases of a trigger.
+
+Sources come from the grammatical subject (climbing through controlled and
+coordinated verbs, "by" agents of passives, the noun a participle or
+relative clause modifies). Targets come from objects and prepositional
+phrases, in the order a pattern prefers, then from inside the object phrase
+("Serbia's suppression of ...", "sanctions against Nigeria").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+__all__ = ["subjects", "target_candidates", "PRONOUNS", "phrase_span"]
+
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us", "who", "which", "that"})
+#: prepositions that may introduce a target, tried after a pattern's own list
+DEFAULT_TPREPS = ("against", "on", "upon", "to", "with", "at", "toward", "towards", "into", "from", "over",
+                  "between", "in", "for", "of", "by", "about")
+ENT_TYPES = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
+
+
+def subjects(anchor: Token) -> tuple[list[Token], bool, Token | None]:
+    """(subject heads, passive?, agent) for the clause of ``anchor``.
+
+    Coordinated subjects ("Israel and the Palestinians") are all returned.
+    For passives the subject is the *patient*; ``agent`` is the "by" phrase.
+    """
+    cur = anchor
+    for _ in range(6):
+        subj: Token | None = None
+        passive = False
+        agent: Token | None = None
+        for c in cur.children:
+            if c.dep_ in ("nsubj", "csubj") and subj is None:
+                subj = c
+            elif c.dep_ == "nsubjpass" and subj is None:
+                subj, passive = c, True
+            elif c.dep_ == "agent":
+                agent = next((p for p in c.children if p.dep_ == "pobj"), None)
+        if subj is not None:
+            if subj.lower_ in ("who", "which", "that") and cur.dep_ == "relcl":
+                subj = cur.head
+            return [subj, *_conjuncts(subj)], passive, agent
+        if passive or agent is not None:
+            return [], True, agent
+        if cur.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp", "pcomp") and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        if cur.dep_ in ("acl", "relcl") and cur.head.i != cur.i:
+            # "forces loyal to X attacking ..." / "the group that attacked"
+            if cur.tag_ == "VBN":  # "crimes committed by X": patient is the head noun
+                return [], True, agent
+            return [cur.head], False, None
+        break
+    return [], False, None
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.append(c)
+            out.extend(_conjuncts(c))
+    return out
+
+
+def _pobjs(tok: Token, preps: tuple[str, ...]) -> Iterator[Token]:
+    for p in preps:
+        for c in tok.children:
+            if c.dep_ in ("prep", "agent", "dative") and c.lower_ == p:
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        yield o
+                        yield from (x for x in o.children if x.dep_ == "conj")
+
+
+def target_candidates(
+    trigger: Token, anchor: Token, preferred: tuple[str, ...], complement: Token | None = None
+) -> Iterator[Token]:
+    """Phrase heads that may name the target, best first."""
+    seen: set[int] = set()
+
+    def fresh(t: Token) -> bool:
+        if t.i in seen:
+            return False
+        seen.add(t.i)
+        return True
+
+    heads = [trigger] if trigger.i == anchor.i else [trigger, anchor]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "dative" and c.pos_ != "ADP" and fresh(c):
+                yield c
+        for o in _pobjs(h, preferred):
+            if fresh(o):
+                yield o
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in ("dobj", "obj", "attr", "oprd") and c.i != trigger.i and fresh(c):
+                yield c
+                for x in c.children:
+                    if x.dep_ == "conj" and fresh(x):
+                        yield x
+    if complement is not None:
+        for c in complement.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") and fresh(c):
+                yield c
+        for o in _pobjs(complement, preferred + DEFAULT_TPREPS):
+            if fresh(o):
+                yield o
+    for h in heads:
+        for o in _pobjs(h, DEFAULT_TPREPS):
+            if fresh(o):
+                yield o
+    # inside the object (or inside a noun trigger): possessor and prepositional phrases
+    inner = [trigger] if trigger.pos_ in ("NOUN", "PROPN") else []
+    inner += [c for h in heads for c in h.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    for n in inner:
+        for c in n.children:
+            if c.dep_ in ("poss", "compound", "amod") and (c.ent_type_ in ENT_TYPES or c.pos_ == "PROPN") and fresh(c):
+                yield c
+        for o in _pobjs(n, preferred + DEFAULT_TPREPS):
+            if fresh(o):
+                yield o
+
+
+def phrase_span(tok: Token) -> tuple[int, int, str]:
+    """Char offsets and text of the noun phrase headed by ``tok`` (no relative clauses)."""
+    keep = [t for t in tok.subtree if not any(a.dep_ in ("relcl", "acl", "appos", "prep", "punct", "cc", "conj")
+                                                  and a.i != tok.i for a in _ancestors_to(t, tok))]
+    toks = sorted(keep, key=lambda t: t.i) or [tok]
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    return start, end, tok.doc.text[start:end]
+
+
+def _ancestors_to(t: Token, top: Token) -> list[Token]:
+    out: list[Token] = []
+    cur = t
+    while cur.i != top.i and cur.head.i != cur.i:
+        out.append(cur)
+        cur = cur.head
+    return out
