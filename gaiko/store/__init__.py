@@ -15,6 +15,7 @@ from typing import Any
 
 from ..errors import StoreError
 from ..types import CodedArticle, InputError
+from .analysis import AnalysisMixin
 from .queries import QueryMixin
 from .rows import EVENT_NAMES, article_row, event_row
 from .schema import SCHEMA_VERSION, migrate
@@ -25,7 +26,7 @@ ACTOR_COLS = ("article_id", "start", "end", "text", "name", "country", "sector",
 PLACE_COLS = ("article_id", "start", "end", "text", "name", "country", "lat", "lon", "feature")
 
 
-class Store(QueryMixin):
+class Store(QueryMixin, AnalysisMixin):
     """A gaiko store in a DuckDB file (``":memory:"`` for a throw-away one)."""
 
     def __init__(self, path: str | Path = "gaiko.duckdb", *, read_only: bool = False) -> None:

@@ -1,0 +1,108 @@
+// Actor network: a small force layout drawn in SVG, no library.
+(function () {
+  "use strict";
+  var svg = document.getElementById("network");
+  var dataEl = document.getElementById("network-data");
+  if (!svg || !dataEl) return;
+  var net = JSON.parse(dataEl.textContent || "{}");
+  var filters = JSON.parse(document.getElementById("network-filters").textContent || "{}");
+  var W = 900, H = 560, NS = "http://www.w3.org/2000/svg";
+  var nodes = net.nodes || [], edges = net.edges || [];
+  if (!nodes.length) return;
+  var byId = {};
+  var maxN = Math.max.apply(null, nodes.map(function (n) { return n.events; }));
+  var maxW = Math.max.apply(null, edges.map(function (e) { return e.weight; }));
+  nodes.forEach(function (n, i) {
+    var a = 2 * Math.PI * i / nodes.length;
+    n.x = W / 2 + Math.cos(a) * W / 3; n.y = H / 2 + Math.sin(a) * H / 3; n.vx = 0; n.vy = 0;
+    n.r = 7 + 18 * Math.sqrt(n.events / maxN);
+    byId[n.id] = n;
+  });
+  function colour(g) {
+    if (g === null || g === undefined) return "#9aa5b1";
+    var t = Math.max(-10, Math.min(10, g)) / 10;
+    return t >= 0 ? "rgba(46,139,87," + (0.35 + 0.65 * t) + ")" : "rgba(192,57,43," + (0.35 - 0.65 * t) + ")";
+  }
+  function el(name, attrs, parent) {
+    var e = document.createElementNS(NS, name);
+    for (var k in attrs) e.setAttribute(k, attrs[k]);
+    (parent || svg).appendChild(e);
+    return e;
+  }
+  var defs = el("defs", {});
+  var marker = el("marker", { id: "arrow", viewBox: "0 0 10 10", refX: "9", refY: "5", markerWidth: "6", markerHeight: "6", orient: "auto-start-reverse" }, defs);
+  el("path", { d: "M0,0 L10,5 L0,10 z", fill: "#7b8794" }, marker);
+  var gEdges = el("g", { "class": "edges" }), gNodes = el("g", { "class": "nodes" });
+  edges.forEach(function (e) {
+    e.s = byId[e.source]; e.t = byId[e.target];
+    e.line = el("path", { "class": "edge", fill: "none", stroke: colour(e.mean_goldstein), "stroke-width": 1 + 6 * e.weight / maxW, "marker-end": "url(#arrow)" }, gEdges);
+    var title = el("title", {}, e.line);
+    title.textContent = e.source + " → " + e.target + ": " + e.weight + " events, mean Goldstein " + e.mean_goldstein + " (" + e.types.join(", ") + ")";
+  });
+  nodes.forEach(function (n) {
+    n.g = el("g", { "class": "node", "data-id": n.id }, gNodes);
+    el("circle", { r: n.r, fill: "#1f5fa8" }, n.g);
+    var t = el("text", { x: n.r + 3, y: 4 }, n.g);
+    t.textContent = n.label;
+    var title = el("title", {}, n.g);
+    title.textContent = n.label + ": " + n.out + " as source, " + n["in"] + " as target (click for events)";
+  });
+  function step(alpha) {
+    var i, j, a, b, dx, dy, d2, d, f;
+    for (i = 0; i < nodes.length; i++) {
+      a = nodes[i];
+      for (j = i + 1; j < nodes.length; j++) {
+        b = nodes[j]; dx = b.x - a.x; dy = b.y - a.y; d2 = dx * dx + dy * dy + 0.01; d = Math.sqrt(d2);
+        f = alpha * 2400 / d2; a.vx -= f * dx / d; a.vy -= f * dy / d; b.vx += f * dx / d; b.vy += f * dy / d;
+      }
+      a.vx += (W / 2 - a.x) * 0.01 * alpha; a.vy += (H / 2 - a.y) * 0.01 * alpha;
+    }
+    edges.forEach(function (e) {
+      if (e.s === e.t) return;
+      dx = e.t.x - e.s.x; dy = e.t.y - e.s.y; d = Math.sqrt(dx * dx + dy * dy) + 0.01;
+      f = (d - 150) * 0.02 * alpha; e.s.vx += f * dx / d; e.s.vy += f * dy / d; e.t.vx -= f * dx / d; e.t.vy -= f * dy / d;
+    });
+    nodes.forEach(function (n) {
+      if (n.fixed) { n.vx = n.vy = 0; return; }
+      n.vx *= 0.6; n.vy *= 0.6; n.x = Math.max(n.r + 2, Math.min(W - n.r - 60, n.x + n.vx)); n.y = Math.max(n.r + 2, Math.min(H - n.r - 2, n.y + n.vy));
+    });
+  }
+  function draw() {
+    edges.forEach(function (e) {
+      var dx = e.t.x - e.s.x, dy = e.t.y - e.s.y, d = Math.sqrt(dx * dx + dy * dy) || 1;
+      if (e.s === e.t) {
+        var r = e.s.r;
+        e.line.setAttribute("d", "M" + (e.s.x + r * 0.7) + "," + (e.s.y - r * 0.7) + " a" + r + "," + r + " 0 1,0 " + 0.01 + "," + (r * 1.4));
+        return;
+      }
+      // curve a little so that A→B and B→A do not overlap
+      var mx = (e.s.x + e.t.x) / 2 - dy * 0.12, my = (e.s.y + e.t.y) / 2 + dx * 0.12;
+      var ex = e.t.x - dx / d * (e.t.r + 2), ey = e.t.y - dy / d * (e.t.r + 2);
+      e.line.setAttribute("d", "M" + e.s.x + "," + e.s.y + " Q" + mx + "," + my + " " + ex + "," + ey);
+    });
+    nodes.forEach(function (n) { n.g.setAttribute("transform", "translate(" + n.x.toFixed(1) + "," + n.y.toFixed(1) + ")"); });
+  }
+  for (var k = 0; k < 300; k++) step(1 - k / 300);
+  draw();
+  // dragging and clicking
+  var drag = null, moved = false;
+  function point(evt) {
+    var pt = svg.createSVGPoint(); pt.x = evt.clientX; pt.y = evt.clientY;
+    return pt.matrixTransform(svg.getScreenCTM().inverse());
+  }
+  nodes.forEach(function (n) {
+    n.g.addEventListener("pointerdown", function (evt) { drag = n; moved = false; n.fixed = true; n.g.setPointerCapture(evt.pointerId); });
+    n.g.addEventListener("pointermove", function (evt) {
+      if (drag !== n) return; var p = point(evt); n.x = p.x; n.y = p.y; moved = true;
+      for (var i = 0; i < 3; i++) step(0.3); draw();
+    });
+    n.g.addEventListener("pointerup", function () {
+      drag = null;
+      if (!moved) {
+        var p = new URLSearchParams(filters); p.set("actor", n.id);
+        window.location.href = "/events?" + p.toString();
+      }
+    });
+  });
+  document.body.setAttribute("data-network", "ready");
+})();

@@ -1,0 +1,171 @@
+"""Write endpoints: submit articles to be coded (API key required), follow coding jobs."""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import json
+from typing import Any
+
+from fastapi import APIRouter, Header, Query, Request
+from fastapi.responses import JSONResponse
+
+from ..errors import InputRejected, NotFound
+from ..types import Article, InputError
+from .output import ApiError
+
+__all__ = ["router", "parse_body", "MAX_ARTICLES"]
+
+router = APIRouter(tags=["write"])
+
+#: most articles accepted in one request
+MAX_ARTICLES = 1000
+
+_KINDS = {
+    "text/plain": "text", "text/html": "html", "application/xhtml+xml": "html",
+    "application/x-ndjson": "jsonl", "application/jsonl": "jsonl", "application/x-jsonlines": "jsonl",
+    "application/json": "json",
+}
+
+WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"description": "Missing or wrong API key"},
+    403: {"description": "The server is read-only (no API key configured)"},
+    404: {"description": "Unknown job"},
+    413: {"description": "Body larger than the server's limit, or too many articles"},
+    415: {"description": "Unsupported content type"},
+    422: {"description": "Nothing codable in the body (empty, malformed JSON, no text field...)"},
+}
+
+
+def check_key(request: Request, x_api_key: str | None, authorization: str | None) -> None:
+    st = request.app.state.gaiko
+    if not st.writable:
+        raise ApiError(403, "read_only", "this server is read-only: no API key is configured. Restart it with the key in "
+                                 "the environment (gaiko serve --api-key-env GAIKO_API_KEY) to accept articles")
+    given = x_api_key
+    if not given and authorization and authorization.lower().startswith("bearer "):
+        given = authorization[7:].strip()
+    if not given:
+        raise ApiError(401, "unauthorized", "missing API key: send it in the X-API-Key header",
+                       headers={"WWW-Authenticate": "Bearer"})
+    if not hmac.compare_digest(given.encode("utf-8", "replace"), st.api_key.encode("utf-8")):
+        raise ApiError(401, "unauthorized", "wrong API key", headers={"WWW-Authenticate": "Bearer"})
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared is not None:
+        try:
+            size = int(declared)
+        except ValueError:
+            raise ApiError(400, "bad_request", "Content-Length is not a number") from None
+        if size > limit:
+            raise ApiError(413, "too_large", f"request body is {size:,} bytes; this server accepts at most {limit:,}. "
+                                              "Split the articles over several requests")
+    chunks, total = [], 0
+    async for chunk in request.stream():
+        total += len(chunk)
+        if total > limit:
+            raise ApiError(413, "too_large", f"request body is over {limit:,} bytes, this server's limit; "
+                                              "split the articles over several requests")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def parse_body(data: bytes, kind: str, meta: dict[str, Any]) -> tuple[list[Article], list[InputError]]:
+    """Articles (and per-line input errors) from a request body of the given kind."""
+    from ..ingest import _read_document, _read_jsonl, article_from_record, parse_date
+
+    name = "<request>"
+    default_date = parse_date(meta.get("published")) if meta.get("published") else None
+    if not data.strip():
+        raise InputRejected("empty", "the request body is empty; send the article text, HTML or JSONL records")
+    items: list[Article | InputError]
+    if kind == "json":
+        try:
+            doc = json.loads(data)
+        except ValueError as exc:
+            raise InputRejected("json", f"malformed JSON body: {exc}") from None
+        records = doc if isinstance(doc, list) else [doc]
+        if len(records) > MAX_ARTICLES:
+            raise ApiError(413, "too_large", f"{len(records)} articles in one request; send at most {MAX_ARTICLES}")
+        items = []
+        for i, rec in enumerate(records, start=1):
+            try:
+                items.append(article_from_record(rec, f"{name}:{i}", default_date))
+            except InputRejected as exc:
+                items.append(InputError(name, exc.reason, exc.detail, i))
+    elif kind == "jsonl":
+        lines = data.splitlines()
+        if sum(1 for ln in lines if ln.strip()) > MAX_ARTICLES:
+            raise ApiError(413, "too_large", f"more than {MAX_ARTICLES} JSONL records in one request; split them")
+        items = list(_read_jsonl(iter(lines), name, default_date))
+    else:
+        items = list(_read_document(data, name, kind, default_date))
+    articles = [a for a in items if isinstance(a, Article)]
+    errors = [e for e in items if isinstance(e, InputError)]
+    for a in articles:
+        for key in ("title", "url", "source"):
+            if meta.get(key) and not getattr(a, key) and kind in ("text", "html"):
+                setattr(a, key, meta[key])
+    if not articles:
+        first = next((e for e in errors if e.severity != "warning"), None)
+        reason = first.reason if first else "empty"
+        detail = f"{first.detail}" + (f" (line {first.line})" if first and first.line else "") if first else "no article found"
+        raise InputRejected(reason, f"nothing to code: {detail}")
+    return articles, errors
+
+
+@router.post("/articles", status_code=202, responses=WRITE_ERRORS, summary="Submit articles to be coded (API key)",
+             openapi_extra={"requestBody": {"required": True, "content": {
+                 "text/plain": {"schema": {"type": "string"}},
+                 "text/html": {"schema": {"type": "string"}},
+                 "application/x-ndjson": {"schema": {"type": "string"}},
+                 "application/json": {"schema": {"type": "object", "properties": {
+                     "text": {"type": "string"}, "html": {"type": "string"}, "title": {"type": "string"},
+                     "published": {"type": "string"}, "url": {"type": "string"}, "source": {"type": "string"},
+                     "id": {"type": "string"}}}}}}})
+async def submit(
+    request: Request,
+    title: str | None = Query(None, max_length=500, description="Title (plain text or HTML bodies)"),
+    published: str | None = Query(None, max_length=40, description="Publication date YYYY-MM-DD (default for records without one)"),
+    url: str | None = Query(None, max_length=2000),
+    source: str | None = Query(None, max_length=200, description="Outlet name"),
+    wait: float = Query(0, ge=0, le=120, description="Seconds to wait for the job to finish before answering"),
+    x_api_key: str | None = Header(None),
+    authorization: str | None = Header(None),
+) -> Any:
+    """Code plain text, an HTML page, JSON record(s) or JSONL records into the store.
+
+    Answers 202 with a job; follow it at ``/api/v1/jobs/{id}`` (or pass ``wait``).
+    Coding runs in the server's single writer thread, so reads never wait.
+    """
+    check_key(request, x_api_key, authorization)
+    st = request.app.state.gaiko
+    ctype = (request.headers.get("content-type") or "text/plain").split(";")[0].strip().lower()
+    kind = _KINDS.get(ctype)
+    if kind is None:
+        raise ApiError(415, "unsupported_media_type", f"content type {ctype!r} is not accepted; send text/plain, "
+                                                         "text/html, application/json or application/x-ndjson")
+    data = await _read_body(request, st.max_body)
+    meta = {"title": title, "published": published, "url": url, "source": source}
+    articles, errors = await asyncio.to_thread(parse_body, data, kind, meta)
+    job = st.submit(articles, errors)
+    if wait:
+        await asyncio.to_thread(job.done.wait, wait)
+    return JSONResponse(job.to_dict(), status_code=200 if job.done.is_set() else 202,
+                        headers={"Location": f"/api/v1/jobs/{job.id}"})
+
+
+@router.get("/jobs", tags=["write"], summary="Recent coding jobs")
+def jobs(request: Request) -> dict[str, Any]:
+    st = request.app.state.gaiko
+    return {"writable": st.writable, "jobs": [j.to_dict() for j in reversed(st.jobs.values())]}
+
+
+@router.get("/jobs/{job_id}", tags=["write"], responses=WRITE_ERRORS, summary="One coding job")
+def job(request: Request, job_id: str) -> dict[str, Any]:
+    j = request.app.state.gaiko.jobs.get(job_id)
+    if j is None:
+        raise NotFound(f"no job {job_id!r}; jobs are kept in memory until the server restarts")
+    return j.to_dict()  # type: ignore[no-any-return]
