@@ -79,7 +79,7 @@ def clause_info(anchor: Token, lex: Lexicon, stop_at: frozenset[int] = frozenset
         if dep == "ROOT" or head.i == cur.i or head.i in stop_at:
             break
         if dep in ("xcomp", "ccomp", "conj", "acomp"):
-            hl = head.lemma_.lower()
+            hl = lex.lemma(head)
             if dep == "conj":
                 own_modality(head, lex, info)
             elif hl in lex.intent_verbs or (head.pos_ == "ADJ" and hl in lex.intent_adjs):
@@ -106,6 +106,8 @@ def clause_info(anchor: Token, lex: Lexicon, stop_at: frozenset[int] = frozenset
                 info.salience *= 0.85
             cur = head
             continue
+        if dep in ("acl", "relcl") and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN"):
+            break  # verbless "sentence": the parser hung the main verb off the subject
         if dep == "advcl":
             marks = {c.lower_ for c in cur.children if c.dep_ == "mark"}
             if marks & lex.cond_marks:

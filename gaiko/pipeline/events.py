@@ -90,7 +90,7 @@ class EventCoder:
             if tok.dep_ in ("amod", "compound", "aux", "auxpass"):
                 continue
             if pos == "VERB":
-                if tok.lemma_.lower() in lex.intent_verbs and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+                if lex.lemma(tok) in lex.intent_verbs and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
                     continue  # "plans to X": an intention marker, X is the event
                 e = lex.match(tok, "verb")
                 if e is not None:
@@ -102,6 +102,11 @@ class EventCoder:
                 e = lex.match(tok, "noun")
                 if e is not None:
                     out[tok.i] = _Cand(tok, e, host)
+                    continue
+                for mod in tok.children:  # "a mediation mission", "peace talks"
+                    if mod.dep_ == "compound" and (e := lex.match(mod, "noun")) is not None:
+                        out[tok.i] = _Cand(tok, e, host)
+                        break
         return out
 
     def _noun_host(self, tok: Token) -> Token | None:
@@ -114,10 +119,10 @@ class EventCoder:
         if tok.dep_ == "pobj":
             prep = head
             if prep.lower_ in ("in", "on", "into", "for") and prep.head.pos_ == "VERB" \
-                    and prep.head.lemma_.lower() in self.noun_hosts | {"engage", "participate", "go", "call"}:
+                    and self.lex.lemma(prep.head) in self.noun_hosts | {"engage", "participate", "go", "call"}:
                 return prep.head
             return None
-        if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in self.noun_hosts:
+        if head.pos_ in ("VERB", "AUX") and self.lex.lemma(head) in self.noun_hosts:
             return head
         return None
 
@@ -187,10 +192,10 @@ class EventCoder:
         sources = [a for a in (self._actor(t, state, info) for t in src_toks) if a is not None]
         source = sources[0] if sources else None
         tcands: list[Token] = list(subj) if passive else []
-        comp_tok = c.complement.anchor if c.complement is not None else c.complement_tok
+        comp_tok = c.complement.tok if c.complement is not None else c.complement_tok
         tcands += list(target_candidates(c.tok, c.anchor, e.target, comp_tok))
         if info.reported and info.obligation and not passive and subj and info.speaker is not None \
-                and subj[0].lower_ not in PRONOUNS and e.kind != "frame":
+                and subj[0].lower_ not in PRONOUNS and e.frame != "request":
             # "X said Y must do Z": a demand by X on Y
             target = self._actor(subj[0], state, info)
             source = self._actor(info.speaker, state, info)
@@ -226,7 +231,7 @@ class EventCoder:
         if info.intended and not info.negated and not info.hypothetical:
             if etype in COOPERATIVE and etype != "AGREE":
                 return "AGREE", lex.refine("agree", code) or "030", pattern + "+intent", info
-            if etype in MATERIAL_CONFLICT and target is not None:
+            if etype in MATERIAL_CONFLICT and (target is not None or etype in ("COERCE", "ASSAULT", "SANCTION")):
                 return "THREATEN", lex.refine("threaten", code) or "130", pattern + "+intent", info
         return etype, code, pattern, info
 
@@ -255,10 +260,12 @@ class EventCoder:
                         and a.sector == source.sector and a.name == source.name:
                     continue
                 return a
-            if fallback is None and any(x.ent_type_ in ENT_TYPES for x in t.subtree):
-                start, end, text = phrase_span(t)
-                if source is None or start != source.start:
-                    fallback = Actor(text=text, start=start, end=end)
+            if fallback is None:
+                ent = next((x for x in t.subtree if x.ent_type_ in ENT_TYPES), None)
+                if ent is not None:
+                    span = next((s for s in t.doc.ents if s.start <= ent.i < s.end), None)
+                    if span is not None and (source is None or not (source.start <= span.start_char < source.end)):
+                        fallback = Actor(text=span.text, start=span.start_char, end=span.end_char)
         return fallback
 
     # -- output -----------------------------------------------------------

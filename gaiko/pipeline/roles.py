@@ -51,6 +51,8 @@ def subjects(anchor: Token) -> tuple[list[Token], bool, Token | None]:
             continue
         if cur.dep_ in ("acl", "relcl") and cur.head.i != cur.i:
             # "forces loyal to X attacking ..." / "the group that attacked"
+            if cur.head.dep_ == "ROOT" and cur.head.pos_ in ("NOUN", "PROPN"):
+                return [cur.head], False, None  # misparse: the main verb hangs off the subject
             if cur.tag_ == "VBN":  # "crimes committed by X": patient is the head noun
                 return [], True, agent
             return [cur.head], False, None

@@ -87,10 +87,26 @@ class Lexicon:
     negators: frozenset[str] = frozenset()
     neg_verbs: frozenset[str] = frozenset()
 
+    known: frozenset[str] = frozenset()
+
+    def lemma(self, tok: Token) -> str:
+        """The token's lemma, repaired when the tagger's lemma is unknown but a
+        plain inflection of the word is ("staged" lemmatised as "stag")."""
+        lem = tok.lemma_.lower()
+        if lem in self.known:
+            return lem
+        low = tok.lower_
+        if low in self.known:
+            return low
+        for v in _variants(low):
+            if v in self.known:
+                return v
+        return lem
+
     def match(self, tok: Token, pos: str) -> Entry | None:
         """Best entry for ``tok`` used as a verb, noun or adjective (``pos``)."""
         index = self.verbs if pos == "verb" else self.nouns if pos == "noun" else self.adjs
-        cands = index.get(tok.lemma_.lower()) or index.get(tok.lower_)
+        cands = index.get(self.lemma(tok)) or index.get(tok.lower_)
         if not cands:
             return None
         for e in cands:  # sorted most specific first
@@ -109,13 +125,36 @@ class Lexicon:
         return None
 
 
+def _variants(w: str) -> list[str]:
+    out: list[str] = []
+    if w.endswith("ied"):
+        out.append(w[:-3] + "y")
+    if w.endswith("ies"):
+        out.append(w[:-3] + "y")
+    if w.endswith("ed") or w.endswith("es"):
+        out += [w[:-1], w[:-2]]
+        if len(w) > 4 and w[-3] == w[-4]:
+            out.append(w[:-3])  # "stopped"
+    elif w.endswith("ing"):
+        out += [w[:-3], w[:-3] + "e"]
+        if len(w) > 5 and w[-4] == w[-5]:
+            out.append(w[:-4])
+    elif w.endswith("s"):
+        out.append(w[:-1])
+    return out
+
+
 def object_words(tok: Token) -> list[Token]:
-    """The object tokens of a verb (following one level of conjunction)."""
+    """The object tokens of a verb (following one level of conjunction, and
+    "of" phrases of measure words: "tons of food aid")."""
     out: list[Token] = []
     for c in tok.children:
         if c.dep_ in OBJ_DEPS:
             out.append(c)
             out.extend(x for x in c.children if x.dep_ == "conj")
+            for p in c.children:
+                if p.dep_ == "prep" and p.lower_ == "of":
+                    out.extend(o for o in p.children if o.dep_ == "pobj")
     return out
 
 
@@ -266,6 +305,8 @@ def load_lexicon(files: Iterable[str | Path] = ()) -> Lexicon:
     def fs(key: str) -> frozenset[str]:
         return frozenset(_words(frames.get(key), "frames", key))
 
+    lex.known = frozenset(lex.verbs) | frozenset(lex.nouns) | frozenset(lex.adjs) | frozenset(
+        w for k, v in frames.items() if isinstance(v, list) for w in _words(v, "frames", k))
     lex.speech, lex.light, lex.aspect = fs("speech_verbs"), fs("light_verbs"), fs("aspect_verbs")
     lex.intent_verbs, lex.intent_adjs = fs("intent_verbs"), fs("intent_adjs")
     lex.future_aux, lex.hypo_aux, lex.oblige_aux = fs("future_aux"), fs("hypothetical_aux"), fs("obligation_aux")
