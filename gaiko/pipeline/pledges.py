@@ -1,25 +1,402 @@
-"""Pipeline component: pledges (doc._.gaiko.pledges).
+"""Pipeline component: pledges (``doc._.gaiko.pledges``).
 
-First skeleton: assigns nothing yet. Replaced by the real component.
+A pledge is a statement of intent by an actor: promise, plan, agreement,
+threat or demand. Cues come from ``gaiko/data/pledges/cues.yaml`` and are
+matched over the dependency parse, so the rules are general:
+
+* a commitment verb with an infinitive ("vowed to revise", "agreed to buy");
+* a demand verb with an object and an infinitive ("urged Japan to abide by");
+* a pledge noun with an infinitive ("a promise to never stand still");
+* a future modal with an actor subject ("Japan will invest", "he said he would");
+* a plan in hand ("preparing purchase packages", "lined up deals including A and B").
+
+Reported speech keeps who said it: "Trump said Japan would buy trucks" is
+Japan's pledge with Trump as ``speaker``.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from .state import get_state
+from ..deadlines import implied_previous, normalise_deadline
+from ..ids import record_id
+from ..types import Actor, Deadline, Pledge
+from .pledge_parts import Lexicon, action_text, deadline_phrases, is_actorish, lexicon, say_head, subject_of
+from .quantities import best_quantity
+from .state import DocState, get_state
+
+__all__ = ["PledgeExtractor"]
+
+#: "China hoped Japan would honour ..." is China's demand on Japan, not Japan's pledge
+_WISH_VERBS = frozenset({"hope", "wish", "want", "expect", "urge", "demand", "ask", "insist", "trust"})
+_WISH_FORMS = frozenset({"hoped", "hopes", "hoping", "wished", "wishes", "wanted", "wants", "expected", "expects", "urged", "demanded", "insisted"})
 
 
 class PledgeExtractor:
     name = "pledges"
-    requires: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ("token.dep", "gaiko.actors", "gaiko.events", "gaiko.meta")
     assigns: tuple[str, ...] = ("gaiko.pledges",)
 
-    def __init__(self, **config: Any) -> None:
+    def __init__(self, pledge_cues: str | None = None, pledge_actions: str | None = None, **config: Any) -> None:
         self.config = config
+        self.lex: Lexicon = lexicon(pledge_cues, pledge_actions)
 
+    # ------------------------------------------------------------------ cues
+    def _cues(self, sent: Any) -> list[tuple[Token, Token, str, Token | None]]:
+        """(cue token, action verb, kind, demanded party) for each cue in a sentence."""
+        lex = self.lex
+        out: list[tuple[Token, Token, str, Token | None]] = []
+        for t in sent:
+            lemma = t.lemma_.lower()
+            in_hand = lemma in lex.verbs_object and any(c.dep_ == "dobj" for c in t.children)
+            if t.pos_ in ("VERB", "AUX", "ADJ") and lemma in lex.verbs_xcomp and not in_hand:
+                for c in t.children:
+                    if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
+                        out.append((t, c, lex.verbs_xcomp[lemma], None))
+                    elif c.dep_ == "prep" and c.lower_ == "to" and lemma in ("commit", "agree"):
+                        g = next((x for x in c.children if x.dep_ == "pcomp" and x.tag_ == "VBG"), None)
+                        if g is not None:
+                            out.append((t, g, lex.verbs_xcomp[lemma], None))
+            if t.pos_ == "VERB" and lemma in lex.verbs_demand:
+                obj = next((c for c in t.children if c.dep_ in ("dobj", "dative")), None)
+                if obj is None:  # "called on Beijing to release"
+                    on = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+                    obj = next((g for g in on.children if g.dep_ == "pobj"), None) if on is not None else None
+                for c in t.children:
+                    if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
+                        party = obj or next((s for s in c.children if s.dep_ in ("nsubj",)), None)
+                        if party is not None and (obj is not None or lemma in ("want", "demand", "request")):
+                            out.append((t, c, lex.verbs_demand[lemma], party))
+                    elif lemma == "demand" and c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children):
+                        party = next((s for s in c.children if s.dep_ in ("nsubj",)), None)
+                        out.append((t, c, "demand", party))
+            head_fate = self._fate(t.head)
+            if t.pos_ == "NOUN" and lemma in lex.nouns and (t.head.lemma_.lower() not in lex.not_pledge_heads or head_fate):
+                for c in t.children:
+                    if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX") and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
+                        out.append((t, c, lex.nouns[lemma], None))
+            if t.dep_ == "aux" and t.lower_ in lex.modals and t.head.pos_ in ("VERB",):
+                v = t.head
+                if any(c.dep_ == "neg" for c in v.children) or any(c.lower_ == "have" and c.dep_ == "aux" for c in v.children):
+                    continue
+                if v.lemma_.lower() in lex.verbs_xcomp or v.lemma_.lower() in ("be", "have", "seem", "need", "allow", "cost", "mean", "remain"):
+                    continue
+                if t.lower_ in ("would", "wo") and say_head(v, lex) is None and v.dep_ not in ("relcl",):
+                    continue  # a bare "would" is conditional, not a pledge
+                gov = v.head if v.dep_ == "ccomp" else None
+                if gov is not None and (gov.lemma_.lower() in _WISH_VERBS or gov.lower_ in _WISH_FORMS):
+                    out.append((gov, v, "demand", next((c for c in v.children if c.dep_ == "nsubj"), None)))
+                    continue
+                out.append((t, v, "promise", None))
+            if t.pos_ == "VERB" and lemma in lex.verbs_object and (t.tag_ in ("VBG", "VBN", "VBD", "VBZ", "VBP")):
+                if lemma in ("line", "draw", "pencil") and not any(c.dep_ == "prt" and c.lower_ == "up" for c in t.children):
+                    continue
+                if in_hand:
+                    out.append((t, t, self.lex.verbs_object[lemma], None))
+        # conjoined actions share the cue: "plans to boost X and revise Y"
+        for cue, verb, kind, party in list(out):
+            if cue.i == verb.i:
+                continue
+            for c in verb.children:
+                if c.dep_ == "conj" and c.pos_ == "VERB" and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
+                    out.append((cue, c, kind, party))
+        return out
+
+    # ----------------------------------------------------------------- actors
+    def _actor(self, state: DocState, tok: Token | None, memory: dict[str, Actor]) -> Actor | None:
+        if tok is None:
+            return None
+        found = state.actor_in(tok)
+        if found is not None:
+            return found
+        if not is_actorish(tok, self.lex):
+            return None
+        if tok.pos_ == "PRON":
+            key = "person" if tok.lower_ in ("he", "she", "i") else "group"
+            return memory.get(key) or memory.get("any")
+        if tok.pos_ == "DET" or tok.lower_ in ("who", "which", "that"):
+            return None
+        first = tok.i
+        while first > tok.left_edge.i and tok.doc[first - 1].dep_ in ("compound", "amod", "det", "poss", "case", "nmod", "nummod", "flat", "punct") \
+                and tok.doc[first - 1].text not in (",", "—"):
+            first -= 1
+        span = tok.doc[first : tok.i + 1]
+        return Actor(text=span.text, start=span.start_char, end=span.end_char)
+
+    def _remember(self, tok: Token | None, actor: Actor | None, memory: dict[str, Actor]) -> None:
+        """Note a named subject; pronouns later go to the most often named one (ties: the latest)."""
+        if tok is None or actor is None or tok.pos_ == "PRON":
+            return
+        person = tok.ent_type_ == "PERSON" or bool(actor.person_id) or (
+            tok.pos_ == "PROPN" and tok.ent_type_ not in ("GPE", "ORG", "NORP", "LOC", "FAC"))
+        key = "person" if person else "group"
+        counts: dict[str, int] = memory.setdefault("_counts", {})  # type: ignore[assignment, arg-type]
+        name = f"{key}:{actor.name or actor.text}"
+        counts[name] = counts.get(name, 0) + 1
+        best = memory.get(key)
+        if best is None or counts[name] >= counts.get(f"{key}:{best.name or best.text}", 0):
+            memory[key] = actor
+        memory["any"] = actor
+
+    # ------------------------------------------------------------------- main
     def __call__(self, doc: Doc) -> Doc:
-        get_state(doc)
+        state = get_state(doc)
+        lex = self.lex
+        memory: dict[str, Actor] = {}
+        used: set[int] = set()
+        country_hint = next((a.country for a in state.actors if a.country and len(a.country) == 3), None) or _main_country(doc)
+        for sent in doc.sents:
+            for cue, verb, kind, party in self._cues(sent):
+                if verb.i in used:
+                    continue
+                used.add(verb.i)
+                p = self._pledge(doc, state, sent, cue, verb, kind, party, memory, country_hint)
+                if p is not None:
+                    parts = self._split_objects(p, verb, state.published)
+                    state.pledges.extend(parts or [p])
+                    state.pledges.extend(self._included(doc, p, verb))
+            for t in sent:  # remember sentence subjects for pronouns
+                if t.dep_ == "nsubj" and t.pos_ in ("PROPN", "NOUN"):
+                    self._remember(t, self._actor(state, t, memory), memory)
         return doc
+
+    def _pledge(self, doc: Doc, state: DocState, sent: Any, cue: Token, verb: Token, kind: str,
+                party: Token | None, memory: dict[str, Actor], country_hint: str | None) -> Pledge | None:
+        lex = self.lex
+        speaker_tok: Token | None = None
+        if kind == "demand":
+            actor_tok = subject_of(cue)
+            target = self._actor(state, party, memory)
+        else:
+            actor_tok = subject_of(verb) if cue.i == verb.i or cue.dep_ == "aux" else subject_of(cue)
+            if actor_tok is None and cue.pos_ == "NOUN":
+                poss = next((c for c in cue.children if c.dep_ == "poss"), None)
+                actor_tok = poss or subject_of(cue.head) if cue.head.pos_ in ("VERB", "AUX") else poss
+            target = None
+        say = say_head(cue if cue.dep_ != "aux" else verb, lex)
+        if say is not None:
+            speaker_tok = subject_of(say)
+            if cue.lemma_.lower() in ("warn", "threaten") or say.lemma_.lower() in ("warn", "threaten"):
+                kind = "threat"
+        speaker = self._actor(state, speaker_tok, memory)
+        if actor_tok is not None and actor_tok.pos_ == "PRON" and speaker is not None:
+            actor = speaker  # "Trump said he would visit China"
+        else:
+            actor = self._actor(state, actor_tok, memory)
+        if actor is None:
+            return None
+        if speaker is not None and (speaker is actor or speaker.text == actor.text or
+                                    (speaker.name and speaker.name == actor.name)):
+            speaker = None
+        self._remember(actor_tok, actor, memory)
+        action, obj, obj_tok = action_text(verb)
+        if any(c.dep_ == "neg" for c in verb.children):
+            action = "not " + action
+        if target is None and obj_tok is not None:
+            target = state.actor_in(obj_tok) if obj_tok.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") else None
+        country = actor.country or _country_in(doc, actor.start, actor.end) or _country_in(doc, sent.start_char, sent.end_char) or country_hint
+        deadline = self._deadline(verb, cue, state.published, country)
+        conditions = self._conditions(verb, cue)
+        if conditions and kind == "promise" and verb.lemma_.lower() in lex.action_verbs and lex.action_verbs[verb.lemma_.lower()] in ("COERCE", "ASSAULT", "SANCTION"):
+            kind = "threat"
+        event_type = self._event_type(state, verb, obj_tok, kind)
+        quantity = best_quantity(action)
+        status = self._status_in_text(sent, cue)
+        sidx = state.sentence_index(sent[0])
+        pid = record_id("pl", state.article_id, cue.idx, verb.idx)
+        conf = 0.8 if actor.country or actor.name else 0.5
+        return Pledge(
+            id=pid, article_id=state.article_id, sentence_index=sidx, sentence=sent.text, actor=actor,
+            action=action, event_type=event_type, kind=kind, cue=self._cue_text(cue, verb),
+            cue_start=cue.idx, cue_end=cue.idx + len(cue.text), object=obj, target=target, speaker=speaker,
+            quantity=quantity, deadline=deadline, conditions=conditions, made_on=state.published,
+            status_in_text=status, confidence=conf,
+        )
+
+    def _included(self, doc: Doc, p: Pledge, verb: Token) -> list[Pledge]:
+        """Separate pledges for "deals ... including A and B" (container objects only)."""
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None or obj.lemma_.lower() not in self.lex.container_nouns and obj.lower_ not in self.lex.container_nouns:
+            return []
+        out: list[Pledge] = []
+        for t in obj.subtree:
+            if t.dep_ == "prep" and t.lower_ in ("including", "like"):
+                for start, text in _list_items(t):
+                    q = p.to_dict()
+                    prt = "".join(f" {c.text}" for c in verb.children if c.dep_ == "prt")
+                    q.update(id=record_id("pl", p.article_id, p.cue_start, start), action=f"{verb.lemma_}{prt} {text}",
+                             object=text, quantity=best_quantity(text))
+                    out.append(Pledge.from_dict(q))
+        return out
+
+    def _split_objects(self, p: Pledge, verb: Token, published: str | None) -> list[Pledge]:
+        """"buy 12 Mt by the end of the year and 25 Mt a year over three years": one pledge per quantity."""
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        if len(objs) < 2:
+            return []
+        out: list[Pledge] = []
+        bounds = [o.left_edge.i for o in objs[1:]] + [verb.sent.end]
+        for o, stop in zip(objs, bounds):
+            text = " ".join(t.text for t in o.subtree if t.dep_ != "punct")
+            q = best_quantity(text)
+            if q is None:
+                return []
+            phrases = [ph for ph in deadline_phrases(verb) if o.idx <= ph[1] < verb.doc[stop - 1].idx + 1]
+            dl = next((d for d in (normalise_deadline(ph[0], published, country=p.actor.country) for ph in phrases) if d), None)
+            d = p.to_dict()
+            d.update(id=record_id("pl", p.article_id, p.cue_start, o.idx), action=f"{verb.lemma_} {text}", object=text,
+                     quantity=q.to_dict(), deadline=dl.to_dict() if dl else None)
+            out.append(Pledge.from_dict(d))
+        return out
+
+    def _cue_text(self, cue: Token, verb: Token) -> str:
+        if cue.i == verb.i:
+            prt = next((c.text for c in cue.children if c.dep_ == "prt"), "")
+            return f"{cue.text} {prt}".strip()
+        if cue.dep_ == "aux":
+            return cue.text
+        to = any(a.lower_ == "to" and a.dep_ == "aux" for v in (verb, *(c for c in cue.children if c.dep_ in ("xcomp", "acl"))) for a in v.children)
+        return f"{cue.text} to" if to else cue.text
+
+    def _deadline(self, verb: Token, cue: Token, published: str | None, country: str | None) -> Deadline | None:
+        phrases = deadline_phrases(verb)
+        if cue.i != verb.i and cue.dep_ != "aux":
+            inner = {t.idx for c in cue.children if c.dep_ in ("xcomp", "ccomp", "acl", "relcl", "dobj") for t in c.subtree}
+            phrases += [p for p in deadline_phrases(cue) if p not in phrases and p[1] not in inner]
+        best: Deadline | None = None
+        relative_text: str | None = None
+        for text, _s, _e in phrases:
+            d = normalise_deadline(text, published, country=country)
+            if d is None:
+                continue
+            if d.kind == "relative":
+                relative_text = text
+                continue
+            if best is None or (best.kind in ("symbolic",) and d.kind != "symbolic"):
+                best = d
+        if best is None and relative_text is not None:
+            return normalise_deadline(relative_text, published, country=country)
+        if best is not None and relative_text is not None:
+            prev = implied_previous(relative_text, best)
+            if prev is not None:
+                best.anchor = f"revised: {relative_text} (earlier deadline {prev.end})"
+        return best
+
+    def _conditions(self, verb: Token, cue: Token) -> str | None:
+        for head in (verb, cue):
+            for c in head.children:
+                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.lex.condition_marks for m in c.children):
+                    return " ".join(t.text for t in c.subtree)
+                if c.dep_ == "prep" and c.lower_ in ("unless",):
+                    return " ".join(t.text for t in c.subtree)
+        return None
+
+    def _event_type(self, state: DocState, verb: Token, obj: Token | None, kind: str) -> str:
+        lex = self.lex
+        lemma = verb.lemma_.lower()
+        by_verb = lex.action_verbs.get(lemma)
+        if obj is not None and (by_verb is None or lemma in lex.generic_verbs):
+            for t in obj.subtree:
+                hit = lex.action_objects.get(t.lemma_.lower())
+                if hit:
+                    return hit
+        if by_verb:
+            return by_verb
+        for ev in state.events:
+            if ev.trigger_start <= verb.idx < max(ev.trigger_end, ev.trigger_start + 1):
+                return ev.event_type
+        return lex.default_by_kind.get(kind, "COOPERATE")
+
+    def _fate(self, head: Token) -> str | None:
+        """Status a verb governing a pledge noun reports ("shelved plans to", "completing her pledge")."""
+        if head.pos_ not in ("VERB", "AUX"):
+            return None
+        lemma = head.lemma_.lower()
+        return next((st for st, words in self.lex.status_in_text.items() if lemma in words), None)
+
+    def _status_in_text(self, sent: Any, cue: Token) -> str | None:
+        if cue.pos_ == "NOUN":
+            fate = self._fate(cue.head)
+            if fate:
+                return fate
+        nouns = {n for n in self.lex.nouns if self.lex.nouns[n] in ("promise", "plan", "agreement")}
+        if not any(t.lemma_.lower() in nouns for t in sent):
+            return None
+        for t in sent:
+            if t.i == cue.i or t.pos_ != "VERB" or t.tag_ not in ("VBN", "VBD"):
+                continue
+            for status, words in self.lex.status_in_text.items():
+                if t.lemma_.lower() in words:
+                    return status
+        return None
+
+
+def _list_items(prep: Token) -> list[tuple[int, str]]:
+    """Items of an "including A, B and C" list: a new item starts at a noun phrase after
+    "and" or a comma whose head is a plural noun or which opens with a determiner."""
+    toks = [t for t in prep.subtree if t.i != prep.i]
+    if not toks:
+        return []
+    doc = prep.doc
+    span = doc[toks[0].i : toks[-1].i + 1]
+    starts = [span.start]
+    for k in range(span.start + 1, span.end):
+        if doc[k - 1].lower_ not in ("and", ",") or doc[k].lower_ == "and":
+            continue
+        run = []
+        for j in range(k, min(k + 6, span.end)):
+            if doc[j].tag_ not in ("NNP", "NNPS", "NN", "NNS", "JJ", "DT", "CD", "HYPH", "VBN", "PRP$"):
+                break
+            run.append(doc[j])
+        nouns = [t for t in run if t.tag_.startswith("NN")]
+        if run and (run[0].tag_ == "DT" or (nouns and nouns[-1].tag_ in ("NNS", "NNPS"))):
+            starts.append(k)
+    items: list[tuple[int, str]] = []
+    for a, b in zip(starts, starts[1:] + [span.end]):
+        piece = doc[a:b]
+        words = [t for t in piece if not (t.is_punct or (t.lower_ == "and" and t.i == b - 1))]
+        if words:
+            items.append((words[0].idx, doc[words[0].i : words[-1].i + 1].text))
+    return items if len(items) > 1 else []
+
+
+def _main_country(doc: Doc) -> str | None:
+    """ISO3 of the country named most often (a fallback while actors are unresolved)."""
+    from collections import Counter
+
+    import pycountry
+
+    counts: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ != "GPE":
+            continue
+        try:
+            counts[pycountry.countries.lookup(ent.text).alpha_3] += 1
+        except LookupError:
+            continue
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _country_in(doc: Doc, start: int, end: int) -> str | None:
+    """ISO3 of the first country named (or its people: "Japanese") between two offsets."""
+    import pycountry
+
+    for ent in doc.ents:
+        if ent.start_char < start or ent.end_char > end or ent.label_ not in ("GPE", "NORP"):
+            continue
+        name = ent.text
+        if ent.label_ == "NORP":
+            name = _DEMONYMS.get(name.lower(), "")
+        try:
+            return str(pycountry.countries.lookup(name).alpha_3) if name else None
+        except LookupError:
+            continue
+    return None
+
+
+_DEMONYMS = {"japanese": "Japan", "chinese": "China", "american": "United States", "korean": "Korea, Republic of",
+             "south korean": "Korea, Republic of", "russian": "Russian Federation", "british": "United Kingdom",
+             "french": "France", "german": "Germany", "indian": "India", "taiwanese": "Taiwan", "filipino": "Philippines",
+             "australian": "Australia", "canadian": "Canada", "ukrainian": "Ukraine", "israeli": "Israel", "iranian": "Iran"}

@@ -1,0 +1,223 @@
+"""Parse helpers for the pledge extractor: lexicons, subjects, action text, deadlines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+__all__ = ["Lexicon", "lexicon", "subject_of", "own_tokens", "action_text", "deadline_phrases", "say_head", "is_actorish"]
+
+_TEMPORAL_PREPS = {"by", "within", "in", "before", "until", "till", "for", "over", "during", "no", "ahead", "around", "after"}
+_OPEN_WORDS = {"someday", "eventually", "soon", "shortly"}
+_FILLERS = {"even", "also", "still", "already", "now", "then", "further", "too"}
+_SKIP_DEPS = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "mark", "cc", "conj", "punct", "advcl", "ccomp", "parataxis", "expl", "csubj"}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs_xcomp: dict[str, str]
+    verbs_demand: dict[str, str]
+    nouns: dict[str, str]
+    modals: frozenset[str]
+    verbs_object: dict[str, str]
+    say_verbs: frozenset[str]
+    actor_nouns: frozenset[str]
+    container_nouns: frozenset[str]
+    not_pledge_heads: frozenset[str]
+    condition_marks: frozenset[str]
+    status_in_text: dict[str, frozenset[str]]
+    action_verbs: dict[str, str]
+    action_objects: dict[str, str]
+    generic_verbs: frozenset[str]
+    default_by_kind: dict[str, str]
+
+
+@lru_cache(maxsize=4)
+def lexicon(cues_path: str | None = None, actions_path: str | None = None) -> Lexicon:
+    from ..errors import DataFileError
+    from ..tables import data_path, load_yaml
+
+    cp = cues_path or str(data_path("pledges/cues.yaml"))
+    ap = actions_path or str(data_path("pledges/actions.yaml"))
+    c: dict[str, Any] = load_yaml(cp) or {}
+    a: dict[str, Any] = load_yaml(ap) or {}
+    for key in ("verbs_xcomp", "nouns", "modals", "say_verbs"):
+        if key not in c:
+            raise DataFileError(cp, f"missing section {key!r}; see gaiko/data/pledges/cues.yaml for the layout")
+    return Lexicon(
+        verbs_xcomp=dict(c["verbs_xcomp"]),
+        verbs_demand=dict(c.get("verbs_demand") or {}),
+        nouns=dict(c["nouns"]),
+        modals=frozenset(c["modals"]),
+        verbs_object=dict(c.get("verbs_object") or {}),
+        say_verbs=frozenset(c["say_verbs"]),
+        actor_nouns=frozenset(c.get("actor_nouns") or ()),
+        container_nouns=frozenset(c.get("container_nouns") or ()),
+        not_pledge_heads=frozenset(c.get("not_pledge_heads") or ()),
+        condition_marks=frozenset(c.get("condition_marks") or ()),
+        status_in_text={k: frozenset(v) for k, v in (c.get("status_in_text") or {}).items()},
+        action_verbs={str(k): str(v) for k, v in (a.get("verbs") or {}).items()},
+        action_objects={str(k): str(v) for k, v in (a.get("objects") or {}).items()},
+        generic_verbs=frozenset(a.get("generic_verbs") or ()),
+        default_by_kind=dict(a.get("default_by_kind") or {}),
+    )
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, inherited through xcomp / conj / participle chains."""
+    cur: Token | None = verb
+    for _ in range(6):
+        if cur is None:
+            return None
+        for child in cur.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
+        if cur.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and cur.head.i != cur.i:
+            # a noun heading an acl is the subject of "plans to host" only through its own head
+            cur = cur.head
+            if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("nsubj", "nsubjpass"):
+                return None
+            continue
+        return None
+    return None
+
+
+def is_actorish(tok: Token, lex: Lexicon) -> bool:
+    if tok.ent_type_ in ("PERSON", "GPE", "ORG", "NORP"):
+        return True
+    if tok.pos_ == "PRON":
+        return tok.lower_ in ("he", "she", "we", "they", "i", "it")
+    if tok.pos_ == "PROPN":
+        return True
+    return tok.lemma_.lower() in lex.actor_nouns or tok.lower_ in lex.actor_nouns
+
+
+def say_head(tok: Token, lex: Lexicon) -> Token | None:
+    """The verb of saying whose complement holds ``tok`` ("Trump said [Japan would buy]")."""
+    cur = tok
+    for _ in range(5):
+        if cur.dep_ in ("ccomp", "parataxis") or (cur.dep_ == "ROOT" and False):
+            head = cur.head
+            if head.lemma_.lower() in lex.say_verbs:
+                return head
+            cur = head
+            continue
+        if cur.dep_ == "conj" and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        break
+    # "..., officials said." — the say verb is the ROOT and the pledge clause its ccomp
+    return None
+
+
+def own_tokens(verb: Token) -> list[Token]:
+    """The verb's subtree without conjoined verbs, subjects and subordinate clauses."""
+    out: list[Token] = []
+
+    def walk(t: Token, top: bool) -> None:
+        out.append(t)
+        for c in t.children:
+            if top and c.dep_ in _SKIP_DEPS:
+                continue
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
+                continue
+            if c.dep_ in ("relcl",) and not top:
+                continue
+            walk(c, False)
+
+    walk(verb, True)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _temporal(tok: Token) -> bool:
+    """A date word of the clause; dates that modify a noun ("its October controls") are not."""
+    if tok.lower_ in _OPEN_WORDS:
+        return True
+    if tok.ent_type_ not in ("DATE", "TIME"):
+        return False
+    root = tok
+    while root.head.i != root.i and root.head.ent_type_ in ("DATE", "TIME") and root.head.ent_iob_ != "O":
+        root = root.head
+    return not (root.dep_ in ("compound", "nmod", "amod", "poss") and root.head.pos_ in ("NOUN", "PROPN"))
+
+
+def deadline_phrases(verb: Token) -> list[tuple[str, int, int]]:
+    """Candidate deadline phrases in a verb's clause: (text, start char, end char)."""
+    found: list[tuple[str, int, int]] = []
+    seen: set[int] = set()
+    clause = own_tokens(verb) + [t for c in verb.children if c.dep_ == "advcl" for t in c.subtree]
+    for t in sorted(clause, key=lambda x: x.i):
+        if t.i in seen or not _temporal(t):
+            continue
+        doc = t.doc
+        if t.ent_type_:
+            ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+            span: Span = ent if ent is not None else doc[t.i : t.i + 1]
+        else:
+            span = doc[t.i : t.i + 1]
+        seen.update(range(span.start, span.end))
+        start = span.start
+        # extend left over the preposition and "the end of" that govern it
+        j = start - 1
+        while j >= 0 and doc[j].lower_ in ("the", "end", "of", "by", "within", "in", "before", "until", "till", "for", "over", "during", "than", "no", "later", "ahead", "mid", "early", "late") and start - j <= 5:
+            j -= 1
+        begin = j + 1
+        while begin < start and doc[begin].lower_ in ("of", "than", "the"):
+            begin += 1
+        s = doc[begin : span.end]
+        # "earlier than promised" after "two years earlier"
+        k = span.end
+        tail = doc[k : k + 3]
+        text = s.text
+        if tail.text.lower().startswith("than "):
+            text = f"{s.text} {tail.text}"
+        found.append((text.strip(" ,;:—–"), s.start_char, s.end_char))
+    return found
+
+
+def _join(toks: list[Token]) -> str:
+    out = ""
+    for a, b in zip(toks, toks[1:] + [None]):
+        out += a.text + (a.whitespace_ if b is not None and b.i == a.i + 1 else " ")
+    return out.strip()
+
+
+def _drop_temporal(toks: list[Token]) -> list[Token]:
+    """Remove date words and everything hanging from them ("two years earlier than promised")."""
+    bad: set[int] = set()
+    for t in toks:
+        if _temporal(t):
+            bad.update(x.i for x in t.subtree)
+    return [t for t in toks if t.i not in bad]
+
+
+def action_text(verb: Token, limit: int = 16) -> tuple[str, str | None, Token | None]:
+    """(action text, object text, object head) of a promised action, minus its deadline words."""
+    toks = _drop_temporal(own_tokens(verb))
+    clauses = {x.i for t in toks if t.i != verb.i and t.dep_ in ("acl", "relcl", "advcl") and t.tag_ == "VBG" for x in t.subtree}
+    toks = [t for t in toks if t.i not in clauses and t.lower_ not in ("which", "whom") and not (t.dep_ == "advmod" and t.head.i == verb.i and t.lower_ in _FILLERS)]
+    # drop temporal prepositions left hanging ("by", "within") and trailing punctuation
+    keep: list[Token] = []
+    for t in toks:
+        if t.dep_ == "prep" and t.lower_ in _TEMPORAL_PREPS and all(_temporal(c) or c.ent_type_ == "DATE" for c in t.children):
+            continue
+        if t.dep_ == "prep" and any(c.lower_ in ("which", "whom", "whose") for c in t.children):
+            continue
+        if (t.dep_ == "punct" and t.text != ",") or t.lower_ in ("“", "”", '"', "—", "–"):
+            continue
+        keep.append(t)
+    keep = keep[:limit]
+    while keep and keep[-1].text == ",":
+        keep.pop()
+    text = verb.lemma_ + " " + _join([t for t in keep if t.i != verb.i])
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")), None)
+    if obj is None:
+        obj = next((g for c in verb.children if c.dep_ in ("prep", "dative") for g in c.children if g.dep_ == "pobj"), None)
+    obj_text = None
+    if obj is not None:
+        sub = [t for t in _drop_temporal(list(obj.subtree)) if t.i not in clauses and t.dep_ != "punct"]
+        obj_text = _join(sub[:limit]) or None
+    return text.strip(), obj_text, obj
