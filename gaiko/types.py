@@ -38,7 +38,7 @@ PLOVER_TYPES: tuple[str, ...] = (
 #: Actor sectors gaiko assigns (see docs/actors.md for their meaning).
 SECTORS: tuple[str, ...] = (
     "GOV", "MIL", "LEG", "JUD", "POL", "BUS", "MED", "CVL", "REB", "INS",
-    "IGO", "NGO", "EDU", "REL", "LAB", "COP", "OPP",
+    "IGO", "NGO", "EDU", "REL", "LAB", "COP", "OPP", "ELI",
 )
 
 T = TypeVar("T")

@@ -1,0 +1,107 @@
+"""Token-level matching of knowledge-base names, sector nouns and titles.
+
+All matchers are linear in the number of tokens: at each token they extend a
+key one token at a time and stop as soon as the key is no longer a prefix of
+any known name (names) or after a few tokens (nouns, titles).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .kb import Entry, KnowledgeBase, norm
+
+__all__ = ["NameMatch", "PhraseMatch", "match_names", "match_phrases", "POSSESSIVE"]
+
+POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+_MAX_PHRASE = 4
+
+
+@dataclass
+class NameMatch:
+    start: int  # token index
+    end: int  # exclusive
+    entries: list[Entry]
+
+    def kinds(self) -> set[str]:
+        return {e.kind for e in self.entries}
+
+
+@dataclass
+class PhraseMatch:
+    start: int
+    end: int
+    value: object  # sector (str) for nouns, (sector, role) for titles
+
+
+def _case_ok(rule: str, toks: list[Token]) -> bool:
+    if rule == "any":
+        return True
+    text = "".join(t.text for t in toks)
+    if rule == "upper":
+        first = text[:1]
+        return first.isupper() or not first.isalpha()
+    return text.replace("\u2019", "'") == rule[6:]
+
+
+def match_names(doc: Doc, kb: KnowledgeBase) -> list[NameMatch]:
+    """Longest non-overlapping knowledge-base name matches, left to right."""
+    out: list[NameMatch] = []
+    n = len(doc)
+    norms = [norm(t.text) for t in doc]
+    i = 0
+    while i < n:
+        key = ""
+        best: NameMatch | None = None
+        for j in range(i, min(n, i + kb.max_tokens)):
+            if j > i and doc[j - 1].whitespace_ and doc[j].is_punct and doc[j].text not in ("-", "."):
+                break
+            key += norms[j]
+            if key not in kb.prefixes:
+                break
+            bucket = kb.phrases.get(key)
+            if bucket:
+                toks = [doc[k] for k in range(i, j + 1)]
+                entries = [e for e, rule in bucket if _case_ok(rule, toks)]
+                if entries:
+                    best = NameMatch(i, j + 1, entries)
+        if best is not None:
+            out.append(best)
+            i = best.end
+        else:
+            i += 1
+    return out
+
+
+def match_phrases(doc: Doc, table: dict[str, object], nouns_only: bool = True) -> dict[int, PhraseMatch]:
+    """Longest phrase of ``table`` ending at each token, keyed by its last token index.
+
+    Keys of ``table`` are lower-case words separated by single spaces; a token
+    run matches by its lower-case text or by its lemmas.
+    """
+    out: dict[int, PhraseMatch] = {}
+    n = len(doc)
+    lowers = [t.lower_.replace("\u2019", "'") for t in doc]
+    lemmas = [t.lemma_.lower() for t in doc]
+    for i in range(n):
+        if not lowers[i][:1].isalpha():
+            continue
+        text_key = ""
+        lemma_key = ""
+        for j in range(i, min(n, i + _MAX_PHRASE)):
+            sep = " " if j > i else ""
+            text_key += sep + lowers[j]
+            lemma_key += sep + lemmas[j]
+            val = table.get(text_key)
+            if val is None:
+                val = table.get(lemma_key)
+            if val is None:
+                continue
+            if nouns_only and doc[j].pos_ not in ("NOUN", "PROPN"):
+                continue
+            prev = out.get(j)
+            if prev is None or prev.start > i:
+                out[j] = PhraseMatch(i, j + 1, val)
+    return out

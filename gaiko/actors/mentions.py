@@ -1,0 +1,277 @@
+"""Finding actor mention spans in a parsed document (before resolving them).
+
+Spans are found in phases, each claiming tokens so that mentions never
+overlap: persons with their titles, then knowledge-base names with the head
+noun they modify ("Japanese vessels"), then common-noun actors and titles
+without a name ("the prime minister"), then pronouns, then any remaining
+named entity (kept as unresolved).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .kb import Entry, KnowledgeBase
+from .match import POSSESSIVE, NameMatch, PhraseMatch, match_names, match_phrases
+
+__all__ = ["Mention", "find_mentions", "is_locative", "PRONOUNS"]
+
+PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+_LOC_PREPS = frozenset({"in", "at", "near", "inside", "within", "across", "throughout", "around", "outside", "off",
+                        "from", "into", "via", "toward", "towards", "over", "beyond", "along", "between"})
+_MOTION = frozenset({"go", "travel", "fly", "return", "arrive", "move", "come", "head", "trip", "visit", "flight",
+                     "journey", "road", "route", "way", "relocate", "send", "deploy", "sail", "drive"})
+_SOFT_MODS = frozenset({"new", "acting", "incoming", "outgoing", "interim", "current", "newly", "elected", "then",
+                        "the", "a", "an", "veteran", "top", "senior", "chief", "longtime", "embattled", "hawkish"})
+_MOD_DEPS = frozenset({"amod", "compound", "poss", "nmod", "nn", "npadvmod"})
+_ACTOR_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int  # exclusive token index
+    kind: str  # person, name, noun, title, pronoun, entity
+    head: int  # token index of the head
+    entries: list[Entry] = field(default_factory=list)
+    name: tuple[int, int] | None = None  # person name tokens
+    title: tuple[str, str] | None = None  # (sector, role)
+    sector: str | None = None
+    country_hint: Entry | None = None
+    former: bool = False
+    label: str = ""  # spaCy entity label, when from an entity
+    poss: int | None = None  # possessive pronoun token inside the span
+
+
+def is_locative(tok: Token, capital: bool = True) -> bool:
+    """True when ``tok`` is the object of a place preposition ("in Tokyo", "a trip to Beijing")."""
+    t = tok
+    while t.dep_ in ("compound", "conj", "appos") and t.head.i != t.i:
+        t = t.head
+    if t.dep_ != "pobj":
+        return False
+    prep = t.head.lower_
+    if prep in _LOC_PREPS:
+        return capital or prep not in ("from", "over", "between")
+    if prep == "to":
+        return t.head.head.lemma_.lower() in _MOTION
+    return False
+
+
+class _Finder:
+    def __init__(self, doc: Doc, kb: KnowledgeBase) -> None:
+        self.doc = doc
+        self.kb = kb
+        self.claimed = [False] * len(doc)
+        self.names = match_names(doc, kb)
+        self.name_end = {m.end - 1: m for m in self.names}
+        self.name_at = {}
+        for m in self.names:
+            for i in range(m.start, m.end):
+                self.name_at[i] = m
+        self.titles = match_phrases(doc, kb.titles)  # type: ignore[arg-type]
+        self.nouns = match_phrases(doc, kb.nouns)  # type: ignore[arg-type]
+        self.out: list[Mention] = []
+
+    def free(self, a: int, b: int) -> bool:
+        return not any(self.claimed[a:b])
+
+    def claim(self, m: Mention) -> None:
+        for i in range(m.start, m.end):
+            self.claimed[i] = True
+        self.out.append(m)
+
+    def country_match_ending(self, i: int) -> tuple[NameMatch | None, int]:
+        """A country/adjective/capital name ending at token i (or at i-1 before a possessive)."""
+        if i >= 0 and self.doc[i].text in POSSESSIVE:
+            i -= 1
+        m = self.name_end.get(i)
+        if m and m.kinds() & {"country", "adjective", "capital", "org", "seat"}:
+            return m, m.start
+        return None, i + 1
+
+    # -- phase 1: persons ------------------------------------------------
+    def persons(self) -> None:
+        anchors: list[tuple[int, int, list[Entry], str]] = []
+        seen: set[int] = set()
+        for m in self.names:
+            people = [e for e in m.entries if e.kind == "person"]
+            if not people:
+                continue
+            tok = self.doc[m.start]
+            ent = tok.ent_type_
+            others = [e for e in m.entries if e.kind != "person"]
+            if others and ent != "PERSON":
+                continue  # "Jordan", "Washington": the place reading wins outside PERSON entities
+            if all(e.surname_only for e in people) and not (tok.pos_ == "PROPN" or ent in ("PERSON", "ORG", "NORP")):
+                continue
+            if ent in ("GPE", "LOC", "FAC") and len(tok.ent_iob_) and self._ent_len(tok) > (m.end - m.start):
+                continue
+            anchors.append((m.start, m.end, people, "PERSON"))
+            seen.update(range(m.start, m.end))
+        for ent in self.doc.ents:
+            if ent.label_ == "PERSON" and not any(i in seen for i in range(ent.start, ent.end)):
+                a, b = ent.start, ent.end
+                while b > a and self.doc[b - 1].text in POSSESSIVE:
+                    b -= 1
+                a = self._strip_titles(a, b)
+                if b > a and not any(self.name_at.get(i) for i in range(a, b)):
+                    anchors.append((a, b, [], "PERSON"))
+        for a, b, entries, label in sorted(anchors, key=lambda x: x[0]):
+            if self.free(a, b):
+                self.claim(self._person_span(a, b, entries, label))
+
+    def _ent_len(self, tok: Token) -> int:
+        for ent in self.doc.ents:
+            if ent.start <= tok.i < ent.end:
+                return ent.end - ent.start
+        return 0
+
+    def _strip_titles(self, a: int, b: int) -> int:
+        """Entities sometimes include the title ("President Trump"): move the start past it."""
+        moved = True
+        while moved and a < b - 1:
+            moved = False
+            for j in range(a, b - 1):
+                pm = self.titles.get(j)
+                if pm is not None and pm.start == a:
+                    a, moved = pm.end, True
+                    break
+        return a
+
+    def _person_span(self, a: int, b: int, entries: list[Entry], label: str) -> Mention:
+        doc = self.doc
+        m = Mention(a, b, "person", b - 1, entries=entries, name=(a, b), label=label)
+        root = doc[a:b].root
+        m.head = root.i
+        i = a - 1
+        sent_start = doc[a].sent.start
+        while i >= sent_start and not self.claimed[i]:
+            t = self.titles.get(i)
+            low = doc[i].lower_
+            if t is not None and m.title is None:
+                m.title = t.value  # type: ignore[assignment]
+                m.start = t.start
+                i = t.start - 1
+                continue
+            if low.rstrip("-") in self.kb.former or low in self.kb.former:
+                m.former = True
+                m.start = i
+                i -= 1
+                continue
+            cm, cstart = self.country_match_ending(i)
+            if cm is not None and (m.title is not None or any(e.kind == "adjective" for e in cm.entries)):
+                m.country_hint = cm.entries[0]
+                m.start = cstart
+                i = cstart - 1
+                continue
+            if low in _SOFT_MODS and m.start == i + 1 and (m.title or m.former):
+                i -= 1
+                continue
+            break
+        # apposition: "Japan's new prime minister, Sanae Takaichi"
+        if root.dep_ == "appos" and root.head.i < a:
+            h = root.head
+            t = self.titles.get(h.i)
+            if t is not None and self.free(h.left_edge.i, a):
+                m.title = m.title or t.value  # type: ignore[assignment]
+                m.start = min(m.start, max(h.left_edge.i, sent_start))
+                self._modifiers_of(h, m)
+        for child in root.children:
+            if child.dep_ == "appos" and child.i > root.i and child.i in self.titles:
+                m.title = m.title or self.titles[child.i].value  # type: ignore[assignment]
+                self._modifiers_of(child, m)
+        # "King Hassan of Morocco"
+        if b + 1 < len(doc) and doc[b].lower_ == "of":
+            cm = self.name_at.get(b + 1)
+            if cm is not None and cm.start == b + 1 and cm.kinds() & {"country", "org"}:
+                m.country_hint = cm.entries[0]
+                m.end = cm.end
+        return m
+
+    def _modifiers_of(self, h: Token, m: Mention) -> None:
+        for c in h.children:
+            if c.dep_ in _MOD_DEPS and c.i in self.name_at:
+                cm = self.name_at[c.i]
+                if cm.kinds() & {"country", "adjective", "capital", "org"}:
+                    m.country_hint = m.country_hint or cm.entries[0]
+            if c.lower_ in self.kb.former:
+                m.former = True
+
+    # -- phase 2: names (countries, capitals, organisations...) ----------
+    def names_phase(self) -> None:
+        for nm in self.names:
+            if not self.free(nm.start, nm.end):
+                continue
+            entries = [e for e in nm.entries if e.kind != "person"]
+            if not entries:
+                continue
+            root = self.doc[nm.end - 1]
+            if root.text in POSSESSIVE and nm.end - 1 > nm.start:
+                root = self.doc[nm.end - 2]
+            m = Mention(nm.start, nm.end, "name", root.i, entries=entries)
+            head = root.head
+            if root.dep_ in _MOD_DEPS and head.i >= nm.end and not self.claimed[head.i]:
+                noun = self.nouns.get(head.i)
+                title = self.titles.get(head.i)
+                if title is not None and title.start >= nm.start:
+                    m.kind, m.title, m.head = "title", title.value, head.i  # type: ignore[assignment]
+                    m.country_hint, m.end = entries[0], head.i + 1
+                elif noun is not None and noun.start >= nm.end - 1:
+                    m.sector, m.head, m.end = str(noun.value), head.i, head.i + 1
+            if m.end > nm.end and not self.free(nm.end, m.end):
+                m.end, m.head, m.sector, m.kind, m.title, m.country_hint = nm.end, root.i, None, "name", None, None
+            self.claim(m)
+
+    # -- phase 3: common nouns and bare titles ---------------------------
+    def nouns_phase(self) -> None:
+        spans: list[tuple[PhraseMatch, str]] = [(pm, "title") for pm in self.titles.values()]
+        spans += [(pm, "noun") for e, pm in self.nouns.items() if e not in self.titles]
+        for pm, kind in sorted(spans, key=lambda x: x[0].start):
+            a, b = pm.start, pm.end
+            if not self.free(a, b):
+                continue
+            head = self.doc[b - 1]
+            if kind == "title" and head.dep_ == "compound" and head.head.i > head.i:
+                continue  # part of a larger noun phrase ("the prime minister's office" stays)
+            m = Mention(a, b, kind, head.i)
+            if kind == "title":
+                m.title = pm.value  # type: ignore[assignment]
+            else:
+                m.sector = str(pm.value)
+            for c in head.children:
+                if c.dep_ == "poss" and c.lower_ in PRONOUNS and c.i < a and self.free(c.i, a):
+                    m.poss, m.start = c.i, c.i
+                elif c.lower_ in self.kb.former and c.i < a:
+                    m.former = True
+            self.claim(m)
+
+    # -- phase 4 and 5: pronouns, leftover entities ------------------------
+    def pronouns(self) -> None:
+        for t in self.doc:
+            if t.lower_ in PRONOUNS and t.pos_ in ("PRON", "DET") and not self.claimed[t.i]:
+                self.claim(Mention(t.i, t.i + 1, "pronoun", t.i))
+
+    def entities(self) -> None:
+        for ent in self.doc.ents:
+            if ent.label_ not in _ACTOR_ENTS:
+                continue
+            a, b = ent.start, ent.end
+            while b > a and self.doc[b - 1].text in POSSESSIVE:
+                b -= 1
+            if a > 0 and self.doc[a].lower_ == "the":
+                a += 1
+            if b > a and self.free(a, b):
+                self.claim(Mention(a, b, "entity", ent.root.i if a <= ent.root.i < b else b - 1, label=ent.label_))
+
+
+def find_mentions(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
+    f = _Finder(doc, kb)
+    f.persons()
+    f.names_phase()
+    f.nouns_phase()
+    f.pronouns()
+    f.entities()
+    return sorted(f.out, key=lambda m: m.start)

@@ -1,0 +1,276 @@
+"""Resolving mention spans to :class:`~gaiko.types.Actor` records, in context and in time."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from ..types import Actor
+from .kb import Entry, KnowledgeBase, Person, Term, norm
+from .mentions import PRONOUNS, Mention, find_mentions, is_locative
+
+__all__ = ["resolve_doc", "TRANSNATIONAL"]
+
+#: codes that are not states: not used as "the country of the sentence"
+TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG"})
+_KIND_ORDER = {"org": 0, "seat": 1, "country": 2, "capital": 3, "adjective": 4, "demonym": 5, "place": 6}
+_PRON_WINDOW = 4  # sentences a pronoun may reach back
+
+
+class _DocResolver:
+    def __init__(self, doc: Doc, kb: KnowledgeBase, day: dt.date) -> None:
+        self.doc, self.kb, self.day = doc, kb, day
+        self.registry: dict[str, tuple[Actor, str | None]] = {}
+        self.history: list[tuple[int, Actor, str | None, int]] = []  # (token, actor, gender, sentence start)
+        self.focus: Counter[str] = Counter()
+        self.sent_countries: dict[int, set[str]] = {}
+        self.token_actor: dict[int, Actor] = {}
+
+    # -- helpers ----------------------------------------------------------
+    def _actor(self, m: Mention, **kw: object) -> Actor:
+        span = self.doc[m.start:m.end]
+        return Actor(text=span.text, start=span.start_char, end=span.end_char, **kw)  # type: ignore[arg-type]
+
+    def _country_name(self, code: str | None) -> str | None:
+        c = self.kb.countries.get(code or "")
+        return c.name if c else None
+
+    def _context_country(self, m: Mention) -> tuple[str | None, float]:
+        here = self.sent_countries.get(self.doc[m.head].sent.start, set()) - TRANSNATIONAL
+        if len(here) == 1:
+            return next(iter(here)), 0.5
+        if self.focus:
+            return self.focus.most_common(1)[0][0], 0.35
+        return None, 0.25
+
+    # -- names --------------------------------------------------------------
+    def resolve_name(self, m: Mention) -> Actor | None:
+        e = sorted(m.entries, key=lambda x: _KIND_ORDER.get(x.kind, 9))[0]
+        root = self.doc[m.head] if m.kind == "name" else self.doc[m.start]
+        if m.kind == "title":
+            return self.resolve_title(m, e.country)
+        how = {"adjective": "demonym", "demonym": "demonym", "capital": "metonymy", "seat": "metonymy",
+               "org": "kb"}.get(e.kind, "country")
+        name = e.name if e.kind in ("org", "seat") else (self._country_name(e.country) or e.name)
+        if m.sector:
+            return self._actor(m, name=name, country=e.country, sector=m.sector, resolved_by=how, confidence=0.85)
+        if e.kind == "place":
+            return None  # disputed places and seas are places, see PlaceFinder
+        if e.kind == "country":
+            return self._actor(m, name=name, country=e.country, resolved_by="country", confidence=0.9)
+        if e.kind == "adjective":
+            if root.dep_ in ("amod", "compound", "nmod") and root.head.i != root.i:
+                return None  # "Japanese economy": an adjective, not an actor
+            return self._actor(m, name=name, country=e.country, resolved_by="demonym", confidence=0.75)
+        if e.kind == "demonym":
+            return self._actor(m, name=name, country=e.country, resolved_by="demonym", confidence=0.75)
+        if e.kind in ("capital", "seat"):
+            if is_locative(root, capital=True) or (root.dep_ == "compound" and e.kind == "capital"):
+                return None
+            return self._actor(m, name=name, country=e.country, sector=e.sector or "GOV", resolved_by="metonymy",
+                               confidence=0.8)
+        return self._actor(m, name=name, country=e.country, sector=e.sector, resolved_by="kb", confidence=0.9)
+
+    # -- people -------------------------------------------------------------
+    def _pick_person(self, m: Mention) -> Person | None:
+        full = [e for e in m.entries if not e.surname_only] or m.entries
+        people = [self.kb.people[e.person_id] for e in full if e.person_id in self.kb.people]
+        if not people:
+            return None
+        if len(people) == 1:
+            return people[0]
+        key = norm(self.doc[m.name[0]:m.name[1]].text) if m.name else ""
+        known = self.registry.get(key)
+        if known and known[0].person_id:
+            for p in people:
+                if p.id == known[0].person_id:
+                    return p
+        hint = m.country_hint.country if m.country_hint else None
+
+        def score(p: Person) -> tuple[int, int, dt.date]:
+            last = p.last_before(self.day)
+            return (int(p.country == hint), int(bool(p.current(self.day))), last.end if last and last.end else dt.date.min)
+
+        return max(people, key=score)
+
+    def resolve_person(self, m: Mention) -> Actor | None:
+        person = self._pick_person(m) if m.entries else None
+        gender = person.gender if person else None
+        if person is None:
+            actor = self._unknown_person(m)
+        else:
+            actor = self._kb_person(m, person)
+        assert m.name is not None
+        self._register(self.doc[m.name[0]:m.name[1]].text, actor, gender)
+        return actor
+
+    def _kb_person(self, m: Mention, p: Person) -> Actor:
+        current = p.current(self.day)
+        title_role = m.title[1] if m.title else None
+        term: Term | None = None
+        if current and not m.former:
+            term = next((t for t in current if t.role == title_role), current[0])
+            return self._actor(m, name=p.name, country=term.country, sector=term.sector, role=term.role,
+                               person_id=p.id, resolved_by="kb", confidence=0.95 if not _surname(m) else 0.9)
+        last = p.last_before(self.day)
+        if last is not None or m.former:
+            role = (last.role if last else title_role) or "official"
+            return self._actor(m, name=p.name, country=(last.country if last else p.country), sector="ELI",
+                               role=f"former_{role}", person_id=p.id, resolved_by="kb", confidence=0.85)
+        if m.title:
+            return self._actor(m, name=p.name, country=p.country, sector=m.title[0], role=m.title[1],
+                               person_id=p.id, resolved_by="title", confidence=0.8)
+        return self._actor(m, name=p.name, country=p.country, person_id=p.id, resolved_by="kb", confidence=0.7)
+
+    def _unknown_person(self, m: Mention) -> Actor:
+        assert m.name is not None
+        text = self.doc[m.name[0]:m.name[1]].text
+        known = self.registry.get(norm(text)) or self.registry.get(norm(self.doc[m.name[1] - 1].text))
+        if known is not None and not m.title:
+            return replace(known[0], **_pos(self._actor(m)), resolved_by="coref", confidence=0.8)
+        hint = m.country_hint.country if m.country_hint else None
+        if m.former:
+            country, conf = (hint, 0.8) if hint else self._context_country(m)
+            role = f"former_{m.title[1]}" if m.title else None
+            return self._actor(m, name=text, country=country, sector="ELI", role=role, resolved_by="title",
+                               confidence=conf)
+        if m.title:
+            country, conf = (hint, 0.8) if hint else self._context_country(m)
+            return self._actor(m, name=text, country=country, sector=m.title[0], role=m.title[1],
+                               resolved_by="title", confidence=conf)
+        if hint:
+            return self._actor(m, name=text, country=hint, resolved_by="demonym", confidence=0.6)
+        return self._actor(m, name=text, resolved_by="unresolved", confidence=0.2)
+
+    def _register(self, text: str, actor: Actor, gender: str | None) -> None:
+        self.registry[norm(text)] = (actor, gender)
+        words = text.replace("\u2019s", "").split()
+        if len(words) > 1:
+            self.registry.setdefault(norm(words[-1]), (actor, gender))
+
+    # -- titles, nouns, pronouns -------------------------------------------
+    def resolve_title(self, m: Mention, country: str | None = None) -> Actor:
+        assert m.title is not None
+        sector, role = m.title
+        country = country or (m.country_hint.country if m.country_hint else None)
+        if m.former:
+            return self._actor(m, name=self._country_name(country), country=country, sector="ELI",
+                               role=f"former_{role}", resolved_by="title", confidence=0.6 if country else 0.3)
+        if country is None:
+            for _, prev, _g, _s in reversed(self.history):
+                if prev.role == role:
+                    return replace(prev, **_pos(self._actor(m)), resolved_by="coref", confidence=0.7)
+            country, conf = self._context_country(m)
+        else:
+            conf = 0.8
+        holders = self.kb.holders(country, role, self.day) if country else []
+        if len(holders) == 1:
+            p, t = holders[0]
+            return self._actor(m, name=p.name, country=country, sector=t.sector, role=role, person_id=p.id,
+                               resolved_by="title", confidence=conf)
+        return self._actor(m, name=self._country_name(country), country=country, sector=sector, role=role,
+                           resolved_by="title", confidence=conf if country else 0.3)
+
+    def _antecedent(self, m: Mention, tok: int, gender: str | None) -> tuple[Actor, str | None] | None:
+        sent = self.doc[tok].sent
+        sents = [s.start for s in self.doc.sents]
+        here = sents.index(sent.start) if sent.start in sents else 0
+        lowest = sents[max(0, here - _PRON_WINDOW)]
+        for t, prev, g, s in reversed(self.history):
+            if t >= tok or s < lowest:
+                if s < lowest:
+                    break
+                continue
+            if gender is None or g is None or g == gender:
+                return prev, g
+        return None
+
+    def resolve_pronoun(self, m: Mention) -> Actor | None:
+        tok = self.doc[m.start]
+        found = self._antecedent(m, m.start, PRONOUNS.get(tok.lower_))
+        if found is None:
+            return None
+        prev, g = found
+        return replace(prev, **_pos(self._actor(m)), resolved_by="coref", confidence=0.75 if g else 0.6)
+
+    def resolve_noun(self, m: Mention) -> Actor:
+        country: str | None = None
+        how, conf = "sector", 0.6
+        head = self.doc[m.head]
+        if m.poss is not None:
+            found = self._antecedent(m, m.poss, PRONOUNS.get(self.doc[m.poss].lower_))
+            if found:
+                country, how, conf = found[0].country, "coref", 0.7
+        if country is None:
+            for c in head.children:
+                cand = [c] if c.dep_ in ("poss", "compound", "amod", "nmod") else (
+                    [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in ("of", "in", "from") else [])
+                for t in cand:
+                    a = self.token_actor.get(t.i)
+                    if a is not None and a.country:
+                        country, conf = a.country, 0.75
+                        break
+                if country:
+                    break
+        if country is None:
+            country, conf = self._context_country(m)
+        return self._actor(m, name=self._country_name(country), country=country, sector=m.sector,
+                           resolved_by=how, confidence=conf)
+
+    def resolve_entity(self, m: Mention) -> Actor | None:
+        text = self.doc[m.start:m.end].text
+        if m.label in ("PERSON", "ORG", "NORP"):
+            known = self.registry.get(norm(text))
+            if known is not None:
+                return replace(known[0], **_pos(self._actor(m)), resolved_by="coref", confidence=0.8)
+        place = self.kb.places.get(norm(text))
+        if m.label == "GPE" and place is not None:
+            if is_locative(self.doc[m.head], capital=False) or not place.country:
+                return None
+            return self._actor(m, name=place.name, country=place.country, resolved_by="country", confidence=0.6)
+        return self._actor(m, name=text, resolved_by="unresolved", confidence=0.1)
+
+    # -- driver -------------------------------------------------------------
+    def run(self) -> list[tuple[Mention, Actor]]:
+        mentions = find_mentions(self.doc, self.kb)
+        actors: list[Actor | None] = [None] * len(mentions)
+        for k, m in enumerate(mentions):  # order-free first: names and known people
+            if m.kind == "name" or (m.kind == "title" and m.entries):
+                actors[k] = self.resolve_name(m)
+            if actors[k] is not None and actors[k].country:  # type: ignore[union-attr]
+                self.sent_countries.setdefault(self.doc[m.head].sent.start, set()).add(actors[k].country)  # type: ignore[union-attr]
+        out: list[tuple[Mention, Actor]] = []
+        for k, m in enumerate(mentions):
+            a = actors[k]
+            if a is None and not (m.kind == "name" or (m.kind == "title" and m.entries)):
+                a = {"person": self.resolve_person, "title": self.resolve_title, "noun": self.resolve_noun,
+                     "pronoun": self.resolve_pronoun, "entity": self.resolve_entity}[m.kind](m)
+            if a is None:
+                continue
+            if a.country and a.country not in TRANSNATIONAL:
+                self.focus[a.country] += 1
+            if a.person_id or m.kind in ("person",) or (a.role and a.sector != "ELI" and m.kind == "title"):
+                gender = self.kb.people[a.person_id].gender if a.person_id in self.kb.people else None
+                if m.kind == "pronoun":
+                    gender = PRONOUNS.get(self.doc[m.start].lower_)
+                self.history.append((m.start, a, gender, self.doc[m.start].sent.start))
+            for i in range(m.start, m.end):
+                self.token_actor[i] = a
+            out.append((m, a))
+        return out
+
+
+def _pos(a: Actor) -> dict[str, object]:
+    return {"text": a.text, "start": a.start, "end": a.end}
+
+
+def _surname(m: Mention) -> bool:
+    return bool(m.entries) and all(e.surname_only for e in m.entries)
+
+
+def resolve_doc(doc: Doc, kb: KnowledgeBase, day: dt.date) -> list[tuple[Mention, Actor]]:
+    """All actor mentions of ``doc`` with their resolution, in text order."""
+    return _DocResolver(doc, kb, day).run()
