@@ -12,12 +12,16 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
 from .types import Article, CodedArticle, InputError
 
-__all__ = ["RunSummary", "code_into_store", "code_batch", "iter_batches"]
+__all__ = ["RunSummary", "code_into_store", "code_batch", "iter_batches", "update_ledger"]
+
+#: parse each batch inside ``nlp.memory_zone()`` (spaCy >= 3.8); off only to compare
+MEMORY_ZONES = True
 
 
 @dataclass
@@ -50,21 +54,34 @@ def _init_worker(model: str | None, actor_files: tuple[str, ...], batch_size: in
     _WORKER_CODER = Coder(model=model, actor_files=actor_files, batch_size=batch_size)
 
 
+def _memory_zone(coder: Any) -> AbstractContextManager[Any]:
+    """spaCy's memory zone: strings and lexemes a batch adds are freed after it (flat memory)."""
+    nlp = getattr(coder, "nlp", None)
+    zone = getattr(nlp, "memory_zone", None)
+    return zone() if callable(zone) and MEMORY_ZONES else nullcontext()
+
+
 def code_batch(coder: Any, articles: list[Article]) -> list[CodedArticle | InputError]:
-    """Code a batch; if the batch fails, code one by one so one bad article loses nothing else."""
+    """Code a batch; if the batch fails, code one by one so one bad article loses nothing else.
+
+    The batch is parsed with ``nlp.pipe`` inside a spaCy memory zone: the results
+    are plain records, so nothing refers to the batch's Docs or strings afterwards.
+    """
     try:
-        return list(coder.code_articles(articles))
+        with _memory_zone(coder):
+            return list(coder.code_articles(articles))
     except Exception:  # noqa: BLE001 - isolate the failing article below
-        out: list[CodedArticle | InputError] = []
-        for art in articles:
-            try:
-                out.append(coder.code_article(art))
-            except Exception as exc:  # noqa: BLE001 - recorded with its reason
-                reason = getattr(exc, "reason", "coding_failed")
-                path, _, line = (art.origin or "<input>").rpartition(":")
-                lineno = int(line) if line.isdigit() else None
-                out.append(InputError(path if lineno else (art.origin or "<input>"), reason, f"{type(exc).__name__}: {exc}", lineno))
-        return out
+        pass
+    out: list[CodedArticle | InputError] = []
+    for art in articles:
+        try:
+            out.append(coder.code_article(art))
+        except Exception as exc:  # noqa: BLE001 - recorded with its reason
+            reason = getattr(exc, "reason", "coding_failed")
+            path, _, line = (art.origin or "<input>").rpartition(":")
+            lineno = int(line) if line.isdigit() else None
+            out.append(InputError(path if lineno else (art.origin or "<input>"), reason, f"{type(exc).__name__}: {exc}", lineno))
+    return out
 
 
 def _worker_code(articles: list[Article]) -> list[CodedArticle | InputError]:
@@ -165,7 +182,7 @@ def code_into_store(
             pledges=summary.pledges, errors=summary.errors, status=status,
         )
     if track:
-        _update_ledger(store)
+        update_ledger(store)
     return summary
 
 
@@ -195,7 +212,8 @@ def _write(store: Any, results: list[CodedArticle | InputError], summary: RunSum
             summary.pledges += sum(len(c.pledges) for c in fresh)
 
 
-def _update_ledger(store: Any) -> None:
+def update_ledger(store: Any) -> None:
+    """Re-derive pledge statuses after new articles arrived (when the tracker is installed)."""
     try:
         from .tracking import update_ledger
     except ImportError:

@@ -1,0 +1,162 @@
+"""`gaiko import`: bring the Parquet parts of a distributed run into a store.
+
+Reads ``DIR/<table>/part-*.parquet`` as written by :mod:`gaiko.distributed`
+(events in the flat export columns; articles, sentences, actors, places and
+pledges in the store's own columns) and inserts the rows of articles the store
+does not hold yet, all in one transaction. Importing the same folder twice, or
+two folders that share articles, adds nothing twice: an article is identified
+by its content hash, and when a run coded the same text in two batches only one
+batch's rows are taken. Errors are added unless the same (file, line, reason,
+detail) is already recorded.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError, StoreError
+
+__all__ = ["ImportSummary", "import_parquet"]
+
+
+@dataclass
+class ImportSummary:
+    run_id: str = ""
+    articles: int = 0  # new articles imported
+    skipped: int = 0  # articles already in the store
+    sentences: int = 0
+    events: int = 0
+    pledges: int = 0
+    errors: int = 0
+    seconds: float = 0.0
+    complete: bool = True  # the folder carried the run's _SUCCESS.json
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+def _sql_str(s: str) -> str:
+    return "'" + s.replace("'", "''") + "'"
+
+
+def import_parquet(store: Any, directory: str | Path, *, partial: bool = False, track: bool = True) -> ImportSummary:
+    """Import a distributed run's output folder into ``store``; returns what was added.
+
+    A folder without ``_SUCCESS.json`` comes from a run that did not finish; it is
+    refused unless ``partial`` (every part is a whole batch, so a partial import
+    is consistent, just incomplete: import again after the run is redone).
+    """
+    from .distributed import MANIFEST
+    from .store.rows import EVENT_NAMES
+
+    root = Path(directory)
+    if not root.is_dir():
+        raise ConfigError(f"no folder {root}; give the --out folder of `gaiko code --engine ray`")
+    complete = (root / MANIFEST).is_file()
+    if not complete and not partial:
+        raise ConfigError(
+            f"{root} has no {MANIFEST}: its run did not finish. Run it again, or import what is there with --partial"
+        )
+    if complete:
+        _check_manifest(root / MANIFEST)
+    present = sorted(d.name for d in root.iterdir() if d.is_dir() and any(d.glob("*.parquet")))
+    start = time.perf_counter()
+    summary = ImportSummary(run_id=store.start_run(f"import {root}"[:500]), complete=complete)
+    con = store.con
+    status = "failed"
+
+    def src(table: str) -> str:
+        glob = _sql_str(str(root / table / "*.parquet"))
+        return f"read_parquet({glob}, filename = true, union_by_name = true)"
+
+    def columns(table: str) -> list[str]:
+        return [r[0] for r in con.execute(f'DESCRIBE "{table}"').fetchall()]
+
+    con.execute("BEGIN TRANSACTION")
+    try:
+        if "articles" in present:
+            con.execute(
+                f"""CREATE OR REPLACE TEMP TABLE _gaiko_import AS
+                    SELECT id, min(regexp_extract(filename, '[^/\\\\]+$')) AS part
+                    FROM {src('articles')} GROUP BY id"""
+            )
+            total = con.execute("SELECT count(*) FROM _gaiko_import").fetchone()[0]
+            con.execute("DELETE FROM _gaiko_import WHERE id IN (SELECT id FROM articles)")
+            summary.articles = con.execute("SELECT count(*) FROM _gaiko_import").fetchone()[0]
+            summary.skipped = total - summary.articles
+            for table in ["articles", *[t for t in present if t not in ("articles", "errors")]]:
+                target_cols = list(EVENT_NAMES) if table == "events" else columns(table)
+                n = _insert_new(con, table, src(table), target_cols, summary.run_id)
+                if table in ("sentences", "events", "pledges"):
+                    setattr(summary, table, n)
+        if "errors" in present:
+            cols = [c for c in columns("errors") if c != "run_id"]
+            sel = ", ".join(f'p."{c}"' for c in cols)
+            n = con.execute(
+                f"""INSERT INTO errors ({', '.join(f'"{c}"' for c in cols)}, run_id)
+                    SELECT {sel}, ? FROM {src('errors')} p
+                    WHERE NOT EXISTS (SELECT 1 FROM errors e WHERE e.path IS NOT DISTINCT FROM p.path
+                        AND e.line IS NOT DISTINCT FROM p.line AND e.reason IS NOT DISTINCT FROM p.reason
+                        AND e.detail IS NOT DISTINCT FROM p.detail)""",
+                [summary.run_id],
+            ).fetchone()[0]
+            summary.errors = int(n)
+        con.execute("DROP TABLE IF EXISTS _gaiko_import")
+        con.execute("COMMIT")
+        status = "finished"
+    except Exception as exc:
+        con.execute("ROLLBACK")
+        if isinstance(exc, (ConfigError, StoreError)):
+            raise
+        raise StoreError(f"could not import {root}: {exc}; the store is unchanged") from exc
+    finally:
+        summary.seconds = time.perf_counter() - start
+        store.finish_run(summary.run_id, articles=summary.articles, skipped=summary.skipped, events=summary.events,
+                         pledges=summary.pledges, errors=summary.errors, status=status)
+    if track and summary.articles:
+        from .runner import update_ledger
+
+        update_ledger(store)
+    return summary
+
+
+def _insert_new(con: Any, table: str, source: str, target_cols: list[str], run_id: str) -> int:
+    """Insert the rows of ``source`` that belong to the new articles (from their chosen part only)."""
+    have = {r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()}
+    key = "id" if table == "articles" else "article_id"
+    if key not in have:
+        return 0
+    cols = [c for c in target_cols if c in have and c != "run_id"]
+    if not cols:
+        return 0
+    extra_col, extra_val, params = "", "", []
+    if "run_id" in target_cols:
+        extra_col, extra_val, params = ", run_id", ", ?", [run_id]
+    col_sql = ", ".join(f'"{c}"' for c in cols)
+    sel = ", ".join(f'p."{c}"' for c in cols)
+    row = con.execute(
+        f"""INSERT INTO "{table}" ({col_sql}{extra_col})
+            SELECT {sel}{extra_val} FROM {source} p
+            JOIN _gaiko_import n ON p."{key}" = n.id AND regexp_extract(p.filename, '[^/\\\\]+$') = n.part""",
+        params,
+    ).fetchone()
+    return int(row[0]) if row else 0
+
+
+def _check_manifest(path: Path) -> None:
+    from .store.schema import SCHEMA_VERSION
+
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"{path} is unreadable ({exc}); run the distributed coding again") from None
+    version = int(meta.get("schema_version", 0))
+    if version > SCHEMA_VERSION:
+        raise ConfigError(
+            f"{path.parent} was written with store schema {version}, newer than this gaiko ({SCHEMA_VERSION}); "
+            "upgrade gaiko before importing"
+        )
