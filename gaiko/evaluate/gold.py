@@ -110,7 +110,7 @@ def read_petr_xml(path: Path) -> list[GoldItem]:
         attrs = dict(_ATTR.findall(m.group(1)))
         body = m.group(2)
         t = _TEXT.search(body)
-        if not t:
+        if not t or not t.group(1).strip():
             continue
         codings: list[tuple[str, str, str]] = []
         for c in _CODING.finditer(body):

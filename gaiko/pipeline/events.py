@@ -20,7 +20,7 @@ from ..ids import record_id
 from ..tables import cameo_for, cameo_table
 from ..types import Actor, Event, Place
 from .attributes import ClauseInfo, clause_info
-from .roles import ENT_TYPES, PRONOUNS, phrase_span, subjects, target_candidates
+from .roles import ENT_TYPES, PRONOUNS, kb_actor, phrase_span, subjects, target_candidates
 from .state import DocState, get_state
 from .triggers import Entry, Lexicon, default_lexicon
 
@@ -74,6 +74,20 @@ class EventCoder:
         self.frame_verbs = frozenset(w for e in self.lex.entries.values() if e.kind == "frame" for w in e.verbs)
         self.noun_hosts = self.lex.light | self.lex.aspect | self.lex.intent_verbs | self.frame_verbs
         self.config = config
+        self._kb: object | None = None
+        self._actor_files = tuple(str(f) for f in config.get("actor_files", ()))
+
+    @property
+    def kb(self) -> object | None:
+        """The actor knowledge base (for the fallback when no mention covers a phrase)."""
+        if self._kb is None:
+            try:
+                from ..actors.kb import load_kb
+
+                self._kb = load_kb(self._actor_files)
+            except Exception:  # the knowledge base is optional for the coder
+                self._kb = False
+        return self._kb or None
 
     def __call__(self, doc: Doc) -> Doc:
         state = get_state(doc)
@@ -245,6 +259,8 @@ class EventCoder:
                 return self._actor(info.speaker, state, ClauseInfo())
             return None
         if tok.pos_ in ("NOUN", "PROPN") or tok.ent_type_:
+            if self.kb is not None and (fb := kb_actor(tok, self.kb)) is not None:
+                return fb
             start, end, text = phrase_span(tok)
             return Actor(text=text, start=start, end=end)
         return None
@@ -260,6 +276,9 @@ class EventCoder:
                         and a.sector == source.sector and a.name == source.name:
                     continue
                 return a
+            if self.kb is not None and (fb := kb_actor(t, self.kb)) is not None:
+                if source is None or fb.start != source.start:
+                    return fb
             if fallback is None:
                 ent = next((x for x in t.subtree if x.ent_type_ in ENT_TYPES), None)
                 if ent is not None:

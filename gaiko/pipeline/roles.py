@@ -13,7 +13,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-__all__ = ["subjects", "target_candidates", "PRONOUNS", "phrase_span"]
+from ..types import Actor
+
+__all__ = ["subjects", "target_candidates", "PRONOUNS", "phrase_span", "kb_actor"]
 
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us", "who", "which", "that"})
 #: prepositions that may introduce a target, tried after a pattern's own list
@@ -145,3 +147,39 @@ def _ancestors_to(t: Token, top: Token) -> list[Token]:
         out.append(cur)
         cur = cur.head
     return out
+
+
+_KB_KINDS = ("country", "adjective", "demonym", "capital", "org", "seat")
+
+
+def kb_actor(head: Token, kb: object) -> Actor | None:
+    """Fallback when no actor mention covers a phrase: look its words up in the
+    actor knowledge base (country names, adjectives, demonyms, capitals,
+    organisations, cities) and the sector vocabulary. Returns an Actor with
+    ``resolved_by="event-fallback"`` or None."""
+    from ..actors.kb import norm
+
+    phrases = getattr(kb, "phrases", {})
+    places = getattr(kb, "places", {})
+    nouns = getattr(kb, "nouns", {})
+    toks = [t for t in head.subtree if not any(a.dep_ in ("relcl", "acl", "advcl", "appos") for a in _ancestors_to(t, head))]
+    country: str | None = None
+    hit: Token | None = None
+    for t in sorted(toks, key=lambda x: abs(x.i - head.i)):
+        if t.pos_ not in ("PROPN", "ADJ", "NOUN"):
+            continue
+        key = norm(t.text)
+        for ent, _case in phrases.get(key, ()):
+            if getattr(ent, "kind", "") in _KB_KINDS and getattr(ent, "country", None):
+                country, hit = ent.country, t
+                break
+        if country is None and key in places and t.pos_ == "PROPN":
+            country, hit = places[key].country, t
+        if country:
+            break
+    if not country or hit is None:
+        return None
+    sector = nouns.get(head.lower_) or nouns.get(head.lemma_.lower())
+    start, end, text = phrase_span(head)
+    return Actor(text=text, start=start, end=end, country=country, sector=sector,
+                 resolved_by="event-fallback", confidence=0.5)
