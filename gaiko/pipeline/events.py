@@ -251,7 +251,7 @@ class EventCoder:
 
     # -- actors -----------------------------------------------------------
     def _actor(self, tok: Token, state: DocState, info: ClauseInfo) -> Actor | None:
-        a = state.actor_in(tok)
+        a = self._resolved(tok, state)
         if a is not None:
             return a
         if tok.lower_ in PRONOUNS:
@@ -265,10 +265,22 @@ class EventCoder:
             return Actor(text=text, start=start, end=end)
         return None
 
+    def _resolved(self, tok: Token, state: DocState) -> Actor | None:
+        """The actor mention for a phrase; a mention without a country is
+        completed from the knowledge base when the phrase names one
+        ("Iraqi Kurds", "people in Hong Kong")."""
+        a = state.actor_in(tok)
+        if a is not None and a.country is None and self.kb is not None:
+            fb = kb_actor(tok, self.kb)
+            if fb is not None:
+                return Actor(**{**a.to_dict(), "country": fb.country, "sector": a.sector or fb.sector,
+                                "resolved_by": f"{a.resolved_by}+event-fallback"})
+        return a
+
     def _pick_target(self, toks: list[Token], state: DocState, source: Actor | None) -> Actor | None:
         fallback: Actor | None = None
         for t in toks:
-            a = state.actor_in(t)
+            a = self._resolved(t, state)
             if a is not None:
                 if source is not None and a.start == source.start and a.end == source.end:
                     continue

@@ -21,6 +21,9 @@ PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him"
 #: prepositions that may introduce a target, tried after a pattern's own list
 DEFAULT_TPREPS = ("against", "on", "upon", "to", "with", "at", "toward", "towards", "into", "from", "over",
                   "between", "in", "for", "of", "by", "about")
+#: nouns for texts that speak for their issuer ("issued a statement demanding ...")
+DOCUMENT_NOUNS = frozenset({"statement", "declaration", "communique", "communiqué", "letter", "resolution", "report",
+                            "message", "note", "appeal", "decree", "order", "ruling", "warning", "ultimatum", "call"})
 ENT_TYPES = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 
 
@@ -50,6 +53,12 @@ def subjects(anchor: Token) -> tuple[list[Token], bool, Token | None]:
             return [], True, agent
         if cur.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp", "pcomp") and cur.head.i != cur.i:
             cur = cur.head
+            continue
+        if cur.dep_ == "prep" and cur.head.pos_ in ("VERB", "AUX"):  # "resorted to throwing"
+            cur = cur.head
+            continue
+        if cur.dep_ == "acl" and cur.head.lemma_.lower() in DOCUMENT_NOUNS and cur.head.head.pos_ in ("VERB", "AUX"):
+            cur = cur.head.head  # "issued a statement condemning ...": the issuer is the source
             continue
         if cur.dep_ in ("acl", "relcl") and cur.head.i != cur.i:
             # "forces loyal to X attacking ..." / "the group that attacked"
