@@ -184,7 +184,9 @@ class EventCoder:
         events: list[Event] = []
         for d in drafts:
             key = (d.event_type, _akey(d.source), _akey(d.target))
-            if key in seen or any(e.trigger_start == d.cand.tok.idx and e.event_type == d.event_type for e in events):
+            if key in seen or any(e.trigger_start == d.cand.tok.idx and e.event_type == d.event_type
+                                  and (e.source is None) == (d.source is None) and _akey(e.source) == _akey(d.source)
+                                  for e in events):
                 continue
             seen.add(key)
             events.append(self._event(d, sent, state))
@@ -227,7 +229,7 @@ class EventCoder:
         if info.negated:
             conf *= 0.6
         out = [_Draft(c, info, etype, code, pattern, source, target, round(conf, 3))]
-        if e.symmetric and target is None and len(sources) >= 2:
+        if e.symmetric and len(sources) >= 2 and (target is None or any(target.start == x.start for x in sources)):
             # "X and Y agreed": both directions
             out = [_Draft(c, info, etype, code, pattern, sources[0], sources[1], round(conf, 3)),
                    _Draft(c, info, etype, code, pattern, sources[1], sources[0], round(conf * 0.99, 3))]
@@ -291,7 +293,7 @@ class EventCoder:
             if self.kb is not None and (fb := kb_actor(t, self.kb)) is not None:
                 if source is None or fb.start != source.start:
                     return fb
-            if fallback is None:
+            if fallback is None and t.head.lower_ not in ("from", "in", "near", "at", "during", "since"):
                 ent = next((x for x in t.subtree if x.ent_type_ in ENT_TYPES), None)
                 if ent is not None:
                     span = next((s for s in t.doc.ents if s.start <= ent.i < s.end), None)

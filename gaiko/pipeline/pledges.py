@@ -109,7 +109,7 @@ class PledgeExtractor:
         if tok is None:
             return None
         found = state.actor_in(tok)
-        if found is not None:
+        if found is not None and not (tok.pos_ == "PRON" and not (found.country or found.name)):
             return found
         if not is_actorish(tok, self.lex):
             return None
@@ -192,6 +192,12 @@ class PledgeExtractor:
             speaker = None
         self._remember(actor_tok, actor, memory)
         action, obj, obj_tok = action_text(verb)
+        if obj_tok is None:  # "the summit that Japan hopes to host": the object is the noun the clause modifies
+            clause = next((a for a in [verb, *verb.ancestors] if a.dep_ == "relcl"), None)
+            if clause is not None and clause.head.pos_ in ("NOUN", "PROPN"):
+                obj_tok = clause.head
+                obj = " ".join(t.text for t in obj_tok.subtree if t.i < clause.left_edge.i and t.dep_ != "punct") or obj_tok.text
+                action = f"{action} {obj}"
         if any(c.dep_ == "neg" for c in verb.children):
             action = "not " + action
         if target is None and obj_tok is not None:
