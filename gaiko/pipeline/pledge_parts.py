@@ -215,7 +215,8 @@ def action_text(verb: Token, limit: int = 16) -> tuple[str, str | None, Token | 
     text = verb.lemma_ + " " + _join([t for t in keep if t.i != verb.i])
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")), None)
     if obj is None:
-        obj = next((g for c in verb.children if c.dep_ in ("prep", "dative") for g in c.children if g.dep_ == "pobj"), None)
+        obj = next((g for c in verb.children if c.dep_ in ("prep", "dative") for g in c.children
+                    if g.dep_ == "pobj" and not _temporal(g)), None)
     obj_text = None
     if obj is not None:
         sub = [t for t in _drop_temporal(list(obj.subtree)) if t.i not in clauses and t.dep_ != "punct"]

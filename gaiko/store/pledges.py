@@ -1,23 +1,159 @@
-"""Pledge tables (owned by the pledge tracker). First skeleton: minimal tables."""
+"""Pledge tables: one row per pledge mention, the tracked ledger, its evidence, and overrides.
+
+``pledges`` is written with each coded article (inside ``Store.write_coded``'s
+transaction). ``pledge_ledger``, ``pledge_mentions`` and ``pledge_evidence`` are
+recomputed from scratch by :func:`gaiko.tracking.update_ledger`.
+``pledge_overrides`` is written only by a person (``gaiko pledge set``); it is
+keyed by the ledger id and also remembers the mention ids the pledge had, so an
+override survives recoding and regrouping.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from typing import Any
 
 from ..types import CodedArticle
 
+__all__ = [
+    "PLEDGE_DDL", "insert_pledges", "load_pledges", "write_ledger", "pledge_rows", "pledge_timeline",
+    "set_override", "get_overrides", "clear_override",
+]
+
 PLEDGE_DDL: list[str] = [
     """CREATE TABLE pledges (
-        id VARCHAR PRIMARY KEY, article_id VARCHAR, sentence_idx INTEGER, record JSON)""",
+        id VARCHAR PRIMARY KEY, article_id VARCHAR, sentence_idx INTEGER, made_on DATE,
+        actor_text VARCHAR, actor_name VARCHAR, actor_country VARCHAR, actor_sector VARCHAR, speaker_text VARCHAR,
+        action VARCHAR, event_type VARCHAR, kind VARCHAR, cue VARCHAR, object VARCHAR,
+        target_text VARCHAR, target_country VARCHAR, quantity_text VARCHAR, quantity_value DOUBLE, quantity_unit VARCHAR,
+        deadline_text VARCHAR, deadline_start DATE, deadline_end DATE, deadline_granularity VARCHAR, deadline_kind VARCHAR,
+        conditions VARCHAR, status_in_text VARCHAR, sentence VARCHAR, confidence DOUBLE, record JSON)""",
+    "CREATE INDEX pledges_article ON pledges(article_id)",
+    """CREATE TABLE pledge_ledger (
+        id VARCHAR PRIMARY KEY, actor_text VARCHAR, actor_name VARCHAR, actor_country VARCHAR, actor_sector VARCHAR,
+        action VARCHAR, event_type VARCHAR, kind VARCHAR, target_text VARCHAR, target_country VARCHAR,
+        quantity JSON, deadline JSON, made_on DATE, status VARCHAR, computed_status VARCHAR, status_date DATE,
+        overridden BOOLEAN, as_of DATE, mentions INTEGER, record JSON)""",
+    "CREATE TABLE pledge_mentions (ledger_id VARCHAR, pledge_id VARCHAR, article_id VARCHAR, published DATE)",
+    """CREATE TABLE pledge_evidence (
+        ledger_id VARCHAR, article_id VARCHAR, published DATE, sentence_idx INTEGER, sentence VARCHAR,
+        role VARCHAR, event_id VARCHAR, note VARCHAR)""",
+    """CREATE TABLE pledge_overrides (
+        ledger_id VARCHAR PRIMARY KEY, status VARCHAR NOT NULL, note VARCHAR, pledge_ids JSON, set_at TIMESTAMP)""",
 ]
 
 
-def insert_pledges(con: Any, coded: CodedArticle) -> int:
-    import json
+def _row(p: Any) -> list[Any]:
+    a, q, d, t = p.actor, p.quantity, p.deadline, p.target
+    return [
+        p.id, p.article_id, p.sentence_index, p.made_on,
+        a.text, a.name, a.country, a.sector, p.speaker.text if p.speaker else None,
+        p.action, p.event_type, p.kind, p.cue, p.object,
+        t.text if t else None, t.country if t else None,
+        q.text if q else None, q.value if q else None, q.unit if q else None,
+        d.text if d else None, d.start if d else None, d.end if d else None,
+        d.granularity if d else None, d.kind if d else None,
+        p.conditions, p.status_in_text, p.sentence, p.confidence, json.dumps(p.to_dict(), ensure_ascii=False),
+    ]
 
-    for p in coded.pledges:
-        con.execute(
-            "INSERT OR IGNORE INTO pledges VALUES (?, ?, ?, ?)",
-            [p.id, p.article_id, p.sentence_index, json.dumps(p.to_dict())],
-        )
+
+def insert_pledges(con: Any, coded: CodedArticle) -> int:
+    """Write one article's pledge mentions (replacing any earlier coding of the article)."""
+    con.execute("DELETE FROM pledges WHERE article_id = ?", [coded.article.id])
+    if not coded.pledges:
+        return 0
+    marks = ", ".join(["?"] * 29)
+    con.executemany(f"INSERT OR REPLACE INTO pledges VALUES ({marks})", [_row(p) for p in coded.pledges])
     return len(coded.pledges)
+
+
+def load_pledges(con: Any) -> list[dict[str, Any]]:
+    """Every pledge mention with its article's publication date, oldest first."""
+    rows = con.execute(
+        "SELECT p.record, CAST(a.published AS VARCHAR) FROM pledges p LEFT JOIN articles a ON a.id = p.article_id "
+        "ORDER BY a.published NULLS LAST, p.article_id, p.sentence_idx, p.id"
+    ).fetchall()
+    out = []
+    for rec, pub in rows:
+        d = json.loads(rec)
+        d["published"] = pub or d.get("made_on")
+        out.append(d)
+    return out
+
+
+def write_ledger(con: Any, entries: list[dict[str, Any]], as_of: str | None) -> None:
+    """Replace the computed ledger (never touches ``pledge_overrides``)."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for table in ("pledge_ledger", "pledge_mentions", "pledge_evidence"):
+            con.execute(f"DELETE FROM {table}")
+        for e in entries:
+            a = e["actor"]
+            con.execute(
+                "INSERT INTO pledge_ledger VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [e["id"], a.get("text"), a.get("name"), a.get("country"), a.get("sector"), e["action"], e["event"],
+                 e["kind"], (e.get("target") or {}).get("text"), (e.get("target") or {}).get("country"),
+                 json.dumps(e.get("quantity")), json.dumps(e.get("deadline")), e["made_on"], e["status"],
+                 e["computed_status"], e["status_date"], e["overridden"], as_of, len(e["mentions"]),
+                 json.dumps(e, ensure_ascii=False, default=str)],
+            )
+            for m in e["mentions"]:
+                con.execute("INSERT INTO pledge_mentions VALUES (?, ?, ?, ?)", [e["id"], m["pledge_id"], m["article_id"], m["published"]])
+            for ev in e["evidence"]:
+                con.execute(
+                    "INSERT INTO pledge_evidence VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [e["id"], ev["article_id"], ev["published"], ev.get("sentence_index", -1), ev["sentence"], ev["role"],
+                     ev.get("event_id"), ev.get("note")],
+                )
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+
+
+def pledge_rows(con: Any, actor: str | None = None, status: str | None = None, as_of: str | None = None) -> list[dict[str, Any]]:
+    """Ledger entries as written by the last :func:`gaiko.tracking.update_ledger` (JSONL shape)."""
+    rows = [json.loads(r[0]) for r in con.execute("SELECT record FROM pledge_ledger ORDER BY made_on, id").fetchall()]
+    return [r for r in rows if _keep(r, actor, status)]
+
+
+def _keep(r: dict[str, Any], actor: str | None, status: str | None) -> bool:
+    if status and r.get("status") != status:
+        return False
+    if actor:
+        a = r.get("actor") or {}
+        needle = actor.lower()
+        hay = [str(a.get(k) or "").lower() for k in ("text", "name", "country")]
+        if not any(needle == h or (len(needle) > 3 and needle in h) for h in hay):
+            return False
+    return True
+
+
+def pledge_timeline(con: Any, ledger_id: str) -> list[dict[str, Any]]:
+    """Evidence of one pledge, oldest first: made, restated, progress, fulfilled, broken, withdrawn."""
+    cur = con.execute(
+        "SELECT CAST(published AS VARCHAR) AS published, article_id, sentence_idx, role, sentence, event_id, note "
+        "FROM pledge_evidence WHERE ledger_id = ? ORDER BY published, article_id, sentence_idx", [ledger_id]
+    )
+    cols = [c[0] for c in cur.description]
+    return [dict(zip(cols, r)) for r in cur.fetchall()]
+
+
+def set_override(con: Any, ledger_id: str, status: str, note: str | None, pledge_ids: list[str]) -> None:
+    now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    con.execute(
+        "INSERT OR REPLACE INTO pledge_overrides VALUES (?, ?, ?, ?, ?)",
+        [ledger_id, status, note, json.dumps(sorted(pledge_ids)), now],
+    )
+
+
+def clear_override(con: Any, ledger_id: str) -> bool:
+    n = con.execute("SELECT count(*) FROM pledge_overrides WHERE ledger_id = ?", [ledger_id]).fetchone()[0]
+    con.execute("DELETE FROM pledge_overrides WHERE ledger_id = ?", [ledger_id])
+    return bool(n)
+
+
+def get_overrides(con: Any) -> list[dict[str, Any]]:
+    rows = con.execute("SELECT ledger_id, status, note, pledge_ids, CAST(set_at AS VARCHAR) FROM pledge_overrides").fetchall()
+    return [{"ledger_id": r[0], "status": r[1], "note": r[2], "pledge_ids": json.loads(r[3] or "[]"), "set_at": r[4]} for r in rows]
