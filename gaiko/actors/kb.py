@@ -171,6 +171,9 @@ class KnowledgeBase:
         entry = Entry("seat" if kind == "seat" else "org", row["name"].strip(), country, sector)
         if country == "IGO":
             self.igo_names.add(entry.name)
+        if kind == "seat":
+            for alias in [row["name"], *split_list(row.get("aliases"))]:
+                self.places.setdefault(norm(alias), PlaceInfo(entry.name, country, "seat", None, None))
         for alias in [row["name"], *split_list(row.get("aliases"))]:
             self.add_phrase(alias, entry)
 
@@ -223,7 +226,7 @@ class KnowledgeBase:
 
     def add_cities(self, rows: list[dict[str, Any]], path: str) -> None:
         for row in rows:
-            info = PlaceInfo(row["name"], row["country"].upper(), row.get("feature") or "city",
+            info = PlaceInfo(row["name"], (row.get("country") or "").upper() or None, row.get("feature") or "city",
                              _float(row.get("lat"), path, row), _float(row.get("lon"), path, row))
             for alias in [row["name"], *split_list(row.get("aliases"))]:
                 self.places.setdefault(norm(alias), info)

@@ -238,10 +238,18 @@ class _DocResolver:
         mentions = find_mentions(self.doc, self.kb)
         actors: list[Actor | None] = [None] * len(mentions)
         for k, m in enumerate(mentions):  # order-free first: names and known people
+            here: str | None = None
             if m.kind == "name" or (m.kind == "title" and m.entries):
                 actors[k] = self.resolve_name(m)
-            if actors[k] is not None and actors[k].country:  # type: ignore[union-attr]
-                self.sent_countries.setdefault(self.doc[m.head].sent.start, set()).add(actors[k].country)  # type: ignore[union-attr]
+                here = m.entries[0].country
+            elif m.kind == "entity" and m.label in ("GPE", "LOC", "FAC"):
+                place = self.kb.places.get(norm(self.doc[m.start:m.end].text))
+                here = place.country if place else None
+            if actors[k] is not None:
+                for i in range(m.start, m.end):
+                    self.token_actor[i] = actors[k]  # type: ignore[assignment]
+            if here:  # places count as context even when they are not actors ("police in Nairobi")
+                self.sent_countries.setdefault(self.doc[m.head].sent.start, set()).add(here)
         out: list[tuple[Mention, Actor]] = []
         for k, m in enumerate(mentions):
             a = actors[k]
