@@ -166,18 +166,26 @@ def test_network_and_map(ro):
 
 
 def test_pledges_ledger_and_timeline(ro):
+    stored = ro.get("/api/v1/pledges").json()
+    assert stored["total"] == len(stored["pledges"]) >= 2
     d = ro.get("/api/v1/pledges", params={"as_of": "2026-01-10"}).json()
-    assert d["total"] == len(d["pledges"]) >= 2
+    assert d["as_of"] == "2026-01-10"
     mine = [p for p in d["pledges"] if p.get("action") == "get the seafood ban lifted"]
-    assert mine, d["pledges"]
+    assert len(mine) == 1, [p.get("action") for p in d["pledges"]]
     p = mine[0]
     assert p["deadline"] == "2025-12-31" and p["days_left"] == -10
-    assert p["status"]
+    assert p["status"] == "overdue" and p["actor"] == "Japan"
+    early = ro.get("/api/v1/pledges", params={"as_of": "2025-12-21", "actor": "Japan"}).json()["pledges"]
+    again = next(x for x in early if x["id"] == p["id"])
+    assert again["days_left"] == 10 and again["status"] == "open"
     one = ro.get(f"/api/v1/pledges/{p['id']}").json()
-    assert one["timeline"] and one["timeline"][0]["role"] == "made"
-    assert one["pledge"]["cue"] == "demanded"
+    assert one["id"] == p["id"] and one["cue"] == "demanded"
+    assert one["evidence"][0]["role"] == "made"
+    assert one["evidence"][0]["link"].startswith("/articles/")
+    overdue = ro.get("/api/v1/pledges", params={"as_of": "2026-01-10", "status": "overdue"}).json()["pledges"]
+    assert p["id"] in {x["id"] for x in overdue} and all(x["status"] == "overdue" for x in overdue)
     assert ro.get("/api/v1/pledges", params={"format": "csv"}).text.startswith("id,status,")
-    is_error(ro.get("/api/v1/pledges/pl-nope"), 404, "not_found")
+    is_error(ro.get("/api/v1/pledges/pledge-nope"), 404, "not_found")
     is_error(ro.get("/api/v1/pledges", params={"status": "sleeping"}), 422, "validation_error")
 
 

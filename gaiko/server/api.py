@@ -209,16 +209,18 @@ def pledges(
     request: Request,
     actor: str | None = Query(None, max_length=200),
     status: Literal[STATUSES] | None = Query(None),  # type: ignore[valid-type]
-    as_of: dt.date | None = Query(None, description="Judge deadlines as of this date (default today)"),
+    as_of: dt.date | None = Query(None, description="Judge statuses as of this date (default: the newest article)"),
     format: Fmt = Query("json"),  # noqa: A002
 ) -> Any:
     with _state(request).reader() as store:
-        rows, tracked = ledger_rows(store, as_of=as_of, actor=actor, status=status)
-    payload = {"total": len(rows), "tracked": tracked, "as_of": (as_of or dt.date.today()).isoformat(), "pledges": rows}
+        rows = ledger_rows(store, as_of=as_of, actor=actor, status=status)
+        newest = store.scalar("SELECT CAST(max(published) AS VARCHAR) FROM articles")
+    payload = {"total": len(rows), "as_of": as_of.isoformat() if as_of else (rows[0]["as_of"] if rows else newest),
+               "pledges": rows}
     return rows_response(format, rows, payload, filename="gaiko-pledges", columns=LEDGER_COLUMNS)
 
 
-@router.get("/pledges/{pledge_id}", summary="One pledge and its evidence timeline", responses=ERRORS)
+@router.get("/pledges/{pledge_id}", summary="One ledger entry and its evidence timeline (oldest first)", responses=ERRORS)
 def pledge(request: Request, pledge_id: str, as_of: dt.date | None = Query(None)) -> dict[str, Any]:
     with _state(request).reader() as store:
         return pledge_detail(store, pledge_id, as_of=as_of)

@@ -245,19 +245,19 @@ def pledges_page(request: Request) -> HTMLResponse:
         except ValueError:
             err = f"as_of must be a date like 2025-12-20, not {as_of_raw!r}"
     rows: list[dict[str, Any]] = []
-    tracked = False
-    try:
-        with request.app.state.gaiko.reader() as store:
-            rows, tracked = ledger_rows(store, as_of=as_of, actor=actor, status=status)
-    except GaikoError as exc:
-        err = str(exc)
+    if err is None:
+        try:
+            with request.app.state.gaiko.reader() as store:
+                rows = ledger_rows(store, as_of=as_of, actor=actor, status=status)
+        except GaikoError as exc:
+            err = str(exc)
     counts: dict[str, int] = {}
     for r in rows:
         counts[r["status"]] = counts.get(r["status"], 0) + 1
+    shown_as_of = as_of.isoformat() if as_of else (rows[0]["as_of"] if rows else "")
     api = {"actor": actor, "status": status, "as_of": as_of_raw or None}
-    return render(request, "pledges.html", status=422 if err else 200, rows=rows, tracked=tracked, counts=counts,
-                  actor=actor or "", status_sel=status or "", as_of=(as_of or dt.date.today()).isoformat(),
-                  api=api, error=err)
+    return render(request, "pledges.html", status=422 if err else 200, rows=rows, counts=counts,
+                  actor=actor or "", status_sel=status or "", as_of=shown_as_of, api=api, error=err)
 
 
 @router.get("/pledges/{pledge_id}", response_class=HTMLResponse)
@@ -267,4 +267,4 @@ def pledge_page(request: Request, pledge_id: str) -> HTMLResponse:
             detail = pledge_detail(store, pledge_id)
     except NotFound as exc:
         return render(request, "error.html", status=404, error=str(exc))
-    return render(request, "pledge.html", d=detail, pledge_id=pledge_id)
+    return render(request, "pledge.html", p=detail, pledge_id=pledge_id)
