@@ -20,7 +20,7 @@ __all__ = ["subjects", "target_candidates", "PRONOUNS", "phrase_span", "kb_actor
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us", "who", "which", "that"})
 #: prepositions that may introduce a target, tried after a pattern's own list
 DEFAULT_TPREPS = ("against", "on", "upon", "to", "with", "at", "toward", "towards", "into", "from", "over",
-                  "between", "in", "for", "of", "by", "about")
+                  "between", "in", "for", "of", "by", "about", "as")
 #: nouns for texts that speak for their issuer ("issued a statement demanding ...")
 DOCUMENT_NOUNS = frozenset({"statement", "declaration", "communique", "communiqué", "letter", "resolution", "report",
                             "message", "note", "appeal", "decree", "order", "ruling", "warning", "ultimatum", "call"})
