@@ -80,6 +80,7 @@ def _evidence_for(group: list[dict[str, Any]], sentences: list[dict[str, Any]], 
     own = {(m["article_id"], m["sentence_index"]) for m in group}
     made_arts = {m["article_id"] for m in group}
     quantity = next((m["quantity"] for m in group if m.get("quantity")), None)
+    verb = first["action"].split()[0].lower() if first["action"] else ""
     out: list[dict[str, Any]] = []
     for s in sentences:
         if (s["article_id"], s["idx"]) in own or s["article_id"] in made_arts or not s["published"]:
@@ -96,18 +97,20 @@ def _evidence_for(group: list[dict[str, Any]], sentences: list[dict[str, Any]], 
         if not named and not (strong and not actor.get("country")):
             continue
         role, cue = sentence_role(s["text"], pclass, lex)
-        if (len(topic) == 1 or not topic - places) and not (role in ("fulfilled", "broken") and cue and cue.split()[-1] in lex.verb_classes.get(pclass or "", ())):
-            continue  # one shared word is too little, unless the promised act itself is reported
         note = f"cue: {cue}" if cue else None
+        qmatch = False
         if quantity and quantity.get("unit") and role in (None, "fulfilled", "progress"):
             same = [q for _s, _e, q in find_quantities(s["text"]) if q.unit == quantity["unit"] and q.value is not None]
             if same:
-                got = same[0].value
-                want = quantity.get("value") or 0
-                if pclass in ("buy", "invest", "raise", "provide", "send", "release") and got < want * 0.95:
+                qmatch = True
+                got, want = same[0].value, quantity.get("value") or 0
+                if verb in lex.cumulative and got < want * 0.95:
                     role, note = "partial", f"{same[0].text} of {quantity['text']}"
                 elif role is None and abs(got - want) <= 0.05 * max(want, 1e-9):
                     role, note = "progress", f"{same[0].text} mentioned"
+        if (len(topic) == 1 or not topic - places) and not qmatch and not (
+                role in ("fulfilled", "broken") and cue and cue.split()[-1] in lex.verb_classes.get(pclass or "", ())):
+            continue  # one shared word is too little, unless the promised act itself or its quantity is reported
         ev_id = None
         for ev in events.get((s["article_id"], s["idx"]), []):
             if ev["event_type"] == first["event_type"] and not ev.get("intended") and not ev.get("negated"):
@@ -172,7 +175,11 @@ def _entry(group: list[dict[str, Any]], sentences: list[dict[str, Any]], lex: An
     gid = record_id("pledge", first["id"])
     evidence: list[dict[str, Any]] = []
     deadline = first.get("deadline")
+    seen: set[tuple[str, int]] = set()
     for i, m in enumerate(group):
+        if (m["article_id"], m["sentence_index"]) in seen:
+            continue  # two cues in one sentence are one statement
+        seen.add((m["article_id"], m["sentence_index"]))
         role = "made" if i == 0 else "restated"
         note = None
         if i and m.get("deadline") and (m["deadline"] or {}).get("end") != (deadline or {}).get("end"):

@@ -1,9 +1,111 @@
-"""CLI commands (to be filled in)."""
+"""`gaiko pledges` (the ledger), `gaiko pledge show ID` (a timeline), `gaiko pledge set ID STATUS`."""
 
 from __future__ import annotations
 
+import json
+import sys
+from typing import Any, Optional
+
 import typer
+
+from ..errors import GaikoError
+from .common import emit_rows, fail
+
+COLUMNS = ("id", "status", "actor", "action", "deadline", "evidence")
+
+pledge_app = typer.Typer(help="One pledge: show its timeline or overrule its status.", no_args_is_help=True)
 
 
 def register(app: typer.Typer) -> None:
-    return None
+    app.command("pledges")(pledges)
+    app.add_typer(pledge_app, name="pledge")
+
+
+def _brief(e: dict[str, Any]) -> dict[str, Any]:
+    a = e["actor"]
+    dl = e.get("deadline") or {}
+    q = e.get("quantity") or {}
+    return {
+        "id": e["id"],
+        "status": e["status"] + (" (set by hand)" if e.get("overridden") else ""),
+        "status_date": e.get("status_date") or "",
+        "actor": f"{a.get('name') or a.get('text')} ({a.get('country') or '---'}{a.get('sector') or ''})",
+        "action": e["action"],
+        "event": e["event"],
+        "quantity": q.get("text") or "",
+        "deadline": f"{dl.get('text')} → {dl.get('end') or 'open'}" if dl else "",
+        "made_on": e.get("made_on") or "",
+        "evidence": "; ".join(f"{ev['published'][5:]} {ev['role']}" for ev in e["evidence"]),
+    }
+
+
+def pledges(
+    db: str = typer.Option("gaiko.duckdb", "--db", help="Store to read."),
+    actor: Optional[str] = typer.Option(None, "--actor", help="Actor: country code (JPN), name or text."),
+    status: Optional[str] = typer.Option(None, "--status", help="open, in_progress, fulfilled, partially_fulfilled, broken, withdrawn, overdue, unclear."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="Status as of this date (YYYY-MM-DD); default: newest article date."),
+    fmt: str = typer.Option("table", "--format", help="table, jsonl or csv."),
+) -> None:
+    """The pledge ledger: every tracked pledge with its status and evidence."""
+    from ..store import Store
+    from ..tracking import ledger
+
+    try:
+        with Store(db, read_only=True) as store:
+            rows = ledger(store, as_of=as_of, actor=actor, status=status)
+    except GaikoError as exc:
+        fail(exc)
+    if fmt == "jsonl":
+        emit_rows(rows, "jsonl")
+    else:
+        emit_rows([_brief(r) for r in rows], fmt, COLUMNS, title=f"Pledges ({len(rows)})")
+
+
+@pledge_app.command("show")
+def show(
+    pledge_id: str = typer.Argument(..., help="Ledger id (from `gaiko pledges`)."),
+    db: str = typer.Option("gaiko.duckdb", "--db", help="Store to read."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="Status as of this date."),
+    fmt: str = typer.Option("table", "--format", help="table or json."),
+) -> None:
+    """A pledge's timeline: made, restated, progress, fulfilled, broken, withdrawn."""
+    from ..store import Store
+    from ..tracking import timeline
+
+    try:
+        with Store(db, read_only=True) as store:
+            e = timeline(store, pledge_id, as_of=as_of)
+    except GaikoError as exc:
+        fail(exc)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(e, ensure_ascii=False, indent=2, default=str) + "\n")
+        return
+    b = _brief(e)
+    typer.echo(f"{e['id']}  {b['actor']}: {e['action']}  [{e['kind']}, {e['event']}]")
+    typer.echo(f"status: {b['status']} since {b['status_date']}  (as of {e['as_of']}); deadline: {b['deadline'] or 'none'}")
+    if e.get("override_note"):
+        typer.echo(f"note: {e['override_note']}")
+    emit_rows(
+        [{"published": ev["published"], "role": ev["role"], "sentence": ev["sentence"], "article": ev["article_id"], "note": ev.get("note") or ""}
+         for ev in e["evidence"]],
+        "table", ("published", "role", "sentence", "article", "note"), title="Timeline",
+    )
+
+
+@pledge_app.command("set")
+def set_(
+    pledge_id: str = typer.Argument(..., help="Ledger id (from `gaiko pledges`)."),
+    status: str = typer.Argument(..., help="The status to record."),
+    note: Optional[str] = typer.Option(None, "--note", help="Why (kept with the override)."),
+    db: str = typer.Option("gaiko.duckdb", "--db", help="Store to write."),
+) -> None:
+    """Overrule a pledge's status by hand; the override survives recoding."""
+    from ..store import Store
+    from ..tracking import set_status
+
+    try:
+        with Store(db) as store:
+            e = set_status(store, pledge_id, status, note)
+    except GaikoError as exc:
+        fail(exc)
+    typer.echo(f"{e['id']}: {e['status']} (computed: {e['computed_status']})")

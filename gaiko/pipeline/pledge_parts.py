@@ -197,7 +197,8 @@ def _drop_temporal(toks: list[Token]) -> list[Token]:
 def action_text(verb: Token, limit: int = 16) -> tuple[str, str | None, Token | None]:
     """(action text, object text, object head) of a promised action, minus its deadline words."""
     toks = _drop_temporal(own_tokens(verb))
-    clauses = {x.i for t in toks if t.i != verb.i and t.dep_ in ("acl", "relcl", "advcl") and t.tag_ == "VBG" for x in t.subtree}
+    clauses = {x.i for t in toks if t.i != verb.i and (t.dep_ in ("acl", "relcl", "advcl") and t.tag_ == "VBG" or t.dep_ == "appos")
+               for x in t.subtree}
     toks = [t for t in toks if t.i not in clauses and t.lower_ not in ("which", "whom") and not (t.dep_ == "advmod" and t.head.i == verb.i and t.lower_ in _FILLERS)]
     # drop temporal prepositions left hanging ("by", "within") and trailing punctuation
     keep: list[Token] = []

@@ -33,6 +33,11 @@ _MONEY_WORD = re.compile(rf"{_NUM}{_SCALE_RE}\s+(?:(?:u\.s\.|us|american|japanes
 _COUNT = re.compile(rf"{_NUM}{_SCALE_RE}\s+(?:[a-z]+\s+){{0,2}}?({'|'.join(sorted(_UNITS, key=len, reverse=True))})\b", re.I)
 
 
+_COUNT_ANY = re.compile(rf"\b{_NUM}{_SCALE_RE}\s+(?:[a-z-]+\s+){{0,2}}?([a-z]{{3,}}s)\b", re.I)
+_NOT_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "minutes", "times", "percent", "decades", "seconds",
+                        "points", "miles", "kilometres", "kilometers", "was", "has", "is", "this", "its", "his", "as"})
+
+
 def _value(num: str, scale: str | None) -> float:
     v = float(num.replace(",", ""))
     return v * _SCALE.get((scale or "").lower(), 1.0)
@@ -60,6 +65,11 @@ def find_quantities(text: str, offset: int = 0) -> list[tuple[int, int, Quantity
         if re.fullmatch(r"(19|20)\d\d", m.group(1)) and not m.group(2):
             continue  # a year, not a count
         add(m, Quantity(text=m.group(0).strip(), value=_value(m.group(1), m.group(2)), unit=_UNITS[m.group(3).lower()]))
+    for m in _COUNT_ANY.finditer(text):  # "40 new schools": any plural noun counts things
+        unit = m.group(3).lower()
+        if unit in _NOT_UNITS or (re.fullmatch(r"(19|20)\d\d", m.group(1)) and not m.group(2)):
+            continue
+        add(m, Quantity(text=m.group(0).strip(), value=_value(m.group(1), m.group(2)), unit=unit))
     out.sort(key=lambda x: x[0])
     return out
 
