@@ -168,7 +168,7 @@ class KnowledgeBase:
         country = row["country"].strip().upper()
         sector = row["sector"].strip().upper()
         kind = (row.get("kind") or "").strip().lower()
-        entry = Entry("seat" if kind == "seat" else "org", row["name"].strip(), country, sector)
+        entry = Entry(kind if kind in ("seat", "ethnic") else "org", row["name"].strip(), country, sector)
         if country == "IGO":
             self.igo_names.add(entry.name)
         if kind == "seat":

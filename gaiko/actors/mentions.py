@@ -25,8 +25,10 @@ _MOTION = frozenset({"go", "travel", "fly", "return", "arrive", "move", "come", 
                      "journey", "road", "route", "way", "relocate", "send", "deploy", "sail", "drive"})
 _SOFT_MODS = frozenset({"new", "acting", "incoming", "outgoing", "interim", "current", "newly", "elected", "then",
                         "the", "a", "an", "veteran", "top", "senior", "chief", "longtime", "embattled", "hawkish"})
+_HONORIFICS = frozenset({"sheikh", "mr.", "mrs.", "ms.", "dr.", "sir", "lord", "lady", "madam", "mr", "mrs", "ms", "dr"})
 _MOD_DEPS = frozenset({"amod", "compound", "poss", "nmod", "nn", "npadvmod"})
 _ACTOR_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_NAME_ENTS = frozenset({"ORG", "PERSON", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
 
 
 @dataclass
@@ -167,6 +169,10 @@ class _Finder:
                 m.start = cstart
                 i = cstart - 1
                 continue
+            if low in _HONORIFICS and m.start == i + 1:
+                m.start = i
+                i -= 1
+                continue
             if low in _SOFT_MODS and m.start == i + 1 and (m.title or m.former):
                 i -= 1
                 continue
@@ -221,6 +227,13 @@ class _Finder:
                     m.country_hint, m.end = entries[0], head.i + 1
                 elif noun is not None and noun.start >= nm.end - 1:
                     m.sector, m.head, m.end = str(noun.value), head.i, head.i + 1
+                elif head.i in self.name_at and self.name_at[head.i].kinds() & {"demonym", "adjective", "ethnic"} \
+                        and root.dep_ in ("amod", "compound"):
+                    dm = self.name_at[head.i]
+                    m.head, m.end, m.sector = head.i, dm.end, "CVL"
+                    nxt = self.nouns.get(dm.end) if dm.end < len(self.doc) else None
+                    if nxt is not None and self.doc[dm.end - 1].head.i == dm.end:
+                        m.sector, m.head, m.end = str(nxt.value), dm.end, dm.end + 1
             if m.end > nm.end and not self.free(nm.end, m.end):
                 m.end, m.head, m.sector, m.kind, m.title, m.country_hint = nm.end, root.i, None, "name", None, None
             self.claim(m)
@@ -231,7 +244,7 @@ class _Finder:
         spans += [(pm, "noun") for e, pm in self.nouns.items() if e not in self.titles]
         for pm, kind in sorted(spans, key=lambda x: x[0].start):
             a, b = pm.start, pm.end
-            if not self.free(a, b):
+            if not self.free(a, b) or self.doc[b - 1].ent_type_ in _NAME_ENTS:
                 continue
             head = self.doc[b - 1]
             if kind == "title" and head.dep_ == "compound" and head.head.i > head.i:
@@ -239,6 +252,7 @@ class _Finder:
             m = Mention(a, b, kind, head.i)
             if kind == "title":
                 m.title = pm.value  # type: ignore[assignment]
+                m.country_hint = self._of_country(head)
             else:
                 m.sector = str(pm.value)
             for c in head.children:
@@ -247,6 +261,15 @@ class _Finder:
                 elif c.lower_ in self.kb.former and c.i < a:
                     m.former = True
             self.claim(m)
+
+    def _of_country(self, head: Token) -> Entry | None:
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for obj in c.children:
+                    nm = self.name_at.get(obj.i)
+                    if nm is not None and nm.kinds() & {"country", "org"}:
+                        return nm.entries[0]
+        return None
 
     # -- phase 4 and 5: pronouns, leftover entities ------------------------
     def pronouns(self) -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..types import Actor
 from .kb import Entry, KnowledgeBase, Person, Term, norm
@@ -16,7 +16,7 @@ __all__ = ["resolve_doc", "TRANSNATIONAL"]
 
 #: codes that are not states: not used as "the country of the sentence"
 TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG"})
-_KIND_ORDER = {"org": 0, "seat": 1, "country": 2, "capital": 3, "adjective": 4, "demonym": 5, "place": 6}
+_KIND_ORDER = {"org": 0, "seat": 1, "country": 2, "capital": 3, "adjective": 4, "demonym": 5, "ethnic": 6, "place": 7}
 _PRON_WINDOW = 4  # sentences a pronoun may reach back
 
 
@@ -28,6 +28,7 @@ class _DocResolver:
         self.focus: Counter[str] = Counter()
         self.sent_countries: dict[int, set[str]] = {}
         self.token_actor: dict[int, Actor] = {}
+        self.token_country: dict[int, str] = {}  # every name or place token, actor or not
 
     # -- helpers ----------------------------------------------------------
     def _actor(self, m: Mention, **kw: object) -> Actor:
@@ -52,9 +53,9 @@ class _DocResolver:
         root = self.doc[m.head] if m.kind == "name" else self.doc[m.start]
         if m.kind == "title":
             return self.resolve_title(m, e.country)
-        how = {"adjective": "demonym", "demonym": "demonym", "capital": "metonymy", "seat": "metonymy",
+        how = {"adjective": "demonym", "demonym": "demonym", "ethnic": "demonym", "capital": "metonymy", "seat": "metonymy",
                "org": "kb"}.get(e.kind, "country")
-        name = e.name if e.kind in ("org", "seat") else (self._country_name(e.country) or e.name)
+        name = e.name if e.kind in ("org", "seat", "ethnic") else (self._country_name(e.country) or e.name)
         if m.sector:
             return self._actor(m, name=name, country=e.country, sector=m.sector, resolved_by=how, confidence=0.85)
         if e.kind == "place":
@@ -65,6 +66,10 @@ class _DocResolver:
             if root.dep_ in ("amod", "compound", "nmod") and root.head.i != root.i:
                 return None  # "Japanese economy": an adjective, not an actor
             return self._actor(m, name=name, country=e.country, resolved_by="demonym", confidence=0.75)
+        if e.kind == "ethnic":
+            if root.dep_ in ("amod", "compound", "nmod") and root.head.i != root.i:
+                return None
+            return self._actor(m, name=e.name, country=e.country, sector="CVL", resolved_by="demonym", confidence=0.6)
         if e.kind == "demonym":
             return self._actor(m, name=name, country=e.country, resolved_by="demonym", confidence=0.75)
         if e.kind in ("capital", "seat"):
@@ -116,6 +121,11 @@ class _DocResolver:
             return self._actor(m, name=p.name, country=term.country, sector=term.sector, role=term.role,
                                person_id=p.id, resolved_by="kb", confidence=0.95 if not _surname(m) else 0.9)
         last = p.last_before(self.day)
+        if m.title and not m.former and m.title[0] != "IGO":
+            # the text itself gives the office ("Russian President Boris Yeltsin"): trust it
+            held = next((t for t in p.terms if t.role == m.title[1]), None)
+            return self._actor(m, name=p.name, country=held.country if held else p.country, sector=m.title[0],
+                               role=m.title[1], person_id=p.id, resolved_by="title", confidence=0.8)
         if last is not None or m.former:
             role = (last.role if last else title_role) or "official"
             return self._actor(m, name=p.name, country=(last.country if last else p.country), sector="ELI",
@@ -132,6 +142,17 @@ class _DocResolver:
         if known is not None and not m.title:
             return replace(known[0], **_pos(self._actor(m)), resolved_by="coref", confidence=0.8)
         hint = m.country_hint.country if m.country_hint else None
+        if not m.title and not hint:
+            root = self.doc[m.head]
+            near = [root.head] if root.dep_ == "appos" else []
+            if m.start >= 2 and self.doc[m.start - 1].text == ",":
+                near.append(self.doc[m.start - 2])  # "Qatar's emir, Sheikh Hamad ..."
+            near += [c for c in root.children if c.dep_ == "appos"]
+            for t in near:
+                a = self.token_actor.get(t.i)
+                if a is not None and a.country and a.role:
+                    return replace(a, **_pos(self._actor(m)), name=text, person_id=None, resolved_by="title",
+                                   confidence=0.75)
         if m.former:
             country, conf = (hint, 0.8) if hint else self._context_country(m)
             role = f"former_{m.title[1]}" if m.title else None
@@ -210,15 +231,36 @@ class _DocResolver:
                     [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in ("of", "in", "from") else [])
                 for t in cand:
                     a = self.token_actor.get(t.i)
-                    if a is not None and a.country:
-                        country, conf = a.country, 0.75
+                    code = a.country if a is not None and a.country else self.token_country.get(t.i)
+                    if code:
+                        country, conf = code, 0.75
                         break
                 if country:
                     break
         if country is None:
+            country = self._clause_place(head)
+            conf = 0.65
+        if country is None:
             country, conf = self._context_country(m)
         return self._actor(m, name=self._country_name(country), country=country, sector=m.sector,
                            resolved_by=how, confidence=conf)
+
+    def _clause_place(self, head: Token) -> str | None:
+        """Country of a place phrase of the clause a noun belongs to ("protesters marched in Nairobi")."""
+        verb = head
+        for _ in range(6):
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        for c in list(verb.children) + list(head.children):
+            if c.dep_ == "prep" and c.lower_ in ("in", "at", "inside", "across", "throughout", "near"):
+                for obj in c.children:
+                    code = self.token_country.get(obj.i)
+                    if code and code not in TRANSNATIONAL:
+                        return code
+        return None
 
     def resolve_entity(self, m: Mention) -> Actor | None:
         text = self.doc[m.start:m.end].text
@@ -248,6 +290,9 @@ class _DocResolver:
             if actors[k] is not None:
                 for i in range(m.start, m.end):
                     self.token_actor[i] = actors[k]  # type: ignore[assignment]
+            if here:
+                for i in range(m.start, m.end):
+                    self.token_country[i] = here
             if here:  # places count as context even when they are not actors ("police in Nairobi")
                 self.sent_countries.setdefault(self.doc[m.head].sent.start, set()).add(here)
         out: list[tuple[Mention, Actor]] = []
