@@ -15,8 +15,8 @@ def test_plover_dev_floor(shared_dir, coder):
     assert r["type_accuracy"] >= 0.88
     assert r["type_recall_any"] >= 0.90
     assert r["events_per_sentence"] <= 1.5
-    assert r["source_country_accuracy"] >= 0.75
-    assert r["triple_accuracy"] >= 0.52
+    assert r["source_country_accuracy"] >= 0.82
+    assert r["triple_accuracy"] >= 0.60
 
 
 def test_petr_dev_floor(shared_dir, coder):
