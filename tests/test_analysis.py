@@ -61,6 +61,17 @@ def test_dyad_series_week_month_and_quad(store):
     assert sum(sum(v) for v in month["counts"].values()) == 4
 
 
+def test_dyad_series_fill_gaps(store):
+    s = store.dyad_series("JPN", "CHN", interval="week", fill_gaps=True)
+    assert s["buckets"] == ["2025-11-03", "2025-11-10", "2025-11-17", "2025-11-24", "2025-12-01"]
+    assert s["total"] == [3, 0, 0, 0, 1]
+    assert s["goldstein"][1] is None and s["counts"]["CONSULT"] == [1, 0, 0, 0, 0]
+    m = store.dyad_series("USA", None, interval="month", fill_gaps=True)
+    assert m["buckets"] == ["2025-11-01", "2025-12-01"]
+    d = store.dyad_series("JPN", "CHN", fill_gaps=True)
+    assert len(d["buckets"]) == 30 and sum(d["total"]) == 4
+
+
 def test_dyad_series_rows_flatten(store):
     s = store.dyad_series("JPN", "CHN", interval="month")
     rows = store.series_rows(s)

@@ -171,12 +171,13 @@ def dyad_series(
     q: EventQuery = Depends(),
     interval: Literal["day", "week", "month"] = Query("day"),
     by: Literal["type", "quad"] = Query("type"),
+    fill_gaps: bool = Query(False, description="Include empty buckets between the first and the last"),
     format: Fmt = Query("json"),  # noqa: A002
 ) -> Any:
     f = dict(q.filters)
     source, target = f.pop("source"), f.pop("target")
     with _state(request).reader() as store:
-        series = store.dyad_series(source, target, interval=interval, by=by, **f)
+        series = store.dyad_series(source, target, interval=interval, by=by, fill_gaps=fill_gaps, **f)
         rows = store.series_rows(series)
     return rows_response(format, rows, series, filename="gaiko-dyad-series")
 

@@ -157,7 +157,8 @@ def article_page(request: Request, article_id: str) -> HTMLResponse:
         prev_end = max(prev_end, s["end"])
         own = marks if sel_event is None or sel_event["sentence_idx"] != s["idx"] else [
             m for m in marks if m["event_id"] == selected]
-        sentences.append({**s, "gap": gap, "segments": segments(s["text"], s["start"], own),
+        body = s["text"].rstrip()
+        sentences.append({**s, "gap": gap, "trail": s["text"][len(body):], "segments": segments(body, s["start"], own),
                           "events": by_sentence.get(s["idx"], []),
                           "selected": sel_event is not None and sel_event["sentence_idx"] == s["idx"]})
     return render(request, "article.html", art=art, sentences=sentences, selected=sel_event)
@@ -179,11 +180,12 @@ def dyads_page(request: Request) -> HTMLResponse:
         if err is None:
             try:
                 g = {k: v for k, v in f.items() if k not in ("source", "target")}
-                series = store.dyad_series(f.get("source"), f.get("target"), interval=interval, by=by, **g)
+                series = store.dyad_series(f.get("source"), f.get("target"), interval=interval, by=by,
+                                           fill_gaps=True, **g)
                 rows = store.events(limit=PAGE_SIZE, sort="-date", **f)
             except ConfigError as exc:
                 err = str(exc)
-    api = {**_api_params(raw), "interval": interval, "by": by}
+    api = {**_api_params(raw), "interval": interval, "by": by, "fill_gaps": "true"}
     return render(request, "dyads.html", status=422 if err else 200, raw=raw, interval=interval, by=by,
                   choices=choices, series=jsonable(series), rows=rows, api=api, error=err,
                   events_api={**_api_params(raw), "sort": "-date", "limit": PAGE_SIZE})

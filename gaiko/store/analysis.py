@@ -46,12 +46,15 @@ class AnalysisMixin:
         *,
         interval: str = "day",
         by: str = "type",
+        fill_gaps: bool = False,
         **filters: Any,
     ) -> dict[str, Any]:
         """Counts per event type (or quad class) and mean Goldstein per day/week/month.
 
         ``source``/``target`` take what the event filters take (``JPN``,
-        ``JPNGOV`` or a name fragment). Buckets without events are left out;
+        ``JPNGOV`` or a name fragment). Buckets without events are left out
+        unless ``fill_gaps`` (then every bucket from the first to the last is
+        there, with zero counts and no Goldstein mean, up to 2,000 buckets);
         every series has one value per returned bucket.
         """
         if interval not in INTERVALS:
@@ -67,6 +70,8 @@ class AnalysisMixin:
             f.params,
         )
         buckets = sorted({r["bucket"] for r in rows})
+        if fill_gaps:
+            buckets = _fill(buckets, interval)
         index = {b: i for i, b in enumerate(buckets)}
         keys = sorted({str(r["k"]) for r in rows if r["k"] is not None}, key=_series_order)
         counts = {k: [0] * len(buckets) for k in keys}
@@ -234,6 +239,26 @@ class AnalysisMixin:
                    WHERE target_name IS NOT NULL OR target_country IS NOT NULL)"""
         )
         return int(rows[0]["n"])
+
+
+def _fill(buckets: list[Any], interval: str, cap: int = 2000) -> list[Any]:
+    """Every bucket start from the first to the last (unchanged when that would exceed ``cap``)."""
+    import datetime as dt
+
+    if len(buckets) < 2:
+        return buckets
+    out, cur, last = [], buckets[0], buckets[-1]
+    while cur <= last:
+        out.append(cur)
+        if len(out) > cap:
+            return buckets
+        if interval == "day":
+            cur = cur + dt.timedelta(days=1)
+        elif interval == "week":
+            cur = cur + dt.timedelta(days=7)
+        else:
+            cur = dt.date(cur.year + cur.month // 12, cur.month % 12 + 1, 1)
+    return out
 
 
 def _series_order(key: str) -> tuple[int, str]:

@@ -24,7 +24,7 @@
       maintainAspectRatio: false,
       interaction: { mode: "index", intersect: false },
       scales: {
-        n: { position: "left", title: { display: true, text: "events (conflict below 0)" }, ticks: { callback: function (v) { return Math.abs(v); } } },
+        n: { position: "left", title: { display: true, text: "events (conflict below 0)" }, ticks: { precision: 0, callback: function (v) { return Math.abs(v); } } },
         g: { position: "right", min: -10, max: 10, title: { display: true, text: "Goldstein" }, grid: { drawOnChartArea: false } }
       },
       plugins: { tooltip: { callbacks: { label: function (c) { var v = c.raw; return c.dataset.label + ": " + (c.dataset.yAxisID === "n" ? Math.abs(v) : v); } } } }
@@ -40,7 +40,7 @@
         return { label: s.by === "quad" ? (k + " " + (quad[k] || "")) : k, data: s.counts[k], backgroundColor: palette[i % palette.length] };
       })
     },
-    options: { maintainAspectRatio: false, scales: { x: { stacked: true }, y: { stacked: true, title: { display: true, text: "events" } } } }
+    options: { maintainAspectRatio: false, scales: { x: { stacked: true }, y: { stacked: true, ticks: { precision: 0 }, title: { display: true, text: "events" } } } }
   });
 
   var types = Object.keys(s.by_type || {});
@@ -49,6 +49,7 @@
     data: { labels: types, datasets: [{ label: "events", data: types.map(function (t) { return s.by_type[t]; }), backgroundColor: "#1f5fa8" }] },
     options: {
       indexAxis: "y", maintainAspectRatio: false, plugins: { legend: { display: false } },
+      scales: { x: { ticks: { precision: 0 } } },
       onClick: function (evt, items) {
         if (!items.length) return;
         var p = new URLSearchParams({ source: s.source || "", target: s.target || "", type: types[items[0].index] });

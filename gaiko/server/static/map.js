@@ -33,14 +33,15 @@
   }
   function pathOf(rings) {
     return rings.map(function (r) {
-      var d = "", prev = null;
+      var d = "", prev = null, split = false;
       r.forEach(function (p, k) {
         // split rings that cross the antimeridian instead of drawing a line across the map
-        var cmd = (k === 0 || (prev && Math.abs(p[0] - prev[0]) > 180)) ? "M" : "L";
-        d += cmd + x(p[0]).toFixed(1) + "," + y(p[1]).toFixed(1);
+        var jump = prev && Math.abs(p[0] - prev[0]) > 180;
+        split = split || jump;
+        d += ((k === 0 || jump) ? "M" : "L") + x(p[0]).toFixed(1) + "," + y(p[1]).toFixed(1);
         prev = p;
       });
-      return d + "Z";
+      return split ? d : d + "Z";
     }).join("");
   }
   function drawWorld(topo) {

@@ -6,7 +6,7 @@
   if (!svg || !dataEl) return;
   var net = JSON.parse(dataEl.textContent || "{}");
   var filters = JSON.parse(document.getElementById("network-filters").textContent || "{}");
-  var W = 900, H = 560, NS = "http://www.w3.org/2000/svg";
+  var W = 1200, H = 600, NS = "http://www.w3.org/2000/svg";
   var nodes = net.nodes || [], edges = net.edges || [];
   if (!nodes.length) return;
   var byId = {};
@@ -30,7 +30,7 @@
     return e;
   }
   var defs = el("defs", {});
-  var marker = el("marker", { id: "arrow", viewBox: "0 0 10 10", refX: "9", refY: "5", markerWidth: "6", markerHeight: "6", orient: "auto-start-reverse" }, defs);
+  var marker = el("marker", { id: "arrow", viewBox: "0 0 10 10", refX: "9", refY: "5", markerWidth: "9", markerHeight: "9", markerUnits: "userSpaceOnUse", orient: "auto-start-reverse" }, defs);
   el("path", { d: "M0,0 L10,5 L0,10 z", fill: "#7b8794" }, marker);
   var gEdges = el("g", { "class": "edges" }), gNodes = el("g", { "class": "nodes" });
   edges.forEach(function (e) {
@@ -67,6 +67,16 @@
       n.vx *= 0.6; n.vy *= 0.6; n.x = Math.max(n.r + 2, Math.min(W - n.r - 60, n.x + n.vx)); n.y = Math.max(n.r + 2, Math.min(H - n.r - 2, n.y + n.vy));
     });
   }
+  // stretch the settled layout over the whole drawing area (labels need room on the right)
+  function fit() {
+    var xs = nodes.map(function (n) { return n.x; }), ys = nodes.map(function (n) { return n.y; });
+    var x0 = Math.min.apply(null, xs), x1 = Math.max.apply(null, xs), y0 = Math.min.apply(null, ys), y1 = Math.max.apply(null, ys);
+    var m = 50, sx = (W - 2 * m - 80) / Math.max(x1 - x0, 1), sy = (H - 2 * m) / Math.max(y1 - y0, 1);
+    nodes.forEach(function (n) {
+      n.x = nodes.length > 1 ? m + (n.x - x0) * sx : W / 2;
+      n.y = nodes.length > 1 ? m + (n.y - y0) * sy : H / 2;
+    });
+  }
   function draw() {
     edges.forEach(function (e) {
       var dx = e.t.x - e.s.x, dy = e.t.y - e.s.y, d = Math.sqrt(dx * dx + dy * dy) || 1;
@@ -83,6 +93,7 @@
     nodes.forEach(function (n) { n.g.setAttribute("transform", "translate(" + n.x.toFixed(1) + "," + n.y.toFixed(1) + ")"); });
   }
   for (var k = 0; k < 300; k++) step(1 - k / 300);
+  fit();
   draw();
   // dragging and clicking
   var drag = null, moved = false;
