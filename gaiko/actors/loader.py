@@ -122,6 +122,8 @@ def parse_yaml(p: str, text: str) -> dict[str, list[dict[str, Any]]]:
         return out
 
     _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+    # dates stay text so that a bad one is reported with its line by the knowledge-base builder
+    _Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
     try:
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 - SafeLoader subclass
     except yaml.YAMLError as exc:

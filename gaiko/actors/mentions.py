@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from .kb import Entry, KnowledgeBase
+from .kb import Entry, KnowledgeBase, norm
 from .match import POSSESSIVE, NameMatch, PhraseMatch, match_names, match_phrases
 
 __all__ = ["Mention", "find_mentions", "is_locative", "PRONOUNS"]
@@ -98,6 +98,7 @@ class _Finder:
     def persons(self) -> None:
         anchors: list[tuple[int, int, list[Entry], str]] = []
         seen: set[int] = set()
+        introduced = {e.person_id for m in self.names for e in m.entries if e.kind == "person" and not e.surname_only}
         for m in self.names:
             people = [e for e in m.entries if e.kind == "person"]
             if not people:
@@ -107,7 +108,8 @@ class _Finder:
             others = [e for e in m.entries if e.kind != "person"]
             if others and ent != "PERSON":
                 continue  # "Jordan", "Washington": the place reading wins outside PERSON entities
-            if all(e.surname_only for e in people) and not (tok.pos_ == "PROPN" or ent in ("PERSON", "ORG", "NORP")):
+            if all(e.surname_only for e in people) and not (tok.pos_ == "PROPN" or ent in ("PERSON", "ORG", "NORP")) \
+                    and not any(e.person_id in introduced for e in people):
                 continue
             if ent in ("GPE", "LOC", "FAC") and len(tok.ent_iob_) and self._ent_len(tok) > (m.end - m.start):
                 continue
@@ -121,6 +123,16 @@ class _Finder:
                 a = self._strip_titles(a, b)
                 if b > a and not any(self.name_at.get(i) for i in range(a, b)):
                     anchors.append((a, b, [], "PERSON"))
+        # later bare surnames of people introduced with their full name, whatever the tagger made of them
+        surnames: dict[str, int] = {}
+        for a, b, _e, _l in anchors:
+            if b - a >= 2:
+                surnames.setdefault(norm(self.doc[b - 1].text), a)
+        taken = {i for a, b, _e, _l in anchors for i in range(a, b)}
+        for t in self.doc:
+            first = surnames.get(norm(t.text)) if t.text[:1].isupper() else None
+            if first is not None and t.i > first and t.i not in taken and t.i not in self.name_at:
+                anchors.append((t.i, t.i + 1, [], "PERSON"))
         for a, b, entries, label in sorted(anchors, key=lambda x: x[0]):
             if self.free(a, b):
                 self.claim(self._person_span(a, b, entries, label))

@@ -254,7 +254,8 @@ class _DocResolver:
             verb = verb.head
         if verb.pos_ not in ("VERB", "AUX"):
             return None
-        for c in list(verb.children) + list(head.children):
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+        for c in list(verb.children) + list(head.children) + [g for o in objs for g in o.children]:
             if c.dep_ == "prep" and c.lower_ in ("in", "at", "inside", "across", "throughout", "near"):
                 for obj in c.children:
                     code = self.token_country.get(obj.i)
