@@ -316,3 +316,40 @@ def test_reads_keep_working_while_coding(tmp_root, coder):
             threading.Event().wait(0.1)
         assert c.get(f"/api/v1/jobs/{job_id}").json()["status"] == "finished"
         assert c.get("/api/v1/stats").json()["articles"] == before + 3
+
+
+def test_cli_serve_starts_and_reads_key_from_env(tmp_root, coder):
+    """`gaiko serve` as a user runs it: a real uvicorn process on 127.0.0.1, key from the environment."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    db = fixture_store(tmp_root, coder, "api-cli")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "MY_GAIKO_KEY": KEY}
+    cmd = [sys.executable, "-c", "from gaiko.cli import main; main()", "serve", "--db", str(db), "--port", str(port), "--api-key-env", "MY_GAIKO_KEY",
+           "--log-level", "warning"]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        health = None
+        for _ in range(150):
+            try:
+                health = httpx.get(f"http://127.0.0.1:{port}/api/v1/health", timeout=1).json()
+                break
+            except httpx.HTTPError:
+                assert proc.poll() is None, proc.communicate()[1]
+                time.sleep(0.1)
+        assert health is not None and health["writable"] is True and health["events"] > 0
+        r = httpx.post(f"http://127.0.0.1:{port}/api/v1/articles", content="x", headers={"X-API-Key": "nope"})
+        assert r.status_code == 401
+        assert httpx.get(f"http://127.0.0.1:{port}/map").status_code == 200
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=20)
+    assert "read-write" in err
