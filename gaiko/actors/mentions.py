@@ -104,14 +104,14 @@ class _Finder:
             if not people:
                 continue
             tok = self.doc[m.start]
-            ent = tok.ent_type_
+            label = tok.ent_type_
             others = [e for e in m.entries if e.kind != "person"]
-            if others and ent != "PERSON":
+            if others and label != "PERSON":
                 continue  # "Jordan", "Washington": the place reading wins outside PERSON entities
-            if all(e.surname_only for e in people) and not (tok.pos_ == "PROPN" or ent in ("PERSON", "ORG", "NORP")) \
+            if all(e.surname_only for e in people) and not (tok.pos_ == "PROPN" or label in ("PERSON", "ORG", "NORP")) \
                     and not any(e.person_id in introduced for e in people):
                 continue
-            if ent in ("GPE", "LOC", "FAC") and len(tok.ent_iob_) and self._ent_len(tok) > (m.end - m.start):
+            if label in ("GPE", "LOC", "FAC") and self._ent_len(tok) > (m.end - m.start):
                 continue
             anchors.append((m.start, m.end, people, "PERSON"))
             seen.update(range(m.start, m.end))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import replace
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
@@ -317,7 +318,7 @@ class _DocResolver:
         return out
 
 
-def _pos(a: Actor) -> dict[str, object]:
+def _pos(a: Actor) -> dict[str, Any]:
     return {"text": a.text, "start": a.start, "end": a.end}
 
 
