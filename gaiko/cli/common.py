@@ -45,7 +45,8 @@ def emit_rows(rows: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str] |
         table.add_column(c, overflow="fold")
     for r in rows:
         table.add_row(*[_flat(r.get(c)) for c in cols])
-    Console().print(table)
+    # piped output (logs, README) is not squeezed into 80 columns
+    Console(width=None if sys.stdout.isatty() else 160).print(table)
 
 
 def _flat(v: Any) -> str:
