@@ -14,7 +14,16 @@ from typing import Any
 
 from gaiko.ids import article_id, record_id
 from gaiko.tables import cameo_for
-from gaiko.types import Actor, Article, CodedArticle, Deadline, Event, Place, Pledge, SentenceRecord
+from gaiko.types import (
+    Actor,
+    Article,
+    CodedArticle,
+    Deadline,
+    Event,
+    Place,
+    Pledge,
+    SentenceRecord,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "gaiko" / "examples" / "corpus.jsonl"

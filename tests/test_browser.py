@@ -33,7 +33,7 @@ DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 def _require_browser() -> None:
     missing = [p for p in (CHROMIUM, DRIVER) if not Path(p).exists()]
     try:
-        import selenium  # noqa: F401
+        import selenium
     except ImportError:
         missing.append("selenium (Python package)")
     if missing:

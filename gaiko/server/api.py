@@ -36,7 +36,7 @@ class EventQuery:
         source: str | None = Query(None, max_length=200, description="Source actor (same forms as actor)"),
         target: str | None = Query(None, max_length=200, description="Target actor (same forms as actor)"),
         dyad: str | None = Query(None, max_length=20, description="Country dyad source-target, e.g. JPN-CHN"),
-        type: str | None = Query(None, max_length=300, description="PLOVER type(s), comma-separated"),  # noqa: A002
+        type: str | None = Query(None, max_length=300, description="PLOVER type(s), comma-separated"),
         quad_class: int | None = Query(None, ge=1, le=4, description="1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict"),
         since: dt.date | None = Query(None, description="On or after this date (YYYY-MM-DD)"),
         until: dt.date | None = Query(None, description="On or before this date (YYYY-MM-DD)"),
@@ -90,7 +90,7 @@ def events(
     limit: int = Query(50, ge=1, le=1000),
     offset: int = Query(0, ge=0, le=10_000_000),
     sort: Sort = Query("date"),
-    format: Fmt = Query("json", description="json, or csv/jsonl to download this page"),  # noqa: A002
+    format: Fmt = Query("json", description="json, or csv/jsonl to download this page"),
 ) -> Any:
     with _state(request).reader() as store:
         rows = store.events(limit=limit, offset=offset, sort=sort, **q.filters)
@@ -113,7 +113,7 @@ def articles(
     q: str | None = Query(None, max_length=200, description="Title or text contains"),
     limit: int = Query(50, ge=1, le=1000),
     offset: int = Query(0, ge=0, le=10_000_000),
-    format: Fmt = Query("json"),  # noqa: A002
+    format: Fmt = Query("json"),
 ) -> Any:
     where, params = "TRUE", []
     if q:
@@ -147,7 +147,7 @@ def actors(
     country: str | None = Query(None, min_length=3, max_length=3, pattern="^[A-Za-z]{3}$"),
     limit: int = Query(100, ge=1, le=1000),
     offset: int = Query(0, ge=0, le=10_000_000),
-    format: Fmt = Query("json"),  # noqa: A002
+    format: Fmt = Query("json"),
 ) -> Any:
     with _state(request).reader() as store:
         rows = store.actor_list(q=q, country=country, limit=limit, offset=offset)
@@ -158,7 +158,7 @@ def actors(
 
 @router.get("/dyads", summary="Country pairs by number of events", responses=ERRORS)
 def dyads(
-    request: Request, q: EventQuery = Depends(), limit: int = Query(50, ge=1, le=1000), format: Fmt = Query("json"),  # noqa: A002
+    request: Request, q: EventQuery = Depends(), limit: int = Query(50, ge=1, le=1000), format: Fmt = Query("json"),
 ) -> Any:
     with _state(request).reader() as store:
         rows = store.dyads(limit=limit, **q.filters)
@@ -172,7 +172,7 @@ def dyad_series(
     interval: Literal["day", "week", "month"] = Query("day"),
     by: Literal["type", "quad"] = Query("type"),
     fill_gaps: bool = Query(False, description="Include empty buckets between the first and the last"),
-    format: Fmt = Query("json"),  # noqa: A002
+    format: Fmt = Query("json"),
 ) -> Any:
     f = dict(q.filters)
     source, target = f.pop("source"), f.pop("target")
@@ -189,7 +189,7 @@ def network(
     level: Literal["country", "actor"] = Query("country"),
     min_weight: int = Query(1, ge=1, le=1_000_000),
     limit: int = Query(200, ge=1, le=2000, description="Most edges returned"),
-    format: Fmt = Query("json", description="csv/jsonl download the edges"),  # noqa: A002
+    format: Fmt = Query("json", description="csv/jsonl download the edges"),
 ) -> Any:
     with _state(request).reader() as store:
         net = store.actor_network(level=level, min_weight=min_weight, limit=limit, **q.filters)
@@ -198,7 +198,7 @@ def network(
 
 @router.get("/map", summary="Event locations with counts and mean Goldstein", responses=ERRORS)
 def map_points(
-    request: Request, q: EventQuery = Depends(), limit: int = Query(2000, ge=1, le=20000), format: Fmt = Query("json"),  # noqa: A002
+    request: Request, q: EventQuery = Depends(), limit: int = Query(2000, ge=1, le=20000), format: Fmt = Query("json"),
 ) -> Any:
     with _state(request).reader() as store:
         pts = store.map_points(limit=limit, **q.filters)
@@ -211,7 +211,7 @@ def pledges(
     actor: str | None = Query(None, max_length=200),
     status: Literal[STATUSES] | None = Query(None),  # type: ignore[valid-type]
     as_of: dt.date | None = Query(None, description="Judge statuses as of this date (default: the newest article)"),
-    format: Fmt = Query("json"),  # noqa: A002
+    format: Fmt = Query("json"),
 ) -> Any:
     with _state(request).reader() as store:
         rows = ledger_rows(store, as_of=as_of, actor=actor, status=status)

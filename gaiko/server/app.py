@@ -6,7 +6,14 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from ..errors import ConfigError, GaikoError, InputRejected, NotFound, SchemaError, StoreError
+from ..errors import (
+    ConfigError,
+    GaikoError,
+    InputRejected,
+    NotFound,
+    SchemaError,
+    StoreError,
+)
 from .output import ApiError, error_response
 from .state import ServerState
 
@@ -61,7 +68,7 @@ def create_app(
     state.max_body = max_body  # type: ignore[attr-defined]
 
     @asynccontextmanager
-    async def lifespan(app: FastAPI):  # type: ignore[no-untyped-def]  # noqa: ANN202
+    async def lifespan(app: FastAPI):  # type: ignore[no-untyped-def]
         yield
         state.close()
 

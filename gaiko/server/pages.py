@@ -22,7 +22,8 @@ __all__ = ["router"]
 
 router = APIRouter(include_in_schema=False)
 
-FILTER_KEYS = ("actor", "source", "target", "type", "quad_class", "since", "until", "text", "actual", "include_negated")
+FILTER_KEYS = ("actor", "source", "target", "type", "quad_class", "since", "until", "text", "article_id", "actual",
+               "include_negated")
 PAGE_SIZE = 50
 
 
@@ -49,7 +50,7 @@ def page_filters(request: Request) -> tuple[dict[str, Any], dict[str, str], str 
     raw = {k: qp.get(k, "").strip()[:200] for k in FILTER_KEYS if qp.get(k, "").strip()}
     f: dict[str, Any] = {"include_intended": raw.get("actual") != "1", "include_negated": raw.get("include_negated") == "1"}
     err = None
-    for k in ("actor", "source", "target", "type", "text"):
+    for k in ("actor", "source", "target", "type", "text", "article_id"):
         if raw.get(k):
             f[k] = raw[k]
     for k in ("since", "until"):

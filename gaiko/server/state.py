@@ -45,7 +45,7 @@ class Job:
     received: int  # articles accepted for coding
     input_errors: list[InputError] = field(default_factory=list)
     status: str = "queued"
-    created: str = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))
+    created: str = field(default_factory=lambda: dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
     finished: str | None = None
     summary: dict[str, Any] | None = None
     message: str | None = None
@@ -125,11 +125,11 @@ class ServerState:
             try:
                 job.summary = self._code(job, articles)
                 job.status = "finished"
-            except Exception as exc:  # noqa: BLE001 - reported on the job, the worker goes on
+            except Exception as exc:
                 job.status = "failed"
                 job.message = f"{type(exc).__name__}: {exc}"
             finally:
-                job.finished = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+                job.finished = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
                 job.done.set()
 
     def _code(self, job: Job, articles: list[Article]) -> dict[str, Any]:
