@@ -127,3 +127,11 @@ def test_other_formats_score(tmp_path: Path, coder):
                  "2\tA storm hit the coast.\tNATURAL_DISASTER\n", encoding="utf-8")
     r = evaluate(a, coder=coder)
     assert r["n_mapped"] == 1 and r["type_accuracy"] == 1.0
+
+
+def test_legacy_cameo_country_codes_are_normalised() -> None:
+    from gaiko.evaluate.gold import normalise_country
+
+    assert normalise_country("JAPGOV") == "JPN"
+    assert normalise_country("ROM") == "ROU"
+    assert normalise_country("USAGOV") == "USA"

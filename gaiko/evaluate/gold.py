@@ -10,6 +10,7 @@ import csv
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,24 @@ def detect_format(path: Path) -> str:
     )
 
 
+@lru_cache(maxsize=1)
+def _legacy_codes() -> dict[str, str]:
+    from ..tables import data_path
+
+    out: dict[str, str] = {}
+    with data_path("legacy_country_codes.tsv").open(encoding="utf-8") as fh:
+        rows = [line for line in fh if line.strip() and not line.startswith("#")]
+    for row in csv.DictReader(rows, delimiter="\t"):
+        out[row["legacy"]] = row["iso"]
+    return out
+
+
+def normalise_country(code: str) -> str:
+    """Gold country code with CAMEO-era codes (JAP, ROM, ...) mapped to ISO 3166-1 alpha-3."""
+    c = code[:3].upper()
+    return _legacy_codes().get(c, c)
+
+
 def _actors(raw: Any) -> list[GoldActor]:
     out: list[GoldActor] = []
     if not isinstance(raw, list):
@@ -71,7 +90,7 @@ def _actors(raw: Any) -> list[GoldActor]:
     for a in raw:
         if isinstance(a, dict) and a.get("code"):
             sector = a.get("sector") or None
-            out.append(GoldActor(str(a["code"])[:3].upper(), str(sector) if sector else None, a.get("actorText")))
+            out.append(GoldActor(normalise_country(str(a["code"])), str(sector) if sector else None, a.get("actorText")))
     return out
 
 
