@@ -353,3 +353,23 @@ def test_cli_serve_starts_and_reads_key_from_env(tmp_root, coder):
         proc.terminate()
         _, err = proc.communicate(timeout=20)
     assert "read-write" in err
+
+
+def test_read_only_server_on_an_old_store_migrates_it_once(tmp_path):
+    """A store made by an older gaiko still serves read-only: it is migrated once, then opened read-only."""
+    import duckdb
+
+    from gaiko.server import create_app
+    from gaiko.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    for sql in MIGRATIONS[0][2]:
+        con.execute(sql)
+    con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    con.close()
+    with _client(create_app(path)) as c:
+        h = c.get("/api/v1/health").json()
+        assert h["schema_version"] == SCHEMA_VERSION and h["writable"] is False
+        assert c.get("/api/v1/pledges").status_code == 200
+        assert c.get("/pledges").status_code == 200

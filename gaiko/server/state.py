@@ -80,9 +80,10 @@ class ServerState:
         self.db_path = str(db_path)
         self.api_key = api_key or None
         self.writable = self.api_key is not None
-        if not self.writable and self.db_path != ":memory:" and not Path(self.db_path).exists():
-            Store(self.db_path).close()  # create an empty, migrated store to browse
-        self.store = Store(self.db_path, read_only=not self.writable and self.db_path != ":memory:")
+        read_only = not self.writable and self.db_path != ":memory:"
+        if read_only and (not Path(self.db_path).exists() or _outdated(self.db_path)):
+            Store(self.db_path).close()  # create an empty store, or bring an old one up to date, once
+        self.store = Store(self.db_path, read_only=read_only)
         self._coder = coder
         self.batch_size = batch_size
         self.jobs: collections.OrderedDict[str, Job] = collections.OrderedDict()
@@ -155,3 +156,12 @@ class ServerState:
             self._queue.put(None)
             self._worker.join(timeout=30)
         self.store.close()
+
+
+def _outdated(path: str) -> bool:
+    """Whether the store at ``path`` has an older schema than this gaiko (a read-only server cannot migrate)."""
+    from ..store import Store
+    from ..store.schema import SCHEMA_VERSION
+
+    with Store(path, read_only=True) as s:
+        return bool(s.schema_version < SCHEMA_VERSION)
