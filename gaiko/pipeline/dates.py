@@ -14,11 +14,11 @@ import datetime as dt
 import re
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from .state import DateMention, get_state
+from .state import DateMention, DocState, get_state
 
-__all__ = ["DateResolver", "resolve_date"]
+__all__ = ["DateResolver", "resolve_date", "event_date"]
 
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -178,3 +178,57 @@ class DateResolver:
                 )
             )
         return doc
+
+
+def _modified_word(span: Span) -> Token:
+    """The word a date phrase modifies: "met on Tuesday" -> met; "deal reached in July" -> reached."""
+    head = span.root.head
+    while head.pos_ == "ADP" and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def _ancestors(tok: Token) -> set[int]:
+    out = set()
+    cur = tok
+    while cur.head.i != cur.i:
+        cur = cur.head
+        out.add(cur.i)
+    return out
+
+
+def event_date(tok: Token, sent: Span, state: DocState, intended: bool = False) -> tuple[str | None, str | None, str]:
+    """(date, date_text, precision) of the event whose trigger is ``tok``.
+
+    A date mention counts only when it modifies the trigger itself or a word
+    governing it ("said on Friday that it had refused"), not when it belongs to
+    another clause or noun ("the deal reached in July", "its October controls").
+    For an intended event the date inside the intended clause is its deadline,
+    not its date: only dates on a governing word (the statement) count then.
+    Otherwise the publication date is used, with precision ``published``.
+    """
+    doc = tok.doc
+    above = _ancestors(tok)
+    if tok.head.i != tok.i and tok.pos_ in ("NOUN", "PROPN"):
+        # light verb + nominal trigger: "held talks on Tuesday"
+        above.add(tok.head.i)
+    best: DateMention | None = None
+    for m in state.dates:
+        if not m.date or not (sent.start_char <= m.start < sent.end_char):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        word = _modified_word(span)
+        if word.i in span_indices(span):
+            continue
+        ok = word.i in above or (not intended and word.i == tok.i)
+        if ok and (best is None or abs(m.start - tok.idx) < abs(best.start - tok.idx)):
+            best = m
+    if best is not None:
+        return best.date, best.text, best.precision
+    return state.published, None, "published"
+
+
+def span_indices(span: Span) -> range:
+    return range(span.start, span.end)

@@ -20,6 +20,7 @@ from ..ids import record_id
 from ..tables import cameo_for, cameo_table
 from ..types import Actor, Event, Place
 from .attributes import ClauseInfo, clause_info
+from .dates import event_date
 from .roles import ENT_TYPES, PRONOUNS, kb_actor, phrase_span, subjects, target_candidates
 from .state import DocState, get_state
 from .triggers import Entry, Lexicon, default_lexicon
@@ -312,7 +313,7 @@ class EventCoder:
         mode = entry.mode if d.event_type == entry.event_type else (row.plover_mode if same_type and row else None)
         context = list(entry.context) if d.event_type == entry.event_type else list(row.plover_context if row else ())
         sidx = state.sentence_index(tok)
-        date, date_text, precision = self._date(tok, sent, state)
+        date, date_text, precision = event_date(tok, sent, state, intended=d.info.intended)
         return Event(
             id=record_id("ev", state.article_id, sidx, tok.idx, d.event_type,
                          d.source.code if d.source else "", d.target.code if d.target else ""),
@@ -342,17 +343,6 @@ class EventCoder:
             pattern=d.pattern,
             confidence=d.confidence,
         )
-
-    @staticmethod
-    def _date(tok: Token, sent: Span, state: DocState) -> tuple[str | None, str | None, str]:
-        best = None
-        for m in state.dates:
-            if m.date and sent.start_char <= m.start < sent.end_char:
-                if best is None or abs(m.start - tok.idx) < abs(best.start - tok.idx):
-                    best = m
-        if best is not None:
-            return best.date, best.text, best.precision
-        return state.published, None, "published"
 
     @staticmethod
     def _place(c: _Cand, sent: Span, state: DocState) -> Place | None:
