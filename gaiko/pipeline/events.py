@@ -21,7 +21,8 @@ from ..tables import cameo_for, cameo_table
 from ..types import Actor, Event, Place
 from .attributes import ClauseInfo, clause_info
 from .dates import event_date
-from .roles import ENT_TYPES, PRONOUNS, kb_actor, phrase_span, subjects, target_candidates
+from .roles import (ENT_TYPES, PRONOUNS, fallback_targets, is_locative, kb_actor, phrase_span, subjects,
+                    target_candidates)
 from .state import DocState, get_state
 from .triggers import Entry, Lexicon, default_lexicon
 
@@ -220,8 +221,13 @@ class EventCoder:
             etype, pattern = "REQUEST", f"request.must>{pattern}"
             sources = [source] if source else []
         else:
-            target = self._pick_target(tcands, state, source)
+            target = self._pick_target(tcands, state, source, etype)
         etype, code, pattern, info = self._modal_type(etype, code, pattern, info, target)
+        if target is None or (target.resolved_by or "").endswith("locative"):
+            heads = [c.tok, c.anchor] + ([c.complement.tok, c.complement.anchor] if c.complement
+                                         else [c.complement_tok] if c.complement_tok is not None else [])
+            alt = self._pick_target(list(fallback_targets(heads)), state, source, etype, need_country=True)
+            target = alt or target
         conf = e.confidence * info.salience
         if source is None:
             conf *= 0.85
@@ -280,27 +286,36 @@ class EventCoder:
                                 "resolved_by": f"{a.resolved_by}+event-fallback"})
         return a
 
-    def _pick_target(self, toks: list[Token], state: DocState, source: Actor | None) -> Actor | None:
+    def _pick_target(self, toks: list[Token], state: DocState, source: Actor | None, etype: str = "",
+                     need_country: bool = False) -> Actor | None:
         fallback: Actor | None = None
+        place: Actor | None = None  # "in Paris": kept only when nothing better turns up
         for t in toks:
             a = self._resolved(t, state)
+            if a is None and self.kb is not None and (a := kb_actor(t, self.kb)) is not None:
+                if source is not None and a.start == source.start:
+                    continue
             if a is not None:
                 if source is not None and a.start == source.start and a.end == source.end:
                     continue
                 if source is not None and source.country and a.country == source.country \
-                        and a.sector == source.sector and a.name == source.name:
+                        and (a.sector == source.sector and a.name == source.name or etype == "MOBILIZE"):
+                    continue  # the source itself, or the forces it mobilises
+                if need_country and not a.country:
+                    continue
+                if is_locative(t) and a.sector is None and a.person_id is None:
+                    place = place or Actor(**{**a.to_dict(), "resolved_by": f"{a.resolved_by}+locative"})
                     continue
                 return a
-            if self.kb is not None and (fb := kb_actor(t, self.kb)) is not None:
-                if source is None or fb.start != source.start:
-                    return fb
+            if need_country:
+                continue
             if fallback is None and t.head.lower_ not in ("from", "in", "near", "at", "during", "since"):
                 ent = next((x for x in t.subtree if x.ent_type_ in ENT_TYPES), None)
                 if ent is not None:
                     span = next((s for s in t.doc.ents if s.start <= ent.i < s.end), None)
                     if span is not None and (source is None or not (source.start <= span.start_char < source.end)):
                         fallback = Actor(text=span.text, start=span.start_char, end=span.end_char)
-        return fallback
+        return place or fallback
 
     # -- output -----------------------------------------------------------
     def _event(self, d: _Draft, sent: Span, state: DocState) -> Event:

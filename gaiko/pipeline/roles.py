@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from ..types import Actor
 
-__all__ = ["subjects", "target_candidates", "PRONOUNS", "phrase_span", "kb_actor"]
+__all__ = ["subjects", "target_candidates", "fallback_targets", "is_locative", "PRONOUNS", "phrase_span", "kb_actor"]
 
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us", "who", "which", "that"})
 #: prepositions that may introduce a target, tried after a pattern's own list
@@ -138,6 +138,73 @@ def target_candidates(
         for o in _pobjs(n, preferred + DEFAULT_TPREPS):
             if fresh(o):
                 yield o
+
+
+#: subordinators whose clause names the party a conditional deed is aimed at ("... unless X accepts")
+CONDITION_MARKS = frozenset({"unless", "if", "until"})
+#: nouns of stance whose "of"/"against" phrase names the party opposed ("in defiance of X")
+STANCE_NOUNS = frozenset({"defiance", "protest", "opposition", "disapproval", "condemnation", "solidarity", "support"})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "during", "from", "outside", "inside", "across", "throughout"})
+
+
+def _to_clause(t: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+
+
+def fallback_targets(heads: list[Token]) -> Iterator[Token]:
+    """Phrase heads tried when the usual places hold no target, best first:
+
+    1. the subject of a condition attached to the deed ("threatened to strike unless Baghdad accepted");
+    2. the controller of an infinitive ("allowed X to run", misparsed as a clausal complement with a
+       subject; "ordered the paper to suspend publication": the ordering verb's object);
+    3. what a stance phrase is about ("in defiance of X", "in protest against X");
+    4. the objects of a purpose clause ("blocked a road to show disapproval of X's policy",
+       "opened fire to disperse demonstrators", "sent arms to help defend X"), one level deep.
+    """
+    seen: set[int] = set()
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children):
+                yield from (s for s in c.children if s.dep_ in ("nsubj", "nsubjpass"))
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in ("ccomp", "xcomp") and _to_clause(c):
+                yield from (s for s in c.children if s.dep_ == "nsubj")
+        if h.dep_ == "xcomp" and h.head.pos_ == "VERB":
+            yield from (o for o in h.head.children if o.dep_ in ("dobj", "obj"))
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep":
+                for n in c.children:
+                    if n.dep_ == "pobj" and n.lemma_.lower() in STANCE_NOUNS:
+                        yield from _pobjs(n, ("of", "against", "to", "at", "with"))
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in ("advcl", "xcomp") and _to_clause(c) and c.i not in seen:
+                seen.add(c.i)
+                yield from _inside(c, 2)
+
+
+def _inside(v: Token, depth: int) -> Iterator[Token]:
+    """Objects of a verb and the actors inside them (possessors, prepositional phrases)."""
+    for c in v.children:
+        if c.dep_ in ("dobj", "obj", "dative"):
+            yield c
+            yield from (x for x in c.children if x.dep_ == "conj")
+            for x in c.children:
+                if x.dep_ == "poss":
+                    yield x
+            for o in _pobjs(c, ("of", "against", "for", "at", "with", "to", "on", "by")):
+                yield o
+                yield from (x for x in o.children if x.dep_ == "poss")
+        elif c.dep_ in ("xcomp", "ccomp") and depth > 0:  # "to help defend X"
+            yield from _inside(c, depth - 1)
+    yield from _pobjs(v, ("against", "on", "to", "with", "at"))
+
+
+def is_locative(tok: Token) -> bool:
+    """A place named after "in/at/near ..." (where something happened, rarely whom it was aimed at)."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS and tok.ent_type_ in ("GPE", "LOC", "FAC")
 
 
 def phrase_span(tok: Token) -> tuple[int, int, str]:
