@@ -3,8 +3,10 @@
 The server is loaded with the bundled example corpus (coded by the real coder)
 plus the hand-made fixture articles. Every page must load without a browser
 console error and show something; filters, evidence links, the pledge
-timeline and downloads are exercised as a person would. Screenshots of each
-page land in docs/screenshots/.
+timeline and downloads are exercised as a person would. Every page is
+screenshotted; with GAIKO_SCREENSHOTS=1 the pictures replace those in
+docs/screenshots/ (otherwise they go to pytest's temporary folder, so a test
+run leaves the working tree clean).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from serve_data import fixture_store
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parent.parent
-SHOTS = ROOT / "docs" / "screenshots"
+DOC_SHOTS = ROOT / "docs" / "screenshots"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 
@@ -71,7 +73,15 @@ def server(tmp_path_factory, coder):
 
 
 @pytest.fixture(scope="module")
-def browser(server):
+def shots_dir(tmp_path_factory) -> Path:
+    if os.environ.get("GAIKO_SCREENSHOTS") == "1":
+        DOC_SHOTS.mkdir(parents=True, exist_ok=True)
+        return DOC_SHOTS
+    return tmp_path_factory.mktemp("screenshots")
+
+
+@pytest.fixture(scope="module")
+def browser(server, shots_dir):
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -83,7 +93,7 @@ def browser(server):
     opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(DRIVER), options=opts)
     driver.set_page_load_timeout(30)
-    SHOTS.mkdir(parents=True, exist_ok=True)
+    driver.shots_dir = shots_dir
     yield driver
     driver.quit()
 
@@ -110,11 +120,25 @@ def visit(driver, url: str, *, ready: str | None = None) -> None:
     assert not errors, errors
 
 
+def click_through(driver, element) -> str:
+    """Click something that navigates, wait until the new page has replaced the old one; returns its URL."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    old = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, 15).until(EC.staleness_of(old))
+    WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    return str(driver.current_url)
+
+
 def shot(driver, name: str, height: int | None = None) -> None:
     if height:
         driver.set_window_size(1280, height)
     driver.execute_script("window.scrollTo(0, 0)")
-    driver.save_screenshot(str(SHOTS / f"{name}.png"))
+    path = driver.shots_dir / f"{name}.png"
+    assert driver.save_screenshot(str(path)) and path.stat().st_size > 10_000, f"screenshot {name} is empty"
     driver.set_window_size(1280, 900)
 
 
@@ -146,8 +170,7 @@ def test_events_filter_and_evidence(browser, server):
     # apply a filter the way a person does: pick a type, submit the form
     Select(browser.find_element(By.NAME, "type")).select_by_value("ACCUSE")
     browser.find_element(By.NAME, "source").send_keys("JPN")
-    browser.find_element(By.CSS_SELECTOR, "#filters button[type=submit]").click()
-    visit(browser, browser.current_url)
+    visit(browser, click_through(browser, browser.find_element(By.CSS_SELECTOR, "#filters button[type=submit]")))
     q = parse_qs(urlparse(browser.current_url).query)
     assert q["type"] == ["ACCUSE"] and q["source"] == ["JPN"]
     total = int(browser.find_element(By.ID, "total").text)
@@ -166,8 +189,7 @@ def test_events_filter_and_evidence(browser, server):
     # open an event's evidence: the article, with that sentence highlighted and the trigger marked
     first = browser.find_element(By.CSS_SELECTOR, "tr.event-row a.evidence")
     event_id = browser.find_element(By.CSS_SELECTOR, "tr.event-row").get_attribute("data-id")
-    first.click()
-    visit(browser, browser.current_url)
+    visit(browser, click_through(browser, first))
     assert f"event={event_id}" in browser.current_url
     selected = browser.find_element(By.CSS_SELECTOR, ".sentence.selected")
     assert selected.is_displayed()
@@ -193,8 +215,7 @@ def test_dyad_view(browser, server):
     assert len(rows) > 1
     shot(browser, "dyads", 1250)
     # the busiest-pairs chips switch dyads
-    browser.find_element(By.CSS_SELECTOR, ".chips a.chip").click()
-    visit(browser, browser.current_url, ready="data-charts")
+    visit(browser, click_through(browser, browser.find_element(By.CSS_SELECTOR, ".chips a.chip")), ready="data-charts")
 
 
 def test_network(browser, server):
@@ -210,8 +231,7 @@ def test_network(browser, server):
     assert len(spots) == len(nodes)
     shot(browser, "network", 1150)
     jpn = browser.find_element(By.CSS_SELECTOR, '#network g.node[data-id="JPN"] circle')
-    jpn.click()
-    visit(browser, browser.current_url)
+    visit(browser, click_through(browser, jpn))
     assert parse_qs(urlparse(browser.current_url).query)["actor"] == ["JPN"]
 
 
@@ -241,15 +261,13 @@ def test_pledge_ledger_and_timeline(browser, server):
     assert browser.find_elements(By.CSS_SELECTOR, "#ledger .overdue, #ledger .left"), "no deadline countdown shown"
     shot(browser, "pledges", 1300)
     link = rows[0].find_element(By.CSS_SELECTOR, "a.pledge-link")
-    link.click()
-    visit(browser, browser.current_url)
+    visit(browser, click_through(browser, link))
     items = browser.find_elements(By.CSS_SELECTOR, "#timeline li")
     assert items and "made" in items[0].text.lower()
     assert browser.find_element(By.ID, "pledge-status").text
     shot(browser, "pledge-timeline", 900)
     # evidence in the timeline leads to the article
-    browser.find_element(By.CSS_SELECTOR, "#timeline li a").click()
-    visit(browser, browser.current_url)
+    visit(browser, click_through(browser, browser.find_element(By.CSS_SELECTOR, "#timeline li a")))
     assert "/articles/" in browser.current_url
 
 
@@ -262,8 +280,7 @@ def test_actors_and_articles_pages(browser, server):
     visit(browser, server + "/articles")
     links = browser.find_elements(By.CSS_SELECTOR, "#articles-table a")
     assert len(links) >= 10
-    links[0].click()
-    visit(browser, browser.current_url)
+    visit(browser, click_through(browser, links[0]))
     assert browser.find_elements(By.CSS_SELECTOR, "#article-text .sentence")
 
 
