@@ -373,3 +373,17 @@ def test_read_only_server_on_an_old_store_migrates_it_once(tmp_path):
         assert h["schema_version"] == SCHEMA_VERSION and h["writable"] is False
         assert c.get("/api/v1/pledges").status_code == 200
         assert c.get("/pledges").status_code == 200
+
+
+def test_submitted_markup_is_shown_as_text(rw):
+    """Titles, texts and URLs from submitted articles cannot inject markup or script links into pages."""
+    rec = {"text": "Japan <b>protested</b> to China over <script>alert(1)</script> a patrol.",
+           "title": "<img src=x onerror=alert(1)>", "url": "javascript:alert(1)", "published": "2025-11-15"}
+    job = rw.post("/api/v1/articles", params={"wait": 60}, json=rec, headers={"X-API-Key": KEY}).json()
+    assert job["status"] == "finished"
+    art = rw.get("/api/v1/articles", params={"q": "onerror"}).json()["articles"][0]
+    page = rw.get(f"/articles/{art['id']}").text
+    assert "<script>alert" not in page and "<img src=x" not in page and 'href="javascript:' not in page
+    assert "&lt;script&gt;" in page
+    listing = rw.get("/articles").text
+    assert "<img src=x" not in listing
