@@ -33,15 +33,19 @@
   }
   function pathOf(rings) {
     return rings.map(function (r) {
-      var d = "", prev = null, split = false;
+      // cut rings that cross the antimeridian into pieces, one per side, instead of drawing a line
+      // across the map; the piece at the end of the ring continues the piece at its start
+      var pieces = [[]];
       r.forEach(function (p, k) {
-        // split rings that cross the antimeridian instead of drawing a line across the map
-        var jump = prev && Math.abs(p[0] - prev[0]) > 180;
-        split = split || jump;
-        d += ((k === 0 || jump) ? "M" : "L") + x(p[0]).toFixed(1) + "," + y(p[1]).toFixed(1);
-        prev = p;
+        if (k > 0 && Math.abs(p[0] - r[k - 1][0]) > 180) pieces.push([]);
+        pieces[pieces.length - 1].push(p);
       });
-      return split ? d : d + "Z";
+      if (pieces.length > 1) pieces[0] = pieces.pop().concat(pieces[0]);
+      return pieces.map(function (piece) {
+        return piece.map(function (p, k) {
+          return (k ? "L" : "M") + x(p[0]).toFixed(1) + "," + y(p[1]).toFixed(1);
+        }).join("") + "Z";
+      }).join("");
     }).join("");
   }
   function drawWorld(topo) {
