@@ -39,6 +39,7 @@ PLOVER_TYPES: tuple[str, ...] = (
 SECTORS: tuple[str, ...] = (
     "GOV", "MIL", "LEG", "JUD", "POL", "BUS", "MED", "CVL", "REB", "INS",
     "IGO", "NGO", "EDU", "REL", "LAB", "COP", "OPP", "ELI",
+    "AGR", "REF", "CRM", "UAF",
 )
 
 T = TypeVar("T")

@@ -17,6 +17,7 @@ __all__ = ["resolve_doc", "TRANSNATIONAL"]
 
 #: codes that are not states: not used as "the country of the sentence"
 TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "on"})
 _KIND_ORDER = {"org": 0, "seat": 1, "country": 2, "capital": 3, "adjective": 4, "demonym": 5, "ethnic": 6, "place": 7}
 _PRON_WINDOW = 4  # sentences a pronoun may reach back
 
@@ -238,6 +239,10 @@ class _DocResolver:
                         break
                 if country:
                     break
+        if country is None and m.sector == "UAF":  # "a bombing near the town of X": where it happened
+            verb = next((t for t in head.ancestors if t.pos_ in ("VERB", "AUX")), None)
+            country = self._place_within(head) or (self._place_within(verb) if verb is not None else None)
+            conf = 0.65
         if country is None:
             country = self._clause_place(head)
             conf = 0.65
@@ -245,6 +250,21 @@ class _DocResolver:
             country, conf = self._context_country(m)
         return self._actor(m, name=self._country_name(country), country=country, sector=m.sector,
                            resolved_by=how, confidence=conf)
+
+    def _place_within(self, head: Token) -> str | None:
+        """Country of a place inside a noun's own locative phrases ("outside of the Iraqi city of Basra")."""
+        todo = [c for c in head.children if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS]
+        for _ in range(8):
+            if not todo:
+                break
+            t = todo.pop(0)
+            code = self.token_country.get(t.i)
+            if code is None and t.pos_ == "PROPN" and (pl := self.kb.places.get(norm(t.text))) is not None:
+                code = pl.country
+            if code and code not in TRANSNATIONAL:
+                return code
+            todo.extend(c for c in t.children if c.dep_ in ("pobj", "prep", "amod", "compound", "pcomp"))
+        return None
 
     def _clause_place(self, head: Token) -> str | None:
         """Country of a place phrase of the clause a noun belongs to ("protesters marched in Nairobi")."""

@@ -300,7 +300,10 @@ class EventCoder:
                     continue
                 if source is not None and source.country and a.country == source.country \
                         and (a.sector == source.sector and a.name == source.name or etype == "MOBILIZE"):
-                    continue  # the source itself, or the forces it mobilises
+                    # the source itself, or the forces it mobilises ("trained units able to strike X")
+                    if etype == "MOBILIZE" and (inner := self._inner_actor(t, state, a)) is not None:
+                        return inner
+                    continue
                 if need_country and not a.country:
                     continue
                 if is_locative(t) and a.sector is None and a.person_id is None:
@@ -316,6 +319,16 @@ class EventCoder:
                     if span is not None and (source is None or not (source.start <= span.start_char < source.end)):
                         fallback = Actor(text=span.text, start=span.start_char, end=span.end_char)
         return place or fallback
+
+    def _inner_actor(self, t: Token, state: DocState, outer: Actor) -> Actor | None:
+        """An actor of another country named inside a phrase ("units able to strike the United States")."""
+        for x in sorted(t.subtree, key=lambda y: abs(y.i - t.i)):
+            if x.pos_ != "PROPN" or outer.start <= x.idx < outer.end:
+                continue
+            a = state.actor_in(x)
+            if a is not None and a.country and a.country != outer.country:
+                return a
+        return None
 
     # -- output -----------------------------------------------------------
     def _event(self, d: _Draft, sent: Span, state: DocState) -> Event:
