@@ -55,3 +55,9 @@ def test_place_only_when_nothing_better(coder):
 def test_no_condition_no_invented_target(coder):
     e = of_type(events(coder, "Venezuela threatened to cut off oil shipments."), "THREATEN")
     assert e.target is None or e.target.country != "VEN"
+
+
+def test_target_named_inside_mobilised_forces(coder):
+    e = of_type(events(coder, "Iran has trained hundreds of hackers able to launch attacks on the United States."),
+                "MOBILIZE")
+    assert e.target is not None and e.target.country == "USA", e.target

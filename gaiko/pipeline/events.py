@@ -21,8 +21,16 @@ from ..tables import cameo_for, cameo_table
 from ..types import Actor, Event, Place
 from .attributes import ClauseInfo, clause_info
 from .dates import event_date
-from .roles import (ENT_TYPES, PRONOUNS, fallback_targets, is_locative, kb_actor, phrase_span, subjects,
-                    target_candidates)
+from .roles import (
+    ENT_TYPES,
+    PRONOUNS,
+    fallback_targets,
+    is_locative,
+    kb_actor,
+    phrase_span,
+    subjects,
+    target_candidates,
+)
 from .state import DocState, get_state
 from .triggers import Entry, Lexicon, default_lexicon
 
