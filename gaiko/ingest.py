@@ -29,6 +29,8 @@ __all__ = [
     "html_to_article",
     "article_from_record",
     "count_inputs",
+    "read_jsonl_lines",
+    "read_document",
 ]
 
 #: Largest text or HTML file (and largest JSONL line) read as one article.
@@ -179,7 +181,8 @@ def article_from_record(rec: Any, origin: str, default_date: str | None = None) 
     return _finish(art, default_date)
 
 
-def _read_jsonl(stream: Iterable[bytes], name: str, default_date: str | None) -> Iterator[Item]:
+def read_jsonl_lines(stream: Iterable[bytes], name: str, default_date: str | None) -> Iterator[Item]:
+    """Articles and errors from JSONL lines (bytes); ``name`` is reported as the file."""
     for lineno, raw in enumerate(stream, start=1):
         if not raw.strip():
             continue
@@ -197,7 +200,8 @@ def _read_jsonl(stream: Iterable[bytes], name: str, default_date: str | None) ->
             yield InputError(name, exc.reason, exc.detail, lineno)
 
 
-def _read_document(data: bytes, name: str, kind: str, default_date: str | None) -> Iterator[Item]:
+def read_document(data: bytes, name: str, kind: str, default_date: str | None) -> Iterator[Item]:
+    """One article (or its error) from the bytes of a text (``kind="text"``) or HTML (``"html"``) document."""
     if not data.strip():
         yield InputError(name, "empty", "file is empty")
         return
@@ -240,7 +244,7 @@ def read_path(path: Path, default_date: str | None = None, max_bytes: int = MAX_
         size = path.stat().st_size
         if suffix in JSONL_SUFFIXES:
             with path.open("rb") as fh:
-                yield from _read_jsonl(fh, name, default_date)
+                yield from read_jsonl_lines(fh, name, default_date)
             return
         if size > max_bytes:
             yield InputError(name, "too_large", f"file is {size:,} bytes; the limit for one article is {max_bytes:,}")
@@ -251,25 +255,25 @@ def read_path(path: Path, default_date: str | None = None, max_bytes: int = MAX_
         return
     kind = "html" if suffix in HTML_SUFFIXES else "text" if suffix in TEXT_SUFFIXES else _sniff(data)
     if kind == "jsonl":
-        yield from _read_jsonl(iter(data.splitlines()), name, default_date)
+        yield from read_jsonl_lines(iter(data.splitlines()), name, default_date)
     else:
-        yield from _read_document(data, name, kind, default_date)
+        yield from read_document(data, name, kind, default_date)
 
 
 def _read_stdin(stream: BinaryIO, default_date: str | None) -> Iterator[Item]:
     data = stream.read()
     kind = _sniff(data)
     if kind == "jsonl" and b"\n" in data.strip():
-        yield from _read_jsonl(iter(data.splitlines()), "<stdin>", default_date)
+        yield from read_jsonl_lines(iter(data.splitlines()), "<stdin>", default_date)
     elif kind == "jsonl":
         try:
             json.loads(data)
-            yield from _read_jsonl(iter([data]), "<stdin>", default_date)
+            yield from read_jsonl_lines(iter([data]), "<stdin>", default_date)
             return
         except ValueError:
-            yield from _read_document(data, "<stdin>", "text", default_date)
+            yield from read_document(data, "<stdin>", "text", default_date)
     else:
-        yield from _read_document(data, "<stdin>", kind, default_date)
+        yield from read_document(data, "<stdin>", kind, default_date)
 
 
 def _walk(path: Path) -> Iterator[Path]:

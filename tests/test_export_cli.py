@@ -117,3 +117,11 @@ def test_every_command_and_option_is_documented() -> None:
                     if opt.startswith("--") and opt != "--help" and opt not in doc:
                         missing.append(f"option: gaiko {full} {opt}")
     assert not missing, "undocumented in docs/cli.md:\n" + "\n".join(missing)
+
+
+def test_text_filter_is_a_plain_substring(store_path: Path) -> None:
+    with Store(store_path, read_only=True) as s:
+        assert s.count_events(text="maritime") == 1
+        assert s.count_events(text="mar_time") == 0  # '_' is not a wildcard
+        assert s.count_events(text="%") == 0
+        assert s.count_events(actor="jap") == 4  # name fragment, case-insensitive

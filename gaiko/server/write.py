@@ -74,7 +74,7 @@ async def _read_body(request: Request, limit: int) -> bytes:
 
 def parse_body(data: bytes, kind: str, meta: dict[str, Any]) -> tuple[list[Article], list[InputError]]:
     """Articles (and per-line input errors) from a request body of the given kind."""
-    from ..ingest import _read_document, _read_jsonl, article_from_record, parse_date
+    from ..ingest import read_document, read_jsonl_lines, article_from_record, parse_date
 
     name = "<request>"
     default_date = parse_date(meta.get("published")) if meta.get("published") else None
@@ -99,9 +99,9 @@ def parse_body(data: bytes, kind: str, meta: dict[str, Any]) -> tuple[list[Artic
         lines = data.splitlines()
         if sum(1 for ln in lines if ln.strip()) > MAX_ARTICLES:
             raise ApiError(413, "too_large", f"more than {MAX_ARTICLES} JSONL records in one request; split them")
-        items = list(_read_jsonl(iter(lines), name, default_date))
+        items = list(read_jsonl_lines(iter(lines), name, default_date))
     else:
-        items = list(_read_document(data, name, kind, default_date))
+        items = list(read_document(data, name, kind, default_date))
     articles = [a for a in items if isinstance(a, Article)]
     errors = [e for e in items if isinstance(e, InputError)]
     for a in articles:

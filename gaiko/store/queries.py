@@ -30,9 +30,8 @@ def _actor_clause(side: str, value: str, params: list[Any]) -> str:
     if len(v) == 6 and v.isalpha() and v.isupper():
         params.extend([v[:3], v[3:]])
         return f"(e.{side}_country = ? AND e.{side}_sector = ?)"
-    like = f"%{v.lower()}%"
-    params.extend([like, like])
-    return f"(lower(e.{side}_name) LIKE ? OR lower(e.{side}_text) LIKE ?)"
+    params.extend([v.lower(), v.lower()])
+    return f"(contains(lower(e.{side}_name), ?) OR contains(lower(e.{side}_text), ?))"
 
 
 class EventFilter:
@@ -85,8 +84,9 @@ class EventFilter:
             clauses.append("e.quad_class = ?")
             params.append(quad_class)
         if text:
-            clauses.append("lower(s.text) LIKE ?")
-            params.append(f"%{text.lower()}%")
+            # plain substring search: % and _ in the words are not wildcards
+            clauses.append("contains(lower(s.text), ?)")
+            params.append(text.lower())
         if article_id:
             clauses.append("e.article_id = ?")
             params.append(article_id)
