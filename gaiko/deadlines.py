@@ -239,8 +239,8 @@ def normalise_deadline(
             first = _add_months(pub.replace(day=1), 1 if nxt else 0)
             return mk(pub if by or not nxt else first, _month_end(first.year, first.month), "month")
         if unit == "decade":
-            start = (pub.year // 10 + (1 if nxt else 0)) * 10
-            return mk(pub, dt.date(start + 9, 12, 31), "decade")
+            decade = (pub.year // 10 + (1 if nxt else 0)) * 10
+            return mk(pub, dt.date(decade + 9, 12, 31), "decade")
         year = pub.year + (1 if nxt else 0)
         return mk(pub if by or not nxt else dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
 

@@ -103,7 +103,7 @@ def _evidence_for(group: list[dict[str, Any]], sentences: list[dict[str, Any]], 
             same = [q for _s, _e, q in find_quantities(s["text"]) if q.unit == quantity["unit"] and q.value is not None]
             if same:
                 qmatch = True
-                got, want = same[0].value, quantity.get("value") or 0
+                got, want = float(same[0].value or 0.0), float(quantity.get("value") or 0)
                 if verb in lex.cumulative and got < want * 0.95:
                     role, note = "partial", f"{same[0].text} of {quantity['text']}"
                 elif role is None and abs(got - want) <= 0.05 * max(want, 1e-9):

@@ -181,6 +181,7 @@ class PledgeExtractor:
             if cue.lemma_.lower() in ("warn", "threaten") or say.lemma_.lower() in ("warn", "threaten"):
                 kind = "threat"
         speaker = self._actor(state, speaker_tok, memory)
+        actor: Actor | None
         if actor_tok is not None and actor_tok.pos_ == "PRON" and speaker is not None:
             actor = speaker  # "Trump said he would visit China"
         else:
