@@ -35,7 +35,7 @@ DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 def _require_browser() -> None:
     missing = [p for p in (CHROMIUM, DRIVER) if not Path(p).exists()]
     try:
-        import selenium
+        import selenium  # noqa: F401 - availability check
     except ImportError:
         missing.append("selenium (Python package)")
     if missing:

@@ -10,7 +10,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from ..types import Actor
-from .kb import Entry, KnowledgeBase, Person, Term, norm
+from .kb import KnowledgeBase, Person, Term, norm
 from .mentions import PRONOUNS, Mention, find_mentions, is_locative
 
 __all__ = ["resolve_doc", "TRANSNATIONAL"]

@@ -143,7 +143,6 @@ class PledgeExtractor:
     # ------------------------------------------------------------------- main
     def __call__(self, doc: Doc) -> Doc:
         state = get_state(doc)
-        lex = self.lex
         memory: dict[str, Actor] = {}
         used: set[int] = set()
         country_hint = next((a.country for a in state.actors if a.country and len(a.country) == 3), None) or _main_country(doc)
