@@ -217,22 +217,64 @@ class _CodeActor:
         return pa.table({k: [v] for k, v in stats.items()})
 
 
-def _split_lines(row: dict[str, Any]) -> list[dict[str, Any]]:
-    data: bytes = row["bytes"]
-    path = str(row["path"])
-    return [{"origin": f"{path}:{n}", "raw": line} for n, line in enumerate(data.splitlines(), start=1) if line.strip()]
+def _open_input(path: str) -> Any:
+    import pyarrow.fs as pafs
+
+    if _is_uri(path):
+        fs, inner = pafs.FileSystem.from_uri(path)
+        return fs.open_input_file(inner)
+    return pafs.LocalFileSystem().open_input_file(path.removeprefix("file://"))
 
 
-def _parquet_rows(batch: Any) -> Any:
+def _iter_lines(stream: Any, block: int = 1 << 20) -> Any:
+    rest = b""
+    while True:
+        data = stream.read(block)
+        if not data:
+            break
+        lines = (rest + data).split(b"\n")
+        rest = lines.pop()
+        yield from lines
+    if rest:
+        yield rest
+
+
+def _read_shard(batch: Any, chunk: int) -> Any:
+    """Ray Data generator UDF: one shard path in, tables of ``chunk`` (origin, raw) rows out.
+
+    Shards are read as a stream, so a shard never has to fit in memory, and
+    each output block is one coding batch, so blocks spread evenly over actors.
+    """
     import pyarrow as pa
+    import pyarrow.parquet as pq
 
-    rows = batch.to_pylist()
-    out = {"origin": [], "raw": []}
-    for r in rows:
-        path = str(r.pop("path", "<parquet>"))
-        out["origin"].append(path)
-        out["raw"].append(json.dumps(r, default=str, ensure_ascii=False).encode("utf-8"))
-    return pa.table({"origin": pa.array(out["origin"], pa.string()), "raw": pa.array(out["raw"], pa.binary())})
+    def table(origins: list[str], raws: list[bytes]) -> Any:
+        return pa.table({"origin": pa.array(origins, pa.string()), "raw": pa.array(raws, pa.binary())})
+
+    for path in batch.column("path").to_pylist():
+        origins: list[str] = []
+        raws: list[bytes] = []
+        with _open_input(path) as fh:
+            if path.lower().endswith(PARQUET_SUFFIXES) or batch.column("format")[0].as_py() == "parquet":
+                n = 0
+                for rb in pq.ParquetFile(fh).iter_batches(batch_size=chunk):
+                    for rec in rb.to_pylist():
+                        n += 1
+                        origins.append(f"{path}:{n}")
+                        raws.append(json.dumps(rec, default=str, ensure_ascii=False).encode("utf-8"))
+                    yield table(origins, raws)
+                    origins, raws = [], []
+            else:
+                for n, line in enumerate(_iter_lines(fh), start=1):
+                    if not line.strip():
+                        continue
+                    origins.append(f"{path}:{n}")
+                    raws.append(line.rstrip(b"\r"))
+                    if len(raws) >= chunk:
+                        yield table(origins, raws)
+                        origins, raws = [], []
+        if raws:
+            yield table(origins, raws)
 
 
 def input_files(inputs: Iterable[str], input_format: str | None = None) -> tuple[list[str], list[str]]:
@@ -322,19 +364,17 @@ def code_distributed(
         if address:
             ray.init(address=address, log_to_driver=False)
         else:
-            ray.init(num_cpus=workers or None, include_dashboard=False, log_to_driver=False)
+            ray.init(address="local", num_cpus=workers or None, include_dashboard=False, log_to_driver=False)
     try:
         ctx = ray.data.DataContext.get_current()
         ctx.enable_progress_bars = progress
         if workers is None:
             workers = max(1, int(ray.cluster_resources().get("CPU", 1)))
-        parts: list[Any] = []
-        if jsonl:
-            parts.append(ray.data.read_binary_files(jsonl, include_paths=True).flat_map(_split_lines))
-        if parquet:
-            parts.append(ray.data.read_parquet(parquet, include_paths=True).map_batches(
-                _parquet_rows, batch_format="pyarrow"))
-        ds = parts[0] if len(parts) == 1 else parts[0].union(*parts[1:])
+        # reading takes no CPU slot: the actors hold one each, and on a cluster whose
+        # every CPU runs an actor, a read task that needed a slot would wait forever
+        shards = [{"path": p, "format": "jsonl"} for p in jsonl] + [{"path": p, "format": "parquet"} for p in parquet]
+        ds = ray.data.from_items(shards).map_batches(
+            _read_shard, fn_kwargs={"chunk": batch_size}, batch_size=1, batch_format="pyarrow", num_cpus=0)
         coded = ds.map_batches(
             _CodeActor,
             fn_constructor_kwargs={"out": out, "model": model, "actor_files": tuple(actor_files),

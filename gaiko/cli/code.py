@@ -23,12 +23,23 @@ def code(
     actors: list[str] = typer.Option([], "--actors", help="Extra actor knowledge file (YAML/CSV); repeatable."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary; exit code only."),
     json_summary: bool = typer.Option(False, "--json", help="Print the summary as one JSON object."),
+    engine: str = typer.Option("local", "--engine", help="local (into --db) or ray (Parquet into --out; see docs/scale.md)."),
+    out: Optional[str] = typer.Option(None, "--out", help="--engine ray: output folder for the Parquet parts."),
+    address: Optional[str] = typer.Option(None, "--address", help="--engine ray: cluster address (HOST:PORT or auto); none starts Ray locally."),
+    input_format: Optional[str] = typer.Option(None, "--input-format", help="--engine ray: jsonl or parquet, for URIs without a suffix."),
+    overwrite: bool = typer.Option(False, "--overwrite", help="--engine ray: empty a non-empty --out folder first."),
 ) -> None:
     """Code news articles into PLOVER events and pledges, stored in a DuckDB file.
 
     Articles already in the store (same text) are skipped, so an interrupted run
     can simply be started again. Exit code 1 when any input failed (see `gaiko errors`).
     """
+    if engine != "local":
+        from .engine import run_engine
+
+        run_engine(engine, paths, out=out, address=address, workers=workers if workers > 1 else None,
+                   batch_size=batch_size, actor_files=actors, date=date, input_format=input_format,
+                   overwrite=overwrite, quiet=quiet, json_summary=json_summary)
     from ..coding import run_code
 
     try:
