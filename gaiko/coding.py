@@ -25,6 +25,7 @@ def run_code(
     quiet: bool = False,
     json_summary: bool = False,
     coder: Any = None,
+    track: bool = True,
 ) -> RunSummary:
     from .ingest import parse_date
 
@@ -38,7 +39,7 @@ def run_code(
     with Store(db) as store:
         if quiet or json_summary:
             summary = code_into_store(store, items, workers=workers, batch_size=batch_size,
-                                      actor_files=actor_files, command=_command(paths), coder=coder)
+                                      actor_files=actor_files, command=_command(paths), coder=coder, track=track)
         else:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -47,7 +48,7 @@ def run_code(
                           transient=True) as bar:
                 task = bar.add_task("code", total=total)
                 summary = code_into_store(store, items, workers=workers, batch_size=batch_size,
-                                          actor_files=actor_files, command=_command(paths), coder=coder,
+                                          actor_files=actor_files, command=_command(paths), coder=coder, track=track,
                                           progress=lambda n: bar.advance(task, n))
     if json_summary:
         sys.stdout.write(json.dumps(summary.to_dict(), default=str) + "\n")

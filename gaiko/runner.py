@@ -34,7 +34,8 @@ class RunSummary:
     pledges: int = 0
     errors: int = 0
     warnings: int = 0
-    seconds: float = 0.0
+    seconds: float = 0.0  # reading, coding and writing
+    ledger_seconds: float = 0.0  # re-deriving pledge statuses afterwards (``track``)
     error_list: list[InputError] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -112,21 +113,29 @@ def code_into_store(
     progress: Callable[[int], None] | None = None,
     coder: Any = None,
     track: bool = True,
+    in_process: bool | None = None,
 ) -> RunSummary:
     """Code articles (and record input errors) into ``store``; returns a summary.
 
     ``progress`` is called with the number of inputs handled after each batch.
-    ``coder`` reuses an already loaded :class:`~gaiko.coder.Coder` when ``workers == 1``.
+    ``coder`` reuses an already loaded :class:`~gaiko.coder.Coder` (coding then
+    runs in this process). Otherwise ``workers`` processes code, each loading
+    the model once, while this process reads inputs and writes the store, so
+    reading and writing overlap with coding even for one worker;
+    ``in_process=True`` codes here instead (no worker process at all).
+    ``track`` re-derives the pledge ledger after the run (see ``ledger_seconds``).
     """
     start = time.perf_counter()
     summary = RunSummary(run_id=store.start_run(command))
     actor_files = tuple(actor_files)
     executor: ProcessPoolExecutor | None = None
-    if workers > 1:
+    if in_process is None:
+        in_process = coder is not None
+    if not in_process:
         import multiprocessing as mp
 
         executor = ProcessPoolExecutor(
-            max_workers=workers,
+            max_workers=max(1, workers),
             mp_context=mp.get_context("spawn"),
             initializer=_init_worker,
             initargs=(model, actor_files, min(batch_size, 64)),
@@ -164,7 +173,7 @@ def code_into_store(
                     fresh.append(a)
             if executor is not None:
                 pending.append((executor.submit(_worker_code, fresh) if fresh else [], len(batch)))
-                drain(2 * workers)  # bounded in-flight work keeps memory flat
+                drain(2 * max(1, workers))  # bounded in-flight work keeps memory flat
             else:
                 pending.append((code_batch(coder, fresh) if fresh else [], len(batch)))
                 drain(0)
@@ -182,7 +191,9 @@ def code_into_store(
             pledges=summary.pledges, errors=summary.errors, status=status,
         )
     if track:
+        t = time.perf_counter()
         update_ledger(store)
+        summary.ledger_seconds = time.perf_counter() - t
     return summary
 
 

@@ -23,6 +23,7 @@ def code(
     actors: list[str] = typer.Option([], "--actors", help="Extra actor knowledge file (YAML/CSV); repeatable."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary; exit code only."),
     json_summary: bool = typer.Option(False, "--json", help="Print the summary as one JSON object."),
+    no_ledger: bool = typer.Option(False, "--no-ledger", help="Bulk loads: skip re-deriving pledge statuses after the run (`gaiko pledges` computes them when asked)."),
     engine: str = typer.Option("local", "--engine", help="local (into --db) or ray (Parquet into --out; see docs/scale.md)."),
     out: Optional[str] = typer.Option(None, "--out", help="--engine ray: output folder for the Parquet parts."),
     address: Optional[str] = typer.Option(None, "--address", help="--engine ray: cluster address (HOST:PORT or auto); none starts Ray locally."),
@@ -44,7 +45,7 @@ def code(
 
     try:
         summary = run_code(paths, db=db, date=date, workers=workers, batch_size=batch_size,
-                           actor_files=actors, quiet=quiet, json_summary=json_summary)
+                           actor_files=actors, quiet=quiet, json_summary=json_summary, track=not no_ledger)
     except GaikoError as exc:
         fail(exc)
     raise typer.Exit(1 if summary.errors else 0)
