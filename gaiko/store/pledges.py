@@ -63,8 +63,16 @@ def insert_pledges(con: Any, coded: CodedArticle) -> int:
     con.execute("DELETE FROM pledges WHERE article_id = ?", [coded.article.id])
     if not coded.pledges:
         return 0
-    marks = ", ".join(["?"] * 29)
-    con.executemany(f"INSERT OR REPLACE INTO pledges VALUES ({marks})", [_row(p) for p in coded.pledges])
+    import pyarrow as pa
+
+    # one bulk insert through Arrow: executemany costs milliseconds per row in DuckDB
+    rows = [_row(p) for p in coded.pledges]
+    batch = pa.table({f"c{i}": pa.array(list(col)) for i, col in enumerate(zip(*rows))})  # noqa: F841 - used in SQL
+    con.register("_gaiko_pledges", batch)
+    try:
+        con.execute("INSERT OR REPLACE INTO pledges SELECT * FROM _gaiko_pledges")
+    finally:
+        con.unregister("_gaiko_pledges")
     return len(coded.pledges)
 
 

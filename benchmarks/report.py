@@ -1,0 +1,146 @@
+"""Turn benchmarks/results/*.json into the results section of docs/benchmarks.md."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+START, END = "<!-- results:start -->", "<!-- results:end -->"
+
+
+def _rate(n: float, s: float) -> str:
+    return f"{n / s:,.1f}" if s else "–"
+
+
+def _get(d: dict[str, Any], *keys: str) -> Any:
+    for k in keys:
+        if not isinstance(d, dict) or k not in d:
+            return None
+        d = d[k]
+    return d
+
+
+def _verdict(ok: bool | None) -> str:
+    return "not measured" if ok is None else ("**met**" if ok else "**not met**")
+
+
+def render(res: dict[str, Any]) -> str:
+    m = res["machine"]
+    out = [f"Measured {m['date']} on {m['cpu']} ({m['usable_cpus']} usable of {m['logical_cpus']} logical CPUs, "
+           f"{m['memory_mib']:,} MiB RAM), {m['os']}, Python {m['python']}; "
+           + ", ".join(f"{k} {v}" for k, v in m["versions"].items())
+           + f"; gaiko commit {m['git_commit'] or '?'}, coder {m['coder_version']}. "
+           f"Load average when the run started: {m['load_avg_at_start']}. "
+           f"Batch size {res['config']['batch_size']}.", ""]
+    if not res.get("finished"):
+        out += ["**This run did not finish**: the sections below hold what it measured before it stopped.", ""]
+    sizes = sorted(res.get("sizes", {}), key=int)
+    acc: dict[str, bool | None] = {"ratio": None, "scaling": None, "memory": None, "dyad": None, "ray": None}
+    if sizes:
+        out += ["### Throughput", "",
+                "| articles | run | wall s | articles/s | sentences/s | words/s | CPU s | peak RSS MiB | load before→after |",
+                "|---:|---|---:|---:|---:|---:|---:|---:|---|"]
+        for n in sizes:
+            e = res["sizes"][n]
+            words = e["corpus"]["words"]
+            for key in sorted(k for k in e if k != "corpus"):
+                r = e[key]
+                kind, w = key.split("_")
+                label = f"raw spaCy, n_process={w}" if kind == "raw" else f"gaiko code --workers {w}"
+                arts = r["articles"] if kind == "raw" else r["summary"]["articles"]
+                sents = r["sentences"] if kind == "raw" else r["summary"]["sentences"]
+                out.append(f"| {int(n):,} | {label} | {r['wall_s']:.1f} | {_rate(arts, r['wall_s'])} | "
+                           f"{_rate(sents, r['wall_s'])} | {_rate(words, r['wall_s'])} | {r['cpu_s']:.1f} | "
+                           f"{r['peak_rss_mib']:,.0f} | {r['load_before']}→{r['load_after']} |")
+        out += ["", "Wall times are whole processes (interpreter start, model load, reading, coding, writing the "
+                "store); words are whitespace-separated words of the input.", "",
+                "### gaiko against the raw parse", "",
+                "| articles | workers | gaiko ÷ raw (wall) | gaiko ÷ raw (CPU time) | gaiko 2 workers ÷ 1 worker (wall) |",
+                "|---:|---:|---:|---:|---:|"]
+        ratios, scalings = [], []
+        for n in sizes:
+            e = res["sizes"][n]
+            for w in res["config"]["workers"]:
+                raw, g = e.get(f"raw_{w}"), e.get(f"gaiko_{w}")
+                if not raw or not g:
+                    continue
+                ratio = raw["wall_s"] / g["wall_s"]
+                cpu_ratio = raw["cpu_s"] / g["cpu_s"] if g["cpu_s"] else 0.0
+                scale = ""
+                if w > 1 and e.get("gaiko_1"):
+                    s = e["gaiko_1"]["wall_s"] / g["wall_s"]
+                    scalings.append(s)
+                    scale = f"{s:.2f}×"
+                ratios.append(ratio)
+                out.append(f"| {int(n):,} | {w} | {ratio:.2f} | {cpu_ratio:.2f} | {scale} |")
+        acc["ratio"] = min(ratios) >= 0.8 if ratios else None
+        acc["scaling"] = min(scalings) >= 1.6 if scalings else None
+        out += ["", "### Peak memory (resident, whole process tree)", "",
+                "| workers | " + " | ".join(f"{int(n):,} articles" for n in sizes) + " | largest ÷ smallest |",
+                "|---:|" + "---:|" * (len(sizes) + 1)]
+        mem_ok: list[bool] = []
+        for w in res["config"]["workers"]:
+            vals = [_get(res["sizes"][n], f"gaiko_{w}", "peak_rss_mib") for n in sizes]
+            if all(v is None for v in vals):
+                continue
+            cells = [f"{v:,.0f} MiB" if v else "–" for v in vals]
+            got = [v for v in vals if v]
+            rel = got[-1] / got[0] if len(got) > 1 else None
+            if rel is not None and len(got) == len(sizes) and len(sizes) > 1:
+                mem_ok.append(rel <= 1.2)
+            out.append(f"| {w} | " + " | ".join(cells) + f" | {f'{rel:.2f}' if rel else '–'} |")
+        acc["memory"] = all(mem_ok) if mem_ok else None
+        out += ["", "### Store size", "", "| articles | workers | store MiB | MiB per 1,000 articles | events | sentences |",
+                "|---:|---:|---:|---:|---:|---:|"]
+        for n in sizes:
+            for w in res["config"]["workers"]:
+                g = res["sizes"][n].get(f"gaiko_{w}")
+                if g:
+                    out.append(f"| {int(n):,} | {w} | {g['store_mib']} | {g['store_mib_per_1000_articles']} | "
+                               f"{g['summary']['events']:,} | {g['summary']['sentences']:,} |")
+    q = res.get("queries")
+    if q:
+        st = q["store"]
+        out += ["", f"### Query latency ({st['events']:,} synthetic events, {st['articles']:,} articles, "
+                f"{st['file_mib']} MiB store, built in {st['build_s']} s)", "",
+                "| query | median ms | p90 ms | min ms | rows/buckets |", "|---|---:|---:|---:|---:|"]
+        for name, t in q["latency"].items():
+            out.append(f"| {name} | {t['median_ms']} | {t['p90_ms']} | {t['min_ms']} | {t['result_size']:,} |")
+        acc["dyad"] = q["latency"]["dyad_series_month"]["median_ms"] < 200
+    r = res.get("ray")
+    if r:
+        out += ["", f"### Ray engine against the local run ({r['size']:,} articles)", ""]
+        if "failed" in r:
+            out += ["The Ray run failed:", "", "```", r["failed"], "```"]
+            acc["ray"] = False
+        else:
+            acc["ray"] = bool(r["identical"]) and r["articles"] == r["local_articles"]
+            out += [f"{r['articles']:,} articles coded on {r['workers']} Ray workers (a local Ray instance) in "
+                    f"{r['ray_wall_s']} s ({r['ray_articles_per_s']} articles/s, Ray start-up included), "
+                    f"{r['parts']} Parquet parts, imported in {r['import_s']} s. Events: "
+                    f"{r['events_distributed']:,} distributed, {r['events_local']:,} local; identical sets: "
+                    f"**{'yes' if r['identical'] else 'no'}** (only distributed {r['only_distributed']}, only local "
+                    f"{r['only_local']})."]
+    out += ["", "### Acceptance (issue 7)", "", "| criterion | result |", "|---|---|",
+            f"| end-to-end ≥ 0.8 × raw parse throughput (every size and worker count) | {_verdict(acc['ratio'])} |",
+            f"| 2 workers ≥ 1.6 × 1 worker | {_verdict(acc['scaling'])} |",
+            f"| peak memory at the largest size ≤ 1.2 × at the smallest | {_verdict(acc['memory'])} |",
+            f"| dyad time series on 1,000,000 events < 200 ms median | {_verdict(acc['dyad'])} |",
+            f"| distributed and local runs give identical event sets | {_verdict(acc['ray'])} |"]
+    return "\n".join(out) + "\n"
+
+
+def update_docs(res: dict[str, Any], doc: Path) -> None:
+    text = doc.read_text(encoding="utf-8") if doc.exists() else f"# Benchmarks\n\n{START}\n{END}\n"
+    if START not in text or END not in text:
+        text = text.rstrip() + f"\n\n## Results\n\n{START}\n{END}\n"
+    head, rest = text.split(START, 1)
+    _, tail = rest.split(END, 1)
+    doc.write_text(f"{head}{START}\n{render(res)}{END}{tail}", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    results = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
+    update_docs(results, Path(sys.argv[2]) if len(sys.argv) > 2 else Path("docs/benchmarks.md"))
