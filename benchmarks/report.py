@@ -64,17 +64,20 @@ def render(res: dict[str, Any]) -> str:
             e = res["sizes"][n]
             for w in res["config"]["workers"]:
                 raw, g = e.get(f"raw_{w}"), e.get(f"gaiko_{w}")
-                if not raw or not g:
+                if not g:
                     continue
-                ratio = raw["wall_s"] / g["wall_s"]
-                cpu_ratio = raw["cpu_s"] / g["cpu_s"] if g["cpu_s"] else 0.0
+                ratio_s = cpu_s = "–"
+                if raw:
+                    ratio = raw["wall_s"] / g["wall_s"]
+                    ratios.append(ratio)
+                    ratio_s = f"{ratio:.2f}"
+                    cpu_s = f"{raw['cpu_s'] / g['cpu_s']:.2f}" if g["cpu_s"] else "–"
                 scale = ""
                 if w > 1 and e.get("gaiko_1"):
                     s = e["gaiko_1"]["wall_s"] / g["wall_s"]
                     scalings.append(s)
                     scale = f"{s:.2f}×"
-                ratios.append(ratio)
-                out.append(f"| {int(n):,} | {w} | {ratio:.2f} | {cpu_ratio:.2f} | {scale} |")
+                out.append(f"| {int(n):,} | {w} | {ratio_s} | {cpu_s} | {scale} |")
         acc["ratio"] = min(ratios) >= 0.8 if ratios else None
         acc["scaling"] = min(scalings) >= 1.6 if scalings else None
         out += ["", "### Peak memory (resident, whole process tree)", "",
@@ -109,6 +112,23 @@ def render(res: dict[str, Any]) -> str:
         for name, t in q["latency"].items():
             out.append(f"| {name} | {t['median_ms']} | {t['p90_ms']} | {t['min_ms']} | {t['result_size']:,} |")
         acc["dyad"] = q["latency"]["dyad_series_month"]["median_ms"] < 200
+    stg = res.get("stages")
+    if stg and "failed" not in stg:
+        out += ["", f"### Where the time goes ({stg['articles']} articles, one process)", "",
+                "| stage | seconds | share |", "|---|---:|---:|"]
+        for k, v in stg["stages_s"].items():
+            out.append(f"| {k} | {v:.2f} | {stg['share'][k]:.1%} |")
+        out += ["", f"gaiko's own stages cost **{stg['gaiko_over_parse']:.0%}** on top of the parse "
+                f"(CPU, one process, before any overlap). A coded article pickles to "
+                f"{stg['pickled_bytes_per_article']:,} bytes in {stg['pickle_s_per_article'] * 1000:.2f} ms "
+                "(what a worker sends back). Model and components load in "
+                f"{stg['model_and_components_load_s']} s."]
+        if stg.get("ledger"):
+            out += ["", "Pledge ledger update (`gaiko.tracking.update_ledger`, run after every `gaiko code` "
+                    "unless `--no-ledger`), on stores of growing size:", "",
+                    "| articles in store | pledges | sentences | seconds |", "|---:|---:|---:|---:|"]
+            for row in stg["ledger"]:
+                out.append(f"| {row['articles']} | {row['pledges']:,} | {row['sentences']:,} | {row['ledger_s']} |")
     r = res.get("ray")
     if r:
         out += ["", f"### Ray engine against the local run ({r['size']:,} articles)", ""]

@@ -10,9 +10,10 @@ as its own process so memory and CPU are measured per run, in this order:
 2. ``gaiko code --workers 1`` into a fresh store,
 3. the raw parse with ``n_process=2``, 4. ``gaiko code --workers 2``
 
-(interleaved, so each pair sees the same machine load). Then: query latency on a
-store of 1,000,000 synthetic events, and the Ray engine on the smallest size
-compared with the local store. Results go to ``benchmarks/results/latest.json``
+(interleaved, so each pair sees the same machine load; ``gaiko code`` runs with
+``--no-ledger``, the pledge ledger is timed on its own). Before that: query
+latency on a store of 1,000,000 synthetic events and per-stage times on 100
+articles; after the smallest size, the Ray engine compared with the local store. Results go to ``benchmarks/results/latest.json``
 (rewritten after every step, so an interrupted run keeps what it measured) and
 into docs/benchmarks.md between its results markers.
 """
@@ -124,7 +125,8 @@ class Bench:
         for p in (db, db.with_suffix(".duckdb.wal")):
             p.unlink(missing_ok=True)
         m = run_measured([sys.executable, "-c", GAIKO, "code", str(corpus), "--db", str(db), "--workers",
-                          str(workers), "--batch-size", str(self.args.batch_size), "--json"], cwd=str(ROOT))
+                          str(workers), "--batch-size", str(self.args.batch_size), "--no-ledger", "--json"],
+                         cwd=str(ROOT))
         if m["rc"] not in (0, 1):
             raise SystemExit(f"gaiko code failed: {m['stderr_tail']}")
         m["summary"] = json.loads(m.pop("stdout").strip().splitlines()[-1])
@@ -144,6 +146,18 @@ class Bench:
                 self.log(f"N={n}: gaiko code --workers {w}")
                 entry[f"gaiko_{w}"] = self.gaiko(corpus, w, n)
                 self.save()
+
+    def stages(self, n: int) -> None:
+        corpus, _ = self.corpus(n)
+        self.log(f"stage times on {self.args.stage_articles} articles, ledger update times")
+        m = run_measured([sys.executable, "-m", "benchmarks.stages", "--input", str(corpus), "--n",
+                          str(self.args.stage_articles), "--batch-size", str(self.args.batch_size),
+                          "--ledger-sizes", self.args.ledger_sizes], cwd=str(ROOT))
+        if m["rc"] == 0:
+            self.results["stages"] = json.loads(m["stdout"].strip().splitlines()[-1])
+        else:
+            self.results["stages"] = {"failed": m["stderr_tail"][-1500:]}
+        self.save()
 
     def queries(self) -> None:
         from .queries import build_synthetic_store, time_queries
@@ -187,7 +201,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--events", type=int, default=1_000_000, help="synthetic events for the query benchmark")
     ap.add_argument("--ray-size", type=int, default=1000, help="articles for the Ray comparison")
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--skip", default="", help="comma-separated: raw, gaiko, queries, ray")
+    ap.add_argument("--skip", default="", help="comma-separated: raw, gaiko, queries, ray, stages")
+    ap.add_argument("--stage-articles", type=int, default=100, help="articles for the per-stage timing")
+    ap.add_argument("--ledger-sizes", default="25,50,100", help="store sizes (articles) for the ledger timing")
     ap.add_argument("--workdir", default=str(ROOT / "out" / "bench"))
     ap.add_argument("--results", default=str(ROOT / "benchmarks" / "results" / "latest.json"))
     ap.add_argument("--no-docs", action="store_true", help="do not rewrite docs/benchmarks.md")
@@ -199,6 +215,8 @@ def main(argv: list[str] | None = None) -> None:
     bench.save()
     if "queries" not in args.skip:
         bench.queries()
+    if "stages" not in args.skip:
+        bench.stages(min(args.sizes))
     for i, n in enumerate(sorted(args.sizes)):
         bench.run_size(n)
         if i == 0 and "ray" not in args.skip:

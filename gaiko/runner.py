@@ -22,6 +22,9 @@ __all__ = ["RunSummary", "code_into_store", "code_batch", "iter_batches", "updat
 
 #: parse each batch inside ``nlp.memory_zone()`` (spaCy >= 3.8); off only to compare
 MEMORY_ZONES = True
+#: DuckDB memory limit while a run writes (restored afterwards): without it DuckDB keeps
+#: every written block cached and the writer grows with the store; writes need little
+WRITER_MEMORY_LIMIT = "128MB"
 
 
 @dataclass
@@ -147,6 +150,7 @@ def code_into_store(
 
     pending: deque[tuple[Future[Any] | list[Any], int]] = deque()
     status = "failed"
+    restore_limit = _limit_memory(store)
 
     def drain(block_until: int) -> None:
         while len(pending) > block_until:
@@ -186,6 +190,7 @@ def code_into_store(
         if executor is not None:
             executor.shutdown(wait=status == "finished", cancel_futures=True)
         summary.seconds = time.perf_counter() - start
+        restore_limit()
         store.finish_run(
             summary.run_id, articles=summary.articles, skipped=summary.skipped, events=summary.events,
             pledges=summary.pledges, errors=summary.errors, status=status,
@@ -195,6 +200,26 @@ def code_into_store(
         update_ledger(store)
         summary.ledger_seconds = time.perf_counter() - t
     return summary
+
+
+def _limit_memory(store: Any) -> Callable[[], None]:
+    """Lower the store connection's memory limit for the run; returns the function that restores it."""
+    con = getattr(store, "con", None)
+    try:
+        old = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+        con.execute(f"SET memory_limit = '{WRITER_MEMORY_LIMIT}'")
+    except Exception:  # noqa: BLE001 - a store without DuckDB settings (tests' fakes): leave it alone
+        return lambda: None
+
+    def restore() -> None:
+        try:  # the default is exact; an explicit earlier value comes back as shown (rounded to 0.1)
+            con.execute("RESET memory_limit")
+            if con.execute("SELECT current_setting('memory_limit')").fetchone()[0] != old:
+                con.execute(f"SET memory_limit = '{old}'")
+        except Exception:  # noqa: BLE001 - the connection may be gone after a failed run
+            pass
+
+    return restore
 
 
 def _record(store: Any, errors: list[InputError], summary: RunSummary) -> None:
