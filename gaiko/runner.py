@@ -203,19 +203,23 @@ def code_into_store(
 
 
 def _limit_memory(store: Any) -> Callable[[], None]:
-    """Lower the store connection's memory limit for the run; returns the function that restores it."""
+    """Lower the store connection's memory limit for the run, unless someone set one; returns the undo."""
     con = getattr(store, "con", None)
     try:
-        old = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+        import duckdb
+
+        probe = duckdb.connect()
+        default = probe.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+        probe.close()
+        if con.execute("SELECT current_setting('memory_limit')").fetchone()[0] != default:
+            return lambda: None  # an explicit limit is the caller's choice
         con.execute(f"SET memory_limit = '{WRITER_MEMORY_LIMIT}'")
     except Exception:  # noqa: BLE001 - a store without DuckDB settings (tests' fakes): leave it alone
         return lambda: None
 
     def restore() -> None:
-        try:  # the default is exact; an explicit earlier value comes back as shown (rounded to 0.1)
+        try:
             con.execute("RESET memory_limit")
-            if con.execute("SELECT current_setting('memory_limit')").fetchone()[0] != old:
-                con.execute(f"SET memory_limit = '{old}'")
         except Exception:  # noqa: BLE001 - the connection may be gone after a failed run
             pass
 
