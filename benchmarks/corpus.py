@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-__all__ = ["generate", "write_corpus", "load_sources", "Recombiner"]
+__all__ = ["Recombiner", "generate", "load_sources", "write_corpus"]
 
 HERE = Path(__file__).resolve().parent
 EXAMPLES = HERE.parent / "gaiko" / "examples" / "corpus.jsonl"

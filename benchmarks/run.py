@@ -66,7 +66,7 @@ def machine_facts() -> dict[str, Any]:
     except OSError:
         commit = ""
     return {
-        "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "cpu": cpu, "logical_cpus": os.cpu_count(), "usable_cpus": len(os.sched_getaffinity(0)),
         "memory_mib": mem, "os": platform.platform(), "python": platform.python_version(),
         "versions": versions, "model_search_order": list(MODEL_NAMES), "coder_version": CODER_VERSION,
@@ -221,7 +221,7 @@ def main(argv: list[str] | None = None) -> None:
         bench.run_size(n)
         if i == 0 and "ray" not in args.skip:
             bench.ray()
-    bench.results["finished"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    bench.results["finished"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     bench.save()
     bench.log(f"done: {bench.results_path}")
 

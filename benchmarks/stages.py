@@ -50,7 +50,7 @@ def stage_times(corpus: str, n: int, batch_size: int = 32) -> dict[str, Any]:
     arts = [a for a in read_inputs([corpus]) if isinstance(a, Article)][:n]
     ingest_s = time.perf_counter() - t
     totals: dict[str, float] = defaultdict(float)
-    coder.components = [_Timed(c, totals) for c in coder.components]
+    coder.components = [_Timed(c, totals) for c in coder.components]  # type: ignore[misc]
     parse_s = finish_s = 0.0
     coded = []
     stream = coder.nlp.pipe(((a.text, a) for a in arts), as_tuples=True, batch_size=coder.batch_size)
@@ -82,13 +82,12 @@ def stage_times(corpus: str, n: int, batch_size: int = 32) -> dict[str, Any]:
         finally:
             pledge_s += time.perf_counter() - t
 
-    store_pledges.insert_pledges = timed_insert
-    with tempfile.TemporaryDirectory() as tmp:
-        with Store(Path(tmp) / "s.duckdb") as st:
-            t = time.perf_counter()
-            for k in range(0, len(coded), batch_size):
-                st.write_coded(coded[k:k + batch_size])
-            write_s = time.perf_counter() - t
+    store_pledges.insert_pledges = timed_insert  # type: ignore[assignment]
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "s.duckdb") as st:
+        t = time.perf_counter()
+        for k in range(0, len(coded), batch_size):
+            st.write_coded(coded[k:k + batch_size])
+        write_s = time.perf_counter() - t
     store_pledges.insert_pledges = original
     total = parse_s + finish_s + write_s + ingest_s
     stages = {"ingest (read, language check, hash)": ingest_s, "spaCy parse": parse_s,

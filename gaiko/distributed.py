@@ -34,7 +34,7 @@ from typing import Any
 from .errors import ConfigError, InputRejected
 from .types import Article, CodedArticle, InputError
 
-__all__ = ["PartWriter", "DistributedSummary", "code_distributed", "parse_line", "input_files", "MANIFEST"]
+__all__ = ["MANIFEST", "DistributedSummary", "PartWriter", "code_distributed", "input_files", "parse_line"]
 
 MANIFEST = "_SUCCESS.json"
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
@@ -374,7 +374,8 @@ def code_distributed(
         # every CPU runs an actor, a read task that needed a slot would wait forever
         shards = [{"path": p, "format": "jsonl"} for p in jsonl] + [{"path": p, "format": "parquet"} for p in parquet]
         ds = ray.data.from_items(shards).map_batches(
-            _read_shard, fn_kwargs={"chunk": batch_size}, batch_size=1, batch_format="pyarrow", num_cpus=0)
+            _read_shard,  # type: ignore[arg-type]
+            fn_kwargs={"chunk": batch_size}, batch_size=1, batch_format="pyarrow", num_cpus=0)
         coded = ds.map_batches(
             _CodeActor,
             fn_constructor_kwargs={"out": out, "model": model, "actor_files": tuple(actor_files),
@@ -394,7 +395,7 @@ def code_distributed(
             ray.shutdown()
     summary.seconds = time.perf_counter() - start
     manifest = {**summary.to_dict(), "coder_version": CODER_VERSION, "schema_version": SCHEMA_VERSION,
-                "finished": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
+                "finished": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
     _write_text(out, MANIFEST, json.dumps(manifest, indent=2))
     return summary
 

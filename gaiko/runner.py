@@ -18,7 +18,7 @@ from typing import Any
 
 from .types import Article, CodedArticle, InputError
 
-__all__ = ["RunSummary", "code_into_store", "code_batch", "iter_batches", "update_ledger"]
+__all__ = ["RunSummary", "code_batch", "code_into_store", "iter_batches", "update_ledger"]
 
 #: parse each batch inside ``nlp.memory_zone()`` (spaCy >= 3.8); off only to compare
 MEMORY_ZONES = True
@@ -204,12 +204,12 @@ def code_into_store(
 
 def _limit_memory(store: Any) -> Callable[[], None]:
     """Lower the store connection's memory limit for the run, unless someone set one; returns the undo."""
-    con = getattr(store, "con", None)
+    con: Any = getattr(store, "con", None)
     try:
         import duckdb
 
         probe = duckdb.connect()
-        default = probe.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+        default = probe.execute("SELECT current_setting('memory_limit')").fetchone()[0]  # type: ignore[index]
         probe.close()
         if con.execute("SELECT current_setting('memory_limit')").fetchone()[0] != default:
             return lambda: None  # an explicit limit is the caller's choice

@@ -5,7 +5,6 @@ tools (corpus generator, report) do what docs/benchmarks.md says."""
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -119,7 +118,6 @@ def test_sigkilled_run_resumes_without_duplicates_or_loss(tmp_path: Path, coder)
 # -- the benchmark tools -------------------------------------------------------------
 def test_corpus_generator_is_realistic_distinct_and_deterministic(tmp_path: Path) -> None:
     from benchmarks.corpus import MAX_WORDS, MIN_WORDS, write_corpus
-
     from gaiko.ids import article_id
 
     a = write_corpus(60, tmp_path / "a.jsonl", seed=3)[0]
