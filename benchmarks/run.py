@@ -6,9 +6,9 @@
 For every size N it generates N articles (benchmarks/corpus.py), then runs, each
 as its own process so memory and CPU are measured per run, in this order:
 
-1. the raw spaCy parse (``nlp.pipe``, same model and batch size) with 1 process,
-2. ``gaiko code --workers 1`` into a fresh store,
-3. the raw parse with ``n_process=2``, 4. ``gaiko code --workers 2``
+1. the raw spaCy parse (``nlp.pipe``, same model and batch size) with ``n_process=2``,
+2. ``gaiko code --workers 2`` into a fresh store,
+3. the raw parse with 1 process, 4. ``gaiko code --workers 1``
 
 (interleaved, so each pair sees the same machine load; ``gaiko code`` runs with
 ``--no-ledger``, the pledge ledger is timed on its own). Before that: query
@@ -137,7 +137,9 @@ class Bench:
     def run_size(self, n: int) -> None:
         corpus, facts = self.corpus(n)
         entry: dict[str, Any] = self.results["sizes"].setdefault(str(n), {"corpus": facts})
-        for w in self.args.workers:
+        # most workers first: on the largest size the run may be cut short, and the
+        # multi-worker pair is the one users run
+        for w in sorted(self.args.workers, reverse=True):
             if "raw" not in self.args.skip:
                 self.log(f"N={n}: raw spaCy parse, n_process={w}")
                 entry[f"raw_{w}"] = self.raw(corpus, w)
