@@ -222,3 +222,33 @@ def test_ray_run_gives_the_events_of_a_local_run(tmp_path: Path, coder, ray_clus
     n = con.execute(f"SELECT count(DISTINCT id) FROM read_parquet('{out}/events/*.parquet')").fetchone()[0]
     con.close()
     assert n == len(local_ids)
+
+
+def test_cli_ray_engine_needs_an_out_folder_and_a_known_engine(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from gaiko.cli import app
+
+    src = _write_jsonl(tmp_path / "in.jsonl", _small_corpus(2))
+    r = CliRunner().invoke(app, ["code", str(src), "--engine", "ray"])
+    assert r.exit_code == 2 and "--out" in r.output
+    r = CliRunner().invoke(app, ["code", str(src), "--engine", "spark", "--out", str(tmp_path / "o")])
+    assert r.exit_code == 2 and "unknown engine" in r.output
+
+
+def test_import_partial_folder_and_refuses_missing_one(tmp_path: Path, coder) -> None:
+    from typer.testing import CliRunner
+
+    from gaiko.cli import app
+
+    src = _write_jsonl(tmp_path / "in.jsonl", _small_corpus(3))
+    PartWriter(tmp_path / "parts").code_and_write(coder, list(read_inputs([str(src)])))
+    db = tmp_path / "s.duckdb"
+    runner = CliRunner()
+    r = runner.invoke(app, ["import", str(tmp_path / "nowhere"), "--db", str(db)])
+    assert r.exit_code == 2 and "no folder" in r.output
+    r = runner.invoke(app, ["import", str(tmp_path / "parts"), "--db", str(db)])
+    assert r.exit_code == 2 and "--partial" in r.output
+    r = runner.invoke(app, ["import", str(tmp_path / "parts"), "--db", str(db), "--partial", "--json"])
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout.strip().splitlines()[-1])["articles"] == 3
