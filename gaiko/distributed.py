@@ -357,6 +357,8 @@ def code_distributed(
     if default_date:
         default_date = parse_date(default_date)
     jsonl, parquet = input_files(inputs, input_format)
+    if not _is_uri(out):  # actors do not share the driver's working directory
+        out = str(Path(out.removeprefix("file://")).resolve())
     _prepare_out(out, overwrite)
     start = time.perf_counter()
     started_here = not ray.is_initialized()
