@@ -124,7 +124,7 @@ class Store(QueryMixin, AnalysisMixin):
         events = [event_row(e, run_id) for c in fresh for e in c.events]
         actors = [{"article_id": c.article.id, **{k: getattr(a, k) for k in ACTOR_COLS[1:]}} for c in fresh for a in c.actors]
         places = [{"article_id": c.article.id, **{k: getattr(p, k) for k in PLACE_COLS[1:]}} for c in fresh for p in c.places]
-        from .pledges import insert_pledges
+        from .pledges import insert_pledges_many
 
         self.con.execute("BEGIN TRANSACTION")
         try:
@@ -133,8 +133,7 @@ class Store(QueryMixin, AnalysisMixin):
             self._insert("events", events, EVENT_NAMES)
             self._insert("actors", actors, ACTOR_COLS)
             self._insert("places", places, PLACE_COLS)
-            for c in fresh:
-                insert_pledges(self.con, c)
+            insert_pledges_many(self.con, fresh)
             self.con.execute("COMMIT")
         except Exception as exc:
             self.con.execute("ROLLBACK")

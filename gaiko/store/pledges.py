@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from ..types import CodedArticle
 
 __all__ = [
-    "PLEDGE_DDL", "insert_pledges", "load_pledges", "write_ledger", "pledge_rows", "pledge_timeline",
+    "PLEDGE_DDL", "insert_pledges", "insert_pledges_many", "load_pledges", "write_ledger", "pledge_rows", "pledge_timeline",
     "set_override", "get_overrides", "clear_override",
 ]
 
@@ -60,20 +61,28 @@ def _row(p: Any) -> list[Any]:
 
 def insert_pledges(con: Any, coded: CodedArticle) -> int:
     """Write one article's pledge mentions (replacing any earlier coding of the article)."""
-    con.execute("DELETE FROM pledges WHERE article_id = ?", [coded.article.id])
-    if not coded.pledges:
-        return 0
+    return insert_pledges_many(con, [coded])
+
+
+def insert_pledges_many(con: Any, coded: Sequence[CodedArticle]) -> int:
+    """Write the pledge mentions of several articles in one statement (replacing earlier codings)."""
     import pyarrow as pa
 
+    ids = [c.article.id for c in coded]
+    if ids:
+        con.execute("DELETE FROM pledges WHERE article_id IN (SELECT unnest(?))", [ids])
+    # the last row of an id wins, as with one INSERT OR REPLACE per row
+    rows = list({r[0]: r for r in (_row(p) for c in coded for p in c.pledges)}.values())
+    if not rows:
+        return 0
     # one bulk insert through Arrow: executemany costs milliseconds per row in DuckDB
-    rows = [_row(p) for p in coded.pledges]
     batch = pa.table({f"c{i}": pa.array(list(col)) for i, col in enumerate(zip(*rows))})  # noqa: F841 - used in SQL
     con.register("_gaiko_pledges", batch)
     try:
         con.execute("INSERT OR REPLACE INTO pledges SELECT * FROM _gaiko_pledges")
     finally:
         con.unregister("_gaiko_pledges")
-    return len(coded.pledges)
+    return len(rows)
 
 
 def load_pledges(con: Any) -> list[dict[str, Any]]:
