@@ -22,8 +22,8 @@ __all__ = ["RunSummary", "code_batch", "code_into_store", "iter_batches", "updat
 
 #: parse each batch inside ``nlp.memory_zone()`` (spaCy >= 3.8); off only to compare
 MEMORY_ZONES = True
-#: DuckDB memory limit while a run writes (restored afterwards): without it DuckDB keeps
-#: every written block cached and the writer grows with the store; writes need little
+#: DuckDB memory limit while a bulk run (worker processes) writes, restored afterwards:
+#: without it DuckDB keeps every written block cached and the writer grows with the store
 WRITER_MEMORY_LIMIT = "128MB"
 
 
@@ -150,7 +150,9 @@ def code_into_store(
 
     pending: deque[tuple[Future[Any] | list[Any], int]] = deque()
     status = "failed"
-    restore_limit = _limit_memory(store)
+    # bulk runs only: a caller that codes in-process (the web server) shares its
+    # connection with readers, whose queries must keep the full memory limit
+    restore_limit = _limit_memory(store) if executor is not None else (lambda: None)
 
     def drain(block_until: int) -> None:
         while len(pending) > block_until:
