@@ -27,6 +27,7 @@ def import_cmd(
     db: str = typer.Option("gaiko.duckdb", "--db", help="DuckDB store to write (created if missing)."),
     partial: bool = typer.Option(False, "--partial", help="Import a folder whose run did not finish (no _SUCCESS.json)."),
     json_summary: bool = typer.Option(False, "--json", help="Print the summary as one JSON object."),
+    no_ledger: bool = typer.Option(False, "--no-ledger", help="Skip re-deriving pledge statuses afterwards (bulk imports)."),
 ) -> None:
     """Import coded Parquet parts (articles, sentences, events, actors, places, pledges, errors) into a store.
 
@@ -37,7 +38,7 @@ def import_cmd(
 
     try:
         with Store(db) as store:
-            s = import_parquet(store, folder, partial=partial)
+            s = import_parquet(store, folder, partial=partial, track=not no_ledger)
     except GaikoError as exc:
         fail(exc)
     if json_summary:
