@@ -68,11 +68,29 @@ def _group(mentions: list[dict[str, Any]], lex: Any) -> list[list[dict[str, Any]
     return groups
 
 
+def _index_sentences(sentences: list[dict[str, Any]], lex: Any) -> dict[str, list[int]]:
+    """Stem each sentence once and index sentences by stem (stem -> positions in ``sentences``)."""
+    index: dict[str, list[int]] = {}
+    for i, s in enumerate(sentences):
+        s["_stems"] = stems(s["text"], lex)
+        for st in s["_stems"]:
+            index.setdefault(st, []).append(i)
+    return index
+
+
+def _place_stems(lex: Any) -> set[str]:
+    return {stem(a.lower()) for names in lex.countries.values() for a in names}
+
+
 def _evidence_for(group: list[dict[str, Any]], sentences: list[dict[str, Any]], lex: Any,
-                  events: dict[tuple[str, int], list[dict[str, Any]]]) -> list[dict[str, Any]]:
+                  events: dict[tuple[str, int], list[dict[str, Any]]],
+                  index: dict[str, list[int]] | None = None, places: set[str] | None = None) -> list[dict[str, Any]]:
     first = group[0]
     full = set().union(*(m["_topic"] for m in group))
-    places = {stem(a.lower()) for names in lex.countries.values() for a in names}
+    if places is None:
+        places = _place_stems(lex)
+    if index is None:
+        index = _index_sentences(sentences, lex)
     topic = (full - places) or full  # country names say who, not what: they only count when nothing else is left
     pclass = first["_class"]
     actor = first["target"] if first["kind"] == "demand" and first.get("target") else first["actor"]
@@ -82,13 +100,15 @@ def _evidence_for(group: list[dict[str, Any]], sentences: list[dict[str, Any]], 
     quantity = next((m["quantity"] for m in group if m.get("quantity")), None)
     verb = first["action"].split()[0].lower() if first["action"] else ""
     out: list[dict[str, Any]] = []
-    for s in sentences:
+    # a sentence that shares no topic stem can never be evidence: look only at those that share one
+    candidates = sorted(set().union(*(index.get(t, ()) for t in topic))) if topic else []
+    for pos in candidates:
+        s = sentences[pos]
         if (s["article_id"], s["idx"]) in own or s["article_id"] in made_arts or not s["published"]:
             continue
         if s["published"] < (first.get("published") or ""):
             continue
-        sst = stems(s["text"], lex)
-        shared = topic & sst
+        shared = topic & s["_stems"]
         need = min(2, len(topic))
         if len(shared) < need or len(shared) / max(1, len(topic)) < 0.34:
             continue
@@ -163,14 +183,17 @@ def compute_ledger(store: Any, as_of: str | None = None) -> list[dict[str, Any]]
     for ev in store.query("SELECT id, article_id, sentence_idx, event_type, intended, negated FROM events"):
         events.setdefault((ev["article_id"], ev["sentence_idx"]), []).append(ev)
     overrides = get_overrides(store.con)
+    index = _index_sentences(sentences, lex)
+    places = _place_stems(lex)
     out = []
     for group in _group(mentions, lex):
-        out.append(_entry(group, sentences, lex, events, overrides, as_of))
+        out.append(_entry(group, sentences, lex, events, overrides, as_of, index, places))
     return out
 
 
 def _entry(group: list[dict[str, Any]], sentences: list[dict[str, Any]], lex: Any, events: Any,
-           overrides: list[dict[str, Any]], as_of: str) -> dict[str, Any]:
+           overrides: list[dict[str, Any]], as_of: str, index: dict[str, list[int]] | None = None,
+           places: set[str] | None = None) -> dict[str, Any]:
     first = group[0]
     gid = record_id("pledge", first["id"])
     evidence: list[dict[str, Any]] = []
@@ -190,7 +213,7 @@ def _entry(group: list[dict[str, Any]], sentences: list[dict[str, Any]], lex: An
         if m.get("status_in_text"):
             evidence.append({"article_id": m["article_id"], "published": m.get("published"), "sentence_index": m["sentence_index"],
                              "sentence": m["sentence"], "role": m["status_in_text"], "event_id": None, "note": "reported in the same sentence"})
-    evidence += _evidence_for(group, sentences, lex, events)
+    evidence += _evidence_for(group, sentences, lex, events, index, places)
     evidence.sort(key=lambda e: (e["published"] or "", e["article_id"], e["sentence_index"], e["role"] != "made"))
     status, status_date = _status(evidence, deadline, as_of)
     computed = status
