@@ -244,11 +244,11 @@ def _write(store: Any, results: list[CodedArticle | InputError], summary: RunSum
     if failed:
         _record(store, failed, summary)
     if coded:
-        written, skipped = store.write_coded(coded, summary.run_id)
+        fresh = store.new_articles(coded)
+        written, _ = store.write_coded(fresh, summary.run_id)
         summary.articles += written
-        summary.skipped += skipped
+        summary.skipped += len(coded) - len(fresh)
         if written:
-            fresh = coded if not skipped else coded[:written]
             summary.sentences += sum(len(c.sentences) for c in fresh)
             summary.events += sum(len(c.events) for c in fresh)
             summary.pledges += sum(len(c.pledges) for c in fresh)

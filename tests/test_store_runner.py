@@ -114,3 +114,15 @@ def test_two_workers_give_the_same_events_as_one(tmp_path: Path) -> None:
             assert summary.errors == 0 and summary.articles >= 8
             ids[workers] = {r["id"] for r in s.query("SELECT id FROM events")}
     assert ids[1] == ids[2]
+
+
+def test_counts_are_of_the_articles_actually_written(tmp_path: Path) -> None:
+    from gaiko.runner import RunSummary, _write
+
+    old = make_coded("Japan warned China about the survey ship.", n_events=3)
+    new = make_coded("India praised Japan for the loan.", n_events=1)
+    with Store(tmp_path / "s.duckdb") as s:
+        s.write_coded([old])
+        summary = RunSummary()
+        _write(s, [old, new], summary)  # an article another run stored in the meantime
+        assert (summary.articles, summary.skipped, summary.events) == (1, 1, 1)

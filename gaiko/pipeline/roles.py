@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from ..types import Actor
+from .state import path_to
 
 __all__ = ["subjects", "target_candidates", "fallback_targets", "is_locative", "PRONOUNS", "phrase_span", "kb_actor"]
 
@@ -210,19 +211,10 @@ def is_locative(tok: Token) -> bool:
 def phrase_span(tok: Token) -> tuple[int, int, str]:
     """Char offsets and text of the noun phrase headed by ``tok`` (no relative clauses)."""
     keep = [t for t in tok.subtree if not any(a.dep_ in ("relcl", "acl", "appos", "prep", "punct", "cc", "conj")
-                                                  and a.i != tok.i for a in _ancestors_to(t, tok))]
+                                                  and a.i != tok.i for a in path_to(t, tok))]
     toks = sorted(keep, key=lambda t: t.i) or [tok]
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     return start, end, tok.doc.text[start:end]
-
-
-def _ancestors_to(t: Token, top: Token) -> list[Token]:
-    out: list[Token] = []
-    cur = t
-    while cur.i != top.i and cur.head.i != cur.i:
-        out.append(cur)
-        cur = cur.head
-    return out
 
 
 _KB_KINDS = ("country", "adjective", "demonym", "capital", "org", "seat")
@@ -238,7 +230,7 @@ def kb_actor(head: Token, kb: object) -> Actor | None:
     phrases = getattr(kb, "phrases", {})
     places = getattr(kb, "places", {})
     nouns = getattr(kb, "nouns", {})
-    toks = [t for t in head.subtree if not any(a.dep_ in ("relcl", "acl", "advcl", "appos") for a in _ancestors_to(t, head))]
+    toks = [t for t in head.subtree if not any(a.dep_ in ("relcl", "acl", "advcl", "appos") for a in path_to(t, head))]
     country: str | None = None
     hit: Token | None = None
     for t in sorted(toks, key=lambda x: abs(x.i - head.i)):

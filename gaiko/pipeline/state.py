@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..types import Actor, Event, Place, Pledge
 
-__all__ = ["DocState", "DateMention", "get_state", "ensure_extensions"]
+__all__ = ["DocState", "DateMention", "get_state", "ensure_extensions", "path_to"]
 
 
 @dataclass
@@ -65,7 +65,7 @@ class DocState:
             if idx is None:
                 continue
             # prefer mentions near the head and not inside a relative clause
-            if any(a.dep_ in ("relcl", "acl", "advcl", "ccomp") for a in _path_to(t, token)):
+            if any(a.dep_ in ("relcl", "acl", "advcl", "ccomp") for a in path_to(t, token)):
                 continue
             dist = abs(t.i - token.i)
             if best is None or dist < best[0]:
@@ -76,7 +76,8 @@ class DocState:
         return self.sent_index.get(token.sent.start, -1)
 
 
-def _path_to(tok: Token, top: Token) -> list[Token]:
+def path_to(tok: Token, top: Token) -> list[Token]:
+    """Tokens from ``tok`` up to (not including) ``top``, following heads."""
     path: list[Token] = []
     cur = tok
     while cur.i != top.i and cur.head.i != cur.i:

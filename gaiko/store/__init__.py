@@ -98,6 +98,17 @@ class Store(QueryMixin, AnalysisMixin):
         rows = self.con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
         return {r[0] for r in rows}
 
+    def new_articles(self, coded: Sequence[CodedArticle]) -> list[CodedArticle]:
+        """The coded articles not yet in the store, each once, in order."""
+        known = self.known_articles(c.article.id for c in coded)
+        seen: set[str] = set()
+        fresh: list[CodedArticle] = []
+        for c in coded:
+            if c.article.id not in known and c.article.id not in seen:
+                seen.add(c.article.id)
+                fresh.append(c)
+        return fresh
+
     def write_coded(self, coded: Sequence[CodedArticle], run_id: str | None = None) -> tuple[int, int]:
         """Write a batch of coded articles in one transaction.
 
@@ -105,14 +116,7 @@ class Store(QueryMixin, AnalysisMixin):
         re-run or a resumed run adds nothing twice. Returns (written, skipped).
         """
         self._check_writable()
-        known = self.known_articles(c.article.id for c in coded)
-        seen: set[str] = set()
-        fresh: list[CodedArticle] = []
-        for c in coded:
-            if c.article.id in known or c.article.id in seen:
-                continue
-            seen.add(c.article.id)
-            fresh.append(c)
+        fresh = self.new_articles(coded)
         if not fresh:
             return 0, len(coded)
         now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
