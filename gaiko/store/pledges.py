@@ -2,7 +2,8 @@
 
 ``pledges`` is written with each coded article (inside ``Store.write_coded``'s
 transaction). ``pledge_ledger``, ``pledge_mentions`` and ``pledge_evidence`` are
-recomputed from scratch by :func:`gaiko.tracking.update_ledger`.
+kept up to date by :func:`gaiko.tracking.update_ledger` (see
+:mod:`gaiko.store.ledger` for the tables that make that incremental).
 ``pledge_overrides`` is written only by a person (``gaiko pledge set``); it is
 keyed by the ledger id and also remembers the mention ids the pledge had, so an
 override survives recoding and regrouping.
@@ -18,7 +19,7 @@ from typing import Any
 from ..types import CodedArticle
 
 __all__ = [
-    "PLEDGE_DDL", "insert_pledges", "insert_pledges_many", "load_pledges", "write_ledger", "pledge_rows", "pledge_timeline",
+    "PLEDGE_DDL", "insert_pledges", "insert_pledges_many", "pledge_rows", "pledge_timeline",
     "set_override", "get_overrides", "clear_override",
 ]
 
@@ -85,53 +86,13 @@ def insert_pledges_many(con: Any, coded: Sequence[CodedArticle]) -> int:
     return len(rows)
 
 
-def load_pledges(con: Any) -> list[dict[str, Any]]:
-    """Every pledge mention with its article's publication date, oldest first."""
-    rows = con.execute(
-        "SELECT p.record, CAST(a.published AS VARCHAR) FROM pledges p LEFT JOIN articles a ON a.id = p.article_id "
-        "ORDER BY a.published NULLS LAST, p.article_id, p.sentence_idx, p.id"
-    ).fetchall()
-    out = []
-    for rec, pub in rows:
-        d = json.loads(rec)
-        d["published"] = pub or d.get("made_on")
-        out.append(d)
-    return out
-
-
-def write_ledger(con: Any, entries: list[dict[str, Any]], as_of: str | None) -> None:
-    """Replace the computed ledger (never touches ``pledge_overrides``)."""
-    con.execute("BEGIN TRANSACTION")
-    try:
-        for table in ("pledge_ledger", "pledge_mentions", "pledge_evidence"):
-            con.execute(f"DELETE FROM {table}")
-        for e in entries:
-            a = e["actor"]
-            con.execute(
-                "INSERT INTO pledge_ledger VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [e["id"], a.get("text"), a.get("name"), a.get("country"), a.get("sector"), e["action"], e["event"],
-                 e["kind"], (e.get("target") or {}).get("text"), (e.get("target") or {}).get("country"),
-                 json.dumps(e.get("quantity")), json.dumps(e.get("deadline")), e["made_on"], e["status"],
-                 e["computed_status"], e["status_date"], e["overridden"], as_of, len(e["mentions"]),
-                 json.dumps(e, ensure_ascii=False, default=str)],
-            )
-            for m in e["mentions"]:
-                con.execute("INSERT INTO pledge_mentions VALUES (?, ?, ?, ?)", [e["id"], m["pledge_id"], m["article_id"], m["published"]])
-            for ev in e["evidence"]:
-                con.execute(
-                    "INSERT INTO pledge_evidence VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [e["id"], ev["article_id"], ev["published"], ev.get("sentence_index", -1), ev["sentence"], ev["role"],
-                     ev.get("event_id"), ev.get("note")],
-                )
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
-
-
 def pledge_rows(con: Any, actor: str | None = None, status: str | None = None, as_of: str | None = None) -> list[dict[str, Any]]:
     """Ledger entries as written by the last :func:`gaiko.tracking.update_ledger` (JSONL shape)."""
-    rows = [json.loads(r[0]) for r in con.execute("SELECT record FROM pledge_ledger ORDER BY made_on, id").fetchall()]
+    rows = []
+    for rec, computed_for in con.execute("SELECT record, CAST(as_of AS VARCHAR) FROM pledge_ledger ORDER BY made_on, id").fetchall():
+        r = json.loads(rec)
+        r["as_of"] = computed_for  # the whole ledger is moved forward together, without rewriting each record
+        rows.append(r)
     return [r for r in rows if _keep(r, actor, status)]
 
 

@@ -89,10 +89,17 @@ def _pledge_migration() -> list[str]:
     return list(PLEDGE_DDL)
 
 
+def _ledger_migration() -> list[str]:
+    from .ledger import LEDGER_DDL
+
+    return list(LEDGER_DDL)
+
+
 #: (version, description, statements or a function returning them)
 MIGRATIONS: list[tuple[int, str, Any]] = [
     (1, "articles, sentences, events, actors, places, errors, runs", MIGRATION_1),
     (2, "pledges, evidence and overrides", _pledge_migration),
+    (3, "incremental pledge ledger: sentence stems, groups, topics, articles read", _ledger_migration),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

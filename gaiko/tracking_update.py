@@ -1,0 +1,230 @@
+"""Keeping the pledge ledger up to date without re-reading the store.
+
+What an entry depends on, and so what a run of new articles can change:
+
+* its **mentions**: grouping is greedy, oldest first, and never joins mentions of
+  different actors, so new mentions can only regroup their own bucket (the actor
+  key). Touched buckets are regrouped whole; their entries are recomputed against
+  every sentence.
+* its **matched evidence**: each sentence is judged on its own, so an untouched
+  entry only needs the new sentences that share one of its topic stems.
+* the **date** it is seen from: a later ``as_of`` can only turn a passed deadline
+  into ``overdue`` or ``partially_fulfilled``.
+
+Work and memory therefore grow with the new articles and the buckets they touch,
+not with the store; one transaction makes each update all-or-nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from .store.ledger import (
+    STEMS, article_chunks, candidate_events, candidates, delete_entries, ensure_readable, load_mentions, new_articles_table, refresh_stems, registered,
+    stem_source, stored_evidence, write_entries,
+)
+from .tracking import bucket, entry, group_mentions, newest_date, prepare, restatus
+from .tracking_match import evidence_lexicon, group_view, match_sentence, place_stems, stems
+
+__all__ = ["update", "compute", "stored", "refresh"]
+
+_MENTIONS_PER_CHUNK = 5_000
+_IDS_PER_CHUNK = 2_000
+_LEDGER_TABLES = ("pledge_ledger", "pledge_mentions", "pledge_evidence", "ledger_groups", "ledger_topics",
+                  "ledger_articles", "sentence_stems")
+
+
+def _meta(con: Any, key: str) -> str | None:
+    row = con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+    return row[0] if row else None
+
+
+def _bucket_pledges(con: Any, articles_sql: str, params: Sequence[Any] = ()) -> None:
+    """Temp table ``_gaiko_pb(pledge_id, bucket)`` for the pledges of the articles ``articles_sql`` selects."""
+    con.execute("CREATE OR REPLACE TEMP TABLE _gaiko_pb (pledge_id VARCHAR, bucket VARCHAR)")
+    for chunk in article_chunks(con, articles_sql, params):
+        rows = con.execute("SELECT id, record FROM pledges WHERE article_id IN (SELECT unnest(?))", [chunk]).fetchall()
+        with registered(con, "_gaiko_pb_rows", {"p": [r[0] for r in rows], "b": [bucket(json.loads(r[1])) for r in rows]}):
+            con.execute("INSERT INTO _gaiko_pb SELECT p, b FROM _gaiko_pb_rows")
+
+
+def _bucket_chunks(con: Any, include_grouped: bool) -> list[list[str]]:
+    """Pledge ids of the buckets in ``_gaiko_pb`` (plus their members already grouped), a few buckets a chunk."""
+    grouped = ("UNION SELECT pledge_id, bucket FROM ledger_groups WHERE bucket IN (SELECT bucket FROM _gaiko_pb)"
+               if include_grouped else "")
+    rows = con.execute(f"SELECT bucket, list(pledge_id) FROM (SELECT pledge_id, bucket FROM _gaiko_pb {grouped}) "
+                       "GROUP BY bucket ORDER BY bucket").fetchall()
+    chunks: list[list[str]] = [[]]
+    for _b, ids in rows:
+        if len(chunks[-1]) >= _MENTIONS_PER_CHUNK:
+            chunks.append([])
+        chunks[-1].extend(ids)
+    return [c for c in chunks if c]
+
+
+def _entries(con: Any, groups: list[list[dict[str, Any]]], found: dict[int, list[dict[str, Any]]] | None, as_of: str,
+             overrides: list[dict[str, Any]], *, stems_table: str = STEMS, new_only: bool = False) -> list[dict[str, Any]]:
+    """Entries for groups: match evidence among candidate sentences (only new ones with ``new_only``), add the
+    evidence already ``found`` for each group position, and compute the status."""
+    lex = evidence_lexicon()
+    places = place_stems(lex)
+    views = [group_view(g, lex, places) for g in groups]
+    cands = candidates(con, views, as_of, new_only=new_only, stems=stems_table)
+    events = candidate_events(con, ((c["article_id"], c["idx"]) for cs in cands.values() for c in cs))
+    out = []
+    cache: dict[Any, Any] = {}
+    for i, (g, v) in enumerate(zip(groups, views)):
+        matched = [ev for c in cands.get(i, ())
+                   if (ev := match_sentence(v, c, events.get((c["article_id"], c["idx"]), []), lex, places, cache))]
+        out.append(entry(g, (found or {}).get(i, []) + matched, overrides, as_of, v.topic))
+    return out
+
+
+def _regroup(con: Any, chunks: list[list[str]], as_of: str, overrides: list[dict[str, Any]], *, stems_table: str = STEMS,
+             sink: Any) -> None:
+    """Group the mentions of each chunk of buckets and hand their entries to ``sink``."""
+    lex = evidence_lexicon()
+    for ids in chunks:
+        mentions = [m for m in load_mentions(con, ids) if (m.get("published") or "") <= as_of]
+        by_bucket: dict[str, list[dict[str, Any]]] = {}
+        for m in mentions:
+            by_bucket.setdefault(bucket(m), []).append(m)
+        groups = [g for b in sorted(by_bucket) for g in group_mentions(by_bucket[b], lex)]
+        sink(_entries(con, groups, None, as_of, overrides, stems_table=stems_table))
+
+
+def _chunks(ids: Sequence[str], n: int = _IDS_PER_CHUNK) -> Iterator[Sequence[str]]:
+    for i in range(0, len(ids), n):
+        yield ids[i:i + n]
+
+
+def _recompute(con: Any, ledger_ids: Sequence[str], as_of: str, overrides: list[dict[str, Any]], *, new_sentences: bool) -> None:
+    """Recompute entries whose mentions did not change: stored matched evidence, plus (with ``new_sentences``) what
+    the new articles' sentences add."""
+    lex = evidence_lexicon()
+    for chunk in _chunks(sorted(ledger_ids)):
+        with registered(con, "_gaiko_lids", {"id": list(chunk)}):
+            members = con.execute("SELECT ledger_id, list(pledge_id) FROM ledger_groups WHERE ledger_id IN "
+                                  "(SELECT id FROM _gaiko_lids) GROUP BY ledger_id ORDER BY ledger_id").fetchall()
+        groups, found = [], {}
+        old = stored_evidence(con, chunk)
+        for lid, pids in members:
+            ms = load_mentions(con, pids)
+            for m in ms:
+                prepare(m, lex)
+            groups.append(ms)
+            found[len(groups) - 1] = old.get(lid, [])
+        entries = _entries(con, groups, found, as_of, overrides, new_only=True) if new_sentences else [
+            entry(g, found[i], overrides, as_of, group_view(g, lex, place_stems(lex)).topic) for i, g in enumerate(groups)]
+        delete_entries(con, [e["id"] for e in entries])
+        write_entries(con, entries, as_of)
+
+
+def update(store: Any, as_of: str | None = None, *, full: bool = False) -> int:
+    con = store.con
+    store._check_writable()
+    newest = newest_date(store)
+    as_of = as_of or newest
+    lex = evidence_lexicon()
+    previous = _meta(con, "ledger_as_of")
+    read_any = con.execute("SELECT count(*) FROM ledger_articles").fetchone()[0]
+    full = full or not read_any or not previous or (as_of or "") < previous
+    con.execute("BEGIN TRANSACTION")
+    try:
+        if full:
+            for table in _LEDGER_TABLES:
+                con.execute(f"DELETE FROM {table}")
+        if as_of is None:
+            con.execute("COMMIT")
+            return 0
+        new_articles_table(con, as_of=as_of)
+        refresh_stems(con, lambda t: stems(t, lex))
+        overrides = _overrides(con)
+        _bucket_pledges(con, "SELECT article_id FROM _gaiko_new ORDER BY article_id")
+        # entries of untouched buckets the new sentences may be evidence for, and those a later date may change
+        hit = [r[0] for r in con.execute(
+            "SELECT DISTINCT t.ledger_id FROM ledger_topics t JOIN sentence_stems s ON s.stem = t.stem "
+            "JOIN _gaiko_new n ON n.article_id = s.article_id JOIN ledger_groups g ON g.ledger_id = t.ledger_id "
+            "WHERE g.bucket NOT IN (SELECT bucket FROM _gaiko_pb)").fetchall()]
+        due = [r[0] for r in con.execute(
+            "SELECT l.id FROM pledge_ledger l JOIN ledger_groups g ON g.ledger_id = l.id "
+            "WHERE g.bucket NOT IN (SELECT bucket FROM _gaiko_pb) AND l.computed_status IN ('open', 'in_progress') "
+            "AND json_extract_string(l.deadline, '$.end') < ? GROUP BY l.id", [as_of]).fetchall()] if as_of != previous else []
+        stale = [r[0] for r in con.execute(
+            "SELECT DISTINCT ledger_id FROM ledger_groups WHERE bucket IN (SELECT bucket FROM _gaiko_pb)").fetchall()]
+        members = _bucket_chunks(con, include_grouped=True)
+        delete_entries(con, stale)
+        _regroup(con, members, as_of, overrides, sink=lambda es: write_entries(con, es, as_of))
+        _recompute(con, hit, as_of, overrides, new_sentences=True)
+        _recompute(con, sorted(set(due) - set(hit)), as_of, overrides, new_sentences=False)
+        con.execute("UPDATE pledge_ledger SET as_of = CAST(? AS DATE)", [as_of])
+        con.execute("INSERT INTO ledger_articles SELECT article_id FROM _gaiko_new")
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('ledger_as_of', ?)", [as_of])
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    return int(con.execute("SELECT count(*) FROM pledge_ledger").fetchone()[0])
+
+
+def _overrides(con: Any) -> list[dict[str, Any]]:
+    from .store.pledges import get_overrides
+
+    return get_overrides(con)
+
+
+def refresh(store: Any, ledger_ids: Sequence[str]) -> None:
+    """Recompute stored entries after an override changed (their mentions and evidence are unchanged)."""
+    con = store.con
+    as_of = _meta(con, "ledger_as_of")
+    if as_of is None:
+        return
+    con.execute("BEGIN TRANSACTION")
+    try:
+        _recompute(con, ledger_ids, as_of, _overrides(con), new_sentences=False)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+
+
+def _behind(store: Any) -> bool:
+    con = store.con
+    ensure_readable(con)
+    return bool(con.execute("SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM ledger_articles)").fetchone()[0])
+
+
+def stored(store: Any, as_of: str | None) -> list[dict[str, Any]] | None:
+    """The stored ledger seen from ``as_of`` (default: the date it was computed for), or None when it cannot answer:
+    it is behind the store (read-only) or ``as_of`` is earlier than the date it was computed for."""
+    from .store.pledges import pledge_rows
+
+    if _behind(store):
+        if store.read_only:
+            return None
+        update(store)
+    computed_for = _meta(store.con, "ledger_as_of")
+    if computed_for is None:
+        return [] if newest_date(store) is None else None
+    if as_of is not None and as_of < computed_for:
+        return None
+    rows = pledge_rows(store.con)
+    return [restatus(r, as_of) for r in rows] if as_of and as_of != computed_for else rows
+
+
+def compute(store: Any, as_of: str | None = None) -> list[dict[str, Any]]:
+    """The whole ledger as of a date, computed afresh (nothing stored; temp tables on the connection only)."""
+    con = store.con
+    lex = evidence_lexicon()
+    as_of = as_of or newest_date(store)
+    if as_of is None:
+        return []
+    ensure_readable(con)
+    table = stem_source(con, lambda t: stems(t, lex))
+    _bucket_pledges(con, "SELECT id FROM articles WHERE published IS NULL OR published <= CAST(? AS DATE) ORDER BY id", [as_of])
+    out: list[dict[str, Any]] = []
+    _regroup(con, _bucket_chunks(con, include_grouped=False), as_of, _overrides(con), stems_table=table, sink=out.extend)
+    out.sort(key=lambda e: (e["made_on"] or "", e["id"]))
+    return [{k: v for k, v in e.items() if not k.startswith("_")} for e in out]
