@@ -50,14 +50,18 @@ def bucket(mention: dict[str, Any]) -> str:
     return _actor_key(mention["actor"]) + ("|demand" if mention["kind"] == "demand" else "")
 
 
-def _same_pledge(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    if _actor_key(a["actor"]) != _actor_key(b["actor"]) or (a["kind"] == "demand") != (b["kind"] == "demand"):
-        return False
-    sa, sb = a["_topic"], b["_topic"]
+def _signature(m: dict[str, Any]) -> tuple[frozenset[str], str | None, str]:
+    """What decides whether two mentions of one bucket are the same pledge."""
+    return frozenset(m["_topic"]), m["_class"], (m["action"].split() or [""])[0]
+
+
+def _restates(a: tuple[frozenset[str], str | None, str], b: tuple[frozenset[str], str | None, str]) -> bool:
+    """Same pledge (within one bucket): the objects overlap, by a third with the same kind of action, else by 0.6."""
+    sa, sb = a[0], b[0]
     if not sa or not sb:
         return False
     overlap = len(sa & sb) / min(len(sa), len(sb))
-    same_verb = a["_class"] is not None and a["_class"] == b["_class"] or a["action"].split()[0] == b["action"].split()[0]
+    same_verb = a[1] is not None and a[1] == b[1] or a[2] == b[2]
     return (same_verb and overlap >= 0.34) or overlap >= 0.6
 
 
@@ -68,20 +72,32 @@ def prepare(mention: dict[str, Any], lex: Any) -> dict[str, Any]:
     return mention
 
 
-def group_mentions(mentions: list[dict[str, Any]], lex: Any) -> list[list[dict[str, Any]]]:
-    """Merge mentions (oldest first) into pledges: each joins the first earlier pledge one of whose mentions it
-    restates. Only pledges sharing a topic stem with it are compared."""
-    groups: list[list[dict[str, Any]]] = []
+def group_mentions(mentions: list[dict[str, Any]], lex: Any,
+                   groups: list[list[dict[str, Any]]] | None = None) -> list[list[dict[str, Any]]]:
+    """Merge mentions of one bucket (oldest first) into pledges: each joins the first earlier pledge one of whose
+    mentions it restates. Only pledges sharing a topic stem with it are compared. ``groups``, in the order they were made,
+    are pledges grouped earlier (their mentions prepared), extended in place."""
+    groups = [] if groups is None else groups
     by_stem: dict[str, set[int]] = {}
+    sigs: list[set[tuple[frozenset[str], str | None, str]]] = []  # restatements alike compare once
+    for gi, g in enumerate(groups):
+        sigs.append({_signature(x) for x in g})
+        for x in g:
+            for t in x["_topic"]:
+                by_stem.setdefault(t, set()).add(gi)
     for m in mentions:
         prepare(m, lex)
+        sig = _signature(m)
         near = sorted(set().union(*(by_stem.get(t, ()) for t in m["_topic"]))) if m["_topic"] else []
-        gi = next((i for i in near if any(_same_pledge(x, m) for x in groups[i])), None)
-        if gi is None:
+        found = next((i for i in near if any(_restates(x, sig) for x in sigs[i])), None)
+        if found is None:
             gi = len(groups)
             groups.append([m])
+            sigs.append(set())
         else:
+            gi = found
             groups[gi].append(m)
+        sigs[gi].add(sig)
         for t in m["_topic"]:
             by_stem.setdefault(t, set()).add(gi)
     return groups
@@ -113,7 +129,7 @@ def entry(group: list[dict[str, Any]], found: list[dict[str, Any]], overrides: l
           topic: set[str]) -> dict[str, Any]:
     """A ledger entry from its mentions (oldest first) and the evidence matched in other sentences.
 
-    Private keys (``_bucket``, ``_topic``, ``_roles``) are for the store and are not part of the record."""
+    Private keys (``_bucket``, ``_topic``, ``_member_topics``, ``_roles``) are for the store and are not part of the record."""
     first = group[0]
     gid = record_id("pledge", first["id"])
     evidence: list[dict[str, Any]] = []
@@ -156,7 +172,7 @@ def entry(group: list[dict[str, Any]], found: list[dict[str, Any]], overrides: l
                       "role": "progress" if e["role"] == "partial" else e["role"],
                       "sentence_index": e["sentence_index"], "event_id": e["event_id"], "note": e["note"]} for e in evidence],
         "_roles": [e["role"] if e.get("_matched") else None for e in evidence],
-        "_bucket": bucket(first), "_topic": topic,
+        "_bucket": bucket(first), "_topic": topic, "_member_topics": [sorted(m.get("_topic") or ()) for m in group],
     }
 
 

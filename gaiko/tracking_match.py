@@ -41,7 +41,9 @@ def evidence_lexicon(path: str | None = None) -> EvidenceLexicon:
     )
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
+    """A crude English stem (plural, -ing, -ed), enough to match a pledge's words with a report's."""
     w = word.lower().strip(".'’").replace("’s", "").replace("'s", "")
     w = w.replace("defense", "defence")
     for suf in ("ings", "ing", "ies", "es", "ed", "s"):

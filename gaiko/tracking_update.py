@@ -30,8 +30,9 @@ from .tracking_match import evidence_lexicon, group_view, match_sentence, place_
 
 __all__ = ["update", "compute", "stored", "refresh"]
 
-_MENTIONS_PER_CHUNK = 5_000
-_IDS_PER_CHUNK = 2_000
+_MENTIONS_PER_CHUNK = 1_000
+_IDS_PER_CHUNK = 500
+_GROUPS_PER_QUERY = 250
 _LEDGER_TABLES = ("pledge_ledger", "pledge_mentions", "pledge_evidence", "ledger_groups", "ledger_topics",
                   "ledger_articles", "sentence_stems")
 
@@ -50,12 +51,15 @@ def _bucket_pledges(con: Any, articles_sql: str, params: Sequence[Any] = ()) -> 
             con.execute("INSERT INTO _gaiko_pb SELECT p, b FROM _gaiko_pb_rows")
 
 
-def _bucket_chunks(con: Any, include_grouped: bool) -> list[list[str]]:
-    """Pledge ids of the buckets in ``_gaiko_pb`` (plus their members already grouped), a few buckets a chunk."""
-    grouped = ("UNION SELECT pledge_id, bucket FROM ledger_groups WHERE bucket IN (SELECT bucket FROM _gaiko_pb)"
-               if include_grouped else "")
-    rows = con.execute(f"SELECT bucket, list(pledge_id) FROM (SELECT pledge_id, bucket FROM _gaiko_pb {grouped}) "
-                       "GROUP BY bucket ORDER BY bucket").fetchall()
+def _bucket_chunks(con: Any, buckets: str | None = None) -> list[list[str]]:
+    """Pledge ids of the new mentions in ``_gaiko_pb`` (all, or those of the buckets in table ``buckets`` together
+    with the members already grouped there), a few buckets a chunk."""
+    if buckets:
+        sql = (f"SELECT pledge_id, bucket FROM _gaiko_pb WHERE bucket IN (SELECT bucket FROM {buckets}) UNION "
+               f"SELECT pledge_id, bucket FROM ledger_groups WHERE bucket IN (SELECT bucket FROM {buckets})")
+    else:
+        sql = "SELECT pledge_id, bucket FROM _gaiko_pb"
+    rows = con.execute(f"SELECT bucket, list(pledge_id) FROM ({sql}) GROUP BY bucket ORDER BY bucket").fetchall()
     chunks: list[list[str]] = [[]]
     for _b, ids in rows:
         if len(chunks[-1]) >= _MENTIONS_PER_CHUNK:
@@ -65,20 +69,29 @@ def _bucket_chunks(con: Any, include_grouped: bool) -> list[list[str]]:
 
 
 def _entries(con: Any, groups: list[list[dict[str, Any]]], found: dict[int, list[dict[str, Any]]] | None, as_of: str,
-             overrides: list[dict[str, Any]], *, stems_table: str = STEMS, new_only: bool = False) -> list[dict[str, Any]]:
+             overrides: list[dict[str, Any]], *, stems_table: str = STEMS, new_only: bool = False,
+             sink: Any = None) -> list[dict[str, Any]]:
     """Entries for groups: match evidence among candidate sentences (only new ones with ``new_only``), add the
-    evidence already ``found`` for each group position, and compute the status."""
+    evidence already ``found`` for each group position, and compute the status. With ``sink``, entries are handed
+    to it a few hundred at a time instead of returned."""
     lex = evidence_lexicon()
     places = place_stems(lex)
     views = [group_view(g, lex, places) for g in groups]
-    cands = candidates(con, views, as_of, new_only=new_only, stems=stems_table)
-    events = candidate_events(con, ((c["article_id"], c["idx"]) for cs in cands.values() for c in cs))
     out = []
     cache: dict[Any, Any] = {}
-    for i, (g, v) in enumerate(zip(groups, views)):
-        matched = [ev for c in cands.get(i, ())
-                   if (ev := match_sentence(v, c, events.get((c["article_id"], c["idx"]), []), lex, places, cache))]
-        out.append(entry(g, (found or {}).get(i, []) + matched, overrides, as_of, v.topic))
+    for lo in range(0, len(groups), _GROUPS_PER_QUERY):  # bounds the store's join and the candidates held here
+        part = views[lo:lo + _GROUPS_PER_QUERY]
+        cands = candidates(con, part, as_of, new_only=new_only, stems=stems_table)
+        events = candidate_events(con, ((c["article_id"], c["idx"]) for cs in cands.values() for c in cs))
+        for j, v in enumerate(part):
+            matched = [ev for c in cands.get(j, ())
+                       if (ev := match_sentence(v, c, events.get((c["article_id"], c["idx"]), []), lex, places, cache))]
+            out.append(entry(groups[lo + j], (found or {}).get(lo + j, []) + matched, overrides, as_of, v.topic))
+        if len(cache) > 50_000:
+            cache.clear()
+        if sink is not None:
+            sink(out)
+            out = []
     return out
 
 
@@ -92,7 +105,7 @@ def _regroup(con: Any, chunks: list[list[str]], as_of: str, overrides: list[dict
         for m in mentions:
             by_bucket.setdefault(bucket(m), []).append(m)
         groups = [g for b in sorted(by_bucket) for g in group_mentions(by_bucket[b], lex)]
-        sink(_entries(con, groups, None, as_of, overrides, stems_table=stems_table))
+        _entries(con, groups, None, as_of, overrides, stems_table=stems_table, sink=sink)
 
 
 def _chunks(ids: Sequence[str], n: int = _IDS_PER_CHUNK) -> Iterator[Sequence[str]]:
@@ -100,7 +113,8 @@ def _chunks(ids: Sequence[str], n: int = _IDS_PER_CHUNK) -> Iterator[Sequence[st
         yield ids[i:i + n]
 
 
-def _recompute(con: Any, ledger_ids: Sequence[str], as_of: str, overrides: list[dict[str, Any]], *, new_sentences: bool) -> None:
+def _recompute(con: Any, ledger_ids: Sequence[str], as_of: str, overrides: list[dict[str, Any]], *, new_sentences: bool,
+               write: Any = None) -> None:
     """Recompute entries whose mentions did not change: stored matched evidence, plus (with ``new_sentences``) what
     the new articles' sentences add."""
     lex = evidence_lexicon()
@@ -119,7 +133,14 @@ def _recompute(con: Any, ledger_ids: Sequence[str], as_of: str, overrides: list[
         entries = _entries(con, groups, found, as_of, overrides, new_only=True) if new_sentences else [
             entry(g, found[i], overrides, as_of, group_view(g, lex, place_stems(lex)).topic) for i, g in enumerate(groups)]
         delete_entries(con, [e["id"] for e in entries])
-        write_entries(con, entries, as_of)
+        (write or (lambda es: write_entries(con, es, as_of)))(entries)
+
+
+def _checkpoint(con: Any) -> None:
+    """Commit what is written so far (a long update must not hold everything it wrote in memory until the end;
+    the ``ledger_dirty`` flag makes the next update start afresh if this one never finishes)."""
+    con.execute("COMMIT")
+    con.execute("BEGIN TRANSACTION")
 
 
 def update(store: Any, as_of: str | None = None, *, full: bool = False) -> int:
@@ -130,43 +151,134 @@ def update(store: Any, as_of: str | None = None, *, full: bool = False) -> int:
     lex = evidence_lexicon()
     previous = _meta(con, "ledger_as_of")
     read_any = con.execute("SELECT count(*) FROM ledger_articles").fetchone()[0]
-    full = full or not read_any or not previous or (as_of or "") < previous
+    interrupted = _meta(con, "ledger_dirty") == "1"
+    full = full or interrupted or not read_any or not previous or (as_of or "") < previous
+
+    def write(entries: list[dict[str, Any]]) -> None:
+        write_entries(con, entries, as_of)
+        _checkpoint(con)
+
     con.execute("BEGIN TRANSACTION")
     try:
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('ledger_dirty', '1')")
         if full:
             for table in _LEDGER_TABLES:
                 con.execute(f"DELETE FROM {table}")
+        _checkpoint(con)
         if as_of is None:
+            con.execute("INSERT OR REPLACE INTO meta VALUES ('ledger_dirty', '0')")
             con.execute("COMMIT")
             return 0
         new_articles_table(con, as_of=as_of)
-        refresh_stems(con, lambda t: stems(t, lex))
+        refresh_stems(con, lambda t: stems(t, lex), after_chunk=lambda: _checkpoint(con))
         overrides = _overrides(con)
         _bucket_pledges(con, "SELECT article_id FROM _gaiko_new ORDER BY article_id")
-        # entries of untouched buckets the new sentences may be evidence for, and those a later date may change
-        hit = [r[0] for r in con.execute(
+        # buckets whose new mentions all come after what is grouped there are extended; the others regrouped
+        _appendable(con)
+        con.execute("CREATE OR REPLACE TEMP TABLE _gaiko_regroup AS SELECT DISTINCT bucket FROM _gaiko_pb "
+                    "WHERE bucket NOT IN (SELECT bucket FROM _gaiko_append)")
+        # entries the new sentences may be evidence for, and those a later date may change
+        hit = {r[0] for r in con.execute(
             "SELECT DISTINCT t.ledger_id FROM ledger_topics t JOIN sentence_stems s ON s.stem = t.stem "
             "JOIN _gaiko_new n ON n.article_id = s.article_id JOIN ledger_groups g ON g.ledger_id = t.ledger_id "
-            "WHERE g.bucket NOT IN (SELECT bucket FROM _gaiko_pb)").fetchall()]
-        due = [r[0] for r in con.execute(
+            "WHERE g.bucket NOT IN (SELECT bucket FROM _gaiko_regroup)").fetchall()}
+        due = {r[0] for r in con.execute(
             "SELECT l.id FROM pledge_ledger l JOIN ledger_groups g ON g.ledger_id = l.id "
-            "WHERE g.bucket NOT IN (SELECT bucket FROM _gaiko_pb) AND l.computed_status IN ('open', 'in_progress') "
-            "AND json_extract_string(l.deadline, '$.end') < ? GROUP BY l.id", [as_of]).fetchall()] if as_of != previous else []
+            "WHERE g.bucket NOT IN (SELECT bucket FROM _gaiko_regroup) AND l.computed_status IN ('open', 'in_progress') "
+            "AND json_extract_string(l.deadline, '$.end') < ? GROUP BY l.id", [as_of]).fetchall()} if as_of != previous else set()
         stale = [r[0] for r in con.execute(
-            "SELECT DISTINCT ledger_id FROM ledger_groups WHERE bucket IN (SELECT bucket FROM _gaiko_pb)").fetchall()]
-        members = _bucket_chunks(con, include_grouped=True)
+            "SELECT DISTINCT ledger_id FROM ledger_groups WHERE bucket IN (SELECT bucket FROM _gaiko_regroup)").fetchall()]
+        members = _bucket_chunks(con, "_gaiko_regroup")
         delete_entries(con, stale)
-        _regroup(con, members, as_of, overrides, sink=lambda es: write_entries(con, es, as_of))
-        _recompute(con, hit, as_of, overrides, new_sentences=True)
-        _recompute(con, sorted(set(due) - set(hit)), as_of, overrides, new_sentences=False)
+        _regroup(con, members, as_of, overrides, sink=write)
+        changed = _extend(con, as_of, overrides, write)
+        hit -= changed
+        due -= changed | hit
+        _recompute(con, sorted(hit), as_of, overrides, new_sentences=True, write=write)
+        _recompute(con, sorted(due), as_of, overrides, new_sentences=False, write=write)
         con.execute("UPDATE pledge_ledger SET as_of = CAST(? AS DATE)", [as_of])
         con.execute("INSERT INTO ledger_articles SELECT article_id FROM _gaiko_new")
         con.execute("INSERT OR REPLACE INTO meta VALUES ('ledger_as_of', ?)", [as_of])
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('ledger_dirty', '0')")
         con.execute("COMMIT")
-    except Exception:
+    except BaseException:
         con.execute("ROLLBACK")
         raise
     return int(con.execute("SELECT count(*) FROM pledge_ledger").fetchone()[0])
+
+
+_KEY = "{'d': coalesce(a.published, DATE '9999-12-31'), 'a': p.article_id, 'i': p.sentence_idx, 'p': p.id}"
+
+
+def _appendable(con: Any) -> None:
+    """Temp table ``_gaiko_append``: buckets whose new mentions all sort after the mentions grouped there
+    (grouping is greedy in that order, so those can be added to the existing pledges)."""
+    con.execute(f"""CREATE OR REPLACE TEMP TABLE _gaiko_append AS
+        SELECT n.bucket FROM
+          (SELECT pb.bucket, min({_KEY}) AS k FROM _gaiko_pb pb JOIN pledges p ON p.id = pb.pledge_id
+           LEFT JOIN articles a ON a.id = p.article_id GROUP BY pb.bucket) n
+        LEFT JOIN
+          (SELECT g.bucket, max({_KEY}) AS k FROM ledger_groups g JOIN pledges p ON p.id = g.pledge_id
+           LEFT JOIN articles a ON a.id = p.article_id WHERE g.bucket IN (SELECT bucket FROM _gaiko_pb) GROUP BY g.bucket) o
+        ON o.bucket = n.bucket
+        WHERE o.k IS NULL OR n.k > o.k""")
+
+
+def _extend(con: Any, as_of: str, overrides: list[dict[str, Any]], write: Any) -> set[str]:
+    """Add the new mentions of the buckets in ``_gaiko_append`` to the pledges grouped there (or start new ones),
+    recompute those entries, and return the ids of the existing entries that changed. A few buckets at a time."""
+    rows = con.execute("SELECT bucket, list(pledge_id) FROM _gaiko_pb WHERE bucket IN (SELECT bucket FROM _gaiko_append) "
+                       "GROUP BY bucket ORDER BY bucket").fetchall()
+    changed: set[str] = set()
+    chunk: list[str] = []
+    for i, (_b, ids) in enumerate(rows):
+        chunk.extend(ids)
+        if len(chunk) >= _MENTIONS_PER_CHUNK or i == len(rows) - 1:
+            changed |= _extend_buckets(con, chunk, as_of, overrides, write)
+            chunk = []
+    return changed
+
+
+def _extend_buckets(con: Any, new_ids: list[str], as_of: str, overrides: list[dict[str, Any]], write: Any) -> set[str]:
+    lex = evidence_lexicon()
+    fresh = [m for m in load_mentions(con, new_ids) if (m.get("published") or "") <= as_of]
+    by_bucket: dict[str, list[dict[str, Any]]] = {}
+    for m in fresh:
+        by_bucket.setdefault(bucket(prepare(m, lex)), []).append(m)
+    pairs = {(b, t) for b, ms in by_bucket.items() for m in ms for t in m["_topic"]}
+    # earlier members that share a topic stem with a new mention: only their pledges can take it
+    with registered(con, "_gaiko_bs", {"b": [p[0] for p in pairs], "s": [p[1] for p in pairs]}):
+        seeds = con.execute("""SELECT g.ledger_id, list(DISTINCT g.pledge_id), g.bucket
+            FROM (SELECT pledge_id, ledger_id, bucket, unnest(topic) AS stem FROM ledger_groups
+                  WHERE bucket IN (SELECT b FROM _gaiko_bs)) g
+            JOIN _gaiko_bs bs ON bs.b = g.bucket AND bs.s = g.stem
+            GROUP BY g.ledger_id, g.bucket""").fetchall()
+        firsts = dict(con.execute(f"""SELECT g.ledger_id, min({_KEY}) FROM ledger_groups g JOIN pledges p ON p.id = g.pledge_id
+            LEFT JOIN articles a ON a.id = p.article_id WHERE g.ledger_id IN (SELECT unnest(?)) GROUP BY g.ledger_id""",
+            [[r[0] for r in seeds]]).fetchall())
+    seed_mentions = {m["id"]: prepare(m, lex) for m in load_mentions(con, [p for r in seeds for p in r[1]])}
+    order = sorted(seeds, key=lambda r: tuple(firsts[r[0]].values()))
+    changed: dict[str, list[dict[str, Any]]] = {}
+    started: list[list[dict[str, Any]]] = []
+    for b, ms in by_bucket.items():
+        mine = [r for r in order if r[2] == b]
+        groups = [sorted((seed_mentions[p] for p in r[1]), key=_sort_key) for r in mine]
+        sizes = [len(g) for g in groups]
+        group_mentions(ms, lex, groups)
+        for r, g, n in zip(mine, groups, sizes):
+            if len(g) > n:
+                changed[r[0]] = g[n:]
+        started += groups[len(mine):]
+    members = dict(con.execute("SELECT ledger_id, list(pledge_id) FROM ledger_groups WHERE ledger_id IN (SELECT unnest(?)) "
+                               "GROUP BY ledger_id", [sorted(changed)]).fetchall()) if changed else {}
+    full_groups = [[prepare(m, lex) for m in load_mentions(con, members[lid])] + added for lid, added in sorted(changed.items())]
+    delete_entries(con, sorted(changed))
+    _entries(con, full_groups + started, None, as_of, overrides, sink=write)
+    return set(changed)
+
+
+def _sort_key(m: dict[str, Any]) -> tuple[str, str, int, str]:
+    return (m.get("published") or "9999-12-31", m["article_id"], m["sentence_index"], m["id"])
 
 
 def _overrides(con: Any) -> list[dict[str, Any]]:
@@ -225,6 +337,6 @@ def compute(store: Any, as_of: str | None = None) -> list[dict[str, Any]]:
     table = stem_source(con, lambda t: stems(t, lex))
     _bucket_pledges(con, "SELECT id FROM articles WHERE published IS NULL OR published <= CAST(? AS DATE) ORDER BY id", [as_of])
     out: list[dict[str, Any]] = []
-    _regroup(con, _bucket_chunks(con, include_grouped=False), as_of, _overrides(con), stems_table=table, sink=out.extend)
+    _regroup(con, _bucket_chunks(con), as_of, _overrides(con), stems_table=table, sink=out.extend)
     out.sort(key=lambda e: (e["made_on"] or "", e["id"]))
     return [{k: v for k, v in e.items() if not k.startswith("_")} for e in out]

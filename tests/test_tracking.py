@@ -117,7 +117,7 @@ def test_overrule_survives_recoding(coder):
     store.con.execute("DELETE FROM pledges")
     for c in coder.code_articles([Article(text=a.text, published=a.published) for a in arts]):
         insert_pledges(store.con, c)
-    update_ledger(store)
+    update_ledger(store, full=True)  # the articles are the same, so only a rebuild reads the rewritten pledges
     again = _entry(ledger(store), "release")
     assert again["id"] == e["id"]
     assert again["status"] == "fulfilled" and again["overridden"] and again["computed_status"] != "fulfilled"

@@ -35,7 +35,8 @@ __all__ = [
 LEDGER_DDL: list[str] = [
     "CREATE TABLE sentence_stems (article_id VARCHAR, idx INTEGER, stem VARCHAR)",
     "CREATE TABLE ledger_articles (article_id VARCHAR)",
-    "CREATE TABLE ledger_groups (pledge_id VARCHAR, ledger_id VARCHAR, bucket VARCHAR)",
+    # topic: the mention's own topic stems (new mentions are compared only with members sharing one)
+    "CREATE TABLE ledger_groups (pledge_id VARCHAR, ledger_id VARCHAR, bucket VARCHAR, topic VARCHAR[])",
     "CREATE TABLE ledger_topics (ledger_id VARCHAR, stem VARCHAR)",
     # the role the matcher gave (``partial`` is shown as ``progress`` but decides ``partially_fulfilled``)
     "ALTER TABLE pledge_evidence ADD COLUMN match_role VARCHAR",
@@ -89,7 +90,8 @@ def article_chunks(con: Any, sql: str, params: Sequence[Any] = (), size: int = 5
         yield ids[i:i + size]
 
 
-def refresh_stems(con: Any, stems_of: Callable[[str], Iterable[str]], table: str = STEMS) -> int:
+def refresh_stems(con: Any, stems_of: Callable[[str], Iterable[str]], table: str = STEMS,
+                  after_chunk: Callable[[], None] | None = None) -> int:
     """Stem the sentences of the new articles into ``table``, a chunk at a time. Returns rows written."""
     con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM _gaiko_new)")
     total = 0
@@ -106,6 +108,8 @@ def refresh_stems(con: Any, stems_of: Callable[[str], Iterable[str]], table: str
         with registered(con, "_gaiko_stem_rows", {"a": arts, "i": idxs, "s": words}):
             con.execute(f"INSERT INTO {table} SELECT a, i, s FROM _gaiko_stem_rows")
         total += len(words)
+        if after_chunk:
+            after_chunk()
     return total
 
 
@@ -236,9 +240,9 @@ def write_entries(con: Any, entries: Sequence[dict[str, Any]], as_of: str | None
             q=json.dumps(e.get("quantity")), d=json.dumps(e.get("deadline")), made=e["made_on"], st=e["status"],
             cst=e["computed_status"], sd=e["status_date"], ov=e["overridden"], computed_for=as_of, n=len(e["mentions"]),
             rec=json.dumps(record, ensure_ascii=False, default=str))
-        for m in e["mentions"]:
+        for m, topic in zip(e["mentions"], e["_member_topics"]):
             add("m", l=e["id"], p=m["pledge_id"], a=m["article_id"], pub=m["published"])
-            add("g", p=m["pledge_id"], l=e["id"], b=e["_bucket"])
+            add("g", p=m["pledge_id"], l=e["id"], b=e["_bucket"], t=topic)
         for ev, raw in zip(e["evidence"], e["_roles"]):
             add("e", l=e["id"], a=ev["article_id"], pub=ev["published"], i=ev.get("sentence_index", -1), s=ev["sentence"],
                 r=ev["role"], eid=ev.get("event_id"), note=ev.get("note"), mr=raw)
@@ -246,7 +250,7 @@ def write_entries(con: Any, entries: Sequence[dict[str, Any]], as_of: str | None
             add("t", l=e["id"], s=st)
     casts = {"l": "id, atext, aname, ac, asec, action, ev, kind, tt, tc, CAST(q AS JSON), CAST(d AS JSON), CAST(made AS DATE), st, "
                   "cst, CAST(sd AS DATE), ov, CAST(computed_for AS DATE), n, CAST(rec AS JSON)",
-             "m": "l, p, a, CAST(pub AS DATE)", "e": "l, a, CAST(pub AS DATE), i, s, r, eid, note, mr", "g": "p, l, b", "t": "l, s"}
+             "m": "l, p, a, CAST(pub AS DATE)", "e": "l, a, CAST(pub AS DATE), i, s, r, eid, note, mr", "g": "p, l, b, CAST(t AS VARCHAR[])", "t": "l, s"}
     names = {"l": "pledge_ledger", "m": "pledge_mentions", "e": "pledge_evidence", "g": "ledger_groups", "t": "ledger_topics"}
     for key, table in names.items():
         if not cols[key]:

@@ -1,0 +1,133 @@
+"""The stored pledge ledger is kept up to date incrementally and always equals a rebuild from scratch."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import gaiko
+from gaiko.store import Store
+from gaiko.tracking import compute_ledger, ledger, update_ledger
+from gaiko.types import Article
+
+CORPUS = Path(gaiko.__file__).parent / "examples" / "corpus.jsonl"
+
+
+def _articles() -> list[Article]:
+    return [Article(text=o["text"], title=o["title"], published=o["published"], source=o["source"])
+            for o in map(json.loads, CORPUS.read_text(encoding="utf-8").splitlines())]
+
+
+@pytest.fixture(scope="module")
+def coded(coder):
+    return list(coder.code_articles(_articles()))
+
+
+def _plain(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return sorted(({k: v for k, v in r.items() if k != "as_of"} for r in rows), key=lambda r: r["id"])
+
+
+def _rebuilt(coded_articles) -> list[dict[str, Any]]:
+    store = gaiko.open(":memory:")
+    store.write_coded(coded_articles, None)
+    update_ledger(store, full=True)
+    return _plain(ledger(store))
+
+
+@pytest.mark.parametrize("order", ["by date", "shuffled"])
+def test_incremental_updates_equal_a_rebuild(coded, order):
+    batches = sorted(coded, key=lambda c: (c.article.published, c.article.id))
+    if order == "shuffled":
+        random.Random(5).shuffle(batches)
+    store = gaiko.open(":memory:")
+    for i in range(0, len(batches), 3):
+        store.write_coded(batches[i:i + 3], None)
+        update_ledger(store)
+    assert _plain(ledger(store)) == _rebuilt(coded)
+    # and the stored ledger equals one computed afresh, nothing stored
+    assert _plain(ledger(store)) == _plain(compute_ledger(store))
+
+
+def test_an_update_reads_only_the_new_articles(coder):
+    made = Article(text="The Kenyan government pledged to build 40 new schools by 2027, Education Minister Anna Berg said.",
+                   published="2024-03-01")
+    other = Article(text="Chile will open two new embassies in Africa next year, its foreign ministry said.",
+                    published="2024-03-02")
+    later = Article(text="Kenya has completed 12 new schools so far, the education ministry said on Monday.",
+                    published="2025-01-10")
+    store = gaiko.open(":memory:")
+    store.write_coded(list(coder.code_articles([made, other])), None)
+    update_ledger(store)
+    stems_before = store.scalar("SELECT count(*) FROM sentence_stems")
+    schools = next(e for e in ledger(store) if "schools" in e["action"])
+    assert schools["status"] == "open"
+    new = list(coder.code_articles([later]))
+    store.write_coded(new, None)
+    update_ledger(store)
+    # only the new article's sentences were stemmed, and it was recorded as read
+    added = store.scalar("SELECT count(DISTINCT article_id) FROM sentence_stems WHERE article_id = ?", [new[0].article.id])
+    assert added == 1 and store.scalar("SELECT count(*) FROM sentence_stems") > stems_before
+    assert store.scalar("SELECT count(*) FROM ledger_articles") == 3
+    after = next(e for e in ledger(store) if e["id"] == schools["id"])
+    assert after["status"] == "partially_fulfilled"  # 12 of 40 schools, read from the new article only
+    assert [ev["article_id"] for ev in after["evidence"]][-1] == new[0].article.id
+    assert after["as_of"] == "2025-01-10"
+
+
+def test_an_interrupted_update_is_redone_from_scratch(coded):
+    store = gaiko.open(":memory:")
+    store.write_coded(coded, None)
+    update_ledger(store)
+    whole = _plain(ledger(store))
+    victim = whole[0]["id"]
+    store.con.execute("DELETE FROM pledge_ledger WHERE id = ?", [victim])  # what a killed update could leave behind
+    store.con.execute("INSERT OR REPLACE INTO meta VALUES ('ledger_dirty', '1')")
+    update_ledger(store)
+    assert _plain(ledger(store)) == whole
+
+
+def test_evidence_is_read_within_the_horizon_only(coder):
+    made = Article(text="Freedonia will release all 20 detained fishermen by June 2024, its foreign minister said.",
+                   published="2024-05-01")
+    late = Article(text="Freedonia said on Friday it had released the 20 detained fishermen.", published="2026-03-01")
+    store = gaiko.open(":memory:")
+    store.write_coded(list(coder.code_articles([made, late])), None)
+    update_ledger(store)
+    e = next(e for e in ledger(store) if "fishermen" in e["action"])
+    # deadline 2024-06-30 + 365 days: a report from March 2026 is too late to count
+    assert e["status"] == "overdue", e["evidence"]
+    assert [ev["role"] for ev in e["evidence"]] == ["made"]
+    soon = Article(text="Freedonia said on Monday that it had released the 20 detained fishermen.", published="2024-06-10")
+    store.write_coded(list(coder.code_articles([soon])), None)
+    update_ledger(store)
+    e = next(e for e in ledger(store) if "fishermen" in e["action"])
+    assert e["status"] == "fulfilled" and [ev["published"] for ev in e["evidence"]][-1] == "2024-06-10"
+
+
+def test_a_later_date_turns_a_stored_open_pledge_overdue(coded):
+    store = gaiko.open(":memory:")
+    store.write_coded(coded, None)
+    update_ledger(store)
+    open_with_deadline = [e for e in ledger(store) if e["status"] == "open" and (e.get("deadline") or {}).get("end")]
+    assert open_with_deadline
+    later = ledger(store, as_of="2031-01-01")
+    by_id = {e["id"]: e for e in later}
+    for e in open_with_deadline:
+        assert by_id[e["id"]]["status"] == "overdue" and by_id[e["id"]]["as_of"] == "2031-01-01"
+    assert _plain(later) == _plain(compute_ledger(store, "2031-01-01"))
+
+
+def test_a_read_only_store_coded_without_the_ledger_still_answers(coded, tmp_path):
+    db = str(tmp_path / "s.duckdb")
+    with Store(db) as store:
+        store.write_coded(coded, None)  # as `gaiko code --no-ledger` leaves it
+    with Store(db, read_only=True) as ro:
+        computed = _plain(ledger(ro))
+    assert computed == _rebuilt(coded)
+    with Store(db) as rw:  # a writable store brings its ledger up to date when asked
+        assert _plain(ledger(rw)) == computed
+        assert rw.scalar("SELECT count(*) FROM ledger_articles") == len(coded)
