@@ -49,6 +49,10 @@ def render(res: dict[str, Any]) -> str:
                 r = e[key]
                 kind, w = key.split("_")
                 label = f"raw spaCy, n_process={w}" if kind == "raw" else f"gaiko code --workers {w}"
+                if kind == "gaiko" and r["summary"].get("ledger_seconds"):
+                    label += f" (ledger update {r['summary']['ledger_seconds']:.1f} s of it)"
+                elif kind == "gaiko":
+                    label += " --no-ledger"
                 arts = r["articles"] if kind == "raw" else r["summary"]["articles"]
                 sents = r["sentences"] if kind == "raw" else r["summary"]["sentences"]
                 out.append(f"| {int(n):,} | {label} | {r['wall_s']:.1f} | {_rate(arts, r['wall_s'])} | "
