@@ -205,8 +205,8 @@ def compute_ledger(store: Any, as_of: str | None = None) -> list[dict[str, Any]]
 def ledger(store: Any, as_of: str | None = None, actor: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
     """Ledger entries (JSONL shape), filtered.
 
-    Read from the store when its ledger is up to date and ``as_of`` is not before the date it was computed for
-    (a writable store is brought up to date first); otherwise computed afresh for ``as_of``."""
+    Read from the store when its ledger is up to date and ``as_of`` is not before the date it was computed for;
+    otherwise computed afresh for ``as_of`` (nothing is written: :func:`update_ledger` does that)."""
     from .store.pledges import _keep
     from .tracking_update import stored
 

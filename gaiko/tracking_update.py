@@ -3,16 +3,18 @@
 What an entry depends on, and so what a run of new articles can change:
 
 * its **mentions**: grouping is greedy, oldest first, and never joins mentions of
-  different actors, so new mentions can only regroup their own bucket (the actor
-  key). Touched buckets are regrouped whole; their entries are recomputed against
-  every sentence.
+  different buckets (actor key, demand or not). New mentions that come after
+  those grouped in their bucket join existing pledges or start new ones, and only
+  those pledges are recomputed; a bucket receiving older mentions is regrouped
+  whole.
 * its **matched evidence**: each sentence is judged on its own, so an untouched
   entry only needs the new sentences that share one of its topic stems.
 * the **date** it is seen from: a later ``as_of`` can only turn a passed deadline
   into ``overdue`` or ``partially_fulfilled``.
 
-Work and memory therefore grow with the new articles and the buckets they touch,
-not with the store; one transaction makes each update all-or-nothing.
+Work and memory therefore grow with the new articles and the pledges they
+concern, not with the store. The update commits in parts; ``ledger_dirty`` in
+``meta`` makes the next update start afresh if one is killed half-way.
 """
 
 from __future__ import annotations
@@ -22,8 +24,8 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from .store.ledger import (
-    STEMS, article_chunks, candidate_events, candidates, delete_entries, ensure_readable, load_mentions, new_articles_table, refresh_stems, registered,
-    stem_source, stored_evidence, write_entries,
+    STEMS, article_chunks, candidate_events, candidates, delete_entries, ensure_readable, load_mentions,
+    new_articles_table, refresh_stems, registered, stem_source, stored_evidence, write_entries,
 )
 from .tracking import bucket, entry, group_mentions, newest_date, prepare, restatus
 from .tracking_match import evidence_lexicon, group_view, match_sentence, place_stems, stems
@@ -310,13 +312,12 @@ def _behind(store: Any) -> bool:
 
 def stored(store: Any, as_of: str | None) -> list[dict[str, Any]] | None:
     """The stored ledger seen from ``as_of`` (default: the date it was computed for), or None when it cannot answer:
-    it is behind the store (read-only) or ``as_of`` is earlier than the date it was computed for."""
+    it is behind the store (articles coded since its last update) or ``as_of`` is earlier than the date it was
+    computed for."""
     from .store.pledges import pledge_rows
 
     if _behind(store):
-        if store.read_only:
-            return None
-        update(store)
+        return None  # never written from here: readers (the web app's threads) must not start an update
     computed_for = _meta(store.con, "ledger_as_of")
     if computed_for is None:
         return [] if newest_date(store) is None else None

@@ -45,12 +45,17 @@ def pledges(
     status: Optional[str] = typer.Option(None, "--status", help="open, in_progress, fulfilled, partially_fulfilled, broken, withdrawn, overdue, unclear."),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Status as of this date (YYYY-MM-DD); default: newest article date."),
     fmt: str = typer.Option("table", "--format", help="table, jsonl or csv."),
+    rebuild: bool = typer.Option(False, "--rebuild", help="Recompute the stored ledger from scratch first "
+                                 "(after editing gaiko/data/pledges/*.yaml); needs write access to the store."),
 ) -> None:
     """The pledge ledger: every tracked pledge with its status and evidence."""
     from ..store import Store
-    from ..tracking import ledger
+    from ..tracking import ledger, update_ledger
 
     try:
+        if rebuild:
+            with Store(db) as store:
+                update_ledger(store, full=True)
         with Store(db, read_only=True) as store:
             rows = ledger(store, as_of=as_of, actor=actor, status=status)
     except GaikoError as exc:
