@@ -88,8 +88,13 @@ def code_batch(coder: Any, articles: list[Article]) -> list[CodedArticle | Input
     return out
 
 
-def _worker_code(articles: list[Article]) -> list[CodedArticle | InputError]:
-    return code_batch(_WORKER_CODER, articles)
+def _worker_code(articles: list[Article]) -> tuple[list[CodedArticle | InputError], dict[str, list[Any]]]:
+    """A worker's batch: the coded articles, and their sentence stems for the pledge ledger (computed here, in
+    parallel, rather than by the single writer afterwards)."""
+    from .tracking_match import sentence_stem_rows
+
+    results = code_batch(_WORKER_CODER, articles)
+    return results, sentence_stem_rows(r for r in results if isinstance(r, CodedArticle))
 
 
 # -- main side ----------------------------------------------------------------
@@ -157,8 +162,9 @@ def code_into_store(
     def drain(block_until: int) -> None:
         while len(pending) > block_until:
             fut, n_inputs = pending.popleft()
-            results = fut.result() if isinstance(fut, Future) else fut
-            _write(store, results, summary)
+            out = fut.result() if isinstance(fut, Future) else fut
+            results, stems = out if isinstance(out, tuple) else (out, None)
+            _write(store, results, summary, stems)
             if progress:
                 progress(n_inputs)
 
@@ -238,14 +244,15 @@ def _record(store: Any, errors: list[InputError], summary: RunSummary) -> None:
         summary.error_list.append(e)
 
 
-def _write(store: Any, results: list[CodedArticle | InputError], summary: RunSummary) -> None:
+def _write(store: Any, results: list[CodedArticle | InputError], summary: RunSummary,
+           stems: dict[str, list[Any]] | None = None) -> None:
     coded = [r for r in results if isinstance(r, CodedArticle)]
     failed = [r for r in results if isinstance(r, InputError)]
     if failed:
         _record(store, failed, summary)
     if coded:
         fresh = store.new_articles(coded)
-        written, _ = store.write_coded(fresh, summary.run_id)
+        written, _ = store.write_coded(fresh, summary.run_id, stems=stems)
         summary.articles += written
         summary.skipped += len(coded) - len(fresh)
         if written:

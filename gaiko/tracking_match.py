@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from collections.abc import Iterable
 from typing import Any
 
 __all__ = [
     "EvidenceLexicon", "evidence_lexicon", "stems", "aliases", "verb_class", "sentence_role", "mentions_alias",
-    "place_stems", "GroupView", "group_view", "match_sentence",
+    "place_stems", "GroupView", "group_view", "match_sentence", "sentence_stem_rows",
 ]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9.'’-]*")
@@ -64,6 +65,20 @@ def stems(text: str | None, lex: EvidenceLexicon) -> set[str]:
             continue
         out.add(stem(w))
     return out
+
+
+def sentence_stem_rows(coded: Iterable[Any]) -> dict[str, list[Any]]:
+    """Columns (article_id, idx, stem) of ``sentence_stems`` for coded articles: worker processes compute them
+    while coding, so the ledger update need not stem the new sentences one by one afterwards."""
+    lex = evidence_lexicon()
+    cols: dict[str, list[Any]] = {"a": [], "i": [], "s": []}
+    for c in coded:
+        for sent in getattr(c, "sentences", ()):
+            for w in stems(sent.text, lex):
+                cols["a"].append(c.article.id)
+                cols["i"].append(sent.index)
+                cols["s"].append(w)
+    return cols
 
 
 def verb_class(action: str, lex: EvidenceLexicon) -> str | None:

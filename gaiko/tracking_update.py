@@ -19,7 +19,6 @@ concern, not with the store. The update commits in parts; ``ledger_dirty`` in
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -48,8 +47,10 @@ def _bucket_pledges(con: Any, articles_sql: str, params: Sequence[Any] = ()) -> 
     """Temp table ``_gaiko_pb(pledge_id, bucket)`` for the pledges of the articles ``articles_sql`` selects."""
     con.execute("CREATE OR REPLACE TEMP TABLE _gaiko_pb (pledge_id VARCHAR, bucket VARCHAR)")
     for chunk in article_chunks(con, articles_sql, params):
-        rows = con.execute("SELECT id, record FROM pledges WHERE article_id IN (SELECT unnest(?))", [chunk]).fetchall()
-        with registered(con, "_gaiko_pb_rows", {"p": [r[0] for r in rows], "b": [bucket(json.loads(r[1])) for r in rows]}):
+        rows = con.execute("SELECT id, actor_country, actor_name, actor_text, kind FROM pledges "
+                           "WHERE article_id IN (SELECT unnest(?))", [chunk]).fetchall()
+        keys = [bucket({"actor": {"country": c, "name": n, "text": t}, "kind": k}) for _i, c, n, t, k in rows]
+        with registered(con, "_gaiko_pb_rows", {"p": [r[0] for r in rows], "b": keys}):
             con.execute("INSERT INTO _gaiko_pb SELECT p, b FROM _gaiko_pb_rows")
 
 
@@ -79,13 +80,12 @@ def _entries(con: Any, groups: list[list[dict[str, Any]]], found: dict[int, list
     lex = evidence_lexicon()
     places = place_stems(lex)
     views = [group_view(g, lex, places) for g in groups]
+    parts = [views[lo:lo + _GROUPS_PER_QUERY] for lo in range(0, len(views), _GROUPS_PER_QUERY)]  # bounds the join
     out = []
     cache: dict[Any, Any] = {}
-    for lo in range(0, len(groups), _GROUPS_PER_QUERY):  # bounds the store's join and the candidates held here
-        part = views[lo:lo + _GROUPS_PER_QUERY]
-        cands = candidates(con, part, as_of, new_only=new_only, stems=stems_table)
-        events = candidate_events(con, ((c["article_id"], c["idx"]) for cs in cands.values() for c in cs))
-        for j, v in enumerate(part):
+    for k, (cands, events) in enumerate(_candidate_parts(con, parts, as_of, new_only, stems_table)):
+        lo = k * _GROUPS_PER_QUERY
+        for j, v in enumerate(parts[k]):
             matched = [ev for c in cands.get(j, ())
                        if (ev := match_sentence(v, c, events.get((c["article_id"], c["idx"]), []), lex, places, cache))]
             out.append(entry(groups[lo + j], (found or {}).get(lo + j, []) + matched, overrides, as_of, v.topic))
@@ -95,6 +95,17 @@ def _entries(con: Any, groups: list[list[dict[str, Any]]], found: dict[int, list
             sink(out)
             out = []
     return out
+
+
+def _fetch(con: Any, part: list[Any], as_of: str, new_only: bool, stems_table: str) -> tuple[Any, Any]:
+    cands = candidates(con, part, as_of, new_only=new_only, stems=stems_table)
+    return cands, candidate_events(con, ((c["article_id"], c["idx"]) for cs in cands.values() for c in cs))
+
+
+def _candidate_parts(con: Any, parts: list[list[Any]], as_of: str, new_only: bool, stems_table: str) -> Iterator[Any]:
+    """Candidates and their events for each part, in order."""
+    for part in parts:
+        yield _fetch(con, part, as_of, new_only, stems_table)
 
 
 def _regroup(con: Any, chunks: list[list[str]], as_of: str, overrides: list[dict[str, Any]], *, stems_table: str = STEMS,
@@ -154,6 +165,7 @@ def update(store: Any, as_of: str | None = None, *, full: bool = False) -> int:
     previous = _meta(con, "ledger_as_of")
     read_any = con.execute("SELECT count(*) FROM ledger_articles").fetchone()[0]
     interrupted = _meta(con, "ledger_dirty") == "1"
+    restem = full  # asked for: the lexicons may have changed, so the stems are redone too
     full = full or interrupted or not read_any or not previous or (as_of or "") < previous
 
     def write(entries: list[dict[str, Any]]) -> None:
@@ -165,7 +177,8 @@ def update(store: Any, as_of: str | None = None, *, full: bool = False) -> int:
         con.execute("INSERT OR REPLACE INTO meta VALUES ('ledger_dirty', '1')")
         if full:
             for table in _LEDGER_TABLES:
-                con.execute(f"DELETE FROM {table}")
+                if table != "sentence_stems" or restem:  # stems of unchanged articles stay valid otherwise
+                    con.execute(f"DELETE FROM {table}")
         _checkpoint(con)
         if as_of is None:
             con.execute("INSERT OR REPLACE INTO meta VALUES ('ledger_dirty', '0')")

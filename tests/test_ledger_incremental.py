@@ -134,3 +134,19 @@ def test_a_read_only_store_coded_without_the_ledger_still_answers(coded, tmp_pat
         update_ledger(rw)
         assert rw.scalar("SELECT count(*) FROM ledger_articles") == len(coded)
         assert _plain(ledger(rw)) == computed
+
+
+def test_stems_written_with_the_articles_are_those_the_update_would_compute(coded):
+    from gaiko.tracking_match import sentence_stem_rows
+
+    by_writer = gaiko.open(":memory:")
+    by_writer.write_coded(coded, None, stems=sentence_stem_rows(coded))  # as worker processes hand them over
+    before = by_writer.scalar("SELECT count(*) FROM sentence_stems")
+    update_ledger(by_writer)
+    assert before > 0 and by_writer.scalar("SELECT count(*) FROM sentence_stems") == before  # none stemmed twice
+    by_update = gaiko.open(":memory:")
+    by_update.write_coded(coded, None)
+    update_ledger(by_update)
+    q = "SELECT article_id, idx, stem FROM sentence_stems ORDER BY ALL"
+    assert by_writer.query(q) == by_update.query(q)
+    assert _plain(ledger(by_writer)) == _plain(ledger(by_update))

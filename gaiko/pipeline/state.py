@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from ..types import Actor, Event, Place, Pledge
+
+if TYPE_CHECKING:  # spaCy is imported by the coder; modules that only read records need not load it
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["DocState", "DateMention", "get_state", "ensure_extensions", "path_to"]
 
@@ -87,6 +89,8 @@ def path_to(tok: Token, top: Token) -> list[Token]:
 
 
 def ensure_extensions() -> None:
+    from spacy.tokens import Doc
+
     if not Doc.has_extension("gaiko"):
         Doc.set_extension("gaiko", default=None)
 

@@ -109,11 +109,15 @@ class Store(QueryMixin, AnalysisMixin):
                 fresh.append(c)
         return fresh
 
-    def write_coded(self, coded: Sequence[CodedArticle], run_id: str | None = None) -> tuple[int, int]:
+    def write_coded(self, coded: Sequence[CodedArticle], run_id: str | None = None,
+                    stems: dict[str, list[Any]] | None = None) -> tuple[int, int]:
         """Write a batch of coded articles in one transaction.
 
         Articles already in the store (same content hash) are skipped, so a
-        re-run or a resumed run adds nothing twice. Returns (written, skipped).
+        re-run or a resumed run adds nothing twice. ``stems`` are the
+        articles' sentence stems for the pledge ledger
+        (:func:`gaiko.tracking_match.sentence_stem_rows`), when a worker
+        computed them. Returns (written, skipped).
         """
         self._check_writable()
         fresh = self.new_articles(coded)
@@ -138,6 +142,12 @@ class Store(QueryMixin, AnalysisMixin):
             self._insert("actors", actors, ACTOR_COLS)
             self._insert("places", places, PLACE_COLS)
             insert_pledges_many(self.con, fresh)
+            if stems and stems.get("a"):
+                from .ledger import insert_stems
+
+                keep = {c.article.id for c in fresh}
+                rows = [k for k, a in enumerate(stems["a"]) if a in keep]
+                insert_stems(self.con, {col: [stems[col][k] for k in rows] for col in ("a", "i", "s")})
             self.con.execute("COMMIT")
         except Exception as exc:
             self.con.execute("ROLLBACK")

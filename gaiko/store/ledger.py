@@ -28,8 +28,8 @@ from contextlib import contextmanager
 from typing import Any
 
 __all__ = [
-    "LEDGER_DDL", "STEMS", "ensure_readable", "registered", "article_chunks", "new_articles_table", "refresh_stems", "stem_source", "candidates",
-    "candidate_events", "load_mentions", "write_entries", "delete_entries", "stored_evidence",
+    "LEDGER_DDL", "STEMS", "ensure_readable", "registered", "article_chunks", "new_articles_table", "refresh_stems",
+    "insert_stems", "stem_source", "candidates", "candidate_events", "load_mentions", "write_entries", "delete_entries", "stored_evidence",
 ]
 
 LEDGER_DDL: list[str] = [
@@ -92,10 +92,11 @@ def article_chunks(con: Any, sql: str, params: Sequence[Any] = (), size: int = 5
 
 def refresh_stems(con: Any, stems_of: Callable[[str], Iterable[str]], table: str = STEMS,
                   after_chunk: Callable[[], None] | None = None) -> int:
-    """Stem the sentences of the new articles into ``table``, a chunk at a time. Returns rows written."""
-    con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM _gaiko_new)")
+    """Stem the sentences of the new articles that have no stems yet (worker processes usually wrote them with
+    the article) into ``table``, a chunk at a time. Returns rows written."""
     total = 0
-    for chunk in article_chunks(con, "SELECT article_id FROM _gaiko_new ORDER BY article_id"):
+    for chunk in article_chunks(con, f"SELECT article_id FROM _gaiko_new WHERE article_id NOT IN "
+                                     f"(SELECT article_id FROM {table}) ORDER BY article_id"):
         rows = con.execute("SELECT article_id, idx, text FROM sentences WHERE article_id IN (SELECT unnest(?))", [chunk]).fetchall()
         arts: list[str] = []
         idxs: list[int] = []
@@ -105,12 +106,18 @@ def refresh_stems(con: Any, stems_of: Callable[[str], Iterable[str]], table: str
                 arts.append(art)
                 idxs.append(idx)
                 words.append(w)
-        with registered(con, "_gaiko_stem_rows", {"a": arts, "i": idxs, "s": words}):
-            con.execute(f"INSERT INTO {table} SELECT a, i, s FROM _gaiko_stem_rows")
+        insert_stems(con, {"a": arts, "i": idxs, "s": words}, table)
         total += len(words)
         if after_chunk:
             after_chunk()
     return total
+
+
+def insert_stems(con: Any, cols: dict[str, list[Any]], table: str = STEMS) -> None:
+    """Insert (article_id ``a``, sentence ``i``, stem ``s``) columns into ``table``."""
+    if cols["a"]:
+        with registered(con, "_gaiko_stem_rows", cols):
+            con.execute(f"INSERT INTO {table} SELECT a, i, s FROM _gaiko_stem_rows")
 
 
 def stem_source(con: Any, lex_stems: Callable[[str], Iterable[str]]) -> str:
@@ -118,8 +125,7 @@ def stem_source(con: Any, lex_stems: Callable[[str], Iterable[str]]) -> str:
     with ``--no-ledger``), a temporary copy completed with the sentences it lacks."""
     if not new_articles_table(con):
         return STEMS
-    con.execute(f"CREATE OR REPLACE TEMP TABLE _gaiko_stems AS SELECT * FROM {STEMS} "
-                "WHERE article_id NOT IN (SELECT article_id FROM _gaiko_new)")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _gaiko_stems AS SELECT * FROM {STEMS}")
     refresh_stems(con, lex_stems, "_gaiko_stems")
     return "_gaiko_stems"
 
