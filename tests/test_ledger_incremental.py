@@ -150,3 +150,16 @@ def test_stems_written_with_the_articles_are_those_the_update_would_compute(code
     q = "SELECT article_id, idx, stem FROM sentence_stems ORDER BY ALL"
     assert by_writer.query(q) == by_update.query(q)
     assert _plain(ledger(by_writer)) == _plain(ledger(by_update))
+
+
+def test_the_web_app_never_serves_a_ledger_that_is_behind(coded):
+    from gaiko.server.pledges import ledger_rows
+
+    store = gaiko.open(":memory:")
+    first = sorted(coded, key=lambda c: c.article.published)
+    store.write_coded(first[:5], None)
+    update_ledger(store)
+    store.write_coded(first[5:], None)  # coded, ledger not updated (as `--no-ledger` or an update still to come)
+    served = {r["id"] for r in ledger_rows(store)}
+    assert served == {e["id"] for e in _rebuilt(coded)}
+    assert store.scalar("SELECT count(*) FROM ledger_articles") == 5  # reading wrote nothing

@@ -67,11 +67,11 @@ def ledger_rows(
 ) -> list[dict[str, Any]]:
     """The ledger as of ``as_of``, filtered and sorted for reading.
 
-    Without ``as_of`` this is the ledger the tracker stored after the last
-    coding run (as of the newest article then); with it, the ledger is
-    computed afresh for that date.
+    The ledger the tracker stored after the last coding run when it is up to
+    date (seen from ``as_of`` when that is later); computed afresh for an
+    earlier ``as_of``, or when articles were coded without updating it.
+    Reading never writes.
     """
-    from ..store.pledges import pledge_rows
     from ..tracking import STATUSES as KNOWN
     from ..tracking import ledger
 
@@ -79,9 +79,7 @@ def ledger_rows(
         from ..errors import ConfigError
 
         raise ConfigError(f"unknown status {status!r}; use one of: {', '.join(KNOWN)}")
-    stored = _stored(store) if as_of is None else None
-    entries = (pledge_rows(store.con, actor=actor, status=status) if stored
-               else ledger(store, as_of=as_of.isoformat() if as_of else None, actor=actor, status=status))
+    entries = ledger(store, as_of=as_of.isoformat() if as_of else None, actor=actor, status=status)
     rows = [shape(e) for e in entries]
     order = {s: i for i, s in enumerate(STATUSES)}
     rows.sort(key=lambda r: (order.get(r["status"], len(order)), r["deadline"] or "9999-12-31", str(r["made_on"] or ""),
@@ -91,16 +89,6 @@ def ledger_rows(
 
 def pledge_detail(store: Any, ledger_id: str, as_of: dt.date | None = None) -> dict[str, Any]:
     """One ledger entry with its evidence timeline, oldest first (NotFound for an unknown id)."""
-    from ..store.pledges import pledge_rows
     from ..tracking import timeline
 
-    if as_of is None and _stored(store):
-        entry = next((e for e in pledge_rows(store.con) if e["id"] == ledger_id), None)
-        if entry is not None:
-            return shape(entry)
     return shape(timeline(store, ledger_id, as_of.isoformat() if as_of else None))
-
-
-def _stored(store: Any) -> bool:
-    """Whether the tracker has stored a ledger (it does after every coding run)."""
-    return bool(store.scalar("SELECT count(*) FROM pledge_ledger"))
