@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import Any
 
 __all__ = [
-    "EvidenceLexicon", "evidence_lexicon", "stems", "aliases", "verb_class", "sentence_role", "mentions_alias",
+    "EvidenceLexicon", "evidence_lexicon", "stems", "aliases", "verb_class", "sentence_role", "alias_pattern",
     "place_stems", "GroupView", "group_view", "match_sentence", "sentence_stem_rows",
 ]
 
@@ -73,7 +73,7 @@ def sentence_stem_rows(coded: Iterable[Any]) -> dict[str, list[Any]]:
     lex = evidence_lexicon()
     cols: dict[str, list[Any]] = {"a": [], "i": [], "s": []}
     for c in coded:
-        for sent in getattr(c, "sentences", ()):
+        for sent in c.sentences:
             for w in stems(sent.text, lex):
                 cols["a"].append(c.article.id)
                 cols["i"].append(sent.index)
@@ -114,18 +114,12 @@ def aliases(actor: dict[str, Any] | None, lex: EvidenceLexicon) -> set[str]:
     return out
 
 
-def mentions_alias(text: str, names: set[str]) -> bool:
-    low = text.lower()
-    return any(re.search(rf"(?<![a-z]){re.escape(n)}(?![a-z])", low) for n in names)
-
-
-def alias_pattern(names: set[str]) -> str | None:
-    """One RE2/Python pattern that finds any of the names in lower-cased text as :func:`mentions_alias` does
-    (no look-behind, so the store's regex engine can run it too)."""
+def alias_pattern(names: set[str]) -> re.Pattern[str] | None:
+    """A compiled pattern that finds any of the names as a whole word in lower-cased text."""
     if not names:
         return None
-    alts = "|".join(re.sub(r"([.^$*+?()\[\]{}|\\])", r"\\\1", n) for n in sorted(names, key=lambda n: (-len(n), n)))
-    return f"(^|[^a-z])({alts})([^a-z]|$)"
+    alts = "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
+    return re.compile(rf"(?<![a-z])(?:{alts})(?![a-z])")
 
 
 def sentence_role(text: str, pledge_class: str | None, lex: EvidenceLexicon) -> tuple[str | None, str | None]:
@@ -178,7 +172,7 @@ class GroupView:
     event_type: str | None = None
     first_published: str | None = None
     until: str | None = None  # evidence is read up to this date (the horizon after the deadline or last mention)
-    pattern: str | None = None  # :func:`alias_pattern` of ``names``
+    pattern: re.Pattern[str] | None = None  # :func:`alias_pattern` of ``names``
 
 
 def group_view(group: list[dict[str, Any]], lex: EvidenceLexicon, places: frozenset[str]) -> GroupView:
@@ -218,7 +212,7 @@ def match_sentence(g: GroupView, s: dict[str, Any], events: list[dict[str, Any]]
     shared = s["shared"]
     if shared < min(2, len(topic)) or shared / max(1, len(topic)) < 0.34:
         return None
-    named = bool(g.pattern and re.search(g.pattern, s["text"].lower()))
+    named = bool(g.pattern and g.pattern.search(s["text"].lower()))
     strong = shared >= 2 and shared / max(1, len(topic)) >= 0.4
     if not named and not (strong and not g.has_country):
         return None

@@ -83,7 +83,9 @@ def _entries(con: Any, groups: list[list[dict[str, Any]]], found: dict[int, list
     parts = [views[lo:lo + _GROUPS_PER_QUERY] for lo in range(0, len(views), _GROUPS_PER_QUERY)]  # bounds the join
     out = []
     cache: dict[Any, Any] = {}
-    for k, (cands, events) in enumerate(_candidate_parts(con, parts, as_of, new_only, stems_table)):
+    for k, part in enumerate(parts):
+        cands = candidates(con, part, as_of, new_only=new_only, stems=stems_table)
+        events = candidate_events(con, ((c["article_id"], c["idx"]) for cs in cands.values() for c in cs))
         lo = k * _GROUPS_PER_QUERY
         for j, v in enumerate(parts[k]):
             matched = [ev for c in cands.get(j, ())
@@ -95,17 +97,6 @@ def _entries(con: Any, groups: list[list[dict[str, Any]]], found: dict[int, list
             sink(out)
             out = []
     return out
-
-
-def _fetch(con: Any, part: list[Any], as_of: str, new_only: bool, stems_table: str) -> tuple[Any, Any]:
-    cands = candidates(con, part, as_of, new_only=new_only, stems=stems_table)
-    return cands, candidate_events(con, ((c["article_id"], c["idx"]) for cs in cands.values() for c in cs))
-
-
-def _candidate_parts(con: Any, parts: list[list[Any]], as_of: str, new_only: bool, stems_table: str) -> Iterator[Any]:
-    """Candidates and their events for each part, in order."""
-    for part in parts:
-        yield _fetch(con, part, as_of, new_only, stems_table)
 
 
 def _regroup(con: Any, chunks: list[list[str]], as_of: str, overrides: list[dict[str, Any]], *, stems_table: str = STEMS,
@@ -131,6 +122,7 @@ def _recompute(con: Any, ledger_ids: Sequence[str], as_of: str, overrides: list[
     """Recompute entries whose mentions did not change: stored matched evidence, plus (with ``new_sentences``) what
     the new articles' sentences add."""
     lex = evidence_lexicon()
+    places = place_stems(lex)
     for chunk in _chunks(sorted(ledger_ids)):
         with registered(con, "_gaiko_lids", {"id": list(chunk)}):
             members = con.execute("SELECT ledger_id, list(pledge_id) FROM ledger_groups WHERE ledger_id IN "
@@ -144,7 +136,7 @@ def _recompute(con: Any, ledger_ids: Sequence[str], as_of: str, overrides: list[
             groups.append(ms)
             found[len(groups) - 1] = old.get(lid, [])
         entries = _entries(con, groups, found, as_of, overrides, new_only=True) if new_sentences else [
-            entry(g, found[i], overrides, as_of, group_view(g, lex, place_stems(lex)).topic) for i, g in enumerate(groups)]
+            entry(g, found[i], overrides, as_of, group_view(g, lex, places).topic) for i, g in enumerate(groups)]
         delete_entries(con, [e["id"] for e in entries])
         (write or (lambda es: write_entries(con, es, as_of)))(entries)
 
