@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from .docindex import remember_text, sentences
 from .errors import InputRejected
 from .ids import article_id
 from .nlp import load_model
@@ -64,19 +65,20 @@ class Coder:
 
     def _finish(self, doc: Any, art: Article) -> CodedArticle:
         state = get_state(doc)
+        remember_text(doc, art.text)  # the doc was parsed from this very string
         state.article_id = art.id
         state.published = art.published
         for comp in self.components:
             doc = comp(doc)
-        sentences = [
+        records = [
             SentenceRecord(index=i, start=s.start_char, end=s.end_char, text=s.text)
-            for i, s in enumerate(doc.sents)
+            for i, s in enumerate(sentences(doc).spans)
         ]
         for ev in state.events:
             ev.coder_version = CODER_VERSION
         return CodedArticle(
             article=art,
-            sentences=sentences,
+            sentences=records,
             events=list(state.events),
             pledges=list(state.pledges),
             actors=list(state.actors),

@@ -28,6 +28,7 @@ ROLE_RANK = ("head_of_state", "head_of_government", "head_of_organization", "for
 _SUFFIX_SAME = ("ese", "ss", "sh", "ench", "utch")
 
 
+@lru_cache(maxsize=1 << 16)
 def norm(text: str) -> str:
     """Normalise a name or token for lookup: fold accents and quotes, lower-case, drop spaces."""
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..docindex import columns
 from .kb import Entry, KnowledgeBase, norm
 
 __all__ = ["NameMatch", "PhraseMatch", "match_names", "match_phrases", "POSSESSIVE"]
@@ -50,7 +51,7 @@ def match_names(doc: Doc, kb: KnowledgeBase) -> list[NameMatch]:
     """Longest non-overlapping knowledge-base name matches, left to right."""
     out: list[NameMatch] = []
     n = len(doc)
-    norms = [norm(t.text) for t in doc]
+    norms = [norm(t) for t in columns(doc).text]
     i = 0
     while i < n:
         key = ""
@@ -75,6 +76,24 @@ def match_names(doc: Doc, kb: KnowledgeBase) -> list[NameMatch]:
     return out
 
 
+_PREFIXES: dict[int, tuple[dict[str, object], frozenset[str]]] = {}
+
+
+def _phrase_prefixes(table: dict[str, object]) -> frozenset[str]:
+    """Every key of ``table`` cut before each of its spaces, and whole: a run of tokens that is
+    none of these cannot grow into a key."""
+    hit = _PREFIXES.get(id(table))
+    if hit is not None and hit[0] is table:
+        return hit[1]
+    out: set[str] = set()
+    for key in table:
+        out.update(key[:k] for k, ch in enumerate(key) if ch == " ")
+        out.add(key)
+    prefixes = frozenset(out)
+    _PREFIXES[id(table)] = (table, prefixes)  # the table is kept with its id, so the id is never reused
+    return prefixes
+
+
 def match_phrases(doc: Doc, table: dict[str, object], nouns_only: bool = True) -> dict[int, PhraseMatch]:
     """Longest phrase of ``table`` ending at each token, keyed by its last token index.
 
@@ -83,10 +102,11 @@ def match_phrases(doc: Doc, table: dict[str, object], nouns_only: bool = True) -
     """
     out: dict[int, PhraseMatch] = {}
     n = len(doc)
-    lowers = [t.lower_.replace("\u2019", "'") for t in doc]
-    lemmas = [t.lemma_.lower() for t in doc]
+    cols = columns(doc)
+    lowers, lemmas, pos = cols.lower, cols.lemma, cols.pos
+    prefixes = _phrase_prefixes(table)
     for i in range(n):
-        if not lowers[i][:1].isalpha():
+        if not lowers[i][:1].isalpha() or (lowers[i] not in prefixes and lemmas[i] not in prefixes):
             continue
         text_key = ""
         lemma_key = ""
@@ -94,12 +114,14 @@ def match_phrases(doc: Doc, table: dict[str, object], nouns_only: bool = True) -
             sep = " " if j > i else ""
             text_key += sep + lowers[j]
             lemma_key += sep + lemmas[j]
+            if text_key not in prefixes and lemma_key not in prefixes:
+                break
             val = table.get(text_key)
             if val is None:
                 val = table.get(lemma_key)
             if val is None:
                 continue
-            if nouns_only and doc[j].pos_ not in ("NOUN", "PROPN"):
+            if nouns_only and pos[j] not in ("NOUN", "PROPN"):
                 continue
             prev = out.get(j)
             if prev is None or prev.start > i:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from ..docindex import entities, sentences
 from .kb import Entry, KnowledgeBase, norm
 from .match import POSSESSIVE, NameMatch, PhraseMatch, match_names, match_phrases
 
@@ -115,7 +116,7 @@ class _Finder:
                 continue
             anchors.append((m.start, m.end, people, "PERSON"))
             seen.update(range(m.start, m.end))
-        for ent in self.doc.ents:
+        for ent in entities(self.doc):
             if ent.label_ == "PERSON" and not any(i in seen for i in range(ent.start, ent.end)):
                 a, b = ent.start, ent.end
                 while b > a and self.doc[b - 1].text in POSSESSIVE:
@@ -138,7 +139,7 @@ class _Finder:
                 self.claim(self._person_span(a, b, entries, label))
 
     def _ent_len(self, tok: Token) -> int:
-        for ent in self.doc.ents:
+        for ent in entities(self.doc):
             if ent.start <= tok.i < ent.end:
                 return ent.end - ent.start
         return 0
@@ -161,7 +162,7 @@ class _Finder:
         root = doc[a:b].root
         m.head = root.i
         i = a - 1
-        sent_start = doc[a].sent.start
+        sent_start = sentences(doc).start(a)
         while i >= sent_start and not self.claimed[i]:
             t = self.titles.get(i)
             low = doc[i].lower_
@@ -290,7 +291,7 @@ class _Finder:
                 self.claim(Mention(t.i, t.i + 1, "pronoun", t.i))
 
     def entities(self) -> None:
-        for ent in self.doc.ents:
+        for ent in entities(self.doc):
             if ent.label_ not in _ACTOR_ENTS:
                 continue
             a, b = ent.start, ent.end

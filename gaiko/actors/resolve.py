@@ -9,6 +9,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from ..docindex import sentences
 from ..types import Actor
 from .kb import KnowledgeBase, Person, Term, norm
 from .mentions import PRONOUNS, Mention, find_mentions, is_locative
@@ -25,6 +26,7 @@ _PRON_WINDOW = 4  # sentences a pronoun may reach back
 class _DocResolver:
     def __init__(self, doc: Doc, kb: KnowledgeBase, day: dt.date) -> None:
         self.doc, self.kb, self.day = doc, kb, day
+        self.sents = sentences(doc)
         self.registry: dict[str, tuple[Actor, str | None]] = {}
         self.history: list[tuple[int, Actor, str | None, int]] = []  # (token, actor, gender, sentence start)
         self.focus: Counter[str] = Counter()
@@ -42,7 +44,7 @@ class _DocResolver:
         return c.name if c else None
 
     def _context_country(self, m: Mention) -> tuple[str | None, float]:
-        here = self.sent_countries.get(self.doc[m.head].sent.start, set()) - TRANSNATIONAL
+        here = self.sent_countries.get(self.sents.start(m.head), set()) - TRANSNATIONAL
         if len(here) == 1:
             return next(iter(here)), 0.5
         if self.focus:
@@ -198,9 +200,8 @@ class _DocResolver:
                            resolved_by="title", confidence=conf if country else 0.3)
 
     def _antecedent(self, m: Mention, tok: int, gender: str | None) -> tuple[Actor, str | None] | None:
-        sent = self.doc[tok].sent
-        sents = [s.start for s in self.doc.sents]
-        here = sents.index(sent.start) if sent.start in sents else 0
+        sents = self.sents.starts
+        here = self.sents.index(tok)
         lowest = sents[max(0, here - _PRON_WINDOW)]
         for t, prev, g, s in reversed(self.history):
             if t >= tok or s < lowest:
@@ -316,7 +317,7 @@ class _DocResolver:
                 for i in range(m.start, m.end):
                     self.token_country[i] = here
             if here:  # places count as context even when they are not actors ("police in Nairobi")
-                self.sent_countries.setdefault(self.doc[m.head].sent.start, set()).add(here)
+                self.sent_countries.setdefault(self.sents.start(m.head), set()).add(here)
         out: list[tuple[Mention, Actor]] = []
         for k, m in enumerate(mentions):
             a = actors[k]
@@ -331,7 +332,7 @@ class _DocResolver:
                 gender = self.kb.people[a.person_id].gender if a.person_id in self.kb.people else None
                 if m.kind == "pronoun":
                     gender = PRONOUNS.get(self.doc[m.start].lower_)
-                self.history.append((m.start, a, gender, self.doc[m.start].sent.start))
+                self.history.append((m.start, a, gender, self.sents.start(m.start)))
             for i in range(m.start, m.end):
                 self.token_actor[i] = a
             out.append((m, a))

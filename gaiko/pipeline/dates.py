@@ -16,6 +16,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from ..docindex import entities
+from ..docindex import text as doc_text
 from .state import DateMention, DocState, get_state
 
 __all__ = ["DateResolver", "resolve_date", "event_date"]
@@ -156,9 +158,9 @@ class DateResolver:
         state = get_state(doc)
         if not state.published:
             return doc
-        spans: list[Span] = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+        spans: list[Span] = [e for e in entities(doc) if e.label_ in ("DATE", "TIME")]
         taken = {t.i for s in spans for t in s}
-        for m in _WORD_RE.finditer(doc.text):
+        for m in _WORD_RE.finditer(doc_text(doc)):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None and not any(t.i in taken for t in span):
                 spans.append(span)

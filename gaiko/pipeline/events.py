@@ -16,6 +16,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from ..docindex import entities, sentences
 from ..ids import record_id
 from ..tables import cameo_for, cameo_table
 from ..types import Actor, Event, Place
@@ -101,7 +102,7 @@ class EventCoder:
 
     def __call__(self, doc: Doc) -> Doc:
         state = get_state(doc)
-        for sent in doc.sents:
+        for sent in sentences(doc).spans:
             state.events.extend(self.code_sentence(sent, state))
         return doc
 
@@ -323,7 +324,7 @@ class EventCoder:
             if fallback is None and t.head.lower_ not in ("from", "in", "near", "at", "during", "since"):
                 ent = next((x for x in t.subtree if x.ent_type_ in ENT_TYPES), None)
                 if ent is not None:
-                    span = next((s for s in t.doc.ents if s.start <= ent.i < s.end), None)
+                    span = next((s for s in entities(t.doc) if s.start <= ent.i < s.end), None)
                     if span is not None and (source is None or not (source.start <= span.start_char < source.end)):
                         fallback = Actor(text=span.text, start=span.start_char, end=span.end_char)
         return place or fallback

@@ -15,6 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from ..docindex import entities
 from ..types import Place
 from .state import get_state
 
@@ -46,7 +47,7 @@ class PlaceFinder:
             if m.kinds() & _KINDS and not m.kinds() & {"person", "org", "seat"}:
                 spans.append(doc[m.start:m.end])
                 taken.update(range(m.start, m.end))
-        for ent in doc.ents:
+        for ent in entities(doc):
             if ent.label_ in _PLACE_ENTS and not any(i in taken for i in range(ent.start, ent.end)):
                 end = ent.end
                 while end > ent.start and doc[end - 1].text in POSSESSIVE:

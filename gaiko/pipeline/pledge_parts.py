@@ -8,6 +8,8 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from ..docindex import entities
+
 __all__ = ["Lexicon", "lexicon", "subject_of", "own_tokens", "action_text", "deadline_phrases", "say_head", "is_actorish"]
 
 _TEMPORAL_PREPS = {"by", "within", "in", "before", "until", "till", "for", "over", "during", "no", "ahead", "around", "after"}
@@ -154,7 +156,7 @@ def deadline_phrases(verb: Token) -> list[tuple[str, int, int]]:
             continue
         doc = t.doc
         if t.ent_type_:
-            ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+            ent = next((e for e in entities(doc) if e.start <= t.i < e.end), None)
             span: Span = ent if ent is not None else doc[t.i : t.i + 1]
         else:
             span = doc[t.i : t.i + 1]

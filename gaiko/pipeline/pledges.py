@@ -20,6 +20,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from ..docindex import columns, entities, sentences
 from ..deadlines import implied_previous, normalise_deadline
 from ..ids import record_id
 from ..types import Actor, Deadline, Pledge
@@ -42,14 +43,24 @@ class PledgeExtractor:
     def __init__(self, pledge_cues: str | None = None, pledge_actions: str | None = None, **config: Any) -> None:
         self.config = config
         self.lex: Lexicon = lexicon(pledge_cues, pledge_actions)
+        lex = self.lex
+        #: every lemma a cue can start from; other tokens are skipped without building them
+        self._cue_lemmas = frozenset(lex.verbs_xcomp) | frozenset(lex.verbs_demand) | frozenset(lex.nouns) \
+            | frozenset(lex.verbs_object)
 
     # ------------------------------------------------------------------ cues
     def _cues(self, sent: Any) -> list[tuple[Token, Token, str, Token | None]]:
         """(cue token, action verb, kind, demanded party) for each cue in a sentence."""
         lex = self.lex
         out: list[tuple[Token, Token, str, Token | None]] = []
-        for t in sent:
-            lemma = t.lemma_.lower()
+        doc = sent.doc
+        cols = columns(doc)
+        cue_lemmas, modals = self._cue_lemmas, lex.modals
+        for i in range(sent.start, sent.end):
+            lemma = cols.lemma[i]
+            if lemma not in cue_lemmas and cols.lower[i] not in modals:  # lower folds typographic quotes: a superset
+                continue
+            t = doc[i]
             in_hand = lemma in lex.verbs_object and any(c.dep_ == "dobj" for c in t.children)
             if t.pos_ in ("VERB", "AUX", "ADJ") and lemma in lex.verbs_xcomp and not in_hand:
                 for c in t.children:
@@ -72,8 +83,8 @@ class PledgeExtractor:
                     elif lemma == "demand" and c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children):
                         party = next((s for s in c.children if s.dep_ in ("nsubj",)), None)
                         out.append((t, c, "demand", party))
-            head_fate = self._fate(t.head)
-            if t.pos_ == "NOUN" and lemma in lex.nouns and (t.head.lemma_.lower() not in lex.not_pledge_heads or head_fate):
+            if t.pos_ == "NOUN" and lemma in lex.nouns and (t.head.lemma_.lower() not in lex.not_pledge_heads
+                                                            or self._fate(t.head)):
                 for c in t.children:
                     if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX") and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
                         out.append((t, c, lex.nouns[lemma], None))
@@ -146,7 +157,7 @@ class PledgeExtractor:
         memory: dict[str, Actor] = {}
         used: set[int] = set()
         country_hint = next((a.country for a in state.actors if a.country and len(a.country) == 3), None) or _main_country(doc)
-        for sent in doc.sents:
+        for sent in sentences(doc).spans:
             for cue, verb, kind, party in self._cues(sent):
                 if verb.i in used:
                     continue
@@ -243,7 +254,7 @@ class PledgeExtractor:
         if len(objs) < 2:
             return []
         out: list[Pledge] = []
-        bounds = [o.left_edge.i for o in objs[1:]] + [verb.sent.end]
+        bounds = [o.left_edge.i for o in objs[1:]] + [sentences(verb.doc).span(verb.i).end]
         for o, stop in zip(objs, bounds):
             text = " ".join(t.text for t in o.subtree if t.dep_ != "punct")
             q = best_quantity(text)
@@ -375,7 +386,7 @@ def _main_country(doc: Doc) -> str | None:
     import pycountry
 
     counts: Counter[str] = Counter()
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ != "GPE":
             continue
         try:
@@ -389,7 +400,7 @@ def _country_in(doc: Doc, start: int, end: int) -> str | None:
     """ISO3 of the first country named (or its people: "Japanese") between two offsets."""
     import pycountry
 
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.start_char < start or ent.end_char > end or ent.label_ not in ("GPE", "NORP"):
             continue
         name = ent.text

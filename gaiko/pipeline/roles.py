@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from ..docindex import text as doc_text
 from ..types import Actor
 from .state import path_to
 
@@ -82,9 +83,10 @@ def _conjuncts(tok: Token) -> list[Token]:
 
 
 def _pobjs(tok: Token, preps: tuple[str, ...]) -> Iterator[Token]:
+    marks = [c for c in tok.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps]
     for p in preps:
-        for c in tok.children:
-            if c.dep_ in ("prep", "agent", "dative") and c.lower_ == p:
+        for c in marks:
+            if c.lower_ == p:
                 for o in c.children:
                     if o.dep_ == "pobj":
                         yield o
@@ -214,7 +216,7 @@ def phrase_span(tok: Token) -> tuple[int, int, str]:
                                                   and a.i != tok.i for a in path_to(t, tok))]
     toks = sorted(keep, key=lambda t: t.i) or [tok]
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    return start, end, tok.doc.text[start:end]
+    return start, end, doc_text(tok.doc)[start:end]
 
 
 _KB_KINDS = ("country", "adjective", "demonym", "capital", "org", "seat")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..docindex import sentences
 from ..types import Actor, Event, Place, Pledge
 
 if TYPE_CHECKING:  # spaCy is imported by the coder; modules that only read records need not load it
@@ -75,7 +76,7 @@ class DocState:
         return self.actors[best[1]] if best else None
 
     def sentence_index(self, token: Token) -> int:
-        return self.sent_index.get(token.sent.start, -1)
+        return sentences(token.doc).index(token.i)
 
 
 def path_to(tok: Token, top: Token) -> list[Token]:
@@ -100,6 +101,6 @@ def get_state(doc: Doc) -> DocState:
     state = doc._.gaiko
     if state is None:
         state = DocState()
-        state.sent_index = {s.start: i for i, s in enumerate(doc.sents)}
+        state.sent_index = {start: i for i, start in enumerate(sentences(doc).starts)}
         doc._.gaiko = state
     return state
