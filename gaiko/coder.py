@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .docindex import remember_text, sentences
+from .docindex import remember_text, sentences, span_text
 from .errors import InputRejected
 from .ids import article_id
 from .nlp import load_model
@@ -71,7 +71,7 @@ class Coder:
         for comp in self.components:
             doc = comp(doc)
         records = [
-            SentenceRecord(index=i, start=s.start_char, end=s.end_char, text=s.text)
+            SentenceRecord(index=i, start=s.start_char, end=s.end_char, text=span_text(s))
             for i, s in enumerate(sentences(doc).spans)
         ]
         for ev in state.events:

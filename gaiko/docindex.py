@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-__all__ = ["Columns", "Sentences", "columns", "entities", "remember_text", "sentences", "text"]
+__all__ = ["Columns", "Sentences", "columns", "entities", "remember_text", "sentences", "span_text", "text"]
 
 _SENTS = "gaiko.sentences"
 _COLS = "gaiko.columns"
@@ -49,21 +49,29 @@ class Sentences:
 
 
 class Columns:
-    """Token attributes read once: text, lower (with typographic apostrophes folded), lemma lower, POS."""
+    """Token attributes read once: text, lower (with typographic apostrophes folded), lemma lower, POS,
+    dependency label, whether whitespace follows, whether it is punctuation."""
 
-    __slots__ = ("text", "lower", "lemma", "pos")
+    __slots__ = ("text", "lower", "lemma", "pos", "dep", "space", "punct")
 
     def __init__(self, doc: Doc) -> None:
         text: list[str] = []
         lower: list[str] = []
         lemma: list[str] = []
         pos: list[str] = []
+        dep: list[str] = []
+        space: list[bool] = []
+        punct: list[bool] = []
         for t in doc:
             text.append(t.text)
             lower.append(t.lower_.replace("\u2019", "'"))
             lemma.append(t.lemma_.lower())
             pos.append(t.pos_)
+            dep.append(t.dep_)
+            space.append(bool(t.whitespace_))
+            punct.append(t.is_punct)
         self.text, self.lower, self.lemma, self.pos = text, lower, lemma, pos
+        self.dep, self.space, self.punct = dep, space, punct
 
 
 def _cached(doc: Doc, key: str, build: Any) -> Any:
@@ -93,6 +101,11 @@ def remember_text(doc: Doc, source: str) -> None:
     """Record the string ``doc`` was parsed from, so :func:`text` need not rebuild it."""
     if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(source):
         doc.user_data[_TEXT] = source
+
+
+def span_text(span: Span) -> str:
+    """``span.text`` cut from the cached document text."""
+    return text(span.doc)[span.start_char:span.end_char]
 
 
 def entities(doc: Doc) -> tuple[Span, ...]:

@@ -41,6 +41,8 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 
 _DATE_IN_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})")
+_NOT_LETTER = re.compile(r"[\W\d_]+")  # what remains are letters (as str.isalpha, bar rare numerals)
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
 _STOPWORDS = frozenset(
     "the of and to in a is that for on with as was by it at from his her said has have be are an not this "
     "which will its their they who been were but had after over also would more than into two president "
@@ -84,10 +86,10 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
 def check_english(text: str) -> None:
     """Reject text that is clearly not English (gaiko's models read English only)."""
     sample = text[:5000]
-    letters = [c for c in sample if c.isalpha()]
+    letters = _NOT_LETTER.sub("", sample)
     if len(letters) < 20:
         return
-    latin = sum(1 for c in letters if c.isascii())
+    latin = len(letters) if letters.isascii() else len(_NOT_ASCII.sub("", letters))
     if latin / len(letters) < 0.6:
         raise InputRejected("not_english", "text is mostly in a non-Latin script; gaiko codes English text only")
     words = re.findall(r"[a-z]+", sample.lower())

@@ -51,13 +51,15 @@ def match_names(doc: Doc, kb: KnowledgeBase) -> list[NameMatch]:
     """Longest non-overlapping knowledge-base name matches, left to right."""
     out: list[NameMatch] = []
     n = len(doc)
-    norms = [norm(t) for t in columns(doc).text]
+    cols = columns(doc)
+    norms = [norm(t) for t in cols.text]
+    texts, space, punct = cols.text, cols.space, cols.punct
     i = 0
     while i < n:
         key = ""
         best: NameMatch | None = None
         for j in range(i, min(n, i + kb.max_tokens)):
-            if j > i and doc[j - 1].whitespace_ and doc[j].is_punct and doc[j].text not in ("-", "."):
+            if j > i and space[j - 1] and punct[j] and texts[j] not in ("-", "."):
                 break
             key += norms[j]
             if key not in kb.prefixes:

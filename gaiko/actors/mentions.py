@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ..docindex import entities, sentences
+from ..docindex import columns, entities, sentences
 from .kb import Entry, KnowledgeBase, norm
 from .match import POSSESSIVE, NameMatch, PhraseMatch, match_names, match_phrases
 
@@ -130,10 +130,10 @@ class _Finder:
             if b - a >= 2:
                 surnames.setdefault(norm(self.doc[b - 1].text), a)
         taken = {i for a, b, _e, _l in anchors for i in range(a, b)}
-        for t in self.doc:
-            first = surnames.get(norm(t.text)) if t.text[:1].isupper() else None
-            if first is not None and t.i > first and t.i not in taken and t.i not in self.name_at:
-                anchors.append((t.i, t.i + 1, [], "PERSON"))
+        for i, text in enumerate(columns(self.doc).text):
+            first = surnames.get(norm(text)) if text[:1].isupper() else None
+            if first is not None and i > first and i not in taken and i not in self.name_at:
+                anchors.append((i, i + 1, [], "PERSON"))
         for a, b, entries, label in sorted(anchors, key=lambda x: x[0]):
             if self.free(a, b):
                 self.claim(self._person_span(a, b, entries, label))
@@ -286,9 +286,10 @@ class _Finder:
 
     # -- phase 4 and 5: pronouns, leftover entities ------------------------
     def pronouns(self) -> None:
-        for t in self.doc:
-            if t.lower_ in PRONOUNS and t.pos_ in ("PRON", "DET") and not self.claimed[t.i]:
-                self.claim(Mention(t.i, t.i + 1, "pronoun", t.i))
+        cols = columns(self.doc)
+        for i, pos in enumerate(cols.pos):  # (the folded lower equals lower_ for these plain words)
+            if cols.lower[i] in PRONOUNS and pos in ("PRON", "DET") and not self.claimed[i]:
+                self.claim(Mention(i, i + 1, "pronoun", i))
 
     def entities(self) -> None:
         for ent in entities(self.doc):

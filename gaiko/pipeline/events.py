@@ -16,7 +16,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from ..docindex import entities, sentences
+from ..docindex import columns, entities, sentences, span_text
 from ..ids import record_id
 from ..tables import cameo_for, cameo_table
 from ..types import Actor, Event, Place
@@ -110,10 +110,13 @@ class EventCoder:
     def _candidates(self, sent: Span) -> dict[int, _Cand]:
         lex = self.lex
         out: dict[int, _Cand] = {}
-        for tok in sent:
-            pos = tok.pos_
-            if tok.dep_ in ("amod", "compound", "aux", "auxpass"):
+        doc = sent.doc
+        cols = columns(doc)
+        for i in range(sent.start, sent.end):
+            pos = cols.pos[i]
+            if pos not in ("VERB", "NOUN", "PROPN") or cols.dep[i] in ("amod", "compound", "aux", "auxpass"):
                 continue
+            tok = doc[i]
             if pos == "VERB":
                 if lex.lemma(tok) in lex.intent_verbs and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
                     continue  # "plans to X": an intention marker, X is the event
@@ -356,7 +359,7 @@ class EventCoder:
                          d.source.code if d.source else "", d.target.code if d.target else ""),
             article_id=state.article_id,
             sentence_index=sidx,
-            sentence=sent.text,
+            sentence=span_text(sent),
             event_type=d.event_type,
             trigger=tok.text,
             trigger_start=tok.idx,

@@ -20,7 +20,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ..docindex import columns, entities, sentences
+from ..docindex import columns, entities, sentences, span_text
 from ..deadlines import implied_previous, normalise_deadline
 from ..ids import record_id
 from ..types import Actor, Deadline, Pledge
@@ -157,6 +157,7 @@ class PledgeExtractor:
         memory: dict[str, Actor] = {}
         used: set[int] = set()
         country_hint = next((a.country for a in state.actors if a.country and len(a.country) == 3), None) or _main_country(doc)
+        cols = columns(doc)
         for sent in sentences(doc).spans:
             for cue, verb, kind, party in self._cues(sent):
                 if verb.i in used:
@@ -167,8 +168,9 @@ class PledgeExtractor:
                     parts = self._split_objects(p, verb, state.published)
                     state.pledges.extend(parts or [p])
                     state.pledges.extend(self._included(doc, p, verb))
-            for t in sent:  # remember sentence subjects for pronouns
-                if t.dep_ == "nsubj" and t.pos_ in ("PROPN", "NOUN"):
+            for i in range(sent.start, sent.end):  # remember sentence subjects for pronouns
+                if cols.dep[i] == "nsubj" and cols.pos[i] in ("PROPN", "NOUN"):
+                    t = doc[i]
                     self._remember(t, self._actor(state, t, memory), memory)
         return doc
 
@@ -225,7 +227,7 @@ class PledgeExtractor:
         pid = record_id("pl", state.article_id, cue.idx, verb.idx)
         conf = 0.8 if actor.country or actor.name else 0.5
         return Pledge(
-            id=pid, article_id=state.article_id, sentence_index=sidx, sentence=sent.text, actor=actor,
+            id=pid, article_id=state.article_id, sentence_index=sidx, sentence=span_text(sent), actor=actor,
             action=action, event_type=event_type, kind=kind, cue=self._cue_text(cue, verb),
             cue_start=cue.idx, cue_end=cue.idx + len(cue.text), object=obj, target=target, speaker=speaker,
             quantity=quantity, deadline=deadline, conditions=conditions, made_on=state.published,
