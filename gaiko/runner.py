@@ -211,7 +211,8 @@ def code_into_store(
 
 
 def _limit_memory(store: Any) -> Callable[[], None]:
-    """Lower the store connection's memory limit for the run, unless someone set one; returns the undo."""
+    """Lower the store connection's memory limit (unless someone set one) and its threads to one for the
+    run; returns the undo."""
     con: Any = getattr(store, "con", None)
     try:
         import duckdb
@@ -222,12 +223,16 @@ def _limit_memory(store: Any) -> Callable[[], None]:
         if con.execute("SELECT current_setting('memory_limit')").fetchone()[0] != default:
             return lambda: None  # an explicit limit is the caller's choice
         con.execute(f"SET memory_limit = '{WRITER_MEMORY_LIMIT}'")
+        # one writer thread: the workers hold the cores, and DuckDB's own threads only contend with them
+        threads = con.execute("SELECT current_setting('threads')").fetchone()[0]
+        con.execute("SET threads = 1")
     except Exception:  # noqa: BLE001 - a store without DuckDB settings (tests' fakes): leave it alone
         return lambda: None
 
     def restore() -> None:
         try:
             con.execute("RESET memory_limit")
+            con.execute(f"SET threads = {int(threads)}")
         except Exception:  # noqa: BLE001 - the connection may be gone after a failed run
             pass
 
