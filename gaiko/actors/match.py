@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from ..docindex import columns
 from .kb import Entry, KnowledgeBase, norm
@@ -37,10 +37,10 @@ class PhraseMatch:
     value: object  # sector (str) for nouns, (sector, role) for titles
 
 
-def _case_ok(rule: str, toks: list[Token]) -> bool:
+def _case_ok(rule: str, words: list[str]) -> bool:
     if rule == "any":
         return True
-    text = "".join(t.text for t in toks)
+    text = "".join(words)
     if rule == "upper":
         first = text[:1]
         return first.isupper() or not first.isalpha()
@@ -48,26 +48,38 @@ def _case_ok(rule: str, toks: list[Token]) -> bool:
 
 
 def match_names(doc: Doc, kb: KnowledgeBase) -> list[NameMatch]:
-    """Longest non-overlapping knowledge-base name matches, left to right."""
+    """Longest non-overlapping knowledge-base name matches, left to right.
+
+    The result is kept with the document (per knowledge base): the actor and
+    place components both ask for it. Callers must not change it.
+    """
+    cache_key = f"gaiko.names.{id(kb)}"
+    hit = doc.user_data.get(cache_key)
+    if hit is not None and hit[0] is kb:
+        return hit[1]  # type: ignore[no-any-return]
     out: list[NameMatch] = []
     n = len(doc)
     cols = columns(doc)
     norms = [norm(t) for t in cols.text]
     texts, space, punct = cols.text, cols.space, cols.punct
+    prefixes, phrases, max_tokens = kb.prefixes, kb.phrases, kb.max_tokens
     i = 0
     while i < n:
+        if norms[i] not in prefixes:  # (the loop below would stop at once)
+            i += 1
+            continue
         key = ""
         best: NameMatch | None = None
-        for j in range(i, min(n, i + kb.max_tokens)):
+        for j in range(i, min(n, i + max_tokens)):
             if j > i and space[j - 1] and punct[j] and texts[j] not in ("-", "."):
                 break
             key += norms[j]
-            if key not in kb.prefixes:
+            if key not in prefixes:
                 break
-            bucket = kb.phrases.get(key)
+            bucket = phrases.get(key)
             if bucket:
-                toks = [doc[k] for k in range(i, j + 1)]
-                entries = [e for e, rule in bucket if _case_ok(rule, toks)]
+                words = texts[i:j + 1]
+                entries = [e for e, rule in bucket if _case_ok(rule, words)]
                 if entries:
                     best = NameMatch(i, j + 1, entries)
         if best is not None:
@@ -75,6 +87,7 @@ def match_names(doc: Doc, kb: KnowledgeBase) -> list[NameMatch]:
             i = best.end
         else:
             i += 1
+    doc.user_data[cache_key] = (kb, out)
     return out
 
 

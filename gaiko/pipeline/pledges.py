@@ -44,6 +44,7 @@ class PledgeExtractor:
         self.config = config
         self.lex: Lexicon = lexicon(pledge_cues, pledge_actions)
         lex = self.lex
+        self._promise_nouns = frozenset(n for n, k in lex.nouns.items() if k in ("promise", "plan", "agreement"))
         #: every lemma a cue can start from; other tokens are skipped without building them
         self._cue_lemmas = frozenset(lex.verbs_xcomp) | frozenset(lex.verbs_demand) | frozenset(lex.nouns) \
             | frozenset(lex.verbs_object)
@@ -340,11 +341,16 @@ class PledgeExtractor:
             fate = self._fate(cue.head)
             if fate:
                 return fate
-        nouns = {n for n in self.lex.nouns if self.lex.nouns[n] in ("promise", "plan", "agreement")}
-        if not any(t.lemma_.lower() in nouns for t in sent):
+        nouns = self._promise_nouns
+        cols = columns(sent.doc)
+        span = range(sent.start, sent.end)
+        if not any(cols.lemma[i] in nouns for i in span):
             return None
-        for t in sent:
-            if t.i == cue.i or t.pos_ != "VERB" or t.tag_ not in ("VBN", "VBD"):
+        for i in span:
+            if i == cue.i or cols.pos[i] != "VERB":
+                continue
+            t = sent.doc[i]
+            if t.tag_ not in ("VBN", "VBD"):
                 continue
             for status, words in self.lex.status_in_text.items():
                 if t.lemma_.lower() in words:
