@@ -127,6 +127,8 @@ def render(res: dict[str, Any]) -> str:
                 f"{stg['pickled_bytes_per_article']:,} bytes in {stg['pickle_s_per_article'] * 1000:.2f} ms "
                 "(what a worker sends back). Model and components load in "
                 f"{stg['model_and_components_load_s']} s."]
+        if stg.get("note"):
+            out += ["", f"(Stage times {stg['note']}.)"]
         if stg.get("ledger"):
             out += ["", "Pledge ledger update (`gaiko.tracking.update_ledger`, run after every `gaiko code` "
                     "unless `--no-ledger`), on stores of growing size:", "",
