@@ -157,7 +157,7 @@ def code_into_store(
     status = "failed"
     # bulk runs only: a caller that codes in-process (the web server) shares its
     # connection with readers, whose queries must keep the full memory limit
-    restore_limit = _limit_memory(store) if executor is not None else (lambda: None)
+    restore_settings = _bulk_write_settings(store) if executor is not None else (lambda: None)
 
     def drain(block_until: int) -> None:
         while len(pending) > block_until:
@@ -198,7 +198,7 @@ def code_into_store(
         if executor is not None:
             executor.shutdown(wait=status == "finished", cancel_futures=True)
         summary.seconds = time.perf_counter() - start
-        restore_limit()
+        restore_settings()
         store.finish_run(
             summary.run_id, articles=summary.articles, skipped=summary.skipped, events=summary.events,
             pledges=summary.pledges, errors=summary.errors, status=status,
@@ -210,7 +210,7 @@ def code_into_store(
     return summary
 
 
-def _limit_memory(store: Any) -> Callable[[], None]:
+def _bulk_write_settings(store: Any) -> Callable[[], None]:
     """Lower the store connection's memory limit (unless someone set one) and its threads to one for the
     run; returns the undo."""
     con: Any = getattr(store, "con", None)

@@ -68,3 +68,4 @@ def test_name_matches_are_shared_per_knowledge_base(coder):
     first = match_names(d, kb)
     assert match_names(d, kb) is first  # the place component reuses the actor component's matches
     assert {d[m.start:m.end].text for m in first} >= {"Japan", "Tokyo", "Beijing", "Manila"}
+

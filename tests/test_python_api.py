@@ -46,3 +46,10 @@ def test_open_store_roundtrip(tmp_path) -> None:
         rows = store.events(source="JPN")
         assert sorted(r["event_type"] for r in rows) == ["ACCUSE", "CONSULT"]
         assert store.event(rows[0]["id"])["sentence"].startswith("Japan protested")
+
+
+def test_records_to_dict_equal_dataclasses_asdict(takaichi):
+    import dataclasses
+
+    assert takaichi.to_dict() == dataclasses.asdict(takaichi)
+    assert takaichi.pledges[0].to_dict() == dataclasses.asdict(takaichi.pledges[0])

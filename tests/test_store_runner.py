@@ -126,3 +126,20 @@ def test_counts_are_of_the_articles_actually_written(tmp_path: Path) -> None:
         summary = RunSummary()
         _write(s, [old, new], summary)  # an article another run stored in the meantime
         assert (summary.articles, summary.skipped, summary.events) == (1, 1, 1)
+
+
+
+def test_bulk_write_settings_are_lowered_for_a_run_and_restored(tmp_path):
+    from gaiko.runner import _bulk_write_settings
+
+    store = Store(str(tmp_path / "s.duckdb"))
+
+    def setting(name):
+        return store.con.execute(f"SELECT current_setting('{name}')").fetchone()[0]
+
+    before = (setting("memory_limit"), setting("threads"))
+    restore = _bulk_write_settings(store)
+    assert setting("threads") == 1
+    assert setting("memory_limit") != before[0]  # the writer's cap (128 MB) instead of DuckDB's default
+    restore()
+    assert (setting("memory_limit"), setting("threads")) == before

@@ -16,8 +16,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from ..docindex import entities
-from ..docindex import text as doc_text
+from ..docindex import entities, text as doc_text
 from .state import DateMention, DocState, get_state
 
 __all__ = ["DateResolver", "resolve_date", "event_date"]

@@ -38,8 +38,6 @@ class DocState:
     dates: list[DateMention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     pledges: list[Pledge] = field(default_factory=list)
-    #: sentence start token -> sentence index
-    sent_index: dict[int, int] = field(default_factory=dict)
 
     def add_actor(self, actor: Actor, span: Span) -> int:
         idx = len(self.actors)
@@ -101,6 +99,5 @@ def get_state(doc: Doc) -> DocState:
     state = doc._.gaiko
     if state is None:
         state = DocState()
-        state.sent_index = {start: i for i, start in enumerate(sentences(doc).starts)}
         doc._.gaiko = state
     return state
