@@ -34,12 +34,14 @@ def register(app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="Print one JSON object on stdout."),
         errors: int = typer.Option(0, "--errors", help="List the N worst misses, coded and gold side by side."),
         limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N gold items."),
+        split: str = typer.Option("all", "--split", metavar="all|tuned|blind",
+                                  help="Score all items, the tuned part or the blind part (hash split, docs/accuracy.md)."),
     ) -> None:
         """Code each gold sentence and compare with the gold coding (see docs/accuracy.md)."""
         from ..evaluate import evaluate
 
         try:
-            report = evaluate(gold, fmt, errors=errors, limit=limit)
+            report = evaluate(gold, fmt, errors=errors, limit=limit, split=split)
         except GaikoError as exc:
             fail(exc)
         if as_json:
@@ -54,7 +56,7 @@ def _print(report: dict[str, Any]) -> None:
 
     con = Console()
     fmt = report["format"]
-    t = Table(title=f"gaiko eval ({fmt}): {report['gold']}")
+    t = Table(title=f"gaiko eval ({fmt}, {report.get('split', 'all')}): {report['gold']}")
     t.add_column("metric")
     t.add_column("value", justify="right")
     for k in HEADLINE.get(fmt, ()):

@@ -38,11 +38,26 @@ def _iso(d: str | None) -> bool:
 
 
 def evaluate(path: str | Path, fmt: str | None = None, *, coder: Coder | None = None,
-             errors: int = 0, limit: int | None = None) -> dict[str, Any]:
-    """Score gaiko on a gold file; returns the report as a dict (see docs/accuracy.md)."""
-    from .scoring import score_case, score_confli, score_petr, score_plover
+             errors: int = 0, limit: int | None = None, split: str = "all") -> dict[str, Any]:
+    """Score gaiko on a gold file; returns the report as a dict (see docs/accuracy.md).
 
+    ``split`` keeps ``all`` items, the ``tuned`` part or the ``blind`` part
+    (:mod:`gaiko.evaluate.split`). Error listings are refused for blind items:
+    nobody reads them sentence by sentence.
+
+    Raises :class:`~gaiko.errors.EvaluationError` for unreadable files, unknown
+    formats and an error listing asked of the blind split.
+    """
+    from ..errors import EvaluationError
+    from .scoring import score_case, score_confli, score_petr, score_plover
+    from .split import SPLITS, select
+
+    if split not in SPLITS:
+        raise EvaluationError(f"unknown split {split!r}; use one of {', '.join(SPLITS)}")
     fmt, items = read_gold(path, fmt)
+    items = select(items, split)
+    if errors and split != "tuned":
+        raise EvaluationError("--errors lists sentences, so it needs --split tuned: the blind split is never read")
     if limit:
         items = items[:limit]
     if coder is None:
@@ -57,4 +72,5 @@ def evaluate(path: str | Path, fmt: str | None = None, *, coder: Coder | None = 
     report = scorer(items, coded, errors)
     report["sentences_per_second"] = round(len(items) / secs, 1) if secs > 0 else 0.0
     report["gold"] = str(path)
+    report["split"] = split
     return report
