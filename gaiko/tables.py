@@ -17,7 +17,7 @@ import yaml
 
 from .errors import DataFileError
 
-__all__ = ["data_path", "load_yaml", "CameoCode", "cameo_table", "plover_table", "cameo_for", "quad_class_of"]
+__all__ = ["data_path", "load_yaml", "CameoCode", "cameo_table", "plover_table", "cameo_for", "quad_class_of", "plover_quad_class"]
 
 
 def data_path(name: str) -> Path:
@@ -81,20 +81,27 @@ def plover_table() -> dict[str, dict[str, Any]]:
 
 
 def quad_class_of(cameo_root: str) -> int:
-    """GDELT quad class of a CAMEO root code (1..4)."""
+    """GDELT's quad class of a CAMEO root code (1..4): 01-05 verbal cooperation, 06-08 material
+    cooperation, 09-13 verbal conflict, 14-20 material conflict (GDELT 2.0 event codebook)."""
     r = int(cameo_root[:2])
     if r <= 5:
         return 1
-    if r <= 9:
+    if r <= 8:
         return 2
-    if r <= 14:
+    if r <= 13:
         return 3
     return 4
 
 
-def cameo_for(event_type: str, cameo_code: str | None = None) -> tuple[str, str, float | None, int]:
-    """(root, code, goldstein, quad_class) for a PLOVER type and an optional specific CAMEO code."""
+def plover_quad_class(event_type: str) -> int:
+    """The PLOVER quad category of an event type (1..4), from ``gaiko/data/plover.yaml``."""
+    return int(plover_table()[event_type]["quad_class"])
+
+
+def cameo_for(event_type: str, cameo_code: str | None = None) -> tuple[str, str, float | None, int, int]:
+    """(root, code, goldstein, PLOVER quad class, GDELT quad class) for a PLOVER type and an optional
+    specific CAMEO code (the type's default root code when ``cameo_code`` is unknown)."""
     table = cameo_table()
     code = cameo_code if cameo_code and cameo_code in table else str(plover_table()[event_type]["cameo"])
     entry = table[code]
-    return entry.root, code, entry.goldstein, quad_class_of(entry.root)
+    return entry.root, code, entry.goldstein, plover_quad_class(event_type), quad_class_of(entry.root)

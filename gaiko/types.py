@@ -154,7 +154,7 @@ class Event(_Record):
     cameo: str | None = None  # CAMEO root code "01".."20"
     cameo_code: str | None = None  # most specific CAMEO code known
     goldstein: float | None = None
-    quad_class: int | None = None  # 0 statement, 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
+    quad_class: int | None = None  # PLOVER quad category of the type: 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
     source: Actor | None = None
     target: Actor | None = None
     date: str | None = None  # ISO date the event happened (resolved)
@@ -168,6 +168,9 @@ class Event(_Record):
     pattern: str = ""  # id of the pattern that produced it
     confidence: float = 0.0
     coder_version: str = ""
+    decided_by: str = "rule"  # what decided the type: rule, model, or both (they agreed)
+    type_probability: float | None = None  # the type model's probability for the type, when it ran
+    cameo_quad_class: int | None = None  # GDELT's quad class of the CAMEO root (quad_class follows PLOVER)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Event:

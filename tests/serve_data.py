@@ -113,7 +113,7 @@ def synthetic_coded() -> list[CodedArticle]:
                     country, lat, lon = PLACES[place]
                     pl = Place(place, -1, -1, name=place, country=country, lat=lat, lon=lon, feature="city")
                     places.append(pl)
-                root, code, gold, quad = cameo_for(etype)
+                root, code, gold, quad, _cq = cameo_for(etype)
                 events.append(Event(
                     id=record_id("ev", aid, s_idx, e_idx, etype), article_id=aid, sentence_index=s_idx,
                     sentence=sent, event_type=etype, trigger=trig, trigger_start=t0, trigger_end=t0 + len(trig),

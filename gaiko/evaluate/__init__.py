@@ -42,22 +42,22 @@ def evaluate(path: str | Path, fmt: str | None = None, *, coder: Coder | None = 
     """Score gaiko on a gold file; returns the report as a dict (see docs/accuracy.md).
 
     ``split`` keeps ``all`` items, the ``tuned`` part or the ``blind`` part
-    (:mod:`gaiko.evaluate.split`). Error listings are refused for blind items:
-    nobody reads them sentence by sentence.
+    (:mod:`gaiko.evaluate.split`). Error listings never show blind items (and are
+    refused for ``split="blind"``): nobody reads them sentence by sentence.
 
     Raises :class:`~gaiko.errors.EvaluationError` for unreadable files, unknown
     formats and an error listing asked of the blind split.
     """
     from ..errors import EvaluationError
-    from .scoring import score_case, score_confli, score_petr, score_plover
+    from .scoring import score_case, score_confli, score_corpus, score_petr, score_plover
     from .split import SPLITS, select
 
     if split not in SPLITS:
         raise EvaluationError(f"unknown split {split!r}; use one of {', '.join(SPLITS)}")
     fmt, items = read_gold(path, fmt)
     items = select(items, split)
-    if errors and split != "tuned":
-        raise EvaluationError("--errors lists sentences, so it needs --split tuned: the blind split is never read")
+    if errors and split == "blind":
+        raise EvaluationError("--errors lists sentences and the blind split is never read; use --split tuned")
     if limit:
         items = items[:limit]
     if coder is None:
@@ -67,9 +67,13 @@ def evaluate(path: str | Path, fmt: str | None = None, *, coder: Coder | None = 
     t0 = time.perf_counter()
     coded = code_items(items, coder)
     secs = time.perf_counter() - t0
-    scorer = {"plover-gsr": score_plover, "petr-xml": score_petr,
+    scorer = {"plover-gsr": score_plover, "petr-xml": score_petr, "gaiko-corpus": score_corpus,
               "confli-class": score_confli, "case2021": score_case}[fmt]
-    report = scorer(items, coded, errors)
+    report = scorer(items, coded, len(items) if errors else 0)
+    if errors:  # listed misses come from the tuned part only: nobody reads the blind part
+        from .split import is_blind
+
+        report["errors"] = [e for e in report.get("errors", []) if not is_blind(e["text"])][:errors]
     report["sentences_per_second"] = round(len(items) / secs, 1) if secs > 0 else 0.0
     report["gold"] = str(path)
     report["split"] = split

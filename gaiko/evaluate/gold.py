@@ -18,7 +18,7 @@ from ..errors import EvaluationError
 
 __all__ = ["GoldItem", "GoldActor", "FORMATS", "detect_format", "read_gold"]
 
-FORMATS = ("plover-gsr", "petr-xml", "confli-class", "case2021")
+FORMATS = ("plover-gsr", "petr-xml", "confli-class", "case2021", "gaiko-corpus")
 
 
 @dataclass
@@ -51,6 +51,8 @@ def detect_format(path: Path) -> str:
     except OSError as exc:
         raise EvaluationError(f"cannot read gold file {path}: {exc}; check the path") from None
     stripped = head.lstrip()
+    if stripped.startswith("{") and '"events"' in head:
+        return "gaiko-corpus"
     if stripped.startswith("{") and "plover" in head.lower():
         return "plover-gsr"
     if stripped.startswith("<") or "<EventCoding" in head:
@@ -172,8 +174,32 @@ def read_case2021(path: Path) -> list[GoldItem]:
     return items
 
 
+def read_gaiko_corpus(path: Path) -> list[GoldItem]:
+    """gaiko's own labelled corpus (``corpora/events``, format in its README). Items keep the
+    primary event's type (none for a no-event sentence) and its actors with a known country."""
+    from ..learn.corpus import read_corpus
+
+    items: list[GoldItem] = []
+    for s in read_corpus([path]):
+        ev = s.events[0] if s.events else None
+        srcs: list[GoldActor] = []
+        tgts: list[GoldActor] = []
+        if ev is not None:
+            for names, countries, sectors, out in ((ev.source, ev.source_country, ev.source_sector, srcs),
+                                                   (ev.target, ev.target_country, ev.target_sector, tgts)):
+                for k, c in enumerate(countries):
+                    if c:
+                        out.append(GoldActor(normalise_country(c), sectors[k] if k < len(sectors) else None,
+                                             names[k] if k < len(names) else None))
+        items.append(GoldItem(id=s.id, text=s.text, date=s.published, types=[ev.type] if ev else [],
+                              sources=srcs, targets=tgts,
+                              extra={"batch": s.batch, "form": s.form, "domain": s.domain,
+                                     "all_types": [e.type for e in s.events]}))
+    return items
+
+
 READERS = {"plover-gsr": read_plover_gsr, "petr-xml": read_petr_xml,
-           "confli-class": read_confli_class, "case2021": read_case2021}
+           "confli-class": read_confli_class, "case2021": read_case2021, "gaiko-corpus": read_gaiko_corpus}
 
 
 def read_gold(path: str | Path, fmt: str | None = None) -> tuple[str, list[GoldItem]]:

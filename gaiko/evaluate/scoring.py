@@ -11,7 +11,7 @@ from ..tables import data_path
 from ..types import PLOVER_TYPES, Actor, Event
 from .gold import GoldActor, GoldItem
 
-__all__ = ["primary", "score_plover", "score_petr", "score_confli", "score_case", "acled_map", "prf"]
+__all__ = ["primary", "score_plover", "score_corpus", "score_petr", "score_confli", "score_case", "acled_map", "prf"]
 
 
 def primary(events: Sequence[Event]) -> Event | None:
@@ -120,6 +120,24 @@ def score_plover(items: Sequence[GoldItem], coded: Sequence[list[Event]], n_erro
     if n_errors:
         misses.sort(key=lambda m: -m[0])
         out["errors"] = [m[1] for m in misses[:n_errors]]
+    return out
+
+
+def score_corpus(items: Sequence[GoldItem], coded: Sequence[list[Event]], n_errors: int = 0) -> dict[str, Any]:
+    """gaiko's own corpus: the PLOVER metrics over sentences with an event, plus how often a
+    no-event sentence gets events (``false_event_rate``) and the accuracy over all sentences with
+    "no event" as a label of its own (``overall_accuracy``)."""
+    ev = [(it, c) for it, c in zip(items, coded) if it.types]
+    none = [(it, c) for it, c in zip(items, coded) if not it.types]
+    out = score_plover([it for it, _ in ev], [c for _, c in ev], n_errors)
+    out["format"] = "gaiko-corpus"
+    out["n_no_event"] = len(none)
+    out["false_event_rate"] = _ratio(sum(1 for _, c in none if c), len(none))
+    ok = sum(1 for it, c in ev if (p := primary(c)) is not None and p.event_type == it.types[0])
+    ok += sum(1 for _, c in none if not c)
+    out["overall_accuracy"] = _ratio(ok, len(items))
+    out["n"] = len(items)
+    out["n_with_events"] = len(ev)
     return out
 
 

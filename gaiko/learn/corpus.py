@@ -38,6 +38,16 @@ class CorpusEvent:
     negated: bool = False
     hypothetical: bool = False
     reported: bool = False
+    trigger_span: tuple[int, int] | None = None  # character offsets of the trigger, when known exactly
+
+    def trigger_range(self, text: str) -> tuple[int, int] | None:
+        """Character range of the trigger in ``text`` (the first occurrence of its words)."""
+        if self.trigger_span is not None:
+            return self.trigger_span
+        if not self.trigger:
+            return None
+        i = text.find(self.trigger)
+        return (i, i + len(self.trigger)) if i >= 0 else None
 
 
 @dataclass

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..docindex import columns, entities, sentences, span_text
 from ..ids import record_id
-from ..tables import cameo_for, cameo_table
+from ..tables import cameo_for, cameo_table, plover_table
 from ..types import Actor, Event, Place
 from .attributes import ClauseInfo, clause_info
 from .dates import event_date
@@ -33,7 +33,9 @@ from .roles import (
     target_candidates,
 )
 from .state import DocState, get_state
-from .triggers import Entry, Lexicon, default_lexicon
+from .triggers import Entry, Lexicon, default_lexicon, model_entry
+from .typejoin import JoinConfig, join_sentence
+from .typemodel import TypeModel, load_type_model
 
 __all__ = ["EventCoder", "COOPERATIVE", "MATERIAL_CONFLICT"]
 
@@ -41,6 +43,8 @@ COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CON
 MATERIAL_CONFLICT = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
 NOUN_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "nsubj", "pobj", "ROOT", "conj", "appos"})
 COMPLEMENT_DEPS = ("xcomp", "ccomp", "dobj", "obj")
+#: the refine table (frames.yaml) that turns an action's CAMEO code into the code of a type decided by the model
+FRAME_OF = {"AGREE": "agree", "THREATEN": "threaten", "REJECT": "reject", "REQUEST": "request"}
 
 
 @dataclass
@@ -63,6 +67,8 @@ class _Draft:
     source: Actor | None
     target: Actor | None
     confidence: float
+    decided_by: str = "rule"
+    type_probability: float | None = None
 
 
 class EventCoder:
@@ -70,7 +76,8 @@ class EventCoder:
 
     Config: ``trigger_files`` (extra lexicon files), ``min_confidence``
     (events below it are dropped, default 0.3), ``max_events_per_sentence``
-    (default 3).
+    (default 3), ``type_model`` (path of a type-model artefact; ``False`` codes
+    with the rules alone; default: the model shipped in ``gaiko/data/typemodel``).
     """
 
     name = "events"
@@ -78,8 +85,13 @@ class EventCoder:
     assigns: tuple[str, ...] = ("gaiko.events",)
 
     def __init__(self, trigger_files: tuple[str, ...] = (), min_confidence: float = 0.3,
-                 max_events_per_sentence: int = 3, **config: Any) -> None:
+                 max_events_per_sentence: int = 3, type_model: str | bool | None = None, **config: Any) -> None:
         self.lex: Lexicon = default_lexicon(tuple(str(f) for f in trigger_files))
+        self.model: TypeModel | None = None if type_model is False else \
+            load_type_model(None if type_model in (None, True) else str(type_model))
+        self.join_config = JoinConfig.from_meta(self.model.meta) if self.model is not None else JoinConfig()
+        #: when a list, every candidate's (article id, start, end, head start, features) is appended (training)
+        self.capture: list[tuple[str, int, int, int, list[str]]] | None = None
         self.min_confidence = min_confidence
         self.max_events = max_events_per_sentence
         self.frame_verbs = frozenset(w for e in self.lex.entries.values() if e.kind == "frame" for w in e.verbs)
@@ -183,15 +195,18 @@ class EventCoder:
     # -- coding -----------------------------------------------------------
     def code_sentence(self, sent: Span, state: DocState) -> list[Event]:
         cands = self._candidates(sent)
-        if not cands:
+        if not cands and self.model is None and self.capture is None:
             return []
         self._link_frames(cands)
         frames = frozenset(i for i, c in cands.items() if c.entry.kind == "frame")
-        drafts: list[_Draft] = []
+        by_tok: dict[int, list[_Draft]] = {}
         for c in cands.values():
-            if c.absorbed:
-                continue
-            drafts.extend(self._draft(c, state, frames))
+            if not c.absorbed:
+                by_tok[c.tok.i] = self._draft(c, state, frames)
+        if self.model is not None or self.capture is not None:
+            drafts = join_sentence(self, sent, state, cands, by_tok, frames)
+        else:
+            drafts = [d for ds in by_tok.values() for d in ds]
         drafts = [d for d in drafts if d.confidence >= self.min_confidence]
         drafts.sort(key=lambda d: -d.confidence)
         seen: set[tuple[str, str, str]] = set()
@@ -208,7 +223,21 @@ class EventCoder:
                 break
         return events
 
-    def _draft(self, c: _Cand, state: DocState, frames: frozenset[int]) -> list[_Draft]:
+    def model_candidate(self, tok: Token, etype: str, cand: _Cand | None) -> _Cand:
+        """A candidate for an event type the model chose at ``tok``: the rule's candidate when there
+        is one, else one with the lexicon entry of that type for the word, else a bare entry."""
+        if cand is not None:
+            return cand
+        pos = "verb" if tok.pos_ in ("VERB", "AUX") else "noun" if tok.pos_ in ("NOUN", "PROPN") else "adj"
+        index = self.lex.verbs if pos == "verb" else self.lex.nouns if pos == "noun" else self.lex.adjs
+        entry = next((e for e in index.get(self.lex.lemma(tok), ()) if e.event_type == etype), None) \
+            or model_entry(etype)
+        anchor = tok if pos != "noun" else (self._noun_host(tok) or (tok.head if tok.head.pos_ in ("VERB", "AUX") else tok))
+        return _Cand(tok, entry, anchor)
+
+    def _draft(self, c: _Cand, state: DocState, frames: frozenset[int], fixed: str | None = None) -> list[_Draft]:
+        """Drafts for candidate ``c``; ``fixed`` is a type decided by the model (PLOVER's conventions
+        for intentions and refusals are then not applied again)."""
         lex, e = self.lex, c.entry
         info = clause_info(c.anchor, lex, frames - {c.tok.i, c.anchor.i})
         etype, code, pattern = e.event_type, e.cameo, e.id
@@ -216,6 +245,10 @@ class EventCoder:
             if c.complement is not None:
                 code = lex.refine(e.frame, c.complement.entry.cameo) or code
                 pattern = f"{e.id}>{c.complement.entry.id}"
+        if fixed is not None and fixed != etype:
+            frame = FRAME_OF.get(fixed)
+            code = (lex.refine(frame, code) if frame else None) or str(plover_table()[fixed]["cameo"])
+            etype, pattern = fixed, f"{pattern}~{fixed.lower()}"
         # roles
         subj, passive, agent = subjects(c.anchor)
         src_toks: list[Token] = ([agent] if agent is not None else []) if passive else subj
@@ -225,7 +258,7 @@ class EventCoder:
         comp_tok = c.complement.tok if c.complement is not None else c.complement_tok
         tcands += list(target_candidates(c.tok, c.anchor, e.target, comp_tok))
         if info.reported and info.obligation and not passive and subj and info.speaker is not None \
-                and subj[0].lower_ not in PRONOUNS and e.frame != "request":
+                and subj[0].lower_ not in PRONOUNS and e.frame != "request" and fixed in (None, "REQUEST"):
             # "X said Y must do Z": a demand by X on Y
             target = self._actor(subj[0], state, info)
             source = self._actor(info.speaker, state, info)
@@ -234,7 +267,10 @@ class EventCoder:
             sources = [source] if source else []
         else:
             target = self._pick_target(tcands, state, source, etype)
-        etype, code, pattern, info = self._modal_type(etype, code, pattern, info, target)
+        if fixed is None:
+            etype, code, pattern, info = self._modal_type(etype, code, pattern, info, target)
+        elif fixed == "REJECT" and info.negated:
+            info.negated = False  # "will not meet the demands": the refusal is the event
         if target is None or (target.resolved_by or "").endswith("locative"):
             heads = [c.tok, c.anchor] + ([c.complement.tok, c.complement.anchor] if c.complement
                                          else [c.complement_tok] if c.complement_tok is not None else [])
@@ -346,7 +382,7 @@ class EventCoder:
     def _event(self, d: _Draft, sent: Span, state: DocState) -> Event:
         tok = d.cand.tok
         table = cameo_table()
-        root, code, goldstein, quad = cameo_for(d.event_type, d.cameo)
+        root, code, goldstein, quad, cameo_quad = cameo_for(d.event_type, d.cameo)
         row = table.get(code)
         entry = d.cand.entry
         same_type = row is not None and row.plover_type == d.event_type
@@ -370,6 +406,7 @@ class EventCoder:
             cameo_code=code,
             goldstein=goldstein,
             quad_class=quad,
+            cameo_quad_class=cameo_quad,
             source=d.source,
             target=d.target,
             date=date,
@@ -382,6 +419,8 @@ class EventCoder:
             reported=d.info.reported,
             pattern=d.pattern,
             confidence=d.confidence,
+            decided_by=d.decided_by,
+            type_probability=None if d.type_probability is None else round(d.type_probability, 3),
         )
 
     @staticmethod

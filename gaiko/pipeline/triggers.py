@@ -24,7 +24,7 @@ from spacy.tokens import Token
 from ..errors import DataFileError
 from ..tables import cameo_table, data_path, load_yaml
 
-__all__ = ["Entry", "Lexicon", "load_lexicon", "default_lexicon", "object_words"]
+__all__ = ["Entry", "Lexicon", "load_lexicon", "default_lexicon", "object_words", "model_entry"]
 
 KINDS = ("action", "frame", "intent")
 ENTRY_FIELDS = {
@@ -318,3 +318,13 @@ def load_lexicon(files: Iterable[str | Path] = ()) -> Lexicon:
 def default_lexicon(files: tuple[str, ...] = ()) -> Lexicon:
     """The compiled lexicon (cached per set of extra files)."""
     return load_lexicon(files)
+
+
+@lru_cache(maxsize=32)
+def model_entry(event_type: str) -> Entry:
+    """A bare entry for an event the type model found where no lexicon entry applies:
+    the type's default CAMEO root code, no mode, no target preferences."""
+    from ..tables import plover_table
+
+    return Entry(id=f"model.{event_type.lower()}", cameo=str(plover_table()[event_type]["cameo"]),
+                 event_type=event_type, mode=None, context=(), confidence=0.5)

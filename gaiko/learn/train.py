@@ -1,0 +1,171 @@
+"""Training the PLOVER type model from our own corpora.
+
+Flow: read the labelled sentences (``corpora/events``, and our labels of the
+ConfliBERT sentences when ``../shared`` is beside the repository), keep the
+**tuned** part only (the blind part, :mod:`gaiko.evaluate.split`, is never
+trained on), code every sentence with the rules while the event coder records
+the features of each candidate clause head, label each candidate with the type
+of the gold event whose trigger it heads (``NONE`` otherwise), and fit a
+multinomial logistic regression (scikit-learn, ``gaiko[train]``). The result is
+written as a :class:`~gaiko.pipeline.typemodel.TypeModel` artefact.
+
+Deterministic for a given corpus, seed and scikit-learn version (the solver is
+L-BFGS; the only randomness is the subsampling for learning curves).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..errors import ConfigError
+from ..evaluate.split import is_blind
+from ..pipeline.typemodel import LABELS, TypeModel
+from .corpus import CorpusSentence, read_corpus
+
+__all__ = ["TrainConfig", "Examples", "repo_root", "load_sentences", "capture_examples", "fit", "train"]
+
+
+def repo_root() -> Path:
+    return Path(__file__).resolve().parents[2]
+
+
+@dataclass
+class TrainConfig:
+    corpus: Path = field(default_factory=lambda: repo_root() / "corpora" / "events")
+    confli_labels: Path = field(default_factory=lambda: repo_root() / "corpora" / "confli")
+    confli_tsv: Path = field(default_factory=lambda: repo_root().parent / "shared" / "gold" / "confli_cameo" / "class_train.tsv")
+    use_confli: bool = True
+    C: float = 0.5
+    min_count: int = 2
+    fraction: float = 1.0  # share of the tuned sentences used (learning curves)
+    seed: int = 13
+    none_weight: float = 1.0  # weight of NONE examples relative to event examples
+    max_iter: int = 300
+
+
+def load_sentences(cfg: TrainConfig, split: str = "tuned") -> list[CorpusSentence]:
+    """Corpus sentences of ``split`` (``tuned``, ``blind`` or ``all``)."""
+    files = sorted(cfg.corpus.glob("*.jsonl"))
+    if not files:
+        raise ConfigError(f"no corpus files (*.jsonl) in {cfg.corpus}")
+    sents = read_corpus(files, strict=False)
+    if cfg.use_confli and cfg.confli_tsv.is_file():
+        from .confli import read_confli_corpus
+
+        labels = sorted(cfg.confli_labels.glob("labels-*.jsonl"))
+        if labels:
+            sents += read_confli_corpus(labels, cfg.confli_tsv)[0]
+    if split == "all":
+        return sents
+    want = split == "blind"
+    return [s for s in sents if is_blind(s.text) == want]
+
+
+@dataclass
+class Examples:
+    rows: list[list[str]]
+    labels: list[str]
+    sentence: list[int]  # index of the sentence each row came from
+    unaligned: int = 0  # gold events whose trigger heads no candidate
+
+
+def capture_examples(sentences: Sequence[CorpusSentence], coder: Any = None) -> Examples:
+    """Code ``sentences`` with the rules alone, recording every candidate's features and label."""
+    from ..coder import Coder
+    from ..types import Article
+
+    coder = coder or Coder()
+    ev = next(c for c in coder.components if c.name == "events")
+    saved = ev.model, ev.capture
+    ev.model, ev.capture = None, []
+    try:
+        arts = [Article(text=s.text, id=f"s{k}", published=s.published) for k, s in enumerate(sentences)]
+        for _ in coder.code_articles(arts):
+            pass
+        captured = ev.capture
+    finally:
+        ev.model, ev.capture = saved
+    by_sent: dict[int, list[tuple[int, int, int, list[str]]]] = {}
+    for art_id, start, end, head, row in captured:
+        by_sent.setdefault(int(art_id[1:]), []).append((start, end, head, row))
+    out = Examples([], [], [])
+    for k, s in enumerate(sentences):
+        cands = by_sent.get(k, [])
+        labels = ["NONE"] * len(cands)
+        for e in s.events:
+            rng = e.trigger_range(s.text)
+            inside = [j for j, (a, b, _h, _r) in enumerate(cands) if rng and a >= rng[0] and b <= rng[1]]
+            heads = [j for j in inside if not (rng[0] <= cands[j][2] < rng[1]) or cands[j][2] == cands[j][0]]
+            pick = (heads or inside)[:1]
+            if not pick:
+                out.unaligned += 1
+            for j in pick:
+                if labels[j] == "NONE":
+                    labels[j] = e.type
+        for (_a, _b, _h, row), lab in zip(cands, labels):
+            out.rows.append(row)
+            out.labels.append(lab)
+            out.sentence.append(k)
+    return out
+
+
+def fit(ex: Examples, cfg: TrainConfig) -> TypeModel:
+    """Multinomial logistic regression over the examples' features."""
+    try:
+        from scipy.sparse import csr_matrix
+        from sklearn.linear_model import LogisticRegression
+    except ImportError:  # pragma: no cover - depends on the install
+        raise ConfigError("training needs scikit-learn: pip install 'gaiko[train]'") from None
+    counts: Counter[str] = Counter(f for row in ex.rows for f in set(row))
+    feats = sorted(f for f, c in counts.items() if c >= cfg.min_count)
+    vocab = {f: i for i, f in enumerate(feats)}
+    indptr, indices = [0], []
+    for row in ex.rows:
+        idx = sorted({vocab[f] for f in row if f in vocab})
+        indices.extend(idx)
+        indptr.append(len(indices))
+    X = csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr), shape=(len(ex.rows), len(vocab)))
+    y = np.array([LABELS.index(lab) for lab in ex.labels])
+    w = np.where(y == 0, cfg.none_weight, 1.0)
+    clf = LogisticRegression(C=cfg.C, max_iter=cfg.max_iter, tol=1e-4)
+    clf.fit(X, y, sample_weight=w)
+    W = np.zeros((len(vocab), len(LABELS)), dtype=np.float32)
+    b = np.zeros(len(LABELS), dtype=np.float32)
+    for j, cls in enumerate(clf.classes_):
+        W[:, cls] = clf.coef_[j]
+        b[cls] = clf.intercept_[j]
+    missing = [k for k in range(len(LABELS)) if k not in set(clf.classes_)]
+    b[missing] = -30.0  # a label never seen in training is never predicted
+    return TypeModel(vocab, W, b, LABELS)
+
+
+def train(cfg: TrainConfig, out: str | Path | None = None) -> TypeModel:
+    """Train on the tuned split (or ``cfg.fraction`` of it) and, when ``out`` is given, save there."""
+    sents = load_sentences(cfg, "tuned")
+    if cfg.fraction < 1.0:
+        rnd = random.Random(cfg.seed)
+        sents = rnd.sample(sents, max(1, int(len(sents) * cfg.fraction)))
+    ex = capture_examples(sents)
+    model = fit(ex, cfg)
+    model.meta = {
+        "trained": dt.date.today().isoformat(),
+        "sentences": len(sents),
+        "sentences_by_batch": dict(sorted(Counter(s.batch for s in sents).items())),
+        "candidates": len(ex.rows),
+        "unaligned_events": ex.unaligned,
+        "features": len(model.vocab),
+        "config": {"C": cfg.C, "min_count": cfg.min_count, "fraction": cfg.fraction, "seed": cfg.seed,
+                   "none_weight": cfg.none_weight},
+        "join": {},
+    }
+    if out is not None:
+        model.save(out)
+    return model

@@ -1,0 +1,117 @@
+"""The learned PLOVER type model: a linear classifier over clause features.
+
+For every candidate clause head of a sentence (:func:`~gaiko.pipeline.clausefeatures.candidate_tokens`)
+the model gives a probability for each of 17 labels: ``NONE`` (no event here)
+and the 16 PLOVER types. Its features (:mod:`gaiko.pipeline.clausefeatures`)
+include what the rule lexicons say of the token, so the model learns when the
+rules are right and covers the phrasings they miss.
+
+The artefact is a NumPy ``.npz`` file in ``gaiko/data/typemodel/`` with
+
+* ``features``: the feature vocabulary (N strings),
+* ``weights``: float16 array (N, 17),
+* ``bias``: float32 array (17,),
+* ``labels``: the 17 label names,
+
+and ``meta.json`` beside it (training corpus, date, seed, blind-split figures).
+It is trained by ``python -m gaiko.learn train`` (``docs/accuracy.md``).
+Scoring a sentence costs one dictionary lookup per feature and one sum of
+rows per candidate: well under a millisecond.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..errors import DataFileError
+from ..tables import data_path
+from ..types import PLOVER_TYPES
+
+__all__ = ["LABELS", "TypeModel", "default_model_path", "load_type_model"]
+
+LABELS: tuple[str, ...] = ("NONE", *PLOVER_TYPES)
+
+
+def default_model_path() -> Path:
+    """Where the shipped model lives (``gaiko/data/typemodel/typemodel.npz``)."""
+    return data_path("typemodel/typemodel.npz")
+
+
+class TypeModel:
+    """Linear scorer: ``softmax(sum(weights[f] for f in features) + bias)``.
+
+    ``vocab`` maps feature strings to rows of ``weights`` (shape (N, len(labels))).
+    """
+
+    def __init__(self, vocab: dict[str, int], weights: np.ndarray, bias: np.ndarray,
+                 labels: Sequence[str] = LABELS, meta: dict[str, Any] | None = None) -> None:
+        if weights.shape != (len(vocab), len(labels)) or bias.shape != (len(labels),):
+            raise DataFileError("typemodel", f"weights {weights.shape} / bias {bias.shape} do not fit "
+                                             f"{len(vocab)} features and {len(labels)} labels")
+        self.vocab = vocab
+        self.weights = weights.astype(np.float32)
+        self.bias = bias.astype(np.float32)
+        self.labels = tuple(labels)
+        self.meta = meta or {}
+        self.index = {lab: i for i, lab in enumerate(self.labels)}
+
+    def logits(self, rows: Sequence[Sequence[str]]) -> np.ndarray:
+        """(len(rows), n_labels) raw scores for feature rows."""
+        out = np.tile(self.bias, (len(rows), 1))
+        vocab = self.vocab
+        for k, feats in enumerate(rows):
+            idx = [j for f in feats if (j := vocab.get(f)) is not None]
+            if idx:
+                out[k] += self.weights[idx].sum(axis=0)
+        return out
+
+    def predict_proba(self, rows: Sequence[Sequence[str]]) -> np.ndarray:
+        """(len(rows), n_labels) probabilities; each row sums to 1."""
+        z = self.logits(rows)
+        if not len(z):
+            return z
+        z -= z.max(axis=1, keepdims=True)
+        np.exp(z, out=z)
+        z /= z.sum(axis=1, keepdims=True)
+        return z
+
+    def save(self, path: str | Path) -> None:
+        """Write the ``.npz`` artefact and ``meta.json`` beside it."""
+        p = Path(path)
+        p.parent.mkdir(parents=True, exist_ok=True)
+        feats = sorted(self.vocab, key=self.vocab.__getitem__)
+        with p.open("wb") as fh:
+            np.savez_compressed(fh, features=np.array(feats), weights=self.weights.astype(np.float16),
+                                bias=self.bias, labels=np.array(self.labels))
+        p.with_name("meta.json").write_text(json.dumps(self.meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: str | Path) -> TypeModel:
+        """Read an artefact written by :meth:`save`; :class:`DataFileError` when it is missing or broken."""
+        p = Path(path)
+        try:
+            with np.load(p, allow_pickle=False) as z:
+                feats = [str(f) for f in z["features"]]
+                weights, bias, labels = z["weights"], z["bias"], [str(x) for x in z["labels"]]
+        except FileNotFoundError:
+            raise DataFileError(str(p), "type model not found; train one with `python -m gaiko.learn train`") from None
+        except (OSError, KeyError, ValueError) as exc:
+            raise DataFileError(str(p), f"unreadable type model ({exc}); retrain with `python -m gaiko.learn train`") from None
+        meta_path = p.with_name("meta.json")
+        meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
+        return cls({f: i for i, f in enumerate(feats)}, weights, bias, labels, meta)
+
+
+@lru_cache(maxsize=4)
+def load_type_model(path: str | None = None) -> TypeModel | None:
+    """The model at ``path`` (default: the shipped one), cached; None when no model ships."""
+    p = Path(path) if path else default_model_path()
+    if path is None and not p.is_file():
+        return None
+    return TypeModel.load(p)
