@@ -43,7 +43,11 @@ class TrainConfig:
     confli_labels: Path = field(default_factory=lambda: repo_root() / "corpora" / "confli")
     confli_tsv: Path = field(default_factory=lambda: repo_root().parent / "shared" / "gold" / "confli_cameo" / "class_train.tsv")
     use_confli: bool = True
-    C: float = 0.5
+    plover_dev: Path = field(default_factory=lambda: repo_root().parent / "shared" / "gold" / "plover_gsr_dev.jsonl")
+    use_plover: bool = True
+    #: example weight per batch (others 1.0): the gold standard's conventions matter most for PLOVER users
+    batch_weights: dict[str, float] = field(default_factory=lambda: {"plover": 3.0})
+    C: float = 1.0
     min_count: int = 2
     fraction: float = 1.0  # share of the tuned sentences used (learning curves)
     seed: int = 13
@@ -63,6 +67,10 @@ def load_sentences(cfg: TrainConfig, split: str = "tuned") -> list[CorpusSentenc
         labels = sorted(cfg.confli_labels.glob("labels-*.jsonl"))
         if labels:
             sents += read_confli_corpus(labels, cfg.confli_tsv)[0]
+    if cfg.use_plover and cfg.plover_dev.is_file():
+        from .goldtrain import read_plover_training
+
+        sents += read_plover_training(cfg.plover_dev)
     if split == "all":
         return sents
     want = split == "blind"
@@ -75,9 +83,11 @@ class Examples:
     labels: list[str]
     sentence: list[int]  # index of the sentence each row came from
     unaligned: int = 0  # gold events whose trigger heads no candidate
+    weights: list[float] = field(default_factory=list)  # per row
 
 
-def capture_examples(sentences: Sequence[CorpusSentence], coder: Any = None) -> Examples:
+def capture_examples(sentences: Sequence[CorpusSentence], coder: Any = None,
+                     batch_weights: dict[str, float] | None = None) -> Examples:
     """Code ``sentences`` with the rules alone, recording every candidate's features and label."""
     from ..coder import Coder
     from ..types import Article
@@ -110,10 +120,12 @@ def capture_examples(sentences: Sequence[CorpusSentence], coder: Any = None) -> 
             for j in pick:
                 if labels[j] == "NONE":
                     labels[j] = e.type
+        w = (batch_weights or {}).get(s.batch, 1.0)
         for (_a, _b, _h, row), lab in zip(cands, labels):
             out.rows.append(row)
             out.labels.append(lab)
             out.sentence.append(k)
+            out.weights.append(w)
     return out
 
 
@@ -134,7 +146,7 @@ def fit(ex: Examples, cfg: TrainConfig) -> TypeModel:
         indptr.append(len(indices))
     X = csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr), shape=(len(ex.rows), len(vocab)))
     y = np.array([LABELS.index(lab) for lab in ex.labels])
-    w = np.where(y == 0, cfg.none_weight, 1.0)
+    w = np.where(y == 0, cfg.none_weight, 1.0) * (np.array(ex.weights) if ex.weights else 1.0)
     clf = LogisticRegression(C=cfg.C, max_iter=cfg.max_iter, tol=1e-4)
     clf.fit(X, y, sample_weight=w)
     W = np.zeros((len(vocab), len(LABELS)), dtype=np.float32)
@@ -153,7 +165,7 @@ def train(cfg: TrainConfig, out: str | Path | None = None) -> TypeModel:
     if cfg.fraction < 1.0:
         rnd = random.Random(cfg.seed)
         sents = rnd.sample(sents, max(1, int(len(sents) * cfg.fraction)))
-    ex = capture_examples(sents)
+    ex = capture_examples(sents, batch_weights=cfg.batch_weights)
     model = fit(ex, cfg)
     model.meta = {
         "trained": dt.date.today().isoformat(),

@@ -30,12 +30,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
+from ..docindex import columns
 from .lexclasses import word_classes
 
-__all__ = ["RuleView", "candidate_tokens", "token_features", "sentence_features"]
+__all__ = ["RuleView", "Tree", "tree", "candidate_tokens", "token_features", "sentence_features"]
 
 MODALS = frozenset({"will", "would", "shall", "'ll", "wo", "must", "should", "ought", "could", "might", "may",
                     "can", "ca", "to", "going", "cannot"})
@@ -44,9 +46,12 @@ CHILD_DEPS = frozenset({"aux", "auxpass", "neg", "dobj", "obj", "xcomp", "ccomp"
                         "relcl", "compound", "amod", "poss"})
 NOUN_CAND_DEPS = frozenset({"dobj", "obj", "nsubj", "nsubjpass", "pobj", "ROOT", "conj", "appos", "attr", "oprd",
                             "dative", "npadvmod"})
+SENT_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "PROPN"})
 STOP = frozenset({"be", "have", "do", "the", "a", "an", "of", "to", "in", "on", "and", "or", "for", "with", "at",
                   "by", "from", "as", "that", "this", "it", "its", "their", "his", "her", "he", "she", "they", "we",
                   "said", "say", "-pron-"})
+NEGATORS = frozenset({"never", "not", "n't", "no"})
+_TREE = "gaiko.tree"
 
 
 @dataclass
@@ -57,140 +62,211 @@ class RuleView:
     kind: str | None = None  # action, frame, intent
     final_type: str | None = None  # after PLOVER's conventions for intentions, refusals, demands
     absorbed_by: str | None = None  # type of the frame that absorbed this token's event
+    complement_types: tuple[str, ...] = ()  # lexicon types of the complement clauses' heads ("vowed to block")
     flags: tuple[str, ...] = field(default_factory=tuple)  # intended, negated, hypothetical, reported, obligation
 
 
-def candidate_tokens(sent: Span) -> list[Token]:
-    """Tokens of ``sent`` that may head an event."""
-    out: list[Token] = []
-    for t in sent:
-        pos, dep = t.pos_, t.dep_
-        if pos == "VERB" and dep not in ("amod", "aux", "auxpass"):
-            out.append(t)
-        elif pos in ("NOUN", "PROPN") and dep in NOUN_CAND_DEPS and (pos == "NOUN" or dep == "ROOT"):
-            out.append(t)
-        elif pos in ("AUX", "ADJ") and (dep == "ROOT" or any(c.dep_ == "xcomp" for c in t.children)):
-            out.append(t)
+class Tree:
+    """The parse of a document as plain lists (read once; spaCy builds a Token object per access)."""
+
+    __slots__ = ("lemma", "lower", "pos", "tag", "dep", "head", "children", "ent", "alpha", "num")
+
+    def __init__(self, doc: Doc) -> None:
+        from spacy.attrs import ENT_TYPE, HEAD, IS_ALPHA, LIKE_NUM, TAG
+
+        cols = columns(doc)  # shared with the other components
+        n = len(doc)
+        self.lemma, self.lower, self.pos, self.dep = cols.lemma, cols.lower, cols.pos, cols.dep
+        arr = doc.to_array([TAG, HEAD, ENT_TYPE, IS_ALPHA, LIKE_NUM]) if n else []
+        strings = doc.vocab.strings
+        self.tag = [strings[int(r[0])] for r in arr]
+        self.head = [i + int(r[1]) if int(r[1]) < 2**63 else i + int(r[1]) - 2**64 for i, r in enumerate(arr)]
+        self.ent = [strings[int(r[2])] if int(r[2]) else "" for r in arr]
+        self.alpha = [bool(r[3]) for r in arr]
+        low = cols.lower
+        # a score such as "2-0" or "3–1" (one token or three)
+        self.num = [bool(r[4]) and ("-" in low[i] or "\u2013" in low[i]
+                                    or (i + 2 < n and low[i + 1] in ("-", "\u2013") and low[i + 2].isdigit()))
+                    for i, r in enumerate(arr)]
+        ch: list[list[int]] = [[] for _ in range(n)]
+        for i, h in enumerate(self.head):
+            if h != i:
+                ch[h].append(i)
+        self.children = ch
+
+
+def tree(doc: Doc) -> Tree:
+    """The (cached) :class:`Tree` of ``doc``."""
+    t = doc.user_data.get(_TREE)
+    if t is None:
+        t = doc.user_data[_TREE] = Tree(doc)
+    return t  # type: ignore[no-any-return]
+
+
+#: WordNet classes of nouns that can name an event ("the expulsion", "talks", "a strike"); nouns of other
+#: classes (people, groups, artefacts, places, times ...) are candidates only when a lexicon entry knows them
+EVENT_NOUN_CLASSES = frozenset({"noun.act", "noun.event", "noun.communication", "noun.phenomenon", "noun.state",
+                                "noun.possession", "noun.process"})
+
+
+@lru_cache(maxsize=65536)
+def _eventive_noun(lemma: str) -> bool:
+    wc = word_classes()
+    if wc is None:
+        return True
+    wn = wc.wordnet.get((lemma, "n"))
+    return wn is None or any(x in EVENT_NOUN_CLASSES for x in wn[0].split("|"))
+
+
+def candidate_tokens(sent: Span, known: frozenset[int] | set[int] = frozenset()) -> list[int]:
+    """Indices of the tokens of ``sent`` that may head an event: verbs, the heads of verbless and copular
+    clauses, and nouns that can name an event (or that a lexicon entry knows: ``known``)."""
+    tr = tree(sent.doc)
+    out: list[int] = []
+    pos, dep, ch = tr.pos, tr.dep, tr.children
+    for i in range(sent.start, sent.end):
+        p, d = pos[i], dep[i]
+        if p == "VERB" and d not in ("amod", "aux", "auxpass"):
+            out.append(i)
+        elif p in ("NOUN", "PROPN") and d in NOUN_CAND_DEPS and (p == "NOUN" or d == "ROOT"):
+            if i in known or d == "ROOT" or _eventive_noun(tr.lemma[i]):
+                out.append(i)
+        elif p in ("AUX", "ADJ") and (d == "ROOT" or any(dep[c] == "xcomp" for c in ch[i])):
+            out.append(i)
     return out
 
 
 def sentence_features(sent: Span) -> list[str]:
     """Content lemmas of the sentence (``s=``), plus a few sentence-wide cues."""
+    tr = tree(sent.doc)
     out: set[str] = set()
-    for t in sent:
-        if t.is_alpha and t.pos_ in ("NOUN", "VERB", "ADJ", "ADV", "PROPN") and t.lemma_.lower() not in STOP:
-            out.add("s=" + t.lemma_.lower())
-        elif t.like_num and "-" in t.text:
+    for i in range(sent.start, sent.end):
+        if tr.alpha[i] and tr.pos[i] in SENT_POS and tr.lemma[i] not in STOP:
+            out.add("s=" + tr.lemma[i])
+        elif tr.num[i]:
             out.add("s:score")  # "2-0", "3-1"
-        if t.ent_type_:
-            out.add("se=" + t.ent_type_)
-    if sent.text.rstrip().endswith("?"):
+        if tr.ent[i]:
+            out.add("se=" + tr.ent[i])
+    text = sent.text
+    if text.rstrip().endswith("?"):
         out.add("s:question")
-    if '"' in sent.text or "\u201c" in sent.text:
+    if '"' in text or "\u201c" in text:
         out.add("s:quote")
     return sorted(out)
 
 
-def _lem(t: Token) -> str:
-    return t.lemma_.lower()
+@lru_cache(maxsize=65536)
+def _classes(lemma: str, pos: str, prefix: str, full: bool) -> tuple[str, ...]:
+    wc = word_classes()
+    if wc is None:
+        return ()
+    return tuple(wc.features(lemma, pos, prefix, full))
 
 
-def _path(t: Token, n: int = 3) -> str:
+def _path(tr: Tree, i: int, n: int = 3) -> str:
     parts: list[str] = []
-    cur = t
+    cur = i
     for _ in range(n):
-        parts.append(cur.dep_)
-        if cur.dep_ == "ROOT" or cur.head.i == cur.i:
+        parts.append(tr.dep[cur])
+        if tr.dep[cur] == "ROOT" or tr.head[cur] == cur:
             break
-        cur = cur.head
+        cur = tr.head[cur]
     return ">".join(parts)
 
 
-def _governor(t: Token) -> tuple[Token | None, str]:
-    cur = t
-    dep = t.dep_
+def _governor(tr: Tree, i: int) -> tuple[int | None, str]:
+    cur = i
+    dep = tr.dep[i]
     for _ in range(6):
-        if cur.dep_ == "ROOT" or cur.head.i == cur.i:
+        if tr.dep[cur] == "ROOT" or tr.head[cur] == cur:
             return None, dep
-        dep = cur.dep_ if cur is t else dep
-        cur = cur.head
-        if cur.pos_ in ("VERB", "AUX") or (cur.pos_ == "ADJ" and cur.dep_ in ("ROOT", "acomp")):
+        cur = tr.head[cur]
+        p = tr.pos[cur]
+        if p in ("VERB", "AUX") or (p == "ADJ" and tr.dep[cur] in ("ROOT", "acomp")):
             return cur, dep
     return None, dep
 
 
-def _chain_modality(t: Token, out: list[str]) -> None:
+def _chain_modality(tr: Tree, i: int, out: list[str]) -> None:
     """Modal, negation and condition cues on the token and the verbs above it (up to three levels)."""
-    cur = t
+    cur = i
     for level in range(3):
-        for c in cur.children:
-            d = c.dep_
-            low = c.lower_
+        for c in tr.children[cur]:
+            d = tr.dep[c]
+            low = tr.lower[c]
             if d in ("aux", "auxpass") and low in MODALS:
                 out.append(f"m{level}={low}")
-            elif d == "aux" and low == "to":
-                out.append(f"m{level}=to")
-            elif d == "neg" or low in ("never", "not", "n't", "no"):
-                if d in ("neg", "advmod", "det"):
-                    out.append(f"neg{level}")
+            elif d == "neg" or (low in NEGATORS and d in ("advmod", "det")):
+                out.append(f"neg{level}")
             elif d == "mark" and low in ("if", "unless", "whether"):
                 out.append(f"if{level}={low}")
-        if cur.dep_ == "ROOT" or cur.head.i == cur.i:
+        if tr.dep[cur] == "ROOT" or tr.head[cur] == cur:
             break
-        out.append(f"up{level}={cur.dep_}:{_lem(cur.head)}")
-        cur = cur.head
+        out.append(f"up{level}={tr.dep[cur]}:{tr.lemma[tr.head[cur]]}")
+        cur = tr.head[cur]
 
 
-def token_features(t: Token, rule: RuleView | None = None, sent_feats: Iterable[str] = ()) -> list[str]:
-    """Feature strings of candidate ``t`` (see the module docstring)."""
-    lem = _lem(t)
-    out = [f"l={lem}", f"p={t.pos_}", f"d={t.dep_}", f"ld={lem}|{t.dep_}", f"lp={lem}|{t.pos_}",
-           f"tag={t.tag_}", f"path={_path(t)}"]
-    wc = word_classes()
-    if wc is not None:
-        out += wc.features(lem, t.pos_, "")
-        out += [f"{f}|{t.pos_}" for f in wc.features(lem, t.pos_, "", full=False)]
-    if t.dep_ == "ROOT":
+def _child_cues(tr: Tree, c: int) -> list[str]:
+    """Negation, modals and the object of a complement clause ("vowed to block the rig")."""
+    out: list[str] = []
+    for g in tr.children[c]:
+        d = tr.dep[g]
+        if d == "neg":
+            out.append("neg")
+        elif d in ("aux", "auxpass") and tr.lower[g] in MODALS:
+            out.append(f"m={tr.lower[g]}")
+        elif d in ("dobj", "obj"):
+            out.append(f"obj={tr.lemma[g]}")
+    return out
+
+
+def token_features(doc: Doc, i: int, rule: RuleView | None = None) -> list[str]:
+    """Feature strings of candidate token ``i`` of ``doc`` (see the module docstring); the sentence's
+    own features (:func:`sentence_features`) are kept apart so they are scored once per sentence."""
+    tr = tree(doc)
+    lem, pos, dep = tr.lemma[i], tr.pos[i], tr.dep[i]
+    out = [f"l={lem}", f"p={pos}", f"d={dep}", f"ld={lem}|{dep}", f"path={_path(tr, i)}"]
+    out += _classes(lem, pos, "", True)
+    if dep == "ROOT":
         out.append("root")
     else:
-        h = t.head
-        out += [f"h={_lem(h)}", f"hd={t.dep_}:{_lem(h)}", f"hp={h.pos_}"]
-    gov, gdep = _governor(t)
+        h = tr.head[i]
+        out += [f"h={tr.lemma[h]}", f"hd={dep}:{tr.lemma[h]}"]
+    gov, gdep = _governor(tr, i)
     if gov is not None:
-        out += [f"gov={_lem(gov)}", f"govd={gdep}:{_lem(gov)}"]
-        if wc is not None:
-            out += wc.features(_lem(gov), gov.pos_, f"g:{gdep}:", full=False)
-    for c in t.children:
-        d = c.dep_
+        gl = tr.lemma[gov]
+        out += [f"gov={gl}", f"govd={gdep}:{gl}"]
+        out += _classes(gl, tr.pos[gov], f"g:{gdep}:", False)
+    for c in tr.children[i]:
+        d = tr.dep[c]
+        cl = tr.lemma[c]
         if d == "prep":
-            pobj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
-            out.append(f"cp:{c.lower_}={_lem(pobj) if pobj is not None else ''}")
-            out.append(f"cp:{c.lower_}")
-            if pobj is not None and pobj.ent_type_:
-                out.append(f"cpe:{c.lower_}={pobj.ent_type_}")
+            pobj = next((x for x in tr.children[c] if tr.dep[x] in ("pobj", "pcomp")), None)
+            low = tr.lower[c]
+            out.append(f"cp:{low}={tr.lemma[pobj] if pobj is not None else ''}")
+            if pobj is not None and tr.ent[pobj]:
+                out.append(f"cpe:{low}={tr.ent[pobj]}")
         elif d in CHILD_DEPS:
-            out.append(f"c:{d}={_lem(c)}")
-            if d in ("dobj", "obj", "nsubjpass", "attr"):
-                out.append(f"obj={_lem(c)}")
-                out.append(f"objl={lem}|{_lem(c)}")
-                if wc is not None:
-                    out += wc.features(_lem(c), c.pos_, "o:", full=False)
-                if c.ent_type_:
-                    out.append(f"obje={c.ent_type_}")
+            out.append(f"c:{d}={cl}")
+            if d in ("xcomp", "ccomp"):
+                out += _classes(cl, tr.pos[c], f"x:{d}:", False)
+                out += [f"x:{d}:{f}" for f in _child_cues(tr, c)]
+            elif d in ("dobj", "obj", "nsubjpass", "attr"):
+                out += [f"obj={cl}", f"objl={lem}|{cl}"]
+                out += _classes(cl, tr.pos[c], "o:", False)
+                if tr.ent[c]:
+                    out.append(f"obje={tr.ent[c]}")
             elif d in ("nsubj", "agent"):
-                out.append(f"subj={_lem(c)}")
-                if wc is not None:
-                    out += wc.features(_lem(c), c.pos_, "s:", full=False)
-                if c.ent_type_:
-                    out.append(f"subje={c.ent_type_}")
-    _chain_modality(t, out)
-    doc = t.doc
-    if t.i > 0:
-        out.append(f"w-1={doc[t.i - 1].lower_}")
-    if t.i + 1 < len(doc):
-        out.append(f"w+1={doc[t.i + 1].lower_}")
-    if t.i + 2 < len(doc):
-        out.append(f"w+2={doc[t.i + 2].lower_}")
+                out.append(f"subj={cl}")
+                out += _classes(cl, tr.pos[c], "s:", False)
+                if tr.ent[c]:
+                    out.append(f"subje={tr.ent[c]}")
+    _chain_modality(tr, i, out)
+    n = len(tr.lower)
+    if i > 0:
+        out.append(f"w-1={tr.lower[i - 1]}")
+    if i + 1 < n:
+        out.append(f"w+1={tr.lower[i + 1]}")
     if rule is not None:
         if rule.entry_type:
             out += [f"rule={rule.entry_type}", f"rulek={rule.kind}"]
@@ -198,6 +274,6 @@ def token_features(t: Token, rule: RuleView | None = None, sent_feats: Iterable[
             out.append(f"rulef={rule.final_type}")
         if rule.absorbed_by:
             out.append(f"absorbed={rule.absorbed_by}")
+        out += [f"rulec={x}" for x in rule.complement_types]
         out += [f"flag={f}" for f in rule.flags]
-    out.extend(sent_feats)
     return out

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from spacy.tokens import Span
 
-from .clausefeatures import RuleView, candidate_tokens, sentence_features, token_features
+from .clausefeatures import RuleView, Tree, candidate_tokens, sentence_features, token_features, tree
 
 if TYPE_CHECKING:
     from .events import EventCoder, _Cand, _Draft
@@ -52,11 +52,13 @@ class JoinConfig:
         return cls(**{k: float(v) for k, v in j.items() if k in cls.__dataclass_fields__})
 
 
-def _rule_view(i: int, cands: dict[int, _Cand], by_tok: dict[int, list[_Draft]]) -> RuleView:
+def _rule_view(tr: Tree, i: int, cands: dict[int, _Cand], by_tok: dict[int, list[_Draft]]) -> RuleView:
+    comp = tuple(cands[x].entry.event_type for x in tr.children[i]
+                 if x in cands and tr.dep[x] in ("xcomp", "ccomp", "dobj"))
     c = cands.get(i)
     if c is None:
-        return RuleView()
-    rv = RuleView(entry_type=c.entry.event_type, kind=c.entry.kind)
+        return RuleView(complement_types=comp)
+    rv = RuleView(entry_type=c.entry.event_type, kind=c.entry.kind, complement_types=comp)
     if c.absorbed:
         frame = next((f for f in cands.values() if f.complement is c), None)
         rv.absorbed_by = frame.entry.event_type if frame is not None else "?"
@@ -71,17 +73,23 @@ def _rule_view(i: int, cands: dict[int, _Cand], by_tok: dict[int, list[_Draft]])
 def join_sentence(coder: EventCoder, sent: Span, state: DocState, cands: dict[int, _Cand],
                   by_tok: dict[int, list[_Draft]], frames: frozenset[int]) -> list[_Draft]:
     """Drafts for one sentence after joining rules and model (see the module docstring)."""
-    toks = candidate_tokens(sent)
+    doc = sent.doc
+    tr = tree(doc)
+    idxs = candidate_tokens(sent, cands.keys())
+    if not idxs:
+        return [d for ds in by_tok.values() for d in ds]
     sfeats = sentence_features(sent)
-    rows = [token_features(t, _rule_view(t.i, cands, by_tok), sfeats) for t in toks]
+    rows = [token_features(doc, i, _rule_view(tr, i, cands, by_tok)) for i in idxs]
     if coder.capture is not None:
-        coder.capture.extend((state.article_id, t.idx, t.idx + len(t.text), t.head.idx, row)
-                             for t, row in zip(toks, rows))
+        for i, row in zip(idxs, rows):
+            t = doc[i]
+            coder.capture.append((state.article_id, t.idx, t.idx + len(t.text), doc[tr.head[i]].idx, row + sfeats))
     model = coder.model
     if model is None:
         return [d for ds in by_tok.values() for d in ds]
     cfg = coder.join_config
-    probs = model.predict_proba(rows)
+    probs = model.predict_proba(rows, sfeats)
+    toks = [doc[i] for i in idxs]
     labels = model.labels
     out: list[_Draft] = []
     seen: set[int] = set()

@@ -61,19 +61,31 @@ class TypeModel:
         self.meta = meta or {}
         self.index = {lab: i for i, lab in enumerate(self.labels)}
 
-    def logits(self, rows: Sequence[Sequence[str]]) -> np.ndarray:
-        """(len(rows), n_labels) raw scores for feature rows."""
-        out = np.tile(self.bias, (len(rows), 1))
+    def logits(self, rows: Sequence[Sequence[str]], shared: Sequence[str] = ()) -> np.ndarray:
+        """(len(rows), n_labels) raw scores for feature rows; ``shared`` features (the sentence's own)
+        count for every row and are summed once."""
         vocab = self.vocab
+        base = self.bias.copy()
+        sidx = [j for f in shared if (j := vocab.get(f)) is not None]
+        if sidx:
+            base += self.weights[sidx].sum(axis=0)
+        out = np.tile(base, (len(rows), 1))
+        idx: list[int] = []
+        starts: list[int] = []
+        which: list[int] = []
         for k, feats in enumerate(rows):
-            idx = [j for f in feats if (j := vocab.get(f)) is not None]
-            if idx:
-                out[k] += self.weights[idx].sum(axis=0)
+            n0 = len(idx)
+            idx.extend(j for f in feats if (j := vocab.get(f)) is not None)
+            if len(idx) > n0:
+                starts.append(n0)
+                which.append(k)
+        if idx:
+            out[which] += np.add.reduceat(self.weights[idx], starts, axis=0)
         return out
 
-    def predict_proba(self, rows: Sequence[Sequence[str]]) -> np.ndarray:
+    def predict_proba(self, rows: Sequence[Sequence[str]], shared: Sequence[str] = ()) -> np.ndarray:
         """(len(rows), n_labels) probabilities; each row sums to 1."""
-        z = self.logits(rows)
+        z = self.logits(rows, shared)
         if not len(z):
             return z
         z -= z.max(axis=1, keepdims=True)
