@@ -9,7 +9,7 @@ from typing import Any
 
 from .docindex import remember_text, sentences, span_text
 from .errors import InputRejected
-from .ids import article_id
+from .ids import article_id, unique_ids
 from .nlp import load_model
 from .pipeline import DEFAULT_PIPELINE, build_pipeline, get_state
 from .types import Article, CodedArticle, Event, SentenceRecord
@@ -79,12 +79,16 @@ class Coder:
         return CodedArticle(
             article=art,
             sentences=records,
-            events=list(state.events),
-            pledges=list(state.pledges),
+            events=unique_ids(state.events, _without_id),
+            pledges=unique_ids(state.pledges, _without_id),
             actors=list(state.actors),
             places=list(state.places),
             coder_version=CODER_VERSION,
         )
+
+
+def _without_id(record: Any) -> dict[str, Any]:
+    return {**record.to_dict(), "id": None}
 
 
 _DEFAULT: dict[tuple[Any, ...], Coder] = {}

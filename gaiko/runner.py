@@ -84,7 +84,8 @@ def code_batch(coder: Any, articles: list[Article]) -> list[CodedArticle | Input
             reason = getattr(exc, "reason", "coding_failed")
             path, _, line = (art.origin or "<input>").rpartition(":")
             lineno = int(line) if line.isdigit() else None
-            out.append(InputError(path if lineno else (art.origin or "<input>"), reason, f"{type(exc).__name__}: {exc}", lineno))
+            out.append(InputError(path if lineno else (art.origin or "<input>"), reason, f"{type(exc).__name__}: {exc}",
+                                  lineno, input_id=art.id or None))
     return out
 
 
@@ -257,9 +258,13 @@ def _write(store: Any, results: list[CodedArticle | InputError], summary: RunSum
         _record(store, failed, summary)
     if coded:
         fresh = store.new_articles(coded)
-        written, _ = store.write_coded(fresh, summary.run_id, stems=stems)
+        written, _, refused = store.write_coded_isolated(fresh, summary.run_id, stems=stems)
         summary.articles += written
         summary.skipped += len(coded) - len(fresh)
+        if refused:  # the database refused these articles; their neighbours are stored
+            _record(store, refused, summary)
+            gone = {e.input_id for e in refused}
+            fresh = [c for c in fresh if c.article.id not in gone]
         if written:
             summary.sentences += sum(len(c.sentences) for c in fresh)
             summary.events += sum(len(c.events) for c in fresh)
