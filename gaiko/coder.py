@@ -3,19 +3,50 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import re
+import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from .docindex import remember_text, sentences, span_text
-from .errors import InputRejected
+from .errors import GaikoError, InputRejected
 from .ids import article_id, unique_ids
+from .ingest_checks import MAX_BYTES, check_string, implausible_date
 from .nlp import load_model
 from .pipeline import DEFAULT_PIPELINE, build_pipeline, get_state
 from .types import Article, CodedArticle, Event, SentenceRecord
 from .version import CODER_VERSION
 
-__all__ = ["Coder", "code_text"]
+__all__ = ["Coder", "code_text", "split_text", "CHUNK_CHARS"]
+
+#: texts longer than the parser's limit are parsed in pieces of at most this many characters
+CHUNK_CHARS = 100_000
+#: where a piece may end, best first: after a paragraph break, a line break, a sentence, a space
+_BOUNDS = (re.compile(r"\n\s*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"'”’)\]]*\s+"), re.compile(r"\s+"))
+
+
+def split_text(text: str, size: int) -> list[str]:
+    """``text`` cut into pieces of at most ``size`` characters that join back to it exactly, each ending at
+    the best bound found in its second half (paragraph, line, sentence, word; mid-word only when there is none)."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        end = start + size
+        cut = None
+        for bound in _BOUNDS:
+            last = None
+            for m in bound.finditer(text, start + size // 2, end):
+                last = m
+            if last is not None:
+                cut = min(last.end(), end)
+                break
+        cut = cut or end
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
 
 
 class Coder:
@@ -41,27 +72,61 @@ class Coder:
         return [c.name for c in self.components]
 
     def _prepare(self, article: Article) -> Article:
-        if not article.text or not article.text.strip():
+        """Check an article before parsing; InputRejected (``empty``, ``field_type``, ``encoding``, ``too_large``,
+        ``bad_date``) when it cannot be coded. A publication date that cannot be true
+        (:func:`~gaiko.ingest_checks.implausible_date`) is dropped with a warning: the article is coded undated."""
+        if not isinstance(article, Article):
+            raise InputRejected("field_type", f"expected an Article, not {type(article).__name__}")
+        text = check_string(article.text, "text")
+        if not text or not text.strip():
             raise InputRejected("empty", "article has no text")
+        if len(text) > MAX_BYTES:
+            raise InputRejected("too_large", f"text is {len(text):,} characters; the limit is {MAX_BYTES:,}")
         if not article.id:
-            article.id = article_id(article.text)
-        if article.published:
+            article.id = article_id(text)
+        pub = article.published
+        if isinstance(pub, dt.date):
+            pub = pub.isoformat()
+        if pub:
+            pub = check_string(pub, "published") or ""
             try:
-                dt.date.fromisoformat(article.published[:10])
+                pub = dt.date.fromisoformat(pub[:10]).isoformat()
             except ValueError:
-                raise InputRejected("bad_date", f"unparseable publication date {article.published!r}") from None
-            article.published = article.published[:10]
+                raise InputRejected("bad_date", f"unparseable publication date {pub!r}; use YYYY-MM-DD") from None
+            why = implausible_date(pub)
+            if why:
+                warnings.warn(f"article {article.id}: publication date {why}; coded as undated", stacklevel=3)
+                pub = None
+        article.published = pub or None
         return article
 
     def code_articles(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
-        """Code articles in order, batching the parse. Articles must have text."""
+        """Code articles in order, batching the parse. Articles must have text.
+
+        A text longer than the parser's ``nlp.max_length`` (a million characters) is parsed in pieces of at
+        most :data:`CHUNK_CHARS`, cut at paragraph, sentence or word bounds, and put back together, so
+        character offsets are those of the whole text.
+        """
         prepared = (self._prepare(a) for a in articles)
-        pairs = ((a.text, a) for a in prepared)
-        for doc, art in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
-            yield self._finish(doc, art)
+        limit = self.nlp.max_length
+        for long, group in itertools.groupby(prepared, key=lambda a: len(a.text) > limit):
+            if long:
+                for art in group:
+                    yield self._finish(self._parse_long(art.text), art)
+                continue
+            pairs = ((a.text, a) for a in group)
+            for doc, art in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
+                yield self._finish(doc, art)
 
     def code_article(self, article: Article) -> CodedArticle:
         return next(self.code_articles([article]))
+
+    def _parse_long(self, text: str) -> Any:
+        from spacy.tokens import Doc
+
+        pieces = split_text(text, min(CHUNK_CHARS, self.nlp.max_length))
+        doc = Doc.from_docs(list(self.nlp.pipe(pieces, batch_size=1)), ensure_whitespace=False)
+        return doc
 
     def _finish(self, doc: Any, art: Article) -> CodedArticle:
         state = get_state(doc)
@@ -112,7 +177,14 @@ def code_text(
 
     ``published`` (date or ISO string) anchors relative dates ("on Tuesday",
     "by next year"). For pledges and actors too, use :class:`Coder` directly.
+    Raises InputRejected (a GaikoError) for a text that cannot be coded: not a string, empty, a lone
+    surrogate, over 10 MB, an unparseable date; a date that cannot be true is dropped with a warning.
     """
     pub = published.isoformat() if isinstance(published, dt.date) else published
     coder = _default_coder(tuple(str(p) for p in actor_files))
-    return coder.code_article(Article(text=text, title=title, published=pub)).events
+    try:
+        return coder.code_article(Article(text=text, title=title, published=pub)).events
+    except GaikoError:
+        raise
+    except Exception as exc:  # a coder failure on this text: the caller gets gaiko's error, not a stack of spaCy's
+        raise InputRejected("coding_failed", f"could not code this text ({type(exc).__name__}: {exc})") from exc

@@ -27,9 +27,9 @@ def run_code(
     coder: Any = None,
     track: bool = True,
 ) -> RunSummary:
-    from .ingest import parse_date
+    from .ingest import check_default_date
 
-    default_date = parse_date(date) if date else None
+    default_date = check_default_date(date)
     if actor_files and coder is None:
         # fail fast on a malformed actor file, before any article is read
         from .pipeline.registry import build_pipeline
