@@ -118,25 +118,17 @@ class PartWriter:
         return stats
 
     def write(self, coded: Sequence[CodedArticle], errors: Sequence[InputError]) -> dict[str, Any]:
-        from .errors import StoreError
         from .export import FLAT_SELECT
 
         errors = list(errors)
         key = _part_key(coded, errors)
         st = self.store
         try:
-            if coded:
-                try:
-                    st.write_coded(coded)
-                except StoreError:  # one article's rows are inconsistent: write the others
-                    kept = []
-                    for c in coded:
-                        try:
-                            st.write_coded([c])
-                            kept.append(c)
-                        except StoreError as exc:
-                            errors.append(InputError(c.article.origin or "<input>", "store", str(exc)))
-                    coded = kept
+            if coded:  # an article the database refuses is an error of its own; the others are written
+                _, _, refused = st.write_coded_isolated(coded)
+                errors += refused
+                gone = {e.input_id for e in refused}
+                coded = [c for c in coded if c.article.id not in gone]
             if errors:
                 st.record_errors(errors)
             for table, sql in [("events", FLAT_SELECT), *self.queries]:

@@ -54,7 +54,7 @@ __all__ = [
     "load_line",
     "read_jsonl_lines",
     "read_document",
-    "read_text_file",
+    "check_text_file",
     "Item",
 ]
 
@@ -206,9 +206,9 @@ def read_inputs(paths: Iterable[str], default_date: str | None = None, max_bytes
             yield InputError(raw, "not_found", "no such file or directory")
 
 
-def read_text_file(path: str | Path, what: str = "file") -> str:
-    """A UTF-8 (or legacy-encoded) text file's text; ConfigError that says why when it is missing, a
-    directory, binary or unreadable (for files that are not articles: gold files, actor files)."""
+def check_text_file(path: str | Path, what: str = "file") -> None:
+    """ConfigError that says why, unless ``path`` is a UTF-8 text file (for files that are not articles,
+    read by code that expects UTF-8: gold files). Missing, a directory, binary (NUL bytes), not UTF-8."""
     p = Path(path)
     if p.is_dir():
         raise ConfigError(f"{what} {p} is a directory; give a file")
@@ -218,11 +218,13 @@ def read_text_file(path: str | Path, what: str = "file") -> str:
         raise ConfigError(f"{what} {p} does not exist") from None
     except OSError as exc:
         raise ConfigError(f"cannot read {what} {p}: {exc.strerror or exc}") from None
+    if b"\x00" in data[:65536]:
+        raise ConfigError(f"{what} {p} is binary (it holds NUL bytes), not text; give a text file")
     try:
-        text, _ = decode_bytes(data)
-    except InputRejected as exc:
-        raise ConfigError(f"{what} {p}: {exc.detail}") from None
-    return text
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{what} {p} is not UTF-8 text (byte 0x{data[exc.start]:02x} at position {exc.start}); "
+                          "convert it to UTF-8") from None
 
 
 def count_inputs(paths: Iterable[str]) -> int | None:

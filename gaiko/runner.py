@@ -18,7 +18,16 @@ from typing import Any
 
 from .types import Article, CodedArticle, InputError
 
-__all__ = ["RunSummary", "code_batch", "code_into_store", "iter_batches", "update_ledger"]
+__all__ = ["RunSummary", "Terminated", "code_batch", "code_into_store", "iter_batches", "update_ledger", "usable_cores",
+           "worker_count", "WORKER_MEMORY_MB"]
+
+#: resident memory of one worker process once its model is loaded (en_core_web_sm and gaiko's tables), measured
+#: on the development machine; docs/scale.md
+WORKER_MEMORY_MB = 490
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM arrived during a run: handled like Ctrl-C (the run is marked ``interrupted``, nothing is lost)."""
 
 #: parse each batch inside ``nlp.memory_zone()`` (spaCy >= 3.8); off only to compare
 MEMORY_ZONES = True
@@ -37,6 +46,8 @@ class RunSummary:
     pledges: int = 0
     errors: int = 0
     warnings: int = 0
+    undated_pledges: int = 0  # pledges written from articles without a publication date (the ledger cannot track them)
+    workers: int = 0  # worker processes used (0: coded in this process)
     seconds: float = 0.0  # reading, coding and writing
     ledger_seconds: float = 0.0  # re-deriving pledge statuses afterwards (``track``)
     error_list: list[InputError] = field(default_factory=list)
@@ -110,6 +121,40 @@ def iter_batches(items: Iterable[Article | InputError], size: int) -> Iterator[l
         yield batch
 
 
+def usable_cores() -> int:
+    """CPU cores this process may run on (its affinity mask where the OS has one)."""
+    import os
+
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def worker_count(requested: int) -> int:
+    """Worker processes to start for ``requested``: at least 1, at most :func:`usable_cores` (more only
+    compete for the cores, and each holds its own model, :data:`WORKER_MEMORY_MB` MB)."""
+    return max(1, min(int(requested), usable_cores()))
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    raise Terminated()
+
+
+def _catch_sigterm() -> Callable[[], None]:
+    """Treat SIGTERM like Ctrl-C while a run is going (main thread only); returns the undo."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGTERM"):
+        return lambda: None
+    try:
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    except (ValueError, OSError):
+        return lambda: None
+    return lambda: signal.signal(signal.SIGTERM, previous)
+
+
 def code_into_store(
     store: Any,
     items: Iterable[Article | InputError],
@@ -132,7 +177,10 @@ def code_into_store(
     the model once, while this process reads inputs and writes the store, so
     reading and writing overlap with coding even for one worker;
     ``in_process=True`` codes here instead (no worker process at all).
+    ``workers`` is capped at the usable cores (:func:`worker_count`).
     ``track`` re-derives the pledge ledger after the run (see ``ledger_seconds``).
+    SIGTERM is handled like Ctrl-C: the run is marked ``interrupted`` and :class:`Terminated` (a
+    KeyboardInterrupt) is raised; every batch written before it stays.
     """
     start = time.perf_counter()
     summary = RunSummary(run_id=store.start_run(command))
@@ -143,8 +191,9 @@ def code_into_store(
     if not in_process:
         import multiprocessing as mp
 
+        workers = summary.workers = worker_count(workers)
         executor = ProcessPoolExecutor(
-            max_workers=max(1, workers),
+            max_workers=workers,
             mp_context=mp.get_context("spawn"),
             initializer=_init_worker,
             initargs=(model, actor_files, min(batch_size, 64)),
@@ -156,6 +205,7 @@ def code_into_store(
 
     pending: deque[tuple[Future[Any] | list[Any], int]] = deque()
     status = "failed"
+    restore_signal = _catch_sigterm()
     # bulk runs only: a caller that codes in-process (the web server) shares its
     # connection with readers, whose queries must keep the full memory limit
     restore_settings = _bulk_write_settings(store) if executor is not None else (lambda: None)
@@ -196,6 +246,7 @@ def code_into_store(
         status = "interrupted"
         raise
     finally:
+        restore_signal()
         if executor is not None:
             executor.shutdown(wait=status == "finished", cancel_futures=True)
         summary.seconds = time.perf_counter() - start
@@ -269,6 +320,7 @@ def _write(store: Any, results: list[CodedArticle | InputError], summary: RunSum
             summary.sentences += sum(len(c.sentences) for c in fresh)
             summary.events += sum(len(c.events) for c in fresh)
             summary.pledges += sum(len(c.pledges) for c in fresh)
+            summary.undated_pledges += sum(len(c.pledges) for c in fresh if not c.article.published)
 
 
 def update_ledger(store: Any) -> None:

@@ -39,8 +39,10 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Code each gold sentence and compare with the gold coding (see docs/accuracy.md)."""
         from ..evaluate import evaluate
+        from ..ingest import check_text_file
 
         try:
+            check_text_file(gold, "gold file")
             report = evaluate(gold, fmt, errors=errors, limit=limit, split=split)
         except GaikoError as exc:
             fail(exc)

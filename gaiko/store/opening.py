@@ -36,7 +36,7 @@ from typing import Any
 
 from ..errors import StoreError
 
-__all__ = ["connect", "explain", "check_path", "STORE_FAILURE_KINDS"]
+__all__ = ["connect", "explain", "explain_db_error", "check_path", "STORE_FAILURE_KINDS"]
 
 STORE_FAILURE_KINDS = (
     "no_path", "missing", "missing_dir", "is_directory", "read_only_fs", "permission", "not_duckdb",
@@ -44,6 +44,7 @@ STORE_FAILURE_KINDS = (
 )
 
 _PID = re.compile(r"\(PID (\d+)\)")
+_FILE = re.compile(r'file "([^"]+)"')
 
 
 def check_path(path: Any) -> str:
@@ -135,3 +136,12 @@ def explain(exc: BaseException, path: str, *, read_only: bool = False) -> StoreE
                                       f"Create it (mkdir -p {folder}) or give another --db path")
         return err("missing", f"no store at {path}; create one with: gaiko code ARTICLES --db {path}")
     return err("store", f"cannot {what} {path}: {msg}")
+
+
+def explain_db_error(exc: BaseException) -> StoreError | None:
+    """A StoreError for a DuckDB exception raised anywhere (the file named in its message, if any); None for
+    any other exception. For the last guards of the CLI and the server."""
+    if not type(exc).__module__.lstrip("_").startswith("duckdb"):
+        return None
+    m = _FILE.search(str(exc))
+    return explain(exc, m.group(1) if m else "the store")

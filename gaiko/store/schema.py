@@ -11,7 +11,7 @@ from typing import Any
 
 from ..errors import SchemaError
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "migrate", "current_version", "EVENT_COLUMNS", "error_key"]
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "migrate", "current_version", "EVENT_COLUMNS", "error_key", "error_key_sql"]
 
 #: actor columns stored flat on each event, once for source and once for target
 ACTOR_FIELDS = ("text", "name", "country", "sector", "role", "person", "resolved_by", "confidence", "start", "end")
@@ -99,6 +99,11 @@ def _ledger_migration() -> list[str]:
 #: severity. The key is the md5 of these joined by U+001F, NULL as empty, in SQL and in :func:`error_key` alike.
 _ERROR_KEY_SQL = ("md5(concat_ws(chr(31), coalesce(path, ''), coalesce(CAST(line AS VARCHAR), ''), "
                   "coalesce(input_id, ''), coalesce(reason, ''), coalesce(severity, '')))")
+
+
+def error_key_sql() -> str:
+    """SQL computing :func:`error_key` from columns ``path, line, input_id, reason, severity``."""
+    return _ERROR_KEY_SQL
 
 
 def error_key(path: str | None, line: int | None, input_id: str | None, reason: str | None,
