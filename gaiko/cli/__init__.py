@@ -66,6 +66,14 @@ def _tidy_help() -> None:
 
         TyperArgument._usage_display_name = usage_name  # type: ignore[method-assign]
 
+    if hasattr(TyperArgument, "display_type_rich"):
+        argument_type = TyperArgument.display_type_rich
+
+        def argument_type_shown(self: Any, ctx: Any) -> str | None:
+            return None if self.metavar is not None else argument_type(self, ctx)  # the metavar says it
+
+        TyperArgument.display_type_rich = argument_type_shown  # type: ignore[method-assign]
+
     if hasattr(TyperOption, "display_type_rich"):
         shown = TyperOption.display_type_rich
 
