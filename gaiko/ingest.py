@@ -144,6 +144,10 @@ def read_path(path: Path, default_date: str | None = None, max_bytes: int = MAX_
         size = path.stat().st_size
         if suffix in JSONL_SUFFIXES:
             with path.open("rb") as fh:
+                if fh.read(2) in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 JSONL: lines only split once decoded
+                    yield from _read_whole(path.read_bytes(), name, "json", default_date)
+                    return
+                fh.seek(0)
                 yield from read_jsonl_lines(fh, name, default_date)
             return
         if suffix in JSON_SUFFIXES or suffix in CSV_SUFFIXES:
@@ -200,8 +204,11 @@ def read_inputs(paths: Iterable[str], default_date: str | None = None, max_bytes
         if path.is_dir():
             for p in _walk(path):
                 yield from read_path(p, default, max_bytes)
-        elif path.exists():
+        elif path.is_file():
             yield from read_path(path, default, max_bytes)
+        elif path.exists():
+            yield InputError(raw, "unreadable", "not a regular file (a device, pipe or socket); give files, "
+                                                "directories, or '-' for standard input")
         else:
             yield InputError(raw, "not_found", "no such file or directory")
 

@@ -48,7 +48,7 @@ def html_to_article(html: str, origin: str) -> Article:
 
     try:
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True)
-    except (RecursionError, MemoryError, ValueError, TypeError, AttributeError, LookupError) as exc:
+    except Exception as exc:  # noqa: BLE001 - a third-party parser on anyone's HTML: its failure is this page's
         raise InputRejected("html", f"could not read the HTML page ({type(exc).__name__}: {exc})") from None
     if doc is None:
         raise InputRejected("empty", "no main text found in the HTML page")
@@ -142,6 +142,9 @@ def record_items(rec: Any, path: str, line: int | None, default_date: str | None
         return [InputError(path, exc.reason, exc.detail, line, input_id=raw_id(raw))]
     except RecursionError:
         return [InputError(path, "json", "record nested too deeply to read", line, input_id=raw_id(raw))]
+    except Exception as exc:  # noqa: BLE001 - one record, one failure, whatever it is
+        return [InputError(path, "unreadable", f"could not read this record ({type(exc).__name__}: {exc})", line,
+                           input_id=raw_id(raw))]
 
 
 def load_line(raw: bytes, path: str, line: int | None, default_date: str | None) -> list[Item]:
@@ -155,6 +158,8 @@ def load_line(raw: bytes, path: str, line: int | None, default_date: str | None)
     except json.JSONDecodeError as exc:
         return [InputError(path, "json", f"malformed JSON: {exc.msg} at column {exc.colno}", line,
                            input_id=raw_id(raw))]
+    except ValueError as exc:  # e.g. a number of more than 4,300 digits
+        return [InputError(path, "json", f"malformed JSON: {exc}", line, input_id=raw_id(raw))]
     except RecursionError:
         return [InputError(path, "json", "JSON nested too deeply to read (thousands of levels)", line,
                            input_id=raw_id(raw))]
@@ -221,9 +226,10 @@ def _read_array(s: str, start: int, name: str, default_date: str | None, numbere
         try:
             rec, end = dec.raw_decode(s, i)
             yield from record_items(rec, name, line, default_date, s[i:end])
-        except (json.JSONDecodeError, RecursionError) as exc:
+        except (ValueError, RecursionError) as exc:
             end = _skip_value(s, i)
-            what = "nested too deeply to read" if isinstance(exc, RecursionError) else f"malformed JSON: {exc.msg}"
+            what = ("nested too deeply to read" if isinstance(exc, RecursionError)
+                    else f"malformed JSON: {getattr(exc, 'msg', exc)}")
             yield InputError(name, "json", f"array item {what}", line, input_id=raw_id(s[i:end or i + 200]))
             if end is None:
                 return
@@ -252,7 +258,7 @@ def read_json_text(text: str, name: str, default_date: str | None, numbered: boo
     if text[start:start + 1] == "{":
         try:
             rec = json.loads(text)
-        except (json.JSONDecodeError, RecursionError):
+        except (ValueError, RecursionError):
             rec = None
         if isinstance(rec, dict):
             yield from record_items(rec, name, text.count("\n", 0, start) + 1, default_date, text)

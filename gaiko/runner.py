@@ -21,9 +21,9 @@ from .types import Article, CodedArticle, InputError
 __all__ = ["RunSummary", "Terminated", "code_batch", "code_into_store", "iter_batches", "update_ledger", "usable_cores",
            "worker_count", "WORKER_MEMORY_MB"]
 
-#: resident memory of one worker process once its model is loaded (en_core_web_sm and gaiko's tables), measured
-#: on the development machine; docs/scale.md
-WORKER_MEMORY_MB = 490
+#: resident memory of one busy worker process, rounded up: 160 MB with the model loaded, 280 MB coding batches of
+#: 30 news articles, 550 MB parsing a 100,000-character piece of a long text (development machine; docs/scale.md)
+WORKER_MEMORY_MB = 500
 
 
 class Terminated(KeyboardInterrupt):

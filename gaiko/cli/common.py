@@ -23,7 +23,7 @@ def fail(err: GaikoError | str, code: int = 2) -> NoReturn:
 def check_limit(value: int | None, option: str = "--limit") -> int | None:
     """A row limit from the command line: 0 or more (0: all); fails with one Error line otherwise."""
     if value is not None and value < 0:
-        fail(f"{option} must be 0 or more (0 lists all), not {value}")
+        fail(f"{option} must be a number, 0 or more, not {value}")
     return value
 
 

@@ -122,6 +122,7 @@ def set_(
     from ..tracking import set_status
 
     try:
+        Store(db, read_only=True).close()  # an existing store: a mistyped --db must not create an empty one
         with Store(db) as store:
             e = set_status(store, pledge_id, status, note)
     except GaikoError as exc:
