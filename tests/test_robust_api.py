@@ -156,3 +156,20 @@ def test_property_write_endpoint_never_5xx(client, body: bytes, ctype: str, key)
     else:
         assert data["status"] == "finished", data  # never "failed": a bad record is an input error, not a crash
         assert data["summary"]["articles"] + data["summary"]["skipped"] + data["summary"]["errors"] >= data["received"]
+
+
+def test_dashboard_downloads_are_neutralised(client) -> None:
+    import html
+    import re
+
+    for page in ("/events", "/actors", "/articles"):
+        body = client.get(page).text
+        links = [html.unescape(h) for h in re.findall(r'<a class="dl"[^>]*href="([^"]+format=csv[^"]*)"', body)]
+        assert links, page
+        for href in links:
+            rows = list(csv.DictReader(io.StringIO(client.get(href).text)))
+            assert rows, href
+            for row in rows:
+                assert not any((v or "").startswith(("=", "+", "@")) for v in row.values()), (href, row)
+            if page != "/articles":  # the poisoned actor is in these downloads, neutralised
+                assert any((v or "").startswith("'") for row in rows for v in row.values()), href
