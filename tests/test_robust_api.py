@@ -80,8 +80,10 @@ def test_impossible_dates_in_the_api(client) -> None:
     job = post(client, body, "application/json").json()
     assert job["status"] == "finished" and job["summary"]["warnings"] == 1
     assert job["input_errors"][0]["reason"] == "implausible_date"
-    r = post(client, GOOD.format(78).encode(), "text/plain", published="0001-01-01")
-    assert r.status_code == 422 and "published" in r.json()["message"]
+    job = post(client, GOOD.format(78).encode(), "text/plain", published="0001-01-01").json()
+    assert job["status"] == "finished" and job["summary"]["articles"] == 1 and job["summary"]["warnings"] == 1
+    assert job["input_errors"][0]["reason"] == "implausible_date" and "published" in job["input_errors"][0]["detail"]
+    assert post(client, GOOD.format(79).encode(), "text/plain", published="soonish").status_code == 422
 
 
 def test_csv_downloads_are_neutralised(client) -> None:

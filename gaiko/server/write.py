@@ -10,7 +10,7 @@ from typing import Any
 from fastapi import APIRouter, Header, Query, Request
 from fastapi.responses import JSONResponse
 
-from ..errors import ConfigError, InputRejected, NotFound
+from ..errors import InputRejected, NotFound
 from ..types import Article, InputError
 from .output import ApiError
 
@@ -78,15 +78,23 @@ def parse_body(data: bytes, kind: str, meta: dict[str, Any]) -> tuple[list[Artic
     Each record is read on its own (:mod:`gaiko.ingest`): a bad one is listed, the others are coded.
     Raises InputRejected (422) when nothing in the body can be coded, ApiError 413 for too many records.
     """
-    from ..ingest import check_default_date, decode_bytes, read_document, read_json_text, read_jsonl_lines
-    from ..ingest_checks import parse_date
+    from ..ingest import decode_bytes, read_document, read_json_text, read_jsonl_lines
+    from ..ingest_checks import implausible_date, parse_date
+    from ..ingest_records import raw_id
 
     name = "<request>"
     published = meta.get("published")
     try:
-        default_date = check_default_date(parse_date(published)) if published else None
-    except ConfigError as exc:
-        raise InputRejected("bad_date", f"query parameter published: {exc}") from None
+        default_date = parse_date(published) if published else None
+    except InputRejected as exc:
+        raise InputRejected("bad_date", f"query parameter published: {exc.detail}") from None
+    notes: list[InputError] = []
+    why = implausible_date(default_date)
+    if why:  # like a record's own date: not used, the articles are coded undated, and a warning says so
+        notes.append(InputError(name, "implausible_date", f"query parameter published: {why}: it cannot be true, "
+                                                          "so the articles are coded as undated", severity="warning",
+                               input_id=raw_id(data[:1 << 20])))
+        default_date = None
     if not data.strip():
         raise InputRejected("empty", "the request body is empty; send the article text, HTML or JSONL records")
     items: list[Article | InputError]
@@ -103,7 +111,7 @@ def parse_body(data: bytes, kind: str, meta: dict[str, Any]) -> tuple[list[Artic
     else:
         items = list(read_document(data, name, kind, default_date))
     articles = [a for a in items if isinstance(a, Article)]
-    errors = [e for e in items if isinstance(e, InputError)]
+    errors = notes + [e for e in items if isinstance(e, InputError)]
     if len(articles) + sum(1 for e in errors if e.severity != "warning") > MAX_ARTICLES:
         raise ApiError(413, "too_large", f"more than {MAX_ARTICLES} articles in one request; send at most "
                                          f"{MAX_ARTICLES}")

@@ -121,9 +121,12 @@ class QueryMixin:
     def events(
         self, *, limit: int | None = 100, offset: int = 0, sort: str = "date", **filters: Any
     ) -> list[dict[str, Any]]:
-        """Events as flat dicts (store columns plus sentence and article fields)."""
+        """Events as flat dicts (store columns plus sentence and article fields). ConfigError for an unknown
+        sort or a negative ``limit``/``offset`` (None: no limit)."""
         if sort not in SORTS:
             raise ConfigError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
+        if limit is not None and int(limit) < 0 or int(offset) < 0:
+            raise ConfigError(f"limit and offset must be 0 or more, not {limit} and {offset}")
         f = EventFilter(**filters)
         sql = f"{EVENT_SELECT} WHERE {f.where} ORDER BY {SORTS[sort]}"
         params = list(f.params)
