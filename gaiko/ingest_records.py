@@ -268,9 +268,15 @@ def read_json_text(text: str, name: str, default_date: str | None, numbered: boo
 
 
 def read_csv_text(text: str, name: str, default_date: str | None, delimiter: str = ",") -> Iterator[Item]:
-    """Articles from CSV (or TSV) whose header holds the record fields (``text`` or ``html``, ``title``, ...)."""
+    """Articles from CSV (or TSV) whose header holds the record fields (``text`` or ``html``, ``title``, ...).
+    The delimiter is ``delimiter`` unless the header shows another (``;``, tab, ``|``) around ``text``/``html``."""
     if csv.field_size_limit() < MAX_BYTES:
         csv.field_size_limit(MAX_BYTES)
+    first = text.lstrip("\ufeff").split("\n", 1)[0].lower()
+    for other in (delimiter, ";", "\t", ",", "|"):  # spreadsheets in some locales save CSV with ';'
+        if re.search(rf"(^|{re.escape(other)})\s*\"?(text|html)\"?\s*({re.escape(other)}|$)", first.strip()):
+            delimiter = other
+            break
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = next(reader)

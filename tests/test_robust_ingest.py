@@ -157,6 +157,10 @@ def test_csv_with_record_columns_is_read_as_articles(tmp_path: Path) -> None:
     first = items[0]
     assert (first.external_id, first.title, first.published, first.source) == ("c1", "Talks", "2025-11-02", "wire")
     assert "header" not in " ".join(a.text for a in items if isinstance(a, Article)).lower()
+    semi = tmp_path / "excel.csv"  # saved with ';' as some locales do
+    semi.write_text('id;text;published\ns1;"' + GOOD.format(9) + '";2025-11-05\n', encoding="utf-8-sig")
+    [art] = items_of(semi)
+    assert isinstance(art, Article) and art.published == "2025-11-05" and art.external_id == "s1"
     no_text = tmp_path / "other.csv"
     no_text.write_text("name,body\na,b\n")
     [err] = items_of(no_text)
