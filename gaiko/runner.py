@@ -11,23 +11,21 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
 from .types import Article, CodedArticle, InputError
+from .workers import WORKER_MEMORY_MB, WorkerPool, usable_cores, worker_count
 
 __all__ = ["RunSummary", "Terminated", "code_batch", "code_into_store", "iter_batches", "update_ledger", "usable_cores",
            "worker_count", "WORKER_MEMORY_MB"]
 
-#: resident memory of one busy worker process, rounded up: 160 MB with the model loaded, 280 MB coding batches of
-#: 30 news articles, 550 MB parsing a 100,000-character piece of a long text (development machine; docs/scale.md)
-WORKER_MEMORY_MB = 500
-
 
 class Terminated(KeyboardInterrupt):
     """SIGTERM arrived during a run: handled like Ctrl-C (the run is marked ``interrupted``, nothing is lost)."""
+
 
 #: parse each batch inside ``nlp.memory_zone()`` (spaCy >= 3.8); off only to compare
 MEMORY_ZONES = True
@@ -58,17 +56,7 @@ class RunSummary:
         return d
 
 
-# -- worker side --------------------------------------------------------------
-_WORKER_CODER: Any = None
-
-
-def _init_worker(model: str | None, actor_files: tuple[str, ...], batch_size: int) -> None:
-    global _WORKER_CODER
-    from .coder import Coder
-
-    _WORKER_CODER = Coder(model=model, actor_files=actor_files, batch_size=batch_size)
-
-
+# -- coding a batch ----------------------------------------------------------
 def _memory_zone(coder: Any) -> AbstractContextManager[Any]:
     """spaCy's memory zone: strings and lexemes a batch adds are freed after it (flat memory)."""
     nlp = getattr(coder, "nlp", None)
@@ -100,15 +88,6 @@ def code_batch(coder: Any, articles: list[Article]) -> list[CodedArticle | Input
     return out
 
 
-def _worker_code(articles: list[Article]) -> tuple[list[CodedArticle | InputError], dict[str, list[Any]]]:
-    """A worker's batch: the coded articles, and their sentence stems for the pledge ledger (computed here, in
-    parallel, rather than by the single writer afterwards)."""
-    from .tracking_match import sentence_stem_rows
-
-    results = code_batch(_WORKER_CODER, articles)
-    return results, sentence_stem_rows(r for r in results if isinstance(r, CodedArticle))
-
-
 # -- main side ----------------------------------------------------------------
 def iter_batches(items: Iterable[Article | InputError], size: int) -> Iterator[list[Article | InputError]]:
     batch: list[Article | InputError] = []
@@ -119,22 +98,6 @@ def iter_batches(items: Iterable[Article | InputError], size: int) -> Iterator[l
             batch = []
     if batch:
         yield batch
-
-
-def usable_cores() -> int:
-    """CPU cores this process may run on (its affinity mask where the OS has one)."""
-    import os
-
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except (AttributeError, OSError):
-        return max(1, os.cpu_count() or 1)
-
-
-def worker_count(requested: int) -> int:
-    """Worker processes to start for ``requested``: at least 1, at most :func:`usable_cores` (more only
-    compete for the cores, and each holds its own model, :data:`WORKER_MEMORY_MB` MB)."""
-    return max(1, min(int(requested), usable_cores()))
 
 
 def _on_sigterm(signum: int, frame: Any) -> None:
@@ -168,6 +131,7 @@ def code_into_store(
     coder: Any = None,
     track: bool = True,
     in_process: bool | None = None,
+    coder_factory: Callable[[], Any] | None = None,
 ) -> RunSummary:
     """Code articles (and record input errors) into ``store``; returns a summary.
 
@@ -177,7 +141,9 @@ def code_into_store(
     the model once, while this process reads inputs and writes the store, so
     reading and writing overlap with coding even for one worker;
     ``in_process=True`` codes here instead (no worker process at all).
-    ``workers`` is capped at the usable cores (:func:`worker_count`).
+    ``workers`` is capped at the usable cores (:func:`worker_count`); a worker that dies costs only the
+    article it was coding (:class:`gaiko.workers.WorkerPool`). ``coder_factory`` (a picklable callable)
+    builds each worker's coder instead of :class:`~gaiko.coder.Coder` (tests, custom coders).
     ``track`` re-derives the pledge ledger after the run (see ``ledger_seconds``).
     SIGTERM is handled like Ctrl-C: the run is marked ``interrupted`` and :class:`Terminated` (a
     KeyboardInterrupt) is raised; every batch written before it stays.
@@ -185,25 +151,18 @@ def code_into_store(
     start = time.perf_counter()
     summary = RunSummary(run_id=store.start_run(command))
     actor_files = tuple(actor_files)
-    executor: ProcessPoolExecutor | None = None
+    executor: WorkerPool | None = None
     if in_process is None:
         in_process = coder is not None
     if not in_process:
-        import multiprocessing as mp
-
         workers = summary.workers = worker_count(workers)
-        executor = ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=mp.get_context("spawn"),
-            initializer=_init_worker,
-            initargs=(model, actor_files, min(batch_size, 64)),
-        )
+        executor = WorkerPool(workers, model, actor_files, min(batch_size, 64), coder_factory)
     elif coder is None:
         from .coder import Coder
 
         coder = Coder(model=model, actor_files=actor_files, batch_size=min(batch_size, 64))
 
-    pending: deque[tuple[Future[Any] | list[Any], int]] = deque()
+    pending: deque[tuple[Future[Any] | list[Any], int, list[Article]]] = deque()
     status = "failed"
     restore_signal = _catch_sigterm()
     # bulk runs only: a caller that codes in-process (the web server) shares its
@@ -212,8 +171,8 @@ def code_into_store(
 
     def drain(block_until: int) -> None:
         while len(pending) > block_until:
-            fut, n_inputs = pending.popleft()
-            out = fut.result() if isinstance(fut, Future) else fut
+            fut, n_inputs, sent = pending.popleft()
+            out = executor.result(fut, sent) if isinstance(fut, Future) and executor is not None else fut
             results, stems = out if isinstance(out, tuple) else (out, None)
             _write(store, results, summary, stems)
             if progress:
@@ -235,10 +194,10 @@ def code_into_store(
                     seen.add(a.id)
                     fresh.append(a)
             if executor is not None:
-                pending.append((executor.submit(_worker_code, fresh) if fresh else [], len(batch)))
+                pending.append((executor.submit(fresh) if fresh else [], len(batch), fresh))
                 drain(2 * max(1, workers))  # bounded in-flight work keeps memory flat
             else:
-                pending.append((code_batch(coder, fresh) if fresh else [], len(batch)))
+                pending.append((code_batch(coder, fresh) if fresh else [], len(batch), fresh))
                 drain(0)
         drain(0)
         status = "finished"
@@ -248,7 +207,7 @@ def code_into_store(
     finally:
         restore_signal()
         if executor is not None:
-            executor.shutdown(wait=status == "finished", cancel_futures=True)
+            executor.shutdown(wait=status == "finished")
         summary.seconds = time.perf_counter() - start
         restore_settings()
         store.finish_run(

@@ -129,3 +129,19 @@ def test_the_issue_sentence_codes_with_its_neighbours(tmp_path: Path) -> None:
     assert json.loads(r.stdout.strip().splitlines()[-1])["articles"] == 4
     with Store(db, read_only=True) as s:
         assert s.scalar("SELECT count(*) FROM events WHERE trigger = 'agree'") >= 2
+
+
+def test_a_worker_that_dies_costs_only_its_article(tmp_path: Path) -> None:
+    from helpers import crashing_coder
+
+    arts = _articles(7)
+    arts[3] = Article(text="CRASH the parser with this one", id=article_id("CRASH the parser with this one"),
+                      published="2025-11-01", origin="feed.jsonl:4")
+    with Store(tmp_path / "w.duckdb") as s:
+        summary = code_into_store(s, arts, workers=1, batch_size=3, coder_factory=crashing_coder, track=False)
+        assert summary.articles == 6 and summary.errors == 1
+        [err] = s.query("SELECT path, line, reason FROM errors")
+        assert (err["path"], err["line"], err["reason"]) == ("feed.jsonl", 4, "worker_died")
+        assert s.query("SELECT status FROM runs")[0]["status"] == "finished"
+        again = code_into_store(s, arts, workers=1, batch_size=3, coder_factory=crashing_coder, track=False)
+        assert again.articles == 0 and again.skipped == 6 and s.scalar("SELECT count(*) FROM errors") == 1

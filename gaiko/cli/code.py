@@ -42,7 +42,8 @@ def code(
                    batch_size=batch_size, actor_files=actors, date=date, input_format=input_format,
                    overwrite=overwrite, quiet=quiet, json_summary=json_summary)
     from ..coding import run_code
-    from ..runner import WORKER_MEMORY_MB, Terminated, usable_cores, worker_count
+    from ..runner import Terminated
+    from ..workers import WORKER_MEMORY_MB, usable_cores, worker_count
 
     if worker_count(workers) < workers and not quiet:
         typer.echo(f"Warning: --workers {workers} is more than this machine's {usable_cores()} CPU cores: using "
