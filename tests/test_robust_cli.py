@@ -138,6 +138,15 @@ def test_each_store_failure_has_its_own_advice(tmp_path: Path, store_path: Path)
     data[5000:9000] = os.urandom(4000)
     damaged.write_bytes(bytes(data))
     advice(_kind(damaged, read_only=True), "corrupt", "damaged", "checksum")
+    other = tmp_path / "other.duckdb"  # a store with another store's write-ahead log next to it
+    with Store(other):
+        pass
+    con = duckdb.connect(str(tmp_path / "wal-src.duckdb"))
+    con.execute("PRAGMA disable_checkpoint_on_shutdown")
+    con.execute("CREATE TABLE t AS SELECT range AS x FROM range(1000)")
+    con.close()
+    (tmp_path / "other.duckdb.wal").write_bytes((tmp_path / "wal-src.duckdb.wal").read_bytes())
+    advice(_kind(other), "wal", "write-ahead log", "Move it aside")
     holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
                                "print('ok', flush=True); time.sleep(60)", str(store_path)], stdout=subprocess.PIPE)
     try:

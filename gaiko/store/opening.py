@@ -20,6 +20,7 @@ Kinds (``StoreError.reason``):
 ``truncated``       the file ends early (an unfinished copy or download, a full disk)
 ``corrupt``         a block fails its checksum or cannot be decoded
 ``version``         written by a DuckDB whose storage format this one cannot read
+``wal``             the write-ahead log next to the file cannot be replayed (another store's, or damaged)
 ``locked``          another process holds the file (only then: wait or use a copy)
 ``open_here``       this process already has the file open in the other mode
 ``store``           anything else, with DuckDB's own message
@@ -40,7 +41,7 @@ __all__ = ["connect", "explain", "explain_db_error", "check_path", "STORE_FAILUR
 
 STORE_FAILURE_KINDS = (
     "no_path", "missing", "missing_dir", "is_directory", "read_only_fs", "permission", "not_duckdb",
-    "truncated", "corrupt", "version", "locked", "open_here", "store",
+    "truncated", "corrupt", "version", "wal", "locked", "open_here", "store",
 )
 
 _PID = re.compile(r"\(PID (\d+)\)")
@@ -113,6 +114,11 @@ def explain(exc: BaseException, path: str, *, read_only: bool = False) -> StoreE
         kind = "an empty file" if empty else "another kind of file"
         return err("not_duckdb", f"{path} is not a gaiko store: it is {kind}, not a DuckDB database. Give the path "
                                  "of a store made by gaiko code, or a new file name to create one")
+    if "replaying wal" in low or "wal does not match" in low or "corrupt wal" in low:
+        wal = f"{path}.wal"
+        return err("wal", f"the write-ahead log {wal} of {path} cannot be replayed ({msg.splitlines()[0]}): it does not "
+                          f"belong to this store or was damaged. Move it aside (mv {wal} {wal}.bad) and open the store "
+                          "again; only the changes still in the log are lost")
     if "could not read enough bytes" in low or "unexpected end of file" in low:
         return err("truncated", f"{path} is truncated: the file ends before its data does (a copy or download that "
                                 "did not finish, a full disk, or a write that was cut off). Restore it from a backup, "
