@@ -37,9 +37,10 @@ _WS = re.compile(r"\s")
 
 
 def raw_id(raw: bytes | str) -> str:
-    """Id of a record that could not be read: ``raw-`` and 16 hex chars of the hash of its bytes."""
+    """Id of a record that could not be read: ``raw-`` and 16 hex chars of the hash of its bytes (surrounding
+    whitespace and line ends left out, so the same record has the same id wherever it stands)."""
     data = raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw
-    return "raw-" + hashlib.sha256(data).hexdigest()[:16]
+    return "raw-" + hashlib.sha256(data.strip()).hexdigest()[:16]
 
 
 def html_to_article(html: str, origin: str) -> Article:
