@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import re
 import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -19,35 +18,7 @@ from .pipeline import DEFAULT_PIPELINE, build_pipeline, get_state
 from .types import Article, CodedArticle, Event, SentenceRecord
 from .version import CODER_VERSION
 
-__all__ = ["Coder", "code_text", "split_text", "CHUNK_CHARS"]
-
-#: texts longer than the parser's limit are parsed in pieces of at most this many characters
-CHUNK_CHARS = 100_000
-#: where a piece may end, best first: after a paragraph break, a line break, a sentence, a space
-_BOUNDS = (re.compile(r"\n\s*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"'”’)\]]*\s+"), re.compile(r"\s+"))
-
-
-def split_text(text: str, size: int) -> list[str]:
-    """``text`` cut into pieces of at most ``size`` characters that join back to it exactly, each ending at
-    the best bound found in its second half (paragraph, line, sentence, word; mid-word only when there is none)."""
-    pieces: list[str] = []
-    start = 0
-    while len(text) - start > size:
-        end = start + size
-        cut = None
-        for bound in _BOUNDS:
-            last = None
-            for m in bound.finditer(text, start + size // 2, end):
-                last = m
-            if last is not None:
-                cut = min(last.end(), end)
-                break
-        cut = cut or end
-        pieces.append(text[start:cut])
-        start = cut
-    pieces.append(text[start:])
-    return pieces
-
+__all__ = ["Coder", "code_text"]
 
 class Coder:
     """spaCy parse followed by gaiko's components, loaded once and reused.
@@ -103,16 +74,18 @@ class Coder:
     def code_articles(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
         """Code articles in order, batching the parse. Articles must have text.
 
-        A text longer than the parser's ``nlp.max_length`` (a million characters) is parsed in pieces of at
-        most :data:`CHUNK_CHARS`, cut at paragraph, sentence or word bounds, and put back together, so
-        character offsets are those of the whole text.
+        A text longer than the parser's ``nlp.max_length`` (a million characters) is coded in pieces of at
+        most 100,000 characters, cut at paragraph, sentence or word bounds, whose records are put back in
+        whole-text coordinates (:mod:`gaiko.longtext`).
         """
         prepared = (self._prepare(a) for a in articles)
         limit = self.nlp.max_length
         for long, group in itertools.groupby(prepared, key=lambda a: len(a.text) > limit):
             if long:
+                from .longtext import code_long
+
                 for art in group:
-                    yield self._finish(self._parse_long(art.text), art)
+                    yield code_long(self, art)
                 continue
             pairs = ((a.text, a) for a in group)
             for doc, art in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
@@ -120,13 +93,6 @@ class Coder:
 
     def code_article(self, article: Article) -> CodedArticle:
         return next(self.code_articles([article]))
-
-    def _parse_long(self, text: str) -> Any:
-        from spacy.tokens import Doc
-
-        pieces = split_text(text, min(CHUNK_CHARS, self.nlp.max_length))
-        doc = Doc.from_docs(list(self.nlp.pipe(pieces, batch_size=1)), ensure_whitespace=False)
-        return doc
 
     def _finish(self, doc: Any, art: Article) -> CodedArticle:
         state = get_state(doc)

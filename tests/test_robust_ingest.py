@@ -186,7 +186,7 @@ def test_json_array_and_pretty_object_are_read_as_articles(tmp_path: Path) -> No
 
 
 def test_long_text_is_coded_in_pieces_with_whole_text_offsets(coder, monkeypatch) -> None:
-    from gaiko.coder import split_text
+    from gaiko.longtext import split_text
 
     paras = [f"Japan accused China of provocations near the islands on day {i}. Tokyo and Beijing agreed to "
              f"hold talks in the new year, officials said." for i in range(40)]
@@ -198,7 +198,13 @@ def test_long_text_is_coded_in_pieces_with_whole_text_offsets(coder, monkeypatch
     parts = coder.code_article(Article(text=text, published="2025-11-01"))
     key = lambda c: sorted((e.trigger_start, e.event_type, e.source and e.source.start) for e in c.events)  # noqa: E731
     assert key(parts) == key(whole) and len(parts.sentences) == len(whole.sentences)
+    assert {e.id for e in parts.events} == {e.id for e in whole.events}  # ids in whole-text coordinates
+    assert [(s.start, s.end, s.index) for s in parts.sentences] == [(s.start, s.end, s.index) for s in whole.sentences]
+    assert len(parts.pledges) == len(whole.pledges) and len({p.id for p in parts.pledges}) == len(parts.pledges)
     assert all(text[e.trigger_start:e.trigger_end] == e.trigger for e in parts.events)
+    assert all(text[a.start:a.end] == a.text for a in parts.actors if a.start >= 0)
+    cues = lambda c: sorted((p.cue_start, p.cue_end, p.sentence_index, p.actor.start) for p in c.pledges)  # noqa: E731
+    assert cues(parts) == cues(whole)
     assert split_text("x" * 2500, 1000) == ["x" * 1000, "x" * 1000, "x" * 500]  # no bound: cut, nothing lost
 
 
