@@ -16,7 +16,7 @@ run: setup
 	@mkdir -p out
 	@rm -f $(DB) $(DB).wal
 	$(GAIKO) code $(CORPUS) --db $(DB)
-	$(GAIKO) events --db $(DB) --limit 40
+	$(GAIKO) events --db $(DB) --limit 15
 	$(GAIKO) pledges --db $(DB)
 
 test: setup

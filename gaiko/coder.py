@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from .docindex import remember_text, sentences, span_text
-from .errors import InputRejected
-from .ids import article_id
+from .errors import GaikoError, InputRejected
+from .ids import article_id, unique_ids
+from .ingest_checks import MAX_BYTES, check_string, implausible_date
 from .nlp import load_model
 from .pipeline import DEFAULT_PIPELINE, build_pipeline, get_state
 from .types import Article, CodedArticle, Event, SentenceRecord
 from .version import CODER_VERSION
 
 __all__ = ["Coder", "code_text"]
-
 
 class Coder:
     """spaCy parse followed by gaiko's components, loaded once and reused.
@@ -41,24 +43,53 @@ class Coder:
         return [c.name for c in self.components]
 
     def _prepare(self, article: Article) -> Article:
-        if not article.text or not article.text.strip():
+        """Check an article before parsing; InputRejected (``empty``, ``field_type``, ``encoding``, ``too_large``,
+        ``bad_date``) when it cannot be coded. A publication date that cannot be true
+        (:func:`~gaiko.ingest_checks.implausible_date`) is dropped with a warning: the article is coded undated."""
+        if not isinstance(article, Article):
+            raise InputRejected("field_type", f"expected an Article, not {type(article).__name__}")
+        text = check_string(article.text, "text")
+        if not text or not text.strip():
             raise InputRejected("empty", "article has no text")
+        if len(text) > MAX_BYTES:
+            raise InputRejected("too_large", f"text is {len(text):,} characters; the limit is {MAX_BYTES:,}")
         if not article.id:
-            article.id = article_id(article.text)
-        if article.published:
+            article.id = article_id(text)
+        pub = article.published
+        if isinstance(pub, dt.date):
+            pub = pub.isoformat()
+        if pub:
+            pub = check_string(pub, "published") or ""
             try:
-                dt.date.fromisoformat(article.published[:10])
+                pub = dt.date.fromisoformat(pub[:10]).isoformat()
             except ValueError:
-                raise InputRejected("bad_date", f"unparseable publication date {article.published!r}") from None
-            article.published = article.published[:10]
+                raise InputRejected("bad_date", f"unparseable publication date {pub!r}; use YYYY-MM-DD") from None
+            why = implausible_date(pub)
+            if why:
+                warnings.warn(f"article {article.id}: publication date {why}; coded as undated", stacklevel=3)
+                pub = None
+        article.published = pub or None
         return article
 
     def code_articles(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
-        """Code articles in order, batching the parse. Articles must have text."""
+        """Code articles in order, batching the parse. Articles must have text.
+
+        A text longer than the parser's ``nlp.max_length`` (a million characters) is coded in pieces of at
+        most 100,000 characters, cut at paragraph, sentence or word bounds, whose records are put back in
+        whole-text coordinates (:mod:`gaiko.longtext`).
+        """
         prepared = (self._prepare(a) for a in articles)
-        pairs = ((a.text, a) for a in prepared)
-        for doc, art in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
-            yield self._finish(doc, art)
+        limit = self.nlp.max_length
+        for long, group in itertools.groupby(prepared, key=lambda a: len(a.text) > limit):
+            if long:
+                from .longtext import code_long
+
+                for art in group:
+                    yield code_long(self, art)
+                continue
+            pairs = ((a.text, a) for a in group)
+            for doc, art in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
+                yield self._finish(doc, art)
 
     def code_article(self, article: Article) -> CodedArticle:
         return next(self.code_articles([article]))
@@ -79,12 +110,16 @@ class Coder:
         return CodedArticle(
             article=art,
             sentences=records,
-            events=list(state.events),
-            pledges=list(state.pledges),
+            events=unique_ids(state.events, _without_id),
+            pledges=unique_ids(state.pledges, _without_id),
             actors=list(state.actors),
             places=list(state.places),
             coder_version=CODER_VERSION,
         )
+
+
+def _without_id(record: Any) -> dict[str, Any]:
+    return {**record.to_dict(), "id": None}
 
 
 _DEFAULT: dict[tuple[Any, ...], Coder] = {}
@@ -108,7 +143,14 @@ def code_text(
 
     ``published`` (date or ISO string) anchors relative dates ("on Tuesday",
     "by next year"). For pledges and actors too, use :class:`Coder` directly.
+    Raises InputRejected (a GaikoError) for a text that cannot be coded: not a string, empty, a lone
+    surrogate, over 10 MB, an unparseable date; a date that cannot be true is dropped with a warning.
     """
     pub = published.isoformat() if isinstance(published, dt.date) else published
     coder = _default_coder(tuple(str(p) for p in actor_files))
-    return coder.code_article(Article(text=text, title=title, published=pub)).events
+    try:
+        return coder.code_article(Article(text=text, title=title, published=pub)).events
+    except GaikoError:
+        raise
+    except Exception as exc:  # a coder failure on this text: the caller gets gaiko's error, not a stack of spaCy's
+        raise InputRejected("coding_failed", f"could not code this text ({type(exc).__name__}: {exc})") from exc

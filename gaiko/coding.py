@@ -11,7 +11,7 @@ from .ingest import count_inputs, read_inputs
 from .runner import RunSummary, code_into_store
 from .store import Store
 
-__all__ = ["run_code", "print_summary"]
+__all__ = ["run_code", "print_summary", "undated_note"]
 
 
 def run_code(
@@ -27,9 +27,9 @@ def run_code(
     coder: Any = None,
     track: bool = True,
 ) -> RunSummary:
-    from .ingest import parse_date
+    from .ingest import check_default_date
 
-    default_date = parse_date(date) if date else None
+    default_date = check_default_date(date)
     if actor_files and coder is None:
         # fail fast on a malformed actor file, before any article is read
         from .pipeline.registry import build_pipeline
@@ -37,23 +37,35 @@ def run_code(
         build_pipeline(("actors",), actor_files=tuple(actor_files))
     items = read_inputs(paths, default_date=default_date)
     with Store(db) as store:
-        if quiet or json_summary:
-            summary = code_into_store(store, items, workers=workers, batch_size=batch_size,
-                                      actor_files=actor_files, command=_command(paths), coder=coder, track=track)
-        else:
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-            total = count_inputs(paths)
-            with Progress(TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                          transient=True) as bar:
-                task = bar.add_task("code", total=total)
-                summary = code_into_store(store, items, workers=workers, batch_size=batch_size,
-                                          actor_files=actor_files, command=_command(paths), coder=coder, track=track,
-                                          progress=lambda n: bar.advance(task, n))
+        try:
+            summary = _run(store, items, paths, workers=workers, batch_size=batch_size,
+                           actor_files=actor_files, quiet=quiet, json_summary=json_summary, coder=coder, track=track)
+        except Exception as exc:
+            store._damaged(exc)  # a store file found damaged mid-run: StoreError saying so
+            raise
     if json_summary:
         sys.stdout.write(json.dumps(summary.to_dict(), default=str) + "\n")
     elif not quiet:
         print_summary(summary, db)
+    return summary
+
+
+def _run(store: Store, items: Any, paths: Sequence[str], *, workers: int, batch_size: int,
+         actor_files: Sequence[str], quiet: bool, json_summary: bool, coder: Any, track: bool) -> RunSummary:
+    """code_into_store, with a progress bar unless quiet."""
+    if quiet or json_summary:
+        summary = code_into_store(store, items, workers=workers, batch_size=batch_size,
+                                  actor_files=actor_files, command=_command(paths), coder=coder, track=track)
+    else:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        total = count_inputs(paths)
+        with Progress(TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      transient=True) as bar:
+            task = bar.add_task("code", total=total)
+            summary = code_into_store(store, items, workers=workers, batch_size=batch_size,
+                                      actor_files=actor_files, command=_command(paths), coder=coder, track=track,
+                                      progress=lambda n: bar.advance(task, n))
     return summary
 
 
@@ -76,9 +88,20 @@ def print_summary(s: RunSummary, db: str) -> None:
                  ("time", f"{s.seconds:.1f} s ({rate:.1f} articles/s)")):
         t.add_row(k, str(v))
     con.print(t)
+    if s.undated_pledges:
+        con.print(f"[yellow]note[/] {undated_note(s.undated_pledges)}", highlight=False)
     for e in s.error_list[:20]:
         where = f"{e.path}:{e.line}" if e.line else e.path
         style = "yellow" if e.severity == "warning" else "red"
         con.print(f"[{style}]{e.severity}[/] {where}: [bold]{e.reason}[/] – {e.detail}")
     if len(s.error_list) > 20:
         con.print(f"… {len(s.error_list) - 20} more; list them with: gaiko errors --db {db}")
+
+
+def undated_note(n: int) -> str:
+    """What to tell a user whose store holds ``n`` pledge statements from undated articles."""
+    return (f"{n} pledge statement{'s' if n != 1 else ''} come{'' if n != 1 else 's'} from articles without a "
+            "publication date: with no date, deadlines and later evidence cannot be judged, so their status is "
+            "not tracked (it stays open). Give articles a date when coding them: a 'published' field in JSONL/CSV, "
+            "a date in the file name (2025-10-26-talks.txt) or gaiko code --date YYYY-MM-DD. An article already "
+            "stored keeps its date: code it again with one into a new store.")

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError, InputRejected
+from .errors import ConfigError
 from .types import Article, CodedArticle, InputError
 
 __all__ = ["MANIFEST", "DistributedSummary", "PartWriter", "code_distributed", "input_files", "parse_line"]
@@ -65,23 +65,16 @@ def _is_uri(path: str) -> bool:
     return "://" in path and not path.startswith("file://")
 
 
-def parse_line(raw: bytes, origin: str, default_date: str | None = None) -> Article | InputError:
-    """One JSONL line (or one Parquet row as JSON) as an Article, exactly as `gaiko code` reads it."""
-    from .ingest import MAX_BYTES, article_from_record, decode_bytes
+def parse_line(raw: bytes, origin: str, default_date: str | None = None) -> list[Article | InputError]:
+    """One JSONL line (or one Parquet row as JSON) as [warning...] + [article] or [error], exactly as
+    `gaiko code` reads it."""
+    from .ingest import load_line
 
     path, _, line = origin.rpartition(":")
     lineno = int(line) if line.isdigit() else None
     if lineno is None:
         path = origin
-    if len(raw) > MAX_BYTES:
-        return InputError(path, "too_large", f"line is {len(raw):,} bytes; the limit is {MAX_BYTES:,}", lineno)
-    try:
-        text, _ = decode_bytes(raw)
-        return article_from_record(json.loads(text), origin, default_date)
-    except json.JSONDecodeError as exc:
-        return InputError(path, "json", f"malformed JSON: {exc.msg} at column {exc.colno}", lineno)
-    except InputRejected as exc:
-        return InputError(path, exc.reason, exc.detail, lineno)
+    return load_line(raw, path, lineno, default_date)
 
 
 class PartWriter:
@@ -125,25 +118,17 @@ class PartWriter:
         return stats
 
     def write(self, coded: Sequence[CodedArticle], errors: Sequence[InputError]) -> dict[str, Any]:
-        from .errors import StoreError
         from .export import FLAT_SELECT
 
         errors = list(errors)
         key = _part_key(coded, errors)
         st = self.store
         try:
-            if coded:
-                try:
-                    st.write_coded(coded)
-                except StoreError:  # one article's rows are inconsistent: write the others
-                    kept = []
-                    for c in coded:
-                        try:
-                            st.write_coded([c])
-                            kept.append(c)
-                        except StoreError as exc:
-                            errors.append(InputError(c.article.origin or "<input>", "store", str(exc)))
-                    coded = kept
+            if coded:  # an article the database refuses is an error of its own; the others are written
+                _, _, refused = st.write_coded_isolated(coded)
+                errors += refused
+                gone = {e.input_id for e in refused}
+                coded = [c for c in coded if c.article.id not in gone]
             if errors:
                 st.record_errors(errors)
             for table, sql in [("events", FLAT_SELECT), *self.queries]:
@@ -212,7 +197,7 @@ class _CodeActor:
     def __call__(self, batch: Any) -> Any:
         import pyarrow as pa
 
-        items = [parse_line(r["raw"], r["origin"], self.default_date) for r in batch.to_pylist()]
+        items = [i for r in batch.to_pylist() for i in parse_line(r["raw"], r["origin"], self.default_date)]
         stats = self.writer.code_and_write(self.coder, items)
         return pa.table({k: [v] for k, v in stats.items()})
 
@@ -350,12 +335,11 @@ def code_distributed(
         import ray.data
     except ImportError:
         raise ConfigError('the ray engine needs Ray: pip install "gaiko[ray]"') from None
-    from .ingest import parse_date
+    from .ingest import check_default_date
     from .store.schema import SCHEMA_VERSION
     from .version import CODER_VERSION
 
-    if default_date:
-        default_date = parse_date(default_date)
+    default_date = check_default_date(default_date)
     jsonl, parquet = input_files(inputs, input_format)
     if not _is_uri(out):  # actors do not share the driver's working directory
         out = str(Path(out.removeprefix("file://")).resolve())

@@ -61,7 +61,13 @@ class InputRejected(GaikoError):
 
 
 class StoreError(GaikoError):
+    """The store cannot be opened, read or written; ``reason`` names the kind (see :mod:`gaiko.store.opening`)."""
+
     code = "store_error"
+
+    def __init__(self, message: str, reason: str = "store") -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 class SchemaError(StoreError):

@@ -130,26 +130,57 @@ def iter_plover_records(store: Any, chunk: int = 5000, **filters: Any) -> Iterat
 
 
 def export_events(store: Any, fmt: str, out: str | Path, **filters: Any) -> int:
-    """Write events matching ``filters`` to ``out``; returns the number written."""
+    """Write events matching ``filters`` to the file ``out``; returns the number written.
+
+    Raises ConfigError for an unknown format or an ``out`` that cannot be a file (a directory, a folder that
+    cannot be made, no permission). CSV cells are made safe for spreadsheets (:mod:`gaiko.csvcell`).
+    """
     if fmt not in FORMATS:
         raise ConfigError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "jsonl":
-        n = 0
-        with out.open("w", encoding="utf-8") as fh:
-            for rec in iter_plover_records(store, **filters):
-                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-                n += 1
-        return n
-    f = EventFilter(include_negated=True, **filters)
-    sql = f"{FLAT_SELECT} WHERE {f.where} ORDER BY {SORTS['article']}"
-    if fmt == "csv":
-        # lists (context) become '; '-joined text in CSV
-        sql = f"SELECT * REPLACE (array_to_string(context, '; ') AS context) FROM ({sql})"
-        opts = "FORMAT CSV, HEADER TRUE"
-    else:
-        opts = "FORMAT PARQUET, COMPRESSION ZSTD"
-    path_sql = str(out).replace("'", "''")
-    store.con.execute(f"COPY ({sql}) TO '{path_sql}' ({opts})", f.params)
-    return int(store.con.execute(f"SELECT count(*) FROM ({sql})", f.params).fetchone()[0])
+    if out.is_dir():
+        raise ConfigError(f"--out {out} is a directory; give a file name, e.g. --out {out / ('events.' + fmt)}")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if fmt == "jsonl":
+            n = 0
+            with out.open("w", encoding="utf-8") as fh:
+                for rec in iter_plover_records(store, **filters):
+                    fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                    n += 1
+            return n
+        f = EventFilter(include_negated=True, **filters)
+        sql = f"{FLAT_SELECT} WHERE {f.where} ORDER BY {SORTS['article']}"
+        if fmt == "csv":
+            return _export_csv(store, sql, f.params, out)
+        path_sql = str(out).replace("'", "''")
+        store.con.execute(f"COPY ({sql}) TO '{path_sql}' (FORMAT PARQUET, COMPRESSION ZSTD)", f.params)
+        return int(store.con.execute(f"SELECT count(*) FROM ({sql})", f.params).fetchone()[0])
+    except OSError as exc:
+        raise ConfigError(f"cannot write {out}: {exc.strerror or exc}") from None
+    except Exception as exc:
+        if type(exc).__name__ == "IOException":  # DuckDB's COPY could not write the file
+            raise ConfigError(f"cannot write {out}: {str(exc).splitlines()[0]}") from None
+        raise
+
+
+def _export_csv(store: Any, sql: str, params: list[Any], out: Path, chunk: int = 5000) -> int:
+    """Flat rows to CSV; lists (context) become '; '-joined text, cells safe for spreadsheets."""
+    from .csvcell import write_csv
+
+    cur = store.con.cursor()
+    n = 0
+    try:
+        cur.execute(sql, params)
+        cols = [d[0] for d in cur.description]
+        with out.open("w", encoding="utf-8", newline="") as fh:
+            write_csv(fh, [], cols)
+            while rows := cur.fetchmany(chunk):
+                recs = [dict(zip(cols, r)) for r in rows]
+                for r in recs:
+                    if isinstance(r.get("context"), list):
+                        r["context"] = "; ".join(r["context"])
+                n += write_csv(fh, recs, cols, header=False)
+    finally:
+        cur.close()
+    return n

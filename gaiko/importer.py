@@ -94,16 +94,21 @@ def import_parquet(store: Any, directory: str | Path, *, partial: bool = False, 
                 if table in ("sentences", "events", "pledges"):
                     setattr(summary, table, n)
         if "errors" in present:
-            cols = [c for c in columns("errors") if c != "run_id"]
-            sel = ", ".join(f'p."{c}"' for c in cols)
+            # errors are a set (schema 4): parts written by an older gaiko carry no key, so it is computed here
+            from .store.schema import error_key_sql
+
+            cols = [c for c in columns("errors") if c not in ("run_id", "key")]
+            have = {r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {src('errors')}").fetchall()}
+            sel = ", ".join(f'p."{c}"' if c in have else f'NULL AS "{c}"' for c in cols)
+            con.execute(f"CREATE OR REPLACE TEMP TABLE _gaiko_errors AS SELECT {sel} FROM {src('errors')} p")
             n = con.execute(
-                f"""INSERT INTO errors ({', '.join(f'"{c}"' for c in cols)}, run_id)
-                    SELECT {sel}, ? FROM {src('errors')} p
-                    WHERE NOT EXISTS (SELECT 1 FROM errors e WHERE e.path IS NOT DISTINCT FROM p.path
-                        AND e.line IS NOT DISTINCT FROM p.line AND e.reason IS NOT DISTINCT FROM p.reason
-                        AND e.detail IS NOT DISTINCT FROM p.detail)""",
+                f"""INSERT INTO errors (key, {', '.join(f'"{c}"' for c in cols)}, run_id)
+                    SELECT DISTINCT ON (k) k, {', '.join(f'"{c}"' for c in cols)}, ?
+                    FROM (SELECT {error_key_sql()} AS k, * FROM _gaiko_errors)
+                    WHERE k NOT IN (SELECT key FROM errors)""",
                 [summary.run_id],
             ).fetchone()[0]
+            con.execute("DROP TABLE IF EXISTS _gaiko_errors")
             summary.errors = int(n)
         con.execute("DROP TABLE IF EXISTS _gaiko_import")
         con.execute("COMMIT")

@@ -11,14 +11,21 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
 from .types import Article, CodedArticle, InputError
+from .workers import WORKER_MEMORY_MB, WorkerPool, usable_cores, worker_count
 
-__all__ = ["RunSummary", "code_batch", "code_into_store", "iter_batches", "update_ledger"]
+__all__ = ["RunSummary", "Terminated", "code_batch", "code_into_store", "iter_batches", "update_ledger", "usable_cores",
+           "worker_count", "WORKER_MEMORY_MB"]
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM arrived during a run: handled like Ctrl-C (the run is marked ``interrupted``, nothing is lost)."""
+
 
 #: parse each batch inside ``nlp.memory_zone()`` (spaCy >= 3.8); off only to compare
 MEMORY_ZONES = True
@@ -37,6 +44,8 @@ class RunSummary:
     pledges: int = 0
     errors: int = 0
     warnings: int = 0
+    undated_pledges: int = 0  # pledges written from articles without a publication date (the ledger cannot track them)
+    workers: int = 0  # worker processes used (0: coded in this process)
     seconds: float = 0.0  # reading, coding and writing
     ledger_seconds: float = 0.0  # re-deriving pledge statuses afterwards (``track``)
     error_list: list[InputError] = field(default_factory=list)
@@ -47,17 +56,7 @@ class RunSummary:
         return d
 
 
-# -- worker side --------------------------------------------------------------
-_WORKER_CODER: Any = None
-
-
-def _init_worker(model: str | None, actor_files: tuple[str, ...], batch_size: int) -> None:
-    global _WORKER_CODER
-    from .coder import Coder
-
-    _WORKER_CODER = Coder(model=model, actor_files=actor_files, batch_size=batch_size)
-
-
+# -- coding a batch ----------------------------------------------------------
 def _memory_zone(coder: Any) -> AbstractContextManager[Any]:
     """spaCy's memory zone: strings and lexemes a batch adds are freed after it (flat memory)."""
     nlp = getattr(coder, "nlp", None)
@@ -84,17 +83,9 @@ def code_batch(coder: Any, articles: list[Article]) -> list[CodedArticle | Input
             reason = getattr(exc, "reason", "coding_failed")
             path, _, line = (art.origin or "<input>").rpartition(":")
             lineno = int(line) if line.isdigit() else None
-            out.append(InputError(path if lineno else (art.origin or "<input>"), reason, f"{type(exc).__name__}: {exc}", lineno))
+            out.append(InputError(path if lineno else (art.origin or "<input>"), reason, f"{type(exc).__name__}: {exc}",
+                                  lineno, input_id=art.id or None))
     return out
-
-
-def _worker_code(articles: list[Article]) -> tuple[list[CodedArticle | InputError], dict[str, list[Any]]]:
-    """A worker's batch: the coded articles, and their sentence stems for the pledge ledger (computed here, in
-    parallel, rather than by the single writer afterwards)."""
-    from .tracking_match import sentence_stem_rows
-
-    results = code_batch(_WORKER_CODER, articles)
-    return results, sentence_stem_rows(r for r in results if isinstance(r, CodedArticle))
 
 
 # -- main side ----------------------------------------------------------------
@@ -107,6 +98,24 @@ def iter_batches(items: Iterable[Article | InputError], size: int) -> Iterator[l
             batch = []
     if batch:
         yield batch
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    raise Terminated()
+
+
+def _catch_sigterm() -> Callable[[], None]:
+    """Treat SIGTERM like Ctrl-C while a run is going (main thread only); returns the undo."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGTERM"):
+        return lambda: None
+    try:
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    except (ValueError, OSError):
+        return lambda: None
+    return lambda: signal.signal(signal.SIGTERM, previous)
 
 
 def code_into_store(
@@ -122,6 +131,7 @@ def code_into_store(
     coder: Any = None,
     track: bool = True,
     in_process: bool | None = None,
+    coder_factory: Callable[[], Any] | None = None,
 ) -> RunSummary:
     """Code articles (and record input errors) into ``store``; returns a summary.
 
@@ -131,38 +141,38 @@ def code_into_store(
     the model once, while this process reads inputs and writes the store, so
     reading and writing overlap with coding even for one worker;
     ``in_process=True`` codes here instead (no worker process at all).
+    ``workers`` is capped at the usable cores (:func:`worker_count`); a worker that dies costs only the
+    article it was coding (:class:`gaiko.workers.WorkerPool`). ``coder_factory`` (a picklable callable)
+    builds each worker's coder instead of :class:`~gaiko.coder.Coder` (tests, custom coders).
     ``track`` re-derives the pledge ledger after the run (see ``ledger_seconds``).
+    SIGTERM is handled like Ctrl-C: the run is marked ``interrupted`` and :class:`Terminated` (a
+    KeyboardInterrupt) is raised; every batch written before it stays.
     """
     start = time.perf_counter()
     summary = RunSummary(run_id=store.start_run(command))
     actor_files = tuple(actor_files)
-    executor: ProcessPoolExecutor | None = None
+    executor: WorkerPool | None = None
     if in_process is None:
         in_process = coder is not None
     if not in_process:
-        import multiprocessing as mp
-
-        executor = ProcessPoolExecutor(
-            max_workers=max(1, workers),
-            mp_context=mp.get_context("spawn"),
-            initializer=_init_worker,
-            initargs=(model, actor_files, min(batch_size, 64)),
-        )
+        workers = summary.workers = worker_count(workers)
+        executor = WorkerPool(workers, model, actor_files, min(batch_size, 64), coder_factory)
     elif coder is None:
         from .coder import Coder
 
         coder = Coder(model=model, actor_files=actor_files, batch_size=min(batch_size, 64))
 
-    pending: deque[tuple[Future[Any] | list[Any], int]] = deque()
+    pending: deque[tuple[Future[Any] | list[Any], int, list[Article]]] = deque()
     status = "failed"
+    restore_signal = _catch_sigterm()
     # bulk runs only: a caller that codes in-process (the web server) shares its
     # connection with readers, whose queries must keep the full memory limit
     restore_settings = _bulk_write_settings(store) if executor is not None else (lambda: None)
 
     def drain(block_until: int) -> None:
         while len(pending) > block_until:
-            fut, n_inputs = pending.popleft()
-            out = fut.result() if isinstance(fut, Future) else fut
+            fut, n_inputs, sent = pending.popleft()
+            out = executor.result(fut, sent) if isinstance(fut, Future) and executor is not None else fut
             results, stems = out if isinstance(out, tuple) else (out, None)
             _write(store, results, summary, stems)
             if progress:
@@ -184,10 +194,10 @@ def code_into_store(
                     seen.add(a.id)
                     fresh.append(a)
             if executor is not None:
-                pending.append((executor.submit(_worker_code, fresh) if fresh else [], len(batch)))
+                pending.append((executor.submit(fresh) if fresh else [], len(batch), fresh))
                 drain(2 * max(1, workers))  # bounded in-flight work keeps memory flat
             else:
-                pending.append((code_batch(coder, fresh) if fresh else [], len(batch)))
+                pending.append((code_batch(coder, fresh) if fresh else [], len(batch), fresh))
                 drain(0)
         drain(0)
         status = "finished"
@@ -195,8 +205,9 @@ def code_into_store(
         status = "interrupted"
         raise
     finally:
+        restore_signal()
         if executor is not None:
-            executor.shutdown(wait=status == "finished", cancel_futures=True)
+            executor.shutdown(wait=status == "finished")
         summary.seconds = time.perf_counter() - start
         restore_settings()
         store.finish_run(
@@ -257,13 +268,18 @@ def _write(store: Any, results: list[CodedArticle | InputError], summary: RunSum
         _record(store, failed, summary)
     if coded:
         fresh = store.new_articles(coded)
-        written, _ = store.write_coded(fresh, summary.run_id, stems=stems)
+        written, _, refused = store.write_coded_isolated(fresh, summary.run_id, stems=stems)
         summary.articles += written
         summary.skipped += len(coded) - len(fresh)
+        if refused:  # the database refused these articles; their neighbours are stored
+            _record(store, refused, summary)
+            gone = {e.input_id for e in refused}
+            fresh = [c for c in fresh if c.article.id not in gone]
         if written:
             summary.sentences += sum(len(c.sentences) for c in fresh)
             summary.events += sum(len(c.events) for c in fresh)
             summary.pledges += sum(len(c.pledges) for c in fresh)
+            summary.undated_pledges += sum(len(c.pledges) for c in fresh if not c.article.published)
 
 
 def update_ledger(store: Any) -> None:

@@ -34,7 +34,9 @@ _NEGATIVE = {"broken", "withdrawn"}
 
 
 def newest_date(store: Any) -> str | None:
-    return store.scalar("SELECT CAST(max(published) AS VARCHAR) FROM articles")
+    """The ledger's default as-of date: the newest publication date that can be true (never the wall clock)."""
+    d = store.newest_article_date()
+    return d.isoformat() if d is not None else None
 
 
 def _actor_key(actor: dict[str, Any]) -> str:

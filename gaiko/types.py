@@ -297,7 +297,10 @@ class InputError(_Record):
     """An input that could not be coded, with where and why."""
 
     path: str
-    reason: str  # short machine-readable reason: empty, binary, encoding, json, missing_text, not_english, bad_date, too_large, parse
+    reason: str  # short machine-readable reason (docs/cli.md lists them): empty, binary, encoding, json, ...
     detail: str
     line: int | None = None
     severity: str = "error"  # "error": the input was not coded; "warning": coded, but note this
+    #: which input: the article's id when its text was read, else ``raw-`` and a hash of the record's bytes
+    #: (a JSONL line, a JSON array item, a CSV row), None for a whole file
+    input_id: str | None = None

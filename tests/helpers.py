@@ -44,3 +44,19 @@ class FakeCoder:
         c = make_coded(a.text, a.published or "2025-11-01")
         c.article.origin = a.origin
         return c
+
+
+class CrashingCoder(FakeCoder):
+    """A FakeCoder whose process dies (as if killed or out of memory) on texts containing 'CRASH'."""
+
+    def code_article(self, a: Article) -> CodedArticle:
+        if "CRASH" in a.text:
+            import os
+
+            os._exit(3)
+        return super().code_article(a)
+
+
+def crashing_coder() -> CrashingCoder:
+    """Picklable factory for worker processes (``code_into_store(coder_factory=...)``)."""
+    return CrashingCoder()

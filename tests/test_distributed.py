@@ -62,13 +62,17 @@ def _rows(store: Store, table: str) -> list[tuple]:
 
 
 def test_parse_line_reads_like_gaiko_code() -> None:
-    art = parse_line(json.dumps({"text": "Japan and India agreed to hold talks in Delhi next month on trade.",
-                                 "published": "2025-11-02"}).encode(), "shard.jsonl:4")
+    [art] = parse_line(json.dumps({"text": "Japan and India agreed to hold talks in Delhi next month on trade.",
+                                   "published": "2025-11-02"}).encode(), "shard.jsonl:4")
     assert isinstance(art, Article) and art.published == "2025-11-02" and art.origin == "shard.jsonl:4"
-    bad = parse_line(b'{"text": ', "shard.jsonl:7")
+    [bad] = parse_line(b'{"text": ', "shard.jsonl:7")
     assert isinstance(bad, InputError) and (bad.path, bad.line, bad.reason) == ("shard.jsonl", 7, "json")
-    empty = parse_line(b'{"title": "no text"}', "rows.parquet")
+    [empty] = parse_line(b'{"title": "no text"}', "rows.parquet")
     assert isinstance(empty, InputError) and empty.reason == "missing_text" and empty.line is None
+    warning, undated = parse_line(json.dumps({"text": "Japan and India agreed to hold talks in Delhi next month.",
+                                              "published": "3000-01-01"}).encode(), "shard.jsonl:9")
+    assert (warning.reason, warning.severity, warning.line) == ("implausible_date", "warning", 9)
+    assert isinstance(undated, Article) and undated.published is None
 
 
 def test_input_files_classifies_and_refuses_nothing(tmp_path: Path) -> None:

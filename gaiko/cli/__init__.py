@@ -1,16 +1,30 @@
 """gaiko's command line: thin typer shells over importable functions.
 
 Each submodule defines ``register(app)``; commands parse arguments, call a
-function of the library and format its result, nothing more.
+function of the library and format its result, nothing more. :func:`main`
+makes every failure one ``Error:`` line (usage mistakes included) with exit
+code 2: no traceback reaches a user (``GAIKO_DEBUG=1`` shows one for a bug).
 """
 
 from __future__ import annotations
 
+import os
+import sys
 from importlib import import_module
+from typing import Any, Optional
 
 import typer
 
 __all__ = ["app", "main"]
+
+
+def _version(value: bool) -> None:
+    if value:
+        from ..version import CODER_VERSION, __version__
+
+        typer.echo(f"gaiko {__version__} (coder {CODER_VERSION})")
+        raise typer.Exit()
+
 
 app = typer.Typer(
     name="gaiko",
@@ -20,6 +34,15 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+
+@app.callback()
+def _root(
+    version: Optional[bool] = typer.Option(None, "--version", callback=_version, is_eager=True,
+                                           help="Print gaiko's version and exit."),
+) -> None:
+    """Code news about international politics into PLOVER events and tracked pledges."""
+
+
 #: command modules, each with a ``register(app)`` function
 COMMAND_MODULES = ("code", "query", "eval", "actors", "pledges", "serve", "engine")
 
@@ -27,5 +50,88 @@ for _name in COMMAND_MODULES:
     import_module(f"gaiko.cli.{_name}").register(app)
 
 
-def main() -> None:
-    app()
+def _tidy_help() -> None:
+    """Help in click's usual notation: ``PATH...`` for an argument (not ``{paths}``), no type shown for a flag
+    (not ``<bool>``). Typer's private help hooks; left alone when a typer version lacks them."""
+    try:
+        from typer.core import TyperArgument, TyperOption
+    except ImportError:  # pragma: no cover - older typer
+        return
+
+    if hasattr(TyperArgument, "_usage_display_name"):
+        def usage_name(self: Any) -> str:
+            name = self.metavar or (self.name or "").upper()
+            name = name if self.required else f"[{name}]"
+            return name + ("..." if self.nargs != 1 and not name.endswith("...") else "")
+
+        TyperArgument._usage_display_name = usage_name  # type: ignore[method-assign]
+
+    if hasattr(TyperArgument, "display_type_rich"):
+        argument_type = TyperArgument.display_type_rich
+
+        def argument_type_shown(self: Any, ctx: Any) -> str | None:
+            return None if self.metavar is not None else argument_type(self, ctx)  # the metavar says it
+
+        TyperArgument.display_type_rich = argument_type_shown  # type: ignore[method-assign]
+
+    if hasattr(TyperOption, "display_type_rich"):
+        shown = TyperOption.display_type_rich
+
+        def option_type(self: Any, ctx: Any) -> str | None:
+            if getattr(self, "is_flag", False) and self.metavar is None:
+                return None
+            return shown(self, ctx)  # type: ignore[no-any-return]
+
+        TyperOption.display_type_rich = option_type  # type: ignore[method-assign]
+
+
+_tidy_help()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """The ``gaiko`` executable."""
+    from typer import _click  # typer's vendored click: its exceptions are what the parser raises
+    from typer.main import get_command
+
+    from ..errors import GaikoError
+
+    try:
+        rv = get_command(app).main(args=argv, prog_name="gaiko", standalone_mode=False)
+    except _click.exceptions.NoArgsIsHelpError as exc:  # `gaiko` or `gaiko pledge` alone: the help, as click does
+        if exc.format_message().strip():
+            typer.echo(exc.format_message(), err=True)
+        sys.exit(2)
+    except _click.exceptions.UsageError as exc:
+        where = exc.ctx.command_path if exc.ctx is not None else "gaiko"
+        typer.echo(f"Error: {exc.format_message()} (see: {where} --help)", err=True)
+        sys.exit(2)
+    except _click.exceptions.ClickException as exc:
+        typer.echo(f"Error: {exc.format_message()}", err=True)
+        sys.exit(exc.exit_code or 2)
+    except typer.Abort:
+        typer.echo("Error: aborted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:  # the reader went away (gaiko events | head): nothing left to say
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaces the closed pipe until the interpreter exits
+        sys.exit(0)
+    except GaikoError as exc:
+        typer.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+    except Exception as exc:  # noqa: BLE001 - the last guard: a bug, said in one line
+        if os.environ.get("GAIKO_DEBUG"):
+            raise
+        from ..store.opening import explain_db_error
+
+        store_err = explain_db_error(exc)
+        if store_err is not None:
+            typer.echo(f"Error: {store_err}", err=True)
+            sys.exit(2)
+        typer.echo(f"Error: unexpected {type(exc).__name__}: {_one_line(exc)}. This is a gaiko bug: please report "
+                   "it with the command you ran (GAIKO_DEBUG=1 shows the traceback)", err=True)
+        sys.exit(2)
+    sys.exit(rv if isinstance(rv, int) else 0)
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text[:300] + ("..." if len(text) > 300 else "")

@@ -7,7 +7,7 @@ from typing import Any
 import typer
 
 from ..errors import GaikoError
-from .common import emit_rows, fail
+from .common import check_limit, emit_rows, fail
 
 RESOLVED_COLUMNS = ("name", "country", "sector", "role", "person_id", "mentions", "articles", "resolved_by", "examples")
 UNRESOLVED_COLUMNS = ("text", "mentions", "articles", "example_article")
@@ -48,6 +48,7 @@ def actors(
     """List resolved actors with mention counts, or unresolved mentions to add to an actor file."""
     from ..store import Store
 
+    check_limit(limit)
     try:
         with Store(db, read_only=True) as store:
             rows = actor_rows(store, unresolved=unresolved, limit=limit or None)

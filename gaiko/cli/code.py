@@ -15,12 +15,12 @@ def register(app: typer.Typer) -> None:
 
 
 def code(
-    paths: list[str] = typer.Argument(..., help="Files, directories or '-' for stdin: .txt, .html, .jsonl."),
+    paths: list[str] = typer.Argument(..., metavar="PATH...", help="Files, directories or '-' for stdin: .txt, .html, .jsonl, .json, .csv."),
     db: str = typer.Option("gaiko.duckdb", "--db", help="DuckDB store to write (created if missing)."),
     date: Optional[str] = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) for articles that carry none."),
-    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (each loads the model once)."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (each loads the model once, about 0.5 GB); at most the number of CPU cores."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per batch and per store transaction."),
-    actors: list[str] = typer.Option([], "--actors", help="Extra actor knowledge file (YAML/CSV); repeatable."),
+    actors: list[str] = typer.Option([], "--actors", metavar="FILE", help="Extra actor knowledge file (YAML/CSV); repeatable."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary; exit code only."),
     json_summary: bool = typer.Option(False, "--json", help="Print the summary as one JSON object."),
     no_ledger: bool = typer.Option(False, "--no-ledger", help="Bulk loads: skip re-deriving pledge statuses after the run (`gaiko pledges` computes them when asked)."),
@@ -42,10 +42,19 @@ def code(
                    batch_size=batch_size, actor_files=actors, date=date, input_format=input_format,
                    overwrite=overwrite, quiet=quiet, json_summary=json_summary)
     from ..coding import run_code
+    from ..runner import Terminated
+    from ..workers import WORKER_MEMORY_MB, usable_cores, worker_count
 
+    if worker_count(workers) < workers and not quiet:
+        typer.echo(f"Warning: --workers {workers} is more than this machine's {usable_cores()} CPU cores: using "
+                   f"{worker_count(workers)} (each worker holds its own model, about {WORKER_MEMORY_MB} MB)", err=True)
     try:
         summary = run_code(paths, db=db, date=date, workers=workers, batch_size=batch_size,
                            actor_files=actors, quiet=quiet, json_summary=json_summary, track=not no_ledger)
     except GaikoError as exc:
         fail(exc)
+    except KeyboardInterrupt as exc:
+        what = "terminated (SIGTERM)" if isinstance(exc, Terminated) else "interrupted"
+        fail(f"{what}: every batch written before it is stored, and the run is marked interrupted; run the same "
+             "command again to code the rest", code=143 if isinstance(exc, Terminated) else 130)
     raise typer.Exit(1 if summary.errors else 0)

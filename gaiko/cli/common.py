@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from collections.abc import Iterable, Sequence
@@ -12,13 +11,32 @@ import typer
 
 from ..errors import GaikoError
 
-__all__ = ["fail", "emit_rows"]
+__all__ = ["fail", "emit_rows", "check_limit", "check_day"]
 
 
 def fail(err: GaikoError | str, code: int = 2) -> NoReturn:
     msg = str(err)
     typer.echo(f"Error: {msg}", err=True)
     raise typer.Exit(code)
+
+
+def check_limit(value: int | None, option: str = "--limit") -> int | None:
+    """A row limit from the command line: 0 or more (0: all); fails with one Error line otherwise."""
+    if value is not None and value < 0:
+        fail(f"{option} must be a number, 0 or more, not {value}")
+    return value
+
+
+def check_day(value: str | None, option: str) -> str | None:
+    """A YYYY-MM-DD date from the command line (None stays None); fails with one Error line otherwise."""
+    if value is None:
+        return None
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        fail(f"{option} must be a date like 2025-10-26 (YYYY-MM-DD), not {value!r}")
 
 
 def emit_rows(rows: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None, title: str | None = None) -> None:
@@ -30,10 +48,9 @@ def emit_rows(rows: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str] |
     rows = list(rows)
     cols = list(columns) if columns else (list(rows[0].keys()) if rows else [])
     if fmt == "csv":
-        w = csv.DictWriter(sys.stdout, fieldnames=cols, extrasaction="ignore")
-        w.writeheader()
-        for r in rows:
-            w.writerow({k: _flat(r.get(k)) for k in cols})
+        from ..csvcell import write_csv
+
+        write_csv(sys.stdout, rows, cols)
         return
     if fmt != "table":
         fail(f"unknown format {fmt!r}; use table, jsonl or csv")

@@ -10,7 +10,7 @@ from typing import Any, Optional
 import typer
 
 from ..errors import GaikoError
-from .common import fail
+from .common import check_limit, fail
 
 HEADLINE = {
     "plover-gsr": ("n", "type_accuracy", "type_macro_f1", "type_recall_any", "events_per_sentence",
@@ -42,8 +42,13 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Code each gold sentence and compare with the gold coding (see docs/accuracy.md)."""
         from ..evaluate import evaluate
+        from ..ingest import check_text_file
+
+        check_limit(limit)
+        check_limit(errors, "--errors")
 
         try:
+            check_text_file(gold, "gold file")
             report = evaluate(gold, fmt, errors=errors, limit=limit, split=split)
         except GaikoError as exc:
             fail(exc)

@@ -9,7 +9,7 @@ from typing import Any, Optional
 import typer
 
 from ..errors import GaikoError
-from .common import emit_rows, fail
+from .common import check_day, emit_rows, fail
 
 COLUMNS = ("id", "status", "actor", "action", "deadline", "evidence")
 
@@ -35,7 +35,8 @@ def _brief(e: dict[str, Any]) -> dict[str, Any]:
         "quantity": q.get("text") or "",
         "deadline": f"{dl.get('text')} → {dl.get('end') or 'open'}" if dl else "",
         "made_on": e.get("made_on") or "",
-        "evidence": "; ".join(f"{ev['published'][5:]} {ev['role']}" for ev in e["evidence"]),
+        "evidence": "; ".join(f"{ev['published'][5:] if ev.get('published') else 'undated'} {ev['role']}"
+                              for ev in e["evidence"]),
     }
 
 
@@ -44,7 +45,7 @@ def pledges(
     actor: Optional[str] = typer.Option(None, "--actor", help="Actor: country code (JPN), name or text."),
     status: Optional[str] = typer.Option(None, "--status", help="open, in_progress, fulfilled, partially_fulfilled, broken, withdrawn, overdue, unclear."),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Status as of this date (YYYY-MM-DD); default: newest article date."),
-    fmt: str = typer.Option("table", "--format", help="table, jsonl or csv."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or csv."),
     rebuild: bool = typer.Option(False, "--rebuild", help="Recompute the stored ledger from scratch first "
                                  "(after editing gaiko/data/pledges/*.yaml); needs write access to the store."),
 ) -> None:
@@ -52,30 +53,42 @@ def pledges(
     from ..store import Store
     from ..tracking import ledger, update_ledger
 
+    as_of = check_day(as_of, "--as-of")
     try:
         if rebuild:
             with Store(db) as store:
                 update_ledger(store, full=True)
         with Store(db, read_only=True) as store:
             rows = ledger(store, as_of=as_of, actor=actor, status=status)
+            statements = int(store.scalar("SELECT count(*) FROM pledges") or 0)
+            undated = store.undated_pledges()
     except GaikoError as exc:
         fail(exc)
     if fmt == "jsonl":
         emit_rows(rows, "jsonl")
     else:
-        emit_rows([_brief(r) for r in rows], fmt, COLUMNS, title=f"Pledges ({len(rows)})")
+        title = f"Pledges ({len(rows)} tracked, grouped from {statements} statements in articles)"
+        emit_rows([_brief(r) for r in rows], fmt, COLUMNS, title=title)
+    if undated:
+        from ..coding import undated_note
+
+        typer.echo(undated_note(undated), err=True)
 
 
 @pledge_app.command("show")
 def show(
     pledge_id: str = typer.Argument(..., help="Ledger id (from `gaiko pledges`)."),
     db: str = typer.Option("gaiko.duckdb", "--db", help="Store to read."),
-    as_of: Optional[str] = typer.Option(None, "--as-of", help="Status as of this date."),
-    fmt: str = typer.Option("table", "--format", help="table or json."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="Status as of this date (YYYY-MM-DD)."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
 ) -> None:
     """A pledge's timeline: made, restated, progress, fulfilled, broken, withdrawn."""
     from ..store import Store
     from ..tracking import timeline
+
+    as_of = check_day(as_of, "--as-of")
+    if fmt not in ("table", "json"):
+        fail(f"unknown format {fmt!r}; use table or json")
 
     try:
         with Store(db, read_only=True) as store:
@@ -91,7 +104,7 @@ def show(
     if e.get("override_note"):
         typer.echo(f"note: {e['override_note']}")
     emit_rows(
-        [{"published": ev["published"], "role": ev["role"], "sentence": ev["sentence"], "article": ev["article_id"], "note": ev.get("note") or ""}
+        [{"published": ev.get("published") or "undated", "role": ev["role"], "sentence": ev["sentence"], "article": ev["article_id"], "note": ev.get("note") or ""}
          for ev in e["evidence"]],
         "table", ("published", "role", "sentence", "article", "note"), title="Timeline",
     )
@@ -109,6 +122,7 @@ def set_(
     from ..tracking import set_status
 
     try:
+        Store(db, read_only=True).close()  # an existing store: a mistyped --db must not create an empty one
         with Store(db) as store:
             e = set_status(store, pledge_id, status, note)
     except GaikoError as exc:

@@ -8,7 +8,17 @@ from typing import Optional
 import typer
 
 from ..errors import GaikoError
-from .common import emit_rows, fail
+from .common import check_day, check_limit, emit_rows, fail
+
+#: what each count of `gaiko stats` is, where the key alone could mislead
+STAT_LABELS = {
+    "pledges": "pledge statements (in articles)",
+    "tracked_pledges": "tracked pledges (ledger entries: gaiko pledges)",
+    "undated_pledges": "pledge statements without a date (status not tracked)",
+    "errors": "errors (distinct inputs not coded)",
+    "warnings": "warnings (inputs coded with a note)",
+    "last_article": "last_article (newest plausible date)",
+}
 
 EVENT_COLUMNS = ("date", "event_type", "mode", "source", "target", "trigger", "place", "flags", "id")
 
@@ -62,6 +72,8 @@ def events(
     fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl (PLOVER records) or csv."),
 ) -> None:
     """List coded events, filtered. `--format jsonl` prints PLOVER-shaped records."""
+    check_limit(limit)
+    since, until = check_day(since, "--since"), check_day(until, "--until")
     try:
         with _open(db) as store:
             rows = store.events(limit=limit or None, actor=actor, source=source, target=target, type=type,
@@ -83,13 +95,15 @@ def export(
     out: str = typer.Option(..., "--out", "-o", help="Output file."),
     fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl (PLOVER records), csv or parquet (flat columns)."),
     db: str = typer.Option("gaiko.duckdb", "--db", help="Store to read."),
-    actor: Optional[str] = typer.Option(None, "--actor"),
-    type: Optional[str] = typer.Option(None, "--type"),  # noqa: A002
-    since: Optional[str] = typer.Option(None, "--since"),
-    until: Optional[str] = typer.Option(None, "--until"),
+    actor: Optional[str] = typer.Option(None, "--actor", help="Source or target: country code (JPN), code+sector (JPNGOV) or name."),
+    type: Optional[str] = typer.Option(None, "--type", help="PLOVER type(s), comma-separated (e.g. ACCUSE,THREATEN)."),  # noqa: A002
+    since: Optional[str] = typer.Option(None, "--since", help="Events on or after this date (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, "--until", help="Events on or before this date (YYYY-MM-DD)."),
 ) -> None:
     """Export events to JSONL, CSV or Parquet."""
     from ..export import export_events
+
+    since, until = check_day(since, "--since"), check_day(until, "--until")
 
     try:
         with _open(db) as store:
@@ -116,7 +130,12 @@ def stats(
 
     con = Console()
     scalars = {k: v for k, v in s.items() if not isinstance(v, (dict, list))}
-    emit_rows([{"what": k, "value": v} for k, v in scalars.items()], "table", title=f"gaiko store {db}")
+    emit_rows([{"what": STAT_LABELS.get(k, k), "value": v} for k, v in scalars.items()], "table",
+              title=f"gaiko store {db}")
+    if s.get("undated_pledges"):
+        from ..coding import undated_note
+
+        typer.echo(undated_note(s["undated_pledges"]), err=True)
     emit_rows([{"type": k, "events": v} for k, v in s["by_type"].items()], "table", title="events by type")
     if s["top_dyads"]:
         emit_rows(s["top_dyads"], "table", title="top dyads")
@@ -126,14 +145,16 @@ def stats(
 def errors(
     db: str = typer.Option("gaiko.duckdb", "--db", help="Store to read."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or csv."),
-    limit: int = typer.Option(200, "--limit"),
+    limit: int = typer.Option(200, "--limit", help="Show at most N, newest first (0: all)."),
 ) -> None:
-    """Inputs that could not be coded (and warnings), with file, line and reason."""
+    """Inputs that could not be coded (and warnings), with file, line and reason; each once."""
+    check_limit(limit)
     try:
         with _open(db) as store:
             rows = store.query(
-                "SELECT recorded_at, severity, path, line, reason, detail FROM errors ORDER BY recorded_at DESC LIMIT ?",
-                [limit],
+                "SELECT recorded_at, severity, path, line, reason, detail FROM errors "
+                "ORDER BY recorded_at DESC, path, line" + (" LIMIT ?" if limit else ""),
+                [limit] if limit else [],
             )
     except GaikoError as exc:
         fail(exc)

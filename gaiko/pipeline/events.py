@@ -17,7 +17,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..docindex import columns, entities, sentences, span_text
-from ..ids import record_id
+from ..ids import event_id
 from ..tables import cameo_for, cameo_table, plover_table
 from ..types import Actor, Event, Place
 from .attributes import ClauseInfo, clause_info
@@ -391,8 +391,7 @@ class EventCoder:
         sidx = state.sentence_index(tok)
         date, date_text, precision = event_date(tok, sent, state, intended=d.info.intended)
         return Event(
-            id=record_id("ev", state.article_id, sidx, tok.idx, d.event_type,
-                         d.source.code if d.source else "", d.target.code if d.target else ""),
+            id=event_id(state.article_id, sidx, tok.idx, d.event_type, d.source, d.target),
             article_id=state.article_id,
             sentence_index=sidx,
             sentence=span_text(sent),

@@ -151,7 +151,7 @@ def actors(
 ) -> Any:
     with _state(request).reader() as store:
         rows = store.actor_list(q=q, country=country, limit=limit, offset=offset)
-        total = store.count_actors()
+        total = store.count_actors(q=q, country=country)
     return rows_response(format, rows, {"total": total, "limit": limit, "offset": offset, "actors": rows},
                          filename="gaiko-actors")
 
@@ -215,7 +215,8 @@ def pledges(
 ) -> Any:
     with _state(request).reader() as store:
         rows = ledger_rows(store, as_of=as_of, actor=actor, status=status)
-        newest = store.scalar("SELECT CAST(max(published) AS VARCHAR) FROM articles")
+        newest_day = store.newest_article_date()
+        newest = newest_day.isoformat() if newest_day else None
     payload = {"total": len(rows), "as_of": as_of.isoformat() if as_of else (rows[0]["as_of"] if rows else newest),
                "pledges": rows}
     return rows_response(format, rows, payload, filename="gaiko-pledges", columns=LEDGER_COLUMNS)

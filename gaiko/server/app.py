@@ -86,7 +86,8 @@ def create_app(
 
     @app.exception_handler(GaikoError)
     async def gaiko_error(request: Request, exc: GaikoError) -> Any:
-        return error_response(_status_for(exc), exc.code, str(exc))
+        extra = {"reason": exc.reason} if isinstance(exc, (StoreError, InputRejected)) else {}
+        return error_response(_status_for(exc), exc.code, str(exc), **extra)
 
     @app.exception_handler(ApiError)
     async def api_error(request: Request, exc: ApiError) -> Any:
@@ -116,6 +117,11 @@ def create_app(
 
     @app.exception_handler(Exception)
     async def internal_error(request: Request, exc: Exception) -> Any:
+        from ..store.opening import explain_db_error
+
+        store_err = explain_db_error(exc)  # a damaged store file: say so (503), it is not a gaiko bug
+        if store_err is not None and store_err.reason != "store":
+            return error_response(503, store_err.code, str(store_err), reason=store_err.reason)
         return error_response(500, "internal_error", f"unexpected {type(exc).__name__}; this is a gaiko bug, please report it")
 
     static = Path(__file__).parent / "static"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import json
@@ -60,12 +59,12 @@ def flat(value: Any) -> str:
 
 
 def _csv(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None) -> str:
+    """The rows as CSV text, cells made safe for spreadsheets (:mod:`gaiko.csvcell`)."""
+    from ..csvcell import write_csv
+
     cols = list(columns) if columns else _union_keys(rows)
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(cols)
-    for r in rows:
-        w.writerow([flat(r.get(c)) for c in cols])
+    write_csv(buf, rows, cols)
     return buf.getvalue()
 
 

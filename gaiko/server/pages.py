@@ -229,7 +229,7 @@ def actors_page(request: Request) -> HTMLResponse:
     offset = _int(request, "offset", 0, 0, 10_000_000)
     with request.app.state.gaiko.reader() as store:
         rows = store.actor_list(q=q or None, limit=100, offset=offset)
-        total = store.count_actors()
+        total = store.count_actors(q=q or None)
     return render(request, "actors.html", rows=rows, q=q, total=total, offset=offset, size=100,
                   api={"q": q, "limit": 100, "offset": offset})
 

@@ -73,28 +73,36 @@ async def _read_body(request: Request, limit: int) -> bytes:
 
 
 def parse_body(data: bytes, kind: str, meta: dict[str, Any]) -> tuple[list[Article], list[InputError]]:
-    """Articles (and per-line input errors) from a request body of the given kind."""
-    from ..ingest import read_document, read_jsonl_lines, article_from_record, parse_date
+    """Articles (and per-record input errors and warnings) from a request body of the given kind.
+
+    Each record is read on its own (:mod:`gaiko.ingest`): a bad one is listed, the others are coded.
+    Raises InputRejected (422) when nothing in the body can be coded, ApiError 413 for too many records.
+    """
+    from ..ingest import decode_bytes, read_document, read_json_text, read_jsonl_lines
+    from ..ingest_checks import implausible_date, parse_date
+    from ..ingest_records import raw_id
 
     name = "<request>"
-    default_date = parse_date(meta.get("published")) if meta.get("published") else None
+    published = meta.get("published")
+    try:
+        default_date = parse_date(published) if published else None
+    except InputRejected as exc:
+        raise InputRejected("bad_date", f"query parameter published: {exc.detail}") from None
+    notes: list[InputError] = []
+    why = implausible_date(default_date)
+    if why:  # like a record's own date: not used, the articles are coded undated, and a warning says so
+        notes.append(InputError(name, "implausible_date", f"query parameter published: {why}: it cannot be true, "
+                                                          "so the articles are coded as undated", severity="warning",
+                               input_id=raw_id(data[:1 << 20])))
+        default_date = None
     if not data.strip():
         raise InputRejected("empty", "the request body is empty; send the article text, HTML or JSONL records")
     items: list[Article | InputError]
     if kind == "json":
-        try:
-            doc = json.loads(data)
-        except ValueError as exc:
-            raise InputRejected("json", f"malformed JSON body: {exc}") from None
-        records = doc if isinstance(doc, list) else [doc]
-        if len(records) > MAX_ARTICLES:
-            raise ApiError(413, "too_large", f"{len(records)} articles in one request; send at most {MAX_ARTICLES}")
-        items = []
-        for i, rec in enumerate(records, start=1):
-            try:
-                items.append(article_from_record(rec, f"{name}:{i}", default_date))
-            except InputRejected as exc:
-                items.append(InputError(name, exc.reason, exc.detail, i))
+        text, _ = decode_bytes(data)
+        if text.lstrip()[:1] not in ("{", "["):
+            raise InputRejected("json", "malformed JSON body: expected an object or an array of objects")
+        items = list(read_json_text(text, name, default_date, numbered=True))
     elif kind == "jsonl":
         lines = data.splitlines()
         if sum(1 for ln in lines if ln.strip()) > MAX_ARTICLES:
@@ -103,7 +111,10 @@ def parse_body(data: bytes, kind: str, meta: dict[str, Any]) -> tuple[list[Artic
     else:
         items = list(read_document(data, name, kind, default_date))
     articles = [a for a in items if isinstance(a, Article)]
-    errors = [e for e in items if isinstance(e, InputError)]
+    errors = notes + [e for e in items if isinstance(e, InputError)]
+    if len(articles) + sum(1 for e in errors if e.severity != "warning") > MAX_ARTICLES:
+        raise ApiError(413, "too_large", f"more than {MAX_ARTICLES} articles in one request; send at most "
+                                         f"{MAX_ARTICLES}")
     for a in articles:
         for key in ("title", "url", "source"):
             if meta.get(key) and not getattr(a, key) and kind in ("text", "html"):
@@ -111,7 +122,7 @@ def parse_body(data: bytes, kind: str, meta: dict[str, Any]) -> tuple[list[Artic
     if not articles:
         first = next((e for e in errors if e.severity != "warning"), None)
         reason = first.reason if first else "empty"
-        detail = f"{first.detail}" + (f" (line {first.line})" if first and first.line else "") if first else "no article found"
+        detail = f"{first.detail}" + (f" (record {first.line})" if first and first.line else "") if first else "no article found"
         raise InputRejected(reason, f"nothing to code: {detail}")
     return articles, errors
 

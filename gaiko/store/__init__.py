@@ -32,19 +32,24 @@ class Store(QueryMixin, AnalysisMixin):
     def __init__(self, path: str | Path = "gaiko.duckdb", *, read_only: bool = False) -> None:
         import duckdb
 
-        self.path = str(path)
+        from .opening import check_path, connect, explain
+
+        self.path = check_path(path)
         self.read_only = read_only
-        if read_only and self.path != ":memory:" and not Path(self.path).exists():
-            raise StoreError(f"no store at {self.path}; create one with: gaiko code ARTICLES --db {self.path}")
+        self.con = connect(self.path, read_only)
         try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.IOException as exc:
-            raise StoreError(
-                f"cannot open {self.path}: {exc}. Another gaiko process may be writing it; "
-                "wait for it to finish, or query a copy"
-            ) from None
-        if not read_only:
-            migrate(self.con)
+            if not read_only:
+                migrate(self.con)
+            else:
+                from .schema import current_version
+
+                current_version(self.con)  # reads the catalog: a damaged file fails here, not in a later query
+        except duckdb.Error as exc:
+            self.con.close()
+            raise explain(exc, self.path, read_only=read_only) from None
+        except Exception:
+            self.con.close()
+            raise
 
     # -- lifecycle -----------------------------------------------------------
     def close(self) -> None:
@@ -64,14 +69,30 @@ class Store(QueryMixin, AnalysisMixin):
 
     # -- generic -------------------------------------------------------------
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        """Run SQL and return rows as dicts."""
-        cur = self.con.execute(sql, params or [])
-        cols = [d[0] for d in cur.description] if cur.description else []
-        return [dict(zip(cols, row)) for row in cur.fetchall()]
+        """Run SQL and return rows as dicts. A damaged file raises StoreError (``truncated``, ``corrupt``)."""
+        try:
+            cur = self.con.execute(sql, params or [])
+            cols = [d[0] for d in cur.description] if cur.description else []
+            return [dict(zip(cols, row)) for row in cur.fetchall()]
+        except Exception as exc:
+            self._damaged(exc)
+            raise
 
     def scalar(self, sql: str, params: Sequence[Any] | None = None) -> Any:
-        row = self.con.execute(sql, params or []).fetchone()
+        try:
+            row = self.con.execute(sql, params or []).fetchone()
+        except Exception as exc:
+            self._damaged(exc)
+            raise
         return row[0] if row else None
+
+    def _damaged(self, exc: Exception) -> None:
+        """Raise a StoreError for ``exc`` when it says the file itself is damaged (else return: a query error)."""
+        from .opening import explain
+
+        err = explain(exc, self.path, read_only=self.read_only)
+        if err.reason in ("truncated", "corrupt"):
+            raise err from None
 
     # -- runs ----------------------------------------------------------------
     def start_run(self, command: str) -> str:
@@ -150,16 +171,65 @@ class Store(QueryMixin, AnalysisMixin):
                 insert_stems(self.con, {col: [stems[col][k] for k in rows] for col in ("a", "i", "s")})
             self.con.execute("COMMIT")
         except Exception as exc:
-            self.con.execute("ROLLBACK")
-            raise StoreError(f"could not write batch of {len(fresh)} articles: {exc}") from exc
+            self._rollback()
+            self._damaged(exc)
+            n = len(fresh)
+            raise StoreError(f"could not write {'article' if n == 1 else f'batch of {n} articles'}: "
+                             f"{_db_message(exc)}", reason="write") from exc
         return len(fresh), len(coded) - len(fresh)
 
+    def write_coded_isolated(self, coded: Sequence[CodedArticle], run_id: str | None = None,
+                             stems: dict[str, list[Any]] | None = None) -> tuple[int, int, list[InputError]]:
+        """:meth:`write_coded`, but an article the database refuses never costs the others.
+
+        The batch is written in one transaction; if the database refuses it, each article is written in a
+        transaction of its own, so its neighbours are stored. Returns (written, skipped, failures): one
+        ``InputError`` per article not written (reason ``store_write``, the database's own message, the
+        article's file and line, its id as ``input_id``). A damaged store file (StoreError ``truncated`` or
+        ``corrupt``) still raises: nothing can be written then.
+        """
+        try:
+            written, skipped = self.write_coded(coded, run_id, stems=stems)
+            return written, skipped, []
+        except StoreError as exc:
+            if exc.reason != "write":
+                raise
+            if len(coded) == 1:
+                return 0, 0, [_write_failure(coded[0], exc)]
+        written = skipped = 0
+        failures: list[InputError] = []
+        for c in coded:
+            try:
+                w, s = self.write_coded([c], run_id, stems=stems)
+            except StoreError as exc:
+                if exc.reason != "write":
+                    raise
+                failures.append(_write_failure(c, exc))
+                continue
+            written += w
+            skipped += s
+        return written, skipped, failures
+
     def record_errors(self, errors: Iterable[InputError], run_id: str | None = None) -> int:
+        """Record input errors and warnings as a set: one already recorded (same
+        :func:`~gaiko.store.schema.error_key`: file, line, input, reason, severity) is not added again, so
+        re-running or resuming a batch adds nothing. Returns the number of rows added."""
+        from .schema import error_key
+
         self._check_writable()
         now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
-        rows = [{"run_id": run_id, "path": e.path, "line": e.line, "reason": e.reason, "detail": e.detail, "severity": e.severity, "recorded_at": now} for e in errors]
-        self._insert("errors", rows)
-        return len(rows)
+        rows: dict[str, dict[str, Any]] = {}
+        for e in errors:
+            k = error_key(e.path, e.line, e.input_id, e.reason, e.severity)
+            rows.setdefault(k, {"key": k, "run_id": run_id, "path": e.path, "line": e.line, "input_id": e.input_id,
+                                "reason": e.reason, "detail": e.detail, "severity": e.severity, "recorded_at": now})
+        if not rows:
+            return 0
+        known = {r[0] for r in self.con.execute("SELECT key FROM errors WHERE key IN (SELECT unnest(?))",
+                                                [list(rows)]).fetchall()}
+        fresh = [r for k, r in rows.items() if k not in known]
+        self._insert("errors", fresh)
+        return len(fresh)
 
     def _insert(self, table: str, rows: list[dict[str, Any]], columns: Sequence[str] | None = None) -> None:
         if not rows:
@@ -174,11 +244,33 @@ class Store(QueryMixin, AnalysisMixin):
         try:
             self.con.execute(f"INSERT INTO {table} ({col_sql}) SELECT {col_sql} FROM _gaiko_batch")
         finally:
-            self.con.unregister("_gaiko_batch")
+            try:
+                self.con.unregister("_gaiko_batch")
+            except Exception:  # noqa: BLE001 - an aborted transaction refuses this too; the insert's own error counts
+                pass
+
+    def _rollback(self) -> None:
+        try:
+            self.con.execute("ROLLBACK")
+        except Exception:  # noqa: BLE001 - no transaction left to roll back (DuckDB ended it)
+            pass
 
     def _check_writable(self) -> None:
         if self.read_only:
             raise StoreError(f"{self.path} is open read-only; open it without read_only to write")
+
+
+def _db_message(exc: BaseException) -> str:
+    """The database's own message (its first line)."""
+    msg = str(exc).strip()
+    return msg.splitlines()[0] if msg else type(exc).__name__
+
+
+def _write_failure(c: CodedArticle, exc: StoreError) -> InputError:
+    origin = c.article.origin or "<input>"
+    path, _, line = origin.rpartition(":")
+    lineno = int(line) if line.isdigit() and path else None
+    return InputError(path if lineno else origin, "store_write", str(exc), lineno, input_id=c.article.id)
 
 
 SCHEMA = SCHEMA_VERSION

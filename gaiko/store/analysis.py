@@ -204,24 +204,11 @@ class AnalysisMixin:
     def actor_list(
         self, *, q: str | None = None, country: str | None = None, limit: int = 100, offset: int = 0
     ) -> list[dict[str, Any]]:
-        """Actors seen in events, with how often each acted and was acted on."""
-        clauses, params = ["name IS NOT NULL OR country IS NOT NULL"], []
-        if q:
-            clauses.append("(lower(coalesce(name, '')) LIKE ? OR lower(coalesce(code, '')) LIKE ?)")
-            params += [f"%{q.lower()}%", f"%{q.lower()}%"]
-        if country:
-            clauses.append("country = ?")
-            params.append(country.upper())
-        where = " AND ".join(f"({c})" for c in clauses)
+        """Actors seen in events, with how often each acted and was acted on. ``q``: name or code contains
+        (plain text, case-insensitive); ``country``: ISO3 code."""
+        where, params = _actor_filter(q, country)
         return self.query(
-            f"""WITH sides AS (
-                  SELECT source_name AS name, source_country AS country, source_sector AS sector,
-                         1 AS as_source, 0 AS as_target, goldstein FROM events
-                  UNION ALL
-                  SELECT target_name, target_country, target_sector, 0, 1, goldstein FROM events
-                ), named AS (
-                  SELECT *, coalesce(country, '---') || coalesce(sector, '') AS code FROM sides
-                )
+            f"""{_ACTOR_SIDES}
                 SELECT name, country, sector, code, sum(as_source) AS as_source, sum(as_target) AS as_target,
                        count(*) AS events, round(avg(goldstein), 2) AS mean_goldstein
                 FROM named WHERE {where}
@@ -229,16 +216,37 @@ class AnalysisMixin:
             [*params, int(limit), int(offset)],
         )
 
-    def count_actors(self) -> int:
+    def count_actors(self, *, q: str | None = None, country: str | None = None) -> int:
+        """How many actors :meth:`actor_list` lists with the same filters, over all pages."""
+        where, params = _actor_filter(q, country)
         rows = self.query(
-            """SELECT count(*) AS n FROM (
-                 SELECT DISTINCT source_name, source_country, source_sector FROM events
-                   WHERE source_name IS NOT NULL OR source_country IS NOT NULL
-                 UNION
-                 SELECT DISTINCT target_name, target_country, target_sector FROM events
-                   WHERE target_name IS NOT NULL OR target_country IS NOT NULL)"""
+            f"""{_ACTOR_SIDES}
+                SELECT count(*) AS n FROM (SELECT DISTINCT name, country, sector FROM named WHERE {where})""",
+            params,
         )
         return int(rows[0]["n"])
+
+
+#: every side of every event as a row (name, country, sector, code, as_source, as_target, goldstein)
+_ACTOR_SIDES = """WITH sides AS (
+                  SELECT source_name AS name, source_country AS country, source_sector AS sector,
+                         1 AS as_source, 0 AS as_target, goldstein FROM events
+                  UNION ALL
+                  SELECT target_name, target_country, target_sector, 0, 1, goldstein FROM events
+                ), named AS (
+                  SELECT *, coalesce(country, '---') || coalesce(sector, '') AS code FROM sides
+                )"""
+
+
+def _actor_filter(q: str | None, country: str | None) -> tuple[str, list[Any]]:
+    clauses, params = ["name IS NOT NULL OR country IS NOT NULL"], []
+    if q:
+        clauses.append("(contains(lower(coalesce(name, '')), ?) OR contains(lower(coalesce(code, '')), ?))")
+        params += [q.lower(), q.lower()]
+    if country:
+        clauses.append("country = ?")
+        params.append(country.upper())
+    return " AND ".join(f"({c})" for c in clauses), params
 
 
 def _fill(buckets: list[Any], interval: str, cap: int = 2000) -> list[Any]:

@@ -8,7 +8,13 @@ from typing import Any
 from ..errors import ConfigError, NotFound
 from ..types import PLOVER_TYPES
 
-__all__ = ["QueryMixin", "EventFilter"]
+__all__ = ["QueryMixin", "EventFilter", "PLAUSIBLE_PUBLISHED"]
+
+#: SQL condition on ``articles``: a publication date that can be true (the rule of
+#: :func:`gaiko.ingest_checks.implausible_date`, with the clock at coding time). Articles coded now never
+#: store another (their date is dropped); this keeps stores coded before that rule from steering defaults.
+PLAUSIBLE_PUBLISHED = ("published BETWEEN DATE '1800-01-01' AND DATE '2100-12-31' "
+                       "AND (coded_at IS NULL OR published <= CAST(coded_at AS DATE) + 2)")
 
 SORTS = {
     "date": "e.date ASC NULLS LAST, e.id",
@@ -115,9 +121,12 @@ class QueryMixin:
     def events(
         self, *, limit: int | None = 100, offset: int = 0, sort: str = "date", **filters: Any
     ) -> list[dict[str, Any]]:
-        """Events as flat dicts (store columns plus sentence and article fields)."""
+        """Events as flat dicts (store columns plus sentence and article fields). ConfigError for an unknown
+        sort or a negative ``limit``/``offset`` (None: no limit)."""
         if sort not in SORTS:
             raise ConfigError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
+        if limit is not None and int(limit) < 0 or int(offset) < 0:
+            raise ConfigError(f"limit and offset must be 0 or more, not {limit} and {offset}")
         f = EventFilter(**filters)
         sql = f"{EVENT_SELECT} WHERE {f.where} ORDER BY {SORTS[sort]}"
         params = list(f.params)
@@ -150,16 +159,24 @@ class QueryMixin:
         return art
 
     def stats(self) -> dict[str, Any]:
+        """Counts: ``errors`` are distinct inputs that could not be coded, ``warnings`` inputs coded with a note
+        (the errors table is a set); ``pledges`` are pledge statements found in articles, ``tracked_pledges`` the
+        ledger entries they were grouped into (what ``gaiko pledges`` lists), ``undated_pledges`` statements whose
+        article has no publication date (not tracked). ``last_article`` is the newest plausible publication date."""
         one = self.query(
-            """SELECT (SELECT count(*) FROM articles) AS articles,
+            f"""SELECT (SELECT count(*) FROM articles) AS articles,
                       (SELECT count(*) FROM sentences) AS sentences,
                       (SELECT count(*) FROM events) AS events,
                       (SELECT count(*) FROM pledges) AS pledges,
+                      (SELECT count(*) FROM pledge_ledger) AS tracked_pledges,
+                      (SELECT count(*) FROM pledges p JOIN articles a ON a.id = p.article_id
+                       WHERE a.published IS NULL) AS undated_pledges,
                       (SELECT count(*) FROM actors) AS actor_mentions,
-                      (SELECT count(*) FROM errors) AS errors,
+                      (SELECT count(*) FROM errors WHERE severity <> 'warning') AS errors,
+                      (SELECT count(*) FROM errors WHERE severity = 'warning') AS warnings,
                       (SELECT count(*) FROM runs) AS runs,
-                      (SELECT min(published) FROM articles) AS first_article,
-                      (SELECT max(published) FROM articles) AS last_article"""
+                      (SELECT min(published) FROM articles WHERE {PLAUSIBLE_PUBLISHED}) AS first_article,
+                      (SELECT max(published) FROM articles WHERE {PLAUSIBLE_PUBLISHED}) AS last_article"""
         )[0]
         one["by_type"] = {
             r["event_type"]: r["n"]
@@ -172,10 +189,23 @@ class QueryMixin:
                GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 10"""
         )
         one["errors_by_reason"] = {
-            r["reason"]: r["n"] for r in self.query("SELECT reason, count(*) AS n FROM errors GROUP BY 1 ORDER BY 2 DESC")
+            r["reason"]: r["n"] for r in self.query(
+                "SELECT reason, count(*) AS n FROM errors WHERE severity <> 'warning' GROUP BY 1 ORDER BY 2 DESC, 1")
+        }
+        one["warnings_by_reason"] = {
+            r["reason"]: r["n"] for r in self.query(
+                "SELECT reason, count(*) AS n FROM errors WHERE severity = 'warning' GROUP BY 1 ORDER BY 2 DESC, 1")
         }
         return one
 
     def newest_article_date(self) -> dt.date | None:
-        rows = self.query("SELECT max(published) AS d FROM articles")
+        """The newest publication date in the store that can be true (see :data:`PLAUSIBLE_PUBLISHED`): the
+        default date the pledge ledger is judged as of."""
+        rows = self.query(f"SELECT max(published) AS d FROM articles WHERE {PLAUSIBLE_PUBLISHED}")
         return rows[0]["d"] if rows else None
+
+    def undated_pledges(self) -> int:
+        """Pledge statements whose article has no publication date: their deadlines and later evidence cannot
+        be judged, so the ledger does not track them."""
+        return int(self.scalar("SELECT count(*) FROM pledges p JOIN articles a ON a.id = p.article_id "
+                               "WHERE a.published IS NULL") or 0)

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..errors import SchemaError
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "migrate", "current_version", "EVENT_COLUMNS"]
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "migrate", "current_version", "EVENT_COLUMNS", "error_key", "error_key_sql"]
 
 #: actor columns stored flat on each event, once for source and once for target
 ACTOR_FIELDS = ("text", "name", "country", "sector", "role", "person", "resolved_by", "confidence", "start", "end")
@@ -95,11 +95,50 @@ def _ledger_migration() -> list[str]:
     return list(LEDGER_DDL)
 
 
+#: what makes two recorded errors the same one: file, line, input (article id or raw-record hash), reason,
+#: severity. The key is the md5 of these joined by U+001F, NULL as empty, in SQL and in :func:`error_key` alike.
+_ERROR_KEY_SQL = ("md5(concat_ws(chr(31), coalesce(path, ''), coalesce(CAST(line AS VARCHAR), ''), "
+                  "coalesce(input_id, ''), coalesce(reason, ''), coalesce(severity, '')))")
+
+
+def error_key_sql() -> str:
+    """SQL computing :func:`error_key` from columns ``path, line, input_id, reason, severity``."""
+    return _ERROR_KEY_SQL
+
+
+def error_key(path: str | None, line: int | None, input_id: str | None, reason: str | None,
+              severity: str | None) -> str:
+    """The ``errors`` table's key (32 hex chars) for one error; see ``_ERROR_KEY_SQL``."""
+    import hashlib
+
+    parts = [path or "", "" if line is None else str(int(line)), input_id or "", reason or "", severity or ""]
+    return hashlib.md5("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+#: errors become a set: a key column (primary key), the input's id; duplicates already stored are merged,
+#: keeping the first time each was recorded
+MIGRATION_4: list[str] = [
+    "ALTER TABLE errors ADD COLUMN input_id VARCHAR",
+    f"""CREATE TABLE errors_set AS
+        SELECT * FROM (SELECT {_ERROR_KEY_SQL} AS key, run_id, path, line, input_id, reason, detail, severity,
+                              recorded_at,
+                              row_number() OVER (PARTITION BY {_ERROR_KEY_SQL} ORDER BY recorded_at, run_id) AS n
+                       FROM errors) WHERE n = 1""",
+    "DROP TABLE errors",
+    """CREATE TABLE errors (
+        key VARCHAR PRIMARY KEY, run_id VARCHAR, path VARCHAR, line INTEGER, input_id VARCHAR, reason VARCHAR,
+        detail VARCHAR, severity VARCHAR, recorded_at TIMESTAMP)""",
+    """INSERT INTO errors SELECT key, run_id, path, line, input_id, reason, detail, severity, recorded_at
+       FROM errors_set""",
+    "DROP TABLE errors_set",
+]
+
 #: (version, description, statements or a function returning them)
 MIGRATIONS: list[tuple[int, str, Any]] = [
     (1, "articles, sentences, events, actors, places, errors, runs", MIGRATION_1),
     (2, "pledges, evidence and overrides", _pledge_migration),
     (3, "incremental pledge ledger: sentence stems, groups, topics, articles read", _ledger_migration),
+    (4, "errors as a set: one row per file, line, input, reason and severity", MIGRATION_4),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

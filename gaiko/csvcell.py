@@ -1,0 +1,74 @@
+"""CSV cells that are safe to open in a spreadsheet: the one writer behind every CSV gaiko produces.
+
+A cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
+is read by Excel, LibreOffice and Google Sheets as a formula ("CSV
+injection"). Article text is anyone's, so every text cell that begins so gets
+a leading apostrophe (OWASP's rule): spreadsheets show the text as written,
+and a program reading the CSV sees the apostrophe. Numbers, dates and
+booleans are written as values (a negative Goldstein score stays ``-10.0``).
+
+Used by ``gaiko events``/``errors``/``actors``/``pledges --format csv``,
+``gaiko export --format csv``, the API's ``format=csv`` and so the
+dashboard's downloads.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import math
+from collections.abc import Iterable, Sequence
+from typing import IO, Any
+
+__all__ = ["FORMULA_STARTS", "neutralise", "cell_text", "write_csv"]
+
+#: first characters that make a spreadsheet read a cell as a formula
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text: str) -> str:
+    """``text`` with a leading apostrophe when it begins like a formula (else unchanged)."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set)):
+        return [_plain(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
+        return None
+    return value
+
+
+def cell_text(value: Any) -> str:
+    """One CSV cell: None empty, booleans ``true``/``false``, dates ISO, lists and dicts as JSON, text
+    neutralised (:func:`neutralise`), other values as ``str``."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return neutralise(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (list, tuple, dict, set)):
+        return json.dumps(_plain(value), ensure_ascii=False, default=str)
+    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
+        return ""
+    return str(value)
+
+
+def write_csv(fh: IO[str], rows: Iterable[dict[str, Any]], columns: Sequence[str], *, header: bool = True) -> int:
+    """Write ``rows`` (their ``columns``, in order) to ``fh`` as CSV with safe cells; returns the rows written."""
+    w = csv.writer(fh, lineterminator="\n")
+    if header:
+        w.writerow([neutralise(str(c)) for c in columns])
+    n = 0
+    for r in rows:
+        w.writerow([cell_text(r.get(c)) for c in columns])
+        n += 1
+    return n

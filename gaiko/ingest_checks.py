@@ -1,0 +1,173 @@
+"""Checks every input passes before it becomes an article: encoding, language, field types, dates.
+
+Each check raises :class:`~gaiko.errors.InputRejected` with a short ``reason``
+word and a detail that says what is wrong and what to do, so the readers in
+:mod:`gaiko.ingest` can record one error for one record and go on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from .errors import InputRejected
+
+__all__ = [
+    "MAX_BYTES", "PUBLISHED_MIN", "PUBLISHED_MAX", "FUTURE_DAYS", "decode_bytes", "check_english", "parse_date",
+    "check_string", "implausible_date", "today",
+]
+
+#: Largest text or HTML file (and largest JSONL line) read as one article.
+MAX_BYTES = 10 * 1024 * 1024
+
+#: publication dates outside [PUBLISHED_MIN, PUBLISHED_MAX], or more than FUTURE_DAYS after the machine's
+#: clock when the article is read, cannot be true: the article is coded as undated (with a warning)
+PUBLISHED_MIN = dt.date(1800, 1, 1)
+PUBLISHED_MAX = dt.date(2100, 12, 31)
+FUTURE_DAYS = 2
+
+_NOT_LETTER = re.compile(r"[\W\d_]+")  # what remains are letters (as str.isalpha, bar rare numerals)
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_STOPWORDS = frozenset(
+    "the of and to in a is that for on with as was by it at from his her said has have be are an not this "
+    "which will its their they who been were but had after over also would more than into two president "
+    "minister government".split()
+)
+_JSON_TYPE = {list: "an array", tuple: "an array", dict: "an object", bool: "true/false", int: "a number",
+              float: "a number"}
+
+
+def today() -> dt.date:
+    """The machine's date (UTC) that "in the future" is judged against; tests replace it."""
+    return dt.datetime.now(dt.timezone.utc).date()
+
+
+def decode_bytes(data: bytes) -> tuple[str, str | None]:
+    """Decode article bytes; returns (text, note). Raises InputRejected for binary data.
+
+    UTF-8 (with or without BOM) and UTF-16 with a BOM decode silently; other
+    bytes that are not UTF-8 are read as Windows-1252/Latin-1 and noted.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputRejected("encoding", f"UTF-16 byte-order mark but invalid UTF-16: {exc}") from None
+        if _SURROGATE.search(text):
+            raise InputRejected("encoding", "UTF-16 byte-order mark but unpaired surrogates: not valid UTF-16; "
+                                            "convert the file to UTF-8 text")
+        return text, "decoded as UTF-16 (byte-order mark)"
+    head = data[:8192]
+    if b"\x00" in head:
+        raise InputRejected("binary", "file contains NUL bytes: it looks binary, not text; convert it to UTF-8 text")
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    # control characters other than whitespace suggest binary data, not a legacy encoding
+    ctrl = sum(1 for b in head if b < 9 or 13 < b < 32)
+    if ctrl > max(4, len(head) // 100):
+        raise InputRejected("binary", "file is neither UTF-8 nor legacy text (control bytes); convert it to UTF-8 text")
+    try:
+        return data.decode("cp1252"), "not UTF-8: decoded as Windows-1252/Latin-1"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "not UTF-8: decoded as Latin-1"
+
+
+def check_english(text: str) -> None:
+    """Reject text that is clearly not English (gaiko's models read English only)."""
+    sample = text[:5000]
+    letters = _NOT_LETTER.sub("", sample)
+    if len(letters) < 20:
+        return
+    latin = len(letters) if letters.isascii() else len(_NOT_ASCII.sub("", letters))
+    if latin / len(letters) < 0.6:
+        raise InputRejected("not_english", "text is mostly in a non-Latin script; gaiko codes English text only")
+    words = re.findall(r"[a-z]+", sample.lower())
+    if len(words) >= 30:
+        share = sum(1 for w in words if w in _STOPWORDS) / len(words)
+        if share < 0.08:
+            raise InputRejected(
+                "not_english", f"few English function words ({share:.0%}); gaiko codes English text only"
+            )
+
+
+def check_string(value: Any, field: str, *, allow_int: bool = False) -> str | None:
+    """``value`` of the input field ``field`` as a string (None stays None).
+
+    InputRejected ``field_type`` for an array, object, true/false or number (an integer is accepted where
+    ``allow_int``, e.g. for ``id``), and ``encoding`` for a string holding a lone surrogate escape
+    (``"\\ud800"``: valid JSON, but not Unicode text).
+    """
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool) and allow_int:
+        return str(value)
+    if not isinstance(value, str):
+        kind = _JSON_TYPE.get(type(value), type(value).__name__)
+        shown = repr(value)
+        shown = shown if len(shown) <= 40 else shown[:37] + "..."
+        raise InputRejected("field_type", f"field {field!r} must be a string, not {kind} ({shown})")
+    m = _SURROGATE.search(value)
+    if m:
+        raise InputRejected("encoding", f"field {field!r} holds a lone surrogate escape (\\u{ord(m.group()):04x} at "
+                                        f"character {m.start()}): valid JSON but not Unicode text; fix the encoding "
+                                        "where the file was made")
+    return value
+
+
+def parse_date(value: Any) -> str | None:
+    """Publication date as ISO YYYY-MM-DD; None for empty; InputRejected (``bad_date``) when unparseable.
+
+    Parsing only: whether the date can be true is :func:`implausible_date`'s question.
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    s = str(value).strip()
+    if len(s) > 100:
+        raise InputRejected("bad_date", f"publication date of {len(s)} characters is not a date; use YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(s[:10]).isoformat()
+    except ValueError:
+        pass
+    try:
+        return dt.datetime.fromisoformat(s.replace("Z", "+00:00")).date().isoformat()
+    except ValueError:
+        pass
+    import dateparser
+
+    try:
+        parsed = dateparser.parse(s, languages=["en"],
+                                  settings={"STRICT_PARSING": True, "PREFER_DAY_OF_MONTH": "first"})
+    except Exception:  # noqa: BLE001 - dateparser on anyone's text: any failure means "not a date"
+        parsed = None
+    if parsed is None:
+        raise InputRejected("bad_date", f"unparseable publication date {s!r}; use YYYY-MM-DD")
+    return parsed.date().isoformat()
+
+
+def implausible_date(iso: str | None, now: dt.date | None = None) -> str | None:
+    """Why the publication date ``iso`` (YYYY-MM-DD) cannot be true, or None when it can.
+
+    Before 1800, after 2100, or more than two days after ``now`` (default :func:`today`).
+    """
+    if not iso:
+        return None
+    try:
+        d = dt.date.fromisoformat(iso[:10])
+    except ValueError:
+        return f"{iso!r} is not a date"
+    if d < PUBLISHED_MIN or d > PUBLISHED_MAX:
+        return f"{iso} is outside {PUBLISHED_MIN.year}-{PUBLISHED_MAX.year}"
+    now = now or today()
+    if (d - now).days > FUTURE_DAYS:
+        return f"{iso} is more than {FUTURE_DAYS} days after today ({now.isoformat()})"
+    return None

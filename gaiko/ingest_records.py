@@ -1,0 +1,312 @@
+"""Records to articles: JSONL lines, JSON arrays and objects, CSV rows and HTML pages.
+
+Every record is decoded, validated and turned into an article on its own:
+whatever is wrong with it (malformed or too deeply nested JSON, a field of the
+wrong type, a lone surrogate escape, an impossible date) becomes one
+:class:`~gaiko.types.InputError` with the file, the line and a specific
+reason, and the records around it are read as if it were not there.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from .errors import InputRejected
+from .ids import article_id
+from .ingest_checks import MAX_BYTES, check_english, check_string, decode_bytes, implausible_date, parse_date
+from .types import Article, InputError
+
+__all__ = [
+    "Item", "html_to_article", "finish", "article_from_record", "record_items", "raw_id", "load_line",
+    "read_jsonl_lines",
+    "read_json_text", "read_csv_text", "FIELDS",
+]
+
+Item = Article | InputError
+
+#: the fields of an input record (JSONL keys, JSON object keys, CSV column names); ``date`` is read as
+#: ``published`` when that is absent
+FIELDS = ("id", "title", "text", "html", "url", "published", "source")
+_WS = re.compile(r"\s")
+
+
+def raw_id(raw: bytes | str) -> str:
+    """Id of a record that could not be read: ``raw-`` and 16 hex chars of the hash of its bytes (surrounding
+    whitespace and line ends left out, so the same record has the same id wherever it stands)."""
+    data = raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw
+    return "raw-" + hashlib.sha256(data.strip()).hexdigest()[:16]
+
+
+def html_to_article(html: str, origin: str) -> Article:
+    """Main text, title and date of an HTML page (boilerplate dropped) via trafilatura."""
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True)
+    except Exception as exc:  # noqa: BLE001 - a third-party parser on anyone's HTML: its failure is this page's
+        raise InputRejected("html", f"could not read the HTML page ({type(exc).__name__}: {exc})") from None
+    if doc is None:
+        raise InputRejected("empty", "no main text found in the HTML page")
+    data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    text = (data.get("text") or "").strip()
+    if not text:
+        raise InputRejected("empty", "no main text found in the HTML page")
+    published = None
+    if data.get("date"):
+        try:
+            published = parse_date(data["date"])
+        except InputRejected:
+            published = None
+    return Article(
+        text=text,
+        title=data.get("title") or None,
+        url=data.get("url") or None,
+        published=published,
+        source=data.get("sitename") or None,
+        origin=origin,
+    )
+
+
+def finish(article: Article, default_date: str | None, path: str, line: int | None = None) -> list[Item]:
+    """The article with its id, checked for language, and its publication date screened.
+
+    A date that cannot be true (:func:`~gaiko.ingest_checks.implausible_date`) is dropped: the article is
+    coded as undated (or with ``default_date``) and a warning (reason ``implausible_date``) comes before it.
+    """
+    out: list[Item] = []
+    check_english(article.text)
+    article.id = article_id(article.text)
+    why = implausible_date(article.published)
+    if why:
+        out.append(InputError(path, "implausible_date", f"publication date {why}: it cannot be true, so the article "
+                                                        "is coded as undated", line, severity="warning",
+                              input_id=article.id))
+        article.published = None
+    if not article.published and default_date:
+        article.published = default_date
+    out.append(article)
+    return out
+
+
+def article_from_record(rec: Any, origin: str, default_date: str | None = None) -> Article:
+    """An Article from one input record (keys: id, title, text or html, url, published, source).
+
+    Raises InputRejected: ``json`` (not an object), ``missing_text``, ``field_type`` (a field that is not a
+    string), ``encoding`` (a lone surrogate escape), ``bad_date``, ``not_english``. The publication date is
+    parsed, not screened (see :func:`record_items`).
+    """
+    if not isinstance(rec, dict):
+        kind = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "true/false"}.get(
+            type(rec), "null" if rec is None else type(rec).__name__)
+        raise InputRejected("json", f"expected a JSON object per record, got {kind}")
+    text = check_string(rec.get("text"), "text")
+    html = check_string(rec.get("html"), "html")
+    title = check_string(rec.get("title"), "title")
+    url = check_string(rec.get("url"), "url")
+    source = check_string(rec.get("source"), "source")
+    ext = check_string(rec.get("id"), "id", allow_int=True)
+    pub_field = "published" if rec.get("published") is not None else "date"
+    pub = check_string(rec.get(pub_field), pub_field)
+    if text and text.strip():
+        art = Article(text=text, title=title, url=url, source=source, origin=origin)
+    elif html and html.strip():
+        art = html_to_article(html, origin)
+        art.title = title or art.title
+        art.url = url or art.url
+        art.source = source or art.source
+    else:
+        raise InputRejected("missing_text", "record has no non-empty 'text' or 'html' field")
+    if pub:
+        art.published = parse_date(pub)
+    if ext is not None:
+        art.external_id = ext
+    if not art.published and default_date:
+        art.published = default_date
+    check_english(art.text)
+    art.id = article_id(art.text)
+    return art
+
+
+def record_items(rec: Any, path: str, line: int | None, default_date: str | None, raw: bytes | str) -> list[Item]:
+    """One record as [warning...] + [article], or [error]; never raises."""
+    origin = f"{path}:{line}" if line is not None else path
+    try:
+        art = article_from_record(rec, origin, None)
+        return finish(art, default_date, path, line)
+    except InputRejected as exc:
+        return [InputError(path, exc.reason, exc.detail, line, input_id=raw_id(raw))]
+    except RecursionError:
+        return [InputError(path, "json", "record nested too deeply to read", line, input_id=raw_id(raw))]
+    except Exception as exc:  # noqa: BLE001 - one record, one failure, whatever it is
+        return [InputError(path, "unreadable", f"could not read this record ({type(exc).__name__}: {exc})", line,
+                           input_id=raw_id(raw))]
+
+
+def load_line(raw: bytes, path: str, line: int | None, default_date: str | None) -> list[Item]:
+    """One JSONL line (bytes) as [warning...] + [article], or [error]; never raises."""
+    if len(raw) > MAX_BYTES:
+        return [InputError(path, "too_large", f"line is {len(raw):,} bytes; the limit is {MAX_BYTES:,}", line,
+                           input_id=raw_id(raw[:65536]))]
+    try:
+        text, _ = decode_bytes(raw)
+        rec = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return [InputError(path, "json", f"malformed JSON: {exc.msg} at column {exc.colno}", line,
+                           input_id=raw_id(raw))]
+    except ValueError as exc:  # e.g. a number of more than 4,300 digits
+        return [InputError(path, "json", f"malformed JSON: {exc}", line, input_id=raw_id(raw))]
+    except RecursionError:
+        return [InputError(path, "json", "JSON nested too deeply to read (thousands of levels)", line,
+                           input_id=raw_id(raw))]
+    except InputRejected as exc:
+        return [InputError(path, exc.reason, exc.detail, line, input_id=raw_id(raw))]
+    return record_items(rec, path, line, default_date, raw)
+
+
+def read_jsonl_lines(stream: Iterable[bytes], name: str, default_date: str | None,
+                     first_line: int = 1) -> Iterator[Item]:
+    """Articles and errors from JSONL lines (bytes); ``name`` is reported as the file."""
+    for lineno, raw in enumerate(stream, start=first_line):
+        if not raw.strip():
+            continue
+        yield from load_line(raw, name, lineno, default_date)
+
+
+def _skip_value(s: str, i: int) -> int | None:
+    """Index just after the JSON value starting at ``s[i]`` (brackets and strings balanced), None if it never ends."""
+    depth, in_str, esc = 0, False, False
+    for j in range(i, len(s)):
+        ch = s[j]
+        if in_str:
+            if esc:
+                esc = False
+            elif ch == "\\":
+                esc = True
+            elif ch == '"':
+                in_str = False
+                if depth == 0:
+                    return j + 1
+            continue
+        if ch == '"':
+            in_str = True
+        elif ch in "[{":
+            depth += 1
+        elif ch in "]}":
+            depth -= 1
+            if depth <= 0:
+                return j + 1 if depth == 0 else j
+        elif depth == 0 and (ch == "," or _WS.match(ch)):
+            return j
+    return None
+
+
+def _read_array(s: str, start: int, name: str, default_date: str | None, numbered: bool = False) -> Iterator[Item]:
+    """The items of the JSON array opening at ``s[start]``, one record each, with the line each starts on
+    (``numbered``: with their number in the array, 1 for the first)."""
+    dec = json.JSONDecoder()
+    i, n = start + 1, len(s)
+    count = 0
+
+    def skip_ws(k: int) -> int:
+        while k < n and s[k] in " \t\r\n":
+            k += 1
+        return k
+
+    i = skip_ws(i)
+    if i < n and s[i] == "]":
+        return
+    while i < n:
+        count += 1
+        line = count if numbered else s.count("\n", 0, i) + 1
+        try:
+            rec, end = dec.raw_decode(s, i)
+            yield from record_items(rec, name, line, default_date, s[i:end])
+        except (ValueError, RecursionError) as exc:
+            end = _skip_value(s, i)
+            what = ("nested too deeply to read" if isinstance(exc, RecursionError)
+                    else f"malformed JSON: {getattr(exc, 'msg', exc)}")
+            yield InputError(name, "json", f"array item {what}", line, input_id=raw_id(s[i:end or i + 200]))
+            if end is None:
+                return
+        i = skip_ws(end)
+        if i < n and s[i] == ",":
+            i = skip_ws(i + 1)
+        elif i < n and s[i] == "]":
+            return
+        elif i < n:
+            yield InputError(name, "json", "expected ',' or ']' after an array item; the rest of the file was "
+                                           "not read", s.count("\n", 0, i) + 1)
+            return
+    yield InputError(name, "json", "the JSON array is not closed (the file may be cut off); the items before "
+                                   "the end were read", s.count("\n") + 1)
+
+
+def read_json_text(text: str, name: str, default_date: str | None, numbered: bool = False) -> Iterator[Item]:
+    """A JSON document: an array of article objects, one object (possibly over many lines), or JSONL.
+
+    Errors carry the line a record starts on (``numbered``: array items carry their number instead, for
+    bodies that are one long line)."""
+    start = len(text) - len(text.lstrip())
+    if text[start:start + 1] == "[":
+        yield from _read_array(text, start, name, default_date, numbered)
+        return
+    if text[start:start + 1] == "{":
+        try:
+            rec = json.loads(text)
+        except (ValueError, RecursionError):
+            rec = None
+        if isinstance(rec, dict):
+            yield from record_items(rec, name, text.count("\n", 0, start) + 1, default_date, text)
+            return
+    lines = text.encode("utf-8", "surrogatepass").splitlines()
+    yield from read_jsonl_lines(iter(lines), name, default_date)
+
+
+def read_csv_text(text: str, name: str, default_date: str | None, delimiter: str = ",") -> Iterator[Item]:
+    """Articles from CSV (or TSV) whose header holds the record fields (``text`` or ``html``, ``title``, ...).
+    The delimiter is ``delimiter`` unless the header shows another (``;``, tab, ``|``) around ``text``/``html``."""
+    if csv.field_size_limit() < MAX_BYTES:
+        csv.field_size_limit(MAX_BYTES)
+    first = text.lstrip("\ufeff").split("\n", 1)[0].lower()
+    for other in (delimiter, ";", "\t", ",", "|"):  # spreadsheets in some locales save CSV with ';'
+        if re.search(rf"(^|{re.escape(other)})\s*\"?(text|html)\"?\s*({re.escape(other)}|$)", first.strip()):
+            delimiter = other
+            break
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = next(reader)
+    except (csv.Error, StopIteration) as exc:
+        yield InputError(name, "csv", f"no header row could be read: {exc or 'the file is empty'}", 1)
+        return
+    cols = [h.strip().lstrip("\ufeff").lower() for h in header]
+    if "published" not in cols and "date" in cols:
+        cols = ["published" if c == "date" else c for c in cols]
+    if "text" not in cols and "html" not in cols:
+        shown = ", ".join(repr(c) for c in cols[:12])
+        yield InputError(name, "csv", f"no 'text' or 'html' column (columns: {shown}); a CSV file is read as "
+                                      f"articles when its header names the record fields: {', '.join(FIELDS)}", 1)
+        return
+    keep = [(k, c) for k, c in enumerate(cols) if c in FIELDS]
+    last = reader.line_num
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield InputError(name, "csv", f"malformed CSV row: {exc}", last + 1)
+            if reader.line_num <= last:
+                return
+            last = reader.line_num
+            continue
+        line, last = last + 1, reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        rec = {c: row[k] for k, c in keep if k < len(row) and row[k] != ""}
+        yield from record_items(rec, name, line, default_date, delimiter.join(row))

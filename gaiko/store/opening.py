@@ -1,0 +1,153 @@
+"""Opening a store file, and saying what went wrong when that (or reading it later) fails.
+
+DuckDB reports every failure to open a file as one ``IOException`` with a
+message. :func:`explain` turns it, or any other exception from opening or
+reading a store, into a :class:`~gaiko.errors.StoreError` whose ``reason``
+names the kind of failure and whose message says what to do about it. The
+CLI, the Python API and the web server all open stores through
+:func:`connect`, so they give the same advice.
+
+Kinds (``StoreError.reason``):
+
+==================  =======================================================
+``no_path``         no path given (``None`` or empty)
+``missing``         read-only open of a file that does not exist
+``missing_dir``     the folder the file should be created in does not exist
+``is_directory``    the path is a directory
+``read_only_fs``    the file system is mounted read-only
+``permission``      the operating system refuses access
+``not_duckdb``      the file is not a DuckDB database (another kind, or empty)
+``truncated``       the file ends early (an unfinished copy or download, a full disk)
+``corrupt``         a block fails its checksum or cannot be decoded
+``version``         written by a DuckDB whose storage format this one cannot read
+``wal``             the write-ahead log next to the file cannot be replayed (another store's, or damaged)
+``locked``          another process holds the file (only then: wait or use a copy)
+``open_here``       this process already has the file open in the other mode
+``store``           anything else, with DuckDB's own message
+==================  =======================================================
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from ..errors import StoreError
+
+__all__ = ["connect", "explain", "explain_db_error", "check_path", "STORE_FAILURE_KINDS"]
+
+STORE_FAILURE_KINDS = (
+    "no_path", "missing", "missing_dir", "is_directory", "read_only_fs", "permission", "not_duckdb",
+    "truncated", "corrupt", "version", "wal", "locked", "open_here", "store",
+)
+
+_PID = re.compile(r"\(PID (\d+)\)")
+_FILE = re.compile(r'file "([^"]+)"')
+
+
+def check_path(path: Any) -> str:
+    """The store path as a string; StoreError (``no_path``) for None, empty or non-path values."""
+    if isinstance(path, Path):
+        path = str(path)
+    if not isinstance(path, str) or not path.strip():
+        got = "None" if path is None else repr(path)
+        raise StoreError(f"no store path given (got {got}); pass a file name such as 'news.duckdb', "
+                         "or ':memory:' for a throw-away store", reason="no_path")
+    return path
+
+
+def connect(path: str, read_only: bool) -> Any:
+    """A DuckDB connection to ``path``; a StoreError saying what is wrong when it cannot be opened."""
+    import duckdb
+
+    if path != ":memory:":
+        p = Path(path)
+        if p.is_dir():
+            raise explain(IsADirectoryError(errno.EISDIR, "Is a directory", path), path, read_only=read_only)
+        if read_only and not p.exists():
+            raise StoreError(f"no store at {path}; create one with: gaiko code ARTICLES --db {path}", reason="missing")
+        if not read_only and not p.exists() and not p.parent.exists():
+            raise explain(FileNotFoundError(errno.ENOENT, "No such file or directory", path), path, read_only=False)
+    try:
+        return duckdb.connect(path, read_only=read_only)
+    except (duckdb.Error, OSError) as exc:
+        raise explain(exc, path, read_only=read_only) from None
+
+
+def _fs_read_only(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):
+        return False
+
+
+def explain(exc: BaseException, path: str, *, read_only: bool = False) -> StoreError:
+    """A StoreError for ``exc``, raised while opening or reading the store at ``path``."""
+    if isinstance(exc, StoreError):
+        return exc
+    msg = str(exc)
+    low = msg.lower()
+    p = Path(path)
+    folder = p.parent if str(p.parent) else Path(".")
+    what = "open" if not read_only else "read"
+
+    def err(reason: str, text: str) -> StoreError:
+        return StoreError(text, reason=reason)
+
+    if isinstance(exc, IsADirectoryError) or "is a directory" in low or (path != ":memory:" and p.is_dir()):
+        return err("is_directory", f"{path} is a directory, not a store file; give a file path, "
+                                   f"e.g. --db {p / 'gaiko.duckdb'}")
+    if "could not set lock" in low or "conflicting lock" in low:
+        m = _PID.search(msg)
+        who = f" (PID {m.group(1)})" if m else ""
+        return err("locked", f"{path} is in use by another process{who}: another gaiko process (a gaiko code run, "
+                             "or gaiko serve with an API key) is writing it. Wait for it to finish, or query a copy "
+                             f"(cp {path} copy.duckdb)")
+    if "different configuration" in low:
+        return err("open_here", f"{path} is already open in this process in the other mode (read-only or "
+                                "read-write); close that store first")
+    if "not a valid duckdb database" in low or "not a duckdb" in low:
+        empty = p.exists() and p.stat().st_size == 0
+        kind = "an empty file" if empty else "another kind of file"
+        return err("not_duckdb", f"{path} is not a gaiko store: it is {kind}, not a DuckDB database. Give the path "
+                                 "of a store made by gaiko code, or a new file name to create one")
+    if "replaying wal" in low or "wal does not match" in low or "corrupt wal" in low:
+        wal = f"{path}.wal"
+        return err("wal", f"the write-ahead log {wal} of {path} cannot be replayed ({msg.splitlines()[0]}): it does not "
+                          f"belong to this store or was damaged. Move it aside (mv {wal} {wal}.bad) and open the store "
+                          "again; only the changes still in the log are lost")
+    if "could not read enough bytes" in low or "unexpected end of file" in low:
+        return err("truncated", f"{path} is truncated: the file ends before its data does (a copy or download that "
+                                "did not finish, a full disk, or a write that was cut off). Restore it from a backup, "
+                                "or code the articles again into a new store")
+    if "corrupt database" in low or "does not match stored checksum" in low:
+        return err("corrupt", f"{path} is damaged: part of the file does not match its checksum ({msg}). "
+                              "Restore it from a backup, or code the articles again into a new store")
+    if "storage version" in low or "created with" in low and "version" in low:
+        return err("version", f"{path} was written by another version of DuckDB: {msg}. Use the duckdb version that "
+                              "wrote it, or export and re-import the data")
+    if isinstance(exc, OSError) and exc.errno == errno.EROFS or "read-only file system" in low or (
+            not read_only and _fs_read_only(folder)):
+        return err("read_only_fs", f"cannot write {path}: the file system is read-only. Copy the store to a writable "
+                                   "folder, or only read it (gaiko events, stats and export open stores read-only)")
+    if isinstance(exc, PermissionError) or "permission denied" in low or "access is denied" in low:
+        return err("permission", f"cannot {what} {path}: permission denied. Check the file's and folder's "
+                                 "permissions, or give a --db path you can write")
+    if isinstance(exc, FileNotFoundError) or "no such file or directory" in low:
+        if not read_only and not folder.exists():
+            return err("missing_dir", f"cannot create the store {path}: the folder {folder} does not exist. "
+                                      f"Create it (mkdir -p {folder}) or give another --db path")
+        return err("missing", f"no store at {path}; create one with: gaiko code ARTICLES --db {path}")
+    return err("store", f"cannot {what} {path}: {msg}")
+
+
+def explain_db_error(exc: BaseException) -> StoreError | None:
+    """A StoreError for a DuckDB exception raised anywhere (the file named in its message, if any); None for
+    any other exception. For the last guards of the CLI and the server."""
+    if not type(exc).__module__.lstrip("_").startswith("duckdb"):
+        return None
+    m = _FILE.search(str(exc))
+    return explain(exc, m.group(1) if m else "the store")
