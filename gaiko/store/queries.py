@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from ..errors import ConfigError, NotFound
 from ..types import PLOVER_TYPES
 
-__all__ = ["QueryMixin", "EventFilter"]
+__all__ = ["QueryMixin", "EventFilter", "EVENT_FROM", "EVENT_DAY", "MODALITIES", "actor_key"]
 
 SORTS = {
     "date": "e.date ASC NULLS LAST, e.id",
@@ -21,9 +22,39 @@ SORTS = {
 }
 
 
+#: an exact actor: ``CODE:Name`` (``JPNGOV:Sanae Takaichi``; ``USA:`` is the United States with no sector and no
+#: name); CODE is the ISO3 country (``---`` for none) followed by the sector, as the actor list shows it
+_EXACT = re.compile(r"^([A-Z]{3}|---)([A-Z]{0,6}):(.*)$", re.S)
+
+#: the day an event counts for: its own date, else its article's publication date
+EVENT_DAY = "coalesce(e.date, a.published)"
+
+#: modalities an event filter can keep (``None`` or ``all``: every event)
+MODALITIES = ("actual", "intended", "hypothetical", "all")
+
+
+def actor_key(country: str | None, sector: str | None, name: str | None) -> str:
+    """The exact key of an actor, as :func:`_actor_clause` reads it back (``JPNGOV:Sanae Takaichi``)."""
+    return f"{country or '---'}{sector or ''}:{name or ''}"
+
+
 def _actor_clause(side: str, value: str, params: list[Any]) -> str:
-    """Match an actor given as country code (JPN), Phoenix code (JPNGOV), or a name fragment."""
+    """Match an actor given as country code (JPN), Phoenix code (JPNGOV), exact key (JPNGOV:Name), or a name fragment."""
     v = value.strip()
+    m = _EXACT.match(v)
+    if m:
+        country, sector, name = m.group(1), m.group(2), m.group(3).strip()
+        parts = [f"e.{side}_text IS NOT NULL"]
+        for col, val in (("country", None if country == "---" else country), ("sector", sector or None),
+                         ("name", name or None)):
+            if val is None:
+                parts.append(f"e.{side}_{col} IS NULL")
+            else:
+                parts.append(f"e.{side}_{col} = ?")
+                params.append(val)
+        return "(" + " AND ".join(parts) + ")"
+    if v == "---":
+        return f"(e.{side}_text IS NOT NULL AND e.{side}_country IS NULL)"
     if len(v) == 3 and v.isalpha() and v.isupper():
         params.append(v)
         return f"e.{side}_country = ?"
@@ -34,8 +65,30 @@ def _actor_clause(side: str, value: str, params: list[Any]) -> str:
     return f"(contains(lower(e.{side}_name), ?) OR contains(lower(e.{side}_text), ?))"
 
 
+def _date(name: str, value: str | dt.date) -> dt.date:
+    try:
+        return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise ConfigError(f"--{name} must be a date like 2025-10-26, not {value!r}") from None
+
+
+def _many(value: str | list[str] | tuple[str, ...]) -> list[str]:
+    items = value.split(",") if isinstance(value, str) else list(value)
+    return [t.strip() for t in items if t and t.strip()]
+
+
 class EventFilter:
-    """Builds the WHERE clause shared by event listings, exports and time series."""
+    """Builds the WHERE clause shared by event listings, counts, charts, exports and downloads.
+
+    The clause reads the aliases ``e`` (events), ``s`` (the event's sentence) and ``a`` (its article): use
+    :data:`EVENT_FROM`. Dates compare the day an event counts for (:data:`EVENT_DAY`), so a time bucket and the
+    listing it opens hold the same events.
+
+    ``modality``: ``actual`` (neither intended nor hypothetical), ``intended``, ``hypothetical``, or ``all``/None;
+    ``include_intended=False`` is the older spelling of ``actual``. ``place`` is a resolved place name (exact,
+    any case), ``outlet`` an article source (exact), ``mode`` a PLOVER mode, ``context`` one PLOVER context.
+    ``resolved=True`` drops events with an actor that has no country (unresolved).
+    """
 
     def __init__(
         self,
@@ -50,6 +103,12 @@ class EventFilter:
         article_id: str | None = None,
         include_intended: bool = True,
         include_negated: bool = False,
+        modality: str | None = None,
+        place: str | None = None,
+        outlet: str | None = None,
+        mode: str | None = None,
+        context: str | None = None,
+        resolved: bool = False,
     ) -> None:
         clauses: list[str] = []
         params: list[Any] = []
@@ -64,20 +123,17 @@ class EventFilter:
         if target:
             clauses.append(_actor_clause("target", target, params))
         if type:
-            types = [t.strip().upper() for t in (type.split(",") if isinstance(type, str) else type) if t.strip()]
+            types = [t.upper() for t in _many(type)]
             bad = [t for t in types if t not in PLOVER_TYPES]
             if bad:
                 raise ConfigError(f"unknown event type(s) {', '.join(bad)}; use one of {', '.join(PLOVER_TYPES)}")
-            clauses.append(f"e.event_type IN ({', '.join('?' for _ in types)})")
-            params.extend(types)
+            if types:
+                clauses.append(f"e.event_type IN ({', '.join('?' for _ in types)})")
+                params.extend(types)
         for name, value, op in (("since", since, ">="), ("until", until, "<=")):
             if value:
-                try:
-                    d = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
-                except ValueError:
-                    raise ConfigError(f"--{name} must be a date like 2025-10-26, not {value!r}") from None
-                clauses.append(f"e.date {op} ?")
-                params.append(d)
+                clauses.append(f"{EVENT_DAY} {op} ?")
+                params.append(_date(name, value))
         if quad_class is not None:
             if quad_class not in (1, 2, 3, 4):
                 raise ConfigError("quad class must be 1, 2, 3 or 4")
@@ -90,13 +146,40 @@ class EventFilter:
         if article_id:
             clauses.append("e.article_id = ?")
             params.append(article_id)
-        if not include_intended:
+        if modality in (None, "", "all"):
+            modality = None if include_intended else "actual"
+        if modality == "actual":
             clauses.append("NOT e.intended AND NOT e.hypothetical")
+        elif modality == "intended":
+            clauses.append("e.intended AND NOT e.hypothetical")
+        elif modality == "hypothetical":
+            clauses.append("e.hypothetical")
+        elif modality is not None:
+            raise ConfigError(f"unknown modality {modality!r}; use one of {', '.join(MODALITIES)}")
         if not include_negated:
             clauses.append("NOT e.negated")
+        if place:
+            clauses.append("lower(e.place_name) = ?")
+            params.append(place.strip().lower())
+        if outlet:
+            clauses.append("a.source = ?")
+            params.append(outlet.strip())
+        if mode:
+            clauses.append("lower(e.mode) = ?")
+            params.append(mode.strip().lower())
+        if context:
+            clauses.append("list_contains(e.context, ?)")
+            params.append(context.strip().lower())
+        if resolved:
+            clauses.append("e.source_country IS NOT NULL AND (e.target_text IS NULL OR e.target_country IS NOT NULL)")
         self.where = " AND ".join(clauses) if clauses else "TRUE"
         self.params = params
 
+
+#: events joined with their sentence (text search) and article (fallback date, outlet): what EventFilter reads
+EVENT_FROM = """FROM events e
+JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_idx
+JOIN articles a ON a.id = e.article_id"""
 
 EVENT_SELECT = """
 SELECT e.*, s.text AS sentence, a.published, a.title AS article_title, a.url AS article_url, a.source AS article_source
@@ -128,10 +211,7 @@ class QueryMixin:
 
     def count_events(self, **filters: Any) -> int:
         f = EventFilter(**filters)
-        sql = (
-            "SELECT count(*) AS n FROM events e JOIN sentences s ON s.article_id = e.article_id "
-            f"AND s.idx = e.sentence_idx WHERE {f.where}"
-        )
+        sql = f"SELECT count(*) AS n {EVENT_FROM} WHERE {f.where}"
         return int(self.query(sql, f.params)[0]["n"])
 
     def event(self, event_id: str) -> dict[str, Any]:
