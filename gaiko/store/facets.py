@@ -1,4 +1,4 @@
-"""Facets (counted values of a field under the other filters) and the overview's counts.
+"""Facets (counted values of a field under the other filters), the overview's counts, the article list.
 
 A facet of field X is counted with every filter except X's own, and its link sets X to
 the value (replacing what X held): so the count shown is exactly the number of events the
@@ -67,3 +67,26 @@ class FacetMixin:
                        count(*) FILTER (WHERE e.hypothetical) AS hypothetical
                 {EVENT_FROM} WHERE {g.where}""", g.params)[0]
         return {**one, **{k: int(v or 0) for k, v in by.items()}}
+
+    def article_list(self, *, q: str | None = None, limit: int = 50, offset: int = 0, **filters: Any) -> list[dict[str, Any]]:
+        """Articles, newest first, each with ``events``: its events that match ``filters`` (what
+        ``article_id=ID`` plus those filters lists) and ``pledges`` (its pledge statements)."""
+        f = EventFilter(**filters)
+        where, params = self._article_where(q)
+        return self.query(
+            f"""WITH n AS (SELECT e.article_id, count(*) AS events {EVENT_FROM} WHERE {f.where} GROUP BY 1)
+                SELECT a.id, a.title, a.published, a.source, a.url, a.n_sentences, coalesce(n.events, 0) AS events,
+                       (SELECT count(*) FROM pledges p WHERE p.article_id = a.id) AS pledges
+                FROM articles a LEFT JOIN n ON n.article_id = a.id WHERE {where}
+                ORDER BY a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?""",
+            [*f.params, *params, int(limit), int(offset)])
+
+    def count_articles(self, *, q: str | None = None) -> int:
+        where, params = self._article_where(q)
+        return int(self.query(f"SELECT count(*) AS n FROM articles a WHERE {where}", params)[0]["n"])
+
+    @staticmethod
+    def _article_where(q: str | None) -> tuple[str, list[Any]]:
+        if not q:
+            return "TRUE", []
+        return "(contains(lower(coalesce(a.title, '')), ?) OR contains(lower(a.text), ?))", [q.lower(), q.lower()]

@@ -72,6 +72,18 @@ def _date(name: str, value: str | dt.date) -> dt.date:
         raise ConfigError(f"--{name} must be a date like 2025-10-26, not {value!r}") from None
 
 
+def _quads(value: int | str | list[int]) -> list[int]:
+    """Quad classes from 3, "1,2" or [1, 2] (ConfigError for anything but 1-4)."""
+    items = [value] if isinstance(value, int) else _many(value) if isinstance(value, str) else list(value)
+    try:
+        out = [int(q) for q in items]
+    except (TypeError, ValueError):
+        out = []
+    if not out or any(q not in (1, 2, 3, 4) for q in out):
+        raise ConfigError("quad class must be 1, 2, 3 or 4 (or several, comma-separated)")
+    return out
+
+
 def _many(value: str | list[str] | tuple[str, ...]) -> list[str]:
     items = value.split(",") if isinstance(value, str) else list(value)
     return [t.strip() for t in items if t and t.strip()]
@@ -87,7 +99,8 @@ class EventFilter:
     ``modality``: ``actual`` (neither intended nor hypothetical), ``intended``, ``hypothetical``, or ``all``/None;
     ``include_intended=False`` is the older spelling of ``actual``. ``place`` is a resolved place name (exact,
     any case), ``outlet`` an article source (exact), ``mode`` a PLOVER mode, ``context`` one PLOVER context.
-    ``resolved=True`` drops events with an actor that has no country (unresolved).
+    ``resolved=True`` drops events with an actor that has no country (unresolved). ``quad_class`` takes one class
+    or several (``"1,2"``: cooperation).
     """
 
     def __init__(
@@ -98,7 +111,7 @@ class EventFilter:
         type: str | list[str] | None = None,  # noqa: A002
         since: str | dt.date | None = None,
         until: str | dt.date | None = None,
-        quad_class: int | None = None,
+        quad_class: int | str | list[int] | None = None,
         text: str | None = None,
         article_id: str | None = None,
         include_intended: bool = True,
@@ -134,11 +147,10 @@ class EventFilter:
             if value:
                 clauses.append(f"{EVENT_DAY} {op} ?")
                 params.append(_date(name, value))
-        if quad_class is not None:
-            if quad_class not in (1, 2, 3, 4):
-                raise ConfigError("quad class must be 1, 2, 3 or 4")
-            clauses.append("e.quad_class = ?")
-            params.append(quad_class)
+        if quad_class not in (None, ""):
+            quads = _quads(quad_class)
+            clauses.append(f"e.quad_class IN ({', '.join('?' for _ in quads)})")
+            params.extend(quads)
         if text:
             # plain substring search: % and _ in the words are not wildcards
             clauses.append("contains(lower(s.text), ?)")
