@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import ConfigError
-from .queries import EVENT_FROM, EventFilter
+from .queries import EventFilter
 from .series import GROUPINGS, INTERVALS, SeriesMixin
 
 __all__ = ["AnalysisMixin", "INTERVALS", "GROUPINGS", "QUAD_NAMES", "actor_key_sql"]
@@ -45,7 +45,7 @@ class AnalysisMixin(SeriesMixin):
                        round(avg(e.goldstein), 2) AS mean_goldstein,
                        count(*) FILTER (WHERE e.quad_class IN (1, 2)) AS cooperation,
                        count(*) FILTER (WHERE e.quad_class IN (3, 4)) AS conflict
-                {EVENT_FROM} WHERE {f.where} {self._dyad_where(self_dyads)}
+                {f.from_} WHERE {f.where} {self._dyad_where(self_dyads)}
                 GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ? OFFSET ?""",
             [*f.params, int(limit), int(offset)],
         )
@@ -53,7 +53,7 @@ class AnalysisMixin(SeriesMixin):
     def count_dyads(self, *, self_dyads: bool = False, **filters: Any) -> int:
         f = EventFilter(**filters)
         return int(self.query(
-            f"SELECT count(*) AS n FROM (SELECT DISTINCT e.source_country, e.target_country {EVENT_FROM} "
+            f"SELECT count(*) AS n FROM (SELECT DISTINCT e.source_country, e.target_country {f.from_} "
             f"WHERE {f.where} {self._dyad_where(self_dyads)})", f.params)[0]["n"])
 
     @staticmethod
@@ -84,7 +84,7 @@ class AnalysisMixin(SeriesMixin):
                    f" count(*) FILTER (WHERE e.quad_class IN (1, 2)) AS cooperation,"
                    f" count(*) FILTER (WHERE e.quad_class IN (3, 4)) AS conflict,"
                    f" list(DISTINCT e.event_type ORDER BY e.event_type) AS types"
-                   f" {EVENT_FROM} WHERE {f.where} AND {node('source')} IS NOT NULL AND {node('target')} IS NOT NULL"
+                   f" {f.from_} WHERE {f.where} AND {node('source')} IS NOT NULL AND {node('target')} IS NOT NULL"
                    f" GROUP BY 1, 2 HAVING count(*) >= ?")
         params = [*f.params, int(min_weight)]
         edges = self.query(f"{grouped} ORDER BY 3 DESC, 1, 2 LIMIT ? OFFSET ?", [*params, int(limit), int(offset)])
@@ -94,9 +94,9 @@ class AnalysisMixin(SeriesMixin):
         if ids:
             for r in self.query(
                 f"""WITH sides AS (
-                      SELECT e.id, {node('source')} AS k, 1 AS o, 0 AS i, e.source_name AS nm {EVENT_FROM} WHERE {f.where}
+                      SELECT e.id, {node('source')} AS k, 1 AS o, 0 AS i, e.source_name AS nm {f.from_} WHERE {f.where}
                       UNION ALL
-                      SELECT e.id, {node('target')} AS k, 0, 1, e.target_name {EVENT_FROM} WHERE {f.where})
+                      SELECT e.id, {node('target')} AS k, 0, 1, e.target_name {f.from_} WHERE {f.where})
                     SELECT k, count(DISTINCT id) AS events, sum(o) AS out, sum(i) AS "in", any_value(nm) AS name
                     FROM sides WHERE k IN (SELECT unnest(?)) GROUP BY k""",
                 [*f.params, *f.params, ids],
@@ -123,7 +123,7 @@ class AnalysisMixin(SeriesMixin):
                          round(avg(e.goldstein), 2) AS mean_goldstein,
                          list(DISTINCT e.event_type ORDER BY e.event_type) AS types, min(e.id) AS example_event,
                          bool_or({_CENTROID}) AS centroid
-                  {EVENT_FROM} WHERE {f.where} AND {self._located()}
+                  {f.from_} WHERE {f.where} AND {self._located()}
                   GROUP BY lower(e.place_name))
                 {'' if centroids else 'WHERE NOT centroid'}
                 ORDER BY events DESC, place LIMIT ? OFFSET ?""",
@@ -139,7 +139,7 @@ class AnalysisMixin(SeriesMixin):
                        count(*) FILTER (WHERE {self._located()} AND {_CENTROID}) AS at_centroid,
                        count(DISTINCT lower(e.place_name)) FILTER (WHERE {self._located()}) AS places,
                        count(DISTINCT lower(e.place_name)) FILTER (WHERE {self._located()} AND NOT {_CENTROID}) AS real_places
-                {EVENT_FROM} WHERE {f.where}""", f.params)[0]
+                {f.from_} WHERE {f.where}""", f.params)[0]
         return {k: int(v or 0) for k, v in row.items()}
 
     @staticmethod
@@ -151,10 +151,10 @@ class AnalysisMixin(SeriesMixin):
     def _actor_sides(self, f: EventFilter) -> str:
         return f"""WITH sides AS (
                   SELECT e.source_name AS name, e.source_country AS country, e.source_sector AS sector,
-                         1 AS as_source, 0 AS as_target, e.goldstein, e.id {EVENT_FROM} WHERE {f.where}
+                         1 AS as_source, 0 AS as_target, e.goldstein, e.id {f.from_} WHERE {f.where}
                   UNION ALL
                   SELECT e.target_name, e.target_country, e.target_sector, 0, 1, e.goldstein, e.id
-                  {EVENT_FROM} WHERE {f.where}
+                  {f.from_} WHERE {f.where}
                 ), named AS (
                   SELECT *, coalesce(country, '---') || coalesce(sector, '') AS code FROM sides
                   WHERE name IS NOT NULL OR country IS NOT NULL

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .queries import EVENT_FROM, EventFilter
+from .queries import EventFilter
 
 __all__ = ["FacetMixin", "FACETS"]
 
@@ -41,7 +41,7 @@ class FacetMixin:
             f = EventFilter(**{k: v for k, v in filters.items() if k != param})
             rows = self.query(
                 f"""SELECT {expr} AS value, count(*) AS n, count(*) OVER () AS distinct_values
-                    {EVENT_FROM} WHERE {f.where} AND {expr} IS NOT NULL
+                    {f.from_} WHERE {f.where} AND {expr} IS NOT NULL
                     GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?""", [*f.params, int(size)])
             n_values = int(rows[0]["distinct_values"]) if rows else 0
             out[name] = {"param": param, "values": [{"value": r["value"], "n": int(r["n"])} for r in rows],
@@ -60,12 +60,12 @@ class FacetMixin:
                        (SELECT count(*) FROM pledges) AS pledge_statements,
                        (SELECT min(published) FROM articles) AS first_article,
                        (SELECT max(published) FROM articles) AS last_article,
-                       (SELECT count(*) {EVENT_FROM} WHERE {f.where}) AS events""", f.params)[0]
+                       (SELECT count(*) {f.from_} WHERE {f.where}) AS events""", f.params)[0]
         by = self.query(
             f"""SELECT count(*) FILTER (WHERE NOT e.intended AND NOT e.hypothetical) AS actual,
                        count(*) FILTER (WHERE e.intended AND NOT e.hypothetical) AS intended,
                        count(*) FILTER (WHERE e.hypothetical) AS hypothetical
-                {EVENT_FROM} WHERE {g.where}""", g.params)[0]
+                {g.from_} WHERE {g.where}""", g.params)[0]
         return {**one, **{k: int(v or 0) for k, v in by.items()}}
 
     def article_list(self, *, q: str | None = None, limit: int = 50, offset: int = 0, **filters: Any) -> list[dict[str, Any]]:
@@ -74,7 +74,7 @@ class FacetMixin:
         f = EventFilter(**filters)
         where, params = self._article_where(q)
         return self.query(
-            f"""WITH n AS (SELECT e.article_id, count(*) AS events {EVENT_FROM} WHERE {f.where} GROUP BY 1)
+            f"""WITH n AS (SELECT e.article_id, count(*) AS events {f.from_} WHERE {f.where} GROUP BY 1)
                 SELECT a.id, a.title, a.published, a.source, a.url, a.n_sentences, coalesce(n.events, 0) AS events,
                        (SELECT count(*) FROM pledges p WHERE p.article_id = a.id) AS pledges
                 FROM articles a LEFT JOIN n ON n.article_id = a.id WHERE {where}

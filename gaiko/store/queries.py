@@ -186,11 +186,15 @@ class EventFilter:
             clauses.append("e.source_country IS NOT NULL AND (e.target_text IS NULL OR e.target_country IS NOT NULL)")
         self.where = " AND ".join(clauses) if clauses else "TRUE"
         self.params = params
+        #: the FROM clause these conditions need (the sentence is joined only for a text search)
+        self.from_ = EVENT_FROM if text else EVENT_FROM_NO_TEXT
 
 
 #: events joined with their sentence (text search) and article (fallback date, outlet): what EventFilter reads
 EVENT_FROM = """FROM events e
 JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_idx
+JOIN articles a ON a.id = e.article_id"""
+EVENT_FROM_NO_TEXT = """FROM events e
 JOIN articles a ON a.id = e.article_id"""
 
 EVENT_SELECT = """
@@ -223,7 +227,7 @@ class QueryMixin:
 
     def count_events(self, **filters: Any) -> int:
         f = EventFilter(**filters)
-        sql = f"SELECT count(*) AS n {EVENT_FROM} WHERE {f.where}"
+        sql = f"SELECT count(*) AS n {f.from_} WHERE {f.where}"
         return int(self.query(sql, f.params)[0]["n"])
 
     def event(self, event_id: str) -> dict[str, Any]:

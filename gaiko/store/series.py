@@ -13,7 +13,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..types import PLOVER_TYPES
-from .queries import EVENT_DAY, EVENT_FROM, EventFilter
+from .queries import EVENT_DAY, EventFilter
 
 __all__ = ["SeriesMixin", "INTERVALS", "GROUPINGS", "auto_interval", "bucket_end", "AUTO_LIMITS"]
 
@@ -85,7 +85,7 @@ class SeriesMixin:
     def event_span(self, **filters: Any) -> tuple[dt.date | None, dt.date | None]:
         """(first, last) day of the events matching ``filters``."""
         f = EventFilter(**filters)
-        row = self.query(f"SELECT min({EVENT_DAY}) AS a, max({EVENT_DAY}) AS b {EVENT_FROM} WHERE {f.where}", f.params)[0]
+        row = self.query(f"SELECT min({EVENT_DAY}) AS a, max({EVENT_DAY}) AS b {f.from_} WHERE {f.where}", f.params)[0]
         return row["a"], row["b"]
 
     def event_series(self, *, interval: str = "auto", by: str = "type", fill_gaps: bool = True,
@@ -112,7 +112,7 @@ class SeriesMixin:
         rows = self.query(
             f"SELECT {bucket} AS bucket, {key} AS k, count(*) AS n, sum(e.goldstein) AS gs, count(e.goldstein) AS gn, "
             f"count(*) FILTER (WHERE e.quad_class IN (1, 2)) AS coop, count(*) FILTER (WHERE e.quad_class IN (3, 4)) AS conf "
-            f"{EVENT_FROM} WHERE {f.where} AND {EVENT_DAY} IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2",
+            f"{f.from_} WHERE {f.where} AND {EVENT_DAY} IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2",
             f.params,
         )
         buckets = sorted({r["bucket"] for r in rows})
@@ -133,7 +133,7 @@ class SeriesMixin:
             gsum[i] += float(r["gs"] or 0.0)
             gcount[i] += int(r["gn"] or 0)
         by_type = {r["event_type"]: int(r["n"]) for r in self.query(
-            f"SELECT e.event_type, count(*) AS n {EVENT_FROM} WHERE {f.where} GROUP BY 1 ORDER BY 2 DESC, 1", f.params)}
+            f"SELECT e.event_type, count(*) AS n {f.from_} WHERE {f.where} GROUP BY 1 ORDER BY 2 DESC, 1", f.params)}
         return {
             "interval": interval, "requested": requested, "by": by,
             "buckets": [b.isoformat() for b in buckets],
