@@ -172,7 +172,7 @@ async function worker() {
     } catch (e) { out.push({href: l.href, count: l.count, total: null, error: String(e)}); }
   }
 }
-Promise.all([worker(), worker(), worker()]).then(() => done(out));
+Promise.all([worker(), worker(), worker(), worker()]).then(() => done(out));
 """
 
 
@@ -188,7 +188,7 @@ def count_links(driver) -> list[dict[str, Any]]:
 
 
 def check_counts(driver, links: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Open each link (three at a time, from inside the page) and read the total of the page it opens."""
+    """Open each link (four at a time, from inside the page) and read the total of the page it opens."""
     return list(driver.execute_async_script(CHECK_JS, links))
 
 

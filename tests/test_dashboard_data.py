@@ -102,8 +102,14 @@ def test_facets_and_dyads_open_their_rows(store):
 def test_time_buckets_open_their_rows(store):
     s = store.event_series(modality="actual", source="JPN")
     assert s["interval"] == "month"  # four years of events
-    for b, end, n in list(zip(s["buckets"], s["ends"], s["total"]))[::7]:
+    for b, end, n in list(zip(s["starts"], s["ends"], s["total"]))[::7]:
         assert store.count_events(modality="actual", source="JPN", since=b, until=end) == n
+    # a bucket cut by the filter's dates opens only its days inside them
+    w = store.event_series(modality="actual", since="2025-01-01", until="2025-06-28")
+    assert w["interval"] == "week" and w["buckets"][0] == "2024-12-30" and w["starts"][0] == "2025-01-01"
+    assert w["ends"][-1] == "2025-06-28" and w["buckets"][-1] == "2025-06-23"
+    for b, end, n in zip(w["starts"], w["ends"], w["total"]):
+        assert store.count_events(modality="actual", since=b, until=end) == n
     assert sum(s["total"]) == store.count_events(modality="actual", source="JPN") == s["events"]
 
 

@@ -109,7 +109,9 @@ class Series(_Row):
     interval: str = Field(description="day, week or month: the one used (`auto` picks it from the span)")
     by: str
     buckets: list[str] = Field(description="first day of each bucket")
-    ends: list[str] = Field(description="last day of each bucket (`until` of the events it counts)")
+    starts: list[str] = Field(description="first day of each bucket's events within `since` (its link's `since`)")
+    ends: list[str] = Field(description="last day of each bucket's events within `until` (its link's `until`)")
+    keys: list[str] = Field(description="the series in `counts`, in order")
     counts: dict[str, list[int]]
     total: list[int]
     cooperation: list[int]

@@ -72,6 +72,12 @@ def _order(key: str) -> tuple[int, str]:
     return (len(PLOVER_TYPES), key)
 
 
+def _day(v: Any) -> dt.date | None:
+    if not v:
+        return None
+    return v if isinstance(v, dt.date) else dt.date.fromisoformat(str(v)[:10])
+
+
 def _round(v: Any, nd: int = 2) -> float | None:
     return None if v is None else round(float(v), nd)
 
@@ -95,7 +101,9 @@ class SeriesMixin:
         ``interval``: ``day``, ``week`` (ISO weeks, from Monday), ``month`` or ``auto`` (from the span of the
         matching events, see :func:`auto_interval`). With ``fill_gaps`` every bucket from the first to the last is
         there (zero counts, Goldstein ``None``: a line is not drawn across it), up to 2,000 buckets. Returns
-        ``buckets`` (first days, ISO), ``ends`` (last days), ``counts`` {key: [n per bucket]}, ``total``,
+        ``buckets`` (first days, ISO), ``starts``/``ends`` (first and last days of the bucket's events,
+        within ``since``/``until``: the dates its link lists), ``keys`` (the series, in order), ``counts`` {key: [n per
+        bucket]}, ``total``,
         ``cooperation`` (quad 1-2), ``conflict`` (quad 3-4), ``goldstein`` (mean or None), ``by_type`` totals,
         ``events`` (all matching), ``interval`` (the one used) and ``requested`` (the one asked for).
         """
@@ -134,11 +142,15 @@ class SeriesMixin:
             gcount[i] += int(r["gn"] or 0)
         by_type = {r["event_type"]: int(r["n"]) for r in self.query(
             f"SELECT e.event_type, count(*) AS n {f.from_} WHERE {f.where} GROUP BY 1 ORDER BY 2 DESC, 1", f.params)}
+        lo, hi = _day(filters.get("since")), _day(filters.get("until"))
         return {
             "interval": interval, "requested": requested, "by": by,
             "buckets": [b.isoformat() for b in buckets],
-            "ends": [bucket_end(b, interval).isoformat() for b in buckets],
-            "counts": counts, "total": total, "cooperation": coop, "conflict": conf,
+            # the days each bucket's events lie in, within the filter's dates: what its link lists
+            "starts": [max(b, lo).isoformat() if lo else b.isoformat() for b in buckets],
+            "ends": [min(bucket_end(b, interval), hi).isoformat() if hi else bucket_end(b, interval).isoformat()
+                     for b in buckets],
+            "keys": keys, "counts": counts, "total": total, "cooperation": coop, "conflict": conf,
             "goldstein": [_round(gsum[i] / gcount[i]) if gcount[i] else None for i in range(n)],
             "by_type": by_type, "events": sum(by_type.values()),
         }
@@ -153,7 +165,7 @@ class SeriesMixin:
         """A series as one flat row per bucket (for CSV/JSONL export and the "show data" tables)."""
         out = []
         for i, b in enumerate(series["buckets"]):
-            row: dict[str, Any] = {"bucket": b, "until": series["ends"][i], "events": series["total"][i],
+            row: dict[str, Any] = {"bucket": b, "since": series["starts"][i], "until": series["ends"][i], "events": series["total"][i],
                                    "mean_goldstein": series["goldstein"][i], "cooperation": series["cooperation"][i],
                                    "conflict": series["conflict"][i]}
             for k, vals in series["counts"].items():

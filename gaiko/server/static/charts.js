@@ -54,12 +54,14 @@ var gaikoCharts = (function () {
       if (x0 === null) return;
       var a = Math.min(x0, e.offsetX), b = Math.max(x0, e.offsetX); x0 = null; band.hidden = true;
       if (b - a < 8) return;  // a click: Chart.js onClick handles it
+      chart.$gaikoDragged = Date.now();  // and the click that ends this drag opens no bar
       var i0 = idx(a), i1 = idx(b);
-      window.location.search = "?" + go(Object.fromEntries(new URLSearchParams(window.location.search)), { since: series.buckets[i0], until: series.ends[i1], offset: null });
+      window.location.search = "?" + go(Object.fromEntries(new URLSearchParams(window.location.search)), { since: series.starts[i0], until: series.ends[i1], offset: null });
     });
   }
+  function dragged(chart) { return chart.$gaikoDragged && Date.now() - chart.$gaikoDragged < 1000; }
   function timechart(id, series, base) {
-    var keys = Object.keys(series.counts || {});
+    var keys = series.keys || Object.keys(series.counts || {});
     var byModality = series.by === "modality";
     var chart = new Chart(document.getElementById(id), {
       type: "bar",
@@ -72,9 +74,9 @@ var gaikoCharts = (function () {
         plugins: { legend: { display: keys.length > 1 || byModality } },
         scales: { x: { stacked: true, ticks: { maxRotation: 0, autoSkip: true } }, y: { stacked: true, ticks: { precision: 0 }, title: { display: true, text: "events per " + series.interval } } },
         onClick: function (evt, items) {
-          if (!items.length) return;
+          if (!items.length || dragged(chart)) return;
           var i = items[0].index, k = chart.data.datasets[items[0].datasetIndex].key;
-          window.location.href = "/events?" + go(base, { since: series.buckets[i], until: series.ends[i], modality: byModality ? k : base.modality, offset: null });
+          window.location.href = "/events?" + go(base, { since: series.starts[i], until: series.ends[i], modality: byModality ? k : base.modality, offset: null });
         }
       }
     });
@@ -88,6 +90,6 @@ var gaikoCharts = (function () {
     });
   }
   if (typeof Chart !== "undefined") init();
-  return { QUAD: QUAD, MODALITY: MODALITY, hatch: hatch, quadFill: quadFill, typeFill: typeFill, go: go, dragZoom: dragZoom, ready: function () { document.body.setAttribute("data-charts", "ready"); } };
+  return { QUAD: QUAD, MODALITY: MODALITY, hatch: hatch, quadFill: quadFill, typeFill: typeFill, go: go, dragZoom: dragZoom, dragged: dragged, ready: function () { document.body.setAttribute("data-charts", "ready"); } };
 })();
 if (!document.getElementById("series-data")) gaikoCharts.ready();

@@ -32,16 +32,16 @@
       },
       plugins: { tooltip: { callbacks: { label: function (c) { var v = c.raw; return c.dataset.label + ": " + (c.dataset.yAxisID === "n" ? Math.abs(v) : v); } } } },
       onClick: function (evt, items) {
-        if (!items.length) return;
+        if (!items.length || C.dragged(g)) return;
         var ds = g.data.datasets[items[0].datasetIndex], i = items[0].index;
         if (!ds.quads) return;
-        open({ since: s.buckets[i], until: s.ends[i], quad_class: ds.quads });
+        open({ since: s.starts[i], until: s.ends[i], quad_class: ds.quads });
       }
     }
   });
   C.dragZoom(g, s, base);
 
-  var keys = Object.keys(s.counts || {});
+  var keys = s.keys || Object.keys(s.counts || {});
   var quadNames = { "1": "verbal cooperation", "2": "material cooperation", "3": "verbal conflict", "4": "material conflict" };
   var c = new Chart(document.getElementById("counts-chart"), {
     type: "bar",
@@ -52,8 +52,8 @@
       maintainAspectRatio: false, interaction: { mode: "nearest", intersect: true },
       scales: { x: { stacked: true }, y: { stacked: true, ticks: { precision: 0 }, title: { display: true, text: "events" } } },
       onClick: function (evt, items) {
-        if (!items.length) return;
-        var k = c.data.datasets[items[0].datasetIndex].key, i = items[0].index, ch = { since: s.buckets[i], until: s.ends[i] };
+        if (!items.length || C.dragged(c)) return;
+        var k = c.data.datasets[items[0].datasetIndex].key, i = items[0].index, ch = { since: s.starts[i], until: s.ends[i] };
         ch[s.by === "quad" ? "quad_class" : "type"] = k;
         open(ch);
       }
