@@ -270,3 +270,13 @@ def test_scorecard_cli(db):
     assert rows and {"actor", "pledges", "kept", "overdue", "kept_share"} <= set(rows[0])
     bad = CliRunner().invoke(app, ["scorecard", "--db", str(db), "--by", "planet"])
     assert bad.exit_code == 2 and "unknown scorecard level" in bad.output and "Traceback" not in bad.output
+
+
+def test_coarse_dates_are_reported_apart(store):
+    s = store.event_series(modality="actual")
+    assert s["interval"] == "month" and s["coarse_precisions"] == ["year"]
+    jan = [i for i, b in enumerate(s["buckets"]) if b.endswith("-01-01")]
+    assert jan and all(s["coarse"][i] > 0 for i in jan)  # year-precise dates fall on 1 January...
+    assert not any(s["coarse"][i] for i in range(len(s["buckets"])) if i not in jan)  # ...and nowhere else
+    for i in jan:
+        assert store.count_events(modality="actual", since=s["starts"][i], until=s["ends"][i], precision="year") == s["coarse"][i]

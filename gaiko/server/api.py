@@ -49,6 +49,7 @@ class EventQuery:
         modality: Literal["actual", "intended", "hypothetical", "all"] | None = Query(None, description="actual: neither intended nor hypothetical; default all"),
         actual: bool = Query(False, description="Same as modality=actual"),
         resolved: bool = Query(False, description="Leave out events with an actor that has no country"),
+        precision: str | None = Query(None, max_length=60, pattern=r"^[a-z, ]+$", description="Date precision(s): day, week, month, year, published (comma-separated)"),
         include_negated: bool = Query(False, description="Also list negated events"),
     ) -> None:
         if dyad:
@@ -63,12 +64,12 @@ class EventQuery:
             "quad_class": quad_class, "since": since, "until": until, "text": text or None,
             "article_id": article_id or None, "modality": modality, "include_negated": include_negated,
             "place": place or None, "outlet": outlet or None, "mode": mode or None, "context": context or None,
-            "resolved": resolved,
+            "resolved": resolved, "precision": precision or None,
         }
         self.params = {k: v for k, v in {
             "actor": actor, "source": source, "target": target, "type": type, "quad_class": quad_class,
             "since": since, "until": until, "text": text, "article_id": article_id, "place": place, "outlet": outlet,
-            "mode": mode, "context": context, "modality": modality,
+            "mode": mode, "context": context, "modality": modality, "precision": precision,
             "resolved": "true" if resolved else None, "include_negated": "true" if include_negated else None,
         }.items() if v not in (None, "")}
 

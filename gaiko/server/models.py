@@ -117,6 +117,8 @@ class Series(_Row):
     cooperation: list[int]
     conflict: list[int]
     goldstein: list[float | None] = Field(description="mean Goldstein per bucket; null where there were no events")
+    coarse: list[int] = Field(description="of each bucket's events, those dated only to a unit coarser than the interval")
+    coarse_precisions: list[str]
     by_type: dict[str, int]
     events: int
 

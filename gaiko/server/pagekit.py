@@ -25,7 +25,7 @@ __all__ = ["render", "page_filters", "api_params", "int_param", "pager", "FILTER
            "date_label"]
 
 FILTER_KEYS = ("actor", "source", "target", "type", "quad_class", "since", "until", "text", "article_id", "place",
-               "outlet", "mode", "context", "modality", "resolved", "include_negated")
+               "outlet", "mode", "context", "modality", "resolved", "include_negated", "precision")
 PAGE_SIZES = (25, 50, 100, 200)
 MODALITY_LABELS = {"actual": "happened (actual)", "intended": "intended only", "hypothetical": "hypothetical only",
                    "all": "all, intentions included"}
@@ -114,7 +114,7 @@ def page_filters(request: Request) -> tuple[dict[str, Any], dict[str, str], str 
         raw["modality"] = "actual"
     f: dict[str, Any] = {"include_negated": raw.get("include_negated") == "1", "resolved": raw.get("resolved") == "1"}
     err = None
-    for k in ("actor", "source", "target", "type", "text", "article_id", "place", "outlet", "mode", "context"):
+    for k in ("actor", "source", "target", "type", "text", "article_id", "place", "outlet", "mode", "context", "precision"):
         if raw.get(k):
             f[k] = raw[k]
     modality = raw.get("modality", "actual")

@@ -9,7 +9,7 @@ from typing import Any
 from ..errors import ConfigError, NotFound
 from ..types import PLOVER_TYPES
 
-__all__ = ["QueryMixin", "EventFilter", "EVENT_FROM", "EVENT_DAY", "MODALITIES", "actor_key"]
+__all__ = ["QueryMixin", "EventFilter", "EVENT_FROM", "EVENT_DAY", "MODALITIES", "PRECISIONS", "actor_key"]
 
 SORTS = {
     "date": "e.date ASC NULLS LAST, e.id",
@@ -28,6 +28,9 @@ _EXACT = re.compile(r"^([A-Z]{3}|---)([A-Z]{0,6}):(.*)$", re.S)
 
 #: the day an event counts for: its own date, else its article's publication date
 EVENT_DAY = "coalesce(e.date, a.published)"
+
+#: how precisely an event's date is known (``published``: it has none of its own; the article's date stands in)
+PRECISIONS = ("day", "week", "month", "year", "published")
 
 #: modalities an event filter can keep (``None`` or ``all``: every event)
 MODALITIES = ("actual", "intended", "hypothetical", "all")
@@ -100,7 +103,7 @@ class EventFilter:
     ``include_intended=False`` is the older spelling of ``actual``. ``place`` is a resolved place name (exact,
     any case), ``outlet`` an article source (exact), ``mode`` a PLOVER mode, ``context`` one PLOVER context.
     ``resolved=True`` drops events with an actor that has no country (unresolved). ``quad_class`` takes one class
-    or several (``"1,2"``: cooperation).
+    or several (``"1,2"``: cooperation). ``precision``: date precision(s), see :data:`PRECISIONS`.
     """
 
     def __init__(
@@ -122,6 +125,7 @@ class EventFilter:
         mode: str | None = None,
         context: str | None = None,
         resolved: bool = False,
+        precision: str | list[str] | None = None,
     ) -> None:
         clauses: list[str] = []
         params: list[Any] = []
@@ -182,6 +186,13 @@ class EventFilter:
         if context:
             clauses.append("list_contains(e.context, ?)")
             params.append(context.strip().lower())
+        if precision:
+            precs = [p.lower() for p in _many(precision)]
+            bad = [p for p in precs if p not in PRECISIONS]
+            if bad:
+                raise ConfigError(f"unknown date precision(s) {', '.join(bad)}; use {', '.join(PRECISIONS)}")
+            clauses.append(f"coalesce(e.date_precision, 'day') IN ({', '.join('?' for _ in precs)})")
+            params.extend(precs)
         if resolved:
             clauses.append("e.source_country IS NOT NULL AND (e.target_text IS NULL OR e.target_country IS NOT NULL)")
         self.where = " AND ".join(clauses) if clauses else "TRUE"

@@ -21,6 +21,9 @@ INTERVALS = ("day", "week", "month")
 GROUPINGS = ("type", "quad", "modality")
 #: the longest span (in days, first to last event) shown per day, then per week; longer spans go per month
 AUTO_LIMITS = {"day": 92, "week": 731}
+#: per interval, the date precisions coarser than it: such events are counted in the bucket their date falls in
+#: (a year-precise date is 1 January) and also reported apart, so a pile-up on 1 January is not read as a surge
+COARSER = {"day": ("week", "month", "year"), "week": ("month", "year"), "month": ("year",)}
 _MODALITY = "CASE WHEN e.hypothetical THEN 'hypothetical' WHEN e.intended THEN 'intended' ELSE 'actual' END"
 MODALITY_ORDER = ("actual", "intended", "hypothetical")
 
@@ -104,7 +107,8 @@ class SeriesMixin:
         ``buckets`` (first days, ISO), ``starts``/``ends`` (first and last days of the bucket's events,
         within ``since``/``until``: the dates its link lists), ``keys`` (the series, in order), ``counts`` {key: [n per
         bucket]}, ``total``,
-        ``cooperation`` (quad 1-2), ``conflict`` (quad 3-4), ``goldstein`` (mean or None), ``by_type`` totals,
+        ``cooperation`` (quad 1-2), ``conflict`` (quad 3-4), ``coarse`` (of each bucket's events, those whose date is
+        known only to a unit coarser than the interval, ``coarse_precisions``: a year-precise date falls on 1 January), ``goldstein`` (mean or None), ``by_type`` totals,
         ``events`` (all matching), ``interval`` (the one used) and ``requested`` (the one asked for).
         """
         if interval not in (*INTERVALS, "auto"):
@@ -119,7 +123,8 @@ class SeriesMixin:
         bucket = f"CAST(date_trunc('{interval}', {EVENT_DAY}) AS DATE)"
         rows = self.query(
             f"SELECT {bucket} AS bucket, {key} AS k, count(*) AS n, sum(e.goldstein) AS gs, count(e.goldstein) AS gn, "
-            f"count(*) FILTER (WHERE e.quad_class IN (1, 2)) AS coop, count(*) FILTER (WHERE e.quad_class IN (3, 4)) AS conf "
+            f"count(*) FILTER (WHERE e.quad_class IN (1, 2)) AS coop, count(*) FILTER (WHERE e.quad_class IN (3, 4)) AS conf, "
+            f"count(*) FILTER (WHERE e.date_precision IN ({', '.join(repr(p) for p in COARSER[interval])})) AS coarse "
             f"{f.from_} WHERE {f.where} AND {EVENT_DAY} IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2",
             f.params,
         )
@@ -130,7 +135,7 @@ class SeriesMixin:
         keys = sorted({str(r["k"]) for r in rows if r["k"] is not None}, key=_order)
         n = len(buckets)
         counts = {k: [0] * n for k in keys}
-        total, coop, conf, gsum, gcount = [0] * n, [0] * n, [0] * n, [0.0] * n, [0] * n
+        total, coop, conf, gsum, gcount, coarse = [0] * n, [0] * n, [0] * n, [0.0] * n, [0] * n, [0] * n
         for r in rows:
             i = index[r["bucket"]]
             if r["k"] is not None:
@@ -138,6 +143,7 @@ class SeriesMixin:
             total[i] += int(r["n"])
             coop[i] += int(r["coop"])
             conf[i] += int(r["conf"])
+            coarse[i] += int(r["coarse"])
             gsum[i] += float(r["gs"] or 0.0)
             gcount[i] += int(r["gn"] or 0)
         by_type = {r["event_type"]: int(r["n"]) for r in self.query(
@@ -152,6 +158,7 @@ class SeriesMixin:
                      for b in buckets],
             "keys": keys, "counts": counts, "total": total, "cooperation": coop, "conflict": conf,
             "goldstein": [_round(gsum[i] / gcount[i]) if gcount[i] else None for i in range(n)],
+            "coarse": coarse, "coarse_precisions": list(COARSER[interval]),
             "by_type": by_type, "events": sum(by_type.values()),
         }
 
@@ -167,7 +174,7 @@ class SeriesMixin:
         for i, b in enumerate(series["buckets"]):
             row: dict[str, Any] = {"bucket": b, "since": series["starts"][i], "until": series["ends"][i], "events": series["total"][i],
                                    "mean_goldstein": series["goldstein"][i], "cooperation": series["cooperation"][i],
-                                   "conflict": series["conflict"][i]}
+                                   "conflict": series["conflict"][i], "coarse_dates": series["coarse"][i]}
             for k, vals in series["counts"].items():
                 row[f"n_{k}"] = vals[i]
             out.append(row)

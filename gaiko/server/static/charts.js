@@ -67,8 +67,11 @@ var gaikoCharts = (function () {
       type: "bar",
       data: { labels: series.buckets, datasets: keys.map(function (k) {
         var col = byModality ? MODALITY[k] : QUAD[k];
-        return { label: byModality ? (k === "actual" ? "happened" : k) : k, data: series.counts[k], backgroundColor: k === "hypothetical" ? hatch(col) : col, key: k };
-      }) },
+        return { label: byModality ? (k === "actual" ? "happened" : k) : k, data: series.counts[k], backgroundColor: k === "hypothetical" ? hatch(col) : col, key: k, stack: "main" };
+      }).concat((series.coarse || []).some(function (n) { return n > 0; }) ? [{
+        // beside each bar: how many of its events are dated only to a coarser unit (a year-precise date is 1 January)
+        label: "of these, dated only to the " + series.coarse_precisions.join(" or "), data: series.coarse,
+        backgroundColor: hatch("#8a94a0"), key: "__coarse", stack: "coarse" }] : []) },
       options: {
         maintainAspectRatio: false, interaction: { mode: "nearest", intersect: true },
         plugins: { legend: { display: keys.length > 1 || byModality } },
@@ -76,7 +79,9 @@ var gaikoCharts = (function () {
         onClick: function (evt, items) {
           if (!items.length || dragged(chart)) return;
           var i = items[0].index, k = chart.data.datasets[items[0].datasetIndex].key;
-          window.location.href = "/events?" + go(base, { since: series.starts[i], until: series.ends[i], modality: byModality ? k : base.modality, offset: null });
+          var ch = { since: series.starts[i], until: series.ends[i], modality: byModality ? k : base.modality, offset: null };
+          if (k === "__coarse") { ch.modality = base.modality; ch.precision = series.coarse_precisions.join(","); }
+          window.location.href = "/events?" + go(base, ch);
         }
       }
     });
