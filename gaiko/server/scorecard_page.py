@@ -52,8 +52,15 @@ def pledges_page(request: Request) -> HTMLResponse:
     listing = {**raw, "size": size if size != 50 else None}
     api = {k: v for k, v in raw.items()}
     return render(request, "pledges.html", status=422 if err else 200, view=view, raw=raw, listing=listing,
-                  sort=sort, sorts=LEDGER_SORTS, pg=pager(view["total"], offset, size), statuses=STATUSES,
+                  sort=sort, sorts=LEDGER_SORTS, pg=pager(view["total"], offset, size), statuses=_statuses(),
                   api={**api, "limit": size, "offset": offset}, all_api=api, error=err)
+
+
+def _statuses() -> tuple[str, ...]:
+    """The tracker's statuses, most in need of attention first; any it adds follow (no code change needed)."""
+    from ..tracking import STATUSES as KNOWN
+
+    return tuple(s for s in STATUSES if s in KNOWN) + tuple(sorted(set(KNOWN) - set(STATUSES)))
 
 
 @router.get("/pledges/{pledge_id}", response_class=HTMLResponse)
