@@ -166,3 +166,30 @@ def fixture_store(tmp_root: Path, coder: Any, name: str) -> Path:
         dest.unlink()
     shutil.copyfile(_CACHE[key], dest)
     return dest
+
+
+def build_large_store(path: Path, n: int = 320, seed: int = 16) -> Path:
+    """A store at ``path`` with ``n`` generated articles (see serve_large.py) and its pledge ledger."""
+    from serve_large import large_coded
+
+    from gaiko.store import Store
+    from gaiko.tracking import update_ledger
+
+    with Store(path) as store:
+        coded = large_coded(n, seed)
+        for i in range(0, len(coded), 64):
+            store.write_coded(coded[i:i + 64], run_id=None)
+        update_ledger(store)
+    return path
+
+
+def large_store(tmp_root: Path, name: str, n: int = 320) -> Path:
+    """A private copy (``name``) of the session's large generated store, built once per process."""
+    key = f"large:{tmp_root}:{n}"
+    if key not in _CACHE:
+        _CACHE[key] = build_large_store(tmp_root / f"large-master-{n}.duckdb", n)
+    dest = tmp_root / f"{name}.duckdb"
+    if dest.exists():
+        dest.unlink()
+    shutil.copyfile(_CACHE[key], dest)
+    return dest

@@ -116,8 +116,12 @@ def test_network_country_level(store):
 
 def test_network_actor_level_uses_names(store):
     net = store.actor_network(level="actor")
+    labels = {n["label"] for n in net["nodes"]}
+    assert "Japan" in labels and "North Korea" in labels
     ids = {n["id"] for n in net["nodes"]}
-    assert "Japan" in ids and "North Korea" in ids
+    assert "JPNGOV:Japan" in ids and "PRKMIL:North Korea" in ids  # exact keys: actor=ID lists the node's events
+    for n in net["nodes"]:
+        assert n["events"] == store.count_events(actor=n["id"])
     with pytest.raises(ConfigError):
         store.actor_network(level="planet")
 

@@ -157,7 +157,13 @@ def test_network_and_map(ro):
     pairs = {(e["source"], e["target"]) for e in net["edges"]}
     assert pairs >= {("USA", "PHL"), ("KOR", "JPN"), ("PRK", "KOR")}
     assert {n["id"] for n in net["nodes"]} == {x for pair in pairs for x in pair}
-    assert all(n["events"] == n["in"] + n["out"] for n in net["nodes"])
+    window = {"since": "2025-11-20", "until": "2025-11-20"}
+    for n in net["nodes"]:  # a node's number is every event with it on either side: what actor=ID lists
+        assert n["events"] == ro.get("/api/v1/events", params={**window, "actor": n["id"]}).json()["total"]
+        assert n["out"] == ro.get("/api/v1/events", params={**window, "source": n["id"]}).json()["total"]
+    for e in net["edges"]:
+        assert e["weight"] == ro.get("/api/v1/events", params={**window, "source": e["source"], "target": e["target"]}).json()["total"]
+    assert net["total"] == len(net["edges"]) and net["next"] is None
     edges_csv = ro.get("/api/v1/network", params={"format": "csv"}).text
     assert edges_csv.splitlines()[0].startswith("source,target,weight")
     pts = ro.get("/api/v1/map", params={"source": "USA"}).json()["points"]
@@ -186,7 +192,7 @@ def test_pledges_ledger_and_timeline(ro):
     assert p["id"] in {x["id"] for x in overdue} and all(x["status"] == "overdue" for x in overdue)
     assert ro.get("/api/v1/pledges", params={"format": "csv"}).text.startswith("id,status,")
     is_error(ro.get("/api/v1/pledges/pledge-nope"), 404, "not_found")
-    is_error(ro.get("/api/v1/pledges", params={"status": "sleeping"}), 422, "validation_error")
+    is_error(ro.get("/api/v1/pledges", params={"status": "sleeping"}), 422, "config_error")
 
 
 # -- bad input -----------------------------------------------------------------

@@ -3,189 +3,94 @@
 The server is loaded with the bundled example corpus (coded by the real coder)
 plus the hand-made fixture articles. Every page must load without a browser
 console error and show something; filters, evidence links, the pledge
-timeline and downloads are exercised as a person would. Every page is
-screenshotted; with GAIKO_SCREENSHOTS=1 the pictures replace those in
-docs/screenshots/ (otherwise they go to pytest's temporary folder, so a test
-run leaves the working tree clean).
+timeline and downloads are exercised as a person would. The same checks at
+scale, on 320 generated articles, are in test_browser_scale.py. With
+GAIKO_SCREENSHOTS=1 the evidence and pledge timeline pictures replace those in
+docs/screenshots/ (otherwise they go to pytest's temporary folder).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import os
-import shutil
-import socket
-import threading
-import time
-from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from browser_kit import (
+    assert_counts_open_their_rows,
+    chrome,
+    click_through,
+    console_errors,
+    fetch_text,
+    phone,
+    desktop,
+    require_browser,
+    serve,
+    shot,
+    shots_dir,
+    visit,
+)
 from serve_data import fixture_store
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-ROOT = Path(__file__).resolve().parent.parent
-DOC_SHOTS = ROOT / "docs" / "screenshots"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
-
-
-def _require_browser() -> None:
-    missing = [p for p in (CHROMIUM, DRIVER) if not Path(p).exists()]
-    try:
-        import selenium  # noqa: F401 - availability check
-    except ImportError:
-        missing.append("selenium (Python package)")
-    if missing:
-        msg = f"browser tests need {', '.join(missing)}: run scripts/setup-browser.sh"
-        if os.environ.get("CI"):
-            pytest.fail(msg)
-        pytest.skip(msg)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, coder):
-    import uvicorn
-
-    from gaiko.server import create_app
-
-    _require_browser()
-    db = fixture_store(tmp_path_factory.getbasetemp(), coder, "browser")
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 20
-    while not srv.started:
-        assert time.time() < deadline, "server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    require_browser()
+    yield from serve(fixture_store(tmp_path_factory.getbasetemp(), coder, "browser"))
 
 
 @pytest.fixture(scope="module")
-def shots_dir(tmp_path_factory) -> Path:
-    if os.environ.get("GAIKO_SCREENSHOTS") == "1":
-        DOC_SHOTS.mkdir(parents=True, exist_ok=True)
-        return DOC_SHOTS
-    return tmp_path_factory.mktemp("screenshots")
+def browser(server, tmp_path_factory):
+    yield from chrome(shots_dir(tmp_path_factory))
 
 
-@pytest.fixture(scope="module")
-def browser(server, shots_dir):
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = CHROMIUM
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1280,900", "--hide-scrollbars", "--force-device-scale-factor=1"):
-        opts.add_argument(arg)
-    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(DRIVER), options=opts)
-    driver.set_page_load_timeout(30)
-    driver.shots_dir = shots_dir
-    yield driver
-    driver.quit()
-
-
-def console_errors(driver) -> list[str]:
-    return [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
-
-
-def visit(driver, url: str, *, ready: str | None = None) -> None:
-    """Load a page; fail on a console error, a server error page, or an empty page."""
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    driver.get(url)
-    if ready:
-        WebDriverWait(driver, 15).until(lambda d: d.find_element(By.TAG_NAME, "body").get_attribute(ready) == "ready")
-    body = driver.find_element(By.TAG_NAME, "body")
-    text = body.text
-    assert "internal_error" not in text and "Traceback" not in text, text[:500]
-    assert driver.find_elements(By.CSS_SELECTOR, "header.top nav a"), "page has no navigation: not a gaiko page"
-    assert len(driver.find_element(By.TAG_NAME, "main").text.strip()) > 40, f"{url} shows next to nothing"
-    assert not driver.find_elements(By.ID, "page-error"), driver.find_element(By.ID, "page-error").text
-    errors = console_errors(driver)
-    assert not errors, errors
-
-
-def click_through(driver, element) -> str:
-    """Click something that navigates, wait until the new page has replaced the old one; returns its URL."""
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions as EC
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    old = driver.find_element(By.TAG_NAME, "html")
-    element.click()
-    WebDriverWait(driver, 15).until(EC.staleness_of(old))
-    WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
-    return str(driver.current_url)
-
-
-def shot(driver, name: str, height: int | None = None) -> None:
-    if height:
-        driver.set_window_size(1280, height)
-    driver.execute_script("window.scrollTo(0, 0)")
-    path = driver.shots_dir / f"{name}.png"
-    assert driver.save_screenshot(str(path)) and path.stat().st_size > 10_000, f"screenshot {name} is empty"
-    driver.set_window_size(1280, 900)
-
-
-def fetch_text(driver, href: str) -> str:
-    """Download a link's target from inside the page (same origin, same cookies)."""
-    return driver.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        "fetch(arguments[0]).then(r => r.text()).then(done, e => done('FETCH FAILED ' + e));", href)
-
-
-def test_overview(browser, server):
+def total(driver) -> int:
     from selenium.webdriver.common.by import By
 
-    visit(browser, server + "/")
-    cards = browser.find_elements(By.CSS_SELECTOR, "#stats .card b")
-    assert int(cards[1].text) > 0, "no events in the overview"
+    return int(driver.find_element(By.ID, "total").get_attribute("data-total"))
+
+
+def test_overview_counts_open_their_rows(browser, server):
+    from selenium.webdriver.common.by import By
+
+    visit(browser, server + "/", ready="data-charts")
+    cards = browser.find_elements(By.CSS_SELECTOR, "#stats .card a.count")
+    assert int(cards[1].get_attribute("data-count")) > 0, "no events in the overview"
+    assert "tracked pledges" in browser.find_element(By.ID, "pledge-card").text
     assert browser.find_elements(By.CSS_SELECTOR, "a.evidence")
-    shot(browser, "overview", 1100)
+    assert assert_counts_open_their_rows(browser) >= 10
 
 
 def test_events_filter_and_evidence(browser, server):
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import Select
 
-    visit(browser, server + "/events")
-    total_all = int(browser.find_element(By.ID, "total").text)
+    visit(browser, server + "/events?modality=all")
+    total_all = total(browser)
     assert total_all > 0 and browser.find_elements(By.CSS_SELECTOR, "#events-table tbody tr")
-    shot(browser, "events", 1200)
-    # apply a filter the way a person does: pick a type, submit the form
-    Select(browser.find_element(By.NAME, "type")).select_by_value("ACCUSE")
+    # apply a filter the way a person does: tick a type, type a source, submit the form
+    browser.find_element(By.CSS_SELECTOR, "#filters input[name=type][value=ACCUSE]").click()
     browser.find_element(By.NAME, "source").send_keys("JPN")
     visit(browser, click_through(browser, browser.find_element(By.CSS_SELECTOR, "#filters button[type=submit]")))
     q = parse_qs(urlparse(browser.current_url).query)
-    assert q["type"] == ["ACCUSE"] and q["source"] == ["JPN"]
-    total = int(browser.find_element(By.ID, "total").text)
-    assert 0 < total < total_all
+    assert q["type"] == ["ACCUSE"] and q["source"] == ["JPN"] and q["modality"] == ["all"]
+    n = total(browser)
+    assert 0 < n < total_all
     badges = [b.text for b in browser.find_elements(By.CSS_SELECTOR, "#events-table .badge")]
     assert badges and set(badges) == {"ACCUSE"}
     codes = [c.text for c in browser.find_elements(By.CSS_SELECTOR, "#events-table tbody tr td:nth-child(2) .code")]
     assert codes and all(c.startswith("JPN") for c in codes)
-    # the download link gives exactly what is on screen
+    # the download links: what is on screen, and all that match
     csv_href = browser.find_element(By.CSS_SELECTOR, "a.dl[data-format=csv]").get_attribute("href")
     rows = list(csv.DictReader(io.StringIO(fetch_text(browser, csv_href))))
     on_screen = [r.get_attribute("data-id") for r in browser.find_elements(By.CSS_SELECTOR, "tr.event-row")]
     assert [r["id"] for r in rows] == on_screen
     jsonl_href = browser.find_element(By.CSS_SELECTOR, "a.dl[data-format=jsonl]").get_attribute("href")
     assert len(fetch_text(browser, jsonl_href).splitlines()) == len(on_screen)
+    all_href = browser.find_element(By.CSS_SELECTOR, "a.dl-all[data-format=csv]").get_attribute("href")
+    every = list(csv.DictReader(io.StringIO(fetch_text(browser, all_href))))
+    assert len(every) == n and all(r["link"].startswith("http") for r in every)
     # open an event's evidence: the article, with that sentence highlighted and the trigger marked
     first = browser.find_element(By.CSS_SELECTOR, "tr.event-row a.evidence")
     event_id = browser.find_element(By.CSS_SELECTOR, "tr.event-row").get_attribute("data-id")
@@ -197,7 +102,13 @@ def test_events_filter_and_evidence(browser, server):
     card = browser.find_element(By.ID, "evidence")
     assert trigger.text and trigger.text in card.text
     assert "ACCUSE" in card.text
-    shot(browser, "article-evidence", 1000)
+    shot(browser, "article-evidence")
+    phone(browser)
+    try:
+        browser.refresh()
+        shot(browser, "article-evidence-phone")
+    finally:
+        desktop(browser)
 
 
 def test_dyad_view(browser, server):
@@ -211,9 +122,8 @@ def test_dyad_view(browser, server):
             ".getImageData(0, 0, c.width, c.height).data; let n = 0;"
             "for (let i = 3; i < d.length; i += 4) if (d[i]) n++; return n;", cid)
         assert painted > 500, f"{cid} is blank"
-    rows = browser.find_elements(By.CSS_SELECTOR, "table.events tr")
-    assert len(rows) > 1
-    shot(browser, "dyads", 1250)
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#dyad-events tbody tr")) >= 1
+    assert assert_counts_open_their_rows(browser) >= 3
     # the busiest-pairs chips switch dyads
     visit(browser, click_through(browser, browser.find_element(By.CSS_SELECTOR, ".chips a.chip")), ready="data-charts")
 
@@ -229,25 +139,36 @@ def test_network(browser, server):
     # nodes were laid out (not all stacked on one spot)
     spots = {n.get_attribute("transform") for n in nodes}
     assert len(spots) == len(nodes)
-    shot(browser, "network", 1150)
-    jpn = browser.find_element(By.CSS_SELECTOR, '#network g.node[data-id="JPN"] circle')
-    visit(browser, click_through(browser, jpn))
+    assert_counts_open_their_rows(browser)
+    jpn = browser.find_element(By.CSS_SELECTOR, '#network g.node[data-id="JPN"]')
+    count = int(jpn.get_attribute("data-count"))
+    visit(browser, click_through(browser, jpn.find_element(By.TAG_NAME, "circle")))
     assert parse_qs(urlparse(browser.current_url).query)["actor"] == ["JPN"]
+    assert total(browser) == count  # the node's number is what its click opens
 
 
 def test_map_offline(browser, server):
     from selenium.webdriver.common.by import By
 
-    visit(browser, server + "/map", ready="data-map")
+    visit(browser, server + "/map?centroids=1", ready="data-map")
     countries = browser.find_elements(By.CSS_SELECTOR, "#map path.country")
-    points = browser.find_elements(By.CSS_SELECTOR, "#map circle.point")
     assert len(countries) > 150, "world outline missing"
-    assert len(points) == int(browser.find_element(By.ID, "point-count").text) >= 3
+    drawn = browser.execute_script(
+        "return Array.from(document.querySelectorAll('#map a.place, #map g.cluster')).reduce((a, e) => a + +e.dataset.count, 0)")
+    listed = browser.execute_script("return JSON.parse(document.getElementById('map-data').textContent).reduce((a, p) => a + p.events, 0)")
+    assert drawn == listed > 0  # every located event is drawn once, in a place or a group of places
+    # zoom into the group that holds Tokyo until Tokyo stands alone
+    for _ in range(5):
+        tokyo = browser.find_elements(By.CSS_SELECTOR, '#map a.place[data-place="Tokyo"] circle')
+        if tokyo:
+            break
+        group = [g for g in browser.find_elements(By.CSS_SELECTOR, "#map g.cluster") if "Tokyo" in g.get_attribute("aria-label")]
+        assert group, "Tokyo is neither drawn nor in a group"
+        group[0].click()
     # Tokyo sits in the right place on an equirectangular 960x480 map
-    tokyo = [p for p in points if "Tokyo" in p.find_element(By.TAG_NAME, "title").get_attribute("textContent")]
     assert tokyo
     assert abs(float(tokyo[0].get_attribute("cx")) - (139.69 + 180) / 360 * 960) < 1
-    shot(browser, "map", 1100)
+    assert_counts_open_their_rows(browser)
 
 
 def test_pledge_ledger_and_timeline(browser, server):
@@ -259,30 +180,40 @@ def test_pledge_ledger_and_timeline(browser, server):
     badges = browser.find_elements(By.CSS_SELECTOR, "#ledger .status")
     assert len(badges) == len(rows) and all(b.text for b in badges)
     assert browser.find_elements(By.CSS_SELECTOR, "#ledger .overdue, #ledger .left"), "no deadline countdown shown"
-    shot(browser, "pledges", 1300)
+    assert_counts_open_their_rows(browser)
     # open the pledge with the most later evidence: its timeline has the most to show
-    counts = [int(r.find_element(By.CSS_SELECTOR, "td:last-child").text) for r in rows]
+    counts = [int(r.find_element(By.CSS_SELECTOR, "td.evidence-count").text) for r in rows]
     best = max(range(len(rows)), key=lambda i: (counts[i], -i))
     link = rows[best].find_element(By.CSS_SELECTOR, "a.pledge-link")
     visit(browser, click_through(browser, link))
     items = browser.find_elements(By.CSS_SELECTOR, "#timeline li")
     assert len(items) >= 1 + counts[best] and "made" in items[0].text.lower()
     assert browser.find_element(By.ID, "pledge-status").text
-    shot(browser, "pledge-timeline", 900)
+    shot(browser, "pledge-timeline")
+    phone(browser)
+    try:
+        browser.refresh()
+        shot(browser, "pledge-timeline-phone")
+    finally:
+        desktop(browser)
     # evidence in the timeline leads to the article
     visit(browser, click_through(browser, browser.find_element(By.CSS_SELECTOR, "#timeline li a")))
     assert "/articles/" in browser.current_url
 
 
-def test_actors_and_articles_pages(browser, server):
+def test_scorecard_actors_and_articles(browser, server):
     from selenium.webdriver.common.by import By
 
+    visit(browser, server + "/scorecard")
+    assert browser.find_elements(By.CSS_SELECTOR, "#scorecard tr.score-row")
+    assert assert_counts_open_their_rows(browser) >= 3
     visit(browser, server + "/actors")
-    assert len(browser.find_elements(By.CSS_SELECTOR, "#actors-table tr")) > 3
-    shot(browser, "actors")
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#actors-table tbody tr")) > 3
+    assert assert_counts_open_their_rows(browser) > 10
     visit(browser, server + "/articles")
-    links = browser.find_elements(By.CSS_SELECTOR, "#articles-table a")
+    links = browser.find_elements(By.CSS_SELECTOR, "#articles-table a.article-link")
     assert len(links) >= 10
+    assert_counts_open_their_rows(browser)
     visit(browser, click_through(browser, links[0]))
     assert browser.find_elements(By.CSS_SELECTOR, "#article-text .sentence")
 

@@ -90,6 +90,8 @@ class EventCoder:
         self.model: TypeModel | None = None if type_model is False else \
             load_type_model(None if type_model in (None, True) else str(type_model))
         self.join_config = JoinConfig.from_meta(self.model.meta) if self.model is not None else JoinConfig()
+        #: apply PLOVER's conventions for intentions and refusals to the model's action types too
+        self.model_conventions = bool(config.get("model_conventions", True))
         #: when a list, every candidate's (article id, start, end, head start, features) is appended (training)
         self.capture: list[tuple[str, int, int, int, list[str]]] | None = None
         self.min_confidence = min_confidence
@@ -267,7 +269,7 @@ class EventCoder:
             sources = [source] if source else []
         else:
             target = self._pick_target(tcands, state, source, etype)
-        if fixed is None:
+        if fixed is None or (self.model_conventions and fixed not in ("AGREE", "THREATEN", "REJECT", "REQUEST")):
             etype, code, pattern, info = self._modal_type(etype, code, pattern, info, target)
         elif fixed == "REJECT" and info.negated:
             info.negated = False  # "will not meet the demands": the refusal is the event

@@ -10,8 +10,8 @@ from fastapi import APIRouter, Depends, Query, Request
 
 from ..errors import ConfigError
 from .evidence import article_marks, event_evidence
-from .output import EVENT_COLUMNS, rows_response
-from .pledges import LEDGER_COLUMNS, STATUSES, ledger_rows, pledge_detail
+from .models import ActorPage, ArticlePage, EventPage, Health, Stats
+from .output import EVENT_COLUMNS, next_url, rows_response
 
 __all__ = ["router", "EventQuery"]
 
@@ -28,21 +28,28 @@ _DYAD = re.compile(r"^\s*([A-Za-z]{3})\s*(?:-|:|>|->|→)\s*([A-Za-z]{3})\s*$")
 
 
 class EventQuery:
-    """Event filters shared by listings, charts, the network and the map."""
+    """Event filters shared by listings, charts, the network, the map, facets and downloads."""
 
     def __init__(
         self,
-        actor: str | None = Query(None, max_length=200, description="Source or target: ISO3 (JPN), code+sector (JPNGOV) or a name fragment"),
+        actor: str | None = Query(None, max_length=200, description="Source or target: ISO3 (JPN), code+sector (JPNGOV), exact key (JPNGOV:Name) or a name fragment"),
         source: str | None = Query(None, max_length=200, description="Source actor (same forms as actor)"),
         target: str | None = Query(None, max_length=200, description="Target actor (same forms as actor)"),
         dyad: str | None = Query(None, max_length=20, description="Country dyad source-target, e.g. JPN-CHN"),
         type: str | None = Query(None, max_length=300, description="PLOVER type(s), comma-separated"),
-        quad_class: int | None = Query(None, ge=1, le=4, description="1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict"),
-        since: dt.date | None = Query(None, description="On or after this date (YYYY-MM-DD)"),
+        quad_class: str | None = Query(None, max_length=20, pattern=r"^\s*[1-4](\s*,\s*[1-4])*\s*$", description="1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict; several comma-separated (1,2: cooperation)"),
+        since: dt.date | None = Query(None, description="On or after this date (YYYY-MM-DD; the event's date, else its article's)"),
         until: dt.date | None = Query(None, description="On or before this date (YYYY-MM-DD)"),
         text: str | None = Query(None, max_length=200, description="Only events whose sentence contains this text"),
         article_id: str | None = Query(None, max_length=100, description="Only events of this article"),
-        actual: bool = Query(False, description="Leave out intended and hypothetical events"),
+        place: str | None = Query(None, max_length=200, description="Resolved place name (exact, any case), as the map lists it"),
+        outlet: str | None = Query(None, max_length=200, description="Article source (exact)"),
+        mode: str | None = Query(None, max_length=60, description="PLOVER mode"),
+        context: str | None = Query(None, max_length=60, description="PLOVER context"),
+        modality: Literal["actual", "intended", "hypothetical", "all"] | None = Query(None, description="actual: neither intended nor hypothetical; default all"),
+        actual: bool = Query(False, description="Same as modality=actual"),
+        resolved: bool = Query(False, description="Leave out events with an actor that has no country"),
+        precision: str | None = Query(None, max_length=60, pattern=r"^[a-z, ]+$", description="Date precision(s): day, week, month, year, published (comma-separated)"),
         include_negated: bool = Query(False, description="Also list negated events"),
     ) -> None:
         if dyad:
@@ -50,15 +57,20 @@ class EventQuery:
             if not m:
                 raise ConfigError(f"dyad must look like JPN-CHN (two ISO3 country codes), not {dyad!r}")
             source, target = m.group(1).upper(), m.group(2).upper()
+        if actual and modality in (None, "all"):
+            modality = "actual"
         self.filters: dict[str, Any] = {
             "actor": actor or None, "source": source or None, "target": target or None, "type": type or None,
             "quad_class": quad_class, "since": since, "until": until, "text": text or None,
-            "article_id": article_id or None, "include_intended": not actual, "include_negated": include_negated,
+            "article_id": article_id or None, "modality": modality, "include_negated": include_negated,
+            "place": place or None, "outlet": outlet or None, "mode": mode or None, "context": context or None,
+            "resolved": resolved, "precision": precision or None,
         }
         self.params = {k: v for k, v in {
             "actor": actor, "source": source, "target": target, "type": type, "quad_class": quad_class,
-            "since": since, "until": until, "text": text, "article_id": article_id,
-            "actual": "true" if actual else None, "include_negated": "true" if include_negated else None,
+            "since": since, "until": until, "text": text, "article_id": article_id, "place": place, "outlet": outlet,
+            "mode": mode, "context": context, "modality": modality, "precision": precision,
+            "resolved": "true" if resolved else None, "include_negated": "true" if include_negated else None,
         }.items() if v not in (None, "")}
 
 
@@ -66,7 +78,7 @@ def _state(request: Request) -> Any:
     return request.app.state.gaiko
 
 
-@router.get("/health", summary="Server and store status")
+@router.get("/health", summary="Server and store status", response_model=Health)
 def health(request: Request) -> dict[str, Any]:
     st = _state(request)
     with st.reader() as store:
@@ -77,13 +89,13 @@ def health(request: Request) -> dict[str, Any]:
             "read_only_reason": None if st.writable else "no API key configured: this server only reads"}
 
 
-@router.get("/stats", summary="Counts, types and top dyads", responses=ERRORS)
+@router.get("/stats", summary="Counts, types and top dyads", responses=ERRORS, response_model=Stats)
 def stats(request: Request) -> dict[str, Any]:
     with _state(request).reader() as store:
         return store.stats()  # type: ignore[no-any-return]
 
 
-@router.get("/events", summary="Events with filters, pagination and sort", responses=ERRORS)
+@router.get("/events", summary="Events with filters, pagination and sort", responses=ERRORS, response_model=EventPage)
 def events(
     request: Request,
     q: EventQuery = Depends(),
@@ -97,7 +109,8 @@ def events(
         total = store.count_events(**q.filters)
     for r in rows:
         r["link"] = f"/articles/{r['article_id']}?event={r['id']}#s{r['sentence_idx']}"
-    payload = {"total": total, "limit": limit, "offset": offset, "sort": sort, "filters": q.params, "events": rows}
+    payload = {"total": total, "limit": limit, "offset": offset, "next": next_url(request, total, limit, offset),
+               "sort": sort, "filters": q.params, "events": rows}
     return rows_response(format, rows, payload, filename="gaiko-events", columns=EVENT_COLUMNS)
 
 
@@ -107,7 +120,7 @@ def event(request: Request, event_id: str) -> dict[str, Any]:
         return event_evidence(store, store.event(event_id))
 
 
-@router.get("/articles", summary="Articles, newest first", responses=ERRORS)
+@router.get("/articles", summary="Articles, newest first", responses=ERRORS, response_model=ArticlePage)
 def articles(
     request: Request,
     q: str | None = Query(None, max_length=200, description="Title or text contains"),
@@ -117,8 +130,8 @@ def articles(
 ) -> Any:
     where, params = "TRUE", []
     if q:
-        where = "(lower(coalesce(a.title, '')) LIKE ? OR lower(a.text) LIKE ?)"
-        params = [f"%{q.lower()}%"] * 2
+        where = "(contains(lower(coalesce(a.title, '')), ?) OR contains(lower(a.text), ?))"
+        params = [q.lower()] * 2
     with _state(request).reader() as store:
         rows = store.query(
             f"""SELECT a.id, a.external_id, a.title, a.published, a.source, a.url, a.n_sentences,
@@ -128,8 +141,9 @@ def articles(
             [*params, limit, offset],
         )
         total = store.scalar(f"SELECT count(*) FROM articles a WHERE {where}", params)
-    return rows_response(format, rows, {"total": total, "limit": limit, "offset": offset, "articles": rows},
-                         filename="gaiko-articles")
+    payload = {"total": total, "limit": limit, "offset": offset, "next": next_url(request, total, limit, offset),
+               "filters": {"q": q} if q else {}, "articles": rows}
+    return rows_response(format, rows, payload, filename="gaiko-articles")
 
 
 @router.get("/articles/{article_id}", summary="An article's text, sentences, events and evidence spans", responses=ERRORS)
@@ -140,9 +154,10 @@ def article(request: Request, article_id: str) -> dict[str, Any]:
     return art  # type: ignore[no-any-return]
 
 
-@router.get("/actors", summary="Actors seen in events, with counts", responses=ERRORS)
+@router.get("/actors", summary="Actors seen in events, with counts", responses=ERRORS, response_model=ActorPage)
 def actors(
     request: Request,
+    ev: EventQuery = Depends(),
     q: str | None = Query(None, max_length=200, description="Name or code contains"),
     country: str | None = Query(None, min_length=3, max_length=3, pattern="^[A-Za-z]{3}$"),
     limit: int = Query(100, ge=1, le=1000),
@@ -150,79 +165,9 @@ def actors(
     format: Fmt = Query("json"),
 ) -> Any:
     with _state(request).reader() as store:
-        rows = store.actor_list(q=q, country=country, limit=limit, offset=offset)
-        total = store.count_actors(q=q, country=country)
-    return rows_response(format, rows, {"total": total, "limit": limit, "offset": offset, "actors": rows},
-                         filename="gaiko-actors")
-
-
-@router.get("/dyads", summary="Country pairs by number of events", responses=ERRORS)
-def dyads(
-    request: Request, q: EventQuery = Depends(), limit: int = Query(50, ge=1, le=1000), format: Fmt = Query("json"),
-) -> Any:
-    with _state(request).reader() as store:
-        rows = store.dyads(limit=limit, **q.filters)
-    return rows_response(format, rows, {"dyads": rows, "filters": q.params}, filename="gaiko-dyads")
-
-
-@router.get("/dyads/series", summary="Time series for a dyad: counts per type or quad class, mean Goldstein", responses=ERRORS)
-def dyad_series(
-    request: Request,
-    q: EventQuery = Depends(),
-    interval: Literal["day", "week", "month"] = Query("day"),
-    by: Literal["type", "quad"] = Query("type"),
-    fill_gaps: bool = Query(False, description="Include empty buckets between the first and the last"),
-    format: Fmt = Query("json"),
-) -> Any:
-    f = dict(q.filters)
-    source, target = f.pop("source"), f.pop("target")
-    with _state(request).reader() as store:
-        series = store.dyad_series(source, target, interval=interval, by=by, fill_gaps=fill_gaps, **f)
-        rows = store.series_rows(series)
-    return rows_response(format, rows, series, filename="gaiko-dyad-series")
-
-
-@router.get("/network", summary="Actor network: nodes and directed edges weighted by events", responses=ERRORS)
-def network(
-    request: Request,
-    q: EventQuery = Depends(),
-    level: Literal["country", "actor"] = Query("country"),
-    min_weight: int = Query(1, ge=1, le=1_000_000),
-    limit: int = Query(200, ge=1, le=2000, description="Most edges returned"),
-    format: Fmt = Query("json", description="csv/jsonl download the edges"),
-) -> Any:
-    with _state(request).reader() as store:
-        net = store.actor_network(level=level, min_weight=min_weight, limit=limit, **q.filters)
-    return rows_response(format, net["edges"], {**net, "filters": q.params}, filename="gaiko-network")
-
-
-@router.get("/map", summary="Event locations with counts and mean Goldstein", responses=ERRORS)
-def map_points(
-    request: Request, q: EventQuery = Depends(), limit: int = Query(2000, ge=1, le=20000), format: Fmt = Query("json"),
-) -> Any:
-    with _state(request).reader() as store:
-        pts = store.map_points(limit=limit, **q.filters)
-    return rows_response(format, pts, {"points": pts, "filters": q.params}, filename="gaiko-map")
-
-
-@router.get("/pledges", summary="The pledge ledger: status, deadline, days left or overdue", responses=ERRORS)
-def pledges(
-    request: Request,
-    actor: str | None = Query(None, max_length=200),
-    status: Literal[STATUSES] | None = Query(None),  # type: ignore[valid-type]
-    as_of: dt.date | None = Query(None, description="Judge statuses as of this date (default: the newest article)"),
-    format: Fmt = Query("json"),
-) -> Any:
-    with _state(request).reader() as store:
-        rows = ledger_rows(store, as_of=as_of, actor=actor, status=status)
-        newest_day = store.newest_article_date()
-        newest = newest_day.isoformat() if newest_day else None
-    payload = {"total": len(rows), "as_of": as_of.isoformat() if as_of else (rows[0]["as_of"] if rows else newest),
-               "pledges": rows}
-    return rows_response(format, rows, payload, filename="gaiko-pledges", columns=LEDGER_COLUMNS)
-
-
-@router.get("/pledges/{pledge_id}", summary="One ledger entry and its evidence timeline (oldest first)", responses=ERRORS)
-def pledge(request: Request, pledge_id: str, as_of: dt.date | None = Query(None)) -> dict[str, Any]:
-    with _state(request).reader() as store:
-        return pledge_detail(store, pledge_id, as_of=as_of)
+        rows = store.actor_list(q=q, country=country, limit=limit, offset=offset, **ev.filters)
+        total = store.count_actors(q=q, country=country, **ev.filters)
+    payload = {"total": total, "limit": limit, "offset": offset, "next": next_url(request, total, limit, offset),
+               "filters": {**ev.params, **({"q": q} if q else {}), **({"country": country} if country else {})},
+               "actors": rows}
+    return rows_response(format, rows, payload, filename="gaiko-actors")

@@ -62,7 +62,7 @@ def create_app(
     from starlette.exceptions import HTTPException as StarletteHTTPException
 
     from ..version import __version__
-    from . import api, pages, write
+    from . import api, api_export, api_pledges, api_views, pages, scorecard_page, write
 
     state = ServerState(db_path, api_key=api_key, coder=coder, batch_size=batch_size)
     state.max_body = max_body  # type: ignore[attr-defined]
@@ -81,6 +81,8 @@ def create_app(
             "(header `X-API-Key`); a server started without one is read-only."
         ),
         lifespan=lifespan,
+        docs_url=None,  # served below from the vendored Swagger UI: /docs works offline
+        redoc_url=None,
     )
     app.state.gaiko = state
 
@@ -127,6 +129,22 @@ def create_app(
     static = Path(__file__).parent / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.include_router(api.router, prefix="/api/v1")
+    app.include_router(api_views.router, prefix="/api/v1")
+    app.include_router(api_pledges.router, prefix="/api/v1")
+    app.include_router(api_export.router, prefix="/api/v1")
     app.include_router(write.router, prefix="/api/v1")
     app.include_router(pages.router)
+    app.include_router(scorecard_page.router)
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> Any:
+        from fastapi.openapi.docs import get_swagger_ui_html
+
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json", title="gaiko API",
+            swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
+            swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
+            swagger_favicon_url="data:,",
+        )
+
     return app

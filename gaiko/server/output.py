@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import json
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-__all__ = ["ApiError", "FORMATS", "jsonable", "rows_response", "error_response", "EVENT_COLUMNS", "flat"]
+__all__ = ["ApiError", "FORMATS", "jsonable", "rows_response", "error_response", "EVENT_COLUMNS", "flat", "csv_chunks",
+           "next_url", "stream_rows", "file_download"]
 
 FORMATS = ("json", "csv", "jsonl")
 
@@ -58,14 +60,68 @@ def flat(value: Any) -> str:
     return str(value)
 
 
-def _csv(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None) -> str:
-    """The rows as CSV text, cells made safe for spreadsheets (:mod:`gaiko.csvcell`)."""
-    from ..csvcell import write_csv
+def csv_chunks(rows: Iterable[dict[str, Any]], columns: Sequence[str], every: int = 500) -> Iterator[str]:
+    """CSV text of ``rows`` (header first), ``every`` rows per chunk: the one CSV writer of every download, so a
+    change to how cells are written (e.g. spreadsheet-safe) is made here once."""
+    from ..csvcell import cell_text
 
-    cols = list(columns) if columns else _union_keys(rows)
     buf = io.StringIO()
-    write_csv(buf, rows, cols)
-    return buf.getvalue()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(list(columns))
+    for i, r in enumerate(rows, 1):  # cells made safe for spreadsheets (gaiko.csvcell)
+        w.writerow([cell_text(r.get(c)) for c in columns])
+        if i % every == 0:
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
+    yield buf.getvalue()
+
+
+def _csv(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None) -> str:
+    return "".join(csv_chunks(rows, list(columns) if columns else _union_keys(rows)))
+
+
+def jsonl_chunks(rows: Iterable[dict[str, Any]], every: int = 500) -> Iterator[str]:
+    """JSON lines of ``rows``, ``every`` rows per chunk."""
+    out: list[str] = []
+    for r in rows:
+        out.append(json.dumps(jsonable(r), ensure_ascii=False) + "\n")
+        if len(out) >= every:
+            yield "".join(out)
+            out = []
+    yield "".join(out)
+
+
+def next_url(request: Any, total: int, limit: int, offset: int) -> str | None:
+    """The URL of the page after this one (same parameters, ``offset`` moved on), or None on the last page."""
+    if offset + limit >= total:
+        return None
+    return str(request.url.include_query_params(offset=offset + limit))
+
+
+def _attachment(name: str) -> dict[str, str]:
+    return {"Content-Disposition": f'attachment; filename="{name}"'}
+
+
+def stream_rows(fmt: str, rows: Iterable[dict[str, Any]], columns: Sequence[str], filename: str) -> Any:
+    """A streamed CSV or JSONL download of ``rows`` (an iterator: never all in memory)."""
+    from fastapi.responses import StreamingResponse
+
+    if fmt == "csv":
+        return StreamingResponse(csv_chunks(rows, columns), media_type="text/csv; charset=utf-8",
+                                 headers=_attachment(f"{filename}.csv"))
+    return StreamingResponse(jsonl_chunks(rows), media_type="application/x-ndjson; charset=utf-8",
+                             headers=_attachment(f"{filename}.jsonl"))
+
+
+def file_download(path: str, filename: str, media_type: str) -> Any:
+    """A file written for this request, deleted once sent."""
+    import os
+
+    from fastapi.responses import FileResponse
+    from starlette.background import BackgroundTask
+
+    return FileResponse(path, media_type=media_type, filename=filename, background=BackgroundTask(os.unlink, path))
 
 
 def _union_keys(rows: Iterable[dict[str, Any]]) -> list[str]:
@@ -84,8 +140,9 @@ def rows_response(
     filename: str,
     columns: Sequence[str] | None = None,
 ) -> Any:
-    """``payload`` as JSON, or ``rows`` as a CSV/JSONL download named ``filename``."""
-    from fastapi.responses import JSONResponse, Response
+    """``payload`` (for the route's response model to check and write as JSON), or ``rows`` as a CSV/JSONL
+    download named ``filename``."""
+    from fastapi.responses import Response
 
     if fmt == "csv":
         return Response(
@@ -98,7 +155,7 @@ def rows_response(
             body, media_type="application/x-ndjson; charset=utf-8",
             headers={"Content-Disposition": f'attachment; filename="{filename}.jsonl"'},
         )
-    return JSONResponse(jsonable(payload))
+    return jsonable(payload)
 
 
 def error_response(status: int, code: str, message: str, **extra: Any) -> Any:

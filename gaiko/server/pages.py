@@ -1,119 +1,87 @@
-"""Dashboard pages: server-rendered templates, a little vanilla JS, one vendored chart library."""
+"""Dashboard pages: overview, events explorer, articles (server-rendered, a little vanilla JS, one chart library).
+
+The pages for dyads, network, map and actors are in :mod:`.views_pages`; the ledger,
+pledges and the scorecard in :mod:`.scorecard_page`. Shared helpers: :mod:`.pagekit`.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from ..errors import ConfigError, GaikoError, NotFound
-from ..store.analysis import QUAD_NAMES as QUAD_LABELS
-from ..types import PLOVER_TYPES
+from . import views_pages
 from .evidence import article_marks, event_evidence, segments
 from .output import jsonable
-from .pledges import STATUSES, ledger_rows, pledge_detail
+from .pagekit import PAGE_SIZES, api_params, int_param, page_filters, pager, render
 
 __all__ = ["router"]
 
 router = APIRouter(include_in_schema=False)
+router.include_router(views_pages.router)
 
-FILTER_KEYS = ("actor", "source", "target", "type", "quad_class", "since", "until", "text", "article_id", "actual",
-               "include_negated")
-PAGE_SIZE = 50
-
-
-@lru_cache(maxsize=1)
-def _templates() -> Any:
-    from fastapi.templating import Jinja2Templates
-
-    t = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
-    t.env.globals.update(PLOVER_TYPES=PLOVER_TYPES, QUAD_LABELS=QUAD_LABELS, STATUSES=STATUSES)
-    t.env.filters["qs"] = lambda d: urlencode({k: v for k, v in d.items() if v not in (None, "")})
-    return t
+#: the series a chart can show: counted events (by modality) per bucket
+_CHART_BY = "modality"
 
 
-def render(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
-    st = request.app.state.gaiko
-    ctx.setdefault("error", None)
-    return _templates().TemplateResponse(request, name, {"writable": st.writable, "page": name.split(".")[0], **ctx},
-                                         status_code=status)
-
-
-def page_filters(request: Request) -> tuple[dict[str, Any], dict[str, str], str | None]:
-    """(filters for the store, the raw params to echo, an error message) from a page's query string."""
-    qp = request.query_params
-    raw = {k: qp.get(k, "").strip()[:200] for k in FILTER_KEYS if qp.get(k, "").strip()}
-    f: dict[str, Any] = {"include_intended": raw.get("actual") != "1", "include_negated": raw.get("include_negated") == "1"}
-    err = None
-    for k in ("actor", "source", "target", "type", "text", "article_id"):
-        if raw.get(k):
-            f[k] = raw[k]
-    for k in ("since", "until"):
-        if raw.get(k):
-            try:
-                f[k] = dt.date.fromisoformat(raw[k])
-            except ValueError:
-                err = f"{k} must be a date like 2025-10-26, not {raw[k]!r}"
-    if raw.get("quad_class"):
-        if raw["quad_class"] in ("1", "2", "3", "4"):
-            f["quad_class"] = int(raw["quad_class"])
-        else:
-            err = "quad class must be 1, 2, 3 or 4"
-    if raw.get("type"):
-        bad = [t for t in raw["type"].upper().split(",") if t.strip() and t.strip() not in PLOVER_TYPES]
-        if bad:
-            err = f"unknown event type(s) {', '.join(bad)}"
-    return f, raw, err
-
-
-def _api_params(raw: dict[str, str]) -> dict[str, str]:
-    """Page filter params as the API spells them."""
-    out = {k: v for k, v in raw.items() if k not in ("actual", "include_negated")}
-    if raw.get("actual") == "1":
-        out["actual"] = "true"
-    if raw.get("include_negated") == "1":
-        out["include_negated"] = "true"
-    return out
-
-
-def _int(request: Request, key: str, default: int, lo: int, hi: int) -> int:
-    try:
-        return max(lo, min(hi, int(request.query_params.get(key, default))))
-    except ValueError:
-        return default
+def _size(request: Request, default: int = 50) -> int:
+    size = int_param(request, "size", default, 1, 1000)
+    return size if size in PAGE_SIZES else default
 
 
 @router.get("/", response_class=HTMLResponse)
 def index(request: Request) -> HTMLResponse:
-    with request.app.state.gaiko.reader() as store:
-        stats = store.stats()
-        recent = store.events(limit=10, sort="-date")
-    return render(request, "index.html", stats=stats, recent=recent)
+    f, raw, err = page_filters(request)
+    keep = {k: v for k, v in raw.items() if k in ("since", "until", "modality")}
+    g = {k: v for k, v in f.items() if k in ("since", "until", "modality", "include_negated", "resolved")}
+    self_dyads = request.query_params.get("self") == "1"
+    ctx: dict[str, Any] = {"counts": {}, "series": {}, "by_type": {}, "dyads": [], "recent": [], "tracked": None}
+    if err is None:
+        with request.app.state.gaiko.reader() as store:
+            ctx["counts"] = store.overview_counts(**g)
+            ctx["series"] = jsonable(store.event_series(by=_CHART_BY, **g))
+            ctx["dyads"] = store.dyads(limit=10, self_dyads=self_dyads, **g)
+            ctx["recent"] = store.events(limit=10, sort="-date", **g)
+            ctx["tracked"] = _tracked(store)
+    return render(request, "index.html", status=422 if err else 200, raw=keep, error=err, self_dyads=self_dyads,
+                  **ctx)
+
+
+def _tracked(store: Any) -> dict[str, Any] | None:
+    from ..store.ledger_view import ledger_view
+
+    try:
+        v = ledger_view(store, limit=0)
+    except GaikoError:
+        return None
+    return {"total": v["total"], "statements": v["statements"]}
 
 
 @router.get("/events", response_class=HTMLResponse)
 def events_page(request: Request) -> HTMLResponse:
     f, raw, err = page_filters(request)
-    offset = _int(request, "offset", 0, 0, 10_000_000)
+    size = _size(request)
+    offset = int_param(request, "offset", 0, 0, 10_000_000)
     sort = request.query_params.get("sort", "-date")
     sort = sort if sort in ("date", "-date", "goldstein", "-goldstein", "confidence", "-confidence") else "-date"
     rows: list[dict[str, Any]] = []
-    total = 0
+    total, facets, series = 0, {}, {}
     if err is None:
         try:
             with request.app.state.gaiko.reader() as store:
-                rows = store.events(limit=PAGE_SIZE, offset=offset, sort=sort, **f)
+                rows = store.events(limit=size, offset=offset, sort=sort, **f)
                 total = store.count_events(**f)
+                facets = store.facets(size=8, **f)
+                series = jsonable(store.event_series(by=_CHART_BY, **f))
         except ConfigError as exc:
             err = str(exc)
-    api = {**_api_params(raw), "sort": sort, "limit": PAGE_SIZE, "offset": offset}
+    listing = {**raw, "sort": sort if sort != "-date" else None, "size": size if size != 50 else None}
+    api = {**api_params(raw), "sort": sort, "limit": size, "offset": offset}
     return render(request, "events.html", status=422 if err else 200, rows=rows, total=total, raw=raw, sort=sort,
-                  offset=offset, size=PAGE_SIZE, api=api, error=err)
+                  listing=listing, pg=pager(total, offset, size), api=api, all_api={**api_params(raw), "sort": sort},
+                  facets=facets, series=series, error=err)
 
 
 @router.get("/events/{event_id}")
@@ -128,14 +96,18 @@ def event_page(request: Request, event_id: str) -> Any:
 
 @router.get("/articles", response_class=HTMLResponse)
 def articles_page(request: Request) -> HTMLResponse:
-    offset = _int(request, "offset", 0, 0, 10_000_000)
+    f, raw, err = page_filters(request)
+    q = request.query_params.get("q", "").strip()[:200]
+    size = _size(request)
+    offset = int_param(request, "offset", 0, 0, 10_000_000)
+    keep = {k: v for k, v in raw.items() if k in ("modality",)}
     with request.app.state.gaiko.reader() as store:
-        rows = store.query(
-            """SELECT a.id, a.title, a.published, a.source, a.n_sentences,
-                      (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events
-               FROM articles a ORDER BY a.published DESC NULLS LAST, a.id LIMIT ? OFFSET ?""", [PAGE_SIZE, offset])
-        total = store.scalar("SELECT count(*) FROM articles")
-    return render(request, "articles.html", rows=rows, total=total, offset=offset, size=PAGE_SIZE)
+        rows = store.article_list(q=q or None, limit=size, offset=offset,
+                                  **{k: v for k, v in f.items() if k in ("modality", "include_negated")})
+        total = store.count_articles(q=q or None)
+    listing = {**keep, "q": q, "size": size if size != 50 else None}
+    return render(request, "articles.html", rows=rows, total=total, q=q, raw=keep, listing=listing,
+                  pg=pager(total, offset, size), api={"q": q, "limit": size, "offset": offset}, error=err)
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
@@ -163,111 +135,3 @@ def article_page(request: Request, article_id: str) -> HTMLResponse:
                           "events": by_sentence.get(s["idx"], []),
                           "selected": sel_event is not None and sel_event["sentence_idx"] == s["idx"]})
     return render(request, "article.html", art=art, sentences=sentences, selected=sel_event)
-
-
-@router.get("/dyads", response_class=HTMLResponse)
-def dyads_page(request: Request) -> HTMLResponse:
-    f, raw, err = page_filters(request)
-    interval = request.query_params.get("interval", "day")
-    interval = interval if interval in ("day", "week", "month") else "day"
-    by = "quad" if request.query_params.get("by") == "quad" else "type"
-    with request.app.state.gaiko.reader() as store:
-        choices = store.dyads(limit=30)
-        if not raw.get("source") and not raw.get("target") and choices:
-            raw["source"], raw["target"] = choices[0]["source"], choices[0]["target"]
-            f["source"], f["target"] = raw["source"], raw["target"]
-        series: dict[str, Any] = {}
-        rows: list[dict[str, Any]] = []
-        if err is None:
-            try:
-                g = {k: v for k, v in f.items() if k not in ("source", "target")}
-                series = store.dyad_series(f.get("source"), f.get("target"), interval=interval, by=by,
-                                           fill_gaps=True, **g)
-                rows = store.events(limit=PAGE_SIZE, sort="-date", **f)
-            except ConfigError as exc:
-                err = str(exc)
-    api = {**_api_params(raw), "interval": interval, "by": by, "fill_gaps": "true"}
-    return render(request, "dyads.html", status=422 if err else 200, raw=raw, interval=interval, by=by,
-                  choices=choices, series=jsonable(series), rows=rows, api=api, error=err,
-                  events_api={**_api_params(raw), "sort": "-date", "limit": PAGE_SIZE})
-
-
-@router.get("/network", response_class=HTMLResponse)
-def network_page(request: Request) -> HTMLResponse:
-    f, raw, err = page_filters(request)
-    level = "actor" if request.query_params.get("level") == "actor" else "country"
-    min_weight = _int(request, "min_weight", 1, 1, 1_000_000)
-    net: dict[str, Any] = {"nodes": [], "edges": []}
-    if err is None:
-        try:
-            with request.app.state.gaiko.reader() as store:
-                net = store.actor_network(level=level, min_weight=min_weight, limit=200, **f)
-        except ConfigError as exc:
-            err = str(exc)
-    api = {**_api_params(raw), "level": level, "min_weight": min_weight, "limit": 200}
-    return render(request, "network.html", status=422 if err else 200, raw=raw, level=level, min_weight=min_weight,
-                  net=jsonable(net), api=api, error=err)
-
-
-@router.get("/map", response_class=HTMLResponse)
-def map_page(request: Request) -> HTMLResponse:
-    f, raw, err = page_filters(request)
-    points: list[dict[str, Any]] = []
-    if err is None:
-        try:
-            with request.app.state.gaiko.reader() as store:
-                points = store.map_points(limit=2000, **f)
-        except ConfigError as exc:
-            err = str(exc)
-    return render(request, "map.html", status=422 if err else 200, raw=raw, points=jsonable(points),
-                  api={**_api_params(raw), "limit": 2000}, error=err)
-
-
-@router.get("/actors", response_class=HTMLResponse)
-def actors_page(request: Request) -> HTMLResponse:
-    q = request.query_params.get("q", "").strip()[:200]
-    offset = _int(request, "offset", 0, 0, 10_000_000)
-    with request.app.state.gaiko.reader() as store:
-        rows = store.actor_list(q=q or None, limit=100, offset=offset)
-        total = store.count_actors(q=q or None)
-    return render(request, "actors.html", rows=rows, q=q, total=total, offset=offset, size=100,
-                  api={"q": q, "limit": 100, "offset": offset})
-
-
-@router.get("/pledges", response_class=HTMLResponse)
-def pledges_page(request: Request) -> HTMLResponse:
-    actor = request.query_params.get("actor", "").strip()[:200] or None
-    status = request.query_params.get("status", "").strip().lower() or None
-    as_of_raw = request.query_params.get("as_of", "").strip()
-    err, as_of = None, None
-    if status and status not in STATUSES:
-        err, status = f"unknown status {status!r}; use one of {', '.join(STATUSES)}", None
-    if as_of_raw:
-        try:
-            as_of = dt.date.fromisoformat(as_of_raw)
-        except ValueError:
-            err = f"as_of must be a date like 2025-12-20, not {as_of_raw!r}"
-    rows: list[dict[str, Any]] = []
-    if err is None:
-        try:
-            with request.app.state.gaiko.reader() as store:
-                rows = ledger_rows(store, as_of=as_of, actor=actor, status=status)
-        except GaikoError as exc:
-            err = str(exc)
-    counts: dict[str, int] = {}
-    for r in rows:
-        counts[r["status"]] = counts.get(r["status"], 0) + 1
-    shown_as_of = as_of.isoformat() if as_of else (rows[0]["as_of"] if rows else "")
-    api = {"actor": actor, "status": status, "as_of": as_of_raw or None}
-    return render(request, "pledges.html", status=422 if err else 200, rows=rows, counts=counts,
-                  actor=actor or "", status_sel=status or "", as_of=shown_as_of, api=api, error=err)
-
-
-@router.get("/pledges/{pledge_id}", response_class=HTMLResponse)
-def pledge_page(request: Request, pledge_id: str) -> HTMLResponse:
-    try:
-        with request.app.state.gaiko.reader() as store:
-            detail = pledge_detail(store, pledge_id)
-    except NotFound as exc:
-        return render(request, "error.html", status=404, error=str(exc))
-    return render(request, "pledge.html", p=detail, pledge_id=pledge_id)

@@ -16,6 +16,7 @@ from typing import Any
 from ..errors import StoreError
 from ..types import CodedArticle, InputError
 from .analysis import AnalysisMixin
+from .facets import FacetMixin
 from .queries import QueryMixin
 from .rows import EVENT_NAMES, article_row, event_row
 from .schema import SCHEMA_VERSION, migrate
@@ -26,7 +27,7 @@ ACTOR_COLS = ("article_id", "start", "end", "text", "name", "country", "sector",
 PLACE_COLS = ("article_id", "start", "end", "text", "name", "country", "lat", "lon", "feature")
 
 
-class Store(QueryMixin, AnalysisMixin):
+class Store(QueryMixin, AnalysisMixin, FacetMixin):
     """A gaiko store in a DuckDB file (``":memory:"`` for a throw-away one)."""
 
     def __init__(self, path: str | Path = "gaiko.duckdb", *, read_only: bool = False) -> None:

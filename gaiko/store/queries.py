@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from ..errors import ConfigError, NotFound
 from ..types import PLOVER_TYPES
 
-__all__ = ["QueryMixin", "EventFilter", "PLAUSIBLE_PUBLISHED"]
+__all__ = ["QueryMixin", "EventFilter", "EVENT_FROM", "EVENT_DAY", "MODALITIES", "PRECISIONS", "actor_key",
+           "PLAUSIBLE_PUBLISHED"]
 
 #: SQL condition on ``articles``: a publication date that can be true (the rule of
 #: :func:`gaiko.ingest_checks.implausible_date`, with the clock at coding time). Articles coded now never
@@ -27,9 +29,42 @@ SORTS = {
 }
 
 
+#: an exact actor: ``CODE:Name`` (``JPNGOV:Sanae Takaichi``; ``USA:`` is the United States with no sector and no
+#: name); CODE is the ISO3 country (``---`` for none) followed by the sector, as the actor list shows it
+_EXACT = re.compile(r"^([A-Z]{3}|---)([A-Z]{0,6}):(.*)$", re.S)
+
+#: the day an event counts for: its own date, else its article's publication date
+EVENT_DAY = "coalesce(e.date, a.published)"
+
+#: how precisely an event's date is known (``published``: it has none of its own; the article's date stands in)
+PRECISIONS = ("day", "week", "month", "year", "published")
+
+#: modalities an event filter can keep (``None`` or ``all``: every event)
+MODALITIES = ("actual", "intended", "hypothetical", "all")
+
+
+def actor_key(country: str | None, sector: str | None, name: str | None) -> str:
+    """The exact key of an actor, as :func:`_actor_clause` reads it back (``JPNGOV:Sanae Takaichi``)."""
+    return f"{country or '---'}{sector or ''}:{name or ''}"
+
+
 def _actor_clause(side: str, value: str, params: list[Any]) -> str:
-    """Match an actor given as country code (JPN), Phoenix code (JPNGOV), or a name fragment."""
+    """Match an actor given as country code (JPN), Phoenix code (JPNGOV), exact key (JPNGOV:Name), or a name fragment."""
     v = value.strip()
+    m = _EXACT.match(v)
+    if m:
+        country, sector, name = m.group(1), m.group(2), m.group(3).strip()
+        parts = [f"e.{side}_text IS NOT NULL"]
+        for col, val in (("country", None if country == "---" else country), ("sector", sector or None),
+                         ("name", name or None)):
+            if val is None:
+                parts.append(f"e.{side}_{col} IS NULL")
+            else:
+                parts.append(f"e.{side}_{col} = ?")
+                params.append(val)
+        return "(" + " AND ".join(parts) + ")"
+    if v == "---":
+        return f"(e.{side}_text IS NOT NULL AND e.{side}_country IS NULL)"
     if len(v) == 3 and v.isalpha() and v.isupper():
         params.append(v)
         return f"e.{side}_country = ?"
@@ -40,8 +75,43 @@ def _actor_clause(side: str, value: str, params: list[Any]) -> str:
     return f"(contains(lower(e.{side}_name), ?) OR contains(lower(e.{side}_text), ?))"
 
 
+def _date(name: str, value: str | dt.date) -> dt.date:
+    try:
+        return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise ConfigError(f"--{name} must be a date like 2025-10-26, not {value!r}") from None
+
+
+def _quads(value: int | str | list[int]) -> list[int]:
+    """Quad classes from 3, "1,2" or [1, 2] (ConfigError for anything but 1-4)."""
+    items = [value] if isinstance(value, int) else _many(value) if isinstance(value, str) else list(value)
+    try:
+        out = [int(q) for q in items]
+    except (TypeError, ValueError):
+        out = []
+    if not out or any(q not in (1, 2, 3, 4) for q in out):
+        raise ConfigError("quad class must be 1, 2, 3 or 4 (or several, comma-separated)")
+    return out
+
+
+def _many(value: str | list[str] | tuple[str, ...]) -> list[str]:
+    items = value.split(",") if isinstance(value, str) else list(value)
+    return [t.strip() for t in items if t and t.strip()]
+
+
 class EventFilter:
-    """Builds the WHERE clause shared by event listings, exports and time series."""
+    """Builds the WHERE clause shared by event listings, counts, charts, exports and downloads.
+
+    The clause reads the aliases ``e`` (events), ``s`` (the event's sentence) and ``a`` (its article): use
+    :data:`EVENT_FROM`. Dates compare the day an event counts for (:data:`EVENT_DAY`), so a time bucket and the
+    listing it opens hold the same events.
+
+    ``modality``: ``actual`` (neither intended nor hypothetical), ``intended``, ``hypothetical``, or ``all``/None;
+    ``include_intended=False`` is the older spelling of ``actual``. ``place`` is a resolved place name (exact,
+    any case), ``outlet`` an article source (exact), ``mode`` a PLOVER mode, ``context`` one PLOVER context.
+    ``resolved=True`` drops events with an actor that has no country (unresolved). ``quad_class`` takes one class
+    or several (``"1,2"``: cooperation). ``precision``: date precision(s), see :data:`PRECISIONS`.
+    """
 
     def __init__(
         self,
@@ -51,11 +121,18 @@ class EventFilter:
         type: str | list[str] | None = None,  # noqa: A002
         since: str | dt.date | None = None,
         until: str | dt.date | None = None,
-        quad_class: int | None = None,
+        quad_class: int | str | list[int] | None = None,
         text: str | None = None,
         article_id: str | None = None,
         include_intended: bool = True,
         include_negated: bool = False,
+        modality: str | None = None,
+        place: str | None = None,
+        outlet: str | None = None,
+        mode: str | None = None,
+        context: str | None = None,
+        resolved: bool = False,
+        precision: str | list[str] | None = None,
     ) -> None:
         clauses: list[str] = []
         params: list[Any] = []
@@ -70,25 +147,21 @@ class EventFilter:
         if target:
             clauses.append(_actor_clause("target", target, params))
         if type:
-            types = [t.strip().upper() for t in (type.split(",") if isinstance(type, str) else type) if t.strip()]
+            types = [t.upper() for t in _many(type)]
             bad = [t for t in types if t not in PLOVER_TYPES]
             if bad:
                 raise ConfigError(f"unknown event type(s) {', '.join(bad)}; use one of {', '.join(PLOVER_TYPES)}")
-            clauses.append(f"e.event_type IN ({', '.join('?' for _ in types)})")
-            params.extend(types)
+            if types:
+                clauses.append(f"e.event_type IN ({', '.join('?' for _ in types)})")
+                params.extend(types)
         for name, value, op in (("since", since, ">="), ("until", until, "<=")):
             if value:
-                try:
-                    d = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
-                except ValueError:
-                    raise ConfigError(f"--{name} must be a date like 2025-10-26, not {value!r}") from None
-                clauses.append(f"e.date {op} ?")
-                params.append(d)
-        if quad_class is not None:
-            if quad_class not in (1, 2, 3, 4):
-                raise ConfigError("quad class must be 1, 2, 3 or 4")
-            clauses.append("e.quad_class = ?")
-            params.append(quad_class)
+                clauses.append(f"{EVENT_DAY} {op} ?")
+                params.append(_date(name, value))
+        if quad_class not in (None, ""):
+            quads = _quads(quad_class)
+            clauses.append(f"e.quad_class IN ({', '.join('?' for _ in quads)})")
+            params.extend(quads)
         if text:
             # plain substring search: % and _ in the words are not wildcards
             clauses.append("contains(lower(s.text), ?)")
@@ -96,13 +169,51 @@ class EventFilter:
         if article_id:
             clauses.append("e.article_id = ?")
             params.append(article_id)
-        if not include_intended:
+        if modality in (None, "", "all"):
+            modality = None if include_intended else "actual"
+        if modality == "actual":
             clauses.append("NOT e.intended AND NOT e.hypothetical")
+        elif modality == "intended":
+            clauses.append("e.intended AND NOT e.hypothetical")
+        elif modality == "hypothetical":
+            clauses.append("e.hypothetical")
+        elif modality is not None:
+            raise ConfigError(f"unknown modality {modality!r}; use one of {', '.join(MODALITIES)}")
         if not include_negated:
             clauses.append("NOT e.negated")
+        if place:
+            clauses.append("lower(e.place_name) = ?")
+            params.append(place.strip().lower())
+        if outlet:
+            clauses.append("a.source = ?")
+            params.append(outlet.strip())
+        if mode:
+            clauses.append("lower(e.mode) = ?")
+            params.append(mode.strip().lower())
+        if context:
+            clauses.append("list_contains(e.context, ?)")
+            params.append(context.strip().lower())
+        if precision:
+            precs = [p.lower() for p in _many(precision)]
+            bad = [p for p in precs if p not in PRECISIONS]
+            if bad:
+                raise ConfigError(f"unknown date precision(s) {', '.join(bad)}; use {', '.join(PRECISIONS)}")
+            clauses.append(f"coalesce(e.date_precision, 'day') IN ({', '.join('?' for _ in precs)})")
+            params.extend(precs)
+        if resolved:
+            clauses.append("e.source_country IS NOT NULL AND (e.target_text IS NULL OR e.target_country IS NOT NULL)")
         self.where = " AND ".join(clauses) if clauses else "TRUE"
         self.params = params
+        #: the FROM clause these conditions need (the sentence is joined only for a text search)
+        self.from_ = EVENT_FROM if text else EVENT_FROM_NO_TEXT
 
+
+#: events joined with their sentence (text search) and article (fallback date, outlet): what EventFilter reads
+EVENT_FROM = """FROM events e
+JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_idx
+JOIN articles a ON a.id = e.article_id"""
+EVENT_FROM_NO_TEXT = """FROM events e
+JOIN articles a ON a.id = e.article_id"""
 
 EVENT_SELECT = """
 SELECT e.*, s.text AS sentence, a.published, a.title AS article_title, a.url AS article_url, a.source AS article_source
@@ -137,10 +248,7 @@ class QueryMixin:
 
     def count_events(self, **filters: Any) -> int:
         f = EventFilter(**filters)
-        sql = (
-            "SELECT count(*) AS n FROM events e JOIN sentences s ON s.article_id = e.article_id "
-            f"AND s.idx = e.sentence_idx WHERE {f.where}"
-        )
+        sql = f"SELECT count(*) AS n {f.from_} WHERE {f.where}"
         return int(self.query(sql, f.params)[0]["n"])
 
     def event(self, event_id: str) -> dict[str, Any]:

@@ -62,24 +62,92 @@
     });
     drawPoints();
   }
-  function colour(g) {
-    if (g === null || g === undefined) return "#6b7380";
-    return g >= 0 ? "#2e8b57" : "#c0392b";
+  // graded mean Goldstein: six classes with fixed colours (gaiko.css --g1..--g6), legend under the map
+  function grade(g) {
+    if (g === null || g === undefined) return "g0";
+    return g < -5 ? "g1" : g < -2 ? "g2" : g < 0 ? "g3" : g < 2 ? "g4" : g < 5 ? "g5" : "g6";
+  }
+  var filters = JSON.parse((document.getElementById("map-filters") || {}).textContent || "{}");
+  function eventsUrl(place) {
+    var p = new URLSearchParams(filters); p.set("place", place); return "/events?" + p.toString();
+  }
+  // zoom and pan: the view box of the whole drawing moves; points are regrouped at each zoom level
+  var view = { x: 0, y: 0, w: W, h: H }, layer = null, maxEvents = Math.max.apply(null, points.map(function (p) { return p.events; }).concat([1]));
+  function setView(v) {
+    v.w = Math.max(W / 32, Math.min(W, v.w)); v.h = v.w * H / W;
+    v.x = Math.max(0, Math.min(W - v.w, v.x)); v.y = Math.max(0, Math.min(H - v.h, v.y));
+    view = v; svg.setAttribute("viewBox", [v.x, v.y, v.w, v.h].map(function (n) { return n.toFixed(2); }).join(" "));
+    drawPoints();
+  }
+  function zoom(f, cx, cy) {
+    cx = cx === undefined ? view.x + view.w / 2 : cx; cy = cy === undefined ? view.y + view.h / 2 : cy;
+    var w = view.w / f; setView({ x: cx - (cx - view.x) / f, y: cy - (cy - view.y) / f, w: w, h: w * H / W });
+  }
+  function toMap(evt) {
+    var pt = svg.createSVGPoint(); pt.x = evt.clientX; pt.y = evt.clientY;
+    return pt.matrixTransform(svg.getScreenCTM().inverse());
+  }
+  svg.addEventListener("wheel", function (evt) { evt.preventDefault(); var p = toMap(evt); zoom(evt.deltaY < 0 ? 1.4 : 1 / 1.4, p.x, p.y); }, { passive: false });
+  var pan = null;
+  svg.addEventListener("pointerdown", function (evt) { if (evt.target.closest("a, .cluster")) return; pan = { x: evt.clientX, y: evt.clientY, v: view }; });
+  window.addEventListener("pointermove", function (evt) {
+    if (!pan) return;
+    var k = view.w / svg.getBoundingClientRect().width;
+    setView({ x: pan.v.x - (evt.clientX - pan.x) * k, y: pan.v.y - (evt.clientY - pan.y) * k, w: pan.v.w, h: pan.v.h });
+  });
+  window.addEventListener("pointerup", function () { pan = null; });
+  Array.prototype.forEach.call(document.querySelectorAll("[data-zoom]"), function (b) {
+    b.addEventListener("click", function () {
+      var z = b.getAttribute("data-zoom");
+      if (z === "in") zoom(2); else if (z === "out") zoom(0.5); else setView({ x: 0, y: 0, w: W, h: H });
+    });
+  });
+  // points closer than ~14 screen pixels are one cluster at this zoom
+  function clusters() {
+    var k = view.w / (svg.getBoundingClientRect().width || W), cell = 14 * k, out = [], grid = {};
+    points.forEach(function (p) {
+      var px = x(p.lon), py = y(p.lat), key = Math.floor(px / cell) + ":" + Math.floor(py / cell);
+      if (!grid[key]) { grid[key] = { items: [], sx: 0, sy: 0 }; out.push(grid[key]); }
+      grid[key].items.push(p); grid[key].sx += px * p.events; grid[key].sy += py * p.events;
+    });
+    out.forEach(function (c) {
+      c.events = c.items.reduce(function (a, p) { return a + p.events; }, 0);
+      c.x = c.sx / c.events; c.y = c.sy / c.events;
+      var gs = c.items.filter(function (p) { return p.mean_goldstein !== null; });
+      c.g = gs.length ? gs.reduce(function (a, p) { return a + p.mean_goldstein * p.events; }, 0) / gs.reduce(function (a, p) { return a + p.events; }, 0) : null;
+    });
+    return out;
   }
   function drawPoints() {
-    var g = el("g", { "class": "points" });
-    var max = Math.max.apply(null, points.map(function (p) { return p.events; }).concat([1]));
-    points.forEach(function (p) {
-      var c = el("circle", { "class": "point", cx: x(p.lon), cy: y(p.lat), r: 3 + 12 * Math.sqrt(p.events / max), fill: colour(p.mean_goldstein) }, g);
-      var label = p.place + (p.country ? " (" + p.country + ")" : "") + ": " + p.events + " events, mean Goldstein " + p.mean_goldstein + " — " + (p.types || []).join(", ");
-      var t = el("title", {}, c); t.textContent = label;
-      c.addEventListener("mouseenter", function (evt) {
+    if (layer) layer.remove();
+    layer = el("g", { "class": "points" });
+    var k = view.w / W, tipText;
+    clusters().forEach(function (c) {
+      var r = (3 + 12 * Math.sqrt(c.events / maxEvents)) * Math.sqrt(k) * 1.2, node, label;
+      if (c.items.length === 1) {
+        var p = c.items[0];
+        label = p.place + (p.country ? " (" + p.country + ")" : "") + (p.centroid ? ", a country drawn at its centroid" : "") + ": " + p.events + " events, mean Goldstein " + p.mean_goldstein + " — " + (p.types || []).join(", ");
+        node = el("a", { href: eventsUrl(p.place), "class": "place", "data-place": p.place, "data-count": p.events, "aria-label": label + "; open them" }, layer);
+        var cls = "point " + grade(p.mean_goldstein) + (p.mean_goldstein < 0 ? " neg" : "") + (p.centroid ? " centroid" : "");
+        if (p.centroid) el("rect", { "class": cls, x: x(p.lon) - r, y: y(p.lat) - r, width: 2 * r, height: 2 * r, "stroke-width": 1.5 * k }, node);
+        else el("circle", { "class": cls, cx: x(p.lon), cy: y(p.lat), r: r, "stroke-width": k }, node);
+      } else {
+        label = c.items.length + " places, " + c.events + " events: " + c.items.map(function (p) { return p.place; }).slice(0, 6).join(", ") + (c.items.length > 6 ? "…" : "") + " (zoom in)";
+        node = el("g", { "class": "cluster", tabindex: "0", role: "button", "data-count": c.events, "aria-label": label }, layer);
+        el("circle", { "class": "point " + grade(c.g) + (c.g < 0 ? " neg" : ""), cx: c.x, cy: c.y, r: r * 1.15, "stroke-width": k }, node);
+        var t = el("text", { x: c.x, y: c.y + 3.5 * k, "font-size": 10 * k, "text-anchor": "middle" }, node);
+        t.textContent = c.events;
+        var zoomIn = function () { zoom(3, c.x, c.y); };
+        node.addEventListener("click", zoomIn);
+        node.addEventListener("keydown", function (evt) { if (evt.key === "Enter" || evt.key === " ") { evt.preventDefault(); zoomIn(); } });
+      }
+      el("title", {}, node).textContent = label;
+      node.addEventListener("mouseenter", function (evt) {
         tip.textContent = label; tip.hidden = false;
         var box = svg.getBoundingClientRect();
         tip.style.left = (evt.clientX - box.left + 12) + "px"; tip.style.top = (evt.clientY - box.top + 12) + "px";
       });
-      c.addEventListener("mouseleave", function () { tip.hidden = true; });
-      c.addEventListener("click", function () { window.location.href = "/events/" + encodeURIComponent(p.example_event); });
+      node.addEventListener("mouseleave", function () { tip.hidden = true; });
     });
     document.body.setAttribute("data-map", "ready");
   }

@@ -10,7 +10,7 @@
   var nodes = net.nodes || [], edges = net.edges || [];
   if (!nodes.length) return;
   var byId = {};
-  var maxN = Math.max.apply(null, nodes.map(function (n) { return n.events; }));
+  var maxN = Math.max.apply(null, nodes.map(function (n) { return n.events; }).concat([1]));
   var maxW = Math.max.apply(null, edges.map(function (e) { return e.weight; }));
   nodes.forEach(function (n, i) {
     var a = 2 * Math.PI * i / nodes.length;
@@ -18,10 +18,17 @@
     n.r = 7 + 18 * Math.sqrt(n.events / maxN);
     byId[n.id] = n;
   });
+  var css = getComputedStyle(document.documentElement);
+  var COOP = css.getPropertyValue("--q2").trim() || "#1b7837", CONF = css.getPropertyValue("--q4").trim() || "#b2182b";
   function colour(g) {
-    if (g === null || g === undefined) return "#9aa5b1";
-    var t = Math.max(-10, Math.min(10, g)) / 10;
-    return t >= 0 ? "rgba(46,139,87," + (0.35 + 0.65 * t) + ")" : "rgba(192,57,43," + (0.35 - 0.65 * t) + ")";
+    if (g === null || g === undefined) return "#7b8794";
+    return g >= 0 ? COOP : CONF;
+  }
+  function opacity(g) { return g === null || g === undefined ? 0.6 : 0.35 + 0.65 * Math.min(10, Math.abs(g)) / 10; }
+  function open(changes) {
+    var p = new URLSearchParams(filters);
+    Object.keys(changes).forEach(function (k) { p.set(k, changes[k]); });
+    window.location.href = "/events?" + p.toString();
   }
   function el(name, attrs, parent) {
     var e = document.createElementNS(NS, name);
@@ -35,17 +42,25 @@
   var gEdges = el("g", { "class": "edges" }), gNodes = el("g", { "class": "nodes" });
   edges.forEach(function (e) {
     e.s = byId[e.source]; e.t = byId[e.target];
-    e.line = el("path", { "class": "edge", fill: "none", stroke: colour(e.mean_goldstein), "stroke-width": 1 + 6 * e.weight / maxW, "marker-end": "url(#arrow)" }, gEdges);
+    // conflict-leaning edges are dashed as well as red: colour is never the only cue
+    e.line = el("path", { "class": "edge" + (e.mean_goldstein < 0 ? " conflict" : ""), fill: "none", stroke: colour(e.mean_goldstein), "stroke-opacity": opacity(e.mean_goldstein),
+                          "stroke-dasharray": e.mean_goldstein < 0 ? "6 3" : "none", "stroke-width": 1 + 6 * e.weight / maxW, "marker-end": "url(#arrow)",
+                          "data-count": e.weight }, gEdges);
     var title = el("title", {}, e.line);
-    title.textContent = e.source + " → " + e.target + ": " + e.weight + " events, mean Goldstein " + e.mean_goldstein + " (" + e.types.join(", ") + ")";
+    title.textContent = e.s.label + " → " + e.t.label + ": " + e.weight + " events, mean Goldstein " + e.mean_goldstein + " (" + e.types.join(", ") + "); click for them";
+    e.line.addEventListener("click", function () { open({ source: e.source, target: e.target }); });
   });
   nodes.forEach(function (n) {
-    n.g = el("g", { "class": "node", "data-id": n.id }, gNodes);
+    var label = n.label + ": " + n.events + " events (" + n.out + " as source, " + n["in"] + " as target)";
+    n.g = el("g", { "class": "node", "data-id": n.id, "data-count": n.events, tabindex: "0", role: "link", "aria-label": label + ", open them" }, gNodes);
     el("circle", { r: n.r, fill: "#1f5fa8" }, n.g);
     var t = el("text", { x: n.r + 3, y: 4 }, n.g);
-    t.textContent = n.label;
+    t.textContent = n.label + " " + n.events;
     var title = el("title", {}, n.g);
-    title.textContent = n.label + ": " + n.out + " as source, " + n["in"] + " as target (click for events)";
+    title.textContent = label + "; click for them";
+    n.g.addEventListener("keydown", function (evt) {
+      if (evt.key === "Enter" || evt.key === " ") { evt.preventDefault(); open({ actor: n.id }); }
+    });
   });
   function step(alpha) {
     var i, j, a, b, dx, dy, d2, d, f;
@@ -109,10 +124,7 @@
     });
     n.g.addEventListener("pointerup", function () {
       drag = null;
-      if (!moved) {
-        var p = new URLSearchParams(filters); p.set("actor", n.id);
-        window.location.href = "/events?" + p.toString();
-      }
+      if (!moved) open({ actor: n.id });
     });
   });
   document.body.setAttribute("data-network", "ready");

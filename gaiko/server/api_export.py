@@ -1,0 +1,94 @@
+"""Whole-filter downloads (``/api/v1/export/...``): every matching row, streamed, with a link to its evidence.
+
+The listings' ``format=csv|jsonl`` give the page on screen; these give all N matching:
+CSV and JSONL are streamed as they are read (chunks of 2,000 rows), Parquet is written by
+DuckDB to a temporary file that is deleted once sent.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from typing import Any, Literal
+
+from fastapi import APIRouter, Depends, Query, Request
+
+from ..store.downloads import (
+    ARTICLE_DOWNLOAD_COLUMNS,
+    EVENT_DOWNLOAD_COLUMNS,
+    article_download_sql,
+    copy_parquet,
+    event_download_sql,
+    iter_query,
+)
+from ..store.ledger_view import ledger_view
+from .api import ERRORS, EventQuery, Sort
+from .api_pledges import LedgerQuery
+from .output import file_download, stream_rows
+from .pledges import LEDGER_COLUMNS
+
+__all__ = ["router"]
+
+router = APIRouter(prefix="/export", tags=["downloads"])
+
+Fmt3 = Literal["csv", "jsonl", "parquet"]
+_PARQUET = "application/vnd.apache.parquet"
+_FORMATS = {"description": "The file: CSV, JSON lines or Parquet (attachment)"}
+
+
+def _base(request: Request) -> str:
+    return str(request.base_url).rstrip("/")
+
+
+def _parquet_from_sql(request: Request, sql: str, params: list[Any], name: str) -> Any:
+    fd, path = tempfile.mkstemp(suffix=".parquet", prefix="gaiko-")
+    os.close(fd)
+    os.unlink(path)  # DuckDB creates it
+    copy_parquet(request.app.state.gaiko.store.con, sql, params, path)
+    return file_download(path, f"{name}.parquet", _PARQUET)
+
+
+@router.get("/events", summary="Every event matching the filters (all pages), with a link to its evidence",
+            responses={**ERRORS, 200: _FORMATS})
+def export_events(request: Request, q: EventQuery = Depends(), sort: Sort = Query("date"),
+                  format: Fmt3 = Query("csv")) -> Any:
+    sql, params = event_download_sql(_base(request), sort=sort, **q.filters)
+    if format == "parquet":
+        return _parquet_from_sql(request, sql, params, "gaiko-events-all")
+    rows = iter_query(request.app.state.gaiko.store.con, sql, params)
+    return stream_rows(format, rows, EVENT_DOWNLOAD_COLUMNS, "gaiko-events-all")
+
+
+@router.get("/articles", summary="Every article whose title or text holds q, with counts and a link",
+            responses={**ERRORS, 200: _FORMATS})
+def export_articles(request: Request, q: str | None = Query(None, max_length=200), format: Fmt3 = Query("csv")) -> Any:
+    sql, params = article_download_sql(_base(request), q)
+    if format == "parquet":
+        return _parquet_from_sql(request, sql, params, "gaiko-articles-all")
+    rows = iter_query(request.app.state.gaiko.store.con, sql, params)
+    return stream_rows(format, rows, ARTICLE_DOWNLOAD_COLUMNS, "gaiko-articles-all")
+
+
+@router.get("/pledges", summary="Every ledger entry matching the filters: sentence, target, quantity, deadline, "
+            "speaker and links", responses={**ERRORS, 200: _FORMATS})
+def export_pledges(request: Request, lq: LedgerQuery = Depends(), format: Fmt3 = Query("csv")) -> Any:
+    base = _base(request)
+    with request.app.state.gaiko.reader() as store:
+        rows = ledger_view(store, limit=None, **lq.kwargs)["rows"]
+    for r in rows:
+        r.pop("actor_detail", None)
+        r["link"] = base + r["link"]
+        r["sentence_link"] = base + r["sentence_link"] if r.get("sentence_link") else None
+    if format != "parquet":
+        return stream_rows(format, iter(rows), LEDGER_COLUMNS, "gaiko-pledges-all")
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from .output import flat
+
+    table = pa.table({c: [None if r.get(c) is None else (r[c] if isinstance(r[c], (int, float, bool)) else flat(r[c]))
+                          for r in rows] for c in LEDGER_COLUMNS})
+    fd, path = tempfile.mkstemp(suffix=".parquet", prefix="gaiko-")
+    os.close(fd)
+    pq.write_table(table, path, compression="zstd")
+    return file_download(path, "gaiko-pledges-all.parquet", _PARQUET)

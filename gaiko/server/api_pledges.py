@@ -1,0 +1,102 @@
+"""Pledge endpoints: the ledger, one pledge's timeline, the say-do scorecard (``/api/v1``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from fastapi import APIRouter, Query, Request
+
+from ..store.ledger_view import LEDGER_SORTS, ledger_view
+from ..store.scorecard import LEVELS, flat_rows, scorecard
+from .api import ERRORS, Fmt
+from .models import PledgePage, ScorecardPage
+from .output import next_url, rows_response
+from .pledges import LEDGER_COLUMNS, pledge_detail
+
+__all__ = ["router", "LedgerQuery"]
+
+router = APIRouter(tags=["pledges"])
+
+
+def _state(request: Request) -> Any:
+    return request.app.state.gaiko
+
+
+class LedgerQuery:
+    """Ledger filters shared by the listing and the whole-ledger download."""
+
+    def __init__(
+        self,
+        actor: str | None = Query(None, max_length=200, description="Actor: ISO3, name or words"),
+        status: str | None = Query(None, max_length=300, description="Status(es), comma-separated (the tracker's)"),
+        target: str | None = Query(None, max_length=200, description="Target: ISO3 or words of its name"),
+        q: str | None = Query(None, max_length=200, description="Words in the action, sentence, actor, target or deadline"),
+        actor_country: str | None = Query(None, max_length=3, description="Exact: the actor's ISO3 (--- for none)"),
+        actor_code: str | None = Query(None, max_length=12, description="Exact: country + sector (JPNGOV)"),
+        actor_name: str | None = Query(None, max_length=200, description="Exact: the actor's name"),
+        as_of: dt.date | None = Query(None, description="Judge statuses as of this date (default: the newest article)"),
+        sort: Literal[LEDGER_SORTS] = Query("status"),  # type: ignore[valid-type]
+    ) -> None:
+        self.kwargs: dict[str, Any] = {"actor": actor, "status": status, "target": target, "q": q,
+                                       "actor_country": actor_country, "actor_code": actor_code,
+                                       "actor_name": actor_name, "as_of": as_of, "sort": sort}
+        self.params = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in self.kwargs.items()
+                       if v not in (None, "") and not (k == "sort" and v == "status")}
+
+
+@router.get("/pledges", summary="The pledge ledger: status, deadline, days left or overdue", responses=ERRORS,
+            response_model=PledgePage)
+def pledges(
+    request: Request,
+    actor: str | None = Query(None, max_length=200, description="Actor: ISO3, name or words"),
+    status: str | None = Query(None, max_length=300, description="Status(es), comma-separated (the tracker's)"),
+    target: str | None = Query(None, max_length=200, description="Target: ISO3 or words of its name"),
+    q: str | None = Query(None, max_length=200, description="Words in the action, sentence, actor, target or deadline"),
+    actor_country: str | None = Query(None, max_length=3, description="Exact: the actor's ISO3 (--- for none)"),
+    actor_code: str | None = Query(None, max_length=12, description="Exact: country + sector (JPNGOV)"),
+    actor_name: str | None = Query(None, max_length=200, description="Exact: the actor's name"),
+    as_of: dt.date | None = Query(None, description="Judge statuses as of this date (default: the newest article)"),
+    sort: Literal[LEDGER_SORTS] = Query("status"),  # type: ignore[valid-type]
+    limit: int = Query(200, ge=1, le=5000),
+    offset: int = Query(0, ge=0, le=10_000_000),
+    format: Fmt = Query("json", description="csv/jsonl: this page; /api/v1/export/pledges for all"),
+) -> Any:
+    lq = LedgerQuery(actor, status, target, q, actor_country, actor_code, actor_name, as_of, sort)
+    with _state(request).reader() as store:
+        view = ledger_view(store, limit=limit, offset=offset, **lq.kwargs)
+    rows = [{k: v for k, v in r.items() if k != "actor_detail"} for r in view["rows"]]
+    payload = {"total": view["total"], "limit": limit, "offset": offset,
+               "next": next_url(request, view["total"], limit, offset), "as_of": view["as_of"],
+               "counts": view["counts"], "statements": view["statements"], "filters": lq.params, "pledges": rows}
+    return rows_response(format, rows, payload, filename="gaiko-pledges", columns=LEDGER_COLUMNS)
+
+
+@router.get("/pledges/{pledge_id}", summary="One ledger entry and its evidence timeline (oldest first)", responses=ERRORS)
+def pledge(request: Request, pledge_id: str, as_of: dt.date | None = Query(None)) -> dict[str, Any]:
+    with _state(request).reader() as store:
+        out = pledge_detail(store, pledge_id, as_of=as_of)
+    out.pop("actor_detail", None)
+    return out
+
+
+@router.get("/scorecard", summary="Say-do scorecard: each actor's pledges by outcome, share kept, lag", responses=ERRORS,
+            response_model=ScorecardPage)
+def scorecard_endpoint(
+    request: Request,
+    by: Literal[tuple(LEVELS)] = Query("country", description="country (ISO3), code (country + sector) or name"),  # type: ignore[valid-type]
+    as_of: dt.date | None = Query(None, description="Judge statuses as of this date (default: the newest article)"),
+    actor: str | None = Query(None, max_length=200, description="Only actors whose key or label contains this"),
+    min_pledges: int = Query(1, ge=1, le=100_000),
+    limit: int = Query(100, ge=1, le=5000),
+    offset: int = Query(0, ge=0, le=10_000_000),
+    format: Fmt = Query("json"),
+) -> Any:
+    with _state(request).reader() as store:
+        card = scorecard(store, by=by, as_of=as_of, actor=actor, min_pledges=min_pledges)
+    rows = card["rows"][offset:offset + limit]
+    flat = flat_rows({**card, "rows": rows})
+    params = {k: v for k, v in {"by": by, "as_of": as_of.isoformat() if as_of else None, "actor": actor}.items() if v}
+    payload = {**card, "rows": rows, "limit": limit, "offset": offset, "filters": params,
+               "next": next_url(request, card["total"], limit, offset)}
+    return rows_response(format, flat, payload, filename="gaiko-scorecard")

@@ -1,0 +1,230 @@
+"""Response models of the REST API: they document every field in /docs and /openapi.json.
+
+Rows allow extra fields (an event row carries every store column); the fields named here
+are the ones the API promises. Every list answer has the same envelope (:class:`Page`):
+``total`` (rows matching), ``limit``, ``offset`` and ``next`` (the URL of the next page,
+or null on the last one), with the rows under a key named after the endpoint.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "Page", "EventRow", "EventPage", "ArticleRow", "ArticlePage", "ActorRow", "ActorPage", "DyadRow", "DyadPage",
+    "Series", "NetworkPage", "MapPage", "PledgePage", "Health", "Stats", "ScorecardPage", "FacetsOut",
+]
+
+
+class _Row(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class Page(BaseModel):
+    total: int = Field(description="rows matching the filters, over all pages")
+    limit: int = Field(description="most rows in this answer")
+    offset: int = Field(description="rows skipped before this answer")
+    next: str | None = Field(None, description="URL of the next page; null on the last")
+    filters: dict[str, Any] = Field(default_factory=dict, description="the filters applied, as given")
+
+
+class EventRow(_Row):
+    id: str
+    article_id: str
+    sentence_idx: int
+    date: str | None = Field(None, description="ISO date the event happened, at `date_precision`")
+    date_precision: str | None = Field(None, description="day, week, month, year, or published (no date of its own)")
+    date_text: str | None = None
+    event_type: str = Field(description="PLOVER type")
+    mode: str | None = None
+    context: list[str] | None = None
+    quad_class: int | None = Field(None, description="1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict")
+    goldstein: float | None = None
+    source_name: str | None = None
+    source_country: str | None = None
+    source_sector: str | None = None
+    target_name: str | None = None
+    target_country: str | None = None
+    target_sector: str | None = None
+    place_name: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    intended: bool | None = None
+    hypothetical: bool | None = None
+    negated: bool | None = None
+    sentence: str | None = None
+    link: str | None = Field(None, description="dashboard URL of the event's highlighted sentence")
+
+
+class EventPage(Page):
+    sort: str
+    events: list[EventRow]
+
+
+class ArticleRow(_Row):
+    id: str
+    title: str | None = None
+    published: str | None = None
+    source: str | None = Field(None, description="outlet")
+    events: int = 0
+    pledges: int = 0
+
+
+class ArticlePage(Page):
+    articles: list[ArticleRow]
+
+
+class ActorRow(_Row):
+    name: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    code: str = Field(description="country + sector, `---` for no country")
+    key: str = Field(description="exact key for the actor filters: `source=KEY` lists its `as_source` events")
+    as_source: int
+    as_target: int
+    events: int = Field(description="events with the actor on either side (`actor=KEY`)")
+    mean_goldstein: float | None = None
+
+
+class ActorPage(Page):
+    actors: list[ActorRow]
+
+
+class DyadRow(_Row):
+    source: str
+    target: str
+    events: int
+    mean_goldstein: float | None = None
+    cooperation: int
+    conflict: int
+
+
+class DyadPage(Page):
+    dyads: list[DyadRow]
+
+
+class Series(_Row):
+    interval: str = Field(description="day, week or month: the one used (`auto` picks it from the span)")
+    by: str
+    buckets: list[str] = Field(description="first day of each bucket")
+    starts: list[str] = Field(description="first day of each bucket's events within `since` (its link's `since`)")
+    ends: list[str] = Field(description="last day of each bucket's events within `until` (its link's `until`)")
+    keys: list[str] = Field(description="the series in `counts`, in order")
+    counts: dict[str, list[int]]
+    total: list[int]
+    cooperation: list[int]
+    conflict: list[int]
+    goldstein: list[float | None] = Field(description="mean Goldstein per bucket; null where there were no events")
+    coarse: list[int] = Field(description="of each bucket's events, those dated only to a unit coarser than the interval")
+    coarse_precisions: list[str]
+    by_type: dict[str, int]
+    events: int
+
+
+class NetworkNode(_Row):
+    id: str = Field(description="ISO3 (country level) or exact actor key: `actor=ID` lists the node's events")
+    label: str
+    events: int
+    out: int
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
+
+
+class NetworkEdge(_Row):
+    source: str
+    target: str
+    weight: int = Field(description="events from source to target (`source=..&target=..`)")
+    mean_goldstein: float | None = None
+    cooperation: int
+    conflict: int
+    types: list[str]
+
+
+class NetworkPage(Page):
+    level: str
+    min_weight: int
+    nodes: list[NetworkNode]
+    edges: list[NetworkEdge]
+
+
+class MapPoint(_Row):
+    place: str = Field(description="resolved place name: `place=NAME` lists its events")
+    lat: float
+    lon: float
+    country: str | None = None
+    events: int
+    mean_goldstein: float | None = None
+    types: list[str]
+    centroid: bool = Field(description="a country located at its centroid, not a real place")
+
+
+class MapPage(Page):
+    coverage: dict[str, int] = Field(description="events matching, located, at a centroid, places")
+    points: list[MapPoint]
+
+
+class PledgeRow(_Row):
+    id: str
+    status: str
+    actor: str | None = None
+    actor_country: str | None = None
+    action: str | None = None
+    sentence: str | None = None
+    target_name: str | None = None
+    quantity_text: str | None = None
+    deadline_text: str | None = None
+    deadline: str | None = Field(None, description="ISO end of the deadline")
+    days_left: int | None = Field(None, description="negative: days overdue")
+    made_on: str | None = None
+    evidence_count: int = 0
+    link: str
+
+
+class PledgePage(Page):
+    as_of: str | None = None
+    counts: dict[str, int] = Field(description="matching pledges per status, before the status filter")
+    statements: int = Field(description="pledge statements behind the matching pledges")
+    pledges: list[PledgeRow]
+
+
+class ScorecardRow(_Row):
+    key: str
+    label: str
+    pledges: int
+    counts: dict[str, int] = Field(description="pledges per column key")
+    decided: int
+    kept_share: float | None = Field(None, description="kept / decided; null when none is decided")
+    median_lag_days: float | None = Field(None, description="median days from pledge to kept")
+    overdue: int
+    filter: dict[str, str] = Field(description="the ledger filter that lists this actor's pledges")
+
+
+class ScorecardPage(Page):
+    by: str
+    as_of: str | None = None
+    columns: list[dict[str, Any]]
+    totals: ScorecardRow
+    rows: list[ScorecardRow]
+
+
+class Health(BaseModel):
+    status: str
+    store: str
+    schema_version: int
+    events: int
+    writable: bool
+    read_only_reason: str | None = None
+
+
+class Stats(_Row):
+    articles: int
+    events: int
+    pledges: int
+    by_type: dict[str, int]
+    top_dyads: list[dict[str, Any]]
+
+
+class FacetsOut(BaseModel):
+    facets: dict[str, Any] = Field(description="per facet: `param` (the filter a value sets), `values` [{value, n}], `others`")
+    filters: dict[str, Any] = Field(default_factory=dict)

@@ -1,0 +1,166 @@
+"""What every dashboard page shares: templates, the filters in the URL, links that keep them, paging.
+
+Pages are thin: they read their filters here, ask the store, and render. Filters live in
+the URL only, so every view can be bookmarked and every link carries the view's filters.
+The dashboard counts what happened by default (``modality=actual``); ``modality=all``
+counts intended and hypothetical events too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+
+from ..store.analysis import QUAD_NAMES
+from ..tables import cameo_for
+from ..types import PLOVER_TYPES
+
+__all__ = ["render", "page_filters", "api_params", "int_param", "pager", "FILTER_KEYS", "PAGE_SIZES", "href",
+           "date_label"]
+
+FILTER_KEYS = ("actor", "source", "target", "type", "quad_class", "since", "until", "text", "article_id", "place",
+               "outlet", "mode", "context", "modality", "resolved", "include_negated", "precision")
+PAGE_SIZES = (25, 50, 100, 200)
+MODALITY_LABELS = {"actual": "happened (actual)", "intended": "intended only", "hypothetical": "hypothetical only",
+                   "all": "all, intentions included"}
+NAV = (("/", "Overview", "index"), ("/events", "Events", "events"), ("/dyads", "Dyads", "dyads"),
+       ("/network", "Network", "network"), ("/map", "Map", "map"), ("/pledges", "Pledges", "pledges"),
+       ("/scorecard", "Scorecard", "scorecard"), ("/actors", "Actors", "actors"), ("/articles", "Articles", "articles"))
+
+
+def _qs(d: dict[str, Any]) -> str:
+    return urlencode({k: v for k, v in d.items() if v not in (None, "", False)})
+
+
+def href(path: str, params: dict[str, Any] | None = None, **changes: Any) -> str:
+    """``path`` with ``params`` updated by ``changes`` as its query string (a change to None drops the key)."""
+    merged = {**(params or {}), **changes}
+    q = _qs(merged)
+    return f"{path}?{q}" if q else path
+
+
+def date_label(date: Any, precision: str | None) -> str:
+    """An event date as precise as it is known: ``2026-01-15``, ``January 2026 (month)``, ``2026 (year)``."""
+    if date is None:
+        return ""
+    d = date if isinstance(date, dt.date) else dt.date.fromisoformat(str(date)[:10])
+    if precision == "year":
+        return f"{d.year} (year)"
+    if precision == "month":
+        return f"{d.strftime('%B %Y')} (month)"
+    if precision == "week":
+        return f"week of {d.isoformat()}"
+    return d.isoformat()
+
+
+def _fmt(n: Any) -> str:
+    return f"{n:,}" if isinstance(n, int) else ("" if n is None else str(n))
+
+
+@lru_cache(maxsize=1)
+def country_choices() -> tuple[tuple[str, str], ...]:
+    """(ISO3, name) of every country in gaiko's actor table, for the pickers' autocomplete."""
+    import csv
+
+    from ..tables import data_path
+
+    with open(data_path("actors/countries.csv"), encoding="utf-8") as fh:
+        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
+        return tuple(sorted((r["iso3"].strip().upper(), r["name"].strip()) for r in rows if r.get("iso3")))
+
+
+@lru_cache(maxsize=1)
+def _templates() -> Any:
+    from fastapi.templating import Jinja2Templates
+
+    t = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+    type_quad = {ty: cameo_for(ty)[3] for ty in PLOVER_TYPES}
+    t.env.globals.update(PLOVER_TYPES=PLOVER_TYPES, QUAD_LABELS=QUAD_NAMES, TYPE_QUAD=type_quad, href=href, NAV=NAV,
+                         MODALITY_LABELS=MODALITY_LABELS, PAGE_SIZES=PAGE_SIZES, date_label=date_label,
+                         COUNTRY_CHOICES=country_choices())
+    t.env.filters["qs"] = _qs
+    t.env.filters["n"] = _fmt
+    return t
+
+
+def render(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+    st = request.app.state.gaiko
+    ctx.setdefault("error", None)
+    return _templates().TemplateResponse(request, name, {"writable": st.writable, "page": name.split(".")[0], **ctx},
+                                         status_code=status)
+
+
+def page_filters(request: Request) -> tuple[dict[str, Any], dict[str, str], str | None]:
+    """(filters for the store, the raw params to echo in links, an error message) from a page's query string.
+
+    ``type`` may be given several times or comma-separated; ``actual=1`` (older links) means ``modality=actual``,
+    which is also the default."""
+    qp = request.query_params
+    raw: dict[str, str] = {}
+    for k in FILTER_KEYS:
+        if k == "type":
+            types = [t.strip().upper() for v in qp.getlist("type") for t in v.split(",") if t.strip()]
+            if types:
+                raw["type"] = ",".join(dict.fromkeys(types))
+        elif qp.get(k, "").strip():
+            raw[k] = qp.get(k, "").strip()[:200]
+    if qp.get("actual") == "1" and "modality" not in raw:
+        raw["modality"] = "actual"
+    f: dict[str, Any] = {"include_negated": raw.get("include_negated") == "1", "resolved": raw.get("resolved") == "1"}
+    err = None
+    for k in ("actor", "source", "target", "type", "text", "article_id", "place", "outlet", "mode", "context", "precision"):
+        if raw.get(k):
+            f[k] = raw[k]
+    modality = raw.get("modality", "actual")
+    if modality not in MODALITY_LABELS:
+        err, modality = f"modality must be one of {', '.join(MODALITY_LABELS)}, not {modality!r}", "actual"
+    f["modality"] = None if modality == "all" else modality
+    for k in ("since", "until"):
+        if raw.get(k):
+            try:
+                f[k] = dt.date.fromisoformat(raw[k])
+            except ValueError:
+                err = f"{k} must be a date like 2025-10-26, not {raw[k]!r}"
+    if raw.get("quad_class"):
+        quads = raw["quad_class"].replace(" ", "").split(",")
+        if quads and all(q in ("1", "2", "3", "4") for q in quads):
+            f["quad_class"] = ",".join(quads)
+        else:
+            err = "quad class must be 1, 2, 3 or 4 (or several, comma-separated)"
+    if raw.get("type"):
+        bad = [t for t in raw["type"].split(",") if t not in PLOVER_TYPES]
+        if bad:
+            err = f"unknown event type(s) {', '.join(bad)}"
+    return f, raw, err
+
+
+def api_params(raw: dict[str, str]) -> dict[str, str]:
+    """Page filter params as the API spells them (the dashboard's default modality made explicit)."""
+    out = {k: v for k, v in raw.items() if k not in ("resolved", "include_negated", "modality")}
+    out["modality"] = raw.get("modality", "actual")
+    for k in ("resolved", "include_negated"):
+        if raw.get(k) == "1":
+            out[k] = "true"
+    return out
+
+
+def int_param(request: Request, key: str, default: int, lo: int, hi: int) -> int:
+    try:
+        return max(lo, min(hi, int(request.query_params.get(key, default))))
+    except ValueError:
+        return default
+
+
+def pager(total: int, offset: int, size: int, width: int = 2) -> dict[str, Any]:
+    """Page numbers around the current page: ``pages`` [(number, offset)], ``current``, ``last``, ``shown`` (a, b)."""
+    last = max(1, -(-total // size))
+    current = offset // size + 1
+    nums = sorted({1, last, *range(max(1, current - width), min(last, current + width) + 1)})
+    return {"pages": [(p, (p - 1) * size) for p in nums], "current": current, "last": last, "size": size,
+            "shown": (offset + 1 if total else 0, min(offset + size, total)), "total": total, "offset": offset}

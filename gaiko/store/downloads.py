@@ -1,0 +1,86 @@
+"""Whole-filter downloads: every matching event or article, read in chunks, never all in memory.
+
+The web API streams these rows as CSV or JSONL and writes Parquet through DuckDB's
+``COPY``. Each row has a ``link`` back to its evidence in the dashboard (absolute when
+a ``base`` URL is given).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from .queries import EVENT_DAY, EVENT_FROM, SORTS, EventFilter
+
+__all__ = ["EVENT_DOWNLOAD_COLUMNS", "ARTICLE_DOWNLOAD_COLUMNS", "event_download_sql", "article_download_sql",
+           "iter_query", "copy_parquet"]
+
+#: columns of a whole-filter event download, in the order an analyst reads them
+EVENT_DOWNLOAD_COLUMNS: tuple[str, ...] = (
+    "id", "date", "date_precision", "date_text", "day", "event_type", "mode", "context", "cameo_code", "goldstein",
+    "quad_class", "source_name", "source_country", "source_sector", "source_text", "source_resolved_by",
+    "target_name", "target_country", "target_sector", "target_text", "target_resolved_by",
+    "trigger", "place_name", "place_country", "lat", "lon", "intended", "hypothetical", "negated", "reported",
+    "confidence", "article_id", "sentence_idx", "sentence", "published", "article_title", "article_source",
+    "article_url", "link",
+)
+
+ARTICLE_DOWNLOAD_COLUMNS: tuple[str, ...] = (
+    "id", "external_id", "title", "published", "source", "url", "n_sentences", "events", "pledges", "link", "text",
+)
+
+
+def _cols(names: tuple[str, ...], exprs: dict[str, str]) -> str:
+    return ", ".join(f"{exprs.get(c, 'e.' + chr(34) + c + chr(34))} AS {c}" for c in names)
+
+
+def event_download_sql(base: str = "", sort: str = "date", **filters: Any) -> tuple[str, list[Any]]:
+    """(SQL, params) selecting :data:`EVENT_DOWNLOAD_COLUMNS` for every event matching ``filters``."""
+    f = EventFilter(**filters)
+    exprs = {
+        "day": EVENT_DAY, "sentence": "s.text", "published": "a.published", "article_title": "a.title",
+        "article_source": "a.source", "article_url": "a.url",
+        "link": "? || '/articles/' || e.article_id || '?event=' || e.id || '#s' || CAST(e.sentence_idx AS VARCHAR)",
+    }
+    sql = f"SELECT {_cols(EVENT_DOWNLOAD_COLUMNS, exprs)} {EVENT_FROM} WHERE {f.where} ORDER BY {SORTS.get(sort, SORTS['date'])}"
+    return sql, [base, *f.params]
+
+
+def article_download_sql(base: str = "", q: str | None = None) -> tuple[str, list[Any]]:
+    """(SQL, params) selecting :data:`ARTICLE_DOWNLOAD_COLUMNS` for every article whose title or text holds ``q``."""
+    where, params = "TRUE", []
+    if q:
+        where = "(contains(lower(coalesce(a.title, '')), ?) OR contains(lower(a.text), ?))"
+        params = [q.lower(), q.lower()]
+    sql = f"""SELECT a.id, a.external_id, a.title, a.published, a.source, a.url, a.n_sentences,
+                     (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events,
+                     (SELECT count(*) FROM pledges p WHERE p.article_id = a.id) AS pledges,
+                     ? || '/articles/' || a.id AS link, a.text
+              FROM articles a WHERE {where} ORDER BY a.published DESC NULLS LAST, a.id"""
+    return sql, [base, *params]
+
+
+def iter_query(con: Any, sql: str, params: list[Any], chunk: int = 2000) -> Iterator[dict[str, Any]]:
+    """Rows of ``sql`` as dicts, fetched ``chunk`` at a time through a cursor of its own (closed at the end)."""
+    cur = con.cursor()
+    try:
+        cur.execute(sql, params)
+        cols = [d[0] for d in cur.description]
+        while True:
+            rows = cur.fetchmany(chunk)
+            if not rows:
+                break
+            for r in rows:
+                yield dict(zip(cols, r))
+    finally:
+        cur.close()
+
+
+def copy_parquet(con: Any, sql: str, params: list[Any], path: str) -> None:
+    """Write the rows of ``sql`` to a Parquet file at ``path`` (DuckDB streams them; nothing is held in Python)."""
+    cur = con.cursor()
+    try:
+        target = path.replace("'", "''")
+        cur.execute(f"COPY ({sql}) TO '{target}' (FORMAT PARQUET, COMPRESSION ZSTD)", params)
+    finally:
+        cur.close()

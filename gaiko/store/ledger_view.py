@@ -1,0 +1,181 @@
+"""The pledge ledger as readers page through it: filtered, searched, sorted, counted.
+
+Statuses come from the tracker (:func:`gaiko.tracking.ledger`, as of a date, never the
+wall clock); this module only shapes its entries (flat actor, deadline and days-left
+fields, evidence links) and selects a page of them. The exact actor filters
+(``actor_country``, ``actor_code``, ``actor_name``) match what the scorecard groups by
+(:mod:`gaiko.store.scorecard`), so each scorecard figure opens exactly its rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ..errors import ConfigError
+
+__all__ = ["shape", "ledger_view", "ledger_entries", "STATUS_ORDER", "CLOSED", "LEDGER_SORTS", "actor_levels",
+           "parse_statuses"]
+
+#: statuses, in the order the ledger lists them (most in need of attention first); others follow, by name
+STATUS_ORDER = ("overdue", "open", "in_progress", "partially_fulfilled", "unclear", "fulfilled", "broken", "withdrawn")
+#: statuses for which a deadline no longer counts down
+CLOSED = ("fulfilled", "broken", "withdrawn")
+LEDGER_SORTS = ("status", "deadline", "-deadline", "made", "-made", "actor", "evidence", "overdue")
+
+
+def _date(v: Any) -> dt.date | None:
+    if v is None:
+        return None
+    try:
+        return dt.date.fromisoformat(str(v)[:10])
+    except ValueError:
+        return None
+
+
+def _link(e: dict[str, Any]) -> str | None:
+    idx = e.get("sentence_index", e.get("sentence_idx"))
+    if e.get("article_id") is None or idx is None or idx < 0:
+        return None
+    return f"/articles/{e['article_id']}#s{idx}"
+
+
+def actor_levels(actor: dict[str, Any] | None) -> dict[str, str]:
+    """The keys an entry's actor is grouped under: ``country`` (ISO3, ``---`` for none), ``code`` (country +
+    sector, as the actor list spells it) and ``name`` (its name, else the words that named it)."""
+    a = actor or {}
+    country = a.get("country") or "---"
+    return {"country": country, "code": country + (a.get("sector") or ""), "name": a.get("name") or a.get("text") or ""}
+
+
+def shape(entry: dict[str, Any]) -> dict[str, Any]:
+    """A tracker entry plus the flat fields pages and downloads use (``actor``, ``actor_country``, ``actor_code``,
+    ``deadline`` (ISO end), ``days_left`` (negative: overdue), ``evidence_count``, ``sentence``, ``target_name``,
+    ``quantity_text``, ``link``)."""
+    out = dict(entry)
+    actor = entry.get("actor") or {}
+    target = entry.get("target") or {}
+    deadline = entry.get("deadline") or {}
+    due = _date(deadline.get("end"))
+    as_of = _date(entry.get("as_of"))
+    evidence = [{**e, "link": _link(e)} for e in entry.get("evidence") or []]
+    made = next((e for e in evidence if e.get("role") == "made"), None)
+    levels = actor_levels(actor)
+    out.update({
+        "actor": actor.get("name") or actor.get("text"),
+        "actor_country": actor.get("country"),
+        "actor_code": levels["code"],
+        "actor_detail": actor,
+        "target_name": target.get("name") or target.get("text"),
+        "target_country": target.get("country"),
+        "quantity_text": (entry.get("quantity") or {}).get("text"),
+        "deadline_text": deadline.get("text"),
+        "deadline": due.isoformat() if due else None,
+        "days_left": (due - as_of).days if due and as_of else None,
+        "counting": bool(due and entry.get("status") not in CLOSED),
+        "evidence": evidence,
+        "evidence_count": sum(1 for e in evidence if e.get("role") not in ("made",)),
+        "sentence": made.get("sentence") if made else None,
+        "sentence_link": made.get("link") if made else None,
+        "statements": len(entry.get("mentions") or []) or 1,
+        "link": f"/pledges/{entry.get('id')}",
+    })
+    return out
+
+
+def parse_statuses(status: str | list[str] | None) -> list[str]:
+    """Statuses from ``a,b`` or a list; each must be one the tracker knows (ConfigError names them)."""
+    from ..tracking import STATUSES
+
+    if not status:
+        return []
+    items = status.split(",") if isinstance(status, str) else list(status)
+    out = [s.strip().lower() for s in items if s and s.strip()]
+    bad = [s for s in out if s not in STATUSES]
+    if bad:
+        raise ConfigError(f"unknown status {', '.join(repr(b) for b in bad)}; use one of: {', '.join(STATUSES)}")
+    return out
+
+
+def ledger_entries(store: Any, as_of: dt.date | str | None = None) -> list[dict[str, Any]]:
+    """Every ledger entry as of ``as_of`` (default: the newest article), shaped."""
+    from ..tracking import ledger
+
+    day = as_of.isoformat() if isinstance(as_of, dt.date) else as_of
+    return [shape(e) for e in ledger(store, as_of=day)]
+
+
+def _matches(r: dict[str, Any], actor: str | None, target: str | None, q: str | None,
+             exact: dict[str, str | None]) -> bool:
+    from .pledges import _keep
+
+    if actor and not _keep({"actor": r.get("actor_detail") or {}}, actor, None):
+        return False
+    levels = actor_levels(r.get("actor_detail"))
+    for level, want in exact.items():
+        if want is not None and levels[level] != want:
+            return False
+    if target:
+        t = target.strip()
+        if len(t) == 3 and t.isalpha() and t.isupper():
+            if r.get("target_country") != t:
+                return False
+        elif t.lower() not in " ".join(str(x or "") for x in (r.get("target_name"), (r.get("target") or {}).get("text"))).lower():
+            return False
+    if q:
+        hay = " ".join(str(r.get(k) or "") for k in ("action", "sentence", "actor", "target_name", "deadline_text")).lower()
+        if q.strip().lower() not in hay:
+            return False
+    return True
+
+
+def _sort_key(sort: str) -> Any:
+    order = {s: i for i, s in enumerate(STATUS_ORDER)}
+    if sort == "status":
+        return lambda r: (order.get(r["status"], len(order)), r["status"], r["deadline"] or "9999-12-31",
+                          str(r["made_on"] or ""), r["id"])
+    if sort in ("deadline", "-deadline"):
+        return lambda r: (r["deadline"] is None, r["deadline"] or "", r["id"])
+    if sort in ("made", "-made"):
+        return lambda r: (str(r["made_on"] or ""), r["id"])
+    if sort == "actor":
+        return lambda r: ((r["actor"] or "").lower(), r["id"])
+    if sort == "evidence":
+        return lambda r: (-r["evidence_count"], r["id"])
+    return lambda r: (r["status"] != "overdue", r["days_left"] if r["days_left"] is not None else 0, r["id"])
+
+
+def ledger_view(
+    store: Any, *, as_of: dt.date | str | None = None, actor: str | None = None, status: str | list[str] | None = None,
+    target: str | None = None, q: str | None = None, actor_country: str | None = None, actor_code: str | None = None,
+    actor_name: str | None = None, sort: str = "status", limit: int | None = 50, offset: int = 0,
+) -> dict[str, Any]:
+    """A page of the ledger.
+
+    Filters: ``actor`` (ISO3, name or words, as ``gaiko pledges --actor``), ``status`` (one or several, comma-
+    separated), ``target`` (ISO3 or words of the target's name), ``q`` (words in the action, sentence, actor,
+    target or deadline), and the exact ``actor_country`` / ``actor_code`` / ``actor_name`` (see
+    :func:`actor_levels`). ``sort``: one of :data:`LEDGER_SORTS` (``-`` reverses; ``overdue``: most days
+    overdue first). Returns ``total`` (matching), ``rows`` (the page), ``counts`` (matching rows per status,
+    ignoring the status filter), ``statements`` (pledge statements behind the matching entries) and ``as_of``.
+    """
+    if sort not in LEDGER_SORTS:
+        raise ConfigError(f"unknown sort {sort!r}; use one of {', '.join(LEDGER_SORTS)}")
+    wanted = set(parse_statuses(status))
+    rows = ledger_entries(store, as_of)
+    exact = {"country": actor_country, "code": actor_code, "name": actor_name}
+    kept = [r for r in rows if _matches(r, actor, target, q, exact)]
+    counts: dict[str, int] = {}
+    for r in kept:
+        counts[r["status"]] = counts.get(r["status"], 0) + 1
+    if wanted:
+        kept = [r for r in kept if r["status"] in wanted]
+    kept.sort(key=_sort_key(sort), reverse=sort.startswith("-"))
+    page = kept[offset:offset + limit] if limit is not None else kept[offset:]
+    newest = store.newest_article_date()  # plausible dates only (issue 15)
+    shown_as_of = (as_of.isoformat() if isinstance(as_of, dt.date) else as_of) or (
+        rows[0]["as_of"] if rows else (newest.isoformat() if newest else None))
+    order = {s: i for i, s in enumerate(STATUS_ORDER)}
+    return {"total": len(kept), "rows": page, "as_of": shown_as_of,
+            "counts": dict(sorted(counts.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))),
+            "statements": sum(r["statements"] for r in kept)}

@@ -1,0 +1,181 @@
+"""Time series over the store: events per day, week or month, by type, quad class or modality.
+
+Every bucket counts the events on the day each counts for (its own date, else its
+article's publication date: :data:`~gaiko.store.queries.EVENT_DAY`), the same day
+the event filters compare ``since``/``until`` with, so the listing a bucket links to
+(``since`` = the bucket's first day, ``until`` = its last) holds exactly its events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ..errors import ConfigError
+from ..types import PLOVER_TYPES
+from .queries import EVENT_DAY, EventFilter
+
+__all__ = ["SeriesMixin", "INTERVALS", "GROUPINGS", "auto_interval", "bucket_end", "AUTO_LIMITS"]
+
+INTERVALS = ("day", "week", "month")
+GROUPINGS = ("type", "quad", "modality")
+#: the longest span (in days, first to last event) shown per day, then per week; longer spans go per month
+AUTO_LIMITS = {"day": 92, "week": 731}
+#: per interval, the date precisions coarser than it: such events are counted in the bucket their date falls in
+#: (a year-precise date is 1 January) and also reported apart, so a pile-up on 1 January is not read as a surge
+COARSER = {"day": ("week", "month", "year"), "week": ("month", "year"), "month": ("year",)}
+_MODALITY = "CASE WHEN e.hypothetical THEN 'hypothetical' WHEN e.intended THEN 'intended' ELSE 'actual' END"
+MODALITY_ORDER = ("actual", "intended", "hypothetical")
+
+
+def auto_interval(first: dt.date | None, last: dt.date | None) -> str:
+    """``day`` for spans up to :data:`AUTO_LIMITS` ["day"] days, ``week`` up to ["week"], else ``month``."""
+    if first is None or last is None:
+        return "day"
+    span = (last - first).days
+    if span <= AUTO_LIMITS["day"]:
+        return "day"
+    if span <= AUTO_LIMITS["week"]:
+        return "week"
+    return "month"
+
+
+def bucket_end(start: dt.date, interval: str) -> dt.date:
+    """The last day of the bucket that begins on ``start``."""
+    if interval == "day":
+        return start
+    if interval == "week":
+        return start + dt.timedelta(days=6)
+    return _next_month(start) - dt.timedelta(days=1)
+
+
+def _next_month(d: dt.date) -> dt.date:
+    return dt.date(d.year + d.month // 12, d.month % 12 + 1, 1)
+
+
+def _fill(buckets: list[dt.date], interval: str, cap: int = 2000) -> list[dt.date]:
+    """Every bucket start from the first to the last (unchanged when that would exceed ``cap``)."""
+    if len(buckets) < 2:
+        return buckets
+    out, cur, last = [], buckets[0], buckets[-1]
+    while cur <= last:
+        out.append(cur)
+        if len(out) > cap:
+            return buckets
+        cur = cur + dt.timedelta(days=1) if interval == "day" else (
+            cur + dt.timedelta(days=7) if interval == "week" else _next_month(cur))
+    return out
+
+
+def _order(key: str) -> tuple[int, str]:
+    if key in PLOVER_TYPES:
+        return (PLOVER_TYPES.index(key), key)
+    if key in MODALITY_ORDER:
+        return (MODALITY_ORDER.index(key), key)
+    return (len(PLOVER_TYPES), key)
+
+
+def _day(v: Any) -> dt.date | None:
+    if not v:
+        return None
+    return v if isinstance(v, dt.date) else dt.date.fromisoformat(str(v)[:10])
+
+
+def _round(v: Any, nd: int = 2) -> float | None:
+    return None if v is None else round(float(v), nd)
+
+
+class SeriesMixin:
+    """Mixed into :class:`~gaiko.store.Store`; needs ``query``."""
+
+    def query(self, sql: str, params: Any = None) -> list[dict[str, Any]]:  # provided by Store
+        raise NotImplementedError
+
+    def event_span(self, **filters: Any) -> tuple[dt.date | None, dt.date | None]:
+        """(first, last) day of the events matching ``filters``."""
+        f = EventFilter(**filters)
+        row = self.query(f"SELECT min({EVENT_DAY}) AS a, max({EVENT_DAY}) AS b {f.from_} WHERE {f.where}", f.params)[0]
+        return row["a"], row["b"]
+
+    def event_series(self, *, interval: str = "auto", by: str = "type", fill_gaps: bool = True,
+                     **filters: Any) -> dict[str, Any]:
+        """Counts per bucket, split by event type, quad class or modality, with cooperation/conflict and mean Goldstein.
+
+        ``interval``: ``day``, ``week`` (ISO weeks, from Monday), ``month`` or ``auto`` (from the span of the
+        matching events, see :func:`auto_interval`). With ``fill_gaps`` every bucket from the first to the last is
+        there (zero counts, Goldstein ``None``: a line is not drawn across it), up to 2,000 buckets. Returns
+        ``buckets`` (first days, ISO), ``starts``/``ends`` (first and last days of the bucket's events,
+        within ``since``/``until``: the dates its link lists), ``keys`` (the series, in order), ``counts`` {key: [n per
+        bucket]}, ``total``,
+        ``cooperation`` (quad 1-2), ``conflict`` (quad 3-4), ``coarse`` (of each bucket's events, those whose date is
+        known only to a unit coarser than the interval, ``coarse_precisions``: a year-precise date falls on 1 January), ``goldstein`` (mean or None), ``by_type`` totals,
+        ``events`` (all matching), ``interval`` (the one used) and ``requested`` (the one asked for).
+        """
+        if interval not in (*INTERVALS, "auto"):
+            raise ConfigError(f"unknown interval {interval!r}; use auto or one of {', '.join(INTERVALS)}")
+        if by not in GROUPINGS:
+            raise ConfigError(f"unknown grouping {by!r}; use one of {', '.join(GROUPINGS)}")
+        f = EventFilter(**filters)
+        requested = interval
+        if interval == "auto":
+            interval = auto_interval(*self.event_span(**filters))
+        key = {"type": "e.event_type", "quad": "CAST(e.quad_class AS VARCHAR)", "modality": _MODALITY}[by]
+        bucket = f"CAST(date_trunc('{interval}', {EVENT_DAY}) AS DATE)"
+        rows = self.query(
+            f"SELECT {bucket} AS bucket, {key} AS k, count(*) AS n, sum(e.goldstein) AS gs, count(e.goldstein) AS gn, "
+            f"count(*) FILTER (WHERE e.quad_class IN (1, 2)) AS coop, count(*) FILTER (WHERE e.quad_class IN (3, 4)) AS conf, "
+            f"count(*) FILTER (WHERE e.date_precision IN ({', '.join(repr(p) for p in COARSER[interval])})) AS coarse "
+            f"{f.from_} WHERE {f.where} AND {EVENT_DAY} IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2",
+            f.params,
+        )
+        buckets = sorted({r["bucket"] for r in rows})
+        if fill_gaps:
+            buckets = _fill(buckets, interval)
+        index = {b: i for i, b in enumerate(buckets)}
+        keys = sorted({str(r["k"]) for r in rows if r["k"] is not None}, key=_order)
+        n = len(buckets)
+        counts = {k: [0] * n for k in keys}
+        total, coop, conf, gsum, gcount, coarse = [0] * n, [0] * n, [0] * n, [0.0] * n, [0] * n, [0] * n
+        for r in rows:
+            i = index[r["bucket"]]
+            if r["k"] is not None:
+                counts[str(r["k"])][i] += int(r["n"])
+            total[i] += int(r["n"])
+            coop[i] += int(r["coop"])
+            conf[i] += int(r["conf"])
+            coarse[i] += int(r["coarse"])
+            gsum[i] += float(r["gs"] or 0.0)
+            gcount[i] += int(r["gn"] or 0)
+        by_type = {r["event_type"]: int(r["n"]) for r in self.query(
+            f"SELECT e.event_type, count(*) AS n {f.from_} WHERE {f.where} GROUP BY 1 ORDER BY 2 DESC, 1", f.params)}
+        lo, hi = _day(filters.get("since")), _day(filters.get("until"))
+        return {
+            "interval": interval, "requested": requested, "by": by,
+            "buckets": [b.isoformat() for b in buckets],
+            # the days each bucket's events lie in, within the filter's dates: what its link lists
+            "starts": [max(b, lo).isoformat() if lo else b.isoformat() for b in buckets],
+            "ends": [min(bucket_end(b, interval), hi).isoformat() if hi else bucket_end(b, interval).isoformat()
+                     for b in buckets],
+            "keys": keys, "counts": counts, "total": total, "cooperation": coop, "conflict": conf,
+            "goldstein": [_round(gsum[i] / gcount[i]) if gcount[i] else None for i in range(n)],
+            "coarse": coarse, "coarse_precisions": list(COARSER[interval]),
+            "by_type": by_type, "events": sum(by_type.values()),
+        }
+
+    def dyad_series(self, source: str | None = None, target: str | None = None, *, interval: str = "auto",
+                    by: str = "type", fill_gaps: bool = False, **filters: Any) -> dict[str, Any]:
+        """:meth:`event_series` for the events from ``source`` to ``target`` (each optional, as the filters take them)."""
+        out = self.event_series(interval=interval, by=by, fill_gaps=fill_gaps, source=source, target=target, **filters)
+        return {"source": source, "target": target, **out}
+
+    def series_rows(self, series: dict[str, Any]) -> list[dict[str, Any]]:
+        """A series as one flat row per bucket (for CSV/JSONL export and the "show data" tables)."""
+        out = []
+        for i, b in enumerate(series["buckets"]):
+            row: dict[str, Any] = {"bucket": b, "since": series["starts"][i], "until": series["ends"][i], "events": series["total"][i],
+                                   "mean_goldstein": series["goldstein"][i], "cooperation": series["cooperation"][i],
+                                   "conflict": series["conflict"][i], "coarse_dates": series["coarse"][i]}
+            for k, vals in series["counts"].items():
+                row[f"n_{k}"] = vals[i]
+            out.append(row)
+        return out
