@@ -190,8 +190,9 @@ class AnalysisMixin(SeriesMixin):
     def _actor_where(q: str | None, country: str | None) -> tuple[str, list[Any]]:
         clauses, params = ["TRUE"], []
         if q:
-            clauses.append("(lower(coalesce(name, '')) LIKE ? OR lower(coalesce(code, '')) LIKE ?)")
-            params += [f"%{q.lower()}%", f"%{q.lower()}%"]
+            # plain text, not a LIKE pattern ("%" is a character here)
+            clauses.append("(contains(lower(coalesce(name, '')), ?) OR contains(lower(coalesce(code, '')), ?))")
+            params += [q.lower(), q.lower()]
         if country:
             clauses.append("country = ?")
             params.append(country.upper())
