@@ -31,7 +31,7 @@ def _train(a: argparse.Namespace) -> dict[str, Any]:
     from .measure import coder_with, fold_of, tune_join
     from .train import TrainConfig, capture_examples, fit, load_sentences
 
-    cfg = TrainConfig(C=a.C, seed=a.seed, fraction=a.fraction)
+    cfg = TrainConfig(C=a.C, seed=a.seed, fraction=a.fraction, kind=a.kind)
     t0 = time.time()
     sents = load_sentences(cfg, "tuned")
     if cfg.fraction < 1.0:
@@ -61,7 +61,8 @@ def _train(a: argparse.Namespace) -> dict[str, Any]:
         "candidates": len(ex.rows),
         "unaligned_events": ex.unaligned,
         "features": len(model.vocab),
-        "config": {"C": cfg.C, "min_count": cfg.min_count, "fraction": cfg.fraction, "seed": cfg.seed,
+        "config": {"kind": cfg.kind, "hidden": cfg.hidden, "alpha": cfg.alpha, "epochs": cfg.epochs, "C": cfg.C,
+                   "min_count": cfg.min_count, "fraction": cfg.fraction, "seed": cfg.seed,
                    "none_weight": cfg.none_weight, "batch_weights": cfg.batch_weights},
         "join": join.__dict__ if join is not None else {},
         "join_tuning": join_rows,
@@ -87,7 +88,7 @@ def _eval(a: argparse.Namespace) -> dict[str, Any]:
     coder = coder_with(_model(a.model))
     sents = load_sentences(cfg, a.split)
     out: dict[str, Any] = {"split": a.split, "model": a.model or "shipped"}
-    own = [s for s in sents if s.batch not in ("confli", "plover")]
+    own = [s for s in sents if s.batch not in ("confli", "plover", "articles")]
     out["corpus"] = score_sentences(coder, own)
     out["corpus"].pop("per_type") if not a.per_type else None
     out["by_batch"] = {}
@@ -100,6 +101,14 @@ def _eval(a: argparse.Namespace) -> dict[str, Any]:
         r = score_sentences(coder, confli)
         r.pop("per_type", None)
         out["confli_plover_labels"] = r
+    arts = sorted(cfg.articles.glob("*.jsonl"))
+    if arts:
+        from ..evaluate.split import is_blind
+        from .corpus import read_articles
+        from .measure import score_articles
+
+        chosen = [x for x in read_articles(arts) if is_blind(x.id) == (a.split == "blind")]
+        out["articles"] = score_articles(coder, chosen)
     out["gold"] = gold_reports(coder, cfg.confli_tsv.parents[2], a.split)
     return out
 
@@ -108,7 +117,7 @@ def _curve(a: argparse.Namespace) -> dict[str, Any]:
     from .measure import coder_with, score_sentences
     from .train import TrainConfig, train, load_sentences
 
-    blind = [s for s in load_sentences(TrainConfig(), "blind") if s.batch not in ("confli", "plover")]
+    blind = [s for s in load_sentences(TrainConfig(), "blind") if s.batch not in ("confli", "plover", "articles")]
     base = _model(None)
     out: dict[str, Any] = {}
     for f in [float(x) for x in a.fractions.split(",")]:
@@ -132,7 +141,8 @@ def main(argv: list[str] | None = None) -> int:
     t = sub.add_parser("train", help="train the type model on the tuned split")
     t.add_argument("--out", type=Path, default=DEFAULT_OUT)
     t.add_argument("--no-tune", dest="tune", action="store_false", help="keep default join thresholds")
-    t.add_argument("--C", type=float, default=1.0, help="inverse L2 strength (default 1.0)")
+    t.add_argument("--kind", default="mlp", choices=("mlp", "linear"), help="model (default mlp)")
+    t.add_argument("--C", type=float, default=1.0, help="inverse L2 strength of the linear model (default 1.0)")
     t.add_argument("--seed", type=int, default=13)
     t.add_argument("--fraction", type=float, default=1.0, help="share of the tuned split to train on")
     e = sub.add_parser("eval", help="figures on a split (numbers only)")

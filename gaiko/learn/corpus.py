@@ -16,7 +16,8 @@ from typing import Any
 from ..errors import EvaluationError
 from ..types import PLOVER_TYPES
 
-__all__ = ["CorpusEvent", "CorpusSentence", "SECTORS", "check_record", "read_corpus"]
+__all__ = ["CorpusEvent", "CorpusSentence", "CorpusArticle", "SECTORS", "check_record", "read_corpus",
+           "read_articles"]
 
 SECTORS = frozenset("GOV MIL COP LEG JUD POL OPP BUS MED JRN CVL REB INS IGO NGO EDU REL LAB ELI AGR REF CRM "
                     "UAF HLH".split())
@@ -60,6 +61,11 @@ class CorpusSentence:
     form: str | None = None
     register: str | None = None
     batch: str = ""
+    group: str | None = None  # what the blind split hashes when not the text (an article's id)
+
+    @property
+    def split_key(self) -> str:
+        return self.group or self.text
 
     @property
     def primary_type(self) -> str:
@@ -162,4 +168,40 @@ def read_corpus(paths: Iterable[str | Path], *, strict: bool = True) -> list[Cor
                     published=r.get("published"), domain=r.get("domain"), form=r.get("form"),
                     register=r.get("register"), batch=batch,
                 ))
+    return out
+
+
+@dataclass
+class CorpusArticle:
+    """A labelled news article (``corpora/articles``): its text and its sentences with their events."""
+
+    id: str
+    text: str
+    published: str | None
+    source: str | None
+    title: str | None
+    sentences: list[CorpusSentence]
+
+
+def read_articles(paths: Iterable[str | Path]) -> list[CorpusArticle]:
+    """Read labelled articles; invalid ones raise :class:`EvaluationError` with file and line."""
+    out: list[CorpusArticle] = []
+    for p in map(Path, paths):
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                a = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise EvaluationError(f"{p}:{n}: invalid JSON ({exc.msg})") from None
+            sents: list[CorpusSentence] = []
+            for k, s in enumerate(a.get("sentences", [])):
+                errs = check_record({"id": "x", "text": s.get("text"), "events": s.get("events")})
+                if errs:
+                    raise EvaluationError(f"{p}:{n}: sentence {k}: {'; '.join(errs)}")
+                sents.append(CorpusSentence(id=f"{a['id']}-{k}", text=s["text"].strip(),
+                                            events=[_event(e) for e in s["events"]], published=a.get("published"),
+                                            batch="articles", group=str(a["id"])))
+            out.append(CorpusArticle(id=str(a["id"]), text=a["text"], published=a.get("published"),
+                                     source=a.get("source"), title=a.get("title"), sentences=sents))
     return out

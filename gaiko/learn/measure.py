@@ -111,3 +111,37 @@ def tune_join(dev: Sequence[CorpusSentence], model: TypeModel, coder: Any = None
             best = (obj, jc)
     assert best is not None
     return best[1], rows
+
+
+def score_articles(coder: Any, articles: Sequence[Any]) -> dict[str, Any]:
+    """Code whole labelled articles (:class:`~gaiko.learn.corpus.CorpusArticle`) and count, over their
+    gold events, how many the coder found in the same sentence with the gold type
+    (``type_found``), also with the gold source country (``type_source_found``), and with both
+    countries (``triple_found``, countries the gold gives); plus coded events per gold event."""
+    from ..types import Article
+
+    gold_n = found = src_found = triple = coded_n = 0
+    for a in articles:
+        ca = coder.code_article(Article(text=a.text, id=f"art-{a.id}", published=a.published, title=a.title))
+        pos = 0
+        for s in a.sentences:
+            start = a.text.find(s.text, pos)
+            if start < 0:
+                start = a.text.find(s.text)
+            end = start + len(s.text)
+            pos = max(pos, end)
+            evs = [e for e in ca.events if start <= e.trigger_start < end]
+            coded_n += len(evs)
+            for g in s.events:
+                gold_n += 1
+                same = [e for e in evs if e.event_type == g.type]
+                found += bool(same)
+                gs = {c for c in g.source_country if c}
+                gt = {c for c in g.target_country if c}
+                ok_s = [e for e in same if not gs or (e.source is not None and e.source.country in gs)]
+                src_found += bool(ok_s)
+                triple += any(not gt or (e.target is not None and e.target.country in gt) for e in ok_s)
+    r = lambda x: round(x / gold_n, 4) if gold_n else 0.0  # noqa: E731
+    return {"articles": len(articles), "gold_events": gold_n, "type_found": r(found),
+            "type_source_found": r(src_found), "triple_found": r(triple),
+            "coded_per_gold": r(coded_n)}

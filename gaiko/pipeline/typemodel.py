@@ -1,4 +1,4 @@
-"""The learned PLOVER type model: a linear classifier over clause features.
+"""The learned PLOVER type model: a small classifier over clause features.
 
 For every candidate clause head of a sentence (:func:`~gaiko.pipeline.clausefeatures.candidate_tokens`)
 the model gives a probability for each of 17 labels: ``NONE`` (no event here)
@@ -9,9 +9,10 @@ rules are right and covers the phrasings they miss.
 The artefact is a NumPy ``.npz`` file in ``gaiko/data/typemodel/`` with
 
 * ``features``: the feature vocabulary (N strings),
-* ``weights``: float16 array (N, 17),
-* ``bias``: float32 array (17,),
+* ``weights``: float16 array (N, H): the first layer (H = 17 for a linear model),
+* ``bias``: float32 array (H,),
 * ``labels``: the 17 label names,
+* for a one-hidden-layer network (H hidden units, ReLU): ``out_weights`` (H, 17) and ``out_bias`` (17,),
 
 and ``meta.json`` beside it (training corpus, date, seed, blind-split figures).
 It is trained by ``python -m gaiko.learn train`` (``docs/accuracy.md``).
@@ -44,19 +45,26 @@ def default_model_path() -> Path:
 
 
 class TypeModel:
-    """Linear scorer: ``softmax(sum(weights[f] for f in features) + bias)``.
+    """Scorer over sparse binary features: ``softmax(sum(weights[f] for f in features) + bias)`` for a
+    linear model, ``softmax(relu(sum(weights[f]) + bias) @ out_weights + out_bias)`` with a hidden layer.
 
-    ``vocab`` maps feature strings to rows of ``weights`` (shape (N, len(labels))).
+    ``vocab`` maps feature strings to rows of ``weights`` (shape (N, H)).
     """
 
     def __init__(self, vocab: dict[str, int], weights: np.ndarray, bias: np.ndarray,
-                 labels: Sequence[str] = LABELS, meta: dict[str, Any] | None = None) -> None:
-        if weights.shape != (len(vocab), len(labels)) or bias.shape != (len(labels),):
+                 labels: Sequence[str] = LABELS, meta: dict[str, Any] | None = None,
+                 out_weights: np.ndarray | None = None, out_bias: np.ndarray | None = None) -> None:
+        width = len(labels) if out_weights is None else out_weights.shape[0]
+        if weights.shape != (len(vocab), width) or bias.shape != (width,) or (
+                out_weights is not None and (out_weights.shape != (width, len(labels))
+                                             or out_bias is None or out_bias.shape != (len(labels),))):
             raise DataFileError("typemodel", f"weights {weights.shape} / bias {bias.shape} do not fit "
                                              f"{len(vocab)} features and {len(labels)} labels")
         self.vocab = vocab
         self.weights = weights.astype(np.float32)
         self.bias = bias.astype(np.float32)
+        self.out_weights = None if out_weights is None else out_weights.astype(np.float32)
+        self.out_bias = None if out_bias is None else out_bias.astype(np.float32)
         self.labels = tuple(labels)
         self.meta = meta or {}
         self.index = {lab: i for i, lab in enumerate(self.labels)}
@@ -81,6 +89,9 @@ class TypeModel:
                 which.append(k)
         if idx:
             out[which] += np.add.reduceat(self.weights[idx], starts, axis=0)
+        if self.out_weights is not None:
+            np.maximum(out, 0.0, out=out)
+            out = out @ self.out_weights + self.out_bias
         return out
 
     def predict_proba(self, rows: Sequence[Sequence[str]], shared: Sequence[str] = ()) -> np.ndarray:
@@ -98,9 +109,11 @@ class TypeModel:
         p = Path(path)
         p.parent.mkdir(parents=True, exist_ok=True)
         feats = sorted(self.vocab, key=self.vocab.__getitem__)
+        extra = {} if self.out_weights is None else {"out_weights": self.out_weights.astype(np.float16),
+                                                     "out_bias": self.out_bias}
         with p.open("wb") as fh:
             np.savez_compressed(fh, features=np.array(feats), weights=self.weights.astype(np.float16),
-                                bias=self.bias, labels=np.array(self.labels))
+                                bias=self.bias, labels=np.array(self.labels), **extra)
         p.with_name("meta.json").write_text(json.dumps(self.meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
     @classmethod
@@ -111,13 +124,15 @@ class TypeModel:
             with np.load(p, allow_pickle=False) as z:
                 feats = [str(f) for f in z["features"]]
                 weights, bias, labels = z["weights"], z["bias"], [str(x) for x in z["labels"]]
+                out_w = z["out_weights"] if "out_weights" in z.files else None
+                out_b = z["out_bias"] if "out_bias" in z.files else None
         except FileNotFoundError:
             raise DataFileError(str(p), "type model not found; train one with `python -m gaiko.learn train`") from None
         except (OSError, KeyError, ValueError) as exc:
             raise DataFileError(str(p), f"unreadable type model ({exc}); retrain with `python -m gaiko.learn train`") from None
         meta_path = p.with_name("meta.json")
         meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
-        return cls({f: i for i, f in enumerate(feats)}, weights, bias, labels, meta)
+        return cls({f: i for i, f in enumerate(feats)}, weights, bias, labels, meta, out_w, out_b)
 
 
 @lru_cache(maxsize=4)
