@@ -37,7 +37,7 @@ PLOVER_TYPES: tuple[str, ...] = (
 
 #: Actor sectors gaiko assigns (see docs/actors.md for their meaning).
 SECTORS: tuple[str, ...] = (
-    "GOV", "MIL", "LEG", "JUD", "POL", "BUS", "MED", "CVL", "REB", "INS",
+    "GOV", "MIL", "LEG", "JUD", "POL", "BUS", "MED", "JRN", "CVL", "REB", "INS",
     "IGO", "NGO", "EDU", "REL", "LAB", "COP", "OPP", "ELI",
     "AGR", "REF", "CRM", "UAF",
 )
@@ -131,6 +131,8 @@ class Place(_Record):
     lat: float | None = None
     lon: float | None = None
     feature: str | None = None  # country, city, region, sea, island...
+    precision: str | None = None  # place (town, city, point), region (state, province, sea), country
+    region: str | None = None  # the region the text placed it in ("Paris, Texas" -> Texas)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> Place | None:

@@ -119,6 +119,8 @@ class KnowledgeBase:
         self.places: dict[str, PlaceInfo] = {}  # norm key -> place
         self.role_holders: dict[tuple[str, str], list[tuple[Person, Term]]] = {}
         self.igo_names: set[str] = set()
+        #: first-level regions (places/regions.csv): norm key -> [(name, country ISO3, GeoNames admin1 or None)]
+        self.regions: dict[str, list[tuple[str, str, str | None]]] = {}
         self.max_tokens = 8
 
     # -- building -------------------------------------------------------
@@ -232,6 +234,17 @@ class KnowledgeBase:
             for alias in [row["name"], *split_list(row.get("aliases"))]:
                 self.places.setdefault(norm(alias), info)
 
+    def add_regions(self, rows: list[dict[str, Any]], path: str) -> None:
+        for row in rows:
+            country = (row.get("country") or "").strip().upper()
+            if len(country) != 3:
+                raise DataFileError(path, f"country must be an ISO3 code, got {row.get('country')!r}", row.get("_line"))
+            entry = (row["name"], country, (row.get("admin1") or "").strip() or None)
+            for alias in [row["name"], *split_list(row.get("aliases"))]:
+                bucket = self.regions.setdefault(norm(alias), [])
+                if entry not in bucket:
+                    bucket.append(entry)
+
     # -- lookups ----------------------------------------------------------
     def holders(self, country: str, role: str, day: dt.date) -> list[tuple[Person, Term]]:
         return [(p, t) for p, t in self.role_holders.get((country, role), ()) if t.holds(day)]
@@ -292,6 +305,9 @@ def load_kb(actor_files: tuple[str, ...] = ()) -> KnowledgeBase:
     cities = base / "places" / "cities.csv"
     if cities.exists():
         kb.add_cities(read_csv_rows(cities), str(cities))
+    regions = base / "places" / "regions.csv"
+    if regions.exists():
+        kb.add_regions(read_csv_rows(regions), str(regions))
     for f in actor_files:
         for kind, rows in read_user_file(f).items():
             _apply(kb, kind, rows, str(f))

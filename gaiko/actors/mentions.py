@@ -117,13 +117,22 @@ class _Finder:
             anchors.append((m.start, m.end, people, "PERSON"))
             seen.update(range(m.start, m.end))
         for ent in entities(self.doc):
-            if ent.label_ == "PERSON" and not any(i in seen for i in range(ent.start, ent.end)):
+            if ent.label_ == "PERSON" and (not any(i in seen for i in range(ent.start, ent.end))
+                                           or self._first_name_place(ent.start, ent.end)):
                 a, b = ent.start, ent.end
                 while b > a and self.doc[b - 1].text in POSSESSIVE:
                     b -= 1
                 a = self._strip_titles(a, b)
                 if b > a and not any(self.name_at.get(i) for i in range(a, b)):
                     anchors.append((a, b, [], "PERSON"))
+                elif b > a and self._first_name_place(a, b):  # "Kenya Brown": not Kenya, not Gordon Brown
+                    anchors = [x for x in anchors if not a <= x[0] < b]
+                    anchors.append((a, b, [], "PERSON"))
+                    seen.update(range(a, b))
+        for nm in self.names:  # "Israel Adesanya, a local official, ...": tagged as places, but a title says person
+            if nm.end < len(self.doc) and self._first_name_place(nm.start, nm.end + 1) and self._appos_title(nm.end):
+                if not any(i in seen for i in range(nm.start, nm.end + 1)):
+                    anchors.append((nm.start, nm.end + 1, [], "PERSON"))
         # later bare surnames of people introduced with their full name, whatever the tagger made of them
         surnames: dict[str, int] = {}
         for a, b, _e, _l in anchors:
@@ -137,6 +146,26 @@ class _Finder:
         for a, b, entries, label in sorted(anchors, key=lambda x: x[0]):
             if self.free(a, b):
                 self.claim(self._person_span(a, b, entries, label))
+
+    def _first_name_place(self, a: int, b: int) -> bool:
+        """A place or country name used as a first name: "Jordan Reyes", "Chad Miller", "Georgia Thompson".
+
+        True when the only knowledge-base name in tokens a..b-1 is a country, capital or place at ``a``, and
+        the tokens after it are capitalised proper nouns that are no knowledge-base name ("Jordan Valley" and
+        "Georgia's" are not persons: the caller only asks for PERSON entities or titled appositions)."""
+        nm = self.name_at.get(a)
+        if nm is None or nm.start != a or nm.end >= b or not nm.kinds() <= {"country", "capital", "place", "adjective"}:
+            return False
+        doc = self.doc
+        rest = doc[nm.end:b]
+        return all(t.text[:1].isupper() and t.pos_ == "PROPN" and t.text not in POSSESSIVE
+                   and (t.i not in self.name_at or self.name_at[t.i].kinds() == {"person"}) for t in rest) \
+            and doc[nm.end - 1].dep_ == "compound"
+
+    def _appos_title(self, i: int) -> bool:
+        """Token i heads a name followed by an apposition with a title (", a city councillor,")."""
+        tok = self.doc[i]
+        return any(c.dep_ == "appos" and c.i in self.titles for c in tok.children)
 
     def _ent_len(self, tok: Token) -> int:
         for ent in entities(self.doc):
@@ -175,6 +204,11 @@ class _Finder:
                 m.former = True
                 m.start = i
                 i -= 1
+                continue
+            if low in ("-", "\u2011") and i > sent_start and doc[i - 1].lower_ in self.kb.former:
+                m.former = True  # "Ex-president X", "ex-Prime Minister X": tokenised ex / - / president
+                m.start = i - 1
+                i -= 2
                 continue
             cm, cstart = self.country_match_ending(i)
             if cm is not None and (m.title is not None or any(e.kind == "adjective" for e in cm.entries)):
@@ -273,6 +307,9 @@ class _Finder:
                     m.poss, m.start = c.i, c.i
                 elif c.lower_ in self.kb.former and c.i < a:
                     m.former = True
+            if a >= 2 and self.doc[a - 1].text in ("-", "\u2011") and self.doc[a - 2].lower_ in self.kb.former \
+                    and self.free(a - 2, a):
+                m.former, m.start = True, a - 2  # "the ex-president"
             self.claim(m)
 
     def _of_country(self, head: Token) -> Entry | None:

@@ -21,6 +21,12 @@ TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "on"})
 _KIND_ORDER = {"org": 0, "seat": 1, "country": 2, "capital": 3, "adjective": 4, "demonym": 5, "ethnic": 6, "place": 7}
 _PRON_WINDOW = 4  # sentences a pronoun may reach back
+#: sectors of people who are where they are: their country comes from their own words, their place or the
+#: article's setting, never from another actor of the sentence ("Russian shelling wounded civilians in Kharkiv")
+GROUPS = frozenset({"CVL", "COP", "LAB", "EDU", "AGR", "REF", "MED", "JRN", "BUS", "REL", "CRM", "NGO", "UAF"})
+#: sectors and roles that act at home, and so tell where an article happens
+DOMESTIC = frozenset({"COP", "JUD", "LEG"})
+LOCAL_ROLES = frozenset({"mayor", "governor", "local_official"})
 
 
 class _DocResolver:
@@ -33,6 +39,10 @@ class _DocResolver:
         self.sent_countries: dict[int, set[str]] = {}
         self.token_actor: dict[int, Actor] = {}
         self.token_country: dict[int, str] = {}  # every name or place token, actor or not
+        #: where the article happens: countries of its places (and of its police, courts, mayors)
+        self.setting: Counter[str] = Counter()
+        self.sent_places: dict[int, set[str]] = {}  # sentence start -> countries of its places
+        self.qualified: set[int] = set()
 
     # -- helpers ----------------------------------------------------------
     def _actor(self, m: Mention, **kw: object) -> Actor:
@@ -229,6 +239,9 @@ class _DocResolver:
             if found:
                 country, how, conf = found[0].country, "coref", 0.7
         if country is None:
+            country = self._premodifier_country(head)
+            conf = 0.75
+        if country is None:
             for c in head.children:
                 cand = [c] if c.dep_ in ("poss", "compound", "amod", "nmod") else (
                     [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in ("of", "in", "from") else [])
@@ -247,10 +260,37 @@ class _DocResolver:
         if country is None:
             country = self._clause_place(head)
             conf = 0.65
-        if country is None:
+        if country is None and m.sector in GROUPS:
+            country, conf = self._setting(m)
+        elif country is None:
             country, conf = self._context_country(m)
         return self._actor(m, name=self._country_name(country), country=country, sector=m.sector,
                            resolved_by=how, confidence=conf)
+
+    def _premodifier_country(self, head: Token) -> str | None:
+        """A country named among the words before a noun, however deep ("Kenyan riot police")."""
+        for t in self.doc[head.left_edge.i:head.i]:
+            code = self.token_country.get(t.i)
+            if not code:
+                continue
+            x, ok = t, True
+            while x.i != head.i and x.head.i != x.i:
+                if x.dep_ not in ("amod", "compound", "poss", "nmod", "npadvmod", "case"):
+                    ok = False
+                    break
+                x = x.head
+            if ok and x.i == head.i:
+                return code
+        return None
+
+    def _setting(self, m: Mention) -> tuple[str | None, float]:
+        """Where a group is: the one country of the sentence's places, else the article's setting so far."""
+        here = self.sent_places.get(self.sents.start(m.head), set()) - TRANSNATIONAL
+        if len(here) == 1:
+            return next(iter(here)), 0.55
+        if self.setting:
+            return self.setting.most_common(1)[0][0], 0.4
+        return None, 0.25
 
     def _place_within(self, head: Token) -> str | None:
         """Country of a place inside a noun's own locative phrases ("outside of the Iraqi city of Basra")."""
@@ -296,15 +336,51 @@ class _DocResolver:
             if is_locative(self.doc[m.head], capital=False) or not place.country:
                 return None
             return self._actor(m, name=place.name, country=place.country, resolved_by="country", confidence=0.6)
+        here = self.token_country.get(m.head)
+        if here and m.label in ("GPE", "LOC", "FAC", "ORG") and m.start in self._place_starts():
+            # a place the gazetteer knows ("Kebbi State", "Kramatorsk"): a location, or its country as an actor
+            if is_locative(self.doc[m.head], capital=False) or m.label != "GPE":
+                return None
+            return self._actor(m, name=text, country=here, resolved_by="country", confidence=0.55)
         return self._actor(m, name=text, resolved_by="unresolved", confidence=0.1)
 
+    def _place_starts(self) -> set[int]:
+        from .locate import doc_places
+
+        return {i for ps in doc_places(self.doc, self.kb) if ps.geo is not None for i in range(ps.start, ps.end)}
+
     # -- driver -------------------------------------------------------------
+    def _places(self) -> tuple[set[int], dict[int, str]]:
+        """Tokens of qualifiers (", Texas" after "Paris"), and the country of every place token."""
+        from .locate import doc_places
+
+        quals: set[int] = set()
+        where: dict[int, str] = {}
+        qualified: set[int] = set()
+        for ps in doc_places(self.doc, self.kb):
+            quals.update(range(ps.end, ps.qual_end))
+            if ps.qual_end > ps.end:
+                qualified.update(range(ps.start, ps.end))
+            if ps.geo is not None and ps.geo.country:
+                for i in range(ps.start, ps.qual_end):
+                    where[i] = ps.geo.country
+                start = self.sents.start(ps.start)
+                self.sent_places.setdefault(start, set()).add(ps.geo.country)
+                if ps.geo.country not in TRANSNATIONAL:
+                    self.setting[ps.geo.country] += 2
+        self.qualified = qualified
+        return quals, where
+
     def run(self) -> list[tuple[Mention, Actor]]:
         mentions = find_mentions(self.doc, self.kb)
+        quals, where = self._places()
+        mentions = [m for m in mentions if not all(i in quals for i in range(m.start, m.end))]
         actors: list[Actor | None] = [None] * len(mentions)
         for k, m in enumerate(mentions):  # order-free first: names and known people
             here: str | None = None
-            if m.kind == "name" or (m.kind == "title" and m.entries):
+            if m.kind == "name" and m.start in self.qualified and not m.sector:
+                here = where.get(m.start)  # "Paris, Texas": a place in the USA, not the French capital
+            elif m.kind == "name" or (m.kind == "title" and m.entries):
                 actors[k] = self.resolve_name(m)
                 here = m.entries[0].country
             elif m.kind == "entity" and m.label in ("GPE", "LOC", "FAC"):
@@ -318,6 +394,7 @@ class _DocResolver:
                     self.token_country[i] = here
             if here:  # places count as context even when they are not actors ("police in Nairobi")
                 self.sent_countries.setdefault(self.sents.start(m.head), set()).add(here)
+        self.token_country.update(where)
         out: list[tuple[Mention, Actor]] = []
         for k, m in enumerate(mentions):
             a = actors[k]
@@ -328,6 +405,9 @@ class _DocResolver:
                 continue
             if a.country and a.country not in TRANSNATIONAL:
                 self.focus[a.country] += 1
+                if a.sector in DOMESTIC or a.role in LOCAL_ROLES:  # police, courts, mayors act at home
+                    self.setting[a.country] += 1
+                    self.sent_places.setdefault(self.sents.start(m.head), set()).add(a.country)
             if a.person_id or m.kind in ("person",) or (a.role and a.sector != "ELI" and m.kind == "title"):
                 gender = self.kb.people[a.person_id].gender if a.person_id in self.kb.people else None
                 if m.kind == "pronoun":

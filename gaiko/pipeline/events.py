@@ -327,7 +327,7 @@ class EventCoder:
         completed from the knowledge base when the phrase names one
         ("Iraqi Kurds", "people in Hong Kong")."""
         a = state.actor_in(tok)
-        if a is not None and a.country is None and self.kb is not None:
+        if a is not None and a.country is None and self.kb is not None and not (a.role and a.resolved_by == "title"):
             fb = kb_actor(tok, self.kb)
             if fb is not None:
                 return Actor(**{**a.to_dict(), "country": fb.country, "sector": a.sector or fb.sector,
@@ -365,7 +365,9 @@ class EventCoder:
                 if ent is not None:
                     span = next((s for s in entities(t.doc) if s.start <= ent.i < s.end), None)
                     if span is not None and (source is None or not (source.start <= span.start_char < source.end)):
-                        fallback = Actor(text=span.text, start=span.start_char, end=span.end_char)
+                        where = next((p.country for p in state.places if p.start <= span.start_char < p.end), None)
+                        fallback = Actor(text=span.text, start=span.start_char, end=span.end_char, country=where,
+                                         resolved_by="place" if where else "unresolved")
         return place or fallback
 
     def _inner_actor(self, t: Token, state: DocState, outer: Actor) -> Actor | None:

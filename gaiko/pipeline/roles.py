@@ -236,8 +236,8 @@ def kb_actor(head: Token, kb: object) -> Actor | None:
     country: str | None = None
     hit: Token | None = None
     for t in sorted(toks, key=lambda x: abs(x.i - head.i)):
-        if t.pos_ not in ("PROPN", "ADJ", "NOUN"):
-            continue
+        if t.pos_ not in ("PROPN", "ADJ", "NOUN") or t.ent_type_ == "PERSON":
+            continue  # (a person's name is no country: "Jordan Reyes", "Chad Miller")
         key = norm(t.text)
         for ent, _case in phrases.get(key, ()):
             if getattr(ent, "kind", "") in _KB_KINDS and getattr(ent, "country", None):

@@ -1,0 +1,109 @@
+"""Place-name spans of a document, each resolved with the region or country the text names next to it.
+
+"Paris, Texas" is Paris in Texas (USA), not the French capital; "Kebbi State, Nigeria" is a Nigerian
+region; "a village in North Kivu province, Congo" is at region precision in the DRC. The result is
+computed once per document and shared by the actor resolver (a place's country is context for the
+actors around it) and the place finder (which turns the spans used as locations into ``Place``
+records).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from ..docindex import entities
+from .gazetteer import GENERIC, Geo, best, candidates, qualifier
+from .kb import KnowledgeBase
+from .match import POSSESSIVE, match_names
+
+__all__ = ["PlaceSpan", "doc_places"]
+
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_KINDS = frozenset({"country", "capital", "place"})
+
+
+@dataclass
+class PlaceSpan:
+    start: int  # token span of the name, with a generic word ("Kebbi State")
+    end: int
+    qual_end: int  # end of the qualifiers that follow (", Texas", ", Nigeria"); == end when none
+    geo: Geo | None  # None when no gazetteer knows the name and nothing qualifies it
+    from_entity: bool = False  # found as a spaCy GPE/LOC/FAC entity rather than a knowledge-base name
+
+
+def _raw_spans(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, bool]]:
+    spans: list[tuple[int, int, bool]] = []
+    taken: set[int] = set()
+    for m in match_names(doc, kb):
+        if m.kinds() & _KINDS and not m.kinds() & {"person", "org", "seat"}:
+            spans.append((m.start, m.end, False))
+            taken.update(range(m.start, m.end))
+    for ent in entities(doc):
+        if ent.label_ not in _PLACE_ENTS:
+            continue
+        a, b = ent.start, ent.end
+        while b > a and doc[b - 1].text in POSSESSIVE:
+            b -= 1
+        if doc[a].lower_ == "the" and b - a > 1:
+            a += 1
+        pieces = []  # an entity "Paris, Texas" is a name and its qualifier
+        k = a
+        for i in range(a, b):
+            if doc[i].text == ",":
+                pieces.append((k, i))
+                k = i + 1
+        pieces.append((k, b))
+        for x, y in pieces:
+            if y > x and not any(i in taken for i in range(x, y)):
+                spans.append((x, y, True))
+                taken.update(range(x, y))
+    return sorted(spans)
+
+
+def doc_places(doc: Doc, kb: KnowledgeBase) -> list[PlaceSpan]:
+    """Place spans of ``doc`` in text order, qualifiers merged into the place they qualify (cached per doc)."""
+    cache_key = f"gaiko.places.{id(kb)}"
+    hit = doc.user_data.get(cache_key)
+    if hit is not None and hit[0] is kb:
+        return hit[1]  # type: ignore[no-any-return]
+    raw = _raw_spans(doc, kb)
+    n = len(doc)
+    # a generic word after a name makes it a region: "Kebbi State", "North Kivu province", "Donetsk Oblast"
+    starts = {}
+    for k, (a, b, ent) in enumerate(raw):
+        if b < n and doc[b].lower_ in GENERIC and doc[b].pos_ in ("NOUN", "PROPN") and (k + 1 >= len(raw) or raw[k + 1][0] > b):
+            b += 1
+        raw[k] = (a, b, ent)
+        starts[a] = k
+    out: list[PlaceSpan] = []
+    used: set[int] = set()
+    for k, (a, b, ent) in enumerate(raw):
+        if k in used:
+            continue
+        text = doc[a:b].text
+        cands = candidates(kb, text)
+        geo = cands[0] if cands else None
+        qe = b
+        first: Geo | None = None
+        while qe + 1 < n and doc[qe].text == "," and (q := starts.get(qe + 1)) is not None:
+            qa, qb, _qent = raw[q]
+            within = qualifier(kb, doc[qa:qb].text)
+            if within is None or (geo is not None and geo.precision == "country"):
+                break
+            if first is not None and within.country != first.country:
+                break
+            if first is None:
+                first = within
+                geo = best(cands, within) if cands else None
+                if geo is None:  # unknown village, or a namesake abroad: the named region or country
+                    geo = Geo(text, within.country, "region" if within.precision == "region" else "country",
+                              "place", region=within.name if within.precision == "region" else None)
+            used.add(q)
+            qe = qb
+            if within.precision == "country":
+                break
+        out.append(PlaceSpan(a, b, qe, geo, ent))
+    doc.user_data[cache_key] = (kb, out)
+    return out
