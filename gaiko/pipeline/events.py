@@ -114,8 +114,10 @@ class EventCoder:
 
     def __call__(self, doc: Doc) -> Doc:
         state = get_state(doc)
+        sports = doc.user_data.get("gaiko.sports") or ()  # set by the actor resolver (gaiko/actors/sports.py)
         for sent in sentences(doc).spans:
-            state.events.extend(self.code_sentence(sent, state))
+            if sent.start not in sports:
+                state.events.extend(self.code_sentence(sent, state))
         return doc
 
     # -- finding triggers -------------------------------------------------
