@@ -21,6 +21,7 @@ from ..ids import record_id
 from ..tables import cameo_for, cameo_table, plover_table
 from ..types import Actor, Event, Place
 from .attributes import ClauseInfo, clause_info
+from .compound import compound_members
 from .dates import event_date
 from .roles import (
     ENT_TYPES,
@@ -286,8 +287,8 @@ class EventCoder:
         if info.negated:
             conf *= 0.6
         out = [_Draft(c, info, etype, code, pattern, source, target, round(conf, 3))]
-        if e.symmetric and len(sources) >= 2 and (target is None or any(target.start == x.start for x in sources)):
-            # "X and Y agreed": both directions
+        if e.symmetric and len(sources) == 2 and (target is None or any(target.start == x.start for x in sources)):
+            # "X and Y agreed": both directions ("X, Y and Z brokered" is one compound source: compound.py)
             out = [_Draft(c, info, etype, code, pattern, sources[0], sources[1], round(conf, 3)),
                    _Draft(c, info, etype, code, pattern, sources[1], sources[0], round(conf * 0.99, 3))]
         return out
@@ -413,6 +414,8 @@ class EventCoder:
             cameo_quad_class=cameo_quad,
             source=d.source,
             target=d.target,
+            source_members=compound_members(d.source, d.target, state, sent),
+            target_members=compound_members(d.target, d.source, state, sent),
             date=date,
             date_text=date_text,
             date_precision=precision,
