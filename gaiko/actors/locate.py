@@ -22,6 +22,7 @@ __all__ = ["PlaceSpan", "doc_places"]
 
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _KINDS = frozenset({"country", "capital", "place"})
+_LOC_PREPS = frozenset({"in", "near", "at", "outside", "inside", "across", "throughout", "around", "from", "into"})
 
 
 @dataclass
@@ -59,6 +60,20 @@ def _raw_spans(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, bool]]:
             if y > x and not any(i in taken for i in range(x, y)):
                 spans.append((x, y, True))
                 taken.update(range(x, y))
+    # a proper noun after "in", "near", "at" ... that the gazetteer knows, whatever the tagger made of it
+    # ("stormed a studio in Guayaquil", tagged ORG): towns of 5,000 people or more, regions, curated places
+    for tok in doc:
+        if tok.dep_ != "pobj" or tok.pos_ != "PROPN" or tok.head.lower_ not in _LOC_PREPS or tok.i in taken:
+            continue
+        a = tok.i
+        while a > 0 and doc[a - 1].dep_ == "compound" and doc[a - 1].pos_ == "PROPN" and doc[a - 1].head.i == tok.i:
+            a -= 1
+        if any(i in taken for i in range(a, tok.i + 1)) or tok.lower_ in kb.nouns or tok.lower_ in kb.titles:
+            continue
+        text = doc[a:tok.i + 1].text
+        if any(g.precision != "place" or g.feature != "town" or g.population >= 5000 for g in candidates(kb, text)):
+            spans.append((a, tok.i + 1, True))
+            taken.update(range(a, tok.i + 1))
     return sorted(spans)
 
 

@@ -30,6 +30,11 @@ _HONORIFICS = frozenset({"sheikh", "mr.", "mrs.", "ms.", "dr.", "sir", "lord", "
 _MOD_DEPS = frozenset({"amod", "compound", "poss", "nmod", "nn", "npadvmod"})
 _ACTOR_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _NAME_ENTS = frozenset({"ORG", "PERSON", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
+#: last words of organisation names the tagger may take for people ("The Tigray People's Liberation Front")
+ORG_HEADS = frozenset({"front", "party", "movement", "army", "council", "commission", "union", "league", "alliance",
+                       "group", "organisation", "organization", "brigade", "brigades", "forces", "committee",
+                       "congress", "assembly", "ministry", "agency", "authority", "court", "bank", "institute",
+                       "association", "federation", "coalition", "militia", "network", "service", "guard", "corps"})
 
 
 @dataclass
@@ -117,6 +122,8 @@ class _Finder:
             anchors.append((m.start, m.end, people, "PERSON"))
             seen.update(range(m.start, m.end))
         for ent in entities(self.doc):
+            if ent.label_ == "PERSON" and ent[-1].lower_ in ORG_HEADS:
+                continue  # an organisation, found by the entity phase
             if ent.label_ == "PERSON" and (not any(i in seen for i in range(ent.start, ent.end))
                                            or self._first_name_place(ent.start, ent.end)):
                 a, b = ent.start, ent.end
@@ -283,7 +290,20 @@ class _Finder:
                         m.sector, m.head, m.end = str(nxt.value), dm.end, dm.end + 1
             if m.end > nm.end and not self.free(nm.end, m.end):
                 m.end, m.head, m.sector, m.kind, m.title, m.country_hint = nm.end, root.i, None, "name", None, None
+            if m.end == nm.end and m.kind == "name" and root.ent_type_ in ("ORG", "FAC") \
+                    and any(e.kind in ("adjective", "country") for e in entries):
+                self._into_org_name(m, root)  # "The Sri Lankan Human Rights Commission"
             self.claim(m)
+
+    def _into_org_name(self, m: Mention, root: Token) -> None:
+        """Widen a country name or adjective to the organisation name it starts; the sector from its head noun."""
+        ent = next((e for e in entities(self.doc) if e.start <= root.i < e.end), None)
+        if ent is None or ent.end <= m.end or ent.root.i < m.end or not self.free(m.end, ent.end):
+            return
+        head = ent.root
+        pm = self.nouns.get(head.i)
+        m.end, m.head = ent.end, head.i
+        m.sector = str(pm.value) if pm is not None else self.kb.nouns.get(head.lemma_.lower())
 
     # -- phase 3: common nouns and bare titles ---------------------------
     def nouns_phase(self) -> None:
@@ -337,8 +357,25 @@ class _Finder:
                 b -= 1
             if a > 0 and self.doc[a].lower_ == "the":
                 a += 1
+            if ent.label_ == "NORP" and b > a and self.free(a, b) and self._merge_modifier(a, b):
+                continue  # "Buddhist monks": part of the noun's mention
             if b > a and self.free(a, b):
-                self.claim(Mention(a, b, "entity", ent.root.i if a <= ent.root.i < b else b - 1, label=ent.label_))
+                label = "ORG" if ent.label_ == "PERSON" and self.doc[b - 1].lower_ in ORG_HEADS else ent.label_
+                self.claim(Mention(a, b, "entity", ent.root.i if a <= ent.root.i < b else b - 1, label=label))
+
+
+    def _merge_modifier(self, a: int, b: int) -> bool:
+        """A NORP modifier no knowledge base knows joins the common-noun mention it modifies."""
+        root = self.doc[b - 1]
+        if root.dep_ not in ("amod", "compound") or root.head.i < b:
+            return False
+        for m in self.out:
+            if m.kind == "noun" and m.start <= root.head.i < m.end and m.start == b:
+                for i in range(a, b):
+                    self.claimed[i] = True
+                m.start = a
+                return True
+        return False
 
 
 def find_mentions(doc: Doc, kb: KnowledgeBase) -> list[Mention]:

@@ -77,7 +77,7 @@ class _DocResolver:
         if e.kind == "country":
             return self._actor(m, name=name, country=e.country, resolved_by="country", confidence=0.9)
         if e.kind == "adjective":
-            if root.dep_ in ("amod", "compound", "nmod") and root.head.i != root.i:
+            if root.dep_ in ("amod", "compound", "nmod") and root.head.i != root.i and m.end - m.start <= 2:
                 return None  # "Japanese economy": an adjective, not an actor
             return self._actor(m, name=name, country=e.country, resolved_by="demonym", confidence=0.75)
         if e.kind == "ethnic":
@@ -342,7 +342,25 @@ class _DocResolver:
             if is_locative(self.doc[m.head], capital=False) or m.label != "GPE":
                 return None
             return self._actor(m, name=text, country=here, resolved_by="country", confidence=0.55)
+        if m.label in ("ORG", "NORP", "FAC"):
+            inner = self._country_inside(m)
+            if inner:  # "The Tigray People's Liberation Front", "Mapuche communities"
+                sector = self.kb.nouns.get(self.doc[m.head].lemma_.lower())
+                return self._actor(m, name=text, country=inner, sector=sector, resolved_by="demonym", confidence=0.5)
         return self._actor(m, name=text, resolved_by="unresolved", confidence=0.1)
+
+    def _country_inside(self, m: Mention) -> str | None:
+        """A country or region named inside an organisation's name (regions and curated places only)."""
+        from .gazetteer import candidates
+
+        for t in self.doc[m.start:m.end]:
+            if t.i in self.token_country:
+                return self.token_country[t.i]
+            if t.pos_ == "PROPN" and t.i != m.head and t.text[:1].isupper():
+                for g in candidates(self.kb, t.text):
+                    if g.precision in ("region", "country") and g.country:
+                        return g.country
+        return None
 
     def _place_starts(self) -> set[int]:
         from .locate import doc_places
@@ -366,6 +384,7 @@ class _DocResolver:
                     where[i] = ps.geo.country
                 start = self.sents.start(ps.start)
                 self.sent_places.setdefault(start, set()).add(ps.geo.country)
+                self.sent_countries.setdefault(start, set()).add(ps.geo.country)
                 if ps.geo.country not in TRANSNATIONAL:
                     self.setting[ps.geo.country] += 2
         self.qualified = qualified

@@ -25,6 +25,8 @@ from .compound import compound_members
 from .dates import event_date
 from .roles import (
     ENT_TYPES,
+    LOCATIVE_PREPS,
+    PEOPLE,
     PRONOUNS,
     fallback_targets,
     is_locative,
@@ -341,6 +343,7 @@ class EventCoder:
                      need_country: bool = False) -> Actor | None:
         fallback: Actor | None = None
         place: Actor | None = None  # "in Paris": kept only when nothing better turns up
+        toks = self._acted_on_first(toks, state)
         for t in toks:
             a = self._resolved(t, state)
             if a is None and self.kb is not None and (a := kb_actor(t, self.kb)) is not None:
@@ -372,6 +375,17 @@ class EventCoder:
                         fallback = Actor(text=span.text, start=span.start_char, end=span.end_char, country=where,
                                          resolved_by="place" if where else "unresolved")
         return place or fallback
+
+    @staticmethod
+    def _acted_on_first(toks: list[Token], state: DocState) -> list[Token]:
+        """Direct objects that name people before the places they were taken from or held in:
+        "abducted 25 pupils from a boarding school", "evicted residents from a village"."""
+        objs = [t for t in toks if t.dep_ in ("dobj", "obj", "conj") and (a := state.actor_in(t)) is not None
+                and (a.sector in PEOPLE or a.person_id or a.role)]
+        if not objs:
+            return toks
+        where = [t for t in toks if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS and t.i > objs[0].i]
+        return [t for t in toks if t not in where] + where
 
     def _inner_actor(self, t: Token, state: DocState, outer: Actor) -> Actor | None:
         """An actor of another country named inside a phrase ("units able to strike the United States")."""

@@ -17,7 +17,8 @@ from ..docindex import text as doc_text
 from ..types import Actor
 from .state import path_to
 
-__all__ = ["subjects", "target_candidates", "fallback_targets", "is_locative", "PRONOUNS", "phrase_span", "kb_actor"]
+__all__ = ["subjects", "target_candidates", "fallback_targets", "is_locative", "PRONOUNS", "phrase_span", "kb_actor",
+           "LOCATIVE_PREPS", "PEOPLE"]
 
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us", "who", "which", "that"})
 #: prepositions that may introduce a target, tried after a pattern's own list
@@ -148,6 +149,9 @@ CONDITION_MARKS = frozenset({"unless", "if", "until"})
 #: nouns of stance whose "of"/"against" phrase names the party opposed ("in defiance of X")
 STANCE_NOUNS = frozenset({"defiance", "protest", "opposition", "disapproval", "condemnation", "solidarity", "support"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "during", "from", "outside", "inside", "across", "throughout"})
+#: sectors of people acted upon (a direct object of these is the target, not the place named after it)
+PEOPLE = frozenset({"CVL", "JRN", "MED", "EDU", "NGO", "REL", "LAB", "AGR", "REF", "OPP", "POL", "BUS", "GOV", "LEG",
+                    "JUD", "ELI"})
 
 
 def _to_clause(t: Token) -> bool:
