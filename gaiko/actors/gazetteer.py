@@ -24,7 +24,7 @@ from pathlib import Path
 
 from .kb import KnowledgeBase, PlaceInfo, norm
 
-__all__ = ["Geo", "Towns", "candidates", "best", "qualifier", "GENERIC", "strip_generic", "towns"]
+__all__ = ["Geo", "Towns", "candidates", "best", "dominant", "qualifier", "GENERIC", "strip_generic", "towns"]
 
 #: words after a name that make it a region ("Kebbi State", "Donetsk Oblast", "North Kivu province")
 GENERIC = frozenset({"state", "province", "oblast", "region", "governorate", "district", "county", "prefecture",
@@ -155,15 +155,35 @@ def _candidates(kb: KnowledgeBase, text: str) -> list[Geo]:
         if curated is not None:
             out.append(_from_info(curated))
         return out
-    if curated is not None:
+    if curated is not None and not (curated.feature == "city" and town_list):
+        out.append(_from_info(curated))  # capitals, countries, disputed places, seas; cities come ranked below
+    if town_list and town_list[0].population >= BIG_TOWN:
+        out += town_list + regions  # "Donetsk", "Santa Cruz": the big town first
+    else:
+        out += regions + town_list  # "Kebbi", "Texas": the region before its namesake villages
+    if curated is not None and curated.feature == "city" and town_list:
         out.append(_from_info(curated))
-    big = [t for t in town_list if t.population >= BIG_TOWN]
-    for r in regions:
-        if not any(t.country == r.country for t in big):
-            out.append(r)
-    out += town_list
-    out += [r for r in regions if r not in out]
     return out
+
+
+def dominant(cands: list[Geo], named: set[str]) -> Geo | None:
+    """The reading of an ambiguous town name ("San Fernando", "Santa Cruz"): a town in a country the article
+    names, else the most populous when it has at least three times the people of the biggest namesake
+    abroad; None when the name stays ambiguous."""
+    first = cands[0]
+    if first.precision != "place" or first.feature != "town":
+        return first
+    towns_ = [g for g in cands if g.precision == "place" and g.feature == "town"]
+    countries = {g.country for g in towns_}
+    if len(countries) == 1:
+        return first
+    here = [g for g in towns_ if g.country in named and g.population >= 1000]
+    if here:
+        return here[0]
+    abroad = max((g.population for g in towns_ if g.country != first.country), default=0)
+    if first.population >= 3 * abroad:
+        return first
+    return Geo(first.name, None, "place", "town")
 
 
 def _as_region(g: Geo) -> Geo:

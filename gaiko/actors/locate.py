@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..docindex import entities
-from .gazetteer import GENERIC, Geo, best, candidates, qualifier
+from .gazetteer import GENERIC, Geo, best, candidates, dominant, qualifier
 from .kb import KnowledgeBase
 from .match import POSSESSIVE, match_names
 
@@ -84,6 +84,8 @@ def doc_places(doc: Doc, kb: KnowledgeBase) -> list[PlaceSpan]:
     if hit is not None and hit[0] is kb:
         return hit[1]  # type: ignore[no-any-return]
     raw = _raw_spans(doc, kb)
+    named = {e.country for m in match_names(doc, kb) for e in m.entries
+             if e.kind in ("country", "adjective", "demonym", "capital") and e.country}
     n = len(doc)
     # a generic word after a name makes it a region: "Kebbi State", "North Kivu province", "Donetsk Oblast"
     starts = {}
@@ -99,7 +101,7 @@ def doc_places(doc: Doc, kb: KnowledgeBase) -> list[PlaceSpan]:
             continue
         text = doc[a:b].text
         cands = candidates(kb, text)
-        geo = cands[0] if cands else None
+        geo = dominant(cands, named) if cands else None
         qe = b
         first: Geo | None = None
         while qe + 1 < n and doc[qe].text == "," and (q := starts.get(qe + 1)) is not None:

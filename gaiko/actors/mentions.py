@@ -53,6 +53,13 @@ class Mention:
     poss: int | None = None  # possessive pronoun token inside the span
 
 
+def _pro_anti(doc: Doc, i: int) -> bool:
+    """The name at token i follows "pro-" or "anti-" ("pro-Russian", "anti-American")."""
+    if i >= 1 and doc[i - 1].lower_ in ("pro-", "anti-"):
+        return True
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("pro", "anti")
+
+
 def is_locative(tok: Token, capital: bool = True) -> bool:
     """True when ``tok`` is the object of a place preposition ("in Tokyo", "a trip to Beijing")."""
     t = tok
@@ -266,8 +273,8 @@ class _Finder:
             if not self.free(nm.start, nm.end):
                 continue
             entries = [e for e in nm.entries if e.kind != "person"]
-            if not entries:
-                continue
+            if not entries or _pro_anti(self.doc, nm.start):
+                continue  # "pro-Russian separatists" are not Russian: the noun finds its own country
             root = self.doc[nm.end - 1]
             if root.text in POSSESSIVE and nm.end - 1 > nm.start:
                 root = self.doc[nm.end - 2]

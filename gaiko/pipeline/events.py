@@ -321,7 +321,7 @@ class EventCoder:
                 return self._actor(info.speaker, state, ClauseInfo())
             return None
         if tok.pos_ in ("NOUN", "PROPN") or tok.ent_type_:
-            if self.kb is not None and (fb := kb_actor(tok, self.kb)) is not None:
+            if self.kb is not None and (fb := kb_actor(tok, self.kb, state.places)) is not None:
                 return fb
             start, end, text = phrase_span(tok)
             return Actor(text=text, start=start, end=end)
@@ -333,7 +333,7 @@ class EventCoder:
         ("Iraqi Kurds", "people in Hong Kong")."""
         a = state.actor_in(tok)
         if a is not None and a.country is None and self.kb is not None and not (a.role and a.resolved_by == "title"):
-            fb = kb_actor(tok, self.kb)
+            fb = kb_actor(tok, self.kb, state.places)
             if fb is not None:
                 return Actor(**{**a.to_dict(), "country": fb.country, "sector": a.sector or fb.sector,
                                 "resolved_by": f"{a.resolved_by}+event-fallback"})
@@ -346,7 +346,7 @@ class EventCoder:
         toks = self._acted_on_first(toks, state)
         for t in toks:
             a = self._resolved(t, state)
-            if a is None and self.kb is not None and (a := kb_actor(t, self.kb)) is not None:
+            if a is None and self.kb is not None and (a := kb_actor(t, self.kb, state.places)) is not None:
                 if source is not None and a.start == source.start:
                     continue
             if a is not None:

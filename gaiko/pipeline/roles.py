@@ -226,11 +226,12 @@ def phrase_span(tok: Token) -> tuple[int, int, str]:
 _KB_KINDS = ("country", "adjective", "demonym", "capital", "org", "seat")
 
 
-def kb_actor(head: Token, kb: object) -> Actor | None:
+def kb_actor(head: Token, kb: object, located: list | None = None) -> Actor | None:
     """Fallback when no actor mention covers a phrase: look its words up in the
     actor knowledge base (country names, adjectives, demonyms, capitals,
-    organisations, cities) and the sector vocabulary. Returns an Actor with
-    ``resolved_by="event-fallback"`` or None."""
+    organisations, cities) and the sector vocabulary; a word inside one of ``located`` (the
+    document's places) takes that place's country, or none when the place is ambiguous. Returns an
+    Actor with ``resolved_by="event-fallback"`` or None."""
     from ..actors.kb import norm
 
     phrases = getattr(kb, "phrases", {})
@@ -242,6 +243,16 @@ def kb_actor(head: Token, kb: object) -> Actor | None:
     for t in sorted(toks, key=lambda x: abs(x.i - head.i)):
         if t.pos_ not in ("PROPN", "ADJ", "NOUN") or t.ent_type_ == "PERSON":
             continue  # (a person's name is no country: "Jordan Reyes", "Chad Miller")
+        if t.i >= 2 and t.doc[t.i - 1].text == "-" and t.doc[t.i - 2].lower_ in ("pro", "anti"):
+            continue  # "pro-Russian separatists"
+        where = next((p for p in located or () if p.start <= t.idx < p.end), None)
+        if where is not None:  # a word of a place the place finder resolved (or found ambiguous: "San Fernando")
+            if where.country:
+                country, hit = where.country, t
+                break
+            continue
+        if t.dep_ == "compound" and t.pos_ == "PROPN" and t.head.pos_ == "PROPN":
+            continue  # "San" of "San Fernando" is no place of its own
         key = norm(t.text)
         for ent, _case in phrases.get(key, ()):
             if getattr(ent, "kind", "") in _KB_KINDS and getattr(ent, "country", None):
