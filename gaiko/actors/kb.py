@@ -26,6 +26,8 @@ ROLE_RANK = ("head_of_state", "head_of_government", "head_of_organization", "for
              "finance_minister", "trade_minister", "trade_negotiator", "economy_minister", "chief_cabinet_secretary",
              "deputy_head_of_state", "deputy_head_of_government")
 _SUFFIX_SAME = ("ese", "ss", "sh", "ench", "utch")
+#: the name of a people row that marks an office whose holder is not known (see people.csv)
+UNKNOWN = "(unknown)"
 
 
 @lru_cache(maxsize=1 << 16)
@@ -192,6 +194,15 @@ class KnowledgeBase:
     def add_person_row(self, row: dict[str, Any], path: str) -> None:
         pid = str(row["person_id"]).strip()
         country = str(row["country"]).strip().upper()
+        if str(row["name"]).strip() == UNKNOWN:
+            # an office whose holder from ``start`` on is not known: it ends the previous holder's term for
+            # title lookups ("Colombia's president" -> the role without a name), and matches no name
+            start = _date(row.get("start"), path, row, "start")
+            term = Term(str(row.get("role") or "").strip(), str(row.get("sector") or "GOV").strip().upper(), country,
+                        start, _date(row.get("end"), path, row, "end"), str(row.get("source") or ""),
+                        _float(row.get("confidence"), path, row) or 0.5)
+            self.role_holders.setdefault((country, term.role), []).append((Person(pid, UNKNOWN, country), term))
+            return
         person = self.people.get(pid)
         if person is None:
             person = Person(pid, str(row["name"]).strip(), country, (str(row.get("gender") or "").strip().lower() or None))
@@ -247,6 +258,8 @@ class KnowledgeBase:
 
     # -- lookups ----------------------------------------------------------
     def holders(self, country: str, role: str, day: dt.date) -> list[tuple[Person, Term]]:
+        """Who held ``role`` for ``country`` on ``day``; a holder named :data:`UNKNOWN` is an office whose
+        holder the knowledge base does not know."""
         return [(p, t) for p, t in self.role_holders.get((country, role), ()) if t.holds(day)]
 
 

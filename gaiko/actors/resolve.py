@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from ..docindex import sentences
 from ..types import Actor
-from .kb import KnowledgeBase, Person, Term, norm
+from .kb import UNKNOWN, KnowledgeBase, Person, Term, norm
 from .mentions import PRONOUNS, Mention, find_mentions, is_locative
 
 __all__ = ["resolve_doc", "TRANSNATIONAL"]
@@ -202,7 +202,7 @@ class _DocResolver:
         else:
             conf = 0.8
         holders = self.kb.holders(country, role, self.day) if country else []
-        if len(holders) == 1:
+        if len(holders) == 1 and holders[0][0].name != UNKNOWN:
             p, t = holders[0]
             return self._actor(m, name=p.name, country=country, sector=t.sector, role=role, person_id=p.id,
                                resolved_by="title", confidence=conf)
@@ -350,16 +350,15 @@ class _DocResolver:
         return self._actor(m, name=text, resolved_by="unresolved", confidence=0.1)
 
     def _country_inside(self, m: Mention) -> str | None:
-        """A country or region named inside an organisation's name (regions and curated places only)."""
-        from .gazetteer import candidates
-
+        """A country or a curated region named inside an organisation's name ("Tigray" in "The Tigray
+        People's Liberation Front"); the ISO regions and GeoNames towns are not used here ("Unity")."""
         for t in self.doc[m.start:m.end]:
             if t.i in self.token_country:
                 return self.token_country[t.i]
             if t.pos_ == "PROPN" and t.i != m.head and t.text[:1].isupper():
-                for g in candidates(self.kb, t.text):
-                    if g.precision in ("region", "country") and g.country:
-                        return g.country
+                info = self.kb.places.get(norm(t.text))
+                if info is not None and info.country and info.feature in ("region", "territory", "island"):
+                    return info.country
         return None
 
     def _place_starts(self) -> set[int]:
