@@ -24,6 +24,7 @@ import argparse
 import csv
 import io
 import json
+import re
 import unicodedata
 from pathlib import Path
 
@@ -37,6 +38,7 @@ ISO3_EXTRA = {"XK": "XKX"}
 GENERIC = ("oblast'", "oblast", "kray", "krai", "respublika", "avtonomnyy okrug", "autonomous okrug", "province",
            "provincia", "state", "region", "governorate", "muhafazat", "district", "department", "departamento",
            "prefecture", "county", "territory", "division", "estado")
+ARTICLE = re.compile(r"^(?:Al|El|Ad|Ar|As|An|Az|Ash|At|Adh|Ath)[ -]\S{3,}")
 DIRECTIONS = {"nord": "north", "sud": "south", "est": "east", "ouest": "west", "haut": "upper", "bas": "lower",
               "norte": "north", "sur": "south", "centre": "central", "central": "central"}
 
@@ -73,6 +75,9 @@ def build_cities(gnc: Path) -> tuple[list[str], dict[str, set[str]]]:
         names = {name}
         if pop >= ALT_POP:
             names.update(a for a in c.get("alternatenames") or [] if latin(a) and len(a) <= 40)
+        # Arabic names also without their article: "Al Qamishli" -> "Qamishli", "Ad Diwaniyah" -> "Diwaniyah"
+        names.update(n.split(None, 1)[1] if " " in n[:5] else n.split("-", 1)[1] for n in list(names)
+                     if ARTICLE.match(fold(n)))
         row = f"{name}\t{cc}\t{c.get('admin1code') or ''}\t{c['latitude']:.3f}\t{c['longitude']:.3f}\t{pop}"
         for n in names:
             k = key(n)

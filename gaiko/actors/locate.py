@@ -18,7 +18,7 @@ from .gazetteer import GENERIC, Geo, best, candidates, dominant, qualifier
 from .kb import KnowledgeBase
 from .match import POSSESSIVE, match_names
 
-__all__ = ["PlaceSpan", "doc_places"]
+__all__ = ["PlaceSpan", "doc_places", "located_tokens"]
 
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _KINDS = frozenset({"country", "capital", "place"})
@@ -34,7 +34,14 @@ class PlaceSpan:
     from_entity: bool = False  # found as a spaCy GPE/LOC/FAC entity rather than a knowledge-base name
 
 
-def _raw_spans(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, bool]]:
+def located_tokens(doc: Doc, kb: KnowledgeBase) -> set[int]:
+    """Tokens of proper nouns after "in", "near", "at" ... that the gazetteer knows as places: they are places
+    whatever the tagger said ("in Khan Younis" tagged PERSON)."""
+    doc_places(doc, kb)
+    return doc.user_data.get(f"gaiko.located.{id(kb)}", set())  # type: ignore[no-any-return]
+
+
+def _raw_spans(doc: Doc, kb: KnowledgeBase, located: set[int]) -> list[tuple[int, int, bool]]:
     spans: list[tuple[int, int, bool]] = []
     taken: set[int] = set()
     for m in match_names(doc, kb):
@@ -63,17 +70,24 @@ def _raw_spans(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, int, bool]]:
     # a proper noun after "in", "near", "at" ... that the gazetteer knows, whatever the tagger made of it
     # ("stormed a studio in Guayaquil", tagged ORG): towns of 5,000 people or more, regions, curated places
     for tok in doc:
-        if tok.dep_ != "pobj" or tok.pos_ != "PROPN" or tok.head.lower_ not in _LOC_PREPS or tok.i in taken:
+        if tok.dep_ != "pobj" or tok.head.lower_ not in _LOC_PREPS or tok.i in taken:
+            continue
+        generic = tok.lower_ in GENERIC and tok.pos_ == "NOUN"  # "in Belgorod region"
+        if tok.pos_ != "PROPN" and not generic:
             continue
         a = tok.i
         while a > 0 and doc[a - 1].dep_ == "compound" and doc[a - 1].pos_ == "PROPN" and doc[a - 1].head.i == tok.i:
             a -= 1
-        if any(i in taken for i in range(a, tok.i + 1)) or tok.lower_ in kb.nouns or tok.lower_ in kb.titles:
+        if a == tok.i and generic:
+            continue
+        if any(i in taken for i in range(a, tok.i + 1)) or (not generic and (tok.lower_ in kb.nouns
+                                                                               or tok.lower_ in kb.titles)):
             continue
         text = doc[a:tok.i + 1].text
         if any(g.precision != "place" or g.feature != "town" or g.population >= 5000 for g in candidates(kb, text)):
             spans.append((a, tok.i + 1, True))
             taken.update(range(a, tok.i + 1))
+            located.update(range(a, tok.i + 1))
     return sorted(spans)
 
 
@@ -83,7 +97,9 @@ def doc_places(doc: Doc, kb: KnowledgeBase) -> list[PlaceSpan]:
     hit = doc.user_data.get(cache_key)
     if hit is not None and hit[0] is kb:
         return hit[1]  # type: ignore[no-any-return]
-    raw = _raw_spans(doc, kb)
+    located: set[int] = set()
+    raw = _raw_spans(doc, kb, located)
+    doc.user_data[f"gaiko.located.{id(kb)}"] = located
     named = {e.country for m in match_names(doc, kb) for e in m.entries
              if e.kind in ("country", "adjective", "demonym", "capital") and e.country}
     n = len(doc)

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ..docindex import columns, entities, sentences
 from .kb import Entry, KnowledgeBase, norm
+from .locate import located_tokens
 from .match import POSSESSIVE, NameMatch, PhraseMatch, match_names, match_phrases
 
 __all__ = ["Mention", "find_mentions", "is_locative", "PRONOUNS"]
@@ -157,8 +158,9 @@ class _Finder:
             first = surnames.get(norm(text)) if text[:1].isupper() else None
             if first is not None and i > first and i not in taken and i not in self.name_at:
                 anchors.append((i, i + 1, [], "PERSON"))
+        located = located_tokens(self.doc, self.kb)  # "in Khan Younis", "in Valencia": places, not people
         for a, b, entries, label in sorted(anchors, key=lambda x: x[0]):
-            if self.free(a, b):
+            if self.free(a, b) and not any(i in located for i in range(a, b)):
                 self.claim(self._person_span(a, b, entries, label))
 
     def _first_name_place(self, a: int, b: int) -> bool:
@@ -366,6 +368,9 @@ class _Finder:
                 a += 1
             if ent.label_ == "NORP" and b > a and self.free(a, b) and self._merge_modifier(a, b):
                 continue  # "Buddhist monks": part of the noun's mention
+            if ent.label_ in ("PERSON", "NORP", "ORG") and b > a and self.free(a, b) \
+                    and all(i in located_tokens(self.doc, self.kb) for i in range(a, b)):
+                continue  # a place the tagger took for a person or a people ("in Gusau")
             if b > a and self.free(a, b):
                 label = "ORG" if ent.label_ == "PERSON" and self.doc[b - 1].lower_ in ORG_HEADS else ent.label_
                 self.claim(Mention(a, b, "entity", ent.root.i if a <= ent.root.i < b else b - 1, label=label))

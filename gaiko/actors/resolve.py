@@ -367,14 +367,17 @@ class _DocResolver:
         return {i for ps in doc_places(self.doc, self.kb) if ps.geo is not None for i in range(ps.start, ps.end)}
 
     # -- driver -------------------------------------------------------------
-    def _places(self) -> tuple[set[int], dict[int, str]]:
-        """Tokens of qualifiers (", Texas" after "Paris"), and the country of every place token."""
+    def _places(self, people: set[int]) -> tuple[set[int], dict[int, str]]:
+        """Tokens of qualifiers (", Texas" after "Paris"), and the country of every place token that is not
+        part of a person's name ("Jordan Reyes")."""
         from .locate import doc_places
 
         quals: set[int] = set()
         where: dict[int, str] = {}
         qualified: set[int] = set()
         for ps in doc_places(self.doc, self.kb):
+            if any(i in people for i in range(ps.start, ps.end)):
+                continue
             quals.update(range(ps.end, ps.qual_end))
             if ps.qual_end > ps.end:
                 qualified.update(range(ps.start, ps.end))
@@ -391,7 +394,7 @@ class _DocResolver:
 
     def run(self) -> list[tuple[Mention, Actor]]:
         mentions = find_mentions(self.doc, self.kb)
-        quals, where = self._places()
+        quals, where = self._places({i for m in mentions if m.kind == "person" for i in range(m.start, m.end)})
         mentions = [m for m in mentions if not all(i in quals for i in range(m.start, m.end))]
         actors: list[Actor | None] = [None] * len(mentions)
         for k, m in enumerate(mentions):  # order-free first: names and known people

@@ -34,15 +34,16 @@ class PlaceFinder:
         self.kb = load_kb(tuple(str(f) for f in actor_files))
 
     def __call__(self, doc: Doc) -> Doc:
-        from ..actors.locate import doc_places
+        from ..actors.locate import doc_places, located_tokens
         from ..actors.mentions import is_locative
 
         state = get_state(doc)
+        located = located_tokens(doc, self.kb)
         for ps in doc_places(doc, self.kb):
             span = doc[ps.start:ps.end]
             actor = state.actor_at(span[0])
             root = span.root
-            if root.ent_type_ == "PERSON" or (actor is not None and actor.start < span.start_char
+            if (root.ent_type_ == "PERSON" and root.i not in located) or (actor is not None and actor.start < span.start_char
                                                and actor.role and actor.resolved_by == "title"):
                 continue  # "Georgia Thompson", "Jordan Reyes, a city councillor": a person, not a place
             if actor is not None:
