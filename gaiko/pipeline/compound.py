@@ -35,7 +35,8 @@ def _conjuncts(tok: Token) -> list[Token]:
     while todo:
         t = todo.pop()
         for c in t.children:
-            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON") and c not in out:
+            listed = c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children)  # "a teacher, a doctor and ..."
+            if (c.dep_ == "conj" or listed) and c.pos_ in ("NOUN", "PROPN", "PRON") and c not in out:
                 out.append(c)
                 todo.append(c)
     return sorted(out, key=lambda t: t.i)
