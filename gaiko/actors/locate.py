@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from ..docindex import entities
+from ..docindex import columns, entities
 from .gazetteer import GENERIC, Geo, best, candidates, dominant, qualifier
 from .kb import KnowledgeBase
 from .match import POSSESSIVE, match_names
@@ -69,8 +69,12 @@ def _raw_spans(doc: Doc, kb: KnowledgeBase, located: set[int]) -> list[tuple[int
                 taken.update(range(x, y))
     # a proper noun after "in", "near", "at" ... that the gazetteer knows, whatever the tagger made of it
     # ("stormed a studio in Guayaquil", tagged ORG): towns of 5,000 people or more, regions, curated places
-    for tok in doc:
-        if tok.dep_ != "pobj" or tok.head.lower_ not in _LOC_PREPS or tok.i in taken:
+    cols = columns(doc)
+    for i, dep in enumerate(cols.dep):
+        if dep != "pobj" or i in taken or (cols.pos[i] != "PROPN" and cols.lower[i] not in GENERIC):
+            continue
+        tok = doc[i]
+        if tok.head.lower_ not in _LOC_PREPS:
             continue
         generic = tok.lower_ in GENERIC and tok.pos_ == "NOUN"  # "in Belgorod region"
         if tok.pos_ != "PROPN" and not generic:

@@ -56,9 +56,10 @@ class Mention:
 
 def _pro_anti(doc: Doc, i: int) -> bool:
     """The name at token i follows "pro-" or "anti-" ("pro-Russian", "anti-American")."""
-    if i >= 1 and doc[i - 1].lower_ in ("pro-", "anti-"):
+    low = columns(doc).lower
+    if i >= 1 and low[i - 1] in ("pro-", "anti-"):
         return True
-    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("pro", "anti")
+    return i >= 2 and low[i - 1] == "-" and low[i - 2] in ("pro", "anti")
 
 
 def is_locative(tok: Token, capital: bool = True) -> bool:
@@ -144,8 +145,10 @@ class _Finder:
                     anchors = [x for x in anchors if not a <= x[0] < b]
                     anchors.append((a, b, [], "PERSON"))
                     seen.update(range(a, b))
+        cols = columns(self.doc)
         for nm in self.names:  # "Israel Adesanya, a local official, ...": tagged as places, but a title says person
-            if nm.end < len(self.doc) and self._first_name_place(nm.start, nm.end + 1) and self._appos_title(nm.end):
+            if nm.end < len(self.doc) and cols.pos[nm.end] == "PROPN" and cols.dep[nm.end - 1] == "compound" \
+                    and self._first_name_place(nm.start, nm.end + 1) and self._appos_title(nm.end):
                 if not any(i in seen for i in range(nm.start, nm.end + 1)):
                     anchors.append((nm.start, nm.end + 1, [], "PERSON"))
         # later bare surnames of people introduced with their full name, whatever the tagger made of them

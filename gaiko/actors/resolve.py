@@ -43,6 +43,7 @@ class _DocResolver:
         self.setting: Counter[str] = Counter()
         self.sent_places: dict[int, set[str]] = {}  # sentence start -> countries of its places
         self.qualified: set[int] = set()
+        self._place_tokens: set[int] | None = None
 
     # -- helpers ----------------------------------------------------------
     def _actor(self, m: Mention, **kw: object) -> Actor:
@@ -362,9 +363,13 @@ class _DocResolver:
         return None
 
     def _place_starts(self) -> set[int]:
-        from .locate import doc_places
+        """Tokens of the document's resolved place names (computed once)."""
+        if self._place_tokens is None:
+            from .locate import doc_places
 
-        return {i for ps in doc_places(self.doc, self.kb) if ps.geo is not None for i in range(ps.start, ps.end)}
+            self._place_tokens = {i for ps in doc_places(self.doc, self.kb) if ps.geo is not None
+                                  for i in range(ps.start, ps.end)}
+        return self._place_tokens
 
     # -- driver -------------------------------------------------------------
     def _places(self, people: set[int]) -> tuple[set[int], dict[int, str]]:

@@ -23,61 +23,58 @@ _NOT_SPORT = frozenset({"vote", "votes", "voted", "ruling", "majority", "decisio
 
 
 @lru_cache(maxsize=1)
-def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], int]:
+def _cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """One compiled pattern per cue list (whole words, longest phrase first), and the result verbs."""
     import yaml
 
     from ..tables import data_path
 
     data = yaml.safe_load(data_path("actors/sports.yaml").read_text(encoding="utf-8")) or {}
-    strong = frozenset(str(w).lower() for w in data.get("strong") or [])
-    weak = frozenset(str(w).lower() for w in data.get("weak") or [])
-    ambiguous = frozenset(str(w).lower() for w in data.get("ambiguous") or [])
+
+    def pattern(key: str) -> re.Pattern[str]:
+        words = sorted({str(w).lower() for w in data.get(key) or []}, key=len, reverse=True)
+        return re.compile(r"(?<![a-z'-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![a-z'-])")
+
     results = frozenset(str(w).lower() for w in data.get("results") or [])
-    longest = max((len(p.split()) for p in strong | weak | ambiguous), default=1)
-    return strong, weak, ambiguous, results, longest
+    return pattern("strong"), pattern("weak"), pattern("ambiguous"), results
 
 
-def _score(text: str) -> tuple[int, int, int]:
-    """(strong, weak, ambiguous cues) in a sentence."""
-    strong, weak, ambiguous, results, longest = _cues()
-    words = _WORD.findall(text.lower())
-    n_strong = n_weak = n_amb = 0
-    for i in range(len(words)):
-        for k in range(min(longest, len(words) - i), 0, -1):
-            phrase = " ".join(words[i:i + k])
-            if phrase in strong:
-                n_strong += 1
-                break
-            if phrase in weak:
-                n_weak += 1
-                break
-            if phrase in ambiguous:
-                n_amb += 1
-                break
+def _strong(low: str, text: str) -> int:
+    strong, _weak, _amb, results = _cues()
+    n = len(strong.findall(low))
     score = _SCORE.search(text)
-    if score and any(w in results for w in words) and not _NOT_SPORT & set(words) \
-            and max(int(x) for x in re.findall(r"\d+", score.group(0))) <= 20:
-        n_strong += 1  # "beat South Korea 2-0" (not "won the vote 52-48", "a 5-4 ruling")
-    return n_strong, n_weak, n_amb
+    if score and max(int(x) for x in re.findall(r"\d+", score.group(0))) <= 20:
+        words = set(_WORD.findall(low))
+        if words & results and not words & _NOT_SPORT:
+            n += 1  # "beat South Korea 2-0" (not "won the vote 52-48", "a 5-4 ruling")
+    return n
 
 
 def is_sports(text: str) -> bool:
     """Whether one sentence on its own reads as sports."""
-    s, w, _a = _score(text)
-    return s > 0 or w >= 2
+    low = text.lower()
+    return _strong(low, text) > 0 or len(_cues()[1].findall(low)) >= 2
 
 
 def sports_sentences(doc: Doc) -> set[int]:
-    """Token indices of the first token of each sports sentence of ``doc`` (cached in ``doc.user_data``)."""
+    """Token indices of the first token of each sports sentence of ``doc`` (cached in ``doc.user_data``).
+
+    A sentence is sports with one strong cue or two sports nouns; in an article that has a strong cue, one
+    sports noun or one ambiguous word ("attacked", "defeat") is enough."""
     hit = doc.user_data.get("gaiko.sports")
     if hit is not None:
         return hit  # type: ignore[no-any-return]
     text = doc_text(doc)
-    sents = sentences(doc)
-    scores = []
-    for span in sents.spans:
-        scores.append((span.start, *_score(text[span.start_char:span.end_char])))
-    any_strong = any(s > 0 for _, s, _w, _a in scores)
-    out = {start for start, s, w, a in scores if s > 0 or w >= 2 or (any_strong and w + a >= 1)}
+    low = text.lower()
+    _strong_re, weak, amb, _r = _cues()
+    spans = [(sp.start, sp.start_char, sp.end_char) for sp in sentences(doc).spans]
+    strong = {start for start, a, b in spans if _strong(low[a:b], text[a:b])}
+    out = set(strong)
+    for start, a, b in spans:
+        if start in strong:
+            continue
+        n_weak = len(weak.findall(low, a, b))
+        if n_weak >= 2 or (strong and (n_weak or amb.search(low, a, b))):
+            out.add(start)
     doc.user_data["gaiko.sports"] = out
     return out
