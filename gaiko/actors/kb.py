@@ -231,7 +231,10 @@ class KnowledgeBase:
     def compile_vocab(self, data: dict[str, Any], path: str) -> None:
         for sector, words in (data.get("sectors") or {}).items():
             for w in words or []:
-                self.nouns[" ".join(str(w).lower().split())] = str(sector).upper()
+                key = " ".join(str(w).lower().split())
+                self.nouns[key] = str(sector).upper()
+                if "-" in key.strip("-"):  # "hostage-takers" is three tokens: hostage - takers
+                    self.nouns[key.replace("-", " - ")] = str(sector).upper()
         for phrase, val in (data.get("titles") or {}).items():
             if not isinstance(val, list) or len(val) != 2:
                 raise DataFileError(path, f"title {phrase!r} must map to [SECTOR, role]")

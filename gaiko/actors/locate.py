@@ -82,6 +82,8 @@ def _raw_spans(doc: Doc, kb: KnowledgeBase, located: set[int]) -> list[tuple[int
         a = tok.i
         while a > 0 and doc[a - 1].dep_ == "compound" and doc[a - 1].pos_ == "PROPN" and doc[a - 1].head.i == tok.i:
             a -= 1
+        if a >= 2 and doc[a - 1].text in POSSESSIVE and doc[a - 2].pos_ == "PROPN":
+            a -= 2  # "in Cox's Bazar"
         if a == tok.i and generic:
             continue
         if any(i in taken for i in range(a, tok.i + 1)) or (not generic and (tok.lower_ in kb.nouns

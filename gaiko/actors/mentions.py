@@ -18,7 +18,7 @@ from .kb import Entry, KnowledgeBase, norm
 from .locate import located_tokens
 from .match import POSSESSIVE, NameMatch, PhraseMatch, match_names, match_phrases
 
-__all__ = ["Mention", "find_mentions", "is_locative", "PRONOUNS"]
+__all__ = ["Mention", "find_mentions", "is_locative", "pro_anti", "PRONOUNS"]
 
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 _LOC_PREPS = frozenset({"in", "at", "near", "inside", "within", "across", "throughout", "around", "outside", "off",
@@ -54,12 +54,22 @@ class Mention:
     poss: int | None = None  # possessive pronoun token inside the span
 
 
-def _pro_anti(doc: Doc, i: int) -> bool:
-    """The name at token i follows "pro-" or "anti-" ("pro-Russian", "anti-American")."""
+#: "Iran-backed", "English-speaking", "US-made": the name before them is not the country of what they describe
+NOT_OF = frozenset({"backed", "funded", "sponsored", "allied", "aligned", "supported", "speaking", "born", "style",
+                    "made", "built", "designed", "friendly", "leaning", "trained", "brokered", "educated"})
+
+
+def pro_anti(doc: Doc, i: int, end: int | None = None) -> bool:
+    """The name at tokens i..end-1 gives no country to what it describes: "pro-Russian separatists",
+    "anti-American protests", "Iran-backed militias", "English-speaking regions"."""
     low = columns(doc).lower
     if i >= 1 and low[i - 1] in ("pro-", "anti-"):
         return True
-    return i >= 2 and low[i - 1] == "-" and low[i - 2] in ("pro", "anti")
+    if i >= 2 and low[i - 1] == "-" and low[i - 2] in ("pro", "anti"):
+        return True
+    if end is not None and end + 1 < len(low) and low[end] == "-" and low[end + 1] in NOT_OF:
+        return True
+    return end is not None and end < len(low) and low[end].lstrip("-") in NOT_OF and low[end].startswith("-")
 
 
 def is_locative(tok: Token, capital: bool = True) -> bool:
@@ -278,7 +288,7 @@ class _Finder:
             if not self.free(nm.start, nm.end):
                 continue
             entries = [e for e in nm.entries if e.kind != "person"]
-            if not entries or _pro_anti(self.doc, nm.start):
+            if not entries or pro_anti(self.doc, nm.start, nm.end):
                 continue  # "pro-Russian separatists" are not Russian: the noun finds its own country
             root = self.doc[nm.end - 1]
             if root.text in POSSESSIVE and nm.end - 1 > nm.start:
@@ -371,6 +381,8 @@ class _Finder:
                 a += 1
             if ent.label_ == "NORP" and b > a and self.free(a, b) and self._merge_modifier(a, b):
                 continue  # "Buddhist monks": part of the noun's mention
+            if b > a and ent.label_ in ("GPE", "NORP") and pro_anti(self.doc, a, b):
+                continue  # "Iran-backed militias": Iran is not an actor here
             if ent.label_ in ("PERSON", "NORP", "ORG") and b > a and self.free(a, b) \
                     and all(i in located_tokens(self.doc, self.kb) for i in range(a, b)):
                 continue  # a place the tagger took for a person or a people ("in Gusau")

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from ..docindex import sentences
 from ..types import Actor
 from .kb import UNKNOWN, KnowledgeBase, Person, Term, norm
-from .mentions import PRONOUNS, Mention, find_mentions, is_locative
+from .mentions import PRONOUNS, Mention, pro_anti, find_mentions, is_locative
 
 __all__ = ["resolve_doc", "TRANSNATIONAL"]
 
@@ -23,7 +23,8 @@ _KIND_ORDER = {"org": 0, "seat": 1, "country": 2, "capital": 3, "adjective": 4, 
 _PRON_WINDOW = 4  # sentences a pronoun may reach back
 #: sectors of people who are where they are: their country comes from their own words, their place or the
 #: article's setting, never from another actor of the sentence ("Russian shelling wounded civilians in Kharkiv")
-GROUPS = frozenset({"CVL", "COP", "LAB", "EDU", "AGR", "REF", "MED", "JRN", "BUS", "REL", "CRM", "NGO", "UAF"})
+GROUPS = frozenset({"CVL", "COP", "LAB", "EDU", "AGR", "REF", "MED", "JRN", "BUS", "REL", "CRM", "NGO", "UAF", "REB",
+                    "INS"})
 #: sectors and roles that act at home, and so tell where an article happens
 DOMESTIC = frozenset({"COP", "JUD", "LEG"})
 LOCAL_ROLES = frozenset({"mayor", "governor", "local_official"})
@@ -381,8 +382,8 @@ class _DocResolver:
         where: dict[int, str] = {}
         qualified: set[int] = set()
         for ps in doc_places(self.doc, self.kb):
-            if any(i in people for i in range(ps.start, ps.end)):
-                continue
+            if any(i in people for i in range(ps.start, ps.end)) or pro_anti(self.doc, ps.start, ps.end):
+                continue  # "Jordan Reyes"; "anti-Syria journalist": no place, no context
             quals.update(range(ps.end, ps.qual_end))
             if ps.qual_end > ps.end:
                 qualified.update(range(ps.start, ps.end))

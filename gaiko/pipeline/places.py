@@ -35,11 +35,13 @@ class PlaceFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         from ..actors.locate import doc_places, located_tokens
-        from ..actors.mentions import is_locative
+        from ..actors.mentions import is_locative, pro_anti
 
         state = get_state(doc)
         located = located_tokens(doc, self.kb)
         for ps in doc_places(doc, self.kb):
+            if pro_anti(doc, ps.start, ps.end):
+                continue  # "Iran-backed", "anti-Syria": no place
             span = doc[ps.start:ps.end]
             actor = state.actor_at(span[0])
             root = span.root

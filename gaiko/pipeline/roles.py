@@ -233,6 +233,7 @@ def kb_actor(head: Token, kb: object, located: list | None = None) -> Actor | No
     document's places) takes that place's country, or none when the place is ambiguous. Returns an
     Actor with ``resolved_by="event-fallback"`` or None."""
     from ..actors.kb import norm
+    from ..actors.mentions import pro_anti
 
     phrases = getattr(kb, "phrases", {})
     places = getattr(kb, "places", {})
@@ -243,8 +244,8 @@ def kb_actor(head: Token, kb: object, located: list | None = None) -> Actor | No
     for t in sorted(toks, key=lambda x: abs(x.i - head.i)):
         if t.pos_ not in ("PROPN", "ADJ", "NOUN") or t.ent_type_ == "PERSON":
             continue  # (a person's name is no country: "Jordan Reyes", "Chad Miller")
-        if t.i >= 2 and t.doc[t.i - 1].text == "-" and t.doc[t.i - 2].lower_ in ("pro", "anti"):
-            continue  # "pro-Russian separatists"
+        if pro_anti(t.doc, t.i, t.i + 1):
+            continue  # "pro-Russian separatists", "Iran-backed militias"
         where = next((p for p in located or () if p.start <= t.idx < p.end), None)
         if where is not None:  # a word of a place the place finder resolved (or found ambiguous: "San Fernando")
             if where.country:
