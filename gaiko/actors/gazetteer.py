@@ -48,6 +48,7 @@ class Geo:
     admin1: str | None = None  # GeoNames admin1 code (towns, US states)
     population: int = 0
     claimants: tuple[str, ...] = ()
+    alternate: bool = False  # found by an alternate or former name ("Pokrovsk" for Engels)
 
 
 class Towns:
@@ -70,7 +71,8 @@ class Towns:
         return self._mm
 
     def get(self, key: str) -> list[Geo]:
-        """Towns whose name (or, for big towns, an alternate name) normalises to ``key``, most populous first."""
+        """Towns whose name (or, for big towns, an alternate name) normalises to ``key``: towns of that name
+        first, then towns that had it as an alternate or former name, each most populous first."""
         if not key:
             return []
         hit = self._cache.get(key)
@@ -102,9 +104,10 @@ class Towns:
             parts = mm[pos:end].decode("utf-8").split("\t")
             if parts[0] != key:
                 break
-            _k, name, cc, admin1, lat, lon, pop = parts
+            _k, name, cc, admin1, lat, lon, pop = parts[:7]
+            alt = len(parts) > 7 and parts[7] == "1"
             out.append(Geo(name, cc, "place", "town", float(lat), float(lon), admin1=admin1 or None,
-                           population=int(pop)))
+                           population=int(pop), alternate=alt))
             pos = end + 1
         return out
 
@@ -174,6 +177,10 @@ def dominant(cands: list[Geo], named: set[str]) -> Geo | None:
     if first.precision != "place" or first.feature != "town":
         return first
     towns_ = [g for g in cands if g.precision == "place" and g.feature == "town"]
+    own = [g for g in towns_ if not g.alternate]
+    if own:  # a town's own name before another town's alternate or former name ("Pokrovsk", not Engels)
+        first = own[0] if first.alternate else first
+        towns_ = own
     countries = {g.country for g in towns_}
     if len(countries) == 1:
         return first

@@ -23,6 +23,9 @@ __all__ = ["PlaceSpan", "doc_places", "located_tokens"]
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _KINDS = frozenset({"country", "capital", "place"})
 _LOC_PREPS = frozenset({"in", "near", "at", "outside", "inside", "across", "throughout", "around", "from", "into"})
+_AREA = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts",
+                   "city", "town", "village", "district", "province", "region", "suburbs", "suburb", "centre",
+                   "center", "streets", "heart", "capital", "port", "area", "county", "municipality"})
 
 
 @dataclass
@@ -74,8 +77,8 @@ def _raw_spans(doc: Doc, kb: KnowledgeBase, located: set[int]) -> list[tuple[int
         if dep != "pobj" or i in taken or (cols.pos[i] != "PROPN" and cols.lower[i] not in GENERIC):
             continue
         tok = doc[i]
-        if tok.head.lower_ not in _LOC_PREPS:
-            continue
+        if tok.head.lower_ not in _LOC_PREPS and not (tok.head.lower_ == "of" and tok.head.head.lower_ in _AREA):
+            continue  # "in Gusau", "north of Port-au-Prince", "the outskirts of Kramatorsk"
         generic = tok.lower_ in GENERIC and tok.pos_ == "NOUN"  # "in Belgorod region"
         if tok.pos_ != "PROPN" and not generic:
             continue

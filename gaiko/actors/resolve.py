@@ -193,9 +193,12 @@ class _DocResolver:
         assert m.title is not None
         sector, role = m.title
         country = country or (m.country_hint.country if m.country_hint else None)
-        if m.former:
+        if m.former:  # "the former prime minister": of the country the sentence is about, as a current title is
+            conf = 0.6
+            if country is None:
+                country, conf = self._context_country(m)
             return self._actor(m, name=self._country_name(country), country=country, sector="ELI",
-                               role=f"former_{role}", resolved_by="title", confidence=0.6 if country else 0.3)
+                               role=f"former_{role}", resolved_by="title", confidence=conf if country else 0.3)
         if country is None:
             for _, prev, _g, _s in reversed(self.history):
                 if prev.role == role:
@@ -333,15 +336,18 @@ class _DocResolver:
             known = self.registry.get(norm(text))
             if known is not None:
                 return replace(known[0], **_pos(self._actor(m)), resolved_by="coref", confidence=0.8)
+        from .locate import located_tokens
+
         place = self.kb.places.get(norm(text))
+        located = m.head in located_tokens(self.doc, self.kb)  # "north of Pokrovsk", "in Gusau"
         if m.label == "GPE" and place is not None:
-            if is_locative(self.doc[m.head], capital=False) or not place.country:
+            if is_locative(self.doc[m.head], capital=False) or not place.country or located:
                 return None
             return self._actor(m, name=place.name, country=place.country, resolved_by="country", confidence=0.6)
         here = self.token_country.get(m.head)
         if here and m.label in ("GPE", "LOC", "FAC", "ORG") and m.start in self._place_starts():
             # a place the gazetteer knows ("Kebbi State", "Kramatorsk"): a location, or its country as an actor
-            if is_locative(self.doc[m.head], capital=False) or m.label != "GPE":
+            if is_locative(self.doc[m.head], capital=False) or m.label != "GPE" or located:
                 return None
             return self._actor(m, name=text, country=here, resolved_by="country", confidence=0.55)
         if m.label in ("ORG", "NORP", "FAC"):
