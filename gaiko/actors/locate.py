@@ -37,6 +37,13 @@ class PlaceSpan:
     from_entity: bool = False  # found as a spaCy GPE/LOC/FAC entity rather than a knowledge-base name
 
 
+def _locative(tok: object) -> bool:
+    """The object of "in", "near", "at" ... or of "north of", "the outskirts of" ..."""
+    head = tok.head  # type: ignore[attr-defined]
+    return tok.dep_ == "pobj" and (head.lower_ in _LOC_PREPS  # type: ignore[attr-defined]
+                                   or (head.lower_ == "of" and head.head.lower_ in _AREA))
+
+
 def located_tokens(doc: Doc, kb: KnowledgeBase) -> set[int]:
     """Tokens of proper nouns after "in", "near", "at" ... that the gazetteer knows as places: they are places
     whatever the tagger said ("in Khan Younis" tagged PERSON)."""
@@ -70,6 +77,8 @@ def _raw_spans(doc: Doc, kb: KnowledgeBase, located: set[int]) -> list[tuple[int
             if y > x and not any(i in taken for i in range(x, y)):
                 spans.append((x, y, True))
                 taken.update(range(x, y))
+                if _locative(doc[x:y].root):
+                    located.update(range(x, y))
     # a proper noun after "in", "near", "at" ... that the gazetteer knows, whatever the tagger made of it
     # ("stormed a studio in Guayaquil", tagged ORG): towns of 5,000 people or more, regions, curated places
     cols = columns(doc)
@@ -77,7 +86,7 @@ def _raw_spans(doc: Doc, kb: KnowledgeBase, located: set[int]) -> list[tuple[int
         if dep != "pobj" or i in taken or (cols.pos[i] != "PROPN" and cols.lower[i] not in GENERIC):
             continue
         tok = doc[i]
-        if tok.head.lower_ not in _LOC_PREPS and not (tok.head.lower_ == "of" and tok.head.head.lower_ in _AREA):
+        if not _locative(tok):
             continue  # "in Gusau", "north of Port-au-Prince", "the outskirts of Kramatorsk"
         generic = tok.lower_ in GENERIC and tok.pos_ == "NOUN"  # "in Belgorod region"
         if tok.pos_ != "PROPN" and not generic:
