@@ -16,9 +16,10 @@ from spacy.tokens import Doc, Token
 from ..docindex import columns, entities, sentences
 from .kb import Entry, KnowledgeBase, norm
 from .locate import located_tokens
+from .wording import ORG_HEADS, pro_anti
 from .match import POSSESSIVE, NameMatch, PhraseMatch, match_names, match_phrases
 
-__all__ = ["Mention", "find_mentions", "is_locative", "pro_anti", "PRONOUNS"]
+__all__ = ["Mention", "find_mentions", "is_locative", "PRONOUNS"]
 
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 _LOC_PREPS = frozenset({"in", "at", "near", "inside", "within", "across", "throughout", "around", "outside", "off",
@@ -31,11 +32,6 @@ _HONORIFICS = frozenset({"sheikh", "mr.", "mrs.", "ms.", "dr.", "sir", "lord", "
 _MOD_DEPS = frozenset({"amod", "compound", "poss", "nmod", "nn", "npadvmod"})
 _ACTOR_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _NAME_ENTS = frozenset({"ORG", "PERSON", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
-#: last words of organisation names the tagger may take for people ("The Tigray People's Liberation Front")
-ORG_HEADS = frozenset({"front", "party", "movement", "army", "council", "commission", "union", "league", "alliance",
-                       "group", "organisation", "organization", "brigade", "brigades", "forces", "committee",
-                       "congress", "assembly", "ministry", "agency", "authority", "court", "bank", "institute",
-                       "association", "federation", "coalition", "militia", "network", "service", "guard", "corps"})
 
 
 @dataclass
@@ -52,24 +48,6 @@ class Mention:
     former: bool = False
     label: str = ""  # spaCy entity label, when from an entity
     poss: int | None = None  # possessive pronoun token inside the span
-
-
-#: "Iran-backed", "English-speaking", "US-made": the name before them is not the country of what they describe
-NOT_OF = frozenset({"backed", "funded", "sponsored", "allied", "aligned", "supported", "speaking", "born", "style",
-                    "made", "built", "designed", "friendly", "leaning", "trained", "brokered", "educated"})
-
-
-def pro_anti(doc: Doc, i: int, end: int | None = None) -> bool:
-    """The name at tokens i..end-1 gives no country to what it describes: "pro-Russian separatists",
-    "anti-American protests", "Iran-backed militias", "English-speaking regions"."""
-    low = columns(doc).lower
-    if i >= 1 and low[i - 1] in ("pro-", "anti-"):
-        return True
-    if i >= 2 and low[i - 1] == "-" and low[i - 2] in ("pro", "anti"):
-        return True
-    if end is not None and end + 1 < len(low) and low[end] == "-" and low[end + 1] in NOT_OF:
-        return True
-    return end is not None and end < len(low) and low[end].lstrip("-") in NOT_OF and low[end].startswith("-")
 
 
 def is_locative(tok: Token, capital: bool = True) -> bool:

@@ -35,7 +35,8 @@ class PlaceFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         from ..actors.locate import doc_places, located_tokens
-        from ..actors.mentions import is_locative, pro_anti
+        from ..actors.mentions import is_locative
+        from ..actors.wording import pro_anti
 
         state = get_state(doc)
         located = located_tokens(doc, self.kb)

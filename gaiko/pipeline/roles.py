@@ -233,7 +233,7 @@ def kb_actor(head: Token, kb: object, located: list | None = None) -> Actor | No
     document's places) takes that place's country, or none when the place is ambiguous. Returns an
     Actor with ``resolved_by="event-fallback"`` or None."""
     from ..actors.kb import norm
-    from ..actors.mentions import pro_anti
+    from ..actors.wording import pro_anti
 
     phrases = getattr(kb, "phrases", {})
     places = getattr(kb, "places", {})
