@@ -28,6 +28,8 @@ def place(ca, text: str):
     ("Police arrested 12 protesters outside the courthouse in Paris, Texas, on Saturday.", "Paris", "USA", "Texas"),
     ("A court in Springfield, Illinois, jailed two students on Monday.", "Springfield", "USA", "Illinois"),
     ("Floods cut off roads around Birmingham, Alabama, officials said.", "Birmingham", "USA", "Alabama"),
+    ("Police clashed with students in Athens, Georgia, on Friday.", "Athens", "USA", "Georgia"),  # not the country
+    ("Protesters gathered in Moscow, Idaho, on Sunday.", "Moscow", "USA", "Idaho"),
 ])
 def test_town_qualified_by_its_state(coder, text, name, country, region):
     p = place(coded(coder, text), name)
@@ -61,8 +63,19 @@ def test_a_region_qualified_by_its_country(coder):
     assert not [a for a in ca.actors if a.text == "Nigeria"]  # the qualifier is part of the place, not an actor
 
 
+def test_a_qualifier_is_never_a_target(coder):
+    ca = coded(coder, "Protesters gathered in Moscow, Idaho, on Sunday.")
+    assert all(e.target is None or "Idaho" not in e.target.text for e in ca.events)
+
+
+def test_coordinated_places_after_a_preposition(coder):
+    ca = coded(coder, "Russian troops advanced near Avdiivka and Chasiv Yar.")
+    assert place(ca, "Chasiv Yar").country == "UKR" and place(ca, "Avdiivka").country == "UKR"
+
+
 def test_lookalikes_without_a_qualifier_keep_their_usual_reading(coder):
     assert place(coded(coder, "Leaders met in Paris on Monday."), "Paris").country == "FRA"
+    assert place(coded(coder, "Georgia's president met Azerbaijan's leader in Tbilisi, Georgia."), "Tbilisi").country == "GEO"
     # a comma followed by an actor is no qualifier: "in Paris, France's president said"
     ca = coded(coder, "The talks in Paris, Texas officials said, went well.")
     assert place(ca, "Paris").country in ("USA", "FRA")

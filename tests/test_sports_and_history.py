@@ -101,6 +101,7 @@ def test_years_are_calendar_years():
     ("Thirty years ago, the two sides fought a border war.", "1996-11-10", "year"),
     ("In the 1980s, Iraq attacked Iran with chemical weapons.", "1980-01-01", "decade"),
     ("During the Korean War, Chinese troops attacked UN forces.", "1950-06-25", "era"),
+    ("In the 19th century, Britain invaded Afghanistan twice.", "1801-01-01", "century"),
 ])
 def test_history_is_dated_in_the_past(coder, text, start, precision):
     evs = events(coder, text)

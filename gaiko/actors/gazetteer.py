@@ -24,7 +24,8 @@ from pathlib import Path
 
 from .kb import KnowledgeBase, PlaceInfo, norm
 
-__all__ = ["Geo", "Towns", "candidates", "best", "dominant", "qualifier", "GENERIC", "strip_generic", "towns"]
+__all__ = ["Geo", "Towns", "candidates", "best", "dominant", "qualifier", "qualifiers", "GENERIC", "strip_generic",
+           "towns"]
 
 #: words after a name that make it a region ("Kebbi State", "Donetsk Oblast", "North Kivu province")
 GENERIC = frozenset({"state", "province", "oblast", "region", "governorate", "district", "county", "prefecture",
@@ -216,13 +217,22 @@ def best(cands: list[Geo], within: Geo | None = None) -> Geo | None:
     return cands[0]
 
 
-def qualifier(kb: KnowledgeBase, text: str) -> Geo | None:
-    """The region or country a name after a comma stands for ("Texas", "Nigeria", "Donetsk Oblast"), or None.
-
-    A first-level region with its admin1 code is preferred (it narrows "Springfield, Illinois" to the
-    right Springfield); towns are never qualifiers."""
+def qualifiers(kb: KnowledgeBase, text: str) -> list[Geo]:
+    """Every reading of a name after a comma as a region or country ("Georgia": the country, then the US
+    state), best first; towns are never qualifiers. Of a country's readings, a first-level region with its
+    admin1 code comes first (it narrows "Springfield, Illinois" to the right Springfield)."""
     cands = [g for g in candidates(kb, text) if g.precision in ("region", "country")]
-    if not cands:
-        return None
-    with_code = [g for g in cands if g.admin1 and g.country == cands[0].country]
-    return with_code[0] if with_code else cands[0]
+    out: list[Geo] = []
+    for g in cands:
+        same = [x for x in cands if x.country == g.country and x.precision == g.precision]
+        coded = next((x for x in same if x.admin1), None)
+        pick = coded or g
+        if pick not in out:
+            out.append(pick)
+    return out
+
+
+def qualifier(kb: KnowledgeBase, text: str) -> Geo | None:
+    """The best reading of :func:`qualifiers`, or None."""
+    readings = qualifiers(kb, text)
+    return readings[0] if readings else None

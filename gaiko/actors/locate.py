@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..docindex import columns, entities
-from .gazetteer import GENERIC, Geo, best, candidates, dominant, qualifier
+from .gazetteer import GENERIC, Geo, best, candidates, dominant, qualifiers
 from .kb import KnowledgeBase
 from .match import POSSESSIVE, match_names
 
@@ -39,6 +39,8 @@ class PlaceSpan:
 
 def _locative(tok: object) -> bool:
     """The object of "in", "near", "at" ... or of "north of", "the outskirts of" ..."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:  # type: ignore[attr-defined]
+        tok = tok.head  # "near Avdiivka and Chasiv Yar"  # type: ignore[attr-defined]
     head = tok.head  # type: ignore[attr-defined]
     return tok.dep_ == "pobj" and (head.lower_ in _LOC_PREPS  # type: ignore[attr-defined]
                                    or (head.lower_ == "of" and head.head.lower_ in _AREA))
@@ -83,7 +85,7 @@ def _raw_spans(doc: Doc, kb: KnowledgeBase, located: set[int]) -> list[tuple[int
     # ("stormed a studio in Guayaquil", tagged ORG): towns of 5,000 people or more, regions, curated places
     cols = columns(doc)
     for i, dep in enumerate(cols.dep):
-        if dep != "pobj" or i in taken or (cols.pos[i] != "PROPN" and cols.lower[i] not in GENERIC):
+        if dep not in ("pobj", "conj") or i in taken or (cols.pos[i] != "PROPN" and cols.lower[i] not in GENERIC):
             continue
         tok = doc[i]
         if not _locative(tok):
@@ -140,7 +142,9 @@ def doc_places(doc: Doc, kb: KnowledgeBase) -> list[PlaceSpan]:
         first: Geo | None = None
         while qe + 1 < n and doc[qe].text == "," and (q := starts.get(qe + 1)) is not None:
             qa, qb, _qent = raw[q]
-            within = qualifier(kb, doc[qa:qb].text)
+            readings = qualifiers(kb, doc[qa:qb].text)
+            # "Athens, Georgia": the reading of the qualifier that holds the place (the US state, not the country)
+            within = next((w for w in readings if cands and best(cands, w) is not None), readings[0] if readings else None)
             if within is None or (geo is not None and geo.precision == "country"):
                 break
             if first is not None and within.country != first.country:

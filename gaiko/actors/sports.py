@@ -16,10 +16,10 @@ from ..docindex import sentences, text as doc_text
 
 __all__ = ["sports_sentences", "is_sports"]
 
-_SCORE = re.compile(r"(?<![\d.,/:-])\d{1,2}\s?[-\u2013]\s?\d{1,2}(?![\d.,/:%-])")
+_SCORE = re.compile(r"(?<![\d.,/:-])\d{1,3}\s?[-\u2013]\s?\d{1,3}(?![\d.,/:%-])")
 _WORD = re.compile(r"[a-z][a-z'-]*")
 _NOT_SPORT = frozenset({"vote", "votes", "voted", "ruling", "majority", "decision", "senate", "parliament", "court",
-                        "judges", "justices", "election", "ballot", "referendum"})
+                        "judges", "justices", "election", "ballot", "referendum", "percent", "seats", "per"})
 
 
 @lru_cache(maxsize=1)
@@ -43,7 +43,7 @@ def _strong(low: str, text: str) -> int:
     strong, _weak, _amb, results = _cues()
     n = len(strong.findall(low))
     score = _SCORE.search(text)
-    if score and max(int(x) for x in re.findall(r"\d+", score.group(0))) <= 20:
+    if score and max(int(x) for x in re.findall(r"\d+", score.group(0))) <= 200:
         words = set(_WORD.findall(low))
         if words & results and not words & _NOT_SPORT:
             n += 1  # "beat South Korea 2-0" (not "won the vote 52-48", "a 5-4 ruling")

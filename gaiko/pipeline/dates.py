@@ -44,6 +44,11 @@ _NUM_WORD = r"(?:\d+|(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(k for k 
 #: "thirty-six years ago", "25 years ago", "a decade ago", "two and a half years ago" (the half is dropped)
 _AGO = re.compile(r"\b(" + _NUM_WORD + r")(?: and a half)?\s+(day|week|month|year|decade)s?\s+(?:ago|earlier|before)\b")
 _DECADE = re.compile(r"\b(?:the |in the )?((?:1[5-9]|20)\d0)'?s\b")
+_ORDINALS = {w: k for k, w in enumerate(("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+                                          "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
+                                          "nineteenth twentieth twenty-first").split(), 1)}
+#: "the 19th century", "the nineteenth century"
+_CENTURY = re.compile(r"\b(?:(\d{1,2})(?:st|nd|rd|th)|(" + "|".join(_ORDINALS) + r"))[ -]century\b")
 
 
 def spelled_number(text: str) -> int | None:
@@ -126,6 +131,11 @@ def resolve_date(text: str, published: str | dt.date, future: bool = False) -> t
     if m:
         y = int(m.group(1))
         return f"{y}-01-01", f"{y + 9}-12-31", "decade"
+    m = _CENTURY.search(t)
+    if m:
+        c = int(m.group(1)) if m.group(1) else _ORDINALS.get(m.group(2), 0)
+        if 1 <= c <= 21:
+            return f"{(c - 1) * 100 + 1:04d}-01-01", f"{c * 100:04d}-12-31", "century"
     m = _MONTH_DAY.search(t)
     if m:
         mon, day, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))

@@ -345,6 +345,8 @@ class EventCoder:
         place: Actor | None = None  # "in Paris": kept only when nothing better turns up
         toks = self._acted_on_first(toks, state)
         for t in toks:
+            if any(p.start < t.idx < p.end for p in state.places):
+                continue  # ", Idaho" of "in Moscow, Idaho": part of a place
             a = self._resolved(t, state)
             if a is None and self.kb is not None and (a := kb_actor(t, self.kb, state.places)) is not None:
                 if source is not None and a.start == source.start:
@@ -370,8 +372,11 @@ class EventCoder:
                 ent = next((x for x in t.subtree if x.ent_type_ in ENT_TYPES), None)
                 if ent is not None:
                     span = next((s for s in entities(t.doc) if s.start <= ent.i < s.end), None)
+                    at = next((p for p in state.places if p.start <= span.start_char < p.end), None)
+                    if at is not None and at.start < span.start_char:
+                        span = None  # ", Idaho" of "in Moscow, Idaho": part of a place, not a target
                     if span is not None and (source is None or not (source.start <= span.start_char < source.end)):
-                        where = next((p.country for p in state.places if p.start <= span.start_char < p.end), None)
+                        where = at.country if at is not None else None
                         fallback = Actor(text=span.text, start=span.start_char, end=span.end_char, country=where,
                                          resolved_by="place" if where else "unresolved")
         return place or fallback
