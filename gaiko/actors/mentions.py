@@ -375,7 +375,7 @@ class _Finder:
         if root.dep_ not in ("amod", "compound") or root.head.i < b:
             return False
         for m in self.out:
-            if m.kind == "noun" and m.start <= root.head.i < m.end and m.start == b:
+            if m.kind in ("noun", "title") and m.start <= root.head.i < m.end and m.start == b:
                 for i in range(a, b):
                     self.claimed[i] = True
                 m.start = a

@@ -190,7 +190,12 @@ class _DocResolver(PlaceContext):
                 country, conf = self._context_country(m)
             return self._actor(m, name=self._country_name(country), country=country, sector="ELI",
                                role=f"former_{role}", resolved_by="title", confidence=conf if country else 0.3)
-        if country is None:
+        if country is None and sector in GROUPS and not m.entries:
+            # "journalists", "doctors", "activists" are where they are, like other groups of people
+            country, conf = self._clause_place(self.doc[m.head]), 0.65
+            if country is None:
+                country, conf = self._setting(m)
+        elif country is None:
             for _, prev, _g, _s in reversed(self.history):
                 if prev.role == role:
                     return replace(prev, **_pos(self._actor(m)), resolved_by="coref", confidence=0.7)

@@ -53,7 +53,9 @@ def _strong(low: str, text: str) -> int:
 def is_sports(text: str) -> bool:
     """Whether one sentence on its own reads as sports."""
     low = text.lower()
-    return _strong(low, text) > 0 or len(_cues()[1].findall(low)) >= 2
+    _s, weak, amb, _r = _cues()
+    n_weak = len(weak.findall(low))
+    return _strong(low, text) > 0 or n_weak >= 2 or (n_weak == 1 and len(amb.findall(low)) >= 2)
 
 
 def sports_sentences(doc: Doc) -> set[int]:
@@ -74,7 +76,8 @@ def sports_sentences(doc: Doc) -> set[int]:
         if start in strong:
             continue
         n_weak = len(weak.findall(low, a, b))
-        if n_weak >= 2 or (strong and (n_weak or amb.search(low, a, b))):
+        if n_weak >= 2 or (strong and (n_weak or amb.search(low, a, b))) \
+                or (n_weak == 1 and len(amb.findall(low, a, b)) >= 2):
             out.add(start)
     doc.user_data["gaiko.sports"] = out
     return out
