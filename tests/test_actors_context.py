@@ -28,6 +28,8 @@ def actor(ca, text: str) -> Actor:
     ("Russian shelling wounded nine civilians in Kharkiv.", "civilians", "UKR"),
     ("Israeli strikes killed 20 Palestinians in Gaza.", "Palestinians", "PSE"),
     ("Chinese warships shadowed fishing boats near the Spratly Islands.", "fishing boats", None),
+    ("Chinese hackers targeted journalists in Taiwan.", "journalists", "TWN"),
+    ("A Turkish court jailed two Kurdish journalists.", "Kurdish journalists", "TUR"),
     ("American drones struck a convoy, and residents in Kandahar fled.", "residents", "AFG"),
     ("Turkish jets bombed positions as students in Qamishli protested.", "students", "SYR"),
 ])
@@ -62,15 +64,16 @@ def test_one_country_group_with_no_other_evidence_stays_without_country(coder):
     ("Jordan Reyes, a city councillor, accused the police of brutality.", "Jordan Reyes", "local_official"),
     ("Chad Miller, a local official, said the army had fired on the crowd.", "Chad Miller", "local_official"),
     ("Israel Adesanya, a city councillor, met the governor.", "Israel Adesanya", "local_official"),
+    ("Georgia Williams, a nurse, said soldiers had shot at ambulances.", "Georgia Williams", "nurse"),
 ])
 def test_place_names_as_first_names_with_a_role(coder, text, name, role):
     ca = coded(coder, text)
     a = actor(ca, name)
     assert a.role == role and a.country is None
-    assert not any(x.text in ("Jordan", "Chad", "Israel") for x in ca.actors)
-    assert not any(p.text in ("Jordan", "Chad", "Israel") for p in ca.places)
+    assert not any(x.text in ("Jordan", "Chad", "Israel", "Georgia") for x in ca.actors)
+    assert not any(p.text in ("Jordan", "Chad", "Israel", "Georgia") for p in ca.places)
     for ev in ca.events:
-        assert ev.source is None or ev.source.country not in ("JOR", "TCD", "ISR")
+        assert ev.source is None or ev.source.country not in ("JOR", "TCD", "ISR", "GEO")
 
 
 @pytest.mark.parametrize("text, name", [
