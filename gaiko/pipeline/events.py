@@ -372,7 +372,8 @@ class EventCoder:
                 ent = next((x for x in t.subtree if x.ent_type_ in ENT_TYPES), None)
                 if ent is not None:
                     span = next((s for s in entities(t.doc) if s.start <= ent.i < s.end), None)
-                    at = next((p for p in state.places if p.start <= span.start_char < p.end), None)
+                    at = None if span is None else \
+                        next((p for p in state.places if p.start <= span.start_char < p.end), None)
                     if at is not None and at.start < span.start_char:
                         span = None  # ", Idaho" of "in Moscow, Idaho": part of a place, not a target
                     if span is not None and (source is None or not (source.start <= span.start_char < source.end)):
