@@ -345,8 +345,8 @@ class EventCoder:
         place: Actor | None = None  # "in Paris": kept only when nothing better turns up
         toks = self._acted_on_first(toks, state)
         for t in toks:
-            if any(p.start < t.idx < p.end for p in state.places):
-                continue  # ", Idaho" of "in Moscow, Idaho": part of a place
+            if any(p.start + p.text.find(",") < t.idx < p.end for p in state.places if "," in p.text):
+                continue  # ", Idaho" of "in Moscow, Idaho": the qualifier of a place
             a = self._resolved(t, state)
             if a is None and self.kb is not None and (a := kb_actor(t, self.kb, state.places)) is not None:
                 if source is not None and a.start == source.start:
