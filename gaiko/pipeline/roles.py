@@ -244,8 +244,6 @@ def kb_actor(head: Token, kb: object, located: list | None = None) -> Actor | No
     for t in sorted(toks, key=lambda x: abs(x.i - head.i)):
         if t.pos_ not in ("PROPN", "ADJ", "NOUN") or t.ent_type_ == "PERSON":
             continue  # (a person's name is no country: "Jordan Reyes", "Chad Miller")
-        if pro_anti(t.doc, t.i, t.i + 1):
-            continue  # "pro-Russian separatists", "Iran-backed militias"
         where = next((p for p in located or () if p.start <= t.idx < p.end), None)
         if where is not None:  # a word of a place the place finder resolved (or found ambiguous: "San Fernando")
             if where.country:
@@ -261,6 +259,9 @@ def kb_actor(head: Token, kb: object, located: list | None = None) -> Actor | No
                 break
         if country is None and key in places and t.pos_ == "PROPN":
             country, hit = places[key].country, t
+        if country and pro_anti(t.doc, t.i, t.i + 1):
+            country = hit = None  # "pro-Russian separatists", "Iran-backed militias"
+            continue
         if country:
             break
     if not country or hit is None:
