@@ -50,9 +50,30 @@ def _actor(row: dict[str, Any], side: str) -> dict[str, Any] | None:
     }
 
 
+def _members(row: dict[str, Any], side: str) -> list[dict[str, Any]] | None:
+    raw = row.get(f"{side}_members")
+    if not raw:
+        return None
+    try:
+        out = json.loads(raw)
+    except (TypeError, ValueError):
+        return None
+    return out if isinstance(out, list) and len(out) >= 2 else None
+
+
+def _listed(one: Any, members: list[dict[str, Any]] | None, key: str) -> Any:
+    """PLOVER's list form for a compound actor ("actor": ["EGY", "QAT", "TUR"]), the single value otherwise."""
+    return [m.get(key) for m in members] if members else one
+
+
 def plover_record(row: dict[str, Any]) -> dict[str, Any]:
-    """One event row from the store as a PLOVER-style JSON record."""
+    """One event row from the store as a PLOVER-style JSON record.
+
+    A compound source or target ("Egypt, Qatar and Turkey brokered ...") is written in PLOVER's list
+    form: ``actor``, ``actor_sector`` and ``actor_text`` (and the ``recipient`` fields) are lists with
+    one item per member, and ``actor_members`` / ``recipient_members`` hold the full actor objects."""
     src, tgt = _actor(row, "source"), _actor(row, "target")
+    smem, tmem = _members(row, "source"), _members(row, "target")
     loc = None
     if row.get("place_text"):
         loc = {
@@ -61,6 +82,8 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
             "country": row.get("place_country"),
             "lat": row.get("lat"),
             "lon": row.get("lon"),
+            "precision": row.get("place_precision"),
+            "region": row.get("place_region"),
         }
     return {
         # PLOVER record fields
@@ -69,12 +92,12 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
         "event": row["event_type"],
         "mode": row.get("mode"),
         "context": list(row.get("context") or []),
-        "actor": src["country"] if src else None,
-        "actor_sector": src["sector"] if src else None,
-        "actor_text": src["text"] if src else None,
-        "recipient": tgt["country"] if tgt else None,
-        "recipient_sector": tgt["sector"] if tgt else None,
-        "recipient_text": tgt["text"] if tgt else None,
+        "actor": _listed(src["country"] if src else None, smem, "country"),
+        "actor_sector": _listed(src["sector"] if src else None, smem, "sector"),
+        "actor_text": _listed(src["text"] if src else None, smem, "text"),
+        "recipient": _listed(tgt["country"] if tgt else None, tmem, "country"),
+        "recipient_sector": _listed(tgt["sector"] if tgt else None, tmem, "sector"),
+        "recipient_text": _listed(tgt["text"] if tgt else None, tmem, "text"),
         "event_text": row.get("trigger"),
         "event_loc": loc,
         "text": row.get("sentence"),
@@ -93,6 +116,8 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
         "quad_class": row.get("quad_class"),
         "actor_detail": src,
         "recipient_detail": tgt,
+        "actor_members": smem,
+        "recipient_members": tmem,
         "date_text": row.get("date_text"),
         "date_precision": row.get("date_precision"),
         "negated": row.get("negated"),

@@ -37,7 +37,7 @@ PLOVER_TYPES: tuple[str, ...] = (
 
 #: Actor sectors gaiko assigns (see docs/actors.md for their meaning).
 SECTORS: tuple[str, ...] = (
-    "GOV", "MIL", "LEG", "JUD", "POL", "BUS", "MED", "CVL", "REB", "INS",
+    "GOV", "MIL", "LEG", "JUD", "POL", "BUS", "MED", "JRN", "CVL", "REB", "INS",
     "IGO", "NGO", "EDU", "REL", "LAB", "COP", "OPP", "ELI",
     "AGR", "REF", "CRM", "UAF",
 )
@@ -131,6 +131,8 @@ class Place(_Record):
     lat: float | None = None
     lon: float | None = None
     feature: str | None = None  # country, city, region, sea, island...
+    precision: str | None = None  # place (town, city, point), region (state, province, sea), country
+    region: str | None = None  # the region the text placed it in ("Paris, Texas" -> Texas)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> Place | None:
@@ -171,12 +173,18 @@ class Event(_Record):
     decided_by: str = "rule"  # what decided the type: rule, model, or both (they agreed)
     type_probability: float | None = None  # the type model's probability for the type, when it ran
     cameo_quad_class: int | None = None  # GDELT's quad class of the CAMEO root (quad_class follows PLOVER)
+    #: every actor of a compound source or target ("Egypt, Qatar and Turkey brokered ..."), the first being
+    #: ``source``/``target`` itself; empty when there is no source/target
+    source_members: list[Actor] = field(default_factory=list)
+    target_members: list[Actor] = field(default_factory=list)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Event:
         d = dict(data)
         d["source"] = Actor.from_dict(d.get("source"))
         d["target"] = Actor.from_dict(d.get("target"))
+        for side in ("source_members", "target_members"):
+            d[side] = [a for a in (Actor.from_dict(x) for x in d.get(side) or []) if a is not None]
         d["place"] = Place.from_dict(d.get("place"))
         out = _from_dict(cls, d)
         assert out is not None

@@ -26,6 +26,8 @@ ROLE_RANK = ("head_of_state", "head_of_government", "head_of_organization", "for
              "finance_minister", "trade_minister", "trade_negotiator", "economy_minister", "chief_cabinet_secretary",
              "deputy_head_of_state", "deputy_head_of_government")
 _SUFFIX_SAME = ("ese", "ss", "sh", "ench", "utch")
+#: the name of a people row that marks an office whose holder is not known (see people.csv)
+UNKNOWN = "(unknown)"
 
 
 @lru_cache(maxsize=1 << 16)
@@ -119,6 +121,8 @@ class KnowledgeBase:
         self.places: dict[str, PlaceInfo] = {}  # norm key -> place
         self.role_holders: dict[tuple[str, str], list[tuple[Person, Term]]] = {}
         self.igo_names: set[str] = set()
+        #: first-level regions (places/regions.csv): norm key -> [(name, country ISO3, GeoNames admin1 or None)]
+        self.regions: dict[str, list[tuple[str, str, str | None]]] = {}
         self.max_tokens = 8
 
     # -- building -------------------------------------------------------
@@ -190,6 +194,15 @@ class KnowledgeBase:
     def add_person_row(self, row: dict[str, Any], path: str) -> None:
         pid = str(row["person_id"]).strip()
         country = str(row["country"]).strip().upper()
+        if str(row["name"]).strip() == UNKNOWN:
+            # an office whose holder from ``start`` on is not known: it ends the previous holder's term for
+            # title lookups ("Colombia's president" -> the role without a name), and matches no name
+            start = _date(row.get("start"), path, row, "start")
+            term = Term(str(row.get("role") or "").strip(), str(row.get("sector") or "GOV").strip().upper(), country,
+                        start, _date(row.get("end"), path, row, "end"), str(row.get("source") or ""),
+                        _float(row.get("confidence"), path, row) or 0.5)
+            self.role_holders.setdefault((country, term.role), []).append((Person(pid, UNKNOWN, country), term))
+            return
         person = self.people.get(pid)
         if person is None:
             person = Person(pid, str(row["name"]).strip(), country, (str(row.get("gender") or "").strip().lower() or None))
@@ -218,7 +231,10 @@ class KnowledgeBase:
     def compile_vocab(self, data: dict[str, Any], path: str) -> None:
         for sector, words in (data.get("sectors") or {}).items():
             for w in words or []:
-                self.nouns[" ".join(str(w).lower().split())] = str(sector).upper()
+                key = " ".join(str(w).lower().split())
+                self.nouns[key] = str(sector).upper()
+                if "-" in key.strip("-"):  # "hostage-takers" is three tokens: hostage - takers
+                    self.nouns[key.replace("-", " - ")] = str(sector).upper()
         for phrase, val in (data.get("titles") or {}).items():
             if not isinstance(val, list) or len(val) != 2:
                 raise DataFileError(path, f"title {phrase!r} must map to [SECTOR, role]")
@@ -232,8 +248,21 @@ class KnowledgeBase:
             for alias in [row["name"], *split_list(row.get("aliases"))]:
                 self.places.setdefault(norm(alias), info)
 
+    def add_regions(self, rows: list[dict[str, Any]], path: str) -> None:
+        for row in rows:
+            country = (row.get("country") or "").strip().upper()
+            if len(country) != 3:
+                raise DataFileError(path, f"country must be an ISO3 code, got {row.get('country')!r}", row.get("_line"))
+            entry = (row["name"], country, (row.get("admin1") or "").strip() or None)
+            for alias in [row["name"], *split_list(row.get("aliases"))]:
+                bucket = self.regions.setdefault(norm(alias), [])
+                if entry not in bucket:
+                    bucket.append(entry)
+
     # -- lookups ----------------------------------------------------------
     def holders(self, country: str, role: str, day: dt.date) -> list[tuple[Person, Term]]:
+        """Who held ``role`` for ``country`` on ``day``; a holder named :data:`UNKNOWN` is an office whose
+        holder the knowledge base does not know."""
         return [(p, t) for p, t in self.role_holders.get((country, role), ()) if t.holds(day)]
 
 
@@ -292,6 +321,9 @@ def load_kb(actor_files: tuple[str, ...] = ()) -> KnowledgeBase:
     cities = base / "places" / "cities.csv"
     if cities.exists():
         kb.add_cities(read_csv_rows(cities), str(cities))
+    regions = base / "places" / "regions.csv"
+    if regions.exists():
+        kb.add_regions(read_csv_rows(regions), str(regions))
     for f in actor_files:
         for kind, rows in read_user_file(f).items():
             _apply(kb, kind, rows, str(f))

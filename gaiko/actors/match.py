@@ -14,9 +14,12 @@ from spacy.tokens import Doc
 from ..docindex import columns
 from .kb import Entry, KnowledgeBase, norm
 
-__all__ = ["NameMatch", "PhraseMatch", "match_names", "match_phrases", "POSSESSIVE"]
+__all__ = ["NameMatch", "PhraseMatch", "match_names", "match_phrases", "POSSESSIVE", "FEATURE_WORDS"]
 
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+#: capitalised words that make "Niger Delta", "Congo River", "Jordan Valley" geographic features, not countries
+FEATURE_WORDS = frozenset({"Delta", "River", "Valley", "Basin", "Lake", "Mountains", "Desert", "Plateau", "Highlands",
+                           "Rift", "Corridor", "Bay", "Falls", "Forest", "Gorge"})
 _MAX_PHRASE = 4
 
 
@@ -82,6 +85,9 @@ def match_names(doc: Doc, kb: KnowledgeBase) -> list[NameMatch]:
                 entries = [e for e, rule in bucket if _case_ok(rule, words)]
                 if entries:
                     best = NameMatch(i, j + 1, entries)
+        if best is not None and best.end < n and texts[best.end] in FEATURE_WORDS \
+                and any(e.kind in ("country", "adjective", "capital") for e in best.entries):
+            best = None  # "the Niger Delta", "the Congo River", "the Jordan Valley": a feature, not the country
         if best is not None:
             out.append(best)
             i = best.end

@@ -15,6 +15,8 @@ from spacy.tokens import Doc, Token
 
 from ..docindex import columns, entities, sentences
 from .kb import Entry, KnowledgeBase, norm
+from .locate import located_tokens
+from .wording import ORG_HEADS, pro_anti
 from .match import POSSESSIVE, NameMatch, PhraseMatch, match_names, match_phrases
 
 __all__ = ["Mention", "find_mentions", "is_locative", "PRONOUNS"]
@@ -117,13 +119,26 @@ class _Finder:
             anchors.append((m.start, m.end, people, "PERSON"))
             seen.update(range(m.start, m.end))
         for ent in entities(self.doc):
-            if ent.label_ == "PERSON" and not any(i in seen for i in range(ent.start, ent.end)):
+            if ent.label_ == "PERSON" and ent[-1].lower_ in ORG_HEADS:
+                continue  # an organisation, found by the entity phase
+            if ent.label_ == "PERSON" and (not any(i in seen for i in range(ent.start, ent.end))
+                                           or self._first_name_place(ent.start, ent.end)):
                 a, b = ent.start, ent.end
                 while b > a and self.doc[b - 1].text in POSSESSIVE:
                     b -= 1
                 a = self._strip_titles(a, b)
                 if b > a and not any(self.name_at.get(i) for i in range(a, b)):
                     anchors.append((a, b, [], "PERSON"))
+                elif b > a and self._first_name_place(a, b):  # "Kenya Brown": not Kenya, not Gordon Brown
+                    anchors = [x for x in anchors if not a <= x[0] < b]
+                    anchors.append((a, b, [], "PERSON"))
+                    seen.update(range(a, b))
+        cols = columns(self.doc)
+        for nm in self.names:  # "Israel Adesanya, a local official, ...": tagged as places, but a title says person
+            if nm.end < len(self.doc) and cols.pos[nm.end] == "PROPN" and cols.dep[nm.end - 1] == "compound" \
+                    and self._first_name_place(nm.start, nm.end + 1) and self._appos_title(nm.end):
+                if not any(i in seen for i in range(nm.start, nm.end + 1)):
+                    anchors.append((nm.start, nm.end + 1, [], "PERSON"))
         # later bare surnames of people introduced with their full name, whatever the tagger made of them
         surnames: dict[str, int] = {}
         for a, b, _e, _l in anchors:
@@ -134,9 +149,30 @@ class _Finder:
             first = surnames.get(norm(text)) if text[:1].isupper() else None
             if first is not None and i > first and i not in taken and i not in self.name_at:
                 anchors.append((i, i + 1, [], "PERSON"))
+        located = located_tokens(self.doc, self.kb)  # "in Khan Younis", "in Valencia": places, not people
         for a, b, entries, label in sorted(anchors, key=lambda x: x[0]):
-            if self.free(a, b):
+            if self.free(a, b) and not any(i in located for i in range(a, b)):
                 self.claim(self._person_span(a, b, entries, label))
+
+    def _first_name_place(self, a: int, b: int) -> bool:
+        """A place or country name used as a first name: "Jordan Reyes", "Chad Miller", "Georgia Thompson".
+
+        True when the only knowledge-base name in tokens a..b-1 is a country, capital or place at ``a``, and
+        the tokens after it are capitalised proper nouns that are no knowledge-base name ("Jordan Valley" and
+        "Georgia's" are not persons: the caller only asks for PERSON entities or titled appositions)."""
+        nm = self.name_at.get(a)
+        if nm is None or nm.start != a or nm.end >= b or not nm.kinds() <= {"country", "capital", "place", "adjective"}:
+            return False
+        doc = self.doc
+        rest = doc[nm.end:b]
+        return all(t.text[:1].isupper() and t.pos_ == "PROPN" and t.text not in POSSESSIVE
+                   and (t.i not in self.name_at or self.name_at[t.i].kinds() == {"person"}) for t in rest) \
+            and doc[nm.end - 1].dep_ == "compound"
+
+    def _appos_title(self, i: int) -> bool:
+        """Token i heads a name followed by an apposition with a title (", a city councillor,")."""
+        tok = self.doc[i]
+        return any(c.dep_ == "appos" and c.i in self.titles for c in tok.children)
 
     def _ent_len(self, tok: Token) -> int:
         for ent in entities(self.doc):
@@ -175,6 +211,11 @@ class _Finder:
                 m.former = True
                 m.start = i
                 i -= 1
+                continue
+            if low in ("-", "\u2011") and i > sent_start and doc[i - 1].lower_ in self.kb.former:
+                m.former = True  # "Ex-president X", "ex-Prime Minister X": tokenised ex / - / president
+                m.start = i - 1
+                i -= 2
                 continue
             cm, cstart = self.country_match_ending(i)
             if cm is not None and (m.title is not None or any(e.kind == "adjective" for e in cm.entries)):
@@ -225,8 +266,8 @@ class _Finder:
             if not self.free(nm.start, nm.end):
                 continue
             entries = [e for e in nm.entries if e.kind != "person"]
-            if not entries:
-                continue
+            if not entries or pro_anti(self.doc, nm.start, nm.end):
+                continue  # "pro-Russian separatists" are not Russian: the noun finds its own country
             root = self.doc[nm.end - 1]
             if root.text in POSSESSIVE and nm.end - 1 > nm.start:
                 root = self.doc[nm.end - 2]
@@ -249,7 +290,20 @@ class _Finder:
                         m.sector, m.head, m.end = str(nxt.value), dm.end, dm.end + 1
             if m.end > nm.end and not self.free(nm.end, m.end):
                 m.end, m.head, m.sector, m.kind, m.title, m.country_hint = nm.end, root.i, None, "name", None, None
+            if m.end == nm.end and m.kind == "name" and root.ent_type_ in ("ORG", "FAC") \
+                    and any(e.kind in ("adjective", "country") for e in entries):
+                self._into_org_name(m, root)  # "The Sri Lankan Human Rights Commission"
             self.claim(m)
+
+    def _into_org_name(self, m: Mention, root: Token) -> None:
+        """Widen a country name or adjective to the organisation name it starts; the sector from its head noun."""
+        ent = next((e for e in entities(self.doc) if e.start <= root.i < e.end), None)
+        if ent is None or ent.end <= m.end or ent.root.i < m.end or not self.free(m.end, ent.end):
+            return
+        head = ent.root
+        pm = self.nouns.get(head.i)
+        m.end, m.head = ent.end, head.i
+        m.sector = str(pm.value) if pm is not None else self.kb.nouns.get(head.lemma_.lower())
 
     # -- phase 3: common nouns and bare titles ---------------------------
     def nouns_phase(self) -> None:
@@ -273,6 +327,9 @@ class _Finder:
                     m.poss, m.start = c.i, c.i
                 elif c.lower_ in self.kb.former and c.i < a:
                     m.former = True
+            if a >= 2 and self.doc[a - 1].text in ("-", "\u2011") and self.doc[a - 2].lower_ in self.kb.former \
+                    and self.free(a - 2, a):
+                m.former, m.start = True, a - 2  # "the ex-president"
             self.claim(m)
 
     def _of_country(self, head: Token) -> Entry | None:
@@ -300,8 +357,30 @@ class _Finder:
                 b -= 1
             if a > 0 and self.doc[a].lower_ == "the":
                 a += 1
+            if ent.label_ == "NORP" and b > a and self.free(a, b) and self._merge_modifier(a, b):
+                continue  # "Buddhist monks": part of the noun's mention
+            if b > a and ent.label_ in ("GPE", "NORP") and pro_anti(self.doc, a, b):
+                continue  # "Iran-backed militias": Iran is not an actor here
+            if ent.label_ in ("PERSON", "NORP", "ORG") and b > a and self.free(a, b) \
+                    and all(i in located_tokens(self.doc, self.kb) for i in range(a, b)):
+                continue  # a place the tagger took for a person or a people ("in Gusau")
             if b > a and self.free(a, b):
-                self.claim(Mention(a, b, "entity", ent.root.i if a <= ent.root.i < b else b - 1, label=ent.label_))
+                label = "ORG" if ent.label_ == "PERSON" and self.doc[b - 1].lower_ in ORG_HEADS else ent.label_
+                self.claim(Mention(a, b, "entity", ent.root.i if a <= ent.root.i < b else b - 1, label=label))
+
+
+    def _merge_modifier(self, a: int, b: int) -> bool:
+        """A NORP modifier no knowledge base knows joins the common-noun mention it modifies."""
+        root = self.doc[b - 1]
+        if root.dep_ not in ("amod", "compound") or root.head.i < b:
+            return False
+        for m in self.out:
+            if m.kind in ("noun", "title") and m.start <= root.head.i < m.end and m.start == b:
+                for i in range(a, b):
+                    self.claimed[i] = True
+                m.start = a
+                return True
+        return False
 
 
 def find_mentions(doc: Doc, kb: KnowledgeBase) -> list[Mention]:

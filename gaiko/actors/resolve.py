@@ -7,23 +7,21 @@ from collections import Counter
 from dataclasses import replace
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from ..docindex import sentences
 from ..types import Actor
-from .kb import KnowledgeBase, Person, Term, norm
+from .kb import UNKNOWN, KnowledgeBase, Person, Term, norm
+from .context import DOMESTIC, GROUPS, LOCAL_ROLES, TRANSNATIONAL, PlaceContext
 from .mentions import PRONOUNS, Mention, find_mentions, is_locative
 
 __all__ = ["resolve_doc", "TRANSNATIONAL"]
 
-#: codes that are not states: not used as "the country of the sentence"
-TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG"})
-_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "on"})
 _KIND_ORDER = {"org": 0, "seat": 1, "country": 2, "capital": 3, "adjective": 4, "demonym": 5, "ethnic": 6, "place": 7}
 _PRON_WINDOW = 4  # sentences a pronoun may reach back
 
 
-class _DocResolver:
+class _DocResolver(PlaceContext):
     def __init__(self, doc: Doc, kb: KnowledgeBase, day: dt.date) -> None:
         self.doc, self.kb, self.day = doc, kb, day
         self.sents = sentences(doc)
@@ -33,6 +31,11 @@ class _DocResolver:
         self.sent_countries: dict[int, set[str]] = {}
         self.token_actor: dict[int, Actor] = {}
         self.token_country: dict[int, str] = {}  # every name or place token, actor or not
+        #: where the article happens: countries of its places (and of its police, courts, mayors)
+        self.setting: Counter[str] = Counter()
+        self.sent_places: dict[int, set[str]] = {}  # sentence start -> countries of its places
+        self.qualified: set[int] = set()
+        self._place_tokens: set[int] | None = None
 
     # -- helpers ----------------------------------------------------------
     def _actor(self, m: Mention, **kw: object) -> Actor:
@@ -67,7 +70,7 @@ class _DocResolver:
         if e.kind == "country":
             return self._actor(m, name=name, country=e.country, resolved_by="country", confidence=0.9)
         if e.kind == "adjective":
-            if root.dep_ in ("amod", "compound", "nmod") and root.head.i != root.i:
+            if root.dep_ in ("amod", "compound", "nmod") and root.head.i != root.i and m.end - m.start <= 2:
                 return None  # "Japanese economy": an adjective, not an actor
             return self._actor(m, name=name, country=e.country, resolved_by="demonym", confidence=0.75)
         if e.kind == "ethnic":
@@ -181,10 +184,18 @@ class _DocResolver:
         assert m.title is not None
         sector, role = m.title
         country = country or (m.country_hint.country if m.country_hint else None)
-        if m.former:
+        if m.former:  # "the former prime minister": of the country the sentence is about, as a current title is
+            conf = 0.6
+            if country is None:
+                country, conf = self._context_country(m)
             return self._actor(m, name=self._country_name(country), country=country, sector="ELI",
-                               role=f"former_{role}", resolved_by="title", confidence=0.6 if country else 0.3)
-        if country is None:
+                               role=f"former_{role}", resolved_by="title", confidence=conf if country else 0.3)
+        if country is None and sector in GROUPS and not m.entries:
+            # "journalists", "doctors", "activists" are where they are, like other groups of people
+            country, conf = self._clause_place(self.doc[m.head]), 0.65
+            if country is None:
+                country, conf = self._setting(m)
+        elif country is None:
             for _, prev, _g, _s in reversed(self.history):
                 if prev.role == role:
                     return replace(prev, **_pos(self._actor(m)), resolved_by="coref", confidence=0.7)
@@ -192,7 +203,7 @@ class _DocResolver:
         else:
             conf = 0.8
         holders = self.kb.holders(country, role, self.day) if country else []
-        if len(holders) == 1:
+        if len(holders) == 1 and holders[0][0].name != UNKNOWN:
             p, t = holders[0]
             return self._actor(m, name=p.name, country=country, sector=t.sector, role=role, person_id=p.id,
                                resolved_by="title", confidence=conf)
@@ -229,6 +240,9 @@ class _DocResolver:
             if found:
                 country, how, conf = found[0].country, "coref", 0.7
         if country is None:
+            country = self._premodifier_country(head)
+            conf = 0.75
+        if country is None:
             for c in head.children:
                 cand = [c] if c.dep_ in ("poss", "compound", "amod", "nmod") else (
                     [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in ("of", "in", "from") else [])
@@ -247,43 +261,12 @@ class _DocResolver:
         if country is None:
             country = self._clause_place(head)
             conf = 0.65
-        if country is None:
+        if country is None and m.sector in GROUPS:
+            country, conf = self._setting(m)
+        elif country is None:
             country, conf = self._context_country(m)
         return self._actor(m, name=self._country_name(country), country=country, sector=m.sector,
                            resolved_by=how, confidence=conf)
-
-    def _place_within(self, head: Token) -> str | None:
-        """Country of a place inside a noun's own locative phrases ("outside of the Iraqi city of Basra")."""
-        todo = [c for c in head.children if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS]
-        for _ in range(8):
-            if not todo:
-                break
-            t = todo.pop(0)
-            code = self.token_country.get(t.i)
-            if code is None and t.pos_ == "PROPN" and (pl := self.kb.places.get(norm(t.text))) is not None:
-                code = pl.country
-            if code and code not in TRANSNATIONAL:
-                return code
-            todo.extend(c for c in t.children if c.dep_ in ("pobj", "prep", "amod", "compound", "pcomp"))
-        return None
-
-    def _clause_place(self, head: Token) -> str | None:
-        """Country of a place phrase of the clause a noun belongs to ("protesters marched in Nairobi")."""
-        verb = head
-        for _ in range(6):
-            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-                break
-            verb = verb.head
-        if verb.pos_ not in ("VERB", "AUX"):
-            return None
-        objs = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
-        for c in list(verb.children) + list(head.children) + [g for o in objs for g in o.children]:
-            if c.dep_ == "prep" and c.lower_ in ("in", "at", "inside", "across", "throughout", "near"):
-                for obj in c.children:
-                    code = self.token_country.get(obj.i)
-                    if code and code not in TRANSNATIONAL:
-                        return code
-        return None
 
     def resolve_entity(self, m: Mention) -> Actor | None:
         text = self.doc[m.start:m.end].text
@@ -291,20 +274,37 @@ class _DocResolver:
             known = self.registry.get(norm(text))
             if known is not None:
                 return replace(known[0], **_pos(self._actor(m)), resolved_by="coref", confidence=0.8)
+        from .locate import located_tokens
+
         place = self.kb.places.get(norm(text))
+        located = m.head in located_tokens(self.doc, self.kb)  # "north of Pokrovsk", "in Gusau"
         if m.label == "GPE" and place is not None:
-            if is_locative(self.doc[m.head], capital=False) or not place.country:
+            if is_locative(self.doc[m.head], capital=False) or not place.country or located:
                 return None
             return self._actor(m, name=place.name, country=place.country, resolved_by="country", confidence=0.6)
+        here = self.token_country.get(m.head)
+        if here and m.label in ("GPE", "LOC", "FAC", "ORG") and m.start in self._place_starts():
+            # a place the gazetteer knows ("Kebbi State", "Kramatorsk"): a location, or its country as an actor
+            if is_locative(self.doc[m.head], capital=False) or m.label != "GPE" or located:
+                return None
+            return self._actor(m, name=text, country=here, resolved_by="country", confidence=0.55)
+        if m.label in ("ORG", "NORP", "FAC"):
+            inner = self._country_inside(m)
+            if inner:  # "The Tigray People's Liberation Front", "Mapuche communities"
+                sector = self.kb.nouns.get(self.doc[m.head].lemma_.lower())
+                return self._actor(m, name=text, country=inner, sector=sector, resolved_by="demonym", confidence=0.5)
         return self._actor(m, name=text, resolved_by="unresolved", confidence=0.1)
 
-    # -- driver -------------------------------------------------------------
     def run(self) -> list[tuple[Mention, Actor]]:
         mentions = find_mentions(self.doc, self.kb)
+        quals, where = self._places({i for m in mentions if m.kind == "person" for i in range(m.start, m.end)})
+        mentions = [m for m in mentions if not all(i in quals for i in range(m.start, m.end))]
         actors: list[Actor | None] = [None] * len(mentions)
         for k, m in enumerate(mentions):  # order-free first: names and known people
             here: str | None = None
-            if m.kind == "name" or (m.kind == "title" and m.entries):
+            if m.kind == "name" and m.start in self.qualified and not m.sector:
+                here = where.get(m.start)  # "Paris, Texas": a place in the USA, not the French capital
+            elif m.kind == "name" or (m.kind == "title" and m.entries):
                 actors[k] = self.resolve_name(m)
                 here = m.entries[0].country
             elif m.kind == "entity" and m.label in ("GPE", "LOC", "FAC"):
@@ -318,6 +318,7 @@ class _DocResolver:
                     self.token_country[i] = here
             if here:  # places count as context even when they are not actors ("police in Nairobi")
                 self.sent_countries.setdefault(self.sents.start(m.head), set()).add(here)
+        self.token_country.update(where)
         out: list[tuple[Mention, Actor]] = []
         for k, m in enumerate(mentions):
             a = actors[k]
@@ -328,6 +329,9 @@ class _DocResolver:
                 continue
             if a.country and a.country not in TRANSNATIONAL:
                 self.focus[a.country] += 1
+                if a.sector in DOMESTIC or a.role in LOCAL_ROLES:  # police, courts, mayors act at home
+                    self.setting[a.country] += 1
+                    self.sent_places.setdefault(self.sents.start(m.head), set()).add(a.country)
             if a.person_id or m.kind in ("person",) or (a.role and a.sector != "ELI" and m.kind == "title"):
                 gender = self.kb.people[a.person_id].gender if a.person_id in self.kb.people else None
                 if m.kind == "pronoun":

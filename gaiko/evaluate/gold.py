@@ -174,6 +174,10 @@ def read_case2021(path: Path) -> list[GoldItem]:
     return items
 
 
+#: the corpus labels health workers HLH; gaiko (like the PLOVER gold) calls them MED
+_CORPUS_SECTORS = {"HLH": "MED"}
+
+
 def read_gaiko_corpus(path: Path) -> list[GoldItem]:
     """gaiko's own labelled corpus (``corpora/events``, format in its README). Items keep the
     primary event's type (none for a no-event sentence) and its actors with a known country."""
@@ -189,7 +193,8 @@ def read_gaiko_corpus(path: Path) -> list[GoldItem]:
                                                    (ev.target, ev.target_country, ev.target_sector, tgts)):
                 for k, c in enumerate(countries):
                     if c:
-                        out.append(GoldActor(normalise_country(c), sectors[k] if k < len(sectors) else None,
+                        sec = sectors[k] if k < len(sectors) else None
+                        out.append(GoldActor(normalise_country(c), _CORPUS_SECTORS.get(sec, sec) if sec else None,
                                              names[k] if k < len(names) else None))
         items.append(GoldItem(id=s.id, text=s.text, date=s.published, types=[ev.type] if ev else [],
                               sources=srcs, targets=tgts,

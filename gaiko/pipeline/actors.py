@@ -32,8 +32,10 @@ class ActorResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         from ..actors.resolve import resolve_doc
+        from ..actors.sports import sports_sentences
 
         state = get_state(doc)
+        sports_sentences(doc)  # sentences the event coder leaves alone (doc.user_data["gaiko.sports"])
         day = _day(state.published)
         for m, actor in resolve_doc(doc, self.kb, day):
             state.add_actor(actor, doc[m.start:m.end])

@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -33,6 +34,34 @@ _MONTH_DAY = re.compile(r"\b([a-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?(?:,? ((?:1
 _MONTH_YEAR = re.compile(r"\b([a-z]{3,9})\.?,? ((?:19|20)\d\d)\b")
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
+_UNITS = {"zero": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+          "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "several": 3, "few": 3}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
+_NUM_WORD = r"(?:\d+|(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(k for k in _UNITS if len(k) > 2) + \
+    r"))?|(?:a |one |two )?hundred|" + "|".join(_UNITS) + r")"
+#: "thirty-six years ago", "25 years ago", "a decade ago", "two and a half years ago" (the half is dropped)
+_AGO = re.compile(r"\b(" + _NUM_WORD + r")(?: and a half)?\s+(day|week|month|year|decade)s?\s+(?:ago|earlier|before)\b")
+_DECADE = re.compile(r"\b(?:the |in the )?((?:1[5-9]|20)\d0)'?s\b")
+_ORDINALS = {w: k for k, w in enumerate(("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+                                          "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
+                                          "nineteenth twentieth twenty-first").split(), 1)}
+#: "the 19th century", "the nineteenth century"
+_CENTURY = re.compile(r"\b(?:(\d{1,2})(?:st|nd|rd|th)|(" + "|".join(_ORDINALS) + r"))[ -]century\b")
+
+
+def spelled_number(text: str) -> int | None:
+    """25 for "25", "twenty-five" or "twenty five"; 100 for "a hundred"; None when it is no number."""
+    w = text.lower().strip()
+    if w.isdigit():
+        return int(w)
+    if w.endswith("hundred"):
+        return 100 * (_UNITS.get(w.split()[0], 1) if " " in w else 1)
+    parts = re.split(r"[- ]", w)
+    if parts[0] in _TENS:
+        return _TENS[parts[0]] + (_UNITS.get(parts[1], 0) if len(parts) > 1 else 0)
+    return _UNITS.get(w)
 
 
 def _iso(d: dt.date) -> str:
@@ -85,15 +114,28 @@ def resolve_date(text: str, published: str | dt.date, future: bool = False) -> t
             return _iso(start), _iso(_month_end(start.year, start.month)), "month"
         y = pub.year + shift
         return f"{y}-01-01", f"{y}-12-31", "year"
-    m = re.search(r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week|month|year)s?\s+ago\b", t)
+    m = _AGO.search(t)
     if m:
-        from ..deadlines import parse_number
-
-        n = int(parse_number(m.group(1)) or 1)
-        days = {"day": 1, "week": 7, "month": 30, "year": 365}[m.group(2)] * n
-        d = pub - dt.timedelta(days=days)
-        prec = "day" if m.group(2) in ("day", "week") else m.group(2)
-        return _iso(d), _iso(d), prec
+        n = spelled_number(m.group(1))
+        if n is not None:
+            unit = m.group(2)
+            if unit in ("day", "week"):
+                d = pub - dt.timedelta(days=n * (7 if unit == "week" else 1))
+                return _iso(d), _iso(d), "day"
+            months = n * (12 if unit == "year" else 120 if unit == "decade" else 1)
+            y, mo = divmod(pub.month - 1 - months, 12)  # calendar months and years, not 30 or 365 days
+            year, month = pub.year + y, mo + 1
+            d = dt.date(year, month, min(pub.day, calendar.monthrange(year, month)[1]))
+            return _iso(d), _iso(d), "month" if unit == "month" else "year"
+    m = _DECADE.search(t)
+    if m:
+        y = int(m.group(1))
+        return f"{y}-01-01", f"{y + 9}-12-31", "decade"
+    m = _CENTURY.search(t)
+    if m:
+        c = int(m.group(1)) if m.group(1) else _ORDINALS.get(m.group(2), 0)
+        if 1 <= c <= 21:
+            return f"{(c - 1) * 100 + 1:04d}-01-01", f"{c * 100:04d}-12-31", "century"
     m = _MONTH_DAY.search(t)
     if m:
         mon, day, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
@@ -164,6 +206,14 @@ class DateResolver:
             if span is not None and not any(t.i in taken for t in span):
                 spans.append(span)
                 taken.update(t.i for t in span)
+        for m in _eras()[0].finditer(doc_text(doc)):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is not None:
+                spans = [s for s in spans if s.end <= span.start or s.start >= span.end]
+                start, end = _eras()[1][m.group(1).lower()]
+                state.dates.append(DateMention(text=span.text, start=span.start_char, end=span.end_char, date=start,
+                                               end_date=end, precision="era",
+                                               sentence_index=state.sentence_index(span[0])))
         for span in sorted(spans, key=lambda s: s.start_char):
             try:
                 got = resolve_date(span.text, state.published, future=_is_future(span))
@@ -179,6 +229,23 @@ class DateResolver:
                 )
             )
         return doc
+
+
+@lru_cache(maxsize=1)
+def _eras() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    """The era pattern and name -> (start, end), from ``gaiko/data/dates/eras.yaml``."""
+    import yaml
+
+    from ..tables import data_path
+
+    data = yaml.safe_load(data_path("dates/eras.yaml").read_text(encoding="utf-8")) or {}
+    table: dict[str, tuple[str, str]] = {}
+    for e in data.get("eras") or []:
+        for name in e["names"]:
+            table[str(name).lower()] = (str(e["start"]), str(e["end"]))
+    names = sorted(table, key=len, reverse=True)
+    pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b", re.I)
+    return pattern, table
 
 
 def _modified_word(span: Span) -> Token:
@@ -224,11 +291,19 @@ def event_date(tok: Token, sent: Span, state: DocState, intended: bool = False) 
         if word.i in span_indices(span):
             continue
         ok = word.i in above or (not intended and word.i == tok.i)
+        if not ok and word.dep_ in ("advcl", "acl", "prep", "npadvmod") and _subjectless(word) \
+                and (word.head.i in above or word.head.i == tok.i) and not intended:
+            ok = True  # "Speaking in Brussels on Monday, the minister condemned ...": the main event's date
         if ok and (best is None or abs(m.start - tok.idx) < abs(best.start - tok.idx)):
             best = m
     if best is not None:
         return best.date, best.text, best.precision
     return state.published, None, "published"
+
+
+def _subjectless(word: Token) -> bool:
+    """A participial or adverbial clause with no subject of its own ("Speaking on Monday, ...")."""
+    return word.tag_ in ("VBG", "VBN", "IN") and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in word.children)
 
 
 def span_indices(span: Span) -> range:

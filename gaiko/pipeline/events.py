@@ -21,9 +21,12 @@ from ..ids import event_id
 from ..tables import cameo_for, cameo_table, plover_table
 from ..types import Actor, Event, Place
 from .attributes import ClauseInfo, clause_info
+from .compound import compound_members
 from .dates import event_date
 from .roles import (
     ENT_TYPES,
+    LOCATIVE_PREPS,
+    PEOPLE,
     PRONOUNS,
     fallback_targets,
     is_locative,
@@ -116,8 +119,10 @@ class EventCoder:
 
     def __call__(self, doc: Doc) -> Doc:
         state = get_state(doc)
+        sports = doc.user_data.get("gaiko.sports") or ()  # set by the actor resolver (gaiko/actors/sports.py)
         for sent in sentences(doc).spans:
-            state.events.extend(self.code_sentence(sent, state))
+            if sent.start not in sports:
+                state.events.extend(self.code_sentence(sent, state))
         return doc
 
     # -- finding triggers -------------------------------------------------
@@ -286,8 +291,8 @@ class EventCoder:
         if info.negated:
             conf *= 0.6
         out = [_Draft(c, info, etype, code, pattern, source, target, round(conf, 3))]
-        if e.symmetric and len(sources) >= 2 and (target is None or any(target.start == x.start for x in sources)):
-            # "X and Y agreed": both directions
+        if e.symmetric and len(sources) == 2 and (target is None or any(target.start == x.start for x in sources)):
+            # "X and Y agreed": both directions ("X, Y and Z brokered" is one compound source: compound.py)
             out = [_Draft(c, info, etype, code, pattern, sources[0], sources[1], round(conf, 3)),
                    _Draft(c, info, etype, code, pattern, sources[1], sources[0], round(conf * 0.99, 3))]
         return out
@@ -318,7 +323,7 @@ class EventCoder:
                 return self._actor(info.speaker, state, ClauseInfo())
             return None
         if tok.pos_ in ("NOUN", "PROPN") or tok.ent_type_:
-            if self.kb is not None and (fb := kb_actor(tok, self.kb)) is not None:
+            if self.kb is not None and (fb := kb_actor(tok, self.kb, state.places)) is not None:
                 return fb
             start, end, text = phrase_span(tok)
             return Actor(text=text, start=start, end=end)
@@ -329,8 +334,8 @@ class EventCoder:
         completed from the knowledge base when the phrase names one
         ("Iraqi Kurds", "people in Hong Kong")."""
         a = state.actor_in(tok)
-        if a is not None and a.country is None and self.kb is not None:
-            fb = kb_actor(tok, self.kb)
+        if a is not None and a.country is None and self.kb is not None and not (a.role and a.resolved_by == "title"):
+            fb = kb_actor(tok, self.kb, state.places)
             if fb is not None:
                 return Actor(**{**a.to_dict(), "country": fb.country, "sector": a.sector or fb.sector,
                                 "resolved_by": f"{a.resolved_by}+event-fallback"})
@@ -340,9 +345,12 @@ class EventCoder:
                      need_country: bool = False) -> Actor | None:
         fallback: Actor | None = None
         place: Actor | None = None  # "in Paris": kept only when nothing better turns up
+        toks = self._acted_on_first(toks, state)
         for t in toks:
+            if any(p.start + p.text.find(",") < t.idx < p.end for p in state.places if "," in p.text):
+                continue  # ", Idaho" of "in Moscow, Idaho": the qualifier of a place
             a = self._resolved(t, state)
-            if a is None and self.kb is not None and (a := kb_actor(t, self.kb)) is not None:
+            if a is None and self.kb is not None and (a := kb_actor(t, self.kb, state.places)) is not None:
                 if source is not None and a.start == source.start:
                     continue
             if a is not None:
@@ -366,9 +374,26 @@ class EventCoder:
                 ent = next((x for x in t.subtree if x.ent_type_ in ENT_TYPES), None)
                 if ent is not None:
                     span = next((s for s in entities(t.doc) if s.start <= ent.i < s.end), None)
+                    at = None if span is None else \
+                        next((p for p in state.places if p.start <= span.start_char < p.end), None)
+                    if at is not None and at.start < span.start_char:
+                        span = None  # ", Idaho" of "in Moscow, Idaho": part of a place, not a target
                     if span is not None and (source is None or not (source.start <= span.start_char < source.end)):
-                        fallback = Actor(text=span.text, start=span.start_char, end=span.end_char)
+                        where = at.country if at is not None else None
+                        fallback = Actor(text=span.text, start=span.start_char, end=span.end_char, country=where,
+                                         resolved_by="place" if where else "unresolved")
         return place or fallback
+
+    @staticmethod
+    def _acted_on_first(toks: list[Token], state: DocState) -> list[Token]:
+        """Direct objects that name people before the places they were taken from or held in:
+        "abducted 25 pupils from a boarding school", "evicted residents from a village"."""
+        objs = [t for t in toks if t.dep_ in ("dobj", "obj", "conj") and (a := state.actor_in(t)) is not None
+                and (a.sector in PEOPLE or a.person_id or a.role)]
+        if not objs:
+            return toks
+        where = [t for t in toks if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS and t.i > objs[0].i]
+        return [t for t in toks if t not in where] + where
 
     def _inner_actor(self, t: Token, state: DocState, outer: Actor) -> Actor | None:
         """An actor of another country named inside a phrase ("units able to strike the United States")."""
@@ -410,6 +435,8 @@ class EventCoder:
             cameo_quad_class=cameo_quad,
             source=d.source,
             target=d.target,
+            source_members=compound_members(d.source, d.target, state, sent),
+            target_members=compound_members(d.target, d.source, state, sent),
             date=date,
             date_text=date_text,
             date_precision=precision,

@@ -3,8 +3,10 @@
 A place is a GPE/LOC/FAC entity or a known place name (country, capital,
 city, disputed island or region, sea) used as a location rather than as an
 actor: "talks in Tokyo" is a place, "Tokyo is preparing" is an actor (see
-the actor resolver's metonymy rule). Places get their country and, where the
-gazetteer knows them, coordinates. Disputed places keep their own entry
+the actor resolver's metonymy rule). Places get their country, a precision
+(place, region, country) and, where the gazetteer knows them, coordinates; a
+region or country named after a comma qualifies the place ("Paris, Texas",
+"Kebbi State, Nigeria"; see ``gaiko/actors/locate.py``). Disputed places keep their own entry
 (name, administering country, claimants in ``docs/actors.md``).
 """
 
@@ -13,17 +15,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from ..docindex import entities
 from ..types import Place
 from .state import get_state
 
 __all__ = ["PlaceFinder"]
-
-_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
-_KINDS = frozenset({"country", "capital", "place"})
-
 
 class PlaceFinder:
     name = "places"
@@ -37,44 +34,32 @@ class PlaceFinder:
         self.kb = load_kb(tuple(str(f) for f in actor_files))
 
     def __call__(self, doc: Doc) -> Doc:
-        from ..actors.match import POSSESSIVE, match_names
+        from ..actors.locate import doc_places, located_tokens
         from ..actors.mentions import is_locative
+        from ..actors.wording import pro_anti
 
         state = get_state(doc)
-        taken: set[int] = set()
-        spans: list[Span] = []
-        for m in match_names(doc, self.kb):
-            if m.kinds() & _KINDS and not m.kinds() & {"person", "org", "seat"}:
-                spans.append(doc[m.start:m.end])
-                taken.update(range(m.start, m.end))
-        for ent in entities(doc):
-            if ent.label_ in _PLACE_ENTS and not any(i in taken for i in range(ent.start, ent.end)):
-                end = ent.end
-                while end > ent.start and doc[end - 1].text in POSSESSIVE:
-                    end -= 1
-                start = ent.start + 1 if doc[ent.start].lower_ == "the" and end - ent.start > 1 else ent.start
-                if end > start:
-                    spans.append(doc[start:end])
-        for span in sorted(spans, key=lambda s: s.start):
+        located = located_tokens(doc, self.kb)
+        for ps in doc_places(doc, self.kb):
+            if pro_anti(doc, ps.start, ps.end):
+                continue  # "Iran-backed", "anti-Syria": no place
+            span = doc[ps.start:ps.end]
             actor = state.actor_at(span[0])
             root = span.root
+            if (root.ent_type_ == "PERSON" and root.i not in located) or (actor is not None and actor.start < span.start_char
+                                               and actor.role and actor.resolved_by == "title"):
+                continue  # "Georgia Thompson", "Jordan Reyes, a city councillor": a person, not a place
             if actor is not None:
                 if actor.resolved_by in ("metonymy", "demonym", "sector", "coref", "title", "kb"):
                     continue  # used as an actor, or part of a larger actor phrase
                 if actor.resolved_by == "country" and not is_locative(root):
                     continue  # "Japan said ..." is an actor, "in Japan" a place
-            info = self.kb.places.get(_key(span.text))
-            if info is None:
-                state.places.append(Place(text=span.text, start=span.start_char, end=span.end_char))
+            whole = doc[ps.start:ps.qual_end]
+            g = ps.geo
+            if g is None:
+                state.places.append(Place(text=whole.text, start=whole.start_char, end=whole.end_char))
                 continue
-            state.places.append(Place(text=span.text, start=span.start_char, end=span.end_char, name=info.name,
-                                      country=info.country, lat=info.lat, lon=info.lon, feature=info.feature))
+            state.places.append(Place(text=whole.text, start=whole.start_char, end=whole.end_char, name=g.name,
+                                      country=g.country, lat=g.lat, lon=g.lon, feature=g.feature,
+                                      precision=g.precision, region=g.region))
         return doc
-
-
-def _key(text: str) -> str:
-    from ..actors.kb import norm
-
-    if text.lower().startswith("the "):
-        text = text[4:]
-    return norm(text)

@@ -17,7 +17,8 @@ from ..docindex import text as doc_text
 from ..types import Actor
 from .state import path_to
 
-__all__ = ["subjects", "target_candidates", "fallback_targets", "is_locative", "PRONOUNS", "phrase_span", "kb_actor"]
+__all__ = ["subjects", "target_candidates", "fallback_targets", "is_locative", "PRONOUNS", "phrase_span", "kb_actor",
+           "LOCATIVE_PREPS", "PEOPLE"]
 
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us", "who", "which", "that"})
 #: prepositions that may introduce a target, tried after a pattern's own list
@@ -148,6 +149,9 @@ CONDITION_MARKS = frozenset({"unless", "if", "until"})
 #: nouns of stance whose "of"/"against" phrase names the party opposed ("in defiance of X")
 STANCE_NOUNS = frozenset({"defiance", "protest", "opposition", "disapproval", "condemnation", "solidarity", "support"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "during", "from", "outside", "inside", "across", "throughout"})
+#: sectors of people acted upon (a direct object of these is the target, not the place named after it)
+PEOPLE = frozenset({"CVL", "JRN", "MED", "EDU", "NGO", "REL", "LAB", "AGR", "REF", "OPP", "POL", "BUS", "GOV", "LEG",
+                    "JUD", "ELI"})
 
 
 def _to_clause(t: Token) -> bool:
@@ -222,12 +226,14 @@ def phrase_span(tok: Token) -> tuple[int, int, str]:
 _KB_KINDS = ("country", "adjective", "demonym", "capital", "org", "seat")
 
 
-def kb_actor(head: Token, kb: object) -> Actor | None:
+def kb_actor(head: Token, kb: object, located: list | None = None) -> Actor | None:
     """Fallback when no actor mention covers a phrase: look its words up in the
     actor knowledge base (country names, adjectives, demonyms, capitals,
-    organisations, cities) and the sector vocabulary. Returns an Actor with
-    ``resolved_by="event-fallback"`` or None."""
+    organisations, cities) and the sector vocabulary; a word inside one of ``located`` (the
+    document's places) takes that place's country, or none when the place is ambiguous. Returns an
+    Actor with ``resolved_by="event-fallback"`` or None."""
     from ..actors.kb import norm
+    from ..actors.wording import pro_anti
 
     phrases = getattr(kb, "phrases", {})
     places = getattr(kb, "places", {})
@@ -236,8 +242,16 @@ def kb_actor(head: Token, kb: object) -> Actor | None:
     country: str | None = None
     hit: Token | None = None
     for t in sorted(toks, key=lambda x: abs(x.i - head.i)):
-        if t.pos_ not in ("PROPN", "ADJ", "NOUN"):
+        if t.pos_ not in ("PROPN", "ADJ", "NOUN") or t.ent_type_ == "PERSON":
+            continue  # (a person's name is no country: "Jordan Reyes", "Chad Miller")
+        where = next((p for p in located or () if p.start <= t.idx < p.end), None)
+        if where is not None:  # a word of a place the place finder resolved (or found ambiguous: "San Fernando")
+            if where.country:
+                country, hit = where.country, t
+                break
             continue
+        if t.dep_ == "compound" and t.pos_ == "PROPN" and t.head.pos_ == "PROPN":
+            continue  # "San" of "San Fernando" is no place of its own
         key = norm(t.text)
         for ent, _case in phrases.get(key, ()):
             if getattr(ent, "kind", "") in _KB_KINDS and getattr(ent, "country", None):
@@ -245,6 +259,9 @@ def kb_actor(head: Token, kb: object) -> Actor | None:
                 break
         if country is None and key in places and t.pos_ == "PROPN":
             country, hit = places[key].country, t
+        if country and pro_anti(t.doc, t.i, t.i + 1):
+            country = hit = None  # "pro-Russian separatists", "Iran-backed militias"
+            continue
         if country:
             break
     if not country or hit is None:

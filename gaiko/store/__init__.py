@@ -24,7 +24,7 @@ from .schema import SCHEMA_VERSION, migrate
 __all__ = ["Store"]
 
 ACTOR_COLS = ("article_id", "start", "end", "text", "name", "country", "sector", "role", "person_id", "resolved_by", "confidence")
-PLACE_COLS = ("article_id", "start", "end", "text", "name", "country", "lat", "lon", "feature")
+PLACE_COLS = ("article_id", "start", "end", "text", "name", "country", "lat", "lon", "feature", "precision", "region")
 
 
 class Store(QueryMixin, AnalysisMixin, FacetMixin):

@@ -5,11 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 from ..types import Actor, CodedArticle, Event
-from .schema import ACTOR_FIELDS, EVENT_COLUMNS
+import json
+
+from .schema import ACTOR_FIELDS, EVENT_COLUMNS, EVENT_COLUMNS_5, EVENT_COLUMNS_6
 
 __all__ = ["event_row", "article_row", "EVENT_NAMES"]
 
-EVENT_NAMES: tuple[str, ...] = tuple(n for n, _ in EVENT_COLUMNS)
+EVENT_NAMES: tuple[str, ...] = tuple(n for n, _ in EVENT_COLUMNS + EVENT_COLUMNS_5 + EVENT_COLUMNS_6)
+
+
+def members_json(members: list[Actor]) -> str | None:
+    """JSON text of a compound source or target (two actors or more), else None."""
+    if len(members) < 2:
+        return None
+    return json.dumps([m.to_dict() for m in members], ensure_ascii=False)
 
 
 def _actor_cols(prefix: str, a: Actor | None) -> dict[str, Any]:
@@ -53,6 +62,13 @@ def event_row(ev: Event, run_id: str | None = None) -> dict[str, Any]:
         "confidence": ev.confidence,
         "coder_version": ev.coder_version,
         "run_id": run_id,
+        "decided_by": ev.decided_by,
+        "type_probability": ev.type_probability,
+        "cameo_quad_class": ev.cameo_quad_class,
+        "source_members": members_json(ev.source_members),
+        "target_members": members_json(ev.target_members),
+        "place_precision": ev.place.precision if ev.place else None,
+        "place_region": ev.place.region if ev.place else None,
     }
     return row
 

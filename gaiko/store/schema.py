@@ -11,7 +11,8 @@ from typing import Any
 
 from ..errors import SchemaError
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "migrate", "current_version", "EVENT_COLUMNS", "error_key", "error_key_sql"]
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "migrate", "current_version", "EVENT_COLUMNS", "EVENT_COLUMNS_5",
+           "EVENT_COLUMNS_6", "PLACE_COLUMNS_6", "error_key", "error_key_sql"]
 
 #: actor columns stored flat on each event, once for source and once for target
 ACTOR_FIELDS = ("text", "name", "country", "sector", "role", "person", "resolved_by", "confidence", "start", "end")
@@ -133,12 +134,44 @@ MIGRATION_4: list[str] = [
     "DROP TABLE errors_set",
 ]
 
+#: columns added by migration 5 (the learned type model): what decided the type, the model's probability, and
+#: GDELT's quad class of the CAMEO root (quad_class follows the PLOVER type since then)
+EVENT_COLUMNS_5: tuple[tuple[str, str], ...] = (
+    ("decided_by", "VARCHAR"),
+    ("type_probability", "DOUBLE"),
+    ("cameo_quad_class", "INTEGER"),
+)
+
+
+def _type_model_migration() -> list[str]:
+    return [f'ALTER TABLE events ADD COLUMN "{n}" {t}' for n, t in EVENT_COLUMNS_5]
+
+
+#: columns added by migration 6 (compound actors, place precision); EVENT_COLUMNS stays as migration 1 made it
+EVENT_COLUMNS_6: tuple[tuple[str, str], ...] = (
+    ("source_members", "VARCHAR"),  # JSON list of actor objects when the source is compound, else NULL
+    ("target_members", "VARCHAR"),
+    ("place_precision", "VARCHAR"),  # place, region, country
+    ("place_region", "VARCHAR"),
+)
+PLACE_COLUMNS_6: tuple[tuple[str, str], ...] = (("precision", "VARCHAR"), ("region", "VARCHAR"))
+
+
+def _members_migration() -> list[str]:
+    return [f'ALTER TABLE events ADD COLUMN "{n}" {t}' for n, t in EVENT_COLUMNS_6] + \
+        [f'ALTER TABLE places ADD COLUMN "{n}" {t}' for n, t in PLACE_COLUMNS_6]
+
+
 #: (version, description, statements or a function returning them)
 MIGRATIONS: list[tuple[int, str, Any]] = [
     (1, "articles, sentences, events, actors, places, errors, runs", MIGRATION_1),
     (2, "pledges, evidence and overrides", _pledge_migration),
     (3, "incremental pledge ledger: sentence stems, groups, topics, articles read", _ledger_migration),
     (4, "errors as a set: one row per file, line, input, reason and severity", MIGRATION_4),
+    (5, "what decided each event's type (decided_by, type_probability); GDELT's quad class kept as cameo_quad_class",
+     _type_model_migration),
+    (6, "compound sources and targets (source_members, target_members); place precision and region",
+     _members_migration),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -1,0 +1,153 @@
+"""Where actors are: places, the sentence's places and the article's setting, for the actor resolver.
+
+A mixin of :class:`gaiko.actors.resolve._DocResolver` (it uses the resolver's ``doc``, ``kb``, ``sents``,
+``token_country``, ``sent_places``, ``sent_countries``, ``setting`` and ``qualified``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from .kb import norm
+from .mentions import Mention
+from .wording import pro_anti
+
+if TYPE_CHECKING:
+    from collections import Counter
+
+    from spacy.tokens import Doc
+
+    from ..docindex import Sentences
+    from .kb import KnowledgeBase
+
+__all__ = ["PlaceContext", "TRANSNATIONAL", "GROUPS", "DOMESTIC", "LOCAL_ROLES"]
+
+#: codes that are not states: not used as "the country of the sentence"
+TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "on"})
+#: sectors of people who are where they are: their country comes from their own words, their place or the
+#: article's setting, never from another actor of the sentence ("Russian shelling wounded civilians in Kharkiv")
+GROUPS = frozenset({"CVL", "COP", "LAB", "EDU", "AGR", "REF", "MED", "JRN", "BUS", "REL", "CRM", "NGO", "UAF", "REB",
+                    "INS"})
+#: sectors and roles that act at home, and so tell where an article happens
+DOMESTIC = frozenset({"COP", "JUD", "LEG"})
+LOCAL_ROLES = frozenset({"mayor", "governor", "local_official"})
+
+
+class PlaceContext:
+    doc: Doc
+    kb: KnowledgeBase
+    sents: Sentences
+    token_country: dict[int, str]
+    sent_places: dict[int, set[str]]
+    sent_countries: dict[int, set[str]]
+    setting: Counter[str]
+    qualified: set[int]
+    _place_tokens: set[int] | None
+
+    def _premodifier_country(self, head: Token) -> str | None:
+        """A country named among the words before a noun, however deep ("Kenyan riot police")."""
+        for t in self.doc[head.left_edge.i:head.i]:
+            code = self.token_country.get(t.i)
+            if not code:
+                continue
+            x, ok = t, True
+            while x.i != head.i and x.head.i != x.i:
+                if x.dep_ not in ("amod", "compound", "poss", "nmod", "npadvmod", "case"):
+                    ok = False
+                    break
+                x = x.head
+            if ok and x.i == head.i:
+                return code
+        return None
+
+    def _setting(self, m: Mention) -> tuple[str | None, float]:
+        """Where a group is: the one country of the sentence's places, else the article's setting so far."""
+        here = self.sent_places.get(self.sents.start(m.head), set()) - TRANSNATIONAL
+        if len(here) == 1:
+            return next(iter(here)), 0.55
+        if self.setting:
+            return self.setting.most_common(1)[0][0], 0.4
+        return None, 0.25
+
+    def _place_within(self, head: Token) -> str | None:
+        """Country of a place inside a noun's own locative phrases ("outside of the Iraqi city of Basra")."""
+        todo = [c for c in head.children if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS]
+        for _ in range(8):
+            if not todo:
+                break
+            t = todo.pop(0)
+            code = self.token_country.get(t.i)
+            if code is None and t.pos_ == "PROPN" and (pl := self.kb.places.get(norm(t.text))) is not None:
+                code = pl.country
+            if code and code not in TRANSNATIONAL:
+                return code
+            todo.extend(c for c in t.children if c.dep_ in ("pobj", "prep", "amod", "compound", "pcomp"))
+        return None
+
+    def _clause_place(self, head: Token) -> str | None:
+        """Country of a place phrase of the clause a noun belongs to ("protesters marched in Nairobi")."""
+        verb = head
+        for _ in range(6):
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+        for c in list(verb.children) + list(head.children) + [g for o in objs for g in o.children]:
+            if c.dep_ == "prep" and c.lower_ in ("in", "at", "inside", "across", "throughout", "near"):
+                for obj in c.children:
+                    code = self.token_country.get(obj.i)
+                    if code and code not in TRANSNATIONAL:
+                        return code
+        return None
+
+    def _country_inside(self, m: Mention) -> str | None:
+        """A country or a curated region named inside an organisation's name ("Tigray" in "The Tigray
+        People's Liberation Front"); the ISO regions and GeoNames towns are not used here ("Unity")."""
+        for t in self.doc[m.start:m.end]:
+            if t.i in self.token_country:
+                return self.token_country[t.i]
+            if t.pos_ == "PROPN" and t.i != m.head and t.text[:1].isupper():
+                info = self.kb.places.get(norm(t.text))
+                if info is not None and info.country and info.feature in ("region", "territory", "island"):
+                    return info.country
+        return None
+
+    def _place_starts(self) -> set[int]:
+        """Tokens of the document's resolved place names (computed once)."""
+        if self._place_tokens is None:
+            from .locate import doc_places
+
+            self._place_tokens = {i for ps in doc_places(self.doc, self.kb) if ps.geo is not None
+                                  for i in range(ps.start, ps.end)}
+        return self._place_tokens
+
+    # -- driver -------------------------------------------------------------
+    def _places(self, people: set[int]) -> tuple[set[int], dict[int, str]]:
+        """Tokens of qualifiers (", Texas" after "Paris"), and the country of every place token that is not
+        part of a person's name ("Jordan Reyes")."""
+        from .locate import doc_places
+
+        quals: set[int] = set()
+        where: dict[int, str] = {}
+        qualified: set[int] = set()
+        for ps in doc_places(self.doc, self.kb):
+            if any(i in people for i in range(ps.start, ps.end)) or pro_anti(self.doc, ps.start, ps.end):
+                continue  # "Jordan Reyes"; "anti-Syria journalist": no place, no context
+            quals.update(range(ps.end, ps.qual_end))
+            if ps.qual_end > ps.end:
+                qualified.update(range(ps.start, ps.end))
+            if ps.geo is not None and ps.geo.country:
+                for i in range(ps.start, ps.qual_end):
+                    where[i] = ps.geo.country
+                start = self.sents.start(ps.start)
+                self.sent_places.setdefault(start, set()).add(ps.geo.country)
+                self.sent_countries.setdefault(start, set()).add(ps.geo.country)
+                if ps.geo.country not in TRANSNATIONAL:
+                    self.setting[ps.geo.country] += 2
+        self.qualified = qualified
+        return quals, where

@@ -1,0 +1,164 @@
+"""Place-name spans of a document, each resolved with the region or country the text names next to it.
+
+"Paris, Texas" is Paris in Texas (USA), not the French capital; "Kebbi State, Nigeria" is a Nigerian
+region; "a village in North Kivu province, Congo" is at region precision in the DRC. The result is
+computed once per document and shared by the actor resolver (a place's country is context for the
+actors around it) and the place finder (which turns the spans used as locations into ``Place``
+records).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from ..docindex import columns, entities
+from .gazetteer import GENERIC, Geo, best, candidates, dominant, qualifiers
+from .kb import KnowledgeBase
+from .match import POSSESSIVE, match_names
+
+__all__ = ["PlaceSpan", "doc_places", "located_tokens"]
+
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_KINDS = frozenset({"country", "capital", "place"})
+_LOC_PREPS = frozenset({"in", "near", "at", "outside", "inside", "across", "throughout", "around", "from", "into"})
+_AREA = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts",
+                   "city", "town", "village", "district", "province", "region", "suburbs", "suburb", "centre",
+                   "center", "streets", "heart", "capital", "port", "area", "county", "municipality"})
+
+
+@dataclass
+class PlaceSpan:
+    start: int  # token span of the name, with a generic word ("Kebbi State")
+    end: int
+    qual_end: int  # end of the qualifiers that follow (", Texas", ", Nigeria"); == end when none
+    geo: Geo | None  # None when no gazetteer knows the name and nothing qualifies it
+    from_entity: bool = False  # found as a spaCy GPE/LOC/FAC entity rather than a knowledge-base name
+
+
+def _locative(tok: object) -> bool:
+    """The object of "in", "near", "at" ... or of "north of", "the outskirts of" ..."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:  # type: ignore[attr-defined]
+        tok = tok.head  # "near Avdiivka and Chasiv Yar"  # type: ignore[attr-defined]
+    head = tok.head  # type: ignore[attr-defined]
+    return tok.dep_ == "pobj" and (head.lower_ in _LOC_PREPS  # type: ignore[attr-defined]
+                                   or (head.lower_ == "of" and head.head.lower_ in _AREA))
+
+
+def located_tokens(doc: Doc, kb: KnowledgeBase) -> set[int]:
+    """Tokens of proper nouns after "in", "near", "at" ... that the gazetteer knows as places: they are places
+    whatever the tagger said ("in Khan Younis" tagged PERSON)."""
+    doc_places(doc, kb)
+    return doc.user_data.get(f"gaiko.located.{id(kb)}", set())  # type: ignore[no-any-return]
+
+
+def _raw_spans(doc: Doc, kb: KnowledgeBase, located: set[int]) -> list[tuple[int, int, bool]]:
+    spans: list[tuple[int, int, bool]] = []
+    taken: set[int] = set()
+    for m in match_names(doc, kb):
+        if m.kinds() & _KINDS and not m.kinds() & {"person", "org", "seat"}:
+            spans.append((m.start, m.end, False))
+            taken.update(range(m.start, m.end))
+    for ent in entities(doc):
+        if ent.label_ not in _PLACE_ENTS:
+            continue
+        a, b = ent.start, ent.end
+        while b > a and doc[b - 1].text in POSSESSIVE:
+            b -= 1
+        if doc[a].lower_ == "the" and b - a > 1:
+            a += 1
+        pieces = []  # an entity "Paris, Texas" is a name and its qualifier
+        k = a
+        for i in range(a, b):
+            if doc[i].text == ",":
+                pieces.append((k, i))
+                k = i + 1
+        pieces.append((k, b))
+        for x, y in pieces:
+            if y > x and not any(i in taken for i in range(x, y)):
+                spans.append((x, y, True))
+                taken.update(range(x, y))
+                if _locative(doc[x:y].root):
+                    located.update(range(x, y))
+    # a proper noun after "in", "near", "at" ... that the gazetteer knows, whatever the tagger made of it
+    # ("stormed a studio in Guayaquil", tagged ORG): towns of 5,000 people or more, regions, curated places
+    cols = columns(doc)
+    for i, dep in enumerate(cols.dep):
+        if dep not in ("pobj", "conj") or i in taken or (cols.pos[i] != "PROPN" and cols.lower[i] not in GENERIC):
+            continue
+        tok = doc[i]
+        if not _locative(tok):
+            continue  # "in Gusau", "north of Port-au-Prince", "the outskirts of Kramatorsk"
+        generic = tok.lower_ in GENERIC and tok.pos_ == "NOUN"  # "in Belgorod region"
+        if tok.pos_ != "PROPN" and not generic:
+            continue
+        a = tok.i
+        while a > 0 and doc[a - 1].dep_ == "compound" and doc[a - 1].pos_ == "PROPN" and doc[a - 1].head.i == tok.i:
+            a -= 1
+        if a >= 2 and doc[a - 1].text in POSSESSIVE and doc[a - 2].pos_ == "PROPN":
+            a -= 2  # "in Cox's Bazar"
+        if a == tok.i and generic:
+            continue
+        if any(i in taken for i in range(a, tok.i + 1)) or (not generic and (tok.lower_ in kb.nouns
+                                                                               or tok.lower_ in kb.titles)):
+            continue
+        text = doc[a:tok.i + 1].text
+        if any(g.precision != "place" or g.feature != "town" or g.population >= 5000 for g in candidates(kb, text)):
+            spans.append((a, tok.i + 1, True))
+            taken.update(range(a, tok.i + 1))
+            located.update(range(a, tok.i + 1))
+    return sorted(spans)
+
+
+def doc_places(doc: Doc, kb: KnowledgeBase) -> list[PlaceSpan]:
+    """Place spans of ``doc`` in text order, qualifiers merged into the place they qualify (cached per doc)."""
+    cache_key = f"gaiko.places.{id(kb)}"
+    hit = doc.user_data.get(cache_key)
+    if hit is not None and hit[0] is kb:
+        return hit[1]  # type: ignore[no-any-return]
+    located: set[int] = set()
+    raw = _raw_spans(doc, kb, located)
+    doc.user_data[f"gaiko.located.{id(kb)}"] = located
+    named = {e.country for m in match_names(doc, kb) for e in m.entries
+             if e.kind in ("country", "adjective", "demonym", "capital") and e.country}
+    n = len(doc)
+    # a generic word after a name makes it a region: "Kebbi State", "North Kivu province", "Donetsk Oblast"
+    starts = {}
+    for k, (a, b, ent) in enumerate(raw):
+        if b < n and doc[b].lower_ in GENERIC and doc[b].pos_ in ("NOUN", "PROPN") and (k + 1 >= len(raw) or raw[k + 1][0] > b):
+            b += 1
+        raw[k] = (a, b, ent)
+        starts[a] = k
+    out: list[PlaceSpan] = []
+    used: set[int] = set()
+    for k, (a, b, ent) in enumerate(raw):
+        if k in used:
+            continue
+        text = doc[a:b].text
+        cands = candidates(kb, text)
+        geo = dominant(cands, named) if cands else None
+        qe = b
+        first: Geo | None = None
+        while qe + 1 < n and doc[qe].text == "," and (q := starts.get(qe + 1)) is not None:
+            qa, qb, _qent = raw[q]
+            readings = qualifiers(kb, doc[qa:qb].text)
+            # "Athens, Georgia": the reading of the qualifier that holds the place (the US state, not the country)
+            within = next((w for w in readings if cands and best(cands, w) is not None), readings[0] if readings else None)
+            if within is None or (geo is not None and geo.precision == "country"):
+                break
+            if first is not None and within.country != first.country:
+                break
+            if first is None:
+                first = within
+                geo = best(cands, within) if cands else None
+                if geo is None:  # unknown village, or a namesake abroad: the named region or country
+                    geo = Geo(text, within.country, "region" if within.precision == "region" else "country",
+                              "place", region=within.name if within.precision == "region" else None)
+            used.add(q)
+            qe = qb
+            if within.precision == "country":
+                break
+        out.append(PlaceSpan(a, b, qe, geo, ent))
+    doc.user_data[cache_key] = (kb, out)
+    return out

@@ -1,0 +1,83 @@
+"""Sports sentences: teams, scores, matches and leagues are not international conflict.
+
+"Japan's national team beat South Korea 2-0" or "France attacked from the first whistle" read like state
+action to a trigger lexicon. :func:`sports_sentences` finds sentences whose words say sports (the cue
+lists of ``gaiko/data/actors/sports.yaml``); the event coder codes no events in them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from ..docindex import sentences, text as doc_text
+
+__all__ = ["sports_sentences", "is_sports"]
+
+_SCORE = re.compile(r"(?<![\d.,/:-])\d{1,3}\s?[-\u2013]\s?\d{1,3}(?![\d.,/:%-])")
+_WORD = re.compile(r"[a-z][a-z'-]*")
+_NOT_SPORT = frozenset({"vote", "votes", "voted", "ruling", "majority", "decision", "senate", "parliament", "court",
+                        "judges", "justices", "election", "ballot", "referendum", "percent", "seats", "per"})
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """One compiled pattern per cue list (whole words, longest phrase first), and the result verbs."""
+    import yaml
+
+    from ..tables import data_path
+
+    data = yaml.safe_load(data_path("actors/sports.yaml").read_text(encoding="utf-8")) or {}
+
+    def pattern(key: str) -> re.Pattern[str]:
+        words = sorted({str(w).lower() for w in data.get(key) or []}, key=len, reverse=True)
+        return re.compile(r"(?<![a-z'-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![a-z'-])")
+
+    results = frozenset(str(w).lower() for w in data.get("results") or [])
+    return pattern("strong"), pattern("weak"), pattern("ambiguous"), results
+
+
+def _strong(low: str, text: str) -> int:
+    strong, _weak, _amb, results = _cues()
+    n = len(strong.findall(low))
+    score = _SCORE.search(text)
+    if score and max(int(x) for x in re.findall(r"\d+", score.group(0))) <= 200:
+        words = set(_WORD.findall(low))
+        if words & results and not words & _NOT_SPORT:
+            n += 1  # "beat South Korea 2-0" (not "won the vote 52-48", "a 5-4 ruling")
+    return n
+
+
+def is_sports(text: str) -> bool:
+    """Whether one sentence on its own reads as sports."""
+    low = text.lower()
+    _s, weak, amb, _r = _cues()
+    n_weak = len(weak.findall(low))
+    return _strong(low, text) > 0 or n_weak >= 2 or (n_weak == 1 and len(amb.findall(low)) >= 2)
+
+
+def sports_sentences(doc: Doc) -> set[int]:
+    """Token indices of the first token of each sports sentence of ``doc`` (cached in ``doc.user_data``).
+
+    A sentence is sports with one strong cue or two sports nouns; in an article that has a strong cue, one
+    sports noun or one ambiguous word ("attacked", "defeat") is enough."""
+    hit = doc.user_data.get("gaiko.sports")
+    if hit is not None:
+        return hit  # type: ignore[no-any-return]
+    text = doc_text(doc)
+    low = text.lower()
+    _strong_re, weak, amb, _r = _cues()
+    spans = [(sp.start, sp.start_char, sp.end_char) for sp in sentences(doc).spans]
+    strong = {start for start, a, b in spans if _strong(low[a:b], text[a:b])}
+    out = set(strong)
+    for start, a, b in spans:
+        if start in strong:
+            continue
+        n_weak = len(weak.findall(low, a, b))
+        if n_weak >= 2 or (strong and (n_weak or amb.search(low, a, b))) \
+                or (n_weak == 1 and len(amb.findall(low, a, b)) >= 2):
+            out.add(start)
+    doc.user_data["gaiko.sports"] = out
+    return out

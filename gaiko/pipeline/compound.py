@@ -1,0 +1,65 @@
+"""Compound sources and targets: "Egypt, Qatar and Turkey brokered the deal", "detained the mayor and two
+journalists". PLOVER allows a list of actors on either side; gaiko keeps the first as ``source``/``target``
+and every member, that one first, in ``source_members``/``target_members``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..types import Actor
+from .state import DocState
+
+__all__ = ["compound_members"]
+
+
+def _head(actor: Actor, sent: Span) -> Token | None:
+    """The token heading the actor's phrase (the highest token of the sentence inside its offsets)."""
+    inside = [t for t in sent if actor.start <= t.idx < actor.end]
+    if not inside:
+        return None
+    best = inside[0]
+    for t in inside:
+        if not (actor.start <= t.head.idx < actor.end) or t.head.i == t.i:
+            best = t
+            break
+    return best
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    out = [first]
+    todo = [first]
+    while todo:
+        t = todo.pop()
+        for c in t.children:
+            listed = c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children)  # "a teacher, a doctor and ..."
+            if (c.dep_ == "conj" or listed) and c.pos_ in ("NOUN", "PROPN", "PRON") and c not in out:
+                out.append(c)
+                todo.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def compound_members(actor: Actor | None, other: Actor | None, state: DocState, sent: Span) -> list[Actor]:
+    """``[actor, *the actors coordinated with it]``; ``[]`` without an actor, ``[actor]`` when it stands alone.
+
+    When the other side of the event is one of the coordinated actors ("X and Y agreed", coded X -> Y and
+    Y -> X), the actor stands alone. Coordinated phrases that resolve to no actor are left out."""
+    if actor is None:
+        return []
+    head = _head(actor, sent)
+    if head is None:
+        return [actor]
+    members = [actor]
+    for c in _conjuncts(head):
+        if actor.start <= c.idx < actor.end:
+            continue
+        a = state.actor_in(c)
+        if a is None or any(a.start == m.start for m in members):
+            continue
+        if other is not None and a.start == other.start:
+            return [actor]  # a symmetric pair, not a compound side
+        members.append(a)
+    return members
