@@ -24,7 +24,9 @@ class Coder:
     """spaCy parse followed by gaiko's components, loaded once and reused.
 
     ``actor_files`` are extra actor knowledge files (YAML/CSV) layered over the
-    bundled knowledge base.
+    bundled knowledge base. ``type_model`` is the path of a type-model artefact,
+    ``False`` to code event types with the rules alone, or None for the shipped
+    model (:mod:`gaiko.pipeline.typemodel`).
     """
 
     def __init__(
@@ -33,10 +35,12 @@ class Coder:
         components: tuple[str, ...] = DEFAULT_PIPELINE,
         actor_files: Iterable[str | Path] = (),
         batch_size: int = 16,
+        type_model: str | Path | bool | None = None,
     ) -> None:
         self.nlp = load_model(model)
         self.batch_size = batch_size
-        self.components = build_pipeline(components, actor_files=tuple(str(p) for p in actor_files))
+        tm = str(type_model) if isinstance(type_model, Path) else type_model
+        self.components = build_pipeline(components, actor_files=tuple(str(p) for p in actor_files), type_model=tm)
 
     @property
     def component_names(self) -> list[str]:

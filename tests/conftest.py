@@ -25,6 +25,15 @@ def coder():
 
 
 @pytest.fixture(scope="session")
+def rules_coder():
+    """A coder whose event types come from the rule lexicons alone (no learned type model): for tests of
+    the lexicons, frames, targets and dates themselves."""
+    from gaiko.coder import Coder
+
+    return Coder(type_model=False)
+
+
+@pytest.fixture(scope="session")
 def takaichi(shared_dir, coder):
     """The shared Takaichi–Trump article, coded once."""
     from gaiko.types import Article

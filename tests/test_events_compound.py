@@ -89,13 +89,15 @@ def test_migration_6_adds_the_columns_to_an_old_store(tmp_path: Path):
 
     db = tmp_path / "old.duckdb"
     con = duckdb.connect(str(db))
+    applied = 0
     for number, _d, stmts in MIGRATIONS:
         if number >= 6:
             break
         for sql in (stmts() if callable(stmts) else stmts):
             con.execute(sql)
+        applied = number
     con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
-    con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', '3')")
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(applied)])
     assert migrate(con) >= 6
     cols = {r[0] for r in con.execute("DESCRIBE events").fetchall()}
     assert {"source_members", "target_members", "place_precision", "place_region"} <= cols

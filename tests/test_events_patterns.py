@@ -7,6 +7,12 @@ import pytest
 from gaiko.types import Article, Event
 
 
+
+@pytest.fixture(scope="module")
+def coder(rules_coder):
+    """These tests check the rule lexicons and role finding themselves, without the learned type model."""
+    return rules_coder
+
 def code(coder, text: str, published: str = "2024-03-05") -> list[Event]:
     return coder.code_article(Article(text=text, published=published)).events
 

@@ -8,6 +8,12 @@ import pytest
 from gaiko.types import Article, Event
 
 
+
+@pytest.fixture(scope="module")
+def coder(rules_coder):
+    """These tests check the rule lexicons and role finding themselves, without the learned type model."""
+    return rules_coder
+
 def events(coder, text: str) -> list[Event]:
     return coder.code_article(Article(text=text, published="2024-03-05")).events
 

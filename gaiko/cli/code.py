@@ -29,12 +29,37 @@ def code(
     address: Optional[str] = typer.Option(None, "--address", help="--engine ray: cluster address (HOST:PORT or auto); none starts Ray locally."),
     input_format: Optional[str] = typer.Option(None, "--input-format", help="--engine ray: jsonl or parquet, for URIs without a suffix."),
     overwrite: bool = typer.Option(False, "--overwrite", help="--engine ray: empty a non-empty --out folder first."),
+    type_model: Optional[str] = typer.Option(None, "--type-model", metavar="PATH|rules",
+                                             help="Event types from another type-model artefact, or 'rules' for the rule lexicons alone (default: the shipped model; docs/accuracy.md)."),
 ) -> None:
     """Code news articles into PLOVER events and pledges, stored in a DuckDB file.
 
     Articles already in the store (same text) are skipped, so an interrupted run
     can simply be started again. Exit code 1 when any input failed (see `gaiko errors`).
     """
+    import os
+
+    from ..pipeline.typemodel import ENV_VAR, check_type_model_spec
+
+    before = os.environ.get(ENV_VAR)
+    if type_model is not None:
+        try:
+            os.environ[ENV_VAR] = check_type_model_spec(type_model)  # worker processes inherit it
+        except GaikoError as exc:
+            fail(exc)
+    try:
+        _run(paths, db, date, workers, batch_size, actors, quiet, json_summary, no_ledger, engine, out, address,
+             input_format, overwrite)
+    finally:
+        if before is None:
+            os.environ.pop(ENV_VAR, None)
+        else:
+            os.environ[ENV_VAR] = before
+
+
+def _run(paths: list[str], db: str, date: Optional[str], workers: int, batch_size: int, actors: list[str],
+         quiet: bool, json_summary: bool, no_ledger: bool, engine: str, out: Optional[str], address: Optional[str],
+         input_format: Optional[str], overwrite: bool) -> None:
     if engine != "local":
         from .engine import run_engine
 

@@ -26,9 +26,9 @@ KEYS = ("n", "type_accuracy", "type_macro_f1", "overall_accuracy", "no_event_rat
 
 #: join thresholds tried by :func:`tune_join`
 JOIN_GRID: tuple[JoinConfig, ...] = tuple(
-    JoinConfig(override=o, drop=d, new=n, sentence=s)
-    for o, d, n, s in [(0.5, 0.75, 0.5, 0.3), (0.5, 0.75, 0.4, 0.25), (0.4, 0.75, 0.35, 0.2), (0.5, 0.9, 0.4, 0.2),
-                       (0.45, 0.8, 0.35, 0.15), (0.5, 0.75, 0.3, 0.2)]
+    JoinConfig(override=o, drop=d, new=n, sentence=s, salience=w)
+    for o, d, n, s, w in [(0.5, 0.75, 0.5, 0.3, 0.5), (0.5, 0.75, 0.4, 0.25, 0.5), (0.4, 0.75, 0.35, 0.2, 0.5),
+                          (0.45, 0.8, 0.35, 0.15, 0.5), (0.45, 0.8, 0.35, 0.15, 0.0), (0.5, 0.75, 0.3, 0.2, 0.5)]
 )
 
 

@@ -125,7 +125,7 @@ def capture_examples(sentences: Sequence[CorpusSentence], coder: Any = None,
             rng = e.trigger_range(s.text)
             inside = [j for j, (a, b, _h, _r) in enumerate(cands) if rng and a >= rng[0] and b <= rng[1]]
             heads = [j for j in inside if not (rng[0] <= cands[j][2] < rng[1]) or cands[j][2] == cands[j][0]]
-            pick = (heads or inside)[:1]
+            pick = (heads or inside)[:1]  # the head of the trigger phrase (measured better than its deepest verb)
             if not pick:
                 out.unaligned += 1
             for j in pick:

@@ -38,7 +38,7 @@ from .roles import (
 from .state import DocState, get_state
 from .triggers import Entry, Lexicon, default_lexicon, model_entry
 from .typejoin import JoinConfig, join_sentence
-from .typemodel import TypeModel, load_type_model
+from .typemodel import TypeModel, model_from_spec
 
 __all__ = ["EventCoder", "COOPERATIVE", "MATERIAL_CONFLICT"]
 
@@ -90,8 +90,7 @@ class EventCoder:
     def __init__(self, trigger_files: tuple[str, ...] = (), min_confidence: float = 0.3,
                  max_events_per_sentence: int = 3, type_model: str | bool | None = None, **config: Any) -> None:
         self.lex: Lexicon = default_lexicon(tuple(str(f) for f in trigger_files))
-        self.model: TypeModel | None = None if type_model is False else \
-            load_type_model(None if type_model in (None, True) else str(type_model))
+        self.model: TypeModel | None = model_from_spec(type_model)
         self.join_config = JoinConfig.from_meta(self.model.meta) if self.model is not None else JoinConfig()
         #: apply PLOVER's conventions for intentions and refusals to the model's action types too
         self.model_conventions = bool(config.get("model_conventions", True))

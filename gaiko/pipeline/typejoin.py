@@ -45,6 +45,7 @@ class JoinConfig:
     drop: float = 0.75  # model probability of NONE needed to drop a rule's draft
     new: float = 0.5  # model probability needed for an event no rule proposed
     sentence: float = 0.3  # a sentence left without events gets its likeliest one when P(event) reaches this
+    salience: float = 0.0  # weight of the clause's place (main clause first) in an event's confidence, 0..1
 
     @classmethod
     def from_meta(cls, meta: dict[str, Any]) -> JoinConfig:
@@ -103,7 +104,7 @@ def join_sentence(coder: EventCoder, sent: Span, state: DocState, cands: dict[in
             if lab == rtype:
                 for d in drafts:
                     d.decided_by, d.type_probability = "both", pk
-                    d.confidence = round(max(pk, d.confidence) * _penalty(d), 3)
+                    d.confidence = round(max(pk, d.confidence) * _penalty(d, cfg), 3)
                 out.extend(drafts)
             elif lab == "NONE":
                 if pk < cfg.drop:
@@ -137,8 +138,13 @@ def join_sentence(coder: EventCoder, sent: Span, state: DocState, cands: dict[in
     return out
 
 
-def _penalty(d: _Draft) -> float:
-    return 0.85 if d.source is None else 1.0
+def _penalty(d: _Draft, cfg: JoinConfig) -> float:
+    """Confidence factor of a draft: lower without a source, and (``cfg.salience``) lower in a subordinate
+    clause, so that the act of the main clause comes first."""
+    f = 0.85 if d.source is None else 1.0
+    if cfg.salience:
+        f *= 1.0 - cfg.salience + cfg.salience * min(1.0, d.info.salience)
+    return f
 
 
 def _model_drafts(coder: EventCoder, tok: Any, cand: _Cand | None, state: DocState, frames: frozenset[int],
@@ -147,5 +153,5 @@ def _model_drafts(coder: EventCoder, tok: Any, cand: _Cand | None, state: DocSta
     drafts = coder._draft(c, state, frames, fixed=etype)
     for d in drafts:
         d.decided_by, d.type_probability = "model", prob
-        d.confidence = round(prob * _penalty(d), 3)
+        d.confidence = round(prob * _penalty(d, coder.join_config), 3)
     return drafts

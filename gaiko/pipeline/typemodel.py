@@ -34,7 +34,12 @@ from ..errors import DataFileError
 from ..tables import data_path
 from ..types import PLOVER_TYPES
 
-__all__ = ["LABELS", "TypeModel", "default_model_path", "load_type_model"]
+__all__ = ["LABELS", "TypeModel", "default_model_path", "load_type_model", "check_type_model_spec", "model_from_spec",
+           "ENV_VAR"]
+
+#: environment variable naming the type model for every coder of a run (worker processes inherit it):
+#: an artefact path, or ``rules`` for the rule lexicons alone
+ENV_VAR = "GAIKO_TYPE_MODEL"
 
 LABELS: tuple[str, ...] = ("NONE", *PLOVER_TYPES)
 
@@ -142,3 +147,23 @@ def load_type_model(path: str | None = None) -> TypeModel | None:
     if path is None and not p.is_file():
         return None
     return TypeModel.load(p)
+
+
+def check_type_model_spec(spec: str) -> str:
+    """``spec`` if it is ``rules`` or a readable artefact, else :class:`DataFileError` saying what to give."""
+    if spec == "rules":
+        return spec
+    TypeModel.load(spec)  # raises with the reason
+    return str(Path(spec).resolve())
+
+
+def model_from_spec(spec: str | bool | None) -> TypeModel | None:
+    """The model a coder uses: ``False``/``"rules"`` none; a path that artefact; None the ``GAIKO_TYPE_MODEL``
+    environment variable when set, else the shipped model."""
+    import os
+
+    if spec is None:
+        spec = os.environ.get(ENV_VAR) or None
+    if spec is False or spec == "rules":
+        return None
+    return load_type_model(None if spec in (None, True) else str(spec))
