@@ -22,7 +22,8 @@ HEADLINE = {
     "gaiko-corpus": ("n", "n_with_events", "type_accuracy", "type_macro_f1", "overall_accuracy", "no_event_rate",
                      "false_event_rate", "events_per_sentence", "source_country_accuracy", "target_country_accuracy",
                      "sector_accuracy", "triple_accuracy", "sentences_per_second"),
-    "confli-class": ("n", "quad_accuracy", "quad_macro_f1", "events_per_sentence", "sentences_per_second"),
+    "confli-class": ("n", "quad_accuracy", "quad_macro_f1", "plover_quad_accuracy", "events_per_sentence",
+                     "sentences_per_second"),
     "case2021": ("n", "n_mapped", "type_accuracy", "type_recall_any", "events_per_snippet",
                  "unmapped_with_events", "sentences_per_second"),
 }

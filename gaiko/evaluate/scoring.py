@@ -184,23 +184,39 @@ def score_petr(items: Sequence[GoldItem], coded: Sequence[list[Event]], n_errors
     return out
 
 
-def quad_of(events: Sequence[Event]) -> str:
-    """ConfliBERT class of what gaiko coded: 0 = no PLOVER event (or a CAMEO 01-02 statement/appeal)."""
+def confli_classes() -> dict[str, str]:
+    """PLOVER type -> ConfliBERT class (``gaiko/data/confli_classes.tsv``, which says why it is not the quad)."""
+    out: dict[str, str] = {}
+    with data_path("confli_classes.tsv").open(encoding="utf-8") as fh:
+        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
+        for r in rows:
+            out[r["type"]] = r["class"]
+    return out
+
+
+def quad_of(events: Sequence[Event], scheme: str = "confli") -> str:
+    """ConfliBERT class of what gaiko coded: 0 = no PLOVER event (or a CAMEO 01-02 statement/appeal); else the
+    class of the primary event's type in ConfliBERT's scheme (``scheme="confli"``) or its PLOVER quad
+    (``scheme="plover"``)."""
     p = primary(events)
     if p is None or p.cameo in ("01", "02") or p.quad_class is None:
         return "0"
+    if scheme == "confli":
+        return confli_classes().get(p.event_type, str(p.quad_class))
     return str(p.quad_class)
 
 
 def score_confli(items: Sequence[GoldItem], coded: Sequence[list[Event]], n_errors: int = 0) -> dict[str, Any]:
     gold = [it.label for it in items]
     pred: list[str | None] = [quad_of(c) for c in coded]
+    plover = [quad_of(c, "plover") for c in coded]
     per = prf(gold, pred, ("0", "1", "2", "3", "4"))
     conf = Counter(f"{g}->{p}" for g, p in zip(gold, pred))
     out: dict[str, Any] = {
         "format": "confli-class", "n": len(items),
         "quad_accuracy": _ratio(sum(1 for g, p in zip(gold, pred) if g == p), len(items)),
         "quad_macro_f1": _macro(per),
+        "plover_quad_accuracy": _ratio(sum(1 for g, p in zip(gold, plover) if g == p), len(items)),
         "events_per_sentence": _ratio(sum(len(c) for c in coded), len(items)),
         "per_class": per, "confusion": dict(sorted(conf.items())),
     }

@@ -27,6 +27,7 @@ import numpy as np
 
 from ..errors import ConfigError
 from ..evaluate.split import is_blind
+from ..pipeline.clausefeatures import TRANSPARENT
 from ..pipeline.typemodel import LABELS, TypeModel
 from .corpus import CorpusSentence, read_corpus
 
@@ -117,6 +118,7 @@ def capture_examples(sentences: Sequence[CorpusSentence], coder: Any = None,
     by_sent: dict[int, list[tuple[int, int, int, list[str]]]] = {}
     for art_id, start, end, head, row in captured:
         by_sent.setdefault(int(art_id[1:]), []).append((start, end, head, row))
+    aspect = TRANSPARENT
     out = Examples([], [], [])
     for k, s in enumerate(sentences):
         cands = by_sent.get(k, [])
@@ -126,6 +128,10 @@ def capture_examples(sentences: Sequence[CorpusSentence], coder: Any = None,
             inside = [j for j, (a, b, _h, _r) in enumerate(cands) if rng and a >= rng[0] and b <= rng[1]]
             heads = [j for j in inside if not (rng[0] <= cands[j][2] < rng[1]) or cands[j][2] == cands[j][0]]
             pick = (heads or inside)[:1]  # the head of the trigger phrase (measured better than its deepest verb)
+            if pick and len(inside) > 1 and _lemma(cands[pick[0]][3]) in aspect:
+                # "continued to shadow the ships": aspect verbs are transparent, the deed's verb carries the event
+                rest = [j for j in inside if j != pick[0] and "p=VERB" in cands[j][3]]
+                pick = rest[:1] or pick
             if not pick:
                 out.unaligned += 1
             for j in pick:
@@ -138,6 +144,10 @@ def capture_examples(sentences: Sequence[CorpusSentence], coder: Any = None,
             out.sentence.append(k)
             out.weights.append(w)
     return out
+
+
+def _lemma(row: list[str]) -> str:
+    return next((f[2:] for f in row if f.startswith("l=")), "")
 
 
 def fit(ex: Examples, cfg: TrainConfig) -> TypeModel:

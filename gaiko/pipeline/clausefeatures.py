@@ -51,6 +51,9 @@ STOP = frozenset({"be", "have", "do", "the", "a", "an", "of", "to", "in", "on", 
                   "by", "from", "as", "that", "this", "it", "its", "their", "his", "her", "he", "she", "they", "we",
                   "said", "say", "-pron-"})
 NEGATORS = frozenset({"never", "not", "n't", "no"})
+#: aspect verbs whose complement is the event ("continued to shadow", "began shelling"): the complement is
+#: described as if it stood in the aspect verb's place, and training labels the complement (gaiko.learn.train)
+TRANSPARENT = frozenset({"continue", "keep", "resume", "begin", "start", "proceed", "try", "attempt"})
 _TREE = "gaiko.tree"
 
 
@@ -224,20 +227,29 @@ def token_features(doc: Doc, i: int, rule: RuleView | None = None) -> list[str]:
     """Feature strings of candidate token ``i`` of ``doc`` (see the module docstring); the sentence's
     own features (:func:`sentence_features`) are kept apart so they are scored once per sentence."""
     tr = tree(doc)
-    lem, pos, dep = tr.lemma[i], tr.pos[i], tr.dep[i]
-    out = [f"l={lem}", f"p={pos}", f"d={dep}", f"ld={lem}|{dep}", f"path={_path(tr, i)}"]
+    lem, pos = tr.lemma[i], tr.pos[i]
+    at = i  # where the clause hangs: an aspect verb's place for its complement ("continue to shadow")
+    out: list[str] = []
+    if tr.dep[i] == "xcomp" and tr.lemma[tr.head[i]] in TRANSPARENT and tr.head[i] != i:
+        at = tr.head[i]
+        out.append(f"aspect={tr.lemma[at]}")
+    elif lem in TRANSPARENT and any(tr.dep[c] == "xcomp" for c in tr.children[i]):
+        out.append("aspect_head")
+    dep = tr.dep[at]
+    out += [f"l={lem}", f"p={pos}", f"d={dep}", f"ld={lem}|{dep}", f"path={_path(tr, at)}"]
     out += _classes(lem, pos, "", True)
     if dep == "ROOT":
         out.append("root")
     else:
-        h = tr.head[i]
+        h = tr.head[at]
         out += [f"h={tr.lemma[h]}", f"hd={dep}:{tr.lemma[h]}"]
-    gov, gdep = _governor(tr, i)
+    gov, gdep = _governor(tr, at)
     if gov is not None:
         gl = tr.lemma[gov]
         out += [f"gov={gl}", f"govd={gdep}:{gl}"]
         out += _classes(gl, tr.pos[gov], f"g:{gdep}:", False)
-    for c in tr.children[i]:
+    kids = tr.children[i] if at == i else [c for c in tr.children[i]] + [c for c in tr.children[at] if c != i]
+    for c in kids:
         d = tr.dep[c]
         cl = tr.lemma[c]
         if d == "prep":
@@ -261,7 +273,7 @@ def token_features(doc: Doc, i: int, rule: RuleView | None = None) -> list[str]:
                 out += _classes(cl, tr.pos[c], "s:", False)
                 if tr.ent[c]:
                     out.append(f"subje={tr.ent[c]}")
-    _chain_modality(tr, i, out)
+    _chain_modality(tr, at, out)
     n = len(tr.lower)
     if i > 0:
         out.append(f"w-1={tr.lower[i - 1]}")
