@@ -133,3 +133,27 @@ def test_clause_families(coder):
 
 #: share of the clause-family sentences coded right (measured when the model was trained: docs/accuracy.md)
 FAMILY_FLOOR = 0.85
+
+
+# An act the model places at a verb of saying, announcing or issuing is aimed at whoever its complement
+# names: the complement's draft stands for it, with its source and target (gaiko.pipeline.typejoin).
+COMPLEMENT_TARGETS = [
+    ("The Kenyan foreign ministry declared on Monday that Ethiopia must withdraw its troops from the border.",
+     "REQUEST", "KEN", "ETH"),
+    ("Chile's foreign minister reiterated that Peru must hand over the fugitive banker.", "REQUEST", "CHL", "PER"),
+    ("The Philippine coast guard issued a warning to China that it would expel any vessel entering the shoal.",
+     "THREATEN", "PHL", "CHN"),
+    ("The Ghanaian government issued a statement urging Togo to reopen the border crossing.", "REQUEST", "GHA", "TGO"),
+    ("Norway confirmed on Friday it would tighten export controls on Russia.", "THREATEN", "NOR", "RUS"),
+    ("Egypt's foreign ministry said it was ready to mediate between Sudan's rival generals.", "AGREE", "EGY", "SDN"),
+    ("Poland said it plans to impose new duties on grain imports from Ukraine.", "THREATEN", "POL", "UKR"),
+]
+
+
+@pytest.mark.parametrize("text,etype,src,tgt", COMPLEMENT_TARGETS)
+def test_an_act_announced_keeps_the_target_its_complement_names(coder, text, etype, src, tgt):
+    events = coder.code_article(Article(text=text, id="t")).events
+    best = max(events, key=lambda e: e.confidence)
+    assert best.event_type == etype, [(e.event_type, e.trigger) for e in events]
+    assert best.source is not None and (best.source.country or "")[:3] == src
+    assert best.target is not None and (best.target.country or "")[:3] == tgt, (best.trigger, best.target)

@@ -16,13 +16,21 @@ sentence, with what the rules said as some of its features. For each token:
 * a sentence left without an event gets the likeliest one of its candidates
   when that candidate's probability of carrying some event is ≥ ``sentence``.
 
+The model describes an act in the clause that carries it ("The ministry said
+Ankara must hand back the tanker" is a REQUEST at *said*), while who it is
+aimed at sits in the clausal complement. So when the model's type at a verb is
+the type of a rule draft in that verb's complement (:func:`complement_tokens`),
+the complement's draft stands for it (``decided_by="both"``), with its source
+and target; a model event without such a draft reads its target from the
+complement's head as well.
+
 Thresholds live in the model's ``meta.json`` (``join``) so that retraining can
 set them from the tuned split; the defaults are below.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -34,7 +42,7 @@ if TYPE_CHECKING:
     from .events import EventCoder, _Cand, _Draft
     from .state import DocState
 
-__all__ = ["JoinConfig", "join_sentence"]
+__all__ = ["JoinConfig", "join_sentence", "complement_tokens"]
 
 FLAG_NAMES = ("intended", "negated", "hypothetical", "reported", "obligation")
 
@@ -94,10 +102,28 @@ def join_sentence(coder: EventCoder, sent: Span, state: DocState, cands: dict[in
     labels = model.labels
     out: list[_Draft] = []
     seen: set[int] = set()
-    for t, p in zip(toks, probs):
+    tops = [(labels[int(np.argmax(p))], float(np.max(p))) for p in probs]
+    handed: dict[int, tuple[int, float]] = {}  # complement token -> (model token, probability)
+    for t, (lab, pk) in zip(toks, tops):
+        rtype = by_tok[t.i][0].event_type if by_tok.get(t.i) else None
+        if lab in ("NONE", rtype) or pk < min(cfg.new, cfg.override):
+            continue
+        for j in complement_tokens(tr, t.i):
+            if by_tok.get(j) and by_tok[j][0].event_type == lab and j not in handed:
+                handed[j] = (t.i, pk)
+                break
+    givers = {i for i, _ in handed.values()}
+    for j, (_, pk) in handed.items():
+        for d in by_tok[j]:
+            d.decided_by, d.type_probability = "both", pk
+            d.confidence = round(max(pk, d.confidence) * _penalty(d, cfg, clause=False), 3)
+        out.extend(by_tok[j])
+    for t, p, (lab, pk) in zip(toks, probs, tops):
         seen.add(t.i)
-        k = int(np.argmax(p))
-        lab, pk = labels[k], float(p[k])
+        if t.i in handed:
+            continue
+        if t.i in givers:  # its event is its complement's draft
+            continue
         drafts = by_tok.get(t.i)
         if drafts:
             rtype = drafts[0].event_type
@@ -138,11 +164,33 @@ def join_sentence(coder: EventCoder, sent: Span, state: DocState, cands: dict[in
     return out
 
 
-def _penalty(d: _Draft, cfg: JoinConfig) -> float:
-    """Confidence factor of a draft: lower without a source, and (``cfg.salience``) lower in a subordinate
-    clause, so that the act of the main clause comes first."""
+def complement_tokens(tr: Tree, i: int, depth: int = 4) -> list[int]:
+    """Heads of the clauses that complete the verb ``i``, nearest first: its ``xcomp``/``ccomp`` (and theirs, down
+    to ``depth``), its object and the clauses on it ("issued a reminder that ...", "a declaration demanding
+    that ..."), and a saying clause hung on it ("was quoted as saying he would ...")."""
+    out: list[int] = []
+    frontier = [i]
+    for _ in range(depth):
+        nxt: list[int] = []
+        for h in frontier:
+            for c in tr.children[h]:
+                dep = tr.dep[c]
+                if dep in ("xcomp", "ccomp", "acl", "acomp") or (dep == "advcl" and tr.pos[c] == "VERB" and tr.tag[c] == "VBG"):
+                    nxt.append(c)
+                elif dep == "prep" and tr.lower[c] == "as":  # "quoted as saying"
+                    nxt += [x for x in tr.children[c] if tr.dep[x] == "pcomp" and tr.pos[x] == "VERB"]
+                elif dep in ("dobj", "attr") and h == i:  # "issued a reminder that ...", "a declaration demanding"
+                    nxt.append(c)
+        out += nxt
+        frontier = nxt
+    return out
+
+
+def _penalty(d: _Draft, cfg: JoinConfig, clause: bool = True) -> float:
+    """Confidence factor of a draft: lower without a source, and (``cfg.salience``, unless ``clause`` is False)
+    lower in a subordinate clause, so that the act of the main clause comes first."""
     f = 0.85 if d.source is None else 1.0
-    if cfg.salience:
+    if cfg.salience and clause:
         f *= 1.0 - cfg.salience + cfg.salience * min(1.0, d.info.salience)
     return f
 
@@ -150,6 +198,10 @@ def _penalty(d: _Draft, cfg: JoinConfig) -> float:
 def _model_drafts(coder: EventCoder, tok: Any, cand: _Cand | None, state: DocState, frames: frozenset[int],
                   etype: str, prob: float) -> list[_Draft]:
     c = coder.model_candidate(tok, etype, cand)
+    if c.complement is None and c.complement_tok is None:
+        comp = complement_tokens(tree(tok.doc), tok.i, depth=1)
+        if comp:  # who the act is aimed at may sit in its complement ("declared that China must drop ...")
+            c = replace(c, complement_tok=tok.doc[comp[0]])
     drafts = coder._draft(c, state, frames, fixed=etype)
     for d in drafts:
         d.decided_by, d.type_probability = "model", prob
