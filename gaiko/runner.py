@@ -39,6 +39,7 @@ class RunSummary:
     warnings: int = 0
     seconds: float = 0.0  # reading, coding and writing
     ledger_seconds: float = 0.0  # re-deriving pledge statuses afterwards (``track``)
+    cluster_seconds: float = 0.0  # event clusters, after each batch (part of ``seconds``)
     error_list: list[InputError] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -197,6 +198,8 @@ def code_into_store(
     finally:
         if executor is not None:
             executor.shutdown(wait=status == "finished", cancel_futures=True)
+        if status == "finished":
+            _catch_up_clusters(store, summary)
         summary.seconds = time.perf_counter() - start
         restore_settings()
         store.finish_run(
@@ -264,6 +267,21 @@ def _write(store: Any, results: list[CodedArticle | InputError], summary: RunSum
             summary.sentences += sum(len(c.sentences) for c in fresh)
             summary.events += sum(len(c.events) for c in fresh)
             summary.pledges += sum(len(c.pledges) for c in fresh)
+            t = time.perf_counter()
+            from .clusters import update_clusters
+
+            update_clusters(store, [c.article.id for c in fresh])  # the writer keeps clusters current batch by batch
+            summary.cluster_seconds += time.perf_counter() - t
+
+
+def _catch_up_clusters(store: Any, summary: RunSummary) -> None:
+    """Cluster events a killed earlier run wrote but did not cluster (cheap when there are none)."""
+    from .clusters import pending, update_clusters
+
+    t = time.perf_counter()
+    if pending(store):
+        update_clusters(store)
+    summary.cluster_seconds += time.perf_counter() - t
 
 
 def update_ledger(store: Any) -> None:

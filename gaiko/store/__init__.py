@@ -45,6 +45,10 @@ class Store(QueryMixin, AnalysisMixin):
             ) from None
         if not read_only:
             migrate(self.con)
+            if self.scalar("SELECT value FROM meta WHERE key = 'clusters_pending'") == "1":
+                from ..clusters import update_clusters
+
+                update_clusters(self)  # a store from before clusters: its events are clustered once
 
     # -- lifecycle -----------------------------------------------------------
     def close(self) -> None:

@@ -95,11 +95,20 @@ def _ledger_migration() -> list[str]:
     return list(LEDGER_DDL)
 
 
+def _cluster_migration() -> list[str]:
+    from ..clusters.tables import CLUSTER_DDL
+
+    # events coded before clusters existed are clustered by the next writer that opens the store
+    return [*CLUSTER_DDL,
+            "INSERT OR REPLACE INTO meta SELECT 'clusters_pending', '1' WHERE EXISTS (SELECT 1 FROM events)"]
+
+
 #: (version, description, statements or a function returning them)
 MIGRATIONS: list[tuple[int, str, Any]] = [
     (1, "articles, sentences, events, actors, places, errors, runs", MIGRATION_1),
     (2, "pledges, evidence and overrides", _pledge_migration),
     (3, "incremental pledge ledger: sentence stems, groups, topics, articles read", _ledger_migration),
+    (7, "event clusters: members, units, lookup keys, summaries, overrules", _cluster_migration),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -1,0 +1,259 @@
+"""The clustering rules (``gaiko/data/clusters.yaml``) and what they make of one mention.
+
+A mention's *unit* is what it says about the event, reduced to what reports of one event share:
+
+* ``status``: ``actual``, ``intended`` (intended or hypothetical) or ``negated``;
+* ``event_type`` and ``mode`` (``?`` when the mention has no mode);
+* ``src`` / ``tgt``: the side of each actor (:meth:`Rules.side`), ``?`` when unresolved or absent;
+* ``place``: ``P:<name>|<country>`` for a place below country level, ``C:<country>`` for a country,
+  ``?`` when there is none or it is not in the gazetteer;
+* ``lo`` / ``hi``: the window of days (proleptic ordinals) the event may have happened on
+  (:meth:`Rules.window`), from its date and precision.
+
+Everything here is a pure function of the mention and the rules file.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import DataFileError
+
+__all__ = ["Rules", "load_rules", "WILD", "Unit", "unit_of", "status_of", "refines", "PRECISIONS"]
+
+#: the value of a dimension a mention leaves open
+WILD = "?"
+#: date precisions the coder produces (others fall back to the rules' ``other`` window)
+PRECISIONS = ("day", "week", "month", "year", "published")
+_DATE_KEYS = {"before", "after", "span", "aligned", "halfwidth"}
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Loaded clustering rules; see ``gaiko/data/clusters.yaml`` for what each means."""
+
+    state_sectors: frozenset[str]
+    groups: dict[str, str]  # sector -> group name
+    named_codes: frozenset[str]
+    dates: dict[str, dict[str, Any]]
+    nearest_first: frozenset[str]
+    max_window_days: int
+    precision_order: tuple[str, ...]
+    country_names: frozenset[str] = field(default=frozenset())
+    path: str = ""
+
+    # -- sides ---------------------------------------------------------------
+    def side(self, country: str | None, sector: str | None, name: str | None) -> str:
+        """The side an actor stands for: ``JPN`` (the state), ``JPN:society``, ``IGO:united nations``, or ``?``."""
+        if not country:
+            return WILD
+        if country in self.named_codes:
+            return f"{country}:{(name or sector or '').strip().lower() or WILD}"
+        if sector is None or sector in self.state_sectors:
+            return country
+        return f"{country}:{self.groups.get(sector, sector)}"
+
+    # -- dates ---------------------------------------------------------------
+    def window(self, date: dt.date | None, precision: str | None, published: dt.date | None) -> tuple[int | None, int | None]:
+        """(first, last) day ordinal the event may have happened on; (None, None) when it has no date at all."""
+        if date is None:
+            date = published if precision == "published" else None
+        if date is None:
+            return None, None
+        conf = self.dates.get(precision or "other") or self.dates["other"]
+        d = date.toordinal()
+        aligned = conf.get("aligned")
+        if aligned == "month" and date.day == 1:
+            nxt = dt.date(date.year + date.month // 12, date.month % 12 + 1, 1)
+            return d, nxt.toordinal() - 1
+        if aligned == "year" and (date.month, date.day) == (1, 1):
+            return d, dt.date(date.year, 12, 31).toordinal()
+        if aligned:
+            half = int(conf.get("halfwidth", 0))
+            return d - half, d + half
+        if conf.get("span") == "week":
+            start = d - date.weekday()
+            return start, start + 6
+        return d - int(conf.get("before", 0)), d + int(conf.get("after", 0))
+
+    def rank(self, precision: str) -> int:
+        """Position of a precision in ``precision_order`` (unknown ones last)."""
+        try:
+            return self.precision_order.index(precision)
+        except ValueError:
+            return len(self.precision_order)
+
+    # -- places --------------------------------------------------------------
+    def place_key(self, name: str | None, country: str | None) -> str:
+        if not name and not country:
+            return WILD
+        if not name or name.strip().lower() in self.country_names:
+            return f"C:{country}" if country else WILD
+        return f"P:{name.strip().lower()}|{country or WILD}"
+
+
+def status_of(negated: Any, intended: Any, hypothetical: Any) -> str:
+    if negated:
+        return "negated"
+    if intended or hypothetical:
+        return "intended"
+    return "actual"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """What a mention says about its event, as the clustering compares it (see the module docstring)."""
+
+    status: str
+    event_type: str
+    src: str
+    tgt: str
+    place: str
+    mode: str
+    prec: str  # the date precision, one of the rules' precision_order or "other"
+    lo: int | None
+    hi: int | None
+
+    @property
+    def key(self) -> str:
+        return "\x1f".join(str(v) for v in (self.status, self.event_type, self.src, self.tgt, self.place, self.mode,
+                                           self.prec, self.lo, self.hi))
+
+    @property
+    def width(self) -> int:
+        return (self.hi - self.lo + 1) if self.lo is not None and self.hi is not None else 1 << 30
+
+    @property
+    def open_dims(self) -> int:
+        """How much the unit leaves open (wildcards; a country counts half a place)."""
+        return (self.src == WILD) + (self.tgt == WILD) + (self.mode == WILD) + (
+            1 if self.place == WILD else 0)
+
+
+def unit_of(m: dict[str, Any], rules: Rules) -> Unit:
+    """The unit of a mention given as a flat event row (store column names, plus ``published``)."""
+    prec = m.get("date_precision") or "other"
+    lo, hi = rules.window(_as_date(m.get("date")), prec, _as_date(m.get("published")))
+    return Unit(
+        status=status_of(m.get("negated"), m.get("intended"), m.get("hypothetical")),
+        event_type=str(m["event_type"]),
+        src=rules.side(m.get("source_country"), m.get("source_sector"), m.get("source_name")),
+        tgt=rules.side(m.get("target_country"), m.get("target_sector"), m.get("target_name")),
+        place=rules.place_key(m.get("place_name"), m.get("place_country")),
+        mode=m.get("mode") or WILD,
+        prec=prec if prec in rules.precision_order else "other",
+        lo=lo, hi=hi,
+    )
+
+
+def _place_refines(fine: str, coarse: str) -> bool:
+    if coarse == WILD or fine == coarse:
+        return True
+    if coarse.startswith("C:") and fine.startswith("P:"):
+        return fine.rsplit("|", 1)[1] == coarse[2:]
+    return False
+
+
+def refines(v: Unit, u: Unit, rules: Rules) -> bool:
+    """Whether ``v`` says at least as much as ``u`` and agrees with it: same status and type; every side, place
+    and mode of ``u`` that is known is the same in ``v`` (a city refines its country); ``v``'s date is at least
+    as precise and its window lies inside ``u``'s. Every unit refines itself; two different units never refine
+    each other (the relation is a partial order, so joining always moves towards more precise units)."""
+    if v.status != u.status or v.event_type != u.event_type:
+        return False
+    if rules.rank(v.prec) > rules.rank(u.prec):
+        return False
+    if u.src != WILD and v.src != u.src or u.tgt != WILD and v.tgt != u.tgt:
+        return False
+    if u.mode != WILD and v.mode != u.mode:
+        return False
+    if not _place_refines(v.place, u.place):
+        return False
+    if u.lo is None or v.lo is None or u.hi is None or v.hi is None:
+        return False
+    return u.lo <= v.lo and v.hi <= u.hi
+
+
+def _as_date(v: Any) -> dt.date | None:
+    if v is None or v == "":
+        return None
+    if isinstance(v, dt.datetime):
+        return v.date()
+    if isinstance(v, dt.date):
+        return v
+    try:
+        return dt.date.fromisoformat(str(v)[:10])
+    except ValueError:
+        return None
+
+
+def _country_names() -> frozenset[str]:
+    from ..tables import data_path
+
+    path = data_path("actors") / "countries.csv"
+    names: set[str] = set()
+    with path.open(encoding="utf-8") as fh:
+        rows = csv.reader(line for line in fh if not line.startswith("#"))
+        header = next(rows, None)
+        if not header or "name" not in header:
+            raise DataFileError(str(path), "no header with a name column")
+        i_name, i_alias = header.index("name"), header.index("aliases")
+        for row in rows:
+            if len(row) > i_alias:
+                names.add(row[i_name].strip().lower())
+                names.update(a.strip().lower() for a in row[i_alias].split(";") if a.strip())
+    return frozenset(names)
+
+
+def _check(path: str, cond: bool, msg: str) -> None:
+    if not cond:
+        raise DataFileError(path, msg)
+
+
+@lru_cache(maxsize=4)
+def load_rules(path: str | None = None) -> Rules:
+    """Read and check the rules file (default ``gaiko/data/clusters.yaml``); cached per path.
+
+    Raises :class:`~gaiko.errors.DataFileError` naming the file and the wrong entry."""
+    from ..tables import data_path, load_yaml
+
+    p = str(Path(path) if path else data_path("clusters.yaml"))
+    raw = load_yaml(p)
+    _check(p, isinstance(raw, dict), "expected a mapping with sides, dates, attach, representative")
+    for key in ("sides", "dates", "attach", "representative"):
+        _check(p, isinstance(raw.get(key), dict), f"missing or malformed section {key!r}")
+    sides, dates, attach = raw["sides"], raw["dates"], raw["attach"]
+    groups: dict[str, str] = {}
+    for g, sectors in (sides.get("groups") or {}).items():
+        _check(p, isinstance(sectors, list), f"sides.groups.{g} must be a list of sectors")
+        for s in sectors:
+            groups[str(s)] = str(g)
+    _check(p, "other" in dates, "dates needs an 'other' entry (the window for unknown precisions)")
+    for prec, conf in dates.items():
+        _check(p, isinstance(conf, dict) and set(conf) <= _DATE_KEYS,
+               f"dates.{prec}: use only {', '.join(sorted(_DATE_KEYS))}")
+        for k in ("before", "after", "halfwidth"):
+            _check(p, not isinstance(conf.get(k), bool) and (k not in conf or isinstance(conf[k], int) and conf[k] >= 0),
+                   f"dates.{prec}.{k} must be a whole number of days >= 0")
+        _check(p, conf.get("aligned") in (None, "month", "year"), f"dates.{prec}.aligned must be month or year")
+        _check(p, conf.get("span") in (None, "week"), f"dates.{prec}.span must be week")
+    order = tuple(str(x) for x in (raw["representative"].get("precision_order") or ()))
+    _check(p, bool(order), "representative.precision_order must list the date precisions")
+    max_days = attach.get("max_window_days", 62)
+    _check(p, isinstance(max_days, int) and max_days >= 1, "attach.max_window_days must be a whole number >= 1")
+    return Rules(
+        state_sectors=frozenset(str(s) for s in sides.get("state_sectors") or ()),
+        groups=groups,
+        named_codes=frozenset(str(s) for s in sides.get("named_codes") or ()),
+        dates={str(k): dict(v) for k, v in dates.items()},
+        nearest_first=frozenset(str(s) for s in attach.get("nearest_first") or ()),
+        max_window_days=max_days,
+        precision_order=order,
+        country_names=_country_names(),
+        path=p,
+    )

@@ -1,0 +1,254 @@
+"""Adding mentions to the stored clusters: only the units a batch can touch are read and written.
+
+For a batch of new mentions (:func:`add_mentions`):
+
+1. their units are created or their article counts updated (``cluster_units``), with lookup keys for new ones;
+2. the units whose parent may change are the new units and the stored units that a changed unit refines
+   (found through ``cluster_coarse``, by side pattern and week); each chooses its parent among the units that
+   refine it (found through ``cluster_fine``, by side pattern and day), exactly as :func:`~.core.cluster_mentions`
+   does;
+3. roots are recomputed for those units and passed down to the units below them whose root changed;
+4. ``auto_id`` of the members of every unit whose root changed is set.
+
+Work and reads grow with the batch and the units of its types, sides and days, not with the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from .core import UnitState, choose_parent, cluster_id_of, day_keys, ukey_of, week_keys
+from .rules import WILD, Rules, Unit, refines, unit_of
+from .tables import member_key, registered
+
+__all__ = ["add_mentions", "MENTION_SQL"]
+
+#: the event fields the clustering reads, for the rows of the articles in ``_gaiko_cl_arts``
+MENTION_SQL = """SELECT e.id, e.article_id, e.sentence_idx, e.trigger_start, e.event_type, e.mode, e.date,
+       e.date_precision, e.negated, e.intended, e.hypothetical, e.source_country, e.source_sector, e.source_name,
+       e.target_country, e.target_sector, e.target_name, e.place_name, e.place_country, a.published
+FROM events e JOIN articles a ON a.id = e.article_id"""
+
+_UNIT_COLS = ("ukey", "status", "event_type", "src", "tgt", "place", "mode", "prec", "lo", "hi", "n_articles", "parent",
+              "root")
+
+
+def _patterns(src: str, tgt: str) -> list[tuple[str, str]]:
+    return sorted({(s, t) for s in {src, WILD} for t in {tgt, WILD}})
+
+
+def _indexable(u: Unit, rules: Rules) -> bool:
+    return u.lo is not None and u.hi is not None and u.width <= rules.max_window_days
+
+
+def _fine_keys(u: Unit) -> list[int]:
+    """Keys a unit is found under by the units it may refine: its start day, under every pattern it matches."""
+    return [k for s, t in _patterns(u.src, u.tgt) for k in day_keys(u.status, u.event_type, s, t, u.lo, u.lo)]  # type: ignore[arg-type]
+
+
+def _coarse_keys(u: Unit) -> list[int]:
+    """Keys a unit is found under by the units that may refine it: every week its window touches."""
+    return week_keys(u.status, u.event_type, u.src, u.tgt, u.lo, u.hi)  # type: ignore[arg-type]
+
+
+def _load_units(con: Any, ukeys: Iterable[int]) -> dict[int, UnitState]:
+    keys = sorted(set(ukeys))
+    if not keys:
+        return {}
+    with registered(con, "_gaiko_cl_k", {"k": keys}, {"k": _int64()}):
+        rows = con.execute(f"SELECT {', '.join(_UNIT_COLS)} FROM cluster_units u SEMI JOIN _gaiko_cl_k p ON u.ukey = p.k").fetchall()
+    out = {}
+    for r in rows:
+        unit = Unit(status=r[1], event_type=r[2], src=r[3], tgt=r[4], place=r[5], mode=r[6], prec=r[7], lo=r[8], hi=r[9])
+        out[r[0]] = UnitState(unit, r[0], n_articles=r[10], parent=r[11], root=r[12])
+    return out
+
+
+def _probe(con: Any, table: str, keys: Iterable[int]) -> list[tuple[int, int]]:
+    """(lookup key, ukey) rows of ``table`` for ``keys``."""
+    ks = sorted(set(keys))
+    if not ks:
+        return []
+    with registered(con, "_gaiko_cl_p", {"k": ks}, {"k": _int64()}):
+        return con.execute(f"SELECT t.k, t.ukey FROM {table} t SEMI JOIN _gaiko_cl_p p ON t.k = p.k").fetchall()
+
+
+def _int64() -> Any:
+    import pyarrow as pa
+
+    return pa.int64()
+
+
+def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules) -> set[str]:
+    """Cluster new mentions (rows of :data:`MENTION_SQL`) into the stored clusters, inside the caller's
+    transaction. Returns the ``auto_id`` of every cluster that gained, lost or changed members."""
+    if not rows:
+        return set()
+    # 1. units of the new mentions
+    fresh: dict[int, tuple[Unit, set[str]]] = {}
+    members: dict[str, list[Any]] = {"event_id": [], "article_id": [], "ukey": [], "mkey": []}
+    for r in rows:
+        unit = unit_of(r, rules)
+        k = ukey_of(unit)
+        fresh.setdefault(k, (unit, set()))[1].add(str(r["article_id"]))
+        members["event_id"].append(str(r["id"]))
+        members["article_id"].append(str(r["article_id"]))
+        members["ukey"].append(k)
+        members["mkey"].append(member_key(r["article_id"], r["sentence_idx"], r["trigger_start"]))
+    stored = _load_units(con, fresh)
+    with registered(con, "_gaiko_cl_m", members, {"ukey": _int64()}):
+        con.execute("INSERT INTO cluster_members (event_id, article_id, ukey, mkey) "
+                    "SELECT event_id, article_id, ukey, mkey FROM _gaiko_cl_m")
+    with registered(con, "_gaiko_cl_k", {"k": sorted(fresh)}, {"k": _int64()}):
+        counts = dict(con.execute("SELECT m.ukey, count(DISTINCT m.article_id) FROM cluster_members m "
+                                  "SEMI JOIN _gaiko_cl_k p ON m.ukey = p.k GROUP BY m.ukey").fetchall())
+    states: dict[int, UnitState] = {}  # every unit read or changed in this batch
+    new_units: list[UnitState] = []
+    changed: list[UnitState] = []  # units whose own article count is new
+    for k, (unit, _arts) in fresh.items():
+        st = stored.get(k)
+        if st is None:
+            st = UnitState(unit, k, n_articles=counts[k])
+            new_units.append(st)
+            changed.append(st)
+        elif st.n_articles != counts[k]:
+            st.n_articles = counts[k]
+            changed.append(st)
+        states[k] = st
+    old_root = {k: st.root for k, st in states.items()}
+    # 2. units that may take a new parent: the new ones, and the stored ones a changed unit refines
+    coarse_probe = {k: st for st in changed if _indexable(st.unit, rules)
+                    for s, t in _patterns(st.unit.src, st.unit.tgt)
+                    for k in week_keys(st.unit.status, st.unit.event_type, s, t, st.unit.lo, st.unit.lo)}  # type: ignore[arg-type]
+    above_keys = {u for _k, u in _probe(con, "cluster_coarse", coarse_probe)}
+    for k, st in _load_units(con, above_keys - set(states)).items():
+        states[k] = st
+        old_root[k] = st.root
+    revisit = list(new_units)
+    revisit += [states[c] for c in sorted(above_keys - {st.ukey for st in new_units})
+                if any(t.ukey != c and refines(t.unit, states[c].unit, rules) for t in changed)]
+    # candidates of every unit revisited: the units starting on one of its days, under its side pattern
+    probes: dict[int, list[UnitState]] = {}
+    for st in revisit:
+        if _indexable(st.unit, rules):
+            for k in day_keys(st.unit.status, st.unit.event_type, st.unit.src, st.unit.tgt, st.unit.lo, st.unit.hi):  # type: ignore[arg-type]
+                probes.setdefault(k, []).append(st)
+    found = _probe(con, "cluster_fine", probes)
+    fine_new: dict[int, list[UnitState]] = {}  # new units are not in cluster_fine yet
+    for st in new_units:
+        if _indexable(st.unit, rules):
+            for k in _fine_keys(st.unit):
+                fine_new.setdefault(k, []).append(st)
+    cand_keys = {u for _k, u in found}
+    for k, st in _load_units(con, cand_keys - set(states)).items():
+        states[k] = st
+        old_root[k] = st.root
+    cands: dict[int, set[int]] = {}
+    for k, u in found:
+        for st in probes[k]:
+            cands.setdefault(st.ukey, set()).add(u)
+    for k, sts in fine_new.items():
+        for r in probes.get(k, ()):
+            cands.setdefault(r.ukey, set()).update(st.ukey for st in sts)
+    dirty: set[int] = {st.ukey for st in new_units}
+    for st in revisit:
+        parent = choose_parent(st, (states[c] for c in cands.get(st.ukey, ())), rules)
+        if parent != st.parent or st.ukey in dirty:
+            st.parent = parent
+            dirty.add(st.ukey)
+    # 3. roots: climb from every unit whose parent changed, then pass changes down
+    _resolve_roots(con, states, dirty)
+    moved = {k for k in dirty if states[k].root != old_root.get(k)}
+    frontier = set(moved)
+    while frontier:
+        kids = _children(con, frontier, exclude=dirty)
+        frontier = set()
+        for st in kids:
+            states.setdefault(st.ukey, st)
+            old_root.setdefault(st.ukey, st.root)
+            new = states[states[st.ukey].parent].root  # type: ignore[index]
+            if new != states[st.ukey].root:
+                states[st.ukey].root = new
+                moved.add(st.ukey)
+                frontier.add(st.ukey)
+    # 4. write units (new counts, parents, roots) and lookup keys of new units; set members' auto_id
+    write = {k for k in dirty | moved} | {st.ukey for st in changed}
+    _write_units(con, [states[k] for k in sorted(write)])
+    _write_keys(con, [st for st in new_units if _indexable(st.unit, rules)])
+    touched = sorted(moved | set(fresh))
+    cids = [cluster_id_of(states[k].root) for k in touched]  # type: ignore[arg-type]
+    affected = {cluster_id_of(r) for k in moved if (r := old_root.get(k)) is not None}
+    with registered(con, "_gaiko_cl_r", {"k": touched, "c": cids}, {"k": _int64()}):
+        con.execute("UPDATE cluster_members SET auto_id = r.c FROM _gaiko_cl_r r WHERE cluster_members.ukey = r.k "
+                    "AND (cluster_members.auto_id IS DISTINCT FROM r.c)")
+    return affected | set(cids)
+
+
+def _resolve_roots(con: Any, states: dict[int, UnitState], dirty: set[int]) -> None:
+    """Set ``root`` of every dirty unit: the end of its chain of parents (stored units on the chain are loaded;
+    their stored roots are not trusted, as a dirty unit may sit above them)."""
+    for _ in range(64):  # chains are short: every step goes to a strictly more precise unit
+        missing = set()
+        for k in dirty:
+            while k in states and states[k].parent is not None:
+                k = states[k].parent  # type: ignore[assignment]
+            if k not in states:
+                missing.add(k)
+        if not missing:
+            break
+        states.update(_load_units(con, missing))
+    for k in dirty:
+        states[k].root = climb_full(states, k)
+
+
+def climb_full(states: dict[int, UnitState], k: int) -> int:
+    """The root of ``k``: the end of its chain of parents (every unit on the chain must be in ``states``)."""
+    seen = set()
+    while states[k].parent is not None:
+        if k in seen:  # cannot happen (parents strictly refine); guards against a corrupted table
+            break
+        seen.add(k)
+        k = states[k].parent  # type: ignore[assignment]
+    return k
+
+
+def _children(con: Any, parents: set[int], exclude: set[int]) -> list[UnitState]:
+    with registered(con, "_gaiko_cl_k", {"k": sorted(parents)}, {"k": _int64()}):
+        rows = con.execute("SELECT ukey FROM cluster_units u SEMI JOIN _gaiko_cl_k p ON u.parent = p.k").fetchall()
+    keys = {r[0] for r in rows} - exclude
+    return list(_load_units(con, keys).values())
+
+
+def _write_units(con: Any, units: list[UnitState]) -> None:
+    if not units:
+        return
+    cols: dict[str, list[Any]] = {c: [] for c in _UNIT_COLS}
+    for st in units:
+        u = st.unit
+        for c, v in zip(_UNIT_COLS, (st.ukey, u.status, u.event_type, u.src, u.tgt, u.place, u.mode, u.prec, u.lo, u.hi,
+                                     st.n_articles, st.parent, st.root)):
+            cols[c].append(v)
+    import pyarrow as pa
+
+    types = {"ukey": pa.int64(), "parent": pa.int64(), "root": pa.int64(), "lo": pa.int32(), "hi": pa.int32(),
+             "n_articles": pa.int32()}
+    with registered(con, "_gaiko_cl_u", cols, types):
+        con.execute("DELETE FROM cluster_units WHERE ukey IN (SELECT ukey FROM _gaiko_cl_u)")
+        con.execute(f"INSERT INTO cluster_units ({', '.join(_UNIT_COLS)}) SELECT {', '.join(_UNIT_COLS)} FROM _gaiko_cl_u")
+
+
+def _write_keys(con: Any, units: list[UnitState]) -> None:
+    fine: dict[str, list[int]] = {"k": [], "u": []}
+    coarse: dict[str, list[int]] = {"k": [], "u": []}
+    for st in units:
+        for k in _fine_keys(st.unit):
+            fine["k"].append(k)
+            fine["u"].append(st.ukey)
+        for k in _coarse_keys(st.unit):
+            coarse["k"].append(k)
+            coarse["u"].append(st.ukey)
+    for table, cols in (("cluster_fine", fine), ("cluster_coarse", coarse)):
+        if cols["k"]:
+            with registered(con, "_gaiko_cl_w", cols, {"k": _int64(), "u": _int64()}):
+                con.execute(f"INSERT INTO {table} SELECT k, u FROM _gaiko_cl_w")
