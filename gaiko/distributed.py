@@ -134,12 +134,12 @@ class PartWriter:
         try:
             if coded:
                 try:
-                    st.write_coded(coded)
+                    st.write_coded(coded, cluster=False)  # parts carry events; the importing store clusters them
                 except StoreError:  # one article's rows are inconsistent: write the others
                     kept = []
                     for c in coded:
                         try:
-                            st.write_coded([c])
+                            st.write_coded([c], cluster=False)
                             kept.append(c)
                         except StoreError as exc:
                             errors.append(InputError(c.article.origin or "<input>", "store", str(exc)))

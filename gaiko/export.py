@@ -5,6 +5,12 @@ PLOVER fields keep PLOVER's names (``id``, ``date``, ``actor``, ``recipient``,
 additions sit in their own clearly named fields (``cameo_root``, ``goldstein``,
 ``quad_class``, ``evidence``, ``confidence``, ``coder_version``, ...). See
 docs/records.md.
+
+By default an export has one record per event cluster (one real-world event,
+however many reports it has): the cluster's representative mention, with the
+cluster's date, actors and place; ``count="mentions"`` exports every mention.
+Both carry GDELT's ``cluster_id``, ``num_mentions``, ``num_articles`` and
+``num_sources`` (docs/clusters.md).
 """
 
 from __future__ import annotations
@@ -15,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
-from .store.queries import EVENT_SELECT, SORTS, EventFilter
+from .store.counting import cluster_event_sql, date_column
+from .store.queries import SORTS, EventFilter
 
 __all__ = ["plover_record", "iter_plover_records", "export_events", "FORMATS", "FLAT_SELECT"]
 
@@ -110,14 +117,20 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
         },
         "confidence": row.get("confidence"),
         "coder_version": row.get("coder_version"),
+        # event clusters (GDELT's names): the real-world event this record stands for, and how often it was reported
+        "cluster_id": row.get("cluster_id"),
+        "num_mentions": row.get("num_mentions"),
+        "num_articles": row.get("num_articles"),
+        "num_sources": row.get("num_sources"),
     }
 
 
-def iter_plover_records(store: Any, chunk: int = 5000, **filters: Any) -> Iterator[dict[str, Any]]:
-    f = EventFilter(include_negated=True, **filters)
+def iter_plover_records(store: Any, chunk: int = 5000, count: str = "clusters", **filters: Any) -> Iterator[dict[str, Any]]:
+    """PLOVER records of the clusters (default) or mentions matching ``filters``, in article order."""
+    f = EventFilter(include_negated=True, date_column=date_column(count), **filters)
     cur = store.con.cursor()
     try:
-        cur.execute(f"{EVENT_SELECT} WHERE {f.where} ORDER BY {SORTS['article']}", f.params)
+        cur.execute(f"SELECT * FROM ({cluster_event_sql(f.where, count)}) e ORDER BY {SORTS['article']}", f.params)
         cols = [d[0] for d in cur.description]
         while True:
             rows = cur.fetchmany(chunk)
@@ -129,21 +142,23 @@ def iter_plover_records(store: Any, chunk: int = 5000, **filters: Any) -> Iterat
         cur.close()
 
 
-def export_events(store: Any, fmt: str, out: str | Path, **filters: Any) -> int:
-    """Write events matching ``filters`` to ``out``; returns the number written."""
+def export_events(store: Any, fmt: str, out: str | Path, count: str = "clusters", **filters: Any) -> int:
+    """Write the clusters (default: one record per real-world event) or the mentions matching ``filters`` to
+    ``out``; returns the number written. Raises ConfigError for an unknown format or count."""
     if fmt not in FORMATS:
         raise ConfigError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    date_column(count)  # checks it before anything is written
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "jsonl":
         n = 0
         with out.open("w", encoding="utf-8") as fh:
-            for rec in iter_plover_records(store, **filters):
+            for rec in iter_plover_records(store, count=count, **filters):
                 fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
                 n += 1
         return n
-    f = EventFilter(include_negated=True, **filters)
-    sql = f"{FLAT_SELECT} WHERE {f.where} ORDER BY {SORTS['article']}"
+    f = EventFilter(include_negated=True, date_column=date_column(count), **filters)
+    sql = f"SELECT * FROM ({cluster_event_sql(f.where, count, flat=True)}) e ORDER BY {SORTS['article']}"
     if fmt == "csv":
         # lists (context) become '; '-joined text in CSV
         sql = f"SELECT * REPLACE (array_to_string(context, '; ') AS context) FROM ({sql})"

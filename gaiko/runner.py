@@ -260,7 +260,7 @@ def _write(store: Any, results: list[CodedArticle | InputError], summary: RunSum
         _record(store, failed, summary)
     if coded:
         fresh = store.new_articles(coded)
-        written, _ = store.write_coded(fresh, summary.run_id, stems=stems)
+        written, _ = store.write_coded(fresh, summary.run_id, stems=stems, cluster=False)
         summary.articles += written
         summary.skipped += len(coded) - len(fresh)
         if written:

@@ -212,10 +212,13 @@ def ledger(store: Any, as_of: str | None = None, actor: str | None = None, statu
 
     if status and status not in STATUSES:
         raise ConfigError(f"unknown status {status!r}; use one of: {', '.join(STATUSES)}")
+    from .clusters.evidence import link_pledge_evidence
+
     rows = stored(store, as_of)
     if rows is None:
         rows = compute_ledger(store, as_of)
-    return [e for e in rows if _keep(e, actor, status)]
+    # evidence reported by several outlets is one item with its reports (gaiko.clusters.evidence)
+    return link_pledge_evidence(store, [e for e in rows if _keep(e, actor, status)])
 
 
 def set_status(store: Any, ledger_id: str, status: str, note: str | None = None) -> dict[str, Any]:

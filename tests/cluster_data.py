@@ -10,7 +10,7 @@ from gaiko.ids import article_id, record_id
 from gaiko.types import Actor, Article, CodedArticle, Event, Place, SentenceRecord
 
 SIDES = [None, ("JPN", "GOV", "Japan"), ("JPN", None, "Japan"), ("CHN", "GOV", "China"), ("CHN", "MIL", "China"),
-         ("JPN", "CVL", None), ("NGA", "REB", "Boko Haram"), (None, None, None)]
+         ("JPN", "CVL", None), ("NGA", "REB", "Boko Haram"), (None, None, None), ("JPN", None, None), ("CHN", None, None)]
 PLACES = [None, ("Tokyo", "JPN"), ("Osaka", "JPN"), ("Japan", "JPN"), ("Beijing", "CHN")]
 PRECISIONS = ["day", "day", "day", "published", "week", "month", "year"]
 OUTLETS = ["wire a", "wire b", "daily c", None]
@@ -20,8 +20,8 @@ def _actor(spec: tuple[str | None, str | None, str | None] | None, text: str) ->
     if spec is None:
         return None
     country, sector, name = spec
-    return Actor(text=name or text, name=name, country=country, sector=sector,
-                 resolved_by="kb" if country else "unresolved")
+    how = "unresolved" if not country else "demonym" if not name else "country" if not sector else "kb"
+    return Actor(text=name or text, name=name, country=country, sector=sector, resolved_by=how)
 
 
 def random_articles(n: int, seed: int = 1, events_per_article: int = 4) -> list[CodedArticle]:

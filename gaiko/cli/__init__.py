@@ -21,7 +21,7 @@ app = typer.Typer(
 )
 
 #: command modules, each with a ``register(app)`` function
-COMMAND_MODULES = ("code", "query", "eval", "actors", "pledges", "serve", "engine")
+COMMAND_MODULES = ("code", "query", "eval", "actors", "pledges", "clusters", "serve", "engine")
 
 for _name in COMMAND_MODULES:
     import_module(f"gaiko.cli.{_name}").register(app)

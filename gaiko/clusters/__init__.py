@@ -65,8 +65,8 @@ def pending(store: Any) -> bool:
     """Whether some coded events are in no cluster yet (a run was killed between writing and clustering)."""
     con = store.con
     ensure_readable(con)
-    n_events = con.execute("SELECT count(*) FROM events").fetchone()[0]
-    n_members = con.execute("SELECT count(*) FROM cluster_members").fetchone()[0]
+    n_events = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
+    n_members = con.execute("SELECT count(*) FROM cluster_members").fetchall()[0][0]
     return bool(n_events != n_members)
 
 
@@ -83,7 +83,7 @@ def update_clusters(store: Any, article_ids: Iterable[str] | None = None, *, rul
     if article_ids is not None:
         ids = sorted(set(article_ids))
     else:
-        stale = con.execute("SELECT count(*) FROM cluster_members m ANTI JOIN events e ON e.id = m.event_id").fetchone()[0]
+        stale = con.execute("SELECT count(*) FROM cluster_members m ANTI JOIN events e ON e.id = m.event_id").fetchall()[0][0]
         if stale:
             return rebuild_clusters(store, rules=rules)
         ids = [r[0] for r in con.execute("SELECT DISTINCT e.article_id FROM events e ANTI JOIN cluster_members m "
@@ -204,7 +204,7 @@ def drop_overrule(store: Any, overrule_id: str) -> None:
 
     store._check_writable()
     con = store.con
-    if not con.execute("SELECT count(*) FROM cluster_overrules WHERE id = ?", [overrule_id]).fetchone()[0]:
+    if not con.execute("SELECT count(*) FROM cluster_overrules WHERE id = ?", [overrule_id]).fetchall()[0][0]:
         raise NotFound(f"no overrule {overrule_id!r}; list them with: gaiko cluster overrules")
     con.execute("BEGIN TRANSACTION")
     try:
@@ -231,7 +231,8 @@ def cluster_detail(store: Any, cluster_id: str) -> dict[str, Any]:
     ensure_readable(con)
     cur = con.execute("SELECT * FROM clusters WHERE id = ?", [cluster_id])
     cols = [d[0] for d in cur.description]
-    row = cur.fetchone()
+    found = cur.fetchall()
+    row = found[0] if found else None
     if row is None:
         raise NotFound(f"no cluster {cluster_id!r}; list clusters with: gaiko clusters --db STORE")
     reports = sorted(fetch_reports(con, [cluster_id]).get(cluster_id, []), key=report_order)

@@ -1,13 +1,15 @@
 """The clustering itself, as a pure function of the mentions (the store-backed update reproduces it).
 
 1. Every mention gets its :class:`~gaiko.clusters.rules.Unit`; mentions with the same unit are one unit.
-2. Every unit that says less than another compatible unit joins one of them (its *parent*): among the units
-   that strictly refine it (:func:`~gaiko.clusters.rules.refines`), the one :func:`preference` ranks first.
-   Units whose window is wider than ``attach.max_window_days`` join none.
+2. A unit joins another (its *parent*) when they agree (:func:`~gaiko.clusters.rules.compatible`: same type and
+   status; sides, place and mode equal or one of them open; the other's window inside its own) and the other
+   comes before it in :func:`~gaiko.clusters.rules.order` (more precise date, narrower window, says more):
+   among those, the one :func:`preference` ranks first. Units whose window is wider than
+   ``attach.max_window_days`` join none.
 3. A unit's cluster is the unit at the end of its chain of parents (its *root*, the most precise report);
    the cluster id is derived from the root's key, so it stays the same while reports are added to it.
 
-The parent of a unit depends only on the units that refine it and on their own article counts, never on
+The parent of a unit depends only on the units it may join and on their own article counts, never on
 the order mentions arrive in: coding articles one batch at a time gives the same clusters as coding them
 all at once (tests/test_clusters_incremental.py).
 """
@@ -19,10 +21,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .rules import Rules, Unit, refines, unit_of
+from .rules import WILD, Rules, Unit, compatible, order, side_country, unit_of
 
-__all__ = ["UnitState", "ukey_of", "cluster_id_of", "preference", "choose_parent", "cluster_mentions", "day_keys",
-           "week_keys"]
+__all__ = ["UnitState", "ukey_of", "cluster_id_of", "preference", "choose_parent", "cluster_mentions", "probe_sides",
+           "listed_sides", "day_key", "week_key"]
 
 
 def ukey_of(unit: Unit) -> int:
@@ -49,20 +51,21 @@ class UnitState:
 
 def preference(u: Unit, v: UnitState, rules: Rules) -> tuple[Any, ...]:
     """Sort key of candidate ``v`` for unit ``u`` (smallest first): for precisions in ``attach.nearest_first`` the
-    latest candidate first; then the most articles, the most precise date, the narrowest window, the fewest open
-    dimensions, and the key (a fixed, arbitrary tie-break)."""
+    latest candidate first; then the most articles, then :func:`~gaiko.clusters.rules.order` (the most precise,
+    the key as a fixed, arbitrary tie-break)."""
     nearest = -(v.unit.hi or 0) if u.prec in rules.nearest_first else 0
-    return (nearest, -v.n_articles, rules.rank(v.unit.prec), v.unit.width, v.unit.open_dims, v.ukey)
+    return (nearest, -v.n_articles, *order(v.unit, v.ukey, rules))
 
 
 def choose_parent(u: UnitState, candidates: Iterable[UnitState], rules: Rules) -> int | None:
-    """The parent of ``u`` among ``candidates`` (any units: those that do not strictly refine ``u`` are ignored)."""
+    """The parent of ``u`` among ``candidates`` (any units: those ``u`` may not join are ignored)."""
     if u.unit.lo is None or u.unit.width > rules.max_window_days:
         return None
+    mine = order(u.unit, u.ukey, rules)
     best: tuple[Any, ...] | None = None
     parent = None
     for v in candidates:
-        if v.ukey == u.ukey or not refines(v.unit, u.unit, rules):
+        if v.ukey == u.ukey or not compatible(v.unit, u.unit, rules) or order(v.unit, v.ukey, rules) >= mine:
             continue
         p = preference(u.unit, v, rules)
         if best is None or p < best:
@@ -70,14 +73,28 @@ def choose_parent(u: UnitState, candidates: Iterable[UnitState], rules: Rules) -
     return parent
 
 
-def day_keys(status: str, event_type: str, src: str, tgt: str, lo: int, hi: int) -> list[int]:
-    """Lookup keys of the days ``lo..hi`` for a side pattern (units that refine a unit start on one of its days)."""
-    return [_hkey(status, event_type, src, tgt, "d", d) for d in range(lo, hi + 1)]
+def probe_sides(src: str, tgt: str) -> list[tuple[str, str]]:
+    """Side patterns a unit looks up: for a known side its country and ``?`` (units leaving it open), for an open
+    side ``*`` (any)."""
+    def one(s: str) -> list[str]:
+        return ["*"] if s == WILD else [side_country(s), WILD]
+
+    return [(a, b) for a in one(src) for b in one(tgt)]
 
 
-def week_keys(status: str, event_type: str, src: str, tgt: str, lo: int, hi: int) -> list[int]:
-    """Lookup keys of the weeks touched by ``lo..hi`` (a unit's window contains those of the units refining it)."""
-    return [_hkey(status, event_type, src, tgt, "w", w) for w in range(lo // 7, hi // 7 + 1)]
+def listed_sides(src: str, tgt: str) -> list[tuple[str, str]]:
+    """Side patterns a unit is listed under: its own (country, or ``?``) and ``*``."""
+    return [(a, b) for a in (side_country(src), "*") for b in (side_country(tgt), "*")]
+
+
+def day_key(status: str, event_type: str, src: str, tgt: str, day: int) -> int:
+    """Lookup key of a side pattern on one day."""
+    return _hkey(status, event_type, src, tgt, "d", day)
+
+
+def week_key(status: str, event_type: str, src: str, tgt: str, week: int) -> int:
+    """Lookup key of a side pattern in one week (day ordinal // 7)."""
+    return _hkey(status, event_type, src, tgt, "w", week)
 
 
 def _hkey(*parts: object) -> int:

@@ -37,7 +37,7 @@ def load_overrules(con: Any) -> list[dict[str, Any]]:
 def add_overrule(con: Any, kind: str, mkeys: list[str], event_ids: list[str], from_clusters: list[str],
                  note: str | None) -> dict[str, Any]:
     """Record an overrule (the caller applies it); returns it with its id and the id of the cluster it makes."""
-    seq = int(con.execute("SELECT coalesce(max(seq), 0) + 1 FROM cluster_overrules").fetchone()[0])
+    seq = int(con.execute("SELECT coalesce(max(seq), 0) + 1 FROM cluster_overrules").fetchall()[0][0])
     now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     oid = "ov-" + hashlib.blake2b(f"{kind}|{seq}|{'|'.join(sorted(mkeys))}".encode(), digest_size=6).hexdigest()
     con.execute("INSERT INTO cluster_overrules VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

@@ -4,7 +4,8 @@ A mention's *unit* is what it says about the event, reduced to what reports of o
 
 * ``status``: ``actual``, ``intended`` (intended or hypothetical) or ``negated``;
 * ``event_type`` and ``mode`` (``?`` when the mention has no mode);
-* ``src`` / ``tgt``: the side of each actor (:meth:`Rules.side`), ``?`` when unresolved or absent;
+* ``src`` / ``tgt``: the side of each actor (:meth:`Rules.side`): ``JPN`` for the state, ``JPN:society`` for a
+  group of sectors, ``JPN:*`` for someone of that country who is not said, ``?`` when unresolved or absent;
 * ``place``: ``P:<name>|<country>`` for a place below country level, ``C:<country>`` for a country,
   ``?`` when there is none or it is not in the gazetteer;
 * ``lo`` / ``hi``: the window of days (proleptic ordinals) the event may have happened on
@@ -24,7 +25,7 @@ from typing import Any
 
 from ..errors import DataFileError
 
-__all__ = ["Rules", "load_rules", "WILD", "Unit", "unit_of", "status_of", "refines", "PRECISIONS"]
+__all__ = ["Rules", "load_rules", "WILD", "Unit", "unit_of", "status_of", "compatible", "order", "side_country", "PRECISIONS"]
 
 #: the value of a dimension a mention leaves open
 WILD = "?"
@@ -40,6 +41,7 @@ class Rules:
     state_sectors: frozenset[str]
     groups: dict[str, str]  # sector -> group name
     named_codes: frozenset[str]
+    state_resolutions: frozenset[str]
     dates: dict[str, dict[str, Any]]
     nearest_first: frozenset[str]
     max_window_days: int
@@ -48,13 +50,19 @@ class Rules:
     path: str = ""
 
     # -- sides ---------------------------------------------------------------
-    def side(self, country: str | None, sector: str | None, name: str | None) -> str:
-        """The side an actor stands for: ``JPN`` (the state), ``JPN:society``, ``IGO:united nations``, or ``?``."""
+    def side(self, country: str | None, sector: str | None, name: str | None, resolved_by: str | None = None) -> str:
+        """The side an actor stands for: ``JPN`` (the state), ``JPN:society`` (a group), ``JPN:*`` (someone of
+        that country, who is not said: "a Japanese national"), ``IGO=united nations``, or ``?``."""
         if not country:
             return WILD
         if country in self.named_codes:
-            return f"{country}:{(name or sector or '').strip().lower() or WILD}"
-        if sector is None or sector in self.state_sectors:
+            return f"{country}={(name or sector or WILD).strip().lower()}"
+        if sector is None:
+            if resolved_by in self.state_resolutions or (
+                    resolved_by == "coref" and (name or "").strip().lower() in self.country_names):
+                return country
+            return f"{country}:*"
+        if sector in self.state_sectors:
             return country
         return f"{country}:{self.groups.get(sector, sector)}"
 
@@ -129,10 +137,23 @@ class Unit:
         return (self.hi - self.lo + 1) if self.lo is not None and self.hi is not None else 1 << 30
 
     @property
-    def open_dims(self) -> int:
-        """How much the unit leaves open (wildcards; a country counts half a place)."""
-        return (self.src == WILD) + (self.tgt == WILD) + (self.mode == WILD) + (
-            1 if self.place == WILD else 0)
+    def specificity(self) -> int:
+        """How much the unit says: 2 per side known down to its group, 1 for a country only; 2 for a place below
+        country level, 1 for a country; 1 for a mode."""
+        return _side_level(self.src) + _side_level(self.tgt) + _place_level(self.place) + (self.mode != WILD)
+
+
+def _side_level(s: str) -> int:
+    return 0 if s == WILD else 1 if s.endswith(":*") else 2
+
+
+def _place_level(p: str) -> int:
+    return 2 if p.startswith("P:") else 1 if p.startswith("C:") else 0
+
+
+def side_country(s: str) -> str:
+    """The country part of a side (``JPN`` for ``JPN:society``), what the lookup keys use."""
+    return s.split(":", 1)[0]
 
 
 def unit_of(m: dict[str, Any], rules: Rules) -> Unit:
@@ -142,8 +163,8 @@ def unit_of(m: dict[str, Any], rules: Rules) -> Unit:
     return Unit(
         status=status_of(m.get("negated"), m.get("intended"), m.get("hypothetical")),
         event_type=str(m["event_type"]),
-        src=rules.side(m.get("source_country"), m.get("source_sector"), m.get("source_name")),
-        tgt=rules.side(m.get("target_country"), m.get("target_sector"), m.get("target_name")),
+        src=rules.side(m.get("source_country"), m.get("source_sector"), m.get("source_name"), m.get("source_resolved_by")),
+        tgt=rules.side(m.get("target_country"), m.get("target_sector"), m.get("target_name"), m.get("target_resolved_by")),
         place=rules.place_key(m.get("place_name"), m.get("place_country")),
         mode=m.get("mode") or WILD,
         prec=prec if prec in rules.precision_order else "other",
@@ -151,32 +172,38 @@ def unit_of(m: dict[str, Any], rules: Rules) -> Unit:
     )
 
 
-def _place_refines(fine: str, coarse: str) -> bool:
-    if coarse == WILD or fine == coarse:
+def _sides_agree(a: str, b: str) -> bool:
+    if a == b or a == WILD or b == WILD:
         return True
-    if coarse.startswith("C:") and fine.startswith("P:"):
-        return fine.rsplit("|", 1)[1] == coarse[2:]
-    return False
+    return (a.endswith(":*") or b.endswith(":*")) and side_country(a) == side_country(b)
 
 
-def refines(v: Unit, u: Unit, rules: Rules) -> bool:
-    """Whether ``v`` says at least as much as ``u`` and agrees with it: same status and type; every side, place
-    and mode of ``u`` that is known is the same in ``v`` (a city refines its country); ``v``'s date is at least
-    as precise and its window lies inside ``u``'s. Every unit refines itself; two different units never refine
-    each other (the relation is a partial order, so joining always moves towards more precise units)."""
+def _places_agree(a: str, b: str) -> bool:
+    if a == b or a == WILD or b == WILD:
+        return True
+    city, country = (a, b) if a.startswith("P:") else (b, a)
+    return city.startswith("P:") and country.startswith("C:") and city.rsplit("|", 1)[1] == country[2:]
+
+
+def compatible(v: Unit, u: Unit, rules: Rules) -> bool:
+    """Whether ``v`` can be the same event as ``u`` and says it at least as precisely in time: same status and
+    type; each side, the place and the mode agree (equal, or one of them open; a country agrees with its
+    cities, and "someone of country X" with every side of X); ``v``'s date is at least as precise and its
+    window lies inside ``u``'s."""
     if v.status != u.status or v.event_type != u.event_type:
+        return False
+    if u.lo is None or v.lo is None or u.hi is None or v.hi is None or not (u.lo <= v.lo and v.hi <= u.hi):
         return False
     if rules.rank(v.prec) > rules.rank(u.prec):
         return False
-    if u.src != WILD and v.src != u.src or u.tgt != WILD and v.tgt != u.tgt:
-        return False
-    if u.mode != WILD and v.mode != u.mode:
-        return False
-    if not _place_refines(v.place, u.place):
-        return False
-    if u.lo is None or v.lo is None or u.hi is None or v.hi is None:
-        return False
-    return u.lo <= v.lo and v.hi <= u.hi
+    return (_sides_agree(v.src, u.src) and _sides_agree(v.tgt, u.tgt) and _places_agree(v.place, u.place)
+            and (v.mode == u.mode or v.mode == WILD or u.mode == WILD))
+
+
+def order(u: Unit, ukey: int, rules: Rules) -> tuple[int, int, int, int]:
+    """The total order units join along (smallest first: the most precise date, the narrowest window, the most
+    said, then the key). A unit only joins a unit before it, so chains of joins end and never loop."""
+    return (rules.rank(u.prec), u.width, -u.specificity, ukey)
 
 
 def _as_date(v: Any) -> dt.date | None:
@@ -250,6 +277,7 @@ def load_rules(path: str | None = None) -> Rules:
         state_sectors=frozenset(str(s) for s in sides.get("state_sectors") or ()),
         groups=groups,
         named_codes=frozenset(str(s) for s in sides.get("named_codes") or ()),
+        state_resolutions=frozenset(str(s) for s in sides.get("state_resolutions") or ()),
         dates={str(k): dict(v) for k, v in dates.items()},
         nearest_first=frozenset(str(s) for s in attach.get("nearest_first") or ()),
         max_window_days=max_days,

@@ -8,9 +8,9 @@
     one row per unit: what it says (status, type, sides, place, mode, precision, window ``lo..hi`` as day
     ordinals), its own article count, its parent and root unit.
 ``cluster_fine`` / ``cluster_coarse``
-    lookup keys (BIGINT hashes): a unit's start day under each side pattern it matches (to find the units that
-    refine a unit) and the weeks its window touches (to find the units a new unit refines). Each lookup is a
-    join on one integer column, so a batch touches only the units of its own types, sides and days.
+    lookup keys (BIGINT hashes): a unit's first day under its side patterns (to find the units a unit may join)
+    and the weeks its window touches (to find the units that may join a new unit). Each lookup is a join on one
+    integer column, so a batch touches only the units of its own types, sides and days.
 ``clusters``
     one row per cluster: its most precise date, actors and place, its representative mention, the counts
     ``num_mentions``, ``num_articles``, ``num_sources`` and its first report.
@@ -67,6 +67,7 @@ def registered(con: Any, name: str, columns: dict[str, Sequence[Any]], types: di
     import pyarrow as pa
 
     types = types or {}
+    con.execute("SELECT 1").fetchall()  # DuckDB refuses to register while a caller's fetchone() left a result open
     con.register(name, pa.table({k: pa.array(list(v), type=types.get(k)) for k, v in columns.items()}))
     try:
         yield
@@ -80,7 +81,7 @@ def registered(con: Any, name: str, columns: dict[str, Sequence[Any]], types: di
 def ensure_readable(con: Any) -> None:
     """A read-only store from before migration 7 gets empty temporary cluster tables: every event then counts
     as a cluster of its own until a writer opens the store (which migrates and clusters it)."""
-    have = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'cluster_members'").fetchone()[0]
+    have = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'cluster_members'").fetchall()[0][0]
     if not have:
         for ddl in CLUSTER_DDL:
             con.execute(ddl.replace("CREATE TABLE", "CREATE TEMP TABLE", 1).replace(" PRIMARY KEY", ""))

@@ -3,9 +3,9 @@
 For a batch of new mentions (:func:`add_mentions`):
 
 1. their units are created or their article counts updated (``cluster_units``), with lookup keys for new ones;
-2. the units whose parent may change are the new units and the stored units that a changed unit refines
-   (found through ``cluster_coarse``, by side pattern and week); each chooses its parent among the units that
-   refine it (found through ``cluster_fine``, by side pattern and day), exactly as :func:`~.core.cluster_mentions`
+2. the units whose parent may change are the new units and the stored units that may join a changed unit
+   (found through ``cluster_coarse``, by side pattern and week); each chooses its parent among the units it may
+   join (found through ``cluster_fine``, by side pattern and day), exactly as :func:`~.core.cluster_mentions`
    does;
 3. roots are recomputed for those units and passed down to the units below them whose root changed;
 4. ``auto_id`` of the members of every unit whose root changed is set.
@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .core import UnitState, choose_parent, cluster_id_of, day_keys, ukey_of, week_keys
-from .rules import WILD, Rules, Unit, refines, unit_of
+from .core import UnitState, choose_parent, cluster_id_of, day_key, listed_sides, probe_sides, ukey_of, week_key
+from .rules import Rules, Unit, compatible, order, unit_of
 from .tables import member_key, registered
 
 __all__ = ["add_mentions", "MENTION_SQL"]
@@ -27,15 +27,11 @@ __all__ = ["add_mentions", "MENTION_SQL"]
 #: the event fields the clustering reads, for the rows of the articles in ``_gaiko_cl_arts``
 MENTION_SQL = """SELECT e.id, e.article_id, e.sentence_idx, e.trigger_start, e.event_type, e.mode, e.date,
        e.date_precision, e.negated, e.intended, e.hypothetical, e.source_country, e.source_sector, e.source_name,
-       e.target_country, e.target_sector, e.target_name, e.place_name, e.place_country, a.published
+       e.source_resolved_by, e.target_country, e.target_sector, e.target_name, e.target_resolved_by, e.place_name, e.place_country, a.published
 FROM events e JOIN articles a ON a.id = e.article_id"""
 
 _UNIT_COLS = ("ukey", "status", "event_type", "src", "tgt", "place", "mode", "prec", "lo", "hi", "n_articles", "parent",
               "root")
-
-
-def _patterns(src: str, tgt: str) -> list[tuple[str, str]]:
-    return sorted({(s, t) for s in {src, WILD} for t in {tgt, WILD}})
 
 
 def _indexable(u: Unit, rules: Rules) -> bool:
@@ -43,13 +39,25 @@ def _indexable(u: Unit, rules: Rules) -> bool:
 
 
 def _fine_keys(u: Unit) -> list[int]:
-    """Keys a unit is found under by the units it may refine: its start day, under every pattern it matches."""
-    return [k for s, t in _patterns(u.src, u.tgt) for k in day_keys(u.status, u.event_type, s, t, u.lo, u.lo)]  # type: ignore[arg-type]
+    """Keys a unit is found under by the units that may join it: its first day, under its side patterns."""
+    return [day_key(u.status, u.event_type, a, b, u.lo) for a, b in listed_sides(u.src, u.tgt)]  # type: ignore[arg-type]
+
+
+def _fine_probes(u: Unit) -> list[int]:
+    """Keys of the units ``u`` may join: every day of its window, under the side patterns it agrees with."""
+    return [day_key(u.status, u.event_type, a, b, d) for a, b in probe_sides(u.src, u.tgt)
+            for d in range(u.lo, u.hi + 1)]  # type: ignore[arg-type, operator]
 
 
 def _coarse_keys(u: Unit) -> list[int]:
-    """Keys a unit is found under by the units that may refine it: every week its window touches."""
-    return week_keys(u.status, u.event_type, u.src, u.tgt, u.lo, u.hi)  # type: ignore[arg-type]
+    """Keys a unit is found under by the units it may join: every week its window touches, under its patterns."""
+    return [week_key(u.status, u.event_type, a, b, w) for a, b in listed_sides(u.src, u.tgt)
+            for w in range(u.lo // 7, u.hi // 7 + 1)]  # type: ignore[operator]
+
+
+def _coarse_probes(u: Unit) -> list[int]:
+    """Keys of the units that may join ``u``: their window contains ``u``'s, so touches its first week."""
+    return [week_key(u.status, u.event_type, a, b, u.lo // 7) for a, b in probe_sides(u.src, u.tgt)]  # type: ignore[operator]
 
 
 def _load_units(con: Any, ukeys: Iterable[int]) -> dict[int, UnitState]:
@@ -118,21 +126,19 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules) -> set[
         states[k] = st
     old_root = {k: st.root for k, st in states.items()}
     # 2. units that may take a new parent: the new ones, and the stored ones a changed unit refines
-    coarse_probe = {k: st for st in changed if _indexable(st.unit, rules)
-                    for s, t in _patterns(st.unit.src, st.unit.tgt)
-                    for k in week_keys(st.unit.status, st.unit.event_type, s, t, st.unit.lo, st.unit.lo)}  # type: ignore[arg-type]
-    above_keys = {u for _k, u in _probe(con, "cluster_coarse", coarse_probe)}
+    coarse = [k for st in changed if _indexable(st.unit, rules) for k in _coarse_probes(st.unit)]
+    above_keys = {u for _k, u in _probe(con, "cluster_coarse", coarse)}
     for k, st in _load_units(con, above_keys - set(states)).items():
         states[k] = st
         old_root[k] = st.root
     revisit = list(new_units)
     revisit += [states[c] for c in sorted(above_keys - {st.ukey for st in new_units})
-                if any(t.ukey != c and refines(t.unit, states[c].unit, rules) for t in changed)]
+                if any(_may_join(states[c], t, rules) for t in changed)]
     # candidates of every unit revisited: the units starting on one of its days, under its side pattern
     probes: dict[int, list[UnitState]] = {}
     for st in revisit:
         if _indexable(st.unit, rules):
-            for k in day_keys(st.unit.status, st.unit.event_type, st.unit.src, st.unit.tgt, st.unit.lo, st.unit.hi):  # type: ignore[arg-type]
+            for k in _fine_probes(st.unit):
                 probes.setdefault(k, []).append(st)
     found = _probe(con, "cluster_fine", probes)
     fine_new: dict[int, list[UnitState]] = {}  # new units are not in cluster_fine yet
@@ -183,6 +189,12 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules) -> set[
         con.execute("UPDATE cluster_members SET auto_id = r.c FROM _gaiko_cl_r r WHERE cluster_members.ukey = r.k "
                     "AND (cluster_members.auto_id IS DISTINCT FROM r.c)")
     return affected | set(cids)
+
+
+def _may_join(u: UnitState, v: UnitState, rules: Rules) -> bool:
+    """Whether ``v`` is among the units ``u`` may join (whatever its article count)."""
+    return u.ukey != v.ukey and compatible(v.unit, u.unit, rules) and order(v.unit, v.ukey, rules) < order(
+        u.unit, u.ukey, rules)
 
 
 def _resolve_roots(con: Any, states: dict[int, UnitState], dirty: set[int]) -> None:

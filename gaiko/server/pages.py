@@ -23,7 +23,7 @@ __all__ = ["router"]
 router = APIRouter(include_in_schema=False)
 
 FILTER_KEYS = ("actor", "source", "target", "type", "quad_class", "since", "until", "text", "article_id", "actual",
-               "include_negated")
+               "include_negated", "count")
 PAGE_SIZE = 50
 
 
@@ -48,7 +48,8 @@ def page_filters(request: Request) -> tuple[dict[str, Any], dict[str, str], str 
     """(filters for the store, the raw params to echo, an error message) from a page's query string."""
     qp = request.query_params
     raw = {k: qp.get(k, "").strip()[:200] for k in FILTER_KEYS if qp.get(k, "").strip()}
-    f: dict[str, Any] = {"include_intended": raw.get("actual") != "1", "include_negated": raw.get("include_negated") == "1"}
+    f: dict[str, Any] = {"include_intended": raw.get("actual") != "1", "include_negated": raw.get("include_negated") == "1",
+                         "count": "mentions" if raw.get("count") == "mentions" else "clusters"}  # event clusters by default
     err = None
     for k in ("actor", "source", "target", "type", "text", "article_id"):
         if raw.get(k):

@@ -49,6 +49,10 @@ class Store(QueryMixin, AnalysisMixin):
                 from ..clusters import update_clusters
 
                 update_clusters(self)  # a store from before clusters: its events are clustered once
+        else:
+            from ..clusters.tables import ensure_readable
+
+            ensure_readable(self.con)  # a store from before clusters reads as one cluster per event
 
     # -- lifecycle -----------------------------------------------------------
     def close(self) -> None:
@@ -114,14 +118,16 @@ class Store(QueryMixin, AnalysisMixin):
         return fresh
 
     def write_coded(self, coded: Sequence[CodedArticle], run_id: str | None = None,
-                    stems: dict[str, list[Any]] | None = None) -> tuple[int, int]:
+                    stems: dict[str, list[Any]] | None = None, *, cluster: bool = True) -> tuple[int, int]:
         """Write a batch of coded articles in one transaction.
 
         Articles already in the store (same content hash) are skipped, so a
         re-run or a resumed run adds nothing twice. ``stems`` are the
         articles' sentence stems for the pledge ledger
         (:func:`gaiko.tracking_match.sentence_stem_rows`), when a worker
-        computed them. Returns (written, skipped).
+        computed them. With ``cluster`` the new events then join the event
+        clusters (:func:`gaiko.clusters.update_clusters`, its own transaction).
+        Returns (written, skipped).
         """
         self._check_writable()
         fresh = self.new_articles(coded)
@@ -156,6 +162,10 @@ class Store(QueryMixin, AnalysisMixin):
         except Exception as exc:
             self.con.execute("ROLLBACK")
             raise StoreError(f"could not write batch of {len(fresh)} articles: {exc}") from exc
+        if cluster:
+            from ..clusters import update_clusters
+
+            update_clusters(self, [c.article.id for c in fresh])
         return len(fresh), len(coded) - len(fresh)
 
     def record_errors(self, errors: Iterable[InputError], run_id: str | None = None) -> int:

@@ -2,7 +2,10 @@
 
 Every method takes the same event filters as :meth:`Store.events` (see
 :class:`~gaiko.store.queries.EventFilter`) so a chart always shows the same
-events as the listing next to it.
+events as the listing next to it, and ``count``: ``"clusters"`` (the default)
+counts each real-world event once, with its cluster's date, actors, place and
+Goldstein score; ``"mentions"`` counts every report (see
+:mod:`gaiko.store.counting`).
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..types import PLOVER_TYPES
+from .counting import date_column, units_sql
 from .queries import EventFilter
 
 __all__ = ["AnalysisMixin", "INTERVALS", "GROUPINGS", "QUAD_NAMES"]
@@ -19,13 +23,12 @@ INTERVALS = ("day", "week", "month")
 GROUPINGS = ("type", "quad")
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
-#: events joined with their sentence (for text search) and article (for a fallback date)
-_FROM = """FROM events e
-JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_idx
-JOIN articles a ON a.id = e.article_id"""
 
-#: the day an event counts for in a time series: its own date, else the article's
-_DAY = "coalesce(e.date, a.published)"
+def _units(count: str, filters: dict[str, Any]) -> tuple[str, list[Any]]:
+    """``FROM (...) u`` over the counted things (mentions or clusters) matching ``filters``, and its parameters.
+    A unit's ``day`` is its event's date, else its article's."""
+    f = EventFilter(date_column=date_column(count), **filters)
+    return f"FROM ({units_sql(f.where, count)}) u", list(f.params)
 
 
 def _round(v: Any, nd: int = 2) -> float | None:
@@ -47,6 +50,7 @@ class AnalysisMixin:
         interval: str = "day",
         by: str = "type",
         fill_gaps: bool = False,
+        count: str = "clusters",
         **filters: Any,
     ) -> dict[str, Any]:
         """Counts per event type (or quad class) and mean Goldstein per day/week/month.
@@ -61,13 +65,13 @@ class AnalysisMixin:
             raise ConfigError(f"unknown interval {interval!r}; use one of {', '.join(INTERVALS)}")
         if by not in GROUPINGS:
             raise ConfigError(f"unknown grouping {by!r}; use one of {', '.join(GROUPINGS)}")
-        f = EventFilter(source=source, target=target, **filters)
-        key = "e.event_type" if by == "type" else "CAST(e.quad_class AS VARCHAR)"
-        bucket = f"CAST(date_trunc('{interval}', {_DAY}) AS DATE)"
+        frm, params = _units(count, {"source": source, "target": target, **filters})
+        key = "u.event_type" if by == "type" else "CAST(u.quad_class AS VARCHAR)"
+        bucket = f"CAST(date_trunc('{interval}', u.day) AS DATE)"
         rows = self.query(
-            f"SELECT {bucket} AS bucket, {key} AS k, count(*) AS n, avg(e.goldstein) AS g, sum(e.goldstein) AS gs, "
-            f"count(e.goldstein) AS gn {_FROM} WHERE {f.where} AND {_DAY} IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2",
-            f.params,
+            f"SELECT {bucket} AS bucket, {key} AS k, count(*) AS n, avg(u.goldstein) AS g, sum(u.goldstein) AS gs, "
+            f"count(u.goldstein) AS gn {frm} WHERE u.day IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2",
+            params,
         )
         buckets = sorted({r["bucket"] for r in rows})
         if fill_gaps:
@@ -89,9 +93,8 @@ class AnalysisMixin:
         cooperation = [0] * len(buckets)
         conflict = [0] * len(buckets)
         quad_rows = self.query(
-            f"SELECT {bucket} AS bucket, e.quad_class AS q, count(*) AS n {_FROM} "
-            f"WHERE {f.where} AND {_DAY} IS NOT NULL GROUP BY 1, 2",
-            f.params,
+            f"SELECT {bucket} AS bucket, u.quad_class AS q, count(*) AS n {frm} WHERE u.day IS NOT NULL GROUP BY 1, 2",
+            params,
         )
         for r in quad_rows:
             i = index[r["bucket"]]
@@ -101,9 +104,7 @@ class AnalysisMixin:
                 conflict[i] += int(r["n"])
         by_type = {
             r["event_type"]: int(r["n"])
-            for r in self.query(
-                f"SELECT e.event_type, count(*) AS n {_FROM} WHERE {f.where} GROUP BY 1 ORDER BY 2 DESC, 1", f.params
-            )
+            for r in self.query(f"SELECT u.event_type, count(*) AS n {frm} GROUP BY 1 ORDER BY 2 DESC, 1", params)
         }
         return {
             "source": source,
@@ -118,6 +119,7 @@ class AnalysisMixin:
             "goldstein": goldstein,
             "by_type": by_type,
             "events": sum(by_type.values()),
+            "count": count,
         }
 
     def series_rows(self, series: dict[str, Any]) -> list[dict[str, Any]]:
@@ -132,22 +134,23 @@ class AnalysisMixin:
         return out
 
     # -- dyads ---------------------------------------------------------------
-    def dyads(self, *, limit: int = 50, **filters: Any) -> list[dict[str, Any]]:
-        """Country pairs (source → target) by number of events, with mean Goldstein."""
-        f = EventFilter(**filters)
+    def dyads(self, *, limit: int = 50, count: str = "clusters", **filters: Any) -> list[dict[str, Any]]:
+        """Country pairs (source → target) by number of events (clusters, or mentions), with mean Goldstein."""
+        frm, params = _units(count, filters)
         return self.query(
-            f"""SELECT e.source_country AS source, e.target_country AS target, count(*) AS events,
-                       round(avg(e.goldstein), 2) AS mean_goldstein,
-                       count(*) FILTER (WHERE e.quad_class IN (1, 2)) AS cooperation,
-                       count(*) FILTER (WHERE e.quad_class IN (3, 4)) AS conflict
-                {_FROM} WHERE {f.where} AND e.source_country IS NOT NULL AND e.target_country IS NOT NULL
+            f"""SELECT u.source_country AS source, u.target_country AS target, count(*) AS events,
+                       round(avg(u.goldstein), 2) AS mean_goldstein,
+                       count(*) FILTER (WHERE u.quad_class IN (1, 2)) AS cooperation,
+                       count(*) FILTER (WHERE u.quad_class IN (3, 4)) AS conflict
+                {frm} WHERE u.source_country IS NOT NULL AND u.target_country IS NOT NULL
                 GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ?""",
-            [*f.params, int(limit)],
+            [*params, int(limit)],
         )
 
     # -- network -------------------------------------------------------------
     def actor_network(
-        self, *, level: str = "country", min_weight: int = 1, limit: int = 200, **filters: Any
+        self, *, level: str = "country", min_weight: int = 1, limit: int = 200, count: str = "clusters",
+        **filters: Any,
     ) -> dict[str, Any]:
         """Who acts on whom: nodes and directed edges weighted by event counts.
 
@@ -156,23 +159,23 @@ class AnalysisMixin:
         """
         if level not in ("country", "actor"):
             raise ConfigError(f"unknown network level {level!r}; use country or actor")
-        f = EventFilter(**filters)
+        frm, params = _units(count, filters)
 
         def node(side: str) -> str:
             if level == "country":
-                return f"e.{side}_country"
-            return (f"coalesce(e.{side}_name, e.{side}_country || coalesce(e.{side}_sector, ''), "
-                    f"e.{side}_text)")
+                return f"u.{side}_country"
+            return (f"coalesce(u.{side}_name, u.{side}_country || coalesce(u.{side}_sector, ''), "
+                    f"u.{side}_text)")
 
         edges = self.query(
             f"""SELECT {node('source')} AS source, {node('target')} AS target, count(*) AS weight,
-                       round(avg(e.goldstein), 2) AS mean_goldstein,
-                       count(*) FILTER (WHERE e.quad_class IN (1, 2)) AS cooperation,
-                       count(*) FILTER (WHERE e.quad_class IN (3, 4)) AS conflict,
-                       list(DISTINCT e.event_type ORDER BY e.event_type) AS types
-                {_FROM} WHERE {f.where} AND {node('source')} IS NOT NULL AND {node('target')} IS NOT NULL
+                       round(avg(u.goldstein), 2) AS mean_goldstein,
+                       count(*) FILTER (WHERE u.quad_class IN (1, 2)) AS cooperation,
+                       count(*) FILTER (WHERE u.quad_class IN (3, 4)) AS conflict,
+                       list(DISTINCT u.event_type ORDER BY u.event_type) AS types
+                {frm} WHERE {node('source')} IS NOT NULL AND {node('target')} IS NOT NULL
                 GROUP BY 1, 2 HAVING count(*) >= ? ORDER BY 3 DESC, 1, 2 LIMIT ?""",
-            [*f.params, int(min_weight), int(limit)],
+            [*params, int(min_weight), int(limit)],
         )
         nodes: dict[str, dict[str, Any]] = {}
         for e in edges:
@@ -180,31 +183,33 @@ class AnalysisMixin:
                 n = nodes.setdefault(e[side], {"id": e[side], "label": e[side], "out": 0, "in": 0, "events": 0})
                 n[other] += e["weight"]
                 n["events"] += e["weight"]
-        return {"level": level, "nodes": sorted(nodes.values(), key=lambda n: (-n["events"], n["id"])), "edges": edges}
+        return {"level": level, "count": count, "nodes": sorted(nodes.values(), key=lambda n: (-n["events"], n["id"])),
+                "edges": edges}
 
     # -- map -----------------------------------------------------------------
-    def map_points(self, *, limit: int = 2000, **filters: Any) -> list[dict[str, Any]]:
-        """Event locations: one point per place with its event count and mean Goldstein."""
-        f = EventFilter(**filters)
+    def map_points(self, *, limit: int = 2000, count: str = "clusters", **filters: Any) -> list[dict[str, Any]]:
+        """Event locations: one point per place with its event count (clusters, or mentions) and mean Goldstein."""
+        frm, params = _units(count, filters)
         rows = self.query(
-            f"""SELECT round(e.lat, 3) AS lat, round(e.lon, 3) AS lon,
-                       any_value(coalesce(e.place_name, e.place_text)) AS place,
-                       any_value(e.place_country) AS country, count(*) AS events,
-                       round(avg(e.goldstein), 2) AS mean_goldstein,
-                       list(DISTINCT e.event_type ORDER BY e.event_type) AS types,
-                       min(e.id) AS example_event
-                {_FROM} WHERE {f.where} AND e.lat IS NOT NULL AND e.lon IS NOT NULL
-                  AND e.lat BETWEEN -90 AND 90 AND e.lon BETWEEN -180 AND 180
+            f"""SELECT round(u.lat, 3) AS lat, round(u.lon, 3) AS lon,
+                       any_value(coalesce(u.place_name, u.place_text)) AS place,
+                       any_value(u.place_country) AS country, count(*) AS events,
+                       round(avg(u.goldstein), 2) AS mean_goldstein,
+                       list(DISTINCT u.event_type ORDER BY u.event_type) AS types,
+                       min(u.example_event) AS example_event
+                {frm} WHERE u.lat IS NOT NULL AND u.lon IS NOT NULL
+                  AND u.lat BETWEEN -90 AND 90 AND u.lon BETWEEN -180 AND 180
                 GROUP BY 1, 2 ORDER BY 5 DESC, 1, 2 LIMIT ?""",
-            [*f.params, int(limit)],
+            [*params, int(limit)],
         )
         return rows
 
     # -- actors --------------------------------------------------------------
     def actor_list(
-        self, *, q: str | None = None, country: str | None = None, limit: int = 100, offset: int = 0
+        self, *, q: str | None = None, country: str | None = None, limit: int = 100, offset: int = 0,
+        count: str = "clusters",
     ) -> list[dict[str, Any]]:
-        """Actors seen in events, with how often each acted and was acted on."""
+        """Actors seen in events, with how often each acted and was acted on (clusters, or mentions)."""
         clauses, params = ["name IS NOT NULL OR country IS NOT NULL"], []
         if q:
             clauses.append("(lower(coalesce(name, '')) LIKE ? OR lower(coalesce(code, '')) LIKE ?)")
@@ -213,12 +218,13 @@ class AnalysisMixin:
             clauses.append("country = ?")
             params.append(country.upper())
         where = " AND ".join(f"({c})" for c in clauses)
+        frm, uparams = _units(count, {"include_negated": True})
         return self.query(
-            f"""WITH sides AS (
+            f"""WITH units AS (SELECT * {frm}), sides AS (
                   SELECT source_name AS name, source_country AS country, source_sector AS sector,
-                         1 AS as_source, 0 AS as_target, goldstein FROM events
+                         1 AS as_source, 0 AS as_target, goldstein FROM units
                   UNION ALL
-                  SELECT target_name, target_country, target_sector, 0, 1, goldstein FROM events
+                  SELECT target_name, target_country, target_sector, 0, 1, goldstein FROM units
                 ), named AS (
                   SELECT *, coalesce(country, '---') || coalesce(sector, '') AS code FROM sides
                 )
@@ -226,17 +232,18 @@ class AnalysisMixin:
                        count(*) AS events, round(avg(goldstein), 2) AS mean_goldstein
                 FROM named WHERE {where}
                 GROUP BY name, country, sector, code ORDER BY events DESC, code, name NULLS LAST LIMIT ? OFFSET ?""",
-            [*params, int(limit), int(offset)],
+            [*uparams, *params, int(limit), int(offset)],
         )
 
-    def count_actors(self) -> int:
+    def count_actors(self, count: str = "clusters") -> int:
+        frm, params = _units(count, {"include_negated": True})
         rows = self.query(
-            """SELECT count(*) AS n FROM (
-                 SELECT DISTINCT source_name, source_country, source_sector FROM events
+            f"""WITH units AS (SELECT * {frm}) SELECT count(*) AS n FROM (
+                 SELECT DISTINCT source_name, source_country, source_sector FROM units
                    WHERE source_name IS NOT NULL OR source_country IS NOT NULL
                  UNION
-                 SELECT DISTINCT target_name, target_country, target_sector FROM events
-                   WHERE target_name IS NOT NULL OR target_country IS NOT NULL)"""
+                 SELECT DISTINCT target_name, target_country, target_sector FROM units
+                   WHERE target_name IS NOT NULL OR target_country IS NOT NULL)""", params
         )
         return int(rows[0]["n"])
 

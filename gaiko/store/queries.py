@@ -7,6 +7,7 @@ from typing import Any
 
 from ..errors import ConfigError, NotFound
 from ..types import PLOVER_TYPES
+from .counting import check_count, cluster_event_sql, count_sql, date_column
 
 __all__ = ["QueryMixin", "EventFilter"]
 
@@ -50,6 +51,7 @@ class EventFilter:
         article_id: str | None = None,
         include_intended: bool = True,
         include_negated: bool = False,
+        date_column: str = "e.date",
     ) -> None:
         clauses: list[str] = []
         params: list[Any] = []
@@ -76,7 +78,7 @@ class EventFilter:
                     d = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
                 except ValueError:
                     raise ConfigError(f"--{name} must be a date like 2025-10-26, not {value!r}") from None
-                clauses.append(f"e.date {op} ?")
+                clauses.append(f"{date_column} {op} ?")
                 params.append(d)
         if quad_class is not None:
             if quad_class not in (1, 2, 3, 4):
@@ -113,29 +115,31 @@ class QueryMixin:
         raise NotImplementedError
 
     def events(
-        self, *, limit: int | None = 100, offset: int = 0, sort: str = "date", **filters: Any
+        self, *, limit: int | None = 100, offset: int = 0, sort: str = "date", count: str = "clusters", **filters: Any
     ) -> list[dict[str, Any]]:
-        """Events as flat dicts (store columns plus sentence and article fields)."""
+        """Events as flat dicts (store columns plus sentence, article and cluster fields).
+
+        ``count="clusters"`` (the default) gives one row per real-world event that has a mention matching the
+        filters: its representative mention with the cluster's date, actors and place; ``count="mentions"``
+        gives every matching mention. Every row carries ``cluster_id``, ``num_mentions``, ``num_articles`` and
+        ``num_sources``. Raises ConfigError for an unknown sort, count or filter value."""
         if sort not in SORTS:
             raise ConfigError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
-        f = EventFilter(**filters)
-        sql = f"{EVENT_SELECT} WHERE {f.where} ORDER BY {SORTS[sort]}"
+        f = EventFilter(date_column=date_column(count), **filters)
+        sql = f"SELECT * FROM ({cluster_event_sql(f.where, count)}) e ORDER BY {SORTS[sort]}"
         params = list(f.params)
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [int(limit), int(offset)]
         return self.query(sql, params)
 
-    def count_events(self, **filters: Any) -> int:
-        f = EventFilter(**filters)
-        sql = (
-            "SELECT count(*) AS n FROM events e JOIN sentences s ON s.article_id = e.article_id "
-            f"AND s.idx = e.sentence_idx WHERE {f.where}"
-        )
-        return int(self.query(sql, f.params)[0]["n"])
+    def count_events(self, count: str = "clusters", **filters: Any) -> int:
+        """How many clusters (default) or mentions match the filters."""
+        f = EventFilter(date_column=date_column(count), **filters)
+        return int(self.query(count_sql(f.where, count), f.params)[0]["n"])
 
     def event(self, event_id: str) -> dict[str, Any]:
-        rows = self.query(f"{EVENT_SELECT} WHERE e.id = ?", [event_id])
+        rows = self.query(cluster_event_sql("e.id = ?", "mentions"), [event_id])
         if not rows:
             raise NotFound(f"no event {event_id!r}; list events with: gaiko events")
         return rows[0]
@@ -146,14 +150,22 @@ class QueryMixin:
             raise NotFound(f"no article {article_id!r}")
         art = rows[0]
         art["sentences"] = self.query("SELECT idx, start, \"end\", text FROM sentences WHERE article_id = ? ORDER BY idx", [article_id])
-        art["events"] = self.events(article_id=article_id, limit=None, sort="article", include_negated=True)
+        art["events"] = self.events(article_id=article_id, limit=None, sort="article", include_negated=True,
+                                    count="mentions")
         return art
 
-    def stats(self) -> dict[str, Any]:
+    def stats(self, count: str = "clusters") -> dict[str, Any]:
+        """Counts of articles, events (mentions), clusters, pledges...; ``by_type`` and ``top_dyads`` count
+        clusters (default) or mentions."""
+        from .counting import units_sql
+
+        check_count(count)
         one = self.query(
             """SELECT (SELECT count(*) FROM articles) AS articles,
                       (SELECT count(*) FROM sentences) AS sentences,
                       (SELECT count(*) FROM events) AS events,
+                      (SELECT count(*) FROM (SELECT DISTINCT coalesce(m.cluster_id, e.id) FROM events e
+                         LEFT JOIN cluster_members m ON m.event_id = e.id)) AS clusters,
                       (SELECT count(*) FROM pledges) AS pledges,
                       (SELECT count(*) FROM actors) AS actor_mentions,
                       (SELECT count(*) FROM errors) AS errors,
@@ -161,15 +173,17 @@ class QueryMixin:
                       (SELECT min(published) FROM articles) AS first_article,
                       (SELECT max(published) FROM articles) AS last_article"""
         )[0]
+        one["count"] = count
+        units = units_sql("TRUE", count)
         one["by_type"] = {
             r["event_type"]: r["n"]
-            for r in self.query("SELECT event_type, count(*) AS n FROM events GROUP BY 1 ORDER BY 2 DESC")
+            for r in self.query(f"SELECT event_type, count(*) AS n FROM ({units}) u GROUP BY 1 ORDER BY 2 DESC, 1")
         }
         one["top_dyads"] = self.query(
-            """SELECT source_country AS source, target_country AS target, count(*) AS events,
+            f"""SELECT source_country AS source, target_country AS target, count(*) AS events,
                       round(avg(goldstein), 2) AS mean_goldstein
-               FROM events WHERE source_country IS NOT NULL AND target_country IS NOT NULL
-               GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 10"""
+               FROM ({units}) u WHERE source_country IS NOT NULL AND target_country IS NOT NULL
+               GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 10"""
         )
         one["errors_by_reason"] = {
             r["reason"]: r["n"] for r in self.query("SELECT reason, count(*) AS n FROM errors GROUP BY 1 ORDER BY 2 DESC")
