@@ -30,7 +30,8 @@ def random_articles(n: int, seed: int = 1, events_per_article: int = 4) -> list[
     out = []
     for i in range(n):
         pub = base + dt.timedelta(days=rng.randrange(20))
-        text = f"Article {i} of seed {seed}: " + " ".join(rng.choice(["talks", "strike", "raid", "visit"]) for _ in range(8))
+        text = f"Article {i} of seed {seed} on Monday: " + " ".join(rng.choice(["talks", "strike", "raid", "visit"])
+                                                                  for _ in range(8))
         aid = article_id(text)
         events = []
         for j in range(rng.randint(1, events_per_article)):
@@ -49,17 +50,17 @@ def random_articles(n: int, seed: int = 1, events_per_article: int = 4) -> list[
                 date = day
             place = rng.choice(PLACES)
             events.append(Event(
-                id=record_id("ev", aid, j, etype), article_id=aid, sentence_index=j, sentence=text,
+                id=record_id("ev", aid, j, etype), article_id=aid, sentence_index=j // 2, sentence=text,
                 event_type=etype, trigger="strike", trigger_start=10 * j, trigger_end=10 * j + 6,
                 mode=rng.choice([None, None, "aerial"]) if etype == "ASSAULT" else None,
                 source=_actor(rng.choice(SIDES), "gunmen"), target=_actor(rng.choice(SIDES), "someone"),
-                date=date.isoformat(), date_precision=prec,
+                date=date.isoformat(), date_precision=prec, date_text="on Monday" if prec == "day" and j % 4 != 3 else None,
                 place=Place(text=place[0], name=place[0], country=place[1]) if place else None,
                 negated=rng.random() < 0.05, intended=rng.random() < 0.1,
                 goldstein=-10.0 if etype == "ASSAULT" else 1.0, quad_class=4 if etype == "ASSAULT" else 1,
                 pattern="test", confidence=0.8, coder_version="test",
             ))
-        sents = [SentenceRecord(index=j, start=0, end=len(text), text=text) for j in range(len(events))]
+        sents = [SentenceRecord(index=k, start=0, end=len(text), text=text) for k in range((len(events) + 1) // 2)]
         art = Article(text=text, id=aid, published=pub.isoformat(), title=text[:30], source=rng.choice(OUTLETS),
                       url=f"https://news{rng.randrange(3)}.invalid/{i}")
         out.append(CodedArticle(article=art, sentences=sents, events=events, coder_version="test"))

@@ -11,6 +11,7 @@ from cluster_data import random_articles
 from gaiko.clusters import rebuild_clusters, update_clusters
 from gaiko.clusters.core import cluster_mentions
 from gaiko.clusters.rules import load_rules
+from gaiko.clusters.update import MENTION_SQL
 from gaiko.store import Store
 
 
@@ -54,7 +55,7 @@ def test_incremental_equals_rebuild_and_reference(seed):
     assert a == b  # two arrival orders, same clusters (ids, counts, representatives, units)
     rebuild_clusters(first)
     assert _state(first) == a  # a rebuild gives exactly what the batches gave
-    rows = first.query("SELECT e.*, a.published FROM events e JOIN articles a ON a.id = e.article_id")
+    rows = first.query(MENTION_SQL)
     assert cluster_mentions(rows, load_rules()) == a["members"]  # and so does the reference
     # the test can fail: the data does merge reports across articles, and keeps events apart
     parts = _partition(a["members"])

@@ -21,10 +21,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .rules import WILD, Rules, Unit, compatible, order, side_country, unit_of
+from .rules import WILD, Rules, Unit, compatible, directed, order, units_of
 
-__all__ = ["UnitState", "ukey_of", "cluster_id_of", "preference", "choose_parent", "cluster_mentions", "probe_sides",
-           "listed_sides", "day_key", "week_key"]
+__all__ = ["UnitState", "ukey_of", "cluster_id_of", "preference", "choose_parent", "cluster_mentions", "probe_tokens",
+           "listed_tokens", "day_key", "week_key"]
 
 
 def ukey_of(unit: Unit) -> int:
@@ -50,11 +50,11 @@ class UnitState:
 
 
 def preference(u: Unit, v: UnitState, rules: Rules) -> tuple[Any, ...]:
-    """Sort key of candidate ``v`` for unit ``u`` (smallest first): for precisions in ``attach.nearest_first`` the
-    latest candidate first; then the most articles, then :func:`~gaiko.clusters.rules.order` (the most precise,
-    the key as a fixed, arbitrary tie-break)."""
+    """Sort key of candidate ``v`` for unit ``u`` (smallest first): candidates whose sides agree side by side
+    first; for precisions in ``attach.nearest_first`` the latest; then the most articles, then
+    :func:`~gaiko.clusters.rules.order` (the most precise, the key as a fixed, arbitrary tie-break)."""
     nearest = -(v.unit.hi or 0) if u.prec in rules.nearest_first else 0
-    return (nearest, -v.n_articles, *order(v.unit, v.ukey, rules))
+    return (not directed(v.unit, u), nearest, -v.n_articles, *order(v.unit, v.ukey, rules))
 
 
 def choose_parent(u: UnitState, candidates: Iterable[UnitState], rules: Rules) -> int | None:
@@ -73,28 +73,45 @@ def choose_parent(u: UnitState, candidates: Iterable[UnitState], rules: Rules) -
     return parent
 
 
-def probe_sides(src: str, tgt: str) -> list[tuple[str, str]]:
-    """Side patterns a unit looks up: for a known side its country and ``?`` (units leaving it open), for an open
-    side ``*`` (any)."""
-    def one(s: str) -> list[str]:
-        return ["*"] if s == WILD else [side_country(s), WILD]
-
-    return [(a, b) for a in one(src) for b in one(tgt)]
-
-
-def listed_sides(src: str, tgt: str) -> list[tuple[str, str]]:
-    """Side patterns a unit is listed under: its own (country, or ``?``) and ``*``."""
-    return [(a, b) for a in (side_country(src), "*") for b in (side_country(tgt), "*")]
+def listed_tokens(u: Unit) -> list[str]:
+    """Side tokens a unit is listed under: its set of countries (``=``), each country (``~``), ``*`` (any), and
+    ``S?``/``T?`` when it leaves its source/target open but names the other side."""
+    k = u.countries
+    out = ["=" + "|".join(k), *("~" + c for c in k), "*"]
+    if u.src == WILD and u.tgt != WILD:
+        out.append("S?")
+    if u.tgt == WILD and u.src != WILD:
+        out.append("T?")
+    return out
 
 
-def day_key(status: str, event_type: str, src: str, tgt: str, day: int) -> int:
-    """Lookup key of a side pattern on one day."""
-    return _hkey(status, event_type, src, tgt, "d", day)
+def probe_tokens(u: Unit, undirected: bool = False) -> list[str]:
+    """Side tokens of the units whose sides may agree with ``u``'s (:func:`~gaiko.clusters.rules.sides_agree`):
+    every subset of its countries, each of its countries when it names at most one, everything when it names
+    none, and the units open on the side it names when it leaves the other open (on either side for an
+    ``undirected`` type)."""
+    k = u.countries
+    subsets = [()] + [(c,) for c in k] + ([k] if len(k) == 2 else [])
+    out = ["=" + "|".join(s) for s in subsets]
+    if len(k) == 1:
+        out.append("~" + k[0])
+    if not k:
+        out.append("*")
+    if u.src != WILD and u.tgt == WILD or undirected and u.src == WILD and u.tgt != WILD:
+        out.append("S?")
+    if u.tgt != WILD and u.src == WILD or undirected and u.tgt == WILD and u.src != WILD:
+        out.append("T?")
+    return out
 
 
-def week_key(status: str, event_type: str, src: str, tgt: str, week: int) -> int:
-    """Lookup key of a side pattern in one week (day ordinal // 7)."""
-    return _hkey(status, event_type, src, tgt, "w", week)
+def day_key(status: str, event_type: str, token: str, day: int) -> int:
+    """Lookup key of a side token on one day."""
+    return _hkey(status, event_type, token, "d", day)
+
+
+def week_key(status: str, event_type: str, token: str, week: int) -> int:
+    """Lookup key of a side token in one week (day ordinal // 7)."""
+    return _hkey(status, event_type, token, "w", week)
 
 
 def _hkey(*parts: object) -> int:
@@ -109,8 +126,8 @@ def cluster_mentions(rows: Iterable[Mapping[str, Any]], rules: Rules) -> dict[st
     against, and what the evaluation uses on small corpora."""
     units: dict[int, UnitState] = {}
     of_event: dict[str, int] = {}
-    for r in rows:
-        unit = unit_of(r, rules)
+    rows = list(rows)
+    for r, unit in zip(rows, units_of(rows, rules)):
         k = ukey_of(unit)
         st = units.setdefault(k, UnitState(unit, k))
         st.articles.add(str(r["article_id"]))

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -25,7 +26,8 @@ from typing import Any
 
 from ..errors import DataFileError
 
-__all__ = ["Rules", "load_rules", "WILD", "Unit", "unit_of", "status_of", "compatible", "order", "side_country", "PRECISIONS"]
+__all__ = ["Rules", "load_rules", "WILD", "Unit", "unit_of", "units_of", "status_of", "compatible", "directed", "sides_agree", "order",
+           "side_country", "PRECISIONS"]
 
 #: the value of a dimension a mention leaves open
 WILD = "?"
@@ -42,6 +44,11 @@ class Rules:
     groups: dict[str, str]  # sector -> group name
     named_codes: frozenset[str]
     state_resolutions: frozenset[str]
+    side_level: str  # "country" or "group"
+    undirected: frozenset[str]  # event types whose source and target may come in either order
+    persons: bool  # two different named people are two different actors
+    place_level: str  # "city" or "country"
+    compare_modes: bool
     dates: dict[str, dict[str, Any]]
     nearest_first: frozenset[str]
     max_window_days: int
@@ -50,13 +57,22 @@ class Rules:
     path: str = ""
 
     # -- sides ---------------------------------------------------------------
-    def side(self, country: str | None, sector: str | None, name: str | None, resolved_by: str | None = None) -> str:
+    def side(self, country: str | None, sector: str | None, name: str | None, resolved_by: str | None = None,
+             person: str | None = None) -> str:
         """The side an actor stands for: ``JPN`` (the state), ``JPN:society`` (a group), ``JPN:*`` (someone of
-        that country, who is not said: "a Japanese national"), ``IGO=united nations``, or ``?``."""
+        that country, who is not said: "a Japanese national"), ``IGO=united nations``, or ``?``; with
+        ``sides.persons``, a named person's id follows an ``@`` (``JPN@p123``): the person agrees with their
+        side, but two different people do not agree with each other."""
+        base = self._side(country, sector, name, resolved_by)
+        return f"{base}@{person}" if person and base != WILD and self.persons else base
+
+    def _side(self, country: str | None, sector: str | None, name: str | None, resolved_by: str | None) -> str:
         if not country:
             return WILD
         if country in self.named_codes:
             return f"{country}={(name or sector or WILD).strip().lower()}"
+        if self.side_level == "country":
+            return country
         if sector is None:
             if resolved_by in self.state_resolutions or (
                     resolved_by == "coref" and (name or "").strip().lower() in self.country_names):
@@ -98,8 +114,10 @@ class Rules:
 
     # -- places --------------------------------------------------------------
     def place_key(self, name: str | None, country: str | None) -> str:
-        if not name and not country:
+        if not name and not country or self.place_level == "none":
             return WILD
+        if self.place_level == "country":
+            return f"C:{country}" if country else WILD
         if not name or name.strip().lower() in self.country_names:
             return f"C:{country}" if country else WILD
         return f"P:{name.strip().lower()}|{country or WILD}"
@@ -138,13 +156,22 @@ class Unit:
 
     @property
     def specificity(self) -> int:
-        """How much the unit says: 2 per side known down to its group, 1 for a country only; 2 for a place below
-        country level, 1 for a country; 1 for a mode."""
-        return _side_level(self.src) + _side_level(self.tgt) + _place_level(self.place) + (self.mode != WILD)
+        """How much the unit says: 2 per country among its actors (a side known down to its group adds 1), 2 for a
+        place below country level, 1 for a country; 1 for a mode."""
+        groups = sum(1 for s in (self.src, self.tgt) if s != WILD and (":" in s and not s.split("@")[0].endswith(":*")))
+        groups += sum(1 for s in (self.src, self.tgt) if "@" in s)
+        return 2 * len(self.countries) + groups + _place_level(self.place) + (self.mode != WILD)
 
+    @property
+    def countries(self) -> tuple[str, ...]:
+        """The distinct countries among its actors, sorted (one for "X did something", or "X did it to X")."""
+        return tuple(sorted({side_country(s) for s in (self.src, self.tgt) if s != WILD}))
 
-def _side_level(s: str) -> int:
-    return 0 if s == WILD else 1 if s.endswith(":*") else 2
+    @property
+    def partial(self) -> bool:
+        """Whether it names at most one country: the coder often puts that one on the wrong side ("the aid worker
+        abducted in Kaduna": target Nigeria), so it agrees with any unit that has the country on either side."""
+        return len(self.countries) <= 1
 
 
 def _place_level(p: str) -> int:
@@ -152,8 +179,8 @@ def _place_level(p: str) -> int:
 
 
 def side_country(s: str) -> str:
-    """The country part of a side (``JPN`` for ``JPN:society``), what the lookup keys use."""
-    return s.split(":", 1)[0]
+    """The country part of a side (``JPN`` for ``JPN:society`` or ``JPN@person``), what the lookup keys use."""
+    return s.split("@", 1)[0].split(":", 1)[0]
 
 
 def unit_of(m: dict[str, Any], rules: Rules) -> Unit:
@@ -163,19 +190,67 @@ def unit_of(m: dict[str, Any], rules: Rules) -> Unit:
     return Unit(
         status=status_of(m.get("negated"), m.get("intended"), m.get("hypothetical")),
         event_type=str(m["event_type"]),
-        src=rules.side(m.get("source_country"), m.get("source_sector"), m.get("source_name"), m.get("source_resolved_by")),
-        tgt=rules.side(m.get("target_country"), m.get("target_sector"), m.get("target_name"), m.get("target_resolved_by")),
+        src=rules.side(m.get("source_country"), m.get("source_sector"), m.get("source_name"), m.get("source_resolved_by"),
+                       m.get("source_person")),
+        tgt=rules.side(m.get("target_country"), m.get("target_sector"), m.get("target_name"), m.get("target_resolved_by"),
+                       m.get("target_person")),
         place=rules.place_key(m.get("place_name"), m.get("place_country")),
-        mode=m.get("mode") or WILD,
+        mode=(m.get("mode") or WILD) if rules.compare_modes else WILD,
         prec=prec if prec in rules.precision_order else "other",
         lo=lo, hi=hi,
     )
 
 
+def units_of(rows: Sequence[dict[str, Any]], rules: Rules) -> list[Unit]:
+    """The units of an article's mentions (all of them: a date shared in one sentence is judged among them).
+
+    The coder gives an event the date of a word governing it ("accused China on Monday of seizing a boat",
+    "released her on Saturday, five days after she was abducted"): when several events of one sentence share
+    one date phrase, it is certain only for the event it follows (the nearest trigger before it, else the
+    nearest after); for the others it is an upper bound, precision ``shared`` (window in ``dates.shared``)."""
+    shared = _shared_dates(rows) if "shared" in rules.dates else set()
+    out = []
+    for r in rows:
+        if id(r) in shared:
+            r = {**r, "date_precision": "shared"}
+        out.append(unit_of(r, rules))
+    return out
+
+
+def _shared_dates(rows: Sequence[dict[str, Any]]) -> set[int]:
+    groups: dict[tuple[Any, Any, str], list[dict[str, Any]]] = {}
+    for r in rows:
+        if r.get("date_text") and r.get("date_precision") not in (None, "published") and r.get("sentence_text"):
+            groups.setdefault((r["article_id"], r.get("sentence_idx"), r["date_text"]), []).append(r)
+    out: set[int] = set()
+    for (_a, _s, text), rs in groups.items():
+        if len({r.get("trigger_start") for r in rs}) < 2:
+            continue
+        at = str(rs[0]["sentence_text"]).find(text)
+        if at < 0:
+            continue
+        pos = int(rs[0].get("sentence_start") or 0) + at
+        before = [r for r in rs if (r.get("trigger_start") or 0) < pos]
+        keep = (max(before, key=lambda r: r["trigger_start"]) if before
+                else min(rs, key=lambda r: r.get("trigger_start") or 0))
+        out.update(id(r) for r in rs if r.get("trigger_start") != keep.get("trigger_start"))
+    return out
+
+
 def _sides_agree(a: str, b: str) -> bool:
     if a == b or a == WILD or b == WILD:
         return True
+    (a, pa), (b, pb) = _person(a), _person(b)
+    if pa and pb and pa != pb:
+        return False  # two different named people: two acts
+    if a == b:
+        return True
     return (a.endswith(":*") or b.endswith(":*")) and side_country(a) == side_country(b)
+
+
+def _person(s: str) -> tuple[str, str]:
+    side, _, person = s.partition("@")
+    return side, person
 
 
 def _places_agree(a: str, b: str) -> bool:
@@ -187,17 +262,32 @@ def _places_agree(a: str, b: str) -> bool:
 
 def compatible(v: Unit, u: Unit, rules: Rules) -> bool:
     """Whether ``v`` can be the same event as ``u`` and says it at least as precisely in time: same status and
-    type; each side, the place and the mode agree (equal, or one of them open; a country agrees with its
-    cities, and "someone of country X" with every side of X); ``v``'s date is at least as precise and its
-    window lies inside ``u``'s."""
+    type; the sides agree (:func:`sides_agree`), the place and the mode too (equal, or one of them open; a country
+    agrees with its cities); ``v``'s date is at least as precise and its window lies inside ``u``'s."""
     if v.status != u.status or v.event_type != u.event_type:
         return False
     if u.lo is None or v.lo is None or u.hi is None or v.hi is None or not (u.lo <= v.lo and v.hi <= u.hi):
         return False
     if rules.rank(v.prec) > rules.rank(u.prec):
         return False
-    return (_sides_agree(v.src, u.src) and _sides_agree(v.tgt, u.tgt) and _places_agree(v.place, u.place)
+    return (sides_agree(v, u, rules) and _places_agree(v.place, u.place)
             and (v.mode == u.mode or v.mode == WILD or u.mode == WILD))
+
+
+def directed(v: Unit, u: Unit) -> bool:
+    """Whether the sides agree side by side (source with source, target with target; open ones agree)."""
+    return _sides_agree(v.src, u.src) and _sides_agree(v.tgt, u.tgt)
+
+
+def sides_agree(v: Unit, u: Unit, rules: Rules) -> bool:
+    """Side by side; crosswise for the rules' ``undirected`` types ("Japan and the Philippines signed", "The
+    Philippines and Japan signed"); or, when one of them names at most one country, that country is among the
+    other's."""
+    if directed(v, u):
+        return True
+    if u.event_type in rules.undirected and _sides_agree(v.src, u.tgt) and _sides_agree(v.tgt, u.src):
+        return True
+    return (u.partial and set(u.countries) <= set(v.countries)) or (v.partial and set(v.countries) <= set(u.countries))
 
 
 def order(u: Unit, ukey: int, rules: Rules) -> tuple[int, int, int, int]:
@@ -255,6 +345,11 @@ def load_rules(path: str | None = None) -> Rules:
     for key in ("sides", "dates", "attach", "representative"):
         _check(p, isinstance(raw.get(key), dict), f"missing or malformed section {key!r}")
     sides, dates, attach = raw["sides"], raw["dates"], raw["attach"]
+    places, modes = raw.get("places") or {}, raw.get("modes") or {}
+    _check(p, sides.get("level", "country") in ("country", "group"), "sides.level must be country or group")
+    _check(p, places.get("level", "city") in ("city", "country", "none"), "places.level must be city, country or none")
+    _check(p, isinstance(modes.get("compare", True), bool), "modes.compare must be true or false")
+    _check(p, isinstance(sides.get("persons", True), bool), "sides.persons must be true or false")
     groups: dict[str, str] = {}
     for g, sectors in (sides.get("groups") or {}).items():
         _check(p, isinstance(sectors, list), f"sides.groups.{g} must be a list of sectors")
@@ -278,6 +373,11 @@ def load_rules(path: str | None = None) -> Rules:
         groups=groups,
         named_codes=frozenset(str(s) for s in sides.get("named_codes") or ()),
         state_resolutions=frozenset(str(s) for s in sides.get("state_resolutions") or ()),
+        side_level=str(sides.get("level", "country")),
+        undirected=frozenset(str(t) for t in sides.get("undirected_types") or ()),
+        persons=bool(sides.get("persons", True)),
+        place_level=str(places.get("level", "city")),
+        compare_modes=bool(modes.get("compare", True)),
         dates={str(k): dict(v) for k, v in dates.items()},
         nearest_first=frozenset(str(s) for s in attach.get("nearest_first") or ()),
         max_window_days=max_days,

@@ -18,17 +18,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .core import UnitState, choose_parent, cluster_id_of, day_key, listed_sides, probe_sides, ukey_of, week_key
-from .rules import Rules, Unit, compatible, order, unit_of
+from .core import UnitState, choose_parent, cluster_id_of, day_key, listed_tokens, probe_tokens, ukey_of, week_key
+from .rules import Rules, Unit, compatible, order, units_of
 from .tables import member_key, registered
 
 __all__ = ["add_mentions", "MENTION_SQL"]
 
 #: the event fields the clustering reads, for the rows of the articles in ``_gaiko_cl_arts``
-MENTION_SQL = """SELECT e.id, e.article_id, e.sentence_idx, e.trigger_start, e.event_type, e.mode, e.date,
+MENTION_SQL = """SELECT e.id, e.article_id, e.sentence_idx, e.trigger_start, e.event_type, e.mode, e.date, e.date_text,
        e.date_precision, e.negated, e.intended, e.hypothetical, e.source_country, e.source_sector, e.source_name,
-       e.source_resolved_by, e.target_country, e.target_sector, e.target_name, e.target_resolved_by, e.place_name, e.place_country, a.published
-FROM events e JOIN articles a ON a.id = e.article_id"""
+       e.source_resolved_by, e.source_person, e.target_country, e.target_sector, e.target_name, e.target_resolved_by,
+       e.target_person, e.place_name, e.place_country, a.published, s.text AS sentence_text, s.start AS sentence_start
+FROM events e JOIN articles a ON a.id = e.article_id
+LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_idx"""
 
 _UNIT_COLS = ("ukey", "status", "event_type", "src", "tgt", "place", "mode", "prec", "lo", "hi", "n_articles", "parent",
               "root")
@@ -39,25 +41,27 @@ def _indexable(u: Unit, rules: Rules) -> bool:
 
 
 def _fine_keys(u: Unit) -> list[int]:
-    """Keys a unit is found under by the units that may join it: its first day, under its side patterns."""
-    return [day_key(u.status, u.event_type, a, b, u.lo) for a, b in listed_sides(u.src, u.tgt)]  # type: ignore[arg-type]
+    """Keys a unit is found under by the units that may join it: its first day, under its side tokens."""
+    return [day_key(u.status, u.event_type, t, u.lo) for t in listed_tokens(u)]  # type: ignore[arg-type]
 
 
-def _fine_probes(u: Unit) -> list[int]:
-    """Keys of the units ``u`` may join: every day of its window, under the side patterns it agrees with."""
-    return [day_key(u.status, u.event_type, a, b, d) for a, b in probe_sides(u.src, u.tgt)
+def _fine_probes(u: Unit, rules: Rules) -> list[int]:
+    """Keys of the units ``u`` may join: every day of its window, under the side tokens that may agree."""
+    return [day_key(u.status, u.event_type, t, d) for t in probe_tokens(u, u.event_type in rules.undirected)
             for d in range(u.lo, u.hi + 1)]  # type: ignore[arg-type, operator]
 
 
 def _coarse_keys(u: Unit) -> list[int]:
-    """Keys a unit is found under by the units it may join: every week its window touches, under its patterns."""
-    return [week_key(u.status, u.event_type, a, b, w) for a, b in listed_sides(u.src, u.tgt)
+    """Keys a unit is found under by the units it may join: every week its window touches, under its tokens."""
+    return [week_key(u.status, u.event_type, t, w) for t in listed_tokens(u)
             for w in range(u.lo // 7, u.hi // 7 + 1)]  # type: ignore[operator]
 
 
-def _coarse_probes(u: Unit) -> list[int]:
-    """Keys of the units that may join ``u``: their window contains ``u``'s, so touches its first week."""
-    return [week_key(u.status, u.event_type, a, b, u.lo // 7) for a, b in probe_sides(u.src, u.tgt)]  # type: ignore[operator]
+def _coarse_probes(u: Unit, rules: Rules) -> list[int]:
+    """Keys of the units that may join ``u`` (the side relation is symmetric; their window contains ``u``'s, so
+    touches its first week)."""
+    return [week_key(u.status, u.event_type, t, u.lo // 7)  # type: ignore[operator]
+            for t in probe_tokens(u, u.event_type in rules.undirected)]
 
 
 def _load_units(con: Any, ukeys: Iterable[int]) -> dict[int, UnitState]:
@@ -96,8 +100,7 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules) -> set[
     # 1. units of the new mentions
     fresh: dict[int, tuple[Unit, set[str]]] = {}
     members: dict[str, list[Any]] = {"event_id": [], "article_id": [], "ukey": [], "mkey": []}
-    for r in rows:
-        unit = unit_of(r, rules)
+    for r, unit in zip(rows, units_of(rows, rules)):
         k = ukey_of(unit)
         fresh.setdefault(k, (unit, set()))[1].add(str(r["article_id"]))
         members["event_id"].append(str(r["id"]))
@@ -126,7 +129,7 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules) -> set[
         states[k] = st
     old_root = {k: st.root for k, st in states.items()}
     # 2. units that may take a new parent: the new ones, and the stored ones a changed unit refines
-    coarse = [k for st in changed if _indexable(st.unit, rules) for k in _coarse_probes(st.unit)]
+    coarse = [k for st in changed if _indexable(st.unit, rules) for k in _coarse_probes(st.unit, rules)]
     above_keys = {u for _k, u in _probe(con, "cluster_coarse", coarse)}
     for k, st in _load_units(con, above_keys - set(states)).items():
         states[k] = st
@@ -138,7 +141,7 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules) -> set[
     probes: dict[int, list[UnitState]] = {}
     for st in revisit:
         if _indexable(st.unit, rules):
-            for k in _fine_probes(st.unit):
+            for k in _fine_probes(st.unit, rules):
                 probes.setdefault(k, []).append(st)
     found = _probe(con, "cluster_fine", probes)
     fine_new: dict[int, list[UnitState]] = {}  # new units are not in cluster_fine yet
