@@ -260,18 +260,15 @@ def _write(store: Any, results: list[CodedArticle | InputError], summary: RunSum
         _record(store, failed, summary)
     if coded:
         fresh = store.new_articles(coded)
-        written, _ = store.write_coded(fresh, summary.run_id, stems=stems, cluster=False)
+        before = getattr(store, "cluster_seconds", 0.0)
+        written, _ = store.write_coded(fresh, summary.run_id, stems=stems)  # clusters them in the same transaction
+        summary.cluster_seconds += getattr(store, "cluster_seconds", 0.0) - before
         summary.articles += written
         summary.skipped += len(coded) - len(fresh)
         if written:
             summary.sentences += sum(len(c.sentences) for c in fresh)
             summary.events += sum(len(c.events) for c in fresh)
             summary.pledges += sum(len(c.pledges) for c in fresh)
-            t = time.perf_counter()
-            from .clusters import update_clusters
-
-            update_clusters(store, [c.article.id for c in fresh])  # the writer keeps clusters current batch by batch
-            summary.cluster_seconds += time.perf_counter() - t
 
 
 def _catch_up_clusters(store: Any, summary: RunSummary) -> None:

@@ -146,3 +146,35 @@ def rebuild(db: str = typer.Option("gaiko.duckdb", "--db", help="Store to write.
     except GaikoError as exc:
         fail(exc)
     typer.echo(f"{n} mentions in {k} clusters")
+
+
+@cluster_app.command("eval")
+def evaluate(
+    paths: list[str] = typer.Argument(..., help="Labelled corpus files or folders (corpora/clusters)."),
+    split: str = typer.Option("all", "--split", help="all, tuned or blind (a fixed hash of the story id sets one in five aside)."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+    errors: int = typer.Option(0, "--errors", help="List this many wrongly merged or split pairs (tuned stories only)."),
+) -> None:
+    """Code a labelled multi-article corpus and score its clusters: pair-wise precision and recall over the
+    mentions coded with the gold type (docs/clusters.md)."""
+    from ..clusters.evaluate import evaluate as run
+
+    try:
+        r = run(paths, split=split, errors=errors)
+    except GaikoError as exc:
+        fail(exc)
+    if as_json:
+        sys.stdout.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+        return
+    typer.echo(f"{r['articles']} articles, {r['stories']} stories, {r['gold_mentions']} labelled mentions of "
+               f"{r['gold_clusters']} events ({r['multi_article_clusters']} in more than one article)")
+    parts = ("all", "tuned", "blind") if split == "all" else (split,)
+    emit_rows([{"split": p, "precision": r[p]["precision"], "recall": r[p]["recall"], "f1": r[p]["f1"],
+                "mentions scored": f"{r[p]['coded_with_gold_type']} of {r[p]['gold_mentions']}",
+                "baseline P/R": f"{r[p]['baseline_type_dyad_day']['precision']:.2f} / "
+                                f"{r[p]['baseline_type_dyad_day']['recall']:.2f}"} for p in parts], "table",
+              title="pair-wise scores (baseline: same type, countries and date)")
+    for e in r.get("errors", []):
+        a, b = e["a"], e["b"]
+        typer.echo(f"{e['kind']}: {a['article']} {a['trigger']!r} ({a['gold']}, {a['date']} {a['precision']}) | "
+                   f"{b['article']} {b['trigger']!r} ({b['gold']}, {b['date']} {b['precision']})")

@@ -16,10 +16,10 @@ from typing import Any
 
 from ..errors import ConfigError, NotFound, StoreError
 from .rules import Rules, load_rules
-from .tables import TABLES, ensure_readable, registered
+from .tables import TABLES, ensure_readable, lists
 
 __all__ = [
-    "update_clusters", "rebuild_clusters", "split_cluster", "merge_clusters", "drop_overrule", "list_overrules",
+    "update_clusters", "cluster_new_articles", "rebuild_clusters", "split_cluster", "merge_clusters", "drop_overrule", "list_overrules",
     "cluster_detail", "load_rules", "Rules", "ensure_readable", "pending",
 ]
 
@@ -33,16 +33,22 @@ def _rows(con: Any, article_ids: Sequence[str], only_new: bool) -> list[dict[str
 
     ids = list(article_ids)
     if only_new:
-        with registered(con, "_gaiko_cl_arts", {"a": ids}):
-            done = {r[0] for r in con.execute("SELECT DISTINCT m.article_id FROM cluster_members m "
-                                              "SEMI JOIN _gaiko_cl_arts x ON m.article_id = x.a").fetchall()}
+        arts, params = lists({"a": ("VARCHAR", ids)})
+        done = {r[0] for r in con.execute(f"SELECT DISTINCT m.article_id FROM cluster_members m SEMI JOIN {arts} x "
+                                          "ON m.article_id = x.a", params).fetchall()}
         ids = [a for a in ids if a not in done]
     if not ids:
         return []
-    with registered(con, "_gaiko_cl_arts", {"a": ids}):
-        cur = con.execute(f"{MENTION_SQL} WHERE e.article_id IN (SELECT a FROM _gaiko_cl_arts) ORDER BY e.article_id, e.id")
-        cols = [d[0] for d in cur.description]
-        return [dict(zip(cols, r)) for r in cur.fetchall()]
+    arts, params = lists({"a": ("VARCHAR", ids)})
+    cur = con.execute(f"{MENTION_SQL} WHERE e.article_id IN (SELECT a FROM {arts}) ORDER BY e.article_id, e.id", params)
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, r)) for r in cur.fetchall()]
+
+
+def cluster_new_articles(con: Any, article_ids: Sequence[str], rules: Rules | None = None) -> int:
+    """Cluster the events of articles just written and never clustered, inside the caller's transaction
+    (``Store.write_coded`` does this for every batch). Returns the number of mentions clustered."""
+    return _cluster_articles(con, article_ids, rules or load_rules(), only_new=False)
 
 
 def _cluster_articles(con: Any, article_ids: Sequence[str], rules: Rules, *, only_new: bool = True) -> int:

@@ -148,6 +148,8 @@ def evaluate(paths: Iterable[str | Path], *, split: str = "all", coder: Any = No
     and wrongly split pairs of the tuned stories (never of the blind ones)."""
     if split not in SPLITS:
         raise EvaluationError(f"unknown split {split!r}; use one of {', '.join(SPLITS)}")
+    if split == "blind" and errors:
+        raise EvaluationError("errors of the blind stories are never listed; use --split tuned or all")
     articles = load_corpus(paths)
     store, ids = _code(articles, coder)
     matched = _match(store, articles, ids)
@@ -163,6 +165,8 @@ def evaluate(paths: Iterable[str | Path], *, split: str = "all", coder: Any = No
         report[part] = {**pair_scores(gold, pred), "coded_with_gold_type": len(keys), "gold_mentions": n_gold,
                         "baseline_type_dyad_day": pair_scores(gold, _baseline({k: matched[k] for k in keys}))}
     report["split"] = split
+    if split != "all":
+        report = {k: v for k, v in report.items() if k not in SPLITS or k == split}
     if errors:
         report["errors"] = _errors(matched, gold_of, errors)
     store.close()

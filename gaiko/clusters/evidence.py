@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .tables import ensure_readable, registered
+from .tables import ensure_readable, lists
 
 __all__ = ["link_pledge_evidence"]
 
@@ -23,11 +23,11 @@ def link_pledge_evidence(store: Any, entries: list[dict[str, Any]]) -> list[dict
         return entries
     con = store.con
     ensure_readable(con)
-    with registered(con, "_gaiko_cl_ev", {"e": ids}):
-        rows = con.execute(
-            "SELECT m.event_id, m.cluster_id, c.num_mentions, c.num_articles, c.num_sources, a.source "
-            "FROM cluster_members m SEMI JOIN _gaiko_cl_ev x ON m.event_id = x.e "
-            "LEFT JOIN clusters c ON c.id = m.cluster_id LEFT JOIN articles a ON a.id = m.article_id").fetchall()
+    evs, params = lists({"e": ("VARCHAR", ids)})
+    rows = con.execute(
+        "SELECT m.event_id, m.cluster_id, c.num_mentions, c.num_articles, c.num_sources, a.source "
+        f"FROM cluster_members m SEMI JOIN {evs} x ON m.event_id = x.e "
+        "LEFT JOIN clusters c ON c.id = m.cluster_id LEFT JOIN articles a ON a.id = m.article_id", params).fetchall()
     info = {r[0]: {"cluster_id": r[1], "num_mentions": r[2], "num_articles": r[3], "num_sources": r[4], "outlet": r[5]}
             for r in rows}
     return [_grouped(entry, info) for entry in entries]

@@ -17,7 +17,7 @@ import hashlib
 from collections.abc import Iterable
 from typing import Any
 
-from .tables import registered
+from .tables import lists
 
 __all__ = ["load_overrules", "apply_overrules", "add_overrule", "overrule_cluster_id"]
 
@@ -53,15 +53,15 @@ def apply_overrules(con: Any, auto_ids: Iterable[str]) -> set[str]:
     overrules = load_overrules(con)
     named = sorted({k for o in overrules for k in o["mkeys"]})
     if named:
-        with registered(con, "_gaiko_cl_mk", {"k": named}):
-            autos = sorted(set(autos) | {r[0] for r in con.execute(
-                "SELECT DISTINCT m.auto_id FROM cluster_members m SEMI JOIN _gaiko_cl_mk k ON m.mkey = k.k "
-                "WHERE m.auto_id IS NOT NULL").fetchall()})
+        mk, params = lists({"k": ("VARCHAR", named)})
+        autos = sorted(set(autos) | {r[0] for r in con.execute(
+            f"SELECT DISTINCT m.auto_id FROM cluster_members m SEMI JOIN {mk} k ON m.mkey = k.k "
+            "WHERE m.auto_id IS NOT NULL", params).fetchall()})
     if not autos:
         return set()
-    with registered(con, "_gaiko_cl_a", {"a": autos}):
-        rows = con.execute("SELECT m.event_id, m.mkey, m.auto_id, m.cluster_id FROM cluster_members m "
-                           "SEMI JOIN _gaiko_cl_a a ON m.auto_id = a.a").fetchall()
+    au, params = lists({"a": ("VARCHAR", autos)})
+    rows = con.execute(f"SELECT m.event_id, m.mkey, m.auto_id, m.cluster_id FROM cluster_members m SEMI JOIN {au} a "
+                       "ON m.auto_id = a.a", params).fetchall()
     group = {ev: auto for ev, _mk, auto, _c in rows}
     by_mkey: dict[str, list[str]] = {}
     for ev, mk, _a, _c in rows:
@@ -83,7 +83,7 @@ def apply_overrules(con: Any, auto_ids: Iterable[str]) -> set[str]:
     touched = {c for ev, _mk, _a, c in rows if ev in changed and c} | set(changed.values())
     if changed:
         evs = sorted(changed)
-        with registered(con, "_gaiko_cl_c", {"e": evs, "c": [changed[e] for e in evs]}):
-            con.execute("UPDATE cluster_members SET cluster_id = c.c FROM _gaiko_cl_c c WHERE cluster_members.event_id = c.e")
+        ch, params = lists({"e": ("VARCHAR", evs), "c": ("VARCHAR", [changed[e] for e in evs])})
+        con.execute(f"UPDATE cluster_members SET cluster_id = c.c FROM {ch} c WHERE cluster_members.event_id = c.e", params)
     # clusters that kept their members but gained new ones (from the update) are stale too
     return touched | {group[ev] for ev in group}

@@ -18,11 +18,11 @@ from typing import Any
 from urllib.parse import urlparse
 
 from .rules import Rules, status_of
-from .tables import CLUSTER_COLUMNS, registered
+from .tables import CLUSTER_COLUMNS, lists
 
 __all__ = ["refresh_summaries", "summarize", "REPORT_SQL", "report_order", "outlet_of"]
 
-#: every mention of the clusters in ``_gaiko_cl_ids`` with what a summary and the evidence view need
+#: every mention of the clusters with what a summary and the evidence view need
 REPORT_SQL = """SELECT m.cluster_id, m.auto_id, m.mkey, e.id, e.article_id, e.sentence_idx, e.trigger_start, e.trigger,
        e.event_type, e.mode, e.date, e.date_text, e.date_precision, e.negated, e.intended, e.hypothetical,
        e.source_text, e.source_name, e.source_country, e.source_sector, e.source_person,
@@ -105,12 +105,12 @@ def fetch_reports(con: Any, cluster_ids: Iterable[str]) -> dict[str, list[dict[s
     out: dict[str, list[dict[str, Any]]] = {}
     if not ids:
         return out
-    with registered(con, "_gaiko_cl_ids", {"c": ids}):
-        cur = con.execute(f"SELECT * FROM ({REPORT_SQL}) r SEMI JOIN _gaiko_cl_ids i ON r.cluster_id = i.c")
-        cols = [d[0] for d in cur.description]
-        for row in cur.fetchall():
-            r = dict(zip(cols, row))
-            out.setdefault(r["cluster_id"], []).append(r)
+    sel, params = lists({"c": ("VARCHAR", ids)})
+    cur = con.execute(f"{REPORT_SQL} WHERE m.cluster_id IN (SELECT c FROM {sel})", params)
+    cols = [d[0] for d in cur.description]
+    for row in cur.fetchall():
+        r = dict(zip(cols, row))
+        out.setdefault(r["cluster_id"], []).append(r)
     return out
 
 
@@ -121,20 +121,14 @@ def refresh_summaries(con: Any, cluster_ids: Iterable[str], rules: Rules) -> int
         return 0
     reports = fetch_reports(con, ids)
     rows = [summarize(cid, reports[cid], rules) for cid in ids if reports.get(cid)]
-    names = [n for n, _t in CLUSTER_COLUMNS]
-    with registered(con, "_gaiko_cl_ids", {"c": ids}):
-        con.execute("DELETE FROM clusters WHERE id IN (SELECT c FROM _gaiko_cl_ids)")
+    sel, params = lists({"c": ("VARCHAR", ids)})
+    con.execute(f"DELETE FROM clusters WHERE id IN (SELECT c FROM {sel})", params)
     if rows:
-        import pyarrow as pa
-
-        types = {"date": pa.date32(), "first_published": pa.date32(), "last_published": pa.date32(),
-                 "lat": pa.float64(), "lon": pa.float64(), "goldstein": pa.float64(), "quad_class": pa.int32(),
-                 "num_mentions": pa.int32(), "num_articles": pa.int32(), "num_sources": pa.int32(), "overruled": pa.bool_()}
         dates = {"date", "first_published", "last_published"}
-        cols = {n: [_day(r[n]) if n in dates else r[n] for r in rows] for n in names}
-        with registered(con, "_gaiko_cl_rows", cols, {k: v for k, v in types.items() if k in cols}):
-            col_sql = ", ".join(f'"{n}"' for n in names)
-            con.execute(f"INSERT INTO clusters ({col_sql}) SELECT {col_sql} FROM _gaiko_cl_rows")
+        cols = {n: (t, [_day(r[n]) if n in dates else r[n] for r in rows]) for n, t in CLUSTER_COLUMNS}
+        sel, params = lists(cols)
+        col_sql = ", ".join(f'"{n}"' for n, _t in CLUSTER_COLUMNS)
+        con.execute(f"INSERT INTO clusters ({col_sql}) SELECT {col_sql} FROM {sel}", params)
     return len(rows)
 
 

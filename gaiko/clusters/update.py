@@ -20,7 +20,7 @@ from typing import Any
 
 from .core import UnitState, choose_parent, cluster_id_of, day_key, listed_tokens, probe_tokens, ukey_of, week_key
 from .rules import Rules, Unit, compatible, order, units_of
-from .tables import member_key, registered
+from .tables import lists, member_key
 
 __all__ = ["add_mentions", "MENTION_SQL"]
 
@@ -68,8 +68,9 @@ def _load_units(con: Any, ukeys: Iterable[int]) -> dict[int, UnitState]:
     keys = sorted(set(ukeys))
     if not keys:
         return {}
-    with registered(con, "_gaiko_cl_k", {"k": keys}, {"k": _int64()}):
-        rows = con.execute(f"SELECT {', '.join(_UNIT_COLS)} FROM cluster_units u SEMI JOIN _gaiko_cl_k p ON u.ukey = p.k").fetchall()
+    sel, params = lists({"k": ("BIGINT", keys)})
+    rows = con.execute(f"SELECT {', '.join(_UNIT_COLS)} FROM cluster_units u SEMI JOIN {sel} p ON u.ukey = p.k",
+                       params).fetchall()
     out = {}
     for r in rows:
         unit = Unit(status=r[1], event_type=r[2], src=r[3], tgt=r[4], place=r[5], mode=r[6], prec=r[7], lo=r[8], hi=r[9])
@@ -82,19 +83,14 @@ def _probe(con: Any, table: str, keys: Iterable[int]) -> list[tuple[int, int]]:
     ks = sorted(set(keys))
     if not ks:
         return []
-    with registered(con, "_gaiko_cl_p", {"k": ks}, {"k": _int64()}):
-        return con.execute(f"SELECT t.k, t.ukey FROM {table} t SEMI JOIN _gaiko_cl_p p ON t.k = p.k").fetchall()
-
-
-def _int64() -> Any:
-    import pyarrow as pa
-
-    return pa.int64()
+    sel, params = lists({"k": ("BIGINT", ks)})
+    return con.execute(f"SELECT t.k, t.ukey FROM {table} t SEMI JOIN {sel} p ON t.k = p.k", params).fetchall()
 
 
 def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules) -> set[str]:
-    """Cluster new mentions (rows of :data:`MENTION_SQL`) into the stored clusters, inside the caller's
-    transaction. Returns the ``auto_id`` of every cluster that gained, lost or changed members."""
+    """Cluster the mentions of articles never clustered before (every row of :data:`MENTION_SQL` for them) into
+    the stored clusters, inside the caller's transaction. Returns the ``auto_id`` of every cluster that gained,
+    lost or changed members."""
     if not rows:
         return set()
     # 1. units of the new mentions
@@ -108,12 +104,11 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules) -> set[
         members["ukey"].append(k)
         members["mkey"].append(member_key(r["article_id"], r["sentence_idx"], r["trigger_start"]))
     stored = _load_units(con, fresh)
-    with registered(con, "_gaiko_cl_m", members, {"ukey": _int64()}):
-        con.execute("INSERT INTO cluster_members (event_id, article_id, ukey, mkey) "
-                    "SELECT event_id, article_id, ukey, mkey FROM _gaiko_cl_m")
-    with registered(con, "_gaiko_cl_k", {"k": sorted(fresh)}, {"k": _int64()}):
-        counts = dict(con.execute("SELECT m.ukey, count(DISTINCT m.article_id) FROM cluster_members m "
-                                  "SEMI JOIN _gaiko_cl_k p ON m.ukey = p.k GROUP BY m.ukey").fetchall())
+    sel, params = lists({"event_id": ("VARCHAR", members["event_id"]), "article_id": ("VARCHAR", members["article_id"]),
+                         "ukey": ("BIGINT", members["ukey"]), "mkey": ("VARCHAR", members["mkey"])})
+    con.execute(f"INSERT INTO cluster_members (event_id, article_id, ukey, mkey) SELECT * FROM {sel}", params)
+    # the mentions come from articles never clustered before, so their articles are new to every unit
+    counts = {k: (stored[k].n_articles if k in stored else 0) + len(arts) for k, (_u, arts) in fresh.items()}
     states: dict[int, UnitState] = {}  # every unit read or changed in this batch
     new_units: list[UnitState] = []
     changed: list[UnitState] = []  # units whose own article count is new
@@ -188,9 +183,9 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules) -> set[
     touched = sorted(moved | set(fresh))
     cids = [cluster_id_of(states[k].root) for k in touched]  # type: ignore[arg-type]
     affected = {cluster_id_of(r) for k in moved if (r := old_root.get(k)) is not None}
-    with registered(con, "_gaiko_cl_r", {"k": touched, "c": cids}, {"k": _int64()}):
-        con.execute("UPDATE cluster_members SET auto_id = r.c FROM _gaiko_cl_r r WHERE cluster_members.ukey = r.k "
-                    "AND (cluster_members.auto_id IS DISTINCT FROM r.c)")
+    sel, params = lists({"k": ("BIGINT", touched), "c": ("VARCHAR", cids)})
+    con.execute(f"UPDATE cluster_members SET auto_id = r.c FROM {sel} r WHERE cluster_members.ukey = r.k "
+                "AND (cluster_members.auto_id IS DISTINCT FROM r.c)", params)
     return affected | set(cids)
 
 
@@ -229,8 +224,8 @@ def climb_full(states: dict[int, UnitState], k: int) -> int:
 
 
 def _children(con: Any, parents: set[int], exclude: set[int]) -> list[UnitState]:
-    with registered(con, "_gaiko_cl_k", {"k": sorted(parents)}, {"k": _int64()}):
-        rows = con.execute("SELECT ukey FROM cluster_units u SEMI JOIN _gaiko_cl_k p ON u.parent = p.k").fetchall()
+    sel, params = lists({"k": ("BIGINT", sorted(parents))})
+    rows = con.execute(f"SELECT ukey FROM cluster_units u SEMI JOIN {sel} p ON u.parent = p.k", params).fetchall()
     keys = {r[0] for r in rows} - exclude
     return list(_load_units(con, keys).values())
 
@@ -244,13 +239,12 @@ def _write_units(con: Any, units: list[UnitState]) -> None:
         for c, v in zip(_UNIT_COLS, (st.ukey, u.status, u.event_type, u.src, u.tgt, u.place, u.mode, u.prec, u.lo, u.hi,
                                      st.n_articles, st.parent, st.root)):
             cols[c].append(v)
-    import pyarrow as pa
-
-    types = {"ukey": pa.int64(), "parent": pa.int64(), "root": pa.int64(), "lo": pa.int32(), "hi": pa.int32(),
-             "n_articles": pa.int32()}
-    with registered(con, "_gaiko_cl_u", cols, types):
-        con.execute("DELETE FROM cluster_units WHERE ukey IN (SELECT ukey FROM _gaiko_cl_u)")
-        con.execute(f"INSERT INTO cluster_units ({', '.join(_UNIT_COLS)}) SELECT {', '.join(_UNIT_COLS)} FROM _gaiko_cl_u")
+    types = {"ukey": "BIGINT", "parent": "BIGINT", "root": "BIGINT", "lo": "INTEGER", "hi": "INTEGER",
+             "n_articles": "INTEGER"}
+    sel, params = lists({c: (types.get(c, "VARCHAR"), cols[c]) for c in _UNIT_COLS})
+    keys, kparams = lists({"k": ("BIGINT", cols["ukey"])})
+    con.execute(f"DELETE FROM cluster_units WHERE ukey IN (SELECT k FROM {keys})", kparams)
+    con.execute(f"INSERT INTO cluster_units ({', '.join(_UNIT_COLS)}) SELECT * FROM {sel}", params)
 
 
 def _write_keys(con: Any, units: list[UnitState]) -> None:
@@ -265,5 +259,5 @@ def _write_keys(con: Any, units: list[UnitState]) -> None:
             coarse["u"].append(st.ukey)
     for table, cols in (("cluster_fine", fine), ("cluster_coarse", coarse)):
         if cols["k"]:
-            with registered(con, "_gaiko_cl_w", cols, {"k": _int64(), "u": _int64()}):
-                con.execute(f"INSERT INTO {table} SELECT k, u FROM _gaiko_cl_w")
+            sel, params = lists({"k": ("BIGINT", cols["k"]), "u": ("BIGINT", cols["u"])})
+            con.execute(f"INSERT INTO {table} SELECT k, u FROM {sel}", params)

@@ -8,6 +8,7 @@ docs/store.md for how readers and the writer share a file.
 from __future__ import annotations
 
 import datetime as dt
+import time
 import uuid
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -34,6 +35,7 @@ class Store(QueryMixin, AnalysisMixin):
 
         self.path = str(path)
         self.read_only = read_only
+        self.cluster_seconds = 0.0  # spent clustering new events in write_coded
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"no store at {self.path}; create one with: gaiko code ARTICLES --db {self.path}")
         try:
@@ -125,8 +127,9 @@ class Store(QueryMixin, AnalysisMixin):
         re-run or a resumed run adds nothing twice. ``stems`` are the
         articles' sentence stems for the pledge ledger
         (:func:`gaiko.tracking_match.sentence_stem_rows`), when a worker
-        computed them. With ``cluster`` the new events then join the event
-        clusters (:func:`gaiko.clusters.update_clusters`, its own transaction).
+        computed them. With ``cluster`` the new events join the event clusters
+        in the same transaction (:func:`gaiko.clusters.cluster_new_articles`;
+        the seconds it takes add up in ``cluster_seconds``).
         Returns (written, skipped).
         """
         self._check_writable()
@@ -152,6 +155,12 @@ class Store(QueryMixin, AnalysisMixin):
             self._insert("actors", actors, ACTOR_COLS)
             self._insert("places", places, PLACE_COLS)
             insert_pledges_many(self.con, fresh)
+            if cluster:
+                from ..clusters import cluster_new_articles
+
+                t = time.perf_counter()
+                cluster_new_articles(self.con, [c.article.id for c in fresh])
+                self.cluster_seconds += time.perf_counter() - t
             if stems and stems.get("a"):
                 from .ledger import insert_stems
 
@@ -162,10 +171,6 @@ class Store(QueryMixin, AnalysisMixin):
         except Exception as exc:
             self.con.execute("ROLLBACK")
             raise StoreError(f"could not write batch of {len(fresh)} articles: {exc}") from exc
-        if cluster:
-            from ..clusters import update_clusters
-
-            update_clusters(self, [c.article.id for c in fresh])
         return len(fresh), len(coded) - len(fresh)
 
     def record_errors(self, errors: Iterable[InputError], run_id: str | None = None) -> int:
