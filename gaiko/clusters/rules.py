@@ -169,8 +169,7 @@ class Unit:
 
     @property
     def partial(self) -> bool:
-        """Whether it names at most one country: the coder often puts that one on the wrong side ("the aid worker
-        abducted in Kaduna": target Nigeria), so it agrees with any unit that has the country on either side."""
+        """Whether it names at most one country (the coder often puts that one on the wrong side)."""
         return len(self.countries) <= 1
 
 
@@ -281,13 +280,23 @@ def directed(v: Unit, u: Unit) -> bool:
 
 def sides_agree(v: Unit, u: Unit, rules: Rules) -> bool:
     """Side by side; crosswise for the rules' ``undirected`` types ("Japan and the Philippines signed", "The
-    Philippines and Japan signed"); or, when one of them names at most one country, that country is among the
-    other's."""
+    Philippines and Japan signed"); or, when one of them names one country and no source (:func:`_loose`),
+    that country is among the other's."""
     if directed(v, u):
         return True
     if u.event_type in rules.undirected and _sides_agree(v.src, u.tgt) and _sides_agree(v.tgt, u.src):
         return True
-    return (u.partial and set(u.countries) <= set(v.countries)) or (v.partial and set(v.countries) <= set(u.countries))
+    return (_loose(u) and set(u.countries) <= set(v.countries)) or (_loose(v) and set(v.countries) <= set(u.countries))
+
+
+def _loose(u: Unit) -> bool:
+    """A unit whose one country may stand on either side: it names no source ("a Japanese national was
+    kidnapped"; "the aid worker abducted in Kaduna", target Nigeria), or the same country on both sides. A
+    unit that names only its source ("Japan accused ...") keeps its direction: reciprocal statements of one day
+    ("China accused Japan", "Japan accused China") are two events."""
+    if not u.partial:
+        return False
+    return u.src == WILD or u.tgt != WILD and side_country(u.src) == side_country(u.tgt)
 
 
 def order(u: Unit, ukey: int, rules: Rules) -> tuple[int, int, int, int]:
