@@ -21,8 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
-from .store.counting import cluster_event_sql, date_column
-from .store.queries import SORTS, EventFilter
+from .store import counting
 
 __all__ = ["plover_record", "iter_plover_records", "export_events", "FORMATS", "FLAT_SELECT"]
 
@@ -127,10 +126,10 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
 
 def iter_plover_records(store: Any, chunk: int = 5000, count: str = "clusters", **filters: Any) -> Iterator[dict[str, Any]]:
     """PLOVER records of the clusters (default) or mentions matching ``filters``, in article order."""
-    f = EventFilter(include_negated=True, date_column=date_column(count), **filters)
+    sql, params = counting.event_rows(store.con, count, {"include_negated": True, **filters}, "article")
     cur = store.con.cursor()
     try:
-        cur.execute(f"SELECT * FROM ({cluster_event_sql(f.where, count)}) e ORDER BY {SORTS['article']}", f.params)
+        cur.execute(sql, params)
         cols = [d[0] for d in cur.description]
         while True:
             rows = cur.fetchmany(chunk)
@@ -147,7 +146,7 @@ def export_events(store: Any, fmt: str, out: str | Path, count: str = "clusters"
     ``out``; returns the number written. Raises ConfigError for an unknown format or count."""
     if fmt not in FORMATS:
         raise ConfigError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
-    date_column(count)  # checks it before anything is written
+    counting.check_count(count)  # before anything is written
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "jsonl":
@@ -157,8 +156,7 @@ def export_events(store: Any, fmt: str, out: str | Path, count: str = "clusters"
                 fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
                 n += 1
         return n
-    f = EventFilter(include_negated=True, date_column=date_column(count), **filters)
-    sql = f"SELECT * FROM ({cluster_event_sql(f.where, count, flat=True)}) e ORDER BY {SORTS['article']}"
+    sql, params = counting.event_rows(store.con, count, {"include_negated": True, **filters}, "article", flat=True)
     if fmt == "csv":
         # lists (context) become '; '-joined text in CSV
         sql = f"SELECT * REPLACE (array_to_string(context, '; ') AS context) FROM ({sql})"
@@ -166,5 +164,5 @@ def export_events(store: Any, fmt: str, out: str | Path, count: str = "clusters"
     else:
         opts = "FORMAT PARQUET, COMPRESSION ZSTD"
     path_sql = str(out).replace("'", "''")
-    store.con.execute(f"COPY ({sql}) TO '{path_sql}' ({opts})", f.params)
-    return int(store.con.execute(f"SELECT count(*) FROM ({sql})", f.params).fetchone()[0])
+    store.con.execute(f"COPY ({sql}) TO '{path_sql}' ({opts})", params)
+    return int(store.con.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0])

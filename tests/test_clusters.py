@@ -228,6 +228,13 @@ def test_counting_by_clusters_is_the_default_and_mentions_one_switch_away(kidnap
     assert store.actor_list()[0]["events"] <= store.actor_list(count="mentions")[0]["events"]
     with pytest.raises(ConfigError, match="unknown count"):
         store.events(count="reports")
+    # a filter on the words of the sentence picks the clusters that have such a mention
+    hits = store.events(text="last Monday", limit=None)
+    assert [r["num_mentions"] for r in hits] == [5] and store.count_events(text="last Monday") == 1
+    assert store.count_events(text="last Monday", count="mentions") == 1
+    # a cluster is counted on its own date: the undated report of Tuesday does not move Monday's abduction
+    tuesday = {"since": "2024-03-12", "until": "2024-03-12"}
+    assert store.count_events(**tuesday) == 0 and store.count_events(count="mentions", **tuesday) == 1
 
 
 def test_exports_carry_gdelt_counts(kidnapping, tmp_path):
@@ -285,6 +292,9 @@ def test_an_old_store_reads_as_one_cluster_per_event_and_is_clustered_when_opene
         s.con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
     with Store(path, read_only=True) as s:
         assert s.count_events() == s.count_events(count="mentions") == 4
+        rows = s.events(limit=None)
+        assert len(rows) == 4 and {r["num_mentions"] for r in rows} == {1} and all(r["cluster_id"] for r in rows)
+        assert s.dyads()[0]["events"] == 4 and s.stats()["clusters"] == 4
     with Store(path) as s:  # migrates and clusters the events it finds
         assert s.schema_version >= 7
         assert s.count_events() == 2 and s.count_events(count="mentions") == 4

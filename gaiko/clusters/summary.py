@@ -95,6 +95,8 @@ def summarize(cluster_id: str, reports: Sequence[dict[str, Any]], rules: Rules) 
         "first_event_id": first["id"], "first_article_id": first["article_id"], "first_published": first.get("published"),
         "first_source": first.get("outlet"), "last_published": max(pubs) if pubs else None,
         "overruled": any(r.get("cluster_id") != r.get("auto_id") for r in rs),
+        "intended": bool(rep.get("intended")), "hypothetical": bool(rep.get("hypothetical")),
+        "negated": bool(rep.get("negated")), "confidence": max(float(r.get("confidence") or 0.0) for r in rs),
     }
     return row
 

@@ -36,6 +36,7 @@ CLUSTER_COLUMNS: tuple[tuple[str, str], ...] = (
     ("rep_event_id", "VARCHAR"), ("num_mentions", "INTEGER"), ("num_articles", "INTEGER"), ("num_sources", "INTEGER"),
     ("first_event_id", "VARCHAR"), ("first_article_id", "VARCHAR"), ("first_published", "DATE"),
     ("first_source", "VARCHAR"), ("last_published", "DATE"), ("overruled", "BOOLEAN"),
+    ("intended", "BOOLEAN"), ("hypothetical", "BOOLEAN"), ("negated", "BOOLEAN"), ("confidence", "DOUBLE"),
 )
 
 CLUSTER_DDL: list[str] = [

@@ -14,8 +14,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..types import PLOVER_TYPES
-from .counting import date_column, units_sql
-from .queries import EventFilter
+from . import counting
 
 __all__ = ["AnalysisMixin", "INTERVALS", "GROUPINGS", "QUAD_NAMES"]
 
@@ -24,11 +23,11 @@ GROUPINGS = ("type", "quad")
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
 
-def _units(count: str, filters: dict[str, Any]) -> tuple[str, list[Any]]:
+def _units(con: Any, count: str, filters: dict[str, Any]) -> tuple[str, list[Any]]:
     """``FROM (...) u`` over the counted things (mentions or clusters) matching ``filters``, and its parameters.
     A unit's ``day`` is its event's date, else its article's."""
-    f = EventFilter(date_column=date_column(count), **filters)
-    return f"FROM ({units_sql(f.where, count)}) u", list(f.params)
+    sql, params = counting.units(con, count, filters)
+    return f"FROM ({sql}) u", params
 
 
 def _round(v: Any, nd: int = 2) -> float | None:
@@ -37,6 +36,8 @@ def _round(v: Any, nd: int = 2) -> float | None:
 
 class AnalysisMixin:
     """Mixed into :class:`~gaiko.store.Store`; needs ``query``."""
+
+    con: Any
 
     def query(self, sql: str, params: Any = None) -> list[dict[str, Any]]:  # provided by Store
         raise NotImplementedError
@@ -65,7 +66,7 @@ class AnalysisMixin:
             raise ConfigError(f"unknown interval {interval!r}; use one of {', '.join(INTERVALS)}")
         if by not in GROUPINGS:
             raise ConfigError(f"unknown grouping {by!r}; use one of {', '.join(GROUPINGS)}")
-        frm, params = _units(count, {"source": source, "target": target, **filters})
+        frm, params = _units(self.con, count, {"source": source, "target": target, **filters})
         key = "u.event_type" if by == "type" else "CAST(u.quad_class AS VARCHAR)"
         bucket = f"CAST(date_trunc('{interval}', u.day) AS DATE)"
         rows = self.query(
@@ -136,7 +137,7 @@ class AnalysisMixin:
     # -- dyads ---------------------------------------------------------------
     def dyads(self, *, limit: int = 50, count: str = "clusters", **filters: Any) -> list[dict[str, Any]]:
         """Country pairs (source → target) by number of events (clusters, or mentions), with mean Goldstein."""
-        frm, params = _units(count, filters)
+        frm, params = _units(self.con, count, filters)
         return self.query(
             f"""SELECT u.source_country AS source, u.target_country AS target, count(*) AS events,
                        round(avg(u.goldstein), 2) AS mean_goldstein,
@@ -159,7 +160,7 @@ class AnalysisMixin:
         """
         if level not in ("country", "actor"):
             raise ConfigError(f"unknown network level {level!r}; use country or actor")
-        frm, params = _units(count, filters)
+        frm, params = _units(self.con, count, filters)
 
         def node(side: str) -> str:
             if level == "country":
@@ -189,7 +190,7 @@ class AnalysisMixin:
     # -- map -----------------------------------------------------------------
     def map_points(self, *, limit: int = 2000, count: str = "clusters", **filters: Any) -> list[dict[str, Any]]:
         """Event locations: one point per place with its event count (clusters, or mentions) and mean Goldstein."""
-        frm, params = _units(count, filters)
+        frm, params = _units(self.con, count, filters)
         rows = self.query(
             f"""SELECT round(u.lat, 3) AS lat, round(u.lon, 3) AS lon,
                        any_value(coalesce(u.place_name, u.place_text)) AS place,
@@ -218,7 +219,7 @@ class AnalysisMixin:
             clauses.append("country = ?")
             params.append(country.upper())
         where = " AND ".join(f"({c})" for c in clauses)
-        frm, uparams = _units(count, {"include_negated": True})
+        frm, uparams = _units(self.con, count, {"include_negated": True})
         return self.query(
             f"""WITH units AS (SELECT * {frm}), sides AS (
                   SELECT source_name AS name, source_country AS country, source_sector AS sector,
@@ -236,7 +237,7 @@ class AnalysisMixin:
         )
 
     def count_actors(self, count: str = "clusters") -> int:
-        frm, params = _units(count, {"include_negated": True})
+        frm, params = _units(self.con, count, {"include_negated": True})
         rows = self.query(
             f"""WITH units AS (SELECT * {frm}) SELECT count(*) AS n FROM (
                  SELECT DISTINCT source_name, source_country, source_sector FROM units
