@@ -86,8 +86,16 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--sizes", default="1000,10000")
     ap.add_argument("--batch-size", type=int, default=32)
     args = ap.parse_args(argv)
+    import datetime as dt
+    import os
+    import subprocess
+
     coding = _coding_seconds_per_article(args.db)
-    out: dict[str, Any] = {"source": args.db, "batch_size": args.batch_size,
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False,
+                            cwd=Path(__file__).resolve().parents[1]).stdout.strip()
+    out: dict[str, Any] = {"source": args.db, "batch_size": args.batch_size, "git_commit": commit,
+                           "measured": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                           "load_avg_at_start": [round(x, 2) for x in os.getloadavg()],
                            "coding_ms_per_article": round(1000 * coding, 1) if coding else None, "sizes": {}}
     for n in (int(x) for x in args.sizes.split(",")):
         print(f"clustering {n} articles", file=sys.stderr, flush=True)
