@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from gaiko.clusters import cluster_detail, merge_clusters, rebuild_clusters, split_cluster, update_clusters
-from gaiko.clusters.rules import load_rules, unit_of
+from gaiko.clusters.rules import load_rules
+from gaiko.clusters.units import unit_of
 from gaiko.errors import ConfigError, DataFileError, NotFound
 from gaiko.ids import article_id, record_id
 from gaiko.store import Store

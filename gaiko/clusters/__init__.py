@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..errors import ConfigError, NotFound, StoreError
+from ..errors import ConfigError, NotFound
 from .rules import Rules, load_rules
 from .tables import TABLES, ensure_readable, lists
 
@@ -245,8 +245,3 @@ def cluster_detail(store: Any, cluster_id: str) -> dict[str, Any]:
     for r in reports:
         r["outlet_key"] = outlet_of(r)
     return {"cluster": dict(zip(cols, row)), "reports": reports}
-
-
-def check_writable_store(store: Any) -> None:
-    if getattr(store, "read_only", False):
-        raise StoreError(f"{store.path} is open read-only; cluster overrules need write access")

@@ -1,9 +1,9 @@
 """The clustering itself, as a pure function of the mentions (the store-backed update reproduces it).
 
-1. Every mention gets its :class:`~gaiko.clusters.rules.Unit`; mentions with the same unit are one unit.
-2. A unit joins another (its *parent*) when they agree (:func:`~gaiko.clusters.rules.compatible`: same type and
+1. Every mention gets its :class:`~gaiko.clusters.units.Unit`; mentions with the same unit are one unit.
+2. A unit joins another (its *parent*) when they agree (:func:`~gaiko.clusters.units.compatible`: same type and
    status; sides, place and mode equal or one of them open; the other's window inside its own) and the other
-   comes before it in :func:`~gaiko.clusters.rules.order` (more precise date, narrower window, says more):
+   comes before it in :func:`~gaiko.clusters.units.order` (more precise date, narrower window, says more):
    among those, the one :func:`preference` ranks first. Units whose window is wider than
    ``attach.max_window_days`` join none.
 3. A unit's cluster is the unit at the end of its chain of parents (its *root*, the most precise report);
@@ -21,7 +21,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .rules import WILD, Rules, Unit, compatible, directed, order, units_of
+from .rules import WILD, Rules
+from .units import Unit, compatible, directed, order, units_of
 
 __all__ = ["UnitState", "ukey_of", "cluster_id_of", "preference", "choose_parent", "cluster_mentions", "probe_tokens",
            "listed_tokens", "day_key", "week_key"]
@@ -52,7 +53,7 @@ class UnitState:
 def preference(u: Unit, v: UnitState, rules: Rules) -> tuple[Any, ...]:
     """Sort key of candidate ``v`` for unit ``u`` (smallest first): candidates whose sides agree side by side
     first; for precisions in ``attach.nearest_first`` the latest; then the most articles, then
-    :func:`~gaiko.clusters.rules.order` (the most precise, the key as a fixed, arbitrary tie-break)."""
+    :func:`~gaiko.clusters.units.order` (the most precise, the key as a fixed, arbitrary tie-break)."""
     nearest = -(v.unit.hi or 0) if u.prec in rules.nearest_first else 0
     return (not directed(v.unit, u), nearest, -v.n_articles, *order(v.unit, v.ukey, rules))
 
@@ -86,7 +87,7 @@ def listed_tokens(u: Unit) -> list[str]:
 
 
 def probe_tokens(u: Unit, undirected: bool = False) -> list[str]:
-    """Side tokens of the units whose sides may agree with ``u``'s (:func:`~gaiko.clusters.rules.sides_agree`):
+    """Side tokens of the units whose sides may agree with ``u``'s (:func:`~gaiko.clusters.units.sides_agree`):
     every subset of its countries, each of its countries when it names at most one, everything when it names
     none, and the units open on the side it names when it leaves the other open (on either side for an
     ``undirected`` type)."""

@@ -17,7 +17,8 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 from urllib.parse import urlparse
 
-from .rules import Rules, status_of
+from .rules import Rules
+from .units import status_of
 from .tables import CLUSTER_COLUMNS, lists
 
 __all__ = ["refresh_summaries", "summarize", "REPORT_SQL", "report_order", "outlet_of"]

@@ -19,7 +19,8 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .core import UnitState, choose_parent, cluster_id_of, day_key, listed_tokens, probe_tokens, ukey_of, week_key
-from .rules import Rules, Unit, compatible, order, units_of
+from .rules import Rules
+from .units import Unit, compatible, order, units_of
 from .tables import lists, member_key
 
 __all__ = ["add_mentions", "MENTION_SQL"]
