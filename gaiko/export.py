@@ -27,13 +27,18 @@ __all__ = ["plover_record", "iter_plover_records", "export_events", "FORMATS", "
 
 FORMATS = ("jsonl", "csv", "parquet")
 
-#: flat columns shared by CSV and Parquet exports and by distributed runs
+#: flat columns shared by CSV and Parquet exports and by distributed runs (whose part stores cluster nothing:
+#: each event is its own cluster there, and the importing store clusters them; the importer reads the event columns)
 FLAT_SELECT = """
 SELECT e.* EXCLUDE (run_id), s.text AS sentence, a.published, a.title AS article_title,
-       a.url AS article_url, a.source AS article_source
+       a.url AS article_url, a.source AS article_source, coalesce(c.id, e.id) AS cluster_id,
+       coalesce(c.num_mentions, 1) AS num_mentions, coalesce(c.num_articles, 1) AS num_articles,
+       coalesce(c.num_sources, 1) AS num_sources
 FROM events e
 JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_idx
 JOIN articles a ON a.id = e.article_id
+LEFT JOIN cluster_members m ON m.event_id = e.id
+LEFT JOIN clusters c ON c.id = m.cluster_id
 """
 
 
