@@ -38,7 +38,7 @@ def _grouped(entry: dict[str, Any], info: dict[str, dict[str, Any]]) -> dict[str
     first: dict[tuple[str, str], dict[str, Any]] = {}
     for e in entry.get("evidence") or ():
         c = info.get(e.get("event_id") or "")
-        if c is None or not c["cluster_id"]:
+        if c is None or not c["cluster_id"] or "reports" in e:  # not linked, or grouped already
             out.append(e)
             continue
         report = {k: e.get(k) for k in ("article_id", "published", "sentence_index", "sentence", "event_id")}
