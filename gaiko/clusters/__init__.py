@@ -45,10 +45,22 @@ def _rows(con: Any, article_ids: Sequence[str], only_new: bool) -> list[dict[str
     return [dict(zip(cols, r)) for r in cur.fetchall()]
 
 
-def cluster_new_articles(con: Any, article_ids: Sequence[str], rules: Rules | None = None) -> int:
+def cluster_new_articles(con: Any, article_ids: Sequence[str], rules: Rules | None = None,
+                         coded: Sequence[Any] | None = None) -> int:
     """Cluster the events of articles just written and never clustered, inside the caller's transaction
-    (``Store.write_coded`` does this for every batch). Returns the number of mentions clustered."""
-    return _cluster_articles(con, article_ids, rules or load_rules(), only_new=False)
+    (``Store.write_coded`` does this for every batch, handing over the ``coded`` articles so their events need
+    not be read back). Returns the number of mentions clustered."""
+    from .overrules import apply_overrules
+    from .summary import refresh_summaries
+    from .update import add_mentions, mention_rows
+
+    rules = rules or load_rules()
+    if coded is None:
+        return _cluster_articles(con, article_ids, rules, only_new=False)
+    rows = mention_rows(coded)
+    if rows:
+        refresh_summaries(con, apply_overrules(con, add_mentions(con, rows, rules)), rules)
+    return len(rows)
 
 
 def _cluster_articles(con: Any, article_ids: Sequence[str], rules: Rules, *, only_new: bool = True) -> int:
@@ -241,7 +253,7 @@ def cluster_detail(store: Any, cluster_id: str) -> dict[str, Any]:
     row = found[0] if found else None
     if row is None:
         raise NotFound(f"no cluster {cluster_id!r}; list clusters with: gaiko clusters --db STORE")
-    reports = sorted(fetch_reports(con, [cluster_id]).get(cluster_id, []), key=report_order)
+    reports = sorted(fetch_reports(con, [cluster_id], sentences=True).get(cluster_id, []), key=report_order)
     for r in reports:
         r["outlet_key"] = outlet_of(r)
     return {"cluster": dict(zip(cols, row)), "reports": reports}

@@ -29,11 +29,10 @@ REPORT_SQL = """SELECT m.cluster_id, m.auto_id, m.mkey, e.id, e.article_id, e.se
        e.source_text, e.source_name, e.source_country, e.source_sector, e.source_person,
        e.target_text, e.target_name, e.target_country, e.target_sector, e.target_person,
        e.place_text, e.place_name, e.place_country, e.lat, e.lon, e.goldstein, e.quad_class, e.cameo, e.cameo_code,
-       e.confidence, s.text AS sentence, a.published, a.source AS outlet, a.url, a.title AS article_title
+       e.confidence, a.published, a.source AS outlet, a.url, a.title AS article_title{sentence}
 FROM cluster_members m
 JOIN events e ON e.id = m.event_id
-JOIN articles a ON a.id = m.article_id
-LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_idx"""
+JOIN articles a ON a.id = m.article_id{sentences}"""
 
 
 def outlet_of(r: dict[str, Any]) -> str:
@@ -102,14 +101,17 @@ def summarize(cluster_id: str, reports: Sequence[dict[str, Any]], rules: Rules) 
     return row
 
 
-def fetch_reports(con: Any, cluster_ids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
-    """The mentions of each cluster (rows of :data:`REPORT_SQL`), by cluster id."""
+def fetch_reports(con: Any, cluster_ids: Iterable[str], sentences: bool = False) -> dict[str, list[dict[str, Any]]]:
+    """The mentions of each cluster (rows of :data:`REPORT_SQL`; with ``sentences``, their sentence too), by
+    cluster id."""
     ids = sorted(set(cluster_ids))
     out: dict[str, list[dict[str, Any]]] = {}
     if not ids:
         return out
     sel, params = lists({"c": ("VARCHAR", ids)})
-    cur = con.execute(f"{REPORT_SQL} WHERE m.cluster_id IN (SELECT c FROM {sel})", params)
+    sql = REPORT_SQL.format(sentence=", s.text AS sentence" if sentences else "", sentences=(
+        "\nLEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_idx" if sentences else ""))
+    cur = con.execute(f"{sql} WHERE m.cluster_id IN (SELECT c FROM {sel})", params)
     cols = [d[0] for d in cur.description]
     for row in cur.fetchall():
         r = dict(zip(cols, row))

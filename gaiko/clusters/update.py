@@ -23,7 +23,7 @@ from .rules import Rules
 from .units import Unit, compatible, order, units_of
 from .tables import lists, member_key
 
-__all__ = ["add_mentions", "MENTION_SQL"]
+__all__ = ["add_mentions", "mention_rows", "MENTION_SQL"]
 
 #: the event fields the clustering reads, for the rows of the articles in ``_gaiko_cl_arts``
 MENTION_SQL = """SELECT e.id, e.article_id, e.sentence_idx, e.trigger_start, e.event_type, e.mode, e.date, e.date_text,
@@ -32,6 +32,28 @@ MENTION_SQL = """SELECT e.id, e.article_id, e.sentence_idx, e.trigger_start, e.e
        e.target_person, e.place_name, e.place_country, a.published, s.text AS sentence_text, s.start AS sentence_start
 FROM events e JOIN articles a ON a.id = e.article_id
 LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_idx"""
+
+def mention_rows(coded: Sequence[Any]) -> list[dict[str, Any]]:
+    """The rows :data:`MENTION_SQL` gives for these coded articles (:class:`~gaiko.types.CodedArticle`), built from
+    the records themselves, in the same order."""
+    out = []
+    for c in sorted(coded, key=lambda c: c.article.id):
+        sents = {s.index: s for s in c.sentences}
+        for e in sorted(c.events, key=lambda e: e.id):
+            s = sents.get(e.sentence_index)
+            row = {"id": e.id, "article_id": e.article_id, "sentence_idx": e.sentence_index,
+                   "trigger_start": e.trigger_start, "event_type": e.event_type, "mode": e.mode, "date": e.date,
+                   "date_text": e.date_text, "date_precision": e.date_precision, "negated": e.negated,
+                   "intended": e.intended, "hypothetical": e.hypothetical, "published": c.article.published,
+                   "sentence_text": s.text if s else None, "sentence_start": s.start if s else None,
+                   "place_name": e.place.name if e.place else None, "place_country": e.place.country if e.place else None}
+            for side, a in (("source", e.source), ("target", e.target)):
+                for k in ("country", "sector", "name", "resolved_by"):
+                    row[f"{side}_{k}"] = getattr(a, k) if a is not None else None
+                row[f"{side}_person"] = a.person_id if a is not None else None
+            out.append(row)
+    return out
+
 
 _UNIT_COLS = ("ukey", "status", "event_type", "src", "tgt", "place", "mode", "prec", "lo", "hi", "n_articles", "parent",
               "root")

@@ -159,7 +159,7 @@ class Store(QueryMixin, AnalysisMixin):
                 from ..clusters import cluster_new_articles
 
                 t = time.perf_counter()
-                cluster_new_articles(self.con, [c.article.id for c in fresh])
+                cluster_new_articles(self.con, [c.article.id for c in fresh], coded=fresh)
                 self.cluster_seconds += time.perf_counter() - t
             if stems and stems.get("a"):
                 from .ledger import insert_stems
