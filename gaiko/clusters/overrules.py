@@ -51,6 +51,12 @@ def apply_overrules(con: Any, auto_ids: Iterable[str]) -> set[str]:
     Returns every ``cluster_id`` that gained or lost members (their summaries are stale)."""
     autos = sorted({a for a in auto_ids if a})
     overrules = load_overrules(con)
+    if not overrules:  # the usual case: a mention's cluster is the one the rules give it
+        if autos:
+            sel, params = lists({"a": ("VARCHAR", autos)})
+            con.execute(f"UPDATE cluster_members SET cluster_id = auto_id WHERE auto_id IN (SELECT a FROM {sel}) "
+                        "AND cluster_id IS DISTINCT FROM auto_id", params)
+        return set(autos)  # a member moved away from a cluster is in ``auto_ids`` by its old cluster too
     named = sorted({k for o in overrules for k in o["mkeys"]})
     if named:
         mk, params = lists({"k": ("VARCHAR", named)})
