@@ -17,11 +17,23 @@ from gaiko.store import Store
 
 def _state(store: Store) -> dict[str, object]:
     members = dict(store.con.execute("SELECT event_id, cluster_id FROM cluster_members").fetchall())
-    clusters = sorted(tuple(r) for r in store.con.execute(
-        "SELECT id, num_mentions, num_articles, num_sources, date, rep_event_id, first_event_id, source_country, "
-        "target_country, place_name FROM clusters").fetchall())
+    clusters = sorted(tuple(r) for r in store.con.execute("SELECT * FROM clusters").fetchall())
     units = sorted(tuple(r) for r in store.con.execute("SELECT ukey, n_articles, parent, root FROM cluster_units").fetchall())
     return {"members": members, "clusters": clusters, "units": units}
+
+
+def _stored_summaries(store: Store) -> dict[str, dict[str, object]]:
+    cur = store.con.execute("SELECT * FROM clusters")
+    cols = [d[0] for d in cur.description]
+    return {r[0]: dict(zip(cols, r)) for r in cur.fetchall()}
+
+
+def _summaries_from_all_mentions(store: Store) -> dict[str, dict[str, object]]:
+    from gaiko.clusters.summary import fetch_reports, summarize
+
+    ids = [r[0] for r in store.con.execute("SELECT DISTINCT cluster_id FROM cluster_members").fetchall()]
+    reports = fetch_reports(store.con, ids)
+    return {cid: summarize(cid, reports[cid], load_rules()) for cid in ids}
 
 
 def _partition(assign: dict[str, str]) -> set[frozenset[str]]:
@@ -57,11 +69,13 @@ def test_incremental_equals_rebuild_and_reference(seed):
     assert _state(first) == a  # a rebuild gives exactly what the batches gave
     rows = first.query(MENTION_SQL)
     assert cluster_mentions(rows, load_rules()) == a["members"]  # and so does the reference
+    # every stored summary, kept up to date from a cluster's row and its new mentions, equals one made from all
+    assert _stored_summaries(first) == _summaries_from_all_mentions(first)
     # the test can fail: the data does merge reports across articles, and keeps events apart
     parts = _partition(a["members"])
     assert any(len(p) > 1 for p in parts) and len(parts) > 10
     n_events = first.scalar("SELECT count(*) FROM events")
-    assert sum(r[1] for r in a["clusters"]) == n_events  # every mention in exactly one cluster
+    assert first.scalar("SELECT sum(num_mentions) FROM clusters") == n_events  # every mention in exactly one cluster
 
 
 def test_writer_clusters_every_batch_and_catches_up(tmp_path):

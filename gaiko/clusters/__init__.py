@@ -19,7 +19,7 @@ from .rules import Rules, load_rules
 from .tables import TABLES, ensure_readable, lists
 
 __all__ = [
-    "update_clusters", "cluster_new_articles", "rebuild_clusters", "split_cluster", "merge_clusters", "drop_overrule", "list_overrules",
+    "update_clusters", "cluster_new_articles", "cluster_rows", "rebuild_clusters", "split_cluster", "merge_clusters", "drop_overrule", "list_overrules",
     "cluster_detail", "load_rules", "Rules", "ensure_readable", "pending",
 ]
 
@@ -50,22 +50,26 @@ def cluster_new_articles(con: Any, article_ids: Sequence[str], rules: Rules | No
     """Cluster the events of articles just written and never clustered, inside the caller's transaction
     (``Store.write_coded`` does this for every batch, handing over the ``coded`` articles so their events need
     not be read back). Returns the number of mentions clustered."""
-    from .overrules import apply_overrules
-    from .summary import refresh_summaries
-    from .update import add_mentions, mention_rows
+    from .update import mention_rows
 
     rules = rules or load_rules()
     if coded is None:
         return _cluster_articles(con, article_ids, rules, only_new=False)
-    rows = mention_rows(coded)
+    return cluster_rows(con, mention_rows(coded), rules)
+
+
+def cluster_rows(con: Any, rows: Sequence[dict[str, Any]], rules: Rules | None = None) -> int:
+    """Cluster mentions given as rows of :data:`gaiko.clusters.update.MENTION_SQL` (every mention of articles never
+    clustered before), inside the caller's transaction; returns how many."""
+    from .update import add_mentions
+
+    rules = rules or load_rules()
     if rows:
-        refresh_summaries(con, apply_overrules(con, add_mentions(con, rows, rules)), rules)
+        _summarize(con, add_mentions(con, rows, rules), rules)
     return len(rows)
 
 
 def _cluster_articles(con: Any, article_ids: Sequence[str], rules: Rules, *, only_new: bool = True) -> int:
-    from .overrules import apply_overrules
-    from .summary import refresh_summaries
     from .update import add_mentions
 
     total = 0
@@ -73,10 +77,21 @@ def _cluster_articles(con: Any, article_ids: Sequence[str], rules: Rules, *, onl
         rows = _rows(con, article_ids[i:i + _ARTICLES_PER_CHUNK], only_new)
         if not rows:
             continue
-        autos = add_mentions(con, rows, rules)
-        refresh_summaries(con, apply_overrules(con, autos), rules)
+        _summarize(con, add_mentions(con, rows, rules), rules)
         total += len(rows)
     return total
+
+
+def _summarize(con: Any, touched: Any, rules: Rules) -> None:
+    """Apply the overrules to what a batch touched, then refresh those clusters' summaries."""
+    from .overrules import apply_overrules
+    from .summary import refresh_summaries
+
+    ids, overruled = apply_overrules(con, touched.clusters)
+    if overruled:
+        refresh_summaries(con, ids, rules)
+    else:
+        refresh_summaries(con, ids, rules, touched.gained, touched.full)
 
 
 def pending(store: Any) -> bool:
@@ -169,7 +184,7 @@ def _overrule(store: Any, kind: str, mkeys: list[str], events: list[str], cluste
     con.execute("BEGIN TRANSACTION")
     try:
         ov = add_overrule(con, kind, mkeys, events, clusters, note)
-        refresh_summaries(con, set(clusters) | apply_overrules(con, ()), load_rules())
+        refresh_summaries(con, set(clusters) | apply_overrules(con, ())[0], load_rules())
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -231,7 +246,7 @@ def drop_overrule(store: Any, overrule_id: str) -> None:
         con.execute("DELETE FROM cluster_overrules WHERE id = ?", [overrule_id])
         autos = {r[0] for r in con.execute("SELECT DISTINCT auto_id FROM cluster_members WHERE cluster_id IS "
                                            "DISTINCT FROM auto_id").fetchall()}
-        refresh_summaries(con, before | apply_overrules(con, autos), load_rules())
+        refresh_summaries(con, before | apply_overrules(con, autos)[0], load_rules())
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

@@ -17,6 +17,7 @@ all at once (tests/test_clusters_incremental.py).
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,7 +26,7 @@ from .rules import WILD, Rules
 from .units import Unit, compatible, directed, order, units_of
 
 __all__ = ["UnitState", "ukey_of", "cluster_id_of", "preference", "choose_parent", "cluster_mentions", "probe_tokens",
-           "listed_tokens", "day_key", "week_key"]
+           "listed_tokens", "slot_keys", "SLOT"]
 
 
 def ukey_of(unit: Unit) -> int:
@@ -74,48 +75,61 @@ def choose_parent(u: UnitState, candidates: Iterable[UnitState], rules: Rules) -
     return parent
 
 
-def listed_tokens(u: Unit) -> list[str]:
+def listed_tokens(u: Unit) -> tuple[str, ...]:
     """Side tokens a unit is listed under: its set of countries (``=``), each country (``~``), ``*`` (any), and
     ``S?``/``T?`` when it leaves its source/target open but names the other side."""
-    k = u.countries
-    out = ["=" + "|".join(k), *("~" + c for c in k), "*"]
-    if u.src == WILD and u.tgt != WILD:
-        out.append("S?")
-    if u.tgt == WILD and u.src != WILD:
-        out.append("T?")
-    return out
+    return _listed(u.src == WILD, u.tgt == WILD, u.countries)
 
 
-def probe_tokens(u: Unit, undirected: bool = False) -> list[str]:
+def probe_tokens(u: Unit, undirected: bool = False) -> tuple[str, ...]:
     """Side tokens of the units whose sides may agree with ``u``'s (:func:`~gaiko.clusters.units.sides_agree`):
     every subset of its countries, each of its countries when it names at most one, everything when it names
     none, and the units open on the side it names when it leaves the other open (on either side for an
     ``undirected`` type)."""
-    k = u.countries
+    return _probing(u.src == WILD, u.tgt == WILD, u.countries, undirected)
+
+
+@lru_cache(maxsize=65536)
+def _listed(src_open: bool, tgt_open: bool, k: tuple[str, ...]) -> tuple[str, ...]:
+    out = ["=" + "|".join(k), *("~" + c for c in k), "*"]
+    if src_open and not tgt_open:
+        out.append("S?")
+    if tgt_open and not src_open:
+        out.append("T?")
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _probing(src_open: bool, tgt_open: bool, k: tuple[str, ...], undirected: bool) -> tuple[str, ...]:
     subsets = [()] + [(c,) for c in k] + ([k] if len(k) == 2 else [])
     out = ["=" + "|".join(s) for s in subsets]
     if len(k) == 1:
         out.append("~" + k[0])
     if not k:
         out.append("*")
-    if u.src != WILD and u.tgt == WILD or undirected and u.src == WILD and u.tgt != WILD:
+    if not src_open and tgt_open or undirected and src_open and not tgt_open:
         out.append("S?")
-    if u.tgt != WILD and u.src == WILD or undirected and u.tgt == WILD and u.src != WILD:
+    if not tgt_open and src_open or undirected and tgt_open and not src_open:
         out.append("T?")
-    return out
+    return tuple(out)
 
 
-def day_key(status: str, event_type: str, token: str, day: int) -> int:
-    """Lookup key of a side token on one day."""
-    return _hkey(status, event_type, token, "d", day)
+def slot_keys(status: str, event_type: str, tokens: Iterable[str], kind: str, slots: Iterable[int]) -> list[int]:
+    """Lookup keys of side tokens in slots (a window ``width * SLOT + first day``, or a week): 63-bit integers; two
+    keys may collide, which only adds a candidate that the exact comparison then drops."""
+    prefixes = [_prefix(status, event_type, t, kind) for t in tokens]
+    slots = list(slots)
+    return [(p ^ (s * _GOLDEN)) & _MASK for p in prefixes for s in slots]
 
 
-def week_key(status: str, event_type: str, token: str, week: int) -> int:
-    """Lookup key of a side token in one week (day ordinal // 7)."""
-    return _hkey(status, event_type, token, "w", week)
+#: a window's slot: width * SLOT + its first day (day ordinals stay far below)
+SLOT = 10_000_000
+_GOLDEN = 0x9E3779B97F4A7C15
+_MASK = 0x7FFFFFFFFFFFFFFF
 
 
-def _hkey(*parts: object) -> int:
+@lru_cache(maxsize=65536)
+def _prefix(*parts: object) -> int:
     raw = "\x1f".join(str(p) for p in parts).encode("utf-8")
     return int.from_bytes(hashlib.blake2b(raw, digest_size=8).digest(), "big") >> 1
 

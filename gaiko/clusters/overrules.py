@@ -46,9 +46,10 @@ def add_overrule(con: Any, kind: str, mkeys: list[str], event_ids: list[str], fr
             "cluster_id": overrule_cluster_id(oid)}
 
 
-def apply_overrules(con: Any, auto_ids: Iterable[str]) -> set[str]:
+def apply_overrules(con: Any, auto_ids: Iterable[str]) -> tuple[set[str], bool]:
     """Set ``cluster_id`` for the members of the clusters ``auto_ids`` and of every cluster an overrule touches.
-    Returns every ``cluster_id`` that gained or lost members (their summaries are stale)."""
+    Returns every ``cluster_id`` that gained or lost members (their summaries are stale), and whether any
+    overrule exists (then a cluster's members are not only those the rules gave it)."""
     autos = sorted({a for a in auto_ids if a})
     overrules = load_overrules(con)
     if not overrules:  # the usual case: a mention's cluster is the one the rules give it
@@ -56,7 +57,7 @@ def apply_overrules(con: Any, auto_ids: Iterable[str]) -> set[str]:
             sel, params = lists({"a": ("VARCHAR", autos)})
             con.execute(f"UPDATE cluster_members SET cluster_id = auto_id WHERE auto_id IN (SELECT a FROM {sel}) "
                         "AND cluster_id IS DISTINCT FROM auto_id", params)
-        return set(autos)  # a member moved away from a cluster is in ``auto_ids`` by its old cluster too
+        return set(autos), False  # a member moved away from a cluster is in ``auto_ids`` by its old cluster too
     named = sorted({k for o in overrules for k in o["mkeys"]})
     if named:
         mk, params = lists({"k": ("VARCHAR", named)})
@@ -64,7 +65,7 @@ def apply_overrules(con: Any, auto_ids: Iterable[str]) -> set[str]:
             f"SELECT DISTINCT m.auto_id FROM cluster_members m SEMI JOIN {mk} k ON m.mkey = k.k "
             "WHERE m.auto_id IS NOT NULL", params).fetchall()})
     if not autos:
-        return set()
+        return set(), True
     au, params = lists({"a": ("VARCHAR", autos)})
     rows = con.execute(f"SELECT m.event_id, m.mkey, m.auto_id, m.cluster_id FROM cluster_members m SEMI JOIN {au} a "
                        "ON m.auto_id = a.a", params).fetchall()
@@ -92,4 +93,4 @@ def apply_overrules(con: Any, auto_ids: Iterable[str]) -> set[str]:
         ch, params = lists({"e": ("VARCHAR", evs), "c": ("VARCHAR", [changed[e] for e in evs])})
         con.execute(f"UPDATE cluster_members SET cluster_id = c.c FROM {ch} c WHERE cluster_members.event_id = c.e", params)
     # clusters that kept their members but gained new ones (from the update) are stale too
-    return touched | {group[ev] for ev in group}
+    return touched | {group[ev] for ev in group}, True

@@ -45,6 +45,8 @@ class Rules:
     precision_order: tuple[str, ...]
     country_names: frozenset[str] = field(default=frozenset())
     path: str = ""
+    #: every window width (days) the date rules can give that is narrow enough to join (``max_window_days``)
+    widths: tuple[int, ...] = ()
 
     # -- sides ---------------------------------------------------------------
     def side(self, country: str | None, sector: str | None, name: str | None, resolved_by: str | None = None,
@@ -97,10 +99,15 @@ class Rules:
 
     def rank(self, precision: str) -> int:
         """Position of a precision in ``precision_order`` (unknown ones last)."""
-        try:
-            return self.precision_order.index(precision)
-        except ValueError:
-            return len(self.precision_order)
+        return self._ranks.get(precision, len(self.precision_order))
+
+    @property
+    def _ranks(self) -> dict[str, int]:
+        ranks = self.__dict__.get("_rank_map")
+        if ranks is None:
+            ranks = {p: i for i, p in enumerate(self.precision_order)}
+            object.__setattr__(self, "_rank_map", ranks)
+        return ranks
 
     # -- places --------------------------------------------------------------
     def place_key(self, name: str | None, country: str | None) -> str:
@@ -129,6 +136,22 @@ def _country_names() -> frozenset[str]:
                 names.add(row[i_name].strip().lower())
                 names.update(a.strip().lower() for a in row[i_alias].split(";") if a.strip())
     return frozenset(names)
+
+
+def _widths(dates: dict[str, dict[str, Any]], max_days: int) -> tuple[int, ...]:
+    out: set[int] = set()
+    for conf in dates.values():
+        if conf.get("aligned") == "month":
+            out.update((28, 29, 30, 31))
+        elif conf.get("aligned") == "year":
+            out.update((365, 366))
+        if conf.get("aligned"):
+            out.add(2 * int(conf.get("halfwidth", 0)) + 1)
+        elif conf.get("span") == "week":
+            out.add(7)
+        else:
+            out.add(int(conf.get("before", 0)) + int(conf.get("after", 0)) + 1)
+    return tuple(sorted(w for w in out if w <= max_days))
 
 
 def _check(path: str, cond: bool, msg: str) -> None:
@@ -188,4 +211,5 @@ def load_rules(path: str | None = None) -> Rules:
         precision_order=order,
         country_names=_country_names(),
         path=p,
+        widths=_widths({str(k): dict(v) for k, v in dates.items()}, max_days),
     )

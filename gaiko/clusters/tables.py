@@ -37,6 +37,11 @@ CLUSTER_COLUMNS: tuple[tuple[str, str], ...] = (
     ("first_event_id", "VARCHAR"), ("first_article_id", "VARCHAR"), ("first_published", "DATE"),
     ("first_source", "VARCHAR"), ("last_published", "DATE"), ("overruled", "BOOLEAN"),
     ("intended", "BOOLEAN"), ("hypothetical", "BOOLEAN"), ("negated", "BOOLEAN"), ("confidence", "DOUBLE"),
+    # what keeps the row up to date without reading every mention again (gaiko.clusters.summary): the score and
+    # report order of the mention each part comes from, the first mode reported, the outlets
+    ("rep_mode", "VARCHAR"), ("rep_key", "VARCHAR"), ("source_key", "VARCHAR"), ("target_key", "VARCHAR"),
+    ("place_key", "VARCHAR"), ("first_key", "VARCHAR"), ("mode_first", "VARCHAR"), ("mode_key", "VARCHAR"),
+    ("outlets", "VARCHAR[]"),
 )
 
 CLUSTER_DDL: list[str] = [

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from .rules import WILD, Rules
@@ -35,41 +34,61 @@ def status_of(negated: Any, intended: Any, hypothetical: Any) -> str:
     return "actual"
 
 
-@dataclass(frozen=True)
 class Unit:
-    """What a mention says about its event, as the clustering compares it (see the module docstring)."""
+    """What a mention says about its event, as the clustering compares it (see the module docstring).
 
-    status: str
-    event_type: str
-    src: str
-    tgt: str
-    place: str
-    mode: str
-    prec: str  # the date precision, one of the rules' precision_order or "other"
-    lo: int | None
-    hi: int | None
+    Immutable by convention; the derived attributes (``key``, ``width``, ``countries``, ``specificity``,
+    ``partial``) are computed on first use (most units loaded as candidates are never compared)."""
+
+    __slots__ = ("status", "event_type", "src", "tgt", "place", "mode", "prec", "lo", "hi", "width", "rank", "_key",
+                 "_countries", "_specificity", "_order")
+
+    def __init__(self, status: str, event_type: str, src: str, tgt: str, place: str, mode: str, prec: str,
+                 lo: int | None, hi: int | None, rank: int = 0) -> None:
+        self.status, self.event_type, self.src, self.tgt, self.place = status, event_type, src, tgt, place
+        self.mode, self.prec, self.lo, self.hi = mode, prec, lo, hi
+        #: days in its window (a huge number when it has none)
+        self.width = (hi - lo + 1) if lo is not None and hi is not None else 1 << 30
+        #: the place of its precision in the rules' precision_order (the rules that made it)
+        self.rank = rank
+        self._order: tuple[int, int, int, int] | None = None
+        self._key: str | None = None
+        self._countries: tuple[str, ...] | None = None
+        self._specificity: int | None = None
+
+    def __repr__(self) -> str:
+        return f"Unit({self.key!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Unit) and self.key == other.key
+
+    def __hash__(self) -> int:
+        return hash(self.key)
 
     @property
     def key(self) -> str:
-        return "\x1f".join(str(v) for v in (self.status, self.event_type, self.src, self.tgt, self.place, self.mode,
-                                           self.prec, self.lo, self.hi))
-
-    @property
-    def width(self) -> int:
-        return (self.hi - self.lo + 1) if self.lo is not None and self.hi is not None else 1 << 30
-
-    @property
-    def specificity(self) -> int:
-        """How much the unit says: 2 per country among its actors (a side known down to its group adds 1), 2 for a
-        place below country level, 1 for a country; 1 for a mode."""
-        groups = sum(1 for s in (self.src, self.tgt) if s != WILD and (":" in s and not s.split("@")[0].endswith(":*")))
-        groups += sum(1 for s in (self.src, self.tgt) if "@" in s)
-        return 2 * len(self.countries) + groups + _place_level(self.place) + (self.mode != WILD)
+        if self._key is None:
+            self._key = "\x1f".join(str(v) for v in (self.status, self.event_type, self.src, self.tgt, self.place,
+                                                     self.mode, self.prec, self.lo, self.hi))
+        return self._key
 
     @property
     def countries(self) -> tuple[str, ...]:
         """The distinct countries among its actors, sorted (one for "X did something", or "X did it to X")."""
-        return tuple(sorted({side_country(s) for s in (self.src, self.tgt) if s != WILD}))
+        if self._countries is None:
+            self._countries = tuple(sorted({side_country(s) for s in (self.src, self.tgt) if s != WILD}))
+        return self._countries
+
+    @property
+    def specificity(self) -> int:
+        """How much the unit says: 2 per country among its actors (a group or a named person adds 1), 2 for a place
+        below country level, 1 for a country; 1 for a mode."""
+        if self._specificity is None:
+            sides = (self.src, self.tgt)
+            groups = sum(1 for s in sides if s != WILD and ":" in s and not s.split("@")[0].endswith(":*"))
+            groups += sum(1 for s in sides if "@" in s)
+            self._specificity = 2 * len(self.countries) + groups + _place_level(self.place) + (self.mode != WILD)
+        return self._specificity
 
     @property
     def partial(self) -> bool:
@@ -100,7 +119,7 @@ def unit_of(m: dict[str, Any], rules: Rules) -> Unit:
         place=rules.place_key(m.get("place_name"), m.get("place_country")),
         mode=(m.get("mode") or WILD) if rules.compare_modes else WILD,
         prec=prec if prec in rules.precision_order else "other",
-        lo=lo, hi=hi,
+        lo=lo, hi=hi, rank=rules.rank(prec if prec in rules.precision_order else "other"),
     )
 
 
@@ -171,7 +190,7 @@ def compatible(v: Unit, u: Unit, rules: Rules) -> bool:
         return False
     if u.lo is None or v.lo is None or u.hi is None or v.hi is None or not (u.lo <= v.lo and v.hi <= u.hi):
         return False
-    if rules.rank(v.prec) > rules.rank(u.prec):
+    if v.rank > u.rank:
         return False
     return (sides_agree(v, u, rules) and _places_agree(v.place, u.place)
             and (v.mode == u.mode or v.mode == WILD or u.mode == WILD))
@@ -206,7 +225,9 @@ def _loose(u: Unit) -> bool:
 def order(u: Unit, ukey: int, rules: Rules) -> tuple[int, int, int, int]:
     """The total order units join along (smallest first: the most precise date, the narrowest window, the most
     said, then the key). A unit only joins a unit before it, so chains of joins end and never loop."""
-    return (rules.rank(u.prec), u.width, -u.specificity, ukey)
+    if u._order is None:  # the key is the unit's own
+        u._order = (u.rank, u.width, -u.specificity, ukey)
+    return u._order
 
 
 def _as_date(v: Any) -> dt.date | None:

@@ -16,20 +16,23 @@ Work and reads grow with the batch and the units of its types, sides and days, n
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from .core import UnitState, choose_parent, cluster_id_of, day_key, listed_tokens, probe_tokens, ukey_of, week_key
+from .core import SLOT, UnitState, choose_parent, cluster_id_of, listed_tokens, probe_tokens, slot_keys, ukey_of
 from .rules import Rules
 from .units import Unit, compatible, order, units_of
 from .tables import lists, member_key
 
-__all__ = ["add_mentions", "mention_rows", "MENTION_SQL"]
+__all__ = ["add_mentions", "mention_rows", "Touched", "MENTION_SQL"]
 
 #: the event fields the clustering reads, for the rows of the articles in ``_gaiko_cl_arts``
 MENTION_SQL = """SELECT e.id, e.article_id, e.sentence_idx, e.trigger_start, e.event_type, e.mode, e.date, e.date_text,
        e.date_precision, e.negated, e.intended, e.hypothetical, e.source_country, e.source_sector, e.source_name,
        e.source_resolved_by, e.source_person, e.target_country, e.target_sector, e.target_name, e.target_resolved_by,
-       e.target_person, e.place_name, e.place_country, a.published, s.text AS sentence_text, s.start AS sentence_start
+       e.target_person, e.place_name, e.place_country, a.published, s.text AS sentence_text, s.start AS sentence_start,
+       e.trigger, e.source_text, e.target_text, e.place_text, e.lat, e.lon, e.goldstein, e.quad_class, e.cameo,
+       e.cameo_code, e.confidence, a.source AS outlet, a.url
 FROM events e JOIN articles a ON a.id = e.article_id
 LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_idx"""
 
@@ -46,9 +49,13 @@ def mention_rows(coded: Sequence[Any]) -> list[dict[str, Any]]:
                    "date_text": e.date_text, "date_precision": e.date_precision, "negated": e.negated,
                    "intended": e.intended, "hypothetical": e.hypothetical, "published": c.article.published,
                    "sentence_text": s.text if s else None, "sentence_start": s.start if s else None,
-                   "place_name": e.place.name if e.place else None, "place_country": e.place.country if e.place else None}
+                   "place_name": e.place.name if e.place else None, "place_country": e.place.country if e.place else None,
+                   "trigger": e.trigger, "place_text": e.place.text if e.place else None,
+                   "lat": e.place.lat if e.place else None, "lon": e.place.lon if e.place else None,
+                   "goldstein": e.goldstein, "quad_class": e.quad_class, "cameo": e.cameo, "cameo_code": e.cameo_code,
+                   "confidence": e.confidence, "outlet": c.article.source, "url": c.article.url}
             for side, a in (("source", e.source), ("target", e.target)):
-                for k in ("country", "sector", "name", "resolved_by"):
+                for k in ("country", "sector", "name", "resolved_by", "text"):
                     row[f"{side}_{k}"] = getattr(a, k) if a is not None else None
                 row[f"{side}_person"] = a.person_id if a is not None else None
             out.append(row)
@@ -63,70 +70,104 @@ def _indexable(u: Unit, rules: Rules) -> bool:
     return u.lo is not None and u.hi is not None and u.width <= rules.max_window_days
 
 
+#: windows up to this many days are listed by their exact window in ``cluster_coarse``, wider ones by week
+_NARROW = 4
+
+
 def _fine_keys(u: Unit) -> list[int]:
-    """Keys a unit is found under by the units that may join it: its first day, under its side tokens."""
-    return [day_key(u.status, u.event_type, t, u.lo) for t in listed_tokens(u)]  # type: ignore[arg-type]
+    """Keys a unit is found under by the units that may join it: its exact window, under its side tokens."""
+    return slot_keys(u.status, u.event_type, listed_tokens(u), "f", (u.width * SLOT + u.lo,))  # type: ignore[operator]
 
 
 def _fine_probes(u: Unit, rules: Rules) -> list[int]:
-    """Keys of the units ``u`` may join: every day of its window, under the side tokens that may agree."""
-    return [day_key(u.status, u.event_type, t, d) for t in probe_tokens(u, u.event_type in rules.undirected)
-            for d in range(u.lo, u.hi + 1)]  # type: ignore[arg-type, operator]
+    """Keys of the units ``u`` may join: every window of a width the rules give that fits inside its own, under the
+    side tokens that may agree."""
+    slots = [w * SLOT + lo for w in rules.widths if w <= u.width for lo in range(u.lo, u.hi - w + 2)]  # type: ignore[operator]
+    return slot_keys(u.status, u.event_type, probe_tokens(u, u.event_type in rules.undirected), "f", slots)
 
 
 def _coarse_keys(u: Unit) -> list[int]:
-    """Keys a unit is found under by the units it may join: every week its window touches, under its tokens."""
-    return [week_key(u.status, u.event_type, t, w) for t in listed_tokens(u)
-            for w in range(u.lo // 7, u.hi // 7 + 1)]  # type: ignore[operator]
+    """Keys a unit is found under by the units it may join, under its tokens: its exact window when narrow, else
+    every week its window touches."""
+    if u.width <= _NARROW:
+        return slot_keys(u.status, u.event_type, listed_tokens(u), "c", (u.width * SLOT + u.lo,))  # type: ignore[operator]
+    return slot_keys(u.status, u.event_type, listed_tokens(u), "w", range(u.lo // 7, u.hi // 7 + 1))  # type: ignore[operator]
 
 
 def _coarse_probes(u: Unit, rules: Rules) -> list[int]:
-    """Keys of the units that may join ``u`` (the side relation is symmetric; their window contains ``u``'s, so
-    touches its first week)."""
-    return [week_key(u.status, u.event_type, t, u.lo // 7)  # type: ignore[operator]
-            for t in probe_tokens(u, u.event_type in rules.undirected)]
+    """Keys of the units that may join ``u`` (the side relation is symmetric): their window contains ``u``'s, so it
+    is one of the narrow windows around it, or a wide one touching its first week."""
+    tokens = probe_tokens(u, u.event_type in rules.undirected)
+    slots = [w * SLOT + lo for w in rules.widths if u.width <= w <= _NARROW
+             for lo in range(u.hi - w + 1, u.lo + 1)]  # type: ignore[operator]
+    return (slot_keys(u.status, u.event_type, tokens, "c", slots)
+            + slot_keys(u.status, u.event_type, tokens, "w", range(u.lo // 7, u.lo // 7 + 1)))  # type: ignore[operator]
 
 
-def _load_units(con: Any, ukeys: Iterable[int]) -> dict[int, UnitState]:
+def _load_units(con: Any, ukeys: Iterable[int], rules: Rules) -> dict[int, UnitState]:
     keys = sorted(set(ukeys))
     if not keys:
         return {}
     sel, params = lists({"k": ("BIGINT", keys)})
     rows = con.execute(f"SELECT {', '.join(_UNIT_COLS)} FROM cluster_units u SEMI JOIN {sel} p ON u.ukey = p.k",
                        params).fetchall()
-    out = {}
-    for r in rows:
-        unit = Unit(status=r[1], event_type=r[2], src=r[3], tgt=r[4], place=r[5], mode=r[6], prec=r[7], lo=r[8], hi=r[9])
-        out[r[0]] = UnitState(unit, r[0], n_articles=r[10], parent=r[11], root=r[12])
-    return out
+    return {r[0]: _state(r, rules) for r in rows}
 
 
-def _probe(con: Any, table: str, keys: Iterable[int]) -> list[tuple[int, int]]:
-    """(lookup key, ukey) rows of ``table`` for ``keys``."""
+def _probe(con: Any, table: str, keys: Iterable[int], states: dict[int, UnitState],
+           old_root: dict[int, int | None], rules: Rules) -> list[tuple[int, int]]:
+    """(lookup key, ukey) rows of ``table`` for ``keys``; the units found that are not in ``states`` yet are
+    loaded into it (one query for both)."""
     ks = sorted(set(keys))
     if not ks:
         return []
     sel, params = lists({"k": ("BIGINT", ks)})
-    return con.execute(f"SELECT t.k, t.ukey FROM {table} t SEMI JOIN {sel} p ON t.k = p.k", params).fetchall()
+    cols = ", ".join(f"u.{c}" for c in _UNIT_COLS)
+    rows = con.execute(f"SELECT t.k, {cols} FROM {table} t SEMI JOIN {sel} p ON t.k = p.k "
+                       "JOIN cluster_units u ON u.ukey = t.ukey", params).fetchall()
+    for r in rows:
+        if r[1] not in states:
+            st = _state(r[1:], rules)
+            states[st.ukey] = st
+            old_root[st.ukey] = st.root
+    return [(r[0], r[1]) for r in rows]
 
 
-def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules) -> set[str]:
+def _state(r: Sequence[Any], rules: Rules) -> UnitState:
+    unit = Unit(status=r[1], event_type=r[2], src=r[3], tgt=r[4], place=r[5], mode=r[6], prec=r[7], lo=r[8], hi=r[9],
+                rank=rules.rank(r[7]))
+    return UnitState(unit, r[0], n_articles=r[10], parent=r[11], root=r[12])
+
+
+@dataclass
+class Touched:
+    """What a batch changed: ``clusters``, the ``auto_id`` of every cluster that gained, lost or changed
+    members; ``gained``, cluster id -> the batch's mentions it gained; ``full``, the clusters that also lost
+    members or gained earlier ones (their summaries must be made from all their mentions)."""
+
+    clusters: set[str]
+    gained: dict[str, list[dict[str, Any]]]
+    full: set[str]
+
+
+def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules) -> Touched:
     """Cluster the mentions of articles never clustered before (every row of :data:`MENTION_SQL` for them) into
-    the stored clusters, inside the caller's transaction. Returns the ``auto_id`` of every cluster that gained,
-    lost or changed members."""
+    the stored clusters, inside the caller's transaction."""
     if not rows:
         return set()
     # 1. units of the new mentions
     fresh: dict[int, tuple[Unit, set[str]]] = {}
     members: dict[str, list[Any]] = {"event_id": [], "article_id": [], "ukey": [], "mkey": []}
+    unit_of_row: list[int] = []
     for r, unit in zip(rows, units_of(rows, rules)):
         k = ukey_of(unit)
+        unit_of_row.append(k)
         fresh.setdefault(k, (unit, set()))[1].add(str(r["article_id"]))
         members["event_id"].append(str(r["id"]))
         members["article_id"].append(str(r["article_id"]))
         members["ukey"].append(k)
         members["mkey"].append(member_key(r["article_id"], r["sentence_idx"], r["trigger_start"]))
-    stored = _load_units(con, fresh)
+    stored = _load_units(con, fresh, rules)
     sel, params = lists({"event_id": ("VARCHAR", members["event_id"]), "article_id": ("VARCHAR", members["article_id"]),
                          "ukey": ("BIGINT", members["ukey"]), "mkey": ("VARCHAR", members["mkey"])})
     con.execute(f"INSERT INTO cluster_members (event_id, article_id, ukey, mkey) SELECT * FROM {sel}", params)
@@ -147,30 +188,32 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules) -> set[
         states[k] = st
     old_root = {k: st.root for k, st in states.items()}
     # 2. units that may take a new parent: the new ones, and the stored ones a changed unit refines
-    coarse = [k for st in changed if _indexable(st.unit, rules) for k in _coarse_probes(st.unit, rules)]
-    above_keys = {u for _k, u in _probe(con, "cluster_coarse", coarse)}
-    for k, st in _load_units(con, above_keys - set(states)).items():
-        states[k] = st
-        old_root[k] = st.root
-    revisit = list(new_units)
-    revisit += [states[c] for c in sorted(above_keys - {st.ukey for st in new_units})
-                if any(_may_join(states[c], t, rules) for t in changed)]
+    ckeys, cowners = _keyed(changed, lambda u: _coarse_probes(u, rules), rules)
+    above = _probe(con, "cluster_coarse", ckeys, states, old_root, rules)
+    coarse = _owners(ckeys, cowners, {k for k, _c in above})
+    new_keys = {st.ukey for st in new_units}
+    askers: dict[int, set[int]] = {}
+    for k, c in above:
+        if c not in new_keys:
+            askers.setdefault(c, set()).update(t.ukey for t in coarse[k])
+    again = set()
+    for c, ts in askers.items():
+        cu = states[c].unit
+        for t in ts:
+            tu = states[t].unit
+            if cu.lo <= tu.lo and tu.hi <= cu.hi and _may_join(states[c], states[t], rules):  # type: ignore[operator]
+                again.add(c)
+                break
+    revisit = list(new_units) + [states[c] for c in sorted(again)]
     # candidates of every unit revisited: the units starting on one of its days, under its side pattern
-    probes: dict[int, list[UnitState]] = {}
-    for st in revisit:
-        if _indexable(st.unit, rules):
-            for k in _fine_probes(st.unit, rules):
-                probes.setdefault(k, []).append(st)
-    found = _probe(con, "cluster_fine", probes)
+    pkeys, powners = _keyed(revisit, lambda u: _fine_probes(u, rules), rules)
+    found = _probe(con, "cluster_fine", pkeys, states, old_root, rules)
     fine_new: dict[int, list[UnitState]] = {}  # new units are not in cluster_fine yet
     for st in new_units:
         if _indexable(st.unit, rules):
             for k in _fine_keys(st.unit):
                 fine_new.setdefault(k, []).append(st)
-    cand_keys = {u for _k, u in found}
-    for k, st in _load_units(con, cand_keys - set(states)).items():
-        states[k] = st
-        old_root[k] = st.root
+    probes = _owners(pkeys, powners, {k for k, _u in found} | set(fine_new))
     cands: dict[int, set[int]] = {}
     for k, u in found:
         for st in probes[k]:
@@ -185,11 +228,11 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules) -> set[
             st.parent = parent
             dirty.add(st.ukey)
     # 3. roots: climb from every unit whose parent changed, then pass changes down
-    _resolve_roots(con, states, dirty)
+    _resolve_roots(con, states, dirty, rules)
     moved = {k for k in dirty if states[k].root != old_root.get(k)}
     frontier = set(moved)
     while frontier:
-        kids = _children(con, frontier, exclude=dirty)
+        kids = _children(con, frontier, dirty, rules)
         frontier = set()
         for st in kids:
             states.setdefault(st.ukey, st)
@@ -209,7 +252,36 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules) -> set[
     sel, params = lists({"k": ("BIGINT", touched), "c": ("VARCHAR", cids)})
     con.execute(f"UPDATE cluster_members SET auto_id = r.c FROM {sel} r WHERE cluster_members.ukey = r.k "
                 "AND (cluster_members.auto_id IS DISTINCT FROM r.c)", params)
-    return affected | set(cids)
+    # an earlier unit that moved takes its (earlier) mentions from one cluster to another: both need all of theirs
+    new_keys = {st.ukey for st in new_units}
+    full = set(affected) | {cluster_id_of(states[k].root) for k in moved if k not in new_keys}  # type: ignore[arg-type]
+    gained: dict[str, list[dict[str, Any]]] = {}
+    for r, k in zip(rows, unit_of_row):
+        cid = cluster_id_of(states[k].root)  # type: ignore[arg-type]
+        r["cluster_id"] = r["auto_id"] = cid  # the rows are the batch's own
+        gained.setdefault(cid, []).append(r)
+    return Touched(affected | set(cids), gained, full)
+
+
+def _keyed(units: Iterable[UnitState], keys_of: Any, rules: Rules) -> tuple[list[int], list[UnitState]]:
+    """Every lookup key of the (indexable) units, and beside each the unit it is for."""
+    keys: list[int] = []
+    owners: list[UnitState] = []
+    for st in units:
+        if _indexable(st.unit, rules):
+            ks = keys_of(st.unit)
+            keys += ks
+            owners += [st] * len(ks)
+    return keys, owners
+
+
+def _owners(keys: list[int], owners: list[UnitState], wanted: set[int]) -> dict[int, list[UnitState]]:
+    """The units each of the ``wanted`` keys is for."""
+    out: dict[int, list[UnitState]] = {}
+    for k, st in zip(keys, owners):
+        if k in wanted:
+            out.setdefault(k, []).append(st)
+    return out
 
 
 def _may_join(u: UnitState, v: UnitState, rules: Rules) -> bool:
@@ -218,7 +290,7 @@ def _may_join(u: UnitState, v: UnitState, rules: Rules) -> bool:
         u.unit, u.ukey, rules)
 
 
-def _resolve_roots(con: Any, states: dict[int, UnitState], dirty: set[int]) -> None:
+def _resolve_roots(con: Any, states: dict[int, UnitState], dirty: set[int], rules: Rules) -> None:
     """Set ``root`` of every dirty unit: the end of its chain of parents (stored units on the chain are loaded;
     their stored roots are not trusted, as a dirty unit may sit above them)."""
     for _ in range(64):  # chains are short: every step goes to a strictly more precise unit
@@ -230,7 +302,7 @@ def _resolve_roots(con: Any, states: dict[int, UnitState], dirty: set[int]) -> N
                 missing.add(k)
         if not missing:
             break
-        states.update(_load_units(con, missing))
+        states.update(_load_units(con, missing, rules))
     for k in dirty:
         states[k].root = climb_full(states, k)
 
@@ -246,11 +318,11 @@ def climb_full(states: dict[int, UnitState], k: int) -> int:
     return k
 
 
-def _children(con: Any, parents: set[int], exclude: set[int]) -> list[UnitState]:
+def _children(con: Any, parents: set[int], exclude: set[int], rules: Rules) -> list[UnitState]:
     sel, params = lists({"k": ("BIGINT", sorted(parents))})
     rows = con.execute(f"SELECT ukey FROM cluster_units u SEMI JOIN {sel} p ON u.parent = p.k", params).fetchall()
     keys = {r[0] for r in rows} - exclude
-    return list(_load_units(con, keys).values())
+    return list(_load_units(con, keys, rules).values())
 
 
 def _write_units(con: Any, units: list[UnitState]) -> None:
