@@ -9,6 +9,10 @@ store's own API, as the CLI, REST API and dashboard call it:
 - a filtered event page: ``Store.events(source="USA", type="ACCUSE,PROTEST,THREATEN",
   since="2020-01-01", sort="-date", limit=50, offset=100)`` and the matching
   ``Store.count_events`` for the pager.
+
+Every query runs as users get it, counting event clusters (the default), and again
+counting mentions (``*_mentions``). The synthetic events are grouped into clusters
+in SQL the way the rules group exact repeats: same type, countries and date.
 """
 
 from __future__ import annotations
@@ -77,10 +81,31 @@ def build_synthetic_store(path: Path, n_events: int = 1_000_000) -> dict[str, An
                JOIN c sc ON sc.k = hash(i, 7) % {nc}
                JOIN c tc ON tc.k = (hash(i, 7) % {nc} + 1 + hash(i, 8) % ({nc} - 1)) % {nc}""",
             [n_events])
+        # clusters: the events of one type, source, target and date are reports of one event
+        con.execute(
+            """INSERT INTO cluster_members (event_id, article_id, ukey, auto_id, cluster_id, mkey)
+               SELECT id, article_id, 0, c, c, article_id || ':' || sentence_idx || ':10'
+               FROM (SELECT id, article_id, sentence_idx, 'cl-' || substr(md5(concat_ws('|', event_type, source_country,
+                            target_country, coalesce(CAST(date AS VARCHAR), id), negated OR intended)), 1, 16) AS c
+                     FROM events)""")
+        con.execute(
+            """INSERT INTO clusters (id, status, event_type, date, date_precision, source_name, source_country,
+                      source_sector, target_name, target_country, target_sector, goldstein, quad_class, cameo,
+                      rep_event_id, num_mentions, num_articles, num_sources, first_event_id, first_article_id,
+                      first_published, overruled, intended, hypothetical, negated, confidence)
+               SELECT m.cluster_id, 'actual', any_value(e.event_type), any_value(e.date), 'day',
+                      any_value(e.source_name), any_value(e.source_country), 'GOV', any_value(e.target_name),
+                      any_value(e.target_country), 'GOV', any_value(e.goldstein), any_value(e.quad_class),
+                      any_value(e.cameo), min(e.id), count(*), count(DISTINCT e.article_id), 1, min(e.id),
+                      min(e.article_id), min(a.published), false, bool_or(e.intended), false, bool_or(e.negated),
+                      max(e.confidence)
+               FROM cluster_members m JOIN events e ON e.id = m.event_id JOIN articles a ON a.id = e.article_id
+               GROUP BY m.cluster_id""")
         con.execute("COMMIT")
         con.execute("CHECKPOINT")
         n = st.scalar("SELECT count(*) FROM events")
-    return {"events": int(n), "articles": n_articles, "build_s": round(time.perf_counter() - t0, 1),
+        k = st.scalar("SELECT count(*) FROM clusters")
+    return {"events": int(n), "clusters": int(k), "articles": n_articles, "build_s": round(time.perf_counter() - t0, 1),
             "file_mib": round(path.stat().st_size / 2**20, 1)}
 
 
@@ -109,10 +134,16 @@ def time_queries(path: Path, repeat: int = 15) -> dict[str, Any]:
     from gaiko.store import Store
 
     page = {"source": "USA", "type": "ACCUSE,PROTEST,THREATEN", "since": "2020-01-01"}
+    out: dict[str, Any] = {}
     with Store(path, read_only=True) as st:
-        return {
-            "dyad_series_month": _timed(lambda: st.dyad_series("JPN", "CHN", interval="month"), repeat),
-            "dyad_series_week_quad": _timed(lambda: st.dyad_series("USA", "RUS", interval="week", by="quad"), repeat),
-            "event_page": _timed(lambda: st.events(sort="-date", limit=50, offset=100, **page), repeat),
-            "event_page_count": _timed(lambda: st.count_events(**page), repeat),
-        }
+        for count, suffix in (("clusters", ""), ("mentions", "_mentions")):
+            out.update({
+                f"dyad_series_month{suffix}": _timed(
+                    lambda: st.dyad_series("JPN", "CHN", interval="month", count=count), repeat),  # noqa: B023
+                f"dyad_series_week_quad{suffix}": _timed(
+                    lambda: st.dyad_series("USA", "RUS", interval="week", by="quad", count=count), repeat),  # noqa: B023
+                f"event_page{suffix}": _timed(
+                    lambda: st.events(sort="-date", limit=50, offset=100, count=count, **page), repeat),  # noqa: B023
+                f"event_page_count{suffix}": _timed(lambda: st.count_events(count=count, **page), repeat),  # noqa: B023
+            })
+    return out

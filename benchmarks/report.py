@@ -50,7 +50,9 @@ def render(res: dict[str, Any]) -> str:
                 kind, w = key.split("_")
                 label = f"raw spaCy, n_process={w}" if kind == "raw" else f"gaiko code --workers {w}"
                 if kind == "gaiko" and r["summary"].get("ledger_seconds"):
-                    label += f" (ledger update {r['summary']['ledger_seconds']:.1f} s of it)"
+                    label += f" (ledger update {r['summary']['ledger_seconds']:.1f} s of it"
+                    label += (f", event clusters {r['summary']['cluster_seconds']:.1f} s)"
+                              if r["summary"].get("cluster_seconds") else ")")
                 elif kind == "gaiko":
                     label += " --no-ledger"
                 arts = r["articles"] if kind == "raw" else r["summary"]["articles"]
@@ -149,6 +151,7 @@ def render(res: dict[str, Any]) -> str:
                     f"{r['events_distributed']:,} distributed, {r['events_local']:,} local; identical sets: "
                     f"**{'yes' if r['identical'] else 'no'}** (only distributed {r['only_distributed']}, only local "
                     f"{r['only_local']})."]
+    out += render_clusters(res.get("clusters"))
     out += ["", "### Acceptance (issue 7)", "", "| criterion | result |", "|---|---|",
             f"| end-to-end ≥ 0.8 × raw parse throughput (every size and worker count) | {_verdict(acc['ratio'])} |",
             f"| 2 workers ≥ 1.6 × 1 worker | {_verdict(acc['scaling'])} |",
@@ -156,6 +159,38 @@ def render(res: dict[str, Any]) -> str:
             f"| dyad time series on 1,000,000 events < 200 ms median | {_verdict(acc['dyad'])} |",
             f"| distributed and local runs give identical event sets | {_verdict(acc['ray'])} |"]
     return "\n".join(out) + "\n"
+
+
+def render_clusters(c: dict[str, Any] | None) -> list[str]:
+    """The event-clustering section (benchmarks/clusters.py): cost per article at each size, and issue 17's criteria."""
+    if not c:
+        return []
+    if "failed" in c:
+        return ["", "### Event clusters", "", "The clustering timing failed:", "", "```", c["failed"], "```"]
+    sizes = sorted(c["sizes"], key=int)
+    out = ["", "### Event clusters: cost per article", ""]
+    if c.get("measured"):
+        out += [f"Measured {c['measured']} (commit {c.get('git_commit') or '?'}, load average at start "
+                f"{c.get('load_avg_at_start')}), on the store `gaiko code --workers 1` filled with the "
+                f"{int(sizes[-1]):,}-article corpus; coding took {c['coding_ms_per_article']} ms per article there.", ""]
+    out += ["Each size N: the first N articles' rows copied into a fresh store and clustered as `gaiko code` "
+            f"does, one batch of {c['batch_size']} articles per transaction.", "",
+            "| articles | mentions | clusters | ms per article (wall) | CPU ms per article | first tenth | "
+            "last tenth | share of coding time |", "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for n in sizes:
+        r = c["sizes"][n]
+        share = f"{r['share_of_coding_time']:.1%}" if r.get("share_of_coding_time") is not None else "–"
+        out.append(f"| {int(n):,} | {r['mentions']:,} | {r['clusters']:,} | {r['ms_per_article']:.2f} | "
+                   f"{r['cpu_ms_per_article']:.2f} | {r['ms_per_article_first_tenth']:.2f} | "
+                   f"{r['ms_per_article_last_tenth']:.2f} | {share} |")
+    small, big = c["sizes"][sizes[0]], c["sizes"][sizes[-1]]
+    share_ok = all(c["sizes"][n].get("share_of_coding_time", 1) <= 0.05 for n in sizes)
+    flat = big["ms_per_article"] / small["ms_per_article"] if small["ms_per_article"] else None
+    out += ["", "### Acceptance (issue 17, clustering)", "", "| criterion | result |", "|---|---|",
+            f"| clustering ≤ 5% of coding time | {_verdict(share_ok)} |",
+            f"| flat per article from {int(sizes[0]):,} to {int(sizes[-1]):,} articles "
+            f"(ratio {flat:.2f}; flat: ≤ 1.5) | {_verdict(flat is not None and flat <= 1.5)} |"]
+    return out
 
 
 def update_docs(res: dict[str, Any], doc: Path) -> None:

@@ -12,9 +12,10 @@ as its own process so memory and CPU are measured per run, in this order:
 
 (interleaved, so each pair sees the same machine load). ``gaiko code`` runs as
 users run it, updating the pledge ledger at the end (its seconds are reported
-apart too); ``--no-ledger`` measures the coding alone. Before that: query
+apart too, and its event clustering after every batch); ``--no-ledger`` measures the coding alone. Before that: query
 latency on a store of 1,000,000 synthetic events and per-stage times on 100
-articles; after the smallest size, the Ray engine compared with the local store. Results go to ``benchmarks/results/latest.json``
+articles; after the smallest size, the Ray engine compared with the local store; at the end, the event
+clustering cost per article at every size (benchmarks/clusters.py). Results go to ``benchmarks/results/latest.json``
 (rewritten after every step, so an interrupted run keeps what it measured) and
 into docs/benchmarks.md between its results markers.
 """
@@ -165,6 +166,23 @@ class Bench:
             self.results["stages"] = {"failed": m["stderr_tail"][-1500:]}
         self.save()
 
+    def clusters(self) -> None:
+        """Event clustering per article at every size, replayed on the largest size's 1-worker store."""
+        n = max(self.args.sizes)
+        db = self.work / f"w1-{n}.duckdb"
+        if not db.exists():
+            self.log(f"cluster timing skipped: no store {db} (run gaiko with --workers including 1)")
+            return
+        self.log(f"clustering cost per article at {self.args.sizes} articles, on {db}")
+        m = run_measured([sys.executable, "-m", "benchmarks.clusters", "--db", str(db), "--sizes",
+                          ",".join(str(s) for s in sorted(self.args.sizes)), "--batch-size", str(self.args.batch_size)],
+                         cwd=str(ROOT))
+        if m["rc"] == 0:
+            self.results["clusters"] = json.loads(m["stdout"].strip().splitlines()[-1])
+        else:
+            self.results["clusters"] = {"failed": m["stderr_tail"][-1500:]}
+        self.save()
+
     def queries(self) -> None:
         from .queries import build_synthetic_store, time_queries
 
@@ -207,7 +225,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--events", type=int, default=1_000_000, help="synthetic events for the query benchmark")
     ap.add_argument("--ray-size", type=int, default=1000, help="articles for the Ray comparison")
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--skip", default="", help="comma-separated: raw, gaiko, queries, ray, stages")
+    ap.add_argument("--skip", default="", help="comma-separated: raw, gaiko, queries, ray, stages, clusters")
     ap.add_argument("--stage-articles", type=int, default=100, help="articles for the per-stage timing")
     ap.add_argument("--no-ledger", action="store_true", help="run gaiko code with --no-ledger (coding alone)")
     ap.add_argument("--ledger-sizes", default="25,50,100", help="store sizes (articles) for the ledger timing")
@@ -228,6 +246,8 @@ def main(argv: list[str] | None = None) -> None:
         bench.run_size(n)
         if i == 0 and "ray" not in args.skip:
             bench.ray()
+    if "clusters" not in args.skip:
+        bench.clusters()
     bench.results["finished"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     bench.save()
     bench.log(f"done: {bench.results_path}")

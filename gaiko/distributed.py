@@ -125,7 +125,8 @@ class PartWriter:
         st = self.store
         try:
             if coded:  # an article the database refuses is an error of its own; the others are written
-                _, _, refused = st.write_coded_isolated(coded)
+                # parts carry events; the importing store clusters them
+                _, _, refused = st.write_coded_isolated(coded, cluster=False)
                 errors += refused
                 gone = {e.input_id for e in refused}
                 coded = [c for c in coded if c.article.id not in gone]

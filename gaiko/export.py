@@ -5,6 +5,12 @@ PLOVER fields keep PLOVER's names (``id``, ``date``, ``actor``, ``recipient``,
 additions sit in their own clearly named fields (``cameo_root``, ``goldstein``,
 ``quad_class``, ``evidence``, ``confidence``, ``coder_version``, ...). See
 docs/records.md.
+
+By default an export has one record per event cluster (one real-world event,
+however many reports it has): the cluster's representative mention, with the
+cluster's date, actors and place; ``count="mentions"`` exports every mention.
+Both carry GDELT's ``cluster_id``, ``num_mentions``, ``num_articles`` and
+``num_sources`` (docs/clusters.md).
 """
 
 from __future__ import annotations
@@ -15,19 +21,24 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
-from .store.queries import EVENT_SELECT, SORTS, EventFilter
+from .store import counting
 
 __all__ = ["plover_record", "iter_plover_records", "export_events", "FORMATS", "FLAT_SELECT"]
 
 FORMATS = ("jsonl", "csv", "parquet")
 
-#: flat columns shared by CSV and Parquet exports and by distributed runs
+#: flat columns shared by CSV and Parquet exports and by distributed runs (whose part stores cluster nothing:
+#: each event is its own cluster there, and the importing store clusters them; the importer reads the event columns)
 FLAT_SELECT = """
 SELECT e.* EXCLUDE (run_id), s.text AS sentence, a.published, a.title AS article_title,
-       a.url AS article_url, a.source AS article_source
+       a.url AS article_url, a.source AS article_source, coalesce(c.id, e.id) AS cluster_id,
+       coalesce(c.num_mentions, 1) AS num_mentions, coalesce(c.num_articles, 1) AS num_articles,
+       coalesce(c.num_sources, 1) AS num_sources
 FROM events e
 JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_idx
 JOIN articles a ON a.id = e.article_id
+LEFT JOIN cluster_members m ON m.event_id = e.id
+LEFT JOIN clusters c ON c.id = m.cluster_id
 """
 
 
@@ -135,14 +146,20 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
         },
         "confidence": row.get("confidence"),
         "coder_version": row.get("coder_version"),
+        # event clusters (GDELT's names): the real-world event this record stands for, and how often it was reported
+        "cluster_id": row.get("cluster_id"),
+        "num_mentions": row.get("num_mentions"),
+        "num_articles": row.get("num_articles"),
+        "num_sources": row.get("num_sources"),
     }
 
 
-def iter_plover_records(store: Any, chunk: int = 5000, **filters: Any) -> Iterator[dict[str, Any]]:
-    f = EventFilter(include_negated=True, **filters)
+def iter_plover_records(store: Any, chunk: int = 5000, count: str = "clusters", **filters: Any) -> Iterator[dict[str, Any]]:
+    """PLOVER records of the clusters (default) or mentions matching ``filters``, in article order."""
+    sql, params = counting.event_rows(store.con, count, {"include_negated": True, **filters}, "article")
     cur = store.con.cursor()
     try:
-        cur.execute(f"{EVENT_SELECT} WHERE {f.where} ORDER BY {SORTS['article']}", f.params)
+        cur.execute(sql, params)
         cols = [d[0] for d in cur.description]
         while True:
             rows = cur.fetchmany(chunk)
@@ -154,14 +171,16 @@ def iter_plover_records(store: Any, chunk: int = 5000, **filters: Any) -> Iterat
         cur.close()
 
 
-def export_events(store: Any, fmt: str, out: str | Path, **filters: Any) -> int:
-    """Write events matching ``filters`` to the file ``out``; returns the number written.
+def export_events(store: Any, fmt: str, out: str | Path, count: str = "clusters", **filters: Any) -> int:
+    """Write the clusters (default: one record per real-world event) or the mentions matching ``filters`` to
+    the file ``out``; returns the number written.
 
-    Raises ConfigError for an unknown format or an ``out`` that cannot be a file (a directory, a folder that
-    cannot be made, no permission). CSV cells are made safe for spreadsheets (:mod:`gaiko.csvcell`).
+    Raises ConfigError for an unknown format or count, or an ``out`` that cannot be a file (a directory, a folder
+    that cannot be made, no permission). CSV cells are made safe for spreadsheets (:mod:`gaiko.csvcell`).
     """
     if fmt not in FORMATS:
         raise ConfigError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    counting.check_count(count)  # before anything is written
     out = Path(out)
     if out.is_dir():
         raise ConfigError(f"--out {out} is a directory; give a file name, e.g. --out {out / ('events.' + fmt)}")
@@ -170,17 +189,17 @@ def export_events(store: Any, fmt: str, out: str | Path, **filters: Any) -> int:
         if fmt == "jsonl":
             n = 0
             with out.open("w", encoding="utf-8") as fh:
-                for rec in iter_plover_records(store, **filters):
+                for rec in iter_plover_records(store, count=count, **filters):
                     fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
                     n += 1
             return n
-        f = EventFilter(include_negated=True, **filters)
-        sql = f"{FLAT_SELECT} WHERE {f.where} ORDER BY {SORTS['article']}"
+        sql, params = counting.event_rows(store.con, count, {"include_negated": True, **filters}, "article",
+                                          flat=True)
         if fmt == "csv":
-            return _export_csv(store, sql, f.params, out)
+            return _export_csv(store, sql, params, out)
         path_sql = str(out).replace("'", "''")
-        store.con.execute(f"COPY ({sql}) TO '{path_sql}' (FORMAT PARQUET, COMPRESSION ZSTD)", f.params)
-        return int(store.con.execute(f"SELECT count(*) FROM ({sql})", f.params).fetchone()[0])
+        store.con.execute(f"COPY ({sql}) TO '{path_sql}' (FORMAT PARQUET, COMPRESSION ZSTD)", params)
+        return int(store.con.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0])
     except OSError as exc:
         raise ConfigError(f"cannot write {out}: {exc.strerror or exc}") from None
     except Exception as exc:

@@ -122,6 +122,10 @@ def import_parquet(store: Any, directory: str | Path, *, partial: bool = False, 
         summary.seconds = time.perf_counter() - start
         store.finish_run(summary.run_id, articles=summary.articles, skipped=summary.skipped, events=summary.events,
                          pledges=summary.pledges, errors=summary.errors, status=status)
+    if summary.articles:
+        from .clusters import update_clusters
+
+        update_clusters(store)  # the imported events that are in no cluster yet
     if track and summary.articles:
         from .runner import update_ledger
 

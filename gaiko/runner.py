@@ -48,6 +48,7 @@ class RunSummary:
     workers: int = 0  # worker processes used (0: coded in this process)
     seconds: float = 0.0  # reading, coding and writing
     ledger_seconds: float = 0.0  # re-deriving pledge statuses afterwards (``track``)
+    cluster_seconds: float = 0.0  # event clusters, after each batch (part of ``seconds``)
     error_list: list[InputError] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -208,6 +209,8 @@ def code_into_store(
         restore_signal()
         if executor is not None:
             executor.shutdown(wait=status == "finished")
+        if status == "finished":
+            _catch_up_clusters(store, summary)
         summary.seconds = time.perf_counter() - start
         restore_settings()
         store.finish_run(
@@ -268,7 +271,10 @@ def _write(store: Any, results: list[CodedArticle | InputError], summary: RunSum
         _record(store, failed, summary)
     if coded:
         fresh = store.new_articles(coded)
+        before = getattr(store, "cluster_seconds", 0.0)
+        # clusters them in the same transaction; an article the database refuses is an error of its own
         written, _, refused = store.write_coded_isolated(fresh, summary.run_id, stems=stems)
+        summary.cluster_seconds += getattr(store, "cluster_seconds", 0.0) - before
         summary.articles += written
         summary.skipped += len(coded) - len(fresh)
         if refused:  # the database refused these articles; their neighbours are stored
@@ -280,6 +286,16 @@ def _write(store: Any, results: list[CodedArticle | InputError], summary: RunSum
             summary.events += sum(len(c.events) for c in fresh)
             summary.pledges += sum(len(c.pledges) for c in fresh)
             summary.undated_pledges += sum(len(c.pledges) for c in fresh if not c.article.published)
+
+
+def _catch_up_clusters(store: Any, summary: RunSummary) -> None:
+    """Cluster events a killed earlier run wrote but did not cluster (cheap when there are none)."""
+    from .clusters import pending, update_clusters
+
+    t = time.perf_counter()
+    if pending(store):
+        update_clusters(store)
+    summary.cluster_seconds += time.perf_counter() - t
 
 
 def update_ledger(store: Any) -> None:

@@ -198,10 +198,12 @@ def update_ledger(store: Any, as_of: str | None = None, *, full: bool = False) -
 
 
 def compute_ledger(store: Any, as_of: str | None = None) -> list[dict[str, Any]]:
-    """The ledger as of a date, computed afresh from the store (nothing written)."""
+    """The ledger as of a date, computed afresh from the store (nothing written); evidence reported by several
+    outlets is one item (:func:`gaiko.clusters.evidence.link_pledge_evidence`)."""
+    from .clusters.evidence import link_pledge_evidence
     from .tracking_update import compute
 
-    return compute(store, as_of)
+    return link_pledge_evidence(store, compute(store, as_of))
 
 
 def ledger(store: Any, as_of: str | None = None, actor: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
@@ -214,9 +216,11 @@ def ledger(store: Any, as_of: str | None = None, actor: str | None = None, statu
 
     if status and status not in STATUSES:
         raise ConfigError(f"unknown status {status!r}; use one of: {', '.join(STATUSES)}")
+    from .clusters.evidence import link_pledge_evidence
+
     rows = stored(store, as_of)
-    if rows is None:
-        rows = compute_ledger(store, as_of)
+    # evidence reported by several outlets is one item with its reports (gaiko.clusters.evidence)
+    rows = compute_ledger(store, as_of) if rows is None else link_pledge_evidence(store, rows)
     return [e for e in rows if _keep(e, actor, status)]
 
 

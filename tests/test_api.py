@@ -393,3 +393,34 @@ def test_submitted_markup_is_shown_as_text(rw):
     assert "&lt;script&gt;" in page
     listing = rw.get("/articles").text
     assert "<img src=x" not in listing
+
+
+def test_counts_are_event_clusters_by_default_and_mentions_on_request(ro):
+    every = {"limit": 1000, "include_negated": "true"}
+    clusters = ro.get("/api/v1/events", params=every).json()
+    mentions = ro.get("/api/v1/events", params={**every, "count": "mentions"}).json()
+    assert clusters["total"] == len(clusters["events"]) < mentions["total"] == len(mentions["events"])
+    assert sum(e["num_mentions"] for e in clusters["events"]) == mentions["total"]
+    assert mentions["filters"]["count"] == "mentions" and "count" not in clusters["filters"]
+    stats = ro.get("/api/v1/stats").json()
+    assert stats["clusters"] == clusters["total"] and stats["events"] == mentions["total"]
+    assert sum(stats["by_type"].values()) == clusters["total"]
+    assert sum(ro.get("/api/v1/stats", params={"count": "mentions"}).json()["by_type"].values()) == mentions["total"]
+    series = ro.get("/api/v1/dyads/series", params={"dyad": "JPN-CHN"}).json()
+    assert series["count"] == "clusters"
+    assert series["events"] <= ro.get("/api/v1/dyads/series", params={"dyad": "JPN-CHN", "count": "mentions"}).json()["events"]
+    is_error(ro.get("/api/v1/events", params={"count": "reports"}), 422, "validation_error")
+    # the CSV download carries GDELT's counts
+    rows = list(csv.DictReader(io.StringIO(ro.get("/api/v1/events", params={"format": "csv", "limit": 5}).text)))
+    assert rows and {"cluster_id", "num_mentions", "num_articles", "num_sources"} <= set(rows[0])
+
+
+def test_one_cluster_with_all_its_reports(ro):
+    events = ro.get("/api/v1/events", params={"limit": 1000}).json()["events"]
+    big = max(events, key=lambda e: e["num_mentions"])
+    assert big["num_mentions"] > 1, "the fixture store has an event reported more than once"
+    d = ro.get(f"/api/v1/clusters/{big['cluster_id']}").json()
+    assert d["cluster"]["id"] == big["cluster_id"] and len(d["reports"]) == big["num_mentions"]
+    assert all(r["link"].startswith("/articles/") for r in d["reports"])
+    assert len({r["article_id"] for r in d["reports"]}) == d["cluster"]["num_articles"]
+    is_error(ro.get("/api/v1/clusters/cl-0000000000000000"), 404, "not_found")

@@ -225,3 +225,33 @@ def test_bad_filter_shows_a_message_not_a_crash(browser, server):
     err = browser.find_element(By.ID, "page-error").text
     assert "since" in err and "date" in err
     assert not console_errors(browser) or all("422" in e for e in console_errors(browser))
+
+
+def test_counts_are_events_by_default_with_a_switch_to_reports(browser, server):
+    """The explorer counts event clusters (one real-world event, however many reports) unless asked for reports."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    visit(browser, server + "/events")
+    count = Select(browser.find_element(By.ID, "count"))
+    assert count.first_selected_option.get_attribute("value") == "clusters"
+    events = int(browser.find_element(By.ID, "total").text)
+    assert "events" in browser.find_element(By.CSS_SELECTOR, "p.summary").text
+    count.select_by_value("mentions")
+    visit(browser, click_through(browser, browser.find_element(By.CSS_SELECTOR, "#filters button[type=submit]")))
+    assert parse_qs(urlparse(browser.current_url).query)["count"] == ["mentions"]
+    reports = int(browser.find_element(By.ID, "total").text)
+    assert "reports" in browser.find_element(By.CSS_SELECTOR, "p.summary").text
+    assert Select(browser.find_element(By.ID, "count")).first_selected_option.get_attribute("value") == "mentions"
+    # the fixture store has events reported more than once, so the two counts differ
+    assert 0 < events < reports
+    # and the download follows the switch: one row per report on screen
+    csv_href = browser.find_element(By.CSS_SELECTOR, "a.dl[data-format=csv]").get_attribute("href")
+    assert "count=mentions" in csv_href
+    rows = list(csv.DictReader(io.StringIO(fetch_text(browser, csv_href))))
+    assert len(rows) == len(browser.find_elements(By.CSS_SELECTOR, "tr.event-row"))
+    # the dyad charts count events too, and follow the switch
+    visit(browser, server + "/dyads?source=JPN&target=CHN", ready="data-charts")
+    by_events = int(browser.find_element(By.ID, "dyad-total").text)
+    visit(browser, server + "/dyads?source=JPN&target=CHN&count=mentions", ready="data-charts")
+    assert by_events <= int(browser.find_element(By.ID, "dyad-total").text)

@@ -115,7 +115,7 @@ def test_a_damaged_store_is_a_503_that_says_so(client, monkeypatch) -> None:
 
     from gaiko.store.queries import QueryMixin
 
-    def damaged(self):
+    def damaged(self, *args, **kwargs):  # stats(count=...) since event clusters
         raise duckdb.IOException('IO Error: Could not read enough bytes from file "s.duckdb": attempted to read 8')
 
     monkeypatch.setattr(QueryMixin, "stats", damaged)

@@ -20,7 +20,8 @@ STAT_LABELS = {
     "last_article": "last_article (newest plausible date)",
 }
 
-EVENT_COLUMNS = ("date", "event_type", "mode", "source", "target", "trigger", "place", "flags", "id")
+EVENT_COLUMNS = ("date", "event_type", "mode", "source", "target", "trigger", "place", "flags", "reports", "id")
+COUNT_HELP = "clusters: one row per real-world event (its reports counted in num_mentions); mentions: one per report."
 
 
 def register(app: typer.Typer) -> None:
@@ -36,7 +37,7 @@ def _open(db: str):  # noqa: ANN202
     return Store(db, read_only=True)
 
 
-def _brief(row: dict) -> dict:
+def _brief(row: dict, by_cluster: bool = False) -> dict:
     def actor(side: str) -> str:
         if not row.get(f"{side}_text"):
             return ""
@@ -53,8 +54,14 @@ def _brief(row: dict) -> dict:
         "trigger": row.get("trigger"),
         "place": row.get("place_name") or row.get("place_text") or "",
         "flags": ",".join(flags),
-        "id": row["id"],
+        "reports": _reports(row),
+        "id": row.get("cluster_id") if by_cluster else row["id"],
     }
+
+
+def _reports(row: dict) -> str:
+    n, s = row.get("num_mentions") or 1, row.get("num_sources") or 1
+    return f"{n} ({s} outlet{'s' if s != 1 else ''})" if n > 1 else "1"
 
 
 def events(
@@ -70,15 +77,17 @@ def events(
     actual: bool = typer.Option(False, "--actual", help="Leave out intended and hypothetical events."),
     limit: int = typer.Option(100, "--limit", help="At most this many events (0 = all)."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl (PLOVER records) or csv."),
+    count: str = typer.Option("clusters", "--count", help=COUNT_HELP),
 ) -> None:
-    """List coded events, filtered. `--format jsonl` prints PLOVER-shaped records."""
+    """List coded events, filtered: one row per event cluster, or per mention with `--count mentions`.
+    `--format jsonl` prints PLOVER-shaped records."""
     check_limit(limit)
     since, until = check_day(since, "--since"), check_day(until, "--until")
     try:
         with _open(db) as store:
             rows = store.events(limit=limit or None, actor=actor, source=source, target=target, type=type,
                                 since=since, until=until, quad_class=quad_class, text=text,
-                                include_intended=not actual)
+                                include_intended=not actual, count=count)
     except GaikoError as exc:
         fail(exc)
     if fmt == "jsonl":
@@ -88,7 +97,8 @@ def events(
     elif fmt == "csv":
         emit_rows(rows, "csv")
     else:
-        emit_rows([_brief(r) for r in rows], fmt, EVENT_COLUMNS, title=f"{len(rows)} events")
+        what = "event clusters" if count == "clusters" else "mentions"
+        emit_rows([_brief(r, count == "clusters") for r in rows], fmt, EVENT_COLUMNS, title=f"{len(rows)} {what}")
 
 
 def export(
@@ -99,28 +109,32 @@ def export(
     type: Optional[str] = typer.Option(None, "--type", help="PLOVER type(s), comma-separated (e.g. ACCUSE,THREATEN)."),  # noqa: A002
     since: Optional[str] = typer.Option(None, "--since", help="Events on or after this date (YYYY-MM-DD)."),
     until: Optional[str] = typer.Option(None, "--until", help="Events on or before this date (YYYY-MM-DD)."),
+    count: str = typer.Option("clusters", "--count", help=COUNT_HELP),
 ) -> None:
-    """Export events to JSONL, CSV or Parquet."""
+    """Export events to JSONL, CSV or Parquet: one record per event cluster (with cluster_id, num_mentions,
+    num_articles, num_sources), or per mention with `--count mentions`."""
     from ..export import export_events
 
     since, until = check_day(since, "--since"), check_day(until, "--until")
 
     try:
         with _open(db) as store:
-            n = export_events(store, fmt, out, actor=actor, type=type, since=since, until=until)
+            n = export_events(store, fmt, out, count=count, actor=actor, type=type, since=since, until=until)
     except GaikoError as exc:
         fail(exc)
-    typer.echo(f"wrote {n} events to {out}", err=True)
+    typer.echo(f"wrote {n} {'event clusters' if count == 'clusters' else 'mentions'} to {out}", err=True)
 
 
 def stats(
     db: str = typer.Option("gaiko.duckdb", "--db", help="Store to read."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+    count: str = typer.Option("clusters", "--count", help="What events by type and top dyads count: " + COUNT_HELP),
 ) -> None:
-    """Counts of articles, sentences, events, pledges and errors; events by type; top dyads."""
+    """Counts of articles, sentences, events (mentions), event clusters, pledges and errors; events by type;
+    top dyads."""
     try:
         with _open(db) as store:
-            s = store.stats()
+            s = store.stats(count=count)
     except GaikoError as exc:
         fail(exc)
     if as_json:
@@ -136,7 +150,7 @@ def stats(
         from ..coding import undated_note
 
         typer.echo(undated_note(s["undated_pledges"]), err=True)
-    emit_rows([{"type": k, "events": v} for k, v in s["by_type"].items()], "table", title="events by type")
+    emit_rows([{"type": k, count: v} for k, v in s["by_type"].items()], "table", title=f"{count} by type")
     if s["top_dyads"]:
         emit_rows(s["top_dyads"], "table", title="top dyads")
     con.print()

@@ -23,6 +23,9 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 Fmt = Literal["json", "csv", "jsonl"]
+Count = Literal["clusters", "mentions"]
+COUNT_DOC = ("clusters (default): each real-world event once, with its cluster's date, actors and counts "
+             "num_mentions/num_articles/num_sources; mentions: every report")
 Sort = Literal["date", "-date", "goldstein", "-goldstein", "confidence", "-confidence", "article"]
 _DYAD = re.compile(r"^\s*([A-Za-z]{3})\s*(?:-|:|>|->|→)\s*([A-Za-z]{3})\s*$")
 
@@ -51,6 +54,7 @@ class EventQuery:
         resolved: bool = Query(False, description="Leave out events with an actor that has no country"),
         precision: str | None = Query(None, max_length=60, pattern=r"^[a-z, ]+$", description="Date precision(s): day, week, month, year, published (comma-separated)"),
         include_negated: bool = Query(False, description="Also list negated events"),
+        count: Count = Query("clusters", description=COUNT_DOC),
     ) -> None:
         if dyad:
             m = _DYAD.match(dyad)
@@ -64,13 +68,14 @@ class EventQuery:
             "quad_class": quad_class, "since": since, "until": until, "text": text or None,
             "article_id": article_id or None, "modality": modality, "include_negated": include_negated,
             "place": place or None, "outlet": outlet or None, "mode": mode or None, "context": context or None,
-            "resolved": resolved, "precision": precision or None,
+            "resolved": resolved, "precision": precision or None, "count": count,
         }
         self.params = {k: v for k, v in {
             "actor": actor, "source": source, "target": target, "type": type, "quad_class": quad_class,
             "since": since, "until": until, "text": text, "article_id": article_id, "place": place, "outlet": outlet,
             "mode": mode, "context": context, "modality": modality, "precision": precision,
             "resolved": "true" if resolved else None, "include_negated": "true" if include_negated else None,
+            "count": count if count != "clusters" else None,
         }.items() if v not in (None, "")}
 
 
@@ -90,9 +95,9 @@ def health(request: Request) -> dict[str, Any]:
 
 
 @router.get("/stats", summary="Counts, types and top dyads", responses=ERRORS, response_model=Stats)
-def stats(request: Request) -> dict[str, Any]:
+def stats(request: Request, count: Count = Query("clusters", description=COUNT_DOC)) -> dict[str, Any]:
     with _state(request).reader() as store:
-        return store.stats()  # type: ignore[no-any-return]
+        return store.stats(count=count)  # type: ignore[no-any-return]
 
 
 @router.get("/events", summary="Events with filters, pagination and sort", responses=ERRORS, response_model=EventPage)
@@ -118,6 +123,19 @@ def events(
 def event(request: Request, event_id: str) -> dict[str, Any]:
     with _state(request).reader() as store:
         return event_evidence(store, store.event(event_id))
+
+
+@router.get("/clusters/{cluster_id}", summary="One event cluster and all its reports side by side", responses=ERRORS)
+def cluster(request: Request, cluster_id: str) -> dict[str, Any]:
+    """The cluster's most precise date, actors and place, its counts and first report, and every mention of it
+    (first report first) with its article, outlet and sentence."""
+    from ..clusters import cluster_detail
+
+    with _state(request).reader() as store:
+        d = cluster_detail(store, cluster_id)
+    for r in d["reports"]:
+        r["link"] = f"/articles/{r['article_id']}?event={r['id']}#s{r['sentence_idx']}"
+    return d
 
 
 @router.get("/articles", summary="Articles, newest first", responses=ERRORS, response_model=ArticlePage)

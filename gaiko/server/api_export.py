@@ -52,7 +52,7 @@ def _parquet_from_sql(request: Request, sql: str, params: list[Any], name: str) 
             responses={**ERRORS, 200: _FORMATS})
 def export_events(request: Request, q: EventQuery = Depends(), sort: Sort = Query("date"),
                   format: Fmt3 = Query("csv")) -> Any:
-    sql, params = event_download_sql(_base(request), sort=sort, **q.filters)
+    sql, params = event_download_sql(request.app.state.gaiko.store.con, _base(request), sort=sort, **q.filters)
     if format == "parquet":
         return _parquet_from_sql(request, sql, params, "gaiko-events-all")
     rows = iter_query(request.app.state.gaiko.store.con, sql, params)

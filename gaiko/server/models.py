@@ -55,6 +55,10 @@ class EventRow(_Row):
     hypothetical: bool | None = None
     negated: bool | None = None
     sentence: str | None = None
+    cluster_id: str | None = Field(None, description="the event cluster (real-world event) this row stands for")
+    num_mentions: int | None = Field(None, description="reports of the cluster")
+    num_articles: int | None = Field(None, description="articles reporting the cluster")
+    num_sources: int | None = Field(None, description="outlets reporting the cluster")
     link: str | None = Field(None, description="dashboard URL of the event's highlighted sentence")
 
 
@@ -121,6 +125,7 @@ class Series(_Row):
     coarse_precisions: list[str]
     by_type: dict[str, int]
     events: int
+    count: str = Field("clusters", description="clusters (each real-world event once) or mentions (every report)")
 
 
 class NetworkNode(_Row):
@@ -219,7 +224,9 @@ class Health(BaseModel):
 
 class Stats(_Row):
     articles: int
-    events: int
+    events: int = Field(description="mentions: coded events, one per report")
+    clusters: int = Field(description="event clusters: real-world events")
+    count: str = Field(description="what by_type and top_dyads count: clusters or mentions")
     pledges: int
     by_type: dict[str, int]
     top_dyads: list[dict[str, Any]]

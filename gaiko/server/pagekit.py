@@ -3,7 +3,8 @@
 Pages are thin: they read their filters here, ask the store, and render. Filters live in
 the URL only, so every view can be bookmarked and every link carries the view's filters.
 The dashboard counts what happened by default (``modality=actual``); ``modality=all``
-counts intended and hypothetical events too.
+counts intended and hypothetical events too. It counts events (clusters: each real-world event
+once) by default; ``count=mentions`` counts reports.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ __all__ = ["render", "page_filters", "api_params", "int_param", "pager", "FILTER
            "date_label"]
 
 FILTER_KEYS = ("actor", "source", "target", "type", "quad_class", "since", "until", "text", "article_id", "place",
-               "outlet", "mode", "context", "modality", "resolved", "include_negated", "precision")
+               "outlet", "mode", "context", "modality", "resolved", "include_negated", "precision", "count")
 PAGE_SIZES = (25, 50, 100, 200)
 MODALITY_LABELS = {"actual": "happened (actual)", "intended": "intended only", "hypothetical": "hypothetical only",
                    "all": "all, intentions included"}
@@ -100,7 +101,7 @@ def page_filters(request: Request) -> tuple[dict[str, Any], dict[str, str], str 
     """(filters for the store, the raw params to echo in links, an error message) from a page's query string.
 
     ``type`` may be given several times or comma-separated; ``actual=1`` (older links) means ``modality=actual``,
-    which is also the default."""
+    which is also the default. ``count`` is ``clusters`` unless ``count=mentions``."""
     qp = request.query_params
     raw: dict[str, str] = {}
     for k in FILTER_KEYS:
@@ -112,7 +113,10 @@ def page_filters(request: Request) -> tuple[dict[str, Any], dict[str, str], str 
             raw[k] = qp.get(k, "").strip()[:200]
     if qp.get("actual") == "1" and "modality" not in raw:
         raw["modality"] = "actual"
-    f: dict[str, Any] = {"include_negated": raw.get("include_negated") == "1", "resolved": raw.get("resolved") == "1"}
+    if raw.get("count") != "mentions":  # event clusters by default
+        raw.pop("count", None)
+    f: dict[str, Any] = {"include_negated": raw.get("include_negated") == "1", "resolved": raw.get("resolved") == "1",
+                         "count": raw.get("count", "clusters")}
     err = None
     for k in ("actor", "source", "target", "type", "text", "article_id", "place", "outlet", "mode", "context", "precision"):
         if raw.get(k):

@@ -34,8 +34,8 @@ def _size(request: Request, default: int = 50) -> int:
 @router.get("/", response_class=HTMLResponse)
 def index(request: Request) -> HTMLResponse:
     f, raw, err = page_filters(request)
-    keep = {k: v for k, v in raw.items() if k in ("since", "until", "modality")}
-    g = {k: v for k, v in f.items() if k in ("since", "until", "modality", "include_negated", "resolved")}
+    keep = {k: v for k, v in raw.items() if k in ("since", "until", "modality", "count")}
+    g = {k: v for k, v in f.items() if k in ("since", "until", "modality", "include_negated", "resolved", "count")}
     self_dyads = request.query_params.get("self") == "1"
     ctx: dict[str, Any] = {"counts": {}, "series": {}, "by_type": {}, "dyads": [], "recent": [], "tracked": None}
     if err is None:
@@ -100,10 +100,10 @@ def articles_page(request: Request) -> HTMLResponse:
     q = request.query_params.get("q", "").strip()[:200]
     size = _size(request)
     offset = int_param(request, "offset", 0, 0, 10_000_000)
-    keep = {k: v for k, v in raw.items() if k in ("modality",)}
+    keep = {k: v for k, v in raw.items() if k in ("modality", "count")}
     with request.app.state.gaiko.reader() as store:
         rows = store.article_list(q=q or None, limit=size, offset=offset,
-                                  **{k: v for k, v in f.items() if k in ("modality", "include_negated")})
+                                  **{k: v for k, v in f.items() if k in ("modality", "include_negated", "count")})
         total = store.count_articles(q=q or None)
     listing = {**keep, "q": q, "size": size if size != 50 else None}
     return render(request, "articles.html", rows=rows, total=total, q=q, raw=keep, listing=listing,

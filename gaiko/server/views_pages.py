@@ -94,8 +94,9 @@ def actors_page(request: Request) -> HTMLResponse:
     f, raw, err = page_filters(request)
     q = request.query_params.get("q", "").strip()[:200]
     offset = int_param(request, "offset", 0, 0, 10_000_000)
-    keep = {k: v for k, v in raw.items() if k in ("since", "until", "modality", "type", "resolved")}
-    g = {k: v for k, v in f.items() if k in ("since", "until", "modality", "type", "resolved", "include_negated")}
+    keep = {k: v for k, v in raw.items() if k in ("since", "until", "modality", "type", "resolved", "count")}
+    g = {k: v for k, v in f.items() if k in ("since", "until", "modality", "type", "resolved", "include_negated",
+                                             "count")}
     rows: list[dict[str, Any]] = []
     total = 0
     if err is None:

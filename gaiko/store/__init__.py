@@ -8,6 +8,7 @@ docs/store.md for how readers and the writer share a file.
 from __future__ import annotations
 
 import datetime as dt
+import time
 import uuid
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -37,14 +38,21 @@ class Store(QueryMixin, AnalysisMixin, FacetMixin):
 
         self.path = check_path(path)
         self.read_only = read_only
+        self.cluster_seconds = 0.0  # spent clustering new events in write_coded
         self.con = connect(self.path, read_only)
         try:
             if not read_only:
                 migrate(self.con)
+                if self.scalar("SELECT value FROM meta WHERE key = 'clusters_pending'") == "1":
+                    from ..clusters import update_clusters
+
+                    update_clusters(self)  # a store from before clusters: its events are clustered once
             else:
+                from ..clusters.tables import ensure_readable
                 from .schema import current_version
 
                 current_version(self.con)  # reads the catalog: a damaged file fails here, not in a later query
+                ensure_readable(self.con)  # a store from before clusters reads as one cluster per event
         except duckdb.Error as exc:
             self.con.close()
             raise explain(exc, self.path, read_only=read_only) from None
@@ -132,14 +140,17 @@ class Store(QueryMixin, AnalysisMixin, FacetMixin):
         return fresh
 
     def write_coded(self, coded: Sequence[CodedArticle], run_id: str | None = None,
-                    stems: dict[str, list[Any]] | None = None) -> tuple[int, int]:
+                    stems: dict[str, list[Any]] | None = None, *, cluster: bool = True) -> tuple[int, int]:
         """Write a batch of coded articles in one transaction.
 
         Articles already in the store (same content hash) are skipped, so a
         re-run or a resumed run adds nothing twice. ``stems`` are the
         articles' sentence stems for the pledge ledger
         (:func:`gaiko.tracking_match.sentence_stem_rows`), when a worker
-        computed them. Returns (written, skipped).
+        computed them. With ``cluster`` the new events join the event clusters
+        in the same transaction (:func:`gaiko.clusters.cluster_new_articles`;
+        the seconds it takes add up in ``cluster_seconds``).
+        Returns (written, skipped).
         """
         self._check_writable()
         fresh = self.new_articles(coded)
@@ -164,6 +175,12 @@ class Store(QueryMixin, AnalysisMixin, FacetMixin):
             self._insert("actors", actors, ACTOR_COLS)
             self._insert("places", places, PLACE_COLS)
             insert_pledges_many(self.con, fresh)
+            if cluster:
+                from ..clusters import cluster_new_articles
+
+                t = time.perf_counter()
+                cluster_new_articles(self.con, [c.article.id for c in fresh], coded=fresh)
+                self.cluster_seconds += time.perf_counter() - t
             if stems and stems.get("a"):
                 from .ledger import insert_stems
 
@@ -180,17 +197,18 @@ class Store(QueryMixin, AnalysisMixin, FacetMixin):
         return len(fresh), len(coded) - len(fresh)
 
     def write_coded_isolated(self, coded: Sequence[CodedArticle], run_id: str | None = None,
-                             stems: dict[str, list[Any]] | None = None) -> tuple[int, int, list[InputError]]:
+                             stems: dict[str, list[Any]] | None = None, *,
+                             cluster: bool = True) -> tuple[int, int, list[InputError]]:
         """:meth:`write_coded`, but an article the database refuses never costs the others.
 
         The batch is written in one transaction; if the database refuses it, each article is written in a
         transaction of its own, so its neighbours are stored. Returns (written, skipped, failures): one
         ``InputError`` per article not written (reason ``store_write``, the database's own message, the
-        article's file and line, its id as ``input_id``). A damaged store file (StoreError ``truncated`` or
+        article's file and line, its id as ``input_id``). ``cluster`` as in :meth:`write_coded`. A damaged store file (StoreError ``truncated`` or
         ``corrupt``) still raises: nothing can be written then.
         """
         try:
-            written, skipped = self.write_coded(coded, run_id, stems=stems)
+            written, skipped = self.write_coded(coded, run_id, stems=stems, cluster=cluster)
             return written, skipped, []
         except StoreError as exc:
             if exc.reason != "write":
@@ -201,7 +219,7 @@ class Store(QueryMixin, AnalysisMixin, FacetMixin):
         failures: list[InputError] = []
         for c in coded:
             try:
-                w, s = self.write_coded([c], run_id, stems=stems)
+                w, s = self.write_coded([c], run_id, stems=stems, cluster=cluster)
             except StoreError as exc:
                 if exc.reason != "write":
                     raise

@@ -7,6 +7,9 @@ number of events the filters plus the row's own key select: a dyad's count is
 ``place=NAME``, an actor's is ``source=KEY`` / ``target=KEY`` (keys from
 :func:`~gaiko.store.queries.actor_key`). So a link built from those keys opens
 exactly the rows behind the number.
+
+``count``: ``"clusters"`` (the default) counts each real-world event once, with its cluster's date, actors,
+place and Goldstein score; ``"mentions"`` counts every report (see :mod:`gaiko.store.counting`).
 """
 
 from __future__ import annotations
@@ -14,16 +17,21 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import ConfigError
-from .queries import EventFilter
+from . import counting
 from .series import GROUPINGS, INTERVALS, SeriesMixin
 
 __all__ = ["AnalysisMixin", "INTERVALS", "GROUPINGS", "QUAD_NAMES", "actor_key_sql"]
 
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
-#: whether an event's place is a country's centroid (the coder located it at a country, not a real place)
-_CENTROID = ("EXISTS (SELECT 1 FROM places p WHERE p.article_id = e.article_id AND p.feature = 'country' "
-             "AND p.lat = e.lat AND p.lon = e.lon)")
+
+
+def _centroid(sc: counting.Scope) -> str:
+    """Whether an event's place is a country's centroid (the coder located it at a country, not a real place);
+    a cluster (no article of its own) is at one when any article places a country there."""
+    article = "" if sc.kind == "clusters" else "p.article_id = e.article_id AND "
+    return (f"EXISTS (SELECT 1 FROM places p WHERE {article}p.feature = 'country' "
+            "AND p.lat = e.lat AND p.lon = e.lon)")
 
 
 def actor_key_sql(side: str) -> str:
@@ -33,28 +41,31 @@ def actor_key_sql(side: str) -> str:
 
 
 class AnalysisMixin(SeriesMixin):
-    """Mixed into :class:`~gaiko.store.Store`; needs ``query``."""
+    """Mixed into :class:`~gaiko.store.Store`; needs ``query`` and ``con``."""
+
+    con: Any
 
     # -- dyads ---------------------------------------------------------------
-    def dyads(self, *, limit: int = 50, offset: int = 0, self_dyads: bool = False, **filters: Any) -> list[dict[str, Any]]:
-        """Country pairs (source → target) by number of events, with mean Goldstein; a country acting on itself
-        (JPN → JPN) only with ``self_dyads``."""
-        f = EventFilter(**filters)
+    def dyads(self, *, limit: int = 50, offset: int = 0, self_dyads: bool = False, count: str = "clusters",
+              **filters: Any) -> list[dict[str, Any]]:
+        """Country pairs (source → target) by number of events (clusters, or mentions), with mean Goldstein; a
+        country acting on itself (JPN → JPN) only with ``self_dyads``."""
+        sc = counting.scope(self.con, count, filters)
         return self.query(
-            f"""SELECT e.source_country AS source, e.target_country AS target, count(*) AS events,
+            f"""SELECT e.source_country AS source, e.target_country AS target, {sc.n} AS events,
                        round(avg(e.goldstein), 2) AS mean_goldstein,
-                       count(*) FILTER (WHERE e.quad_class IN (1, 2)) AS cooperation,
-                       count(*) FILTER (WHERE e.quad_class IN (3, 4)) AS conflict
-                {f.from_} WHERE {f.where} {self._dyad_where(self_dyads)}
+                       {sc.n_if("e.quad_class IN (1, 2)")} AS cooperation,
+                       {sc.n_if("e.quad_class IN (3, 4)")} AS conflict
+                {sc.from_} WHERE {sc.where} {self._dyad_where(self_dyads)}
                 GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ? OFFSET ?""",
-            [*f.params, int(limit), int(offset)],
+            [*sc.params, int(limit), int(offset)],
         )
 
-    def count_dyads(self, *, self_dyads: bool = False, **filters: Any) -> int:
-        f = EventFilter(**filters)
+    def count_dyads(self, *, self_dyads: bool = False, count: str = "clusters", **filters: Any) -> int:
+        sc = counting.scope(self.con, count, filters)
         return int(self.query(
-            f"SELECT count(*) AS n FROM (SELECT DISTINCT e.source_country, e.target_country {f.from_} "
-            f"WHERE {f.where} {self._dyad_where(self_dyads)})", f.params)[0]["n"])
+            f"SELECT count(*) AS n FROM (SELECT DISTINCT e.source_country, e.target_country {sc.from_} "
+            f"WHERE {sc.where} {self._dyad_where(self_dyads)})", sc.params)[0]["n"])
 
     @staticmethod
     def _dyad_where(self_dyads: bool) -> str:
@@ -63,30 +74,31 @@ class AnalysisMixin(SeriesMixin):
 
     # -- network -------------------------------------------------------------
     def actor_network(
-        self, *, level: str = "country", min_weight: int = 1, limit: int = 200, offset: int = 0, **filters: Any
+        self, *, level: str = "country", min_weight: int = 1, limit: int = 200, offset: int = 0,
+        count: str = "clusters", **filters: Any
     ) -> dict[str, Any]:
         """Who acts on whom: directed edges weighted by event counts, and the nodes they join.
 
         ``level="country"``: nodes are ISO3 codes; ``level="actor"``: exact actor keys (``JPNGOV:Sanae Takaichi``)
         labelled by name. ``edges`` are the heaviest ``limit`` (after ``offset``) of ``edges_total`` with at least
         ``min_weight`` events; a node's ``events`` is every event with it on either side (what ``actor=ID``
-        lists), ``out``/``in`` its events as source/target.
+        lists), ``out``/``in`` its events as source/target; events are clusters or mentions (``count``).
         """
         if level not in ("country", "actor"):
             raise ConfigError(f"unknown network level {level!r}; use country or actor")
-        f = EventFilter(**filters)
+        sc = counting.scope(self.con, count, filters)
 
         def node(side: str) -> str:
             return f"e.{side}_country" if level == "country" else actor_key_sql(side)
 
-        grouped = (f"SELECT {node('source')} AS source, {node('target')} AS target, count(*) AS weight,"
+        grouped = (f"SELECT {node('source')} AS source, {node('target')} AS target, {sc.n} AS weight,"
                    f" round(avg(e.goldstein), 2) AS mean_goldstein,"
-                   f" count(*) FILTER (WHERE e.quad_class IN (1, 2)) AS cooperation,"
-                   f" count(*) FILTER (WHERE e.quad_class IN (3, 4)) AS conflict,"
+                   f" {sc.n_if('e.quad_class IN (1, 2)')} AS cooperation,"
+                   f" {sc.n_if('e.quad_class IN (3, 4)')} AS conflict,"
                    f" list(DISTINCT e.event_type ORDER BY e.event_type) AS types"
-                   f" {f.from_} WHERE {f.where} AND {node('source')} IS NOT NULL AND {node('target')} IS NOT NULL"
-                   f" GROUP BY 1, 2 HAVING count(*) >= ?")
-        params = [*f.params, int(min_weight)]
+                   f" {sc.from_} WHERE {sc.where} AND {node('source')} IS NOT NULL AND {node('target')} IS NOT NULL"
+                   f" GROUP BY 1, 2 HAVING {sc.n} >= ?")
+        params = [*sc.params, int(min_weight)]
         edges = self.query(f"{grouped} ORDER BY 3 DESC, 1, 2 LIMIT ? OFFSET ?", [*params, int(limit), int(offset)])
         total = int(self.query(f"SELECT count(*) AS n FROM ({grouped})", params)[0]["n"])
         ids = sorted({e["source"] for e in edges} | {e["target"] for e in edges})
@@ -94,12 +106,13 @@ class AnalysisMixin(SeriesMixin):
         if ids:
             for r in self.query(
                 f"""WITH sides AS (
-                      SELECT e.id, {node('source')} AS k, 1 AS o, 0 AS i, e.source_name AS nm {f.from_} WHERE {f.where}
+                      SELECT DISTINCT {sc.uid} AS id, {node('source')} AS k, 1 AS o, 0 AS i, e.source_name AS nm
+                      {sc.from_} WHERE {sc.where}
                       UNION ALL
-                      SELECT e.id, {node('target')} AS k, 0, 1, e.target_name {f.from_} WHERE {f.where})
+                      SELECT DISTINCT {sc.uid}, {node('target')} AS k, 0, 1, e.target_name {sc.from_} WHERE {sc.where})
                     SELECT k, count(DISTINCT id) AS events, sum(o) AS out, sum(i) AS "in", any_value(nm) AS name
                     FROM sides WHERE k IN (SELECT unnest(?)) GROUP BY k""",
-                [*f.params, *f.params, ids],
+                [*sc.params, *sc.params, ids],
             ):
                 counts[r["k"]] = r
         nodes = []
@@ -109,37 +122,42 @@ class AnalysisMixin(SeriesMixin):
             nodes.append({"id": k, "label": label, "events": int(c.get("events") or 0), "out": int(c.get("out") or 0),
                           "in": int(c.get("in") or 0)})
         nodes.sort(key=lambda n: (-n["events"], n["id"]))
-        return {"level": level, "nodes": nodes, "edges": edges, "edges_total": total, "min_weight": min_weight}
+        return {"level": level, "count": count, "nodes": nodes, "edges": edges, "edges_total": total,
+                "min_weight": min_weight}
 
     # -- map -----------------------------------------------------------------
-    def map_points(self, *, limit: int = 2000, offset: int = 0, centroids: bool = True, **filters: Any) -> list[dict[str, Any]]:
-        """Event locations: one point per resolved place name (what ``place=NAME`` lists) with its event count, mean
-        Goldstein and types; ``centroid`` marks a country located at its centroid (left out without ``centroids``)."""
-        f = EventFilter(**filters)
+    def map_points(self, *, limit: int = 2000, offset: int = 0, centroids: bool = True, count: str = "clusters",
+                   **filters: Any) -> list[dict[str, Any]]:
+        """Event locations: one point per resolved place name (what ``place=NAME`` lists) with its event count
+        (clusters, or mentions), mean Goldstein and types; ``centroid`` marks a country located at its centroid
+        (left out without ``centroids``)."""
+        sc = counting.scope(self.con, count, filters)
         return self.query(
             f"""SELECT * FROM (
                   SELECT any_value(e.place_name) AS place, round(any_value(e.lat), 3) AS lat,
-                         round(any_value(e.lon), 3) AS lon, any_value(e.place_country) AS country, count(*) AS events,
+                         round(any_value(e.lon), 3) AS lon, any_value(e.place_country) AS country, {sc.n} AS events,
                          round(avg(e.goldstein), 2) AS mean_goldstein,
-                         list(DISTINCT e.event_type ORDER BY e.event_type) AS types, min(e.id) AS example_event,
-                         bool_or({_CENTROID}) AS centroid
-                  {f.from_} WHERE {f.where} AND {self._located()}
+                         list(DISTINCT e.event_type ORDER BY e.event_type) AS types,
+                         min({sc.event_id}) AS example_event, bool_or({_centroid(sc)}) AS centroid
+                  {sc.from_} WHERE {sc.where} AND {self._located()}
                   GROUP BY lower(e.place_name))
                 {'' if centroids else 'WHERE NOT centroid'}
                 ORDER BY events DESC, place LIMIT ? OFFSET ?""",
-            [*f.params, int(limit), int(offset)],
+            [*sc.params, int(limit), int(offset)],
         )
 
-    def map_coverage(self, **filters: Any) -> dict[str, int]:
-        """How many of the matching events have a location: ``events``, ``located``, ``at_centroid``, ``places``
-        (distinct located places) and ``real_places`` (those not at a country's centroid)."""
-        f = EventFilter(**filters)
+    def map_coverage(self, count: str = "clusters", **filters: Any) -> dict[str, int]:
+        """How many of the matching events (clusters, or mentions) have a location: ``events``, ``located``,
+        ``at_centroid``, ``places`` (distinct located places) and ``real_places`` (those not at a country's
+        centroid)."""
+        sc = counting.scope(self.con, count, filters)
+        here, centroid = self._located(), _centroid(sc)
         row = self.query(
-            f"""SELECT count(*) AS events, count(*) FILTER (WHERE {self._located()}) AS located,
-                       count(*) FILTER (WHERE {self._located()} AND {_CENTROID}) AS at_centroid,
-                       count(DISTINCT lower(e.place_name)) FILTER (WHERE {self._located()}) AS places,
-                       count(DISTINCT lower(e.place_name)) FILTER (WHERE {self._located()} AND NOT {_CENTROID}) AS real_places
-                {f.from_} WHERE {f.where}""", f.params)[0]
+            f"""SELECT {sc.n} AS events, {sc.n_if(here)} AS located,
+                       {sc.n_if(f"{here} AND {centroid}")} AS at_centroid,
+                       count(DISTINCT lower(e.place_name)) FILTER (WHERE {here}) AS places,
+                       count(DISTINCT lower(e.place_name)) FILTER (WHERE {here} AND NOT {centroid}) AS real_places
+                {sc.from_} WHERE {sc.where}""", sc.params)[0]
         return {k: int(v or 0) for k, v in row.items()}
 
     @staticmethod
@@ -148,42 +166,48 @@ class AnalysisMixin(SeriesMixin):
                 "AND e.lat BETWEEN -90 AND 90 AND e.lon BETWEEN -180 AND 180")
 
     # -- actors --------------------------------------------------------------
-    def _actor_sides(self, f: EventFilter) -> str:
+    @staticmethod
+    def _actor_sides(sc: counting.Scope) -> str:
+        # through mentions, a cluster is on a side once per actor however many of its mentions name it
+        distinct, g = ("DISTINCT ", "coalesce(c.goldstein, e.goldstein)") if sc.kind == "via" else ("", "e.goldstein")
         return f"""WITH sides AS (
-                  SELECT e.source_name AS name, e.source_country AS country, e.source_sector AS sector,
-                         1 AS as_source, 0 AS as_target, e.goldstein, e.id {f.from_} WHERE {f.where}
+                  SELECT {distinct}e.source_name AS name, e.source_country AS country, e.source_sector AS sector,
+                         1 AS as_source, 0 AS as_target, {g} AS goldstein,
+                         {sc.uid} AS id {sc.from_} WHERE {sc.where}
                   UNION ALL
-                  SELECT e.target_name, e.target_country, e.target_sector, 0, 1, e.goldstein, e.id
-                  {f.from_} WHERE {f.where}
+                  SELECT {distinct}e.target_name, e.target_country, e.target_sector, 0, 1, {g}, {sc.uid}
+                  {sc.from_} WHERE {sc.where}
                 ), named AS (
                   SELECT *, coalesce(country, '---') || coalesce(sector, '') AS code FROM sides
                   WHERE name IS NOT NULL OR country IS NOT NULL
                 )"""
 
     def actor_list(
-        self, *, q: str | None = None, country: str | None = None, limit: int = 100, offset: int = 0, **filters: Any
+        self, *, q: str | None = None, country: str | None = None, limit: int = 100, offset: int = 0,
+        count: str = "clusters", **filters: Any
     ) -> list[dict[str, Any]]:
         """Actors seen in the matching events: name, country, sector, ``code`` (country+sector), ``key`` (exact, for
         the filters), how often each acted (``as_source``) and was acted on (``as_target``), and ``events`` (either
-        side, each event once)."""
+        side, each event once); events are clusters or mentions (``count``)."""
         where, params = self._actor_where(q, country)
-        f = EventFilter(**filters)
+        sc = counting.scope(self.con, count, filters)
         return self.query(
-            f"""{self._actor_sides(f)}
+            f"""{self._actor_sides(sc)}
                 SELECT name, country, sector, code, code || ':' || coalesce(name, '') AS key,
                        sum(as_source) AS as_source, sum(as_target) AS as_target, count(DISTINCT id) AS events,
                        round(avg(goldstein), 2) AS mean_goldstein
                 FROM named WHERE {where}
                 GROUP BY name, country, sector, code ORDER BY events DESC, code, name NULLS LAST LIMIT ? OFFSET ?""",
-            [*f.params, *f.params, *params, int(limit), int(offset)],
+            [*sc.params, *sc.params, *params, int(limit), int(offset)],
         )
 
-    def count_actors(self, *, q: str | None = None, country: str | None = None, **filters: Any) -> int:
+    def count_actors(self, *, q: str | None = None, country: str | None = None, count: str = "clusters",
+                     **filters: Any) -> int:
         where, params = self._actor_where(q, country)
-        f = EventFilter(**filters)
+        sc = counting.scope(self.con, count, filters)
         rows = self.query(
-            f"""{self._actor_sides(f)} SELECT count(*) AS n FROM (SELECT DISTINCT name, country, sector FROM named
-                WHERE {where})""", [*f.params, *f.params, *params])
+            f"""{self._actor_sides(sc)} SELECT count(*) AS n FROM (SELECT DISTINCT name, country, sector FROM named
+                WHERE {where})""", [*sc.params, *sc.params, *params])
         return int(rows[0]["n"])
 
     @staticmethod

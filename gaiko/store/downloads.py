@@ -2,7 +2,9 @@
 
 The web API streams these rows as CSV or JSONL and writes Parquet through DuckDB's
 ``COPY``. Each row has a ``link`` back to its evidence in the dashboard (absolute when
-a ``base`` URL is given).
+a ``base`` URL is given). Events are clusters (the default: one row per real-world event, its
+representative mention with the cluster's date, actors and place) or mentions (``count``); both
+carry ``cluster_id``, ``num_mentions``, ``num_articles`` and ``num_sources``.
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from .queries import EVENT_DAY, EVENT_FROM, SORTS, EventFilter
+from . import counting
+from .queries import SORTS
 
 __all__ = ["EVENT_DOWNLOAD_COLUMNS", "ARTICLE_DOWNLOAD_COLUMNS", "event_download_sql", "article_download_sql",
            "iter_query", "copy_parquet"]
@@ -22,7 +25,7 @@ EVENT_DOWNLOAD_COLUMNS: tuple[str, ...] = (
     "target_name", "target_country", "target_sector", "target_text", "target_resolved_by",
     "trigger", "place_name", "place_country", "lat", "lon", "intended", "hypothetical", "negated", "reported",
     "confidence", "article_id", "sentence_idx", "sentence", "published", "article_title", "article_source",
-    "article_url", "link",
+    "article_url", "cluster_id", "num_mentions", "num_articles", "num_sources", "link",
 )
 
 ARTICLE_DOWNLOAD_COLUMNS: tuple[str, ...] = (
@@ -34,16 +37,18 @@ def _cols(names: tuple[str, ...], exprs: dict[str, str]) -> str:
     return ", ".join(f"{exprs.get(c, 'e.' + chr(34) + c + chr(34))} AS {c}" for c in names)
 
 
-def event_download_sql(base: str = "", sort: str = "date", **filters: Any) -> tuple[str, list[Any]]:
-    """(SQL, params) selecting :data:`EVENT_DOWNLOAD_COLUMNS` for every event matching ``filters``."""
-    f = EventFilter(**filters)
+def event_download_sql(con: Any, base: str = "", sort: str = "date", count: str = "clusters",
+                       **filters: Any) -> tuple[str, list[Any]]:
+    """(SQL, params) selecting :data:`EVENT_DOWNLOAD_COLUMNS` for every event (cluster, or mention) matching
+    ``filters``, in ``sort`` order. ConfigError for an unknown count or filter value."""
+    rows, params = counting.event_rows(con, count, filters, sort if sort in SORTS else "date")
     exprs = {
-        "day": EVENT_DAY, "sentence": "s.text", "published": "a.published", "article_title": "a.title",
-        "article_source": "a.source", "article_url": "a.url",
+        "day": "coalesce(e.date, e.published)",
         "link": "? || '/articles/' || e.article_id || '?event=' || e.id || '#s' || CAST(e.sentence_idx AS VARCHAR)",
     }
-    sql = f"SELECT {_cols(EVENT_DOWNLOAD_COLUMNS, exprs)} {EVENT_FROM} WHERE {f.where} ORDER BY {SORTS.get(sort, SORTS['date'])}"
-    return sql, [base, *f.params]
+    # the rows come in order; a subquery keeps it as long as nothing reorders them
+    sql = f"SELECT {_cols(EVENT_DOWNLOAD_COLUMNS, exprs)} FROM ({rows}) e"
+    return sql, [base, *params]
 
 
 def article_download_sql(base: str = "", q: str | None = None) -> tuple[str, list[Any]]:

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..errors import ConfigError, NotFound
 from ..types import PLOVER_TYPES
+from . import counting
 
 __all__ = ["QueryMixin", "EventFilter", "EVENT_FROM", "EVENT_DAY", "MODALITIES", "PRECISIONS", "actor_key",
            "PLAUSIBLE_PUBLISHED"]
@@ -111,6 +112,10 @@ class EventFilter:
     any case), ``outlet`` an article source (exact), ``mode`` a PLOVER mode, ``context`` one PLOVER context.
     ``resolved=True`` drops events with an actor that has no country (unresolved). ``quad_class`` takes one class
     or several (``"1,2"``: cooperation). ``precision``: date precision(s), see :data:`PRECISIONS`.
+
+    ``day`` replaces :data:`EVENT_DAY` (counting by clusters, ``e`` is the ``clusters`` table and the day is the
+    cluster's, :mod:`gaiko.store.counting`). ``needs_mentions`` says the filters read what only mentions have
+    (the words of the sentence, the article, its outlet, the contexts): clusters then match through their mentions.
     """
 
     def __init__(
@@ -133,7 +138,10 @@ class EventFilter:
         context: str | None = None,
         resolved: bool = False,
         precision: str | list[str] | None = None,
+        day: str = "",
     ) -> None:
+        day = day or EVENT_DAY
+        self.needs_mentions = bool(text or article_id or outlet or context)
         clauses: list[str] = []
         params: list[Any] = []
         if actor:
@@ -156,7 +164,7 @@ class EventFilter:
                 params.extend(types)
         for name, value, op in (("since", since, ">="), ("until", until, "<=")):
             if value:
-                clauses.append(f"{EVENT_DAY} {op} ?")
+                clauses.append(f"{day} {op} ?")
                 params.append(_date(name, value))
         if quad_class not in (None, ""):
             quads = _quads(quad_class)
@@ -215,13 +223,6 @@ JOIN articles a ON a.id = e.article_id"""
 EVENT_FROM_NO_TEXT = """FROM events e
 JOIN articles a ON a.id = e.article_id"""
 
-EVENT_SELECT = """
-SELECT e.*, s.text AS sentence, a.published, a.title AS article_title, a.url AS article_url, a.source AS article_source
-FROM events e
-JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_idx
-JOIN articles a ON a.id = e.article_id
-"""
-
 
 class QueryMixin:
     con: Any
@@ -230,29 +231,28 @@ class QueryMixin:
         raise NotImplementedError
 
     def events(
-        self, *, limit: int | None = 100, offset: int = 0, sort: str = "date", **filters: Any
+        self, *, limit: int | None = 100, offset: int = 0, sort: str = "date", count: str = "clusters", **filters: Any
     ) -> list[dict[str, Any]]:
-        """Events as flat dicts (store columns plus sentence and article fields). ConfigError for an unknown
-        sort or a negative ``limit``/``offset`` (None: no limit)."""
+        """Events as flat dicts (store columns plus sentence, article and cluster fields).
+
+        ``count="clusters"`` (the default) gives one row per real-world event matching the filters: its
+        representative mention with the cluster's date, actors and place; ``count="mentions"`` gives every
+        matching mention. Every row carries ``cluster_id``, ``num_mentions``, ``num_articles`` and
+        ``num_sources``. ConfigError for an unknown sort, count or filter value, or a negative ``limit``/``offset``
+        (None: no limit)."""
         if sort not in SORTS:
             raise ConfigError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
         if limit is not None and int(limit) < 0 or int(offset) < 0:
             raise ConfigError(f"limit and offset must be 0 or more, not {limit} and {offset}")
-        f = EventFilter(**filters)
-        sql = f"{EVENT_SELECT} WHERE {f.where} ORDER BY {SORTS[sort]}"
-        params = list(f.params)
-        if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            params += [int(limit), int(offset)]
+        sql, params = counting.event_rows(self.con, count, filters, sort, limit, offset)
         return self.query(sql, params)
 
-    def count_events(self, **filters: Any) -> int:
-        f = EventFilter(**filters)
-        sql = f"SELECT count(*) AS n {f.from_} WHERE {f.where}"
-        return int(self.query(sql, f.params)[0]["n"])
+    def count_events(self, count: str = "clusters", **filters: Any) -> int:
+        """How many clusters (default) or mentions match the filters."""
+        return counting.count(self.con, count, filters)
 
     def event(self, event_id: str) -> dict[str, Any]:
-        rows = self.query(f"{EVENT_SELECT} WHERE e.id = ?", [event_id])
+        rows = self.query(counting.ONE_EVENT_SQL, [event_id])
         if not rows:
             raise NotFound(f"no event {event_id!r}; list events with: gaiko events")
         return rows[0]
@@ -263,11 +263,13 @@ class QueryMixin:
             raise NotFound(f"no article {article_id!r}")
         art = rows[0]
         art["sentences"] = self.query("SELECT idx, start, \"end\", text FROM sentences WHERE article_id = ? ORDER BY idx", [article_id])
-        art["events"] = self.events(article_id=article_id, limit=None, sort="article", include_negated=True)
+        art["events"] = self.events(article_id=article_id, limit=None, sort="article", include_negated=True,
+                                    count="mentions")
         return art
 
-    def stats(self) -> dict[str, Any]:
-        """Counts: ``errors`` are distinct inputs that could not be coded, ``warnings`` inputs coded with a note
+    def stats(self, count: str = "clusters") -> dict[str, Any]:
+        """Counts: ``events`` are mentions, ``clusters`` real-world events; ``by_type`` and ``top_dyads`` count
+        clusters (default) or mentions (``count``). ``errors`` are distinct inputs that could not be coded, ``warnings`` inputs coded with a note
         (the errors table is a set); ``pledges`` are pledge statements found in articles, ``tracked_pledges`` the
         ledger entries they were grouped into (what ``gaiko pledges`` lists), ``undated_pledges`` statements whose
         article has no publication date (not tracked). ``last_article`` is the newest plausible publication date."""
@@ -275,6 +277,8 @@ class QueryMixin:
             f"""SELECT (SELECT count(*) FROM articles) AS articles,
                       (SELECT count(*) FROM sentences) AS sentences,
                       (SELECT count(*) FROM events) AS events,
+                      (SELECT count(*) FROM clusters) + (SELECT count(*) FROM events)
+                        - (SELECT count(*) FROM cluster_members) AS clusters,
                       (SELECT count(*) FROM pledges) AS pledges,
                       (SELECT count(*) FROM pledge_ledger) AS tracked_pledges,
                       (SELECT count(*) FROM pledges p JOIN articles a ON a.id = p.article_id
@@ -286,15 +290,18 @@ class QueryMixin:
                       (SELECT min(published) FROM articles WHERE {PLAUSIBLE_PUBLISHED}) AS first_article,
                       (SELECT max(published) FROM articles WHERE {PLAUSIBLE_PUBLISHED}) AS last_article"""
         )[0]
+        one["count"] = count
+        sc = counting.scope(self.con, count, {"include_negated": True})
         one["by_type"] = {
             r["event_type"]: r["n"]
-            for r in self.query("SELECT event_type, count(*) AS n FROM events GROUP BY 1 ORDER BY 2 DESC")
+            for r in self.query(f"SELECT e.event_type, {sc.n} AS n {sc.from_} WHERE {sc.where} GROUP BY 1 "
+                                "ORDER BY 2 DESC, 1", sc.params)
         }
         one["top_dyads"] = self.query(
-            """SELECT source_country AS source, target_country AS target, count(*) AS events,
-                      round(avg(goldstein), 2) AS mean_goldstein
-               FROM events WHERE source_country IS NOT NULL AND target_country IS NOT NULL
-               GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 10"""
+            f"""SELECT e.source_country AS source, e.target_country AS target, {sc.n} AS events,
+                      round(avg(e.goldstein), 2) AS mean_goldstein
+               {sc.from_} WHERE {sc.where} AND e.source_country IS NOT NULL AND e.target_country IS NOT NULL
+               GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 10""", sc.params
         )
         one["errors_by_reason"] = {
             r["reason"]: r["n"] for r in self.query(

@@ -160,6 +160,12 @@ PLACE_COLUMNS_6: tuple[tuple[str, str], ...] = (("precision", "VARCHAR"), ("regi
 def _members_migration() -> list[str]:
     return [f'ALTER TABLE events ADD COLUMN "{n}" {t}' for n, t in EVENT_COLUMNS_6] + \
         [f'ALTER TABLE places ADD COLUMN "{n}" {t}' for n, t in PLACE_COLUMNS_6]
+def _cluster_migration() -> list[str]:
+    from ..clusters.tables import CLUSTER_DDL
+
+    # events coded before clusters existed are clustered by the next writer that opens the store
+    return [*CLUSTER_DDL,
+            "INSERT OR REPLACE INTO meta SELECT 'clusters_pending', '1' WHERE EXISTS (SELECT 1 FROM events)"]
 
 
 #: (version, description, statements or a function returning them)
@@ -172,6 +178,7 @@ MIGRATIONS: list[tuple[int, str, Any]] = [
      _type_model_migration),
     (6, "compound sources and targets (source_members, target_members); place precision and region",
      _members_migration),
+    (7, "event clusters: members, units, lookup keys, summaries, overrules", _cluster_migration),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

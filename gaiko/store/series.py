@@ -4,6 +4,8 @@ Every bucket counts the events on the day each counts for (its own date, else it
 article's publication date: :data:`~gaiko.store.queries.EVENT_DAY`), the same day
 the event filters compare ``since``/``until`` with, so the listing a bucket links to
 (``since`` = the bucket's first day, ``until`` = its last) holds exactly its events.
+Counting by clusters (the default), a cluster counts once, on its cluster's day (its most
+precise date, else its first report's: :data:`~gaiko.store.counting.CLUSTER_DAY`).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..types import PLOVER_TYPES
-from .queries import EVENT_DAY, EventFilter
+from . import counting
 
 __all__ = ["SeriesMixin", "INTERVALS", "GROUPINGS", "auto_interval", "bucket_end", "AUTO_LIMITS"]
 
@@ -86,19 +88,21 @@ def _round(v: Any, nd: int = 2) -> float | None:
 
 
 class SeriesMixin:
-    """Mixed into :class:`~gaiko.store.Store`; needs ``query``."""
+    """Mixed into :class:`~gaiko.store.Store`; needs ``query`` and ``con``."""
+
+    con: Any
 
     def query(self, sql: str, params: Any = None) -> list[dict[str, Any]]:  # provided by Store
         raise NotImplementedError
 
-    def event_span(self, **filters: Any) -> tuple[dt.date | None, dt.date | None]:
-        """(first, last) day of the events matching ``filters``."""
-        f = EventFilter(**filters)
-        row = self.query(f"SELECT min({EVENT_DAY}) AS a, max({EVENT_DAY}) AS b {f.from_} WHERE {f.where}", f.params)[0]
+    def event_span(self, count: str = "clusters", **filters: Any) -> tuple[dt.date | None, dt.date | None]:
+        """(first, last) day of the events (clusters, or mentions) matching ``filters``."""
+        sc = counting.scope(self.con, count, filters)
+        row = self.query(f"SELECT min({sc.day}) AS a, max({sc.day}) AS b {sc.from_} WHERE {sc.where}", sc.params)[0]
         return row["a"], row["b"]
 
     def event_series(self, *, interval: str = "auto", by: str = "type", fill_gaps: bool = True,
-                     **filters: Any) -> dict[str, Any]:
+                     count: str = "clusters", **filters: Any) -> dict[str, Any]:
         """Counts per bucket, split by event type, quad class or modality, with cooperation/conflict and mean Goldstein.
 
         ``interval``: ``day``, ``week`` (ISO weeks, from Monday), ``month`` or ``auto`` (from the span of the
@@ -109,24 +113,26 @@ class SeriesMixin:
         bucket]}, ``total``,
         ``cooperation`` (quad 1-2), ``conflict`` (quad 3-4), ``coarse`` (of each bucket's events, those whose date is
         known only to a unit coarser than the interval, ``coarse_precisions``: a year-precise date falls on 1 January), ``goldstein`` (mean or None), ``by_type`` totals,
-        ``events`` (all matching), ``interval`` (the one used) and ``requested`` (the one asked for).
+        ``events`` (all matching), ``interval`` (the one used), ``requested`` (the one asked for) and ``count``
+        (what is counted: ``clusters``, each on its cluster's day, or ``mentions``).
         """
         if interval not in (*INTERVALS, "auto"):
             raise ConfigError(f"unknown interval {interval!r}; use auto or one of {', '.join(INTERVALS)}")
         if by not in GROUPINGS:
             raise ConfigError(f"unknown grouping {by!r}; use one of {', '.join(GROUPINGS)}")
-        f = EventFilter(**filters)
+        sc = counting.scope(self.con, count, filters)
         requested = interval
         if interval == "auto":
-            interval = auto_interval(*self.event_span(**filters))
+            interval = auto_interval(*self.event_span(count=count, **filters))
         key = {"type": "e.event_type", "quad": "CAST(e.quad_class AS VARCHAR)", "modality": _MODALITY}[by]
-        bucket = f"CAST(date_trunc('{interval}', {EVENT_DAY}) AS DATE)"
+        bucket = f"CAST(date_trunc('{interval}', {sc.day}) AS DATE)"
+        coarse_dates = f"e.date_precision IN ({', '.join(repr(p) for p in COARSER[interval])})"
         rows = self.query(
-            f"SELECT {bucket} AS bucket, {key} AS k, count(*) AS n, sum(e.goldstein) AS gs, count(e.goldstein) AS gn, "
-            f"count(*) FILTER (WHERE e.quad_class IN (1, 2)) AS coop, count(*) FILTER (WHERE e.quad_class IN (3, 4)) AS conf, "
-            f"count(*) FILTER (WHERE e.date_precision IN ({', '.join(repr(p) for p in COARSER[interval])})) AS coarse "
-            f"{f.from_} WHERE {f.where} AND {EVENT_DAY} IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2",
-            f.params,
+            f"SELECT {bucket} AS bucket, {key} AS k, {sc.n} AS n, sum(e.goldstein) AS gs, count(e.goldstein) AS gn, "
+            f"{sc.n_if('e.quad_class IN (1, 2)')} AS coop, {sc.n_if('e.quad_class IN (3, 4)')} AS conf, "
+            f"{sc.n_if(coarse_dates)} AS coarse "
+            f"{sc.from_} WHERE {sc.where} AND {sc.day} IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2",
+            sc.params,
         )
         buckets = sorted({r["bucket"] for r in rows})
         if fill_gaps:
@@ -147,7 +153,10 @@ class SeriesMixin:
             gsum[i] += float(r["gs"] or 0.0)
             gcount[i] += int(r["gn"] or 0)
         by_type = {r["event_type"]: int(r["n"]) for r in self.query(
-            f"SELECT e.event_type, count(*) AS n {f.from_} WHERE {f.where} GROUP BY 1 ORDER BY 2 DESC, 1", f.params)}
+            f"SELECT e.event_type, {sc.n} AS n {sc.from_} WHERE {sc.where} GROUP BY 1 ORDER BY 2 DESC, 1", sc.params)}
+        # through mentions a cluster may have mentions of two types: count it once
+        events = sum(by_type.values()) if sc.kind != "via" else int(
+            self.query(f"SELECT {sc.n} AS n {sc.from_} WHERE {sc.where}", sc.params)[0]["n"])
         lo, hi = _day(filters.get("since")), _day(filters.get("until"))
         return {
             "interval": interval, "requested": requested, "by": by,
@@ -159,13 +168,14 @@ class SeriesMixin:
             "keys": keys, "counts": counts, "total": total, "cooperation": coop, "conflict": conf,
             "goldstein": [_round(gsum[i] / gcount[i]) if gcount[i] else None for i in range(n)],
             "coarse": coarse, "coarse_precisions": list(COARSER[interval]),
-            "by_type": by_type, "events": sum(by_type.values()),
+            "by_type": by_type, "events": events, "count": count,
         }
 
     def dyad_series(self, source: str | None = None, target: str | None = None, *, interval: str = "auto",
                     by: str = "type", fill_gaps: bool = False, **filters: Any) -> dict[str, Any]:
         """:meth:`event_series` for the events from ``source`` to ``target`` (each optional, as the filters take them)."""
-        out = self.event_series(interval=interval, by=by, fill_gaps=fill_gaps, source=source, target=target, **filters)
+        out = self.event_series(interval=interval, by=by, fill_gaps=fill_gaps, source=source, target=target,
+                                **filters)
         return {"source": source, "target": target, **out}
 
     def series_rows(self, series: dict[str, Any]) -> list[dict[str, Any]]:

@@ -1,0 +1,180 @@
+"""`gaiko cluster show|split|merge|overrules|undo|rebuild`: one event cluster, and a person's overrules."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Optional
+
+import typer
+
+from ..errors import GaikoError
+from .common import emit_rows, fail
+
+cluster_app = typer.Typer(help="Event clusters: show one with all its reports; split or merge by hand.",
+                          no_args_is_help=True)
+
+REPORT_COLUMNS = ("published", "outlet", "date", "trigger", "source", "target", "place", "sentence", "event")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(cluster_app, name="cluster")
+
+
+def _side(r: dict, side: str) -> str:
+    if not r.get(f"{side}_text") and not r.get(f"{side}_country"):
+        return ""
+    code = f"{r.get(f'{side}_country') or '---'}{r.get(f'{side}_sector') or ''}"
+    return f"{r.get(f'{side}_name') or r.get(f'{side}_text') or ''} ({code})"
+
+
+@cluster_app.command("show")
+def show(
+    cluster_id: str = typer.Argument(..., help="Cluster id (the id column of `gaiko events`)."),
+    db: str = typer.Option("gaiko.duckdb", "--db", help="Store to read."),
+    fmt: str = typer.Option("table", "--format", help="table or json."),
+) -> None:
+    """One event cluster: its date, actors and counts, and every report of it side by side."""
+    from ..clusters import cluster_detail
+    from ..store import Store
+
+    try:
+        with Store(db, read_only=True) as store:
+            d = cluster_detail(store, cluster_id)
+    except GaikoError as exc:
+        fail(exc)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(d, ensure_ascii=False, indent=2, default=str) + "\n")
+        return
+    c = d["cluster"]
+    typer.echo(f"{c['id']}  {c['event_type']}{' ' + c['mode'] if c['mode'] else ''}  {_side(c, 'source')} → "
+               f"{_side(c, 'target')}  on {c['date'] or '?'} ({c['date_precision']})"
+               f"{'  in ' + (c['place_name'] or c['place_text']) if c['place_name'] or c['place_text'] else ''}")
+    typer.echo(f"{c['num_mentions']} mentions in {c['num_articles']} articles from {c['num_sources']} outlets; "
+               f"first reported {c['first_published'] or '?'} by {c['first_source'] or 'an unnamed outlet'}"
+               f"{'; split or merged by hand' if c['overruled'] else ''}")
+    emit_rows([{"published": r["published"], "outlet": r.get("outlet") or r["outlet_key"],
+                "date": f"{r['date'] or ''} {r.get('date_text') or ''}".strip(), "trigger": r["trigger"],
+                "source": _side(r, "source"), "target": _side(r, "target"),
+                "place": r.get("place_name") or r.get("place_text") or "", "sentence": r["sentence"], "event": r["id"]}
+               for r in d["reports"]], "table", REPORT_COLUMNS, title="Reports")
+
+
+@cluster_app.command("split")
+def split(
+    cluster_id: str = typer.Argument(..., help="The cluster to split."),
+    event_ids: list[str] = typer.Argument(..., help="Event ids of the mentions to take out (see `gaiko cluster show`)."),
+    note: Optional[str] = typer.Option(None, "--note", help="Why (kept with the overrule)."),
+    db: str = typer.Option("gaiko.duckdb", "--db", help="Store to write."),
+) -> None:
+    """Take mentions out of a cluster into a cluster of their own; kept as an overrule that survives recoding."""
+    from ..clusters import split_cluster
+    from ..store import Store
+
+    try:
+        with Store(db) as store:
+            ov = split_cluster(store, cluster_id, event_ids, note)
+    except GaikoError as exc:
+        fail(exc)
+    typer.echo(f"{ov['id']}: {len(event_ids)} mention(s) of {cluster_id} are now cluster {ov['cluster_id']}")
+
+
+@cluster_app.command("merge")
+def merge(
+    cluster_ids: list[str] = typer.Argument(..., help="Two or more cluster ids."),
+    note: Optional[str] = typer.Option(None, "--note", help="Why (kept with the overrule)."),
+    db: str = typer.Option("gaiko.duckdb", "--db", help="Store to write."),
+) -> None:
+    """Make several clusters one; kept as an overrule that survives recoding."""
+    from ..clusters import merge_clusters
+    from ..store import Store
+
+    try:
+        with Store(db) as store:
+            ov = merge_clusters(store, cluster_ids, note)
+    except GaikoError as exc:
+        fail(exc)
+    typer.echo(f"{ov['id']}: {', '.join(cluster_ids)} are now cluster {ov['cluster_id']}")
+
+
+@cluster_app.command("overrules")
+def overrules(
+    db: str = typer.Option("gaiko.duckdb", "--db", help="Store to read."),
+    fmt: str = typer.Option("table", "--format", help="table, jsonl or csv."),
+) -> None:
+    """Splits and merges made by hand, oldest first."""
+    from ..clusters import list_overrules
+    from ..store import Store
+
+    try:
+        with Store(db, read_only=True) as store:
+            rows = list_overrules(store)
+    except GaikoError as exc:
+        fail(exc)
+    emit_rows([{"id": o["id"], "kind": o["kind"], "makes": o["cluster_id"], "mentions": len(o["mkeys"]),
+                "from": ", ".join(o["from_clusters"]), "note": o["note"] or "", "made": o["created_at"]} for o in rows]
+              if fmt == "table" else rows, fmt, title=f"{len(rows)} overrules")
+
+
+@cluster_app.command("undo")
+def undo(
+    overrule_id: str = typer.Argument(..., help="Overrule id (from `gaiko cluster overrules`)."),
+    db: str = typer.Option("gaiko.duckdb", "--db", help="Store to write."),
+) -> None:
+    """Drop an overrule: its clusters go back to what the rules (and the other overrules) give."""
+    from ..clusters import drop_overrule
+    from ..store import Store
+
+    try:
+        with Store(db) as store:
+            drop_overrule(store, overrule_id)
+    except GaikoError as exc:
+        fail(exc)
+    typer.echo(f"{overrule_id} dropped")
+
+
+@cluster_app.command("rebuild")
+def rebuild(db: str = typer.Option("gaiko.duckdb", "--db", help="Store to write.")) -> None:
+    """Recompute every cluster from the stored events (after editing gaiko/data/clusters.yaml); overrules stay."""
+    from ..clusters import rebuild_clusters
+    from ..store import Store
+
+    try:
+        with Store(db) as store:
+            n = rebuild_clusters(store)
+            k = store.scalar("SELECT count(*) FROM clusters")
+    except GaikoError as exc:
+        fail(exc)
+    typer.echo(f"{n} mentions in {k} clusters")
+
+
+@cluster_app.command("eval")
+def evaluate(
+    paths: list[str] = typer.Argument(..., help="Labelled corpus files or folders (corpora/clusters)."),
+    split: str = typer.Option("all", "--split", help="all, tuned or blind (a fixed hash of the story id sets one in five aside)."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+    errors: int = typer.Option(0, "--errors", help="List this many wrongly merged or split pairs (tuned stories only)."),
+) -> None:
+    """Code a labelled multi-article corpus and score its clusters: pair-wise precision and recall over the
+    mentions coded with the gold type (docs/clusters.md)."""
+    from ..clusters.evaluate import evaluate as run
+
+    try:
+        r = run(paths, split=split, errors=errors)
+    except GaikoError as exc:
+        fail(exc)
+    if as_json:
+        sys.stdout.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+        return
+    typer.echo(f"{r['articles']} articles, {r['stories']} stories, {r['gold_mentions']} labelled mentions of "
+               f"{r['gold_clusters']} events ({r['multi_article_clusters']} in more than one article)")
+    parts = ("all", "tuned", "blind") if split == "all" else (split,)
+    emit_rows([{"split": p, "precision": r[p]["precision"], "recall": r[p]["recall"], "f1": r[p]["f1"],
+                "mentions scored": f"{r[p]['coded_with_gold_type']} of {r[p]['gold_mentions']}",
+                "baseline P/R": f"{r[p]['baseline_type_dyad_day']['precision']:.2f} / "
+                                f"{r[p]['baseline_type_dyad_day']['recall']:.2f}"} for p in parts], "table",
+              title="pair-wise scores (baseline: same type, countries and date)")
+    for e in r.get("errors", []):
+        a, b = e["a"], e["b"]
+        typer.echo(f"{e['kind']}: {a['article']} {a['trigger']!r} ({a['gold']}, {a['date']} {a['precision']}) | "
+                   f"{b['article']} {b['trigger']!r} ({b['gold']}, {b['date']} {b['precision']})")

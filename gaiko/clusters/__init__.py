@@ -1,0 +1,274 @@
+"""Event clusters: the mentions of one real-world event, across articles and outlets, counted once.
+
+Every coded event (a *mention*) belongs to exactly one cluster. The rules are data
+(``gaiko/data/clusters.yaml``, explained in docs/clusters.md); :mod:`.core` says what they mean,
+:mod:`.update` keeps the stored clusters up to date batch by batch, :mod:`.overrules` applies a person's
+splits and merges, :mod:`.summary` keeps one row per cluster with its counts.
+
+The store's writer calls :func:`update_clusters` after every batch it writes (``gaiko code``, ``gaiko import``,
+the web server's coding jobs); readers only read. Public functions take a :class:`~gaiko.store.Store`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from ..errors import ConfigError, NotFound
+from .rules import Rules, load_rules
+from .tables import TABLES, ensure_readable, lists
+
+__all__ = [
+    "update_clusters", "cluster_new_articles", "cluster_rows", "rebuild_clusters", "split_cluster", "merge_clusters", "drop_overrule", "list_overrules",
+    "cluster_detail", "load_rules", "Rules", "ensure_readable", "pending",
+]
+
+_ARTICLES_PER_CHUNK = 500
+
+
+def _rows(con: Any, article_ids: Sequence[str], only_new: bool) -> list[dict[str, Any]]:
+    """The mentions of ``article_ids`` (with ``only_new``, of those not clustered yet: an article's mentions
+    are clustered together, in one transaction)."""
+    from .update import MENTION_SQL
+
+    ids = list(article_ids)
+    if only_new:
+        arts, params = lists({"a": ("VARCHAR", ids)})
+        done = {r[0] for r in con.execute(f"SELECT DISTINCT m.article_id FROM cluster_members m SEMI JOIN {arts} x "
+                                          "ON m.article_id = x.a", params).fetchall()}
+        ids = [a for a in ids if a not in done]
+    if not ids:
+        return []
+    arts, params = lists({"a": ("VARCHAR", ids)})
+    cur = con.execute(f"{MENTION_SQL} WHERE e.article_id IN (SELECT a FROM {arts}) ORDER BY e.article_id, e.id", params)
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, r)) for r in cur.fetchall()]
+
+
+def cluster_new_articles(con: Any, article_ids: Sequence[str], rules: Rules | None = None,
+                         coded: Sequence[Any] | None = None) -> int:
+    """Cluster the events of articles just written and never clustered, inside the caller's transaction
+    (``Store.write_coded`` does this for every batch, handing over the ``coded`` articles so their events need
+    not be read back). Returns the number of mentions clustered."""
+    from .update import mention_rows
+
+    rules = rules or load_rules()
+    if coded is None:
+        return _cluster_articles(con, article_ids, rules, only_new=False)
+    return cluster_rows(con, mention_rows(coded), rules)
+
+
+def cluster_rows(con: Any, rows: Sequence[dict[str, Any]], rules: Rules | None = None) -> int:
+    """Cluster mentions given as rows of :data:`gaiko.clusters.update.MENTION_SQL` (every mention of articles never
+    clustered before), inside the caller's transaction; returns how many."""
+    from .update import add_mentions
+
+    rules = rules or load_rules()
+    if rows:
+        _summarize(con, add_mentions(con, rows, rules), rules)
+    return len(rows)
+
+
+def _cluster_articles(con: Any, article_ids: Sequence[str], rules: Rules, *, only_new: bool = True) -> int:
+    from .update import add_mentions
+
+    total = 0
+    for i in range(0, len(article_ids), _ARTICLES_PER_CHUNK):
+        rows = _rows(con, article_ids[i:i + _ARTICLES_PER_CHUNK], only_new)
+        if not rows:
+            continue
+        _summarize(con, add_mentions(con, rows, rules), rules)
+        total += len(rows)
+    return total
+
+
+def _summarize(con: Any, touched: Any, rules: Rules) -> None:
+    """Apply the overrules to what a batch touched, then refresh those clusters' summaries."""
+    from .overrules import apply_overrules
+    from .summary import refresh_summaries
+
+    ids, overruled = apply_overrules(con, touched.clusters)
+    if overruled:
+        refresh_summaries(con, ids, rules)
+    else:
+        refresh_summaries(con, ids, rules, touched.gained, touched.full)
+
+
+def pending(store: Any) -> bool:
+    """Whether some coded events are in no cluster yet (a run was killed between writing and clustering)."""
+    con = store.con
+    ensure_readable(con)
+    n_events = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
+    n_members = con.execute("SELECT count(*) FROM cluster_members").fetchall()[0][0]
+    return bool(n_events != n_members)
+
+
+def update_clusters(store: Any, article_ids: Iterable[str] | None = None, *, rules: Rules | None = None) -> int:
+    """Cluster the events of ``article_ids`` (articles just written), or every event in no cluster yet.
+
+    Runs in the store's writer, in one transaction. Returns the number of mentions clustered. When events
+    have disappeared from the store since they were clustered (an article coded again by hand), the
+    clusters are rebuilt. Raises :class:`~gaiko.errors.StoreError` on a read-only store.
+    """
+    store._check_writable()
+    con = store.con
+    rules = rules or load_rules()
+    if article_ids is not None:
+        ids = sorted(set(article_ids))
+    else:
+        stale = con.execute("SELECT count(*) FROM cluster_members m ANTI JOIN events e ON e.id = m.event_id").fetchall()[0][0]
+        if stale:
+            return rebuild_clusters(store, rules=rules)
+        ids = [r[0] for r in con.execute("SELECT DISTINCT e.article_id FROM events e ANTI JOIN cluster_members m "
+                                         "ON m.event_id = e.id ORDER BY 1").fetchall()]
+    if not ids:
+        _set_pending(con, False)
+        return 0
+    con.execute("BEGIN TRANSACTION")
+    try:
+        n = _cluster_articles(con, ids, rules)
+        if article_ids is None:
+            _set_pending(con, False)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return n
+
+
+def _set_pending(con: Any, flag: bool) -> None:
+    if flag:
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('clusters_pending', '1')")
+    else:
+        con.execute("DELETE FROM meta WHERE key = 'clusters_pending'")
+
+
+def rebuild_clusters(store: Any, *, rules: Rules | None = None) -> int:
+    """Recompute every cluster from the stored events (after editing the rules file, or after recoding);
+    overrules are kept and applied again. Gives exactly the clusters the batch-by-batch updates give.
+    Returns the number of mentions clustered."""
+    store._check_writable()
+    con = store.con
+    rules = rules or load_rules()
+    ids = [r[0] for r in con.execute("SELECT DISTINCT article_id FROM events ORDER BY 1").fetchall()]
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for table in TABLES:
+            con.execute(f"DELETE FROM {table}")
+        n = _cluster_articles(con, ids, rules, only_new=False)
+        _set_pending(con, False)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return n
+
+
+# -- overrules -------------------------------------------------------------------------------------------------
+def _members(con: Any, cluster_id: str) -> list[tuple[str, str]]:
+    rows = con.execute("SELECT event_id, mkey FROM cluster_members WHERE cluster_id = ? ORDER BY event_id",
+                       [cluster_id]).fetchall()
+    if not rows:
+        raise NotFound(f"no cluster {cluster_id!r}; list clusters with: gaiko clusters --db STORE")
+    return [(r[0], r[1]) for r in rows]
+
+
+def _overrule(store: Any, kind: str, mkeys: list[str], events: list[str], clusters: list[str], note: str | None) -> dict[str, Any]:
+    from .overrules import add_overrule, apply_overrules
+    from .summary import refresh_summaries
+
+    store._check_writable()
+    con = store.con
+    if pending(store):
+        update_clusters(store)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        ov = add_overrule(con, kind, mkeys, events, clusters, note)
+        refresh_summaries(con, set(clusters) | apply_overrules(con, ())[0], load_rules())
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return ov
+
+
+def split_cluster(store: Any, cluster_id: str, event_ids: Sequence[str], note: str | None = None) -> dict[str, Any]:
+    """Take the mentions ``event_ids`` out of cluster ``cluster_id`` into a cluster of their own, by hand.
+
+    Stored as an overrule (it survives recoding and rebuilds). Returns the overrule with ``cluster_id``, the id
+    of the new cluster. Raises NotFound for an unknown cluster, ConfigError for mentions not in it or for all of
+    them (nothing would be left)."""
+    members = dict(_members(store.con, cluster_id))
+    wanted = list(dict.fromkeys(event_ids))
+    missing = [e for e in wanted if e not in members]
+    if not wanted or missing:
+        raise ConfigError(f"cluster {cluster_id} has no mention {', '.join(missing) or '(none given)'}; "
+                          f"see its mentions with: gaiko cluster show {cluster_id}")
+    if len(wanted) == len(members):
+        raise ConfigError(f"that is every mention of {cluster_id}; name only the ones to take out")
+    return _overrule(store, "split", [members[e] for e in wanted], wanted, [cluster_id], note)
+
+
+def merge_clusters(store: Any, cluster_ids: Sequence[str], note: str | None = None) -> dict[str, Any]:
+    """Make the clusters ``cluster_ids`` one cluster, by hand (an overrule; survives recoding and rebuilds).
+    Returns the overrule with ``cluster_id``, the id of the merged cluster."""
+    ids = list(dict.fromkeys(cluster_ids))
+    if len(ids) < 2:
+        raise ConfigError("name at least two clusters to merge")
+    mkeys, events = [], []
+    for cid in ids:
+        for ev, mk in _members(store.con, cid):
+            mkeys.append(mk)
+            events.append(ev)
+    return _overrule(store, "merge", sorted(set(mkeys)), events, ids, note)
+
+
+def list_overrules(store: Any) -> list[dict[str, Any]]:
+    from .overrules import load_overrules, overrule_cluster_id
+
+    ensure_readable(store.con)
+    return [{**o, "cluster_id": overrule_cluster_id(o["id"])} for o in load_overrules(store.con)]
+
+
+def drop_overrule(store: Any, overrule_id: str) -> None:
+    """Undo an overrule (the clusters go back to what the rules and the other overrules give)."""
+    from .overrules import apply_overrules
+    from .summary import refresh_summaries
+
+    store._check_writable()
+    con = store.con
+    if not con.execute("SELECT count(*) FROM cluster_overrules WHERE id = ?", [overrule_id]).fetchall()[0][0]:
+        raise NotFound(f"no overrule {overrule_id!r}; list them with: gaiko cluster overrules")
+    con.execute("BEGIN TRANSACTION")
+    try:
+        before = {r[0] for r in con.execute("SELECT DISTINCT cluster_id FROM cluster_members WHERE cluster_id IS "
+                                            "DISTINCT FROM auto_id").fetchall()}
+        con.execute("DELETE FROM cluster_overrules WHERE id = ?", [overrule_id])
+        autos = {r[0] for r in con.execute("SELECT DISTINCT auto_id FROM cluster_members WHERE cluster_id IS "
+                                           "DISTINCT FROM auto_id").fetchall()}
+        refresh_summaries(con, before | apply_overrules(con, autos)[0], load_rules())
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+# -- reading -----------------------------------------------------------------------------------------------------
+def cluster_detail(store: Any, cluster_id: str) -> dict[str, Any]:
+    """One cluster: its row in ``clusters`` and every report of it side by side (first report first).
+
+    Raises NotFound for an unknown id."""
+    from .summary import fetch_reports, outlet_of, report_order
+
+    con = store.con
+    ensure_readable(con)
+    cur = con.execute("SELECT * FROM clusters WHERE id = ?", [cluster_id])
+    cols = [d[0] for d in cur.description]
+    found = cur.fetchall()
+    row = found[0] if found else None
+    if row is None:
+        raise NotFound(f"no cluster {cluster_id!r}; list clusters with: gaiko clusters --db STORE")
+    reports = sorted(fetch_reports(con, [cluster_id], sentences=True).get(cluster_id, []), key=report_order)
+    for r in reports:
+        r["outlet_key"] = outlet_of(r)
+    return {"cluster": dict(zip(cols, row)), "reports": reports}

@@ -1,0 +1,215 @@
+"""The clustering rules: ``gaiko/data/clusters.yaml``, loaded and checked (:func:`load_rules`).
+
+:class:`Rules` answers what the file decides for one actor, date or place: the side an actor stands for
+(:meth:`Rules.side`), the window of days an event may have happened on (:meth:`Rules.window`), the key of a
+place (:meth:`Rules.place_key`). What a mention becomes with them, and which units may join which, is in
+:mod:`gaiko.clusters.units`.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import DataFileError
+
+__all__ = ["Rules", "load_rules", "WILD", "PRECISIONS"]
+
+#: the value of a dimension a mention leaves open
+WILD = "?"
+#: date precisions the coder produces (others fall back to the rules' ``other`` window)
+PRECISIONS = ("day", "week", "month", "year", "published")
+_DATE_KEYS = {"before", "after", "span", "aligned", "halfwidth"}
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Loaded clustering rules; see ``gaiko/data/clusters.yaml`` for what each means."""
+
+    state_sectors: frozenset[str]
+    groups: dict[str, str]  # sector -> group name
+    named_codes: frozenset[str]
+    state_resolutions: frozenset[str]
+    side_level: str  # "country" or "group"
+    undirected: frozenset[str]  # event types whose source and target may come in either order
+    persons: bool  # two different named people are two different actors
+    place_level: str  # "city" or "country"
+    compare_modes: bool
+    dates: dict[str, dict[str, Any]]
+    nearest_first: frozenset[str]
+    max_window_days: int
+    precision_order: tuple[str, ...]
+    country_names: frozenset[str] = field(default=frozenset())
+    path: str = ""
+    #: every window width (days) the date rules can give that is narrow enough to join (``max_window_days``)
+    widths: tuple[int, ...] = ()
+
+    # -- sides ---------------------------------------------------------------
+    def side(self, country: str | None, sector: str | None, name: str | None, resolved_by: str | None = None,
+             person: str | None = None) -> str:
+        """The side an actor stands for: ``JPN`` (the state), ``JPN:society`` (a group), ``JPN:*`` (someone of
+        that country, who is not said: "a Japanese national"), ``IGO=united nations``, or ``?``; with
+        ``sides.persons``, a named person's id follows an ``@`` (``JPN@p123``): the person agrees with their
+        side, but two different people do not agree with each other."""
+        base = self._side(country, sector, name, resolved_by)
+        return f"{base}@{person}" if person and base != WILD and self.persons else base
+
+    def _side(self, country: str | None, sector: str | None, name: str | None, resolved_by: str | None) -> str:
+        if not country:
+            return WILD
+        if country in self.named_codes:
+            return f"{country}={(name or sector or WILD).strip().lower()}"
+        if self.side_level == "country":
+            return country
+        if sector is None:
+            if resolved_by in self.state_resolutions or (
+                    resolved_by == "coref" and (name or "").strip().lower() in self.country_names):
+                return country
+            return f"{country}:*"
+        if sector in self.state_sectors:
+            return country
+        return f"{country}:{self.groups.get(sector, sector)}"
+
+    # -- dates ---------------------------------------------------------------
+    def window(self, date: dt.date | None, precision: str | None, published: dt.date | None) -> tuple[int | None, int | None]:
+        """(first, last) day ordinal the event may have happened on; (None, None) when it has no date at all."""
+        if date is None:
+            date = published if precision == "published" else None
+        if date is None:
+            return None, None
+        conf = self.dates.get(precision or "other") or self.dates["other"]
+        d = date.toordinal()
+        aligned = conf.get("aligned")
+        if aligned == "month" and date.day == 1:
+            nxt = dt.date(date.year + date.month // 12, date.month % 12 + 1, 1)
+            return d, nxt.toordinal() - 1
+        if aligned == "year" and (date.month, date.day) == (1, 1):
+            return d, dt.date(date.year, 12, 31).toordinal()
+        if aligned:
+            half = int(conf.get("halfwidth", 0))
+            return d - half, d + half
+        if conf.get("span") == "week":
+            start = d - date.weekday()
+            return start, start + 6
+        return d - int(conf.get("before", 0)), d + int(conf.get("after", 0))
+
+    def rank(self, precision: str) -> int:
+        """Position of a precision in ``precision_order`` (unknown ones last)."""
+        return self._ranks.get(precision, len(self.precision_order))
+
+    @property
+    def _ranks(self) -> dict[str, int]:
+        ranks = self.__dict__.get("_rank_map")
+        if ranks is None:
+            ranks = {p: i for i, p in enumerate(self.precision_order)}
+            object.__setattr__(self, "_rank_map", ranks)
+        return ranks
+
+    # -- places --------------------------------------------------------------
+    def place_key(self, name: str | None, country: str | None) -> str:
+        if not name and not country or self.place_level == "none":
+            return WILD
+        if self.place_level == "country":
+            return f"C:{country}" if country else WILD
+        if not name or name.strip().lower() in self.country_names:
+            return f"C:{country}" if country else WILD
+        return f"P:{name.strip().lower()}|{country or WILD}"
+
+
+def _country_names() -> frozenset[str]:
+    from ..tables import data_path
+
+    path = data_path("actors") / "countries.csv"
+    names: set[str] = set()
+    with path.open(encoding="utf-8") as fh:
+        rows = csv.reader(line for line in fh if not line.startswith("#"))
+        header = next(rows, None)
+        if not header or "name" not in header:
+            raise DataFileError(str(path), "no header with a name column")
+        i_name, i_alias = header.index("name"), header.index("aliases")
+        for row in rows:
+            if len(row) > i_alias:
+                names.add(row[i_name].strip().lower())
+                names.update(a.strip().lower() for a in row[i_alias].split(";") if a.strip())
+    return frozenset(names)
+
+
+def _widths(dates: dict[str, dict[str, Any]], max_days: int) -> tuple[int, ...]:
+    out: set[int] = set()
+    for conf in dates.values():
+        if conf.get("aligned") == "month":
+            out.update((28, 29, 30, 31))
+        elif conf.get("aligned") == "year":
+            out.update((365, 366))
+        if conf.get("aligned"):
+            out.add(2 * int(conf.get("halfwidth", 0)) + 1)
+        elif conf.get("span") == "week":
+            out.add(7)
+        else:
+            out.add(int(conf.get("before", 0)) + int(conf.get("after", 0)) + 1)
+    return tuple(sorted(w for w in out if w <= max_days))
+
+
+def _check(path: str, cond: bool, msg: str) -> None:
+    if not cond:
+        raise DataFileError(path, msg)
+
+
+@lru_cache(maxsize=4)
+def load_rules(path: str | None = None) -> Rules:
+    """Read and check the rules file (default ``gaiko/data/clusters.yaml``); cached per path.
+
+    Raises :class:`~gaiko.errors.DataFileError` naming the file and the wrong entry."""
+    from ..tables import data_path, load_yaml
+
+    p = str(Path(path) if path else data_path("clusters.yaml"))
+    raw = load_yaml(p)
+    _check(p, isinstance(raw, dict), "expected a mapping with sides, dates, attach, representative")
+    for key in ("sides", "dates", "attach", "representative"):
+        _check(p, isinstance(raw.get(key), dict), f"missing or malformed section {key!r}")
+    sides, dates, attach = raw["sides"], raw["dates"], raw["attach"]
+    places, modes = raw.get("places") or {}, raw.get("modes") or {}
+    _check(p, sides.get("level", "country") in ("country", "group"), "sides.level must be country or group")
+    _check(p, places.get("level", "city") in ("city", "country", "none"), "places.level must be city, country or none")
+    _check(p, isinstance(modes.get("compare", True), bool), "modes.compare must be true or false")
+    _check(p, isinstance(sides.get("persons", True), bool), "sides.persons must be true or false")
+    groups: dict[str, str] = {}
+    for g, sectors in (sides.get("groups") or {}).items():
+        _check(p, isinstance(sectors, list), f"sides.groups.{g} must be a list of sectors")
+        for s in sectors:
+            groups[str(s)] = str(g)
+    _check(p, "other" in dates, "dates needs an 'other' entry (the window for unknown precisions)")
+    for prec, conf in dates.items():
+        _check(p, isinstance(conf, dict) and set(conf) <= _DATE_KEYS,
+               f"dates.{prec}: use only {', '.join(sorted(_DATE_KEYS))}")
+        for k in ("before", "after", "halfwidth"):
+            _check(p, not isinstance(conf.get(k), bool) and (k not in conf or isinstance(conf[k], int) and conf[k] >= 0),
+                   f"dates.{prec}.{k} must be a whole number of days >= 0")
+        _check(p, conf.get("aligned") in (None, "month", "year"), f"dates.{prec}.aligned must be month or year")
+        _check(p, conf.get("span") in (None, "week"), f"dates.{prec}.span must be week")
+    order = tuple(str(x) for x in (raw["representative"].get("precision_order") or ()))
+    _check(p, bool(order), "representative.precision_order must list the date precisions")
+    max_days = attach.get("max_window_days", 62)
+    _check(p, isinstance(max_days, int) and max_days >= 1, "attach.max_window_days must be a whole number >= 1")
+    return Rules(
+        state_sectors=frozenset(str(s) for s in sides.get("state_sectors") or ()),
+        groups=groups,
+        named_codes=frozenset(str(s) for s in sides.get("named_codes") or ()),
+        state_resolutions=frozenset(str(s) for s in sides.get("state_resolutions") or ()),
+        side_level=str(sides.get("level", "country")),
+        undirected=frozenset(str(t) for t in sides.get("undirected_types") or ()),
+        persons=bool(sides.get("persons", True)),
+        place_level=str(places.get("level", "city")),
+        compare_modes=bool(modes.get("compare", True)),
+        dates={str(k): dict(v) for k, v in dates.items()},
+        nearest_first=frozenset(str(s) for s in attach.get("nearest_first") or ()),
+        max_window_days=max_days,
+        precision_order=order,
+        country_names=_country_names(),
+        path=p,
+        widths=_widths({str(k): dict(v) for k, v in dates.items()}, max_days),
+    )

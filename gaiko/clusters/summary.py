@@ -1,0 +1,252 @@
+"""One row per cluster (``clusters``): its most precise date, actors and place, and its counts.
+
+* the **representative** mention is the most precise one (date precision, then how well its actors are
+  resolved, then its place, then its mode), the first report among equals; the cluster's date, type, mode,
+  Goldstein score and CAMEO codes are its;
+* each **actor** is the best resolved one any mention gives (a named person or organisation, then a country
+  with a sector, a country, a bare text), the **place** the most specific (a city, then a country);
+* ``num_mentions`` counts the mentions, ``num_articles`` the distinct articles, ``num_sources`` the distinct
+  outlets (the article's source, else its URL's host; an article with neither counts as an outlet of its own);
+* the **first report** is the earliest published mention (then by article id, sentence, offset).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import Any
+from urllib.parse import urlparse
+
+from .rules import Rules
+from .units import status_of
+from .tables import CLUSTER_COLUMNS, lists
+
+__all__ = ["refresh_summaries", "summarize", "REPORT_SQL", "report_order", "outlet_of", "fetch_reports"]
+
+#: every mention of the clusters with what a summary and the evidence view need
+REPORT_SQL = """SELECT m.cluster_id, m.auto_id, m.mkey, e.id, e.article_id, e.sentence_idx, e.trigger_start, e.trigger,
+       e.event_type, e.mode, e.date, e.date_text, e.date_precision, e.negated, e.intended, e.hypothetical,
+       e.source_text, e.source_name, e.source_country, e.source_sector, e.source_person,
+       e.target_text, e.target_name, e.target_country, e.target_sector, e.target_person,
+       e.place_text, e.place_name, e.place_country, e.lat, e.lon, e.goldstein, e.quad_class, e.cameo, e.cameo_code,
+       e.confidence, a.published, a.source AS outlet, a.url, a.title AS article_title{sentence}
+FROM cluster_members m
+JOIN events e ON e.id = m.event_id
+JOIN articles a ON a.id = m.article_id{sentences}"""
+
+
+def outlet_of(r: dict[str, Any]) -> str:
+    if r.get("outlet"):
+        return str(r["outlet"]).strip().lower()
+    host = urlparse(str(r.get("url") or "")).hostname
+    if host:
+        return host.removeprefix("www.")
+    return f"article:{r['article_id']}"
+
+
+def report_order(r: dict[str, Any]) -> str:
+    """A mention's place in report order (published, article, sentence, offset, id), as a string that sorts
+    the same way (stored with a cluster, so a later batch compares against it)."""
+    pub = r.get("published")
+    day = pub.isoformat() if isinstance(pub, dt.date) else str(pub or "9999-12-31")[:10]
+    return "\x00".join((day, str(r["article_id"]), f"{max(0, int(r.get('sentence_idx') or 0)):010d}",
+                         f"{max(0, int(r.get('trigger_start') or 0)):010d}", str(r["id"])))
+
+
+def _actor_score(r: dict[str, Any], side: str) -> int:
+    if r.get(f"{side}_person") or r.get(f"{side}_name") and r.get(f"{side}_country"):
+        return 4
+    if r.get(f"{side}_country") and r.get(f"{side}_sector"):
+        return 3
+    if r.get(f"{side}_country"):
+        return 2
+    if r.get(f"{side}_name"):
+        return 1
+    return 0 if r.get(f"{side}_text") else -1
+
+
+def _place_score(r: dict[str, Any], rules: Rules) -> int:
+    key = rules.place_key(r.get("place_name"), r.get("place_country"))
+    return 2 if key.startswith("P:") else 1 if key.startswith("C:") else 0 if r.get("place_text") else -1
+
+
+def _digits(*xs: int) -> str:
+    """Small integers as a string that sorts like the tuple (each shifted to two non-negative digits)."""
+    return "".join(f"{x + 50:02d}" for x in xs)
+
+
+def _scores(r: dict[str, Any], rules: Rules) -> dict[str, str]:
+    """Each part's score for one mention (higher is better): the representative, each actor, the place."""
+    src, tgt, place = _actor_score(r, "source"), _actor_score(r, "target"), _place_score(r, rules)
+    return {"rep": _digits(-rules.rank(r.get("date_precision") or "other"), src + tgt, place,
+                           int(r.get("mode") is not None)),
+            "source": _digits(src), "target": _digits(tgt), "place": _digits(place)}
+
+
+#: the columns each part of a summary takes from the mention it comes from
+_PART_COLUMNS = {
+    "source": ("source_text", "source_name", "source_country", "source_sector"),
+    "target": ("target_text", "target_name", "target_country", "target_sector"),
+    "place": ("place_text", "place_name", "place_country", "lat", "lon"),
+}
+
+
+_REP_COLUMNS = ("status", "event_type", "rep_mode", "date", "date_precision", "goldstein", "quad_class", "cameo",
+                "cameo_code", "rep_event_id", "intended", "hypothetical", "negated")
+
+
+def _rep_columns(rep: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "status": status_of(rep.get("negated"), rep.get("intended"), rep.get("hypothetical")),
+        "event_type": rep["event_type"], "rep_mode": rep.get("mode"),
+        "date": _day(rep.get("date") or (rep.get("published") if rep.get("date_precision") == "published" else None)),
+        "date_precision": rep.get("date_precision"), "goldstein": rep.get("goldstein"),
+        "quad_class": rep.get("quad_class"), "cameo": rep.get("cameo"), "cameo_code": rep.get("cameo_code"),
+        "rep_event_id": rep["id"], "intended": bool(rep.get("intended")),
+        "hypothetical": bool(rep.get("hypothetical")), "negated": bool(rep.get("negated")),
+    }
+
+
+def _best(candidates: Iterable[tuple[str, str, Any]]) -> tuple[str, str, Any]:
+    """The candidate (score, order, what) with the highest score, the earliest in report order among equals."""
+    best = None
+    for c in candidates:
+        if best is None or c[0] > best[0] or c[0] == best[0] and c[1] < best[1]:
+            best = c
+    assert best is not None
+    return best
+
+
+def summarize(cluster_id: str, reports: Sequence[dict[str, Any]], rules: Rules,
+              old: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The ``clusters`` row of one cluster from its mentions (rows of :data:`REPORT_SQL`), or, with ``old``
+    (the cluster's stored row), from that row and the mentions it gained since (from articles not in it yet)."""
+    if old is None and len(reports) == 1:
+        return _single(cluster_id, reports[0], rules)
+    rows = [(r, report_order(r), _scores(r, rules)) for r in reports]
+    out: dict[str, Any] = {"id": cluster_id}
+    for part in ("rep", "source", "target", "place"):
+        cands = [(sc[part], o, r) for r, o, sc in rows]
+        if old is not None:
+            score, _, order = str(old[f"{part}_key"]).partition("\x01")
+            cands.append((score, order, None))
+        score, order, r = _best(cands)
+        out[f"{part}_key"] = f"{score}\x01{order}"
+        cols = _REP_COLUMNS if part == "rep" else _PART_COLUMNS[part]
+        if r is None:
+            out.update({c: old[c] for c in cols})  # type: ignore[index]
+        else:
+            out.update(_rep_columns(r) if part == "rep" else {c: r.get(c) for c in cols})
+    firsts = [(o, r) for r, o, _sc in rows] + ([(old["first_key"], None)] if old is not None else [])
+    order, first = min(firsts, key=lambda x: x[0])
+    out["first_key"] = order
+    if first is None:
+        out.update({c: old[c] for c in ("first_event_id", "first_article_id", "first_published", "first_source")})  # type: ignore[index]
+    else:
+        out.update({"first_event_id": first["id"], "first_article_id": first["article_id"],
+                    "first_published": _day(first.get("published")), "first_source": first.get("outlet")})
+    modes = [(o, r["mode"]) for r, o, _sc in rows if r.get("mode")]
+    if old is not None and old.get("mode_key"):
+        modes.append((old["mode_key"], old["mode_first"]))
+    out["mode_key"], out["mode_first"] = min(modes) if modes else (None, None)
+    out["mode"] = out["rep_mode"] or out["mode_first"]
+    outlets = {outlet_of(r) for r, _o, _sc in rows} | set((old or {}).get("outlets") or ())
+    pubs = [d for d in (_day(r.get("published")) for r, _o, _sc in rows) if d is not None]
+    if old is not None and old.get("last_published") is not None:
+        pubs.append(old["last_published"])
+    out.update({
+        "num_mentions": len(rows) + (old["num_mentions"] if old else 0),
+        "num_articles": len({r["article_id"] for r, _o, _sc in rows}) + (old["num_articles"] if old else 0),
+        "outlets": sorted(outlets), "num_sources": len(outlets), "last_published": max(pubs) if pubs else None,
+        "overruled": any(r.get("cluster_id") != r.get("auto_id") for r, _o, _sc in rows),
+        "confidence": max([float(r.get("confidence") or 0.0) for r, _o, _sc in rows]
+                          + ([float(old["confidence"] or 0.0)] if old else [])),
+    })
+    return out
+
+
+def _single(cluster_id: str, r: dict[str, Any], rules: Rules) -> dict[str, Any]:
+    """:func:`summarize` of a cluster of one mention (most clusters), without the comparisons."""
+    order = report_order(r)
+    sc = _scores(r, rules)
+    out = {"id": cluster_id, **_rep_columns(r), **{c: r.get(c) for cols in _PART_COLUMNS.values() for c in cols}}
+    for part in ("rep", "source", "target", "place"):
+        out[f"{part}_key"] = f"{sc[part]}\x01{order}"
+    mode = r.get("mode")
+    pub = _day(r.get("published"))
+    out.update({
+        "first_key": order, "first_event_id": r["id"], "first_article_id": r["article_id"], "first_published": pub,
+        "first_source": r.get("outlet"), "mode_key": order if mode else None, "mode_first": mode or None,
+        "mode": mode or None, "num_mentions": 1, "num_articles": 1, "outlets": [outlet_of(r)], "num_sources": 1,
+        "last_published": pub, "overruled": r.get("cluster_id") != r.get("auto_id"),
+        "confidence": float(r.get("confidence") or 0.0),
+    })
+    return out
+
+
+def fetch_reports(con: Any, cluster_ids: Iterable[str], sentences: bool = False) -> dict[str, list[dict[str, Any]]]:
+    """The mentions of each cluster (rows of :data:`REPORT_SQL`; with ``sentences``, their sentence too), by
+    cluster id."""
+    ids = sorted(set(cluster_ids))
+    out: dict[str, list[dict[str, Any]]] = {}
+    if not ids:
+        return out
+    sel, params = lists({"c": ("VARCHAR", ids)})
+    sql = REPORT_SQL.format(sentence=", s.text AS sentence" if sentences else "", sentences=(
+        "\nLEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_idx" if sentences else ""))
+    cur = con.execute(f"{sql} WHERE m.cluster_id IN (SELECT c FROM {sel})", params)
+    cols = [d[0] for d in cur.description]
+    for row in cur.fetchall():
+        r = dict(zip(cols, row))
+        out.setdefault(r["cluster_id"], []).append(r)
+    return out
+
+
+def refresh_summaries(con: Any, cluster_ids: Iterable[str], rules: Rules, gained: dict[str, list[dict[str, Any]]] | None = None,
+                      full: set[str] | None = None) -> int:
+    """Bring the ``clusters`` rows of ``cluster_ids`` up to date (a cluster left without mentions loses its row).
+
+    Without ``gained`` every cluster is summarized from all its mentions, read from the store. With it
+    (cluster id -> the mentions of articles new to the cluster, as a batch's writer has them), a cluster not
+    in ``full`` only gained those: a new cluster is summarized from them alone, a stored one from its row and
+    them (:func:`summarize` with ``old``), so a batch's cost does not grow with the size of its clusters."""
+    ids = sorted({c for c in cluster_ids if c})
+    if not ids:
+        return 0
+    gained = gained or {}
+    quick = [c for c in ids if c in gained and full is not None and c not in full]
+    old = _stored(con, quick)
+    reports = fetch_reports(con, [c for c in ids if c not in gained or full is None or c in full])
+    rows = []
+    for cid in ids:
+        if cid in reports:
+            rows.append(summarize(cid, reports[cid], rules))
+        elif cid in quick:
+            rows.append(summarize(cid, gained[cid], rules, old.get(cid)))
+    sel, params = lists({"c": ("VARCHAR", ids)})
+    con.execute(f"DELETE FROM clusters WHERE id IN (SELECT c FROM {sel})", params)
+    if rows:
+        sel, params = lists({n: (t, [r[n] for r in rows]) for n, t in CLUSTER_COLUMNS})
+        col_sql = ", ".join(f'"{n}"' for n, _t in CLUSTER_COLUMNS)
+        con.execute(f"INSERT INTO clusters ({col_sql}) SELECT {col_sql} FROM {sel}", params)
+    return len(rows)
+
+
+def _stored(con: Any, ids: list[str]) -> dict[str, dict[str, Any]]:
+    if not ids:
+        return {}
+    sel, params = lists({"c": ("VARCHAR", ids)})
+    cur = con.execute(f"SELECT * FROM clusters WHERE id IN (SELECT c FROM {sel})", params)
+    cols = [d[0] for d in cur.description]
+    return {r[0]: dict(zip(cols, r)) for r in cur.fetchall()}
+
+
+def _day(v: Any) -> dt.date | None:
+    if v is None or isinstance(v, dt.date) and not isinstance(v, dt.datetime):
+        return v
+    if isinstance(v, dt.datetime):
+        return v.date()
+    try:
+        return dt.date.fromisoformat(str(v)[:10])
+    except ValueError:
+        return None

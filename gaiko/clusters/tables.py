@@ -1,0 +1,83 @@
+"""The cluster tables in the store, and the small SQL helpers the update shares.
+
+``cluster_members``
+    one row per coded event (mention): its unit (``ukey``), the cluster the rules give it (``auto_id``) and the
+    one it is in after a person's overrules (``cluster_id``, what every query uses), and ``mkey``
+    (article, sentence and trigger offset), which survives recoding and is what overrules name.
+``cluster_units``
+    one row per unit: what it says (status, type, sides, place, mode, precision, window ``lo..hi`` as day
+    ordinals), its own article count, its parent and root unit.
+``cluster_fine`` / ``cluster_coarse``
+    lookup keys (BIGINT hashes): a unit's first day under its side patterns (to find the units a unit may join)
+    and the weeks its window touches (to find the units that may join a new unit). Each lookup is a join on one
+    integer column, so a batch touches only the units of its own types, sides and days.
+``clusters``
+    one row per cluster: its most precise date, actors and place, its representative mention, the counts
+    ``num_mentions``, ``num_articles``, ``num_sources`` and its first report.
+``cluster_overrules``
+    splits and merges made by hand (``gaiko cluster split|merge``); never touched by coding or rebuilds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+__all__ = ["CLUSTER_DDL", "CLUSTER_COLUMNS", "lists", "ensure_readable", "member_key", "TABLES"]
+
+#: columns of ``clusters``: (name, SQL type)
+CLUSTER_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("id", "VARCHAR"), ("status", "VARCHAR"), ("event_type", "VARCHAR"), ("mode", "VARCHAR"),
+    ("date", "DATE"), ("date_precision", "VARCHAR"),
+    ("source_text", "VARCHAR"), ("source_name", "VARCHAR"), ("source_country", "VARCHAR"), ("source_sector", "VARCHAR"),
+    ("target_text", "VARCHAR"), ("target_name", "VARCHAR"), ("target_country", "VARCHAR"), ("target_sector", "VARCHAR"),
+    ("place_text", "VARCHAR"), ("place_name", "VARCHAR"), ("place_country", "VARCHAR"), ("lat", "DOUBLE"), ("lon", "DOUBLE"),
+    ("goldstein", "DOUBLE"), ("quad_class", "INTEGER"), ("cameo", "VARCHAR"), ("cameo_code", "VARCHAR"),
+    ("rep_event_id", "VARCHAR"), ("num_mentions", "INTEGER"), ("num_articles", "INTEGER"), ("num_sources", "INTEGER"),
+    ("first_event_id", "VARCHAR"), ("first_article_id", "VARCHAR"), ("first_published", "DATE"),
+    ("first_source", "VARCHAR"), ("last_published", "DATE"), ("overruled", "BOOLEAN"),
+    ("intended", "BOOLEAN"), ("hypothetical", "BOOLEAN"), ("negated", "BOOLEAN"), ("confidence", "DOUBLE"),
+    # what keeps the row up to date without reading every mention again (gaiko.clusters.summary): the score and
+    # report order of the mention each part comes from, the first mode reported, the outlets
+    ("rep_mode", "VARCHAR"), ("rep_key", "VARCHAR"), ("source_key", "VARCHAR"), ("target_key", "VARCHAR"),
+    ("place_key", "VARCHAR"), ("first_key", "VARCHAR"), ("mode_first", "VARCHAR"), ("mode_key", "VARCHAR"),
+    ("outlets", "VARCHAR[]"),
+)
+
+CLUSTER_DDL: list[str] = [
+    """CREATE TABLE cluster_members (event_id VARCHAR, article_id VARCHAR, ukey BIGINT, auto_id VARCHAR,
+        cluster_id VARCHAR, mkey VARCHAR)""",
+    """CREATE TABLE cluster_units (ukey BIGINT, status VARCHAR, event_type VARCHAR, src VARCHAR, tgt VARCHAR,
+        place VARCHAR, mode VARCHAR, prec VARCHAR, lo INTEGER, hi INTEGER, n_articles INTEGER, parent BIGINT,
+        root BIGINT)""",
+    "CREATE TABLE cluster_fine (k BIGINT, ukey BIGINT)",
+    "CREATE TABLE cluster_coarse (k BIGINT, ukey BIGINT)",
+    "CREATE TABLE clusters (" + ", ".join(f'"{n}" {t}' for n, t in CLUSTER_COLUMNS) + ")",
+    """CREATE TABLE cluster_overrules (id VARCHAR PRIMARY KEY, seq INTEGER, kind VARCHAR, mkeys VARCHAR[],
+        event_ids VARCHAR[], from_clusters VARCHAR[], note VARCHAR, created_at TIMESTAMP)""",
+]
+
+#: the tables a rebuild empties (overrules are a person's and stay)
+TABLES = ("cluster_members", "cluster_units", "cluster_fine", "cluster_coarse", "clusters")
+
+
+def member_key(article_id: str, sentence_idx: int, trigger_start: int) -> str:
+    """What an overrule remembers of a mention: it stays the same when the article is coded again."""
+    return f"{article_id}:{sentence_idx}:{trigger_start}"
+
+
+def lists(columns: dict[str, tuple[str, Sequence[Any]]]) -> tuple[str, list[list[Any]]]:
+    """A subquery over Python lists, passed as parameters, and those parameters: ``columns`` maps a column name
+    to (DuckDB type, values); the lists are read side by side. (Registering an Arrow table costs DuckDB
+    milliseconds per call; list parameters cost microseconds for the few hundred keys a batch has.)"""
+    sel = ", ".join(f"unnest(?::{t}[]) AS {n}" for n, (t, _v) in columns.items())
+    return f"(SELECT {sel})", [list(v) for _t, v in columns.values()]
+
+
+def ensure_readable(con: Any) -> None:
+    """A read-only store from before migration 7 gets empty temporary cluster tables: every event then counts
+    as a cluster of its own until a writer opens the store (which migrates and clusters it)."""
+    have = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'cluster_members'").fetchall()[0][0]
+    if not have:
+        for ddl in CLUSTER_DDL:
+            con.execute(ddl.replace("CREATE TABLE", "CREATE TEMP TABLE", 1).replace(" PRIMARY KEY", ""))

@@ -1,0 +1,243 @@
+"""What a mention becomes for the clustering (its unit), and which units may join which.
+
+A mention's *unit* is what it says about the event, reduced to what reports of one event share:
+
+* ``status``: ``actual``, ``intended`` (intended or hypothetical) or ``negated``;
+* ``event_type`` and ``mode`` (``?`` when the mention has no mode, or modes are not compared);
+* ``src`` / ``tgt``: the side of each actor (:meth:`~gaiko.clusters.rules.Rules.side`): ``JPN``, ``IGO=...``,
+  with ``@person`` for a named person, or ``?`` when unresolved or absent;
+* ``place``: ``P:<name>|<country>`` for a place below country level, ``C:<country>`` for a country,
+  ``?`` when there is none or it is not in the gazetteer;
+* ``prec``, ``lo``, ``hi``: the date precision and the window of days (proleptic ordinals) the event may
+  have happened on (:meth:`~gaiko.clusters.rules.Rules.window`).
+
+Everything here is a pure function of the mentions and the rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from .rules import WILD, Rules
+
+__all__ = ["Unit", "unit_of", "units_of", "status_of", "compatible", "directed", "sides_agree", "order",
+           "side_country"]
+
+
+def status_of(negated: Any, intended: Any, hypothetical: Any) -> str:
+    if negated:
+        return "negated"
+    if intended or hypothetical:
+        return "intended"
+    return "actual"
+
+
+class Unit:
+    """What a mention says about its event, as the clustering compares it (see the module docstring).
+
+    Immutable by convention; the derived attributes (``key``, ``width``, ``countries``, ``specificity``,
+    ``partial``) are computed on first use (most units loaded as candidates are never compared)."""
+
+    __slots__ = ("status", "event_type", "src", "tgt", "place", "mode", "prec", "lo", "hi", "width", "rank", "_key",
+                 "_countries", "_specificity", "_order")
+
+    def __init__(self, status: str, event_type: str, src: str, tgt: str, place: str, mode: str, prec: str,
+                 lo: int | None, hi: int | None, rank: int = 0) -> None:
+        self.status, self.event_type, self.src, self.tgt, self.place = status, event_type, src, tgt, place
+        self.mode, self.prec, self.lo, self.hi = mode, prec, lo, hi
+        #: days in its window (a huge number when it has none)
+        self.width = (hi - lo + 1) if lo is not None and hi is not None else 1 << 30
+        #: the place of its precision in the rules' precision_order (the rules that made it)
+        self.rank = rank
+        self._order: tuple[int, int, int, int] | None = None
+        self._key: str | None = None
+        self._countries: tuple[str, ...] | None = None
+        self._specificity: int | None = None
+
+    def __repr__(self) -> str:
+        return f"Unit({self.key!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Unit) and self.key == other.key
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    @property
+    def key(self) -> str:
+        if self._key is None:
+            self._key = "\x1f".join(str(v) for v in (self.status, self.event_type, self.src, self.tgt, self.place,
+                                                     self.mode, self.prec, self.lo, self.hi))
+        return self._key
+
+    @property
+    def countries(self) -> tuple[str, ...]:
+        """The distinct countries among its actors, sorted (one for "X did something", or "X did it to X")."""
+        if self._countries is None:
+            self._countries = tuple(sorted({side_country(s) for s in (self.src, self.tgt) if s != WILD}))
+        return self._countries
+
+    @property
+    def specificity(self) -> int:
+        """How much the unit says: 2 per country among its actors (a group or a named person adds 1), 2 for a place
+        below country level, 1 for a country; 1 for a mode."""
+        if self._specificity is None:
+            sides = (self.src, self.tgt)
+            groups = sum(1 for s in sides if s != WILD and ":" in s and not s.split("@")[0].endswith(":*"))
+            groups += sum(1 for s in sides if "@" in s)
+            self._specificity = 2 * len(self.countries) + groups + _place_level(self.place) + (self.mode != WILD)
+        return self._specificity
+
+    @property
+    def partial(self) -> bool:
+        """Whether it names at most one country (the coder often puts that one on the wrong side)."""
+        return len(self.countries) <= 1
+
+
+def _place_level(p: str) -> int:
+    return 2 if p.startswith("P:") else 1 if p.startswith("C:") else 0
+
+
+def side_country(s: str) -> str:
+    """The country part of a side (``JPN`` for ``JPN:society`` or ``JPN@person``), what the lookup keys use."""
+    return s.split("@", 1)[0].split(":", 1)[0]
+
+
+def unit_of(m: dict[str, Any], rules: Rules) -> Unit:
+    """The unit of a mention given as a flat event row (store column names, plus ``published``)."""
+    prec = m.get("date_precision") or "other"
+    lo, hi = rules.window(_as_date(m.get("date")), prec, _as_date(m.get("published")))
+    return Unit(
+        status=status_of(m.get("negated"), m.get("intended"), m.get("hypothetical")),
+        event_type=str(m["event_type"]),
+        src=rules.side(m.get("source_country"), m.get("source_sector"), m.get("source_name"), m.get("source_resolved_by"),
+                       m.get("source_person")),
+        tgt=rules.side(m.get("target_country"), m.get("target_sector"), m.get("target_name"), m.get("target_resolved_by"),
+                       m.get("target_person")),
+        place=rules.place_key(m.get("place_name"), m.get("place_country")),
+        mode=(m.get("mode") or WILD) if rules.compare_modes else WILD,
+        prec=prec if prec in rules.precision_order else "other",
+        lo=lo, hi=hi, rank=rules.rank(prec if prec in rules.precision_order else "other"),
+    )
+
+
+def units_of(rows: Sequence[dict[str, Any]], rules: Rules) -> list[Unit]:
+    """The units of an article's mentions (all of them: a date shared in one sentence is judged among them).
+
+    The coder gives an event the date of a word governing it ("accused China on Monday of seizing a boat",
+    "released her on Saturday, five days after she was abducted"): when several events of one sentence share
+    one date phrase, it is certain only for the event it follows (the nearest trigger before it, else the
+    nearest after); for the others it is an upper bound, precision ``shared`` (window in ``dates.shared``)."""
+    shared = _shared_dates(rows) if "shared" in rules.dates else set()
+    out = []
+    for r in rows:
+        if id(r) in shared:
+            r = {**r, "date_precision": "shared"}
+        out.append(unit_of(r, rules))
+    return out
+
+
+def _shared_dates(rows: Sequence[dict[str, Any]]) -> set[int]:
+    groups: dict[tuple[Any, Any, str], list[dict[str, Any]]] = {}
+    for r in rows:
+        if r.get("date_text") and r.get("date_precision") not in (None, "published") and r.get("sentence_text"):
+            groups.setdefault((r["article_id"], r.get("sentence_idx"), r["date_text"]), []).append(r)
+    out: set[int] = set()
+    for (_a, _s, text), rs in groups.items():
+        if len({r.get("trigger_start") for r in rs}) < 2:
+            continue
+        at = str(rs[0]["sentence_text"]).find(text)
+        if at < 0:
+            continue
+        pos = int(rs[0].get("sentence_start") or 0) + at
+        before = [r for r in rs if (r.get("trigger_start") or 0) < pos]
+        keep = (max(before, key=lambda r: r["trigger_start"]) if before
+                else min(rs, key=lambda r: r.get("trigger_start") or 0))
+        out.update(id(r) for r in rs if r.get("trigger_start") != keep.get("trigger_start"))
+    return out
+
+
+def _sides_agree(a: str, b: str) -> bool:
+    if a == b or a == WILD or b == WILD:
+        return True
+    (a, pa), (b, pb) = _person(a), _person(b)
+    if pa and pb and pa != pb:
+        return False  # two different named people: two acts
+    if a == b:
+        return True
+    return (a.endswith(":*") or b.endswith(":*")) and side_country(a) == side_country(b)
+
+
+def _person(s: str) -> tuple[str, str]:
+    side, _, person = s.partition("@")
+    return side, person
+
+
+def _places_agree(a: str, b: str) -> bool:
+    if a == b or a == WILD or b == WILD:
+        return True
+    city, country = (a, b) if a.startswith("P:") else (b, a)
+    return city.startswith("P:") and country.startswith("C:") and city.rsplit("|", 1)[1] == country[2:]
+
+
+def compatible(v: Unit, u: Unit, rules: Rules) -> bool:
+    """Whether ``v`` can be the same event as ``u`` and says it at least as precisely in time: same status and
+    type; the sides agree (:func:`sides_agree`), the place and the mode too (equal, or one of them open; a country
+    agrees with its cities); ``v``'s date is at least as precise and its window lies inside ``u``'s."""
+    if v.status != u.status or v.event_type != u.event_type:
+        return False
+    if u.lo is None or v.lo is None or u.hi is None or v.hi is None or not (u.lo <= v.lo and v.hi <= u.hi):
+        return False
+    if v.rank > u.rank:
+        return False
+    return (sides_agree(v, u, rules) and _places_agree(v.place, u.place)
+            and (v.mode == u.mode or v.mode == WILD or u.mode == WILD))
+
+
+def directed(v: Unit, u: Unit) -> bool:
+    """Whether the sides agree side by side (source with source, target with target; open ones agree)."""
+    return _sides_agree(v.src, u.src) and _sides_agree(v.tgt, u.tgt)
+
+
+def sides_agree(v: Unit, u: Unit, rules: Rules) -> bool:
+    """Side by side; crosswise for the rules' ``undirected`` types ("Japan and the Philippines signed", "The
+    Philippines and Japan signed"); or, when one of them names one country and no source (:func:`_loose`),
+    that country is among the other's."""
+    if directed(v, u):
+        return True
+    if u.event_type in rules.undirected and _sides_agree(v.src, u.tgt) and _sides_agree(v.tgt, u.src):
+        return True
+    return (_loose(u) and set(u.countries) <= set(v.countries)) or (_loose(v) and set(v.countries) <= set(u.countries))
+
+
+def _loose(u: Unit) -> bool:
+    """A unit whose one country may stand on either side: it names no source ("a Japanese national was
+    kidnapped"; "the aid worker abducted in Kaduna", target Nigeria), or the same country on both sides. A
+    unit that names only its source ("Japan accused ...") keeps its direction: reciprocal statements of one day
+    ("China accused Japan", "Japan accused China") are two events."""
+    if not u.partial:
+        return False
+    return u.src == WILD or u.tgt != WILD and side_country(u.src) == side_country(u.tgt)
+
+
+def order(u: Unit, ukey: int, rules: Rules) -> tuple[int, int, int, int]:
+    """The total order units join along (smallest first: the most precise date, the narrowest window, the most
+    said, then the key). A unit only joins a unit before it, so chains of joins end and never loop."""
+    if u._order is None:  # the key is the unit's own
+        u._order = (u.rank, u.width, -u.specificity, ukey)
+    return u._order
+
+
+def _as_date(v: Any) -> dt.date | None:
+    if v is None or v == "":
+        return None
+    if isinstance(v, dt.datetime):
+        return v.date()
+    if isinstance(v, dt.date):
+        return v
+    try:
+        return dt.date.fromisoformat(str(v)[:10])
+    except ValueError:
+        return None

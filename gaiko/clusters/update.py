@@ -1,0 +1,358 @@
+"""Adding mentions to the stored clusters: only the units a batch can touch are read and written.
+
+For a batch of new mentions (:func:`add_mentions`):
+
+1. their units are created or their article counts updated (``cluster_units``), with lookup keys for new ones;
+2. the units whose parent may change are the new units and the stored units that may join a changed unit
+   (found through ``cluster_coarse``, by side pattern and week); each chooses its parent among the units it may
+   join (found through ``cluster_fine``, by side pattern and day), exactly as :func:`~.core.cluster_mentions`
+   does;
+3. roots are recomputed for those units and passed down to the units below them whose root changed;
+4. ``auto_id`` of the members of every unit whose root changed is set.
+
+Work and reads grow with the batch and the units of its types, sides and days, not with the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .core import SLOT, UnitState, choose_parent, cluster_id_of, listed_tokens, probe_tokens, slot_keys, ukey_of
+from .rules import Rules
+from .units import Unit, compatible, order, units_of
+from .tables import lists, member_key
+
+__all__ = ["add_mentions", "mention_rows", "Touched", "MENTION_SQL"]
+
+#: the event fields the clustering reads, for the rows of the articles in ``_gaiko_cl_arts``
+MENTION_SQL = """SELECT e.id, e.article_id, e.sentence_idx, e.trigger_start, e.event_type, e.mode, e.date, e.date_text,
+       e.date_precision, e.negated, e.intended, e.hypothetical, e.source_country, e.source_sector, e.source_name,
+       e.source_resolved_by, e.source_person, e.target_country, e.target_sector, e.target_name, e.target_resolved_by,
+       e.target_person, e.place_name, e.place_country, a.published, s.text AS sentence_text, s.start AS sentence_start,
+       e.trigger, e.source_text, e.target_text, e.place_text, e.lat, e.lon, e.goldstein, e.quad_class, e.cameo,
+       e.cameo_code, e.confidence, a.source AS outlet, a.url
+FROM events e JOIN articles a ON a.id = e.article_id
+LEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_idx"""
+
+def mention_rows(coded: Sequence[Any]) -> list[dict[str, Any]]:
+    """The rows :data:`MENTION_SQL` gives for these coded articles (:class:`~gaiko.types.CodedArticle`), built from
+    the records themselves, in the same order."""
+    out = []
+    for c in sorted(coded, key=lambda c: c.article.id):
+        sents = {s.index: s for s in c.sentences}
+        for e in sorted(c.events, key=lambda e: e.id):
+            s = sents.get(e.sentence_index)
+            row = {"id": e.id, "article_id": e.article_id, "sentence_idx": e.sentence_index,
+                   "trigger_start": e.trigger_start, "event_type": e.event_type, "mode": e.mode, "date": e.date,
+                   "date_text": e.date_text, "date_precision": e.date_precision, "negated": e.negated,
+                   "intended": e.intended, "hypothetical": e.hypothetical, "published": c.article.published,
+                   "sentence_text": s.text if s else None, "sentence_start": s.start if s else None,
+                   "place_name": e.place.name if e.place else None, "place_country": e.place.country if e.place else None,
+                   "trigger": e.trigger, "place_text": e.place.text if e.place else None,
+                   "lat": e.place.lat if e.place else None, "lon": e.place.lon if e.place else None,
+                   "goldstein": e.goldstein, "quad_class": e.quad_class, "cameo": e.cameo, "cameo_code": e.cameo_code,
+                   "confidence": e.confidence, "outlet": c.article.source, "url": c.article.url}
+            for side, a in (("source", e.source), ("target", e.target)):
+                for k in ("country", "sector", "name", "resolved_by", "text"):
+                    row[f"{side}_{k}"] = getattr(a, k) if a is not None else None
+                row[f"{side}_person"] = a.person_id if a is not None else None
+            out.append(row)
+    return out
+
+
+_UNIT_COLS = ("ukey", "status", "event_type", "src", "tgt", "place", "mode", "prec", "lo", "hi", "n_articles", "parent",
+              "root")
+
+
+def _indexable(u: Unit, rules: Rules) -> bool:
+    return u.lo is not None and u.hi is not None and u.width <= rules.max_window_days
+
+
+#: windows up to this many days are listed by their exact window in ``cluster_coarse``, wider ones by week
+_NARROW = 4
+
+
+def _fine_keys(u: Unit) -> list[int]:
+    """Keys a unit is found under by the units that may join it: its exact window, under its side tokens."""
+    return slot_keys(u.status, u.event_type, listed_tokens(u), "f", (u.width * SLOT + u.lo,))  # type: ignore[operator]
+
+
+def _fine_probes(u: Unit, rules: Rules) -> list[int]:
+    """Keys of the units ``u`` may join: every window of a width the rules give that fits inside its own, under the
+    side tokens that may agree."""
+    slots = [w * SLOT + lo for w in rules.widths if w <= u.width for lo in range(u.lo, u.hi - w + 2)]  # type: ignore[operator]
+    return slot_keys(u.status, u.event_type, probe_tokens(u, u.event_type in rules.undirected), "f", slots)
+
+
+def _coarse_keys(u: Unit) -> list[int]:
+    """Keys a unit is found under by the units it may join, under its tokens: its exact window when narrow, else
+    every week its window touches."""
+    if u.width <= _NARROW:
+        return slot_keys(u.status, u.event_type, listed_tokens(u), "c", (u.width * SLOT + u.lo,))  # type: ignore[operator]
+    return slot_keys(u.status, u.event_type, listed_tokens(u), "w", range(u.lo // 7, u.hi // 7 + 1))  # type: ignore[operator]
+
+
+def _coarse_probes(u: Unit, rules: Rules) -> list[int]:
+    """Keys of the units that may join ``u`` (the side relation is symmetric): their window contains ``u``'s, so it
+    is one of the narrow windows around it, or a wide one touching its first week."""
+    tokens = probe_tokens(u, u.event_type in rules.undirected)
+    slots = [w * SLOT + lo for w in rules.widths if u.width <= w <= _NARROW
+             for lo in range(u.hi - w + 1, u.lo + 1)]  # type: ignore[operator]
+    return (slot_keys(u.status, u.event_type, tokens, "c", slots)
+            + slot_keys(u.status, u.event_type, tokens, "w", range(u.lo // 7, u.lo // 7 + 1)))  # type: ignore[operator]
+
+
+def _load_units(con: Any, ukeys: Iterable[int], rules: Rules) -> dict[int, UnitState]:
+    keys = sorted(set(ukeys))
+    if not keys:
+        return {}
+    sel, params = lists({"k": ("BIGINT", keys)})
+    rows = con.execute(f"SELECT {', '.join(_UNIT_COLS)} FROM cluster_units u SEMI JOIN {sel} p ON u.ukey = p.k",
+                       params).fetchall()
+    return {r[0]: _state(r, rules) for r in rows}
+
+
+def _probe(con: Any, table: str, keys: Iterable[int], states: dict[int, UnitState],
+           old_root: dict[int, int | None], rules: Rules) -> list[tuple[int, int]]:
+    """(lookup key, ukey) rows of ``table`` for ``keys``; the units found that are not in ``states`` yet are
+    loaded into it (one query for both)."""
+    ks = sorted(set(keys))
+    if not ks:
+        return []
+    sel, params = lists({"k": ("BIGINT", ks)})
+    cols = ", ".join(f"u.{c}" for c in _UNIT_COLS)
+    rows = con.execute(f"SELECT t.k, {cols} FROM {table} t SEMI JOIN {sel} p ON t.k = p.k "
+                       "JOIN cluster_units u ON u.ukey = t.ukey", params).fetchall()
+    for r in rows:
+        if r[1] not in states:
+            st = _state(r[1:], rules)
+            states[st.ukey] = st
+            old_root[st.ukey] = st.root
+    return [(r[0], r[1]) for r in rows]
+
+
+def _state(r: Sequence[Any], rules: Rules) -> UnitState:
+    unit = Unit(status=r[1], event_type=r[2], src=r[3], tgt=r[4], place=r[5], mode=r[6], prec=r[7], lo=r[8], hi=r[9],
+                rank=rules.rank(r[7]))
+    return UnitState(unit, r[0], n_articles=r[10], parent=r[11], root=r[12])
+
+
+@dataclass
+class Touched:
+    """What a batch changed: ``clusters``, the ``auto_id`` of every cluster that gained, lost or changed
+    members; ``gained``, cluster id -> the batch's mentions it gained; ``full``, the clusters that also lost
+    members or gained earlier ones (their summaries must be made from all their mentions)."""
+
+    clusters: set[str]
+    gained: dict[str, list[dict[str, Any]]]
+    full: set[str]
+
+
+def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules) -> Touched:
+    """Cluster the mentions of articles never clustered before (every row of :data:`MENTION_SQL` for them) into
+    the stored clusters, inside the caller's transaction."""
+    if not rows:
+        return set()
+    # 1. units of the new mentions
+    fresh: dict[int, tuple[Unit, set[str]]] = {}
+    members: dict[str, list[Any]] = {"event_id": [], "article_id": [], "ukey": [], "mkey": []}
+    unit_of_row: list[int] = []
+    for r, unit in zip(rows, units_of(rows, rules)):
+        k = ukey_of(unit)
+        unit_of_row.append(k)
+        fresh.setdefault(k, (unit, set()))[1].add(str(r["article_id"]))
+        members["event_id"].append(str(r["id"]))
+        members["article_id"].append(str(r["article_id"]))
+        members["ukey"].append(k)
+        members["mkey"].append(member_key(r["article_id"], r["sentence_idx"], r["trigger_start"]))
+    stored = _load_units(con, fresh, rules)
+    sel, params = lists({"event_id": ("VARCHAR", members["event_id"]), "article_id": ("VARCHAR", members["article_id"]),
+                         "ukey": ("BIGINT", members["ukey"]), "mkey": ("VARCHAR", members["mkey"])})
+    con.execute(f"INSERT INTO cluster_members (event_id, article_id, ukey, mkey) SELECT * FROM {sel}", params)
+    # the mentions come from articles never clustered before, so their articles are new to every unit
+    counts = {k: (stored[k].n_articles if k in stored else 0) + len(arts) for k, (_u, arts) in fresh.items()}
+    states: dict[int, UnitState] = {}  # every unit read or changed in this batch
+    new_units: list[UnitState] = []
+    changed: list[UnitState] = []  # units whose own article count is new
+    for k, (unit, _arts) in fresh.items():
+        st = stored.get(k)
+        if st is None:
+            st = UnitState(unit, k, n_articles=counts[k])
+            new_units.append(st)
+            changed.append(st)
+        elif st.n_articles != counts[k]:
+            st.n_articles = counts[k]
+            changed.append(st)
+        states[k] = st
+    old_root = {k: st.root for k, st in states.items()}
+    # 2. units that may take a new parent: the new ones, and the stored ones a changed unit refines
+    ckeys, cowners = _keyed(changed, lambda u: _coarse_probes(u, rules), rules)
+    above = _probe(con, "cluster_coarse", ckeys, states, old_root, rules)
+    coarse = _owners(ckeys, cowners, {k for k, _c in above})
+    new_keys = {st.ukey for st in new_units}
+    askers: dict[int, set[int]] = {}
+    for k, c in above:
+        if c not in new_keys:
+            askers.setdefault(c, set()).update(t.ukey for t in coarse[k])
+    again = set()
+    for c, ts in askers.items():
+        cu = states[c].unit
+        for t in ts:
+            tu = states[t].unit
+            if cu.lo <= tu.lo and tu.hi <= cu.hi and _may_join(states[c], states[t], rules):  # type: ignore[operator]
+                again.add(c)
+                break
+    revisit = list(new_units) + [states[c] for c in sorted(again)]
+    # candidates of every unit revisited: the units starting on one of its days, under its side pattern
+    pkeys, powners = _keyed(revisit, lambda u: _fine_probes(u, rules), rules)
+    found = _probe(con, "cluster_fine", pkeys, states, old_root, rules)
+    fine_new: dict[int, list[UnitState]] = {}  # new units are not in cluster_fine yet
+    for st in new_units:
+        if _indexable(st.unit, rules):
+            for k in _fine_keys(st.unit):
+                fine_new.setdefault(k, []).append(st)
+    probes = _owners(pkeys, powners, {k for k, _u in found} | set(fine_new))
+    cands: dict[int, set[int]] = {}
+    for k, u in found:
+        for st in probes[k]:
+            cands.setdefault(st.ukey, set()).add(u)
+    for k, sts in fine_new.items():
+        for r in probes.get(k, ()):
+            cands.setdefault(r.ukey, set()).update(st.ukey for st in sts)
+    dirty: set[int] = {st.ukey for st in new_units}
+    for st in revisit:
+        parent = choose_parent(st, (states[c] for c in cands.get(st.ukey, ())), rules)
+        if parent != st.parent or st.ukey in dirty:
+            st.parent = parent
+            dirty.add(st.ukey)
+    # 3. roots: climb from every unit whose parent changed, then pass changes down
+    _resolve_roots(con, states, dirty, rules)
+    moved = {k for k in dirty if states[k].root != old_root.get(k)}
+    frontier = set(moved)
+    while frontier:
+        kids = _children(con, frontier, dirty, rules)
+        frontier = set()
+        for st in kids:
+            states.setdefault(st.ukey, st)
+            old_root.setdefault(st.ukey, st.root)
+            new = states[states[st.ukey].parent].root  # type: ignore[index]
+            if new != states[st.ukey].root:
+                states[st.ukey].root = new
+                moved.add(st.ukey)
+                frontier.add(st.ukey)
+    # 4. write units (new counts, parents, roots) and lookup keys of new units; set members' auto_id
+    write = {k for k in dirty | moved} | {st.ukey for st in changed}
+    _write_units(con, [states[k] for k in sorted(write)])
+    _write_keys(con, [st for st in new_units if _indexable(st.unit, rules)])
+    touched = sorted(moved | set(fresh))
+    cids = [cluster_id_of(states[k].root) for k in touched]  # type: ignore[arg-type]
+    affected = {cluster_id_of(r) for k in moved if (r := old_root.get(k)) is not None}
+    sel, params = lists({"k": ("BIGINT", touched), "c": ("VARCHAR", cids)})
+    con.execute(f"UPDATE cluster_members SET auto_id = r.c FROM {sel} r WHERE cluster_members.ukey = r.k "
+                "AND (cluster_members.auto_id IS DISTINCT FROM r.c)", params)
+    # an earlier unit that moved takes its (earlier) mentions from one cluster to another: both need all of theirs
+    new_keys = {st.ukey for st in new_units}
+    full = set(affected) | {cluster_id_of(states[k].root) for k in moved if k not in new_keys}  # type: ignore[arg-type]
+    gained: dict[str, list[dict[str, Any]]] = {}
+    for r, k in zip(rows, unit_of_row):
+        cid = cluster_id_of(states[k].root)  # type: ignore[arg-type]
+        r["cluster_id"] = r["auto_id"] = cid  # the rows are the batch's own
+        gained.setdefault(cid, []).append(r)
+    return Touched(affected | set(cids), gained, full)
+
+
+def _keyed(units: Iterable[UnitState], keys_of: Any, rules: Rules) -> tuple[list[int], list[UnitState]]:
+    """Every lookup key of the (indexable) units, and beside each the unit it is for."""
+    keys: list[int] = []
+    owners: list[UnitState] = []
+    for st in units:
+        if _indexable(st.unit, rules):
+            ks = keys_of(st.unit)
+            keys += ks
+            owners += [st] * len(ks)
+    return keys, owners
+
+
+def _owners(keys: list[int], owners: list[UnitState], wanted: set[int]) -> dict[int, list[UnitState]]:
+    """The units each of the ``wanted`` keys is for."""
+    out: dict[int, list[UnitState]] = {}
+    for k, st in zip(keys, owners):
+        if k in wanted:
+            out.setdefault(k, []).append(st)
+    return out
+
+
+def _may_join(u: UnitState, v: UnitState, rules: Rules) -> bool:
+    """Whether ``v`` is among the units ``u`` may join (whatever its article count)."""
+    return u.ukey != v.ukey and compatible(v.unit, u.unit, rules) and order(v.unit, v.ukey, rules) < order(
+        u.unit, u.ukey, rules)
+
+
+def _resolve_roots(con: Any, states: dict[int, UnitState], dirty: set[int], rules: Rules) -> None:
+    """Set ``root`` of every dirty unit: the end of its chain of parents (stored units on the chain are loaded;
+    their stored roots are not trusted, as a dirty unit may sit above them)."""
+    for _ in range(64):  # chains are short: every step goes to a strictly more precise unit
+        missing = set()
+        for k in dirty:
+            while k in states and states[k].parent is not None:
+                k = states[k].parent  # type: ignore[assignment]
+            if k not in states:
+                missing.add(k)
+        if not missing:
+            break
+        states.update(_load_units(con, missing, rules))
+    for k in dirty:
+        states[k].root = climb_full(states, k)
+
+
+def climb_full(states: dict[int, UnitState], k: int) -> int:
+    """The root of ``k``: the end of its chain of parents (every unit on the chain must be in ``states``)."""
+    seen = set()
+    while states[k].parent is not None:
+        if k in seen:  # cannot happen (parents strictly refine); guards against a corrupted table
+            break
+        seen.add(k)
+        k = states[k].parent  # type: ignore[assignment]
+    return k
+
+
+def _children(con: Any, parents: set[int], exclude: set[int], rules: Rules) -> list[UnitState]:
+    sel, params = lists({"k": ("BIGINT", sorted(parents))})
+    rows = con.execute(f"SELECT ukey FROM cluster_units u SEMI JOIN {sel} p ON u.parent = p.k", params).fetchall()
+    keys = {r[0] for r in rows} - exclude
+    return list(_load_units(con, keys, rules).values())
+
+
+def _write_units(con: Any, units: list[UnitState]) -> None:
+    if not units:
+        return
+    cols: dict[str, list[Any]] = {c: [] for c in _UNIT_COLS}
+    for st in units:
+        u = st.unit
+        for c, v in zip(_UNIT_COLS, (st.ukey, u.status, u.event_type, u.src, u.tgt, u.place, u.mode, u.prec, u.lo, u.hi,
+                                     st.n_articles, st.parent, st.root)):
+            cols[c].append(v)
+    types = {"ukey": "BIGINT", "parent": "BIGINT", "root": "BIGINT", "lo": "INTEGER", "hi": "INTEGER",
+             "n_articles": "INTEGER"}
+    sel, params = lists({c: (types.get(c, "VARCHAR"), cols[c]) for c in _UNIT_COLS})
+    keys, kparams = lists({"k": ("BIGINT", cols["ukey"])})
+    con.execute(f"DELETE FROM cluster_units WHERE ukey IN (SELECT k FROM {keys})", kparams)
+    con.execute(f"INSERT INTO cluster_units ({', '.join(_UNIT_COLS)}) SELECT * FROM {sel}", params)
+
+
+def _write_keys(con: Any, units: list[UnitState]) -> None:
+    fine: dict[str, list[int]] = {"k": [], "u": []}
+    coarse: dict[str, list[int]] = {"k": [], "u": []}
+    for st in units:
+        for k in _fine_keys(st.unit):
+            fine["k"].append(k)
+            fine["u"].append(st.ukey)
+        for k in _coarse_keys(st.unit):
+            coarse["k"].append(k)
+            coarse["u"].append(st.ukey)
+    for table, cols in (("cluster_fine", fine), ("cluster_coarse", coarse)):
+        if cols["k"]:
+            sel, params = lists({"k": ("BIGINT", cols["k"]), "u": ("BIGINT", cols["u"])})
+            con.execute(f"INSERT INTO {table} SELECT k, u FROM {sel}", params)

@@ -1,0 +1,171 @@
+"""What a query counts: event clusters (the default) or mentions.
+
+A *mention* is one coded event: one sentence of one article. A *cluster* is the mentions of one real-world
+event across articles and outlets (:mod:`gaiko.clusters`), stored with its most precise date, type, actors,
+place and Goldstein score in ``clusters``. Counting by clusters, the filters look at those cluster values, so
+a cluster counts once, on its own date, under its own dyad. Filters only mentions have (the words of the
+sentence, the article, its outlet, the contexts: :attr:`EventFilter.needs_mentions`) select the clusters that
+have a mention matching every filter. A mention that is in no cluster yet (a read-only store from before
+clusters) counts as a cluster of its own.
+
+:func:`scope` gives the ``FROM``/``WHERE`` every count, chart, facet and list is written over, so that a number
+and the listing its link opens always agree; :func:`event_rows` the rows of listings, exports and downloads;
+:func:`count` the pager.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import ConfigError
+
+__all__ = ["COUNTS", "Scope", "check_count", "scope", "event_rows", "count", "SORT_KEYS", "ONE_EVENT_SQL",
+           "CLUSTER_DAY"]
+
+COUNTS = ("clusters", "mentions")
+
+#: cluster columns that stand in for the representative mention's in listings and exports
+CLUSTER_OVERRIDES = ("date", "date_precision", "mode", "goldstein", "quad_class", "source_name", "source_country",
+                     "source_sector", "source_text", "target_name", "target_country", "target_sector", "target_text",
+                     "place_name", "place_text", "place_country", "lat", "lon")
+#: what each sort of :data:`gaiko.store.queries.SORTS` orders clusters by
+_TIE = "coalesce(p.id, p.rep)"
+SORT_KEYS = {
+    "date": f"p.date ASC NULLS LAST, {_TIE}", "-date": f"p.date DESC NULLS LAST, {_TIE}",
+    "goldstein": f"p.goldstein ASC NULLS LAST, {_TIE}", "-goldstein": f"p.goldstein DESC NULLS LAST, {_TIE}",
+    "confidence": f"p.confidence ASC, {_TIE}", "-confidence": f"p.confidence DESC, {_TIE}",
+    "article": f"p.first_article_id, {_TIE}",
+}
+
+#: the day a cluster counts for (``e`` is the ``clusters`` table): its own date, else its first report's
+CLUSTER_DAY = "coalesce(e.date, e.first_published)"
+#: the same for a mention's cluster (``c``), a mention in no cluster counting on its own day
+_VIA_DAY = "CASE WHEN c.id IS NULL THEN coalesce(e.date, a.published) ELSE coalesce(c.date, c.first_published) END"
+
+_SENTENCE = "\nJOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_idx"
+_ARTICLE = "\nJOIN articles a ON a.id = e.article_id"
+_CLUSTER = """
+LEFT JOIN cluster_members m ON m.event_id = e.id
+LEFT JOIN clusters c ON c.id = m.cluster_id"""
+_MENTIONS_IN_CLUSTERS = "FROM events e" + _SENTENCE + _ARTICLE + _CLUSTER
+_TAIL = """s.text AS sentence, a.published, a.title AS article_title, a.url AS article_url, a.source AS article_source"""
+_COUNTS = """coalesce(c.id, e.id) AS cluster_id, coalesce(c.num_mentions, 1) AS num_mentions,
+       coalesce(c.num_articles, 1) AS num_articles, coalesce(c.num_sources, 1) AS num_sources"""
+
+#: one event row (``?`` = its id) with its sentence, article and cluster fields
+ONE_EVENT_SQL = f"SELECT e.*, {_TAIL}, {_COUNTS} {_MENTIONS_IN_CLUSTERS} WHERE e.id = ?"
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Where a query reads what it counts.
+
+    ``kind``: ``mentions`` (``e`` is ``events``, ``a`` its article, ``s`` its sentence when the filters search
+    text), ``clusters`` (``e`` is the ``clusters`` table: it has the event columns a chart groups by, ``id`` is
+    the cluster's) or ``via`` (``e`` is a mention, ``c`` its cluster: a cluster matches when one of its
+    mentions matches; group by mention columns and count ``n``). ``n`` counts the things in a group, ``uid`` is
+    the SQL of the counted thing's id, ``day`` the day it counts for, ``event_id`` an example event's id.
+    """
+
+    kind: str
+    from_: str
+    where: str
+    params: list[Any]
+    count: str
+
+    @property
+    def uid(self) -> str:
+        return "coalesce(c.id, e.id)" if self.kind == "via" else "e.id"
+
+    @property
+    def n(self) -> str:
+        return f"count(DISTINCT {self.uid})" if self.kind == "via" else "count(*)"
+
+    def n_if(self, cond: str) -> str:
+        """Count of the things in a group for which ``cond`` holds."""
+        return f"{self.n} FILTER (WHERE {cond})"
+
+    @property
+    def day(self) -> str:
+        from .queries import EVENT_DAY
+
+        return {"mentions": EVENT_DAY, "clusters": CLUSTER_DAY, "via": _VIA_DAY}[self.kind]
+
+    @property
+    def event_id(self) -> str:
+        return "e.rep_event_id" if self.kind == "clusters" else "e.id"
+
+
+def check_count(count: str) -> str:
+    if count not in COUNTS:
+        raise ConfigError(f"unknown count {count!r}; use clusters (one per real-world event) or mentions (one per report)")
+    return count
+
+
+def _complete(con: Any) -> bool:
+    """Whether every event is in a cluster (always, but in a read-only store from before clusters)."""
+    row = con.execute("SELECT (SELECT count(*) FROM events) = (SELECT count(*) FROM cluster_members)").fetchall()
+    return bool(row[0][0])
+
+
+def scope(con: Any, count: str, filters: dict[str, Any], *, via: bool = False) -> Scope:
+    """The :class:`Scope` of the mentions or clusters matching ``filters`` (the keywords of
+    :class:`~gaiko.store.queries.EventFilter`). ``via`` reads clusters through their mentions even when the
+    filters alone would not (a facet of a mention's field: its link sets a filter that needs mentions).
+    Raises ConfigError for an unknown count or filter value."""
+    from .queries import EventFilter
+
+    check_count(count)
+    f = EventFilter(**filters)
+    if count == "mentions":
+        return Scope("mentions", f.from_, f.where, f.params, count)
+    if not (via or f.needs_mentions) and _complete(con):
+        g = EventFilter(day=CLUSTER_DAY, **filters)
+        return Scope("clusters", "FROM clusters e", g.where, g.params, count)
+    g = EventFilter(day=_VIA_DAY, **filters)
+    frm = "FROM events e" + (_SENTENCE if filters.get("text") else "") + _ARTICLE + _CLUSTER
+    return Scope("via", frm, g.where, g.params, count)
+
+
+def count(con: Any, count: str, filters: dict[str, Any]) -> int:
+    """How many mentions, or clusters, match ``filters``."""
+    sc = scope(con, count, filters)
+    return int(con.execute(f"SELECT {sc.n} {sc.from_} WHERE {sc.where}", sc.params).fetchall()[0][0])
+
+
+def event_rows(con: Any, count: str, filters: dict[str, Any], sort: str, limit: int | None = None, offset: int = 0,
+               *, flat: bool = False) -> tuple[str, list[Any]]:
+    """``SELECT`` of the rows of a listing or export, in ``sort`` order: every matching mention, or one row per
+    matching cluster (its representative mention, with the cluster's date, actors and place). Both carry
+    ``cluster_id``, ``num_mentions``, ``num_articles`` and ``num_sources``. ``flat`` leaves out ``run_id`` (the
+    export columns). The page (``limit``/``offset``) is cut before the wide columns are joined."""
+    from .queries import SORTS
+
+    sc = scope(con, count, filters)
+    page = " LIMIT ? OFFSET ?" if limit is not None else ""
+    extra = [int(limit), int(offset)] if limit is not None else []
+    keep = "e.* EXCLUDE (run_id)" if flat else "e.*"
+    if sc.kind == "mentions":
+        order = SORTS[sort]
+        return (f"""WITH p AS (SELECT e.id AS pid {sc.from_} WHERE {sc.where} ORDER BY {order}{page})
+SELECT {keep}, {_TAIL}, {_COUNTS}
+FROM p JOIN events e ON e.id = p.pid{_SENTENCE}{_ARTICLE}{_CLUSTER}
+ORDER BY {order}""", [*sc.params, *extra])
+    repl = ", ".join(f"coalesce(c.{k}, e.{k}) AS {k}" for k in CLUSTER_OVERRIDES)
+    if sc.kind == "clusters":
+        hit, lone = f"SELECT e.* {sc.from_} WHERE {sc.where}", ""
+    else:
+        hit = f"SELECT c2.* FROM clusters c2 WHERE c2.id IN (SELECT DISTINCT m.cluster_id {sc.from_} WHERE {sc.where})"
+        # mentions in no cluster yet (a store from before clusters) are listed as clusters of their own
+        lone = (f" UNION ALL SELECT NULL, e.id, e.date, e.goldstein, e.confidence, e.article_id {sc.from_} "
+                f"WHERE {sc.where} AND m.cluster_id IS NULL")
+    order = SORT_KEYS[sort]
+    sql = f"""WITH h AS ({hit}),
+q AS (SELECT h.id, h.rep_event_id AS rep, h.date, h.goldstein, h.confidence, h.first_article_id FROM h{lone}),
+p AS (SELECT * FROM q p ORDER BY {order}{page})
+SELECT {keep} REPLACE ({repl}), {_TAIL}, {_COUNTS}
+FROM p JOIN events e ON e.id = p.rep
+LEFT JOIN clusters c ON c.id = p.id{_SENTENCE}{_ARTICLE}
+ORDER BY {order}"""
+    return sql, [*sc.params, *(sc.params if lone else []), *extra]

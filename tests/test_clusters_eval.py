@@ -1,0 +1,62 @@
+"""The cluster evaluation: its corpus, its scores, and where gaiko stands on it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from gaiko.clusters.evaluate import evaluate, load_corpus, pair_scores, split_of
+from gaiko.errors import DataFileError, EvaluationError
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpora" / "clusters"
+
+
+def test_pair_scores_by_hand():
+    gold = {"a": "x", "b": "x", "c": "x", "d": "y"}
+    pred = {"a": 1, "b": 1, "c": 2, "d": 2}
+    s = pair_scores(gold, pred)  # gold pairs ab ac bc; predicted ab cd
+    assert (s["true_pairs"], s["false_merges"], s["missed_pairs"]) == (1, 1, 2)
+    assert s["precision"] == 0.5 and s["recall"] == round(1 / 3, 4)
+    assert pair_scores({"a": "x"}, {"a": 1})["precision"] == 1.0
+
+
+def test_the_corpus_is_what_the_issue_asks_for():
+    arts = load_corpus([CORPUS])
+    by_event: dict[str, set[str]] = {}
+    for a in arts:
+        for m in a["mentions"]:
+            assert a["text"][m["start"]:m["start"] + len(m["trigger"])] == m["trigger"]
+            by_event.setdefault(m["cluster"], set()).add(a["id"])
+    assert sum(1 for s in by_event.values() if len(s) > 1) >= 40  # multi-article events
+    assert len({a["outlet"] for a in arts}) >= 5
+    stories = {a["story"] for a in arts}
+    assert {split_of(s) for s in stories} == {"tuned", "blind"}
+
+
+def test_a_malformed_corpus_line_is_named(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    rec = {"id": "x1", "story": "x", "text": "Japan met China.", "published": "2024-01-01",
+           "mentions": [{"trigger": "visited", "type": "CONSULT", "cluster": "c1"}]}
+    bad.write_text(json.dumps(rec) + "\n")
+    with pytest.raises(DataFileError, match=r"bad.jsonl:1.*'visited'"):
+        load_corpus([bad])
+    bad.write_text("{not json\n")
+    with pytest.raises(DataFileError, match=r"bad.jsonl:1: invalid JSON"):
+        load_corpus([bad])
+    with pytest.raises(EvaluationError, match="blind"):
+        evaluate([CORPUS], split="blind", errors=5)
+
+
+@pytest.mark.slow
+def test_gaiko_on_the_labelled_corpus(coder):
+    r = evaluate([CORPUS], coder=coder, errors=3)
+    assert r["multi_article_clusters"] >= 40
+    a = r["all"]
+    assert a["coded_with_gold_type"] >= 100, "the coder should code most labelled mentions with their gold type"
+    # measured 0.81 / 0.84 (docs/clusters.md); floors leave room for coder changes, not for a broken clustering
+    assert a["precision"] >= 0.75 and a["recall"] >= 0.75, a
+    assert a["recall"] > a["baseline_type_dyad_day"]["recall"] + 0.25
+    assert len(r["errors"]) <= 3 and all(e["a"]["article"].split("-")[0] == e["b"]["article"].split("-")[0]
+                                         for e in r["errors"])
