@@ -89,12 +89,12 @@ def code_batch(coder: Any, articles: list[Article]) -> list[CodedArticle | Input
 
 
 def _worker_code(articles: list[Article]) -> tuple[list[CodedArticle | InputError], dict[str, list[Any]]]:
-    """A worker's batch: the coded articles, and their sentence stems for the pledge ledger (computed here, in
+    """A worker's batch: the coded articles, and their sentence keys for the pledge ledger (computed here, in
     parallel, rather than by the single writer afterwards)."""
-    from .tracking_match import sentence_stem_rows
+    from .tracking.normalise import sentence_rows
 
     results = code_batch(_WORKER_CODER, articles)
-    return results, sentence_stem_rows(r for r in results if isinstance(r, CodedArticle))
+    return results, sentence_rows(r for r in results if isinstance(r, CodedArticle))
 
 
 # -- main side ----------------------------------------------------------------

@@ -21,11 +21,11 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from ..docindex import columns, entities, sentences, span_text
-from ..deadlines import implied_previous, normalise_deadline
+from ..tracking.deadlines import implied_previous, normalise_deadline
 from ..ids import record_id
 from ..types import Actor, Deadline, Pledge
 from .pledge_parts import Lexicon, action_text, deadline_phrases, is_actorish, lexicon, say_head, subject_of
-from .quantities import best_quantity
+from ..tracking.quantities import best_quantity
 from .state import DocState, get_state
 
 __all__ = ["PledgeExtractor"]

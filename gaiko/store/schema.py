@@ -90,9 +90,15 @@ def _pledge_migration() -> list[str]:
 
 
 def _ledger_migration() -> list[str]:
-    from .ledger import LEDGER_DDL
+    from ..tracking.tables import LEDGER_DDL
 
     return list(LEDGER_DDL)
+
+
+def _keys_migration() -> list[str]:
+    from ..tracking.tables import KEYS_DDL
+
+    return list(KEYS_DDL)
 
 
 #: (version, description, statements or a function returning them)
@@ -100,6 +106,7 @@ MIGRATIONS: list[tuple[int, str, Any]] = [
     (1, "articles, sentences, events, actors, places, errors, runs", MIGRATION_1),
     (2, "pledges, evidence and overrides", _pledge_migration),
     (3, "incremental pledge ledger: sentence stems, groups, topics, articles read", _ledger_migration),
+    (8, "pledge linking by meaning: sentence keys (concepts, sides) replace stems; the ledger is rebuilt", _keys_migration),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

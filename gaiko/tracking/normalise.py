@@ -1,0 +1,245 @@
+"""Normalise: pledge mentions into frames, coded sentences into linking keys.
+
+A **side** is who acts, as the actor resolver identified it: a government, its leader, its ministries,
+army and agencies are one side (the ISO3 code: ``JPN``); an opposition party, a rebel group, a company
+or an NGO of that country is a side of its own (``JPN/OPP``); an international organisation is
+``IGO:<name>``; an actor the resolver could not place is ``?:<last word of its name>``.
+
+A pledge **frame** (:class:`Frame`) is (doer side, other side, act keys, object keys, quantity,
+deadline): the doer is the actor, or for a demand the party asked to act. Object keys are the
+concept keys and stems of the promised action's object (:func:`gaiko.tracking.text.keys`); a pledge
+whose action names no object is linked by its act.
+
+**Sentence keys** (:func:`sentence_rows`) are what linking joins on: the keys of each sentence, ``@side``
+for every side the coder resolved in it, and, at sentence index -1, ``@side`` for the sides the
+article is mainly about (its *context*: a report without an actor, "the lower duty came into force",
+belongs to them).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .lexicon import Lexicon, lexicon
+from .text import ACT, OBJECT, countries_in, hits, keys, stem, tokenize
+
+__all__ = ["STATE_SECTORS", "side_of", "Frame", "frame", "prepare", "sentence_rows", "article_rows", "CONTEXT_IDX"]
+
+#: sectors that speak for the state: a government, its leader, ministries, army, parliament, courts, police
+STATE_SECTORS = frozenset({"", "GOV", "MIL", "LEG", "JUD", "COP"})
+#: sentence index of an article's context sides in ``sentence_keys``
+CONTEXT_IDX = -1
+
+
+def side_of(actor: dict[str, Any] | None) -> str | None:
+    """The side an actor (a record's ``actor`` dict: text, name, country, sector) acts for; None for none."""
+    if not actor:
+        return None
+    country = actor.get("country") or ""
+    sector = actor.get("sector") or ""
+    if country in ("IGO", "IMG", "NGO"):
+        return f"IGO:{(actor.get('name') or actor.get('text') or '').lower()}"
+    if country:
+        return country if sector in STATE_SECTORS else f"{country}/{sector}"
+    name = actor.get("name") or actor.get("text") or ""
+    words = [w for w in name.replace("’", "'").split() if w.lower() not in ("the", "'s")]
+    return f"?:{words[-1].lower().strip(chr(39))}" if words else None
+
+
+@dataclass
+class Frame:
+    """What linking and deciding know about one ledger entry (its mentions, oldest first)."""
+
+    doer: str | None
+    other: str | None
+    acts: frozenset[str]
+    objects: frozenset[str]
+    topic: frozenset[str]  # the keys candidates must share (objects, else specific acts)
+    heads: frozenset[str]  # keys of the object's head noun ("tariff" in "the tariff on rice"): a report must name one
+    participants: frozenset[str]  # other countries the object names ("a summit of Japan, China and South Korea")
+    verb: str
+    kind: str
+    quantity: dict[str, Any] | None
+    deadline_end: str | None
+    first_published: str | None
+    until: str | None  # evidence is read up to this date (the horizon)
+    event_type: str | None = None
+    own: set[tuple[str, int]] = field(default_factory=set)  # the mentions' own sentences
+    made_arts: set[str] = field(default_factory=set)  # articles where the pledge was first made (same day)
+
+
+#: acts too general to link a pledge by themselves ("honour the commitments", "cooperate")
+_VAGUE_ACTS = frozenset({"a:protect", "a:cooperate", "a:reform"})
+#: acts whose object names who the pledge is with ("hold talks with Trump", "a summit of Japan, China and South Korea")
+COUNTERPART_ACTS = frozenset({"a:meet", "a:visit", "a:call", "a:sign"})
+
+
+def prepare(mention: dict[str, Any], lex: Lexicon | None = None) -> dict[str, Any]:
+    """Add what grouping and matching compare (private keys): ``_acts``, ``_objects``, ``_topic``, ``_side``."""
+    lex = lex or lexicon()
+    action = mention.get("action") or ""
+    toks = tokenize(action)
+    found = hits(toks, lex)
+    start = 1 if toks and toks[0].text == "not" else 0
+    # the verb (or the verb phrase: "hold talks" -> meet, not detain) decides the act
+    at_verb = [h for h in found if h.i == start and h.concept.startswith(ACT) and h.role == "v"]
+    if at_verb:
+        end = max(h.j for h in at_verb)
+        acts = {h.concept for h in at_verb if h.j == end}
+        rest = action[toks[end - 1].end:] if end <= len(toks) else ""
+    else:  # a verb the concept table does not know: linked by its object alone
+        acts = set()
+        rest = action[toks[start].end:] if len(toks) > start else ""
+    obj_text = rest or mention.get("object") or ""
+    objects = keys(obj_text, lex, acts=False)
+    mention["_heads"] = sorted(_head_keys(obj_text, lex))
+    mention["_participants"] = sorted(countries_in(obj_text, lex))
+    for a in acts:
+        for o in list(objects):
+            ev = lex.events.get((a, o))
+            if ev:
+                objects.add(ev)
+    mention["_acts"] = sorted(acts)
+    mention["_objects"] = sorted(objects)
+    # an object that says nothing specific ("constructive relations") links nothing; no object at all links by the act
+    bare = not any(t.text[:1].isalpha() for t in tokenize(obj_text))
+    mention["_topic"] = sorted(objects or ((acts - _VAGUE_ACTS) if bare else ()))
+    heads = set(mention["_heads"])
+    for a in acts:
+        heads |= {ev for o in list(heads) if (ev := lex.events.get((a, o)))}
+    heads |= {b for o in list(heads) if (b := lex.broader.get(o))}
+    mention["_heads"] = sorted(heads)
+    if not acts & COUNTERPART_ACTS:
+        mention["_participants"] = []
+    doer = mention.get("target") if mention.get("kind") == "demand" and mention.get("target") else mention.get("actor")
+    mention["_side"] = side_of(doer)
+    return mention
+
+
+def frame(group: list[dict[str, Any]], lex: Lexicon | None = None) -> Frame:
+    """The frame of a ledger entry from its prepared mentions (oldest first)."""
+    lex = lex or lexicon()
+    first = group[0]
+    demand = first.get("kind") == "demand" and first.get("target")
+    doer = side_of(first["target"] if demand else first["actor"])
+    other = side_of(first["actor"] if demand else first.get("target"))
+    objects = frozenset().union(*(m["_objects"] for m in group))
+    topic = frozenset().union(*(m["_topic"] for m in group))
+    heads = frozenset(first.get("_heads") or ())
+    own_country = (first["target"] if demand else first["actor"] or {}).get("country")
+    participants = frozenset(first.get("_participants") or ()) - {own_country}
+    acts = frozenset().union(*(m["_acts"] for m in group))
+    ends = [str(d["end"]) for m in group if (d := m.get("deadline")) and d.get("end")]
+    last = ends + [m["published"] for m in group if m.get("published")]
+    until = None
+    if last:
+        until = (dt.date.fromisoformat(max(last)[:10]) + dt.timedelta(days=lex.horizon_days)).isoformat()
+    first_day = first.get("published")
+    return Frame(
+        doer=doer, other=other if other != doer else None, acts=acts, objects=objects, topic=topic,
+        heads=heads, participants=participants,
+        verb=(first.get("action") or "").split(" ")[0].lower(), kind=first.get("kind") or "promise",
+        quantity=next((m["quantity"] for m in group if m.get("quantity")), None),
+        deadline_end=max(ends) if ends else None, first_published=first_day, until=until,
+        event_type=first.get("event_type"),
+        own={(m["article_id"], m["sentence_index"]) for m in group},
+        made_arts={m["article_id"] for m in group if m.get("published") == first_day},
+    )
+
+
+_STOP_AT = frozenset({"of", "including", ",", "to", "for", "from", "on", "in", "with", "by", "at", "over", "under",
+                      "into", "between", "against", "as", "that", "which", "who", "and", "or", "across", "through", "after",
+                      "before", "within", "until", "if", "unless", "when", "while", "per"})
+_MEASURES = frozenset({"tonnes", "tonne", "tons", "ton", "barrels", "barrel", "percent", "%", "billion", "million",
+                       "trillion", "thousand", "units", "worth", "lot", "number", "amount", "share", "part", "bushels",
+                       "cubic", "metres", "meters", "dozen", "hundreds", "thousands", "millions", "pair", "set", "kind"})
+
+
+def _head_keys(text: str, lex: Lexicon) -> set[str]:
+    """Keys of the head noun of an object phrase: the last word before its first preposition or comma ("the
+    tariff on rice" -> o:tariff); past a measure ("12 million tonnes of soybeans") the noun it measures."""
+    toks = tokenize(text)
+    found = hits(toks, lex)
+    k = 0
+    while k < len(toks) and toks[k].text in _STOP_AT:  # "with President Donald Trump": the object is after the preposition
+        k += 1
+    while k < len(toks):
+        j = k
+        while j < len(toks) and toks[j].text not in _STOP_AT:
+            j += 1
+        words = [i for i in range(k, j) if toks[i].text[:1].isalpha() and toks[i].text not in lex.stopwords]
+        head = words[-1] if words else None
+        is_act = head is not None and any(h.i <= head < h.j and h.concept.startswith(ACT) and h.role == "n" for h in found)
+        if head is not None and toks[head].text not in _MEASURES and not (is_act and j < len(toks) and toks[j].text == "of"):
+            cover = {h.concept for h in found if h.i <= head < h.j and h.concept.startswith(OBJECT)}
+            return cover or {stem(toks[head].text)}
+        if j < len(toks) and toks[j].text == "of":
+            k = j + 1
+            continue
+        return set()
+    return set()
+
+
+def _sentence_of(starts: list[int], pos: int) -> int:
+    """Index of the sentence (by start offsets, ascending) containing character ``pos``."""
+    lo, hi = 0, len(starts) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if starts[mid] <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def article_rows(article_id: str, sentences: Iterable[tuple[int, int, str]], actors: Iterable[dict[str, Any]],
+                 lex: Lexicon | None = None) -> dict[str, list[Any]]:
+    """Key rows (columns a, i, s) of one article: ``sentences`` as (index, start offset, text), ``actors`` as
+    dicts with ``start`` and the fields :func:`side_of` reads."""
+    lex = lex or lexicon()
+    cols: dict[str, list[Any]] = {"a": [], "i": [], "s": []}
+    sents = sorted(sentences)
+    starts = [s[1] for s in sents]
+    for idx, _start, text in sents:
+        for k in sorted(keys(text, lex)):
+            cols["a"].append(article_id)
+            cols["i"].append(idx)
+            cols["s"].append(k)
+    counts: Counter[str] = Counter()
+    named: set[tuple[int, str]] = set()
+    for a in actors:
+        side = side_of(a)
+        if not side or not starts:
+            continue
+        if not side.startswith("?:"):
+            counts[side] += 1
+        named.add((sents[_sentence_of(starts, int(a.get("start") or 0))][0], side))
+    for idx, side in sorted(named):
+        cols["a"].append(article_id)
+        cols["i"].append(idx)
+        cols["s"].append("@" + side)
+    if counts:
+        top = counts.most_common(1)[0][1]
+        for side, n in sorted(counts.items()):
+            if n * 3 >= top or n >= 3:
+                cols["a"].append(article_id)
+                cols["i"].append(CONTEXT_IDX)
+                cols["s"].append("@" + side)
+    return cols
+
+
+def sentence_rows(coded: Iterable[Any]) -> dict[str, list[Any]]:
+    """Columns (a = article_id, i = sentence index, s = key) of ``sentence_keys`` for coded articles: worker
+    processes compute them while coding, so the ledger update need not read the sentences afterwards."""
+    lex = lexicon()
+    cols: dict[str, list[Any]] = {"a": [], "i": [], "s": []}
+    for c in coded:
+        rows = article_rows(c.article.id, ((s.index, s.start, s.text) for s in c.sentences),
+                            (a.to_dict() for a in c.actors), lex)
+        for k in cols:
+            cols[k].extend(rows[k])
+    return cols
