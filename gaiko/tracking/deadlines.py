@@ -4,6 +4,8 @@ Everything is measured from the publication date, never from the wall clock.
 Forms handled (see docs/pledges.md): "by 2026", "by (the end of) March",
 "in April", "early/mid/late 2026", "within 72 hours", "within 30 days",
 "by the end of the (fiscal) year", "in fiscal 2025", "next week/month/year",
+spans of years ("in each of 2026-28": 2026-01-01 ... 2028-12-31, kind ``each_year``), starts with no
+end ("from 2026": kind ``from``), weekdays ("at 7 a.m. on Tuesday": the next Tuesday after publication),
 "for one year" (a duration), "over the next three years", "someday" (open),
 "two years earlier than promised" (relative to a known earlier deadline), and
 absolute dates ("by October 26", "by 1 March 2026"). A relative deadline whose
@@ -36,6 +38,7 @@ _NUM = r"(\d+(?:\.\d+)?|half an?|an?|one|two|three|four|five|six|seven|eight|nin
 _UNIT = r"(hours?|days?|weeks?|months?|years?|decades?)"
 _OPEN = re.compile(r"\b(someday|some day|one day|eventually|in the future|at some point|in due course|in time|sooner or later)\b")
 _VAGUE = re.compile(r"\b(soon|shortly|in the coming (days|weeks|months|years)|in the near future|before long|as soon as possible|promptly|quickly)\b")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _RELATIVE = re.compile(rf"\b{_NUM}\s+{_UNIT}\s+(earlier|later|sooner)\s+than\b")
 
 
@@ -262,6 +265,31 @@ def normalise_deadline(
                     day = day.replace(year=day.year + 1)
                 return mk(pub if by else day, day, "day")
         return mk(pub if by else dt.date(year, month, 1), _month_end(year, month), "month")
+
+    # a span of years: "in each of 2026-28", "between 2026 and 2028", "over 2026-2028"
+    m = re.search(r"\b((?:19|20)\d\d) ?(?:-|–|to|and|through|until) ?((?:19|20)?\d\d)\b", t)
+    if m:
+        first, last = int(m.group(1)), m.group(2)
+        last_year = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+        if last_year > first:
+            each = bool(re.search(r"\b(each|every|per|a year|annually)\b", t))
+            return mk(pub if by else dt.date(first, 1, 1), dt.date(last_year, 12, 31), "years", "each_year" if each else "by")
+
+    # a start with no end: "from 2026", "starting in 2027", "5 Mt a year from 2026"
+    m = re.search(r"\b(?:from|starting(?: in| from)?|beginning(?: in)?|as of|effective)\s+((?:19|20)\d\d)\b", t)
+    if m:
+        return mk(dt.date(int(m.group(1)), 1, 1), None, "year", "from")
+
+    # weekdays and nearby days: "at 7 a.m. on Tuesday", "by Friday", "tomorrow" (the next one after publication)
+    m = re.search(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", t)
+    if m:
+        wd = _WEEKDAYS.index(m.group(1))
+        ahead = (wd - pub.weekday()) % 7 or 7
+        day = pub + dt.timedelta(days=ahead)
+        return mk(pub if by else day, day, "day")
+    if re.search(r"\b(tomorrow|tonight|today)\b", t):
+        day = pub + dt.timedelta(days=1 if "tomorrow" in t else 0)
+        return mk(pub, day, "day")
 
     # bare year: "by 2026", "in 2027", "by the end of 2026"
     m = re.search(r"\b((?:19|20)\d\d)s?\b", t)
