@@ -207,6 +207,15 @@ def _drop_temporal(toks: list[Token]) -> list[Token]:
     return [t for t in toks if t.i not in bad]
 
 
+def _dateline(t: Token) -> bool:
+    """An upper-case word of a run that ends in a dash at the start of a sentence ("NEW DELHI —")."""
+    doc = t.doc
+    k = t.i
+    while k < len(doc) and doc[k].is_upper and len(doc[k].text) > 1:
+        k += 1
+    return k > t.i and k < len(doc) and doc[k].text in ("—", "–", "-") and k - t.i <= 4
+
+
 def action_text(verb: Token, limit: int = 16) -> tuple[str, str | None, Token | None]:
     """(action text, object text, object head) of a promised action, minus its deadline words."""
     toks = _drop_temporal(own_tokens(verb))
@@ -222,6 +231,8 @@ def action_text(verb: Token, limit: int = 16) -> tuple[str, str | None, Token | 
             continue
         if (t.dep_ == "punct" and t.text != ",") or t.lower_ in ("“", "”", '"', "—", "–"):
             continue
+        if t.i < verb.i and _dateline(t):
+            continue  # a dateline: "TOKYO — Japan will ...", "NEW DELHI — India will ..."
         keep.append(t)
     for t in list(keep):
         if t.dep_ == "prep" and t.head.i == verb.i and t.i < verb.i and \

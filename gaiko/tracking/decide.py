@@ -34,7 +34,7 @@ from typing import Any
 from .lexicon import Lexicon, lexicon
 from .normalise import COUNTERPART_ACTS, Frame
 from .quantities import best_quantity, find_quantities
-from .text import OBJECT, Hit, Tok, countries_in, find, hits, stem, tokenize
+from .text import OBJECT, Hit, Tok, countries_in, find, hits, keys, stem, tokenize
 
 __all__ = ["Report", "Decision", "decide", "judge", "DECISIONS"]
 
@@ -56,6 +56,8 @@ _PARTIAL_WORDS = ("partly", "partially", "in part", "some of", "half of", "a thi
                   "fewer than", "less than", "short of", "smaller", "scaled-back", "watered-down", "narrower", "first batch",
                   "first group", "first tranche")
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+_MEASURED = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "KRW", "INR", "RUB", "%", "% of GDP", "tonnes", "barrels",
+                       "bushels", "MW", "GW", "m3"})
 _GROWING = frozenset({"a:increase", "a:buy", "a:fund", "a:deliver", "a:deploy", "a:release", "a:build", "a:admit",
                       "a:vaccinate", "a:hire", "a:sell", "a:repay", "a:restructure", "a:hand_back"})
 
@@ -149,13 +151,24 @@ def _aspect(toks: list[Tok], k: int, lo: int, lex: Lexicon) -> dict[str, bool]:
             "passive": passive, "progressive": progressive, "past": past and not future, "ing": "ing" in tags}
 
 
-def _subject_side(report: Report, toks: list[Tok], lo: int, k: int) -> str | None:
-    """Side of the actor closest before token k within the clause (its likely subject)."""
+def _subject_side(report: Report, toks: list[Tok], lo: int, k: int, lex: Lexicon) -> str | None:
+    """Side of the actor closest before token k within the clause (its likely subject): a resolved actor, or a
+    country's name or adjective ("A Russian missile strike hit ..."); a dateline ("KHARKIV — ...") is no subject."""
     start = toks[lo].start
+    text = report.text
     best = None
-    for s, _e, side in report.actors:
-        if start <= s < toks[k].start and (best is None or s > best[0]):
+    for s, e, side in report.actors:
+        if start <= s < toks[k].start and (best is None or s > best[0]) and not text[e:e + 3].strip().startswith(("—", "–")):
             best = (s, side)
+    for j in range(lo, k):
+        if toks[j + 1].text in ("—", "–"):
+            continue
+        iso = countries_in(text[toks[j].start:toks[j].end], lex)
+        if not iso:
+            continue
+        # a country word after the actor, or just before it ("a Russian missile": the adjective says whose)
+        if best is None or toks[j].start > best[0] or text[toks[j].end:best[0]].strip() == "":
+            best = (max(toks[j].start, best[0] if best else 0), next(iter(iso)))
     return best[1] if best else None
 
 
@@ -163,13 +176,17 @@ def _late(frame: Frame, report: Report) -> bool:
     return bool(frame.deadline_end and report.published and report.published[:10] > frame.deadline_end)
 
 
-def _quantity_relation(frame: Frame, text: str) -> str | None:
-    """``partial`` when the clause reports less of the pledge's quantity (same unit), ``fulfils`` when as much."""
+def _quantity_relation(frame: Frame, text: str, lex: Lexicon | None = None) -> str | None:
+    """``partial`` when the clause reports less of the pledge's quantity, ``fulfils`` when as much: the same unit, or
+    for counted things, a count of the pledge's object ("10 coal plants" ... "four coal-fired stations")."""
     q = frame.quantity
     if not q or not q.get("unit") or q.get("value") is None:
         return None
     best = best_quantity(text)
     found = [best] if best is not None and best.unit == q["unit"] else [x for _s, _e, x in find_quantities(text) if x.unit == q["unit"]]
+    if not found and lex is not None and q["unit"] not in _MEASURED:
+        found = [x for _s, _e, x in find_quantities(text)
+                 if x.unit not in _MEASURED and keys(x.text, lex, acts=False) & frame.objects]
     if not found or found[0].value is None:
         return None
     got, want = float(found[0].value), float(q["value"])
@@ -199,15 +216,17 @@ def decide(frame: Frame, report: Report, lex: Lexicon | None = None) -> Decision
     found = hits(toks, lex)
     feats: dict[str, float] = {}
     # 1. who
-    doer_named = frame.doer in report.sides if frame.doer else False
-    other_named = frame.other in report.sides if frame.other else False
+    sides = {x for x in report.sides if not x.startswith("?:")}
+    placed = bool(frame.doer) and not frame.doer.startswith("?:")
+    doer_named = frame.doer in sides if frame.doer else False
+    other_named = bool(sides & frame.related)
     feats["doer_named"], feats["other_named"] = float(doer_named), float(other_named)
-    if report.sides and not doer_named and not other_named:
+    if placed and sides and not doer_named and not other_named:
         return Decision("unrelated", note="names other actors only", features=feats)
-    if not report.sides and report.context and frame.doer and frame.doer not in report.context:
+    if placed and not sides and report.context and not ({frame.doer} | frame.related) & report.context:
         return Decision("unrelated", note="names no actor, and its article is about others", features=feats)
     # 2. what: the clause holding the object
-    opposite = {lex.opposite[a] for a in frame.acts if a in lex.opposite}
+    opposite = {x for a in frame.acts for x in lex.opposite.get(a, ())}
     acts = set(frame.acts) | {x for a in frame.acts for x in lex.also.get(a, ())}
     stems_wanted = {k for k in frame.objects if ":" not in k}
     clauses: list[_Clause] = []
@@ -262,11 +281,10 @@ def decide(frame: Frame, report: Report, lex: Lexicon | None = None) -> Decision
         asp = _aspect(toks, h.i, lo, lex)
         for k, v in asp.items():
             feats[f"act_{k}"] = float(v)
-        subject = None if frame.acts & COUNTERPART_ACTS else _subject_side(report, toks, lo, h.i)
-        if subject and subject not in (frame.doer,) and subject != frame.other and frame.doer:
+        subject = None if frame.acts & COUNTERPART_ACTS else _subject_side(report, toks, lo, h.i, lex)
+        if subject and frame.doer and subject != frame.doer and not subject.startswith("?:") and placed \
+                and not asp["passive"]:
             return Decision("unrelated", note=f"{subject} does the act, not the pledge's actor", features=feats)
-        if subject and subject == frame.other and frame.doer and not asp["passive"]:
-            return Decision("unrelated", note="the other party does the act", features=feats)
         word = " ".join(t.text for t in toks[h.i:h.j])
         if asp["refused"]:
             return Decision("reverses", cue=f"refused to {word}", features=feats)
@@ -288,9 +306,9 @@ def decide(frame: Frame, report: Report, lex: Lexicon | None = None) -> Decision
     if verb_opp:
         h = verb_opp[0]
         asp = _aspect(toks, h.i, lo, lex)
-        subject = _subject_side(report, toks, lo, h.i)
+        subject = _subject_side(report, toks, lo, h.i, lex)
         word = " ".join(t.text for t in toks[h.i:h.j])
-        if subject and subject != frame.doer and frame.doer:
+        if subject and frame.doer and subject != frame.doer and not subject.startswith("?:") and placed:
             return Decision("unrelated", note=f"{subject} does the contrary act", features=feats)
         if not asp["neg"]:
             return Decision("reverses", cue=word, note="the contrary act", features=feats)
@@ -309,7 +327,7 @@ def decide(frame: Frame, report: Report, lex: Lexicon | None = None) -> Decision
         if _negated_span(toks, lo, i) and rel in ("fulfils", "progresses"):
             return Decision("reverses" if _late(frame, report) else "stalls", cue=f"not {words}", features=feats)
         if rel == "fulfils":
-            q = _quantity_relation(frame, clause_text)
+            q = _quantity_relation(frame, clause_text, lex)
             if q == "partial" or _partial_words(clause_text):
                 return Decision("partial", cue=words, note="less than promised", features=feats)
         return Decision(rel, cue=words, features=feats)
@@ -350,7 +368,7 @@ def _partial_words(text: str) -> bool:
 
 
 def _done(frame: Frame, report: Report, clause: str, word: str, feats: dict[str, float], note: str | None = None) -> Decision:
-    q = _quantity_relation(frame, clause)
+    q = _quantity_relation(frame, clause, lexicon())
     feats["quantity_less"] = float(q == "partial")
     if q == "partial":
         return Decision("partial", cue=word, note="less than promised", features=feats)

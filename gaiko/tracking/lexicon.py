@@ -44,7 +44,7 @@ class Lexicon:
     forms: dict[str, tuple[tuple[str, str], ...]]
     #: first lemma -> entries starting with it (longest first)
     entries: dict[str, tuple[Entry, ...]]
-    opposite: dict[str, str]
+    opposite: dict[str, tuple[str, ...]]  # act -> contrary acts
     also: dict[str, frozenset[str]]
     #: (act key, object key) -> object key of the event news names with a word of its own
     events: dict[tuple[str, str], str]
@@ -161,15 +161,16 @@ def lexicon(concepts_path: str | None = None, relations_path: str | None = None)
         head = lemmas[0] if role == "v" else lemmas[-1]
         pos_of.setdefault(head, set()).add("v" if role == "v" else "n" if role == "n" else "a")
 
-    opposite: dict[str, str] = {}
+    opposite: dict[str, tuple[str, ...]] = {}
     also: dict[str, frozenset[str]] = {}
     for name, spec in c["actions"].items():
         key = f"a:{name}"
         for role, field_ in (("v", "verbs"), ("n", "nouns"), ("a", "adjectives")):
             for w in spec.get(field_) or ():
                 add(w, key, role)
-        if spec.get("opposite"):
-            opposite[key] = f"a:{spec['opposite']}"
+        opp = spec.get("opposite")
+        if opp:
+            opposite[key] = tuple(f"a:{x}" for x in (opp if isinstance(opp, list) else [opp]))
         also[key] = frozenset(f"a:{x}" for x in spec.get("also") or ())
     category: dict[str, str] = {}
     for name, spec in c["objects"].items():

@@ -9,8 +9,9 @@ restatement with a quantity joins the pledge with that quantity.
 
 **Sentences -> pledges** (:func:`candidates`). A sentence is retrieved for a pledge when, published between
 the pledge's first mention and its horizon, it shares one of the pledge's topic keys (its object in meaning)
-and either names the pledge's doer or the other party (sides the coder resolved), or names no side at all in
-an article whose context is the doer. :mod:`gaiko.tracking.decide` then reads what it says.
+and either names the pledge's doer or a side it concerns (the other party, a country its object names: sides
+the coder resolved), or names no side at all in an article whose context is one of those. A pledge whose actor the
+coder could not place is linked by meaning alone. :mod:`gaiko.tracking.decide` then reads what it says.
 """
 
 from __future__ import annotations
@@ -111,7 +112,7 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
     meta: dict[str, list[Any]] = {
         "g": list(range(len(frames))), "start": [f.first_published or None for f in frames],
         "until": [f.until for f in frames], "doer": [f"@{f.doer}" if f.doer else None for f in frames],
-        "other": [f"@{f.other}" if f.other else None for f in frames]}
+        "related": [sorted(f"@{x}" for x in f.related) for f in frames]}
     out: dict[int, list[dict[str, Any]]] = {}
     with registered(con, "_gaiko_topics", {"g": gs, "k": ks}), registered(con, "_gaiko_gmeta", meta):
         cur = con.execute(
@@ -119,21 +120,24 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
                 SELECT t.g, st.article_id, st.idx, count(*) AS shared
                 FROM _gaiko_topics t JOIN {keys} st ON st.key = t.k{scope} WHERE st.idx >= 0 GROUP BY ALL),
             cm AS (
-                SELECT c.*, m.doer, m.other, CAST(a.published AS VARCHAR) AS pub FROM c
+                SELECT c.*, m.doer, m.related, CAST(a.published AS VARCHAR) AS pub FROM c
                 JOIN _gaiko_gmeta m ON m.g = c.g JOIN articles a ON a.id = c.article_id
                 WHERE a.published IS NOT NULL AND a.published <= CAST(? AS DATE)
                   AND (m.start IS NULL OR a.published >= CAST(m.start AS DATE))
                   AND (m.until IS NULL OR a.published <= CAST(m.until AS DATE))),
             sides AS (
                 SELECT article_id, idx, list(DISTINCT key) AS sides FROM {keys}
-                WHERE starts_with(key, '@') AND article_id IN (SELECT DISTINCT article_id FROM cm) GROUP BY ALL)
+                WHERE starts_with(key, '@') AND NOT starts_with(key, '@?:')
+                  AND article_id IN (SELECT DISTINCT article_id FROM cm) GROUP BY ALL)
             SELECT cm.g, cm.article_id, cm.idx, cm.shared, s.text, cm.pub, coalesce(sd.sides, []), coalesce(ctx.sides, [])
             FROM cm
             JOIN sentences s ON s.article_id = cm.article_id AND s.idx = cm.idx
             LEFT JOIN sides sd ON sd.article_id = cm.article_id AND sd.idx = cm.idx
             LEFT JOIN sides ctx ON ctx.article_id = cm.article_id AND ctx.idx = -1
-            WHERE list_contains(coalesce(sd.sides, []), cm.doer) OR list_contains(coalesce(sd.sides, []), cm.other)
-               OR (sd.sides IS NULL AND (cm.doer IS NULL OR ctx.sides IS NULL OR list_contains(ctx.sides, cm.doer)))
+            WHERE list_contains(coalesce(sd.sides, []), cm.doer) OR list_has_any(coalesce(sd.sides, []), cm.related)
+               OR (cm.doer IS NOT NULL AND starts_with(cm.doer, '@?:'))
+               OR (sd.sides IS NULL AND (cm.doer IS NULL OR ctx.sides IS NULL OR list_contains(ctx.sides, cm.doer)
+                                         OR list_has_any(ctx.sides, cm.related)))
             ORDER BY cm.g, cm.pub, cm.article_id, cm.idx""", [as_of])
         for g, art, idx, shared, text, pub, sides, ctx in cur.fetchall():
             out.setdefault(g, []).append({"article_id": art, "idx": idx, "shared": shared, "text": text, "published": pub,

@@ -68,10 +68,12 @@ class Frame:
     first_published: str | None
     until: str | None  # evidence is read up to this date (the horizon)
     event_type: str | None = None
+    related: frozenset[str] = frozenset()  # other sides the pledge concerns: the other party, countries its object names
     own: set[tuple[str, int]] = field(default_factory=set)  # the mentions' own sentences
     made_arts: set[str] = field(default_factory=set)  # articles where the pledge was first made (same day)
 
 
+_MONEY = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "KRW", "INR", "RUB"})
 #: acts too general to link a pledge by themselves ("honour the commitments", "cooperate")
 _VAGUE_ACTS = frozenset({"a:protect", "a:cooperate", "a:reform"})
 #: acts whose object names who the pledge is with ("hold talks with Trump", "a summit of Japan, China and South Korea")
@@ -96,8 +98,11 @@ def prepare(mention: dict[str, Any], lex: Lexicon | None = None) -> dict[str, An
         rest = action[toks[start].end:] if len(toks) > start else ""
     obj_text = rest or mention.get("object") or ""
     objects = keys(obj_text, lex, acts=False)
-    mention["_heads"] = sorted(_head_keys(obj_text, lex))
+    if (mention.get("quantity") or {}).get("unit") in _MONEY:
+        objects.add("o:money")  # "disburse 500 million euros": reported as "the payment", "the transfer", "the funds"
+    mention["_heads"] = sorted(_head_keys(obj_text, lex) | ({"o:money"} & objects))
     mention["_participants"] = sorted(countries_in(obj_text, lex))
+    mention["_countries"] = list(mention["_participants"])
     for a in acts:
         for o in list(objects):
             ev = lex.events.get((a, o))
@@ -132,6 +137,7 @@ def frame(group: list[dict[str, Any]], lex: Lexicon | None = None) -> Frame:
     heads = frozenset(first.get("_heads") or ())
     own_country = (first["target"] if demand else first["actor"] or {}).get("country")
     participants = frozenset(first.get("_participants") or ()) - {own_country}
+    related = (frozenset(first.get("_countries") or ()) | ({other} if other else frozenset())) - {doer, None}
     acts = frozenset().union(*(m["_acts"] for m in group))
     ends = [str(d["end"]) for m in group if (d := m.get("deadline")) and d.get("end")]
     last = ends + [m["published"] for m in group if m.get("published")]
@@ -141,7 +147,7 @@ def frame(group: list[dict[str, Any]], lex: Lexicon | None = None) -> Frame:
     first_day = first.get("published")
     return Frame(
         doer=doer, other=other if other != doer else None, acts=acts, objects=objects, topic=topic,
-        heads=heads, participants=participants,
+        heads=heads, participants=participants, related=frozenset(x for x in related if x),
         verb=(first.get("action") or "").split(" ")[0].lower(), kind=first.get("kind") or "promise",
         quantity=next((m["quantity"] for m in group if m.get("quantity")), None),
         deadline_end=max(ends) if ends else None, first_published=first_day, until=until,

@@ -99,6 +99,8 @@ def hits(toks: list[Tok], lex: Lexicon) -> list[Hit]:
     n = len(toks)
     for i in range(n):
         readings = lex.lemmas(toks[i].text)
+        if all(lem != toks[i].text for lem, _t in readings):
+            readings = (*readings, (toks[i].text, "base"))  # "captured" starts "captured * soldier"
         seen: set[tuple[str, str]] = set()
         for lemma, tag in readings:
             for e in lex.entries.get(lemma, ()):
@@ -169,7 +171,8 @@ _NAME = re.compile(r"[A-Za-z][A-Za-z.'’-]*")
 
 def countries_in(text: str, lex: Lexicon) -> set[str]:
     """ISO3 codes of the countries a text names (names, adjectives, demonyms, capitals; "US" as written)."""
-    words = [m.group(0).rstrip(".").replace("’", "'") for m in _NAME.finditer(text or "")]
+    words = [m.group(0).replace("’", "'") for m in _NAME.finditer(text or "")]
+    words = [w if w in lex.countries or w.lower() in lex.countries else w.rstrip(".") for w in words]
     words = [w[:-2] if w.endswith("'s") else w for w in words]
     out: set[str] = set()
     k = 0
