@@ -46,6 +46,7 @@ class Lexicon:
     entries: dict[str, tuple[Entry, ...]]
     opposite: dict[str, tuple[str, ...]]  # act -> contrary acts
     also: dict[str, frozenset[str]]
+    partly: dict[str, frozenset[str]]  # act -> acts that do part of it
     #: (act key, object key) -> object key of the event news names with a word of its own
     events: dict[tuple[str, str], str]
     broader: dict[str, str]
@@ -163,6 +164,7 @@ def lexicon(concepts_path: str | None = None, relations_path: str | None = None)
 
     opposite: dict[str, tuple[str, ...]] = {}
     also: dict[str, frozenset[str]] = {}
+    partly: dict[str, frozenset[str]] = {}
     for name, spec in c["actions"].items():
         key = f"a:{name}"
         for role, field_ in (("v", "verbs"), ("n", "nouns"), ("a", "adjectives")):
@@ -172,6 +174,7 @@ def lexicon(concepts_path: str | None = None, relations_path: str | None = None)
         if opp:
             opposite[key] = tuple(f"a:{x}" for x in (opp if isinstance(opp, list) else [opp]))
         also[key] = frozenset(f"a:{x}" for x in spec.get("also") or ())
+        partly[key] = frozenset(f"a:{x}" for x in spec.get("partly") or ())
     category: dict[str, str] = {}
     for name, spec in c["objects"].items():
         for w in spec.get("words") or ():
@@ -217,7 +220,7 @@ def lexicon(concepts_path: str | None = None, relations_path: str | None = None)
     return Lexicon(
         forms={f: tuple(sorted(v)) for f, v in forms.items()},
         entries={k: tuple(sorted(v, key=lambda e: (-len(e.lemmas), e.concept, e.role))) for k, v in entries.items()},
-        opposite=opposite, also=also, events=events, broader=broader, category=category, cues=cue_sets,
+        opposite=opposite, also=also, partly=partly, events=events, broader=broader, category=category, cues=cue_sets,
         negation=_patterns(r.get("negation")), hedges=_patterns(r.get("hedges")), future=_patterns(r.get("future")),
         reaction=frozenset(str(w) for w in r.get("reaction") or ()),
         plan_nouns=frozenset(str(w) for w in r.get("plan_nouns") or ()),

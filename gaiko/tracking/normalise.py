@@ -73,6 +73,8 @@ class Frame:
     made_arts: set[str] = field(default_factory=set)  # articles where the pledge was first made (same day)
 
 
+_RESTRICTIONS = frozenset({"o:tariff", "o:sanction_measure", "o:restriction", "o:export_control", "o:tax", "o:fee",
+                           "o:visa", "o:veto"})
 _MONEY = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "KRW", "INR", "RUB"})
 #: acts too general to link a pledge by themselves ("honour the commitments", "cooperate")
 _VAGUE_ACTS = frozenset({"a:protect", "a:cooperate", "a:reform"})
@@ -98,6 +100,10 @@ def prepare(mention: dict[str, Any], lex: Lexicon | None = None) -> dict[str, An
         rest = action[toks[start].end:] if len(toks) > start else ""
     obj_text = rest or mention.get("object") or ""
     objects = keys(obj_text, lex, acts=False)
+    if acts & {"a:withdraw", "a:stop"} and objects & _RESTRICTIONS:
+        acts |= {"a:remove"}  # "withdraw its new tariffs", "end the sanctions": the restriction goes
+    if "a:withdraw" in acts and "o:deal" in objects:
+        acts |= {"a:leave"}  # "withdraw from the Paris agreement"
     if (mention.get("quantity") or {}).get("unit") in _MONEY:
         objects.add("o:money")  # "disburse 500 million euros": reported as "the payment", "the transfer", "the funds"
     mention["_heads"] = sorted(_head_keys(obj_text, lex) | ({"o:money"} & objects))
