@@ -21,7 +21,7 @@ from spacy.tokens import Token
 from ..types import Actor
 from .pledge_parts import Lexicon, is_actorish
 
-__all__ = ["extra_cues", "hung_conjuncts", "parties", "passive_parts", "COLLECTIVE", "DOCUMENT_NOUNS"]
+__all__ = ["extra_cues", "hung_conjuncts", "parties", "passive_parts", "antecedent", "COLLECTIVE", "DOCUMENT_NOUNS"]
 
 #: subjects that stand for the parties named before: "both sides", "the two countries"
 COLLECTIVE = re.compile(r"^(?:both|the two|the 2)\s+(?:sides|countries|nations|governments|leaders|parties|states|capitals|"
@@ -122,3 +122,19 @@ def passive_parts(verb: Token, lex: Lexicon) -> tuple[Token, Token | None] | Non
         return None
     agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     return subj, agent
+
+
+def antecedent(pron: Token) -> str | None:
+    """The noun phrase an object pronoun stands for: the nearest earlier noun phrase of the same number in its
+    sentence or the one before, that is not an actor ("holding 18 Cambodian soldiers ... release them")."""
+    doc = pron.doc
+    lo = doc[pron.sent.start - 1].sent.start if pron.sent.start > 0 else 0
+    plural = pron.lower_ in ("them", "those")
+    for t in reversed(list(doc[lo:pron.i])):
+        if t.pos_ != "NOUN" or t.dep_ not in ("dobj", "pobj", "nsubj", "nsubjpass", "conj", "appos"):
+            continue
+        if (t.tag_ == "NNS") != plural or t.ent_type_ in ("GPE", "PERSON", "ORG", "NORP"):
+            continue
+        words = [x for x in t.subtree if x.i <= t.i and x.dep_ not in ("punct", "det", "poss", "case")]
+        return " ".join(x.text for x in words)
+    return None

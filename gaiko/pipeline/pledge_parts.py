@@ -10,7 +10,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..docindex import entities
 
-__all__ = ["Lexicon", "lexicon", "subject_of", "own_tokens", "action_text", "deadline_phrases", "say_head", "is_actorish",
+__all__ = ["Lexicon", "lexicon", "subject_of", "own_tokens", "action_text", "deadline_phrases", "say_head", "say_left",
+           "is_actorish",
            "list_items", "main_country", "country_in"]
 
 _TEMPORAL_PREPS = {"by", "within", "in", "before", "until", "till", "for", "over", "during", "no", "ahead", "around", "after",
@@ -126,6 +127,19 @@ def say_head(tok: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def say_left(tok: Token, lex: Lexicon) -> Token | None:
+    """The nearest verb of saying before ``tok`` in its sentence that has a subject: the parser may lose the link
+    ("Thailand's army said it was holding 18 soldiers ... and would release them")."""
+    sent = tok.sent
+    lo = sent.start
+    if not any(t.dep_ in ("nsubj", "nsubjpass") for t in tok.doc[lo:tok.i]) and lo > 0:
+        lo = tok.doc[lo - 1].sent.start  # the parser cut the sentence in two: look into the first half
+    for t in reversed(list(tok.doc[lo:tok.i])):
+        if t.pos_ == "VERB" and t.lemma_.lower() in lex.say_verbs and any(c.dep_ == "nsubj" for c in t.children):
+            return t
+    return None
+
+
 def own_tokens(verb: Token) -> list[Token]:
     """The verb's subtree without conjoined verbs, subjects and subordinate clauses."""
     out: list[Token] = []
@@ -234,9 +248,11 @@ def action_text(verb: Token, limit: int = 16) -> tuple[str, str | None, Token | 
         if t.i < verb.i and _dateline(t):
             continue  # a dateline: "TOKYO — Japan will ...", "NEW DELHI — India will ..."
         keep.append(t)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     for t in list(keep):
+        # "In return, ...", "Under the declaration, Cambodia will ...": a phrase before the subject frames the act
         if t.dep_ == "prep" and t.head.i == verb.i and t.i < verb.i and \
-                tuple(x.lower_ for x in t.subtree) in _FRAMES:
+                (tuple(x.lower_ for x in t.subtree) in _FRAMES or (subj is not None and t.i < subj.i)):
             drop = {x.i for x in t.subtree}
             keep = [x for x in keep if x.i not in drop]
     keep = keep[:limit]

@@ -16,6 +16,7 @@ Japan's pledge with Trump as ``speaker``.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -24,9 +25,10 @@ from ..docindex import columns, entities, sentences, span_text
 from ..tracking.deadlines import implied_previous, normalise_deadline
 from ..ids import record_id
 from ..types import Actor, Deadline, Pledge
-from .pledge_forms import extra_cues, hung_conjuncts, parties, passive_parts
+from .pledge_forms import antecedent, extra_cues, hung_conjuncts, parties, passive_parts
 from .pledge_parts import (
-    Lexicon, action_text, country_in, deadline_phrases, is_actorish, lexicon, list_items, main_country, say_head, subject_of,
+    Lexicon, action_text, country_in, deadline_phrases, is_actorish, lexicon, list_items, main_country, say_head, say_left,
+    subject_of,
 )
 from ..tracking.quantities import best_quantity
 from .state import DocState, get_state
@@ -79,8 +81,11 @@ class PledgeExtractor:
                         out.append((t, c, lex.verbs_xcomp[lemma], None))
                     elif c.dep_ == "prep" and c.lower_ == "to" and lemma in ("commit", "agree"):
                         g = next((x for x in c.children if x.dep_ == "pcomp" and x.tag_ == "VBG"), None)
+                        noun = next((x for x in c.children if x.dep_ == "pobj" and x.pos_ == "NOUN"), None)
                         if g is not None:
                             out.append((t, g, lex.verbs_xcomp[lemma], None))
+                        elif noun is not None:  # "agreed to an unconditional ceasefire"
+                            out.append((t, t, lex.verbs_xcomp[lemma], None))
             if t.pos_ == "VERB" and lemma in lex.verbs_demand:
                 obj = next((c for c in t.children if c.dep_ in ("dobj", "dative")), None)
                 if obj is None:  # "called on Beijing to release"
@@ -105,7 +110,8 @@ class PledgeExtractor:
                     continue
                 if v.lemma_.lower() in lex.verbs_xcomp or v.lemma_.lower() in ("be", "have", "seem", "need", "allow", "cost", "mean", "remain"):
                     continue
-                if t.lower_ in ("would", "wo") and say_head(v, lex) is None and v.dep_ not in ("relcl",):
+                if t.lower_ in ("would", "wo") and say_head(v, lex) is None and v.dep_ not in ("relcl",) \
+                        and say_left(v, lex) is None:
                     continue  # a bare "would" is conditional, not a pledge
                 gov = v.head if v.dep_ == "ccomp" else None
                 if gov is not None and (gov.lemma_.lower() in _WISH_VERBS or gov.lower_ in _WISH_FORMS):
@@ -205,6 +211,8 @@ class PledgeExtractor:
                 actor_tok = poss or subject_of(cue.head) if cue.head.pos_ in ("VERB", "AUX") else poss
             target = None
         say = say_head(cue if cue.dep_ != "aux" else verb, lex)
+        if say is None and cue.dep_ == "aux" and cue.lower_ in ("would", "wo"):
+            say = say_left(verb, lex)  # a broken parse: "X said it was holding them and would release them"
         if say is not None:
             speaker_tok = subject_of(say)
             if cue.lemma_.lower() in ("warn", "threaten") or say.lemma_.lower() in ("warn", "threaten"):
@@ -214,7 +222,7 @@ class PledgeExtractor:
         group = parties(actor_tok, state, lambda x: self._actor(state, x, memory)) if kind != "demand" else []
         if actor_tok is not None and actor_tok.pos_ == "PRON" and speaker is not None:
             actor = speaker  # "Trump said he would visit China"
-        elif passive is not None and actor_tok is None:
+        elif actor_tok is None and speaker is not None and (passive is not None or cue.dep_ == "aux"):
             actor = speaker
         else:
             actor = group[0] if group else self._actor(state, actor_tok, memory)
@@ -269,7 +277,7 @@ class PledgeExtractor:
             obj_tok = next(c for c in verb.children if c.dep_ == "dobj")
             obj = " ".join(t.text for t in obj_tok.subtree if t.dep_ != "punct" and not (t.dep_ == "relcl"))
             return f"impose {obj}", obj, obj_tok
-        if cue.i == verb.i and cue.lemma_.lower() == "commit":  # "commits both sides to a ceasefire"
+        if cue.i == verb.i and cue.lemma_.lower() in ("commit", "agree"):  # "commits both sides to a ceasefire"
             to = next(c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to")
             obj_tok = next(c for c in to.children if c.dep_ == "pobj")
             obj = " ".join(t.text for t in obj_tok.subtree if t.dep_ != "punct")
@@ -283,6 +291,12 @@ class PledgeExtractor:
             if agent:
                 rest = " ".join(w for w in rest.split() if w not in {verb.doc[i].text for i in agent})
             return f"{verb.lemma_} {obj} {rest}".strip(), obj, subj
+        if obj_tok is not None and obj_tok.lower_ in ("them", "it", "those") and obj_tok.dep_ == "dobj":
+            ante = antecedent(obj_tok)  # "was holding 18 soldiers and would release them"
+            if ante is not None:
+                words = action.split(" ")
+                action = " ".join(ante if w == obj_tok.text else w for w in words)
+                obj = ante
         return action, obj, obj_tok
 
     def _included(self, doc: Doc, p: Pledge, verb: Token) -> list[Pledge]:
@@ -344,9 +358,14 @@ class PledgeExtractor:
 
     def _deadline(self, verb: Token, cue: Token, published: str | None, country: str | None) -> Deadline | None:
         phrases = deadline_phrases(verb)
+        if cue.i == verb.i and cue.tag_ in ("VBD", "VBN"):
+            # "agreed on Monday to a ceasefire": the date of a past cue is when it was said, not a deadline
+            obj = {t.idx for c in cue.children if c.dep_ in ("prep", "dobj") and c.lower_ != "on" for t in c.subtree}
+            phrases = [p for p in phrases if p[1] in obj]
         if cue.i != verb.i and cue.dep_ != "aux":
             inner = {t.idx for c in cue.children if c.dep_ in ("xcomp", "ccomp", "acl", "relcl", "dobj") for t in c.subtree}
-            phrases += [p for p in deadline_phrases(cue) if p not in phrases and p[1] not in inner]
+            phrases += [p for p in deadline_phrases(cue) if p not in phrases and p[1] not in inner
+                        and not (cue.tag_ in ("VBD", "VBN") and re.search(r"day$", p[0].lower()))]
         best: Deadline | None = None
         relative_text: str | None = None
         for text, _s, _e in phrases:

@@ -20,7 +20,7 @@ from .text import Hit, Tok, countries_in, find, keys
 
 __all__ = ["Report", "Decision", "Clause", "clauses", "read_clause", "subject_side", "is_verb"]
 
-_BOUNDARY = frozenset({";", ":", "—", "–", "but", "while", "whereas", "although", "though", "however", "because",
+_BOUNDARY = frozenset({";", ":", "—", "–", "but", "while", "whereas", "although", "though", "however", "because", "until",
                        "unless", "after", "before", "when", "whereupon", "(", ")"})
 _REL_PRONOUN = frozenset({"which", "who", "where", "whom"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our",
@@ -76,6 +76,7 @@ class Clause:
     acts: list[Hit]
     opposite: list[Hit]
     partly: list[Hit] = field(default_factory=list)
+    contrary: list[Hit] = field(default_factory=list)  # the contrary of the pledge's object: fighting for a truce
 
 
 def clauses(toks: list[Tok]) -> list[tuple[int, int]]:
@@ -156,6 +157,11 @@ def subject_side(report: Report, toks: list[Tok], lo: int, k: int, lex: Lexicon)
     return best[1] if best else None
 
 
+def _same_country(a: str, b: str) -> bool:
+    """Sides of one country ("JPN", "JPN/BUS": its companies buy what its government promised); unplaced sides pass."""
+    return a.startswith("?:") or b.startswith("?:") or a.split("/")[0] == b.split("/")[0]
+
+
 def _late(frame: Frame, report: Report) -> bool:
     return bool(frame.deadline_end and report.published and report.published[:10] > frame.deadline_end)
 
@@ -216,11 +222,25 @@ def _partial_words(text: str) -> bool:
     return any(f" {w} " in low for w in _PARTIAL_WORDS)
 
 
-def _done(frame: Frame, clause: str, word: str, feats: dict[str, float], lex: Lexicon, note: str | None = None) -> Decision:
+_SHORT = re.compile(r"\b(short of|fell short|falls short|fall short|only|just|fewer than|less than|well below|below the|"
+                    r"instead of|rather than|a fraction of|far from)\b", re.I)
+
+
+def _less(frame: Frame, report: Report, clause: str, word: str, feats: dict[str, float]) -> Decision:
+    """Less than the promised quantity: a step on the way while the term runs (adding up: "350,000 of 500,000 tonnes so
+    far"), a compromise once it is over or when the report says it falls short."""
+    growing = bool(frame.acts & _GROWING)
+    if growing and not _late(frame, report) and not _SHORT.search(clause):
+        return Decision("progresses", cue=word, note="part of the promised quantity so far", features=feats)
+    return Decision("partial", cue=word, note="less than promised", features=feats)
+
+
+def _done(frame: Frame, report: Report, clause: str, word: str, feats: dict[str, float], lex: Lexicon,
+          note: str | None = None) -> Decision:
     q = _quantity_relation(frame, clause, lex)
     feats["quantity_less"] = float(q == "partial")
     if q == "partial":
-        return Decision("partial", cue=word, note="less than promised", features=feats)
+        return _less(frame, report, clause, word, feats)
     if _partial_words(clause):
         return Decision("partial", cue=word, note="done in part", features=feats)
     return Decision("fulfils", cue=word, note=note, features=feats)
@@ -243,6 +263,8 @@ def _restate_or_revise(frame: Frame, report: Report, clause: str, word: str, fea
 
 
 
+_STOPPED = re.compile(r"\b(stopp?ed|ended|halted|ceased|subsided|eased|died down|fell silent|was quiet|were quiet|"
+                      r"has been quiet|calm returned|no longer)\b", re.I)
 _FUTURE_AUX = ("will", "'ll", "would", "could", "may", "might", "should", "to", "shall")
 
 
@@ -254,6 +276,15 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
     hedge = next((p for p in lex.hedges if find(toks, p, lex, lo, hi)), None)
     if hedge:
         return Decision("unclear", cue=" ".join(hedge), note="the report leaves it open", features=feats)
+    if clause.contrary and (not clause.objects or not any(  # "no artillery fire was reported" / "shelling resumed"
+            h.role == "v" and is_verb(toks, h.i, lex, lo) for h in clause.acts + clause.opposite)):
+        h = clause.contrary[0]
+        word = " ".join(t.text for t in toks[h.i:h.j])
+        if _negated_span(toks, lo, h.i) or _STOPPED.search(text):
+            return Decision("fulfils", cue=f"no {word}", note="its contrary has stopped", features=feats)
+        if any(a in _FUTURE_AUX for a in _aux(toks, h.i, lo)) or any(t.text in _FUTURE_AUX for t in toks[lo:h.i]):
+            return Decision("needs_review", note="its contrary foreseen, not reported", features=feats)
+        return Decision("reverses", cue=word, note="its contrary reported", features=feats)
     verb_acts = [h for h in clause.acts + clause.partly if h.role == "v" and is_verb(toks, h.i, lex, lo)]
     verb_acts.sort(key=lambda h: h.i)
     verb_opp = [h for h in clause.opposite if h.role == "v" and is_verb(toks, h.i, lex, lo)]
@@ -269,8 +300,7 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         for k, v in asp.items():
             feats[f"act_{k}"] = float(v)
         subject = None if frame.acts & COUNTERPART_ACTS else subject_side(report, toks, lo, h.i, lex)
-        if subject and frame.doer and subject != frame.doer and not subject.startswith("?:") and placed \
-                and not asp["passive"]:
+        if subject and frame.doer and not _same_country(subject, frame.doer) and placed and not asp["passive"]:
             return Decision("unrelated", note=f"{subject} does the act, not the pledge's actor", features=feats)
         word = " ".join(t.text for t in toks[h.i:h.j])
         if asp["refused"]:
@@ -291,13 +321,13 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
                 return Decision(head[0], cue=head[1], features=feats)
         if h in clause.partly:
             return Decision("partial", cue=word, note="part of the promised act", features=feats)
-        return _done(frame, text, word, feats, lex)
+        return _done(frame, report, text, word, feats, lex)
     if verb_opp:
         h = verb_opp[0]
         asp = _aspect(toks, h.i, lo, lex)
         subject = subject_side(report, toks, lo, h.i, lex)
         word = " ".join(t.text for t in toks[h.i:h.j])
-        if subject and frame.doer and subject != frame.doer and not subject.startswith("?:") and placed:
+        if subject and frame.doer and not _same_country(subject, frame.doer) and placed:
             return Decision("unrelated", note=f"{subject} does the contrary act", features=feats)
         if not asp["neg"]:
             return Decision("reverses", cue=word, note="the contrary act", features=feats)
@@ -313,15 +343,17 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
                 any(a in _FUTURE_AUX for a in _aux(toks, i, lo)) or (not is_verb(toks, i, lex, lo) and _verbal(toks[i].text, lex))):
             continue  # "will hold", "to carry out", "on carrying out": nothing done yet
         subject = subject_side(report, toks, lo, i, lex)
-        if subject and frame.doer and subject != frame.doer and subject not in frame.related and \
-                not subject.startswith("?:") and placed and rel != "stalls":
+        if subject and frame.doer and not _same_country(subject, frame.doer) and subject not in frame.related and \
+                placed and rel != "stalls":
             return Decision("unrelated", note=f"{subject} is the one acting", features=feats)
         if _negated_span(toks, lo, i) and rel in ("fulfils", "progresses"):
             return Decision("reverses" if _late(frame, report) else "stalls", cue=f"not {words}", features=feats)
         if rel == "fulfils":
             q = _quantity_relation(frame, text, lex)
-            if q == "partial" or _partial_words(text):
-                return Decision("partial", cue=words, note="less than promised", features=feats)
+            if q == "partial":
+                return _less(frame, report, text, words, feats)
+            if _partial_words(text):
+                return Decision("partial", cue=words, note="done in part", features=feats)
         return Decision(rel, cue=words, features=feats)
     # 5. reactions to the done act, and the act named as a done thing
     near = {k for h in clause.objects for k in range(h.i - 3, h.j + 3)}
@@ -332,12 +364,14 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         feats["reaction"] = float(reaction)
         if reaction or any(h.role == "a" for h in nominal):
             word = " ".join(t.text for t in toks[nominal[0].i:nominal[0].j])
-            return _done(frame, text, word, feats, lex, note="the act reported as done")
+            return _done(frame, report, text, word, feats, lex, note="the act reported as done")
     # the promised quantity itself, reported as a fact ("American products now face a 125% levy")
     q = frame.quantity
     if q and q.get("value") is not None and q.get("unit") in _MEASURED and clause.objects \
             and not any(a in _FUTURE_AUX for a in (t.text for t in toks[lo:hi])):
-        same = [x for _s, _e, x in find_quantities(text) if x.unit == q.get("unit") and x.value is not None]
-        if same and abs(float(same[0].value or 0) - float(q["value"])) <= 0.02 * max(float(q["value"]), 1e-9):
-            return Decision("fulfils", cue=same[0].text, note="the promised quantity reported in place", features=feats)
+        rel = _quantity_relation(frame, text, lex)
+        if rel == "fulfils":
+            return Decision("fulfils", cue=q.get("text"), note="the promised quantity reported in place", features=feats)
+        if rel == "partial":
+            return _less(frame, report, text, str(q.get("text")), feats)
     return Decision("needs_review", note="about the pledge, no relation read", features=feats)

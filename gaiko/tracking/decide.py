@@ -55,6 +55,7 @@ def _clauses_of(frame: Frame, toks: list[Any], found: list[Hit], lex: Lexicon) -
     opposite = {x for a in frame.acts for x in lex.opposite.get(a, ())}
     acts = set(frame.acts) | {x for a in frame.acts for x in lex.also.get(a, ())}
     partly = {x for a in frame.acts for x in lex.partly.get(a, ())} - acts
+    contra = {lex.opposite_objects[o] for o in frame.objects if o in lex.opposite_objects}
     stems_wanted = {k for k in frame.objects if ":" not in k}
     out = []
     for lo, hi in clauses(toks):
@@ -68,7 +69,8 @@ def _clauses_of(frame: Frame, toks: list[Any], found: list[Hit], lex: Lexicon) -
                     objs.append(Hit(min(a.i, o.i), max(a.j, o.j), ev, "n", "base"))
         objs += [Hit(k, k + 1, stem(toks[k].text), "n", "base") for k in range(lo, hi) if stem(toks[k].text) in stems_wanted]
         out.append(Clause(lo, hi, objs, [h for h in inside if h.concept in acts],
-                          [h for h in inside if h.concept in opposite], [h for h in inside if h.concept in partly]))
+                          [h for h in inside if h.concept in opposite], [h for h in inside if h.concept in partly],
+                          [h for h in inside if h.concept in contra and h.concept not in frame.objects]))
     return out
 
 
@@ -132,6 +134,8 @@ def decide(frame: Frame, report: Report, lex: Lexicon | None = None) -> Decision
                 chosen.append(c)
             else:
                 why = bad
+        elif c.contrary:
+            chosen.append(c)
         elif (c.acts or c.opposite or c.partly) and (not frame.objects or frame.acts & SPECIFIC_ACTS):
             verbs = [h for h in c.acts + c.opposite + c.partly if h.role == "v"]
             if verbs and not _own_object(toks, verbs[0], c, lex):

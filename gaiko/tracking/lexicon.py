@@ -51,6 +51,7 @@ class Lexicon:
     events: dict[tuple[str, str], str]
     broader: dict[str, str]
     category: dict[str, str]
+    opposite_objects: dict[str, str]  # object -> its contrary ("o:ceasefire" -> "o:fighting")
     #: relation -> cue patterns (lemma tuples, "*" = up to three words)
     cues: dict[str, tuple[tuple[str, ...], ...]]
     negation: tuple[tuple[str, ...], ...]
@@ -176,7 +177,10 @@ def lexicon(concepts_path: str | None = None, relations_path: str | None = None)
         also[key] = frozenset(f"a:{x}" for x in spec.get("also") or ())
         partly[key] = frozenset(f"a:{x}" for x in spec.get("partly") or ())
     category: dict[str, str] = {}
+    opposite_objects: dict[str, str] = {}
     for name, spec in c["objects"].items():
+        if spec.get("opposite"):
+            opposite_objects[f"o:{name}"] = f"o:{spec['opposite']}"
         for w in spec.get("words") or ():
             add(w, f"o:{name}", "n")
         if spec.get("category"):
@@ -220,7 +224,7 @@ def lexicon(concepts_path: str | None = None, relations_path: str | None = None)
     return Lexicon(
         forms={f: tuple(sorted(v)) for f, v in forms.items()},
         entries={k: tuple(sorted(v, key=lambda e: (-len(e.lemmas), e.concept, e.role))) for k, v in entries.items()},
-        opposite=opposite, also=also, partly=partly, events=events, broader=broader, category=category, cues=cue_sets,
+        opposite=opposite, also=also, partly=partly, events=events, broader=broader, category=category, opposite_objects=opposite_objects, cues=cue_sets,
         negation=_patterns(r.get("negation")), hedges=_patterns(r.get("hedges")), future=_patterns(r.get("future")),
         reaction=frozenset(str(w) for w in r.get("reaction") or ()),
         plan_nouns=frozenset(str(w) for w in r.get("plan_nouns") or ()),

@@ -3,7 +3,8 @@
 **Mentions -> pledges** (:func:`group_mentions`). Mentions in different *buckets* (the actor's side, and for a
 demand the party asked) are never one pledge. Within a bucket, a mention joins an earlier pledge when they
 promise the same act on overlapping objects (concept keys: "cut the levy" and "lower the duty on rice" are
-one pledge; "cut the rice tariff" and "cut the steel tariff" are two, as rice and steel are different goods).
+one pledge; "cut the rice tariff" and "cut the steel tariff" are two, as rice and steel are different goods; "cut
+the rice tariff" and "buy corn" are two, as the acts differ).
 Two acts of one sentence are never merged ("buy 2 Mt this year and 5 Mt a year from 2026"), and a
 restatement with a quantity joins the pledge with that quantity.
 
@@ -37,7 +38,8 @@ def bucket(mention: dict[str, Any]) -> str:
 def _signature(m: dict[str, Any]) -> tuple[frozenset[str], frozenset[str], tuple[str, int], str | None]:
     q = m.get("quantity") or {}
     qkey = f"{q.get('unit')}={q.get('value')}" if q.get("unit") else None
-    return frozenset(m["_topic"]), frozenset(m["_acts"]), (m["article_id"], m["sentence_index"]), qkey
+    narrow = frozenset(m.get("_narrow") or m["_topic"]) or frozenset(m["_topic"])
+    return narrow, frozenset(m["_acts"]), (m["article_id"], m["sentence_index"]), qkey
 
 
 def _goods(keys: frozenset[str], lex: Lexicon) -> set[str]:
@@ -53,6 +55,8 @@ def _restates(a: tuple[Any, ...], b: tuple[Any, ...], lex: Lexicon) -> bool:
     ga, gb = _goods(sa, lex), _goods(sb, lex)
     if ga and gb and not ga & gb:
         return False
+    if a[1] and b[1] and not a[1] & b[1]:
+        return False  # "cut the rice tariff" and "buy corn" are two pledges, whatever their objects share
     overlap = len(sa & sb) / min(len(sa), len(sb))
     same_act = bool(a[1] & b[1])
     return (same_act and overlap >= 0.34) or overlap >= 0.6
@@ -111,8 +115,8 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
     scope = " AND st.article_id IN (SELECT article_id FROM _gaiko_new)" if new_only else ""
     meta: dict[str, list[Any]] = {
         "g": list(range(len(frames))), "start": [f.first_published or None for f in frames],
-        "until": [f.until for f in frames], "doer": [f"@{f.doer}" if f.doer else None for f in frames],
-        "related": [sorted(f"@{x}" for x in f.related) for f in frames]}
+        "until": [f.until for f in frames], "doer": [f"@{f.doer.split('/')[0]}" if f.doer else None for f in frames],
+        "related": [sorted({f"@{x.split('/')[0]}" for x in f.related}) for f in frames]}
     out: dict[int, list[dict[str, Any]]] = {}
     with registered(con, "_gaiko_topics", {"g": gs, "k": ks}), registered(con, "_gaiko_gmeta", meta):
         cur = con.execute(
@@ -125,8 +129,8 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
                 WHERE a.published IS NOT NULL AND a.published <= CAST(? AS DATE)
                   AND (m.start IS NULL OR a.published >= CAST(m.start AS DATE))
                   AND (m.until IS NULL OR a.published <= CAST(m.until AS DATE))),
-            sides AS (
-                SELECT article_id, idx, list(DISTINCT key) AS sides FROM {keys}
+            sides AS (  -- a country's sides count as the country: "both sides" may come back as KHM/UAF
+                SELECT article_id, idx, list(DISTINCT split_part(key, '/', 1)) AS sides FROM {keys}
                 WHERE starts_with(key, '@') AND NOT starts_with(key, '@?:')
                   AND article_id IN (SELECT DISTINCT article_id FROM cm) GROUP BY ALL)
             SELECT cm.g, cm.article_id, cm.idx, cm.shared, s.text, cm.pub, coalesce(sd.sides, []), coalesce(ctx.sides, [])

@@ -100,6 +100,7 @@ def prepare(mention: dict[str, Any], lex: Lexicon | None = None) -> dict[str, An
         rest = action[toks[start].end:] if len(toks) > start else ""
     obj_text = rest or mention.get("object") or ""
     objects = keys(obj_text, lex, acts=False)
+    mention["_narrow"] = sorted(keys(obj_text, lex, acts=False, broad=False))
     if acts & {"a:withdraw", "a:stop"} and objects & _RESTRICTIONS:
         acts |= {"a:remove"}  # "withdraw its new tariffs", "end the sanctions": the restriction goes
     if "a:withdraw" in acts and "o:deal" in objects:

@@ -5,7 +5,8 @@ Evidence is read oldest first and each decided relation moves the status (docs/p
 =============  ===================================================================
 fulfils        -> fulfilled
 partial        -> partially_fulfilled (a *compromise*: changed terms, less than promised, late)
-progresses     -> in_progress (a fulfilled or partly fulfilled pledge stays so)
+progresses     -> in_progress (a fulfilled or partly fulfilled pledge stays so); partially_fulfilled once the
+                  deadline passes with no later report
 stalls         -> stalled (open, in-progress or stalled pledges only)
 reverses       -> broken (a contrary act or a refusal by the pledger; moves any status back)
 withdraws      -> withdrawn (the pledger announces it drops, suspends or postpones it)
@@ -92,7 +93,9 @@ def status_of(evidence: list[dict[str, Any]], deadline: dict[str, Any] | None, a
     if status in ("open", "in_progress") and end and end < as_of:
         if status == "open":
             status, when, reason = "overdue", end, f"deadline {end} passed with no decisive report"
-            history.append({"date": end, "status": status, "reason": reason})
+        else:
+            status, when, reason = "partially_fulfilled", end, f"deadline {end} passed with the pledge in progress"
+        history.append({"date": end, "status": status, "reason": reason})
     return status, when, reason, history
 
 
@@ -159,13 +162,13 @@ def entry(group: list[dict[str, Any]], found: list[dict[str, Any]], overrides: l
 
 
 def restatus(e: dict[str, Any], as_of: str) -> dict[str, Any]:
-    """A stored entry seen from a later date: only a deadline passing can change an open status."""
+    """A stored entry seen from a later date: only a deadline passing can change an open or in-progress status."""
     e = dict(e, as_of=as_of)
-    if e["computed_status"] == "open":
+    if e["computed_status"] in ("open", "in_progress"):
         ev = [dict(x, _deadline_end=None) for x in e["evidence"]]
         status, when, reason, history = status_of(ev, e.get("deadline"), as_of)
         if not e["overridden"]:
             e["status"], e["status_date"], e["status_reason"] = status, when or e.get("made_on"), reason
         e["computed_status"] = status
-        e["history"] = list(e.get("history") or []) + [h for h in history if h["status"] == "overdue"]
+        e["history"] = list(e.get("history") or []) + [h for h in history if h["reason"].startswith("deadline")]
     return e

@@ -131,9 +131,11 @@ def stem(word: str) -> str:
     return w
 
 
-def concept_keys(found: list[Hit], lex: Lexicon) -> set[str]:
-    """Concept keys of hits, with the events they name together and broader objects."""
+def concept_keys(found: list[Hit], lex: Lexicon, broad: bool = True) -> set[str]:
+    """Concept keys of hits, with (``broad``) the events they name together and broader objects."""
     ks = {h.concept for h in found}
+    if not broad:
+        return ks
     acts = [k for k in ks if k.startswith(ACT)]
     objs = [k for k in ks if k.startswith(OBJECT)]
     for a in acts:
@@ -148,13 +150,14 @@ def concept_keys(found: list[Hit], lex: Lexicon) -> set[str]:
     return ks
 
 
-def keys(text: str | None, lex: Lexicon, *, acts: bool = True) -> set[str]:
-    """Linking keys of a text: concept keys plus stems of the other content words (see module doc)."""
+def keys(text: str | None, lex: Lexicon, *, acts: bool = True, broad: bool = True) -> set[str]:
+    """Linking keys of a text: concept keys plus stems of the other content words (see module doc); without
+    ``broad``, no event or broader keys (what a text names itself)."""
     if not text:
         return set()
     toks = tokenize(text)
     found = hits(toks, lex)
-    out = concept_keys(found, lex)
+    out = concept_keys(found, lex, broad)
     if not acts:
         out = {k for k in out if not k.startswith(ACT)}
     covered = {k for h in found for k in range(h.i, h.j)}

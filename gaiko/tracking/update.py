@@ -191,7 +191,7 @@ def update(store: Any, as_of: str | None = None, *, full: bool = False) -> int:
             "WHERE g.bucket NOT IN (SELECT bucket FROM _gaiko_regroup)").fetchall()}
         due = {r[0] for r in con.execute(
             "SELECT l.id FROM pledge_ledger l JOIN ledger_groups g ON g.ledger_id = l.id "
-            "WHERE g.bucket NOT IN (SELECT bucket FROM _gaiko_regroup) AND l.computed_status = 'open' "
+            "WHERE g.bucket NOT IN (SELECT bucket FROM _gaiko_regroup) AND l.computed_status IN ('open', 'in_progress') "
             "AND json_extract_string(l.deadline, '$.end') < ? GROUP BY l.id", [as_of]).fetchall()} if as_of != previous else set()
         stale = [r[0] for r in con.execute(
             "SELECT DISTINCT ledger_id FROM ledger_groups WHERE bucket IN (SELECT bucket FROM _gaiko_regroup)").fetchall()]
