@@ -17,6 +17,8 @@ __all__ = ["Lexicon", "lexicon", "subject_of", "own_tokens", "action_text", "dea
 _TEMPORAL_PREPS = {"by", "within", "in", "before", "until", "till", "for", "over", "during", "no", "ahead", "around", "after",
                    "from", "at", "on", "starting", "beginning", "each"}
 #: fixed phrases that frame a clause, not part of the promised act ("In return, Paris would lift its veto")
+#: prepositions of a reason or circumstance: not part of the act ("close the crossings because of balloons")
+_REASONS = {"because", "due", "amid", "despite", "following", "after", "given", "owing", "citing"}
 _FRAMES = {("in", "return"), ("in", "exchange"), ("in", "turn"), ("for", "its", "part"), ("for", "their", "part"),
            ("in", "response"), ("as", "a", "result"), ("in", "addition"), ("at", "the", "same", "time")}
 _OPEN_WORDS = {"someday", "eventually", "soon", "shortly"}
@@ -251,7 +253,8 @@ def action_text(verb: Token, limit: int = 16) -> tuple[str, str | None, Token | 
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     for t in list(keep):
         # "In return, ...", "Under the declaration, Cambodia will ...": a phrase before the subject frames the act
-        if t.dep_ == "prep" and t.head.i == verb.i and t.i < verb.i and \
+        reason = t.dep_ == "prep" and t.head.i == verb.i and t.lower_ in _REASONS  # "because of the balloons"
+        if reason or t.dep_ == "prep" and t.head.i == verb.i and t.i < verb.i and \
                 (tuple(x.lower_ for x in t.subtree) in _FRAMES or (subj is not None and t.i < subj.i)):
             drop = {x.i for x in t.subtree}
             keep = [x for x in keep if x.i not in drop]

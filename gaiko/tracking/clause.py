@@ -21,6 +21,7 @@ from .text import Hit, Tok, countries_in, find, keys
 __all__ = ["Report", "Decision", "Clause", "clauses", "read_clause", "subject_side", "is_verb"]
 
 _BOUNDARY = frozenset({";", ":", "—", "–", "but", "while", "whereas", "although", "though", "however", "because", "until",
+                       "if", "unless", "once", "provided",
                        "unless", "after", "before", "when", "whereupon", "(", ")"})
 _REL_PRONOUN = frozenset({"which", "who", "where", "whom"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our",
@@ -166,9 +167,22 @@ def _late(frame: Frame, report: Report) -> bool:
     return bool(frame.deadline_end and report.published and report.published[:10] > frame.deadline_end)
 
 
+_NUMS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_FRACTION = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|\d+) of (?:the|its|their|all) "
+                       r"(two|three|four|five|six|seven|eight|nine|ten|\d+)\b", re.I)
+_FIRST = re.compile(r"\b(the first|a first|first of the|an initial)\b", re.I)
+
+
+def _num(word: str) -> float:
+    return float(_NUMS.get(word.lower(), 0)) if not word.isdigit() else float(word)
+
+
 def _quantity_relation(frame: Frame, text: str, lex: Lexicon | None = None) -> str | None:
     """``partial`` when the clause reports less of the pledge's quantity, ``fulfils`` when as much: the same unit, or
     for counted things, a count of the pledge's object ("10 coal plants" ... "four coal-fired stations")."""
+    m = _FRACTION.search(text)  # "just one of the two extra batteries"
+    if m and _num(m.group(1)) < _num(m.group(2)):
+        return "partial"
     q = frame.quantity
     if not q or not q.get("unit") or q.get("value") is None:
         return None
@@ -239,7 +253,7 @@ def _done(frame: Frame, report: Report, clause: str, word: str, feats: dict[str,
           note: str | None = None) -> Decision:
     q = _quantity_relation(frame, clause, lex)
     feats["quantity_less"] = float(q == "partial")
-    if q == "partial":
+    if q == "partial" or (q is None and _FIRST.search(clause)):
         return _less(frame, report, clause, word, feats)
     if _partial_words(clause):
         return Decision("partial", cue=word, note="done in part", features=feats)
@@ -350,7 +364,7 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
             return Decision("reverses" if _late(frame, report) else "stalls", cue=f"not {words}", features=feats)
         if rel == "fulfils":
             q = _quantity_relation(frame, text, lex)
-            if q == "partial":
+            if q == "partial" or (q is None and _FIRST.search(text)):
                 return _less(frame, report, text, words, feats)
             if _partial_words(text):
                 return Decision("partial", cue=words, note="done in part", features=feats)

@@ -106,6 +106,44 @@ def _own_object(toks: list[Any], verb: Hit, c: Clause, lex: Lexicon) -> bool:
     return False
 
 
+def _other_spec(frame: Frame, toks: list[Any], c: Clause, text: str, lex: Lexicon) -> str | None:
+    """The words a clause's head noun is about when they are not the pledge's: "its penalties [on the potash
+    industry]" for a pledge on "sanctions on the airline Belavia"; None when they agree or the clause does not say."""
+    if not frame.spec:
+        return None
+    from .text import keys
+
+    names = {k for k in frame.spec if k.startswith("=")}
+    for h in c.objects:  # "four IRIS-T launchers" for a pledge of "Patriot systems": another one of the kind
+        if h.concept not in frame.heads:
+            continue
+        theirs = set()
+        i = h.i - 1
+        while i >= c.lo and toks[i].text not in ("the", "a", "an", "its", "their", "of", ",") and not toks[i].text.isdigit():
+            raw = text[toks[i].start:toks[i].end]
+            if raw[:1].isupper() and toks[i].text not in lex.places and toks[i].text not in lex.countries:
+                theirs.add("=" + stem(toks[i].text))
+            i -= 1
+        if names and theirs and not theirs & names:
+            return " ".join(text[toks[x].start:toks[x].end] for x in range(i + 1, h.j))
+    spec = {k for k in frame.spec if not k.startswith("=")}
+    if not spec:
+        return None
+    for h in c.objects:
+        if h.concept not in frame.heads or h.j >= c.hi or toks[h.j].text not in ("on", "against", "over"):
+            continue
+        j = h.j + 1
+        while j < c.hi and toks[j].text not in (",", "to", "by", "from", "in", "at", "for", "after", "which", "that"):
+            j += 1
+        if j == h.j + 1:
+            continue
+        words = text[toks[h.j + 1].start:toks[j - 1].end]
+        theirs = keys(words, lex, acts=False) - {"o:people"}
+        if theirs and not theirs & (spec | frame.objects):
+            return words
+    return None
+
+
 def decide(frame: Frame, report: Report, lex: Lexicon | None = None) -> Decision:
     """The relation of ``report`` to the pledge ``frame`` (see the module doc for the rules)."""
     from .text import countries_in
@@ -146,6 +184,13 @@ def decide(frame: Frame, report: Report, lex: Lexicon | None = None) -> Decision
     fallback: Decision | None = None
     for c in chosen:
         text = report.text[toks[c.lo].start:toks[c.hi - 1].end]
+        if toks[c.lo].text in ("if", "unless", "once", "provided"):
+            fallback = fallback or Decision("unrelated", note="a condition, not a report", features=feats)
+            continue
+        other = _other_spec(frame, toks, c, report.text, lex)
+        if other:
+            fallback = fallback or Decision("unrelated", note=f"about {other}, not the pledge's object", features=feats)
+            continue
         feats["objects"] = float(len({h.concept for h in c.objects}))
         feats["object_missing"] = float(not c.objects)
         # an object of the same category that is not the pledge's: "steel tariff" for a "rice tariff" pledge

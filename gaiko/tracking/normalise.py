@@ -68,6 +68,7 @@ class Frame:
     first_published: str | None
     until: str | None  # evidence is read up to this date (the horizon)
     event_type: str | None = None
+    spec: frozenset[str] = frozenset()  # what the object's head is about: "sanctions on [the airline Belavia]"
     related: frozenset[str] = frozenset()  # other sides the pledge concerns: the other party, countries its object names
     own: set[tuple[str, int]] = field(default_factory=set)  # the mentions' own sentences
     made_arts: set[str] = field(default_factory=set)  # articles where the pledge was first made (same day)
@@ -105,9 +106,11 @@ def prepare(mention: dict[str, Any], lex: Lexicon | None = None) -> dict[str, An
         acts |= {"a:remove"}  # "withdraw its new tariffs", "end the sanctions": the restriction goes
     if "a:withdraw" in acts and "o:deal" in objects:
         acts |= {"a:leave"}  # "withdraw from the Paris agreement"
-    if (mention.get("quantity") or {}).get("unit") in _MONEY:
+    if (mention.get("quantity") or {}).get("unit") in _MONEY or "a:fund" in acts:
         objects.add("o:money")  # "disburse 500 million euros": reported as "the payment", "the transfer", "the funds"
-    mention["_heads"] = sorted(_head_keys(obj_text, lex) | ({"o:money"} & objects))
+    head_keys, spec = _head_keys(obj_text, lex)
+    mention["_heads"] = sorted(head_keys | ({"o:money"} & objects))
+    mention["_spec"] = sorted(spec)
     mention["_participants"] = sorted(countries_in(obj_text, lex))
     mention["_countries"] = list(mention["_participants"])
     for a in acts:
@@ -154,7 +157,7 @@ def frame(group: list[dict[str, Any]], lex: Lexicon | None = None) -> Frame:
     first_day = first.get("published")
     return Frame(
         doer=doer, other=other if other != doer else None, acts=acts, objects=objects, topic=topic,
-        heads=heads, participants=participants, related=frozenset(x for x in related if x),
+        heads=heads, participants=participants, spec=frozenset(first.get("_spec") or ()), related=frozenset(x for x in related if x),
         verb=(first.get("action") or "").split(" ")[0].lower(), kind=first.get("kind") or "promise",
         quantity=next((m["quantity"] for m in group if m.get("quantity")), None),
         deadline_end=max(ends) if ends else None, first_published=first_day, until=until,
@@ -172,9 +175,10 @@ _MEASURES = frozenset({"tonnes", "tonne", "tons", "ton", "barrels", "barrel", "p
                        "cubic", "metres", "meters", "dozen", "hundreds", "thousands", "millions", "pair", "set", "kind"})
 
 
-def _head_keys(text: str, lex: Lexicon) -> set[str]:
-    """Keys of the head noun of an object phrase: the last word before its first preposition or comma ("the
-    tariff on rice" -> o:tariff); past a measure ("12 million tonnes of soybeans") the noun it measures."""
+def _head_keys(text: str, lex: Lexicon) -> tuple[set[str], set[str]]:
+    """(keys of the head noun of an object phrase, keys of what it is about): the head is the last word before its
+    first preposition or comma ("the tariff on rice" -> o:tariff, {o:rice}); past a measure ("12 million tonnes of
+    soybeans") the noun it measures."""
     toks = tokenize(text)
     found = hits(toks, lex)
     k = 0
@@ -189,12 +193,37 @@ def _head_keys(text: str, lex: Lexicon) -> set[str]:
         is_act = head is not None and any(h.i <= head < h.j and h.concept.startswith(ACT) and h.role == "n" for h in found)
         if head is not None and toks[head].text not in _MEASURES and not (is_act and j < len(toks) and toks[j].text == "of"):
             cover = {h.concept for h in found if h.i <= head < h.j and h.concept.startswith(OBJECT)}
-            return cover or {stem(toks[head].text)}
+            names = {"=" + stem(toks[i].text) for i in range(k, head) if _is_name(text, toks, i, lex)}
+            return cover or {stem(toks[head].text)}, _spec(text, toks, head, lex) | names
         if j < len(toks) and toks[j].text == "of":
             k = j + 1
             continue
+        return set(), set()
+    return set(), set()
+
+
+def _is_name(text: str, toks: list[Any], i: int, lex: Lexicon) -> bool:
+    """A capitalised modifier that names which one ("Patriot" systems, "F-35" jets), not a country or a number."""
+    raw = text[toks[i].start:toks[i].end]
+    return bool(raw[:1].isupper()) and toks[i].text not in lex.places and toks[i].text not in lex.countries \
+        and raw.lower() not in lex.stopwords and not raw.isdigit()
+
+
+_SPEC_STOP = frozenset({",", "to", "by", "within", "until", "before", "if", "unless", "from", "in", "at", "for", "as",
+                        "after", "over", "when", "while", "which", "that"})
+
+
+def _spec(text: str, toks: list[Any], head: int, lex: Lexicon) -> set[str]:
+    """What the head is about, as keys: "sanctions [on the national airline Belavia]", "tariff [on US rice] to 5%"."""
+    k = head + 1
+    if k >= len(toks) or toks[k].text not in ("on", "against", "over"):
         return set()
-    return set()
+    j = k + 1
+    while j < len(toks) and toks[j].text not in _SPEC_STOP:
+        j += 1
+    if j == k + 1:
+        return set()
+    return keys(text[toks[k + 1].start:toks[j - 1].end], lex, acts=False, broad=False) - {"o:people"}
 
 
 def _sentence_of(starts: list[int], pos: int) -> int:
