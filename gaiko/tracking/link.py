@@ -11,8 +11,9 @@ restatement with a quantity joins the pledge with that quantity.
 **Sentences -> pledges** (:func:`candidates`). A sentence is retrieved for a pledge when, published between
 the pledge's first mention and its horizon, it shares one of the pledge's topic keys (its object in meaning)
 and either names the pledge's doer or a side it concerns (the other party, a country its object names: sides
-the coder resolved), or names no side at all in an article whose context is one of those. A pledge whose actor the
-coder could not place is linked by meaning alone. :mod:`gaiko.tracking.decide` then reads what it says.
+the coder resolved), or stands in an article whose context is one of those (a report need not name the actor:
+"the lower duty came into force"; the places it names are not actors). A pledge whose actor the coder could not
+place is linked by meaning alone. Who does what in the sentence is then read by :mod:`gaiko.tracking.decide`. :mod:`gaiko.tracking.decide` then reads what it says.
 """
 
 from __future__ import annotations
@@ -139,9 +140,8 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
             LEFT JOIN sides sd ON sd.article_id = cm.article_id AND sd.idx = cm.idx
             LEFT JOIN sides ctx ON ctx.article_id = cm.article_id AND ctx.idx = -1
             WHERE list_contains(coalesce(sd.sides, []), cm.doer) OR list_has_any(coalesce(sd.sides, []), cm.related)
-               OR (cm.doer IS NOT NULL AND starts_with(cm.doer, '@?:'))
-               OR (sd.sides IS NULL AND (cm.doer IS NULL OR ctx.sides IS NULL OR list_contains(ctx.sides, cm.doer)
-                                         OR list_has_any(ctx.sides, cm.related)))
+               OR cm.doer IS NULL OR starts_with(cm.doer, '@?:') OR ctx.sides IS NULL
+               OR list_contains(ctx.sides, cm.doer) OR list_has_any(ctx.sides, cm.related)
             ORDER BY cm.g, cm.pub, cm.article_id, cm.idx""", [as_of])
         for g, art, idx, shared, text, pub, sides, ctx in cur.fetchall():
             out.setdefault(g, []).append({"article_id": art, "idx": idx, "shared": shared, "text": text, "published": pub,

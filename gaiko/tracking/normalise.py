@@ -188,7 +188,8 @@ def _head_keys(text: str, lex: Lexicon) -> tuple[set[str], set[str]]:
         j = k
         while j < len(toks) and toks[j].text not in _STOP_AT:
             j += 1
-        words = [i for i in range(k, j) if toks[i].text[:1].isalpha() and toks[i].text not in lex.stopwords]
+        words = [i for i in range(k, j) if toks[i].text[:1].isalpha()
+                 and (toks[i].text not in lex.stopwords or toks[i].text in _MEASURES)]
         head = words[-1] if words else None
         is_act = head is not None and any(h.i <= head < h.j and h.concept.startswith(ACT) and h.role == "n" for h in found)
         if head is not None and toks[head].text not in _MEASURES and not (is_act and j < len(toks) and toks[j].text == "of"):
