@@ -128,7 +128,8 @@ class PledgeExtractor:
             if cue.i == verb.i:
                 continue
             for c in verb.children:
-                if c.dep_ == "conj" and c.pos_ == "VERB" and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
+                if c.dep_ == "conj" and c.pos_ == "VERB" and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children) \
+                        and c.lemma_.lower() not in lex.say_verbs and not (verb.tag_ == "VB" and c.tag_ in ("VBD", "VBN")):
                     out.append((cue, c, kind, party))
             out.extend((cue, c, kind, party) for c in hung_conjuncts(verb))
         return out

@@ -78,6 +78,7 @@ class Clause:
     opposite: list[Hit]
     partly: list[Hit] = field(default_factory=list)
     contrary: list[Hit] = field(default_factory=list)  # the contrary of the pledge's object: fighting for a truce
+    subject_lo: int = -1  # where to look for the subject of a participle clause (", removing ..."): the clause before
 
 
 def clauses(toks: list[Tok]) -> list[tuple[int, int]]:
@@ -137,6 +138,14 @@ def _aspect(toks: list[Tok], k: int, lo: int, lex: Lexicon) -> dict[str, bool]:
             "passive": passive, "progressive": progressive, "past": past and not future, "ing": "ing" in tags}
 
 
+def clause_subject(report: Report, toks: list[Tok], clause: Clause, k: int, lex: Lexicon) -> str | None:
+    """The side doing the verb at token k of a clause; a participle clause takes the subject of the clause before."""
+    found = subject_side(report, toks, clause.lo, k, lex)
+    if found is None and clause.subject_lo >= 0:
+        found = subject_side(report, toks, clause.subject_lo, clause.lo - 1, lex)
+    return found
+
+
 def subject_side(report: Report, toks: list[Tok], lo: int, k: int, lex: Lexicon) -> str | None:
     """Side of the actor closest before token k within the clause (its likely subject): a resolved actor, or a
     country's name or adjective ("A Russian missile strike hit ..."); a dateline ("KHARKIV — ...") is no subject."""
@@ -170,7 +179,8 @@ def _late(frame: Frame, report: Report) -> bool:
 _NUMS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _FRACTION = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|\d+) of (?:the|its|their|all) "
                        r"(two|three|four|five|six|seven|eight|nine|ten|\d+)\b", re.I)
-_FIRST = re.compile(r"\b(the first|a first|first of the|an initial)\b", re.I)
+_FIRST = re.compile(r"\b(?:first|initial) (?:of the|batch|group|tranche|shipment|cargo|consignment|instalment|"
+                    r"installment|delivery|deliveries|phase|wave|part|round)\b", re.I)
 
 
 def _num(word: str) -> float:
@@ -266,6 +276,8 @@ def _restate_or_revise(frame: Frame, report: Report, clause: str, word: str, fea
     for m in re.finditer(r"\b(by|until|before|in|within|from)\s+((?:the\s+)?(?:end\s+of\s+)?[\w-]+(?:\s+\d{4})?)", clause):
         d = normalise_deadline(m.group(0), report.published)
         if d is not None and d.end and frame.deadline_end and d.end != frame.deadline_end:
+            if frame.kind == "demand" and d.end > frame.deadline_end:  # the party asked offers a later date: met in part
+                return Decision("partial", cue=m.group(0), note=f"later than demanded ({d.end})", features=feats)
             return Decision("revises", cue=m.group(0), note=f"deadline now {d.end} (was {frame.deadline_end})", features=feats)
     q = frame.quantity
     if q and q.get("unit"):
@@ -313,7 +325,7 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         asp = _aspect(toks, h.i, lo, lex)
         for k, v in asp.items():
             feats[f"act_{k}"] = float(v)
-        subject = None if frame.acts & COUNTERPART_ACTS else subject_side(report, toks, lo, h.i, lex)
+        subject = None if frame.acts & COUNTERPART_ACTS else clause_subject(report, toks, clause, h.i, lex)
         if subject and frame.doer and not _same_country(subject, frame.doer) and placed and not asp["passive"]:
             return Decision("unrelated", note=f"{subject} does the act, not the pledge's actor", features=feats)
         word = " ".join(t.text for t in toks[h.i:h.j])
@@ -339,7 +351,7 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
     if verb_opp:
         h = verb_opp[0]
         asp = _aspect(toks, h.i, lo, lex)
-        subject = subject_side(report, toks, lo, h.i, lex)
+        subject = clause_subject(report, toks, clause, h.i, lex)
         word = " ".join(t.text for t in toks[h.i:h.j])
         if subject and frame.doer and not _same_country(subject, frame.doer) and placed:
             return Decision("unrelated", note=f"{subject} does the contrary act", features=feats)
@@ -356,7 +368,7 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         if rel in ("fulfils", "progresses", "reverses", "withdraws") and (
                 any(a in _FUTURE_AUX for a in _aux(toks, i, lo)) or (not is_verb(toks, i, lex, lo) and _verbal(toks[i].text, lex))):
             continue  # "will hold", "to carry out", "on carrying out": nothing done yet
-        subject = subject_side(report, toks, lo, i, lex)
+        subject = clause_subject(report, toks, clause, i, lex)
         if subject and frame.doer and not _same_country(subject, frame.doer) and subject not in frame.related and \
                 placed and rel != "stalls":
             return Decision("unrelated", note=f"{subject} is the one acting", features=feats)
@@ -373,12 +385,16 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
     near = {k for h in clause.objects for k in range(h.i - 3, h.j + 3)}
     nominal = [h for h in clause.acts if (h.role == "a" and h.j <= min((o.i for o in clause.objects), default=h.j) + 1)
                or (h.role == "n" and h.i in near)]
-    if nominal:
+    future = any(t.text in _FUTURE_AUX for t in toks[lo:hi])
+    if nominal and not future:
         reaction = any(lem in lex.reaction for t in toks[lo:hi] for lem, tag in lex.lemmas(t.text) if tag in ("past", "s"))
         feats["reaction"] = float(reaction)
         if reaction or any(h.role == "a" for h in nominal):
             word = " ".join(t.text for t in toks[nominal[0].i:nominal[0].j])
             return _done(frame, report, text, word, feats, lex, note="the act reported as done")
+    if future and (nominal or clause.objects) and not any(t.text == "if" for t in toks[lo:hi]):
+        word = " ".join(t.text for t in toks[(nominal or clause.objects)[0].i:(nominal or clause.objects)[0].j])
+        return _restate_or_revise(frame, report, text, word, feats)  # "the vote would take place in February 2026"
     # the promised quantity itself, reported as a fact ("American products now face a 125% levy")
     q = frame.quantity
     if q and q.get("value") is not None and q.get("unit") in _MEASURED and clause.objects \

@@ -208,6 +208,15 @@ def normalise_deadline(
 
     by = bool(re.search(r"\b(by|before|until|no later than|not later than|ahead of)\b", t))
 
+    # half of a month: "in the first half of April 2026"
+    m = re.search(rf"\b(first|second|1st|2nd) half of {_MONTH_RE}(?: ((?:19|20)\d\d))?", t)
+    if m:
+        month = _MONTHS[m.group(2).rstrip(".")]
+        year = int(m.group(3)) if m.group(3) else _next_month(pub, month, allow_same=True)
+        s = dt.date(year, month, 1) if m.group(1) in ("first", "1st") else dt.date(year, month, 16)
+        e = dt.date(year, month, 15) if m.group(1) in ("first", "1st") else _month_end(year, month)
+        return mk(pub if by else s, e, "day")
+
     # halves and quarters: "in the first half of 2026", "by the third quarter"
     m = re.search(r"\b(first|second|1st|2nd) half(?: of)?(?: ((?:19|20)\d\d))?", t)
     if m:

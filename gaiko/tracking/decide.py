@@ -48,7 +48,8 @@ SPECIFIC_ACTS = frozenset({"a:release", "a:withdraw", "a:deploy", "a:detain", "a
                            "a:vaccinate", "a:deport", "a:hold_vote", "a:recognise", "a:apologise", "a:join", "a:leave",
                            "a:hand_back", "a:restructure", "a:repay", "a:default", "a:visit", "a:call", "a:sanction",
                            "a:extend", "a:admit", "a:ban", "a:remove", "a:impose"})
-_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+#: an event dated in a year ("in 2019", "back in 2022"): before the pledge, it cannot report on it
+_YEAR = re.compile(r"\b(?:in|during|back in|since) (?:early |late |mid-|the summer of |the spring of )?(19[5-9]\d|20[0-4]\d)\b(?!-)")
 
 
 def _clauses_of(frame: Frame, toks: list[Any], found: list[Hit], lex: Lexicon) -> list[Clause]:
@@ -57,7 +58,7 @@ def _clauses_of(frame: Frame, toks: list[Any], found: list[Hit], lex: Lexicon) -
     partly = {x for a in frame.acts for x in lex.partly.get(a, ())} - acts
     contra = {lex.opposite_objects[o] for o in frame.objects if o in lex.opposite_objects}
     stems_wanted = {k for k in frame.objects if ":" not in k}
-    out = []
+    out: list[Clause] = []
     for lo, hi in clauses(toks):
         inside = [h for h in found if lo <= h.i < hi]
         objs = [h for h in inside if h.concept in frame.objects]
@@ -68,9 +69,11 @@ def _clauses_of(frame: Frame, toks: list[Any], found: list[Hit], lex: Lexicon) -
                 if ev and ev in frame.objects:
                     objs.append(Hit(min(a.i, o.i), max(a.j, o.j), ev, "n", "base"))
         objs += [Hit(k, k + 1, stem(toks[k].text), "n", "base") for k in range(lo, hi) if stem(toks[k].text) in stems_wanted]
+        participle = lo > 0 and toks[lo - 1].text == "," and toks[lo].text.endswith("ing") and bool(out)
         out.append(Clause(lo, hi, objs, [h for h in inside if h.concept in acts],
                           [h for h in inside if h.concept in opposite], [h for h in inside if h.concept in partly],
-                          [h for h in inside if h.concept in contra and h.concept not in frame.objects]))
+                          [h for h in inside if h.concept in contra and h.concept not in frame.objects],
+                          out[-1].lo if participle else -1))
     return out
 
 
@@ -111,7 +114,7 @@ def _other_spec(frame: Frame, toks: list[Any], c: Clause, text: str, lex: Lexico
     industry]" for a pledge on "sanctions on the airline Belavia"; None when they agree or the clause does not say."""
     if not frame.spec:
         return None
-    from .text import keys
+    from .text import countries_in, keys
 
     names = {k for k in frame.spec if k.startswith("=")}
     for h in c.objects:  # "four IRIS-T launchers" for a pledge of "Patriot systems": another one of the kind
@@ -138,7 +141,7 @@ def _other_spec(frame: Frame, toks: list[Any], c: Clause, text: str, lex: Lexico
         if j == h.j + 1:
             continue
         words = text[toks[h.j + 1].start:toks[j - 1].end]
-        theirs = keys(words, lex, acts=False) - {"o:people"}
+        theirs = (keys(words, lex, acts=False) - {"o:people"}) | {"@" + c for c in countries_in(words, lex)}
         if theirs and not theirs & (spec | frame.objects):
             return words
     return None

@@ -224,7 +224,8 @@ def _spec(text: str, toks: list[Any], head: int, lex: Lexicon) -> set[str]:
         j += 1
     if j == k + 1:
         return set()
-    return keys(text[toks[k + 1].start:toks[j - 1].end], lex, acts=False, broad=False) - {"o:people"}
+    words = text[toks[k + 1].start:toks[j - 1].end]
+    return (keys(words, lex, acts=False, broad=False) - {"o:people"}) | {"@" + c for c in countries_in(words, lex)}
 
 
 def _sentence_of(starts: list[int], pos: int) -> int:

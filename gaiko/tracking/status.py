@@ -25,6 +25,7 @@ line why the pledge has its status.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..ids import record_id
@@ -44,6 +45,9 @@ _MOVES = {"fulfils": "fulfilled", "partial": "partially_fulfilled", "progresses"
           "reverses": "broken", "withdraws": "withdrawn", "unclear": "unclear"}
 
 
+_NEW_END = re.compile(r"deadline now (\d{4}-\d\d-\d\d)")
+
+
 def _quote(text: str, n: int = 90) -> str:
     text = " ".join((text or "").split())
     return f"“{text[:n]}…”" if len(text) > n else f"“{text}”"
@@ -61,7 +65,8 @@ def status_of(evidence: list[dict[str, Any]], deadline: dict[str, Any] | None, a
         rel = e.get("relation")
         new = status
         if rel == "revises":
-            end = e.get("_deadline_end") or end
+            m = _NEW_END.search(e.get("note") or "")
+            end = e.get("_deadline_end") or (m.group(1) if m else None) or end
             continue
         if rel == "restates" and status in ("withdrawn", "stalled"):
             new = "open"
