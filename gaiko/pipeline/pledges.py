@@ -368,6 +368,7 @@ class PledgeExtractor:
             phrases += [p for p in deadline_phrases(cue) if p not in phrases and p[1] not in inner
                         and not (cue.tag_ in ("VBD", "VBN") and re.search(r"day$", p[0].lower()))]
         best: Deadline | None = None
+        best_weekday = False
         relative_text: str | None = None
         for text, _s, _e in phrases:
             d = normalise_deadline(text, published, country=country)
@@ -376,8 +377,10 @@ class PledgeExtractor:
             if d.kind == "relative":
                 relative_text = text
                 continue
-            if best is None or (best.kind in ("symbolic",) and d.kind != "symbolic"):
-                best = d
+            weekday = bool(re.fullmatch(r"(on |by |next )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+                                        text.lower().strip()))
+            if best is None or (best.kind in ("symbolic",) and d.kind != "symbolic") or (best_weekday and not weekday):
+                best, best_weekday = d, weekday  # a bare weekday yields to a real deadline ("said on Friday ... by May")
         if best is None and relative_text is not None:
             return normalise_deadline(relative_text, published, country=country)
         if best is not None and relative_text is not None:

@@ -36,7 +36,7 @@ from typing import Any
 
 from .clause import Clause, Decision, Report, clauses, read_clause
 from .lexicon import Lexicon, lexicon
-from .normalise import Frame
+from .normalise import Frame, numbered
 from .text import OBJECT, Hit, hits, stem, tokenize
 
 __all__ = ["Report", "Decision", "decide", "judge", "DECISIONS", "SPECIFIC_ACTS"]
@@ -49,7 +49,7 @@ SPECIFIC_ACTS = frozenset({"a:release", "a:withdraw", "a:deploy", "a:detain", "a
                            "a:hand_back", "a:restructure", "a:repay", "a:default", "a:visit", "a:call", "a:sanction",
                            "a:extend", "a:admit", "a:ban", "a:remove", "a:impose"})
 #: an event dated in a year ("in 2019", "back in 2022"): before the pledge, it cannot report on it
-_YEAR = re.compile(r"\b(?:in|during|back in|since) (?:early |late |mid-|the summer of |the spring of )?(19[5-9]\d|20[0-4]\d)\b(?!-)")
+_YEAR = re.compile(r"\b(?:in|during|back in) (?:early |late |mid-|the summer of |the spring of )?(19[5-9]\d|20[0-4]\d)\b(?!-)")
 
 
 def _clauses_of(frame: Frame, toks: list[Any], found: list[Hit], lex: Lexicon) -> list[Clause]:
@@ -116,18 +116,22 @@ def _other_spec(frame: Frame, toks: list[Any], c: Clause, text: str, lex: Lexico
         return None
     from .text import countries_in, keys
 
-    names = {k for k in frame.spec if k.startswith("=")}
-    for h in c.objects:  # "four IRIS-T launchers" for a pledge of "Patriot systems": another one of the kind
+    names = {k for k in frame.spec if k[:1] in "=#"}
+    for h in c.objects:  # "four IRIS-T launchers" for a pledge of "Patriot systems", "No. 7" for "No. 6": another one
         if h.concept not in frame.heads:
             continue
         theirs = set()
         i = h.i - 1
-        while i >= c.lo and toks[i].text not in ("the", "a", "an", "its", "their", "of", ",") and not toks[i].text.isdigit():
+        while i >= c.lo and toks[i].text not in ("the", "a", "an", "its", "their", "of", ","):
             raw = text[toks[i].start:toks[i].end]
-            if raw[:1].isupper() and toks[i].text not in lex.places and toks[i].text not in lex.countries:
+            if raw[:1].isdigit() and numbered(toks, i):
+                theirs.add("#" + raw)
+            elif raw[:1].isupper() and toks[i].text not in lex.places and toks[i].text not in lex.countries \
+                    and toks[i].text not in ("no", "no."):
                 theirs.add("=" + stem(toks[i].text))
             i -= 1
-        if names and theirs and not theirs & names:
+        if names and theirs and not theirs & names and (theirs & {n for n in theirs if n[0] == "#"} or
+                                                         not {n for n in names if n[0] == "#"}):
             return " ".join(text[toks[x].start:toks[x].end] for x in range(i + 1, h.j))
     spec = {k for k in frame.spec if not k.startswith("=")}
     if not spec:

@@ -27,7 +27,7 @@ from typing import Any
 from .lexicon import Lexicon, lexicon
 from .text import ACT, OBJECT, countries_in, hits, keys, stem, tokenize
 
-__all__ = ["STATE_SECTORS", "side_of", "Frame", "frame", "prepare", "sentence_rows", "article_rows", "CONTEXT_IDX"]
+__all__ = ["numbered", "STATE_SECTORS", "side_of", "Frame", "frame", "prepare", "sentence_rows", "article_rows", "CONTEXT_IDX"]
 
 #: sectors that speak for the state: a government, its leader, ministries, army, parliament, courts, police
 STATE_SECTORS = frozenset({"", "GOV", "MIL", "LEG", "JUD", "COP"})
@@ -195,6 +195,7 @@ def _head_keys(text: str, lex: Lexicon) -> tuple[set[str], set[str]]:
         if head is not None and toks[head].text not in _MEASURES and not (is_act and j < len(toks) and toks[j].text == "of"):
             cover = {h.concept for h in found if h.i <= head < h.j and h.concept.startswith(OBJECT)}
             names = {"=" + stem(toks[i].text) for i in range(k, head) if _is_name(text, toks, i, lex)}
+            names |= {"#" + toks[i].text for i in range(k, head) if toks[i].text[:1].isdigit() and numbered(toks, i)}
             return cover or {stem(toks[head].text)}, _spec(text, toks, head, lex) | names
         if j < len(toks) and toks[j].text == "of":
             k = j + 1
@@ -203,11 +204,19 @@ def _head_keys(text: str, lex: Lexicon) -> tuple[set[str], set[str]]:
     return set(), set()
 
 
+def numbered(toks: list[Any], i: int) -> bool:
+    """A number that names one of a kind: "the No. 6 reactor", "Unit 3", "Flight 17"."""
+    j = i - 1
+    if j >= 0 and toks[j].text == ".":
+        j -= 1
+    return j >= 0 and toks[j].text in ("no", "unit", "number", "block", "flight", "reactor")
+
+
 def _is_name(text: str, toks: list[Any], i: int, lex: Lexicon) -> bool:
     """A capitalised modifier that names which one ("Patriot" systems, "F-35" jets), not a country or a number."""
     raw = text[toks[i].start:toks[i].end]
     return bool(raw[:1].isupper()) and toks[i].text not in lex.places and toks[i].text not in lex.countries \
-        and raw.lower() not in lex.stopwords and not raw.isdigit()
+        and raw.lower() not in lex.stopwords and not raw.isdigit() and raw.lower() not in ("no", "no.")
 
 
 _SPEC_STOP = frozenset({",", "to", "by", "within", "until", "before", "if", "unless", "from", "in", "at", "for", "as",
