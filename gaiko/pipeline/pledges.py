@@ -108,7 +108,7 @@ class PledgeExtractor:
                 v = t.head
                 if any(c.dep_ == "neg" for c in v.children) or any(c.lower_ == "have" and c.dep_ == "aux" for c in v.children):
                     continue
-                if v.lemma_.lower() in lex.verbs_xcomp or v.lemma_.lower() in ("be", "have", "seem", "need", "allow", "cost", "mean", "remain"):
+                if v.lemma_.lower() in lex.verbs_xcomp or v.lemma_.lower() in ("be", "have", "seem", "need", "cost", "mean", "remain"):
                     continue
                 if t.lower_ in ("would", "wo") and say_head(v, lex) is None and v.dep_ not in ("relcl",) \
                         and say_left(v, lex) is None:
@@ -284,6 +284,13 @@ class PledgeExtractor:
             obj = " ".join(t.text for t in obj_tok.subtree if t.dep_ != "punct")
             return f"observe {obj}", obj, obj_tok
         action, obj, obj_tok = action_text(verb)
+        small = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and any(x.dep_ == "nsubj" for x in c.children)),
+                     None) if verb.lemma_.lower() in ("allow", "let", "permit", "enable", "help") else None
+        if small is not None:  # "will allow aid convoys to reach El Fasher"
+            words = [t for t in small.subtree if t.dep_ != "punct" and not (t.dep_ in ("appos", "relcl") or
+                                                                            any(a.dep_ == "appos" for a in t.ancestors))]
+            obj = " ".join(t.text for t in words)
+            return f"{verb.lemma_} {obj}", obj, next(x for x in small.children if x.dep_ == "nsubj")
         if passive is not None:  # "the duty would be cut to 5%" -> "cut the duty to 5%"
             subj = passive[0]
             obj = " ".join(t.text for t in subj.subtree if t.dep_ != "punct")

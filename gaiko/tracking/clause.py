@@ -146,6 +146,19 @@ def clause_subject(report: Report, toks: list[Tok], clause: Clause, k: int, lex:
     return found
 
 
+def agent_side(report: Report, toks: list[Tok], j: int, hi: int, lex: Lexicon) -> str | None:
+    """Side of the by-agent after a passive verb ("was attacked by RSF fighters"), or None."""
+    by = next((k for k in range(j, min(hi, j + 4)) if toks[k].text == "by"), None)
+    if by is None:
+        return None
+    end = toks[min(hi, by + 5) - 1].end
+    for s, _e, side in report.actors:
+        if toks[by].end <= s <= end:
+            return side
+    iso = countries_in(report.text[toks[by].end:end], lex)
+    return next(iter(iso)) if iso else None
+
+
 def subject_side(report: Report, toks: list[Tok], lo: int, k: int, lex: Lexicon) -> str | None:
     """Side of the actor closest before token k within the clause (its likely subject): a resolved actor, or a
     country's name or adjective ("A Russian missile strike hit ..."); a dateline ("KHARKIV — ...") is no subject."""
@@ -351,7 +364,8 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
     if verb_opp:
         h = verb_opp[0]
         asp = _aspect(toks, h.i, lo, lex)
-        subject = clause_subject(report, toks, clause, h.i, lex)
+        subject = (agent_side(report, toks, h.j, hi, lex) if asp["passive"]
+                   else clause_subject(report, toks, clause, h.i, lex))  # "was attacked by RSF fighters"
         word = " ".join(t.text for t in toks[h.i:h.j])
         if subject and frame.doer and not _same_country(subject, frame.doer) and placed:
             return Decision("unrelated", note=f"{subject} does the contrary act", features=feats)

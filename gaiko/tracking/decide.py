@@ -69,6 +69,9 @@ def _clauses_of(frame: Frame, toks: list[Any], found: list[Hit], lex: Lexicon) -
                 if ev and ev in frame.objects:
                     objs.append(Hit(min(a.i, o.i), max(a.j, o.j), ev, "n", "base"))
         objs += [Hit(k, k + 1, stem(toks[k].text), "n", "base") for k in range(lo, hi) if stem(toks[k].text) in stems_wanted]
+        if "o:money" in frame.objects:  # an amount of money is the money: "Britain sent a further £20 million"
+            objs += [Hit(k, k + 1, "o:money", "n", "base") for k in range(lo, hi)
+                     if toks[k].text[:1] in "$€£¥" or toks[k].text in ("dollars", "euros", "pounds", "yen", "yuan")]
         participle = lo > 0 and toks[lo - 1].text == "," and toks[lo].text.endswith("ing") and bool(out)
         out.append(Clause(lo, hi, objs, [h for h in inside if h.concept in acts],
                           [h for h in inside if h.concept in opposite], [h for h in inside if h.concept in partly],

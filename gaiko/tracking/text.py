@@ -22,7 +22,7 @@ __all__ = ["Tok", "Hit", "tokenize", "hits", "find", "keys", "stem", "countries_
 
 ACT = "a:"
 OBJECT = "o:"
-_TOKEN = re.compile(r"n't|[A-Za-z][A-Za-z'’-]*(?<!n't)|\d+(?:[.,]\d+)*%?|[;:,.()—–\"“”]")
+_TOKEN = re.compile(r"n't|[A-Za-z][A-Za-z'’-]*(?<!n't)|\d+(?:[.,]\d+)*%?|[;:,.()—–\"“”$€£¥]")
 
 
 @dataclass(frozen=True)
@@ -160,6 +160,8 @@ def keys(text: str | None, lex: Lexicon, *, acts: bool = True, broad: bool = Tru
     out = concept_keys(found, lex, broad)
     if not acts:
         out = {k for k in out if not k.startswith(ACT)}
+    if any(t.text[:1].isdigit() for t in toks) and _has_money(text):
+        out.add("o:money")  # "a further £20 million": an amount of money names the money itself
     covered = {k for h in found for k in range(h.i, h.j)}
     for k, t in enumerate(toks):
         w = t.text
@@ -167,6 +169,15 @@ def keys(text: str | None, lex: Lexicon, *, acts: bool = True, broad: bool = Tru
             continue
         out.add(stem(w))
     return out
+
+
+_MONEY_UNITS = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "KRW", "INR", "RUB"})
+
+
+def _has_money(text: str) -> bool:
+    from .quantities import find_quantities
+
+    return any(q.unit in _MONEY_UNITS for _s, _e, q in find_quantities(text))
 
 
 _NAME = re.compile(r"[A-Za-z][A-Za-z.'’-]*")
