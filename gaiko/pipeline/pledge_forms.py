@@ -87,6 +87,19 @@ def hung_conjuncts(verb: Token) -> list[Token]:
     return out
 
 
+def _paired_countries(tok: Token, state: Any) -> list[Actor]:
+    """The last two countries named together before ``tok`` ("Armenia and Azerbaijan initialled ...")."""
+    doc = tok.doc
+    for t in reversed(list(doc[:tok.i])):
+        if t.dep_ != "conj":
+            continue
+        a, b = state.actor_at(t.head), state.actor_at(t)
+        if a is not None and b is not None and a.country and b.country and a.country != b.country \
+                and len(a.country) == 3 and len(b.country) == 3 and a.country not in ("IGO", "IMG", "NGO"):
+            return [a, b]
+    return []
+
+
 def _recent_countries(state: Any, before: int, n: int = 2) -> list[Actor]:
     """The last ``n`` distinct countries named before character ``before`` (most recent first)."""
     seen: dict[str, Actor] = {}
@@ -105,6 +118,9 @@ def parties(tok: Token | None, state: Any, actor_of: Any) -> list[Actor]:
         return []
     phrase = " ".join(x.text for x in tok.subtree if x.dep_ != "punct" and x.i <= tok.i)
     if COLLECTIVE.match(phrase.strip()):
+        pair = _paired_countries(tok, state)
+        if pair:
+            return pair
         found = _recent_countries(state, tok.idx)
         return found[::-1] if len(found) == 2 else []
     conj = [c for c in tok.subtree if c.dep_ == "conj" and c.head.i in {tok.i} | {x.i for x in tok.subtree if x.dep_ == "conj"}]

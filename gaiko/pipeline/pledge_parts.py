@@ -197,12 +197,15 @@ def deadline_phrases(verb: Token) -> list[tuple[str, int, int]]:
         while begin < start and doc[begin].lower_ in ("of", "than", "the"):
             begin += 1
         s = doc[begin : span.end]
-        # "earlier than promised" after "two years earlier"
+        # "earlier than promised" after "two years earlier"; "within a month of signing the treaty" (an anchor)
         k = span.end
         tail = doc[k : k + 3]
         text = s.text
         if tail.text.lower().startswith("than "):
             text = f"{s.text} {tail.text}"
+        elif k < len(doc) and doc[k].lower_ in ("of", "after", "from") and s.text.lower().startswith("within"):
+            anchor = [x for x in doc[k : k + 6] if not x.is_punct]
+            text = f"{s.text} {' '.join(x.text for x in anchor)}"
         found.append((text.strip(" ,;:—–"), s.start_char, s.end_char))
     return found
 

@@ -85,7 +85,8 @@ def clauses(toks: list[Tok]) -> list[tuple[int, int]]:
     spans, lo = [], 0
     for k, t in enumerate(toks):
         cut = t.text in _BOUNDARY or (t.text in _REL_PRONOUN and k and toks[k - 1].text == ",")
-        cut = cut or (k and toks[k - 1].text == "," and (t.text == "and" or t.text.endswith("ing")))
+        cut = cut or (k and toks[k - 1].text == "," and (t.text == "and" or t.text.endswith("ing"))) \
+            or (t.text == "and" and k + 1 < len(toks) and toks[k + 1].text == "that")
         if cut and k > lo:
             spans.append((lo, k))
             lo = k + 1 if t.text in (";", ":", "—", "–", "(", ")") else k
@@ -248,10 +249,10 @@ def _governing_cue(cues: dict[str, tuple[int, int, str] | None], k: int) -> tupl
 def _about_plan(toks: list[Tok], i: int, hi: int, lex: Lexicon, clause: Clause) -> bool:
     """A withdrawal cue counts when it governs the plan ("shelved the plan"), the act ("postponed the cut") or the
     object, not something else in the clause."""
-    window = {lem for t in toks[i:min(hi, i + 8)] for lem, _t in lex.lemmas(t.text)}
+    window = {lem for t in toks[max(clause.lo, i - 6):min(hi, i + 8)] for lem, _t in lex.lemmas(t.text)}
     if window & lex.plan_nouns:
         return True
-    return any(i < h.i <= i + 8 for h in clause.acts + clause.objects)
+    return any(i - 6 <= h.i <= i + 8 for h in clause.acts + clause.objects)  # "the tariff order would be held in reserve"
 
 
 def _partial_words(text: str) -> bool:
@@ -304,6 +305,8 @@ def _restate_or_revise(frame: Frame, report: Report, clause: str, word: str, fea
 
 _STOPPED = re.compile(r"\b(stopp?ed|ended|halted|ceased|subsided|eased|died down|fell silent|was quiet|were quiet|"
                       r"has been quiet|calm returned|no longer)\b", re.I)
+#: acts whose contrary, done by the pledger, drops the pledge rather than breaking it (a threat called off)
+_COERCIVE = frozenset({"a:impose", "a:attack", "a:sanction", "a:ban", "a:detain", "a:deport", "a:withhold"})
 _FUTURE_AUX = ("will", "'ll", "would", "could", "may", "might", "should", "to", "shall")
 
 
@@ -361,8 +364,8 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         if h in clause.partly:
             return Decision("partial", cue=word, note="part of the promised act", features=feats)
         return _done(frame, report, text, word, feats, lex)
-    if verb_opp:
-        h = verb_opp[0]
+    if verb_opp and (not frame.narrow or not clause.objects or any(h.concept in frame.narrow for h in clause.objects)):
+        h = verb_opp[0]  # (a contrary act on a broader object, "people sent back", is not enough)
         asp = _aspect(toks, h.i, lo, lex)
         subject = (agent_side(report, toks, h.j, hi, lex) if asp["passive"]
                    else clause_subject(report, toks, clause, h.i, lex))  # "was attacked by RSF fighters"
@@ -370,6 +373,8 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         if subject and frame.doer and not _same_country(subject, frame.doer) and placed:
             return Decision("unrelated", note=f"{subject} does the contrary act", features=feats)
         if not asp["neg"]:
+            if frame.acts & _COERCIVE:  # dropping the tariffs it threatened: the threat is withdrawn
+                return Decision("withdraws", cue=word, note="the contrary of a threatened act", features=feats)
             return Decision("reverses", cue=word, note="the contrary act", features=feats)
     # 4. cue verbs of the clause (a cue in the future or conditional says nothing done)
     for rel in ("withdraws", "reverses", "stalls", "revises", "restates", "progresses", "fulfils"):
@@ -379,9 +384,9 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         i, _j, words = c
         if rel == "withdraws" and not _about_plan(toks, i, hi, lex, clause):
             continue
-        if rel in ("fulfils", "progresses", "reverses", "withdraws") and (
+        if rel in ("fulfils", "progresses", "reverses") and (
                 any(a in _FUTURE_AUX for a in _aux(toks, i, lo)) or (not is_verb(toks, i, lex, lo) and _verbal(toks[i].text, lex))):
-            continue  # "will hold", "to carry out", "on carrying out": nothing done yet
+            continue  # "will hold", "to carry out", "on carrying out": nothing done yet (announcing a withdrawal is one)
         subject = clause_subject(report, toks, clause, i, lex)
         if subject and frame.doer and not _same_country(subject, frame.doer) and subject not in frame.related and \
                 placed and rel != "stalls":

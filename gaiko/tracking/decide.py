@@ -36,7 +36,7 @@ from typing import Any
 
 from .clause import Clause, Decision, Report, clauses, read_clause
 from .lexicon import Lexicon, lexicon
-from .normalise import Frame, numbered
+from .normalise import COUNTERPART_ACTS, Frame, numbered
 from .text import OBJECT, Hit, hits, stem, tokenize
 
 __all__ = ["Report", "Decision", "decide", "judge", "DECISIONS", "SPECIFIC_ACTS"]
@@ -83,9 +83,10 @@ def _clauses_of(frame: Frame, toks: list[Any], found: list[Hit], lex: Lexicon) -
 def _object_ok(frame: Frame, c: Clause) -> str | None:
     """Why a clause holding object words is not about the pledge's object (None when it is)."""
     named = {h.concept for h in c.objects}
-    if frame.heads and not named & frame.heads:
-        return "does not name the pledge's object itself"
-    if frame.heads and not any(":" in k for k in frame.heads) and len(frame.objects) >= 2 and len(named) < 2:
+    concept_heads = {k for k in frame.heads if ":" in k}
+    if frame.heads and not named & frame.heads and (concept_heads or not any(":" in k for k in named)):
+        return "does not name the pledge's object itself"  # a plain-word head may give way to a concept of the object
+    if frame.heads and not any(":" in k for k in frame.heads | named) and len(frame.objects) >= 2 and len(named) < 2:
         return "names the object's noun, not the pledge's object"
     return None
 
@@ -171,6 +172,8 @@ def decide(frame: Frame, report: Report, lex: Lexicon | None = None) -> Decision
         return Decision("unrelated", note="names no actor, and its article is about others", features=feats)
     if frame.participants and not frame.participants <= {s.split("/")[0] for s in sides}:
         return Decision("unrelated", note="not with the pledge's counterparts", features=feats)
+    if frame.acts & COUNTERPART_ACTS and placed and not any(s.split("/")[0] == frame.doer.split("/")[0] for s in sides):
+        return Decision("unrelated", note="a meeting without the pledge's actor", features=feats)
     # 2. what: the clauses about the object, best first; a specific act may stand for its object
     cls = _clauses_of(frame, toks, found, lex)
     why = "does not mention the pledge's object" if frame.objects else "does not mention the pledge's act"

@@ -70,12 +70,15 @@ class Frame:
     event_type: str | None = None
     spec: frozenset[str] = frozenset()  # what the object's head is about: "sanctions on [the airline Belavia]"
     related: frozenset[str] = frozenset()  # other sides the pledge concerns: the other party, countries its object names
+    narrow: frozenset[str] = frozenset()  # object keys the pledge names itself (no broader or event keys)
     own: set[tuple[str, int]] = field(default_factory=set)  # the mentions' own sentences
     made_arts: set[str] = field(default_factory=set)  # articles where the pledge was first made (same day)
 
 
 _RESTRICTIONS = frozenset({"o:tariff", "o:sanction_measure", "o:restriction", "o:export_control", "o:tax", "o:fee",
                            "o:visa", "o:veto"})
+_MONEY_VERBS = frozenset({"pay", "disburse", "fund", "finance", "spend", "invest", "contribute", "donate", "allocate",
+                          "lend", "loan", "bankroll", "subsidise", "subsidize", "reimburse", "compensate"})
 _MONEY = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "KRW", "INR", "RUB"})
 #: acts too general to link a pledge by themselves ("honour the commitments", "cooperate")
 _VAGUE_ACTS = frozenset({"a:protect", "a:cooperate", "a:reform"})
@@ -106,7 +109,8 @@ def prepare(mention: dict[str, Any], lex: Lexicon | None = None) -> dict[str, An
         acts |= {"a:remove"}  # "withdraw its new tariffs", "end the sanctions": the restriction goes
     if "a:withdraw" in acts and "o:deal" in objects:
         acts |= {"a:leave"}  # "withdraw from the Paris agreement"
-    if (mention.get("quantity") or {}).get("unit") in _MONEY or "a:fund" in acts:
+    money_verb = toks[start].text in _MONEY_VERBS if len(toks) > start else False
+    if (mention.get("quantity") or {}).get("unit") in _MONEY or money_verb:
         objects.add("o:money")  # "disburse 500 million euros": reported as "the payment", "the transfer", "the funds"
     head_keys, spec = _head_keys(obj_text, lex)
     mention["_heads"] = sorted(head_keys | ({"o:money"} & objects))
@@ -157,7 +161,8 @@ def frame(group: list[dict[str, Any]], lex: Lexicon | None = None) -> Frame:
     first_day = first.get("published")
     return Frame(
         doer=doer, other=other if other != doer else None, acts=acts, objects=objects, topic=topic,
-        heads=heads, participants=participants, spec=frozenset(first.get("_spec") or ()), related=frozenset(x for x in related if x),
+        heads=heads, participants=participants, spec=frozenset(first.get("_spec") or ()),
+        narrow=frozenset().union(*(m.get("_narrow") or () for m in group)), related=frozenset(x for x in related if x),
         verb=(first.get("action") or "").split(" ")[0].lower(), kind=first.get("kind") or "promise",
         quantity=next((m["quantity"] for m in group if m.get("quantity")), None),
         deadline_end=max(ends) if ends else None, first_published=first_day, until=until,
@@ -169,7 +174,8 @@ def frame(group: list[dict[str, Any]], lex: Lexicon | None = None) -> Frame:
 
 _STOP_AT = frozenset({"of", "including", ",", "to", "for", "from", "on", "in", "with", "by", "at", "over", "under",
                       "into", "between", "against", "as", "that", "which", "who", "and", "or", "across", "through", "after",
-                      "before", "within", "until", "if", "unless", "when", "while", "per"})
+                      "before", "within", "until", "if", "unless", "when", "while", "per", "without", "except", "beyond",
+                      "via", "near", "towards", "toward", "among", "amid", "despite"})
 _MEASURES = frozenset({"tonnes", "tonne", "tons", "ton", "barrels", "barrel", "percent", "%", "billion", "million",
                        "trillion", "thousand", "units", "worth", "lot", "number", "amount", "share", "part", "bushels",
                        "cubic", "metres", "meters", "dozen", "hundreds", "thousands", "millions", "pair", "set", "kind"})

@@ -76,8 +76,6 @@ def status_of(evidence: list[dict[str, Any]], deadline: dict[str, Any] | None, a
                 continue
             if rel == "stalls" and status not in ("open", "in_progress", "stalled"):
                 continue
-            if rel == "withdraws" and status == "fulfilled":
-                target = "broken"  # dropping what was done undoes it
             new = target
         else:
             continue
