@@ -124,20 +124,32 @@ _RANK = {"reverses": 9, "withdraws": 8, "fulfils": 7, "partial": 6, "stalls": 5,
          "restates": 2, "unclear": 1, "needs_review": 1, "unrelated": 0}
 
 
-def decide_pair(f: Any, reports: list[Any]) -> tuple[str, Any]:
-    """The relation of a (possibly multi-sentence) report: its most decisive sentence."""
+def decide_pair(f: Any, reports: list[Any], *, with_report: bool = False, model: Any = None,
+                undecided_only: bool = False) -> Any:
+    """The relation of a (possibly multi-sentence) report: its most decisive sentence, as the rules read it (and the
+    relation model, when given: on every pair, or with ``undecided_only`` as the ledger uses it, on what the rules left
+    as needs_review). Returns (relation, decision[, report])."""
     from ..tracking.decide import decide
 
-    best = None
+    best, rep = None, None
     for r in reports:
         d = decide(f, r)
         if best is None or _RANK.get(d.relation, 0) > _RANK.get(best.relation, 0):
-            best = d
-    return (best.relation if best else "unrelated"), best
+            best, rep = d, r
+    if model is not None and best is not None and rep is not None and (not undecided_only or best.relation == "needs_review"):
+        from ..tracking.lexicon import lexicon
+        from ..tracking.model import features
+
+        best = model.decide(features(f, rep, best, lexicon()), best)
+    rel = best.relation if best else "unrelated"
+    return (rel, best, rep) if with_report else (rel, best)
 
 
-def evaluate_pairs(pairs: list[dict[str, Any]], coder: Any, *, split: str = "all", listing: int = 0) -> dict[str, Any]:
-    """Relation accuracy on pairs (``split`` all, tuned or blind). ``listing`` lists up to that many misses (tuned only)."""
+def evaluate_pairs(pairs: list[dict[str, Any]], coder: Any, *, split: str = "all", listing: int = 0,
+                   model: str = "none") -> dict[str, Any]:
+    """Relation accuracy on pairs (``split`` all, tuned or blind): by the rules alone (``model="none"``), with the
+    relation model on what they leave undecided as in the ledger (``"undecided"``), or on every pair (``"all"``).
+    ``listing`` lists up to that many misses (tuned only)."""
     from ..errors import EvaluationError
 
     if split not in SPLITS:
@@ -148,8 +160,11 @@ def evaluate_pairs(pairs: list[dict[str, Any]], coder: Any, *, split: str = "all
     confusion: Counter[tuple[str, str]] = Counter()
     misses = []
     extracted = 0
+    from ..tracking.model import relation_model
+
+    rm = relation_model() if model != "none" else None
     for pair, (f, reports, got) in zip(items, pair_reports(items, coder)):
-        pred, d = decide_pair(f, reports)
+        pred, d = decide_pair(f, reports, model=rm, undecided_only=model == "undecided")
         gold = pair["relation"]
         confusion[(gold, pred)] += 1
         extracted += got
@@ -166,7 +181,7 @@ def evaluate_pairs(pairs: list[dict[str, Any]], coder: Any, *, split: str = "all
         pred_n = sum(v for (_g, p), v in confusion.items() if p == rel)
         per[rel] = {"gold": gold_n, "predicted": pred_n, "recall": round(tp / gold_n, 3) if gold_n else 0.0,
                     "precision": round(tp / pred_n, 3) if pred_n else 0.0}
-    out = {"split": split, "pairs": n, "accuracy": round(right / n, 3) if n else 0.0,
+    out = {"split": split, "model": model, "pairs": n, "accuracy": round(right / n, 3) if n else 0.0,
            "linked_accuracy": round(linked / n, 3) if n else 0.0, "pledge_extracted": round(extracted / n, 3) if n else 0.0,
            "per_relation": per}
     if listing:
@@ -268,10 +283,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("paths", nargs="+")
     ap.add_argument("--split", default="all", choices=SPLITS)
     ap.add_argument("--list", type=int, default=0, help="list misses (tuned part only)")
+    ap.add_argument("--model", default="none", choices=("none", "undecided", "all"),
+                    help="pairs: the rules alone, with the relation model on what they leave undecided (as the ledger), "
+                         "or on every pair")
     a = ap.parse_args(argv)
     coder = Coder()
     if a.what == "pairs":
-        rep = evaluate_pairs(load_pairs(a.paths), coder, split=a.split, listing=a.list)
+        rep = evaluate_pairs(load_pairs(a.paths), coder, split=a.split, listing=a.list, model=a.model)
     else:
         rep = evaluate_storylines(load_storylines(a.paths), coder, split=a.split, listing=bool(a.list))
     print(json.dumps(rep, indent=1, ensure_ascii=False))

@@ -13,7 +13,7 @@ from typing import Any
 __all__ = ["ledger_rows", "pledge_detail", "STATUSES", "LEDGER_COLUMNS", "CLOSED"]
 
 #: statuses, in the order the ledger lists them (most in need of attention first)
-STATUSES = ("overdue", "open", "in_progress", "partially_fulfilled", "unclear", "fulfilled", "broken", "withdrawn")
+STATUSES = ("overdue", "open", "in_progress", "stalled", "partially_fulfilled", "unclear", "fulfilled", "broken", "withdrawn")
 #: statuses for which a deadline no longer counts down
 CLOSED = ("fulfilled", "broken", "withdrawn")
 

@@ -307,6 +307,7 @@ _STOPPED = re.compile(r"\b(stopp?ed|ended|halted|ceased|subsided|eased|died down
                       r"has been quiet|calm returned|no longer)\b", re.I)
 #: acts whose contrary, done by the pledger, drops the pledge rather than breaking it (a threat called off)
 _COERCIVE = frozenset({"a:impose", "a:attack", "a:sanction", "a:ban", "a:detain", "a:deport", "a:withhold"})
+_MODALS = frozenset({"will", "'ll", "would", "shall"})
 _FUTURE_AUX = ("will", "'ll", "would", "could", "may", "might", "should", "to", "shall")
 
 
@@ -405,14 +406,16 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
     nominal = [h for h in clause.acts if (h.role == "a" and h.j <= min((o.i for o in clause.objects), default=h.j) + 1)
                or (h.role == "n" and h.i in near)]
     future = any(t.text in _FUTURE_AUX for t in toks[lo:hi])
+    modal = any(t.text in _MODALS for t in toks[lo:hi])
     if nominal and not future:
         reaction = any(lem in lex.reaction for t in toks[lo:hi] for lem, tag in lex.lemmas(t.text) if tag in ("past", "s"))
         feats["reaction"] = float(reaction)
         if reaction or any(h.role == "a" for h in nominal):
             word = " ".join(t.text for t in toks[nominal[0].i:nominal[0].j])
             return _done(frame, report, text, word, feats, lex, note="the act reported as done")
-    if future and (nominal or clause.objects) and not any(t.text == "if" for t in toks[lo:hi]):
-        word = " ".join(t.text for t in toks[(nominal or clause.objects)[0].i:(nominal or clause.objects)[0].j])
+    named = [h for h in clause.objects if h.concept in frame.heads or h.concept in frame.narrow]
+    if modal and (nominal or named) and not any(t.text == "if" for t in toks[lo:hi]):
+        word = " ".join(t.text for t in toks[(nominal or named)[0].i:(nominal or named)[0].j])
         return _restate_or_revise(frame, report, text, word, feats)  # "the vote would take place in February 2026"
     # the promised quantity itself, reported as a fact ("American products now face a 125% levy")
     q = frame.quantity

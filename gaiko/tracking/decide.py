@@ -39,7 +39,7 @@ from .lexicon import Lexicon, lexicon
 from .normalise import COUNTERPART_ACTS, Frame, numbered
 from .text import OBJECT, Hit, hits, stem, tokenize
 
-__all__ = ["Report", "Decision", "decide", "judge", "DECISIONS", "SPECIFIC_ACTS"]
+__all__ = ["Report", "Decision", "decide", "judge", "with_model", "DECISIONS", "SPECIFIC_ACTS"]
 
 DECISIONS = ("fulfils", "partial", "progresses", "reverses", "withdraws", "restates", "revises", "stalls", "unrelated",
              "unclear", "needs_review")
@@ -223,12 +223,29 @@ def decide(frame: Frame, report: Report, lex: Lexicon | None = None) -> Decision
     return fallback or Decision("needs_review", note="about the pledge, no relation read", features=feats)
 
 
+def with_model(frame: Frame, report: Report, rules: Decision, lex: Lexicon | None = None) -> Decision:
+    """The relation model's reading of a report the rules could not decide (:mod:`gaiko.tracking.model`); the rules'
+    decision when no model is shipped or ``GAIKO_RELATION_MODEL=0`` is set (to compare)."""
+    import os
+
+    if os.environ.get("GAIKO_RELATION_MODEL", "1") == "0":
+        return rules
+    from .model import LEDGER_THRESHOLD, features, relation_model
+
+    model = relation_model()
+    if model is None:
+        return rules
+    lex = lex or lexicon()
+    return model.decide(features(frame, report, rules, lex), rules, threshold=LEDGER_THRESHOLD)
+
+
 def judge(frame: Frame, cand: dict[str, Any], events: list[dict[str, Any]], actors: list[tuple[int, int, str]],
           lex: Lexicon | None = None) -> dict[str, Any] | None:
     """Evidence a retrieved sentence (:func:`gaiko.tracking.link.candidates`) gives about a pledge, or None: the
     pledge's own sentences and the article it was made in are not evidence, nor are sentences outside its term or
-    decided ``unrelated``. The result has the decided ``relation``, the coder's event in the sentence (``event_id``)
-    and a ``note`` (the words that decided)."""
+    decided ``unrelated``. A sentence the rules leave undecided goes to the relation model (:func:`with_model`); what
+    it does not decide either stays ``needs_review``. The result has the decided ``relation``, the coder's event in the
+    sentence (``event_id``) and a ``note`` (the words that decided)."""
     key = (cand["article_id"], cand["idx"])
     pub = cand.get("published")
     if key in frame.own or cand["article_id"] in frame.made_arts or not pub:
@@ -238,7 +255,10 @@ def judge(frame: Frame, cand: dict[str, Any], events: list[dict[str, Any]], acto
     report = Report(text=cand["text"], published=pub, sides=frozenset(cand.get("sides") or ()),
                     context=frozenset(cand.get("context") or ()), actors=tuple(actors), events=tuple(events),
                     article_id=cand["article_id"], idx=cand["idx"])
+    lex = lex or lexicon()
     d = decide(frame, report, lex)
+    if d.relation == "needs_review":  # what the rules could not read, the relation model may
+        d = with_model(frame, report, d, lex)
     if d.relation == "unrelated":
         return None
     done = [e for e in events if not e.get("intended")]

@@ -75,6 +75,8 @@ def inflect(lemma: str, pos: str) -> list[tuple[str, str]]:
     """Regular inflections of a lemma: verbs -> s, past, ing; nouns -> pl (over-generation is harmless)."""
     out = [(lemma, "base")]
     if pos == "n":
+        if lemma.endswith("man") and len(lemma) > 4:  # fisherman -> fishermen, serviceman -> servicemen
+            out.append((lemma[:-3] + "men", "pl"))
         if lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
             out.append((lemma[:-1] + "ies", "pl"))
         elif lemma.endswith(("s", "x", "z", "ch", "sh")):

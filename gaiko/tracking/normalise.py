@@ -197,7 +197,8 @@ def _head_keys(text: str, lex: Lexicon) -> tuple[set[str], set[str]]:
         words = [i for i in range(k, j) if toks[i].text[:1].isalpha()
                  and (toks[i].text not in lex.stopwords or toks[i].text in _MEASURES)]
         head = words[-1] if words else None
-        is_act = head is not None and any(h.i <= head < h.j and h.concept.startswith(ACT) and h.role == "n" for h in found)
+        is_act = head is not None and any(h.i <= head < h.j and h.concept.startswith(ACT) and h.role == "n" for h in found) \
+            and not any(h.i <= head < h.j and h.concept.startswith(OBJECT) for h in found)  # "the shelling of" is the object
         if head is not None and toks[head].text not in _MEASURES and not (is_act and j < len(toks) and toks[j].text == "of"):
             cover = {h.concept for h in found if h.i <= head < h.j and h.concept.startswith(OBJECT)}
             names = {"=" + stem(toks[i].text) for i in range(k, head) if _is_name(text, toks, i, lex)}
