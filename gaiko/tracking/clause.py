@@ -16,7 +16,7 @@ from typing import Any
 from .lexicon import Lexicon
 from .normalise import COUNTERPART_ACTS, Frame
 from .quantities import best_quantity, find_quantities
-from .text import Hit, Tok, countries_in, find, keys
+from .text import Hit, Tok, analyse, countries_in, keys
 
 __all__ = ["Report", "Decision", "Clause", "clauses", "read_clause", "subject_side", "is_verb"]
 
@@ -223,13 +223,13 @@ def _quantity_relation(frame: Frame, text: str, lex: Lexicon | None = None) -> s
     return "partial" if got < want * 0.95 else "fulfils"
 
 
-def _cue_in(toks: list[Tok], lo: int, hi: int, rel: str, lex: Lexicon) -> tuple[int, int, str] | None:
-    for pat in lex.cues.get(rel, ()):
-        spans = find(toks, pat, lex, lo, hi)
-        if spans:
-            i, j = spans[0]
-            return i, j, " ".join(t.text for t in toks[i:j])
-    return None
+def _cue_in(spans: tuple[tuple[int, int, str, str], ...], lo: int, hi: int, rel: str) -> tuple[int, int, str] | None:
+    """The first cue of a relation inside the clause [lo, hi) (the longest phrase where several start together)."""
+    best = None
+    for i, j, r, words in spans:
+        if r == rel and lo <= i and j <= hi and (best is None or i < best[0] or (i == best[0] and j > best[1])):
+            best = (i, j, words)
+    return best
 
 
 def _negated_span(toks: list[Tok], lo: int, i: int) -> bool:
@@ -316,9 +316,10 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
     """The relation one clause states (see the module doc of :mod:`gaiko.tracking.decide`, steps 3-5)."""
     lo, hi = clause.lo, clause.hi
     text = report.text[toks[lo].start:toks[hi - 1].end]
-    hedge = next((p for p in lex.hedges if find(toks, p, lex, lo, hi)), None)
+    spans = analyse(report.text)[2]
+    hedge = _cue_in(spans, lo, hi, "hedge")
     if hedge:
-        return Decision("unclear", cue=" ".join(hedge), note="the report leaves it open", features=feats)
+        return Decision("unclear", cue=hedge[2], note="the report leaves it open", features=feats)
     if clause.contrary and (not clause.objects or not any(  # "no artillery fire was reported" / "shelling resumed"
             h.role == "v" and is_verb(toks, h.i, lex, lo) for h in clause.acts + clause.opposite)):
         h = clause.contrary[0]
@@ -331,7 +332,7 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
     verb_acts = [h for h in clause.acts + clause.partly if h.role == "v" and is_verb(toks, h.i, lex, lo)]
     verb_acts.sort(key=lambda h: h.i)
     verb_opp = [h for h in clause.opposite if h.role == "v" and is_verb(toks, h.i, lex, lo)]
-    cues = {rel: _cue_in(toks, lo, hi, rel, lex) for rel in lex.cues}
+    cues = {rel: _cue_in(spans, lo, hi, rel) for rel in lex.cues}
     for rel, c in cues.items():
         feats[f"cue_{rel}"] = float(c is not None)
     feats["act_verb"], feats["opposite_verb"] = float(bool(verb_acts)), float(bool(verb_opp))

@@ -37,7 +37,7 @@ from typing import Any
 from .clause import Clause, Decision, Report, clauses, read_clause
 from .lexicon import Lexicon, lexicon
 from .normalise import COUNTERPART_ACTS, Frame, numbered
-from .text import OBJECT, Hit, hits, stem, tokenize
+from .text import OBJECT, Hit, analyse, stem
 
 __all__ = ["Report", "Decision", "decide", "judge", "with_model", "DECISIONS", "SPECIFIC_ACTS"]
 
@@ -160,8 +160,8 @@ def decide(frame: Frame, report: Report, lex: Lexicon | None = None) -> Decision
     from .text import countries_in
 
     lex = lex or lexicon()
-    toks = tokenize(report.text)
-    found = hits(toks, lex)
+    toks_t, found_t, _cues = analyse(report.text)
+    toks, found = list(toks_t), list(found_t)
     feats: dict[str, float] = {}
     # 1. who: a sentence naming no side belongs to its article's context
     sides = {x for x in report.sides if not x.startswith("?:")} | countries_in(report.text, lex)

@@ -65,6 +65,8 @@ class Lexicon:
     countries: dict[str, str] = field(default_factory=dict)  # lower-case country name, adjective, capital -> ISO3
     horizon_days: int = 365
     verbs: frozenset[str] = field(default_factory=frozenset)  # lemmas known as verbs (cue and act verbs)
+    #: first word of a cue phrase -> (relation or "hedge", pattern), longest patterns first
+    cue_index: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = field(default_factory=dict)
 
     def lemmas(self, word: str) -> tuple[tuple[str, str], ...]:
         """(lemma, tag) readings of a lower-cased word; an unknown word is its own lemma."""
@@ -223,6 +225,11 @@ def lexicon(concepts_path: str | None = None, relations_path: str | None = None)
         form, lemma, pos = line.split("\t")
         forms.setdefault(form, set()).add((lemma, "past" if pos == "v" else "pl"))
     places, countries = _countries()
+    index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for rel, pats in list(cue_sets.items()) + [("hedge", _patterns(r.get("hedges")))]:
+        for pat in pats:
+            index.setdefault(pat[0], []).append((rel, pat))
+    cue_index = {k: tuple(sorted(v, key=lambda x: -len(x[1]))) for k, v in index.items()}
     return Lexicon(
         forms={f: tuple(sorted(v)) for f, v in forms.items()},
         entries={k: tuple(sorted(v, key=lambda e: (-len(e.lemmas), e.concept, e.role))) for k, v in entries.items()},
@@ -232,5 +239,5 @@ def lexicon(concepts_path: str | None = None, relations_path: str | None = None)
         plan_nouns=frozenset(str(w) for w in r.get("plan_nouns") or ()),
         say_verbs=frozenset(str(w) for w in r.get("say_verbs") or ()),
         stopwords=frozenset(str(w).lower() for w in r.get("stopwords") or ()),
-        places=places, countries=countries, horizon_days=int(r.get("horizon_days") or 365), verbs=frozenset(verbs),
+        places=places, countries=countries, horizon_days=int(r.get("horizon_days") or 365), verbs=frozenset(verbs), cue_index=cue_index,
     )

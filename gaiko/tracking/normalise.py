@@ -58,7 +58,7 @@ class Frame:
     other: str | None
     acts: frozenset[str]
     objects: frozenset[str]
-    topic: frozenset[str]  # the keys candidates must share (objects, else specific acts)
+    topic: frozenset[str]  # the keys a candidate must share: the object's head in meaning, else its object, else its act
     heads: frozenset[str]  # keys of the object's head noun ("tariff" in "the tariff on rice"): a report must name one
     participants: frozenset[str]  # other countries the object names ("a summit of Japan, China and South Korea")
     verb: str
@@ -148,6 +148,9 @@ def frame(group: list[dict[str, Any]], lex: Lexicon | None = None) -> Frame:
     other = side_of(first["actor"] if demand else first.get("target"))
     objects = frozenset().union(*(m["_objects"] for m in group))
     topic = frozenset().union(*(m["_topic"] for m in group))
+    concept_heads = {k for k in first.get("_heads") or () if ":" in k}
+    if concept_heads:  # what a report must name in meaning: the object's head (and its contrary: fighting for a truce)
+        topic = frozenset(concept_heads | {lex.opposite_objects[k] for k in concept_heads if k in lex.opposite_objects})
     heads = frozenset(first.get("_heads") or ())
     own_country = (first["target"] if demand else first["actor"] or {}).get("country")
     participants = frozenset(first.get("_participants") or ()) - {own_country}

@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from .lexicon import Lexicon
 
-__all__ = ["Tok", "Hit", "tokenize", "hits", "find", "keys", "stem", "countries_in", "OBJECT", "ACT"]
+__all__ = ["Tok", "Hit", "tokenize", "hits", "find", "keys", "stem", "countries_in", "analyse", "cue_spans", "OBJECT", "ACT"]
 
 ACT = "a:"
 OBJECT = "o:"
@@ -155,6 +156,24 @@ def keys(text: str | None, lex: Lexicon, *, acts: bool = True, broad: bool = Tru
     ``broad``, no event or broader keys (what a text names itself)."""
     if not text:
         return set()
+    return set(_memo(("k", text, acts, broad), lex, lambda: _keys(text, lex, acts, broad)))
+
+
+_MEMO: dict[tuple[Any, ...], frozenset[str]] = {}
+
+
+def _memo(key: tuple[Any, ...], lex: Lexicon, make: Any) -> frozenset[str]:
+    """Results that depend only on a text (and the lexicon): the ledger reads one sentence against many pledges."""
+    full = (id(lex), *key)
+    got = _MEMO.get(full)
+    if got is None:
+        if len(_MEMO) > 200_000:
+            _MEMO.clear()
+        got = _MEMO[full] = make()
+    return got
+
+
+def _keys(text: str, lex: Lexicon, acts: bool, broad: bool) -> frozenset[str]:
     toks = tokenize(text)
     found = hits(toks, lex)
     out = concept_keys(found, lex, broad)
@@ -168,7 +187,7 @@ def keys(text: str | None, lex: Lexicon, *, acts: bool = True, broad: bool = Tru
         if k in covered or not w[:1].isalpha() or len(w) < 3 or w in lex.stopwords or w in lex.places:
             continue
         out.add(stem(w))
-    return out
+    return frozenset(out)
 
 
 _MONEY_UNITS = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "KRW", "INR", "RUB"})
@@ -185,7 +204,11 @@ _NAME = re.compile(r"[A-Za-z][A-Za-z.'’-]*")
 
 def countries_in(text: str, lex: Lexicon) -> set[str]:
     """ISO3 codes of the countries a text names (names, adjectives, demonyms, capitals; "US" as written)."""
-    words = [m.group(0).replace("’", "'") for m in _NAME.finditer(text or "")]
+    return set(_memo(("c", text or ""), lex, lambda: _countries_in(text or "", lex)))
+
+
+def _countries_in(text: str, lex: Lexicon) -> frozenset[str]:
+    words = [m.group(0).replace("’", "'") for m in _NAME.finditer(text)]
     words = [w if w in lex.countries or w.lower() in lex.countries else w.rstrip(".") for w in words]
     words = [w[:-2] if w.endswith("'s") else w for w in words]
     out: set[str] = set()
@@ -203,4 +226,29 @@ def countries_in(text: str, lex: Lexicon) -> set[str]:
                 break
         else:
             k += 1
+    return frozenset(out)
+
+
+def cue_spans(toks: list[Tok], lex: Lexicon) -> list[tuple[int, int, str, str]]:
+    """Every cue phrase of ``lex.cues`` and hedge in the tokens, as (start, end, relation or "hedge", words): patterns
+    are tried only where their first word stands (``lex.cue_index``), so the cost follows the sentence, not the lists."""
+    out = []
+    n = len(toks)
+    for i in range(n):
+        cands = {toks[i].text} | {lem for lem, _t in lex.lemmas(toks[i].text)}
+        for first in cands:
+            for rel, pattern in lex.cue_index.get(first, ()):
+                j = _match_from(toks, pattern, i, n, lex)
+                if j is not None:
+                    out.append((i, j, rel, " ".join(t.text for t in toks[i:j])))
     return out
+
+
+@lru_cache(maxsize=50_000)
+def analyse(text: str) -> tuple[tuple[Tok, ...], tuple[Hit, ...], tuple[tuple[int, int, str, str], ...]]:
+    """(tokens, concept hits, cue spans) of a sentence, cached: the ledger reads one sentence against many pledges."""
+    from .lexicon import lexicon
+
+    lex = lexicon()
+    toks = tokenize(text)
+    return tuple(toks), tuple(hits(toks, lex)), tuple(cue_spans(toks, lex))
