@@ -32,6 +32,7 @@ The steps, each a rule a reader can check (docs/pledges.md has the table):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from .clause import Clause, Decision, Report, clauses, read_clause
@@ -52,31 +53,46 @@ SPECIFIC_ACTS = frozenset({"a:release", "a:withdraw", "a:deploy", "a:detain", "a
 _YEAR = re.compile(r"\b(?:in|during|back in) (?:early |late |mid-|the summer of |the spring of )?(19[5-9]\d|20[0-4]\d)\b(?!-)")
 
 
-def _clauses_of(frame: Frame, toks: list[Any], found: list[Hit], lex: Lexicon) -> list[Clause]:
+@lru_cache(maxsize=50_000)
+def _clause_info(text: str) -> tuple[tuple[int, int, tuple[Hit, ...], tuple[Hit, ...], tuple[tuple[int, str], ...], tuple[int, ...], bool], ...]:
+    """Per clause of a sentence, what does not depend on the pledge: its span, concept hits, the events its acts and
+    objects name together, its stems, its money words, whether it is a participle clause. Cached per text."""
+    lex = lexicon()
+    toks, found, _c = analyse(text)
+    out = []
+    for n, (lo, hi) in enumerate(clauses(list(toks))):
+        inside = tuple(h for h in found if lo <= h.i < hi)
+        events = tuple(Hit(min(a.i, o.i), max(a.j, o.j), ev, "n", "base")
+                       for a in inside if a.concept.startswith("a:")
+                       for o in inside if o.concept.startswith(OBJECT) and (ev := lex.events.get((a.concept, o.concept))))
+        stems = tuple((k, stem(toks[k].text)) for k in range(lo, hi) if toks[k].text[:1].isalpha())
+        money = tuple(k for k in range(lo, hi) if toks[k].text[:1] in "$€£¥" or toks[k].text in _MONEY_WORDS)
+        participle = n > 0 and lo > 0 and toks[lo - 1].text == "," and toks[lo].text.endswith("ing")
+        out.append((lo, hi, inside, events, stems, money, participle))
+    return tuple(out)
+
+
+_MONEY_WORDS = frozenset({"dollars", "euros", "pounds", "yen", "yuan"})
+
+
+def _clauses_of(frame: Frame, text: str, lex: Lexicon) -> list[Clause]:
     opposite = {x for a in frame.acts for x in lex.opposite.get(a, ())}
     acts = set(frame.acts) | {x for a in frame.acts for x in lex.also.get(a, ())}
     partly = {x for a in frame.acts for x in lex.partly.get(a, ())} - acts
     contra = {lex.opposite_objects[o] for o in frame.objects if o in lex.opposite_objects}
     stems_wanted = {k for k in frame.objects if ":" not in k}
     out: list[Clause] = []
-    for lo, hi in clauses(toks):
-        inside = [h for h in found if lo <= h.i < hi]
+    for lo, hi, inside, events, stems, money, participle in _clause_info(text):
         objs = [h for h in inside if h.concept in frame.objects]
-        # the event an act and an object name together in this clause: "fighting stopped" ~ ceasefire
-        for a in (h for h in inside if h.concept.startswith("a:")):
-            for o in (h for h in inside if h.concept.startswith(OBJECT)):
-                ev = lex.events.get((a.concept, o.concept))
-                if ev and ev in frame.objects:
-                    objs.append(Hit(min(a.i, o.i), max(a.j, o.j), ev, "n", "base"))
-        objs += [Hit(k, k + 1, stem(toks[k].text), "n", "base") for k in range(lo, hi) if stem(toks[k].text) in stems_wanted]
+        objs += [h for h in events if h.concept in frame.objects]  # "fighting stopped" ~ ceasefire
+        if stems_wanted:
+            objs += [Hit(k, k + 1, st, "n", "base") for k, st in stems if st in stems_wanted]
         if "o:money" in frame.objects:  # an amount of money is the money: "Britain sent a further £20 million"
-            objs += [Hit(k, k + 1, "o:money", "n", "base") for k in range(lo, hi)
-                     if toks[k].text[:1] in "$€£¥" or toks[k].text in ("dollars", "euros", "pounds", "yen", "yuan")]
-        participle = lo > 0 and toks[lo - 1].text == "," and toks[lo].text.endswith("ing") and bool(out)
+            objs += [Hit(k, k + 1, "o:money", "n", "base") for k in money]
         out.append(Clause(lo, hi, objs, [h for h in inside if h.concept in acts],
                           [h for h in inside if h.concept in opposite], [h for h in inside if h.concept in partly],
                           [h for h in inside if h.concept in contra and h.concept not in frame.objects],
-                          out[-1].lo if participle else -1))
+                          out[-1].lo if participle and out else -1))
     return out
 
 
@@ -175,7 +191,7 @@ def decide(frame: Frame, report: Report, lex: Lexicon | None = None) -> Decision
     if frame.acts & COUNTERPART_ACTS and placed and not any(s.split("/")[0] == frame.doer.split("/")[0] for s in sides):
         return Decision("unrelated", note="a meeting without the pledge's actor", features=feats)
     # 2. what: the clauses about the object, best first; a specific act may stand for its object
-    cls = _clauses_of(frame, toks, found, lex)
+    cls = _clauses_of(frame, report.text, lex)
     why = "does not mention the pledge's object" if frame.objects else "does not mention the pledge's act"
     chosen: list[Clause] = []
     for c in sorted(cls, key=lambda c: (-len({h.concept for h in c.objects}), -(len(c.acts) + len(c.opposite)), c.lo)):

@@ -10,9 +10,12 @@ restatement with a quantity joins the pledge with that quantity.
 
 **Sentences -> pledges** (:func:`candidates`). A sentence is retrieved for a pledge when, published between
 the pledge's first mention and its horizon, it shares one of the pledge's topic keys (its object in meaning)
-and either names the pledge's doer or a side it concerns (the other party, a country its object names: sides
-the coder resolved), or stands in an article whose context is one of those (a report need not name the actor:
-"the lower duty came into force"; the places it names are not actors). A pledge whose actor the coder could not
+and either names the pledge's doer or the other party (sides the coder resolved, countries it names), or a
+country the pledge's object names when it shares two keys with it ("the lower duty on American rice"), or names
+no side at all in an article whose context is one of those (a report need not name the actor: "the lower duty came
+into force"). A sentence that opens with a country the pledge does not concern, quoting no one, is not read
+("China bought record volumes of Brazilian soybeans" for a Japanese pledge); nor is one that misses a counterpart
+of a meeting pledge. A pledge whose actor the coder could not
 place is linked by meaning alone. Who does what in the sentence is then read by :mod:`gaiko.tracking.decide`. :mod:`gaiko.tracking.decide` then reads what it says.
 """
 
@@ -22,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .lexicon import Lexicon, lexicon
-from .normalise import Frame, prepare, side_of
+from .normalise import COUNTERPART_ACTS, Frame, prepare, side_of
 from .tables import KEYS, registered
 
 __all__ = ["bucket", "group_mentions", "candidates", "details"]
@@ -106,42 +109,58 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
     each list in (published, article, sentence) order, as dicts: article_id, idx, shared (topic keys shared), text,
     published, sides (named in the sentence), context (its article's context sides). Only the new articles'
     sentences with ``new_only``."""
-    gs, ks = [], []
+    gs, ks, strong = [], [], []
     for g, f in enumerate(frames):
         for k in f.topic:
             gs.append(g)
             ks.append(k)
+            strong.append(":" in k or k in f.heads or not f.heads)  # a concept, or the object's own head word
     if not gs:
         return {}
     scope = " AND st.article_id IN (SELECT article_id FROM _gaiko_new)" if new_only else ""
     meta: dict[str, list[Any]] = {
         "g": list(range(len(frames))), "start": [f.first_published or None for f in frames],
         "until": [f.until for f in frames], "doer": [f"@{f.doer.split('/')[0]}" if f.doer else None for f in frames],
-        "related": [sorted({f"@{x.split('/')[0]}" for x in f.related}) for f in frames]}
+        "related": [sorted({f"@{x.split('/')[0]}" for x in f.related}) for f in frames],
+        "other": [f"@{f.other.split('/')[0]}" if f.other else None for f in frames],
+        "parts": [sorted(f"@{x}" for x in f.participants) for f in frames],
+        "made": [sorted(f.made_arts) for f in frames],
+        "sym": [bool(f.acts & COUNTERPART_ACTS) for f in frames]}  # "Trump met Takaichi": either may open the sentence
     out: dict[int, list[dict[str, Any]]] = {}
-    with registered(con, "_gaiko_topics", {"g": gs, "k": ks}), registered(con, "_gaiko_gmeta", meta):
+    with registered(con, "_gaiko_topics", {"g": gs, "k": ks, "strong": strong}), registered(con, "_gaiko_gmeta", meta):
         cur = con.execute(
             f"""WITH c AS (
                 SELECT t.g, st.article_id, st.idx, count(*) AS shared
-                FROM _gaiko_topics t JOIN {keys} st ON st.key = t.k{scope} WHERE st.idx >= 0 GROUP BY ALL),
+                FROM _gaiko_topics t JOIN {keys} st ON st.key = t.k{scope} WHERE st.idx >= 0 GROUP BY ALL
+                HAVING bool_or(t.strong)),
             cm AS (
-                SELECT c.*, m.doer, m.related, CAST(a.published AS VARCHAR) AS pub FROM c
+                SELECT c.*, m.doer, m.related, m.other, m.parts, m.sym, CAST(a.published AS VARCHAR) AS pub FROM c
                 JOIN _gaiko_gmeta m ON m.g = c.g JOIN articles a ON a.id = c.article_id
                 WHERE a.published IS NOT NULL AND a.published <= CAST(? AS DATE)
+                  AND NOT list_contains(m.made, c.article_id)
                   AND (m.start IS NULL OR a.published >= CAST(m.start AS DATE))
                   AND (m.until IS NULL OR a.published <= CAST(m.until AS DATE))),
             sides AS (  -- a country's sides count as the country: "both sides" may come back as KHM/UAF
                 SELECT article_id, idx, list(DISTINCT split_part(key, '/', 1)) AS sides FROM {keys}
                 WHERE starts_with(key, '@') AND NOT starts_with(key, '@?:')
-                  AND article_id IN (SELECT DISTINCT article_id FROM cm) GROUP BY ALL)
+                  AND article_id IN (SELECT DISTINCT article_id FROM cm) GROUP BY ALL),
+            firsts AS (  -- the country opening a sentence that quotes no one
+                SELECT article_id, idx, '@' || substr(key, 2) AS first FROM {keys}
+                WHERE starts_with(key, '^') AND article_id IN (SELECT DISTINCT article_id FROM cm))
             SELECT cm.g, cm.article_id, cm.idx, cm.shared, s.text, cm.pub, coalesce(sd.sides, []), coalesce(ctx.sides, [])
             FROM cm
             JOIN sentences s ON s.article_id = cm.article_id AND s.idx = cm.idx
             LEFT JOIN sides sd ON sd.article_id = cm.article_id AND sd.idx = cm.idx
             LEFT JOIN sides ctx ON ctx.article_id = cm.article_id AND ctx.idx = -1
-            WHERE list_contains(coalesce(sd.sides, []), cm.doer) OR list_has_any(coalesce(sd.sides, []), cm.related)
-               OR cm.doer IS NULL OR starts_with(cm.doer, '@?:') OR ctx.sides IS NULL
-               OR list_contains(ctx.sides, cm.doer) OR list_has_any(ctx.sides, cm.related)
+            LEFT JOIN firsts f ON f.article_id = cm.article_id AND f.idx = cm.idx
+            WHERE (f.first IS NULL OR f.first = cm.doer OR f.first = cm.other OR list_contains(cm.related, f.first) OR cm.sym
+                   OR cm.doer IS NULL OR starts_with(cm.doer, '@?:') OR starts_with(cm.doer, '@IGO:'))
+              AND list_has_all(coalesce(sd.sides, []), cm.parts)
+              AND (list_contains(coalesce(sd.sides, []), cm.doer) OR cm.doer IS NULL OR starts_with(cm.doer, '@?:')
+               OR list_contains(coalesce(sd.sides, []), cm.other)
+               OR (cm.shared >= 2 AND list_has_any(coalesce(sd.sides, []), cm.related))
+               OR (sd.sides IS NULL AND (ctx.sides IS NULL OR list_contains(ctx.sides, cm.doer)
+                                         OR list_has_any(ctx.sides, cm.related))))
             ORDER BY cm.g, cm.pub, cm.article_id, cm.idx""", [as_of])
         for g, art, idx, shared, text, pub, sides, ctx in cur.fetchall():
             out.setdefault(g, []).append({"article_id": art, "idx": idx, "shared": shared, "text": text, "published": pub,

@@ -18,7 +18,7 @@ from typing import Any
 from .clause import Decision, Report
 from .lexicon import Lexicon
 from .normalise import Frame
-from .text import ACT, OBJECT, hits, keys, tokenize
+from .text import ACT, OBJECT, analyse, keys
 
 __all__ = ["features", "RelationModel", "relation_model", "MODEL_FILE", "LEDGER_THRESHOLD"]
 
@@ -35,8 +35,7 @@ def features(frame: Frame, report: Report, decision: Decision, lex: Lexicon) -> 
     (``w:<lemma>``). Names and values are plain, so a person can read the weights."""
     f: dict[str, float] = {f"rule:{decision.relation}": 1.0, f"kind:{frame.kind}": 1.0}
     f.update({f"r:{k}": float(v) for k, v in decision.features.items()})
-    toks = tokenize(report.text)
-    found = hits(toks, lex)
+    toks, found, _cues = analyse(report.text)
     ks = keys(report.text, lex)
     f["shared_topic"] = float(len(ks & frame.topic))
     f["shared_heads"] = float(bool(ks & frame.heads))

@@ -11,14 +11,15 @@ concept keys and stems of the promised action's object (:func:`gaiko.tracking.te
 whose action names no object is linked by its act.
 
 **Sentence keys** (:func:`sentence_rows`) are what linking joins on: the keys of each sentence, ``@side``
-for every side the coder resolved in it, and, at sentence index -1, ``@side`` for the sides the
-article is mainly about (its *context*: a report without an actor, "the lower duty came into force",
+for every side the coder resolved in it and every country it names ("a Russian missile strike"), and, at
+sentence index -1, ``@side`` for the sides the article is mainly about (its *context*: a report without an actor, "the lower duty came into force",
 belongs to them).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -86,9 +87,27 @@ _VAGUE_ACTS = frozenset({"a:protect", "a:cooperate", "a:reform"})
 COUNTERPART_ACTS = frozenset({"a:meet", "a:visit", "a:call", "a:sign"})
 
 
+_PREPARED: dict[tuple[Any, ...], dict[str, Any]] = {}
+
+
 def prepare(mention: dict[str, Any], lex: Lexicon | None = None) -> dict[str, Any]:
-    """Add what grouping and matching compare (private keys): ``_acts``, ``_objects``, ``_topic``, ``_side``."""
+    """Add what grouping and matching compare (private keys): ``_acts``, ``_objects``, ``_topic``, ``_side``, ...
+    Computed once per mention content (the ledger update loads the same mentions several times)."""
     lex = lex or lexicon()
+    q, a, t = mention.get("quantity") or {}, mention.get("actor") or {}, mention.get("target") or {}
+    key = (id(lex), mention.get("action"), mention.get("object"), mention.get("kind"), q.get("unit"),
+           a.get("country"), a.get("sector"), a.get("name"), a.get("text"), t.get("country"), t.get("sector"),
+           t.get("name"), t.get("text"))
+    done = _PREPARED.get(key)
+    if done is None:
+        if len(_PREPARED) > 100_000:
+            _PREPARED.clear()
+        done = _PREPARED[key] = _prepare(dict(mention), lex)
+    mention.update(done)
+    return mention
+
+
+def _prepare(mention: dict[str, Any], lex: Lexicon) -> dict[str, Any]:
     action = mention.get("action") or ""
     toks = tokenize(action)
     found = hits(toks, lex)
@@ -136,7 +155,7 @@ def prepare(mention: dict[str, Any], lex: Lexicon | None = None) -> dict[str, An
         mention["_participants"] = []
     doer = mention.get("target") if mention.get("kind") == "demand" and mention.get("target") else mention.get("actor")
     mention["_side"] = side_of(doer)
-    return mention
+    return {k: v for k, v in mention.items() if k.startswith("_")}
 
 
 def frame(group: list[dict[str, Any]], lex: Lexicon | None = None) -> Frame:
@@ -259,21 +278,64 @@ def _sentence_of(starts: list[int], pos: int) -> int:
     return lo
 
 
+_SAYING = re.compile(r"\b(said|says|say|told|tells|according|announced|reported|confirmed|added|stated)\b", re.I)
+
+
+def _first_sides(sents: list[tuple[int, int, str]], starts: list[int], actors: Iterable[dict[str, Any]],
+                 lex: Lexicon) -> dict[int, str]:
+    """The country that opens each sentence (its likely subject: the first resolved actor or country word, a dateline
+    left out), unless it is saying something ("Britain said ..."); linking reads no further into a sentence whose
+    subject is a country the pledge does not concern ("China bought record volumes of Brazilian soybeans")."""
+    by_sent: dict[int, list[tuple[int, int, str]]] = {}
+    for a in actors:
+        side = side_of(a)
+        if side and not side.startswith(("?:", "IGO:")) and starts:
+            k = _sentence_of(starts, int(a.get("start") or 0))
+            by_sent.setdefault(k, []).append((int(a.get("start") or 0), int(a.get("end") or 0), side))
+    out: dict[int, str] = {}
+    for k, (idx, start, text) in enumerate(sents):
+        first: tuple[int, int, str] | None = None
+        for s, e, side in by_sent.get(k, ()):
+            if not text[e - start:e - start + 3].strip().startswith(("—", "–")) and (first is None or s - start < first[0]):
+                first = (s - start, e - start, side.split("/")[0])
+        for m in _CAPITAL_WORD.finditer(text):
+            if first is not None and m.start() >= first[0]:
+                break
+            if text[m.end():m.end() + 3].strip().startswith(("—", "–")):
+                continue
+            iso = countries_in(m.group(0), lex)
+            if iso:
+                first = (m.start(), m.end(), next(iter(iso)))
+                break
+        # "Britain said Japan had cut the levy": a speaker opening the sentence is not the one acting; nor is the
+        # subject of a passive ("the captured Russian soldiers were handed over")
+        if first is not None and not _SAYING.search(text[first[1]:first[1] + 45]) and not _PASSIVE.search(text):
+            out[idx] = first[2]
+    return out
+
+
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|held|freed|sent|built|cut|"
+                      r"paid|sold|bought|shut|set|put|made|won|lost|led|kept|left|struck|hit|seized|taken|given)\b")
+_CAPITAL_WORD = re.compile(r"[A-Z][A-Za-z.'’-]*")
+
+
 def article_rows(article_id: str, sentences: Iterable[tuple[int, int, str]], actors: Iterable[dict[str, Any]],
                  lex: Lexicon | None = None) -> dict[str, list[Any]]:
     """Key rows (columns a, i, s) of one article: ``sentences`` as (index, start offset, text), ``actors`` as
     dicts with ``start`` and the fields :func:`side_of` reads."""
     lex = lex or lexicon()
+    actors = list(actors)
     cols: dict[str, list[Any]] = {"a": [], "i": [], "s": []}
     sents = sorted(sentences)
     starts = [s[1] for s in sents]
+    counts: Counter[str] = Counter()
+    named: set[tuple[int, str]] = set()
     for idx, _start, text in sents:
         for k in sorted(keys(text, lex)):
             cols["a"].append(article_id)
             cols["i"].append(idx)
             cols["s"].append(k)
-    counts: Counter[str] = Counter()
-    named: set[tuple[int, str]] = set()
+        named.update((idx, c) for c in countries_in(text, lex))  # "a Russian missile strike" names Russia
     for a in actors:
         side = side_of(a)
         if not side or not starts:
@@ -285,6 +347,10 @@ def article_rows(article_id: str, sentences: Iterable[tuple[int, int, str]], act
         cols["a"].append(article_id)
         cols["i"].append(idx)
         cols["s"].append("@" + side)
+    for idx, side in sorted(_first_sides(sents, starts, actors, lex).items()):
+        cols["a"].append(article_id)
+        cols["i"].append(idx)
+        cols["s"].append("^" + side)
     if counts:
         top = counts.most_common(1)[0][1]
         for side, n in sorted(counts.items()):

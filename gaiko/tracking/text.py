@@ -162,6 +162,12 @@ def keys(text: str | None, lex: Lexicon, *, acts: bool = True, broad: bool = Tru
 _MEMO: dict[tuple[Any, ...], frozenset[str]] = {}
 
 
+def _default() -> Lexicon:
+    from .lexicon import lexicon
+
+    return lexicon()
+
+
 def _memo(key: tuple[Any, ...], lex: Lexicon, make: Any) -> frozenset[str]:
     """Results that depend only on a text (and the lexicon): the ledger reads one sentence against many pledges."""
     full = (id(lex), *key)
@@ -174,8 +180,8 @@ def _memo(key: tuple[Any, ...], lex: Lexicon, make: Any) -> frozenset[str]:
 
 
 def _keys(text: str, lex: Lexicon, acts: bool, broad: bool) -> frozenset[str]:
-    toks = tokenize(text)
-    found = hits(toks, lex)
+    toks, found = (list(x) for x in analyse(text)[:2]) if lex is _default() else (tokenize(text), None)
+    found = found if found is not None else hits(toks, lex)
     out = concept_keys(found, lex, broad)
     if not acts:
         out = {k for k in out if not k.startswith(ACT)}
