@@ -147,7 +147,7 @@ class Store(QueryMixin, AnalysisMixin):
 
                 keep = {c.article.id for c in fresh}
                 rows = [k for k, a in enumerate(stems["a"]) if a in keep]
-                insert_keys(self.con, {col: [stems[col][k] for k in rows] for col in ("a", "i", "s")})
+                insert_keys(self.con, {col: [stems[col][k] for k in rows] for col in stems})
             self.con.execute("COMMIT")
         except Exception as exc:
             self.con.execute("ROLLBACK")

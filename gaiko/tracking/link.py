@@ -10,13 +10,14 @@ restatement with a quantity joins the pledge with that quantity.
 
 **Sentences -> pledges** (:func:`candidates`). A sentence is retrieved for a pledge when, published between
 the pledge's first mention and its horizon, it shares one of the pledge's topic keys (its object in meaning)
-and either names the pledge's doer or the other party (sides the coder resolved, countries it names), or a
-country the pledge's object names when it shares two keys with it ("the lower duty on American rice"), or names
-no side at all in an article whose context is one of those (a report need not name the actor: "the lower duty came
-into force"). A sentence that opens with a country the pledge does not concern, quoting no one, is not read
+and either names the pledge's doer (sides the coder resolved, countries it names), or opens with the other party
+or a country the pledge's object names ("Washington welcomed the lower duty"; "the lower duty on American rice came
+into force"), or names no side at all in an article whose context is one of those (a report need not name the
+actor: "the lower duty came into force"). A pledge whose actor the coder could not place needs two shared keys. A sentence that opens with a country the pledge does not concern, quoting no one, is not read
 ("China bought record volumes of Brazilian soybeans" for a Japanese pledge); nor is one that misses a counterpart
 of a meeting pledge. A pledge whose actor the coder could not
-place is linked by meaning alone. Who does what in the sentence is then read by :mod:`gaiko.tracking.decide`. :mod:`gaiko.tracking.decide` then reads what it says.
+place is linked by meaning alone, with two shared keys. Who does what in the sentence is then read by
+:mod:`gaiko.tracking.decide`. :mod:`gaiko.tracking.decide` then reads what it says.
 """
 
 from __future__ import annotations
@@ -25,10 +26,10 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .lexicon import Lexicon, lexicon
-from .normalise import COUNTERPART_ACTS, Frame, prepare, side_of
+from .normalise import COUNTERPART_ACTS, Frame, month_of, prepare, side_of
 from .tables import KEYS, registered
 
-__all__ = ["bucket", "group_mentions", "candidates", "details"]
+__all__ = ["bucket", "group_mentions", "candidates", "details", "sides_table", "SIDES"]
 
 
 def bucket(mention: dict[str, Any]) -> str:
@@ -103,18 +104,39 @@ def group_mentions(mentions: list[dict[str, Any]], lex: Lexicon | None = None,
     return groups
 
 
+#: temp table of each sentence's sides (countries count as themselves: "both sides" may come back as KHM/UAF) and the
+#: country opening it (``first``, a sentence quoting no one), built by :func:`sides_table` once per update
+SIDES = "_gaiko_sides"
+
+
+def sides_table(con: Any, keys: str = KEYS) -> None:
+    """(Re)build :data:`SIDES` from the key table: one row per sentence with sides or an opening country."""
+    con.execute(f"""CREATE OR REPLACE TEMP TABLE {SIDES} AS
+        SELECT article_id, idx,
+               list(DISTINCT split_part(key, '/', 1)) FILTER (WHERE starts_with(key, '@') AND NOT starts_with(key, '@?:'))
+                   AS sides,
+               max('@' || substr(key, 2)) FILTER (WHERE starts_with(key, '^')) AS first
+        FROM {keys} WHERE starts_with(key, '@') OR starts_with(key, '^') GROUP BY article_id, idx""")
+    con.execute(f"UPDATE {SIDES} SET sides = NULL WHERE len(sides) = 0")
+
+
 def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool = False,
                keys: str = KEYS) -> dict[int, list[dict[str, Any]]]:
     """Sentences that may be evidence for each pledge frame (see the module doc), keyed by position in ``frames``,
     each list in (published, article, sentence) order, as dicts: article_id, idx, shared (topic keys shared), text,
     published, sides (named in the sentence), context (its article's context sides). Only the new articles'
-    sentences with ``new_only``."""
-    gs, ks, strong = [], [], []
+    sentences with ``new_only``. :func:`sides_table` must have been built from ``keys``."""
+    gs, ks, strong, months = [], [], [], []
+    top = month_of(as_of) or 0
     for g, f in enumerate(frames):
+        lo, hi = month_of(f.first_published), month_of(f.until)
+        span = range(lo, min(hi if hi is not None else top, top) + 1) if lo is not None else [None]
         for k in f.topic:
-            gs.append(g)
-            ks.append(k)
-            strong.append(":" in k or k in f.heads or not f.heads)  # a concept, or the object's own head word
+            for mo in span:  # the pledge's term, month by month: the join reads only its months' sentences
+                gs.append(g)
+                ks.append(k)
+                strong.append(":" in k or k in f.heads or not f.heads)  # a concept, or the object's own head word
+                months.append(mo)
     if not gs:
         return {}
     scope = " AND st.article_id IN (SELECT article_id FROM _gaiko_new)" if new_only else ""
@@ -127,12 +149,13 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
         "made": [sorted(f.made_arts) for f in frames],
         "sym": [bool(f.acts & COUNTERPART_ACTS) for f in frames]}  # "Trump met Takaichi": either may open the sentence
     out: dict[int, list[dict[str, Any]]] = {}
-    with registered(con, "_gaiko_topics", {"g": gs, "k": ks, "strong": strong}), registered(con, "_gaiko_gmeta", meta):
+    with registered(con, "_gaiko_topics", {"g": gs, "k": ks, "strong": strong, "mo": months}), \
+            registered(con, "_gaiko_gmeta", meta):
         cur = con.execute(
             f"""WITH c AS (
                 SELECT t.g, st.article_id, st.idx, count(*) AS shared
-                FROM _gaiko_topics t JOIN {keys} st ON st.key = t.k{scope} WHERE st.idx >= 0 GROUP BY ALL
-                HAVING bool_or(t.strong)),
+                FROM _gaiko_topics t JOIN {keys} st ON st.key = t.k AND st.month IS NOT DISTINCT FROM t.mo{scope}
+                WHERE st.idx >= 0 GROUP BY ALL HAVING bool_or(t.strong)),
             cm AS (
                 SELECT c.*, m.doer, m.related, m.other, m.parts, m.sym, CAST(a.published AS VARCHAR) AS pub FROM c
                 JOIN _gaiko_gmeta m ON m.g = c.g JOIN articles a ON a.id = c.article_id
@@ -140,25 +163,19 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
                   AND NOT list_contains(m.made, c.article_id)
                   AND (m.start IS NULL OR a.published >= CAST(m.start AS DATE))
                   AND (m.until IS NULL OR a.published <= CAST(m.until AS DATE))),
-            sides AS (  -- a country's sides count as the country: "both sides" may come back as KHM/UAF
-                SELECT article_id, idx, list(DISTINCT split_part(key, '/', 1)) AS sides FROM {keys}
-                WHERE starts_with(key, '@') AND NOT starts_with(key, '@?:')
-                  AND article_id IN (SELECT DISTINCT article_id FROM cm) GROUP BY ALL),
-            firsts AS (  -- the country opening a sentence that quotes no one
-                SELECT article_id, idx, '@' || substr(key, 2) AS first FROM {keys}
-                WHERE starts_with(key, '^') AND article_id IN (SELECT DISTINCT article_id FROM cm))
+            sd AS (SELECT * FROM {SIDES} WHERE sides IS NOT NULL)
             SELECT cm.g, cm.article_id, cm.idx, cm.shared, s.text, cm.pub, coalesce(sd.sides, []), coalesce(ctx.sides, [])
             FROM cm
             JOIN sentences s ON s.article_id = cm.article_id AND s.idx = cm.idx
-            LEFT JOIN sides sd ON sd.article_id = cm.article_id AND sd.idx = cm.idx
-            LEFT JOIN sides ctx ON ctx.article_id = cm.article_id AND ctx.idx = -1
-            LEFT JOIN firsts f ON f.article_id = cm.article_id AND f.idx = cm.idx
+            LEFT JOIN sd ON sd.article_id = cm.article_id AND sd.idx = cm.idx
+            LEFT JOIN sd ctx ON ctx.article_id = cm.article_id AND ctx.idx = -1
+            LEFT JOIN {SIDES} f ON f.article_id = cm.article_id AND f.idx = cm.idx
             WHERE (f.first IS NULL OR f.first = cm.doer OR f.first = cm.other OR list_contains(cm.related, f.first) OR cm.sym
                    OR cm.doer IS NULL OR starts_with(cm.doer, '@?:') OR starts_with(cm.doer, '@IGO:'))
               AND list_has_all(coalesce(sd.sides, []), cm.parts)
-              AND (list_contains(coalesce(sd.sides, []), cm.doer) OR cm.doer IS NULL OR starts_with(cm.doer, '@?:')
-               OR list_contains(coalesce(sd.sides, []), cm.other)
-               OR (cm.shared >= 2 AND list_has_any(coalesce(sd.sides, []), cm.related))
+              AND (list_contains(coalesce(sd.sides, []), cm.doer)
+               OR ((cm.doer IS NULL OR starts_with(cm.doer, '@?:')) AND cm.shared >= 2)
+               OR (NOT cm.sym AND (f.first = cm.other OR list_contains(cm.related, f.first)))
                OR (sd.sides IS NULL AND (ctx.sides IS NULL OR list_contains(ctx.sides, cm.doer)
                                          OR list_has_any(ctx.sides, cm.related))))
             ORDER BY cm.g, cm.pub, cm.article_id, cm.idx""", [as_of])

@@ -28,7 +28,7 @@ from typing import Any
 from .lexicon import Lexicon, lexicon
 from .text import ACT, OBJECT, countries_in, hits, keys, stem, tokenize
 
-__all__ = ["numbered", "STATE_SECTORS", "side_of", "Frame", "frame", "prepare", "sentence_rows", "article_rows", "CONTEXT_IDX"]
+__all__ = ["numbered", "month_of", "STATE_SECTORS", "side_of", "Frame", "frame", "prepare", "sentence_rows", "article_rows", "CONTEXT_IDX"]
 
 #: sectors that speak for the state: a government, its leader, ministries, army, parliament, courts, police
 STATE_SECTORS = frozenset({"", "GOV", "MIL", "LEG", "JUD", "COP"})
@@ -319,22 +319,35 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?(?:\w+ed
 _CAPITAL_WORD = re.compile(r"[A-Z][A-Za-z.'’-]*")
 
 
+def month_of(published: str | None) -> int | None:
+    """Months since year 0 of an ISO date (the bucket linking joins on, so a pledge reads only its term)."""
+    if not published or len(published) < 7 or not published[:4].isdigit():
+        return None
+    return int(published[:4]) * 12 + int(published[5:7]) - 1
+
+
 def article_rows(article_id: str, sentences: Iterable[tuple[int, int, str]], actors: Iterable[dict[str, Any]],
-                 lex: Lexicon | None = None) -> dict[str, list[Any]]:
-    """Key rows (columns a, i, s) of one article: ``sentences`` as (index, start offset, text), ``actors`` as
-    dicts with ``start`` and the fields :func:`side_of` reads."""
+                 lex: Lexicon | None = None, published: str | None = None) -> dict[str, list[Any]]:
+    """Key rows (columns a, i, s, m = the article's month, :func:`month_of`) of one article: ``sentences`` as (index,
+    start offset, text), ``actors`` as dicts with ``start``, ``end`` and the fields :func:`side_of` reads."""
     lex = lex or lexicon()
     actors = list(actors)
-    cols: dict[str, list[Any]] = {"a": [], "i": [], "s": []}
+    month = month_of(published)
+    cols: dict[str, list[Any]] = {"a": [], "i": [], "s": [], "m": []}
+
+    def add(idx: int, key: str) -> None:
+        cols["a"].append(article_id)
+        cols["i"].append(idx)
+        cols["s"].append(key)
+        cols["m"].append(month)
+
     sents = sorted(sentences)
     starts = [s[1] for s in sents]
     counts: Counter[str] = Counter()
     named: set[tuple[int, str]] = set()
     for idx, _start, text in sents:
         for k in sorted(keys(text, lex)):
-            cols["a"].append(article_id)
-            cols["i"].append(idx)
-            cols["s"].append(k)
+            add(idx, k)
         named.update((idx, c) for c in countries_in(text, lex))  # "a Russian missile strike" names Russia
     for a in actors:
         side = side_of(a)
@@ -344,31 +357,25 @@ def article_rows(article_id: str, sentences: Iterable[tuple[int, int, str]], act
             counts[side] += 1
         named.add((sents[_sentence_of(starts, int(a.get("start") or 0))][0], side))
     for idx, side in sorted(named):
-        cols["a"].append(article_id)
-        cols["i"].append(idx)
-        cols["s"].append("@" + side)
+        add(idx, "@" + side)
     for idx, side in sorted(_first_sides(sents, starts, actors, lex).items()):
-        cols["a"].append(article_id)
-        cols["i"].append(idx)
-        cols["s"].append("^" + side)
+        add(idx, "^" + side)
     if counts:
         top = counts.most_common(1)[0][1]
         for side, n in sorted(counts.items()):
             if n * 3 >= top or n >= 3:
-                cols["a"].append(article_id)
-                cols["i"].append(CONTEXT_IDX)
-                cols["s"].append("@" + side)
+                add(CONTEXT_IDX, "@" + side)
     return cols
 
 
 def sentence_rows(coded: Iterable[Any]) -> dict[str, list[Any]]:
-    """Columns (a = article_id, i = sentence index, s = key) of ``sentence_keys`` for coded articles: worker
+    """Columns (a = article_id, i = sentence index, s = key, m = month) of ``sentence_keys`` for coded articles: worker
     processes compute them while coding, so the ledger update need not read the sentences afterwards."""
     lex = lexicon()
-    cols: dict[str, list[Any]] = {"a": [], "i": [], "s": []}
+    cols: dict[str, list[Any]] = {"a": [], "i": [], "s": [], "m": []}
     for c in coded:
         rows = article_rows(c.article.id, ((s.index, s.start, s.text) for s in c.sentences),
-                            (a.to_dict() for a in c.actors), lex)
+                            (a.to_dict() for a in c.actors), lex, c.article.published)
         for k in cols:
             cols[k].extend(rows[k])
     return cols

@@ -7,8 +7,9 @@ tables let it do that without loading the store into memory:
 ``ledger_articles``
     articles the ledger has already read; the others are "new".
 ``sentence_keys`` (schema 8; ``sentence_stems`` before)
-    one row per (sentence, linking key): concept keys, stems and ``@side`` keys
-    (:func:`gaiko.tracking.normalise.article_rows`); sentence index -1 holds an article's context sides.
+    one row per (sentence, linking key): concept keys, stems, ``@side`` keys and the ``^side`` opening it
+    (:func:`gaiko.tracking.normalise.article_rows`), with the article's month; sentence index -1 holds an
+    article's context sides.
     Evidence candidates for a pledge are found by a join instead of a scan in Python.
 ``ledger_groups``
     which pledge mention belongs to which ledger entry, its bucket (the doer's side: mentions of
@@ -51,7 +52,7 @@ LEDGER_DDL: list[str] = [
 #: on the next update (``ledger_dirty``), as its entries were linked by words.
 KEYS_DDL: list[str] = [
     "DROP TABLE IF EXISTS sentence_stems",
-    "CREATE TABLE sentence_keys (article_id VARCHAR, idx INTEGER, key VARCHAR)",
+    "CREATE TABLE sentence_keys (article_id VARCHAR, idx INTEGER, key VARCHAR, month INTEGER)",
     "DELETE FROM ledger_articles",
     "INSERT OR REPLACE INTO meta VALUES ('ledger_dirty', '1')",
 ]
@@ -106,11 +107,13 @@ def article_chunks(con: Any, sql: str, params: Sequence[Any] = (), size: int = 5
 def refresh_keys(con: Any, rows_of: Callable[..., dict[str, list[Any]]], table: str = KEYS,
                  after_chunk: Callable[[], None] | None = None) -> int:
     """Key the sentences of the new articles that have no keys yet (worker processes usually wrote them with the
-    article) into ``table``, a chunk at a time. ``rows_of(article_id, sentences, actors)`` is
+    article) into ``table``, a chunk at a time. ``rows_of(article_id, sentences, actors, published)`` is
     :func:`gaiko.tracking.normalise.article_rows`. Returns rows written."""
     total = 0
     for chunk in article_chunks(con, f"SELECT article_id FROM _gaiko_new WHERE article_id NOT IN "
                                      f"(SELECT article_id FROM {table}) ORDER BY article_id"):
+        dates = dict(con.execute("SELECT id, CAST(published AS VARCHAR) FROM articles WHERE id IN (SELECT unnest(?))",
+                                 [chunk]).fetchall())
         sents: dict[str, list[tuple[int, int, str]]] = {}
         for art, idx, start, text in con.execute(
                 'SELECT article_id, idx, start, text FROM sentences WHERE article_id IN (SELECT unnest(?))', [chunk]).fetchall():
@@ -121,9 +124,9 @@ def refresh_keys(con: Any, rows_of: Callable[..., dict[str, list[Any]]], table: 
                 "WHERE article_id IN (SELECT unnest(?)) ORDER BY article_id, start", [chunk]).fetchall():
             actors.setdefault(art, []).append({"start": start, "end": end, "text": text, "name": name, "country": country,
                                                "sector": sector})
-        cols: dict[str, list[Any]] = {"a": [], "i": [], "s": []}
+        cols: dict[str, list[Any]] = {"a": [], "i": [], "s": [], "m": []}
         for art in chunk:
-            rows = rows_of(art, sents.get(art, []), actors.get(art, []))
+            rows = rows_of(art, sents.get(art, []), actors.get(art, []), dates.get(art))
             for k in cols:
                 cols[k].extend(rows[k])
         insert_keys(con, cols, table)
@@ -134,10 +137,11 @@ def refresh_keys(con: Any, rows_of: Callable[..., dict[str, list[Any]]], table: 
 
 
 def insert_keys(con: Any, cols: dict[str, list[Any]], table: str = KEYS) -> None:
-    """Insert (article_id ``a``, sentence ``i``, key ``s``) columns into ``table``."""
+    """Insert (article_id ``a``, sentence ``i``, key ``s``, month ``m``) columns into ``table``."""
     if cols["a"]:
-        with registered(con, "_gaiko_key_rows", cols):
-            con.execute(f"INSERT INTO {table} SELECT a, i, s FROM _gaiko_key_rows")
+        cols = dict(cols, m=cols.get("m") or [None] * len(cols["a"]))
+        with registered(con, "_gaiko_key_rows", {k: cols[k] for k in ("a", "i", "s", "m")}):
+            con.execute(f"INSERT INTO {table} SELECT a, i, s, CAST(m AS INTEGER) FROM _gaiko_key_rows")
 
 
 def load_mentions(con: Any, pledge_ids: Sequence[str]) -> list[dict[str, Any]]:

@@ -25,7 +25,7 @@ from typing import Any
 from . import newest_date
 from .decide import judge
 from .lexicon import lexicon
-from .link import bucket, candidates, details, group_mentions
+from .link import bucket, candidates, details, group_mentions, sides_table
 from .normalise import article_rows, frame, prepare
 from .status import entry, restatus
 from .tables import (
@@ -177,7 +177,8 @@ def update(store: Any, as_of: str | None = None, *, full: bool = False) -> int:
             con.execute("COMMIT")
             return 0
         new_articles_table(con, as_of=as_of)
-        refresh_keys(con, lambda a, s, ac: article_rows(a, s, ac, lex), after_chunk=lambda: _checkpoint(con))
+        refresh_keys(con, lambda a, s, ac, p: article_rows(a, s, ac, lex, p), after_chunk=lambda: _checkpoint(con))
+        sides_table(con)
         overrides = _overrides(con)
         _bucket_pledges(con, "SELECT article_id FROM _gaiko_new ORDER BY article_id")
         # buckets whose new mentions all come after what is grouped there are extended; the others regrouped
@@ -334,7 +335,7 @@ def _key_source(con: Any, lex: Any) -> str:
     if not new_articles_table(con):
         return KEYS
     con.execute(f"CREATE OR REPLACE TEMP TABLE _gaiko_keys_tmp AS SELECT * FROM {KEYS}")
-    refresh_keys(con, lambda a, s, ac: article_rows(a, s, ac, lex), "_gaiko_keys_tmp")
+    refresh_keys(con, lambda a, s, ac, p: article_rows(a, s, ac, lex, p), "_gaiko_keys_tmp")
     return "_gaiko_keys_tmp"
 
 
@@ -347,6 +348,7 @@ def compute(store: Any, as_of: str | None = None) -> list[dict[str, Any]]:
         return []
     ensure_readable(con)
     table = _key_source(con, lex)
+    sides_table(con, table)
     _bucket_pledges(con, "SELECT id FROM articles WHERE published IS NULL OR published <= CAST(? AS DATE) ORDER BY id", [as_of])
     out: list[dict[str, Any]] = []
     _regroup(con, _bucket_chunks(con), as_of, _overrides(con), keys_table=table, sink=out.extend)
