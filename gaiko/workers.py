@@ -54,13 +54,13 @@ def _init_worker(model: str | None, actor_files: tuple[str, ...], batch_size: in
 
 
 def _worker_code(articles: list[Article]) -> tuple[list[CodedArticle | InputError], dict[str, list[Any]]]:
-    """A worker's batch: the coded articles, and their sentence stems for the pledge ledger (computed here, in
+    """A worker's batch: the coded articles, and their sentence keys for the pledge ledger (computed here, in
     parallel, rather than by the single writer afterwards)."""
     from .runner import code_batch
-    from .tracking_match import sentence_stem_rows
+    from .tracking.normalise import sentence_rows
 
     results = code_batch(_WORKER_CODER, articles)
-    return results, sentence_stem_rows(r for r in results if isinstance(r, CodedArticle))
+    return results, sentence_rows(r for r in results if isinstance(r, CodedArticle))
 
 
 def _died(art: Article) -> InputError:
@@ -105,7 +105,7 @@ class WorkerPool:
         except BrokenProcessPool:
             pass
         results: list[Any] = []
-        stems: dict[str, list[Any]] = {"a": [], "i": [], "s": []}
+        stems: dict[str, list[Any]] = {"a": [], "i": [], "s": [], "m": []}
         for art in articles:
             if self.executor._broken:  # type: ignore[attr-defined]
                 self._restart()

@@ -90,7 +90,7 @@ WORDS_C = ("corridor", "programme", "partnership", "compact", "initiative", "sch
            "accord", "venture", "mission", "network", "alliance", "project", "campaign", "taskforce", "fund",
            "academy", "registry", "exchange", "institute", "council", "forum", "facility", "laboratory", "depot",
            "terminal", "station", "clinic", "workshop", "hub")
-# evidence sentences: what the tracker reads after a pledge, and the words it reads them by (gaiko/data/pledges/evidence.yaml)
+# evidence sentences: what the tracker reads after a pledge, and the words it reads them by (gaiko/data/pledges/cues.yaml, relations.yaml)
 OUTCOMES = ("kept", "partly", "progress", "broken", "withdrawn", "unclear", "overdue", "open")
 OUTCOME_WEIGHTS = (24, 8, 8, 10, 6, 4, 22, 18)
 EVIDENCE = {"kept": "{c} completed the {t}.", "partly": "{c} began work on the {t}.",

@@ -180,16 +180,20 @@ def test_pledges_ledger_and_timeline(ro):
     assert len(mine) == 1, [p.get("action") for p in d["pledges"]]
     p = mine[0]
     assert p["deadline"] == "2025-12-31" and p["days_left"] == -10
-    assert p["status"] == "overdue" and p["actor"] == "Japan"
-    early = ro.get("/api/v1/pledges", params={"as_of": "2025-12-21", "actor": "Japan"}).json()["pledges"]
+    # past its deadline, but a later report ("shipments to China remained frozen", 2025-12-20) says it is stuck:
+    # stalled (issue 14), not overdue (overdue is for a deadline passed with no decisive report)
+    assert p["status"] == "stalled" and p["actor"] == "Japan"
+    early = ro.get("/api/v1/pledges", params={"as_of": "2025-12-19", "actor": "Japan"}).json()["pledges"]
     again = next(x for x in early if x["id"] == p["id"])
-    assert again["days_left"] == 10 and again["status"] == "open"
+    assert again["days_left"] == 12 and again["status"] == "open"
     one = ro.get(f"/api/v1/pledges/{p['id']}").json()
     assert one["id"] == p["id"] and one["cue"] == "demanded"
     assert one["evidence"][0]["role"] == "made"
     assert one["evidence"][0]["link"].startswith("/articles/")
+    stalled = ro.get("/api/v1/pledges", params={"as_of": "2026-01-10", "status": "stalled"}).json()["pledges"]
+    assert p["id"] in {x["id"] for x in stalled} and all(x["status"] == "stalled" for x in stalled)
     overdue = ro.get("/api/v1/pledges", params={"as_of": "2026-01-10", "status": "overdue"}).json()["pledges"]
-    assert p["id"] in {x["id"] for x in overdue} and all(x["status"] == "overdue" for x in overdue)
+    assert overdue and p["id"] not in {x["id"] for x in overdue} and all(x["status"] == "overdue" for x in overdue)
     assert ro.get("/api/v1/pledges", params={"format": "csv"}).text.startswith("id,status,")
     is_error(ro.get("/api/v1/pledges/pledge-nope"), 404, "not_found")
     is_error(ro.get("/api/v1/pledges", params={"status": "sleeping"}), 422, "config_error")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gaiko.deadlines import fiscal_year, implied_previous, normalise_deadline
+from gaiko.tracking.deadlines import fiscal_year, implied_previous, normalise_deadline
 from gaiko.types import Deadline
 
 PUB = "2025-10-24"

@@ -166,3 +166,15 @@ def test_towns_file_is_sorted_and_binary_searched(tmp_path):
     assert [g.country for g in t.get("aaa")] == ["AAA"] and t.get("aaa")[0].admin1 == "01"
     assert [g.country for g in t.get("ccc")] == ["DDD"]
     assert t.get("abc") == [] and t.get("zzz") == [] and t.get("") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The interim government took office in August 2024 after mass protests.",
+    "Students who led last year's uprising launched a new party in March.",
+])
+def test_a_month_after_in_is_not_the_town_of_that_name(coder, text):
+    """"in March", "in August 2024": dates, not March (Cambridgeshire) or Augusta's namesakes (merge of issue 14:
+    the pledge tracker read the article as set in the United Kingdom)."""
+    ca = coded(coder, text)
+    assert not ca.places, [(p.text, p.country) for p in ca.places]
+    assert not any(a.country in ("GBR", "USA") for a in ca.actors), [(a.text, a.country) for a in ca.actors]

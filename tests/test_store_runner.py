@@ -36,6 +36,29 @@ def test_schema_version_and_refuses_newer(tmp_path: Path) -> None:
         Store(db)
 
 
+def test_migration_numbered_below_the_store_version_is_still_applied(tmp_path: Path, monkeypatch) -> None:
+    """Migration numbers are planned per branch (8 may be merged before 7): a store already past a number that
+    arrives later still gets that migration."""
+    from gaiko.store import schema
+
+    top = SCHEMA_VERSION + 2
+    last = (top, "a later migration, merged first", ["CREATE TABLE last_table (x INTEGER)"])
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", top)
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, last])
+    db = tmp_path / "s.duckdb"
+    with Store(db) as s:
+        assert s.schema_version == top
+        assert schema.applied_migrations(s.con) == {n for n, _d, _s in schema.MIGRATIONS}
+    late = (top - 1, "a migration merged late", ["CREATE TABLE late_table (x INTEGER)"])
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS[:-1], late, last])
+    with Store(db) as s:
+        assert s.schema_version == top
+        assert s.con.execute("SELECT count(*) FROM late_table").fetchone()[0] == 0
+        assert schema.applied_migrations(s.con) == {n for n, _d, _s in schema.MIGRATIONS}
+    with Store(db) as s:  # applied once only
+        assert s.schema_version == top
+
+
 def test_read_only_store_must_exist(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="gaiko code"):
         Store(tmp_path / "missing.duckdb", read_only=True)

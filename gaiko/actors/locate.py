@@ -90,6 +90,8 @@ def _raw_spans(doc: Doc, kb: KnowledgeBase, located: set[int]) -> list[tuple[int
         tok = doc[i]
         if not _locative(tok):
             continue  # "in Gusau", "north of Port-au-Prince", "the outskirts of Kramatorsk"
+        if tok.ent_type_ in ("DATE", "TIME"):
+            continue  # "in March", "in August 2024": a month, not the town of that name
         generic = tok.lower_ in GENERIC and tok.pos_ == "NOUN"  # "in Belgorod region"
         if tok.pos_ != "PROPN" and not generic:
             continue

@@ -43,7 +43,7 @@ def _brief(e: dict[str, Any]) -> dict[str, Any]:
 def pledges(
     db: str = typer.Option("gaiko.duckdb", "--db", help="Store to read."),
     actor: Optional[str] = typer.Option(None, "--actor", help="Actor: country code (JPN), name or text."),
-    status: Optional[str] = typer.Option(None, "--status", help="open, in_progress, fulfilled, partially_fulfilled, broken, withdrawn, overdue, unclear."),
+    status: Optional[str] = typer.Option(None, "--status", help="open, in_progress, fulfilled, partially_fulfilled, stalled, broken, withdrawn, overdue, unclear."),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Status as of this date (YYYY-MM-DD); default: newest article date."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or csv."),
     rebuild: bool = typer.Option(False, "--rebuild", help="Recompute the stored ledger from scratch first "
@@ -82,7 +82,7 @@ def show(
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Status as of this date (YYYY-MM-DD)."),
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
 ) -> None:
-    """A pledge's timeline: made, restated, progress, fulfilled, broken, withdrawn."""
+    """A pledge's timeline: made, restated, revised, progress, fulfilled, partial, stalled, broken, withdrawn."""
     from ..store import Store
     from ..tracking import timeline
 
@@ -101,10 +101,15 @@ def show(
     b = _brief(e)
     typer.echo(f"{e['id']}  {b['actor']}: {e['action']}  [{e['kind']}, {e['event']}]")
     typer.echo(f"status: {b['status']} since {b['status_date']}  (as of {e['as_of']}); deadline: {b['deadline'] or 'none'}")
+    if e.get("status_reason"):
+        typer.echo(f"why: {e['status_reason']}")
+    if e.get("needs_review"):
+        typer.echo("needs review: some reports below are about it but say nothing gaiko could read (role needs_review)")
     if e.get("override_note"):
         typer.echo(f"note: {e['override_note']}")
     emit_rows(
-        [{"published": ev.get("published") or "undated", "role": ev["role"], "sentence": ev["sentence"], "article": ev["article_id"], "note": ev.get("note") or ""}
+        [{"published": ev.get("published") or "undated", "role": ev["role"], "sentence": ev["sentence"],
+          "article": ev["article_id"], "note": ev.get("note") or ""}
          for ev in e["evidence"]],
         "table", ("published", "role", "sentence", "article", "note"), title="Timeline",
     )

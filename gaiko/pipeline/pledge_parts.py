@@ -6,13 +6,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..docindex import entities
 
-__all__ = ["Lexicon", "lexicon", "subject_of", "own_tokens", "action_text", "deadline_phrases", "say_head", "is_actorish"]
+__all__ = ["Lexicon", "lexicon", "subject_of", "own_tokens", "action_text", "deadline_phrases", "say_head", "say_left",
+           "is_actorish",
+           "list_items", "main_country", "country_in"]
 
-_TEMPORAL_PREPS = {"by", "within", "in", "before", "until", "till", "for", "over", "during", "no", "ahead", "around", "after"}
+_TEMPORAL_PREPS = {"by", "within", "in", "before", "until", "till", "for", "over", "during", "no", "ahead", "around", "after",
+                   "from", "at", "on", "starting", "beginning", "each"}
+#: fixed phrases that frame a clause, not part of the promised act ("In return, Paris would lift its veto")
+#: prepositions of a reason or circumstance: not part of the act ("close the crossings because of balloons")
+_REASONS = {"because", "due", "amid", "despite", "following", "after", "given", "owing", "citing"}
+_FRAMES = {("in", "return"), ("in", "exchange"), ("in", "turn"), ("for", "its", "part"), ("for", "their", "part"),
+           ("in", "response"), ("as", "a", "result"), ("in", "addition"), ("at", "the", "same", "time")}
 _OPEN_WORDS = {"someday", "eventually", "soon", "shortly"}
 _FILLERS = {"even", "also", "still", "already", "now", "then", "further", "too"}
 _SKIP_DEPS = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "mark", "cc", "conj", "punct", "advcl", "ccomp", "parataxis", "expl", "csubj"}
@@ -77,11 +85,14 @@ def subject_of(verb: Token) -> Token | None:
         for child in cur.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 return child
-        if cur.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and cur.head.i != cur.i:
+        if cur.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "acomp") and cur.head.i != cur.i:
             # a noun heading an acl is the subject of "plans to host" only through its own head
+            was = cur.dep_
             cur = cur.head
             if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("nsubj", "nsubjpass"):
                 return None
+            if was == "advcl" and cur.pos_ == "PROPN" and cur.dep_ == "ROOT":
+                return cur  # "Indonesia, as host, offered to mediate": the parser made the subject the root
             continue
         return None
     return None
@@ -101,7 +112,11 @@ def say_head(tok: Token, lex: Lexicon) -> Token | None:
     """The verb of saying whose complement holds ``tok`` ("Trump said [Japan would buy]")."""
     cur = tok
     for _ in range(5):
-        if cur.dep_ in ("ccomp", "parataxis") or (cur.dep_ == "ROOT" and False):
+        # "In return, she said, Paris would lift its veto": the parser hangs the parenthetical on the clause
+        aside = next((c for c in cur.children if c.dep_ == "parataxis" and c.lemma_.lower() in lex.say_verbs), None)
+        if aside is not None:
+            return aside
+        if cur.dep_ in ("ccomp", "parataxis"):
             head = cur.head
             if head.lemma_.lower() in lex.say_verbs:
                 return head
@@ -111,7 +126,19 @@ def say_head(tok: Token, lex: Lexicon) -> Token | None:
             cur = cur.head
             continue
         break
-    # "..., officials said." — the say verb is the ROOT and the pledge clause its ccomp
+    return None
+
+
+def say_left(tok: Token, lex: Lexicon) -> Token | None:
+    """The nearest verb of saying before ``tok`` in its sentence that has a subject: the parser may lose the link
+    ("Thailand's army said it was holding 18 soldiers ... and would release them")."""
+    sent = tok.sent
+    lo = sent.start
+    if not any(t.dep_ in ("nsubj", "nsubjpass") for t in tok.doc[lo:tok.i]) and lo > 0:
+        lo = tok.doc[lo - 1].sent.start  # the parser cut the sentence in two: look into the first half
+    for t in reversed(list(tok.doc[lo:tok.i])):
+        if t.pos_ == "VERB" and t.lemma_.lower() in lex.say_verbs and any(c.dep_ == "nsubj" for c in t.children):
+            return t
     return None
 
 
@@ -164,18 +191,21 @@ def deadline_phrases(verb: Token) -> list[tuple[str, int, int]]:
         start = span.start
         # extend left over the preposition and "the end of" that govern it
         j = start - 1
-        while j >= 0 and doc[j].lower_ in ("the", "end", "of", "by", "within", "in", "before", "until", "till", "for", "over", "during", "than", "no", "later", "ahead", "mid", "early", "late") and start - j <= 5:
+        while j >= 0 and doc[j].lower_ in ("the", "end", "of", "by", "within", "in", "before", "until", "till", "for", "over", "during", "than", "no", "later", "ahead", "mid", "early", "late", "from", "starting", "beginning", "each", "on") and start - j <= 5:
             j -= 1
         begin = j + 1
         while begin < start and doc[begin].lower_ in ("of", "than", "the"):
             begin += 1
         s = doc[begin : span.end]
-        # "earlier than promised" after "two years earlier"
+        # "earlier than promised" after "two years earlier"; "within a month of signing the treaty" (an anchor)
         k = span.end
         tail = doc[k : k + 3]
         text = s.text
         if tail.text.lower().startswith("than "):
             text = f"{s.text} {tail.text}"
+        elif k < len(doc) and doc[k].lower_ in ("of", "after", "from") and s.text.lower().startswith("within"):
+            anchor = [x for x in doc[k : k + 6] if not x.is_punct]
+            text = f"{s.text} {' '.join(x.text for x in anchor)}"
         found.append((text.strip(" ,;:—–"), s.start_char, s.end_char))
     return found
 
@@ -196,6 +226,15 @@ def _drop_temporal(toks: list[Token]) -> list[Token]:
     return [t for t in toks if t.i not in bad]
 
 
+def _dateline(t: Token) -> bool:
+    """An upper-case word of a run that ends in a dash at the start of a sentence ("NEW DELHI —")."""
+    doc = t.doc
+    k = t.i
+    while k < len(doc) and doc[k].is_upper and len(doc[k].text) > 1:
+        k += 1
+    return k > t.i and k < len(doc) and doc[k].text in ("—", "–", "-") and k - t.i <= 4
+
+
 def action_text(verb: Token, limit: int = 16) -> tuple[str, str | None, Token | None]:
     """(action text, object text, object head) of a promised action, minus its deadline words."""
     toks = _drop_temporal(own_tokens(verb))
@@ -211,9 +250,19 @@ def action_text(verb: Token, limit: int = 16) -> tuple[str, str | None, Token | 
             continue
         if (t.dep_ == "punct" and t.text != ",") or t.lower_ in ("“", "”", '"', "—", "–"):
             continue
+        if t.i < verb.i and _dateline(t):
+            continue  # a dateline: "TOKYO — Japan will ...", "NEW DELHI — India will ..."
         keep.append(t)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    for t in list(keep):
+        # "In return, ...", "Under the declaration, Cambodia will ...": a phrase before the subject frames the act
+        reason = t.dep_ == "prep" and t.head.i == verb.i and t.lower_ in _REASONS  # "because of the balloons"
+        if reason or t.dep_ == "prep" and t.head.i == verb.i and t.i < verb.i and \
+                (tuple(x.lower_ for x in t.subtree) in _FRAMES or (subj is not None and t.i < subj.i)):
+            drop = {x.i for x in t.subtree}
+            keep = [x for x in keep if x.i not in drop]
     keep = keep[:limit]
-    while keep and keep[-1].text == ",":
+    while keep and (keep[-1].text == "," or keep[-1].lower_ in _TEMPORAL_PREPS or keep[-1].lower_ in ("of", "each", "a")):
         keep.pop()
     text = verb.lemma_ + " " + _join([t for t in keep if t.i != verb.i])
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")), None)
@@ -222,6 +271,76 @@ def action_text(verb: Token, limit: int = 16) -> tuple[str, str | None, Token | 
                     if g.dep_ == "pobj" and not _temporal(g)), None)
     obj_text = None
     if obj is not None:
-        sub = [t for t in _drop_temporal(list(obj.subtree)) if t.i not in clauses and t.dep_ != "punct"]
+        relcl = {x.i for t in obj.subtree if t.dep_ == "relcl" for x in t.subtree}
+        sub = [t for t in _drop_temporal(list(obj.subtree)) if t.i not in clauses and t.i not in relcl and t.dep_ != "punct"]
         obj_text = _join(sub[:limit]) or None
     return text.strip(), obj_text, obj
+
+
+def list_items(prep: Token) -> list[tuple[int, str]]:
+    """Items of an "including A, B and C" list: a new item starts at a noun phrase after
+    "and" or a comma whose head is a plural noun or which opens with a determiner."""
+    toks = [t for t in prep.subtree if t.i != prep.i]
+    if not toks:
+        return []
+    doc = prep.doc
+    span = doc[toks[0].i : toks[-1].i + 1]
+    starts = [span.start]
+    for k in range(span.start + 1, span.end):
+        if doc[k - 1].lower_ not in ("and", ",") or doc[k].lower_ == "and":
+            continue
+        run = []
+        for j in range(k, min(k + 6, span.end)):
+            if doc[j].tag_ not in ("NNP", "NNPS", "NN", "NNS", "JJ", "DT", "CD", "HYPH", "VBN", "PRP$"):
+                break
+            run.append(doc[j])
+        nouns = [t for t in run if t.tag_.startswith("NN")]
+        if run and (run[0].tag_ == "DT" or (nouns and nouns[-1].tag_ in ("NNS", "NNPS"))):
+            starts.append(k)
+    items: list[tuple[int, str]] = []
+    for a, b in zip(starts, starts[1:] + [span.end]):
+        piece = doc[a:b]
+        words = [t for t in piece if not (t.is_punct or (t.lower_ == "and" and t.i == b - 1))]
+        if words:
+            items.append((words[0].idx, doc[words[0].i : words[-1].i + 1].text))
+    return items if len(items) > 1 else []
+
+
+def main_country(doc: Doc) -> str | None:
+    """ISO3 of the country named most often (a fallback while actors are unresolved)."""
+    from collections import Counter
+
+    import pycountry
+
+    counts: Counter[str] = Counter()
+    for ent in entities(doc):
+        if ent.label_ != "GPE":
+            continue
+        try:
+            counts[pycountry.countries.lookup(ent.text).alpha_3] += 1
+        except LookupError:
+            continue
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def country_in(doc: Doc, start: int, end: int) -> str | None:
+    """ISO3 of the first country named (or its people: "Japanese") between two offsets."""
+    import pycountry
+
+    for ent in entities(doc):
+        if ent.start_char < start or ent.end_char > end or ent.label_ not in ("GPE", "NORP"):
+            continue
+        name = ent.text
+        if ent.label_ == "NORP":
+            name = _DEMONYMS.get(name.lower(), "")
+        try:
+            return str(pycountry.countries.lookup(name).alpha_3) if name else None
+        except LookupError:
+            continue
+    return None
+
+
+_DEMONYMS = {"japanese": "Japan", "chinese": "China", "american": "United States", "korean": "Korea, Republic of",
+             "south korean": "Korea, Republic of", "russian": "Russian Federation", "british": "United Kingdom",
+             "french": "France", "german": "Germany", "indian": "India", "taiwanese": "Taiwan", "filipino": "Philippines",
+             "australian": "Australia", "canadian": "Canada", "ukrainian": "Ukraine", "israeli": "Israel", "iranian": "Iran"}

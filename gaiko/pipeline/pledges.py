@@ -16,22 +16,29 @@ Japan's pledge with Trump as ``speaker``.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from ..docindex import columns, entities, sentences, span_text
-from ..deadlines import implied_previous, normalise_deadline
+from ..docindex import columns, sentences, span_text
+from ..tracking.deadlines import implied_previous, normalise_deadline
 from ..ids import record_id
 from ..types import Actor, Deadline, Pledge
-from .pledge_parts import Lexicon, action_text, deadline_phrases, is_actorish, lexicon, say_head, subject_of
-from .quantities import best_quantity
+from .pledge_forms import antecedent, extra_cues, hung_conjuncts, parties, passive_parts
+from .pledge_parts import (
+    Lexicon, action_text, country_in, deadline_phrases, is_actorish, lexicon, list_items, main_country, say_head, say_left,
+    subject_of,
+)
+from ..tracking.quantities import best_quantity
 from .state import DocState, get_state
 
 __all__ = ["PledgeExtractor"]
 
 #: "China hoped Japan would honour ..." is China's demand on Japan, not Japan's pledge
 _WISH_VERBS = frozenset({"hope", "wish", "want", "expect", "urge", "demand", "ask", "insist", "trust"})
+#: lemmas the special forms start from (:mod:`gaiko.pipeline.pledge_forms`)
+_FORM_LEMMAS = frozenset({"be", "go", "threaten", "warn", "commit", "right"})
 _WISH_FORMS = frozenset({"hoped", "hopes", "hoping", "wished", "wishes", "wanted", "wants", "expected", "expects", "urged", "demanded", "insisted"})
 
 
@@ -47,7 +54,7 @@ class PledgeExtractor:
         self._promise_nouns = frozenset(n for n, k in lex.nouns.items() if k in ("promise", "plan", "agreement"))
         #: every lemma a cue can start from; other tokens are skipped without building them
         self._cue_lemmas = frozenset(lex.verbs_xcomp) | frozenset(lex.verbs_demand) | frozenset(lex.nouns) \
-            | frozenset(lex.verbs_object)
+            | frozenset(lex.verbs_object) | _FORM_LEMMAS
 
     # ------------------------------------------------------------------ cues
     def _cues(self, sent: Any) -> list[tuple[Token, Token, str, Token | None]]:
@@ -62,6 +69,11 @@ class PledgeExtractor:
             if lemma not in cue_lemmas and cols.lower[i] not in modals:  # lower folds typographic quotes: a superset
                 continue
             t = doc[i]
+            if lemma in _FORM_LEMMAS:
+                forms = extra_cues(t, lex)
+                out.extend(forms)
+                if forms and lemma in ("commit", "threaten"):
+                    continue
             in_hand = lemma in lex.verbs_object and any(c.dep_ == "dobj" for c in t.children)
             if t.pos_ in ("VERB", "AUX", "ADJ") and lemma in lex.verbs_xcomp and not in_hand:
                 for c in t.children:
@@ -69,8 +81,11 @@ class PledgeExtractor:
                         out.append((t, c, lex.verbs_xcomp[lemma], None))
                     elif c.dep_ == "prep" and c.lower_ == "to" and lemma in ("commit", "agree"):
                         g = next((x for x in c.children if x.dep_ == "pcomp" and x.tag_ == "VBG"), None)
+                        noun = next((x for x in c.children if x.dep_ == "pobj" and x.pos_ == "NOUN"), None)
                         if g is not None:
                             out.append((t, g, lex.verbs_xcomp[lemma], None))
+                        elif noun is not None:  # "agreed to an unconditional ceasefire"
+                            out.append((t, t, lex.verbs_xcomp[lemma], None))
             if t.pos_ == "VERB" and lemma in lex.verbs_demand:
                 obj = next((c for c in t.children if c.dep_ in ("dobj", "dative")), None)
                 if obj is None:  # "called on Beijing to release"
@@ -93,9 +108,10 @@ class PledgeExtractor:
                 v = t.head
                 if any(c.dep_ == "neg" for c in v.children) or any(c.lower_ == "have" and c.dep_ == "aux" for c in v.children):
                     continue
-                if v.lemma_.lower() in lex.verbs_xcomp or v.lemma_.lower() in ("be", "have", "seem", "need", "allow", "cost", "mean", "remain"):
+                if v.lemma_.lower() in lex.verbs_xcomp or v.lemma_.lower() in ("be", "have", "seem", "need", "cost", "mean", "remain"):
                     continue
-                if t.lower_ in ("would", "wo") and say_head(v, lex) is None and v.dep_ not in ("relcl",):
+                if t.lower_ in ("would", "wo") and say_head(v, lex) is None and v.dep_ not in ("relcl",) \
+                        and say_left(v, lex) is None:
                     continue  # a bare "would" is conditional, not a pledge
                 gov = v.head if v.dep_ == "ccomp" else None
                 if gov is not None and (gov.lemma_.lower() in _WISH_VERBS or gov.lower_ in _WISH_FORMS):
@@ -107,13 +123,15 @@ class PledgeExtractor:
                     continue
                 if in_hand:
                     out.append((t, t, self.lex.verbs_object[lemma], None))
-        # conjoined actions share the cue: "plans to boost X and revise Y"
+        # conjoined actions share the cue: "plans to boost X and revise Y"; "will scrap the levy it introduced and cut fees"
         for cue, verb, kind, party in list(out):
             if cue.i == verb.i:
                 continue
             for c in verb.children:
-                if c.dep_ == "conj" and c.pos_ == "VERB" and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
+                if c.dep_ == "conj" and c.pos_ == "VERB" and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children) \
+                        and c.lemma_.lower() not in lex.say_verbs and not (verb.tag_ == "VB" and c.tag_ in ("VBD", "VBN")):
                     out.append((cue, c, kind, party))
+            out.extend((cue, c, kind, party) for c in hung_conjuncts(verb))
         return out
 
     # ----------------------------------------------------------------- actors
@@ -157,15 +175,14 @@ class PledgeExtractor:
         state = get_state(doc)
         memory: dict[str, Actor] = {}
         used: set[int] = set()
-        country_hint = next((a.country for a in state.actors if a.country and len(a.country) == 3), None) or _main_country(doc)
+        country_hint = next((a.country for a in state.actors if a.country and len(a.country) == 3), None) or main_country(doc)
         cols = columns(doc)
         for sent in sentences(doc).spans:
             for cue, verb, kind, party in self._cues(sent):
                 if verb.i in used:
                     continue
                 used.add(verb.i)
-                p = self._pledge(doc, state, sent, cue, verb, kind, party, memory, country_hint)
-                if p is not None:
+                for p in self._pledge(doc, state, sent, cue, verb, kind, party, memory, country_hint):
                     parts = self._split_objects(p, verb, state.published)
                     state.pledges.extend(parts or [p])
                     state.pledges.extend(self._included(doc, p, verb))
@@ -176,12 +193,18 @@ class PledgeExtractor:
         return doc
 
     def _pledge(self, doc: Doc, state: DocState, sent: Any, cue: Token, verb: Token, kind: str,
-                party: Token | None, memory: dict[str, Actor], country_hint: str | None) -> Pledge | None:
+                party: Token | None, memory: dict[str, Actor], country_hint: str | None) -> list[Pledge]:
+        """The pledge(s) of one cue: one per party when several act ("Brazil and Argentina agreed to ...")."""
         lex = self.lex
         speaker_tok: Token | None = None
+        passive = passive_parts(verb, lex)
         if kind == "demand":
             actor_tok = subject_of(cue)
             target = self._actor(state, party, memory)
+        elif party is not None and cue.lemma_.lower() == "commit":  # "the joint statement commits both sides to ..."
+            actor_tok, target = party, None
+        elif passive is not None:  # "the duty would be cut": the by-agent, else the speaker
+            actor_tok, target = passive[1], None
         else:
             actor_tok = subject_of(verb) if cue.i == verb.i or cue.dep_ == "aux" else subject_of(cue)
             if actor_tok is None and cue.pos_ == "NOUN":
@@ -189,23 +212,28 @@ class PledgeExtractor:
                 actor_tok = poss or subject_of(cue.head) if cue.head.pos_ in ("VERB", "AUX") else poss
             target = None
         say = say_head(cue if cue.dep_ != "aux" else verb, lex)
+        if say is None and cue.dep_ == "aux" and cue.lower_ in ("would", "wo"):
+            say = say_left(verb, lex)  # a broken parse: "X said it was holding them and would release them"
         if say is not None:
             speaker_tok = subject_of(say)
             if cue.lemma_.lower() in ("warn", "threaten") or say.lemma_.lower() in ("warn", "threaten"):
                 kind = "threat"
         speaker = self._actor(state, speaker_tok, memory)
         actor: Actor | None
+        group = parties(actor_tok, state, lambda x: self._actor(state, x, memory)) if kind != "demand" else []
         if actor_tok is not None and actor_tok.pos_ == "PRON" and speaker is not None:
             actor = speaker  # "Trump said he would visit China"
+        elif actor_tok is None and speaker is not None and (passive is not None or cue.dep_ == "aux"):
+            actor = speaker
         else:
-            actor = self._actor(state, actor_tok, memory)
+            actor = group[0] if group else self._actor(state, actor_tok, memory)
         if actor is None:
-            return None
+            return []
         if speaker is not None and (speaker is actor or speaker.text == actor.text or
                                     (speaker.name and speaker.name == actor.name)):
             speaker = None
         self._remember(actor_tok, actor, memory)
-        action, obj, obj_tok = action_text(verb)
+        action, obj, obj_tok = self._action(verb, cue, passive)
         if obj_tok is None:  # "the summit that Japan hopes to host": the object is the noun the clause modifies
             clause = next((a for a in [verb, *verb.ancestors] if a.dep_ == "relcl"), None)
             if clause is not None and clause.head.pos_ in ("NOUN", "PROPN"):
@@ -216,7 +244,7 @@ class PledgeExtractor:
             action = "not " + action
         if target is None and obj_tok is not None:
             target = state.actor_in(obj_tok) if obj_tok.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") else None
-        country = actor.country or _country_in(doc, actor.start, actor.end) or _country_in(doc, sent.start_char, sent.end_char) or country_hint
+        country = actor.country or country_in(doc, actor.start, actor.end) or country_in(doc, sent.start_char, sent.end_char) or country_hint
         deadline = self._deadline(verb, cue, state.published, country)
         conditions = self._conditions(verb, cue)
         if conditions and kind == "promise" and verb.lemma_.lower() in lex.action_verbs and lex.action_verbs[verb.lemma_.lower()] in ("COERCE", "ASSAULT", "SANCTION"):
@@ -227,13 +255,57 @@ class PledgeExtractor:
         sidx = state.sentence_index(sent[0])
         pid = record_id("pl", state.article_id, cue.idx, verb.idx)
         conf = 0.8 if actor.country or actor.name else 0.5
-        return Pledge(
+        first = Pledge(
             id=pid, article_id=state.article_id, sentence_index=sidx, sentence=span_text(sent), actor=actor,
             action=action, event_type=event_type, kind=kind, cue=self._cue_text(cue, verb),
             cue_start=cue.idx, cue_end=cue.idx + len(cue.text), object=obj, target=target, speaker=speaker,
             quantity=quantity, deadline=deadline, conditions=conditions, made_on=state.published,
             status_in_text=status, confidence=conf,
         )
+        if len(group) < 2:
+            return [first]
+        out = []
+        for k, a in enumerate(group):  # one pledge per party; with two, each is the other's target
+            d = first.to_dict()
+            other = group[1 - k].to_dict() if len(group) == 2 else (target.to_dict() if target else None)
+            d.update(id=record_id("pl", state.article_id, cue.idx, verb.idx, a.start), actor=a.to_dict(), target=other)
+            out.append(Pledge.from_dict(d))
+        return out
+
+    def _action(self, verb: Token, cue: Token, passive: tuple[Token, Token | None] | None) -> tuple[str, str | None, Token | None]:
+        """(action text, object text, object head), for the plain and the special forms."""
+        if cue.i == verb.i and cue.lemma_.lower() in ("threaten", "warn"):  # "threatened tariffs on cars"
+            obj_tok = next(c for c in verb.children if c.dep_ == "dobj")
+            obj = " ".join(t.text for t in obj_tok.subtree if t.dep_ != "punct" and not (t.dep_ == "relcl"))
+            return f"impose {obj}", obj, obj_tok
+        if cue.i == verb.i and cue.lemma_.lower() in ("commit", "agree"):  # "commits both sides to a ceasefire"
+            to = next(c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to")
+            obj_tok = next(c for c in to.children if c.dep_ == "pobj")
+            obj = " ".join(t.text for t in obj_tok.subtree if t.dep_ != "punct")
+            return f"observe {obj}", obj, obj_tok
+        action, obj, obj_tok = action_text(verb)
+        small = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and any(x.dep_ == "nsubj" for x in c.children)),
+                     None) if verb.lemma_.lower() in ("allow", "let", "permit", "enable", "help") else None
+        if small is not None:  # "will allow aid convoys to reach El Fasher"
+            words = [t for t in small.subtree if t.dep_ != "punct" and not (t.dep_ in ("appos", "relcl") or
+                                                                            any(a.dep_ == "appos" for a in t.ancestors))]
+            obj = " ".join(t.text for t in words)
+            return f"{verb.lemma_} {obj}", obj, next(x for x in small.children if x.dep_ == "nsubj")
+        if passive is not None:  # "the duty would be cut to 5%" -> "cut the duty to 5%"
+            subj = passive[0]
+            obj = " ".join(t.text for t in subj.subtree if t.dep_ != "punct")
+            rest = action.split(" ", 1)[1] if " " in action else ""
+            agent = {t.i for c in verb.children if c.dep_ == "agent" for t in c.subtree}
+            if agent:
+                rest = " ".join(w for w in rest.split() if w not in {verb.doc[i].text for i in agent})
+            return f"{verb.lemma_} {obj} {rest}".strip(), obj, subj
+        if obj_tok is not None and obj_tok.lower_ in ("them", "it", "those") and obj_tok.dep_ == "dobj":
+            ante = antecedent(obj_tok)  # "was holding 18 soldiers and would release them"
+            if ante is not None:
+                words = action.split(" ")
+                action = " ".join(ante if w == obj_tok.text else w for w in words)
+                obj = ante
+        return action, obj, obj_tok
 
     def _included(self, doc: Doc, p: Pledge, verb: Token) -> list[Pledge]:
         """Separate pledges for "deals ... including A and B" (container objects only)."""
@@ -243,7 +315,7 @@ class PledgeExtractor:
         out: list[Pledge] = []
         for t in obj.subtree:
             if t.dep_ == "prep" and t.lower_ in ("including", "like"):
-                for start, text in _list_items(t):
+                for start, text in list_items(t):
                     q = p.to_dict()
                     prt = "".join(f" {c.text}" for c in verb.children if c.dep_ == "prt")
                     q.update(id=record_id("pl", p.article_id, p.cue_start, start), action=f"{verb.lemma_}{prt} {text}",
@@ -254,12 +326,24 @@ class PledgeExtractor:
     def _split_objects(self, p: Pledge, verb: Token, published: str | None) -> list[Pledge]:
         """"buy 12 Mt by the end of the year and 25 Mt a year over three years": one pledge per quantity."""
         objs = [c for c in verb.children if c.dep_ == "dobj"]
+        # "buy 2 Mt this year and 5 Mt a year from 2026": the parser hangs the second on the verb or the first object
+        heads = {verb.i} | {c.i for c in verb.children if c.dep_ in ("dobj", "npadvmod")}
+        objs += [t for t in verb.subtree if t.dep_ == "conj" and t.pos_ == "NOUN" and t.head.i in heads
+                 and any(x.like_num for x in t.children)]
+        objs.sort(key=lambda o: o.i)
         if len(objs) < 2:
             return []
         out: list[Pledge] = []
         bounds = [o.left_edge.i for o in objs[1:]] + [sentences(verb.doc).span(verb.i).end]
+        of_part = next((" ".join(t.text for t in c.subtree) for o in objs for c in o.children
+                        if c.dep_ == "prep" and c.lower_ == "of"), None)
         for o, stop in zip(objs, bounds):
-            text = " ".join(t.text for t in o.subtree if t.dep_ != "punct")
+            inner = {x.i for c in o.children if c.dep_ == "conj" for x in c.subtree} | \
+                {x.i for c in o.children if c.dep_ == "npadvmod" or c.ent_type_ == "DATE" for x in c.subtree}
+            words = [t for t in o.subtree if t.dep_ not in ("punct", "cc") and t.i not in inner]
+            text = " ".join(t.text for t in words)
+            if of_part and not any(c.dep_ == "prep" and c.lower_ == "of" for c in o.children):
+                text = f"{text} {of_part}"  # "... and 25 Mt a year" is 25 Mt of the same soybeans
             q = best_quantity(text)
             if q is None:
                 return []
@@ -282,10 +366,16 @@ class PledgeExtractor:
 
     def _deadline(self, verb: Token, cue: Token, published: str | None, country: str | None) -> Deadline | None:
         phrases = deadline_phrases(verb)
+        if cue.i == verb.i and cue.tag_ in ("VBD", "VBN"):
+            # "agreed on Monday to a ceasefire": the date of a past cue is when it was said, not a deadline
+            obj = {t.idx for c in cue.children if c.dep_ in ("prep", "dobj") and c.lower_ != "on" for t in c.subtree}
+            phrases = [p for p in phrases if p[1] in obj]
         if cue.i != verb.i and cue.dep_ != "aux":
             inner = {t.idx for c in cue.children if c.dep_ in ("xcomp", "ccomp", "acl", "relcl", "dobj") for t in c.subtree}
-            phrases += [p for p in deadline_phrases(cue) if p not in phrases and p[1] not in inner]
+            phrases += [p for p in deadline_phrases(cue) if p not in phrases and p[1] not in inner
+                        and not (cue.tag_ in ("VBD", "VBN") and re.search(r"day$", p[0].lower()))]
         best: Deadline | None = None
+        best_weekday = False
         relative_text: str | None = None
         for text, _s, _e in phrases:
             d = normalise_deadline(text, published, country=country)
@@ -294,8 +384,10 @@ class PledgeExtractor:
             if d.kind == "relative":
                 relative_text = text
                 continue
-            if best is None or (best.kind in ("symbolic",) and d.kind != "symbolic"):
-                best = d
+            weekday = bool(re.fullmatch(r"(on |by |next )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+                                        text.lower().strip()))
+            if best is None or (best.kind in ("symbolic",) and d.kind != "symbolic") or (best_weekday and not weekday):
+                best, best_weekday = d, weekday  # a bare weekday yields to a real deadline ("said on Friday ... by May")
         if best is None and relative_text is not None:
             return normalise_deadline(relative_text, published, country=country)
         if best is not None and relative_text is not None:
@@ -356,72 +448,3 @@ class PledgeExtractor:
                 if t.lemma_.lower() in words:
                     return status
         return None
-
-
-def _list_items(prep: Token) -> list[tuple[int, str]]:
-    """Items of an "including A, B and C" list: a new item starts at a noun phrase after
-    "and" or a comma whose head is a plural noun or which opens with a determiner."""
-    toks = [t for t in prep.subtree if t.i != prep.i]
-    if not toks:
-        return []
-    doc = prep.doc
-    span = doc[toks[0].i : toks[-1].i + 1]
-    starts = [span.start]
-    for k in range(span.start + 1, span.end):
-        if doc[k - 1].lower_ not in ("and", ",") or doc[k].lower_ == "and":
-            continue
-        run = []
-        for j in range(k, min(k + 6, span.end)):
-            if doc[j].tag_ not in ("NNP", "NNPS", "NN", "NNS", "JJ", "DT", "CD", "HYPH", "VBN", "PRP$"):
-                break
-            run.append(doc[j])
-        nouns = [t for t in run if t.tag_.startswith("NN")]
-        if run and (run[0].tag_ == "DT" or (nouns and nouns[-1].tag_ in ("NNS", "NNPS"))):
-            starts.append(k)
-    items: list[tuple[int, str]] = []
-    for a, b in zip(starts, starts[1:] + [span.end]):
-        piece = doc[a:b]
-        words = [t for t in piece if not (t.is_punct or (t.lower_ == "and" and t.i == b - 1))]
-        if words:
-            items.append((words[0].idx, doc[words[0].i : words[-1].i + 1].text))
-    return items if len(items) > 1 else []
-
-
-def _main_country(doc: Doc) -> str | None:
-    """ISO3 of the country named most often (a fallback while actors are unresolved)."""
-    from collections import Counter
-
-    import pycountry
-
-    counts: Counter[str] = Counter()
-    for ent in entities(doc):
-        if ent.label_ != "GPE":
-            continue
-        try:
-            counts[pycountry.countries.lookup(ent.text).alpha_3] += 1
-        except LookupError:
-            continue
-    return counts.most_common(1)[0][0] if counts else None
-
-
-def _country_in(doc: Doc, start: int, end: int) -> str | None:
-    """ISO3 of the first country named (or its people: "Japanese") between two offsets."""
-    import pycountry
-
-    for ent in entities(doc):
-        if ent.start_char < start or ent.end_char > end or ent.label_ not in ("GPE", "NORP"):
-            continue
-        name = ent.text
-        if ent.label_ == "NORP":
-            name = _DEMONYMS.get(name.lower(), "")
-        try:
-            return str(pycountry.countries.lookup(name).alpha_3) if name else None
-        except LookupError:
-            continue
-    return None
-
-
-_DEMONYMS = {"japanese": "Japan", "chinese": "China", "american": "United States", "korean": "Korea, Republic of",
-             "south korean": "Korea, Republic of", "russian": "Russian Federation", "british": "United Kingdom",
-             "french": "France", "german": "Germany", "indian": "India", "taiwanese": "Taiwan", "filipino": "Philippines",
-             "australian": "Australia", "canadian": "Canada", "ukrainian": "Ukraine", "israeli": "Israel", "iranian": "Iran"}

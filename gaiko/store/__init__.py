@@ -145,8 +145,8 @@ class Store(QueryMixin, AnalysisMixin, FacetMixin):
 
         Articles already in the store (same content hash) are skipped, so a
         re-run or a resumed run adds nothing twice. ``stems`` are the
-        articles' sentence stems for the pledge ledger
-        (:func:`gaiko.tracking_match.sentence_stem_rows`), when a worker
+        articles' sentence keys for the pledge ledger
+        (:func:`gaiko.tracking.normalise.sentence_rows`), when a worker
         computed them. With ``cluster`` the new events join the event clusters
         in the same transaction (:func:`gaiko.clusters.cluster_new_articles`;
         the seconds it takes add up in ``cluster_seconds``).
@@ -182,11 +182,11 @@ class Store(QueryMixin, AnalysisMixin, FacetMixin):
                 cluster_new_articles(self.con, [c.article.id for c in fresh], coded=fresh)
                 self.cluster_seconds += time.perf_counter() - t
             if stems and stems.get("a"):
-                from .ledger import insert_stems
+                from ..tracking.tables import insert_keys
 
                 keep = {c.article.id for c in fresh}
                 rows = [k for k, a in enumerate(stems["a"]) if a in keep]
-                insert_stems(self.con, {col: [stems[col][k] for k in rows] for col in ("a", "i", "s")})
+                insert_keys(self.con, {col: [stems[col][k] for k in rows] for col in stems})
             self.con.execute("COMMIT")
         except Exception as exc:
             self._rollback()

@@ -18,7 +18,7 @@ __all__ = ["shape", "ledger_view", "ledger_entries", "STATUS_ORDER", "CLOSED", "
            "parse_statuses"]
 
 #: statuses, in the order the ledger lists them (most in need of attention first); others follow, by name
-STATUS_ORDER = ("overdue", "open", "in_progress", "partially_fulfilled", "unclear", "fulfilled", "broken", "withdrawn")
+STATUS_ORDER = ("overdue", "open", "in_progress", "stalled", "partially_fulfilled", "unclear", "fulfilled", "broken", "withdrawn")
 #: statuses for which a deadline no longer counts down
 CLOSED = ("fulfilled", "broken", "withdrawn")
 LEDGER_SORTS = ("status", "deadline", "-deadline", "made", "-made", "actor", "evidence", "overdue")
@@ -107,7 +107,7 @@ def ledger_entries(store: Any, as_of: dt.date | str | None = None) -> list[dict[
 
 def _matches(r: dict[str, Any], actor: str | None, target: str | None, q: str | None,
              exact: dict[str, str | None]) -> bool:
-    from .pledges import _keep
+    from ..tracking.tables import keep as _keep
 
     if actor and not _keep({"actor": r.get("actor_detail") or {}}, actor, None):
         return False

@@ -1,27 +1,19 @@
-"""Pledge tables: one row per pledge mention, the tracked ledger, its evidence, and overrides.
+"""Pledge tables: one row per pledge mention, written with each coded article.
 
-``pledges`` is written with each coded article (inside ``Store.write_coded``'s
-transaction). ``pledge_ledger``, ``pledge_mentions`` and ``pledge_evidence`` are
-kept up to date by :func:`gaiko.tracking.update_ledger` (see
-:mod:`gaiko.store.ledger` for the tables that make that incremental).
-``pledge_overrides`` is written only by a person (``gaiko pledge set``); it is
-keyed by the ledger id and also remembers the mention ids the pledge had, so an
-override survives recoding and regrouping.
+``pledges`` is written inside ``Store.write_coded``'s transaction. Migration 2 also created the
+ledger tables (``pledge_ledger``, ``pledge_mentions``, ``pledge_evidence``, ``pledge_overrides``);
+everything that reads or writes those is in :mod:`gaiko.tracking.tables`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Sequence
 from typing import Any
 
 from ..types import CodedArticle
 
-__all__ = [
-    "PLEDGE_DDL", "insert_pledges", "insert_pledges_many", "pledge_rows", "pledge_timeline",
-    "set_override", "get_overrides", "clear_override",
-]
+__all__ = ["PLEDGE_DDL", "insert_pledges", "insert_pledges_many"]
 
 PLEDGE_DDL: list[str] = [
     """CREATE TABLE pledges (
@@ -84,54 +76,3 @@ def insert_pledges_many(con: Any, coded: Sequence[CodedArticle]) -> int:
     finally:
         con.unregister("_gaiko_pledges")
     return len(rows)
-
-
-def pledge_rows(con: Any, actor: str | None = None, status: str | None = None, as_of: str | None = None) -> list[dict[str, Any]]:
-    """Ledger entries as written by the last :func:`gaiko.tracking.update_ledger` (JSONL shape)."""
-    rows = []
-    for rec, computed_for in con.execute("SELECT record, CAST(as_of AS VARCHAR) FROM pledge_ledger ORDER BY made_on, id").fetchall():
-        r = json.loads(rec)
-        r["as_of"] = computed_for  # the whole ledger is moved forward together, without rewriting each record
-        rows.append(r)
-    return [r for r in rows if _keep(r, actor, status)]
-
-
-def _keep(r: dict[str, Any], actor: str | None, status: str | None) -> bool:
-    if status and r.get("status") != status:
-        return False
-    if actor:
-        a = r.get("actor") or {}
-        needle = actor.lower()
-        hay = [str(a.get(k) or "").lower() for k in ("text", "name", "country")]
-        if not any(needle == h or (len(needle) > 3 and needle in h) for h in hay):
-            return False
-    return True
-
-
-def pledge_timeline(con: Any, ledger_id: str) -> list[dict[str, Any]]:
-    """Evidence of one pledge, oldest first: made, restated, progress, fulfilled, broken, withdrawn."""
-    cur = con.execute(
-        "SELECT CAST(published AS VARCHAR) AS published, article_id, sentence_idx, role, sentence, event_id, note "
-        "FROM pledge_evidence WHERE ledger_id = ? ORDER BY published, article_id, sentence_idx", [ledger_id]
-    )
-    cols = [c[0] for c in cur.description]
-    return [dict(zip(cols, r)) for r in cur.fetchall()]
-
-
-def set_override(con: Any, ledger_id: str, status: str, note: str | None, pledge_ids: list[str]) -> None:
-    now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
-    con.execute(
-        "INSERT OR REPLACE INTO pledge_overrides VALUES (?, ?, ?, ?, ?)",
-        [ledger_id, status, note, json.dumps(sorted(pledge_ids)), now],
-    )
-
-
-def clear_override(con: Any, ledger_id: str) -> bool:
-    n = con.execute("SELECT count(*) FROM pledge_overrides WHERE ledger_id = ?", [ledger_id]).fetchone()[0]
-    con.execute("DELETE FROM pledge_overrides WHERE ledger_id = ?", [ledger_id])
-    return bool(n)
-
-
-def get_overrides(con: Any) -> list[dict[str, Any]]:
-    rows = con.execute("SELECT ledger_id, status, note, pledge_ids, CAST(set_at AS VARCHAR) FROM pledge_overrides").fetchall()
-    return [{"ledger_id": r[0], "status": r[1], "note": r[2], "pledge_ids": json.loads(r[3] or "[]"), "set_at": r[4]} for r in rows]

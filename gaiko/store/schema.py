@@ -11,7 +11,7 @@ from typing import Any
 
 from ..errors import SchemaError
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "migrate", "current_version", "EVENT_COLUMNS", "EVENT_COLUMNS_5",
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "migrate", "current_version", "applied_migrations", "EVENT_COLUMNS", "EVENT_COLUMNS_5",
            "EVENT_COLUMNS_6", "PLACE_COLUMNS_6", "error_key", "error_key_sql"]
 
 #: actor columns stored flat on each event, once for source and once for target
@@ -91,7 +91,7 @@ def _pledge_migration() -> list[str]:
 
 
 def _ledger_migration() -> list[str]:
-    from .ledger import LEDGER_DDL
+    from ..tracking.tables import LEDGER_DDL
 
     return list(LEDGER_DDL)
 
@@ -168,6 +168,12 @@ def _cluster_migration() -> list[str]:
             "INSERT OR REPLACE INTO meta SELECT 'clusters_pending', '1' WHERE EXISTS (SELECT 1 FROM events)"]
 
 
+def _keys_migration() -> list[str]:
+    from ..tracking.tables import KEYS_DDL
+
+    return list(KEYS_DDL)
+
+
 #: (version, description, statements or a function returning them)
 MIGRATIONS: list[tuple[int, str, Any]] = [
     (1, "articles, sentences, events, actors, places, errors, runs", MIGRATION_1),
@@ -179,6 +185,7 @@ MIGRATIONS: list[tuple[int, str, Any]] = [
     (6, "compound sources and targets (source_members, target_members); place precision and region",
      _members_migration),
     (7, "event clusters: members, units, lookup keys, summaries, overrules", _cluster_migration),
+    (8, "pledge linking by meaning: sentence keys (concepts, sides) replace stems; the ledger is rebuilt", _keys_migration),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
@@ -194,15 +201,29 @@ def current_version(con: Any) -> int:
     return int(row[0]) if row else 0
 
 
+def applied_migrations(con: Any) -> set[int]:
+    """The migrations this store has had: as recorded (``meta.migrations``), or, for a store from before that was
+    recorded, every listed one up to its version. Numbers are planned per branch and may arrive out of order (8
+    before 7), so a store at 8 can still lack 7; :func:`migrate` applies it then."""
+    version = current_version(con)
+    if version:
+        row = con.execute("SELECT value FROM meta WHERE key = 'migrations'").fetchone()
+        if row and row[0]:
+            return {int(n) for n in str(row[0]).split(",")}
+    return {n for n, _d, _s in MIGRATIONS if n <= version}
+
+
 def migrate(con: Any) -> int:
-    """Bring the database up to :data:`SCHEMA_VERSION`; returns the version reached."""
+    """Bring the database up to :data:`SCHEMA_VERSION` (every listed migration it lacks, in list order); returns
+    the version reached."""
     version = current_version(con)
     if version > SCHEMA_VERSION:
         raise SchemaError(
             f"this store has schema version {version}, newer than this gaiko ({SCHEMA_VERSION}); upgrade gaiko"
         )
+    applied = applied_migrations(con)
     for number, _desc, stmts in MIGRATIONS:
-        if number <= version:
+        if number in applied:
             continue
         statements = stmts() if callable(stmts) else stmts
         con.execute("BEGIN TRANSACTION")
@@ -210,12 +231,13 @@ def migrate(con: Any) -> int:
             for sql in statements:
                 con.execute(sql)
             con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
-            con.execute(
-                "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(number)]
-            )
+            version = max(version, number)
+            con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version)])
+            con.execute("INSERT OR REPLACE INTO meta VALUES ('migrations', ?)",
+                        [",".join(str(n) for n in sorted(applied | {number}))])
             con.execute("COMMIT")
         except Exception as exc:
             con.execute("ROLLBACK")
             raise SchemaError(f"migration {number} failed: {exc}") from exc
-        version = number
+        applied.add(number)
     return version

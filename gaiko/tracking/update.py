@@ -8,7 +8,7 @@ What an entry depends on, and so what a run of new articles can change:
   those pledges are recomputed; a bucket receiving older mentions is regrouped
   whole.
 * its **matched evidence**: each sentence is judged on its own, so an untouched
-  entry only needs the new sentences that share one of its topic stems.
+  entry only needs the new sentences that share one of its topic keys.
 * the **date** it is seen from: a later ``as_of`` can only turn a passed deadline
   into ``overdue`` or ``partially_fulfilled``.
 
@@ -22,12 +22,16 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from .store.ledger import (
-    STEMS, article_chunks, candidate_events, candidates, delete_entries, ensure_readable, load_mentions,
-    new_articles_table, refresh_stems, registered, stem_source, stored_evidence, write_entries,
+from . import newest_date
+from .decide import judge
+from .lexicon import lexicon
+from .link import bucket, candidates, details, group_mentions, sides_table
+from .normalise import article_rows, frame, prepare
+from .status import entry, restatus
+from .tables import (
+    KEYS, article_chunks, delete_entries, ensure_readable, get_overrides, load_mentions, new_articles_table,
+    pledge_rows, refresh_keys, registered, stored_evidence, write_entries,
 )
-from .tracking import bucket, entry, group_mentions, newest_date, prepare, restatus
-from .tracking_match import evidence_lexicon, group_view, match_sentence, place_stems, stems
 
 __all__ = ["update", "compute", "stored", "refresh"]
 
@@ -35,7 +39,7 @@ _MENTIONS_PER_CHUNK = 1_000
 _IDS_PER_CHUNK = 500
 _GROUPS_PER_QUERY = 250
 _LEDGER_TABLES = ("pledge_ledger", "pledge_mentions", "pledge_evidence", "ledger_groups", "ledger_topics",
-                  "ledger_articles", "sentence_stems")
+                  "ledger_articles", "sentence_keys")
 
 
 def _meta(con: Any, key: str) -> str | None:
@@ -72,44 +76,41 @@ def _bucket_chunks(con: Any, buckets: str | None = None) -> list[list[str]]:
 
 
 def _entries(con: Any, groups: list[list[dict[str, Any]]], found: dict[int, list[dict[str, Any]]] | None, as_of: str,
-             overrides: list[dict[str, Any]], *, stems_table: str = STEMS, new_only: bool = False,
+             overrides: list[dict[str, Any]], *, keys_table: str = KEYS, new_only: bool = False,
              sink: Any = None) -> list[dict[str, Any]]:
     """Entries for groups: match evidence among candidate sentences (only new ones with ``new_only``), add the
     evidence already ``found`` for each group position, and compute the status. With ``sink``, entries are handed
     to it a few hundred at a time instead of returned."""
-    lex = evidence_lexicon()
-    places = place_stems(lex)
-    views = [group_view(g, lex, places) for g in groups]
-    parts = [views[lo:lo + _GROUPS_PER_QUERY] for lo in range(0, len(views), _GROUPS_PER_QUERY)]  # bounds the join
+    lex = lexicon()
+    frames = [frame(g, lex) for g in groups]
+    parts = [frames[lo:lo + _GROUPS_PER_QUERY] for lo in range(0, len(frames), _GROUPS_PER_QUERY)]  # bounds the join
     out = []
-    cache: dict[Any, Any] = {}
     for k, part in enumerate(parts):
-        cands = candidates(con, part, as_of, new_only=new_only, stems=stems_table)
-        events = candidate_events(con, ((c["article_id"], c["idx"]) for cs in cands.values() for c in cs))
+        cands = candidates(con, part, as_of, new_only=new_only, keys=keys_table)
+        events, actors = details(con, ((c["article_id"], c["idx"]) for cs in cands.values() for c in cs))
         lo = k * _GROUPS_PER_QUERY
-        for j, v in enumerate(parts[k]):
+        for j, f in enumerate(part):
             matched = [ev for c in cands.get(j, ())
-                       if (ev := match_sentence(v, c, events.get((c["article_id"], c["idx"]), []), lex, places, cache))]
-            out.append(entry(groups[lo + j], (found or {}).get(lo + j, []) + matched, overrides, as_of, v.topic))
-        if len(cache) > 50_000:
-            cache.clear()
+                       if (ev := judge(f, c, events.get((c["article_id"], c["idx"]), []),
+                                       actors.get((c["article_id"], c["idx"]), []), lex))]
+            out.append(entry(groups[lo + j], (found or {}).get(lo + j, []) + matched, overrides, as_of, f))
         if sink is not None:
             sink(out)
             out = []
     return out
 
 
-def _regroup(con: Any, chunks: list[list[str]], as_of: str, overrides: list[dict[str, Any]], *, stems_table: str = STEMS,
+def _regroup(con: Any, chunks: list[list[str]], as_of: str, overrides: list[dict[str, Any]], *, keys_table: str = KEYS,
              sink: Any) -> None:
     """Group the mentions of each chunk of buckets and hand their entries to ``sink``."""
-    lex = evidence_lexicon()
+    lex = lexicon()
     for ids in chunks:
         mentions = [m for m in load_mentions(con, ids) if (m.get("published") or "") <= as_of]
         by_bucket: dict[str, list[dict[str, Any]]] = {}
         for m in mentions:
-            by_bucket.setdefault(bucket(m), []).append(m)
+            by_bucket.setdefault(bucket(m), []).append(prepare(m, lex))
         groups = [g for b in sorted(by_bucket) for g in group_mentions(by_bucket[b], lex)]
-        _entries(con, groups, None, as_of, overrides, stems_table=stems_table, sink=sink)
+        _entries(con, groups, None, as_of, overrides, keys_table=keys_table, sink=sink)
 
 
 def _chunks(ids: Sequence[str], n: int = _IDS_PER_CHUNK) -> Iterator[Sequence[str]]:
@@ -121,8 +122,7 @@ def _recompute(con: Any, ledger_ids: Sequence[str], as_of: str, overrides: list[
                write: Any = None) -> None:
     """Recompute entries whose mentions did not change: stored matched evidence, plus (with ``new_sentences``) what
     the new articles' sentences add."""
-    lex = evidence_lexicon()
-    places = place_stems(lex)
+    lex = lexicon()
     for chunk in _chunks(sorted(ledger_ids)):
         with registered(con, "_gaiko_lids", {"id": list(chunk)}):
             members = con.execute("SELECT ledger_id, list(pledge_id) FROM ledger_groups WHERE ledger_id IN "
@@ -136,7 +136,7 @@ def _recompute(con: Any, ledger_ids: Sequence[str], as_of: str, overrides: list[
             groups.append(ms)
             found[len(groups) - 1] = old.get(lid, [])
         entries = _entries(con, groups, found, as_of, overrides, new_only=True) if new_sentences else [
-            entry(g, found[i], overrides, as_of, group_view(g, lex, places).topic) for i, g in enumerate(groups)]
+            entry(g, found[i], overrides, as_of, frame(g, lex)) for i, g in enumerate(groups)]
         delete_entries(con, [e["id"] for e in entries])
         (write or (lambda es: write_entries(con, es, as_of)))(entries)
 
@@ -153,11 +153,11 @@ def update(store: Any, as_of: str | None = None, *, full: bool = False) -> int:
     store._check_writable()
     newest = newest_date(store)
     as_of = as_of or newest
-    lex = evidence_lexicon()
+    lex = lexicon()
     previous = _meta(con, "ledger_as_of")
     read_any = con.execute("SELECT count(*) FROM ledger_articles").fetchone()[0]
     interrupted = _meta(con, "ledger_dirty") == "1"
-    restem = full  # asked for: the lexicons may have changed, so the stems are redone too
+    restem = full  # asked for: the lexicons may have changed, so the keys are redone too
     full = full or interrupted or not read_any or not previous or (as_of or "") < previous
 
     def write(entries: list[dict[str, Any]]) -> None:
@@ -169,7 +169,7 @@ def update(store: Any, as_of: str | None = None, *, full: bool = False) -> int:
         con.execute("INSERT OR REPLACE INTO meta VALUES ('ledger_dirty', '1')")
         if full:
             for table in _LEDGER_TABLES:
-                if table != "sentence_stems" or restem:  # stems of unchanged articles stay valid otherwise
+                if table != "sentence_keys" or restem:  # keys of unchanged articles stay valid otherwise
                     con.execute(f"DELETE FROM {table}")
         _checkpoint(con)
         if as_of is None:
@@ -177,7 +177,8 @@ def update(store: Any, as_of: str | None = None, *, full: bool = False) -> int:
             con.execute("COMMIT")
             return 0
         new_articles_table(con, as_of=as_of)
-        refresh_stems(con, lambda t: stems(t, lex), after_chunk=lambda: _checkpoint(con))
+        refresh_keys(con, lambda a, s, ac, p: article_rows(a, s, ac, lex, p), after_chunk=lambda: _checkpoint(con))
+        sides_table(con)
         overrides = _overrides(con)
         _bucket_pledges(con, "SELECT article_id FROM _gaiko_new ORDER BY article_id")
         # buckets whose new mentions all come after what is grouped there are extended; the others regrouped
@@ -186,7 +187,7 @@ def update(store: Any, as_of: str | None = None, *, full: bool = False) -> int:
                     "WHERE bucket NOT IN (SELECT bucket FROM _gaiko_append)")
         # entries the new sentences may be evidence for, and those a later date may change
         hit = {r[0] for r in con.execute(
-            "SELECT DISTINCT t.ledger_id FROM ledger_topics t JOIN sentence_stems s ON s.stem = t.stem "
+            "SELECT DISTINCT t.ledger_id FROM ledger_topics t JOIN sentence_keys s ON s.key = t.stem "
             "JOIN _gaiko_new n ON n.article_id = s.article_id JOIN ledger_groups g ON g.ledger_id = t.ledger_id "
             "WHERE g.bucket NOT IN (SELECT bucket FROM _gaiko_regroup)").fetchall()}
         due = {r[0] for r in con.execute(
@@ -247,13 +248,13 @@ def _extend(con: Any, as_of: str, overrides: list[dict[str, Any]], write: Any) -
 
 
 def _extend_buckets(con: Any, new_ids: list[str], as_of: str, overrides: list[dict[str, Any]], write: Any) -> set[str]:
-    lex = evidence_lexicon()
+    lex = lexicon()
     fresh = [m for m in load_mentions(con, new_ids) if (m.get("published") or "") <= as_of]
     by_bucket: dict[str, list[dict[str, Any]]] = {}
     for m in fresh:
         by_bucket.setdefault(bucket(prepare(m, lex)), []).append(m)
     pairs = {(b, t) for b, ms in by_bucket.items() for m in ms for t in m["_topic"]}
-    # earlier members that share a topic stem with a new mention: only their pledges can take it
+    # earlier members that share a topic key with a new mention: only their pledges can take it
     with registered(con, "_gaiko_bs", {"b": [p[0] for p in pairs], "s": [p[1] for p in pairs]}):
         seeds = con.execute("""SELECT g.ledger_id, list(DISTINCT g.pledge_id), g.bucket
             FROM (SELECT pledge_id, ledger_id, bucket, unnest(topic) AS stem FROM ledger_groups
@@ -289,8 +290,6 @@ def _sort_key(m: dict[str, Any]) -> tuple[str, str, int, str]:
 
 
 def _overrides(con: Any) -> list[dict[str, Any]]:
-    from .store.pledges import get_overrides
-
     return get_overrides(con)
 
 
@@ -319,8 +318,6 @@ def stored(store: Any, as_of: str | None) -> list[dict[str, Any]] | None:
     """The stored ledger seen from ``as_of`` (default: the date it was computed for), or None when it cannot answer:
     it is behind the store (articles coded since its last update) or ``as_of`` is earlier than the date it was
     computed for."""
-    from .store.pledges import pledge_rows
-
     if _behind(store):
         return None  # never written from here: readers (the web app's threads) must not start an update
     computed_for = _meta(store.con, "ledger_as_of")
@@ -332,17 +329,28 @@ def stored(store: Any, as_of: str | None) -> list[dict[str, Any]] | None:
     return [restatus(r, as_of) for r in rows] if as_of and as_of != computed_for else rows
 
 
+def _key_source(con: Any, lex: Any) -> str:
+    """The key table to read: the stored one or, when the ledger is behind the store (a read-only store coded
+    with ``--no-ledger``), a temporary copy completed with the sentences it lacks."""
+    if not new_articles_table(con):
+        return KEYS
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _gaiko_keys_tmp AS SELECT * FROM {KEYS}")
+    refresh_keys(con, lambda a, s, ac, p: article_rows(a, s, ac, lex, p), "_gaiko_keys_tmp")
+    return "_gaiko_keys_tmp"
+
+
 def compute(store: Any, as_of: str | None = None) -> list[dict[str, Any]]:
     """The whole ledger as of a date, computed afresh (nothing stored; temp tables on the connection only)."""
     con = store.con
-    lex = evidence_lexicon()
+    lex = lexicon()
     as_of = as_of or newest_date(store)
     if as_of is None:
         return []
     ensure_readable(con)
-    table = stem_source(con, lambda t: stems(t, lex))
+    table = _key_source(con, lex)
+    sides_table(con, table)
     _bucket_pledges(con, "SELECT id FROM articles WHERE published IS NULL OR published <= CAST(? AS DATE) ORDER BY id", [as_of])
     out: list[dict[str, Any]] = []
-    _regroup(con, _bucket_chunks(con), as_of, _overrides(con), stems_table=table, sink=out.extend)
+    _regroup(con, _bucket_chunks(con), as_of, _overrides(con), keys_table=table, sink=out.extend)
     out.sort(key=lambda e: (e["made_on"] or "", e["id"]))
     return [{k: v for k, v in e.items() if not k.startswith("_")} for e in out]

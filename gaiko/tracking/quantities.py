@@ -38,6 +38,12 @@ _NOT_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "minutes", 
                         "points", "miles", "kilometres", "kilometers", "was", "has", "is", "this", "its", "his", "as"})
 
 
+_WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                 "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+                 "hundred": 100, "dozen": 12}
+_COUNT_WORD = re.compile(rf"\b({'|'.join(_WORD_NUMBERS)})\s+(?:[a-z-]+\s+){{0,2}}?([a-z]{{3,}}s)\b", re.I)
+
+
 def _value(num: str, scale: str | None) -> float:
     v = float(num.replace(",", ""))
     return v * _SCALE.get((scale or "").lower(), 1.0)
@@ -70,6 +76,11 @@ def find_quantities(text: str, offset: int = 0) -> list[tuple[int, int, Quantity
         if unit in _NOT_UNITS or (re.fullmatch(r"(19|20)\d\d", m.group(1)) and not m.group(2)):
             continue
         add(m, Quantity(text=m.group(0).strip(), value=_value(m.group(1), m.group(2)), unit=unit))
+    for m in _COUNT_WORD.finditer(text):  # "four ageing coal-fired stations"
+        unit = m.group(2).lower()
+        if unit in _NOT_UNITS:
+            continue
+        add(m, Quantity(text=m.group(0).strip(), value=float(_WORD_NUMBERS[m.group(1).lower()]), unit=_UNITS.get(unit, unit)))
     out.sort(key=lambda x: x[0])
     return out
 

@@ -1,0 +1,156 @@
+"""Pledge forms beyond the plain cue + infinitive, for the pledge extractor (:mod:`gaiko.pipeline.pledges`).
+
+* **be + to-infinitive** and **be going to**: "Germany is to send two air-defence systems by December".
+* **threaten + noun**: "Washington threatened tariffs on European cars unless ..." (the act is imposing them).
+* **a document as subject**: "the joint statement commits both sides to holding talks" (the parties act).
+* **reserve the right to**: "Israel reserves the right to respond" (a threat; "upheld the right to protest" is not).
+* **several parties**: "Brazil and Argentina agreed to lift the duties" is one pledge per party, each with the other as
+  target; "both sides" / "the two countries" are the two countries last named before it.
+* **acts hung on a relative clause**: "will scrap the levy it introduced in May and cut port fees" (the parser makes
+  "cut" a conjunct of "introduced").
+* **passives**: "the minister said the duty would be cut to 5%" (the actor is the by-agent, else the speaker).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Token
+
+from ..types import Actor
+from .pledge_parts import Lexicon, is_actorish
+
+__all__ = ["extra_cues", "hung_conjuncts", "parties", "passive_parts", "antecedent", "COLLECTIVE", "DOCUMENT_NOUNS"]
+
+#: subjects that stand for the parties named before: "both sides", "the two countries"
+COLLECTIVE = re.compile(r"^(?:both|the two|the 2)\s+(?:sides|countries|nations|governments|leaders|parties|states|capitals|"
+                        r"neighbours|neighbors|allies|presidents|delegations)$", re.I)
+#: nouns of documents that can commit parties ("the joint statement commits both sides to ...")
+DOCUMENT_NOUNS = frozenset({"statement", "agreement", "deal", "declaration", "accord", "communique", "communiqué",
+                            "treaty", "memorandum", "pact", "framework", "roadmap", "text", "document", "protocol",
+                            "resolution", "charter", "arrangement", "understanding"})
+_NOT_PLANS = frozenset({"blame", "be", "have", "thank", "credit"})
+
+
+def _to_infinitive(v: Token) -> bool:
+    return v.dep_ == "xcomp" and v.pos_ in ("VERB", "AUX") and any(a.lower_ == "to" and a.dep_ == "aux" for a in v.children)
+
+
+def extra_cues(t: Token, lex: Lexicon) -> list[tuple[Token, Token, str, Token | None]]:
+    """(cue, action verb, kind, party) for the forms of the module doc that start at token ``t``."""
+    lemma = t.lemma_.lower()
+    out: list[tuple[Token, Token, str, Token | None]] = []
+    subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if lemma == "be" and subj is not None and is_actorish(subj, lex) and not any(c.dep_ == "expl" for c in t.children):
+        for c in t.children:
+            if _to_infinitive(c) and c.lemma_.lower() not in _NOT_PLANS:
+                out.append((t, c, "plan", None))
+    if lemma == "go" and t.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in t.children):
+        for c in t.children:
+            if _to_infinitive(c):
+                out.append((t, c, "plan", None))
+    if lemma in ("threaten", "warn") and t.pos_ == "VERB" and not any(_to_infinitive(c) for c in t.children):
+        obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.pos_ == "NOUN" and not is_actorish(obj, lex):
+            out.append((t, t, "threat", None))
+    if lemma == "commit" and subj is not None and subj.lemma_.lower() in DOCUMENT_NOUNS:
+        party = next((c for c in t.children if c.dep_ == "dobj"), None)
+        for c in t.children:
+            if _to_infinitive(c):
+                out.append((t, c, "agreement", party))
+            elif c.dep_ == "prep" and c.lower_ == "to":
+                g = next((x for x in c.children if x.dep_ == "pcomp" and x.tag_ == "VBG"), None)
+                noun = next((x for x in c.children if x.dep_ == "pobj"), None)
+                if g is not None:
+                    out.append((t, g, "agreement", party))
+                elif noun is not None:
+                    out.append((t, t, "agreement", party))
+    if lemma == "right" and t.pos_ == "NOUN" and t.head.lemma_.lower() == "reserve":
+        for c in t.children:
+            if c.dep_ in ("acl", "relcl") and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
+                out.append((t, c, "threat", None))
+    return out
+
+
+def hung_conjuncts(verb: Token) -> list[Token]:
+    """Verbs in the base form hung by the parser on a relative clause inside the verb's object, with no subject of
+    their own: "scrap the levy [it introduced in May and cut port fees]" -> cut."""
+    out = []
+    for t in verb.subtree:
+        if t.dep_ != "relcl" or t.tag_ == "VB":
+            continue
+        for c in t.children:
+            if c.dep_ == "conj" and c.pos_ == "VERB" and c.tag_ == verb.tag_ == "VB" and \
+                    not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
+                out.append(c)
+    return out
+
+
+def _paired_countries(tok: Token, state: Any) -> list[Actor]:
+    """The last two countries named together before ``tok`` ("Armenia and Azerbaijan initialled ...")."""
+    doc = tok.doc
+    for t in reversed(list(doc[:tok.i])):
+        if t.dep_ != "conj":
+            continue
+        a, b = state.actor_at(t.head), state.actor_at(t)
+        if a is not None and b is not None and a.country and b.country and a.country != b.country \
+                and len(a.country) == 3 and len(b.country) == 3 and a.country not in ("IGO", "IMG", "NGO"):
+            return [a, b]
+    return []
+
+
+def _recent_countries(state: Any, before: int, n: int = 2) -> list[Actor]:
+    """The last ``n`` distinct countries named before character ``before`` (most recent first)."""
+    seen: dict[str, Actor] = {}
+    for a in sorted((a for a in state.actors if a.country and a.start < before), key=lambda a: -a.start):
+        if a.country not in seen and len(a.country) == 3 and a.country not in ("IGO", "IMG", "NGO"):
+            seen[a.country] = a
+        if len(seen) == n:
+            break
+    return list(seen.values())
+
+
+def parties(tok: Token | None, state: Any, actor_of: Any) -> list[Actor]:
+    """The actors of a coordinated or collective subject (two or more), else []: "Brazil and Argentina",
+    "Brazil, Argentina and Uruguay", "both sides". ``actor_of(token)`` resolves one conjunct."""
+    if tok is None:
+        return []
+    phrase = " ".join(x.text for x in tok.subtree if x.dep_ != "punct" and x.i <= tok.i)
+    if COLLECTIVE.match(phrase.strip()):
+        pair = _paired_countries(tok, state)
+        if pair:
+            return pair
+        found = _recent_countries(state, tok.idx)
+        return found[::-1] if len(found) == 2 else []
+    conj = [c for c in tok.subtree if c.dep_ == "conj" and c.head.i in {tok.i} | {x.i for x in tok.subtree if x.dep_ == "conj"}]
+    if not conj:
+        return []
+    out = [a for a in (actor_of(x) for x in [tok, *conj]) if a is not None]
+    names = {a.name or a.text for a in out}
+    return out if len(out) >= 2 and len(names) == len(out) else []
+
+
+def passive_parts(verb: Token, lex: Lexicon) -> tuple[Token, Token | None] | None:
+    """(passive subject, by-agent) of "the duty would be cut (by the ministry)", when the subject is not an actor."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is None or is_actorish(subj, lex):
+        return None
+    agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    return subj, agent
+
+
+def antecedent(pron: Token) -> str | None:
+    """The noun phrase an object pronoun stands for: the nearest earlier noun phrase of the same number in its
+    sentence or the one before, that is not an actor ("holding 18 Cambodian soldiers ... release them")."""
+    doc = pron.doc
+    lo = doc[pron.sent.start - 1].sent.start if pron.sent.start > 0 else 0
+    plural = pron.lower_ in ("them", "those")
+    for t in reversed(list(doc[lo:pron.i])):
+        if t.pos_ != "NOUN" or t.dep_ not in ("dobj", "pobj", "nsubj", "nsubjpass", "conj", "appos"):
+            continue
+        if (t.tag_ == "NNS") != plural or t.ent_type_ in ("GPE", "PERSON", "ORG", "NORP"):
+            continue
+        words = [x for x in t.subtree if x.i <= t.i and x.dep_ not in ("punct", "det", "poss", "case")]
+        return " ".join(x.text for x in words)
+    return None

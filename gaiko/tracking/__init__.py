@@ -1,0 +1,108 @@
+"""Pledge tracking: words against deeds, across articles.
+
+One flow, one module per step (none imports a later one):
+
+1. **extract** - the coder's pipeline component :mod:`gaiko.pipeline.pledges` finds each
+   promise, plan, threat, demand or agreement in an article (a ``Pledge`` mention), using
+   :mod:`.deadlines` and :mod:`.quantities` to normalise its deadline and quantity.
+2. **normalise** - :mod:`.normalise` turns a mention into a frame: the actor's *side* (a government,
+   its leader, ministries and agencies are one side), the act and object as concept keys
+   (:mod:`.text`, :mod:`.lexicon`: "cut the levy" ~ "the lower duty"), target, quantity, deadline;
+   and every coded sentence into linking keys (concepts, and the sides the coder resolved in it).
+3. **link** - :mod:`.link` merges mentions of one pledge (same side, same act, overlapping object;
+   never two acts of one sentence) and :mod:`.tables` retrieves the later sentences that share the
+   pledge's object in meaning and name its side (or name no one in an article about it).
+4. **decide** - :mod:`.decide` reads each retrieved sentence against the pledge: fulfils, partial,
+   progresses, reverses, withdraws, restates, revises, stalls or unrelated, from the clause's
+   tense, aspect, negation, modality and verb class; what it cannot decide is kept as
+   ``needs_review`` with the candidate sentence, never guessed.
+5. **ledger** - :mod:`.status` turns the decided evidence into a status as of a date, with a one-line
+   reason and the history of how it moved; :mod:`.update` keeps the stored ledger up to date
+   incrementally (always equal to a rebuild).
+
+Statuses: see :data:`STATUSES` and docs/pledges.md.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import ConfigError, NotFound
+
+__all__ = [
+    "STATUSES", "RELATIONS", "compute_ledger", "update_ledger", "ledger", "set_status", "timeline", "newest_date",
+]
+
+#: statuses a pledge can have (``partially_fulfilled`` is what promise trackers call a compromise:
+#: changed terms, or less than promised; ``stalled``: reported stuck, delayed or blocked)
+STATUSES = ("open", "in_progress", "fulfilled", "partially_fulfilled", "stalled", "broken", "withdrawn", "overdue",
+            "unclear")
+#: what a later report can say about a pledge (:mod:`gaiko.tracking.decide`)
+RELATIONS = ("fulfils", "partial", "progresses", "reverses", "withdraws", "restates", "revises", "stalls", "unrelated")
+
+
+def newest_date(store: Any) -> str | None:
+    """The ledger's default as-of date: the newest publication date that can be true (never the wall clock)."""
+    d = store.newest_article_date()
+    return d.isoformat() if d is not None else None
+
+
+def update_ledger(store: Any, as_of: str | None = None, *, full: bool = False) -> int:
+    """Bring the stored ledger up to date with the articles coded since it last ran (everything with ``full``,
+    or when ``as_of`` goes back in time). Overrides are kept. Returns the ledger's size."""
+    from .update import update
+
+    return update(store, as_of, full=full)
+
+
+def compute_ledger(store: Any, as_of: str | None = None) -> list[dict[str, Any]]:
+    """The ledger as of a date, computed afresh from the store (nothing written); evidence reported by several
+    outlets is one item (:func:`gaiko.clusters.evidence.link_pledge_evidence`)."""
+    from ..clusters.evidence import link_pledge_evidence
+    from .update import compute
+
+    return link_pledge_evidence(store, compute(store, as_of))
+
+
+def ledger(store: Any, as_of: str | None = None, actor: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
+    """Ledger entries (JSONL shape, see docs/pledges.md), filtered by actor (code, name or text) and status.
+
+    Read from the store when its ledger is up to date and ``as_of`` is not before the date it was computed for;
+    otherwise computed afresh for ``as_of`` (nothing is written: :func:`update_ledger` does that).
+    Raises :class:`ConfigError` for an unknown status."""
+    from .tables import keep
+    from .update import stored
+
+    if status and status not in STATUSES:
+        raise ConfigError(f"unknown status {status!r}; use one of: {', '.join(STATUSES)}")
+    from ..clusters.evidence import link_pledge_evidence
+
+    rows = stored(store, as_of)
+    # evidence reported by several outlets is one item with its reports (gaiko.clusters.evidence)
+    rows = compute_ledger(store, as_of) if rows is None else link_pledge_evidence(store, rows)
+    return [e for e in rows if keep(e, actor, status)]
+
+
+def set_status(store: Any, ledger_id: str, status: str, note: str | None = None) -> dict[str, Any]:
+    """Overrule a pledge's status by hand; kept across recoding. Returns the updated entry.
+    Raises :class:`ConfigError` for an unknown status, :class:`NotFound` for an unknown id."""
+    from .tables import set_override
+    from .update import refresh
+
+    if status not in STATUSES:
+        raise ConfigError(f"unknown status {status!r}; use one of: {', '.join(STATUSES)}")
+    update_ledger(store)
+    entry = next((e for e in ledger(store) if e["id"] == ledger_id), None)
+    if entry is None:
+        raise NotFound(f"no pledge with id {ledger_id!r}; list ids with `gaiko pledges --format jsonl`")
+    set_override(store.con, ledger_id, status, note, [m["pledge_id"] for m in entry["mentions"]])
+    refresh(store, [ledger_id])
+    return next(e for e in ledger(store) if e["id"] == ledger_id)
+
+
+def timeline(store: Any, ledger_id: str, as_of: str | None = None) -> dict[str, Any]:
+    """One pledge with its evidence, oldest first. Raises :class:`NotFound` for an unknown id."""
+    entry = next((e for e in ledger(store, as_of) if e["id"] == ledger_id), None)
+    if entry is None:
+        raise NotFound(f"no pledge with id {ledger_id!r}; list ids with `gaiko pledges --format jsonl`")
+    return entry

@@ -1,0 +1,213 @@
+"""Link: mentions of one pledge into one entry, and later sentences to the entries they may be about.
+
+**Mentions -> pledges** (:func:`group_mentions`). Mentions in different *buckets* (the actor's side, and for a
+demand the party asked) are never one pledge. Within a bucket, a mention joins an earlier pledge when they
+promise the same act on overlapping objects (concept keys: "cut the levy" and "lower the duty on rice" are
+one pledge; "cut the rice tariff" and "cut the steel tariff" are two, as rice and steel are different goods; "cut
+the rice tariff" and "buy corn" are two, as the acts differ).
+Two acts of one sentence are never merged ("buy 2 Mt this year and 5 Mt a year from 2026"), and a
+restatement with a quantity joins the pledge with that quantity.
+
+**Sentences -> pledges** (:func:`candidates`). A sentence is retrieved for a pledge when, published between
+the pledge's first mention and its horizon, it shares one of the pledge's topic keys (its object in meaning)
+and either names the pledge's doer (sides the coder resolved, countries it names), or opens with the other party
+or a country the pledge's object names ("Washington welcomed the lower duty"; "the lower duty on American rice came
+into force"), or names no side at all in an article whose context is one of those (a report need not name the
+actor: "the lower duty came into force"). A pledge whose actor the coder could not place needs two shared keys. A sentence that opens with a country the pledge does not concern, quoting no one, is not read
+("China bought record volumes of Brazilian soybeans" for a Japanese pledge); nor is one that misses a counterpart
+of a meeting pledge. A pledge whose actor the coder could not
+place is linked by meaning alone, with two shared keys. Who does what in the sentence is then read by
+:mod:`gaiko.tracking.decide`. :mod:`gaiko.tracking.decide` then reads what it says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from .lexicon import Lexicon, lexicon
+from .normalise import COUNTERPART_ACTS, Frame, month_of, prepare, side_of
+from .tables import KEYS, registered
+
+__all__ = ["bucket", "group_mentions", "candidates", "details", "sides_table", "SIDES"]
+
+
+def bucket(mention: dict[str, Any]) -> str:
+    """Mentions in different buckets are never one pledge: the actor's side, and for a demand the party asked."""
+    actor = side_of(mention.get("actor")) or "?"
+    if mention.get("kind") == "demand":
+        return f"{actor}|demand:{side_of(mention.get('target')) or '?'}"
+    return actor
+
+
+def _signature(m: dict[str, Any]) -> tuple[frozenset[str], frozenset[str], tuple[str, int], str | None]:
+    q = m.get("quantity") or {}
+    qkey = f"{q.get('unit')}={q.get('value')}" if q.get("unit") else None
+    narrow = frozenset(m.get("_narrow") or m["_topic"]) or frozenset(m["_topic"])
+    return narrow, frozenset(m["_acts"]), (m["article_id"], m["sentence_index"]), qkey
+
+
+def _goods(keys: frozenset[str], lex: Lexicon) -> set[str]:
+    return {k for k in keys if k in lex.category}
+
+
+def _restates(a: tuple[Any, ...], b: tuple[Any, ...], lex: Lexicon) -> bool:
+    """Same pledge (within one bucket): not the same sentence; no rival objects of one category; the objects
+    overlap, by a third with the same act, else by 0.6."""
+    sa, sb = a[0], b[0]
+    if not sa or not sb or a[2] == b[2]:
+        return False
+    ga, gb = _goods(sa, lex), _goods(sb, lex)
+    if ga and gb and not ga & gb:
+        return False
+    if a[1] and b[1] and not a[1] & b[1]:
+        return False  # "cut the rice tariff" and "buy corn" are two pledges, whatever their objects share
+    overlap = len(sa & sb) / min(len(sa), len(sb))
+    same_act = bool(a[1] & b[1])
+    return (same_act and overlap >= 0.34) or overlap >= 0.6
+
+
+def group_mentions(mentions: list[dict[str, Any]], lex: Lexicon | None = None,
+                   groups: list[list[dict[str, Any]]] | None = None) -> list[list[dict[str, Any]]]:
+    """Merge mentions of one bucket (oldest first) into pledges: each joins the first earlier pledge one of whose
+    mentions it restates (the one with its quantity, when several do). Only pledges sharing a topic key with it are
+    compared. ``groups``, in the order they were made, are pledges grouped earlier (their mentions prepared),
+    extended in place."""
+    lex = lex or lexicon()
+    groups = [] if groups is None else groups
+    by_key: dict[str, set[int]] = {}
+    sigs: list[set[tuple[Any, ...]]] = []  # restatements alike compare once
+    for gi, g in enumerate(groups):
+        sigs.append({_signature(x) for x in g})
+        for x in g:
+            for t in x["_topic"]:
+                by_key.setdefault(t, set()).add(gi)
+    for m in mentions:
+        if "_topic" not in m:
+            prepare(m, lex)
+        sig = _signature(m)
+        near = sorted(set().union(*(by_key.get(t, ()) for t in m["_topic"]))) if m["_topic"] else []
+        fits = [i for i in near if any(_restates(x, sig, lex) for x in sigs[i])
+                and not any(x[2] == sig[2] for x in sigs[i])]
+        same_q = [i for i in fits if sig[3] and any(x[3] == sig[3] for x in sigs[i])]
+        found = (same_q or fits or [None])[0]
+        if found is None:
+            gi = len(groups)
+            groups.append([m])
+            sigs.append(set())
+        else:
+            gi = found
+            groups[gi].append(m)
+        sigs[gi].add(sig)
+        for t in m["_topic"]:
+            by_key.setdefault(t, set()).add(gi)
+    return groups
+
+
+#: temp table of each sentence's sides (countries count as themselves: "both sides" may come back as KHM/UAF) and the
+#: country opening it (``first``, a sentence quoting no one), built by :func:`sides_table` once per update
+SIDES = "_gaiko_sides"
+
+
+def sides_table(con: Any, keys: str = KEYS) -> None:
+    """(Re)build :data:`SIDES` from the key table: one row per sentence with sides or an opening country."""
+    con.execute(f"""CREATE OR REPLACE TEMP TABLE {SIDES} AS
+        SELECT article_id, idx,
+               list(DISTINCT split_part(key, '/', 1)) FILTER (WHERE starts_with(key, '@') AND NOT starts_with(key, '@?:'))
+                   AS sides,
+               max('@' || substr(key, 2)) FILTER (WHERE starts_with(key, '^')) AS first
+        FROM {keys} WHERE starts_with(key, '@') OR starts_with(key, '^') GROUP BY article_id, idx""")
+    con.execute(f"UPDATE {SIDES} SET sides = NULL WHERE len(sides) = 0")
+
+
+def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool = False,
+               keys: str = KEYS) -> dict[int, list[dict[str, Any]]]:
+    """Sentences that may be evidence for each pledge frame (see the module doc), keyed by position in ``frames``,
+    each list in (published, article, sentence) order, as dicts: article_id, idx, shared (topic keys shared), text,
+    published, sides (named in the sentence), context (its article's context sides). Only the new articles'
+    sentences with ``new_only``. :func:`sides_table` must have been built from ``keys``."""
+    gs, ks, strong, months = [], [], [], []
+    top = month_of(as_of) or 0
+    for g, f in enumerate(frames):
+        lo, hi = month_of(f.first_published), month_of(f.until)
+        span = range(lo, min(hi if hi is not None else top, top) + 1) if lo is not None else [None]
+        for k in f.topic:
+            for mo in span:  # the pledge's term, month by month: the join reads only its months' sentences
+                gs.append(g)
+                ks.append(k)
+                strong.append(":" in k or k in f.heads or not f.heads)  # a concept, or the object's own head word
+                months.append(mo)
+    if not gs:
+        return {}
+    scope = " AND st.article_id IN (SELECT article_id FROM _gaiko_new)" if new_only else ""
+    meta: dict[str, list[Any]] = {
+        "g": list(range(len(frames))), "start": [f.first_published or None for f in frames],
+        "until": [f.until for f in frames], "doer": [f"@{f.doer.split('/')[0]}" if f.doer else None for f in frames],
+        "related": [sorted({f"@{x.split('/')[0]}" for x in f.related}) for f in frames],
+        "other": [f"@{f.other.split('/')[0]}" if f.other else None for f in frames],
+        "parts": [sorted(f"@{x}" for x in f.participants) for f in frames],
+        "made": [sorted(f.made_arts) for f in frames],
+        "sym": [bool(f.acts & COUNTERPART_ACTS) for f in frames]}  # "Trump met Takaichi": either may open the sentence
+    out: dict[int, list[dict[str, Any]]] = {}
+    with registered(con, "_gaiko_topics", {"g": gs, "k": ks, "strong": strong, "mo": months}), \
+            registered(con, "_gaiko_gmeta", meta):
+        cur = con.execute(
+            f"""WITH c AS (
+                SELECT t.g, st.article_id, st.idx, count(*) AS shared
+                FROM _gaiko_topics t JOIN {keys} st ON st.key = t.k AND st.month IS NOT DISTINCT FROM t.mo{scope}
+                WHERE st.idx >= 0 GROUP BY ALL HAVING bool_or(t.strong)),
+            cm AS (
+                SELECT c.*, m.doer, m.related, m.other, m.parts, m.sym, CAST(a.published AS VARCHAR) AS pub FROM c
+                JOIN _gaiko_gmeta m ON m.g = c.g JOIN articles a ON a.id = c.article_id
+                WHERE a.published IS NOT NULL AND a.published <= CAST(? AS DATE)
+                  AND NOT list_contains(m.made, c.article_id)
+                  AND (m.start IS NULL OR a.published >= CAST(m.start AS DATE))
+                  AND (m.until IS NULL OR a.published <= CAST(m.until AS DATE))),
+            sd AS (SELECT * FROM {SIDES} WHERE sides IS NOT NULL)
+            SELECT cm.g, cm.article_id, cm.idx, cm.shared, s.text, cm.pub, coalesce(sd.sides, []), coalesce(ctx.sides, [])
+            FROM cm
+            JOIN sentences s ON s.article_id = cm.article_id AND s.idx = cm.idx
+            LEFT JOIN sd ON sd.article_id = cm.article_id AND sd.idx = cm.idx
+            LEFT JOIN sd ctx ON ctx.article_id = cm.article_id AND ctx.idx = -1
+            LEFT JOIN {SIDES} f ON f.article_id = cm.article_id AND f.idx = cm.idx
+            WHERE (f.first IS NULL OR f.first = cm.doer OR f.first = cm.other OR list_contains(cm.related, f.first) OR cm.sym
+                   OR cm.doer IS NULL OR starts_with(cm.doer, '@?:') OR starts_with(cm.doer, '@IGO:'))
+              AND list_has_all(coalesce(sd.sides, []), cm.parts)
+              AND (list_contains(coalesce(sd.sides, []), cm.doer)
+               OR ((cm.doer IS NULL OR starts_with(cm.doer, '@?:')) AND cm.shared >= 2)
+               OR (NOT cm.sym AND (f.first = cm.other OR list_contains(cm.related, f.first)))
+               OR (sd.sides IS NULL AND (ctx.sides IS NULL OR list_contains(ctx.sides, cm.doer)
+                                         OR list_has_any(ctx.sides, cm.related))))
+            ORDER BY cm.g, cm.pub, cm.article_id, cm.idx""", [as_of])
+        for g, art, idx, shared, text, pub, sides, ctx in cur.fetchall():
+            out.setdefault(g, []).append({"article_id": art, "idx": idx, "shared": shared, "text": text, "published": pub,
+                                          "sides": [x[1:] for x in sides], "context": [x[1:] for x in ctx]})
+    return out
+
+
+def details(con: Any, pairs: Iterable[tuple[str, int]]) -> tuple[dict[tuple[str, int], list[dict[str, Any]]],
+                                                                 dict[tuple[str, int], list[tuple[int, int, str]]]]:
+    """(events, actors) of the given (article, sentence) pairs: the coder's events (id, event_type, intended,
+    negated, date) and the resolved actors as (start, end, side), offsets within the sentence."""
+    keys = sorted(set(pairs))
+    if not keys:
+        return {}, {}
+    events: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    actors: dict[tuple[str, int], list[tuple[int, int, str]]] = {}
+    with registered(con, "_gaiko_keys", {"a": [k[0] for k in keys], "i": [k[1] for k in keys]}):
+        rows = con.execute(
+            "SELECT e.id, e.article_id, e.sentence_idx, e.event_type, e.intended, e.negated, CAST(e.date AS VARCHAR) "
+            "FROM events e JOIN _gaiko_keys k ON k.a = e.article_id AND k.i = e.sentence_idx ORDER BY e.rowid").fetchall()
+        for eid, art, idx, etype, intended, negated, date in rows:
+            events.setdefault((art, idx), []).append({"id": eid, "event_type": etype, "intended": intended,
+                                                      "negated": negated, "date": date})
+        rows = con.execute(
+            'SELECT s.article_id, s.idx, ac.start - s.start, ac."end" - s.start, ac.text, ac.name, ac.country, ac.sector '
+            "FROM _gaiko_keys k JOIN sentences s ON s.article_id = k.a AND s.idx = k.i "
+            'JOIN actors ac ON ac.article_id = s.article_id AND ac.start >= s.start AND ac.start < s."end" '
+            "ORDER BY s.article_id, s.idx, ac.start").fetchall()
+    for art, idx, start, end, text, name, country, sector in rows:
+        side = side_of({"text": text, "name": name, "country": country, "sector": sector})
+        if side:
+            actors.setdefault((art, idx), []).append((int(start), int(end), side))
+    return events, actors

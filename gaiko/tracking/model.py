@@ -1,0 +1,114 @@
+"""The learned relation model: a logistic regression over the rules' reading of a report, read with numpy.
+
+The rules of :mod:`gaiko.tracking.decide` say what a report does to a pledge and why; the model takes
+their reading (the relation they chose, the words and verb forms they saw: :func:`features`) plus the
+report's own words, and gives a probability for each relation. It is trained on the tuned part of gaiko's
+labelled pledge/report pairs (``python -m gaiko.learn.relations``, needs ``gaiko[train]``) and shipped as
+``gaiko/data/pledges/relation_model.npz`` (feature names, classes, weights). The ledger asks it only about
+the reports the rules leave undecided (``needs_review``), and takes its answer only when it is sure
+(:data:`LEDGER_THRESHOLD`); otherwise the report stays for review. docs/pledges.md gives its figures on the
+blind pairs and storylines, against the rules alone.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from .clause import Decision, Report
+from .lexicon import Lexicon
+from .normalise import Frame
+from .text import ACT, OBJECT, analyse, keys
+
+__all__ = ["features", "RelationModel", "relation_model", "MODEL_FILE", "LEDGER_THRESHOLD"]
+
+MODEL_FILE = "pledges/relation_model.npz"
+#: probability the model needs to decide a report the rules left undecided in the ledger (chosen on the tuned
+#: storylines: below it the model's guesses about sentences of other stories cost more than they bring)
+LEDGER_THRESHOLD = 0.6
+_NEG = ("not", "n't", "never", "no", "yet", "still", "without", "failed", "refused", "unable")
+_FUT = ("will", "would", "'ll", "shall", "plans", "plan", "to", "could", "may", "might", "expects", "intends")
+
+
+def features(frame: Frame, report: Report, decision: Decision, lex: Lexicon) -> dict[str, float]:
+    """What the model reads: the rules' relation and findings, overlaps of meaning, and the report's words
+    (``w:<lemma>``). Names and values are plain, so a person can read the weights."""
+    f: dict[str, float] = {f"rule:{decision.relation}": 1.0, f"kind:{frame.kind}": 1.0}
+    f.update({f"r:{k}": float(v) for k, v in decision.features.items()})
+    toks, found, _cues = analyse(report.text)
+    ks = keys(report.text, lex)
+    f["shared_topic"] = float(len(ks & frame.topic))
+    f["shared_heads"] = float(bool(ks & frame.heads))
+    f["shared_narrow"] = float(len(ks & frame.narrow))
+    f["shared_concepts"] = float(len({k for k in ks & frame.topic if ":" in k}))
+    f["act_any"] = float(any(h.concept in frame.acts for h in found))
+    opposite = {x for a in frame.acts for x in lex.opposite.get(a, ())}
+    f["opposite_any"] = float(any(h.concept in opposite for h in found))
+    f["objects_none"] = float(not any(h.concept.startswith(OBJECT) for h in found))
+    f["acts_other"] = float(any(h.concept.startswith(ACT) and h.concept not in frame.acts | opposite for h in found))
+    words = [t.text for t in toks]
+    f["neg_any"] = float(any(w in _NEG for w in words))
+    f["future_any"] = float(any(w in _FUT for w in words))
+    f["late"] = float(bool(frame.deadline_end and report.published and report.published[:10] > frame.deadline_end))
+    f["no_deadline"] = float(not frame.deadline_end)
+    for t in toks:
+        if t.text[:1].isalpha():
+            f["w:" + lex.lemmas(t.text)[0][0]] = 1.0
+    return f
+
+
+class RelationModel:
+    """A multinomial logistic regression: ``names`` (feature names), ``classes``, ``coef`` (classes x names),
+    ``intercept``, and the ``threshold`` of probability below which the rules decide."""
+
+    def __init__(self, names: list[str], classes: list[str], coef: Any, intercept: Any, threshold: float) -> None:
+        import numpy as np
+
+        self.index = {n: i for i, n in enumerate(names)}
+        self.classes = list(classes)
+        self.coef = np.asarray(coef, dtype=np.float32)
+        self.intercept = np.asarray(intercept, dtype=np.float32)
+        self.threshold = float(threshold)
+
+    def probabilities(self, feats: dict[str, float]) -> dict[str, float]:
+        import numpy as np
+
+        x = np.zeros(len(self.index), dtype=np.float32)
+        for k, v in feats.items():
+            i = self.index.get(k)
+            if i is not None:
+                x[i] = v
+        z = self.coef @ x + self.intercept
+        z = np.exp(z - z.max())
+        p = z / z.sum()
+        return {c: float(v) for c, v in zip(self.classes, p)}
+
+    def decide(self, feats: dict[str, float], rules: Decision, threshold: float | None = None) -> Decision:
+        """The model's relation when it is sure (its probability at least ``threshold``, by default the one it was
+        trained with), else the rules' (with the probability in the note)."""
+        p = self.probabilities(feats)
+        best = max(p, key=p.__getitem__)
+        if best == rules.relation or p[best] < (self.threshold if threshold is None else threshold):
+            return rules
+        note = f"relation model {p[best]:.2f} (rules: {rules.relation})"
+        return Decision(best, cue=rules.cue, note=note, features=rules.features)
+
+
+@lru_cache(maxsize=2)
+def relation_model(path: str | None = None) -> RelationModel | None:
+    """The shipped model, or None when the data file is absent (the rules decide alone).
+    Raises :class:`gaiko.errors.DataFileError` for a file that is not a model."""
+    import numpy as np
+
+    from ..errors import DataFileError
+    from ..tables import data_path
+
+    p = path or str(data_path(MODEL_FILE))
+    try:
+        with np.load(p, allow_pickle=False) as z:
+            return RelationModel([str(x) for x in z["names"]], [str(x) for x in z["classes"]], z["coef"], z["intercept"],
+                                 float(z["threshold"]))
+    except FileNotFoundError:
+        return None
+    except (KeyError, ValueError, OSError) as exc:
+        raise DataFileError(p, f"not a relation model ({exc}); rebuild it with python -m gaiko.learn.relations") from None

@@ -1,0 +1,381 @@
+"""Normalise: pledge mentions into frames, coded sentences into linking keys.
+
+A **side** is who acts, as the actor resolver identified it: a government, its leader, its ministries,
+army and agencies are one side (the ISO3 code: ``JPN``); an opposition party, a rebel group, a company
+or an NGO of that country is a side of its own (``JPN/OPP``); an international organisation is
+``IGO:<name>``; an actor the resolver could not place is ``?:<last word of its name>``.
+
+A pledge **frame** (:class:`Frame`) is (doer side, other side, act keys, object keys, quantity,
+deadline): the doer is the actor, or for a demand the party asked to act. Object keys are the
+concept keys and stems of the promised action's object (:func:`gaiko.tracking.text.keys`); a pledge
+whose action names no object is linked by its act.
+
+**Sentence keys** (:func:`sentence_rows`) are what linking joins on: the keys of each sentence, ``@side``
+for every side the coder resolved in it and every country it names ("a Russian missile strike"), and, at
+sentence index -1, ``@side`` for the sides the article is mainly about (its *context*: a report without an actor, "the lower duty came into force",
+belongs to them).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .lexicon import Lexicon, lexicon
+from .text import ACT, OBJECT, countries_in, hits, keys, stem, tokenize
+
+__all__ = ["numbered", "month_of", "STATE_SECTORS", "side_of", "Frame", "frame", "prepare", "sentence_rows", "article_rows", "CONTEXT_IDX"]
+
+#: sectors that speak for the state: a government, its leader, ministries, army, parliament, courts, police
+STATE_SECTORS = frozenset({"", "GOV", "MIL", "LEG", "JUD", "COP"})
+#: sentence index of an article's context sides in ``sentence_keys``
+CONTEXT_IDX = -1
+
+
+def side_of(actor: dict[str, Any] | None) -> str | None:
+    """The side an actor (a record's ``actor`` dict: text, name, country, sector) acts for; None for none."""
+    if not actor:
+        return None
+    country = actor.get("country") or ""
+    sector = actor.get("sector") or ""
+    if country in ("IGO", "IMG", "NGO"):
+        return f"IGO:{(actor.get('name') or actor.get('text') or '').lower()}"
+    if country:
+        return country if sector in STATE_SECTORS else f"{country}/{sector}"
+    name = actor.get("name") or actor.get("text") or ""
+    words = [w for w in name.replace("’", "'").split() if w.lower() not in ("the", "'s")]
+    return f"?:{words[-1].lower().strip(chr(39))}" if words else None
+
+
+@dataclass
+class Frame:
+    """What linking and deciding know about one ledger entry (its mentions, oldest first)."""
+
+    doer: str | None
+    other: str | None
+    acts: frozenset[str]
+    objects: frozenset[str]
+    topic: frozenset[str]  # the keys a candidate must share: the object's head in meaning, else its object, else its act
+    heads: frozenset[str]  # keys of the object's head noun ("tariff" in "the tariff on rice"): a report must name one
+    participants: frozenset[str]  # other countries the object names ("a summit of Japan, China and South Korea")
+    verb: str
+    kind: str
+    quantity: dict[str, Any] | None
+    deadline_end: str | None
+    first_published: str | None
+    until: str | None  # evidence is read up to this date (the horizon)
+    event_type: str | None = None
+    spec: frozenset[str] = frozenset()  # what the object's head is about: "sanctions on [the airline Belavia]"
+    related: frozenset[str] = frozenset()  # other sides the pledge concerns: the other party, countries its object names
+    narrow: frozenset[str] = frozenset()  # object keys the pledge names itself (no broader or event keys)
+    own: set[tuple[str, int]] = field(default_factory=set)  # the mentions' own sentences
+    made_arts: set[str] = field(default_factory=set)  # articles where the pledge was first made (same day)
+
+
+_RESTRICTIONS = frozenset({"o:tariff", "o:sanction_measure", "o:restriction", "o:export_control", "o:tax", "o:fee",
+                           "o:visa", "o:veto"})
+_MONEY_VERBS = frozenset({"pay", "disburse", "fund", "finance", "spend", "invest", "contribute", "donate", "allocate",
+                          "lend", "loan", "bankroll", "subsidise", "subsidize", "reimburse", "compensate"})
+_MONEY = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "KRW", "INR", "RUB"})
+#: acts too general to link a pledge by themselves ("honour the commitments", "cooperate")
+_VAGUE_ACTS = frozenset({"a:protect", "a:cooperate", "a:reform"})
+#: acts whose object names who the pledge is with ("hold talks with Trump", "a summit of Japan, China and South Korea")
+COUNTERPART_ACTS = frozenset({"a:meet", "a:visit", "a:call", "a:sign"})
+
+
+_PREPARED: dict[tuple[Any, ...], dict[str, Any]] = {}
+
+
+def prepare(mention: dict[str, Any], lex: Lexicon | None = None) -> dict[str, Any]:
+    """Add what grouping and matching compare (private keys): ``_acts``, ``_objects``, ``_topic``, ``_side``, ...
+    Computed once per mention content (the ledger update loads the same mentions several times)."""
+    lex = lex or lexicon()
+    q, a, t = mention.get("quantity") or {}, mention.get("actor") or {}, mention.get("target") or {}
+    key = (id(lex), mention.get("action"), mention.get("object"), mention.get("kind"), q.get("unit"),
+           a.get("country"), a.get("sector"), a.get("name"), a.get("text"), t.get("country"), t.get("sector"),
+           t.get("name"), t.get("text"))
+    done = _PREPARED.get(key)
+    if done is None:
+        if len(_PREPARED) > 100_000:
+            _PREPARED.clear()
+        done = _PREPARED[key] = _prepare(dict(mention), lex)
+    mention.update(done)
+    return mention
+
+
+def _prepare(mention: dict[str, Any], lex: Lexicon) -> dict[str, Any]:
+    action = mention.get("action") or ""
+    toks = tokenize(action)
+    found = hits(toks, lex)
+    start = 1 if toks and toks[0].text == "not" else 0
+    # the verb (or the verb phrase: "hold talks" -> meet, not detain) decides the act
+    at_verb = [h for h in found if h.i == start and h.concept.startswith(ACT) and h.role == "v"]
+    if at_verb:
+        end = max(h.j for h in at_verb)
+        acts = {h.concept for h in at_verb if h.j == end}
+        rest = action[toks[end - 1].end:] if end <= len(toks) else ""
+    else:  # a verb the concept table does not know: linked by its object alone
+        acts = set()
+        rest = action[toks[start].end:] if len(toks) > start else ""
+    obj_text = rest or mention.get("object") or ""
+    objects = keys(obj_text, lex, acts=False)
+    mention["_narrow"] = sorted(keys(obj_text, lex, acts=False, broad=False))
+    if acts & {"a:withdraw", "a:stop"} and objects & _RESTRICTIONS:
+        acts |= {"a:remove"}  # "withdraw its new tariffs", "end the sanctions": the restriction goes
+    if "a:withdraw" in acts and "o:deal" in objects:
+        acts |= {"a:leave"}  # "withdraw from the Paris agreement"
+    money_verb = toks[start].text in _MONEY_VERBS if len(toks) > start else False
+    if (mention.get("quantity") or {}).get("unit") in _MONEY or money_verb:
+        objects.add("o:money")  # "disburse 500 million euros": reported as "the payment", "the transfer", "the funds"
+    head_keys, spec = _head_keys(obj_text, lex)
+    mention["_heads"] = sorted(head_keys | ({"o:money"} & objects))
+    mention["_spec"] = sorted(spec)
+    mention["_participants"] = sorted(countries_in(obj_text, lex))
+    mention["_countries"] = list(mention["_participants"])
+    for a in acts:
+        for o in list(objects):
+            ev = lex.events.get((a, o))
+            if ev:
+                objects.add(ev)
+    mention["_acts"] = sorted(acts)
+    mention["_objects"] = sorted(objects)
+    # an object that says nothing specific ("constructive relations") links nothing; no object at all links by the act
+    bare = not any(t.text[:1].isalpha() for t in tokenize(obj_text))
+    mention["_topic"] = sorted(objects or ((acts - _VAGUE_ACTS) if bare else ()))
+    heads = set(mention["_heads"])
+    for a in acts:
+        heads |= {ev for o in list(heads) if (ev := lex.events.get((a, o)))}
+    heads |= {b for o in list(heads) if (b := lex.broader.get(o))}
+    mention["_heads"] = sorted(heads)
+    if not acts & COUNTERPART_ACTS:
+        mention["_participants"] = []
+    doer = mention.get("target") if mention.get("kind") == "demand" and mention.get("target") else mention.get("actor")
+    mention["_side"] = side_of(doer)
+    return {k: v for k, v in mention.items() if k.startswith("_")}
+
+
+def frame(group: list[dict[str, Any]], lex: Lexicon | None = None) -> Frame:
+    """The frame of a ledger entry from its prepared mentions (oldest first)."""
+    lex = lex or lexicon()
+    first = group[0]
+    demand = first.get("kind") == "demand" and first.get("target")
+    doer = side_of(first["target"] if demand else first["actor"])
+    other = side_of(first["actor"] if demand else first.get("target"))
+    objects = frozenset().union(*(m["_objects"] for m in group))
+    topic = frozenset().union(*(m["_topic"] for m in group))
+    concept_heads = {k for k in first.get("_heads") or () if ":" in k}
+    if concept_heads:  # what a report must name in meaning: the object's head (and its contrary: fighting for a truce)
+        topic = frozenset(concept_heads | {lex.opposite_objects[k] for k in concept_heads if k in lex.opposite_objects})
+    heads = frozenset(first.get("_heads") or ())
+    own_country = (first["target"] if demand else first["actor"] or {}).get("country")
+    participants = frozenset(first.get("_participants") or ()) - {own_country}
+    related = (frozenset(first.get("_countries") or ()) | ({other} if other else frozenset())) - {doer, None}
+    acts = frozenset().union(*(m["_acts"] for m in group))
+    ends = [str(d["end"]) for m in group if (d := m.get("deadline")) and d.get("end")]
+    last = ends + [m["published"] for m in group if m.get("published")]
+    until = None
+    if last:
+        until = (dt.date.fromisoformat(max(last)[:10]) + dt.timedelta(days=lex.horizon_days)).isoformat()
+    first_day = first.get("published")
+    return Frame(
+        doer=doer, other=other if other != doer else None, acts=acts, objects=objects, topic=topic,
+        heads=heads, participants=participants, spec=frozenset(first.get("_spec") or ()),
+        narrow=frozenset().union(*(m.get("_narrow") or () for m in group)), related=frozenset(x for x in related if x),
+        verb=(first.get("action") or "").split(" ")[0].lower(), kind=first.get("kind") or "promise",
+        quantity=next((m["quantity"] for m in group if m.get("quantity")), None),
+        deadline_end=max(ends) if ends else None, first_published=first_day, until=until,
+        event_type=first.get("event_type"),
+        own={(m["article_id"], m["sentence_index"]) for m in group},
+        made_arts={m["article_id"] for m in group if m.get("published") == first_day},
+    )
+
+
+_STOP_AT = frozenset({"of", "including", ",", "to", "for", "from", "on", "in", "with", "by", "at", "over", "under",
+                      "into", "between", "against", "as", "that", "which", "who", "and", "or", "across", "through", "after",
+                      "before", "within", "until", "if", "unless", "when", "while", "per", "without", "except", "beyond",
+                      "via", "near", "towards", "toward", "among", "amid", "despite"})
+_MEASURES = frozenset({"tonnes", "tonne", "tons", "ton", "barrels", "barrel", "percent", "%", "billion", "million",
+                       "trillion", "thousand", "units", "worth", "lot", "number", "amount", "share", "part", "bushels",
+                       "cubic", "metres", "meters", "dozen", "hundreds", "thousands", "millions", "pair", "set", "kind"})
+
+
+def _head_keys(text: str, lex: Lexicon) -> tuple[set[str], set[str]]:
+    """(keys of the head noun of an object phrase, keys of what it is about): the head is the last word before its
+    first preposition or comma ("the tariff on rice" -> o:tariff, {o:rice}); past a measure ("12 million tonnes of
+    soybeans") the noun it measures."""
+    toks = tokenize(text)
+    found = hits(toks, lex)
+    k = 0
+    while k < len(toks) and toks[k].text in _STOP_AT:  # "with President Donald Trump": the object is after the preposition
+        k += 1
+    while k < len(toks):
+        j = k
+        while j < len(toks) and toks[j].text not in _STOP_AT:
+            j += 1
+        words = [i for i in range(k, j) if toks[i].text[:1].isalpha()
+                 and (toks[i].text not in lex.stopwords or toks[i].text in _MEASURES)]
+        head = words[-1] if words else None
+        is_act = head is not None and any(h.i <= head < h.j and h.concept.startswith(ACT) and h.role == "n" for h in found) \
+            and not any(h.i <= head < h.j and h.concept.startswith(OBJECT) for h in found)  # "the shelling of" is the object
+        if head is not None and toks[head].text not in _MEASURES and not (is_act and j < len(toks) and toks[j].text == "of"):
+            cover = {h.concept for h in found if h.i <= head < h.j and h.concept.startswith(OBJECT)}
+            names = {"=" + stem(toks[i].text) for i in range(k, head) if _is_name(text, toks, i, lex)}
+            names |= {"#" + toks[i].text for i in range(k, head) if toks[i].text[:1].isdigit() and numbered(toks, i)}
+            return cover or {stem(toks[head].text)}, _spec(text, toks, head, lex) | names
+        if j < len(toks) and toks[j].text == "of":
+            k = j + 1
+            continue
+        return set(), set()
+    return set(), set()
+
+
+def numbered(toks: list[Any], i: int) -> bool:
+    """A number that names one of a kind: "the No. 6 reactor", "Unit 3", "Flight 17"."""
+    j = i - 1
+    if j >= 0 and toks[j].text == ".":
+        j -= 1
+    return j >= 0 and toks[j].text in ("no", "unit", "number", "block", "flight", "reactor")
+
+
+def _is_name(text: str, toks: list[Any], i: int, lex: Lexicon) -> bool:
+    """A capitalised modifier that names which one ("Patriot" systems, "F-35" jets), not a country or a number."""
+    raw = text[toks[i].start:toks[i].end]
+    return bool(raw[:1].isupper()) and toks[i].text not in lex.places and toks[i].text not in lex.countries \
+        and raw.lower() not in lex.stopwords and not raw.isdigit() and raw.lower() not in ("no", "no.")
+
+
+_SPEC_STOP = frozenset({",", "to", "by", "within", "until", "before", "if", "unless", "from", "in", "at", "for", "as",
+                        "after", "over", "when", "while", "which", "that"})
+
+
+def _spec(text: str, toks: list[Any], head: int, lex: Lexicon) -> set[str]:
+    """What the head is about, as keys: "sanctions [on the national airline Belavia]", "tariff [on US rice] to 5%"."""
+    k = head + 1
+    if k >= len(toks) or toks[k].text not in ("on", "against", "over"):
+        return set()
+    j = k + 1
+    while j < len(toks) and toks[j].text not in _SPEC_STOP:
+        j += 1
+    if j == k + 1:
+        return set()
+    words = text[toks[k + 1].start:toks[j - 1].end]
+    return (keys(words, lex, acts=False, broad=False) - {"o:people"}) | {"@" + c for c in countries_in(words, lex)}
+
+
+def _sentence_of(starts: list[int], pos: int) -> int:
+    """Index of the sentence (by start offsets, ascending) containing character ``pos``."""
+    lo, hi = 0, len(starts) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if starts[mid] <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+_SAYING = re.compile(r"\b(said|says|say|told|tells|according|announced|reported|confirmed|added|stated)\b", re.I)
+
+
+def _first_sides(sents: list[tuple[int, int, str]], starts: list[int], actors: Iterable[dict[str, Any]],
+                 lex: Lexicon) -> dict[int, str]:
+    """The country that opens each sentence (its likely subject: the first resolved actor or country word, a dateline
+    left out), unless it is saying something ("Britain said ..."); linking reads no further into a sentence whose
+    subject is a country the pledge does not concern ("China bought record volumes of Brazilian soybeans")."""
+    by_sent: dict[int, list[tuple[int, int, str]]] = {}
+    for a in actors:
+        side = side_of(a)
+        if side and not side.startswith(("?:", "IGO:")) and starts:
+            k = _sentence_of(starts, int(a.get("start") or 0))
+            by_sent.setdefault(k, []).append((int(a.get("start") or 0), int(a.get("end") or 0), side))
+    out: dict[int, str] = {}
+    for k, (idx, start, text) in enumerate(sents):
+        first: tuple[int, int, str] | None = None
+        for s, e, side in by_sent.get(k, ()):
+            if not text[e - start:e - start + 3].strip().startswith(("—", "–")) and (first is None or s - start < first[0]):
+                first = (s - start, e - start, side.split("/")[0])
+        for m in _CAPITAL_WORD.finditer(text):
+            if first is not None and m.start() >= first[0]:
+                break
+            if text[m.end():m.end() + 3].strip().startswith(("—", "–")):
+                continue
+            iso = countries_in(m.group(0), lex)
+            if iso:
+                first = (m.start(), m.end(), next(iter(iso)))
+                break
+        # "Britain said Japan had cut the levy": a speaker opening the sentence is not the one acting; nor is the
+        # subject of a passive ("the captured Russian soldiers were handed over")
+        if first is not None and not _SAYING.search(text[first[1]:first[1] + 45]) and not _PASSIVE.search(text):
+            out[idx] = first[2]
+    return out
+
+
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|held|freed|sent|built|cut|"
+                      r"paid|sold|bought|shut|set|put|made|won|lost|led|kept|left|struck|hit|seized|taken|given)\b")
+_CAPITAL_WORD = re.compile(r"[A-Z][A-Za-z.'’-]*")
+
+
+def month_of(published: str | None) -> int | None:
+    """Months since year 0 of an ISO date (the bucket linking joins on, so a pledge reads only its term)."""
+    if not published or len(published) < 7 or not published[:4].isdigit():
+        return None
+    return int(published[:4]) * 12 + int(published[5:7]) - 1
+
+
+def article_rows(article_id: str, sentences: Iterable[tuple[int, int, str]], actors: Iterable[dict[str, Any]],
+                 lex: Lexicon | None = None, published: str | None = None) -> dict[str, list[Any]]:
+    """Key rows (columns a, i, s, m = the article's month, :func:`month_of`) of one article: ``sentences`` as (index,
+    start offset, text), ``actors`` as dicts with ``start``, ``end`` and the fields :func:`side_of` reads."""
+    lex = lex or lexicon()
+    actors = list(actors)
+    month = month_of(published)
+    cols: dict[str, list[Any]] = {"a": [], "i": [], "s": [], "m": []}
+
+    def add(idx: int, key: str) -> None:
+        cols["a"].append(article_id)
+        cols["i"].append(idx)
+        cols["s"].append(key)
+        cols["m"].append(month)
+
+    sents = sorted(sentences)
+    starts = [s[1] for s in sents]
+    counts: Counter[str] = Counter()
+    named: set[tuple[int, str]] = set()
+    for idx, _start, text in sents:
+        for k in sorted(keys(text, lex)):
+            add(idx, k)
+        named.update((idx, c) for c in countries_in(text, lex))  # "a Russian missile strike" names Russia
+    for a in actors:
+        side = side_of(a)
+        if not side or not starts:
+            continue
+        if not side.startswith("?:"):
+            counts[side] += 1
+        named.add((sents[_sentence_of(starts, int(a.get("start") or 0))][0], side))
+    for idx, side in sorted(named):
+        add(idx, "@" + side)
+    for idx, side in sorted(_first_sides(sents, starts, actors, lex).items()):
+        add(idx, "^" + side)
+    if counts:
+        top = counts.most_common(1)[0][1]
+        for side, n in sorted(counts.items()):
+            if n * 3 >= top or n >= 3:
+                add(CONTEXT_IDX, "@" + side)
+    return cols
+
+
+def sentence_rows(coded: Iterable[Any]) -> dict[str, list[Any]]:
+    """Columns (a = article_id, i = sentence index, s = key, m = month) of ``sentence_keys`` for coded articles: worker
+    processes compute them while coding, so the ledger update need not read the sentences afterwards."""
+    lex = lexicon()
+    cols: dict[str, list[Any]] = {"a": [], "i": [], "s": [], "m": []}
+    for c in coded:
+        rows = article_rows(c.article.id, ((s.index, s.start, s.text) for s in c.sentences),
+                            (a.to_dict() for a in c.actors), lex, c.article.published)
+        for k in cols:
+            cols[k].extend(rows[k])
+    return cols

@@ -1,0 +1,177 @@
+"""Ledger: a pledge's status as of a date, from its mentions and the decided evidence, with a reason.
+
+Evidence is read oldest first and each decided relation moves the status (docs/pledges.md has the table):
+
+=============  ===================================================================
+fulfils        -> fulfilled
+partial        -> partially_fulfilled (a *compromise*: changed terms, less than promised, late)
+progresses     -> in_progress (a fulfilled or partly fulfilled pledge stays so); partially_fulfilled once the
+                  deadline passes with no later report
+stalls         -> stalled (open, in-progress or stalled pledges only)
+reverses       -> broken (a contrary act or a refusal by the pledger; moves any status back)
+withdraws      -> withdrawn (the pledger announces it drops, suspends or postpones it)
+restates       -> open again after a withdrawal or a stall ("reaffirmed"); otherwise no change
+revises        -> the new deadline applies; no change of status
+unclear        -> unclear (the report itself leaves it open: "it was unclear whether ...")
+needs_review   -> no change; the entry is flagged ``needs_review`` with the candidate sentences
+=============  ===================================================================
+
+Without decisive evidence a pledge is ``open``, or ``overdue`` once its deadline has passed (no evidence is
+not "broken"). Positive and negative evidence from different articles on the same last day make it
+``unclear``. Statuses move both ways as evidence arrives (a fulfilled pledge reversed is broken; a withdrawn
+one restated is open again); ``history`` lists every move with its reason, and ``status_reason`` says in one
+line why the pledge has its status.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..ids import record_id
+from .link import bucket
+from .normalise import Frame
+
+__all__ = ["ROLE_OF", "entry", "restatus", "status_of"]
+
+#: the display role of each relation in an entry's evidence (the dashboard colours these)
+ROLE_OF = {"fulfils": "fulfilled", "partial": "partial", "progresses": "progress", "reverses": "broken",
+           "withdraws": "withdrawn", "stalls": "stalled", "restates": "restated", "revises": "revised",
+           "needs_review": "needs_review", "unclear": "unclear"}
+_IN_TEXT = {"fulfilled": "fulfils", "broken": "reverses", "withdrawn": "withdraws"}
+_POSITIVE = {"fulfils", "partial", "progresses"}
+_NEGATIVE = {"reverses", "withdraws"}
+_MOVES = {"fulfils": "fulfilled", "partial": "partially_fulfilled", "progresses": "in_progress", "stalls": "stalled",
+          "reverses": "broken", "withdraws": "withdrawn", "unclear": "unclear"}
+
+
+_NEW_END = re.compile(r"deadline now (\d{4}-\d\d-\d\d)")
+
+
+def _quote(text: str, n: int = 90) -> str:
+    text = " ".join((text or "").split())
+    return f"“{text[:n]}…”" if len(text) > n else f"“{text}”"
+
+
+def status_of(evidence: list[dict[str, Any]], deadline: dict[str, Any] | None, as_of: str
+              ) -> tuple[str, str | None, str, list[dict[str, Any]]]:
+    """(status, status date, one-line reason, history) from evidence (oldest first, each with ``relation``,
+    ``published``, ``article_id``, ``sentence``) as of an ISO date."""
+    status, when, reason = "open", None, "no report on it yet"
+    history: list[dict[str, Any]] = []
+    end = (deadline or {}).get("end")
+    seen = [e for e in evidence if (e.get("published") or "") <= as_of]
+    for e in seen:
+        rel = e.get("relation")
+        new = status
+        if rel == "revises":
+            m = _NEW_END.search(e.get("note") or "")
+            end = e.get("_deadline_end") or (m.group(1) if m else None) or end
+            continue
+        if rel == "restates" and status in ("withdrawn", "stalled"):
+            new = "open"
+        elif rel in _MOVES:
+            target = _MOVES[rel]
+            if rel == "progresses" and status in ("fulfilled", "partially_fulfilled"):
+                continue
+            if rel == "stalls" and status not in ("open", "in_progress", "stalled"):
+                continue
+            new = target
+        else:
+            continue
+        if new != status or rel in _MOVES:
+            why = f"{rel} ({e.get('published')}): {_quote(e.get('sentence') or '')}"
+            if new != status:
+                history.append({"date": e.get("published"), "status": new, "reason": why})
+            status, when, reason = new, e.get("published"), why
+    decisive = [e for e in seen if e.get("relation") in _POSITIVE | _NEGATIVE]
+    if decisive:
+        day = decisive[-1]["published"]
+        today = [e for e in decisive if e["published"] == day]
+        pos = {e["article_id"] for e in today if e["relation"] in _POSITIVE}
+        neg = {e["article_id"] for e in today if e["relation"] in _NEGATIVE}
+        if pos and neg and pos != neg:
+            status, when, reason = "unclear", day, f"reports of {day} disagree"
+            history.append({"date": day, "status": status, "reason": reason})
+    if status in ("open", "in_progress") and end and end < as_of:
+        if status == "open":
+            status, when, reason = "overdue", end, f"deadline {end} passed with no decisive report"
+        else:
+            status, when, reason = "partially_fulfilled", end, f"deadline {end} passed with the pledge in progress"
+        history.append({"date": end, "status": status, "reason": reason})
+    return status, when, reason, history
+
+
+def _mention_evidence(group: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+    out: list[dict[str, Any]] = []
+    deadline = group[0].get("deadline")
+    seen: set[tuple[str, int]] = set()
+    for i, m in enumerate(group):
+        if (m["article_id"], m["sentence_index"]) in seen:
+            continue  # two cues in one sentence are one statement
+        seen.add((m["article_id"], m["sentence_index"]))
+        rel, role, note = (None, "made", None) if i == 0 else ("restates", "restated", None)
+        end = None
+        if i and m.get("deadline") and (m["deadline"] or {}).get("end") != (deadline or {}).get("end"):
+            rel, role = "revises", "revised"
+            note = f"deadline now {m['deadline'].get('text')} (was {(deadline or {}).get('text')})"
+            deadline, end = m["deadline"], m["deadline"].get("end")
+        base = {"article_id": m["article_id"], "published": m.get("published"), "sentence_index": m["sentence_index"],
+                "sentence": m["sentence"], "event_id": None}
+        out.append(dict(base, role=role, relation=rel, note=note, _deadline_end=end))
+        if m.get("status_in_text") in _IN_TEXT:
+            rel = _IN_TEXT[m["status_in_text"]]
+            out.append(dict(base, role=ROLE_OF[rel], relation=rel, note="reported in the same sentence"))
+    return out, deadline
+
+
+def entry(group: list[dict[str, Any]], found: list[dict[str, Any]], overrides: list[dict[str, Any]], as_of: str,
+          frame: Frame) -> dict[str, Any]:
+    """A ledger entry from its mentions (oldest first, prepared) and the evidence decided in other sentences
+    (dicts with ``relation``). Private keys (``_bucket``, ``_topic``, ``_member_topics``, ``_roles``) are for the
+    store and are not part of the record."""
+    first = group[0]
+    gid = record_id("pledge", first["id"])
+    evidence, deadline = _mention_evidence(group)
+    evidence += [dict(e, role=ROLE_OF.get(e["relation"], e["relation"]), _matched=True) for e in found]
+    evidence.sort(key=lambda e: (e["published"] or "", e["article_id"], e["sentence_index"], e["role"] != "made"))
+    status, status_date, reason, history = status_of(evidence, deadline, as_of)
+    computed = status
+    ids = {m["id"] for m in group}
+    ov = next((o for o in overrides if o["ledger_id"] == gid or ids & set(o["pledge_ids"])), None)
+    if ov is not None:
+        status, status_date = ov["status"], (ov["set_at"] or "")[:10] or status_date
+        reason = f"set by hand: {ov['note']}" if ov.get("note") else "set by hand"
+    if deadline and any(e.get("relation") == "revises" and e.get("_deadline_end") for e in evidence):
+        deadline = dict(deadline, end=max(e["_deadline_end"] for e in evidence if e.get("_deadline_end")))
+    return {
+        "id": gid, "actor": {k: first["actor"].get(k) for k in ("text", "country", "sector", "name")},
+        "speaker": (first.get("speaker") or {}).get("text"), "action": first["action"], "event": first["event_type"],
+        "kind": first["kind"], "cue": first["cue"], "object": first.get("object"),
+        "target": {k: (first.get("target") or {}).get(k) for k in ("text", "country", "sector", "name")} if first.get("target") else None,
+        "quantity": first.get("quantity"),
+        "deadline": {k: deadline.get(k) for k in ("start", "end", "text", "granularity", "kind")} if deadline else None,
+        "conditions": first.get("conditions"), "made_on": first.get("published") or first.get("made_on"),
+        "status": status, "status_date": status_date or first.get("published"), "status_reason": reason,
+        "computed_status": computed, "overridden": ov is not None, "override_note": ov["note"] if ov else None,
+        "needs_review": any(e.get("relation") == "needs_review" for e in evidence), "history": history, "as_of": as_of,
+        "mentions": [{"pledge_id": m["id"], "article_id": m["article_id"], "published": m.get("published")} for m in group],
+        "evidence": [{"article_id": e["article_id"], "published": e["published"], "sentence": e["sentence"],
+                      "role": e["role"], "relation": e.get("relation"), "sentence_index": e["sentence_index"],
+                      "event_id": e["event_id"], "note": e["note"]} for e in evidence],
+        "_roles": [e["relation"] if e.get("_matched") else None for e in evidence],
+        "_bucket": bucket(first), "_topic": frame.topic, "_member_topics": [sorted(m.get("_topic") or ()) for m in group],
+    }
+
+
+def restatus(e: dict[str, Any], as_of: str) -> dict[str, Any]:
+    """A stored entry seen from a later date: only a deadline passing can change an open or in-progress status."""
+    e = dict(e, as_of=as_of)
+    if e["computed_status"] in ("open", "in_progress"):
+        ev = [dict(x, _deadline_end=None) for x in e["evidence"]]
+        status, when, reason, history = status_of(ev, e.get("deadline"), as_of)
+        if not e["overridden"]:
+            e["status"], e["status_date"], e["status_reason"] = status, when or e.get("made_on"), reason
+        e["computed_status"] = status
+        e["history"] = list(e.get("history") or []) + [h for h in history if h["reason"].startswith("deadline")]
+    return e

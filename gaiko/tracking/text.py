@@ -1,0 +1,263 @@
+"""Words of a sentence as the tracker reads them: tokens, lemmas, concept hits and linking keys.
+
+No parser runs here: the ledger update reads stored sentences, so everything is a dictionary
+lookup over regular-expression tokens (the coder's parse already decided who the actors are; see
+:mod:`gaiko.tracking.normalise`).
+
+*Keys* are what linking compares (:func:`keys`): a concept key (``a:reduce``, ``o:tariff``) for
+every word or phrase of the concept table, the keys of events named by a word of their own
+(stop + fighting -> ``o:ceasefire``), broader objects (rice -> grain), and a crude stem for every other
+content word. Country names are left out: they say who, not what.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .lexicon import Lexicon
+
+__all__ = ["Tok", "Hit", "tokenize", "hits", "find", "keys", "stem", "countries_in", "analyse", "cue_spans", "OBJECT", "ACT"]
+
+ACT = "a:"
+OBJECT = "o:"
+_TOKEN = re.compile(r"n't|[A-Za-z][A-Za-z'’-]*(?<!n't)|\d+(?:[.,]\d+)*%?|[;:,.()—–\"“”$€£¥]")
+
+
+@dataclass(frozen=True)
+class Tok:
+    text: str  # lower case
+    start: int  # character offset in the text
+    end: int
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A concept found in a text: tokens [i, j), the concept key, its role (v, n, a) and the first token's tag."""
+
+    i: int
+    j: int
+    concept: str
+    role: str
+    tag: str
+
+
+def tokenize(text: str) -> list[Tok]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        w = m.group(0).lower().replace("’", "'")
+        if w.endswith("'s") and len(w) > 2:
+            out.append(Tok(w[:-2], m.start(), m.end() - 2))
+            continue
+        out.append(Tok(w, m.start(), m.end()))
+    return out
+
+
+def _lemma_at(toks: list[Tok], k: int, lex: Lexicon) -> tuple[tuple[str, str], ...]:
+    return lex.lemmas(toks[k].text)
+
+
+def find(toks: list[Tok], pattern: tuple[str, ...], lex: Lexicon, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+    """Spans [i, j) of ``toks[lo:hi]`` whose lemmas match ``pattern`` ("*" skips up to three words)."""
+    hi = len(toks) if hi is None else hi
+    out = []
+    for i in range(lo, hi):
+        j = _match_from(toks, pattern, i, hi, lex)
+        if j is not None:
+            out.append((i, j))
+    return out
+
+
+def _match_from(toks: list[Tok], pattern: tuple[str, ...], i: int, hi: int, lex: Lexicon) -> int | None:
+    k = i
+    p = 0
+    while p < len(pattern):
+        want = pattern[p]
+        if want == "*":
+            nxt = pattern[p + 1] if p + 1 < len(pattern) else None
+            for skip in range(0, 4):
+                if k + skip < hi and nxt is not None and any(lem == nxt for lem, _t in _lemma_at(toks, k + skip, lex)):
+                    k += skip
+                    break
+            else:
+                return None
+            p += 1
+            continue
+        if k >= hi:
+            return None
+        if not any(lem == want for lem, _t in _lemma_at(toks, k, lex)) and toks[k].text != want:
+            return None
+        k += 1
+        p += 1
+    return k
+
+
+def hits(toks: list[Tok], lex: Lexicon) -> list[Hit]:
+    """Every concept word or phrase of the tokens (a phrase and a shorter one inside it both count)."""
+    out: list[Hit] = []
+    n = len(toks)
+    for i in range(n):
+        readings = lex.lemmas(toks[i].text)
+        if all(lem != toks[i].text for lem, _t in readings):
+            readings = (*readings, (toks[i].text, "base"))  # "captured" starts "captured * soldier"
+        seen: set[tuple[str, str]] = set()
+        for lemma, tag in readings:
+            for e in lex.entries.get(lemma, ()):
+                if (e.concept, e.role) in seen:
+                    continue
+                if len(e.lemmas) == 1:
+                    j: int | None = i + 1
+                else:
+                    j = _match_from(toks, e.lemmas, i, n, lex)
+                if j is None:
+                    continue
+                if e.role == "v" and tag == "pl" or e.role == "n" and tag in ("past", "ing", "s") and len(e.lemmas) == 1:
+                    continue  # "cuts" can be a noun; "cutting" is not the noun "cut"
+                seen.add((e.concept, e.role))
+                out.append(Hit(i, j, e.concept, e.role, tag))
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """A crude English stem (plural, -ing, -ed), enough to match a pledge's rarer words with a report's."""
+    w = word.lower().strip(".'’").replace("’s", "").replace("'s", "")
+    w = w.replace("defense", "defence")
+    for suf in ("ings", "ing", "ies", "es", "ed", "s"):
+        if len(w) > len(suf) + 3 and w.endswith(suf):
+            w = w[: -len(suf)] + ("y" if suf == "ies" else "")
+            break
+    return w
+
+
+def concept_keys(found: list[Hit], lex: Lexicon, broad: bool = True) -> set[str]:
+    """Concept keys of hits, with (``broad``) the events they name together and broader objects."""
+    ks = {h.concept for h in found}
+    if not broad:
+        return ks
+    acts = [k for k in ks if k.startswith(ACT)]
+    objs = [k for k in ks if k.startswith(OBJECT)]
+    for a in acts:
+        for o in objs:
+            ev = lex.events.get((a, o))
+            if ev:
+                ks.add(ev)
+    for o in objs:
+        b = lex.broader.get(o)
+        if b:
+            ks.add(b)
+    return ks
+
+
+def keys(text: str | None, lex: Lexicon, *, acts: bool = True, broad: bool = True) -> set[str]:
+    """Linking keys of a text: concept keys plus stems of the other content words (see module doc); without
+    ``broad``, no event or broader keys (what a text names itself)."""
+    if not text:
+        return set()
+    return set(_memo(("k", text, acts, broad), lex, lambda: _keys(text, lex, acts, broad)))
+
+
+_MEMO: dict[tuple[Any, ...], frozenset[str]] = {}
+
+
+def _default() -> Lexicon:
+    from .lexicon import lexicon
+
+    return lexicon()
+
+
+def _memo(key: tuple[Any, ...], lex: Lexicon, make: Any) -> frozenset[str]:
+    """Results that depend only on a text (and the lexicon): the ledger reads one sentence against many pledges."""
+    full = (id(lex), *key)
+    got = _MEMO.get(full)
+    if got is None:
+        if len(_MEMO) > 200_000:
+            _MEMO.clear()
+        got = _MEMO[full] = make()
+    return got
+
+
+def _keys(text: str, lex: Lexicon, acts: bool, broad: bool) -> frozenset[str]:
+    toks, found = (list(x) for x in analyse(text)[:2]) if lex is _default() else (tokenize(text), None)
+    found = found if found is not None else hits(toks, lex)
+    out = concept_keys(found, lex, broad)
+    if not acts:
+        out = {k for k in out if not k.startswith(ACT)}
+    if any(t.text[:1].isdigit() for t in toks) and _has_money(text):
+        out.add("o:money")  # "a further £20 million": an amount of money names the money itself
+    covered = {k for h in found for k in range(h.i, h.j)}
+    for k, t in enumerate(toks):
+        w = t.text
+        if k in covered or not w[:1].isalpha() or len(w) < 3 or w in lex.stopwords or w in lex.places:
+            continue
+        out.add(stem(w))
+    return frozenset(out)
+
+
+_MONEY_UNITS = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "KRW", "INR", "RUB"})
+
+
+def _has_money(text: str) -> bool:
+    from .quantities import find_quantities
+
+    return any(q.unit in _MONEY_UNITS for _s, _e, q in find_quantities(text))
+
+
+_NAME = re.compile(r"[A-Za-z][A-Za-z.'’-]*")
+
+
+def countries_in(text: str, lex: Lexicon) -> set[str]:
+    """ISO3 codes of the countries a text names (names, adjectives, demonyms, capitals; "US" as written)."""
+    return set(_memo(("c", text or ""), lex, lambda: _countries_in(text or "", lex)))
+
+
+def _countries_in(text: str, lex: Lexicon) -> frozenset[str]:
+    words = [m.group(0).replace("’", "'") for m in _NAME.finditer(text)]
+    words = [w if w in lex.countries or w.lower() in lex.countries else w.rstrip(".") for w in words]
+    # "German-funded", "Iran-backed": the actor layer gives such a name no country of its own (gaiko.actors.wording),
+    # but the sentence still names the country
+    words = [p for w in words for p in ((w,) if "-" not in w or w.lower() in lex.countries else w.split("-")) if p]
+    words = [w[:-2] if w.endswith("'s") else w for w in words]
+    out: set[str] = set()
+    k = 0
+    while k < len(words):
+        for n in (4, 3, 2, 1):
+            if k + n > len(words):
+                continue
+            phrase = " ".join(words[k:k + n])
+            iso = lex.countries.get(phrase) if n == 1 and phrase.isupper() and len(phrase) <= 3 else None
+            iso = iso or (lex.countries.get(phrase.lower()) if len(phrase) > 2 and phrase[:1].isupper() else None)
+            if iso:
+                out.add(iso)
+                k += n
+                break
+        else:
+            k += 1
+    return frozenset(out)
+
+
+def cue_spans(toks: list[Tok], lex: Lexicon) -> list[tuple[int, int, str, str]]:
+    """Every cue phrase of ``lex.cues`` and hedge in the tokens, as (start, end, relation or "hedge", words): patterns
+    are tried only where their first word stands (``lex.cue_index``), so the cost follows the sentence, not the lists."""
+    out = []
+    n = len(toks)
+    for i in range(n):
+        cands = {toks[i].text} | {lem for lem, _t in lex.lemmas(toks[i].text)}
+        for first in cands:
+            for rel, pattern in lex.cue_index.get(first, ()):
+                j = _match_from(toks, pattern, i, n, lex)
+                if j is not None:
+                    out.append((i, j, rel, " ".join(t.text for t in toks[i:j])))
+    return out
+
+
+@lru_cache(maxsize=50_000)
+def analyse(text: str) -> tuple[tuple[Tok, ...], tuple[Hit, ...], tuple[tuple[int, int, str, str], ...]]:
+    """(tokens, concept hits, cue spans) of a sentence, cached: the ledger reads one sentence against many pledges."""
+    from .lexicon import lexicon
+
+    lex = lexicon()
+    toks = tokenize(text)
+    return tuple(toks), tuple(hits(toks, lex)), tuple(cue_spans(toks, lex))
