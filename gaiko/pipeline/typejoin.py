@@ -102,7 +102,8 @@ def join_sentence(coder: EventCoder, sent: Span, state: DocState, cands: dict[in
     labels = model.labels
     out: list[_Draft] = []
     seen: set[int] = set()
-    tops = [(labels[int(np.argmax(p))], float(np.max(p))) for p in probs]
+    best = probs.argmax(axis=1)
+    tops = [(labels[k], pk) for k, pk in zip(best.tolist(), probs[np.arange(len(best)), best].tolist())]
     handed: dict[int, tuple[int, float]] = {}  # complement token -> (model token, probability)
     for t, (lab, pk) in zip(toks, tops):
         rtype = by_tok[t.i][0].event_type if by_tok.get(t.i) else None
