@@ -82,6 +82,17 @@ def test_spelled_out_years_ago(rules_coder, text, year):
     assert ev.date == f"{year}-11-10" and ev.date_precision == "year"
 
 
+@pytest.mark.parametrize("text", [
+    "Kenya pledged to open the border by March, two years earlier than the previous government had planned.",
+    "Japan will withdraw its troops from the base three months earlier than scheduled.",
+    "Norway agreed to deliver the frigates a year earlier than planned.",
+])
+def test_earlier_than_compares_and_does_not_date_the_event_in_the_past(rules_coder, text):
+    # "two years earlier than ..." compares two plans; it is not a date two years back
+    evs = events(rules_coder, text)
+    assert evs and all(e.date is None or e.date >= "2026-11-01" for e in evs), [(e.event_type, e.date) for e in evs]
+
+
 def test_years_are_calendar_years():
     from gaiko.pipeline.dates import resolve_date, spelled_number
 

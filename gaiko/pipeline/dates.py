@@ -42,7 +42,7 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
 _NUM_WORD = r"(?:\d+|(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(k for k in _UNITS if len(k) > 2) + \
     r"))?|(?:a |one |two )?hundred|" + "|".join(_UNITS) + r")"
 #: "thirty-six years ago", "25 years ago", "a decade ago", "two and a half years ago" (the half is dropped)
-_AGO = re.compile(r"\b(" + _NUM_WORD + r")(?: and a half)?\s+(day|week|month|year|decade)s?\s+(?:ago|earlier|before)\b")
+_AGO = re.compile(r"\b(" + _NUM_WORD + r")(?: and a half)?\s+(day|week|month|year|decade)s?\s+(?:ago|earlier|before)\b(?!\s+than)")
 _DECADE = re.compile(r"\b(?:the |in the )?((?:1[5-9]|20)\d0)'?s\b")
 _ORDINALS = {w: k for k, w in enumerate(("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
                                           "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
@@ -215,6 +215,8 @@ class DateResolver:
                                                end_date=end, precision="era",
                                                sentence_index=state.sentence_index(span[0])))
         for span in sorted(spans, key=lambda s: s.start_char):
+            if span.end < len(doc) and doc[span.end].lower_ == "than":
+                continue  # "two years earlier than planned" compares two times; it dates nothing
             try:
                 got = resolve_date(span.text, state.published, future=_is_future(span))
             except ValueError:
