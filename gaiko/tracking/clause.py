@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .lexicon import Lexicon
@@ -201,6 +202,17 @@ def _num(word: str) -> float:
     return float(_NUMS.get(word.lower(), 0)) if not word.isdigit() else float(word)
 
 
+@lru_cache(maxsize=20_000)
+def _quantities(text: str) -> tuple[tuple[int, int, Any], ...]:
+    """:func:`find_quantities` of a clause, cached (read only here: a clause is read against many pledges)."""
+    return tuple(find_quantities(text))
+
+
+@lru_cache(maxsize=20_000)
+def _best_quantity(text: str) -> Any:
+    return best_quantity(text)
+
+
 def _quantity_relation(frame: Frame, text: str, lex: Lexicon | None = None) -> str | None:
     """``partial`` when the clause reports less of the pledge's quantity, ``fulfils`` when as much: the same unit, or
     for counted things, a count of the pledge's object ("10 coal plants" ... "four coal-fired stations")."""
@@ -210,10 +222,10 @@ def _quantity_relation(frame: Frame, text: str, lex: Lexicon | None = None) -> s
     q = frame.quantity
     if not q or not q.get("unit") or q.get("value") is None:
         return None
-    best = best_quantity(text)
-    found = [best] if best is not None and best.unit == q["unit"] else [x for _s, _e, x in find_quantities(text) if x.unit == q["unit"]]
+    best = _best_quantity(text)
+    found = [best] if best is not None and best.unit == q["unit"] else [x for _s, _e, x in _quantities(text) if x.unit == q["unit"]]
     if not found and lex is not None and q["unit"] not in _MEASURED:
-        found = [x for _s, _e, x in find_quantities(text)
+        found = [x for _s, _e, x in _quantities(text)
                  if x.unit not in _MEASURED and keys(x.text, lex, acts=False) & frame.objects]
     if not found or found[0].value is None:
         return None
@@ -295,7 +307,7 @@ def _restate_or_revise(frame: Frame, report: Report, clause: str, word: str, fea
             return Decision("revises", cue=m.group(0), note=f"deadline now {d.end} (was {frame.deadline_end})", features=feats)
     q = frame.quantity
     if q and q.get("unit"):
-        got = [x for _s, _e, x in find_quantities(clause) if x.unit == q["unit"] and x.value is not None]
+        got = [x for _s, _e, x in _quantities(clause) if x.unit == q["unit"] and x.value is not None]
         if got and abs(float(got[0].value or 0) - float(q.get("value") or 0)) > 0.05 * max(float(q.get("value") or 0), 1e-9):
             return Decision("revises", cue=got[0].text, note=f"quantity now {got[0].text} (was {q.get('text')})", features=feats)
     return Decision("restates", cue=word, features=feats)

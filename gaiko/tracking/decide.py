@@ -38,7 +38,7 @@ from typing import Any
 from .clause import Clause, Decision, Report, clauses, read_clause
 from .lexicon import Lexicon, lexicon
 from .normalise import COUNTERPART_ACTS, Frame, numbered
-from .text import OBJECT, Hit, analyse, stem
+from .text import OBJECT, Hit, analyse, countries_in, stem
 
 __all__ = ["Report", "Decision", "decide", "judge", "with_model", "DECISIONS", "SPECIFIC_ACTS"]
 
@@ -75,23 +75,38 @@ def _clause_info(text: str) -> tuple[tuple[int, int, tuple[Hit, ...], tuple[Hit,
 _MONEY_WORDS = frozenset({"dollars", "euros", "pounds", "yen", "yuan"})
 
 
+def _frame_sets(frame: Frame, lex: Lexicon) -> tuple[set[str], set[str], set[str], set[str], set[str], frozenset[str]]:
+    """(acts, opposite, partly, contra, stems wanted, every concept any of them names) of a frame, computed once per
+    frame (the ledger reads many sentences against one frame; a frame is not changed once made)."""
+    got = frame.__dict__.get("_gaiko_sets")
+    if got is None or got[0] is not lex:
+        opposite = {x for a in frame.acts for x in lex.opposite.get(a, ())}
+        acts = set(frame.acts) | {x for a in frame.acts for x in lex.also.get(a, ())}
+        partly = {x for a in frame.acts for x in lex.partly.get(a, ())} - acts
+        contra = {lex.opposite_objects[o] for o in frame.objects if o in lex.opposite_objects}
+        stems_wanted = {k for k in frame.objects if ":" not in k}
+        wanted = frozenset(acts | opposite | partly | contra | frame.objects)
+        got = (lex, (acts, opposite, partly, contra, stems_wanted, wanted))
+        frame.__dict__["_gaiko_sets"] = got
+    return got[1]
+
+
 def _clauses_of(frame: Frame, text: str, lex: Lexicon) -> list[Clause]:
-    opposite = {x for a in frame.acts for x in lex.opposite.get(a, ())}
-    acts = set(frame.acts) | {x for a in frame.acts for x in lex.also.get(a, ())}
-    partly = {x for a in frame.acts for x in lex.partly.get(a, ())} - acts
-    contra = {lex.opposite_objects[o] for o in frame.objects if o in lex.opposite_objects}
-    stems_wanted = {k for k in frame.objects if ":" not in k}
+    acts, opposite, partly, contra, stems_wanted, wanted = _frame_sets(frame, lex)
+    objects = frame.objects
+    money_wanted = "o:money" in objects
     out: list[Clause] = []
     for lo, hi, inside, events, stems, money, participle in _clause_info(text):
-        objs = [h for h in inside if h.concept in frame.objects]
-        objs += [h for h in events if h.concept in frame.objects]  # "fighting stopped" ~ ceasefire
+        mine = [h for h in inside if h.concept in wanted]
+        objs = [h for h in mine if h.concept in objects]
+        objs += [h for h in events if h.concept in objects]  # "fighting stopped" ~ ceasefire
         if stems_wanted:
             objs += [Hit(k, k + 1, st, "n", "base") for k, st in stems if st in stems_wanted]
-        if "o:money" in frame.objects:  # an amount of money is the money: "Britain sent a further £20 million"
+        if money_wanted:  # an amount of money is the money: "Britain sent a further £20 million"
             objs += [Hit(k, k + 1, "o:money", "n", "base") for k in money]
-        out.append(Clause(lo, hi, objs, [h for h in inside if h.concept in acts],
-                          [h for h in inside if h.concept in opposite], [h for h in inside if h.concept in partly],
-                          [h for h in inside if h.concept in contra and h.concept not in frame.objects],
+        out.append(Clause(lo, hi, objs, [h for h in mine if h.concept in acts],
+                          [h for h in mine if h.concept in opposite], [h for h in mine if h.concept in partly],
+                          [h for h in mine if h.concept in contra and h.concept not in objects],
                           out[-1].lo if participle and out else -1))
     return out
 
@@ -173,8 +188,6 @@ def _other_spec(frame: Frame, toks: list[Any], c: Clause, text: str, lex: Lexico
 
 def decide(frame: Frame, report: Report, lex: Lexicon | None = None) -> Decision:
     """The relation of ``report`` to the pledge ``frame`` (see the module doc for the rules)."""
-    from .text import countries_in
-
     lex = lex or lexicon()
     toks_t, found_t, _cues = analyse(report.text)
     toks, found = list(toks_t), list(found_t)

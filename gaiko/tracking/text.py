@@ -13,9 +13,8 @@ content word. Country names are left out: they say who, not what.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from .lexicon import Lexicon
 
@@ -26,15 +25,13 @@ OBJECT = "o:"
 _TOKEN = re.compile(r"n't|[A-Za-z][A-Za-z'’-]*(?<!n't)|\d+(?:[.,]\d+)*%?|[;:,.()—–\"“”$€£¥]")
 
 
-@dataclass(frozen=True)
-class Tok:
+class Tok(NamedTuple):  # a named tuple, not a dataclass: sentences make hundreds of thousands of them
     text: str  # lower case
     start: int  # character offset in the text
     end: int
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """A concept found in a text: tokens [i, j), the concept key, its role (v, n, a) and the first token's tag."""
 
     i: int
@@ -46,12 +43,16 @@ class Hit:
 
 def tokenize(text: str) -> list[Tok]:
     out = []
+    append = out.append
+    low = text.lower().replace("’", "'")
+    aligned = len(low) == len(text)  # lower-casing kept every offset (tokens are ASCII letters, digits, signs)
     for m in _TOKEN.finditer(text):
-        w = m.group(0).lower().replace("’", "'")
-        if w.endswith("'s") and len(w) > 2:
-            out.append(Tok(w[:-2], m.start(), m.end() - 2))
+        s, e = m.span()
+        w = low[s:e] if aligned else m.group(0).lower().replace("’", "'")
+        if len(w) > 2 and w.endswith("'s"):
+            append(Tok(w[:-2], s, e - 2))
             continue
-        out.append(Tok(w, m.start(), m.end()))
+        append(Tok(w, s, e))
     return out
 
 
@@ -99,12 +100,12 @@ def hits(toks: list[Tok], lex: Lexicon) -> list[Hit]:
     out: list[Hit] = []
     n = len(toks)
     for i in range(n):
-        readings = lex.lemmas(toks[i].text)
-        if all(lem != toks[i].text for lem, _t in readings):
-            readings = (*readings, (toks[i].text, "base"))  # "captured" starts "captured * soldier"
+        readings = _readings(toks[i].text, lex)
+        if not readings:
+            continue
         seen: set[tuple[str, str]] = set()
-        for lemma, tag in readings:
-            for e in lex.entries.get(lemma, ()):
+        for tag, entries in readings:
+            for e in entries:
                 if (e.concept, e.role) in seen:
                     continue
                 if len(e.lemmas) == 1:
@@ -118,6 +119,24 @@ def hits(toks: list[Tok], lex: Lexicon) -> list[Hit]:
                 seen.add((e.concept, e.role))
                 out.append(Hit(i, j, e.concept, e.role, tag))
     return out
+
+
+_READINGS: dict[tuple[int, str], tuple[tuple[str, tuple[Any, ...]], ...]] = {}
+
+
+def _readings(word: str, lex: Lexicon) -> tuple[tuple[str, tuple[Any, ...]], ...]:
+    """(tag, concept entries starting with the lemma) of each reading of a word that starts any entry, cached."""
+    key = (id(lex), word)
+    got = _READINGS.get(key)
+    if got is None:
+        readings = lex.lemmas(word)
+        if all(lem != word for lem, _t in readings):
+            readings = (*readings, (word, "base"))  # "captured" starts "captured * soldier"
+        got = tuple((tag, es) for lemma, tag in readings if (es := lex.entries.get(lemma, ())))
+        if len(_READINGS) > 200_000:
+            _READINGS.clear()
+        _READINGS[key] = got
+    return got
 
 
 @lru_cache(maxsize=200_000)
@@ -156,7 +175,11 @@ def keys(text: str | None, lex: Lexicon, *, acts: bool = True, broad: bool = Tru
     ``broad``, no event or broader keys (what a text names itself)."""
     if not text:
         return set()
-    return set(_memo(("k", text, acts, broad), lex, lambda: _keys(text, lex, acts, broad)))
+    full = (id(lex), "k", text, acts, broad)
+    got = _MEMO.get(full)
+    if got is None:
+        got = _memo(full[1:], lex, lambda: _keys(text, lex, acts, broad))
+    return set(got)
 
 
 _MEMO: dict[tuple[Any, ...], frozenset[str]] = {}
@@ -180,7 +203,7 @@ def _memo(key: tuple[Any, ...], lex: Lexicon, make: Any) -> frozenset[str]:
 
 
 def _keys(text: str, lex: Lexicon, acts: bool, broad: bool) -> frozenset[str]:
-    toks, found = (list(x) for x in analyse(text)[:2]) if lex is _default() else (tokenize(text), None)
+    toks, found = (list(x) for x in _tokens_hits(text)) if lex is _default() else (tokenize(text), None)
     found = found if found is not None else hits(toks, lex)
     out = concept_keys(found, lex, broad)
     if not acts:
@@ -210,7 +233,10 @@ _NAME = re.compile(r"[A-Za-z][A-Za-z.'’-]*")
 
 def countries_in(text: str, lex: Lexicon) -> set[str]:
     """ISO3 codes of the countries a text names (names, adjectives, demonyms, capitals; "US" as written)."""
-    return set(_memo(("c", text or ""), lex, lambda: _countries_in(text or "", lex)))
+    got = _MEMO.get((id(lex), "c", text or ""))
+    if got is None:
+        got = _memo(("c", text or ""), lex, lambda: _countries_in(text or "", lex))
+    return set(got)
 
 
 def _countries_in(text: str, lex: Lexicon) -> frozenset[str]:
@@ -221,11 +247,17 @@ def _countries_in(text: str, lex: Lexicon) -> frozenset[str]:
     words = [p for w in words for p in ((w,) if "-" not in w or w.lower() in lex.countries else w.split("-")) if p]
     words = [w[:-2] if w.endswith("'s") else w for w in words]
     out: set[str] = set()
+    firsts = _multiword_firsts(lex)
     k = 0
     while k < len(words):
+        if words[k][:1].islower():  # every phrase from here starts lower case: no name (both tests need a capital)
+            k += 1
+            continue
         for n in (4, 3, 2, 1):
             if k + n > len(words):
                 continue
+            if n > 1 and words[k].lower() not in firsts:
+                continue  # no name of several words starts with it
             phrase = " ".join(words[k:k + n])
             iso = lex.countries.get(phrase) if n == 1 and phrase.isupper() and len(phrase) <= 3 else None
             iso = iso or (lex.countries.get(phrase.lower()) if len(phrase) > 2 and phrase[:1].isupper() else None)
@@ -236,6 +268,17 @@ def _countries_in(text: str, lex: Lexicon) -> frozenset[str]:
         else:
             k += 1
     return frozenset(out)
+
+
+_FIRSTS: dict[int, frozenset[str]] = {}
+
+
+def _multiword_firsts(lex: Lexicon) -> frozenset[str]:
+    """First words of the country names of several words (a phrase of words can only be one of those)."""
+    got = _FIRSTS.get(id(lex))
+    if got is None:
+        got = _FIRSTS[id(lex)] = frozenset(k.split(" ")[0] for k in lex.countries if " " in k)
+    return got
 
 
 def cue_spans(toks: list[Tok], lex: Lexicon) -> list[tuple[int, int, str, str]]:
@@ -254,10 +297,15 @@ def cue_spans(toks: list[Tok], lex: Lexicon) -> list[tuple[int, int, str, str]]:
 
 
 @lru_cache(maxsize=50_000)
+def _tokens_hits(text: str) -> tuple[tuple[Tok, ...], tuple[Hit, ...]]:
+    """(tokens, concept hits) of a sentence, cached (linking keys need no cue spans)."""
+    lex = _default()
+    toks = tokenize(text)
+    return tuple(toks), tuple(hits(toks, lex))
+
+
+@lru_cache(maxsize=50_000)
 def analyse(text: str) -> tuple[tuple[Tok, ...], tuple[Hit, ...], tuple[tuple[int, int, str, str], ...]]:
     """(tokens, concept hits, cue spans) of a sentence, cached: the ledger reads one sentence against many pledges."""
-    from .lexicon import lexicon
-
-    lex = lexicon()
-    toks = tokenize(text)
-    return tuple(toks), tuple(hits(toks, lex)), tuple(cue_spans(toks, lex))
+    toks, found = _tokens_hits(text)
+    return toks, found, tuple(cue_spans(list(toks), _default()))
