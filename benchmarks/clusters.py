@@ -51,7 +51,7 @@ def measure(src: str, n: int, batch_size: int = 32) -> dict[str, Any]:
                                          [n]).fetchall()]
         con.execute("CREATE TEMP TABLE keep AS SELECT unnest(?::VARCHAR[]) AS id", [ids])
         for table, key in (("articles", "id"), ("sentences", "article_id"), ("events", "article_id")):
-            con.execute(f"INSERT INTO {table} SELECT * FROM src.{table} WHERE {key} IN (SELECT id FROM keep)")
+            con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM src.{table} WHERE {key} IN (SELECT id FROM keep)")
         con.execute("DETACH src")
         con.execute("SET threads = 1")  # as in a bulk run, where the workers hold the cores
         wall, cpu = [], []
