@@ -145,8 +145,14 @@ def read_path(path: Path, default_date: str | None = None, max_bytes: int = MAX_
         if suffix in JSONL_SUFFIXES:
             with path.open("rb") as fh:
                 if fh.read(2) in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 JSONL: lines only split once decoded
-                    yield from _read_whole(path.read_bytes(), name, "json", default_date)
-                    return
+                    data = path.read_bytes()
+                    try:
+                        decode_bytes(data)
+                    except InputRejected:
+                        pass  # a byte-order mark on bytes that are not UTF-16: each line is read on its own
+                    else:
+                        yield from _read_whole(data, name, "json", default_date)
+                        return
                 fh.seek(0)
                 yield from read_jsonl_lines(fh, name, default_date)
             return
