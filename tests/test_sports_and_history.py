@@ -127,3 +127,22 @@ def test_lookalike_news_keeps_the_publication_date(coder):
     evs = events(coder, "Veterans of the Second World War were honoured as Russia attacked Kyiv on Monday.")
     att = next(e for e in evs if e.event_type == "ASSAULT")
     assert att.date == "2026-11-09"
+
+
+def test_earlier_than_in_a_whole_article_does_not_date_the_pledge_back(coder):
+    # in the bundled example article the parser reads "two years earlier" as a date of its own; the event
+    # it would date is the pledge of the sentence, not something two years before publication
+    import json
+    from pathlib import Path
+
+    import gaiko
+
+    corpus = Path(gaiko.__file__).parent / "examples" / "corpus.jsonl"
+    rec = next(r for r in map(json.loads, corpus.read_text(encoding="utf-8").splitlines())
+               if "years earlier than" in r["text"])
+    art = Article(text=rec["text"], published=rec["published"], title=rec.get("title"))
+    coded = coder.code_article(art)
+    sent = next(s for s in coded.sentences if "years earlier than" in s.text)
+    evs = [e for e in coded.events if sent.start <= e.trigger_start < sent.end]
+    assert evs and all(e.date is None or e.date[:4] >= rec["published"][:4] for e in evs), \
+        [(e.event_type, e.date, e.date_text) for e in evs]

@@ -29,7 +29,7 @@ DEFAULT_OUT = Path(__file__).resolve().parents[1] / "data" / "typemodel" / "type
 
 def _train(a: argparse.Namespace) -> dict[str, Any]:
     from .measure import coder_with, fold_of, tune_join
-    from .train import TrainConfig, capture_examples, fit, load_sentences
+    from .train import TrainConfig, capture_examples, fit, load_sentences, training_meta
 
     cfg = TrainConfig(C=a.C, seed=a.seed, fraction=a.fraction, kind=a.kind)
     t0 = time.time()
@@ -51,23 +51,8 @@ def _train(a: argparse.Namespace) -> dict[str, Any]:
                         weights=[ex.weights[j] for j in keep])
         join, join_rows = tune_join([s for k, s in enumerate(sents) if k in held], fit(part, cfg), coder)
     model = fit(ex, cfg)
-    from collections import Counter
-    import datetime as dt
-
-    model.meta = {
-        "trained": dt.date.today().isoformat(),
-        "sentences": len(sents),
-        "sentences_by_batch": dict(sorted(Counter(s.batch for s in sents).items())),
-        "candidates": len(ex.rows),
-        "unaligned_events": ex.unaligned,
-        "features": len(model.vocab),
-        "config": {"kind": cfg.kind, "hidden": cfg.hidden, "alpha": cfg.alpha, "epochs": cfg.epochs, "C": cfg.C,
-                   "min_count": cfg.min_count, "fraction": cfg.fraction, "seed": cfg.seed,
-                   "none_weight": cfg.none_weight, "batch_weights": cfg.batch_weights},
-        "join": join.__dict__ if join is not None else {},
-        "join_tuning": join_rows,
-        "seconds": round(time.time() - t0, 1),
-    }
+    model.meta = training_meta(cfg, sents, ex, model, join=join.__dict__ if join is not None else {},
+                               join_tuning=join_rows, seconds=round(time.time() - t0, 1))
     model.save(a.out)
     return {"saved": str(a.out), **{k: v for k, v in model.meta.items() if k != "join_tuning"}}
 

@@ -207,15 +207,11 @@ def _fit_mlp(X: Any, y: np.ndarray, w: np.ndarray, vocab: dict[str, int], cfg: T
                      out_weights=W2, out_bias=b2)
 
 
-def train(cfg: TrainConfig, out: str | Path | None = None) -> TypeModel:
-    """Train on the tuned split (or ``cfg.fraction`` of it) and, when ``out`` is given, save there."""
-    sents = load_sentences(cfg, "tuned")
-    if cfg.fraction < 1.0:
-        rnd = random.Random(cfg.seed)
-        sents = rnd.sample(sents, max(1, int(len(sents) * cfg.fraction)))
-    ex = capture_examples(sents, batch_weights=cfg.batch_weights)
-    model = fit(ex, cfg)
-    model.meta = {
+def training_meta(cfg: TrainConfig, sents: Sequence[CorpusSentence], ex: Examples, model: TypeModel,
+                  **extra: Any) -> dict[str, Any]:
+    """What a model's ``meta.json`` says of its training: date, data by batch, candidates, settings; ``extra``
+    (join thresholds and their tuning table, seconds) is added as given."""
+    return {
         "trained": dt.date.today().isoformat(),
         "sentences": len(sents),
         "sentences_by_batch": dict(sorted(Counter(s.batch for s in sents).items())),
@@ -224,9 +220,21 @@ def train(cfg: TrainConfig, out: str | Path | None = None) -> TypeModel:
         "features": len(model.vocab),
         "config": {"kind": cfg.kind, "hidden": cfg.hidden, "alpha": cfg.alpha, "epochs": cfg.epochs, "C": cfg.C,
                    "min_count": cfg.min_count, "fraction": cfg.fraction, "seed": cfg.seed,
-                   "none_weight": cfg.none_weight},
+                   "none_weight": cfg.none_weight, "batch_weights": cfg.batch_weights},
         "join": {},
+        **extra,
     }
+
+
+def train(cfg: TrainConfig, out: str | Path | None = None) -> TypeModel:
+    """Train on the tuned split (or ``cfg.fraction`` of it) and, when ``out`` is given, save there."""
+    sents = load_sentences(cfg, "tuned")
+    if cfg.fraction < 1.0:
+        rnd = random.Random(cfg.seed)
+        sents = rnd.sample(sents, max(1, int(len(sents) * cfg.fraction)))
+    ex = capture_examples(sents, batch_weights=cfg.batch_weights)
+    model = fit(ex, cfg)
+    model.meta = training_meta(cfg, sents, ex, model)
     if out is not None:
         model.save(out)
     return model

@@ -114,6 +114,7 @@ def join_sentence(coder: EventCoder, sent: Span, state: DocState, cands: dict[in
                 handed[j] = (t.i, pk)
                 break
     givers = {i for i, _ in handed.values()}
+    seen.update(handed)  # their drafts are in ``out`` now, whether or not the model scored them
     for j, (_, pk) in handed.items():
         for d in by_tok[j]:
             d.decided_by, d.type_probability = "both", pk
@@ -121,9 +122,7 @@ def join_sentence(coder: EventCoder, sent: Span, state: DocState, cands: dict[in
         out.extend(by_tok[j])
     for t, p, (lab, pk) in zip(toks, probs, tops):
         seen.add(t.i)
-        if t.i in handed:
-            continue
-        if t.i in givers:  # its event is its complement's draft
+        if t.i in handed or t.i in givers:  # a giver's event is its complement's draft
             continue
         drafts = by_tok.get(t.i)
         if drafts:
