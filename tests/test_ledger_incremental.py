@@ -163,3 +163,18 @@ def test_the_web_app_never_serves_a_ledger_that_is_behind(coded):
     served = {r["id"] for r in ledger_rows(store)}
     assert served == {e["id"] for e in _rebuilt(coded)}
     assert store.scalar("SELECT count(*) FROM ledger_articles") == 5  # reading wrote nothing
+
+
+def test_new_mentions_are_bucketed_as_grouping_buckets_them(coded):
+    """An update decides by bucket which pledges may be extended and which regrouped; the bucket it gives a new
+    mention must be the one grouping stored (the actor's sector and, for a demand, the party asked are part of
+    it). Otherwise an older mention arriving late extends a group it should regroup, and the entry's id moves."""
+    from gaiko.tracking.update import _bucket_pledges
+
+    store = gaiko.open(":memory:")
+    store.write_coded(coded, None)
+    update_ledger(store, full=True)
+    _bucket_pledges(store.con, "SELECT id FROM articles ORDER BY id")
+    pairs = store.con.execute("SELECT g.bucket, pb.bucket FROM ledger_groups g JOIN _gaiko_pb pb ON pb.pledge_id = g.pledge_id").fetchall()
+    assert pairs and all(a == b for a, b in pairs), [p for p in pairs if p[0] != p[1]][:5]
+    assert any("/" in a or "|demand:" in a for a, _ in pairs)  # the example corpus has sectors and demands

@@ -19,6 +19,8 @@ concern, not with the store. The update commits in parts; ``ledger_dirty`` in
 
 from __future__ import annotations
 
+import json
+
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -51,9 +53,10 @@ def _bucket_pledges(con: Any, articles_sql: str, params: Sequence[Any] = ()) -> 
     """Temp table ``_gaiko_pb(pledge_id, bucket)`` for the pledges of the articles ``articles_sql`` selects."""
     con.execute("CREATE OR REPLACE TEMP TABLE _gaiko_pb (pledge_id VARCHAR, bucket VARCHAR)")
     for chunk in article_chunks(con, articles_sql, params):
-        rows = con.execute("SELECT id, actor_country, actor_name, actor_text, kind FROM pledges "
-                           "WHERE article_id IN (SELECT unnest(?))", [chunk]).fetchall()
-        keys = [bucket({"actor": {"country": c, "name": n, "text": t}, "kind": k}) for _i, c, n, t, k in rows]
+        # the bucket of the stored record, exactly as grouping computes it (actor sector and, for a demand, the
+        # party asked are part of it): a bucket computed from fewer fields never meets its entries
+        rows = con.execute("SELECT id, record FROM pledges WHERE article_id IN (SELECT unnest(?))", [chunk]).fetchall()
+        keys = [bucket(json.loads(rec)) for _i, rec in rows]
         with registered(con, "_gaiko_pb_rows", {"p": [r[0] for r in rows], "b": keys}):
             con.execute("INSERT INTO _gaiko_pb SELECT p, b FROM _gaiko_pb_rows")
 
