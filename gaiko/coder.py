@@ -15,7 +15,7 @@ from .ids import article_id, unique_ids
 from .ingest_checks import MAX_BYTES, check_string, implausible_date
 from .nlp import load_model
 from .pipeline import DEFAULT_PIPELINE, build_pipeline, get_state
-from .types import Article, CodedArticle, Event, SentenceRecord
+from .types import Article, CodedArticle, Event, InputError, SentenceRecord
 from .version import CODER_VERSION
 
 __all__ = ["Coder", "code_text"]
@@ -98,6 +98,64 @@ class Coder:
     def code_article(self, article: Article) -> CodedArticle:
         return next(self.code_articles([article]))
 
+    def parse_batch(self, articles: list[Article]) -> tuple[list[Article | CodedArticle | InputError], bytes]:
+        """The spaCy half of :meth:`code_articles`, for a process that only parses: ``(items, docs)``.
+
+        ``items`` follow ``articles``: a prepared :class:`Article` whose parse is the next Doc in ``docs`` (a
+        serialised :class:`spacy.tokens.DocBin`, ~8 KB per 500-word article), an :class:`InputError` for one that
+        cannot be coded (rejected, or the parser failed on it alone), or a :class:`CodedArticle` for a text longer
+        than ``nlp.max_length`` (coded whole here, piece by piece). :meth:`finish_batch` completes the coding."""
+        from spacy.tokens import DocBin
+
+        items: list[Article | CodedArticle | InputError] = []
+        todo: list[Article] = []
+        for art in articles:
+            try:
+                prepared = self._prepare(art)
+                if len(prepared.text) > self.nlp.max_length:
+                    from .longtext import code_long
+
+                    items.append(code_long(self, prepared))
+                    continue
+            except Exception as exc:  # noqa: BLE001 - recorded with its reason, the batch goes on
+                items.append(failure(art, exc))
+                continue
+            items.append(prepared)
+            todo.append(prepared)
+        bin_ = DocBin(attrs=DOC_ATTRS, store_user_data=False)
+        try:
+            for doc in self.nlp.pipe([a.text for a in todo], batch_size=self.batch_size):
+                bin_.add(doc)
+        except Exception:  # noqa: BLE001 - parse one by one so one bad article loses nothing else
+            bin_ = DocBin(attrs=DOC_ATTRS, store_user_data=False)
+            for k, art in enumerate(items):
+                if not isinstance(art, Article):
+                    continue
+                try:
+                    bin_.add(self.nlp(art.text))
+                except Exception as exc:  # noqa: BLE001
+                    items[k] = failure(art, exc)
+        return items, bin_.to_bytes()
+
+    def finish_batch(self, items: list[Article | CodedArticle | InputError], docs: bytes) -> list[CodedArticle | InputError]:
+        """gaiko's components over a batch :meth:`parse_batch` parsed (in this or another process): the same
+        records :meth:`code_articles` gives; an article whose coding fails becomes an :class:`InputError`."""
+        from spacy.tokens import DocBin
+
+        has_docs = any(isinstance(i, Article) for i in items)
+        parsed = DocBin().from_bytes(docs).get_docs(self.nlp.vocab) if has_docs else iter(())
+        out: list[CodedArticle | InputError] = []
+        for item in items:
+            if not isinstance(item, Article):
+                out.append(item)
+                continue
+            doc = next(parsed)
+            try:
+                out.append(self._finish(doc, item))
+            except Exception as exc:  # noqa: BLE001 - recorded with its reason
+                out.append(failure(item, exc))
+        return out
+
     def _finish(self, doc: Any, art: Article) -> CodedArticle:
         state = get_state(doc)
         remember_text(doc, art.text)  # the doc was parsed from this very string
@@ -120,6 +178,22 @@ class Coder:
             places=list(state.places),
             coder_version=CODER_VERSION,
         )
+
+
+#: token attributes a parse carries from a parsing process to the one that codes it (everything gaiko's components
+#: read: text, tags, morphology, lemmas, the dependency tree, sentence starts, entities)
+DOC_ATTRS = ("ORTH", "NORM", "TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP", "SENT_START", "ENT_IOB", "ENT_TYPE",
+             "ENT_KB_ID", "SPACY")
+
+
+def failure(art: Any, exc: BaseException) -> InputError:
+    """The :class:`InputError` recording why ``art`` could not be coded (its reason when it has one)."""
+    reason = getattr(exc, "reason", "coding_failed")
+    origin = getattr(art, "origin", None) or "<input>"
+    path, _, line = origin.rpartition(":")
+    lineno = int(line) if line.isdigit() and path else None
+    return InputError(path if lineno else origin, reason, f"{type(exc).__name__}: {exc}", lineno,
+                      input_id=getattr(art, "id", None) or None)
 
 
 def _without_id(record: Any) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from typing import Any
 from .types import Article, CodedArticle, InputError
 from .workers import WORKER_MEMORY_MB, WorkerPool, usable_cores, worker_count
 
-__all__ = ["RunSummary", "Terminated", "code_batch", "code_into_store", "iter_batches", "update_ledger", "usable_cores",
+__all__ = ["RunSummary", "Terminated", "code_batch", "code_into_store", "iter_batches", "split_pipeline", "update_ledger", "usable_cores",
            "worker_count", "WORKER_MEMORY_MB"]
 
 
@@ -76,16 +76,14 @@ def code_batch(coder: Any, articles: list[Article]) -> list[CodedArticle | Input
             return list(coder.code_articles(articles))
     except Exception:  # noqa: BLE001 - isolate the failing article below
         pass
+    from .coder import failure
+
     out: list[CodedArticle | InputError] = []
     for art in articles:
         try:
             out.append(coder.code_article(art))
         except Exception as exc:  # noqa: BLE001 - recorded with its reason
-            reason = getattr(exc, "reason", "coding_failed")
-            path, _, line = (art.origin or "<input>").rpartition(":")
-            lineno = int(line) if line.isdigit() else None
-            out.append(InputError(path if lineno else (art.origin or "<input>"), reason, f"{type(exc).__name__}: {exc}",
-                                  lineno, input_id=art.id or None))
+            out.append(failure(art, exc))
     return out
 
 
@@ -133,6 +131,7 @@ def code_into_store(
     track: bool = True,
     in_process: bool | None = None,
     coder_factory: Callable[[], Any] | None = None,
+    split: bool | None = None,
 ) -> RunSummary:
     """Code articles (and record input errors) into ``store``; returns a summary.
 
@@ -144,7 +143,9 @@ def code_into_store(
     ``in_process=True`` codes here instead (no worker process at all).
     ``workers`` is capped at the usable cores (:func:`worker_count`); a worker that dies costs only the
     article it was coding (:class:`gaiko.workers.WorkerPool`). ``coder_factory`` (a picklable callable)
-    builds each worker's coder instead of :class:`~gaiko.coder.Coder` (tests, custom coders).
+    builds each worker's coder instead of :class:`~gaiko.coder.Coder` (tests, custom coders). ``split`` (default:
+    :func:`split_pipeline`, never with a ``coder_factory``) has the workers only parse and this process run gaiko's
+    components on their parses (a ``coder_factory`` then builds this process's coder too).
     ``track`` re-derives the pledge ledger after the run (see ``ledger_seconds``).
     SIGTERM is handled like Ctrl-C: the run is marked ``interrupted`` and :class:`Terminated` (a
     KeyboardInterrupt) is raised; every batch written before it stays.
@@ -155,9 +156,11 @@ def code_into_store(
     executor: WorkerPool | None = None
     if in_process is None:
         in_process = coder is not None
+    finisher: Any = None  # with one parsing worker, this process runs gaiko's components (see split_pipeline)
     if not in_process:
         workers = summary.workers = worker_count(workers)
-        executor = WorkerPool(workers, model, actor_files, min(batch_size, 64), coder_factory)
+        split = (split_pipeline(workers) and coder_factory is None) if split is None else split
+        executor = WorkerPool(workers, model, actor_files, min(batch_size, 64), coder_factory, split=split)
     elif coder is None:
         from .coder import Coder
 
@@ -174,6 +177,8 @@ def code_into_store(
         while len(pending) > block_until:
             fut, n_inputs, sent = pending.popleft()
             out = executor.result(fut, sent) if isinstance(fut, Future) and executor is not None else fut
+            if finisher is not None and isinstance(fut, Future):
+                out = _finish_parts(finisher, out)
             results, stems = out if isinstance(out, tuple) else (out, None)
             _write(store, results, summary, stems)
             if progress:
@@ -196,6 +201,11 @@ def code_into_store(
                     fresh.append(a)
             if executor is not None:
                 pending.append((executor.submit(fresh) if fresh else [], len(batch), fresh))
+                if executor.split and finisher is None and fresh:  # loaded while the worker starts and parses
+                    from .coder import Coder
+
+                    finisher = coder_factory() if coder_factory else Coder(model=model, actor_files=actor_files,
+                                                                             batch_size=min(batch_size, 64))
                 drain(2 * max(1, workers))  # bounded in-flight work keeps memory flat
             else:
                 pending.append((code_batch(coder, fresh) if fresh else [], len(batch), fresh))
@@ -222,6 +232,31 @@ def code_into_store(
         update_ledger(store)
         summary.ledger_seconds = time.perf_counter() - t
     return summary
+
+
+def split_pipeline(workers: int) -> bool:
+    """Whether a run with ``workers`` coding processes splits the work: the worker parses (spaCy) and the process
+    that writes the store runs gaiko's components on the parse (:meth:`gaiko.coder.Coder.finish_batch`). Only
+    with one worker and a spare core: the writing process is then mostly idle, and the parse of the next batch
+    overlaps the coding of the last. ``GAIKO_SPLIT_PIPELINE=0`` (or ``1``) decides instead. The records are the
+    same either way (tests/test_runner_split.py)."""
+    import os
+
+    forced = os.environ.get("GAIKO_SPLIT_PIPELINE", "").strip()
+    if forced in ("0", "1"):
+        return forced == "1"
+    return workers == 1 and usable_cores() >= 2
+
+
+def _finish_parts(coder: Any, parts: list[tuple[list[Any], bytes]]) -> tuple[list[Any], dict[str, list[Any]]]:
+    """Complete the coding of a parsing worker's parts here; with the sentence keys of the pledge ledger."""
+    from .tracking.normalise import sentence_rows
+
+    results: list[Any] = []
+    for items, docs in parts:
+        with _memory_zone(coder):
+            results.extend(coder.finish_batch(items, docs))
+    return results, sentence_rows(r for r in results if isinstance(r, CodedArticle))
 
 
 def _bulk_write_settings(store: Any) -> Callable[[], None]:

@@ -42,9 +42,16 @@ def worker_count(requested: int) -> int:
     return max(1, min(int(requested), usable_cores()))
 
 
+#: thread pools of the numerical libraries: a worker keeps to one thread, so that it does not compete for the cores
+#: with the other workers or with the process running gaiko's components (an explicit setting of the user's stands)
+_THREAD_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
 def _init_worker(model: str | None, actor_files: tuple[str, ...], batch_size: int,
-                 factory: Callable[[], Any] | None) -> None:
+                 factory: Callable[[], Any] | None, split: bool = False) -> None:
     global _WORKER_CODER
+    for var in _THREAD_VARS:  # before numpy is first imported in this (spawned) process
+        os.environ.setdefault(var, "1")
     if factory is not None:
         _WORKER_CODER = factory()
         return
@@ -63,6 +70,15 @@ def _worker_code(articles: list[Article]) -> tuple[list[CodedArticle | InputErro
     return results, sentence_rows(r for r in results if isinstance(r, CodedArticle))
 
 
+def _worker_parse(articles: list[Article]) -> list[tuple[list[Any], bytes]]:
+    """A parsing worker's batch (see :class:`WorkerPool` ``split``): the parse only, as one part
+    ``(items, docs)`` of :meth:`gaiko.coder.Coder.parse_batch`; the process that writes completes the coding."""
+    from .runner import _memory_zone
+
+    with _memory_zone(_WORKER_CODER):
+        return [_WORKER_CODER.parse_batch(articles)]
+
+
 def _died(art: Article) -> InputError:
     origin = art.origin or "<input>"
     path, _, line = origin.rpartition(":")
@@ -73,12 +89,18 @@ def _died(art: Article) -> InputError:
 
 
 class WorkerPool:
-    """``workers`` coding processes; :meth:`result` survives one of them dying."""
+    """``workers`` coding processes; :meth:`result` survives one of them dying.
+
+    With ``split`` the workers only parse (:func:`_worker_parse`) and :meth:`result` returns the parsed parts
+    for the caller to finish (:meth:`gaiko.coder.Coder.finish_batch`): with one worker on a machine of two or more
+    cores, the writing process has the time to run gaiko's components while the worker parses the next batch."""
 
     def __init__(self, workers: int, model: str | None, actor_files: tuple[str, ...], batch_size: int,
-                 factory: Callable[[], Any] | None = None) -> None:
+                 factory: Callable[[], Any] | None = None, split: bool = False) -> None:
         self.workers = workers
-        self._initargs = (model, actor_files, batch_size, factory)
+        self.split = split
+        self._task = _worker_parse if split else _worker_code
+        self._initargs = (model, actor_files, batch_size, factory, split)
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
@@ -93,17 +115,29 @@ class WorkerPool:
 
     def submit(self, articles: list[Article]) -> Future[Any]:
         try:
-            return self.executor.submit(_worker_code, articles)
+            return self.executor.submit(self._task, articles)
         except BrokenProcessPool:
             self._restart()
-            return self.executor.submit(_worker_code, articles)
+            return self.executor.submit(self._task, articles)
 
-    def result(self, fut: Future[Any], articles: Sequence[Article]) -> tuple[list[Any], dict[str, list[Any]]]:
-        """The batch's results; when the pool broke under it, its articles coded again one per task."""
+    def result(self, fut: Future[Any], articles: Sequence[Article]) -> Any:
+        """The batch's results (``split``: its parsed parts); when the pool broke under it, its articles coded
+        (parsed) again one per task."""
         try:
-            return fut.result()  # type: ignore[no-any-return]
+            return fut.result()
         except BrokenProcessPool:
             pass
+        if self.split:
+            parts: list[tuple[list[Any], bytes]] = []
+            for art in articles:
+                if self.executor._broken:  # type: ignore[attr-defined]
+                    self._restart()
+                try:
+                    parts.extend(self.executor.submit(_worker_parse, [art]).result())
+                except BrokenProcessPool:
+                    parts.append(([_died(art)], b""))
+                    self._restart()
+            return parts
         results: list[Any] = []
         stems: dict[str, list[Any]] = {"a": [], "i": [], "s": [], "m": []}
         for art in articles:

@@ -60,3 +60,19 @@ class CrashingCoder(FakeCoder):
 def crashing_coder() -> CrashingCoder:
     """Picklable factory for worker processes (``code_into_store(coder_factory=...)``)."""
     return CrashingCoder()
+
+
+def crashing_parser():
+    """Picklable factory of a real coder whose process dies while parsing a batch with a text containing 'CRASH'
+    (for runs whose workers only parse)."""
+    from gaiko.coder import Coder
+
+    class CrashingParser(Coder):
+        def parse_batch(self, articles):
+            if any("CRASH" in a.text for a in articles):
+                import os
+
+                os._exit(3)
+            return super().parse_batch(articles)
+
+    return CrashingParser()
