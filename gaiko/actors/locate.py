@@ -25,7 +25,8 @@ _KINDS = frozenset({"country", "capital", "place"})
 _LOC_PREPS = frozenset({"in", "near", "at", "outside", "inside", "across", "throughout", "around", "from", "into"})
 _AREA = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts",
                    "city", "town", "village", "district", "province", "region", "suburbs", "suburb", "centre",
-                   "center", "streets", "heart", "capital", "port", "area", "county", "municipality"})
+                   "center", "streets", "heart", "capital", "port", "area", "county", "municipality", "hamlet",
+                   "settlement", "township", "commune", "locality"})
 
 
 @dataclass
@@ -53,13 +54,18 @@ def located_tokens(doc: Doc, kb: KnowledgeBase) -> set[int]:
     return doc.user_data.get(f"gaiko.located.{id(kb)}", set())  # type: ignore[no-any-return]
 
 
-def _raw_spans(doc: Doc, kb: KnowledgeBase, located: set[int]) -> list[tuple[int, int, bool]]:
+def _raw_spans(doc: Doc, kb: KnowledgeBase, located: set[int],
+               unknown: list[tuple[int, int]] | None = None) -> list[tuple[int, int, bool]]:
+    """Place-name spans (start, end, found as an entity); ``unknown`` receives the locative proper nouns that no
+    gazetteer knows ("the village of Zzyzx", "in Zzyzx"), which the text may place in a region next to them."""
     spans: list[tuple[int, int, bool]] = []
     taken: set[int] = set()
     for m in match_names(doc, kb):
         if m.kinds() & _KINDS and not m.kinds() & {"person", "org", "seat"}:
             spans.append((m.start, m.end, False))
             taken.update(range(m.start, m.end))
+            if _locative(doc[m.start:m.end].root):
+                located.update(range(m.start, m.end))  # "in central Mali", tagged PERSON: a place all the same
     for ent in entities(doc):
         if ent.label_ not in _PLACE_ENTS:
             continue
@@ -68,6 +74,10 @@ def _raw_spans(doc: Doc, kb: KnowledgeBase, located: set[int]) -> list[tuple[int
             b -= 1
         if doc[a].lower_ == "the" and b - a > 1:
             a += 1
+        if b + 1 < len(doc) and doc[b].text in ("-", "\u2011") and not doc[b - 1].whitespace_ \
+                and not doc[b].whitespace_ and doc[b + 1].pos_ == "PROPN" and b + 1 not in taken \
+                and candidates(kb, doc[a:b + 2].text):
+            b += 2  # "Ivano-Frankivsk" tagged "Ivano": the whole name, when a gazetteer knows it
         pieces = []  # an entity "Paris, Texas" is a name and its qualifier
         k = a
         for i in range(a, b):
@@ -96,8 +106,14 @@ def _raw_spans(doc: Doc, kb: KnowledgeBase, located: set[int]) -> list[tuple[int
         if tok.pos_ != "PROPN" and not generic:
             continue
         a = tok.i
-        while a > 0 and doc[a - 1].dep_ == "compound" and doc[a - 1].pos_ == "PROPN" and doc[a - 1].head.i == tok.i:
-            a -= 1
+        while True:
+            if a > 0 and doc[a - 1].dep_ == "compound" and doc[a - 1].pos_ == "PROPN" and doc[a - 1].head.i == tok.i:
+                a -= 1
+            elif a >= 2 and doc[a - 1].text in ("-", "\u2011") and not doc[a - 2].whitespace_ \
+                    and doc[a - 2].pos_ == "PROPN" and doc[a - 2].head.i == tok.i:
+                a -= 2  # "Pryvilne-Druhe", "Ivano-Frankivsk": one name
+            else:
+                break
         if a >= 2 and doc[a - 1].text in POSSESSIVE and doc[a - 2].pos_ == "PROPN":
             a -= 2  # "in Cox's Bazar"
         if a == tok.i and generic:
@@ -106,11 +122,46 @@ def _raw_spans(doc: Doc, kb: KnowledgeBase, located: set[int]) -> list[tuple[int
                                                                                or tok.lower_ in kb.titles)):
             continue
         text = doc[a:tok.i + 1].text
-        if any(g.precision != "place" or g.feature != "town" or g.population >= 5000 for g in candidates(kb, text)):
+        cands = candidates(kb, text)
+        if any(g.precision != "place" or g.feature != "town" or g.population >= 5000 for g in cands):
             spans.append((a, tok.i + 1, True))
             taken.update(range(a, tok.i + 1))
             located.update(range(a, tok.i + 1))
+        elif unknown is not None and not generic and tok.ent_type_ not in ("MONEY", "PERCENT", "QUANTITY") \
+                and all(doc[j].text[:1].isupper() or doc[j].is_punct for j in range(a, tok.i + 1)):
+            unknown.append((a, tok.i + 1))
     return sorted(spans)
+
+
+#: nouns of an apposition that make an unknown name a settlement ("Zzyzx, a village in Kebbi State")
+_SETTLEMENT = frozenset({"village", "hamlet", "town", "settlement", "community", "locality", "township", "suburb",
+                         "neighbourhood", "neighborhood", "district", "city", "commune", "camp", "enclave", "municipality"})
+
+
+def _unknown_anchor(doc: Doc, a: int, b: int, by_start: dict[int, PlaceSpan]) -> tuple[PlaceSpan, bool] | None:
+    """The place the text names next to an unknown name, and whether a settlement word says it is a place:
+    "the village of Zzyzx in Belgorod Oblast", "Zzyzx, a hamlet in Bokkos, Plateau State"."""
+    n = len(doc)
+    cued = a >= 2 and doc[a - 1].lower_ == "of" and doc[a - 2].lower_ in _SETTLEMENT
+    j = b
+    if j < n and doc[j].text == ",":  # ", a small farming village in ..."
+        k = j + 1
+        if k < n and doc[k].lower_ in ("a", "an", "the"):
+            k += 1
+        while k < n and k - j <= 5 and doc[k].lower_ not in _SETTLEMENT and doc[k].pos_ in ("ADJ", "NOUN", "PROPN"):
+            k += 1
+        if not (k < n and doc[k].lower_ in _SETTLEMENT):
+            return None
+        cued, j = True, k + 1
+    if not (j < n and doc[j].lower_ in ("in", "near", "of", "outside")):
+        return None
+    j += 1
+    if j < n and doc[j].lower_ == "the":
+        j += 1
+    anchor = by_start.get(j)
+    if anchor is None or anchor.geo is None or not anchor.geo.country:
+        return None
+    return anchor, cued
 
 
 def doc_places(doc: Doc, kb: KnowledgeBase) -> list[PlaceSpan]:
@@ -120,7 +171,8 @@ def doc_places(doc: Doc, kb: KnowledgeBase) -> list[PlaceSpan]:
     if hit is not None and hit[0] is kb:
         return hit[1]  # type: ignore[no-any-return]
     located: set[int] = set()
-    raw = _raw_spans(doc, kb, located)
+    unknown: list[tuple[int, int]] = []
+    raw = _raw_spans(doc, kb, located, unknown)
     doc.user_data[f"gaiko.located.{id(kb)}"] = located
     named = {e.country for m in match_names(doc, kb) for e in m.entries
              if e.kind in ("country", "adjective", "demonym", "capital") and e.country}
@@ -147,8 +199,14 @@ def doc_places(doc: Doc, kb: KnowledgeBase) -> list[PlaceSpan]:
             readings = qualifiers(kb, doc[qa:qb].text)
             # "Athens, Georgia": the reading of the qualifier that holds the place (the US state, not the country)
             within = next((w for w in readings if cands and best(cands, w) is not None), readings[0] if readings else None)
-            if within is None or (geo is not None and geo.precision == "country"):
+            if within is None:
                 break
+            if geo is not None and geo.precision == "country":
+                # a country's name is a town only in a named region: "Lebanon, Pennsylvania", "Mexico, Missouri"
+                # (not "Israel, Jordan and Egypt", a list of countries)
+                if first is not None or within.precision != "region" or best(cands, within) is None \
+                        or (qb < n and doc[qb].lower_ in ("and", "or")):
+                    break
             if first is not None and within.country != first.country:
                 break
             if first is None:
@@ -162,5 +220,29 @@ def doc_places(doc: Doc, kb: KnowledgeBase) -> list[PlaceSpan]:
             if within.precision == "country":
                 break
         out.append(PlaceSpan(a, b, qe, geo, ent))
+    # an unknown village next to a place the text names: in that place's region or country, at region precision
+    by_start = {ps.start: ps for ps in out}
+    blank = {ps.start: k for k, ps in enumerate(out) if ps.geo is None and ps.qual_end == ps.end}
+    for a, b in sorted(unknown + [(out[k].start, out[k].end) for k in blank.values()]):
+        hit = _unknown_anchor(doc, a, b, by_start)
+        if hit is None:
+            continue
+        anchor, cued = hit
+        g = anchor.geo
+        assert g is not None
+        if not cued and (g.precision != "region" or doc[a:b].root.head.lower_ not in ("in", "near", "outside")
+                         or doc[a:b].root.ent_type_ in ("ORG", "NORP")):
+            continue  # "at Kessler in Ohio", "in Zzyzx in Boston": not enough to make a place of an unknown name
+        if g.precision == "country":
+            geo = Geo(doc[a:b].text, g.country, "country", "place")
+        else:
+            region = g.name if g.precision == "region" else g.region
+            geo = Geo(doc[a:b].text, g.country, "region", "place", g.lat, g.lon, region=region)
+        if a in blank:  # an entity no gazetteer knows ("in Zzyzx, a hamlet in ...", tagged GPE)
+            out[blank[a]].geo = geo
+        else:
+            out.append(PlaceSpan(a, b, b, geo, True))
+        located.update(range(a, b))
+    out.sort(key=lambda ps: ps.start)
     doc.user_data[cache_key] = (kb, out)
     return out

@@ -65,6 +65,13 @@ def is_locative(tok: Token, capital: bool = True) -> bool:
     return False
 
 
+#: heads of an apposition that make the name before it a person ("Georgia Mendez, a school board member,")
+_PERSON_WORDS = frozenset({"member", "organizer", "organiser", "lawyer", "attorney", "spokesperson", "resident",
+                           "mother", "father", "widow", "owner", "founder", "chairman", "chairwoman", "chair",
+                           "director", "candidate", "veteran", "volunteer", "trustee", "pastor", "landlord",
+                           "student", "teacher", "nurse", "doctor", "farmer", "businessman", "businesswoman"})
+
+
 class _Finder:
     def __init__(self, doc: Doc, kb: KnowledgeBase) -> None:
         self.doc = doc
@@ -118,9 +125,13 @@ class _Finder:
                 continue
             anchors.append((m.start, m.end, people, "PERSON"))
             seen.update(range(m.start, m.end))
+        phrases = [(pm.start, pm.end) for pm in list(self.nouns.values()) + list(self.titles.values()) if pm.end - pm.start > 1]
         for ent in entities(self.doc):
             if ent.label_ == "PERSON" and ent[-1].lower_ in ORG_HEADS:
                 continue  # an organisation, found by the entity phase
+            if ent.label_ == "PERSON" and any(a <= ent.start and ent.end <= b for a, b in phrases) \
+                    and not any(i in seen for i in range(ent.start, ent.end)):
+                continue  # "Riot police clashed ...": "Riot" tagged PERSON is part of a sector noun
             if ent.label_ == "PERSON" and (not any(i in seen for i in range(ent.start, ent.end))
                                            or self._first_name_place(ent.start, ent.end)):
                 a, b = ent.start, ent.end
@@ -137,6 +148,13 @@ class _Finder:
         for nm in self.names:  # "Israel Adesanya, a local official, ...": tagged as places, but a title says person
             if nm.end < len(self.doc) and cols.pos[nm.end] == "PROPN" and cols.dep[nm.end - 1] == "compound" \
                     and self._first_name_place(nm.start, nm.end + 1) and self._appos_title(nm.end):
+                # a known surname after a place's name is this person's, not the known person's ("Israel
+                # Haddad, a local activist" is not Fernando Haddad)
+                lone = [x for x in anchors if x[0] == nm.end and x[1] == nm.end + 1 and x[2]
+                        and all(e.surname_only for e in x[2])]
+                if lone:
+                    anchors = [x for x in anchors if x not in lone]
+                    seen.difference_update(range(nm.end, nm.end + 1))
                 if not any(i in seen for i in range(nm.start, nm.end + 1)):
                     anchors.append((nm.start, nm.end + 1, [], "PERSON"))
         # later bare surnames of people introduced with their full name, whatever the tagger made of them
@@ -170,9 +188,11 @@ class _Finder:
             and doc[nm.end - 1].dep_ == "compound"
 
     def _appos_title(self, i: int) -> bool:
-        """Token i heads a name followed by an apposition with a title (", a city councillor,")."""
+        """Token i heads a name followed by an apposition that says a person: a title (", a city councillor,"),
+        a noun of people (", a local activist,") or a word such as "member" (", a school board member,")."""
         tok = self.doc[i]
-        return any(c.dep_ == "appos" and c.i in self.titles for c in tok.children)
+        return any(c.dep_ == "appos" and (c.i in self.titles or c.lemma_.lower() in self.kb.nouns
+                                          or c.lower_ in _PERSON_WORDS) for c in tok.children)
 
     def _ent_len(self, tok: Token) -> int:
         for ent in entities(self.doc):

@@ -24,24 +24,49 @@ _NOT_SPORT = frozenset({"vote", "votes", "voted", "ruling", "majority", "decisio
 
 @lru_cache(maxsize=1)
 def _cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
-    """One compiled pattern per cue list (whole words, longest phrase first), and the result verbs."""
+    """One compiled pattern per cue list (whole words, longest phrase first), and the result verbs. A weak or
+    ambiguous cue followed by "of" does not count ("a team of inspectors", "the second half of the year")."""
+    data = _data()
+
+    def pattern(key: str, of: bool = True) -> re.Pattern[str]:
+        words = sorted({str(w).lower() for w in data.get(key) or []}, key=len, reverse=True)
+        tail = r"(?![a-z'-])" + ("" if of else r"(?!\s+of\b)")
+        return re.compile(r"(?<![a-z'-])(?:" + "|".join(re.escape(w) for w in words) + ")" + tail)
+
+    results = frozenset(str(w).lower() for w in data.get("results") or [])
+    return pattern("strong"), pattern("weak", of=False), pattern("ambiguous", of=False), results
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
     import yaml
 
     from ..tables import data_path
 
-    data = yaml.safe_load(data_path("actors/sports.yaml").read_text(encoding="utf-8")) or {}
+    return yaml.safe_load(data_path("actors/sports.yaml").read_text(encoding="utf-8")) or {}
 
-    def pattern(key: str) -> re.Pattern[str]:
-        words = sorted({str(w).lower() for w in data.get(key) or []}, key=len, reverse=True)
-        return re.compile(r"(?<![a-z'-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![a-z'-])")
 
-    results = frozenset(str(w).lower() for w in data.get("results") or [])
-    return pattern("strong"), pattern("weak"), pattern("ambiguous"), results
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The strong cues written as regular expressions: on the lower-cased text ("in a friendly", not "a friendly
+    atmosphere") and on the text as written (cricket's "second Test", not "the second test of a missile")."""
+    data = _data()
+
+    def join(key: str) -> re.Pattern[str] | None:
+        exprs = [str(x) for x in data.get(key) or []]
+        return re.compile("|".join(f"(?:{x})" for x in exprs)) if exprs else None
+
+    return join("patterns"), join("cased")
 
 
 def _strong(low: str, text: str) -> int:
     strong, _weak, _amb, results = _cues()
     n = len(strong.findall(low))
+    lowered, cased = _patterns()
+    if lowered is not None:
+        n += len(lowered.findall(low))
+    if cased is not None:
+        n += len(cased.findall(text))
     score = _SCORE.search(text)
     if score and max(int(x) for x in re.findall(r"\d+", score.group(0))) <= 200:
         words = set(_WORD.findall(low))

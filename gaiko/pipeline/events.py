@@ -356,7 +356,8 @@ class EventCoder:
                 if source is not None and a.start == source.start and a.end == source.end:
                     continue
                 if source is not None and source.country and a.country == source.country \
-                        and (a.sector == source.sector and a.name == source.name or etype == "MOBILIZE"):
+                        and (a.sector == source.sector and a.name == source.name and not _other_group(a, source)
+                             or etype == "MOBILIZE"):
                     # the source itself, or the forces it mobilises ("trained units able to strike X")
                     if etype == "MOBILIZE" and (inner := self._inner_actor(t, state, a)) is not None:
                         return inner
@@ -462,3 +463,10 @@ def _akey(a: Actor | None) -> str:
     if a is None:
         return ""
     return a.code if a.country else a.text.lower()
+
+
+def _other_group(a: Actor, b: Actor) -> bool:
+    """Two common-noun mentions of one sector and country that name different groups ("herders attacked farmers
+    in Jos": both AGR of Nigeria, but the farmers are not the herders)."""
+    return a.resolved_by == "sector" and b.resolved_by == "sector" and a.start != b.start \
+        and a.text.lower().split()[-1:] != b.text.lower().split()[-1:]

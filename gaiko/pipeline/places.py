@@ -50,6 +50,8 @@ class PlaceFinder:
                                                and actor.role and actor.resolved_by == "title"):
                 continue  # "Georgia Thompson", "Jordan Reyes, a city councillor": a person, not a place
             if actor is not None:
+                if actor.resolved_by == "unresolved" and actor.start <= span.start_char and actor.end > span.end_char:
+                    continue  # "Georgia Mendez, a school board member": a name the place is only part of
                 if actor.resolved_by in ("metonymy", "demonym", "sector", "coref", "title", "kb"):
                     continue  # used as an actor, or part of a larger actor phrase
                 if actor.resolved_by == "country" and not is_locative(root):
