@@ -35,12 +35,12 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from .clause import Clause, Decision, Report, clauses, read_clause
+from .clause import Clause, Decision, Report, clauses, read_clause, sentence_memo
 from .lexicon import Lexicon, lexicon
 from .normalise import COUNTERPART_ACTS, Frame, numbered
 from .text import OBJECT, Hit, analyse, countries_in, stem
 
-__all__ = ["Report", "Decision", "decide", "judge", "with_model", "DECISIONS", "SPECIFIC_ACTS"]
+__all__ = ["Report", "Decision", "decide", "judge", "report_of", "with_model", "DECISIONS", "SPECIFIC_ACTS"]
 
 DECISIONS = ("fulfils", "partial", "progresses", "reverses", "withdraws", "restates", "revises", "stalls", "unrelated",
              "unclear", "needs_review")
@@ -68,7 +68,8 @@ def _clause_info(text: str) -> tuple[tuple[int, int, tuple[Hit, ...], tuple[Hit,
         stems = tuple((k, stem(toks[k].text)) for k in range(lo, hi) if toks[k].text[:1].isalpha())
         money = tuple(k for k in range(lo, hi) if toks[k].text[:1] in "$€£¥" or toks[k].text in _MONEY_WORDS)
         participle = n > 0 and lo > 0 and toks[lo - 1].text == "," and toks[lo].text.endswith("ing")
-        out.append((lo, hi, inside, events, stems, money, participle))
+        out.append((lo, hi, inside, events, stems, money, participle, frozenset(h.concept for h in inside),
+                    frozenset(h.concept for h in events), frozenset(st for _k, st in stems)))
     return tuple(out)
 
 
@@ -96,18 +97,23 @@ def _clauses_of(frame: Frame, text: str, lex: Lexicon) -> list[Clause]:
     objects = frame.objects
     money_wanted = "o:money" in objects
     out: list[Clause] = []
-    for lo, hi, inside, events, stems, money, participle in _clause_info(text):
-        mine = [h for h in inside if h.concept in wanted]
+    for lo, hi, inside, events, stems, money, participle, named, evnamed, stemmed in _clause_info(text):
+        # (the concept sets of the clause say which lists can be non-empty: most clauses name little of a pledge)
+        mine = [h for h in inside if h.concept in wanted] if not wanted.isdisjoint(named) else []
         objs = [h for h in mine if h.concept in objects]
-        objs += [h for h in events if h.concept in objects]  # "fighting stopped" ~ ceasefire
-        if stems_wanted:
+        if not objects.isdisjoint(evnamed):
+            objs += [h for h in events if h.concept in objects]  # "fighting stopped" ~ ceasefire
+        if stems_wanted and not stems_wanted.isdisjoint(stemmed):
             objs += [Hit(k, k + 1, st, "n", "base") for k, st in stems if st in stems_wanted]
         if money_wanted:  # an amount of money is the money: "Britain sent a further £20 million"
             objs += [Hit(k, k + 1, "o:money", "n", "base") for k in money]
-        out.append(Clause(lo, hi, objs, [h for h in mine if h.concept in acts],
-                          [h for h in mine if h.concept in opposite], [h for h in mine if h.concept in partly],
-                          [h for h in mine if h.concept in contra and h.concept not in objects],
-                          out[-1].lo if participle and out else -1))
+        if mine:
+            out.append(Clause(lo, hi, objs, [h for h in mine if h.concept in acts],
+                              [h for h in mine if h.concept in opposite], [h for h in mine if h.concept in partly],
+                              [h for h in mine if h.concept in contra and h.concept not in objects],
+                              out[-1].lo if participle and out else -1))
+        else:
+            out.append(Clause(lo, hi, objs, [], [], [], [], out[-1].lo if participle and out else -1))
     return out
 
 
@@ -189,17 +195,21 @@ def _other_spec(frame: Frame, toks: list[Any], c: Clause, text: str, lex: Lexico
 def decide(frame: Frame, report: Report, lex: Lexicon | None = None) -> Decision:
     """The relation of ``report`` to the pledge ``frame`` (see the module doc for the rules)."""
     lex = lex or lexicon()
-    toks_t, found_t, _cues = analyse(report.text)
-    toks, found = list(toks_t), list(found_t)
+    memo = sentence_memo(report, lex)
+    got = memo.get("decide")
+    if got is None:  # what depends on the sentence alone
+        toks_t, found_t, _cues = analyse(report.text)
+        named = frozenset({x for x in report.sides if not x.startswith("?:")} | countries_in(report.text, lex))
+        got = memo["decide"] = (list(toks_t), list(found_t), named, frozenset(s.split("/")[0] for s in named))
+    toks, found, sides, countries = got
     feats: dict[str, float] = {}
     # 1. who: a sentence naming no side belongs to its article's context
-    sides = {x for x in report.sides if not x.startswith("?:")} | countries_in(report.text, lex)
     placed = bool(frame.doer) and not frame.doer.startswith("?:")
     feats["doer_named"] = float(frame.doer in sides)
     feats["other_named"] = float(bool(sides & frame.related))
     if placed and not sides and report.context and not ({frame.doer} | frame.related) & report.context:
         return Decision("unrelated", note="names no actor, and its article is about others", features=feats)
-    if frame.participants and not frame.participants <= {s.split("/")[0] for s in sides}:
+    if frame.participants and not frame.participants <= countries:
         return Decision("unrelated", note="not with the pledge's counterparts", features=feats)
     if frame.acts & COUNTERPART_ACTS and placed and not any(s.split("/")[0] == frame.doer.split("/")[0] for s in sides):
         return Decision("unrelated", note="a meeting without the pledge's actor", features=feats)
@@ -268,22 +278,28 @@ def with_model(frame: Frame, report: Report, rules: Decision, lex: Lexicon | Non
     return model.decide(features(frame, report, rules, lex), rules, threshold=LEDGER_THRESHOLD)
 
 
+def report_of(cand: dict[str, Any], events: list[dict[str, Any]], actors: list[tuple[int, int, str]]) -> Report:
+    """The :class:`Report` :func:`judge` reads for a retrieved sentence (the same for every pledge it is read against)."""
+    return Report(text=cand["text"], published=cand.get("published"), sides=frozenset(cand.get("sides") or ()),
+                  context=frozenset(cand.get("context") or ()), actors=tuple(actors), events=tuple(events),
+                  article_id=cand["article_id"], idx=cand["idx"])
+
+
 def judge(frame: Frame, cand: dict[str, Any], events: list[dict[str, Any]], actors: list[tuple[int, int, str]],
-          lex: Lexicon | None = None) -> dict[str, Any] | None:
+          lex: Lexicon | None = None, report: Report | None = None) -> dict[str, Any] | None:
     """Evidence a retrieved sentence (:func:`gaiko.tracking.link.candidates`) gives about a pledge, or None: the
     pledge's own sentences and the article it was made in are not evidence, nor are sentences outside its term or
     decided ``unrelated``. A sentence the rules leave undecided goes to the relation model (:func:`with_model`); what
     it does not decide either stays ``needs_review``. The result has the decided ``relation``, the coder's event in the
-    sentence (``event_id``) and a ``note`` (the words that decided)."""
+    sentence (``event_id``) and a ``note`` (the words that decided). ``report``: the sentence as :func:`report_of`
+    makes it, when the caller reads it against several pledges (what is read of it alone is then read once)."""
     key = (cand["article_id"], cand["idx"])
     pub = cand.get("published")
     if key in frame.own or cand["article_id"] in frame.made_arts or not pub:
         return None
     if pub < (frame.first_published or "") or (frame.until and pub > frame.until):
         return None
-    report = Report(text=cand["text"], published=pub, sides=frozenset(cand.get("sides") or ()),
-                    context=frozenset(cand.get("context") or ()), actors=tuple(actors), events=tuple(events),
-                    article_id=cand["article_id"], idx=cand["idx"])
+    report = report if report is not None else report_of(cand, events, actors)
     lex = lex or lexicon()
     d = decide(frame, report, lex)
     if d.relation == "needs_review":  # what the rules could not read, the relation model may

@@ -151,6 +151,8 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
     out: dict[int, list[dict[str, Any]]] = {}
     with registered(con, "_gaiko_topics", {"g": gs, "k": ks, "strong": strong, "mo": months}), \
             registered(con, "_gaiko_gmeta", meta):
+        # sentence filters first (the sides of a sentence and the context of its article: one row each in
+        # :data:`SIDES`), the sentence's text only for the rows kept
         cur = con.execute(
             f"""WITH c AS (
                 SELECT t.g, st.article_id, st.idx, count(*) AS shared
@@ -163,25 +165,27 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
                   AND NOT list_contains(m.made, c.article_id)
                   AND (m.start IS NULL OR a.published >= CAST(m.start AS DATE))
                   AND (m.until IS NULL OR a.published <= CAST(m.until AS DATE))),
-            sd AS (SELECT * FROM {SIDES} WHERE sides IS NOT NULL)
-            SELECT cm.g, cm.article_id, cm.idx, cm.shared, s.text, cm.pub, coalesce(sd.sides, []), coalesce(ctx.sides, [])
-            FROM cm
-            JOIN sentences s ON s.article_id = cm.article_id AND s.idx = cm.idx
-            LEFT JOIN sd ON sd.article_id = cm.article_id AND sd.idx = cm.idx
-            LEFT JOIN sd ctx ON ctx.article_id = cm.article_id AND ctx.idx = -1
-            LEFT JOIN {SIDES} f ON f.article_id = cm.article_id AND f.idx = cm.idx
-            WHERE (f.first IS NULL OR f.first = cm.doer OR f.first = cm.other OR list_contains(cm.related, f.first) OR cm.sym
-                   OR cm.doer IS NULL OR starts_with(cm.doer, '@?:') OR starts_with(cm.doer, '@IGO:'))
-              AND list_has_all(coalesce(sd.sides, []), cm.parts)
-              AND (list_contains(coalesce(sd.sides, []), cm.doer)
-               OR ((cm.doer IS NULL OR starts_with(cm.doer, '@?:')) AND cm.shared >= 2)
-               OR (NOT cm.sym AND (f.first = cm.other OR list_contains(cm.related, f.first)))
-               OR (sd.sides IS NULL AND (ctx.sides IS NULL OR list_contains(ctx.sides, cm.doer)
-                                         OR list_has_any(ctx.sides, cm.related))))
-            ORDER BY cm.g, cm.pub, cm.article_id, cm.idx""", [as_of])
+            kept AS (
+                SELECT cm.g, cm.article_id, cm.idx, cm.shared, cm.pub, f.sides, ctx.sides AS ctx
+                FROM cm
+                LEFT JOIN {SIDES} f ON f.article_id = cm.article_id AND f.idx = cm.idx
+                LEFT JOIN {SIDES} ctx ON ctx.article_id = cm.article_id AND ctx.idx = -1
+                WHERE (f.first IS NULL OR f.first = cm.doer OR f.first = cm.other OR list_contains(cm.related, f.first)
+                       OR cm.sym OR cm.doer IS NULL OR starts_with(cm.doer, '@?:') OR starts_with(cm.doer, '@IGO:'))
+                  AND list_has_all(coalesce(f.sides, []), cm.parts)
+                  AND (list_contains(coalesce(f.sides, []), cm.doer)
+                   OR ((cm.doer IS NULL OR starts_with(cm.doer, '@?:')) AND cm.shared >= 2)
+                   OR (NOT cm.sym AND (f.first = cm.other OR list_contains(cm.related, f.first)))
+                   OR (f.sides IS NULL AND (ctx.sides IS NULL OR list_contains(ctx.sides, cm.doer)
+                                            OR list_has_any(ctx.sides, cm.related)))))
+            SELECT k.g, k.article_id, k.idx, k.shared, s.text, k.pub,
+                   list_transform(coalesce(k.sides, []), lambda x: substr(x, 2)),
+                   list_transform(coalesce(k.ctx, []), lambda x: substr(x, 2))
+            FROM kept k JOIN sentences s ON s.article_id = k.article_id AND s.idx = k.idx
+            ORDER BY k.g, k.pub, k.article_id, k.idx""", [as_of])
         for g, art, idx, shared, text, pub, sides, ctx in cur.fetchall():
             out.setdefault(g, []).append({"article_id": art, "idx": idx, "shared": shared, "text": text, "published": pub,
-                                          "sides": [x[1:] for x in sides], "context": [x[1:] for x in ctx]})
+                                          "sides": sides, "context": ctx})
     return out
 
 
