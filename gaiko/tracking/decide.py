@@ -76,9 +76,11 @@ def _clause_info(text: str) -> tuple[tuple[int, int, tuple[Hit, ...], tuple[Hit,
 _MONEY_WORDS = frozenset({"dollars", "euros", "pounds", "yen", "yuan"})
 
 
-def _frame_sets(frame: Frame, lex: Lexicon) -> tuple[set[str], set[str], set[str], set[str], set[str], frozenset[str]]:
-    """(acts, opposite, partly, contra, stems wanted, every concept any of them names) of a frame, computed once per
-    frame (the ledger reads many sentences against one frame; a frame is not changed once made)."""
+def _frame_sets(frame: Frame, lex: Lexicon) -> tuple[set[str], set[str], set[str], set[str], set[str], frozenset[str],
+                                                     set[Any]]:
+    """(acts, opposite, partly, contra, stems wanted, every concept any of them names, categories of the objects) of a
+    frame, computed once per frame (the ledger reads many sentences against one frame; a frame is not changed once
+    made)."""
     got = frame.__dict__.get("_gaiko_sets")
     if got is None or got[0] is not lex:
         opposite = {x for a in frame.acts for x in lex.opposite.get(a, ())}
@@ -87,13 +89,14 @@ def _frame_sets(frame: Frame, lex: Lexicon) -> tuple[set[str], set[str], set[str
         contra = {lex.opposite_objects[o] for o in frame.objects if o in lex.opposite_objects}
         stems_wanted = {k for k in frame.objects if ":" not in k}
         wanted = frozenset(acts | opposite | partly | contra | frame.objects)
-        got = (lex, (acts, opposite, partly, contra, stems_wanted, wanted))
+        mine = {lex.category[o] for o in frame.objects if o in lex.category}
+        got = (lex, (acts, opposite, partly, contra, stems_wanted, wanted, mine))
         frame.__dict__["_gaiko_sets"] = got
     return got[1]
 
 
 def _clauses_of(frame: Frame, text: str, lex: Lexicon) -> list[Clause]:
-    acts, opposite, partly, contra, stems_wanted, wanted = _frame_sets(frame, lex)
+    acts, opposite, partly, contra, stems_wanted, wanted, _mine = _frame_sets(frame, lex)
     objects = frame.objects
     money_wanted = "o:money" in objects
     out: list[Clause] = []
@@ -214,7 +217,8 @@ def decide(frame: Frame, report: Report, lex: Lexicon | None = None) -> Decision
     if frame.acts & COUNTERPART_ACTS and placed and not any(s.split("/")[0] == frame.doer.split("/")[0] for s in sides):
         return Decision("unrelated", note="a meeting without the pledge's actor", features=feats)
     # 2. what: the clauses about the object, best first; a specific act may stand for its object
-    cls = _clauses_of(frame, report.text, lex)
+    # (a clause naming nothing of the pledge is never chosen: left out before sorting, the others keep their order)
+    cls = [c for c in _clauses_of(frame, report.text, lex) if c.objects or c.contrary or c.acts or c.opposite or c.partly]
     why = "does not mention the pledge's object" if frame.objects else "does not mention the pledge's act"
     chosen: list[Clause] = []
     for c in sorted(cls, key=lambda c: (-len({h.concept for h in c.objects}), -(len(c.acts) + len(c.opposite)), c.lo)):
@@ -232,10 +236,16 @@ def decide(frame: Frame, report: Report, lex: Lexicon | None = None) -> Decision
                 chosen.append(c)
     if not chosen:
         return Decision("unrelated", note=why, features=feats)
-    mine = {lex.category[o] for o in frame.objects if o in lex.category}
+    mine = _frame_sets(frame, lex)[6]
     fallback: Decision | None = None
     for c in chosen:
         text = report.text[toks[c.lo].start:toks[c.hi - 1].end]
+        per_clause = memo.get(("clause", c.lo, c.hi))
+        if per_clause is None:  # the clause's object hits and the years it names
+            per_clause = memo[("clause", c.lo, c.hi)] = (
+                [h for h in found if c.lo <= h.i < c.hi and h.concept.startswith(OBJECT)],
+                [int(y) for y in _YEAR.findall(text)])
+        object_hits, years = per_clause
         if toks[c.lo].text in ("if", "unless", "once", "provided"):
             fallback = fallback or Decision("unrelated", note="a condition, not a report", features=feats)
             continue
@@ -246,12 +256,10 @@ def decide(frame: Frame, report: Report, lex: Lexicon | None = None) -> Decision
         feats["objects"] = float(len({h.concept for h in c.objects}))
         feats["object_missing"] = float(not c.objects)
         # an object of the same category that is not the pledge's: "steel tariff" for a "rice tariff" pledge
-        rivals = [h for h in found if c.lo <= h.i < c.hi and h.concept.startswith(OBJECT)
-                  and lex.category.get(h.concept) in mine and h.concept not in frame.objects]
+        rivals = [h for h in object_hits if lex.category.get(h.concept) in mine and h.concept not in frame.objects]
         if rivals and not any(lex.category.get(h.concept) for h in c.objects):
             d = Decision("unrelated", note=f"about {toks[rivals[0].i].text}, not the pledge's object", features=feats)
-        elif (years := [int(y) for y in _YEAR.findall(text)]) and frame.first_published and \
-                max(years) < int(frame.first_published[:4]):
+        elif years and frame.first_published and max(years) < int(frame.first_published[:4]):
             d = Decision("unrelated", note=f"an event of {max(years)}, before the pledge", features=feats)
         else:
             d = read_clause(frame, report, toks, c, lex, dict(feats), placed)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from .clause import Decision, Report
+from .clause import Decision, Report, sentence_memo
 from .lexicon import Lexicon
 from .normalise import Frame
 from .text import ACT, OBJECT, analyse, keys
@@ -35,25 +35,33 @@ def features(frame: Frame, report: Report, decision: Decision, lex: Lexicon) -> 
     (``w:<lemma>``). Names and values are plain, so a person can read the weights."""
     f: dict[str, float] = {f"rule:{decision.relation}": 1.0, f"kind:{frame.kind}": 1.0}
     f.update({f"r:{k}": float(v) for k, v in decision.features.items()})
-    toks, found, _cues = analyse(report.text)
-    ks = keys(report.text, lex)
-    f["shared_topic"] = float(len(ks & frame.topic))
-    f["shared_heads"] = float(bool(ks & frame.heads))
+    memo = sentence_memo(report, lex)
+    got = memo.get("model")
+    if got is None:  # what the sentence alone gives
+        toks, found, _cues = analyse(report.text)
+        concepts = frozenset(h.concept for h in found)
+        words = [t.text for t in toks]
+        got = memo["model"] = (
+            frozenset(keys(report.text, lex)), concepts, float(not any(c.startswith(OBJECT) for c in concepts)),
+            frozenset(c for c in concepts if c.startswith(ACT)), float(any(w in _NEG for w in words)),
+            float(any(w in _FUT for w in words)),
+            {"w:" + lex.lemmas(t.text)[0][0]: 1.0 for t in toks if t.text[:1].isalpha()})
+    ks, concepts, objects_none, acts_named, neg_any, future_any, lemmas = got
+    topic = ks & frame.topic
+    f["shared_topic"] = float(len(topic))
+    f["shared_heads"] = float(not ks.isdisjoint(frame.heads))
     f["shared_narrow"] = float(len(ks & frame.narrow))
-    f["shared_concepts"] = float(len({k for k in ks & frame.topic if ":" in k}))
-    f["act_any"] = float(any(h.concept in frame.acts for h in found))
+    f["shared_concepts"] = float(len({k for k in topic if ":" in k}))
+    f["act_any"] = float(not concepts.isdisjoint(frame.acts))
     opposite = {x for a in frame.acts for x in lex.opposite.get(a, ())}
-    f["opposite_any"] = float(any(h.concept in opposite for h in found))
-    f["objects_none"] = float(not any(h.concept.startswith(OBJECT) for h in found))
-    f["acts_other"] = float(any(h.concept.startswith(ACT) and h.concept not in frame.acts | opposite for h in found))
-    words = [t.text for t in toks]
-    f["neg_any"] = float(any(w in _NEG for w in words))
-    f["future_any"] = float(any(w in _FUT for w in words))
+    f["opposite_any"] = float(not concepts.isdisjoint(opposite))
+    f["objects_none"] = objects_none
+    f["acts_other"] = float(not acts_named <= (frame.acts | opposite))
+    f["neg_any"] = neg_any
+    f["future_any"] = future_any
     f["late"] = float(bool(frame.deadline_end and report.published and report.published[:10] > frame.deadline_end))
     f["no_deadline"] = float(not frame.deadline_end)
-    for t in toks:
-        if t.text[:1].isalpha():
-            f["w:" + lex.lemmas(t.text)[0][0]] = 1.0
+    f.update(lemmas)
     return f
 
 
@@ -74,10 +82,11 @@ class RelationModel:
         import numpy as np
 
         x = np.zeros(len(self.index), dtype=np.float32)
-        for k, v in feats.items():
-            i = self.index.get(k)
-            if i is not None:
-                x[i] = v
+        index = self.index
+        known = [(i, v) for k, v in feats.items() if (i := index.get(k)) is not None]
+        if known:
+            at, values = zip(*known)
+            x[list(at)] = values  # (each name once: the same vector as setting them one by one)
         z = self.coef @ x + self.intercept
         z = np.exp(z - z.max())
         p = z / z.sum()
