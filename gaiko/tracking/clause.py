@@ -353,6 +353,20 @@ def _memo_call(memo: dict[Any, Any], fn: Any, *args: Any) -> Any:
     return got
 
 
+def _clause_reading(toks: list[Tok], clause: Clause, lex: Lexicon,
+                    memo: dict[Any, Any]) -> tuple[bool, list[Hit], list[Hit], float]:
+    """(whether the clause is read by the contrary of the object, the act verbs in order, the contrary act verbs,
+    whether an act is named by a noun or adjective) of a clause, which depend on it alone."""
+    lo = clause.lo
+    contrary_read = bool(clause.contrary) and (not clause.objects or not any(
+        h.role == "v" and _memo_call(memo, is_verb, toks, h.i, lex, lo) for h in clause.acts + clause.opposite))
+    verb_acts = [h for h in clause.acts + clause.partly
+                 if h.role == "v" and _memo_call(memo, is_verb, toks, h.i, lex, lo)]
+    verb_acts.sort(key=lambda h: h.i)
+    verb_opp = [h for h in clause.opposite if h.role == "v" and _memo_call(memo, is_verb, toks, h.i, lex, lo)]
+    return contrary_read, verb_acts, verb_opp, float(any(h.role in ("n", "a") for h in clause.acts))
+
+
 def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, lex: Lexicon,
                 feats: dict[str, float], placed: bool) -> Decision:
     """The relation one clause states (see the module doc of :mod:`gaiko.tracking.decide`, steps 3-5)."""
@@ -368,8 +382,11 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
     hedge, cues, cue_feats = got
     if hedge:
         return Decision("unclear", cue=hedge[2], note="the report leaves it open", features=feats)
-    if clause.contrary and (not clause.objects or not any(  # "no artillery fire was reported" / "shelling resumed"
-            h.role == "v" and _memo_call(memo, is_verb, toks, h.i, lex, lo) for h in clause.acts + clause.opposite)):
+    pre = memo.get(("read", id(clause)))
+    if pre is None or pre[0] is not clause:  # what the clause alone gives (a clause is shared by pledges alike)
+        pre = memo[("read", id(clause))] = (clause, *_clause_reading(toks, clause, lex, memo))
+    _c, contrary_read, verb_acts, verb_opp, act_noun = pre
+    if contrary_read:  # "no artillery fire was reported" / "shelling resumed"
         h = clause.contrary[0]
         word = " ".join(t.text for t in toks[h.i:h.j])
         if _negated_span(toks, lo, h.i) or _STOPPED.search(text):
@@ -377,13 +394,9 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         if any(a in _FUTURE_AUX for a in _aux(toks, h.i, lo)) or any(t.text in _FUTURE_AUX for t in toks[lo:h.i]):
             return Decision("needs_review", note="its contrary foreseen, not reported", features=feats)
         return Decision("reverses", cue=word, note="its contrary reported", features=feats)
-    verb_acts = [h for h in clause.acts + clause.partly
-                 if h.role == "v" and _memo_call(memo, is_verb, toks, h.i, lex, lo)]
-    verb_acts.sort(key=lambda h: h.i)
-    verb_opp = [h for h in clause.opposite if h.role == "v" and _memo_call(memo, is_verb, toks, h.i, lex, lo)]
     feats.update(cue_feats)
     feats["act_verb"], feats["opposite_verb"] = float(bool(verb_acts)), float(bool(verb_opp))
-    feats["act_noun"] = float(any(h.role in ("n", "a") for h in clause.acts))
+    feats["act_noun"] = act_noun
     # 3. the act itself, read by its verb
     if verb_acts:
         h = verb_acts[0]

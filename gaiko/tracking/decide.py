@@ -195,6 +195,29 @@ def _other_spec(frame: Frame, toks: list[Any], c: Clause, text: str, lex: Lexico
     return None
 
 
+def _choose(frame: Frame, report: Report, toks: list[Any], lex: Lexicon) -> tuple[list[Clause], str]:
+    """The clauses of a report that are about a pledge's object (or stand for it), best first, and why there are none
+    (step 2 of :func:`decide`); it reads the pledge's acts, objects and heads only."""
+    # (a clause naming nothing of the pledge is never chosen: left out before sorting, the others keep their order)
+    cls = [c for c in _clauses_of(frame, report.text, lex) if c.objects or c.contrary or c.acts or c.opposite or c.partly]
+    why = "does not mention the pledge's object" if frame.objects else "does not mention the pledge's act"
+    chosen: list[Clause] = []
+    for c in sorted(cls, key=lambda c: (-len({h.concept for h in c.objects}), -(len(c.acts) + len(c.opposite)), c.lo)):
+        if c.objects:
+            bad = _object_ok(frame, c)
+            if bad is None:
+                chosen.append(c)
+            else:
+                why = bad
+        elif c.contrary:
+            chosen.append(c)
+        elif (c.acts or c.opposite or c.partly) and (not frame.objects or frame.acts & SPECIFIC_ACTS):
+            verbs = [h for h in c.acts + c.opposite + c.partly if h.role == "v"]
+            if verbs and not _own_object(toks, verbs[0], c, lex):
+                chosen.append(c)
+    return chosen, why
+
+
 def decide(frame: Frame, report: Report, lex: Lexicon | None = None) -> Decision:
     """The relation of ``report`` to the pledge ``frame`` (see the module doc for the rules)."""
     lex = lex or lexicon()
@@ -216,24 +239,13 @@ def decide(frame: Frame, report: Report, lex: Lexicon | None = None) -> Decision
         return Decision("unrelated", note="not with the pledge's counterparts", features=feats)
     if frame.acts & COUNTERPART_ACTS and placed and not any(s.split("/")[0] == frame.doer.split("/")[0] for s in sides):
         return Decision("unrelated", note="a meeting without the pledge's actor", features=feats)
-    # 2. what: the clauses about the object, best first; a specific act may stand for its object
-    # (a clause naming nothing of the pledge is never chosen: left out before sorting, the others keep their order)
-    cls = [c for c in _clauses_of(frame, report.text, lex) if c.objects or c.contrary or c.acts or c.opposite or c.partly]
-    why = "does not mention the pledge's object" if frame.objects else "does not mention the pledge's act"
-    chosen: list[Clause] = []
-    for c in sorted(cls, key=lambda c: (-len({h.concept for h in c.objects}), -(len(c.acts) + len(c.opposite)), c.lo)):
-        if c.objects:
-            bad = _object_ok(frame, c)
-            if bad is None:
-                chosen.append(c)
-            else:
-                why = bad
-        elif c.contrary:
-            chosen.append(c)
-        elif (c.acts or c.opposite or c.partly) and (not frame.objects or frame.acts & SPECIFIC_ACTS):
-            verbs = [h for h in c.acts + c.opposite + c.partly if h.role == "v"]
-            if verbs and not _own_object(toks, verbs[0], c, lex):
-                chosen.append(c)
+    # 2. what: the clauses about the object, best first; a specific act may stand for its object (which clauses
+    # depends on the pledge's acts, objects and heads alone: many pledges share them, so it is read once for each)
+    choice = (frame.acts, frame.objects, frame.heads)
+    got = memo.get(choice)
+    if got is None:
+        got = memo[choice] = _choose(frame, report, toks, lex)
+    chosen, why = got
     if not chosen:
         return Decision("unrelated", note=why, features=feats)
     mine = _frame_sets(frame, lex)[6]
@@ -277,13 +289,13 @@ def with_model(frame: Frame, report: Report, rules: Decision, lex: Lexicon | Non
 
     if os.environ.get("GAIKO_RELATION_MODEL", "1") == "0":
         return rules
-    from .model import LEDGER_THRESHOLD, features, relation_model
+    from .model import LEDGER_THRESHOLD, relation_model
 
     model = relation_model()
     if model is None:
         return rules
     lex = lex or lexicon()
-    return model.decide(features(frame, report, rules, lex), rules, threshold=LEDGER_THRESHOLD)
+    return model.decide_report(frame, report, rules, lex, threshold=LEDGER_THRESHOLD)
 
 
 def report_of(cand: dict[str, Any], events: list[dict[str, Any]], actors: list[tuple[int, int, str]]) -> Report:

@@ -33,6 +33,15 @@ _FUT = ("will", "would", "'ll", "shall", "plans", "plan", "to", "could", "may", 
 def features(frame: Frame, report: Report, decision: Decision, lex: Lexicon) -> dict[str, float]:
     """What the model reads: the rules' relation and findings, overlaps of meaning, and the report's words
     (``w:<lemma>``). Names and values are plain, so a person can read the weights."""
+    f, words = _features(frame, report, decision, lex)
+    f.update(words)
+    return f
+
+
+def _features(frame: Frame, report: Report, decision: Decision, lex: Lexicon) -> tuple[dict[str, float],
+                                                                                      dict[str, float]]:
+    """:func:`features` in two parts: those of the pair, and the report's words (one dict per report, not to be
+    changed)."""
     f: dict[str, float] = {f"rule:{decision.relation}": 1.0, f"kind:{frame.kind}": 1.0}
     f.update({f"r:{k}": float(v) for k, v in decision.features.items()})
     memo = sentence_memo(report, lex)
@@ -61,8 +70,7 @@ def features(frame: Frame, report: Report, decision: Decision, lex: Lexicon) -> 
     f["future_any"] = future_any
     f["late"] = float(bool(frame.deadline_end and report.published and report.published[:10] > frame.deadline_end))
     f["no_deadline"] = float(not frame.deadline_end)
-    f.update(lemmas)
-    return f
+    return f, lemmas
 
 
 class RelationModel:
@@ -78,7 +86,8 @@ class RelationModel:
         self.intercept = np.asarray(intercept, dtype=np.float32)
         self.threshold = float(threshold)
 
-    def probabilities(self, feats: dict[str, float]) -> dict[str, float]:
+    def _vector(self, feats: dict[str, float], ones: list[int] | None = None) -> Any:
+        """The input vector of ``feats``, and 1.0 at the positions ``ones`` (of other names than those of ``feats``)."""
         import numpy as np
 
         x = np.zeros(len(self.index), dtype=np.float32)
@@ -87,15 +96,37 @@ class RelationModel:
         if known:
             at, values = zip(*known)
             x[list(at)] = values  # (each name once: the same vector as setting them one by one)
+        if ones:
+            x[ones] = 1.0
+        return x
+
+    def _probabilities(self, x: Any) -> dict[str, float]:
+        import numpy as np
+
         z = self.coef @ x + self.intercept
         z = np.exp(z - z.max())
         p = z / z.sum()
         return {c: float(v) for c, v in zip(self.classes, p)}
 
+    def probabilities(self, feats: dict[str, float]) -> dict[str, float]:
+        return self._probabilities(self._vector(feats))
+
     def decide(self, feats: dict[str, float], rules: Decision, threshold: float | None = None) -> Decision:
         """The model's relation when it is sure (its probability at least ``threshold``, by default the one it was
         trained with), else the rules' (with the probability in the note)."""
-        p = self.probabilities(feats)
+        return self._decide(self.probabilities(feats), rules, threshold)
+
+    def decide_report(self, frame: Frame, report: Report, rules: Decision, lex: Lexicon,
+                      threshold: float | None = None) -> Decision:
+        """:meth:`decide` on the :func:`features` of a pair, the report's words looked up once per report."""
+        pair, words = _features(frame, report, rules, lex)
+        memo = sentence_memo(report, lex)
+        ones = memo.get(("model", id(self)))
+        if ones is None:
+            ones = memo[("model", id(self))] = [i for k in words if (i := self.index.get(k)) is not None]
+        return self._decide(self._probabilities(self._vector(pair, ones)), rules, threshold)
+
+    def _decide(self, p: dict[str, float], rules: Decision, threshold: float | None) -> Decision:
         best = max(p, key=p.__getitem__)
         if best == rules.relation or p[best] < (self.threshold if threshold is None else threshold):
             return rules

@@ -23,6 +23,7 @@ import functools
 import gc
 import json
 
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -80,33 +81,55 @@ def _bucket_chunks(con: Any, buckets: str | None = None) -> list[list[str]]:
     return [c for c in chunks if c]
 
 
+class _Sentences:
+    """The sentences one update has read as evidence, as :class:`gaiko.tracking.decide.Report` (with what was read
+    of them alone), so that a sentence retrieved for pledges of several parts or chunks is fetched and read once.
+    The store does not change under an update; the most recently used ``limit`` are kept."""
+
+    def __init__(self, limit: int = 10_000) -> None:
+        self.limit = limit
+        self.reports: OrderedDict[tuple[str, int], Any] = OrderedDict()
+
+    def reports_for(self, con: Any, cands: dict[int, list[dict[str, Any]]]) -> dict[tuple[str, int], Any]:
+        """The report of every retrieved sentence (the coder's events and actors fetched for the new ones)."""
+        wanted: dict[tuple[str, int], dict[str, Any]] = {}
+        for cs in cands.values():
+            for c in cs:
+                wanted.setdefault((c["article_id"], c["idx"]), c)
+        known = self.reports
+        out = {}
+        for key in wanted:
+            got = known.get(key)
+            if got is not None:
+                known.move_to_end(key)
+                out[key] = got
+        missing = [key for key in wanted if key not in out]
+        events, actors = details(con, missing)
+        for key in missing:
+            out[key] = known[key] = report_of(wanted[key], events.get(key, []), actors.get(key, []))
+        while len(known) > self.limit:
+            known.popitem(last=False)
+        return out
+
+
 def _entries(con: Any, groups: list[list[dict[str, Any]]], found: dict[int, list[dict[str, Any]]] | None, as_of: str,
              overrides: list[dict[str, Any]], *, keys_table: str = KEYS, new_only: bool = False,
-             sink: Any = None) -> list[dict[str, Any]]:
+             sink: Any = None, sentences: _Sentences | None = None) -> list[dict[str, Any]]:
     """Entries for groups: match evidence among candidate sentences (only new ones with ``new_only``), add the
     evidence already ``found`` for each group position, and compute the status. With ``sink``, entries are handed
-    to it a few hundred at a time instead of returned."""
+    to it a few hundred at a time instead of returned. ``sentences``: the update's sentences read so far."""
     lex = lexicon()
+    sentences = sentences or _Sentences()
     frames = [frame(g, lex) for g in groups]
     parts = [frames[lo:lo + _GROUPS_PER_QUERY] for lo in range(0, len(frames), _GROUPS_PER_QUERY)]  # bounds the join
     out = []
     for k, part in enumerate(parts):
         cands = candidates(con, part, as_of, new_only=new_only, keys=keys_table)
-        events, actors = details(con, ((c["article_id"], c["idx"]) for cs in cands.values() for c in cs))
+        reports = sentences.reports_for(con, cands)  # one per sentence: what is read of it alone is read once
         lo = k * _GROUPS_PER_QUERY
-        reports: dict[tuple[str, int], Any] = {}  # one per sentence: what is read of it alone is read once
-
-        def report(c: dict[str, Any]) -> Any:
-            key = (c["article_id"], c["idx"])
-            got = reports.get(key)
-            if got is None:
-                got = reports[key] = report_of(c, events.get(key, []), actors.get(key, []))
-            return got
-
         for j, f in enumerate(part):
             matched = [ev for c in cands.get(j, ())
-                       if (ev := judge(f, c, events.get((c["article_id"], c["idx"]), []),
-                                       actors.get((c["article_id"], c["idx"]), []), lex, report(c)))]
+                       if (ev := judge(f, c, (r := reports[(c["article_id"], c["idx"])]).events, r.actors, lex, r))]
             out.append(entry(groups[lo + j], (found or {}).get(lo + j, []) + matched, overrides, as_of, f))
         if sink is not None:
             sink(out)
@@ -115,7 +138,7 @@ def _entries(con: Any, groups: list[list[dict[str, Any]]], found: dict[int, list
 
 
 def _regroup(con: Any, chunks: list[list[str]], as_of: str, overrides: list[dict[str, Any]], *, keys_table: str = KEYS,
-             sink: Any) -> None:
+             sink: Any, sentences: _Sentences | None = None) -> None:
     """Group the mentions of each chunk of buckets and hand their entries to ``sink``."""
     lex = lexicon()
     for ids in chunks:
@@ -124,7 +147,7 @@ def _regroup(con: Any, chunks: list[list[str]], as_of: str, overrides: list[dict
         for m in mentions:
             by_bucket.setdefault(bucket(m), []).append(prepare(m, lex))
         groups = [g for b in sorted(by_bucket) for g in group_mentions(by_bucket[b], lex)]
-        _entries(con, groups, None, as_of, overrides, keys_table=keys_table, sink=sink)
+        _entries(con, groups, None, as_of, overrides, keys_table=keys_table, sink=sink, sentences=sentences)
 
 
 def _chunks(ids: Sequence[str], n: int = _IDS_PER_CHUNK) -> Iterator[Sequence[str]]:
@@ -133,7 +156,7 @@ def _chunks(ids: Sequence[str], n: int = _IDS_PER_CHUNK) -> Iterator[Sequence[st
 
 
 def _recompute(con: Any, ledger_ids: Sequence[str], as_of: str, overrides: list[dict[str, Any]], *, new_sentences: bool,
-               write: Any = None) -> None:
+               write: Any = None, sentences: _Sentences | None = None) -> None:
     """Recompute entries whose mentions did not change: stored matched evidence, plus (with ``new_sentences``) what
     the new articles' sentences add."""
     lex = lexicon()
@@ -149,8 +172,10 @@ def _recompute(con: Any, ledger_ids: Sequence[str], as_of: str, overrides: list[
                 prepare(m, lex)
             groups.append(ms)
             found[len(groups) - 1] = old.get(lid, [])
-        entries = _entries(con, groups, found, as_of, overrides, new_only=True) if new_sentences else [
-            entry(g, found[i], overrides, as_of, frame(g, lex)) for i, g in enumerate(groups)]
+        if new_sentences:
+            entries = _entries(con, groups, found, as_of, overrides, new_only=True, sentences=sentences)
+        else:
+            entries = [entry(g, found[i], overrides, as_of, frame(g, lex)) for i, g in enumerate(groups)]
         delete_entries(con, [e["id"] for e in entries])
         (write or (lambda es: write_entries(con, es, as_of)))(entries)
 
@@ -232,11 +257,12 @@ def update(store: Any, as_of: str | None = None, *, full: bool = False) -> int:
             "SELECT DISTINCT ledger_id FROM ledger_groups WHERE bucket IN (SELECT bucket FROM _gaiko_regroup)").fetchall()]
         members = _bucket_chunks(con, "_gaiko_regroup")
         delete_entries(con, stale)
-        _regroup(con, members, as_of, overrides, sink=write)
-        changed = _extend(con, as_of, overrides, write)
+        sentences = _Sentences()
+        _regroup(con, members, as_of, overrides, sink=write, sentences=sentences)
+        changed = _extend(con, as_of, overrides, write, sentences)
         hit -= changed
         due -= changed | hit
-        _recompute(con, sorted(hit), as_of, overrides, new_sentences=True, write=write)
+        _recompute(con, sorted(hit), as_of, overrides, new_sentences=True, write=write, sentences=sentences)
         _recompute(con, sorted(due), as_of, overrides, new_sentences=False, write=write)
         con.execute("UPDATE pledge_ledger SET as_of = CAST(? AS DATE)", [as_of])
         con.execute("INSERT INTO ledger_articles SELECT article_id FROM _gaiko_new")
@@ -266,7 +292,8 @@ def _appendable(con: Any) -> None:
         WHERE o.k IS NULL OR n.k > o.k""")
 
 
-def _extend(con: Any, as_of: str, overrides: list[dict[str, Any]], write: Any) -> set[str]:
+def _extend(con: Any, as_of: str, overrides: list[dict[str, Any]], write: Any,
+            sentences: _Sentences | None = None) -> set[str]:
     """Add the new mentions of the buckets in ``_gaiko_append`` to the pledges grouped there (or start new ones),
     recompute those entries, and return the ids of the existing entries that changed. A few buckets at a time."""
     rows = con.execute("SELECT bucket, list(pledge_id) FROM _gaiko_pb WHERE bucket IN (SELECT bucket FROM _gaiko_append) "
@@ -276,12 +303,13 @@ def _extend(con: Any, as_of: str, overrides: list[dict[str, Any]], write: Any) -
     for i, (_b, ids) in enumerate(rows):
         chunk.extend(ids)
         if len(chunk) >= _MENTIONS_PER_CHUNK or i == len(rows) - 1:
-            changed |= _extend_buckets(con, chunk, as_of, overrides, write)
+            changed |= _extend_buckets(con, chunk, as_of, overrides, write, sentences)
             chunk = []
     return changed
 
 
-def _extend_buckets(con: Any, new_ids: list[str], as_of: str, overrides: list[dict[str, Any]], write: Any) -> set[str]:
+def _extend_buckets(con: Any, new_ids: list[str], as_of: str, overrides: list[dict[str, Any]], write: Any,
+                    sentences: _Sentences | None = None) -> set[str]:
     lex = lexicon()
     fresh = [m for m in load_mentions(con, new_ids) if (m.get("published") or "") <= as_of]
     by_bucket: dict[str, list[dict[str, Any]]] = {}
@@ -315,7 +343,7 @@ def _extend_buckets(con: Any, new_ids: list[str], as_of: str, overrides: list[di
                                "GROUP BY ledger_id", [sorted(changed)]).fetchall()) if changed else {}
     full_groups = [[prepare(m, lex) for m in load_mentions(con, members[lid])] + added for lid, added in sorted(changed.items())]
     delete_entries(con, sorted(changed))
-    _entries(con, full_groups + started, None, as_of, overrides, sink=write)
+    _entries(con, full_groups + started, None, as_of, overrides, sink=write, sentences=sentences)
     return set(changed)
 
 
@@ -386,6 +414,6 @@ def compute(store: Any, as_of: str | None = None) -> list[dict[str, Any]]:
     sides_table(con, table)
     _bucket_pledges(con, "SELECT id FROM articles WHERE published IS NULL OR published <= CAST(? AS DATE) ORDER BY id", [as_of])
     out: list[dict[str, Any]] = []
-    _regroup(con, _bucket_chunks(con), as_of, _overrides(con), keys_table=table, sink=out.extend)
+    _regroup(con, _bucket_chunks(con), as_of, _overrides(con), keys_table=table, sink=out.extend, sentences=_Sentences())
     out.sort(key=lambda e: (e["made_on"] or "", e["id"]))
     return [{k: v for k, v in e.items() if not k.startswith("_")} for e in out]
