@@ -38,7 +38,7 @@ from typing import Any
 from .clause import Clause, Decision, Report, clauses, read_clause, sentence_memo
 from .lexicon import Lexicon, lexicon
 from .normalise import COUNTERPART_ACTS, Frame, numbered
-from .text import OBJECT, Hit, analyse, countries_in, stem
+from .text import OBJECT, Hit, tokens_hits, countries_in, stem
 
 __all__ = ["Report", "Decision", "decide", "judge", "report_of", "with_model", "DECISIONS", "SPECIFIC_ACTS"]
 
@@ -58,7 +58,7 @@ def _clause_info(text: str) -> tuple[tuple[int, int, tuple[Hit, ...], tuple[Hit,
     """Per clause of a sentence, what does not depend on the pledge: its span, concept hits, the events its acts and
     objects name together, its stems, its money words, whether it is a participle clause. Cached per text."""
     lex = lexicon()
-    toks, found, _c = analyse(text)
+    toks, found = tokens_hits(text)  # (the cue spans only when a clause is read)
     out = []
     for n, (lo, hi) in enumerate(clauses(list(toks))):
         inside = tuple(h for h in found if lo <= h.i < hi)
@@ -224,7 +224,7 @@ def decide(frame: Frame, report: Report, lex: Lexicon | None = None) -> Decision
     memo = sentence_memo(report, lex)
     got = memo.get("decide")
     if got is None:  # what depends on the sentence alone
-        toks_t, found_t, _cues = analyse(report.text)
+        toks_t, found_t = tokens_hits(report.text)
         named = frozenset({x for x in report.sides if not x.startswith("?:")} | countries_in(report.text, lex))
         got = memo["decide"] = (list(toks_t), list(found_t), named, frozenset(s.split("/")[0] for s in named))
     toks, found, sides, countries = got

@@ -18,7 +18,7 @@ from typing import Any
 from .clause import Decision, Report, sentence_memo
 from .lexicon import Lexicon
 from .normalise import Frame
-from .text import ACT, OBJECT, analyse, keys
+from .text import ACT, OBJECT, tokens_hits, keys
 
 __all__ = ["features", "RelationModel", "relation_model", "MODEL_FILE", "LEDGER_THRESHOLD"]
 
@@ -47,7 +47,7 @@ def _features(frame: Frame, report: Report, decision: Decision, lex: Lexicon) ->
     memo = sentence_memo(report, lex)
     got = memo.get("model")
     if got is None:  # what the sentence alone gives
-        toks, found, _cues = analyse(report.text)
+        toks, found = tokens_hits(report.text)
         concepts = frozenset(h.concept for h in found)
         words = [t.text for t in toks]
         got = memo["model"] = (

@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 from .lexicon import Lexicon
 
-__all__ = ["Tok", "Hit", "tokenize", "hits", "find", "keys", "stem", "countries_in", "analyse", "cue_spans", "OBJECT", "ACT"]
+__all__ = ["Tok", "Hit", "tokenize", "hits", "find", "keys", "stem", "countries_in", "analyse", "tokens_hits", "cue_spans", "OBJECT", "ACT"]
 
 ACT = "a:"
 OBJECT = "o:"
@@ -302,6 +302,9 @@ def _tokens_hits(text: str) -> tuple[tuple[Tok, ...], tuple[Hit, ...]]:
     lex = _default()
     toks = tokenize(text)
     return tuple(toks), tuple(hits(toks, lex))
+
+
+tokens_hits = _tokens_hits
 
 
 @lru_cache(maxsize=50_000)

@@ -58,8 +58,12 @@ def _bucket_pledges(con: Any, articles_sql: str, params: Sequence[Any] = ()) -> 
     for chunk in article_chunks(con, articles_sql, params):
         # the bucket of the stored record, exactly as grouping computes it (actor sector and, for a demand, the
         # party asked are part of it): a bucket computed from fewer fields never meets its entries
-        rows = con.execute("SELECT id, record FROM pledges WHERE article_id IN (SELECT unnest(?))", [chunk]).fetchall()
-        keys = [bucket(json.loads(rec)) for _i, rec in rows]
+        # (only the fields the bucket reads are parsed: the whole record is read when the mention is grouped)
+        rows = con.execute("SELECT id, json_extract(record, '$.actor'), json_extract_string(record, '$.kind'), "
+                           "json_extract(record, '$.target') FROM pledges WHERE article_id IN (SELECT unnest(?))",
+                           [chunk]).fetchall()
+        keys = [bucket({"actor": json.loads(a) if a is not None else None, "kind": k,
+                        "target": json.loads(t) if t is not None else None}) for _i, a, k, t in rows]
         with registered(con, "_gaiko_pb_rows", {"p": [r[0] for r in rows], "b": keys}):
             con.execute("INSERT INTO _gaiko_pb SELECT p, b FROM _gaiko_pb_rows")
 
