@@ -38,7 +38,7 @@ from typing import Any
 from .clause import Clause, Decision, Report, clauses, read_clause, sentence_memo
 from .lexicon import Lexicon, lexicon
 from .normalise import COUNTERPART_ACTS, Frame, numbered
-from .text import OBJECT, Hit, tokens_hits, countries_in, stem
+from .text import OBJECT, Hit, countries_in, stem, tokens_hits
 
 __all__ = ["Report", "Decision", "decide", "judge", "report_of", "with_model", "DECISIONS", "SPECIFIC_ACTS"]
 

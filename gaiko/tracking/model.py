@@ -18,7 +18,7 @@ from typing import Any
 from .clause import Decision, Report, sentence_memo
 from .lexicon import Lexicon
 from .normalise import Frame
-from .text import ACT, OBJECT, tokens_hits, keys
+from .text import ACT, OBJECT, keys, tokens_hits
 
 __all__ = ["features", "RelationModel", "relation_model", "MODEL_FILE", "LEDGER_THRESHOLD"]
 
