@@ -42,7 +42,7 @@ __all__ = ["update", "compute", "stored", "refresh"]
 
 _MENTIONS_PER_CHUNK = 1_000
 _IDS_PER_CHUNK = 500
-_GROUPS_PER_QUERY = 250
+_GROUPS_PER_QUERY = 500  # pledges per candidate query (and per commit): bounds the join
 _LEDGER_TABLES = ("pledge_ledger", "pledge_mentions", "pledge_evidence", "ledger_groups", "ledger_topics",
                   "ledger_articles", "sentence_keys")
 
