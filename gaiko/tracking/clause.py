@@ -60,6 +60,15 @@ class Report:
     idx: int = -1
 
 
+def sentence_memo(report: Report, lex: Lexicon) -> dict[Any, Any]:
+    """A scratch dict on a report for what depends only on the report and the lexicon, not on the pledge it is read
+    against (the ledger reads one sentence against many pledges, with one :class:`Report` per sentence)."""
+    got = report.__dict__.get("_gaiko_memo")
+    if got is None or got[0] is not lex:
+        got = report.__dict__["_gaiko_memo"] = (lex, {})
+    return got[1]
+
+
 @dataclass
 class Decision:
     relation: str
@@ -323,17 +332,61 @@ _MODALS = frozenset({"will", "'ll", "would", "shall"})
 _FUTURE_AUX = ("will", "'ll", "would", "could", "may", "might", "should", "to", "shall")
 
 
+def _subject_at(report: Report, toks: list[Tok], lo: int, subject_lo: int, k: int, lex: Lexicon) -> str | None:
+    """:func:`clause_subject` of a clause [lo, ...) whose participle subject starts at ``subject_lo``."""
+    found = subject_side(report, toks, lo, k, lex)
+    if found is None and subject_lo >= 0:
+        found = subject_side(report, toks, subject_lo, lo - 1, lex)
+    return found
+
+
+_MISSING = object()
+
+
+def _memo_call(memo: dict[Any, Any], fn: Any, *args: Any) -> Any:
+    """``fn(*args)`` remembered in a report's :func:`sentence_memo` (for functions of the sentence alone: their
+    arguments besides the sentence, its tokens and the lexicon are positions)."""
+    key = (fn, *(a for a in args if type(a) is int))
+    got = memo.get(key, _MISSING)
+    if got is _MISSING:
+        got = memo[key] = fn(*args)
+    return got
+
+
+def _clause_reading(toks: list[Tok], clause: Clause, lex: Lexicon,
+                    memo: dict[Any, Any]) -> tuple[bool, list[Hit], list[Hit], float]:
+    """(whether the clause is read by the contrary of the object, the act verbs in order, the contrary act verbs,
+    whether an act is named by a noun or adjective) of a clause, which depend on it alone."""
+    lo = clause.lo
+    contrary_read = bool(clause.contrary) and (not clause.objects or not any(
+        h.role == "v" and _memo_call(memo, is_verb, toks, h.i, lex, lo) for h in clause.acts + clause.opposite))
+    verb_acts = [h for h in clause.acts + clause.partly
+                 if h.role == "v" and _memo_call(memo, is_verb, toks, h.i, lex, lo)]
+    verb_acts.sort(key=lambda h: h.i)
+    verb_opp = [h for h in clause.opposite if h.role == "v" and _memo_call(memo, is_verb, toks, h.i, lex, lo)]
+    return contrary_read, verb_acts, verb_opp, float(any(h.role in ("n", "a") for h in clause.acts))
+
+
 def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, lex: Lexicon,
                 feats: dict[str, float], placed: bool) -> Decision:
     """The relation one clause states (see the module doc of :mod:`gaiko.tracking.decide`, steps 3-5)."""
     lo, hi = clause.lo, clause.hi
     text = report.text[toks[lo].start:toks[hi - 1].end]
-    spans = analyse(report.text)[2]
-    hedge = _cue_in(spans, lo, hi, "hedge")
+    memo = sentence_memo(report, lex)
+    got = memo.get(("cues", lo, hi))
+    if got is None:  # the clause's cue phrases, read once per sentence
+        spans = analyse(report.text)[2]
+        cues_of = {rel: _cue_in(spans, lo, hi, rel) for rel in lex.cues}
+        got = memo[("cues", lo, hi)] = (_cue_in(spans, lo, hi, "hedge"), cues_of,
+                                         {f"cue_{rel}": float(c is not None) for rel, c in cues_of.items()})
+    hedge, cues, cue_feats = got
     if hedge:
         return Decision("unclear", cue=hedge[2], note="the report leaves it open", features=feats)
-    if clause.contrary and (not clause.objects or not any(  # "no artillery fire was reported" / "shelling resumed"
-            h.role == "v" and is_verb(toks, h.i, lex, lo) for h in clause.acts + clause.opposite)):
+    pre = memo.get(("read", id(clause)))
+    if pre is None or pre[0] is not clause:  # what the clause alone gives (a clause is shared by pledges alike)
+        pre = memo[("read", id(clause))] = (clause, *_clause_reading(toks, clause, lex, memo))
+    _c, contrary_read, verb_acts, verb_opp, act_noun = pre
+    if contrary_read:  # "no artillery fire was reported" / "shelling resumed"
         h = clause.contrary[0]
         word = " ".join(t.text for t in toks[h.i:h.j])
         if _negated_span(toks, lo, h.i) or _STOPPED.search(text):
@@ -341,21 +394,17 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         if any(a in _FUTURE_AUX for a in _aux(toks, h.i, lo)) or any(t.text in _FUTURE_AUX for t in toks[lo:h.i]):
             return Decision("needs_review", note="its contrary foreseen, not reported", features=feats)
         return Decision("reverses", cue=word, note="its contrary reported", features=feats)
-    verb_acts = [h for h in clause.acts + clause.partly if h.role == "v" and is_verb(toks, h.i, lex, lo)]
-    verb_acts.sort(key=lambda h: h.i)
-    verb_opp = [h for h in clause.opposite if h.role == "v" and is_verb(toks, h.i, lex, lo)]
-    cues = {rel: _cue_in(spans, lo, hi, rel) for rel in lex.cues}
-    for rel, c in cues.items():
-        feats[f"cue_{rel}"] = float(c is not None)
+    feats.update(cue_feats)
     feats["act_verb"], feats["opposite_verb"] = float(bool(verb_acts)), float(bool(verb_opp))
-    feats["act_noun"] = float(any(h.role in ("n", "a") for h in clause.acts))
+    feats["act_noun"] = act_noun
     # 3. the act itself, read by its verb
     if verb_acts:
         h = verb_acts[0]
-        asp = _aspect(toks, h.i, lo, lex)
+        asp = _memo_call(memo, _aspect, toks, h.i, lo, lex)
         for k, v in asp.items():
             feats[f"act_{k}"] = float(v)
-        subject = None if frame.acts & COUNTERPART_ACTS else clause_subject(report, toks, clause, h.i, lex)
+        subject = None if frame.acts & COUNTERPART_ACTS else _memo_call(
+            memo, _subject_at, report, toks, clause.lo, clause.subject_lo, h.i, lex)
         if subject and frame.doer and not _same_country(subject, frame.doer) and placed and not asp["passive"]:
             return Decision("unrelated", note=f"{subject} does the act, not the pledge's actor", features=feats)
         word = " ".join(t.text for t in toks[h.i:h.j])
@@ -380,9 +429,10 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         return _done(frame, report, text, word, feats, lex)
     if verb_opp and (not frame.narrow or not clause.objects or any(h.concept in frame.narrow for h in clause.objects)):
         h = verb_opp[0]  # (a contrary act on a broader object, "people sent back", is not enough)
-        asp = _aspect(toks, h.i, lo, lex)
-        subject = (agent_side(report, toks, h.j, hi, lex) if asp["passive"]
-                   else clause_subject(report, toks, clause, h.i, lex))  # "was attacked by RSF fighters"
+        asp = _memo_call(memo, _aspect, toks, h.i, lo, lex)
+        subject = (_memo_call(memo, agent_side, report, toks, h.j, hi, lex) if asp["passive"]
+                   else _memo_call(memo, _subject_at, report, toks, clause.lo, clause.subject_lo, h.i, lex))
+        # ("was attacked by RSF fighters")
         word = " ".join(t.text for t in toks[h.i:h.j])
         if subject and frame.doer and not _same_country(subject, frame.doer) and placed:
             return Decision("unrelated", note=f"{subject} does the contrary act", features=feats)
@@ -399,9 +449,10 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         if rel == "withdraws" and not _about_plan(toks, i, hi, lex, clause):
             continue
         if rel in ("fulfils", "progresses", "reverses") and (
-                any(a in _FUTURE_AUX for a in _aux(toks, i, lo)) or (not is_verb(toks, i, lex, lo) and _verbal(toks[i].text, lex))):
+                any(a in _FUTURE_AUX for a in _aux(toks, i, lo))
+                or (not _memo_call(memo, is_verb, toks, i, lex, lo) and _verbal(toks[i].text, lex))):
             continue  # "will hold", "to carry out", "on carrying out": nothing done yet (announcing a withdrawal is one)
-        subject = clause_subject(report, toks, clause, i, lex)
+        subject = _memo_call(memo, _subject_at, report, toks, clause.lo, clause.subject_lo, i, lex)
         if subject and frame.doer and not _same_country(subject, frame.doer) and subject not in frame.related and \
                 placed and rel != "stalls":
             return Decision("unrelated", note=f"{subject} is the one acting", features=feats)

@@ -35,12 +35,12 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from .clause import Clause, Decision, Report, clauses, read_clause
+from .clause import Clause, Decision, Report, clauses, read_clause, sentence_memo
 from .lexicon import Lexicon, lexicon
 from .normalise import COUNTERPART_ACTS, Frame, numbered
-from .text import OBJECT, Hit, analyse, countries_in, stem
+from .text import OBJECT, Hit, countries_in, stem, tokens_hits
 
-__all__ = ["Report", "Decision", "decide", "judge", "with_model", "DECISIONS", "SPECIFIC_ACTS"]
+__all__ = ["Report", "Decision", "decide", "judge", "report_of", "with_model", "DECISIONS", "SPECIFIC_ACTS"]
 
 DECISIONS = ("fulfils", "partial", "progresses", "reverses", "withdraws", "restates", "revises", "stalls", "unrelated",
              "unclear", "needs_review")
@@ -58,7 +58,7 @@ def _clause_info(text: str) -> tuple[tuple[int, int, tuple[Hit, ...], tuple[Hit,
     """Per clause of a sentence, what does not depend on the pledge: its span, concept hits, the events its acts and
     objects name together, its stems, its money words, whether it is a participle clause. Cached per text."""
     lex = lexicon()
-    toks, found, _c = analyse(text)
+    toks, found = tokens_hits(text)  # (the cue spans only when a clause is read)
     out = []
     for n, (lo, hi) in enumerate(clauses(list(toks))):
         inside = tuple(h for h in found if lo <= h.i < hi)
@@ -68,16 +68,19 @@ def _clause_info(text: str) -> tuple[tuple[int, int, tuple[Hit, ...], tuple[Hit,
         stems = tuple((k, stem(toks[k].text)) for k in range(lo, hi) if toks[k].text[:1].isalpha())
         money = tuple(k for k in range(lo, hi) if toks[k].text[:1] in "$€£¥" or toks[k].text in _MONEY_WORDS)
         participle = n > 0 and lo > 0 and toks[lo - 1].text == "," and toks[lo].text.endswith("ing")
-        out.append((lo, hi, inside, events, stems, money, participle))
+        out.append((lo, hi, inside, events, stems, money, participle, frozenset(h.concept for h in inside),
+                    frozenset(h.concept for h in events), frozenset(st for _k, st in stems)))
     return tuple(out)
 
 
 _MONEY_WORDS = frozenset({"dollars", "euros", "pounds", "yen", "yuan"})
 
 
-def _frame_sets(frame: Frame, lex: Lexicon) -> tuple[set[str], set[str], set[str], set[str], set[str], frozenset[str]]:
-    """(acts, opposite, partly, contra, stems wanted, every concept any of them names) of a frame, computed once per
-    frame (the ledger reads many sentences against one frame; a frame is not changed once made)."""
+def _frame_sets(frame: Frame, lex: Lexicon) -> tuple[set[str], set[str], set[str], set[str], set[str], frozenset[str],
+                                                     set[Any]]:
+    """(acts, opposite, partly, contra, stems wanted, every concept any of them names, categories of the objects) of a
+    frame, computed once per frame (the ledger reads many sentences against one frame; a frame is not changed once
+    made)."""
     got = frame.__dict__.get("_gaiko_sets")
     if got is None or got[0] is not lex:
         opposite = {x for a in frame.acts for x in lex.opposite.get(a, ())}
@@ -86,28 +89,34 @@ def _frame_sets(frame: Frame, lex: Lexicon) -> tuple[set[str], set[str], set[str
         contra = {lex.opposite_objects[o] for o in frame.objects if o in lex.opposite_objects}
         stems_wanted = {k for k in frame.objects if ":" not in k}
         wanted = frozenset(acts | opposite | partly | contra | frame.objects)
-        got = (lex, (acts, opposite, partly, contra, stems_wanted, wanted))
+        mine = {lex.category[o] for o in frame.objects if o in lex.category}
+        got = (lex, (acts, opposite, partly, contra, stems_wanted, wanted, mine))
         frame.__dict__["_gaiko_sets"] = got
     return got[1]
 
 
 def _clauses_of(frame: Frame, text: str, lex: Lexicon) -> list[Clause]:
-    acts, opposite, partly, contra, stems_wanted, wanted = _frame_sets(frame, lex)
+    acts, opposite, partly, contra, stems_wanted, wanted, _mine = _frame_sets(frame, lex)
     objects = frame.objects
     money_wanted = "o:money" in objects
     out: list[Clause] = []
-    for lo, hi, inside, events, stems, money, participle in _clause_info(text):
-        mine = [h for h in inside if h.concept in wanted]
+    for lo, hi, inside, events, stems, money, participle, named, evnamed, stemmed in _clause_info(text):
+        # (the concept sets of the clause say which lists can be non-empty: most clauses name little of a pledge)
+        mine = [h for h in inside if h.concept in wanted] if not wanted.isdisjoint(named) else []
         objs = [h for h in mine if h.concept in objects]
-        objs += [h for h in events if h.concept in objects]  # "fighting stopped" ~ ceasefire
-        if stems_wanted:
+        if not objects.isdisjoint(evnamed):
+            objs += [h for h in events if h.concept in objects]  # "fighting stopped" ~ ceasefire
+        if stems_wanted and not stems_wanted.isdisjoint(stemmed):
             objs += [Hit(k, k + 1, st, "n", "base") for k, st in stems if st in stems_wanted]
         if money_wanted:  # an amount of money is the money: "Britain sent a further £20 million"
             objs += [Hit(k, k + 1, "o:money", "n", "base") for k in money]
-        out.append(Clause(lo, hi, objs, [h for h in mine if h.concept in acts],
-                          [h for h in mine if h.concept in opposite], [h for h in mine if h.concept in partly],
-                          [h for h in mine if h.concept in contra and h.concept not in objects],
-                          out[-1].lo if participle and out else -1))
+        if mine:
+            out.append(Clause(lo, hi, objs, [h for h in mine if h.concept in acts],
+                              [h for h in mine if h.concept in opposite], [h for h in mine if h.concept in partly],
+                              [h for h in mine if h.concept in contra and h.concept not in objects],
+                              out[-1].lo if participle and out else -1))
+        else:
+            out.append(Clause(lo, hi, objs, [], [], [], [], out[-1].lo if participle and out else -1))
     return out
 
 
@@ -186,25 +195,11 @@ def _other_spec(frame: Frame, toks: list[Any], c: Clause, text: str, lex: Lexico
     return None
 
 
-def decide(frame: Frame, report: Report, lex: Lexicon | None = None) -> Decision:
-    """The relation of ``report`` to the pledge ``frame`` (see the module doc for the rules)."""
-    lex = lex or lexicon()
-    toks_t, found_t, _cues = analyse(report.text)
-    toks, found = list(toks_t), list(found_t)
-    feats: dict[str, float] = {}
-    # 1. who: a sentence naming no side belongs to its article's context
-    sides = {x for x in report.sides if not x.startswith("?:")} | countries_in(report.text, lex)
-    placed = bool(frame.doer) and not frame.doer.startswith("?:")
-    feats["doer_named"] = float(frame.doer in sides)
-    feats["other_named"] = float(bool(sides & frame.related))
-    if placed and not sides and report.context and not ({frame.doer} | frame.related) & report.context:
-        return Decision("unrelated", note="names no actor, and its article is about others", features=feats)
-    if frame.participants and not frame.participants <= {s.split("/")[0] for s in sides}:
-        return Decision("unrelated", note="not with the pledge's counterparts", features=feats)
-    if frame.acts & COUNTERPART_ACTS and placed and not any(s.split("/")[0] == frame.doer.split("/")[0] for s in sides):
-        return Decision("unrelated", note="a meeting without the pledge's actor", features=feats)
-    # 2. what: the clauses about the object, best first; a specific act may stand for its object
-    cls = _clauses_of(frame, report.text, lex)
+def _choose(frame: Frame, report: Report, toks: list[Any], lex: Lexicon) -> tuple[list[Clause], str]:
+    """The clauses of a report that are about a pledge's object (or stand for it), best first, and why there are none
+    (step 2 of :func:`decide`); it reads the pledge's acts, objects and heads only."""
+    # (a clause naming nothing of the pledge is never chosen: left out before sorting, the others keep their order)
+    cls = [c for c in _clauses_of(frame, report.text, lex) if c.objects or c.contrary or c.acts or c.opposite or c.partly]
     why = "does not mention the pledge's object" if frame.objects else "does not mention the pledge's act"
     chosen: list[Clause] = []
     for c in sorted(cls, key=lambda c: (-len({h.concept for h in c.objects}), -(len(c.acts) + len(c.opposite)), c.lo)):
@@ -220,12 +215,49 @@ def decide(frame: Frame, report: Report, lex: Lexicon | None = None) -> Decision
             verbs = [h for h in c.acts + c.opposite + c.partly if h.role == "v"]
             if verbs and not _own_object(toks, verbs[0], c, lex):
                 chosen.append(c)
+    return chosen, why
+
+
+def decide(frame: Frame, report: Report, lex: Lexicon | None = None) -> Decision:
+    """The relation of ``report`` to the pledge ``frame`` (see the module doc for the rules)."""
+    lex = lex or lexicon()
+    memo = sentence_memo(report, lex)
+    got = memo.get("decide")
+    if got is None:  # what depends on the sentence alone
+        toks_t, found_t = tokens_hits(report.text)
+        named = frozenset({x for x in report.sides if not x.startswith("?:")} | countries_in(report.text, lex))
+        got = memo["decide"] = (list(toks_t), list(found_t), named, frozenset(s.split("/")[0] for s in named))
+    toks, found, sides, countries = got
+    feats: dict[str, float] = {}
+    # 1. who: a sentence naming no side belongs to its article's context
+    placed = bool(frame.doer) and not frame.doer.startswith("?:")
+    feats["doer_named"] = float(frame.doer in sides)
+    feats["other_named"] = float(bool(sides & frame.related))
+    if placed and not sides and report.context and not ({frame.doer} | frame.related) & report.context:
+        return Decision("unrelated", note="names no actor, and its article is about others", features=feats)
+    if frame.participants and not frame.participants <= countries:
+        return Decision("unrelated", note="not with the pledge's counterparts", features=feats)
+    if frame.acts & COUNTERPART_ACTS and placed and not any(s.split("/")[0] == frame.doer.split("/")[0] for s in sides):
+        return Decision("unrelated", note="a meeting without the pledge's actor", features=feats)
+    # 2. what: the clauses about the object, best first; a specific act may stand for its object (which clauses
+    # depends on the pledge's acts, objects and heads alone: many pledges share them, so it is read once for each)
+    choice = (frame.acts, frame.objects, frame.heads)
+    got = memo.get(choice)
+    if got is None:
+        got = memo[choice] = _choose(frame, report, toks, lex)
+    chosen, why = got
     if not chosen:
         return Decision("unrelated", note=why, features=feats)
-    mine = {lex.category[o] for o in frame.objects if o in lex.category}
+    mine = _frame_sets(frame, lex)[6]
     fallback: Decision | None = None
     for c in chosen:
         text = report.text[toks[c.lo].start:toks[c.hi - 1].end]
+        per_clause = memo.get(("clause", c.lo, c.hi))
+        if per_clause is None:  # the clause's object hits and the years it names
+            per_clause = memo[("clause", c.lo, c.hi)] = (
+                [h for h in found if c.lo <= h.i < c.hi and h.concept.startswith(OBJECT)],
+                [int(y) for y in _YEAR.findall(text)])
+        object_hits, years = per_clause
         if toks[c.lo].text in ("if", "unless", "once", "provided"):
             fallback = fallback or Decision("unrelated", note="a condition, not a report", features=feats)
             continue
@@ -236,12 +268,10 @@ def decide(frame: Frame, report: Report, lex: Lexicon | None = None) -> Decision
         feats["objects"] = float(len({h.concept for h in c.objects}))
         feats["object_missing"] = float(not c.objects)
         # an object of the same category that is not the pledge's: "steel tariff" for a "rice tariff" pledge
-        rivals = [h for h in found if c.lo <= h.i < c.hi and h.concept.startswith(OBJECT)
-                  and lex.category.get(h.concept) in mine and h.concept not in frame.objects]
+        rivals = [h for h in object_hits if lex.category.get(h.concept) in mine and h.concept not in frame.objects]
         if rivals and not any(lex.category.get(h.concept) for h in c.objects):
             d = Decision("unrelated", note=f"about {toks[rivals[0].i].text}, not the pledge's object", features=feats)
-        elif (years := [int(y) for y in _YEAR.findall(text)]) and frame.first_published and \
-                max(years) < int(frame.first_published[:4]):
+        elif years and frame.first_published and max(years) < int(frame.first_published[:4]):
             d = Decision("unrelated", note=f"an event of {max(years)}, before the pledge", features=feats)
         else:
             d = read_clause(frame, report, toks, c, lex, dict(feats), placed)
@@ -259,31 +289,37 @@ def with_model(frame: Frame, report: Report, rules: Decision, lex: Lexicon | Non
 
     if os.environ.get("GAIKO_RELATION_MODEL", "1") == "0":
         return rules
-    from .model import LEDGER_THRESHOLD, features, relation_model
+    from .model import LEDGER_THRESHOLD, relation_model
 
     model = relation_model()
     if model is None:
         return rules
     lex = lex or lexicon()
-    return model.decide(features(frame, report, rules, lex), rules, threshold=LEDGER_THRESHOLD)
+    return model.decide_report(frame, report, rules, lex, threshold=LEDGER_THRESHOLD)
+
+
+def report_of(cand: dict[str, Any], events: list[dict[str, Any]], actors: list[tuple[int, int, str]]) -> Report:
+    """The :class:`Report` :func:`judge` reads for a retrieved sentence (the same for every pledge it is read against)."""
+    return Report(text=cand["text"], published=cand.get("published"), sides=frozenset(cand.get("sides") or ()),
+                  context=frozenset(cand.get("context") or ()), actors=tuple(actors), events=tuple(events),
+                  article_id=cand["article_id"], idx=cand["idx"])
 
 
 def judge(frame: Frame, cand: dict[str, Any], events: list[dict[str, Any]], actors: list[tuple[int, int, str]],
-          lex: Lexicon | None = None) -> dict[str, Any] | None:
+          lex: Lexicon | None = None, report: Report | None = None) -> dict[str, Any] | None:
     """Evidence a retrieved sentence (:func:`gaiko.tracking.link.candidates`) gives about a pledge, or None: the
     pledge's own sentences and the article it was made in are not evidence, nor are sentences outside its term or
     decided ``unrelated``. A sentence the rules leave undecided goes to the relation model (:func:`with_model`); what
     it does not decide either stays ``needs_review``. The result has the decided ``relation``, the coder's event in the
-    sentence (``event_id``) and a ``note`` (the words that decided)."""
+    sentence (``event_id``) and a ``note`` (the words that decided). ``report``: the sentence as :func:`report_of`
+    makes it, when the caller reads it against several pledges (what is read of it alone is then read once)."""
     key = (cand["article_id"], cand["idx"])
     pub = cand.get("published")
     if key in frame.own or cand["article_id"] in frame.made_arts or not pub:
         return None
     if pub < (frame.first_published or "") or (frame.until and pub > frame.until):
         return None
-    report = Report(text=cand["text"], published=pub, sides=frozenset(cand.get("sides") or ()),
-                    context=frozenset(cand.get("context") or ()), actors=tuple(actors), events=tuple(events),
-                    article_id=cand["article_id"], idx=cand["idx"])
+    report = report if report is not None else report_of(cand, events, actors)
     lex = lex or lexicon()
     d = decide(frame, report, lex)
     if d.relation == "needs_review":  # what the rules could not read, the relation model may

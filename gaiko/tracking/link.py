@@ -107,6 +107,8 @@ def group_mentions(mentions: list[dict[str, Any]], lex: Lexicon | None = None,
 #: temp table of each sentence's sides (countries count as themselves: "both sides" may come back as KHM/UAF) and the
 #: country opening it (``first``, a sentence quoting no one), built by :func:`sides_table` once per update
 SIDES = "_gaiko_sides"
+#: temp table of each keyed sentence's date, sides, opening country and article context, built with :data:`SIDES`
+SENTENCE_INFO = "_gaiko_sentence_info"
 
 
 def sides_table(con: Any, keys: str = KEYS) -> None:
@@ -118,6 +120,14 @@ def sides_table(con: Any, keys: str = KEYS) -> None:
                max('@' || substr(key, 2)) FILTER (WHERE starts_with(key, '^')) AS first
         FROM {keys} WHERE starts_with(key, '@') OR starts_with(key, '^') GROUP BY article_id, idx""")
     con.execute(f"UPDATE {SIDES} SET sides = NULL WHERE len(sides) = 0")
+    # what the candidate query asks of each keyed sentence, joined once per update rather than once per query
+    con.execute(f"""CREATE OR REPLACE TEMP TABLE {SENTENCE_INFO} AS
+        SELECT k.article_id, k.idx, a.published, CAST(a.published AS VARCHAR) AS pub, f.sides, f.first, ctx.sides AS ctx
+        FROM (SELECT DISTINCT article_id, idx FROM {keys} WHERE idx >= 0) k
+        JOIN articles a ON a.id = k.article_id
+        LEFT JOIN {SIDES} f ON f.article_id = k.article_id AND f.idx = k.idx
+        LEFT JOIN {SIDES} ctx ON ctx.article_id = k.article_id AND ctx.idx = -1
+        WHERE a.published IS NOT NULL""")
 
 
 def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool = False,
@@ -151,37 +161,37 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
     out: dict[int, list[dict[str, Any]]] = {}
     with registered(con, "_gaiko_topics", {"g": gs, "k": ks, "strong": strong, "mo": months}), \
             registered(con, "_gaiko_gmeta", meta):
+        # sentence filters first (its date, its sides and its article's context: :data:`SENTENCE_INFO`), the
+        # sentence's text only for the rows kept
         cur = con.execute(
             f"""WITH c AS (
                 SELECT t.g, st.article_id, st.idx, count(*) AS shared
                 FROM _gaiko_topics t JOIN {keys} st ON st.key = t.k AND st.month IS NOT DISTINCT FROM t.mo{scope}
                 WHERE st.idx >= 0 GROUP BY ALL HAVING bool_or(t.strong)),
-            cm AS (
-                SELECT c.*, m.doer, m.related, m.other, m.parts, m.sym, CAST(a.published AS VARCHAR) AS pub FROM c
-                JOIN _gaiko_gmeta m ON m.g = c.g JOIN articles a ON a.id = c.article_id
-                WHERE a.published IS NOT NULL AND a.published <= CAST(? AS DATE)
+            kept AS (
+                SELECT c.g, c.article_id, c.idx, c.shared, i.pub, i.sides, i.ctx
+                FROM c JOIN _gaiko_gmeta m ON m.g = c.g
+                JOIN {SENTENCE_INFO} i ON i.article_id = c.article_id AND i.idx = c.idx
+                WHERE i.published <= CAST(? AS DATE)
                   AND NOT list_contains(m.made, c.article_id)
-                  AND (m.start IS NULL OR a.published >= CAST(m.start AS DATE))
-                  AND (m.until IS NULL OR a.published <= CAST(m.until AS DATE))),
-            sd AS (SELECT * FROM {SIDES} WHERE sides IS NOT NULL)
-            SELECT cm.g, cm.article_id, cm.idx, cm.shared, s.text, cm.pub, coalesce(sd.sides, []), coalesce(ctx.sides, [])
-            FROM cm
-            JOIN sentences s ON s.article_id = cm.article_id AND s.idx = cm.idx
-            LEFT JOIN sd ON sd.article_id = cm.article_id AND sd.idx = cm.idx
-            LEFT JOIN sd ctx ON ctx.article_id = cm.article_id AND ctx.idx = -1
-            LEFT JOIN {SIDES} f ON f.article_id = cm.article_id AND f.idx = cm.idx
-            WHERE (f.first IS NULL OR f.first = cm.doer OR f.first = cm.other OR list_contains(cm.related, f.first) OR cm.sym
-                   OR cm.doer IS NULL OR starts_with(cm.doer, '@?:') OR starts_with(cm.doer, '@IGO:'))
-              AND list_has_all(coalesce(sd.sides, []), cm.parts)
-              AND (list_contains(coalesce(sd.sides, []), cm.doer)
-               OR ((cm.doer IS NULL OR starts_with(cm.doer, '@?:')) AND cm.shared >= 2)
-               OR (NOT cm.sym AND (f.first = cm.other OR list_contains(cm.related, f.first)))
-               OR (sd.sides IS NULL AND (ctx.sides IS NULL OR list_contains(ctx.sides, cm.doer)
-                                         OR list_has_any(ctx.sides, cm.related))))
-            ORDER BY cm.g, cm.pub, cm.article_id, cm.idx""", [as_of])
+                  AND (m.start IS NULL OR i.published >= CAST(m.start AS DATE))
+                  AND (m.until IS NULL OR i.published <= CAST(m.until AS DATE))
+                  AND (i.first IS NULL OR i.first = m.doer OR i.first = m.other OR list_contains(m.related, i.first)
+                       OR m.sym OR m.doer IS NULL OR starts_with(m.doer, '@?:') OR starts_with(m.doer, '@IGO:'))
+                  AND list_has_all(coalesce(i.sides, []), m.parts)
+                  AND (list_contains(coalesce(i.sides, []), m.doer)
+                   OR ((m.doer IS NULL OR starts_with(m.doer, '@?:')) AND c.shared >= 2)
+                   OR (NOT m.sym AND (i.first = m.other OR list_contains(m.related, i.first)))
+                   OR (i.sides IS NULL AND (i.ctx IS NULL OR list_contains(i.ctx, m.doer)
+                                            OR list_has_any(i.ctx, m.related)))))
+            SELECT k.g, k.article_id, k.idx, k.shared, s.text, k.pub,
+                   list_transform(coalesce(k.sides, []), lambda x: substr(x, 2)),
+                   list_transform(coalesce(k.ctx, []), lambda x: substr(x, 2))
+            FROM kept k JOIN sentences s ON s.article_id = k.article_id AND s.idx = k.idx
+            ORDER BY k.g, k.pub, k.article_id, k.idx""", [as_of])
         for g, art, idx, shared, text, pub, sides, ctx in cur.fetchall():
             out.setdefault(g, []).append({"article_id": art, "idx": idx, "shared": shared, "text": text, "published": pub,
-                                          "sides": [x[1:] for x in sides], "context": [x[1:] for x in ctx]})
+                                          "sides": sides, "context": ctx})
     return out
 
 

@@ -15,10 +15,10 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from .clause import Decision, Report
+from .clause import Decision, Report, sentence_memo
 from .lexicon import Lexicon
 from .normalise import Frame
-from .text import ACT, OBJECT, analyse, keys
+from .text import ACT, OBJECT, keys, tokens_hits
 
 __all__ = ["features", "RelationModel", "relation_model", "MODEL_FILE", "LEDGER_THRESHOLD"]
 
@@ -33,28 +33,44 @@ _FUT = ("will", "would", "'ll", "shall", "plans", "plan", "to", "could", "may", 
 def features(frame: Frame, report: Report, decision: Decision, lex: Lexicon) -> dict[str, float]:
     """What the model reads: the rules' relation and findings, overlaps of meaning, and the report's words
     (``w:<lemma>``). Names and values are plain, so a person can read the weights."""
+    f, words = _features(frame, report, decision, lex)
+    f.update(words)
+    return f
+
+
+def _features(frame: Frame, report: Report, decision: Decision, lex: Lexicon) -> tuple[dict[str, float],
+                                                                                      dict[str, float]]:
+    """:func:`features` in two parts: those of the pair, and the report's words (one dict per report, not to be
+    changed)."""
     f: dict[str, float] = {f"rule:{decision.relation}": 1.0, f"kind:{frame.kind}": 1.0}
     f.update({f"r:{k}": float(v) for k, v in decision.features.items()})
-    toks, found, _cues = analyse(report.text)
-    ks = keys(report.text, lex)
-    f["shared_topic"] = float(len(ks & frame.topic))
-    f["shared_heads"] = float(bool(ks & frame.heads))
+    memo = sentence_memo(report, lex)
+    got = memo.get("model")
+    if got is None:  # what the sentence alone gives
+        toks, found = tokens_hits(report.text)
+        concepts = frozenset(h.concept for h in found)
+        words = [t.text for t in toks]
+        got = memo["model"] = (
+            frozenset(keys(report.text, lex)), concepts, float(not any(c.startswith(OBJECT) for c in concepts)),
+            frozenset(c for c in concepts if c.startswith(ACT)), float(any(w in _NEG for w in words)),
+            float(any(w in _FUT for w in words)),
+            {"w:" + lex.lemmas(t.text)[0][0]: 1.0 for t in toks if t.text[:1].isalpha()})
+    ks, concepts, objects_none, acts_named, neg_any, future_any, lemmas = got
+    topic = ks & frame.topic
+    f["shared_topic"] = float(len(topic))
+    f["shared_heads"] = float(not ks.isdisjoint(frame.heads))
     f["shared_narrow"] = float(len(ks & frame.narrow))
-    f["shared_concepts"] = float(len({k for k in ks & frame.topic if ":" in k}))
-    f["act_any"] = float(any(h.concept in frame.acts for h in found))
+    f["shared_concepts"] = float(len({k for k in topic if ":" in k}))
+    f["act_any"] = float(not concepts.isdisjoint(frame.acts))
     opposite = {x for a in frame.acts for x in lex.opposite.get(a, ())}
-    f["opposite_any"] = float(any(h.concept in opposite for h in found))
-    f["objects_none"] = float(not any(h.concept.startswith(OBJECT) for h in found))
-    f["acts_other"] = float(any(h.concept.startswith(ACT) and h.concept not in frame.acts | opposite for h in found))
-    words = [t.text for t in toks]
-    f["neg_any"] = float(any(w in _NEG for w in words))
-    f["future_any"] = float(any(w in _FUT for w in words))
+    f["opposite_any"] = float(not concepts.isdisjoint(opposite))
+    f["objects_none"] = objects_none
+    f["acts_other"] = float(not acts_named <= (frame.acts | opposite))
+    f["neg_any"] = neg_any
+    f["future_any"] = future_any
     f["late"] = float(bool(frame.deadline_end and report.published and report.published[:10] > frame.deadline_end))
     f["no_deadline"] = float(not frame.deadline_end)
-    for t in toks:
-        if t.text[:1].isalpha():
-            f["w:" + lex.lemmas(t.text)[0][0]] = 1.0
-    return f
+    return f, lemmas
 
 
 class RelationModel:
@@ -70,23 +86,47 @@ class RelationModel:
         self.intercept = np.asarray(intercept, dtype=np.float32)
         self.threshold = float(threshold)
 
-    def probabilities(self, feats: dict[str, float]) -> dict[str, float]:
+    def _vector(self, feats: dict[str, float], ones: list[int] | None = None) -> Any:
+        """The input vector of ``feats``, and 1.0 at the positions ``ones`` (of other names than those of ``feats``)."""
         import numpy as np
 
         x = np.zeros(len(self.index), dtype=np.float32)
-        for k, v in feats.items():
-            i = self.index.get(k)
-            if i is not None:
-                x[i] = v
+        index = self.index
+        known = [(i, v) for k, v in feats.items() if (i := index.get(k)) is not None]
+        if known:
+            at, values = zip(*known)
+            x[list(at)] = values  # (each name once: the same vector as setting them one by one)
+        if ones:
+            x[ones] = 1.0
+        return x
+
+    def _probabilities(self, x: Any) -> dict[str, float]:
+        import numpy as np
+
         z = self.coef @ x + self.intercept
         z = np.exp(z - z.max())
         p = z / z.sum()
         return {c: float(v) for c, v in zip(self.classes, p)}
 
+    def probabilities(self, feats: dict[str, float]) -> dict[str, float]:
+        return self._probabilities(self._vector(feats))
+
     def decide(self, feats: dict[str, float], rules: Decision, threshold: float | None = None) -> Decision:
         """The model's relation when it is sure (its probability at least ``threshold``, by default the one it was
         trained with), else the rules' (with the probability in the note)."""
-        p = self.probabilities(feats)
+        return self._decide(self.probabilities(feats), rules, threshold)
+
+    def decide_report(self, frame: Frame, report: Report, rules: Decision, lex: Lexicon,
+                      threshold: float | None = None) -> Decision:
+        """:meth:`decide` on the :func:`features` of a pair, the report's words looked up once per report."""
+        pair, words = _features(frame, report, rules, lex)
+        memo = sentence_memo(report, lex)
+        ones = memo.get(("model", id(self)))
+        if ones is None:
+            ones = memo[("model", id(self))] = [i for k in words if (i := self.index.get(k)) is not None]
+        return self._decide(self._probabilities(self._vector(pair, ones)), rules, threshold)
+
+    def _decide(self, p: dict[str, float], rules: Decision, threshold: float | None) -> Decision:
         best = max(p, key=p.__getitem__)
         if best == rules.relation or p[best] < (self.threshold if threshold is None else threshold):
             return rules

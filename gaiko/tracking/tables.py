@@ -191,28 +191,33 @@ def write_entries(con: Any, entries: Sequence[dict[str, Any]], as_of: str | None
     """Insert computed entries (their old rows must be gone) with their groups and topics, in bulk."""
     if not entries:
         return
-    cols: dict[str, dict[str, list[Any]]] = {t: {} for t in ("l", "m", "e", "g", "t")}
+    names_of = {"l": ("id", "atext", "aname", "ac", "asec", "action", "ev", "kind", "tt", "tc", "q", "d", "made", "st",
+                      "cst", "sd", "ov", "computed_for", "n", "rec"),
+                "m": ("l", "p", "a", "pub"), "g": ("p", "l", "b", "t"),
+                "e": ("l", "a", "pub", "i", "s", "r", "eid", "note", "mr"), "t": ("l", "s")}
+    lists = {t: tuple([] for _n in names) for t, names in names_of.items()}  # one list per column, filled in step
 
-    def add(table: str, **values: Any) -> None:
-        for k, v in values.items():
-            cols[table].setdefault(k, []).append(v)
+    def add(table: str, *values: Any) -> None:
+        for column, v in zip(lists[table], values):
+            column.append(v)
 
     for e in entries:
         a, t = e["actor"], e.get("target") or {}
         record = {k: v for k, v in e.items() if not k.startswith("_")}
-        add("l", id=e["id"], atext=a.get("text"), aname=a.get("name"), ac=a.get("country"), asec=a.get("sector"),
-            action=e["action"], ev=e["event"], kind=e["kind"], tt=t.get("text"), tc=t.get("country"),
-            q=json.dumps(e.get("quantity")), d=json.dumps(e.get("deadline")), made=e["made_on"], st=e["status"],
-            cst=e["computed_status"], sd=e["status_date"], ov=e["overridden"], computed_for=as_of, n=len(e["mentions"]),
-            rec=json.dumps(record, ensure_ascii=False, default=str))
+        lid = e["id"]
+        add("l", lid, a.get("text"), a.get("name"), a.get("country"), a.get("sector"), e["action"], e["event"],
+            e["kind"], t.get("text"), t.get("country"), json.dumps(e.get("quantity")), json.dumps(e.get("deadline")),
+            e["made_on"], e["status"], e["computed_status"], e["status_date"], e["overridden"], as_of,
+            len(e["mentions"]), json.dumps(record, ensure_ascii=False, default=str))
         for m, topic in zip(e["mentions"], e["_member_topics"]):
-            add("m", l=e["id"], p=m["pledge_id"], a=m["article_id"], pub=m["published"])
-            add("g", p=m["pledge_id"], l=e["id"], b=e["_bucket"], t=topic)
+            add("m", lid, m["pledge_id"], m["article_id"], m["published"])
+            add("g", m["pledge_id"], lid, e["_bucket"], topic)
         for ev, raw in zip(e["evidence"], e["_roles"]):
-            add("e", l=e["id"], a=ev["article_id"], pub=ev["published"], i=ev.get("sentence_index", -1), s=ev["sentence"],
-                r=ev["role"], eid=ev.get("event_id"), note=ev.get("note"), mr=raw)
+            add("e", lid, ev["article_id"], ev["published"], ev.get("sentence_index", -1), ev["sentence"], ev["role"],
+                ev.get("event_id"), ev.get("note"), raw)
         for st in sorted(e["_topic"]):
-            add("t", l=e["id"], s=st)
+            add("t", lid, st)
+    cols = {t: dict(zip(names_of[t], lists[t])) if lists[t][0] else {} for t in names_of}
     casts = {"l": "id, atext, aname, ac, asec, action, ev, kind, tt, tc, CAST(q AS JSON), CAST(d AS JSON), CAST(made AS DATE), st, "
                   "cst, CAST(sd AS DATE), ov, CAST(computed_for AS DATE), n, CAST(rec AS JSON)",
              "m": "l, p, a, CAST(pub AS DATE)", "e": "l, a, CAST(pub AS DATE), i, s, r, eid, note, mr", "g": "p, l, b, CAST(t AS VARCHAR[])", "t": "l, s"}

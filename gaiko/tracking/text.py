@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 from .lexicon import Lexicon
 
-__all__ = ["Tok", "Hit", "tokenize", "hits", "find", "keys", "stem", "countries_in", "analyse", "cue_spans", "OBJECT", "ACT"]
+__all__ = ["Tok", "Hit", "tokenize", "hits", "find", "keys", "stem", "countries_in", "analyse", "tokens_hits", "cue_spans", "OBJECT", "ACT"]
 
 ACT = "a:"
 OBJECT = "o:"
@@ -287,13 +287,27 @@ def cue_spans(toks: list[Tok], lex: Lexicon) -> list[tuple[int, int, str, str]]:
     out = []
     n = len(toks)
     for i in range(n):
-        cands = {toks[i].text} | {lem for lem, _t in lex.lemmas(toks[i].text)}
-        for first in cands:
-            for rel, pattern in lex.cue_index.get(first, ()):
-                j = _match_from(toks, pattern, i, n, lex)
-                if j is not None:
-                    out.append((i, j, rel, " ".join(t.text for t in toks[i:j])))
+        for rel, pattern in _cues_from(toks[i].text, lex):
+            j = _match_from(toks, pattern, i, n, lex)
+            if j is not None:
+                out.append((i, j, rel, " ".join(t.text for t in toks[i:j])))
     return out
+
+
+_CUES_FROM: dict[tuple[int, str], tuple[tuple[str, tuple[str, ...]], ...]] = {}
+
+
+def _cues_from(word: str, lex: Lexicon) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The (relation, pattern) cues that may start at a word (the word or one of its lemmas first), cached."""
+    key = (id(lex), word)
+    got = _CUES_FROM.get(key)
+    if got is None:
+        cands = {word} | {lem for lem, _t in lex.lemmas(word)}
+        got = tuple(c for first in cands for c in lex.cue_index.get(first, ()))
+        if len(_CUES_FROM) > 200_000:
+            _CUES_FROM.clear()
+        _CUES_FROM[key] = got
+    return got
 
 
 @lru_cache(maxsize=50_000)
@@ -302,6 +316,9 @@ def _tokens_hits(text: str) -> tuple[tuple[Tok, ...], tuple[Hit, ...]]:
     lex = _default()
     toks = tokenize(text)
     return tuple(toks), tuple(hits(toks, lex))
+
+
+tokens_hits = _tokens_hits
 
 
 @lru_cache(maxsize=50_000)

@@ -19,13 +19,16 @@ concern, not with the store. The update commits in parts; ``ledger_dirty`` in
 
 from __future__ import annotations
 
+import functools
+import gc
 import json
 
-from collections.abc import Iterator, Sequence
-from typing import Any
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
 
 from . import newest_date
-from .decide import judge
+from .decide import judge, report_of
 from .lexicon import lexicon
 from .link import bucket, candidates, details, group_mentions, sides_table
 from .normalise import article_rows, frame, prepare
@@ -39,7 +42,7 @@ __all__ = ["update", "compute", "stored", "refresh"]
 
 _MENTIONS_PER_CHUNK = 1_000
 _IDS_PER_CHUNK = 500
-_GROUPS_PER_QUERY = 250
+_GROUPS_PER_QUERY = 500  # pledges per candidate query (and per commit): bounds the join
 _LEDGER_TABLES = ("pledge_ledger", "pledge_mentions", "pledge_evidence", "ledger_groups", "ledger_topics",
                   "ledger_articles", "sentence_keys")
 
@@ -55,8 +58,12 @@ def _bucket_pledges(con: Any, articles_sql: str, params: Sequence[Any] = ()) -> 
     for chunk in article_chunks(con, articles_sql, params):
         # the bucket of the stored record, exactly as grouping computes it (actor sector and, for a demand, the
         # party asked are part of it): a bucket computed from fewer fields never meets its entries
-        rows = con.execute("SELECT id, record FROM pledges WHERE article_id IN (SELECT unnest(?))", [chunk]).fetchall()
-        keys = [bucket(json.loads(rec)) for _i, rec in rows]
+        # (only the fields the bucket reads are parsed: the whole record is read when the mention is grouped)
+        rows = con.execute("SELECT id, json_extract(record, '$.actor'), json_extract_string(record, '$.kind'), "
+                           "json_extract(record, '$.target') FROM pledges WHERE article_id IN (SELECT unnest(?))",
+                           [chunk]).fetchall()
+        keys = [bucket({"actor": json.loads(a) if a is not None else None, "kind": k,
+                        "target": json.loads(t) if t is not None else None}) for _i, a, k, t in rows]
         with registered(con, "_gaiko_pb_rows", {"p": [r[0] for r in rows], "b": keys}):
             con.execute("INSERT INTO _gaiko_pb SELECT p, b FROM _gaiko_pb_rows")
 
@@ -78,24 +85,55 @@ def _bucket_chunks(con: Any, buckets: str | None = None) -> list[list[str]]:
     return [c for c in chunks if c]
 
 
+class _Sentences:
+    """The sentences one update has read as evidence, as :class:`gaiko.tracking.decide.Report` (with what was read
+    of them alone), so that a sentence retrieved for pledges of several parts or chunks is fetched and read once.
+    The store does not change under an update; the most recently used ``limit`` are kept."""
+
+    def __init__(self, limit: int = 10_000) -> None:
+        self.limit = limit
+        self.reports: OrderedDict[tuple[str, int], Any] = OrderedDict()
+
+    def reports_for(self, con: Any, cands: dict[int, list[dict[str, Any]]]) -> dict[tuple[str, int], Any]:
+        """The report of every retrieved sentence (the coder's events and actors fetched for the new ones)."""
+        wanted: dict[tuple[str, int], dict[str, Any]] = {}
+        for cs in cands.values():
+            for c in cs:
+                wanted.setdefault((c["article_id"], c["idx"]), c)
+        known = self.reports
+        out = {}
+        for key in wanted:
+            got = known.get(key)
+            if got is not None:
+                known.move_to_end(key)
+                out[key] = got
+        missing = [key for key in wanted if key not in out]
+        events, actors = details(con, missing)
+        for key in missing:
+            out[key] = known[key] = report_of(wanted[key], events.get(key, []), actors.get(key, []))
+        while len(known) > self.limit:
+            known.popitem(last=False)
+        return out
+
+
 def _entries(con: Any, groups: list[list[dict[str, Any]]], found: dict[int, list[dict[str, Any]]] | None, as_of: str,
              overrides: list[dict[str, Any]], *, keys_table: str = KEYS, new_only: bool = False,
-             sink: Any = None) -> list[dict[str, Any]]:
+             sink: Any = None, sentences: _Sentences | None = None) -> list[dict[str, Any]]:
     """Entries for groups: match evidence among candidate sentences (only new ones with ``new_only``), add the
     evidence already ``found`` for each group position, and compute the status. With ``sink``, entries are handed
-    to it a few hundred at a time instead of returned."""
+    to it a few hundred at a time instead of returned. ``sentences``: the update's sentences read so far."""
     lex = lexicon()
+    sentences = sentences or _Sentences()
     frames = [frame(g, lex) for g in groups]
     parts = [frames[lo:lo + _GROUPS_PER_QUERY] for lo in range(0, len(frames), _GROUPS_PER_QUERY)]  # bounds the join
     out = []
     for k, part in enumerate(parts):
         cands = candidates(con, part, as_of, new_only=new_only, keys=keys_table)
-        events, actors = details(con, ((c["article_id"], c["idx"]) for cs in cands.values() for c in cs))
+        reports = sentences.reports_for(con, cands)  # one per sentence: what is read of it alone is read once
         lo = k * _GROUPS_PER_QUERY
         for j, f in enumerate(part):
             matched = [ev for c in cands.get(j, ())
-                       if (ev := judge(f, c, events.get((c["article_id"], c["idx"]), []),
-                                       actors.get((c["article_id"], c["idx"]), []), lex))]
+                       if (ev := judge(f, c, (r := reports[(c["article_id"], c["idx"])]).events, r.actors, lex, r))]
             out.append(entry(groups[lo + j], (found or {}).get(lo + j, []) + matched, overrides, as_of, f))
         if sink is not None:
             sink(out)
@@ -104,7 +142,7 @@ def _entries(con: Any, groups: list[list[dict[str, Any]]], found: dict[int, list
 
 
 def _regroup(con: Any, chunks: list[list[str]], as_of: str, overrides: list[dict[str, Any]], *, keys_table: str = KEYS,
-             sink: Any) -> None:
+             sink: Any, sentences: _Sentences | None = None) -> None:
     """Group the mentions of each chunk of buckets and hand their entries to ``sink``."""
     lex = lexicon()
     for ids in chunks:
@@ -113,7 +151,7 @@ def _regroup(con: Any, chunks: list[list[str]], as_of: str, overrides: list[dict
         for m in mentions:
             by_bucket.setdefault(bucket(m), []).append(prepare(m, lex))
         groups = [g for b in sorted(by_bucket) for g in group_mentions(by_bucket[b], lex)]
-        _entries(con, groups, None, as_of, overrides, keys_table=keys_table, sink=sink)
+        _entries(con, groups, None, as_of, overrides, keys_table=keys_table, sink=sink, sentences=sentences)
 
 
 def _chunks(ids: Sequence[str], n: int = _IDS_PER_CHUNK) -> Iterator[Sequence[str]]:
@@ -122,7 +160,7 @@ def _chunks(ids: Sequence[str], n: int = _IDS_PER_CHUNK) -> Iterator[Sequence[st
 
 
 def _recompute(con: Any, ledger_ids: Sequence[str], as_of: str, overrides: list[dict[str, Any]], *, new_sentences: bool,
-               write: Any = None) -> None:
+               write: Any = None, sentences: _Sentences | None = None) -> None:
     """Recompute entries whose mentions did not change: stored matched evidence, plus (with ``new_sentences``) what
     the new articles' sentences add."""
     lex = lexicon()
@@ -138,8 +176,10 @@ def _recompute(con: Any, ledger_ids: Sequence[str], as_of: str, overrides: list[
                 prepare(m, lex)
             groups.append(ms)
             found[len(groups) - 1] = old.get(lid, [])
-        entries = _entries(con, groups, found, as_of, overrides, new_only=True) if new_sentences else [
-            entry(g, found[i], overrides, as_of, frame(g, lex)) for i, g in enumerate(groups)]
+        if new_sentences:
+            entries = _entries(con, groups, found, as_of, overrides, new_only=True, sentences=sentences)
+        else:
+            entries = [entry(g, found[i], overrides, as_of, frame(g, lex)) for i, g in enumerate(groups)]
         delete_entries(con, [e["id"] for e in entries])
         (write or (lambda es: write_entries(con, es, as_of)))(entries)
 
@@ -151,6 +191,26 @@ def _checkpoint(con: Any) -> None:
     con.execute("BEGIN TRANSACTION")
 
 
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _without_gc(fn: _F) -> _F:
+    """Run ``fn`` with the cyclic garbage collector paused. An update makes millions of short-lived objects (tokens,
+    hits, clauses, candidate rows) that reference counting frees, while its caches keep the heap large: the
+    collector's passes over that heap found nothing to free and took a fifth of a full rebuild's time."""
+    @functools.wraps(fn)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        was = gc.isenabled()
+        gc.disable()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            if was:
+                gc.enable()
+    return run  # type: ignore[return-value]
+
+
+@_without_gc
 def update(store: Any, as_of: str | None = None, *, full: bool = False) -> int:
     con = store.con
     store._check_writable()
@@ -201,11 +261,12 @@ def update(store: Any, as_of: str | None = None, *, full: bool = False) -> int:
             "SELECT DISTINCT ledger_id FROM ledger_groups WHERE bucket IN (SELECT bucket FROM _gaiko_regroup)").fetchall()]
         members = _bucket_chunks(con, "_gaiko_regroup")
         delete_entries(con, stale)
-        _regroup(con, members, as_of, overrides, sink=write)
-        changed = _extend(con, as_of, overrides, write)
+        sentences = _Sentences()
+        _regroup(con, members, as_of, overrides, sink=write, sentences=sentences)
+        changed = _extend(con, as_of, overrides, write, sentences)
         hit -= changed
         due -= changed | hit
-        _recompute(con, sorted(hit), as_of, overrides, new_sentences=True, write=write)
+        _recompute(con, sorted(hit), as_of, overrides, new_sentences=True, write=write, sentences=sentences)
         _recompute(con, sorted(due), as_of, overrides, new_sentences=False, write=write)
         con.execute("UPDATE pledge_ledger SET as_of = CAST(? AS DATE)", [as_of])
         con.execute("INSERT INTO ledger_articles SELECT article_id FROM _gaiko_new")
@@ -235,7 +296,8 @@ def _appendable(con: Any) -> None:
         WHERE o.k IS NULL OR n.k > o.k""")
 
 
-def _extend(con: Any, as_of: str, overrides: list[dict[str, Any]], write: Any) -> set[str]:
+def _extend(con: Any, as_of: str, overrides: list[dict[str, Any]], write: Any,
+            sentences: _Sentences | None = None) -> set[str]:
     """Add the new mentions of the buckets in ``_gaiko_append`` to the pledges grouped there (or start new ones),
     recompute those entries, and return the ids of the existing entries that changed. A few buckets at a time."""
     rows = con.execute("SELECT bucket, list(pledge_id) FROM _gaiko_pb WHERE bucket IN (SELECT bucket FROM _gaiko_append) "
@@ -245,12 +307,13 @@ def _extend(con: Any, as_of: str, overrides: list[dict[str, Any]], write: Any) -
     for i, (_b, ids) in enumerate(rows):
         chunk.extend(ids)
         if len(chunk) >= _MENTIONS_PER_CHUNK or i == len(rows) - 1:
-            changed |= _extend_buckets(con, chunk, as_of, overrides, write)
+            changed |= _extend_buckets(con, chunk, as_of, overrides, write, sentences)
             chunk = []
     return changed
 
 
-def _extend_buckets(con: Any, new_ids: list[str], as_of: str, overrides: list[dict[str, Any]], write: Any) -> set[str]:
+def _extend_buckets(con: Any, new_ids: list[str], as_of: str, overrides: list[dict[str, Any]], write: Any,
+                    sentences: _Sentences | None = None) -> set[str]:
     lex = lexicon()
     fresh = [m for m in load_mentions(con, new_ids) if (m.get("published") or "") <= as_of]
     by_bucket: dict[str, list[dict[str, Any]]] = {}
@@ -284,7 +347,7 @@ def _extend_buckets(con: Any, new_ids: list[str], as_of: str, overrides: list[di
                                "GROUP BY ledger_id", [sorted(changed)]).fetchall()) if changed else {}
     full_groups = [[prepare(m, lex) for m in load_mentions(con, members[lid])] + added for lid, added in sorted(changed.items())]
     delete_entries(con, sorted(changed))
-    _entries(con, full_groups + started, None, as_of, overrides, sink=write)
+    _entries(con, full_groups + started, None, as_of, overrides, sink=write, sentences=sentences)
     return set(changed)
 
 
@@ -342,6 +405,7 @@ def _key_source(con: Any, lex: Any) -> str:
     return "_gaiko_keys_tmp"
 
 
+@_without_gc
 def compute(store: Any, as_of: str | None = None) -> list[dict[str, Any]]:
     """The whole ledger as of a date, computed afresh (nothing stored; temp tables on the connection only)."""
     con = store.con
@@ -354,6 +418,6 @@ def compute(store: Any, as_of: str | None = None) -> list[dict[str, Any]]:
     sides_table(con, table)
     _bucket_pledges(con, "SELECT id FROM articles WHERE published IS NULL OR published <= CAST(? AS DATE) ORDER BY id", [as_of])
     out: list[dict[str, Any]] = []
-    _regroup(con, _bucket_chunks(con), as_of, _overrides(con), keys_table=table, sink=out.extend)
+    _regroup(con, _bucket_chunks(con), as_of, _overrides(con), keys_table=table, sink=out.extend, sentences=_Sentences())
     out.sort(key=lambda e: (e["made_on"] or "", e["id"]))
     return [{k: v for k, v in e.items() if not k.startswith("_")} for e in out]
