@@ -147,6 +147,9 @@ COMPLEMENT_TARGETS = [
     ("Norway confirmed on Friday it would tighten export controls on Russia.", "THREATEN", "NOR", "RUS"),
     ("Egypt's foreign ministry said it was ready to mediate between Sudan's rival generals.", "AGREE", "EGY", "SDN"),
     ("Poland said it plans to impose new duties on grain imports from Ukraine.", "THREATEN", "POL", "UKR"),
+    # a demand whose demanded act is cooperative stays a demand (the model reads "release", "withdraw")
+    ("The Indian foreign office stated on Tuesday that Nepal must release the detained traders.", "REQUEST", "IND", "NPL"),
+    ("Senegal's interior ministry declared that Mali must pull its soldiers back from the frontier.", "REQUEST", "SEN", "MLI"),
 ]
 
 

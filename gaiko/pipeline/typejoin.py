@@ -20,6 +20,7 @@ The model describes an act in the clause that carries it ("The ministry said
 Ankara must hand back the tanker" is a REQUEST at *said*), while who it is
 aimed at sits in the clausal complement. So when the model's type at a verb is
 the type of a rule draft in that verb's complement (:func:`complement_tokens`),
+or that draft applies a structural convention (a demand "X said Y must ..."),
 the complement's draft stands for it (``decided_by="both"``), with its source
 and target; a model event without such a draft reads its target from the
 complement's head as well.
@@ -110,7 +111,7 @@ def join_sentence(coder: EventCoder, sent: Span, state: DocState, cands: dict[in
         if lab in ("NONE", rtype) or pk < min(cfg.new, cfg.override):
             continue
         for j in complement_tokens(tr, t.i):
-            if by_tok.get(j) and by_tok[j][0].event_type == lab and j not in handed:
+            if by_tok.get(j) and (by_tok[j][0].event_type == lab or _convention(by_tok[j][0])) and j not in handed:
                 handed[j] = (t.i, pk)
                 break
     givers = {i for i, _ in handed.values()}
@@ -133,11 +134,12 @@ def join_sentence(coder: EventCoder, sent: Span, state: DocState, cands: dict[in
                     d.confidence = round(max(pk, d.confidence) * _penalty(d, cfg), 3)
                 out.extend(drafts)
             elif lab == "NONE":
-                if pk < cfg.drop:
+                if pk < cfg.drop or _convention(drafts[0]):
                     prule = float(p[model.index[rtype]]) if rtype in model.index else 0.0
                     for d in drafts:
                         d.decided_by, d.type_probability = "rule", prule
-                        d.confidence = round(d.confidence * (1 - pk), 3)
+                        if not _convention(d):  # the model reads the complement's verb, not the demand
+                            d.confidence = round(d.confidence * (1 - pk), 3)
                     out.extend(drafts)
             elif pk >= cfg.override:
                 out.extend(_model_drafts(coder, t, cands.get(t.i), state, frames, lab, pk))
@@ -162,6 +164,14 @@ def join_sentence(coder: EventCoder, sent: Span, state: DocState, cands: dict[in
             out.extend(_model_drafts(coder, t, cands.get(t.i), state, frames, labels[k], max(float(p[k]),
                                                                                             coder.min_confidence)))
     return out
+
+
+def _convention(d: _Draft) -> bool:
+    """A draft that applies one of PLOVER's structural conventions rather than a word's meaning: "X said Y must
+    do Z" is a demand by X on Y (``request.must>``), whatever Z is. The model reads the words of the clause
+    ("withdraw" is a retreat) and may neither drop nor re-type it; when it places an act at the verb of
+    saying, this draft stands for that act."""
+    return (d.pattern or "").startswith("request.must>")
 
 
 def complement_tokens(tr: Tree, i: int, depth: int = 4) -> list[int]:
