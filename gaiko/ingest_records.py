@@ -157,7 +157,7 @@ def load_line(raw: bytes, path: str, line: int | None, default_date: str | None)
         text, _ = decode_bytes(raw)
         rec = json.loads(text)
     except json.JSONDecodeError as exc:
-        return [InputError(path, "json", f"malformed JSON: {exc.msg} at column {exc.colno}", line,
+        return [InputError(path, "json", f"malformed JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}", line,
                            input_id=raw_id(raw))]
     except ValueError as exc:  # e.g. a number of more than 4,300 digits
         return [InputError(path, "json", f"malformed JSON: {exc}", line, input_id=raw_id(raw))]

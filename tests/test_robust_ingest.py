@@ -301,3 +301,18 @@ def test_gaiko_error_is_the_only_exception_from_the_readers(tmp_path: Path) -> N
     assert [i.reason for i in items] == ["not_found"]
     with pytest.raises(GaikoError):
         list(read_inputs([str(tmp_path)], default_date="yesterday-ish nonsense"))
+
+
+def test_a_json_error_message_reads_once(tmp_path: Path) -> None:
+    src = tmp_path / "feed.jsonl"
+    src.write_text('{"text": "a\tb", "published": "2025-01-01"}\n', encoding="utf-8")  # a raw tab in a string
+    [err] = [x for x in read_inputs([str(src)]) if not hasattr(x, "text")]
+    assert err.reason == "json" and " at at " not in err.detail and "column" in err.detail, err.detail
+
+
+def test_python_dash_m_gaiko_is_the_command_line() -> None:
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-m", "gaiko", "--help"], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and "Usage" in r.stdout and "code" in r.stdout, r.stderr[-500:]
