@@ -111,3 +111,48 @@ def test_a_parsing_worker_that_dies_costs_only_its_article(tmp_path: Path) -> No
         reasons = {r["input_id"]: r["reason"] for r in s.query("SELECT input_id, reason FROM errors")}
         assert reasons["split-crash"] == "worker_died" and reasons["split-2"] == "bad_date"
         assert s.scalar("SELECT count(*) FROM events WHERE article_id = 'split-0'") > 0
+
+
+@pytest.mark.slow
+def test_a_worker_does_not_outlive_a_killed_run(tmp_path: Path) -> None:
+    """``kill -9`` of the process running ``gaiko code`` ends its worker too (Linux)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("parent-death signal is Linux-only")
+    src = tmp_path / "many.jsonl"
+    text = " ".join(["Chile recalled its ambassador from Caracas after Venezuelan troops detained two engineers."] * 40)
+    src.write_text("".join(json.dumps({"text": f"{k}. {text}", "published": "2025-03-04"}) + "\n" for k in range(400)))
+    proc = subprocess.Popen([sys.executable, "-m", "gaiko", "code", str(src), "--db", str(tmp_path / "k.duckdb"),
+                             "--workers", "1", "--no-ledger", "-q"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        children: list[int] = []
+        for _ in range(120):  # wait for the worker to start
+            time.sleep(0.5)
+            out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(proc.pid)], capture_output=True, text=True).stdout
+            children = [int(x) for x in out.split()]
+            if len(children) >= 2:  # the worker (and multiprocessing's resource tracker)
+                break
+        assert children, "no worker started"
+        time.sleep(3)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+
+        def alive(pid: int) -> bool:
+            try:
+                with open(f"/proc/{pid}/stat") as fh:
+                    return fh.read().split()[2] != "Z"
+            except FileNotFoundError:
+                return False
+
+        deadline = time.time() + 20
+        while time.time() < deadline and any(alive(p) for p in children):
+            time.sleep(0.5)
+        assert not [p for p in children if alive(p)]
+    finally:
+        if proc.poll() is None:
+            proc.kill()
