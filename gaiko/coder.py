@@ -188,12 +188,7 @@ DOC_ATTRS = ("ORTH", "NORM", "TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP", "SEN
 
 def failure(art: Any, exc: BaseException) -> InputError:
     """The :class:`InputError` recording why ``art`` could not be coded (its reason when it has one)."""
-    reason = getattr(exc, "reason", "coding_failed")
-    origin = getattr(art, "origin", None) or "<input>"
-    path, _, line = origin.rpartition(":")
-    lineno = int(line) if line.isdigit() and path else None
-    return InputError(path if lineno else origin, reason, f"{type(exc).__name__}: {exc}", lineno,
-                      input_id=getattr(art, "id", None) or None)
+    return InputError.for_article(art, getattr(exc, "reason", "coding_failed"), f"{type(exc).__name__}: {exc}")
 
 
 def _without_id(record: Any) -> dict[str, Any]:

@@ -312,3 +312,12 @@ class InputError(_Record):
     #: which input: the article's id when its text was read, else ``raw-`` and a hash of the record's bytes
     #: (a JSONL line, a JSON array item, a CSV row), None for a whole file
     input_id: str | None = None
+
+    @classmethod
+    def for_article(cls, art: Any, reason: str, detail: str) -> InputError:
+        """The error of an article that was read but could not be coded, placed by its ``origin``
+        (``path:line`` when it came from a line of a file)."""
+        origin = getattr(art, "origin", None) or "<input>"
+        path, _, line = origin.rpartition(":")
+        lineno = int(line) if line.isdigit() and path else None
+        return cls(path if lineno else origin, reason, detail, lineno, input_id=getattr(art, "id", None) or None)

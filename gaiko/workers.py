@@ -60,7 +60,7 @@ def _die_with_parent() -> None:
 
 
 def _init_worker(model: str | None, actor_files: tuple[str, ...], batch_size: int,
-                 factory: Callable[[], Any] | None, split: bool = False) -> None:
+                 factory: Callable[[], Any] | None) -> None:
     global _WORKER_CODER
     _die_with_parent()
     for var in _THREAD_VARS:  # before numpy is first imported in this (spawned) process
@@ -93,12 +93,8 @@ def _worker_parse(articles: list[Article]) -> list[tuple[list[Any], bytes]]:
 
 
 def _died(art: Article) -> InputError:
-    origin = art.origin or "<input>"
-    path, _, line = origin.rpartition(":")
-    lineno = int(line) if line.isdigit() and path else None
-    return InputError(path if lineno else origin, "worker_died",
-                      "the worker process coding this article died (killed, out of memory, or a crash in the "
-                      "parser); the other articles were coded", lineno, input_id=art.id or None)
+    return InputError.for_article(art, "worker_died", "the worker process coding this article died (killed, out of "
+                                  "memory, or a crash in the parser); the other articles were coded")
 
 
 class WorkerPool:
@@ -113,7 +109,7 @@ class WorkerPool:
         self.workers = workers
         self.split = split
         self._task = _worker_parse if split else _worker_code
-        self._initargs = (model, actor_files, batch_size, factory, split)
+        self._initargs = (model, actor_files, batch_size, factory)
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
@@ -140,32 +136,23 @@ class WorkerPool:
             return fut.result()
         except BrokenProcessPool:
             pass
-        if self.split:
-            parts: list[tuple[list[Any], bytes]] = []
-            for art in articles:
-                if self.executor._broken:  # type: ignore[attr-defined]
-                    self._restart()
-                try:
-                    parts.extend(self.executor.submit(_worker_parse, [art]).result())
-                except BrokenProcessPool:
-                    parts.append(([_died(art)], b""))
-                    self._restart()
-            return parts
         results: list[Any] = []
         stems: dict[str, list[Any]] = {"a": [], "i": [], "s": [], "m": []}
         for art in articles:
             if self.executor._broken:  # type: ignore[attr-defined]
                 self._restart()
             try:
-                res, st = self.executor.submit(_worker_code, [art]).result()
+                out = self.executor.submit(self._task, [art]).result()
             except BrokenProcessPool:
-                results.append(_died(art))
                 self._restart()
+                out = [([_died(art)], b"")] if self.split else ([_died(art)], {})
+            if self.split:
+                results.extend(out)  # parts
                 continue
-            results.extend(res)
+            results.extend(out[0])
             for k in stems:
-                stems[k].extend(st.get(k, []))
-        return results, stems
+                stems[k].extend(out[1].get(k, []))
+        return results if self.split else (results, stems)
 
     def shutdown(self, wait: bool) -> None:
         self.executor.shutdown(wait=wait, cancel_futures=True)

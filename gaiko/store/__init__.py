@@ -286,10 +286,7 @@ def _db_message(exc: BaseException) -> str:
 
 
 def _write_failure(c: CodedArticle, exc: StoreError) -> InputError:
-    origin = c.article.origin or "<input>"
-    path, _, line = origin.rpartition(":")
-    lineno = int(line) if line.isdigit() and path else None
-    return InputError(path if lineno else origin, "store_write", str(exc), lineno, input_id=c.article.id)
+    return InputError.for_article(c.article, "store_write", str(exc))
 
 
 SCHEMA = SCHEMA_VERSION
