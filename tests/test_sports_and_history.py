@@ -146,3 +146,32 @@ def test_earlier_than_in_a_whole_article_does_not_date_the_pledge_back(coder):
     evs = [e for e in coded.events if sent.start <= e.trigger_start < sent.end]
     assert evs and all(e.date is None or e.date[:4] >= rec["published"][:4] for e in evs), \
         [(e.event_type, e.date, e.date_text) for e in evs]
+
+
+# -- kind 10b: politics and violence in sport are events (a word of state action lifts the sports mark) ----------
+
+@pytest.mark.parametrize("text, etype", [
+    ("Masked gunmen ambushed the bus of Mali's national basketball team near Gao, killing two players.", "ASSAULT"),
+    ("Canada refused visas to three members of Iran's wrestling team ahead of the world championships.", None),
+    ("The football federation of Qatar pulled out of the regional cup in protest at the Saudi blockade.", None),
+    ("Hunger strikers camped outside the parliament in Yerevan for a tenth day.", None),
+    ("Sanctions have been a fixture of Western policy toward Minsk since 2006.", None),
+])
+def test_state_action_in_sport_is_not_sports(coder, text, etype):
+    from gaiko.actors.sports import is_sports
+
+    assert not is_sports(text)
+    if etype is not None:
+        assert any(e.event_type == etype for e in events(coder, text))
+
+
+@pytest.mark.parametrize("text", [
+    "The striker's late header sealed a 2-1 win for the visitors.",
+    "Three strikers and a goalkeeper were left out of the squad for the qualifier.",
+    "Fans invaded the pitch after the final whistle as the hosts clinched the title.",
+])
+def test_sports_with_words_of_war_stay_sports(coder, text):
+    from gaiko.actors.sports import is_sports
+
+    assert is_sports(text)
+    assert events(coder, text) == []

@@ -38,6 +38,14 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozense
 
 
 @lru_cache(maxsize=1)
+def _state() -> re.Pattern[str]:
+    """Words of state action and political violence (``state`` in sports.yaml): a sentence holding one is not
+    sports ("gunmen opened fire on the national team's bus", "refuses visa to the tennis star")."""
+    words = sorted({str(w).lower() for w in _data().get("state") or []}, key=len, reverse=True) or ["(?!x)x"]
+    return re.compile(r"(?<![a-z'-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![a-z'-])")
+
+
+@lru_cache(maxsize=1)
 def _data() -> dict:
     import yaml
 
@@ -78,6 +86,8 @@ def _strong(low: str, text: str) -> int:
 def is_sports(text: str) -> bool:
     """Whether one sentence on its own reads as sports."""
     low = text.lower()
+    if _state().search(low):
+        return False
     _s, weak, amb, _r = _cues()
     n_weak = len(weak.findall(low))
     return _strong(low, text) > 0 or n_weak >= 2 or (n_weak == 1 and len(amb.findall(low)) >= 2)
@@ -87,7 +97,8 @@ def sports_sentences(doc: Doc) -> set[int]:
     """Token indices of the first token of each sports sentence of ``doc`` (cached in ``doc.user_data``).
 
     A sentence is sports with one strong cue or two sports nouns; in an article that has a strong cue, one
-    sports noun or one ambiguous word ("attacked", "defeat") is enough."""
+    sports noun or one ambiguous word ("attacked", "defeat") is enough. A sentence with a word of state action
+    or political violence (``state`` in sports.yaml) is never sports; its cues still mark the article."""
     hit = doc.user_data.get("gaiko.sports")
     if hit is not None:
         return hit  # type: ignore[no-any-return]
@@ -96,9 +107,10 @@ def sports_sentences(doc: Doc) -> set[int]:
     _strong_re, weak, amb, _r = _cues()
     spans = [(sp.start, sp.start_char, sp.end_char) for sp in sentences(doc).spans]
     strong = {start for start, a, b in spans if _strong(low[a:b], text[a:b])}
-    out = set(strong)
+    state = _state()
+    out = {start for start, a, b in spans if start in strong and not state.search(low, a, b)}
     for start, a, b in spans:
-        if start in strong:
+        if start in strong or state.search(low, a, b):
             continue
         n_weak = len(weak.findall(low, a, b))
         if n_weak >= 2 or (strong and (n_weak or amb.search(low, a, b))) \
