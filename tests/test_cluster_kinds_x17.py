@@ -1,0 +1,86 @@
+"""Kinds of coder errors that put reports of different events in one cluster, or one event's reports in two
+(issue 17; docs/clusters.md, "How well it works"). Each test is a new sentence of the kind, not one of the
+labelled corpus."""
+
+from __future__ import annotations
+
+from gaiko.types import Article
+
+PUB = "2025-06-20"  # a Friday
+
+
+def _events(coder, text: str, published: str = PUB):
+    return coder.code_article(Article(text=text, published=published)).events
+
+
+def _one(coder, text: str, trigger: str, published: str = PUB):
+    evs = [e for e in _events(coder, text, published) if e.trigger == trigger]
+    assert evs, [(e.trigger, e.event_type) for e in _events(coder, text, published)]
+    return evs[0]
+
+
+# -- dates: "N days after <event>" is dated from its anchor ---------------------------------------------
+
+
+def test_days_after_a_clause_counts_back_from_the_main_event(coder) -> None:
+    text = "Pirates freed the Greek sailors on Thursday, four days after they were seized off the Somali coast."
+    ev = _one(coder, text, "seized")
+    assert (ev.date, ev.date_precision) == ("2025-06-15", "day")
+    assert _one(coder, text, "freed").date == "2025-06-19"
+
+
+def test_a_day_after_a_noun_event(coder) -> None:
+    text = "Soldiers detained a local reporter in Goma on Wednesday, a day after the detention of his editor."
+    ev = _one(coder, text, "detention")
+    assert (ev.date, ev.date_precision) == ("2025-06-17", "day")
+
+
+def test_days_before_counts_forward(coder) -> None:
+    text = ("Ghana and Togo signed a border accord on Monday, two days before their presidents met the "
+            "Nigerian leader.")
+    ev = _one(coder, text, "met")
+    assert (ev.date, ev.date_precision) == ("2025-06-18", "day")
+
+
+def test_own_date_inside_the_phrase_wins(coder) -> None:
+    text = "Drones struck Kherson again on Thursday, three days after Sunday's attack on its port."
+    ev = _one(coder, text, "attack")
+    assert ev.date == "2025-06-15"
+
+
+def test_hours_after_is_the_same_day(coder) -> None:
+    text = "Gunmen shot two guards outside Peshawar on Tuesday night, hours after the market bombing."
+    assert _one(coder, text, "bombing").date == "2025-06-17"
+
+
+def test_a_weekday_with_a_part_of_the_day(coder) -> None:
+    text = "Artillery shelled Donetsk on Wednesday morning, killing three people."
+    ev = _one(coder, text, "shelled")
+    assert (ev.date, ev.date_precision) == ("2025-06-18", "day")
+
+
+def test_a_date_the_parser_hangs_on_the_object(coder) -> None:
+    text = "Minsk freed the journalist Ihar Losik and 17 other prisoners on Thursday in an exchange with Vilnius."
+    ev = _one(coder, text, "freed")
+    assert (ev.date, ev.date_precision) == ("2025-06-19", "day")
+    ev = _one(coder, "The two presidents met again for formal talks on Wednesday.", "met")
+    assert (ev.date, ev.date_precision) == ("2025-06-18", "day")
+
+
+def test_a_day_earlier_counts_from_the_story_not_the_publication(coder) -> None:
+    text = "Police arrested the editor in Baku on Tuesday. A day earlier, officers had detained the director of the outlet."
+    ev = _one(coder, text, "detained")
+    assert (ev.date, ev.date_precision) == ("2025-06-16", "day")
+    ev = _one(coder, "Troops raided the camp on Monday. Two days later, rebels attacked a convoy near the town.", "attacked")
+    assert (ev.date, ev.date_precision) == ("2025-06-18", "day")
+
+
+def test_the_previous_weekday_is_before_the_story_day(coder) -> None:
+    text = "Protesters marched in Dakar on Monday. They had also rallied the previous Thursday."
+    ev = _one(coder, text, "rallied")
+    assert (ev.date, ev.date_precision) == ("2025-06-12", "day")
+
+
+def test_days_ago_still_counts_from_publication(coder) -> None:
+    text = "Police arrested the editor in Baku on Tuesday. Two days ago, officers had detained the director of the outlet."
+    assert _one(coder, text, "detained").date == "2025-06-18"
