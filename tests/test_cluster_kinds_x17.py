@@ -84,3 +84,59 @@ def test_the_previous_weekday_is_before_the_story_day(coder) -> None:
 def test_days_ago_still_counts_from_publication(coder) -> None:
     text = "Police arrested the editor in Baku on Tuesday. Two days ago, officers had detained the director of the outlet."
     assert _one(coder, text, "detained").date == "2025-06-18"
+
+
+# -- places: the event's own clause, or the city it struck ----------------------------------------------
+
+
+def _place(ev):
+    return None if ev.place is None else ev.place.name
+
+
+def test_place_of_another_clause_is_not_the_events(coder) -> None:
+    text = "Hanoi released three Chinese fishermen on Monday in exchange for two Vietnamese sailors held in Guangzhou."
+    assert _place(_one(coder, text, "released")) != "Guangzhou"
+    text = "A year after soldiers killed protesters in Mandalay, students rallied in Yangon on Friday."
+    assert _place(_one(coder, text, "rallied")) == "Yangon"
+
+
+def test_a_struck_city_is_where_the_strike_was(coder) -> None:
+    ev = _one(coder, "Russian drones struck Kharkiv on Tuesday night, officials said.", "struck")
+    assert _place(ev) == "Kharkiv"
+    ev = _one(coder, "Gunmen attacked the Peshawar bus terminal on Sunday, police said.", "attacked")
+    assert _place(ev) == "Peshawar"
+
+
+def test_a_struck_city_no_actor_list_knows_gives_its_country(coder) -> None:
+    ev = _one(coder, "Militia fighters shelled Nyala on Friday, killing nine civilians.", "shelled")
+    assert _place(ev) == "Nyala" and ev.target.country == "SDN"
+
+
+def test_marching_through_a_city(coder) -> None:
+    ev = _one(coder, "Students marched through Kumasi on Wednesday to protest fuel prices.", "marched")
+    assert _place(ev) == "Kumasi"
+
+
+def _clusters(coder, texts: list[tuple[str, str]], trigger_type: str) -> dict[str, str]:
+    """Code the articles into a fresh store; article id -> cluster of its first mention of the type."""
+    from gaiko.clusters.evaluate import _code
+
+    arts = [{"id": f"a{i}", "text": t, "published": p} for i, (t, p) in enumerate(texts)]
+    store, ids = _code(arts, coder)
+    rows = store.query("SELECT e.article_id, m.cluster_id FROM events e JOIN cluster_members m ON m.event_id = e.id "
+                       "WHERE e.event_type = ? ORDER BY e.trigger_start", [trigger_type])
+    store.close()
+    back = {v: k for k, v in ids.items()}
+    out: dict[str, str] = {}
+    for r in rows:
+        out.setdefault(back[r["article_id"]], r["cluster_id"])
+    return out
+
+
+def test_two_cities_struck_on_one_day_are_two_events(coder) -> None:
+    got = _clusters(coder, [("Russian missiles struck Kharkiv on Tuesday morning, the mayor said.", "2025-06-17"),
+                            ("Russia attacked the southern city of Odesa with drones on Tuesday, officials said.",
+                             "2025-06-17"),
+                            ("Russian missiles hit Kharkiv on Tuesday, damaging a power plant.", "2025-06-18")],
+                    "ASSAULT")
+    assert got["a0"] == got["a2"] != got["a1"]

@@ -417,6 +417,12 @@ class EventCoder:
         context = list(entry.context) if d.event_type == entry.event_type else list(row.plover_context if row else ())
         sidx = state.sentence_index(tok)
         date, date_text, precision = event_date(tok, sent, state, intended=d.info.intended)
+        place = self._place(d.cand, sent, state, d.target, d.event_type)
+        target = d.target
+        if target is not None and not target.country and place is not None and place.country \
+                and target.start <= place.start and place.end <= target.end:
+            # "shelled El Fasher": the city no actor list knows is of its country
+            target = Actor(**{**target.to_dict(), "country": place.country, "resolved_by": f"{target.resolved_by}+place"})
         return Event(
             id=event_id(state.article_id, sidx, tok.idx, d.event_type, d.source, d.target),
             article_id=state.article_id,
@@ -434,13 +440,13 @@ class EventCoder:
             quad_class=quad,
             cameo_quad_class=cameo_quad,
             source=d.source,
-            target=d.target,
+            target=target,
             source_members=compound_members(d.source, d.target, state, sent),
             target_members=compound_members(d.target, d.source, state, sent),
             date=date,
             date_text=date_text,
             date_precision=precision,
-            place=self._place(d.cand, sent, state),
+            place=place,
             negated=d.info.negated,
             hypothetical=d.info.hypothetical,
             intended=d.info.intended,
@@ -451,12 +457,71 @@ class EventCoder:
             type_probability=None if d.type_probability is None else round(d.type_probability, 3),
         )
 
-    @staticmethod
-    def _place(c: _Cand, sent: Span, state: DocState) -> Place | None:
+    def _place(self, c: _Cand, sent: Span, state: DocState, target: Actor | None = None, etype: str = "") -> Place | None:
+        """The first place of the event's own clause: not one of a clause inside it ("released ... in exchange for
+        five Iranians held in the United States"; "A year after police arrested him in Islamabad, his supporters
+        rallied in Lahore"). Without one, a city that is the target of a strike, raid or delivery ("missiles
+        struck Kyiv", "attacked the Quetta railway station") is where it happened."""
         lo = min(c.anchor.left_edge.idx, c.tok.left_edge.idx)
         hi = max(c.anchor.right_edge.idx, c.tok.right_edge.idx) + 1
         inside = [p for p in state.places if sent.start_char <= p.start < sent.end_char and lo <= p.start <= hi]
-        return inside[0] if inside else None
+        own = [p for p in inside if _own_clause(c, p)]
+        if own:
+            return own[0]
+        if target is not None and etype in _WHERE_THE_TARGET_IS and not target.person_id:
+            at = [p for p in state.actor_places + state.places if target.start <= p.start and p.end <= target.end
+                  and p.country and p.precision not in (None, "country")]
+            if at:
+                return at[0]
+            if target.resolved_by.startswith("unresolved") and self.kb is not None:
+                return _city_named(target, self.kb, state)  # "shelled El Fasher" tagged ORG
+        return None
+
+
+#: types whose target, when it is a city, is where the event happened ("struck Kyiv", "raided Goma")
+_WHERE_THE_TARGET_IS = frozenset({"ASSAULT", "FIGHT", "COERCE", "AID"})
+#: dependency labels that open a clause of its own inside the event's
+_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "pcomp", "conj", "parataxis"})
+
+
+def _city_named(target: Actor, kb: Any, state: DocState) -> Place | None:
+    """The city a target no actor list knows is named after ("drones struck Lviv", "attacked the Quetta railway
+    station"): a town of the gazetteer of at least BIG_TOWN people, read in a country the article names."""
+    from ..actors.gazetteer import BIG_TOWN, candidates, dominant
+
+    words = target.text.split()
+    for text in (target.text, " ".join(w for w in words if w[:1].isupper())):
+        if not text or not text[:1].isupper():
+            continue
+        cands = [g for g in candidates(kb, text) if g.precision == "place"]
+        if not cands:
+            continue
+        g = dominant(cands, {a.country for a in state.actors if a.country})
+        if g is None or not g.country or max(x.population for x in cands if x.country == g.country) < BIG_TOWN \
+                and g.feature not in ("city", "capital"):
+            return None
+        start = target.start + target.text.find(text)
+        return Place(text=text, start=start, end=start + len(text), name=g.name, country=g.country, lat=g.lat,
+                     lon=g.lon, feature=g.feature, precision=g.precision)
+    return None
+
+
+def _own_clause(c: _Cand, p: Place) -> bool:
+    """Whether a place is in the event's own clause: from the place up to the trigger (or the verb holding it),
+    no other verb or clause is passed."""
+    doc = c.tok.doc
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None:
+        return True
+    cur = span.root
+    stop = {c.tok.i, c.anchor.i}
+    while cur.i not in stop:
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ in _CLAUSES and cur.pos_ in ("VERB", "AUX") or cur.pos_ in ("VERB", "AUX") and cur.i != span.root.i:
+            return False
+        cur = cur.head
+    return True
 
 
 def _akey(a: Actor | None) -> str:
