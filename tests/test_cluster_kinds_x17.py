@@ -140,3 +140,30 @@ def test_two_cities_struck_on_one_day_are_two_events(coder) -> None:
                             ("Russian missiles hit Kharkiv on Tuesday, damaging a power plant.", "2025-06-18")],
                     "ASSAULT")
     assert got["a0"] == got["a2"] != got["a1"]
+
+
+# -- actors: whose event a noun names ---------------------------------------------------------------------
+
+
+def test_possessor_of_a_noun_event_is_its_source(coder) -> None:
+    text = "The Arab League condemned Ethiopia's raid on the border town on Sunday."
+    ev = _one(coder, text, "raid")
+    assert ev.source is not None and ev.source.country == "ETH"
+    text = "Kenya closed the crossing on Friday, two days after Somalia's attack on the camp."
+    ev = _one(coder, text, "attack")
+    assert ev.source is not None and ev.source.country == "SOM"
+
+
+def test_a_person_named_after_a_description_is_that_person(coder) -> None:
+    ev = _one(coder, "Lavrov met Germany's top diplomat Annalena Baerbock in Moscow on Monday.", "met")
+    assert ev.target is not None and ev.target.person_id == "annalena-baerbock"
+    ev = _one(coder, "Georgian police detained opposition leader Nika Melia in Tbilisi on Monday.", "detained")
+    assert ev.target is not None and ev.target.name == "Nika Melia" and ev.target.country == "GEO"
+
+
+def test_two_meetings_with_two_named_people_on_one_day(coder) -> None:
+    got = _clusters(coder, [("Lavrov met Germany's top diplomat Annalena Baerbock in Moscow on Monday.", "2025-06-16"),
+                            ("Sergei Lavrov met German Chancellor Olaf Scholz in Moscow on Monday.", "2025-06-17"),
+                            ("Russia's foreign minister held talks with Annalena Baerbock in Moscow on Monday.",
+                             "2025-06-17")], "CONSULT")
+    assert got["a0"] == got["a2"] != got["a1"]

@@ -260,6 +260,13 @@ class EventCoder:
         src_toks: list[Token] = ([agent] if agent is not None else []) if passive else subj
         sources = [a for a in (self._actor(t, state, info) for t in src_toks) if a is not None]
         source = sources[0] if sources else None
+        if c.tok.pos_ in ("NOUN", "PROPN") and c.tok.i != c.anchor.i and self._noun_host(c.tok) is None \
+                or c.tok.pos_ == "NOUN" and c.tok.i == c.anchor.i and c.tok.dep_ != "ROOT":
+            # "The G7 condemned Iran's attack on Israel": the attack is Iran's, not the G7's
+            poss = next((t for t in c.tok.children if t.dep_ == "poss" and t.lower_ not in PRONOUNS), None)
+            owner = self._actor(poss, state, info) if poss is not None else None
+            if owner is not None and owner.country:
+                source, sources, subj, passive = owner, [owner], [], False
         tcands: list[Token] = list(subj) if passive else []
         comp_tok = c.complement.tok if c.complement is not None else c.complement_tok
         tcands += list(target_candidates(c.tok, c.anchor, e.target, comp_tok))
@@ -333,6 +340,15 @@ class EventCoder:
         completed from the knowledge base when the phrase names one
         ("Iraqi Kurds", "people in Hong Kong")."""
         a = state.actor_in(tok)
+        if a is not None and a.person_id is None and tok.pos_ == "NOUN":
+            # "China's top diplomat Wang Yi", "opposition politician Tofig Yagublu": the person named in apposition
+            named = next((p for x in tok.children if x.dep_ == "appos" and x.pos_ == "PROPN" and x.ent_type_ == "PERSON"
+                          and (p := state.actor_at(x)) is not None and p.start > a.start), None)
+            if named is not None and named.person_id:
+                return named if named.country else Actor(**{**named.to_dict(), "country": a.country})
+            if named is not None and named.resolved_by == "unresolved" and a.country:
+                return Actor(**{**a.to_dict(), "text": tok.doc.text[a.start:named.end], "end": named.end,
+                                "name": named.name or named.text})
         if a is not None and a.country is None and self.kb is not None and not (a.role and a.resolved_by == "title"):
             fb = kb_actor(tok, self.kb, state.places)
             if fb is not None:
