@@ -12,6 +12,7 @@ does.
 from __future__ import annotations
 
 from dataclasses import dataclass
+import re
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -267,6 +268,10 @@ class EventCoder:
             owner = self._actor(poss, state, info) if poss is not None else None
             if owner is not None and owner.country:
                 source, sources, subj, passive = owner, [owner], [], False
+        pair = _group_pair(src_toks[0], state) if src_toks and not passive else None
+        if pair is not None:
+            # "the two leaders met", "the foreign ministers of the two countries met": the last two countries named
+            source, sources = pair[0], list(pair)
         tcands: list[Token] = list(subj) if passive else []
         comp_tok = c.complement.tok if c.complement is not None else c.complement_tok
         tcands += list(target_candidates(c.tok, c.anchor, e.target, comp_tok))
@@ -280,6 +285,9 @@ class EventCoder:
             sources = [source] if source else []
         else:
             target = self._pick_target(tcands, state, source, etype)
+            if pair is not None and (target is None or target.country in (None, pair[0].country)) \
+                    and (e.symmetric or etype in _UNDIRECTED):
+                target = pair[1]  # "the two leaders met": with each other
         if fixed is None or (self.model_conventions and fixed not in ("AGREE", "THREATEN", "REJECT", "REQUEST")):
             etype, code, pattern, info = self._modal_type(etype, code, pattern, info, target)
         elif fixed == "REJECT" and info.negated:
@@ -498,6 +506,40 @@ class EventCoder:
 _WHERE_THE_TARGET_IS = frozenset({"ASSAULT", "FIGHT", "COERCE", "AID"})
 #: dependency labels that open a clause of its own inside the event's
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "pcomp", "conj", "parataxis"})
+
+
+#: types whose two sides may be named in either order ("the two leaders met")
+_UNDIRECTED = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+_GROUP_HEADS = frozenset({"leader", "president", "minister", "side", "country", "government", "delegation",
+                          "counterpart", "premier", "chancellor", "diplomat", "envoy", "nation", "neighbour", "neighbor"})
+_GROUP_RE = re.compile(r"^(?:the (?:two|both)\b.*|both\b.*|their (?:two )?(?:leaders|presidents|foreign ministers|"
+                       r"prime ministers|ministers|governments|delegations)|.*\bof (?:the two|both) "
+                       r"(?:countries|nations|governments|sides)\b.*)$")
+
+
+def _group_pair(tok: Token, state: DocState) -> tuple[Actor, Actor] | None:
+    """The two actors a plural subject stands for ("the two leaders", "both governments", "the foreign ministers of
+    the two countries", "their leaders"): the last two actors of different countries named before it in the
+    article (within the three sentences before). None when the subject is not such a phrase, or two countries
+    are not found."""
+    if tok.tag_ not in ("NNS", "NNPS") or tok.lemma_.lower() not in _GROUP_HEADS:
+        return None
+    words = tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text.lower()
+    if not _GROUP_RE.match(words):
+        return None
+    here = state.sentence_index(tok)
+    seen: list[Actor] = []
+    for a in sorted(state.actors, key=lambda x: x.start, reverse=True):
+        if a.end > tok.left_edge.idx or not a.country or a.country in ("IGO", "IMG"):
+            continue
+        if a.start < tok.idx and here - state.sentence_index(tok.doc.char_span(a.start, a.end,
+                                                                              alignment_mode="expand")[0]) > 3:
+            break
+        if all(a.country != b.country for b in seen):
+            seen.append(a)
+        if len(seen) == 2:
+            return seen[1], seen[0]
+    return None
 
 
 def _city_named(target: Actor, kb: Any, state: DocState) -> Place | None:
