@@ -532,8 +532,10 @@ def _group_pair(tok: Token, state: DocState) -> tuple[Actor, Actor] | None:
     for a in sorted(state.actors, key=lambda x: x.start, reverse=True):
         if a.end > tok.left_edge.idx or not a.country or a.country in ("IGO", "IMG"):
             continue
-        if a.start < tok.idx and here - state.sentence_index(tok.doc.char_span(a.start, a.end,
-                                                                              alignment_mode="expand")[0]) > 3:
+        span = tok.doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        if here - state.sentence_index(span[0]) > 3:
             break
         if all(a.country != b.country for b in seen):
             seen.append(a)
