@@ -22,7 +22,8 @@ __all__ = ["PlaceSpan", "doc_places", "located_tokens"]
 
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _KINDS = frozenset({"country", "capital", "place"})
-_LOC_PREPS = frozenset({"in", "near", "at", "outside", "inside", "across", "throughout", "around", "from", "into"})
+_LOC_PREPS = frozenset({"in", "near", "at", "outside", "inside", "across", "throughout", "around", "from", "into",
+                        "through"})
 _AREA = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts",
                    "city", "town", "village", "district", "province", "region", "suburbs", "suburb", "centre",
                    "center", "streets", "heart", "capital", "port", "area", "county", "municipality", "hamlet",

@@ -23,7 +23,7 @@ __all__ = ["Mention", "find_mentions", "is_locative", "PRONOUNS"]
 
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 _LOC_PREPS = frozenset({"in", "at", "near", "inside", "within", "across", "throughout", "around", "outside", "off",
-                        "from", "into", "via", "toward", "towards", "over", "beyond", "along", "between"})
+                        "from", "into", "via", "toward", "towards", "over", "beyond", "along", "between", "through"})
 _MOTION = frozenset({"go", "travel", "fly", "return", "arrive", "move", "come", "head", "trip", "visit", "flight",
                      "journey", "road", "route", "way", "relocate", "send", "deploy", "sail", "drive"})
 _SOFT_MODS = frozenset({"new", "acting", "incoming", "outgoing", "interim", "current", "newly", "elected", "then",

@@ -218,7 +218,7 @@ class DateResolver:
             if span.end < len(doc) and doc[span.end].lower_ == "than":
                 continue  # "two years earlier than planned" compares two times; it dates nothing
             try:
-                got = resolve_date(span.text, state.published, future=_is_future(span))
+                got = _anchored(span, state) or resolve_date(span.text, state.published, future=_is_future(span))
             except ValueError:
                 got = None
             if got is None:
@@ -231,6 +231,46 @@ class DateResolver:
                 )
             )
         return doc
+
+
+#: "a day earlier", "two days later", "the day before", "the following day", "the previous Monday": counted
+#: from the story's last date, not from the publication date
+_ANCHORED = re.compile(r"^(?:(" + _NUM_WORD + r") (day|week)s? (earlier|before|later|after)|the (day|week) (before|after)"
+                       r"|the (previous|following|next) (day|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday))$")
+
+
+def _anchored(span: Span, state: DocState) -> tuple[str, str, str] | None:
+    """A date counted from the last day named before it in the article ("Police arrested the editor on
+    Tuesday. A day earlier, officers had detained ..."): (start, end, precision), or None when the phrase is not
+    such a date or nothing before it names a day (then the publication date is the anchor, as before)."""
+    t = re.sub(r"\s+", " ", span.text.lower().strip())
+    before = span.doc[max(0, span.start - 2):span.start].text.lower()
+    if t in _WEEKDAYS and before in ("the previous", "the following"):
+        t = f"{before} {t}"  # the bare weekday was found, without its "the previous"
+    m = _ANCHORED.match(t)
+    if m is None:
+        return None
+    prev = [d for d in state.dates if d.end <= span.start_char and d.precision == "day" and d.date]
+    if not prev:
+        return None
+    anchor = dt.date.fromisoformat(prev[-1].date[:10])
+    if m.group(1):
+        n = spelled_number(m.group(1))
+        if n is None:
+            return None
+        days = n * (7 if m.group(2) == "week" else 1) * (-1 if m.group(3) in ("earlier", "before") else 1)
+    elif m.group(4):
+        days = (7 if m.group(4) == "week" else 1) * (-1 if m.group(5) == "before" else 1)
+    else:
+        back = m.group(6) == "previous"
+        what = m.group(7)
+        if what in ("day", "week"):
+            days = (7 if what == "week" else 1) * (-1 if back else 1)
+        else:
+            wd = _WEEKDAYS[what]
+            days = -((anchor.weekday() - wd) % 7 or 7) if back else (wd - anchor.weekday()) % 7 or 7
+    d = anchor + dt.timedelta(days=days)
+    return _iso(d), _iso(d), "day"
 
 
 @lru_cache(maxsize=1)
@@ -250,12 +290,35 @@ def _eras() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     return pattern, table
 
 
+#: parts of a day a weekday can name: "on Monday morning" dates what "morning" dates
+_DAYPARTS = {"morning", "afternoon", "evening", "night", "midday", "noon", "dawn", "dusk", "overnight", "lunchtime"}
+
+
 def _modified_word(span: Span) -> Token:
-    """The word a date phrase modifies: "met on Tuesday" -> met; "deal reached in July" -> reached."""
+    """The word a date phrase modifies: "met on Tuesday" -> met; "deal reached in July" -> reached;
+    "struck on Monday morning" -> struck (the weekday only names the morning's day)."""
     head = span.root.head
-    while head.pos_ == "ADP" and head.head.i != head.i:
+    while (head.pos_ == "ADP" or head.lower_ in _DAYPARTS) and head.head.i != head.i:
         head = head.head
     return head
+
+
+def _nominal_of(word: Token, tok: Token) -> bool:
+    """Whether ``word`` is a noun the trigger governs without another clause between ("released two
+    journalists and 15 other prisoners on Thursday", "met for formal talks on Tuesday"): the parser often hangs
+    a date phrase on such a noun, but it dates the trigger's event."""
+    if word.pos_ not in ("NOUN", "PROPN") or word.i == tok.i:
+        return False
+    cur = word
+    while cur.head.i != cur.i:
+        if cur.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "poss", "compound"):
+            return False
+        cur = cur.head
+        if cur.i == tok.i:
+            return True
+        if cur.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _ancestors(tok: Token) -> set[int]:
@@ -267,7 +330,8 @@ def _ancestors(tok: Token) -> set[int]:
     return out
 
 
-def event_date(tok: Token, sent: Span, state: DocState, intended: bool = False) -> tuple[str | None, str | None, str]:
+def event_date(tok: Token, sent: Span, state: DocState, intended: bool = False,
+               _depth: int = 0) -> tuple[str | None, str | None, str]:
     """(date, date_text, precision) of the event whose trigger is ``tok``.
 
     A date mention counts only when it modifies the trigger itself or a word
@@ -275,9 +339,14 @@ def event_date(tok: Token, sent: Span, state: DocState, intended: bool = False) 
     another clause or noun ("the deal reached in July", "its October controls").
     For an intended event the date inside the intended clause is its deadline,
     not its date: only dates on a governing word (the statement) count then.
+    An event in "N days after/before <this event>" with no date of its own gets the date of the event the
+    phrase modifies, moved by N days ("released her on Saturday, five days after she was abducted": the
+    abduction is dated Monday); an hour offset ("hours after the bombing") is the same day.
     Otherwise the publication date is used, with precision ``published``.
     """
     doc = tok.doc
+    rel = _relative_phrase(tok) if not intended else None
+    best_weak = False
     above = _ancestors(tok)
     if tok.head.i != tok.i and tok.pos_ in ("NOUN", "PROPN"):
         # light verb + nominal trigger: "held talks on Tuesday"
@@ -292,15 +361,85 @@ def event_date(tok: Token, sent: Span, state: DocState, intended: bool = False) 
         word = _modified_word(span)
         if word.i in span_indices(span):
             continue
+        if rel is not None and rel[0] <= span.start and span.end <= rel[1] + 1 and any(
+                t.i in (rel[2], rel[3]) for t in span):
+            continue  # "five days" of "five days after she was abducted" is an offset, not a date
         ok = word.i in above or (not intended and word.i == tok.i)
         if not ok and word.dep_ in ("advcl", "acl", "prep", "npadvmod") and _subjectless(word) \
                 and (word.head.i in above or word.head.i == tok.i) and not intended:
             ok = True  # "Speaking in Brussels on Monday, the minister condemned ...": the main event's date
-        if ok and (best is None or abs(m.start - tok.idx) < abs(best.start - tok.idx)):
-            best = m
+        weak = False
+        if not ok and not intended and span.root.dep_ == "pobj" and _nominal_of(word, tok):
+            ok = weak = True  # "released two reporters and 15 other prisoners on Thursday"
+        if rel is not None and ok and not (rel[0] <= span.start and span.end <= rel[1] + 1):
+            continue  # a date outside "five days after ...": the anchor's, not this event's
+        if ok and (best is None or (weak, abs(m.start - tok.idx)) < (best_weak, abs(best.start - tok.idx))):
+            best, best_weak = m, weak
     if best is not None:
         return best.date, best.text, best.precision
+    if rel is not None and not _depth:
+        return _offset_date(rel, tok, sent, state)
     return state.published, None, "published"
+
+
+_OFFSET_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "hour": 0, "hours": 0, "minutes": 0}
+
+
+def _relative_phrase(tok: Token) -> tuple[int, int, int, int, int, Token] | None:
+    """For a trigger inside "N days after/before ..." ("released her on Saturday, five days after she was
+    abducted"; "a day after the arrest of the outlet's director"; "hours after the bombing"): (first token,
+    last token, index of "after"/"before", index of the unit word, signed offset in days, the word the phrase
+    modifies); None otherwise. The offset's sign is the date of the event relative to its anchor's."""
+    cur = tok
+    for _ in range(4):  # the trigger itself or a noun/verb of its own clause
+        rel = unit = None
+        if cur.dep_ == "pobj" and cur.head.lower_ in ("after", "before"):
+            rel = cur.head
+            unit = next((c for c in rel.children if c.dep_ == "npadvmod"), None)
+            phrase = rel
+            if unit is None and rel.head.lower_ in _OFFSET_UNITS and rel.head.i < rel.i:
+                unit = phrase = rel.head  # "a day after the arrest": "after" hangs on "day"
+        elif cur.pos_ in ("VERB", "AUX") and cur.dep_ in ("advcl", "pcomp", "conj", "ccomp"):
+            rel = next((c for c in cur.children if c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before")), None)
+            unit = next((c for c in cur.children if c.dep_ == "npadvmod"), None) if rel is not None else None
+            if rel is not None and unit is None:
+                unit = next((c for c in rel.children if c.dep_ == "npadvmod"), None)
+            phrase = cur
+        if rel is not None:
+            if unit is None or unit.lower_ not in _OFFSET_UNITS or unit.i > rel.i:
+                return None
+            n = 1
+            num = next((c for c in unit.children if c.dep_ in ("nummod", "det")), None)
+            if num is not None and num.lower_ not in ("a", "an"):
+                n = spelled_number(num.text) if spelled_number(num.text) is not None else -1
+            if n is None or n < 0:
+                return None
+            days = n * _OFFSET_UNITS[unit.lower_]
+            anchor = phrase.head if phrase.head.i != phrase.i else None
+            if anchor is None:
+                return None
+            sub = list(phrase.subtree) + list(rel.subtree)
+            return (min(t.i for t in sub), max(t.i for t in sub), rel.i, unit.i,
+                    -days if rel.lower_ == "after" else days, anchor)
+        if cur.head.i == cur.i or cur.pos_ in ("VERB", "AUX") and cur.i != tok.i:
+            return None
+        cur = cur.head
+    return None
+
+
+def _offset_date(rel: tuple[int, int, int, int, int, Token], tok: Token, sent: Span,
+                 state: DocState) -> tuple[str | None, str | None, str]:
+    """The date of an event in "N days after <event>": its anchor's date moved by N days."""
+    *_, days, anchor = rel
+    date, text, precision = event_date(anchor, sent, state, _depth=1)
+    doc = tok.doc
+    words = doc[doc[rel[3]].left_edge.i:rel[2] + 1].text  # "five days after"
+    if date is None or precision not in ("day", "published"):
+        return state.published, None, "published"
+    d = dt.date.fromisoformat(date[:10]) + dt.timedelta(days=days)
+    if precision == "published":
+        return _iso(d), None, "published"
+    return _iso(d), f"{words} {text}", "day"
 
 
 def _subjectless(word: Token) -> bool:

@@ -12,6 +12,7 @@ does.
 from __future__ import annotations
 
 from dataclasses import dataclass
+import re
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -260,6 +261,17 @@ class EventCoder:
         src_toks: list[Token] = ([agent] if agent is not None else []) if passive else subj
         sources = [a for a in (self._actor(t, state, info) for t in src_toks) if a is not None]
         source = sources[0] if sources else None
+        if c.tok.pos_ in ("NOUN", "PROPN") and c.tok.i != c.anchor.i and self._noun_host(c.tok) is None \
+                or c.tok.pos_ == "NOUN" and c.tok.i == c.anchor.i and c.tok.dep_ != "ROOT":
+            # "The G7 condemned Iran's attack on Israel": the attack is Iran's, not the G7's
+            poss = next((t for t in c.tok.children if t.dep_ == "poss" and t.lower_ not in PRONOUNS), None)
+            owner = self._actor(poss, state, info) if poss is not None else None
+            if owner is not None and owner.country:
+                source, sources, subj, passive = owner, [owner], [], False
+        pair = _group_pair(src_toks[0], state) if src_toks and not passive else None
+        if pair is not None:
+            # "the two leaders met", "the foreign ministers of the two countries met": the last two countries named
+            source, sources = pair[0], list(pair)
         tcands: list[Token] = list(subj) if passive else []
         comp_tok = c.complement.tok if c.complement is not None else c.complement_tok
         tcands += list(target_candidates(c.tok, c.anchor, e.target, comp_tok))
@@ -273,6 +285,9 @@ class EventCoder:
             sources = [source] if source else []
         else:
             target = self._pick_target(tcands, state, source, etype)
+            if pair is not None and (target is None or target.country in (None, pair[0].country)) \
+                    and (e.symmetric or etype in _UNDIRECTED):
+                target = pair[1]  # "the two leaders met": with each other
         if fixed is None or (self.model_conventions and fixed not in ("AGREE", "THREATEN", "REJECT", "REQUEST")):
             etype, code, pattern, info = self._modal_type(etype, code, pattern, info, target)
         elif fixed == "REJECT" and info.negated:
@@ -333,6 +348,15 @@ class EventCoder:
         completed from the knowledge base when the phrase names one
         ("Iraqi Kurds", "people in Hong Kong")."""
         a = state.actor_in(tok)
+        if a is not None and a.person_id is None and tok.pos_ == "NOUN":
+            # "China's top diplomat Wang Yi", "opposition politician Tofig Yagublu": the person named in apposition
+            named = next((p for x in tok.children if x.dep_ == "appos" and x.pos_ == "PROPN" and x.ent_type_ == "PERSON"
+                          and (p := state.actor_at(x)) is not None and p.start > a.start), None)
+            if named is not None and named.person_id:
+                return named if named.country else Actor(**{**named.to_dict(), "country": a.country})
+            if named is not None and named.resolved_by == "unresolved" and a.country:
+                return Actor(**{**a.to_dict(), "text": tok.doc.text[a.start:named.end], "end": named.end,
+                                "name": named.name or named.text})
         if a is not None and a.country is None and self.kb is not None and not (a.role and a.resolved_by == "title"):
             fb = kb_actor(tok, self.kb, state.places)
             if fb is not None:
@@ -417,6 +441,12 @@ class EventCoder:
         context = list(entry.context) if d.event_type == entry.event_type else list(row.plover_context if row else ())
         sidx = state.sentence_index(tok)
         date, date_text, precision = event_date(tok, sent, state, intended=d.info.intended)
+        place = self._place(d.cand, sent, state, d.target, d.event_type)
+        target = d.target
+        if target is not None and not target.country and place is not None and place.country \
+                and target.start <= place.start and place.end <= target.end:
+            # "shelled El Fasher": the city no actor list knows is of its country
+            target = Actor(**{**target.to_dict(), "country": place.country, "resolved_by": f"{target.resolved_by}+place"})
         return Event(
             id=event_id(state.article_id, sidx, tok.idx, d.event_type, d.source, d.target),
             article_id=state.article_id,
@@ -434,13 +464,13 @@ class EventCoder:
             quad_class=quad,
             cameo_quad_class=cameo_quad,
             source=d.source,
-            target=d.target,
+            target=target,
             source_members=compound_members(d.source, d.target, state, sent),
             target_members=compound_members(d.target, d.source, state, sent),
             date=date,
             date_text=date_text,
             date_precision=precision,
-            place=self._place(d.cand, sent, state),
+            place=place,
             negated=d.info.negated,
             hypothetical=d.info.hypothetical,
             intended=d.info.intended,
@@ -451,12 +481,107 @@ class EventCoder:
             type_probability=None if d.type_probability is None else round(d.type_probability, 3),
         )
 
-    @staticmethod
-    def _place(c: _Cand, sent: Span, state: DocState) -> Place | None:
+    def _place(self, c: _Cand, sent: Span, state: DocState, target: Actor | None = None, etype: str = "") -> Place | None:
+        """The first place of the event's own clause: not one of a clause inside it ("released ... in exchange for
+        five Iranians held in the United States"; "A year after police arrested him in Islamabad, his supporters
+        rallied in Lahore"). Without one, a city that is the target of a strike, raid or delivery ("missiles
+        struck Kyiv", "attacked the Quetta railway station") is where it happened."""
         lo = min(c.anchor.left_edge.idx, c.tok.left_edge.idx)
         hi = max(c.anchor.right_edge.idx, c.tok.right_edge.idx) + 1
         inside = [p for p in state.places if sent.start_char <= p.start < sent.end_char and lo <= p.start <= hi]
-        return inside[0] if inside else None
+        own = [p for p in inside if _own_clause(c, p)]
+        if own:
+            return own[0]
+        if target is not None and etype in _WHERE_THE_TARGET_IS and not target.person_id:
+            at = [p for p in state.actor_places + state.places if target.start <= p.start and p.end <= target.end
+                  and p.country and p.precision not in (None, "country")]
+            if at:
+                return at[0]
+            if target.resolved_by.startswith("unresolved") and self.kb is not None:
+                return _city_named(target, self.kb, state)  # "shelled El Fasher" tagged ORG
+        return None
+
+
+#: types whose target, when it is a city, is where the event happened ("struck Kyiv", "raided Goma")
+_WHERE_THE_TARGET_IS = frozenset({"ASSAULT", "FIGHT", "COERCE", "AID"})
+#: dependency labels that open a clause of its own inside the event's
+_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "pcomp", "conj", "parataxis"})
+
+
+#: types whose two sides may be named in either order ("the two leaders met")
+_UNDIRECTED = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+_GROUP_HEADS = frozenset({"leader", "president", "minister", "side", "country", "government", "delegation",
+                          "counterpart", "premier", "chancellor", "diplomat", "envoy", "nation", "neighbour", "neighbor"})
+_GROUP_RE = re.compile(r"^(?:the (?:two|both)\b.*|both\b.*|their (?:two )?(?:leaders|presidents|foreign ministers|"
+                       r"prime ministers|ministers|governments|delegations)|.*\bof (?:the two|both) "
+                       r"(?:countries|nations|governments|sides)\b.*)$")
+
+
+def _group_pair(tok: Token, state: DocState) -> tuple[Actor, Actor] | None:
+    """The two actors a plural subject stands for ("the two leaders", "both governments", "the foreign ministers of
+    the two countries", "their leaders"): the last two actors of different countries named before it in the
+    article (within the three sentences before). None when the subject is not such a phrase, or two countries
+    are not found."""
+    if tok.tag_ not in ("NNS", "NNPS") or tok.lemma_.lower() not in _GROUP_HEADS:
+        return None
+    words = tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text.lower()
+    if not _GROUP_RE.match(words):
+        return None
+    here = state.sentence_index(tok)
+    seen: list[Actor] = []
+    for a in sorted(state.actors, key=lambda x: x.start, reverse=True):
+        if a.end > tok.left_edge.idx or not a.country or a.country in ("IGO", "IMG"):
+            continue
+        span = tok.doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        if here - state.sentence_index(span[0]) > 3:
+            break
+        if all(a.country != b.country for b in seen):
+            seen.append(a)
+        if len(seen) == 2:
+            return seen[1], seen[0]
+    return None
+
+
+def _city_named(target: Actor, kb: Any, state: DocState) -> Place | None:
+    """The city a target no actor list knows is named after ("drones struck Lviv", "attacked the Quetta railway
+    station"): a town of the gazetteer of at least BIG_TOWN people, read in a country the article names."""
+    from ..actors.gazetteer import BIG_TOWN, candidates, dominant
+
+    words = target.text.split()
+    for text in (target.text, " ".join(w for w in words if w[:1].isupper())):
+        if not text or not text[:1].isupper():
+            continue
+        cands = [g for g in candidates(kb, text) if g.precision == "place"]
+        if not cands:
+            continue
+        g = dominant(cands, {a.country for a in state.actors if a.country})
+        if g is None or not g.country or max(x.population for x in cands if x.country == g.country) < BIG_TOWN \
+                and g.feature not in ("city", "capital"):
+            return None
+        start = target.start + target.text.find(text)
+        return Place(text=text, start=start, end=start + len(text), name=g.name, country=g.country, lat=g.lat,
+                     lon=g.lon, feature=g.feature, precision=g.precision)
+    return None
+
+
+def _own_clause(c: _Cand, p: Place) -> bool:
+    """Whether a place is in the event's own clause: from the place up to the trigger (or the verb holding it),
+    no other verb or clause is passed."""
+    doc = c.tok.doc
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None:
+        return True
+    cur = span.root
+    stop = {c.tok.i, c.anchor.i}
+    while cur.i not in stop:
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ in _CLAUSES and cur.pos_ in ("VERB", "AUX") or cur.pos_ in ("VERB", "AUX") and cur.i != span.root.i:
+            return False
+        cur = cur.head
+    return True
 
 
 def _akey(a: Actor | None) -> str:

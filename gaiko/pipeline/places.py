@@ -46,18 +46,29 @@ class PlaceFinder:
             span = doc[ps.start:ps.end]
             actor = state.actor_at(span[0])
             root = span.root
+            whole = doc[ps.start:ps.qual_end]
+            g = ps.geo
+            aside = None if g is None or g.precision == "country" else Place(
+                text=whole.text, start=whole.start_char, end=whole.end_char, name=g.name, country=g.country,
+                lat=g.lat, lon=g.lon, feature=g.feature, precision=g.precision, region=g.region)
             if (root.ent_type_ == "PERSON" and root.i not in located) or (actor is not None and actor.start < span.start_char
                                                and actor.role and actor.resolved_by == "title"):
-                continue  # "Georgia Thompson", "Jordan Reyes, a city councillor": a person, not a place
+                # "Georgia Thompson", "Jordan Reyes, a city councillor": a person, not a place; but a city the
+                # tagger took for a name ("struck Kyiv") is kept aside for an event whose target it is
+                if aside is not None and actor is None or actor is not None and actor.resolved_by == "metonymy":
+                    state.actor_places.append(aside)
+                continue
             if actor is not None:
                 if actor.resolved_by == "unresolved" and actor.start <= span.start_char and actor.end > span.end_char:
                     continue  # "Georgia Mendez, a school board member": a name the place is only part of
                 if actor.resolved_by in ("metonymy", "demonym", "sector", "coref", "title", "kb"):
+                    if aside is not None and actor.resolved_by == "metonymy":
+                        state.actor_places.append(aside)  # "missiles struck Kyiv": Ukraine, and where
                     continue  # used as an actor, or part of a larger actor phrase
                 if actor.resolved_by == "country" and not is_locative(root):
+                    if aside is not None:
+                        state.actor_places.append(aside)  # "fighters shelled Nyala": Sudan, and where
                     continue  # "Japan said ..." is an actor, "in Japan" a place
-            whole = doc[ps.start:ps.qual_end]
-            g = ps.geo
             if g is None:
                 state.places.append(Place(text=whole.text, start=whole.start_char, end=whole.end_char))
                 continue

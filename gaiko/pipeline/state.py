@@ -35,6 +35,8 @@ class DocState:
     #: token index -> index into ``actors`` for every token inside a mention
     token_actor: dict[int, int] = field(default_factory=dict)
     places: list[Place] = field(default_factory=list)
+    #: places named as actors ("Russian missiles struck Kyiv": Kyiv stands for Ukraine, but is also where)
+    actor_places: list[Place] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     pledges: list[Pledge] = field(default_factory=list)
