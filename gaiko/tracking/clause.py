@@ -19,7 +19,7 @@ from .normalise import COUNTERPART_ACTS, Frame
 from .quantities import best_quantity, find_quantities
 from .text import Hit, Tok, analyse, countries_in, keys
 
-__all__ = ["Report", "Decision", "Clause", "clauses", "read_clause", "subject_side", "is_verb"]
+__all__ = ["Report", "Decision", "Clause", "clauses", "read_clause", "subject_side", "is_verb", "back_reference"]
 
 _BOUNDARY = frozenset({";", ":", "—", "–", "but", "while", "whereas", "although", "though", "however", "because", "until",
                        "if", "unless", "once", "provided",
@@ -367,6 +367,34 @@ def _clause_reading(toks: list[Tok], clause: Clause, lex: Lexicon,
     return contrary_read, verb_acts, verb_opp, float(any(h.role in ("n", "a") for h in clause.acts))
 
 
+#: words between a definite determiner and the act noun it names ("the next handover", "its promised cut")
+_NOUN_MODIFIERS = frozenset({"next", "planned", "promised", "proposed", "pledged", "announced", "agreed", "latest",
+                             "second", "third", "final", "last", "full", "first", "expected", "long-awaited", "new",
+                             "scheduled", "delayed", "postponed", "whole", "entire", "same", "formal", "official"})
+_DEFINITE = frozenset({"the", "its", "their", "this", "these", "those", "his", "her", "our"})
+
+
+def back_reference(toks: list[Tok], c: Clause) -> list[Hit]:
+    """Act nouns of a clause that refer back to the pledge: a definite noun of the promised act in a clause naming no
+    object ("the reduction fell short", "the next handover", "the expulsions would happen within days"). A noun with an
+    object of its own ("the release of two fishermen", "the cut in fuel subsidies") is not one."""
+    if c.objects:
+        return []
+    out = []
+    for h in c.acts + c.partly:
+        if h.role != "n":
+            continue
+        i = h.i - 1
+        while i >= c.lo and toks[i].text in _NOUN_MODIFIERS:
+            i -= 1
+        if i < c.lo or toks[i].text not in _DEFINITE:
+            continue
+        if h.j < c.hi and toks[h.j].text in ("of", "on", "in"):
+            continue
+        out.append(h)
+    return out
+
+
 def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, lex: Lexicon,
                 feats: dict[str, float], placed: bool) -> Decision:
     """The relation one clause states (see the module doc of :mod:`gaiko.tracking.decide`, steps 3-5)."""
@@ -468,12 +496,15 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
     # 5. reactions to the done act, and the act named as a done thing
     near = {k for h in clause.objects for k in range(h.i - 3, h.j + 3)}
     nominal = [h for h in clause.acts if (h.role == "a" and h.j <= min((o.i for o in clause.objects), default=h.j) + 1)
-               or (h.role == "n" and h.i in near)]
+               or (h.role == "n" and h.i in near)] or back_reference(toks, clause)
     future = any(t.text in _FUTURE_AUX for t in toks[lo:hi])
     modal = any(t.text in _MODALS for t in toks[lo:hi])
     if nominal and not future:
         reaction = any(lem in lex.reaction for t in toks[lo:hi] for lem, tag in lex.lemmas(t.text) if tag in ("past", "s"))
         feats["reaction"] = float(reaction)
+        if re.search(r"\b(?:fell|falls|fall|falling) short\b", text):  # "the reduction fell short of the rate discussed"
+            word = " ".join(t.text for t in toks[nominal[0].i:nominal[0].j])
+            return Decision("partial", cue=f"{word} fell short", note="less than promised", features=feats)
         if reaction or any(h.role == "a" for h in nominal):
             word = " ".join(t.text for t in toks[nominal[0].i:nominal[0].j])
             return _done(frame, report, text, word, feats, lex, note="the act reported as done")

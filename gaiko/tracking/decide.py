@@ -35,7 +35,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from .clause import Clause, Decision, Report, clauses, read_clause, sentence_memo
+from .clause import Clause, Decision, Report, back_reference, clauses, read_clause, sentence_memo
 from .lexicon import Lexicon, lexicon
 from .normalise import COUNTERPART_ACTS, Frame, numbered
 from .text import OBJECT, Hit, countries_in, stem, tokens_hits
@@ -215,7 +215,12 @@ def _choose(frame: Frame, report: Report, toks: list[Any], lex: Lexicon) -> tupl
             verbs = [h for h in c.acts + c.opposite + c.partly if h.role == "v"]
             if verbs and not _own_object(toks, verbs[0], c, lex):
                 chosen.append(c)
+            elif back_reference(toks, c):
+                chosen.append(c)
+        elif back_reference(toks, c):  # "the reduction fell short", "the handover would take place in 2027"
+            chosen.append(c)
     return chosen, why
+
 
 
 def decide(frame: Frame, report: Report, lex: Lexicon | None = None) -> Decision:
@@ -321,6 +326,12 @@ def judge(frame: Frame, cand: dict[str, Any], events: list[dict[str, Any]], acto
         return None
     report = report if report is not None else report_of(cand, events, actors)
     lex = lex or lexicon()
+    ante = cand.get("antecedent")
+    if ante is not None and ante.get("text"):  # a back reference is about the pledge only if what it refers to is
+        before = Report(text=ante["text"], published=pub, sides=frozenset(ante.get("sides") or ()),
+                        context=report.context, article_id=cand["article_id"], idx=ante["idx"])
+        if decide(frame, before, lex).relation == "unrelated":
+            return None
     d = decide(frame, report, lex)
     if d.relation == "needs_review":  # what the rules could not read, the relation model may
         d = with_model(frame, report, d, lex)

@@ -1,0 +1,95 @@
+"""Kinds of report the tracker missed (issue 14: linking), with sentences written for these tests.
+
+Each kind failed before its change: a definite noun of the promised act that refers back to the pledge ("the
+reduction fell short", "the handover"), found in an article that names the pledge's object a sentence or two before;
+a report whose subject is no country, naming only the pledge's counterpart or a third party that confirms it ("have
+been sent back to France, French officials confirmed"), in an article about the pledger."""
+
+from __future__ import annotations
+
+import pytest
+
+from gaiko.tracking.decide import Report, decide
+from gaiko.tracking.normalise import frame, prepare
+
+
+def _frame(action, side="JPN", *, quantity=None, deadline=None, made="2025-03-01"):
+    m = {"id": "m", "article_id": "a", "sentence_index": 0, "sentence": "", "action": action, "kind": "promise",
+         "actor": {"country": side, "sector": "GOV"}, "target": None, "quantity": quantity,
+         "deadline": {"end": deadline} if deadline else None, "published": made}
+    return frame([prepare(m)])
+
+
+def _rel(f, text, *, sides=(), published="2025-06-02", context=()):
+    return decide(f, Report(text=text, published=published, sides=frozenset(sides), context=frozenset(context))).relation
+
+
+LEVY = _frame("cut its levy on US rice to 5%")
+SWAP = _frame("hand over 40 captured soldiers", "UKR", deadline="2025-12-31")
+FREE = _frame("release the detained fishermen", "IRN")
+
+
+@pytest.mark.parametrize("f,text,want", [
+    # a definite noun of the promised act, no object of its own: it stands for the pledge
+    (LEVY, "Farm groups said the reduction fell short of what Tokyo had offered.", "partial"),
+    (SWAP, "Kyiv now says the handover will take place in March 2026.", "revises"),
+    (FREE, "Tehran said it was postponing the planned release.", "withdraws"),
+    (SWAP, "The long-awaited handover was completed on Friday.", "fulfils"),
+])
+def test_a_noun_of_the_act_refers_back_to_the_pledge(f, text, want):
+    assert _rel(f, text) == want
+
+
+@pytest.mark.parametrize("f,text", [
+    (FREE, "The release of two French tourists was completed on Friday."),  # an object of its own
+    (LEVY, "A reduction in fuel subsidies took effect on Monday."),  # not definite, and its own object
+    (SWAP, "A handover ceremony for the new mayor took place on Friday."),  # not definite
+])
+def test_a_noun_of_the_act_with_its_own_object_is_not_the_pledge(f, text):
+    assert _rel(f, text) in ("unrelated", "needs_review")
+
+
+def _ledger(coder, texts):
+    import gaiko
+    from gaiko.tracking import ledger, update_ledger
+    from gaiko.types import Article
+
+    store = gaiko.open(":memory:")
+    store.write_coded(list(coder.code_articles([Article(text=t, published=d) for d, t in texts])), None)
+    update_ledger(store)
+    return ledger(store), store
+
+
+def _evidence(entry):
+    return [(e["sentence"], e["role"]) for e in entry["evidence"] if e["role"] not in ("made", "restated", "revised")]
+
+
+def test_a_back_reference_is_linked_through_the_sentence_it_refers_to(coder):
+    entries, store = _ledger(coder, [
+        ("2025-03-03", "Japan will cut its tariff on US rice to 5% by April 1, the farm minister said on Monday."),
+        ("2025-03-04", "The United States will lower its tariff on Japanese cars to 15% within 60 days, the US trade "
+                       "representative said on Tuesday."),
+        ("2025-06-05", "Cars made in Japan now face a 20% levy at American ports after a US order took effect on "
+                       "Wednesday. Japanese carmakers said the reduction fell short of the rate discussed in March."),
+    ])
+    rice = next(e for e in entries if "rice" in e["action"])
+    cars = next(e for e in entries if "cars" in e["action"])
+    assert not any("reduction" in s for s, _r in _evidence(rice))  # it refers to the car levy, not the rice tariff
+    assert any("reduction fell short" in s and r == "partial" for s, r in _evidence(cars)), _evidence(cars)
+    store.close()
+
+
+def test_a_report_confirmed_by_the_counterpart_is_linked(coder):
+    entries, store = _ledger(coder, [
+        ("2025-03-03", "Britain will return 500 migrants to France by June under the pilot scheme, the Home Office "
+                       "said on Monday."),
+        ("2025-05-20", "The British government's pilot scheme reached its goal on Tuesday. All 500 migrants have "
+                       "now been sent back to France, French officials confirmed."),
+        ("2025-05-21", "Spain sent 80 migrants back to Morocco on Wednesday, the Spanish interior ministry said."),
+    ])
+    e = next(e for e in entries if "migrants" in e["action"] and e["actor"].get("country") == "GBR")
+    got = _evidence(e)
+    assert any("sent back to France" in s and r == "fulfilled" for s, r in got), got
+    assert not any("Spain" in s for s, _r in got)  # another country's returns are a look-alike
+    assert e["status"] == "fulfilled"
+    store.close()
