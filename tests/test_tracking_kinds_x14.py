@@ -93,3 +93,31 @@ def test_a_report_confirmed_by_the_counterpart_is_linked(coder):
     assert not any("Spain" in s for s, _r in got)  # another country's returns are a look-alike
     assert e["status"] == "fulfilled"
     store.close()
+
+
+TRUCE = _frame("stop the shelling of border towns", "RUS")
+REACTOR = _frame("restart the No. 3 reactor", "JPN")
+PACT = _frame("sign the trade agreement", "GBR")
+
+
+@pytest.mark.parametrize("f,text", [
+    # the state the done act leaves, not the act: people home, a plant back online, the front quiet
+    (FREE, "The detained fishermen are now home with their families."),
+    (FREE, "The fishermen walked out of prison on Friday."),
+    (REACTOR, "The No. 3 reactor is back online after 13 years."),
+    (TRUCE, "The front has been quiet since Sunday, monitors said."),
+    # a report naming no actor takes its article's: "the accord was signed" in an article about Britain
+    (PACT, "The accord was signed on Friday."),
+])
+def test_result_states_and_actorless_reports_fulfil(f, text):
+    assert _rel(f, text, context=(f.doer,)) == "fulfils"
+
+
+@pytest.mark.parametrize("f,text", [
+    (_frame("reopen the border crossings", "THA"), "The border was quiet overnight, monitors said."),  # calm is no reopening
+    (REACTOR, "The No. 5 reactor is back online after 13 years."),  # another unit
+    (PACT, "The accord was signed in Paris on Friday."),  # an article about others
+])
+def test_result_states_of_other_things_are_not_the_pledge(f, text):
+    ctx = ("FRA",) if "Paris" in text else (f.doer,)
+    assert _rel(f, text, context=ctx) in ("unrelated", "needs_review")

@@ -325,7 +325,8 @@ def _restate_or_revise(frame: Frame, report: Report, clause: str, word: str, fea
 
 
 _STOPPED = re.compile(r"\b(stopp?ed|ended|halted|ceased|subsided|eased|died down|fell silent|was quiet|were quiet|"
-                      r"has been quiet|calm returned|no longer)\b", re.I)
+                      r"has been quiet|have been quiet|is quiet|are quiet|remained quiet|stayed quiet|calm returned|"
+                      r"calm has returned|no longer)\b", re.I)
 #: acts whose contrary, done by the pledger, drops the pledge rather than breaking it (a threat called off)
 _COERCIVE = frozenset({"a:impose", "a:attack", "a:sanction", "a:ban", "a:detain", "a:deport", "a:withhold"})
 _MODALS = frozenset({"will", "'ll", "would", "shall"})
@@ -509,6 +510,10 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
             word = " ".join(t.text for t in toks[nominal[0].i:nominal[0].j])
             return _done(frame, report, text, word, feats, lex, note="the act reported as done")
     named = [h for h in clause.objects if h.concept in frame.heads or h.concept in frame.narrow]
+    # a state that is the contrary of fighting, reported as it is ("the front has been quiet", "calm returned")
+    calm = [h for h in clause.objects if h.concept in lex.opposite_objects]
+    if calm and not future and _STOPPED.search(text) and not _negated_span(toks, lo, calm[0].i):
+        return Decision("fulfils", cue=_STOPPED.search(text).group(0), note="the calm it promised reported", features=feats)
     if modal and (nominal or named) and not any(t.text == "if" for t in toks[lo:hi]):
         word = " ".join(t.text for t in toks[(nominal or named)[0].i:(nominal or named)[0].j])
         return _restate_or_revise(frame, report, text, word, feats)  # "the vote would take place in February 2026"

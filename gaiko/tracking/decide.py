@@ -242,7 +242,8 @@ def decide(frame: Frame, report: Report, lex: Lexicon | None = None) -> Decision
         return Decision("unrelated", note="names no actor, and its article is about others", features=feats)
     if frame.participants and not frame.participants <= countries:
         return Decision("unrelated", note="not with the pledge's counterparts", features=feats)
-    if frame.acts & COUNTERPART_ACTS and placed and not any(s.split("/")[0] == frame.doer.split("/")[0] for s in sides):
+    if frame.acts & COUNTERPART_ACTS and placed and not any(s.split("/")[0] == frame.doer.split("/")[0]
+                                                            for s in sides or report.context):  # none named: the article's
         return Decision("unrelated", note="a meeting without the pledge's actor", features=feats)
     # 2. what: the clauses about the object, best first; a specific act may stand for its object (which clauses
     # depends on the pledge's acts, objects and heads alone: many pledges share them, so it is read once for each)
