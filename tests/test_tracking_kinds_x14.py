@@ -121,3 +121,21 @@ def test_result_states_and_actorless_reports_fulfil(f, text):
 def test_result_states_of_other_things_are_not_the_pledge(f, text):
     ctx = ("FRA",) if "Paris" in text else (f.doer,)
     assert _rel(f, text, context=ctx) in ("unrelated", "needs_review")
+
+
+def test_a_storyline_is_coded_as_of_its_own_date(coder, monkeypatch):
+    """The evaluation reads a storyline as of its date, whatever the machine's clock says (an article dated after the
+    clock was coded undated, and its reports were never read)."""
+    import datetime as dt
+
+    from gaiko import ingest_checks
+    from gaiko.evaluate.pledges import _storyline_store
+
+    monkeypatch.setattr(ingest_checks, "today", lambda: dt.date(2025, 1, 1))
+    st = {"id": "x", "as_of": "2025-06-30", "articles": [
+        {"id": "a1", "published": "2025-06-02", "text": "Japan will cut its tariff on US rice to 5% by July 1."}]}
+    store, ids = _storyline_store(st, coder)
+    got = store.con.execute("SELECT CAST(published AS VARCHAR) FROM articles WHERE id = ?", [ids["a1"]]).fetchone()[0]
+    store.close()
+    assert got == "2025-06-02"
+    assert ingest_checks.today() == dt.date(2025, 1, 1)  # the clock is put back
