@@ -139,3 +139,26 @@ def test_a_storyline_is_coded_as_of_its_own_date(coder, monkeypatch):
     store.close()
     assert got == "2025-06-02"
     assert ingest_checks.today() == dt.date(2025, 1, 1)  # the clock is put back
+
+
+@pytest.mark.parametrize("f,text,want", [
+    # the goods a restriction is on name it: "ordinary white rice left port" for a ban on rice exports
+    (_frame("lift its export ban on white rice", "IND"), "New Delhi scrapped the measure on white rice on Tuesday.", "fulfils"),
+    (_frame("halve its tariff on Indian textiles", "GBR"), "Indian textiles now enter Britain at half the old rate, "
+                                                         "after the cut took effect.", "fulfils"),
+    # a sum of money is reported as the aid, the loan
+    (_frame("pay 500 million euros to Jordan", "DEU", quantity={"value": 5e8, "unit": "EUR", "text": "500 million euros"}),
+     "The aid was transferred to Amman on Monday.", "fulfils"),
+    # "the size of" measures the object, it is not the object
+    (_frame("double the size of its military reserve", "FRA"), "The military reserve has been doubled, the ministry said.", "fulfils"),
+])
+def test_objects_named_by_their_goods_their_money_or_past_a_measure(f, text, want):
+    assert _rel(f, text, context=(f.doer,)) == want
+
+
+@pytest.mark.parametrize("f,text", [
+    (_frame("lift its export ban on white rice", "IND"), "Shipments of steel left Kakinada port on Tuesday."),
+    (_frame("cut its tariff on US rice", "JPN"), "Rice harvests rose by a tenth this year."),  # goods, nothing done
+])
+def test_other_goods_or_no_act_are_not_the_pledge(f, text):
+    assert _rel(f, text, context=(f.doer,)) in ("unrelated", "needs_review")

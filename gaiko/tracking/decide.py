@@ -37,7 +37,7 @@ from typing import Any
 
 from .clause import Clause, Decision, Report, back_reference, clauses, read_clause, sentence_memo
 from .lexicon import Lexicon, lexicon
-from .normalise import COUNTERPART_ACTS, Frame, numbered
+from .normalise import _RESTRICTIONS, COUNTERPART_ACTS, Frame, numbered
 from .text import OBJECT, Hit, countries_in, stem, tokens_hits
 
 __all__ = ["Report", "Decision", "decide", "judge", "report_of", "with_model", "DECISIONS", "SPECIFIC_ACTS"]
@@ -76,6 +76,11 @@ def _clause_info(text: str) -> tuple[tuple[int, int, tuple[Hit, ...], tuple[Hit,
 _MONEY_WORDS = frozenset({"dollars", "euros", "pounds", "yen", "yuan"})
 
 
+#: what a pledge of money ("pay 500 million euros") is reported as: the aid, the spending, the investment (a loan may be
+#: another debt)
+_MONEY_KIN = frozenset({"o:aid", "o:spending", "o:investment"})
+
+
 def _frame_sets(frame: Frame, lex: Lexicon) -> tuple[set[str], set[str], set[str], set[str], set[str], frozenset[str],
                                                      set[Any]]:
     """(acts, opposite, partly, contra, stems wanted, every concept any of them names, categories of the objects) of a
@@ -88,7 +93,8 @@ def _frame_sets(frame: Frame, lex: Lexicon) -> tuple[set[str], set[str], set[str
         partly = {x for a in frame.acts for x in lex.partly.get(a, ())} - acts
         contra = {lex.opposite_objects[o] for o in frame.objects if o in lex.opposite_objects}
         stems_wanted = {k for k in frame.objects if ":" not in k}
-        wanted = frozenset(acts | opposite | partly | contra | frame.objects)
+        kin = _MONEY_KIN if "o:money" in frame.heads else frozenset()
+        wanted = frozenset(acts | opposite | partly | contra | frame.objects | kin)
         mine = {lex.category[o] for o in frame.objects if o in lex.category}
         got = (lex, (acts, opposite, partly, contra, stems_wanted, wanted, mine))
         frame.__dict__["_gaiko_sets"] = got
@@ -97,7 +103,7 @@ def _frame_sets(frame: Frame, lex: Lexicon) -> tuple[set[str], set[str], set[str
 
 def _clauses_of(frame: Frame, text: str, lex: Lexicon) -> list[Clause]:
     acts, opposite, partly, contra, stems_wanted, wanted, _mine = _frame_sets(frame, lex)
-    objects = frame.objects
+    objects = frame.objects | _MONEY_KIN if "o:money" in frame.heads else frame.objects
     money_wanted = "o:money" in objects
     out: list[Clause] = []
     for lo, hi, inside, events, stems, money, participle, named, evnamed, stemmed in _clause_info(text):
@@ -120,9 +126,15 @@ def _clauses_of(frame: Frame, text: str, lex: Lexicon) -> list[Clause]:
     return out
 
 
-def _object_ok(frame: Frame, c: Clause) -> str | None:
-    """Why a clause holding object words is not about the pledge's object (None when it is)."""
+def _object_ok(frame: Frame, c: Clause, lex: Lexicon | None = None) -> str | None:
+    """Why a clause holding object words is not about the pledge's object (None when it is). The goods a restriction
+    is on name it too ("white rice left port" for a ban on rice exports, "textiles" for a tariff on textiles), as does
+    aid, spending or investment for a sum of money."""
     named = {h.concept for h in c.objects}
+    if lex is not None and any(lex.category.get(k) for k in named & frame.narrow) and frame.heads & _RESTRICTIONS:
+        return None
+    if "o:money" in frame.heads and named & _MONEY_KIN:
+        return None
     concept_heads = {k for k in frame.heads if ":" in k}
     if frame.heads and not named & frame.heads and (concept_heads or not any(":" in k for k in named)):
         return "does not name the pledge's object itself"  # a plain-word head may give way to a concept of the object
@@ -204,7 +216,7 @@ def _choose(frame: Frame, report: Report, toks: list[Any], lex: Lexicon) -> tupl
     chosen: list[Clause] = []
     for c in sorted(cls, key=lambda c: (-len({h.concept for h in c.objects}), -(len(c.acts) + len(c.opposite)), c.lo)):
         if c.objects:
-            bad = _object_ok(frame, c)
+            bad = _object_ok(frame, c, lex)
             if bad is None:
                 chosen.append(c)
             else:

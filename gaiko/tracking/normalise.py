@@ -170,6 +170,8 @@ def frame(group: list[dict[str, Any]], lex: Lexicon | None = None) -> Frame:
     concept_heads = {k for k in first.get("_heads") or () if ":" in k}
     if concept_heads:  # what a report must name in meaning: the object's head (and its contrary: fighting for a truce)
         topic = frozenset(concept_heads | {lex.opposite_objects[k] for k in concept_heads if k in lex.opposite_objects})
+        if concept_heads & _RESTRICTIONS:  # the goods a restriction is on name it too ("white rice left port")
+            topic |= {k for m in group for k in m.get("_narrow") or () if lex.category.get(k)}
     heads = frozenset(first.get("_heads") or ())
     own_country = (first["target"] if demand else first["actor"] or {}).get("country")
     participants = frozenset(first.get("_participants") or ()) - {own_country}
@@ -200,7 +202,8 @@ _STOP_AT = frozenset({"of", "including", ",", "to", "for", "from", "on", "in", "
                       "via", "near", "towards", "toward", "among", "amid", "despite"})
 _MEASURES = frozenset({"tonnes", "tonne", "tons", "ton", "barrels", "barrel", "percent", "%", "billion", "million",
                        "trillion", "thousand", "units", "worth", "lot", "number", "amount", "share", "part", "bushels",
-                       "cubic", "metres", "meters", "dozen", "hundreds", "thousands", "millions", "pair", "set", "kind"})
+                       "cubic", "metres", "meters", "dozen", "hundreds", "thousands", "millions", "pair", "set", "kind",
+                       "size", "scale", "volume", "capacity"})  # "double the size of its military reserve": the reserve
 
 
 def _head_keys(text: str, lex: Lexicon) -> tuple[set[str], set[str]]:
