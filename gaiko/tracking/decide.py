@@ -131,7 +131,8 @@ def _object_ok(frame: Frame, c: Clause, lex: Lexicon | None = None) -> str | Non
     is on name it too ("white rice left port" for a ban on rice exports, "textiles" for a tariff on textiles), as does
     aid, spending or investment for a sum of money."""
     named = {h.concept for h in c.objects}
-    if lex is not None and any(lex.category.get(k) for k in named & frame.narrow) and frame.heads & _RESTRICTIONS:
+    if lex is not None and any(lex.category.get(k) for k in named & frame.narrow) and frame.heads & _RESTRICTIONS \
+            and (c.acts or c.partly or not c.opposite):  # "rice prices doubled" is no tariff raised
         return None
     if "o:money" in frame.heads and named & _MONEY_KIN:
         return None
