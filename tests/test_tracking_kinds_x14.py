@@ -162,3 +162,20 @@ def test_objects_named_by_their_goods_their_money_or_past_a_measure(f, text, wan
 ])
 def test_other_goods_or_no_act_are_not_the_pledge(f, text):
     assert _rel(f, text, context=(f.doer,)) in ("unrelated", "needs_review")
+
+
+def test_an_organisation_acts_through_its_seat_and_bodies():
+    """"Brussels" and "the European Commission" act for the EU, as a ministry acts for its country; the seat's name
+    is the actor, not Belgium."""
+    from gaiko.tracking.normalise import side_of
+
+    eu = side_of({"country": "IGO", "sector": "IGO", "name": "European Union"})
+    assert side_of({"country": "IGO", "sector": "IGO", "name": "Brussels"}) == eu
+    assert side_of({"country": "IGO", "sector": "GOV", "name": "European Commission"}) == eu
+    m = {"id": "m", "article_id": "a", "sentence_index": 0, "sentence": "", "action": "lift its sanctions on Syria",
+         "kind": "promise", "actor": {"country": "IGO", "sector": "IGO", "name": "European Union"}, "target": None,
+         "quantity": None, "deadline": None, "published": "2025-03-01"}
+    f = frame([prepare(m)])
+    text = "Brussels formally removed restrictions on Syrian banks in late May."
+    r = Report(text=text, published="2025-06-02", sides=frozenset({eu, "SYR"}), actors=((0, 8, eu),))
+    assert decide(f, r).relation == "fulfils"

@@ -182,6 +182,8 @@ def subject_side(report: Report, toks: list[Tok], lo: int, k: int, lex: Lexicon)
     for j in range(lo, k):
         if toks[j + 1].text in ("—", "–"):
             continue
+        if any(s <= toks[j].start < e for s, e, _side in report.actors):
+            continue  # the resolved actor's own name ("Brussels" is the EU, not Belgium)
         iso = countries_in(text[toks[j].start:toks[j].end], lex)
         if not iso:
             continue

@@ -32,6 +32,11 @@ __all__ = ["numbered", "month_of", "STATE_SECTORS", "side_of", "Frame", "frame",
 
 #: sectors that speak for the state: a government, its leader, ministries, army, parliament, courts, police
 STATE_SECTORS = frozenset({"", "GOV", "MIL", "LEG", "JUD", "COP"})
+#: an organisation's seat and governing bodies act for it, as a government's ministries act for their country
+#: ("Brussels formally removed restrictions" reports an EU pledge)
+IGO_PARENT = {"brussels": "european union", "european commission": "european union", "european council": "european union",
+              "european parliament": "european union", "council of the european union": "european union",
+              "un security council": "united nations", "un general assembly": "united nations"}
 #: sentence index of an article's context sides in ``sentence_keys``
 CONTEXT_IDX = -1
 
@@ -43,7 +48,8 @@ def side_of(actor: dict[str, Any] | None) -> str | None:
     country = actor.get("country") or ""
     sector = actor.get("sector") or ""
     if country in ("IGO", "IMG", "NGO"):
-        return f"IGO:{(actor.get('name') or actor.get('text') or '').lower()}"
+        name = (actor.get("name") or actor.get("text") or "").lower()
+        return f"IGO:{IGO_PARENT.get(name, name)}"
     if country:
         return country if sector in STATE_SECTORS else f"{country}/{sector}"
     name = actor.get("name") or actor.get("text") or ""
