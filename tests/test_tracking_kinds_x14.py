@@ -179,3 +179,20 @@ def test_an_organisation_acts_through_its_seat_and_bodies():
     text = "Brussels formally removed restrictions on Syrian banks in late May."
     r = Report(text=text, published="2025-06-02", sides=frozenset({eu, "SYR"}), actors=((0, 8, eu),))
     assert decide(f, r).relation == "fulfils"
+
+
+@pytest.mark.parametrize("f,text,want", [
+    # a plain noun object named by its WordNet kin: convention ~ treaty, consent ~ permission, destroyer ~ warship
+    (_frame("withdraw from the convention", "LTU"),
+     "Lithuania's exit from the treaty took effect on Friday.", "fulfils"),
+    (_frame("give his consent to the restart", "JPN"), "The governor gave his permission on Monday.", "fulfils"),
+])
+def test_a_plain_noun_object_is_named_by_its_wordnet_kin(f, text, want):
+    assert _rel(f, text, context=(f.doer,)) == want
+
+
+def test_wordnet_kin_leaves_out_classes():
+    from gaiko.tracking.normalise import wordnet_kin
+
+    assert "treaty" in wordnet_kin("convention") and "warship" in wordnet_kin("destroyer")
+    assert not wordnet_kin("candidate") & {"person", "leader"}  # a class with many members names nothing

@@ -139,7 +139,8 @@ def _object_ok(frame: Frame, c: Clause, lex: Lexicon | None = None) -> str | Non
     concept_heads = {k for k in frame.heads if ":" in k}
     if frame.heads and not named & frame.heads and (concept_heads or not any(":" in k for k in named)):
         return "does not name the pledge's object itself"  # a plain-word head may give way to a concept of the object
-    if frame.heads and not any(":" in k for k in frame.heads | named) and len(frame.objects) >= 2 and len(named) < 2:
+    if frame.heads and not any(":" in k for k in frame.heads | named) and len(frame.narrow or frame.objects) >= 2 \
+            and len(named) < 2:  # (the words the pledge names itself, not the WordNet kin of its head)
         return "names the object's noun, not the pledge's object"
     return None
 

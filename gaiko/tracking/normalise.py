@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .lexicon import Lexicon, lexicon
@@ -138,6 +139,10 @@ def _prepare(mention: dict[str, Any], lex: Lexicon) -> dict[str, Any]:
     if (mention.get("quantity") or {}).get("unit") in _MONEY or money_verb:
         objects.add("o:money")  # "disburse 500 million euros": reported as "the payment", "the transfer", "the funds"
     head_keys, spec = _head_keys(obj_text, lex)
+    if head_keys and not any(":" in k for k in head_keys):  # a plain noun: its WordNet kin name it too
+        kin = set().union(*(wordnet_kin(k) for k in head_keys)) - objects
+        head_keys |= kin
+        objects |= kin
     mention["_heads"] = sorted(head_keys | ({"o:money"} & objects))
     mention["_spec"] = sorted(spec)
     mention["_participants"] = sorted(countries_in(obj_text, lex))
@@ -240,6 +245,56 @@ def _head_keys(text: str, lex: Lexicon) -> tuple[set[str], set[str]]:
             continue
         return set(), set()
     return set(), set()
+
+
+#: a noun with more hyponyms than this is too general for its hyponyms to name it ("action", "power")
+_MAX_HYPONYMS = 25
+
+
+@lru_cache(maxsize=1)
+def _wordnet_nouns() -> tuple[dict[str, tuple[frozenset[str], str]], dict[str, frozenset[str]]]:
+    """(noun -> (direct hypernyms of its first senses, second hypernym), noun -> its hyponyms) from the shipped WordNet
+    table ``typemodel/wordnet_classes.tsv.gz`` (gaiko.learn.lexdata); empty when it is not installed."""
+    import gzip
+
+    from ..tables import data_path
+
+    path = data_path("typemodel/wordnet_classes.tsv.gz")
+    up: dict[str, tuple[frozenset[str], str]] = {}
+    down: dict[str, set[str]] = {}
+    if not path.is_file():
+        return {}, {}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            word, pos, _lex, h1, h2 = line.rstrip("\n").split("\t")
+            if pos != "n":
+                continue
+            hyper = frozenset(h for h in h1.split("|") if h and "_" not in h)
+            up[word] = (hyper, h2 if "_" not in h2 else "")
+            for h in hyper:
+                down.setdefault(h, set()).add(word)
+    return up, {k: frozenset(v) for k, v in down.items()}
+
+
+@lru_cache(maxsize=20_000)
+def wordnet_kin(key: str) -> frozenset[str]:
+    """Stems of the nouns WordNet puts next to a noun stem: its direct hypernyms and second hypernym, and its hyponyms
+    when it has few ("destroyer" ~ "warship", "law" ~ "legislation", "body" ~ "remains", "convention" ~ "treaty").
+    A pledge whose object is a plain noun is then found in reports that name it by one of those."""
+    up, down = _wordnet_nouns()
+    lex = lexicon()
+    word = next((w for w in (key, key + "s", key + "e", key + "y", key[:-1] if key.endswith("i") else key) if w in up), None)
+    if word is None:
+        return frozenset()
+    hyper, second = up[word]
+    # a hypernym with many hyponyms is a class ("person", "group", "ship"), not another name for the noun
+    kin = {h for h in set(hyper) | ({second} if second else set()) if len(down.get(h, ())) <= _MAX_HYPONYMS}
+    below = down.get(word, frozenset())
+    if len(below) <= _MAX_HYPONYMS:
+        kin |= below
+    return frozenset(stem(w) for w in kin if w not in lex.stopwords and len(w) > 3) - {key}
 
 
 def numbered(toks: list[Any], i: int) -> bool:
