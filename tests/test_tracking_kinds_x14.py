@@ -196,3 +196,18 @@ def test_wordnet_kin_leaves_out_classes():
 
     assert "treaty" in wordnet_kin("convention") and "warship" in wordnet_kin("destroyer")
     assert not wordnet_kin("candidate") & {"person", "leader"}  # a class with many members names nothing
+
+
+def test_done_well_after_the_deadline_is_a_compromise():
+    """docs/pledges.md: partially fulfilled is a compromise, "late" among them; a report of the act done more than
+    two weeks after the deadline makes it so, unless it was fulfilled on time already."""
+    from gaiko.tracking.status import status_of
+
+    def ev(day, rel="fulfils"):
+        return {"relation": rel, "published": day, "article_id": day, "sentence": "The vote was held."}
+
+    deadline = {"end": "2025-12-31"}
+    assert status_of([ev("2026-02-12")], deadline, "2026-03-01")[0] == "partially_fulfilled"
+    assert status_of([ev("2026-01-05")], deadline, "2026-03-01")[0] == "fulfilled"  # news of it may come later
+    assert status_of([ev("2025-12-20"), ev("2026-02-12")], deadline, "2026-03-01")[0] == "fulfilled"
+    assert status_of([ev("2026-02-12")], None, "2026-03-01")[0] == "fulfilled"
