@@ -211,3 +211,24 @@ def test_done_well_after_the_deadline_is_a_compromise():
     assert status_of([ev("2026-01-05")], deadline, "2026-03-01")[0] == "fulfilled"  # news of it may come later
     assert status_of([ev("2025-12-20"), ev("2026-02-12")], deadline, "2026-03-01")[0] == "fulfilled"
     assert status_of([ev("2026-02-12")], None, "2026-03-01")[0] == "fulfilled"
+
+
+CORN = _frame("buy 500,000 tonnes of US corn", "JPN")
+
+
+@pytest.mark.parametrize("f,text,want", [
+    # the promised act whose object refers back: a pronoun, or "the amount", "the rest"
+    (CORN, "Japanese feed mills bought them in May.", "fulfils"),
+    (CORN, "The remaining balance was purchased in June.", "fulfils"),
+    (CORN, "Officials insisted that the whole amount will be bought by the end of the year.", "restates"),
+])
+def test_the_act_on_an_object_that_refers_back(f, text, want):
+    assert _rel(f, text, context=(f.doer,)) == want
+
+
+@pytest.mark.parametrize("f,text", [
+    (CORN, "Japanese firms bought Airbus jets in May."),  # an object of its own
+    (CORN, "The amount of steel bought rose in May."),  # "the amount of" something else
+])
+def test_the_act_on_an_object_of_its_own_is_not_the_pledge(f, text):
+    assert _rel(f, text, context=(f.doer,)) in ("unrelated", "needs_review")

@@ -231,9 +231,39 @@ def _choose(frame: Frame, report: Report, toks: list[Any], lex: Lexicon) -> tupl
                 chosen.append(c)
             elif back_reference(toks, c):
                 chosen.append(c)
-        elif back_reference(toks, c):  # "the reduction fell short", "the handover would take place in 2027"
+        elif back_reference(toks, c) or _anaphoric_act(toks, c):  # "the reduction fell short", "the rest was bought"
             chosen.append(c)
     return chosen, why
+
+
+#: nouns that stand for the promised quantity itself ("the full amount would be bought", "the rest was paid")
+_AMOUNTS = frozenset({"amount", "rest", "remainder", "balance", "total", "sum", "quantity", "volume", "figure"})
+_PRONOUNS = frozenset({"it", "them"})
+
+
+def _anaphoric_act(toks: list[Any], c: Clause) -> bool:
+    """A clause with the promised act as its verb whose object refers back: a pronoun ("Japan bought them") or the
+    amount ("the full amount would be bought"), in a clause naming no object of its own."""
+    verbs = [h for h in c.acts + c.partly if h.role == "v"]
+    if not verbs or c.objects:
+        return False
+    v = verbs[0]
+    after = [t.text for t in toks[v.j:min(c.hi, v.j + 3)]]
+    if after and (after[0] in _PRONOUNS or after[:3] == ["all", "of", "them"]):
+        return True
+    i = v.i - 1
+    while i >= c.lo and toks[i].text in _AUX_WORDS:
+        i -= 1
+    if i < c.lo or toks[i].text not in _AMOUNTS:
+        return False
+    i -= 1
+    while i >= c.lo and toks[i].text in ("full", "whole", "entire", "remaining", "promised", "pledged", "agreed"):
+        i -= 1
+    return i >= c.lo and toks[i].text == "the"
+
+
+_AUX_WORDS = frozenset({"would", "will", "be", "been", "being", "was", "were", "is", "are", "has", "have", "had", "to",
+                        "now", "also", "already", "finally", "since", "all"})
 
 
 
