@@ -232,3 +232,20 @@ def test_the_act_on_an_object_that_refers_back(f, text, want):
 ])
 def test_the_act_on_an_object_of_its_own_is_not_the_pledge(f, text):
     assert _rel(f, text, context=(f.doer,)) in ("unrelated", "needs_review")
+
+
+def test_a_participle_before_its_noun_is_no_act():
+    """"110 deported Colombians" names who is on the plane; the deportation is not Washington acting against the
+    pledge to accept the flights, and the plane landing is the flight accepted."""
+    f = _frame("accept deportation flights from the United States", "COL")
+    text = "A US military aircraft carrying 110 deported Colombians landed in Bogota on Tuesday."
+    r = Report(text=text, published="2025-02-05", sides=frozenset({"USA", "COL"}), context=frozenset({"COL", "USA"}))
+    assert decide(f, r).relation == "fulfils"
+
+
+@pytest.mark.parametrize("text", [
+    "Iran also released a French citizen in a separate case last month.",
+    "Iran freed two fishermen under a different arrangement, unrelated to the talks.",
+])
+def test_a_report_that_says_it_is_another_matter_is_not_linked(text):
+    assert _rel(FREE, text, sides=("IRN",)) == "unrelated"

@@ -106,8 +106,8 @@ def clauses(toks: list[Tok]) -> list[tuple[int, int]]:
 
 def is_verb(toks: list[Tok], k: int, lex: Lexicon, lo: int) -> bool:
     """A verb reading of token k that a determiner or possessive does not turn into a noun ("the cut")."""
-    if k > lo and toks[k - 1].text in _DETERMINERS:
-        return False
+    if k > lo and (toks[k - 1].text in _DETERMINERS or toks[k - 1].text[:1].isdigit()):
+        return False  # "the cut", "110 deported Colombians": a noun or a participle before one
     if k > lo and toks[k - 1].text in ("lower", "higher", "tariff", "tax", "levy", "duty", "troop", "prisoner", "partial"):
         return False
     tags = {tag for lem, tag in lex.lemmas(toks[k].text) if lem in lex.verbs}

@@ -49,6 +49,9 @@ SPECIFIC_ACTS = frozenset({"a:release", "a:withdraw", "a:deploy", "a:detain", "a
                            "a:vaccinate", "a:deport", "a:hold_vote", "a:recognise", "a:apologise", "a:join", "a:leave",
                            "a:hand_back", "a:restructure", "a:repay", "a:default", "a:visit", "a:call", "a:sanction",
                            "a:extend", "a:admit", "a:ban", "a:remove", "a:impose"})
+#: a report that says it is about something else ("released a Japanese citizen in a separate case")
+_ANOTHER_MATTER = re.compile(r"\b(?:in|under) (?:a|an) (?:separate|unrelated|different) (?:case|matter|deal|affair|"
+                             r"arrangement|agreement|exchange)\b|\bunrelated to\b", re.I)
 #: an event dated in a year ("in 2019", "back in 2022"): before the pledge, it cannot report on it
 _YEAR = re.compile(r"\b(?:in|during|back in) (?:early |late |mid-|the summer of |the spring of )?(19[5-9]\d|20[0-4]\d)\b(?!-)")
 
@@ -289,6 +292,8 @@ def decide(frame: Frame, report: Report, lex: Lexicon | None = None) -> Decision
     if frame.acts & COUNTERPART_ACTS and placed and not any(s.split("/")[0] == frame.doer.split("/")[0]
                                                             for s in sides or report.context):  # none named: the article's
         return Decision("unrelated", note="a meeting without the pledge's actor", features=feats)
+    if _ANOTHER_MATTER.search(report.text):
+        return Decision("unrelated", note="says it is another matter", features=feats)
     # 2. what: the clauses about the object, best first; a specific act may stand for its object (which clauses
     # depends on the pledge's acts, objects and heads alone: many pledges share them, so it is read once for each)
     choice = (frame.acts, frame.objects, frame.heads)
