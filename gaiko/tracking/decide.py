@@ -376,13 +376,15 @@ def judge(frame: Frame, cand: dict[str, Any], events: list[dict[str, Any]], acto
         return None
     report = report if report is not None else report_of(cand, events, actors)
     lex = lex or lexicon()
+    d = decide(frame, report, lex)
+    if d.relation == "unrelated":
+        return None
     ante = cand.get("antecedent")
     if ante is not None and ante.get("text"):  # a back reference is about the pledge only if what it refers to is
         before = Report(text=ante["text"], published=pub, sides=frozenset(ante.get("sides") or ()),
                         context=report.context, article_id=cand["article_id"], idx=ante["idx"])
         if decide(frame, before, lex).relation == "unrelated":
             return None
-    d = decide(frame, report, lex)
     if d.relation == "needs_review":  # what the rules could not read, the relation model may
         d = with_model(frame, report, d, lex)
     if d.relation == "unrelated":
