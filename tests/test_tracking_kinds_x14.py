@@ -249,3 +249,24 @@ def test_a_participle_before_its_noun_is_no_act():
 ])
 def test_a_report_that_says_it_is_another_matter_is_not_linked(text):
     assert _rel(FREE, text, sides=("IRN",)) == "unrelated"
+
+
+DIRECT = _frame("allow factories to buy renewable power directly from producers", "VNM")
+
+
+@pytest.mark.parametrize("text,want", [
+    # the pledge named as a plan, in a sentence naming nothing else of it
+    ("Hanoi shelved the plan on Monday.", "withdraws"),
+    ("The ministry said the direct-purchase scheme had been postponed.", "withdraws"),
+    ("Vietnam reaffirmed its commitment on Friday.", "restates"),
+])
+def test_the_pledge_named_as_a_plan(text, want):
+    assert _rel(DIRECT, text, context=("VNM",)) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Hanoi said the plan to build a dam was shelved.",  # a plan of its own
+    "Hanoi shelved the plan to cut tariffs on steel on Monday.",
+])
+def test_a_plan_of_its_own_is_not_the_pledge(text):
+    assert _rel(DIRECT, text, context=("VNM",)) in ("unrelated", "needs_review")

@@ -236,7 +236,30 @@ def _choose(frame: Frame, report: Report, toks: list[Any], lex: Lexicon) -> tupl
                 chosen.append(c)
         elif back_reference(toks, c) or _anaphoric_act(toks, c):  # "the reduction fell short", "the rest was bought"
             chosen.append(c)
+    if not chosen and not any(c.objects for c in cls):  # "dropped the plan": the pledge itself, named as such
+        chosen = [c for c in _clauses_of(frame, report.text, lex) if not c.objects and _the_plan(toks, c, lex)][:1]
     return chosen, why
+
+
+_PLAN_DETERMINERS = frozenset({"the", "its", "their", "this", "his", "her"})
+
+
+def _the_plan(toks: list[Any], c: Clause, lex: Lexicon) -> bool:
+    """A definite plan noun ("the plan", "its pledge", "the direct-purchase scheme") with no infinitive of another act
+    after it, in a clause with a cue verb: the report is about the pledge itself."""
+    for k in range(c.lo, c.hi):
+        if not any(lem in lex.plan_nouns for lem, _t in lex.lemmas(toks[k].text)):
+            continue
+        j = k - 1
+        while j >= c.lo and toks[j].text not in _PLAN_DETERMINERS and k - j <= 3 and toks[j].text[:1].isalpha() \
+                and toks[j].text not in lex.stopwords:
+            j -= 1
+        if j < c.lo or toks[j].text not in _PLAN_DETERMINERS:
+            continue
+        if k + 1 < c.hi and toks[k + 1].text in ("to", "for", "of", "with"):
+            continue  # "the plan to build a dam", "the deal with Iran": a plan of its own
+        return True
+    return False
 
 
 #: nouns that stand for the promised quantity itself ("the full amount would be bought", "the rest was paid")
