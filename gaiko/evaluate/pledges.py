@@ -19,6 +19,7 @@ storyline id for a storyline; its items are scored but never listed.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections import Counter
@@ -195,9 +196,20 @@ def _storyline_store(st: dict[str, Any], coder: Any) -> tuple[Any, dict[str, str
     from ..tracking import update_ledger
     from ..types import Article
 
+    from .. import ingest_checks
+
     arts = [Article(text=a["text"], title=a.get("title"), published=a["published"], source=a.get("source"))
             for a in st["articles"]]
-    coded = list(coder.code_articles(arts))
+    # a storyline is read as of its own date: an article dated after the machine's clock is not "in the future" for it
+    # (until 2026-11-29 such an article was coded undated, and its reports were never read)
+    clock = ingest_checks.today
+    as_of = st.get("as_of")
+    if as_of:
+        ingest_checks.today = lambda: max(clock(), dt.date.fromisoformat(str(as_of)[:10]))  # type: ignore[assignment]
+    try:
+        coded = list(coder.code_articles(arts))
+    finally:
+        ingest_checks.today = clock  # type: ignore[assignment]
     store = gaiko.open(":memory:")
     store.write_coded(coded, None)
     update_ledger(store, st.get("as_of"))

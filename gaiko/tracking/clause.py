@@ -19,7 +19,7 @@ from .normalise import COUNTERPART_ACTS, Frame
 from .quantities import best_quantity, find_quantities
 from .text import Hit, Tok, analyse, countries_in, keys
 
-__all__ = ["Report", "Decision", "Clause", "clauses", "read_clause", "subject_side", "is_verb"]
+__all__ = ["Report", "Decision", "Clause", "clauses", "read_clause", "subject_side", "is_verb", "back_reference"]
 
 _BOUNDARY = frozenset({";", ":", "—", "–", "but", "while", "whereas", "although", "though", "however", "because", "until",
                        "if", "unless", "once", "provided",
@@ -106,8 +106,8 @@ def clauses(toks: list[Tok]) -> list[tuple[int, int]]:
 
 def is_verb(toks: list[Tok], k: int, lex: Lexicon, lo: int) -> bool:
     """A verb reading of token k that a determiner or possessive does not turn into a noun ("the cut")."""
-    if k > lo and toks[k - 1].text in _DETERMINERS:
-        return False
+    if k > lo and (toks[k - 1].text in _DETERMINERS or toks[k - 1].text[:1].isdigit()):
+        return False  # "the cut", "110 deported Colombians": a noun or a participle before one
     if k > lo and toks[k - 1].text in ("lower", "higher", "tariff", "tax", "levy", "duty", "troop", "prisoner", "partial"):
         return False
     tags = {tag for lem, tag in lex.lemmas(toks[k].text) if lem in lex.verbs}
@@ -182,6 +182,8 @@ def subject_side(report: Report, toks: list[Tok], lo: int, k: int, lex: Lexicon)
     for j in range(lo, k):
         if toks[j + 1].text in ("—", "–"):
             continue
+        if any(s <= toks[j].start < e for s, e, _side in report.actors):
+            continue  # the resolved actor's own name ("Brussels" is the EU, not Belgium)
         iso = countries_in(text[toks[j].start:toks[j].end], lex)
         if not iso:
             continue
@@ -325,7 +327,8 @@ def _restate_or_revise(frame: Frame, report: Report, clause: str, word: str, fea
 
 
 _STOPPED = re.compile(r"\b(stopp?ed|ended|halted|ceased|subsided|eased|died down|fell silent|was quiet|were quiet|"
-                      r"has been quiet|calm returned|no longer)\b", re.I)
+                      r"has been quiet|have been quiet|is quiet|are quiet|remained quiet|stayed quiet|calm returned|"
+                      r"calm has returned|no longer)\b", re.I)
 #: acts whose contrary, done by the pledger, drops the pledge rather than breaking it (a threat called off)
 _COERCIVE = frozenset({"a:impose", "a:attack", "a:sanction", "a:ban", "a:detain", "a:deport", "a:withhold"})
 _MODALS = frozenset({"will", "'ll", "would", "shall"})
@@ -365,6 +368,34 @@ def _clause_reading(toks: list[Tok], clause: Clause, lex: Lexicon,
     verb_acts.sort(key=lambda h: h.i)
     verb_opp = [h for h in clause.opposite if h.role == "v" and _memo_call(memo, is_verb, toks, h.i, lex, lo)]
     return contrary_read, verb_acts, verb_opp, float(any(h.role in ("n", "a") for h in clause.acts))
+
+
+#: words between a definite determiner and the act noun it names ("the next handover", "its promised cut")
+_NOUN_MODIFIERS = frozenset({"next", "planned", "promised", "proposed", "pledged", "announced", "agreed", "latest",
+                             "second", "third", "final", "last", "full", "first", "expected", "long-awaited", "new",
+                             "scheduled", "delayed", "postponed", "whole", "entire", "same", "formal", "official"})
+_DEFINITE = frozenset({"the", "its", "their", "this", "these", "those", "his", "her", "our"})
+
+
+def back_reference(toks: list[Tok], c: Clause) -> list[Hit]:
+    """Act nouns of a clause that refer back to the pledge: a definite noun of the promised act in a clause naming no
+    object ("the reduction fell short", "the next handover", "the expulsions would happen within days"). A noun with an
+    object of its own ("the release of two fishermen", "the cut in fuel subsidies") is not one."""
+    if c.objects:
+        return []
+    out = []
+    for h in c.acts + c.partly:
+        if h.role != "n":
+            continue
+        i = h.i - 1
+        while i >= c.lo and toks[i].text in _NOUN_MODIFIERS:
+            i -= 1
+        if i < c.lo or toks[i].text not in _DEFINITE:
+            continue
+        if h.j < c.hi and toks[h.j].text in ("of", "on", "in"):
+            continue
+        out.append(h)
+    return out
 
 
 def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, lex: Lexicon,
@@ -468,16 +499,23 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
     # 5. reactions to the done act, and the act named as a done thing
     near = {k for h in clause.objects for k in range(h.i - 3, h.j + 3)}
     nominal = [h for h in clause.acts if (h.role == "a" and h.j <= min((o.i for o in clause.objects), default=h.j) + 1)
-               or (h.role == "n" and h.i in near)]
+               or (h.role == "n" and h.i in near)] or back_reference(toks, clause)
     future = any(t.text in _FUTURE_AUX for t in toks[lo:hi])
     modal = any(t.text in _MODALS for t in toks[lo:hi])
     if nominal and not future:
         reaction = any(lem in lex.reaction for t in toks[lo:hi] for lem, tag in lex.lemmas(t.text) if tag in ("past", "s"))
         feats["reaction"] = float(reaction)
+        if re.search(r"\b(?:fell|falls|fall|falling) short\b", text):  # "the reduction fell short of the rate discussed"
+            word = " ".join(t.text for t in toks[nominal[0].i:nominal[0].j])
+            return Decision("partial", cue=f"{word} fell short", note="less than promised", features=feats)
         if reaction or any(h.role == "a" for h in nominal):
             word = " ".join(t.text for t in toks[nominal[0].i:nominal[0].j])
             return _done(frame, report, text, word, feats, lex, note="the act reported as done")
     named = [h for h in clause.objects if h.concept in frame.heads or h.concept in frame.narrow]
+    # a state that is the contrary of fighting, reported as it is ("the front has been quiet", "calm returned")
+    calm = [h for h in clause.objects if h.concept in lex.opposite_objects]
+    if calm and not future and _STOPPED.search(text) and not _negated_span(toks, lo, calm[0].i):
+        return Decision("fulfils", cue=_STOPPED.search(text).group(0), note="the calm it promised reported", features=feats)
     if modal and (nominal or named) and not any(t.text == "if" for t in toks[lo:hi]):
         word = " ".join(t.text for t in toks[(nominal or named)[0].i:(nominal or named)[0].j])
         return _restate_or_revise(frame, report, text, word, feats)  # "the vote would take place in February 2026"

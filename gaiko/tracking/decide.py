@@ -35,9 +35,9 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from .clause import Clause, Decision, Report, clauses, read_clause, sentence_memo
+from .clause import Clause, Decision, Report, back_reference, clauses, read_clause, sentence_memo
 from .lexicon import Lexicon, lexicon
-from .normalise import COUNTERPART_ACTS, Frame, numbered
+from .normalise import _RESTRICTIONS, COUNTERPART_ACTS, Frame, numbered
 from .text import OBJECT, Hit, countries_in, stem, tokens_hits
 
 __all__ = ["Report", "Decision", "decide", "judge", "report_of", "with_model", "DECISIONS", "SPECIFIC_ACTS"]
@@ -49,6 +49,9 @@ SPECIFIC_ACTS = frozenset({"a:release", "a:withdraw", "a:deploy", "a:detain", "a
                            "a:vaccinate", "a:deport", "a:hold_vote", "a:recognise", "a:apologise", "a:join", "a:leave",
                            "a:hand_back", "a:restructure", "a:repay", "a:default", "a:visit", "a:call", "a:sanction",
                            "a:extend", "a:admit", "a:ban", "a:remove", "a:impose"})
+#: a report that says it is about something else ("released a Japanese citizen in a separate case")
+_ANOTHER_MATTER = re.compile(r"\b(?:in|under) (?:a|an) (?:separate|unrelated|different) (?:case|matter|deal|affair|"
+                             r"arrangement|agreement|exchange)\b|\bunrelated to\b", re.I)
 #: an event dated in a year ("in 2019", "back in 2022"): before the pledge, it cannot report on it
 _YEAR = re.compile(r"\b(?:in|during|back in) (?:early |late |mid-|the summer of |the spring of )?(19[5-9]\d|20[0-4]\d)\b(?!-)")
 
@@ -76,6 +79,11 @@ def _clause_info(text: str) -> tuple[tuple[int, int, tuple[Hit, ...], tuple[Hit,
 _MONEY_WORDS = frozenset({"dollars", "euros", "pounds", "yen", "yuan"})
 
 
+#: what a pledge of money ("pay 500 million euros") is reported as: the aid, the spending, the investment (a loan may be
+#: another debt)
+_MONEY_KIN = frozenset({"o:aid", "o:spending", "o:investment"})
+
+
 def _frame_sets(frame: Frame, lex: Lexicon) -> tuple[set[str], set[str], set[str], set[str], set[str], frozenset[str],
                                                      set[Any]]:
     """(acts, opposite, partly, contra, stems wanted, every concept any of them names, categories of the objects) of a
@@ -88,7 +96,8 @@ def _frame_sets(frame: Frame, lex: Lexicon) -> tuple[set[str], set[str], set[str
         partly = {x for a in frame.acts for x in lex.partly.get(a, ())} - acts
         contra = {lex.opposite_objects[o] for o in frame.objects if o in lex.opposite_objects}
         stems_wanted = {k for k in frame.objects if ":" not in k}
-        wanted = frozenset(acts | opposite | partly | contra | frame.objects)
+        kin = _MONEY_KIN if "o:money" in frame.heads else frozenset()
+        wanted = frozenset(acts | opposite | partly | contra | frame.objects | kin)
         mine = {lex.category[o] for o in frame.objects if o in lex.category}
         got = (lex, (acts, opposite, partly, contra, stems_wanted, wanted, mine))
         frame.__dict__["_gaiko_sets"] = got
@@ -97,7 +106,7 @@ def _frame_sets(frame: Frame, lex: Lexicon) -> tuple[set[str], set[str], set[str
 
 def _clauses_of(frame: Frame, text: str, lex: Lexicon) -> list[Clause]:
     acts, opposite, partly, contra, stems_wanted, wanted, _mine = _frame_sets(frame, lex)
-    objects = frame.objects
+    objects = frame.objects | _MONEY_KIN if "o:money" in frame.heads else frame.objects
     money_wanted = "o:money" in objects
     out: list[Clause] = []
     for lo, hi, inside, events, stems, money, participle, named, evnamed, stemmed in _clause_info(text):
@@ -120,13 +129,21 @@ def _clauses_of(frame: Frame, text: str, lex: Lexicon) -> list[Clause]:
     return out
 
 
-def _object_ok(frame: Frame, c: Clause) -> str | None:
-    """Why a clause holding object words is not about the pledge's object (None when it is)."""
+def _object_ok(frame: Frame, c: Clause, lex: Lexicon | None = None) -> str | None:
+    """Why a clause holding object words is not about the pledge's object (None when it is). The goods a restriction
+    is on name it too ("white rice left port" for a ban on rice exports, "textiles" for a tariff on textiles), as does
+    aid, spending or investment for a sum of money."""
     named = {h.concept for h in c.objects}
+    if lex is not None and any(lex.category.get(k) for k in named & frame.narrow) and frame.heads & _RESTRICTIONS \
+            and (c.acts or c.partly or not c.opposite):  # "rice prices doubled" is no tariff raised
+        return None
+    if "o:money" in frame.heads and named & _MONEY_KIN:
+        return None
     concept_heads = {k for k in frame.heads if ":" in k}
     if frame.heads and not named & frame.heads and (concept_heads or not any(":" in k for k in named)):
         return "does not name the pledge's object itself"  # a plain-word head may give way to a concept of the object
-    if frame.heads and not any(":" in k for k in frame.heads | named) and len(frame.objects) >= 2 and len(named) < 2:
+    if frame.heads and not any(":" in k for k in frame.heads | named) and len(frame.narrow or frame.objects) >= 2 \
+            and len(named) < 2:  # (the words the pledge names itself, not the WordNet kin of its head)
         return "names the object's noun, not the pledge's object"
     return None
 
@@ -204,7 +221,7 @@ def _choose(frame: Frame, report: Report, toks: list[Any], lex: Lexicon) -> tupl
     chosen: list[Clause] = []
     for c in sorted(cls, key=lambda c: (-len({h.concept for h in c.objects}), -(len(c.acts) + len(c.opposite)), c.lo)):
         if c.objects:
-            bad = _object_ok(frame, c)
+            bad = _object_ok(frame, c, lex)
             if bad is None:
                 chosen.append(c)
             else:
@@ -215,7 +232,65 @@ def _choose(frame: Frame, report: Report, toks: list[Any], lex: Lexicon) -> tupl
             verbs = [h for h in c.acts + c.opposite + c.partly if h.role == "v"]
             if verbs and not _own_object(toks, verbs[0], c, lex):
                 chosen.append(c)
+            elif back_reference(toks, c):
+                chosen.append(c)
+        elif back_reference(toks, c) or _anaphoric_act(toks, c):  # "the reduction fell short", "the rest was bought"
+            chosen.append(c)
+    if not chosen and not any(c.objects for c in cls):  # "dropped the plan": the pledge itself, named as such
+        chosen = [c for c in _clauses_of(frame, report.text, lex) if not c.objects and _the_plan(toks, c, lex)][:1]
     return chosen, why
+
+
+_PLAN_DETERMINERS = frozenset({"the", "its", "their", "this", "his", "her"})
+
+
+def _the_plan(toks: list[Any], c: Clause, lex: Lexicon) -> bool:
+    """A definite plan noun ("the plan", "its pledge", "the direct-purchase scheme") with no infinitive of another act
+    after it, in a clause with a cue verb: the report is about the pledge itself."""
+    for k in range(c.lo, c.hi):
+        if not any(lem in lex.plan_nouns for lem, _t in lex.lemmas(toks[k].text)):
+            continue
+        j = k - 1
+        while j >= c.lo and toks[j].text not in _PLAN_DETERMINERS and k - j <= 3 and toks[j].text[:1].isalpha() \
+                and toks[j].text not in lex.stopwords:
+            j -= 1
+        if j < c.lo or toks[j].text not in _PLAN_DETERMINERS:
+            continue
+        if k + 1 < c.hi and toks[k + 1].text in ("to", "for", "of", "with"):
+            continue  # "the plan to build a dam", "the deal with Iran": a plan of its own
+        return True
+    return False
+
+
+#: nouns that stand for the promised quantity itself ("the full amount would be bought", "the rest was paid")
+_AMOUNTS = frozenset({"amount", "rest", "remainder", "balance", "total", "sum", "quantity", "volume", "figure"})
+_PRONOUNS = frozenset({"it", "them"})
+
+
+def _anaphoric_act(toks: list[Any], c: Clause) -> bool:
+    """A clause with the promised act as its verb whose object refers back: a pronoun ("Japan bought them") or the
+    amount ("the full amount would be bought"), in a clause naming no object of its own."""
+    verbs = [h for h in c.acts + c.partly if h.role == "v"]
+    if not verbs or c.objects:
+        return False
+    v = verbs[0]
+    after = [t.text for t in toks[v.j:min(c.hi, v.j + 3)]]
+    if after and (after[0] in _PRONOUNS or after[:3] == ["all", "of", "them"]):
+        return True
+    i = v.i - 1
+    while i >= c.lo and toks[i].text in _AUX_WORDS:
+        i -= 1
+    if i < c.lo or toks[i].text not in _AMOUNTS:
+        return False
+    i -= 1
+    while i >= c.lo and toks[i].text in ("full", "whole", "entire", "remaining", "promised", "pledged", "agreed"):
+        i -= 1
+    return i >= c.lo and toks[i].text == "the"
+
+
+_AUX_WORDS = frozenset({"would", "will", "be", "been", "being", "was", "were", "is", "are", "has", "have", "had", "to",
+                        "now", "also", "already", "finally", "since", "all"})
+
 
 
 def decide(frame: Frame, report: Report, lex: Lexicon | None = None) -> Decision:
@@ -237,8 +312,11 @@ def decide(frame: Frame, report: Report, lex: Lexicon | None = None) -> Decision
         return Decision("unrelated", note="names no actor, and its article is about others", features=feats)
     if frame.participants and not frame.participants <= countries:
         return Decision("unrelated", note="not with the pledge's counterparts", features=feats)
-    if frame.acts & COUNTERPART_ACTS and placed and not any(s.split("/")[0] == frame.doer.split("/")[0] for s in sides):
+    if frame.acts & COUNTERPART_ACTS and placed and not any(s.split("/")[0] == frame.doer.split("/")[0]
+                                                            for s in sides or report.context):  # none named: the article's
         return Decision("unrelated", note="a meeting without the pledge's actor", features=feats)
+    if _ANOTHER_MATTER.search(report.text):
+        return Decision("unrelated", note="says it is another matter", features=feats)
     # 2. what: the clauses about the object, best first; a specific act may stand for its object (which clauses
     # depends on the pledge's acts, objects and heads alone: many pledges share them, so it is read once for each)
     choice = (frame.acts, frame.objects, frame.heads)
@@ -322,6 +400,14 @@ def judge(frame: Frame, cand: dict[str, Any], events: list[dict[str, Any]], acto
     report = report if report is not None else report_of(cand, events, actors)
     lex = lex or lexicon()
     d = decide(frame, report, lex)
+    if d.relation == "unrelated":
+        return None
+    ante = cand.get("antecedent")
+    if ante is not None and ante.get("text"):  # a back reference is about the pledge only if what it refers to is
+        before = Report(text=ante["text"], published=pub, sides=frozenset(ante.get("sides") or ()),
+                        context=report.context, article_id=cand["article_id"], idx=ante["idx"])
+        if decide(frame, before, lex).relation == "unrelated":
+            return None
     if d.relation == "needs_review":  # what the rules could not read, the relation model may
         d = with_model(frame, report, d, lex)
     if d.relation == "unrelated":

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .lexicon import Lexicon, lexicon
-from .normalise import COUNTERPART_ACTS, Frame, month_of, prepare, side_of
+from .normalise import _VAGUE_ACTS, COUNTERPART_ACTS, Frame, month_of, prepare, side_of
 from .tables import KEYS, registered
 
 __all__ = ["bucket", "group_mentions", "candidates", "details", "sides_table", "SIDES"]
@@ -136,17 +136,20 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
     each list in (published, article, sentence) order, as dicts: article_id, idx, shared (topic keys shared), text,
     published, sides (named in the sentence), context (its article's context sides). Only the new articles'
     sentences with ``new_only``. :func:`sides_table` must have been built from ``keys``."""
-    gs, ks, strong, months = [], [], [], []
+    gs, ks, strong, months, act = [], [], [], [], []
     top = month_of(as_of) or 0
     for g, f in enumerate(frames):
         lo, hi = month_of(f.first_published), month_of(f.until)
         span = range(lo, min(hi if hi is not None else top, top) + 1) if lo is not None else [None]
-        for k in f.topic:
+        # the pledge's act, read where the article names its object elsewhere ("the reduction fell short")
+        back = sorted(f.acts - _VAGUE_ACTS - f.topic) if f.objects else []
+        for k in [*f.topic, *back]:
             for mo in span:  # the pledge's term, month by month: the join reads only its months' sentences
                 gs.append(g)
                 ks.append(k)
                 strong.append(":" in k or k in f.heads or not f.heads)  # a concept, or the object's own head word
                 months.append(mo)
+                act.append(k in back and k not in f.topic)
     if not gs:
         return {}
     scope = " AND st.article_id IN (SELECT article_id FROM _gaiko_new)" if new_only else ""
@@ -159,17 +162,25 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
         "made": [sorted(f.made_arts) for f in frames],
         "sym": [bool(f.acts & COUNTERPART_ACTS) for f in frames]}  # "Trump met Takaichi": either may open the sentence
     out: dict[int, list[dict[str, Any]]] = {}
-    with registered(con, "_gaiko_topics", {"g": gs, "k": ks, "strong": strong, "mo": months}), \
+    with registered(con, "_gaiko_topics", {"g": gs, "k": ks, "strong": strong, "mo": months, "act": act}), \
             registered(con, "_gaiko_gmeta", meta):
         # sentence filters first (its date, its sides and its article's context: :data:`SENTENCE_INFO`), the
         # sentence's text only for the rows kept
         cur = con.execute(
-            f"""WITH c AS (
-                SELECT t.g, st.article_id, st.idx, count(*) AS shared
+            f"""WITH j AS (
+                SELECT t.g, st.article_id, st.idx, count(*) FILTER (WHERE NOT t.act) AS shared,
+                       bool_or(t.strong AND NOT t.act) AS topical, bool_or(t.act) AS acted
                 FROM _gaiko_topics t JOIN {keys} st ON st.key = t.k AND st.month IS NOT DISTINCT FROM t.mo{scope}
                 WHERE st.idx >= 0 GROUP BY ALL HAVING bool_or(t.strong)),
+            c AS (
+                SELECT j.g, j.article_id, j.idx, j.shared, NULL::BIGINT AS ante FROM j WHERE j.topical
+                UNION ALL
+                SELECT j.g, j.article_id, j.idx, j.shared, max(t.idx) AS ante
+                FROM j JOIN j t ON t.g = j.g AND t.article_id = j.article_id AND t.topical
+                                   AND t.idx < j.idx AND t.idx >= j.idx - 3
+                WHERE NOT j.topical AND j.acted GROUP BY ALL),
             kept AS (
-                SELECT c.g, c.article_id, c.idx, c.shared, i.pub, i.sides, i.ctx
+                SELECT c.g, c.article_id, c.idx, c.shared, c.ante, i.pub, i.sides, i.ctx
                 FROM c JOIN _gaiko_gmeta m ON m.g = c.g
                 JOIN {SENTENCE_INFO} i ON i.article_id = c.article_id AND i.idx = c.idx
                 WHERE i.published <= CAST(? AS DATE)
@@ -183,15 +194,22 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
                    OR ((m.doer IS NULL OR starts_with(m.doer, '@?:')) AND c.shared >= 2)
                    OR (NOT m.sym AND (i.first = m.other OR list_contains(m.related, i.first)))
                    OR (i.sides IS NULL AND (i.ctx IS NULL OR list_contains(i.ctx, m.doer)
-                                            OR list_has_any(i.ctx, m.related)))))
+                                            OR list_has_any(i.ctx, m.related)))
+                   OR (i.first IS NULL AND NOT m.sym AND list_contains(i.ctx, m.doer))))
             SELECT k.g, k.article_id, k.idx, k.shared, s.text, k.pub,
                    list_transform(coalesce(k.sides, []), lambda x: substr(x, 2)),
-                   list_transform(coalesce(k.ctx, []), lambda x: substr(x, 2))
+                   list_transform(coalesce(k.ctx, []), lambda x: substr(x, 2)),
+                   k.ante, a.text, list_transform(coalesce(ai.sides, []), lambda x: substr(x, 2))
             FROM kept k JOIN sentences s ON s.article_id = k.article_id AND s.idx = k.idx
+            LEFT JOIN sentences a ON a.article_id = k.article_id AND a.idx = k.ante
+            LEFT JOIN {SENTENCE_INFO} ai ON ai.article_id = k.article_id AND ai.idx = k.ante
             ORDER BY k.g, k.pub, k.article_id, k.idx""", [as_of])
-        for g, art, idx, shared, text, pub, sides, ctx in cur.fetchall():
-            out.setdefault(g, []).append({"article_id": art, "idx": idx, "shared": shared, "text": text, "published": pub,
-                                          "sides": sides, "context": ctx})
+        for g, art, idx, shared, text, pub, sides, ctx, ante, ante_text, ante_sides in cur.fetchall():
+            got = {"article_id": art, "idx": idx, "shared": shared, "text": text, "published": pub, "sides": sides,
+                   "context": ctx}
+            if ante is not None:  # a back reference ("the reduction fell short"): the sentence naming what it refers to
+                got["antecedent"] = {"idx": ante, "text": ante_text, "sides": ante_sides}
+            out.setdefault(g, []).append(got)
     return out
 
 

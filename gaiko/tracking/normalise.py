@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .lexicon import Lexicon, lexicon
@@ -32,6 +33,11 @@ __all__ = ["numbered", "month_of", "STATE_SECTORS", "side_of", "Frame", "frame",
 
 #: sectors that speak for the state: a government, its leader, ministries, army, parliament, courts, police
 STATE_SECTORS = frozenset({"", "GOV", "MIL", "LEG", "JUD", "COP"})
+#: an organisation's seat and governing bodies act for it, as a government's ministries act for their country
+#: ("Brussels formally removed restrictions" reports an EU pledge)
+IGO_PARENT = {"brussels": "european union", "european commission": "european union", "european council": "european union",
+              "european parliament": "european union", "council of the european union": "european union",
+              "un security council": "united nations", "un general assembly": "united nations"}
 #: sentence index of an article's context sides in ``sentence_keys``
 CONTEXT_IDX = -1
 
@@ -43,7 +49,8 @@ def side_of(actor: dict[str, Any] | None) -> str | None:
     country = actor.get("country") or ""
     sector = actor.get("sector") or ""
     if country in ("IGO", "IMG", "NGO"):
-        return f"IGO:{(actor.get('name') or actor.get('text') or '').lower()}"
+        name = (actor.get("name") or actor.get("text") or "").lower()
+        return f"IGO:{IGO_PARENT.get(name, name)}"
     if country:
         return country if sector in STATE_SECTORS else f"{country}/{sector}"
     name = actor.get("name") or actor.get("text") or ""
@@ -132,6 +139,10 @@ def _prepare(mention: dict[str, Any], lex: Lexicon) -> dict[str, Any]:
     if (mention.get("quantity") or {}).get("unit") in _MONEY or money_verb:
         objects.add("o:money")  # "disburse 500 million euros": reported as "the payment", "the transfer", "the funds"
     head_keys, spec = _head_keys(obj_text, lex)
+    if head_keys and not any(":" in k for k in head_keys):  # a plain noun: its WordNet kin name it too
+        kin = set().union(*(wordnet_kin(k) for k in head_keys)) - objects
+        head_keys |= kin
+        objects |= kin
     mention["_heads"] = sorted(head_keys | ({"o:money"} & objects))
     mention["_spec"] = sorted(spec)
     mention["_participants"] = sorted(countries_in(obj_text, lex))
@@ -170,6 +181,8 @@ def frame(group: list[dict[str, Any]], lex: Lexicon | None = None) -> Frame:
     concept_heads = {k for k in first.get("_heads") or () if ":" in k}
     if concept_heads:  # what a report must name in meaning: the object's head (and its contrary: fighting for a truce)
         topic = frozenset(concept_heads | {lex.opposite_objects[k] for k in concept_heads if k in lex.opposite_objects})
+        if concept_heads & _RESTRICTIONS:  # the goods a restriction is on name it too ("white rice left port")
+            topic |= {k for m in group for k in m.get("_narrow") or () if lex.category.get(k)}
     heads = frozenset(first.get("_heads") or ())
     own_country = (first["target"] if demand else first["actor"] or {}).get("country")
     participants = frozenset(first.get("_participants") or ()) - {own_country}
@@ -200,7 +213,8 @@ _STOP_AT = frozenset({"of", "including", ",", "to", "for", "from", "on", "in", "
                       "via", "near", "towards", "toward", "among", "amid", "despite"})
 _MEASURES = frozenset({"tonnes", "tonne", "tons", "ton", "barrels", "barrel", "percent", "%", "billion", "million",
                        "trillion", "thousand", "units", "worth", "lot", "number", "amount", "share", "part", "bushels",
-                       "cubic", "metres", "meters", "dozen", "hundreds", "thousands", "millions", "pair", "set", "kind"})
+                       "cubic", "metres", "meters", "dozen", "hundreds", "thousands", "millions", "pair", "set", "kind",
+                       "size", "scale", "volume", "capacity"})  # "double the size of its military reserve": the reserve
 
 
 def _head_keys(text: str, lex: Lexicon) -> tuple[set[str], set[str]]:
@@ -231,6 +245,56 @@ def _head_keys(text: str, lex: Lexicon) -> tuple[set[str], set[str]]:
             continue
         return set(), set()
     return set(), set()
+
+
+#: a noun with more hyponyms than this is too general for its hyponyms to name it ("action", "power")
+_MAX_HYPONYMS = 25
+
+
+@lru_cache(maxsize=1)
+def _wordnet_nouns() -> tuple[dict[str, tuple[frozenset[str], str]], dict[str, frozenset[str]]]:
+    """(noun -> (direct hypernyms of its first senses, second hypernym), noun -> its hyponyms) from the shipped WordNet
+    table ``typemodel/wordnet_classes.tsv.gz`` (gaiko.learn.lexdata); empty when it is not installed."""
+    import gzip
+
+    from ..tables import data_path
+
+    path = data_path("typemodel/wordnet_classes.tsv.gz")
+    up: dict[str, tuple[frozenset[str], str]] = {}
+    down: dict[str, set[str]] = {}
+    if not path.is_file():
+        return {}, {}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            word, pos, _lex, h1, h2 = line.rstrip("\n").split("\t")
+            if pos != "n":
+                continue
+            hyper = frozenset(h for h in h1.split("|") if h and "_" not in h)
+            up[word] = (hyper, h2 if "_" not in h2 else "")
+            for h in hyper:
+                down.setdefault(h, set()).add(word)
+    return up, {k: frozenset(v) for k, v in down.items()}
+
+
+@lru_cache(maxsize=20_000)
+def wordnet_kin(key: str) -> frozenset[str]:
+    """Stems of the nouns WordNet puts next to a noun stem: its direct hypernyms and second hypernym, and its hyponyms
+    when it has few ("destroyer" ~ "warship", "law" ~ "legislation", "body" ~ "remains", "convention" ~ "treaty").
+    A pledge whose object is a plain noun is then found in reports that name it by one of those."""
+    up, down = _wordnet_nouns()
+    lex = lexicon()
+    word = next((w for w in (key, key + "s", key + "e", key + "y", key[:-1] if key.endswith("i") else key) if w in up), None)
+    if word is None:
+        return frozenset()
+    hyper, second = up[word]
+    # a hypernym with many hyponyms is a class ("person", "group", "ship"), not another name for the noun
+    kin = {h for h in set(hyper) | ({second} if second else set()) if len(down.get(h, ())) <= _MAX_HYPONYMS}
+    below = down.get(word, frozenset())
+    if len(below) <= _MAX_HYPONYMS:
+        kin |= below
+    return frozenset(stem(w) for w in kin if w not in lex.stopwords and len(w) > 3) - {key}
 
 
 def numbered(toks: list[Any], i: int) -> bool:

@@ -3,7 +3,7 @@
 Evidence is read oldest first and each decided relation moves the status (docs/pledges.md has the table):
 
 =============  ===================================================================
-fulfils        -> fulfilled
+fulfils        -> fulfilled (partially_fulfilled when reported more than 14 days after the deadline: late)
 partial        -> partially_fulfilled (a *compromise*: changed terms, less than promised, late)
 progresses     -> in_progress (a fulfilled or partly fulfilled pledge stays so); partially_fulfilled once the
                   deadline passes with no later report
@@ -53,6 +53,21 @@ def _quote(text: str, n: int = 90) -> str:
     return f"“{text[:n]}…”" if len(text) > n else f"“{text}”"
 
 
+#: days after a deadline within which a report of the act done still counts as on time (news of it may come later)
+LATE_GRACE_DAYS = 14
+
+
+def _late(published: str | None, end: str | None) -> bool:
+    import datetime as dt
+
+    if not published or not end:
+        return False
+    try:
+        return dt.date.fromisoformat(published[:10]) > dt.date.fromisoformat(end[:10]) + dt.timedelta(days=LATE_GRACE_DAYS)
+    except ValueError:
+        return False
+
+
 def status_of(evidence: list[dict[str, Any]], deadline: dict[str, Any] | None, as_of: str
               ) -> tuple[str, str | None, str, list[dict[str, Any]]]:
     """(status, status date, one-line reason, history) from evidence (oldest first, each with ``relation``,
@@ -72,6 +87,8 @@ def status_of(evidence: list[dict[str, Any]], deadline: dict[str, Any] | None, a
             new = "open"
         elif rel in _MOVES:
             target = _MOVES[rel]
+            if rel == "fulfils" and status != "fulfilled" and _late(e.get("published"), end):
+                target = "partially_fulfilled"  # done, but well after the deadline: a compromise on its terms
             if rel == "progresses" and status in ("fulfilled", "partially_fulfilled"):
                 continue
             if rel == "stalls" and status not in ("open", "in_progress", "stalled"):
@@ -80,7 +97,8 @@ def status_of(evidence: list[dict[str, Any]], deadline: dict[str, Any] | None, a
         else:
             continue
         if new != status or rel in _MOVES:
-            why = f"{rel} ({e.get('published')}): {_quote(e.get('sentence') or '')}"
+            late = " (after the deadline)" if rel == "fulfils" and new == "partially_fulfilled" else ""
+            why = f"{rel}{late} ({e.get('published')}): {_quote(e.get('sentence') or '')}"
             if new != status:
                 history.append({"date": e.get("published"), "status": new, "reason": why})
             status, when, reason = new, e.get("published"), why
