@@ -175,7 +175,7 @@ def _person(s: str) -> tuple[str, str]:
     return side, person
 
 
-def _places_agree(a: str, b: str) -> bool:
+def places_agree(a: str, b: str) -> bool:
     if a == b or a == WILD or b == WILD:
         return True
     city, country = (a, b) if a.startswith("P:") else (b, a)
@@ -192,8 +192,15 @@ def compatible(v: Unit, u: Unit, rules: Rules) -> bool:
         return False
     if v.rank > u.rank:
         return False
-    return (sides_agree(v, u, rules) and _places_agree(v.place, u.place)
+    if not rules.empty_parents and is_empty(v) and not is_empty(u):
+        return False  # a bare "the attack on Tuesday" would tie together every report of its day (docs/clusters.md)
+    return (sides_agree(v, u, rules) and places_agree(v.place, u.place)
             and (v.mode == u.mode or v.mode == WILD or u.mode == WILD))
+
+
+def is_empty(u: Unit) -> bool:
+    """Whether the unit names no side and no place (only a type and a date)."""
+    return u.src == WILD and u.tgt == WILD and u.place == WILD
 
 
 def directed(v: Unit, u: Unit) -> bool:
