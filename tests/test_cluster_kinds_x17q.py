@@ -205,3 +205,24 @@ def test_a_verb_conjoined_inside_the_after_clause_stays_there(coder) -> None:
     for e in _events(coder, text):
         if e.trigger == "cut":
             assert e.date == "2025-06-14"
+
+
+# -- actors: who did a noun event -----------------------------------------------------------------------------
+
+
+def test_a_nationality_before_a_noun_event_is_its_source(coder) -> None:
+    text = "An Israeli air strike on a clinic housing displaced people in Khan Younis killed nine people on Friday."
+    ev = _one(coder, text, "strike")
+    assert ev.source is not None and ev.source.country == "ISR"
+
+
+def test_who_welcomes_a_release_did_not_release(coder) -> None:
+    text = "The European Union welcomed the release of two French nationals."
+    ev = _one(coder, text, "release")
+    assert ev.source is None or ev.source.country != "IGO"
+
+
+def test_a_light_verb_still_gives_the_noun_its_source(coder) -> None:
+    """guard"""
+    ev = _one(coder, "Ukraine launched a drone attack on a Russian refinery on Sunday.", "attack")
+    assert ev.source is not None and ev.source.country == "UKR"

@@ -266,8 +266,16 @@ class EventCoder:
             # "The G7 condemned Iran's attack on Israel": the attack is Iran's, not the G7's
             poss = next((t for t in c.tok.children if t.dep_ == "poss" and t.lower_ not in PRONOUNS), None)
             owner = self._actor(poss, state, info) if poss is not None else None
+            if owner is None or not owner.country:
+                # "an Israeli air strike on a school killed ...": the nationality before the noun is its source
+                owner = _adjective_owner(c.tok, state)
             if owner is not None and owner.country:
                 source, sources, subj, passive = owner, [owner], [], False
+            elif c.tok.i != c.anchor.i and c.anchor.pos_ == "VERB" and c.tok.dep_ in ("dobj", "nsubjpass") \
+                    and c.tok.head.i == c.anchor.i and self.lex.verbs.get(self.lex.lemma(c.anchor)):
+                # "the prime minister condemned the killing of the mayor", "the US welcomed the release": the
+                # subject of a verb that is an event of its own did not do the noun's event
+                source, sources, subj, passive = None, [], [], False
         pair = _group_pair(src_toks[0], state) if src_toks and not passive else None
         if pair is not None:
             # "the two leaders met", "the foreign ministers of the two countries met": the last two countries named
@@ -518,6 +526,20 @@ _GROUP_HEADS = frozenset({"leader", "president", "minister", "side", "country", 
 _GROUP_RE = re.compile(r"^(?:the (?:two|both)\b.*|both\b.*|their (?:two )?(?:leaders|presidents|foreign ministers|"
                        r"prime ministers|ministers|governments|delegations)|.*\bof (?:the two|both) "
                        r"(?:countries|nations|governments|sides)\b.*)$")
+
+
+def _adjective_owner(tok: Token, state: DocState) -> Actor | None:
+    """The actor a nationality adjective before a noun event names ("an Israeli air strike"), when it stops
+    before the trigger."""
+    for ch in tok.children:
+        if ch.dep_ in ("amod", "compound", "nmod") and ch.i < tok.i:
+            a = state.actor_in(ch)
+            if a is not None and a.country and a.end <= tok.idx and a.country not in ("IGO", "IMG"):
+                return a
+            if a is None and ch.dep_ == "amod" and (country := _adjective_country(ch)) is not None:
+                return Actor(text=ch.text, start=ch.idx, end=ch.idx + len(ch.text), country=country,
+                             resolved_by="adjective", confidence=0.7)
+    return None
 
 
 def _direct_target(target: Actor, c: _Cand) -> bool:
