@@ -226,3 +226,34 @@ def test_a_light_verb_still_gives_the_noun_its_source(coder) -> None:
     """guard"""
     ev = _one(coder, "Ukraine launched a drone attack on a Russian refinery on Sunday.", "attack")
     assert ev.source is not None and ev.source.country == "UKR"
+
+
+# -- clustering: undated reports published a day apart ----------------------------------------------------------
+
+GRC = ("Greece", "GRC", None, "country", None)
+TUR = ("Turkey", "TUR", None, "country", None)
+
+
+def test_undated_reports_a_day_apart_are_one_event() -> None:
+    store = Store(":memory:")
+    store.write_coded([
+        article("Athens and Ankara signed a fisheries accord, officials said.", "2025-04-10", "A",
+                ("AGREE", "signed", GRC, TUR, "2025-04-10", "published")),
+        article("Greece and Turkey signed an agreement on fishing rights.", "2025-04-11", "B",
+                ("AGREE", "signed", GRC, TUR, "2025-04-11", "published")),
+    ])
+    c = clusters_of(store)
+    assert c["signed@2025-04-10/A"] == c["signed@2025-04-11/B"]
+
+
+def test_undated_reports_a_week_apart_stay_apart() -> None:
+    """guard"""
+    store = Store(":memory:")
+    store.write_coded([
+        article("Athens and Ankara signed a fisheries accord, officials said.", "2025-04-10", "A",
+                ("AGREE", "signed", GRC, TUR, "2025-04-10", "published")),
+        article("Greece and Turkey signed an agreement on fishing rights.", "2025-04-17", "B",
+                ("AGREE", "signed", GRC, TUR, "2025-04-17", "published")),
+    ])
+    c = clusters_of(store)
+    assert c["signed@2025-04-10/A"] != c["signed@2025-04-17/B"]

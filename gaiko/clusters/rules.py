@@ -46,6 +46,8 @@ class Rules:
     country_names: frozenset[str] = field(default=frozenset())
     #: a unit naming no side and no place may be the parent of one that names some (attach.empty_parents)
     empty_parents: bool = False
+    #: precisions whose units may join when their windows overlap (attach.overlapping)
+    overlapping: frozenset[str] = frozenset()
     path: str = ""
     #: every window width (days) the date rules can give that is narrow enough to join (``max_window_days``)
     widths: tuple[int, ...] = ()
@@ -243,6 +245,7 @@ def load_rules(path: str | None = None) -> Rules:
         max_window_days=max_days,
         precision_order=order,
         empty_parents=bool(attach.get("empty_parents", False)),
+        overlapping=frozenset(str(x) for x in attach.get("overlapping") or ()),
         country_names=_country_names(),
         path=p,
         widths=_widths({str(k): dict(v) for k, v in dates.items()}, max_days),
