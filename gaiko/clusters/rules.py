@@ -229,6 +229,9 @@ def load_rules(path: str | None = None) -> Rules:
     _check(p, bool(order), "representative.precision_order must list the date precisions")
     max_days = attach.get("max_window_days", 62)
     _check(p, isinstance(attach.get("empty_parents", False), bool), "attach.empty_parents must be true or false")
+    _check(p, isinstance(attach.get("overlapping") or [], list)
+           and all(str(x) in dates for x in attach.get("overlapping") or []),
+           "attach.overlapping must list date precisions of dates")
     _check(p, isinstance(max_days, int) and max_days >= 1, "attach.max_window_days must be a whole number >= 1")
     return Rules(
         state_sectors=frozenset(str(s) for s in sides.get("state_sectors") or ()),
