@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .docindex import remember_text, sentences, span_text
+from .pipeline.parsefix import repair_parse
 from .errors import GaikoError, InputRejected
 from .ids import article_id, unique_ids
 from .ingest_checks import MAX_BYTES, check_string, implausible_date
@@ -161,6 +162,7 @@ class Coder:
         remember_text(doc, art.text)  # the doc was parsed from this very string
         state.article_id = art.id
         state.published = art.published
+        repair_parse(doc)
         for comp in self.components:
             doc = comp(doc)
         records = [

@@ -50,6 +50,10 @@ class Mention:
     poss: int | None = None  # possessive pronoun token inside the span
 
 
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december"})
+
+
 def is_locative(tok: Token, capital: bool = True) -> bool:
     """True when ``tok`` is the object of a place preposition ("in Tokyo", "a trip to Beijing")."""
     t = tok
@@ -115,6 +119,8 @@ class _Finder:
                 continue
             tok = self.doc[m.start]
             label = tok.ent_type_
+            if label == "DATE" or tok.lower_ in _MONTHS and m.end < len(self.doc) and self.doc[m.end].like_num:
+                continue  # "met in Antalya on May 16": a date, not Theresa May
             others = [e for e in m.entries if e.kind != "person"]
             if others and label != "PERSON":
                 continue  # "Jordan", "Washington": the place reading wins outside PERSON entities

@@ -44,6 +44,10 @@ class Rules:
     max_window_days: int
     precision_order: tuple[str, ...]
     country_names: frozenset[str] = field(default=frozenset())
+    #: a unit naming no side and no place may be the parent of one that names some (attach.empty_parents)
+    empty_parents: bool = False
+    #: precisions whose units may join when their windows overlap (attach.overlapping)
+    overlapping: frozenset[str] = frozenset()
     path: str = ""
     #: every window width (days) the date rules can give that is narrow enough to join (``max_window_days``)
     widths: tuple[int, ...] = ()
@@ -117,7 +121,37 @@ class Rules:
             return f"C:{country}" if country else WILD
         if not name or name.strip().lower() in self.country_names:
             return f"C:{country}" if country else WILD
+        if country and (name.strip().lower(), country) in _region_names():
+            # a province ("North Kivu"): it contains the towns the other reports name, so it is compared as
+            # its country (a region that is also a town's name, "Tunis", "Donetsk", stays a place)
+            return f"C:{country}"
         return f"P:{name.strip().lower()}|{country or WILD}"
+
+
+@lru_cache(maxsize=1)
+def _region_names() -> frozenset[tuple[str, str]]:
+    """(name, country) of the first-level regions (``places/regions.csv``, names and aliases) that are no
+    town's name in their country (``places/gazetteer.tsv``, ``places/cities.csv``)."""
+    from ..actors.gazetteer import norm, towns
+    from ..tables import data_path
+
+    def rows(path: Any) -> list[dict[str, str]]:
+        with path.open(encoding="utf-8") as fh:
+            return list(csv.DictReader(line for line in fh if not line.startswith("#")))
+
+    places = data_path("places")
+    cities = {(n.strip().lower(), r["country"]) for r in rows(places / "cities.csv")
+              for n in [r["name"], *(r.get("aliases") or "").split(";")] if n.strip()}
+    out = set()
+    for r in rows(places / "regions.csv"):
+        for n in [r["name"], *(r.get("aliases") or "").split(";")]:
+            n = n.strip()
+            if not n or (n.lower(), r["country"]) in cities:
+                continue
+            if any(t.country == r["country"] for t in towns().get(norm(n))):
+                continue
+            out.add((n.lower(), r["country"]))
+    return frozenset(out)
 
 
 def _country_names() -> frozenset[str]:
@@ -194,6 +228,10 @@ def load_rules(path: str | None = None) -> Rules:
     order = tuple(str(x) for x in (raw["representative"].get("precision_order") or ()))
     _check(p, bool(order), "representative.precision_order must list the date precisions")
     max_days = attach.get("max_window_days", 62)
+    _check(p, isinstance(attach.get("empty_parents", False), bool), "attach.empty_parents must be true or false")
+    _check(p, isinstance(attach.get("overlapping") or [], list)
+           and all(str(x) in dates for x in attach.get("overlapping") or []),
+           "attach.overlapping must list date precisions of dates")
     _check(p, isinstance(max_days, int) and max_days >= 1, "attach.max_window_days must be a whole number >= 1")
     return Rules(
         state_sectors=frozenset(str(s) for s in sides.get("state_sectors") or ()),
@@ -209,6 +247,8 @@ def load_rules(path: str | None = None) -> Rules:
         nearest_first=frozenset(str(s) for s in attach.get("nearest_first") or ()),
         max_window_days=max_days,
         precision_order=order,
+        empty_parents=bool(attach.get("empty_parents", False)),
+        overlapping=frozenset(str(x) for x in attach.get("overlapping") or ()),
         country_names=_country_names(),
         path=p,
         widths=_widths({str(k): dict(v) for k, v in dates.items()}, max_days),

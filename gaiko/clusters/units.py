@@ -175,7 +175,7 @@ def _person(s: str) -> tuple[str, str]:
     return side, person
 
 
-def _places_agree(a: str, b: str) -> bool:
+def places_agree(a: str, b: str) -> bool:
     if a == b or a == WILD or b == WILD:
         return True
     city, country = (a, b) if a.startswith("P:") else (b, a)
@@ -188,12 +188,27 @@ def compatible(v: Unit, u: Unit, rules: Rules) -> bool:
     agrees with its cities); ``v``'s date is at least as precise and its window lies inside ``u``'s."""
     if v.status != u.status or v.event_type != u.event_type:
         return False
-    if u.lo is None or v.lo is None or u.hi is None or v.hi is None or not (u.lo <= v.lo and v.hi <= u.hi):
+    if u.lo is None or v.lo is None or u.hi is None or v.hi is None:
+        return False
+    if not (u.lo <= v.lo and v.hi <= u.hi) and not (overlapping(v, u, rules) and v.lo <= u.hi and u.lo <= v.hi):
         return False
     if v.rank > u.rank:
         return False
-    return (sides_agree(v, u, rules) and _places_agree(v.place, u.place)
+    if not rules.empty_parents and is_empty(v) and not is_empty(u):
+        return False  # a bare "the attack on Tuesday" would tie together every report of its day (docs/clusters.md)
+    return (sides_agree(v, u, rules) and places_agree(v.place, u.place)
             and (v.mode == u.mode or v.mode == WILD or u.mode == WILD))
+
+
+def overlapping(v: Unit, u: Unit, rules: Rules) -> bool:
+    """Whether two units of one precision listed in ``attach.overlapping`` may join when their windows only overlap
+    (two undated reports published a day apart: "signed an agreement", "signed an accord")."""
+    return v.prec == u.prec and v.prec in rules.overlapping and v.width == u.width
+
+
+def is_empty(u: Unit) -> bool:
+    """Whether the unit names no side and no place (only a type and a date)."""
+    return u.src == WILD and u.tgt == WILD and u.place == WILD
 
 
 def directed(v: Unit, u: Unit) -> bool:

@@ -83,7 +83,16 @@ def _fine_probes(u: Unit, rules: Rules) -> list[int]:
     """Keys of the units ``u`` may join: every window of a width the rules give that fits inside its own, under the
     side tokens that may agree."""
     slots = [w * SLOT + lo for w in rules.widths if w <= u.width for lo in range(u.lo, u.hi - w + 2)]  # type: ignore[operator]
+    slots += _overlap_slots(u, rules)
     return slot_keys(u.status, u.event_type, probe_tokens(u, u.event_type in rules.undirected), "f", slots)
+
+
+def _overlap_slots(u: Unit, rules: Rules) -> list[int]:
+    """Windows of ``u``'s width that overlap its own without nesting, for the precisions in ``attach.overlapping``."""
+    if u.prec not in rules.overlapping:
+        return []
+    w = u.width
+    return [w * SLOT + lo for lo in range(u.lo - w + 1, u.lo + w) if lo != u.lo]  # type: ignore[operator]
 
 
 def _coarse_keys(u: Unit) -> list[int]:
@@ -100,6 +109,7 @@ def _coarse_probes(u: Unit, rules: Rules) -> list[int]:
     tokens = probe_tokens(u, u.event_type in rules.undirected)
     slots = [w * SLOT + lo for w in rules.widths if u.width <= w <= _NARROW
              for lo in range(u.hi - w + 1, u.lo + 1)]  # type: ignore[operator]
+    slots += _overlap_slots(u, rules) if u.width <= _NARROW else []
     return (slot_keys(u.status, u.event_type, tokens, "c", slots)
             + slot_keys(u.status, u.event_type, tokens, "w", range(u.lo // 7, u.lo // 7 + 1)))  # type: ignore[operator]
 
@@ -201,7 +211,7 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules) -> Touc
         cu = states[c].unit
         for t in ts:
             tu = states[t].unit
-            if cu.lo <= tu.lo and tu.hi <= cu.hi and _may_join(states[c], states[t], rules):  # type: ignore[operator]
+            if _may_join(states[c], states[t], rules):
                 again.add(c)
                 break
     revisit = list(new_units) + [states[c] for c in sorted(again)]

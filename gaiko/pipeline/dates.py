@@ -18,6 +18,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..docindex import entities, text as doc_text
+from .parsefix import back_to_main
 from .state import DateMention, DocState, get_state
 
 __all__ = ["DateResolver", "resolve_date", "event_date"]
@@ -346,7 +347,7 @@ def event_date(tok: Token, sent: Span, state: DocState, intended: bool = False,
     """
     doc = tok.doc
     rel = _relative_phrase(tok) if not intended else None
-    best_weak = False
+    best_weak = best_other = False
     above = _ancestors(tok)
     if tok.head.i != tok.i and tok.pos_ in ("NOUN", "PROPN"):
         # light verb + nominal trigger: "held talks on Tuesday"
@@ -373,8 +374,11 @@ def event_date(tok: Token, sent: Span, state: DocState, intended: bool = False,
             ok = weak = True  # "released two reporters and 15 other prisoners on Thursday"
         if rel is not None and ok and not (rel[0] <= span.start and span.end <= rel[1] + 1):
             continue  # a date outside "five days after ...": the anchor's, not this event's
-        if ok and (best is None or (weak, abs(m.start - tok.idx)) < (best_weak, abs(best.start - tok.idx))):
-            best, best_weak = m, weak
+        # a date on the trigger's own verb beats one on a verb governing it ("suspended deliveries on Friday after
+        # armed men ambushed a convoy on Thursday": the ambush is Thursday's, however near "Friday" is)
+        other = word.i != tok.i
+        if ok and (best is None or (weak, other, abs(m.start - tok.idx)) < (best_weak, best_other, abs(best.start - tok.idx))):
+            best, best_weak, best_other = m, weak, other
     if best is not None:
         return best.date, best.text, best.precision
     if rel is not None and not _depth:
@@ -401,9 +405,13 @@ def _relative_phrase(tok: Token) -> tuple[int, int, int, int, int, Token] | None
                 unit = phrase = rel.head  # "a day after the arrest": "after" hangs on "day"
         elif cur.pos_ in ("VERB", "AUX") and cur.dep_ in ("advcl", "pcomp", "conj", "ccomp"):
             rel = next((c for c in cur.children if c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before")), None)
-            unit = next((c for c in cur.children if c.dep_ == "npadvmod"), None) if rel is not None else None
+            # the offset among the clause's adverbial nouns ("this time on the road ..., a day after ...")
+            unit = next((c for c in cur.children if c.dep_ == "npadvmod" and c.lower_ in _OFFSET_UNITS
+                         and rel is not None and c.i < rel.i), None) if rel is not None else None
             if rel is not None and unit is None:
-                unit = next((c for c in rel.children if c.dep_ == "npadvmod"), None)
+                unit = next((c for c in cur.children if c.dep_ == "npadvmod"), None)
+            if rel is not None and (unit is None or unit.lower_ not in _OFFSET_UNITS):
+                unit = next((c for c in rel.children if c.dep_ == "npadvmod"), None) or unit
             phrase = cur
         if rel is not None:
             if unit is None or unit.lower_ not in _OFFSET_UNITS or unit.i > rel.i:
@@ -418,13 +426,32 @@ def _relative_phrase(tok: Token) -> tuple[int, int, int, int, int, Token] | None
             anchor = phrase.head if phrase.head.i != phrase.i else None
             if anchor is None:
                 return None
+            anchor = _reported_anchor(anchor, phrase)
             sub = list(phrase.subtree) + list(rel.subtree)
             return (min(t.i for t in sub), max(t.i for t in sub), rel.i, unit.i,
                     -days if rel.lower_ == "after" else days, anchor)
         if cur.head.i == cur.i or cur.pos_ in ("VERB", "AUX") and cur.i != tok.i:
             return None
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ == "conj" and back_to_main(cur):
+            return None  # "marched on Sunday, a day after the party held a rally, and blocked the bridge"
         cur = cur.head
     return None
+
+
+
+
+
+_SAY_VERBS = frozenset({"say", "tell", "report", "announce", "state", "add", "confirm", "claim", "write"})
+
+
+def _reported_anchor(anchor: Token, phrase: Token) -> Token:
+    """The event "N hours/days after ..." modifies when the parser hangs it on the verb of saying that follows
+    ("Police detained a reporter on Thursday, hours after a presenter was arrested, the union said on Friday":
+    the arrest is hours before the detention, not before the statement): the reported clause before the phrase."""
+    if anchor.lemma_ not in _SAY_VERBS:
+        return anchor
+    said = [c for c in anchor.children if c.dep_ in ("ccomp", "parataxis") and c.i < phrase.i and c.pos_ in ("VERB", "AUX")]
+    return said[-1] if said else anchor
 
 
 def _offset_date(rel: tuple[int, int, int, int, int, Token], tok: Token, sent: Span,

@@ -266,8 +266,16 @@ class EventCoder:
             # "The G7 condemned Iran's attack on Israel": the attack is Iran's, not the G7's
             poss = next((t for t in c.tok.children if t.dep_ == "poss" and t.lower_ not in PRONOUNS), None)
             owner = self._actor(poss, state, info) if poss is not None else None
+            if owner is None or not owner.country:
+                # "an Israeli air strike on a school killed ...": the nationality before the noun is its source
+                owner = _adjective_owner(c.tok, state)
             if owner is not None and owner.country:
                 source, sources, subj, passive = owner, [owner], [], False
+            elif c.tok.i != c.anchor.i and c.anchor.pos_ == "VERB" and c.tok.dep_ in ("dobj", "nsubjpass") \
+                    and c.tok.head.i == c.anchor.i and self.lex.verbs.get(self.lex.lemma(c.anchor)):
+                # "the prime minister condemned the killing of the mayor", "the US welcomed the release": the
+                # subject of a verb that is an event of its own did not do the noun's event
+                source, sources, subj, passive = None, [], [], False
         pair = _group_pair(src_toks[0], state) if src_toks and not passive else None
         if pair is not None:
             # "the two leaders met", "the foreign ministers of the two countries met": the last two countries named
@@ -285,9 +293,12 @@ class EventCoder:
             sources = [source] if source else []
         else:
             target = self._pick_target(tcands, state, source, etype)
-            if pair is not None and (target is None or target.country in (None, pair[0].country)) \
+            if pair is not None and (target is None or target.country in (None, pair[0].country)
+                                     or not _direct_target(target, c)) \
                     and (e.symmetric or etype in _UNDIRECTED):
-                target = pair[1]  # "the two leaders met": with each other
+                # "the two leaders met": with each other (not with "Antalya" of "met in Antalya", nor "NATO" of "on
+                # the sidelines of a NATO meeting")
+                target = pair[1]
         if fixed is None or (self.model_conventions and fixed not in ("AGREE", "THREATEN", "REJECT", "REQUEST")):
             etype, code, pattern, info = self._modal_type(etype, code, pattern, info, target)
         elif fixed == "REJECT" and info.negated:
@@ -517,6 +528,66 @@ _GROUP_RE = re.compile(r"^(?:the (?:two|both)\b.*|both\b.*|their (?:two )?(?:lea
                        r"(?:countries|nations|governments|sides)\b.*)$")
 
 
+def _adjective_owner(tok: Token, state: DocState) -> Actor | None:
+    """The actor a nationality adjective before a noun event names ("an Israeli air strike"), when it stops
+    before the trigger."""
+    for ch in tok.children:
+        if ch.dep_ in ("amod", "compound", "nmod") and ch.i < tok.i:
+            a = state.actor_in(ch)
+            if a is not None and a.country and a.end <= tok.idx and a.country not in ("IGO", "IMG"):
+                return a
+            if a is None and ch.dep_ == "amod" and (country := _adjective_country(ch)) is not None:
+                return Actor(text=ch.text, start=ch.idx, end=ch.idx + len(ch.text), country=country,
+                             resolved_by="adjective", confidence=0.7)
+    return None
+
+
+def _direct_target(target: Actor, c: _Cand) -> bool:
+    """Whether the target is the trigger's object or its "with" partner ("met Putin", "talks with Modi")."""
+    span = c.tok.doc.char_span(target.start, target.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return True
+    root = span.root
+    heads = {c.tok.i, c.anchor.i}
+    if root.head.i in heads and root.dep_ in ("dobj", "obj", "dative", "attr"):
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.i in heads
+
+
+def _adjective_pair(tok: Token, state: DocState) -> tuple[Actor, Actor] | None:
+    """The two countries of coordinated adjectives before a plural subject ("the Greek and Turkish foreign
+    ministers"): the subject's actor with each country."""
+    if tok.tag_ not in ("NNS", "NNPS"):
+        return None
+    first = next((a for a in tok.children if a.dep_ in ("amod", "compound") and a.i < tok.i
+                  and any(x.dep_ == "conj" for x in a.children)), None)
+    if first is None:
+        return None
+    second = next(x for x in first.children if x.dep_ == "conj")
+    actor = state.actor_in(tok)
+    if actor is None or not actor.country:
+        return None
+    countries = []
+    for w in (first, second):
+        a = state.actor_in(w)
+        c = _adjective_country(w)
+        countries.append(c or (a.country if a is not None and a is not actor else None))
+    if None in countries or countries[0] == countries[1] or actor.country not in countries:
+        return None
+    other = countries[1] if actor.country == countries[0] else countries[0]
+    twin = Actor(**{**actor.to_dict(), "country": other})
+    return (actor, twin) if actor.country == countries[0] else (twin, actor)
+
+
+def _adjective_country(w: Token) -> str | None:
+    from ..actors.kb import load_kb, norm
+
+    for e, _case in load_kb(()).phrases.get(norm(w.text), ()):
+        if e.kind == "adjective" and e.country:
+            return str(e.country)
+    return None
+
+
 def _group_pair(tok: Token, state: DocState) -> tuple[Actor, Actor] | None:
     """The two actors a plural subject stands for ("the two leaders", "both governments", "the foreign ministers of
     the two countries", "their leaders"): the last two actors of different countries named before it in the
@@ -524,6 +595,9 @@ def _group_pair(tok: Token, state: DocState) -> tuple[Actor, Actor] | None:
     are not found."""
     if tok.tag_ not in ("NNS", "NNPS") or tok.lemma_.lower() not in _GROUP_HEADS:
         return None
+    adj = _adjective_pair(tok, state)
+    if adj is not None:
+        return adj
     words = tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text.lower()
     if not _GROUP_RE.match(words):
         return None

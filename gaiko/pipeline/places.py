@@ -22,6 +22,9 @@ from .state import get_state
 
 __all__ = ["PlaceFinder"]
 
+_SAME_NOUNS = frozenset({"city", "town", "village", "district", "area", "region", "province", "county", "state"})
+_AT_WORDS = frozenset({"in", "near", "outside", "around", "across", "inside", "from", "to", "into"})
+
 class PlaceFinder:
     name = "places"
     requires: tuple[str, ...] = ("doc.ents", "gaiko.actors")
@@ -75,4 +78,47 @@ class PlaceFinder:
             state.places.append(Place(text=whole.text, start=whole.start_char, end=whole.end_char, name=g.name,
                                       country=g.country, lat=g.lat, lon=g.lon, feature=g.feature,
                                       precision=g.precision, region=g.region))
+        self._the_capital(doc, state)
+        self._the_same_place(doc, state)
         return doc
+
+    def _the_same_place(self, doc: Doc, state: Any) -> None:
+        """"in the same city/town/district/area": the last place below country level named before it in the article
+        ("a day after the ruling party held a rally in the same city": the city named before)."""
+        for tok in doc:
+            if tok.lower_ not in _SAME_NOUNS or tok.dep_ != "pobj" or tok.head.lower_ not in _AT_WORDS \
+                    or not any(c.lower_ == "same" for c in tok.children) \
+                    or any(c.dep_ in ("prep", "poss") for c in tok.children):
+                continue
+            before = [p for p in state.places if p.end <= tok.idx and p.name and p.country
+                      and p.precision in ("place", "region")]
+            if not before:
+                continue
+            last = max(before, key=lambda p: p.start)
+            span = doc[tok.left_edge.i:tok.i + 1]
+            state.places.append(Place(text=span.text, start=span.start_char, end=span.end_char, name=last.name,
+                                      country=last.country, lat=last.lat, lon=last.lon, feature=last.feature,
+                                      precision=last.precision, region=last.region))
+        state.places.sort(key=lambda x: x.start)
+
+    def _the_capital(self, doc: Doc, state: Any) -> None:
+        """"in the capital": the capital of the country the article was last placed in before it (a place's or an
+        actor's country; else one named later in the sentence) ("a reporter detained in Sfax ..., hours after a
+        presenter was arrested in the capital": Tunis)."""
+        for tok in doc:
+            if tok.lower_ != "capital" or tok.dep_ != "pobj" or tok.head.lower_ not in _AT_WORDS \
+                    or not any(c.lower_ == "the" for c in tok.children) \
+                    or any(c.dep_ in ("prep", "compound", "amod", "poss") for c in tok.children):
+                continue
+            before = [(x.start, x.country) for x in [*state.places, *state.actors]
+                      if x.country and x.end <= tok.idx and x.country in self.kb.countries]
+            later = [(x.start, x.country) for x in [*state.places, *state.actors]
+                     if x.country and tok.idx < x.start < tok.sent.end_char and x.country in self.kb.countries]
+            iso = max(before)[1] if before else min(later)[1] if later else None
+            c = self.kb.countries.get(iso) if iso else None
+            if c is None or not c.capital:
+                continue
+            span = doc[tok.i - 1:tok.i + 1]
+            state.places.append(Place(text=span.text, start=span.start_char, end=span.end_char, name=c.capital,
+                                      country=iso, lat=c.cap_lat, lon=c.cap_lon, feature="capital", precision="place"))
+        state.places.sort(key=lambda x: x.start)

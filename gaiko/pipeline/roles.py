@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from ..docindex import text as doc_text
 from ..types import Actor
+from .parsefix import back_to_main
 from .state import path_to
 
 __all__ = ["subjects", "target_candidates", "fallback_targets", "is_locative", "PRONOUNS", "phrase_span", "kb_actor",
@@ -54,6 +55,9 @@ def subjects(anchor: Token) -> tuple[list[Token], bool, Token | None]:
             return [subj, *_conjuncts(subj)], passive, agent
         if passive or agent is not None:
             return [], True, agent
+        if cur.dep_ == "conj" and back_to_main(cur):
+            cur = cur.head.head  # "marched on Sunday, a day after the party held a rally, and blocked the bridge"
+            continue
         if cur.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp", "pcomp") and cur.head.i != cur.i:
             cur = cur.head
             continue
@@ -67,8 +71,8 @@ def subjects(anchor: Token) -> tuple[list[Token], bool, Token | None]:
             # "forces loyal to X attacking ..." / "the group that attacked"
             if cur.head.dep_ == "ROOT" and cur.head.pos_ in ("NOUN", "PROPN"):
                 return [cur.head], False, None  # misparse: the main verb hangs off the subject
-            if cur.tag_ == "VBN":  # "crimes committed by X": patient is the head noun
-                return [], True, agent
+            if cur.tag_ == "VBN":  # "crimes committed by X", "a reporter detained in Sfax": patient is the head noun
+                return ([cur.head] if cur.head.pos_ in ("NOUN", "PROPN") else []), True, agent
             return [cur.head], False, None
         break
     return [], False, None

@@ -1,0 +1,61 @@
+"""Repairs of parser errors that the components would otherwise read as a different event.
+
+* **reduced passive relatives**: "Two Italian engineers abducted near Tera on February 10 were freed on Friday" is
+  often parsed with "abducted" as the main verb (subject "engineers") and "were freed" as a conjunct without a
+  subject or a conjunction: the abduction then has the engineers as its source and "freed" none. The participle is
+  made a clause modifying the noun (``acl``: the noun is what it was done to) and the passive conjunct the verb of
+  the clause, with the noun as its passive subject.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+__all__ = ["repair_parse", "back_to_main"]
+
+
+def repair_parse(doc: Doc) -> Doc:
+    for tok in list(doc):
+        _reduced_relative(tok)
+    return doc
+
+
+def _reduced_relative(v) -> None:  # type: ignore[no-untyped-def]
+    if v.tag_ not in ("VBD", "VBN") or v.pos_ != "VERB" or v.dep_ not in ("ROOT", "ccomp", "conj", "advcl"):
+        return
+    subj = [c for c in v.children if c.dep_ == "nsubj" and c.i < v.i]
+    if len(subj) != 1 or subj[0].pos_ not in ("NOUN", "PROPN"):
+        return
+    if any(c.dep_ in ("aux", "auxpass", "dobj", "neg", "cc") for c in v.children):
+        return  # "had abducted", "abducted two men", "and": a verb of its own
+    main = [c for c in v.children if c.dep_ == "conj" and c.tag_ == "VBN" and c.i > v.i
+            and any(a.dep_ == "auxpass" and a.i < c.i and a.lower_ in ("was", "were", "is", "are", "has", "have")
+                    for a in c.children)
+            and not any(a.dep_ in ("nsubj", "nsubjpass") or a.dep_ == "cc" and a.i < c.i for a in c.children)]
+    if len(main) != 1:
+        return
+    c, s = main[0], subj[0]
+    if any(doc_tok.dep_ == "cc" or doc_tok.lower_ in (",", ";", "and", "but")
+           for doc_tok in v.doc[v.i + 1:c.i] if doc_tok.head.i == v.i or doc_tok.head.i == c.i):
+        return  # "abducted them, and were freed": a coordination after all
+    head, dep = v.head, v.dep_
+    c.head = c if head.i == v.i else head
+    c.dep_ = dep
+    s.head = c
+    s.dep_ = "nsubjpass"
+    v.head = s
+    v.dep_ = "acl"
+    v.tag_ = "VBN"
+
+
+def back_to_main(conj) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a verb conjoined to the verb of an "after"/"before" clause follows ", and" after that clause: it goes
+    with the main clause ("Students marched on Sunday, a day after the party held a rally, and blocked the bridge":
+    the students blocked it on Sunday), whatever the parser hung it on."""
+    head = conj.head
+    if conj.dep_ != "conj" or not any(c.dep_ == "mark" and c.lower_ in ("after", "before") for c in head.children):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children) or head.head.i == head.i:
+        return False
+    cc = next((c for c in head.children if c.dep_ == "cc" and c.i < conj.i), None)
+    return cc is not None and cc.i > 0 and conj.doc[cc.i - 1].text == ","
