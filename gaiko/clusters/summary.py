@@ -19,7 +19,7 @@ from urllib.parse import urlparse
 
 from .rules import Rules
 from .units import status_of
-from .tables import CLUSTER_COLUMNS, lists
+from .tables import CLUSTER_COLUMNS, insert_rows, lists
 
 __all__ = ["refresh_summaries", "summarize", "REPORT_SQL", "report_order", "outlet_of", "fetch_reports"]
 
@@ -76,11 +76,12 @@ def _digits(*xs: int) -> str:
 
 
 def _scores(r: dict[str, Any], rules: Rules) -> dict[str, str]:
-    """Each part's score for one mention (higher is better): the representative, each actor, the place."""
+    """Each part's score for one mention (higher is better): the representative, each actor, the place (each
+    as :func:`_digits` writes it)."""
     src, tgt, place = _actor_score(r, "source"), _actor_score(r, "target"), _place_score(r, rules)
-    return {"rep": _digits(-rules.rank(r.get("date_precision") or "other"), src + tgt, place,
-                           int(r.get("mode") is not None)),
-            "source": _digits(src), "target": _digits(tgt), "place": _digits(place)}
+    return {"rep": f"{50 - rules.rank(r.get('date_precision') or 'other'):02d}{src + tgt + 50:02d}{place + 50:02d}"
+                   f"{51 if r.get('mode') is not None else 50}",
+            "source": f"{src + 50:02d}", "target": f"{tgt + 50:02d}", "place": f"{place + 50:02d}"}
 
 
 #: the columns each part of a summary takes from the mention it comes from
@@ -214,31 +215,23 @@ def refresh_summaries(con: Any, cluster_ids: Iterable[str], rules: Rules, gained
     if not ids:
         return 0
     gained = gained or {}
-    quick = [c for c in ids if c in gained and full is not None and c not in full]
-    old = _stored(con, quick)
+    quick = {c for c in ids if c in gained and full is not None and c not in full}
     reports = fetch_reports(con, [c for c in ids if c not in gained or full is None or c in full])
+    # the stored rows go (their ids may be left without mentions); those of the clusters that only gained
+    # mentions are what their new rows are made from
+    sel, params = lists({"c": ("VARCHAR", ids)})
+    cur = con.execute(f"DELETE FROM clusters WHERE id IN (SELECT c FROM {sel}) RETURNING *", params)
+    cols = [d[0] for d in cur.description]
+    old = {r[0]: dict(zip(cols, r)) for r in cur.fetchall() if r[0] in quick}
     rows = []
     for cid in ids:
         if cid in reports:
             rows.append(summarize(cid, reports[cid], rules))
         elif cid in quick:
             rows.append(summarize(cid, gained[cid], rules, old.get(cid)))
-    sel, params = lists({"c": ("VARCHAR", ids)})
-    con.execute(f"DELETE FROM clusters WHERE id IN (SELECT c FROM {sel})", params)
     if rows:
-        sel, params = lists({n: (t, [r[n] for r in rows]) for n, t in CLUSTER_COLUMNS})
-        col_sql = ", ".join(f'"{n}"' for n, _t in CLUSTER_COLUMNS)
-        con.execute(f"INSERT INTO clusters ({col_sql}) SELECT {col_sql} FROM {sel}", params)
+        insert_rows(con, "clusters", {n: (t, [r[n] for r in rows]) for n, t in CLUSTER_COLUMNS})
     return len(rows)
-
-
-def _stored(con: Any, ids: list[str]) -> dict[str, dict[str, Any]]:
-    if not ids:
-        return {}
-    sel, params = lists({"c": ("VARCHAR", ids)})
-    cur = con.execute(f"SELECT * FROM clusters WHERE id IN (SELECT c FROM {sel})", params)
-    cols = [d[0] for d in cur.description]
-    return {r[0]: dict(zip(cols, r)) for r in cur.fetchall()}
 
 
 def _day(v: Any) -> dt.date | None:
