@@ -139,24 +139,17 @@ def _load_units(con: Any, ukeys: Iterable[int], rules: Rules) -> dict[int, UnitS
 def _probe(con: Any, table: str, keyed: tuple[list[int], list[int]], states: dict[int, UnitState],
            old_root: dict[int, int | None], rules: Rules) -> list[tuple[int, int]]:
     """(unit asking, unit found) for the lookup keys ``keyed`` (keys, and beside each the ukey of the unit asking)
-    found in ``table``; the units found that are not in ``states`` yet are loaded into it (one query for all)."""
+    found in ``table``; the units found that are not in ``states`` yet are loaded into it."""
     keys, owners = keyed
     if not keys:
         return []
-    cols = ", ".join(f"u.{c}" for c in _UNIT_COLS)
     with relation(con, {"k": ("BIGINT", keys), "o": ("BIGINT", owners)}) as rel:
-        rows = con.execute(f"SELECT x.o, x.ukey, {cols} FROM (SELECT DISTINCT p.o, t.ukey FROM {table} t JOIN {rel} p "
-                           "ON t.k = p.k) x LEFT JOIN cluster_units u ON u.ukey = x.ukey").fetchall()
-    out = []
-    for r in rows:
-        if r[1] not in states:
-            if r[2] is None:  # a key of no unit (cannot happen in a whole store)
-                continue
-            st = _state(r[2:], rules)
-            states[st.ukey] = st
-            old_root[st.ukey] = st.root
-        out.append((r[0], r[1]))
-    return out
+        pairs = con.execute(f"SELECT DISTINCT p.o, t.ukey FROM {table} t JOIN {rel} p ON t.k = p.k").fetchall()
+    loaded = _load_units(con, {u for _o, u in pairs if u not in states}, rules)
+    for k, st in loaded.items():
+        states[k] = st
+        old_root[k] = st.root
+    return [(o, u) for o, u in pairs if u in states]  # a key of no unit cannot happen in a whole store
 
 
 def _state(r: Sequence[Any], rules: Rules) -> UnitState:
@@ -174,13 +167,16 @@ class Touched:
     clusters: set[str]
     gained: dict[str, list[dict[str, Any]]]
     full: set[str]
+    #: whether ``cluster_id`` was written with ``auto_id`` (the store has no overrules)
+    cluster_ids_set: bool = False
 
 
-def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules) -> Touched:
+def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster_ids: bool = False) -> Touched:
     """Cluster the mentions of articles never clustered before (every row of :data:`MENTION_SQL` for them) into
-    the stored clusters, inside the caller's transaction."""
+    the stored clusters, inside the caller's transaction. With ``cluster_ids`` (only for a store without
+    overrules) the members' ``cluster_id`` is written with their ``auto_id``."""
     if not rows:
-        return set()
+        return Touched(set(), {}, set())
     # 1. units of the new mentions
     fresh: dict[int, tuple[Unit, set[str]]] = {}
     unit_of_row: list[int] = []
@@ -267,14 +263,16 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules) -> Touc
     insert_rows(con, "cluster_members", {
         "event_id": ("VARCHAR", [str(r["id"]) for r in rows]),
         "article_id": ("VARCHAR", [str(r["article_id"]) for r in rows]), "ukey": ("BIGINT", unit_of_row),
-        "auto_id": ("VARCHAR", auto),
+        "auto_id": ("VARCHAR", auto), **({"cluster_id": ("VARCHAR", auto)} if cluster_ids else {}),
         "mkey": ("VARCHAR", [member_key(r["article_id"], r["sentence_idx"], r["trigger_start"]) for r in rows])})
     earlier = sorted(k for k in moved if k not in new_keys)
     if earlier:
         sel, params = lists({"k": ("BIGINT", earlier),
                              "c": ("VARCHAR", [cluster_id_of(states[k].root) for k in earlier])})  # type: ignore[arg-type]
-        con.execute(f"UPDATE cluster_members SET auto_id = r.c FROM {sel} r WHERE cluster_members.ukey = r.k "
-                    "AND (cluster_members.auto_id IS DISTINCT FROM r.c)", params)
+        both = ", cluster_id = r.c" if cluster_ids else ""
+        con.execute(f"UPDATE cluster_members SET auto_id = r.c{both} FROM {sel} r WHERE cluster_members.ukey = r.k "
+                    "AND (cluster_members.auto_id IS DISTINCT FROM r.c"
+                    f"{' OR cluster_members.cluster_id IS DISTINCT FROM r.c' if cluster_ids else ''})", params)
     cids = [cluster_id_of(states[k].root) for k in sorted(moved | set(fresh))]  # type: ignore[arg-type]
     affected = {cluster_id_of(r) for k in moved if (r := old_root.get(k)) is not None}
     # an earlier unit that moved takes its (earlier) mentions from one cluster to another: both need all of theirs
@@ -286,7 +284,7 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules) -> Touc
             gained[cid].append(r)
         else:
             gained[cid] = [r]
-    return Touched(affected | set(cids), gained, full)
+    return Touched(affected | set(cids), gained, full, cluster_ids)
 
 
 def _keyed(units: Iterable[UnitState], keys_of: Any, rules: Rules) -> tuple[list[int], list[int]]:
