@@ -23,7 +23,7 @@ from typing import Any
 from .core import SLOT, UnitState, choose_parent, cluster_id_of, listed_tokens, mix_slots, mixed_keys, probe_tokens, ukey_of
 from .rules import Rules
 from .units import Unit, compatible, order, units_of
-from .tables import insert_rows, lists, member_key, relation
+from .tables import insert_rows, lists, member_key, with_rows
 
 __all__ = ["add_mentions", "mention_rows", "Touched", "MENTION_SQL"]
 
@@ -143,8 +143,8 @@ def _probe(con: Any, table: str, keyed: tuple[list[int], list[int]], states: dic
     keys, owners = keyed
     if not keys:
         return []
-    with relation(con, {"k": ("BIGINT", keys), "o": ("BIGINT", owners)}) as rel:
-        pairs = con.execute(f"SELECT DISTINCT p.o, t.ukey FROM {table} t JOIN {rel} p ON t.k = p.k").fetchall()
+    pairs = with_rows(con, f"SELECT DISTINCT p.o, t.ukey FROM {table} t JOIN _gaiko_rows p ON t.k = p.k",
+                      {"k": ("BIGINT", keys), "o": ("BIGINT", owners)})
     loaded = _load_units(con, {u for _o, u in pairs if u not in states}, rules)
     for k, st in loaded.items():
         states[k] = st
