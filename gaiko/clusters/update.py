@@ -140,16 +140,21 @@ def _probe(con: Any, table: str, keyed: tuple[list[int], list[int]], states: dic
            old_root: dict[int, int | None], rules: Rules) -> list[tuple[int, int]]:
     """(unit asking, unit found) for the lookup keys ``keyed`` (keys, and beside each the ukey of the unit asking)
     found in ``table``; the units found that are not in ``states`` yet are loaded into it."""
-    keys, owners = keyed
-    if not keys:
-        return []
-    pairs = with_rows(con, f"SELECT DISTINCT p.o, t.ukey FROM {table} t JOIN _gaiko_rows p ON t.k = p.k",
-                      {"k": ("BIGINT", keys), "o": ("BIGINT", owners)})
+    pairs = _pairs(con, table, keyed)
     loaded = _load_units(con, {u for _o, u in pairs if u not in states}, rules)
     for k, st in loaded.items():
         states[k] = st
         old_root[k] = st.root
     return [(o, u) for o, u in pairs if u in states]  # a key of no unit cannot happen in a whole store
+
+
+def _pairs(con: Any, table: str, keyed: tuple[list[int], list[int]]) -> list[tuple[int, int]]:
+    """(unit asking, unit found) for the lookup keys ``keyed`` found in ``table``."""
+    keys, owners = keyed
+    if not keys:
+        return []
+    return with_rows(con, f"SELECT DISTINCT p.o, t.ukey FROM {table} t JOIN _gaiko_rows p ON t.k = p.k",
+                     {"k": ("BIGINT", keys), "o": ("BIGINT", owners)})
 
 
 def _state(r: Sequence[Any], rules: Rules) -> UnitState:
@@ -190,7 +195,11 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
             fresh[k][1].add(str(r["article_id"]))
         else:
             fresh[k] = (unit, {str(r["article_id"])})
-    stored = _load_units(con, fresh, rules)
+    # the stored units that may contain one of the batch's units (step 2) are looked up from the units themselves,
+    # so that one read of cluster_units brings them and the batch's own stored units
+    coarse = _pairs(con, "cluster_coarse", _keyed([UnitState(u, k) for k, (u, _a) in fresh.items()],
+                                                  lambda u: _coarse_probes(u, rules), rules))
+    stored = _load_units(con, set(fresh) | {c for _t, c in coarse}, rules)
     # the mentions come from articles never clustered before, so their articles are new to every unit
     states: dict[int, UnitState] = {}  # every unit read or changed in this batch
     new_units: list[UnitState] = []
@@ -205,9 +214,12 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
         changed.append(st)
         states[k] = st
     old_root = {k: st.root for k, st in states.items()}
+    for k, st in stored.items():
+        if k not in states:
+            states[k] = st
+            old_root[k] = st.root
     # 2. units that may take a new parent: the new ones, and the stored ones a changed unit refines
-    above = _probe(con, "cluster_coarse", _keyed(changed, lambda u: _coarse_probes(u, rules), rules), states, old_root,
-                   rules)
+    above = [(t, c) for t, c in coarse if c in states]  # a key of no unit cannot happen in a whole store
     new_keys = {st.ukey for st in new_units}
     askers: dict[int, set[int]] = {}
     for t, c in above:
