@@ -24,7 +24,8 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["CLUSTER_DDL", "CLUSTER_COLUMNS", "lists", "quoted", "with_rows", "insert_rows", "ensure_readable", "member_key", "TABLES"]
+__all__ = ["CLUSTER_DDL", "CLUSTER_COLUMNS", "lists", "quoted", "with_rows", "insert_rows", "ensure_readable",
+           "member_key", "TABLES"]
 
 #: columns of ``clusters``: (name, SQL type)
 CLUSTER_COLUMNS: tuple[tuple[str, str], ...] = (

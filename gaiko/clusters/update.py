@@ -8,9 +8,11 @@ For a batch of new mentions (:func:`add_mentions`):
    join (found through ``cluster_fine``, by side pattern and day), exactly as :func:`~.core.cluster_mentions`
    does;
 3. roots are recomputed for those units and passed down to the units below them whose root changed;
-4. ``auto_id`` of the members of every unit whose root changed is set.
+4. the new members are written with their ``auto_id`` (and ``cluster_id`` while the store has no overrules), and
+   ``auto_id`` of the earlier members of every unit whose root changed is set.
 
-Work and reads grow with the batch and the units of its types, sides and days, not with the store.
+The work and the rows read grow with the batch and the units of its types, sides and days, not with the store;
+the joins that find those rows still scan their tables (docs/clusters.md, *Cost*).
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .core import SLOT, UnitState, choose_parent, cluster_id_of, listed_tokens, mix_slots, mixed_keys, probe_tokens, ukey_of
+from .core import (SLOT, UnitState, choose_parent, cluster_id_of, listed_tokens, mix_slots, mixed_keys, probe_tokens,
+                   ukey_of)
 from .rules import Rules
 from .units import Unit, compatible, order, units_of
 from .tables import insert_rows, lists, member_key, with_rows
