@@ -61,37 +61,43 @@ def cluster_new_articles(con: Any, article_ids: Sequence[str], rules: Rules | No
 def cluster_rows(con: Any, rows: Sequence[dict[str, Any]], rules: Rules | None = None) -> int:
     """Cluster mentions given as rows of :data:`gaiko.clusters.update.MENTION_SQL` (every mention of articles never
     clustered before), inside the caller's transaction; returns how many."""
-    from .update import add_mentions
-
     rules = rules or load_rules()
     if rows:
-        _summarize(con, add_mentions(con, rows, rules), rules)
+        _cluster(con, rows, rules)
     return len(rows)
 
 
-def _cluster_articles(con: Any, article_ids: Sequence[str], rules: Rules, *, only_new: bool = True) -> int:
+def _cluster(con: Any, rows: Sequence[dict[str, Any]], rules: Rules) -> None:
+    """Cluster new mentions, apply the overrules to what they touched, refresh those clusters' summaries."""
+    import gc
+
+    from .overrules import apply_overrules, has_overrules
+    from .summary import refresh_summaries
     from .update import add_mentions
 
+    collecting = gc.isenabled()
+    gc.disable()  # a batch makes many small objects and frees them all at its end: no cycles to look for meanwhile
+    try:
+        touched = add_mentions(con, rows, rules, cluster_ids=not has_overrules(con))
+        ids, overruled = apply_overrules(con, touched.clusters, touched.cluster_ids_set)
+        if overruled:
+            refresh_summaries(con, ids, rules)
+        else:
+            refresh_summaries(con, ids, rules, touched.gained, touched.full)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _cluster_articles(con: Any, article_ids: Sequence[str], rules: Rules, *, only_new: bool = True) -> int:
     total = 0
     for i in range(0, len(article_ids), _ARTICLES_PER_CHUNK):
         rows = _rows(con, article_ids[i:i + _ARTICLES_PER_CHUNK], only_new)
         if not rows:
             continue
-        _summarize(con, add_mentions(con, rows, rules), rules)
+        _cluster(con, rows, rules)
         total += len(rows)
     return total
-
-
-def _summarize(con: Any, touched: Any, rules: Rules) -> None:
-    """Apply the overrules to what a batch touched, then refresh those clusters' summaries."""
-    from .overrules import apply_overrules
-    from .summary import refresh_summaries
-
-    ids, overruled = apply_overrules(con, touched.clusters)
-    if overruled:
-        refresh_summaries(con, ids, rules)
-    else:
-        refresh_summaries(con, ids, rules, touched.gained, touched.full)
 
 
 def pending(store: Any) -> bool:

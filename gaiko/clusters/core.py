@@ -26,7 +26,7 @@ from .rules import WILD, Rules
 from .units import Unit, compatible, directed, order, units_of
 
 __all__ = ["UnitState", "ukey_of", "cluster_id_of", "preference", "choose_parent", "cluster_mentions", "probe_tokens",
-           "listed_tokens", "slot_keys", "SLOT"]
+           "listed_tokens", "slot_keys", "mix_slots", "mixed_keys", "SLOT"]
 
 
 def ukey_of(unit: Unit) -> int:
@@ -67,7 +67,7 @@ def choose_parent(u: UnitState, candidates: Iterable[UnitState], rules: Rules) -
     best: tuple[Any, ...] | None = None
     parent = None
     for v in candidates:
-        if v.ukey == u.ukey or not compatible(v.unit, u.unit, rules) or order(v.unit, v.ukey, rules) >= mine:
+        if v.ukey == u.ukey or order(v.unit, v.ukey, rules) >= mine or not compatible(v.unit, u.unit, rules):
             continue
         p = preference(u.unit, v, rules)
         if best is None or p < best:
@@ -117,9 +117,23 @@ def _probing(src_open: bool, tgt_open: bool, k: tuple[str, ...], undirected: boo
 def slot_keys(status: str, event_type: str, tokens: Iterable[str], kind: str, slots: Iterable[int]) -> list[int]:
     """Lookup keys of side tokens in slots (a window ``width * SLOT + first day``, or a week): 63-bit integers; two
     keys may collide, which only adds a candidate that the exact comparison then drops."""
-    prefixes = [_prefix(status, event_type, t, kind) for t in tokens]
-    slots = list(slots)
-    return [(p ^ (s * _GOLDEN)) & _MASK for p in prefixes for s in slots]
+    return mixed_keys(status, event_type, tuple(tokens), kind, mix_slots(slots))
+
+
+def mix_slots(slots: Iterable[int]) -> tuple[int, ...]:
+    """The slots as :func:`mixed_keys` takes them (each spread over 63 bits)."""
+    return tuple((s * _GOLDEN) & _MASK for s in slots)
+
+
+def mixed_keys(status: str, event_type: str, tokens: tuple[str, ...], kind: str, mixed: tuple[int, ...]) -> list[int]:
+    """:func:`slot_keys` of slots already passed through :func:`mix_slots` (``(p ^ s * G) & M`` is ``p ^ (s * G &
+    M)`` as the prefix ``p`` has 63 bits)."""
+    return [p ^ m for p in _prefixes(status, event_type, tokens, kind) for m in mixed]
+
+
+@lru_cache(maxsize=65536)
+def _prefixes(status: str, event_type: str, tokens: tuple[str, ...], kind: str) -> tuple[int, ...]:
+    return tuple(_prefix(status, event_type, t, kind) for t in tokens)
 
 
 #: a window's slot: width * SLOT + its first day (day ordinals stay far below)

@@ -19,7 +19,7 @@ from typing import Any
 
 from .tables import lists
 
-__all__ = ["load_overrules", "apply_overrules", "add_overrule", "overrule_cluster_id"]
+__all__ = ["load_overrules", "has_overrules", "apply_overrules", "add_overrule", "overrule_cluster_id"]
 
 
 def overrule_cluster_id(overrule_id: str) -> str:
@@ -46,14 +46,19 @@ def add_overrule(con: Any, kind: str, mkeys: list[str], event_ids: list[str], fr
             "cluster_id": overrule_cluster_id(oid)}
 
 
-def apply_overrules(con: Any, auto_ids: Iterable[str]) -> tuple[set[str], bool]:
-    """Set ``cluster_id`` for the members of the clusters ``auto_ids`` and of every cluster an overrule touches.
-    Returns every ``cluster_id`` that gained or lost members (their summaries are stale), and whether any
-    overrule exists (then a cluster's members are not only those the rules gave it)."""
+def has_overrules(con: Any) -> bool:
+    return bool(con.execute("SELECT count(*) FROM cluster_overrules").fetchall()[0][0])
+
+
+def apply_overrules(con: Any, auto_ids: Iterable[str], members_set: bool = False) -> tuple[set[str], bool]:
+    """Set ``cluster_id`` for the members of the clusters ``auto_ids`` and of every cluster an overrule touches
+    (``members_set``: when there is no overrule, the caller has set it already). Returns every ``cluster_id``
+    that gained or lost members (their summaries are stale), and whether any overrule exists (then a cluster's
+    members are not only those the rules gave it)."""
     autos = sorted({a for a in auto_ids if a})
     overrules = load_overrules(con)
     if not overrules:  # the usual case: a mention's cluster is the one the rules give it
-        if autos:
+        if autos and not members_set:
             sel, params = lists({"a": ("VARCHAR", autos)})
             con.execute(f"UPDATE cluster_members SET cluster_id = auto_id WHERE auto_id IN (SELECT a FROM {sel}) "
                         "AND cluster_id IS DISTINCT FROM auto_id", params)

@@ -19,20 +19,21 @@ from urllib.parse import urlparse
 
 from .rules import Rules
 from .units import status_of
-from .tables import CLUSTER_COLUMNS, lists
+from .tables import CLUSTER_COLUMNS, insert_rows, lists, quoted
 
 __all__ = ["refresh_summaries", "summarize", "REPORT_SQL", "report_order", "outlet_of", "fetch_reports"]
 
-#: every mention of the clusters with what a summary and the evidence view need
-REPORT_SQL = """SELECT m.cluster_id, m.auto_id, m.mkey, e.id, e.article_id, e.sentence_idx, e.trigger_start, e.trigger,
+#: every mention of the clusters with what a summary and the evidence view need (a report is its member's
+#: cluster_id, auto_id and mkey, then this); :func:`fetch_reports` reads the members first, then their events by
+#: id (through the events' primary key: the events table is wide and long, and a join would scan all of it)
+REPORT_SQL = """SELECT e.id, e.article_id, e.sentence_idx, e.trigger_start, e.trigger,
        e.event_type, e.mode, e.date, e.date_text, e.date_precision, e.negated, e.intended, e.hypothetical,
        e.source_text, e.source_name, e.source_country, e.source_sector, e.source_person,
        e.target_text, e.target_name, e.target_country, e.target_sector, e.target_person,
        e.place_text, e.place_name, e.place_country, e.lat, e.lon, e.goldstein, e.quad_class, e.cameo, e.cameo_code,
        e.confidence, a.published, a.source AS outlet, a.url, a.title AS article_title{sentence}
-FROM cluster_members m
-JOIN events e ON e.id = m.event_id
-JOIN articles a ON a.id = m.article_id{sentences}"""
+FROM events e
+JOIN articles a ON a.id = e.article_id{sentences}"""
 
 
 def outlet_of(r: dict[str, Any]) -> str:
@@ -76,11 +77,12 @@ def _digits(*xs: int) -> str:
 
 
 def _scores(r: dict[str, Any], rules: Rules) -> dict[str, str]:
-    """Each part's score for one mention (higher is better): the representative, each actor, the place."""
+    """Each part's score for one mention (higher is better): the representative, each actor, the place (each
+    as :func:`_digits` writes it)."""
     src, tgt, place = _actor_score(r, "source"), _actor_score(r, "target"), _place_score(r, rules)
-    return {"rep": _digits(-rules.rank(r.get("date_precision") or "other"), src + tgt, place,
-                           int(r.get("mode") is not None)),
-            "source": _digits(src), "target": _digits(tgt), "place": _digits(place)}
+    return {"rep": f"{50 - rules.rank(r.get('date_precision') or 'other'):02d}{src + tgt + 50:02d}{place + 50:02d}"
+                   f"{51 if r.get('mode') is not None else 50}",
+            "source": f"{src + 50:02d}", "target": f"{tgt + 50:02d}", "place": f"{place + 50:02d}"}
 
 
 #: the columns each part of a summary takes from the mention it comes from
@@ -192,12 +194,16 @@ def fetch_reports(con: Any, cluster_ids: Iterable[str], sentences: bool = False)
     if not ids:
         return out
     sel, params = lists({"c": ("VARCHAR", ids)})
+    members = {r[0]: r[1:] for r in con.execute(f"SELECT event_id, cluster_id, auto_id, mkey FROM cluster_members "
+                                                f"WHERE cluster_id IN (SELECT c FROM {sel})", params).fetchall()}
+    if not members:
+        return out
     sql = REPORT_SQL.format(sentence=", s.text AS sentence" if sentences else "", sentences=(
         "\nLEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_idx" if sentences else ""))
-    cur = con.execute(f"{sql} WHERE m.cluster_id IN (SELECT c FROM {sel})", params)
-    cols = [d[0] for d in cur.description]
+    cur = con.execute(f"{sql} WHERE e.id IN ({quoted(members)})")
+    cols = ["cluster_id", "auto_id", "mkey", *(d[0] for d in cur.description)]
     for row in cur.fetchall():
-        r = dict(zip(cols, row))
+        r = dict(zip(cols, (*members[row[0]], *row)))
         out.setdefault(r["cluster_id"], []).append(r)
     return out
 
@@ -214,29 +220,30 @@ def refresh_summaries(con: Any, cluster_ids: Iterable[str], rules: Rules, gained
     if not ids:
         return 0
     gained = gained or {}
-    quick = [c for c in ids if c in gained and full is not None and c not in full]
-    old = _stored(con, quick)
+    quick = {c for c in ids if c in gained and full is not None and c not in full}
     reports = fetch_reports(con, [c for c in ids if c not in gained or full is None or c in full])
+    # the stored rows of the clusters that only gained mentions are what their new rows are made from
+    old = _stored(con, sorted(quick))
+    sel, params = lists({"c": ("VARCHAR", ids)})
+    con.execute(f"DELETE FROM clusters WHERE id IN (SELECT c FROM {sel})", params)
     rows = []
     for cid in ids:
         if cid in reports:
             rows.append(summarize(cid, reports[cid], rules))
         elif cid in quick:
             rows.append(summarize(cid, gained[cid], rules, old.get(cid)))
-    sel, params = lists({"c": ("VARCHAR", ids)})
-    con.execute(f"DELETE FROM clusters WHERE id IN (SELECT c FROM {sel})", params)
     if rows:
-        sel, params = lists({n: (t, [r[n] for r in rows]) for n, t in CLUSTER_COLUMNS})
-        col_sql = ", ".join(f'"{n}"' for n, _t in CLUSTER_COLUMNS)
-        con.execute(f"INSERT INTO clusters ({col_sql}) SELECT {col_sql} FROM {sel}", params)
+        insert_rows(con, "clusters", {n: (t, [r[n] for r in rows]) for n, t in CLUSTER_COLUMNS})
     return len(rows)
 
 
 def _stored(con: Any, ids: list[str]) -> dict[str, dict[str, Any]]:
     if not ids:
         return {}
-    sel, params = lists({"c": ("VARCHAR", ids)})
-    cur = con.execute(f"SELECT * FROM clusters WHERE id IN (SELECT c FROM {sel})", params)
+    # the clusters table is wide and a scan reads every column of every row: the rows are looked up through an
+    # index on id instead (made here the first time, for stores from before it), given the ids as constants
+    con.execute("CREATE INDEX IF NOT EXISTS clusters_id ON clusters(id)")
+    cur = con.execute(f"SELECT * FROM clusters WHERE id IN ({quoted(ids)})")
     cols = [d[0] for d in cur.description]
     return {r[0]: dict(zip(cols, r)) for r in cur.fetchall()}
 

@@ -20,10 +20,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
-__all__ = ["CLUSTER_DDL", "CLUSTER_COLUMNS", "lists", "ensure_readable", "member_key", "TABLES"]
+__all__ = ["CLUSTER_DDL", "CLUSTER_COLUMNS", "lists", "quoted", "with_rows", "insert_rows", "ensure_readable",
+           "member_key", "TABLES"]
 
 #: columns of ``clusters``: (name, SQL type)
 CLUSTER_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -68,10 +70,44 @@ def member_key(article_id: str, sentence_idx: int, trigger_start: int) -> str:
 
 def lists(columns: dict[str, tuple[str, Sequence[Any]]]) -> tuple[str, list[list[Any]]]:
     """A subquery over Python lists, passed as parameters, and those parameters: ``columns`` maps a column name
-    to (DuckDB type, values); the lists are read side by side. (Registering an Arrow table costs DuckDB
-    milliseconds per call; list parameters cost microseconds for the few hundred keys a batch has.)"""
+    to (DuckDB type, values); the lists are read side by side. List parameters convert value by value (about a
+    microsecond each): right for a few hundred values; for thousands, :func:`with_rows` is faster."""
     sel = ", ".join(f"unnest(?::{t}[]) AS {n}" for n, (t, _v) in columns.items())
     return f"(SELECT {sel})", [list(v) for _t, v in columns.values()]
+
+
+def quoted(values: Iterable[str]) -> str:
+    """SQL string literals, comma-separated, for ``col IN (...)``: unlike a join or list parameters, a list of
+    constants lets DuckDB look the rows up through an index on ``col`` (up to ``index_scan_max_count`` of them)."""
+    return ", ".join("'" + str(v).replace("'", "''") + "'" for v in values) or "NULL"
+
+
+def with_rows(con: Any, sql: str, columns: dict[str, tuple[str, Sequence[Any]]], fetch: bool = True) -> list[Any]:
+    """Run ``sql``, in which ``_gaiko_rows`` is a relation over Python lists (``columns`` as for :func:`lists`),
+    and return its rows (``fetch``). The lists become an Arrow table, converted in C, that DuckDB finds by its
+    name here (a replacement scan): for thousands of values much faster than list parameters, and half a
+    millisecond faster than registering a view."""
+    import pyarrow as pa
+
+    types = _arrow_types()
+    _gaiko_rows = pa.Table.from_arrays([pa.array(v, type=types[t]) for t, v in columns.values()],  # noqa: F841
+                                       names=list(columns))
+    cur = con.execute(sql)
+    return cur.fetchall() if fetch else []
+
+
+def insert_rows(con: Any, table: str, columns: dict[str, tuple[str, Sequence[Any]]]) -> None:
+    """Insert rows given as columns (as for :func:`lists`) into ``table`` through :func:`with_rows`."""
+    names = ", ".join(f'"{n}"' for n in columns)
+    with_rows(con, f"INSERT INTO {table} ({names}) SELECT {names} FROM _gaiko_rows", columns, fetch=False)
+
+
+@lru_cache(maxsize=1)
+def _arrow_types() -> dict[str, Any]:
+    import pyarrow as pa
+
+    return {"VARCHAR": pa.string(), "BIGINT": pa.int64(), "INTEGER": pa.int32(), "DOUBLE": pa.float64(),
+            "BOOLEAN": pa.bool_(), "DATE": pa.date32(), "VARCHAR[]": pa.list_(pa.string())}
 
 
 def ensure_readable(con: Any) -> None:

@@ -8,21 +8,25 @@ For a batch of new mentions (:func:`add_mentions`):
    join (found through ``cluster_fine``, by side pattern and day), exactly as :func:`~.core.cluster_mentions`
    does;
 3. roots are recomputed for those units and passed down to the units below them whose root changed;
-4. ``auto_id`` of the members of every unit whose root changed is set.
+4. the new members are written with their ``auto_id`` (and ``cluster_id`` while the store has no overrules), and
+   ``auto_id`` of the earlier members of every unit whose root changed is set.
 
-Work and reads grow with the batch and the units of its types, sides and days, not with the store.
+The work and the rows read grow with the batch and the units of its types, sides and days, not with the store;
+the joins that find those rows still scan their tables (docs/clusters.md, *Cost*).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from .core import SLOT, UnitState, choose_parent, cluster_id_of, listed_tokens, probe_tokens, slot_keys, ukey_of
+from .core import (SLOT, UnitState, choose_parent, cluster_id_of, listed_tokens, mix_slots, mixed_keys, probe_tokens,
+                   ukey_of)
 from .rules import Rules
 from .units import Unit, compatible, order, units_of
-from .tables import lists, member_key
+from .tables import insert_rows, lists, member_key, with_rows
 
 __all__ = ["add_mentions", "mention_rows", "Touched", "MENTION_SQL"]
 
@@ -76,15 +80,14 @@ _NARROW = 4
 
 def _fine_keys(u: Unit) -> list[int]:
     """Keys a unit is found under by the units that may join it: its exact window, under its side tokens."""
-    return slot_keys(u.status, u.event_type, listed_tokens(u), "f", (u.width * SLOT + u.lo,))  # type: ignore[operator]
+    return mixed_keys(u.status, u.event_type, listed_tokens(u), "f", _one_slot(u.width * SLOT + u.lo))  # type: ignore[operator]
 
 
 def _fine_probes(u: Unit, rules: Rules) -> list[int]:
     """Keys of the units ``u`` may join: every window of a width the rules give that fits inside its own, under the
     side tokens that may agree."""
-    slots = [w * SLOT + lo for w in rules.widths if w <= u.width for lo in range(u.lo, u.hi - w + 2)]  # type: ignore[operator]
-    slots += _overlap_slots(u, rules)
-    return slot_keys(u.status, u.event_type, probe_tokens(u, u.event_type in rules.undirected), "f", slots)
+    slots = _inner_slots(u.lo, u.hi, rules.widths) + mix_slots(_overlap_slots(u, rules))  # type: ignore[arg-type]
+    return mixed_keys(u.status, u.event_type, probe_tokens(u, u.event_type in rules.undirected), "f", slots)
 
 
 def _overlap_slots(u: Unit, rules: Rules) -> list[int]:
@@ -99,19 +102,41 @@ def _coarse_keys(u: Unit) -> list[int]:
     """Keys a unit is found under by the units it may join, under its tokens: its exact window when narrow, else
     every week its window touches."""
     if u.width <= _NARROW:
-        return slot_keys(u.status, u.event_type, listed_tokens(u), "c", (u.width * SLOT + u.lo,))  # type: ignore[operator]
-    return slot_keys(u.status, u.event_type, listed_tokens(u), "w", range(u.lo // 7, u.hi // 7 + 1))  # type: ignore[operator]
+        return mixed_keys(u.status, u.event_type, listed_tokens(u), "c", _one_slot(u.width * SLOT + u.lo))  # type: ignore[operator]
+    return mixed_keys(u.status, u.event_type, listed_tokens(u), "w", _weeks(u.lo, u.hi))  # type: ignore[arg-type]
 
 
 def _coarse_probes(u: Unit, rules: Rules) -> list[int]:
     """Keys of the units that may join ``u`` (the side relation is symmetric): their window contains ``u``'s, so it
     is one of the narrow windows around it, or a wide one touching its first week."""
     tokens = probe_tokens(u, u.event_type in rules.undirected)
-    slots = [w * SLOT + lo for w in rules.widths if u.width <= w <= _NARROW
-             for lo in range(u.hi - w + 1, u.lo + 1)]  # type: ignore[operator]
-    slots += _overlap_slots(u, rules) if u.width <= _NARROW else []
-    return (slot_keys(u.status, u.event_type, tokens, "c", slots)
-            + slot_keys(u.status, u.event_type, tokens, "w", range(u.lo // 7, u.lo // 7 + 1)))  # type: ignore[operator]
+    slots = _outer_slots(u.lo, u.hi, rules.widths) + (mix_slots(_overlap_slots(u, rules))  # type: ignore[arg-type]
+                                                      if u.width <= _NARROW else ())  # type: ignore[operator]
+    return (mixed_keys(u.status, u.event_type, tokens, "c", slots)
+            + mixed_keys(u.status, u.event_type, tokens, "w", _weeks(u.lo, u.lo)))  # type: ignore[arg-type]
+
+
+# the slots of a window, mixed (:func:`~.core.mix_slots`) once for every unit with that window
+@lru_cache(maxsize=65536)
+def _one_slot(slot: int) -> tuple[int, ...]:
+    return mix_slots((slot,))
+
+
+@lru_cache(maxsize=65536)
+def _inner_slots(lo: int, hi: int, widths: tuple[int, ...]) -> tuple[int, ...]:
+    """Every window of a width in ``widths`` inside ``lo..hi``."""
+    return mix_slots(w * SLOT + d for w in widths if w <= hi - lo + 1 for d in range(lo, hi - w + 2))
+
+
+@lru_cache(maxsize=65536)
+def _outer_slots(lo: int, hi: int, widths: tuple[int, ...]) -> tuple[int, ...]:
+    """Every narrow window of a width in ``widths`` around ``lo..hi``."""
+    return mix_slots(w * SLOT + d for w in widths if hi - lo + 1 <= w <= _NARROW for d in range(hi - w + 1, lo + 1))
+
+
+@lru_cache(maxsize=65536)
+def _weeks(lo: int, hi: int) -> tuple[int, ...]:
+    return mix_slots(range(lo // 7, hi // 7 + 1))
 
 
 def _load_units(con: Any, ukeys: Iterable[int], rules: Rules) -> dict[int, UnitState]:
@@ -124,23 +149,25 @@ def _load_units(con: Any, ukeys: Iterable[int], rules: Rules) -> dict[int, UnitS
     return {r[0]: _state(r, rules) for r in rows}
 
 
-def _probe(con: Any, table: str, keys: Iterable[int], states: dict[int, UnitState],
+def _probe(con: Any, table: str, keyed: tuple[list[int], list[int]], states: dict[int, UnitState],
            old_root: dict[int, int | None], rules: Rules) -> list[tuple[int, int]]:
-    """(lookup key, ukey) rows of ``table`` for ``keys``; the units found that are not in ``states`` yet are
-    loaded into it (one query for both)."""
-    ks = sorted(set(keys))
-    if not ks:
+    """(unit asking, unit found) for the lookup keys ``keyed`` (keys, and beside each the ukey of the unit asking)
+    found in ``table``; the units found that are not in ``states`` yet are loaded into it."""
+    pairs = _pairs(con, table, keyed)
+    loaded = _load_units(con, {u for _o, u in pairs if u not in states}, rules)
+    for k, st in loaded.items():
+        states[k] = st
+        old_root[k] = st.root
+    return [(o, u) for o, u in pairs if u in states]  # a key of no unit cannot happen in a whole store
+
+
+def _pairs(con: Any, table: str, keyed: tuple[list[int], list[int]]) -> list[tuple[int, int]]:
+    """(unit asking, unit found) for the lookup keys ``keyed`` found in ``table``."""
+    keys, owners = keyed
+    if not keys:
         return []
-    sel, params = lists({"k": ("BIGINT", ks)})
-    cols = ", ".join(f"u.{c}" for c in _UNIT_COLS)
-    rows = con.execute(f"SELECT t.k, {cols} FROM {table} t SEMI JOIN {sel} p ON t.k = p.k "
-                       "JOIN cluster_units u ON u.ukey = t.ukey", params).fetchall()
-    for r in rows:
-        if r[1] not in states:
-            st = _state(r[1:], rules)
-            states[st.ukey] = st
-            old_root[st.ukey] = st.root
-    return [(r[0], r[1]) for r in rows]
+    return with_rows(con, f"SELECT DISTINCT p.o, t.ukey FROM {table} t JOIN _gaiko_rows p ON t.k = p.k",
+                     {"k": ("BIGINT", keys), "o": ("BIGINT", owners)})
 
 
 def _state(r: Sequence[Any], rules: Rules) -> UnitState:
@@ -158,54 +185,59 @@ class Touched:
     clusters: set[str]
     gained: dict[str, list[dict[str, Any]]]
     full: set[str]
+    #: whether ``cluster_id`` was written with ``auto_id`` (the store has no overrules)
+    cluster_ids_set: bool = False
 
 
-def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules) -> Touched:
+def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster_ids: bool = False) -> Touched:
     """Cluster the mentions of articles never clustered before (every row of :data:`MENTION_SQL` for them) into
-    the stored clusters, inside the caller's transaction."""
+    the stored clusters, inside the caller's transaction. With ``cluster_ids`` (only for a store without
+    overrules) the members' ``cluster_id`` is written with their ``auto_id``."""
     if not rows:
-        return set()
+        return Touched(set(), {}, set())
     # 1. units of the new mentions
     fresh: dict[int, tuple[Unit, set[str]]] = {}
-    members: dict[str, list[Any]] = {"event_id": [], "article_id": [], "ukey": [], "mkey": []}
     unit_of_row: list[int] = []
+    ukeys: dict[str, int] = {}
     for r, unit in zip(rows, units_of(rows, rules)):
-        k = ukey_of(unit)
+        k = ukeys.get(unit.key)
+        if k is None:
+            k = ukeys[unit.key] = ukey_of(unit)
         unit_of_row.append(k)
-        fresh.setdefault(k, (unit, set()))[1].add(str(r["article_id"]))
-        members["event_id"].append(str(r["id"]))
-        members["article_id"].append(str(r["article_id"]))
-        members["ukey"].append(k)
-        members["mkey"].append(member_key(r["article_id"], r["sentence_idx"], r["trigger_start"]))
-    stored = _load_units(con, fresh, rules)
-    sel, params = lists({"event_id": ("VARCHAR", members["event_id"]), "article_id": ("VARCHAR", members["article_id"]),
-                         "ukey": ("BIGINT", members["ukey"]), "mkey": ("VARCHAR", members["mkey"])})
-    con.execute(f"INSERT INTO cluster_members (event_id, article_id, ukey, mkey) SELECT * FROM {sel}", params)
+        if k in fresh:
+            fresh[k][1].add(str(r["article_id"]))
+        else:
+            fresh[k] = (unit, {str(r["article_id"])})
+    # the stored units that may contain one of the batch's units (step 2) are looked up from the units themselves,
+    # so that one read of cluster_units brings them and the batch's own stored units
+    coarse = _pairs(con, "cluster_coarse", _keyed([UnitState(u, k) for k, (u, _a) in fresh.items()],
+                                                  lambda u: _coarse_probes(u, rules), rules))
+    stored = _load_units(con, set(fresh) | {c for _t, c in coarse}, rules)
     # the mentions come from articles never clustered before, so their articles are new to every unit
-    counts = {k: (stored[k].n_articles if k in stored else 0) + len(arts) for k, (_u, arts) in fresh.items()}
     states: dict[int, UnitState] = {}  # every unit read or changed in this batch
     new_units: list[UnitState] = []
     changed: list[UnitState] = []  # units whose own article count is new
-    for k, (unit, _arts) in fresh.items():
+    for k, (unit, arts) in fresh.items():
         st = stored.get(k)
         if st is None:
-            st = UnitState(unit, k, n_articles=counts[k])
+            st = UnitState(unit, k, n_articles=len(arts))
             new_units.append(st)
-            changed.append(st)
-        elif st.n_articles != counts[k]:
-            st.n_articles = counts[k]
-            changed.append(st)
+        else:
+            st.n_articles += len(arts)
+        changed.append(st)
         states[k] = st
     old_root = {k: st.root for k, st in states.items()}
+    for k, st in stored.items():
+        if k not in states:
+            states[k] = st
+            old_root[k] = st.root
     # 2. units that may take a new parent: the new ones, and the stored ones a changed unit refines
-    ckeys, cowners = _keyed(changed, lambda u: _coarse_probes(u, rules), rules)
-    above = _probe(con, "cluster_coarse", ckeys, states, old_root, rules)
-    coarse = _owners(ckeys, cowners, {k for k, _c in above})
+    above = [(t, c) for t, c in coarse if c in states]  # a key of no unit cannot happen in a whole store
     new_keys = {st.ukey for st in new_units}
     askers: dict[int, set[int]] = {}
-    for k, c in above:
+    for t, c in above:
         if c not in new_keys:
-            askers.setdefault(c, set()).update(t.ukey for t in coarse[k])
+            askers.setdefault(c, set()).add(t)
     again = set()
     for c, ts in askers.items():
         cu = states[c].unit
@@ -215,22 +247,17 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules) -> Touc
                 again.add(c)
                 break
     revisit = list(new_units) + [states[c] for c in sorted(again)]
-    # candidates of every unit revisited: the units starting on one of its days, under its side pattern
-    pkeys, powners = _keyed(revisit, lambda u: _fine_probes(u, rules), rules)
-    found = _probe(con, "cluster_fine", pkeys, states, old_root, rules)
-    fine_new: dict[int, list[UnitState]] = {}  # new units are not in cluster_fine yet
-    for st in new_units:
-        if _indexable(st.unit, rules):
-            for k in _fine_keys(st.unit):
-                fine_new.setdefault(k, []).append(st)
-    probes = _owners(pkeys, powners, {k for k, _u in found} | set(fine_new))
+    # candidates of every unit revisited: the units starting on one of its days, under its side pattern (the new
+    # units' lookup keys are written first, so that the new units are found too)
+    indexable = [st for st in new_units if _indexable(st.unit, rules)]
+    _write_keys(con, "cluster_fine", indexable, _fine_keys, rules)
     cands: dict[int, set[int]] = {}
-    for k, u in found:
-        for st in probes[k]:
-            cands.setdefault(st.ukey, set()).add(u)
-    for k, sts in fine_new.items():
-        for r in probes.get(k, ()):
-            cands.setdefault(r.ukey, set()).update(st.ukey for st in sts)
+    for t, c in _probe(con, "cluster_fine", _keyed(revisit, lambda u: _fine_probes(u, rules), rules), states, old_root,
+                       rules):
+        if t in cands:
+            cands[t].add(c)
+        else:
+            cands[t] = {c}
     dirty: set[int] = {st.ukey for st in new_units}
     for st in revisit:
         parent = choose_parent(st, (states[c] for c in cands.get(st.ukey, ())), rules)
@@ -252,46 +279,49 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules) -> Touc
                 states[st.ukey].root = new
                 moved.add(st.ukey)
                 frontier.add(st.ukey)
-    # 4. write units (new counts, parents, roots) and lookup keys of new units; set members' auto_id
-    write = {k for k in dirty | moved} | {st.ukey for st in changed}
+    # 4. write units (new counts, parents, roots), lookup keys of new units, the new members (with their auto_id)
+    # and the auto_id of the earlier members of every stored unit whose root changed
+    write = dirty | moved | {st.ukey for st in changed}
     _write_units(con, [states[k] for k in sorted(write)])
-    _write_keys(con, [st for st in new_units if _indexable(st.unit, rules)])
-    touched = sorted(moved | set(fresh))
-    cids = [cluster_id_of(states[k].root) for k in touched]  # type: ignore[arg-type]
+    _write_keys(con, "cluster_coarse", indexable, _coarse_keys, rules)
+    auto = [cluster_id_of(states[k].root) for k in unit_of_row]  # type: ignore[arg-type]
+    insert_rows(con, "cluster_members", {
+        "event_id": ("VARCHAR", [str(r["id"]) for r in rows]),
+        "article_id": ("VARCHAR", [str(r["article_id"]) for r in rows]), "ukey": ("BIGINT", unit_of_row),
+        "auto_id": ("VARCHAR", auto), **({"cluster_id": ("VARCHAR", auto)} if cluster_ids else {}),
+        "mkey": ("VARCHAR", [member_key(r["article_id"], r["sentence_idx"], r["trigger_start"]) for r in rows])})
+    earlier = sorted(k for k in moved if k not in new_keys)
+    if earlier:
+        sel, params = lists({"k": ("BIGINT", earlier),
+                             "c": ("VARCHAR", [cluster_id_of(states[k].root) for k in earlier])})  # type: ignore[arg-type]
+        both = ", cluster_id = r.c" if cluster_ids else ""
+        con.execute(f"UPDATE cluster_members SET auto_id = r.c{both} FROM {sel} r WHERE cluster_members.ukey = r.k "
+                    "AND (cluster_members.auto_id IS DISTINCT FROM r.c"
+                    f"{' OR cluster_members.cluster_id IS DISTINCT FROM r.c' if cluster_ids else ''})", params)
+    cids = [cluster_id_of(states[k].root) for k in sorted(moved | set(fresh))]  # type: ignore[arg-type]
     affected = {cluster_id_of(r) for k in moved if (r := old_root.get(k)) is not None}
-    sel, params = lists({"k": ("BIGINT", touched), "c": ("VARCHAR", cids)})
-    con.execute(f"UPDATE cluster_members SET auto_id = r.c FROM {sel} r WHERE cluster_members.ukey = r.k "
-                "AND (cluster_members.auto_id IS DISTINCT FROM r.c)", params)
     # an earlier unit that moved takes its (earlier) mentions from one cluster to another: both need all of theirs
-    new_keys = {st.ukey for st in new_units}
-    full = set(affected) | {cluster_id_of(states[k].root) for k in moved if k not in new_keys}  # type: ignore[arg-type]
+    full = set(affected) | {cluster_id_of(states[k].root) for k in earlier}  # type: ignore[arg-type]
     gained: dict[str, list[dict[str, Any]]] = {}
-    for r, k in zip(rows, unit_of_row):
-        cid = cluster_id_of(states[k].root)  # type: ignore[arg-type]
+    for r, cid in zip(rows, auto):
         r["cluster_id"] = r["auto_id"] = cid  # the rows are the batch's own
-        gained.setdefault(cid, []).append(r)
-    return Touched(affected | set(cids), gained, full)
+        if cid in gained:
+            gained[cid].append(r)
+        else:
+            gained[cid] = [r]
+    return Touched(affected | set(cids), gained, full, cluster_ids)
 
 
-def _keyed(units: Iterable[UnitState], keys_of: Any, rules: Rules) -> tuple[list[int], list[UnitState]]:
-    """Every lookup key of the (indexable) units, and beside each the unit it is for."""
+def _keyed(units: Iterable[UnitState], keys_of: Any, rules: Rules) -> tuple[list[int], list[int]]:
+    """Every lookup key of the (indexable) units, and beside each the ukey of the unit it is for."""
     keys: list[int] = []
-    owners: list[UnitState] = []
+    owners: list[int] = []
     for st in units:
         if _indexable(st.unit, rules):
             ks = keys_of(st.unit)
             keys += ks
-            owners += [st] * len(ks)
+            owners += [st.ukey] * len(ks)
     return keys, owners
-
-
-def _owners(keys: list[int], owners: list[UnitState], wanted: set[int]) -> dict[int, list[UnitState]]:
-    """The units each of the ``wanted`` keys is for."""
-    out: dict[int, list[UnitState]] = {}
-    for k, st in zip(keys, owners):
-        if k in wanted:
-            out.setdefault(k, []).append(st)
-    return out
 
 
 def _may_join(u: UnitState, v: UnitState, rules: Rules) -> bool:
@@ -329,10 +359,11 @@ def climb_full(states: dict[int, UnitState], k: int) -> int:
 
 
 def _children(con: Any, parents: set[int], exclude: set[int], rules: Rules) -> list[UnitState]:
+    """The stored units whose stored parent is one of ``parents``, but those in ``exclude`` (one query)."""
     sel, params = lists({"k": ("BIGINT", sorted(parents))})
-    rows = con.execute(f"SELECT ukey FROM cluster_units u SEMI JOIN {sel} p ON u.parent = p.k", params).fetchall()
-    keys = {r[0] for r in rows} - exclude
-    return list(_load_units(con, keys, rules).values())
+    rows = con.execute(f"SELECT {', '.join(_UNIT_COLS)} FROM cluster_units u SEMI JOIN {sel} p ON u.parent = p.k",
+                       params).fetchall()
+    return [_state(r, rules) for r in rows if r[0] not in exclude]
 
 
 def _write_units(con: Any, units: list[UnitState]) -> None:
@@ -344,25 +375,16 @@ def _write_units(con: Any, units: list[UnitState]) -> None:
         for c, v in zip(_UNIT_COLS, (st.ukey, u.status, u.event_type, u.src, u.tgt, u.place, u.mode, u.prec, u.lo, u.hi,
                                      st.n_articles, st.parent, st.root)):
             cols[c].append(v)
-    types = {"ukey": "BIGINT", "parent": "BIGINT", "root": "BIGINT", "lo": "INTEGER", "hi": "INTEGER",
-             "n_articles": "INTEGER"}
-    sel, params = lists({c: (types.get(c, "VARCHAR"), cols[c]) for c in _UNIT_COLS})
     keys, kparams = lists({"k": ("BIGINT", cols["ukey"])})
     con.execute(f"DELETE FROM cluster_units WHERE ukey IN (SELECT k FROM {keys})", kparams)
-    con.execute(f"INSERT INTO cluster_units ({', '.join(_UNIT_COLS)}) SELECT * FROM {sel}", params)
+    insert_rows(con, "cluster_units", {c: (_UNIT_TYPES.get(c, "VARCHAR"), cols[c]) for c in _UNIT_COLS})
 
 
-def _write_keys(con: Any, units: list[UnitState]) -> None:
-    fine: dict[str, list[int]] = {"k": [], "u": []}
-    coarse: dict[str, list[int]] = {"k": [], "u": []}
-    for st in units:
-        for k in _fine_keys(st.unit):
-            fine["k"].append(k)
-            fine["u"].append(st.ukey)
-        for k in _coarse_keys(st.unit):
-            coarse["k"].append(k)
-            coarse["u"].append(st.ukey)
-    for table, cols in (("cluster_fine", fine), ("cluster_coarse", coarse)):
-        if cols["k"]:
-            sel, params = lists({"k": ("BIGINT", cols["k"]), "u": ("BIGINT", cols["u"])})
-            con.execute(f"INSERT INTO {table} SELECT k, u FROM {sel}", params)
+_UNIT_TYPES = {"ukey": "BIGINT", "parent": "BIGINT", "root": "BIGINT", "lo": "INTEGER", "hi": "INTEGER",
+               "n_articles": "INTEGER"}
+
+
+def _write_keys(con: Any, table: str, units: list[UnitState], keys_of: Any, rules: Rules) -> None:
+    keys, owners = _keyed(units, keys_of, rules)
+    if keys:
+        insert_rows(con, table, {"k": ("BIGINT", keys), "ukey": ("BIGINT", owners)})
