@@ -31,7 +31,7 @@ def _train(a: argparse.Namespace) -> dict[str, Any]:
     from .measure import coder_with, fold_of, tune_join
     from .train import TrainConfig, capture_examples, fit, load_sentences, training_meta
 
-    cfg = TrainConfig(C=a.C, seed=a.seed, fraction=a.fraction, kind=a.kind)
+    cfg = TrainConfig(C=a.C, seed=a.seed, fraction=a.fraction, kind=a.kind, epochs=a.epochs)
     t0 = time.time()
     sents = load_sentences(cfg, "tuned")
     if cfg.fraction < 1.0:
@@ -129,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     t.add_argument("--kind", default="mlp", choices=("mlp", "linear"), help="model (default mlp)")
     t.add_argument("--C", type=float, default=1.0, help="inverse L2 strength of the linear model (default 1.0)")
     t.add_argument("--seed", type=int, default=13)
+    t.add_argument("--epochs", type=int, default=20, help="passes of the network over the data (default 20)")
     t.add_argument("--fraction", type=float, default=1.0, help="share of the tuned split to train on")
     e = sub.add_parser("eval", help="figures on a split (numbers only)")
     e.add_argument("--model", default=None, help="artefact path, or 'rules' for the rules alone")
