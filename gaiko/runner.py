@@ -99,7 +99,11 @@ def iter_batches(items: Iterable[Article | InputError], size: int) -> Iterator[l
         yield batch
 
 
+_TERMINATING: list[bool] = [False]  # a SIGTERM arrived during the current run
+
+
 def _on_sigterm(signum: int, frame: Any) -> None:
+    _TERMINATING[0] = True
     raise Terminated()
 
 
@@ -110,6 +114,7 @@ def _catch_sigterm() -> Callable[[], None]:
 
     if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGTERM"):
         return lambda: None
+    _TERMINATING[0] = False
     try:
         previous = signal.signal(signal.SIGTERM, _on_sigterm)
     except (ValueError, OSError):
@@ -215,6 +220,12 @@ def code_into_store(
     except KeyboardInterrupt:
         status = "interrupted"
         raise
+    except Exception as exc:
+        if not _TERMINATING[0]:
+            raise
+        # a SIGTERM that lands inside a DuckDB query comes back from it as "Query interrupted" (RuntimeError)
+        status = "interrupted"
+        raise Terminated() from exc
     finally:
         restore_signal()
         if executor is not None:

@@ -388,6 +388,42 @@ def test_sigterm_marks_the_run_interrupted(tmp_path: Path) -> None:
         assert s.scalar("SELECT count(*) FROM articles") == run["articles"]
 
 
+def test_sigterm_inside_a_store_query_still_marks_the_run_interrupted(tmp_path: Path) -> None:
+    """DuckDB hands back a signal's exception raised during a query as RuntimeError("Query interrupted"); a
+    SIGTERM that lands there must still end the run as interrupted (CI once caught it in ``known_articles``)."""
+    import signal
+
+    from gaiko.ids import article_id
+    from gaiko.runner import Terminated, code_into_store
+    from gaiko.types import Article
+
+    class Interrupted(Store):
+        calls = 0
+
+        def known_articles(self, ids):  # type: ignore[override]
+            Interrupted.calls += 1
+            if Interrupted.calls == 3:  # as DuckDB does: the handler's exception comes back as a RuntimeError
+                try:
+                    os.kill(os.getpid(), signal.SIGTERM)
+                    signal.sigtimedwait([], 0) if hasattr(signal, "sigtimedwait") else None
+                except Terminated:
+                    raise RuntimeError("Query interrupted") from None
+            return super().known_articles(ids)
+
+    arts = [Article(text=f"Japan protested to China, report {i}.", published="2025-11-01") for i in range(20)]
+    for a in arts:
+        a.id = article_id(a.text)
+    db = tmp_path / "t.duckdb"
+    before = signal.getsignal(signal.SIGTERM)
+    with Interrupted(db) as s:
+        with pytest.raises(Terminated):
+            code_into_store(s, arts, coder=FakeCoder(), batch_size=2, track=False)
+    assert signal.getsignal(signal.SIGTERM) is before
+    with Store(db, read_only=True) as s:
+        run = s.query("SELECT status FROM runs")[0]
+        assert run["status"] == "interrupted"
+
+
 def test_readme_shows_what_make_run_runs() -> None:
     make = (ROOT / "Makefile").read_text()
     readme = (ROOT / "README.md").read_text()
