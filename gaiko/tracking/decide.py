@@ -293,6 +293,27 @@ _AUX_WORDS = frozenset({"would", "will", "be", "been", "being", "was", "were", "
 
 
 
+def _other_people(frame: Frame, text: str, toks: list[Any], found: list[Hit], lex: Lexicon) -> str | None:
+    """A country's name right before a noun of the pledge's object, naming neither the pledger nor a country the pledge
+    names ("1,400 Sudanese refugees" for a pledge on Eritrean refugees): the report is about others' people or goods.
+    Places ("flights from Nairobi") are no such modifier."""
+    doer = (frame.doer or "").split("/")[0]
+    related = {r.split("/")[0] for r in frame.related}
+    for k in range(len(toks) - 1):
+        t = toks[k]
+        if not text[t.start:t.start + 1].isupper() or len(t.text) < 3:
+            continue
+        iso = lex.countries.get(t.text)
+        if not iso or iso == doer or iso in related:
+            continue
+        nxt = toks[k + 1]
+        if not text[nxt.start:nxt.start + 1].islower():
+            continue
+        if stem(nxt.text) in frame.objects or any(h.i <= k + 1 < h.j and h.concept.startswith(OBJECT) for h in found):
+            return text[t.start:nxt.end]
+    return None
+
+
 def decide(frame: Frame, report: Report, lex: Lexicon | None = None) -> Decision:
     """The relation of ``report`` to the pledge ``frame`` (see the module doc for the rules)."""
     lex = lex or lexicon()
@@ -317,6 +338,10 @@ def decide(frame: Frame, report: Report, lex: Lexicon | None = None) -> Decision
         return Decision("unrelated", note="a meeting without the pledge's actor", features=feats)
     if _ANOTHER_MATTER.search(report.text):
         return Decision("unrelated", note="says it is another matter", features=feats)
+    if frame.related and not countries & {r.split("/")[0] for r in frame.related}:
+        rival = _other_people(frame, report.text, toks, found, lex)
+        if rival:
+            return Decision("unrelated", note=f"about {rival}, not the pledge's", features=feats)
     # 2. what: the clauses about the object, best first; a specific act may stand for its object (which clauses
     # depends on the pledge's acts, objects and heads alone: many pledges share them, so it is read once for each)
     choice = (frame.acts, frame.objects, frame.heads)
