@@ -163,3 +163,18 @@ def test_no_coal_delivered_yet_stalls():
     d = _dec(COAL, "No Georgian coal has been supplied to the plants so far, Armenian officials said.", sides={"GEO"},
              published="2026-06-09")
     assert d.relation == "stalls", d
+
+
+# -- a cue word after a future verb ("would be given land") reports nothing done -----------------------------------
+
+def test_a_cue_word_after_a_future_verb_is_nothing_done():
+    d = _dec(REFUGEES, "Eritrean officials said the returning refugees would be given land near Asmara.",
+             sides={"ERI"}, context={"CAN", "ERI"}, published="2026-05-04")
+    assert d.relation not in ("fulfils", "progresses"), d
+
+
+def test_landing_reported_is_still_done():
+    d = _dec(REFUGEES, "All 3,000 Eritrean refugees had landed in Canada by Friday, officials said.", sides={"CAN"},
+             published="2026-11-04")
+    assert d.relation == "fulfils", d
+

@@ -530,6 +530,7 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
             continue
         if rel in ("fulfils", "progresses", "reverses") and (
                 any(a in _FUTURE_AUX for a in _aux(toks, i, lo))
+                or any(t.text in _MODALS for t in toks[max(lo, i - 4):i])  # "would be given land": a noun, in the future
                 or (not _memo_call(memo, is_verb, toks, i, lex, lo) and _verbal(toks[i].text, lex))):
             continue  # "will hold", "to carry out", "on carrying out": nothing done yet (announcing a withdrawal is one)
         subject = _memo_call(memo, _subject_at, report, toks, clause.lo, clause.subject_lo, i, lex)
