@@ -178,23 +178,3 @@ def test_landing_reported_is_still_done():
              published="2026-11-04")
     assert d.relation == "fulfils", d
 
-
-
-# -- a hyphenated compound names the things its parts name ("visa-exempt stays") -----------------------------------
-
-STAY = _frame("cut the visa-free stay for tourists from 90 days to 45 days", "MYS", deadline="2026-03-01", kind="promise")
-
-
-def test_a_compound_names_its_parts_things():
-    from gaiko.tracking.lexicon import lexicon
-    from gaiko.tracking.text import keys
-
-    assert "o:visa" in keys("The cabinet put off indefinitely the shorter limit on visa-exempt stays.", lexicon())
-    d = _dec(STAY, "The cabinet put off indefinitely the shorter limit on visa-exempt stays.", context={"MYS"})
-    assert d.relation == "withdraws", d
-
-
-def test_a_compound_of_other_things_is_not_the_pledge():
-    d = _dec(STAY, "The cabinet put off indefinitely the shorter limit on coal-fired stations.", context={"MYS"})
-    assert d.relation == "unrelated", d
-

@@ -101,9 +101,6 @@ def hits(toks: list[Tok], lex: Lexicon) -> list[Hit]:
     n = len(toks)
     for i in range(n):
         readings = _readings(toks[i].text, lex)
-        if "-" in toks[i].text and not any(e.lemmas == (toks[i].text,) for _t, es in readings for e in es):
-            # "visa-exempt stays", "coal-fired": a compound no entry names names the things its parts do
-            out.extend(Hit(i, i + 1, c, "n", "base") for c in _compound_objects(toks[i].text, lex))
         if not readings:
             continue
         seen: set[tuple[str, str]] = set()
@@ -125,25 +122,6 @@ def hits(toks: list[Tok], lex: Lexicon) -> list[Hit]:
 
 
 _READINGS: dict[tuple[int, str], tuple[tuple[str, tuple[Any, ...]], ...]] = {}
-_COMPOUNDS: dict[tuple[int, str], tuple[str, ...]] = {}
-
-
-def _compound_objects(word: str, lex: Lexicon) -> tuple[str, ...]:
-    """Object concepts a hyphenated word's parts name as nouns ("visa-exempt": the visa), cached."""
-    key = (id(lex), word)
-    got = _COMPOUNDS.get(key)
-    if got is None:
-        found: list[str] = []
-        for part in word.split("-"):
-            if len(part) < 3:
-                continue
-            for _tag, es in _readings(part, lex):
-                found.extend(e.concept for e in es if len(e.lemmas) == 1 and e.role == "n" and e.concept.startswith(OBJECT)
-                             and e.concept not in found)
-        got = _COMPOUNDS[key] = tuple(found)
-        if len(_COMPOUNDS) > 200_000:
-            _COMPOUNDS.clear()
-    return got
 
 
 def _readings(word: str, lex: Lexicon) -> tuple[tuple[str, tuple[Any, ...]], ...]:
