@@ -178,3 +178,24 @@ def test_landing_reported_is_still_done():
              published="2026-11-04")
     assert d.relation == "fulfils", d
 
+
+
+# -- a counterpart or beneficiary of another country ("an agreement with Vietnam") --------------------------------
+
+VISAS = _frame("waive visas for Chilean passport holders", "PER", deadline="2026-06-30")
+
+
+@pytest.mark.parametrize("text", [
+    "Peru signed a visa waiver agreement for diplomatic passport holders with Bolivia on Friday.",
+    "Lima waived visas for the Paraguay football squad on Monday.",
+])
+def test_a_counterpart_of_another_country_is_not_the_pledge(text):
+    assert _rel(VISAS, text, sides={"PER"}) == "unrelated"
+
+
+@pytest.mark.parametrize("text", [
+    "Peru waived visas for Chilean passport holders on Monday.",
+    "Peru lifted visa requirements for holders of Chilean passports, officials in Lima said.",
+])
+def test_the_pledge_country_named_keeps_the_report(text):
+    assert _rel(VISAS, text, sides={"PER"}) != "unrelated"

@@ -311,6 +311,19 @@ def _other_people(frame: Frame, text: str, toks: list[Any], found: list[Hit], le
             continue
         if stem(nxt.text) in frame.objects or any(h.i <= k + 1 < h.j and h.concept.startswith(OBJECT) for h in found):
             return text[t.start:nxt.end]
+    # the counterpart or beneficiary it names ("a visa waiver agreement with Vietnam", "an appeal for Sudan")
+    for k in range(len(toks) - 1):
+        if toks[k].text not in ("with", "for"):
+            continue
+        j = k + 1 + (toks[k + 1].text == "the")
+        run = j
+        while run < len(toks) and text[toks[run].start:toks[run].start + 1].isupper():
+            run += 1
+        if run == j:
+            continue
+        isos = countries_in(text[toks[j].start:toks[run - 1].end], lex)
+        if isos and not isos & (related | {doer}):
+            return text[toks[k].start:toks[run - 1].end]
     return None
 
 
