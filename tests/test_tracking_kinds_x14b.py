@@ -199,3 +199,24 @@ def test_a_counterpart_of_another_country_is_not_the_pledge(text):
 ])
 def test_the_pledge_country_named_keeps_the_report(text):
     assert _rel(VISAS, text, sides={"PER"}) != "unrelated"
+
+
+# -- a month is no person: "stuck in parliament since May" names no Theresa May (whose side hid the report) --------
+
+@pytest.mark.parametrize("text", [
+    "The bill creating a state grain board has been stuck in parliament since May amid disputes over who would run it.",
+    "Talks on the fishing quota have made no progress since May, officials said.",
+])
+def test_a_month_is_no_person(coder, text):
+    from gaiko.types import Article
+
+    c = list(coder.code_articles([Article(text=text, published="2026-08-14")]))[0]
+    assert not any(a.country == "GBR" for a in c.actors), [(a.text, a.name) for a in c.actors]
+
+
+def test_a_person_of_that_name_is_still_one(coder):
+    from gaiko.types import Article
+
+    c = list(coder.code_articles([Article(text="Prime Minister May said on Monday that Britain would leave.",
+                                          published="2019-03-04")]))[0]
+    assert any(a.name == "Theresa May" for a in c.actors)

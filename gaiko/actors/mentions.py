@@ -115,6 +115,8 @@ class _Finder:
                 continue
             tok = self.doc[m.start]
             label = tok.ent_type_
+            if label in ("DATE", "TIME"):
+                continue  # "stuck in parliament since May": a month, not Theresa May
             others = [e for e in m.entries if e.kind != "person"]
             if others and label != "PERSON":
                 continue  # "Jordan", "Washington": the place reading wins outside PERSON entities
