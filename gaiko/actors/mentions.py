@@ -119,8 +119,8 @@ class _Finder:
                 continue
             tok = self.doc[m.start]
             label = tok.ent_type_
-            if label == "DATE" or tok.lower_ in _MONTHS and m.end < len(self.doc) and self.doc[m.end].like_num:
-                continue  # "met in Antalya on May 16": a date, not Theresa May
+            if label in ("DATE", "TIME") or tok.lower_ in _MONTHS and m.end < len(self.doc) and self.doc[m.end].like_num:
+                continue  # "met in Antalya on May 16", "stuck in parliament since May": a date, not Theresa May
             others = [e for e in m.entries if e.kind != "person"]
             if others and label != "PERSON":
                 continue  # "Jordan", "Washington": the place reading wins outside PERSON entities

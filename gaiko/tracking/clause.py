@@ -25,6 +25,9 @@ _BOUNDARY = frozenset({";", ":", "—", "–", "but", "while", "whereas", "altho
                        "if", "unless", "once", "provided",
                        "unless", "after", "before", "when", "whereupon", "(", ")"})
 _REL_PRONOUN = frozenset({"which", "who", "where", "whom"})
+#: a subject with "no" ("no further fuel", "no coal") right before the verb's auxiliaries
+_NO_SUBJECT = re.compile(r"\bno\s+(?:[a-z-]+\s+){1,3}(?:will|would|shall|could|can|is|are|was|were|has|have|had)"
+                         r"(?:\s+(?:be|been|being|yet|now|so|far))*$")
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our",
                           "of", "any", "no", "such", "first", "further", "new", "planned", "promised", "proposed"})
 _AUX = frozenset({"will", "'ll", "would", "shall", "has", "have", "had", "is", "are", "was", "were", "be", "been",
@@ -137,7 +140,8 @@ def _aspect(toks: list[Tok], k: int, lo: int, lex: Lexicon) -> dict[str, bool]:
     aux = _aux(toks, k, lo)
     tags = {t for _l, t in lex.lemmas(toks[k].text)}
     before = " ".join(toks[j].text for j in range(max(lo, k - 6), k))
-    neg = any(a in ("not", "n't", "never") for a in aux) or "yet to" in " ".join(aux) or "no longer" in " ".join(aux)
+    neg = any(a in ("not", "n't", "never") for a in aux) or "yet to" in " ".join(aux) or "no longer" in " ".join(aux) \
+        or bool(aux and _NO_SUBJECT.search(before))  # "no further fuel would be sent", "no coal has been delivered"
     future = any(a in ("will", "'ll", "would", "shall", "to", "could", "may", "might", "should", "must") for a in aux)
     refused = bool(re.search(r"\b(refus\w*|declin\w*|reject\w*|rul\w* out)\s+(to\s+)?$", before + " ")) and "to" in aux
     failed = bool(re.search(r"\b(fail\w*|struggl\w*)\s*$", " ".join(toks[j].text for j in range(max(lo, k - 3), k - 1))))
@@ -269,13 +273,15 @@ def _governing_cue(cues: dict[str, tuple[int, int, str] | None], k: int) -> tupl
     return None
 
 
-def _about_plan(toks: list[Tok], i: int, hi: int, lex: Lexicon, clause: Clause) -> bool:
-    """A withdrawal cue counts when it governs the plan ("shelved the plan"), the act ("postponed the cut") or the
-    object, not something else in the clause."""
-    window = {lem for t in toks[max(clause.lo, i - 6):min(hi, i + 8)] for lem, _t in lex.lemmas(t.text)}
+def _about_plan(toks: list[Tok], i: int, hi: int, lex: Lexicon, clause: Clause, j: int | None = None) -> bool:
+    """A withdrawal cue [i, j) counts when it governs the plan ("shelved the plan"), the act ("postponed the cut") or
+    the object, not something else in the clause (the words after a cue of several words count from its end: "put on
+    ice the arrangement that would have let ...")."""
+    end = max(i, (j or i + 1) - 1)
+    window = {lem for t in toks[max(clause.lo, i - 6):min(hi, end + 8)] for lem, _t in lex.lemmas(t.text)}
     if window & lex.plan_nouns:
         return True
-    return any(i - 6 <= h.i <= i + 8 for h in clause.acts + clause.objects)  # "the tariff order would be held in reserve"
+    return any(i - 6 <= h.i <= end + 8 for h in clause.acts + clause.objects)  # "the tariff order would be held in reserve"
 
 
 def _partial_words(text: str) -> bool:
@@ -290,15 +296,25 @@ _SHORT = re.compile(r"\b(short of|fell short|falls short|fall short|only|just|fe
 def _less(frame: Frame, report: Report, clause: str, word: str, feats: dict[str, float]) -> Decision:
     """Less than the promised quantity: a step on the way while the term runs (adding up: "350,000 of 500,000 tonnes so
     far"), a compromise once it is over or when the report says it falls short."""
-    growing = bool(frame.acts & _GROWING)
+    # (any act but a reduction: a smaller cut than promised is a compromise, however early)
+    growing = bool(frame.acts & _GROWING) or "a:reduce" not in frame.acts
     if growing and not _late(frame, report) and not _SHORT.search(clause):
         return Decision("progresses", cue=word, note="part of the promised quantity so far", features=feats)
     return Decision("partial", cue=word, note="less than promised", features=feats)
 
 
+def _sentence_quantity(frame: Frame, report: Report, clause: str, lex: Lexicon) -> str | None:
+    """:func:`_quantity_relation` of the clause, or when it names no quantity, of a lesser one the sentence names ("coal
+    reached the plants in April, and about 90,000 tonnes have arrived so far")."""
+    q = _quantity_relation(frame, clause, lex)
+    if q is None and clause != report.text and _quantity_relation(frame, report.text, lex) == "partial":
+        return "partial"
+    return q
+
+
 def _done(frame: Frame, report: Report, clause: str, word: str, feats: dict[str, float], lex: Lexicon,
           note: str | None = None) -> Decision:
-    q = _quantity_relation(frame, clause, lex)
+    q = _sentence_quantity(frame, report, clause, lex)
     feats["quantity_less"] = float(q == "partial")
     if q == "partial" or (q is None and _FIRST.search(clause)):
         return _less(frame, report, clause, word, feats)
@@ -307,11 +323,33 @@ def _done(frame: Frame, report: Report, clause: str, word: str, feats: dict[str,
     return Decision("fulfils", cue=word, note=note, features=feats)
 
 
+#: words before a noun that a one-word cue may modify ("the exit permits")
+_BEFORE_MODIFIER = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
+                              "new", "more", "no", "any", "some", "all"})
+_NOT_UNTIL = re.compile(r"\b(until|till|before|yet|for now|for the time being)\b", re.I)
+
+
+def _past_month(phrase: str, end: str, published: str | None) -> bool:
+    """A month named without its year ("in July") whose next occurrence is more than half a year after the report: the
+    nearer one, already past, is meant ("halted the trains in July"), not a new deadline."""
+    if re.search(r"\d{4}", phrase) or not published or not re.search(
+            r"\b(january|february|march|april|may|june|july|august|september|october|november|december)\b", phrase, re.I):
+        return False
+    import datetime as _dt
+
+    try:
+        return (_dt.date.fromisoformat(end[:10]) - _dt.date.fromisoformat(published[:10])).days > 183
+    except ValueError:
+        return False
+
+
 def _restate_or_revise(frame: Frame, report: Report, clause: str, word: str, feats: dict[str, float]) -> Decision:
     from .deadlines import normalise_deadline
 
     for m in re.finditer(r"\b(by|until|before|in|within|from)\s+((?:the\s+)?(?:end\s+of\s+)?[\w-]+(?:\s+\d{4})?)", clause):
         d = normalise_deadline(m.group(0), report.published)
+        if d is not None and d.end and _past_month(m.group(0), d.end, report.published):
+            continue
         if d is not None and d.end and frame.deadline_end and d.end != frame.deadline_end:
             if frame.kind == "demand" and d.end > frame.deadline_end:  # the party asked offers a later date: met in part
                 return Decision("partial", cue=m.group(0), note=f"later than demanded ({d.end})", features=feats)
@@ -406,7 +444,14 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
     memo = sentence_memo(report, lex)
     got = memo.get(("cues", lo, hi))
     if got is None:  # the clause's cue phrases, read once per sentence
-        spans = analyse(report.text)[2]
+        _t, found, spans = analyse(report.text)
+        # a cue word inside an object's name is no cue ("exit permits remain stuck": nothing exits)
+        # nor is a one-word cue that modifies the object noun after it, opening the sentence or after a determiner
+        named = [(h.i, h.j) for h in found if h.j - h.i >= 2 and h.concept.startswith("o:")]
+        starts = {h.i for h in found if h.concept.startswith("o:") and h.role == "n"}
+        toks_all = analyse(report.text)[0]
+        spans = tuple(sp for sp in spans if not any(i <= sp[0] and sp[1] <= j for i, j in named) and not (
+            sp[1] == sp[0] + 1 and sp[1] in starts and (sp[0] == 0 or toks_all[sp[0] - 1].text in _BEFORE_MODIFIER)))
         cues_of = {rel: _cue_in(spans, lo, hi, rel) for rel in lex.cues}
         got = memo[("cues", lo, hi)] = (_cue_in(spans, lo, hi, "hedge"), cues_of,
                                          {f"cue_{rel}": float(c is not None) for rel, c in cues_of.items()})
@@ -441,6 +486,10 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         word = " ".join(t.text for t in toks[h.i:h.j])
         if asp["refused"]:
             return Decision("reverses", cue=f"refused to {word}", features=feats)
+        if asp["neg"] and asp["future"] and not _NOT_UNTIL.search(report.text[toks[h.i].start:]):
+            # "said it would not supply more coal": the pledger refuses it from now on
+            return Decision("reverses", cue=f"will not {' '.join(t.text for t in toks[h.i:h.j])}",
+                            note="refused from now on", features=feats)
         if asp["neg"]:
             rel = "reverses" if _late(frame, report) else "stalls"
             return Decision(rel, cue=f"not {word}", note="after the deadline" if rel == "reverses" else None, features=feats)
@@ -477,10 +526,11 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         if c is None:
             continue
         i, _j, words = c
-        if rel == "withdraws" and not _about_plan(toks, i, hi, lex, clause):
+        if rel == "withdraws" and not _about_plan(toks, i, hi, lex, clause, _j):
             continue
         if rel in ("fulfils", "progresses", "reverses") and (
                 any(a in _FUTURE_AUX for a in _aux(toks, i, lo))
+                or any(t.text in _MODALS for t in toks[max(lo, i - 4):i])  # "would be given land": a noun, in the future
                 or (not _memo_call(memo, is_verb, toks, i, lex, lo) and _verbal(toks[i].text, lex))):
             continue  # "will hold", "to carry out", "on carrying out": nothing done yet (announcing a withdrawal is one)
         subject = _memo_call(memo, _subject_at, report, toks, clause.lo, clause.subject_lo, i, lex)
@@ -490,7 +540,7 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         if _negated_span(toks, lo, i) and rel in ("fulfils", "progresses"):
             return Decision("reverses" if _late(frame, report) else "stalls", cue=f"not {words}", features=feats)
         if rel == "fulfils":
-            q = _quantity_relation(frame, text, lex)
+            q = _sentence_quantity(frame, report, text, lex)
             if q == "partial" or (q is None and _FIRST.search(text)):
                 return _less(frame, report, text, words, feats)
             if _partial_words(text):

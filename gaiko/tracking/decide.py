@@ -293,6 +293,51 @@ _AUX_WORDS = frozenset({"would", "will", "be", "been", "being", "was", "were", "
 
 
 
+def _peoples(text: str, toks: list[Any], found: list[Hit], lex: Lexicon) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    """What :func:`_other_people` reads of a sentence alone: (country, words, noun token, noun stem, object noun?) for a
+    capitalised country word before a lower-case word, and (countries, words) after "with" or "for"."""
+    before = []
+    for k in range(len(toks) - 1):
+        t, nxt = toks[k], toks[k + 1]
+        if not text[t.start:t.start + 1].isupper() or len(t.text) < 3 or not text[nxt.start:nxt.start + 1].islower():
+            continue
+        iso = lex.countries.get(t.text)
+        if iso:
+            noun = any(h.i <= k + 1 < h.j and h.concept.startswith(OBJECT) for h in found)
+            before.append((iso, text[t.start:nxt.end], stem(nxt.text), noun))
+    after = []
+    for k in range(len(toks) - 1):
+        if toks[k].text not in ("with", "for"):
+            continue
+        j = k + 1 + (toks[k + 1].text == "the")
+        run = j
+        while run < len(toks) and text[toks[run].start:toks[run].start + 1].isupper():
+            run += 1
+        if run > j and (isos := countries_in(text[toks[j].start:toks[run - 1].end], lex)):
+            after.append((frozenset(isos), text[toks[k].start:toks[run - 1].end]))
+    return tuple(before), tuple(after)
+
+
+def _other_people(frame: Frame, report: Report, toks: list[Any], found: list[Hit], lex: Lexicon) -> str | None:
+    """A country's name right before a noun of the pledge's object, naming neither the pledger nor a country the pledge
+    names ("1,400 Sudanese refugees" for a pledge on Eritrean refugees): the report is about others' people or goods
+    (places, "flights from Nairobi", are no such modifier); or the counterpart or beneficiary it names after "with" or
+    "for" ("a visa waiver agreement with Vietnam", "an appeal for Sudan")."""
+    memo = sentence_memo(report, lex)
+    got = memo.get("peoples")
+    if got is None:
+        got = memo["peoples"] = _peoples(report.text, toks, found, lex)
+    doer = (frame.doer or "").split("/")[0]
+    related = {r.split("/")[0] for r in frame.related}
+    for iso, words, noun_stem, noun in got[0]:
+        if iso != doer and iso not in related and (noun or noun_stem in frame.objects):
+            return words
+    for isos, words in got[1]:
+        if not isos & (related | {doer}):
+            return words
+    return None
+
+
 def decide(frame: Frame, report: Report, lex: Lexicon | None = None) -> Decision:
     """The relation of ``report`` to the pledge ``frame`` (see the module doc for the rules)."""
     lex = lex or lexicon()
@@ -317,6 +362,10 @@ def decide(frame: Frame, report: Report, lex: Lexicon | None = None) -> Decision
         return Decision("unrelated", note="a meeting without the pledge's actor", features=feats)
     if _ANOTHER_MATTER.search(report.text):
         return Decision("unrelated", note="says it is another matter", features=feats)
+    if frame.related and not countries & {r.split("/")[0] for r in frame.related}:
+        rival = _other_people(frame, report, toks, found, lex)
+        if rival:
+            return Decision("unrelated", note=f"about {rival}, not the pledge's", features=feats)
     # 2. what: the clauses about the object, best first; a specific act may stand for its object (which clauses
     # depends on the pledge's acts, objects and heads alone: many pledges share them, so it is read once for each)
     choice = (frame.acts, frame.objects, frame.heads)

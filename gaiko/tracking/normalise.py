@@ -136,7 +136,11 @@ def _prepare(mention: dict[str, Any], lex: Lexicon) -> dict[str, Any]:
     if "a:withdraw" in acts and "o:deal" in objects:
         acts |= {"a:leave"}  # "withdraw from the Paris agreement"
     money_verb = toks[start].text in _MONEY_VERBS if len(toks) > start else False
-    if (mention.get("quantity") or {}).get("unit") in _MONEY or money_verb:
+    unit = (mention.get("quantity") or {}).get("unit")
+    # "donate 2 million doses": a money verb whose object is a quantity of things gives the things, not a sum ("pay
+    # for one of the two systems" still pays)
+    goods = bool(unit) and unit not in _MONEY and not obj_text.lstrip().lower().startswith("for ")
+    if unit in _MONEY or (money_verb and not goods):
         objects.add("o:money")  # "disburse 500 million euros": reported as "the payment", "the transfer", "the funds"
     head_keys, spec = _head_keys(obj_text, lex)
     if head_keys and not any(":" in k for k in head_keys):  # a plain noun: its WordNet kin name it too
