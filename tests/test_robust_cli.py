@@ -430,3 +430,34 @@ def test_readme_shows_what_make_run_runs() -> None:
     for line in re.findall(r"^\t\$\(GAIKO\) (.+)$", make, flags=re.M):
         shown = line.replace("$(CORPUS)", "gaiko/examples/corpus.jsonl").replace("$(DB)", "out/example.duckdb")
         assert f"gaiko {shown}" in readme, shown
+
+
+def test_code_json_reports_an_interrupted_run_as_a_json_error(cli, tmp_path: Path, monkeypatch) -> None:
+    """``gaiko code --json`` stopped by Ctrl-C or SIGTERM prints gaiko's JSON error shape on stdout (it printed
+    nothing), besides the Error line on stderr."""
+    import gaiko.coding
+    from gaiko.runner import Terminated
+
+    src = tmp_path / "a.txt"
+    src.write_text("Japan protested to China on Monday.", encoding="utf-8")
+    for exc, name, status in ((KeyboardInterrupt(), "interrupted", 130), (Terminated(), "terminated", 143)):
+        def stop(*a, _exc=exc, **k):
+            raise _exc
+        monkeypatch.setattr(gaiko.coding, "run_code", stop)
+        code, out, err = cli("code", src, "--db", tmp_path / "x.duckdb", "--json")
+        assert code == status
+        assert json.loads(out) == {"error": name, "message": err.strip()[len("Error: "):]}
+        assert "Traceback" not in err
+
+
+def test_code_json_reports_a_store_error_as_a_json_error(cli, tmp_path: Path, monkeypatch) -> None:
+    import gaiko.coding
+
+    def refuse(*a, **k):
+        raise StoreError("the store is held by another writer; wait for it or use another --db")
+    monkeypatch.setattr(gaiko.coding, "run_code", refuse)
+    src = tmp_path / "a.txt"
+    src.write_text("Japan protested to China on Monday.", encoding="utf-8")
+    code, out, err = cli("code", src, "--db", tmp_path / "x.duckdb", "--json")
+    assert code == 2 and err.startswith("Error: ")
+    assert json.loads(out) == {"error": "StoreError", "message": err.strip()[len("Error: "):]}

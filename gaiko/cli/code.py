@@ -77,9 +77,20 @@ def _run(paths: list[str], db: str, date: Optional[str], workers: int, batch_siz
         summary = run_code(paths, db=db, date=date, workers=workers, batch_size=batch_size,
                            actor_files=actors, quiet=quiet, json_summary=json_summary, track=not no_ledger)
     except GaikoError as exc:
-        fail(exc)
+        _fail(exc, type(exc).__name__, json_summary)
     except KeyboardInterrupt as exc:
         what = "terminated (SIGTERM)" if isinstance(exc, Terminated) else "interrupted"
-        fail(f"{what}: every batch written before it is stored, and the run is marked interrupted; run the same "
-             "command again to code the rest", code=143 if isinstance(exc, Terminated) else 130)
+        _fail(f"{what}: every batch written before it is stored, and the run is marked interrupted; run the same "
+              "command again to code the rest", "terminated" if isinstance(exc, Terminated) else "interrupted",
+              json_summary, code=143 if isinstance(exc, Terminated) else 130)
     raise typer.Exit(1 if summary.errors else 0)
+
+
+def _fail(err: GaikoError | str, code_name: str, json_summary: bool, code: int = 2) -> None:
+    """One ``Error:`` line on stderr; with ``--json`` also gaiko's JSON error shape (``{"error": code, "message":
+    message}``, as the REST API gives it) on stdout, so a script reading the summary reads why there is none."""
+    if json_summary:
+        import json
+
+        typer.echo(json.dumps({"error": code_name, "message": str(err)}))
+    fail(err, code=code)
