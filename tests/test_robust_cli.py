@@ -461,3 +461,21 @@ def test_code_json_reports_a_store_error_as_a_json_error(cli, tmp_path: Path, mo
     code, out, err = cli("code", src, "--db", tmp_path / "x.duckdb", "--json")
     assert code == 2 and err.startswith("Error: ")
     assert json.loads(out) == {"error": "StoreError", "message": err.strip()[len("Error: "):]}
+
+
+def test_an_article_stored_later_is_no_longer_an_error(tmp_path: Path) -> None:
+    """A dead worker's (or a failed write's) error row for an article goes when a later run stores that article;
+    other articles' errors and the article's own warnings stay."""
+    from gaiko.types import InputError
+
+    ok, other = make_coded("Japan protested to China over the boat."), make_coded("Seoul protested to Tokyo.")
+    with Store(tmp_path / "s.duckdb") as s:
+        s.record_errors([InputError.for_article(ok.article, "worker_died", "the worker died"),
+                         InputError.for_article(other.article, "worker_died", "the worker died"),
+                         InputError("a.jsonl", "future_date", "dated after today", input_id=ok.article.id,
+                                    severity="warning")])
+        assert s.scalar("SELECT count(*) FROM errors") == 3
+        s.write_coded([ok])
+        left = s.query("SELECT input_id, reason FROM errors ORDER BY reason")
+    assert left == [{"input_id": ok.article.id, "reason": "future_date"},
+                    {"input_id": other.article.id, "reason": "worker_died"}]

@@ -150,6 +150,8 @@ class Store(QueryMixin, AnalysisMixin, FacetMixin):
         computed them. With ``cluster`` the new events join the event clusters
         in the same transaction (:func:`gaiko.clusters.cluster_new_articles`;
         the seconds it takes add up in ``cluster_seconds``).
+        An article stored now is no longer an error: rows of ``errors`` for it whose reason says it could not be
+        coded or stored (``SUPERSEDED``: a dead worker, a coding or write failure) are removed with the write.
         Returns (written, skipped).
         """
         self._check_writable()
@@ -175,6 +177,8 @@ class Store(QueryMixin, AnalysisMixin, FacetMixin):
             self._insert("actors", actors, ACTOR_COLS)
             self._insert("places", places, PLACE_COLS)
             insert_pledges_many(self.con, fresh)
+            self.con.execute(f"DELETE FROM errors WHERE reason IN ({', '.join('?' * len(SUPERSEDED))}) "
+                             "AND input_id IN (SELECT unnest(?))", [*SUPERSEDED, [c.article.id for c in fresh]])
             if cluster:
                 from ..clusters import cluster_new_articles
 
@@ -283,6 +287,10 @@ def _db_message(exc: BaseException) -> str:
     """The database's own message (its first line)."""
     msg = str(exc).strip()
     return msg.splitlines()[0] if msg else type(exc).__name__
+
+
+#: errors of an article that could not be coded or stored this time; a later run that stores it removes them
+SUPERSEDED: tuple[str, ...] = ("worker_died", "coding_failed", "store_write")
 
 
 def _write_failure(c: CodedArticle, exc: StoreError) -> InputError:
