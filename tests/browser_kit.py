@@ -123,16 +123,31 @@ def visit(driver, url: str, *, ready: str | None = None) -> float:
     return took
 
 
+def replaced(old):
+    """A wait condition: the element ``old`` has left the page (a navigation replaced it). Like Selenium's
+    ``staleness_of``, but chromedriver may answer mid-navigation with "Node with given id does not belong to the
+    document" instead of a stale-element error; either means the old page is gone."""
+    from selenium.common.exceptions import WebDriverException
+
+    def gone(_driver) -> bool:
+        try:
+            old.is_enabled()
+        except WebDriverException:
+            return True
+        return False
+
+    return gone
+
+
 def click_through(driver, element) -> str:
     """Click something that navigates, wait until the new page has replaced the old one; returns its URL."""
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions as EC
     from selenium.webdriver.support.ui import WebDriverWait
 
     old = driver.find_element(By.TAG_NAME, "html")
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
     element.click()
-    WebDriverWait(driver, 15).until(EC.staleness_of(old))
+    WebDriverWait(driver, 15).until(replaced(old))
     WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
     return str(driver.current_url)
 

@@ -26,6 +26,7 @@ from browser_kit import (
     overflow,
     page_total,
     phone,
+    replaced,
     require_browser,
     serve,
     shot,
@@ -124,10 +125,9 @@ def test_network_and_map_numbers_match_their_clicks(browser, server):
     browser.execute_script("arguments[0].focus()", node)
     old = browser.find_element(By.TAG_NAME, "html")
     ActionChains(browser).send_keys(Keys.ENTER).perform()
-    from selenium.webdriver.support import expected_conditions as EC
     from selenium.webdriver.support.ui import WebDriverWait
 
-    WebDriverWait(browser, 15).until(EC.staleness_of(old))
+    WebDriverWait(browser, 15).until(replaced(old))
     assert parse_qs(urlparse(browser.current_url).query)["actor"] == ["CHN"] and total(browser) == count
 
     visit(browser, server + "/map", ready="data-map")
@@ -142,7 +142,7 @@ def test_network_and_map_numbers_match_their_clicks(browser, server):
     browser.execute_script("arguments[0].focus()", place)
     old = browser.find_element(By.TAG_NAME, "html")
     ActionChains(browser).send_keys(Keys.ENTER).perform()
-    WebDriverWait(browser, 15).until(EC.staleness_of(old))
+    WebDriverWait(browser, 15).until(replaced(old))
     assert "place" in parse_qs(urlparse(browser.current_url).query) and total(browser) == count
     visit(browser, server + "/map?centroids=1", ready="data-map")
     assert browser.find_elements(By.CSS_SELECTOR, "#map rect.centroid"), "centroids are drawn as squares when asked"
@@ -167,10 +167,9 @@ def test_chart_bars_open_their_rows_and_drag_zooms(browser, server):
     x, y = _bar_point(browser, "time-chart", 0, i)
     old = browser.find_element(By.TAG_NAME, "html")
     ActionChains(browser).move_to_element_with_offset(canvas, int(x), int(y)).click().perform()
-    from selenium.webdriver.support import expected_conditions as EC
     from selenium.webdriver.support.ui import WebDriverWait
 
-    WebDriverWait(browser, 15).until(EC.staleness_of(old))
+    WebDriverWait(browser, 15).until(replaced(old))
     q = parse_qs(urlparse(browser.current_url).query)
     assert q["since"] == [series["buckets"][i]] and q["until"] == [series["ends"][i]] and q["source"] == ["JPN"]
     assert total(browser) == series["counts"]["actual"][i]
@@ -182,7 +181,7 @@ def test_chart_bars_open_their_rows_and_drag_zooms(browser, server):
     old = browser.find_element(By.TAG_NAME, "html")
     ActionChains(browser).move_to_element_with_offset(canvas, int(x0), int(y0)).click_and_hold() \
         .move_by_offset(int(x1 - x0) // 2, 0).move_by_offset(int(x1 - x0) - int(x1 - x0) // 2, 0).release().perform()
-    WebDriverWait(browser, 15).until(EC.staleness_of(old))
+    WebDriverWait(browser, 15).until(replaced(old))
     WebDriverWait(browser, 15).until(lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-charts") == "ready")
     q = parse_qs(urlparse(browser.current_url).query)
     assert q["since"] == [series["buckets"][10]] and q["until"] == [series["ends"][13]]
