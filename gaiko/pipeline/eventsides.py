@@ -1,0 +1,159 @@
+"""Where an event happened and who its sides are, beyond the words of its clause (used by
+:mod:`gaiko.pipeline.events`): the place of the event's own clause, a struck city as the place, the owner of a
+noun event ("Iran's attack", "an Israeli air strike"), and the two sides of a plural subject ("the two leaders
+met", "the Greek and Turkish foreign ministers"). ``c`` arguments are the event coder's candidates (trigger
+token ``tok`` and its verb ``anchor``)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Token
+
+from ..types import Actor, Place
+from .state import DocState
+
+#: types whose target, when it is a city, is where the event happened ("struck Kyiv", "raided Goma")
+WHERE_THE_TARGET_IS = frozenset({"ASSAULT", "FIGHT", "COERCE", "AID"})
+#: dependency labels that open a clause of its own inside the event's
+_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "pcomp", "conj", "parataxis"})
+
+
+#: types whose two sides may be named in either order ("the two leaders met")
+UNDIRECTED = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+_GROUP_HEADS = frozenset({"leader", "president", "minister", "side", "country", "government", "delegation",
+                          "counterpart", "premier", "chancellor", "diplomat", "envoy", "nation", "neighbour", "neighbor"})
+_GROUP_RE = re.compile(r"^(?:the (?:two|both)\b.*|both\b.*|their (?:two )?(?:leaders|presidents|foreign ministers|"
+                       r"prime ministers|ministers|governments|delegations)|.*\bof (?:the two|both) "
+                       r"(?:countries|nations|governments|sides)\b.*)$")
+
+
+def adjective_owner(tok: Token, state: DocState) -> Actor | None:
+    """The actor a nationality adjective before a noun event names ("an Israeli air strike"), when it stops
+    before the trigger."""
+    for ch in tok.children:
+        if ch.dep_ in ("amod", "compound", "nmod") and ch.i < tok.i:
+            a = state.actor_in(ch)
+            if a is not None and a.country and a.end <= tok.idx and a.country not in ("IGO", "IMG"):
+                return a
+            if a is None and ch.dep_ == "amod" and (country := _adjective_country(ch)) is not None:
+                return Actor(text=ch.text, start=ch.idx, end=ch.idx + len(ch.text), country=country,
+                             resolved_by="adjective", confidence=0.7)
+    return None
+
+
+def direct_target(target: Actor, c: Any) -> bool:
+    """Whether the target is the trigger's object or its "with" partner ("met Putin", "talks with Modi")."""
+    span = c.tok.doc.char_span(target.start, target.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return True
+    root = span.root
+    heads = {c.tok.i, c.anchor.i}
+    if root.head.i in heads and root.dep_ in ("dobj", "obj", "dative", "attr"):
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.i in heads
+
+
+def _adjective_pair(tok: Token, state: DocState) -> tuple[Actor, Actor] | None:
+    """The two countries of coordinated adjectives before a plural subject ("the Greek and Turkish foreign
+    ministers"): the subject's actor with each country."""
+    if tok.tag_ not in ("NNS", "NNPS"):
+        return None
+    first = next((a for a in tok.children if a.dep_ in ("amod", "compound") and a.i < tok.i
+                  and any(x.dep_ == "conj" for x in a.children)), None)
+    if first is None:
+        return None
+    second = next(x for x in first.children if x.dep_ == "conj")
+    actor = state.actor_in(tok)
+    if actor is None or not actor.country:
+        return None
+    countries = []
+    for w in (first, second):
+        a = state.actor_in(w)
+        c = _adjective_country(w)
+        countries.append(c or (a.country if a is not None and a is not actor else None))
+    if None in countries or countries[0] == countries[1] or actor.country not in countries:
+        return None
+    other = countries[1] if actor.country == countries[0] else countries[0]
+    twin = Actor(**{**actor.to_dict(), "country": other})
+    return (actor, twin) if actor.country == countries[0] else (twin, actor)
+
+
+def _adjective_country(w: Token) -> str | None:
+    from ..actors.kb import load_kb, norm
+
+    for e, _case in load_kb(()).phrases.get(norm(w.text), ()):
+        if e.kind == "adjective" and e.country:
+            return str(e.country)
+    return None
+
+
+def group_pair(tok: Token, state: DocState) -> tuple[Actor, Actor] | None:
+    """The two actors a plural subject stands for ("the two leaders", "both governments", "the foreign ministers of
+    the two countries", "their leaders"): the last two actors of different countries named before it in the
+    article (within the three sentences before). None when the subject is not such a phrase, or two countries
+    are not found."""
+    if tok.tag_ not in ("NNS", "NNPS") or tok.lemma_.lower() not in _GROUP_HEADS:
+        return None
+    adj = _adjective_pair(tok, state)
+    if adj is not None:
+        return adj
+    words = tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text.lower()
+    if not _GROUP_RE.match(words):
+        return None
+    here = state.sentence_index(tok)
+    seen: list[Actor] = []
+    for a in sorted(state.actors, key=lambda x: x.start, reverse=True):
+        if a.end > tok.left_edge.idx or not a.country or a.country in ("IGO", "IMG"):
+            continue
+        span = tok.doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        if here - state.sentence_index(span[0]) > 3:
+            break
+        if all(a.country != b.country for b in seen):
+            seen.append(a)
+        if len(seen) == 2:
+            return seen[1], seen[0]
+    return None
+
+
+def city_named(target: Actor, kb: Any, state: DocState) -> Place | None:
+    """The city a target no actor list knows is named after ("drones struck Lviv", "attacked the Quetta railway
+    station"): a town of the gazetteer of at least BIG_TOWN people, read in a country the article names."""
+    from ..actors.gazetteer import BIG_TOWN, candidates, dominant
+
+    words = target.text.split()
+    for text in (target.text, " ".join(w for w in words if w[:1].isupper())):
+        if not text or not text[:1].isupper():
+            continue
+        cands = [g for g in candidates(kb, text) if g.precision == "place"]
+        if not cands:
+            continue
+        g = dominant(cands, {a.country for a in state.actors if a.country})
+        if g is None or not g.country or max(x.population for x in cands if x.country == g.country) < BIG_TOWN \
+                and g.feature not in ("city", "capital"):
+            return None
+        start = target.start + target.text.find(text)
+        return Place(text=text, start=start, end=start + len(text), name=g.name, country=g.country, lat=g.lat,
+                     lon=g.lon, feature=g.feature, precision=g.precision)
+    return None
+
+
+def own_clause(c: Any, p: Place) -> bool:
+    """Whether a place is in the event's own clause: from the place up to the trigger (or the verb holding it),
+    no other verb or clause is passed."""
+    doc = c.tok.doc
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None:
+        return True
+    cur = span.root
+    stop = {c.tok.i, c.anchor.i}
+    while cur.i not in stop:
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ in _CLAUSES and cur.pos_ in ("VERB", "AUX") or cur.pos_ in ("VERB", "AUX") and cur.i != span.root.i:
+            return False
+        cur = cur.head
+    return True
