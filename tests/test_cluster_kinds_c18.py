@@ -109,3 +109,45 @@ def test_the_day_before_an_event_is_not_counted_from_the_last_date(coder) -> Non
     text = "Police detained the editor on Tuesday. The minister had criticised the police the day before the vote."
     e = _one(coder, text, "criticised", published="2025-06-18")
     assert e.date != "2025-06-16"
+
+
+# -- clustering: two reports that each leave open the side the other names ---------------------------------
+
+USA = ("The United States", "USA", None, "country", None)
+DZA = ("Algeria", "DZA", None, "country", None)
+IRN = ("Iran", "IRN", None, "country", None)
+
+
+def test_a_source_only_report_does_not_join_a_target_only_report() -> None:
+    from gaiko.store import Store
+
+    from test_clusters import article, clusters_of
+
+    store = Store(":memory:")
+    store.write_coded([
+        article("The United States condemned the seizure on Thursday.", "2025-04-25", "A",
+                ("ACCUSE", "condemned", USA, None, "2025-04-24", "day")),
+        article("Algeria's envoy was summoned on Thursday.", "2025-04-24", "B",
+                ("ACCUSE", "summoned", None, DZA, "2025-04-24", "day")),
+    ])
+    c = clusters_of(store)
+    assert c["condemned@2025-04-25/A"] != c["summoned@2025-04-24/B"]
+
+
+def test_a_source_only_report_still_joins_a_report_naming_both_sides() -> None:
+    """guard"""
+    from gaiko.store import Store
+
+    from test_clusters import article, clusters_of
+
+    store = Store(":memory:")
+    store.write_coded([
+        article("The United States condemned Iran on Thursday.", "2025-04-25", "A",
+                ("ACCUSE", "condemned", USA, IRN, "2025-04-24", "day")),
+        article("Washington condemned the seizure on Thursday.", "2025-04-26", "B",
+                ("ACCUSE", "condemned", USA, None, "2025-04-24", "day")),
+        article("Iran was condemned on Thursday.", "2025-04-26", "C",
+                ("ACCUSE", "condemned", None, IRN, "2025-04-24", "day")),
+    ])
+    c = clusters_of(store)
+    assert c["condemned@2025-04-26/B"] == c["condemned@2025-04-25/A"] == c["condemned@2025-04-26/C"]
