@@ -41,7 +41,7 @@ def test_a_department_stays_in_benin(coder) -> None:
 
 
 def test_a_state_in_an_article_naming_another_country_stays_the_state(coder) -> None:
-    """guard: the kind of subdivision wins over a country the article names"""
+    """the kind of subdivision wins over a country the article names"""
     text = "Gunmen killed 12 people in Plateau State on Sunday, a week after Benin closed its border."
     e = _one(coder, text, "killed")
     assert e.place is not None and e.place.country == "NGA"
