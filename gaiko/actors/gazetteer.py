@@ -150,6 +150,12 @@ def _candidates(kb: KnowledgeBase, text: str) -> list[Geo]:
     curated = kb.places.get(key)
     regions = [Geo(n, c, "region", "region", admin1=a) for n, c, a in kb.regions.get(bkey, ())]
     town_list = towns().get(bkey)
+    if generic and len(regions) > 1:
+        # "Plateau State" is Nigeria's state, not Benin's Plateau department: of the regions of that name, those whose
+        # kind of subdivision the generic word names, when there are any
+        words = text.lower().split()
+        word = words[-1].rstrip(".") if words[-1].rstrip(".") in GENERIC else words[0]  # "Province of Idlib"
+        regions = [g for g in regions if kb.region_types.get((g.name, g.country or ""), "").endswith(word)] or regions
     if generic:
         # "Donetsk Oblast": the region first; a town of that name stands for its region ("Aleppo province")
         out += regions
@@ -175,6 +181,10 @@ def dominant(cands: list[Geo], named: set[str]) -> Geo | None:
     names, else the most populous when it has at least three times the people of the biggest namesake
     abroad; None when the name stays ambiguous."""
     first = cands[0]
+    if first.precision == "region" and first.feature == "region" and first.country not in named:
+        # a region name several countries have ("Plateau": Benin's and Nigeria's): the one of a country the text names
+        here = next((g for g in cands if g.precision == "region" and g.feature == "region" and g.country in named), None)
+        return here or first
     if first.precision != "place" or first.feature != "town":
         return first
     towns_ = [g for g in cands if g.precision == "place" and g.feature == "town"]

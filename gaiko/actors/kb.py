@@ -123,6 +123,8 @@ class KnowledgeBase:
         self.igo_names: set[str] = set()
         #: first-level regions (places/regions.csv): norm key -> [(name, country ISO3, GeoNames admin1 or None)]
         self.regions: dict[str, list[tuple[str, str, str | None]]] = {}
+        #: (name, country) of a region -> its kind of subdivision, lower case ("state", "department", "province")
+        self.region_types: dict[tuple[str, str], str] = {}
         self.max_tokens = 8
 
     # -- building -------------------------------------------------------
@@ -254,6 +256,7 @@ class KnowledgeBase:
             if len(country) != 3:
                 raise DataFileError(path, f"country must be an ISO3 code, got {row.get('country')!r}", row.get("_line"))
             entry = (row["name"], country, (row.get("admin1") or "").strip() or None)
+            self.region_types[(row["name"], country)] = (row.get("type") or "").strip().lower()
             for alias in [row["name"], *split_list(row.get("aliases"))]:
                 bucket = self.regions.setdefault(norm(alias), [])
                 if entry not in bucket:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .rules import WILD, Rules
-from .units import Unit, compatible, directed, order, units_of
+from .units import Unit, compatible, order, side_by_side, units_of
 
 __all__ = ["UnitState", "ukey_of", "cluster_id_of", "preference", "choose_parent", "cluster_mentions", "probe_tokens",
            "listed_tokens", "slot_keys", "mix_slots", "mixed_keys", "SLOT"]
@@ -53,10 +53,10 @@ class UnitState:
 
 def preference(u: Unit, v: UnitState, rules: Rules) -> tuple[Any, ...]:
     """Sort key of candidate ``v`` for unit ``u`` (smallest first): candidates whose sides agree side by side
-    first; for precisions in ``attach.nearest_first`` the latest; then the most articles, then
+    (:func:`~gaiko.clusters.units.side_by_side`) first; for precisions in ``attach.nearest_first`` the latest; then the most articles, then
     :func:`~gaiko.clusters.units.order` (the most precise, the key as a fixed, arbitrary tie-break)."""
     nearest = -(v.unit.hi or 0) if u.prec in rules.nearest_first else 0
-    return (not directed(v.unit, u), nearest, -v.n_articles, *order(v.unit, v.ukey, rules))
+    return (not side_by_side(v.unit, u), nearest, -v.n_articles, *order(v.unit, v.ukey, rules))
 
 
 def choose_parent(u: UnitState, candidates: Iterable[UnitState], rules: Rules) -> int | None:

@@ -22,7 +22,7 @@ from typing import Any
 
 from .rules import WILD, Rules
 
-__all__ = ["Unit", "unit_of", "units_of", "status_of", "compatible", "directed", "sides_agree", "order",
+__all__ = ["Unit", "unit_of", "units_of", "status_of", "compatible", "directed", "side_by_side", "sides_agree", "order",
            "side_country"]
 
 
@@ -216,15 +216,28 @@ def directed(v: Unit, u: Unit) -> bool:
     return _sides_agree(v.src, u.src) and _sides_agree(v.tgt, u.tgt)
 
 
+def side_by_side(v: Unit, u: Unit) -> bool:
+    """Whether the sides agree side by side (:func:`directed`) and not only because each leaves open the side the
+    other names (:func:`_complementary`)."""
+    return directed(v, u) and not _complementary(v, u)
+
+
 def sides_agree(v: Unit, u: Unit, rules: Rules) -> bool:
     """Side by side; crosswise for the rules' ``undirected`` types ("Japan and the Philippines signed", "The
     Philippines and Japan signed"); or, when one of them names one country and no source (:func:`_loose`),
     that country is among the other's."""
-    if directed(v, u):
+    if side_by_side(v, u):
         return True
     if u.event_type in rules.undirected and _sides_agree(v.src, u.tgt) and _sides_agree(v.tgt, u.src):
         return True
     return (_loose(u) and set(u.countries) <= set(v.countries)) or (_loose(v) and set(v.countries) <= set(u.countries))
+
+
+def _complementary(v: Unit, u: Unit) -> bool:
+    """Whether one unit names only its source and the other only its target ("the United States condemned ...",
+    "... summoned Algeria's envoy"): side by side each leaves open what the other names, so only the type and the day
+    would tie them together (the same country on both is still :func:`_loose`)."""
+    return (v.src == WILD) != (v.tgt == WILD) and (u.src == WILD) != (u.tgt == WILD) and (v.src == WILD) != (u.src == WILD)
 
 
 def _loose(u: Unit) -> bool:

@@ -94,6 +94,16 @@ def resolve_date(text: str, published: str | dt.date, future: bool = False) -> t
             if t.startswith("last ") and delta == 0:
                 d -= dt.timedelta(days=7)
         return iso_date(d), iso_date(d), "day"
+    m = re.fullmatch(r"(?:over |at |during |on )?(the|last|this|next|past) ?weekend", t)
+    if m:
+        # "the weekend", "last weekend": the Saturday and Sunday on or before publication (the coming ones in a
+        # clause that looks ahead); a week's precision, as no precision covers two days
+        sat = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)
+        if future and m.group(1) != "last":
+            sat = pub + dt.timedelta(days=(5 - pub.weekday()) % 7)
+        elif m.group(1) == "last" and pub.weekday() >= 5:
+            sat -= dt.timedelta(days=7)
+        return iso_date(sat), iso_date(sat + dt.timedelta(days=1)), "week"
     m = re.search(r"\b(last|this|next|past)\s+(week|month|year)\b", t)
     if m:
         shift = {"last": -1, "past": -1, "this": 0, "next": 1}[m.group(1)]

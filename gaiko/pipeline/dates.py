@@ -67,6 +67,11 @@ class DateResolver:
             if span is not None and not any(t.i in taken for t in span):
                 spans.append(span)
                 taken.update(t.i for t in span)
+        for m in _BARE_ANCHORED.finditer(doc_text(doc)):  # "the day before," the entity recognizer missed
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is not None and not any(t.i in taken for t in span):
+                spans.append(span)
+                taken.update(t.i for t in span)
         for m in _eras()[0].finditer(doc_text(doc)):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None:
@@ -100,11 +105,19 @@ _ANCHORED = re.compile(r"^(?:(" + NUM_WORD + r") (day|week)s? (earlier|before|la
                        r"|the (previous|following|next) (day|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday))$")
 
 
+#: "the day before" closing its clause (not "the day before the vote", which counts from the vote)
+_BARE_ANCHORED = re.compile(r"\bthe (?:day|week) (?:before|after)(?=\s*[,.;)]|\s*$)|\bthe (?:previous|following) day\b", re.I)
+
+
 def _anchored(span: Span, state: DocState) -> tuple[str, str, str] | None:
     """A date counted from the last day named before it in the article ("Police arrested the editor on
     Tuesday. A day earlier, officers had detained ..."): (start, end, precision), or None when the phrase is not
     such a date or nothing before it names a day (then the publication date is the anchor, as before)."""
-    t = re.sub(r"\s+", " ", span.text.lower().strip())
+    t = re.sub(r"^(?:only|just|exactly|barely|precisely) ", "", re.sub(r"\s+", " ", span.text.lower().strip()))
+    doc = span.doc
+    if t in ("the day", "the week") and span.end < len(doc) and doc[span.end].lower_ in ("before", "after") \
+            and (span.end + 1 == len(doc) or doc[span.end + 1].is_punct):
+        t = f"{t} {doc[span.end].lower_}"  # the entity stopped before its "before" ("the day before the vote" is not)
     before = span.doc[max(0, span.start - 2):span.start].text.lower()
     if t in WEEKDAYS and before in ("the previous", "the following"):
         t = f"{before} {t}"  # the bare weekday was found, without its "the previous"
@@ -112,9 +125,10 @@ def _anchored(span: Span, state: DocState) -> tuple[str, str, str] | None:
     if m is None:
         return None
     prev = [d for d in state.dates if d.end <= span.start_char and d.precision == "day" and d.date]
-    if not prev:
+    main = _main_clause_day(span, state)
+    if not prev and main is None:
         return None
-    anchor = dt.date.fromisoformat(prev[-1].date[:10])
+    anchor = main or dt.date.fromisoformat(prev[-1].date[:10])
     if m.group(1):
         n = spelled_number(m.group(1))
         if n is None:
@@ -132,6 +146,28 @@ def _anchored(span: Span, state: DocState) -> tuple[str, str, str] | None:
             days = -((anchor.weekday() - wd) % 7 or 7) if back else (wd - anchor.weekday()) % 7 or 7
     d = anchor + dt.timedelta(days=days)
     return iso_date(d), iso_date(d), "day"
+
+
+def _main_clause_day(span: Span, state: DocState) -> dt.date | None:
+    """The day of the clause a relative or adverbial clause holding ``span`` hangs on, when that clause names one
+    ("The mayor, who had condemned the shelling only the day before, on Tuesday accused ...": Tuesday)."""
+    word = _modified_word(span)
+    if word.dep_ not in ("relcl", "advcl") or word.pos_ not in ("VERB", "AUX"):
+        return None
+    main = word.head
+    while main.pos_ not in ("VERB", "AUX") and main.head.i != main.i:
+        main = main.head
+    for c in main.children:
+        if c.dep_ == "prep" and c.lower_ == "on" or c.dep_ == "npadvmod":
+            words = c.doc[c.left_edge.i:c.right_edge.i + 1]
+            if any(t.ent_type_ == "DATE" for t in words) and not any(t.i in span_indices(span) for t in words):
+                try:
+                    got = resolve_date(words.text, state.published)
+                except ValueError:
+                    got = None
+                if got is not None and got[2] == "day":
+                    return dt.date.fromisoformat(got[0])
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -183,12 +219,35 @@ def _nominal_of(word: Token, tok: Token) -> bool:
 
 
 def _ancestors(tok: Token) -> set[int]:
+    """The words governing ``tok``; a verb after ", and" that goes with the main clause (:func:`back_to_main`) is
+    not governed by the adverbial clause the parser hung it on."""
     out = set()
     cur = tok
     while cur.head.i != cur.i:
+        if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX") and back_to_main(cur):
+            cur = cur.head
         cur = cur.head
         out.add(cur.i)
     return out
+
+
+#: verbs of a clause on a nominal event that say when it took place ("talks that ended on Monday", "the summit
+#: held in Doha on Saturday"): their date is the event's
+_WHEN_VERBS = frozenset({"hold", "end", "begin", "start", "open", "close", "conclude", "finish", "take", "resume",
+                         "stage", "convene", "wrap"})
+
+
+def _own_clause(word: Token, tok: Token) -> bool:
+    """Whether ``word`` is the verb of a clause on the nominal trigger ``tok`` that says when it took place."""
+    return tok.pos_ in ("NOUN", "PROPN") and word.head.i == tok.i and word.dep_ in ("relcl", "acl") \
+        and word.lemma_.lower() in _WHEN_VERBS
+
+
+def _subject_date(span: Span, word: Token, tok: Token) -> bool:
+    """A date phrase right before the verb, hung by the parser on its subject ("A court in Jos on Friday charged
+    six men"): the verb's own date."""
+    return span.end == tok.i and tok.pos_ in ("VERB", "AUX") and word.head.i == tok.i \
+        and word.dep_ in ("nsubj", "nsubjpass")
 
 
 def event_date(tok: Token, sent: Span, state: DocState, intended: bool = False,
@@ -225,18 +284,24 @@ def event_date(tok: Token, sent: Span, state: DocState, intended: bool = False,
         if rel is not None and rel[0] <= span.start and span.end <= rel[1] + 1 and any(
                 t.i in (rel[2], rel[3]) for t in span):
             continue  # "five days" of "five days after she was abducted" is an offset, not a date
-        ok = word.i in above or (not intended and word.i == tok.i)
+        ok = word.i in above or (not intended and (word.i == tok.i or _own_clause(word, tok)))
+        own = not intended and _subject_date(span, word, tok)
+        ok = ok or own
         if not ok and word.dep_ in ("advcl", "acl", "prep", "npadvmod") and _subjectless(word) \
                 and (word.head.i in above or word.head.i == tok.i) and not intended:
             ok = True  # "Speaking in Brussels on Monday, the minister condemned ...": the main event's date
         weak = False
-        if not ok and not intended and span.root.dep_ == "pobj" and _nominal_of(word, tok):
-            ok = weak = True  # "released two reporters and 15 other prisoners on Thursday"
+        if not ok and not intended and span.root.dep_ in ("pobj", "npadvmod") and (
+                _nominal_of(word, tok) or tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")
+                and tok.head.pos_ in ("VERB", "AUX") and _nominal_of(word, tok.head)):
+            # "released two reporters and 15 other prisoners on Thursday"; "demanded the release of both ships last
+            # Thursday"; "condemned the seizure on Friday and demanded ...": the conjoined verb's too
+            ok = weak = True
         if rel is not None and ok and not (rel[0] <= span.start and span.end <= rel[1] + 1):
             continue  # a date outside "five days after ...": the anchor's, not this event's
         # a date on the trigger's own verb beats one on a verb governing it ("suspended deliveries on Friday after
         # armed men ambushed a convoy on Thursday": the ambush is Thursday's, however near "Friday" is)
-        other = word.i != tok.i
+        other = word.i != tok.i and not own and not _own_clause(word, tok)
         if ok and (best is None or (weak, other, abs(m.start - tok.idx)) < (best_weak, best_other, abs(best.start - tok.idx))):
             best, best_weak, best_other = m, weak, other
     if best is not None:

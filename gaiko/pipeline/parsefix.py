@@ -48,12 +48,17 @@ def _reduced_relative(v) -> None:  # type: ignore[no-untyped-def]
     v.tag_ = "VBN"
 
 
+#: conjunctions of an adverbial clause that a subjectless ", and <verb>" after it does not continue
+_SUBORDINATE = frozenset({"after", "before", "as", "when", "while", "since", "because", "although", "though", "once"})
+
+
 def back_to_main(conj) -> bool:  # type: ignore[no-untyped-def]
-    """Whether a verb conjoined to the verb of an "after"/"before" clause follows ", and" after that clause: it goes
-    with the main clause ("Students marched on Sunday, a day after the party held a rally, and blocked the bridge":
-    the students blocked it on Sunday), whatever the parser hung it on."""
+    """Whether a verb conjoined to the verb of an adverbial clause ("after", "before", "as", "when" ...) follows ", and"
+    after that clause: it goes with the main clause ("Students marched on Sunday, a day after the party held a rally,
+    and blocked the bridge": the students blocked it on Sunday; "The minister arrived on Monday, as her office had
+    announced last week, and held talks": the talks are Monday's), whatever the parser hung it on."""
     head = conj.head
-    if conj.dep_ != "conj" or not any(c.dep_ == "mark" and c.lower_ in ("after", "before") for c in head.children):
+    if conj.dep_ != "conj" or not any(c.dep_ == "mark" and c.lower_ in _SUBORDINATE for c in head.children):
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children) or head.head.i == head.i:
         return False
