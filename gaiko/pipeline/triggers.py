@@ -114,6 +114,28 @@ class Lexicon:
                 return e
         return None
 
+    def vetoed_types(self, tok: Token) -> frozenset[str]:
+        """Event types the lexicon rules out at ``tok``: those of its entries for the word that an object in
+        their ``no_objects`` vetoed ("met with tear gas" is no meeting, "kill time" no killing), unless another
+        entry of that type holds. A learned model that reads the word alone may not put them back."""
+        pos = "verb" if tok.pos_ in ("VERB", "AUX") else "noun" if tok.pos_ in ("NOUN", "PROPN") else "adj"
+        index = self.verbs if pos == "verb" else self.nouns if pos == "noun" else self.adjs
+        cands = index.get(self.lemma(tok)) or index.get(tok.lower_)
+        if not cands:
+            return frozenset()
+        vetoed: set[str] = set()
+        held: set[str] = set()
+        for e in cands:
+            if e.no_objects:
+                objs = object_words(tok) + [p for c in tok.children if c.dep_ in ("prep", "agent")
+                                            for p in c.children if p.dep_ == "pobj"]
+                if any(o.lemma_.lower() in e.no_objects for o in objs):
+                    vetoed.add(e.event_type)
+                    continue
+            if _satisfied(e, tok):
+                held.add(e.event_type)
+        return frozenset(vetoed - held)
+
     def refine(self, frame: str, cameo: str) -> str | None:
         """CAMEO code for a frame verb (threaten, refuse...) given the code of its complement."""
         table = self.frames.get("refine", {}).get(frame) or {}
