@@ -30,7 +30,7 @@ KINDS = ("action", "frame", "intent")
 ENTRY_FIELDS = {
     "id", "cameo", "type", "mode", "context", "verbs", "nouns", "adjs", "objects", "preps",
     "particle", "kind", "symmetric", "confidence", "frame", "target", "note", "no_objects",
-    "mods", "no_deps",
+    "mods", "no_deps", "model_no_objects",
 }
 #: dependency labels that hold a verb's object (active, passive, predicate)
 OBJ_DEPS = ("dobj", "obj", "nsubjpass", "attr", "oprd", "dative")
@@ -49,6 +49,7 @@ class Entry:
     frame: str | None = None  # which refine table a frame uses (threaten, reject, agree, request)
     objects: tuple[tuple[str, ...], ...] = ()  # object phrases, each a tuple of lemmas (head last)
     no_objects: tuple[str, ...] = ()  # object head lemmas that veto the entry
+    model_no_objects: tuple[str, ...] = ()  # object heads that veto the entry's type for the type model too
     preps: tuple[tuple[str, frozenset[str]], ...] = ()  # (prep lemma, allowed pobj lemmas or empty)
     particle: str | None = None
     mods: frozenset[str] = frozenset()  # modifier lemmas of the trigger, one of which must be present
@@ -115,9 +116,10 @@ class Lexicon:
         return None
 
     def vetoed_types(self, tok: Token) -> frozenset[str]:
-        """Event types the lexicon rules out at ``tok``: those of its entries for the word that an object in
-        their ``no_objects`` vetoed ("met with tear gas" is no meeting, "kill time" no killing), unless another
-        entry of that type holds. A learned model that reads the word alone may not put them back."""
+        """Event types the lexicon rules out at ``tok`` for the learned type model too: those of its entries for
+        the word that an object in their ``model_no_objects`` vetoed ("met with tear gas" is no meeting), unless
+        another entry of that type holds. (Plain ``no_objects`` veto the rule only: "rejected the accusations" is
+        no refusal by rule, but the model may still code the denial.)"""
         pos = "verb" if tok.pos_ in ("VERB", "AUX") else "noun" if tok.pos_ in ("NOUN", "PROPN") else "adj"
         index = self.verbs if pos == "verb" else self.nouns if pos == "noun" else self.adjs
         cands = index.get(self.lemma(tok)) or index.get(tok.lower_)
@@ -126,10 +128,10 @@ class Lexicon:
         vetoed: set[str] = set()
         held: set[str] = set()
         for e in cands:
-            if e.no_objects:
+            if e.model_no_objects:
                 objs = object_words(tok) + [p for c in tok.children if c.dep_ in ("prep", "agent")
                                             for p in c.children if p.dep_ == "pobj"]
-                if any(o.lemma_.lower() in e.no_objects for o in objs):
+                if any(o.lemma_.lower() in e.model_no_objects for o in objs):
                     vetoed.add(e.event_type)
                     continue
             if _satisfied(e, tok):
@@ -270,7 +272,9 @@ def _entry(raw: dict[str, Any], path: str, default_conf: float) -> Entry:
         kind=kind,
         frame=raw.get("frame"),
         objects=tuple(tuple(o.split()) for o in _words(raw.get("objects"), where, "objects")),
-        no_objects=tuple(_words(raw.get("no_objects"), where, "no_objects")),
+        no_objects=tuple(_words(raw.get("no_objects"), where, "no_objects"))
+        + tuple(_words(raw.get("model_no_objects"), where, "model_no_objects")),
+        model_no_objects=tuple(_words(raw.get("model_no_objects"), where, "model_no_objects")),
         preps=tuple((str(p).lower(), frozenset(_words(v, where, "preps"))) for p, v in preps_raw.items()),
         particle=raw.get("particle"),
         mods=frozenset(_words(raw.get("mods"), where, "mods")),

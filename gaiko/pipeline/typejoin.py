@@ -45,6 +45,9 @@ if TYPE_CHECKING:
 
 __all__ = ["JoinConfig", "join_sentence", "complement_tokens"]
 
+HARM_FAMILIES = frozenset({"coerce", "assault", "sanction"})  # lexicon families whose acts harm their target
+CEASE_VERBS = frozenset({"stop", "halt", "cease", "end", "suspend", "quit", "refrain", "abandon", "renounce",
+                         "pause", "abstain", "forgo", "forswear", "drop"})
 COOPERATIVE_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 FLAG_NAMES = ("intended", "negated", "hypothetical", "reported", "obligation")
 
@@ -198,8 +201,15 @@ def _intention(d: _Draft, lab: str) -> bool:
     type of Z; the model, which reads the promise verb, confuses the two ("promised to launch an offensive" read
     as AGREE), so between AGREE and THREATEN it may not re-type such a draft, and when it places AGREE or
     THREATEN at the promise verb this draft stands for that act."""
-    return (lab in ("AGREE", "THREATEN") and d.event_type in ("AGREE", "THREATEN") and d.event_type != lab
-            and (d.pattern or "").endswith("+intent"))
+    if not (lab in ("AGREE", "THREATEN") and d.event_type in ("AGREE", "THREATEN") and d.event_type != lab
+            and (d.pattern or "").endswith("+intent")):
+        return False
+    if d.event_type == "THREATEN" and (d.pattern or "").split(".")[0] not in HARM_FAMILIES:
+        return False  # an intended protest or deployment ("will gather for a meeting") is read less surely
+    # "would stop attacking civilians": a harmful act under a verb of ceasing is a concession; the rules do not
+    # read it so, the model may
+    t = d.cand.tok
+    return not any(h.lemma_.lower() in CEASE_VERBS for h in (t.head, t.head.head) if h.i != t.i)
 
 
 def complement_tokens(tr: Tree, i: int, depth: int = 4) -> list[int]:
