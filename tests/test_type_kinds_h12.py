@@ -131,3 +131,12 @@ def test_house_arrest_is_coerce_arrest_by_rule(rules_coder, text):
 
 def test_placing_flowers_is_no_rule_event(rules_coder):
     assert not _events(rules_coder, "Police placed flowers at the memorial.")
+
+
+@pytest.mark.parametrize("text", [
+    "Fiji's foreign minister met leaders of the Solomon Defence Force in Honiara.",
+    "The general met with the commander of the Quds Force in Baghdad.",
+])
+def test_a_force_named_among_the_people_met_is_still_a_meeting(coder, text):
+    p = _primary(coder, text)
+    assert p is not None and p.event_type == "CONSULT"

@@ -128,12 +128,9 @@ class Lexicon:
         vetoed: set[str] = set()
         held: set[str] = set()
         for e in cands:
-            if e.model_no_objects:
-                objs = object_words(tok) + [p for c in tok.children if c.dep_ in ("prep", "agent")
-                                            for p in c.children if p.dep_ == "pobj"]
-                if any(o.lemma_.lower() in e.model_no_objects for o in objs):
-                    vetoed.add(e.event_type)
-                    continue
+            if _model_vetoed(e, tok):
+                vetoed.add(e.event_type)
+                continue
             if _satisfied(e, tok):
                 held.add(e.event_type)
         return frozenset(vetoed - held)
@@ -191,7 +188,19 @@ def _phrase_ok(phrase: tuple[str, ...], head: Token) -> bool:
     return all(w in mods for w in phrase[:-1])
 
 
+def _model_vetoed(e: Entry, tok: Token) -> bool:
+    """Whether a common noun in ``e.model_no_objects`` is the direct or prepositional object of ``tok`` ("met with
+    tear gas"; not "met leaders of the Eagle Force", nor "met with the Quds Force")."""
+    if not e.model_no_objects:
+        return False
+    objs = [c for c in tok.children if c.dep_ in OBJ_DEPS] + [
+        p for c in tok.children if c.dep_ in ("prep", "agent") for p in c.children if p.dep_ == "pobj"]
+    return any(o.pos_ == "NOUN" and o.lemma_.lower() in e.model_no_objects for o in objs)
+
+
 def _satisfied(e: Entry, tok: Token) -> bool:
+    if _model_vetoed(e, tok):
+        return False
     if e.no_deps and any(c.dep_ in e.no_deps for c in tok.children):
         return False
     if e.mods:
@@ -272,8 +281,7 @@ def _entry(raw: dict[str, Any], path: str, default_conf: float) -> Entry:
         kind=kind,
         frame=raw.get("frame"),
         objects=tuple(tuple(o.split()) for o in _words(raw.get("objects"), where, "objects")),
-        no_objects=tuple(_words(raw.get("no_objects"), where, "no_objects"))
-        + tuple(_words(raw.get("model_no_objects"), where, "model_no_objects")),
+        no_objects=tuple(_words(raw.get("no_objects"), where, "no_objects")),
         model_no_objects=tuple(_words(raw.get("model_no_objects"), where, "model_no_objects")),
         preps=tuple((str(p).lower(), frozenset(_words(v, where, "preps"))) for p, v in preps_raw.items()),
         particle=raw.get("particle"),
