@@ -140,3 +140,23 @@ def test_placing_flowers_is_no_rule_event(rules_coder):
 def test_a_force_named_among_the_people_met_is_still_a_meeting(coder, text):
     p = _primary(coder, text)
     assert p is not None and p.event_type == "CONSULT"
+
+
+# -- kind: a stated end of a harmful act is an agreement, not a threat -------------------------------------------
+@pytest.mark.parametrize("text", [
+    "The militia promised to stop arresting journalists.",
+    "The rebels vowed to halt attacks on aid convoys.",
+    "The army said it would stop shelling the town if the rebels withdrew.",
+])
+def test_a_stated_end_of_a_harmful_act_is_agree(coder, text):
+    p = _primary(coder, text)
+    assert p is not None and p.event_type == "AGREE"
+
+
+@pytest.mark.parametrize("text", [
+    "The army vowed to keep shelling the town.",
+    "The rebels threatened to halt aid deliveries to the north.",
+])
+def test_keeping_up_or_threatening_a_harmful_act_stays_a_threat(coder, text):
+    p = _primary(coder, text)
+    assert p is not None and p.event_type == "THREATEN"

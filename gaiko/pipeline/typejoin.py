@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .clausefeatures import RuleView, Tree, candidate_tokens, sentence_features, token_features, tree
 
@@ -43,11 +43,28 @@ if TYPE_CHECKING:
     from .events import EventCoder, _Cand, _Draft
     from .state import DocState
 
-__all__ = ["JoinConfig", "join_sentence", "complement_tokens"]
+__all__ = ["JoinConfig", "join_sentence", "complement_tokens", "ceased"]
 
-HARM_FAMILIES = frozenset({"coerce", "assault", "sanction"})  # lexicon families whose acts harm their target
+#: verbs of ceasing: "stop attacking", "halt the shelling", "end the blockade" (a harmful act that ends)
 CEASE_VERBS = frozenset({"stop", "halt", "cease", "end", "suspend", "quit", "refrain", "abandon", "renounce",
                          "pause", "abstain", "forgo", "forswear", "drop"})
+
+
+def ceased(tok: Token) -> bool:
+    """Whether the act at ``tok`` is what a verb of ceasing governs ("would stop kidnapping civilians", "vowed to
+    refrain from attacks", "pledged to halt the shelling"), at most two steps up the tree."""
+    for h in (tok.head, tok.head.head):
+        if h.i == tok.i:
+            return False
+        if h.lemma_.lower() in CEASE_VERBS and h.pos_ in ("VERB", "AUX"):
+            return True
+        if tok.dep_ not in ("xcomp", "pcomp", "pobj", "dobj", "ccomp", "prep"):
+            return False
+        tok = h
+    return False
+
+
+HARM_FAMILIES = frozenset({"coerce", "assault", "sanction"})  # lexicon families whose acts harm their target
 COOPERATIVE_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 FLAG_NAMES = ("intended", "negated", "hypothetical", "reported", "obligation")
 
@@ -115,6 +132,8 @@ def join_sentence(coder: EventCoder, sent: Span, state: DocState, cands: dict[in
         if lab in ("NONE", rtype) or pk < min(cfg.new, cfg.override):
             continue
         for j in complement_tokens(tr, t.i):
+            if not by_tok.get(j):  # a noun event carried by the complement's verb ("vowed to halt attacks")
+                j = next((x for x, ds in by_tok.items() if ds and ds[0].cand.anchor.i == j and x != t.i), j)
             if by_tok.get(j) and (by_tok[j][0].event_type == lab or _convention(by_tok[j][0])
                                   or _intention(by_tok[j][0], lab)) and j not in handed:
                 handed[j] = (t.i, pk)
@@ -202,14 +221,15 @@ def _intention(d: _Draft, lab: str) -> bool:
     as AGREE), so between AGREE and THREATEN it may not re-type such a draft, and when it places AGREE or
     THREATEN at the promise verb this draft stands for that act."""
     if not (lab in ("AGREE", "THREATEN") and d.event_type in ("AGREE", "THREATEN") and d.event_type != lab
-            and (d.pattern or "").endswith("+intent")):
+            and (d.pattern or "").endswith(("+intent", "+cease"))):
         return False
+    if (d.pattern or "").endswith("+cease"):  # "vowed to halt attacks": the end of a harmful act (AGREE)
+        return True
     if d.event_type == "THREATEN" and (d.pattern or "").split(".")[0] not in HARM_FAMILIES:
         return False  # an intended protest or deployment ("will gather for a meeting") is read less surely
     # "would stop attacking civilians": a harmful act under a verb of ceasing is a concession; the rules do not
     # read it so, the model may
-    t = d.cand.tok
-    return not any(h.lemma_.lower() in CEASE_VERBS for h in (t.head, t.head.head) if h.i != t.i)
+    return not ceased(d.cand.tok)
 
 
 def complement_tokens(tr: Tree, i: int, depth: int = 4) -> list[int]:
