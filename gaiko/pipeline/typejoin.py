@@ -25,6 +25,12 @@ the complement's draft stands for it (``decided_by="both"``), with its source
 and target; a model event without such a draft reads its target from the
 complement's head as well.
 
+Two more of PLOVER's conventions outrank the model (issue 12, kinds from cross-validated misses): a stated
+harmful act is THREATEN and a stated cooperative one, or the end of a harmful one, AGREE ("promised to seize the
+oligarchs' assets", "vowed to halt attacks"); the model, which reads the promise verb, may not swap the two
+(:func:`_intention`). And a type the lexicon vetoes at a word for the model too (``model_no_objects``: "was met
+with tear gas" is no meeting) is not put back by the model (:func:`_vetoed`).
+
 Thresholds live in the model's ``meta.json`` (``join``) so that retraining can
 set them from the tuned split; the defaults are below.
 """
