@@ -39,13 +39,14 @@ from .roles import (
 )
 from .state import DocState, get_state
 from .triggers import Entry, Lexicon, default_lexicon, model_entry
-from .typejoin import JoinConfig, join_sentence
+from .typejoin import JoinConfig, ceased, join_sentence
 from .typemodel import TypeModel, model_from_spec
 
 __all__ = ["EventCoder", "COOPERATIVE", "MATERIAL_CONFLICT"]
 
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 MATERIAL_CONFLICT = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
+
 NOUN_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "nsubj", "pobj", "ROOT", "conj", "appos"})
 COMPLEMENT_DEPS = ("xcomp", "ccomp", "dobj", "obj")
 #: the refine table (frames.yaml) that turns an action's CAMEO code into the code of a type decided by the model
@@ -301,7 +302,7 @@ class EventCoder:
                 # the sidelines of a NATO meeting")
                 target = pair[1]
         if fixed is None or (self.model_conventions and fixed not in ("AGREE", "THREATEN", "REJECT", "REQUEST")):
-            etype, code, pattern, info = self._modal_type(etype, code, pattern, info, target)
+            etype, code, pattern, info = self._modal_type(etype, code, pattern, info, target, c.tok)
         elif fixed == "REJECT" and info.negated:
             info.negated = False  # "will not meet the demands": the refusal is the event
         if target is None or (target.resolved_by or "").endswith("locative"):
@@ -324,9 +325,14 @@ class EventCoder:
         return out
 
     def _modal_type(self, etype: str, code: str, pattern: str, info: ClauseInfo,
-                    target: Actor | None) -> tuple[str, str, str, ClauseInfo]:
+                    target: Actor | None, tok: Token | None = None) -> tuple[str, str, str, ClauseInfo]:
         """PLOVER's conventions for negated and intended actions."""
         lex = self.lex
+        if (info.intended and not info.negated and not info.hypothetical and etype in MATERIAL_CONFLICT
+                and tok is not None and ceased(tok)):
+            # "said his fighters would stop kidnapping civilians": a stated end of a harmful act is a
+            # de-escalation, AGREE (intended cooperation), not a threat
+            return "AGREE", "0356" if etype in ("ASSAULT", "MOBILIZE") else "035", pattern + "+cease", info
         if info.negated and etype in COOPERATIVE and (info.intended or info.via_negative_verb):
             # "will not meet", "failed to reach agreement": a refusal
             info.negated = False

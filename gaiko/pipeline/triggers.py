@@ -30,7 +30,7 @@ KINDS = ("action", "frame", "intent")
 ENTRY_FIELDS = {
     "id", "cameo", "type", "mode", "context", "verbs", "nouns", "adjs", "objects", "preps",
     "particle", "kind", "symmetric", "confidence", "frame", "target", "note", "no_objects",
-    "mods", "no_deps",
+    "mods", "no_deps", "model_no_objects",
 }
 #: dependency labels that hold a verb's object (active, passive, predicate)
 OBJ_DEPS = ("dobj", "obj", "nsubjpass", "attr", "oprd", "dative")
@@ -49,6 +49,7 @@ class Entry:
     frame: str | None = None  # which refine table a frame uses (threaten, reject, agree, request)
     objects: tuple[tuple[str, ...], ...] = ()  # object phrases, each a tuple of lemmas (head last)
     no_objects: tuple[str, ...] = ()  # object head lemmas that veto the entry
+    model_no_objects: tuple[str, ...] = ()  # object heads that veto the entry's type for the type model too
     preps: tuple[tuple[str, frozenset[str]], ...] = ()  # (prep lemma, allowed pobj lemmas or empty)
     particle: str | None = None
     mods: frozenset[str] = frozenset()  # modifier lemmas of the trigger, one of which must be present
@@ -114,6 +115,26 @@ class Lexicon:
                 return e
         return None
 
+    def vetoed_types(self, tok: Token) -> frozenset[str]:
+        """Event types the lexicon rules out at ``tok`` for the learned type model too: those of its entries for
+        the word that an object in their ``model_no_objects`` vetoed ("met with tear gas" is no meeting), unless
+        another entry of that type holds. (Plain ``no_objects`` veto the rule only: "rejected the accusations" is
+        no refusal by rule, but the model may still code the denial.)"""
+        pos = "verb" if tok.pos_ in ("VERB", "AUX") else "noun" if tok.pos_ in ("NOUN", "PROPN") else "adj"
+        index = self.verbs if pos == "verb" else self.nouns if pos == "noun" else self.adjs
+        cands = index.get(self.lemma(tok)) or index.get(tok.lower_)
+        if not cands:
+            return frozenset()
+        vetoed: set[str] = set()
+        held: set[str] = set()
+        for e in cands:
+            if _model_vetoed(e, tok):
+                vetoed.add(e.event_type)
+                continue
+            if _satisfied(e, tok):
+                held.add(e.event_type)
+        return frozenset(vetoed - held)
+
     def refine(self, frame: str, cameo: str) -> str | None:
         """CAMEO code for a frame verb (threaten, refuse...) given the code of its complement."""
         table = self.frames.get("refine", {}).get(frame) or {}
@@ -167,7 +188,19 @@ def _phrase_ok(phrase: tuple[str, ...], head: Token) -> bool:
     return all(w in mods for w in phrase[:-1])
 
 
+def _model_vetoed(e: Entry, tok: Token) -> bool:
+    """Whether a common noun in ``e.model_no_objects`` is the direct or prepositional object of ``tok`` ("met with
+    tear gas"; not "met leaders of the Eagle Force", nor "met with the Quds Force")."""
+    if not e.model_no_objects:
+        return False
+    objs = [c for c in tok.children if c.dep_ in OBJ_DEPS] + [
+        p for c in tok.children if c.dep_ in ("prep", "agent") for p in c.children if p.dep_ == "pobj"]
+    return any(o.pos_ == "NOUN" and o.lemma_.lower() in e.model_no_objects for o in objs)
+
+
 def _satisfied(e: Entry, tok: Token) -> bool:
+    if _model_vetoed(e, tok):
+        return False
     if e.no_deps and any(c.dep_ in e.no_deps for c in tok.children):
         return False
     if e.mods:
@@ -249,6 +282,7 @@ def _entry(raw: dict[str, Any], path: str, default_conf: float) -> Entry:
         frame=raw.get("frame"),
         objects=tuple(tuple(o.split()) for o in _words(raw.get("objects"), where, "objects")),
         no_objects=tuple(_words(raw.get("no_objects"), where, "no_objects")),
+        model_no_objects=tuple(_words(raw.get("model_no_objects"), where, "model_no_objects")),
         preps=tuple((str(p).lower(), frozenset(_words(v, where, "preps"))) for p, v in preps_raw.items()),
         particle=raw.get("particle"),
         mods=frozenset(_words(raw.get("mods"), where, "mods")),

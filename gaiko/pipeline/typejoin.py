@@ -25,6 +25,12 @@ the complement's draft stands for it (``decided_by="both"``), with its source
 and target; a model event without such a draft reads its target from the
 complement's head as well.
 
+Two more of PLOVER's conventions outrank the model (issue 12, kinds from cross-validated misses): a stated
+harmful act is THREATEN and a stated cooperative one, or the end of a harmful one, AGREE ("promised to seize the
+oligarchs' assets", "vowed to halt attacks"); the model, which reads the promise verb, may not swap the two
+(:func:`_intention`). And a type the lexicon vetoes at a word for the model too (``model_no_objects``: "was met
+with tear gas" is no meeting) is not put back by the model (:func:`_vetoed`).
+
 Thresholds live in the model's ``meta.json`` (``join``) so that retraining can
 set them from the tuned split; the defaults are below.
 """
@@ -35,7 +41,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .clausefeatures import RuleView, Tree, candidate_tokens, sentence_features, token_features, tree
 
@@ -43,8 +49,29 @@ if TYPE_CHECKING:
     from .events import EventCoder, _Cand, _Draft
     from .state import DocState
 
-__all__ = ["JoinConfig", "join_sentence", "complement_tokens"]
+__all__ = ["JoinConfig", "join_sentence", "complement_tokens", "ceased"]
 
+#: verbs of ceasing: "stop attacking", "halt the shelling", "end the blockade" (a harmful act that ends)
+CEASE_VERBS = frozenset({"stop", "halt", "cease", "end", "suspend", "quit", "refrain", "abandon", "renounce",
+                         "pause", "abstain", "forgo", "forswear", "drop"})
+
+
+def ceased(tok: Token) -> bool:
+    """Whether the act at ``tok`` is what a verb of ceasing governs ("would stop kidnapping civilians", "vowed to
+    refrain from attacks", "pledged to halt the shelling"), at most two steps up the tree."""
+    for h in (tok.head, tok.head.head):
+        if h.i == tok.i:
+            return False
+        if h.lemma_.lower() in CEASE_VERBS and h.pos_ in ("VERB", "AUX"):
+            return True
+        if tok.dep_ not in ("xcomp", "pcomp", "pobj", "dobj", "ccomp", "prep"):
+            return False
+        tok = h
+    return False
+
+
+HARM_FAMILIES = frozenset({"coerce", "assault", "sanction"})  # lexicon families whose acts harm their target
+COOPERATIVE_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 FLAG_NAMES = ("intended", "negated", "hypothetical", "reported", "obligation")
 
 
@@ -111,7 +138,10 @@ def join_sentence(coder: EventCoder, sent: Span, state: DocState, cands: dict[in
         if lab in ("NONE", rtype) or pk < min(cfg.new, cfg.override):
             continue
         for j in complement_tokens(tr, t.i):
-            if by_tok.get(j) and (by_tok[j][0].event_type == lab or _convention(by_tok[j][0])) and j not in handed:
+            if not by_tok.get(j):  # a noun event carried by the complement's verb ("vowed to halt attacks")
+                j = next((x for x, ds in by_tok.items() if ds and ds[0].cand.anchor.i == j and x != t.i), j)
+            if by_tok.get(j) and (by_tok[j][0].event_type == lab or _convention(by_tok[j][0])
+                                  or _intention(by_tok[j][0], lab)) and j not in handed:
                 handed[j] = (t.i, pk)
                 break
     givers = {i for i, _ in handed.values()}
@@ -123,6 +153,9 @@ def join_sentence(coder: EventCoder, sent: Span, state: DocState, cands: dict[in
         out.extend(by_tok[j])
     for t, p, (lab, pk) in zip(toks, probs, tops):
         seen.add(t.i)
+        if lab != "NONE" and _vetoed(coder, t, lab):  # the lexicon rules this type out here ("met with tear gas")
+            lab = "NONE"
+            pk = 0.0
         if t.i in handed or t.i in givers:  # a giver's event is its complement's draft
             continue
         drafts = by_tok.get(t.i)
@@ -141,6 +174,11 @@ def join_sentence(coder: EventCoder, sent: Span, state: DocState, cands: dict[in
                         if not _convention(d):  # the model reads the complement's verb, not the demand
                             d.confidence = round(d.confidence * (1 - pk), 3)
                     out.extend(drafts)
+            elif _intention(drafts[0], lab):  # "promised to launch an offensive": the convention decides
+                prule = float(p[model.index[rtype]]) if rtype in model.index else 0.0
+                for d in drafts:
+                    d.decided_by, d.type_probability = "rule", prule
+                out.extend(drafts)
             elif pk >= cfg.override:
                 out.extend(_model_drafts(coder, t, cands.get(t.i), state, frames, lab, pk))
             else:
@@ -158,9 +196,9 @@ def join_sentence(coder: EventCoder, sent: Span, state: DocState, cands: dict[in
         # the sentence's likeliest event, when the model finds one likely enough overall
         j = int(np.argmax(1.0 - probs[:, 0]))
         p = probs[j]
-        if 1.0 - float(p[0]) >= cfg.sentence:
-            k = int(np.argmax(p[1:])) + 1
-            t = toks[j]
+        k = int(np.argmax(p[1:])) + 1
+        t = toks[j]
+        if 1.0 - float(p[0]) >= cfg.sentence and not _vetoed(coder, t, labels[k]):
             out.extend(_model_drafts(coder, t, cands.get(t.i), state, frames, labels[k], max(float(p[k]),
                                                                                             coder.min_confidence)))
     return out
@@ -172,6 +210,32 @@ def _convention(d: _Draft) -> bool:
     ("withdraw" is a retreat) and may neither drop nor re-type it; when it places an act at the verb of
     saying, this draft stands for that act."""
     return (d.pattern or "").startswith("request.must>")
+
+
+def _vetoed(coder: EventCoder, tok: Any, lab: str) -> bool:
+    """Whether the lexicon rules out type ``lab`` at ``tok``: an entry of that type for the word was vetoed by its
+    object (``no_objects``: "protesters were met with tear gas", "the plan was met with scepticism" are no
+    meetings); a cooperative veto rules out its intended form (AGREE) too."""
+    vt = coder.lex.vetoed_types(tok)
+    return bool(vt) and (lab in vt or (lab == "AGREE" and bool(vt & COOPERATIVE_TYPES)))
+
+
+def _intention(d: _Draft, lab: str) -> bool:
+    """A draft that applies PLOVER's convention for a stated intention, "X vowed/promised/pledged to Z": AGREE when
+    Z is cooperative, THREATEN when Z is harmful (``+intent``). Which of the two it is comes from the lexicon's
+    type of Z; the model, which reads the promise verb, confuses the two ("promised to launch an offensive" read
+    as AGREE), so between AGREE and THREATEN it may not re-type such a draft, and when it places AGREE or
+    THREATEN at the promise verb this draft stands for that act."""
+    if not (lab in ("AGREE", "THREATEN") and d.event_type in ("AGREE", "THREATEN") and d.event_type != lab
+            and (d.pattern or "").endswith(("+intent", "+cease"))):
+        return False
+    if (d.pattern or "").endswith("+cease"):  # "vowed to halt attacks": the end of a harmful act (AGREE)
+        return True
+    if d.event_type == "THREATEN" and (d.pattern or "").split(".")[0] not in HARM_FAMILIES:
+        return False  # an intended protest or deployment ("will gather for a meeting") is read less surely
+    # "would stop attacking civilians": a harmful act under a verb of ceasing is a concession; the rules do not
+    # read it so, the model may
+    return not ceased(d.cand.tok)
 
 
 def complement_tokens(tr: Tree, i: int, depth: int = 4) -> list[int]:
