@@ -117,3 +117,4 @@ def ensure_readable(con: Any) -> None:
     if not have:
         for ddl in CLUSTER_DDL:
             con.execute(ddl.replace("CREATE TABLE", "CREATE TEMP TABLE", 1).replace(" PRIMARY KEY", ""))
+        con.execute("ALTER TABLE cluster_units ADD COLUMN sym BOOLEAN DEFAULT false")

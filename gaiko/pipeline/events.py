@@ -23,7 +23,7 @@ from ..types import Actor, Event, Place
 from .attributes import ClauseInfo, clause_info
 from .compound import compound_members
 from .dates import event_date
-from .eventsides import (UNDIRECTED, WHERE_THE_TARGET_IS, adjective_owner, city_named, direct_target,
+from .eventsides import (UNDIRECTED, WHERE_THE_TARGET_IS, adjective_owner, adjective_pair, city_named, direct_target,
                          group_pair, own_clause)
 from .roles import (
     ENT_TYPES,
@@ -278,6 +278,12 @@ class EventCoder:
                 # subject of a verb that is an event of its own did not do the noun's event
                 source, sources, subj, passive = None, [], [], False
         pair = group_pair(src_toks[0], state) if src_toks and not passive else None
+        between = self._between(c, state, info)
+        if between is not None:
+            # "clashes between Sudanese and Chadian troops", "talks between Armenia and Azerbaijan": the two sides,
+            # each way
+            pair = between
+        two_way = e.symmetric or between is not None
         if pair is not None:
             # "the two leaders met", "the foreign ministers of the two countries met": the last two countries named
             source, sources = pair[0], list(pair)
@@ -296,7 +302,7 @@ class EventCoder:
             target = self._pick_target(tcands, state, source, etype)
             if pair is not None and (target is None or target.country in (None, pair[0].country)
                                      or not direct_target(target, c)) \
-                    and (e.symmetric or etype in UNDIRECTED):
+                    and (two_way or etype in UNDIRECTED):
                 # "the two leaders met": with each other (not with "Antalya" of "met in Antalya", nor "NATO" of "on
                 # the sidelines of a NATO meeting")
                 target = pair[1]
@@ -317,11 +323,36 @@ class EventCoder:
         if info.negated:
             conf *= 0.6
         out = [_Draft(c, info, etype, code, pattern, source, target, round(conf, 3))]
-        if e.symmetric and len(sources) == 2 and (target is None or any(target.start == x.start for x in sources)):
-            # "X and Y agreed": both directions ("X, Y and Z brokered" is one compound source: compound.py)
+        if two_way and len(sources) == 2 and (target is None or any(target.start == x.start for x in sources)
+                                                   or target.country in (None, *(x.country for x in sources))):
+            # "X and Y agreed": both directions ("X, Y and Z brokered" is one compound source: compound.py); what
+            # they exchanged is no third side ("Russia and Ukraine exchanged prisoners", the prisoners Russia's)
             out = [_Draft(c, info, etype, code, pattern, sources[0], sources[1], round(conf, 3)),
                    _Draft(c, info, etype, code, pattern, sources[1], sources[0], round(conf * 0.99, 3))]
         return out
+
+    def _between(self, c: _Cand, state: DocState, info: ClauseInfo) -> tuple[Actor, Actor] | None:
+        """The two sides of "between A and B" on a noun event or on the verb it is the subject of ("clashes between
+        Sudanese and Chadian troops", "fighting broke out between A and B"), when both have a country."""
+        if c.tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        heads = [c.tok] + ([c.tok.head] if c.tok.dep_ in ("nsubj", "nsubjpass") else [])
+        for h in heads:
+            prep = next((p for p in h.children if p.dep_ == "prep" and p.lower_ == "between"), None)
+            obj = next((o for o in prep.children if o.dep_ == "pobj"), None) if prep is not None else None
+            if obj is None:
+                continue
+            adj = adjective_pair(obj, state)
+            if adj is not None:
+                return adj
+            conj = next((x for x in obj.children if x.dep_ == "conj"), None)
+            if conj is None:
+                return None
+            a, b = self._actor(obj, state, info), self._actor(conj, state, info)
+            if a is not None and b is not None and a.country and b.country and a.start != b.start:
+                return a, b
+            return None
+        return None
 
     def _modal_type(self, etype: str, code: str, pattern: str, info: ClauseInfo,
                     target: Actor | None) -> tuple[str, str, str, ClauseInfo]:

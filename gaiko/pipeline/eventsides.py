@@ -55,7 +55,7 @@ def direct_target(target: Actor, c: Any) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.i in heads
 
 
-def _adjective_pair(tok: Token, state: DocState) -> tuple[Actor, Actor] | None:
+def adjective_pair(tok: Token, state: DocState) -> tuple[Actor, Actor] | None:
     """The two countries of coordinated adjectives before a plural subject ("the Greek and Turkish foreign
     ministers"): the subject's actor with each country."""
     if tok.tag_ not in ("NNS", "NNPS"):
@@ -91,14 +91,15 @@ def _adjective_country(w: Token) -> str | None:
 
 def group_pair(tok: Token, state: DocState) -> tuple[Actor, Actor] | None:
     """The two actors a plural subject stands for ("the two leaders", "both governments", "the foreign ministers of
-    the two countries", "their leaders"): the last two actors of different countries named before it in the
+    the two countries", "their leaders"; coordinated nationality adjectives before any plural noun, "Pakistani and
+    Afghan troops"): the last two actors of different countries named before it in the
     article (within the three sentences before). None when the subject is not such a phrase, or two countries
     are not found."""
+    adj = adjective_pair(tok, state)
+    if adj is not None:
+        return adj  # "the Greek and Turkish foreign ministers", "Pakistani and Afghan troops"
     if tok.tag_ not in ("NNS", "NNPS") or tok.lemma_.lower() not in _GROUP_HEADS:
         return None
-    adj = _adjective_pair(tok, state)
-    if adj is not None:
-        return adj
     words = tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text.lower()
     if not _GROUP_RE.match(words):
         return None

@@ -1,0 +1,105 @@
+"""Round 4 of the kinds of errors behind false cluster merges and missed pairs (issue 17; docs/clusters.md, "Round
+4"). Each test is a new sentence or article of the kind, not one of the labelled corpus; each fails before the fix,
+except the guards marked "guard" (what the fix must not break)."""
+
+from __future__ import annotations
+
+from gaiko.types import Article
+
+PUB = "2025-06-20"  # a Friday
+
+
+def _events(coder, text: str, published: str = PUB):
+    return coder.code_article(Article(text=text, published=published)).events
+
+
+def _sides(coder, text: str, trigger: str, published: str = PUB) -> set[tuple[str | None, str | None]]:
+    evs = [e for e in _events(coder, text, published) if e.trigger == trigger]
+    assert evs, [(e.trigger, e.event_type) for e in _events(coder, text, published)]
+    return {(e.source.country if e.source else None, e.target.country if e.target else None) for e in evs}
+
+
+# -- two-way events: coded in both directions, and joining a report of one direction ---------------------------
+
+def test_an_exchange_of_prisoners_goes_both_ways(coder) -> None:
+    sides = _sides(coder, "Armenia and Azerbaijan swapped 12 prisoners on Wednesday, both governments said.", "swapped")
+    assert sides == {("ARM", "AZE"), ("AZE", "ARM")}
+
+
+def test_an_exchange_of_fire_goes_both_ways(coder) -> None:
+    sides = _sides(coder, "India and Pakistan traded artillery fire across the frontier on Monday.", "traded")
+    assert sides == {("IND", "PAK"), ("PAK", "IND")}
+
+
+def test_coordinated_nationalities_before_troops_are_the_two_sides_of_a_clash(coder) -> None:
+    sides = _sides(coder, "Sudanese and Chadian soldiers clashed near the border town on Tuesday.", "clashed")
+    assert sides == {("SDN", "TCD"), ("TCD", "SDN")}
+
+
+def test_coordinated_nationalities_of_a_one_way_act_keep_one_direction(coder) -> None:
+    """guard: not a two-way verb, so no second direction"""
+    sides = _sides(coder, "Serbian and Hungarian police arrested ten smugglers on Tuesday.", "arrested")
+    assert len(sides) == 1
+
+
+def test_releasing_the_others_prisoners_stays_one_way(coder) -> None:
+    """guard"""
+    sides = _sides(coder, "Azerbaijan freed 32 Armenian prisoners on Wednesday.", "freed")
+    assert sides == {("AZE", "ARM")}
+
+
+ARM = ("Armenia", "ARM", None, "country", None)
+AZE = ("Azerbaijan", "AZE", None, "country", None)
+RUS = ("Russia", "RUS", None, "country", None)
+CHN = ("China", "CHN", None, "country", None)
+JPN = ("Japan", "JPN", None, "country", None)
+
+
+def _store(*articles):
+    from gaiko.store import Store
+
+    from test_clusters import clusters_of
+
+    store = Store(":memory:")
+    store.write_coded(list(articles))
+    return clusters_of(store)
+
+
+def test_a_two_way_clash_joins_reports_of_either_direction() -> None:
+    from test_clusters import article
+
+    c = _store(
+        article("Armenian and Azerbaijani troops clashed on Tuesday.", "2025-06-18", "A",
+                ("ASSAULT", "clashed", ARM, AZE, "2025-06-17", "day"), ("ASSAULT", "clashed", AZE, ARM, "2025-06-17", "day")),
+        article("Azerbaijan attacked Armenian positions on Tuesday.", "2025-06-18", "B",
+                ("ASSAULT", "attacked", AZE, ARM, "2025-06-17", "day")),
+        article("Armenian troops fought along the border on Tuesday.", "2025-06-19", "C",
+                ("ASSAULT", "fought", ARM, None, "2025-06-17", "day")),
+    )
+    assert c["clashed@2025-06-18/A"] == c["attacked@2025-06-18/B"] == c["fought@2025-06-19/C"]
+
+
+def test_one_way_reports_of_a_day_stay_apart_without_a_two_way_report() -> None:
+    """guard: reciprocal accusations of one day are two events"""
+    from test_clusters import article
+
+    c = _store(
+        article("China accused Japan on Monday of provocations.", "2025-06-17", "A",
+                ("ACCUSE", "accused", CHN, JPN, "2025-06-16", "day")),
+        article("Japan accused China on Monday of provocations.", "2025-06-17", "B",
+                ("ACCUSE", "accused", JPN, CHN, "2025-06-16", "day")),
+    )
+    assert c["accused@2025-06-17/A"] != c["accused@2025-06-17/B"]
+
+
+def test_a_two_way_clash_does_not_join_a_clash_with_a_third_country() -> None:
+    """guard"""
+    from test_clusters import article
+
+    c = _store(
+        article("Armenian and Azerbaijani troops clashed on Tuesday.", "2025-06-18", "A",
+                ("ASSAULT", "clashed", ARM, AZE, "2025-06-17", "day"), ("ASSAULT", "clashed", AZE, ARM, "2025-06-17", "day")),
+        article("Russian troops attacked Azerbaijani positions on Tuesday.", "2025-06-18", "B",
+                ("ASSAULT", "attacked", RUS, AZE, "2025-06-17", "day")),
+    )
+    assert c["clashed@2025-06-18/A"] != c["attacked@2025-06-18/B"]
