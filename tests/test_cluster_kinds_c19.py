@@ -103,3 +103,23 @@ def test_a_two_way_clash_does_not_join_a_clash_with_a_third_country() -> None:
                 ("ASSAULT", "attacked", RUS, AZE, "2025-06-17", "day")),
     )
     assert c["clashed@2025-06-18/A"] != c["attacked@2025-06-18/B"]
+
+
+# -- plural subjects: "the two leaders", "the two sides" -----------------------------------------------------
+
+def test_the_two_leaders_are_not_a_country_named_in_an_after_phrase(coder) -> None:
+    text = ("Kenya's president met Ugandan President Yoweri Museveni in Kampala on Thursday, two days after his visit "
+            "to Rwanda, and the two leaders agreed to build a new railway.")
+    assert _sides(coder, text, "agreed") == {("KEN", "UGA"), ("UGA", "KEN")}
+
+
+def test_the_two_sides_are_not_the_mediator(coder) -> None:
+    text = ("Armenia and Azerbaijan held a second round of talks on Sunday. The talks, again hosted by Kazakhstan, came "
+            "a week after the two sides swapped 12 prisoners each.")
+    assert _sides(coder, text, "swapped") == {("ARM", "AZE"), ("AZE", "ARM")}
+
+
+def test_the_two_countries_named_in_an_after_phrase_when_no_others(coder) -> None:
+    """guard: the aside is still read when nothing else names two countries"""
+    text = "A week after Kenya and Uganda signed a trade pact, the two countries agreed to build a new railway."
+    assert {c for pair in _sides(coder, text, "agreed") for c in pair} == {"KEN", "UGA"}

@@ -301,7 +301,7 @@ class EventCoder:
         else:
             target = self._pick_target(tcands, state, source, etype)
             if pair is not None and (target is None or target.country in (None, pair[0].country)
-                                     or not direct_target(target, c)) \
+                                     or not direct_target(target, c) or target.resolved_by == "sector") \
                     and (two_way or etype in UNDIRECTED):
                 # "the two leaders met": with each other (not with "Antalya" of "met in Antalya", nor "NATO" of "on
                 # the sidelines of a NATO meeting")

@@ -104,20 +104,42 @@ def group_pair(tok: Token, state: DocState) -> tuple[Actor, Actor] | None:
     if not _GROUP_RE.match(words):
         return None
     here = state.sentence_index(tok)
-    seen: list[Actor] = []
-    for a in sorted(state.actors, key=lambda x: x.start, reverse=True):
-        if a.end > tok.left_edge.idx or not a.country or a.country in ("IGO", "IMG"):
-            continue
-        span = tok.doc.char_span(a.start, a.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            continue
-        if here - state.sentence_index(span[0]) > 3:
-            break
-        if all(a.country != b.country for b in seen):
-            seen.append(a)
-        if len(seen) == 2:
-            return seen[1], seen[0]
+    # first the actors that can be the pair's sides: not a noun that only borrows a country from its context
+    # ("prisoners", "her"), not a mediator ("arranged by the UAE"), not one named inside an after/before/since
+    # phrase ("three days after her visit to Laos"); then, when these do not give two countries, also those named
+    # aside; then any actor
+    for strict in (2, 1, 0):
+        seen: list[Actor] = []
+        for a in sorted(state.actors, key=lambda x: x.start, reverse=True):
+            if a.end > tok.left_edge.idx or not a.country or a.country in ("IGO", "IMG"):
+                continue
+            span = tok.doc.char_span(a.start, a.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            if here - state.sentence_index(span[0]) > 3:
+                break
+            if strict and a.resolved_by in ("sector", "coref") or strict > 1 and _aside(span.root):
+                continue
+            if all(a.country != b.country for b in seen):
+                seen.append(a)
+            if len(seen) == 2:
+                return seen[1], seen[0]
     return None
+
+
+_ASIDE = frozenset({"after", "before", "since", "following"})
+
+
+def _aside(t: Token) -> bool:
+    """Whether a phrase is a mediator (the agent of a participle: "brokered by Qatar") or inside an after, before or
+    since phrase ("three days after her visit to Laos")."""
+    if t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.head.tag_ == "VBN":
+        return True
+    while t.head.i != t.i:
+        if t.lower_ in _ASIDE and t.dep_ in ("prep", "mark"):
+            return True
+        t = t.head
+    return False
 
 
 def city_named(target: Actor, kb: Any, state: DocState) -> Place | None:
