@@ -123,3 +123,30 @@ def test_the_two_countries_named_in_an_after_phrase_when_no_others(coder) -> Non
     """guard: the aside is still read when nothing else names two countries"""
     text = "A week after Kenya and Uganda signed a trade pact, the two countries agreed to build a new railway."
     assert {c for pair in _sides(coder, text, "agreed") for c in pair} == {"KEN", "UGA"}
+
+
+def test_a_call_between_the_two_presidents_is_between_the_last_two_countries(coder) -> None:
+    text = ("Kenya protested against Uganda's new border fees. A phone call between the two presidents on Monday had "
+            "raised hopes of a deal.")
+    assert _sides(coder, text, "call") == {("KEN", "UGA"), ("UGA", "KEN")}
+
+
+# -- own country as target: "recalled its ambassador from X" -------------------------------------------------
+
+def test_recalling_its_ambassador_from_a_capital_targets_that_country(coder) -> None:
+    assert _sides(coder, "Mali recalled its ambassador from Paris on Monday.", "recalled") == {("MLI", "FRA")}
+
+
+def test_withdrawing_its_diplomats_from_a_country_targets_that_country(coder) -> None:
+    assert _sides(coder, "Sweden withdrew its diplomats from Sudan on Sunday.", "withdrew") == {("SWE", "SDN")}
+
+
+def test_its_own_critics_arrested_in_its_own_city_stay_its_own(coder) -> None:
+    """guard: the place named is in the source's own country"""
+    sides = _sides(coder, "Nigeria's government arrested its critics in Lagos on Monday.", "arrested")
+    assert sides == {("NGA", "NGA")}
+
+
+def test_recalling_its_ambassador_with_no_other_country_named(coder) -> None:
+    """guard"""
+    assert _sides(coder, "Kenya recalled its ambassador for consultations on Monday.", "recalled") == {("KEN", "KEN")}

@@ -23,7 +23,7 @@ from ..types import Actor, Event, Place
 from .attributes import ClauseInfo, clause_info
 from .compound import compound_members
 from .dates import event_date
-from .eventsides import (UNDIRECTED, WHERE_THE_TARGET_IS, adjective_owner, adjective_pair, city_named, direct_target,
+from .eventsides import (UNDIRECTED, WHERE_THE_TARGET_IS, adjective_owner, city_named, direct_target,
                          group_pair, own_clause)
 from .roles import (
     ENT_TYPES,
@@ -315,6 +315,9 @@ class EventCoder:
                                          else [c.complement_tok] if c.complement_tok is not None else [])
             alt = self._pick_target(list(fallback_targets(heads)), state, source, etype, need_country=True)
             target = alt or target
+        if target is not None and source is not None and target.country and target.country == source.country:
+            # "France recalled its ambassador from Algiers": the other country, not France's own envoy
+            target = self._own_people_away(target, source, c, state, info) or target
         conf = e.confidence * info.salience
         if source is None:
             conf *= 0.85
@@ -331,6 +334,33 @@ class EventCoder:
                    _Draft(c, info, etype, code, pattern, sources[1], sources[0], round(conf * 0.99, 3))]
         return out
 
+    def _own_people_away(self, target: Actor, source: Actor, c: _Cand, state: DocState,
+                         info: ClauseInfo) -> Actor | None:
+        """For a target that is the source's own people ("its ambassador", "their diplomats"), the country named by
+        "from X" / "to X" / "in X" on the verb or on that noun ("recalled its ambassador from Algiers", "withdrew
+        their envoy to Mali"), when it is another country; else None."""
+        span = c.tok.doc.char_span(target.start, target.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        root = span.root
+        if not any(t.dep_ == "poss" and t.lower_ in ("its", "their", "his", "her", "our") for t in root.children):
+            return None
+        for head in (root, c.anchor, c.tok):
+            for p in head.children:
+                if p.dep_ != "prep" or p.lower_ not in ("from", "to", "in"):
+                    continue
+                for o in p.children:
+                    if o.dep_ != "pobj":
+                        continue
+                    a = self._actor(o, state, info)
+                    if a is not None and a.country and a.country != source.country:
+                        return a
+                    place = next((pl for pl in state.places if pl.start <= o.idx < pl.end), None)
+                    if place is not None and place.country and place.country != source.country:
+                        return Actor(text=place.text, start=place.start, end=place.end, country=place.country,
+                                     resolved_by="metonymy", confidence=0.7)
+        return None
+
     def _between(self, c: _Cand, state: DocState, info: ClauseInfo) -> tuple[Actor, Actor] | None:
         """The two sides of "between A and B" on a noun event or on the verb it is the subject of ("clashes between
         Sudanese and Chadian troops", "fighting broke out between A and B"), when both have a country."""
@@ -342,9 +372,9 @@ class EventCoder:
             obj = next((o for o in prep.children if o.dep_ == "pobj"), None) if prep is not None else None
             if obj is None:
                 continue
-            adj = adjective_pair(obj, state)
-            if adj is not None:
-                return adj
+            group = group_pair(obj, state)  # "between Sudanese and Chadian troops", "between the two presidents"
+            if group is not None:
+                return group
             conj = next((x for x in obj.children if x.dep_ == "conj"), None)
             if conj is None:
                 return None
