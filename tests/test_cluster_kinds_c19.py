@@ -150,3 +150,24 @@ def test_its_own_critics_arrested_in_its_own_city_stay_its_own(coder) -> None:
 def test_recalling_its_ambassador_with_no_other_country_named(coder) -> None:
     """guard"""
     assert _sides(coder, "Kenya recalled its ambassador for consultations on Monday.", "recalled") == {("KEN", "KEN")}
+
+
+# -- "its soldiers": the speaker's, not the country the article names most ----------------------------------
+
+def _actor_country(coder, text: str, word: str, published: str = PUB) -> str | None:
+    r = coder.code_article(Article(text=text, published=published))
+    found = [a.country for a in r.actors if a.text == word]
+    assert found, [(a.text, a.country) for a in r.actors]
+    return found[0]
+
+
+def test_its_soldiers_after_a_speaker_are_the_speakers(coder) -> None:
+    text = ("Sudan's army and Chadian troops fought near Adre on Saturday, Sudanese officials said. Chad's army said "
+            "that 14 of its soldiers had been killed and that Sudanese forces had lost more than 60 fighters.")
+    assert _actor_country(coder, text, "soldiers") == "TCD"
+
+
+def test_its_soldiers_attacked_by_another_country_are_the_speakers(coder) -> None:
+    """guard: not the attacker's, the nearer subject"""
+    text = "Chad said on Monday that Sudanese troops had crossed the border and attacked its soldiers."
+    assert _actor_country(coder, text, "soldiers") == "TCD"
