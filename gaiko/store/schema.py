@@ -175,9 +175,9 @@ def _keys_migration() -> list[str]:
 
 
 def _two_way_migration() -> list[str]:
-    # units of two-way events (docs/clusters.md): the next writer that opens the store clusters it again
-    return ["ALTER TABLE cluster_units ADD COLUMN sym BOOLEAN DEFAULT false",
-            "INSERT OR REPLACE INTO meta SELECT 'clusters_pending', '1' WHERE EXISTS (SELECT 1 FROM events)"]
+    # units of two-way events (docs/clusters.md); the stored clusters stay as they were until `gaiko cluster rebuild`
+    # (as after any change of the rules), and new reports are clustered with the new rules
+    return ["ALTER TABLE cluster_units ADD COLUMN sym BOOLEAN DEFAULT false"]
 
 
 #: (version, description, statements or a function returning them)
@@ -192,7 +192,7 @@ MIGRATIONS: list[tuple[int, str, Any]] = [
      _members_migration),
     (7, "event clusters: members, units, lookup keys, summaries, overrules", _cluster_migration),
     (8, "pledge linking by meaning: sentence keys (concepts, sides) replace stems; the ledger is rebuilt", _keys_migration),
-    (9, "two-way event units (cluster_units.sym); the clusters are rebuilt", _two_way_migration),
+    (9, "two-way event units (cluster_units.sym); gaiko cluster rebuild applies them to stored events", _two_way_migration),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
