@@ -242,6 +242,11 @@ class _DocResolver(PlaceContext):
         if country is None:
             country = self._premodifier_country(head)
             conf = 0.75
+        if country is None and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children):
+            # "Pakistan's army said 23 of its soldiers had been killed": the subject of a clause above it
+            country = self._possessor_subject(head)
+            if country:
+                how, conf = "coref", 0.7
         if country is None:
             for c in head.children:
                 cand = [c] if c.dep_ in ("poss", "compound", "amod", "nmod") else (
@@ -267,6 +272,23 @@ class _DocResolver(PlaceContext):
             country, conf = self._context_country(m)
         return self._actor(m, name=self._country_name(country), country=country, sector=m.sector,
                            resolved_by=how, confidence=conf)
+
+    def _possessor_subject(self, head: Any) -> str | None:
+        """The country of the speaker ``its``/``their`` before ``head`` refers to ("Pakistan's army said 23 of its
+        soldiers had been killed", "Chad said Sudanese troops had attacked its soldiers"): the subject of the nearest
+        verb of saying above ``head``, before it, when it is an actor with a country. Not the subject of the verb
+        whose object it is ("Hamas attacked its soldiers" are not Hamas's)."""
+        for v in head.ancestors:
+            if v.lemma_.lower() not in _SAYING:
+                continue
+            for s in v.children:
+                if s.dep_ not in ("nsubj", "nsubjpass") or s.i >= head.i or head in s.subtree:
+                    continue
+                a = self.token_actor.get(s.i)
+                if a is None:
+                    a = next((self.token_actor[t.i] for t in s.subtree if t.i in self.token_actor), None)
+                return a.country if a is not None and a.country and a.country not in TRANSNATIONAL else None
+        return None
 
     def resolve_entity(self, m: Mention) -> Actor | None:
         text = self.doc[m.start:m.end].text
@@ -341,6 +363,11 @@ class _DocResolver(PlaceContext):
                 self.token_actor[i] = a
             out.append((m, a))
         return out
+
+
+#: verbs of saying whose subject ``its``/``their`` in the reported clause refers to
+_SAYING = frozenset({"say", "claim", "report", "announce", "tell", "state", "add", "confirm", "acknowledge", "admit",
+                     "deny", "insist", "warn"})
 
 
 def _pos(a: Actor) -> dict[str, Any]:

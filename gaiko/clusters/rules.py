@@ -48,6 +48,8 @@ class Rules:
     empty_parents: bool = False
     #: precisions whose units may join when their windows overlap (attach.overlapping)
     overlapping: frozenset[str] = frozenset()
+    #: a mention the coder gives in both directions is one two-way unit whose sides agree either way (sides.two_way)
+    two_way: bool = False
     path: str = ""
     #: every window width (days) the date rules can give that is narrow enough to join (``max_window_days``)
     widths: tuple[int, ...] = ()
@@ -211,6 +213,7 @@ def load_rules(path: str | None = None) -> Rules:
     _check(p, places.get("level", "city") in ("city", "country", "none"), "places.level must be city, country or none")
     _check(p, isinstance(modes.get("compare", True), bool), "modes.compare must be true or false")
     _check(p, isinstance(sides.get("persons", True), bool), "sides.persons must be true or false")
+    _check(p, isinstance(sides.get("two_way", False), bool), "sides.two_way must be true or false")
     groups: dict[str, str] = {}
     for g, sectors in (sides.get("groups") or {}).items():
         _check(p, isinstance(sectors, list), f"sides.groups.{g} must be a list of sectors")
@@ -249,6 +252,7 @@ def load_rules(path: str | None = None) -> Rules:
         precision_order=order,
         empty_parents=bool(attach.get("empty_parents", False)),
         overlapping=frozenset(str(x) for x in attach.get("overlapping") or ()),
+        two_way=bool(sides.get("two_way", False)),
         country_names=_country_names(),
         path=p,
         widths=_widths({str(k): dict(v) for k, v in dates.items()}, max_days),

@@ -6,7 +6,7 @@
     (article, sentence and trigger offset), which survives recoding and is what overrules name.
 ``cluster_units``
     one row per unit: what it says (status, type, sides, place, mode, precision, window ``lo..hi`` as day
-    ordinals), its own article count, its parent and root unit.
+    ordinals), its own article count, its parent and root unit, and ``sym`` for a two-way unit (migration 9).
 ``cluster_fine`` / ``cluster_coarse``
     lookup keys (BIGINT hashes): a unit's first day under its side patterns (to find the units a unit may join)
     and the weeks its window touches (to find the units that may join a new unit). Each lookup is a join on one
@@ -117,3 +117,4 @@ def ensure_readable(con: Any) -> None:
     if not have:
         for ddl in CLUSTER_DDL:
             con.execute(ddl.replace("CREATE TABLE", "CREATE TEMP TABLE", 1).replace(" PRIMARY KEY", ""))
+        con.execute("ALTER TABLE cluster_units ADD COLUMN sym BOOLEAN DEFAULT false")

@@ -9,7 +9,10 @@ A mention's *unit* is what it says about the event, reduced to what reports of o
 * ``place``: ``P:<name>|<country>`` for a place below country level, ``C:<country>`` for a country,
   ``?`` when there is none or it is not in the gazetteer;
 * ``prec``, ``lo``, ``hi``: the date precision and the window of days (proleptic ordinals) the event may
-  have happened on (:meth:`~gaiko.clusters.rules.Rules.window`).
+  have happened on (:meth:`~gaiko.clusters.rules.Rules.window`);
+* ``sym``: a two-way event ("A and B clashed", "exchanged prisoners", "held talks"), which the coder gives in both
+  directions (one mention per direction of one trigger): one unit, its sides in sorted order, that agrees with a
+  report of either direction (``sides.two_way``).
 
 Everything here is a pure function of the mentions and the rules.
 """
@@ -40,13 +43,15 @@ class Unit:
     Immutable by convention; the derived attributes (``key``, ``width``, ``countries``, ``specificity``,
     ``partial``) are computed on first use (most units loaded as candidates are never compared)."""
 
-    __slots__ = ("status", "event_type", "src", "tgt", "place", "mode", "prec", "lo", "hi", "width", "rank", "_key",
-                 "_countries", "_specificity", "_order")
+    __slots__ = ("status", "event_type", "src", "tgt", "place", "mode", "prec", "lo", "hi", "width", "rank", "sym",
+                 "_key", "_countries", "_specificity", "_order")
 
     def __init__(self, status: str, event_type: str, src: str, tgt: str, place: str, mode: str, prec: str,
-                 lo: int | None, hi: int | None, rank: int = 0) -> None:
+                 lo: int | None, hi: int | None, rank: int = 0, sym: bool = False) -> None:
         self.status, self.event_type, self.src, self.tgt, self.place = status, event_type, src, tgt, place
         self.mode, self.prec, self.lo, self.hi = mode, prec, lo, hi
+        #: a two-way event: its sides (sorted) agree with a report of either direction
+        self.sym = sym
         #: days in its window (a huge number when it has none)
         self.width = (hi - lo + 1) if lo is not None and hi is not None else 1 << 30
         #: the place of its precision in the rules' precision_order (the rules that made it)
@@ -70,6 +75,8 @@ class Unit:
         if self._key is None:
             self._key = "\x1f".join(str(v) for v in (self.status, self.event_type, self.src, self.tgt, self.place,
                                                      self.mode, self.prec, self.lo, self.hi))
+            if self.sym:  # the keys of directed units stay what they were
+                self._key += "\x1f<>"
         return self._key
 
     @property
@@ -136,6 +143,31 @@ def units_of(rows: Sequence[dict[str, Any]], rules: Rules) -> list[Unit]:
         if id(r) in shared:
             r = {**r, "date_precision": "shared"}
         out.append(unit_of(r, rules))
+    if rules.two_way:
+        for i in _two_way(rows, out):
+            u = out[i]
+            src, tgt = sorted((u.src, u.tgt))
+            out[i] = Unit(u.status, u.event_type, src, tgt, u.place, u.mode, u.prec, u.lo, u.hi, u.rank, sym=True)
+    return out
+
+
+def _two_way(rows: Sequence[dict[str, Any]], units: Sequence[Unit]) -> list[int]:
+    """Indexes of the mentions the coder gave in both directions: two mentions of one trigger (article, sentence,
+    offset) and type, A -> B and B -> A, of two different countries ("Russia and Ukraine exchanged prisoners",
+    "Afghan and Pakistani troops clashed")."""
+    by_trigger: dict[tuple[Any, ...], list[int]] = {}
+    for i, r in enumerate(rows):
+        if r.get("trigger_start") is not None and r.get("source_country") and r.get("target_country"):
+            by_trigger.setdefault((r["article_id"], r.get("sentence_idx"), r["trigger_start"], r["event_type"]),
+                                  []).append(i)
+    out: list[int] = []
+    for ix in by_trigger.values():
+        if len(ix) < 2:
+            continue
+        for i in ix:
+            u = units[i]
+            if len(u.countries) == 2 and any(units[j].src == u.tgt and units[j].tgt == u.src for j in ix if j != i):
+                out.append(i)
     return out
 
 
@@ -212,8 +244,10 @@ def is_empty(u: Unit) -> bool:
 
 
 def directed(v: Unit, u: Unit) -> bool:
-    """Whether the sides agree side by side (source with source, target with target; open ones agree)."""
-    return _sides_agree(v.src, u.src) and _sides_agree(v.tgt, u.tgt)
+    """Whether the sides agree side by side (source with source, target with target; open ones agree); for a
+    two-way unit (``sym``) also crosswise: "A and B clashed" is A -> B and B -> A."""
+    return (_sides_agree(v.src, u.src) and _sides_agree(v.tgt, u.tgt)
+            or (v.sym or u.sym) and _sides_agree(v.src, u.tgt) and _sides_agree(v.tgt, u.src))
 
 
 def side_by_side(v: Unit, u: Unit) -> bool:

@@ -67,7 +67,7 @@ def mention_rows(coded: Sequence[Any]) -> list[dict[str, Any]]:
 
 
 _UNIT_COLS = ("ukey", "status", "event_type", "src", "tgt", "place", "mode", "prec", "lo", "hi", "n_articles", "parent",
-              "root")
+              "root", "sym")
 
 
 def _indexable(u: Unit, rules: Rules) -> bool:
@@ -172,7 +172,7 @@ def _pairs(con: Any, table: str, keyed: tuple[list[int], list[int]]) -> list[tup
 
 def _state(r: Sequence[Any], rules: Rules) -> UnitState:
     unit = Unit(status=r[1], event_type=r[2], src=r[3], tgt=r[4], place=r[5], mode=r[6], prec=r[7], lo=r[8], hi=r[9],
-                rank=rules.rank(r[7]))
+                rank=rules.rank(r[7]), sym=bool(r[13]))
     return UnitState(unit, r[0], n_articles=r[10], parent=r[11], root=r[12])
 
 
@@ -373,7 +373,7 @@ def _write_units(con: Any, units: list[UnitState]) -> None:
     for st in units:
         u = st.unit
         for c, v in zip(_UNIT_COLS, (st.ukey, u.status, u.event_type, u.src, u.tgt, u.place, u.mode, u.prec, u.lo, u.hi,
-                                     st.n_articles, st.parent, st.root)):
+                                     st.n_articles, st.parent, st.root, u.sym)):
             cols[c].append(v)
     keys, kparams = lists({"k": ("BIGINT", cols["ukey"])})
     con.execute(f"DELETE FROM cluster_units WHERE ukey IN (SELECT k FROM {keys})", kparams)
@@ -381,7 +381,7 @@ def _write_units(con: Any, units: list[UnitState]) -> None:
 
 
 _UNIT_TYPES = {"ukey": "BIGINT", "parent": "BIGINT", "root": "BIGINT", "lo": "INTEGER", "hi": "INTEGER",
-               "n_articles": "INTEGER"}
+               "n_articles": "INTEGER", "sym": "BOOLEAN"}
 
 
 def _write_keys(con: Any, table: str, units: list[UnitState], keys_of: Any, rules: Rules) -> None:

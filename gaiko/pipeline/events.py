@@ -279,6 +279,12 @@ class EventCoder:
                 # subject of a verb that is an event of its own did not do the noun's event
                 source, sources, subj, passive = None, [], [], False
         pair = group_pair(src_toks[0], state) if src_toks and not passive else None
+        between = self._between(c, state, info)
+        if between is not None:
+            # "clashes between Sudanese and Chadian troops", "talks between Armenia and Azerbaijan": the two sides,
+            # each way
+            pair = between
+        two_way = e.symmetric or between is not None
         if pair is not None:
             # "the two leaders met", "the foreign ministers of the two countries met": the last two countries named
             source, sources = pair[0], list(pair)
@@ -296,8 +302,8 @@ class EventCoder:
         else:
             target = self._pick_target(tcands, state, source, etype)
             if pair is not None and (target is None or target.country in (None, pair[0].country)
-                                     or not direct_target(target, c)) \
-                    and (e.symmetric or etype in UNDIRECTED):
+                                     or not direct_target(target, c) or target.resolved_by == "sector") \
+                    and (two_way or etype in UNDIRECTED):
                 # "the two leaders met": with each other (not with "Antalya" of "met in Antalya", nor "NATO" of "on
                 # the sidelines of a NATO meeting")
                 target = pair[1]
@@ -310,6 +316,9 @@ class EventCoder:
                                          else [c.complement_tok] if c.complement_tok is not None else [])
             alt = self._pick_target(list(fallback_targets(heads)), state, source, etype, need_country=True)
             target = alt or target
+        if target is not None and source is not None and target.country and target.country == source.country:
+            # "France recalled its ambassador from Algiers": the other country, not France's own envoy
+            target = self._own_people_away(target, source, c, state, info) or target
         conf = e.confidence * info.salience
         if source is None:
             conf *= 0.85
@@ -318,11 +327,63 @@ class EventCoder:
         if info.negated:
             conf *= 0.6
         out = [_Draft(c, info, etype, code, pattern, source, target, round(conf, 3))]
-        if e.symmetric and len(sources) == 2 and (target is None or any(target.start == x.start for x in sources)):
-            # "X and Y agreed": both directions ("X, Y and Z brokered" is one compound source: compound.py)
+        if two_way and len(sources) == 2 and (target is None or any(target.start == x.start for x in sources)
+                                                   or target.country in (None, *(x.country for x in sources))):
+            # "X and Y agreed": both directions ("X, Y and Z brokered" is one compound source: compound.py); what
+            # they exchanged is no third side ("Russia and Ukraine exchanged prisoners", the prisoners Russia's)
             out = [_Draft(c, info, etype, code, pattern, sources[0], sources[1], round(conf, 3)),
                    _Draft(c, info, etype, code, pattern, sources[1], sources[0], round(conf * 0.99, 3))]
         return out
+
+    def _own_people_away(self, target: Actor, source: Actor, c: _Cand, state: DocState,
+                         info: ClauseInfo) -> Actor | None:
+        """For a target that is the source's own people ("its ambassador", "their diplomats"), the country named by
+        "from X" / "to X" / "in X" on the verb or on that noun ("recalled its ambassador from Algiers", "withdrew
+        their envoy to Mali"), when it is another country; else None."""
+        span = c.tok.doc.char_span(target.start, target.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        root = span.root
+        if not any(t.dep_ == "poss" and t.lower_ in ("its", "their", "his", "her", "our") for t in root.children):
+            return None
+        for head in (root, c.anchor, c.tok):
+            for p in head.children:
+                if p.dep_ != "prep" or p.lower_ not in ("from", "to", "in"):
+                    continue
+                for o in p.children:
+                    if o.dep_ != "pobj":
+                        continue
+                    a = self._actor(o, state, info)
+                    if a is not None and a.country and a.country != source.country:
+                        return a
+                    place = next((pl for pl in state.places if pl.start <= o.idx < pl.end), None)
+                    if place is not None and place.country and place.country != source.country:
+                        return Actor(text=place.text, start=place.start, end=place.end, country=place.country,
+                                     resolved_by="metonymy", confidence=0.7)
+        return None
+
+    def _between(self, c: _Cand, state: DocState, info: ClauseInfo) -> tuple[Actor, Actor] | None:
+        """The two sides of "between A and B" on a noun event or on the verb it is the subject of ("clashes between
+        Sudanese and Chadian troops", "fighting broke out between A and B"), when both have a country."""
+        if c.tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        heads = [c.tok] + ([c.tok.head] if c.tok.dep_ in ("nsubj", "nsubjpass") else [])
+        for h in heads:
+            prep = next((p for p in h.children if p.dep_ == "prep" and p.lower_ == "between"), None)
+            obj = next((o for o in prep.children if o.dep_ == "pobj"), None) if prep is not None else None
+            if obj is None:
+                continue
+            group = group_pair(obj, state)  # "between Sudanese and Chadian troops", "between the two presidents"
+            if group is not None:
+                return group
+            conj = next((x for x in obj.children if x.dep_ == "conj"), None)
+            if conj is None:
+                return None
+            a, b = self._actor(obj, state, info), self._actor(conj, state, info)
+            if a is not None and b is not None and a.country and b.country and a.start != b.start:
+                return a, b
+            return None
+        return None
 
     def _modal_type(self, etype: str, code: str, pattern: str, info: ClauseInfo,
                     target: Actor | None, tok: Token | None = None) -> tuple[str, str, str, ClauseInfo]:

@@ -55,7 +55,7 @@ def direct_target(target: Actor, c: Any) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.i in heads
 
 
-def _adjective_pair(tok: Token, state: DocState) -> tuple[Actor, Actor] | None:
+def adjective_pair(tok: Token, state: DocState) -> tuple[Actor, Actor] | None:
     """The two countries of coordinated adjectives before a plural subject ("the Greek and Turkish foreign
     ministers"): the subject's actor with each country."""
     if tok.tag_ not in ("NNS", "NNPS"):
@@ -91,32 +91,55 @@ def _adjective_country(w: Token) -> str | None:
 
 def group_pair(tok: Token, state: DocState) -> tuple[Actor, Actor] | None:
     """The two actors a plural subject stands for ("the two leaders", "both governments", "the foreign ministers of
-    the two countries", "their leaders"): the last two actors of different countries named before it in the
+    the two countries", "their leaders"; coordinated nationality adjectives before any plural noun, "Pakistani and
+    Afghan troops"): the last two actors of different countries named before it in the
     article (within the three sentences before). None when the subject is not such a phrase, or two countries
     are not found."""
+    adj = adjective_pair(tok, state)
+    if adj is not None:
+        return adj  # "the Greek and Turkish foreign ministers", "Pakistani and Afghan troops"
     if tok.tag_ not in ("NNS", "NNPS") or tok.lemma_.lower() not in _GROUP_HEADS:
         return None
-    adj = _adjective_pair(tok, state)
-    if adj is not None:
-        return adj
     words = tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text.lower()
     if not _GROUP_RE.match(words):
         return None
     here = state.sentence_index(tok)
-    seen: list[Actor] = []
-    for a in sorted(state.actors, key=lambda x: x.start, reverse=True):
-        if a.end > tok.left_edge.idx or not a.country or a.country in ("IGO", "IMG"):
-            continue
-        span = tok.doc.char_span(a.start, a.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            continue
-        if here - state.sentence_index(span[0]) > 3:
-            break
-        if all(a.country != b.country for b in seen):
-            seen.append(a)
-        if len(seen) == 2:
-            return seen[1], seen[0]
+    # first the actors that can be the pair's sides: not a noun that only borrows a country from its context
+    # ("prisoners", "her"), not a mediator ("arranged by the UAE"), not one named inside an after/before/since
+    # phrase ("three days after her visit to Laos"); then, when these do not give two countries, also those named
+    # aside; then any actor
+    for strict in (2, 1, 0):
+        seen: list[Actor] = []
+        for a in sorted(state.actors, key=lambda x: x.start, reverse=True):
+            if a.end > tok.left_edge.idx or not a.country or a.country in ("IGO", "IMG"):
+                continue
+            span = tok.doc.char_span(a.start, a.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            if here - state.sentence_index(span[0]) > 3:
+                break
+            if strict and a.resolved_by in ("sector", "coref") or strict > 1 and _aside(span.root):
+                continue
+            if all(a.country != b.country for b in seen):
+                seen.append(a)
+            if len(seen) == 2:
+                return seen[1], seen[0]
     return None
+
+
+_ASIDE = frozenset({"after", "before", "since", "following"})
+
+
+def _aside(t: Token) -> bool:
+    """Whether a phrase is a mediator (the agent of a participle: "brokered by Qatar") or inside an after, before or
+    since phrase ("three days after her visit to Laos")."""
+    if t.dep_ == "pobj" and t.head.lower_ == "by" and t.head.head.tag_ == "VBN":
+        return True
+    while t.head.i != t.i:
+        if t.lower_ in _ASIDE and t.dep_ in ("prep", "mark"):
+            return True
+        t = t.head
+    return False
 
 
 def city_named(target: Actor, kb: Any, state: DocState) -> Place | None:

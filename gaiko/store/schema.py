@@ -174,6 +174,12 @@ def _keys_migration() -> list[str]:
     return list(KEYS_DDL)
 
 
+def _two_way_migration() -> list[str]:
+    # units of two-way events (docs/clusters.md); the stored clusters stay as they were until `gaiko cluster rebuild`
+    # (as after any change of the rules), and new reports are clustered with the new rules
+    return ["ALTER TABLE cluster_units ADD COLUMN sym BOOLEAN DEFAULT false"]
+
+
 #: (version, description, statements or a function returning them)
 MIGRATIONS: list[tuple[int, str, Any]] = [
     (1, "articles, sentences, events, actors, places, errors, runs", MIGRATION_1),
@@ -186,6 +192,7 @@ MIGRATIONS: list[tuple[int, str, Any]] = [
      _members_migration),
     (7, "event clusters: members, units, lookup keys, summaries, overrules", _cluster_migration),
     (8, "pledge linking by meaning: sentence keys (concepts, sides) replace stems; the ledger is rebuilt", _keys_migration),
+    (9, "two-way event units (cluster_units.sym); gaiko cluster rebuild applies them to stored events", _two_way_migration),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
