@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from gaiko.clusters.evaluate import evaluate, load_corpus, pair_scores, split_of
+from gaiko.clusters.evaluate import evaluate, load_corpus, missed_by_cause, pair_scores, split_of
 from gaiko.errors import DataFileError, EvaluationError
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpora" / "clusters"
@@ -20,6 +20,27 @@ def test_pair_scores_by_hand():
     assert (s["true_pairs"], s["false_merges"], s["missed_pairs"]) == (1, 1, 2)
     assert s["precision"] == 0.5 and s["recall"] == round(1 / 3, 4)
     assert pair_scores({"a": "x"}, {"a": 1})["precision"] == 1.0
+
+
+def _row(i: int, cluster: int, src: str | None, tgt: str | None, date: str, prec: str = "day") -> dict:
+    return {"id": i, "cluster_id": cluster, "source_country": src, "target_country": tgt, "date": date,
+            "date_precision": prec}
+
+
+def test_missed_pairs_by_cause_by_hand():
+    gold = {"a": "x", "b": "x", "c": "x", "d": "x", "e": "y"}
+    matched = {
+        "a": _row(1, 10, "USA", "IRN", "2025-05-01"),
+        "b": _row(2, 11, "USA", "IRN", "2025-05-03", "published"),  # same sides, undated report
+        "c": _row(3, 12, "USA", None, "2025-05-01"),  # target missing, same day as a
+        "d": _row(4, 10, "GBR", "IRN", "2025-05-02"),  # joined with a: not missed with a
+        "e": _row(5, 13, "USA", "IRN", "2025-05-01"),  # another event: never counted
+    }
+    got = missed_by_cause(sorted(gold), gold, matched)
+    # a-b, a-c, b-c, b-d, c-d are missed; a-d are one cluster
+    assert got == {"sides_agree/undated_report": 1, "side_missing/same_date": 1, "side_missing/undated_report": 1,
+                   "side_differs/undated_report": 1, "side_differs/dates_differ": 1}
+    assert sum(got.values()) == pair_scores(gold, {k: r["cluster_id"] for k, r in matched.items()})["missed_pairs"]
 
 
 def test_the_corpus_is_what_the_issue_asks_for():
