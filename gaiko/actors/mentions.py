@@ -1,7 +1,8 @@
 """Finding actor mention spans in a parsed document (before resolving them).
 
 Spans are found in phases, each claiming tokens so that mentions never
-overlap: persons with their titles, then knowledge-base names with the head
+overlap: persons with their titles (which tokens name a person:
+:mod:`gaiko.actors.persons`), then knowledge-base names with the head
 noun they modify ("Japanese vessels"), then common-noun actors and titles
 without a name ("the prime minister"), then pronouns, then any remaining
 named entity (kept as unresolved).
@@ -14,8 +15,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..docindex import columns, entities, sentences
-from .kb import Entry, KnowledgeBase, norm
+from .kb import Entry, KnowledgeBase
 from .locate import located_tokens
+from .persons import person_anchors
 from .wording import ORG_HEADS, pro_anti
 from .match import POSSESSIVE, NameMatch, PhraseMatch, match_names, match_phrases
 
@@ -50,10 +52,6 @@ class Mention:
     poss: int | None = None  # possessive pronoun token inside the span
 
 
-_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                     "october", "november", "december"})
-
-
 def is_locative(tok: Token, capital: bool = True) -> bool:
     """True when ``tok`` is the object of a place preposition ("in Tokyo", "a trip to Beijing")."""
     t = tok
@@ -67,13 +65,6 @@ def is_locative(tok: Token, capital: bool = True) -> bool:
     if prep == "to":
         return t.head.head.lemma_.lower() in _MOTION
     return False
-
-
-#: heads of an apposition that make the name before it a person ("Georgia Mendez, a school board member,")
-_PERSON_WORDS = frozenset({"member", "organizer", "organiser", "lawyer", "attorney", "spokesperson", "resident",
-                           "mother", "father", "widow", "owner", "founder", "chairman", "chairwoman", "chair",
-                           "director", "candidate", "veteran", "volunteer", "trustee", "pastor", "landlord",
-                           "student", "teacher", "nurse", "doctor", "farmer", "businessman", "businesswoman"})
 
 
 class _Finder:
@@ -110,113 +101,11 @@ class _Finder:
 
     # -- phase 1: persons ------------------------------------------------
     def persons(self) -> None:
-        anchors: list[tuple[int, int, list[Entry], str]] = []
-        seen: set[int] = set()
-        introduced = {e.person_id for m in self.names for e in m.entries if e.kind == "person" and not e.surname_only}
-        for m in self.names:
-            people = [e for e in m.entries if e.kind == "person"]
-            if not people:
-                continue
-            tok = self.doc[m.start]
-            label = tok.ent_type_
-            if label in ("DATE", "TIME") or tok.lower_ in _MONTHS and m.end < len(self.doc) and self.doc[m.end].like_num:
-                continue  # "met in Antalya on May 16", "stuck in parliament since May": a date, not Theresa May
-            others = [e for e in m.entries if e.kind != "person"]
-            if others and label != "PERSON":
-                continue  # "Jordan", "Washington": the place reading wins outside PERSON entities
-            if all(e.surname_only for e in people) and not (tok.pos_ == "PROPN" or label in ("PERSON", "ORG", "NORP")) \
-                    and not any(e.person_id in introduced for e in people):
-                continue
-            if label in ("GPE", "LOC", "FAC") and self._ent_len(tok) > (m.end - m.start):
-                continue
-            anchors.append((m.start, m.end, people, "PERSON"))
-            seen.update(range(m.start, m.end))
-        phrases = [(pm.start, pm.end) for pm in list(self.nouns.values()) + list(self.titles.values()) if pm.end - pm.start > 1]
-        for ent in entities(self.doc):
-            if ent.label_ == "PERSON" and ent[-1].lower_ in ORG_HEADS:
-                continue  # an organisation, found by the entity phase
-            if ent.label_ == "PERSON" and any(a <= ent.start and ent.end <= b for a, b in phrases) \
-                    and not any(i in seen for i in range(ent.start, ent.end)):
-                continue  # "Riot police clashed ...": "Riot" tagged PERSON is part of a sector noun
-            if ent.label_ == "PERSON" and (not any(i in seen for i in range(ent.start, ent.end))
-                                           or self._first_name_place(ent.start, ent.end)):
-                a, b = ent.start, ent.end
-                while b > a and self.doc[b - 1].text in POSSESSIVE:
-                    b -= 1
-                a = self._strip_titles(a, b)
-                if b > a and not any(self.name_at.get(i) for i in range(a, b)):
-                    anchors.append((a, b, [], "PERSON"))
-                elif b > a and self._first_name_place(a, b):  # "Kenya Brown": not Kenya, not Gordon Brown
-                    anchors = [x for x in anchors if not a <= x[0] < b]
-                    anchors.append((a, b, [], "PERSON"))
-                    seen.update(range(a, b))
-        cols = columns(self.doc)
-        for nm in self.names:  # "Israel Adesanya, a local official, ...": tagged as places, but a title says person
-            if nm.end < len(self.doc) and cols.pos[nm.end] == "PROPN" and cols.dep[nm.end - 1] == "compound" \
-                    and self._first_name_place(nm.start, nm.end + 1) and self._appos_title(nm.end):
-                # a known surname after a place's name is this person's, not the known person's ("Israel
-                # Haddad, a local activist" is not Fernando Haddad)
-                lone = [x for x in anchors if x[0] == nm.end and x[1] == nm.end + 1 and x[2]
-                        and all(e.surname_only for e in x[2])]
-                if lone:
-                    anchors = [x for x in anchors if x not in lone]
-                    seen.difference_update(range(nm.end, nm.end + 1))
-                if not any(i in seen for i in range(nm.start, nm.end + 1)):
-                    anchors.append((nm.start, nm.end + 1, [], "PERSON"))
-        # later bare surnames of people introduced with their full name, whatever the tagger made of them
-        surnames: dict[str, int] = {}
-        for a, b, _e, _l in anchors:
-            if b - a >= 2:
-                surnames.setdefault(norm(self.doc[b - 1].text), a)
-        taken = {i for a, b, _e, _l in anchors for i in range(a, b)}
-        for i, text in enumerate(columns(self.doc).text):
-            first = surnames.get(norm(text)) if text[:1].isupper() else None
-            if first is not None and i > first and i not in taken and i not in self.name_at:
-                anchors.append((i, i + 1, [], "PERSON"))
+        anchors = person_anchors(self)
         located = located_tokens(self.doc, self.kb)  # "in Khan Younis", "in Valencia": places, not people
         for a, b, entries, label in sorted(anchors, key=lambda x: x[0]):
             if self.free(a, b) and not any(i in located for i in range(a, b)):
                 self.claim(self._person_span(a, b, entries, label))
-
-    def _first_name_place(self, a: int, b: int) -> bool:
-        """A place or country name used as a first name: "Jordan Reyes", "Chad Miller", "Georgia Thompson".
-
-        True when the only knowledge-base name in tokens a..b-1 is a country, capital or place at ``a``, and
-        the tokens after it are capitalised proper nouns that are no knowledge-base name ("Jordan Valley" and
-        "Georgia's" are not persons: the caller only asks for PERSON entities or titled appositions)."""
-        nm = self.name_at.get(a)
-        if nm is None or nm.start != a or nm.end >= b or not nm.kinds() <= {"country", "capital", "place", "adjective"}:
-            return False
-        doc = self.doc
-        rest = doc[nm.end:b]
-        return all(t.text[:1].isupper() and t.pos_ == "PROPN" and t.text not in POSSESSIVE
-                   and (t.i not in self.name_at or self.name_at[t.i].kinds() == {"person"}) for t in rest) \
-            and doc[nm.end - 1].dep_ == "compound"
-
-    def _appos_title(self, i: int) -> bool:
-        """Token i heads a name followed by an apposition that says a person: a title (", a city councillor,"),
-        a noun of people (", a local activist,") or a word such as "member" (", a school board member,")."""
-        tok = self.doc[i]
-        return any(c.dep_ == "appos" and (c.i in self.titles or c.lemma_.lower() in self.kb.nouns
-                                          or c.lower_ in _PERSON_WORDS) for c in tok.children)
-
-    def _ent_len(self, tok: Token) -> int:
-        for ent in entities(self.doc):
-            if ent.start <= tok.i < ent.end:
-                return ent.end - ent.start
-        return 0
-
-    def _strip_titles(self, a: int, b: int) -> int:
-        """Entities sometimes include the title ("President Trump"): move the start past it."""
-        moved = True
-        while moved and a < b - 1:
-            moved = False
-            for j in range(a, b - 1):
-                pm = self.titles.get(j)
-                if pm is not None and pm.start == a:
-                    a, moved = pm.end, True
-                    break
-        return a
 
     def _person_span(self, a: int, b: int, entries: list[Entry], label: str) -> Mention:
         doc = self.doc

@@ -4,7 +4,9 @@ For each sentence it finds trigger words from the lexicons
 (``gaiko/data/triggers``), works out how they hang together (frames such as
 "threatened to X" or "refused to X" absorb their complement; intentions,
 negation and reported speech are read off the parse), finds source and
-target, and appends :class:`gaiko.types.Event` records. See
+target (:mod:`gaiko.pipeline.eventactors`; the place and the sides beyond the
+clause: :mod:`gaiko.pipeline.eventsides`), and appends
+:class:`gaiko.types.Event` records. See
 ``docs/patterns.md`` for the rules and ``docs/accuracy.md`` for how well it
 does.
 """
@@ -16,27 +18,16 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from ..docindex import columns, entities, sentences, span_text
+from ..docindex import columns, sentences, span_text
 from ..ids import event_id
 from ..tables import cameo_for, cameo_table, plover_table
-from ..types import Actor, Event, Place
+from ..types import Actor, Event
 from .attributes import ClauseInfo, clause_info
 from .compound import compound_members
 from .dates import event_date
-from .eventsides import (UNDIRECTED, WHERE_THE_TARGET_IS, adjective_owner, city_named, direct_target,
-                         group_pair, own_clause)
-from .roles import (
-    ENT_TYPES,
-    LOCATIVE_PREPS,
-    PEOPLE,
-    PRONOUNS,
-    fallback_targets,
-    is_locative,
-    kb_actor,
-    phrase_span,
-    subjects,
-    target_candidates,
-)
+from .eventactors import actor_key, between_sides, event_actor, own_people_away, pick_target
+from .eventsides import UNDIRECTED, adjective_owner, direct_target, event_place, group_pair
+from .roles import PRONOUNS, fallback_targets, subjects, target_candidates
 from .state import DocState, get_state
 from .triggers import Entry, Lexicon, default_lexicon, model_entry
 from .typejoin import JoinConfig, ceased, join_sentence
@@ -221,9 +212,9 @@ class EventCoder:
         seen: set[tuple[str, str, str]] = set()
         events: list[Event] = []
         for d in drafts:
-            key = (d.event_type, _akey(d.source), _akey(d.target))
+            key = (d.event_type, actor_key(d.source), actor_key(d.target))
             if key in seen or any(e.trigger_start == d.cand.tok.idx and e.event_type == d.event_type
-                                  and (e.source is None) == (d.source is None) and _akey(e.source) == _akey(d.source)
+                                  and (e.source is None) == (d.source is None) and actor_key(e.source) == actor_key(d.source)
                                   for e in events):
                 continue
             seen.add(key)
@@ -247,7 +238,7 @@ class EventCoder:
     def _draft(self, c: _Cand, state: DocState, frames: frozenset[int], fixed: str | None = None) -> list[_Draft]:
         """Drafts for candidate ``c``; ``fixed`` is a type decided by the model (PLOVER's conventions
         for intentions and refusals are then not applied again)."""
-        lex, e = self.lex, c.entry
+        lex, e, kb = self.lex, c.entry, self.kb
         info = clause_info(c.anchor, lex, frames - {c.tok.i, c.anchor.i})
         etype, code, pattern = e.event_type, e.cameo, e.id
         if e.kind == "frame" and e.frame:
@@ -261,13 +252,13 @@ class EventCoder:
         # roles
         subj, passive, agent = subjects(c.anchor)
         src_toks: list[Token] = ([agent] if agent is not None else []) if passive else subj
-        sources = [a for a in (self._actor(t, state, info) for t in src_toks) if a is not None]
+        sources = [a for a in (event_actor(t, state, info, kb) for t in src_toks) if a is not None]
         source = sources[0] if sources else None
         if c.tok.pos_ in ("NOUN", "PROPN") and c.tok.i != c.anchor.i and self._noun_host(c.tok) is None \
                 or c.tok.pos_ == "NOUN" and c.tok.i == c.anchor.i and c.tok.dep_ != "ROOT":
             # "The G7 condemned Iran's attack on Israel": the attack is Iran's, not the G7's
             poss = next((t for t in c.tok.children if t.dep_ == "poss" and t.lower_ not in PRONOUNS), None)
-            owner = self._actor(poss, state, info) if poss is not None else None
+            owner = event_actor(poss, state, info, kb) if poss is not None else None
             if owner is None or not owner.country:
                 # "an Israeli air strike on a school killed ...": the nationality before the noun is its source
                 owner = adjective_owner(c.tok, state)
@@ -279,7 +270,7 @@ class EventCoder:
                 # subject of a verb that is an event of its own did not do the noun's event
                 source, sources, subj, passive = None, [], [], False
         pair = group_pair(src_toks[0], state) if src_toks and not passive else None
-        between = self._between(c, state, info)
+        between = between_sides(c, state, info, kb)
         if between is not None:
             # "clashes between Sudanese and Chadian troops", "talks between Armenia and Azerbaijan": the two sides,
             # each way
@@ -294,13 +285,13 @@ class EventCoder:
         if info.reported and info.obligation and not passive and subj and info.speaker is not None \
                 and subj[0].lower_ not in PRONOUNS and e.frame != "request" and fixed in (None, "REQUEST"):
             # "X said Y must do Z": a demand by X on Y
-            target = self._actor(subj[0], state, info)
-            source = self._actor(info.speaker, state, info)
+            target = event_actor(subj[0], state, info, kb)
+            source = event_actor(info.speaker, state, info, kb)
             code = lex.refine("request", code) or "100"
             etype, pattern = "REQUEST", f"request.must>{pattern}"
             sources = [source] if source else []
         else:
-            target = self._pick_target(tcands, state, source, etype)
+            target = pick_target(tcands, state, source, kb, etype)
             if pair is not None and (target is None or target.country in (None, pair[0].country)
                                      or not direct_target(target, c) or target.resolved_by == "sector") \
                     and (two_way or etype in UNDIRECTED):
@@ -314,11 +305,11 @@ class EventCoder:
         if target is None or (target.resolved_by or "").endswith("locative"):
             heads = [c.tok, c.anchor] + ([c.complement.tok, c.complement.anchor] if c.complement
                                          else [c.complement_tok] if c.complement_tok is not None else [])
-            alt = self._pick_target(list(fallback_targets(heads)), state, source, etype, need_country=True)
+            alt = pick_target(list(fallback_targets(heads)), state, source, kb, etype, need_country=True)
             target = alt or target
         if target is not None and source is not None and target.country and target.country == source.country:
             # "France recalled its ambassador from Algiers": the other country, not France's own envoy
-            target = self._own_people_away(target, source, c, state, info) or target
+            target = own_people_away(target, source, c, state, info, kb) or target
         conf = e.confidence * info.salience
         if source is None:
             conf *= 0.85
@@ -334,56 +325,6 @@ class EventCoder:
             out = [_Draft(c, info, etype, code, pattern, sources[0], sources[1], round(conf, 3)),
                    _Draft(c, info, etype, code, pattern, sources[1], sources[0], round(conf * 0.99, 3))]
         return out
-
-    def _own_people_away(self, target: Actor, source: Actor, c: _Cand, state: DocState,
-                         info: ClauseInfo) -> Actor | None:
-        """For a target that is the source's own people ("its ambassador", "their diplomats"), the country named by
-        "from X" / "to X" / "in X" on the verb or on that noun ("recalled its ambassador from Algiers", "withdrew
-        their envoy to Mali"), when it is another country; else None."""
-        span = c.tok.doc.char_span(target.start, target.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            return None
-        root = span.root
-        if not any(t.dep_ == "poss" and t.lower_ in ("its", "their", "his", "her", "our") for t in root.children):
-            return None
-        for head in (root, c.anchor, c.tok):
-            for p in head.children:
-                if p.dep_ != "prep" or p.lower_ not in ("from", "to", "in"):
-                    continue
-                for o in p.children:
-                    if o.dep_ != "pobj":
-                        continue
-                    a = self._actor(o, state, info)
-                    if a is not None and a.country and a.country != source.country:
-                        return a
-                    place = next((pl for pl in state.places if pl.start <= o.idx < pl.end), None)
-                    if place is not None and place.country and place.country != source.country:
-                        return Actor(text=place.text, start=place.start, end=place.end, country=place.country,
-                                     resolved_by="metonymy", confidence=0.7)
-        return None
-
-    def _between(self, c: _Cand, state: DocState, info: ClauseInfo) -> tuple[Actor, Actor] | None:
-        """The two sides of "between A and B" on a noun event or on the verb it is the subject of ("clashes between
-        Sudanese and Chadian troops", "fighting broke out between A and B"), when both have a country."""
-        if c.tok.pos_ not in ("NOUN", "PROPN"):
-            return None
-        heads = [c.tok] + ([c.tok.head] if c.tok.dep_ in ("nsubj", "nsubjpass") else [])
-        for h in heads:
-            prep = next((p for p in h.children if p.dep_ == "prep" and p.lower_ == "between"), None)
-            obj = next((o for o in prep.children if o.dep_ == "pobj"), None) if prep is not None else None
-            if obj is None:
-                continue
-            group = group_pair(obj, state)  # "between Sudanese and Chadian troops", "between the two presidents"
-            if group is not None:
-                return group
-            conj = next((x for x in obj.children if x.dep_ == "conj"), None)
-            if conj is None:
-                return None
-            a, b = self._actor(obj, state, info), self._actor(conj, state, info)
-            if a is not None and b is not None and a.country and b.country and a.start != b.start:
-                return a, b
-            return None
-        return None
 
     def _modal_type(self, etype: str, code: str, pattern: str, info: ClauseInfo,
                     target: Actor | None, tok: Token | None = None) -> tuple[str, str, str, ClauseInfo]:
@@ -406,108 +347,6 @@ class EventCoder:
                 return "THREATEN", lex.refine("threaten", code) or "130", pattern + "+intent", info
         return etype, code, pattern, info
 
-    # -- actors -----------------------------------------------------------
-    def _actor(self, tok: Token, state: DocState, info: ClauseInfo) -> Actor | None:
-        a = self._resolved(tok, state)
-        if a is not None:
-            return a
-        if tok.lower_ in PRONOUNS:
-            if info.speaker is not None and info.speaker.i != tok.i:
-                return self._actor(info.speaker, state, ClauseInfo())
-            return None
-        if tok.pos_ in ("NOUN", "PROPN") or tok.ent_type_:
-            if self.kb is not None and (fb := kb_actor(tok, self.kb, state.places)) is not None:
-                return fb
-            start, end, text = phrase_span(tok)
-            return Actor(text=text, start=start, end=end)
-        return None
-
-    def _resolved(self, tok: Token, state: DocState) -> Actor | None:
-        """The actor mention for a phrase; a mention without a country is
-        completed from the knowledge base when the phrase names one
-        ("Iraqi Kurds", "people in Hong Kong")."""
-        a = state.actor_in(tok)
-        if a is not None and a.person_id is None and tok.pos_ == "NOUN":
-            # "China's top diplomat Wang Yi", "opposition politician Tofig Yagublu": the person named in apposition
-            named = next((p for x in tok.children if x.dep_ == "appos" and x.pos_ == "PROPN" and x.ent_type_ == "PERSON"
-                          and (p := state.actor_at(x)) is not None and p.start > a.start), None)
-            if named is not None and named.person_id:
-                return named if named.country else Actor(**{**named.to_dict(), "country": a.country})
-            if named is not None and named.resolved_by == "unresolved" and a.country:
-                return Actor(**{**a.to_dict(), "text": tok.doc.text[a.start:named.end], "end": named.end,
-                                "name": named.name or named.text})
-        if a is not None and a.country is None and self.kb is not None and not (a.role and a.resolved_by == "title"):
-            fb = kb_actor(tok, self.kb, state.places)
-            if fb is not None:
-                return Actor(**{**a.to_dict(), "country": fb.country, "sector": a.sector or fb.sector,
-                                "resolved_by": f"{a.resolved_by}+event-fallback"})
-        return a
-
-    def _pick_target(self, toks: list[Token], state: DocState, source: Actor | None, etype: str = "",
-                     need_country: bool = False) -> Actor | None:
-        fallback: Actor | None = None
-        place: Actor | None = None  # "in Paris": kept only when nothing better turns up
-        toks = self._acted_on_first(toks, state)
-        for t in toks:
-            if any(p.start + p.text.find(",") < t.idx < p.end for p in state.places if "," in p.text):
-                continue  # ", Idaho" of "in Moscow, Idaho": the qualifier of a place
-            a = self._resolved(t, state)
-            if a is None and self.kb is not None and (a := kb_actor(t, self.kb, state.places)) is not None:
-                if source is not None and a.start == source.start:
-                    continue
-            if a is not None:
-                if source is not None and a.start == source.start and a.end == source.end:
-                    continue
-                if source is not None and source.country and a.country == source.country \
-                        and (a.sector == source.sector and a.name == source.name and not _other_group(a, source)
-                             or etype == "MOBILIZE"):
-                    # the source itself, or the forces it mobilises ("trained units able to strike X")
-                    if etype == "MOBILIZE" and (inner := self._inner_actor(t, state, a)) is not None:
-                        return inner
-                    continue
-                if need_country and not a.country:
-                    continue
-                if is_locative(t) and a.sector is None and a.person_id is None:
-                    place = place or Actor(**{**a.to_dict(), "resolved_by": f"{a.resolved_by}+locative"})
-                    continue
-                return a
-            if need_country:
-                continue
-            if fallback is None and t.head.lower_ not in ("from", "in", "near", "at", "during", "since"):
-                ent = next((x for x in t.subtree if x.ent_type_ in ENT_TYPES), None)
-                if ent is not None:
-                    span = next((s for s in entities(t.doc) if s.start <= ent.i < s.end), None)
-                    at = None if span is None else \
-                        next((p for p in state.places if p.start <= span.start_char < p.end), None)
-                    if at is not None and at.start < span.start_char:
-                        span = None  # ", Idaho" of "in Moscow, Idaho": part of a place, not a target
-                    if span is not None and (source is None or not (source.start <= span.start_char < source.end)):
-                        where = at.country if at is not None else None
-                        fallback = Actor(text=span.text, start=span.start_char, end=span.end_char, country=where,
-                                         resolved_by="place" if where else "unresolved")
-        return place or fallback
-
-    @staticmethod
-    def _acted_on_first(toks: list[Token], state: DocState) -> list[Token]:
-        """Direct objects that name people before the places they were taken from or held in:
-        "abducted 25 pupils from a boarding school", "evicted residents from a village"."""
-        objs = [t for t in toks if t.dep_ in ("dobj", "obj", "conj") and (a := state.actor_in(t)) is not None
-                and (a.sector in PEOPLE or a.person_id or a.role)]
-        if not objs:
-            return toks
-        where = [t for t in toks if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS and t.i > objs[0].i]
-        return [t for t in toks if t not in where] + where
-
-    def _inner_actor(self, t: Token, state: DocState, outer: Actor) -> Actor | None:
-        """An actor of another country named inside a phrase ("units able to strike the United States")."""
-        for x in sorted(t.subtree, key=lambda y: abs(y.i - t.i)):
-            if x.pos_ != "PROPN" or outer.start <= x.idx < outer.end:
-                continue
-            a = state.actor_in(x)
-            if a is not None and a.country and a.country != outer.country:
-                return a
-        return None
-
     # -- output -----------------------------------------------------------
     def _event(self, d: _Draft, sent: Span, state: DocState) -> Event:
         tok = d.cand.tok
@@ -520,7 +359,7 @@ class EventCoder:
         context = list(entry.context) if d.event_type == entry.event_type else list(row.plover_context if row else ())
         sidx = state.sentence_index(tok)
         date, date_text, precision = event_date(tok, sent, state, intended=d.info.intended)
-        place = self._place(d.cand, sent, state, d.target, d.event_type)
+        place = event_place(d.cand, sent, state, self.kb, d.target, d.event_type)
         target = d.target
         if target is not None and not target.country and place is not None and place.country \
                 and target.start <= place.start and place.end <= target.end:
@@ -559,36 +398,3 @@ class EventCoder:
             decided_by=d.decided_by,
             type_probability=None if d.type_probability is None else round(d.type_probability, 3),
         )
-
-    def _place(self, c: _Cand, sent: Span, state: DocState, target: Actor | None = None, etype: str = "") -> Place | None:
-        """The first place of the event's own clause: not one of a clause inside it ("released ... in exchange for
-        five Iranians held in the United States"; "A year after police arrested him in Islamabad, his supporters
-        rallied in Lahore"). Without one, a city that is the target of a strike, raid or delivery ("missiles
-        struck Kyiv", "attacked the Quetta railway station") is where it happened."""
-        lo = min(c.anchor.left_edge.idx, c.tok.left_edge.idx)
-        hi = max(c.anchor.right_edge.idx, c.tok.right_edge.idx) + 1
-        inside = [p for p in state.places if sent.start_char <= p.start < sent.end_char and lo <= p.start <= hi]
-        own = [p for p in inside if own_clause(c, p)]
-        if own:
-            return own[0]
-        if target is not None and etype in WHERE_THE_TARGET_IS and not target.person_id:
-            at = [p for p in state.actor_places + state.places if target.start <= p.start and p.end <= target.end
-                  and p.country and p.precision not in (None, "country")]
-            if at:
-                return at[0]
-            if target.resolved_by.startswith("unresolved") and self.kb is not None:
-                return city_named(target, self.kb, state)  # "shelled El Fasher" tagged ORG
-        return None
-
-
-def _akey(a: Actor | None) -> str:
-    if a is None:
-        return ""
-    return a.code if a.country else a.text.lower()
-
-
-def _other_group(a: Actor, b: Actor) -> bool:
-    """Two common-noun mentions of one sector and country that name different groups ("herders attacked farmers
-    in Jos": both AGR of Nigeria, but the farmers are not the herders)."""
-    return a.resolved_by == "sector" and b.resolved_by == "sector" and a.start != b.start \
-        and a.text.lower().split()[-1:] != b.text.lower().split()[-1:]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..types import Actor, Place
 from .state import DocState
@@ -180,3 +180,25 @@ def own_clause(c: Any, p: Place) -> bool:
             return False
         cur = cur.head
     return True
+
+
+def event_place(c: Any, sent: Span, state: DocState, kb: Any, target: Actor | None = None,
+                etype: str = "") -> Place | None:
+    """The first place of the event's own clause: not one of a clause inside it ("released ... in exchange for
+    five Iranians held in the United States"; "A year after police arrested him in Islamabad, his supporters
+    rallied in Lahore"). Without one, a city that is the target of a strike, raid or delivery ("missiles
+    struck Kyiv", "attacked the Quetta railway station") is where it happened."""
+    lo = min(c.anchor.left_edge.idx, c.tok.left_edge.idx)
+    hi = max(c.anchor.right_edge.idx, c.tok.right_edge.idx) + 1
+    inside = [p for p in state.places if sent.start_char <= p.start < sent.end_char and lo <= p.start <= hi]
+    own = [p for p in inside if own_clause(c, p)]
+    if own:
+        return own[0]
+    if target is not None and etype in WHERE_THE_TARGET_IS and not target.person_id:
+        at = [p for p in state.actor_places + state.places if target.start <= p.start and p.end <= target.end
+              and p.country and p.precision not in (None, "country")]
+        if at:
+            return at[0]
+        if target.resolved_by.startswith("unresolved") and kb is not None:
+            return city_named(target, kb, state)  # "shelled El Fasher" tagged ORG
+    return None

@@ -2,7 +2,8 @@
 
 A pledge is a statement of intent by an actor: promise, plan, agreement,
 threat or demand. Cues come from ``gaiko/data/pledges/cues.yaml`` and are
-matched over the dependency parse, so the rules are general:
+matched over the dependency parse (:mod:`gaiko.pipeline.pledge_cues`), so the
+rules are general:
 
 * a commitment verb with an infinitive ("vowed to revise", "agreed to buy");
 * a demand verb with an object and an infinitive ("urged Japan to abide by");
@@ -25,7 +26,8 @@ from ..docindex import columns, sentences, span_text
 from ..tracking.deadlines import implied_previous, normalise_deadline
 from ..ids import record_id
 from ..types import Actor, Deadline, Pledge
-from .pledge_forms import antecedent, extra_cues, hung_conjuncts, parties, passive_parts
+from .pledge_cues import cue_lemmas, find_cues, noun_fate
+from .pledge_forms import antecedent, parties, passive_parts
 from .pledge_parts import (
     Lexicon, action_text, country_in, deadline_phrases, is_actorish, lexicon, list_items, main_country, say_head, say_left,
     subject_of,
@@ -34,12 +36,6 @@ from ..tracking.quantities import best_quantity
 from .state import DocState, get_state
 
 __all__ = ["PledgeExtractor"]
-
-#: "China hoped Japan would honour ..." is China's demand on Japan, not Japan's pledge
-_WISH_VERBS = frozenset({"hope", "wish", "want", "expect", "urge", "demand", "ask", "insist", "trust"})
-#: lemmas the special forms start from (:mod:`gaiko.pipeline.pledge_forms`)
-_FORM_LEMMAS = frozenset({"be", "go", "threaten", "warn", "commit", "right"})
-_WISH_FORMS = frozenset({"hoped", "hopes", "hoping", "wished", "wishes", "wanted", "wants", "expected", "expects", "urged", "demanded", "insisted"})
 
 
 class PledgeExtractor:
@@ -53,86 +49,7 @@ class PledgeExtractor:
         lex = self.lex
         self._promise_nouns = frozenset(n for n, k in lex.nouns.items() if k in ("promise", "plan", "agreement"))
         #: every lemma a cue can start from; other tokens are skipped without building them
-        self._cue_lemmas = frozenset(lex.verbs_xcomp) | frozenset(lex.verbs_demand) | frozenset(lex.nouns) \
-            | frozenset(lex.verbs_object) | _FORM_LEMMAS
-
-    # ------------------------------------------------------------------ cues
-    def _cues(self, sent: Any) -> list[tuple[Token, Token, str, Token | None]]:
-        """(cue token, action verb, kind, demanded party) for each cue in a sentence."""
-        lex = self.lex
-        out: list[tuple[Token, Token, str, Token | None]] = []
-        doc = sent.doc
-        cols = columns(doc)
-        cue_lemmas, modals = self._cue_lemmas, lex.modals
-        for i in range(sent.start, sent.end):
-            lemma = cols.lemma[i]
-            if lemma not in cue_lemmas and cols.lower[i] not in modals:  # lower folds typographic quotes: a superset
-                continue
-            t = doc[i]
-            if lemma in _FORM_LEMMAS:
-                forms = extra_cues(t, lex)
-                out.extend(forms)
-                if forms and lemma in ("commit", "threaten"):
-                    continue
-            in_hand = lemma in lex.verbs_object and any(c.dep_ == "dobj" for c in t.children)
-            if t.pos_ in ("VERB", "AUX", "ADJ") and lemma in lex.verbs_xcomp and not in_hand:
-                for c in t.children:
-                    if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
-                        out.append((t, c, lex.verbs_xcomp[lemma], None))
-                    elif c.dep_ == "prep" and c.lower_ == "to" and lemma in ("commit", "agree"):
-                        g = next((x for x in c.children if x.dep_ == "pcomp" and x.tag_ == "VBG"), None)
-                        noun = next((x for x in c.children if x.dep_ == "pobj" and x.pos_ == "NOUN"), None)
-                        if g is not None:
-                            out.append((t, g, lex.verbs_xcomp[lemma], None))
-                        elif noun is not None:  # "agreed to an unconditional ceasefire"
-                            out.append((t, t, lex.verbs_xcomp[lemma], None))
-            if t.pos_ == "VERB" and lemma in lex.verbs_demand:
-                obj = next((c for c in t.children if c.dep_ in ("dobj", "dative")), None)
-                if obj is None:  # "called on Beijing to release"
-                    on = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "on"), None)
-                    obj = next((g for g in on.children if g.dep_ == "pobj"), None) if on is not None else None
-                for c in t.children:
-                    if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
-                        party = obj or next((s for s in c.children if s.dep_ in ("nsubj",)), None)
-                        if party is not None and (obj is not None or lemma in ("want", "demand", "request")):
-                            out.append((t, c, lex.verbs_demand[lemma], party))
-                    elif lemma == "demand" and c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children):
-                        party = next((s for s in c.children if s.dep_ in ("nsubj",)), None)
-                        out.append((t, c, "demand", party))
-            if t.pos_ == "NOUN" and lemma in lex.nouns and (t.head.lemma_.lower() not in lex.not_pledge_heads
-                                                            or self._fate(t.head)):
-                for c in t.children:
-                    if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX") and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
-                        out.append((t, c, lex.nouns[lemma], None))
-            if t.dep_ == "aux" and t.lower_ in lex.modals and t.head.pos_ in ("VERB",):
-                v = t.head
-                if any(c.dep_ == "neg" for c in v.children) or any(c.lower_ == "have" and c.dep_ == "aux" for c in v.children):
-                    continue
-                if v.lemma_.lower() in lex.verbs_xcomp or v.lemma_.lower() in ("be", "have", "seem", "need", "cost", "mean", "remain"):
-                    continue
-                if t.lower_ in ("would", "wo") and say_head(v, lex) is None and v.dep_ not in ("relcl",) \
-                        and say_left(v, lex) is None:
-                    continue  # a bare "would" is conditional, not a pledge
-                gov = v.head if v.dep_ == "ccomp" else None
-                if gov is not None and (gov.lemma_.lower() in _WISH_VERBS or gov.lower_ in _WISH_FORMS):
-                    out.append((gov, v, "demand", next((c for c in v.children if c.dep_ == "nsubj"), None)))
-                    continue
-                out.append((t, v, "promise", None))
-            if t.pos_ == "VERB" and lemma in lex.verbs_object and (t.tag_ in ("VBG", "VBN", "VBD", "VBZ", "VBP")):
-                if lemma in ("line", "draw", "pencil") and not any(c.dep_ == "prt" and c.lower_ == "up" for c in t.children):
-                    continue
-                if in_hand:
-                    out.append((t, t, self.lex.verbs_object[lemma], None))
-        # conjoined actions share the cue: "plans to boost X and revise Y"; "will scrap the levy it introduced and cut fees"
-        for cue, verb, kind, party in list(out):
-            if cue.i == verb.i:
-                continue
-            for c in verb.children:
-                if c.dep_ == "conj" and c.pos_ == "VERB" and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children) \
-                        and c.lemma_.lower() not in lex.say_verbs and not (verb.tag_ == "VB" and c.tag_ in ("VBD", "VBN")):
-                    out.append((cue, c, kind, party))
-            out.extend((cue, c, kind, party) for c in hung_conjuncts(verb))
-        return out
+        self._cue_lemmas = cue_lemmas(lex)
 
     # ----------------------------------------------------------------- actors
     def _actor(self, state: DocState, tok: Token | None, memory: dict[str, Actor]) -> Actor | None:
@@ -178,7 +95,7 @@ class PledgeExtractor:
         country_hint = next((a.country for a in state.actors if a.country and len(a.country) == 3), None) or main_country(doc)
         cols = columns(doc)
         for sent in sentences(doc).spans:
-            for cue, verb, kind, party in self._cues(sent):
+            for cue, verb, kind, party in find_cues(sent, self.lex, self._cue_lemmas):
                 if verb.i in used:
                     continue
                 used.add(verb.i)
@@ -421,16 +338,9 @@ class PledgeExtractor:
                 return ev.event_type
         return lex.default_by_kind.get(kind, "COOPERATE")
 
-    def _fate(self, head: Token) -> str | None:
-        """Status a verb governing a pledge noun reports ("shelved plans to", "completing her pledge")."""
-        if head.pos_ not in ("VERB", "AUX"):
-            return None
-        lemma = head.lemma_.lower()
-        return next((st for st, words in self.lex.status_in_text.items() if lemma in words), None)
-
     def _status_in_text(self, sent: Any, cue: Token) -> str | None:
         if cue.pos_ == "NOUN":
-            fate = self._fate(cue.head)
+            fate = noun_fate(cue.head, self.lex)
             if fate:
                 return fate
         nouns = self._promise_nouns

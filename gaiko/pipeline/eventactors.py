@@ -1,0 +1,195 @@
+"""Who an event's source and target are (used by :mod:`gaiko.pipeline.events`): the actor a phrase names (its
+mention, completed from the knowledge base; a pronoun's speaker), the target among the candidate phrases of a
+trigger, the two sides of "between A and B", and the other country of a source's own people ("recalled its
+ambassador from Algiers"). ``c`` arguments are the event coder's candidates (trigger token ``tok``, its verb
+``anchor``); ``kb`` is the actor knowledge base, or None."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Token
+
+from ..docindex import entities
+from ..types import Actor
+from .attributes import ClauseInfo
+from .eventsides import group_pair
+from .roles import ENT_TYPES, LOCATIVE_PREPS, PEOPLE, PRONOUNS, is_locative, kb_actor, phrase_span
+from .state import DocState
+
+__all__ = ["event_actor", "resolved_actor", "pick_target", "between_sides", "own_people_away", "actor_key"]
+
+
+def event_actor(tok: Token, state: DocState, info: ClauseInfo, kb: Any) -> Actor | None:
+    """The actor a phrase names: its mention, else (a pronoun) the speaker's, else the knowledge base's reading,
+    else the bare phrase."""
+    a = resolved_actor(tok, state, kb)
+    if a is not None:
+        return a
+    if tok.lower_ in PRONOUNS:
+        if info.speaker is not None and info.speaker.i != tok.i:
+            return event_actor(info.speaker, state, ClauseInfo(), kb)
+        return None
+    if tok.pos_ in ("NOUN", "PROPN") or tok.ent_type_:
+        if kb is not None and (fb := kb_actor(tok, kb, state.places)) is not None:
+            return fb
+        start, end, text = phrase_span(tok)
+        return Actor(text=text, start=start, end=end)
+    return None
+
+
+def resolved_actor(tok: Token, state: DocState, kb: Any) -> Actor | None:
+    """The actor mention for a phrase; a mention without a country is
+    completed from the knowledge base when the phrase names one
+    ("Iraqi Kurds", "people in Hong Kong")."""
+    a = state.actor_in(tok)
+    if a is not None and a.person_id is None and tok.pos_ == "NOUN":
+        # "China's top diplomat Wang Yi", "opposition politician Tofig Yagublu": the person named in apposition
+        named = next((p for x in tok.children if x.dep_ == "appos" and x.pos_ == "PROPN" and x.ent_type_ == "PERSON"
+                      and (p := state.actor_at(x)) is not None and p.start > a.start), None)
+        if named is not None and named.person_id:
+            return named if named.country else Actor(**{**named.to_dict(), "country": a.country})
+        if named is not None and named.resolved_by == "unresolved" and a.country:
+            return Actor(**{**a.to_dict(), "text": tok.doc.text[a.start:named.end], "end": named.end,
+                            "name": named.name or named.text})
+    if a is not None and a.country is None and kb is not None and not (a.role and a.resolved_by == "title"):
+        fb = kb_actor(tok, kb, state.places)
+        if fb is not None:
+            return Actor(**{**a.to_dict(), "country": fb.country, "sector": a.sector or fb.sector,
+                            "resolved_by": f"{a.resolved_by}+event-fallback"})
+    return a
+
+
+def pick_target(toks: list[Token], state: DocState, source: Actor | None, kb: Any, etype: str = "",
+                need_country: bool = False) -> Actor | None:
+    """The first of the candidate phrases ``toks`` that names an actor other than the source (a place only when
+    nothing better turns up; with ``need_country``, only an actor with a country)."""
+    fallback: Actor | None = None
+    place: Actor | None = None  # "in Paris": kept only when nothing better turns up
+    toks = _acted_on_first(toks, state)
+    for t in toks:
+        if any(p.start + p.text.find(",") < t.idx < p.end for p in state.places if "," in p.text):
+            continue  # ", Idaho" of "in Moscow, Idaho": the qualifier of a place
+        a = resolved_actor(t, state, kb)
+        if a is None and kb is not None and (a := kb_actor(t, kb, state.places)) is not None:
+            if source is not None and a.start == source.start:
+                continue
+        if a is not None:
+            if source is not None and a.start == source.start and a.end == source.end:
+                continue
+            if source is not None and source.country and a.country == source.country \
+                    and (a.sector == source.sector and a.name == source.name and not _other_group(a, source)
+                         or etype == "MOBILIZE"):
+                # the source itself, or the forces it mobilises ("trained units able to strike X")
+                if etype == "MOBILIZE" and (inner := _inner_actor(t, state, a)) is not None:
+                    return inner
+                continue
+            if need_country and not a.country:
+                continue
+            if is_locative(t) and a.sector is None and a.person_id is None:
+                place = place or Actor(**{**a.to_dict(), "resolved_by": f"{a.resolved_by}+locative"})
+                continue
+            return a
+        if need_country:
+            continue
+        if fallback is None and t.head.lower_ not in ("from", "in", "near", "at", "during", "since"):
+            ent = next((x for x in t.subtree if x.ent_type_ in ENT_TYPES), None)
+            if ent is not None:
+                span = next((s for s in entities(t.doc) if s.start <= ent.i < s.end), None)
+                at = None if span is None else \
+                    next((p for p in state.places if p.start <= span.start_char < p.end), None)
+                if at is not None and at.start < span.start_char:
+                    span = None  # ", Idaho" of "in Moscow, Idaho": part of a place, not a target
+                if span is not None and (source is None or not (source.start <= span.start_char < source.end)):
+                    where = at.country if at is not None else None
+                    fallback = Actor(text=span.text, start=span.start_char, end=span.end_char, country=where,
+                                     resolved_by="place" if where else "unresolved")
+    return place or fallback
+
+
+def _acted_on_first(toks: list[Token], state: DocState) -> list[Token]:
+    """Direct objects that name people before the places they were taken from or held in:
+    "abducted 25 pupils from a boarding school", "evicted residents from a village"."""
+    objs = [t for t in toks if t.dep_ in ("dobj", "obj", "conj") and (a := state.actor_in(t)) is not None
+            and (a.sector in PEOPLE or a.person_id or a.role)]
+    if not objs:
+        return toks
+    where = [t for t in toks if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS and t.i > objs[0].i]
+    return [t for t in toks if t not in where] + where
+
+
+def _inner_actor(t: Token, state: DocState, outer: Actor) -> Actor | None:
+    """An actor of another country named inside a phrase ("units able to strike the United States")."""
+    for x in sorted(t.subtree, key=lambda y: abs(y.i - t.i)):
+        if x.pos_ != "PROPN" or outer.start <= x.idx < outer.end:
+            continue
+        a = state.actor_in(x)
+        if a is not None and a.country and a.country != outer.country:
+            return a
+    return None
+
+
+def between_sides(c: Any, state: DocState, info: ClauseInfo, kb: Any) -> tuple[Actor, Actor] | None:
+    """The two sides of "between A and B" on a noun event or on the verb it is the subject of ("clashes between
+    Sudanese and Chadian troops", "fighting broke out between A and B"), when both have a country."""
+    if c.tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    heads = [c.tok] + ([c.tok.head] if c.tok.dep_ in ("nsubj", "nsubjpass") else [])
+    for h in heads:
+        prep = next((p for p in h.children if p.dep_ == "prep" and p.lower_ == "between"), None)
+        obj = next((o for o in prep.children if o.dep_ == "pobj"), None) if prep is not None else None
+        if obj is None:
+            continue
+        group = group_pair(obj, state)  # "between Sudanese and Chadian troops", "between the two presidents"
+        if group is not None:
+            return group
+        conj = next((x for x in obj.children if x.dep_ == "conj"), None)
+        if conj is None:
+            return None
+        a, b = event_actor(obj, state, info, kb), event_actor(conj, state, info, kb)
+        if a is not None and b is not None and a.country and b.country and a.start != b.start:
+            return a, b
+        return None
+    return None
+
+
+def own_people_away(target: Actor, source: Actor, c: Any, state: DocState, info: ClauseInfo,
+                    kb: Any) -> Actor | None:
+    """For a target that is the source's own people ("its ambassador", "their diplomats"), the country named by
+    "from X" / "to X" / "in X" on the verb or on that noun ("recalled its ambassador from Algiers", "withdrew
+    their envoy to Mali"), when it is another country; else None."""
+    span = c.tok.doc.char_span(target.start, target.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    root = span.root
+    if not any(t.dep_ == "poss" and t.lower_ in ("its", "their", "his", "her", "our") for t in root.children):
+        return None
+    for head in (root, c.anchor, c.tok):
+        for p in head.children:
+            if p.dep_ != "prep" or p.lower_ not in ("from", "to", "in"):
+                continue
+            for o in p.children:
+                if o.dep_ != "pobj":
+                    continue
+                a = event_actor(o, state, info, kb)
+                if a is not None and a.country and a.country != source.country:
+                    return a
+                place = next((pl for pl in state.places if pl.start <= o.idx < pl.end), None)
+                if place is not None and place.country and place.country != source.country:
+                    return Actor(text=place.text, start=place.start, end=place.end, country=place.country,
+                                 resolved_by="metonymy", confidence=0.7)
+    return None
+
+
+def _other_group(a: Actor, b: Actor) -> bool:
+    """Two common-noun mentions of one sector and country that name different groups ("herders attacked farmers
+    in Jos": both AGR of Nigeria, but the farmers are not the herders)."""
+    return a.resolved_by == "sector" and b.resolved_by == "sector" and a.start != b.start \
+        and a.text.lower().split()[-1:] != b.text.lower().split()[-1:]
+
+
+def actor_key(a: Actor | None) -> str:
+    """What tells two events' sides apart: an actor's code when it has a country, else its text."""
+    if a is None:
+        return ""
+    return a.code if a.country else a.text.lower()

@@ -1,0 +1,121 @@
+"""Finding pledge cues (used by :mod:`gaiko.pipeline.pledges`): for each sentence, the word that marks a
+statement of intent, the action it governs, its kind and, for a demand, the party it is made of.
+
+* a commitment verb with an infinitive ("vowed to revise", "agreed to buy", "committed to holding");
+* a demand verb with an object and an infinitive ("urged Japan to abide by", "called on Beijing to release");
+* a pledge noun with an infinitive ("a promise to never stand still"), unless the verb over it tells otherwise;
+* a future modal with an actor subject ("Japan will invest", "he said he would"); "China hoped Japan would
+  honour ..." is China's demand on Japan;
+* a plan in hand ("preparing purchase packages", "lined up deals including A and B");
+* the special forms of :mod:`gaiko.pipeline.pledge_forms`; conjoined actions share the cue.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Token
+
+from ..docindex import columns
+from .pledge_forms import extra_cues, hung_conjuncts
+from .pledge_parts import Lexicon, say_head, say_left
+
+__all__ = ["find_cues", "cue_lemmas", "noun_fate"]
+
+#: "China hoped Japan would honour ..." is China's demand on Japan, not Japan's pledge
+_WISH_VERBS = frozenset({"hope", "wish", "want", "expect", "urge", "demand", "ask", "insist", "trust"})
+#: lemmas the special forms start from (:mod:`gaiko.pipeline.pledge_forms`)
+_FORM_LEMMAS = frozenset({"be", "go", "threaten", "warn", "commit", "right"})
+_WISH_FORMS = frozenset({"hoped", "hopes", "hoping", "wished", "wishes", "wanted", "wants", "expected", "expects", "urged", "demanded", "insisted"})
+
+
+def cue_lemmas(lex: Lexicon) -> frozenset[str]:
+    """Every lemma a cue can start from; other tokens are skipped without building them."""
+    return frozenset(lex.verbs_xcomp) | frozenset(lex.verbs_demand) | frozenset(lex.nouns) \
+        | frozenset(lex.verbs_object) | _FORM_LEMMAS
+
+
+def find_cues(sent: Any, lex: Lexicon, lemmas: frozenset[str]) -> list[tuple[Token, Token, str, Token | None]]:
+    """(cue token, action verb, kind, demanded party) for each cue in a sentence; ``lemmas`` is
+    :func:`cue_lemmas` of ``lex``."""
+    out: list[tuple[Token, Token, str, Token | None]] = []
+    doc = sent.doc
+    cols = columns(doc)
+    modals = lex.modals
+    for i in range(sent.start, sent.end):
+        lemma = cols.lemma[i]
+        if lemma not in lemmas and cols.lower[i] not in modals:  # lower folds typographic quotes: a superset
+            continue
+        t = doc[i]
+        if lemma in _FORM_LEMMAS:
+            forms = extra_cues(t, lex)
+            out.extend(forms)
+            if forms and lemma in ("commit", "threaten"):
+                continue
+        in_hand = lemma in lex.verbs_object and any(c.dep_ == "dobj" for c in t.children)
+        if t.pos_ in ("VERB", "AUX", "ADJ") and lemma in lex.verbs_xcomp and not in_hand:
+            for c in t.children:
+                if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
+                    out.append((t, c, lex.verbs_xcomp[lemma], None))
+                elif c.dep_ == "prep" and c.lower_ == "to" and lemma in ("commit", "agree"):
+                    g = next((x for x in c.children if x.dep_ == "pcomp" and x.tag_ == "VBG"), None)
+                    noun = next((x for x in c.children if x.dep_ == "pobj" and x.pos_ == "NOUN"), None)
+                    if g is not None:
+                        out.append((t, g, lex.verbs_xcomp[lemma], None))
+                    elif noun is not None:  # "agreed to an unconditional ceasefire"
+                        out.append((t, t, lex.verbs_xcomp[lemma], None))
+        if t.pos_ == "VERB" and lemma in lex.verbs_demand:
+            obj = next((c for c in t.children if c.dep_ in ("dobj", "dative")), None)
+            if obj is None:  # "called on Beijing to release"
+                on = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+                obj = next((g for g in on.children if g.dep_ == "pobj"), None) if on is not None else None
+            for c in t.children:
+                if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
+                    party = obj or next((s for s in c.children if s.dep_ in ("nsubj",)), None)
+                    if party is not None and (obj is not None or lemma in ("want", "demand", "request")):
+                        out.append((t, c, lex.verbs_demand[lemma], party))
+                elif lemma == "demand" and c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children):
+                    party = next((s for s in c.children if s.dep_ in ("nsubj",)), None)
+                    out.append((t, c, "demand", party))
+        if t.pos_ == "NOUN" and lemma in lex.nouns and (t.head.lemma_.lower() not in lex.not_pledge_heads
+                                                        or noun_fate(t.head, lex)):
+            for c in t.children:
+                if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX") and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
+                    out.append((t, c, lex.nouns[lemma], None))
+        if t.dep_ == "aux" and t.lower_ in lex.modals and t.head.pos_ in ("VERB",):
+            v = t.head
+            if any(c.dep_ == "neg" for c in v.children) or any(c.lower_ == "have" and c.dep_ == "aux" for c in v.children):
+                continue
+            if v.lemma_.lower() in lex.verbs_xcomp or v.lemma_.lower() in ("be", "have", "seem", "need", "cost", "mean", "remain"):
+                continue
+            if t.lower_ in ("would", "wo") and say_head(v, lex) is None and v.dep_ not in ("relcl",) \
+                    and say_left(v, lex) is None:
+                continue  # a bare "would" is conditional, not a pledge
+            gov = v.head if v.dep_ == "ccomp" else None
+            if gov is not None and (gov.lemma_.lower() in _WISH_VERBS or gov.lower_ in _WISH_FORMS):
+                out.append((gov, v, "demand", next((c for c in v.children if c.dep_ == "nsubj"), None)))
+                continue
+            out.append((t, v, "promise", None))
+        if t.pos_ == "VERB" and lemma in lex.verbs_object and (t.tag_ in ("VBG", "VBN", "VBD", "VBZ", "VBP")):
+            if lemma in ("line", "draw", "pencil") and not any(c.dep_ == "prt" and c.lower_ == "up" for c in t.children):
+                continue
+            if in_hand:
+                out.append((t, t, lex.verbs_object[lemma], None))
+    # conjoined actions share the cue: "plans to boost X and revise Y"; "will scrap the levy it introduced and cut fees"
+    for cue, verb, kind, party in list(out):
+        if cue.i == verb.i:
+            continue
+        for c in verb.children:
+            if c.dep_ == "conj" and c.pos_ == "VERB" and not any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children) \
+                    and c.lemma_.lower() not in lex.say_verbs and not (verb.tag_ == "VB" and c.tag_ in ("VBD", "VBN")):
+                out.append((cue, c, kind, party))
+        out.extend((cue, c, kind, party) for c in hung_conjuncts(verb))
+    return out
+
+
+def noun_fate(head: Token, lex: Lexicon) -> str | None:
+    """Status a verb governing a pledge noun reports ("shelved plans to", "completing her pledge")."""
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = head.lemma_.lower()
+    return next((st for st, words in lex.status_in_text.items() if lemma in words), None)
