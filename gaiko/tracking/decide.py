@@ -140,12 +140,10 @@ def _object_ok(frame: Frame, c: Clause, lex: Lexicon | None = None) -> str | Non
     if "o:money" in frame.heads and named & _MONEY_KIN:
         return None
     concept_heads = {k for k in frame.heads if ":" in k}
-    # a noun near the head in meaning (word vectors: "infantry" for "troops") names the head
-    if frame.heads and not named & (frame.heads | frame.near) and (concept_heads or not any(":" in k for k in named)):
+    if frame.heads and not named & frame.heads and (concept_heads or not any(":" in k for k in named)):
         return "does not name the pledge's object itself"  # a plain-word head may give way to a concept of the object
-    if frame.heads and not any(":" in k for k in frame.heads | (named - frame.near)) \
-            and len(frame.narrow or frame.objects) >= 2 and len(named) < 2:
-        # (the words the pledge names itself, not the WordNet kin of its head)
+    if frame.heads and not any(":" in k for k in frame.heads | named) and len(frame.narrow or frame.objects) >= 2 \
+            and len(named) < 2:  # (the words the pledge names itself, not the WordNet kin of its head)
         return "names the object's noun, not the pledge's object"
     return None
 
@@ -218,12 +216,7 @@ def _choose(frame: Frame, report: Report, toks: list[Any], lex: Lexicon) -> tupl
     """The clauses of a report that are about a pledge's object (or stand for it), best first, and why there are none
     (step 2 of :func:`decide`); it reads the pledge's acts, objects and heads only."""
     # (a clause naming nothing of the pledge is never chosen: left out before sorting, the others keep their order)
-    cls = _clauses_of(frame, report.text, lex)
-    if frame.near:  # a noun near the object in meaning inside an actor's name says who acts ("army engineers"), not what
-        named = {k for k, t in enumerate(toks) if any(s <= t.start < e for s, e, _side in report.actors)}
-        for c in cls:
-            c.objects = [h for h in c.objects if h.concept not in frame.near or h.i not in named]
-    cls = [c for c in cls if c.objects or c.contrary or c.acts or c.opposite or c.partly]
+    cls = [c for c in _clauses_of(frame, report.text, lex) if c.objects or c.contrary or c.acts or c.opposite or c.partly]
     why = "does not mention the pledge's object" if frame.objects else "does not mention the pledge's act"
     chosen: list[Clause] = []
     for c in sorted(cls, key=lambda c: (-len({h.concept for h in c.objects}), -(len(c.acts) + len(c.opposite)), c.lo)):

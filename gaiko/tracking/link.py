@@ -147,8 +147,7 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
             for mo in span:  # the pledge's term, month by month: the join reads only its months' sentences
                 gs.append(g)
                 ks.append(k)
-                # a concept, the object's own head word or a noun near it in meaning
-                strong.append(":" in k or k in f.heads or k in f.near or not f.heads)
+                strong.append(":" in k or k in f.heads or not f.heads)  # a concept, or the object's own head word
                 months.append(mo)
                 act.append(k in back and k not in f.topic)
     if not gs:

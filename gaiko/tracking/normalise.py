@@ -28,7 +28,6 @@ from typing import Any
 
 from .lexicon import Lexicon, lexicon
 from .text import ACT, OBJECT, countries_in, hits, keys, stem, tokenize
-from .vectors import vector_kin
 
 __all__ = ["numbered", "month_of", "STATE_SECTORS", "side_of", "Frame", "frame", "prepare", "sentence_rows", "article_rows", "CONTEXT_IDX"]
 
@@ -82,7 +81,6 @@ class Frame:
     narrow: frozenset[str] = frozenset()  # object keys the pledge names itself (no broader or event keys)
     own: set[tuple[str, int]] = field(default_factory=set)  # the mentions' own sentences
     made_arts: set[str] = field(default_factory=set)  # articles where the pledge was first made (same day)
-    near: frozenset[str] = frozenset()  # keys of the nouns nearest the object's head in meaning (word vectors)
 
 
 _RESTRICTIONS = frozenset({"o:tariff", "o:sanction_measure", "o:restriction", "o:export_control", "o:tax", "o:fee",
@@ -144,14 +142,11 @@ def _prepare(mention: dict[str, Any], lex: Lexicon) -> dict[str, Any]:
     goods = bool(unit) and unit not in _MONEY and not obj_text.lstrip().lower().startswith("for ")
     if unit in _MONEY or (money_verb and not goods):
         objects.add("o:money")  # "disburse 500 million euros": reported as "the payment", "the transfer", "the funds"
-    head_keys, spec, head_word = _head_keys(obj_text, lex)
+    head_keys, spec = _head_keys(obj_text, lex)
     if head_keys and not any(":" in k for k in head_keys):  # a plain noun: its WordNet kin name it too
         kin = set().union(*(wordnet_kin(k) for k in head_keys)) - objects
         head_keys |= kin
         objects |= kin
-    # the nouns nearest the head in meaning (word vectors: "troops" ~ "infantry") name it too
-    near = vector_kin(head_word, lex) - objects if head_word else set()
-    mention["_near"] = sorted(near)
     mention["_heads"] = sorted(head_keys | ({"o:money"} & objects))
     mention["_spec"] = sorted(spec)
     mention["_participants"] = sorted(countries_in(obj_text, lex))
@@ -193,10 +188,6 @@ def frame(group: list[dict[str, Any]], lex: Lexicon | None = None) -> Frame:
         if concept_heads & _RESTRICTIONS:  # the goods a restriction is on name it too ("white rice left port")
             topic |= {k for m in group for k in m.get("_narrow") or () if lex.category.get(k)}
     heads = frozenset(first.get("_heads") or ())
-    # nouns near the object's head in meaning (:func:`gaiko.tracking.vectors.vector_kin`) name it too: a report is
-    # retrieved by them and a clause holding one is about the object
-    near = frozenset(first.get("_near") or ()) if heads else frozenset()
-    topic, objects = topic | near, objects | near
     own_country = (first["target"] if demand else first["actor"] or {}).get("country")
     participants = frozenset(first.get("_participants") or ()) - {own_country}
     related = (frozenset(first.get("_countries") or ()) | ({other} if other else frozenset())) - {doer, None}
@@ -216,7 +207,7 @@ def frame(group: list[dict[str, Any]], lex: Lexicon | None = None) -> Frame:
         deadline_end=max(ends) if ends else None, first_published=first_day, until=until,
         event_type=first.get("event_type"),
         own={(m["article_id"], m["sentence_index"]) for m in group},
-        made_arts={m["article_id"] for m in group if m.get("published") == first_day}, near=near - heads,
+        made_arts={m["article_id"] for m in group if m.get("published") == first_day},
     )
 
 
@@ -230,10 +221,10 @@ _MEASURES = frozenset({"tonnes", "tonne", "tons", "ton", "barrels", "barrel", "p
                        "size", "scale", "volume", "capacity"})  # "double the size of its military reserve": the reserve
 
 
-def _head_keys(text: str, lex: Lexicon) -> tuple[set[str], set[str], str | None]:
-    """(keys of the head noun of an object phrase, keys of what it is about, the head word): the head is the last word
-    before its first preposition or comma ("the tariff on rice" -> o:tariff, {o:rice}, "tariff"); past a measure ("12
-    million tonnes of soybeans") the noun it measures."""
+def _head_keys(text: str, lex: Lexicon) -> tuple[set[str], set[str]]:
+    """(keys of the head noun of an object phrase, keys of what it is about): the head is the last word before its
+    first preposition or comma ("the tariff on rice" -> o:tariff, {o:rice}); past a measure ("12 million tonnes of
+    soybeans") the noun it measures."""
     toks = tokenize(text)
     found = hits(toks, lex)
     k = 0
@@ -252,12 +243,12 @@ def _head_keys(text: str, lex: Lexicon) -> tuple[set[str], set[str], str | None]
             cover = {h.concept for h in found if h.i <= head < h.j and h.concept.startswith(OBJECT)}
             names = {"=" + stem(toks[i].text) for i in range(k, head) if _is_name(text, toks, i, lex)}
             names |= {"#" + toks[i].text for i in range(k, head) if toks[i].text[:1].isdigit() and numbered(toks, i)}
-            return cover or {stem(toks[head].text)}, _spec(text, toks, head, lex) | names, toks[head].text
+            return cover or {stem(toks[head].text)}, _spec(text, toks, head, lex) | names
         if j < len(toks) and toks[j].text == "of":
             k = j + 1
             continue
-        return set(), set(), None
-    return set(), set(), None
+        return set(), set()
+    return set(), set()
 
 
 #: a noun with more hyponyms than this is too general for its hyponyms to name it ("action", "power")
