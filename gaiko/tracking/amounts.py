@@ -1,0 +1,161 @@
+"""How much of a pledge a reported act delivers, and what an announcement again changes (used by
+:mod:`gaiko.tracking.clause`).
+
+:func:`quantity_relation` compares the quantity a clause reports with the pledge's (same unit, or a count of the
+pledge's object): ``partial`` when less (more, for a reduction), ``fulfils`` when as much. :func:`reported_done`
+turns a done act into ``fulfils``, ``partial`` or ``progresses`` (:func:`less_than_promised`: part of the quantity
+while the term runs). :func:`restate_or_revise` reads an announcement again: ``revises`` when it names another
+deadline (:mod:`gaiko.tracking.deadlines`) or quantity, else ``restates``. Dates are ISO strings ("2026-03-01");
+quantities are :func:`gaiko.tracking.quantities.find_quantities` results.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from .clausegrammar import Decision, Report
+from .lexicon import Lexicon
+from .normalise import Frame
+from .quantities import best_quantity, find_quantities
+from .text import keys
+
+__all__ = ["MEASURED", "GROWING", "FIRST_PART", "is_late", "quantity_relation", "partial_words", "less_than_promised",
+           "sentence_quantity", "reported_done", "restate_or_revise"]
+
+_PARTIAL_WORDS = ("partly", "partially", "in part", "some of", "half of", "a third of", "a fraction of", "only",
+                  "fewer than", "less than", "short of", "smaller", "scaled-back", "watered-down", "narrower", "first batch",
+                  "first group", "first tranche")
+MEASURED = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "KRW", "INR", "RUB", "%", "% of GDP", "tonnes", "barrels",
+                       "bushels", "MW", "GW", "m3"})
+GROWING = frozenset({"a:increase", "a:buy", "a:fund", "a:deliver", "a:deploy", "a:release", "a:build", "a:admit",
+                      "a:vaccinate", "a:hire", "a:sell", "a:repay", "a:restructure", "a:hand_back"})
+
+
+def is_late(frame: Frame, report: Report) -> bool:
+    """Whether the report was published after the pledge's deadline (both ISO dates)."""
+    return bool(frame.deadline_end and report.published and report.published[:10] > frame.deadline_end)
+
+
+_NUMS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_FRACTION = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|\d+) of (?:the|its|their|all) "
+                       r"(two|three|four|five|six|seven|eight|nine|ten|\d+)\b", re.I)
+FIRST_PART = re.compile(r"\b(?:first|initial) (?:of the|batch|group|tranche|shipment|cargo|consignment|instalment|"
+                    r"installment|delivery|deliveries|phase|wave|part|round)\b", re.I)
+
+
+def _num(word: str) -> float:
+    return float(_NUMS.get(word.lower(), 0)) if not word.isdigit() else float(word)
+
+
+@lru_cache(maxsize=20_000)
+def _quantities(text: str) -> tuple[tuple[int, int, Any], ...]:
+    """:func:`find_quantities` of a clause, cached (read only here: a clause is read against many pledges)."""
+    return tuple(find_quantities(text))
+
+
+@lru_cache(maxsize=20_000)
+def _best_quantity(text: str) -> Any:
+    return best_quantity(text)
+
+
+def quantity_relation(frame: Frame, text: str, lex: Lexicon | None = None) -> str | None:
+    """``partial`` when the clause reports less of the pledge's quantity, ``fulfils`` when as much: the same unit, or
+    for counted things, a count of the pledge's object ("10 coal plants" ... "four coal-fired stations")."""
+    m = _FRACTION.search(text)  # "just one of the two extra batteries"
+    if m and _num(m.group(1)) < _num(m.group(2)):
+        return "partial"
+    q = frame.quantity
+    if not q or not q.get("unit") or q.get("value") is None:
+        return None
+    best = _best_quantity(text)
+    found = [best] if best is not None and best.unit == q["unit"] else [x for _s, _e, x in _quantities(text) if x.unit == q["unit"]]
+    if not found and lex is not None and q["unit"] not in MEASURED:
+        found = [x for _s, _e, x in _quantities(text)
+                 if x.unit not in MEASURED and keys(x.text, lex, acts=False) & frame.objects]
+    if not found or found[0].value is None:
+        return None
+    got, want = float(found[0].value), float(q["value"])
+    if "a:reduce" in frame.acts and not frame.acts & GROWING:
+        return "partial" if got > want * 1.05 else "fulfils"
+    return "partial" if got < want * 0.95 else "fulfils"
+
+
+
+def partial_words(text: str) -> bool:
+    """Whether ``text`` says the act was done in part ("partly", "some of", "first batch")."""
+    low = f" {text.lower()} "
+    return any(f" {w} " in low for w in _PARTIAL_WORDS)
+
+
+_SHORT = re.compile(r"\b(short of|fell short|falls short|fall short|only|just|fewer than|less than|well below|below the|"
+                    r"instead of|rather than|a fraction of|far from)\b", re.I)
+
+
+def less_than_promised(frame: Frame, report: Report, clause: str, word: str, feats: dict[str, float]) -> Decision:
+    """Less than the promised quantity: a step on the way while the term runs (adding up: "350,000 of 500,000 tonnes so
+    far"), a compromise once it is over or when the report says it falls short."""
+    # (any act but a reduction: a smaller cut than promised is a compromise, however early)
+    growing = bool(frame.acts & GROWING) or "a:reduce" not in frame.acts
+    if growing and not is_late(frame, report) and not _SHORT.search(clause):
+        return Decision("progresses", cue=word, note="part of the promised quantity so far", features=feats)
+    return Decision("partial", cue=word, note="less than promised", features=feats)
+
+
+def sentence_quantity(frame: Frame, report: Report, clause: str, lex: Lexicon) -> str | None:
+    """:func:`quantity_relation` of the clause, or when it names no quantity, of a lesser one the sentence names ("coal
+    reached the plants in April, and about 90,000 tonnes have arrived so far")."""
+    q = quantity_relation(frame, clause, lex)
+    if q is None and clause != report.text and quantity_relation(frame, report.text, lex) == "partial":
+        return "partial"
+    return q
+
+
+def reported_done(frame: Frame, report: Report, clause: str, word: str, feats: dict[str, float], lex: Lexicon,
+          note: str | None = None) -> Decision:
+    """A done act ``word`` read in ``clause``: ``fulfils``, or less of the promised quantity (:func:`less_than_promised`)
+    or done in part (``partial``)."""
+    q = sentence_quantity(frame, report, clause, lex)
+    feats["quantity_less"] = float(q == "partial")
+    if q == "partial" or (q is None and FIRST_PART.search(clause)):
+        return less_than_promised(frame, report, clause, word, feats)
+    if partial_words(clause):
+        return Decision("partial", cue=word, note="done in part", features=feats)
+    return Decision("fulfils", cue=word, note=note, features=feats)
+
+
+
+def _past_month(phrase: str, end: str, published: str | None) -> bool:
+    """A month named without its year ("in July") whose next occurrence is more than half a year after the report: the
+    nearer one, already past, is meant ("halted the trains in July"), not a new deadline."""
+    if re.search(r"\d{4}", phrase) or not published or not re.search(
+            r"\b(january|february|march|april|may|june|july|august|september|october|november|december)\b", phrase, re.I):
+        return False
+    import datetime as _dt
+
+    try:
+        return (_dt.date.fromisoformat(end[:10]) - _dt.date.fromisoformat(published[:10])).days > 183
+    except ValueError:
+        return False
+
+
+def restate_or_revise(frame: Frame, report: Report, clause: str, word: str, feats: dict[str, float]) -> Decision:
+    """An announced act ``word`` read again: ``revises`` when ``clause`` names another deadline or quantity than the
+    pledge's (``partial`` for a demand met with a later date), else ``restates``."""
+    from .deadlines import normalise_deadline
+
+    for m in re.finditer(r"\b(by|until|before|in|within|from)\s+((?:the\s+)?(?:end\s+of\s+)?[\w-]+(?:\s+\d{4})?)", clause):
+        d = normalise_deadline(m.group(0), report.published)
+        if d is not None and d.end and _past_month(m.group(0), d.end, report.published):
+            continue
+        if d is not None and d.end and frame.deadline_end and d.end != frame.deadline_end:
+            if frame.kind == "demand" and d.end > frame.deadline_end:  # the party asked offers a later date: met in part
+                return Decision("partial", cue=m.group(0), note=f"later than demanded ({d.end})", features=feats)
+            return Decision("revises", cue=m.group(0), note=f"deadline now {d.end} (was {frame.deadline_end})", features=feats)
+    q = frame.quantity
+    if q and q.get("unit"):
+        got = [x for _s, _e, x in _quantities(clause) if x.unit == q["unit"] and x.value is not None]
+        if got and abs(float(got[0].value or 0) - float(q.get("value") or 0)) > 0.05 * max(float(q.get("value") or 0), 1e-9):
+            return Decision("revises", cue=got[0].text, note=f"quantity now {got[0].text} (was {q.get('text')})", features=feats)
+    return Decision("restates", cue=word, features=feats)

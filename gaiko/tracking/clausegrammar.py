@@ -1,0 +1,223 @@
+"""The grammar of a report's clauses, read against a pledge by :mod:`gaiko.tracking.clause`.
+
+The report (:class:`Report`), a clause of it with the pledge's words in it (:class:`Clause`) and the relation read
+(:class:`Decision`). A sentence is cut into clauses (:func:`clauses`) at ``;``, ``:``, dashes, "but", "while",
+"after", "before", ", and", ", which" and a participle after a comma. A verb is read for tense and aspect
+(:func:`aspect`: auxiliaries before it, "has been", "will", "is ...-ing"), negation ("not", "never", "has yet to",
+"failed to"), refusal ("refused to") and modality (will, would, plans to); its subject's side by
+:func:`subject_side` (a resolved actor or a country word before it) or :func:`agent_side` (the by-agent of a
+passive). Token positions are indices into the sentence's :func:`gaiko.tracking.text.analyse` tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .lexicon import Lexicon
+from .text import Hit, Tok, countries_in
+
+__all__ = ["Report", "Decision", "Clause", "sentence_memo", "clauses", "is_verb", "verbal_only", "auxiliaries",
+           "aspect", "clause_subject", "agent_side", "subject_side", "same_country", "back_reference"]
+
+_BOUNDARY = frozenset({";", ":", "—", "–", "but", "while", "whereas", "although", "though", "however", "because", "until",
+                       "if", "unless", "once", "provided",
+                       "unless", "after", "before", "when", "whereupon", "(", ")"})
+_REL_PRONOUN = frozenset({"which", "who", "where", "whom"})
+#: a subject with "no" ("no further fuel", "no coal") right before the verb's auxiliaries
+_NO_SUBJECT = re.compile(r"\bno\s+(?:[a-z-]+\s+){1,3}(?:will|would|shall|could|can|is|are|was|were|has|have|had)"
+                         r"(?:\s+(?:be|been|being|yet|now|so|far))*$")
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our",
+                          "of", "any", "no", "such", "first", "further", "new", "planned", "promised", "proposed"})
+_AUX = frozenset({"will", "'ll", "would", "shall", "has", "have", "had", "is", "are", "was", "were", "be", "been",
+                  "being", "to", "not", "n't", "never", "did", "does", "do", "can", "could", "may", "might",
+                  "should", "must", "get", "got"})
+_ADVERBS = frozenset({"also", "already", "now", "finally", "still", "yet", "just", "formally", "officially", "fully",
+                      "partly", "partially", "quietly", "largely", "effectively", "since", "again", "actually", "indeed",
+                      "reportedly", "eventually", "gradually", "swiftly", "quickly", "duly", "successfully", "recently",
+                      "then", "later", "initially", "first", "so", "far"})
+
+
+@dataclass
+class Report:
+    """A sentence read as evidence. ``actors``: (start, end, side) of the actors the coder resolved in it
+    (character offsets in ``text``); ``sides``: the sides named; ``context``: its article's context sides;
+    ``events``: the coder's events in it (dicts with ``event_type``, ``negated``, ``intended``, ``date``)."""
+
+    text: str
+    published: str | None
+    sides: frozenset[str] = frozenset()
+    context: frozenset[str] = frozenset()
+    actors: tuple[tuple[int, int, str], ...] = ()
+    events: tuple[dict[str, Any], ...] = ()
+    article_id: str = ""
+    idx: int = -1
+
+
+def sentence_memo(report: Report, lex: Lexicon) -> dict[Any, Any]:
+    """A scratch dict on a report for what depends only on the report and the lexicon, not on the pledge it is read
+    against (the ledger reads one sentence against many pledges, with one :class:`Report` per sentence)."""
+    got = report.__dict__.get("_gaiko_memo")
+    if got is None or got[0] is not lex:
+        got = report.__dict__["_gaiko_memo"] = (lex, {})
+    return got[1]
+
+
+@dataclass
+class Decision:
+    relation: str
+    cue: str | None = None
+    note: str | None = None
+    features: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class Clause:
+    """Tokens [lo, hi) of a report and the pledge's object, act, partial-act and contrary-act words in it."""
+
+    lo: int
+    hi: int
+    objects: list[Hit]
+    acts: list[Hit]
+    opposite: list[Hit]
+    partly: list[Hit] = field(default_factory=list)
+    contrary: list[Hit] = field(default_factory=list)  # the contrary of the pledge's object: fighting for a truce
+    subject_lo: int = -1  # where to look for the subject of a participle clause (", removing ..."): the clause before
+
+
+def clauses(toks: list[Tok]) -> list[tuple[int, int]]:
+    spans, lo = [], 0
+    for k, t in enumerate(toks):
+        cut = t.text in _BOUNDARY or (t.text in _REL_PRONOUN and k and toks[k - 1].text == ",")
+        cut = cut or (k and toks[k - 1].text == "," and (t.text == "and" or t.text.endswith("ing"))) \
+            or (t.text == "and" and k + 1 < len(toks) and toks[k + 1].text == "that")
+        if cut and k > lo:
+            spans.append((lo, k))
+            lo = k + 1 if t.text in (";", ":", "—", "–", "(", ")") else k
+    spans.append((lo, len(toks)))
+    return [s for s in spans if s[1] > s[0]]
+
+
+def is_verb(toks: list[Tok], k: int, lex: Lexicon, lo: int) -> bool:
+    """A verb reading of token k that a determiner or possessive does not turn into a noun ("the cut")."""
+    if k > lo and (toks[k - 1].text in _DETERMINERS or toks[k - 1].text[:1].isdigit()):
+        return False  # "the cut", "110 deported Colombians": a noun or a participle before one
+    if k > lo and toks[k - 1].text in ("lower", "higher", "tariff", "tax", "levy", "duty", "troop", "prisoner", "partial"):
+        return False
+    tags = {tag for lem, tag in lex.lemmas(toks[k].text) if lem in lex.verbs}
+    if tags == {"ing"} and not (k > lo and toks[k - 1].text in ("is", "are", "was", "were", "been", "be", "being", "am")) \
+            and not (k == lo and k > 0 and toks[k - 1].text == ","):
+        return False  # "a partial reopening", "on carrying out": not the clause's verb
+    return bool(tags & {"base", "s", "past", "ing"})
+
+
+def verbal_only(word: str, lex: Lexicon) -> bool:
+    """Only a verb form (no noun reading): "carrying", "begun"; "delay" and "progress" are nouns too."""
+    readings = lex.lemmas(word)
+    return all(lem in lex.verbs and tag in ("ing",) for lem, tag in readings)
+
+
+def auxiliaries(toks: list[Tok], k: int, lo: int) -> list[str]:
+    """The auxiliaries, negation and infinitive marker before token k ("has not yet been")."""
+    out: list[str] = []
+    j = k - 1
+    while j >= lo and (toks[j].text in _AUX or toks[j].text in _ADVERBS or toks[j].text in ("yet", "no", "longer")):
+        out.append(toks[j].text)
+        j -= 1
+    return out[::-1]
+
+
+def aspect(toks: list[Tok], k: int, lo: int, lex: Lexicon) -> dict[str, bool]:
+    aux = auxiliaries(toks, k, lo)
+    tags = {t for _l, t in lex.lemmas(toks[k].text)}
+    before = " ".join(toks[j].text for j in range(max(lo, k - 6), k))
+    neg = any(a in ("not", "n't", "never") for a in aux) or "yet to" in " ".join(aux) or "no longer" in " ".join(aux) \
+        or bool(aux and _NO_SUBJECT.search(before))  # "no further fuel would be sent", "no coal has been delivered"
+    future = any(a in ("will", "'ll", "would", "shall", "to", "could", "may", "might", "should", "must") for a in aux)
+    refused = bool(re.search(r"\b(refus\w*|declin\w*|reject\w*|rul\w* out)\s+(to\s+)?$", before + " ")) and "to" in aux
+    failed = bool(re.search(r"\b(fail\w*|struggl\w*)\s*$", " ".join(toks[j].text for j in range(max(lo, k - 3), k - 1))))
+    perfect = any(a in ("has", "have", "had") for a in aux) and "past" in tags
+    passive = any(a in ("is", "are", "was", "were", "been", "being", "be") for a in aux) and "past" in tags
+    progressive = "ing" in tags and any(a in ("is", "are", "was", "were", "been") for a in aux)
+    past = "past" in tags or (not aux and "base" in tags and "ing" not in tags)
+    return {"neg": neg or failed, "future": future and not perfect, "refused": refused, "perfect": perfect,
+            "passive": passive, "progressive": progressive, "past": past and not future, "ing": "ing" in tags}
+
+
+def clause_subject(report: Report, toks: list[Tok], clause: Clause, k: int, lex: Lexicon) -> str | None:
+    """The side doing the verb at token k of a clause; a participle clause takes the subject of the clause before."""
+    found = subject_side(report, toks, clause.lo, k, lex)
+    if found is None and clause.subject_lo >= 0:
+        found = subject_side(report, toks, clause.subject_lo, clause.lo - 1, lex)
+    return found
+
+
+def agent_side(report: Report, toks: list[Tok], j: int, hi: int, lex: Lexicon) -> str | None:
+    """Side of the by-agent after a passive verb ("was attacked by RSF fighters"), or None."""
+    by = next((k for k in range(j, min(hi, j + 4)) if toks[k].text == "by"), None)
+    if by is None:
+        return None
+    end = toks[min(hi, by + 5) - 1].end
+    for s, _e, side in report.actors:
+        if toks[by].end <= s <= end:
+            return side
+    iso = countries_in(report.text[toks[by].end:end], lex)
+    return next(iter(iso)) if iso else None
+
+
+def subject_side(report: Report, toks: list[Tok], lo: int, k: int, lex: Lexicon) -> str | None:
+    """Side of the actor closest before token k within the clause (its likely subject): a resolved actor, or a
+    country's name or adjective ("A Russian missile strike hit ..."); a dateline ("KHARKIV — ...") is no subject."""
+    start = toks[lo].start
+    text = report.text
+    best = None
+    for s, e, side in report.actors:
+        if start <= s < toks[k].start and (best is None or s > best[0]) and not text[e:e + 3].strip().startswith(("—", "–")):
+            best = (s, side)
+    for j in range(lo, k):
+        if toks[j + 1].text in ("—", "–"):
+            continue
+        if any(s <= toks[j].start < e for s, e, _side in report.actors):
+            continue  # the resolved actor's own name ("Brussels" is the EU, not Belgium)
+        iso = countries_in(text[toks[j].start:toks[j].end], lex)
+        if not iso:
+            continue
+        # a country word after the actor, or just before it ("a Russian missile": the adjective says whose)
+        if best is None or toks[j].start > best[0] or text[toks[j].end:best[0]].strip() == "":
+            best = (max(toks[j].start, best[0] if best else 0), next(iter(iso)))
+    return best[1] if best else None
+
+
+def same_country(a: str, b: str) -> bool:
+    """Sides of one country ("JPN", "JPN/BUS": its companies buy what its government promised); unplaced sides pass."""
+    return a.startswith("?:") or b.startswith("?:") or a.split("/")[0] == b.split("/")[0]
+
+
+
+#: words between a definite determiner and the act noun it names ("the next handover", "its promised cut")
+_NOUN_MODIFIERS = frozenset({"next", "planned", "promised", "proposed", "pledged", "announced", "agreed", "latest",
+                             "second", "third", "final", "last", "full", "first", "expected", "long-awaited", "new",
+                             "scheduled", "delayed", "postponed", "whole", "entire", "same", "formal", "official"})
+_DEFINITE = frozenset({"the", "its", "their", "this", "these", "those", "his", "her", "our"})
+
+
+def back_reference(toks: list[Tok], c: Clause) -> list[Hit]:
+    """Act nouns of a clause that refer back to the pledge: a definite noun of the promised act in a clause naming no
+    object ("the reduction fell short", "the next handover", "the expulsions would happen within days"). A noun with an
+    object of its own ("the release of two fishermen", "the cut in fuel subsidies") is not one."""
+    if c.objects:
+        return []
+    out = []
+    for h in c.acts + c.partly:
+        if h.role != "n":
+            continue
+        i = h.i - 1
+        while i >= c.lo and toks[i].text in _NOUN_MODIFIERS:
+            i -= 1
+        if i < c.lo or toks[i].text not in _DEFINITE:
+            continue
+        if h.j < c.hi and toks[h.j].text in ("of", "on", "in"):
+            continue
+        out.append(h)
+    return out
