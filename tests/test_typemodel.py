@@ -43,6 +43,30 @@ def test_scores_are_probabilities_and_shared_features_count_once_per_row(hidden,
     assert np.allclose(back.predict_proba(rows), m.predict_proba(rows), atol=1e-2)  # float16 weights
 
 
+def test_a_linear_path_beside_the_network_mixes_scores_and_survives_saving(tmp_path):
+    from gaiko.errors import DataFileError
+
+    net, rng = _toy(True), np.random.default_rng(7)
+    lin_w = rng.normal(size=(6, len(LABELS))).astype(np.float32)
+    lin_b = rng.normal(size=len(LABELS)).astype(np.float32)
+    rows = [["f0", "f1"], [], ["f4", "f5", "unknown"]]
+    shared = ["f2"]
+    lin = TypeModel(net.vocab, lin_w, lin_b, LABELS)
+    wide = TypeModel(net.vocab, net.weights, net.bias, LABELS, out_weights=net.out_weights, out_bias=net.out_bias,
+                     linear_weights=lin_w, linear_bias=lin_b, linear_mix=0.25)
+    want = 0.75 * net.logits(rows, shared) + 0.25 * lin.logits(rows, shared)
+    assert np.allclose(wide.logits(rows, shared), want, atol=1e-5)
+    p = wide.predict_proba(rows, shared)
+    assert np.allclose(p.sum(axis=1), 1.0) and not np.allclose(p, net.predict_proba(rows, shared))
+    wide.save(tmp_path / "w.npz")
+    back = TypeModel.load(tmp_path / "w.npz")
+    assert back.linear_mix == 0.25 and np.allclose(back.logits(rows, shared), want, atol=2e-2)  # float16 weights
+    with pytest.raises(DataFileError):
+        net.add_linear(lin_w[:3], lin_b, 0.5)  # not over the network's vocabulary
+    with pytest.raises(DataFileError):
+        lin.add_linear(lin_w, lin_b, 0.5)  # a linear model has no network to put it beside
+
+
 def test_a_broken_artefact_is_a_clear_error(tmp_path):
     from gaiko.errors import DataFileError
 
@@ -71,10 +95,11 @@ def test_training_on_a_tiny_slice_runs_and_predicts(tmp_path, rules_coder):
     sents = random.Random(5).sample(sents, 120)
     ex = capture_examples(sents, rules_coder)
     assert len(ex.rows) > len(sents) and "NONE" in ex.labels and len(set(ex.labels)) > 5
-    for kind in ("linear", "mlp"):
-        model = fit(ex, TrainConfig(kind=kind, epochs=5, max_iter=100))
+    for kind, mix in (("linear", 0.0), ("mlp", 0.0), ("mlp", 0.5)):
+        model = fit(ex, TrainConfig(kind=kind, epochs=5, max_iter=100, linear_mix=mix))
         model.save(tmp_path / f"{kind}.npz")
         loaded = TypeModel.load(tmp_path / f"{kind}.npz")
+        assert loaded.linear_mix == mix
         coder = coder_with(loaded, coder=rules_coder)
         try:
             evs = coder.code_article(Article(text=sents[0].text, published="2024-01-01")).events

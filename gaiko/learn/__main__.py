@@ -5,6 +5,8 @@ Commands (see docs/accuracy.md):
 * ``train [--out PATH] [--no-tune] [--C C] [--seed N]``: fit on the tuned split of the corpora,
   choose the join thresholds on a held-out fold of the tuned split, write the artefact
   (default ``gaiko/data/typemodel/typemodel.npz``) with its ``meta.json``.
+* ``add-linear [--base PATH] [--mix W] [--out PATH]``: fit a linear path over an existing network's features on
+  today's tuned split and put it beside the network with share W (default 0.5); the base's join thresholds stay.
 * ``eval [--model PATH|rules] [--split blind|tuned]``: figures on our corpus (all, per batch),
   our ConfliBERT labels, and the gold files in ``../shared`` (numbers only).
 * ``curve [--fractions 0.25,0.5,1]``: learning curve on the blind split.
@@ -31,7 +33,7 @@ def _train(a: argparse.Namespace) -> dict[str, Any]:
     from .measure import coder_with, fold_of, tune_join
     from .train import TrainConfig, capture_examples, fit, load_sentences, training_meta
 
-    cfg = TrainConfig(C=a.C, seed=a.seed, fraction=a.fraction, kind=a.kind, epochs=a.epochs)
+    cfg = TrainConfig(C=a.C, seed=a.seed, fraction=a.fraction, kind=a.kind, epochs=a.epochs, linear_mix=a.linear_mix)
     t0 = time.time()
     sents = load_sentences(cfg, "tuned")
     if cfg.fraction < 1.0:
@@ -55,6 +57,28 @@ def _train(a: argparse.Namespace) -> dict[str, Any]:
                                join_tuning=join_rows, seconds=round(time.time() - t0, 1))
     model.save(a.out)
     return {"saved": str(a.out), **{k: v for k, v in model.meta.items() if k != "join_tuning"}}
+
+
+def _add_linear(a: argparse.Namespace) -> dict[str, Any]:
+    from .measure import coder_with
+    from .train import TrainConfig, capture_examples, fit_linear_path, load_sentences
+    from ..pipeline.typemodel import TypeModel
+
+    t0 = time.time()
+    base = TypeModel.load(a.base)
+    if base.out_weights is None:
+        from ..errors import ConfigError
+
+        raise ConfigError(f"{a.base} is a linear model already; add-linear puts a linear path beside a network")
+    cfg = TrainConfig(C=a.C)
+    sents = load_sentences(cfg, "tuned")
+    ex = capture_examples(sents, coder_with(None), cfg.batch_weights)
+    model = fit_linear_path(base, ex, cfg, a.mix)
+    model.meta = {**base.meta, "linear_path": {
+        "mix": a.mix, "C": cfg.C, "sentences": len(sents), "candidates": len(ex.rows), "trained": time.strftime("%Y-%m-%d"),
+        "features_kept": sum(1 for row in ex.rows for f in row if f in base.vocab), "seconds": round(time.time() - t0, 1)}}
+    model.save(a.out)
+    return {"saved": str(a.out), "linear_path": model.meta["linear_path"]}
 
 
 def _model(spec: str | None) -> Any:
@@ -131,6 +155,12 @@ def main(argv: list[str] | None = None) -> int:
     t.add_argument("--seed", type=int, default=13)
     t.add_argument("--epochs", type=int, default=20, help="passes of the network over the data (default 20)")
     t.add_argument("--fraction", type=float, default=1.0, help="share of the tuned split to train on")
+    t.add_argument("--linear-mix", type=float, default=0.0, help="share of a linear path beside the network (0: none)")
+    al = sub.add_parser("add-linear", help="put a linear path beside an existing network")
+    al.add_argument("--base", type=Path, default=DEFAULT_OUT)
+    al.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    al.add_argument("--mix", type=float, default=0.5, help="share of the linear path (default 0.5)")
+    al.add_argument("--C", type=float, default=1.0, help="inverse L2 strength of the linear path (default 1.0)")
     e = sub.add_parser("eval", help="figures on a split (numbers only)")
     e.add_argument("--model", default=None, help="artefact path, or 'rules' for the rules alone")
     e.add_argument("--split", default="blind", choices=("blind", "tuned"))
@@ -142,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     lx.add_argument("--seed", type=int, default=13)
     a = p.parse_args(argv)
     try:
-        res = {"train": _train, "eval": _eval, "curve": _curve, "lexdata": _lexdata}[a.cmd](a)
+        res = {"train": _train, "add-linear": _add_linear, "eval": _eval, "curve": _curve, "lexdata": _lexdata}[a.cmd](a)
     except GaikoError as exc:
         sys.stderr.write(f"Error: {exc}\n")
         return 2

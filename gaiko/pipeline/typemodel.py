@@ -13,6 +13,9 @@ The artefact is a NumPy ``.npz`` file in ``gaiko/data/typemodel/`` with
 * ``bias``: float32 array (H,),
 * ``labels``: the 17 label names,
 * for a one-hidden-layer network (H hidden units, ReLU): ``out_weights`` (H, 17) and ``out_bias`` (17,),
+* optionally a linear path beside the network: ``linear_weights`` (N, 17, float16), ``linear_bias`` (17,) and
+  ``linear_mix`` (a scalar w): the scores are ``(1 - w) * network + w * linear`` before the softmax (a wide and
+  deep model: the linear path keeps what single features say, the network their combinations),
 
 and ``meta.json`` beside it (training corpus, date, seed, blind-split figures).
 It is trained by ``python -m gaiko.learn train`` (``docs/accuracy.md``).
@@ -58,7 +61,9 @@ class TypeModel:
 
     def __init__(self, vocab: dict[str, int], weights: np.ndarray, bias: np.ndarray,
                  labels: Sequence[str] = LABELS, meta: dict[str, Any] | None = None,
-                 out_weights: np.ndarray | None = None, out_bias: np.ndarray | None = None) -> None:
+                 out_weights: np.ndarray | None = None, out_bias: np.ndarray | None = None,
+                 linear_weights: np.ndarray | None = None, linear_bias: np.ndarray | None = None,
+                 linear_mix: float = 0.0) -> None:
         width = len(labels) if out_weights is None else out_weights.shape[0]
         if weights.shape != (len(vocab), width) or bias.shape != (width,) or (
                 out_weights is not None and (out_weights.shape != (width, len(labels))
@@ -73,15 +78,38 @@ class TypeModel:
         self.labels = tuple(labels)
         self.meta = meta or {}
         self.index = {lab: i for i, lab in enumerate(self.labels)}
+        self.linear_mix = 0.0
+        self.linear_bias: np.ndarray | None = None
+        self._stacked = self.weights
+        if linear_weights is not None and linear_mix > 0.0:
+            self.add_linear(linear_weights, linear_bias if linear_bias is not None else np.zeros(len(labels)),
+                            linear_mix)
+
+    @property
+    def linear_weights(self) -> np.ndarray | None:
+        """(N, 17) weights of the linear path, or None without one."""
+        return self._stacked[:, self.weights.shape[1]:] if self.linear_mix > 0.0 else None
+
+    def add_linear(self, weights: np.ndarray, bias: np.ndarray, mix: float) -> None:
+        """Put a linear path (``weights`` (N, 17) over this model's vocabulary, ``bias`` (17,)) beside a network;
+        ``mix`` in (0, 1] is its share of the scores. :class:`DataFileError` when the shapes do not fit."""
+        if self.out_weights is None or weights.shape != (len(self.vocab), len(self.labels)) \
+                or bias.shape != (len(self.labels),) or not 0.0 < mix <= 1.0:
+            raise DataFileError("typemodel", f"a linear path {weights.shape} / mix {mix} does not fit this model")
+        self.linear_mix = float(mix)
+        self.linear_bias = bias.astype(np.float32)
+        self._stacked = np.hstack([self.weights, weights.astype(np.float32)])  # one gather for both paths
 
     def logits(self, rows: Sequence[Sequence[str]], shared: Sequence[str] = ()) -> np.ndarray:
         """(len(rows), n_labels) raw scores for feature rows; ``shared`` features (the sentence's own)
         count for every row and are summed once."""
         vocab = self.vocab
-        base = self.bias.copy()
+        table = self._stacked
+        base = self.bias if self.linear_bias is None else np.concatenate([self.bias, self.linear_bias])
+        base = base.copy()
         sidx = [j for f in shared if (j := vocab.get(f)) is not None]
         if sidx:
-            base += self.weights[sidx].sum(axis=0)
+            base += table[sidx].sum(axis=0)
         out = np.tile(base, (len(rows), 1))
         idx: list[int] = []
         starts: list[int] = []
@@ -93,10 +121,15 @@ class TypeModel:
                 starts.append(n0)
                 which.append(k)
         if idx:
-            out[which] += np.add.reduceat(self.weights[idx], starts, axis=0)
+            out[which] += np.add.reduceat(table[idx], starts, axis=0)
         if self.out_weights is not None:
-            np.maximum(out, 0.0, out=out)
-            out = out @ self.out_weights + self.out_bias
+            width = self.weights.shape[1]
+            hidden = out[:, :width]
+            np.maximum(hidden, 0.0, out=hidden)
+            net = hidden @ self.out_weights + self.out_bias
+            if self.linear_mix > 0.0:
+                return (1.0 - self.linear_mix) * net + self.linear_mix * out[:, width:]
+            return net
         return out
 
     def predict_proba(self, rows: Sequence[Sequence[str]], shared: Sequence[str] = ()) -> np.ndarray:
@@ -116,6 +149,11 @@ class TypeModel:
         feats = sorted(self.vocab, key=self.vocab.__getitem__)
         extra = {} if self.out_weights is None else {"out_weights": self.out_weights.astype(np.float16),
                                                      "out_bias": self.out_bias}
+        if self.linear_mix > 0.0:
+            lw = self.linear_weights
+            assert lw is not None and self.linear_bias is not None
+            extra.update(linear_weights=lw.astype(np.float16), linear_bias=self.linear_bias,
+                         linear_mix=np.array(self.linear_mix, dtype=np.float32))
         with p.open("wb") as fh:
             np.savez_compressed(fh, features=np.array(feats), weights=self.weights.astype(np.float16),
                                 bias=self.bias, labels=np.array(self.labels), **extra)
@@ -131,13 +169,16 @@ class TypeModel:
                 weights, bias, labels = z["weights"], z["bias"], [str(x) for x in z["labels"]]
                 out_w = z["out_weights"] if "out_weights" in z.files else None
                 out_b = z["out_bias"] if "out_bias" in z.files else None
+                lin_w = z["linear_weights"] if "linear_weights" in z.files else None
+                lin_b = z["linear_bias"] if "linear_bias" in z.files else None
+                mix = float(z["linear_mix"]) if "linear_mix" in z.files else 0.0
         except FileNotFoundError:
             raise DataFileError(str(p), "type model not found; train one with `python -m gaiko.learn train`") from None
         except (OSError, KeyError, ValueError) as exc:
             raise DataFileError(str(p), f"unreadable type model ({exc}); retrain with `python -m gaiko.learn train`") from None
         meta_path = p.with_name("meta.json")
         meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
-        return cls({f: i for i, f in enumerate(feats)}, weights, bias, labels, meta, out_w, out_b)
+        return cls({f: i for i, f in enumerate(feats)}, weights, bias, labels, meta, out_w, out_b, lin_w, lin_b, mix)
 
 
 @lru_cache(maxsize=4)
