@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..docindex import columns, entities
-from .gazetteer import GENERIC, Geo, best, candidates, dominant, qualifiers
+from .gazetteer import GENERIC, Geo, best, candidates, dominant, far_hamlet, qualifiers
 from .kb import KnowledgeBase
 from .match import POSSESSIVE, match_names
 
@@ -193,6 +193,8 @@ def doc_places(doc: Doc, kb: KnowledgeBase) -> list[PlaceSpan]:
         text = doc[a:b].text
         cands = candidates(kb, text)
         geo = dominant(cands, named) if cands else None
+        if far_hamlet(geo, named):
+            geo = Geo(geo.name, None, "place", "town")  # a place, of no country the text supports
         qe = b
         first: Geo | None = None
         while qe + 1 < n and doc[qe].text == "," and (q := starts.get(qe + 1)) is not None:
