@@ -136,7 +136,8 @@ def units_of(rows: Sequence[dict[str, Any]], rules: Rules) -> list[Unit]:
     The coder gives an event the date of a word governing it ("accused China on Monday of seizing a boat",
     "released her on Saturday, five days after she was abducted"): when several events of one sentence share
     one date phrase, it is certain only for the event it follows (the nearest trigger before it, else the
-    nearest after); for the others it is an upper bound, precision ``shared`` (window in ``dates.shared``)."""
+    nearest after, and the first after it when a when-clause follows it: "was shot dead on Wednesday when gunmen
+    ambushed a patrol"); for the others it is an upper bound, precision ``shared`` (window in ``dates.shared``)."""
     shared = _shared_dates(rows) if "shared" in rules.dates else set()
     out = []
     for r in rows:
@@ -187,7 +188,12 @@ def _shared_dates(rows: Sequence[dict[str, Any]]) -> set[int]:
         before = [r for r in rs if (r.get("trigger_start") or 0) < pos]
         keep = (max(before, key=lambda r: r["trigger_start"]) if before
                 else min(rs, key=lambda r: r.get("trigger_start") or 0))
-        out.update(id(r) for r in rs if r.get("trigger_start") != keep.get("trigger_start"))
+        kept = {keep.get("trigger_start")}
+        after = [r for r in rs if (r.get("trigger_start") or 0) >= pos + len(text)]
+        if before and after and str(rs[0]["sentence_text"])[at + len(text):].lstrip(" ,").lower().startswith("when "):
+            # "was shot dead on Wednesday when gunmen ambushed a patrol": the when-clause's event is of that moment
+            kept.add(min(after, key=lambda r: r["trigger_start"]).get("trigger_start"))
+        out.update(id(r) for r in rs if r.get("trigger_start") not in kept)
     return out
 
 
