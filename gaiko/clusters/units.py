@@ -175,7 +175,7 @@ def _two_way(rows: Sequence[dict[str, Any]], units: Sequence[Unit]) -> list[int]
 def _shared_dates(rows: Sequence[dict[str, Any]]) -> set[int]:
     groups: dict[tuple[Any, Any, str], list[dict[str, Any]]] = {}
     for r in rows:
-        if r.get("date_text") and r.get("date_precision") not in (None, "published") and r.get("sentence_text"):
+        if r.get("date_text") and r.get("date_precision") == "day" and r.get("sentence_text"):
             groups.setdefault((r["article_id"], r.get("sentence_idx"), r["date_text"]), []).append(r)
     out: set[int] = set()
     for (_a, _s, text), rs in groups.items():
