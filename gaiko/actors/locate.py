@@ -87,7 +87,7 @@ def _raw_spans(doc: Doc, kb: KnowledgeBase, located: set[int],
                 k = i + 1
         pieces.append((k, b))
         for x, y in pieces:
-            if y > x and not any(i in taken for i in range(x, y)):
+            if y > x and not any(i in taken for i in range(x, y)) and not _name_goes_on(doc, y):
                 spans.append((x, y, True))
                 taken.update(range(x, y))
                 if _locative(doc[x:y].root):
@@ -122,6 +122,8 @@ def _raw_spans(doc: Doc, kb: KnowledgeBase, located: set[int],
         if any(i in taken for i in range(a, tok.i + 1)) or (not generic and (tok.lower_ in kb.nouns
                                                                                or tok.lower_ in kb.titles)):
             continue
+        if _name_goes_on(doc, tok.i + 1):
+            continue  # "in the Gulf of Finland": not Papua New Guinea's Gulf Province
         text = doc[a:tok.i + 1].text
         cands = candidates(kb, text)
         if any(g.precision != "place" or g.feature != "town" or g.population >= 5000 for g in cands):
@@ -132,6 +134,14 @@ def _raw_spans(doc: Doc, kb: KnowledgeBase, located: set[int],
                 and all(doc[j].text[:1].isupper() or doc[j].is_punct for j in range(a, tok.i + 1)):
             unknown.append((a, tok.i + 1))
     return sorted(spans)
+
+
+def _name_goes_on(doc: Doc, end: int) -> bool:
+    """Whether the name ending before ``end`` is the head of a longer name: "the Gulf of Finland", "the Bay of
+    Bengal", "the Sea of Azov" (an "of" and a proper noun follow it). Such a name is not the place its head
+    alone names; the proper noun after "of" is found on its own."""
+    return end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].pos_ == "PROPN" \
+        and doc[end + 1].text[:1].isupper()
 
 
 #: nouns of an apposition that make an unknown name a settlement ("Zzyzx, a village in Kebbi State")
