@@ -136,3 +136,16 @@ def test_a_shared_week_keeps_its_week() -> None:
                    _row("seizure", "2025-11-10", "week", text, "last week")], load_rules())
     assert [u.prec for u in us] == ["week", "week"]
     assert dt.date.fromordinal(us[0].hi) == dt.date(2025, 11, 16)
+
+
+# -- places: where people come from is not where the event happens ---------------------------------------------
+
+def test_ministers_from_countries_do_not_place_their_meeting(coder) -> None:
+    e = _event(coder, "Energy ministers from Nepal, Bhutan and Bangladesh met in Dhaka on Tuesday.", "met")
+    assert e.place is not None and e.place.name == "Dhaka"
+
+
+def test_fired_from_a_country_is_where_it_happened(coder) -> None:
+    """guard: "from" on the verb is a place of the event"""
+    e = _event(coder, "Militants fired rockets from Lebanon on Tuesday.", "fired")
+    assert e.place is not None and e.place.country == "LBN"
