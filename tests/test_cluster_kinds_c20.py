@@ -149,3 +149,18 @@ def test_fired_from_a_country_is_where_it_happened(coder) -> None:
     """guard: "from" on the verb is a place of the event"""
     e = _event(coder, "Militants fired rockets from Lebanon on Tuesday.", "fired")
     assert e.place is not None and e.place.country == "LBN"
+
+
+def test_the_short_name_of_a_place_named_before_is_that_place(coder) -> None:
+    text = ("Chinese ships blocked a Philippine supply boat near Scarborough Shoal on Tuesday. On Monday a Chinese "
+            "coast guard ship had fired water cannon at a fishing vessel near Scarborough.")
+    e = _event(coder, text, "fired", "2025-05-22")
+    assert "GBR" not in (_country(e.source), _country(e.target))
+    assert e.place is not None and e.place.name == "Scarborough Shoal"
+
+
+def test_the_short_name_of_a_place_of_the_same_country_keeps_its_own_reading(coder) -> None:
+    """guard: "Gaza" after "Gaza City" is still Gaza"""
+    text = "Israeli jets struck Gaza City on Monday. On Tuesday Israeli tanks shelled Gaza."
+    e = _event(coder, text, "shelled", "2025-05-22")
+    assert e.place is None or e.place.name != "Gaza City"

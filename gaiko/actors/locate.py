@@ -197,12 +197,20 @@ def doc_places(doc: Doc, kb: KnowledgeBase) -> list[PlaceSpan]:
         starts[a] = k
     out: list[PlaceSpan] = []
     used: set[int] = set()
+    longer: dict[str, Geo] = {}  # "scarborough" -> Scarborough Shoal, once "Scarborough Shoal" was named
     for k, (a, b, ent) in enumerate(raw):
         if k in used:
             continue
         text = doc[a:b].text
         cands = candidates(kb, text)
         geo = dominant(cands, named) if cands else None
+        short = longer.get(text.lower())
+        if short is not None and b - a == 1 and (geo is None or geo.country != short.country):
+            # "near Scarborough" after "near Scarborough Shoal": the shoal, not the English town ("Gaza" after
+            # "Gaza City" keeps its own reading, of the same country)
+            geo = short
+        elif geo is not None and geo.country and b - a >= 2 and doc[a].pos_ == "PROPN":
+            longer.setdefault(doc[a].text.lower(), geo)
         if far_hamlet(geo, named):
             geo = Geo(geo.name, None, "place", "town")  # a place, of no country the text supports
         qe = b
