@@ -127,6 +127,27 @@ def test_an_after_clause_still_only_bounds_its_event() -> None:
     assert [u.prec for u in us] == ["day", "shared"]
 
 
+def test_the_verb_right_after_a_participle_s_date_shares_it() -> None:
+    from gaiko.clusters.rules import load_rules
+    from gaiko.clusters.units import units_of
+
+    text = "Trade ministers from 12 states, meeting in Suva on Friday, urged fishing fleets to respect the rules."
+    us = units_of([_row("meeting", "2025-07-11", "day", text, "on Friday"),
+                   _row("urged", "2025-07-11", "day", text, "on Friday")], load_rules())
+    assert [u.prec for u in us] == ["day", "day"]
+
+
+def test_a_verb_with_words_between_stays_bounded() -> None:
+    """guard: "accused China on Monday of seizing a boat": the seizure's date is an upper bound"""
+    from gaiko.clusters.rules import load_rules
+    from gaiko.clusters.units import units_of
+
+    text = "The Philippines accused China on Monday of seizing a fishing boat."
+    us = units_of([_row("accused", "2025-07-07", "day", text, "on Monday"),
+                   _row("seizing", "2025-07-07", "day", text, "on Monday")], load_rules())
+    assert [u.prec for u in us] == ["day", "shared"]
+
+
 def test_a_shared_week_keeps_its_week() -> None:
     from gaiko.clusters.rules import load_rules
     from gaiko.clusters.units import units_of

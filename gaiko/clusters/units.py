@@ -190,9 +190,13 @@ def _shared_dates(rows: Sequence[dict[str, Any]]) -> set[int]:
                 else min(rs, key=lambda r: r.get("trigger_start") or 0))
         kept = {keep.get("trigger_start")}
         after = [r for r in rs if (r.get("trigger_start") or 0) >= pos + len(text)]
-        if before and after and str(rs[0]["sentence_text"])[at + len(text):].lstrip(" ,").lower().startswith("when "):
-            # "was shot dead on Wednesday when gunmen ambushed a patrol": the when-clause's event is of that moment
-            kept.add(min(after, key=lambda r: r["trigger_start"]).get("trigger_start"))
+        if before and after:
+            first = min(after, key=lambda r: r["trigger_start"])
+            gap = str(rs[0]["sentence_text"])[at + len(text):int(first["trigger_start"]) - int(rs[0].get("sentence_start") or 0)]
+            if gap.lstrip(" ,").lower().startswith("when ") or gap.strip() == ",":
+                # "was shot dead on Wednesday when gunmen ambushed a patrol": the when-clause's event is of that
+                # moment; "ministers, meeting in Honiara on Friday, urged": the verb right after the phrase too
+                kept.add(first.get("trigger_start"))
         out.update(id(r) for r in rs if r.get("trigger_start") not in kept)
     return out
 
