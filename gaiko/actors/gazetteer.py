@@ -204,6 +204,18 @@ def dominant(cands: list[Geo], named: set[str]) -> Geo | None:
     return Geo(first.name, None, "place", "town")
 
 
+#: towns smaller than this are read only where the text names their country (see :func:`far_hamlet`)
+SMALL_TOWN = 5000
+
+
+def far_hamlet(geo: Geo | None, named: set[str]) -> bool:
+    """A small town's reading in a country the text never names, while it names others: "near Ségur, on the road
+    between Port-au-Prince and Mirebalais" is no French village of 656 people, nor "the Baltic" a town in South
+    Dakota. The name is then a place of no known country, as an ambiguous town name is (:func:`dominant`)."""
+    return bool(geo is not None and named and geo.precision == "place" and geo.feature == "town"
+                and geo.population < SMALL_TOWN and geo.country and geo.country not in named)
+
+
 def _as_region(g: Geo) -> Geo:
     return Geo(g.name, g.country, "region", "region", g.lat, g.lon, admin1=g.admin1, claimants=g.claimants)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..docindex import columns, entities
-from .gazetteer import GENERIC, Geo, best, candidates, dominant, qualifiers
+from .gazetteer import GENERIC, Geo, best, candidates, dominant, far_hamlet, qualifiers
 from .kb import KnowledgeBase
 from .match import POSSESSIVE, match_names
 
@@ -87,7 +87,7 @@ def _raw_spans(doc: Doc, kb: KnowledgeBase, located: set[int],
                 k = i + 1
         pieces.append((k, b))
         for x, y in pieces:
-            if y > x and not any(i in taken for i in range(x, y)):
+            if y > x and not any(i in taken for i in range(x, y)) and not _name_goes_on(doc, y):
                 spans.append((x, y, True))
                 taken.update(range(x, y))
                 if _locative(doc[x:y].root):
@@ -122,6 +122,8 @@ def _raw_spans(doc: Doc, kb: KnowledgeBase, located: set[int],
         if any(i in taken for i in range(a, tok.i + 1)) or (not generic and (tok.lower_ in kb.nouns
                                                                                or tok.lower_ in kb.titles)):
             continue
+        if _name_goes_on(doc, tok.i + 1):
+            continue  # "in the Gulf of Finland": not Papua New Guinea's Gulf Province
         text = doc[a:tok.i + 1].text
         cands = candidates(kb, text)
         if any(g.precision != "place" or g.feature != "town" or g.population >= 5000 for g in cands):
@@ -132,6 +134,14 @@ def _raw_spans(doc: Doc, kb: KnowledgeBase, located: set[int],
                 and all(doc[j].text[:1].isupper() or doc[j].is_punct for j in range(a, tok.i + 1)):
             unknown.append((a, tok.i + 1))
     return sorted(spans)
+
+
+def _name_goes_on(doc: Doc, end: int) -> bool:
+    """Whether the name ending before ``end`` is the head of a longer name: "the Gulf of Finland", "the Bay of
+    Bengal", "the Sea of Azov" (an "of" and a proper noun follow it). Such a name is not the place its head
+    alone names; the proper noun after "of" is found on its own."""
+    return end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].pos_ == "PROPN" \
+        and doc[end + 1].text[:1].isupper()
 
 
 #: nouns of an apposition that make an unknown name a settlement ("Zzyzx, a village in Kebbi State")
@@ -187,12 +197,22 @@ def doc_places(doc: Doc, kb: KnowledgeBase) -> list[PlaceSpan]:
         starts[a] = k
     out: list[PlaceSpan] = []
     used: set[int] = set()
+    longer: dict[str, Geo] = {}  # "scarborough" -> Scarborough Shoal, once "Scarborough Shoal" was named
     for k, (a, b, ent) in enumerate(raw):
         if k in used:
             continue
         text = doc[a:b].text
         cands = candidates(kb, text)
         geo = dominant(cands, named) if cands else None
+        short = longer.get(text.lower())
+        if short is not None and b - a == 1 and (geo is None or geo.country != short.country):
+            # "near Scarborough" after "near Scarborough Shoal": the shoal, not the English town ("Gaza" after
+            # "Gaza City" keeps its own reading, of the same country)
+            geo = short
+        elif geo is not None and geo.country and b - a >= 2 and doc[a].pos_ == "PROPN":
+            longer.setdefault(doc[a].text.lower(), geo)
+        if far_hamlet(geo, named):
+            geo = Geo(geo.name, None, "place", "town")  # a place, of no country the text supports
         qe = b
         first: Geo | None = None
         while qe + 1 < n and doc[qe].text == "," and (q := starts.get(qe + 1)) is not None:

@@ -268,10 +268,25 @@ class _DocResolver(PlaceContext):
             conf = 0.65
         if country is None and m.sector in GROUPS:
             country, conf = self._setting(m)
+        elif country is None and head.lemma_.lower() in _RULERS and head.i == m.end - 1:
+            country, conf = self._host_country(m)
         elif country is None:
             country, conf = self._context_country(m)
         return self._actor(m, name=self._country_name(country), country=country, sector=m.sector,
                            resolved_by=how, confidence=conf)
+
+    def _host_country(self, m: Mention) -> tuple[str | None, float]:
+        """Whose "the government", "the junta", "the authorities" are, when nothing in their phrase says: the one
+        country of the sentence, else the country where the article happens (its places, its police and courts),
+        not the one whose actors it names most: "Gangs seized Mirebalais, and the government declared a state of
+        emergency" in a report on the Kenyan-led mission in Haiti is Haiti's; "Togo's foreign minister met Traoré
+        in Ouagadougou, eight days after the junta expelled three French diplomats" is Burkina Faso's."""
+        here = self.sent_countries.get(self.sents.start(m.head), set()) - TRANSNATIONAL
+        if len(here) == 1:
+            return next(iter(here)), 0.5
+        if self.setting:
+            return self.setting.most_common(1)[0][0], 0.4
+        return self._context_country(m)
 
     def _possessor_subject(self, head: Any) -> str | None:
         """The country of the speaker ``its``/``their`` before ``head`` refers to ("Pakistan's army said 23 of its
@@ -305,11 +320,13 @@ class _DocResolver(PlaceContext):
                 return None
             return self._actor(m, name=place.name, country=place.country, resolved_by="country", confidence=0.6)
         here = self.token_country.get(m.head)
-        if here and m.label in ("GPE", "LOC", "FAC", "ORG") and m.start in self._place_starts():
-            # a place the gazetteer knows ("Kebbi State", "Kramatorsk"): a location, or its country as an actor
+        if m.label in ("GPE", "LOC", "FAC", "ORG") and m.start in self._place_starts():
+            # a place the gazetteer knows ("Kebbi State", "Kramatorsk"): a location, or its country as an actor;
+            # one of no known country ("near Ségur", see gazetteer.far_hamlet) is a location all the same
             if is_locative(self.doc[m.head], capital=False) or m.label != "GPE" or located:
                 return None
-            return self._actor(m, name=text, country=here, resolved_by="country", confidence=0.55)
+            if here:
+                return self._actor(m, name=text, country=here, resolved_by="country", confidence=0.55)
         if m.label in ("ORG", "NORP", "FAC"):
             inner = self._country_inside(m)
             if inner:  # "The Tigray People's Liberation Front", "Mapuche communities"
@@ -364,6 +381,10 @@ class _DocResolver(PlaceContext):
             out.append((m, a))
         return out
 
+
+#: nouns for a state's rulers that, unqualified, are the government of the country where the article happens
+_RULERS = frozenset({"government", "junta", "regime", "authority", "authorities", "administration", "cabinet",
+                     "presidency", "rulers"})
 
 #: verbs of saying whose subject ``its``/``their`` in the reported clause refers to
 _SAYING = frozenset({"say", "claim", "report", "announce", "tell", "state", "add", "confirm", "acknowledge", "admit",

@@ -136,7 +136,8 @@ def units_of(rows: Sequence[dict[str, Any]], rules: Rules) -> list[Unit]:
     The coder gives an event the date of a word governing it ("accused China on Monday of seizing a boat",
     "released her on Saturday, five days after she was abducted"): when several events of one sentence share
     one date phrase, it is certain only for the event it follows (the nearest trigger before it, else the
-    nearest after); for the others it is an upper bound, precision ``shared`` (window in ``dates.shared``)."""
+    nearest after, and the first after it when a when-clause follows it: "was shot dead on Wednesday when gunmen
+    ambushed a patrol"); for the others it is an upper bound, precision ``shared`` (window in ``dates.shared``)."""
     shared = _shared_dates(rows) if "shared" in rules.dates else set()
     out = []
     for r in rows:
@@ -174,7 +175,7 @@ def _two_way(rows: Sequence[dict[str, Any]], units: Sequence[Unit]) -> list[int]
 def _shared_dates(rows: Sequence[dict[str, Any]]) -> set[int]:
     groups: dict[tuple[Any, Any, str], list[dict[str, Any]]] = {}
     for r in rows:
-        if r.get("date_text") and r.get("date_precision") not in (None, "published") and r.get("sentence_text"):
+        if r.get("date_text") and r.get("date_precision") == "day" and r.get("sentence_text"):
             groups.setdefault((r["article_id"], r.get("sentence_idx"), r["date_text"]), []).append(r)
     out: set[int] = set()
     for (_a, _s, text), rs in groups.items():
@@ -187,7 +188,16 @@ def _shared_dates(rows: Sequence[dict[str, Any]]) -> set[int]:
         before = [r for r in rs if (r.get("trigger_start") or 0) < pos]
         keep = (max(before, key=lambda r: r["trigger_start"]) if before
                 else min(rs, key=lambda r: r.get("trigger_start") or 0))
-        out.update(id(r) for r in rs if r.get("trigger_start") != keep.get("trigger_start"))
+        kept = {keep.get("trigger_start")}
+        after = [r for r in rs if (r.get("trigger_start") or 0) >= pos + len(text)]
+        if before and after:
+            first = min(after, key=lambda r: r["trigger_start"])
+            gap = str(rs[0]["sentence_text"])[at + len(text):int(first["trigger_start"]) - int(rs[0].get("sentence_start") or 0)]
+            if gap.lstrip(" ,").lower().startswith("when ") or gap.strip() == ",":
+                # "was shot dead on Wednesday when gunmen ambushed a patrol": the when-clause's event is of that
+                # moment; "ministers, meeting in Honiara on Friday, urged": the verb right after the phrase too
+                kept.add(first.get("trigger_start"))
+        out.update(id(r) for r in rs if r.get("trigger_start") not in kept)
     return out
 
 

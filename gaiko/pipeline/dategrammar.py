@@ -104,6 +104,11 @@ def resolve_date(text: str, published: str | dt.date, future: bool = False) -> t
         elif m.group(1) == "last" and pub.weekday() >= 5:
             sat -= dt.timedelta(days=7)
         return iso_date(sat), iso_date(sat + dt.timedelta(days=1)), "week"
+    m = re.search(r"\b(last|this|next) year\b", t)
+    if m and any(w.strip(".,") in _MONTHS and w != "may" for w in t[:m.start()].split()):
+        # "on November 11 last year", "in July last year": that day or month of the year the words name
+        year = pub.year + {"last": -1, "this": 0, "next": 1}[m.group(1)]
+        return resolve_date(f"{t[:m.start()].rstrip(' ,')} {year}", pub, future)
     m = re.search(r"\b(last|this|next|past)\s+(week|month|year)\b", t)
     if m:
         shift = {"last": -1, "past": -1, "this": 0, "next": 1}[m.group(1)]
