@@ -111,6 +111,10 @@ def _clause_reading(toks: list[Tok], clause: Clause, lex: Lexicon,
 
 
 
+#: a threat or a condition in a sentence: an act it announces is not done, nor refused outright
+_THREATENED = re.compile(r"\b(?:threat\w*|warn\w*|unless|if)\b", re.I)
+
+
 def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, lex: Lexicon,
                 feats: dict[str, float], placed: bool) -> Decision:
     """The relation one clause states (see the module doc of :mod:`gaiko.tracking.decide`, steps 3-5)."""
@@ -191,6 +195,10 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         word = " ".join(t.text for t in toks[h.i:h.j])
         if subject and frame.doer and not same_country(subject, frame.doer) and placed:
             return Decision("unrelated", note=f"{subject} does the contrary act", features=feats)
+        if asp["future"] and not asp["neg"] and _THREATENED.search(report.text):
+            # "threatened to reinstate the tariff unless ...": the contrary threatened or on a condition, not done (an
+            # announced contrary without one, "the captured troops would stay in custody", is a refusal: below)
+            return Decision("needs_review", cue=word, note="its contrary threatened, not done", features=feats)
         if not asp["neg"]:
             if frame.acts & _COERCIVE:  # dropping the tariffs it threatened: the threat is withdrawn
                 return Decision("withdraws", cue=word, note="the contrary of a threatened act", features=feats)

@@ -1,0 +1,123 @@
+"""Kinds of report the tracker read wrongly on fresh-c (issue 14, brief p16), with sentences written for these tests
+(none is taken from a storyline). Each test marked "failed before" failed before the change it names; the look-alikes
+and controls beside them pass before and after."""
+
+from __future__ import annotations
+
+import pytest
+
+from gaiko.tracking.decide import Decision, Report, decide, with_model
+from gaiko.tracking.normalise import frame, prepare
+from gaiko.tracking.status import status_of
+
+
+def _frame(action, side, *, deadline="2026-12-31", made="2025-03-01", kind="promise"):
+    m = {"id": "m", "article_id": "a", "sentence_index": 0, "sentence": "", "action": action, "kind": kind,
+         "actor": {"country": side, "sector": "GOV"}, "target": None, "quantity": None,
+         "deadline": {"end": deadline} if deadline else None, "published": made}
+    return frame([prepare(m)])
+
+
+def _report(text, sides=(), published="2026-06-02", context=()):
+    return Report(text=text, published=published, sides=frozenset(sides), context=frozenset(context))
+
+
+def _ledger_reading(f, r):
+    """What the ledger keeps of a sentence: the rules' decision, and the relation model's on what they leave undecided."""
+    d = decide(f, r)
+    return with_model(f, r, d) if d.relation == "needs_review" else d
+
+
+# -- the relation model may not read a deed into a sentence that announces one -----------------------------------
+
+OIL = _frame("halve its oil exports to Jordan", "SAU")
+
+
+def test_an_announcement_is_not_the_pledge_done_on_the_models_word():  # failed before
+    r = _report("Jordan is to open bids for a floating oil import terminal at Aqaba and widen the port before the end "
+                "of the year, the energy ministry said on Thursday.")
+    assert _ledger_reading(OIL, r).relation == "needs_review"
+
+
+def test_the_rules_still_read_a_done_act():
+    r = _report("Saudi Arabia halved its oil exports to Jordan in May.", sides={"SAU"})
+    assert _ledger_reading(OIL, r).relation in ("fulfils", "partial", "progresses")
+
+
+def test_the_guard_applies_to_the_model_alone():
+    """The rules' own reading of an announced act (restates, revises) is untouched: only a model's 'done' is held back."""
+    r = _report("Saudi Arabia will halve its oil exports to Jordan in March, the ministry said.", sides={"SAU"})
+    assert decide(OIL, r).relation in ("restates", "revises")
+    held = Decision("needs_review", note="about the pledge, no relation read")
+    assert with_model(OIL, r, held).relation not in ("fulfils", "partial", "progresses")
+
+
+# -- the writer says it is another item: "Separately, ...", "under a separate swap" --------------------------------
+
+PROBE = _frame("open an investigation into steel imports", "CAN")
+PIPE = _frame("supply oil to Jordan", "KAZ")
+
+
+def test_separately_opening_a_sentence_may_still_be_the_deed():
+    """Wire copy opens the next item with "Separately," and that item may be the pledge's deed (the example corpus:
+    "Separately, China's commerce ministry said ... it had suspended the October export controls")."""
+    r = _report("Separately, Ottawa said on Monday it had opened its investigation into steel imports.", sides={"CAN"})
+    assert decide(PROBE, r).relation != "unrelated"
+
+
+def test_a_separate_arrangement_is_another_matter():  # failed before
+    r = _report("Kazakhstan began pumping oil to Jordan under a separate swap in March.", sides={"KAZ"})
+    assert decide(PIPE, r).relation == "unrelated"
+
+
+@pytest.mark.parametrize("f,text", [
+    (PROBE, "Canada opened its investigation into steel imports on Monday."),
+    (PROBE, "Ottawa said the two complaints would be handled separately, and opened its investigation into steel "
+            "imports on Monday."),  # "separately" inside the sentence is no new item
+    (PIPE, "Kazakhstan began pumping oil to Jordan in March."),
+])
+def test_the_same_item_still_counts(f, text):
+    side = "CAN" if f is PROBE else "KAZ"
+    assert decide(f, _report(text, sides={side})).relation != "unrelated"
+
+
+# -- a contrary act threatened or on a condition is not done ---------------------------------------------------------
+
+SUSPEND = _frame("suspend its tariff on Brazilian soybeans", "CHN", deadline="2025-12-01")
+
+
+def test_a_threatened_contrary_is_no_withdrawal():  # failed before (read as the pledge withdrawn)
+    r = _report("China threatened on Friday to reinstate the tariff on Brazilian soybeans unless Brasilia lifted its "
+                "beef quota by May.", sides={"CHN"}, published="2026-02-02")
+    assert decide(SUSPEND, r).relation not in ("withdraws", "reverses")
+
+
+def test_a_contrary_done_still_reverses():
+    r = _report("China reinstated the tariff on Brazilian soybeans on Friday.", sides={"CHN"}, published="2026-02-02")
+    assert decide(SUSPEND, r).relation in ("withdraws", "reverses")
+
+
+def test_an_announced_contrary_without_threat_is_still_a_refusal():
+    """"the captured crew would stay in custody": the pledger refuses the promised release from now on."""
+    free = _frame("release the 12 captured fishermen", "IDN")
+    r = _report("Indonesia said the captured fishermen would stay in custody until the trial.", sides={"IDN"})
+    assert decide(free, r).relation == "reverses"
+
+
+# -- status: done on time, then reported again later ----------------------------------------------------------------
+
+def _ev(day, rel="fulfils"):
+    return {"relation": rel, "published": day, "article_id": day, "sentence": "The tariff remains suspended."}
+
+
+def test_done_on_time_stays_fulfilled_after_a_setback():  # failed before (partially fulfilled: "late")
+    deadline = {"end": "2025-12-01"}
+    evidence = [_ev("2025-12-04"), _ev("2026-02-12", "withdraws"), _ev("2026-05-06")]
+    assert status_of(evidence, deadline, "2026-09-30")[0] == "fulfilled"
+
+
+def test_first_done_late_is_still_a_compromise():
+    deadline = {"end": "2025-12-01"}
+    assert status_of([_ev("2026-05-06")], deadline, "2026-09-30")[0] == "partially_fulfilled"
+    assert status_of([_ev("2026-02-12", "withdraws"), _ev("2026-05-06")], deadline, "2026-09-30")[0] == \
+        "partially_fulfilled"
