@@ -121,3 +121,21 @@ def test_first_done_late_is_still_a_compromise():
     assert status_of([_ev("2026-05-06")], deadline, "2026-09-30")[0] == "partially_fulfilled"
     assert status_of([_ev("2026-02-12", "withdraws"), _ev("2026-05-06")], deadline, "2026-09-30")[0] == \
         "partially_fulfilled"
+
+
+# -- a pledge to stop something: the thing going on (signed, in force) is its contrary -----------------------------
+
+GAS = _frame("stop buying gas from Russia", "HUN")
+
+
+def test_the_stopped_thing_reported_done_breaks_the_pledge():  # failed before (read as fulfilled by "signed")
+    r = _report("Hungary signed a ten-year contract on Monday to import gas from Russia.", sides={"HUN"})
+    assert decide(GAS, r).relation == "reverses"
+
+
+@pytest.mark.parametrize("f,text,side", [
+    (GAS, "Hungary's halt on Russian gas purchases took effect on Monday.", "HUN"),  # the stop itself in force
+    (_frame("halt attacks on the border towns", "THA"), "A ceasefire on the border took effect on Monday.", "THA"),
+])
+def test_the_stop_itself_in_force_is_still_kept(f, text, side):
+    assert decide(f, _report(text, sides={side})).relation != "reverses"

@@ -111,6 +111,8 @@ def _clause_reading(toks: list[Tok], clause: Clause, lex: Lexicon,
 
 
 
+#: the act of stopping something (concepts.yaml): its pledges are kept by the thing ending, broken by it going on
+_STOP = "a:stop"
 #: a threat or a condition in a sentence: an act it announces is not done, nor refused outright
 _THREATENED = re.compile(r"\b(?:threat\w*|warn\w*|unless|if)\b", re.I)
 
@@ -228,6 +230,11 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
                 return less_than_promised(frame, report, text, words, feats)
             if partial_words(text):
                 return Decision("partial", cue=words, note="done in part", features=feats)
+            if _STOP in frame.acts and not clause.acts and clause.objects \
+                    and not any(h.concept in lex.opposite_objects for h in clause.objects):
+                # a pledge to stop something, and a clause that reports the thing itself done or in force, not its end
+                # ("signed a contract to import electricity" for "stop buying electricity"): its contrary
+                return Decision("reverses", cue=words, note="what it promised to stop, reported done", features=feats)
         return Decision(rel, cue=words, features=feats)
     # 5. reactions to the done act, and the act named as a done thing
     near = {k for h in clause.objects for k in range(h.i - 3, h.j + 3)}
