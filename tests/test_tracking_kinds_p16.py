@@ -139,3 +139,23 @@ def test_the_stopped_thing_reported_done_breaks_the_pledge():  # failed before (
 ])
 def test_the_stop_itself_in_force_is_still_kept(f, text, side):
     assert decide(f, _report(text, sides={side})).relation != "reverses"
+
+
+# -- an event dated by a month before the pledge cannot report on it --------------------------------------------------
+
+TROOPS = _frame("deploy 900 troops to the mission", "KEN", made="2025-05-20")
+
+
+def test_a_month_before_the_pledge_is_another_event():  # failed before (read as the deployment done)
+    r = _report("Kenya sent two transport planes with armoured vehicles to Juba in January under a bilateral pact.",
+                sides={"KEN"}, published="2025-07-08")
+    assert decide(TROOPS, r).relation == "unrelated"
+
+
+@pytest.mark.parametrize("text,published", [
+    ("Kenya sent its first 300 troops to the mission in June.", "2025-07-08"),  # after the pledge
+    ("Kenya deployed the last of its troops to the mission in December.", "2026-02-10"),  # last December: 2025
+    ("Kenya said its troops would now deploy to the mission in March.", "2025-07-08"),  # ahead, not before
+])
+def test_a_month_after_the_pledge_or_ahead_still_counts(text, published):
+    assert decide(TROOPS, _report(text, sides={"KEN"}, published=published)).relation != "unrelated"

@@ -55,6 +55,35 @@ _ANOTHER_MATTER = re.compile(r"\b(?:in|under) (?:a|an) (?:separate|unrelated|dif
 _YEAR = re.compile(r"\b(?:in|during|back in) (?:early |late |mid-|the summer of |the spring of )?(19[5-9]\d|20[0-4]\d)\b(?!-)")
 
 
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+#: a month named without a year ("sent two planes in January"): in a report of something done, the last such month
+_MONTH = re.compile(r"\b(?:in|during|early in|late in) (?:early |late |mid-)?(" + "|".join(_MONTHS) + r")\b(?![ -]\d)",
+                    re.I)
+
+
+def _month_before(frame: Frame, report: Report, text: str) -> str | None:
+    """The month a clause dates its event to, when that month ended before the pledge was made ("Egypt sent two cargo
+    planes in January", published in July, for a pledge of May): it cannot report on the pledge. A month without a year
+    is read as the last one up to the report's publication; a sentence that announces ("will travel in March") is not
+    read so (its month is ahead)."""
+    if not frame.first_published or not report.published:
+        return None
+    months = _MONTH.findall(text)
+    if not months or _ANNOUNCES.search(report.text):
+        return None
+    year, pub_month = int(report.published[:4]), int(report.published[5:7])
+    made = (int(frame.first_published[:4]), int(frame.first_published[5:7]))
+    latest = None
+    for name in months:
+        m = _MONTHS.index(name.lower()) + 1
+        when = (year if m <= pub_month else year - 1, m)
+        latest = when if latest is None or when > latest else latest
+    if latest < made:
+        return f"{_MONTHS[latest[1] - 1].title()} {latest[0]}"
+    return None
+
+
 def _peoples(text: str, toks: list[Any], found: list[Hit], lex: Lexicon) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
     """What :func:`_other_people` reads of a sentence alone: (country, words, noun token, noun stem, object noun?) for a
     capitalised country word before a lower-case word, and (countries, words) after "with" or "for"."""
@@ -162,6 +191,8 @@ def decide(frame: Frame, report: Report, lex: Lexicon | None = None) -> Decision
             d = Decision("unrelated", note=f"about {toks[rivals[0].i].text}, not the pledge's object", features=feats)
         elif years and frame.first_published and max(years) < int(frame.first_published[:4]):
             d = Decision("unrelated", note=f"an event of {max(years)}, before the pledge", features=feats)
+        elif (month := _month_before(frame, report, text)) is not None:
+            d = Decision("unrelated", note=f"an event of {month}, before the pledge", features=feats)
         else:
             d = read_clause(frame, report, toks, c, lex, dict(feats), placed)
         if d.relation not in ("needs_review", "unrelated"):
