@@ -159,3 +159,37 @@ def test_a_month_before_the_pledge_is_another_event():  # failed before (read as
 ])
 def test_a_month_after_the_pledge_or_ahead_still_counts(text, published):
     assert decide(TROOPS, _report(text, sides={"KEN"}, published=published)).relation != "unrelated"
+
+
+# -- extraction: a sum promised as the object of a commitment verb ---------------------------------------------------
+
+def _pledges(coder, text, published="2025-06-02"):
+    from gaiko.types import Article
+
+    return coder.code_article(Article(text=text, published=published)).pledges
+
+
+def test_a_sum_pledged_is_a_pledge_to_give_it(coder):  # failed before (no pledge)
+    ps = _pledges(coder, "South Korea pledged $30 million over three years, with the first tranche due by June 2026, "
+                         "the finance ministry said.")
+    assert len(ps) == 1 and ps[0].actor.country == "KOR" and "$30 million" in ps[0].action
+    # the first tranche's date is the term of a part, not of the pledge
+    assert ps[0].deadline is None or ps[0].deadline.end != "2026-06-30"
+
+
+def test_an_offered_sum_is_a_pledge(coder):  # failed before
+    ps = _pledges(coder, "Norway offered €12 million in emergency aid on Friday.")
+    assert len(ps) == 1 and ps[0].actor.country == "NOR"
+
+
+@pytest.mark.parametrize("text", [
+    "The minister pledged support for the fund.",  # no sum: no act to track
+    "Norway paid €12 million into the fund on Friday.",  # a payment made is no pledge
+])
+def test_no_sum_or_no_commitment_gives_no_new_pledge(coder, text):
+    assert _pledges(coder, text) == []
+
+
+def test_a_sum_with_its_own_term_keeps_it(coder):  # (no pledge before: the control of the "with" rule)
+    ps = _pledges(coder, "South Korea pledged $30 million by June 2026.")
+    assert len(ps) == 1 and ps[0].deadline is not None and ps[0].deadline.end == "2026-06-30"
