@@ -193,3 +193,32 @@ def test_no_sum_or_no_commitment_gives_no_new_pledge(coder, text):
 def test_a_sum_with_its_own_term_keeps_it(coder):  # (no pledge before: the control of the "with" rule)
     ps = _pledges(coder, "South Korea pledged $30 million by June 2026.")
     assert len(ps) == 1 and ps[0].deadline is not None and ps[0].deadline.end == "2026-06-30"
+
+
+# -- a cue that says nothing of the report's act: a word of a name, or the verb of someone else's subordinate clause --
+
+HANDOVER = _frame("hand over 12 Lithuanian citizens held on spying charges", "BLR")
+VISIT = _frame("let the International Committee of the Red Cross visit its prisons", "BLR")
+
+
+def test_a_cue_in_someone_elses_subordinate_clause_is_no_deed():  # failed before (fulfilled by "completed")
+    r = _report("Latvia released a Belarusian lorry driver convicted of smuggling in May after he completed his sentence.",
+                sides={"LVA", "BLR"}, context={"BLR"})
+    assert decide(HANDOVER, r).relation not in ("fulfils", "partial", "progresses")
+
+
+def test_a_cue_word_inside_a_name_is_no_cue():  # failed before (progress by "committee")
+    r = _report("Red Cross delegates spent two days inside prisons in Hrodna this month, the International Committee "
+                "of the Red Cross said.", context={"BLR"})
+    assert decide(VISIT, r).relation != "progresses"
+
+
+@pytest.mark.parametrize("f,text,side", [
+    (HANDOVER, "Belarus handed over the 12 Lithuanian citizens at the Medininkai crossing on Friday.", "BLR"),
+    (_frame("hold a referendum on the new constitution", "CHL"),
+     "Chile held the referendum on the new constitution in May after it completed the voter rolls.", "CHL"),  # own act
+    (_frame("set up a parliamentary committee on water", "PER"), "Peru's congress approved the water committee on Friday.",
+     "PER"),
+])
+def test_the_reports_own_act_still_counts(f, text, side):
+    assert decide(f, _report(text, sides={side})).relation in ("fulfils", "partial", "progresses")

@@ -113,6 +113,22 @@ def _clause_reading(toks: list[Tok], clause: Clause, lex: Lexicon,
 
 #: the act of stopping something (concepts.yaml): its pledges are kept by the thing ending, broken by it going on
 _STOP = "a:stop"
+#: a subordinate clause with a pronoun of its own as subject, up to a cue ("after he completed his sentence")
+_SUBORDINATE = re.compile(r"\b(?:after|before|when|while|since|because|until|once)\s+(?:he|she|they|it|we)\s+"
+                          r"(?:had |has |have |was |were |is |are )?$", re.I)
+
+
+def _aside_cue(text: str, toks: list[Tok], lo: int, i: int) -> bool:
+    """Whether the cue at token ``i`` says nothing of the report's own act: it is a word of a name, capitalised inside
+    the sentence ("the International Committee of the Red Cross" is no committee stage), or the verb of a subordinate
+    clause about someone else ("released a lorry driver after he completed his sentence": nothing promised is
+    completed)."""
+    t = toks[i]
+    if i > 0 and text[t.start:t.start + 1].isupper() and text[toks[i - 1].start:toks[i - 1].start + 1].isupper():
+        return True
+    return bool(_SUBORDINATE.search(text[toks[lo].start:t.start]))
+
+
 #: a threat or a condition in a sentence: an act it announces is not done, nor refused outright
 _THREATENED = re.compile(r"\b(?:threat\w*|warn\w*|unless|if)\b", re.I)
 
@@ -212,6 +228,8 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
             continue
         i, _j, words = c
         if rel == "withdraws" and not _about_plan(toks, i, hi, lex, clause, _j):
+            continue
+        if _aside_cue(report.text, toks, lo, i):
             continue
         if rel in ("fulfils", "progresses", "reverses") and (
                 any(a in _FUTURE_AUX for a in auxiliaries(toks, i, lo))
