@@ -35,6 +35,10 @@ def cue_lemmas(lex: Lexicon) -> frozenset[str]:
         | frozenset(lex.verbs_object) | _FORM_LEMMAS
 
 
+#: commitment verbs that take what is given as their object ("pledged $80 million", "offered €5 million")
+_GIVE_CUES = frozenset({"pledge", "promise", "offer"})
+
+
 def find_cues(sent: Any, lex: Lexicon, lemmas: frozenset[str]) -> list[tuple[Token, Token, str, Token | None]]:
     """(cue token, action verb, kind, demanded party) for each cue in a sentence; ``lemmas`` is
     :func:`cue_lemmas` of ``lex``."""
@@ -64,6 +68,11 @@ def find_cues(sent: Any, lex: Lexicon, lemmas: frozenset[str]) -> list[tuple[Tok
                         out.append((t, g, lex.verbs_xcomp[lemma], None))
                     elif noun is not None:  # "agreed to an unconditional ceasefire"
                         out.append((t, t, lex.verbs_xcomp[lemma], None))
+        if t.pos_ == "VERB" and lemma in _GIVE_CUES and lex.verbs_xcomp.get(lemma) == "promise" and not any(
+                c.dep_ == "xcomp" for c in t.children):
+            money = next((c for c in t.children if c.dep_ == "dobj" and any(x.ent_type_ == "MONEY" for x in c.subtree)), None)
+            if money is not None:  # "Japan pledged $80 million over two years": a sum promised is a pledge to give it
+                out.append((t, t, "promise", None))
         if t.pos_ == "VERB" and lemma in lex.verbs_demand:
             obj = next((c for c in t.children if c.dep_ in ("dobj", "dative")), None)
             if obj is None:  # "called on Beijing to release"

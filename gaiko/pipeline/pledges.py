@@ -195,6 +195,10 @@ class PledgeExtractor:
             obj_tok = next(c for c in verb.children if c.dep_ == "dobj")
             obj = " ".join(t.text for t in obj_tok.subtree if t.dep_ != "punct" and not (t.dep_ == "relcl"))
             return f"impose {obj}", obj, obj_tok
+        if cue.i == verb.i and cue.lemma_.lower() in ("pledge", "promise", "offer"):  # "pledged $80 million"
+            obj_tok = next(c for c in verb.children if c.dep_ == "dobj")
+            obj = "".join(t.text_with_ws for t in obj_tok.subtree if t.dep_ != "punct" and t.dep_ != "relcl").strip()
+            return f"provide {obj}", obj, obj_tok
         if cue.i == verb.i and cue.lemma_.lower() in ("commit", "agree"):  # "commits both sides to a ceasefire"
             to = next(c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to")
             obj_tok = next(c for c in to.children if c.dep_ == "pobj")
@@ -285,7 +289,8 @@ class PledgeExtractor:
         phrases = deadline_phrases(verb)
         if cue.i == verb.i and cue.tag_ in ("VBD", "VBN"):
             # "agreed on Monday to a ceasefire": the date of a past cue is when it was said, not a deadline
-            obj = {t.idx for c in cue.children if c.dep_ in ("prep", "dobj") and c.lower_ != "on" for t in c.subtree}
+            # ("with the first half due by March": the term of a part, not of the pledge)
+            obj = {t.idx for c in cue.children if c.dep_ in ("prep", "dobj") and c.lower_ not in ("on", "with") for t in c.subtree}
             phrases = [p for p in phrases if p[1] in obj]
         if cue.i != verb.i and cue.dep_ != "aux":
             inner = {t.idx for c in cue.children if c.dep_ in ("xcomp", "ccomp", "acl", "relcl", "dobj") for t in c.subtree}

@@ -111,6 +111,28 @@ def _clause_reading(toks: list[Tok], clause: Clause, lex: Lexicon,
 
 
 
+#: the act of stopping something (concepts.yaml): its pledges are kept by the thing ending, broken by it going on
+_STOP = "a:stop"
+#: a subordinate clause with a pronoun of its own as subject, up to a cue ("after he completed his sentence")
+_SUBORDINATE = re.compile(r"\b(?:after|before|when|while|since|because|until|once)\s+(?:he|she|they|it|we)\s+"
+                          r"(?:had |has |have |was |were |is |are )?$", re.I)
+
+
+def _aside_cue(text: str, toks: list[Tok], lo: int, i: int) -> bool:
+    """Whether the cue at token ``i`` says nothing of the report's own act: it is a word of a name, capitalised inside
+    the sentence ("the International Committee of the Red Cross" is no committee stage), or the verb of a subordinate
+    clause about someone else ("released a lorry driver after he completed his sentence": nothing promised is
+    completed)."""
+    t = toks[i]
+    if i > 0 and text[t.start:t.start + 1].isupper() and text[toks[i - 1].start:toks[i - 1].start + 1].isupper():
+        return True
+    return bool(_SUBORDINATE.search(text[toks[lo].start:t.start]))
+
+
+#: a threat or a condition in a sentence: an act it announces is not done, nor refused outright
+_THREATENED = re.compile(r"\b(?:threat\w*|warn\w*|unless|if)\b", re.I)
+
+
 def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, lex: Lexicon,
                 feats: dict[str, float], placed: bool) -> Decision:
     """The relation one clause states (see the module doc of :mod:`gaiko.tracking.decide`, steps 3-5)."""
@@ -191,6 +213,10 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         word = " ".join(t.text for t in toks[h.i:h.j])
         if subject and frame.doer and not same_country(subject, frame.doer) and placed:
             return Decision("unrelated", note=f"{subject} does the contrary act", features=feats)
+        if asp["future"] and not asp["neg"] and _THREATENED.search(report.text):
+            # "threatened to reinstate the tariff unless ...": the contrary threatened or on a condition, not done (an
+            # announced contrary without one, "the captured troops would stay in custody", is a refusal: below)
+            return Decision("needs_review", cue=word, note="its contrary threatened, not done", features=feats)
         if not asp["neg"]:
             if frame.acts & _COERCIVE:  # dropping the tariffs it threatened: the threat is withdrawn
                 return Decision("withdraws", cue=word, note="the contrary of a threatened act", features=feats)
@@ -202,6 +228,8 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
             continue
         i, _j, words = c
         if rel == "withdraws" and not _about_plan(toks, i, hi, lex, clause, _j):
+            continue
+        if _aside_cue(report.text, toks, lo, i):
             continue
         if rel in ("fulfils", "progresses", "reverses") and (
                 any(a in _FUTURE_AUX for a in auxiliaries(toks, i, lo))
@@ -220,6 +248,11 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
                 return less_than_promised(frame, report, text, words, feats)
             if partial_words(text):
                 return Decision("partial", cue=words, note="done in part", features=feats)
+            if _STOP in frame.acts and not clause.acts and clause.objects \
+                    and not any(h.concept in lex.opposite_objects for h in clause.objects):
+                # a pledge to stop something, and a clause that reports the thing itself done or in force, not its end
+                # ("signed a contract to import electricity" for "stop buying electricity"): its contrary
+                return Decision("reverses", cue=words, note="what it promised to stop, reported done", features=feats)
         return Decision(rel, cue=words, features=feats)
     # 5. reactions to the done act, and the act named as a done thing
     near = {k for h in clause.objects for k in range(h.i - 3, h.j + 3)}

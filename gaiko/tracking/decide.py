@@ -47,9 +47,41 @@ DECISIONS = ("fulfils", "partial", "progresses", "reverses", "withdraws", "resta
              "unclear", "needs_review")
 #: a report that says it is about something else ("released a Japanese citizen in a separate case")
 _ANOTHER_MATTER = re.compile(r"\b(?:in|under) (?:a|an) (?:separate|unrelated|different) (?:case|matter|deal|affair|"
-                             r"arrangement|agreement|exchange)\b|\bunrelated to\b", re.I)
+                             r"arrangement|agreement|exchange)\b|\bunrelated to\b"
+                             # "under a separate swap": the writer says it is another arrangement ("Separately, ..." opening a
+                             # sentence is not: wire copy uses it for the next item, which may be the pledge's deed)
+                             r"|\b(?:a|an) separate [a-z]+", re.I)
 #: an event dated in a year ("in 2019", "back in 2022"): before the pledge, it cannot report on it
 _YEAR = re.compile(r"\b(?:in|during|back in) (?:early |late |mid-|the summer of |the spring of )?(19[5-9]\d|20[0-4]\d)\b(?!-)")
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+#: a month named without a year ("sent two planes in January"): in a report of something done, the last such month
+_MONTH = re.compile(r"\b(?:in|during|early in|late in) (?:early |late |mid-)?(" + "|".join(_MONTHS) + r")\b(?![ -]\d)",
+                    re.I)
+
+
+def _month_before(frame: Frame, report: Report, text: str) -> str | None:
+    """The month a clause dates its event to, when that month ended before the pledge was made ("Egypt sent two cargo
+    planes in January", published in July, for a pledge of May): it cannot report on the pledge. A month without a year
+    is read as the last one up to the report's publication; a sentence that announces ("will travel in March") is not
+    read so (its month is ahead)."""
+    if not frame.first_published or not report.published:
+        return None
+    months = _MONTH.findall(text)
+    if not months or _ANNOUNCES.search(report.text):
+        return None
+    year, pub_month = int(report.published[:4]), int(report.published[5:7])
+    made = (int(frame.first_published[:4]), int(frame.first_published[5:7]))
+    latest = None
+    for name in months:
+        m = _MONTHS.index(name.lower()) + 1
+        when = (year if m <= pub_month else year - 1, m)
+        latest = when if latest is None or when > latest else latest
+    if latest < made:
+        return f"{_MONTHS[latest[1] - 1].title()} {latest[0]}"
+    return None
 
 
 def _peoples(text: str, toks: list[Any], found: list[Hit], lex: Lexicon) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
@@ -159,6 +191,8 @@ def decide(frame: Frame, report: Report, lex: Lexicon | None = None) -> Decision
             d = Decision("unrelated", note=f"about {toks[rivals[0].i].text}, not the pledge's object", features=feats)
         elif years and frame.first_published and max(years) < int(frame.first_published[:4]):
             d = Decision("unrelated", note=f"an event of {max(years)}, before the pledge", features=feats)
+        elif (month := _month_before(frame, report, text)) is not None:
+            d = Decision("unrelated", note=f"an event of {month}, before the pledge", features=feats)
         else:
             d = read_clause(frame, report, toks, c, lex, dict(feats), placed)
         if d.relation not in ("needs_review", "unrelated"):
@@ -181,7 +215,29 @@ def with_model(frame: Frame, report: Report, rules: Decision, lex: Lexicon | Non
     if model is None:
         return rules
     lex = lex or lexicon()
-    return model.decide_report(frame, report, rules, lex, threshold=LEDGER_THRESHOLD)
+    d = model.decide_report(frame, report, rules, lex, threshold=LEDGER_THRESHOLD)
+    if d is not rules and d.relation in _DONE:
+        weak = _weak_for_done(frame, report)
+        if weak:  # the model read the pledge done where the sentence reports no such deed: it stays for review
+            return Decision(rules.relation, cue=rules.cue, note=f"{rules.note or ''}; {d.note} not taken: {weak}".lstrip("; "),
+                            features=rules.features)
+    return d
+
+
+#: what the relation model may not decide on weak evidence: that the act was done, in part or under way
+_DONE = frozenset({"fulfils", "partial", "progresses"})
+#: a sentence that announces an act ("is to open bids", "will supply", "plans to start"): nothing done is reported in it
+_ANNOUNCES = re.compile(r"\b(?:will|would|shall|(?:is|are|was|were) (?:due |set |expected |scheduled )?to|"
+                        r"(?:plans?|planned|intends?|intended|vowed|pledged|promised|agreed) to)\s+[a-z]+", re.I)
+
+
+def _weak_for_done(frame: Frame, report: Report) -> str | None:
+    """Why a report the rules could not read cannot be taken as the pledge's act done (or under way) on the relation
+    model's word, or None: the sentence announces an act rather than reporting one ("Iraq is to open bids ...", "the
+    company said it would start pumping in May")."""
+    if _ANNOUNCES.search(report.text):
+        return "the sentence announces, it reports nothing done"
+    return None
 
 
 def report_of(cand: dict[str, Any], events: list[dict[str, Any]], actors: list[tuple[int, int, str]]) -> Report:

@@ -3,7 +3,7 @@
 Evidence is read oldest first and each decided relation moves the status (docs/pledges.md has the table):
 
 =============  ===================================================================
-fulfils        -> fulfilled (partially_fulfilled when reported more than 14 days after the deadline: late)
+fulfils        -> fulfilled (partially_fulfilled when first reported done more than 14 days after the deadline: late)
 partial        -> partially_fulfilled (a *compromise*: changed terms, less than promised, late)
 progresses     -> in_progress (a fulfilled or partly fulfilled pledge stays so); partially_fulfilled once the
                   deadline passes with no later report
@@ -76,6 +76,7 @@ def status_of(evidence: list[dict[str, Any]], deadline: dict[str, Any] | None, a
     history: list[dict[str, Any]] = []
     end = (deadline or {}).get("end")
     seen = [e for e in evidence if (e.get("published") or "") <= as_of]
+    done_on_time = False  # once the act was reported done on time, a later report of it done is not late
     for e in seen:
         rel = e.get("relation")
         new = status
@@ -87,8 +88,10 @@ def status_of(evidence: list[dict[str, Any]], deadline: dict[str, Any] | None, a
             new = "open"
         elif rel in _MOVES:
             target = _MOVES[rel]
-            if rel == "fulfils" and status != "fulfilled" and _late(e.get("published"), end):
+            if rel == "fulfils" and status != "fulfilled" and not done_on_time and _late(e.get("published"), end):
                 target = "partially_fulfilled"  # done, but well after the deadline: a compromise on its terms
+            if rel == "fulfils" and target == "fulfilled":
+                done_on_time = True
             if rel == "progresses" and status in ("fulfilled", "partially_fulfilled"):
                 continue
             if rel == "stalls" and status not in ("open", "in_progress", "stalled"):
