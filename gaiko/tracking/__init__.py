@@ -18,7 +18,7 @@ One flow, one module per step (none imports a later one):
    tense, aspect, negation, modality and verb class; what it cannot decide is kept as
    ``needs_review`` with the candidate sentence, never guessed.
 5. **ledger** - :mod:`.status` turns the decided evidence into a status as of a date, with a one-line
-   reason and the history of how it moved; :mod:`.update` keeps the stored ledger up to date
+   reason and the history of how it moved; :mod:`.update` (with :mod:`.regroup`) keeps the stored ledger up to date
    incrementally (always equal to a rebuild).
 
 Statuses: see :data:`STATUSES` and docs/pledges.md.
