@@ -7,8 +7,9 @@ One flow, one module per step (none imports a later one):
    :mod:`.deadlines` and :mod:`.quantities` to normalise its deadline and quantity.
 2. **normalise** - :mod:`.normalise` turns a mention into a frame: the actor's *side* (a government,
    its leader, ministries and agencies are one side), the act and object as concept keys
-   (:mod:`.text`, :mod:`.lexicon`: "cut the levy" ~ "the lower duty"), target, quantity, deadline;
-   and every coded sentence into linking keys (concepts, and the sides the coder resolved in it).
+   (:mod:`.text`, :mod:`.lexicon`: "cut the levy" ~ "the lower duty"; the object's head: :mod:`.objecthead`),
+   target, quantity, deadline; and every coded sentence into linking keys (concepts, and the sides the coder
+   resolved in it).
 3. **link** - :mod:`.link` merges mentions of one pledge (same side, same act, overlapping object;
    never two acts of one sentence) and :mod:`.tables` retrieves the later sentences that share the
    pledge's object in meaning and name its side (or name no one in an article about it).
@@ -17,7 +18,7 @@ One flow, one module per step (none imports a later one):
    tense, aspect, negation, modality and verb class; what it cannot decide is kept as
    ``needs_review`` with the candidate sentence, never guessed.
 5. **ledger** - :mod:`.status` turns the decided evidence into a status as of a date, with a one-line
-   reason and the history of how it moved; :mod:`.update` keeps the stored ledger up to date
+   reason and the history of how it moved; :mod:`.update` (with :mod:`.regroup`) keeps the stored ledger up to date
    incrementally (always equal to a rebuild).
 
 Statuses: see :data:`STATUSES` and docs/pledges.md.

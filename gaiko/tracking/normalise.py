@@ -8,7 +8,8 @@ or an NGO of that country is a side of its own (``JPN/OPP``); an international o
 A pledge **frame** (:class:`Frame`) is (doer side, other side, act keys, object keys, quantity,
 deadline): the doer is the actor, or for a demand the party asked to act. Object keys are the
 concept keys and stems of the promised action's object (:func:`gaiko.tracking.text.keys`); a pledge
-whose action names no object is linked by its act.
+whose action names no object is linked by its act. The object's head noun, what it is about and its WordNet kin
+come from :mod:`gaiko.tracking.objecthead`.
 
 **Sentence keys** (:func:`sentence_rows`) are what linking joins on: the keys of each sentence, ``@side``
 for every side the coder resolved in it and every country it names ("a Russian missile strike"), and, at
@@ -23,11 +24,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from .lexicon import Lexicon, lexicon
-from .text import ACT, OBJECT, countries_in, hits, keys, stem, tokenize
+from .objecthead import head_keys as _head_keys, numbered, wordnet_kin
+from .text import ACT, countries_in, hits, keys, tokenize
 
 __all__ = ["numbered", "month_of", "STATE_SECTORS", "side_of", "Frame", "frame", "prepare", "sentence_rows", "article_rows", "CONTEXT_IDX"]
 
@@ -209,129 +210,6 @@ def frame(group: list[dict[str, Any]], lex: Lexicon | None = None) -> Frame:
         own={(m["article_id"], m["sentence_index"]) for m in group},
         made_arts={m["article_id"] for m in group if m.get("published") == first_day},
     )
-
-
-_STOP_AT = frozenset({"of", "including", ",", "to", "for", "from", "on", "in", "with", "by", "at", "over", "under",
-                      "into", "between", "against", "as", "that", "which", "who", "and", "or", "across", "through", "after",
-                      "before", "within", "until", "if", "unless", "when", "while", "per", "without", "except", "beyond",
-                      "via", "near", "towards", "toward", "among", "amid", "despite"})
-_MEASURES = frozenset({"tonnes", "tonne", "tons", "ton", "barrels", "barrel", "percent", "%", "billion", "million",
-                       "trillion", "thousand", "units", "worth", "lot", "number", "amount", "share", "part", "bushels",
-                       "cubic", "metres", "meters", "dozen", "hundreds", "thousands", "millions", "pair", "set", "kind",
-                       "size", "scale", "volume", "capacity"})  # "double the size of its military reserve": the reserve
-
-
-def _head_keys(text: str, lex: Lexicon) -> tuple[set[str], set[str]]:
-    """(keys of the head noun of an object phrase, keys of what it is about): the head is the last word before its
-    first preposition or comma ("the tariff on rice" -> o:tariff, {o:rice}); past a measure ("12 million tonnes of
-    soybeans") the noun it measures."""
-    toks = tokenize(text)
-    found = hits(toks, lex)
-    k = 0
-    while k < len(toks) and toks[k].text in _STOP_AT:  # "with President Donald Trump": the object is after the preposition
-        k += 1
-    while k < len(toks):
-        j = k
-        while j < len(toks) and toks[j].text not in _STOP_AT:
-            j += 1
-        words = [i for i in range(k, j) if toks[i].text[:1].isalpha()
-                 and (toks[i].text not in lex.stopwords or toks[i].text in _MEASURES)]
-        head = words[-1] if words else None
-        is_act = head is not None and any(h.i <= head < h.j and h.concept.startswith(ACT) and h.role == "n" for h in found) \
-            and not any(h.i <= head < h.j and h.concept.startswith(OBJECT) for h in found)  # "the shelling of" is the object
-        if head is not None and toks[head].text not in _MEASURES and not (is_act and j < len(toks) and toks[j].text == "of"):
-            cover = {h.concept for h in found if h.i <= head < h.j and h.concept.startswith(OBJECT)}
-            names = {"=" + stem(toks[i].text) for i in range(k, head) if _is_name(text, toks, i, lex)}
-            names |= {"#" + toks[i].text for i in range(k, head) if toks[i].text[:1].isdigit() and numbered(toks, i)}
-            return cover or {stem(toks[head].text)}, _spec(text, toks, head, lex) | names
-        if j < len(toks) and toks[j].text == "of":
-            k = j + 1
-            continue
-        return set(), set()
-    return set(), set()
-
-
-#: a noun with more hyponyms than this is too general for its hyponyms to name it ("action", "power")
-_MAX_HYPONYMS = 25
-
-
-@lru_cache(maxsize=1)
-def _wordnet_nouns() -> tuple[dict[str, tuple[frozenset[str], str]], dict[str, frozenset[str]]]:
-    """(noun -> (direct hypernyms of its first senses, second hypernym), noun -> its hyponyms) from the shipped WordNet
-    table ``typemodel/wordnet_classes.tsv.gz`` (gaiko.learn.lexdata); empty when it is not installed."""
-    import gzip
-
-    from ..tables import data_path
-
-    path = data_path("typemodel/wordnet_classes.tsv.gz")
-    up: dict[str, tuple[frozenset[str], str]] = {}
-    down: dict[str, set[str]] = {}
-    if not path.is_file():
-        return {}, {}
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#"):
-                continue
-            word, pos, _lex, h1, h2 = line.rstrip("\n").split("\t")
-            if pos != "n":
-                continue
-            hyper = frozenset(h for h in h1.split("|") if h and "_" not in h)
-            up[word] = (hyper, h2 if "_" not in h2 else "")
-            for h in hyper:
-                down.setdefault(h, set()).add(word)
-    return up, {k: frozenset(v) for k, v in down.items()}
-
-
-@lru_cache(maxsize=20_000)
-def wordnet_kin(key: str) -> frozenset[str]:
-    """Stems of the nouns WordNet puts next to a noun stem: its direct hypernyms and second hypernym, and its hyponyms
-    when it has few ("destroyer" ~ "warship", "law" ~ "legislation", "body" ~ "remains", "convention" ~ "treaty").
-    A pledge whose object is a plain noun is then found in reports that name it by one of those."""
-    up, down = _wordnet_nouns()
-    lex = lexicon()
-    word = next((w for w in (key, key + "s", key + "e", key + "y", key[:-1] if key.endswith("i") else key) if w in up), None)
-    if word is None:
-        return frozenset()
-    hyper, second = up[word]
-    # a hypernym with many hyponyms is a class ("person", "group", "ship"), not another name for the noun
-    kin = {h for h in set(hyper) | ({second} if second else set()) if len(down.get(h, ())) <= _MAX_HYPONYMS}
-    below = down.get(word, frozenset())
-    if len(below) <= _MAX_HYPONYMS:
-        kin |= below
-    return frozenset(stem(w) for w in kin if w not in lex.stopwords and len(w) > 3) - {key}
-
-
-def numbered(toks: list[Any], i: int) -> bool:
-    """A number that names one of a kind: "the No. 6 reactor", "Unit 3", "Flight 17"."""
-    j = i - 1
-    if j >= 0 and toks[j].text == ".":
-        j -= 1
-    return j >= 0 and toks[j].text in ("no", "unit", "number", "block", "flight", "reactor")
-
-
-def _is_name(text: str, toks: list[Any], i: int, lex: Lexicon) -> bool:
-    """A capitalised modifier that names which one ("Patriot" systems, "F-35" jets), not a country or a number."""
-    raw = text[toks[i].start:toks[i].end]
-    return bool(raw[:1].isupper()) and toks[i].text not in lex.places and toks[i].text not in lex.countries \
-        and raw.lower() not in lex.stopwords and not raw.isdigit() and raw.lower() not in ("no", "no.")
-
-
-_SPEC_STOP = frozenset({",", "to", "by", "within", "until", "before", "if", "unless", "from", "in", "at", "for", "as",
-                        "after", "over", "when", "while", "which", "that"})
-
-
-def _spec(text: str, toks: list[Any], head: int, lex: Lexicon) -> set[str]:
-    """What the head is about, as keys: "sanctions [on the national airline Belavia]", "tariff [on US rice] to 5%"."""
-    k = head + 1
-    if k >= len(toks) or toks[k].text not in ("on", "against", "over"):
-        return set()
-    j = k + 1
-    while j < len(toks) and toks[j].text not in _SPEC_STOP:
-        j += 1
-    if j == k + 1:
-        return set()
-    words = text[toks[k + 1].start:toks[j - 1].end]
-    return (keys(words, lex, acts=False, broad=False) - {"o:people"}) | {"@" + c for c in countries_in(words, lex)}
 
 
 def _sentence_of(starts: list[int], pos: int) -> int:
