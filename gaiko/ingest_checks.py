@@ -120,8 +120,19 @@ def check_string(value: Any, field: str, *, allow_int: bool = False) -> str | No
     return value
 
 
+#: an ISO date form ("2025-13-01"), whatever its numbers
+_ISO_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:\b|T)")
+#: words that make a date relative to the day it is read ("yesterday", "3 days ago", "last week")
+_RELATIVE = re.compile(r"\b(?:ago|yesterday|today|tonight|tomorrow|now|last|next|this|past|hours?|minutes?|days?|"
+                       r"weeks?|fortnight)\b", re.I)
+#: a numeric date with slashes or dots ("03/04/2025", "3.4.2025")
+_NUMERIC = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})")
+
+
 def parse_date(value: Any) -> str | None:
-    """Publication date as ISO YYYY-MM-DD; None for empty; InputRejected (``bad_date``) when unparseable.
+    """Publication date as ISO YYYY-MM-DD; None for empty; InputRejected (``bad_date``) when unparseable, when an
+    ISO form is no calendar date ("2025-13-01"), when it is relative to the day it is read ("yesterday", "2 days
+    ago") and when a numeric form could be read day-first or month-first ("03/04/2025").
 
     Parsing only: whether the date can be true is :func:`implausible_date`'s question.
     """
@@ -142,6 +153,14 @@ def parse_date(value: Any) -> str | None:
         return dt.datetime.fromisoformat(s.replace("Z", "+00:00")).date().isoformat()
     except ValueError:
         pass
+    if _ISO_LIKE.match(s):  # "2025-13-01": no other reading of an ISO form is safe (dateparser swaps day and month)
+        raise InputRejected("bad_date", f"{s!r} is not a calendar date; use YYYY-MM-DD")
+    if _RELATIVE.search(s):
+        raise InputRejected("bad_date", f"relative publication date {s!r} would depend on the day gaiko runs; "
+                                        "use YYYY-MM-DD")
+    m = _NUMERIC.fullmatch(s)
+    if m and int(m.group(1)) <= 12 and int(m.group(2)) <= 12 and m.group(1).lstrip("0") != m.group(2).lstrip("0"):
+        raise InputRejected("bad_date", f"ambiguous publication date {s!r} (day/month or month/day?); use YYYY-MM-DD")
     import dateparser
 
     try:

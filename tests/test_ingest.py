@@ -145,6 +145,21 @@ def test_parse_date_forms() -> None:
     assert parse_date("") is None
     with pytest.raises(InputRejected):
         parse_date("sometime soon")
+    assert parse_date("25/12/2025") == "2025-12-25" and parse_date("4/4/2025") == "2025-04-04"  # one reading only
+
+
+@pytest.mark.parametrize("value, says", [
+    ("2025-13-01", "not a calendar date"),  # dateparser read it as 13 January
+    ("2025-02-30", "not a calendar date"),
+    ("yesterday", "relative"),
+    ("3 days ago", "relative"),
+    ("last Monday", "relative"),
+    ("03/04/2025", "ambiguous"),
+])
+def test_parse_date_refuses_what_it_would_have_to_guess(value, says) -> None:
+    with pytest.raises(InputRejected) as exc:
+        parse_date(value)
+    assert exc.value.reason == "bad_date" and says in str(exc.value)
 
 
 def test_decode_rejects_nul_bytes() -> None:

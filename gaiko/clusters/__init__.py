@@ -175,7 +175,7 @@ def _members(con: Any, cluster_id: str) -> list[tuple[str, str]]:
     rows = con.execute("SELECT event_id, mkey FROM cluster_members WHERE cluster_id = ? ORDER BY event_id",
                        [cluster_id]).fetchall()
     if not rows:
-        raise NotFound(f"no cluster {cluster_id!r}; list clusters with: gaiko clusters --db STORE")
+        raise NotFound(f"no cluster {cluster_id!r}; list clusters with: gaiko events --db STORE (one row per cluster)")
     return [(r[0], r[1]) for r in rows]
 
 
@@ -273,7 +273,7 @@ def cluster_detail(store: Any, cluster_id: str) -> dict[str, Any]:
     found = cur.fetchall()
     row = found[0] if found else None
     if row is None:
-        raise NotFound(f"no cluster {cluster_id!r}; list clusters with: gaiko clusters --db STORE")
+        raise NotFound(f"no cluster {cluster_id!r}; list clusters with: gaiko events --db STORE (one row per cluster)")
     reports = sorted(fetch_reports(con, [cluster_id], sentences=True).get(cluster_id, []), key=report_order)
     for r in reports:
         r["outlet_key"] = outlet_of(r)
