@@ -173,7 +173,7 @@ def iter_plover_records(store: Any, chunk: int = 5000, count: str = "clusters", 
 
 def export_events(store: Any, fmt: str, out: str | Path, count: str = "clusters", **filters: Any) -> int:
     """Write the clusters (default: one record per real-world event) or the mentions matching ``filters`` to
-    the file ``out``; returns the number written.
+    the file ``out`` (``"-"``: standard output, JSONL and CSV only); returns the number written.
 
     Raises ConfigError for an unknown format or count, or an ``out`` that cannot be a file (a directory, a folder
     that cannot be made, no permission). CSV cells are made safe for spreadsheets (:mod:`gaiko.csvcell`).
@@ -181,6 +181,8 @@ def export_events(store: Any, fmt: str, out: str | Path, count: str = "clusters"
     if fmt not in FORMATS:
         raise ConfigError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     counting.check_count(count)  # before anything is written
+    if str(out) == "-":
+        return _export_stdout(store, fmt, count, filters)
     out = Path(out)
     if out.is_dir():
         raise ConfigError(f"--out {out} is a directory; give a file name, e.g. --out {out / ('events.' + fmt)}")
@@ -208,8 +210,31 @@ def export_events(store: Any, fmt: str, out: str | Path, count: str = "clusters"
         raise
 
 
+def _export_stdout(store: Any, fmt: str, count: str, filters: dict[str, Any]) -> int:
+    """JSONL or CSV records on standard output (``--out -``); Parquet is a binary file and is refused."""
+    import sys
+
+    if fmt == "parquet":
+        raise ConfigError("Parquet cannot go to standard output; give a file name, e.g. --out events.parquet")
+    n = 0
+    if fmt == "jsonl":
+        for rec in iter_plover_records(store, count=count, **filters):
+            sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            n += 1
+        sys.stdout.flush()
+        return n
+    sql, params = counting.event_rows(store.con, count, {"include_negated": True, **filters}, "article", flat=True)
+    return _write_csv_rows(store, sql, params, sys.stdout)
+
+
 def _export_csv(store: Any, sql: str, params: list[Any], out: Path, chunk: int = 5000) -> int:
     """Flat rows to CSV; lists (context) become '; '-joined text, cells safe for spreadsheets."""
+    with out.open("w", encoding="utf-8", newline="") as fh:
+        return _write_csv_rows(store, sql, params, fh, chunk)
+
+
+def _write_csv_rows(store: Any, sql: str, params: list[Any], fh: Any, chunk: int = 5000) -> int:
+    """The rows of ``sql`` as CSV on the text stream ``fh``; returns how many."""
     from .csvcell import write_csv
 
     cur = store.con.cursor()
@@ -217,14 +242,13 @@ def _export_csv(store: Any, sql: str, params: list[Any], out: Path, chunk: int =
     try:
         cur.execute(sql, params)
         cols = [d[0] for d in cur.description]
-        with out.open("w", encoding="utf-8", newline="") as fh:
-            write_csv(fh, [], cols)
-            while rows := cur.fetchmany(chunk):
-                recs = [dict(zip(cols, r)) for r in rows]
-                for r in recs:
-                    if isinstance(r.get("context"), list):
-                        r["context"] = "; ".join(r["context"])
-                n += write_csv(fh, recs, cols, header=False)
+        write_csv(fh, [], cols)
+        while rows := cur.fetchmany(chunk):
+            recs = [dict(zip(cols, r)) for r in rows]
+            for r in recs:
+                if isinstance(r.get("context"), list):
+                    r["context"] = "; ".join(r["context"])
+            n += write_csv(fh, recs, cols, header=False)
     finally:
         cur.close()
     return n

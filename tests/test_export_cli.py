@@ -47,6 +47,19 @@ def test_jsonl_export_is_plover_shaped_and_loads(store_path: Path, tmp_path: Pat
     assert n == 4
 
 
+def test_export_to_standard_output(store_path: Path, tmp_path: Path) -> None:
+    r = runner.invoke(app, ["export", "--db", str(store_path), "--format", "jsonl", "--out", "-"])
+    assert r.exit_code == 0, r.output
+    recs = [json.loads(line) for line in r.stdout.splitlines() if line.startswith("{")]
+    assert len(recs) == 4 and not (Path.cwd() / "-").exists()
+    r = runner.invoke(app, ["export", "--db", str(store_path), "--format", "csv", "-o", "-"])
+    assert r.exit_code == 0, r.output
+    assert "id" in r.stdout.splitlines()[0].split(",")
+    assert len([x for x in r.stdout.splitlines() if x.strip()]) >= 5  # header and four rows
+    r = runner.invoke(app, ["export", "--db", str(store_path), "--format", "parquet", "-o", "-"])
+    assert r.exit_code != 0 and "standard output" in r.output
+
+
 def test_parquet_and_csv_exports_load(store_path: Path, tmp_path: Path) -> None:
     pq = tmp_path / "ev.parquet"
     r = runner.invoke(app, ["export", "--db", str(store_path), "-f", "parquet", "-o", str(pq), "--type", "ACCUSE"])

@@ -102,7 +102,7 @@ def events(
 
 
 def export(
-    out: str = typer.Option(..., "--out", "-o", help="Output file."),
+    out: str = typer.Option(..., "--out", "-o", help="Output file; - for standard output (jsonl, csv)."),
     fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl (PLOVER records), csv or parquet (flat columns)."),
     db: str = typer.Option("gaiko.duckdb", "--db", help="Store to read."),
     actor: Optional[str] = typer.Option(None, "--actor", help="Source or target: country code (JPN), code+sector (JPNGOV) or name."),
