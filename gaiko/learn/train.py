@@ -165,6 +165,19 @@ def _design(ex: Examples, vocab: dict[str, int]) -> Any:
     return csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr), shape=(len(ex.rows), len(vocab)))
 
 
+def _targets(ex: Examples, cfg: TrainConfig) -> tuple[np.ndarray, np.ndarray]:
+    """(label indices, example weights) of ``ex``: NONE examples weigh ``cfg.none_weight``, times each batch's weight.
+    :class:`ConfigError` when scikit-learn is missing (every fit needs it)."""
+    try:
+        import scipy.sparse  # noqa: F401
+        import sklearn  # noqa: F401
+    except ImportError:  # pragma: no cover - depends on the install
+        raise ConfigError("training needs scikit-learn: pip install 'gaiko[train]'") from None
+    y = np.array([LABELS.index(lab) for lab in ex.labels])
+    w = np.where(y == 0, cfg.none_weight, 1.0) * (np.array(ex.weights) if ex.weights else 1.0)
+    return y, w
+
+
 def _fit_logistic(X: Any, y: np.ndarray, w: np.ndarray, n_feats: int, cfg: TrainConfig) -> tuple[np.ndarray, np.ndarray]:
     """(weights (n_feats, 17), bias (17,)) of a multinomial logistic regression; labels never seen score -30."""
     from sklearn.linear_model import LogisticRegression
@@ -183,14 +196,8 @@ def fit_linear_path(model: TypeModel, ex: Examples, cfg: TrainConfig, mix: float
     """Fit a logistic regression over ``model``'s vocabulary on ``ex`` and put it beside the network with share
     ``mix`` (:meth:`TypeModel.add_linear`); returns ``model``. Measured on the tuned fold (2026-11-30): the two make
     different errors, and their mixed scores beat either (docs/accuracy.md)."""
-    try:
-        import sklearn  # noqa: F401
-    except ImportError:  # pragma: no cover - depends on the install
-        raise ConfigError("training needs scikit-learn: pip install 'gaiko[train]'") from None
-    X = _design(ex, model.vocab)
-    y = np.array([LABELS.index(lab) for lab in ex.labels])
-    w = np.where(y == 0, cfg.none_weight, 1.0) * (np.array(ex.weights) if ex.weights else 1.0)
-    W, b = _fit_logistic(X, y, w, len(model.vocab), cfg)
+    y, w = _targets(ex, cfg)
+    W, b = _fit_logistic(_design(ex, model.vocab), y, w, len(model.vocab), cfg)
     model.add_linear(W, b, mix)
     return model
 
@@ -198,17 +205,11 @@ def fit_linear_path(model: TypeModel, ex: Examples, cfg: TrainConfig, mix: float
 def fit(ex: Examples, cfg: TrainConfig) -> TypeModel:
     """The type model over the examples' features: a one-hidden-layer network (``cfg.kind == "mlp"``, with a
     linear path beside it when ``cfg.linear_mix`` > 0) or a multinomial logistic regression."""
-    try:
-        import scipy.sparse  # noqa: F401
-        import sklearn  # noqa: F401
-    except ImportError:  # pragma: no cover - depends on the install
-        raise ConfigError("training needs scikit-learn: pip install 'gaiko[train]'") from None
+    y, w = _targets(ex, cfg)
     counts: Counter[str] = Counter(f for row in ex.rows for f in set(row))
     feats = sorted(f for f, c in counts.items() if c >= cfg.min_count)
     vocab = {f: i for i, f in enumerate(feats)}
     X = _design(ex, vocab)
-    y = np.array([LABELS.index(lab) for lab in ex.labels])
-    w = np.where(y == 0, cfg.none_weight, 1.0) * (np.array(ex.weights) if ex.weights else 1.0)
     if cfg.kind == "mlp":
         model = _fit_mlp(X, y, w, vocab, cfg)
         if cfg.linear_mix > 0.0:

@@ -28,7 +28,8 @@ complement's head as well.
 Two more of PLOVER's conventions outrank the model (issue 12, kinds from cross-validated misses): a stated
 harmful act is THREATEN and a stated cooperative one, or the end of a harmful one, AGREE ("promised to seize the
 oligarchs' assets", "vowed to halt attacks"); the model, which reads the promise verb, may not swap the two
-(:func:`_intention`). And a type the lexicon vetoes at a word for the model too (``model_no_objects``: "was met
+(:func:`_intention`); nor may it drop a harmful act the rules state as future ("would be met with live fire":
+:func:`_stated_threat`). And a type the lexicon vetoes at a word for the model too (``model_no_objects``: "was met
 with tear gas" is no meeting) is not put back by the model (:func:`_vetoed`).
 
 Thresholds live in the model's ``meta.json`` (``join``) so that retraining can
@@ -223,7 +224,8 @@ def _vetoed(coder: EventCoder, tok: Any, lab: str) -> bool:
 def _stated_threat(d: _Draft) -> bool:
     """A harmful act stated as future by the rules ("any boat entering the zone would be met with live fire", "will
     be shot down"): THREATEN by PLOVER's convention. The model reads the act's own verb ("met" is mostly a meeting,
-    or nothing) and may not drop it; measured on the tuned fold it changed no sentence, and it keeps the threat on
+    or nothing) and may not drop it. It changed no sentence of the tuned fold; on the blind split one more event
+    sentence is right and two more no-event sentences get an event (docs/accuracy.md). It keeps the threat on
     sentences of that form (tests/test_type_kinds_h12.py)."""
     pat = d.pattern or ""
     return d.event_type == "THREATEN" and pat.endswith("+intent") and pat.split(".")[0] in HARM_FAMILIES \

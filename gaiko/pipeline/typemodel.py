@@ -99,6 +99,7 @@ class TypeModel:
         self.linear_mix = float(mix)
         self.linear_bias = bias.astype(np.float32)
         self._stacked = np.hstack([self.weights, weights.astype(np.float32)])  # one gather for both paths
+        self.weights = self._stacked[:, :self.weights.shape[1]]  # a view: the network's rows are not held twice
 
     def logits(self, rows: Sequence[Sequence[str]], shared: Sequence[str] = ()) -> np.ndarray:
         """(len(rows), n_labels) raw scores for feature rows; ``shared`` features (the sentence's own)

@@ -1,9 +1,12 @@
-"""Checks fresh-c-*.json: shape, exact substrings (within one sentence), dates, sentence and pledge counts.
+"""Checks a folder of realistic pledge storylines (fresh-c, fresh-d): shape, exact substrings (within one sentence),
+dates, sentence and pledge counts.
 
-Adapted from /work/fresh-storylines/validate.py for the held-out set fresh-c: 4-6 articles a storyline,
-6-12 sentences and 1-4 gold pledges an article, articles dated 2025-03-01..2026-11-20, as_of on/after the
-last article and before 2026-11-28. The status-balance check is gone on purpose (real reporting is not
-balanced: most pledges stay open); status and relation counts are printed, never enforced.
+    python corpora/pledges/validate_storylines.py corpora/pledges/fresh-d
+
+Files ``<folder name>-NN.json`` with ids ``<folder name without dashes>NN``; 4-6 articles a storyline, 6-12
+sentences and 1-4 gold pledges an article, articles dated 2025-03-01..2026-11-20, as_of on/after the last article
+and before 2026-11-28. There is no status-balance check on purpose (real reporting is not balanced: most pledges
+stay open); status and relation counts are printed, never enforced.
 """
 import json
 import re
@@ -11,7 +14,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-HERE = Path(__file__).parent
+HERE = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent / "fresh-c"
+NAME = HERE.resolve().name  # "fresh-c"
 STATUSES = {"fulfilled", "partially_fulfilled", "in_progress", "broken", "withdrawn", "stalled", "overdue", "open"}
 RELATIONS = {"fulfils", "partial", "progresses", "reverses", "withdraws", "restates", "revises", "stalls", "unrelated"}
 PLEDGE_KEYS = ["article", "sentence_contains", "actor", "actor_country", "kind", "action", "target", "target_country",
@@ -28,15 +32,15 @@ def in_one_sentence(text, needle):
 
 errors = []
 status_total = Counter()
-files = sorted(HERE.glob("fresh-c-*.json"))
+files = sorted(HERE.glob(f"{NAME}-*.json"))
 relation_total = Counter()
 lookalike_total = 0
 article_total = 0
 if not files:
-    errors.append("no fresh-c-*.json files")
+    errors.append(f"no {NAME}-*.json files in {HERE}")
 for f in files:
     st = json.loads(f.read_text(encoding="utf-8"))
-    want_id = "freshc" + f.stem.split("-")[2]
+    want_id = NAME.replace("-", "") + f.stem.split("-")[-1]
     if st.get("id") != want_id:
         errors.append(f"{f.name}: id {st.get('id')!r} != {want_id!r}")
     for k in ("id", "title", "as_of", "articles", "pledges"):
