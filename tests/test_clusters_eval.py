@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from gaiko.clusters.evaluate import evaluate, load_corpus, missed_by_cause, pair_scores, split_of
+from gaiko.clusters.evaluate import evaluate, load_corpus, merged_by_cause, missed_by_cause, pair_scores, split_of
 from gaiko.errors import DataFileError, EvaluationError
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpora" / "clusters"
@@ -43,6 +43,23 @@ def test_missed_pairs_by_cause_by_hand():
     assert sum(got.values()) == pair_scores(gold, {k: r["cluster_id"] for k, r in matched.items()})["missed_pairs"]
 
 
+def test_false_merges_by_cause_by_hand():
+    gold = {"a": "x", "b": "y", "c": "z", "d": "x", "e": "w"}
+    matched = {
+        "a": _row(1, 10, "USA", "IRN", "2025-05-01"),
+        "b": _row(2, 10, "USA", "IRN", "2025-05-01"),  # same article as a, another event
+        "c": _row(3, 10, "USA", None, "2025-05-03", "published"),  # other story, target missing, undated
+        "d": _row(4, 10, "USA", "IRN", "2025-05-01"),  # same event as a: a true pair, never counted
+        "e": _row(5, 11, "USA", "IRN", "2025-05-01"),  # alone: never counted
+    }
+    where = {"a": ("art1", "s1"), "b": ("art1", "s1"), "c": ("art3", "s2"), "d": ("art2", "s1"), "e": ("art4", "s1")}
+    got = merged_by_cause(sorted(gold), gold, matched, where)
+    # false merges: a-b, a-c, b-c, b-d, c-d
+    assert got == {"same_article/sides_full/same_date": 1, "other_story/side_missing/undated_report": 3,
+                   "same_story/sides_full/same_date": 1}
+    assert sum(got.values()) == pair_scores(gold, {k: r["cluster_id"] for k, r in matched.items()})["false_merges"]
+
+
 def test_the_corpus_is_what_the_issue_asks_for():
     arts = load_corpus([CORPUS])
     by_event: dict[str, set[str]] = {}
@@ -76,8 +93,9 @@ def test_gaiko_on_the_labelled_corpus(coder):
     assert r["multi_article_clusters"] >= 40
     a = r["all"]
     assert a["coded_with_gold_type"] >= 100, "the coder should code most labelled mentions with their gold type"
-    # measured 0.81 / 0.84 (docs/clusters.md); floors leave room for coder changes, not for a broken clustering
-    assert a["precision"] >= 0.75 and a["recall"] >= 0.75, a
+    # measured 0.859 / 0.727 over stories-01..07 with undecided undated reports (0.778 / 0.771 before; docs/clusters.md,
+    # round 6); floors leave room for coder changes, not for a broken clustering
+    assert a["precision"] >= 0.80 and a["recall"] >= 0.70, a
     assert a["recall"] > a["baseline_type_dyad_day"]["recall"] + 0.25
     assert len(r["errors"]) <= 3 and all(e["a"]["article"].split("-")[0] == e["b"]["article"].split("-")[0]
                                          for e in r["errors"])

@@ -5,7 +5,8 @@
    status; sides, place and mode equal or one of them open; the other's window inside its own) and the other
    comes before it in :func:`~gaiko.clusters.units.order` (more precise date, narrower window, says more):
    among those, the one :func:`preference` ranks first. Units whose window is wider than
-   ``attach.max_window_days`` join none.
+   ``attach.max_window_days`` join none, nor do units of a precision in ``attach.ambiguous`` (undated reports) that
+   fit two units which are two different events: such a report is left undecided rather than guessed.
 3. A unit's cluster is the unit at the end of its chain of parents (its *root*, the most precise report);
    the cluster id is derived from the root's key, so it stays the same while reports are added to it.
 
@@ -66,13 +67,24 @@ def choose_parent(u: UnitState, candidates: Iterable[UnitState], rules: Rules) -
     mine = order(u.unit, u.ukey, rules)
     best: tuple[Any, ...] | None = None
     parent = None
+    fits: list[UnitState] = []
     for v in candidates:
         if v.ukey == u.ukey or order(v.unit, v.ukey, rules) >= mine or not compatible(v.unit, u.unit, rules):
             continue
+        fits.append(v)
         p = preference(u.unit, v, rules)
         if best is None or p < best:
             best, parent = p, v.ukey
+    if parent is not None and u.unit.prec in rules.ambiguous and _two_events(fits, rules):
+        return None
     return parent
+
+
+def _two_events(units: list[UnitState], rules: Rules) -> bool:
+    """Whether two of ``units`` can never be one event (the later in :func:`~gaiko.clusters.units.order` may not join
+    the earlier): a report that fits both is not decided (``attach.ambiguous``)."""
+    ordered = sorted(units, key=lambda v: order(v.unit, v.ukey, rules))
+    return any(not compatible(a.unit, b.unit, rules) for i, a in enumerate(ordered) for b in ordered[i + 1:])
 
 
 def listed_tokens(u: Unit) -> tuple[str, ...]:

@@ -48,6 +48,8 @@ class Rules:
     empty_parents: bool = False
     #: precisions whose units may join when their windows overlap (attach.overlapping)
     overlapping: frozenset[str] = frozenset()
+    #: precisions whose units join none when two units they may join are two different events (attach.ambiguous)
+    ambiguous: frozenset[str] = frozenset()
     #: a mention the coder gives in both directions is one two-way unit whose sides agree either way (sides.two_way)
     two_way: bool = False
     path: str = ""
@@ -235,6 +237,9 @@ def load_rules(path: str | None = None) -> Rules:
     _check(p, isinstance(attach.get("overlapping") or [], list)
            and all(str(x) in dates for x in attach.get("overlapping") or []),
            "attach.overlapping must list date precisions of dates")
+    _check(p, isinstance(attach.get("ambiguous") or [], list)
+           and all(str(x) in dates for x in attach.get("ambiguous") or []),
+           "attach.ambiguous must list date precisions of dates")
     _check(p, isinstance(max_days, int) and max_days >= 1, "attach.max_window_days must be a whole number >= 1")
     return Rules(
         state_sectors=frozenset(str(s) for s in sides.get("state_sectors") or ()),
@@ -252,6 +257,7 @@ def load_rules(path: str | None = None) -> Rules:
         precision_order=order,
         empty_parents=bool(attach.get("empty_parents", False)),
         overlapping=frozenset(str(x) for x in attach.get("overlapping") or ()),
+        ambiguous=frozenset(str(x) for x in attach.get("ambiguous") or ()),
         two_way=bool(sides.get("two_way", False)),
         country_names=_country_names(),
         path=p,
