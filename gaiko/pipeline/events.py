@@ -359,14 +359,16 @@ class EventCoder:
         context = list(entry.context) if d.event_type == entry.event_type else list(row.plover_context if row else ())
         sidx = state.sentence_index(tok)
         date, date_text, precision = event_date(tok, sent, state, intended=d.info.intended)
-        place = event_place(d.cand, sent, state, self.kb, d.target, d.event_type)
-        target = d.target
+        # the trigger's own phrase is no actor of its event ("one phone call became a statement of intent")
+        source = None if d.source is not None and d.source.start <= tok.idx < d.source.end else d.source
+        target = None if d.target is not None and d.target.start <= tok.idx < d.target.end else d.target
+        place = event_place(d.cand, sent, state, self.kb, target, d.event_type)
         if target is not None and not target.country and place is not None and place.country \
                 and target.start <= place.start and place.end <= target.end:
             # "shelled El Fasher": the city no actor list knows is of its country
             target = Actor(**{**target.to_dict(), "country": place.country, "resolved_by": f"{target.resolved_by}+place"})
         return Event(
-            id=event_id(state.article_id, sidx, tok.idx, d.event_type, d.source, d.target),
+            id=event_id(state.article_id, sidx, tok.idx, d.event_type, source, target),
             article_id=state.article_id,
             sentence_index=sidx,
             sentence=span_text(sent),
@@ -381,10 +383,10 @@ class EventCoder:
             goldstein=goldstein,
             quad_class=quad,
             cameo_quad_class=cameo_quad,
-            source=d.source,
+            source=source,
             target=target,
-            source_members=compound_members(d.source, d.target, state, sent),
-            target_members=compound_members(d.target, d.source, state, sent),
+            source_members=compound_members(source, target, state, sent),
+            target_members=compound_members(target, source, state, sent),
             date=date,
             date_text=date_text,
             date_precision=precision,

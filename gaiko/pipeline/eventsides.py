@@ -194,6 +194,21 @@ def _origin(doc: Any, p: Place) -> bool:
     return x.dep_ == "pobj" and x.head.lower_ == "from" and x.head.head.pos_ in ("NOUN", "PROPN")
 
 
+def _destination_of_noun(c: Any, p: Place) -> bool:
+    """Whether a place is where something the event is about went, not where the event happens: "to"/"towards"/"into"
+    on a noun other than the trigger ("condemned her visit to Taiwan", "expelled the envoy to Seoul"; but "the
+    president's visit to Hanoi" is the visit's own place)."""
+    span = c.tok.doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None:
+        return False
+    x = span.root
+    while x.dep_ == "conj" and x.head.i != x.i:
+        x = x.head
+    prep = x.head
+    return (x.dep_ == "pobj" and prep.lower_ in ("to", "towards", "toward", "into") and prep.head.pos_ in ("NOUN", "PROPN")
+            and prep.head.i not in (c.tok.i, c.anchor.i))
+
+
 def event_place(c: Any, sent: Span, state: DocState, kb: Any, target: Actor | None = None,
                 etype: str = "") -> Place | None:
     """The first place of the event's own clause: not one of a clause inside it ("released ... in exchange for
@@ -203,7 +218,7 @@ def event_place(c: Any, sent: Span, state: DocState, kb: Any, target: Actor | No
     lo = min(c.anchor.left_edge.idx, c.tok.left_edge.idx)
     hi = max(c.anchor.right_edge.idx, c.tok.right_edge.idx) + 1
     inside = [p for p in state.places if sent.start_char <= p.start < sent.end_char and lo <= p.start <= hi]
-    own = [p for p in inside if own_clause(c, p) and not _origin(c.tok.doc, p)]
+    own = [p for p in inside if own_clause(c, p) and not _origin(c.tok.doc, p) and not _destination_of_noun(c, p)]
     if own:
         return own[0]
     if target is not None and etype in WHERE_THE_TARGET_IS and not target.person_id:
