@@ -155,7 +155,7 @@ def load_line(raw: bytes, path: str, line: int | None, default_date: str | None)
                            input_id=raw_id(raw[:65536]))]
     try:
         text, _ = decode_bytes(raw)
-        rec = json.loads(text)
+        rec = json.loads(text.rstrip("\r\n"))  # without its line end: a column is counted on this line, not the next
     except json.JSONDecodeError as exc:
         return [InputError(path, "json", f"malformed JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}", line,
                            input_id=raw_id(raw))]
