@@ -17,6 +17,23 @@ def _errors(path: Path) -> list[InputError]:
     return [i for i in read_inputs([str(path)]) if isinstance(i, InputError)]
 
 
+@pytest.mark.parametrize("content", ["", "\n\n  \n", "\r\n"])
+@pytest.mark.parametrize("name", ["feed.jsonl", "feed.ndjson", "feed.json", "article.txt"])
+def test_an_empty_file_is_one_empty_error_whatever_its_suffix(tmp_path: Path, name: str, content: str) -> None:
+    src = tmp_path / name
+    src.write_text(content, encoding="utf-8")
+    [err] = _errors(src)
+    assert (err.reason, err.severity, err.path) == ("empty", "error", str(src))
+    assert "empty" in err.detail
+
+
+def test_blank_lines_around_records_are_not_an_error(tmp_path: Path) -> None:
+    src = tmp_path / "feed.jsonl"
+    src.write_text(f"\n{GOOD}\n\n", encoding="utf-8")
+    items = list(read_inputs([str(src)]))
+    assert len(items) == 1 and isinstance(items[0], Article)
+
+
 @pytest.mark.parametrize("eol", ["\n", "\r\n"])
 def test_the_column_of_a_json_error_is_the_broken_lines_own(tmp_path: Path, eol: str) -> None:
     cut = '{"id": "a", "text": "Japan met Korea."'  # no closing brace: the error is at the end of the line
