@@ -31,3 +31,17 @@ def test_an_empty_jsonl_file_fails_as_an_empty_text_file_does(cli, tmp_path: Pat
         seen[name] = (code, summary["articles"], summary["errors"],
                       [(e["reason"], e["detail"]) for e in summary["errors_detail"]])
     assert seen["empty.jsonl"] == seen["empty.txt"] == (1, 0, 1, [("empty", "file is empty")])
+
+
+def test_a_missing_input_is_refused_before_the_store_is_created(cli, tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("Japan met China in Beijing on Monday.")
+    db = tmp_path / "new.duckdb"
+    for paths in ([tmp_path / "nope.txt"], [good, tmp_path / "nope.txt"]):
+        code, out, err = cli("code", *paths, "--db", db)
+        assert code == 2 and "Traceback" not in err, err
+        [line] = [ln for ln in err.splitlines() if ln.strip()]
+        assert line.startswith("Error: no such file or directory: ") and "nope.txt" in line, line
+        assert not db.exists() and not list(tmp_path.glob("new.duckdb*"))
+    code, out, err = cli("code", tmp_path / "nope.txt", "--db", db, "--json")
+    assert code == 2 and json.loads(out)["error"] == "InputRejected" and not db.exists()
