@@ -11,7 +11,7 @@ from .ingest import count_inputs, read_inputs
 from .runner import RunSummary, code_into_store
 from .store import Store
 
-__all__ = ["run_code", "print_summary", "undated_note"]
+__all__ = ["run_code", "print_summary", "undated_note", "DATE_ADVICE"]
 
 
 def run_code(
@@ -118,6 +118,10 @@ def undated_note(n: int) -> str:
     """What to tell a user whose store holds ``n`` pledge statements from undated articles."""
     return (f"{n} pledge statement{'s' if n != 1 else ''} come{'' if n != 1 else 's'} from articles without a "
             "publication date: with no date, deadlines and later evidence cannot be judged, so their status is "
-            "not tracked (it stays open). Give articles a date when coding them: a 'published' field in JSONL/CSV, "
-            "a date in the file name (2025-10-26-talks.txt) or gaiko code --date YYYY-MM-DD. An article already "
-            "stored keeps its date: code it again with one into a new store.")
+            f"not tracked (it stays open). {DATE_ADVICE}")
+
+
+#: how to give articles a publication date (said wherever undated pledges are counted)
+DATE_ADVICE = ("Give articles a date when coding them: a 'published' field in JSONL/CSV, a date in the file name "
+               "(2025-10-26-talks.txt) or gaiko code --date YYYY-MM-DD. An article already stored keeps its date: "
+               "code it again with one into a new store.")

@@ -45,3 +45,41 @@ def test_a_missing_input_is_refused_before_the_store_is_created(cli, tmp_path: P
         assert not db.exists() and not list(tmp_path.glob("new.duckdb*"))
     code, out, err = cli("code", tmp_path / "nope.txt", "--db", db, "--json")
     assert code == 2 and json.loads(out)["error"] == "InputRejected" and not db.exists()
+
+
+def _pledge_store(tmp_path: Path, published: str | None) -> Path:
+    from helpers import make_coded
+
+    from gaiko.store import Store
+    from gaiko.types import Actor, Pledge
+
+    c = make_coded("Japan pledged to build a naval base in Okinawa.", "2025-11-03", 0)
+    c.article.published = published
+    c.pledges = [Pledge(id="pl-1", article_id=c.article.id, sentence_index=0, sentence=c.article.text,
+                        actor=Actor("Japan", 0, 5, country="JPN"), action="build a naval base", event_type="MOBILIZE",
+                        kind="promise", cue="pledged", cue_start=6, cue_end=13)]
+    db = tmp_path / "p.duckdb"
+    with Store(db) as s:
+        s.write_coded([c])
+    return db
+
+
+def test_pledges_of_a_store_without_dates_say_why_none_is_tracked_and_what_to_do(cli, tmp_path: Path) -> None:
+    db = _pledge_store(tmp_path, None)
+    code, out, err = cli("pledges", "--db", db)
+    out, err = " ".join(out.split()), " ".join(err.split())
+    assert code == 0, err
+    assert "none tracked: all 1 statements come from articles without a publication date" in out, out
+    assert "0 tracked" not in out
+    assert "cannot be placed in time" in err and "gaiko code --date YYYY-MM-DD" in err and "'published'" in err
+    assert "--as-of YYYY-MM-DD" in err
+    # the way out it names works: as of a date given, the undated pledge is listed (open, not judged)
+    code, out, err = cli("pledges", "--db", db, "--as-of", "2025-12-01", "--format", "jsonl")
+    [row] = [json.loads(ln) for ln in out.splitlines()]
+    assert code == 0 and row["status"] == "open" and row["action"] == "build a naval base"
+
+
+def test_a_dated_store_keeps_its_title(cli, tmp_path: Path) -> None:
+    code, out, err = cli("pledges", "--db", _pledge_store(tmp_path, "2025-11-03"))
+    out = " ".join(out.split())
+    assert code == 0 and "1 tracked, grouped from 1 statements in articles" in out and not err.strip(), (out, err)

@@ -51,7 +51,7 @@ def pledges(
 ) -> None:
     """The pledge ledger: every tracked pledge with its status and evidence."""
     from ..store import Store
-    from ..tracking import ledger, update_ledger
+    from ..tracking import ledger, newest_date, update_ledger
 
     as_of = check_day(as_of, "--as-of")
     try:
@@ -62,17 +62,34 @@ def pledges(
             rows = ledger(store, as_of=as_of, actor=actor, status=status)
             statements = int(store.scalar("SELECT count(*) FROM pledges") or 0)
             undated = store.undated_pledges()
+            # no article with a date: no date to judge the ledger as of, so nothing is tracked (docs/pledges.md)
+            all_undated = bool(undated) and as_of is None and newest_date(store) is None
     except GaikoError as exc:
         fail(exc)
     if fmt == "jsonl":
         emit_rows(rows, "jsonl")
     else:
-        title = f"Pledges ({len(rows)} tracked, grouped from {statements} statements in articles)"
+        title = (f"Pledges (none tracked: all {statements} statements come from articles without a publication date)"
+                 if all_undated else f"Pledges ({len(rows)} tracked, grouped from {statements} statements in articles)")
         emit_rows([_brief(r) for r in rows], fmt, COLUMNS, title=title)
-    if undated:
+    if all_undated:
+        typer.echo(untracked_note(undated), err=True)
+    elif undated:
         from ..coding import undated_note
 
         typer.echo(undated_note(undated), err=True)
+
+
+def untracked_note(n: int) -> str:
+    """Why a store whose articles are all undated tracks none of its ``n`` pledge statements, and what to do."""
+    from ..coding import DATE_ADVICE
+
+    return (f"No pledge is tracked: the {n} pledge statement{'s' if n != 1 else ''} in this store "
+            f"come{'' if n != 1 else 's'} from articles "
+            "without a publication date, and a pledge cannot be placed in time without one (its deadline, and "
+            "whether later reports came before or after it, are read against its article's date; the ledger is "
+            f"judged as of the newest article date, and there is none). {DATE_ADVICE} Or list them as of a date you "
+            "give, undated: gaiko pledges --as-of YYYY-MM-DD (status open, deadlines not placed).")
 
 
 @pledge_app.command("show")
