@@ -83,3 +83,73 @@ def test_a_dated_store_keeps_its_title(cli, tmp_path: Path) -> None:
     code, out, err = cli("pledges", "--db", _pledge_store(tmp_path, "2025-11-03"))
     out = " ".join(out.split())
     assert code == 0 and "1 tracked, grouped from 1 statements in articles" in out and not err.strip(), (out, err)
+
+
+@pytest.fixture()
+def event_store(tmp_path: Path) -> Path:
+    from helpers import make_coded
+
+    from gaiko.store import Store
+
+    db = tmp_path / "e.duckdb"
+    with Store(db) as s:
+        s.write_coded([make_coded("Japan accused China of provocations near the islands.", "2025-11-03", 3),
+                       make_coded("Japan met China in Beijing to discuss trade.", "2025-11-05", 2)])
+    return db
+
+
+@pytest.mark.parametrize("count", ["clusters", "mentions"])
+def test_events_json_is_one_document_with_the_rows_of_the_table(cli, event_store: Path, count: str) -> None:
+    import csv
+    import io
+
+    args = ("events", "--db", event_store, "--count", count, "--type", "ACCUSE,CONSULT")
+    code, out, err = cli(*args, "--json")
+    assert code == 0, err
+    doc = json.loads(out)  # one document, nothing else on stdout
+    code, table, _ = cli(*args)
+    code_csv, flat, _ = cli(*args, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(flat)))
+    assert doc["count"] == count and doc["filters"]["type"] == "ACCUSE,CONSULT" and doc["limit"] == 100
+    assert doc["total"] == len(doc["events"]) == len(rows) > 0 and f"{len(rows)} " in table
+    assert [e["id"] for e in doc["events"]] == [r["id"] for r in rows]
+    shown = "cluster_id" if count == "clusters" else "id"  # the table's id column
+    assert all(e[shown] in " ".join(table.split()) or e[shown][:12] in table for e in doc["events"])
+    for e in doc["events"]:  # the names of GET /api/v1/events and the flat exports
+        assert {"event_type", "date", "source_country", "target_country", "cluster_id", "num_mentions",
+                "num_sources", "goldstein", "quad_class", "sentence"} <= e.keys()
+        assert e["event_type"] in ("ACCUSE", "CONSULT") and e["source_country"] == "JPN"
+
+
+def test_events_json_counts_beyond_the_limit(cli, event_store: Path) -> None:
+    code, out, err = cli("events", "--db", event_store, "--count", "mentions", "--limit", "2", "--json")
+    doc = json.loads(out)
+    assert code == 0 and len(doc["events"]) == 2 and doc["total"] == 5 and doc["limit"] == 2
+
+
+def test_pledges_json_is_one_document_with_the_rows_of_the_table(cli, tmp_path: Path) -> None:
+    db = _pledge_store(tmp_path, "2025-11-03")
+    code, out, err = cli("pledges", "--db", db, "--json")
+    assert code == 0, err
+    doc = json.loads(out)
+    code, jsonl, _ = cli("pledges", "--db", db, "--format", "jsonl")
+    assert doc["pledges"] == [json.loads(ln) for ln in jsonl.splitlines()]
+    assert (doc["total"], doc["statements"], doc["undated_statements"], doc["note"]) == (1, 1, 0, None)
+    assert doc["as_of"] == "2025-11-03" and doc["counts"] == {"open": 1}
+    [p] = doc["pledges"]
+    assert p["action"] == "build a naval base" and p["actor"]["country"] == "JPN" and p["status"] == "open"
+    code, out, err = cli("pledges", "--db", db, "--json", "--status", "broken")
+    assert json.loads(out)["pledges"] == [] and json.loads(out)["total"] == 0
+
+
+def test_pledges_json_of_an_undated_store_says_why_in_the_document(cli, tmp_path: Path) -> None:
+    code, out, err = cli("pledges", "--db", _pledge_store(tmp_path, None), "--json")
+    doc = json.loads(out)
+    assert code == 0 and doc["pledges"] == [] and doc["undated_statements"] == 1 and doc["as_of"] is None
+    assert "cannot be placed in time" in doc["note"]
+
+
+@pytest.mark.parametrize("command", ["events", "pledges"])
+def test_json_and_another_format_are_refused(cli, tmp_path: Path, command: str) -> None:
+    code, out, err = cli(command, "--db", tmp_path / "x.duckdb", "--json", "--format", "csv")
+    assert code == 2 and not out and err.startswith("Error: --json and --format csv") and "Traceback" not in err

@@ -9,7 +9,7 @@ from typing import Any, Optional
 import typer
 
 from ..errors import GaikoError
-from .common import check_day, emit_rows, fail
+from .common import check_day, check_json_format, emit_json, emit_rows, fail
 
 COLUMNS = ("id", "status", "actor", "action", "deadline", "evidence")
 
@@ -48,11 +48,15 @@ def pledges(
     fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or csv."),
     rebuild: bool = typer.Option(False, "--rebuild", help="Recompute the stored ledger from scratch first "
                                  "(after editing gaiko/data/pledges/*.yaml); needs write access to the store."),
+    as_json: bool = typer.Option(False, "--json", help="The rows of the table as one JSON object {as_of, total, counts, "
+                                 "statements, undated_statements, note, pledges: [...]}, each pledge a ledger entry "
+                                 "as in --format jsonl and GET /api/v1/pledges/{id}."),
 ) -> None:
     """The pledge ledger: every tracked pledge with its status and evidence."""
     from ..store import Store
     from ..tracking import ledger, newest_date, update_ledger
 
+    check_json_format(as_json, fmt)
     as_of = check_day(as_of, "--as-of")
     try:
         if rebuild:
@@ -63,10 +67,19 @@ def pledges(
             statements = int(store.scalar("SELECT count(*) FROM pledges") or 0)
             undated = store.undated_pledges()
             # no article with a date: no date to judge the ledger as of, so nothing is tracked (docs/pledges.md)
-            all_undated = bool(undated) and as_of is None and newest_date(store) is None
+            newest = newest_date(store)
+            all_undated = bool(undated) and as_of is None and newest is None
     except GaikoError as exc:
         fail(exc)
-    if fmt == "jsonl":
+    if as_json:
+        from collections import Counter
+
+        from ..coding import undated_note
+
+        note = untracked_note(undated) if all_undated else undated_note(undated) if undated else None
+        emit_json({"as_of": as_of or newest, "total": len(rows), "counts": dict(Counter(r["status"] for r in rows)),
+                   "statements": statements, "undated_statements": undated, "note": note, "pledges": rows})
+    elif fmt == "jsonl":
         emit_rows(rows, "jsonl")
     else:
         title = (f"Pledges (none tracked: all {statements} statements come from articles without a publication date)"
