@@ -153,3 +153,29 @@ def test_pledges_json_of_an_undated_store_says_why_in_the_document(cli, tmp_path
 def test_json_and_another_format_are_refused(cli, tmp_path: Path, command: str) -> None:
     code, out, err = cli(command, "--db", tmp_path / "x.duckdb", "--json", "--format", "csv")
     assert code == 2 and not out and err.startswith("Error: --json and --format csv") and "Traceback" not in err
+
+
+LEARN_COMMANDS = ("train", "add-linear", "eval", "curve", "lexdata")
+
+
+@pytest.mark.parametrize("command", LEARN_COMMANDS)
+def test_every_learn_command_and_option_says_what_it_is(command: str, capsys) -> None:
+    import argparse
+
+    from gaiko.learn.__main__ import build_parser, main
+
+    sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)).choices[command]
+    with pytest.raises(SystemExit) as exc:
+        main([command, "--help"])
+    text = "".join(capsys.readouterr().out.split())  # compared without whitespace: argparse wraps at hyphens
+    assert exc.value.code == 0
+    assert sub.description and len(sub.description.split()) >= 25  # a paragraph, not a label
+    assert "".join(sub.description.split()) in text
+    options = [a for a in sub._actions if a.option_strings and a.dest != "help"]
+    assert options
+    for a in options:
+        assert a.help and len(a.help.split()) >= 5, (command, a.option_strings, a.help)
+        shown = "".join((a.help % {"default": a.default}).split())
+        assert shown in text, (command, a.option_strings)
+        if a.default not in (None, False, True):  # a value with a default says it
+            assert "default" in a.help, (command, a.option_strings, a.help)
