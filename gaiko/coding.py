@@ -11,7 +11,7 @@ from .ingest import count_inputs, read_inputs
 from .runner import RunSummary, code_into_store
 from .store import Store
 
-__all__ = ["run_code", "print_summary", "undated_note"]
+__all__ = ["run_code", "print_summary", "undated_note", "DATE_ADVICE"]
 
 
 def run_code(
@@ -30,6 +30,7 @@ def run_code(
     from .ingest import check_default_date
 
     default_date = check_default_date(date)
+    check_paths(paths)
     if actor_files and coder is None:
         # fail fast on a malformed actor file, before any article is read
         from .pipeline.registry import build_pipeline
@@ -48,6 +49,21 @@ def run_code(
     elif not quiet:
         print_summary(summary, db)
     return summary
+
+
+def check_paths(paths: Sequence[str]) -> None:
+    """Refuse a run whose PATH arguments name something that does not exist, before the store is opened (or
+    created): a mistyped path is a mistake on the command line, not an input to record. Raises InputRejected
+    (reason ``not_found``) naming every missing path; ``-`` (standard input) always exists."""
+    from pathlib import Path
+
+    from .errors import InputRejected
+
+    missing = [p for p in paths if p != "-" and not Path(p).exists()]
+    if missing:
+        shown = ", ".join(repr(p) for p in missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+        raise InputRejected("not_found", f"no such file or directory: {shown}; nothing was coded and the store was "
+                                         "not opened: check the path and run again")
 
 
 def _run(store: Store, items: Any, paths: Sequence[str], *, workers: int, batch_size: int,
@@ -102,6 +118,10 @@ def undated_note(n: int) -> str:
     """What to tell a user whose store holds ``n`` pledge statements from undated articles."""
     return (f"{n} pledge statement{'s' if n != 1 else ''} come{'' if n != 1 else 's'} from articles without a "
             "publication date: with no date, deadlines and later evidence cannot be judged, so their status is "
-            "not tracked (it stays open). Give articles a date when coding them: a 'published' field in JSONL/CSV, "
-            "a date in the file name (2025-10-26-talks.txt) or gaiko code --date YYYY-MM-DD. An article already "
-            "stored keeps its date: code it again with one into a new store.")
+            f"not tracked (it stays open). {DATE_ADVICE}")
+
+
+#: how to give articles a publication date (said wherever undated pledges are counted)
+DATE_ADVICE = ("Give articles a date when coding them: a 'published' field in JSONL/CSV, a date in the file name "
+               "(2025-10-26-talks.txt) or gaiko code --date YYYY-MM-DD. An article already stored keeps its date: "
+               "code it again with one into a new store.")

@@ -155,7 +155,7 @@ def load_line(raw: bytes, path: str, line: int | None, default_date: str | None)
                            input_id=raw_id(raw[:65536]))]
     try:
         text, _ = decode_bytes(raw)
-        rec = json.loads(text)
+        rec = json.loads(text.rstrip("\r\n"))  # without its line end: a column is counted on this line, not the next
     except json.JSONDecodeError as exc:
         return [InputError(path, "json", f"malformed JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}", line,
                            input_id=raw_id(raw))]
@@ -171,11 +171,16 @@ def load_line(raw: bytes, path: str, line: int | None, default_date: str | None)
 
 def read_jsonl_lines(stream: Iterable[bytes], name: str, default_date: str | None,
                      first_line: int = 1) -> Iterator[Item]:
-    """Articles and errors from JSONL lines (bytes); ``name`` is reported as the file."""
+    """Articles and errors from JSONL lines (bytes); ``name`` is reported as the file. No line with a record at
+    all (an empty file, blank lines only) is one ``empty`` error, as for an empty text file."""
+    read = False
     for lineno, raw in enumerate(stream, start=first_line):
         if not raw.strip():
             continue
+        read = True
         yield from load_line(raw, name, lineno, default_date)
+    if not read:
+        yield InputError(name, "empty", "file is empty")
 
 
 def _skip_value(s: str, i: int) -> int | None:

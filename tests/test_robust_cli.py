@@ -325,8 +325,8 @@ def test_pledges_and_stats_say_what_they_count(cli, tmp_path: Path) -> None:
     code, out, err = cli("pledges", "--db", db)
     assert code == 0, err
     out, err = " ".join(out.split()), " ".join(err.split())
-    assert "statements in articles" in out and "1 pledge statement comes from articles without a publication date" in \
-        err and "--date" in err
+    assert "none tracked: all 1 statements come from articles without a publication date" in out and \
+        "1 pledge statement in this store comes from articles without a publication date" in err and "--date" in err
 
 
 def test_workers_are_capped_at_the_cores(cli, tmp_path: Path, monkeypatch) -> None:

@@ -11,7 +11,7 @@ import typer
 
 from ..errors import GaikoError
 
-__all__ = ["fail", "emit_rows", "check_limit", "check_day"]
+__all__ = ["fail", "emit_rows", "emit_json", "check_limit", "check_day", "check_json_format"]
 
 
 def fail(err: GaikoError | str, code: int = 2) -> NoReturn:
@@ -37,6 +37,17 @@ def check_day(value: str | None, option: str) -> str | None:
         return dt.date.fromisoformat(value.strip()).isoformat()
     except ValueError:
         fail(f"{option} must be a date like 2025-10-26 (YYYY-MM-DD), not {value!r}")
+
+
+def check_json_format(as_json: bool, fmt: str) -> None:
+    """``--json`` is a format of its own: with a ``--format`` other than the default table, one Error line."""
+    if as_json and fmt != "table":
+        fail(f"--json and --format {fmt} both say how to print; give one")
+
+
+def emit_json(doc: dict[str, Any]) -> None:
+    """One JSON document on stdout (dates as ISO strings), for ``--json``."""
+    sys.stdout.write(json.dumps(doc, ensure_ascii=False, default=str) + "\n")
 
 
 def emit_rows(rows: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None, title: str | None = None) -> None:

@@ -9,7 +9,7 @@ from typing import Any, Optional
 import typer
 
 from ..errors import GaikoError
-from .common import check_day, emit_rows, fail
+from .common import check_day, check_json_format, emit_json, emit_rows, fail
 
 COLUMNS = ("id", "status", "actor", "action", "deadline", "evidence")
 
@@ -48,11 +48,15 @@ def pledges(
     fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or csv."),
     rebuild: bool = typer.Option(False, "--rebuild", help="Recompute the stored ledger from scratch first "
                                  "(after editing gaiko/data/pledges/*.yaml); needs write access to the store."),
+    as_json: bool = typer.Option(False, "--json", help="The rows of the table as one JSON object {as_of, total, counts, "
+                                 "statements, undated_statements, note, pledges: [...]}, each pledge a ledger entry "
+                                 "as in --format jsonl and GET /api/v1/pledges/{id}."),
 ) -> None:
     """The pledge ledger: every tracked pledge with its status and evidence."""
     from ..store import Store
-    from ..tracking import ledger, update_ledger
+    from ..tracking import ledger, newest_date, update_ledger
 
+    check_json_format(as_json, fmt)
     as_of = check_day(as_of, "--as-of")
     try:
         if rebuild:
@@ -62,17 +66,43 @@ def pledges(
             rows = ledger(store, as_of=as_of, actor=actor, status=status)
             statements = int(store.scalar("SELECT count(*) FROM pledges") or 0)
             undated = store.undated_pledges()
+            # no article with a date: no date to judge the ledger as of, so nothing is tracked (docs/pledges.md)
+            newest = newest_date(store)
+            all_undated = bool(undated) and as_of is None and newest is None
     except GaikoError as exc:
         fail(exc)
-    if fmt == "jsonl":
+    if as_json:
+        from collections import Counter
+
+        from ..coding import undated_note
+
+        note = untracked_note(undated) if all_undated else undated_note(undated) if undated else None
+        emit_json({"as_of": as_of or newest, "total": len(rows), "counts": dict(Counter(r["status"] for r in rows)),
+                   "statements": statements, "undated_statements": undated, "note": note, "pledges": rows})
+    elif fmt == "jsonl":
         emit_rows(rows, "jsonl")
     else:
-        title = f"Pledges ({len(rows)} tracked, grouped from {statements} statements in articles)"
+        title = (f"Pledges (none tracked: all {statements} statements come from articles without a publication date)"
+                 if all_undated else f"Pledges ({len(rows)} tracked, grouped from {statements} statements in articles)")
         emit_rows([_brief(r) for r in rows], fmt, COLUMNS, title=title)
-    if undated:
+    if all_undated:
+        typer.echo(untracked_note(undated), err=True)
+    elif undated:
         from ..coding import undated_note
 
         typer.echo(undated_note(undated), err=True)
+
+
+def untracked_note(n: int) -> str:
+    """Why a store whose articles are all undated tracks none of its ``n`` pledge statements, and what to do."""
+    from ..coding import DATE_ADVICE
+
+    return (f"No pledge is tracked: the {n} pledge statement{'s' if n != 1 else ''} in this store "
+            f"come{'' if n != 1 else 's'} from articles "
+            "without a publication date, and a pledge cannot be placed in time without one (its deadline, and "
+            "whether later reports came before or after it, are read against its article's date; the ledger is "
+            f"judged as of the newest article date, and there is none). {DATE_ADVICE} Or list them as of a date you "
+            "give, undated: gaiko pledges --as-of YYYY-MM-DD (status open, deadlines not placed).")
 
 
 @pledge_app.command("show")

@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from ..errors import GaikoError
-from .common import check_day, check_limit, emit_rows, fail
+from .common import check_day, check_json_format, check_limit, emit_json, emit_rows, fail
 
 #: what each count of `gaiko stats` is, where the key alone could mislead
 STAT_LABELS = {
@@ -78,19 +78,27 @@ def events(
     limit: int = typer.Option(100, "--limit", help="At most this many events (0 = all)."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl (PLOVER records) or csv."),
     count: str = typer.Option("clusters", "--count", help=COUNT_HELP),
+    as_json: bool = typer.Option(False, "--json", help="The rows of the table as one JSON object {total, limit, count, "
+                                 "filters, events: [...]}, fields named as in GET /api/v1/events and CSV exports."),
 ) -> None:
     """List coded events, filtered: one row per event cluster, or per mention with `--count mentions`.
-    `--format jsonl` prints PLOVER-shaped records."""
+    `--format jsonl` prints PLOVER-shaped records; `--json` one JSON object."""
     check_limit(limit)
+    check_json_format(as_json, fmt)
     since, until = check_day(since, "--since"), check_day(until, "--until")
+    filters = {"actor": actor, "source": source, "target": target, "type": type, "since": since, "until": until,
+               "quad_class": quad_class, "text": text, "include_intended": not actual}
     try:
         with _open(db) as store:
-            rows = store.events(limit=limit or None, actor=actor, source=source, target=target, type=type,
-                                since=since, until=until, quad_class=quad_class, text=text,
-                                include_intended=not actual, count=count)
+            rows = store.events(limit=limit or None, count=count, **filters)
+            total = store.count_events(count, **filters) if as_json else len(rows)
     except GaikoError as exc:
         fail(exc)
-    if fmt == "jsonl":
+    if as_json:
+        shown = {k: v for k, v in filters.items() if v is not None and k != "include_intended"}
+        emit_json({"total": total, "limit": limit, "count": count, "filters": {**shown, "actual": actual},
+                   "events": rows})
+    elif fmt == "jsonl":
         from ..export import plover_record
 
         emit_rows((plover_record(r) for r in rows), "jsonl")

