@@ -33,7 +33,8 @@ def _train(a: argparse.Namespace) -> dict[str, Any]:
     from .measure import coder_with, fold_of, tune_join
     from .train import TrainConfig, capture_examples, fit, load_sentences, training_meta
 
-    cfg = TrainConfig(C=a.C, seed=a.seed, fraction=a.fraction, kind=a.kind, epochs=a.epochs, linear_mix=a.linear_mix)
+    cfg = TrainConfig(C=a.C, seed=a.seed, fraction=a.fraction, kind=a.kind, epochs=a.epochs, linear_mix=a.linear_mix,
+                      **_folders(a))
     t0 = time.time()
     sents = load_sentences(cfg, "tuned")
     if cfg.fraction < 1.0:
@@ -57,6 +58,11 @@ def _train(a: argparse.Namespace) -> dict[str, Any]:
                                join_tuning=join_rows, seconds=round(time.time() - t0, 1))
     model.save(a.out)
     return {"saved": str(a.out), **{k: v for k, v in model.meta.items() if k != "join_tuning"}}
+
+
+def _folders(a: argparse.Namespace) -> dict[str, Path]:
+    """``corpus``/``articles`` folders given on the command line (the defaults are the repository's)."""
+    return {k: getattr(a, k) for k in ("corpus", "articles") if getattr(a, k, None) is not None}
 
 
 def _add_linear(a: argparse.Namespace) -> dict[str, Any]:
@@ -183,6 +189,10 @@ def build_parser() -> argparse.ArgumentParser:
         "`python -m gaiko.learn COMMAND --help` describes a command and its options."))
     sub = p.add_subparsers(dest="cmd", required=True, metavar="COMMAND")
     t = _command(sub, "train", "train the type model on the tuned split")
+    t.add_argument("--corpus", type=Path, default=None, metavar="DIR",
+                   help="folder of event-corpus batches (*.jsonl) to train on (default: corpora/events)")
+    t.add_argument("--articles", type=Path, default=None, metavar="DIR",
+                   help="folder of labelled articles (*.jsonl) to train on (default: corpora/articles)")
     t.add_argument("--out", type=Path, default=DEFAULT_OUT, metavar="PATH",
                    help=f"where to write the artefact (.npz; meta.json beside it); the default, {_SHIPPED}, "
                         "replaces the shipped model")
