@@ -60,9 +60,23 @@ def _train(a: argparse.Namespace) -> dict[str, Any]:
     return {"saved": str(a.out), **{k: v for k, v in model.meta.items() if k != "join_tuning"}}
 
 
-def _folders(a: argparse.Namespace) -> dict[str, Path]:
-    """``corpus``/``articles`` folders given on the command line (the defaults are the repository's)."""
-    return {k: getattr(a, k) for k in ("corpus", "articles") if getattr(a, k, None) is not None}
+def _folders(a: argparse.Namespace) -> dict[str, Any]:
+    """``corpus``/``articles`` folders and batch weights given on the command line (defaults: the repository's
+    folders, the PLOVER file weighted 3)."""
+    out: dict[str, Any] = {k: getattr(a, k) for k in ("corpus", "articles") if getattr(a, k, None) is not None}
+    weights = getattr(a, "batch_weight", None) or []
+    if weights:
+        from ..errors import ConfigError
+
+        table = {"plover": 3.0}
+        for w in weights:
+            name, _, value = w.partition("=")
+            try:
+                table[name.strip()] = float(value)
+            except ValueError:
+                raise ConfigError(f"--batch-weight {w!r}: give NAME=WEIGHT, e.g. plover=5") from None
+        out["batch_weights"] = table
+    return out
 
 
 def _add_linear(a: argparse.Namespace) -> dict[str, Any]:
@@ -193,6 +207,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="folder of event-corpus batches (*.jsonl) to train on (default: corpora/events)")
     t.add_argument("--articles", type=Path, default=None, metavar="DIR",
                    help="folder of labelled articles (*.jsonl) to train on (default: corpora/articles)")
+    t.add_argument("--batch-weight", action="append", metavar="NAME=W",
+                   help="weight of every example of one batch (plover, confli, articles, or a batch number such as "
+                        "12); repeatable; default plover=3, others 1")
     t.add_argument("--out", type=Path, default=DEFAULT_OUT, metavar="PATH",
                    help=f"where to write the artefact (.npz; meta.json beside it); the default, {_SHIPPED}, "
                         "replaces the shipped model")
