@@ -67,10 +67,11 @@ def choose_parent(u: UnitState, candidates: Iterable[UnitState], rules: Rules) -
     best: tuple[Any, ...] | None = None
     parent = None
     for v in candidates:
-        if v.ukey == u.ukey or order(v.unit, v.ukey, rules) >= mine or not compatible(v.unit, u.unit, rules):
+        if v.ukey == u.ukey or order(v.unit, v.ukey, rules) >= mine:
             continue
+        # the rank first: a candidate that would not win is not compared in full (same choice, fewer comparisons)
         p = preference(u.unit, v, rules)
-        if best is None or p < best:
+        if (best is None or p < best) and compatible(v.unit, u.unit, rules):
             best, parent = p, v.ukey
     return parent
 

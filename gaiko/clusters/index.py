@@ -117,8 +117,16 @@ class UnitIndex:
                 self.children.setdefault(row[_PARENT], set()).add(k)
         self.keys = {"cluster_fine": fine, "cluster_coarse": coarse}
         self.token: str | None = None
+        self._objects: dict[int, Any] = {}
+        self._rules: Any = None
         #: whether the store holds a token (read by :func:`index_for`, in the batch's transaction)
         self.stored = False
+
+    def objects_for(self, rules: Any) -> dict[int, Any]:
+        """ukey -> the unit's :class:`~.units.Unit` under ``rules``, as made so far (kept while the rules are the same)."""
+        if rules is not self._rules:
+            self._objects, self._rules = {}, rules
+        return self._objects
 
     def get(self, ukeys: Iterable[int]) -> list[tuple[Any, ...]]:
         """The stored rows of those of ``ukeys`` that are stored."""

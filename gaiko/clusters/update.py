@@ -143,7 +143,8 @@ def _weeks(lo: int, hi: int) -> tuple[int, ...]:
 
 
 def _load_units(idx: UnitIndex, ukeys: Iterable[int], rules: Rules) -> dict[int, UnitState]:
-    return {r[0]: _state(r, rules) for r in idx.get(sorted(set(ukeys)))}
+    objects = idx.objects_for(rules)
+    return {r[0]: _state(r, rules, objects) for r in idx.get(sorted(set(ukeys)))}
 
 
 def _probe(idx: UnitIndex, table: str, keyed: tuple[list[int], list[int]], states: dict[int, UnitState],
@@ -158,9 +159,13 @@ def _probe(idx: UnitIndex, table: str, keyed: tuple[list[int], list[int]], state
     return [(o, u) for o, u in pairs if u in states]  # a key of no unit cannot happen in a whole store
 
 
-def _state(r: Sequence[Any], rules: Rules) -> UnitState:
-    unit = Unit(status=r[1], event_type=r[2], src=r[3], tgt=r[4], place=r[5], mode=r[6], prec=r[7], lo=r[8], hi=r[9],
-                rank=rules.rank(r[7]), sym=bool(r[13]))
+def _state(r: Sequence[Any], rules: Rules, objects: dict[int, Unit]) -> UnitState:
+    """A stored unit's state; its :class:`Unit` (what it says, which never changes for a key) is made once per
+    process and kept in ``objects``, with the comparisons' derived attributes it has computed."""
+    unit = objects.get(r[0])
+    if unit is None:
+        unit = objects[r[0]] = Unit(status=r[1], event_type=r[2], src=r[3], tgt=r[4], place=r[5], mode=r[6],
+                                    prec=r[7], lo=r[8], hi=r[9], rank=rules.rank(r[7]), sym=bool(r[13]))
     return UnitState(unit, r[0], n_articles=r[10], parent=r[11], root=r[12])
 
 
@@ -205,12 +210,14 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
     # the mentions come from articles never clustered before, so their articles are new to every unit
     states: dict[int, UnitState] = {}  # every unit read or changed in this batch
     new_units: list[UnitState] = []
+    objects = idx.objects_for(rules)
     changed: list[UnitState] = []  # units whose own article count is new
     for k, (unit, arts) in fresh.items():
         st = stored.get(k)
         if st is None:
             st = UnitState(unit, k, n_articles=len(arts))
             new_units.append(st)
+            objects[k] = unit
         else:
             st.n_articles += len(arts)
         changed.append(st)
@@ -350,7 +357,8 @@ def climb_full(states: dict[int, UnitState], k: int) -> int:
 def _children(idx: UnitIndex, parents: set[int], exclude: set[int], rules: Rules) -> list[UnitState]:
     """The stored units whose stored parent is one of ``parents``, but those in ``exclude``."""
     rows = idx.children_of(sorted(parents))
-    return [_state(r, rules) for r in rows if r[0] not in exclude]
+    objects = idx.objects_for(rules)
+    return [_state(r, rules, objects) for r in rows if r[0] not in exclude]
 
 
 def _write_units(con: Any, idx: UnitIndex, units: list[UnitState]) -> None:
