@@ -19,8 +19,11 @@ store, and after anything else that wrote the tables: :func:`gaiko.clusters.rebu
 remove the token. Splits and merges (overrules) change only ``cluster_members`` and ``clusters``, which the index
 does not hold. As a last guard, the number of stored units must equal the index's (one ``count(*)``).
 
-Memory: about 0.3 KB a unit and 16 bytes a lookup key (10,000 articles of the benchmark: 236,000 units and 1.7
-million keys, about 100 MB); loading them takes about a second per 10,000 articles, once per process.
+Memory: about 0.7 KB a unit (its row, the strings in it, the sets of children) and 16 bytes a lookup key, plus the
+:class:`~.units.Unit` objects made for the units a process has compared; for the benchmark's 1,000 articles ten times
+over (224,590 units, 1.74 million keys) the loaded index holds 180 MiB and takes about 4 CPU seconds to load, once per
+process. It grows with the store: a store of a million articles would need a different layout (arrays for the units
+too) or the index limited to the recent windows.
 """
 
 from __future__ import annotations
@@ -67,13 +70,18 @@ class _Keys:
             self._merge()
 
     def _merge(self) -> None:
+        """Move the recent keys into the sorted arrays: sorted among themselves, then inserted where they belong (one
+        pass over the arrays, no sort of them)."""
         import numpy as np
 
-        ks = [k for k, os in self.recent.items() for _o in os]
-        us = [o for os in self.recent.values() for o in os]
-        keys = np.concatenate([self.k, np.array(ks, dtype=np.int64)])
-        owners = np.concatenate([self.u, np.array(us, dtype=np.int64)])
-        self.__init__(keys, owners)  # type: ignore[misc]
+        n = self.n_recent
+        ks = np.fromiter((k for k, os in self.recent.items() for _o in os), dtype=np.int64, count=n)
+        us = np.fromiter((o for os in self.recent.values() for o in os), dtype=np.int64, count=n)
+        order = np.argsort(ks, kind="stable")
+        ks, us = ks[order], us[order]
+        at = np.searchsorted(self.k, ks)
+        self.k, self.u = np.insert(self.k, at, ks), np.insert(self.u, at, us)
+        self.recent, self.n_recent = {}, 0
 
     def pairs(self, keys: Sequence[int], owners: Sequence[int]) -> set[tuple[int, int]]:
         """(owner, unit listed) for every key of ``keys`` listed (``owners[i]`` is the unit asking for ``keys[i]``)."""
