@@ -153,6 +153,8 @@ def rebuild_clusters(store: Any, *, rules: Rules | None = None) -> int:
     """Recompute every cluster from the stored events (after editing the rules file, or after recoding);
     overrules are kept and applied again. Gives exactly the clusters the batch-by-batch updates give.
     Returns the number of mentions clustered."""
+    from .index import forget
+
     store._check_writable()
     con = store.con
     rules = rules or load_rules()
@@ -161,6 +163,7 @@ def rebuild_clusters(store: Any, *, rules: Rules | None = None) -> int:
     try:
         for table in TABLES:
             con.execute(f"DELETE FROM {table}")
+        forget(con)  # the in-process copy of the units and lookup keys is loaded again (gaiko.clusters.index)
         n = _cluster_articles(con, ids, rules, only_new=False)
         _set_pending(con, False)
         con.execute("COMMIT")

@@ -68,14 +68,23 @@ def choose_parent(u: UnitState, candidates: Iterable[UnitState], rules: Rules) -
     best: tuple[Any, ...] | None = None
     parent = None
     fits: list[UnitState] = []
+    undecided = u.unit.prec in rules.ambiguous  # every fitting candidate is needed (attach.ambiguous)
     for v in candidates:
-        if v.ukey == u.ukey or order(v.unit, v.ukey, rules) >= mine or not compatible(v.unit, u.unit, rules):
+        if v.ukey == u.ukey or order(v.unit, v.ukey, rules) >= mine:
             continue
-        fits.append(v)
+        if undecided:
+            if not compatible(v.unit, u.unit, rules):
+                continue
+            fits.append(v)
+            p = preference(u.unit, v, rules)
+            if best is None or p < best:
+                best, parent = p, v.ukey
+            continue
+        # the rank first: a candidate that would not win is not compared in full (same choice, fewer comparisons)
         p = preference(u.unit, v, rules)
-        if best is None or p < best:
+        if (best is None or p < best) and compatible(v.unit, u.unit, rules):
             best, parent = p, v.ukey
-    if parent is not None and u.unit.prec in rules.ambiguous and _two_events(fits, rules):
+    if parent is not None and undecided and _two_events(fits, rules):
         return None
     return parent
 

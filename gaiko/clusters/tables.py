@@ -9,8 +9,9 @@
     ordinals), its own article count, its parent and root unit, and ``sym`` for a two-way unit (migration 9).
 ``cluster_fine`` / ``cluster_coarse``
     lookup keys (BIGINT hashes): a unit's first day under its side patterns (to find the units a unit may join)
-    and the weeks its window touches (to find the units that may join a new unit). Each lookup is a join on one
-    integer column, so a batch touches only the units of its own types, sides and days.
+    and the weeks its window touches (to find the units that may join a new unit). A batch looks keys up in the
+    writer's in-process copy of these tables and of ``cluster_units`` (:mod:`gaiko.clusters.index`), so it touches
+    only the units of its own types, sides and days.
 ``clusters``
     one row per cluster: its most precise date, actors and place, its representative mention, the counts
     ``num_mentions``, ``num_articles``, ``num_sources`` and its first report.

@@ -4,15 +4,17 @@ For a batch of new mentions (:func:`add_mentions`):
 
 1. their units are created or their article counts updated (``cluster_units``), with lookup keys for new ones;
 2. the units whose parent may change are the new units and the stored units that may join a changed unit
-   (found through ``cluster_coarse``, by side pattern and week); each chooses its parent among the units it may
-   join (found through ``cluster_fine``, by side pattern and day), exactly as :func:`~.core.cluster_mentions`
-   does;
+   (found through ``cluster_coarse``, by side pattern and week). A new unit chooses its parent among the units it
+   may join (found through ``cluster_fine``, by side pattern and day), exactly as :func:`~.core.cluster_mentions`
+   does; a stored unit's parent was the best of the units it may join, and only the batch's changed units rank
+   differently now, so it chooses between its parent and the changed units that found it (the same choice);
 3. roots are recomputed for those units and passed down to the units below them whose root changed;
 4. the new members are written with their ``auto_id`` (and ``cluster_id`` while the store has no overrules), and
    ``auto_id`` of the earlier members of every unit whose root changed is set.
 
-The work and the rows read grow with the batch and the units of its types, sides and days, not with the store;
-the joins that find those rows still scan their tables (docs/clusters.md, *Cost*).
+The work and the rows read grow with the batch and the units of its types, sides and days, not with the store:
+the stored units and lookup keys are read from an in-process copy (:mod:`.index`) rather than from their tables,
+which DuckDB would scan for every lookup (docs/clusters.md, *Cost*).
 """
 
 from __future__ import annotations
@@ -25,8 +27,9 @@ from typing import Any
 from .core import (SLOT, UnitState, choose_parent, cluster_id_of, listed_tokens, mix_slots, mixed_keys, probe_tokens,
                    ukey_of)
 from .rules import Rules
-from .units import Unit, compatible, order, units_of
-from .tables import insert_rows, lists, member_key, with_rows
+from .units import Unit, units_of
+from .index import UnitIndex, index_for, seal
+from .tables import insert_rows, lists, member_key
 
 __all__ = ["add_mentions", "mention_rows", "Touched", "MENTION_SQL"]
 
@@ -139,40 +142,30 @@ def _weeks(lo: int, hi: int) -> tuple[int, ...]:
     return mix_slots(range(lo // 7, hi // 7 + 1))
 
 
-def _load_units(con: Any, ukeys: Iterable[int], rules: Rules) -> dict[int, UnitState]:
-    keys = sorted(set(ukeys))
-    if not keys:
-        return {}
-    sel, params = lists({"k": ("BIGINT", keys)})
-    rows = con.execute(f"SELECT {', '.join(_UNIT_COLS)} FROM cluster_units u SEMI JOIN {sel} p ON u.ukey = p.k",
-                       params).fetchall()
-    return {r[0]: _state(r, rules) for r in rows}
+def _load_units(idx: UnitIndex, ukeys: Iterable[int], rules: Rules) -> dict[int, UnitState]:
+    objects = idx.objects_for(rules)
+    return {r[0]: _state(r, rules, objects) for r in idx.get(sorted(set(ukeys)))}
 
 
-def _probe(con: Any, table: str, keyed: tuple[list[int], list[int]], states: dict[int, UnitState],
+def _probe(idx: UnitIndex, table: str, keyed: tuple[list[int], list[int]], states: dict[int, UnitState],
            old_root: dict[int, int | None], rules: Rules) -> list[tuple[int, int]]:
     """(unit asking, unit found) for the lookup keys ``keyed`` (keys, and beside each the ukey of the unit asking)
     found in ``table``; the units found that are not in ``states`` yet are loaded into it."""
-    pairs = _pairs(con, table, keyed)
-    loaded = _load_units(con, {u for _o, u in pairs if u not in states}, rules)
+    pairs = idx.pairs(table, *keyed)
+    loaded = _load_units(idx, {u for _o, u in pairs if u not in states}, rules)
     for k, st in loaded.items():
         states[k] = st
         old_root[k] = st.root
     return [(o, u) for o, u in pairs if u in states]  # a key of no unit cannot happen in a whole store
 
 
-def _pairs(con: Any, table: str, keyed: tuple[list[int], list[int]]) -> list[tuple[int, int]]:
-    """(unit asking, unit found) for the lookup keys ``keyed`` found in ``table``."""
-    keys, owners = keyed
-    if not keys:
-        return []
-    return with_rows(con, f"SELECT DISTINCT p.o, t.ukey FROM {table} t JOIN _gaiko_rows p ON t.k = p.k",
-                     {"k": ("BIGINT", keys), "o": ("BIGINT", owners)})
-
-
-def _state(r: Sequence[Any], rules: Rules) -> UnitState:
-    unit = Unit(status=r[1], event_type=r[2], src=r[3], tgt=r[4], place=r[5], mode=r[6], prec=r[7], lo=r[8], hi=r[9],
-                rank=rules.rank(r[7]), sym=bool(r[13]))
+def _state(r: Sequence[Any], rules: Rules, objects: dict[int, Unit]) -> UnitState:
+    """A stored unit's state; its :class:`Unit` (what it says, which never changes for a key) is made once per
+    process and kept in ``objects``, with the comparisons' derived attributes it has computed."""
+    unit = objects.get(r[0])
+    if unit is None:
+        unit = objects[r[0]] = Unit(status=r[1], event_type=r[2], src=r[3], tgt=r[4], place=r[5], mode=r[6],
+                                    prec=r[7], lo=r[8], hi=r[9], rank=rules.rank(r[7]), sym=bool(r[13]))
     return UnitState(unit, r[0], n_articles=r[10], parent=r[11], root=r[12])
 
 
@@ -195,6 +188,7 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
     overrules) the members' ``cluster_id`` is written with their ``auto_id``."""
     if not rows:
         return Touched(set(), {}, set())
+    idx = index_for(con, _UNIT_COLS)  # the stored units and lookup keys, read in memory (gaiko.clusters.index)
     # 1. units of the new mentions
     fresh: dict[int, tuple[Unit, set[str]]] = {}
     unit_of_row: list[int] = []
@@ -210,18 +204,20 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
             fresh[k] = (unit, {str(r["article_id"])})
     # the stored units that may contain one of the batch's units (step 2) are looked up from the units themselves,
     # so that one read of cluster_units brings them and the batch's own stored units
-    coarse = _pairs(con, "cluster_coarse", _keyed([UnitState(u, k) for k, (u, _a) in fresh.items()],
+    coarse = idx.pairs("cluster_coarse", *_keyed([UnitState(u, k) for k, (u, _a) in fresh.items()],
                                                   lambda u: _coarse_probes(u, rules), rules))
-    stored = _load_units(con, set(fresh) | {c for _t, c in coarse}, rules)
+    stored = _load_units(idx, set(fresh) | {c for _t, c in coarse}, rules)
     # the mentions come from articles never clustered before, so their articles are new to every unit
     states: dict[int, UnitState] = {}  # every unit read or changed in this batch
     new_units: list[UnitState] = []
+    objects = idx.objects_for(rules)
     changed: list[UnitState] = []  # units whose own article count is new
     for k, (unit, arts) in fresh.items():
         st = stored.get(k)
         if st is None:
             st = UnitState(unit, k, n_articles=len(arts))
             new_units.append(st)
+            objects[k] = unit
         else:
             st.n_articles += len(arts)
         changed.append(st)
@@ -238,38 +234,51 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
     for t, c in above:
         if c not in new_keys:
             askers.setdefault(c, set()).add(t)
-    again = set()
-    for c, ts in askers.items():
-        cu = states[c].unit
-        for t in ts:
-            tu = states[t].unit
-            if _may_join(states[c], states[t], rules):
-                again.add(c)
-                break
-    revisit = list(new_units) + [states[c] for c in sorted(again)]
-    # candidates of every unit revisited: the units starting on one of its days, under its side pattern (the new
-    # units' lookup keys are written first, so that the new units are found too)
+    # a stored unit's parent is the best of the units it may join (choose_parent); of those, only the batch's changed
+    # units (new, or with more articles) can rank differently now, so its parent is now the best of its parent and of
+    # the changed units that found it (choose_parent drops those it may not join)
+    # an undated report that may be left undecided (attach.ambiguous) depends on all its candidates: it chooses again
+    # among every unit it may join, as a new unit does
+    again = {c: ts for c, ts in askers.items() if states[c].unit.prec not in rules.ambiguous}
+    full = [states[c] for c in sorted(askers) if c not in again]
+    # candidates of every new unit: the units starting on one of its days, under its side pattern (the new units'
+    # lookup keys are written first, so that the new units are found too)
     indexable = [st for st in new_units if _indexable(st.unit, rules)]
-    _write_keys(con, "cluster_fine", indexable, _fine_keys, rules)
+    _write_keys(con, idx, "cluster_fine", indexable, _fine_keys, rules)
     cands: dict[int, set[int]] = {}
-    for t, c in _probe(con, "cluster_fine", _keyed(revisit, lambda u: _fine_probes(u, rules), rules), states, old_root,
-                       rules):
+    for t, c in _probe(idx, "cluster_fine", _keyed(new_units + full, lambda u: _fine_probes(u, rules), rules), states,
+                       old_root, rules):
         if t in cands:
             cands[t].add(c)
         else:
             cands[t] = {c}
     dirty: set[int] = {st.ukey for st in new_units}
-    for st in revisit:
+    for st in new_units:
+        st.parent = choose_parent(st, (states[c] for c in cands.get(st.ukey, ())), rules)
+    for st in full:
         parent = choose_parent(st, (states[c] for c in cands.get(st.ukey, ())), rules)
-        if parent != st.parent or st.ukey in dirty:
+        if parent != st.parent:
             st.parent = parent
             dirty.add(st.ukey)
+    parents = {p for c in again if (p := states[c].parent) is not None and p not in states}
+    for k, st in _load_units(idx, parents, rules).items():
+        states[k] = st
+        old_root[k] = st.root
+    for c in sorted(again):
+        st = states[c]
+        options = [states[t] for t in again[c]]
+        if st.parent is not None:
+            options.append(states[st.parent])
+        parent = choose_parent(st, options, rules)
+        if parent != st.parent:
+            st.parent = parent
+            dirty.add(c)
     # 3. roots: climb from every unit whose parent changed, then pass changes down
-    _resolve_roots(con, states, dirty, rules)
+    _resolve_roots(idx, states, dirty, rules)
     moved = {k for k in dirty if states[k].root != old_root.get(k)}
     frontier = set(moved)
     while frontier:
-        kids = _children(con, frontier, dirty, rules)
+        kids = _children(idx, frontier, dirty, rules)
         frontier = set()
         for st in kids:
             states.setdefault(st.ukey, st)
@@ -282,8 +291,8 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
     # 4. write units (new counts, parents, roots), lookup keys of new units, the new members (with their auto_id)
     # and the auto_id of the earlier members of every stored unit whose root changed
     write = dirty | moved | {st.ukey for st in changed}
-    _write_units(con, [states[k] for k in sorted(write)])
-    _write_keys(con, "cluster_coarse", indexable, _coarse_keys, rules)
+    _write_units(con, idx, [states[k] for k in sorted(write)])
+    _write_keys(con, idx, "cluster_coarse", indexable, _coarse_keys, rules)
     auto = [cluster_id_of(states[k].root) for k in unit_of_row]  # type: ignore[arg-type]
     insert_rows(con, "cluster_members", {
         "event_id": ("VARCHAR", [str(r["id"]) for r in rows]),
@@ -309,6 +318,7 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
             gained[cid].append(r)
         else:
             gained[cid] = [r]
+    seal(con, idx)  # the tables and the index hold the same units and keys again
     return Touched(affected | set(cids), gained, full, cluster_ids)
 
 
@@ -324,13 +334,7 @@ def _keyed(units: Iterable[UnitState], keys_of: Any, rules: Rules) -> tuple[list
     return keys, owners
 
 
-def _may_join(u: UnitState, v: UnitState, rules: Rules) -> bool:
-    """Whether ``v`` is among the units ``u`` may join (whatever its article count)."""
-    return u.ukey != v.ukey and compatible(v.unit, u.unit, rules) and order(v.unit, v.ukey, rules) < order(
-        u.unit, u.ukey, rules)
-
-
-def _resolve_roots(con: Any, states: dict[int, UnitState], dirty: set[int], rules: Rules) -> None:
+def _resolve_roots(idx: UnitIndex, states: dict[int, UnitState], dirty: set[int], rules: Rules) -> None:
     """Set ``root`` of every dirty unit: the end of its chain of parents (stored units on the chain are loaded;
     their stored roots are not trusted, as a dirty unit may sit above them)."""
     for _ in range(64):  # chains are short: every step goes to a strictly more precise unit
@@ -342,7 +346,7 @@ def _resolve_roots(con: Any, states: dict[int, UnitState], dirty: set[int], rule
                 missing.add(k)
         if not missing:
             break
-        states.update(_load_units(con, missing, rules))
+        states.update(_load_units(idx, missing, rules))
     for k in dirty:
         states[k].root = climb_full(states, k)
 
@@ -358,15 +362,14 @@ def climb_full(states: dict[int, UnitState], k: int) -> int:
     return k
 
 
-def _children(con: Any, parents: set[int], exclude: set[int], rules: Rules) -> list[UnitState]:
-    """The stored units whose stored parent is one of ``parents``, but those in ``exclude`` (one query)."""
-    sel, params = lists({"k": ("BIGINT", sorted(parents))})
-    rows = con.execute(f"SELECT {', '.join(_UNIT_COLS)} FROM cluster_units u SEMI JOIN {sel} p ON u.parent = p.k",
-                       params).fetchall()
-    return [_state(r, rules) for r in rows if r[0] not in exclude]
+def _children(idx: UnitIndex, parents: set[int], exclude: set[int], rules: Rules) -> list[UnitState]:
+    """The stored units whose stored parent is one of ``parents``, but those in ``exclude``."""
+    rows = idx.children_of(sorted(parents))
+    objects = idx.objects_for(rules)
+    return [_state(r, rules, objects) for r in rows if r[0] not in exclude]
 
 
-def _write_units(con: Any, units: list[UnitState]) -> None:
+def _write_units(con: Any, idx: UnitIndex, units: list[UnitState]) -> None:
     if not units:
         return
     cols: dict[str, list[Any]] = {c: [] for c in _UNIT_COLS}
@@ -378,13 +381,15 @@ def _write_units(con: Any, units: list[UnitState]) -> None:
     keys, kparams = lists({"k": ("BIGINT", cols["ukey"])})
     con.execute(f"DELETE FROM cluster_units WHERE ukey IN (SELECT k FROM {keys})", kparams)
     insert_rows(con, "cluster_units", {c: (_UNIT_TYPES.get(c, "VARCHAR"), cols[c]) for c in _UNIT_COLS})
+    idx.put_units(zip(*(cols[c] for c in _UNIT_COLS)))
 
 
 _UNIT_TYPES = {"ukey": "BIGINT", "parent": "BIGINT", "root": "BIGINT", "lo": "INTEGER", "hi": "INTEGER",
                "n_articles": "INTEGER", "sym": "BOOLEAN"}
 
 
-def _write_keys(con: Any, table: str, units: list[UnitState], keys_of: Any, rules: Rules) -> None:
+def _write_keys(con: Any, idx: UnitIndex, table: str, units: list[UnitState], keys_of: Any, rules: Rules) -> None:
     keys, owners = _keyed(units, keys_of, rules)
     if keys:
         insert_rows(con, table, {"k": ("BIGINT", keys), "ukey": ("BIGINT", owners)})
+        idx.add_keys(table, keys, owners)

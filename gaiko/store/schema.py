@@ -165,7 +165,9 @@ def _cluster_migration() -> list[str]:
 
     # events coded before clusters existed are clustered by the next writer that opens the store
     return [*CLUSTER_DDL,
-            "INSERT OR REPLACE INTO meta SELECT 'clusters_pending', '1' WHERE EXISTS (SELECT 1 FROM events)"]
+            "INSERT OR REPLACE INTO meta SELECT 'clusters_pending', '1' WHERE EXISTS (SELECT 1 FROM events)",
+            # new, empty cluster tables: an in-process copy of older ones is loaded again (gaiko.clusters.index)
+            "DELETE FROM meta WHERE key = 'clusters_index'"]
 
 
 def _keys_migration() -> list[str]:

@@ -1,0 +1,232 @@
+"""An in-process copy of the stored units and lookup keys, so that a batch reads no table whose size grows with
+the store.
+
+:func:`~.update.add_mentions` needs, for every batch, the stored units it may touch (``cluster_units`` by key and
+by parent) and the units listed under the batch's lookup keys (``cluster_fine``, ``cluster_coarse``). DuckDB
+answers each of those reads with a scan of the whole table (a join or a semi-join on a key column; an ART index is
+not used for them), so their cost grew with the store. :class:`UnitIndex` holds the same rows in memory: units by
+key and by parent in dictionaries, lookup keys in sorted NumPy arrays (16 bytes a key) searched with
+``searchsorted`` plus a dictionary of the keys added since the arrays were last rebuilt; each read then costs what
+the batch asks, whatever the size of the store. The tables stay the record; the index only answers reads.
+
+**Staying equal to the tables.** The index is loaded in full from the tables the first time a store is clustered
+in a process, and then kept up to date by the batches that write them (:meth:`UnitIndex.put_units`,
+:meth:`UnitIndex.add_keys`). Every batch writes a fresh random token to ``meta`` (key ``clusters_index``) in its own
+transaction, and the index remembers it; a batch uses the index only when the store holds the token the index
+remembers, and otherwise loads it again. So the index is reloaded after a rolled-back batch (the store went back to
+the old token), after a batch that failed half-way (the index forgot its token when it began changing), for another
+store, and after anything else that wrote the tables: :func:`gaiko.clusters.rebuild_clusters` and migration 7
+remove the token. Splits and merges (overrules) change only ``cluster_members`` and ``clusters``, which the index
+does not hold. As a last guard, the number of stored units must equal the index's (one ``count(*)``).
+
+Memory: about 0.7 KB a unit (its row, the strings in it, the sets of children) and 16 bytes a lookup key, plus the
+:class:`~.units.Unit` objects made for the units a process has compared; for the benchmark's 1,000 articles ten times
+over (224,590 units, 1.74 million keys) the loaded index holds 180 MiB and takes about 4 CPU seconds to load, once per
+process. It grows with the store: a store of a million articles would need a different layout (arrays for the units
+too) or the index limited to the recent windows.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+__all__ = ["UnitIndex", "index_for", "forget", "TOKEN_KEY"]
+
+#: the ``meta`` key the token of the index is stored under
+TOKEN_KEY = "clusters_index"
+#: keys added since the arrays were built are merged into them once there are this many (and a tenth of the arrays)
+_MERGE_AT = 20_000
+#: indexes kept (one per store a process writes; several in tests)
+_KEEP = 4
+
+_INDEXES: dict[str, UnitIndex] = {}
+
+
+class _Keys:
+    """Lookup keys (63-bit integers) and the unit listed under each: sorted arrays and a dictionary of recent ones."""
+
+    def __init__(self, keys: Any, owners: Any) -> None:
+        import numpy as np
+
+        order = np.argsort(keys, kind="stable")
+        self.k, self.u = keys[order], owners[order]
+        self.recent: dict[int, list[int]] = {}
+        self.n_recent = 0
+
+    def __len__(self) -> int:
+        return len(self.k) + self.n_recent
+
+    def add(self, keys: Sequence[int], owners: Sequence[int]) -> None:
+        for k, o in zip(keys, owners):
+            lst = self.recent.get(k)
+            if lst is None:
+                self.recent[k] = [o]
+            else:
+                lst.append(o)
+        self.n_recent += len(keys)
+        if self.n_recent >= max(_MERGE_AT, len(self.k) // 10):
+            self._merge()
+
+    def _merge(self) -> None:
+        """Move the recent keys into the sorted arrays: sorted among themselves, then inserted where they belong (one
+        pass over the arrays, no sort of them)."""
+        import numpy as np
+
+        n = self.n_recent
+        ks = np.fromiter((k for k, os in self.recent.items() for _o in os), dtype=np.int64, count=n)
+        us = np.fromiter((o for os in self.recent.values() for o in os), dtype=np.int64, count=n)
+        order = np.argsort(ks, kind="stable")
+        ks, us = ks[order], us[order]
+        at = np.searchsorted(self.k, ks)
+        self.k, self.u = np.insert(self.k, at, ks), np.insert(self.u, at, us)
+        self.recent, self.n_recent = {}, 0
+
+    def pairs(self, keys: Sequence[int], owners: Sequence[int]) -> set[tuple[int, int]]:
+        """(owner, unit listed) for every key of ``keys`` listed (``owners[i]`` is the unit asking for ``keys[i]``)."""
+        import numpy as np
+
+        out: set[tuple[int, int]] = set()
+        if not len(keys):
+            return out
+        if len(self.k):
+            q = np.asarray(keys, dtype=np.int64)
+            lo = np.searchsorted(self.k, q, "left")
+            hi = np.searchsorted(self.k, q, "right")
+            n = hi - lo
+            hit = np.nonzero(n)[0]
+            if len(hit):
+                counts = n[hit]
+                # positions lo..hi-1 of every key found, and beside each the index of the key
+                starts = np.repeat(lo[hit] - np.cumsum(counts) + counts, counts)
+                pos = starts + np.arange(int(counts.sum()))
+                who = np.asarray(owners, dtype=np.int64)[np.repeat(hit, counts)]
+                out.update(zip(who.tolist(), self.u[pos].tolist()))
+        if self.recent:
+            get = self.recent.get
+            for k, o in zip(keys, owners):
+                lst = get(k)
+                if lst is not None:
+                    out.update((o, u) for u in lst)
+        return out
+
+
+class UnitIndex:
+    """The stored units (``cluster_units`` rows by ukey, and ukeys by parent) and lookup keys of one store."""
+
+    def __init__(self, units: dict[int, tuple[Any, ...]], fine: _Keys, coarse: _Keys) -> None:
+        #: ukey -> the unit's row (columns of :data:`gaiko.clusters.update.UNIT_COLS`)
+        self.units = units
+        #: parent ukey -> the ukeys of the units whose parent it is
+        self.children: dict[int, set[int]] = {}
+        for k, row in units.items():
+            if row[_PARENT] is not None:
+                self.children.setdefault(row[_PARENT], set()).add(k)
+        self.keys = {"cluster_fine": fine, "cluster_coarse": coarse}
+        self.token: str | None = None
+        self._objects: dict[int, Any] = {}
+        self._rules: Any = None
+        #: whether the store holds a token (read by :func:`index_for`, in the batch's transaction)
+        self.stored = False
+
+    def objects_for(self, rules: Any) -> dict[int, Any]:
+        """ukey -> the unit's :class:`~.units.Unit` under ``rules``, as made so far (kept while the rules are the same)."""
+        if rules is not self._rules:
+            self._objects, self._rules = {}, rules
+        return self._objects
+
+    def get(self, ukeys: Iterable[int]) -> list[tuple[Any, ...]]:
+        """The stored rows of those of ``ukeys`` that are stored."""
+        units = self.units
+        return [units[k] for k in ukeys if k in units]
+
+    def children_of(self, parents: Iterable[int]) -> list[tuple[Any, ...]]:
+        """The stored rows of the units whose stored parent is one of ``parents``."""
+        out = []
+        for p in parents:
+            for k in self.children.get(p, ()):
+                out.append(self.units[k])
+        return out
+
+    def pairs(self, table: str, keys: Sequence[int], owners: Sequence[int]) -> list[tuple[int, int]]:
+        """(unit asking, unit listed) for lookup ``keys`` of ``table`` (``cluster_fine`` or ``cluster_coarse``)."""
+        return list(self.keys[table].pairs(keys, owners))
+
+    def add_keys(self, table: str, keys: Sequence[int], owners: Sequence[int]) -> None:
+        self.keys[table].add(keys, owners)
+
+    def put_units(self, rows: Iterable[tuple[Any, ...]]) -> None:
+        """Rows written to ``cluster_units`` (new units, or new counts, parents and roots of stored ones)."""
+        for row in rows:
+            k = row[0]
+            old = self.units.get(k)
+            if old is not None and old[_PARENT] != row[_PARENT] and old[_PARENT] is not None:
+                kids = self.children.get(old[_PARENT])
+                if kids is not None:
+                    kids.discard(k)
+                    if not kids:
+                        del self.children[old[_PARENT]]
+            if row[_PARENT] is not None:
+                self.children.setdefault(row[_PARENT], set()).add(k)
+            self.units[k] = row
+
+
+#: position of ``parent`` in a unit's row (gaiko.clusters.update.UNIT_COLS)
+_PARENT = 11
+
+
+def _load(con: Any, columns: Sequence[str]) -> UnitIndex:
+    import numpy as np
+
+    rows = con.execute(f"SELECT {', '.join(columns)} FROM cluster_units").fetchall()
+    units = {r[0]: tuple(r) for r in rows}
+
+    def keys(table: str) -> _Keys:
+        got = con.execute(f"SELECT k, ukey FROM {table} WHERE k IS NOT NULL AND ukey IS NOT NULL").fetchnumpy()
+        return _Keys(np.asarray(got["k"], dtype=np.int64), np.asarray(got["ukey"], dtype=np.int64))
+
+    return UnitIndex(units, keys("cluster_fine"), keys("cluster_coarse"))
+
+
+def index_for(con: Any, columns: Sequence[str]) -> UnitIndex:
+    """The index of the store ``con`` writes, loaded again unless it is known to equal the tables (see the module
+    docstring). The caller changes it and the tables together, then calls :meth:`seal`."""
+    token = _stored_token(con)
+    idx = _INDEXES.get(token) if token is not None else None
+    if idx is None or idx.token != token or _count(con) != len(idx.units):
+        if token is not None:
+            _INDEXES.pop(token, None)
+        idx = _load(con, columns)
+    idx.token = None  # changing from here on: unusable until sealed
+    idx.stored = token is not None
+    return idx
+
+
+def seal(con: Any, idx: UnitIndex) -> None:
+    """Write a new token for ``idx`` in the caller's transaction, once the tables and the index hold the same rows."""
+    token = uuid.uuid4().hex
+    if idx.stored:  # an UPDATE costs a third of an INSERT OR REPLACE (which goes through the primary key's index)
+        con.execute("UPDATE meta SET value = ? WHERE key = ?", [token, TOKEN_KEY])
+    else:
+        con.execute("INSERT INTO meta VALUES (?, ?)", [TOKEN_KEY, token])
+    for old in [t for t, i in _INDEXES.items() if i is idx]:
+        del _INDEXES[old]
+    while len(_INDEXES) >= _KEEP:
+        del _INDEXES[next(iter(_INDEXES))]
+    idx.token = token
+    _INDEXES[token] = idx
+
+
+def forget(con: Any) -> None:
+    """Remove the token (for whatever writes the tables other than a batch): the next batch loads the index again."""
+    con.execute("DELETE FROM meta WHERE key = ?", [TOKEN_KEY])
+
+
+def _stored_token(con: Any) -> str | None:
+    got = con.execute("SELECT value FROM meta WHERE key = ?", [TOKEN_KEY]).fetchall()
+    return got[0][0] if got else None
+
+
+def _count(con: Any) -> int:
+    return int(con.execute("SELECT count(*) FROM cluster_units").fetchall()[0][0])
