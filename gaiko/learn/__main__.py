@@ -90,7 +90,7 @@ def _add_linear(a: argparse.Namespace) -> dict[str, Any]:
         from ..errors import ConfigError
 
         raise ConfigError(f"{a.base} is a linear model already; add-linear puts a linear path beside a network")
-    cfg = TrainConfig(C=a.C)
+    cfg = TrainConfig(C=a.C, **_folders(a))
     sents = load_sentences(cfg, "tuned")
     ex = capture_examples(sents, coder_with(None), cfg.batch_weights)
     model = fit_linear_path(base, ex, cfg, a.mix)
@@ -233,6 +233,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="share, 0 to 1, of a linear path beside the network in the model's probabilities "
                         "(default: %(default)s, none)")
     al = _command(sub, "add-linear", "put a linear path beside an existing network")
+    al.add_argument("--corpus", type=Path, default=None, metavar="DIR",
+                    help="folder of event-corpus batches (*.jsonl) to fit on (default: corpora/events)")
+    al.add_argument("--articles", type=Path, default=None, metavar="DIR",
+                    help="folder of labelled articles (*.jsonl) to fit on (default: corpora/articles)")
     al.add_argument("--base", type=Path, default=DEFAULT_OUT, metavar="PATH",
                     help=f"the network artefact to extend (default: the shipped model, {_SHIPPED})")
     al.add_argument("--out", type=Path, default=DEFAULT_OUT, metavar="PATH",
