@@ -29,7 +29,8 @@ Two more of PLOVER's conventions outrank the model (issue 12, kinds from cross-v
 harmful act is THREATEN and a stated cooperative one, or the end of a harmful one, AGREE ("promised to seize the
 oligarchs' assets", "vowed to halt attacks"); the model, which reads the promise verb, may not swap the two
 (:func:`_intention`); nor may it drop a harmful act the rules state as future ("would be met with live fire":
-:func:`_stated_threat`). And a type the lexicon vetoes at a word for the model too (``model_no_objects``: "was met
+:func:`_stated_threat`), nor an attack of one state on another because the rest of the sentence is about something else
+(:func:`_state_on_state`). And a type the lexicon vetoes at a word for the model too (``model_no_objects``: "was met
 with tear gas" is no meeting) is not put back by the model (:func:`_vetoed`).
 
 Thresholds live in the model's ``meta.json`` (``join``) so that retraining can
@@ -168,11 +169,11 @@ def join_sentence(coder: EventCoder, sent: Span, state: DocState, cands: dict[in
                     d.confidence = round(max(pk, d.confidence) * _penalty(d, cfg), 3)
                 out.extend(drafts)
             elif lab == "NONE":
-                if pk < cfg.drop or _convention(drafts[0]) or _stated_threat(drafts[0]):
+                if pk < cfg.drop or _convention(drafts[0]) or _stated_threat(drafts[0]) or _state_on_state(drafts[0]):
                     prule = float(p[model.index[rtype]]) if rtype in model.index else 0.0
                     for d in drafts:
                         d.decided_by, d.type_probability = "rule", prule
-                        if not (_convention(d) or _stated_threat(d)):  # the model reads the complement's verb
+                        if not (_convention(d) or _stated_threat(d) or _state_on_state(d)):  # see their docstrings
                             d.confidence = round(d.confidence * (1 - pk), 3)
                     out.extend(drafts)
             elif _intention(drafts[0], lab):  # "promised to launch an offensive": the convention decides
@@ -230,6 +231,16 @@ def _stated_threat(d: _Draft) -> bool:
     pat = d.pattern or ""
     return d.event_type == "THREATEN" and pat.endswith("+intent") and pat.split(".")[0] in HARM_FAMILIES \
         and not d.info.negated
+
+
+def _state_on_state(d: _Draft) -> bool:
+    """An attack the rules give one country's state on another's ("as Russia attacked Kyiv on Monday"): the model,
+    which also reads the sentence's other words, may not drop it because the sentence is about something else
+    (veterans honoured, an anniversary marked); it may still re-type it. Sports sentences are muted before this."""
+    src, tgt = d.source, d.target
+    return (d.event_type == "ASSAULT" and not (d.info.negated or d.info.hypothetical or d.info.intended)
+            and src is not None and tgt is not None and bool(src.country) and bool(tgt.country)
+            and src.country != tgt.country and src.sector in (None, "GOV", "MIL") and tgt.sector in (None, "GOV", "MIL"))
 
 
 def _intention(d: _Draft, lab: str) -> bool:
