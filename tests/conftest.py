@@ -40,3 +40,17 @@ def takaichi(shared_dir, coder):
 
     text = (shared_dir / "examples" / "takaichi-trump-call.txt").read_text(encoding="utf-8")
     return coder.code_article(Article(text=text, published="2025-10-26"))
+
+
+@pytest.fixture()
+def cli(capsys):
+    """Run the gaiko executable's main() in this process: (exit code, stdout, stderr)."""
+    from gaiko.cli import main
+
+    def run(*args: object) -> tuple[int, str, str]:
+        with pytest.raises(SystemExit) as exc:
+            main([str(a) for a in args])
+        out = capsys.readouterr()
+        return exc.value.code, out.out, out.err
+
+    return run

@@ -8,20 +8,6 @@ from pathlib import Path
 import pytest
 
 
-@pytest.fixture()
-def cli(capsys):
-    """Run the gaiko executable's main() in this process: (exit code, stdout, stderr)."""
-    from gaiko.cli import main
-
-    def run(*args: object) -> tuple[int, str, str]:
-        with pytest.raises(SystemExit) as exc:
-            main([str(a) for a in args])
-        out = capsys.readouterr()
-        return exc.value.code, out.out, out.err
-
-    return run
-
-
 def test_an_empty_jsonl_file_fails_as_an_empty_text_file_does(cli, tmp_path: Path) -> None:
     seen = {}
     for name in ("empty.txt", "empty.jsonl"):

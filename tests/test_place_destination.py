@@ -1,5 +1,7 @@
-"""A place that says where something the event is about went ("her visit to Taiwan", "the envoy to Seoul") is not
-where the event happened; the trigger's own destination ("Modi's visit to Hanoi") and places on the verb are."""
+"""Where an event happened and who took part in it. A place that says where something the event is about went ("her
+visit to Taiwan", "the envoy to Seoul") is not where the event happened; the trigger's own destination ("Modi's visit
+to Hanoi") and places on the verb are. The trigger's own phrase is no actor of its event ("one phone call became
+...")."""
 
 from __future__ import annotations
 
@@ -31,3 +33,13 @@ def test_a_destination_of_the_object_is_not_the_events_place(coder, text, trigge
 def test_the_events_own_place_stays(coder, text, trigger, place):
     got = _places(coder, text)
     assert got.get(trigger) == place, got
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("In the end, one phone call became a statement of intent.", "call"),
+])
+def test_the_triggers_own_phrase_is_no_actor_of_its_event(coder, text, trigger):
+    evs = [e for e in coder.code_article(Article(text=text, published="2025-05-05")).events if e.trigger == trigger]
+    for e in evs:
+        for side in (e.source, e.target):
+            assert side is None or not (side.start <= e.trigger_start < side.end), (side.text, e.trigger)

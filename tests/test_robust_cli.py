@@ -24,20 +24,6 @@ ROOT = Path(__file__).resolve().parents[1]
 TESTS = Path(__file__).resolve().parent
 
 
-@pytest.fixture()
-def cli(capsys):
-    """Run the gaiko executable's main() in this process: (exit code, stdout, stderr)."""
-    from gaiko.cli import main
-
-    def run(*args: str) -> tuple[int, str, str]:
-        with pytest.raises(SystemExit) as exc:
-            main([str(a) for a in args])
-        out = capsys.readouterr()
-        return exc.value.code, out.out, out.err
-
-    return run
-
-
 def one_error(code: int, out: str, err: str, *words: str) -> str:
     """Exit 2 and exactly one 'Error:' line, no traceback; returns the line."""
     assert code == 2, (code, out, err)

@@ -186,3 +186,19 @@ def test_an_act_announced_keeps_the_target_its_complement_names(coder, text, ety
     assert best.event_type == etype, [(e.event_type, e.trigger) for e in events]
     assert best.source is not None and (best.source.country or "")[:3] == src
     assert best.target is not None and (best.target.country or "")[:3] == tgt, (best.trigger, best.target)
+
+
+def test_train_options_choose_folders_and_batch_weights(tmp_path):
+    """`train`/`add-linear --corpus DIR --articles DIR --batch-weight NAME=W` reach the training configuration."""
+    from gaiko.errors import ConfigError
+    from gaiko.learn.__main__ import _data_options, build_parser
+    from gaiko.learn.train import TrainConfig
+
+    a = build_parser().parse_args(["train", "--corpus", str(tmp_path), "--batch-weight", "12=2", "--batch-weight",
+                                   "plover=5"])
+    cfg = TrainConfig(**_data_options(a))
+    assert cfg.corpus == tmp_path and cfg.articles == TrainConfig().articles
+    assert cfg.batch_weights == {"plover": 5.0, "12": 2.0}
+    assert TrainConfig(**_data_options(build_parser().parse_args(["add-linear"]))).batch_weights == {"plover": 3.0}
+    with pytest.raises(ConfigError, match="NAME=WEIGHT"):
+        _data_options(build_parser().parse_args(["train", "--batch-weight", "plover"]))

@@ -76,13 +76,10 @@ def choose_parent(u: UnitState, candidates: Iterable[UnitState], rules: Rules) -
             if not compatible(v.unit, u.unit, rules):
                 continue
             fits.append(v)
-            p = preference(u.unit, v, rules)
-            if best is None or p < best:
-                best, parent = p, v.ukey
-            continue
-        # the rank first: a candidate that would not win is not compared in full (same choice, fewer comparisons)
+        # otherwise the rank first: a candidate that would not win is not compared in full (same choice, fewer
+        # comparisons)
         p = preference(u.unit, v, rules)
-        if (best is None or p < best) and compatible(v.unit, u.unit, rules):
+        if (best is None or p < best) and (undecided or compatible(v.unit, u.unit, rules)):
             best, parent = p, v.ukey
     if parent is not None and undecided and _two_events(fits, rules):
         return None

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -152,20 +152,28 @@ def missed_by_cause(keys: Sequence[str], gold: dict[str, str], matched: dict[str
     from collections import Counter
 
     out: Counter[str] = Counter()
+    for _a, _b, ra, rb in _wrong_pairs(keys, gold, matched, together=False):
+        pairs = [(ra["source_country"], rb["source_country"]), (ra["target_country"], rb["target_country"])]
+        if any(x and y and x != y for x, y in pairs):
+            sides = "side_differs"
+        elif any(x != y for x, y in pairs):
+            sides = "side_missing"
+        else:
+            sides = "sides_agree"
+        out[f"{sides}/{_dates_relation(ra, rb)}"] += 1
+    return dict(out.most_common())
+
+
+def _wrong_pairs(keys: Sequence[str], gold: dict[str, str], matched: dict[str, dict[str, Any]], *,
+                 together: bool) -> Iterator[tuple[str, str, dict[str, Any], dict[str, Any]]]:
+    """(key a, key b, coded a, coded b) for every pair of ``keys`` gaiko got wrong: put in one cluster although the
+    gold holds two events (``together``), or split although the gold holds one."""
     for i, a in enumerate(keys):
         for b in keys[i + 1:]:
             ra, rb = matched[a], matched[b]
-            if gold[a] != gold[b] or (ra["cluster_id"] or ra["id"]) == (rb["cluster_id"] or rb["id"]):
-                continue
-            pairs = [(ra["source_country"], rb["source_country"]), (ra["target_country"], rb["target_country"])]
-            if any(x and y and x != y for x, y in pairs):
-                sides = "side_differs"
-            elif any(x != y for x, y in pairs):
-                sides = "side_missing"
-            else:
-                sides = "sides_agree"
-            out[f"{sides}/{_dates_relation(ra, rb)}"] += 1
-    return dict(out.most_common())
+            joined = (ra["cluster_id"] or ra["id"]) == (rb["cluster_id"] or rb["id"])
+            if joined == together and (gold[a] == gold[b]) != together:
+                yield a, b, ra, rb
 
 
 def _dates_relation(ra: dict[str, Any], rb: dict[str, Any]) -> str:
@@ -184,15 +192,11 @@ def merged_by_cause(keys: Sequence[str], gold: dict[str, str], matched: dict[str
     from collections import Counter
 
     out: Counter[str] = Counter()
-    for i, a in enumerate(keys):
-        for b in keys[i + 1:]:
-            ra, rb = matched[a], matched[b]
-            if gold[a] == gold[b] or (ra["cluster_id"] or ra["id"]) != (rb["cluster_id"] or rb["id"]):
-                continue
-            (art_a, story_a), (art_b, story_b) = where[a], where[b]
-            place = "same_article" if art_a == art_b else "same_story" if story_a == story_b else "other_story"
-            full = all(r[f] for r in (ra, rb) for f in ("source_country", "target_country"))
-            out[f"{place}/{'sides_full' if full else 'side_missing'}/{_dates_relation(ra, rb)}"] += 1
+    for a, b, ra, rb in _wrong_pairs(keys, gold, matched, together=True):
+        (art_a, story_a), (art_b, story_b) = where[a], where[b]
+        place = "same_article" if art_a == art_b else "same_story" if story_a == story_b else "other_story"
+        full = all(r[f] for r in (ra, rb) for f in ("source_country", "target_country"))
+        out[f"{place}/{'sides_full' if full else 'side_missing'}/{_dates_relation(ra, rb)}"] += 1
     return dict(out.most_common())
 
 

@@ -240,13 +240,13 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
     # an undated report that may be left undecided (attach.ambiguous) depends on all its candidates: it chooses again
     # among every unit it may join, as a new unit does
     again = {c: ts for c, ts in askers.items() if states[c].unit.prec not in rules.ambiguous}
-    full = [states[c] for c in sorted(askers) if c not in again]
-    # candidates of every new unit: the units starting on one of its days, under its side pattern (the new units'
+    rechoose = [states[c] for c in sorted(askers) if c not in again]
+    # candidates of every new unit (and of every unit to re-choose): the units starting on one of its days, under its side pattern (the new units'
     # lookup keys are written first, so that the new units are found too)
     indexable = [st for st in new_units if _indexable(st.unit, rules)]
     _write_keys(con, idx, "cluster_fine", indexable, _fine_keys, rules)
     cands: dict[int, set[int]] = {}
-    for t, c in _probe(idx, "cluster_fine", _keyed(new_units + full, lambda u: _fine_probes(u, rules), rules), states,
+    for t, c in _probe(idx, "cluster_fine", _keyed(new_units + rechoose, lambda u: _fine_probes(u, rules), rules), states,
                        old_root, rules):
         if t in cands:
             cands[t].add(c)
@@ -255,7 +255,7 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
     dirty: set[int] = {st.ukey for st in new_units}
     for st in new_units:
         st.parent = choose_parent(st, (states[c] for c in cands.get(st.ukey, ())), rules)
-    for st in full:
+    for st in rechoose:
         parent = choose_parent(st, (states[c] for c in cands.get(st.ukey, ())), rules)
         if parent != st.parent:
             st.parent = parent

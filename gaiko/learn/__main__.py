@@ -2,11 +2,13 @@
 
 Commands (see docs/accuracy.md):
 
-* ``train [--out PATH] [--no-tune] [--C C] [--seed N]``: fit on the tuned split of the corpora,
+* ``train [--out PATH] [--no-tune] [--C C] [--seed N] [--corpus DIR] [--articles DIR] [--batch-weight NAME=W]``:
+  fit on the tuned split of the corpora (the repository's folders unless given),
   choose the join thresholds on a held-out fold of the tuned split, write the artefact
   (default ``gaiko/data/typemodel/typemodel.npz``) with its ``meta.json``.
-* ``add-linear [--base PATH] [--mix W] [--out PATH]``: fit a linear path over an existing network's features on
-  today's tuned split and put it beside the network with share W (default 0.5); the base's join thresholds stay.
+* ``add-linear [--base PATH] [--mix W] [--out PATH] [--corpus DIR] [--articles DIR]``: fit a linear path over an
+  existing network's features on the tuned split and put it beside the network with share W (default 0.5); the
+  base's join thresholds stay.
 * ``eval [--model PATH|rules] [--split blind|tuned]``: figures on our corpus (all, per batch),
   our ConfliBERT labels, and the gold files in ``../shared`` (numbers only).
 * ``curve [--fractions 0.25,0.5,1]``: learning curve on the blind split.
@@ -34,7 +36,7 @@ def _train(a: argparse.Namespace) -> dict[str, Any]:
     from .train import TrainConfig, capture_examples, fit, load_sentences, training_meta
 
     cfg = TrainConfig(C=a.C, seed=a.seed, fraction=a.fraction, kind=a.kind, epochs=a.epochs, linear_mix=a.linear_mix,
-                      **_folders(a))
+                      **_data_options(a))
     t0 = time.time()
     sents = load_sentences(cfg, "tuned")
     if cfg.fraction < 1.0:
@@ -60,15 +62,17 @@ def _train(a: argparse.Namespace) -> dict[str, Any]:
     return {"saved": str(a.out), **{k: v for k, v in model.meta.items() if k != "join_tuning"}}
 
 
-def _folders(a: argparse.Namespace) -> dict[str, Any]:
-    """``corpus``/``articles`` folders and batch weights given on the command line (defaults: the repository's
-    folders, the PLOVER file weighted 3)."""
+def _data_options(a: argparse.Namespace) -> dict[str, Any]:
+    """:class:`~gaiko.learn.train.TrainConfig` fields given on the command line: ``corpus``/``articles`` folders and
+    batch weights (over the defaults: the repository's folders, the PLOVER file weighted 3)."""
+    from .train import TrainConfig
+
     out: dict[str, Any] = {k: getattr(a, k) for k in ("corpus", "articles") if getattr(a, k, None) is not None}
     weights = getattr(a, "batch_weight", None) or []
     if weights:
         from ..errors import ConfigError
 
-        table = {"plover": 3.0}
+        table = dict(TrainConfig().batch_weights)
         for w in weights:
             name, _, value = w.partition("=")
             try:
@@ -90,7 +94,7 @@ def _add_linear(a: argparse.Namespace) -> dict[str, Any]:
         from ..errors import ConfigError
 
         raise ConfigError(f"{a.base} is a linear model already; add-linear puts a linear path beside a network")
-    cfg = TrainConfig(C=a.C, **_folders(a))
+    cfg = TrainConfig(C=a.C, **_data_options(a))
     sents = load_sentences(cfg, "tuned")
     ex = capture_examples(sents, coder_with(None), cfg.batch_weights)
     model = fit_linear_path(base, ex, cfg, a.mix)
@@ -174,7 +178,7 @@ _ABOUT = {
              "gold event whose trigger it heads (NONE otherwise), the model is fitted, the join thresholds are "
              "chosen on a held-out third of the tuned split, and the artefact is written with its meta.json. "
              "About 10 minutes on two cores. Prints a JSON summary (where it was saved, data, settings).",
-    "add-linear": "Fit a linear path (logistic regression over the same features) on today's tuned split and put "
+    "add-linear": "Fit a linear path (logistic regression over the same features) on the tuned split and put "
                   "it beside an existing network artefact, mixed with share --mix; the base's join thresholds "
                   "stay. About 3 minutes on two cores. Prints a JSON summary.",
     "eval": "Score a type model (the shipped one, another artefact, or the rules alone) on one split: our own "

@@ -185,28 +185,32 @@ def own_clause(c: Any, p: Place) -> bool:
 def _origin(doc: Any, p: Place) -> bool:
     """Whether a place is where people come from, not where the event happens: "water ministers from Kazakhstan,
     Kyrgyzstan and Uzbekistan met in Tashkent" ("from" on a noun; "rockets fired from Lebanon" is on the verb)."""
+    x = _place_head(doc, p)
+    return x is not None and x.dep_ == "pobj" and x.head.lower_ == "from" and x.head.head.pos_ in ("NOUN", "PROPN")
+
+
+def _place_head(doc: Any, p: Place) -> Any:
+    """The token that stands for a place in the parse: its root, or the first of a coordination it is in
+    ("from Kazakhstan, Kyrgyzstan and Uzbekistan"); None when the place does not map onto tokens."""
     span = doc.char_span(p.start, p.end, alignment_mode="expand")
     if span is None:
-        return False
+        return None
     x = span.root
     while x.dep_ == "conj" and x.head.i != x.i:
         x = x.head
-    return x.dep_ == "pobj" and x.head.lower_ == "from" and x.head.head.pos_ in ("NOUN", "PROPN")
+    return x
 
 
 def _destination_of_noun(c: Any, p: Place) -> bool:
     """Whether a place is where something the event is about went, not where the event happens: "to"/"towards"/"into"
     on a noun other than the trigger ("condemned her visit to Taiwan", "expelled the envoy to Seoul"; but "the
     president's visit to Hanoi" is the visit's own place)."""
-    span = c.tok.doc.char_span(p.start, p.end, alignment_mode="expand")
-    if span is None:
+    x = _place_head(c.tok.doc, p)
+    if x is None or x.dep_ != "pobj":
         return False
-    x = span.root
-    while x.dep_ == "conj" and x.head.i != x.i:
-        x = x.head
     prep = x.head
-    return (x.dep_ == "pobj" and prep.lower_ in ("to", "towards", "toward", "into") and prep.head.pos_ in ("NOUN", "PROPN")
-            and prep.head.i not in (c.tok.i, c.anchor.i))
+    return prep.lower_ in ("to", "towards", "toward", "into") and prep.head.pos_ in ("NOUN", "PROPN") \
+        and prep.head.i not in (c.tok.i, c.anchor.i)
 
 
 def event_place(c: Any, sent: Span, state: DocState, kb: Any, target: Actor | None = None,
