@@ -202,3 +202,24 @@ def test_train_options_choose_folders_and_batch_weights(tmp_path):
     assert TrainConfig(**_data_options(build_parser().parse_args(["add-linear"]))).batch_weights == {"plover": 3.0}
     with pytest.raises(ConfigError, match="NAME=WEIGHT"):
         _data_options(build_parser().parse_args(["train", "--batch-weight", "plover"]))
+
+
+@pytest.mark.skipif(not CORPUS, reason="corpora/events is absent")
+def test_primary_only_batches_teach_no_none_in_their_event_sentences(rules_coder):
+    """A batch labelled with its primary event only leaves its other candidates unknown, not "no event"; its
+    no-event sentences still teach NONE."""
+    from gaiko.learn.__main__ import _data_options, build_parser
+    from gaiko.learn.train import TrainConfig, capture_examples
+
+    sents = random.Random(7).sample(read_corpus(CORPUS[:1]), 60)
+    for s in sents:
+        s.batch = "12"
+    full = capture_examples(sents, rules_coder)
+    part = capture_examples(sents, rules_coder, primary_only=("12",))
+    with_events = {k for k, s in enumerate(sents) if s.events}
+    assert any(lab == "NONE" and k in with_events for lab, k in zip(full.labels, full.sentence))
+    assert not any(lab == "NONE" and k in with_events for lab, k in zip(part.labels, part.sentence))
+    assert [lab for lab in part.labels if lab != "NONE"] == [lab for lab in full.labels if lab != "NONE"]
+    assert any(lab == "NONE" for lab in part.labels) == any(not s.events for s in sents)
+    cfg = TrainConfig(**_data_options(build_parser().parse_args(["train", "--primary-only", "12, 15"])))
+    assert cfg.primary_only == ("12", "15") and TrainConfig().primary_only == ()

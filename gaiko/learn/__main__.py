@@ -44,7 +44,7 @@ def _train(a: argparse.Namespace) -> dict[str, Any]:
 
         sents = random.Random(cfg.seed).sample(sents, max(1, int(len(sents) * cfg.fraction)))
     coder = coder_with(None)
-    ex = capture_examples(sents, coder, cfg.batch_weights)
+    ex = capture_examples(sents, coder, cfg.batch_weights, cfg.primary_only)
     join_rows: list[dict[str, Any]] = []
     join = None
     if a.tune:
@@ -80,6 +80,9 @@ def _data_options(a: argparse.Namespace) -> dict[str, Any]:
             except ValueError:
                 raise ConfigError(f"--batch-weight {w!r}: give NAME=WEIGHT, e.g. plover=5") from None
         out["batch_weights"] = table
+    primary = getattr(a, "primary_only", None)
+    if primary:
+        out["primary_only"] = tuple(b.strip() for b in primary.split(",") if b.strip())
     return out
 
 
@@ -214,6 +217,9 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--batch-weight", action="append", metavar="NAME=W",
                    help="weight of every example of one batch (plover, confli, articles, or a batch number such as "
                         "12); repeatable; default plover=3, others 1")
+    t.add_argument("--primary-only", default=None, metavar="NN,NN,...",
+                   help="batches labelled with their primary event only: their other candidates are not taught as "
+                        "'no event' (e.g. 12,15,17,19)")
     t.add_argument("--out", type=Path, default=DEFAULT_OUT, metavar="PATH",
                    help=f"where to write the artefact (.npz; meta.json beside it); the default, {_SHIPPED}, "
                         "replaces the shipped model")
