@@ -139,10 +139,13 @@ def units_of(rows: Sequence[dict[str, Any]], rules: Rules) -> list[Unit]:
     nearest after, and the first after it when a when-clause follows it: "was shot dead on Wednesday when gunmen
     ambushed a patrol"); for the others it is an upper bound, precision ``shared`` (window in ``dates.shared``)."""
     shared = _shared_dates(rows) if "shared" in rules.dates else set()
+    places = _sentence_places(rows)
     out = []
     for r in rows:
         if id(r) in shared:
             r = {**r, "date_precision": "shared"}
+        if id(r) in places:
+            r = {**r, "place_name": places[id(r)][0], "place_country": places[id(r)][1]}
         out.append(unit_of(r, rules))
     if rules.two_way:
         for i in _two_way(rows, out):
@@ -172,6 +175,26 @@ def _two_way(rows: Sequence[dict[str, Any]], units: Sequence[Unit]) -> list[int]
     return out
 
 
+def _sentence_places(rows: Sequence[dict[str, Any]]) -> dict[int, tuple[Any, Any]]:
+    """The place of the events of one sentence, type, status and date that name none, when the others of that sentence,
+    type, status and date name one place between them ("Fighting between rival gangs inside the prison in Guayaquil
+    killed 14 inmates on Monday": the killing is in Guayaquil too; not "the shooting of a farmer at Shibganj on Friday
+    and the killing of a boy at Patgram a week earlier"); ``id(row)`` -> (place name, place country)."""
+    groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    for r in rows:
+        groups.setdefault((r["article_id"], r.get("sentence_idx"), r["event_type"], str(r.get("date")),
+                           status_of(r.get("negated"), r.get("intended"), r.get("hypothetical"))), []).append(r)
+    out: dict[int, tuple[Any, Any]] = {}
+    for rs in groups.values():
+        named = {(r.get("place_name"), r.get("place_country")) for r in rs if r.get("place_name") or r.get("place_country")}
+        if len(named) != 1 or len(rs) < 2:
+            continue
+        place = next(iter(named))
+        out.update((id(r), place) for r in rs if not (r.get("place_name") or r.get("place_country"))
+                   and (r.get("source_country") or r.get("target_country")))
+    return out
+
+
 def _shared_dates(rows: Sequence[dict[str, Any]]) -> set[int]:
     groups: dict[tuple[Any, Any, str], list[dict[str, Any]]] = {}
     for r in rows:
@@ -197,8 +220,20 @@ def _shared_dates(rows: Sequence[dict[str, Any]]) -> set[int]:
                 # "was shot dead on Wednesday when gunmen ambushed a patrol": the when-clause's event is of that
                 # moment; "ministers, meeting in Honiara on Friday, urged": the verb right after the phrase too
                 kept.add(first.get("trigger_start"))
+            elif _same_subject_and(gap, keep, first):
+                # "stormed Macomia on Tuesday, three days after a raid ..., and fought troops": a verb conjoined to
+                # the dated one, of the same subject, is of its day
+                kept.add(first.get("trigger_start"))
         out.update(id(r) for r in rs if r.get("trigger_start") not in kept)
     return out
+
+
+def _same_subject_and(gap: str, dated: dict[str, Any], verb: dict[str, Any]) -> bool:
+    """Whether ``verb`` is conjoined to the ``dated`` verb (the text between the date phrase and it ends in "and")
+    and has the same source words ("Insurgents stormed ... on Tuesday, ..., and fought ...")."""
+    words = gap.rstrip().lower().replace(",", " ").split()
+    src = (dated.get("source_text") or "").strip().lower()
+    return bool(words) and words[-1] == "and" and bool(src) and src == (verb.get("source_text") or "").strip().lower()
 
 
 def _sides_agree(a: str, b: str) -> bool:
