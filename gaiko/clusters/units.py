@@ -229,11 +229,16 @@ def _shared_dates(rows: Sequence[dict[str, Any]]) -> set[int]:
 
 
 def _same_subject_and(gap: str, dated: dict[str, Any], verb: dict[str, Any]) -> bool:
-    """Whether ``verb`` is conjoined to the ``dated`` verb (the text between the date phrase and it ends in "and")
-    and has the same source words ("Insurgents stormed ... on Tuesday, ..., and fought ...")."""
-    words = gap.rstrip().lower().replace(",", " ").split()
+    """Whether ``verb`` is conjoined to the ``dated`` verb: the text between the date phrase and it ends in "and" and
+    it has the same source words ("Insurgents stormed ... on Tuesday, ..., and fought ..."), or it ends in ", and"
+    and the verb's own subject ("stormed parliament on Tuesday ..., and police opened fire")."""
+    text = gap.rstrip().lower()
+    own = (verb.get("source_text") or "").strip().lower()
+    if own and text.endswith(" " + own):
+        return text[:-len(own)].rstrip().endswith(", and")
+    words = text.replace(",", " ").split()
     src = (dated.get("source_text") or "").strip().lower()
-    return bool(words) and words[-1] == "and" and bool(src) and src == (verb.get("source_text") or "").strip().lower()
+    return bool(words) and words[-1] == "and" and bool(src) and src == own
 
 
 def _sides_agree(a: str, b: str) -> bool:
