@@ -214,16 +214,25 @@ def _shared_dates(rows: Sequence[dict[str, Any]]) -> set[int]:
         kept = {keep.get("trigger_start")}
         after = [r for r in rs if (r.get("trigger_start") or 0) >= pos + len(text)]
         if before and after:
+            sent, base = str(rs[0]["sentence_text"]), int(rs[0].get("sentence_start") or 0)
             first = min(after, key=lambda r: r["trigger_start"])
-            gap = str(rs[0]["sentence_text"])[at + len(text):int(first["trigger_start"]) - int(rs[0].get("sentence_start") or 0)]
+            gap = sent[at + len(text):int(first["trigger_start"]) - base]
             if gap.lstrip(" ,").lower().startswith("when ") or gap.strip() == ",":
                 # "was shot dead on Wednesday when gunmen ambushed a patrol": the when-clause's event is of that
                 # moment; "ministers, meeting in Honiara on Friday, urged": the verb right after the phrase too
                 kept.add(first.get("trigger_start"))
-            elif _same_subject_and(gap, keep, first):
-                # "stormed Macomia on Tuesday, three days after a raid ..., and fought troops": a verb conjoined to
-                # the dated one, of the same subject, is of its day
-                kept.add(first.get("trigger_start"))
+            else:
+                # "stormed Macomia on Tuesday, three days after a raid ..., and fought troops"; "stormed parliament on
+                # Tuesday and set fire to a car, and police opened fire": the verbs conjoined to the dated one, one
+                # after another, are of its day
+                end = at + len(text)
+                for r in sorted(after, key=lambda r: r["trigger_start"]):
+                    start = int(r["trigger_start"]) - base
+                    if r.get("trigger_start") not in kept and start >= end:
+                        if not _same_subject_and(sent[end:start], keep, r):
+                            break
+                        kept.add(r.get("trigger_start"))
+                    end = max(end, start + len(str(r.get("trigger") or "")))
         out.update(id(r) for r in rs if r.get("trigger_start") not in kept)
     return out
 
