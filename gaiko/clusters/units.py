@@ -137,7 +137,10 @@ def units_of(rows: Sequence[dict[str, Any]], rules: Rules) -> list[Unit]:
     "released her on Saturday, five days after she was abducted"): when several events of one sentence share
     one date phrase, it is certain only for the event it follows (the nearest trigger before it, else the
     nearest after, and the first after it when a when-clause follows it: "was shot dead on Wednesday when gunmen
-    ambushed a patrol"); for the others it is an upper bound, precision ``shared`` (window in ``dates.shared``)."""
+    ambushed a patrol", and the verbs conjoined to it by "and": "stormed Macomia on Tuesday, ..., and fought troops");
+    for the others it is an upper bound, precision ``shared`` (window in ``dates.shared``). An event naming a side but
+    no place takes the one place of the other events of its sentence, type, status and date
+    (:func:`_sentence_places`)."""
     shared = _shared_dates(rows) if "shared" in rules.dates else set()
     places = _sentence_places(rows)
     out = []
