@@ -262,6 +262,10 @@ class _Finder:
         for i, pos in enumerate(cols.pos):  # (the folded lower equals lower_ for these plain words)
             if cols.lower[i] in PRONOUNS and pos in ("PRON", "DET") and not self.claimed[i]:
                 self.claim(Mention(i, i + 1, "pronoun", i))
+            elif cols.lower[i] == "it" and not self.claimed[i] and self.doc[i].is_sent_start \
+                    and self.doc[i].dep_ in ("nsubj", "nsubjpass"):
+                # "It accused Athens of ...": a sentence opening on "it", resolved to the subject before it
+                self.claim(Mention(i, i + 1, "pronoun", i))
 
     def entities(self) -> None:
         for ent in entities(self.doc):

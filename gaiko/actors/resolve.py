@@ -225,11 +225,32 @@ class _DocResolver(PlaceContext):
 
     def resolve_pronoun(self, m: Mention) -> Actor | None:
         tok = self.doc[m.start]
+        if tok.lower_ == "it":
+            return self._previous_subject(m)
         found = self._antecedent(m, m.start, PRONOUNS.get(tok.lower_))
         if found is None:
             return None
         prev, g = found
         return replace(prev, **_pos(self._actor(m)), resolved_by="coref", confidence=0.75 if g else 0.6)
+
+    def _previous_subject(self, m: Mention) -> Actor | None:
+        """What a sentence opening on "it" stands for: the subject of the sentence before it, when that is an actor
+        with a country and not a person ("Turkey's defence ministry rejected the protest on Tuesday. It accused
+        Athens of ..."; "..., the Israeli military said. It said its jets were striking ...")."""
+        here = self.sents.index(m.start)
+        if here == 0:
+            return None
+        root = self.sents.spans[here - 1].root
+        for s in root.children:
+            if s.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            a = self.token_actor.get(s.i)
+            if a is None:
+                a = next((self.token_actor[t.i] for t in s.subtree if t.i in self.token_actor), None)
+            if a is None or not a.country or a.person_id:
+                return None
+            return replace(a, **_pos(self._actor(m)), resolved_by="coref", confidence=0.6)
+        return None
 
     def resolve_noun(self, m: Mention) -> Actor:
         country: str | None = None
