@@ -256,7 +256,8 @@ def with_model(frame: Frame, report: Report, rules: Decision, lex: Lexicon | Non
         if weak:  # the model read the pledge done where the sentence reports no such deed: it stays for review
             return Decision(rules.relation, cue=rules.cue, note=f"{rules.note or ''}; {d.note} not taken: {weak}".lstrip("; "),
                             features=rules.features)
-        if d.relation == "fulfils" and frame.quantity and quantity_relation(frame, report.text, lex) == "partial":
+        if d.relation == "fulfils" and frame.quantity and frame.quantity.get("unit") in _SUMS \
+                and _PART_OF.search(report.text) and quantity_relation(frame, report.text, lex) == "partial":
             # "has handed $150 million of the $200 million": the model's "done" is less than the promised quantity
             less = less_than_promised(frame, report, report.text, str(frame.quantity.get("text")), d.features)
             return Decision(less.relation, cue=less.cue, note=f"{d.note}; {less.note}", features=d.features)
@@ -269,6 +270,9 @@ _DONE = frozenset({"fulfils", "partial", "progresses"})
 _ANNOUNCES = re.compile(r"\b(?:will|would|shall|(?:is|are|was|were) (?:due |set |expected |scheduled )?to|"
                         r"(?:plans?|planned|intends?|intended|vowed|pledged|promised|agreed) to)\s+[a-z]+", re.I)
 
+#: money units, and a sum reported as a part of a whole ("$150 million of the $200 million")
+_SUMS = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "KRW", "INR", "RUB"})
+_PART_OF = re.compile(r"[$€£¥]?\d[\d.,]*(?: (?:million|billion|bn|m))?(?: [a-z]+)? of (?:the|its|their) [$€£¥]?\d", re.I)
 #: a sentence that says something did not happen or did not change ("show no reduction in troops", "with none approved",
 #: "little changed", "has yet to"): the model's "done" would read the opposite of what it says
 _NEGATES = re.compile(r"\b(?:no|none|not|never|nothing|neither|nor|without|unchanged|yet to)\b|n't\b|"
