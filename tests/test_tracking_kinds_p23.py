@@ -168,3 +168,20 @@ def test_a_recurring_pledge_read_done_by_the_model_is_under_way(says_done):  # f
 
     r = _report("Greek and Italian officials swapped fishing records in Rome this week.", sides={"GRC", "ITA"})
     assert once_of_many(MONTHLY, with_model(MONTHLY, r, HELD)).relation == "progresses"
+
+
+# -- "none" before a cue negates it, as "no" and "not" do ---------------------------------------------------------------
+
+PERMITS = _frame("grant export permits for Korean machines installed in Vietnamese plants", "USA")
+
+
+def test_none_approved_is_no_progress():  # failed before
+    r = _report("Requests from Korean firms for export permits have piled up in Washington, with none approved since May, "
+                "traders said.", sides={"USA", "KOR"})
+    assert decide(PERMITS, r).relation == "stalls"
+
+
+def test_approved_permits_still_progress():
+    r = _report("Washington has approved export permits for Korean machines in Vietnamese plants, traders said.",
+                sides={"USA"})
+    assert decide(PERMITS, r).relation == "progresses"

@@ -36,7 +36,7 @@ def _cue_in(spans: tuple[tuple[int, int, str, str], ...], lo: int, hi: int, rel:
 
 def _negated_span(toks: list[Tok], lo: int, i: int) -> bool:
     window = " ".join(t.text for t in toks[max(lo, i - 4):i])
-    return bool(re.search(r"\b(not|n't|never|no|yet to|no longer)\b", window))
+    return bool(re.search(r"\b(not|n't|never|no|none|nothing|neither|yet to|no longer)\b", window))
 
 
 def _governing_cue(cues: dict[str, tuple[int, int, str] | None], k: int) -> tuple[str, str] | None:
