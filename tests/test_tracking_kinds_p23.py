@@ -185,3 +185,20 @@ def test_approved_permits_still_progress():
     r = _report("Washington has approved export permits for Korean machines in Vietnamese plants, traders said.",
                 sides={"USA"})
     assert decide(PERMITS, r).relation == "progresses"
+
+
+# -- a country a meeting is about is no party to it ---------------------------------------------------------------------
+
+DONORS = _frame("host a donors' meeting on Moldova's power grid in Naples", "ITA", made="2025-06-01",
+                deadline="2026-05-31")
+
+
+def test_a_meeting_on_another_country_called_off_is_withdrawn():  # failed before
+    r = _report("Italy called off the Naples donors' meeting planned for May.", sides={"ITA"}, published="2026-02-01")
+    assert decide(DONORS, r).relation == "withdraws"
+
+
+def test_a_summit_of_named_countries_still_needs_them():
+    summit = _frame("hold a summit of Japan, China and South Korea in Seoul", "KOR", kind="plan")
+    r = _report("South Korea called off the summit planned for May.", sides={"KOR"})
+    assert decide(summit, r).relation == "unrelated"

@@ -100,6 +100,8 @@ COUNTERPART_ACTS = frozenset({"a:meet", "a:visit", "a:call", "a:sign"})
 _PREPARED: dict[tuple[Any, ...], dict[str, Any]] = {}
 #: a name after "with" in a pledge's words: the counterpart it is with ("talks with the EU", "with the Mercosur states")
 _WITH_NAME = re.compile(r"\bwith (?:the )?((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*)*)")
+#: what a meeting or talks are about, after the parties: "talks with Russia on Ukraine's grain exports"
+_MATTER = re.compile(r" (?:on|about|over|concerning|regarding) ")
 #: an act promised at intervals ("every quarter", "each year", "monthly"): one report of it done is a first instalment
 _RECURRING = re.compile(r"\b(?:every|each) (?:day|week|fortnight|month|quarter|year|six months|two weeks)\b|"
                         r"\b(?:daily|weekly|monthly|quarterly|annually|yearly)\b", re.I)
@@ -158,9 +160,12 @@ def _prepare(mention: dict[str, Any], lex: Lexicon) -> dict[str, Any]:
     mention["_heads"] = sorted(head_keys | ({"o:money"} & objects))
     mention["_spec"] = sorted(spec)
     mention["_participants"] = sorted(countries_in(obj_text, lex))
+    mention["_countries"] = list(mention["_participants"])
+    # who takes part is named before what the meeting is about ("a donors' meeting on Ukraine's energy sector": Ukraine
+    # is the matter, not a party the report must name)
+    mention["_participants"] = sorted(countries_in(_MATTER.split(obj_text, 1)[0], lex))
     mention["_partners"] = sorted(m.group(1).lower() for m in _WITH_NAME.finditer(obj_text))
     mention["_recurring"] = bool(_RECURRING.search(action))
-    mention["_countries"] = list(mention["_participants"])
     for a in acts:
         for o in list(objects):
             ev = lex.events.get((a, o))
