@@ -202,3 +202,23 @@ def test_a_summit_of_named_countries_still_needs_them():
     summit = _frame("hold a summit of Japan, China and South Korea in Seoul", "KOR", kind="plan")
     r = _report("South Korea called off the summit planned for May.", sides={"KOR"})
     assert decide(summit, r).relation == "unrelated"
+
+
+# -- extraction: the term closing a row of coordinated acts is each one's term -----------------------------------------
+
+def _terms(coder, text):
+    from gaiko.types import Article
+
+    return {p.action: (p.deadline.text if p.deadline else None)
+            for p in coder.code_article(Article(text=text, published="2026-01-10")).pledges}
+
+
+def test_a_term_after_two_acts_is_the_term_of_both(coder):  # failed before
+    got = _terms(coder, "Under the deal Chad is to reopen the road to Abeche and let fuel trucks into the town within "
+                        "three weeks, mediators said.")
+    assert set(got.values()) == {"within three weeks"} and len(got) == 2, got
+
+
+def test_a_term_of_the_first_act_is_not_given_to_the_second(coder):
+    got = _terms(coder, "Ghana will cut fuel duties by March and hold talks with unions, the finance ministry said.")
+    assert got == {"cut fuel duties": "by March", "hold talks with unions": None}, got
