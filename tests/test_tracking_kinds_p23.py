@@ -222,3 +222,25 @@ def test_a_term_after_two_acts_is_the_term_of_both(coder):  # failed before
 def test_a_term_of_the_first_act_is_not_given_to_the_second(coder):
     got = _terms(coder, "Ghana will cut fuel duties by March and hold talks with unions, the finance ministry said.")
     assert got == {"cut fuel duties": "by March", "hold talks with unions": None}, got
+
+
+# -- deadlines: seasons --------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,published,country,end", [
+    ("before next winter", "2025-07-10", None, "2025-11-30"),  # by the day before it begins
+    ("by the end of the summer", "2025-07-10", None, "2025-08-31"),  # the summer under way
+    ("in the spring", "2025-07-10", None, "2026-05-31"),
+    ("before next winter", "2025-07-10", "AUS", "2026-05-31"),  # the southern winter has begun: the next one
+])
+def test_a_season_is_a_deadline(text, published, country, end):  # failed before
+    from gaiko.tracking.deadlines import normalise_deadline
+
+    d = normalise_deadline(text, published, country=country)
+    assert d is not None and d.end == end, d
+
+
+@pytest.mark.parametrize("text", ["the fall of the government", "a cold winter", "summer"])
+def test_a_season_word_that_dates_nothing(text):
+    from gaiko.tracking.deadlines import normalise_deadline
+
+    assert normalise_deadline(text, "2025-07-10") is None
