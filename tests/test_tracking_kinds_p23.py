@@ -244,3 +244,17 @@ def test_a_season_word_that_dates_nothing(text):
     from gaiko.tracking.deadlines import normalise_deadline
 
     assert normalise_deadline(text, "2025-07-10") is None
+
+
+def test_a_standing_term_starting_on_a_date_has_that_date_as_deadline():  # failed before
+    from gaiko.tracking.deadlines import normalise_deadline
+
+    d = normalise_deadline("within 10 days of each request from September", "2026-03-10")
+    assert d is not None and (d.start, d.end) == ("2026-09-01", "2026-09-30"), d
+
+
+def test_a_term_anchored_on_an_event_stays_symbolic():
+    from gaiko.tracking.deadlines import normalise_deadline
+
+    d = normalise_deadline("within a week of the ceasefire", "2026-03-10")
+    assert d is not None and d.end is None and d.granularity == "symbolic"

@@ -222,6 +222,14 @@ def normalise_deadline(
     m = re.search(rf"\bwithin (?:the next |the coming )?{_NUM}\s+{_UNIT}\b( (?:of|after|from) (?!now|today)(.+))?", t)
     if m:
         n = parse_number(m.group(1)) or 1
+        if m.group(3) and pub is not None:
+            # "within 15 days of application from July": a standing term for each case; the regime it sets up
+            # starts on the date named after it, and that is the pledge's deadline
+            begins = re.search(r"\b(?:from|starting(?: in| on| from)?|beginning(?: in| on)?) (.+)$", m.group(4))
+            when = normalise_deadline(f"from {begins.group(1)}", pub, country=country) if begins else None
+            if when is not None and when.end is not None and when.granularity != "symbolic":
+                return Deadline(text=raw, start=when.start, end=when.end, granularity=when.granularity, kind=when.kind,
+                                anchor=f"standing term: {(t[m.start():m.start(4)] + m.group(4)[:begins.start()]).strip()}")
         if m.group(3) or pub is None:
             return symbolic((m.group(4) or "publication date").strip(" ,."), kind="within")
         return mk(pub, _add(pub, n, m.group(2)), "day", "within", "published")
