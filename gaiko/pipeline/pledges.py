@@ -285,7 +285,8 @@ class PledgeExtractor:
         to = any(a.lower_ == "to" and a.dep_ == "aux" for v in (verb, *(c for c in cue.children if c.dep_ in ("xcomp", "acl"))) for a in v.children)
         return f"{cue.text} to" if to else cue.text
 
-    def _deadline(self, verb: Token, cue: Token, published: str | None, country: str | None) -> Deadline | None:
+    def _deadline(self, verb: Token, cue: Token, published: str | None, country: str | None,
+                  shared: bool = False) -> Deadline | None:
         phrases = deadline_phrases(verb)
         if cue.i == verb.i and cue.tag_ in ("VBD", "VBN"):
             # "agreed on Monday to a ceasefire": the date of a past cue is when it was said, not a deadline
@@ -310,6 +311,12 @@ class PledgeExtractor:
                                         text.lower().strip()))
             if best is None or (best.kind in ("symbolic",) and d.kind != "symbolic") or (best_weekday and not weekday):
                 best, best_weekday = d, weekday  # a bare weekday yields to a real deadline ("said on Friday ... by May")
+        if best is None and relative_text is None and not shared:
+            # "is to lift its siege and let aid convoys into the city within two weeks": the term closing a row of
+            # coordinated acts is the term of each of them
+            for c in verb.children:
+                if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > verb.i:
+                    return self._deadline(c, c, published, country, shared=True)
         if best is None and relative_text is not None:
             return normalise_deadline(relative_text, published, country=country)
         if best is not None and relative_text is not None:

@@ -36,7 +36,7 @@ def _cue_in(spans: tuple[tuple[int, int, str, str], ...], lo: int, hi: int, rel:
 
 def _negated_span(toks: list[Tok], lo: int, i: int) -> bool:
     window = " ".join(t.text for t in toks[max(lo, i - 4):i])
-    return bool(re.search(r"\b(not|n't|never|no|yet to|no longer)\b", window))
+    return bool(re.search(r"\b(not|n't|never|no|none|nothing|neither|yet to|no longer)\b", window))
 
 
 def _governing_cue(cues: dict[str, tuple[int, int, str] | None], k: int) -> tuple[str, str] | None:
@@ -133,6 +133,30 @@ def _aside_cue(text: str, toks: list[Tok], lo: int, i: int) -> bool:
 _THREATENED = re.compile(r"\b(?:threat\w*|warn\w*|unless|if)\b", re.I)
 
 
+_TIME_PREPOSITIONS = frozenset({"from", "since", "at", "by", "until", "till", "before", "after", "around", "near"})
+
+
+def _time_noun(toks: list[Tok], i: int, j: int) -> bool:
+    """A one-word cue that is the noun of a time phrase ("from the start of the year", "since the launch of talks"): it
+    reports no act of its own."""
+    return j == i + 1 and i >= 2 and j < len(toks) and toks[i - 1].text == "the" and toks[j].text == "of" \
+        and toks[i - 2].text.lower() in _TIME_PREPOSITIONS
+
+
+#: nouns that name what kind of pledge is dropped ("dropped its threat", "withdrew its demand")
+_KIND_NOUNS = {"threat": "threat", "threats": "threat", "ultimatum": "threat", "demand": "demand", "demands": "demand"}
+
+
+def _other_kind(frame: Frame, toks: list[Tok], j: int, hi: int) -> str | None:
+    """The kind of pledge a withdrawal names right after its verb ("France has dropped its threat to ...") when it is
+    not the pledge's own kind: the writer says which pledge is dropped, and it is another (a threat of the same side)."""
+    for t in toks[j:min(hi, j + 3)]:
+        kind = _KIND_NOUNS.get(t.text.lower())
+        if kind:
+            return kind if kind != frame.kind else None
+    return None
+
+
 def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, lex: Lexicon,
                 feats: dict[str, float], placed: bool) -> Decision:
     """The relation one clause states (see the module doc of :mod:`gaiko.tracking.decide`, steps 3-5)."""
@@ -148,7 +172,8 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         starts = {h.i for h in found if h.concept.startswith("o:") and h.role == "n"}
         toks_all = analyse(report.text)[0]
         spans = tuple(sp for sp in spans if not any(i <= sp[0] and sp[1] <= j for i, j in named) and not (
-            sp[1] == sp[0] + 1 and sp[1] in starts and (sp[0] == 0 or toks_all[sp[0] - 1].text in _BEFORE_MODIFIER)))
+            sp[1] == sp[0] + 1 and sp[1] in starts and (sp[0] == 0 or toks_all[sp[0] - 1].text in _BEFORE_MODIFIER))
+            and not _time_noun(toks_all, sp[0], sp[1]))
         cues_of = {rel: _cue_in(spans, lo, hi, rel) for rel in lex.cues}
         got = memo[("cues", lo, hi)] = (_cue_in(spans, lo, hi, "hedge"), cues_of,
                                          {f"cue_{rel}": float(c is not None) for rel, c in cues_of.items()})
@@ -229,6 +254,8 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         i, _j, words = c
         if rel == "withdraws" and not _about_plan(toks, i, hi, lex, clause, _j):
             continue
+        if rel == "withdraws" and (kind := _other_kind(frame, toks, _j, hi)):
+            return Decision("unrelated", note=f"drops a {kind}, not the pledge (a {frame.kind})", features=feats)
         if _aside_cue(report.text, toks, lo, i):
             continue
         if rel in ("fulfils", "progresses", "reverses") and (
@@ -281,6 +308,12 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
     q = frame.quantity
     if q and q.get("value") is not None and q.get("unit") in MEASURED and clause.objects \
             and not any(a in _FUTURE_AUX for a in (t.text for t in toks[lo:hi])):
+        k = clause.objects[0].i
+        subject = _memo_call(memo, _subject_at, report, toks, clause.lo, clause.subject_lo, k, lex) if k > lo else None
+        if subject and subject.startswith("?:") and placed and frame.doer not in report.sides:
+            # a sum alone is weak evidence: put there by a body the resolver could not place ("The Asian Development
+            # Bank put $40 million into ..."), it is someone else's money, not the pledger's
+            return Decision("unrelated", note=f"a sum of {subject[2:]}'s, not the pledge's actor's", features=feats)
         rel = quantity_relation(frame, text, lex)
         if rel == "fulfils":
             return Decision("fulfils", cue=q.get("text"), note="the promised quantity reported in place", features=feats)

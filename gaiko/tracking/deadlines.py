@@ -111,6 +111,44 @@ def fiscal_year(country: str | None, name: int | None = None, containing: dt.dat
     return start, end
 
 
+@lru_cache(maxsize=1)
+def _season_table() -> tuple[dict[str, list[int]], frozenset[str]]:
+    from ..tables import data_path, load_yaml
+
+    data = load_yaml(data_path("pledges/seasons.yaml")) or {}
+    return ({str(k): [int(m) for m in v] for k, v in (data.get("months") or {}).items()},
+            frozenset(str(c) for c in data.get("southern") or ()))
+
+
+_SEASON = re.compile(r"\b(?:(?:(by|before|until|ahead of)|in|during)\s+)?(?:(the end of)\s+)?(?:(this|next|the coming|the)\s+)?"
+                     r"(spring|summer|autumn|fall|winter)\b(?! of)")
+
+
+def _season(t: str, pub: dt.date, country: str | None) -> tuple[dt.date, dt.date, bool] | None:
+    """(first day, last day, by?) of the season a deadline names ("before next winter": the next winter to begin
+    after the publication date; "this summer" or "in the summer" while it lasts: the current one; a season of the
+    southern hemisphere for the countries in ``seasons.yaml``). None when ``t`` names no season."""
+    m = _SEASON.search(t)
+    if not m or not re.search(r"\b(?:by|before|until|ahead of|in|during|this|next|the coming|the)\s+$",
+                              t[:m.start(4)]):
+        return None  # a bare season word is no date ("the fall of the government" is excluded above)
+    months, southern = _season_table()
+    first = months[m.group(4)][0]
+    if country in southern:
+        first = (first + 5) % 12 + 1
+    start = dt.date(pub.year, first, 1)
+    # the season under way ("this summer", "in the summer" published in July) or the next one to begin
+    current = [start.replace(year=start.year - 1), start]
+    ongoing = next((s for s in current if s <= pub < _add_months(s, 3)), None)
+    if ongoing is not None and m.group(3) != "next" and (not m.group(1) or m.group(2)):
+        start = ongoing
+    elif start <= pub:
+        start = start.replace(year=start.year + 1)
+    end = _add_months(start, 3) - dt.timedelta(days=1)
+    before = bool(m.group(1)) and not m.group(2)
+    return start, end, before
+
+
 def _next_month(pub: dt.date, month: int, allow_same: bool = True) -> int:
     """Year of the next ``month`` on or after the publication month."""
     if month > pub.month or (allow_same and month == pub.month):
@@ -184,6 +222,14 @@ def normalise_deadline(
     m = re.search(rf"\bwithin (?:the next |the coming )?{_NUM}\s+{_UNIT}\b( (?:of|after|from) (?!now|today)(.+))?", t)
     if m:
         n = parse_number(m.group(1)) or 1
+        if m.group(3) and pub is not None:
+            # "within 15 days of application from July": a standing term for each case; the regime it sets up
+            # starts on the date named after it, and that is the pledge's deadline
+            begins = re.search(r"\b(?:from|starting(?: in| on| from)?|beginning(?: in| on)?) (.+)$", m.group(4))
+            when = normalise_deadline(f"from {begins.group(1)}", pub, country=country) if begins else None
+            if when is not None and when.end is not None and when.granularity != "symbolic":
+                return Deadline(text=raw, start=when.start, end=when.end, granularity=when.granularity, kind=when.kind,
+                                anchor=f"standing term: {(t[m.start():m.start(4)] + m.group(4)[:begins.start()]).strip()}")
         if m.group(3) or pub is None:
             return symbolic((m.group(4) or "publication date").strip(" ,."), kind="within")
         return mk(pub, _add(pub, n, m.group(2)), "day", "within", "published")
@@ -207,6 +253,7 @@ def normalise_deadline(
         return mk(start, fy[1], "fiscal_year", "by", f"fiscal year of {country}")
 
     by = bool(re.search(r"\b(by|before|until|no later than|not later than|ahead of)\b", t))
+
 
     # half of a month: "in the first half of April 2026"
     m = re.search(rf"\b(first|second|1st|2nd) half of {_MONTH_RE}(?: ((?:19|20)\d\d))?", t)
@@ -315,6 +362,13 @@ def normalise_deadline(
         d = dateparser.parse(raw, settings={"RELATIVE_BASE": dt.datetime.combine(pub, dt.time()), "PREFER_DATES_FROM": "future"})
         if d is not None:
             return mk(pub if by else d.date(), d.date(), "day")
+    # seasons: "before next winter" (by the day before it begins), "in the summer", "by the end of the autumn"
+    season = _season(t, pub, country)
+    if season is not None:
+        start, end, before = season
+        if before:
+            return mk(pub, start - dt.timedelta(days=1), "season")
+        return mk(pub if by else start, end, "season")
     return None
 
 

@@ -38,6 +38,7 @@ from typing import Any
 from .choose import SPECIFIC_ACTS, choose_clauses, frame_sets, other_spec
 from .clause import Decision, Report, read_clause, sentence_memo
 from .lexicon import Lexicon, lexicon
+from .amounts import less_than_promised, quantity_relation
 from .normalise import COUNTERPART_ACTS, Frame
 from .text import OBJECT, Hit, countries_in, stem, tokens_hits
 
@@ -129,9 +130,39 @@ def _other_people(frame: Frame, report: Report, toks: list[Any], found: list[Hit
     return None
 
 
+def _other_partner(frame: Frame, report: Report, toks: list[Any], found: list[Hit], lex: Lexicon) -> str | None:
+    """The counterpart a report names after "with" (a country: "opened talks with Japan", "its agreement with
+    Mexico") when the pledge is with another party it names by a name no country table holds ("talks with the EU",
+    "with the Mercosur states"): the report is about a deal with someone else. The pledger itself named there is no
+    rival."""
+    memo = sentence_memo(report, lex)
+    got = memo.get("peoples")
+    if got is None:
+        got = memo["peoples"] = _peoples(report.text, toks, found, lex)
+    doer = (frame.doer or "").split("/")[0]
+    for isos, words in got[1]:
+        if not words.lower().startswith("with ") or doer in isos:
+            continue
+        if not any(p in words.lower() for p in frame.partners):
+            return words
+    return None
+
+
 def decide(frame: Frame, report: Report, lex: Lexicon | None = None) -> Decision:
     """The relation of ``report`` to the pledge ``frame`` (see the module doc for the rules)."""
-    lex = lex or lexicon()
+    return once_of_many(frame, _decide(frame, report, lex or lexicon()))
+
+
+def once_of_many(frame: Frame, d: Decision) -> Decision:
+    """A pledge to act at intervals ("share the data every quarter") is not kept by one report of the act done: that is
+    the first instalment, under way (``progresses``), whoever read it (the rules or the relation model)."""
+    if frame.recurring and d.relation == "fulfils":
+        return Decision("progresses", cue=d.cue, note=f"{d.note + '; ' if d.note else ''}done once, promised at intervals",
+                        features=d.features)
+    return d
+
+
+def _decide(frame: Frame, report: Report, lex: Lexicon) -> Decision:
     memo = sentence_memo(report, lex)
     got = memo.get("decide")
     if got is None:  # what depends on the sentence alone
@@ -157,6 +188,10 @@ def decide(frame: Frame, report: Report, lex: Lexicon | None = None) -> Decision
         rival = _other_people(frame, report, toks, found, lex)
         if rival:
             return Decision("unrelated", note=f"about {rival}, not the pledge's", features=feats)
+    if frame.partners and not frame.related:
+        rival = _other_partner(frame, report, toks, found, lex)
+        if rival:
+            return Decision("unrelated", note=f"{rival}, not with the pledge's counterpart", features=feats)
     # 2. what: the clauses about the object, best first; a specific act may stand for its object (which clauses
     # depends on the pledge's acts, objects and heads alone: many pledges share them, so it is read once for each)
     choice = (frame.acts, frame.objects, frame.heads)
@@ -221,6 +256,11 @@ def with_model(frame: Frame, report: Report, rules: Decision, lex: Lexicon | Non
         if weak:  # the model read the pledge done where the sentence reports no such deed: it stays for review
             return Decision(rules.relation, cue=rules.cue, note=f"{rules.note or ''}; {d.note} not taken: {weak}".lstrip("; "),
                             features=rules.features)
+        if d.relation == "fulfils" and frame.quantity and frame.quantity.get("unit") in _SUMS \
+                and _PART_OF.search(report.text) and quantity_relation(frame, report.text, lex) == "partial":
+            # "has handed $150 million of the $200 million": the model's "done" is less than the promised quantity
+            less = less_than_promised(frame, report, report.text, str(frame.quantity.get("text")), d.features)
+            return Decision(less.relation, cue=less.cue, note=f"{d.note}; {less.note}", features=d.features)
     return d
 
 
@@ -230,6 +270,14 @@ _DONE = frozenset({"fulfils", "partial", "progresses"})
 _ANNOUNCES = re.compile(r"\b(?:will|would|shall|(?:is|are|was|were) (?:due |set |expected |scheduled )?to|"
                         r"(?:plans?|planned|intends?|intended|vowed|pledged|promised|agreed) to)\s+[a-z]+", re.I)
 
+#: money units, and a sum reported as a part of a whole ("$150 million of the $200 million")
+_SUMS = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "KRW", "INR", "RUB"})
+_PART_OF = re.compile(r"[$€£¥]?\d[\d.,]*(?: (?:million|billion|bn|m))?(?: [a-z]+)? of (?:the|its|their) [$€£¥]?\d", re.I)
+#: a sentence that says something did not happen or did not change ("show no reduction in troops", "with none approved",
+#: "little changed", "has yet to"): the model's "done" would read the opposite of what it says
+_NEGATES = re.compile(r"\b(?:no|none|not|never|nothing|neither|nor|without|unchanged|yet to)\b|n't\b|"
+                      r"\blittle (?:changed|change)\b", re.I)
+
 
 def _weak_for_done(frame: Frame, report: Report) -> str | None:
     """Why a report the rules could not read cannot be taken as the pledge's act done (or under way) on the relation
@@ -237,6 +285,8 @@ def _weak_for_done(frame: Frame, report: Report) -> str | None:
     company said it would start pumping in May")."""
     if _ANNOUNCES.search(report.text):
         return "the sentence announces, it reports nothing done"
+    if _NEGATES.search(report.text):
+        return f"the sentence negates ({_NEGATES.search(report.text).group(0)})"
     return None
 
 
@@ -273,7 +323,7 @@ def judge(frame: Frame, cand: dict[str, Any], events: list[dict[str, Any]], acto
         if decide(frame, before, lex).relation == "unrelated":
             return None
     if d.relation == "needs_review":  # what the rules could not read, the relation model may
-        d = with_model(frame, report, d, lex)
+        d = once_of_many(frame, with_model(frame, report, d, lex))
     if d.relation == "unrelated":
         return None
     done = [e for e in events if not e.get("intended")]

@@ -80,6 +80,8 @@ class Frame:
     spec: frozenset[str] = frozenset()  # what the object's head is about: "sanctions on [the airline Belavia]"
     related: frozenset[str] = frozenset()  # other sides the pledge concerns: the other party, countries its object names
     narrow: frozenset[str] = frozenset()  # object keys the pledge names itself (no broader or event keys)
+    partners: frozenset[str] = frozenset()  # names after "with" in the pledge ("open talks with the EU": "eu")
+    recurring: bool = False  # an act promised again and again ("share data every quarter"): done once is under way
     own: set[tuple[str, int]] = field(default_factory=set)  # the mentions' own sentences
     made_arts: set[str] = field(default_factory=set)  # articles where the pledge was first made (same day)
 
@@ -96,6 +98,13 @@ COUNTERPART_ACTS = frozenset({"a:meet", "a:visit", "a:call", "a:sign"})
 
 
 _PREPARED: dict[tuple[Any, ...], dict[str, Any]] = {}
+#: a name after "with" in a pledge's words: the counterpart it is with ("talks with the EU", "with the Mercosur states")
+_WITH_NAME = re.compile(r"\bwith (?:the )?((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*)*)")
+#: what a meeting or talks are about, after the parties: "talks with Russia on Ukraine's grain exports"
+_MATTER = re.compile(r" (?:on|about|over|concerning|regarding) ")
+#: an act promised at intervals ("every quarter", "each year", "monthly"): one report of it done is a first instalment
+_RECURRING = re.compile(r"\b(?:every|each) (?:day|week|fortnight|month|quarter|year|six months|two weeks)\b|"
+                        r"\b(?:daily|weekly|monthly|quarterly|annually|yearly)\b", re.I)
 
 
 def prepare(mention: dict[str, Any], lex: Lexicon | None = None) -> dict[str, Any]:
@@ -152,6 +161,11 @@ def _prepare(mention: dict[str, Any], lex: Lexicon) -> dict[str, Any]:
     mention["_spec"] = sorted(spec)
     mention["_participants"] = sorted(countries_in(obj_text, lex))
     mention["_countries"] = list(mention["_participants"])
+    # who takes part is named before what the meeting is about ("a donors' meeting on Ukraine's energy sector": Ukraine
+    # is the matter, not a party the report must name)
+    mention["_participants"] = sorted(countries_in(_MATTER.split(obj_text, 1)[0], lex))
+    mention["_partners"] = sorted(m.group(1).lower() for m in _WITH_NAME.finditer(obj_text))
+    mention["_recurring"] = bool(_RECURRING.search(action))
     for a in acts:
         for o in list(objects):
             ev = lex.events.get((a, o))
@@ -207,6 +221,8 @@ def frame(group: list[dict[str, Any]], lex: Lexicon | None = None) -> Frame:
         quantity=next((m["quantity"] for m in group if m.get("quantity")), None),
         deadline_end=max(ends) if ends else None, first_published=first_day, until=until,
         event_type=first.get("event_type"),
+        partners=frozenset(first.get("_partners") or ()),
+        recurring=any(m.get("_recurring") or _RECURRING.search(m.get("sentence") or "") for m in group[:1]),
         own={(m["article_id"], m["sentence_index"]) for m in group},
         made_arts={m["article_id"] for m in group if m.get("published") == first_day},
     )
