@@ -223,3 +223,37 @@ def test_primary_only_batches_teach_no_none_in_their_event_sentences(rules_coder
     assert any(lab == "NONE" for lab in part.labels) == any(not s.events for s in sents)
     cfg = TrainConfig(**_data_options(build_parser().parse_args(["train", "--primary-only", "12, 15"])))
     assert cfg.primary_only == ("12", "15") and TrainConfig().primary_only == ()
+
+
+def test_an_ensemble_scores_the_mean_of_its_members_and_survives_saving(tmp_path):
+    """`gaiko.learn ensemble`: vocabularies united, hidden layers side by side, output layers scaled by 1/n."""
+    from gaiko.errors import ConfigError
+    from gaiko.learn.__main__ import main
+    from gaiko.learn.ensemble import average_models
+
+    rng = np.random.default_rng(3)
+
+    def net(vocab, hidden):
+        m = TypeModel({f: i for i, f in enumerate(vocab)}, rng.normal(size=(len(vocab), hidden)),
+                      rng.normal(size=hidden), LABELS, {"join": {"drop": 0.8}},
+                      out_weights=rng.normal(size=(hidden, len(LABELS))), out_bias=rng.normal(size=len(LABELS)))
+        m.add_linear(rng.normal(size=(len(vocab), len(LABELS))), rng.normal(size=len(LABELS)), 0.5)
+        return m
+
+    a, b = net(["l=attack", "p=VERB", "x"], 4), net(["l=meet", "p=VERB", "y", "z"], 3)
+    rows, shared = [["l=attack", "p=VERB"], ["l=meet", "z"], ["unknown"]], ["x", "y"]
+    e = average_models([a, b])
+    assert e.weights.shape == (6, 7) and e.meta["join"] == {"drop": 0.8}
+    np.testing.assert_allclose(e.logits(rows, shared), (a.logits(rows, shared) + b.logits(rows, shared)) / 2,
+                               rtol=1e-5, atol=1e-5)
+    a.save(tmp_path / "a" / "m.npz")
+    b.save(tmp_path / "b" / "m.npz")
+    assert main(["ensemble", str(tmp_path / "a" / "m.npz"), str(tmp_path / "b" / "m.npz"),
+                 "--out", str(tmp_path / "e" / "m.npz")]) == 0
+    loaded = TypeModel.load(tmp_path / "e" / "m.npz")
+    assert len(loaded.meta["ensemble"]) == 2
+    np.testing.assert_allclose(loaded.predict_proba(rows, shared), e.predict_proba(rows, shared), atol=2e-3)
+    with pytest.raises(ConfigError, match="at least two"):
+        average_models([a])
+    with pytest.raises(ConfigError, match="networks"):
+        average_models([a, TypeModel({"x": 0}, np.zeros((1, len(LABELS))), np.zeros(len(LABELS)), LABELS)])

@@ -108,6 +108,21 @@ def _add_linear(a: argparse.Namespace) -> dict[str, Any]:
     return {"saved": str(a.out), "linear_path": model.meta["linear_path"]}
 
 
+def _ensemble(a: argparse.Namespace) -> dict[str, Any]:
+    from ..pipeline.typemodel import TypeModel
+    from .ensemble import average_models
+
+    members = [TypeModel.load(p) for p in a.members]
+    meta = {**members[0].meta, "ensemble": [{"path": str(p), "trained": m.meta.get("trained"),
+                                              "sentences_by_batch": m.meta.get("sentences_by_batch"),
+                                              "config": m.meta.get("config"), "linear_path": m.meta.get("linear_path")}
+                                             for p, m in zip(a.members, members)]}
+    model = average_models(members, meta)
+    model.save(a.out)
+    return {"saved": str(a.out), "members": [str(p) for p in a.members], "features": len(model.vocab),
+            "hidden": int(model.weights.shape[1])}
+
+
 def _model(spec: str | None) -> Any:
     from ..pipeline.typemodel import TypeModel, default_model_path
 
@@ -184,6 +199,9 @@ _ABOUT = {
     "add-linear": "Fit a linear path (logistic regression over the same features) on the tuned split and put "
                   "it beside an existing network artefact, mixed with share --mix; the base's join thresholds "
                   "stay. About 3 minutes on two cores. Prints a JSON summary.",
+    "ensemble": "Average two or more network artefacts into one (their scores' mean: vocabularies united, hidden "
+                "layers side by side; gaiko.learn.ensemble). The first member's join thresholds stay; meta.json "
+                "records the members. Seconds. Prints a JSON summary.",
     "eval": "Score a type model (the shipped one, another artefact, or the rules alone) on one split: our own "
             "corpus as a whole and per batch, our ConfliBERT labels, the labelled articles, and the gold files in "
             "../shared. Prints one JSON object of figures (type accuracy, macro F1, no-event and false-event rates, "
@@ -257,6 +275,12 @@ def build_parser() -> argparse.ArgumentParser:
     al.add_argument("--C", type=float, default=1.0,
                     help="inverse L2 strength of the linear path (larger: weaker regularisation; default: "
                          "%(default)s)")
+    en = _command(sub, "ensemble", "average network artefacts into one")
+    en.add_argument("members", nargs="+", type=Path, metavar="PATH",
+                    help="two or more network artefacts (.npz, each with its meta.json)")
+    en.add_argument("--out", type=Path, default=DEFAULT_OUT, metavar="PATH",
+                    help="where to write the result (.npz; meta.json beside it); the default replaces the shipped "
+                         "model")
     e = _command(sub, "eval", "figures on a split (numbers only)")
     e.add_argument("--model", default=None, metavar="PATH|rules",
                    help="a type-model artefact (.npz), or 'rules' for the rule lexicons alone (default: the shipped "
@@ -282,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
     p = build_parser()
     a = p.parse_args(argv)
     try:
-        res = {"train": _train, "add-linear": _add_linear, "eval": _eval, "curve": _curve, "lexdata": _lexdata}[a.cmd](a)
+        res = {"train": _train, "add-linear": _add_linear, "ensemble": _ensemble, "eval": _eval, "curve": _curve, "lexdata": _lexdata}[a.cmd](a)
     except GaikoError as exc:
         sys.stderr.write(f"Error: {exc}\n")
         return 2
