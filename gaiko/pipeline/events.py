@@ -26,7 +26,7 @@ from .attributes import ClauseInfo, clause_info
 from .compound import compound_members
 from .dates import event_date
 from .eventactors import actor_key, between_sides, event_actor, own_people_away, pick_target
-from .eventsides import UNDIRECTED, adjective_owner, direct_target, event_place, group_pair
+from .eventsides import UNDIRECTED, adjective_owner, direct_target, event_place, group_pair, object_target, sentence_side
 from .roles import PRONOUNS, fallback_targets, subjects, target_candidates
 from .state import DocState, get_state
 from .triggers import Entry, Lexicon, default_lexicon, model_entry
@@ -310,6 +310,9 @@ class EventCoder:
         if target is not None and source is not None and target.country and target.country == source.country:
             # "France recalled its ambassador from Algiers": the other country, not France's own envoy
             target = own_people_away(target, source, c, state, info, kb) or target
+        if target is None:
+            # "Nicaragua stripped 94 critics of their citizenship": the object, with its sentence's country
+            target = object_target(c, state, source, kb)
         conf = e.confidence * info.salience
         if source is None:
             conf *= 0.85
@@ -367,6 +370,8 @@ class EventCoder:
                 and target.start <= place.start and place.end <= target.end:
             # "shelled El Fasher": the city no actor list knows is of its country
             target = Actor(**{**target.to_dict(), "country": place.country, "resolved_by": f"{target.resolved_by}+place"})
+        # "Riot police kettled demonstrators outside the Assemblée nationale": a common noun takes its sentence's country
+        source, target = sentence_side(source, d.cand, state), sentence_side(target, d.cand, state)
         return Event(
             id=event_id(state.article_id, sidx, tok.idx, d.event_type, source, target),
             article_id=state.article_id,
