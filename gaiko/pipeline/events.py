@@ -26,7 +26,7 @@ from .attributes import ClauseInfo, clause_info
 from .compound import compound_members
 from .dates import event_date
 from .eventactors import actor_key, between_sides, event_actor, own_people_away, pick_target
-from .eventsides import UNDIRECTED, adjective_owner, direct_target, event_place, group_pair, object_target, sentence_side
+from .eventsides import UNDIRECTED, adjective_owner, direct_target, event_place, group_pair, object_of, object_target, sentence_side
 from .roles import PRONOUNS, fallback_targets, subjects, target_candidates
 from .state import DocState, get_state
 from .triggers import Entry, Lexicon, default_lexicon, model_entry
@@ -251,6 +251,10 @@ class EventCoder:
             etype, pattern = fixed, f"{pattern}~{fixed.lower()}"
         # roles
         subj, passive, agent = subjects(c.anchor)
+        if passive and agent is None and etype == "MOBILIZE":
+            # "British jets were scrambled", "troops were deployed to the border": the forces moved are the side that
+            # mobilises (corpora/events/README.md: deployments, alerts)
+            passive = False
         src_toks: list[Token] = ([agent] if agent is not None else []) if passive else subj
         sources = [a for a in (event_actor(t, state, info, kb) for t in src_toks) if a is not None]
         source = sources[0] if sources else None
@@ -310,6 +314,12 @@ class EventCoder:
         if target is not None and source is not None and target.country and target.country == source.country:
             # "France recalled its ambassador from Algiers": the other country, not France's own envoy
             target = own_people_away(target, source, c, state, info, kb) or target
+        if code.startswith("043") and etype == "CONSULT" and pair is None and source is not None \
+                and target is not None and object_of(target, c):
+            # CAMEO 043 "host a visit": the visitor is the source, the host the target ("Xi received Putin";
+            # corpora/events/README.md)
+            source, target = target, source
+            sources = [source]
         if target is None:
             # "Nicaragua stripped 94 critics of their citizenship": the object, with its sentence's country
             target = object_target(c, state, source, kb)

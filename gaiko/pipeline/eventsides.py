@@ -55,6 +55,18 @@ def direct_target(target: Actor, c: Any) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.i in heads
 
 
+def object_of(a: Actor, c: Any) -> bool:
+    """Whether an actor is the direct or indirect object of the trigger or its verb ("received Putin"; not "hosted
+    talks between Ethiopia and Eritrea")."""
+    span = c.tok.doc.char_span(a.start, a.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    while root.dep_ in ("amod", "compound", "poss", "nmod") and root.head.i != root.i:
+        root = root.head  # "his Ugandan counterpart": the mention may be the adjective alone
+    return root.head.i in (c.tok.i, c.anchor.i) and root.dep_ in ("dobj", "obj", "dative") and root.i != c.tok.i
+
+
 def adjective_pair(tok: Token, state: DocState) -> tuple[Actor, Actor] | None:
     """The two countries of coordinated adjectives before a plural subject ("the Greek and Turkish foreign
     ministers"): the subject's actor with each country."""
