@@ -95,3 +95,28 @@ def test_sentence_country_helper_needs_exactly_one():
     assert sentence_country(sent, DocState(actors=[un])) is None  # no state at all
     later = Actor(text="Chile", start=70, end=75, country="CHL", resolved_by="country")
     assert sentence_country(sent, DocState(actors=[police, later])) == "FRA"  # another sentence's actor
+
+
+# -- conventions: the visitor of a hosted visit, the forces of an agentless deployment ---------------------------
+
+def test_hosted_visit_has_the_visitor_as_source(coder):
+    # corpora/events/README.md: "a visit: the visitor is the source, the host the target"
+    src, tgt, _, _ = _sides(coder, "The Kenyan president received his Ugandan counterpart in Nairobi on Monday.",
+                            "CONSULT")
+    assert (src, tgt) == ("UGA", "KEN")
+
+
+def test_hosting_talks_between_others_is_not_turned_round(coder):
+    src, _, _, _ = _sides(coder, "Kenya hosted talks between Ethiopia and Eritrea.", "CONSULT")
+    assert src == "KEN"
+
+
+def test_agentless_deployment_has_the_forces_as_source(coder):
+    src, _, _, _ = _sides(coder, "Polish jets were scrambled after Russian drones entered Romanian airspace.",
+                          "MOBILIZE")
+    assert src == "POL"
+
+
+def test_deployment_with_an_agent_keeps_the_agent(coder):
+    src, _, s, _ = _sides(coder, "Indian troops were deployed by the government to the border.", "MOBILIZE")
+    assert src == "IND" and s.sector == "GOV"
