@@ -120,3 +120,15 @@ def test_agentless_deployment_has_the_forces_as_source(coder):
 def test_deployment_with_an_agent_keeps_the_agent(coder):
     src, _, s, _ = _sides(coder, "Indian troops were deployed by the government to the border.", "MOBILIZE")
     assert src == "IND" and s.sector == "GOV"
+
+
+# -- a lower-case word is no organisation's name ----------------------------------------------------------------
+
+def test_lower_case_word_is_no_organisation(coder):
+    src, tgt, _, t = _sides(coder, "The Vietnamese president granted amnesty to 3,700 prisoners on Monday.", "CONCEDE")
+    assert src == "VNM" and tgt == "VNM" and "amnesty" not in t.text
+
+
+def test_capitalised_short_name_still_is(coder):
+    src, tgt, _, _ = _sides(coder, "Amnesty accused the Vietnamese police of torturing prisoners.", "ACCUSE")
+    assert (src, tgt) == ("IGO", "VNM")
