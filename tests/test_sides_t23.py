@@ -30,8 +30,8 @@ def test_group_noun_takes_the_sentence_country(coder):
 
 
 def test_name_does_not_take_the_sentence_country(coder):
-    # a firm or a person no list knows may act abroad: "Gazprom" is not Moldovan
-    src, tgt, _, _ = _sides(coder, "Gazprom cut gas supplies to Moldova on Monday.", "SANCTION")
+    # a firm or a person no list knows may act abroad: "Kestrel Petroleum" is not Moldovan
+    src, tgt, _, _ = _sides(coder, "Kestrel Petroleum cut gas supplies to Moldova on Monday.", "SANCTION")
     assert (src, tgt) == (None, "MDA")
     src, _, _, _ = _sides(coder, "Okonkwo attacked a police station near Lahore.", "ASSAULT")
     assert src is None
@@ -132,3 +132,14 @@ def test_lower_case_word_is_no_organisation(coder):
 def test_capitalised_short_name_still_is(coder):
     src, tgt, _, _ = _sides(coder, "Amnesty accused the Vietnamese police of torturing prisoners.", "ACCUSE")
     assert (src, tgt) == ("IGO", "VNM")
+
+
+# -- organisations with a home country (gaiko/data/actors/organizations.csv, block of 2026-11-30) ----------------
+
+def test_state_company_and_armed_group_have_their_country(coder):
+    src, tgt, _, _ = _sides(coder, "Gazprom cut gas supplies to Moldova on Monday.", "SANCTION")
+    assert (src, tgt) == ("RUS", "MDA")
+    src, _, s, _ = _sides(coder, "The ELN released two soldiers in Arauca.", "RETREAT")
+    assert src == "COL" and s.sector == "REB"
+    src, tgt, _, _ = _sides(coder, "The African Development Bank lent Kenya $50 million.", "AID")
+    assert (src, tgt) == ("IGO", "KEN")
