@@ -55,6 +55,15 @@ def direct_target(target: Actor, c: Any) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.i in heads
 
 
+def hosted_visitor(code: str, etype: str, source: Actor | None, target: Actor | None, c: Any) -> bool:
+    """Whether the target is the visitor of a hosted visit (CAMEO 043, "host a visit": "Xi received Putin", "the
+    president hosted his Ugandan counterpart"), whom gaiko's convention makes the source, the host the target
+    (corpora/events/README.md). Only a visitor that is the verb's object ("hosted talks between Ethiopia and
+    Eritrea" is not turned round)."""
+    return code.startswith("043") and etype == "CONSULT" and source is not None and target is not None \
+        and object_of(target, c)
+
+
 def object_of(a: Actor, c: Any) -> bool:
     """Whether an actor is the direct or indirect object of the trigger or its verb ("received Putin"; not "hosted
     talks between Ethiopia and Eritrea")."""
