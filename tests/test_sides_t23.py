@@ -143,3 +143,17 @@ def test_state_company_and_armed_group_have_their_country(coder):
     assert src == "COL" and s.sector == "REB"
     src, tgt, _, _ = _sides(coder, "The African Development Bank lent Kenya $50 million.", "AID")
     assert (src, tgt) == ("IGO", "KEN")
+
+
+def test_accused_in_a_that_clause_and_object_of_a_promised_act(coder):
+    _, tgt, _, t = _sides(coder, "The Zambian opposition leader alleged that police officers had followed him for "
+                                 "days.", "ACCUSE")
+    assert tgt == "ZMB" and "police officers" in t.text
+    _, tgt, _, t = _sides(coder, "The Malawian government pledged to protect religious minorities.", "AGREE")
+    assert tgt == "MWI" and "minorities" in t.text
+
+
+def test_accused_named_as_object_is_kept(coder):
+    _, tgt, _, t = _sides(coder, "The Zambian opposition leader accused Malawian police of following him for days.",
+                          "ACCUSE")
+    assert tgt == "MWI" and t.resolved_by == "demonym"

@@ -315,7 +315,7 @@ class EventCoder:
         if pair is None and hosted_visitor(code, etype, source, target, c):  # "Xi received Putin": Putin visits Xi
             source, target, sources = target, source, [target]
         # "Nicaragua stripped 94 critics of their citizenship": the object, with its sentence's country
-        target = target or object_target(c, state, source, kb)
+        target = target or object_target(c, state, source, kb, etype)
         conf = e.confidence * info.salience
         if source is None:
             conf *= 0.85

@@ -304,13 +304,16 @@ def sentence_side(a: Actor | None, c: Any, state: DocState) -> Actor | None:
                     "confidence": min(a.confidence or 0.5, 0.5)})
 
 
-def object_target(c: Any, state: DocState, source: Actor | None, kb: Any) -> Actor | None:
+def object_target(c: Any, state: DocState, source: Actor | None, kb: Any, etype: str = "") -> Actor | None:
     """The target when no actor is found among the usual phrases: the direct object of the trigger or its verb (or
     the object a verb shares with the one it is coordinated with: "evacuated and sheltered thousands of Afghans"),
     a noun phrase that is no amount or time, with the country of a word inside it ("a Palestinian farmer", "the
     British-flagged tanker") or else of its sentence ("Nicaragua stripped 94 critics of their citizenship",
-    "missiles struck energy facilities across Kyiv"). None when there is no such object or no country."""
-    from .roles import kb_actor, phrase_span
+    "missiles struck energy facilities across Kyiv"); then, for an accusation, the subject of its "that" clause
+    ("alleged that security agents had tailed him"), and the phrases :func:`~gaiko.pipeline.roles.fallback_targets`
+    tries ("vowed to punish the strikers", "helped treat cholera patients"). None when there is no such phrase or no
+    country."""
+    from .roles import fallback_targets, kb_actor, phrase_span
 
     heads = [c.tok] if c.tok.i == c.anchor.i else [c.tok, c.anchor]
     objs = [x for h in heads for x in h.children if x.dep_ in ("dobj", "obj", "dative")]
@@ -318,6 +321,11 @@ def object_target(c: Any, state: DocState, source: Actor | None, kb: Any) -> Act
         objs += [x for v in h.children if v.dep_ == "conj" and v.pos_ == "VERB"
                  and not any(s.dep_ in ("nsubj", "nsubjpass") for s in v.children)
                  for x in v.children if x.dep_ in ("dobj", "obj")]
+    if etype == "ACCUSE":
+        objs += [x for h in heads for v in h.children if v.dep_ == "ccomp"
+                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in v.children)
+                 for x in v.children if x.dep_ in ("nsubj", "nsubjpass")]
+    objs += list(fallback_targets(heads))
     for o in objs:
         if o.i == c.tok.i or o.pos_ not in ("NOUN", "PROPN") or o.ent_type_ in _AMOUNTS \
                 or o.lower_ in ("it", "them", "one"):
