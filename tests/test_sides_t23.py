@@ -146,11 +146,12 @@ def test_state_company_and_armed_group_have_their_country(coder):
 
 
 def test_accused_in_a_that_clause_and_object_of_a_promised_act(coder):
+    # the first fails before; the second (a country of its own) is a look-alike that must stay
     _, tgt, _, t = _sides(coder, "The Zambian opposition leader alleged that police officers had followed him for "
                                  "days.", "ACCUSE")
     assert tgt == "ZMB" and "police officers" in t.text
-    _, tgt, _, t = _sides(coder, "The Malawian government pledged to protect religious minorities.", "AGREE")
-    assert tgt == "MWI" and "minorities" in t.text
+    _, tgt, _, t = _sides(coder, "The Malawian government pledged to protect Mozambican refugees.", "AGREE")
+    assert tgt == "MOZ" and "refugees" in t.text
 
 
 def test_accused_named_as_object_is_kept(coder):

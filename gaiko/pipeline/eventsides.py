@@ -311,8 +311,8 @@ def object_target(c: Any, state: DocState, source: Actor | None, kb: Any, etype:
     British-flagged tanker") or else of its sentence ("Nicaragua stripped 94 critics of their citizenship",
     "missiles struck energy facilities across Kyiv"); then, for an accusation, the subject of its "that" clause
     ("alleged that security agents had tailed him"), and the phrases :func:`~gaiko.pipeline.roles.fallback_targets`
-    tries ("vowed to punish the strikers", "helped treat cholera patients"). None when there is no such phrase or no
-    country."""
+    tries ("pledged to protect Kurdish refugees"), these with a country of their own or, for a noun of people of the
+    sector vocabulary, the sentence's. None when there is no such phrase or no country."""
     from .roles import fallback_targets, kb_actor, phrase_span
 
     heads = [c.tok] if c.tok.i == c.anchor.i else [c.tok, c.anchor]
@@ -325,8 +325,9 @@ def object_target(c: Any, state: DocState, source: Actor | None, kb: Any, etype:
         objs += [x for h in heads for v in h.children if v.dep_ == "ccomp"
                  and any(m.dep_ == "mark" and m.lower_ == "that" for m in v.children)
                  for x in v.children if x.dep_ in ("nsubj", "nsubjpass")]
+    direct = len(objs)
     objs += list(fallback_targets(heads))
-    for o in objs:
+    for k, o in enumerate(objs):
         if o.i == c.tok.i or o.pos_ not in ("NOUN", "PROPN") or o.ent_type_ in _AMOUNTS \
                 or o.lower_ in ("it", "them", "one"):
             continue
@@ -336,7 +337,9 @@ def object_target(c: Any, state: DocState, source: Actor | None, kb: Any, etype:
         fb = kb_actor(o, kb, state.places) if kb is not None else None
         country = fb.country if fb is not None else None
         how = "object"
-        if country is None:
+        if country is None and (k < direct or kb is not None and o.lemma_.lower() in kb.nouns):
+            # a deed's own object or a group of people; not a thing a threatened act is about ("Venezuela
+            # threatened to cut off oil shipments" names no side the shipments would go to)
             country, how = sentence_country(c.tok.sent, state), "object+sentence"
         if country is None:
             continue
