@@ -158,3 +158,16 @@ def test_accused_named_as_object_is_kept(coder):
     _, tgt, _, t = _sides(coder, "The Zambian opposition leader accused Malawian police of following him for days.",
                           "ACCUSE")
     assert tgt == "MWI" and t.resolved_by == "demonym"
+
+
+# -- the speaker of an agentless deed ---------------------------------------------------------------------------
+
+def test_official_reporting_an_agentless_deed_is_its_source(coder):
+    src, _, s, _ = _sides(coder, '"The trawler was seized for fishing illegally," a Senegalese navy commander said.',
+                          "COERCE")
+    assert src == "SEN" and s.sector == "MIL"
+
+
+def test_observer_reporting_an_agentless_deed_is_not(coder):
+    src, _, _, _ = _sides(coder, '"The trawler was seized for fishing illegally," a UN spokesman said.', "COERCE")
+    assert src is None

@@ -323,6 +323,12 @@ class EventCoder:
             conf *= 0.6
         if info.negated:
             conf *= 0.6
+        if source is None and passive and agent is None and info.speaker is not None:
+            # "The tanker was seized for smuggling, an Iranian coast guard commander said": an official reporting a
+            # deed with no agent speaks for those who did it (after the confidence, which stays that of no source)
+            spoken = event_actor(info.speaker, state, ClauseInfo(), kb)
+            source = spoken if spoken is not None and spoken.country not in (None, "IGO", "NGO", "IMG") \
+                and spoken.sector != "JRN" and spoken is not target else None  # not an observer ("a UN spokesman")
         out = [_Draft(c, info, etype, code, pattern, source, target, round(conf, 3))]
         if two_way and len(sources) == 2 and (target is None or any(target.start == x.start for x in sources)
                                                    or target.country in (None, *(x.country for x in sources))):
