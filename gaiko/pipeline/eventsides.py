@@ -1,7 +1,9 @@
 """Where an event happened and who its sides are, beyond the words of its clause (used by
 :mod:`gaiko.pipeline.events`): the place of the event's own clause, a struck city as the place, the owner of a
 noun event ("Iran's attack", "an Israeli air strike"), and the two sides of a plural subject ("the two leaders
-met", "the Greek and Turkish foreign ministers"). ``c`` arguments are the event coder's candidates (trigger
+met", "the Greek and Turkish foreign ministers"), the one country of a sentence for a common-noun side that has none
+("a mob attacked a police station near Lahore"), the object as the target when no actor is found ("shut down two
+radio stations"), and the visitor of a hosted visit. ``c`` arguments are the event coder's candidates (trigger
 token ``tok`` and its verb ``anchor``)."""
 
 from __future__ import annotations
