@@ -102,6 +102,12 @@ def pick_target(toks: list[Token], state: DocState, source: Actor | None, kb: An
                     span = None  # ", Idaho" of "in Moscow, Idaho": part of a place, not a target
                 if span is not None and (source is None or not (source.start <= span.start_char < source.end)):
                     where = at.country if at is not None else None
+                    known = state.actor_at(ent)
+                    if where is None and known is not None and known.country and (
+                            source is None or known.start != source.start):
+                        # "parts bound for Israel", "under former president Rodrigo Duterte": the name's own mention
+                        fallback = known
+                        continue
                     fallback = Actor(text=span.text, start=span.start_char, end=span.end_char, country=where,
                                      resolved_by="place" if where else "unresolved")
     return place or fallback

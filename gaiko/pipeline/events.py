@@ -26,7 +26,8 @@ from .attributes import ClauseInfo, clause_info
 from .compound import compound_members
 from .dates import event_date
 from .eventactors import actor_key, between_sides, event_actor, own_people_away, pick_target
-from .eventsides import UNDIRECTED, adjective_owner, direct_target, event_place, group_pair
+from .eventsides import (UNDIRECTED, adjective_owner, direct_target, event_place, group_pair, hosted_visitor,
+                         object_target, sentence_side)
 from .roles import PRONOUNS, fallback_targets, subjects, target_candidates
 from .state import DocState, get_state
 from .triggers import Entry, Lexicon, default_lexicon, model_entry
@@ -251,6 +252,7 @@ class EventCoder:
             etype, pattern = fixed, f"{pattern}~{fixed.lower()}"
         # roles
         subj, passive, agent = subjects(c.anchor)
+        passive = passive and not (agent is None and etype == "MOBILIZE")  # "jets were scrambled": the jets mobilise
         src_toks: list[Token] = ([agent] if agent is not None else []) if passive else subj
         sources = [a for a in (event_actor(t, state, info, kb) for t in src_toks) if a is not None]
         source = sources[0] if sources else None
@@ -310,6 +312,10 @@ class EventCoder:
         if target is not None and source is not None and target.country and target.country == source.country:
             # "France recalled its ambassador from Algiers": the other country, not France's own envoy
             target = own_people_away(target, source, c, state, info, kb) or target
+        if pair is None and hosted_visitor(code, etype, source, target, c):  # "Xi received Putin": Putin visits Xi
+            source, target, sources = target, source, [target]
+        # "Nicaragua stripped 94 critics of their citizenship": the object, with its sentence's country
+        target = target or object_target(c, state, source, kb, etype)
         conf = e.confidence * info.salience
         if source is None:
             conf *= 0.85
@@ -317,6 +323,12 @@ class EventCoder:
             conf *= 0.6
         if info.negated:
             conf *= 0.6
+        if source is None and passive and agent is None and info.speaker is not None:
+            # "The tanker was seized for smuggling, an Iranian coast guard commander said": an official reporting a
+            # deed with no agent speaks for those who did it (after the confidence, which stays that of no source)
+            spoken = event_actor(info.speaker, state, ClauseInfo(), kb)
+            source = spoken if spoken is not None and spoken.country not in (None, "IGO", "NGO", "IMG") \
+                and spoken.sector != "JRN" and spoken is not target else None  # not an observer ("a UN spokesman")
         out = [_Draft(c, info, etype, code, pattern, source, target, round(conf, 3))]
         if two_way and len(sources) == 2 and (target is None or any(target.start == x.start for x in sources)
                                                    or target.country in (None, *(x.country for x in sources))):
@@ -367,6 +379,8 @@ class EventCoder:
                 and target.start <= place.start and place.end <= target.end:
             # "shelled El Fasher": the city no actor list knows is of its country
             target = Actor(**{**target.to_dict(), "country": place.country, "resolved_by": f"{target.resolved_by}+place"})
+        # "a mob", "riot police": a common noun with no country takes its sentence's one country
+        source, target = sentence_side(source, d.cand, state), sentence_side(target, d.cand, state)
         return Event(
             id=event_id(state.article_id, sidx, tok.idx, d.event_type, source, target),
             article_id=state.article_id,

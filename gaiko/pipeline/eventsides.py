@@ -1,7 +1,9 @@
 """Where an event happened and who its sides are, beyond the words of its clause (used by
 :mod:`gaiko.pipeline.events`): the place of the event's own clause, a struck city as the place, the owner of a
 noun event ("Iran's attack", "an Israeli air strike"), and the two sides of a plural subject ("the two leaders
-met", "the Greek and Turkish foreign ministers"). ``c`` arguments are the event coder's candidates (trigger
+met", "the Greek and Turkish foreign ministers"), the one country of a sentence for a common-noun side that has none
+("a mob attacked a police station near Lahore"), the object as the target when no actor is found ("shut down two
+radio stations"), and the visitor of a hosted visit. ``c`` arguments are the event coder's candidates (trigger
 token ``tok`` and its verb ``anchor``)."""
 
 from __future__ import annotations
@@ -53,6 +55,27 @@ def direct_target(target: Actor, c: Any) -> bool:
     if root.head.i in heads and root.dep_ in ("dobj", "obj", "dative", "attr"):
         return True
     return root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.i in heads
+
+
+def hosted_visitor(code: str, etype: str, source: Actor | None, target: Actor | None, c: Any) -> bool:
+    """Whether the target is the visitor of a hosted visit (CAMEO 043, "host a visit": "Xi received Putin", "the
+    president hosted his Ugandan counterpart"), whom gaiko's convention makes the source, the host the target
+    (corpora/events/README.md). Only a visitor that is the verb's object ("hosted talks between Ethiopia and
+    Eritrea" is not turned round)."""
+    return code.startswith("043") and etype == "CONSULT" and source is not None and target is not None \
+        and object_of(target, c)
+
+
+def object_of(a: Actor, c: Any) -> bool:
+    """Whether an actor is the direct or indirect object of the trigger or its verb ("received Putin"; not "hosted
+    talks between Ethiopia and Eritrea")."""
+    span = c.tok.doc.char_span(a.start, a.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    while root.dep_ in ("amod", "compound", "poss", "nmod") and root.head.i != root.i:
+        root = root.head  # "his Ugandan counterpart": the mention may be the adjective alone
+    return root.head.i in (c.tok.i, c.anchor.i) and root.dep_ in ("dobj", "obj", "dative") and root.i != c.tok.i
 
 
 def adjective_pair(tok: Token, state: DocState) -> tuple[Actor, Actor] | None:
@@ -233,3 +256,96 @@ def event_place(c: Any, sent: Span, state: DocState, kb: Any, target: Actor | No
         if target.resolved_by.startswith("unresolved") and kb is not None:
             return city_named(target, kb, state)  # "shelled El Fasher" tagged ORG
     return None
+
+
+#: codes that stand for no state: never "the country of the sentence"
+_NO_STATE = frozenset({"IGO", "NGO", "IMG"})
+#: entity labels of an object that is an amount, a time or a quantity, not a side ("cut 5 percent", "spent two hours")
+_AMOUNTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+
+
+def sentence_country(sent: Span, state: DocState) -> str | None:
+    """The one country a sentence names: every actor with a state's code and every place with a country inside
+    ``sent`` agree on it ("Protesters stormed the Kenyan parliament", "Gunmen killed 20 farmers in Kebbi state").
+    None when the sentence names none, or two or more ("Iranian commandos seized a British tanker")."""
+    found = {a.country for a in state.actors if sent.start_char <= a.start < sent.end_char and a.country
+             and a.sector != "JRN"}  # "told Reuters": a news agency is not where the news is
+    found |= {p.country for p in state.places + state.actor_places
+              if sent.start_char <= p.start < sent.end_char and p.country}
+    found -= _NO_STATE
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _common_noun(a: Actor, doc: Any) -> bool:
+    """Whether an actor is named by a common noun phrase ("protesters", "the provincial governor", "a mob"), not
+    by a proper name, a pronoun or a knowledge-base entry: only such a phrase takes the country of its sentence
+    (a named person or firm may act abroad: "Gazprom cut supplies to Ukraine")."""
+    if a.person_id or a.resolved_by not in ("sector", "title", "unresolved"):
+        return False
+    span = doc.char_span(a.start, a.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    if a.resolved_by == "unresolved" and not root.text.islower():
+        return False  # "Lula rebuffed calls ...": a capitalised word no list knows may be a name
+    return root.pos_ == "NOUN" and root.lower_ not in ("it", "they", "them") \
+        and not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in span)
+
+
+def sentence_side(a: Actor | None, c: Any, state: DocState) -> Actor | None:
+    """A side named by a common noun with no country, given the one country of its sentence ("Riot police
+    kettled demonstrators outside the Assemblée nationale", "The governor of Borno called on the federal
+    government"); ``a`` unchanged otherwise (it has a country, is a name, or the sentence names no single
+    country)."""
+    if a is None or a.country or not _common_noun(a, c.tok.doc):
+        return a
+    country = sentence_country(c.tok.sent, state)
+    if country is None:
+        return a
+    return Actor(**{**a.to_dict(), "country": country, "resolved_by": f"{a.resolved_by}+sentence",
+                    "confidence": min(a.confidence or 0.5, 0.5)})
+
+
+def object_target(c: Any, state: DocState, source: Actor | None, kb: Any, etype: str = "") -> Actor | None:
+    """The target when no actor is found among the usual phrases: the direct object of the trigger or its verb (or
+    the object a verb shares with the one it is coordinated with: "evacuated and sheltered thousands of Afghans"),
+    a noun phrase that is no amount or time, with the country of a word inside it ("a Palestinian farmer", "the
+    British-flagged tanker") or else of its sentence ("Nicaragua stripped 94 critics of their citizenship",
+    "missiles struck energy facilities across Kyiv"); then, for an accusation, the subject of its "that" clause
+    ("alleged that security agents had tailed him"), and the phrases :func:`~gaiko.pipeline.roles.fallback_targets`
+    tries ("pledged to protect Kurdish refugees"), these with a country of their own or, for a noun of people of the
+    sector vocabulary, the sentence's. None when there is no such phrase or no country."""
+    from .roles import fallback_targets, kb_actor, phrase_span
+
+    heads = [c.tok] if c.tok.i == c.anchor.i else [c.tok, c.anchor]
+    objs = [x for h in heads for x in h.children if x.dep_ in ("dobj", "obj", "dative")]
+    for h in heads:  # the first of two coordinated verbs shares the second's object
+        objs += [x for v in h.children if v.dep_ == "conj" and v.pos_ == "VERB"
+                 and not any(s.dep_ in ("nsubj", "nsubjpass") for s in v.children)
+                 for x in v.children if x.dep_ in ("dobj", "obj")]
+    if etype == "ACCUSE":
+        objs += [x for h in heads for v in h.children if v.dep_ == "ccomp"
+                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in v.children)
+                 for x in v.children if x.dep_ in ("nsubj", "nsubjpass")]
+    direct = len(objs)
+    objs += list(fallback_targets(heads))
+    for k, o in enumerate(objs):
+        if o.i == c.tok.i or o.pos_ not in ("NOUN", "PROPN") or o.ent_type_ in _AMOUNTS \
+                or o.lower_ in ("it", "them", "one"):
+            continue
+        start, end, text = phrase_span(o)
+        if source is not None and source.start <= start < source.end:
+            continue
+        fb = kb_actor(o, kb, state.places) if kb is not None else None
+        country = fb.country if fb is not None else None
+        how = "object"
+        if country is None and (k < direct or kb is not None and o.lemma_.lower() in kb.nouns):
+            # a deed's own object or a group of people; not a thing a threatened act is about ("Venezuela
+            # threatened to cut off oil shipments" names no side the shipments would go to)
+            country, how = sentence_country(c.tok.sent, state), "object+sentence"
+        if country is None:
+            continue
+        return Actor(text=text, start=start, end=end, country=country, sector=fb.sector if fb else None,
+                     resolved_by=how, confidence=0.4)
+    return None
+

@@ -237,6 +237,7 @@ def kb_actor(head: Token, kb: object, located: list | None = None) -> Actor | No
     document's places) takes that place's country, or none when the place is ambiguous. Returns an
     Actor with ``resolved_by="event-fallback"`` or None."""
     from ..actors.kb import norm
+    from ..actors.match import _case_ok
     from ..actors.wording import pro_anti
 
     phrases = getattr(kb, "phrases", {})
@@ -257,7 +258,9 @@ def kb_actor(head: Token, kb: object, located: list | None = None) -> Actor | No
         if t.dep_ == "compound" and t.pos_ == "PROPN" and t.head.pos_ == "PROPN":
             continue  # "San" of "San Fernando" is no place of its own
         key = norm(t.text)
-        for ent, _case in phrases.get(key, ()):
+        for ent, case in phrases.get(key, ()):
+            if not _case_ok(case, [t.text]):
+                continue  # "granted amnesty to prisoners" is not Amnesty International
             if getattr(ent, "kind", "") in _KB_KINDS and getattr(ent, "country", None):
                 country, hit = ent.country, t
                 break
