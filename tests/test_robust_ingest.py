@@ -242,6 +242,7 @@ def jsonl_files(draw):
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                   HealthCheck.too_slow])
 @example(([b"\xfe\xff"], ["bytes"]))  # a byte-order mark alone: not UTF-16, the line is still accounted for
+@example(([b""], ["bytes"]))  # a blank line alone: an empty file
 @given(jsonl_files())
 def test_property_jsonl_every_record_once(tmp_path_factory, data) -> None:
     lines, kinds = data
@@ -252,6 +253,9 @@ def test_property_jsonl_every_record_once(tmp_path_factory, data) -> None:
     assert all(isinstance(i, (Article, InputError)) for i in items)
     got = dict(outcome(items))
     lines_with_records = [n for n, raw in enumerate(lines, 1) if raw.strip()]
+    if not lines_with_records:  # blank lines only: the file is empty, one error without a line, as for a .txt
+        assert outcome(items) == [(None, "empty")]
+        return
     assert sorted(got) == lines_with_records and len(outcome(items)) == len(lines_with_records)  # one each
     for n, kind in enumerate(kinds, 1):
         if kind == "good":
