@@ -27,7 +27,7 @@ from typing import Any
 from .core import (SLOT, UnitState, choose_parent, cluster_id_of, listed_tokens, mix_slots, mixed_keys, probe_tokens,
                    ukey_of)
 from .rules import Rules
-from .units import Unit, units_of
+from .units import Unit, compatible, order, units_of
 from .index import UnitIndex, index_for, seal
 from .tables import insert_rows, lists, member_key
 
@@ -238,9 +238,10 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
     # units (new, or with more articles) can rank differently now, so its parent is now the best of its parent and of
     # the changed units that found it (choose_parent drops those it may not join)
     # an undated report that may be left undecided (attach.ambiguous) depends on all its candidates: it chooses again
-    # among every unit it may join, as a new unit does
+    # among every unit it may join, as a new unit does, but only when one of the changed units that found it is one
+    # it may join: otherwise the units it may join and their ranks are those it chose from before (same choice)
     again = {c: ts for c, ts in askers.items() if states[c].unit.prec not in rules.ambiguous}
-    rechoose = [states[c] for c in sorted(askers) if c not in again]
+    rechoose = [states[c] for c in sorted(askers) if c not in again and _joins_one(states[c], askers[c], states, rules)]
     # candidates of every new unit (and of every unit to re-choose): the units starting on one of its days, under its side pattern (the new units'
     # lookup keys are written first, so that the new units are found too)
     indexable = [st for st in new_units if _indexable(st.unit, rules)]
@@ -320,6 +321,16 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
             gained[cid] = [r]
     seal(con, idx)  # the tables and the index hold the same units and keys again
     return Touched(affected | set(cids), gained, full, cluster_ids)
+
+
+def _joins_one(st: UnitState, changed: Iterable[int], states: dict[int, UnitState], rules: Rules) -> bool:
+    """Whether ``st`` may join one of the ``changed`` units (as :func:`~.core.choose_parent` would consider it)."""
+    mine = order(st.unit, st.ukey, rules)
+    for t in changed:
+        v = states[t]
+        if t != st.ukey and order(v.unit, t, rules) < mine and compatible(v.unit, st.unit, rules):
+            return True
+    return False
 
 
 def _keyed(units: Iterable[UnitState], keys_of: Any, rules: Rules) -> tuple[list[int], list[int]]:
