@@ -143,8 +143,10 @@ def _weeks(lo: int, hi: int) -> tuple[int, ...]:
 
 
 def _load_units(idx: UnitIndex, ukeys: Iterable[int], rules: Rules) -> dict[int, UnitState]:
+    """The states of those of ``ukeys`` that are stored, by ukey in key order: the index's own objects (a batch
+    changes them in place and writes every one it changes, :func:`_write_units`)."""
     objects = idx.objects_for(rules)
-    return {r[0]: _state(r, rules, objects) for r in idx.get(sorted(set(ukeys)))}
+    return idx.states(sorted(set(ukeys)), lambda r: _state(r, rules, objects))
 
 
 def _probe(idx: UnitIndex, table: str, keyed: tuple[list[int], list[int]], states: dict[int, UnitState],
@@ -375,9 +377,9 @@ def climb_full(states: dict[int, UnitState], k: int) -> int:
 
 def _children(idx: UnitIndex, parents: set[int], exclude: set[int], rules: Rules) -> list[UnitState]:
     """The stored units whose stored parent is one of ``parents``, but those in ``exclude``."""
-    rows = idx.children_of(sorted(parents))
-    objects = idx.objects_for(rules)
-    return [_state(r, rules, objects) for r in rows if r[0] not in exclude]
+    keys = [k for r in idx.children_of(sorted(parents)) if (k := r[0]) not in exclude]
+    got = _load_units(idx, keys, rules)
+    return [got[k] for k in keys]
 
 
 def _write_units(con: Any, idx: UnitIndex, units: list[UnitState]) -> None:
@@ -392,7 +394,7 @@ def _write_units(con: Any, idx: UnitIndex, units: list[UnitState]) -> None:
     keys, kparams = lists({"k": ("BIGINT", cols["ukey"])})
     con.execute(f"DELETE FROM cluster_units WHERE ukey IN (SELECT k FROM {keys})", kparams)
     insert_rows(con, "cluster_units", {c: (_UNIT_TYPES.get(c, "VARCHAR"), cols[c]) for c in _UNIT_COLS})
-    idx.put_units(zip(*(cols[c] for c in _UNIT_COLS)))
+    idx.put_units(zip(*(cols[c] for c in _UNIT_COLS)), units)
 
 
 _UNIT_TYPES = {"ukey": "BIGINT", "parent": "BIGINT", "root": "BIGINT", "lo": "INTEGER", "hi": "INTEGER",
