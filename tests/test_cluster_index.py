@@ -36,6 +36,11 @@ def _index_equals_tables(store: Store) -> None:
         if r[11] is not None:
             kids.setdefault(r[11], set()).add(k)
     assert idx.children == kids
+    # the unit states a batch reuses (and changes in place) say what the rows say
+    for k, st in idx._states.items():
+        assert (st.n_articles, st.parent, st.root) == (rows[k][10], rows[k][11], rows[k][12])
+        assert (st.unit.event_type, st.unit.prec, st.unit.lo, st.unit.hi) == tuple(rows[k][i] for i in (2, 7, 8, 9))
+    assert idx._states  # the batches reused states
     for table in ("cluster_fine", "cluster_coarse"):
         stored = sorted(map(tuple, store.con.execute(f"SELECT k, ukey FROM {table}").fetchall()))
         keys = idx.keys[table]

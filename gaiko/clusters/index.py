@@ -19,11 +19,16 @@ store, and after anything else that wrote the tables: :func:`gaiko.clusters.rebu
 remove the token. Splits and merges (overrules) change only ``cluster_members`` and ``clusters``, which the index
 does not hold. As a last guard, the number of stored units must equal the index's (one ``count(*)``).
 
+The index also keeps the :class:`~.core.UnitState` of every unit a batch has read (made once from its row, not
+again for every batch that reads it): a batch changes those objects in place and writes every one it changes, so
+that after :func:`seal` they say what the rows say; a batch that fails leaves its token unsealed and the whole index
+is loaded again, states included.
+
 Memory: about 0.7 KB a unit (its row, the strings in it, the sets of children) and 16 bytes a lookup key, plus the
-:class:`~.units.Unit` objects made for the units a process has compared; for the benchmark's 1,000 articles ten times
-over (224,590 units, 1.74 million keys) the loaded index holds 180 MiB and takes about 4 CPU seconds to load, once per
-process. It grows with the store: a store of a million articles would need a different layout (arrays for the units
-too) or the index limited to the recent windows.
+:class:`~.units.Unit` objects made for the units a process has compared and their states (about 0.6 KB each); for
+the benchmark's 1,000 articles ten times over (224,590 units, 1.74 million keys) the loaded index holds 180 MiB and
+takes about 4 CPU seconds to load, once per process. It grows with the store: a store of a million articles would
+need a different layout (arrays for the units too) or the index limited to the recent windows.
 """
 
 from __future__ import annotations
@@ -126,6 +131,9 @@ class UnitIndex:
         self.keys = {"cluster_fine": fine, "cluster_coarse": coarse}
         self.token: str | None = None
         self._objects: dict[int, Any] = {}
+        #: ukey -> the unit's :class:`~.core.UnitState` under the same rules, made once per process from its row; a
+        #: batch changes these objects in place and writes every one it changes (their rows then equal them again)
+        self._states: dict[int, Any] = {}
         self._rules: Any = None
         #: whether the store holds a token (read by :func:`index_for`, in the batch's transaction)
         self.stored = False
@@ -133,8 +141,23 @@ class UnitIndex:
     def objects_for(self, rules: Any) -> dict[int, Any]:
         """ukey -> the unit's :class:`~.units.Unit` under ``rules``, as made so far (kept while the rules are the same)."""
         if rules is not self._rules:
-            self._objects, self._rules = {}, rules
+            self._objects, self._states, self._rules = {}, {}, rules
         return self._objects
+
+    def states(self, ukeys: Iterable[int], make: Any) -> dict[int, Any]:
+        """ukey -> state of those of ``ukeys`` that are stored, in their order; a state not made yet is ``make(row)``
+        (under the rules of the last :meth:`objects_for`)."""
+        cache, units = self._states, self.units
+        out = {}
+        for k in ukeys:
+            st = cache.get(k)
+            if st is None:
+                row = units.get(k)
+                if row is None:
+                    continue
+                st = cache[k] = make(row)
+            out[k] = st
+        return out
 
     def get(self, ukeys: Iterable[int]) -> list[tuple[Any, ...]]:
         """The stored rows of those of ``ukeys`` that are stored."""
@@ -156,8 +179,11 @@ class UnitIndex:
     def add_keys(self, table: str, keys: Sequence[int], owners: Sequence[int]) -> None:
         self.keys[table].add(keys, owners)
 
-    def put_units(self, rows: Iterable[tuple[Any, ...]]) -> None:
-        """Rows written to ``cluster_units`` (new units, or new counts, parents and roots of stored ones)."""
+    def put_units(self, rows: Iterable[tuple[Any, ...]], states: Sequence[Any] = ()) -> None:
+        """Rows written to ``cluster_units`` (new units, or new counts, parents and roots of stored ones), and the
+        states they were written from (kept for :meth:`states`)."""
+        for st in states:
+            self._states[st.ukey] = st
         for row in rows:
             k = row[0]
             old = self.units.get(k)

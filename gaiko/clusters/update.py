@@ -27,7 +27,7 @@ from typing import Any
 from .core import (SLOT, UnitState, choose_parent, cluster_id_of, listed_tokens, mix_slots, mixed_keys, probe_tokens,
                    ukey_of)
 from .rules import Rules
-from .units import Unit, units_of
+from .units import Unit, compatible, order, units_of
 from .index import UnitIndex, index_for, seal
 from .tables import insert_rows, lists, member_key
 
@@ -143,8 +143,10 @@ def _weeks(lo: int, hi: int) -> tuple[int, ...]:
 
 
 def _load_units(idx: UnitIndex, ukeys: Iterable[int], rules: Rules) -> dict[int, UnitState]:
+    """The states of those of ``ukeys`` that are stored, by ukey in key order: the index's own objects (a batch
+    changes them in place and writes every one it changes, :func:`_write_units`)."""
     objects = idx.objects_for(rules)
-    return {r[0]: _state(r, rules, objects) for r in idx.get(sorted(set(ukeys)))}
+    return idx.states(sorted(set(ukeys)), lambda r: _state(r, rules, objects))
 
 
 def _probe(idx: UnitIndex, table: str, keyed: tuple[list[int], list[int]], states: dict[int, UnitState],
@@ -238,9 +240,10 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
     # units (new, or with more articles) can rank differently now, so its parent is now the best of its parent and of
     # the changed units that found it (choose_parent drops those it may not join)
     # an undated report that may be left undecided (attach.ambiguous) depends on all its candidates: it chooses again
-    # among every unit it may join, as a new unit does
+    # among every unit it may join, as a new unit does, but only when one of the changed units that found it is one
+    # it may join: otherwise the units it may join and their ranks are those it chose from before (same choice)
     again = {c: ts for c, ts in askers.items() if states[c].unit.prec not in rules.ambiguous}
-    rechoose = [states[c] for c in sorted(askers) if c not in again]
+    rechoose = [states[c] for c in sorted(askers) if c not in again and _joins_one(states[c], askers[c], states, rules)]
     # candidates of every new unit (and of every unit to re-choose): the units starting on one of its days, under its side pattern (the new units'
     # lookup keys are written first, so that the new units are found too)
     indexable = [st for st in new_units if _indexable(st.unit, rules)]
@@ -322,6 +325,16 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
     return Touched(affected | set(cids), gained, full, cluster_ids)
 
 
+def _joins_one(st: UnitState, changed: Iterable[int], states: dict[int, UnitState], rules: Rules) -> bool:
+    """Whether ``st`` may join one of the ``changed`` units (as :func:`~.core.choose_parent` would consider it)."""
+    mine = order(st.unit, st.ukey, rules)
+    for t in changed:
+        v = states[t]
+        if t != st.ukey and order(v.unit, t, rules) < mine and compatible(v.unit, st.unit, rules):
+            return True
+    return False
+
+
 def _keyed(units: Iterable[UnitState], keys_of: Any, rules: Rules) -> tuple[list[int], list[int]]:
     """Every lookup key of the (indexable) units, and beside each the ukey of the unit it is for."""
     keys: list[int] = []
@@ -364,9 +377,9 @@ def climb_full(states: dict[int, UnitState], k: int) -> int:
 
 def _children(idx: UnitIndex, parents: set[int], exclude: set[int], rules: Rules) -> list[UnitState]:
     """The stored units whose stored parent is one of ``parents``, but those in ``exclude``."""
-    rows = idx.children_of(sorted(parents))
-    objects = idx.objects_for(rules)
-    return [_state(r, rules, objects) for r in rows if r[0] not in exclude]
+    keys = [k for r in idx.children_of(sorted(parents)) if (k := r[0]) not in exclude]
+    got = _load_units(idx, keys, rules)
+    return [got[k] for k in keys]
 
 
 def _write_units(con: Any, idx: UnitIndex, units: list[UnitState]) -> None:
@@ -381,7 +394,7 @@ def _write_units(con: Any, idx: UnitIndex, units: list[UnitState]) -> None:
     keys, kparams = lists({"k": ("BIGINT", cols["ukey"])})
     con.execute(f"DELETE FROM cluster_units WHERE ukey IN (SELECT k FROM {keys})", kparams)
     insert_rows(con, "cluster_units", {c: (_UNIT_TYPES.get(c, "VARCHAR"), cols[c]) for c in _UNIT_COLS})
-    idx.put_units(zip(*(cols[c] for c in _UNIT_COLS)))
+    idx.put_units(zip(*(cols[c] for c in _UNIT_COLS)), units)
 
 
 _UNIT_TYPES = {"ukey": "BIGINT", "parent": "BIGINT", "root": "BIGINT", "lo": "INTEGER", "hi": "INTEGER",
