@@ -53,6 +53,5 @@ def average_models(models: Sequence[TypeModel], meta: dict[str, Any] | None = No
     out_w = np.vstack([m.out_weights / n for m in models]).astype(np.float32)  # type: ignore[operator]
     out_b = (sum(m.out_bias for m in models) / n).astype(np.float32)  # type: ignore[operator]
     lin_b = (sum(m.linear_bias for m in models) / n).astype(np.float32) if L is not None else None  # type: ignore[operator]
-    out = TypeModel(vocab, W, bias, labels, dict(meta if meta is not None else models[0].meta), out_w, out_b,
-                    L, lin_b, mix)
-    return out
+    return TypeModel(vocab, W, bias, labels, dict(meta if meta is not None else models[0].meta), out_w, out_b,
+                     L, lin_b, mix)
