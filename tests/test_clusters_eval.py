@@ -112,3 +112,28 @@ def test_gaiko_on_the_held_out_files(coder):
     a = evaluate(HELD_OUT, coder=coder)["all"]
     assert a["coded_with_gold_type"] >= 250
     assert a["precision"] >= 0.60 and a["recall"] >= 0.50, {k: v for k, v in a.items() if not isinstance(v, dict)}
+
+
+def test_false_merges_by_join_cause_by_hand():
+    """Each false pair is counted once, under the first thing that let its two units join."""
+    from gaiko.clusters.evaluate import joined_by_cause
+    from gaiko.clusters.units import Unit
+
+    def unit(src, tgt, place="?", prec="day", lo=10, hi=10, sym=False):
+        return Unit("actual", "ASSAULT", src, tgt, place, "?", prec, lo, hi, sym=sym)
+
+    units = {1: unit("USA", "IRN"), 2: unit("USA", "IRN", prec="published", lo=7, hi=10),  # undated report
+             3: unit("IRN", "USA", sym=True), 4: unit("USA", "?"), 5: unit("USA", "IRN"),  # two-way; side open; look-alike
+             6: unit("USA", "IRN", place="P:x|IRN"), 7: unit("USA", "IRN", prec="week", lo=8, hi=14),  # place; window
+             8: unit("USA:society", "IRN")}
+    gold = {f"k{i}": f"g{i}" for i in units}  # eight events, gaiko put all in one cluster: every pair is false
+    matched = {f"k{i}": {"id": i, "cluster_id": 99} for i in units}
+    where = {f"k{i}": (f"art{i}", "s1") for i in units}
+    got = joined_by_cause(sorted(gold), gold, matched, units, where)
+    assert sum(got.values()) == 28  # 8 * 7 / 2
+    assert got["same_story/look_alike"] == 1  # 1 and 5 only
+    assert got["same_story/two_way"] == 7  # 3 with everyone, first
+    assert got["same_story/undated_join"] == 6  # 2 with everyone but 3
+    assert got["same_story/side_country_only"] == 3  # 8 with 1, 5, 6 (with 4 a side is open, with 7 the window differs)
+    assert set(got) == {"same_story/" + c for c in ("look_alike", "undated_join", "two_way", "side_open", "place_open",
+                                                     "date_window", "side_country_only")}

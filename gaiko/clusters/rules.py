@@ -17,13 +17,16 @@ from typing import Any
 
 from ..errors import DataFileError
 
-__all__ = ["Rules", "load_rules", "WILD", "PRECISIONS"]
+__all__ = ["Rules", "load_rules", "WILD", "OTHER_MODE", "PRECISIONS"]
 
 #: the value of a dimension a mention leaves open
 WILD = "?"
+#: the mode of a unit whose named mode is none of its type's ``modes.apart`` (modes not compared)
+OTHER_MODE = "+"
 #: date precisions the coder produces (others fall back to the rules' ``other`` window)
 PRECISIONS = ("day", "week", "month", "year", "published")
-_DATE_KEYS = {"before", "after", "span", "aligned", "halfwidth"}
+_DATE_KEYS = {"before", "after", "span", "aligned", "halfwidth", "until_published_on"}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,16 @@ class Rules:
     ambiguous: frozenset[str] = frozenset()
     #: a mention the coder gives in both directions is one two-way unit whose sides agree either way (sides.two_way)
     two_way: bool = False
+    #: event type -> modes that are an event of their own although modes are not compared (modes.apart)
+    mode_apart: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: an unresolved target that is a proper name is the place of an event naming none (places.unknown_names)
+    unknown_names: bool = False
+    #: what an undated report's article says about its day (the ``article`` section): phrases of "the same day",
+    #: the words that open a definite noun referring back ("the raids"), verb forms that are no such noun
+    same_day: tuple[str, ...] = ()
+    back_reference: bool = False
+    determiners: frozenset[str] = frozenset()
+    not_nouns: frozenset[str] = frozenset()
     path: str = ""
     #: every window width (days) the date rules can give that is narrow enough to join (``max_window_days``)
     widths: tuple[int, ...] = ()
@@ -102,6 +115,11 @@ class Rules:
             return d - half, d + half
         if conf.get("span") == "week":
             start = d - date.weekday()
+            until = conf.get("until_published_on")
+            if until and published is not None and start + 7 == published.toordinal() - published.weekday() \
+                    and _WEEKDAYS[published.weekday()] in {str(x).lower() for x in until}:
+                # "last week" written on a Sunday: the coder's week before, or the week that ends that day
+                return start, published.toordinal() - 1
             return start, start + 6
         return d - int(conf.get("before", 0)), d + int(conf.get("after", 0))
 
@@ -117,7 +135,32 @@ class Rules:
             object.__setattr__(self, "_rank_map", ranks)
         return ranks
 
+    # -- modes ---------------------------------------------------------------
+    def mode_key(self, mode: str | None, event_type: str) -> str:
+        """A mention's mode as units compare it when modes are not compared (``modes.compare: false``): for a type
+        listed in ``modes.apart``, a mode listed there is itself ("abduct"), any other named mode :data:`OTHER_MODE`;
+        else, or with no mode, open. So an abduction and a shooting of one day, dyad and place are two events, while
+        "seized the boat and detained its crew" (a type not listed) stay one."""
+        apart = self.mode_apart.get(event_type)
+        if not mode or not apart:
+            return WILD
+        return str(mode) if mode in apart else OTHER_MODE
+
     # -- places --------------------------------------------------------------
+    def name_place(self, text: str | None, country: str | None, resolved_by: str | None, person: str | None) -> str:
+        """``N:<name>`` for an unresolved target that is a proper name of at most three capitalised words, not a person
+        and no country ("hit the Khurmala field", "struck Nyaung Pin Thar": a village or an oilfield the gazetteer does
+        not know), when ``places.unknown_names`` is on; else open. Such a place disagrees only with another such name
+        (:func:`~gaiko.clusters.units.places_agree`)."""
+        if not self.unknown_names or country or person or "unresolved" not in str(resolved_by or ""):
+            return WILD
+        words = str(text or "").split()
+        if not words or len(words) > 3 or words[0].lower() in self.determiners \
+                or not all(w[:1].isupper() and not w.isupper() for w in words):
+            return WILD
+        name = " ".join(words).lower()
+        return WILD if name in self.country_names else f"N:{name}"
+
     def place_key(self, name: str | None, country: str | None) -> str:
         if not name and not country or self.place_level == "none":
             return WILD
@@ -187,6 +230,7 @@ def _widths(dates: dict[str, dict[str, Any]], max_days: int) -> tuple[int, ...]:
             out.add(2 * int(conf.get("halfwidth", 0)) + 1)
         elif conf.get("span") == "week":
             out.add(7)
+            out.update(7 + _WEEKDAYS.index(str(d).lower()) for d in conf.get("until_published_on") or ())
         else:
             out.add(int(conf.get("before", 0)) + int(conf.get("after", 0)) + 1)
     return tuple(sorted(w for w in out if w <= max_days))
@@ -216,6 +260,15 @@ def load_rules(path: str | None = None) -> Rules:
     _check(p, isinstance(modes.get("compare", True), bool), "modes.compare must be true or false")
     _check(p, isinstance(sides.get("persons", True), bool), "sides.persons must be true or false")
     _check(p, isinstance(sides.get("two_way", False), bool), "sides.two_way must be true or false")
+    apart = modes.get("apart") or {}
+    _check(p, isinstance(apart, dict) and all(isinstance(v, list) for v in apart.values()),
+           "modes.apart must map event types to lists of modes")
+    _check(p, isinstance(places.get("unknown_names", False), bool), "places.unknown_names must be true or false")
+    article = raw.get("article") or {}
+    _check(p, isinstance(article, dict), "article must be a mapping")
+    for key in ("same_day", "determiners", "not_nouns"):
+        _check(p, isinstance(article.get(key) or [], list), f"article.{key} must be a list of words or phrases")
+    _check(p, isinstance(article.get("back_reference", False), bool), "article.back_reference must be true or false")
     groups: dict[str, str] = {}
     for g, sectors in (sides.get("groups") or {}).items():
         _check(p, isinstance(sectors, list), f"sides.groups.{g} must be a list of sectors")
@@ -230,6 +283,9 @@ def load_rules(path: str | None = None) -> Rules:
                    f"dates.{prec}.{k} must be a whole number of days >= 0")
         _check(p, conf.get("aligned") in (None, "month", "year"), f"dates.{prec}.aligned must be month or year")
         _check(p, conf.get("span") in (None, "week"), f"dates.{prec}.span must be week")
+        _check(p, isinstance(conf.get("until_published_on") or [], list)
+               and all(str(x).lower() in _WEEKDAYS for x in conf.get("until_published_on") or []),
+               f"dates.{prec}.until_published_on must list weekdays (sunday ...)")
     order = tuple(str(x) for x in (raw["representative"].get("precision_order") or ()))
     _check(p, bool(order), "representative.precision_order must list the date precisions")
     max_days = attach.get("max_window_days", 62)
@@ -259,6 +315,12 @@ def load_rules(path: str | None = None) -> Rules:
         overlapping=frozenset(str(x) for x in attach.get("overlapping") or ()),
         ambiguous=frozenset(str(x) for x in attach.get("ambiguous") or ()),
         two_way=bool(sides.get("two_way", False)),
+        mode_apart={str(t): frozenset(str(m) for m in ms) for t, ms in apart.items()},
+        unknown_names=bool(places.get("unknown_names", False)),
+        same_day=tuple(str(x).lower() for x in article.get("same_day") or ()),
+        back_reference=bool(article.get("back_reference", False)),
+        determiners=frozenset(str(x).lower() for x in article.get("determiners") or ()),
+        not_nouns=frozenset(str(x).lower() for x in article.get("not_nouns") or ()),
         country_names=_country_names(),
         path=p,
         widths=_widths({str(k): dict(v) for k, v in dates.items()}, max_days),

@@ -23,7 +23,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from .rules import WILD, Rules
+from .context import definite_noun, same_day
+from .rules import OTHER_MODE, WILD, Rules
 
 __all__ = ["Unit", "unit_of", "units_of", "status_of", "compatible", "directed", "side_by_side", "sides_agree", "order",
            "side_country"]
@@ -94,7 +95,8 @@ class Unit:
             sides = (self.src, self.tgt)
             groups = sum(1 for s in sides if s != WILD and ":" in s and not s.split("@")[0].endswith(":*"))
             groups += sum(1 for s in sides if "@" in s)
-            self._specificity = 2 * len(self.countries) + groups + _place_level(self.place) + (self.mode != WILD)
+            self._specificity = (2 * len(self.countries) + groups + _place_level(self.place)
+                                 + (self.mode not in (WILD, OTHER_MODE)))
         return self._specificity
 
     @property
@@ -123,8 +125,10 @@ def unit_of(m: dict[str, Any], rules: Rules) -> Unit:
                        m.get("source_person")),
         tgt=rules.side(m.get("target_country"), m.get("target_sector"), m.get("target_name"), m.get("target_resolved_by"),
                        m.get("target_person")),
-        place=rules.place_key(m.get("place_name"), m.get("place_country")),
-        mode=(m.get("mode") or WILD) if rules.compare_modes else WILD,
+        place=(rules.place_key(m.get("place_name"), m.get("place_country")) if m.get("place_name") or m.get("place_country")
+               else rules.name_place(m.get("target_text"), m.get("target_country"), m.get("target_resolved_by"),
+                                     m.get("target_person"))),
+        mode=(m.get("mode") or WILD) if rules.compare_modes else rules.mode_key(m.get("mode"), str(m["event_type"])),
         prec=prec if prec in rules.precision_order else "other",
         lo=lo, hi=hi, rank=rules.rank(prec if prec in rules.precision_order else "other"),
     )
@@ -140,8 +144,10 @@ def units_of(rows: Sequence[dict[str, Any]], rules: Rules) -> list[Unit]:
     ambushed a patrol", and the verbs conjoined to it by "and": "stormed Macomia on Tuesday, ..., and fought troops");
     for the others it is an upper bound, precision ``shared`` (window in ``dates.shared``). An event naming a side but
     no place takes the one place of the other events of its sentence, type, status and date
-    (:func:`_sentence_places`)."""
+    (:func:`_sentence_places`). An undated report saying "the same day", or referring back with a definite noun ("the
+    raids") to the one dated report of the article it agrees with, is of that day (:mod:`.context`)."""
     shared = _shared_dates(rows) if "shared" in rules.dates else set()
+    rows = same_day(rows, rules.same_day)  # an undated report changed here was in no shared group
     places = _sentence_places(rows)
     out = []
     for r in rows:
@@ -155,6 +161,36 @@ def units_of(rows: Sequence[dict[str, Any]], rules: Rules) -> list[Unit]:
             u = out[i]
             src, tgt = sorted((u.src, u.tgt))
             out[i] = Unit(u.status, u.event_type, src, tgt, u.place, u.mode, u.prec, u.lo, u.hi, u.rank, sym=True)
+    if rules.back_reference:
+        for i, day in _referred_days(rows, out, rules).items():
+            u = out[i]
+            # the day of the report it refers to, as a date shared with another event (never a parent of that report)
+            out[i] = Unit(u.status, u.event_type, u.src, u.tgt, u.place, u.mode, "shared", day, day,
+                          rules.rank("shared"), sym=u.sym)
+    return out
+
+
+def _referred_days(rows: Sequence[dict[str, Any]], units: Sequence[Unit], rules: Rules) -> dict[int, int]:
+    """Index -> day of every undated report whose trigger is a definite noun (:func:`~.context.definite_noun`: "did not
+    confirm the raids") and whose article dates, in that sentence or an earlier one, reports of its type and status
+    that agree with it (sides and place; their day inside its window) on one day only."""
+    by_article: dict[Any, list[int]] = {}
+    for i, r in enumerate(rows):
+        by_article.setdefault(r["article_id"], []).append(i)
+    out: dict[int, int] = {}
+    for ix in by_article.values():
+        for i in ix:
+            u = units[i]
+            if u.prec != "published" or u.lo is None or u.hi is None \
+                    or not definite_noun(rows[i], rules.determiners, rules.not_nouns):
+                continue
+            own = int(rows[i].get("sentence_idx") or 0)
+            days = {v.lo for v, j in ((units[j], j) for j in ix)
+                    if v.prec == "day" and v.status == u.status and v.event_type == u.event_type and v.lo is not None
+                    and int(rows[j].get("sentence_idx") or 0) <= own and u.lo <= v.lo <= u.hi
+                    and sides_agree(v, u, rules) and places_agree(v.place, u.place)}
+            if len(days) == 1:
+                out[i] = days.pop()
     return out
 
 
@@ -270,7 +306,11 @@ def _person(s: str) -> tuple[str, str]:
 
 
 def places_agree(a: str, b: str) -> bool:
+    """Equal, one open, a country and one of its cities; a name the gazetteer does not know (``N:``,
+    :meth:`~gaiko.clusters.rules.Rules.name_place`) disagrees only with another such name."""
     if a == b or a == WILD or b == WILD:
+        return True
+    if a.startswith("N:") != b.startswith("N:"):
         return True
     city, country = (a, b) if a.startswith("P:") else (b, a)
     return city.startswith("P:") and country.startswith("C:") and city.rsplit("|", 1)[1] == country[2:]
