@@ -1,5 +1,7 @@
 """Round 8 of the kinds behind missed and false cluster pairs (issue 17; docs/clusters.md, "Round 8", studied on
-stories-08). Only kinds seen in at least two corpus files are fixed here. Every article is our own (invented places,
+stories-08; kept in round 9 where they did not lower stories-01..09 pooled: "last week" on a Sunday, abductions apart,
+definite nouns referring back; "the same day" and unknown names as places were dropped). Only kinds seen in at least
+two corpus files are fixed here. Every article is our own (invented places,
 people and outlets), not one of the labelled corpus; each test fails before the round, except those marked "guard"
 (what the fix must not break: same dyad and type on nearby days, the publication day, two dated events an undated
 report could be about)."""
@@ -188,89 +190,6 @@ def test_a_definite_noun_with_two_dated_candidates_stays_undecided() -> None:
                       prec="day", date_text="on Wednesday", place=("Lorne", "MER")),
                  dict(s=1, type="ASSAULT", trigger="raids", src=VAL_STATE, date="2025-10-10", prec="published"))
     assert c["raids@2025-10-10/Daily C"] not in (c["struck Kessa@2025-10-10/Daily C"], c["struck Lorne@2025-10-10/Daily C"])
-
-
-# -- an unknown village or field named as the target -----------------------------------------------------------------
-
-def _unknown(name: str) -> tuple[Any, ...]:
-    return (name, None, None, "unresolved", None)
-
-
-VAL_DRONES = ("drones", "VLD", "MIL", "sector", None)
-
-
-def test_an_unknown_name_as_target_tells_two_strikes_apart() -> None:
-    c = clusters(
-        coded(["Drones hit the Ketava field on Monday, operators said."], "2025-07-15", "Wire A",
-              dict(type="ASSAULT", trigger="hit", src=VAL_DRONES, tgt=_unknown("Ketava"), date="2025-07-14",
-                   prec="day")),
-        coded(["Drones hit the Moruna field on Tuesday, operators said."], "2025-07-16", "Wire B",
-              dict(type="ASSAULT", trigger="hit", src=VAL_DRONES, tgt=_unknown("Moruna"), date="2025-07-15",
-                   prec="day")),
-        # undated, published Wednesday: fits Monday's and Tuesday's strike unless the field's name counts
-        coded(["Valdoria denied any role in the drone strike on Moruna."], "2025-07-16", "Daily C",
-              dict(type="ASSAULT", trigger="strike", src=VAL_DRONES, tgt=_unknown("Moruna"), date="2025-07-16",
-                   prec="published")),
-        # guard: a report placing the Moruna strike in a known town still joins it (an unknown name is no city)
-        coded(["Drones struck an oilfield near Tamsk on Tuesday."], "2025-07-16", "Wire D",
-              dict(type="ASSAULT", trigger="struck", src=VAL_DRONES, date="2025-07-15", prec="day",
-                   place=("Tamsk", "VLD"))),
-    )
-    assert c["strike@2025-07-16/Daily C"] == c["hit@2025-07-16/Wire B"]
-    assert c["hit@2025-07-15/Wire A"] != c["hit@2025-07-16/Wire B"]
-    assert c["struck@2025-07-16/Wire D"] == c["hit@2025-07-16/Wire B"]
-
-
-def test_what_is_no_proper_name_is_no_place() -> None:
-    """guard: a description, an acronym or a determiner phrase left unresolved is not taken as a place."""
-    rules = load_rules()
-    assert rules.name_place("Moruna", None, "unresolved", None) == "N:moruna"
-    for text in ("the Cuyuni River", "The Eastern Command", "navy", "BSF"):
-        assert rules.name_place(text, None, "unresolved", None) == "?", text
-    assert rules.name_place("Moruna", "VLD", "unresolved", None) == "?"
-    assert rules.name_place("Ana Moruna", None, "unresolved", "ana-moruna") == "?"
-
-
-# -- "the same day" -------------------------------------------------------------------------------------------------------
-
-def _closures(second_sentence: str, first_sentence: str = "Valdorian police arrested a Meranian officer at Vesk on "
-                                                          "Tuesday.", first_date: str = "2025-04-08") -> dict[str, str]:
-    return clusters(
-        # Saturday: the police closed two post offices (the same dyad and type three days earlier)
-        coded(["Valdorian police closed two Meranian-run post offices on Saturday."], "2025-04-06", "Wire A",
-              dict(type="COERCE", trigger="closed", src=VAL, date="2025-04-05", prec="day", date_text="on Saturday")),
-        coded([first_sentence, second_sentence], "2025-04-08", "Wire B",
-              dict(s=0, type="COERCE", trigger="arrested", src=VAL, tgt=MER, date=first_date, prec="day",
-                   date_text="on Tuesday"),
-              dict(s=1, type="COERCE", trigger="shut", src=VAL, date="2025-04-08", prec="published")),
-        coded(["Valdorian police shut five post offices on Tuesday."], "2025-04-09", "Wire C",
-              dict(type="COERCE", trigger="shut", src=VAL, date="2025-04-08", prec="day", date_text="on Tuesday")),
-    )
-
-
-def test_the_same_day_is_the_day_of_the_sentence_before() -> None:
-    c = _closures("In the north, police shut five post offices the same afternoon.")
-    assert c["shut@2025-04-08/Wire B"] == c["shut@2025-04-09/Wire C"]
-    assert c["shut@2025-04-08/Wire B"] != c["closed@2025-04-06/Wire A"]
-
-
-def test_the_same_day_after_a_sentence_of_two_days_is_left_undated() -> None:
-    """guard: the sentence before names two days; the undated report keeps its publication window (Saturday to
-    Tuesday: two closures, so undecided)."""
-    c = clusters(
-        coded(["Valdorian police closed two Meranian-run post offices on Saturday."], "2025-04-06", "Wire A",
-              dict(type="COERCE", trigger="closed", src=VAL, date="2025-04-05", prec="day", date_text="on Saturday")),
-        coded(["Valdorian police arrested an officer on Tuesday, three days after they detained a driver on Saturday.",
-               "In the north, police shut five post offices the same afternoon."], "2025-04-08", "Wire B",
-              dict(s=0, type="COERCE", trigger="arrested", src=VAL, tgt=MER, date="2025-04-08", prec="day",
-                   date_text="on Tuesday"),
-              dict(s=0, type="COERCE", trigger="detained", src=VAL, tgt=MER, date="2025-04-05", prec="day",
-                   date_text="on Saturday"),
-              dict(s=1, type="COERCE", trigger="shut", src=VAL, date="2025-04-08", prec="published")),
-        coded(["Valdorian police shut five post offices on Tuesday."], "2025-04-09", "Wire C",
-              dict(type="COERCE", trigger="shut", src=VAL, date="2025-04-08", prec="day", date_text="on Tuesday")),
-    )
-    assert c["shut@2025-04-08/Wire B"] not in (c["shut@2025-04-09/Wire C"], c["closed@2025-04-06/Wire A"])
 
 
 def test_rules_file_checks_the_new_entries(tmp_path) -> None:

@@ -57,11 +57,8 @@ class Rules:
     two_way: bool = False
     #: event type -> modes that are an event of their own although modes are not compared (modes.apart)
     mode_apart: dict[str, frozenset[str]] = field(default_factory=dict)
-    #: an unresolved target that is a proper name is the place of an event naming none (places.unknown_names)
-    unknown_names: bool = False
-    #: what an undated report's article says about its day (the ``article`` section): phrases of "the same day",
-    #: the words that open a definite noun referring back ("the raids"), verb forms that are no such noun
-    same_day: tuple[str, ...] = ()
+    #: what an undated report's article says about its day (the ``article`` section): the words that open a definite
+    #: noun referring back ("the raids"), verb forms that are no such noun
     back_reference: bool = False
     determiners: frozenset[str] = frozenset()
     not_nouns: frozenset[str] = frozenset()
@@ -147,20 +144,6 @@ class Rules:
         return str(mode) if mode in apart else OTHER_MODE
 
     # -- places --------------------------------------------------------------
-    def name_place(self, text: str | None, country: str | None, resolved_by: str | None, person: str | None) -> str:
-        """``N:<name>`` for an unresolved target that is a proper name of at most three capitalised words, not a person
-        and no country ("hit the Khurmala field", "struck Nyaung Pin Thar": a village or an oilfield the gazetteer does
-        not know), when ``places.unknown_names`` is on; else open. Such a place disagrees only with another such name
-        (:func:`~gaiko.clusters.units.places_agree`)."""
-        if not self.unknown_names or country or person or "unresolved" not in str(resolved_by or ""):
-            return WILD
-        words = str(text or "").split()
-        if not words or len(words) > 3 or words[0].lower() in self.determiners \
-                or not all(w[:1].isupper() and not w.isupper() for w in words):
-            return WILD
-        name = " ".join(words).lower()
-        return WILD if name in self.country_names else f"N:{name}"
-
     def place_key(self, name: str | None, country: str | None) -> str:
         if not name and not country or self.place_level == "none":
             return WILD
@@ -263,10 +246,9 @@ def load_rules(path: str | None = None) -> Rules:
     apart = modes.get("apart") or {}
     _check(p, isinstance(apart, dict) and all(isinstance(v, list) for v in apart.values()),
            "modes.apart must map event types to lists of modes")
-    _check(p, isinstance(places.get("unknown_names", False), bool), "places.unknown_names must be true or false")
     article = raw.get("article") or {}
     _check(p, isinstance(article, dict), "article must be a mapping")
-    for key in ("same_day", "determiners", "not_nouns"):
+    for key in ("determiners", "not_nouns"):
         _check(p, isinstance(article.get(key) or [], list), f"article.{key} must be a list of words or phrases")
     _check(p, isinstance(article.get("back_reference", False), bool), "article.back_reference must be true or false")
     groups: dict[str, str] = {}
@@ -316,8 +298,6 @@ def load_rules(path: str | None = None) -> Rules:
         ambiguous=frozenset(str(x) for x in attach.get("ambiguous") or ()),
         two_way=bool(sides.get("two_way", False)),
         mode_apart={str(t): frozenset(str(m) for m in ms) for t, ms in apart.items()},
-        unknown_names=bool(places.get("unknown_names", False)),
-        same_day=tuple(str(x).lower() for x in article.get("same_day") or ()),
         back_reference=bool(article.get("back_reference", False)),
         determiners=frozenset(str(x).lower() for x in article.get("determiners") or ()),
         not_nouns=frozenset(str(x).lower() for x in article.get("not_nouns") or ()),

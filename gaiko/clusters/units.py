@@ -23,7 +23,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from .context import definite_noun, same_day
+from .context import definite_noun
 from .rules import OTHER_MODE, WILD, Rules
 
 __all__ = ["Unit", "unit_of", "units_of", "status_of", "compatible", "directed", "side_by_side", "sides_agree", "order",
@@ -125,9 +125,7 @@ def unit_of(m: dict[str, Any], rules: Rules) -> Unit:
                        m.get("source_person")),
         tgt=rules.side(m.get("target_country"), m.get("target_sector"), m.get("target_name"), m.get("target_resolved_by"),
                        m.get("target_person")),
-        place=(rules.place_key(m.get("place_name"), m.get("place_country")) if m.get("place_name") or m.get("place_country")
-               else rules.name_place(m.get("target_text"), m.get("target_country"), m.get("target_resolved_by"),
-                                     m.get("target_person"))),
+        place=rules.place_key(m.get("place_name"), m.get("place_country")),
         mode=(m.get("mode") or WILD) if rules.compare_modes else rules.mode_key(m.get("mode"), str(m["event_type"])),
         prec=prec if prec in rules.precision_order else "other",
         lo=lo, hi=hi, rank=rules.rank(prec if prec in rules.precision_order else "other"),
@@ -144,10 +142,9 @@ def units_of(rows: Sequence[dict[str, Any]], rules: Rules) -> list[Unit]:
     ambushed a patrol", and the verbs conjoined to it by "and": "stormed Macomia on Tuesday, ..., and fought troops");
     for the others it is an upper bound, precision ``shared`` (window in ``dates.shared``). An event naming a side but
     no place takes the one place of the other events of its sentence, type, status and date
-    (:func:`_sentence_places`). An undated report saying "the same day", or referring back with a definite noun ("the
-    raids") to the one dated report of the article it agrees with, is of that day (:mod:`.context`)."""
+    (:func:`_sentence_places`). An undated report referring back with a definite noun ("the raids") to the one dated
+    report of the article it agrees with is of that day (:mod:`.context`)."""
     shared = _shared_dates(rows) if "shared" in rules.dates else set()
-    rows = same_day(rows, rules.same_day)  # an undated report changed here was in no shared group
     places = _sentence_places(rows)
     out = []
     for r in rows:
@@ -306,11 +303,8 @@ def _person(s: str) -> tuple[str, str]:
 
 
 def places_agree(a: str, b: str) -> bool:
-    """Equal, one open, a country and one of its cities; a name the gazetteer does not know (``N:``,
-    :meth:`~gaiko.clusters.rules.Rules.name_place`) disagrees only with another such name."""
+    """Equal, one open, or a country and one of its cities."""
     if a == b or a == WILD or b == WILD:
-        return True
-    if a.startswith("N:") != b.startswith("N:"):
         return True
     city, country = (a, b) if a.startswith("P:") else (b, a)
     return city.startswith("P:") and country.startswith("C:") and city.rsplit("|", 1)[1] == country[2:]
