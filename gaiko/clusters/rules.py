@@ -57,6 +57,10 @@ class Rules:
     two_way: bool = False
     #: event type -> modes that are an event of their own although modes are not compared (modes.apart)
     mode_apart: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: precisions whose reports are another event than one of a different named mode (modes.undated.precisions), and
+    #: the types this does not apply to (modes.undated.except_types)
+    mode_undated: frozenset[str] = frozenset()
+    mode_undated_except: frozenset[str] = frozenset()
     #: what an undated report's article says about its day (the ``article`` section): the words that open a definite
     #: noun referring back ("the raids"), verb forms that are no such noun
     back_reference: bool = False
@@ -243,6 +247,12 @@ def load_rules(path: str | None = None) -> Rules:
     _check(p, isinstance(modes.get("compare", True), bool), "modes.compare must be true or false")
     _check(p, isinstance(sides.get("persons", True), bool), "sides.persons must be true or false")
     _check(p, isinstance(sides.get("two_way", False), bool), "sides.two_way must be true or false")
+    undated = modes.get("undated") or {}
+    _check(p, isinstance(undated, dict) and set(undated) <= {"precisions", "except_types"}
+           and all(isinstance(undated.get(k) or [], list) for k in ("precisions", "except_types")),
+           "modes.undated must be a mapping of precisions and except_types (lists)")
+    _check(p, all(str(x) in dates or str(x) in PRECISIONS for x in undated.get("precisions") or []),
+           "modes.undated.precisions must list date precisions of dates")
     apart = modes.get("apart") or {}
     _check(p, isinstance(apart, dict) and all(isinstance(v, list) for v in apart.values()),
            "modes.apart must map event types to lists of modes")
@@ -298,6 +308,8 @@ def load_rules(path: str | None = None) -> Rules:
         ambiguous=frozenset(str(x) for x in attach.get("ambiguous") or ()),
         two_way=bool(sides.get("two_way", False)),
         mode_apart={str(t): frozenset(str(m) for m in ms) for t, ms in apart.items()},
+        mode_undated=frozenset(str(x) for x in undated.get("precisions") or ()),
+        mode_undated_except=frozenset(str(x) for x in undated.get("except_types") or ()),
         back_reference=bool(article.get("back_reference", False)),
         determiners=frozenset(str(x).lower() for x in article.get("determiners") or ()),
         not_nouns=frozenset(str(x).lower() for x in article.get("not_nouns") or ()),

@@ -96,7 +96,7 @@ class Unit:
             groups = sum(1 for s in sides if s != WILD and ":" in s and not s.split("@")[0].endswith(":*"))
             groups += sum(1 for s in sides if "@" in s)
             self._specificity = (2 * len(self.countries) + groups + _place_level(self.place)
-                                 + (self.mode not in (WILD, OTHER_MODE)))
+                                 + (self.mode.partition(NAMED)[0] not in (WILD, OTHER_MODE)))
         return self._specificity
 
     @property
@@ -126,7 +126,7 @@ def unit_of(m: dict[str, Any], rules: Rules) -> Unit:
         tgt=rules.side(m.get("target_country"), m.get("target_sector"), m.get("target_name"), m.get("target_resolved_by"),
                        m.get("target_person")),
         place=rules.place_key(m.get("place_name"), m.get("place_country")),
-        mode=(m.get("mode") or WILD) if rules.compare_modes else rules.mode_key(m.get("mode"), str(m["event_type"])),
+        mode=_mode(m.get("mode"), str(m["event_type"]), rules),
         prec=prec if prec in rules.precision_order else "other",
         lo=lo, hi=hi, rank=rules.rank(prec if prec in rules.precision_order else "other"),
     )
@@ -325,7 +325,35 @@ def compatible(v: Unit, u: Unit, rules: Rules) -> bool:
     if not rules.empty_parents and is_empty(v) and not is_empty(u):
         return False  # a bare "the attack on Tuesday" would tie together every report of its day (docs/clusters.md)
     return (sides_agree(v, u, rules) and places_agree(v.place, u.place)
-            and (v.mode == u.mode or v.mode == WILD or u.mode == WILD))
+            and modes_agree(v, u, rules))
+
+
+def _mode(mode: Any, event_type: str, rules: Rules) -> str:
+    """A mention's mode as its unit holds it: the mode itself when modes are compared; else its
+    :meth:`~gaiko.clusters.rules.Rules.mode_key`, followed by ``=`` and the named mode when ``modes.undated`` lists
+    precisions and the type is not one of its ``except_types`` (so that an undated report can be told apart by its
+    verb, :func:`modes_agree`)."""
+    if rules.compare_modes:
+        return str(mode or WILD)
+    key = rules.mode_key(mode, event_type)
+    return f"{key}{NAMED}{mode}" if mode and rules.mode_undated and event_type not in rules.mode_undated_except else key
+
+
+def modes_agree(v: Unit, u: Unit, rules: Rules) -> bool:
+    """Equal, or one of them open (:meth:`~gaiko.clusters.rules.Rules.mode_key`); and, when one of the two is of a
+    precision in ``modes.undated`` (an undated report, whose window may hold several events of its type and dyad),
+    not two different named modes: "Kosovo police shut five post offices" (undated) is not "arrested a former officer
+    on Saturday", "Mali also summoned Algeria's ambassador" not "recalled ... accusing Algiers"."""
+    a, _, mode_a = v.mode.partition(NAMED)
+    b, _, mode_b = u.mode.partition(NAMED)
+    if not (a == b or a == WILD or b == WILD):
+        return False
+    return not (mode_a and mode_b and mode_a != mode_b
+                and any(x.prec in rules.mode_undated and (x.src, x.tgt) != (WILD, WILD) for x in (v, u)))
+
+
+#: what separates a unit's compared mode from the named mode it keeps for ``modes.undated``
+NAMED = "="
 
 
 def overlapping(v: Unit, u: Unit, rules: Rules) -> bool:
@@ -380,12 +408,26 @@ def _loose(u: Unit) -> bool:
     return u.src == WILD or u.tgt != WILD and side_country(u.src) == side_country(u.tgt)
 
 
-def order(u: Unit, ukey: int, rules: Rules) -> tuple[int, int, int, int]:
+def order(u: Unit, ukey: int, rules: Rules) -> tuple[int, int, int, int, int]:
     """The total order units join along (smallest first: the most precise date, the narrowest window, the most
-    said, then the key). A unit only joins a unit before it, so chains of joins end and never loop."""
+    said, then the key). A unit only joins a unit before it, so chains of joins end and never loop. The named mode a
+    unit keeps for ``modes.undated`` (:func:`_mode`) is left out of the key's tie-break (then the key itself decides),
+    so keeping it does not reorder units that only a fixed, arbitrary tie-break tells apart."""
     if u._order is None:  # the key is the unit's own
-        u._order = (u.rank, u.width, -u.specificity, ukey)
+        u._order = (u.rank, u.width, -u.specificity, _tie(u, ukey), ukey)
     return u._order
+
+
+def _tie(u: Unit, ukey: int) -> int:
+    """``ukey``, or for a unit holding a named mode, the key it would have without it (same 63-bit hash as
+    :func:`gaiko.clusters.core.ukey_of`)."""
+    if NAMED not in u.mode:
+        return ukey
+    import hashlib
+
+    plain = Unit(u.status, u.event_type, u.src, u.tgt, u.place, u.mode.partition(NAMED)[0], u.prec, u.lo, u.hi, u.rank,
+                 sym=u.sym)
+    return int.from_bytes(hashlib.blake2b(plain.key.encode("utf-8"), digest_size=8).digest(), "big") >> 1
 
 
 def _as_date(v: Any) -> dt.date | None:
