@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from gaiko.clusters.rules import load_rules
-from gaiko.clusters.units import NAMED, Unit, order
+from gaiko.clusters.rules import NAMED, load_rules
+from gaiko.clusters.units import Unit, order
 
 from test_cluster_kinds_c24 import MER, VAL, VAL_STATE, clusters, coded
 

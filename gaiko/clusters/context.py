@@ -10,9 +10,10 @@ dated report it agrees with.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from typing import Any
 
-__all__ = ["definite_noun"]
+__all__ = ["definite_noun", "referred_days"]
 
 
 def definite_noun(r: dict[str, Any], determiners: frozenset[str], not_nouns: frozenset[str]) -> bool:
@@ -33,3 +34,29 @@ def definite_noun(r: dict[str, Any], determiners: frozenset[str], not_nouns: fro
 
 #: the (at most) three words right before the trigger, with only spaces between them
 _BEFORE = re.compile(r"(?<![\w'-])((?:[\w'-]+\s+){1,3})$")
+
+
+def referred_days(rows: Sequence[dict[str, Any]], units: Sequence[Any], rules: Any,
+                  agree: Callable[[Any, Any], bool]) -> dict[int, int]:
+    """Index -> day of every undated report whose trigger is a definite noun (:func:`definite_noun`: "did not
+    confirm the raids") and whose article dates, in that sentence or an earlier one, reports of its type and status
+    that ``agree`` with it (sides and place, :func:`gaiko.clusters.units.units_of`; their day inside its window) on one
+    day only. ``units`` are the :class:`~gaiko.clusters.units.Unit` of ``rows``, in order."""
+    by_article: dict[Any, list[int]] = {}
+    for i, r in enumerate(rows):
+        by_article.setdefault(r["article_id"], []).append(i)
+    out: dict[int, int] = {}
+    for ix in by_article.values():
+        for i in ix:
+            u = units[i]
+            if u.prec != "published" or u.lo is None or u.hi is None \
+                    or not definite_noun(rows[i], rules.determiners, rules.not_nouns):
+                continue
+            own = int(rows[i].get("sentence_idx") or 0)
+            days = {v.lo for v, j in ((units[j], j) for j in ix)
+                    if v.prec == "day" and v.status == u.status and v.event_type == u.event_type and v.lo is not None
+                    and int(rows[j].get("sentence_idx") or 0) <= own and u.lo <= v.lo <= u.hi
+                    and agree(v, u)}
+            if len(days) == 1:
+                out[i] = days.pop()
+    return out

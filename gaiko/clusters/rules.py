@@ -17,12 +17,14 @@ from typing import Any
 
 from ..errors import DataFileError
 
-__all__ = ["Rules", "load_rules", "WILD", "OTHER_MODE", "PRECISIONS"]
+__all__ = ["Rules", "load_rules", "WILD", "OTHER_MODE", "NAMED", "PRECISIONS"]
 
 #: the value of a dimension a mention leaves open
 WILD = "?"
 #: the mode of a unit whose named mode is none of its type's ``modes.apart`` (modes not compared)
 OTHER_MODE = "+"
+#: what separates a unit's compared mode from the named mode it keeps for ``modes.undated`` (``?=arrest``)
+NAMED = "="
 #: date precisions the coder produces (others fall back to the rules' ``other`` window)
 PRECISIONS = ("day", "week", "month", "year", "published")
 _DATE_KEYS = {"before", "after", "span", "aligned", "halfwidth", "until_published_on"}
@@ -146,6 +148,30 @@ class Rules:
         if not mode or not apart:
             return WILD
         return str(mode) if mode in apart else OTHER_MODE
+
+    def unit_mode(self, mode: str | None, event_type: str) -> str:
+        """A mention's mode as its unit holds it: the mode itself when modes are compared; else its :meth:`mode_key`,
+        followed by :data:`NAMED` and the named mode when ``modes.undated`` lists precisions and the type is not one
+        of its ``except_types`` (so that an undated report can be told apart by its verb, :meth:`modes_agree`)."""
+        if self.compare_modes:
+            return str(mode or WILD)
+        key = self.mode_key(mode, event_type)
+        return f"{key}{NAMED}{mode}" if mode and self.mode_undated and event_type not in self.mode_undated_except else key
+
+    def modes_agree(self, v: Any, u: Any) -> bool:
+        """Whether the modes of units ``v`` and ``u`` (:class:`~gaiko.clusters.units.Unit`) agree: equal, or one of
+        them open (:meth:`mode_key`); and, when one of the two is of a precision in ``modes.undated`` (an undated
+        report, whose window may hold several events of its type and dyad) and names a side, not two different named
+        modes: "Kosovo police shut five post offices" (undated) is not "arrested a former officer on Saturday", "Mali
+        also summoned Algeria's ambassador" not "recalled ... accusing Algiers". An undated report naming no side
+        ("Some blocked the road") is a detail of its day's event, not told apart by its verb (docs/clusters.md,
+        round 9)."""
+        a, _, mode_a = v.mode.partition(NAMED)
+        b, _, mode_b = u.mode.partition(NAMED)
+        if not (a == b or a == WILD or b == WILD):
+            return False
+        return not (mode_a and mode_b and mode_a != mode_b
+                    and any(x.prec in self.mode_undated and (x.src, x.tgt) != (WILD, WILD) for x in (v, u)))
 
     # -- places --------------------------------------------------------------
     def place_key(self, name: str | None, country: str | None) -> str:

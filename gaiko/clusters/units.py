@@ -3,7 +3,8 @@
 A mention's *unit* is what it says about the event, reduced to what reports of one event share:
 
 * ``status``: ``actual``, ``intended`` (intended or hypothetical) or ``negated``;
-* ``event_type`` and ``mode`` (``?`` when the mention has no mode, or modes are not compared);
+* ``event_type`` and ``mode`` (``?`` when the mention has no mode, or modes are not compared; with
+  ``modes.undated``, followed by ``=`` and the named mode, which only an undated report is told apart by);
 * ``src`` / ``tgt``: the side of each actor (:meth:`~gaiko.clusters.rules.Rules.side`): ``JPN``, ``IGO=...``,
   with ``@person`` for a named person, or ``?`` when unresolved or absent;
 * ``place``: ``P:<name>|<country>`` for a place below country level, ``C:<country>`` for a country,
@@ -23,8 +24,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from .context import definite_noun
-from .rules import OTHER_MODE, WILD, Rules
+from .context import referred_days
+from .rules import NAMED, OTHER_MODE, WILD, Rules
 
 __all__ = ["Unit", "unit_of", "units_of", "status_of", "compatible", "directed", "side_by_side", "sides_agree", "order",
            "side_country"]
@@ -126,7 +127,7 @@ def unit_of(m: dict[str, Any], rules: Rules) -> Unit:
         tgt=rules.side(m.get("target_country"), m.get("target_sector"), m.get("target_name"), m.get("target_resolved_by"),
                        m.get("target_person")),
         place=rules.place_key(m.get("place_name"), m.get("place_country")),
-        mode=_mode(m.get("mode"), str(m["event_type"]), rules),
+        mode=rules.unit_mode(m.get("mode"), str(m["event_type"])),
         prec=prec if prec in rules.precision_order else "other",
         lo=lo, hi=hi, rank=rules.rank(prec if prec in rules.precision_order else "other"),
     )
@@ -159,35 +160,12 @@ def units_of(rows: Sequence[dict[str, Any]], rules: Rules) -> list[Unit]:
             src, tgt = sorted((u.src, u.tgt))
             out[i] = Unit(u.status, u.event_type, src, tgt, u.place, u.mode, u.prec, u.lo, u.hi, u.rank, sym=True)
     if rules.back_reference:
-        for i, day in _referred_days(rows, out, rules).items():
+        agree = lambda v, u: sides_agree(v, u, rules) and places_agree(v.place, u.place)  # noqa: E731
+        for i, day in referred_days(rows, out, rules, agree).items():
             u = out[i]
             # the day of the report it refers to, as a date shared with another event (never a parent of that report)
             out[i] = Unit(u.status, u.event_type, u.src, u.tgt, u.place, u.mode, "shared", day, day,
                           rules.rank("shared"), sym=u.sym)
-    return out
-
-
-def _referred_days(rows: Sequence[dict[str, Any]], units: Sequence[Unit], rules: Rules) -> dict[int, int]:
-    """Index -> day of every undated report whose trigger is a definite noun (:func:`~.context.definite_noun`: "did not
-    confirm the raids") and whose article dates, in that sentence or an earlier one, reports of its type and status
-    that agree with it (sides and place; their day inside its window) on one day only."""
-    by_article: dict[Any, list[int]] = {}
-    for i, r in enumerate(rows):
-        by_article.setdefault(r["article_id"], []).append(i)
-    out: dict[int, int] = {}
-    for ix in by_article.values():
-        for i in ix:
-            u = units[i]
-            if u.prec != "published" or u.lo is None or u.hi is None \
-                    or not definite_noun(rows[i], rules.determiners, rules.not_nouns):
-                continue
-            own = int(rows[i].get("sentence_idx") or 0)
-            days = {v.lo for v, j in ((units[j], j) for j in ix)
-                    if v.prec == "day" and v.status == u.status and v.event_type == u.event_type and v.lo is not None
-                    and int(rows[j].get("sentence_idx") or 0) <= own and u.lo <= v.lo <= u.hi
-                    and sides_agree(v, u, rules) and places_agree(v.place, u.place)}
-            if len(days) == 1:
-                out[i] = days.pop()
     return out
 
 
@@ -325,35 +303,9 @@ def compatible(v: Unit, u: Unit, rules: Rules) -> bool:
     if not rules.empty_parents and is_empty(v) and not is_empty(u):
         return False  # a bare "the attack on Tuesday" would tie together every report of its day (docs/clusters.md)
     return (sides_agree(v, u, rules) and places_agree(v.place, u.place)
-            and modes_agree(v, u, rules))
+            and rules.modes_agree(v, u))
 
 
-def _mode(mode: Any, event_type: str, rules: Rules) -> str:
-    """A mention's mode as its unit holds it: the mode itself when modes are compared; else its
-    :meth:`~gaiko.clusters.rules.Rules.mode_key`, followed by ``=`` and the named mode when ``modes.undated`` lists
-    precisions and the type is not one of its ``except_types`` (so that an undated report can be told apart by its
-    verb, :func:`modes_agree`)."""
-    if rules.compare_modes:
-        return str(mode or WILD)
-    key = rules.mode_key(mode, event_type)
-    return f"{key}{NAMED}{mode}" if mode and rules.mode_undated and event_type not in rules.mode_undated_except else key
-
-
-def modes_agree(v: Unit, u: Unit, rules: Rules) -> bool:
-    """Equal, or one of them open (:meth:`~gaiko.clusters.rules.Rules.mode_key`); and, when one of the two is of a
-    precision in ``modes.undated`` (an undated report, whose window may hold several events of its type and dyad),
-    not two different named modes: "Kosovo police shut five post offices" (undated) is not "arrested a former officer
-    on Saturday", "Mali also summoned Algeria's ambassador" not "recalled ... accusing Algiers"."""
-    a, _, mode_a = v.mode.partition(NAMED)
-    b, _, mode_b = u.mode.partition(NAMED)
-    if not (a == b or a == WILD or b == WILD):
-        return False
-    return not (mode_a and mode_b and mode_a != mode_b
-                and any(x.prec in rules.mode_undated and (x.src, x.tgt) != (WILD, WILD) for x in (v, u)))
-
-
-#: what separates a unit's compared mode from the named mode it keeps for ``modes.undated``
-NAMED = "="
 
 
 def overlapping(v: Unit, u: Unit, rules: Rules) -> bool:
@@ -411,7 +363,7 @@ def _loose(u: Unit) -> bool:
 def order(u: Unit, ukey: int, rules: Rules) -> tuple[int, int, int, int, int]:
     """The total order units join along (smallest first: the most precise date, the narrowest window, the most
     said, then the key). A unit only joins a unit before it, so chains of joins end and never loop. The named mode a
-    unit keeps for ``modes.undated`` (:func:`_mode`) is left out of the key's tie-break (then the key itself decides),
+    unit keeps for ``modes.undated`` (:meth:`~gaiko.clusters.rules.Rules.unit_mode`) is left out of the key's tie-break (then the key itself decides),
     so keeping it does not reorder units that only a fixed, arbitrary tie-break tells apart."""
     if u._order is None:  # the key is the unit's own
         u._order = (u.rank, u.width, -u.specificity, _tie(u, ukey), ukey)
