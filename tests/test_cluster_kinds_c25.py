@@ -104,6 +104,22 @@ def test_an_undated_report_naming_no_actor_is_not_told_apart_by_its_verb() -> No
     assert c["blocked@2025-04-09/Daily B"] == c["protested@2025-04-09/Wire A"]
 
 
+def test_a_shared_date_is_told_apart_by_its_verb_too() -> None:
+    """A date phrase several events of one sentence share is an upper bound for all but one ("accused Merania on Sunday
+    of shelling Vesk and summoned ..."): such a report, like an undated one, is another event than one of another mode
+    of its window; two dated reports are not compared by mode (guard)."""
+    from gaiko.clusters.units import compatible
+
+    rules = load_rules()
+
+    def unit(mode: str, prec: str = "day", lo: int = 10) -> Unit:
+        return Unit("actual", "ACCUSE", "VLD", "MER", "?", f"?{NAMED}{mode}", prec, lo, 10, rules.rank(prec))
+
+    assert not compatible(unit("disapprove"), unit("allege", "shared", 7), rules)
+    assert compatible(unit("allege"), unit("allege", "shared", 7), rules)
+    assert compatible(unit("disapprove"), unit("allege"), rules)
+
+
 def test_the_named_mode_does_not_reorder_ties() -> None:
     """The mode a unit keeps for undated reports is left out of the order's tie-break (only the key itself, last,
     tells two units apart that differ in nothing else)."""
@@ -121,13 +137,13 @@ def test_rules_file_checks_modes_undated(tmp_path) -> None:
     from gaiko.tables import data_path
 
     text = open(data_path("clusters.yaml"), encoding="utf-8").read()
-    assert "undated: {precisions: [published], except_types: [ASSAULT]}" in text
+    assert "undated: {precisions: [published, shared], except_types: [ASSAULT]}" in text
     bad = tmp_path / "c.yaml"
-    bad.write_text(text.replace("undated: {precisions: [published], except_types: [ASSAULT]}",
+    bad.write_text(text.replace("undated: {precisions: [published, shared], except_types: [ASSAULT]}",
                                 "undated: {precisions: [someday]}"), encoding="utf-8")
     with pytest.raises(DataFileError, match="modes.undated"):
         load_rules(str(bad))
-    bad.write_text(text.replace("undated: {precisions: [published], except_types: [ASSAULT]}", "undated: [published]"),
+    bad.write_text(text.replace("undated: {precisions: [published, shared], except_types: [ASSAULT]}", "undated: [published]"),
                    encoding="utf-8")
     with pytest.raises(DataFileError, match="modes.undated"):
         load_rules(str(bad))
