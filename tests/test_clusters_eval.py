@@ -87,8 +87,8 @@ def test_a_malformed_corpus_line_is_named(tmp_path):
         evaluate([CORPUS], split="blind", errors=5)
 
 
-STUDIED = [CORPUS / f"stories-0{n}.jsonl" for n in range(1, 8)]  # read while the rules were chosen
-HELD_OUT = [CORPUS / "stories-08.jsonl", CORPUS / "stories-09.jsonl"]  # scored as numbers only
+STUDIED = [CORPUS / f"stories-0{n}.jsonl" for n in range(1, 10)]  # read while the rules were chosen (round 9: 01-09)
+HELD_OUT = [CORPUS / "stories-10.jsonl"]  # scored as numbers only, by the lead
 
 
 @pytest.mark.slow
@@ -97,9 +97,9 @@ def test_gaiko_on_the_labelled_corpus(coder):
     assert r["multi_article_clusters"] >= 40
     a = r["all"]
     assert a["coded_with_gold_type"] >= 100, "the coder should code most labelled mentions with their gold type"
-    # measured 0.878 / 0.737 over stories-01..07 after round 7 (docs/clusters.md); floors leave room for coder
-    # changes, not for a broken clustering
-    assert a["precision"] >= 0.80 and a["recall"] >= 0.70, a
+    # measured 0.818 / 0.696 over stories-01..09 in one store after round 9 (docs/clusters.md; 0.868 / 0.713 summed
+    # file by file); floors just below, for coder changes, not for a broken clustering
+    assert a["precision"] >= 0.80 and a["recall"] >= 0.68, a
     assert a["recall"] > a["baseline_type_dyad_day"]["recall"] + 0.25
     assert len(r["errors"]) <= 3 and all(e["a"]["article"].split("-")[0] == e["b"]["article"].split("-")[0]
                                          for e in r["errors"])
@@ -107,10 +107,13 @@ def test_gaiko_on_the_labelled_corpus(coder):
 
 @pytest.mark.slow
 def test_gaiko_on_the_held_out_files(coder):
-    """stories-08 and -09, written by hands that read no rule and scored as numbers only (no errors listed): the unseen
-    figure, far below the studied one (docs/clusters.md, round 8). Measured 0.678 / 0.577 in one store at round 7."""
+    """stories-10, written by a hand that read no rule and scored as numbers only (no errors listed): the unseen
+    figure. The earlier held-out files scored 0.68 / 0.58 (stories-08 and -09 in one store, round 7); the floors are
+    those of unseen text, not of the studied files."""
+    if not all(p.exists() for p in HELD_OUT):
+        pytest.skip("the held-out file is not in this checkout")
     a = evaluate(HELD_OUT, coder=coder)["all"]
-    assert a["coded_with_gold_type"] >= 250
+    assert a["coded_with_gold_type"] >= 150
     assert a["precision"] >= 0.60 and a["recall"] >= 0.50, {k: v for k, v in a.items() if not isinstance(v, dict)}
 
 
