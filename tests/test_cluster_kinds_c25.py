@@ -143,7 +143,7 @@ def test_rules_file_checks_modes_undated(tmp_path) -> None:
                                 "undated: {precisions: [someday]}"), encoding="utf-8")
     with pytest.raises(DataFileError, match="modes.undated"):
         load_rules(str(bad))
-    bad.write_text(text.replace("undated: {precisions: [published, shared], except_types: [ASSAULT]}", "undated: [published]"),
-                   encoding="utf-8")
+    bad.write_text(text.replace("undated: {precisions: [published, shared], except_types: [ASSAULT]}",
+                                "undated: [published]"), encoding="utf-8")
     with pytest.raises(DataFileError, match="modes.undated"):
         load_rules(str(bad))

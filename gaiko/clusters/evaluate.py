@@ -16,13 +16,14 @@ contradicting; ``side_differs``: a source or target country that disagrees) and 
 ``undated_report``: one of them has only its publication date; ``dates_differ``), as ``"<sides>/<dates>"``.
 ``joined_by_cause`` counts the false merges by the first thing that let the clustering join two events, from the units
 the two mentions became (:mod:`gaiko.clusters.units`): ``two_way`` (one is a two-way unit, agreeing crosswise),
-``undated_join`` (one has only its publication window), ``shared_date`` (one's date is a phrase its sentence shares,
-an upper bound), ``date_window`` (both dated, on different days: a week, month or year window), ``side_open`` (one leaves
+``undated_join`` (one has only its publication window), ``shared_date`` (one's date is a phrase its sentence shares, an
+upper bound), ``date_window`` (both dated, on different days: a week, month or year window), ``side_open`` (one leaves
 open a side the other names), ``side_country_only`` (a side is a country on one and a group or person of it on the
-other), ``place_open`` (one names a place, the other none), ``look_alike`` (same dyad, day and place: nothing told
-them apart), each prefixed by where they stand. ``merged_by_cause`` counts the false merges alike, as ``"<where>/<sides>/<dates>"``: where the two mentions stand
-(``same_article``, ``same_story``, ``other_story``), whether both carry a source and a target (``sides_full``) or one
-lacks a side (``side_missing``), and their dates as above.
+other), ``place_open`` (one names a place, the other none), ``look_alike`` (same dyad, day and place: nothing told them
+apart), each prefixed by where they stand. ``merged_by_cause`` counts the false merges alike, as
+``"<where>/<sides>/<dates>"``: where the two mentions stand (``same_article``, ``same_story``, ``other_story``),
+whether both carry a source and a target (``sides_full``) or one lacks a side (``side_missing``), and their dates as
+above.
 
 Stories are split by a fixed hash of their id: one in five is *blind* (measured, never listed as errors), the
 rest *tuned*; the rules were adjusted looking at the tuned errors only.
@@ -271,12 +272,11 @@ def evaluate(paths: Iterable[str | Path], *, split: str = "all", coder: Any = No
         gold = {k: gold_of[k][0]["cluster"] for k in keys}
         pred = {k: matched[k]["cluster_id"] or matched[k]["id"] for k in keys}
         n_gold = sum(1 for _m, a in gold_of.values() if part == "all" or split_of(a["story"]) == part)
+        where = {k: (gold_of[k][1]["id"], gold_of[k][1]["story"]) for k in keys}
         report[part] = {**pair_scores(gold, pred), "coded_with_gold_type": len(keys), "gold_mentions": n_gold,
                         "missed_by_cause": missed_by_cause(sorted(keys), gold, matched),
-                        "merged_by_cause": merged_by_cause(sorted(keys), gold, matched,
-                                                           {k: (gold_of[k][1]["id"], gold_of[k][1]["story"]) for k in keys}),
-                        "joined_by_cause": joined_by_cause(sorted(keys), gold, matched, units,
-                                                           {k: (gold_of[k][1]["id"], gold_of[k][1]["story"]) for k in keys}),
+                        "merged_by_cause": merged_by_cause(sorted(keys), gold, matched, where),
+                        "joined_by_cause": joined_by_cause(sorted(keys), gold, matched, units, where),
                         "baseline_type_dyad_day": pair_scores(gold, _baseline({k: matched[k] for k in keys}))}
     report["split"] = split
     if split != "all":

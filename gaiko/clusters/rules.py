@@ -156,7 +156,9 @@ class Rules:
         if self.compare_modes:
             return str(mode or WILD)
         key = self.mode_key(mode, event_type)
-        return f"{key}{NAMED}{mode}" if mode and self.mode_undated and event_type not in self.mode_undated_except else key
+        if mode and self.mode_undated and event_type not in self.mode_undated_except:
+            return f"{key}{NAMED}{mode}"
+        return key
 
     def modes_agree(self, v: Any, u: Any) -> bool:
         """Whether the modes of units ``v`` and ``u`` (:class:`~gaiko.clusters.units.Unit`) agree: equal, or one of

@@ -306,8 +306,6 @@ def compatible(v: Unit, u: Unit, rules: Rules) -> bool:
             and rules.modes_agree(v, u))
 
 
-
-
 def overlapping(v: Unit, u: Unit, rules: Rules) -> bool:
     """Whether two units of one precision listed in ``attach.overlapping`` may join when their windows only overlap
     (two undated reports published a day apart: "signed an agreement", "signed an accord")."""
@@ -363,8 +361,9 @@ def _loose(u: Unit) -> bool:
 def order(u: Unit, ukey: int, rules: Rules) -> tuple[int, int, int, int, int]:
     """The total order units join along (smallest first: the most precise date, the narrowest window, the most
     said, then the key). A unit only joins a unit before it, so chains of joins end and never loop. The named mode a
-    unit keeps for ``modes.undated`` (:meth:`~gaiko.clusters.rules.Rules.unit_mode`) is left out of the key's tie-break (then the key itself decides),
-    so keeping it does not reorder units that only a fixed, arbitrary tie-break tells apart."""
+    unit keeps for ``modes.undated`` (:meth:`~gaiko.clusters.rules.Rules.unit_mode`) is left out of the key's
+    tie-break (then the key itself decides), so keeping it does not reorder units that only a fixed, arbitrary
+    tie-break tells apart."""
     if u._order is None:  # the key is the unit's own
         u._order = (u.rank, u.width, -u.specificity, _tie(u, ukey), ukey)
     return u._order
