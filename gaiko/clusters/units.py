@@ -3,7 +3,8 @@
 A mention's *unit* is what it says about the event, reduced to what reports of one event share:
 
 * ``status``: ``actual``, ``intended`` (intended or hypothetical) or ``negated``;
-* ``event_type`` and ``mode`` (``?`` when the mention has no mode, or modes are not compared);
+* ``event_type`` and ``mode`` (``?`` when the mention has no mode, or modes are not compared; with
+  ``modes.undated``, followed by ``=`` and the named mode, which only an undated report is told apart by);
 * ``src`` / ``tgt``: the side of each actor (:meth:`~gaiko.clusters.rules.Rules.side`): ``JPN``, ``IGO=...``,
   with ``@person`` for a named person, or ``?`` when unresolved or absent;
 * ``place``: ``P:<name>|<country>`` for a place below country level, ``C:<country>`` for a country,
@@ -23,7 +24,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from .rules import WILD, Rules
+from .context import referred_days
+from .rules import NAMED, OTHER_MODE, WILD, Rules
 
 __all__ = ["Unit", "unit_of", "units_of", "status_of", "compatible", "directed", "side_by_side", "sides_agree", "order",
            "side_country"]
@@ -94,7 +96,8 @@ class Unit:
             sides = (self.src, self.tgt)
             groups = sum(1 for s in sides if s != WILD and ":" in s and not s.split("@")[0].endswith(":*"))
             groups += sum(1 for s in sides if "@" in s)
-            self._specificity = 2 * len(self.countries) + groups + _place_level(self.place) + (self.mode != WILD)
+            self._specificity = (2 * len(self.countries) + groups + _place_level(self.place)
+                                 + (self.mode.partition(NAMED)[0] not in (WILD, OTHER_MODE)))
         return self._specificity
 
     @property
@@ -124,7 +127,7 @@ def unit_of(m: dict[str, Any], rules: Rules) -> Unit:
         tgt=rules.side(m.get("target_country"), m.get("target_sector"), m.get("target_name"), m.get("target_resolved_by"),
                        m.get("target_person")),
         place=rules.place_key(m.get("place_name"), m.get("place_country")),
-        mode=(m.get("mode") or WILD) if rules.compare_modes else WILD,
+        mode=rules.unit_mode(m.get("mode"), str(m["event_type"])),
         prec=prec if prec in rules.precision_order else "other",
         lo=lo, hi=hi, rank=rules.rank(prec if prec in rules.precision_order else "other"),
     )
@@ -140,7 +143,8 @@ def units_of(rows: Sequence[dict[str, Any]], rules: Rules) -> list[Unit]:
     ambushed a patrol", and the verbs conjoined to it by "and": "stormed Macomia on Tuesday, ..., and fought troops");
     for the others it is an upper bound, precision ``shared`` (window in ``dates.shared``). An event naming a side but
     no place takes the one place of the other events of its sentence, type, status and date
-    (:func:`_sentence_places`)."""
+    (:func:`_sentence_places`). An undated report referring back with a definite noun ("the raids") to the one dated
+    report of the article it agrees with is of that day (:mod:`.context`)."""
     shared = _shared_dates(rows) if "shared" in rules.dates else set()
     places = _sentence_places(rows)
     out = []
@@ -155,6 +159,13 @@ def units_of(rows: Sequence[dict[str, Any]], rules: Rules) -> list[Unit]:
             u = out[i]
             src, tgt = sorted((u.src, u.tgt))
             out[i] = Unit(u.status, u.event_type, src, tgt, u.place, u.mode, u.prec, u.lo, u.hi, u.rank, sym=True)
+    if rules.back_reference:
+        agree = lambda v, u: sides_agree(v, u, rules) and places_agree(v.place, u.place)  # noqa: E731
+        for i, day in referred_days(rows, out, rules, agree).items():
+            u = out[i]
+            # the day of the report it refers to, as a date shared with another event (never a parent of that report)
+            out[i] = Unit(u.status, u.event_type, u.src, u.tgt, u.place, u.mode, "shared", day, day,
+                          rules.rank("shared"), sym=u.sym)
     return out
 
 
@@ -270,6 +281,7 @@ def _person(s: str) -> tuple[str, str]:
 
 
 def places_agree(a: str, b: str) -> bool:
+    """Equal, one open, or a country and one of its cities."""
     if a == b or a == WILD or b == WILD:
         return True
     city, country = (a, b) if a.startswith("P:") else (b, a)
@@ -291,7 +303,7 @@ def compatible(v: Unit, u: Unit, rules: Rules) -> bool:
     if not rules.empty_parents and is_empty(v) and not is_empty(u):
         return False  # a bare "the attack on Tuesday" would tie together every report of its day (docs/clusters.md)
     return (sides_agree(v, u, rules) and places_agree(v.place, u.place)
-            and (v.mode == u.mode or v.mode == WILD or u.mode == WILD))
+            and rules.modes_agree(v, u))
 
 
 def overlapping(v: Unit, u: Unit, rules: Rules) -> bool:
@@ -346,12 +358,27 @@ def _loose(u: Unit) -> bool:
     return u.src == WILD or u.tgt != WILD and side_country(u.src) == side_country(u.tgt)
 
 
-def order(u: Unit, ukey: int, rules: Rules) -> tuple[int, int, int, int]:
+def order(u: Unit, ukey: int, rules: Rules) -> tuple[int, int, int, int, int]:
     """The total order units join along (smallest first: the most precise date, the narrowest window, the most
-    said, then the key). A unit only joins a unit before it, so chains of joins end and never loop."""
+    said, then the key). A unit only joins a unit before it, so chains of joins end and never loop. The named mode a
+    unit keeps for ``modes.undated`` (:meth:`~gaiko.clusters.rules.Rules.unit_mode`) is left out of the key's
+    tie-break (then the key itself decides), so keeping it does not reorder units that only a fixed, arbitrary
+    tie-break tells apart."""
     if u._order is None:  # the key is the unit's own
-        u._order = (u.rank, u.width, -u.specificity, ukey)
+        u._order = (u.rank, u.width, -u.specificity, _tie(u, ukey), ukey)
     return u._order
+
+
+def _tie(u: Unit, ukey: int) -> int:
+    """``ukey``, or for a unit holding a named mode, the key it would have without it (same 63-bit hash as
+    :func:`gaiko.clusters.core.ukey_of`)."""
+    if NAMED not in u.mode:
+        return ukey
+    import hashlib
+
+    plain = Unit(u.status, u.event_type, u.src, u.tgt, u.place, u.mode.partition(NAMED)[0], u.prec, u.lo, u.hi, u.rank,
+                 sym=u.sym)
+    return int.from_bytes(hashlib.blake2b(plain.key.encode("utf-8"), digest_size=8).digest(), "big") >> 1
 
 
 def _as_date(v: Any) -> dt.date | None:
