@@ -81,6 +81,7 @@ class Frame:
     related: frozenset[str] = frozenset()  # other sides the pledge concerns: the other party, countries its object names
     narrow: frozenset[str] = frozenset()  # object keys the pledge names itself (no broader or event keys)
     partners: frozenset[str] = frozenset()  # names after "with" in the pledge ("open talks with the EU": "eu")
+    places: frozenset[str] = frozenset()  # named places of the object ("the crossing at Bure": "bure"), as stems
     recurring: bool = False  # an act promised again and again ("share data every quarter"): done once is under way
     own: set[tuple[str, int]] = field(default_factory=set)  # the mentions' own sentences
     made_arts: set[str] = field(default_factory=set)  # articles where the pledge was first made (same day)
@@ -225,7 +226,7 @@ def frame(group: list[dict[str, Any]], lex: Lexicon | None = None) -> Frame:
         quantity=next((m["quantity"] for m in group if m.get("quantity")), None),
         deadline_end=max(ends) if ends else None, first_published=first_day, until=until,
         event_type=first.get("event_type"),
-        partners=frozenset(first.get("_partners") or ()),
+        partners=frozenset(first.get("_partners") or ()), places=frozenset(first.get("_places") or ()),
         recurring=any(m.get("_recurring") or _RECURRING.search(m.get("sentence") or "") for m in group[:1]),
         own={(m["article_id"], m["sentence_index"]) for m in group},
         made_arts={m["article_id"] for m in group if m.get("published") == first_day},
