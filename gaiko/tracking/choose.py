@@ -114,8 +114,6 @@ def _object_ok(frame: Frame, c: Clause, lex: Lexicon | None = None) -> str | Non
         return None
     if "o:money" in frame.heads and named & _MONEY_KIN:
         return None
-    if named & frame.places:  # the named crossing or port is the pledge's object ("turned away from Assab")
-        return None
     concept_heads = {k for k in frame.heads if ":" in k}
     if frame.heads and not named & frame.heads and (concept_heads or not any(":" in k for k in named)):
         return "does not name the pledge's object itself"  # a plain-word head may give way to a concept of the object
