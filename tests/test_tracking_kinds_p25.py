@@ -1,0 +1,89 @@
+"""Kinds of deed report the tracker never linked on fresh-e (issue 14, brief p25), with sentences written for these
+tests (none is taken from a storyline): a pledge about a named crossing, port or route whose deed is reported by the
+place ("the first lorries crossed at Dravik"), not by the object's head noun. Tests marked "failed before" failed
+before ``objecthead.place_names``; the look-alikes beside them pass before and after."""
+
+from __future__ import annotations
+
+import pytest
+
+from gaiko.tracking.decide import Decision, Report, _weak_for_done
+from gaiko.tracking.lexicon import lexicon
+from gaiko.tracking.normalise import frame, prepare
+from gaiko.tracking.objecthead import place_names
+
+
+@pytest.mark.parametrize("text, want", [
+    ("the road border crossing at Dravik", {"dravik"}),
+    ("Moldovan grain through Reni for a trial period", {"reni"}),
+    ("repairs to the road from Dravik to Tornby", {"dravik", "tornby"}),
+    ("flights via the Varna airport", {"varna"}),
+])
+def test_named_places_of_the_object(text, want):
+    assert place_names(text, lexicon()) == want
+
+
+@pytest.mark.parametrize("text", [
+    "humanitarian aid to Gaza",  # a destination alone is shared by many deeds
+    "its troops from Kherson",  # an origin alone too
+    "an embassy in Jerusalem",  # "in" names an area, not which thing
+    "talks with Germany at Brussels",  # a capital is a side, not a place here
+    "a new tariff on steel",
+])
+def test_no_place_where_the_object_names_none_or_only_an_area(text):
+    assert place_names(text, lexicon()) == set()
+
+
+def _m(action, side, made, deadline=None, kind="promise"):
+    return {"id": "m", "article_id": "a", "sentence_index": 0, "sentence": "", "action": action, "kind": kind,
+            "actor": {"country": side, "sector": "GOV"}, "target": None, "quantity": None,
+            "deadline": {"end": deadline} if deadline else None, "published": made}
+
+
+def test_the_place_is_a_head_and_topic_key_of_the_frame():  # failed before
+    f = frame([prepare(_m("reopen the road border crossing at Dravik", "POL", "2025-03-01"))])
+    assert "dravik" in f.topic and "dravik" in f.heads and f.places == frozenset({"dravik"})
+
+
+def test_the_model_may_not_read_done_a_report_naming_only_the_place():
+    f = frame([prepare(_m("reopen the road border crossing at Dravik", "POL", "2025-03-01"))])
+    only = Report(text="A new market opened at Dravik on Friday.", published="2025-06-02", sides=frozenset({"POL"}),
+                  context=frozenset())
+    both = Report(text="The border crossing at Dravik opened to lorries on Friday.", published="2025-06-02",
+                  sides=frozenset({"POL"}), context=frozenset())
+    assert _weak_for_done(f, only)
+    assert not _weak_for_done(f, both)
+    assert isinstance(Decision("needs_review"), Decision)
+
+
+def _ledger(coder, texts):
+    import gaiko
+    from gaiko.tracking import ledger, update_ledger
+    from gaiko.types import Article
+
+    store = gaiko.open(":memory:")
+    store.write_coded(list(coder.code_articles([Article(text=t, published=d) for d, t in texts])), None)
+    update_ledger(store)
+    return ledger(store), store
+
+
+def _evidence(entry):
+    return [(e["sentence"], e["role"]) for e in entry["evidence"] if e["role"] not in ("made", "restated", "revised")]
+
+
+def test_a_route_repaired_is_reported_by_the_road_between_its_named_ends(coder):  # failed before
+    entries, store = _ledger(coder, [
+        ("2025-03-03", "Norway will pay for repairs to the 40-kilometre road from Dravik to Tornby, "
+                       "the foreign minister said on Monday."),
+        ("2025-09-10", "Norwegian-funded crews began resurfacing the road from Dravik toward Tornby in August, "
+                       "the ministry said."),
+        # look-alikes: another road of the same side; another side's road works between the same towns
+        ("2025-09-11", "Norway also began widening the coastal highway near Bergen in August."),
+        ("2025-09-12", "Sweden began building a rail link between Dravik and Tornby in August."),
+    ])
+    e = next(e for e in entries if "repairs" in e["action"] and e["actor"].get("country") == "NOR")
+    got = _evidence(e)
+    assert any("resurfacing" in s for s, _r in got), got
+    assert not any("Bergen" in s or "Sweden" in s for s, _r in got), got
+    assert e["status"] == "in_progress", (e["status"], got)
+    store.close()
