@@ -34,7 +34,7 @@ def test_no_place_where_the_object_names_none_or_only_an_area(text):
     assert place_names(text, lexicon()) == set()
 
 
-def _m(action, side, made, deadline=None, kind="promise"):
+def _m(action, side, made, deadline=None, kind="promise"):  # noqa: D103
     return {"id": "m", "article_id": "a", "sentence_index": 0, "sentence": "", "action": action, "kind": kind,
             "actor": {"country": side, "sector": "GOV"}, "target": None, "quantity": None,
             "deadline": {"end": deadline} if deadline else None, "published": made}
@@ -86,3 +86,52 @@ def test_a_route_repaired_is_reported_by_the_road_between_its_named_ends(coder):
     assert not any("Bergen" in s or "Sweden" in s for s, _r in got), got
     assert e["status"] == "in_progress", (e["status"], got)
     store.close()
+
+
+# -- the head of an object ends where its place begins -----------------------------------------------------------------
+
+def test_the_head_ends_before_along_or_around():  # failed before ("along" did not end the head: it was the border)
+    f = frame([prepare(_m("switch off the propaganda loudspeakers along the border", "KOR", "2025-03-01"))])
+    assert "loudspeaker" in f.heads and "o:border" not in f.heads
+    g = frame([prepare(_m("remove the checkpoints around the old town", "ISR", "2025-03-01"))])
+    assert "o:border" in g.heads  # (the checkpoints are a concept of their own: unchanged)
+
+
+# -- "held no drills": what a pledge to refrain promised not to do, reported not done ----------------------------------
+
+def _dec(f, text, published="2025-07-01", sides=None):
+    from gaiko.tracking.decide import decide
+
+    return decide(f, Report(text=text, published=published, sides=frozenset(sides or {f.doer}), context=frozenset()))
+
+
+PAUSE = frame([prepare(_m("suspend naval exercises in the Baltic", "DNK", "2025-03-01", deadline="2025-06-30"))])
+PAY = frame([prepare(_m("pay the arrears owed to teachers", "KEN", "2025-03-01", deadline="2025-12-31"))])
+
+
+def test_a_refraining_pledge_is_kept_when_none_is_held():  # failed before (read as drills held: broken)
+    d = _dec(PAUSE, "Danish ships held no exercises in the Baltic in May and June, the navy said.")
+    assert d.relation == "fulfils" and "kept over its term" in (d.note or "")
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Danish ships held exercises in the Baltic in May, the navy said.", "reverses"),  # done: broken
+    ("Denmark held no talks with Sweden on the Baltic in May.", "unrelated"),  # another act, none held
+])
+def test_drills_held_or_other_acts_not_held(text, want):
+    assert _dec(PAUSE, text).relation == want
+
+
+def test_none_paid_is_no_payment():  # "made no payment" never reads as paid
+    assert _dec(PAY, "The government made no payment of the arrears owed to teachers in June.").relation \
+        not in ("fulfils", "partial", "progresses")
+
+
+def test_kept_over_its_term_is_not_late():  # failed before (reported after the term: a late, partial fulfilment)
+    from gaiko.tracking.status import status_of
+
+    ev = [{"relation": "fulfils", "published": "2025-09-08", "article_id": "a", "sentence": "held no exercises",
+           "note": "cue: held no; what it promised to stop, reported not done: kept over its term"}]
+    assert status_of(ev, {"end": "2025-07-31"}, "2025-10-01")[0] == "fulfilled"
+    late = [dict(ev[0], note="cue: held")]
+    assert status_of(late, {"end": "2025-07-31"}, "2025-10-01")[0] == "partially_fulfilled"

@@ -19,6 +19,7 @@ from .clausegrammar import (Clause, Decision, Report, agent_side, aspect, auxili
                             same_country, sentence_memo, subject_side, verbal_only)
 from .lexicon import Lexicon
 from .normalise import COUNTERPART_ACTS, Frame
+from .status import KEPT_OVER_TERM
 from .text import Hit, Tok, analyse
 
 __all__ = ["Report", "Decision", "Clause", "clauses", "read_clause", "subject_side", "is_verb", "back_reference",
@@ -267,7 +268,12 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         if subject and frame.doer and not same_country(subject, frame.doer) and subject not in frame.related and \
                 placed and rel != "stalls":
             return Decision("unrelated", note=f"{subject} is the one acting", features=feats)
-        if _negated_span(toks, lo, i) and rel in ("fulfils", "progresses"):
+        none_done = _j < hi and toks[_j].text == "no"  # "held no drills", "made no payment": the object is none
+        if rel in ("fulfils", "progresses") and none_done and _STOP in frame.acts and not clause.acts \
+                and clause.objects:  # a pledge to stop drills, and "held no drills": what it promised to stop is not done
+            return Decision("fulfils", cue=f"{words} no", features=feats,
+                            note=f"what it promised to stop, reported not done: {KEPT_OVER_TERM}")
+        if (_negated_span(toks, lo, i) or none_done) and rel in ("fulfils", "progresses"):
             return Decision("reverses" if is_late(frame, report) else "stalls", cue=f"not {words}", features=feats)
         if rel == "fulfils":
             q = sentence_quantity(frame, report, text, lex)

@@ -18,7 +18,9 @@ __all__ = ["head_keys", "wordnet_kin", "numbered"]
 _STOP_AT = frozenset({"of", "including", ",", "to", "for", "from", "on", "in", "with", "by", "at", "over", "under",
                       "into", "between", "against", "as", "that", "which", "who", "and", "or", "across", "through", "after",
                       "before", "within", "until", "if", "unless", "when", "while", "per", "without", "except", "beyond",
-                      "via", "near", "towards", "toward", "among", "amid", "despite"})
+                      "via", "near", "towards", "toward", "among", "amid", "despite",
+                      # where the thing is ends its phrase too: "the loudspeakers along the border" are loudspeakers
+                      "along", "alongside", "around", "outside", "inside", "throughout", "beside", "off"})
 _MEASURES = frozenset({"tonnes", "tonne", "tons", "ton", "barrels", "barrel", "percent", "%", "billion", "million",
                        "trillion", "thousand", "units", "worth", "lot", "number", "amount", "share", "part", "bushels",
                        "cubic", "metres", "meters", "dozen", "hundreds", "thousands", "millions", "pair", "set", "kind",
