@@ -135,3 +135,34 @@ def test_kept_over_its_term_is_not_late():  # failed before (reported after the 
     assert status_of(ev, {"end": "2025-07-31"}, "2025-10-01")[0] == "fulfilled"
     late = [dict(ev[0], note="cue: held")]
     assert status_of(late, {"end": "2025-07-31"}, "2025-10-01")[0] == "partially_fulfilled"
+
+
+# -- the other party's restraint, a contrary act promised, a set phrase --------------------------------------------------
+
+PAUSE_JOINT = frame([prepare({**_m("suspend naval exercises in the Baltic", "DNK", "2025-03-01", deadline="2025-06-30",
+                                   kind="agreement"), "target": {"country": "SWE", "sector": "GOV"}})])
+
+
+def test_the_other_party_holding_none_is_not_the_pledgers_restraint():  # failed before (read as Denmark's kept)
+    d = _dec(PAUSE_JOINT, "Swedish ships held no exercises in the Baltic in May and June, the navy said.",
+             sides={"SWE"})
+    assert d.relation == "unrelated"
+
+
+def test_the_pledgers_own_restraint_still_keeps_a_joint_pledge():
+    d = _dec(PAUSE_JOINT, "Danish ships held no exercises in the Baltic in May and June, the navy said.")
+    assert d.relation == "fulfils"
+
+
+@pytest.mark.parametrize("text", [
+    "Copenhagen repeated its pledge to give 15 days' notice of naval exercises in the Baltic.",  # failed before: withdraws
+    "Denmark pledged to notify its neighbours of all naval exercises in the Baltic 15 days in advance.",  # failed before
+])
+def test_another_promise_on_the_same_object_decides_nothing(text):
+    assert _dec(PAUSE, text).relation in ("needs_review", "unrelated", "restates")
+
+
+def test_the_contrary_done_still_breaks_and_a_threat_dropped_still_withdraws():
+    assert _dec(PAUSE, "Danish ships held live-fire exercises in the Baltic in May.").relation == "reverses"
+    threat = frame([prepare(_m("impose tariffs on Danish pork", "NOR", "2025-03-01", kind="threat"))])
+    assert _dec(threat, "Norway pledged to lift the tariffs on Danish pork.").relation != "reverses"
