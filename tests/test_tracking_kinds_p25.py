@@ -166,3 +166,21 @@ def test_the_contrary_done_still_breaks_and_a_threat_dropped_still_withdraws():
     assert _dec(PAUSE, "Danish ships held live-fire exercises in the Baltic in May.").relation == "reverses"
     threat = frame([prepare(_m("impose tariffs on Danish pork", "NOR", "2025-03-01", kind="threat"))])
     assert _dec(threat, "Norway pledged to lift the tariffs on Danish pork.").relation != "reverses"
+
+
+# -- a body that exists only on paper ------------------------------------------------------------------------------------
+
+WATER = frame([prepare(_m("hand the operation of the water network in the northern districts to a joint water company",
+                          "MNE", "2025-03-01", deadline="2025-09-30"))])
+
+
+def test_a_company_that_exists_only_on_paper_stalls_the_handover():  # failed before (left for review)
+    d = _dec(WATER, "Analysts said the joint water company that was supposed to take over the network existed only on "
+                    "paper.", published="2025-12-01")
+    assert d.relation == "stalls"
+
+
+def test_paper_in_other_senses_is_no_stall():
+    d = _dec(WATER, "A joint water company runs the network in the south, on paper and in practice.",
+             published="2025-12-01")
+    assert d.relation != "stalls"
