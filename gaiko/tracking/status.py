@@ -3,7 +3,8 @@
 Evidence is read oldest first and each decided relation moves the status (docs/pledges.md has the table):
 
 =============  ===================================================================
-fulfils        -> fulfilled (partially_fulfilled when first reported done more than 14 days after the deadline: late)
+fulfils        -> fulfilled (partially_fulfilled when first reported done more than 14 days after the deadline: late;
+                  never for a pledge to refrain reported kept over its term, KEPT_OVER_TERM)
 partial        -> partially_fulfilled (a *compromise*: changed terms, less than promised, late)
 progresses     -> in_progress (a fulfilled or partly fulfilled pledge stays so); partially_fulfilled once the
                   deadline passes with no later report
