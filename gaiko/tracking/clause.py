@@ -19,6 +19,7 @@ from .clausegrammar import (Clause, Decision, Report, agent_side, aspect, auxili
                             same_country, sentence_memo, subject_side, verbal_only)
 from .lexicon import Lexicon
 from .normalise import COUNTERPART_ACTS, Frame
+from .status import KEPT_OVER_TERM
 from .text import Hit, Tok, analyse
 
 __all__ = ["Report", "Decision", "Clause", "clauses", "read_clause", "subject_side", "is_verb", "back_reference",
@@ -71,6 +72,10 @@ _STOPPED = re.compile(r"\b(stopp?ed|ended|halted|ceased|subsided|eased|died down
                       r"calm has returned|no longer)\b", re.I)
 #: acts whose contrary, done by the pledger, drops the pledge rather than breaking it (a threat called off)
 _COERCIVE = frozenset({"a:impose", "a:attack", "a:sanction", "a:ban", "a:detain", "a:deport", "a:withhold"})
+#: a promise word right before a verb: what follows is promised, not done ("its pledge to give", "vowed to lift")
+_PROMISED_TO = re.compile(r"\b(?:pledge[sd]?|promise[sd]?|vow(?:s|ed)?|agree[sd]?|offer(?:s|ed)?|undert(?:akes|ook)|"
+                          r"commit(?:s|ted)?(?: itself| themselves)?|pledging|promising|vowing|agreeing|offering)"
+                          r" to\s*$", re.I)
 _MODALS = frozenset({"will", "'ll", "would", "shall"})
 _FUTURE_AUX = ("will", "'ll", "would", "could", "may", "might", "should", "to", "shall")
 
@@ -113,6 +118,8 @@ def _clause_reading(toks: list[Tok], clause: Clause, lex: Lexicon,
 
 #: the act of stopping something (concepts.yaml): its pledges are kept by the thing ending, broken by it going on
 _STOP = "a:stop"
+#: cue words that after "in" make an adverb, not a deed: "15 days in advance" (no progress), "in effect" (practically)
+_SET_PHRASE_NOUNS = frozenset({"advance", "effect"})
 #: a subordinate clause with a pronoun of its own as subject, up to a cue ("after he completed his sentence")
 _SUBORDINATE = re.compile(r"\b(?:after|before|when|while|since|because|until|once)\s+(?:he|she|they|it|we)\s+"
                           r"(?:had |has |have |was |were |is |are )?$", re.I)
@@ -125,6 +132,8 @@ def _aside_cue(text: str, toks: list[Tok], lo: int, i: int) -> bool:
     completed)."""
     t = toks[i]
     if i > 0 and text[t.start:t.start + 1].isupper() and text[toks[i - 1].start:toks[i - 1].start + 1].isupper():
+        return True
+    if i > 0 and toks[i - 1].text == "in" and t.text in _SET_PHRASE_NOUNS:  # "notify 15 days in advance", "in effect"
         return True
     return bool(_SUBORDINATE.search(text[toks[lo].start:t.start]))
 
@@ -242,6 +251,9 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
             # "threatened to reinstate the tariff unless ...": the contrary threatened or on a condition, not done (an
             # announced contrary without one, "the captured troops would stay in custody", is a refusal: below)
             return Decision("needs_review", cue=word, note="its contrary threatened, not done", features=feats)
+        if not asp["neg"] and frame.kind != "threat" and _PROMISED_TO.search(report.text[:toks[h.i].start]):
+            # "repeated its pledge to give notice of exercises" for a pledge to suspend them: a promise, nothing done
+            return Decision("needs_review", cue=word, note="its contrary promised, not done", features=feats)
         if not asp["neg"]:
             if frame.acts & _COERCIVE:  # dropping the tariffs it threatened: the threat is withdrawn
                 return Decision("withdraws", cue=word, note="the contrary of a threatened act", features=feats)
@@ -267,7 +279,15 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         if subject and frame.doer and not same_country(subject, frame.doer) and subject not in frame.related and \
                 placed and rel != "stalls":
             return Decision("unrelated", note=f"{subject} is the one acting", features=feats)
-        if _negated_span(toks, lo, i) and rel in ("fulfils", "progresses"):
+        none_done = _j < hi and toks[_j].text == "no"  # "held no drills", "made no payment": the object is none
+        if none_done and subject and frame.doer and not same_country(subject, frame.doer):
+            # the other party held none: nothing about the pledger's own
+            return Decision("unrelated", note=f"{subject} did none of it, not the pledge's actor", features=feats)
+        if rel in ("fulfils", "progresses") and none_done and _STOP in frame.acts and not clause.acts \
+                and clause.objects:  # a pledge to stop drills, and "held no drills": what it promised to stop is not done
+            return Decision("fulfils", cue=f"{words} no", features=feats,
+                            note=f"what it promised to stop, reported not done: {KEPT_OVER_TERM}")
+        if (_negated_span(toks, lo, i) or none_done) and rel in ("fulfils", "progresses"):
             return Decision("reverses" if is_late(frame, report) else "stalls", cue=f"not {words}", features=feats)
         if rel == "fulfils":
             q = sentence_quantity(frame, report, text, lex)

@@ -287,7 +287,18 @@ def _weak_for_done(frame: Frame, report: Report) -> str | None:
         return "the sentence announces, it reports nothing done"
     if _NEGATES.search(report.text):
         return f"the sentence negates ({_NEGATES.search(report.text).group(0)})"
+    if frame.places and _only_the_place(frame, report):
+        return "the sentence names only the place of the pledge's object (another deed may be done there)"
     return None
+
+
+def _only_the_place(frame: Frame, report: Report) -> bool:
+    """The report names the pledge's object only by its named place ("lorries crossed at Bure" for "reopen the
+    crossing at Bure"): none of the object's other head keys is in it."""
+    from .text import keys
+
+    named = keys(report.text, lexicon(), acts=False)
+    return bool(named & frame.places) and not named & (frame.heads - frame.places)
 
 
 def report_of(cand: dict[str, Any], events: list[dict[str, Any]], actors: list[tuple[int, int, str]]) -> Report:

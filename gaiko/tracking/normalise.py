@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .lexicon import Lexicon, lexicon
-from .objecthead import head_keys as _head_keys, numbered, wordnet_kin
+from .objecthead import head_keys as _head_keys, numbered, place_names, wordnet_kin
 from .text import ACT, countries_in, hits, keys, tokenize
 
 __all__ = ["numbered", "month_of", "STATE_SECTORS", "side_of", "Frame", "frame", "prepare", "sentence_rows", "article_rows", "CONTEXT_IDX"]
@@ -81,6 +81,7 @@ class Frame:
     related: frozenset[str] = frozenset()  # other sides the pledge concerns: the other party, countries its object names
     narrow: frozenset[str] = frozenset()  # object keys the pledge names itself (no broader or event keys)
     partners: frozenset[str] = frozenset()  # names after "with" in the pledge ("open talks with the EU": "eu")
+    places: frozenset[str] = frozenset()  # named places of the object ("the crossing at Bure": "bure"), as stems
     recurring: bool = False  # an act promised again and again ("share data every quarter"): done once is under way
     own: set[tuple[str, int]] = field(default_factory=set)  # the mentions' own sentences
     made_arts: set[str] = field(default_factory=set)  # articles where the pledge was first made (same day)
@@ -157,7 +158,10 @@ def _prepare(mention: dict[str, Any], lex: Lexicon) -> dict[str, Any]:
         kin = set().union(*(wordnet_kin(k) for k in head_keys)) - objects
         head_keys |= kin
         objects |= kin
-    mention["_heads"] = sorted(head_keys | ({"o:money"} & objects))
+    # a named place of the object ("the crossing at Bure") names it as well as its head does
+    places = place_names(obj_text, lex) & objects
+    mention["_places"] = sorted(places)
+    mention["_heads"] = sorted(head_keys | ({"o:money"} & objects) | places)
     mention["_spec"] = sorted(spec)
     mention["_participants"] = sorted(countries_in(obj_text, lex))
     mention["_countries"] = list(mention["_participants"])
@@ -199,7 +203,8 @@ def frame(group: list[dict[str, Any]], lex: Lexicon | None = None) -> Frame:
     topic = frozenset().union(*(m["_topic"] for m in group))
     concept_heads = {k for k in first.get("_heads") or () if ":" in k}
     if concept_heads:  # what a report must name in meaning: the object's head (and its contrary: fighting for a truce)
-        topic = frozenset(concept_heads | {lex.opposite_objects[k] for k in concept_heads if k in lex.opposite_objects})
+        topic = frozenset(concept_heads | {lex.opposite_objects[k] for k in concept_heads if k in lex.opposite_objects}
+                          | set(first.get("_places") or ()))
         if concept_heads & _RESTRICTIONS:  # the goods a restriction is on name it too ("white rice left port")
             topic |= {k for m in group for k in m.get("_narrow") or () if lex.category.get(k)}
     heads = frozenset(first.get("_heads") or ())
@@ -221,7 +226,7 @@ def frame(group: list[dict[str, Any]], lex: Lexicon | None = None) -> Frame:
         quantity=next((m["quantity"] for m in group if m.get("quantity")), None),
         deadline_end=max(ends) if ends else None, first_published=first_day, until=until,
         event_type=first.get("event_type"),
-        partners=frozenset(first.get("_partners") or ()),
+        partners=frozenset(first.get("_partners") or ()), places=frozenset(first.get("_places") or ()),
         recurring=any(m.get("_recurring") or _RECURRING.search(m.get("sentence") or "") for m in group[:1]),
         own={(m["article_id"], m["sentence_index"]) for m in group},
         made_arts={m["article_id"] for m in group if m.get("published") == first_day},

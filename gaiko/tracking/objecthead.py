@@ -18,7 +18,9 @@ __all__ = ["head_keys", "wordnet_kin", "numbered"]
 _STOP_AT = frozenset({"of", "including", ",", "to", "for", "from", "on", "in", "with", "by", "at", "over", "under",
                       "into", "between", "against", "as", "that", "which", "who", "and", "or", "across", "through", "after",
                       "before", "within", "until", "if", "unless", "when", "while", "per", "without", "except", "beyond",
-                      "via", "near", "towards", "toward", "among", "amid", "despite"})
+                      "via", "near", "towards", "toward", "among", "amid", "despite",
+                      # where the thing is ends its phrase too: "the loudspeakers along the border" are loudspeakers
+                      "along", "alongside", "around", "outside", "inside", "throughout", "beside", "off"})
 _MEASURES = frozenset({"tonnes", "tonne", "tons", "ton", "barrels", "barrel", "percent", "%", "billion", "million",
                        "trillion", "thousand", "units", "worth", "lot", "number", "amount", "share", "part", "bushels",
                        "cubic", "metres", "meters", "dozen", "hundreds", "thousands", "millions", "pair", "set", "kind",
@@ -136,3 +138,39 @@ def _spec(text: str, toks: list[Any], head: int, lex: Lexicon) -> set[str]:
         return set()
     words = text[toks[k + 1].start:toks[j - 1].end]
     return (keys(words, lex, acts=False, broad=False) - {"o:people"}) | {"@" + c for c in countries_in(words, lex)}
+
+
+#: prepositions that tie the pledge's object to a named point: "the crossing at Bure", "cargo through Assab". Not
+#: "in", "near", "across" or "into": they name an area where many things happen ("an embassy in X", "talks in X");
+#: nor "to" or "from" alone: a destination or origin is shared by many deeds ("send aid to X", "fuel to X").
+_AT_PLACE = frozenset({"at", "through", "via"})
+
+
+def place_names(text: str, lex: Lexicon) -> set[str]:
+    """The stems of the named places the object is at ("reopen the crossing at Bure" -> {"bure"}; "cargo through
+    Assab" -> {"assab"}), or of the two ends of a named route ("the road from Bure to Assab" -> {"bure", "assab"}):
+    a capitalised word (not a country, demonym or capital, not a stopword) right after "at", "through" or "via" (or
+    after "the" there), or after "from" and "to" when both name such places. Countries are sides, never places here.
+    Empty when the object names none. A named crossing, port or road is as specific as the object itself: a report
+    naming it and the pledger is about the pledge ("ships were turned away from Assab")."""
+    toks = tokenize(text)
+    out: set[str] = set()
+    ends: dict[str, str] = {}
+    for i in range(1, len(toks)):
+        prev = toks[i - 1].text
+        if prev == "the" and i >= 2:
+            prev = toks[i - 2].text
+        if prev not in _AT_PLACE and prev not in ("from", "to"):
+            continue
+        raw = text[toks[i].start:toks[i].end]
+        word = toks[i].text
+        if not (raw[:1].isupper() and raw.isalpha() and word not in lex.countries and word not in lex.places
+                and word not in lex.stopwords):
+            continue
+        if prev in _AT_PLACE:
+            out.add(stem(word))
+        else:
+            ends.setdefault(prev, stem(word))
+    if len(ends) == 2:  # a route: "from Bure to Assab"
+        out |= set(ends.values())
+    return out

@@ -3,7 +3,8 @@
 Evidence is read oldest first and each decided relation moves the status (docs/pledges.md has the table):
 
 =============  ===================================================================
-fulfils        -> fulfilled (partially_fulfilled when first reported done more than 14 days after the deadline: late)
+fulfils        -> fulfilled (partially_fulfilled when first reported done more than 14 days after the deadline: late;
+                  never for a pledge to refrain reported kept over its term, KEPT_OVER_TERM)
 partial        -> partially_fulfilled (a *compromise*: changed terms, less than promised, late)
 progresses     -> in_progress (a fulfilled or partly fulfilled pledge stays so); partially_fulfilled once the
                   deadline passes with no later report
@@ -53,6 +54,9 @@ def _quote(text: str, n: int = 90) -> str:
     return f"“{text[:n]}…”" if len(text) > n else f"“{text}”"
 
 
+#: the note of a report that a pledge to refrain was kept over its whole term ("held no drills in July and August"):
+#: reported after the term by nature, so never late
+KEPT_OVER_TERM = "kept over its term"
 #: days after a deadline within which a report of the act done still counts as on time (news of it may come later)
 LATE_GRACE_DAYS = 14
 
@@ -88,7 +92,8 @@ def status_of(evidence: list[dict[str, Any]], deadline: dict[str, Any] | None, a
             new = "open"
         elif rel in _MOVES:
             target = _MOVES[rel]
-            if rel == "fulfils" and status != "fulfilled" and not done_on_time and _late(e.get("published"), end):
+            if rel == "fulfils" and status != "fulfilled" and not done_on_time and _late(e.get("published"), end) \
+                    and KEPT_OVER_TERM not in (e.get("note") or ""):
                 target = "partially_fulfilled"  # done, but well after the deadline: a compromise on its terms
             if rel == "fulfils" and target == "fulfilled":
                 done_on_time = True
