@@ -85,7 +85,9 @@ class PlaceFinder:
     def _the_same_place(self, doc: Doc, state: Any) -> None:
         """"in the same city/town/district/area": the last place below country level named before it in the article
         ("a day after the ruling party held a rally in the same city": the city named before)."""
-        for tok in doc:
+        from ..docindex import columns
+
+        for tok in (doc[i] for i, w in enumerate(columns(doc).lower) if w in _SAME_NOUNS):  # (no Token for the others)
             if tok.lower_ not in _SAME_NOUNS or tok.dep_ != "pobj" or tok.head.lower_ not in _AT_WORDS \
                     or not any(c.lower_ == "same" for c in tok.children) \
                     or any(c.dep_ in ("prep", "poss") for c in tok.children):
@@ -105,7 +107,9 @@ class PlaceFinder:
         """"in the capital": the capital of the country the article was last placed in before it (a place's or an
         actor's country; else one named later in the sentence) ("a reporter detained in Sfax ..., hours after a
         presenter was arrested in the capital": Tunis)."""
-        for tok in doc:
+        from ..docindex import columns
+
+        for tok in (doc[i] for i, w in enumerate(columns(doc).lower) if w == "capital"):  # (no Token for the others)
             if tok.lower_ != "capital" or tok.dep_ != "pobj" or tok.head.lower_ not in _AT_WORDS \
                     or not any(c.lower_ == "the" for c in tok.children) \
                     or any(c.dep_ in ("prep", "compound", "amod", "poss") for c in tok.children):
