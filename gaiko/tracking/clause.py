@@ -125,6 +125,26 @@ _SUBORDINATE = re.compile(r"\b(?:after|before|when|while|since|because|until|onc
                           r"(?:had |has |have |was |were |is |are )?$", re.I)
 
 
+#: words before a past participle that make it a verb of its own clause, not a noun's modifier
+_NOT_A_NOUN = frozenset({"has", "have", "had", "having", "was", "were", "is", "are", "be", "been", "being", "'s", "'ve",
+                         "it", "they", "he", "she", "we", "i", "you", "who", "which", "that", "and", "or", "but", "not",
+                         "n't", "never", "also", "then", "jointly", "finally", "formally", "already", "just", "only"})
+
+
+def _noun_modifier(text: str, toks: list[Tok], lo: int, i: int) -> bool:
+    """Whether the one-word past participle at ``i`` modifies the noun before it (a reduced relative clause) and
+    reports no deed of its own: "every contract signed by its predecessor". It needs a lower-case word before it that
+    is no auxiliary, pronoun or adverb, and "by" (the passive's agent) right after it ("the contract was signed by
+    both", "the ministers signed on Monday" are deeds). Round p26 also tried a participle before "in", "at", ... with
+    a finite verb later ("the trucks held in Belarus have been allowed"): it moved other readings on fresh-e, not kept."""
+    if i <= lo or i + 1 >= len(toks) or not toks[i].text.lower().endswith(("ed", "held", "sent", "paid", "made", "signed")):
+        return False
+    prev = toks[i - 1].text
+    if not prev.isalpha() or not prev.islower() or prev in _NOT_A_NOUN or prev.endswith("ly"):
+        return False
+    return toks[i + 1].text.lower() == "by"
+
+
 def _aside_cue(text: str, toks: list[Tok], lo: int, i: int) -> bool:
     """Whether the cue at token ``i`` says nothing of the report's own act: it is a word of a name, capitalised inside
     the sentence ("the International Committee of the Red Cross" is no committee stage), or the verb of a subordinate
@@ -134,6 +154,8 @@ def _aside_cue(text: str, toks: list[Tok], lo: int, i: int) -> bool:
     if i > 0 and text[t.start:t.start + 1].isupper() and text[toks[i - 1].start:toks[i - 1].start + 1].isupper():
         return True
     if i > 0 and toks[i - 1].text == "in" and t.text in _SET_PHRASE_NOUNS:  # "notify 15 days in advance", "in effect"
+        return True
+    if _noun_modifier(text, toks, lo, i):  # "every contract signed by its predecessor": a noun's modifier
         return True
     return bool(_SUBORDINATE.search(text[toks[lo].start:t.start]))
 
