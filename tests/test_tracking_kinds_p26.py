@@ -1,0 +1,78 @@
+"""Kinds of linked report read as the wrong relation on the studied pledge sets (issue 14, brief p26), with
+sentences written for these tests (none is taken from a storyline). Tests marked "failed before" failed before
+round p26; the look-alikes beside them pass before and after."""
+
+from __future__ import annotations
+
+import pytest
+
+from gaiko.tracking.decide import Report, decide
+from gaiko.tracking.normalise import frame, prepare
+
+
+def _m(action, side, made="2025-03-01", deadline=None, kind="promise"):  # noqa: D103
+    return {"id": "m", "article_id": "a", "sentence_index": 0, "sentence": "", "action": action, "kind": kind,
+            "actor": {"country": side, "sector": "GOV"}, "target": None, "quantity": None,
+            "deadline": {"end": deadline} if deadline else None, "published": made}
+
+
+def _dec(action, side, text, published="2025-07-01", deadline=None):
+    f = frame([prepare(_m(action, side, deadline=deadline))])
+    return decide(f, Report(text=text, published=published, sides=frozenset({side}), context=frozenset()))
+
+
+# -- a text put before the body that decides on it is reported as sent, transmitted or tabled ----------------------
+
+@pytest.mark.parametrize("action, text", [
+    ("submit the trade treaty to parliament", "The government sent the trade treaty to parliament on Monday."),
+    ("send the fisheries accord to the national assembly",
+     "The cabinet formally transmitted the fisheries accord to the national assembly on Tuesday."),
+])
+def test_a_text_sent_to_the_body_is_the_submission(action, text):  # failed before (left for review)
+    assert _dec(action, "PER", text).relation == "fulfils"
+
+
+@pytest.mark.parametrize("action, text", [
+    ("submit the trade treaty to parliament", "The government will send the trade treaty to parliament in May."),
+    ("submit the trade treaty to parliament", "The government has not sent the trade treaty to parliament."),
+])
+def test_a_submission_announced_or_not_done_is_no_deed(action, text):
+    assert _dec(action, "PER", text).relation not in ("fulfils", "partial", "progresses")
+
+
+def test_troops_sent_are_no_treaty_submitted():
+    # "send" is also a deployment: the object keeps a treaty apart from troops
+    assert _dec("submit the trade treaty to parliament", "PER",
+                "Peru sent 200 troops to the northern border on Monday.").relation in ("unrelated", "needs_review")
+
+
+# -- a past participle after a noun, with its agent ("every contract signed by its predecessor"), is no deed --------
+
+def test_a_participle_modifying_a_noun_is_no_deed():  # failed before (read "signed": the sale fulfilled)
+    d = _dec("sell 5 billion cubic metres of gas a year to Hungary", "PER",
+             "The new government said it would audit every gas contract signed by its predecessor.", published="2025-11-20")
+    assert d.relation not in ("fulfils", "partial", "progresses")
+
+
+@pytest.mark.parametrize("text", [
+    "Peru signed the copper sales contract with the Japanese smelter on Monday.",
+    "The copper sales contract with the Japanese smelter was signed by both sides on Monday.",
+])
+def test_a_contract_signed_still_reads_done(text):
+    assert _dec("sign a copper sales contract with a Japanese smelter", "PER", text).relation == "fulfils"
+
+
+# -- a stall read first, and the reason in a later clause: a postponement or a refusal decides --------------------
+
+def test_a_postponement_after_a_stalled_state_withdraws():  # failed before (read "remains closed": stalled)
+    d = _dec("reopen the old bridge over the Drina to lorries", "BIH",
+             "The Drina bridge remains closed to lorries; the ministry said in May that the reopening had been "
+             "postponed until the spring.", published="2025-09-01", deadline="2025-08-31")
+    assert d.relation == "withdraws"
+
+
+def test_a_stalled_state_alone_still_stalls():
+    d = _dec("reopen the old bridge over the Drina to lorries", "BIH",
+             "The Drina bridge remains closed to lorries, and repairs have stalled.", published="2025-09-01",
+             deadline="2025-08-31")
+    assert d.relation == "stalls"
