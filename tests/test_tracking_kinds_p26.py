@@ -76,3 +76,28 @@ def test_a_stalled_state_alone_still_stalls():
              "The Drina bridge remains closed to lorries, and repairs have stalled.", published="2025-09-01",
              deadline="2025-08-31")
     assert d.relation == "stalls"
+
+
+# -- work reported under way after the pledger dropped the pledge does not revive it ------------------------------
+
+def _ev(rel, day, art):
+    return {"relation": rel, "published": day, "article_id": art, "sentence": rel, "note": None}
+
+
+def test_progress_after_a_withdrawal_keeps_it_withdrawn():  # failed before (in progress, then partly fulfilled)
+    from gaiko.tracking.status import status_of
+
+    ev = [_ev("withdraws", "2025-05-01", "a"), _ev("progresses", "2025-08-01", "b")]
+    assert status_of(ev, {"end": "2025-10-31"}, "2025-12-01")[0] == "withdrawn"
+
+
+@pytest.mark.parametrize("rels, want", [
+    (("withdraws", "restates", "progresses"), "in_progress"),  # revived by saying so, then under way
+    (("withdraws", "fulfils"), "fulfilled"),  # done after all
+    (("progresses",), "in_progress"),
+])
+def test_a_revived_or_done_pledge_still_moves(rels, want):
+    from gaiko.tracking.status import status_of
+
+    ev = [_ev(r, f"2025-0{i + 3}-01", f"a{i}") for i, r in enumerate(rels)]
+    assert status_of(ev, {"end": "2025-12-31"}, "2025-09-01")[0] == want

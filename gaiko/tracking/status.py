@@ -6,8 +6,8 @@ Evidence is read oldest first and each decided relation moves the status (docs/p
 fulfils        -> fulfilled (partially_fulfilled when first reported done more than 14 days after the deadline: late;
                   never for a pledge to refrain reported kept over its term, KEPT_OVER_TERM)
 partial        -> partially_fulfilled (a *compromise*: changed terms, less than promised, late)
-progresses     -> in_progress (a fulfilled or partly fulfilled pledge stays so); partially_fulfilled once the
-                  deadline passes with no later report
+progresses     -> in_progress (a fulfilled, partly fulfilled or withdrawn pledge stays so: a dropped pledge is
+                  revived by a restatement); partially_fulfilled once the deadline passes with no later report
 stalls         -> stalled (open, in-progress or stalled pledges only)
 reverses       -> broken (a contrary act or a refusal by the pledger; moves any status back)
 withdraws      -> withdrawn (the pledger announces it drops, suspends or postpones it)
@@ -97,8 +97,8 @@ def status_of(evidence: list[dict[str, Any]], deadline: dict[str, Any] | None, a
                 target = "partially_fulfilled"  # done, but well after the deadline: a compromise on its terms
             if rel == "fulfils" and target == "fulfilled":
                 done_on_time = True
-            if rel == "progresses" and status in ("fulfilled", "partially_fulfilled"):
-                continue
+            if rel == "progresses" and status in ("fulfilled", "partially_fulfilled", "withdrawn"):
+                continue  # (a dropped pledge is revived by saying so, "restates", not by work reported under way)
             if rel == "stalls" and status not in ("open", "in_progress", "stalled"):
                 continue
             new = target
