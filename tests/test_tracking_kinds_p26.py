@@ -101,3 +101,35 @@ def test_a_revived_or_done_pledge_still_moves(rels, want):
 
     ev = [_ev(r, f"2025-0{i + 3}-01", f"a{i}") for i, r in enumerate(rels)]
     assert status_of(ev, {"end": "2025-12-31"}, "2025-09-01")[0] == want
+
+
+# -- a sum that cannot be the pledger's: a larger whole, or another currency, in a sentence naming no side of it --
+
+def _decq(action, side, text, quantity, sides, published="2025-10-14"):
+    m = _m(action, side)
+    m["quantity"] = quantity
+    f = frame([prepare(m)])
+    return decide(f, Report(text=text, published=published, sides=frozenset(sides), context=frozenset()))
+
+
+EUR_120 = {"text": "€120 million", "value": 120e6, "unit": "EUR"}
+USD_300 = {"text": "$300 million", "value": 300e6, "unit": "USD"}
+
+
+@pytest.mark.parametrize("quantity, text", [
+    (EUR_120, "Pledges to the reconstruction fund total $700 million, of which about $420 million has been paid, "
+              "its board said."),
+    (USD_300, "The refugee appeal is 31% funded, with $1.1 billion received of the $3.5 billion sought."),
+])
+def test_the_whole_of_a_fund_is_not_the_pledgers_sum(quantity, text):  # failed before (read as paid: fulfilled)
+    d = _decq("give money to the reconstruction fund", "ITA", text, quantity, sides=())
+    assert d.relation not in ("fulfils", "partial", "progresses")
+
+
+@pytest.mark.parametrize("text, sides, want", [
+    ("Italy paid €120 million into the reconstruction fund in May.", {"ITA"}, "fulfils"),  # its own, named
+    ("Italy has paid €50 million of its €120 million pledge to the reconstruction fund.", {"ITA"}, "progresses"),
+    ("About €120 million has been paid into the reconstruction fund, its board said.", (), "fulfils"),  # the same sum
+])
+def test_the_pledgers_own_or_the_promised_sum_still_reads(text, sides, want):
+    assert _decq("give €120 million to the reconstruction fund", "ITA", text, EUR_120, sides).relation == want

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .amounts import (FIRST_PART, MEASURED, is_late, less_than_promised, partial_words, quantity_relation,
+from .amounts import (FIRST_PART, MEASURED, is_late, less_than_promised, others_sum, partial_words, quantity_relation,
                       reported_done, restate_or_revise, sentence_quantity)
 from .clausegrammar import (Clause, Decision, Report, agent_side, aspect, auxiliaries, back_reference, clauses, is_verb,
                             same_country, sentence_memo, subject_side, verbal_only)
@@ -311,6 +311,8 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
                             note=f"what it promised to stop, reported not done: {KEPT_OVER_TERM}")
         if (_negated_span(toks, lo, i) or none_done) and rel in ("fulfils", "progresses"):
             return Decision("reverses" if is_late(frame, report) else "stalls", cue=f"not {words}", features=feats)
+        if rel in ("fulfils", "progresses") and others_sum(frame, report):  # "of which $310 million has been paid"
+            return Decision("unrelated", note="the sums it names are another's", features=feats)
         if rel == "fulfils":
             q = sentence_quantity(frame, report, text, lex)
             if q == "partial" or (q is None and FIRST_PART.search(text)):
