@@ -133,3 +133,29 @@ def test_the_whole_of_a_fund_is_not_the_pledgers_sum(quantity, text):  # failed 
 ])
 def test_the_pledgers_own_or_the_promised_sum_still_reads(text, sides, want):
     assert _decq("give €120 million to the reconstruction fund", "ITA", text, EUR_120, sides).relation == want
+
+
+# -- a year that names a thing ("the 2018 agreement", "the 2027 budget") is no deadline ----------------------------
+
+def _deadline_of(coder, text, published="2025-05-06"):
+    from gaiko.types import Article
+
+    coded = coder.code_article(Article(text=text, published=published))
+    return [p.deadline.text if p.deadline else None for p in coded.pledges]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile plans to restore the 2015 fisheries agreement with Peru, the foreign minister said.",  # failed before
+    "Berlin will pay the remaining €40 million once the 2027 budget is passed, the ministry said.",  # failed before
+])
+def test_a_year_that_names_a_thing_is_no_deadline(coder, text):
+    got = _deadline_of(coder, text)
+    assert got and all(d is None for d in got)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Chile plans to restore the fisheries agreement with Peru by 2027, the foreign minister said.", "by 2027"),
+    ("Turkey vowed to meet the 2030 target for cutting emissions, the minister said.", "2030"),  # a time noun
+])
+def test_a_year_of_time_still_is_one(coder, text, want):
+    assert want in (_deadline_of(coder, text) or [None])
