@@ -159,3 +159,25 @@ def test_a_year_that_names_a_thing_is_no_deadline(coder, text):
 ])
 def test_a_year_of_time_still_is_one(coder, text, want):
     assert want in (_deadline_of(coder, text) or [None])
+
+
+# -- the relation model's guess does not undo a withdrawal or a breach -------------------------------------------
+
+def test_the_models_guess_does_not_undo_a_withdrawal():  # failed before (read done by the model: fulfilled)
+    from gaiko.tracking.status import status_of
+
+    ev = [_ev("withdraws", "2025-05-01", "a"),
+          dict(_ev("fulfils", "2025-08-01", "b"), note="relation model 0.64 (rules: needs_review)")]
+    assert status_of(ev, None, "2025-12-01")[0] == "withdrawn"
+
+
+@pytest.mark.parametrize("first, note, want", [
+    ("withdraws", "cue: opened", "fulfilled"),  # a deed the rules read still fulfils it
+    ("restates", "relation model 0.9 (rules: needs_review)", "fulfilled"),  # no withdrawal: the model may decide
+    ("reverses", "cue: resumed", "fulfilled"),
+])
+def test_a_deed_read_by_the_rules_still_moves_it(first, note, want):
+    from gaiko.tracking.status import status_of
+
+    ev = [_ev(first, "2025-05-01", "a"), dict(_ev("fulfils", "2025-08-01", "b"), note=note)]
+    assert status_of(ev, None, "2025-12-01")[0] == want
