@@ -181,3 +181,25 @@ def test_a_deed_read_by_the_rules_still_moves_it(first, note, want):
 
     ev = [_ev(first, "2025-05-01", "a"), dict(_ev("fulfils", "2025-08-01", "b"), note=note)]
     assert status_of(ev, None, "2025-12-01")[0] == want
+
+
+# -- new detentions of others do not undo a pledge to free prisoners -----------------------------------------------
+
+FREE = frame([prepare(dict(_m("free 200 political prisoners", "VEN", deadline="2025-12-31"),
+                           quantity={"text": "200 political prisoners", "value": 200, "unit": "prisoners"}))])
+
+
+def _free(text, published="2026-03-01"):
+    return decide(FREE, Report(text=text, published=published, sides=frozenset({"VEN"}), context=frozenset()))
+
+
+@pytest.mark.parametrize("text", [
+    "A Venezuelan court sentenced three more activists to prison on Monday.",  # failed before (read: broken)
+    "Venezuelan police arrested another opposition activist in Caracas on Monday.",  # failed before
+])
+def test_new_detentions_of_others_are_no_reversal(text):
+    assert _free(text).relation != "reverses"
+
+
+def test_the_prisoners_themselves_jailed_again_still_reverse():
+    assert _free("Venezuelan police re-arrested the freed political prisoners on Monday.").relation == "reverses"

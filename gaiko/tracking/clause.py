@@ -160,6 +160,8 @@ def _aside_cue(text: str, toks: list[Tok], lo: int, i: int) -> bool:
     return bool(_SUBORDINATE.search(text[toks[lo].start:t.start]))
 
 
+#: the object of a contrary act is other people than the pledge's ("two more journalists", "another activist")
+_OTHERS = re.compile(r"^\S+\s+(?:(?:\w+|\d[\d,]*)\s+)?(?:more|new|other|another|further|fresh)\b", re.I)
 #: a threat or a condition in a sentence: an act it announces is not done, nor refused outright
 _THREATENED = re.compile(r"\b(?:threat\w*|warn\w*|unless|if)\b", re.I)
 
@@ -276,6 +278,10 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         if not asp["neg"] and frame.kind != "threat" and _PROMISED_TO.search(report.text[:toks[h.i].start]):
             # "repeated its pledge to give notice of exercises" for a pledge to suspend them: a promise, nothing done
             return Decision("needs_review", cue=word, note="its contrary promised, not done", features=feats)
+        if not asp["neg"] and "a:release" in frame.acts and _OTHERS.search(text[toks[h.i].start - toks[lo].start:]):
+            # "sentenced two more journalists" for a pledge to free prisoners: new detentions of others, not the
+            # pledged release undone
+            return Decision("unrelated", cue=word, note="the contrary act on others, not the pledged ones", features=feats)
         if not asp["neg"]:
             if frame.acts & _COERCIVE:  # dropping the tariffs it threatened: the threat is withdrawn
                 return Decision("withdraws", cue=word, note="the contrary of a threatened act", features=feats)
