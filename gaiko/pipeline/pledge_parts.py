@@ -161,8 +161,13 @@ def own_tokens(verb: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+#: nouns a date before them makes a deadline ("the 2026 deadline"); before any other noun it names the thing ("the
+#: 2018 agreement", "the 2027 budget": no deadline, round p26)
+_TIME_NOUNS = frozenset({"deadline", "target", "goal", "date", "timeline", "timetable", "schedule", "horizon"})
+
+
 def _temporal(tok: Token) -> bool:
-    """A date word of the clause; dates that modify a noun ("its October controls") are not."""
+    """A date word of the clause; dates that modify a noun ("its October controls", "the 2018 agreement") are not."""
     if tok.lower_ in _OPEN_WORDS:
         return True
     if tok.ent_type_ not in ("DATE", "TIME"):
@@ -170,7 +175,8 @@ def _temporal(tok: Token) -> bool:
     root = tok
     while root.head.i != root.i and root.head.ent_type_ in ("DATE", "TIME") and root.head.ent_iob_ != "O":
         root = root.head
-    return not (root.dep_ in ("compound", "nmod", "amod", "poss") and root.head.pos_ in ("NOUN", "PROPN"))
+    return not (root.dep_ in ("compound", "nmod", "amod", "poss", "nummod") and root.head.pos_ in ("NOUN", "PROPN")
+                and root.head.lemma_.lower() not in _TIME_NOUNS)
 
 
 def deadline_phrases(verb: Token) -> list[tuple[str, int, int]]:

@@ -15,14 +15,14 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from .clausegrammar import Decision, Report
+from .clausegrammar import Decision, Report, same_country
 from .lexicon import Lexicon
 from .normalise import Frame
 from .quantities import best_quantity, find_quantities
 from .text import keys
 
 __all__ = ["MEASURED", "GROWING", "FIRST_PART", "is_late", "quantity_relation", "partial_words", "less_than_promised",
-           "sentence_quantity", "reported_done", "restate_or_revise"]
+           "sentence_quantity", "reported_done", "restate_or_revise", "others_sum"]
 
 _PARTIAL_WORDS = ("partly", "partially", "in part", "some of", "half of", "a third of", "a fraction of", "only",
                   "fewer than", "less than", "short of", "smaller", "scaled-back", "watered-down", "narrower", "first batch",
@@ -112,10 +112,31 @@ def sentence_quantity(frame: Frame, report: Report, clause: str, lex: Lexicon) -
     return q
 
 
+_MONEY = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "KRW", "INR", "RUB"})
+
+
+def others_sum(frame: Frame, report: Report) -> bool:
+    """Whether the money a report names cannot be the pledger's: the pledge promises a sum, the sentence names no side
+    of the pledger, and every sum of money in it is in another currency or more than promised (a fund's or an appeal's
+    whole: "commitments stand at $590 million, of which $310 million has been paid" for a pledge of EUR 150 million;
+    "the appeal is 23% funded, with $980 million received" for a pledge of $200 million)."""
+    q = frame.quantity
+    if not q or q.get("unit") not in _MONEY or q.get("value") is None:
+        return False
+    if frame.doer and any(same_country(s, frame.doer) for s in report.sides):
+        return False
+    sums = [x for _s, _e, x in _quantities(report.text) if x.unit in _MONEY and x.value is not None]
+    want = float(q["value"])
+    return bool(sums) and all(x.unit != q["unit"] or float(x.value) > want * 1.05 for x in sums)
+
+
 def reported_done(frame: Frame, report: Report, clause: str, word: str, feats: dict[str, float], lex: Lexicon,
           note: str | None = None) -> Decision:
     """A done act ``word`` read in ``clause``: ``fulfils``, or less of the promised quantity (:func:`less_than_promised`)
-    or done in part (``partial``)."""
+    or done in part (``partial``); ``unrelated`` when the sums it names are another's (:func:`others_sum`)."""
+    if others_sum(frame, report):
+        return Decision("unrelated", note="the sums it names are another's (a larger whole or another currency)",
+                        features=feats)
     q = sentence_quantity(frame, report, clause, lex)
     feats["quantity_less"] = float(q == "partial")
     if q == "partial" or (q is None and FIRST_PART.search(clause)):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .amounts import (FIRST_PART, MEASURED, is_late, less_than_promised, partial_words, quantity_relation,
+from .amounts import (FIRST_PART, MEASURED, is_late, less_than_promised, others_sum, partial_words, quantity_relation,
                       reported_done, restate_or_revise, sentence_quantity)
 from .clausegrammar import (Clause, Decision, Report, agent_side, aspect, auxiliaries, back_reference, clauses, is_verb,
                             same_country, sentence_memo, subject_side, verbal_only)
@@ -125,6 +125,26 @@ _SUBORDINATE = re.compile(r"\b(?:after|before|when|while|since|because|until|onc
                           r"(?:had |has |have |was |were |is |are )?$", re.I)
 
 
+#: words before a past participle that make it a verb of its own clause, not a noun's modifier
+_NOT_A_NOUN = frozenset({"has", "have", "had", "having", "was", "were", "is", "are", "be", "been", "being", "'s", "'ve",
+                         "it", "they", "he", "she", "we", "i", "you", "who", "which", "that", "and", "or", "but", "not",
+                         "n't", "never", "also", "then", "jointly", "finally", "formally", "already", "just", "only"})
+
+
+def _noun_modifier(text: str, toks: list[Tok], lo: int, i: int) -> bool:
+    """Whether the one-word past participle at ``i`` modifies the noun before it (a reduced relative clause) and
+    reports no deed of its own: "every contract signed by its predecessor". It needs a lower-case word before it that
+    is no auxiliary, pronoun or adverb, and "by" (the passive's agent) right after it ("the contract was signed by
+    both", "the ministers signed on Monday" are deeds). Round p26 also tried a participle before "in", "at", ... with
+    a finite verb later ("the trucks held in Belarus have been allowed"): it moved other readings on fresh-e, not kept."""
+    if i <= lo or i + 1 >= len(toks) or not toks[i].text.lower().endswith(("ed", "held", "sent", "paid", "made", "signed")):
+        return False
+    prev = toks[i - 1].text
+    if not prev.isalpha() or not prev.islower() or prev in _NOT_A_NOUN or prev.endswith("ly"):
+        return False
+    return toks[i + 1].text.lower() == "by"
+
+
 def _aside_cue(text: str, toks: list[Tok], lo: int, i: int) -> bool:
     """Whether the cue at token ``i`` says nothing of the report's own act: it is a word of a name, capitalised inside
     the sentence ("the International Committee of the Red Cross" is no committee stage), or the verb of a subordinate
@@ -135,9 +155,13 @@ def _aside_cue(text: str, toks: list[Tok], lo: int, i: int) -> bool:
         return True
     if i > 0 and toks[i - 1].text == "in" and t.text in _SET_PHRASE_NOUNS:  # "notify 15 days in advance", "in effect"
         return True
+    if _noun_modifier(text, toks, lo, i):  # "every contract signed by its predecessor": a noun's modifier
+        return True
     return bool(_SUBORDINATE.search(text[toks[lo].start:t.start]))
 
 
+#: the object of a contrary act is other people than the pledge's ("two more journalists", "another activist")
+_OTHERS = re.compile(r"^\S+\s+(?:(?:\w+|\d[\d,]*)\s+)?(?:more|new|other|another|further|fresh)\b", re.I)
 #: a threat or a condition in a sentence: an act it announces is not done, nor refused outright
 _THREATENED = re.compile(r"\b(?:threat\w*|warn\w*|unless|if)\b", re.I)
 
@@ -254,6 +278,10 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         if not asp["neg"] and frame.kind != "threat" and _PROMISED_TO.search(report.text[:toks[h.i].start]):
             # "repeated its pledge to give notice of exercises" for a pledge to suspend them: a promise, nothing done
             return Decision("needs_review", cue=word, note="its contrary promised, not done", features=feats)
+        if not asp["neg"] and "a:release" in frame.acts and _OTHERS.search(text[toks[h.i].start - toks[lo].start:]):
+            # "sentenced two more journalists" for a pledge to free prisoners: new detentions of others, not the
+            # pledged release undone
+            return Decision("unrelated", cue=word, note="the contrary act on others, not the pledged ones", features=feats)
         if not asp["neg"]:
             if frame.acts & _COERCIVE:  # dropping the tariffs it threatened: the threat is withdrawn
                 return Decision("withdraws", cue=word, note="the contrary of a threatened act", features=feats)
@@ -289,6 +317,8 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
                             note=f"what it promised to stop, reported not done: {KEPT_OVER_TERM}")
         if (_negated_span(toks, lo, i) or none_done) and rel in ("fulfils", "progresses"):
             return Decision("reverses" if is_late(frame, report) else "stalls", cue=f"not {words}", features=feats)
+        if rel in ("fulfils", "progresses") and others_sum(frame, report):  # "of which $310 million has been paid"
+            return Decision("unrelated", note="the sums it names are another's", features=feats)
         if rel == "fulfils":
             q = sentence_quantity(frame, report, text, lex)
             if q == "partial" or (q is None and FIRST_PART.search(text)):

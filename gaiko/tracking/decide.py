@@ -203,6 +203,7 @@ def _decide(frame: Frame, report: Report, lex: Lexicon) -> Decision:
         return Decision("unrelated", note=why, features=feats)
     mine = frame_sets(frame, lex)[6]
     fallback: Decision | None = None
+    stall: Decision | None = None  # a stall read first waits for a withdrawal or refusal in a later clause
     for c in chosen:
         text = report.text[toks[c.lo].start:toks[c.hi - 1].end]
         per_clause = memo.get(("clause", c.lo, c.hi))
@@ -231,10 +232,15 @@ def _decide(frame: Frame, report: Report, lex: Lexicon) -> Decision:
         else:
             d = read_clause(frame, report, toks, c, lex, dict(feats), placed)
         if d.relation not in ("needs_review", "unrelated"):
+            if stall is None and d.relation == "stalls":
+                stall = d  # "the bridge remains shut; the opening was put off until ...": the state, then why
+                continue
+            if stall is not None and d.relation not in ("withdraws", "reverses"):
+                return stall
             return d
         if fallback is None or (fallback.relation == "unrelated" and d.relation == "needs_review"):
             fallback = d
-    return fallback or Decision("needs_review", note="about the pledge, no relation read", features=feats)
+    return stall or fallback or Decision("needs_review", note="about the pledge, no relation read", features=feats)
 
 
 def with_model(frame: Frame, report: Report, rules: Decision, lex: Lexicon | None = None) -> Decision:

@@ -6,8 +6,8 @@ Evidence is read oldest first and each decided relation moves the status (docs/p
 fulfils        -> fulfilled (partially_fulfilled when first reported done more than 14 days after the deadline: late;
                   never for a pledge to refrain reported kept over its term, KEPT_OVER_TERM)
 partial        -> partially_fulfilled (a *compromise*: changed terms, less than promised, late)
-progresses     -> in_progress (a fulfilled or partly fulfilled pledge stays so); partially_fulfilled once the
-                  deadline passes with no later report
+progresses     -> in_progress (a fulfilled, partly fulfilled or withdrawn pledge stays so: a dropped pledge is
+                  revived by a restatement); partially_fulfilled once the deadline passes with no later report
 stalls         -> stalled (open, in-progress or stalled pledges only)
 reverses       -> broken (a contrary act or a refusal by the pledger; moves any status back)
 withdraws      -> withdrawn (the pledger announces it drops, suspends or postpones it)
@@ -16,6 +16,9 @@ revises        -> the new deadline applies; no change of status
 unclear        -> unclear (the report itself leaves it open: "it was unclear whether ...")
 needs_review   -> no change; the entry is flagged ``needs_review`` with the candidate sentences
 =============  ===================================================================
+
+A withdrawn or broken pledge is not moved by a done, partial or progress reading of the relation model alone
+(``MODEL_NOTE``): what a report said outright stands until a deed the rules read.
 
 Without decisive evidence a pledge is ``open``, or ``overdue`` once its deadline has passed (no evidence is
 not "broken"). Positive and negative evidence from different articles on the same last day make it
@@ -57,6 +60,9 @@ def _quote(text: str, n: int = 90) -> str:
 #: the note of a report that a pledge to refrain was kept over its whole term ("held no drills in July and August"):
 #: reported after the term by nature, so never late
 KEPT_OVER_TERM = "kept over its term"
+#: how the relation model's readings begin their note (:mod:`gaiko.tracking.model`): a withdrawn or broken pledge is
+#: moved back to done or under way only by a deed the rules read, not by the model's guess
+MODEL_NOTE = "relation model "
 #: days after a deadline within which a report of the act done still counts as on time (news of it may come later)
 LATE_GRACE_DAYS = 14
 
@@ -97,8 +103,10 @@ def status_of(evidence: list[dict[str, Any]], deadline: dict[str, Any] | None, a
                 target = "partially_fulfilled"  # done, but well after the deadline: a compromise on its terms
             if rel == "fulfils" and target == "fulfilled":
                 done_on_time = True
-            if rel == "progresses" and status in ("fulfilled", "partially_fulfilled"):
-                continue
+            if rel in _POSITIVE and status in ("withdrawn", "broken") and (e.get("note") or "").startswith(MODEL_NOTE):
+                continue  # the relation model's guess does not undo what a report said outright
+            if rel == "progresses" and status in ("fulfilled", "partially_fulfilled", "withdrawn"):
+                continue  # (a dropped pledge is revived by saying so, "restates", not by work reported under way)
             if rel == "stalls" and status not in ("open", "in_progress", "stalled"):
                 continue
             new = target
