@@ -248,7 +248,9 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
     memo = idx.fits
     rechoose, known = [], []
     for c in sorted(askers):
-        if c not in again and (new := fitting(states[c], (states[t] for t in askers[c]), rules)):
+        if c in again or memo.get(c, 0) is None and states[c].parent is None:
+            continue  # an undated unit two of whose fits are two events stays undecided (gaiko.clusters.fits)
+        if new := fitting(states[c], (states[t] for t in askers[c]), rules):
             if c in memo and (memo[c] is not None or states[c].parent is None):
                 known.append((states[c], new))
             else:
