@@ -135,13 +135,17 @@ class UnitIndex:
         #: batch changes these objects in place and writes every one it changes (their rows then equal them again)
         self._states: dict[int, Any] = {}
         self._rules: Any = None
+        #: ukey -> what an undated unit (``attach.ambiguous``) may join, as far as this process has seen them all:
+        #: ukey -> :class:`~.units.Unit` of every unit it may join, or ``None`` once two of them are two events (see
+        #: :mod:`.fits`); kept with the states, under the same rules
+        self.fits: dict[int, dict[int, Any] | None] = {}
         #: whether the store holds a token (read by :func:`index_for`, in the batch's transaction)
         self.stored = False
 
     def objects_for(self, rules: Any) -> dict[int, Any]:
         """ukey -> the unit's :class:`~.units.Unit` under ``rules``, as made so far (kept while the rules are the same)."""
         if rules is not self._rules:
-            self._objects, self._states, self._rules = {}, {}, rules
+            self._objects, self._states, self._rules, self.fits = {}, {}, rules, {}
         return self._objects
 
     def states(self, ukeys: Iterable[int], make: Any) -> dict[int, Any]:

@@ -28,6 +28,7 @@ from .core import (SLOT, UnitState, choose_parent, cluster_id_of, listed_tokens,
                    ukey_of)
 from .rules import Rules
 from .units import Unit, compatible, order, units_of
+from .fits import choose_known, choose_remembering, fitting
 from .index import UnitIndex, index_for, seal
 from .tables import insert_rows, lists, member_key
 
@@ -243,7 +244,17 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
     # among every unit it may join, as a new unit does, but only when one of the changed units that found it is one
     # it may join: otherwise the units it may join and their ranks are those it chose from before (same choice)
     again = {c: ts for c, ts in askers.items() if states[c].unit.prec not in rules.ambiguous}
-    rechoose = [states[c] for c in sorted(askers) if c not in again and _joins_one(states[c], askers[c], states, rules)]
+    # an undated unit whose fits this process knows (gaiko.clusters.fits) is compared with the changed units only
+    memo = idx.fits
+    rechoose, known = [], []
+    for c in sorted(askers):
+        if c in again or memo.get(c, 0) is None and states[c].parent is None:
+            continue  # an undated unit two of whose fits are two events stays undecided (gaiko.clusters.fits)
+        if new := fitting(states[c], (states[t] for t in askers[c]), rules):
+            if c in memo and (memo[c] is not None or states[c].parent is None):
+                known.append((states[c], new))
+            else:
+                rechoose.append(states[c])
     # candidates of every new unit (and of every unit to re-choose): the units starting on one of its days, under its side pattern (the new units'
     # lookup keys are written first, so that the new units are found too)
     indexable = [st for st in new_units if _indexable(st.unit, rules)]
@@ -257,16 +268,25 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
             cands[t] = {c}
     dirty: set[int] = {st.ukey for st in new_units}
     for st in new_units:
-        st.parent = choose_parent(st, (states[c] for c in cands.get(st.ukey, ())), rules)
+        if st.unit.prec in rules.ambiguous and _indexable(st.unit, rules):
+            st.parent = choose_remembering(st, (states[c] for c in cands.get(st.ukey, ())), rules, memo)
+        else:
+            st.parent = choose_parent(st, (states[c] for c in cands.get(st.ukey, ())), rules)
     for st in rechoose:
-        parent = choose_parent(st, (states[c] for c in cands.get(st.ukey, ())), rules)
+        parent = choose_remembering(st, (states[c] for c in cands.get(st.ukey, ())), rules, memo)
         if parent != st.parent:
             st.parent = parent
             dirty.add(st.ukey)
     parents = {p for c in again if (p := states[c].parent) is not None and p not in states}
+    parents |= {p for st, _n in known if (p := st.parent) is not None and p not in states}
     for k, st in _load_units(idx, parents, rules).items():
         states[k] = st
         old_root[k] = st.root
+    for st, fits in known:
+        parent = choose_known(st, fits, states[st.parent] if st.parent is not None else None, rules, memo)
+        if parent != st.parent:
+            st.parent = parent
+            dirty.add(st.ukey)
     for c in sorted(again):
         st = states[c]
         options = [states[t] for t in again[c]]
@@ -323,16 +343,6 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
             gained[cid] = [r]
     seal(con, idx)  # the tables and the index hold the same units and keys again
     return Touched(affected | set(cids), gained, full, cluster_ids)
-
-
-def _joins_one(st: UnitState, changed: Iterable[int], states: dict[int, UnitState], rules: Rules) -> bool:
-    """Whether ``st`` may join one of the ``changed`` units (as :func:`~.core.choose_parent` would consider it)."""
-    mine = order(st.unit, st.ukey, rules)
-    for t in changed:
-        v = states[t]
-        if t != st.ukey and order(v.unit, t, rules) < mine and compatible(v.unit, st.unit, rules):
-            return True
-    return False
 
 
 def _keyed(units: Iterable[UnitState], keys_of: Any, rules: Rules) -> tuple[list[int], list[int]]:

@@ -1,0 +1,67 @@
+"""Choosing again the parent of a stored undated unit without comparing all its candidates again.
+
+An undated report (a precision in ``attach.ambiguous``) joins none when two of the units it may join (its *fits*)
+are two different events (:func:`~.core.choose_parent`). Its fits only grow while articles are added (a unit's key,
+so what it says, never changes; a store that loses events is rebuilt, and its in-process index loaded again), so:
+
+* once two of its fits are two events, it stays undecided for good;
+* otherwise its fits are one event, and a batch whose changed units it may join (``new``) leaves it undecided
+  exactly when one of ``new`` it did not fit before is two events with one of its fits, or with another of ``new``;
+* and, if not, its parent is the best of its parent and ``new`` (only the changed units rank differently now; the
+  same argument as for the other stored units in :func:`~.update.add_mentions`).
+
+So a batch that reaches such a unit costs comparisons with its known fits, not a lookup and a comparison of every
+unit its window holds, which grows with the store (the reports of a day). The fits are remembered in the writer's
+index (:attr:`~.index.UnitIndex.fits`) for the units whose candidates this process has compared in full (new units,
+and stored ones the first time a batch reaches them); a unit not remembered is chosen from all its candidates, as
+before. Same parents either way (tests/test_cluster_fits.py; the cluster tables were compared in full at 1,000 and
+10,000 articles, docs/benchmarks.md, 30 November 11:00).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from .core import UnitState, choose_parent
+from .rules import Rules
+from .units import Unit, compatible, order
+
+__all__ = ["choose_remembering", "choose_known", "fitting"]
+
+
+def fitting(st: UnitState, candidates: Iterable[UnitState], rules: Rules) -> list[UnitState]:
+    """The candidates ``st`` may join (before it in :func:`~.units.order`, and :func:`~.units.compatible`), as
+    :func:`~.core.choose_parent` considers them."""
+    mine = order(st.unit, st.ukey, rules)
+    return [v for v in candidates
+            if v.ukey != st.ukey and order(v.unit, v.ukey, rules) < mine and compatible(v.unit, st.unit, rules)]
+
+
+def choose_remembering(st: UnitState, candidates: Iterable[UnitState], rules: Rules,
+                       memo: dict[int, dict[int, Unit] | None]) -> int | None:
+    """:func:`~.core.choose_parent` of an undated unit (indexable, precision in ``attach.ambiguous``) among all its
+    ``candidates``, remembering its fits in ``memo`` (``None`` when it is left undecided because of them)."""
+    fits = fitting(st, candidates, rules)
+    parent = choose_parent(st, fits, rules)
+    memo[st.ukey] = None if parent is None and fits else {v.ukey: v.unit for v in fits}
+    return parent
+
+
+def choose_known(st: UnitState, new: Sequence[UnitState], parent: UnitState | None, rules: Rules,
+                 memo: dict[int, dict[int, Unit] | None]) -> int | None:
+    """The parent of a remembered undated unit (``st.ukey in memo``) now that it may join the changed units ``new``
+    (:func:`fitting` of them, not empty); ``parent`` is the state of its parent (``None`` when it has none)."""
+    known = memo[st.ukey]
+    if known is None:
+        return None  # two of its fits were two events already
+    for v in new:
+        if v.ukey in known:
+            continue
+        ov = order(v.unit, v.ukey, rules)
+        for k, w in known.items():
+            a, b = (v.unit, w) if ov < order(w, k, rules) else (w, v.unit)
+            if not compatible(a, b, rules):
+                memo[st.ukey] = None
+                return None
+        known[v.ukey] = v.unit
+    return choose_parent(st, [*new, *([parent] if parent is not None else [])], rules)
