@@ -36,7 +36,7 @@ def run_code(
         from .pipeline.registry import build_pipeline
 
         build_pipeline(("actors",), actor_files=tuple(actor_files))
-    items = read_inputs(paths, default_date=default_date)
+    items = read_inputs(paths, default_date=default_date, store=db)
     with Store(db) as store:
         try:
             summary = _run(store, items, paths, workers=workers, batch_size=batch_size,

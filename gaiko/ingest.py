@@ -189,19 +189,47 @@ def _read_stdin(stream: BinaryIO, default_date: str | None) -> Iterator[Item]:
         yield from read_document(data, "<stdin>", kind, default_date)
 
 
+#: suffixes of database files (DuckDB stores and their write-ahead logs): never articles, so a folder walk
+#: leaves them out (the run's own store silently, any other with a warning ``store_file``)
+STORE_SUFFIXES = (".duckdb", ".duckdb.wal", ".wal")
+
+
+def _is_store_file(p: Path) -> bool:
+    return p.name.lower().endswith(STORE_SUFFIXES)
+
+
+def _own_store(p: Path, skip: frozenset[Path]) -> bool:
+    try:
+        return p.resolve() in skip
+    except OSError:
+        return False
+
+
 def _walk(path: Path) -> Iterator[Path]:
     for p in sorted(path.rglob("*")):
         if p.is_file() and not p.name.startswith("."):
             yield p
 
 
-def read_inputs(paths: Iterable[str], default_date: str | None = None, max_bytes: int = MAX_BYTES) -> Iterator[Item]:
+def _store_paths(store: str | Path | None) -> frozenset[Path]:
+    """The run's own store and its write-ahead log, resolved (empty for none)."""
+    if store is None or str(store) == ":memory:":
+        return frozenset()
+    p = Path(store).resolve()
+    return frozenset({p, p.with_name(p.name + ".wal")})
+
+
+def read_inputs(paths: Iterable[str], default_date: str | None = None, max_bytes: int = MAX_BYTES,
+                store: str | Path | None = None) -> Iterator[Item]:
     """Articles and input errors from files, directories and ``-`` (stdin), lazily, in order.
 
     ``default_date`` (YYYY-MM-DD) is given to articles without a publication date (ConfigError when it is
-    no date, or one that cannot be true).
+    no date, or one that cannot be true). In a directory, database files (``*.duckdb``, ``*.wal``) are not
+    read: ``store`` (the run's own store) and its ``.wal`` silently, any other with one warning
+    (reason ``store_file``).
     """
     default = check_default_date(default_date)
+    skip = _store_paths(store)
     for raw in paths:
         if raw == "-":
             yield from _read_stdin(sys.stdin.buffer, default)
@@ -209,6 +237,12 @@ def read_inputs(paths: Iterable[str], default_date: str | None = None, max_bytes
         path = Path(raw)
         if path.is_dir():
             for p in _walk(path):
+                if _own_store(p, skip):
+                    continue
+                if _is_store_file(p):
+                    yield InputError(str(p), "store_file", "a database file (DuckDB store or its write-ahead log), "
+                                                          "not an article: skipped", severity="warning")
+                    continue
                 yield from read_path(p, default, max_bytes)
         elif path.is_file():
             yield from read_path(path, default, max_bytes)
@@ -247,7 +281,7 @@ def count_inputs(paths: Iterable[str]) -> int | None:
         if raw == "-":
             return None
         path = Path(raw)
-        files = list(_walk(path)) if path.is_dir() else [path] if path.is_file() else []
+        files = [f for f in _walk(path) if not _is_store_file(f)] if path.is_dir() else [path] if path.is_file() else []
         for f in files:
             suffix = f.suffix.lower()
             try:
