@@ -283,7 +283,7 @@ def read_csv_text(text: str, name: str, default_date: str | None, delimiter: str
         if re.search(rf"(^|{re.escape(other)})\s*\"?(text|html)\"?\s*({re.escape(other)}|$)", first.strip()):
             delimiter = other
             break
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         header = next(reader)
     except (csv.Error, StopIteration) as exc:
@@ -305,7 +305,7 @@ def read_csv_text(text: str, name: str, default_date: str | None, delimiter: str
         except StopIteration:
             return
         except csv.Error as exc:
-            yield InputError(name, "csv", f"malformed CSV row: {exc}", last + 1)
+            yield _bad_row(text, name, exc, last, reader.line_num)
             if reader.line_num <= last:
                 return
             last = reader.line_num
@@ -315,3 +315,15 @@ def read_csv_text(text: str, name: str, default_date: str | None, delimiter: str
             continue
         rec = {c: row[k] for k, c in keep if k < len(row) and row[k] != ""}
         yield from record_items(rec, name, line, default_date, delimiter.join(row))
+
+
+def _bad_row(text: str, name: str, exc: csv.Error, last: int, now: int) -> InputError:
+    """The ``csv`` error for the malformed row on lines ``last + 1`` to ``now``: its id is the hash of those lines
+    and the detail shows their start, so the record is kept in the errors table."""
+    lines = io.StringIO(text, newline="").readlines()[last:max(now, last + 1)]
+    raw = "".join(lines)
+    why = "an unterminated quoted field (a '\"' that is never closed)" if "end of data" in str(exc) else str(exc)
+    shown = raw.strip()
+    shown = shown if len(shown) <= 200 else shown[:197] + "..."
+    return InputError(name, "csv", f"malformed CSV row: {why}; the row was not coded: {shown!r}", last + 1,
+                      input_id=raw_id(raw))

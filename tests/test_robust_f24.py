@@ -35,3 +35,18 @@ def test_store_inside_the_input_folder_is_not_read(tmp_path: Path) -> None:
     errs = _errors(items)
     assert [(Path(e.path).name, e.reason, e.severity) for e in errs] == [("other.duckdb", "store_file", "warning")]
     assert [a.text for a in items if isinstance(a, Article)] == [TEXT]
+
+
+def test_unterminated_quote_in_a_csv_row_is_a_csv_error(tmp_path: Path) -> None:
+    p = tmp_path / "a.csv"
+    p.write_text(f'id,text\n1,"{TEXT}"\n2,"unterminated\n')
+    items = list(read_inputs([str(p)]))
+    assert [a.external_id for a in items if isinstance(a, Article)] == ["1"]
+    (err,) = _errors(items)
+    assert (err.reason, err.line, err.severity) == ("csv", 3, "error")
+    assert "unterminated" in err.detail and err.input_id and err.input_id.startswith("raw-")
+    # a quote that is closed but followed by more text: also malformed; the rows after it are coded
+    p.write_text(f'id,text\n1,"a"b\n2,"{TEXT}"\n')
+    items = list(read_inputs([str(p)]))
+    assert [(e.reason, e.line) for e in _errors(items)] == [("csv", 2)]
+    assert [a.external_id for a in items if isinstance(a, Article)] == ["2"]
