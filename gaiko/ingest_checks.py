@@ -8,6 +8,7 @@ word and a detail that says what is wrong and what to do, so the readers in
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Any
 
@@ -15,7 +16,7 @@ from .errors import InputRejected
 
 __all__ = [
     "MAX_BYTES", "PUBLISHED_MIN", "PUBLISHED_MAX", "FUTURE_DAYS", "decode_bytes", "check_english", "parse_date",
-    "check_string", "implausible_date", "today",
+    "check_string", "implausible_date", "today", "not_text", "LONGEST_WORD",
 ]
 
 #: Largest text or HTML file (and largest JSONL line) read as one article.
@@ -28,7 +29,11 @@ PUBLISHED_MAX = dt.date(2100, 12, 31)
 FUTURE_DAYS = 2
 
 _NOT_LETTER = re.compile(r"[\W\d_]+")  # what remains are letters (as str.isalpha, bar rare numerals)
-_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+_WORD = re.compile(r"[^\W\d_]+")
+_RUN = re.compile(r"\S{1001,}")
+
+#: longest run of characters without a space that running text holds (longer: a ``not_text`` warning)
+LONGEST_WORD = 1000
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _STOPWORDS = frozenset(
     "the of and to in a is that for on with as was by it at from his her said has have be are an not this "
@@ -78,22 +83,62 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
         return data.decode("latin-1"), "not UTF-8: decoded as Latin-1"
 
 
+def _is_latin(ch: str) -> bool:
+    """A letter of the Latin script (ASCII, Latin-1 Supplement, Latin Extended A/B and Additional)."""
+    o = ord(ch)
+    return o < 0x250 or 0x1E00 <= o <= 0x1EFF
+
+
+@functools.lru_cache(maxsize=1)
+def _foreign_words() -> frozenset[str]:
+    """Function words of other languages (gaiko/data/language/function_words.tsv)."""
+    from importlib.resources import files
+
+    words: set[str] = set()
+    for line in files("gaiko").joinpath("data/language/function_words.tsv").read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            words.update(line.split("\t", 1)[1].split())
+    return frozenset(words - _STOPWORDS)
+
+
 def check_english(text: str) -> None:
-    """Reject text that is clearly not English (gaiko's models read English only)."""
+    """Reject text that is clearly not English (gaiko's models read English only), short text included.
+
+    InputRejected ``not_english`` when (a) at least two letters and 40% or more of the letters are outside the
+    Latin script (Japanese, Arabic, Cyrillic, ...), (b) two or more function words of another language
+    (German, French, Spanish, Portuguese, Italian, Dutch, Indonesian; ``data/language/function_words.tsv``)
+    outnumber the English ones, or (c) a text of 30 words or more has under 8% English function words.
+    Headlines with neither kind of function word pass.
+    """
     sample = text[:5000]
     letters = _NOT_LETTER.sub("", sample)
-    if len(letters) < 20:
+    if len(letters) < 2:
         return
-    latin = len(letters) if letters.isascii() else len(_NOT_ASCII.sub("", letters))
+    latin = len(letters) if letters.isascii() else sum(1 for ch in letters if _is_latin(ch))
     if latin / len(letters) < 0.6:
         raise InputRejected("not_english", "text is mostly in a non-Latin script; gaiko codes English text only")
-    words = re.findall(r"[a-z]+", sample.lower())
+    words = _WORD.findall(sample.lower())
+    english = sum(1 for w in words if w in _STOPWORDS)
+    foreign = sum(1 for w in words if w in _foreign_words())
+    if foreign >= 2 and foreign > english:
+        raise InputRejected("not_english", f"more function words of another language ({foreign}) than of English "
+                                           f"({english}); gaiko codes English text only")
     if len(words) >= 30:
-        share = sum(1 for w in words if w in _STOPWORDS) / len(words)
+        share = english / len(words)
         if share < 0.08:
             raise InputRejected(
                 "not_english", f"few English function words ({share:.0%}); gaiko codes English text only"
             )
+
+
+def not_text(text: str) -> str | None:
+    """Why ``text`` is not running text (a run of over :data:`LONGEST_WORD` characters without a space, so no
+    words or sentences to code), or None. Used for a warning (reason ``not_text``); the text is still coded."""
+    longest = max((len(w) for w in _RUN.findall(text[:200_000])), default=0)
+    if longest > LONGEST_WORD:
+        return (f"holds a run of {longest:,} characters without a space: not running text (no words or sentences); "
+                "coded, but expect no events")
+    return None
 
 
 def check_string(value: Any, field: str, *, allow_int: bool = False) -> str | None:

@@ -19,7 +19,15 @@ from typing import Any
 
 from .errors import InputRejected
 from .ids import article_id
-from .ingest_checks import MAX_BYTES, check_english, check_string, decode_bytes, implausible_date, parse_date
+from .ingest_checks import (
+    MAX_BYTES,
+    check_english,
+    check_string,
+    decode_bytes,
+    implausible_date,
+    not_text,
+    parse_date,
+)
 from .types import Article, InputError
 
 __all__ = [
@@ -76,12 +84,16 @@ def html_to_article(html: str, origin: str) -> Article:
 def finish(article: Article, default_date: str | None, path: str, line: int | None = None) -> list[Item]:
     """The article with its id, checked for language, and its publication date screened.
 
-    A date that cannot be true (:func:`~gaiko.ingest_checks.implausible_date`) is dropped: the article is
+    A text that is no running text (:func:`~gaiko.ingest_checks.not_text`) is coded with a warning
+    (reason ``not_text``). A date that cannot be true (:func:`~gaiko.ingest_checks.implausible_date`) is dropped: the article is
     coded as undated (or with ``default_date``) and a warning (reason ``implausible_date``) comes before it.
     """
     out: list[Item] = []
     check_english(article.text)
     article.id = article_id(article.text)
+    odd = not_text(article.text)
+    if odd:
+        out.append(InputError(path, "not_text", odd, line, severity="warning", input_id=article.id))
     why = implausible_date(article.published)
     if why:
         out.append(InputError(path, "implausible_date", f"publication date {why}: it cannot be true, so the article "

@@ -50,3 +50,42 @@ def test_unterminated_quote_in_a_csv_row_is_a_csv_error(tmp_path: Path) -> None:
     items = list(read_inputs([str(p)]))
     assert [(e.reason, e.line) for e in _errors(items)] == [("csv", 2)]
     assert [a.external_id for a in items if isinstance(a, Article)] == ["2"]
+
+
+@pytest.mark.parametrize("text", [
+    "Der Bundeskanzler hat am Montag in Berlin erklärt, dass die Regierung die Steuern bald senken wird.",
+    "高市首相は月曜日、東京でフランス大統領と会談し、年内に貿易協定に署名すると述べた。",
+    "首相は東京で会談した。",
+    "Le président a dit que les deux pays vont signer un accord avec le Japon dans une semaine.",
+    "El presidente dijo que el gobierno firmará un acuerdo con Japón para reducir los aranceles.",
+])
+def test_short_foreign_texts_are_not_english(tmp_path: Path, text: str) -> None:
+    p = tmp_path / "a.jsonl"
+    p.write_text(json.dumps({"text": text}, ensure_ascii=False) + "\n")
+    assert [(e.reason, e.severity) for e in _errors(list(read_inputs([str(p)])))] == [("not_english", "error")]
+
+
+@pytest.mark.parametrize("text", [
+    "Japan, France sign trade deal",
+    "Takaichi meets Macron in Tokyo",
+    "Storm hits Des Moines; Sao Paulo braces for floods",
+    "Kishida (岸田文雄) visits Seoul",
+    "Protesters marched in Berlin on Saturday against the new law.",
+    "Von der Leyen says the EU will respond to US tariffs.",
+    TEXT,
+])
+def test_short_english_texts_are_coded(tmp_path: Path, text: str) -> None:
+    p = tmp_path / "a.jsonl"
+    p.write_text(json.dumps({"text": text}, ensure_ascii=False) + "\n")
+    items = list(read_inputs([str(p)]))
+    assert _errors(items) == [] and [a.text for a in items if isinstance(a, Article)] == [text]
+
+
+def test_a_run_of_one_letter_is_coded_with_a_not_text_warning(tmp_path: Path) -> None:
+    p = tmp_path / "a.txt"
+    p.write_text("a" * 30_000)
+    items = list(read_inputs([str(p)]))
+    assert [(e.reason, e.severity) for e in _errors(items)] == [("not_text", "warning")]
+    assert len([a for a in items if isinstance(a, Article)]) == 1
+    p.write_text(TEXT + " https://example.com/" + "x" * 900)  # a long URL is still text
+    assert _errors(list(read_inputs([str(p)]))) == []
