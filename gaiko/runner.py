@@ -172,6 +172,7 @@ def code_into_store(
         coder = Coder(model=model, actor_files=actor_files, batch_size=min(batch_size, 64))
 
     pending: deque[tuple[Future[Any] | list[Any], int, list[Article]]] = deque()
+    ext_ids: dict[str, str] = {}  # external id -> article id, of this run's articles
     status = "failed"
     restore_signal = _catch_sigterm()
     # bulk runs only: a caller that codes in-process (the web server) shares its
@@ -204,6 +205,9 @@ def code_into_store(
                 else:
                     seen.add(a.id)
                     fresh.append(a)
+            fresh, dups = drop_duplicate_ids(store, fresh, ext_ids)
+            if dups:
+                _record(store, dups, summary)
             if executor is not None:
                 pending.append((executor.submit(fresh) if fresh else [], len(batch), fresh))
                 if executor.split and finisher is None and fresh:  # loaded while the worker starts and parses
@@ -243,6 +247,33 @@ def code_into_store(
         update_ledger(store)
         summary.ledger_seconds = time.perf_counter() - t
     return summary
+
+
+def drop_duplicate_ids(store: Any, articles: list[Article], run_ids: dict[str, str]) -> tuple[list[Article],
+                                                                                                 list[InputError]]:
+    """``articles`` less those whose external ``id`` already names another text (earlier in this run, in
+    ``run_ids``, which is updated, or in the store): the first text stays, and each later one becomes a
+    ``duplicate_id`` warning holding its whole text (so nothing is lost; it is not coded)."""
+    with_ext = [a for a in articles if a.external_id is not None]
+    if not with_ext:
+        return articles, []
+    stored = store.articles_by_external_id(a.external_id for a in with_ext if a.external_id not in run_ids)
+    kept: list[Article] = []
+    dups: list[InputError] = []
+    for a in articles:
+        ext = a.external_id
+        first = None if ext is None else run_ids.get(ext) or stored.get(ext)
+        if first is None or first == a.id:
+            if ext is not None:
+                run_ids.setdefault(ext, a.id)
+            kept.append(a)
+            continue
+        path, _, line = (a.origin or "").rpartition(":")
+        path, line_no = (path, int(line)) if line.isdigit() else (a.origin or "", None)
+        dups.append(InputError(path, "duplicate_id", f"id {ext!r} already names article {first} with another text; "
+                                                     f"the first stays and this record was not coded. Its text: "
+                                                     f"{a.text}", line_no, severity="warning", input_id=a.id))
+    return kept, dups
 
 
 def split_pipeline(workers: int) -> bool:

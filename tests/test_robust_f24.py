@@ -89,3 +89,38 @@ def test_a_run_of_one_letter_is_coded_with_a_not_text_warning(tmp_path: Path) ->
     assert len([a for a in items if isinstance(a, Article)]) == 1
     p.write_text(TEXT + " https://example.com/" + "x" * 900)  # a long URL is still text
     assert _errors(list(read_inputs([str(p)]))) == []
+
+
+class IdCoder(FakeCoder):
+    """A FakeCoder that keeps the record's external id (as the real coder does)."""
+
+    def code_article(self, a: Article):
+        c = super().code_article(a)
+        c.article.external_id = a.external_id
+        return c
+
+
+def _jsonl(path: Path, *records: dict) -> str:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records))
+    return str(path)
+
+
+def test_duplicate_ids_keep_the_first_text_and_warn(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.duckdb")
+    other = TEXT.replace("Monday", "Tuesday")
+    third = TEXT.replace("Monday", "Friday")
+    a = _jsonl(tmp_path / "a.jsonl", {"id": "x1", "text": TEXT}, {"id": "x1", "text": other},
+               {"id": "x2", "text": TEXT.replace("Monday", "Sunday")})
+    s = run_code([a], db=db, quiet=True, coder=IdCoder(), track=False)
+    assert (s.articles, s.errors, s.warnings) == (2, 0, 1)
+    (w,) = s.error_list
+    assert (w.reason, w.severity, w.line) == ("duplicate_id", "warning", 2) and other in w.detail
+    # re-sending the id with a changed text: warned again, not stored; the same text again: a silent no-op
+    b = _jsonl(tmp_path / "b.jsonl", {"id": "x1", "text": third}, {"id": "x1", "text": TEXT})
+    s = run_code([b], db=db, quiet=True, coder=IdCoder(), track=False)
+    assert (s.articles, s.skipped, [e.reason for e in s.error_list]) == (0, 1, ["duplicate_id"])
+    assert third in s.error_list[0].detail
+    with Store(db) as st:
+        rows = st.con.execute("SELECT external_id, text FROM articles ORDER BY external_id").fetchall()
+        kept = st.con.execute("SELECT count(*) FROM errors WHERE reason = 'duplicate_id'").fetchone()[0]
+    assert [r[0] for r in rows] == ["x1", "x2"] and rows[0][1] == TEXT and kept == 2

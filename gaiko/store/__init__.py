@@ -128,6 +128,16 @@ class Store(QueryMixin, AnalysisMixin, FacetMixin):
         rows = self.con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
         return {r[0] for r in rows}
 
+    def articles_by_external_id(self, external_ids: Iterable[str]) -> dict[str, str]:
+        """``{external id: article id}`` of the stored articles that carry one of ``external_ids`` (the input
+        records' ``id``); one article per external id (the first stored) where older stores hold several."""
+        ext = list(set(external_ids))
+        if not ext:
+            return {}
+        rows = self.con.execute("SELECT external_id, min_by(id, coded_at) FROM articles WHERE external_id IN "
+                                "(SELECT unnest(?)) GROUP BY 1", [ext]).fetchall()
+        return {r[0]: r[1] for r in rows}
+
     def new_articles(self, coded: Sequence[CodedArticle]) -> list[CodedArticle]:
         """The coded articles not yet in the store, each once, in order."""
         known = self.known_articles(c.article.id for c in coded)
