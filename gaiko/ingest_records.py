@@ -243,12 +243,15 @@ def _read_array(s: str, start: int, name: str, default_date: str | None, numbere
         line = count if numbered else s.count("\n", 0, i) + 1
         try:
             rec, end = dec.raw_decode(s, i)
-            yield from record_items(rec, name, line, default_date, s[i:end])
+            for item in record_items(rec, name, line, default_date, s[i:end]):
+                if isinstance(item, InputError):  # items on one line are told apart by their number
+                    item.detail = f"array item {count}: {item.detail}"
+                yield item
         except (ValueError, RecursionError) as exc:
             end = _skip_value(s, i)
             what = ("nested too deeply to read" if isinstance(exc, RecursionError)
                     else f"malformed JSON: {getattr(exc, 'msg', exc)}")
-            yield InputError(name, "json", f"array item {what}", line, input_id=raw_id(s[i:end or i + 200]))
+            yield InputError(name, "json", f"array item {count}: {what}", line, input_id=raw_id(s[i:end or i + 200]))
             if end is None:
                 return
         i = skip_ws(end)

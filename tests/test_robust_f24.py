@@ -124,3 +124,14 @@ def test_duplicate_ids_keep_the_first_text_and_warn(tmp_path: Path) -> None:
         rows = st.con.execute("SELECT external_id, text FROM articles ORDER BY external_id").fetchall()
         kept = st.con.execute("SELECT count(*) FROM errors WHERE reason = 'duplicate_id'").fetchone()[0]
     assert [r[0] for r in rows] == ["x1", "x2"] and rows[0][1] == TEXT and kept == 2
+
+
+def test_errors_of_array_items_on_one_line_name_the_item(tmp_path: Path, cli) -> None:
+    p = tmp_path / "a.json"
+    p.write_text("[1,2,3]")
+    db = str(tmp_path / "s.duckdb")
+    s = run_code([str(p)], db=db, quiet=True, coder=FakeCoder(), track=False)
+    assert s.errors == 3
+    code, out, err = cli("errors", "--db", db, "--format", "jsonl")
+    details = sorted(json.loads(line)["detail"] for line in out.splitlines() if line.strip())
+    assert [d.split(":")[0] for d in details] == ["array item 1", "array item 2", "array item 3"]
