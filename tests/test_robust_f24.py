@@ -135,3 +135,22 @@ def test_errors_of_array_items_on_one_line_name_the_item(tmp_path: Path, cli) ->
     code, out, err = cli("errors", "--db", db, "--format", "jsonl")
     details = sorted(json.loads(line)["detail"] for line in out.splitlines() if line.strip())
     assert [d.split(":")[0] for d in details] == ["array item 1", "array item 2", "array item 3"]
+
+
+def test_eval_of_an_empty_gold_file_is_an_error(tmp_path: Path, cli) -> None:
+    p = tmp_path / "empty.jsonl"
+    p.write_text("")
+    code, out, err = cli("eval", p, "--format", "gaiko-corpus")
+    assert code == 2 and "no gold items" in err and out == ""  # exit 2, as every failure (docs/cli.md "Errors")
+
+
+def test_eval_reads_a_gaiko_corpus_folder() -> None:
+    from gaiko.errors import EvaluationError
+    from gaiko.evaluate import read_gold
+
+    folder = Path(__file__).resolve().parents[1] / "corpora" / "events"
+    fmt, items = read_gold(folder)
+    per_file = [read_gold(f, "gaiko-corpus")[1] for f in sorted(folder.glob("*.jsonl"))]
+    assert fmt == "gaiko-corpus" and len(items) == sum(map(len, per_file)) > len(per_file[0])
+    with pytest.raises(EvaluationError, match="only --format gaiko-corpus"):
+        read_gold(folder, "petr-xml")

@@ -32,7 +32,7 @@ HEADLINE = {
 def register(app: typer.Typer) -> None:
     @app.command("eval")
     def eval_cmd(
-        gold: Path = typer.Argument(..., help="Gold file (PLOVER JSONL, PETRARCH XML, ConfliBERT TSV, CASE 2021 TSV)."),
+        gold: Path = typer.Argument(..., help="Gold file (PLOVER JSONL, PETRARCH XML, ConfliBERT TSV, CASE 2021 TSV), or a gaiko-corpus folder."),
         fmt: Optional[str] = typer.Option(None, "--format", "-f",
                                           help="plover-gsr, petr-xml, confli-class or case2021 (detected when omitted)."),
         as_json: bool = typer.Option(False, "--json", help="Print one JSON object on stdout."),
@@ -49,7 +49,8 @@ def register(app: typer.Typer) -> None:
         check_limit(errors, "--errors")
 
         try:
-            check_text_file(gold, "gold file")
+            for f in sorted(gold.glob("*.jsonl")) if gold.is_dir() else [gold]:
+                check_text_file(f, "gold file")
             report = evaluate(gold, fmt, errors=errors, limit=limit, split=split)
         except GaikoError as exc:
             fail(exc)

@@ -56,6 +56,8 @@ def evaluate(path: str | Path, fmt: str | None = None, *, coder: Coder | None = 
         raise EvaluationError(f"unknown split {split!r}; use one of {', '.join(SPLITS)}")
     fmt, items = read_gold(path, fmt)
     items = select(items, split)
+    if not items:
+        raise EvaluationError(f"no gold items in the {split} part of {path}: nothing to score; use --split all")
     if errors and split == "blind":
         raise EvaluationError("--errors lists sentences and the blind split is never read; use --split tuned")
     if limit:

@@ -179,12 +179,13 @@ _CORPUS_SECTORS = {"HLH": "MED"}
 
 
 def read_gaiko_corpus(path: Path) -> list[GoldItem]:
-    """gaiko's own labelled corpus (``corpora/events``, format in its README). Items keep the
-    primary event's type (none for a no-event sentence) and its actors with a known country."""
+    """gaiko's own labelled corpus (``corpora/events``, format in its README): one JSONL file, or a folder
+    whose ``*.jsonl`` files are read in name order. Items keep the primary event's type (none for a no-event
+    sentence) and its actors with a known country."""
     from ..learn.corpus import read_corpus
 
     items: list[GoldItem] = []
-    for s in read_corpus([path]):
+    for s in read_corpus(sorted(path.glob("*.jsonl")) if path.is_dir() else [path]):
         ev = s.events[0] if s.events else None
         srcs: list[GoldActor] = []
         tgts: list[GoldActor] = []
@@ -208,10 +209,22 @@ READERS = {"plover-gsr": read_plover_gsr, "petr-xml": read_petr_xml,
 
 
 def read_gold(path: str | Path, fmt: str | None = None) -> tuple[str, list[GoldItem]]:
+    """(format, items) of the gold file ``path`` (format detected when None); a folder is read as
+    ``gaiko-corpus`` (its ``*.jsonl`` files). EvaluationError: missing, unknown format, a folder in another
+    format or without ``.jsonl`` files, no gold items."""
     p = Path(path)
-    if not p.is_file():
+    if p.is_dir():
+        if fmt not in (None, "gaiko-corpus"):
+            raise EvaluationError(f"{p} is a folder; only --format gaiko-corpus reads a folder (of .jsonl files)")
+        if not any(p.glob("*.jsonl")):
+            raise EvaluationError(f"gold folder {p} holds no .jsonl files; give a gold file or a gaiko-corpus folder")
+        fmt = "gaiko-corpus"
+    elif not p.is_file():
         raise EvaluationError(f"gold file {p} not found; give the path to a gold file")
     fmt = fmt or detect_format(p)
     if fmt not in READERS:
         raise EvaluationError(f"unknown gold format {fmt!r}; use one of {', '.join(FORMATS)}")
-    return fmt, READERS[fmt](p)
+    items = READERS[fmt](p)
+    if not items:
+        raise EvaluationError(f"no gold items in {p} (read as {fmt}): nothing to score; check the file and --format")
+    return fmt, items
