@@ -154,3 +154,27 @@ def test_eval_reads_a_gaiko_corpus_folder() -> None:
     assert fmt == "gaiko-corpus" and len(items) == sum(map(len, per_file)) > len(per_file[0])
     with pytest.raises(EvaluationError, match="only --format gaiko-corpus"):
         read_gold(folder, "petr-xml")
+
+
+def test_pledge_unset_drops_a_status_set_by_hand(coder, tmp_path: Path, cli) -> None:
+    from gaiko.tracking import ledger, update_ledger
+
+    arts = [Article(text="Freedonia will release all 20 detained fishermen within 72 hours, its foreign minister "
+                         "said.", published="2024-05-01"),
+            Article(text="Freedonia said on Friday it had not released the detained fishermen.",
+                    published="2024-05-10")]
+    db = str(tmp_path / "p.duckdb")
+    with Store(db) as st:
+        st.write_coded(list(coder.code_articles(arts)), None)
+        update_ledger(st)
+        (e,) = [r for r in ledger(st) if "release" in r["action"].lower()]
+    computed = e["status"]
+    assert computed != "fulfilled"
+    assert cli("pledge", "set", e["id"], "fulfilled", "--db", db)[0] == 0
+    code, out, err = cli("pledge", "unset", e["id"], "--db", db)
+    assert code == 0 and f"{e['id']}: {computed}" in out
+    with Store(db, read_only=True) as st:
+        (again,) = [r for r in ledger(st) if r["id"] == e["id"]]
+    assert again["status"] == computed and not again.get("overridden")
+    code, out, err = cli("pledge", "unset", e["id"], "--db", db)  # nothing left to drop: one clear line
+    assert code == 2 and "no status set by hand" in err

@@ -1,4 +1,5 @@
-"""`gaiko pledges` (the ledger), `gaiko pledge show ID` (a timeline), `gaiko pledge set ID STATUS`."""
+"""`gaiko pledges` (the ledger), `gaiko pledge show ID` (a timeline), `gaiko pledge set ID STATUS`,
+`gaiko pledge unset ID`."""
 
 from __future__ import annotations
 
@@ -163,3 +164,21 @@ def set_(
     except GaikoError as exc:
         fail(exc)
     typer.echo(f"{e['id']}: {e['status']} (computed: {e['computed_status']})")
+
+
+@pledge_app.command("unset")
+def unset(
+    pledge_id: str = typer.Argument(..., help="Ledger id of a pledge whose status was set by hand."),
+    db: str = typer.Option("gaiko.duckdb", "--db", help="Store to write."),
+) -> None:
+    """Drop a status set by hand (`gaiko pledge set`): the pledge goes back to its computed status."""
+    from ..store import Store
+    from ..tracking import unset_status
+
+    try:
+        Store(db, read_only=True).close()  # an existing store: a mistyped --db must not create an empty one
+        with Store(db) as store:
+            e = unset_status(store, pledge_id)
+    except GaikoError as exc:
+        fail(exc)
+    typer.echo(f"{e['id']}: {e['status']} (computed; the status set by hand is dropped)")

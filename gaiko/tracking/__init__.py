@@ -31,7 +31,7 @@ from typing import Any
 from ..errors import ConfigError, NotFound
 
 __all__ = [
-    "STATUSES", "RELATIONS", "compute_ledger", "update_ledger", "ledger", "set_status", "timeline", "newest_date",
+    "STATUSES", "RELATIONS", "compute_ledger", "update_ledger", "ledger", "set_status", "unset_status", "timeline", "newest_date",
 ]
 
 #: statuses a pledge can have (``partially_fulfilled`` is what promise trackers call a compromise:
@@ -99,6 +99,24 @@ def set_status(store: Any, ledger_id: str, status: str, note: str | None = None)
     set_override(store.con, ledger_id, status, note, [m["pledge_id"] for m in entry["mentions"]])
     refresh(store, [ledger_id])
     return next(e for e in ledger(store) if e["id"] == ledger_id)
+
+
+def unset_status(store: Any, ledger_id: str) -> dict[str, Any]:
+    """Drop a person's status for a pledge (the undo of :func:`set_status`): it goes back to its computed
+    status. Returns the updated entry. Raises :class:`NotFound` for an unknown id, or an id without an
+    override."""
+    from .tables import clear_override
+    from .update import refresh
+
+    if not clear_override(store.con, ledger_id):
+        raise NotFound(f"pledge {ledger_id!r} has no status set by hand; `gaiko pledges` marks those "
+                       "\"(set by hand)\"")
+    update_ledger(store)
+    refresh(store, [ledger_id])
+    entry = next((e for e in ledger(store) if e["id"] == ledger_id), None)
+    if entry is None:
+        raise NotFound(f"no pledge with id {ledger_id!r}; list ids with `gaiko pledges --format jsonl`")
+    return entry
 
 
 def timeline(store: Any, ledger_id: str, as_of: str | None = None) -> dict[str, Any]:
