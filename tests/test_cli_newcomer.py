@@ -68,7 +68,7 @@ def test_pledges_of_a_store_without_dates_say_why_none_is_tracked_and_what_to_do
 def test_a_dated_store_keeps_its_title(cli, tmp_path: Path) -> None:
     code, out, err = cli("pledges", "--db", _pledge_store(tmp_path, "2025-11-03"))
     out = " ".join(out.split())
-    assert code == 0 and "1 tracked, grouped from 1 statements in articles" in out and not err.strip(), (out, err)
+    assert code == 0 and "1 tracked, grouped from 1 statement in articles" in out and not err.strip(), (out, err)
 
 
 @pytest.fixture()

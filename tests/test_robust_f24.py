@@ -178,3 +178,41 @@ def test_pledge_unset_drops_a_status_set_by_hand(coder, tmp_path: Path, cli) -> 
     assert again["status"] == computed and not again.get("overridden")
     code, out, err = cli("pledge", "unset", e["id"], "--db", db)  # nothing left to drop: one clear line
     assert code == 2 and "no status set by hand" in err
+
+
+def test_pledges_title_tells_filtered_from_all_and_counts_in_words() -> None:
+    from gaiko.cli.pledges import pledges_title
+
+    assert pledges_title(41, 41, 44, None, None) == "Pledges (41 tracked, grouped from 44 statements in articles)"
+    assert pledges_title(1, 1, 1, None, None) == "Pledges (1 tracked, grouped from 1 statement in articles)"
+    assert pledges_title(2, 41, 44, None, "overdue") == ("Pledges: 2 with status overdue, of 41 tracked, grouped "
+                                                         "from 44 statements in articles")
+
+
+def test_cluster_show_counts_in_words_and_since_after_until_is_a_422(tmp_path: Path, cli) -> None:
+    from fastapi.testclient import TestClient
+    from helpers import make_coded
+
+    from gaiko.server import create_app
+
+    db = tmp_path / "s.duckdb"
+    with Store(db) as s:
+        s.write_coded([make_coded("Japan hosted India for talks on maritime security.", "2025-11-04", 1)])
+        cid = s.scalar("SELECT id FROM clusters LIMIT 1")
+    code, out, err = cli("cluster", "show", cid, "--db", db)
+    assert code == 0 and "1 mention in 1 article from 1 outlet;" in out, out
+    with TestClient(create_app(db), raise_server_exceptions=False) as client:
+        r = client.get("/api/v1/events", params={"since": "2025-12-01", "until": "2025-11-01"})
+        assert r.status_code == 422 and r.json()["error"] == "config_error" and "after until" in r.json()["message"]
+        assert client.get("/api/v1/events", params={"since": "2025-11-01", "until": "2025-11-01"}).status_code == 200
+
+
+def test_readme_names_every_pledge_status() -> None:
+    import re
+
+    from gaiko.tracking import STATUSES
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    m = re.search(r"\*\*Pledges\*\*:(.*?)docs/pledges\.md", readme, re.S)
+    assert m, "README's Pledges bullet"
+    assert [s for s in STATUSES if f"`{s}`" not in m.group(1)] == []

@@ -50,7 +50,8 @@ def show(
     typer.echo(f"{c['id']}  {c['event_type']}{' ' + c['mode'] if c['mode'] else ''}  {_side(c, 'source')} → "
                f"{_side(c, 'target')}  on {c['date'] or '?'} ({c['date_precision']})"
                f"{'  in ' + (c['place_name'] or c['place_text']) if c['place_name'] or c['place_text'] else ''}")
-    typer.echo(f"{c['num_mentions']} mentions in {c['num_articles']} articles from {c['num_sources']} outlets; "
+    typer.echo(f"{_n(c['num_mentions'], 'mention')} in {_n(c['num_articles'], 'article')} from "
+               f"{_n(c['num_sources'], 'outlet')}; "
                f"first reported {c['first_published'] or '?'} by {c['first_source'] or 'an unnamed outlet'}"
                f"{'; split or merged by hand' if c['overruled'] else ''}")
     emit_rows([{"published": r["published"], "outlet": r.get("outlet") or r["outlet_key"],
@@ -116,6 +117,11 @@ def overrules(
               if fmt == "table" else rows, fmt, title=f"{len(rows)} overrules")
 
 
+def _n(n: int, word: str) -> str:
+    """``1 mention``, ``2 mentions``."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 @cluster_app.command("undo")
 def undo(
     overrule_id: str = typer.Argument(..., help="Overrule id (from `gaiko cluster overrules`)."),
@@ -145,7 +151,7 @@ def rebuild(db: str = typer.Option("gaiko.duckdb", "--db", help="Store to write.
             k = store.scalar("SELECT count(*) FROM clusters")
     except GaikoError as exc:
         fail(exc)
-    typer.echo(f"{n} mentions in {k} clusters")
+    typer.echo(f"{_n(n, 'mention')} in {_n(k, 'cluster')}")
 
 
 @cluster_app.command("eval")

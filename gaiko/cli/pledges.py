@@ -9,7 +9,7 @@ from typing import Any, Optional
 
 import typer
 
-from ..errors import GaikoError
+from ..errors import ConfigError, GaikoError
 from .common import check_day, check_json_format, emit_json, emit_rows, fail
 
 COLUMNS = ("id", "status", "actor", "action", "deadline", "evidence")
@@ -55,7 +55,8 @@ def pledges(
 ) -> None:
     """The pledge ledger: every tracked pledge with its status and evidence."""
     from ..store import Store
-    from ..tracking import ledger, newest_date, update_ledger
+    from ..tracking import STATUSES, ledger, newest_date, update_ledger
+    from ..tracking.tables import keep
 
     check_json_format(as_json, fmt)
     as_of = check_day(as_of, "--as-of")
@@ -64,7 +65,10 @@ def pledges(
             with Store(db) as store:
                 update_ledger(store, full=True)
         with Store(db, read_only=True) as store:
-            rows = ledger(store, as_of=as_of, actor=actor, status=status)
+            if status and status not in STATUSES:
+                raise ConfigError(f"unknown status {status!r}; use one of: {', '.join(STATUSES)}")
+            every = ledger(store, as_of=as_of)
+            rows = [r for r in every if keep(r, actor, status)]
             statements = int(store.scalar("SELECT count(*) FROM pledges") or 0)
             undated = store.undated_pledges()
             # no article with a date: no date to judge the ledger as of, so nothing is tracked (docs/pledges.md)
@@ -84,7 +88,7 @@ def pledges(
         emit_rows(rows, "jsonl")
     else:
         title = (f"Pledges (none tracked: all {statements} statements come from articles without a publication date)"
-                 if all_undated else f"Pledges ({len(rows)} tracked, grouped from {statements} statements in articles)")
+                 if all_undated else pledges_title(len(rows), len(every), statements, actor, status))
         emit_rows([_brief(r) for r in rows], fmt, COLUMNS, title=title)
     if all_undated:
         typer.echo(untracked_note(undated), err=True)
@@ -92,6 +96,19 @@ def pledges(
         from ..coding import undated_note
 
         typer.echo(undated_note(undated), err=True)
+
+
+def _n(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def pledges_title(shown: int, tracked: int, statements: int, actor: str | None, status: str | None) -> str:
+    """The ledger table's title: the rows shown, and (when filtered) of how many tracked pledges in all."""
+    whole = f"{tracked} tracked, grouped from {_n(statements, 'statement')} in articles"
+    if not (actor or status):
+        return f"Pledges ({whole})"
+    by = ", ".join(x for x in (f"status {status}" if status else "", f"actor {actor}" if actor else "") if x)
+    return f"Pledges: {shown} with {by}, of {whole}"
 
 
 def untracked_note(n: int) -> str:

@@ -56,6 +56,8 @@ class EventQuery:
         include_negated: bool = Query(False, description="Also list negated events"),
         count: Count = Query("clusters", description=COUNT_DOC),
     ) -> None:
+        if since and until and since > until:
+            raise ConfigError(f"since ({since}) is after until ({until}): no day is in between; swap them")
         if dyad:
             m = _DYAD.match(dyad)
             if not m:
