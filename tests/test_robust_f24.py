@@ -216,3 +216,26 @@ def test_readme_names_every_pledge_status() -> None:
     m = re.search(r"\*\*Pledges\*\*:(.*?)docs/pledges\.md", readme, re.S)
     assert m, "README's Pledges bullet"
     assert [s for s in STATUSES if f"`{s}`" not in m.group(1)] == []
+
+
+def test_readme_make_run_output_matches_a_run(coder, tmp_path: Path) -> None:
+    """README's "What `make run` prints": every pledge row's id and status, and every event row's date, type
+    and trigger, as a run on the example corpus gives them (the time and cluster ids may differ)."""
+    import re
+
+    import gaiko
+    from gaiko.tracking import ledger
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    block = readme[readme.index("<!-- make-run-output -->"):readme.index("<!-- /make-run-output -->")]
+    shown = dict(re.findall(r"│ (pledge-[0-9a-f]+) │ (\w+) +│", block))
+    events = re.findall(r"│ (\d{4}-\d\d-\d\d) │ (\w+) +│[^│]*│[^│]*│[^│]*│ (\w+) +│", block)
+    db = str(tmp_path / "example.duckdb")
+    corpus = Path(gaiko.__file__).parent / "examples" / "corpus.jsonl"
+    s = run_code([str(corpus)], db=db, quiet=True, coder=coder)
+    assert (s.articles, s.errors) == (10, 0)
+    with Store(db, read_only=True) as st:
+        got = {e["id"]: e["status"] for e in ledger(st)}
+        rows = st.events(limit=15, sort="date")
+    assert shown == got
+    assert events == [(str(r["date"]), r["event_type"], r["trigger"]) for r in rows]
