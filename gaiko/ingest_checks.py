@@ -30,10 +30,10 @@ FUTURE_DAYS = 2
 
 _NOT_LETTER = re.compile(r"[\W\d_]+")  # what remains are letters (as str.isalpha, bar rare numerals)
 _WORD = re.compile(r"[^\W\d_]+")
-_RUN = re.compile(r"\S{1001,}")
 
 #: longest run of characters without a space that running text holds (longer: a ``not_text`` warning)
 LONGEST_WORD = 1000
+_RUN = re.compile(r"\S{%d,}" % (LONGEST_WORD + 1))
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _STOPWORDS = frozenset(
     "the of and to in a is that for on with as was by it at from his her said has have be are an not this "
