@@ -22,9 +22,11 @@ def _primary(coder, text: str) -> str | None:
 # -- kind 1: the act of the main clause outranks what it governs --------------------------------------------------
 @pytest.mark.parametrize("text,want", [
     ("Pakistan did not attack Afghan border posts, the army insisted.", "REJECT"),
-    ("The expulsion of the Dutch ambassador drew condemnation from the European Union.", "ACCUSE"),
     ("Chinese coast guard ships rammed a Philippine supply boat near the shoal, Manila complained.", "ACCUSE"),
     ("The jailing of the union leader sparked protests across the country.", "PROTEST"),
+    ("The detention of the three journalists sparked protests outside the court.", "PROTEST"),
+    ("Border police beat migrants and pushed them back across the river, a rights group alleged.", "ACCUSE"),
+    ("The Taliban flogged two women in public, the UN mission complained.", "ACCUSE"),
 ])
 def test_a_governing_stance_act_comes_first(coder, text, want):
     assert _primary(coder, text) == want, [(e.event_type, e.confidence, e.trigger) for e in _events(coder, text)]
@@ -34,6 +36,8 @@ def test_a_governing_stance_act_comes_first(coder, text, want):
     ("Officials said troops withdrew from the town.", "RETREAT"),  # a plain "said" governs nothing (README)
     ("The government closed the border crossing, accusing its neighbour of arming rebels.", "COERCE"),
     ("Moscow accused Kyiv of shelling the plant, a claim Ukraine denied.", "ACCUSE"),
+    # "condemnation from" is no governor (governors.yaml): the corpus keeps the act first
+    ("The seizure of the opposition newspaper's offices by police drew condemnation from journalists.", "COERCE"),
 ])
 def test_what_governs_nothing_keeps_its_act(coder, text, want):
     assert _primary(coder, text) == want, [(e.event_type, e.confidence, e.trigger) for e in _events(coder, text)]
