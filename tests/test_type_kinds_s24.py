@@ -81,6 +81,8 @@ def test_conflict_words_of_sport_and_business_are_no_events(coder, text):
     ("Football fans clashed with police outside the stadium.", "ASSAULT"),
     ("The Arab League suspended Libya's membership in 2011.", "SANCTION"),
     ("The mining company conceded the union's demands and ended the strike.", "CONCEDE"),
+    ("The US warned that Chinese companies selling drones to Russia would face severe sanctions.", "THREATEN"),
+    ("Hunger strikers at the prison refused food for a third week.", "PROTEST"),
 ])
 def test_look_alikes_keep_their_event(coder, text, want):
     assert want in [e.event_type for e in _events(coder, text)], [(e.event_type, e.trigger) for e in _events(coder, text)]

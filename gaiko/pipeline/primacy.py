@@ -220,6 +220,11 @@ def domain_veto(drafts: list[_Draft]) -> list[_Draft]:
     out = []
     for d in drafts:
         anchor = d.cand.anchor
+        if any(t.dep_ == "ccomp" for t in (anchor, *anchor.ancestors)):
+            # "warned that Chinese companies supplying drones would face sanctions": a reported clause is the
+            # content of another act, whoever its subject is
+            out.append(d)
+            continue
         subj, passive, agent = subjects(anchor)
         doer = agent if passive else (subj[0] if subj else None)
         args = [t for t in (doer, *subj) if t is not None]
