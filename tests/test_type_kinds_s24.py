@@ -85,4 +85,5 @@ def test_conflict_words_of_sport_and_business_are_no_events(coder, text):
     ("Hunger strikers at the prison refused food for a third week.", "PROTEST"),
 ])
 def test_look_alikes_keep_their_event(coder, text, want):
-    assert want in [e.event_type for e in _events(coder, text)], [(e.event_type, e.trigger) for e in _events(coder, text)]
+    evs = _events(coder, text)
+    assert want in [e.event_type for e in evs], [(e.event_type, e.trigger) for e in evs]

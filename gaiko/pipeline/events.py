@@ -26,9 +26,9 @@ from .attributes import ClauseInfo, clause_info
 from .compound import compound_members
 from .dates import event_date
 from .eventactors import actor_key, between_sides, event_actor, own_people_away, pick_target
-from .primacy import rank_sentence
 from .eventsides import (UNDIRECTED, adjective_owner, direct_target, event_place, group_pair, hosted_visitor,
                          object_target, sentence_side)
+from .primacy import rank_sentence
 from .roles import PRONOUNS, fallback_targets, subjects, target_candidates
 from .state import DocState, get_state
 from .triggers import Entry, Lexicon, default_lexicon, model_entry

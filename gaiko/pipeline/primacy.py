@@ -133,9 +133,11 @@ def _together(d: _Draft) -> list[Token]:
         low = t.lower_
         if low in _words("joint", "adverbs") and t.head.i in (anchor.i, tok.i):
             cue = True
-        elif low in _words("joint", "adjectives") and t.dep_ == "amod" and t.head.lemma_.lower() in _words("joint", "nouns"):
+        elif low in _words("joint", "adjectives") and t.dep_ == "amod" \
+                and t.head.lemma_.lower() in _words("joint", "nouns"):
             noun = t.head  # "in a joint raid" on the act's clause, or "a joint ... patrol intercepted"
-            if noun.head.i in (anchor.i, tok.i) or noun.head.head.i in (anchor.i, tok.i) or noun.i in (s.i for s in sides):
+            here = (anchor.i, tok.i)
+            if noun.head.i in here or noun.head.head.i in here or noun.i in (s.i for s in sides):
                 cue = True
         elif low in _words("joint", "counterparts") and any(t.i in {x.i for x in s.subtree} for s in sides):
             cue = True
