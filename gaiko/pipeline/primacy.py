@@ -1,0 +1,247 @@
+"""Which of a sentence's coded events comes first, and which are no events (issue 12, round s24).
+
+The event coder takes the highest-confidence event of a sentence as its primary one
+(:func:`gaiko.evaluate.scoring.primary`). After the rules and the type model have drafted a sentence's events,
+three kinds of error are fixed here, each from a data file in ``gaiko/data/primary`` (sources and reasoning in
+the files; measured gains in ``docs/accuracy.md``, "Kinds round s24"):
+
+1. :func:`govern`: a refusal or denial that is itself an event ("insisted", "denied", "ruled out") outranks a coded
+   act it governs ("A did not threaten B, the ministry insisted" is REJECT first). A plain "said" governs
+   nothing: "officials said troops withdrew" keeps the withdrawal.
+2. :func:`joint_operations`: two sides of different countries (or an international body with national police)
+   acting together ("jointly arrested", "in a joint raid", "and their Togolese counterparts") on a coercive or
+   security act: COOPERATE by the pair comes first, the act second.
+3. :func:`domain_veto`: a conflict word whose subject is a team, athlete, company, market or weather system
+   ("the Kenyan runner blitzed the field", "rain battered the coast"), or whose clause is set in a match, codes
+   no event; a state or security side among its arguments keeps it ("football fans clashed with police").
+
+All three take and return the coder's drafts (``gaiko.pipeline.events._Draft``); confidences are in 0..1.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from spacy.tokens import Span, Token
+
+if TYPE_CHECKING:
+    from .events import EventCoder, _Draft
+    from .state import DocState
+
+__all__ = ["rank_sentence", "govern", "joint_operations", "domain_veto"]
+
+_STEP = 0.01  # the margin by which a governing or joint event is put above the act it outranks
+
+
+@lru_cache(maxsize=None)
+def _data(name: str) -> dict[str, Any]:
+    """One of the ``gaiko/data/primary`` files (a :class:`gaiko.errors.DataFileError` when malformed)."""
+    from ..tables import data_path, load_yaml
+
+    return load_yaml(data_path(f"primary/{name}.yaml")) or {}
+
+
+def _words(name: str, key: str) -> frozenset[str]:
+    """The words of list ``key`` of a data file, lower-cased (``KEY_upper``: the list ``KEY`` as written)."""
+    if key.endswith("_upper"):
+        return frozenset(str(w) for w in _data(name).get(key[:-6]) or ())
+    return frozenset(str(w).lower() for w in _data(name).get(key) or ())
+
+
+def rank_sentence(coder: EventCoder, sent: Span, state: DocState, drafts: list[_Draft]) -> list[_Draft]:
+    """The drafts of one sentence after the three kinds (veto, joint operations, governing acts)."""
+    drafts = domain_veto(drafts)
+    drafts = joint_operations(coder, state, drafts)
+    govern(drafts)
+    return drafts
+
+
+def _outrank(top: list[_Draft], low: list[_Draft]) -> None:
+    """Raise ``top`` above every draft of ``low`` (lowering those at 1.0 a little)."""
+    best = max(d.confidence for d in low)
+    new = round(min(1.0, best + _STEP), 3)
+    for d in top:
+        d.confidence = max(d.confidence, new)
+    floor = min(d.confidence for d in top)
+    for d in low:
+        if d.confidence >= floor:
+            d.confidence = round(floor - _STEP, 3)
+
+
+# -- kind 1: the act of the main clause outranks what it governs -------------------------------------------------
+def _governed_region(tok: Token) -> set[int] | None:
+    """Token indices a governing word at ``tok`` governs, or None when it is no governor."""
+    data = _data("governors")
+    lemma = tok.lemma_.lower()
+    deps = _words("governors", "governed_deps")
+    if tok.pos_ in ("VERB", "AUX") and lemma in (data.get("verbs") or {}):
+        out: set[int] = set()
+        refer = _words("governors", "referring_subjects")
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.i > min(x.i for x in tok.subtree) and c.lemma_.lower() in refer
+               for c in tok.children):
+            return None  # "X accused Y of staging an attack, a charge Ukraine dismissed"
+        for c in tok.children:
+            if c.dep_ in deps:
+                out.update(t.i for t in c.subtree)
+        if tok.dep_ in ("ccomp", "parataxis") and tok.head.i != tok.i:
+            # "A did not threaten B, the ministry insisted" parsed with the report hung on the act
+            head = tok.head
+            mine = {t.i for t in tok.subtree}
+            out.update(t.i for t in head.subtree if t.i not in mine and t.dep_ not in ("advcl", "conj"))
+        return out
+    return None
+
+
+def _allowed(tok: Token) -> frozenset[str]:
+    if tok.pos_ not in ("VERB", "AUX"):
+        return frozenset()
+    return frozenset((_data("governors").get("verbs") or {}).get(tok.lemma_.lower()) or ())
+
+
+def govern(drafts: list[_Draft]) -> None:
+    """Put a governing speech or stance event above the coded events it governs (in place)."""
+    by_tok: dict[int, list[_Draft]] = {}
+    for d in drafts:
+        by_tok.setdefault(d.cand.tok.i, []).append(d)
+    for i, top in by_tok.items():
+        tok = top[0].cand.tok
+        if top[0].event_type not in _allowed(tok):
+            continue
+        region = _governed_region(tok)
+        if not region:
+            continue
+        low = [d for j, ds in by_tok.items() if j != i and j in region for d in ds]
+        if low and max(d.confidence for d in low) >= min(d.confidence for d in top):
+            _outrank(top, low)
+
+
+# -- kind 2: joint operations are COOPERATE first -----------------------------------------------------------------
+def _together(d: _Draft) -> list[Token]:
+    """The phrases naming the sides of a joint act (its subjects and their conjuncts, an "alongside" phrase), or
+    [] when the clause holds no cue of acting together."""
+    from .roles import subjects
+
+    anchor, tok = d.cand.anchor, d.cand.tok
+    sent = tok.sent
+    cue = False
+    sides: list[Token] = []
+    subj, passive, agent = subjects(anchor)
+    sides += [agent] if passive and agent is not None else [] if passive else subj
+    for t in sent:
+        low = t.lower_
+        if low in _words("joint", "adverbs") and t.head.i in (anchor.i, tok.i):
+            cue = True
+        elif low in _words("joint", "adjectives") and t.dep_ == "amod" \
+                and t.head.lemma_.lower() in _words("joint", "nouns"):
+            noun = t.head  # "in a joint raid" on the act's clause, or "a joint ... patrol intercepted"
+            here = (anchor.i, tok.i)
+            if noun.head.i in here or noun.head.head.i in here or noun.i in (s.i for s in sides):
+                cue = True
+        elif low in _words("joint", "counterparts") and any(t.i in {x.i for x in s.subtree} for s in sides):
+            cue = True
+        elif low in _words("joint", "with_preps") and t.head.i == anchor.i:
+            pobj = next((p for p in t.children if p.dep_ == "pobj"), None)
+            if pobj is not None:
+                cue = True
+                sides.append(pobj)
+    return sides if cue else []
+
+
+def _side_actors(coder: EventCoder, d: _Draft, sides: list[Token], state: DocState) -> list[Any]:
+    """Actors of distinct countries (an international body counts as one) the phrases ``sides`` name: their
+    mentions, the knowledge base's reading, coordinated nationality adjectives ("Croatian and Slovenian police")."""
+    from ..types import Actor
+    from .eventactors import event_actor
+    from .eventsides import _adjective_country, adjective_pair
+
+    seen: dict[str, Any] = {}
+    for s in sides:
+        pair = adjective_pair(s, state)
+        found = list(pair) if pair is not None else []
+        a = event_actor(s, state, d.info, coder.kb)
+        if a is not None:
+            found.append(a)
+            for w in s.children:
+                c = _adjective_country(w) if w.dep_ in ("amod", "compound") else None
+                if c:
+                    found.append(Actor(**{**a.to_dict(), "country": c}))
+        for x in found:
+            if x.sector in _words("joint", "not_sides_upper"):
+                return []  # an armed group among the sides
+            if x.country and x.country not in seen:
+                seen[x.country] = x
+    return list(seen.values())
+
+
+def joint_operations(coder: EventCoder, state: DocState, drafts: list[_Draft]) -> list[_Draft]:
+    """Add COOPERATE by the pair in front of a coercive or security act two countries' sides did together."""
+    from ..tables import plover_table
+
+    acts = _words("joint", "acts")
+    out = list(drafts)
+    if any(d.event_type == "COOPERATE" and d.confidence >= max(x.confidence for x in drafts) for d in drafts):
+        return out
+    for d in sorted(drafts, key=lambda x: -x.confidence):
+        if d.event_type.lower() not in acts or d.info.negated or d.info.hypothetical:
+            continue
+        sides = _together(d)
+        if not sides:
+            continue
+        actors = _side_actors(coder, d, sides, state)
+        if len(actors) < 2:
+            continue
+        coop = replace(d, event_type="COOPERATE", cameo=str(plover_table()["COOPERATE"]["cameo"]),
+                       pattern=f"joint>{d.pattern}", source=actors[0], target=actors[1], decided_by="rule")
+        coop.info = d.info
+        _outrank([coop], [x for x in drafts])
+        out.append(coop)
+        break
+    return out
+
+
+# -- kind 3: sport, business, weather and culture traps -----------------------------------------------------------
+def _domains(tok: Token | None) -> list[str]:
+    """The domains (sport, business, weather, culture) whose word the common noun ``tok`` is."""
+    if tok is None or tok.pos_ == "PROPN":  # "the Arab League" is no league
+        return []
+    names = (tok.lower_, tok.lemma_.lower())
+    return [k for k in ("sport", "business", "weather", "culture") if any(w in _words("domains", k) for w in names)]
+
+
+def domain_veto(drafts: list[_Draft]) -> list[_Draft]:
+    """The drafts less those of a conflict type whose doer is of sport, business, weather or culture, or whose
+    clause is set in a match (the types each domain rules out: ``domains.yaml``)."""
+    from .roles import subjects
+
+    types = {k: frozenset(str(t) for t in v or ()) for k, v in (_data("domains").get("types") or {}).items()}
+    keep = _words("domains", "keep")
+    sectors = frozenset(str(x) for x in _data("domains").get("keep_sectors") or ())
+    events = _words("domains", "sport_events")
+    out = []
+    for d in drafts:
+        anchor = d.cand.anchor
+        if any(t.dep_ == "ccomp" for t in (anchor, *anchor.ancestors)):
+            # "warned that Chinese companies supplying drones would face sanctions": a reported clause is the
+            # content of another act, whoever its subject is
+            out.append(d)
+            continue
+        subj, passive, agent = subjects(anchor)
+        doer = agent if passive else (subj[0] if subj else None)
+        args = [t for t in (doer, *subj) if t is not None]
+        args += [c for c in anchor.children if c.dep_ in ("dobj", "obj")]
+        args += [p for c in anchor.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        if any(t.lemma_.lower() in keep or t.lower_ in keep for t in args) \
+                or (d.source is not None and (d.source.sector or "") in sectors):
+            out.append(d)
+            continue
+        found = _domains(doer)
+        if any(p.pos_ != "PROPN" and p.lemma_.lower() in events for c in anchor.children
+               if c.dep_ == "prep" and c.lower_ in ("in", "during", "at", "before", "after")
+               for p in c.children if p.dep_ == "pobj"):
+            found.append("sport")
+        if any(d.event_type in types.get(k, ()) for k in found):
+            continue
+        out.append(d)
+    return out
