@@ -19,16 +19,7 @@ def _primary(coder, text: str) -> str | None:
     return p.event_type if p is not None else None
 
 
-# -- kind 1: a refusal or denial outranks the act it governs ------------------------------------------------------
-@pytest.mark.parametrize("text,want", [
-    ("Pakistan did not attack Afghan border posts, the army insisted.", "REJECT"),
-    ("Chinese ships did not block the supply mission, Beijing insisted.", "REJECT"),
-    ("Officials in Hanoi denied that police had detained the activist.", "REJECT"),
-])
-def test_a_governing_refusal_comes_first(coder, text, want):
-    assert _primary(coder, text) == want, [(e.event_type, e.confidence, e.trigger) for e in _events(coder, text)]
-
-
+# -- kind 1 (governing refusals) is off (gaiko/data/primary/governors.yaml says why); what governs nothing keeps its act
 @pytest.mark.parametrize("text,want", [
     ("Officials said troops withdrew from the town.", "RETREAT"),  # a plain "said" governs nothing (README)
     ("The government closed the border crossing, accusing its neighbour of arming rebels.", "COERCE"),
