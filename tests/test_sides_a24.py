@@ -163,3 +163,15 @@ def test_people_object_still_takes_the_sentence_country(coder):
 def test_lists_are_loaded_from_data():
     assert "system" in equipment_nouns() and "announcement" in act_nouns()
     assert not equipment_nouns() & act_nouns()
+
+
+# -- 2c. the dateline is no pledge's actor ------------------------------------------------------------------------
+
+def test_dateline_is_no_pledge_actor(coder):
+    for text, who in [("NAIROBI (AFP) - Kenya pledged on Friday to build a new railway to Uganda by 2028.", "KEN"),
+                      ("MANILA, Philippines \u2014 President Ferdinand Marcos and Prime Minister Anthony Albanese "
+                       "agreed on Monday to hold joint patrols next year.", "PHL")]:
+        ca = coder.code_article(Article(text=text, id="a24", published="2025-06-03"))
+        actors = [p.actor for p in ca.pledges if p.actor is not None]
+        assert actors and actors[0].country == who
+        assert not any(a.text.isupper() or a.text == "Philippines" for a in actors), [a.text for a in actors]
