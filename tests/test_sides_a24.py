@@ -47,6 +47,16 @@ def test_bare_title_is_not_of_the_other_side_named_after_it(coder):
     assert (src, tgt) == ("TUR", "IRQ")
 
 
+def test_bare_title_in_a_sentence_without_country_takes_the_previous_opening(coder):
+    # the article names Uganda most, but the spokesman speaks for the ministry the sentence before opens with
+    text = ("Uganda said on Sunday that Uganda would close its border, and Ugandan troops moved north from Kampala.\n"
+            "Kenya's foreign ministry rejected the claims on Monday.\n"
+            "Spokesman Peter Omondi accused the opposition of spreading lies.")
+    ca = coder.code_article(Article(text=text, id="a24", published="2025-06-03"))
+    spokesman = [a for a in ca.actors if "Omondi" in a.text]
+    assert spokesman and spokesman[0].country == "KEN"
+
+
 def test_title_after_a_country_in_its_sentence_takes_it(coder):
     # the country is named before the title: it is the title's
     text = "Kenyan police arrested four men; later the interior minister praised the arrests."

@@ -58,6 +58,8 @@ class _DocResolver(PlaceContext):
             return prev, 0.45
         if len(here) == 1:
             return next(iter(here)), 0.5
+        if not here and m.title is not None and (prev := self._lead_country(start)) is not None:
+            return prev, 0.4  # a bare title in a sentence naming no country: of the one the sentence before opens with
         if self.focus:
             return self.focus.most_common(1)[0][0], 0.35
         return None, 0.25
