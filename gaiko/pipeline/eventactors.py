@@ -21,8 +21,9 @@ from .state import DocState
 __all__ = ["event_actor", "resolved_actor", "pick_target", "between_sides", "own_people_away", "actor_key",
            "NO_PLACE_TARGET"]
 
-#: types whose target is never the place they happened in ("held talks in Busan", "agreed in Geneva")
-NO_PLACE_TARGET = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT"})
+#: types whose target is never the town they happened in ("held talks in Busan", "agreed in Geneva"); a country
+#: after "in" may still be the side ("condemned the violence in Myanmar" is another type; "talks in Qatar")
+NO_PLACE_TARGET = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 #: verbs whose "to" phrase names the recipient, the target before the thing sent or the matter protested
 _TO_RECIPIENT = frozenset({"send", "deliver", "supply", "provide", "give", "ship", "transfer", "sell", "hand", "donate",
                            "export", "lend", "offer", "protest", "complain", "appeal", "apologize", "apologise"})
@@ -102,7 +103,7 @@ def pick_target(toks: list[Token], state: DocState, source: Actor | None, kb: An
             if need_country and not a.country:
                 continue
             if is_locative(t) and a.sector is None and a.person_id is None:
-                if etype in NO_PLACE_TARGET:
+                if etype in NO_PLACE_TARGET and a.resolved_by != "country":
                     continue  # "held talks in Busan": where, not with whom
                 place = place or Actor(**{**a.to_dict(), "resolved_by": f"{a.resolved_by}+locative"})
                 continue
