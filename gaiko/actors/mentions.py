@@ -145,6 +145,13 @@ class _Finder:
             if low in _SOFT_MODS and m.start == i + 1 and (m.title or m.former):
                 i -= 1
                 continue
+            if m.title is not None and m.country_hint is None and (k := self._office_words(i, m.start, sent_start)) < i:
+                # "Chinese foreign ministry spokesman Lin Jian": the country before the office words is the title's
+                cm, cstart = self.country_match_ending(k)
+                if cm is not None:
+                    m.country_hint, m.start = cm.entries[0], cstart
+                    i = cstart - 1
+                    continue
             break
         # apposition: "Japan's new prime minister, Sanae Takaichi"
         if root.dep_ == "appos" and root.head.i < a:
@@ -165,6 +172,19 @@ class _Finder:
                 m.country_hint = cm.entries[0]
                 m.end = cm.end
         return m
+
+    def _office_words(self, i: int, start: int, sent_start: int) -> int:
+        """The token before the words of an office that end at ``i`` in front of a title at ``start`` ("foreign
+        ministry", "external affairs ministry", "vice"): lower-case or capitalised nouns and adjectives that modify a
+        word to their right inside the title's phrase, at most four; ``i`` when there are none."""
+        k = i
+        while k >= sent_start and i - k < 4 and not self.claimed[k] and k not in self.name_end:
+            t = self.doc[k]
+            if t.pos_ not in ("NOUN", "ADJ", "PROPN") or t.dep_ not in _MOD_DEPS or not k < t.head.i <= start \
+                    or t.ent_type_ in ("PERSON", "GPE", "NORP"):
+                break
+            k -= 1
+        return k
 
     def _modifiers_of(self, h: Token, m: Mention) -> None:
         for c in h.children:

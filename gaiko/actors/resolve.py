@@ -47,12 +47,35 @@ class _DocResolver(PlaceContext):
         return c.name if c else None
 
     def _context_country(self, m: Mention) -> tuple[str | None, float]:
-        here = self.sent_countries.get(self.sents.start(m.head), set()) - TRANSNATIONAL
+        start = self.sents.start(m.head)
+        here = self.sent_countries.get(start, set()) - TRANSNATIONAL
+        if len(here) == 1 and (m.title is None or self._named_between(start, m.start)):
+            return next(iter(here)), 0.5
+        if len(here) == 1 and (prev := self._lead_country(start)) is not None:
+            # "Spokesman X warned ... the Taiwan question", "vice foreign minister X summoned Japan's ambassador": a
+            # country named only after a bare title is the other side's; the title is of the country the sentence
+            # before opens with ("China's foreign ministry condemned ...")
+            return prev, 0.45
         if len(here) == 1:
             return next(iter(here)), 0.5
+        if not here and m.title is not None and (prev := self._lead_country(start)) is not None:
+            return prev, 0.4  # a bare title in a sentence naming no country: of the one the sentence before opens with
         if self.focus:
             return self.focus.most_common(1)[0][0], 0.35
         return None, 0.25
+
+    def _named_between(self, a: int, b: int) -> bool:
+        """Whether a country is named by a token in ``[a, b)``."""
+        return any(c not in TRANSNATIONAL for i, c in self.token_country.items() if a <= i < b)
+
+    def _lead_country(self, start: int) -> str | None:
+        """The country of the first name of the sentence before the one starting at token ``start``, or None."""
+        k = self.sents.index(start)
+        if k == 0:
+            return None
+        lo = self.sents.starts[k - 1]
+        named = sorted((i, c) for i, c in self.token_country.items() if lo <= i < start and c not in TRANSNATIONAL)
+        return named[0][1] if named else None
 
     # -- names --------------------------------------------------------------
     def resolve_name(self, m: Mention) -> Actor | None:

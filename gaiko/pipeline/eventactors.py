@@ -13,16 +13,27 @@ from spacy.tokens import Token
 from ..docindex import entities
 from ..types import Actor
 from .attributes import ClauseInfo
-from .eventsides import group_pair
+from ..actors.nosides import in_dateline
+from .eventsides import group_pair, no_side_thing
 from .roles import ENT_TYPES, LOCATIVE_PREPS, PEOPLE, PRONOUNS, is_locative, kb_actor, phrase_span
 from .state import DocState
 
-__all__ = ["event_actor", "resolved_actor", "pick_target", "between_sides", "own_people_away", "actor_key"]
+__all__ = ["event_actor", "resolved_actor", "pick_target", "between_sides", "own_people_away", "actor_key",
+           "NO_PLACE_TARGET"]
+
+#: types whose target is never the town they happened in ("held talks in Busan", "agreed in Geneva"); a country
+#: after "in" may still be the side ("condemned the violence in Myanmar" is another type; "talks in Qatar")
+NO_PLACE_TARGET = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+#: verbs whose "to" phrase names the recipient, the target before the thing sent or the matter protested
+_TO_RECIPIENT = frozenset({"send", "deliver", "supply", "provide", "give", "ship", "transfer", "sell", "hand", "donate",
+                           "export", "lend", "offer", "protest", "complain", "appeal", "apologize", "apologise"})
 
 
 def event_actor(tok: Token, state: DocState, info: ClauseInfo, kb: Any) -> Actor | None:
     """The actor a phrase names: its mention, else (a pronoun) the speaker's, else the knowledge base's reading,
-    else the bare phrase."""
+    else the bare phrase; None for a word of the article's dateline."""
+    if in_dateline(tok.doc, tok.idx):
+        return None
     a = resolved_actor(tok, state, kb)
     if a is not None:
         return a
@@ -63,11 +74,16 @@ def resolved_actor(tok: Token, state: DocState, kb: Any) -> Actor | None:
 def pick_target(toks: list[Token], state: DocState, source: Actor | None, kb: Any, etype: str = "",
                 need_country: bool = False) -> Actor | None:
     """The first of the candidate phrases ``toks`` that names an actor other than the source (a place only when
-    nothing better turns up; with ``need_country``, only an actor with a country)."""
+    nothing better turns up, and never for a diplomatic act, :data:`NO_PLACE_TARGET`; with ``need_country``, only
+    an actor with a country). The recipient of a "to" phrase comes before the thing sent ("send two tanks to
+    Poland", "protested to China over ..."); the dateline and equipment (:func:`no_side_thing`; but for MOBILIZE,
+    the forces mobilised) are no target."""
     fallback: Actor | None = None
     place: Actor | None = None  # "in Paris": kept only when nothing better turns up
-    toks = _acted_on_first(toks, state)
+    toks = _recipient_first(_acted_on_first(toks, state))
     for t in toks:
+        if in_dateline(t.doc, t.idx) or etype != "MOBILIZE" and no_side_thing(t, state, source):
+            continue
         if any(p.start + p.text.find(",") < t.idx < p.end for p in state.places if "," in p.text):
             continue  # ", Idaho" of "in Moscow, Idaho": the qualifier of a place
         a = resolved_actor(t, state, kb)
@@ -87,6 +103,8 @@ def pick_target(toks: list[Token], state: DocState, source: Actor | None, kb: An
             if need_country and not a.country:
                 continue
             if is_locative(t) and a.sector is None and a.person_id is None:
+                if etype in NO_PLACE_TARGET and a.resolved_by != "country":
+                    continue  # "held talks in Busan": where, not with whom
                 place = place or Actor(**{**a.to_dict(), "resolved_by": f"{a.resolved_by}+locative"})
                 continue
             return a
@@ -111,6 +129,14 @@ def pick_target(toks: list[Token], state: DocState, source: Actor | None, kb: An
                     fallback = Actor(text=span.text, start=span.start_char, end=span.end_char, country=where,
                                      resolved_by="place" if where else "unresolved")
     return place or fallback
+
+
+def _recipient_first(toks: list[Token]) -> list[Token]:
+    """The object of a "to" phrase of a verb of sending or protesting (:data:`_TO_RECIPIENT`) moved first, before
+    the thing sent and the phrases inside it: "send two frigates to Greece", "protested to Greece over the arrest
+    of two fishermen"."""
+    to = [t for t in toks if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lemma_.lower() in _TO_RECIPIENT]
+    return to + [t for t in toks if t not in to] if to else toks
 
 
 def _acted_on_first(toks: list[Token], state: DocState) -> list[Token]:

@@ -13,6 +13,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from ..actors.nosides import in_dateline
 from ..types import Actor, Place
 from .state import DocState
 
@@ -314,7 +315,10 @@ def object_target(c: Any, state: DocState, source: Actor | None, kb: Any, etype:
     "missiles struck energy facilities across Kyiv"); then, for an accusation, the subject of its "that" clause
     ("alleged that security agents had tailed him"), and the phrases :func:`~gaiko.pipeline.roles.fallback_targets`
     tries ("pledged to protect Kurdish refugees"), these with a country of their own or, for a noun of people of the
-    sector vocabulary, the sentence's. None when there is no such phrase or no country."""
+    sector vocabulary, the sentence's; not equipment ("deliver two jets") nor, for a state or its government, an act
+    of its own country with no actor in it ("the Kremlin condemned the announcement"; ``gaiko/data/actors/
+    no_sides.yaml``). None when there is no such phrase or no country."""
+    from ..actors.nosides import act_nouns
     from .roles import fallback_targets, kb_actor, phrase_span
 
     heads = [c.tok] if c.tok.i == c.anchor.i else [c.tok, c.anchor]
@@ -334,11 +338,20 @@ def object_target(c: Any, state: DocState, source: Actor | None, kb: Any, etype:
                 or o.lower_ in ("it", "them", "one"):
             continue
         start, end, text = phrase_span(o)
-        if source is not None and source.start <= start < source.end:
-            continue
+        if source is not None and source.start <= start < source.end or in_dateline(o.doc, o.idx) \
+                or etype != "MOBILIZE" and no_side_thing(o, state, source):
+            continue  # the dateline; "deliver two Gripen jets": equipment is no side
         fb = kb_actor(o, kb, state.places) if kb is not None else None
         country = fb.country if fb is not None else None
         how = "object"
+        if country is None and o.lemma_.lower() in act_nouns() and source is not None \
+                and source.sector in (None, "GOV") and source.country == sentence_country(c.tok.sent, state):
+            # "the Kremlin condemned the announcement": an act with no actor named in it is not the state's own but
+            # its announcer's, the last other country named in the two sentences before; else no side ("the
+            # opposition criticised the decision" keeps the sentence's country: its government's act)
+            country, how = announcer_country(c.tok.sent, state, source.country), "object+context"
+            if country is None:
+                continue
         if country is None and (k < direct or kb is not None and o.lemma_.lower() in kb.nouns):
             # a deed's own object or a group of people; not a thing a threatened act is about ("Venezuela
             # threatened to cut off oil shipments" names no side the shipments would go to)
@@ -349,3 +362,34 @@ def object_target(c: Any, state: DocState, source: Actor | None, kb: Any, etype:
                      resolved_by=how, confidence=0.4)
     return None
 
+
+def announcer_country(sent: Span, state: DocState, own: str | None) -> str | None:
+    """The country of the last actor named in the two sentences before ``sent`` that is not ``own`` (nor an
+    international body): who announced the act a sentence reacts to. None when there is none."""
+    doc = sent.doc
+    here = state.sentence_index(sent[0])
+    for a in sorted(state.actors, key=lambda x: x.start, reverse=True):
+        if a.start >= sent.start_char or not a.country or a.country == own or a.country in _NO_STATE:
+            continue
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        if here - state.sentence_index(span[0]) > 2:
+            return None
+        return a.country
+    return None
+
+
+def no_side_thing(t: Token, state: DocState, source: Actor | None) -> bool:
+    """Whether a candidate phrase names equipment (``no_sides.yaml``: "two Patriot systems", "four Gripen jets", the
+    "Patriot" of it), not an actor; one with a country of its own other than the source's stays ("shot down
+    Russian drones")."""
+    from ..actors.nosides import equipment_nouns
+
+    head = t
+    while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i and head.head.i > head.i:
+        head = head.head
+    if head.lemma_.lower() not in equipment_nouns() or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    own = [a for x in head.subtree if x.dep_ == "amod" and (a := state.actor_at(x)) is not None and a.country]
+    return not any(source is None or a.country != source.country for a in own)

@@ -22,6 +22,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from ..actors.nosides import in_dateline
 from ..docindex import columns, sentences, span_text
 from ..tracking.deadlines import implied_previous, normalise_deadline
 from ..ids import record_id
@@ -53,6 +54,12 @@ class PledgeExtractor:
 
     # ----------------------------------------------------------------- actors
     def _actor(self, state: DocState, tok: Token | None, memory: dict[str, Actor]) -> Actor | None:
+        if tok is not None and in_dateline(tok.doc, tok.idx):
+            # "GYEONGJU, South Korea — President X and ... agreed": the dateline is no actor; who hangs off it is
+            # ("NAIROBI (AFP) - Kenya pledged": the verb's other subject)
+            tok = next((x for x in [*tok.subtree, *tok.head.children] if x.pos_ in ("PROPN", "NOUN")
+                        and (x.dep_ in ("appos", "conj") or x.dep_ == tok.dep_ and x.head.i == tok.head.i)
+                        and not in_dateline(x.doc, x.idx)), None)
         if tok is None:
             return None
         found = state.actor_in(tok)

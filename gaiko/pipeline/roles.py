@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from ..actors.nosides import in_dateline
 from ..docindex import text as doc_text
 from ..types import Actor
 from .parsefix import back_to_main
@@ -43,8 +44,8 @@ def subjects(anchor: Token) -> tuple[list[Token], bool, Token | None]:
         passive = False
         agent: Token | None = None
         for c in cur.children:
-            if c.dep_ in ("nsubj", "csubj") and subj is None:
-                subj = c
+            if c.dep_ in ("nsubj", "csubj") and (subj is None or in_dateline(subj.doc, subj.idx)):
+                subj = c  # "NAIROBI (AFP) - Kenya signed": the dateline parsed as a second subject is none
             elif c.dep_ == "nsubjpass" and subj is None:
                 subj, passive = c, True
             elif c.dep_ == "agent":
@@ -52,6 +53,12 @@ def subjects(anchor: Token) -> tuple[list[Token], bool, Token | None]:
         if subj is not None:
             if subj.lower_ in ("who", "which", "that") and cur.dep_ == "relcl":
                 subj = cur.head
+            if in_dateline(subj.doc, subj.idx):
+                # "MANILA, Philippines — President Marcos and ... agreed": the subject hung off the dateline
+                subj = next((x for x in subj.subtree if x.dep_ in ("appos", "conj") and x.pos_ in ("PROPN", "NOUN")
+                             and not in_dateline(x.doc, x.idx)), None)
+                if subj is None:
+                    return [], passive, agent
             return [subj, *_conjuncts(subj)], passive, agent
         if passive or agent is not None:
             return [], True, agent

@@ -1,0 +1,63 @@
+"""Words whose phrases are no side of an event (``gaiko/data/actors/no_sides.yaml``): the equipment that is sent or
+delivered ("two Patriot systems") and the acts that are condemned or welcomed ("the announcement"), and the
+dateline that opens an article ("GYEONGJU, South Korea (Reuters) -"), which is where the report was filed, not who
+acted."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+__all__ = ["equipment_nouns", "act_nouns", "dateline_end", "in_dateline"]
+
+_DATA = Path(__file__).resolve().parent.parent / "data" / "actors" / "no_sides.yaml"
+
+
+@lru_cache(maxsize=1)
+def _lists() -> dict[str, frozenset[str]]:
+    import yaml
+
+    from ..errors import DataFileError
+
+    try:
+        raw = yaml.safe_load(_DATA.read_text(encoding="utf-8")) or {}
+        return {k: frozenset(str(w).lower() for w in raw.get(k) or ()) for k in ("equipment", "acts")}
+    except (OSError, yaml.YAMLError, AttributeError) as exc:
+        raise DataFileError(str(_DATA), f"cannot read the no-sides lists: {exc}") from exc
+
+
+def equipment_nouns() -> frozenset[str]:
+    """Lemmas of head nouns of things sent or delivered (weapons, vehicles, products): no side."""
+    return _lists()["equipment"]
+
+
+def act_nouns() -> frozenset[str]:
+    """Lemmas of nouns of an act (announcement, decision, move): no side of their own."""
+    return _lists()["acts"]
+
+
+#: an all-caps place (one to four words, optionally ", Country" or ", ST") and an optional agency in brackets, then a
+#: dash, at the start of an article: "TOKYO —", "GYEONGJU, South Korea (Reuters) -", "NAIROBI (AFP) -"
+_DATELINE = re.compile(r"\A\s*[A-Z][A-Z.'\u2019-]{2,}(?: [A-Z][A-Z.'\u2019-]+){0,3}"
+                       r"(?:, ?[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3})?"
+                       r"(?: ?\([^)\n]{1,40}\))?\s*[-\u2013\u2014]+\s")
+
+
+def dateline_end(text: str) -> int:
+    """Char offset just after the dateline that opens an article ``text`` (its dash and the space after), or 0
+    when it opens with none."""
+    m = _DATELINE.match(text)
+    return m.end() if m else 0
+
+
+def in_dateline(doc: Any, start: int) -> bool:
+    """Whether char offset ``start`` lies in the dateline that opens the article ("GYEONGJU, South Korea (Reuters)
+    -"): where the report was filed, no side of an event."""
+    from ..docindex import text as doc_text
+
+    end = doc.user_data.get("gaiko_dateline_end")
+    if end is None:
+        end = doc.user_data["gaiko_dateline_end"] = dateline_end(doc_text(doc))
+    return start < end
