@@ -191,10 +191,3 @@ def test_act_of_a_domestic_opponent_keeps_the_sentence_country(coder):
     # the opposition criticising an act: its own government's, as before
     src, tgt, _, _ = _sides(coder, "Zambian opposition leaders criticised the decision on Tuesday.", "ACCUSE")
     assert (src, tgt) == ("ZMB", "ZMB")
-
-
-def test_act_takes_its_announcer_from_the_sentences_before(coder):
-    text = ("Finland said on Monday it would close two border crossings.\n"
-            "The Kremlin condemned the announcement.")
-    src, tgt, _, t = _sides(coder, text, "ACCUSE")
-    assert (src, tgt) == ("RUS", "FIN") and t.resolved_by == "object+context"

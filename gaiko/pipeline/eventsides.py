@@ -346,12 +346,9 @@ def object_target(c: Any, state: DocState, source: Actor | None, kb: Any, etype:
         how = "object"
         if country is None and o.lemma_.lower() in act_nouns() and source is not None \
                 and source.sector in (None, "GOV") and source.country == sentence_country(c.tok.sent, state):
-            # "the Kremlin condemned the announcement": an act with no actor named in it is not the state's own but
-            # its announcer's, the last other country named in the two sentences before; else no side ("the
-            # opposition criticised the decision" keeps the sentence's country: its government's act)
-            country, how = announcer_country(c.tok.sent, state, source.country), "object+context"
-            if country is None:
-                continue
+            # "the Kremlin condemned the announcement": an act with no actor named in it is not the state's own;
+            # ("the opposition criticised the decision" keeps the sentence's country: its government's act)
+            continue
         if country is None and (k < direct or kb is not None and o.lemma_.lower() in kb.nouns):
             # a deed's own object or a group of people; not a thing a threatened act is about ("Venezuela
             # threatened to cut off oil shipments" names no side the shipments would go to)
@@ -360,23 +357,6 @@ def object_target(c: Any, state: DocState, source: Actor | None, kb: Any, etype:
             continue
         return Actor(text=text, start=start, end=end, country=country, sector=fb.sector if fb else None,
                      resolved_by=how, confidence=0.4)
-    return None
-
-
-def announcer_country(sent: Span, state: DocState, own: str | None) -> str | None:
-    """The country of the last actor named in the two sentences before ``sent`` that is not ``own`` (nor an
-    international body): who announced the act a sentence reacts to. None when there is none."""
-    doc = sent.doc
-    here = state.sentence_index(sent[0])
-    for a in sorted(state.actors, key=lambda x: x.start, reverse=True):
-        if a.start >= sent.start_char or not a.country or a.country == own or a.country in _NO_STATE:
-            continue
-        span = doc.char_span(a.start, a.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            continue
-        if here - state.sentence_index(span[0]) > 2:
-            return None
-        return a.country
     return None
 
 
