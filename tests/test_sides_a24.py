@@ -185,9 +185,3 @@ def test_dateline_is_no_pledge_actor(coder):
         actors = [p.actor for p in ca.pledges if p.actor is not None]
         assert actors and actors[0].country == who
         assert not any(a.text.isupper() or a.text == "Philippines" for a in actors), [a.text for a in actors]
-
-
-def test_act_of_a_domestic_opponent_keeps_the_sentence_country(coder):
-    # the opposition criticising an act: its own government's, as before
-    src, tgt, _, _ = _sides(coder, "Zambian opposition leaders criticised the decision on Tuesday.", "ACCUSE")
-    assert (src, tgt) == ("ZMB", "ZMB")

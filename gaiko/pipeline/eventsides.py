@@ -315,9 +315,8 @@ def object_target(c: Any, state: DocState, source: Actor | None, kb: Any, etype:
     "missiles struck energy facilities across Kyiv"); then, for an accusation, the subject of its "that" clause
     ("alleged that security agents had tailed him"), and the phrases :func:`~gaiko.pipeline.roles.fallback_targets`
     tries ("pledged to protect Kurdish refugees"), these with a country of their own or, for a noun of people of the
-    sector vocabulary, the sentence's; not equipment ("deliver two jets") nor, for a state or its government, an act
-    of its own country with no actor in it ("the Kremlin condemned the announcement"; ``gaiko/data/actors/
-    no_sides.yaml``). None when there is no such phrase or no country."""
+    sector vocabulary, the sentence's; not equipment nor an act with no actor in it ("deliver two jets", "condemned
+    the announcement": ``gaiko/data/actors/no_sides.yaml``). None when there is no such phrase or no country."""
     from ..actors.nosides import act_nouns
     from .roles import fallback_targets, kb_actor, phrase_span
 
@@ -344,11 +343,8 @@ def object_target(c: Any, state: DocState, source: Actor | None, kb: Any, etype:
         fb = kb_actor(o, kb, state.places) if kb is not None else None
         country = fb.country if fb is not None else None
         how = "object"
-        if country is None and o.lemma_.lower() in act_nouns() and source is not None \
-                and source.sector in (None, "GOV") and source.country == sentence_country(c.tok.sent, state):
-            # "the Kremlin condemned the announcement": an act with no actor named in it is not the state's own;
-            # ("the opposition criticised the decision" keeps the sentence's country: its government's act)
-            continue
+        if country is None and o.lemma_.lower() in act_nouns():
+            continue  # "condemned the announcement": an act with no actor named in it is no side
         if country is None and (k < direct or kb is not None and o.lemma_.lower() in kb.nouns):
             # a deed's own object or a group of people; not a thing a threatened act is about ("Venezuela
             # threatened to cut off oil shipments" names no side the shipments would go to)
