@@ -130,11 +130,6 @@ def test_recipient_of_to_is_the_target(coder):
     assert (src, tgt) == ("NOR", "UKR")
 
 
-def test_protest_to_is_the_target(coder):
-    src, tgt, _, _ = _sides(coder, "Turkey protested to Greece over the arrest of two fishermen.", "ACCUSE")
-    assert (src, tgt) == ("TUR", "GRC")
-
-
 def test_protest_without_to_keeps_its_object(coder):
     src, tgt, _, _ = _sides(coder, "India complained about Nepal's new map on Monday.", "ACCUSE")
     assert (src, tgt) == ("IND", "NPL")

@@ -24,9 +24,6 @@ __all__ = ["event_actor", "resolved_actor", "pick_target", "between_sides", "own
 #: types whose target is never the town they happened in ("held talks in Busan", "agreed in Geneva"); a country
 #: after "in" may still be the side ("condemned the violence in Myanmar" is another type; "talks in Qatar")
 NO_PLACE_TARGET = frozenset({"CONSULT", "AGREE", "COOPERATE"})
-#: verbs whose "to" phrase names the recipient, the target before the thing sent or the matter protested
-_TO_RECIPIENT = frozenset({"send", "deliver", "supply", "provide", "give", "ship", "transfer", "sell", "hand", "donate",
-                           "export", "lend", "offer", "protest", "complain", "appeal", "apologize", "apologise"})
 
 
 def event_actor(tok: Token, state: DocState, info: ClauseInfo, kb: Any) -> Actor | None:
@@ -75,12 +72,11 @@ def pick_target(toks: list[Token], state: DocState, source: Actor | None, kb: An
                 need_country: bool = False) -> Actor | None:
     """The first of the candidate phrases ``toks`` that names an actor other than the source (a place only when
     nothing better turns up, and never for a diplomatic act, :data:`NO_PLACE_TARGET`; with ``need_country``, only
-    an actor with a country). The recipient of a "to" phrase comes before the thing sent ("send two tanks to
-    Poland", "protested to China over ..."); the dateline and equipment (:func:`no_side_thing`; but for MOBILIZE,
+    an actor with a country). The dateline and equipment (:func:`no_side_thing`; but for MOBILIZE,
     the forces mobilised) are no target."""
     fallback: Actor | None = None
     place: Actor | None = None  # "in Paris": kept only when nothing better turns up
-    toks = _recipient_first(_acted_on_first(toks, state))
+    toks = _acted_on_first(toks, state)
     for t in toks:
         if in_dateline(t.doc, t.idx) or etype != "MOBILIZE" and no_side_thing(t, state, source):
             continue
@@ -129,14 +125,6 @@ def pick_target(toks: list[Token], state: DocState, source: Actor | None, kb: An
                     fallback = Actor(text=span.text, start=span.start_char, end=span.end_char, country=where,
                                      resolved_by="place" if where else "unresolved")
     return place or fallback
-
-
-def _recipient_first(toks: list[Token]) -> list[Token]:
-    """The object of a "to" phrase of a verb of sending or protesting (:data:`_TO_RECIPIENT`) moved first, before
-    the thing sent and the phrases inside it: "send two frigates to Greece", "protested to Greece over the arrest
-    of two fishermen"."""
-    to = [t for t in toks if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lemma_.lower() in _TO_RECIPIENT]
-    return to + [t for t in toks if t not in to] if to else toks
 
 
 def _acted_on_first(toks: list[Token], state: DocState) -> list[Token]:
