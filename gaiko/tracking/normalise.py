@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .lexicon import Lexicon, lexicon
@@ -108,6 +109,23 @@ _RECURRING = re.compile(r"\b(?:every|each) (?:day|week|fortnight|month|quarter|y
                         r"\b(?:daily|weekly|monthly|quarterly|annually|yearly)\b", re.I)
 
 
+
+@lru_cache(maxsize=1)
+def _consequence_idioms() -> tuple[re.Pattern[str], ...]:
+    """Threats of consequences ("will pay a heavy price"): ``gaiko/data/pledges/consequences.yaml``."""
+    from ..tables import data_path, load_yaml
+
+    return tuple(re.compile(p) for p in (load_yaml(data_path("pledges/consequences.yaml")) or {}).get("idioms", []))
+
+
+def is_consequence_threat(mention: dict[str, Any]) -> bool:
+    """True for a threat whose act is suffered by the threatened ("anyone who interferes will pay a heavy price"):
+    no later report can fulfil it in words, so it links nothing (docs/pledges.md)."""
+    if mention.get("kind") != "threat":
+        return False
+    action = " ".join((mention.get("action") or "").lower().split())
+    return any(p.search(action) for p in _consequence_idioms())
+
 def prepare(mention: dict[str, Any], lex: Lexicon | None = None) -> dict[str, Any]:
     """Add what grouping and matching compare (private keys): ``_acts``, ``_objects``, ``_topic``, ``_side``, ...
     Computed once per mention content (the ledger update loads the same mentions several times)."""
@@ -189,6 +207,9 @@ def _prepare(mention: dict[str, Any], lex: Lexicon) -> dict[str, Any]:
         mention["_participants"] = []
     doer = mention.get("target") if mention.get("kind") == "demand" and mention.get("target") else mention.get("actor")
     mention["_side"] = side_of(doer)
+    if is_consequence_threat(mention):  # "will pay a heavy price": nothing of the threatener's to find in words
+        for k in ("_acts", "_objects", "_heads", "_topic", "_narrow", "_places", "_spec"):
+            mention[k] = []
     return {k: v for k, v in mention.items() if k.startswith("_")}
 
 
