@@ -19,12 +19,12 @@ def _primary(coder, text: str) -> str | None:
     return p.event_type if p is not None else None
 
 
-# -- kind 1 (governing refusals) is off (gaiko/data/primary/governors.yaml says why); what governs nothing keeps its act
+# -- kind 1 (governing refusals) was removed (docs/accuracy.md, "Kinds round s24"); the act of these sentences stays first
 @pytest.mark.parametrize("text,want", [
     ("Officials said troops withdrew from the town.", "RETREAT"),  # a plain "said" governs nothing (README)
     ("The government closed the border crossing, accusing its neighbour of arming rebels.", "COERCE"),
     ("Moscow accused Kyiv of shelling the plant, a claim Ukraine denied.", "ACCUSE"),
-    # "condemnation from" is no governor (governors.yaml): the corpus keeps the act first
+    # "drew condemnation from": the corpus keeps the act first
     ("The seizure of the opposition newspaper's offices by police drew condemnation from journalists.", "COERCE"),
 ])
 def test_what_governs_nothing_keeps_its_act(coder, text, want):

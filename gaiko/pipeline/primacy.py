@@ -2,20 +2,18 @@
 
 The event coder takes the highest-confidence event of a sentence as its primary one
 (:func:`gaiko.evaluate.scoring.primary`). After the rules and the type model have drafted a sentence's events,
-three kinds of error are fixed here, each from a data file in ``gaiko/data/primary`` (sources and reasoning in
-the files; measured gains in ``docs/accuracy.md``, "Kinds round s24"):
+two kinds of error are fixed here, each from a data file in ``gaiko/data/primary`` (sources and reasoning in
+the files; measured gains in ``docs/accuracy.md``, "Kinds round s24"; a third kind, governing refusals ranked first,
+was measured there and removed: commit a73cb60 has it):
 
-1. :func:`govern`: a refusal or denial that is itself an event ("insisted", "denied", "ruled out") outranks a coded
-   act it governs ("A did not threaten B, the ministry insisted" is REJECT first). A plain "said" governs
-   nothing: "officials said troops withdrew" keeps the withdrawal.
-2. :func:`joint_operations`: two sides of different countries (or an international body with national police)
+1. :func:`joint_operations`: two sides of different countries (or an international body with national police)
    acting together ("jointly arrested", "in a joint raid", "and their Togolese counterparts") on a coercive or
    security act: COOPERATE by the pair comes first, the act second.
-3. :func:`domain_veto`: a conflict word whose subject is a team, athlete, company, market or weather system
+2. :func:`domain_veto`: a conflict word whose subject is a team, athlete, company, market or weather system
    ("the Kenyan runner blitzed the field", "rain battered the coast"), or whose clause is set in a match, codes
    no event; a state or security side among its arguments keeps it ("football fans clashed with police").
 
-All three take and return the coder's drafts (``gaiko.pipeline.events._Draft``); confidences are in 0..1.
+Both take and return the coder's drafts (``gaiko.pipeline.events._Draft``); confidences are in 0..1.
 """
 
 from __future__ import annotations
@@ -30,9 +28,9 @@ if TYPE_CHECKING:
     from .events import EventCoder, _Draft
     from .state import DocState
 
-__all__ = ["rank_sentence", "govern", "joint_operations", "domain_veto"]
+__all__ = ["rank_sentence", "joint_operations", "domain_veto"]
 
-_STEP = 0.01  # the margin by which a governing or joint event is put above the act it outranks
+_STEP = 0.01  # the margin by which a joint event is put above the act it outranks
 
 
 @lru_cache(maxsize=None)
@@ -51,11 +49,8 @@ def _words(name: str, key: str) -> frozenset[str]:
 
 
 def rank_sentence(coder: EventCoder, sent: Span, state: DocState, drafts: list[_Draft]) -> list[_Draft]:
-    """The drafts of one sentence after the three kinds (veto, joint operations, governing acts)."""
-    drafts = domain_veto(drafts)
-    drafts = joint_operations(coder, state, drafts)
-    govern(drafts)
-    return drafts
+    """The drafts of one sentence after the two kinds (veto, then joint operations)."""
+    return joint_operations(coder, state, domain_veto(drafts))
 
 
 def _outrank(top: list[_Draft], low: list[_Draft]) -> None:
@@ -68,53 +63,6 @@ def _outrank(top: list[_Draft], low: list[_Draft]) -> None:
     for d in low:
         if d.confidence >= floor:
             d.confidence = round(floor - _STEP, 3)
-
-
-# -- kind 1: the act of the main clause outranks what it governs -------------------------------------------------
-def _governed_region(tok: Token) -> set[int] | None:
-    """Token indices a governing word at ``tok`` governs, or None when it is no governor."""
-    data = _data("governors")
-    lemma = tok.lemma_.lower()
-    deps = _words("governors", "governed_deps")
-    if tok.pos_ in ("VERB", "AUX") and lemma in (data.get("verbs") or {}):
-        out: set[int] = set()
-        refer = _words("governors", "referring_subjects")
-        if any(c.dep_ in ("nsubj", "nsubjpass") and c.i > min(x.i for x in tok.subtree) and c.lemma_.lower() in refer
-               for c in tok.children):
-            return None  # "X accused Y of staging an attack, a charge Ukraine dismissed"
-        for c in tok.children:
-            if c.dep_ in deps:
-                out.update(t.i for t in c.subtree)
-        if tok.dep_ in ("ccomp", "parataxis") and tok.head.i != tok.i:
-            # "A did not threaten B, the ministry insisted" parsed with the report hung on the act
-            head = tok.head
-            mine = {t.i for t in tok.subtree}
-            out.update(t.i for t in head.subtree if t.i not in mine and t.dep_ not in ("advcl", "conj"))
-        return out
-    return None
-
-
-def _allowed(tok: Token) -> frozenset[str]:
-    if tok.pos_ not in ("VERB", "AUX"):
-        return frozenset()
-    return frozenset((_data("governors").get("verbs") or {}).get(tok.lemma_.lower()) or ())
-
-
-def govern(drafts: list[_Draft]) -> None:
-    """Put a governing speech or stance event above the coded events it governs (in place)."""
-    by_tok: dict[int, list[_Draft]] = {}
-    for d in drafts:
-        by_tok.setdefault(d.cand.tok.i, []).append(d)
-    for i, top in by_tok.items():
-        tok = top[0].cand.tok
-        if top[0].event_type not in _allowed(tok):
-            continue
-        region = _governed_region(tok)
-        if not region:
-            continue
-        low = [d for j, ds in by_tok.items() if j != i and j in region for d in ds]
-        if low and max(d.confidence for d in low) >= min(d.confidence for d in top):
-            _outrank(top, low)
 
 
 # -- kind 2: joint operations are COOPERATE first -----------------------------------------------------------------
