@@ -3,6 +3,7 @@
 Usage::
 
     python scripts/pledge_paths.py STORYLINE_DIR_OR_FILE... [--split all|tuned] [--save FILE] [--load FILE]
+    python scripts/pledge_paths.py --pairs corpora/pledges/pairs-*.jsonl [--save FILE]
 
 Codes each storyline as ``python -m gaiko.evaluate.pledges storylines`` does, matches the gold pledges to ledger
 entries the same way, and for every matched pledge records the entry's ``status_path`` (what decided its status:
@@ -75,6 +76,34 @@ def rows_of(paths: list[str], split: str) -> list[dict[str, Any]]:
     return out
 
 
+#: relations that move a status (the rest, restates, revises, unrelated and needs_review, leave it as it was)
+MOVES = ("fulfils", "partial", "progresses", "stalls", "reverses", "withdraws", "unclear")
+
+
+def pair_rows(paths: list[str]) -> list[dict[str, Any]]:
+    """Tuned pledge/report pairs read as the ledger reads them (the rules, then the relation model on what they leave
+    undecided): one row per pair whose reading moves a status, its path ``source:relation``, and whether the reading
+    (``status``) or leaving the status as it was (``fallback``: right when the gold relation moves nothing) is right.
+    The gold and predicted fields hold relations, not statuses."""
+    from gaiko.coder import Coder
+    from gaiko.evaluate.pledges import decide_pair, load_pairs, pair_reports, pair_split
+    from gaiko.tracking.model import relation_model
+    from gaiko.tracking.status import MODEL_NOTE
+
+    items = [p for p in load_pairs(paths) if pair_split(p) == "tuned"]
+    rm = relation_model()
+    out = []
+    for pair, (f, reports, _got) in zip(items, pair_reports(items, Coder())):
+        rel, d = decide_pair(f, reports, model=rm, undecided_only=True)
+        if rel not in MOVES:
+            continue
+        source = "model" if (getattr(d, "note", None) or "").startswith(MODEL_NOTE) else "rule"
+        gold = pair["relation"]
+        out.append({"set": "pairs", "gold": gold, "status": rel, "path": f"{source}:{rel}",
+                    "fallback": gold if gold not in MOVES else "no move"})
+    return out
+
+
 def table(rows: list[dict[str, Any]]) -> str:
     by: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for r in rows:
@@ -96,6 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="scripts/pledge_paths.py")
     ap.add_argument("paths", nargs="*")
     ap.add_argument("--split", default="all", choices=("all", "tuned"))
+    ap.add_argument("--pairs", action="store_true", help="PATHs are pair files: the tuned part, reading by reading")
     ap.add_argument("--save")
     ap.add_argument("--load", action="append", default=[])
     a = ap.parse_args(argv)
@@ -104,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
         with open(f, encoding="utf-8") as fh:
             rows += json.load(fh)
     if a.paths:
-        rows += rows_of(a.paths, a.split)
+        rows += pair_rows(a.paths) if a.pairs else rows_of(a.paths, a.split)
     if a.save:
         with open(a.save, "w", encoding="utf-8") as fh:
             json.dump(rows, fh, indent=0)

@@ -70,3 +70,37 @@ def test_ledger_entry_of_a_pledge_under_way_past_its_deadline(coder):
     assert e["status"] == "partially_fulfilled" and e["status_path"] == "deadline:in_progress", (e["status"], e["evidence"])
     early = next(e for e in ledger(store, as_of="2025-05-01") if "customs rules" in (e["action"] or ""))
     assert early["status"] == "in_progress" and early["status_path"] == "rule:progresses"
+
+
+def _script():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "pledge_paths.py"
+    spec = importlib.util.spec_from_file_location("pledge_paths", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_the_fall_back_is_the_status_without_the_deciding_path():
+    mod = _script()
+    ev = [_ev("2025-03-01", None), _ev("2025-05-02", "progresses"), _ev("2025-08-20", "fulfils")]
+    status, _w, _r, history, path = status_of(ev, DEADLINE, "2025-09-01")
+    entry = {"status": status, "status_path": path, "evidence": ev, "deadline": DEADLINE, "as_of": "2025-09-01",
+             "history": history}
+    assert (status, path) == ("partially_fulfilled", "rule:fulfils:late")
+    assert mod.fallback(entry) == "partially_fulfilled"  # without the late deed: under way at the deadline
+    entry["evidence"] = ev[:2] + [_ev("2025-06-01", "fulfils")]
+    entry["status"], _w, _r, entry["history"], entry["status_path"] = status_of(entry["evidence"], DEADLINE, "2025-09-01")
+    assert mod.fallback(entry) == "partially_fulfilled" and entry["status"] == "fulfilled"
+    assert mod.fallback(dict(entry, status="overdue", status_path="deadline:overdue")) == "open"
+
+
+def test_the_table_counts_right_and_fall_back_right():
+    mod = _script()
+    rows = [{"gold": "fulfilled", "status": "fulfilled", "path": "rule:fulfils", "fallback": "open"},
+            {"gold": "open", "status": "fulfilled", "path": "rule:fulfils", "fallback": "open"},
+            {"gold": "open", "status": None, "path": "missed", "fallback": None}]
+    out = mod.table(rows)
+    assert "| rule:fulfils | 2 | 1 | 0.50 | 1 | 0.50 |" in out and "3 gold pledges, 1 right" in out
