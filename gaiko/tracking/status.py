@@ -36,7 +36,7 @@ from ..ids import record_id
 from .link import bucket
 from .normalise import Frame
 
-__all__ = ["ROLE_OF", "entry", "restatus", "status_of"]
+__all__ = ["ROLE_OF", "entry", "path_of", "restatus", "status_of"]
 
 #: the display role of each relation in an entry's evidence (the dashboard colours these)
 ROLE_OF = {"fulfils": "fulfilled", "partial": "partial", "progresses": "progress", "reverses": "broken",
@@ -67,6 +67,27 @@ MODEL_NOTE = "relation model "
 LATE_GRACE_DAYS = 14
 
 
+#: the note of a status reported in the pledge's own sentence ("the freed prisoners, whose release it had promised")
+IN_TEXT_NOTE = "reported in the same sentence"
+
+
+def source_of(e: dict[str, Any]) -> str:
+    """Who read an evidence item: ``text`` (said in the pledge's own sentence), ``model`` (the relation model's guess on
+    what the rules left undecided) or ``rule`` (the clause rules)."""
+    note = e.get("note") or ""
+    if note == IN_TEXT_NOTE:
+        return "text"
+    if note.startswith(MODEL_NOTE):
+        return "model"
+    return "rule"
+
+
+def path_of(e: dict[str, Any], late: bool = False) -> str:
+    """The deciding path of an evidence item: ``source:relation`` (``rule:fulfils``, ``model:progresses``,
+    ``text:withdraws``), with ``:late`` for a deed reported after the deadline's grace (a partial fulfilment)."""
+    return f"{source_of(e)}:{e.get('relation')}" + (":late" if late else "")
+
+
 def _late(published: str | None, end: str | None) -> bool:
     import datetime as dt
 
@@ -79,10 +100,13 @@ def _late(published: str | None, end: str | None) -> bool:
 
 
 def status_of(evidence: list[dict[str, Any]], deadline: dict[str, Any] | None, as_of: str
-              ) -> tuple[str, str | None, str, list[dict[str, Any]]]:
-    """(status, status date, one-line reason, history) from evidence (oldest first, each with ``relation``,
-    ``published``, ``article_id``, ``sentence``) as of an ISO date."""
-    status, when, reason = "open", None, "no report on it yet"
+              ) -> tuple[str, str | None, str, list[dict[str, Any]], str]:
+    """(status, status date, one-line reason, history, path) from evidence (oldest first, each with ``relation``,
+    ``published``, ``article_id``, ``sentence``, ``note``) as of an ISO date. The path names what decided the status,
+    stably (docs/pledges.md, Round p27): :func:`path_of` of the deciding report, ``none:open``,
+    ``deadline:overdue``, ``deadline:in_progress`` (under way when the deadline passed: partly fulfilled) or
+    ``disagree:unclear``."""
+    status, when, reason, path = "open", None, "no report on it yet", "none:open"
     history: list[dict[str, Any]] = []
     end = (deadline or {}).get("end")
     seen = [e for e in evidence if (e.get("published") or "") <= as_of]
@@ -117,7 +141,7 @@ def status_of(evidence: list[dict[str, Any]], deadline: dict[str, Any] | None, a
             why = f"{rel}{late} ({e.get('published')}): {_quote(e.get('sentence') or '')}"
             if new != status:
                 history.append({"date": e.get("published"), "status": new, "reason": why})
-            status, when, reason = new, e.get("published"), why
+            status, when, reason, path = new, e.get("published"), why, path_of(e, bool(late))
     decisive = [e for e in seen if e.get("relation") in _POSITIVE | _NEGATIVE]
     if decisive:
         day = decisive[-1]["published"]
@@ -125,15 +149,16 @@ def status_of(evidence: list[dict[str, Any]], deadline: dict[str, Any] | None, a
         pos = {e["article_id"] for e in today if e["relation"] in _POSITIVE}
         neg = {e["article_id"] for e in today if e["relation"] in _NEGATIVE}
         if pos and neg and pos != neg:
-            status, when, reason = "unclear", day, f"reports of {day} disagree"
+            status, when, reason, path = "unclear", day, f"reports of {day} disagree", "disagree:unclear"
             history.append({"date": day, "status": status, "reason": reason})
     if status in ("open", "in_progress") and end and end < as_of:
         if status == "open":
-            status, when, reason = "overdue", end, f"deadline {end} passed with no decisive report"
+            status, when, reason, path = "overdue", end, f"deadline {end} passed with no decisive report", "deadline:overdue"
         else:
             status, when, reason = "partially_fulfilled", end, f"deadline {end} passed with the pledge in progress"
+            path = "deadline:in_progress"
         history.append({"date": end, "status": status, "reason": reason})
-    return status, when, reason, history
+    return status, when, reason, history, path
 
 
 def _mention_evidence(group: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
@@ -155,7 +180,7 @@ def _mention_evidence(group: list[dict[str, Any]]) -> tuple[list[dict[str, Any]]
         out.append(dict(base, role=role, relation=rel, note=note, _deadline_end=end))
         if m.get("status_in_text") in _IN_TEXT:
             rel = _IN_TEXT[m["status_in_text"]]
-            out.append(dict(base, role=ROLE_OF[rel], relation=rel, note="reported in the same sentence"))
+            out.append(dict(base, role=ROLE_OF[rel], relation=rel, note=IN_TEXT_NOTE))
     return out, deadline
 
 
@@ -169,7 +194,7 @@ def entry(group: list[dict[str, Any]], found: list[dict[str, Any]], overrides: l
     evidence, deadline = _mention_evidence(group)
     evidence += [dict(e, role=ROLE_OF.get(e["relation"], e["relation"]), _matched=True) for e in found]
     evidence.sort(key=lambda e: (e["published"] or "", e["article_id"], e["sentence_index"], e["role"] != "made"))
-    status, status_date, reason, history = status_of(evidence, deadline, as_of)
+    status, status_date, reason, history, path = status_of(evidence, deadline, as_of)
     computed = status
     ids = {m["id"] for m in group}
     ov = next((o for o in overrides if o["ledger_id"] == gid or ids & set(o["pledge_ids"])), None)
@@ -187,6 +212,7 @@ def entry(group: list[dict[str, Any]], found: list[dict[str, Any]], overrides: l
         "deadline": {k: deadline.get(k) for k in ("start", "end", "text", "granularity", "kind")} if deadline else None,
         "conditions": first.get("conditions"), "made_on": first.get("published") or first.get("made_on"),
         "status": status, "status_date": status_date or first.get("published"), "status_reason": reason,
+        "status_path": path,
         "computed_status": computed, "overridden": ov is not None, "override_note": ov["note"] if ov else None,
         "needs_review": any(e.get("relation") == "needs_review" for e in evidence), "history": history, "as_of": as_of,
         "mentions": [{"pledge_id": m["id"], "article_id": m["article_id"], "published": m.get("published")} for m in group],
@@ -203,9 +229,9 @@ def restatus(e: dict[str, Any], as_of: str) -> dict[str, Any]:
     e = dict(e, as_of=as_of)
     if e["computed_status"] in ("open", "in_progress"):
         ev = [dict(x, _deadline_end=None) for x in e["evidence"]]
-        status, when, reason, history = status_of(ev, e.get("deadline"), as_of)
+        status, when, reason, history, path = status_of(ev, e.get("deadline"), as_of)
         if not e["overridden"]:
             e["status"], e["status_date"], e["status_reason"] = status, when or e.get("made_on"), reason
-        e["computed_status"] = status
+        e["computed_status"], e["status_path"] = status, path
         e["history"] = list(e.get("history") or []) + [h for h in history if h["reason"].startswith("deadline")]
     return e
