@@ -88,8 +88,10 @@ def choose_parent(u: UnitState, candidates: Iterable[UnitState], rules: Rules) -
 
 def _two_events(units: list[UnitState], rules: Rules) -> bool:
     """Whether two of ``units`` can never be one event (the later in :func:`~gaiko.clusters.units.order` may not join
-    the earlier): a report that fits both is not decided (``attach.ambiguous``)."""
-    ordered = sorted(units, key=lambda v: order(v.unit, v.ukey, rules))
+    the earlier): a report that fits both is not decided (``attach.ambiguous``). Units of a precision in
+    ``attach.ambiguous_ignores`` (other undated reports) are left out: they never make it undecided."""
+    ordered = sorted((v for v in units if v.unit.prec not in rules.ambiguous_ignores),
+                     key=lambda v: order(v.unit, v.ukey, rules))
     return any(not compatible(a.unit, b.unit, rules) for i, a in enumerate(ordered) for b in ordered[i + 1:])
 
 

@@ -59,6 +59,8 @@ def choose_known(st: UnitState, new: Sequence[UnitState], parent: UnitState | No
             continue
         ov = order(v.unit, v.ukey, rules)
         for k, w in known.items():
+            if v.unit.prec in rules.ambiguous_ignores or w.prec in rules.ambiguous_ignores:
+                continue  # an undated fit never makes it undecided (attach.ambiguous_ignores, as core._two_events)
             a, b = (v.unit, w) if ov < order(w, k, rules) else (w, v.unit)
             if not compatible(a, b, rules):
                 memo[st.ukey] = None

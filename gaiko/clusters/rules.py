@@ -55,6 +55,8 @@ class Rules:
     overlapping: frozenset[str] = frozenset()
     #: precisions whose units join none when two units they may join are two different events (attach.ambiguous)
     ambiguous: frozenset[str] = frozenset()
+    #: precisions of the fits that never make such a unit undecided: only its other fits count (attach.ambiguous_ignores)
+    ambiguous_ignores: frozenset[str] = frozenset()
     #: a mention the coder gives in both directions is one two-way unit whose sides agree either way (sides.two_way)
     two_way: bool = False
     #: event type -> modes that are an event of their own although modes are not compared (modes.apart)
@@ -316,6 +318,9 @@ def load_rules(path: str | None = None) -> Rules:
     _check(p, isinstance(attach.get("ambiguous") or [], list)
            and all(str(x) in dates for x in attach.get("ambiguous") or []),
            "attach.ambiguous must list date precisions of dates")
+    _check(p, isinstance(attach.get("ambiguous_ignores") or [], list)
+           and all(str(x) in dates for x in attach.get("ambiguous_ignores") or []),
+           "attach.ambiguous_ignores must list date precisions of dates")
     _check(p, isinstance(max_days, int) and max_days >= 1, "attach.max_window_days must be a whole number >= 1")
     return Rules(
         state_sectors=frozenset(str(s) for s in sides.get("state_sectors") or ()),
@@ -334,6 +339,7 @@ def load_rules(path: str | None = None) -> Rules:
         empty_parents=bool(attach.get("empty_parents", False)),
         overlapping=frozenset(str(x) for x in attach.get("overlapping") or ()),
         ambiguous=frozenset(str(x) for x in attach.get("ambiguous") or ()),
+        ambiguous_ignores=frozenset(str(x) for x in attach.get("ambiguous_ignores") or ()),
         two_way=bool(sides.get("two_way", False)),
         mode_apart={str(t): frozenset(str(m) for m in ms) for t, ms in apart.items()},
         mode_undated=frozenset(str(x) for x in undated.get("precisions") or ()),
