@@ -2,8 +2,9 @@
 
 At some verbs the coder finds the right act but the wrong PLOVER type, because the type depends on what the verb
 acts on: "walked out of the chamber" is PROTEST, "walked out of the talks" REJECT, "walked out of prison"
-RETREAT; "struck down the law" is REJECT; "welcomed his counterpart to the palace" is CONSULT, where "welcomed
-the release" stays SUPPORT. The rules are data (``gaiko/data/primary/retype.yaml``: verbs, object nouns per
+RETREAT; "struck down the law" is REJECT; "withdrew from the pact" is SANCTION, where "withdrew from the town"
+stays RETREAT; "welcomed his counterpart to the palace" is CONSULT, where "welcomed the release" stays SUPPORT.
+The rules are data (``gaiko/data/primary/retype.yaml``: verbs, object nouns per
 type, sources and the corpus conventions behind them); measured in ``docs/accuracy.md``, "Kinds round t25".
 
 :func:`retype` takes and returns the coder's drafts (``gaiko.pipeline.events._Draft``); a draft's confidence is
@@ -26,6 +27,9 @@ if TYPE_CHECKING:
 __all__ = ["retype", "object_nouns"]
 
 _PARTICLE_DEPS = ("prt", "prep", "advmod")
+# the prepositions whose noun a verb acts on ("out of the chamber", "from the pact", "to the palace"); the others
+# set the scene ("withdrew his resignation after talks")
+_OBJECT_PREPS = frozenset({"of", "from", "out", "to", "by", "off"})
 
 
 @lru_cache(maxsize=None)
@@ -64,17 +68,17 @@ def _particle(tok: Token, particles: frozenset[str]) -> Token | None | bool:
 
 
 def object_nouns(tok: Token) -> list[Token]:
-    """The nouns ``tok`` acts on: its direct object, its passive subject, the nouns of its prepositional phrases
-    and of those hung on its particle ("out of the chamber", "to the palace"), in sentence order."""
+    """The nouns ``tok`` acts on: its direct object, its passive subject, the nouns of its "of/from/out/to/by"
+    phrases and of those hung on its particle ("out of the chamber", "to the palace"), in sentence order."""
     found: list[Token] = []
     for c in tok.children:
         if c.dep_ in ("dobj", "obj", "nsubjpass"):
             found.append(c)
-        elif c.dep_ in _PARTICLE_DEPS or c.dep_ == "agent":
+        elif (c.dep_ in _PARTICLE_DEPS or c.dep_ == "agent") and c.lower_ in _OBJECT_PREPS:
             for g in c.children:
                 if g.dep_ == "pobj":
                     found.append(g)
-                elif g.dep_ == "prep":
+                elif g.dep_ == "prep" and g.lower_ in _OBJECT_PREPS:
                     found += [p for p in g.children if p.dep_ == "pobj"]
     return sorted(found, key=lambda t: t.i)
 
