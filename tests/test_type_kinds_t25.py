@@ -82,3 +82,21 @@ def test_malformed_rule_file_is_a_data_file_error(monkeypatch, rules, needle):
             retype._rules()
     finally:
         retype._rules.cache_clear()
+
+
+# -- kind 5: a month name set in a date is no act (failed before: PROTEST at "March", each of them) -------------
+@pytest.mark.parametrize("text", [
+    "Inflation in Chile held steady at 4.1 percent in March.",
+    "The new bridge over the river opens to traffic in March.",
+    "The ferry service resumes on March 3, the port authority said.",
+])
+def test_month_name_is_no_event(coder, text):
+    assert _events(coder, text) == [], [(e.event_type, e.confidence, e.trigger) for e in _events(coder, text)]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Thousands March On Parliament Over Fuel Prices", "PROTEST"),        # a headline's verb
+    ("Protesters marched on the parliament in Tbilisi.", "PROTEST"),
+])
+def test_marches_keep_their_event(coder, text, want):
+    assert _primary(coder, text) == want, [(e.event_type, e.confidence, e.trigger) for e in _events(coder, text)]

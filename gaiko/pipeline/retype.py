@@ -24,7 +24,7 @@ from ..errors import DataFileError
 if TYPE_CHECKING:
     from .events import _Draft
 
-__all__ = ["retype", "object_nouns"]
+__all__ = ["retype", "object_nouns", "month_veto"]
 
 _PARTICLE_DEPS = ("prt", "prep", "advmod")
 # the prepositions whose noun a verb acts on ("out of the chamber", "from the pact", "to the palace"); the others
@@ -112,4 +112,33 @@ def retype(drafts: list[_Draft]) -> list[_Draft]:
         table = table or plover_table()
         name, etype = found
         out.append(replace(d, event_type=etype, cameo=str(table[etype]["cameo"]), pattern=f"{name}>{d.pattern}"))
+    return out
+
+
+def _words(key: str) -> frozenset[str]:
+    from ..tables import data_path, load_yaml
+
+    return frozenset(str(w) for w in (load_yaml(data_path("primary/retype.yaml")) or {}).get(key) or ())
+
+
+@lru_cache(maxsize=None)
+def _month_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(month names as written, date words lower-cased) of ``retype.yaml``."""
+    return _words("month_names"), frozenset(w.lower() for w in _words("date_words"))
+
+
+def month_veto(drafts: list[_Draft]) -> list[_Draft]:
+    """The drafts less those whose trigger is a month name set in a date (a date word before it, "in March", or a
+    number after it, "March 3"), never the first word of its sentence: a month is no act (``retype.yaml``,
+    rule 5). The parser's DATE entity is not read: it takes the verb of "Thousands March On Parliament" for one."""
+    months, date_words = _month_words()
+    out = []
+    for d in drafts:
+        tok = d.cand.tok
+        if tok.text in months and tok.i > tok.sent.start:
+            before = tok.doc[tok.i - 1]
+            after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+            if before.lower_ in date_words or (after is not None and after.like_num):
+                continue
+        out.append(d)
     return out
