@@ -50,6 +50,9 @@ def test_kind_is_typed_by_its_object(coder, text, want):
     ("Troops withdrew from the border town.", "RETREAT"),
     ("Ethiopian troops withdrew from the Somali border town of Dolo.", "RETREAT"),
     ("The minister withdrew his resignation after talks with the president.", "RETREAT"),  # "after": no object
+    # a stated plan or threat keeps its modality's type
+    ("Nurses will walk out of the hospitals on Monday unless the arrears are paid, the union warned.", "THREATEN"),
+    ("The government warned it would quit the regional pact if the tariffs stayed.", "THREATEN"),
 ])
 def test_look_alikes_keep_their_type(coder, text, want):
     assert _primary(coder, text) == want, [(e.event_type, e.confidence, e.trigger) for e in _events(coder, text)]

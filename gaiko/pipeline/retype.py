@@ -29,7 +29,10 @@ __all__ = ["retype", "object_nouns", "month_veto"]
 _PARTICLE_DEPS = ("prt", "prep", "advmod")
 # the prepositions whose noun a verb acts on ("out of the chamber", "from the pact", "to the palace"); the others
 # set the scene ("withdrew his resignation after talks")
-_OBJECT_PREPS = frozenset({"of", "from", "out", "to", "by", "off"})
+_OBJECT_PREPS = frozenset({"of", "from", "out", "off"})
+# a stated plan or threat ("warned it would walk out", "may quit the talks") is typed by its modality
+# (docs/patterns.md, step 5), not by the act it announces
+_INTENTIONS = frozenset({"THREATEN", "AGREE", "REQUEST"})
 
 
 @lru_cache(maxsize=None)
@@ -68,8 +71,8 @@ def _particle(tok: Token, particles: frozenset[str]) -> Token | None | bool:
 
 
 def object_nouns(tok: Token) -> list[Token]:
-    """The nouns ``tok`` acts on: its direct object, its passive subject, the nouns of its "of/from/out/to/by"
-    phrases and of those hung on its particle ("out of the chamber", "to the palace"), in sentence order."""
+    """The nouns ``tok`` acts on: its direct object, its passive subject, the nouns of its "of/from/out/off"
+    phrases and of those hung on its particle ("out of the chamber"), in sentence order."""
     found: list[Token] = []
     for c in tok.children:
         if c.dep_ in ("dobj", "obj", "nsubjpass"):
@@ -99,13 +102,15 @@ def _new_type(tok: Token) -> tuple[str, str] | None:
 
 
 def retype(drafts: list[_Draft]) -> list[_Draft]:
-    """The drafts, those drafted at a verb of ``retype.yaml`` re-typed by the noun it acts on."""
+    """The drafts, those drafted at a verb of ``retype.yaml`` re-typed by the noun it acts on; a stated plan or
+    threat (an intended or hypothetical clause, or a THREATEN, AGREE or REQUEST draft) keeps its type."""
     from ..tables import plover_table
 
     out: list[_Draft] = []
     table: dict[str, Any] | None = None
     for d in drafts:
-        found = _new_type(d.cand.tok)
+        plan = d.info.intended or d.info.hypothetical or d.event_type in _INTENTIONS
+        found = None if plan else _new_type(d.cand.tok)
         if found is None or found[1] == d.event_type:
             out.append(d)
             continue
