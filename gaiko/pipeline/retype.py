@@ -27,8 +27,8 @@ if TYPE_CHECKING:
 __all__ = ["retype", "object_nouns", "month_veto"]
 
 _PARTICLE_DEPS = ("prt", "prep", "advmod")
-# the prepositions whose noun a verb acts on ("out of the chamber", "from the pact", "to the palace"); the others
-# set the scene ("withdrew his resignation after talks")
+# the prepositions whose noun a verb acts on ("out of the chamber", "from the pact"); the others set the scene
+# ("withdrew his resignation after talks", "welcomed ... to the palace")
 _OBJECT_PREPS = frozenset({"of", "from", "out", "off"})
 # a stated plan or threat ("warned it would walk out", "may quit the talks") is typed by its modality
 # (docs/patterns.md, step 5), not by the act it announces
@@ -77,7 +77,7 @@ def object_nouns(tok: Token) -> list[Token]:
     for c in tok.children:
         if c.dep_ in ("dobj", "obj", "nsubjpass"):
             found.append(c)
-        elif (c.dep_ in _PARTICLE_DEPS or c.dep_ == "agent") and c.lower_ in _OBJECT_PREPS:
+        elif c.dep_ in _PARTICLE_DEPS and c.lower_ in _OBJECT_PREPS:
             for g in c.children:
                 if g.dep_ == "pobj":
                     found.append(g)
@@ -121,6 +121,7 @@ def retype(drafts: list[_Draft]) -> list[_Draft]:
 
 
 def _words(key: str) -> frozenset[str]:
+    """The words of list ``key`` of ``retype.yaml``, as written."""
     from ..tables import data_path, load_yaml
 
     return frozenset(str(w) for w in (load_yaml(data_path("primary/retype.yaml")) or {}).get(key) or ())
