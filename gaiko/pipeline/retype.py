@@ -1,7 +1,7 @@
 """Re-typing the events drafted at a phrasal verb by the noun it acts on (issue 12, round t25).
 
 At some verbs the coder finds the right act but the wrong PLOVER type, because the type depends on what the verb
-acts on: "walked out of the chamber" is PROTEST, "walked out of the talks" REJECT, "walked out of prison"
+acts on: "walked out of the chamber" is PROTEST, "walked out of prison" (a release)
 RETREAT; "struck down the law" is REJECT; "withdrew from the pact" is SANCTION, where "withdrew from the town"
 stays RETREAT; "welcomed his counterpart to the palace" is CONSULT, where "welcomed the release" stays SUPPORT.
 The rules are data (``gaiko/data/primary/retype.yaml``: verbs, object nouns per
