@@ -49,8 +49,11 @@ def _words(name: str, key: str) -> frozenset[str]:
 
 
 def rank_sentence(coder: EventCoder, sent: Span, state: DocState, drafts: list[_Draft]) -> list[_Draft]:
-    """The drafts of one sentence after the two kinds (veto, then joint operations)."""
-    return joint_operations(coder, state, domain_veto(drafts))
+    """The drafts of one sentence after the kinds: re-typing by the object and the month veto (round t25,
+    ``retype.py``), the domain veto, then joint operations."""
+    from .retype import month_veto, retype
+
+    return joint_operations(coder, state, domain_veto(month_veto(retype(drafts))))
 
 
 def _outrank(top: list[_Draft], low: list[_Draft]) -> None:

@@ -1,0 +1,150 @@
+"""Re-typing the events drafted at a phrasal verb by the noun it acts on (issue 12, round t25).
+
+At some verbs the coder finds the right act but the wrong PLOVER type, because the type depends on what the verb
+acts on: "walked out of the chamber" is PROTEST, "walked out of prison" (a release)
+RETREAT; "struck down the law" is REJECT; "withdrew from the pact" is SANCTION, where "withdrew from the town"
+stays RETREAT; "welcomed his counterpart to the palace" is CONSULT, where "welcomed the release" stays SUPPORT.
+The rules are data (``gaiko/data/primary/retype.yaml``: verbs, object nouns per
+type, sources and the corpus conventions behind them); measured in ``docs/accuracy.md``, "Kinds round t25".
+
+:func:`retype` takes and returns the coder's drafts (``gaiko.pipeline.events._Draft``); a draft's confidence is
+kept, only its type, CAMEO code and pattern change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from spacy.tokens import Token
+
+from ..errors import DataFileError
+
+if TYPE_CHECKING:
+    from .events import _Draft
+
+__all__ = ["retype", "object_nouns", "month_veto"]
+
+_PARTICLE_DEPS = ("prt", "prep", "advmod")
+# the prepositions whose noun a verb acts on ("out of the chamber", "from the pact"); the others set the scene
+# ("withdrew his resignation after talks", "welcomed ... to the palace")
+_OBJECT_PREPS = frozenset({"of", "from", "out", "off"})
+# a stated plan or threat ("warned it would walk out", "may quit the talks") is typed by its modality
+# (docs/patterns.md, step 5), not by the act it announces
+_INTENTIONS = frozenset({"THREATEN", "AGREE", "REQUEST"})
+
+
+@lru_cache(maxsize=None)
+def _rules() -> tuple[tuple[str, dict[str, frozenset[str]], dict[str, list[str]], str | None], ...]:
+    """(name, {lemma: particles}, {type: nouns}, no-object type) per rule of ``primary/retype.yaml``.
+
+    Raises :class:`gaiko.errors.DataFileError` when a rule lacks verbs or names a type PLOVER does not have."""
+    from ..tables import data_path, load_yaml, plover_table
+
+    path = data_path("primary/retype.yaml")
+    data = load_yaml(path) or {}
+    types = set(plover_table())
+    out = []
+    for name, rule in (data.get("rules") or {}).items():
+        if not isinstance(rule, dict) or not rule.get("verbs"):
+            raise DataFileError(str(path), f"rule {name!r} has no list of verbs")
+        verbs: dict[str, set[str]] = {}
+        for v in rule["verbs"]:
+            lemma, _, particle = str(v).lower().partition(" ")
+            verbs.setdefault(lemma, set()).add(particle)
+        objects = {str(t): [str(w).lower() for w in ws or ()] for t, ws in (rule.get("objects") or {}).items()}
+        bare = rule.get("no_object")
+        for t in [*objects, *([bare] if bare else [])]:
+            if t not in types:
+                raise DataFileError(str(path), f"rule {name!r} names {t!r}, which is no PLOVER type")
+        out.append((str(name), {k: frozenset(p) for k, p in verbs.items()}, objects, str(bare) if bare else None))
+    return tuple(out)
+
+
+def _particle(tok: Token, particles: frozenset[str]) -> Token | None | bool:
+    """The particle child of ``tok`` named in ``particles`` ("out" of "walked out"); True when the verb needs
+    none (an entry without a particle); None when it needs one and has none."""
+    if "" in particles:
+        return True
+    return next((c for c in tok.children if c.dep_ in _PARTICLE_DEPS and c.lower_ in particles), None)
+
+
+def object_nouns(tok: Token) -> list[Token]:
+    """The nouns ``tok`` acts on: its direct object, its passive subject, the nouns of its "of/from/out/off"
+    phrases and of those hung on its particle ("out of the chamber"), in sentence order."""
+    found: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in ("dobj", "obj", "nsubjpass"):
+            found.append(c)
+        elif c.dep_ in _PARTICLE_DEPS and c.lower_ in _OBJECT_PREPS:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    found.append(g)
+                elif g.dep_ == "prep" and g.lower_ in _OBJECT_PREPS:
+                    found += [p for p in g.children if p.dep_ == "pobj"]
+    return sorted(found, key=lambda t: t.i)
+
+
+def _new_type(tok: Token) -> tuple[str, str] | None:
+    """(rule name, PLOVER type) for the verb ``tok``, or None when no rule applies."""
+    lemma = tok.lemma_.lower()
+    for name, verbs, objects, bare in _rules():
+        if lemma not in verbs or tok.pos_ not in ("VERB", "AUX") or not _particle(tok, verbs[lemma]):
+            continue
+        nouns = object_nouns(tok)
+        for etype, words in objects.items():
+            if any(n.lemma_.lower() in words or n.lower_ in words for n in nouns):
+                return name, etype
+        if not nouns and bare:
+            return name, bare
+    return None
+
+
+def retype(drafts: list[_Draft]) -> list[_Draft]:
+    """The drafts, those drafted at a verb of ``retype.yaml`` re-typed by the noun it acts on; a stated plan or
+    threat (an intended or hypothetical clause, or a THREATEN, AGREE or REQUEST draft) keeps its type."""
+    from ..tables import plover_table
+
+    out: list[_Draft] = []
+    table: dict[str, Any] | None = None
+    for d in drafts:
+        plan = d.info.intended or d.info.hypothetical or d.event_type in _INTENTIONS
+        found = None if plan else _new_type(d.cand.tok)
+        if found is None or found[1] == d.event_type:
+            out.append(d)
+            continue
+        table = table or plover_table()
+        name, etype = found
+        out.append(replace(d, event_type=etype, cameo=str(table[etype]["cameo"]), pattern=f"{name}>{d.pattern}"))
+    return out
+
+
+def _words(key: str) -> frozenset[str]:
+    """The words of list ``key`` of ``retype.yaml``, as written."""
+    from ..tables import data_path, load_yaml
+
+    return frozenset(str(w) for w in (load_yaml(data_path("primary/retype.yaml")) or {}).get(key) or ())
+
+
+@lru_cache(maxsize=None)
+def _month_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(month names as written, date words lower-cased) of ``retype.yaml``."""
+    return _words("month_names"), frozenset(w.lower() for w in _words("date_words"))
+
+
+def month_veto(drafts: list[_Draft]) -> list[_Draft]:
+    """The drafts less those whose trigger is a month name set in a date (a date word before it, "in March", or a
+    number after it, "March 3"), never the first word of its sentence: a month is no act (``retype.yaml``,
+    rule 5). The parser's DATE entity is not read: it takes the verb of "Thousands March On Parliament" for one."""
+    months, date_words = _month_words()
+    out = []
+    for d in drafts:
+        tok = d.cand.tok
+        if tok.text in months and tok.i > tok.sent.start:
+            before = tok.doc[tok.i - 1]
+            after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+            if before.lower_ in date_words or (after is not None and after.like_num):
+                continue
+        out.append(d)
+    return out
