@@ -141,6 +141,19 @@ class UnitIndex:
         self.fits: dict[int, dict[int, Any] | None] = {}
         #: whether the store holds a token (read by :func:`index_for`, in the batch's transaction)
         self.stored = False
+        #: cluster id -> its ``clusters`` row (a tuple, columns of :data:`~.tables.CLUSTER_COLUMNS`), read in full the
+        #: first time a batch's summaries need a stored row (:meth:`cluster_rows`) and kept equal to the table by
+        #: :func:`~.summary.refresh_summaries`; ``None`` until then
+        self.clusters: dict[str, tuple[Any, ...]] | None = None
+
+    def cluster_rows(self, con: Any) -> dict[str, tuple[Any, ...]]:
+        """The ``clusters`` rows by id (read from the table the first time; the caller keeps them up to date)."""
+        if self.clusters is None:
+            from .tables import CLUSTER_COLUMNS
+
+            cols = ", ".join(f'"{n}"' for n, _t in CLUSTER_COLUMNS)
+            self.clusters = {r[0]: tuple(r) for r in con.execute(f"SELECT {cols} FROM clusters").fetchall()}
+        return self.clusters
 
     def objects_for(self, rules: Any) -> dict[int, Any]:
         """ukey -> the unit's :class:`~.units.Unit` under ``rules``, as made so far (kept while the rules are the same)."""
