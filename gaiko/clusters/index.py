@@ -176,6 +176,10 @@ class UnitIndex:
             out[k] = st
         return out
 
+    def held_states(self) -> dict[int, Any]:
+        """ukey -> the states made so far (read only: what :meth:`states` would give for those keys)."""
+        return self._states
+
     def get(self, ukeys: Iterable[int]) -> list[tuple[Any, ...]]:
         """The stored rows of those of ``ukeys`` that are stored."""
         units = self.units

@@ -211,6 +211,13 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
     # so that one read of cluster_units brings them and the batch's own stored units
     coarse = idx.pairs("cluster_coarse", *_keyed([UnitState(u, k) for k, (u, _a) in fresh.items()],
                                                   lambda u: _coarse_probes(u, rules), rules))
+    # a stored undated unit left undecided for good (two of its fits are two events, gaiko.clusters.fits) never takes
+    # a parent again: the changed units that find it change nothing (step 2 skips it), so it is not read at all; in a
+    # store whose days fill up, most undated units a batch finds are such (docs/clusters.md, *Cost*)
+    idx.objects_for(rules)  # the remembered fits and states below are those of these rules
+    memo, held = idx.fits, idx.held_states()
+    coarse = [(t, c) for t, c in coarse
+              if not (memo.get(c, 0) is None and (st := held.get(c)) is not None and st.parent is None)]
     stored = _load_units(idx, set(fresh) | {c for _t, c in coarse}, rules)
     # the mentions come from articles never clustered before, so their articles are new to every unit
     states: dict[int, UnitState] = {}  # every unit read or changed in this batch
