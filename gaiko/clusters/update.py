@@ -30,7 +30,7 @@ from .rules import Rules
 from .units import Unit, compatible, order, units_of
 from .fits import choose_known, choose_remembering, fitting
 from .index import UnitIndex, index_for, seal
-from .tables import insert_rows, lists, member_key
+from .tables import insert_rows, lists, member_key, move_members
 
 __all__ = ["add_mentions", "mention_rows", "Touched", "MENTION_SQL"]
 
@@ -183,6 +183,8 @@ class Touched:
     full: set[str]
     #: whether ``cluster_id`` was written with ``auto_id`` (the store has no overrules)
     cluster_ids_set: bool = False
+    #: the writer's in-process copy of the store (:class:`~.index.UnitIndex`), sealed for this transaction
+    index: Any = None
 
 
 def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster_ids: bool = False) -> Touched:
@@ -209,6 +211,13 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
     # so that one read of cluster_units brings them and the batch's own stored units
     coarse = idx.pairs("cluster_coarse", *_keyed([UnitState(u, k) for k, (u, _a) in fresh.items()],
                                                   lambda u: _coarse_probes(u, rules), rules))
+    # a stored undated unit left undecided for good (two of its fits are two events, gaiko.clusters.fits) never takes
+    # a parent again: the changed units that find it change nothing (step 2 skips it), so it is not read at all; in a
+    # store whose days fill up, most undated units a batch finds are such (docs/clusters.md, *Cost*)
+    idx.objects_for(rules)  # the remembered fits and states below are those of these rules
+    memo, held = idx.fits, idx.held_states()
+    coarse = [(t, c) for t, c in coarse
+              if not (memo.get(c, 0) is None and (st := held.get(c)) is not None and st.parent is None)]
     stored = _load_units(idx, set(fresh) | {c for _t, c in coarse}, rules)
     # the mentions come from articles never clustered before, so their articles are new to every unit
     states: dict[int, UnitState] = {}  # every unit read or changed in this batch
@@ -324,12 +333,7 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
         "mkey": ("VARCHAR", [member_key(r["article_id"], r["sentence_idx"], r["trigger_start"]) for r in rows])})
     earlier = sorted(k for k in moved if k not in new_keys)
     if earlier:
-        sel, params = lists({"k": ("BIGINT", earlier),
-                             "c": ("VARCHAR", [cluster_id_of(states[k].root) for k in earlier])})  # type: ignore[arg-type]
-        both = ", cluster_id = r.c" if cluster_ids else ""
-        con.execute(f"UPDATE cluster_members SET auto_id = r.c{both} FROM {sel} r WHERE cluster_members.ukey = r.k "
-                    "AND (cluster_members.auto_id IS DISTINCT FROM r.c"
-                    f"{' OR cluster_members.cluster_id IS DISTINCT FROM r.c' if cluster_ids else ''})", params)
+        move_members(con, earlier, [cluster_id_of(states[k].root) for k in earlier], cluster_ids)  # type: ignore[arg-type]
     cids = [cluster_id_of(states[k].root) for k in sorted(moved | set(fresh))]  # type: ignore[arg-type]
     affected = {cluster_id_of(r) for k in moved if (r := old_root.get(k)) is not None}
     # an earlier unit that moved takes its (earlier) mentions from one cluster to another: both need all of theirs
@@ -342,7 +346,7 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
         else:
             gained[cid] = [r]
     seal(con, idx)  # the tables and the index hold the same units and keys again
-    return Touched(affected | set(cids), gained, full, cluster_ids)
+    return Touched(affected | set(cids), gained, full, cluster_ids, idx)
 
 
 def _keyed(units: Iterable[UnitState], keys_of: Any, rules: Rules) -> tuple[list[int], list[int]]:
