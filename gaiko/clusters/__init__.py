@@ -81,9 +81,9 @@ def _cluster(con: Any, rows: Sequence[dict[str, Any]], rules: Rules) -> None:
         touched = add_mentions(con, rows, rules, cluster_ids=not has_overrules(con))
         ids, overruled = apply_overrules(con, touched.clusters, touched.cluster_ids_set)
         if overruled:
-            refresh_summaries(con, ids, rules, index=touched.index)
+            refresh_summaries(con, ids, rules)
         else:
-            refresh_summaries(con, ids, rules, touched.gained, touched.full, index=touched.index)
+            refresh_summaries(con, ids, rules, touched.gained, touched.full)
     finally:
         if collecting:
             gc.enable()

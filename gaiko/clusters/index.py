@@ -17,13 +17,8 @@ remembers, and otherwise loads it again. So the index is reloaded after a rolled
 the old token), after a batch that failed half-way (the index forgot its token when it began changing), for another
 store, and after anything else that wrote the tables: :func:`gaiko.clusters.rebuild_clusters` and migration 7
 remove the token. Splits and merges (overrules) change only ``cluster_members`` and ``clusters``, which the index
-does not hold but for the copy of ``clusters`` below. As a last guard, the number of stored units must equal the
+does not hold. As a last guard, the number of stored units must equal the
 index's (one ``count(*)``).
-
-The index also holds a copy of the ``clusters`` rows (:meth:`UnitIndex.cluster_rows`, read the first time a batch's
-summaries need a stored row), which :func:`~.summary.refresh_summaries` keeps equal to the table within a batch;
-splits, merges and dropped overrules rewrite summaries outside a batch, and remove the token
-(:func:`forget`) so that no process trusts its copy afterwards.
 
 The index also keeps the :class:`~.core.UnitState` of every unit a batch has read (made once from its row, not
 again for every batch that reads it): a batch changes those objects in place and writes every one it changes, so
@@ -148,19 +143,6 @@ class UnitIndex:
         self.fits: dict[int, dict[int, Any] | None] = {}
         #: whether the store holds a token (read by :func:`index_for`, in the batch's transaction)
         self.stored = False
-        #: cluster id -> its ``clusters`` row (a tuple, columns of :data:`~.tables.CLUSTER_COLUMNS`), read in full the
-        #: first time a batch's summaries need a stored row (:meth:`cluster_rows`) and kept equal to the table by
-        #: :func:`~.summary.refresh_summaries`; ``None`` until then
-        self.clusters: dict[str, tuple[Any, ...]] | None = None
-
-    def cluster_rows(self, con: Any) -> dict[str, tuple[Any, ...]]:
-        """The ``clusters`` rows by id (read from the table the first time; the caller keeps them up to date)."""
-        if self.clusters is None:
-            from .tables import CLUSTER_COLUMNS
-
-            cols = ", ".join(f'"{n}"' for n, _t in CLUSTER_COLUMNS)
-            self.clusters = {r[0]: tuple(r) for r in con.execute(f"SELECT {cols} FROM clusters").fetchall()}
-        return self.clusters
 
     def objects_for(self, rules: Any) -> dict[int, Any]:
         """ukey -> the unit's :class:`~.units.Unit` under ``rules``, as made so far (kept while the rules are the same)."""

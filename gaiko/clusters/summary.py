@@ -209,36 +209,21 @@ def fetch_reports(con: Any, cluster_ids: Iterable[str], sentences: bool = False)
 
 
 def refresh_summaries(con: Any, cluster_ids: Iterable[str], rules: Rules, gained: dict[str, list[dict[str, Any]]] | None = None,
-                      full: set[str] | None = None, index: Any = None) -> int:
+                      full: set[str] | None = None) -> int:
     """Bring the ``clusters`` rows of ``cluster_ids`` up to date (a cluster left without mentions loses its row).
 
     Without ``gained`` every cluster is summarized from all its mentions, read from the store. With it
     (cluster id -> the mentions of articles new to the cluster, as a batch's writer has them), a cluster not
     in ``full`` only gained those: a new cluster is summarized from them alone, a stored one from its row and
-    them (:func:`summarize` with ``old``), so a batch's cost does not grow with the size of its clusters.
-
-    ``index`` is the batch's :class:`~.index.UnitIndex` (sealed for this transaction): its copy of the ``clusters``
-    rows (:meth:`~.index.UnitIndex.cluster_rows`) gives the stored rows, instead of an index lookup whose cost
-    grows with the table, and is brought up to date with them. Without it (a split, a merge, an overrule dropped),
-    the rows are read from the table and the in-process copies are dropped (:func:`~.index.forget`): every
-    writer loads them again for its next batch."""
+    them (:func:`summarize` with ``old``), so a batch's cost does not grow with the size of its clusters."""
     ids = sorted({c for c in cluster_ids if c})
     if not ids:
         return 0
-    if index is None:
-        from .index import forget
-
-        forget(con)
     gained = gained or {}
     quick = {c for c in ids if c in gained and full is not None and c not in full}
     reports = fetch_reports(con, [c for c in ids if c not in gained or full is None or c in full])
     # the stored rows of the clusters that only gained mentions are what their new rows are made from
-    if index is not None:
-        held = index.cluster_rows(con)
-        names = [n for n, _t in CLUSTER_COLUMNS]
-        old = {c: dict(zip(names, held[c])) for c in quick if c in held}
-    else:
-        old = _stored(con, sorted(quick))
+    old = _stored(con, sorted(quick))
     sel, params = lists({"c": ("VARCHAR", ids)})
     con.execute(f"DELETE FROM clusters WHERE id IN (SELECT c FROM {sel})", params)
     rows = []
@@ -249,10 +234,6 @@ def refresh_summaries(con: Any, cluster_ids: Iterable[str], rules: Rules, gained
             rows.append(summarize(cid, gained[cid], rules, old.get(cid)))
     if rows:
         insert_rows(con, "clusters", {n: (t, [r[n] for r in rows]) for n, t in CLUSTER_COLUMNS})
-    if index is not None:
-        for cid in ids:
-            held.pop(cid, None)
-        held.update((r["id"], tuple(r[n] for n, _t in CLUSTER_COLUMNS)) for r in rows)
     return len(rows)
 
 
