@@ -23,11 +23,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .meeting import place_tokens
 from .rules import WILD, Rules
 from .units import Unit, compatible, order, side_by_side, units_of
 
 __all__ = ["UnitState", "ukey_of", "cluster_id_of", "preference", "choose_parent", "cluster_mentions", "probe_tokens",
-           "listed_tokens", "slot_keys", "mix_slots", "mixed_keys", "SLOT"]
+           "listed_tokens", "listed_with_place", "probes_with_place", "slot_keys", "mix_slots", "mixed_keys", "SLOT"]
 
 
 def ukey_of(unit: Unit) -> int:
@@ -107,6 +108,21 @@ def probe_tokens(u: Unit, undirected: bool = False) -> tuple[str, ...]:
     none, and the units open on the side it names when it leaves the other open (on either side for an
     ``undirected`` type)."""
     return _probing(u.src == WILD, u.tgt == WILD, u.countries, undirected)
+
+
+def listed_with_place(u: Unit, rules: Rules) -> tuple[str, ...]:
+    """:func:`listed_tokens`, and the unit's place token when it may meet others of its day and place
+    (:func:`~gaiko.clusters.meeting.place_tokens`, ``places.meet``)."""
+    extra = place_tokens(u, rules)
+    return listed_tokens(u) + extra if extra else listed_tokens(u)
+
+
+def probes_with_place(u: Unit, rules: Rules) -> tuple[str, ...]:
+    """:func:`probe_tokens` (undirected for the rules' undirected types), and the place token of the units of its day
+    and place it may meet (the same token as it is listed under: the relation is symmetric)."""
+    tokens = probe_tokens(u, u.event_type in rules.undirected)
+    extra = place_tokens(u, rules)
+    return tokens + extra if extra else tokens
 
 
 @lru_cache(maxsize=65536)

@@ -73,6 +73,10 @@ class Rules:
     path: str = ""
     #: every window width (days) the date rules can give that is narrow enough to join (``max_window_days``)
     widths: tuple[int, ...] = ()
+    #: reports of these precisions, one day and one named place meet although their sides differ (places.meet), when
+    #: each side meets its counterpart by one of these kinds (gaiko.clusters.meeting)
+    meet_precisions: frozenset[str] = frozenset()
+    meet_sides: frozenset[str] = frozenset()
 
     # -- sides ---------------------------------------------------------------
     def side(self, country: str | None, sector: str | None, name: str | None, resolved_by: str | None = None,
@@ -321,6 +325,14 @@ def load_rules(path: str | None = None) -> Rules:
     _check(p, isinstance(attach.get("ambiguous_ignores") or [], list)
            and all(str(x) in dates for x in attach.get("ambiguous_ignores") or []),
            "attach.ambiguous_ignores must list date precisions of dates")
+    meet = places.get("meet") or {}
+    _check(p, isinstance(meet, dict) and set(meet) <= {"precisions", "sides"}
+           and all(isinstance(meet.get(k) or [], list) for k in ("precisions", "sides")),
+           "places.meet must be a mapping of precisions and sides (lists)")
+    _check(p, all(str(x) in dates or str(x) in PRECISIONS for x in meet.get("precisions") or []),
+           "places.meet.precisions must list date precisions of dates")
+    _check(p, all(str(x) in ("open", "country", "named") for x in meet.get("sides") or []),
+           "places.meet.sides must list open, country or named")
     _check(p, isinstance(max_days, int) and max_days >= 1, "attach.max_window_days must be a whole number >= 1")
     return Rules(
         state_sectors=frozenset(str(s) for s in sides.get("state_sectors") or ()),
@@ -350,4 +362,6 @@ def load_rules(path: str | None = None) -> Rules:
         country_names=_country_names(),
         path=p,
         widths=_widths({str(k): dict(v) for k, v in dates.items()}, max_days),
+        meet_precisions=frozenset(str(x) for x in meet.get("precisions") or ()),
+        meet_sides=frozenset(str(x) for x in meet.get("sides") or ()),
     )

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .context import referred_days
+from .meeting import place_meets, side_country
 from .rules import NAMED, OTHER_MODE, WILD, Rules
 
 __all__ = ["Unit", "unit_of", "units_of", "status_of", "compatible", "directed", "side_by_side", "sides_agree", "order",
@@ -108,11 +109,6 @@ class Unit:
 
 def _place_level(p: str) -> int:
     return 2 if p.startswith("P:") else 1 if p.startswith("C:") else 0
-
-
-def side_country(s: str) -> str:
-    """The country part of a side (``JPN`` for ``JPN:society`` or ``JPN@person``), what the lookup keys use."""
-    return s.split("@", 1)[0].split(":", 1)[0]
 
 
 def unit_of(m: dict[str, Any], rules: Rules) -> Unit:
@@ -290,7 +286,8 @@ def places_agree(a: str, b: str) -> bool:
 
 def compatible(v: Unit, u: Unit, rules: Rules) -> bool:
     """Whether ``v`` can be the same event as ``u`` and says it at least as precisely in time: same status and
-    type; the sides agree (:func:`sides_agree`), the place and the mode too (equal, or one of them open; a country
+    type; the sides agree (:func:`sides_agree`; or, on one day in one named place, they meet:
+    :func:`~gaiko.clusters.meeting.place_meets`), the place and the mode too (equal, or one of them open; a country
     agrees with its cities); ``v``'s date is at least as precise and its window lies inside ``u``'s."""
     if v.status != u.status or v.event_type != u.event_type:
         return False
@@ -302,7 +299,7 @@ def compatible(v: Unit, u: Unit, rules: Rules) -> bool:
         return False
     if not rules.empty_parents and is_empty(v) and not is_empty(u):
         return False  # a bare "the attack on Tuesday" would tie together every report of its day (docs/clusters.md)
-    return (sides_agree(v, u, rules) and places_agree(v.place, u.place)
+    return ((sides_agree(v, u, rules) or place_meets(v, u, rules)) and places_agree(v.place, u.place)
             and rules.modes_agree(v, u))
 
 

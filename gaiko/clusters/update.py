@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .core import (SLOT, UnitState, choose_parent, cluster_id_of, listed_tokens, mix_slots, mixed_keys, probe_tokens,
-                   ukey_of)
+from .core import (SLOT, UnitState, choose_parent, cluster_id_of, listed_with_place, mix_slots, mixed_keys,
+                   probes_with_place, ukey_of)
 from .rules import Rules
 from .units import Unit, compatible, order, units_of
 from .fits import choose_known, choose_remembering, fitting
@@ -82,16 +82,17 @@ def _indexable(u: Unit, rules: Rules) -> bool:
 _NARROW = 4
 
 
-def _fine_keys(u: Unit) -> list[int]:
-    """Keys a unit is found under by the units that may join it: its exact window, under its side tokens."""
-    return mixed_keys(u.status, u.event_type, listed_tokens(u), "f", _one_slot(u.width * SLOT + u.lo))  # type: ignore[operator]
+def _fine_keys(u: Unit, rules: Rules) -> list[int]:
+    """Keys a unit is found under by the units that may join it: its exact window, under its side tokens (and its
+    place token, :func:`~.meeting.place_tokens`)."""
+    return mixed_keys(u.status, u.event_type, listed_with_place(u, rules), "f", _one_slot(u.width * SLOT + u.lo))  # type: ignore[operator]
 
 
 def _fine_probes(u: Unit, rules: Rules) -> list[int]:
     """Keys of the units ``u`` may join: every window of a width the rules give that fits inside its own, under the
     side tokens that may agree."""
     slots = _inner_slots(u.lo, u.hi, rules.widths) + mix_slots(_overlap_slots(u, rules))  # type: ignore[arg-type]
-    return mixed_keys(u.status, u.event_type, probe_tokens(u, u.event_type in rules.undirected), "f", slots)
+    return mixed_keys(u.status, u.event_type, probes_with_place(u, rules), "f", slots)
 
 
 def _overlap_slots(u: Unit, rules: Rules) -> list[int]:
@@ -102,18 +103,18 @@ def _overlap_slots(u: Unit, rules: Rules) -> list[int]:
     return [w * SLOT + lo for lo in range(u.lo - w + 1, u.lo + w) if lo != u.lo]  # type: ignore[operator]
 
 
-def _coarse_keys(u: Unit) -> list[int]:
+def _coarse_keys(u: Unit, rules: Rules) -> list[int]:
     """Keys a unit is found under by the units it may join, under its tokens: its exact window when narrow, else
     every week its window touches."""
     if u.width <= _NARROW:
-        return mixed_keys(u.status, u.event_type, listed_tokens(u), "c", _one_slot(u.width * SLOT + u.lo))  # type: ignore[operator]
-    return mixed_keys(u.status, u.event_type, listed_tokens(u), "w", _weeks(u.lo, u.hi))  # type: ignore[arg-type]
+        return mixed_keys(u.status, u.event_type, listed_with_place(u, rules), "c", _one_slot(u.width * SLOT + u.lo))  # type: ignore[operator]
+    return mixed_keys(u.status, u.event_type, listed_with_place(u, rules), "w", _weeks(u.lo, u.hi))  # type: ignore[arg-type]
 
 
 def _coarse_probes(u: Unit, rules: Rules) -> list[int]:
     """Keys of the units that may join ``u`` (the side relation is symmetric): their window contains ``u``'s, so it
     is one of the narrow windows around it, or a wide one touching its first week."""
-    tokens = probe_tokens(u, u.event_type in rules.undirected)
+    tokens = probes_with_place(u, rules)
     slots = _outer_slots(u.lo, u.hi, rules.widths) + (mix_slots(_overlap_slots(u, rules))  # type: ignore[arg-type]
                                                       if u.width <= _NARROW else ())  # type: ignore[operator]
     return (mixed_keys(u.status, u.event_type, tokens, "c", slots)
@@ -267,7 +268,7 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
     # candidates of every new unit (and of every unit to re-choose): the units starting on one of its days, under its side pattern (the new units'
     # lookup keys are written first, so that the new units are found too)
     indexable = [st for st in new_units if _indexable(st.unit, rules)]
-    _write_keys(con, idx, "cluster_fine", indexable, _fine_keys, rules)
+    _write_keys(con, idx, "cluster_fine", indexable, lambda u: _fine_keys(u, rules), rules)
     cands: dict[int, set[int]] = {}
     for t, c in _probe(idx, "cluster_fine", _keyed(new_units + rechoose, lambda u: _fine_probes(u, rules), rules), states,
                        old_root, rules):
@@ -324,7 +325,7 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
     # and the auto_id of the earlier members of every stored unit whose root changed
     write = dirty | moved | {st.ukey for st in changed}
     _write_units(con, idx, [states[k] for k in sorted(write)])
-    _write_keys(con, idx, "cluster_coarse", indexable, _coarse_keys, rules)
+    _write_keys(con, idx, "cluster_coarse", indexable, lambda u: _coarse_keys(u, rules), rules)
     auto = [cluster_id_of(states[k].root) for k in unit_of_row]  # type: ignore[arg-type]
     insert_rows(con, "cluster_members", {
         "event_id": ("VARCHAR", [str(r["id"]) for r in rows]),
