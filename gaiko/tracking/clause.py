@@ -37,7 +37,11 @@ def _cue_in(spans: tuple[tuple[int, int, str, str], ...], lo: int, hi: int, rel:
 
 def _negated_span(toks: list[Tok], lo: int, i: int) -> bool:
     window = " ".join(t.text for t in toks[max(lo, i - 4):i])
-    return bool(re.search(r"\b(not|n't|never|no|none|nothing|neither|yet to|no longer)\b", window))
+    if re.search(r"\b(not|n't|never|no|none|nothing|neither|yet to|no longer)\b", window):
+        return True
+    # "a night without shelling", "without air raid sirens": "without" right before the span, at most two words
+    # between (round p28; "resumed without warning" has it after the span, and is no negation of it)
+    return "without" in (t.text for t in toks[max(lo, i - 3):i])
 
 
 def _governing_cue(cues: dict[str, tuple[int, int, str] | None], k: int) -> tuple[str, str] | None:
@@ -69,7 +73,7 @@ _NOT_UNTIL = re.compile(r"\b(until|till|before|yet|for now|for the time being)\b
 
 _STOPPED = re.compile(r"\b(stopp?ed|ended|halted|ceased|subsided|eased|died down|fell silent|was quiet|were quiet|"
                       r"has been quiet|have been quiet|is quiet|are quiet|remained quiet|stayed quiet|calm returned|"
-                      r"calm has returned|no longer)\b", re.I)
+                      r"calm has returned|no longer|paused|fell quiet)\b", re.I)
 #: acts whose contrary, done by the pledger, drops the pledge rather than breaking it (a threat called off)
 _COERCIVE = frozenset({"a:impose", "a:attack", "a:sanction", "a:ban", "a:detain", "a:deport", "a:withhold"})
 #: a promise word right before a verb: what follows is promised, not done ("its pledge to give", "vowed to lift")
@@ -101,7 +105,7 @@ def _memo_call(memo: dict[Any, Any], fn: Any, *args: Any) -> Any:
     return got
 
 
-def _clause_reading(toks: list[Tok], clause: Clause, lex: Lexicon,
+def _clause_reading(text: str, toks: list[Tok], clause: Clause, lex: Lexicon,
                     memo: dict[Any, Any]) -> tuple[bool, list[Hit], list[Hit], float]:
     """(whether the clause is read by the contrary of the object, the act verbs in order, the contrary act verbs,
     whether an act is named by a noun or adjective) of a clause, which depend on it alone."""
@@ -111,7 +115,8 @@ def _clause_reading(toks: list[Tok], clause: Clause, lex: Lexicon,
     verb_acts = [h for h in clause.acts + clause.partly
                  if h.role == "v" and _memo_call(memo, is_verb, toks, h.i, lex, lo)]
     verb_acts.sort(key=lambda h: h.i)
-    verb_opp = [h for h in clause.opposite if h.role == "v" and _memo_call(memo, is_verb, toks, h.i, lex, lo)]
+    verb_opp = [h for h in clause.opposite if h.role == "v" and _memo_call(memo, is_verb, toks, h.i, lex, lo)
+                and not _contrary_modifier(text, toks, lo, h.i)]
     return contrary_read, verb_acts, verb_opp, float(any(h.role in ("n", "a") for h in clause.acts))
 
 
@@ -143,6 +148,28 @@ def _noun_modifier(text: str, toks: list[Tok], lo: int, i: int) -> bool:
     if not prev.isalpha() or not prev.islower() or prev in _NOT_A_NOUN or prev.endswith("ly"):
         return False
     return toks[i + 1].text.lower() == "by"
+
+
+#: after a participle, what makes it a noun's modifier when the participle is a contrary act ("the prisoners held in
+#: X", "migrants expelled by Y"): the agent or a place (round p28: for contrary acts only; p26 found the place variant
+#: too loose for the promised act itself)
+_MODIFIER_NEXT = frozenset({"by", "in", "at", "inside"})
+#: verbs after which a participle is a predicate, not a noun's modifier ("remained detained in X")
+_LINKING = frozenset({"remain", "remained", "remains", "stay", "stayed", "stays", "still", "kept", "keep", "left",
+                      "been", "get", "got", "become", "became"})
+
+
+def _contrary_modifier(text: str, toks: list[Tok], lo: int, i: int) -> bool:
+    """Whether the contrary act at ``i`` is a past participle modifying the noun before it: "the prisoners held in
+    Peruvian jails went home", "migrants expelled by Washington landed": it names who they are, not a deed done now
+    (the release or the intake may be what the sentence reports)."""
+    if i <= lo or i + 1 >= len(toks) or not toks[i].text.endswith(("ed", "held", "kept", "taken")):
+        return False
+    prev = toks[i - 1].text
+    if not prev.isalpha() or not text[toks[i - 1].start:toks[i - 1].start + 1].islower() or prev in _NOT_A_NOUN \
+            or prev in _LINKING or prev.endswith("ly"):
+        return False
+    return toks[i + 1].text in _MODIFIER_NEXT
 
 
 def _aside_cue(text: str, toks: list[Tok], lo: int, i: int) -> bool:
@@ -215,7 +242,7 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         return Decision("unclear", cue=hedge[2], note="the report leaves it open", features=feats)
     pre = memo.get(("read", id(clause)))
     if pre is None or pre[0] is not clause:  # what the clause alone gives (a clause is shared by pledges alike)
-        pre = memo[("read", id(clause))] = (clause, *_clause_reading(toks, clause, lex, memo))
+        pre = memo[("read", id(clause))] = (clause, *_clause_reading(report.text, toks, clause, lex, memo))
     _c, contrary_read, verb_acts, verb_opp, act_noun = pre
     if contrary_read:  # "no artillery fire was reported" / "shelling resumed"
         h = clause.contrary[0]
@@ -294,6 +321,8 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         i, _j, words = c
         if rel == "withdraws" and not _about_plan(toks, i, hi, lex, clause, _j):
             continue
+        if rel == "reverses" and any(h.i <= i < h.j for h in clause.acts):
+            continue  # "notice of exit" for a pledge to leave: the cue word is the promised act itself (round p28)
         if rel == "withdraws" and (kind := _other_kind(frame, toks, _j, hi)):
             return Decision("unrelated", note=f"drops a {kind}, not the pledge (a {frame.kind})", features=feats)
         if _aside_cue(report.text, toks, lo, i):

@@ -1,0 +1,98 @@
+"""Kinds of report read as a reversal (or as progress) where the deed is done (issue 14, brief p28), with pledges and
+reports written for these tests (none is taken from a pair file or a storyline). Tests marked "failed before" failed
+before round p28; the look-alikes beside them (a real contrary act, a refusal) pass before and after."""
+
+from __future__ import annotations
+
+import pytest
+
+from gaiko.tracking.decide import Report, decide
+from gaiko.tracking.normalise import frame, prepare
+
+
+def _m(action, side, made="2025-03-01", deadline=None, kind="promise"):  # noqa: D103
+    return {"id": "m", "article_id": "a", "sentence_index": 0, "sentence": "", "action": action, "kind": kind,
+            "actor": {"country": side, "sector": "GOV"}, "target": None, "quantity": None,
+            "deadline": {"end": deadline} if deadline else None, "published": made}
+
+
+def _dec(action, side, text, published="2025-07-01", deadline=None):
+    f = frame([prepare(_m(action, side, deadline=deadline))])
+    return decide(f, Report(text=text, published=published, sides=frozenset({side}), context=frozenset()))
+
+
+# -- a contrary word that is a noun: a place after a preposition ("out of the jail", "in Peruvian jails") ------------
+
+@pytest.mark.parametrize("text", [
+    "Dozens of detainees walked out of Lurigancho jail on Friday as the pardon took effect.",
+    "The last political prisoners held in Peruvian jails went home on Friday.",
+])
+def test_a_jail_named_as_a_place_is_no_jailing(text):  # failed before (read "jail(s)": the contrary act)
+    assert _dec("free 300 political prisoners", "PER", text).relation != "reverses"
+
+
+@pytest.mark.parametrize("text", [
+    "Peru jails three more opposition activists.",
+    "The government jailed the opposition leader again on Friday.",
+])
+def test_jailing_told_with_a_verb_stays_the_contrary(text):
+    assert _dec("free the opposition leader", "PER", text).relation in ("reverses", "unrelated")
+
+
+# -- a participle naming who they are ("migrants expelled by X", "prisoners held in Y") is no contrary deed ---------
+
+@pytest.mark.parametrize("action, text", [
+    ("take in deportees from the United States", "A second plane of migrants expelled by Washington landed in Lima on Monday."),
+    ("free 300 political prisoners", "The last political prisoners held in Peruvian jails went home on Friday."),
+])
+def test_a_contrary_participle_after_its_noun_names_them(action, text):  # failed before (the contrary act)
+    assert _dec(action, "PER", text).relation != "reverses"
+
+
+@pytest.mark.parametrize("text", [
+    "The opposition leader remained detained in Lima after the deadline.",
+    "Peru detained the opposition leader in Lima again on Friday.",
+])
+def test_a_detention_told_as_the_deed_stays_the_contrary(text):
+    assert _dec("free the opposition leader", "PER", text).relation in ("reverses", "stalls")
+
+
+# -- the contrary of a truce, told as gone ("a night without air raids", "shelling paused") -------------------------
+
+@pytest.mark.parametrize("text", [
+    "Villagers near the front spent a second night without shelling.",
+    "Artillery shelling of the towns paused over the holiday.",
+])
+def test_the_contrary_told_as_absent_or_paused_is_the_truce_kept(text):  # failed before (its contrary reported)
+    assert _dec("observe a ceasefire", "PER", text).relation == "fulfils"
+
+
+@pytest.mark.parametrize("text", [
+    "Artillery shelling of the towns resumed without warning on Sunday.",
+    "Heavy shelling hit the towns over the holiday.",
+])
+def test_shelling_reported_stays_the_contrary(text):
+    assert _dec("observe a ceasefire", "PER", text).relation == "reverses"
+
+
+# -- the promised act is itself a leaving or a turning away: its word is no reversal -------------------------------
+
+def test_a_notice_of_exit_for_a_pledge_to_leave_is_no_reversal():  # failed before (the reverses cue "exit")
+    d = _dec("leave the Andean trade bloc", "PER",
+             "The bloc secretariat received Peru's formal notice of exit from the Andean trade bloc.")
+    assert d.relation != "reverses"
+
+
+def test_refused_entry_is_turning_back():  # failed before (the reverses cue "refuse")
+    d = _dec("turn back asylum seekers at the border", "PER",
+             "Border guards refused entry to 300 asylum seekers at the northern border in May.")
+    assert d.relation == "fulfils"
+
+
+@pytest.mark.parametrize("action, text", [
+    ("stay in the Andean trade bloc", "Peru quit the Andean trade bloc on Monday."),
+    ("admit 300 asylum seekers", "Border guards refused entry to 300 asylum seekers at the northern border in May."),
+    ("turn back asylum seekers at the border", "The interior minister refused to turn back asylum seekers at the border."),
+])
+def test_a_real_exit_or_refusal_stays_a_reversal(action, text):
+    assert _dec(action, "PER", text).relation == "reverses"
