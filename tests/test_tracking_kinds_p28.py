@@ -96,3 +96,24 @@ def test_refused_entry_is_turning_back():  # failed before (the reverses cue "re
 ])
 def test_a_real_exit_or_refusal_stays_a_reversal(action, text):
     assert _dec(action, "PER", text).relation == "reverses"
+
+
+# -- a stall told with a contrary word: "held up", "remains closed", "has been delayed" ----------------------------
+
+@pytest.mark.parametrize("action, text", [
+    ("free 300 political prisoners", "The release of the 300 prisoners was held up for hours while lists were checked."),
+    ("open a customs office at the northern crossing", "The northern crossing remains closed a year after the announcement."),
+    ("send a third air-defence battery to Ukraine",
+     "Delivery of the third air-defence battery has been delayed by a shortage of parts, officials say."),
+])
+def test_a_stall_told_with_a_contrary_word_is_a_stall(action, text):  # failed before (the contrary act)
+    assert _dec(action, "PER", text).relation == "stalls"
+
+
+@pytest.mark.parametrize("action, text", [
+    ("free the opposition leader", "Police held the opposition leader overnight."),
+    ("open a customs office at the northern crossing", "Peru closed the northern crossing on Monday."),
+    ("give $20 million in emergency aid", "Lima froze the emergency aid money after reports of fraud."),
+])
+def test_a_contrary_deed_stays_a_break(action, text):
+    assert _dec(action, "PER", text).relation in ("reverses", "withdraws")

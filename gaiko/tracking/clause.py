@@ -116,7 +116,8 @@ def _clause_reading(text: str, toks: list[Tok], clause: Clause, lex: Lexicon,
                  if h.role == "v" and _memo_call(memo, is_verb, toks, h.i, lex, lo)]
     verb_acts.sort(key=lambda h: h.i)
     verb_opp = [h for h in clause.opposite if h.role == "v" and _memo_call(memo, is_verb, toks, h.i, lex, lo)
-                and not _contrary_modifier(text, toks, lo, h.i)]
+                and not _contrary_modifier(text, toks, lo, h.i)
+                and not (toks[h.i].text in _HOLD and h.j < len(toks) and toks[h.j].text == "up")]  # "held up": a stall
     return contrary_read, verb_acts, verb_opp, float(any(h.role in ("n", "a") for h in clause.acts))
 
 
@@ -157,6 +158,13 @@ _MODIFIER_NEXT = frozenset({"by", "in", "at", "inside"})
 #: verbs after which a participle is a predicate, not a noun's modifier ("remained detained in X")
 _LINKING = frozenset({"remain", "remained", "remains", "stay", "stayed", "stays", "still", "kept", "keep", "left",
                       "been", "get", "got", "become", "became"})
+
+
+#: "hold" as detention; "held up" is a delay (the stall cue "hold up"), not a detention (round p28)
+_HOLD = frozenset({"hold", "holds", "held", "holding"})
+#: words before a contrary participle that make it a state going on ("remains closed", "stayed shut", "still blocked"):
+#: the pledged act not done yet, a stall like the cues "remain closed", "remain shut" (round p28), not a new contrary act
+_STILL = frozenset({"remain", "remains", "remained", "stay", "stays", "stayed", "still"})
 
 
 def _contrary_modifier(text: str, toks: list[Tok], lo: int, i: int) -> bool:
@@ -309,6 +317,9 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
             # "sentenced two more journalists" for a pledge to free prisoners: new detentions of others, not the
             # pledged release undone
             return Decision("unrelated", cue=word, note="the contrary act on others, not the pledged ones", features=feats)
+        if not asp["neg"] and asp["past"] and not asp["perfect"] and _STILL & {t.text for t in toks[max(lo, h.i - 2):h.i]}:
+            # "the crossing remains closed two years on": the contrary state going on, the pledged act not done yet
+            return Decision("stalls", cue=f"{toks[h.i - 1].text} {word}", note="the contrary state goes on", features=feats)
         if not asp["neg"]:
             if frame.acts & _COERCIVE:  # dropping the tariffs it threatened: the threat is withdrawn
                 return Decision("withdraws", cue=word, note="the contrary of a threatened act", features=feats)
