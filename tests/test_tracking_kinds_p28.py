@@ -117,3 +117,23 @@ def test_a_stall_told_with_a_contrary_word_is_a_stall(action, text):  # failed b
 ])
 def test_a_contrary_deed_stays_a_break(action, text):
     assert _dec(action, "PER", text).relation in ("reverses", "withdraws")
+
+
+# -- a rule switched on is done when it starts to apply: "began paying the duty", "began flowing" -------------------
+
+@pytest.mark.parametrize("action, text", [
+    ("impose a 25% tariff on Chilean copper", "Chilean copper began paying a 25% duty at Peruvian ports on Wednesday."),
+    ("resume gas exports through the southern pipeline",
+     "Gas began flowing through the southern pipeline on Saturday for the first time since 2023."),
+])
+def test_a_rule_begun_applying_is_done(action, text):  # failed before (progress)
+    assert _dec(action, "PER", text).relation == "fulfils"
+
+
+@pytest.mark.parametrize("action, text", [
+    ("impose a 25% tariff on Chilean copper", "Customs officials began preparing for the 25% tariff on Chilean copper."),
+    ("build a wall on the northern border", "Peru began building the wall on the northern border in May."),
+    ("free 300 political prisoners", "Peru began releasing the political prisoners on Monday."),
+])
+def test_getting_ready_or_a_deed_begun_stays_progress(action, text):
+    assert _dec(action, "PER", text).relation == "progresses"

@@ -167,6 +167,22 @@ _HOLD = frozenset({"hold", "holds", "held", "holding"})
 _STILL = frozenset({"remain", "remains", "remained", "stay", "stays", "stayed", "still"})
 
 
+#: acts that change a rule or a state (concepts.yaml): done when the new rule starts to apply, not when it is finished
+#: (a tariff imposed, a ban lifted, exports resumed); round p28
+_SWITCH = frozenset({"a:impose", "a:remove", "a:resume", "a:stop", "a:reduce", "a:increase", "a:ban", "a:allow"})
+_BEGIN = frozenset({"began", "begun", "begins", "started", "starts"})
+
+
+def _begins_to_apply(toks: list[Tok], i: int, j: int, hi: int, lex: Lexicon) -> bool:
+    """Whether the cue [i, j) is "began" or "started" followed by a gerund ("began paying", "started flowing"): for a
+    pledge that switches a rule, the rule reported applying. "began talks", "began work on" (a noun), "began to
+    draft" and a verb of getting ready (relations.yaml ``preparatory``: "began preparing") stay progress; so does a
+    pledge to build, deliver or free a number (not a switch)."""
+    if not (j - i == 1 and toks[i].text in _BEGIN and j < hi and toks[j].text.endswith("ing") and len(toks[j].text) > 4):
+        return False
+    return toks[j].text not in lex.preparatory  # "began preparing": progress
+
+
 def _contrary_modifier(text: str, toks: list[Tok], lo: int, i: int) -> bool:
     """Whether the contrary act at ``i`` is a past participle modifying the noun before it: "the prisoners held in
     Peruvian jails went home", "migrants expelled by Washington landed": it names who they are, not a deed done now
@@ -343,6 +359,8 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
                 or any(t.text in _MODALS for t in toks[max(lo, i - 4):i])  # "would be given land": a noun, in the future
                 or (not _memo_call(memo, is_verb, toks, i, lex, lo) and verbal_only(toks[i].text, lex))):
             continue  # "will hold", "to carry out", "on carrying out": nothing done yet (announcing a withdrawal is one)
+        if rel == "progresses" and frame.acts & _SWITCH and _begins_to_apply(toks, i, _j, hi, lex):
+            rel, words = "fulfils", f"{words} {toks[_j].text}"  # "coffee began paying the 50% levy": the rule applies
         subject = _memo_call(memo, _subject_at, report, toks, clause.lo, clause.subject_lo, i, lex)
         if subject and frame.doer and not same_country(subject, frame.doer) and subject not in frame.related and \
                 placed and rel != "stalls":
