@@ -137,3 +137,19 @@ def test_a_rule_begun_applying_is_done(action, text):  # failed before (progress
 ])
 def test_getting_ready_or_a_deed_begun_stays_progress(action, text):
     assert _dec(action, "PER", text).relation == "progresses"
+
+
+# -- a deed and a refusal of the rest, joined by "but", in one sentence: done in part -----------------------------
+
+def test_done_but_the_rest_refused_is_partial():  # failed before (the deed or the refusal alone)
+    d = _dec("accept deportees of any nationality", "PER",
+             "Lima took in Venezuelan deportees but refused deportees from other countries.")
+    assert d.relation == "partial"
+
+
+@pytest.mark.parametrize("action, text, want", [
+    ("accept deportees of any nationality", "Lima refused the deportees but said it would review the case.", "reverses"),
+    ("sign the trade deal", "Peru signed the trade deal but later refused to ratify it.", "fulfils"),
+])
+def test_a_refusal_or_a_deed_alone_keeps_its_reading(action, text, want):
+    assert _dec(action, "PER", text).relation == want
