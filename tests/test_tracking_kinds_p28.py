@@ -152,3 +152,10 @@ def test_done_but_the_rest_refused_is_partial():  # failed before (the deed or t
 ])
 def test_a_refusal_or_a_deed_alone_keeps_its_reading(action, text, want):
     assert _dec(action, "PER", text).relation == want
+
+
+def test_began_for_a_pledge_to_stop_is_not_read_as_the_rule_applying():
+    # a pledge to stop: "began sailing" is no rule switched on; the stop rule must not read it as the act going on
+    d = _dec("stop attacking cargo ships in the strait", "PER",
+             "Cargo lines began sailing through the strait again after weeks without attacks.")
+    assert d.relation != "reverses"

@@ -168,8 +168,9 @@ _STILL = frozenset({"remain", "remains", "remained", "stay", "stays", "stayed", 
 
 
 #: acts that change a rule or a state (concepts.yaml): done when the new rule starts to apply, not when it is finished
-#: (a tariff imposed, a ban lifted, exports resumed); round p28
-_SWITCH = frozenset({"a:impose", "a:remove", "a:resume", "a:stop", "a:reduce", "a:increase", "a:ban", "a:allow"})
+#: (a tariff imposed, a ban lifted, exports resumed); round p28. Not a pledge to stop: "ships began sailing again" is
+#: what it stopped going on, read by the stop rule below (it made one tuned pair a reversal)
+_SWITCH = frozenset({"a:impose", "a:remove", "a:resume", "a:reduce", "a:increase", "a:ban", "a:allow"})
 _BEGIN = frozenset({"began", "begun", "begins", "started", "starts"})
 
 
