@@ -114,8 +114,8 @@ def is_verb(toks: list[Tok], k: int, lex: Lexicon, lo: int) -> bool:
     return bool(tags & {"base", "s", "past", "ing"})
 
 
-#: prepositions after which a word is a noun, never the clause's verb ("in jails", "from prison", "inside camps")
-_NOUN_PREPOSITIONS = frozenset({"in", "into", "inside", "from", "at", "across", "throughout", "outside", "of"})
+#: prepositions after which a word is a noun, never the clause's verb ("in jails", "from prison", "without attacks")
+_NOUN_PREPOSITIONS = frozenset({"in", "into", "inside", "from", "at", "across", "throughout", "outside", "of", "without"})
 
 
 def _place_noun(toks: list[Tok], k: int, lo: int, tags: set[str], lex: Lexicon) -> bool:
