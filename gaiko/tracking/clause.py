@@ -129,6 +129,10 @@ _SET_PHRASE_NOUNS = frozenset({"advance", "effect"})
 #: a subordinate clause with a pronoun of its own as subject, up to a cue ("after he completed his sentence")
 _SUBORDINATE = re.compile(r"\b(?:after|before|when|while|since|because|until|once)\s+(?:he|she|they|it|we)\s+"
                           r"(?:had |has |have |was |were |is |are )?$", re.I)
+#: the same with a noun subject ("five months after the first vote was annulled", "since the row began") or a relative
+#: clause of whose ("migrants whose asylum bids were rejected"): the cue tells a background event (round p28)
+_SUBORDINATE_NOUN = re.compile(r"\b(?:(?:after|before|since|because|once)\s+(?:the|a|an|its|their|his|her)|whose)"
+                               r"(?:\s+[\w'-]+){1,3}\s+(?:(?:had|has|have) been |was |were |had |has )?$", re.I)
 
 
 #: words before a past participle that make it a verb of its own clause, not a noun's modifier
@@ -209,7 +213,8 @@ def _aside_cue(text: str, toks: list[Tok], lo: int, i: int) -> bool:
         return True
     if _noun_modifier(text, toks, lo, i):  # "every contract signed by its predecessor": a noun's modifier
         return True
-    return bool(_SUBORDINATE.search(text[toks[lo].start:t.start]))
+    before = text[toks[lo].start:t.start]
+    return bool(_SUBORDINATE.search(before) or _SUBORDINATE_NOUN.search(before))
 
 
 #: the object of a contrary act is other people than the pledge's ("two more journalists", "another activist")
