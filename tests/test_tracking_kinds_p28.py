@@ -154,8 +154,8 @@ def test_a_refusal_or_a_deed_alone_keeps_its_reading(action, text, want):
     assert _dec(action, "PER", text).relation == want
 
 
-def test_began_for_a_pledge_to_stop_is_not_read_as_the_rule_applying():
-    # a pledge to stop: "began sailing" is no rule switched on; the stop rule must not read it as the act going on
+def test_began_for_a_pledge_to_stop_is_not_read_as_the_rule_applying():  # failed before ("attacks" read as a verb)
+    # a pledge to stop: "began sailing" is no rule switched on, and "without attacks" names no attack
     d = _dec("stop attacking cargo ships in the strait", "PER",
              "Cargo lines began sailing through the strait again after weeks without attacks.")
     assert d.relation != "reverses"
@@ -169,7 +169,7 @@ def test_began_for_a_pledge_to_stop_is_not_read_as_the_rule_applying():
     ("halve the number of failed asylum seekers in the country",
      "Deportations of foreigners whose asylum claims were rejected rose 40% last year."),
 ])
-def test_a_contrary_word_in_a_background_clause_is_no_reversal(action, text):  # failed before (reverses)
+def test_a_contrary_word_in_a_background_clause_is_no_reversal(action, text):  # the second failed before (reverses)
     assert _dec(action, "PER", text).relation != "reverses"
 
 
