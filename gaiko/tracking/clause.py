@@ -2,7 +2,8 @@
 
 Used by :mod:`gaiko.tracking.decide`, which picks the clauses. The clause's grammar (cutting a sentence into clauses,
 a verb's tense, aspect, negation, refusal and modality, its subject's side) is :mod:`gaiko.tracking.clausegrammar`;
-how much of the pledge a done or announced act delivers (quantity, new deadline) is :mod:`gaiko.tracking.amounts`.
+how much of the pledge a done or announced act delivers (quantity, new deadline) is :mod:`gaiko.tracking.amounts`;
+what in a clause is aside from its deed (names, modifiers, background clauses) is :mod:`gaiko.tracking.clauseaside`.
 Cue phrases come from ``gaiko/data/pledges/relations.yaml``. :class:`Report`, :class:`Decision`, :class:`Clause`,
 :func:`clauses`, :func:`subject_side`, :func:`is_verb`, :func:`back_reference` and :func:`sentence_memo` are
 importable from here as before.
@@ -17,6 +18,7 @@ from .amounts import (FIRST_PART, MEASURED, is_late, less_than_promised, others_
                       reported_done, restate_or_revise, sentence_quantity)
 from .clausegrammar import (Clause, Decision, Report, agent_side, aspect, auxiliaries, back_reference, clauses, is_verb,
                             same_country, sentence_memo, subject_side, verbal_only)
+from .clauseaside import HOLD, STILL, SWITCH, aside_cue, begins_to_apply, contrary_modifier
 from .lexicon import Lexicon
 from .normalise import COUNTERPART_ACTS, Frame
 from .status import KEPT_OVER_TERM
@@ -116,107 +118,14 @@ def _clause_reading(text: str, toks: list[Tok], clause: Clause, lex: Lexicon,
                  if h.role == "v" and _memo_call(memo, is_verb, toks, h.i, lex, lo)]
     verb_acts.sort(key=lambda h: h.i)
     verb_opp = [h for h in clause.opposite if h.role == "v" and _memo_call(memo, is_verb, toks, h.i, lex, lo)
-                and not _contrary_modifier(text, toks, lo, h.i)
-                and not (toks[h.i].text in _HOLD and h.j < len(toks) and toks[h.j].text == "up")]  # "held up": a stall
+                and not contrary_modifier(text, toks, lo, h.i)
+                and not (toks[h.i].text in HOLD and h.j < len(toks) and toks[h.j].text == "up")]  # "held up": a stall
     return contrary_read, verb_acts, verb_opp, float(any(h.role in ("n", "a") for h in clause.acts))
 
 
 
 #: the act of stopping something (concepts.yaml): its pledges are kept by the thing ending, broken by it going on
 _STOP = "a:stop"
-#: cue words that after "in" make an adverb, not a deed: "15 days in advance" (no progress), "in effect" (practically)
-_SET_PHRASE_NOUNS = frozenset({"advance", "effect"})
-#: a subordinate clause with a pronoun of its own as subject, up to a cue ("after he completed his sentence")
-_SUBORDINATE = re.compile(r"\b(?:after|before|when|while|since|because|until|once)\s+(?:he|she|they|it|we)\s+"
-                          r"(?:had |has |have |was |were |is |are )?$", re.I)
-#: the same with a noun subject ("five months after the first vote was annulled", "since the row began") or a relative
-#: clause of whose ("migrants whose asylum bids were rejected"): the cue tells a background event (round p28)
-_SUBORDINATE_NOUN = re.compile(r"\b(?:(?:after|before|since|because|once)\s+(?:the|a|an|its|their|his|her)|whose)"
-                               r"(?:\s+[\w'-]+){1,3}\s+(?:(?:had|has|have) been |was |were |had |has )?$", re.I)
-
-
-#: words before a past participle that make it a verb of its own clause, not a noun's modifier
-_NOT_A_NOUN = frozenset({"has", "have", "had", "having", "was", "were", "is", "are", "be", "been", "being", "'s", "'ve",
-                         "it", "they", "he", "she", "we", "i", "you", "who", "which", "that", "and", "or", "but", "not",
-                         "n't", "never", "also", "then", "jointly", "finally", "formally", "already", "just", "only"})
-
-
-def _noun_modifier(text: str, toks: list[Tok], lo: int, i: int) -> bool:
-    """Whether the one-word past participle at ``i`` modifies the noun before it (a reduced relative clause) and
-    reports no deed of its own: "every contract signed by its predecessor". It needs a lower-case word before it that
-    is no auxiliary, pronoun or adverb, and "by" (the passive's agent) right after it ("the contract was signed by
-    both", "the ministers signed on Monday" are deeds). Round p26 also tried a participle before "in", "at", ... with
-    a finite verb later ("the trucks held in Belarus have been allowed"): it moved other readings on fresh-e, not kept."""
-    if i <= lo or i + 1 >= len(toks) or not toks[i].text.lower().endswith(("ed", "held", "sent", "paid", "made", "signed")):
-        return False
-    prev = toks[i - 1].text
-    if not prev.isalpha() or not prev.islower() or prev in _NOT_A_NOUN or prev.endswith("ly"):
-        return False
-    return toks[i + 1].text.lower() == "by"
-
-
-#: after a participle, what makes it a noun's modifier when the participle is a contrary act ("the prisoners held in
-#: X", "migrants expelled by Y"): the agent or a place (round p28: for contrary acts only; p26 found the place variant
-#: too loose for the promised act itself)
-_MODIFIER_NEXT = frozenset({"by", "in", "at", "inside"})
-#: verbs after which a participle is a predicate, not a noun's modifier ("remained detained in X")
-_LINKING = frozenset({"remain", "remained", "remains", "stay", "stayed", "stays", "still", "kept", "keep", "left",
-                      "been", "get", "got", "become", "became"})
-
-
-#: "hold" as detention; "held up" is a delay (the stall cue "hold up"), not a detention (round p28)
-_HOLD = frozenset({"hold", "holds", "held", "holding"})
-#: words before a contrary participle that make it a state going on ("remains closed", "stayed shut", "still blocked"):
-#: the pledged act not done yet, a stall like the cues "remain closed", "remain shut" (round p28), not a new contrary act
-_STILL = frozenset({"remain", "remains", "remained", "stay", "stays", "stayed", "still"})
-
-
-#: acts that change a rule or a state (concepts.yaml): done when the new rule starts to apply, not when it is finished
-#: (a tariff imposed, a ban lifted, exports resumed); round p28. Not a pledge to stop: "ships began sailing again" is
-#: what it stopped going on, read by the stop rule below (it made one tuned pair a reversal)
-_SWITCH = frozenset({"a:impose", "a:remove", "a:resume", "a:reduce", "a:increase", "a:ban", "a:allow"})
-_BEGIN = frozenset({"began", "begun", "begins", "started", "starts"})
-
-
-def _begins_to_apply(toks: list[Tok], i: int, j: int, hi: int, lex: Lexicon) -> bool:
-    """Whether the cue [i, j) is "began" or "started" followed by a gerund ("began paying", "started flowing"): for a
-    pledge that switches a rule, the rule reported applying. "began talks", "began work on" (a noun), "began to
-    draft" and a verb of getting ready (relations.yaml ``preparatory``: "began preparing") stay progress; so does a
-    pledge to build, deliver or free a number (not a switch)."""
-    if not (j - i == 1 and toks[i].text in _BEGIN and j < hi and toks[j].text.endswith("ing") and len(toks[j].text) > 4):
-        return False
-    return toks[j].text not in lex.preparatory  # "began preparing": progress
-
-
-def _contrary_modifier(text: str, toks: list[Tok], lo: int, i: int) -> bool:
-    """Whether the contrary act at ``i`` is a past participle modifying the noun before it: "the prisoners held in
-    Peruvian jails went home", "migrants expelled by Washington landed": it names who they are, not a deed done now
-    (the release or the intake may be what the sentence reports)."""
-    if i <= lo or i + 1 >= len(toks) or not toks[i].text.endswith(("ed", "held", "kept", "taken")):
-        return False
-    prev = toks[i - 1].text
-    if not prev.isalpha() or not text[toks[i - 1].start:toks[i - 1].start + 1].islower() or prev in _NOT_A_NOUN \
-            or prev in _LINKING or prev.endswith("ly"):
-        return False
-    return toks[i + 1].text in _MODIFIER_NEXT
-
-
-def _aside_cue(text: str, toks: list[Tok], lo: int, i: int) -> bool:
-    """Whether the cue at token ``i`` says nothing of the report's own act: it is a word of a name, capitalised inside
-    the sentence ("the International Committee of the Red Cross" is no committee stage), or the verb of a subordinate
-    clause about someone else ("released a lorry driver after he completed his sentence": nothing promised is
-    completed)."""
-    t = toks[i]
-    if i > 0 and text[t.start:t.start + 1].isupper() and text[toks[i - 1].start:toks[i - 1].start + 1].isupper():
-        return True
-    if i > 0 and toks[i - 1].text == "in" and t.text in _SET_PHRASE_NOUNS:  # "notify 15 days in advance", "in effect"
-        return True
-    if _noun_modifier(text, toks, lo, i):  # "every contract signed by its predecessor": a noun's modifier
-        return True
-    before = text[toks[lo].start:t.start]
-    return bool(_SUBORDINATE.search(before) or _SUBORDINATE_NOUN.search(before))
-
-
 #: the object of a contrary act is other people than the pledge's ("two more journalists", "another activist")
 _OTHERS = re.compile(r"^\S+\s+(?:(?:\w+|\d[\d,]*)\s+)?(?:more|new|other|another|further|fresh)\b", re.I)
 #: a threat or a condition in a sentence: an act it announces is not done, nor refused outright
@@ -339,7 +248,7 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
             # "sentenced two more journalists" for a pledge to free prisoners: new detentions of others, not the
             # pledged release undone
             return Decision("unrelated", cue=word, note="the contrary act on others, not the pledged ones", features=feats)
-        if not asp["neg"] and asp["past"] and not asp["perfect"] and _STILL & {t.text for t in toks[max(lo, h.i - 2):h.i]}:
+        if not asp["neg"] and asp["past"] and not asp["perfect"] and STILL & {t.text for t in toks[max(lo, h.i - 2):h.i]}:
             # "the crossing remains closed two years on": the contrary state going on, the pledged act not done yet
             return Decision("stalls", cue=f"{toks[h.i - 1].text} {word}", note="the contrary state goes on", features=feats)
         if not asp["neg"]:
@@ -358,14 +267,14 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
             continue  # "notice of exit" for a pledge to leave: the cue word is the promised act itself (round p28)
         if rel == "withdraws" and (kind := _other_kind(frame, toks, _j, hi)):
             return Decision("unrelated", note=f"drops a {kind}, not the pledge (a {frame.kind})", features=feats)
-        if _aside_cue(report.text, toks, lo, i):
+        if aside_cue(report.text, toks, lo, i, rel):
             continue
         if rel in ("fulfils", "progresses", "reverses") and (
                 any(a in _FUTURE_AUX for a in auxiliaries(toks, i, lo))
                 or any(t.text in _MODALS for t in toks[max(lo, i - 4):i])  # "would be given land": a noun, in the future
                 or (not _memo_call(memo, is_verb, toks, i, lex, lo) and verbal_only(toks[i].text, lex))):
             continue  # "will hold", "to carry out", "on carrying out": nothing done yet (announcing a withdrawal is one)
-        if rel == "progresses" and frame.acts & _SWITCH and _begins_to_apply(toks, i, _j, hi, lex):
+        if rel == "progresses" and frame.acts & SWITCH and begins_to_apply(toks, i, _j, hi, lex):
             rel, words = "fulfils", f"{words} {toks[_j].text}"  # "coffee began paying the 50% levy": the rule applies
         subject = _memo_call(memo, _subject_at, report, toks, clause.lo, clause.subject_lo, i, lex)
         if subject and frame.doer and not same_country(subject, frame.doer) and subject not in frame.related and \
