@@ -2,7 +2,8 @@
 
 Used by :mod:`gaiko.tracking.decide`, which picks the clauses. The clause's grammar (cutting a sentence into clauses,
 a verb's tense, aspect, negation, refusal and modality, its subject's side) is :mod:`gaiko.tracking.clausegrammar`;
-how much of the pledge a done or announced act delivers (quantity, new deadline) is :mod:`gaiko.tracking.amounts`.
+how much of the pledge a done or announced act delivers (quantity, new deadline) is :mod:`gaiko.tracking.amounts`;
+what in a clause is aside from its deed (names, modifiers, background clauses) is :mod:`gaiko.tracking.clauseaside`.
 Cue phrases come from ``gaiko/data/pledges/relations.yaml``. :class:`Report`, :class:`Decision`, :class:`Clause`,
 :func:`clauses`, :func:`subject_side`, :func:`is_verb`, :func:`back_reference` and :func:`sentence_memo` are
 importable from here as before.
@@ -17,6 +18,7 @@ from .amounts import (FIRST_PART, MEASURED, is_late, less_than_promised, others_
                       reported_done, restate_or_revise, sentence_quantity)
 from .clausegrammar import (Clause, Decision, Report, agent_side, aspect, auxiliaries, back_reference, clauses, is_verb,
                             same_country, sentence_memo, subject_side, verbal_only)
+from .clauseaside import HOLD, STILL, SWITCH, aside_cue, begins_to_apply, contrary_modifier
 from .lexicon import Lexicon
 from .normalise import COUNTERPART_ACTS, Frame
 from .status import KEPT_OVER_TERM
@@ -37,7 +39,11 @@ def _cue_in(spans: tuple[tuple[int, int, str, str], ...], lo: int, hi: int, rel:
 
 def _negated_span(toks: list[Tok], lo: int, i: int) -> bool:
     window = " ".join(t.text for t in toks[max(lo, i - 4):i])
-    return bool(re.search(r"\b(not|n't|never|no|none|nothing|neither|yet to|no longer)\b", window))
+    if re.search(r"\b(not|n't|never|no|none|nothing|neither|yet to|no longer)\b", window):
+        return True
+    # "a night without shelling", "without air raid sirens": "without" right before the span, at most two words
+    # between (round p28; "resumed without warning" has it after the span, and is no negation of it)
+    return "without" in (t.text for t in toks[max(lo, i - 3):i])
 
 
 def _governing_cue(cues: dict[str, tuple[int, int, str] | None], k: int) -> tuple[str, str] | None:
@@ -69,7 +75,7 @@ _NOT_UNTIL = re.compile(r"\b(until|till|before|yet|for now|for the time being)\b
 
 _STOPPED = re.compile(r"\b(stopp?ed|ended|halted|ceased|subsided|eased|died down|fell silent|was quiet|were quiet|"
                       r"has been quiet|have been quiet|is quiet|are quiet|remained quiet|stayed quiet|calm returned|"
-                      r"calm has returned|no longer)\b", re.I)
+                      r"calm has returned|no longer|paused|fell quiet)\b", re.I)
 #: acts whose contrary, done by the pledger, drops the pledge rather than breaking it (a threat called off)
 _COERCIVE = frozenset({"a:impose", "a:attack", "a:sanction", "a:ban", "a:detain", "a:deport", "a:withhold"})
 #: a promise word right before a verb: what follows is promised, not done ("its pledge to give", "vowed to lift")
@@ -101,7 +107,7 @@ def _memo_call(memo: dict[Any, Any], fn: Any, *args: Any) -> Any:
     return got
 
 
-def _clause_reading(toks: list[Tok], clause: Clause, lex: Lexicon,
+def _clause_reading(text: str, toks: list[Tok], clause: Clause, lex: Lexicon,
                     memo: dict[Any, Any]) -> tuple[bool, list[Hit], list[Hit], float]:
     """(whether the clause is read by the contrary of the object, the act verbs in order, the contrary act verbs,
     whether an act is named by a noun or adjective) of a clause, which depend on it alone."""
@@ -111,55 +117,15 @@ def _clause_reading(toks: list[Tok], clause: Clause, lex: Lexicon,
     verb_acts = [h for h in clause.acts + clause.partly
                  if h.role == "v" and _memo_call(memo, is_verb, toks, h.i, lex, lo)]
     verb_acts.sort(key=lambda h: h.i)
-    verb_opp = [h for h in clause.opposite if h.role == "v" and _memo_call(memo, is_verb, toks, h.i, lex, lo)]
+    verb_opp = [h for h in clause.opposite if h.role == "v" and _memo_call(memo, is_verb, toks, h.i, lex, lo)
+                and not contrary_modifier(text, toks, lo, h.i)
+                and not (toks[h.i].text in HOLD and h.j < len(toks) and toks[h.j].text == "up")]  # "held up": a stall
     return contrary_read, verb_acts, verb_opp, float(any(h.role in ("n", "a") for h in clause.acts))
 
 
 
 #: the act of stopping something (concepts.yaml): its pledges are kept by the thing ending, broken by it going on
 _STOP = "a:stop"
-#: cue words that after "in" make an adverb, not a deed: "15 days in advance" (no progress), "in effect" (practically)
-_SET_PHRASE_NOUNS = frozenset({"advance", "effect"})
-#: a subordinate clause with a pronoun of its own as subject, up to a cue ("after he completed his sentence")
-_SUBORDINATE = re.compile(r"\b(?:after|before|when|while|since|because|until|once)\s+(?:he|she|they|it|we)\s+"
-                          r"(?:had |has |have |was |were |is |are )?$", re.I)
-
-
-#: words before a past participle that make it a verb of its own clause, not a noun's modifier
-_NOT_A_NOUN = frozenset({"has", "have", "had", "having", "was", "were", "is", "are", "be", "been", "being", "'s", "'ve",
-                         "it", "they", "he", "she", "we", "i", "you", "who", "which", "that", "and", "or", "but", "not",
-                         "n't", "never", "also", "then", "jointly", "finally", "formally", "already", "just", "only"})
-
-
-def _noun_modifier(text: str, toks: list[Tok], lo: int, i: int) -> bool:
-    """Whether the one-word past participle at ``i`` modifies the noun before it (a reduced relative clause) and
-    reports no deed of its own: "every contract signed by its predecessor". It needs a lower-case word before it that
-    is no auxiliary, pronoun or adverb, and "by" (the passive's agent) right after it ("the contract was signed by
-    both", "the ministers signed on Monday" are deeds). Round p26 also tried a participle before "in", "at", ... with
-    a finite verb later ("the trucks held in Belarus have been allowed"): it moved other readings on fresh-e, not kept."""
-    if i <= lo or i + 1 >= len(toks) or not toks[i].text.lower().endswith(("ed", "held", "sent", "paid", "made", "signed")):
-        return False
-    prev = toks[i - 1].text
-    if not prev.isalpha() or not prev.islower() or prev in _NOT_A_NOUN or prev.endswith("ly"):
-        return False
-    return toks[i + 1].text.lower() == "by"
-
-
-def _aside_cue(text: str, toks: list[Tok], lo: int, i: int) -> bool:
-    """Whether the cue at token ``i`` says nothing of the report's own act: it is a word of a name, capitalised inside
-    the sentence ("the International Committee of the Red Cross" is no committee stage), or the verb of a subordinate
-    clause about someone else ("released a lorry driver after he completed his sentence": nothing promised is
-    completed)."""
-    t = toks[i]
-    if i > 0 and text[t.start:t.start + 1].isupper() and text[toks[i - 1].start:toks[i - 1].start + 1].isupper():
-        return True
-    if i > 0 and toks[i - 1].text == "in" and t.text in _SET_PHRASE_NOUNS:  # "notify 15 days in advance", "in effect"
-        return True
-    if _noun_modifier(text, toks, lo, i):  # "every contract signed by its predecessor": a noun's modifier
-        return True
-    return bool(_SUBORDINATE.search(text[toks[lo].start:t.start]))
-
-
 #: the object of a contrary act is other people than the pledge's ("two more journalists", "another activist")
 _OTHERS = re.compile(r"^\S+\s+(?:(?:\w+|\d[\d,]*)\s+)?(?:more|new|other|another|further|fresh)\b", re.I)
 #: a threat or a condition in a sentence: an act it announces is not done, nor refused outright
@@ -215,7 +181,7 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         return Decision("unclear", cue=hedge[2], note="the report leaves it open", features=feats)
     pre = memo.get(("read", id(clause)))
     if pre is None or pre[0] is not clause:  # what the clause alone gives (a clause is shared by pledges alike)
-        pre = memo[("read", id(clause))] = (clause, *_clause_reading(toks, clause, lex, memo))
+        pre = memo[("read", id(clause))] = (clause, *_clause_reading(report.text, toks, clause, lex, memo))
     _c, contrary_read, verb_acts, verb_opp, act_noun = pre
     if contrary_read:  # "no artillery fire was reported" / "shelling resumed"
         h = clause.contrary[0]
@@ -282,6 +248,9 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
             # "sentenced two more journalists" for a pledge to free prisoners: new detentions of others, not the
             # pledged release undone
             return Decision("unrelated", cue=word, note="the contrary act on others, not the pledged ones", features=feats)
+        if not asp["neg"] and asp["past"] and not asp["perfect"] and STILL & {t.text for t in toks[max(lo, h.i - 2):h.i]}:
+            # "the crossing remains closed two years on": the contrary state going on, the pledged act not done yet
+            return Decision("stalls", cue=f"{toks[h.i - 1].text} {word}", note="the contrary state goes on", features=feats)
         if not asp["neg"]:
             if frame.acts & _COERCIVE:  # dropping the tariffs it threatened: the threat is withdrawn
                 return Decision("withdraws", cue=word, note="the contrary of a threatened act", features=feats)
@@ -294,15 +263,19 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         i, _j, words = c
         if rel == "withdraws" and not _about_plan(toks, i, hi, lex, clause, _j):
             continue
+        if rel == "reverses" and any(h.i <= i < h.j for h in clause.acts):
+            continue  # "notice of exit" for a pledge to leave: the cue word is the promised act itself (round p28)
         if rel == "withdraws" and (kind := _other_kind(frame, toks, _j, hi)):
             return Decision("unrelated", note=f"drops a {kind}, not the pledge (a {frame.kind})", features=feats)
-        if _aside_cue(report.text, toks, lo, i):
+        if aside_cue(report.text, toks, lo, i, rel):
             continue
         if rel in ("fulfils", "progresses", "reverses") and (
                 any(a in _FUTURE_AUX for a in auxiliaries(toks, i, lo))
                 or any(t.text in _MODALS for t in toks[max(lo, i - 4):i])  # "would be given land": a noun, in the future
                 or (not _memo_call(memo, is_verb, toks, i, lex, lo) and verbal_only(toks[i].text, lex))):
             continue  # "will hold", "to carry out", "on carrying out": nothing done yet (announcing a withdrawal is one)
+        if rel == "progresses" and frame.acts & SWITCH and begins_to_apply(toks, i, _j, hi, lex):
+            rel, words = "fulfils", f"{words} {toks[_j].text}"  # "coffee began paying the 50% levy": the rule applies
         subject = _memo_call(memo, _subject_at, report, toks, clause.lo, clause.subject_lo, i, lex)
         if subject and frame.doer and not same_country(subject, frame.doer) and subject not in frame.related and \
                 placed and rel != "stalls":

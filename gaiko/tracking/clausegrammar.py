@@ -106,10 +106,28 @@ def is_verb(toks: list[Tok], k: int, lex: Lexicon, lo: int) -> bool:
     if k > lo and toks[k - 1].text in ("lower", "higher", "tariff", "tax", "levy", "duty", "troop", "prisoner", "partial"):
         return False
     tags = {tag for lem, tag in lex.lemmas(toks[k].text) if lem in lex.verbs}
+    if k > lo and _place_noun(toks, k, lo, tags, lex):
+        return False  # "walked out of the jail", "held in Peruvian jails": a noun after a preposition
     if tags == {"ing"} and not (k > lo and toks[k - 1].text in ("is", "are", "was", "were", "been", "be", "being", "am")) \
             and not (k == lo and k > 0 and toks[k - 1].text == ","):
         return False  # "a partial reopening", "on carrying out": not the clause's verb
     return bool(tags & {"base", "s", "past", "ing"})
+
+
+#: prepositions after which a word is a noun, never the clause's verb ("in jails", "from prison", "without attacks")
+_NOUN_PREPOSITIONS = frozenset({"in", "into", "inside", "from", "at", "across", "throughout", "outside", "of", "without"})
+
+
+def _place_noun(toks: list[Tok], k: int, lo: int, tags: set[str], lex: Lexicon) -> bool:
+    """Whether token k, a verb form, is a noun after a preposition: right after it ("in jails"), or after a capitalised
+    modifier with no verb reading that follows one, when its only verb readings are the base or third person ("in
+    Peruvian jails", "of Insein jail"; round p28). A past form there stays a verb ("officials in Lima released them")."""
+    prev = toks[k - 1].text
+    if prev in _NOUN_PREPOSITIONS:
+        return True
+    # (tokens are lower case: the modifier is a word with no verb reading, a name or an adjective of one)
+    return (k - 1 > lo and toks[k - 2].text in _NOUN_PREPOSITIONS and bool(tags) and tags <= {"s", "base"}
+            and prev.isalpha() and not any(lem in lex.verbs for lem, _t in lex.lemmas(prev)))
 
 
 def verbal_only(word: str, lex: Lexicon) -> bool:

@@ -237,10 +237,34 @@ def _decide(frame: Frame, report: Report, lex: Lexicon) -> Decision:
                 continue
             if stall is not None and d.relation not in ("withdraws", "reverses"):
                 return stall
+            if d.relation in ("fulfils", "reverses") and " but " in report.text:
+                return _done_but_refused(frame, report, toks, chosen, c, d, lex, feats, placed)
             return d
         if fallback is None or (fallback.relation == "unrelated" and d.relation == "needs_review"):
             fallback = d
     return stall or fallback or Decision("needs_review", note="about the pledge, no relation read", features=feats)
+
+
+#: a refusal of an object, the cue of a reversal that can stand beside a deed in one sentence ("took in some but refused
+#: the others"); "refused to ratify it" (another act refused) is not one
+_REFUSED = re.compile(r"^(?:refused|rejected|turned down|rebuffed|spurned)$")
+
+
+def _done_but_refused(frame: Frame, report: Report, toks: list[Any], chosen: list[Any], c: Any, d: Decision,
+                      lex: Lexicon, feats: dict[str, float], placed: bool) -> Decision:
+    """A deed and a refusal of part of it joined by "but" in one sentence ("took in the Venezuelans but refused
+    deportees from other countries", "joined the declarations but still refused the sanctions"): done in part
+    (round p28). ``d`` is the decision of clause ``c``, the first decided; the other clauses chosen are read for the
+    other half. Returns ``d`` when there is none."""
+    want = "reverses" if d.relation == "fulfils" else "fulfils"
+    for c2 in chosen:
+        if c2 is c:
+            continue
+        d2 = read_clause(frame, report, toks, c2, lex, dict(feats), placed)
+        refusal = d if d.relation == "reverses" else d2
+        if d2.relation == want and _REFUSED.match(refusal.cue or "") and refusal.note is None:
+            return Decision("partial", cue=f"{d.cue}, but {d2.cue}", note="done in part, the rest refused", features=feats)
+    return d
 
 
 def with_model(frame: Frame, report: Report, rules: Decision, lex: Lexicon | None = None) -> Decision:

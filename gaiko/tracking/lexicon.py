@@ -67,6 +67,8 @@ class Lexicon:
     verbs: frozenset[str] = field(default_factory=frozenset)  # lemmas known as verbs (cue and act verbs)
     #: first word of a cue phrase -> (relation or "hedge", pattern), longest patterns first
     cue_index: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = field(default_factory=dict)
+    #: verbs of getting ready, every form ("began preparing for the tariff"): after "began" no rule applying
+    preparatory: frozenset[str] = field(default_factory=frozenset)
 
     def lemmas(self, word: str) -> tuple[tuple[str, str], ...]:
         """(lemma, tag) readings of a lower-cased word; an unknown word is its own lemma."""
@@ -240,4 +242,5 @@ def lexicon(concepts_path: str | None = None, relations_path: str | None = None)
         say_verbs=frozenset(str(w) for w in r.get("say_verbs") or ()),
         stopwords=frozenset(str(w).lower() for w in r.get("stopwords") or ()),
         places=places, countries=countries, horizon_days=int(r.get("horizon_days") or 365), verbs=frozenset(verbs), cue_index=cue_index,
+        preparatory=frozenset(f for w in r.get("preparatory") or () for f, _t in inflect(str(w), "v")),
     )

@@ -1,0 +1,114 @@
+"""What in a report's clause is aside from its own deed (used by :mod:`gaiko.tracking.clause`): a word of a name, a set
+phrase, a past participle modifying a noun, a background clause, a contrary word that is a place or names people, a
+rule begun applying.
+
+Split from :mod:`gaiko.tracking.clause` in round p28 (docs/pledges.md, Round p28), which added the contrary-act helpers
+(:func:`contrary_modifier`, :func:`begins_to_apply`) and the background clause with a noun subject. Positions are token
+indices into ``toks`` (:func:`gaiko.tracking.text.tokenize`); ``text`` is the report sentence the tokens' character
+offsets point into.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import Lexicon
+from .text import Tok
+
+__all__ = ["aside_cue", "contrary_modifier", "begins_to_apply", "SWITCH", "HOLD", "STILL"]
+
+#: cue words that after "in" make an adverb, not a deed: "15 days in advance" (no progress), "in effect" (practically)
+_SET_PHRASE_NOUNS = frozenset({"advance", "effect"})
+#: a subordinate clause with a pronoun of its own as subject, up to a cue ("after he completed his sentence")
+_SUBORDINATE = re.compile(r"\b(?:after|before|when|while|since|because|until|once)\s+(?:he|she|they|it|we)\s+"
+                          r"(?:had |has |have |was |were |is |are )?$", re.I)
+#: the same with a noun subject ("five months after the first vote was annulled", "since the row began") or a relative
+#: clause of whose ("migrants whose asylum bids were rejected"): the cue tells a background event (round p28)
+_SUBORDINATE_NOUN = re.compile(r"\b(?:(?:after|before|since|because|once)\s+(?:the|a|an|its|their|his|her)|whose)"
+                               r"(?:\s+[\w'-]+){1,3}\s+(?:(?:had|has|have) been |was |were |had |has )?$", re.I)
+
+
+#: words before a past participle that make it a verb of its own clause, not a noun's modifier
+_NOT_A_NOUN = frozenset({"has", "have", "had", "having", "was", "were", "is", "are", "be", "been", "being", "'s", "'ve",
+                         "it", "they", "he", "she", "we", "i", "you", "who", "which", "that", "and", "or", "but", "not",
+                         "n't", "never", "also", "then", "jointly", "finally", "formally", "already", "just", "only"})
+
+
+def _noun_modifier(text: str, toks: list[Tok], lo: int, i: int) -> bool:
+    """Whether the one-word past participle at ``i`` modifies the noun before it (a reduced relative clause) and
+    reports no deed of its own: "every contract signed by its predecessor". It needs a lower-case word before it that
+    is no auxiliary, pronoun or adverb, and "by" (the passive's agent) right after it ("the contract was signed by
+    both", "the ministers signed on Monday" are deeds). Round p26 also tried a participle before "in", "at", ... with
+    a finite verb later ("the trucks held in Belarus have been allowed"): it moved other readings on fresh-e, not kept."""
+    if i <= lo or i + 1 >= len(toks) or not toks[i].text.lower().endswith(("ed", "held", "sent", "paid", "made", "signed")):
+        return False
+    prev = toks[i - 1].text
+    if not prev.isalpha() or not prev.islower() or prev in _NOT_A_NOUN or prev.endswith("ly"):
+        return False
+    return toks[i + 1].text.lower() == "by"
+
+
+#: after a participle, what makes it a noun's modifier when the participle is a contrary act ("the prisoners held in
+#: X", "migrants expelled by Y"): the agent or a place (round p28: for contrary acts only; p26 found the place variant
+#: too loose for the promised act itself)
+_MODIFIER_NEXT = frozenset({"by", "in", "at", "inside"})
+#: verbs after which a participle is a predicate, not a noun's modifier ("remained detained in X")
+_LINKING = frozenset({"remain", "remained", "remains", "stay", "stayed", "stays", "still", "kept", "keep", "left",
+                      "been", "get", "got", "become", "became"})
+
+
+#: "hold" as detention; "held up" is a delay (the stall cue "hold up"), not a detention (round p28)
+HOLD = frozenset({"hold", "holds", "held", "holding"})
+#: words before a contrary participle that make it a state going on ("remains closed", "stayed shut", "still blocked"):
+#: the pledged act not done yet, a stall like the cues "remain closed", "remain shut" (round p28), not a new contrary act
+STILL = frozenset({"remain", "remains", "remained", "stay", "stays", "stayed", "still"})
+
+
+#: acts that change a rule or a state (concepts.yaml): done when the new rule starts to apply, not when it is finished
+#: (a tariff imposed, a ban lifted, exports resumed); round p28. Not a pledge to stop: "ships began sailing again" is
+#: what it stopped going on, read by the stop rule of clause.read_clause (it made one tuned pair a reversal)
+SWITCH = frozenset({"a:impose", "a:remove", "a:resume", "a:reduce", "a:increase", "a:ban", "a:allow"})
+_BEGIN = frozenset({"began", "begun", "begins", "started", "starts"})
+
+
+def begins_to_apply(toks: list[Tok], i: int, j: int, hi: int, lex: Lexicon) -> bool:
+    """Whether the cue [i, j) is "began" or "started" followed by a gerund ("began paying", "started flowing"): for a
+    pledge that switches a rule, the rule reported applying. "began talks", "began work on" (a noun), "began to
+    draft" and a verb of getting ready (relations.yaml ``preparatory``: "began preparing") stay progress; so does a
+    pledge to build, deliver or free a number (not a switch)."""
+    if not (j - i == 1 and toks[i].text in _BEGIN and j < hi and toks[j].text.endswith("ing") and len(toks[j].text) > 4):
+        return False
+    return toks[j].text not in lex.preparatory  # "began preparing": progress
+
+
+def contrary_modifier(text: str, toks: list[Tok], lo: int, i: int) -> bool:
+    """Whether the contrary act at ``i`` is a past participle modifying the noun before it: "the prisoners held in
+    Peruvian jails went home", "migrants expelled by Washington landed": it names who they are, not a deed done now
+    (the release or the intake may be what the sentence reports)."""
+    if i <= lo or i + 1 >= len(toks) or not toks[i].text.endswith(("ed", "held", "kept", "taken")):
+        return False
+    prev = toks[i - 1].text
+    if not prev.isalpha() or not text[toks[i - 1].start:toks[i - 1].start + 1].islower() or prev in _NOT_A_NOUN \
+            or prev in _LINKING or prev.endswith("ly"):
+        return False
+    return toks[i + 1].text in _MODIFIER_NEXT
+
+
+def aside_cue(text: str, toks: list[Tok], lo: int, i: int, rel: str | None = None) -> bool:
+    """Whether the cue at token ``i`` says nothing of the report's own act: it is a word of a name, capitalised inside
+    the sentence ("the International Committee of the Red Cross" is no committee stage), or the verb of a subordinate
+    clause about someone else ("released a lorry driver after he completed his sentence": nothing promised is
+    completed). A background clause with a noun subject ("after the first vote was annulled", "whose bids were
+    rejected") counts only for a cue of ``rel`` reverses or progresses: "after the cut took effect" is the deed."""
+    t = toks[i]
+    if i > 0 and text[t.start:t.start + 1].isupper() and text[toks[i - 1].start:toks[i - 1].start + 1].isupper():
+        return True
+    if i > 0 and toks[i - 1].text == "in" and t.text in _SET_PHRASE_NOUNS:  # "notify 15 days in advance", "in effect"
+        return True
+    if _noun_modifier(text, toks, lo, i):  # "every contract signed by its predecessor": a noun's modifier
+        return True
+    before = text[toks[lo].start:t.start]
+    if _SUBORDINATE.search(before):
+        return True
+    # with a noun subject, only a reversal or a step is background: "after the cut took effect" is the deed itself
+    return rel in ("reverses", "progresses") and bool(_SUBORDINATE_NOUN.search(before))
