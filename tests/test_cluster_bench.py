@@ -75,3 +75,20 @@ def test_measure_streams(src: str) -> None:
         measure(src, 4, order="random")
     with pytest.raises(ValueError, match="copies"):
         measure(src, 4, copies=0)
+
+
+def test_report_renders_streams() -> None:
+    from benchmarks.report import render_clusters
+
+    size = {"mentions": 10, "clusters": 5, "ms_per_article": 5.0, "cpu_ms_per_article": 4.0,
+            "ms_per_article_first_tenth": 4.0, "ms_per_article_last_tenth": 6.0, "share_of_coding_time": 0.02}
+    stream = {"articles": 10000, "mentions": 100, "clusters": 50, "cpu_ms_per_article": 6.0,
+              "cpu_ms_per_article_first_tenth": 5.0, "cpu_ms_per_article_last_tenth": 7.5, "copies": 10,
+              "cpu_share_of_coding_time": 0.03}
+    c = {"batch_size": 32, "sizes": {"1000": size, "10000": dict(size, ms_per_article=15.0)},
+         "streams": {"copies": stream}}
+    text = "\n".join(render_clusters(c))
+    assert "| the first 1,000 articles 10 times, on days that do not overlap (density of 1,000) | 10,000 | 100 | 50 | " \
+           "6.00 | 5.00 | 7.50 | 1.50 | 1.50 | 3.0% |" in text
+    assert "publication-date order" not in text
+    assert "other streams" not in "\n".join(render_clusters(dict(c, streams={})))
