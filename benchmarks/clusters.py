@@ -10,6 +10,13 @@ commit of what it wrote, in the order they were coded, each timed (wall and CPU 
 milliseconds per article over the whole run and over its first and last tenth of batches (flat means the
 last tenth costs about what the first did although the store is ten times fuller), and the share of the
 coding time: the source store's run took ``finished - started`` for its articles, clustering included.
+
+The corpus's articles fall on a few hundred days in random order, so in coding order every day's window fills up
+as the store grows: at 10,000 articles a window holds ten times the reports of 1,000, and the per-article cost
+grows with that density, not with the store's size alone. ``--streams`` also clusters the largest size as two other
+streams (under ``streams`` in the JSON): ``published``, the same articles in publication-date order (as a feed
+arrives), and ``copies``, the smallest size's articles largest/smallest times on days that do not overlap, clustered
+copy after copy (a store ten times fuller at the density of the smallest size).
 Prints one JSON object; ``benchmarks.run`` stores it under ``clusters`` in results/latest.json.
 """
 
@@ -36,8 +43,60 @@ def _coding_seconds_per_article(src: str) -> float | None:
     return float(row[0]) / row[1] if row and row[0] and row[1] else None
 
 
-def measure(src: str, n: int, batch_size: int = 32) -> dict[str, Any]:
-    """Cluster the first ``n`` articles of store ``src`` batch by batch into a fresh store; timings."""
+def _copy_articles(con: Any, n: int, order: str, copies: int) -> list[str]:
+    """Copy the rows (articles, sentences, events) of the first ``n`` articles of the attached store ``src`` (in
+    coding order) into ``con``'s store; their ids in the order they are to be clustered.
+
+    ``order`` ``"published"``: by publication date (undated last), ties by id, as a stream arrives. ``copies`` K > 1:
+    the first ``n // K`` articles K times, copy k with ``-ck`` after every article and event id and its publication
+    and event dates moved k × :func:`_shift_days` days on (no two copies share a day), clustered copy after copy:
+    K times the articles at the density of ``n // K``."""
+    m = n // copies if copies > 1 else n
+    ids = [r[0] for r in con.execute("SELECT id FROM src.articles ORDER BY coded_at, external_id, id LIMIT ?",
+                                     [m]).fetchall()]
+    con.execute("CREATE TEMP TABLE keep AS SELECT unnest(?::VARCHAR[]) AS id", [ids])
+    if copies <= 1:
+        for table, key in (("articles", "id"), ("sentences", "article_id"), ("events", "article_id")):
+            con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM src.{table} WHERE {key} IN (SELECT id FROM keep)")
+    else:
+        shift = _shift_days(con)
+        suffix, days = "'-c' || t.k", f"(t.k * {shift})::INTEGER"
+        copy = f", range({copies}) t(k)"
+        con.execute(f"INSERT INTO articles BY NAME SELECT a.* REPLACE (a.id || {suffix} AS id, a.external_id || {suffix} "
+                    f"AS external_id, a.published + {days} AS published) FROM src.articles a{copy} "
+                    "WHERE a.id IN (SELECT id FROM keep)")
+        con.execute(f"INSERT INTO sentences BY NAME SELECT s.* REPLACE (s.article_id || {suffix} AS article_id) "
+                    f"FROM src.sentences s{copy} WHERE s.article_id IN (SELECT id FROM keep)")
+        con.execute(f"INSERT INTO events BY NAME SELECT e.* REPLACE (e.id || {suffix} AS id, e.article_id || {suffix} "
+                    f"AS article_id, e.date + {days} AS date) FROM src.events e{copy} "
+                    "WHERE e.article_id IN (SELECT id FROM keep)")
+        ids = [f"{a}-c{k}" for k in range(copies) for a in ids]
+    if order == "published":
+        ids = [r[0] for r in con.execute("SELECT id FROM articles ORDER BY published NULLS LAST, id").fetchall()]
+    con.execute("DROP TABLE keep")
+    return ids
+
+
+def _shift_days(con: Any) -> int:
+    """Days between two copies of the kept articles: whole 52-week years (weekdays stay) longer than the days their
+    publication and event dates span, plus a month (3 days is the widest window of an undated report)."""
+    lo, hi = con.execute("SELECT least(min(e.date), min(a.published)), greatest(max(e.date), max(a.published)) "
+                         "FROM src.articles a LEFT JOIN src.events e ON e.article_id = a.id "
+                         "WHERE a.id IN (SELECT id FROM keep)").fetchall()[0]
+    span = (hi - lo).days if lo is not None and hi is not None else 0
+    return 364 * (1 + (span + 31) // 364)
+
+
+def measure(src: str, n: int, batch_size: int = 32, order: str = "coded", copies: int = 1) -> dict[str, Any]:
+    """Cluster the first ``n`` articles of store ``src`` batch by batch into a fresh store; timings.
+
+    ``order`` ``"coded"`` (the order they were coded in) or ``"published"`` (publication date); ``copies`` K > 1:
+    the first ``n // K`` articles K times on days that do not overlap (:func:`_copy_articles`). Raises
+    ``ValueError`` for another order or K < 1 or K > n."""
+    if order not in ("coded", "published"):
+        raise ValueError(f"order must be 'coded' or 'published', not {order!r}")
+    if not 1 <= copies <= max(1, n):
+        raise ValueError(f"copies must be between 1 and {n} articles, not {copies}")
     from gaiko.clusters import cluster_rows
     from gaiko.clusters.rules import load_rules
     from gaiko.clusters.update import MENTION_SQL
@@ -47,11 +106,7 @@ def measure(src: str, n: int, batch_size: int = 32) -> dict[str, Any]:
         store = Store(Path(tmp) / "c.duckdb")
         con = store.con
         con.execute(f"ATTACH '{src}' AS src (READ_ONLY)")
-        ids = [r[0] for r in con.execute("SELECT id FROM src.articles ORDER BY coded_at, external_id, id LIMIT ?",
-                                         [n]).fetchall()]
-        con.execute("CREATE TEMP TABLE keep AS SELECT unnest(?::VARCHAR[]) AS id", [ids])
-        for table, key in (("articles", "id"), ("sentences", "article_id"), ("events", "article_id")):
-            con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM src.{table} WHERE {key} IN (SELECT id FROM keep)")
+        ids = _copy_articles(con, n, order, copies)
         con.execute("DETACH src")
         con.execute("SET threads = 1")  # as in a bulk run, where the workers hold the cores
         # the writer has written the batch through Arrow before clustering it (Store._insert): what that loads
@@ -92,7 +147,9 @@ def measure(src: str, n: int, batch_size: int = 32) -> dict[str, Any]:
         "ms_per_article": per_article(wall, len(ids)), "cpu_ms_per_article": per_article(cpu, len(ids)),
         "ms_per_article_first_tenth": per_article(wall[:k], k * batch_size),
         "ms_per_article_last_tenth": per_article(wall[-k:], last_arts),
-        "store_mib": round(size_mib, 1),
+        "cpu_ms_per_article_first_tenth": per_article(cpu[:k], k * batch_size),
+        "cpu_ms_per_article_last_tenth": per_article(cpu[-k:], last_arts),
+        "store_mib": round(size_mib, 1), "order": order, "copies": copies,
     }
 
 
@@ -101,7 +158,14 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--db", required=True, help="a store filled by gaiko code (the benchmark corpus)")
     ap.add_argument("--sizes", default="1000,10000")
     ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--streams", default="published,copies",
+                    help="also cluster the largest size as other streams (comma-separated, or 'none'): 'published', "
+                         "its articles in publication-date order; 'copies', the smallest size's articles "
+                         "largest/smallest times on days that do not overlap (the same news density as the smallest)")
     args = ap.parse_args(argv)
+    streams = [x for x in args.streams.split(",") if x and x != "none"]
+    if bad := [x for x in streams if x not in ("published", "copies")]:
+        ap.error(f"unknown stream {bad[0]!r} in --streams (known: published, copies, none)")
     import datetime as dt
     import os
     import subprocess
@@ -113,12 +177,21 @@ def main(argv: list[str] | None = None) -> None:
                            "measured": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                            "load_avg_at_start": [round(x, 2) for x in os.getloadavg()],
                            "coding_ms_per_article": round(1000 * coding, 1) if coding else None, "sizes": {}}
-    for n in (int(x) for x in args.sizes.split(",")):
-        print(f"clustering {n} articles", file=sys.stderr, flush=True)
-        r = measure(args.db, n, args.batch_size)
+    sizes = [int(x) for x in args.sizes.split(",")]
+    runs = [("sizes", str(n), n, "coded", 1) for n in sizes]
+    if len(sizes) > 1 and "published" in streams:
+        runs.append(("streams", "published", max(sizes), "published", 1))
+    if len(sizes) > 1 and "copies" in streams and max(sizes) // min(sizes) > 1:
+        k = max(sizes) // min(sizes)
+        runs.append(("streams", "copies", k * min(sizes), "coded", k))
+    for part, name, n, order, copies in runs:
+        print(f"clustering {n} articles ({order} order, {copies} cop{'y' if copies == 1 else 'ies'})", file=sys.stderr,
+              flush=True)
+        r = measure(args.db, n, args.batch_size, order, copies)
         if coding:
             r["share_of_coding_time"] = round(r["ms_per_article"] / (1000 * coding), 4)
-        out["sizes"][str(n)] = r
+            r["cpu_share_of_coding_time"] = round(r["cpu_ms_per_article"] / (1000 * coding), 4)
+        out.setdefault(part, {})[name] = r
     print(json.dumps(out))
 
 

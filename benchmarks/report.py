@@ -183,6 +183,7 @@ def render_clusters(c: dict[str, Any] | None) -> list[str]:
         out.append(f"| {int(n):,} | {r['mentions']:,} | {r['clusters']:,} | {r['ms_per_article']:.2f} | "
                    f"{r['cpu_ms_per_article']:.2f} | {r['ms_per_article_first_tenth']:.2f} | "
                    f"{r['ms_per_article_last_tenth']:.2f} | {share} |")
+    out += _render_streams(c, sizes)
     small, big = c["sizes"][sizes[0]], c["sizes"][sizes[-1]]
     share_ok = all(c["sizes"][n].get("share_of_coding_time", 1) <= 0.05 for n in sizes)
     flat = big["ms_per_article"] / small["ms_per_article"] if small["ms_per_article"] else None
@@ -190,6 +191,33 @@ def render_clusters(c: dict[str, Any] | None) -> list[str]:
             f"| clustering ≤ 5% of coding time | {_verdict(share_ok)} |",
             f"| flat per article from {int(sizes[0]):,} to {int(sizes[-1]):,} articles "
             f"(ratio {flat:.2f}; flat: ≤ 1.5) | {_verdict(flat is not None and flat <= 1.5)} |"]
+    return out
+
+
+_STREAMS = {"published": "the same articles in publication-date order",
+            "copies": "the first {m:,} articles {k} times, on days that do not overlap (density of {m:,})"}
+
+
+def _render_streams(c: dict[str, Any], sizes: list[str]) -> list[str]:
+    """The largest size clustered as other streams (benchmarks/clusters.py ``--streams``): CPU ms per article, first
+    and last tenth of the batches, the last over the first (1 is flat) and the whole over the smallest size's."""
+    streams = c.get("streams") or {}
+    if not streams:
+        return []
+    out = ["", "The largest size again as other streams (CPU ms per article; coded order is the table above):", "",
+           "| stream | articles | mentions | clusters | CPU ms per article | first tenth | last tenth | last ÷ first | "
+           f"÷ {int(sizes[0]):,} articles | CPU share of coding time |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    small = c["sizes"][sizes[0]].get("cpu_ms_per_article")
+    for name, r in streams.items():
+        k = r.get("copies", 1)
+        label = _STREAMS.get(name, name).format(m=r["articles"] // max(1, k), k=k)
+        first, last = r.get("cpu_ms_per_article_first_tenth"), r.get("cpu_ms_per_article_last_tenth")
+        ratio = f"{last / first:.2f}" if first and last is not None else "–"
+        share = f"{r['cpu_share_of_coding_time']:.1%}" if r.get("cpu_share_of_coding_time") is not None else "–"
+        to_small = f"{r['cpu_ms_per_article'] / small:.2f}" if small else "–"
+        out.append(f"| {label} | {r['articles']:,} | {r['mentions']:,} | {r['clusters']:,} | "
+                   f"{r['cpu_ms_per_article']:.2f} | {'–' if first is None else f'{first:.2f}'} | "
+                   f"{'–' if last is None else f'{last:.2f}'} | {ratio} | {to_small} | {share} |")
     return out
 
 
