@@ -50,10 +50,10 @@ def _words(name: str, key: str) -> frozenset[str]:
 
 def rank_sentence(coder: EventCoder, sent: Span, state: DocState, drafts: list[_Draft]) -> list[_Draft]:
     """The drafts of one sentence after the kinds: re-typing by the object and the month veto (round t25,
-    ``retype.py``), the domain veto, then joint operations."""
-    from .retype import month_veto, retype
+    ``retype.py``), the veto of plain descriptions (round t26), the domain veto, then joint operations."""
+    from .retype import month_veto, retype, state_veto
 
-    return joint_operations(coder, state, domain_veto(month_veto(retype(drafts))))
+    return joint_operations(coder, state, domain_veto(state_veto(month_veto(retype(drafts)), coder.lex)))
 
 
 def _outrank(top: list[_Draft], low: list[_Draft]) -> None:

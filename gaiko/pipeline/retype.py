@@ -23,8 +23,9 @@ from ..errors import DataFileError
 
 if TYPE_CHECKING:
     from .events import _Draft
+    from .triggers import Lexicon
 
-__all__ = ["retype", "object_nouns", "month_veto"]
+__all__ = ["retype", "object_nouns", "month_veto", "state_veto"]
 
 _PARTICLE_DEPS = ("prt", "prep", "advmod")
 # the prepositions whose noun a verb acts on ("out of the chamber", "from the pact"); the others set the scene
@@ -36,8 +37,10 @@ _INTENTIONS = frozenset({"THREATEN", "AGREE", "REQUEST"})
 
 
 @lru_cache(maxsize=None)
-def _rules() -> tuple[tuple[str, dict[str, frozenset[str]], dict[str, list[str]], str | None], ...]:
-    """(name, {lemma: particles}, {type: nouns}, no-object type) per rule of ``primary/retype.yaml``.
+def _rules() -> tuple[tuple[str, dict[str, frozenset[str]], dict[str, list[str]], str | None, bool], ...]:
+    """(name, {lemma: particles}, {type: nouns}, no-object type, ordered) per rule of ``primary/retype.yaml``;
+    ``ordered`` is True when the verb orders the act its object names (rule 6: REQUEST and THREATEN drafts at it
+    are re-typed too).
 
     Raises :class:`gaiko.errors.DataFileError` when a rule lacks verbs or names a type PLOVER does not have."""
     from ..tables import data_path, load_yaml, plover_table
@@ -58,7 +61,8 @@ def _rules() -> tuple[tuple[str, dict[str, frozenset[str]], dict[str, list[str]]
         for t in [*objects, *([bare] if bare else [])]:
             if t not in types:
                 raise DataFileError(str(path), f"rule {name!r} names {t!r}, which is no PLOVER type")
-        out.append((str(name), {k: frozenset(p) for k, p in verbs.items()}, objects, str(bare) if bare else None))
+        out.append((str(name), {k: frozenset(p) for k, p in verbs.items()}, objects, str(bare) if bare else None,
+                    bool(rule.get("ordered"))))
     return tuple(out)
 
 
@@ -86,11 +90,14 @@ def object_nouns(tok: Token) -> list[Token]:
     return sorted(found, key=lambda t: t.i)
 
 
-def _new_type(tok: Token) -> tuple[str, str] | None:
-    """(rule name, PLOVER type) for the verb ``tok``, or None when no rule applies."""
+def _new_type(tok: Token, modal: bool = False) -> tuple[str, str] | None:
+    """(rule name, PLOVER type) for the verb ``tok``, or None when no rule applies; ``modal``: the draft is a
+    THREATEN, AGREE or REQUEST one, which only an ``ordered`` rule re-types."""
     lemma = tok.lemma_.lower()
-    for name, verbs, objects, bare in _rules():
+    for name, verbs, objects, bare, ordered in _rules():
         if lemma not in verbs or tok.pos_ not in ("VERB", "AUX") or not _particle(tok, verbs[lemma]):
+            continue
+        if modal and not ordered:
             continue
         nouns = object_nouns(tok)
         for etype, words in objects.items():
@@ -103,14 +110,16 @@ def _new_type(tok: Token) -> tuple[str, str] | None:
 
 def retype(drafts: list[_Draft]) -> list[_Draft]:
     """The drafts, those drafted at a verb of ``retype.yaml`` re-typed by the noun it acts on; a stated plan or
-    threat (an intended or hypothetical clause, or a THREATEN, AGREE or REQUEST draft) keeps its type."""
+    threat (an intended or hypothetical clause, or a THREATEN, AGREE or REQUEST draft) keeps its type, except
+    that the THREATEN or REQUEST drafted at a verb of ordering ("ordered the release of") takes the ordered act's
+    type (rule 6): an order given is no plan, its act is the event."""
     from ..tables import plover_table
 
     out: list[_Draft] = []
     table: dict[str, Any] | None = None
     for d in drafts:
-        plan = d.info.intended or d.info.hypothetical or d.event_type in _INTENTIONS
-        found = None if plan else _new_type(d.cand.tok)
+        plan = d.info.intended or d.info.hypothetical or d.event_type == "AGREE"
+        found = None if plan else _new_type(d.cand.tok, modal=d.event_type in _INTENTIONS)
         if found is None or found[1] == d.event_type:
             out.append(d)
             continue
@@ -148,3 +157,44 @@ def month_veto(drafts: list[_Draft]) -> list[_Draft]:
                 continue
         out.append(d)
     return out
+
+
+@lru_cache(maxsize=None)
+def _state_words() -> tuple[frozenset[str], dict[str, frozenset[str]], frozenset[str], frozenset[str]]:
+    """(state verbs, {verb: objects}, venue subjects, counted verbs) of ``retype.yaml``, rule 7.
+
+    Raises :class:`gaiko.errors.DataFileError` when ``state_objects`` is not a mapping of verbs to lists."""
+    from ..tables import data_path, load_yaml
+
+    path = data_path("primary/retype.yaml")
+    objects = (load_yaml(path) or {}).get("state_objects") or {}
+    if not isinstance(objects, dict) or not all(isinstance(v, list) for v in objects.values()):
+        raise DataFileError(str(path), "state_objects must map verbs to lists of nouns")
+    return (frozenset(w.lower() for w in _words("state_verbs")),
+            {str(k).lower(): frozenset(str(w).lower() for w in v) for k, v in objects.items()},
+            frozenset(w.lower() for w in _words("venue_subjects")), frozenset(w.lower() for w in _words("counted")))
+
+
+def _described(tok: Token, lex: Lexicon) -> bool:
+    """True when the verb ``tok`` describes a state rather than an act (``retype.yaml``, rule 7)."""
+    states, objects, venues, counted = _state_words()
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "attr")]
+    if lemma in states:
+        return not any(lex.match(o, "noun") is not None for o in objs)
+    if lemma in objects:
+        if any(o.lemma_.lower() in objects[lemma] or o.lower_ in objects[lemma] for o in objs):
+            return True
+        return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in venues for c in tok.children)
+    if lemma in counted and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+        return any(any(g.dep_ == "nummod" for g in o.children)
+                   and not any(g.dep_ in ("acl", "relcl", "xcomp") for g in o.children) for o in objs)
+    return False
+
+
+def state_veto(drafts: list[_Draft], lex: Lexicon) -> list[_Draft]:
+    """The drafts less those whose trigger is a verb that describes a state ("shares a border with", "has 120,000
+    personnel", "hosts more funds"): no act (``retype.yaml``, rule 7); ``lex`` tells act nouns."""
+    return [d for d in drafts if not _described(d.cand.tok, lex)]

@@ -1,0 +1,115 @@
+"""Kinds of primary-type error on unseen writers' sentences (issue 12, round t26): sentences of our own, never gold
+ones. Kind 1: an ordered act ("ordered the release of") is the event, typed by the act
+(gaiko/data/primary/retype.yaml, rule 6). Kind 3: a plain description ("shares a border with", "comprises 32
+states") is no event (rule 7, ``retype.state_veto``). The first sentences of each kind failed on main 3b644b0; the
+look-alikes must keep their type."""
+
+from __future__ import annotations
+
+import pytest
+
+from gaiko.errors import DataFileError
+from gaiko.evaluate.scoring import primary
+from gaiko.types import Article
+
+
+def _events(coder, text: str):
+    return coder.code_article(Article(text=text, published="2025-06-02")).events
+
+
+def _primary(coder, text: str) -> str | None:
+    p = primary(_events(coder, text))
+    return p.event_type if p is not None else None
+
+
+def _show(coder, text: str):
+    return [(e.event_type, e.confidence, e.trigger, e.pattern) for e in _events(coder, text)]
+
+
+# -- kind 1: the ordered act is the event (failed before: REQUEST, REQUEST, COERCE, REQUEST) ------------------
+@pytest.mark.parametrize("text,want", [
+    ("A Peruvian judge ordered the release of the former rebel commander.", "RETREAT"),
+    ("The president ordered the withdrawal of the army from the capital's streets.", "RETREAT"),
+    ("The governor ordered the deployment of riot police to the port.", "MOBILIZE"),
+    ("The court ordered the release of the two opposition leaders.", "RETREAT"),
+])
+def test_ordered_act_is_the_event(coder, text, want):
+    assert _primary(coder, text) == want, _show(coder, text)
+
+
+def test_ordered_act_keeps_the_orderer_as_source(coder):
+    top = primary(_events(coder, "A Peruvian judge ordered the release of the former rebel commander."))
+    assert top is not None and top.pattern.startswith("ordered_act>")
+    assert top.source is not None and "judge" in top.source.text
+    assert 0.0 < top.confidence <= 1.0
+
+
+@pytest.mark.parametrize("text,want", [
+    ("The prime minister ordered the army to leave the university campus.", "REQUEST"),   # no act noun: an order
+    ("The Kremlin denied that it had ordered the arrest of the journalist.", "REJECT"),    # the denial comes first
+    ("The president will order the release of the prisoners next week, his spokesman said.", "AGREE"),  # a plan
+    ("The senate ordered the arrest of the central bank governor.", "COERCE"),
+    ("The junta decreed the expulsion of the French military attache.", "SANCTION"),
+    ("The minister ordered the closure of the consulate.", "COERCE"),      # "closure" is left to the model
+])
+def test_order_look_alikes_keep_their_type(coder, text, want):
+    assert _primary(coder, text) == want, _show(coder, text)
+
+
+# -- kind 3: a plain description is no act (failed before: COOPERATE, COOPERATE, CONSULT, ACCUSE, COERCE) ----
+@pytest.mark.parametrize("text", [
+    "Argentina and Chile share a long mountain border.",
+    "Mongolia shares borders with Russia and China.",
+    "Singapore hosts more than 4,000 foreign companies.",
+    "The country borders Iran and Iraq.",
+    "The alliance comprises 32 member states.",
+    "The navy has 12,000 sailors and 40 ships.",
+    "The archipelago comprises 7,000 islands.",
+])
+def test_description_is_no_event(coder, text):
+    assert _events(coder, text) == [], _show(coder, text)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Norway shared satellite imagery with Ukraine.", "COOPERATE"),
+    ("Egypt hosted Israeli and Hamas negotiators in Cairo.", "CONSULT"),
+    ("Oman hosted a new round of talks between Iran and the United States.", "CONSULT"),
+    ("Qatar hosted talks between the two sides.", "CONSULT"),
+    ("Jordan shares intelligence with Israel.", "COOPERATE"),
+    ("The rebels had 48 hours to hand over their weapons, the army said.", "REQUEST"),  # counted, with a clause
+    ("Turkey hosts more refugees than any other country.", "CONSULT"),  # not listed: left as the coder drafts it
+])
+def test_description_look_alikes_keep_their_event(coder, text, want):
+    assert _primary(coder, text) == want, _show(coder, text)
+
+
+def test_counted_have_rule(coder):
+    """The counted rule on its own: "has 30,000 officers" is a description, "had 72 hours to leave" is not."""
+    from gaiko.pipeline.retype import _described
+    from gaiko.pipeline.triggers import default_lexicon
+
+    lex = default_lexicon(())
+    for text, want in (("The police force has 30,000 officers.", True),
+                       ("The rebels had 72 hours to leave.", False),
+                       ("The alliance has no plans to expand.", False)):
+        doc = coder.nlp(text)
+        verb = next(t for t in doc if t.lemma_ == "have")
+        assert _described(verb, lex) is want, text
+
+
+def test_malformed_state_objects_is_a_data_file_error(monkeypatch):
+    import gaiko.tables
+    from gaiko.pipeline import retype
+
+    real = gaiko.tables.load_yaml
+
+    def fake(path):
+        return {"state_objects": ["border"]} if str(path).endswith("retype.yaml") else real(path)
+
+    monkeypatch.setattr(gaiko.tables, "load_yaml", fake)
+    retype._state_words.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match="state_objects"):
+            retype._state_words()
+    finally:
+        retype._state_words.cache_clear()
