@@ -113,3 +113,32 @@ def test_malformed_state_objects_is_a_data_file_error(monkeypatch):
             retype._state_words()
     finally:
         retype._state_words.cache_clear()
+
+
+# -- kind 2: an act noun as the subject of a sentence with no other event (failed before: no event, each) -------
+@pytest.mark.parametrize("text,want", [
+    ("The transfer of 31 tanks to Ukraine was completed in March.", "AID"),
+    ("The donation of 20 ambulances by Japan was celebrated at a ceremony in Dakar.", "AID"),
+    ("The exchange of border data between Peru and Bolivia began in May.", "COOPERATE"),
+    ("The veto of the bill lasted two years.", "REJECT"),
+])
+def test_subject_act_is_the_event(coder, text, want):
+    assert _primary(coder, text) == want, _show(coder, text)
+
+
+def test_subject_act_sides(coder):
+    """The "by" phrase did the act, the "to" phrase receives it."""
+    don = primary(_events(coder, "The donation of 20 ambulances by Japan was celebrated at a ceremony in Dakar."))
+    assert don is not None and don.source is not None and don.source.country == "JPN", don
+    tr = primary(_events(coder, "The transfer of 31 tanks to Ukraine was completed in March."))
+    assert tr is not None and tr.target is not None and tr.target.country == "UKR" and tr.pattern.startswith("subject_act>")
+
+
+@pytest.mark.parametrize("text", [
+    "The deployment of the new 5G network will take three more years.",   # future
+    "The release of the new phone has been postponed twice.",             # no verb of occurring
+    "The bombing of the cathedral is still an unsolved case.",            # a copular description
+    "The transfer of the striker to Madrid was completed on Monday.",     # a footballer: sport, no event
+])
+def test_subject_act_look_alikes_stay_no_event(coder, text):
+    assert _events(coder, text) == [], _show(coder, text)
