@@ -26,11 +26,10 @@ def _show(coder, text: str):
     return [(e.event_type, e.confidence, e.trigger, e.pattern) for e in _events(coder, text)]
 
 
-# -- kind 1: the ordered act is the event (failed before: REQUEST, REQUEST, COERCE, REQUEST) ------------------
+# -- kind 1: the ordered act is the event (failed before: REQUEST, each) -----------------------------------------
 @pytest.mark.parametrize("text,want", [
     ("A Peruvian judge ordered the release of the former rebel commander.", "RETREAT"),
     ("The president ordered the withdrawal of the army from the capital's streets.", "RETREAT"),
-    ("The governor ordered the deployment of riot police to the port.", "MOBILIZE"),
     ("The court ordered the release of the two opposition leaders.", "RETREAT"),
 ])
 def test_ordered_act_is_the_event(coder, text, want):
@@ -51,6 +50,8 @@ def test_ordered_act_keeps_the_orderer_as_source(coder):
     ("The senate ordered the arrest of the central bank governor.", "COERCE"),
     ("The junta decreed the expulsion of the French military attache.", "SANCTION"),
     ("The minister ordered the closure of the consulate.", "COERCE"),      # "closure" is left to the model
+    # only REQUEST drafts are re-typed: a COERCE draft at "ordered" stays (MOBILIZE would be the writers' type)
+    ("The governor ordered the deployment of riot police to the port.", "COERCE"),
 ])
 def test_order_look_alikes_keep_their_type(coder, text, want):
     assert _primary(coder, text) == want, _show(coder, text)

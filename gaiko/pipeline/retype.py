@@ -39,8 +39,8 @@ _INTENTIONS = frozenset({"THREATEN", "AGREE", "REQUEST"})
 @lru_cache(maxsize=None)
 def _rules() -> tuple[tuple[str, dict[str, frozenset[str]], dict[str, list[str]], str | None, bool], ...]:
     """(name, {lemma: particles}, {type: nouns}, no-object type, ordered) per rule of ``primary/retype.yaml``;
-    ``ordered`` is True when the verb orders the act its object names (rule 6: REQUEST and THREATEN drafts at it
-    are re-typed too).
+    ``ordered`` is True when the verb orders the act its object names (rule 6: its REQUEST drafts, and only those,
+    are re-typed).
 
     Raises :class:`gaiko.errors.DataFileError` when a rule lacks verbs or names a type PLOVER does not have."""
     from ..tables import data_path, load_yaml, plover_table
@@ -90,14 +90,14 @@ def object_nouns(tok: Token) -> list[Token]:
     return sorted(found, key=lambda t: t.i)
 
 
-def _new_type(tok: Token, modal: bool = False) -> tuple[str, str] | None:
-    """(rule name, PLOVER type) for the verb ``tok``, or None when no rule applies; ``modal``: the draft is a
-    THREATEN, AGREE or REQUEST one, which only an ``ordered`` rule re-types."""
+def _new_type(tok: Token, drafted: str) -> tuple[str, str] | None:
+    """(rule name, PLOVER type) for the verb ``tok`` drafted as ``drafted``, or None when no rule applies: an
+    ``ordered`` rule re-types REQUEST drafts only, the others no THREATEN, AGREE or REQUEST draft."""
     lemma = tok.lemma_.lower()
     for name, verbs, objects, bare, ordered in _rules():
         if lemma not in verbs or tok.pos_ not in ("VERB", "AUX") or not _particle(tok, verbs[lemma]):
             continue
-        if modal and not ordered:
+        if (drafted != "REQUEST") if ordered else (drafted in _INTENTIONS):
             continue
         nouns = object_nouns(tok)
         for etype, words in objects.items():
@@ -111,15 +111,16 @@ def _new_type(tok: Token, modal: bool = False) -> tuple[str, str] | None:
 def retype(drafts: list[_Draft]) -> list[_Draft]:
     """The drafts, those drafted at a verb of ``retype.yaml`` re-typed by the noun it acts on; a stated plan or
     threat (an intended or hypothetical clause, or a THREATEN, AGREE or REQUEST draft) keeps its type, except
-    that the THREATEN or REQUEST drafted at a verb of ordering ("ordered the release of") takes the ordered act's
-    type (rule 6): an order given is no plan, its act is the event."""
+    that the REQUEST drafted at a verb of ordering ("ordered the release of") takes the ordered act's type
+    (rule 6): an order given is no plan, its act is the event. Other drafts at such a verb are left as they are
+    ("ordered its withdrawal from the WHO" SANCTION, a court's arrest warrant THREATEN)."""
     from ..tables import plover_table
 
     out: list[_Draft] = []
     table: dict[str, Any] | None = None
     for d in drafts:
-        plan = d.info.intended or d.info.hypothetical or d.event_type == "AGREE"
-        found = None if plan else _new_type(d.cand.tok, modal=d.event_type in _INTENTIONS)
+        plan = d.info.intended or d.info.hypothetical
+        found = None if plan else _new_type(d.cand.tok, d.event_type)
         if found is None or found[1] == d.event_type:
             out.append(d)
             continue
