@@ -1,8 +1,9 @@
 """Kinds of primary-type error on unseen writers' sentences (issue 12, round t26): sentences of our own, never gold
-ones. Kind 1: an ordered act ("ordered the release of") is the event, typed by the act
-(gaiko/data/primary/retype.yaml, rule 6). Kind 3: a plain description ("shares a border with", "comprises 32
-states") is no event (rule 7, ``retype.state_veto``). The first sentences of each kind failed on main 3b644b0; the
-look-alikes must keep their type."""
+ones. Kind 3: a plain description ("shares a border with", "comprises 32 states") is no event
+(gaiko/data/primary/retype.yaml, rule 6, ``retype.state_veto``). Kind 2: an act noun as the subject of a sentence
+with no other event is its event (``primacy.subject_acts``, gaiko/data/primary/subject_acts.yaml). Kind 1 (the
+ordered act) was measured and not kept (docs/accuracy.md, "Kinds round t26"). The first sentences of each kind
+failed on main 3b644b0; the look-alikes must keep their type."""
 
 from __future__ import annotations
 
@@ -24,37 +25,6 @@ def _primary(coder, text: str) -> str | None:
 
 def _show(coder, text: str):
     return [(e.event_type, e.confidence, e.trigger, e.pattern) for e in _events(coder, text)]
-
-
-# -- kind 1: the ordered act is the event (failed before: REQUEST, each) -----------------------------------------
-@pytest.mark.parametrize("text,want", [
-    ("A Peruvian judge ordered the release of the former rebel commander.", "RETREAT"),
-    ("The president ordered the withdrawal of the army from the capital's streets.", "RETREAT"),
-    ("The court ordered the release of the two opposition leaders.", "RETREAT"),
-])
-def test_ordered_act_is_the_event(coder, text, want):
-    assert _primary(coder, text) == want, _show(coder, text)
-
-
-def test_ordered_act_keeps_the_orderer_as_source(coder):
-    top = primary(_events(coder, "A Peruvian judge ordered the release of the former rebel commander."))
-    assert top is not None and top.pattern.startswith("ordered_act>")
-    assert top.source is not None and "judge" in top.source.text
-    assert 0.0 < top.confidence <= 1.0
-
-
-@pytest.mark.parametrize("text,want", [
-    ("The prime minister ordered the army to leave the university campus.", "REQUEST"),   # no act noun: an order
-    ("The Kremlin denied that it had ordered the arrest of the journalist.", "REJECT"),    # the denial comes first
-    ("The president will order the release of the prisoners next week, his spokesman said.", "AGREE"),  # a plan
-    ("The senate ordered the arrest of the central bank governor.", "COERCE"),
-    ("The junta decreed the expulsion of the French military attache.", "SANCTION"),
-    ("The minister ordered the closure of the consulate.", "COERCE"),      # "closure" is left to the model
-    # only REQUEST drafts are re-typed: a COERCE draft at "ordered" stays (MOBILIZE would be the writers' type)
-    ("The governor ordered the deployment of riot police to the port.", "COERCE"),
-])
-def test_order_look_alikes_keep_their_type(coder, text, want):
-    assert _primary(coder, text) == want, _show(coder, text)
 
 
 # -- kind 3: a plain description is no act (failed before: COOPERATE, COOPERATE, CONSULT, ACCUSE, COERCE) ----

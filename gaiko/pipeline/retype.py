@@ -7,6 +7,9 @@ stays RETREAT; "welcomed his counterpart to the palace" is CONSULT, where "welco
 The rules are data (``gaiko/data/primary/retype.yaml``: verbs, object nouns per
 type, sources and the corpus conventions behind them); measured in ``docs/accuracy.md``, "Kinds round t25".
 
+:func:`state_veto` (round t26, rule 6 of the same file) drops the drafts at a verb that describes a state ("shares a
+border with", "has 120,000 personnel", "hosts more funds"): no act.
+
 :func:`retype` takes and returns the coder's drafts (``gaiko.pipeline.events._Draft``); a draft's confidence is
 kept, only its type, CAMEO code and pattern change.
 """
@@ -37,10 +40,8 @@ _INTENTIONS = frozenset({"THREATEN", "AGREE", "REQUEST"})
 
 
 @lru_cache(maxsize=None)
-def _rules() -> tuple[tuple[str, dict[str, frozenset[str]], dict[str, list[str]], str | None, bool], ...]:
-    """(name, {lemma: particles}, {type: nouns}, no-object type, ordered) per rule of ``primary/retype.yaml``;
-    ``ordered`` is True when the verb orders the act its object names (rule 6: its REQUEST drafts, and only those,
-    are re-typed).
+def _rules() -> tuple[tuple[str, dict[str, frozenset[str]], dict[str, list[str]], str | None], ...]:
+    """(name, {lemma: particles}, {type: nouns}, no-object type) per rule of ``primary/retype.yaml``.
 
     Raises :class:`gaiko.errors.DataFileError` when a rule lacks verbs or names a type PLOVER does not have."""
     from ..tables import data_path, load_yaml, plover_table
@@ -61,8 +62,7 @@ def _rules() -> tuple[tuple[str, dict[str, frozenset[str]], dict[str, list[str]]
         for t in [*objects, *([bare] if bare else [])]:
             if t not in types:
                 raise DataFileError(str(path), f"rule {name!r} names {t!r}, which is no PLOVER type")
-        out.append((str(name), {k: frozenset(p) for k, p in verbs.items()}, objects, str(bare) if bare else None,
-                    bool(rule.get("ordered"))))
+        out.append((str(name), {k: frozenset(p) for k, p in verbs.items()}, objects, str(bare) if bare else None))
     return tuple(out)
 
 
@@ -90,14 +90,11 @@ def object_nouns(tok: Token) -> list[Token]:
     return sorted(found, key=lambda t: t.i)
 
 
-def _new_type(tok: Token, drafted: str) -> tuple[str, str] | None:
-    """(rule name, PLOVER type) for the verb ``tok`` drafted as ``drafted``, or None when no rule applies: an
-    ``ordered`` rule re-types REQUEST drafts only, the others no THREATEN, AGREE or REQUEST draft."""
+def _new_type(tok: Token) -> tuple[str, str] | None:
+    """(rule name, PLOVER type) for the verb ``tok``, or None when no rule applies."""
     lemma = tok.lemma_.lower()
-    for name, verbs, objects, bare, ordered in _rules():
+    for name, verbs, objects, bare in _rules():
         if lemma not in verbs or tok.pos_ not in ("VERB", "AUX") or not _particle(tok, verbs[lemma]):
-            continue
-        if (drafted != "REQUEST") if ordered else (drafted in _INTENTIONS):
             continue
         nouns = object_nouns(tok)
         for etype, words in objects.items():
@@ -110,17 +107,14 @@ def _new_type(tok: Token, drafted: str) -> tuple[str, str] | None:
 
 def retype(drafts: list[_Draft]) -> list[_Draft]:
     """The drafts, those drafted at a verb of ``retype.yaml`` re-typed by the noun it acts on; a stated plan or
-    threat (an intended or hypothetical clause, or a THREATEN, AGREE or REQUEST draft) keeps its type, except
-    that the REQUEST drafted at a verb of ordering ("ordered the release of") takes the ordered act's type
-    (rule 6): an order given is no plan, its act is the event. Other drafts at such a verb are left as they are
-    ("ordered its withdrawal from the WHO" SANCTION, a court's arrest warrant THREATEN)."""
+    threat (an intended or hypothetical clause, or a THREATEN, AGREE or REQUEST draft) keeps its type."""
     from ..tables import plover_table
 
     out: list[_Draft] = []
     table: dict[str, Any] | None = None
     for d in drafts:
-        plan = d.info.intended or d.info.hypothetical
-        found = None if plan else _new_type(d.cand.tok, d.event_type)
+        plan = d.info.intended or d.info.hypothetical or d.event_type in _INTENTIONS
+        found = None if plan else _new_type(d.cand.tok)
         if found is None or found[1] == d.event_type:
             out.append(d)
             continue
@@ -162,7 +156,7 @@ def month_veto(drafts: list[_Draft]) -> list[_Draft]:
 
 @lru_cache(maxsize=None)
 def _state_words() -> tuple[frozenset[str], dict[str, frozenset[str]], frozenset[str], frozenset[str]]:
-    """(state verbs, {verb: objects}, venue subjects, counted verbs) of ``retype.yaml``, rule 7.
+    """(state verbs, {verb: objects}, venue subjects, counted verbs) of ``retype.yaml``, rule 6.
 
     Raises :class:`gaiko.errors.DataFileError` when ``state_objects`` is not a mapping of verbs to lists."""
     from ..tables import data_path, load_yaml
@@ -177,7 +171,7 @@ def _state_words() -> tuple[frozenset[str], dict[str, frozenset[str]], frozenset
 
 
 def _described(tok: Token, lex: Lexicon) -> bool:
-    """True when the verb ``tok`` describes a state rather than an act (``retype.yaml``, rule 7)."""
+    """True when the verb ``tok`` describes a state rather than an act (``retype.yaml``, rule 6)."""
     states, objects, venues, counted = _state_words()
     lemma = tok.lemma_.lower()
     if tok.pos_ not in ("VERB", "AUX"):
@@ -197,5 +191,5 @@ def _described(tok: Token, lex: Lexicon) -> bool:
 
 def state_veto(drafts: list[_Draft], lex: Lexicon) -> list[_Draft]:
     """The drafts less those whose trigger is a verb that describes a state ("shares a border with", "has 120,000
-    personnel", "hosts more funds"): no act (``retype.yaml``, rule 7); ``lex`` tells act nouns."""
+    personnel", "hosts more funds"): no act (``retype.yaml``, rule 6); ``lex`` tells act nouns."""
     return [d for d in drafts if not _described(d.cand.tok, lex)]
