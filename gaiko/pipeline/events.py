@@ -28,7 +28,7 @@ from .dates import event_date
 from .eventactors import actor_key, between_sides, event_actor, own_people_away, pick_target
 from .eventsides import (UNDIRECTED, adjective_owner, direct_target, event_place, group_pair, hosted_visitor,
                          object_target, sentence_side)
-from .primacy import rank_sentence
+from .primacy import rank_sentence, subject_acts
 from .roles import PRONOUNS, fallback_targets, subjects, target_candidates
 from .state import DocState, get_state
 from .triggers import Entry, Lexicon, default_lexicon, model_entry
@@ -211,6 +211,7 @@ class EventCoder:
             drafts = [d for ds in by_tok.values() for d in ds]
         drafts = [d for d in drafts if d.confidence >= self.min_confidence]
         drafts = rank_sentence(self, sent, state, drafts) if drafts else drafts  # issue 12: primacy.py
+        drafts = drafts or subject_acts(self, sent, state, frames)  # "The transfer of 31 tanks ... was completed"
         drafts.sort(key=lambda d: -d.confidence)
         seen: set[tuple[str, str, str]] = set()
         events: list[Event] = []

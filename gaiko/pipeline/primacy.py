@@ -13,7 +13,11 @@ was measured there and removed: commit a73cb60 has it):
    ("the Kenyan runner blitzed the field", "rain battered the coast"), or whose clause is set in a match, codes
    no event; a state or security side among its arguments keeps it ("football fans clashed with police").
 
-Both take and return the coder's drafts (``gaiko.pipeline.events._Draft``); confidences are in 0..1.
+3. :func:`subject_acts` (round t26): a sentence with no event whose subject is an act noun with a side of its own
+   and a verb of occurring ("The transfer of 31 tanks by Washington to Kyiv was completed") codes the noun's act
+   (``gaiko/data/primary/subject_acts.yaml``).
+
+The first two take and return the coder's drafts (``gaiko.pipeline.events._Draft``); confidences are in 0..1.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ if TYPE_CHECKING:
     from .events import EventCoder, _Draft
     from .state import DocState
 
-__all__ = ["rank_sentence", "joint_operations", "domain_veto"]
+__all__ = ["rank_sentence", "joint_operations", "domain_veto", "subject_acts"]
 
 _STEP = 0.01  # the margin by which a joint event is put above the act it outranks
 
@@ -50,10 +54,10 @@ def _words(name: str, key: str) -> frozenset[str]:
 
 def rank_sentence(coder: EventCoder, sent: Span, state: DocState, drafts: list[_Draft]) -> list[_Draft]:
     """The drafts of one sentence after the kinds: re-typing by the object and the month veto (round t25,
-    ``retype.py``), the domain veto, then joint operations."""
-    from .retype import month_veto, retype
+    ``retype.py``), the veto of plain descriptions (round t26), the domain veto, then joint operations."""
+    from .retype import month_veto, retype, state_veto
 
-    return joint_operations(coder, state, domain_veto(month_veto(retype(drafts))))
+    return joint_operations(coder, state, domain_veto(state_veto(month_veto(retype(drafts)), coder.lex)))
 
 
 def _outrank(top: list[_Draft], low: list[_Draft]) -> None:
@@ -196,3 +200,70 @@ def domain_veto(drafts: list[_Draft]) -> list[_Draft]:
             continue
         out.append(d)
     return out
+
+
+@lru_cache(maxsize=None)
+def _subject_nouns() -> dict[str, str]:
+    """{noun: PLOVER type} of ``subject_acts.yaml``.
+
+    Raises :class:`gaiko.errors.DataFileError` when ``nouns`` is not a mapping of PLOVER types to lists."""
+    from ..errors import DataFileError
+    from ..tables import data_path, plover_table
+
+    nouns = _data("subject_acts").get("nouns") or {}
+    types = set(plover_table())
+    if not isinstance(nouns, dict) or not all(t in types and isinstance(ws, list) for t, ws in nouns.items()):
+        raise DataFileError(str(data_path("primary/subject_acts.yaml")), "nouns must map PLOVER types to lists")
+    return {str(w).lower(): str(t) for t, ws in nouns.items() for w in ws}
+
+
+def _happened(verb: Token) -> bool:
+    """True when ``verb``, the head of an act noun, tells that the act happened: a verb of ``subject_acts.yaml``
+    with no future, modal or negation on it."""
+    from .attributes import clause_info
+
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _words("subject_acts", "verbs"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "neg") and c.lower_ in ("will", "would", "could", "might", "may", "must",
+                                                                "should", "shall", "not", "n't", "never", "'ll")
+           or c.dep_ == "neg" for c in verb.children):
+        return False
+    return True
+
+
+def subject_acts(coder: EventCoder, sent: Span, state: DocState, frames: frozenset[int]) -> list[_Draft]:
+    """Drafts for a sentence that has none: its subject act noun ("The exchange of criminal records between
+    Ukraine and Moldova began in January": COOPERATE), typed by ``subject_acts.yaml``, with its side of its own
+    (a possessive or an "of/by/between/to/for" phrase) and a verb of occurring; [] when there is none."""
+    from .eventactors import event_actor
+
+    nouns = _subject_nouns()
+    sides = _words("subject_acts", "sides")
+    for tok in sent:
+        etype = nouns.get(tok.lemma_.lower()) or nouns.get(tok.lower_)
+        if etype is None or tok.pos_ != "NOUN" or tok.dep_ not in ("nsubj", "nsubjpass") or not _happened(tok.head):
+            continue
+        if not any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in sides for c in tok.children):
+            continue
+        drafts = coder._draft(coder.model_candidate(tok, etype, None), state, frames, fixed=etype)
+        # its "by" phrase, hung on it, on its "of" object (the parser's reading of "The donation of 50 ambulances by
+        # China") or on its passive verb ("The transfer of the tanks was completed by Germany")
+        near = [*tok.children, *(g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                                 if p.dep_ == "pobj" for g in p.children)]
+        by = next((g for c in [*near, *tok.head.children] if c.dep_ == "agent" or c in near and c.dep_ == "prep"
+                   and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"), None)
+        doer = event_actor(by, state, drafts[0].info, coder.kb) if by is not None else None
+        to = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
+                   if g.dep_ == "pobj"), None)  # "The transfer of 31 tanks to Ukraine": Ukraine receives them
+        taker = event_actor(to, state, drafts[0].info, coder.kb) if to is not None else None
+        out = []
+        for d in drafts:
+            if taker is not None and (taker.country or taker.sector):
+                d = replace(d, target=taker)
+            if doer is not None and (d.source is None or d.source.start != doer.start):
+                # "The donation of 50 ambulances by China": the "by" phrase did the act, it is no target
+                same = d.target is not None and d.target.start == doer.start
+                d = replace(d, source=doer, target=None if same else d.target)
+            out.append(replace(d, pattern=f"subject_act>{d.pattern}", decided_by="rule"))
+        return [d for d in out if d.confidence >= coder.min_confidence]
+    return []

@@ -7,6 +7,9 @@ stays RETREAT; "welcomed his counterpart to the palace" is CONSULT, where "welco
 The rules are data (``gaiko/data/primary/retype.yaml``: verbs, object nouns per
 type, sources and the corpus conventions behind them); measured in ``docs/accuracy.md``, "Kinds round t25".
 
+:func:`state_veto` (round t26, rule 6 of the same file) drops the drafts at a verb that describes a state ("shares a
+border with", "has 120,000 personnel", "hosts more funds"): no act.
+
 :func:`retype` takes and returns the coder's drafts (``gaiko.pipeline.events._Draft``); a draft's confidence is
 kept, only its type, CAMEO code and pattern change.
 """
@@ -23,8 +26,9 @@ from ..errors import DataFileError
 
 if TYPE_CHECKING:
     from .events import _Draft
+    from .triggers import Lexicon
 
-__all__ = ["retype", "object_nouns", "month_veto"]
+__all__ = ["retype", "object_nouns", "month_veto", "state_veto"]
 
 _PARTICLE_DEPS = ("prt", "prep", "advmod")
 # the prepositions whose noun a verb acts on ("out of the chamber", "from the pact"); the others set the scene
@@ -148,3 +152,44 @@ def month_veto(drafts: list[_Draft]) -> list[_Draft]:
                 continue
         out.append(d)
     return out
+
+
+@lru_cache(maxsize=None)
+def _state_words() -> tuple[frozenset[str], dict[str, frozenset[str]], frozenset[str], frozenset[str]]:
+    """(state verbs, {verb: objects}, venue subjects, counted verbs) of ``retype.yaml``, rule 6.
+
+    Raises :class:`gaiko.errors.DataFileError` when ``state_objects`` is not a mapping of verbs to lists."""
+    from ..tables import data_path, load_yaml
+
+    path = data_path("primary/retype.yaml")
+    objects = (load_yaml(path) or {}).get("state_objects") or {}
+    if not isinstance(objects, dict) or not all(isinstance(v, list) for v in objects.values()):
+        raise DataFileError(str(path), "state_objects must map verbs to lists of nouns")
+    return (frozenset(w.lower() for w in _words("state_verbs")),
+            {str(k).lower(): frozenset(str(w).lower() for w in v) for k, v in objects.items()},
+            frozenset(w.lower() for w in _words("venue_subjects")), frozenset(w.lower() for w in _words("counted")))
+
+
+def _described(tok: Token, lex: Lexicon) -> bool:
+    """True when the verb ``tok`` describes a state rather than an act (``retype.yaml``, rule 6)."""
+    states, objects, venues, counted = _state_words()
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "attr")]
+    if lemma in states:
+        return not any(lex.match(o, "noun") is not None for o in objs)
+    if lemma in objects:
+        if any(o.lemma_.lower() in objects[lemma] or o.lower_ in objects[lemma] for o in objs):
+            return True
+        return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in venues for c in tok.children)
+    if lemma in counted and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+        return any(any(g.dep_ == "nummod" for g in o.children)
+                   and not any(g.dep_ in ("acl", "relcl", "xcomp") for g in o.children) for o in objs)
+    return False
+
+
+def state_veto(drafts: list[_Draft], lex: Lexicon) -> list[_Draft]:
+    """The drafts less those whose trigger is a verb that describes a state ("shares a border with", "has 120,000
+    personnel", "hosts more funds"): no act (``retype.yaml``, rule 6); ``lex`` tells act nouns."""
+    return [d for d in drafts if not _described(d.cand.tok, lex)]
