@@ -22,11 +22,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from .core import UnitState, choose_parent
+from .core import UnitState, _two_events, choose_parent, undecided_for_good
 from .rules import Rules
 from .units import Unit, compatible, order
 
-__all__ = ["choose_remembering", "choose_known", "fitting"]
+__all__ = ["choose_remembering", "choose_known", "fitting", "needs_all"]
 
 
 def fitting(st: UnitState, candidates: Iterable[UnitState], rules: Rules) -> list[UnitState]:
@@ -43,8 +43,40 @@ def choose_remembering(st: UnitState, candidates: Iterable[UnitState], rules: Ru
     ``candidates``, remembering its fits in ``memo`` (``None`` when it is left undecided because of them)."""
     fits = fitting(st, candidates, rules)
     parent = choose_parent(st, fits, rules)
-    memo[st.ukey] = None if parent is None and fits else {v.ukey: v.unit for v in fits}
+    if not fits or not _two_events(fits, rules):
+        memo[st.ukey] = {v.ukey: v.unit for v in fits}
+    elif undecided_for_good(st, fits, rules):
+        memo[st.ukey] = None
+    else:  # its fits are two events, and its referent decides (or may decide later): chosen from all, every time
+        memo.pop(st.ukey, None)
     return parent
+
+
+def needs_all(st: UnitState, new: Sequence[UnitState], rules: Rules, memo: dict[int, dict[int, Unit] | None]) -> bool:
+    """Whether a remembered undated unit whose fits were one event must be chosen from all its candidates now: ``new``
+    (its fits among the changed units) makes two events of its fits, and its referent may then decide
+    (:func:`~.core.choose_parent`), which needs every fit. Its memo is dropped then."""
+    known = memo.get(st.ukey)
+    rr = rules.referent
+    if not known or rr is None or st.unit.prec not in rr.precisions or not st.unit.ref:
+        return False
+    seen = dict(known)
+    for v in new:
+        if v.ukey in seen:
+            continue
+        if any(_apart(v.unit, v.ukey, w, k, rules) for k, w in seen.items()):
+            memo.pop(st.ukey, None)
+            return True
+        seen[v.ukey] = v.unit
+    return False
+
+
+def _apart(a: Unit, ka: int, b: Unit, kb: int, rules: Rules) -> bool:
+    """Whether two dated fits are two events (as :func:`~.core._two_events` compares them)."""
+    if a.prec in rules.ambiguous_ignores or b.prec in rules.ambiguous_ignores:
+        return False
+    x, y = (a, b) if order(a, ka, rules) < order(b, kb, rules) else (b, a)
+    return not compatible(x, y, rules)
 
 
 def choose_known(st: UnitState, new: Sequence[UnitState], parent: UnitState | None, rules: Rules,

@@ -92,11 +92,13 @@ def referent_of(row: dict[str, Any], rr: ReferentRules | None) -> str:
     """The referent of a mention (flat event row: ``source_text``, ``target_text``, ``place_text``,
     ``sentence_text``): sorted tokens joined by ``,`` — ``n:<name>`` for a capitalised word of its source or target
     phrase (no country, nationality or capital, no title or word of ``stop``), ``p:<name>`` for one of its place
-    phrase, ``c:<count> <noun>`` for a count of its phrases ("two Italian engineers" -> ``c:2 engineer``); ``""``
+    phrase, ``c:<count> <noun>`` for a count of its phrases ("two Italian engineers" -> ``c:2 engineer``) when ``share``
+    or ``conflict`` lists counts; ``""``
     when the rules have no ``referent`` section or the phrases say none of these."""
     if rr is None:
         return ""
     sentence = str(row.get("sentence_text") or "")
+    counted = "counts" in rr.share or "counts" in rr.conflict
     out: set[str] = set()
     for field in ("source_text", "target_text", "place_text"):
         text = str(row.get(field) or "").strip()
@@ -112,7 +114,7 @@ def referent_of(row: dict[str, Any], rr: ReferentRules | None) -> str:
                     and lw not in _who():
                 out.add(tag + lw)
             n = int(w) if w.isdigit() else rr.numbers.get(lw)
-            if n is not None and 1 < n < 1000 and not (i and w.isdigit() and words[i - 1].lower() in rr.stop):
+            if counted and n is not None and 1 < n < 1000 and not (i and w.isdigit() and words[i - 1].lower() in rr.stop):
                 noun = _counted(words, i + 1, rr)
                 if noun:
                     out.add(f"c:{n} {noun}")

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DataFileError
+from .referent import parse_referent
 
 __all__ = ["Rules", "load_rules", "WILD", "OTHER_MODE", "NAMED", "PRECISIONS"]
 
@@ -77,6 +78,8 @@ class Rules:
     #: each side meets its counterpart by one of these kinds (gaiko.clusters.meeting)
     meet_precisions: frozenset[str] = frozenset()
     meet_sides: frozenset[str] = frozenset()
+    #: what undated reports refer to (the ``referent`` section; gaiko.clusters.referent), None without one
+    referent: Any = None
 
     # -- sides ---------------------------------------------------------------
     def side(self, country: str | None, sector: str | None, name: str | None, resolved_by: str | None = None,
@@ -364,4 +367,5 @@ def load_rules(path: str | None = None) -> Rules:
         widths=_widths({str(k): dict(v) for k, v in dates.items()}, max_days),
         meet_precisions=frozenset(str(x) for x in meet.get("precisions") or ()),
         meet_sides=frozenset(str(x) for x in meet.get("sides") or ()),
+        referent=parse_referent(raw.get("referent"), p),
     )

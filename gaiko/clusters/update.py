@@ -28,7 +28,7 @@ from .core import (SLOT, UnitState, choose_parent, cluster_id_of, listed_with_pl
                    probes_with_place, ukey_of)
 from .rules import Rules
 from .units import Unit, compatible, order, units_of
-from .fits import choose_known, choose_remembering, fitting
+from .fits import choose_known, choose_remembering, fitting, needs_all
 from .index import UnitIndex, index_for, seal
 from .tables import insert_rows, lists, member_key, move_members
 
@@ -71,7 +71,7 @@ def mention_rows(coded: Sequence[Any]) -> list[dict[str, Any]]:
 
 
 _UNIT_COLS = ("ukey", "status", "event_type", "src", "tgt", "place", "mode", "prec", "lo", "hi", "n_articles", "parent",
-              "root", "sym")
+              "root", "sym", "ref")
 
 
 def _indexable(u: Unit, rules: Rules) -> bool:
@@ -169,7 +169,8 @@ def _state(r: Sequence[Any], rules: Rules, objects: dict[int, Unit]) -> UnitStat
     unit = objects.get(r[0])
     if unit is None:
         unit = objects[r[0]] = Unit(status=r[1], event_type=r[2], src=r[3], tgt=r[4], place=r[5], mode=r[6],
-                                    prec=r[7], lo=r[8], hi=r[9], rank=rules.rank(r[7]), sym=bool(r[13]))
+                                    prec=r[7], lo=r[8], hi=r[9], rank=rules.rank(r[7]), sym=bool(r[13]),
+                                    ref=r[14] or "")
     return UnitState(unit, r[0], n_articles=r[10], parent=r[11], root=r[12])
 
 
@@ -261,7 +262,7 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
         if c in again or memo.get(c, 0) is None and states[c].parent is None:
             continue  # an undated unit two of whose fits are two events stays undecided (gaiko.clusters.fits)
         if new := fitting(states[c], (states[t] for t in askers[c]), rules):
-            if c in memo and (memo[c] is not None or states[c].parent is None):
+            if c in memo and (memo[c] is not None or states[c].parent is None) and not needs_all(states[c], new, rules, memo):
                 known.append((states[c], new))
             else:
                 rechoose.append(states[c])
@@ -404,7 +405,7 @@ def _write_units(con: Any, idx: UnitIndex, units: list[UnitState]) -> None:
     for st in units:
         u = st.unit
         for c, v in zip(_UNIT_COLS, (st.ukey, u.status, u.event_type, u.src, u.tgt, u.place, u.mode, u.prec, u.lo, u.hi,
-                                     st.n_articles, st.parent, st.root, u.sym)):
+                                     st.n_articles, st.parent, st.root, u.sym, u.ref)):
             cols[c].append(v)
     keys, kparams = lists({"k": ("BIGINT", cols["ukey"])})
     con.execute(f"DELETE FROM cluster_units WHERE ukey IN (SELECT k FROM {keys})", kparams)
