@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from .core import UnitState, _two_events, choose_parent, undecided_for_good
+from .core import UnitState, _two_events, choose_parent, reaching, undecided_for_good
 from .rules import Rules
 from .units import Unit, compatible, order
 
@@ -41,8 +41,9 @@ def choose_remembering(st: UnitState, candidates: Iterable[UnitState], rules: Ru
                        memo: dict[int, dict[int, Unit] | None]) -> int | None:
     """:func:`~.core.choose_parent` of an undated unit (indexable, precision in ``attach.ambiguous``) among all its
     ``candidates``, remembering its fits in ``memo`` (``None`` when it is left undecided because of them)."""
+    candidates = list(candidates)
     fits = fitting(st, candidates, rules)
-    parent = choose_parent(st, fits, rules)
+    parent = choose_parent(st, candidates if reaching(st, rules) else fits, rules)  # beyond its window: all of them
     if not fits or not _two_events(fits, rules):
         memo[st.ukey] = {v.ukey: v.unit for v in fits}
     elif undecided_for_good(st, fits, rules):
