@@ -24,46 +24,48 @@ NARROW = 4
 
 def fine_keys(u: Unit, rules: Rules) -> list[int]:
     """Keys a unit is found under by the units that may join it: its exact window, under its side tokens (and its
-    place token, :func:`~.meeting.place_tokens`)."""
-    return mixed_keys(u.status, u.event_type, listed_with_place(u, rules), "f", _one_slot(u.width * SLOT + u.lo))  # type: ignore[operator]
+    place token, :func:`~.meeting.place_tokens`); a unit an undated report may reach beyond its window (a precision in
+    ``referent.reach_precisions``) also under the week it starts in (kind ``rf``)."""
+    tokens = listed_with_place(u, rules)
+    keys = mixed_keys(u.status, u.event_type, tokens, "f", _one_slot(u.width * SLOT + u.lo))  # type: ignore[operator]
+    if _reachable(u, rules):
+        keys += mixed_keys(u.status, u.event_type, tokens, "rf", _weeks(u.lo, u.lo))  # type: ignore[arg-type]
+    return keys
 
 
 def fine_probes(u: Unit, rules: Rules) -> list[int]:
     """Keys of the units ``u`` may join: every window of a width the rules give that fits inside its own, under the
-    side tokens that may agree (and, for an undated unit with a referent, the windows it reaches before its own:
-    :func:`~.core.reaches`)."""
+    side tokens that may agree; for an undated unit with a referent also the weeks of the days it reaches before its
+    window (:func:`~.core.reaches`; the exact comparison drops the rest)."""
+    tokens = probes_with_place(u, rules)
     slots = _inner_slots(u.lo, u.hi, rules.widths) + mix_slots(_overlap_slots(u, rules))  # type: ignore[arg-type]
+    keys = mixed_keys(u.status, u.event_type, tokens, "f", slots)
     rr = rules.referent
-    if rr is not None and rr.reach_days and u.prec in rr.precisions and u.ref:
-        slots += _reach_slots(u.lo, u.hi, rr.reach_days, _widths_of(rules, rr.reach_precisions))  # type: ignore[arg-type]
-    return mixed_keys(u.status, u.event_type, probes_with_place(u, rules), "f", slots)
+    if _reaching(u, rules):
+        keys += mixed_keys(u.status, u.event_type, tokens, "rf", _weeks(u.hi - rr.reach_days, u.lo - 1))  # type: ignore[operator]
+    return keys
 
 
-@lru_cache(maxsize=65536)
-def _reach_slots(lo: int, hi: int, days: int, widths: tuple[int, ...]) -> tuple[int, ...]:
-    """Every window of a width in ``widths`` that ends before ``lo`` and starts at most ``days`` before ``hi``."""
-    return mix_slots(w * SLOT + d for w in widths for d in range(hi - days, lo - w + 1))
+def _reaching(u: Unit, rules: Rules) -> bool:
+    """An undated unit with a referent, which may reach events before its window (``referent.reach_days``)."""
+    rr = rules.referent
+    return bool(rr is not None and rr.reach_days and u.prec in rr.precisions and u.ref)
 
 
-def _widths_of(rules: Rules, precisions: frozenset[str]) -> tuple[int, ...]:
-    """The window widths of these precisions (fixed widths: ``before`` and ``after`` days, checked by the rules)."""
-    return tuple(sorted({int(rules.dates[p].get("before", 0)) + int(rules.dates[p].get("after", 0)) + 1
-                         for p in precisions if p in rules.dates}))
+def _reachable(u: Unit, rules: Rules) -> bool:
+    """A unit of a precision undated reports may reach beyond their window (``referent.reach_precisions``)."""
+    rr = rules.referent
+    return bool(rr is not None and rr.reach_days and u.prec in rr.reach_precisions)
 
 
 def _reached_probes(v: Unit, rules: Rules) -> list[int]:
     """Keys of the undated units with a referent that may reach ``v`` beyond their window (:func:`~.core.reaches`):
-    those whose window starts after ``v`` ends and ends at most ``referent.reach_days`` after ``v`` starts."""
-    rr = rules.referent
-    if rr is None or not rr.reach_days or v.prec not in rr.reach_precisions:
+    those whose window starts after ``v`` ends and ends at most ``referent.reach_days`` after ``v`` starts, listed by
+    the week their window starts in (kind ``rc``, :func:`coarse_keys`)."""
+    if not _reachable(v, rules):
         return []
-    slots = tuple(w * SLOT + d for w in _widths_of(rules, rr.precisions) if w <= NARROW
-                  for d in range(v.hi + 1, v.lo + rr.reach_days - w + 2))  # type: ignore[operator]
-    tokens = probes_with_place(v, rules)
-    keys = mixed_keys(v.status, v.event_type, tokens, "c", mix_slots(slots))
-    if any(w > NARROW for w in _widths_of(rules, rr.precisions)):
-        keys += mixed_keys(v.status, v.event_type, tokens, "w", _weeks(v.hi + 1, v.lo + rr.reach_days))  # type: ignore[operator]
-    return keys
+    days = rules.referent.reach_days
+    return mixed_keys(v.status, v.event_type, probes_with_place(v, rules), "rc", _weeks(v.hi + 1, v.lo + days))  # type: ignore[operator]
 
 
 def _overlap_slots(u: Unit, rules: Rules) -> list[int]:
@@ -76,10 +78,16 @@ def _overlap_slots(u: Unit, rules: Rules) -> list[int]:
 
 def coarse_keys(u: Unit, rules: Rules) -> list[int]:
     """Keys a unit is found under by the units it may join, under its tokens: its exact window when narrow, else
-    every week its window touches."""
+    every week its window touches; an undated unit with a referent also under the week its window starts in (kind
+    ``rc``: the events it may reach beyond its window find it, :func:`_reached_probes`)."""
+    tokens = listed_with_place(u, rules)
     if u.width <= NARROW:
-        return mixed_keys(u.status, u.event_type, listed_with_place(u, rules), "c", _one_slot(u.width * SLOT + u.lo))  # type: ignore[operator]
-    return mixed_keys(u.status, u.event_type, listed_with_place(u, rules), "w", _weeks(u.lo, u.hi))  # type: ignore[arg-type]
+        keys = mixed_keys(u.status, u.event_type, tokens, "c", _one_slot(u.width * SLOT + u.lo))  # type: ignore[operator]
+    else:
+        keys = mixed_keys(u.status, u.event_type, tokens, "w", _weeks(u.lo, u.hi))  # type: ignore[arg-type]
+    if _reaching(u, rules):
+        keys += mixed_keys(u.status, u.event_type, tokens, "rc", _weeks(u.lo, u.lo))  # type: ignore[arg-type]
+    return keys
 
 
 def coarse_probes(u: Unit, rules: Rules) -> list[int]:
