@@ -4,7 +4,10 @@ An undated report (a precision in ``attach.ambiguous``) joins none when two of t
 are two different events (:func:`~.core.choose_parent`). Its fits only grow while articles are added (a unit's key,
 so what it says, never changes; a store that loses events is rebuilt, and its in-process index loaded again), so:
 
-* once two of its fits are two events, it stays undecided for good;
+* once two of its fits are two events, it stays undecided for good, unless its referent decides (``referent``,
+  :func:`~.core.undecided_for_good`): then its parent is the best of its parent and the ``new`` units whose referent it
+  shares, until those it shares with are two events (:func:`choose_known`); a unit whose fits become two events in a
+  batch is chosen once from all its candidates (:func:`needs_all`);
 * otherwise its fits are one event, and a batch whose changed units it may join (``new``) leaves it undecided
   exactly when one of ``new`` it did not fit before is two events with one of its fits, or with another of ``new``;
 * and, if not, its parent is the best of its parent and ``new`` (only the changed units rank differently now; the
