@@ -6,7 +6,8 @@
    comes before it in :func:`~gaiko.clusters.units.order` (more precise date, narrower window, says more):
    among those, the one :func:`preference` ranks first. Units whose window is wider than
    ``attach.max_window_days`` join none, nor do units of a precision in ``attach.ambiguous`` (undated reports) that
-   fit two units which are two different events: such a report is left undecided rather than guessed.
+   fit two units which are two different events: such a report is left undecided rather than guessed, unless what
+   it refers to (its referent, :mod:`~gaiko.clusters.referent`) is shared by fits of one event only.
 3. A unit's cluster is the unit at the end of its chain of parents (its *root*, the most precise report);
    the cluster id is derived from the root's key, so it stays the same while reports are added to it.
 
@@ -24,10 +25,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .meeting import place_tokens
+from .referent import shares
 from .rules import WILD, Rules
 from .units import Unit, compatible, order, side_by_side, units_of
 
-__all__ = ["UnitState", "ukey_of", "cluster_id_of", "preference", "choose_parent", "cluster_mentions", "probe_tokens",
+__all__ = ["UnitState", "ukey_of", "cluster_id_of", "preference", "choose_parent", "undecided_for_good", "reaching", "reaches", "cluster_mentions", "probe_tokens",
            "listed_tokens", "listed_with_place", "probes_with_place", "slot_keys", "mix_slots", "mixed_keys", "SLOT"]
 
 
@@ -70,6 +72,9 @@ def choose_parent(u: UnitState, candidates: Iterable[UnitState], rules: Rules) -
     parent = None
     fits: list[UnitState] = []
     undecided = u.unit.prec in rules.ambiguous  # every fitting candidate is needed (attach.ambiguous)
+    far = reaching(u, rules)
+    if far:
+        candidates = list(candidates)
     for v in candidates:
         if v.ukey == u.ukey or order(v.unit, v.ukey, rules) >= mine:
             continue
@@ -83,8 +88,67 @@ def choose_parent(u: UnitState, candidates: Iterable[UnitState], rules: Rules) -
         if (best is None or p < best) and (undecided or compatible(v.unit, u.unit, rules)):
             best, parent = p, v.ukey
     if parent is not None and undecided and _two_events(fits, rules):
-        return None
+        return _by_referent(u, fits, rules)
+    if parent is None and far and not fits:
+        return _beyond(u, candidates, rules)
     return parent
+
+
+def reaching(u: UnitState, rules: Rules) -> bool:
+    """Whether ``u`` may join an event before its window by its referent (``referent.reach_days``)."""
+    rr = rules.referent
+    return bool(rr is not None and rr.reach_days and u.unit.prec in rr.precisions and u.unit.ref)
+
+
+def reaches(v: Unit, vkey: int, u: UnitState, rules: Rules) -> bool:
+    """Whether undated ``u`` (:func:`reaching`) may join ``v`` beyond its window: ``v`` of a precision in
+    ``referent.reach_precisions``, ending before ``u``'s window and starting at most ``referent.reach_days`` before
+    its last day, compatible with ``u`` were its window that long, and sharing its referent."""
+    rr = rules.referent
+    w = u.unit
+    if v.prec not in rr.reach_precisions or v.lo is None or v.hi is None or not (w.hi - rr.reach_days <= v.lo and v.hi < w.lo):
+        return False
+    if vkey == u.ukey or order(v, vkey, rules) >= order(w, u.ukey, rules) or not shares(v.ref, w.ref, rr):
+        return False
+    return compatible(v, _stretched(w, rr.reach_days), rules)
+
+
+def _stretched(w: Unit, days: int) -> Unit:
+    return Unit(w.status, w.event_type, w.src, w.tgt, w.place, w.mode, w.prec, w.hi - days, w.hi, w.rank, sym=w.sym,
+                ref=w.ref)
+
+
+def _beyond(u: UnitState, candidates: list[UnitState], rules: Rules) -> int | None:
+    """The parent of an undated unit that fits no event: the best of the events before its window that it reaches
+    (:func:`reaches`), when they are one event; else none."""
+    far = [v for v in candidates if reaches(v.unit, v.ukey, u, rules)]
+    if not far or _two_events(far, rules):
+        return None
+    return min(far, key=lambda v: preference(u.unit, v, rules)).ukey
+
+
+def _by_referent(u: UnitState, fits: list[UnitState], rules: Rules) -> int | None:
+    """The parent of an undated unit whose fits are two events: the best of the fits whose referent it shares
+    (:func:`~gaiko.clusters.referent.shares`), when those are one event (``referent.precisions``); else none."""
+    rr = rules.referent
+    if rr is None or u.unit.prec not in rr.precisions or not u.unit.ref:
+        return None
+    sharing = [v for v in fits if shares(v.unit.ref, u.unit.ref, rr)]
+    if not sharing or _two_events(sharing, rules):
+        return None
+    return min(sharing, key=lambda v: preference(u.unit, v, rules)).ukey
+
+
+def undecided_for_good(u: UnitState, fits: list[UnitState], rules: Rules) -> bool:
+    """Whether an undated unit whose fits are ``fits`` stays undecided whatever fits it gains: two of them are two
+    events, and (with a ``referent`` section listing its precision) so are two of those whose referent it shares, or
+    it has no referent (fits only grow, a unit's referent never changes)."""
+    if not _two_events(fits, rules):
+        return False
+    rr = rules.referent
+    if rr is None or u.unit.prec not in rr.precisions or not u.unit.ref:
+        return True
+    return _two_events([v for v in fits if shares(v.unit.ref, u.unit.ref, rr)], rules)
 
 
 def _two_events(units: list[UnitState], rules: Rules) -> bool:

@@ -4,7 +4,10 @@ An undated report (a precision in ``attach.ambiguous``) joins none when two of t
 are two different events (:func:`~.core.choose_parent`). Its fits only grow while articles are added (a unit's key,
 so what it says, never changes; a store that loses events is rebuilt, and its in-process index loaded again), so:
 
-* once two of its fits are two events, it stays undecided for good;
+* once two of its fits are two events, it stays undecided for good, unless its referent decides (``referent``,
+  :func:`~.core.undecided_for_good`): then its parent is the best of its parent and the ``new`` units whose referent it
+  shares, until those it shares with are two events (:func:`choose_known`); a unit whose fits become two events in a
+  batch is chosen once from all its candidates (:func:`needs_all`);
 * otherwise its fits are one event, and a batch whose changed units it may join (``new``) leaves it undecided
   exactly when one of ``new`` it did not fit before is two events with one of its fits, or with another of ``new``;
 * and, if not, its parent is the best of its parent and ``new`` (only the changed units rank differently now; the
@@ -22,11 +25,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from .core import UnitState, choose_parent
+from .core import UnitState, choose_parent, reaching, undecided_for_good
+from .referent import shares
 from .rules import Rules
 from .units import Unit, compatible, order
 
-__all__ = ["choose_remembering", "choose_known", "fitting"]
+__all__ = ["choose_remembering", "choose_known", "fitting", "needs_all"]
 
 
 def fitting(st: UnitState, candidates: Iterable[UnitState], rules: Rules) -> list[UnitState]:
@@ -40,20 +44,74 @@ def fitting(st: UnitState, candidates: Iterable[UnitState], rules: Rules) -> lis
 def choose_remembering(st: UnitState, candidates: Iterable[UnitState], rules: Rules,
                        memo: dict[int, dict[int, Unit] | None]) -> int | None:
     """:func:`~.core.choose_parent` of an undated unit (indexable, precision in ``attach.ambiguous``) among all its
-    ``candidates``, remembering its fits in ``memo`` (``None`` when it is left undecided because of them)."""
+    ``candidates``, remembering its fits in ``memo`` (``None`` when it is left undecided for good because of them:
+    :func:`~.core.undecided_for_good`)."""
+    candidates = list(candidates)
     fits = fitting(st, candidates, rules)
-    parent = choose_parent(st, fits, rules)
-    memo[st.ukey] = None if parent is None and fits else {v.ukey: v.unit for v in fits}
+    parent = choose_parent(st, candidates if reaching(st, rules) else fits, rules)  # beyond its window: all of them
+    memo[st.ukey] = None if fits and undecided_for_good(st, fits, rules) else {v.ukey: v.unit for v in fits}
     return parent
+
+
+def _decides(st: UnitState, rules: Rules) -> bool:
+    """Whether its referent may decide for an undated unit whose fits are two events (``referent``)."""
+    rr = rules.referent
+    return rr is not None and st.unit.prec in rr.precisions and bool(st.unit.ref)
+
+
+def needs_all(st: UnitState, new: Sequence[UnitState], rules: Rules, memo: dict[int, dict[int, Unit] | None]) -> bool:
+    """Whether a remembered undated unit whose fits were one event must be chosen from all its candidates now: ``new``
+    (its fits among the changed units) makes two events of its fits, and its referent may then decide
+    (:func:`~.core.choose_parent`), which needs every fit. Its memo is dropped then."""
+    known = memo.get(st.ukey)
+    if not known or not _decides(st, rules) or _two(known, rules):
+        return False  # no fits, no referent, or two events already (choose_known decides from the changed units)
+    seen = dict(known)
+    for v in new:
+        if v.ukey in seen:
+            continue
+        if any(_apart(v.unit, v.ukey, w, k, rules) for k, w in seen.items()):
+            memo.pop(st.ukey, None)
+            return True
+        seen[v.ukey] = v.unit
+    return False
+
+
+def _two(known: dict[int, Unit], rules: Rules) -> bool:
+    items = list(known.items())
+    return any(_apart(a, ka, b, kb, rules) for i, (ka, a) in enumerate(items) for kb, b in items[i + 1:])
+
+
+def _apart(a: Unit, ka: int, b: Unit, kb: int, rules: Rules) -> bool:
+    """Whether two dated fits are two events (as :func:`~.core._two_events` compares them)."""
+    if a.prec in rules.ambiguous_ignores or b.prec in rules.ambiguous_ignores:
+        return False
+    x, y = (a, b) if order(a, ka, rules) < order(b, kb, rules) else (b, a)
+    return not compatible(x, y, rules)
 
 
 def choose_known(st: UnitState, new: Sequence[UnitState], parent: UnitState | None, rules: Rules,
                  memo: dict[int, dict[int, Unit] | None]) -> int | None:
     """The parent of a remembered undated unit (``st.ukey in memo``) now that it may join the changed units ``new``
-    (:func:`fitting` of them, not empty); ``parent`` is the state of its parent (``None`` when it has none)."""
+    (:func:`fitting` of them, not empty); ``parent`` is the state of its parent (``None`` when it has none).
+
+    When its known fits are two events already and its referent decides (:func:`~.core.choose_parent`), its parent is
+    the best of those fits it shares its referent with; they only grow, and of them only the changed ones rank
+    differently now: so it is the best of its parent and the changed ones it shares with, or none once those it shares
+    with are two events (then for good)."""
     known = memo[st.ukey]
     if known is None:
         return None  # two of its fits were two events already
+    if _decides(st, rules) and _two(known, rules):
+        rr = rules.referent
+        sharing = {k: w for k, w in known.items() if shares(w.ref, st.unit.ref, rr)}
+        mine = [v for v in new if shares(v.unit.ref, st.unit.ref, rr)]
+        known.update((v.ukey, v.unit) for v in new)
+        sharing.update((v.ukey, v.unit) for v in mine)
+        if _two(sharing, rules):
+            memo[st.ukey] = None
+            return None
+        return choose_parent(st, [*mine, *([parent] if parent is not None else [])], rules)
     for v in new:
         if v.ukey in known:
             continue

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DataFileError
+from .referent import parse_referent
 
 __all__ = ["Rules", "load_rules", "WILD", "OTHER_MODE", "NAMED", "PRECISIONS"]
 
@@ -77,6 +78,8 @@ class Rules:
     #: each side meets its counterpart by one of these kinds (gaiko.clusters.meeting)
     meet_precisions: frozenset[str] = frozenset()
     meet_sides: frozenset[str] = frozenset()
+    #: what undated reports refer to (the ``referent`` section; gaiko.clusters.referent), None without one
+    referent: Any = None
 
     # -- sides ---------------------------------------------------------------
     def side(self, country: str | None, sector: str | None, name: str | None, resolved_by: str | None = None,
@@ -334,6 +337,13 @@ def load_rules(path: str | None = None) -> Rules:
     _check(p, all(str(x) in ("open", "country", "named") for x in meet.get("sides") or []),
            "places.meet.sides must list open, country or named")
     _check(p, isinstance(max_days, int) and max_days >= 1, "attach.max_window_days must be a whole number >= 1")
+    referent = parse_referent(raw.get("referent"), p)
+    if referent is not None:
+        _check(p, referent.precisions <= set(str(x) for x in attach.get("ambiguous") or ()),
+               "referent.precisions must be precisions of attach.ambiguous (the reports it decides for)")
+        _check(p, all(x in dates and not {"span", "aligned"} & set(dates[x]) for x in referent.precisions
+                      | referent.reach_precisions),
+                   "referent.precisions and reach_precisions must be date precisions of dates with a fixed window")
     return Rules(
         state_sectors=frozenset(str(s) for s in sides.get("state_sectors") or ()),
         groups=groups,
@@ -364,4 +374,5 @@ def load_rules(path: str | None = None) -> Rules:
         widths=_widths({str(k): dict(v) for k, v in dates.items()}, max_days),
         meet_precisions=frozenset(str(x) for x in meet.get("precisions") or ()),
         meet_sides=frozenset(str(x) for x in meet.get("sides") or ()),
+        referent=referent,
     )

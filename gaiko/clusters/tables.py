@@ -6,7 +6,8 @@
     (article, sentence and trigger offset), which survives recoding and is what overrules name.
 ``cluster_units``
     one row per unit: what it says (status, type, sides, place, mode, precision, window ``lo..hi`` as day
-    ordinals), its own article count, its parent and root unit, and ``sym`` for a two-way unit (migration 9).
+    ordinals), its own article count, its parent and root unit, ``sym`` for a two-way unit (migration 9) and ``ref``,
+    what its phrases refer to (migration 10, gaiko/clusters/referent.py).
 ``cluster_fine`` / ``cluster_coarse``
     lookup keys (BIGINT hashes): a unit's first day under its side patterns (to find the units a unit may join)
     and the weeks its window touches (to find the units that may join a new unit). A batch looks keys up in the
@@ -141,3 +142,4 @@ def ensure_readable(con: Any) -> None:
         for ddl in CLUSTER_DDL:
             con.execute(ddl.replace("CREATE TABLE", "CREATE TEMP TABLE", 1).replace(" PRIMARY KEY", ""))
         con.execute("ALTER TABLE cluster_units ADD COLUMN sym BOOLEAN DEFAULT false")
+        con.execute("ALTER TABLE cluster_units ADD COLUMN ref VARCHAR DEFAULT ''")

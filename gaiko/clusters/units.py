@@ -13,7 +13,9 @@ A mention's *unit* is what it says about the event, reduced to what reports of o
   have happened on (:meth:`~gaiko.clusters.rules.Rules.window`);
 * ``sym``: a two-way event ("A and B clashed", "exchanged prisoners", "held talks"), which the coder gives in both
   directions (one mention per direction of one trigger): one unit, its sides in sorted order, that agrees with a
-  report of either direction (``sides.two_way``).
+  report of either direction (``sides.two_way``);
+* ``ref``: what its phrases refer to (:func:`~gaiko.clusters.referent.referent_of`: names and counts of its source,
+  target and place phrases), with a ``referent`` section in the rules; ``""`` otherwise. Part of the key when not empty.
 
 Everything here is a pure function of the mentions and the rules.
 """
@@ -25,19 +27,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from .context import referred_days
+from .sentence import sentence_places, shared_dates, status_of
 from .meeting import place_meets, side_country
+from .referent import conflicts, referent_of
 from .rules import NAMED, OTHER_MODE, WILD, Rules
 
 __all__ = ["Unit", "unit_of", "units_of", "status_of", "compatible", "directed", "side_by_side", "sides_agree", "order",
            "side_country"]
-
-
-def status_of(negated: Any, intended: Any, hypothetical: Any) -> str:
-    if negated:
-        return "negated"
-    if intended or hypothetical:
-        return "intended"
-    return "actual"
 
 
 class Unit:
@@ -47,14 +43,16 @@ class Unit:
     ``partial``) are computed on first use (most units loaded as candidates are never compared)."""
 
     __slots__ = ("status", "event_type", "src", "tgt", "place", "mode", "prec", "lo", "hi", "width", "rank", "sym",
-                 "_key", "_countries", "_specificity", "_order")
+                 "ref", "_key", "_countries", "_specificity", "_order")
 
     def __init__(self, status: str, event_type: str, src: str, tgt: str, place: str, mode: str, prec: str,
-                 lo: int | None, hi: int | None, rank: int = 0, sym: bool = False) -> None:
+                 lo: int | None, hi: int | None, rank: int = 0, sym: bool = False, ref: str = "") -> None:
         self.status, self.event_type, self.src, self.tgt, self.place = status, event_type, src, tgt, place
         self.mode, self.prec, self.lo, self.hi = mode, prec, lo, hi
         #: a two-way event: its sides (sorted) agree with a report of either direction
         self.sym = sym
+        #: what its phrases refer to (gaiko.clusters.referent); "" when the rules compare no referents
+        self.ref = ref
         #: days in its window (a huge number when it has none)
         self.width = (hi - lo + 1) if lo is not None and hi is not None else 1 << 30
         #: the place of its precision in the rules' precision_order (the rules that made it)
@@ -80,6 +78,8 @@ class Unit:
                                                      self.mode, self.prec, self.lo, self.hi))
             if self.sym:  # the keys of directed units stay what they were
                 self._key += "\x1f<>"
+            if self.ref:  # so do the keys of units without a referent
+                self._key += "\x1fR" + self.ref
         return self._key
 
     @property
@@ -126,6 +126,7 @@ def unit_of(m: dict[str, Any], rules: Rules) -> Unit:
         mode=rules.unit_mode(m.get("mode"), str(m["event_type"])),
         prec=prec if prec in rules.precision_order else "other",
         lo=lo, hi=hi, rank=rules.rank(prec if prec in rules.precision_order else "other"),
+        ref=referent_of(m, rules.referent),
     )
 
 
@@ -139,10 +140,10 @@ def units_of(rows: Sequence[dict[str, Any]], rules: Rules) -> list[Unit]:
     ambushed a patrol", and the verbs conjoined to it by "and": "stormed Macomia on Tuesday, ..., and fought troops");
     for the others it is an upper bound, precision ``shared`` (window in ``dates.shared``). An event naming a side but
     no place takes the one place of the other events of its sentence, type, status and date
-    (:func:`_sentence_places`). An undated report referring back with a definite noun ("the raids") to the one dated
+    (:func:`~.sentence.sentence_places`). An undated report referring back with a definite noun ("the raids") to the one dated
     report of the article it agrees with is of that day (:mod:`.context`)."""
-    shared = _shared_dates(rows) if "shared" in rules.dates else set()
-    places = _sentence_places(rows)
+    shared = shared_dates(rows) if "shared" in rules.dates else set()
+    places = sentence_places(rows)
     out = []
     for r in rows:
         if id(r) in shared:
@@ -154,14 +155,15 @@ def units_of(rows: Sequence[dict[str, Any]], rules: Rules) -> list[Unit]:
         for i in _two_way(rows, out):
             u = out[i]
             src, tgt = sorted((u.src, u.tgt))
-            out[i] = Unit(u.status, u.event_type, src, tgt, u.place, u.mode, u.prec, u.lo, u.hi, u.rank, sym=True)
+            out[i] = Unit(u.status, u.event_type, src, tgt, u.place, u.mode, u.prec, u.lo, u.hi, u.rank, sym=True,
+                          ref=u.ref)
     if rules.back_reference:
         agree = lambda v, u: sides_agree(v, u, rules) and places_agree(v.place, u.place)  # noqa: E731
         for i, day in referred_days(rows, out, rules, agree).items():
             u = out[i]
             # the day of the report it refers to, as a date shared with another event (never a parent of that report)
             out[i] = Unit(u.status, u.event_type, u.src, u.tgt, u.place, u.mode, "shared", day, day,
-                          rules.rank("shared"), sym=u.sym)
+                          rules.rank("shared"), sym=u.sym, ref=u.ref)
     return out
 
 
@@ -183,81 +185,6 @@ def _two_way(rows: Sequence[dict[str, Any]], units: Sequence[Unit]) -> list[int]
             if len(u.countries) == 2 and any(units[j].src == u.tgt and units[j].tgt == u.src for j in ix if j != i):
                 out.append(i)
     return out
-
-
-def _sentence_places(rows: Sequence[dict[str, Any]]) -> dict[int, tuple[Any, Any]]:
-    """The place of the events of one sentence, type, status and date that name none, when the others of that sentence,
-    type, status and date name one place between them ("Fighting between rival gangs inside the prison in Guayaquil
-    killed 14 inmates on Monday": the killing is in Guayaquil too; not "the shooting of a farmer at Shibganj on Friday
-    and the killing of a boy at Patgram a week earlier"); ``id(row)`` -> (place name, place country)."""
-    groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
-    for r in rows:
-        groups.setdefault((r["article_id"], r.get("sentence_idx"), r["event_type"], str(r.get("date")),
-                           status_of(r.get("negated"), r.get("intended"), r.get("hypothetical"))), []).append(r)
-    out: dict[int, tuple[Any, Any]] = {}
-    for rs in groups.values():
-        named = {(r.get("place_name"), r.get("place_country")) for r in rs if r.get("place_name") or r.get("place_country")}
-        if len(named) != 1 or len(rs) < 2:
-            continue
-        place = next(iter(named))
-        out.update((id(r), place) for r in rs if not (r.get("place_name") or r.get("place_country"))
-                   and (r.get("source_country") or r.get("target_country")))
-    return out
-
-
-def _shared_dates(rows: Sequence[dict[str, Any]]) -> set[int]:
-    groups: dict[tuple[Any, Any, str], list[dict[str, Any]]] = {}
-    for r in rows:
-        if r.get("date_text") and r.get("date_precision") == "day" and r.get("sentence_text"):
-            groups.setdefault((r["article_id"], r.get("sentence_idx"), r["date_text"]), []).append(r)
-    out: set[int] = set()
-    for (_a, _s, text), rs in groups.items():
-        if len({r.get("trigger_start") for r in rs}) < 2:
-            continue
-        at = str(rs[0]["sentence_text"]).find(text)
-        if at < 0:
-            continue
-        pos = int(rs[0].get("sentence_start") or 0) + at
-        before = [r for r in rs if (r.get("trigger_start") or 0) < pos]
-        keep = (max(before, key=lambda r: r["trigger_start"]) if before
-                else min(rs, key=lambda r: r.get("trigger_start") or 0))
-        kept = {keep.get("trigger_start")}
-        after = [r for r in rs if (r.get("trigger_start") or 0) >= pos + len(text)]
-        if before and after:
-            sent, base = str(rs[0]["sentence_text"]), int(rs[0].get("sentence_start") or 0)
-            first = min(after, key=lambda r: r["trigger_start"])
-            gap = sent[at + len(text):int(first["trigger_start"]) - base]
-            if gap.lstrip(" ,").lower().startswith("when ") or gap.strip() == ",":
-                # "was shot dead on Wednesday when gunmen ambushed a patrol": the when-clause's event is of that
-                # moment; "ministers, meeting in Honiara on Friday, urged": the verb right after the phrase too
-                kept.add(first.get("trigger_start"))
-            else:
-                # "stormed Macomia on Tuesday, three days after a raid ..., and fought troops"; "stormed parliament on
-                # Tuesday and set fire to a car, and police opened fire": the verbs conjoined to the dated one, one
-                # after another, are of its day
-                end = at + len(text)
-                for r in sorted(after, key=lambda r: r["trigger_start"]):
-                    start = int(r["trigger_start"]) - base
-                    if r.get("trigger_start") not in kept and start >= end:
-                        if not _same_subject_and(sent[end:start], keep, r):
-                            break
-                        kept.add(r.get("trigger_start"))
-                    end = max(end, start + len(str(r.get("trigger") or "")))
-        out.update(id(r) for r in rs if r.get("trigger_start") not in kept)
-    return out
-
-
-def _same_subject_and(gap: str, dated: dict[str, Any], verb: dict[str, Any]) -> bool:
-    """Whether ``verb`` is conjoined to the ``dated`` verb: the text between the date phrase and it ends in "and" and
-    it has the same source words ("Insurgents stormed ... on Tuesday, ..., and fought ..."), or it ends in ", and"
-    and the verb's own subject ("stormed parliament on Tuesday ..., and police opened fire")."""
-    text = gap.rstrip().lower()
-    own = (verb.get("source_text") or "").strip().lower()
-    if own and text.endswith(" " + own):
-        return text[:-len(own)].rstrip().endswith(", and")
-    words = text.replace(",", " ").split()
-    src = (dated.get("source_text") or "").strip().lower()
-    return bool(words) and words[-1] == "and" and bool(src) and src == own
 
 
 def _sides_agree(a: str, b: str) -> bool:
@@ -288,7 +215,9 @@ def compatible(v: Unit, u: Unit, rules: Rules) -> bool:
     """Whether ``v`` can be the same event as ``u`` and says it at least as precisely in time: same status and
     type; the sides agree (:func:`sides_agree`; or, on one day in one named place, they meet:
     :func:`~gaiko.clusters.meeting.place_meets`), the place and the mode too (equal, or one of them open; a country
-    agrees with its cities); ``v``'s date is at least as precise and its window lies inside ``u``'s."""
+    agrees with its cities); ``v``'s date is at least as precise and its window lies inside ``u``'s; and, when
+    ``u`` is of a precision the rules' ``referent`` section lists, their referents do not conflict
+    (:func:`~gaiko.clusters.referent.conflicts`)."""
     if v.status != u.status or v.event_type != u.event_type:
         return False
     if u.lo is None or v.lo is None or u.hi is None or v.hi is None:
@@ -299,6 +228,8 @@ def compatible(v: Unit, u: Unit, rules: Rules) -> bool:
         return False
     if not rules.empty_parents and is_empty(v) and not is_empty(u):
         return False  # a bare "the attack on Tuesday" would tie together every report of its day (docs/clusters.md)
+    if rules.referent is not None and u.prec in rules.referent.precisions and conflicts(v.ref, u.ref, rules.referent):
+        return False  # an undated report naming another place than the event (referent.conflict)
     return ((sides_agree(v, u, rules) or place_meets(v, u, rules)) and places_agree(v.place, u.place)
             and rules.modes_agree(v, u))
 
@@ -358,18 +289,18 @@ def _loose(u: Unit) -> bool:
 def order(u: Unit, ukey: int, rules: Rules) -> tuple[int, int, int, int, int]:
     """The total order units join along (smallest first: the most precise date, the narrowest window, the most
     said, then the key). A unit only joins a unit before it, so chains of joins end and never loop. The named mode a
-    unit keeps for ``modes.undated`` (:meth:`~gaiko.clusters.rules.Rules.unit_mode`) is left out of the key's
-    tie-break (then the key itself decides), so keeping it does not reorder units that only a fixed, arbitrary
-    tie-break tells apart."""
+    unit keeps for ``modes.undated`` (:meth:`~gaiko.clusters.rules.Rules.unit_mode`) and its referent are left out of
+    the key's tie-break (then the key itself decides), so keeping them does not reorder units that only a fixed,
+    arbitrary tie-break tells apart."""
     if u._order is None:  # the key is the unit's own
         u._order = (u.rank, u.width, -u.specificity, _tie(u, ukey), ukey)
     return u._order
 
 
 def _tie(u: Unit, ukey: int) -> int:
-    """``ukey``, or for a unit holding a named mode, the key it would have without it (same 63-bit hash as
-    :func:`gaiko.clusters.core.ukey_of`)."""
-    if NAMED not in u.mode:
+    """``ukey``, or for a unit holding a named mode or a referent, the key it would have without them (same 63-bit
+    hash as :func:`gaiko.clusters.core.ukey_of`)."""
+    if NAMED not in u.mode and not u.ref:
         return ukey
     import hashlib
 

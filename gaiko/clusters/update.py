@@ -21,14 +21,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
-from .core import (SLOT, UnitState, choose_parent, cluster_id_of, listed_with_place, mix_slots, mixed_keys,
-                   probes_with_place, ukey_of)
+from .core import UnitState, choose_parent, cluster_id_of, reaches, reaching, ukey_of
+from .lookup import coarse_keys, coarse_probes, fine_keys, fine_probes
 from .rules import Rules
 from .units import Unit, compatible, order, units_of
-from .fits import choose_known, choose_remembering, fitting
+from .fits import choose_known, choose_remembering, fitting, needs_all
 from .index import UnitIndex, index_for, seal
 from .tables import insert_rows, lists, member_key, move_members
 
@@ -71,77 +70,11 @@ def mention_rows(coded: Sequence[Any]) -> list[dict[str, Any]]:
 
 
 _UNIT_COLS = ("ukey", "status", "event_type", "src", "tgt", "place", "mode", "prec", "lo", "hi", "n_articles", "parent",
-              "root", "sym")
+              "root", "sym", "ref")
 
 
 def _indexable(u: Unit, rules: Rules) -> bool:
     return u.lo is not None and u.hi is not None and u.width <= rules.max_window_days
-
-
-#: windows up to this many days are listed by their exact window in ``cluster_coarse``, wider ones by week
-_NARROW = 4
-
-
-def _fine_keys(u: Unit, rules: Rules) -> list[int]:
-    """Keys a unit is found under by the units that may join it: its exact window, under its side tokens (and its
-    place token, :func:`~.meeting.place_tokens`)."""
-    return mixed_keys(u.status, u.event_type, listed_with_place(u, rules), "f", _one_slot(u.width * SLOT + u.lo))  # type: ignore[operator]
-
-
-def _fine_probes(u: Unit, rules: Rules) -> list[int]:
-    """Keys of the units ``u`` may join: every window of a width the rules give that fits inside its own, under the
-    side tokens that may agree."""
-    slots = _inner_slots(u.lo, u.hi, rules.widths) + mix_slots(_overlap_slots(u, rules))  # type: ignore[arg-type]
-    return mixed_keys(u.status, u.event_type, probes_with_place(u, rules), "f", slots)
-
-
-def _overlap_slots(u: Unit, rules: Rules) -> list[int]:
-    """Windows of ``u``'s width that overlap its own without nesting, for the precisions in ``attach.overlapping``."""
-    if u.prec not in rules.overlapping:
-        return []
-    w = u.width
-    return [w * SLOT + lo for lo in range(u.lo - w + 1, u.lo + w) if lo != u.lo]  # type: ignore[operator]
-
-
-def _coarse_keys(u: Unit, rules: Rules) -> list[int]:
-    """Keys a unit is found under by the units it may join, under its tokens: its exact window when narrow, else
-    every week its window touches."""
-    if u.width <= _NARROW:
-        return mixed_keys(u.status, u.event_type, listed_with_place(u, rules), "c", _one_slot(u.width * SLOT + u.lo))  # type: ignore[operator]
-    return mixed_keys(u.status, u.event_type, listed_with_place(u, rules), "w", _weeks(u.lo, u.hi))  # type: ignore[arg-type]
-
-
-def _coarse_probes(u: Unit, rules: Rules) -> list[int]:
-    """Keys of the units that may join ``u`` (the side relation is symmetric): their window contains ``u``'s, so it
-    is one of the narrow windows around it, or a wide one touching its first week."""
-    tokens = probes_with_place(u, rules)
-    slots = _outer_slots(u.lo, u.hi, rules.widths) + (mix_slots(_overlap_slots(u, rules))  # type: ignore[arg-type]
-                                                      if u.width <= _NARROW else ())  # type: ignore[operator]
-    return (mixed_keys(u.status, u.event_type, tokens, "c", slots)
-            + mixed_keys(u.status, u.event_type, tokens, "w", _weeks(u.lo, u.lo)))  # type: ignore[arg-type]
-
-
-# the slots of a window, mixed (:func:`~.core.mix_slots`) once for every unit with that window
-@lru_cache(maxsize=65536)
-def _one_slot(slot: int) -> tuple[int, ...]:
-    return mix_slots((slot,))
-
-
-@lru_cache(maxsize=65536)
-def _inner_slots(lo: int, hi: int, widths: tuple[int, ...]) -> tuple[int, ...]:
-    """Every window of a width in ``widths`` inside ``lo..hi``."""
-    return mix_slots(w * SLOT + d for w in widths if w <= hi - lo + 1 for d in range(lo, hi - w + 2))
-
-
-@lru_cache(maxsize=65536)
-def _outer_slots(lo: int, hi: int, widths: tuple[int, ...]) -> tuple[int, ...]:
-    """Every narrow window of a width in ``widths`` around ``lo..hi``."""
-    return mix_slots(w * SLOT + d for w in widths if hi - lo + 1 <= w <= _NARROW for d in range(hi - w + 1, lo + 1))
-
-
-@lru_cache(maxsize=65536)
-def _weeks(lo: int, hi: int) -> tuple[int, ...]:
-    return mix_slots(range(lo // 7, hi // 7 + 1))
 
 
 def _load_units(idx: UnitIndex, ukeys: Iterable[int], rules: Rules) -> dict[int, UnitState]:
@@ -169,7 +102,8 @@ def _state(r: Sequence[Any], rules: Rules, objects: dict[int, Unit]) -> UnitStat
     unit = objects.get(r[0])
     if unit is None:
         unit = objects[r[0]] = Unit(status=r[1], event_type=r[2], src=r[3], tgt=r[4], place=r[5], mode=r[6],
-                                    prec=r[7], lo=r[8], hi=r[9], rank=rules.rank(r[7]), sym=bool(r[13]))
+                                    prec=r[7], lo=r[8], hi=r[9], rank=rules.rank(r[7]), sym=bool(r[13]),
+                                    ref=r[14] or "")
     return UnitState(unit, r[0], n_articles=r[10], parent=r[11], root=r[12])
 
 
@@ -211,7 +145,7 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
     # the stored units that may contain one of the batch's units (step 2) are looked up from the units themselves,
     # so that one read of cluster_units brings them and the batch's own stored units
     coarse = idx.pairs("cluster_coarse", *_keyed([UnitState(u, k) for k, (u, _a) in fresh.items()],
-                                                  lambda u: _coarse_probes(u, rules), rules))
+                                                  lambda u: coarse_probes(u, rules), rules))
     # a stored undated unit left undecided for good (two of its fits are two events, gaiko.clusters.fits) never takes
     # a parent again: the changed units that find it change nothing (step 2 skips it), so it is not read at all; in a
     # store whose days fill up, most undated units a batch finds are such (docs/clusters.md, *Cost*)
@@ -261,16 +195,19 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
         if c in again or memo.get(c, 0) is None and states[c].parent is None:
             continue  # an undated unit two of whose fits are two events stays undecided (gaiko.clusters.fits)
         if new := fitting(states[c], (states[t] for t in askers[c]), rules):
-            if c in memo and (memo[c] is not None or states[c].parent is None):
+            if c in memo and (memo[c] is not None or states[c].parent is None) and not needs_all(states[c], new, rules, memo):
                 known.append((states[c], new))
             else:
                 rechoose.append(states[c])
+        elif reaching(states[c], rules) and not memo.get(c) and any(reaches(states[t].unit, t, states[c], rules)
+                                                                   for t in askers[c]):
+            rechoose.append(states[c])  # it fits no event (or its fits are not known) and one it reaches changed
     # candidates of every new unit (and of every unit to re-choose): the units starting on one of its days, under its side pattern (the new units'
     # lookup keys are written first, so that the new units are found too)
     indexable = [st for st in new_units if _indexable(st.unit, rules)]
-    _write_keys(con, idx, "cluster_fine", indexable, lambda u: _fine_keys(u, rules), rules)
+    _write_keys(con, idx, "cluster_fine", indexable, lambda u: fine_keys(u, rules), rules)
     cands: dict[int, set[int]] = {}
-    for t, c in _probe(idx, "cluster_fine", _keyed(new_units + rechoose, lambda u: _fine_probes(u, rules), rules), states,
+    for t, c in _probe(idx, "cluster_fine", _keyed(new_units + rechoose, lambda u: fine_probes(u, rules), rules), states,
                        old_root, rules):
         if t in cands:
             cands[t].add(c)
@@ -325,7 +262,7 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
     # and the auto_id of the earlier members of every stored unit whose root changed
     write = dirty | moved | {st.ukey for st in changed}
     _write_units(con, idx, [states[k] for k in sorted(write)])
-    _write_keys(con, idx, "cluster_coarse", indexable, lambda u: _coarse_keys(u, rules), rules)
+    _write_keys(con, idx, "cluster_coarse", indexable, lambda u: coarse_keys(u, rules), rules)
     auto = [cluster_id_of(states[k].root) for k in unit_of_row]  # type: ignore[arg-type]
     insert_rows(con, "cluster_members", {
         "event_id": ("VARCHAR", [str(r["id"]) for r in rows]),
@@ -404,7 +341,7 @@ def _write_units(con: Any, idx: UnitIndex, units: list[UnitState]) -> None:
     for st in units:
         u = st.unit
         for c, v in zip(_UNIT_COLS, (st.ukey, u.status, u.event_type, u.src, u.tgt, u.place, u.mode, u.prec, u.lo, u.hi,
-                                     st.n_articles, st.parent, st.root, u.sym)):
+                                     st.n_articles, st.parent, st.root, u.sym, u.ref)):
             cols[c].append(v)
     keys, kparams = lists({"k": ("BIGINT", cols["ukey"])})
     con.execute(f"DELETE FROM cluster_units WHERE ukey IN (SELECT k FROM {keys})", kparams)

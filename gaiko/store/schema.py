@@ -182,6 +182,12 @@ def _two_way_migration() -> list[str]:
     return ["ALTER TABLE cluster_units ADD COLUMN sym BOOLEAN DEFAULT false"]
 
 
+def _referent_migration() -> list[str]:
+    # what a unit's phrases refer to (gaiko/clusters/referent.py, docs/clusters.md round c28); part of the unit's key,
+    # so stored units keep theirs ('') until `gaiko cluster rebuild`, as after any change of the rules
+    return ["ALTER TABLE cluster_units ADD COLUMN ref VARCHAR DEFAULT ''"]
+
+
 #: (version, description, statements or a function returning them)
 MIGRATIONS: list[tuple[int, str, Any]] = [
     (1, "articles, sentences, events, actors, places, errors, runs", MIGRATION_1),
@@ -195,6 +201,8 @@ MIGRATIONS: list[tuple[int, str, Any]] = [
     (7, "event clusters: members, units, lookup keys, summaries, overrules", _cluster_migration),
     (8, "pledge linking by meaning: sentence keys (concepts, sides) replace stems; the ledger is rebuilt", _keys_migration),
     (9, "two-way event units (cluster_units.sym); gaiko cluster rebuild applies them to stored events", _two_way_migration),
+    (10, "referents of cluster units (cluster_units.ref); gaiko cluster rebuild applies them to stored events",
+     _referent_migration),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
