@@ -2,7 +2,8 @@
 ones (docs/accuracy.md, "Kinds round t27"). Kind A: an act noun as the subject of its sentence, with more nouns and
 verbs than round t26, a named doer before the noun as its side ("New Indian tariffs"), and the model's draft at
 such a noun re-typed by gaiko/data/primary/subject_acts.yaml (``primacy.subject_acts``, ``primacy.subject_retype``).
-The first sentences of each kind failed on main a9f58bf; the look-alikes must keep their type."""
+Kind B: a motive given in a participle clause ("..., accusing Moscow of ...", "..., the governor said, blaming
+Russia") comes after the act it explains (``primacy.motive_participles``, gaiko/data/primary/motives.yaml). The first sentences of each kind failed on main a9f58bf; the look-alikes must keep their type."""
 
 from __future__ import annotations
 
@@ -57,3 +58,44 @@ def test_subject_retype_marks_its_pattern(coder):
 ])
 def test_subject_act_look_alikes_t27(coder, text, want):
     assert _primary(coder, text) == want, _show(coder, text)
+
+
+# -- kind B: a motive participle comes after the act (failed before: ACCUSE first, each) -----------------------------
+@pytest.mark.parametrize("text,trigger", [
+    ("A missile strike hit a grain silo in Odesa overnight, the regional governor said, blaming Russia.", "strike"),
+    ("Artillery fire damaged a water station near Donetsk, the city's mayor said, blaming Kyiv.", "damaged"),
+    ("Tunisia barred two French reporters from entering the country, accusing them of bias.", "barred"),
+])
+def test_motive_participle_comes_second(coder, text, trigger):
+    evs = _events(coder, text)
+    p = primary(evs)
+    assert p is not None and p.trigger == trigger and "ACCUSE" in [e.event_type for e in evs], _show(coder, text)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Pakistan filed a complaint with the UN, accusing India of violating the ceasefire.", "ACCUSE"),
+    ("The senator accused the minister of lying, blaming him for the delays.", "ACCUSE"),
+    ("The opposition leader lashed out at the president, accusing him of rigging the vote.", "ACCUSE"),
+    ("Peru recalled its ambassador from Mexico City, accusing the Mexican president of meddling.", "SANCTION"),
+])
+def test_motive_participle_look_alikes(coder, text, want):
+    assert _primary(coder, text) == want, _show(coder, text)
+
+
+def test_motive_participles_rule(coder):
+    """The rule on its own: the participle's ACCUSE goes below the act before it, whatever their confidences."""
+    from types import SimpleNamespace
+
+    from gaiko.pipeline.primacy import motive_participles
+
+    doc = coder.nlp("Chad closed its border with Sudan, accusing Khartoum of arming rebels.")
+    closed, accusing = doc[1], doc[7]
+    act = SimpleNamespace(cand=SimpleNamespace(tok=closed), event_type="COERCE", confidence=0.5)
+    acc = SimpleNamespace(cand=SimpleNamespace(tok=accusing), event_type="ACCUSE", confidence=0.9)
+    motive_participles([act, acc])
+    assert act.confidence > acc.confidence
+    # an ACCUSE main act is left alone
+    act2 = SimpleNamespace(cand=SimpleNamespace(tok=closed), event_type="ACCUSE", confidence=0.5)
+    acc2 = SimpleNamespace(cand=SimpleNamespace(tok=accusing), event_type="ACCUSE", confidence=0.9)
+    motive_participles([act2, acc2])
+    assert acc2.confidence == 0.9 and act2.confidence == 0.5
