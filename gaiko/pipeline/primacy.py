@@ -18,8 +18,11 @@ was measured there and removed: commit a73cb60 has it):
    (``gaiko/data/primary/subject_acts.yaml``). :func:`subject_retype` (round t27) gives the type of that file to
    a model's draft at such a subject noun ("The deployment of French paratroopers to Chad was confirmed": MOBILIZE,
    not the model's AID).
+4. :func:`motive_participles` (round t27): an ACCUSE drafted at a participle of blame ("closed the border, accusing
+   Moscow of ...") goes below the act before it (``gaiko/data/primary/motives.yaml``).
 
-The first two take and return the coder's drafts (``gaiko.pipeline.events._Draft``); confidences are in 0..1.
+All but :func:`subject_acts` take and return the coder's drafts (``gaiko.pipeline.events._Draft``); confidences are in
+0..1.
 """
 
 from __future__ import annotations
