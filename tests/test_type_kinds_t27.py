@@ -1,11 +1,12 @@
 """Kinds of primary-type error on unseen writers' sentences (issue 12, round t27): sentences of our own, never gold
-ones (docs/accuracy.md, "Kinds round t27"). Kind A: an act noun as the subject of its sentence, with more nouns and
+ones (docs/accuracy.md, "Kinds round t27"). Kind 1: an act noun as the subject of its sentence, with more nouns and
 verbs than round t26, a named doer before the noun as its side ("New Indian tariffs"), and the model's draft at
 such a noun re-typed by gaiko/data/primary/subject_acts.yaml (``primacy.subject_acts``, ``primacy.subject_retype``).
-Kind B: a motive given in a participle clause ("..., accusing Moscow of ...", "..., the governor said, blaming
-Russia") comes after the act it explains (``primacy.motive_participles``, gaiko/data/primary/motives.yaml). Kind C:
+Kind 2: a motive given in a participle clause ("..., accusing Moscow of ...", "..., the governor said, blaming
+Russia") comes after the act it explains (``primacy.motive_participles``, gaiko/data/primary/motives.yaml). Kind 3:
 a standing state told in the simple present ("The embassy occupies a palace") is no act (retype.yaml, rule 7,
-``retype.state_veto``). The first sentences of each kind failed on main a9f58bf; the look-alikes must keep their type."""
+``retype.state_veto``). The first sentences of each kind failed on main a9f58bf; the look-alikes must keep their
+type."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ def _show(coder, text: str):
     return [(e.event_type, e.confidence, e.trigger, e.pattern) for e in _events(coder, text)]
 
 
-# -- kind A: an act noun as subject (failed before: no event, each; the last two AID and no event) -------------
+# -- kind 1: an act noun as subject (failed before: no event, each; the last two AID and no event) -------------
 @pytest.mark.parametrize("text,want", [
     ("Japan's embargo on rice exports to Korea was widened to cover barley on Friday.", "SANCTION"),
     ("Kuwait's housing grant to Jordan's refugee camps was renewed for a further year.", "AID"),
@@ -62,7 +63,7 @@ def test_subject_act_look_alikes_t27(coder, text, want):
     assert _primary(coder, text) == want, _show(coder, text)
 
 
-# -- kind B: a motive participle comes after the act (failed before: ACCUSE first, each) -----------------------------
+# -- kind 2: a motive participle comes after the act (failed before: ACCUSE first, each) -----------------------------
 @pytest.mark.parametrize("text,trigger", [
     ("A missile strike hit a grain silo in Odesa overnight, the regional governor said, blaming Russia.", "strike"),
     ("Artillery fire damaged a water station near Donetsk, the city's mayor said, blaming Kyiv.", "damaged"),
@@ -103,7 +104,7 @@ def test_motive_participles_rule(coder):
     assert acc2.confidence == 0.9 and act2.confidence == 0.5
 
 
-# -- kind C: a standing state in the simple present is no act (failed before: PROTEST, MOBILIZE, ASSAULT, CONSULT) --
+# -- kind 3: a standing state in the simple present is no act (failed before: PROTEST, MOBILIZE, ASSAULT, CONSULT) --
 @pytest.mark.parametrize("text", [
     "The consulate occupies a converted warehouse near the old harbour.",
     "The small principality keeps no army of its own.",
