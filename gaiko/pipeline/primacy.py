@@ -15,9 +15,14 @@ was measured there and removed: commit a73cb60 has it):
 
 3. :func:`subject_acts` (round t26): a sentence with no event whose subject is an act noun with a side of its own
    and a verb of occurring ("The transfer of 31 tanks by Washington to Kyiv was completed") codes the noun's act
-   (``gaiko/data/primary/subject_acts.yaml``).
+   (``gaiko/data/primary/subject_acts.yaml``). :func:`subject_retype` (round t27) gives the type of that file to
+   a model's draft at such a subject noun ("The deployment of French paratroopers to Chad was confirmed": MOBILIZE,
+   not the model's AID).
+4. :func:`motive_participles` (round t27): an ACCUSE drafted at a participle of blame ("closed the border, accusing
+   Moscow of ...") goes below the act before it (``gaiko/data/primary/motives.yaml``).
 
-The first two take and return the coder's drafts (``gaiko.pipeline.events._Draft``); confidences are in 0..1.
+All but :func:`subject_acts` take and return the coder's drafts (``gaiko.pipeline.events._Draft``); confidences are in
+0..1.
 """
 
 from __future__ import annotations
@@ -32,8 +37,11 @@ if TYPE_CHECKING:
     from .events import EventCoder, _Draft
     from .state import DocState
 
-__all__ = ["rank_sentence", "joint_operations", "domain_veto", "subject_acts"]
+__all__ = ["rank_sentence", "joint_operations", "domain_veto", "subject_acts", "subject_retype",
+           "motive_participles"]
 
+# a stated plan, threat or demand is typed by its modality, not by the act it names (as in retype.py)
+_PLANS = frozenset({"THREATEN", "AGREE", "REQUEST"})
 _STEP = 0.01  # the margin by which a joint event is put above the act it outranks
 
 
@@ -57,7 +65,8 @@ def rank_sentence(coder: EventCoder, sent: Span, state: DocState, drafts: list[_
     ``retype.py``), the veto of plain descriptions (round t26), the domain veto, then joint operations."""
     from .retype import month_veto, retype, state_veto
 
-    return joint_operations(coder, state, domain_veto(state_veto(month_veto(retype(drafts)), coder.lex)))
+    drafts = subject_retype(domain_veto(state_veto(month_veto(retype(drafts)), coder.lex)))
+    return joint_operations(coder, state, motive_participles(drafts))
 
 
 def _outrank(top: list[_Draft], low: list[_Draft]) -> None:
@@ -70,6 +79,25 @@ def _outrank(top: list[_Draft], low: list[_Draft]) -> None:
     for d in low:
         if d.confidence >= floor:
             d.confidence = round(floor - _STEP, 3)
+
+
+# -- round t27: a motive in a participle clause comes after the act it explains ------------------------------------
+def motive_participles(drafts: list[_Draft]) -> list[_Draft]:
+    """The drafts, an ACCUSE drafted at a participle of blame ("closed the border, accusing Moscow of ...", "..., the
+    ministry said, blaming Ukraine") put below the most confident draft of another type drafted before it, outside
+    its clause (``gaiko/data/primary/motives.yaml``); confidences change in place, the list is returned."""
+    verbs, types, deps = (_words("motives", k) for k in ("verbs", "types_upper", "deps"))
+    for d in drafts:
+        tok = d.cand.tok
+        if d.event_type not in types or tok.tag_ != "VBG" or tok.lemma_.lower() not in verbs or tok.dep_ not in deps:
+            continue
+        inside = {t.i for t in tok.subtree}
+        acts = [o for o in drafts if o.event_type not in types and o.cand.tok.i < tok.i and o.cand.tok.i not in inside]
+        if acts:
+            best = max(acts, key=lambda o: o.confidence)
+            if best.confidence <= d.confidence:
+                _outrank([best], [d])
+    return drafts
 
 
 # -- kind 2: joint operations are COOPERATE first -----------------------------------------------------------------
@@ -231,10 +259,53 @@ def _happened(verb: Token) -> bool:
     return True
 
 
+def _own_side(tok: Token, sides: frozenset[str]) -> bool:
+    """True when the act noun ``tok`` has a side of its own: a possessive, a preposition of ``sides`` ("of", "by",
+    "between" ...) or a named doer before it ("New US tariffs", "the Indian embargo": a proper noun or a nationality
+    adjective that names a place, a people or an organisation; round t27)."""
+    for c in tok.children:
+        if c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in sides:
+            return True
+        if c.dep_ in ("compound", "amod") and c.i < tok.i and c.ent_type_ in ("GPE", "NORP", "ORG"):
+            return True
+    return False
+
+
+def _subject_act(tok: Token) -> str | None:
+    """The type of ``subject_acts.yaml`` of ``tok`` when it is a listed act noun, subject of a verb of occurring,
+    with a side of its own; None otherwise."""
+    nouns = _subject_nouns()
+    etype = nouns.get(tok.lemma_.lower()) or nouns.get(tok.lower_)
+    if etype is None or tok.pos_ != "NOUN" or tok.dep_ not in ("nsubj", "nsubjpass") or not _happened(tok.head):
+        return None
+    return etype if _own_side(tok, _words("subject_acts", "sides")) else None
+
+
+def subject_retype(drafts: list[_Draft]) -> list[_Draft]:
+    """The drafts, a model's draft at a subject act noun ("The deployment of French paratroopers to Chad was
+    confirmed") re-typed by ``subject_acts.yaml`` (MOBILIZE, where the model said AID); the rules' drafts, plans
+    and threats keep their type (round t27)."""
+    from ..tables import plover_table
+
+    retype = _words("subject_acts", "retype_nouns")
+    out = []
+    for d in drafts:
+        tok = d.cand.tok
+        listed = tok.lemma_.lower() in retype or tok.lower_ in retype
+        etype = _subject_act(tok) if listed and d.decided_by == "model" and d.event_type not in _PLANS else None
+        if etype is None or etype == d.event_type or d.info.intended or d.info.hypothetical:
+            out.append(d)
+            continue
+        out.append(replace(d, event_type=etype, cameo=str(plover_table()[etype]["cameo"]),
+                           pattern=f"subject_retype>{d.pattern}"))
+    return out
+
+
 def subject_acts(coder: EventCoder, sent: Span, state: DocState, frames: frozenset[int]) -> list[_Draft]:
     """Drafts for a sentence that has none: its subject act noun ("The exchange of criminal records between
     Ukraine and Moldova began in January": COOPERATE), typed by ``subject_acts.yaml``, with its side of its own
-    (a possessive or an "of/by/between/to/for" phrase) and a verb of occurring; [] when there is none."""
+    (a possessive, an "of/by/between/to/for" phrase or a named doer before it) and a verb of occurring; [] when
+    there is none."""
     from .eventactors import event_actor
 
     nouns = _subject_nouns()
@@ -243,7 +314,7 @@ def subject_acts(coder: EventCoder, sent: Span, state: DocState, frames: frozens
         etype = nouns.get(tok.lemma_.lower()) or nouns.get(tok.lower_)
         if etype is None or tok.pos_ != "NOUN" or tok.dep_ not in ("nsubj", "nsubjpass") or not _happened(tok.head):
             continue
-        if not any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in sides for c in tok.children):
+        if not _own_side(tok, sides):
             continue
         drafts = coder._draft(coder.model_candidate(tok, etype, None), state, frames, fixed=etype)
         # its "by" phrase, hung on it, on its "of" object (the parser's reading of "The donation of 50 ambulances by

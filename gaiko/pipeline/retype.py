@@ -8,7 +8,8 @@ The rules are data (``gaiko/data/primary/retype.yaml``: verbs, object nouns per
 type, sources and the corpus conventions behind them); measured in ``docs/accuracy.md``, "Kinds round t25".
 
 :func:`state_veto` (round t26, rule 6 of the same file) drops the drafts at a verb that describes a state ("shares a
-border with", "has 120,000 personnel", "hosts more funds"): no act.
+border with", "has 120,000 personnel", "hosts more funds"): no act. Round t27 (rule 7) adds a standing state told in
+the simple present of a full sentence ("The embassy occupies a palace", "The union represents 40,000 workers").
 
 :func:`retype` takes and returns the coder's drafts (``gaiko.pipeline.events._Draft``); a draft's confidence is
 kept, only its type, CAMEO code and pattern change.
@@ -170,6 +171,12 @@ def _state_words() -> tuple[frozenset[str], dict[str, frozenset[str]], frozenset
             frozenset(w.lower() for w in _words("venue_subjects")), frozenset(w.lower() for w in _words("counted")))
 
 
+def _full_stop(tok: Token) -> bool:
+    """True when the sentence of ``tok`` ends with a full stop (no headline)."""
+    words = [t for t in tok.sent if not t.is_space and t.text not in ('"', "'", "”", "’")]
+    return bool(words) and words[-1].text == "."
+
+
 def _described(tok: Token, lex: Lexicon) -> bool:
     """True when the verb ``tok`` describes a state rather than an act (``retype.yaml``, rule 6)."""
     states, objects, venues, counted = _state_words()
@@ -183,6 +190,9 @@ def _described(tok: Token, lex: Lexicon) -> bool:
         if any(o.lemma_.lower() in objects[lemma] or o.lower_ in objects[lemma] for o in objs):
             return True
         return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in venues for c in tok.children)
+    if lemma in _words("present_states") and tok.tag_ in ("VBZ", "VBP") and _full_stop(tok):
+        if not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+            return not any(lex.match(o, "noun") is not None for o in objs)
     if lemma in counted and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
         return any(any(g.dep_ == "nummod" for g in o.children)
                    and not any(g.dep_ in ("acl", "relcl", "xcomp") for g in o.children) for o in objs)

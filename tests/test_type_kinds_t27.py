@@ -1,0 +1,126 @@
+"""Kinds of primary-type error on unseen writers' sentences (issue 12, round t27): sentences of our own, never gold
+ones (docs/accuracy.md, "Kinds round t27"). Kind 1: an act noun as the subject of its sentence, with more nouns and
+verbs than round t26, a named doer before the noun as its side ("New Indian tariffs"), and the model's draft at
+such a noun re-typed by gaiko/data/primary/subject_acts.yaml (``primacy.subject_acts``, ``primacy.subject_retype``).
+Kind 2: a motive given in a participle clause ("..., accusing Moscow of ...", "..., the governor said, blaming
+Russia") comes after the act it explains (``primacy.motive_participles``, gaiko/data/primary/motives.yaml). Kind 3:
+a standing state told in the simple present ("The embassy occupies a palace") is no act (retype.yaml, rule 7,
+``retype.state_veto``). The first sentences of each kind failed on main a9f58bf; the look-alikes must keep their
+type."""
+
+from __future__ import annotations
+
+import pytest
+
+from gaiko.evaluate.scoring import primary
+from gaiko.types import Article
+
+
+def _events(coder, text: str):
+    return coder.code_article(Article(text=text, published="2025-06-02")).events
+
+
+def _primary(coder, text: str) -> str | None:
+    p = primary(_events(coder, text))
+    return p.event_type if p is not None else None
+
+
+def _show(coder, text: str):
+    return [(e.event_type, e.confidence, e.trigger, e.pattern) for e in _events(coder, text)]
+
+
+# -- kind 1: an act noun as subject (failed before: no event, each; the last two AID and no event) -------------
+@pytest.mark.parametrize("text,want", [
+    ("Japan's embargo on rice exports to Korea was widened to cover barley on Friday.", "SANCTION"),
+    ("Kuwait's housing grant to Jordan's refugee camps was renewed for a further year.", "AID"),
+    ("The sealing off of the Nablus checkpoint by Israeli forces entered its third day.", "COERCE"),
+    ("An EU disbursement of 500 million euros reached Kyiv's accounts on Thursday.", "AID"),
+    ("New Indian tariffs on Chinese steel came into force on Monday.", "SANCTION"),
+    ("The relaxation of travel rules for Thai nationals by Cambodia took effect on Friday.", "CONCEDE"),
+    ("The deployment of Kenyan police officers to Haiti was confirmed by the interior ministry.", "MOBILIZE"),
+    ("The easing of fishing limits for Norwegian boats by Russia was announced on Tuesday.", "CONCEDE"),
+])
+def test_subject_act_nouns_t27(coder, text, want):
+    assert _primary(coder, text) == want, _show(coder, text)
+
+
+def test_subject_retype_marks_its_pattern(coder):
+    ev = primary(_events(coder, "The deployment of Kenyan police officers to Haiti was confirmed by the interior "
+                                "ministry."))
+    assert ev is not None and ev.pattern.startswith("subject_retype>"), ev
+
+
+@pytest.mark.parametrize("text,want", [
+    ("The march of technology has surprised many observers.", None),          # no act noun listed, no side
+    ("The grant of land to the museum was a gift of the late king.", None),   # a copular description
+    ("The embargo on Cuba is a relic of the Cold War.", None),                # a copular description
+    ("New tariffs on Brazilian coffee will come into force next year.", "THREATEN"),  # a plan keeps its type
+    # nouns the writers type two ways are left to the model
+    ("The expulsion of two Belgian diplomats by Rwanda followed the row over the election.", "SANCTION"),
+    ("The withdrawal of Mali from the regional bloc took effect on Sunday.", "RETREAT"),
+])
+def test_subject_act_look_alikes_t27(coder, text, want):
+    assert _primary(coder, text) == want, _show(coder, text)
+
+
+# -- kind 2: a motive participle comes after the act (failed before: ACCUSE first, each) -----------------------------
+@pytest.mark.parametrize("text,trigger", [
+    ("A missile strike hit a grain silo in Odesa overnight, the regional governor said, blaming Russia.", "strike"),
+    ("Artillery fire damaged a water station near Donetsk, the city's mayor said, blaming Kyiv.", "damaged"),
+    ("Tunisia barred two French reporters from entering the country, accusing them of bias.", "barred"),
+])
+def test_motive_participle_comes_second(coder, text, trigger):
+    evs = _events(coder, text)
+    p = primary(evs)
+    assert p is not None and p.trigger == trigger and "ACCUSE" in [e.event_type for e in evs], _show(coder, text)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Pakistan filed a complaint with the UN, accusing India of violating the ceasefire.", "ACCUSE"),
+    ("The senator accused the minister of lying, blaming him for the delays.", "ACCUSE"),
+    ("The opposition leader lashed out at the president, accusing him of rigging the vote.", "ACCUSE"),
+    ("Peru recalled its ambassador from Mexico City, accusing the Mexican president of meddling.", "SANCTION"),
+])
+def test_motive_participle_look_alikes(coder, text, want):
+    assert _primary(coder, text) == want, _show(coder, text)
+
+
+def test_motive_participles_rule(coder):
+    """The rule on its own: the participle's ACCUSE goes below the act before it, whatever their confidences."""
+    from types import SimpleNamespace
+
+    from gaiko.pipeline.primacy import motive_participles
+
+    doc = coder.nlp("Chad closed its border with Sudan, accusing Khartoum of arming rebels.")
+    closed, accusing = doc[1], doc[7]
+    act = SimpleNamespace(cand=SimpleNamespace(tok=closed), event_type="COERCE", confidence=0.5)
+    acc = SimpleNamespace(cand=SimpleNamespace(tok=accusing), event_type="ACCUSE", confidence=0.9)
+    motive_participles([act, acc])
+    assert act.confidence > acc.confidence
+    # an ACCUSE main act is left alone
+    act2 = SimpleNamespace(cand=SimpleNamespace(tok=closed), event_type="ACCUSE", confidence=0.5)
+    acc2 = SimpleNamespace(cand=SimpleNamespace(tok=accusing), event_type="ACCUSE", confidence=0.9)
+    motive_participles([act2, acc2])
+    assert acc2.confidence == 0.9 and act2.confidence == 0.5
+
+
+# -- kind 3: a standing state in the simple present is no act (failed before: PROTEST, MOBILIZE, ASSAULT, CONSULT) --
+@pytest.mark.parametrize("text", [
+    "The consulate occupies a converted warehouse near the old harbour.",
+    "The small principality keeps no army of its own.",
+    "Transit camps in the region hold an estimated 8,000 migrants.",
+    "The commission sits in a former hotel in Abuja and employs 90 people.",
+])
+def test_present_state_is_no_event(coder, text):
+    assert _events(coder, text) == [], _show(coder, text)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Protesters occupy parliament in Belgrade", "PROTEST"),                        # a headline
+    ("Students occupy the rector's office in Zagreb, demanding his resignation", "PROTEST"),
+    ("Protesters occupied the ministry of finance in Tirana on Monday.", "PROTEST"),  # the past
+    ("The rebels are holding 30 soldiers in Kidal, the army said.", "MOBILIZE"),      # an auxiliary: left as drafted
+    ("Iran holds talks with Saudi Arabia in Baghdad this week.", "CONSULT"),          # an act noun as object
+])
+def test_present_state_look_alikes(coder, text, want):
+    assert _primary(coder, text) == want, _show(coder, text)
