@@ -166,7 +166,7 @@ def load_line(raw: bytes, path: str, line: int | None, default_date: str | None)
         return [InputError(path, "too_large", f"line is {len(raw):,} bytes; the limit is {MAX_BYTES:,}", line,
                            input_id=raw_id(raw[:65536]))]
     try:
-        text, _ = decode_bytes(raw)
+        text, note = decode_bytes(raw)
         rec = json.loads(text.rstrip("\r\n"))  # without its line end: a column is counted on this line, not the next
     except json.JSONDecodeError as exc:
         return [InputError(path, "json", f"malformed JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}", line,
@@ -178,7 +178,15 @@ def load_line(raw: bytes, path: str, line: int | None, default_date: str | None)
                            input_id=raw_id(raw))]
     except InputRejected as exc:
         return [InputError(path, exc.reason, exc.detail, line, input_id=raw_id(raw))]
-    return record_items(rec, path, line, default_date, raw)
+    return with_note(record_items(rec, path, line, default_date, raw), note, path, line)
+
+
+def with_note(items: list[Item], note: str | None, path: str, line: int | None = None) -> list[Item]:
+    """``items`` of one record, with an ``encoding`` warning (``note`` of :func:`decode_bytes`) before its article
+    when its bytes were not UTF-8; a record that is an error keeps its error alone."""
+    if note and items and isinstance(items[-1], Article):
+        return [InputError(path, "encoding", note, line, severity="warning", input_id=items[-1].id), *items]
+    return items
 
 
 def read_jsonl_lines(stream: Iterable[bytes], name: str, default_date: str | None,

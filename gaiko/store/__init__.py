@@ -204,6 +204,8 @@ class Store(QueryMixin, AnalysisMixin, FacetMixin):
             self.con.execute("COMMIT")
         except Exception as exc:
             self._rollback()
+            if interrupted(exc):  # Ctrl-C or SIGTERM, not a refusal: no article of the batch is to blame
+                raise KeyboardInterrupt("interrupted while writing; the batch was rolled back") from exc
             self._damaged(exc)
             n = len(fresh)
             raise StoreError(f"could not write {'article' if n == 1 else f'batch of {n} articles'}: "
@@ -291,6 +293,19 @@ class Store(QueryMixin, AnalysisMixin, FacetMixin):
     def _check_writable(self) -> None:
         if self.read_only:
             raise StoreError(f"{self.path} is open read-only; open it without read_only to write")
+
+
+def interrupted(exc: BaseException | None) -> bool:
+    """Whether ``exc`` (or an exception it was raised from) is a query stopped by a signal: DuckDB hands the
+    exception of a signal handler that ran during a query (Ctrl-C's KeyboardInterrupt, SIGTERM's) back as
+    ``RuntimeError("Query interrupted")``."""
+    seen = 0
+    while exc is not None and seen < 8:
+        if type(exc).__name__ == "InterruptException" or (isinstance(exc, RuntimeError)
+                                                          and str(exc).startswith("Query interrupted")):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
 
 
 def _db_message(exc: BaseException) -> str:

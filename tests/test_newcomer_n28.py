@@ -1,0 +1,170 @@
+"""Newcomer test round n28: what a new user met by following the README and trying to break gaiko.
+
+- a JSONL line that is not UTF-8 was decoded as Windows-1252 without the ``encoding`` warning docs/cli.md promises;
+- Ctrl-C reaches every process of the terminal's process group: each worker process printed its own traceback;
+- a Ctrl-C (or SIGTERM) landing inside a store write came back from DuckDB as "Query interrupted", was taken for a
+  refused batch and retried article by article, so the run went on as if nothing had been pressed.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from helpers import FakeCoder
+
+from gaiko.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+TESTS = Path(__file__).resolve().parent
+
+
+# -- encodings ---------------------------------------------------------------------------------------------------
+def test_a_jsonl_line_that_is_not_utf8_is_coded_with_an_encoding_warning(tmp_path: Path) -> None:
+    from gaiko.ingest import read_path
+    from gaiko.types import Article, InputError
+
+    src = tmp_path / "feed.jsonl"
+    src.write_bytes(b'{"id": "ok", "text": "Chile thanked Peru for the rescue.", "published": "2026-01-09"}\n'
+                    b'{"id": "w1252", "text": "Peru criticised Bolivia in S\xe3o Paulo.", "published": "2026-01-09"}\n')
+    items = list(read_path(src))
+    arts = [i for i in items if isinstance(i, Article)]
+    warns = [i for i in items if isinstance(i, InputError)]
+    assert [a.external_id for a in arts] == ["ok", "w1252"]
+    assert arts[1].text == "Peru criticised Bolivia in São Paulo."
+    assert [(w.reason, w.severity, w.line, w.input_id) for w in warns] == [("encoding", "warning", 2, arts[1].id)]
+    assert "Windows-1252" in warns[0].detail
+
+
+def test_a_json_body_that_is_not_utf8_gets_the_same_warning() -> None:
+    from gaiko.server.write import parse_body
+
+    arts, errors = parse_body(b'{"text": "Peru criticised Bolivia in S\xe3o Paulo.", "published": "2026-01-09"}',
+                              "json", {})
+    assert len(arts) == 1 and arts[0].text.endswith("São Paulo.")
+    assert [(e.reason, e.severity) for e in errors] == [("encoding", "warning")]
+
+
+# -- an interrupt inside a store write -------------------------------------------------------------------------------
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_an_interrupt_inside_a_store_write_stops_the_run(tmp_path: Path, signum: int) -> None:
+    """DuckDB gives a signal's exception raised during a query back as RuntimeError("Query interrupted"); in a write
+    that was read as "the database refused this batch", the batch was written again article by article and the run
+    went on. It must stop the run as interrupted, with the interrupted batch rolled back and nothing recorded as an
+    error."""
+    from gaiko.ids import article_id
+    from gaiko.runner import Terminated, code_into_store
+    from gaiko.types import Article
+
+    class Interrupted(Store):
+        calls = 0
+
+        def _insert(self, table, rows, *args):  # type: ignore[override]
+            if table == "events":
+                Interrupted.calls += 1
+                if Interrupted.calls == 3:  # as DuckDB does: the handler's exception comes back as a RuntimeError
+                    try:
+                        os.kill(os.getpid(), signum)
+                        signal.sigtimedwait([], 0) if hasattr(signal, "sigtimedwait") else None
+                    except KeyboardInterrupt:
+                        raise RuntimeError("Query interrupted") from None
+            return super()._insert(table, rows, *args)
+
+    arts = [Article(text=f"Japan protested to China, report {i}.", published="2025-11-01") for i in range(20)]
+    for a in arts:
+        a.id = article_id(a.text)
+    db = tmp_path / "t.duckdb"
+    expected = Terminated if signum == signal.SIGTERM else KeyboardInterrupt
+    with Interrupted(db) as s:
+        with pytest.raises(expected) as info:
+            code_into_store(s, arts, coder=FakeCoder(), batch_size=2, track=False)
+    assert isinstance(info.value, Terminated) == (signum == signal.SIGTERM)
+    with Store(db, read_only=True) as s:
+        run = s.query("SELECT status, articles FROM runs")[0]
+        assert run["status"] == "interrupted"
+        assert s.scalar("SELECT count(*) FROM articles") == run["articles"] == 4  # two whole batches, not the third
+        assert s.scalar("SELECT count(*) FROM errors") == 0
+    with Store(db) as s:  # running it again finishes the rest, nothing twice
+        summary = code_into_store(s, arts, coder=FakeCoder(), batch_size=2, track=False)
+        assert summary.articles == 16 and summary.skipped == 4
+        assert s.scalar("SELECT count(*) FROM articles") == 20
+
+
+# -- Ctrl-C with worker processes ------------------------------------------------------------------------------------
+def slow_coder() -> FakeCoder:
+    """Picklable factory of a worker's coder that takes a while to start (like loading the model), and says when it
+    starts through the file named by ``N28_STARTING``."""
+    Path(os.environ["N28_STARTING"]).write_text("starting")
+    time.sleep(3)
+
+    class Slow(FakeCoder):
+        def code_articles(self, arts):
+            time.sleep(0.5)
+            return super().code_articles(arts)
+
+    return Slow()
+
+
+_SCRIPT = textwrap.dedent("""
+    import sys
+    sys.path.insert(0, {tests!r})
+    from test_newcomer_n28 import slow_coder
+    from gaiko.ids import article_id
+    from gaiko.runner import code_into_store
+    from gaiko.store import Store
+    from gaiko.types import Article
+
+    arts = [Article(text=f"Japan protested to China, report {{i}}.", published="2025-11-01") for i in range(200)]
+    for a in arts:
+        a.id = article_id(a.text)
+    if __name__ == "__main__":
+        with Store(sys.argv[1]) as s:
+            try:
+                code_into_store(s, arts, workers=1, batch_size=2, coder_factory=slow_coder, track=False, split=False,
+                                progress=lambda n: print("batch", flush=True))
+            except KeyboardInterrupt:
+                print("interrupted", flush=True)
+                sys.exit(130)
+        sys.exit(0)
+""")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("when", ["starting", "coding"])
+def test_ctrl_c_with_workers_prints_no_traceback(tmp_path: Path, when: str) -> None:
+    """A terminal sends Ctrl-C's SIGINT to the whole process group, workers included: the run stops as interrupted
+    (every batch written so far kept), promptly, and no worker prints a traceback of its own."""
+    script = tmp_path / "run.py"
+    script.write_text(_SCRIPT.format(tests=str(TESTS)))
+    starting = tmp_path / "starting"
+    db = tmp_path / "t.duckdb"
+    env = {**os.environ, "N28_STARTING": str(starting), "PYTHONPATH": str(ROOT)}
+    p = subprocess.Popen([sys.executable, str(script), str(db)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         cwd=ROOT, env=env, start_new_session=True)
+    try:
+        if when == "starting":
+            deadline = time.time() + 60
+            while not starting.exists() and time.time() < deadline:
+                time.sleep(0.05)
+            assert starting.exists(), "the worker never started"
+            time.sleep(0.5)  # inside the worker's initializer
+        else:
+            assert p.stdout.readline().strip() == b"batch"
+        os.killpg(p.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
+        out, err = p.communicate(timeout=30)
+    finally:
+        if p.poll() is None:
+            os.killpg(p.pid, signal.SIGKILL)
+    text = err.decode()
+    assert p.returncode == 130, (p.returncode, out, text)
+    assert "Traceback" not in text and "KeyboardInterrupt" not in text, text
+    with Store(db, read_only=True) as s:
+        run = s.query("SELECT status, articles FROM runs")[0]
+        assert run["status"] == "interrupted" and run["articles"] < 200
+        assert s.scalar("SELECT count(*) FROM articles") == run["articles"]
