@@ -168,3 +168,24 @@ def test_ctrl_c_with_workers_prints_no_traceback(tmp_path: Path, when: str) -> N
         run = s.query("SELECT status, articles FROM runs")[0]
         assert run["status"] == "interrupted" and run["articles"] < 200
         assert s.scalar("SELECT count(*) FROM articles") == run["articles"]
+
+
+# -- contradicting flags -----------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("command", ["events", "export"])
+def test_since_after_until_is_refused_on_the_command_line(cli, tmp_path: Path, command: str) -> None:
+    """The API answers ``since`` after ``until`` with a 422 (docs/api.md); the CLI listed nothing (and `export` wrote
+    an empty file) as if no event matched."""
+    from helpers import make_coded
+
+    db = tmp_path / "s.duckdb"
+    with Store(db) as s:
+        s.write_coded([make_coded("Japan accused China of provocations near the islands.", "2025-11-03", 3)])
+    out_file = tmp_path / "e.csv"
+    extra = ["--out", out_file, "--format", "csv"] if command == "export" else []
+    code, out, err = cli(command, "--db", db, "--since", "2025-12-01", "--until", "2025-11-01", *extra)
+    assert code == 2 and "Traceback" not in out + err, (code, out, err)
+    lines = [ln for ln in err.splitlines() if ln.strip()]
+    assert len(lines) == 1 and lines[0].startswith("Error: --since 2025-12-01 is after --until 2025-11-01"), err
+    assert not out_file.exists()
+    code, out, err = cli(command, "--db", db, "--since", "2025-11-03", "--until", "2025-11-03", *extra)
+    assert code == 0, err  # one day is a span

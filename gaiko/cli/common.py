@@ -11,7 +11,7 @@ import typer
 
 from ..errors import GaikoError
 
-__all__ = ["fail", "emit_rows", "emit_json", "check_limit", "check_day", "check_json_format"]
+__all__ = ["fail", "emit_rows", "emit_json", "check_limit", "check_day", "check_span", "check_json_format"]
 
 
 def fail(err: GaikoError | str, code: int = 2) -> NoReturn:
@@ -37,6 +37,15 @@ def check_day(value: str | None, option: str) -> str | None:
         return dt.date.fromisoformat(value.strip()).isoformat()
     except ValueError:
         fail(f"{option} must be a date like 2025-10-26 (YYYY-MM-DD), not {value!r}")
+
+
+def check_span(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    """``--since`` and ``--until`` as YYYY-MM-DD dates (:func:`check_day`); ``--since`` after ``--until`` is refused
+    with one Error line, as the API refuses it, rather than answered with nothing."""
+    since, until = check_day(since, "--since"), check_day(until, "--until")
+    if since and until and since > until:
+        fail(f"--since {since} is after --until {until}: no day is in between; swap them")
+    return since, until
 
 
 def check_json_format(as_json: bool, fmt: str) -> None:
