@@ -189,3 +189,39 @@ def test_since_after_until_is_refused_on_the_command_line(cli, tmp_path: Path, c
     assert not out_file.exists()
     code, out, err = cli(command, "--db", db, "--since", "2025-11-03", "--until", "2025-11-03", *extra)
     assert code == 0, err  # one day is a span
+
+
+# -- dates in odd forms --------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("value", ["01-02-2026", "1-2-2026", "26-01-09", "09-01-26", "26/01/09"])
+def test_numeric_dates_with_hyphens_or_two_digit_years_are_not_guessed(value: str) -> None:
+    """"01/02/2026" was refused as ambiguous, but "01-02-2026" was read month-first (2 January) and "26-01-09" as
+    26 January 2009 (it may be 9 January 2026): a date off by months or years, silently."""
+    from gaiko.errors import InputRejected
+    from gaiko.ingest_checks import parse_date
+
+    with pytest.raises(InputRejected) as exc:
+        parse_date(value)
+    assert exc.value.reason == "bad_date" and "ambiguous" in str(exc.value)
+
+
+@pytest.mark.parametrize("value, iso", [
+    ("13-01-2026", "2026-01-13"),  # one reading only: day first
+    ("12-31-25", "2025-12-31"),  # month first; 2012-31-25 is no date
+    ("2026-1-9", "2026-01-09"),  # year first, zeros left out: was "not a calendar date"
+    ("25/12/2025", "2025-12-25"),
+    ("4/4/2025", "2025-04-04"),
+])
+def test_numeric_dates_with_one_reading_are_read(value: str, iso: str) -> None:
+    from gaiko.ingest_checks import parse_date
+
+    assert parse_date(value) == iso
+
+
+def test_a_numeric_date_that_is_no_day_says_so() -> None:
+    from gaiko.errors import InputRejected
+    from gaiko.ingest_checks import parse_date
+
+    for value in ("32/01/2026", "2026-13-1"):
+        with pytest.raises(InputRejected) as exc:
+            parse_date(value)
+        assert "not a calendar date" in str(exc.value), value
