@@ -225,3 +225,31 @@ def test_a_numeric_date_that_is_no_day_says_so() -> None:
         with pytest.raises(InputRejected) as exc:
             parse_date(value)
         assert "not a calendar date" in str(exc.value), value
+
+
+# -- gaiko serve ---------------------------------------------------------------------------------------------------------
+def test_serve_on_a_port_in_use_is_one_error_line(cli, tmp_path: Path) -> None:
+    """uvicorn logged "ERROR: [Errno 98] ..." and exited 3; every failure of the CLI is one Error line, exit 2."""
+    import socket
+
+    pytest.importorskip("uvicorn")
+    db = tmp_path / "s.duckdb"
+    Store(db).close()
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = busy.getsockname()[1]
+        code, out, err = cli("serve", "--db", db, "--port", port)
+    assert code == 2 and "Traceback" not in out + err, (code, out, err)
+    lines = [ln for ln in err.splitlines() if ln.strip()]
+    assert len(lines) == 1 and lines[0].startswith(f"Error: cannot listen on 127.0.0.1:{port}: port {port} is "
+                                                   "already in use"), err
+
+
+def test_serve_on_an_address_not_of_this_machine_is_one_error_line(cli, tmp_path: Path) -> None:
+    pytest.importorskip("uvicorn")
+    db = tmp_path / "s.duckdb"
+    Store(db).close()
+    code, out, err = cli("serve", "--db", db, "--host", "256.1.1.1", "--port", 18999)
+    lines = [ln for ln in err.splitlines() if ln.strip()]
+    assert code == 2 and len(lines) == 1 and "256.1.1.1 is not an address of this machine" in lines[0], (code, err)
