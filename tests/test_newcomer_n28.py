@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -253,3 +254,32 @@ def test_serve_on_an_address_not_of_this_machine_is_one_error_line(cli, tmp_path
     code, out, err = cli("serve", "--db", db, "--host", "256.1.1.1", "--port", 18999)
     lines = [ln for ln in err.splitlines() if ln.strip()]
     assert code == 2 and len(lines) == 1 and "256.1.1.1 is not an address of this machine" in lines[0], (code, err)
+
+
+# -- pledges of undated articles -------------------------------------------------------------------------------------
+def test_a_pledge_of_an_all_undated_store_is_not_called_missing(cli, tmp_path: Path) -> None:
+    """In a store whose articles are all undated, `gaiko pledges --as-of D` lists pledges with ids, but `gaiko pledge
+    show ID` said "no pledge with id ...; list ids with `gaiko pledges --format jsonl`", which lists none."""
+    from gaiko.ids import article_id
+    from gaiko.runner import code_into_store
+    from gaiko.types import Article
+
+    text = "Norway promised to send 200 engineers to Moldova by the end of the year, the defence ministry said."
+    art = Article(text=text, origin="memo.txt")
+    art.id = article_id(text)
+    db = tmp_path / "u.duckdb"
+    with Store(db) as s:
+        code_into_store(s, [art], in_process=True)
+    code, out, err = cli("pledges", "--db", db, "--as-of", "2026-01-01", "--format", "jsonl")
+    assert code == 0, err
+    ids = [json.loads(line)["id"] for line in out.splitlines() if line.strip()]
+    assert ids, out
+    for command in (["pledge", "show", ids[0]], ["pledge", "set", ids[0], "broken"]):
+        code, out, err = cli(*command, "--db", db)
+        lines = [ln for ln in err.splitlines() if ln.strip()]
+        assert code == 2 and len(lines) == 1, (code, err)
+        assert lines[0].startswith(f"Error: no tracked pledge {ids[0]!r}: every pledge statement in this store comes "
+                                   "from an article without a publication date"), lines[0]
+        assert "--as-of YYYY-MM-DD" in lines[0]
+    code, out, err = cli("pledge", "show", ids[0], "--db", db, "--as-of", "2026-01-01")
+    assert code == 0 and ids[0] in out, err
