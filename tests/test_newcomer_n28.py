@@ -283,3 +283,31 @@ def test_a_pledge_of_an_all_undated_store_is_not_called_missing(cli, tmp_path: P
         assert "--as-of YYYY-MM-DD" in lines[0]
     code, out, err = cli("pledge", "show", ids[0], "--db", db, "--as-of", "2026-01-01")
     assert code == 0 and ids[0] in out, err
+
+
+# -- options of the other engine -----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("extra, names", [
+    (["--out", "OUT"], "--out is an option"),
+    (["--address", "auto", "--overwrite"], "--address, --overwrite are options"),
+    (["--input-format", "parquet"], "--input-format is an option"),
+])
+def test_ray_options_with_the_local_engine_are_refused(cli, tmp_path: Path, extra: list[str], names: str) -> None:
+    """`gaiko code a.txt --out DIR` coded into gaiko.duckdb and never wrote DIR, without a word."""
+    src = tmp_path / "a.txt"
+    src.write_text("Japan thanked Korea for the rescue.")
+    db = tmp_path / "s.duckdb"
+    extra = [str(tmp_path / "o") if x == "OUT" else x for x in extra]
+    code, out, err = cli("code", src, "--db", db, *extra)
+    lines = [ln for ln in err.splitlines() if ln.strip()]
+    assert code == 2 and len(lines) == 1 and lines[0].startswith(f"Error: {names} of --engine ray"), (code, err)
+    assert not db.exists() and not (tmp_path / "o").exists()
+
+
+def test_a_store_with_the_ray_engine_is_refused(cli, tmp_path: Path) -> None:
+    src = tmp_path / "a.jsonl"
+    src.write_text('{"text": "Japan thanked Korea for the rescue."}\n')
+    db = tmp_path / "s.duckdb"
+    code, out, err = cli("code", src, "--engine", "ray", "--out", tmp_path / "o", "--db", db)
+    lines = [ln for ln in err.splitlines() if ln.strip()]
+    assert code == 2 and len(lines) == 1 and "gaiko import" in lines[0] and str(db) in lines[0], (code, err)
+    assert not db.exists()

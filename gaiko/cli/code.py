@@ -10,13 +10,17 @@ from ..errors import GaikoError
 from .common import fail
 
 
+#: the store `gaiko code` writes when no --db is given
+DEFAULT_DB = "gaiko.duckdb"
+
+
 def register(app: typer.Typer) -> None:
     app.command("code")(code)
 
 
 def code(
     paths: list[str] = typer.Argument(..., metavar="PATH...", help="Files, directories or '-' for stdin: .txt, .html, .jsonl, .json, .csv."),
-    db: str = typer.Option("gaiko.duckdb", "--db", help="DuckDB store to write (created if missing)."),
+    db: str = typer.Option(DEFAULT_DB, "--db", help="DuckDB store to write (created if missing)."),
     date: Optional[str] = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) for articles that carry none."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (each loads the model once, about 0.5 GB); at most the number of CPU cores."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per batch and per store transaction."),
@@ -60,6 +64,7 @@ def code(
 def _run(paths: list[str], db: str, date: Optional[str], workers: int, batch_size: int, actors: list[str],
          quiet: bool, json_summary: bool, no_ledger: bool, engine: str, out: Optional[str], address: Optional[str],
          input_format: Optional[str], overwrite: bool) -> None:
+    _check_engine_options(engine, db, out, address, input_format, overwrite)
     if engine != "local":
         from .engine import run_engine
 
@@ -84,6 +89,24 @@ def _run(paths: list[str], db: str, date: Optional[str], workers: int, batch_siz
               "command again to code the rest", "terminated" if isinstance(exc, Terminated) else "interrupted",
               json_summary, code=143 if isinstance(exc, Terminated) else 130)
     raise typer.Exit(1 if summary.errors else 0)
+
+
+def _check_engine_options(engine: str, db: str, out: Optional[str], address: Optional[str],
+                          input_format: Optional[str], overwrite: bool) -> None:
+    """Options of one engine given to the other contradict it: one Error line, rather than silently ignored (an
+    ``--out`` that the local engine never writes, a ``--db`` that the ray engine never fills)."""
+    if engine == "local":
+        ray_only = [name for name, given in (("--out", out is not None), ("--address", address is not None),
+                                             ("--input-format", input_format is not None),
+                                             ("--overwrite", overwrite)) if given]
+        if ray_only:
+            one = len(ray_only) == 1
+            fail(f"{', '.join(ray_only)} {'is an option' if one else 'are options'} of --engine ray (Parquet into "
+                 f"--out); this run codes into the store --db {db}: drop {'it' if one else 'them'}, or add "
+                 "--engine ray")
+    elif engine == "ray" and db != DEFAULT_DB:
+        fail(f"--engine ray writes Parquet into --out, not into the store --db {db}; afterwards bring the parts "
+             f"into it with: gaiko import {out or 'OUT'} --db {db}")
 
 
 def _fail(err: GaikoError | str, code_name: str, json_summary: bool, code: int = 2) -> None:
