@@ -138,7 +138,7 @@ def _read_whole(data: bytes, name: str, kind: str, default_date: str | None) -> 
 
 def read_path(path: Path, default_date: str | None = None, max_bytes: int = MAX_BYTES) -> Iterator[Item]:
     """Articles (and errors) from one file, by its suffix (sniffed when unknown)."""
-    name = str(path)
+    name = shown_path(path)
     suffix = path.suffix.lower()
     try:
         size = path.stat().st_size
@@ -240,17 +240,32 @@ def read_inputs(paths: Iterable[str], default_date: str | None = None, max_bytes
                 if _own_store(p, skip):
                     continue
                 if _is_store_file(p):
-                    yield InputError(str(p), "store_file", "a database file (DuckDB store or its write-ahead log), "
+                    yield InputError(shown_path(p), "store_file", "a database file (DuckDB store or its write-ahead log), "
                                                           "not an article: skipped", severity="warning")
                     continue
                 yield from read_path(p, default, max_bytes)
         elif path.is_file():
             yield from read_path(path, default, max_bytes)
         elif path.exists():
-            yield InputError(raw, "unreadable", "not a regular file (a device, pipe or socket); give files, "
-                                                "directories, or '-' for standard input")
+            yield InputError(shown_path(raw), "unreadable", "not a regular file (a device, pipe or socket); give "
+                                                            "files, directories, or '-' for standard input")
         else:
-            yield InputError(raw, "not_found", "no such file or directory")
+            yield InputError(shown_path(raw), "not_found", "no such file or directory")
+
+
+def shown_path(path: str | Path) -> str:
+    """``path`` as text that can be stored and printed: the bytes of a file name that are not UTF-8 (which Python
+    holds as lone surrogates, and the store refuses) written as ``\\xNN``, e.g. ``caf\\xe9.txt``."""
+    name = str(path)
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        pass
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate no file name's byte gives
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def check_text_file(path: str | Path, what: str = "file") -> None:

@@ -311,3 +311,36 @@ def test_a_store_with_the_ray_engine_is_refused(cli, tmp_path: Path) -> None:
     lines = [ln for ln in err.splitlines() if ln.strip()]
     assert code == 2 and len(lines) == 1 and "gaiko import" in lines[0] and str(db) in lines[0], (code, err)
     assert not db.exists()
+
+
+# -- file names that are not UTF-8 ---------------------------------------------------------------------------------------
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="file names of any bytes: Linux file systems")
+def test_a_file_name_that_is_not_utf8_costs_nothing(tmp_path: Path) -> None:
+    """A folder holding `b\\xff.txt` (a Latin-1 file name) stopped `gaiko code DIR` with "unexpected
+    UnicodeEncodeError ... This is a gaiko bug": the store refused the name's lone surrogate, first as the article's
+    origin, then again in the error recorded for it."""
+    from gaiko.ingest import read_inputs
+    from gaiko.runner import code_into_store
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Japan thanked Korea for the rescue.")
+    with open(os.path.join(os.fsencode(folder), b"b\xff.txt"), "wb") as fh:
+        fh.write(b"Peru thanked Chile for the rescue.")
+    db = tmp_path / "s.duckdb"
+    with Store(db) as s:
+        summary = code_into_store(s, read_inputs([str(folder)]), coder=FakeCoder(), track=False)
+        assert summary.articles == 2 and summary.errors == 0
+        origins = sorted(r["origin"] for r in s.query("SELECT origin FROM articles"))
+        assert origins == [str(folder / "a.txt"), str(folder) + "/b\\xff.txt"]
+
+
+def test_an_error_about_such_a_file_is_recorded(tmp_path: Path) -> None:
+    from gaiko.types import InputError
+
+    with Store(tmp_path / "s.duckdb") as s:
+        bad = "/in/b\udcff.txt"  # how Python holds the file name b"b\xff.txt"
+        n = s.record_errors([InputError(bad, "empty", "file is empty"),
+                             InputError("/in/c.json", "json", "field holds \ud800")])
+        assert n == 2
+        assert sorted(r["path"] for r in s.query("SELECT path FROM errors")) == ["/in/b\\xff.txt", "/in/c.json"]

@@ -256,8 +256,9 @@ class Store(QueryMixin, AnalysisMixin, FacetMixin):
         rows: dict[str, dict[str, Any]] = {}
         for e in errors:
             k = error_key(e.path, e.line, e.input_id, e.reason, e.severity)
-            rows.setdefault(k, {"key": k, "run_id": run_id, "path": e.path, "line": e.line, "input_id": e.input_id,
-                                "reason": e.reason, "detail": e.detail, "severity": e.severity, "recorded_at": now})
+            rows.setdefault(k, {"key": k, "run_id": run_id, "path": _text(e.path), "line": e.line,
+                                "input_id": _text(e.input_id), "reason": e.reason, "detail": _text(e.detail),
+                                "severity": e.severity, "recorded_at": now})
         if not rows:
             return 0
         known = {r[0] for r in self.con.execute("SELECT key FROM errors WHERE key IN (SELECT unnest(?))",
@@ -293,6 +294,22 @@ class Store(QueryMixin, AnalysisMixin, FacetMixin):
     def _check_writable(self) -> None:
         if self.read_only:
             raise StoreError(f"{self.path} is open read-only; open it without read_only to write")
+
+
+def _text(value: Any) -> Any:
+    """A string the database takes: lone surrogates (a file name's bytes that are not UTF-8) as ``\\xNN``, so an
+    error about such a file is recorded, not a second failure that stops the run."""
+    if not isinstance(value, str):
+        return value
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        pass
+    try:
+        return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate no file name's byte gives
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def interrupted(exc: BaseException | None) -> bool:
