@@ -344,3 +344,24 @@ def test_an_error_about_such_a_file_is_recorded(tmp_path: Path) -> None:
                              InputError("/in/c.json", "json", "field holds \ud800")])
         assert n == 2
         assert sorted(r["path"] for r in s.query("SELECT path FROM errors")) == ["/in/b\\xff.txt", "/in/c.json"]
+
+
+# -- the dashboard -------------------------------------------------------------------------------------------------------
+def test_a_dashboard_page_with_since_after_until_says_so(tmp_path: Path) -> None:
+    """`GET /api/v1/events?since=...&until=...` (since after until) is a 422 that says to swap them; the dashboard's
+    events page answered "No events match these filters", as if the store held none in that span."""
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+    from helpers import make_coded
+
+    from gaiko.server import create_app
+
+    db = tmp_path / "s.duckdb"
+    with Store(db) as s:
+        s.write_coded([make_coded("Japan accused China of provocations near the islands.", "2025-11-03", 3)])
+    with TestClient(create_app(str(db), api_key=None), raise_server_exceptions=False) as client:
+        for path in ("/events", "/", "/api/v1/events"):
+            r = client.get(path, params={"since": "2025-12-01", "until": "2025-11-01"})
+            assert r.status_code == 422, (path, r.status_code)
+            assert "is after until" in r.text and "swap them" in r.text, path
+        assert client.get("/events", params={"since": "2025-11-03", "until": "2025-11-03"}).status_code == 200
