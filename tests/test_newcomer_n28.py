@@ -365,3 +365,36 @@ def test_a_dashboard_page_with_since_after_until_says_so(tmp_path: Path) -> None
             assert r.status_code == 422, (path, r.status_code)
             assert "is after until" in r.text and "swap them" in r.text, path
         assert client.get("/events", params={"since": "2025-11-03", "until": "2025-11-03"}).status_code == 200
+
+
+# -- actor files ---------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("body, says", [
+    ("countries:\n  - {iso3: 12345, name: Nowhere}\n", ":2: iso3 must be three letters, got '12345'"),
+    ("organizations:\n  - name: Freedonian Front\n    country: {iso3: FRD}\n    sector: REB\n",
+     ":2: organizations entry: field 'country' must be text"),
+])
+def test_a_yaml_actor_file_with_a_number_or_mapping_for_text_names_its_line(cli, tmp_path: Path, body: str,
+                                                                           says: str) -> None:
+    """YAML reads `iso3: 12345` as a number: gaiko stopped with "unexpected AttributeError: 'int' object has no
+    attribute 'strip'. This is a gaiko bug" instead of the file-and-line message docs/actors.md promises."""
+    actors = tmp_path / "mine.yaml"
+    actors.write_text(body)
+    src = tmp_path / "a.txt"
+    src.write_text("Japan thanked Korea for the rescue.")
+    code, out, err = cli("code", src, "--db", tmp_path / "s.duckdb", "--actors", actors)
+    lines = [ln for ln in err.splitlines() if ln.strip()]
+    assert code == 2 and len(lines) == 1 and lines[0].startswith(f"Error: {actors}{says}"), (code, err)
+
+
+def test_yaml_numbers_and_booleans_read_as_the_csv_gives_them(tmp_path: Path) -> None:
+    from gaiko.actors.loader import read_user_file
+
+    path = tmp_path / "mine.yaml"
+    path.write_text("people:\n  - id: 7\n    name: Ana Lima\n    country: BRA\n    no_surname: true\n"
+                    "    roles:\n      - {role: foreign_minister, sector: GOV, start: 2024-01-01, confidence: 0.9}\n"
+                    "countries:\n  - {iso3: FRD, name: Freedonia, aliases: [Fredonia, 1848], lat: 1.5, lon: -2}\n")
+    rows = read_user_file(path)
+    person, country = rows["people"][0], rows["countries"][0]
+    assert (person["person_id"], person["no_surname"], person["start"], person["confidence"]) == ("7", "1",
+                                                                                                   "2024-01-01", "0.9")
+    assert country["aliases"] == ["Fredonia", "1848"] and (country["lat"], country["lon"]) == ("1.5", "-2")
