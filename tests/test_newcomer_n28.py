@@ -398,3 +398,20 @@ def test_yaml_numbers_and_booleans_read_as_the_csv_gives_them(tmp_path: Path) ->
     assert (person["person_id"], person["no_surname"], person["start"], person["confidence"]) == ("7", "1",
                                                                                                    "2024-01-01", "0.9")
     assert country["aliases"] == ["Fredonia", "1848"] and (country["lat"], country["lon"]) == ("1.5", "-2")
+
+
+# -- gaiko import --------------------------------------------------------------------------------------------------------
+def test_import_of_what_is_no_run_output_says_what_it_is_and_makes_no_store(cli, tmp_path: Path) -> None:
+    """`gaiko import feed.jsonl` said "no folder feed.jsonl" of a file that exists; an empty folder was "a run that
+    did not finish", and with --partial "imported 0 articles", exit 0; each created an empty store."""
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"text": "Japan thanked Korea."}\n')
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    db = tmp_path / "s.duckdb"
+    for args, says in (([feed], "is a file, not a folder"), ([empty], "holds no output of `gaiko code --engine ray`"),
+                       ([empty, "--partial"], "holds no output")):
+        code, out, err = cli("import", *args, "--db", db)
+        lines = [ln for ln in err.splitlines() if ln.strip()]
+        assert code == 2 and len(lines) == 1 and says in lines[0], (args, code, err)
+        assert not db.exists(), args

@@ -33,10 +33,11 @@ def import_cmd(
 
     Idempotent: articles already in the store are skipped, so importing twice adds nothing.
     """
-    from ..importer import import_parquet
+    from ..importer import check_folder, import_parquet
     from ..store import Store
 
     try:
+        check_folder(folder, partial=partial)  # before the store is opened: a mistyped folder makes no store
         with Store(db) as store:
             s = import_parquet(store, folder, partial=partial, track=not no_ledger)
     except GaikoError as exc:
