@@ -415,3 +415,16 @@ def test_import_of_what_is_no_run_output_says_what_it_is_and_makes_no_store(cli,
         lines = [ln for ln in err.splitlines() if ln.strip()]
         assert code == 2 and len(lines) == 1 and says in lines[0], (args, code, err)
         assert not db.exists(), args
+
+
+# -- a mistyped --db ------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("command", [["cluster", "split", "cl-0", "ev-0"], ["cluster", "merge", "cl-0", "cl-1"],
+                                     ["cluster", "undo", "ov-0"], ["cluster", "rebuild"], ["pledges", "--rebuild"]])
+def test_commands_that_change_a_store_refuse_a_missing_one(cli, tmp_path: Path, command: list[str]) -> None:
+    """With a mistyped --db these made an empty store file and answered "no cluster 'cl-0'" (or rebuilt nothing,
+    exit 0), as `gaiko pledge set` already refuses it."""
+    db = tmp_path / "typo.duckdb"
+    code, out, err = cli(*command, "--db", db)
+    lines = [ln for ln in err.splitlines() if ln.strip()]
+    assert code == 2 and len(lines) == 1 and lines[0].startswith(f"Error: no store at {db}"), (code, err)
+    assert not db.exists()

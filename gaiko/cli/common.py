@@ -11,7 +11,8 @@ import typer
 
 from ..errors import GaikoError
 
-__all__ = ["fail", "emit_rows", "emit_json", "check_limit", "check_day", "check_span", "check_json_format"]
+__all__ = ["fail", "emit_rows", "emit_json", "check_limit", "check_day", "check_span", "check_json_format",
+           "existing_store"]
 
 
 def fail(err: GaikoError | str, code: int = 2) -> NoReturn:
@@ -46,6 +47,16 @@ def check_span(since: str | None, until: str | None) -> tuple[str | None, str | 
     if since and until and since > until:
         fail(f"--since {since} is after --until {until}: no day is in between; swap them")
     return since, until
+
+
+def existing_store(db: str) -> Any:
+    """The store at ``db``, opened for writing, for commands that change what a store holds (clusters, overrules, the
+    ledger): a missing one is refused (StoreError ``missing``, "no store at ...") rather than created empty, so a
+    mistyped ``--db`` makes no file and is not answered "no cluster ..."."""
+    from ..store import Store
+
+    Store(db, read_only=True).close()
+    return Store(db)
 
 
 def check_json_format(as_json: bool, fmt: str) -> None:
