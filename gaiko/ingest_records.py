@@ -244,7 +244,9 @@ def _read_array(s: str, start: int, name: str, default_date: str | None, numbere
         return k
 
     i = skip_ws(i)
-    if i < n and s[i] == "]":
+    if i < n and s[i] == "]":  # as an empty JSONL file: one error, not nothing at all
+        yield InputError(name, "empty", "the JSON array holds no records",
+                         None if numbered else s.count("\n", 0, start) + 1)
         return
     while i < n:
         count += 1
@@ -322,13 +324,17 @@ def read_csv_text(text: str, name: str, default_date: str | None, delimiter: str
         return
     keep = [(k, c) for k, c in enumerate(cols) if c in FIELDS]
     last = reader.line_num
+    rows = 0
     while True:
         try:
             row = next(reader)
         except StopIteration:
+            if not rows:  # as an empty JSONL file: one error, not nothing at all
+                yield InputError(name, "empty", "the CSV file has a header but no rows", 1)
             return
         except csv.Error as exc:
             yield _bad_row(text, name, exc, last, reader.line_num)
+            rows += 1
             if reader.line_num <= last:
                 return
             last = reader.line_num
@@ -336,6 +342,7 @@ def read_csv_text(text: str, name: str, default_date: str | None, delimiter: str
         line, last = last + 1, reader.line_num
         if not any(cell.strip() for cell in row):
             continue
+        rows += 1
         rec = {c: row[k] for k, c in keep if k < len(row) and row[k] != ""}
         yield from record_items(rec, name, line, default_date, delimiter.join(row))
 

@@ -428,3 +428,32 @@ def test_commands_that_change_a_store_refuse_a_missing_one(cli, tmp_path: Path, 
     lines = [ln for ln in err.splitlines() if ln.strip()]
     assert code == 2 and len(lines) == 1 and lines[0].startswith(f"Error: no store at {db}"), (code, err)
     assert not db.exists()
+
+
+# -- files with no record ------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("name, body, says", [
+    ("feed.json", "[]", "the JSON array holds no records"),
+    ("feed.json", "  [ \n ]\n", "the JSON array holds no records"),
+    ("feed.csv", "id,title,text,published\n", "the CSV file has a header but no rows"),
+    ("feed.csv", "id,text\n\n,\n", "the CSV file has a header but no rows"),
+])
+def test_a_json_or_csv_file_with_no_record_is_an_empty_error(tmp_path: Path, name: str, body: str, says: str) -> None:
+    """An empty .jsonl file is one `empty` error (docs/cli.md); `[]` and a CSV header alone were silently nothing."""
+    from gaiko.ingest import read_inputs
+    from gaiko.types import InputError
+
+    src = tmp_path / name
+    src.write_text(body)
+    items = list(read_inputs([str(src)]))
+    assert [(i.reason, i.detail) for i in items if isinstance(i, InputError)] == [("empty", says)]
+    assert len(items) == 1
+
+
+def test_a_csv_with_rows_is_not_called_empty(tmp_path: Path) -> None:
+    from gaiko.ingest import read_inputs
+    from gaiko.types import InputError
+
+    src = tmp_path / "feed.csv"
+    src.write_text('id,text\nx,"never closed\n')
+    reasons = [i.reason for i in read_inputs([str(src)]) if isinstance(i, InputError)]
+    assert reasons == ["csv"]
