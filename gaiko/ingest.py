@@ -113,12 +113,20 @@ def read_document(data: bytes, name: str, kind: str, default_date: str | None) -
 
 
 def _sniff(data: bytes) -> str:
-    head = data[:2048].lstrip().lower()
-    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
+    head = data[:2048].lstrip().lstrip(b"\xef\xbb\xbf").lower()
+    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head or b"<html" in head:
         return "html"
+    if head.startswith((b"<?xml", b"<rss", b"<feed")):  # XML that is no XHTML page: a feed, not an article
+        return "xml"
     if head.startswith((b"{", b"[")):
         return "json"
     return "text"
+
+
+def _xml(name: str, data: bytes) -> InputError:
+    return InputError(name, "xml", "an XML document (an RSS or Atom feed?), not an article: its markup would be coded "
+                                   "as text; give each item as a JSONL record (title, text, published, url) or an "
+                                   "HTML page", input_id=raw_id(data[:1 << 20]))
 
 
 def _read_whole(data: bytes, name: str, kind: str, default_date: str | None) -> Iterator[Item]:
@@ -174,7 +182,9 @@ def read_path(path: Path, default_date: str | None = None, max_bytes: int = MAX_
         yield InputError(name, "unreadable", f"cannot read file: {exc.strerror or exc}")
         return
     kind = "html" if suffix in HTML_SUFFIXES else "text" if suffix in TEXT_SUFFIXES else _sniff(data)
-    if kind == "json":
+    if kind == "xml":
+        yield _xml(name, data)
+    elif kind == "json":
         yield from _read_whole(data, name, "json", default_date)
     else:
         yield from read_document(data, name, kind, default_date)
@@ -183,7 +193,9 @@ def read_path(path: Path, default_date: str | None = None, max_bytes: int = MAX_
 def _read_stdin(stream: BinaryIO, default_date: str | None) -> Iterator[Item]:
     data = stream.read()
     kind = _sniff(data)
-    if kind == "json":
+    if kind == "xml":
+        yield _xml("<stdin>", data)
+    elif kind == "json":
         yield from _read_whole(data, "<stdin>", "json", default_date)
     else:
         yield from read_document(data, "<stdin>", kind, default_date)

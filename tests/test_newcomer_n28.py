@@ -457,3 +457,48 @@ def test_a_csv_with_rows_is_not_called_empty(tmp_path: Path) -> None:
     src.write_text('id,text\nx,"never closed\n')
     reasons = [i.reason for i in read_inputs([str(src)]) if isinstance(i, InputError)]
     assert reasons == ["csv"]
+
+
+# -- sniffing what standard input (or an unknown suffix) holds -------------------------------------------------------
+def test_json_with_a_byte_order_mark_on_stdin_is_read_as_json(monkeypatch) -> None:
+    """PowerShell and Notepad write UTF-8 with a byte-order mark: `... | gaiko code -` took such JSON for plain text
+    and coded one article whose text was the JSON itself."""
+    import io
+
+    from gaiko.ingest import read_inputs
+    from gaiko.types import Article
+
+    body = '\ufeff[{"text": "Peru thanked Chile for the aid.", "published": "2026-01-02"}]'.encode()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(body)))
+    items = list(read_inputs(["-"]))
+    assert [(type(i), getattr(i, "text", None), getattr(i, "published", None)) for i in items] == [
+        (Article, "Peru thanked Chile for the aid.", "2026-01-02")]
+
+
+@pytest.mark.parametrize("name, body", [
+    ("feed.xml", '<?xml version="1.0"?>\n<rss version="2.0"><channel><item><title>Talks</title>'
+                 "<description>Peru thanked Chile.</description></item></channel></rss>"),
+    ("feed.atom", '<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>Peru thanked Chile.</title></entry></feed>'),
+])
+def test_an_xml_feed_is_an_error_not_an_article_of_markup(tmp_path: Path, name: str, body: str) -> None:
+    """An RSS or Atom file (a likely input for an analyst) was sniffed as text and coded, markup and all."""
+    from gaiko.ingest import read_inputs
+    from gaiko.types import InputError
+
+    src = tmp_path / name
+    src.write_text(body)
+    items = list(read_inputs([str(src)]))
+    assert len(items) == 1 and isinstance(items[0], InputError) and items[0].reason == "xml", items
+    assert "RSS or Atom" in items[0].detail and "JSONL" in items[0].detail
+
+
+def test_an_xhtml_page_is_still_read_as_html(tmp_path: Path) -> None:
+    from gaiko.ingest import read_inputs
+    from gaiko.types import Article
+
+    src = tmp_path / "page.xml"
+    src.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n<html xmlns="http://www.w3.org/1999/xhtml">'
+                   "<head><title>Leaders meet</title></head><body><article><p>Argentina and Chile signed a border "
+                   "agreement in Santiago on Sunday, the two foreign ministries said.</p></article></body></html>")
+    arts = [i for i in read_inputs([str(src)]) if isinstance(i, Article)]
+    assert len(arts) == 1 and "<" not in arts[0].text and "Argentina and Chile" in arts[0].text
