@@ -113,7 +113,10 @@ def read_document(data: bytes, name: str, kind: str, default_date: str | None) -
 
 
 def _sniff(data: bytes) -> str:
-    head = data[:2048].lstrip().lstrip(b"\xef\xbb\xbf").lower()
+    head = data[:2048]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 (byte-order mark): looked at as the text it holds
+        head = data[:4096].decode("utf-16", "ignore").encode("utf-8", "ignore")[:2048]
+    head = head.lstrip().lstrip(b"\xef\xbb\xbf").lower()
     if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head or b"<html" in head:
         return "html"
     if head.startswith((b"<?xml", b"<rss", b"<feed")):  # XML that is no XHTML page: a feed, not an article

@@ -502,3 +502,17 @@ def test_an_xhtml_page_is_still_read_as_html(tmp_path: Path) -> None:
                    "agreement in Santiago on Sunday, the two foreign ministries said.</p></article></body></html>")
     arts = [i for i in read_inputs([str(src)]) if isinstance(i, Article)]
     assert len(arts) == 1 and "<" not in arts[0].text and "Argentina and Chile" in arts[0].text
+
+
+def test_utf16_json_on_stdin_is_read_as_json(monkeypatch) -> None:
+    import io
+
+    from gaiko.ingest import read_inputs
+    from gaiko.types import Article, InputError
+
+    body = '[{"text": "Peru thanked Chile for the aid.", "published": "2026-01-02"}]'.encode("utf-16")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(body)))
+    items = list(read_inputs(["-"]))
+    arts = [i for i in items if isinstance(i, Article)]
+    assert [(a.text, a.published) for a in arts] == [("Peru thanked Chile for the aid.", "2026-01-02")]
+    assert [(e.reason, e.severity) for e in items if isinstance(e, InputError)] == [("encoding", "warning")]
