@@ -259,6 +259,10 @@ def read_inputs(paths: Iterable[str], default_date: str | None = None, max_bytes
                                                           "not an article: skipped", severity="warning")
                     continue
                 yield from read_path(p, default, max_bytes)
+        elif path.is_file() and _is_store_file(path):  # named on its own: a mistake, so an error, not a note
+            yield InputError(shown_path(path), "store_file", "a database file (a DuckDB store or its write-ahead log), "
+                                                             "not articles: query a store with gaiko events --db FILE, "
+                                                             "and give gaiko code the articles to code")
         elif path.is_file():
             yield from read_path(path, default, max_bytes)
         elif path.exists():

@@ -516,3 +516,15 @@ def test_utf16_json_on_stdin_is_read_as_json(monkeypatch) -> None:
     arts = [i for i in items if isinstance(i, Article)]
     assert [(a.text, a.published) for a in arts] == [("Peru thanked Chile for the aid.", "2026-01-02")]
     assert [(e.reason, e.severity) for e in items if isinstance(e, InputError)] == [("encoding", "warning")]
+
+
+def test_a_store_named_as_input_is_a_store_file_error(tmp_path: Path) -> None:
+    """`gaiko code news.duckdb` (a store where articles belong) said "file contains NUL bytes: it looks binary"."""
+    from gaiko.ingest import read_inputs
+    from gaiko.types import InputError
+
+    db = tmp_path / "news.duckdb"
+    Store(db).close()
+    items = list(read_inputs([str(db)]))
+    assert len(items) == 1 and isinstance(items[0], InputError)
+    assert (items[0].reason, items[0].severity) == ("store_file", "error") and "gaiko events --db" in items[0].detail
