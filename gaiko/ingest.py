@@ -96,17 +96,22 @@ def read_document(data: bytes, name: str, kind: str, default_date: str | None) -
             art = html_to_article(text, name)
         else:
             art = Article(text=text.strip(), origin=name)
+        bad_name = None
         if not art.published:
             m = _DATE_IN_NAME.search(Path(name).name)
             if m:
                 try:
                     art.published = parse_date(m.group(1))
-                except InputRejected:
-                    pass
+                except InputRejected:  # "2026-13-45-talks.txt": said, not silently coded undated
+                    bad_name = m.group(1)
         items = finish(art, default_date, name)
     except InputRejected as exc:
         yield InputError(name, exc.reason, exc.detail, input_id=raw_id(data[:1 << 20]))
         return
+    if bad_name:
+        yield InputError(name, "implausible_date", f"the file name's date {bad_name} is no calendar date, so it is not "
+                                                   "the publication date: the article is coded as undated (or with "
+                                                   "--date)", severity="warning", input_id=items[-1].id)  # type: ignore[union-attr]
     if note:
         yield InputError(name, "encoding", note, severity="warning", input_id=items[-1].id)  # type: ignore[union-attr]
     yield from items

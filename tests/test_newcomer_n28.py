@@ -528,3 +528,17 @@ def test_a_store_named_as_input_is_a_store_file_error(tmp_path: Path) -> None:
     items = list(read_inputs([str(db)]))
     assert len(items) == 1 and isinstance(items[0], InputError)
     assert (items[0].reason, items[0].severity) == ("store_file", "error") and "gaiko events --db" in items[0].detail
+
+
+def test_a_file_name_date_that_is_no_date_is_said(tmp_path: Path) -> None:
+    """`2026-13-45-talks.txt` was coded undated without a word; `2026-01-10-talks.txt` takes its date."""
+    from gaiko.ingest import read_inputs
+    from gaiko.types import Article, InputError
+
+    (tmp_path / "2026-13-45-talks.txt").write_text("Peru thanked Chile for the aid.")
+    (tmp_path / "2026-01-10-talks.txt").write_text("Peru thanked Bolivia for the aid.")
+    items = list(read_inputs([str(tmp_path)]))
+    arts = {Path(a.origin).name: a.published for a in items if isinstance(a, Article)}
+    assert arts == {"2026-01-10-talks.txt": "2026-01-10", "2026-13-45-talks.txt": None}
+    warns = [(Path(e.path).name, e.reason, e.severity) for e in items if isinstance(e, InputError)]
+    assert warns == [("2026-13-45-talks.txt", "implausible_date", "warning")]
