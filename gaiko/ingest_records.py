@@ -355,5 +355,9 @@ def _bad_row(text: str, name: str, exc: csv.Error, last: int, now: int) -> Input
     why = "an unterminated quoted field (a '\"' that is never closed)" if "end of data" in str(exc) else str(exc)
     shown = raw.strip()
     shown = shown if len(shown) <= 200 else shown[:197] + "..."
+    if "field larger than field limit" in str(exc):  # not malformed: too large, as a JSONL line over the limit
+        return InputError(name, "too_large", f"a field of this row is over {MAX_BYTES:,} bytes, the limit for one "
+                                             f"article; the row was not coded: {shown!r}", last + 1,
+                          input_id=raw_id(raw[:65536]))
     return InputError(name, "csv", f"malformed CSV row: {why}; the row was not coded: {shown!r}", last + 1,
                       input_id=raw_id(raw))

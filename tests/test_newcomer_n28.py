@@ -542,3 +542,19 @@ def test_a_file_name_date_that_is_no_date_is_said(tmp_path: Path) -> None:
     assert arts == {"2026-01-10-talks.txt": "2026-01-10", "2026-13-45-talks.txt": None}
     warns = [(Path(e.path).name, e.reason, e.severity) for e in items if isinstance(e, InputError)]
     assert warns == [("2026-13-45-talks.txt", "implausible_date", "warning")]
+
+
+def test_a_csv_row_over_the_size_limit_is_too_large_not_malformed(tmp_path: Path) -> None:
+    """A CSV cell over 10 MB was a `csv` error, "malformed CSV row: field larger than field limit"; a JSONL line over
+    the limit is `too_large`, and so is this row now. The next row is coded."""
+    from gaiko.ingest import read_inputs
+    from gaiko.ingest_checks import MAX_BYTES
+    from gaiko.types import Article, InputError
+
+    src = tmp_path / "feed.csv"
+    big = "Mali accused Niger. " * (MAX_BYTES // 20 + 10)
+    src.write_text(f'id,text,published\nbig,"{big}",2026-01-02\nok,Mali praised Niger on Monday.,2026-01-02\n')
+    items = list(read_inputs([str(src)]))
+    errors = [(e.reason, e.line) for e in items if isinstance(e, InputError)]
+    assert errors == [("too_large", 2)]
+    assert [a.external_id for a in items if isinstance(a, Article)] == ["ok"]
