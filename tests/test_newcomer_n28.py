@@ -558,3 +558,26 @@ def test_a_csv_row_over_the_size_limit_is_too_large_not_malformed(tmp_path: Path
     errors = [(e.reason, e.line) for e in items if isinstance(e, InputError)]
     assert errors == [("too_large", 2)]
     assert [a.external_id for a in items if isinstance(a, Article)] == ["ok"]
+
+
+# -- one writer --------------------------------------------------------------------------------------------------------
+def test_a_write_kept_out_by_a_reader_is_not_blamed_on_a_writer(tmp_path: Path) -> None:
+    """`gaiko code` on a store that a read-only `gaiko serve` (no API key) has open said "another gaiko process (a
+    gaiko code run, or gaiko serve with an API key) is writing it": nothing was writing; a reader kept it out."""
+    from gaiko.errors import StoreError
+
+    db = tmp_path / "s.duckdb"
+    Store(db).close()
+    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1], "
+                               "read_only=True); print('ok', flush=True); time.sleep(60)", str(db)],
+                              stdout=subprocess.PIPE)
+    try:
+        assert holder.stdout.readline().strip() == b"ok"
+        with pytest.raises(StoreError) as info:
+            Store(db)
+        msg = str(info.value)
+        assert info.value.reason == "locked" and f"PID {holder.pid}" in msg
+        assert "is writing it" not in msg and "reading" in msg and "gaiko serve with or without an API key" in msg
+    finally:
+        holder.kill()
+        holder.wait()
