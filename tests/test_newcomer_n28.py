@@ -581,3 +581,14 @@ def test_a_write_kept_out_by_a_reader_is_not_blamed_on_a_writer(tmp_path: Path) 
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_engine_contradictions_print_the_json_error_shape_with_json(cli, tmp_path: Path) -> None:
+    """`gaiko code --json` prints gaiko's JSON error shape for every stop (docs/cli.md); the engine checks did not."""
+    src = tmp_path / "a.txt"
+    src.write_text("Japan thanked Korea for the rescue.")
+    for extra in (["--out", str(tmp_path / "o")], ["--engine", "ray"], ["--engine", "spark", "--out", str(tmp_path)]):
+        code, out, err = cli("code", src, "--db", tmp_path / "s.duckdb", "--json", *extra)
+        assert code == 2, (extra, err)
+        shape = json.loads(out.strip().splitlines()[-1])
+        assert shape["error"] == "ConfigError" and shape["message"] in err, (extra, out, err)

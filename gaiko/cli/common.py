@@ -12,13 +12,22 @@ import typer
 from ..errors import GaikoError
 
 __all__ = ["fail", "emit_rows", "emit_json", "check_limit", "check_day", "check_span", "check_json_format",
-           "existing_store"]
+           "existing_store", "fail_json"]
 
 
 def fail(err: GaikoError | str, code: int = 2) -> NoReturn:
     msg = str(err)
     typer.echo(f"Error: {msg}", err=True)
     raise typer.Exit(code)
+
+
+def fail_json(err: GaikoError | str, code_name: str, as_json: bool, code: int = 2) -> NoReturn:
+    """One ``Error:`` line on stderr; with ``--json`` also gaiko's JSON error shape (``{"error": code_name,
+    "message": message}``, as the REST API gives it) on stdout, so a script reading the summary reads why there is
+    none."""
+    if as_json:
+        typer.echo(json.dumps({"error": code_name, "message": str(err)}))
+    fail(err, code=code)
 
 
 def check_limit(value: int | None, option: str = "--limit") -> int | None:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import typer
 
 from ..errors import GaikoError
-from .common import fail
+from .common import fail, fail_json
 
 ENGINES = ("local", "ray")
 
@@ -66,10 +66,10 @@ def run_engine(
 ) -> None:
     """`gaiko code --engine ray ...`: code on a Ray cluster into Parquet under ``out``."""
     if engine not in ENGINES:
-        fail(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
+        fail_json(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}", "ConfigError", json_summary)
     if not out:
-        fail("--engine ray writes Parquet, not a store: give an output folder with --out DIR "
-             "(then: gaiko import DIR --db FILE)")
+        fail_json("--engine ray writes Parquet, not a store: give an output folder with --out DIR "
+                  "(then: gaiko import DIR --db FILE)", "ConfigError", json_summary)
     from ..distributed import code_distributed
 
     try:
