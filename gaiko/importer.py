@@ -20,7 +20,7 @@ from typing import Any
 
 from .errors import ConfigError, StoreError
 
-__all__ = ["ImportSummary", "import_parquet"]
+__all__ = ["ImportSummary", "check_folder", "import_parquet"]
 
 
 @dataclass
@@ -53,14 +53,8 @@ def import_parquet(store: Any, directory: str | Path, *, partial: bool = False, 
     from .distributed import MANIFEST
     from .store.rows import EVENT_NAMES
 
-    root = Path(directory)
-    if not root.is_dir():
-        raise ConfigError(f"no folder {root}; give the --out folder of `gaiko code --engine ray`")
+    root = check_folder(directory, partial=partial)
     complete = (root / MANIFEST).is_file()
-    if not complete and not partial:
-        raise ConfigError(
-            f"{root} has no {MANIFEST}: its run did not finish. Run it again, or import what is there with --partial"
-        )
     if complete:
         _check_manifest(root / MANIFEST)
     present = sorted(d.name for d in root.iterdir() if d.is_dir() and any(d.glob("*.parquet")))
@@ -169,3 +163,26 @@ def _check_manifest(path: Path) -> None:
             f"{path.parent} was written with store schema {version}, newer than this gaiko ({SCHEMA_VERSION}); "
             "upgrade gaiko before importing"
         )
+
+
+def check_folder(directory: str | Path, *, partial: bool = False) -> Path:
+    """``directory`` as the output folder of a distributed run, or :class:`ConfigError` saying what it is instead: a
+    file, missing, holding no run's output, or (without ``partial``) a run that did not finish. Checked before a
+    store is opened, so a mistyped folder creates no store."""
+    from .distributed import MANIFEST
+
+    root = Path(directory)
+    if root.exists() and not root.is_dir():
+        raise ConfigError(f"{root} is a file, not a folder: gaiko import reads the --out folder of `gaiko code "
+                          "--engine ray`; articles are coded into a store with gaiko code")
+    if not root.is_dir():
+        raise ConfigError(f"no folder {root}; give the --out folder of `gaiko code --engine ray`")
+    complete = (root / MANIFEST).is_file()
+    if not complete and not any(root.glob("*/*.parquet")):  # no run's output at all: a mistyped folder
+        raise ConfigError(f"{root} holds no output of `gaiko code --engine ray` (no {MANIFEST}, no Parquet parts); "
+                          "give the folder its --out named")
+    if not complete and not partial:
+        raise ConfigError(
+            f"{root} has no {MANIFEST}: its run did not finish. Run it again, or import what is there with --partial"
+        )
+    return root

@@ -96,29 +96,45 @@ def read_document(data: bytes, name: str, kind: str, default_date: str | None) -
             art = html_to_article(text, name)
         else:
             art = Article(text=text.strip(), origin=name)
+        bad_name = None
         if not art.published:
             m = _DATE_IN_NAME.search(Path(name).name)
             if m:
                 try:
                     art.published = parse_date(m.group(1))
-                except InputRejected:
-                    pass
+                except InputRejected:  # "2026-13-45-talks.txt": said, not silently coded undated
+                    bad_name = m.group(1)
         items = finish(art, default_date, name)
     except InputRejected as exc:
         yield InputError(name, exc.reason, exc.detail, input_id=raw_id(data[:1 << 20]))
         return
+    if bad_name:
+        yield InputError(name, "implausible_date", f"the file name's date {bad_name} is no calendar date, so it is not "
+                                                   "the publication date: the article is coded as undated (or with "
+                                                   "--date)", severity="warning", input_id=items[-1].id)  # type: ignore[union-attr]
     if note:
         yield InputError(name, "encoding", note, severity="warning", input_id=items[-1].id)  # type: ignore[union-attr]
     yield from items
 
 
 def _sniff(data: bytes) -> str:
-    head = data[:2048].lstrip().lower()
-    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
+    head = data[:2048]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 (byte-order mark): looked at as the text it holds
+        head = data[:4096].decode("utf-16", "ignore").encode("utf-8", "ignore")[:2048]
+    head = head.lstrip().lstrip(b"\xef\xbb\xbf").lower()
+    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head or b"<html" in head:
         return "html"
+    if head.startswith((b"<?xml", b"<rss", b"<feed")):  # XML that is no XHTML page: a feed, not an article
+        return "xml"
     if head.startswith((b"{", b"[")):
         return "json"
     return "text"
+
+
+def _xml(name: str, data: bytes) -> InputError:
+    return InputError(name, "xml", "an XML document (an RSS or Atom feed?), not an article: its markup would be coded "
+                                   "as text; give each item as a JSONL record (title, text, published, url) or an "
+                                   "HTML page", input_id=raw_id(data[:1 << 20]))
 
 
 def _read_whole(data: bytes, name: str, kind: str, default_date: str | None) -> Iterator[Item]:
@@ -138,7 +154,7 @@ def _read_whole(data: bytes, name: str, kind: str, default_date: str | None) -> 
 
 def read_path(path: Path, default_date: str | None = None, max_bytes: int = MAX_BYTES) -> Iterator[Item]:
     """Articles (and errors) from one file, by its suffix (sniffed when unknown)."""
-    name = str(path)
+    name = shown_path(path)
     suffix = path.suffix.lower()
     try:
         size = path.stat().st_size
@@ -174,7 +190,9 @@ def read_path(path: Path, default_date: str | None = None, max_bytes: int = MAX_
         yield InputError(name, "unreadable", f"cannot read file: {exc.strerror or exc}")
         return
     kind = "html" if suffix in HTML_SUFFIXES else "text" if suffix in TEXT_SUFFIXES else _sniff(data)
-    if kind == "json":
+    if kind == "xml":
+        yield _xml(name, data)
+    elif kind == "json":
         yield from _read_whole(data, name, "json", default_date)
     else:
         yield from read_document(data, name, kind, default_date)
@@ -183,7 +201,9 @@ def read_path(path: Path, default_date: str | None = None, max_bytes: int = MAX_
 def _read_stdin(stream: BinaryIO, default_date: str | None) -> Iterator[Item]:
     data = stream.read()
     kind = _sniff(data)
-    if kind == "json":
+    if kind == "xml":
+        yield _xml("<stdin>", data)
+    elif kind == "json":
         yield from _read_whole(data, "<stdin>", "json", default_date)
     else:
         yield from read_document(data, "<stdin>", kind, default_date)
@@ -240,17 +260,36 @@ def read_inputs(paths: Iterable[str], default_date: str | None = None, max_bytes
                 if _own_store(p, skip):
                     continue
                 if _is_store_file(p):
-                    yield InputError(str(p), "store_file", "a database file (DuckDB store or its write-ahead log), "
+                    yield InputError(shown_path(p), "store_file", "a database file (DuckDB store or its write-ahead log), "
                                                           "not an article: skipped", severity="warning")
                     continue
                 yield from read_path(p, default, max_bytes)
+        elif path.is_file() and _is_store_file(path):  # named on its own: a mistake, so an error, not a note
+            yield InputError(shown_path(path), "store_file", "a database file (a DuckDB store or its write-ahead log), "
+                                                             "not articles: query a store with gaiko events --db FILE, "
+                                                             "and give gaiko code the articles to code")
         elif path.is_file():
             yield from read_path(path, default, max_bytes)
         elif path.exists():
-            yield InputError(raw, "unreadable", "not a regular file (a device, pipe or socket); give files, "
-                                                "directories, or '-' for standard input")
+            yield InputError(shown_path(raw), "unreadable", "not a regular file (a device, pipe or socket); give "
+                                                            "files, directories, or '-' for standard input")
         else:
-            yield InputError(raw, "not_found", "no such file or directory")
+            yield InputError(shown_path(raw), "not_found", "no such file or directory")
+
+
+def shown_path(path: str | Path) -> str:
+    """``path`` as text that can be stored and printed: the bytes of a file name that are not UTF-8 (which Python
+    holds as lone surrogates, and the store refuses) written as ``\\xNN``, e.g. ``caf\\xe9.txt``."""
+    name = str(path)
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        pass
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate no file name's byte gives
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def check_text_file(path: str | Path, what: str = "file") -> None:

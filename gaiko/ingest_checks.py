@@ -166,12 +166,33 @@ def check_string(value: Any, field: str, *, allow_int: bool = False) -> str | No
 
 
 #: an ISO date form ("2025-13-01"), whatever its numbers
-_ISO_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:\b|T)")
+_ISO_LIKE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:\b|T)")
 #: words that make a date relative to the day it is read ("yesterday", "3 days ago", "last week")
 _RELATIVE = re.compile(r"\b(?:ago|yesterday|today|tonight|tomorrow|now|last|next|this|past|hours?|minutes?|days?|"
                        r"weeks?|fortnight)\b", re.I)
-#: a numeric date with slashes or dots ("03/04/2025", "3.4.2025")
-_NUMERIC = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})")
+#: a numeric date with slashes, dots or hyphens ("03/04/2025", "3.4.2025", "01-02-2026", "26-01-09")
+_NUMERIC = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})")
+
+
+def _numeric_readings(a: str, b: str, c: str) -> set[dt.date]:
+    """The calendar dates a numeric date ``a/b/c`` can be: day-first and month-first, and with a two-digit year also
+    year-first ("26-01-09": 26 January 2009 or 9 January 2026); a two-digit year is 20YY up to next year, else 19YY."""
+    def year(y: str) -> int:
+        n = int(y)
+        if len(y) == 4:
+            return n
+        return 2000 + n if 2000 + n <= today().year + 1 else 1900 + n
+
+    tries = [(year(c), int(b), int(a)), (year(c), int(a), int(b))]
+    if len(c) == 2:
+        tries.append((year(a), int(b), int(c)))
+    out: set[dt.date] = set()
+    for y, m, d in tries:
+        try:
+            out.add(dt.date(y, m, d))
+        except ValueError:
+            pass
+    return out
 
 
 def parse_date(value: Any) -> str | None:
@@ -198,14 +219,24 @@ def parse_date(value: Any) -> str | None:
         return dt.datetime.fromisoformat(s.replace("Z", "+00:00")).date().isoformat()
     except ValueError:
         pass
-    if _ISO_LIKE.match(s):  # "2025-13-01": no other reading of an ISO form is safe (dateparser swaps day and month)
-        raise InputRejected("bad_date", f"{s!r} is not a calendar date; use YYYY-MM-DD")
+    iso = _ISO_LIKE.match(s)
+    if iso:  # "2025-13-01": no other reading of an ISO form is safe (dateparser swaps day and month)
+        try:  # "2026-1-9": year first, only the zeros left out
+            return dt.date(*(int(g) for g in iso.groups())).isoformat()
+        except ValueError:
+            raise InputRejected("bad_date", f"{s!r} is not a calendar date; use YYYY-MM-DD") from None
     if _RELATIVE.search(s):
         raise InputRejected("bad_date", f"relative publication date {s!r} would depend on the day gaiko runs; "
                                         "use YYYY-MM-DD")
     m = _NUMERIC.fullmatch(s)
-    if m and int(m.group(1)) <= 12 and int(m.group(2)) <= 12 and m.group(1).lstrip("0") != m.group(2).lstrip("0"):
-        raise InputRejected("bad_date", f"ambiguous publication date {s!r} (day/month or month/day?); use YYYY-MM-DD")
+    if m:  # read here, not by dateparser, which reads "01-02-2026" month-first and "26-01-09" as 2009
+        readings = _numeric_readings(m.group(1), m.group(3), m.group(4))
+        if len(readings) > 1:
+            which = "day/month or month/day" + (" or year first" if len(m.group(4)) == 2 else "")
+            raise InputRejected("bad_date", f"ambiguous publication date {s!r} ({which}?); use YYYY-MM-DD")
+        if not readings:
+            raise InputRejected("bad_date", f"{s!r} is not a calendar date; use YYYY-MM-DD")
+        return readings.pop().isoformat()
     import dateparser
 
     try:

@@ -166,7 +166,7 @@ def load_line(raw: bytes, path: str, line: int | None, default_date: str | None)
         return [InputError(path, "too_large", f"line is {len(raw):,} bytes; the limit is {MAX_BYTES:,}", line,
                            input_id=raw_id(raw[:65536]))]
     try:
-        text, _ = decode_bytes(raw)
+        text, note = decode_bytes(raw)
         rec = json.loads(text.rstrip("\r\n"))  # without its line end: a column is counted on this line, not the next
     except json.JSONDecodeError as exc:
         return [InputError(path, "json", f"malformed JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}", line,
@@ -178,7 +178,15 @@ def load_line(raw: bytes, path: str, line: int | None, default_date: str | None)
                            input_id=raw_id(raw))]
     except InputRejected as exc:
         return [InputError(path, exc.reason, exc.detail, line, input_id=raw_id(raw))]
-    return record_items(rec, path, line, default_date, raw)
+    return with_note(record_items(rec, path, line, default_date, raw), note, path, line)
+
+
+def with_note(items: list[Item], note: str | None, path: str, line: int | None = None) -> list[Item]:
+    """``items`` of one record, with an ``encoding`` warning (``note`` of :func:`decode_bytes`) before its article
+    when its bytes were not UTF-8; a record that is an error keeps its error alone."""
+    if note and items and isinstance(items[-1], Article):
+        return [InputError(path, "encoding", note, line, severity="warning", input_id=items[-1].id), *items]
+    return items
 
 
 def read_jsonl_lines(stream: Iterable[bytes], name: str, default_date: str | None,
@@ -236,7 +244,9 @@ def _read_array(s: str, start: int, name: str, default_date: str | None, numbere
         return k
 
     i = skip_ws(i)
-    if i < n and s[i] == "]":
+    if i < n and s[i] == "]":  # as an empty JSONL file: one error, not nothing at all
+        yield InputError(name, "empty", "the JSON array holds no records",
+                         None if numbered else s.count("\n", 0, start) + 1)
         return
     while i < n:
         count += 1
@@ -314,13 +324,17 @@ def read_csv_text(text: str, name: str, default_date: str | None, delimiter: str
         return
     keep = [(k, c) for k, c in enumerate(cols) if c in FIELDS]
     last = reader.line_num
+    rows = 0
     while True:
         try:
             row = next(reader)
         except StopIteration:
+            if not rows:  # as an empty JSONL file: one error, not nothing at all
+                yield InputError(name, "empty", "the CSV file has a header but no rows", 1)
             return
         except csv.Error as exc:
             yield _bad_row(text, name, exc, last, reader.line_num)
+            rows += 1
             if reader.line_num <= last:
                 return
             last = reader.line_num
@@ -328,6 +342,7 @@ def read_csv_text(text: str, name: str, default_date: str | None, delimiter: str
         line, last = last + 1, reader.line_num
         if not any(cell.strip() for cell in row):
             continue
+        rows += 1
         rec = {c: row[k] for k, c in keep if k < len(row) and row[k] != ""}
         yield from record_items(rec, name, line, default_date, delimiter.join(row))
 
@@ -340,5 +355,9 @@ def _bad_row(text: str, name: str, exc: csv.Error, last: int, now: int) -> Input
     why = "an unterminated quoted field (a '\"' that is never closed)" if "end of data" in str(exc) else str(exc)
     shown = raw.strip()
     shown = shown if len(shown) <= 200 else shown[:197] + "..."
+    if "field larger than field limit" in str(exc):  # not malformed: too large, as a JSONL line over the limit
+        return InputError(name, "too_large", f"a field of this row is over {MAX_BYTES:,} bytes, the limit for one "
+                                             f"article; the row was not coded: {shown!r}", last + 1,
+                          input_id=raw_id(raw[:65536]))
     return InputError(name, "csv", f"malformed CSV row: {why}; the row was not coded: {shown!r}", last + 1,
                       input_id=raw_id(raw))

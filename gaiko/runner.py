@@ -221,15 +221,21 @@ def code_into_store(
                 drain(0)
         drain(0)
         status = "finished"
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         status = "interrupted"
+        if _TERMINATING[0] and not isinstance(exc, Terminated):  # a SIGTERM that a store write handed back
+            raise Terminated() from exc
         raise
     except Exception as exc:
-        if not _TERMINATING[0]:
+        from .store import interrupted
+
+        # a signal that lands inside a DuckDB query comes back from it as "Query interrupted" (RuntimeError)
+        if not (_TERMINATING[0] or interrupted(exc)):
             raise
-        # a SIGTERM that lands inside a DuckDB query comes back from it as "Query interrupted" (RuntimeError)
         status = "interrupted"
-        raise Terminated() from exc
+        if _TERMINATING[0]:
+            raise Terminated() from exc
+        raise KeyboardInterrupt() from exc
     finally:
         restore_signal()
         if executor is not None:

@@ -7,14 +7,22 @@ batches it held are then coded again one article per task in a fresh pool, so
 the one article that kills its worker is recorded as an error
 (``worker_died``) and every other article is coded. A restart skips what is
 stored and meets that article again as an error, not as a stop.
+
+Ctrl-C in a terminal sends SIGINT to every process of its process group, workers
+included. The process that writes stops the run (and ends its workers); a worker
+ignores SIGINT, so that it prints no traceback of its own. A worker is started
+with SIGINT blocked and unblocks it only once it ignores it, so a Ctrl-C during
+its start-up is not printed either.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+import signal
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from typing import Any
 
 from .types import Article, CodedArticle, InputError
@@ -59,9 +67,35 @@ def _die_with_parent() -> None:
         pass
 
 
+@contextmanager
+def _sigint_blocked() -> Iterator[None]:
+    """SIGINT held back in this thread while worker processes may be started (a started process inherits the
+    mask, see :func:`_ignore_sigint`); a SIGINT that arrives meanwhile is delivered here once it is over."""
+    try:
+        old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    except (AttributeError, ValueError, OSError):  # no signal masks on this platform
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+def _ignore_sigint() -> None:
+    """A worker ignores Ctrl-C (the process that writes stops the run and ends it), then takes SIGINT off the mask
+    it was started with: one pressed during its start-up is dropped, not printed as a traceback."""
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    except (AttributeError, ValueError, OSError):
+        pass
+
+
 def _init_worker(model: str | None, actor_files: tuple[str, ...], batch_size: int,
                  factory: Callable[[], Any] | None) -> None:
     global _WORKER_CODER
+    _ignore_sigint()
     _die_with_parent()
     for var in _THREAD_VARS:  # before numpy is first imported in this (spawned) process
         os.environ.setdefault(var, "1")
@@ -122,12 +156,16 @@ class WorkerPool:
         self.executor.shutdown(wait=False, cancel_futures=True)
         self.executor = self._start()
 
+    def _submit(self, articles: list[Article]) -> Future[Any]:
+        with _sigint_blocked():  # the executor starts its processes here, on demand
+            return self.executor.submit(self._task, articles)
+
     def submit(self, articles: list[Article]) -> Future[Any]:
         try:
-            return self.executor.submit(self._task, articles)
+            return self._submit(articles)
         except BrokenProcessPool:
             self._restart()
-            return self.executor.submit(self._task, articles)
+            return self._submit(articles)
 
     def result(self, fut: Future[Any], articles: Sequence[Article]) -> Any:
         """The batch's results (``split``: its parsed parts); when the pool broke under it, its articles coded
@@ -142,7 +180,7 @@ class WorkerPool:
             if self.executor._broken:  # type: ignore[attr-defined]
                 self._restart()
             try:
-                out = self.executor.submit(self._task, [art]).result()
+                out = self._submit([art]).result()
             except BrokenProcessPool:
                 self._restart()
                 out = [([_died(art)], b"")] if self.split else ([_died(art)], {})
@@ -155,4 +193,11 @@ class WorkerPool:
         return results if self.split else (results, stems)
 
     def shutdown(self, wait: bool) -> None:
+        """Stop the pool; without ``wait`` (a run that stopped) its workers are ended now, not after their batch:
+        they ignore Ctrl-C."""
+        processes = list((getattr(self.executor, "_processes", None) or {}).values())
         self.executor.shutdown(wait=wait, cancel_futures=True)
+        if not wait:
+            for proc in processes:
+                if proc.is_alive():
+                    proc.terminate()

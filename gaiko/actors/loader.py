@@ -148,7 +148,28 @@ def parse_yaml(p: str, text: str) -> dict[str, list[dict[str, Any]]]:
             if not isinstance(item, dict):
                 raise DataFileError(p, f"each entry of {key!r} must be a mapping of fields, got {item!r}")
             rows.extend(_expand_roles(item) if key == "people" else [item])
-        out[key] = rows
+        out[key] = [_cells(p, key, row) for row in rows]
+    return out
+
+
+def _cells(p: str, kind: str, row: dict[str, Any]) -> dict[str, Any]:
+    """A YAML entry's values as the CSV gives them, text: a number as written (``iso3: 123`` is then refused with its
+    line, as in a CSV, not a crash), true/false as ``1``/empty, a list as a list of text. A mapping or a list of
+    mappings where text belongs is refused with the entry's line."""
+    out: dict[str, Any] = {}
+    for k, v in row.items():
+        if k == "_line" or v is None or isinstance(v, str):
+            out[k] = v
+        elif isinstance(v, bool):
+            out[k] = "1" if v else ""
+        elif isinstance(v, (int, float)):
+            out[k] = str(v)
+        elif isinstance(v, list) and all(isinstance(x, (str, int, float)) and not isinstance(x, bool) for x in v):
+            out[k] = [str(x) for x in v]
+        else:
+            shown = {a: b for a, b in v.items() if a != "_line"} if isinstance(v, dict) else v
+            raise DataFileError(p, f"{kind} entry: field {k!r} must be text, a number or a list of them, got "
+                                   f"{shown!r}", row.get("_line"))
     return out
 
 

@@ -9,7 +9,7 @@ from typing import Optional
 import typer
 
 from ..errors import GaikoError
-from .common import emit_rows, fail
+from .common import emit_rows, existing_store, fail
 
 cluster_app = typer.Typer(help="Event clusters: show one with all its reports; split or merge by hand.",
                           no_args_is_help=True)
@@ -70,10 +70,9 @@ def split(
 ) -> None:
     """Take mentions out of a cluster into a cluster of their own; kept as an overrule that survives recoding."""
     from ..clusters import split_cluster
-    from ..store import Store
 
     try:
-        with Store(db) as store:
+        with existing_store(db) as store:
             ov = split_cluster(store, cluster_id, event_ids, note)
     except GaikoError as exc:
         fail(exc)
@@ -88,10 +87,9 @@ def merge(
 ) -> None:
     """Make several clusters one; kept as an overrule that survives recoding."""
     from ..clusters import merge_clusters
-    from ..store import Store
 
     try:
-        with Store(db) as store:
+        with existing_store(db) as store:
             ov = merge_clusters(store, cluster_ids, note)
     except GaikoError as exc:
         fail(exc)
@@ -129,10 +127,9 @@ def undo(
 ) -> None:
     """Drop an overrule: its clusters go back to what the rules (and the other overrules) give."""
     from ..clusters import drop_overrule
-    from ..store import Store
 
     try:
-        with Store(db) as store:
+        with existing_store(db) as store:
             drop_overrule(store, overrule_id)
     except GaikoError as exc:
         fail(exc)
@@ -143,10 +140,9 @@ def undo(
 def rebuild(db: str = typer.Option("gaiko.duckdb", "--db", help="Store to write.")) -> None:
     """Recompute every cluster from the stored events (after editing gaiko/data/clusters.yaml); overrules stay."""
     from ..clusters import rebuild_clusters
-    from ..store import Store
 
     try:
-        with Store(db) as store:
+        with existing_store(db) as store:
             n = rebuild_clusters(store)
             k = store.scalar("SELECT count(*) FROM clusters")
     except GaikoError as exc:

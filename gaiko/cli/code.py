@@ -7,7 +7,11 @@ from typing import Optional
 import typer
 
 from ..errors import GaikoError
-from .common import fail
+from .common import fail, fail_json
+
+
+#: the store `gaiko code` writes when no --db is given
+DEFAULT_DB = "gaiko.duckdb"
 
 
 def register(app: typer.Typer) -> None:
@@ -16,7 +20,7 @@ def register(app: typer.Typer) -> None:
 
 def code(
     paths: list[str] = typer.Argument(..., metavar="PATH...", help="Files, directories or '-' for stdin: .txt, .html, .jsonl, .json, .csv."),
-    db: str = typer.Option("gaiko.duckdb", "--db", help="DuckDB store to write (created if missing)."),
+    db: str = typer.Option(DEFAULT_DB, "--db", help="DuckDB store to write (created if missing)."),
     date: Optional[str] = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) for articles that carry none."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (each loads the model once, about 0.5 GB); at most the number of CPU cores."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per batch and per store transaction."),
@@ -60,6 +64,9 @@ def code(
 def _run(paths: list[str], db: str, date: Optional[str], workers: int, batch_size: int, actors: list[str],
          quiet: bool, json_summary: bool, no_ledger: bool, engine: str, out: Optional[str], address: Optional[str],
          input_format: Optional[str], overwrite: bool) -> None:
+    contradiction = _engine_contradiction(engine, db, out, address, input_format, overwrite)
+    if contradiction:
+        _fail(contradiction, "ConfigError", json_summary)
     if engine != "local":
         from .engine import run_engine
 
@@ -86,11 +93,25 @@ def _run(paths: list[str], db: str, date: Optional[str], workers: int, batch_siz
     raise typer.Exit(1 if summary.errors else 0)
 
 
-def _fail(err: GaikoError | str, code_name: str, json_summary: bool, code: int = 2) -> None:
-    """One ``Error:`` line on stderr; with ``--json`` also gaiko's JSON error shape (``{"error": code, "message":
-    message}``, as the REST API gives it) on stdout, so a script reading the summary reads why there is none."""
-    if json_summary:
-        import json
+def _engine_contradiction(engine: str, db: str, out: Optional[str], address: Optional[str],
+                          input_format: Optional[str], overwrite: bool) -> Optional[str]:
+    """Why options of one engine given to the other contradict it (an ``--out`` that the local engine never writes,
+    a ``--db`` that the ray engine never fills), or None: refused in one Error line rather than silently ignored."""
+    if engine == "local":
+        ray_only = [name for name, given in (("--out", out is not None), ("--address", address is not None),
+                                             ("--input-format", input_format is not None),
+                                             ("--overwrite", overwrite)) if given]
+        if ray_only:
+            one = len(ray_only) == 1
+            return (f"{', '.join(ray_only)} {'is an option' if one else 'are options'} of --engine ray (Parquet into "
+                    f"--out); this run codes into the store --db {db}: drop {'it' if one else 'them'}, or add "
+                    "--engine ray")
+    elif engine == "ray" and db != DEFAULT_DB:
+        return (f"--engine ray writes Parquet into --out, not into the store --db {db}; afterwards bring the parts "
+                f"into it with: gaiko import {out or 'OUT'} --db {db}")
+    return None
 
-        typer.echo(json.dumps({"error": code_name, "message": str(err)}))
-    fail(err, code=code)
+
+def _fail(err: GaikoError | str, code_name: str, json_summary: bool, code: int = 2) -> None:
+    """:func:`gaiko.cli.common.fail_json`: one ``Error:`` line, and with ``--json`` gaiko's JSON error shape."""
+    fail_json(err, code_name, json_summary, code=code)

@@ -11,13 +11,23 @@ import typer
 
 from ..errors import GaikoError
 
-__all__ = ["fail", "emit_rows", "emit_json", "check_limit", "check_day", "check_json_format"]
+__all__ = ["fail", "emit_rows", "emit_json", "check_limit", "check_day", "check_span", "check_json_format",
+           "existing_store", "fail_json"]
 
 
 def fail(err: GaikoError | str, code: int = 2) -> NoReturn:
     msg = str(err)
     typer.echo(f"Error: {msg}", err=True)
     raise typer.Exit(code)
+
+
+def fail_json(err: GaikoError | str, code_name: str, as_json: bool, code: int = 2) -> NoReturn:
+    """One ``Error:`` line on stderr; with ``--json`` also gaiko's JSON error shape (``{"error": code_name,
+    "message": message}``, as the REST API gives it) on stdout, so a script reading the summary reads why there is
+    none."""
+    if as_json:
+        typer.echo(json.dumps({"error": code_name, "message": str(err)}))
+    fail(err, code=code)
 
 
 def check_limit(value: int | None, option: str = "--limit") -> int | None:
@@ -37,6 +47,25 @@ def check_day(value: str | None, option: str) -> str | None:
         return dt.date.fromisoformat(value.strip()).isoformat()
     except ValueError:
         fail(f"{option} must be a date like 2025-10-26 (YYYY-MM-DD), not {value!r}")
+
+
+def check_span(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    """``--since`` and ``--until`` as YYYY-MM-DD dates (:func:`check_day`); ``--since`` after ``--until`` is refused
+    with one Error line, as the API refuses it, rather than answered with nothing."""
+    since, until = check_day(since, "--since"), check_day(until, "--until")
+    if since and until and since > until:
+        fail(f"--since {since} is after --until {until}: no day is in between; swap them")
+    return since, until
+
+
+def existing_store(db: str) -> Any:
+    """The store at ``db``, opened for writing, for commands that change what a store holds (clusters, overrules, the
+    ledger): a missing one is refused (StoreError ``missing``, "no store at ...") rather than created empty, so a
+    mistyped ``--db`` makes no file and is not answered "no cluster ..."."""
+    from ..store import Store
+
+    Store(db, read_only=True).close()
+    return Store(db)
 
 
 def check_json_format(as_json: bool, fmt: str) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import typer
 
 from ..errors import GaikoError
-from .common import fail
+from .common import fail, fail_json
 
 ENGINES = ("local", "ray")
 
@@ -33,10 +33,11 @@ def import_cmd(
 
     Idempotent: articles already in the store are skipped, so importing twice adds nothing.
     """
-    from ..importer import import_parquet
+    from ..importer import check_folder, import_parquet
     from ..store import Store
 
     try:
+        check_folder(folder, partial=partial)  # before the store is opened: a mistyped folder makes no store
         with Store(db) as store:
             s = import_parquet(store, folder, partial=partial, track=not no_ledger)
     except GaikoError as exc:
@@ -65,10 +66,10 @@ def run_engine(
 ) -> None:
     """`gaiko code --engine ray ...`: code on a Ray cluster into Parquet under ``out``."""
     if engine not in ENGINES:
-        fail(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
+        fail_json(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}", "ConfigError", json_summary)
     if not out:
-        fail("--engine ray writes Parquet, not a store: give an output folder with --out DIR "
-             "(then: gaiko import DIR --db FILE)")
+        fail_json("--engine ray writes Parquet, not a store: give an output folder with --out DIR "
+                  "(then: gaiko import DIR --db FILE)", "ConfigError", json_summary)
     from ..distributed import code_distributed
 
     try:

@@ -10,7 +10,7 @@ from typing import Any, Optional
 import typer
 
 from ..errors import ConfigError, GaikoError
-from .common import check_day, check_json_format, emit_json, emit_rows, fail
+from .common import check_day, check_json_format, emit_json, emit_rows, existing_store, fail
 
 COLUMNS = ("id", "status", "actor", "action", "deadline", "evidence")
 
@@ -62,7 +62,7 @@ def pledges(
     as_of = check_day(as_of, "--as-of")
     try:
         if rebuild:
-            with Store(db) as store:
+            with existing_store(db) as store:
                 update_ledger(store, full=True)
         with Store(db, read_only=True) as store:
             if status and status not in STATUSES:

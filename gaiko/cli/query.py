@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from ..errors import GaikoError
-from .common import check_day, check_json_format, check_limit, emit_json, emit_rows, fail
+from .common import check_json_format, check_limit, check_span, emit_json, emit_rows, fail
 
 #: what each count of `gaiko stats` is, where the key alone could mislead
 STAT_LABELS = {
@@ -85,7 +85,7 @@ def events(
     `--format jsonl` prints PLOVER-shaped records; `--json` one JSON object."""
     check_limit(limit)
     check_json_format(as_json, fmt)
-    since, until = check_day(since, "--since"), check_day(until, "--until")
+    since, until = check_span(since, until)
     filters = {"actor": actor, "source": source, "target": target, "type": type, "since": since, "until": until,
                "quad_class": quad_class, "text": text, "include_intended": not actual}
     try:
@@ -123,7 +123,7 @@ def export(
     num_articles, num_sources), or per mention with `--count mentions`."""
     from ..export import export_events
 
-    since, until = check_day(since, "--since"), check_day(until, "--until")
+    since, until = check_span(since, until)
 
     try:
         with _open(db) as store:

@@ -37,6 +37,32 @@ def serve(
         app = create_app(db, api_key=key, max_body=int(max_body_mb * 1024 * 1024))
     except GaikoError as exc:
         fail(exc)
+    _check_listen(host, port)
     mode = "read-write (API key from $" + api_key_env + ")" if key else f"read-only (set ${api_key_env} to accept articles)"
     typer.echo(f"gaiko serving {db} on http://{host}:{port}/ — {mode}", err=True)
     uvicorn.run(app, host=host, port=port, log_level=log_level)
+
+
+
+def _check_listen(host: str, port: int) -> None:
+    """Fail with one ``Error:`` line when the server could not listen on ``host:port`` (a port in use, an unknown
+    host), as uvicorn would bind it, rather than let uvicorn log the error and exit 3."""
+    import errno
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind((host, port))
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            why = (f"port {port} is already in use (another gaiko serve, or another program); stop it or give "
+                   "another --port")
+        elif exc.errno == errno.EACCES:
+            why = f"port {port} needs privileges on this machine; give a port above 1023"
+        elif isinstance(exc, socket.gaierror) or exc.errno == errno.EADDRNOTAVAIL:
+            why = f"{host} is not an address of this machine; give --host 127.0.0.1 (this machine) or 0.0.0.0 (all)"
+        else:
+            why = exc.strerror or str(exc)
+        fail(f"cannot listen on {host}:{port}: {why}")

@@ -131,6 +131,8 @@ def page_filters(request: Request) -> tuple[dict[str, Any], dict[str, str], str 
                 f[k] = dt.date.fromisoformat(raw[k])
             except ValueError:
                 err = f"{k} must be a date like 2025-10-26, not {raw[k]!r}"
+    if f.get("since") and f.get("until") and f["since"] > f["until"]:  # as the API answers it: not "no events"
+        err = f"since ({f['since']}) is after until ({f['until']}): no day is in between; swap them"
     if raw.get("quad_class"):
         quads = raw["quad_class"].replace(" ", "").split(",")
         if quads and all(q in ("1", "2", "3", "4") for q in quads):

@@ -99,7 +99,9 @@ def parse_body(data: bytes, kind: str, meta: dict[str, Any]) -> tuple[list[Artic
         raise InputRejected("empty", "the request body is empty; send the article text, HTML or JSONL records")
     items: list[Article | InputError]
     if kind == "json":
-        text, _ = decode_bytes(data)
+        text, note = decode_bytes(data)
+        if note:  # as for a file: coded, with a warning that says how the bytes were read
+            notes.append(InputError(name, "encoding", note, severity="warning", input_id=raw_id(data[:1 << 20])))
         if text.lstrip()[:1] not in ("{", "["):
             raise InputRejected("json", "malformed JSON body: expected an object or an array of objects")
         items = list(read_json_text(text, name, default_date, numbered=True))

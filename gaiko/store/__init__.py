@@ -204,6 +204,8 @@ class Store(QueryMixin, AnalysisMixin, FacetMixin):
             self.con.execute("COMMIT")
         except Exception as exc:
             self._rollback()
+            if interrupted(exc):  # Ctrl-C or SIGTERM, not a refusal: no article of the batch is to blame
+                raise KeyboardInterrupt("interrupted while writing; the batch was rolled back") from exc
             self._damaged(exc)
             n = len(fresh)
             raise StoreError(f"could not write {'article' if n == 1 else f'batch of {n} articles'}: "
@@ -254,8 +256,9 @@ class Store(QueryMixin, AnalysisMixin, FacetMixin):
         rows: dict[str, dict[str, Any]] = {}
         for e in errors:
             k = error_key(e.path, e.line, e.input_id, e.reason, e.severity)
-            rows.setdefault(k, {"key": k, "run_id": run_id, "path": e.path, "line": e.line, "input_id": e.input_id,
-                                "reason": e.reason, "detail": e.detail, "severity": e.severity, "recorded_at": now})
+            rows.setdefault(k, {"key": k, "run_id": run_id, "path": _text(e.path), "line": e.line,
+                                "input_id": _text(e.input_id), "reason": e.reason, "detail": _text(e.detail),
+                                "severity": e.severity, "recorded_at": now})
         if not rows:
             return 0
         known = {r[0] for r in self.con.execute("SELECT key FROM errors WHERE key IN (SELECT unnest(?))",
@@ -291,6 +294,35 @@ class Store(QueryMixin, AnalysisMixin, FacetMixin):
     def _check_writable(self) -> None:
         if self.read_only:
             raise StoreError(f"{self.path} is open read-only; open it without read_only to write")
+
+
+def _text(value: Any) -> Any:
+    """A string the database takes: lone surrogates (a file name's bytes that are not UTF-8) as ``\\xNN``, so an
+    error about such a file is recorded, not a second failure that stops the run."""
+    if not isinstance(value, str):
+        return value
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        pass
+    try:
+        return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate no file name's byte gives
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def interrupted(exc: BaseException | None) -> bool:
+    """Whether ``exc`` (or an exception it was raised from) is a query stopped by a signal: DuckDB hands the
+    exception of a signal handler that ran during a query (Ctrl-C's KeyboardInterrupt, SIGTERM's) back as
+    ``RuntimeError("Query interrupted")``."""
+    seen = 0
+    while exc is not None and seen < 8:
+        if type(exc).__name__ == "InterruptException" or (isinstance(exc, RuntimeError)
+                                                          and str(exc).startswith("Query interrupted")):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
 
 
 def _db_message(exc: BaseException) -> str:

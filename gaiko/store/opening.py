@@ -103,9 +103,14 @@ def explain(exc: BaseException, path: str, *, read_only: bool = False) -> StoreE
     if "could not set lock" in low or "conflicting lock" in low:
         m = _PID.search(msg)
         who = f" (PID {m.group(1)})" if m else ""
-        return err("locked", f"{path} is in use by another process{who}: another gaiko process (a gaiko code run, "
-                             "or gaiko serve with an API key) is writing it. Wait for it to finish, or query a copy "
-                             f"(cp {path} copy.duckdb)")
+        if read_only:  # readers never keep out a reader: a writer holds it
+            return err("locked", f"{path} is in use by another process{who}: another gaiko process (a gaiko code run, "
+                                 "or gaiko serve with an API key) is writing it. Wait for it to finish, or query a copy "
+                                 f"(cp {path} copy.duckdb)")
+        return err("locked", f"{path} is in use by another process{who}: a store has one writer and then no reader, "
+                             "and that process has it open, writing or reading (gaiko code, gaiko serve with or "
+                             "without an API key, gaiko events, ...). Wait for it to finish or stop it; or query a copy, "
+                             f"or code into one (cp {path} copy.duckdb)")
     if "different configuration" in low:
         return err("open_here", f"{path} is already open in this process in the other mode (read-only or "
                                 "read-write); close that store first")

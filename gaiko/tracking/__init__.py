@@ -95,7 +95,7 @@ def set_status(store: Any, ledger_id: str, status: str, note: str | None = None)
     update_ledger(store)
     entry = next((e for e in ledger(store) if e["id"] == ledger_id), None)
     if entry is None:
-        raise NotFound(f"no pledge with id {ledger_id!r}; list ids with `gaiko pledges --format jsonl`")
+        raise _not_found(store, ledger_id)
     set_override(store.con, ledger_id, status, note, [m["pledge_id"] for m in entry["mentions"]])
     refresh(store, [ledger_id])
     return next(e for e in ledger(store) if e["id"] == ledger_id)
@@ -115,7 +115,7 @@ def unset_status(store: Any, ledger_id: str) -> dict[str, Any]:
     refresh(store, [ledger_id])
     entry = next((e for e in ledger(store) if e["id"] == ledger_id), None)
     if entry is None:
-        raise NotFound(f"no pledge with id {ledger_id!r}; list ids with `gaiko pledges --format jsonl`")
+        raise _not_found(store, ledger_id)
     return entry
 
 
@@ -123,5 +123,17 @@ def timeline(store: Any, ledger_id: str, as_of: str | None = None) -> dict[str, 
     """One pledge with its evidence, oldest first. Raises :class:`NotFound` for an unknown id."""
     entry = next((e for e in ledger(store, as_of) if e["id"] == ledger_id), None)
     if entry is None:
-        raise NotFound(f"no pledge with id {ledger_id!r}; list ids with `gaiko pledges --format jsonl`")
+        raise _not_found(store, ledger_id, as_of)
     return entry
+
+
+def _not_found(store: Any, ledger_id: str, as_of: str | None = None) -> NotFound:
+    """The error for an id the ledger as of ``as_of`` lacks. In a store whose articles are all undated nothing is
+    tracked without ``--as-of`` (docs/pledges.md, "Undated articles"), so the id a user saw in
+    ``gaiko pledges --as-of D`` is not there: the message says why, and how to see it, rather than "no pledge"."""
+    if as_of is None and newest_date(store) is None and store.undated_pledges():
+        return NotFound(f"no tracked pledge {ledger_id!r}: every pledge statement in this store comes from an article "
+                        "without a publication date, so none is tracked (gaiko pledges says how to give articles a "
+                        "date); gaiko pledges --as-of YYYY-MM-DD lists them undated, with their ids, and gaiko pledge "
+                        "show ID --as-of YYYY-MM-DD shows one")
+    return NotFound(f"no pledge with id {ledger_id!r}; list ids with `gaiko pledges --format jsonl`")
