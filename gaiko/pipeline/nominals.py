@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from .events import EventCoder
     from .state import DocState
 
-__all__ = ["nominal_acts", "act_nouns"]
+__all__ = ["read_back", "nominal_acts", "clause_acts", "act_nouns"]
 
 _NAME = "primary/nominal_acts.yaml"
 
@@ -148,6 +148,53 @@ def nominal_acts(coder: EventCoder, sent: Span, state: DocState, events: list[Ev
         if not _placed(ev):
             continue
         out.append(ev)
+    return out
+
+
+def read_back(coder: EventCoder, sent: Span, state: DocState, events: list[Event],
+              by_tok: dict[int, list[Any]]) -> list[Event]:
+    """The extra events of ``sent`` beside its coded ``events``: past verbs of subordinate clauses the type model
+    dropped (:func:`clause_acts`), then act nouns (:func:`nominal_acts`); [] when the sentence codes no event."""
+    if not events:
+        return []
+    extra = clause_acts(coder, sent, state, events, by_tok)
+    return extra + nominal_acts(coder, sent, state, events + extra)
+
+
+def clause_acts(coder: EventCoder, sent: Span, state: DocState, events: list[Event],
+                by_tok: dict[int, list[Any]], max_extra: int = 2) -> list[Event]:
+    """Rule drafts (``by_tok``: token index -> the coder's drafts) at a past verb of an adverbial clause opened by a
+    listed mark, a participle or a relative clause, with no event coded at it: extra events below the sentence's lowest
+    confidence ("Ruritania summoned the envoy on Friday, a week after Bordurian troops shelled a border post")."""
+    if not events:
+        return []
+    covered = [(e.trigger_start, e.trigger_end) for e in events]
+    floor = min(e.confidence for e in events)
+    out: list[Event] = []
+    for i, drafts in sorted(by_tok.items()):
+        if not drafts or len(out) >= max_extra:
+            continue
+        tok = sent.doc[i]
+        if tok.pos_ != "VERB" or tok.tag_ not in ("VBD", "VBN") or tok.dep_ not in _words("clause_deps"):
+            continue
+        if tok.dep_ == "advcl" and not any(c.dep_ in ("mark", "advmod") and c.lower_ in _words("clause_marks")
+                                           for c in tok.children):
+            continue
+        if any(lo < tok.idx + len(tok) and tok.idx < hi for lo, hi in covered):
+            continue
+        d = drafts[0]
+        if d.info.intended or d.info.hypothetical or d.info.negated or d.cand.absorbed:
+            continue
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _words("modals") for c in tok.children):
+            continue
+        from .events import _Draft
+
+        conf = round(max(0.01, min(d.confidence, floor) - 0.01 * (len(out) + 1)), 3)
+        ev = coder._event(_Draft(d.cand, d.info, d.event_type, d.cameo, d.pattern + "+clause", d.source, d.target,
+                                 conf, d.decided_by, d.type_probability), sent, state)
+        if _placed(ev):
+            out.append(ev)
+            covered.append((ev.trigger_start, ev.trigger_end))
     return out
 
 
