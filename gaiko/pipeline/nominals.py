@@ -9,8 +9,9 @@ verb ("held talks", "carried out an attack"), so these mentions were lost. :func
 - the sentence already codes an event (a sentence with no event gains none: a background noun in a no-event sentence
   stays no event),
 - the noun is one of the listed act nouns and no coded event has its trigger on it,
-- it is *specific*: a possessive ("Monday's", "Iran's", "its") or a definite determiner ("the", "this"); bare plurals
-  and indefinites ("attacks on shipping", "a threat") are left alone,
+- it is *specific*: a possessive ("Monday's", "Iran's", "its"), a definite determiner ("the", "this"), or the object
+  of a preposition of order ("two days after a large demonstration", "after talks in Doha"); other bare plurals and
+  indefinites ("attacks on shipping", "a threat") are left alone,
 - it is no metaphor ("an attack on democracy"), no part of a container ("a wave of attacks", "the threat of
   sanctions"), in no condition ("if the talks fail"), and, without a possessive, not under a verb of a future or modal clause, nor the object of a threat or
   demand coded in the sentence ("threatened the expulsion of").
@@ -85,7 +86,9 @@ def _specific(tok: Token) -> tuple[bool, bool]:
     """(specific, possessed): a possessive or a definite determiner on the noun."""
     poss = any(c.dep_ == "poss" for c in tok.children)
     det = any(c.dep_ == "det" and c.lower_ in _words("determiners") for c in tok.children)
-    return poss or det, poss
+    ordered = tok.dep_ == "pobj" and tok.head.lower_ in _words("order_preps") \
+        and all(c.dep_ != "det" or c.lower_ in ("a", "an") for c in tok.children)
+    return poss or det or ordered, poss
 
 
 def _excluded(tok: Token, possessed: bool, frames: set[int]) -> bool:
