@@ -36,8 +36,8 @@ def _show(coder, text: str):
      "blockade", "PROTEST"),
     ("Prosecutors charged two men on Wednesday over the abduction of a Bordurian engineer in Velna.",
      "abduction", "ASSAULT"),
-    ("France recalled its ambassador from Bamako on Monday, a week after Mali's seizure of a French cargo plane.",
-     "seizure", "COERCE"),
+    ("The two presidents met in Velna on Monday, a month after an ambush on a Ruritanian convoy near the border.",
+     "ambush", "ASSAULT"),  # kind A2: an indefinite after a preposition of order
 ])
 def test_read_back_noun_is_an_event(coder, text, word, want):
     assert want in _at(coder, text, word), _show(coder, text)

@@ -202,9 +202,11 @@ def clause_acts(coder: EventCoder, sent: Span, state: DocState, events: list[Eve
 
 
 def _placed(ev: Event) -> bool:
-    """True when the event says enough to be told from other events: a side with a country, or a date (its own, or
-    its clause's as an upper bound). A bare "after its capture" in a retelling, no side and no date, is left out."""
-    return any(a is not None and a.country for a in (ev.source, ev.target)) or ev.date_precision != "published"
+    """True when the event says enough to be told from other events: a side with a country, or a date of a precision
+    listed in ``dated_precisions`` (its own, or its clause's as an upper bound). A bare "after its capture" in a
+    retelling, no side and no date, is left out."""
+    return any(a is not None and a.country for a in (ev.source, ev.target)) \
+        or ev.date_precision in _words("dated_precisions")
 
 
 def _own_date(ev: Event, tok: Token, state: DocState) -> None:
