@@ -32,11 +32,11 @@ def _show(coder, text: str):
 @pytest.mark.parametrize("text,word,want", [
     ("Ruritanian police detained three Bordurian fishermen on Sunday, a day after Saturday's ramming of a "
      "Ruritanian patrol boat.", "ramming", "ASSAULT"),
-    ("Farmers blocked the main highway on Thursday, two days after the blockade of the port of Velna by fishermen.",
-     "blockade", "PROTEST"),
-    ("Prosecutors charged two men on Wednesday over the abduction of a Bordurian engineer in Velna.",
+    ("Farmers blocked the main highway near Lyon on Thursday, two days after the blockade of the port of Marseille "
+     "by French fishermen.", "blockade", "PROTEST"),
+    ("Kenyan prosecutors charged two men on Wednesday over the abduction of a Japanese engineer in Nairobi.",
      "abduction", "ASSAULT"),
-    ("The two presidents met in Velna on Monday, a month after an ambush on a Ruritanian convoy near the border.",
+    ("Mali closed its border with Niger on Friday, two days after a Nigerien ambush on a Malian convoy.",
      "ambush", "ASSAULT"),  # kind A2: an indefinite after a preposition of order
 ])
 def test_read_back_noun_is_an_event(coder, text, word, want):
@@ -94,6 +94,12 @@ def test_extra_events_rank_below(coder):
     own = [e for e in evs if "+nominal" not in e.pattern and "+clause" not in e.pattern]
     extra = [e for e in evs if e not in own]
     assert own and extra and max(e.confidence for e in extra) < min(e.confidence for e in own)
+
+
+def test_no_side_no_date_is_left_out(coder):
+    """A read-back noun with no side of a known country and only its clause's date says too little to be an event."""
+    text = "Ruritanian prosecutors charged two men on Wednesday over the abduction of a Bordurian engineer in Velna."
+    assert _at(coder, text, "abduction") == [], _show(coder, text)
 
 
 def test_malformed_data_file(monkeypatch):
