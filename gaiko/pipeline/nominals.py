@@ -87,7 +87,8 @@ def _noun_type(tok: Token) -> str | None:
 
 
 def _specific(tok: Token) -> tuple[bool, bool]:
-    """(specific, possessed): a possessive or a definite determiner on the noun."""
+    """(specific, possessed): a possessive or a definite determiner on the noun, or the noun (indefinite or bare) as
+    the object of a preposition of order ("after a large demonstration"); possessed: it has a possessive."""
     poss = any(c.dep_ == "poss" for c in tok.children)
     det = any(c.dep_ == "det" and c.lower_ in _words("determiners") for c in tok.children)
     ordered = tok.dep_ == "pobj" and tok.head.lower_ in _words("order_preps") \
@@ -207,8 +208,8 @@ def clause_acts(coder: EventCoder, sent: Span, state: DocState, events: list[Eve
 
 def _placed(ev: Event) -> bool:
     """True when the event says enough to be told from other events: a side with a country, or a date of a precision
-    listed in ``dated_precisions`` (its own, or its clause's as an upper bound). A bare "after its capture" in a
-    retelling, no side and no date, is left out."""
+    listed in ``dated_precisions`` (shipped: day, week, month, year; not a publication date, nor the ``shared`` upper
+    bound of :func:`_own_date`). A bare "after its capture" in a retelling, no side and no date, is left out."""
     return any(a is not None and a.country for a in (ev.source, ev.target)) \
         or ev.date_precision in _words("dated_precisions")
 
