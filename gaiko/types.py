@@ -161,7 +161,7 @@ class Event(_Record):
     target: Actor | None = None
     date: str | None = None  # ISO date the event happened (resolved)
     date_text: str | None = None
-    date_precision: str = "day"  # day, month, year, published
+    date_precision: str = "day"  # day, month, year, published; shared: an upper bound (nominals.py)
     place: Place | None = None
     negated: bool = False
     hypothetical: bool = False

@@ -28,6 +28,7 @@ from .dates import event_date
 from .eventactors import actor_key, between_sides, event_actor, own_people_away, pick_target
 from .eventsides import (UNDIRECTED, adjective_owner, direct_target, event_place, group_pair, hosted_visitor,
                          object_target, sentence_side)
+from .nominals import read_back
 from .primacy import rank_sentence, subject_acts
 from .roles import PRONOUNS, fallback_targets, subjects, target_candidates
 from .state import DocState, get_state
@@ -225,7 +226,7 @@ class EventCoder:
             events.append(self._event(d, sent, state))
             if len(events) >= self.max_events:
                 break
-        return events
+        return events + read_back(self, sent, state, events, by_tok)  # "days after Monday's attack": nominals.py
 
     def model_candidate(self, tok: Token, etype: str, cand: _Cand | None) -> _Cand:
         """A candidate for an event type the model chose at ``tok``: the rule's candidate when there
