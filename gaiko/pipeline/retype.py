@@ -125,8 +125,9 @@ def retype(drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
+@lru_cache(maxsize=None)
 def _words(key: str) -> frozenset[str]:
-    """The words of list ``key`` of ``retype.yaml``, as written."""
+    """The words of list ``key`` of ``retype.yaml``, as written (read once: it is called for every verb)."""
     from ..tables import data_path, load_yaml
 
     return frozenset(str(w) for w in (load_yaml(data_path("primary/retype.yaml")) or {}).get(key) or ())
