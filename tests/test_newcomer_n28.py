@@ -53,8 +53,23 @@ def test_a_json_body_that_is_not_utf8_gets_the_same_warning() -> None:
 
 
 # -- an interrupt inside a store write -------------------------------------------------------------------------------
+@pytest.fixture
+def terminal_sigint():
+    """Ctrl-C raises KeyboardInterrupt in this process, as in a program started from a terminal, for the test; the
+    handler the run inherited is put back after it."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
+
+
+def _terminal_sigint() -> None:
+    """SIGINT as a program started from a terminal has it (default), whatever the test run inherited: a shell without
+    job control starts background commands with SIGINT ignored, and an ignored signal stays ignored across exec."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
-def test_an_interrupt_inside_a_store_write_stops_the_run(tmp_path: Path, signum: int) -> None:
+def test_an_interrupt_inside_a_store_write_stops_the_run(tmp_path: Path, signum: int, terminal_sigint: None) -> None:
     """DuckDB gives a signal's exception raised during a query back as RuntimeError("Query interrupted"); in a write
     that was read as "the database refused this batch", the batch was written again article by article and the run
     went on. It must stop the run as interrupted, with the interrupted batch rolled back and nothing recorded as an
@@ -147,6 +162,7 @@ def test_ctrl_c_with_workers_prints_no_traceback(tmp_path: Path, when: str) -> N
     db = tmp_path / "t.duckdb"
     env = {**os.environ, "N28_STARTING": str(starting), "PYTHONPATH": str(ROOT)}
     p = subprocess.Popen([sys.executable, str(script), str(db)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         preexec_fn=_terminal_sigint,
                          cwd=ROOT, env=env, start_new_session=True)
     try:
         if when == "starting":
