@@ -307,6 +307,10 @@ class QueryMixin:
             r["reason"]: r["n"] for r in self.query(
                 "SELECT reason, count(*) AS n FROM errors WHERE severity <> 'warning' GROUP BY 1 ORDER BY 2 DESC, 1")
         }
+        one["runs_by_status"] = {  # running, finished, interrupted, failed, killed (see docs/store.md)
+            r["status"]: r["n"] for r in self.query(
+                "SELECT status, count(*) AS n FROM runs GROUP BY 1 ORDER BY 2 DESC, 1")
+        }
         one["warnings_by_reason"] = {
             r["reason"]: r["n"] for r in self.query(
                 "SELECT reason, count(*) AS n FROM errors WHERE severity = 'warning' GROUP BY 1 ORDER BY 2 DESC, 1")
