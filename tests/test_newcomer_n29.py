@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -123,3 +124,106 @@ def test_ctrl_c_during_gaiko_import_is_an_interruption(tmp_path: Path, cli, monk
         assert s.scalar("SELECT count(*) FROM articles") == 0  # nothing half-imported
     code, out, err = cli("import", parts, "--db", db, "--partial", "--json")
     assert code == 130 and json.loads(out)["error"] == "interrupted"
+
+
+# -- dashboard pages with a value the API refuses ------------------------------------------------------------------------
+@pytest.mark.parametrize("path, params, says", [
+    ("/events", {"count": "reports"}, "count must be clusters or mentions"),
+    ("/", {"count": "all"}, "count must be clusters or mentions"),
+    ("/dyads", {"by": "month"}, "by must be one of type, quad"),
+    ("/dyads", {"interval": "year"}, "interval must be one of"),
+    ("/scorecard", {"by": "planet"}, "by must be one of"),
+    ("/network", {"level": "person"}, "level must be one of country, actor"),
+    ("/network", {"limit": "lots"}, "limit must be a whole number"),
+    ("/network", {"limit": "0"}, "limit must be a whole number from 1 to 2000, not 0"),
+    ("/events", {"offset": "-5"}, "offset must be a whole number"),
+    ("/events", {"size": "ten"}, "size must be a whole number"),
+    ("/events", {"sort": "loudest"}, "sort must be one of"),
+    ("/pledges", {"offset": "x"}, "offset must be a whole number"),
+])
+def test_a_dashboard_page_names_a_value_it_cannot_read(tmp_path: Path, path: str, params: dict, says: str) -> None:
+    """The API answers these with 422; the pages showed the default view as if the value had been read."""
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+    from helpers import make_coded
+
+    from gaiko.server import create_app
+
+    db = tmp_path / "s.duckdb"
+    with Store(db) as s:
+        s.write_coded([make_coded("Japan accused China of provocations near the islands.", "2025-11-03", 3)])
+    with TestClient(create_app(str(db), api_key=None), raise_server_exceptions=False) as client:
+        r = client.get(path, params=params)
+        assert r.status_code == 422, (path, params, r.status_code)
+        assert says in r.text, (path, params)
+        good = {k: {"count": "mentions", "by": "quad" if path == "/dyads" else "country", "interval": "month",
+                    "level": "actor", "limit": "50", "offset": "0", "size": "25", "sort": "date"}[k] for k in params}
+        assert client.get(path, params=good).status_code == 200, (path, good)
+
+
+# -- gaiko code on an empty folder ---------------------------------------------------------------------------------------
+def test_gaiko_code_on_an_empty_folder_says_there_is_nothing_to_code(tmp_path: Path, cli) -> None:
+    """An empty file is an ``empty`` error (exit 1); an empty folder coded nothing and exited 0 without a word."""
+    empty = tmp_path / "feeds"
+    empty.mkdir()
+    (empty / ".hidden.txt").write_text("Japan protested to China.", encoding="utf-8")
+    code, out, err = cli("code", empty, "--db", tmp_path / "s.duckdb")
+    assert code == 1, err
+    assert "no input files in" in " ".join(err.split())  # the summary table wraps long lines
+    with Store(tmp_path / "s.duckdb", read_only=True) as s:
+        rows = s.query("SELECT reason, path, detail FROM errors")
+    assert [(r["reason"], r["path"]) for r in rows] == [("empty", str(empty))]
+    assert rows[0]["detail"].startswith(f"no input files in {empty}")
+    full = tmp_path / "full"
+    full.mkdir()
+    (full / "a.txt").write_text("", encoding="utf-8")  # an empty file in it is that file's error, not the folder's
+    code, out, err = cli("code", full, "--db", tmp_path / "t.duckdb")
+    assert code == 1 and "no input files" not in " ".join(err.split()) and "file is empty" in err
+
+
+# -- a type filter that names no type ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("command", ["events", "export"])
+def test_a_type_filter_of_commas_is_refused(tmp_path: Path, cli, command: str) -> None:
+    from helpers import make_coded
+
+    db = tmp_path / "s.duckdb"
+    with Store(db) as s:
+        s.write_coded([make_coded("Japan accused China of provocations near the islands.", "2025-11-03", 3)])
+    args = ["--out", tmp_path / "x.csv"] if command == "export" else []
+    code, out, err = cli(command, "--db", db, "--type", ",,", *args)
+    lines = [ln for ln in err.splitlines() if ln.strip()]
+    assert code == 2 and len(lines) == 1 and lines[0].startswith("Error:") and "names no event type" in lines[0], err
+
+
+def test_a_type_filter_of_commas_is_refused_by_the_api_and_the_pages(tmp_path: Path) -> None:
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+    from helpers import make_coded
+
+    from gaiko.server import create_app
+
+    db = tmp_path / "s.duckdb"
+    with Store(db) as s:
+        s.write_coded([make_coded("Japan accused China of provocations near the islands.", "2025-11-03", 3)])
+    with TestClient(create_app(str(db), api_key=None), raise_server_exceptions=False) as client:
+        r = client.get("/api/v1/events", params={"type": ",,"})
+        assert r.status_code == 422 and "names no event type" in r.json()["message"], r.text
+        r = client.get("/events", params={"type": ","})
+        assert r.status_code == 422 and "names no event type" in r.text
+        assert client.get("/events", params={"type": ""}).status_code == 200  # the form's "any type"
+
+
+# -- Store.events(since > until) -----------------------------------------------------------------------------------------
+def test_store_events_with_since_after_until_raises_the_packages_error() -> None:
+    from helpers import make_coded
+
+    from gaiko.errors import ConfigError, GaikoError
+
+    with Store(":memory:") as s:
+        s.write_coded([make_coded("Japan accused China of provocations near the islands.", "2025-11-03", 3)])
+        for call in (lambda: s.events(since="2025-12-01", until="2025-11-01"),
+                     lambda: s.count_events(since=dt.date(2025, 12, 1), until="2025-11-01")):
+            with pytest.raises(ConfigError, match="is after until.*swap them") as exc:
+                call()
+            assert isinstance(exc.value, GaikoError)
+        assert len(s.events(since="2025-11-03", until="2025-11-03", count="mentions")) == 3
