@@ -227,3 +227,47 @@ def test_store_events_with_since_after_until_raises_the_packages_error() -> None
                 call()
             assert isinstance(exc.value, GaikoError)
         assert len(s.events(since="2025-11-03", until="2025-11-03", count="mentions")) == 3
+
+
+# -- code_text(published=...) reads dates as file input does -------------------------------------------------------------
+def _prepared(published):
+    from gaiko.coder import Coder
+    from gaiko.types import Article
+
+    coder = Coder.__new__(Coder)  # _prepare needs no model: no parser loaded for a date check
+    return coder._prepare(Article(text="Japan protested to China on Tuesday.", published=published)).published
+
+
+@pytest.mark.parametrize("given, read", [("20 November 2025", "2025-11-20"), ("2026-1-9", "2026-01-09"),
+                                         ("2025-11-20T10:00:00Z", "2025-11-20"), (dt.date(2025, 11, 20), "2025-11-20"),
+                                         ("25/12/2025", "2025-12-25"), ("  ", None)])
+def test_code_text_reads_a_publication_date_as_file_input_does(given, read) -> None:
+    from gaiko.ingest_checks import parse_date
+
+    assert _prepared(given) == read == parse_date(given)
+
+
+@pytest.mark.parametrize("given, says", [("2025-02-30", "is not a calendar date"),
+                                         ("03/04/2025", "ambiguous publication date"),
+                                         ("yesterday", "relative publication date")])
+def test_code_text_refuses_a_date_file_input_refuses_with_the_same_words(given, says) -> None:
+    from gaiko.ingest_checks import parse_date
+    from gaiko.errors import InputRejected
+
+    with pytest.raises(InputRejected) as exc:
+        _prepared(given)
+    assert exc.value.reason == "bad_date" and says in str(exc.value)
+    with pytest.raises(InputRejected) as same:
+        parse_date(given)
+    assert str(same.value) == str(exc.value)
+
+
+# -- gaiko eval on an empty file -----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("content", ["", "\n\n  \n"])
+def test_gaiko_eval_on_an_empty_file_says_it_holds_no_gold_items(tmp_path: Path, cli, content: str) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(content, encoding="utf-8")
+    code, out, err = cli("eval", gold)
+    lines = [ln for ln in err.splitlines() if ln.strip()]
+    assert code == 2 and len(lines) == 1, err
+    assert lines[0].startswith(f"Error: no gold items in {gold}") and "cannot tell the format" not in err
