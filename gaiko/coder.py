@@ -13,7 +13,7 @@ from .docindex import remember_text, sentences, span_text
 from .pipeline.parsefix import repair_parse
 from .errors import GaikoError, InputRejected
 from .ids import article_id, unique_ids
-from .ingest_checks import MAX_BYTES, check_string, implausible_date
+from .ingest_checks import MAX_BYTES, check_string, implausible_date, parse_date
 from .nlp import load_model
 from .pipeline import DEFAULT_PIPELINE, build_pipeline, get_state
 from .types import Article, CodedArticle, Event, InputError, SentenceRecord
@@ -61,14 +61,10 @@ class Coder:
         if not article.id:
             article.id = article_id(text)
         pub = article.published
-        if isinstance(pub, dt.date):
-            pub = pub.isoformat()
-        if pub:
+        if pub and not isinstance(pub, dt.date):
             pub = check_string(pub, "published") or ""
-            try:
-                pub = dt.date.fromisoformat(pub[:10]).isoformat()
-            except ValueError:
-                raise InputRejected("bad_date", f"unparseable publication date {pub!r}; use YYYY-MM-DD") from None
+        if pub:  # read as a file's date is read: "20 November 2025", "2026-1-9"; "2025-02-30" is no calendar date
+            pub = parse_date(pub)
             why = implausible_date(pub)
             if why:
                 warnings.warn(f"article {article.id}: publication date {why}; coded as undated", stacklevel=3)
@@ -216,10 +212,12 @@ def code_text(
 ) -> list[Event]:
     """Code one text and return its events (no database involved).
 
-    ``published`` (date or ISO string) anchors relative dates ("on Tuesday",
-    "by next year"). For pledges and actors too, use :class:`Coder` directly.
+    ``published`` (a date, or a string read as a file's date is, :func:`gaiko.ingest_checks.parse_date`:
+    ``2025-11-20``, ``20 November 2025``, ``2026-1-9``) anchors relative dates ("on Tuesday", "by next year").
+    For pledges and actors too, use :class:`Coder` directly.
     Raises InputRejected (a GaikoError) for a text that cannot be coded: not a string, empty, a lone
-    surrogate, over 10 MB, an unparseable date; a date that cannot be true is dropped with a warning.
+    surrogate, over 10 MB, a date that cannot be read (``bad_date``: "2025-02-30" is no calendar date, "03/04/2025"
+    has two readings); a date that cannot be true is dropped with a warning.
     """
     pub = published.isoformat() if isinstance(published, dt.date) else published
     coder = _default_coder(tuple(str(p) for p in actor_files))

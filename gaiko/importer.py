@@ -49,6 +49,7 @@ def import_parquet(store: Any, directory: str | Path, *, partial: bool = False, 
     A folder without ``_SUCCESS.json`` comes from a run that did not finish; it is
     refused unless ``partial`` (every part is a whole batch, so a partial import
     is consistent, just incomplete: import again after the run is redone).
+    Ctrl-C rolls the import back, marks its run ``interrupted`` and raises KeyboardInterrupt.
     """
     from .distributed import MANIFEST
     from .store.rows import EVENT_NAMES
@@ -107,9 +108,14 @@ def import_parquet(store: Any, directory: str | Path, *, partial: bool = False, 
         con.execute("DROP TABLE IF EXISTS _gaiko_import")
         con.execute("COMMIT")
         status = "finished"
-    except Exception as exc:
+    except BaseException as exc:
         con.execute("ROLLBACK")
-        if isinstance(exc, (ConfigError, StoreError)):
+        from .store import interrupted
+
+        if isinstance(exc, KeyboardInterrupt) or interrupted(exc):  # Ctrl-C (DuckDB: "Query interrupted")
+            status = "interrupted"
+            raise KeyboardInterrupt(f"the import of {root} was rolled back, the store is unchanged") from None
+        if isinstance(exc, (ConfigError, StoreError)) or not isinstance(exc, Exception):
             raise
         raise StoreError(f"could not import {root}: {exc}; the store is unchanged") from exc
     finally:

@@ -246,7 +246,7 @@ def read_inputs(paths: Iterable[str], default_date: str | None = None, max_bytes
     ``default_date`` (YYYY-MM-DD) is given to articles without a publication date (ConfigError when it is
     no date, or one that cannot be true). In a directory, database files (``*.duckdb``, ``*.wal``) are not
     read: ``store`` (the run's own store) and its ``.wal`` silently, any other with one warning
-    (reason ``store_file``).
+    (reason ``store_file``). A directory with no file to read is one ``empty`` error ("no input files in DIR").
     """
     default = check_default_date(default_date)
     skip = _store_paths(store)
@@ -256,6 +256,7 @@ def read_inputs(paths: Iterable[str], default_date: str | None = None, max_bytes
             continue
         path = Path(raw)
         if path.is_dir():
+            read = 0
             for p in _walk(path):
                 if _own_store(p, skip):
                     continue
@@ -263,7 +264,11 @@ def read_inputs(paths: Iterable[str], default_date: str | None = None, max_bytes
                     yield InputError(shown_path(p), "store_file", "a database file (DuckDB store or its write-ahead log), "
                                                           "not an article: skipped", severity="warning")
                     continue
+                read += 1
                 yield from read_path(p, default, max_bytes)
+            if not read:  # as for an empty file: an error, not a run that silently codes nothing
+                yield InputError(shown_path(raw), "empty", f"no input files in {shown_path(raw)} (hidden files and "
+                                                           "database files are not read)")
         elif path.is_file() and _is_store_file(path):  # named on its own: a mistake, so an error, not a note
             yield InputError(shown_path(path), "store_file", "a database file (a DuckDB store or its write-ahead log), "
                                                              "not articles: query a store with gaiko events --db FILE, "

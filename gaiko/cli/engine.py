@@ -41,7 +41,11 @@ def import_cmd(
         with Store(db) as store:
             s = import_parquet(store, folder, partial=partial, track=not no_ledger)
     except GaikoError as exc:
-        fail(exc)
+        fail_json(exc, type(exc).__name__, json_summary)
+    except KeyboardInterrupt as exc:  # inside the import: rolled back (importer); after it: the parts are stored
+        said = str(exc) or "interrupted after the parts were stored (while clustering or tracking pledges)"
+        fail_json(f"interrupted: {said}; run the same command again (parts already stored are skipped)",
+                  "interrupted", json_summary, code=130)
     if json_summary:
         sys.stdout.write(json.dumps(s.to_dict()) + "\n")
     else:

@@ -161,6 +161,8 @@ def stats(
     emit_rows([{"type": k, count: v} for k, v in s["by_type"].items()], "table", title=f"{count} by type")
     if s["top_dyads"]:
         emit_rows(s["top_dyads"], "table", title="top dyads")
+    if s.get("runs_by_status"):
+        emit_rows([{"status": k, "runs": v} for k, v in s["runs_by_status"].items()], "table", title="runs by status")
     con.print()
 
 

@@ -44,13 +44,16 @@ class GoldItem:
 
 
 def detect_format(path: Path) -> str:
-    """Guess the gold format from the file name and its first bytes."""
+    """Guess the gold format from the file name and its first bytes; EvaluationError for an empty file ("no gold
+    items in FILE") or one of no known format."""
     try:
         with path.open(encoding="utf-8", errors="replace") as fh:
             head = fh.read(4000)
     except OSError as exc:
         raise EvaluationError(f"cannot read gold file {path}: {exc}; check the path") from None
     stripped = head.lstrip()
+    if not stripped:  # an empty file (or blank lines only) is in no format: say that, not "cannot tell the format"
+        raise EvaluationError(f"no gold items in {path}: the file is empty (or blank lines only); give a gold file with items")
     if stripped.startswith("{") and '"events"' in head:
         return "gaiko-corpus"
     if stripped.startswith("{") and "plover" in head.lower():

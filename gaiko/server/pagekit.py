@@ -10,6 +10,7 @@ once) by default; ``count=mentions`` counts reports.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from ..store.analysis import QUAD_NAMES
 from ..tables import cameo_for
 from ..types import PLOVER_TYPES
 
-__all__ = ["render", "page_filters", "api_params", "int_param", "pager", "FILTER_KEYS", "PAGE_SIZES", "href",
+__all__ = ["render", "page_filters", "api_params", "int_param", "choice_param", "pager", "FILTER_KEYS", "PAGE_SIZES", "href",
            "date_label"]
 
 FILTER_KEYS = ("actor", "source", "target", "type", "quad_class", "since", "until", "text", "article_id", "place",
@@ -91,8 +92,13 @@ def _templates() -> Any:
 
 
 def render(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+    """The page ``name``; a parameter that :func:`int_param` or :func:`choice_param` could not read is named on
+    it (status 422, as the API answers it), unless the page already names another error."""
     st = request.app.state.gaiko
     ctx.setdefault("error", None)
+    bad = getattr(request.state, "bad_params", None)
+    if bad and not ctx["error"] and status == 200:
+        ctx["error"], status = "; ".join(bad), 422
     return _templates().TemplateResponse(request, name, {"writable": st.writable, "page": name.split(".")[0], **ctx},
                                          status_code=status)
 
@@ -109,15 +115,19 @@ def page_filters(request: Request) -> tuple[dict[str, Any], dict[str, str], str 
             types = [t.strip().upper() for v in qp.getlist("type") for t in v.split(",") if t.strip()]
             if types:
                 raw["type"] = ",".join(dict.fromkeys(types))
+            elif any(v.strip() for v in qp.getlist("type")):  # "," names no type (the API answers 422)
+                raw["type"] = ","
         elif qp.get(k, "").strip():
             raw[k] = qp.get(k, "").strip()[:200]
     if qp.get("actual") == "1" and "modality" not in raw:
         raw["modality"] = "actual"
+    err = None
+    if raw.get("count") not in (None, "clusters", "mentions"):  # as the API answers it (422), not clusters silently
+        err = f"count must be clusters or mentions, not {raw['count'][:40]!r}"
     if raw.get("count") != "mentions":  # event clusters by default
         raw.pop("count", None)
     f: dict[str, Any] = {"include_negated": raw.get("include_negated") == "1", "resolved": raw.get("resolved") == "1",
                          "count": raw.get("count", "clusters")}
-    err = None
     for k in ("actor", "source", "target", "type", "text", "article_id", "place", "outlet", "mode", "context", "precision"):
         if raw.get(k):
             f[k] = raw[k]
@@ -139,7 +149,9 @@ def page_filters(request: Request) -> tuple[dict[str, Any], dict[str, str], str 
             f["quad_class"] = ",".join(quads)
         else:
             err = "quad class must be 1, 2, 3 or 4 (or several, comma-separated)"
-    if raw.get("type"):
+    if raw.get("type") == ",":
+        err = "the type filter names no event type; pick one, or none for every type"
+    elif raw.get("type"):
         bad = [t for t in raw["type"].split(",") if t not in PLOVER_TYPES]
         if bad:
             err = f"unknown event type(s) {', '.join(bad)}"
@@ -156,11 +168,38 @@ def api_params(raw: dict[str, str]) -> dict[str, str]:
     return out
 
 
+def _bad_param(request: Request, message: str) -> None:
+    if not hasattr(request.state, "bad_params"):
+        request.state.bad_params = []
+    request.state.bad_params.append(message)
+
+
 def int_param(request: Request, key: str, default: int, lo: int, hi: int) -> int:
-    try:
-        return max(lo, min(hi, int(request.query_params.get(key, default))))
-    except ValueError:
+    """The whole number ``key`` (``default`` when absent); one that is no number or is outside ``lo``..``hi`` is
+    recorded for :func:`render` to name on the page, and the page shows ``default`` (or the nearest bound)."""
+    raw = request.query_params.get(key, "").strip()
+    if not raw:
         return default
+    try:
+        value = int(raw)
+    except ValueError:
+        _bad_param(request, f"{key} must be a whole number from {lo} to {hi}, not {raw[:40]!r}")
+        return default
+    if not lo <= value <= hi:
+        _bad_param(request, f"{key} must be a whole number from {lo} to {hi}, not {value}")
+    return max(lo, min(hi, value))
+
+
+def choice_param(request: Request, key: str, choices: Sequence[str], default: str) -> str:
+    """The value of ``key`` if it is one of ``choices`` (``default`` when absent); another value is recorded for
+    :func:`render` to name on the page, and the page shows ``default``."""
+    raw = request.query_params.get(key, "").strip()
+    if not raw:
+        return default
+    if raw in choices:
+        return raw
+    _bad_param(request, f"{key} must be one of {', '.join(choices)}, not {raw[:40]!r}")
+    return default
 
 
 def pager(total: int, offset: int, size: int, width: int = 2) -> dict[str, Any]:

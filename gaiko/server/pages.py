@@ -15,7 +15,7 @@ from ..errors import ConfigError, GaikoError, NotFound
 from . import views_pages
 from .evidence import article_marks, event_evidence, segments
 from .output import jsonable
-from .pagekit import PAGE_SIZES, api_params, int_param, page_filters, pager, render
+from .pagekit import PAGE_SIZES, api_params, choice_param, int_param, page_filters, pager, render
 
 __all__ = ["router"]
 
@@ -64,8 +64,8 @@ def events_page(request: Request) -> HTMLResponse:
     f, raw, err = page_filters(request)
     size = _size(request)
     offset = int_param(request, "offset", 0, 0, 10_000_000)
-    sort = request.query_params.get("sort", "-date")
-    sort = sort if sort in ("date", "-date", "goldstein", "-goldstein", "confidence", "-confidence") else "-date"
+    sort = choice_param(request, "sort", ("date", "-date", "goldstein", "-goldstein", "confidence", "-confidence"),
+                        "-date")
     rows: list[dict[str, Any]] = []
     total, facets, series = 0, {}, {}
     if err is None:

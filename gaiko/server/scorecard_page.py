@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse
 from ..errors import GaikoError, NotFound
 from ..store.ledger_view import LEDGER_SORTS, ledger_view
 from ..store.scorecard import LEVELS, scorecard
-from .pagekit import PAGE_SIZES, int_param, pager, render
+from .pagekit import PAGE_SIZES, choice_param, int_param, pager, render
 from .pledges import STATUSES, pledge_detail
 
 __all__ = ["router"]
@@ -76,8 +76,7 @@ def pledge_page(request: Request, pledge_id: str) -> HTMLResponse:
 @router.get("/scorecard", response_class=HTMLResponse)
 def scorecard_page(request: Request) -> HTMLResponse:
     qp = request.query_params
-    by = qp.get("by", "country")
-    by = by if by in LEVELS else "country"
+    by = choice_param(request, "by", tuple(LEVELS), "country")
     as_of, err = _as_of(qp.get("as_of", "").strip())
     actor = qp.get("actor", "").strip()[:200] or None
     card: dict[str, Any] = {"rows": [], "columns": [], "totals": None, "as_of": "", "param": LEVELS[by]}

@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse
 
 from ..errors import ConfigError
 from .output import jsonable
-from .pagekit import api_params, int_param, page_filters, pager, render
+from .pagekit import api_params, choice_param, int_param, page_filters, pager, render
 
 __all__ = ["router"]
 
@@ -22,9 +22,8 @@ EDGE_LIMITS = (50, 100, 200, 500, 1000, 2000)
 @router.get("/dyads", response_class=HTMLResponse)
 def dyads_page(request: Request) -> HTMLResponse:
     f, raw, err = page_filters(request)
-    interval = request.query_params.get("interval", "auto")
-    interval = interval if interval in ("auto", "day", "week", "month") else "auto"
-    by = "quad" if request.query_params.get("by") == "quad" else "type"
+    interval = choice_param(request, "interval", ("auto", "day", "week", "month"), "auto")
+    by = choice_param(request, "by", ("type", "quad"), "type")
     self_dyads = request.query_params.get("self") == "1"
     series: dict[str, Any] = {}
     rows: list[dict[str, Any]] = []
@@ -52,7 +51,7 @@ def dyads_page(request: Request) -> HTMLResponse:
 @router.get("/network", response_class=HTMLResponse)
 def network_page(request: Request) -> HTMLResponse:
     f, raw, err = page_filters(request)
-    level = "actor" if request.query_params.get("level") == "actor" else "country"
+    level = choice_param(request, "level", ("country", "actor"), "country")
     min_weight = int_param(request, "min_weight", 1, 1, 1_000_000)
     limit = int_param(request, "limit", 200, 1, 2000)
     limit = limit if limit in EDGE_LIMITS else 200

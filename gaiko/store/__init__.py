@@ -28,6 +28,10 @@ ACTOR_COLS = ("article_id", "start", "end", "text", "name", "country", "sector",
 PLACE_COLS = ("article_id", "start", "end", "text", "name", "country", "lat", "lon", "feature", "precision", "region")
 
 
+#: runs started by this process and not finished yet (see Store._close_dead_runs)
+_LIVE_RUNS: set[str] = set()
+
+
 class Store(QueryMixin, AnalysisMixin, FacetMixin):
     """A gaiko store in a DuckDB file (``":memory:"`` for a throw-away one)."""
 
@@ -43,6 +47,7 @@ class Store(QueryMixin, AnalysisMixin, FacetMixin):
         try:
             if not read_only:
                 migrate(self.con)
+                self._close_dead_runs()
                 if self.scalar("SELECT value FROM meta WHERE key = 'clusters_pending'") == "1":
                     from ..clusters import update_clusters
 
@@ -112,6 +117,7 @@ class Store(QueryMixin, AnalysisMixin, FacetMixin):
             "INSERT INTO runs (id, started, coder_version, command, status) VALUES (?, ?, ?, ?, 'running')",
             [run_id, dt.datetime.now(dt.timezone.utc).replace(tzinfo=None), CODER_VERSION, command],
         )
+        _LIVE_RUNS.add(run_id)
         return run_id
 
     def finish_run(self, run_id: str, *, articles: int, skipped: int, events: int, pledges: int, errors: int, status: str) -> None:
@@ -119,6 +125,22 @@ class Store(QueryMixin, AnalysisMixin, FacetMixin):
             "UPDATE runs SET finished = ?, articles = ?, skipped = ?, events = ?, pledges = ?, errors = ?, status = ? WHERE id = ?",
             [dt.datetime.now(dt.timezone.utc).replace(tzinfo=None), articles, skipped, events, pledges, errors, status, run_id],
         )
+        _LIVE_RUNS.discard(run_id)
+
+    def _close_dead_runs(self) -> int:
+        """Mark ``killed`` the runs still ``running`` that no process holds: a store has one writer process
+        (DuckDB's lock), so when this process opens it for writing, a ``running`` run it did not start itself
+        belongs to a process that ended without finishing it (kill -9, a crash, a power cut). Their articles
+        (those stored with the run's id) are counted; the rest of their counts is unknown. Returns how many."""
+        live = sorted(_LIVE_RUNS)
+        rows = self.con.execute(
+            "SELECT id FROM runs WHERE status = 'running' AND id NOT IN (SELECT unnest(?::VARCHAR[]))", [live]
+        ).fetchall()
+        for (run_id,) in rows:
+            self.con.execute(
+                "UPDATE runs SET status = 'killed', articles = (SELECT count(*) FROM articles WHERE run_id = ?) "
+                "WHERE id = ?", [run_id, run_id])
+        return len(rows)
 
     # -- writing -------------------------------------------------------------
     def known_articles(self, ids: Iterable[str]) -> set[str]:

@@ -159,13 +159,20 @@ class EventFilter:
             bad = [t for t in types if t not in PLOVER_TYPES]
             if bad:
                 raise ConfigError(f"unknown event type(s) {', '.join(bad)}; use one of {', '.join(PLOVER_TYPES)}")
-            if types:
-                clauses.append(f"e.event_type IN ({', '.join('?' for _ in types)})")
-                params.extend(types)
+            if not types:  # "," or ",,": no type named, which is not "every type"
+                raise ConfigError(f"the type filter {type!r} names no event type; give PLOVER types, comma-separated "
+                                  "(e.g. ACCUSE,THREATEN), or leave it out for every type")
+            clauses.append(f"e.event_type IN ({', '.join('?' for _ in types)})")
+            params.extend(types)
+        span: dict[str, dt.date] = {}
         for name, value, op in (("since", since, ">="), ("until", until, "<=")):
             if value:
+                span[name] = _date(name, value)
                 clauses.append(f"{day} {op} ?")
-                params.append(_date(name, value))
+                params.append(span[name])
+        if len(span) == 2 and span["since"] > span["until"]:  # as the API and the CLI answer it, not with nothing
+            raise ConfigError(f"since ({span['since']}) is after until ({span['until']}): no day is in between; "
+                              "swap them")
         if quad_class not in (None, ""):
             quads = _quads(quad_class)
             clauses.append(f"e.quad_class IN ({', '.join('?' for _ in quads)})")
@@ -238,8 +245,8 @@ class QueryMixin:
         ``count="clusters"`` (the default) gives one row per real-world event matching the filters: its
         representative mention with the cluster's date, actors and place; ``count="mentions"`` gives every
         matching mention. Every row carries ``cluster_id``, ``num_mentions``, ``num_articles`` and
-        ``num_sources``. ConfigError for an unknown sort, count or filter value, or a negative ``limit``/``offset``
-        (None: no limit)."""
+        ``num_sources``. ConfigError for an unknown sort, count or filter value (a ``type`` such as ``",,"`` that names
+        no type, ``since`` after ``until``), or a negative ``limit``/``offset`` (None: no limit)."""
         if sort not in SORTS:
             raise ConfigError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
         if limit is not None and int(limit) < 0 or int(offset) < 0:
@@ -306,6 +313,10 @@ class QueryMixin:
         one["errors_by_reason"] = {
             r["reason"]: r["n"] for r in self.query(
                 "SELECT reason, count(*) AS n FROM errors WHERE severity <> 'warning' GROUP BY 1 ORDER BY 2 DESC, 1")
+        }
+        one["runs_by_status"] = {  # running, finished, interrupted, failed, killed (see docs/store.md)
+            r["status"]: r["n"] for r in self.query(
+                "SELECT status, count(*) AS n FROM runs GROUP BY 1 ORDER BY 2 DESC, 1")
         }
         one["warnings_by_reason"] = {
             r["reason"]: r["n"] for r in self.query(
