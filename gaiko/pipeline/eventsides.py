@@ -287,6 +287,11 @@ def _common_noun(a: Actor, doc: Any) -> bool:
     if span is None or len(span) == 0:
         return False
     root = span.root
+    from ..actors.ambiguous import regional
+    from ..actors.nosides import act_nouns, generic_nouns
+
+    if root.lemma_.lower() in generic_nouns() or root.lemma_.lower() in act_nouns() or regional(root):
+        return False  # "both sides", "the accusation", "European firms": no one party's, no country of its sentence
     if a.resolved_by == "unresolved" and not root.text.islower():
         return False  # "Lula rebuffed calls ...": a capitalised word no list knows may be a name
     return root.pos_ == "NOUN" and root.lower_ not in ("it", "they", "them") \
@@ -317,7 +322,7 @@ def object_target(c: Any, state: DocState, source: Actor | None, kb: Any, etype:
     tries ("pledged to protect Kurdish refugees"), these with a country of their own or, for a noun of people of the
     sector vocabulary, the sentence's; not equipment nor an act with no actor in it ("deliver two jets", "condemned
     the announcement": ``gaiko/data/actors/no_sides.yaml``). None when there is no such phrase or no country."""
-    from ..actors.nosides import act_nouns
+    from ..actors.nosides import act_nouns, generic_nouns
     from .roles import fallback_targets, kb_actor, phrase_span
 
     heads = [c.tok] if c.tok.i == c.anchor.i else [c.tok, c.anchor]
@@ -343,8 +348,11 @@ def object_target(c: Any, state: DocState, source: Actor | None, kb: Any, etype:
         fb = kb_actor(o, kb, state.places) if kb is not None else None
         country = fb.country if fb is not None else None
         how = "object"
-        if country is None and o.lemma_.lower() in act_nouns():
-            continue  # "condemned the announcement": an act with no actor named in it is no side
+        if country is None and (o.lemma_.lower() in act_nouns() or o.lemma_.lower() in generic_nouns()):
+            continue
+        if etype != "MOBILIZE" and sent_forces(o) and (country is None or source is not None
+                                                       and country == source.country):
+            continue  # "Chad agreed to deploy police": its own forces, sent to no place named  # "condemned the announcement": an act with no actor named in it is no side
         if country is None and (k < direct or kb is not None and o.lemma_.lower() in kb.nouns):
             # a deed's own object or a group of people; not a thing a threatened act is about ("Venezuela
             # threatened to cut off oil shipments" names no side the shipments would go to)
@@ -369,3 +377,13 @@ def no_side_thing(t: Token, state: DocState, source: Actor | None) -> bool:
         return False
     own = [a for x in head.subtree if x.dep_ == "amod" and (a := state.actor_at(x)) is not None and a.country]
     return not any(source is None or a.country != source.country for a in own)
+
+
+def sent_forces(root: Token) -> bool:
+    """Whether a noun is the object of a verb of sending ("promised to send police", "deploy police officers";
+    ``no_sides.yaml``): the source's own people so sent are no target of their own."""
+    from ..actors.nosides import sending_verbs
+
+    while root.dep_ == "compound" and root.head.i > root.i:
+        root = root.head
+    return root.dep_ in ("dobj", "obj") and root.head.lemma_.lower() in sending_verbs()
