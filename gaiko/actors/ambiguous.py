@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from .kb import Entry
     from .mentions import Mention
 
-__all__ = ["generic_names", "cue_words", "needs_context", "shared_acronym", "pick_entry", "generic_name", "regional",
+__all__ = ["generic_names", "cue_words", "needs_context", "shared_acronym", "pick_entry", "generic_name",
            "resolve_in_context"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "actors" / "ambiguous.yaml"
@@ -27,7 +27,7 @@ _ARMED = frozenset({"MIL", "REB", "INS", "UAF"})
 
 
 @lru_cache(maxsize=1)
-def _lists() -> tuple[frozenset[str], dict[str, frozenset[str]], frozenset[str]]:
+def _lists() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
     import yaml
 
     from ..errors import DataFileError
@@ -36,8 +36,7 @@ def _lists() -> tuple[frozenset[str], dict[str, frozenset[str]], frozenset[str]]
         raw = yaml.safe_load(_DATA.read_text(encoding="utf-8")) or {}
         names = frozenset(str(w).lower() for w in raw.get("generic_names") or ())
         cues = {str(k): frozenset(str(w).lower() for w in v or ()) for k, v in (raw.get("cues") or {}).items()}
-        regional = frozenset(str(w).lower() for w in raw.get("regional") or ())
-        return names, cues, regional
+        return names, cues
     except (OSError, yaml.YAMLError, AttributeError) as exc:
         raise DataFileError(str(_DATA), f"cannot read the ambiguous-names lists: {exc}") from exc
 
@@ -50,11 +49,6 @@ def generic_names() -> frozenset[str]:
 def cue_words() -> dict[str, frozenset[str]]:
     """Canonical organisation name -> lemmas that, in a sentence, tell a shared acronym is that organisation's."""
     return _lists()[1]
-
-
-def regional(head: Any) -> bool:
-    """Whether a noun token is qualified by an adjective of a region or of no country ("European companies")."""
-    return any(c.dep_ == "amod" and c.lower_ in _lists()[2] for c in head.children)
 
 
 def shared_acronym(m: Mention) -> bool:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from ..docindex import sentences
 from ..types import Actor
 from .kb import UNKNOWN, KnowledgeBase, Person, Term, norm
-from .ambiguous import needs_context, regional, resolve_in_context
+from .ambiguous import needs_context, resolve_in_context
 from .context import DOMESTIC, GROUPS, LOCAL_ROLES, TRANSNATIONAL, PlaceContext
 from .mentions import PRONOUNS, Mention, find_mentions, is_locative
 
@@ -308,8 +308,6 @@ class _DocResolver(PlaceContext):
             verb = next((t for t in head.ancestors if t.pos_ in ("VERB", "AUX")), None)
             country = self._place_within(head) or (self._place_within(verb) if verb is not None else None)
             conf = 0.65
-        if country is None and regional(head):  # "European companies", "foreign firms": no one country
-            return self._actor(m, sector=m.sector, resolved_by="sector", confidence=0.4)
         if country is None:
             country = self._clause_place(head)
             conf = 0.65
@@ -331,21 +329,9 @@ class _DocResolver(PlaceContext):
         here = self.sent_countries.get(self.sents.start(m.head), set()) - TRANSNATIONAL
         if len(here) == 1:
             return next(iter(here)), 0.5
-        if len(here) > 1 and (subj := self._subject_country(m)) in here:
-            return subj, 0.45  # "The Philippine president met Japan's prime minister, and the cabinet approved"
         if self.setting:
             return self.setting.most_common(1)[0][0], 0.4
         return self._context_country(m)
-
-    def _subject_country(self, m: Mention) -> str | None:
-        """The country of the actor that is the subject of the root verb of a mention's sentence, when the mention
-        is not inside it; else None."""
-        root = self.doc[m.head].sent.root
-        for s in root.children:
-            if s.dep_ in ("nsubj", "nsubjpass") and not (s.left_edge.i <= m.head <= s.right_edge.i):
-                a = next((self.token_actor[t.i] for t in s.subtree if t.i in self.token_actor), None)
-                return a.country if a is not None and a.country not in TRANSNATIONAL else None
-        return None
 
     def _possessor_subject(self, head: Any) -> str | None:
         """The country of the speaker ``its``/``their`` before ``head`` refers to ("Pakistan's army said 23 of its

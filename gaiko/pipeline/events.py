@@ -388,7 +388,7 @@ class EventCoder:
             # "shelled El Fasher": the city no actor list knows is of its country
             target = Actor(**{**target.to_dict(), "country": place.country, "resolved_by": f"{target.resolved_by}+place"})
         # "a mob", "riot police": a common noun with no country takes its sentence's one country
-        source, target = sentence_side(source, d.cand, state), sentence_side(target, d.cand, state)
+        source, target = sentence_side(source, d.cand, state), sentence_side(target, d.cand, state, as_target=True)
         return Event(
             id=event_id(state.article_id, sidx, tok.idx, d.event_type, source, target),
             article_id=state.article_id,

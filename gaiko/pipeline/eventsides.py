@@ -277,7 +277,7 @@ def sentence_country(sent: Span, state: DocState) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
-def _common_noun(a: Actor, doc: Any) -> bool:
+def _common_noun(a: Actor, doc: Any, as_target: bool = False) -> bool:
     """Whether an actor is named by a common noun phrase ("protesters", "the provincial governor", "a mob"), not
     by a proper name, a pronoun or a knowledge-base entry: only such a phrase takes the country of its sentence
     (a named person or firm may act abroad: "Gazprom cut supplies to Ukraine")."""
@@ -287,23 +287,22 @@ def _common_noun(a: Actor, doc: Any) -> bool:
     if span is None or len(span) == 0:
         return False
     root = span.root
-    from ..actors.ambiguous import regional
     from ..actors.nosides import act_nouns, generic_nouns
 
-    if root.lemma_.lower() in generic_nouns() or root.lemma_.lower() in act_nouns() or regional(root):
-        return False  # "both sides", "the accusation", "European firms": no one party's, no country of its sentence
+    if as_target and (root.lemma_.lower() in generic_nouns() or root.lemma_.lower() in act_nouns()):
+        return False  # "urged both sides", "rejected the accusation": no party, no country of its sentence
     if a.resolved_by == "unresolved" and not root.text.islower():
         return False  # "Lula rebuffed calls ...": a capitalised word no list knows may be a name
     return root.pos_ == "NOUN" and root.lower_ not in ("it", "they", "them") \
         and not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in span)
 
 
-def sentence_side(a: Actor | None, c: Any, state: DocState) -> Actor | None:
+def sentence_side(a: Actor | None, c: Any, state: DocState, as_target: bool = False) -> Actor | None:
     """A side named by a common noun with no country, given the one country of its sentence ("Riot police
     kettled demonstrators outside the Assemblée nationale", "The governor of Borno called on the federal
     government"); ``a`` unchanged otherwise (it has a country, is a name, or the sentence names no single
     country)."""
-    if a is None or a.country or not _common_noun(a, c.tok.doc):
+    if a is None or a.country or not _common_noun(a, c.tok.doc, as_target):
         return a
     country = sentence_country(c.tok.sent, state)
     if country is None:
