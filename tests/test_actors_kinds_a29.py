@@ -1,5 +1,5 @@
 """Actor-resolution kinds of round a29 (issues 12 and 14; docs/actors.md "Round a29"): an acronym two organisations
-share, a party name many countries' parties bear, act and generic nouns as targets, and the source's own forces that
+share, a party name many countries' parties bear, act nouns as targets, and the source's own forces that
 it sends. Each kind has sentences that failed
 before and look-alikes that keep their resolution. The sentences are written for these tests."""
 
@@ -76,13 +76,30 @@ def test_generic_party_in_an_article_naming_no_country_keeps_its_row(coder):
     assert a.country == "USA"
 
 
-# -- 3. act and generic nouns as targets, own forces sent -----------------------------------------------------
+# -- 3. act nouns as targets, own forces sent (the sending verbs are off by default, see no_sides.yaml: these
+#    tests switch them on to test the rule)
 
-def test_act_and_generic_nouns_take_no_country_as_targets(coder):
+@pytest.fixture
+def sending(monkeypatch):
+    from gaiko.actors import nosides
+
+    lists = dict(nosides._lists())
+    lists["sending"] = frozenset({"send", "deploy", "dispatch"})
+    monkeypatch.setattr(nosides, "_lists", lambda: lists)
+    yield
+
+
+def test_sending_verbs_are_off_by_default():
+    from gaiko.actors.nosides import sending_verbs
+
+    assert sending_verbs() == frozenset()
+ -----------------------------------------------------
+
+def test_act_nouns_take_no_country_as_targets(coder):
     e = _event(coder, "Colombia rejected the accusation on Wednesday.", "REJECT")
     assert e.target is None or e.target.country != "COL"
-    e = _event(coder, "Peru's president urged both sides to negotiate.", "REQUEST")
-    assert e.target is None or e.target.country != "PER"
+    e = _event(coder, "Washington praised the mission on Friday.", "SUPPORT")
+    assert e.target is None or e.target.country != "USA"
 
 
 def test_a_named_target_keeps_its_country(coder):
@@ -90,18 +107,23 @@ def test_a_named_target_keeps_its_country(coder):
     assert e.target is not None and e.target.country == "VEN"
 
 
-def test_own_forces_sent_are_no_target_the_destination_is(coder):
+def test_own_forces_sent_are_no_target_the_destination_is(coder, sending):
     e = _event(coder, "Benin promised to send police to Haiti.", "AGREE")
     assert e.target is not None and e.target.country == "HTI"
     e = _event(coder, "Ghana pledged to deploy police officers to Haiti.", "AGREE")
     assert e.target is not None and e.target.country == "HTI"
 
 
-def test_own_forces_sent_to_no_named_place_are_no_target(coder):
+def test_own_forces_sent_to_no_named_place_are_no_target(coder, sending):
     e = _event(coder, "Chad agreed to deploy police.", "AGREE")
     assert e.target is None or e.target.country != "TCD"
 
 
-def test_troops_sent_keep_their_destination(coder):
+def test_people_sent_to_a_place_of_their_own_country_keep_their_target(coder, sending):
+    e = _event(coder, "The regional council of Oromia sent a delegation to Addis Ababa to negotiate.", "CONSULT")
+    assert e.target is not None and e.target.country == "ETH"
+
+
+def test_troops_sent_keep_their_destination(coder, sending):
     e = _event(coder, "Rwanda pledged to send troops to Mozambique.", "AGREE")
     assert e.target is not None and e.target.country == "MOZ"

@@ -186,7 +186,10 @@ def own_people_away(target: Actor, source: Actor, c: Any, state: DocState, info:
     if not sent and not any(t.dep_ == "poss" and t.lower_ in ("its", "their", "his", "her", "our")
                             for t in root.children):
         return None
-    for head in (root, c.anchor, c.tok) + ((root.head,) if sent else ()):
+    noun = root
+    while noun.dep_ == "compound" and noun.head.i > noun.i:
+        noun = noun.head  # "police officers"
+    for head in (root, c.anchor, c.tok) + ((noun, noun.head) if sent else ()):
         for p in head.children:
             if p.dep_ != "prep" or p.lower_ not in ("from", "to", "in"):
                 continue
@@ -204,9 +207,10 @@ def own_people_away(target: Actor, source: Actor, c: Any, state: DocState, info:
 
 
 def sent_side(a: Actor, c: Any) -> bool:
-    """Whether the actor ``a`` of the clause ``c`` is the object of a verb of sending (:func:`sent_forces`)."""
+    """Whether the actor ``a`` of the clause ``c`` is the object of a verb of sending with no destination named
+    (:func:`sent_forces`)."""
     span = c.tok.doc.char_span(a.start, a.end, alignment_mode="expand")
-    return span is not None and len(span) > 0 and sent_forces(span.root)
+    return span is not None and len(span) > 0 and sent_forces(span.root, bare=True)
 
 
 def _other_group(a: Actor, b: Actor) -> bool:

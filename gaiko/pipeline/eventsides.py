@@ -349,7 +349,7 @@ def object_target(c: Any, state: DocState, source: Actor | None, kb: Any, etype:
         how = "object"
         if country is None and (o.lemma_.lower() in act_nouns() or o.lemma_.lower() in generic_nouns()):
             continue
-        if etype != "MOBILIZE" and sent_forces(o) and (country is None or source is not None
+        if etype != "MOBILIZE" and sent_forces(o, bare=True) and (country is None or source is not None
                                                        and country == source.country):
             continue  # "Chad agreed to deploy police": its own forces, sent to no place named  # "condemned the announcement": an act with no actor named in it is no side
         if country is None and (k < direct or kb is not None and o.lemma_.lower() in kb.nouns):
@@ -378,11 +378,16 @@ def no_side_thing(t: Token, state: DocState, source: Actor | None) -> bool:
     return not any(source is None or a.country != source.country for a in own)
 
 
-def sent_forces(root: Token) -> bool:
+def sent_forces(root: Token, bare: bool = False) -> bool:
     """Whether a noun is the object of a verb of sending ("promised to send police", "deploy police officers";
-    ``no_sides.yaml``): the source's own people so sent are no target of their own."""
+    ``no_sides.yaml``): the source's own people so sent are no target of their own. With ``bare``, only when no
+    "to"/"into"/"toward" phrase names where they go (one that does may name a place of their own country: "sent a
+    delegation to the capital")."""
     from ..actors.nosides import sending_verbs
 
     while root.dep_ == "compound" and root.head.i > root.i:
         root = root.head
-    return root.dep_ in ("dobj", "obj") and root.head.lemma_.lower() in sending_verbs()
+    if root.dep_ not in ("dobj", "obj") or root.head.lemma_.lower() not in sending_verbs():
+        return False
+    return not bare or not any(p.dep_ == "prep" and p.lower_ in ("to", "into", "toward", "towards")
+                               for h in (root, root.head) for p in h.children)
