@@ -23,7 +23,8 @@ def _lists() -> dict[str, frozenset[str]]:
 
     try:
         raw = yaml.safe_load(_DATA.read_text(encoding="utf-8")) or {}
-        return {k: frozenset(str(w).lower() for w in raw.get(k) or ()) for k in ("equipment", "acts", "generic", "sending")}
+        return {k: frozenset(str(w).lower() for w in raw.get(k) or ())
+                for k in ("equipment", "acts", "generic", "sending")}
     except (OSError, yaml.YAMLError, AttributeError) as exc:
         raise DataFileError(str(_DATA), f"cannot read the no-sides lists: {exc}") from exc
 

@@ -18,8 +18,8 @@ from .eventsides import group_pair, no_side_thing, sent_forces
 from .roles import ENT_TYPES, LOCATIVE_PREPS, PEOPLE, PRONOUNS, is_locative, kb_actor, phrase_span
 from .state import DocState
 
-__all__ = ["event_actor", "resolved_actor", "pick_target", "between_sides", "own_people_away", "sent_side", "actor_key",
-           "NO_PLACE_TARGET"]
+__all__ = ["event_actor", "resolved_actor", "pick_target", "between_sides", "own_people_away", "sent_side",
+           "actor_key", "NO_PLACE_TARGET"]
 
 #: types whose target is never the town they happened in ("held talks in Busan", "agreed in Geneva"); a country
 #: after "in" may still be the side ("condemned the violence in Myanmar" is another type; "talks in Qatar")

@@ -348,10 +348,10 @@ def object_target(c: Any, state: DocState, source: Actor | None, kb: Any, etype:
         country = fb.country if fb is not None else None
         how = "object"
         if country is None and (o.lemma_.lower() in act_nouns() or o.lemma_.lower() in generic_nouns()):
-            continue
+            continue  # "condemned the announcement", "urged both sides": no actor named in it, no side
         if etype != "MOBILIZE" and sent_forces(o, bare=True) and (country is None or source is not None
-                                                       and country == source.country):
-            continue  # "Chad agreed to deploy police": its own forces, sent to no place named  # "condemned the announcement": an act with no actor named in it is no side
+                                                                and country == source.country):
+            continue  # "Chad agreed to deploy police": its own forces, sent to no place named
         if country is None and (k < direct or kb is not None and o.lemma_.lower() in kb.nouns):
             # a deed's own object or a group of people; not a thing a threatened act is about ("Venezuela
             # threatened to cut off oil shipments" names no side the shipments would go to)
