@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["equipment_nouns", "act_nouns", "dateline_end", "in_dateline"]
+__all__ = ["equipment_nouns", "act_nouns", "generic_nouns", "sending_verbs", "dateline_end", "in_dateline"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "actors" / "no_sides.yaml"
 
@@ -23,7 +23,8 @@ def _lists() -> dict[str, frozenset[str]]:
 
     try:
         raw = yaml.safe_load(_DATA.read_text(encoding="utf-8")) or {}
-        return {k: frozenset(str(w).lower() for w in raw.get(k) or ()) for k in ("equipment", "acts")}
+        return {k: frozenset(str(w).lower() for w in raw.get(k) or ())
+                for k in ("equipment", "acts", "generic", "sending")}
     except (OSError, yaml.YAMLError, AttributeError) as exc:
         raise DataFileError(str(_DATA), f"cannot read the no-sides lists: {exc}") from exc
 
@@ -36,6 +37,16 @@ def equipment_nouns() -> frozenset[str]:
 def act_nouns() -> frozenset[str]:
     """Lemmas of nouns of an act (announcement, decision, move): no side of their own."""
     return _lists()["acts"]
+
+
+def generic_nouns() -> frozenset[str]:
+    """Lemmas of nouns that name no particular party ("both sides", "everyone"): no side without an actor in them."""
+    return _lists()["generic"]
+
+
+def sending_verbs() -> frozenset[str]:
+    """Lemmas of verbs whose object the source sends or deploys ("send police"): the source's own, no target."""
+    return _lists()["sending"]
 
 
 #: an all-caps place (one to four words, optionally ", Country" or ", ST") and an optional agency in brackets, then a

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from ..docindex import sentences
 from ..types import Actor
 from .kb import UNKNOWN, KnowledgeBase, Person, Term, norm
+from .ambiguous import needs_context, resolve_in_context
 from .context import DOMESTIC, GROUPS, LOCAL_ROLES, TRANSNATIONAL, PlaceContext
 from .mentions import PRONOUNS, Mention, find_mentions, is_locative
 
@@ -383,8 +384,11 @@ class _DocResolver(PlaceContext):
         quals, where = self._places({i for m in mentions if m.kind == "person" for i in range(m.start, m.end)})
         mentions = [m for m in mentions if not all(i in quals for i in range(m.start, m.end))]
         actors: list[Actor | None] = [None] * len(mentions)
+        later = {k for k, m in enumerate(mentions) if needs_context(self.doc, m)}  # "RSF", "Labour": see ambiguous
         for k, m in enumerate(mentions):  # order-free first: names and known people
             here: str | None = None
+            if k in later:
+                continue
             if m.kind == "name" and m.start in self.qualified and not m.sector:
                 here = where.get(m.start)  # "Paris, Texas": a place in the USA, not the French capital
             elif m.kind == "name" or (m.kind == "title" and m.entries):
@@ -404,8 +408,8 @@ class _DocResolver(PlaceContext):
         self.token_country.update(where)
         out: list[tuple[Mention, Actor]] = []
         for k, m in enumerate(mentions):
-            a = actors[k]
-            if a is None and not (m.kind == "name" or (m.kind == "title" and m.entries)):
+            a = resolve_in_context(self, m) if k in later else actors[k]
+            if a is None and k not in later and not (m.kind == "name" or (m.kind == "title" and m.entries)):
                 a = {"person": self.resolve_person, "title": self.resolve_title, "noun": self.resolve_noun,
                      "pronoun": self.resolve_pronoun, "entity": self.resolve_entity}[m.kind](m)
             if a is None:

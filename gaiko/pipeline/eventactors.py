@@ -14,12 +14,12 @@ from ..docindex import entities
 from ..types import Actor
 from .attributes import ClauseInfo
 from ..actors.nosides import in_dateline
-from .eventsides import group_pair, no_side_thing
+from .eventsides import group_pair, no_side_thing, sent_forces
 from .roles import ENT_TYPES, LOCATIVE_PREPS, PEOPLE, PRONOUNS, is_locative, kb_actor, phrase_span
 from .state import DocState
 
-__all__ = ["event_actor", "resolved_actor", "pick_target", "between_sides", "own_people_away", "actor_key",
-           "NO_PLACE_TARGET"]
+__all__ = ["event_actor", "resolved_actor", "pick_target", "between_sides", "own_people_away", "sent_side",
+           "actor_key", "NO_PLACE_TARGET"]
 
 #: types whose target is never the town they happened in ("held talks in Busan", "agreed in Geneva"); a country
 #: after "in" may still be the side ("condemned the violence in Myanmar" is another type; "talks in Qatar")
@@ -182,9 +182,14 @@ def own_people_away(target: Actor, source: Actor, c: Any, state: DocState, info:
     if span is None or len(span) == 0:
         return None
     root = span.root
-    if not any(t.dep_ == "poss" and t.lower_ in ("its", "their", "his", "her", "our") for t in root.children):
+    sent = sent_forces(root)
+    if not sent and not any(t.dep_ == "poss" and t.lower_ in ("its", "their", "his", "her", "our")
+                            for t in root.children):
         return None
-    for head in (root, c.anchor, c.tok):
+    noun = root
+    while noun.dep_ == "compound" and noun.head.i > noun.i:
+        noun = noun.head  # "police officers"
+    for head in (root, c.anchor, c.tok) + ((noun, noun.head) if sent else ()):
         for p in head.children:
             if p.dep_ != "prep" or p.lower_ not in ("from", "to", "in"):
                 continue
@@ -199,6 +204,13 @@ def own_people_away(target: Actor, source: Actor, c: Any, state: DocState, info:
                     return Actor(text=place.text, start=place.start, end=place.end, country=place.country,
                                  resolved_by="metonymy", confidence=0.7)
     return None
+
+
+def sent_side(a: Actor, c: Any) -> bool:
+    """Whether the actor ``a`` of the clause ``c`` is the object of a verb of sending with no destination named
+    (:func:`sent_forces`)."""
+    span = c.tok.doc.char_span(a.start, a.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and sent_forces(span.root, bare=True)
 
 
 def _other_group(a: Actor, b: Actor) -> bool:

@@ -25,7 +25,7 @@ from ..types import Actor, Event
 from .attributes import ClauseInfo, clause_info
 from .compound import compound_members
 from .dates import event_date
-from .eventactors import actor_key, between_sides, event_actor, own_people_away, pick_target
+from .eventactors import actor_key, between_sides, event_actor, own_people_away, pick_target, sent_side
 from .eventsides import (UNDIRECTED, adjective_owner, direct_target, event_place, group_pair, hosted_visitor,
                          object_target, sentence_side)
 from .nominals import read_back
@@ -315,7 +315,11 @@ class EventCoder:
             target = alt or target
         if target is not None and source is not None and target.country and target.country == source.country:
             # "France recalled its ambassador from Algiers": the other country, not France's own envoy
-            target = own_people_away(target, source, c, state, info, kb) or target
+            away = own_people_away(target, source, c, state, info, kb)
+            if away is None and etype != "MOBILIZE" and sent_side(target, c):
+                target = None  # "Kenya promised to send police": its own forces sent, to no place named
+            else:
+                target = away or target
         if pair is None and hosted_visitor(code, etype, source, target, c):  # "Xi received Putin": Putin visits Xi
             source, target, sources = target, source, [target]
         # "Nicaragua stripped 94 critics of their citizenship": the object, with its sentence's country
@@ -384,7 +388,7 @@ class EventCoder:
             # "shelled El Fasher": the city no actor list knows is of its country
             target = Actor(**{**target.to_dict(), "country": place.country, "resolved_by": f"{target.resolved_by}+place"})
         # "a mob", "riot police": a common noun with no country takes its sentence's one country
-        source, target = sentence_side(source, d.cand, state), sentence_side(target, d.cand, state)
+        source, target = sentence_side(source, d.cand, state), sentence_side(target, d.cand, state, as_target=True)
         return Event(
             id=event_id(state.article_id, sidx, tok.idx, d.event_type, source, target),
             article_id=state.article_id,
@@ -418,3 +422,4 @@ class EventCoder:
             decided_by=d.decided_by,
             type_probability=None if d.type_probability is None else round(d.type_probability, 3),
         )
+

@@ -277,7 +277,7 @@ def sentence_country(sent: Span, state: DocState) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
-def _common_noun(a: Actor, doc: Any) -> bool:
+def _common_noun(a: Actor, doc: Any, as_target: bool = False) -> bool:
     """Whether an actor is named by a common noun phrase ("protesters", "the provincial governor", "a mob"), not
     by a proper name, a pronoun or a knowledge-base entry: only such a phrase takes the country of its sentence
     (a named person or firm may act abroad: "Gazprom cut supplies to Ukraine")."""
@@ -287,18 +287,22 @@ def _common_noun(a: Actor, doc: Any) -> bool:
     if span is None or len(span) == 0:
         return False
     root = span.root
+    from ..actors.nosides import act_nouns, generic_nouns
+
+    if as_target and (root.lemma_.lower() in generic_nouns() or root.lemma_.lower() in act_nouns()):
+        return False  # "urged both sides", "rejected the accusation": no party, no country of its sentence
     if a.resolved_by == "unresolved" and not root.text.islower():
         return False  # "Lula rebuffed calls ...": a capitalised word no list knows may be a name
     return root.pos_ == "NOUN" and root.lower_ not in ("it", "they", "them") \
         and not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") for t in span)
 
 
-def sentence_side(a: Actor | None, c: Any, state: DocState) -> Actor | None:
+def sentence_side(a: Actor | None, c: Any, state: DocState, as_target: bool = False) -> Actor | None:
     """A side named by a common noun with no country, given the one country of its sentence ("Riot police
     kettled demonstrators outside the Assemblée nationale", "The governor of Borno called on the federal
     government"); ``a`` unchanged otherwise (it has a country, is a name, or the sentence names no single
     country)."""
-    if a is None or a.country or not _common_noun(a, c.tok.doc):
+    if a is None or a.country or not _common_noun(a, c.tok.doc, as_target):
         return a
     country = sentence_country(c.tok.sent, state)
     if country is None:
@@ -317,7 +321,7 @@ def object_target(c: Any, state: DocState, source: Actor | None, kb: Any, etype:
     tries ("pledged to protect Kurdish refugees"), these with a country of their own or, for a noun of people of the
     sector vocabulary, the sentence's; not equipment nor an act with no actor in it ("deliver two jets", "condemned
     the announcement": ``gaiko/data/actors/no_sides.yaml``). None when there is no such phrase or no country."""
-    from ..actors.nosides import act_nouns
+    from ..actors.nosides import act_nouns, generic_nouns
     from .roles import fallback_targets, kb_actor, phrase_span
 
     heads = [c.tok] if c.tok.i == c.anchor.i else [c.tok, c.anchor]
@@ -343,8 +347,11 @@ def object_target(c: Any, state: DocState, source: Actor | None, kb: Any, etype:
         fb = kb_actor(o, kb, state.places) if kb is not None else None
         country = fb.country if fb is not None else None
         how = "object"
-        if country is None and o.lemma_.lower() in act_nouns():
-            continue  # "condemned the announcement": an act with no actor named in it is no side
+        if country is None and (o.lemma_.lower() in act_nouns() or o.lemma_.lower() in generic_nouns()):
+            continue  # "condemned the announcement", "urged both sides": no actor named in it, no side
+        if etype != "MOBILIZE" and sent_forces(o, bare=True) and (country is None or source is not None
+                                                                and country == source.country):
+            continue  # "Chad agreed to deploy police": its own forces, sent to no place named
         if country is None and (k < direct or kb is not None and o.lemma_.lower() in kb.nouns):
             # a deed's own object or a group of people; not a thing a threatened act is about ("Venezuela
             # threatened to cut off oil shipments" names no side the shipments would go to)
@@ -369,3 +376,18 @@ def no_side_thing(t: Token, state: DocState, source: Actor | None) -> bool:
         return False
     own = [a for x in head.subtree if x.dep_ == "amod" and (a := state.actor_at(x)) is not None and a.country]
     return not any(source is None or a.country != source.country for a in own)
+
+
+def sent_forces(root: Token, bare: bool = False) -> bool:
+    """Whether a noun is the object of a verb of sending ("promised to send police", "deploy police officers";
+    ``no_sides.yaml``): the source's own people so sent are no target of their own. With ``bare``, only when no
+    "to"/"into"/"toward" phrase names where they go (one that does may name a place of their own country: "sent a
+    delegation to the capital")."""
+    from ..actors.nosides import sending_verbs
+
+    while root.dep_ == "compound" and root.head.i > root.i:
+        root = root.head
+    if root.dep_ not in ("dobj", "obj") or root.head.lemma_.lower() not in sending_verbs():
+        return False
+    return not bare or not any(p.dep_ == "prep" and p.lower_ in ("to", "into", "toward", "towards")
+                               for h in (root, root.head) for p in h.children)
