@@ -48,7 +48,7 @@ def fallback(entry: dict[str, Any]) -> str:
 
 def rows_of(paths: list[str], split: str) -> list[dict[str, Any]]:
     from gaiko.coder import Coder
-    from gaiko.evaluate.pledges import _sentence_index, _storyline_store, _words, load_storylines
+    from gaiko.evaluate.pledges import _storyline_store, load_storylines, match_entry
     from gaiko.evaluate.split import is_blind
     from gaiko.tracking import ledger
 
@@ -59,16 +59,8 @@ def rows_of(paths: list[str], split: str) -> list[dict[str, Any]]:
             continue  # the blind part of corpora/pledges/storylines is never listed
         store, ids = _storyline_store(st, coder)
         entries = ledger(store, as_of=st.get("as_of"))
-        for gp in st["pledges"]:  # matched exactly as gaiko.evaluate.pledges.evaluate_storylines does
-            art = ids.get(gp["article"])
-            idx = _sentence_index(store, art, gp["sentence_contains"]) if art else None
-            cands = [e for e in entries if any(m["article_id"] == art for m in e["mentions"])
-                     and any(ev["article_id"] == art and ev["sentence_index"] == idx and ev["role"] in ("made", "restated", "revised")
-                             for ev in e["evidence"])]
-            if gp.get("actor_country"):
-                cands = [e for e in cands if e["actor"].get("country") == gp["actor_country"]] or cands
-            want = _words(gp.get("action"))
-            e = max(cands, key=lambda x: len(want & _words(x["action"])), default=None)
+        for gp in st["pledges"]:  # matched as gaiko.evaluate.pledges.evaluate_storylines does
+            e = match_entry(store, ids, entries, gp)
             row = {"set": st.get("id"), "gold": gp["final_status"], "status": e["status"] if e else None,
                    "path": e.get("status_path") if e else "missed", "fallback": fallback(e) if e else None}
             out.append(row)

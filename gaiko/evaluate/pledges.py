@@ -223,6 +223,21 @@ def _sentence_index(store: Any, article_id: str, needle: str) -> int | None:
     return None
 
 
+def match_entry(store: Any, ids: dict[str, str], entries: list[dict[str, Any]], gp: dict[str, Any]) -> dict[str, Any] | None:
+    """The ledger entry a gold pledge ``gp`` of a storyline is matched to: an entry made, restated or revised in the
+    gold sentence of its article, of the gold actor's country when one is, sharing most words with the gold action
+    (None: the pledge was missed). ``ids`` maps the storyline's article keys to stored article ids."""
+    art = ids.get(gp["article"])
+    idx = _sentence_index(store, art, gp["sentence_contains"]) if art else None
+    cands = [e for e in entries if any(m["article_id"] == art for m in e["mentions"])
+             and any(ev["article_id"] == art and ev["sentence_index"] == idx and ev["role"] in ("made", "restated", "revised")
+                     for ev in e["evidence"])]
+    if gp.get("actor_country"):
+        cands = [e for e in cands if e["actor"].get("country") == gp["actor_country"]] or cands
+    want = _words(gp.get("action"))
+    return max(cands, key=lambda x: len(want & _words(x["action"])), default=None)
+
+
 def evaluate_storylines(storylines: list[dict[str, Any]], coder: Any, *, split: str = "all",
                         listing: bool = False) -> dict[str, Any]:
     """Pledge recall, final-status accuracy and evidence linking on storylines (``listing``: per pledge, tuned only)."""
@@ -243,15 +258,7 @@ def evaluate_storylines(storylines: list[dict[str, Any]], coder: Any, *, split: 
         entries = ledger(store, as_of=st.get("as_of"))
         for gp in st["pledges"]:
             gold_n += 1
-            art = ids.get(gp["article"])
-            idx = _sentence_index(store, art, gp["sentence_contains"]) if art else None
-            cands = [e for e in entries if any(m["article_id"] == art for m in e["mentions"])
-                     and any(ev["article_id"] == art and ev["sentence_index"] == idx and ev["role"] in ("made", "restated", "revised")
-                             for ev in e["evidence"])]
-            if gp.get("actor_country"):
-                cands = [e for e in cands if e["actor"].get("country") == gp["actor_country"]] or cands
-            want = _words(gp.get("action"))
-            e = max(cands, key=lambda x: len(want & _words(x["action"])), default=None)
+            e = match_entry(store, ids, entries, gp)
             status = e["status"] if e else None
             by_status[(gp["final_status"], status or "missed")] += 1
             if e is not None:

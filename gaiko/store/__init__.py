@@ -319,19 +319,14 @@ class Store(QueryMixin, AnalysisMixin, FacetMixin):
 
 
 def _text(value: Any) -> Any:
-    """A string the database takes: lone surrogates (a file name's bytes that are not UTF-8) as ``\\xNN``, so an
-    error about such a file is recorded, not a second failure that stops the run."""
+    """A string the database takes: lone surrogates (a file name's bytes that are not UTF-8) as ``\\xNN``
+    (:func:`gaiko.ingest.shown_path`), so an error about such a file is recorded, not a second failure that stops
+    the run."""
     if not isinstance(value, str):
         return value
-    try:
-        value.encode("utf-8")
-        return value
-    except UnicodeEncodeError:
-        pass
-    try:
-        return value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    except UnicodeEncodeError:  # a surrogate no file name's byte gives
-        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    from ..ingest import shown_path
+
+    return shown_path(value)
 
 
 def interrupted(exc: BaseException | None) -> bool:
