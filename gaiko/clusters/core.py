@@ -29,7 +29,7 @@ from .referent import shares
 from .rules import WILD, Rules
 from .units import Unit, compatible, order, side_by_side, units_of
 
-__all__ = ["UnitState", "ukey_of", "cluster_id_of", "preference", "choose_parent", "undecided_for_good", "reaching", "reaches", "cluster_mentions", "probe_tokens",
+__all__ = ["UnitState", "ukey_of", "cluster_id_of", "preference", "choose_parent", "undecided_for_good", "reaching", "reaches", "reaches_beyond", "dyad_reach", "cluster_mentions", "probe_tokens",
            "listed_tokens", "listed_with_place", "probes_with_place", "slot_keys", "mix_slots", "mixed_keys", "SLOT"]
 
 
@@ -95,20 +95,37 @@ def choose_parent(u: UnitState, candidates: Iterable[UnitState], rules: Rules) -
 
 
 def reaching(u: UnitState, rules: Rules) -> bool:
-    """Whether ``u`` may join an event before its window by its referent (``referent.reach_days``)."""
+    """Whether ``u`` may join an event before its window (``referent.reach_days``): :func:`reaches_beyond`."""
+    return reaches_beyond(u.unit, rules)
+
+
+def reaches_beyond(w: Unit, rules: Rules) -> bool:
+    """Whether undated unit ``w`` may join an event before its window (``referent.reach_days``): by its referent, or
+    (``referent.reach_dyad``) by its two sides (:func:`dyad_reach`)."""
     rr = rules.referent
-    return bool(rr is not None and rr.reach_days and u.unit.prec in rr.precisions and u.unit.ref)
+    return bool(rr is not None and rr.reach_days and w.prec in rr.precisions and (w.ref or dyad_reach(w, rr)))
+
+
+def dyad_reach(w: Unit, rr: Any) -> bool:
+    """Whether ``w`` reaches beyond its window by its sides (``referent.reach_dyad``): it names a source and a target of
+    two different countries (or named organisations), and its type is not one of ``reach_dyad.except_types`` (whose
+    reports of one dyad recur: accusations). "After Bogotá asked Caracas for help", published nine days after Colombia
+    asked Venezuela, is that request (docs/clusters.md, round c29)."""
+    return bool(rr.reach_dyad and w.event_type not in rr.reach_dyad_except and w.src != WILD and w.tgt != WILD
+                and len(w.countries) == 2)
 
 
 def reaches(v: Unit, vkey: int, u: UnitState, rules: Rules) -> bool:
     """Whether undated ``u`` (:func:`reaching`) may join ``v`` beyond its window: ``v`` of a precision in
     ``referent.reach_precisions``, ending before ``u``'s window and starting at most ``referent.reach_days`` before
-    its last day, compatible with ``u`` were its window that long, and sharing its referent."""
+    its last day, compatible with ``u`` were its window that long, and sharing its referent (or, for a ``u`` naming
+    two sides, :func:`dyad_reach`, whatever ``v`` names)."""
     rr = rules.referent
     w = u.unit
     if v.prec not in rr.reach_precisions or v.lo is None or v.hi is None or not (w.hi - rr.reach_days <= v.lo and v.hi < w.lo):
         return False
-    if vkey == u.ukey or order(v, vkey, rules) >= order(w, u.ukey, rules) or not shares(v.ref, w.ref, rr):
+    if vkey == u.ukey or order(v, vkey, rules) >= order(w, u.ukey, rules) \
+            or not (shares(v.ref, w.ref, rr) or dyad_reach(w, rr)):
         return False
     return compatible(v, _stretched(w, rr.reach_days), rules)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .core import SLOT, listed_with_place, mix_slots, mixed_keys, probes_with_place
+from .core import SLOT, listed_with_place, mix_slots, mixed_keys, probes_with_place, reaches_beyond
 from .rules import Rules
 from .units import Unit
 
@@ -47,9 +47,9 @@ def fine_probes(u: Unit, rules: Rules) -> list[int]:
 
 
 def _reaching(u: Unit, rules: Rules) -> bool:
-    """An undated unit with a referent, which may reach events before its window (``referent.reach_days``)."""
-    rr = rules.referent
-    return bool(rr is not None and rr.reach_days and u.prec in rr.precisions and u.ref)
+    """An undated unit with a referent (or naming two sides, ``referent.reach_dyad``), which may reach events before
+    its window (``referent.reach_days``; :func:`~.core.reaches_beyond`)."""
+    return reaches_beyond(u, rules)
 
 
 def _reachable(u: Unit, rules: Rules) -> bool:

@@ -47,6 +47,10 @@ class ReferentRules:
     #: an undated report fitting no event may join one of its type published up to this many days before (0: never)
     reach_days: int = 0
     reach_precisions: frozenset[str] = frozenset()
+    #: an undated report naming two different sides reaches as far without a referent (``reach_dyad``), except for
+    #: these types
+    reach_dyad: bool = False
+    reach_dyad_except: frozenset[str] = frozenset()
 
 
 def parse_referent(raw: Any, path: str) -> ReferentRules | None:
@@ -61,7 +65,7 @@ def parse_referent(raw: Any, path: str) -> ReferentRules | None:
             raise DataFileError(path, f"referent: {msg}")
 
     check(isinstance(raw, dict), "must be a mapping")
-    known = {"precisions", "share", "conflict", "reach_days", "reach_precisions", "words"}
+    known = {"precisions", "share", "conflict", "reach_days", "reach_precisions", "reach_dyad", "words"}
     check(set(raw) <= known, f"use only {', '.join(sorted(known))}")
     for key in ("precisions", "share", "conflict", "reach_precisions"):
         check(isinstance(raw.get(key) or [], list), f"{key} must be a list")
@@ -69,6 +73,9 @@ def parse_referent(raw: Any, path: str) -> ReferentRules | None:
     check(set(raw.get("conflict") or []) <= {"places", "counts"}, "conflict must list places or counts")
     reach = raw.get("reach_days", 0)
     check(isinstance(reach, int) and not isinstance(reach, bool) and reach >= 0, "reach_days must be a whole number >= 0")
+    dyad = raw.get("reach_dyad") or {}
+    check(isinstance(dyad, dict) and set(dyad) <= {"except_types"} and isinstance(dyad.get("except_types") or [], list),
+          "reach_dyad must be a mapping with except_types (a list of event types)")
     words = raw.get("words") or {}
     check(isinstance(words, dict) and set(words) <= {"numbers", "stop", "titles", "time_nouns", "skip"},
           "words must map numbers, stop, titles, time_nouns, skip")
@@ -85,7 +92,9 @@ def parse_referent(raw: Any, path: str) -> ReferentRules | None:
                          conflict=frozenset(str(x) for x in raw.get("conflict") or ()),
                          numbers={str(k).lower(): int(v) for k, v in numbers.items()},
                          stop=low("stop"), titles=low("titles"), time_nouns=low("time_nouns"), skip=low("skip"),
-                         reach_days=int(reach), reach_precisions=frozenset(str(x) for x in raw.get("reach_precisions") or ()))
+                         reach_days=int(reach), reach_precisions=frozenset(str(x) for x in raw.get("reach_precisions") or ()),
+                         reach_dyad=isinstance(raw.get("reach_dyad"), dict),
+                         reach_dyad_except=frozenset(str(x) for x in dyad.get("except_types") or ()))
 
 
 def referent_of(row: dict[str, Any], rr: ReferentRules | None) -> str:
