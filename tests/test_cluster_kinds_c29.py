@@ -1,10 +1,15 @@
-"""Round c29 of issue 17 (docs/clusters.md, "Round c29"): a follow-up that names both sides of an earlier event.
+"""Round c29 of issue 17 (docs/clusters.md, "Round c29"): a follow-up that names both sides of an earlier event, and a
+dated report that names no side and no place but shares a name with a report of its day.
 
 An undated report (no date in its sentence) naming a source and a target of two different countries, published days or
 weeks after the event it retells ("After the ministry asked its neighbour for help, ..."), joins the one dated event of
 its type, status and sides up to 62 days before, even when its phrases name no one (``referent.reach_dyad`` in
 gaiko/data/clusters.yaml, gaiko/clusters/core.py ``dyad_reach``). It stays apart when what it reaches is two events,
 when it names one side only, one country on both sides, or an accusation (``except_types``).
+
+A dated report naming no side and no place ("two men were detained at the Kestrel depot on Monday": only its referent,
+the name of its phrase) may be the parent of a report of a date its sentence shares whose referent shares that name
+(``referent.empty_parents``); undated reports and reports naming nothing in common still never join it.
 
 Every article is our own (two invented countries, Valdoria VLD and Morvenia MRV, invented outlets), not one of the
 labelled corpus. Tests marked "fails before" join reports that the rules kept apart before the round; the others are
@@ -159,3 +164,59 @@ def test_the_rules_file_checks_reach_dyad(tmp_path) -> None:
             load_rules(str(bad))
     bad.write_text(text.replace(old, "  reach_dyad: false"), encoding="utf-8")
     assert not load_rules(str(bad)).referent.reach_dyad
+
+
+# a detention on Monday 2 June at a depot the gazetteer does not know; the coder finds no side and no place
+DEPOT = ("the Kestrel depot", None, None, None, None)
+BARE = article("Two men were detained at the Kestrel depot on Monday, a guard said.", "2025-06-03", "Wire A",
+               ("COERCE", "detained", None, DEPOT, "2025-06-02", "day"))
+NATIONALS = ("two nationals held at the Kestrel depot", "VLD", "CVL", "demonym", None)
+# the capital's demand on Tuesday; the detention it names shares the sentence's date (an upper bound: precision shared)
+DEMAND = article("Valdoria on Tuesday demanded the release of two nationals held at the Kestrel depot.", "2025-06-04",
+                 "Daily B", ("COERCE", "held", None, NATIONALS, "2025-06-03", "shared"))
+BARE_TOO = article("At the Kestrel depot two men were held on Monday, witnesses said.", "2025-06-02", "Post C",
+                   ("COERCE", "held", None, DEPOT, "2025-06-02", "day"))
+
+
+@pytest.mark.parametrize("one_by_one", [False, True])
+@pytest.mark.parametrize("order", ORDERS)
+def test_a_report_of_a_shared_date_joins_the_bare_reports_it_shares_a_name_with(one_by_one, order) -> None:
+    """fails before: a report naming no side and no place was never a parent (``attach.empty_parents: false``), and the
+    demand's detention (an upper bound, Saturday to Tuesday) has no other dated report to join."""
+    arts = [(BARE, DEMAND, BARE_TOO)[i] for i in order]
+    c = _clusters(*arts, one_by_one=one_by_one)
+    assert c["held@2025-06-04/Daily B"] == c["detained@2025-06-03/Wire A"] == c["held@2025-06-02/Post C"]
+    assert _pure(*arts) == c
+
+
+@pytest.mark.parametrize("one_by_one", [False, True])
+def test_the_bare_report_stays_apart_from_undated_and_unnamed_reports(one_by_one) -> None:
+    """guards: an undated report sharing the name (not a precision of ``empty_parents``); a report of a shared date
+    naming another depot."""
+    undated = article("Two Valdorian drivers were detained at the Kestrel depot, their union said.", "2025-06-03",
+                      "Weekly D", ("COERCE", "detained", None, ("two Valdorian drivers at the Kestrel depot", "VLD",
+                                                                    "CVL", "demonym", None), "2025-06-03", "published"))
+    other = article("Valdoria on Tuesday demanded the release of two nationals held at the Marsh depot.", "2025-06-04",
+                    "Post E", ("COERCE", "held", None, ("two nationals held at the Marsh depot", "VLD", "CVL",
+                                                        "demonym", None), "2025-06-03", "shared"))
+    for arts in ((BARE, undated, other), (other, undated, BARE)):
+        c = _clusters(*arts, one_by_one=one_by_one)
+        bare = c["detained@2025-06-03/Wire A"]
+        assert c["detained@2025-06-03/Weekly D"] != bare and c["held@2025-06-04/Post E"] != bare
+        assert _pure(*arts) == c
+
+
+def test_the_rules_file_checks_empty_parents(tmp_path) -> None:
+    from gaiko.errors import DataFileError
+    from gaiko.tables import data_path
+
+    assert load_rules().referent.empty_parents == frozenset({"shared"})
+    text = open(data_path("clusters.yaml"), encoding="utf-8").read()
+    old = "  empty_parents: [shared]"
+    assert old in text
+    bad = tmp_path / "c.yaml"
+    for new, msg in (("  empty_parents: day", "empty_parents must be a list"),
+                     ("  empty_parents: [shared, fortnight]", "empty_parents must list date precisions")):
+        bad.write_text(text.replace(old, new), encoding="utf-8")
+        with pytest.raises(DataFileError, match=msg):
+            load_rules(str(bad))

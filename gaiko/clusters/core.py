@@ -109,8 +109,8 @@ def reaches_beyond(w: Unit, rules: Rules) -> bool:
 def dyad_reach(w: Unit, rr: Any) -> bool:
     """Whether ``w`` reaches beyond its window by its sides (``referent.reach_dyad``): it names a source and a target of
     two different countries (or named organisations), and its type is not one of ``reach_dyad.except_types`` (whose
-    reports of one dyad recur: accusations). "After Bogotá asked Caracas for help", published nine days after Colombia
-    asked Venezuela, is that request (docs/clusters.md, round c29)."""
+    reports of one dyad recur: accusations). "After the ministry asked its northern neighbour for help", published nine
+    days after Valdoria asked Morvenia, is that request (docs/clusters.md, round c29)."""
     return bool(rr.reach_dyad and w.event_type not in rr.reach_dyad_except and w.src != WILD and w.tgt != WILD
                 and len(w.countries) == 2)
 

@@ -51,6 +51,9 @@ class ReferentRules:
     #: these types
     reach_dyad: bool = False
     reach_dyad_except: frozenset[str] = frozenset()
+    #: reports of these precisions may join a report naming no side and no place whose referent they share
+    #: (``empty_parents``; ``attach.empty_parents`` false keeps every other report from joining one)
+    empty_parents: frozenset[str] = frozenset()
 
 
 def parse_referent(raw: Any, path: str) -> ReferentRules | None:
@@ -65,9 +68,9 @@ def parse_referent(raw: Any, path: str) -> ReferentRules | None:
             raise DataFileError(path, f"referent: {msg}")
 
     check(isinstance(raw, dict), "must be a mapping")
-    known = {"precisions", "share", "conflict", "reach_days", "reach_precisions", "reach_dyad", "words"}
+    known = {"precisions", "share", "conflict", "reach_days", "reach_precisions", "reach_dyad", "empty_parents", "words"}
     check(set(raw) <= known, f"use only {', '.join(sorted(known))}")
-    for key in ("precisions", "share", "conflict", "reach_precisions"):
+    for key in ("precisions", "share", "conflict", "reach_precisions", "empty_parents"):
         check(isinstance(raw.get(key) or [], list), f"{key} must be a list")
     check(set(raw.get("share") or []) <= set(_KINDS), "share must list names or counts")
     check(set(raw.get("conflict") or []) <= {"places", "counts"}, "conflict must list places or counts")
@@ -94,7 +97,8 @@ def parse_referent(raw: Any, path: str) -> ReferentRules | None:
                          stop=low("stop"), titles=low("titles"), time_nouns=low("time_nouns"), skip=low("skip"),
                          reach_days=int(reach), reach_precisions=frozenset(str(x) for x in raw.get("reach_precisions") or ()),
                          reach_dyad=isinstance(raw.get("reach_dyad"), dict),
-                         reach_dyad_except=frozenset(str(x) for x in dyad.get("except_types") or ()))
+                         reach_dyad_except=frozenset(str(x) for x in dyad.get("except_types") or ()),
+                         empty_parents=frozenset(str(x) for x in raw.get("empty_parents") or ()))
 
 
 def referent_of(row: dict[str, Any], rr: ReferentRules | None) -> str:

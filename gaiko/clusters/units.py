@@ -29,7 +29,7 @@ from typing import Any
 from .context import referred_days
 from .sentence import sentence_places, shared_dates, status_of
 from .meeting import place_meets, side_country
-from .referent import conflicts, referent_of
+from .referent import conflicts, referent_of, shares
 from .rules import NAMED, OTHER_MODE, WILD, Rules
 
 __all__ = ["Unit", "unit_of", "units_of", "status_of", "compatible", "directed", "side_by_side", "sides_agree", "order",
@@ -226,7 +226,7 @@ def compatible(v: Unit, u: Unit, rules: Rules) -> bool:
         return False
     if v.rank > u.rank:
         return False
-    if not rules.empty_parents and is_empty(v) and not is_empty(u):
+    if not rules.empty_parents and is_empty(v) and not is_empty(u) and not named_anchor(v, u, rules):
         return False  # a bare "the attack on Tuesday" would tie together every report of its day (docs/clusters.md)
     if rules.referent is not None and u.prec in rules.referent.precisions and conflicts(v.ref, u.ref, rules.referent):
         return False  # an undated report naming another place than the event (referent.conflict)
@@ -238,6 +238,15 @@ def overlapping(v: Unit, u: Unit, rules: Rules) -> bool:
     """Whether two units of one precision listed in ``attach.overlapping`` may join when their windows only overlap
     (two undated reports published a day apart: "signed an agreement", "signed an accord")."""
     return v.prec == u.prec and v.prec in rules.overlapping and v.width == u.width
+
+
+def named_anchor(v: Unit, u: Unit, rules: Rules) -> bool:
+    """Whether ``v``, which names no side and no place, may still be the parent of ``u`` (``referent.empty_parents``):
+    ``u`` is of a precision listed there (``shared``: a date its sentence shares) and their referents share a name ("two
+    men were detained at the Kestrel depot on Monday" and "the capital on Tuesday demanded the release of two nationals
+    held at the Kestrel depot"; docs/clusters.md, round c29)."""
+    rr = rules.referent
+    return bool(rr is not None and u.prec in rr.empty_parents and shares(v.ref, u.ref, rr))
 
 
 def is_empty(u: Unit) -> bool:
