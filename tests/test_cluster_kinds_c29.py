@@ -112,6 +112,19 @@ def test_follow_ups_that_stay_apart(one_by_one) -> None:
 
 
 @pytest.mark.parametrize("one_by_one", [False, True])
+def test_a_follow_up_reaching_only_a_report_naming_neither_side_stays_apart(one_by_one) -> None:
+    """guard: the one dated request it reaches names neither Valdoria nor Morvenia (talks in a town, no side): reached by
+    its sides alone, the follow-up joins only a report naming one of them."""
+    talks = article("Delegates in Drem on Monday asked for more time.", "2025-06-02", "Wire A",
+                    ("REQUEST", "asked", None, None, "2025-06-02", "day", ("Drem", "VLD")))
+    later = follow_up("2025-06-11")
+    for arts in ((talks, later), (later, talks)):
+        c = _clusters(*arts, one_by_one=one_by_one)
+        assert c["asked@2025-06-11/Weekly F"] != c["asked@2025-06-02/Wire A"]
+        assert _pure(*arts) == c
+
+
+@pytest.mark.parametrize("one_by_one", [False, True])
 def test_an_accusation_follow_up_stays_apart(one_by_one) -> None:
     """guard: ``except_types`` (accusations of one dyad recur every few days)."""
     accused = article("The foreign ministry on Monday accused the neighbouring government of shielding smugglers.",

@@ -137,11 +137,15 @@ def _stretched(w: Unit, days: int) -> Unit:
 
 def _beyond(u: UnitState, candidates: list[UnitState], rules: Rules) -> int | None:
     """The parent of an undated unit that fits no event: the best of the events before its window that it reaches
-    (:func:`reaches`), when they are one event; else none."""
+    (:func:`reaches`), when they are one event, among those whose referent it shares or (reached by its sides,
+    :func:`dyad_reach`) that name one of its countries; else none."""
     far = [v for v in candidates if reaches(v.unit, v.ukey, u, rules)]
     if not far or _two_events(far, rules):
         return None
-    return min(far, key=lambda v: preference(u.unit, v, rules)).ukey
+    rr, w = rules.referent, u.unit
+    # a report reached only by its sides joins one that names them both (the others only make it two events)
+    named = [v for v in far if shares(v.unit.ref, w.ref, rr) or set(w.countries) & set(v.unit.countries)]
+    return min(named, key=lambda v: preference(w, v, rules)).ukey if named else None
 
 
 def _by_referent(u: UnitState, fits: list[UnitState], rules: Rules) -> int | None:
