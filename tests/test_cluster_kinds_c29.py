@@ -103,7 +103,8 @@ def test_follow_ups_that_stay_apart(one_by_one) -> None:
     same_country = follow_up("2025-06-11", tgt=VLD_TOWNS, outlet="Weekly H")
     reversed_ = follow_up("2025-06-11", src=MRV_NB, tgt=VLD_MIN, outlet="Weekly I")
     too_late = follow_up("2025-08-20", outlet="Weekly J")
-    for arts in ((ASK, one_side, same_country, reversed_, too_late), (too_late, reversed_, same_country, one_side, ASK)):
+    for arts in ((ASK, one_side, same_country, reversed_, too_late),
+                 (too_late, reversed_, same_country, one_side, ASK)):
         c = _clusters(*arts, one_by_one=one_by_one)
         ask = c["asked@2025-06-03/Wire A"]
         for outlet, day in (("G", "06-11"), ("H", "06-11"), ("I", "06-11"), ("J", "08-20")):
@@ -113,8 +114,8 @@ def test_follow_ups_that_stay_apart(one_by_one) -> None:
 
 @pytest.mark.parametrize("one_by_one", [False, True])
 def test_a_follow_up_reaching_only_a_report_naming_neither_side_stays_apart(one_by_one) -> None:
-    """guard: the one dated request it reaches names neither Valdoria nor Morvenia (talks in a town, no side): reached by
-    its sides alone, the follow-up joins only a report naming one of them."""
+    """guard: the one dated request it reaches names neither Valdoria nor Morvenia (talks in a town, no side):
+    reached by its sides alone, the follow-up joins only a report naming one of them."""
     talks = article("Delegates in Drem on Monday asked for more time.", "2025-06-02", "Wire A",
                     ("REQUEST", "asked", None, None, "2025-06-02", "day", ("Drem", "VLD")))
     later = follow_up("2025-06-11")

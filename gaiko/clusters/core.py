@@ -29,7 +29,8 @@ from .referent import shares
 from .rules import WILD, Rules
 from .units import Unit, compatible, order, side_by_side, units_of
 
-__all__ = ["UnitState", "ukey_of", "cluster_id_of", "preference", "choose_parent", "undecided_for_good", "reaching", "reaches", "reaches_beyond", "dyad_reach", "cluster_mentions", "probe_tokens",
+__all__ = ["UnitState", "ukey_of", "cluster_id_of", "preference", "choose_parent", "undecided_for_good", "reaching", "reaches",
+           "reaches_beyond", "dyad_reach", "cluster_mentions", "probe_tokens",
            "listed_tokens", "listed_with_place", "probes_with_place", "slot_keys", "mix_slots", "mixed_keys", "SLOT"]
 
 

@@ -68,7 +68,8 @@ def parse_referent(raw: Any, path: str) -> ReferentRules | None:
             raise DataFileError(path, f"referent: {msg}")
 
     check(isinstance(raw, dict), "must be a mapping")
-    known = {"precisions", "share", "conflict", "reach_days", "reach_precisions", "reach_dyad", "empty_parents", "words"}
+    known = {"precisions", "share", "conflict", "reach_days", "reach_precisions", "reach_dyad", "empty_parents",
+             "words"}
     check(set(raw) <= known, f"use only {', '.join(sorted(known))}")
     for key in ("precisions", "share", "conflict", "reach_precisions", "empty_parents"):
         check(isinstance(raw.get(key) or [], list), f"{key} must be a list")
@@ -95,7 +96,8 @@ def parse_referent(raw: Any, path: str) -> ReferentRules | None:
                          conflict=frozenset(str(x) for x in raw.get("conflict") or ()),
                          numbers={str(k).lower(): int(v) for k, v in numbers.items()},
                          stop=low("stop"), titles=low("titles"), time_nouns=low("time_nouns"), skip=low("skip"),
-                         reach_days=int(reach), reach_precisions=frozenset(str(x) for x in raw.get("reach_precisions") or ()),
+                         reach_days=int(reach),
+                         reach_precisions=frozenset(str(x) for x in raw.get("reach_precisions") or ()),
                          reach_dyad=isinstance(raw.get("reach_dyad"), dict),
                          reach_dyad_except=frozenset(str(x) for x in dyad.get("except_types") or ()),
                          empty_parents=frozenset(str(x) for x in raw.get("empty_parents") or ()))

@@ -344,7 +344,8 @@ def load_rules(path: str | None = None) -> Rules:
         _check(p, all(x in dates and not {"span", "aligned"} & set(dates[x]) for x in referent.precisions
                       | referent.reach_precisions),
                    "referent.precisions and reach_precisions must be date precisions of dates with a fixed window")
-        _check(p, all(x in dates for x in referent.empty_parents), "referent.empty_parents must list date precisions of dates")
+        _check(p, all(x in dates for x in referent.empty_parents),
+               "referent.empty_parents must list date precisions of dates")
     return Rules(
         state_sectors=frozenset(str(s) for s in sides.get("state_sectors") or ()),
         groups=groups,
