@@ -143,3 +143,41 @@ def test_incremental_update_equals_a_rebuild_with_the_policy(coder):
     assert plain(ledger(step)) == plain(ledger(full)) == plain(compute_ledger(step))
     office = next(e for e in ledger(step) if "trade office" in (e["action"] or ""))
     assert (office["status"], office["status_path"]) == ("open", "rule:fulfils")
+
+
+def _script():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "pledge_policy.py"
+    spec = importlib.util.spec_from_file_location("pledge_policy", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _row(set_: str, kind: str, path: str, status: str, gold: str) -> dict:
+    return {"set": set_, "kind": kind, "path": path, "status": status, "gold": gold, "deadline": None, "as_of": None}
+
+
+def test_the_fit_maps_a_path_and_kind_to_the_status_most_often_right():
+    mod = _script()
+    rows = ([_row(s, "plan", "rule:fulfils", "fulfilled", "open") for s in "abc" for _ in range(2)]
+            + [_row("a", "plan", "rule:fulfils", "fulfilled", "fulfilled")]
+            + [_row(s, "promise", "rule:fulfils", "fulfilled", "fulfilled") for s in "abc" for _ in range(3)])
+    rules = mod.fit(rows, "path_kind", 1, 3)
+    assert rules == [{("rule:fulfils", "plan"): "open"}, {}]  # promises read done stay fulfilled, so the path alone too
+    assert mod.right(rows) == 10 and mod.right(rows, rules, "path_kind") == 15
+    # out of sample: each set scored with the rule fitted on the other two
+    assert mod.loso(rows, ["a", "b", "c"], ("path_kind", 1, 3)) == {"a": 5, "b": 5, "c": 5}
+    # too little support in the other sets: no rule, the held-out set keeps its statuses
+    assert mod.loso(rows, ["a", "b", "c"], ("path_kind", 1, 8)) == {"a": 4, "b": 3, "c": 3}
+
+
+def test_a_model_reading_below_the_threshold_is_left_out():
+    mod = _script()
+    row = {"evidence": [_ev("2025-03-01", None), _ev("2025-04-01", "fulfils", "relation model 0.55 (rules: needs_review)")],
+           "deadline": None, "as_of": "2025-09-01"}
+    assert mod.at(row, 0.5) == ("fulfilled", "model:fulfils")
+    assert mod.at(row, 0.6) == ("open", "none:open")
+    assert mod.at({"evidence": None}, 0.6) == (None, "missed")
