@@ -18,8 +18,8 @@ recomputed by leaving out the model's readings below ``t`` (what the ledger does
 * the rules fitted on all sets with the configuration LOSO prefers, each rule's own LOSO gain per held-out set.
 
 Studied sets only: SET_DIRs are taken whole (fresh, fresh-c ... fresh-g), ``--tuned`` sets by their tuned part
-(``corpora/pledges/storylines``: its blind part is never coded here). The shipped policy is ``gaiko/data/pledges/status_policy.yaml``; this script does
-not write it.
+(``corpora/pledges/storylines``: its blind part is never coded here). The shipped policy is
+``gaiko/data/pledges/status_policy.yaml``; this script does not write it.
 """
 
 from __future__ import annotations
@@ -171,7 +171,8 @@ def report(raw: list[dict[str, Any]]) -> str:
                 st[KEYS[lv](r)] = r["status"]
         for k, c in sorted(by.items(), key=lambda kv: -sum(kv[1].values())):
             wrong = ", ".join(f"{g} {n}" for g, n in c.most_common() if g != st[k])
-            lines.append(f"| {k[0]} | {k[1] if len(k) > 1 else 'any'} | {sum(c.values())} | {st[k]} | {c[st[k]]} | {wrong} |")
+            kind = k[1] if len(k) > 1 else "any"
+            lines.append(f"| {k[0]} | {kind} | {sum(c.values())} | {st[k]} | {c[st[k]]} | {wrong} |")
     base = right(rows)
     lines.append(f"\nno policy: {base} right of {len(rows)}; LOSO sums:")
     scores = {c: loso(rows, sets, c) for c in CONFIGS}
