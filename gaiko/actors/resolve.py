@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import replace
-from typing import Any
 
 from spacy.tokens import Doc
 
@@ -14,15 +13,15 @@ from ..types import Actor
 from .kb import UNKNOWN, KnowledgeBase, Person, Term, norm
 from .ambiguous import needs_context, resolve_in_context
 from .context import DOMESTIC, GROUPS, LOCAL_ROLES, TRANSNATIONAL, PlaceContext
+from .coref import CorefContext, pos_of as _pos, ruler_nouns
 from .mentions import PRONOUNS, Mention, find_mentions, is_locative
 
 __all__ = ["resolve_doc", "TRANSNATIONAL"]
 
 _KIND_ORDER = {"org": 0, "seat": 1, "country": 2, "capital": 3, "adjective": 4, "demonym": 5, "ethnic": 6, "place": 7}
-_PRON_WINDOW = 4  # sentences a pronoun may reach back
 
 
-class _DocResolver(PlaceContext):
+class _DocResolver(CorefContext, PlaceContext):
     def __init__(self, doc: Doc, kb: KnowledgeBase, day: dt.date) -> None:
         self.doc, self.kb, self.day = doc, kb, day
         self.sents = sentences(doc)
@@ -234,48 +233,6 @@ class _DocResolver(PlaceContext):
         return self._actor(m, name=self._country_name(country), country=country, sector=sector, role=role,
                            resolved_by="title", confidence=conf if country else 0.3)
 
-    def _antecedent(self, m: Mention, tok: int, gender: str | None) -> tuple[Actor, str | None] | None:
-        sents = self.sents.starts
-        here = self.sents.index(tok)
-        lowest = sents[max(0, here - _PRON_WINDOW)]
-        for t, prev, g, s in reversed(self.history):
-            if t >= tok or s < lowest:
-                if s < lowest:
-                    break
-                continue
-            if gender is None or g is None or g == gender:
-                return prev, g
-        return None
-
-    def resolve_pronoun(self, m: Mention) -> Actor | None:
-        tok = self.doc[m.start]
-        if tok.lower_ == "it":
-            return self._previous_subject(m)
-        found = self._antecedent(m, m.start, PRONOUNS.get(tok.lower_))
-        if found is None:
-            return None
-        prev, g = found
-        return replace(prev, **_pos(self._actor(m)), resolved_by="coref", confidence=0.75 if g else 0.6)
-
-    def _previous_subject(self, m: Mention) -> Actor | None:
-        """What a sentence opening on "it" stands for: the subject of the sentence before it, when that is an actor
-        with a country and not a person ("Turkey's defence ministry rejected the protest on Tuesday. It accused
-        Athens of ..."; "..., the Israeli military said. It said its jets were striking ...")."""
-        here = self.sents.index(m.start)
-        if here == 0:
-            return None
-        root = self.sents.spans[here - 1].root
-        for s in root.children:
-            if s.dep_ not in ("nsubj", "nsubjpass"):
-                continue
-            a = self.token_actor.get(s.i)
-            if a is None:
-                a = next((self.token_actor[t.i] for t in s.subtree if t.i in self.token_actor), None)
-            if a is None or not a.country or a.person_id:
-                return None
-            return replace(a, **_pos(self._actor(m)), resolved_by="coref", confidence=0.6)
-        return None
-
     def resolve_noun(self, m: Mention) -> Actor:
         country: str | None = None
         how, conf = "sector", 0.6
@@ -313,7 +270,7 @@ class _DocResolver(PlaceContext):
             conf = 0.65
         if country is None and m.sector in GROUPS:
             country, conf = self._setting(m)
-        elif country is None and head.lemma_.lower() in _RULERS and head.i == m.end - 1:
+        elif country is None and head.lemma_.lower() in ruler_nouns() and head.i == m.end - 1:
             country, conf = self._host_country(m)
         elif country is None:
             country, conf = self._context_country(m)
@@ -332,23 +289,6 @@ class _DocResolver(PlaceContext):
         if self.setting:
             return self.setting.most_common(1)[0][0], 0.4
         return self._context_country(m)
-
-    def _possessor_subject(self, head: Any) -> str | None:
-        """The country of the speaker ``its``/``their`` before ``head`` refers to ("Pakistan's army said 23 of its
-        soldiers had been killed", "Chad said Sudanese troops had attacked its soldiers"): the subject of the nearest
-        verb of saying above ``head``, before it, when it is an actor with a country. Not the subject of the verb
-        whose object it is ("Hamas attacked its soldiers" are not Hamas's)."""
-        for v in head.ancestors:
-            if v.lemma_.lower() not in _SAYING:
-                continue
-            for s in v.children:
-                if s.dep_ not in ("nsubj", "nsubjpass") or s.i >= head.i or head in s.subtree:
-                    continue
-                a = self.token_actor.get(s.i)
-                if a is None:
-                    a = next((self.token_actor[t.i] for t in s.subtree if t.i in self.token_actor), None)
-                return a.country if a is not None and a.country and a.country not in TRANSNATIONAL else None
-        return None
 
     def resolve_entity(self, m: Mention) -> Actor | None:
         text = self.doc[m.start:m.end].text
@@ -428,19 +368,6 @@ class _DocResolver(PlaceContext):
                 self.token_actor[i] = a
             out.append((m, a))
         return out
-
-
-#: nouns for a state's rulers that, unqualified, are the government of the country where the article happens
-_RULERS = frozenset({"government", "junta", "regime", "authority", "authorities", "administration", "cabinet",
-                     "presidency", "rulers"})
-
-#: verbs of saying whose subject ``its``/``their`` in the reported clause refers to
-_SAYING = frozenset({"say", "claim", "report", "announce", "tell", "state", "add", "confirm", "acknowledge", "admit",
-                     "deny", "insist", "warn"})
-
-
-def _pos(a: Actor) -> dict[str, Any]:
-    return {"text": a.text, "start": a.start, "end": a.end}
 
 
 def _surname(m: Mention) -> bool:

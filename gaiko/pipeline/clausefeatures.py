@@ -28,11 +28,10 @@ see exactly the same features.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from ..docindex import columns
 from .lexclasses import word_classes

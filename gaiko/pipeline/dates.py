@@ -18,6 +18,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..docindex import entities, text as doc_text
+from .dateoffsets import offset_date, relative_phrase as _relative_phrase
 from .dategrammar import NUM_WORD, WEEKDAYS, iso_date, resolve_date, spelled_number
 from .parsefix import back_to_main
 from .state import DateMention, DocState, get_state
@@ -261,8 +262,9 @@ def event_date(tok: Token, sent: Span, state: DocState, intended: bool = False,
     not its date: only dates on a governing word (the statement) count then.
     An event in "N days after/before <this event>" with no date of its own gets the date of the event the
     phrase modifies, moved by N days ("released her on Saturday, five days after she was abducted": the
-    abduction is dated Monday); an hour offset ("hours after the bombing") is the same day.
-    Otherwise the publication date is used, with precision ``published``.
+    abduction is dated Monday); an hour offset ("hours after the bombing") is the same day. An event told as an
+    offset from a dated one ("arrested him a month after the election of March 2") gets that date moved
+    (:mod:`gaiko.pipeline.dateoffsets`; April, month-precise). Otherwise the publication date is used, with precision ``published``.
     """
     doc = tok.doc
     rel = _relative_phrase(tok) if not intended else None
@@ -304,79 +306,15 @@ def event_date(tok: Token, sent: Span, state: DocState, intended: bool = False,
         other = word.i != tok.i and not own and not _own_clause(word, tok)
         if ok and (best is None or (weak, other, abs(m.start - tok.idx)) < (best_weak, best_other, abs(best.start - tok.idx))):
             best, best_weak, best_other = m, weak, other
+    if rel is None and not intended:
+        found = offset_date(tok, state, above, best)
+        if found is not None:
+            return found
     if best is not None:
         return best.date, best.text, best.precision
     if rel is not None and not _depth:
         return _offset_date(rel, tok, sent, state)
     return state.published, None, "published"
-
-
-_OFFSET_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "hour": 0, "hours": 0, "minutes": 0}
-
-
-def _relative_phrase(tok: Token) -> tuple[int, int, int, int, int, Token] | None:
-    """For a trigger inside "N days after/before ..." ("released her on Saturday, five days after she was
-    abducted"; "a day after the arrest of the outlet's director"; "hours after the bombing"): (first token,
-    last token, index of "after"/"before", index of the unit word, signed offset in days, the word the phrase
-    modifies); None otherwise. The offset's sign is the date of the event relative to its anchor's."""
-    cur = tok
-    for _ in range(4):  # the trigger itself or a noun/verb of its own clause
-        rel = unit = None
-        if cur.dep_ == "pobj" and cur.head.lower_ in ("after", "before"):
-            rel = cur.head
-            unit = next((c for c in rel.children if c.dep_ == "npadvmod"), None)
-            phrase = rel
-            if unit is None and rel.head.lower_ in _OFFSET_UNITS and rel.head.i < rel.i:
-                unit = phrase = rel.head  # "a day after the arrest": "after" hangs on "day"
-        elif cur.pos_ in ("VERB", "AUX") and cur.dep_ in ("advcl", "pcomp", "conj", "ccomp"):
-            rel = next((c for c in cur.children if c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before")), None)
-            # the offset among the clause's adverbial nouns ("this time on the road ..., a day after ...")
-            unit = next((c for c in cur.children if c.dep_ == "npadvmod" and c.lower_ in _OFFSET_UNITS
-                         and rel is not None and c.i < rel.i), None) if rel is not None else None
-            if rel is not None and unit is None:
-                unit = next((c for c in cur.children if c.dep_ == "npadvmod"), None)
-            if rel is not None and (unit is None or unit.lower_ not in _OFFSET_UNITS):
-                unit = next((c for c in rel.children if c.dep_ == "npadvmod"), None) or unit
-            phrase = cur
-        if rel is not None:
-            if unit is None or unit.lower_ not in _OFFSET_UNITS or unit.i > rel.i:
-                return None
-            n = 1
-            num = next((c for c in unit.children if c.dep_ in ("nummod", "det")), None)
-            if num is not None and num.lower_ not in ("a", "an"):
-                n = spelled_number(num.text) if spelled_number(num.text) is not None else -1
-            if n is None or n < 0:
-                return None
-            days = n * _OFFSET_UNITS[unit.lower_]
-            anchor = phrase.head if phrase.head.i != phrase.i else None
-            if anchor is None:
-                return None
-            anchor = _reported_anchor(anchor, phrase)
-            sub = list(phrase.subtree) + list(rel.subtree)
-            return (min(t.i for t in sub), max(t.i for t in sub), rel.i, unit.i,
-                    -days if rel.lower_ == "after" else days, anchor)
-        if cur.head.i == cur.i or cur.pos_ in ("VERB", "AUX") and cur.i != tok.i:
-            return None
-        if cur.pos_ in ("VERB", "AUX") and cur.dep_ == "conj" and back_to_main(cur):
-            return None  # "marched on Sunday, a day after the party held a rally, and blocked the bridge"
-        cur = cur.head
-    return None
-
-
-
-
-
-_SAY_VERBS = frozenset({"say", "tell", "report", "announce", "state", "add", "confirm", "claim", "write"})
-
-
-def _reported_anchor(anchor: Token, phrase: Token) -> Token:
-    """The event "N hours/days after ..." modifies when the parser hangs it on the verb of saying that follows
-    ("Police detained a reporter on Thursday, hours after a presenter was arrested, the union said on Friday":
-    the arrest is hours before the detention, not before the statement): the reported clause before the phrase."""
-    if anchor.lemma_ not in _SAY_VERBS:
-        return anchor
-    said = [c for c in anchor.children if c.dep_ in ("ccomp", "parataxis") and c.i < phrase.i and c.pos_ in ("VERB", "AUX")]
-    return said[-1] if said else anchor
 
 
 def _offset_date(rel: tuple[int, int, int, int, int, Token], tok: Token, sent: Span,

@@ -13,26 +13,22 @@ does.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from ..docindex import columns, sentences, span_text
-from ..ids import event_id
-from ..tables import cameo_for, cameo_table, plover_table
+from ..docindex import columns, sentences
+from ..tables import plover_table
 from ..types import Actor, Event
 from .attributes import ClauseInfo, clause_info
-from .compound import compound_members
-from .dates import event_date
 from .eventactors import actor_key, between_sides, event_actor, own_people_away, pick_target, sent_side
-from .eventsides import (UNDIRECTED, adjective_owner, direct_target, event_place, group_pair, hosted_visitor,
-                         object_target, sentence_side)
+from .eventrecord import Cand as _Cand, Draft as _Draft, build_event
+from .eventsides import UNDIRECTED, adjective_owner, direct_target, group_pair, hosted_visitor, object_target
 from .nominals import read_back
 from .primacy import rank_sentence, subject_acts
 from .roles import PRONOUNS, fallback_targets, subjects, target_candidates
 from .state import DocState, get_state
-from .triggers import Entry, Lexicon, default_lexicon, model_entry
+from .triggers import Lexicon, default_lexicon, model_entry
 from .typejoin import JoinConfig, ceased, join_sentence
 from .typemodel import TypeModel, model_from_spec
 
@@ -45,30 +41,6 @@ NOUN_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "nsubj", "pobj", "ROO
 COMPLEMENT_DEPS = ("xcomp", "ccomp", "dobj", "obj")
 #: the refine table (frames.yaml) that turns an action's CAMEO code into the code of a type decided by the model
 FRAME_OF = {"AGREE": "agree", "THREATEN": "threaten", "REJECT": "reject", "REQUEST": "request"}
-
-
-@dataclass
-class _Cand:
-    tok: Token  # the trigger word
-    entry: Entry
-    anchor: Token  # the verb whose clause holds the event
-    absorbed: bool = False
-    complement: _Cand | None = None
-    complement_tok: Token | None = None
-
-
-@dataclass
-class _Draft:
-    cand: _Cand
-    info: ClauseInfo
-    event_type: str
-    cameo: str
-    pattern: str
-    source: Actor | None
-    target: Actor | None
-    confidence: float
-    decided_by: str = "rule"
-    type_probability: float | None = None
 
 
 class EventCoder:
@@ -369,57 +341,4 @@ class EventCoder:
 
     # -- output -----------------------------------------------------------
     def _event(self, d: _Draft, sent: Span, state: DocState) -> Event:
-        tok = d.cand.tok
-        table = cameo_table()
-        root, code, goldstein, quad, cameo_quad = cameo_for(d.event_type, d.cameo)
-        row = table.get(code)
-        entry = d.cand.entry
-        same_type = row is not None and row.plover_type == d.event_type
-        mode = entry.mode if d.event_type == entry.event_type else (row.plover_mode if same_type and row else None)
-        context = list(entry.context) if d.event_type == entry.event_type else list(row.plover_context if row else ())
-        sidx = state.sentence_index(tok)
-        date, date_text, precision = event_date(tok, sent, state, intended=d.info.intended)
-        # the trigger's own phrase is no actor of its event ("one phone call became a statement of intent")
-        source = None if d.source is not None and d.source.start <= tok.idx < d.source.end else d.source
-        target = None if d.target is not None and d.target.start <= tok.idx < d.target.end else d.target
-        place = event_place(d.cand, sent, state, self.kb, target, d.event_type)
-        if target is not None and not target.country and place is not None and place.country \
-                and target.start <= place.start and place.end <= target.end:
-            # "shelled El Fasher": the city no actor list knows is of its country
-            target = Actor(**{**target.to_dict(), "country": place.country, "resolved_by": f"{target.resolved_by}+place"})
-        # "a mob", "riot police": a common noun with no country takes its sentence's one country
-        source, target = sentence_side(source, d.cand, state), sentence_side(target, d.cand, state, as_target=True)
-        return Event(
-            id=event_id(state.article_id, sidx, tok.idx, d.event_type, source, target),
-            article_id=state.article_id,
-            sentence_index=sidx,
-            sentence=span_text(sent),
-            event_type=d.event_type,
-            trigger=tok.text,
-            trigger_start=tok.idx,
-            trigger_end=tok.idx + len(tok.text),
-            mode=mode,
-            context=context,
-            cameo=root,
-            cameo_code=code,
-            goldstein=goldstein,
-            quad_class=quad,
-            cameo_quad_class=cameo_quad,
-            source=source,
-            target=target,
-            source_members=compound_members(source, target, state, sent),
-            target_members=compound_members(target, source, state, sent),
-            date=date,
-            date_text=date_text,
-            date_precision=precision,
-            place=place,
-            negated=d.info.negated,
-            hypothetical=d.info.hypothetical,
-            intended=d.info.intended,
-            reported=d.info.reported,
-            pattern=d.pattern,
-            confidence=d.confidence,
-            decided_by=d.decided_by,
-            type_probability=None if d.type_probability is None else round(d.type_probability, 3),
-        )
-
+        return build_event(d, sent, state, self.kb)

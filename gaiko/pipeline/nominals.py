@@ -124,7 +124,7 @@ def nominal_acts(coder: EventCoder, sent: Span, state: DocState, events: list[Ev
     sentence codes no event. Confidences are in 0..1, each below the lowest of ``events``."""
     if not events:
         return []
-    from .events import _Draft
+    from .eventrecord import Draft as _Draft
 
     covered = [(e.trigger_start, e.trigger_end) for e in events]
     # the verbs of coded demands and threats: their objects are acts still to come
@@ -195,7 +195,7 @@ def clause_acts(coder: EventCoder, sent: Span, state: DocState, events: list[Eve
             continue
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _words("modals") for c in tok.children):
             continue
-        from .events import _Draft
+        from .eventrecord import Draft as _Draft
 
         conf = round(max(0.01, min(d.confidence, floor) - 0.01 * (len(out) + 1)), 3)
         ev = coder._event(_Draft(d.cand, d.info, d.event_type, d.cameo, d.pattern + "+clause", d.source, d.target,

@@ -34,7 +34,8 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Span, Token
 
 if TYPE_CHECKING:
-    from .events import EventCoder, _Draft
+    from .eventrecord import Draft as _Draft
+    from .events import EventCoder
     from .state import DocState
 
 __all__ = ["rank_sentence", "joint_operations", "domain_veto", "subject_acts", "subject_retype",
@@ -248,7 +249,6 @@ def _subject_nouns() -> dict[str, str]:
 def _happened(verb: Token) -> bool:
     """True when ``verb``, the head of an act noun, tells that the act happened: a verb of ``subject_acts.yaml``
     with no future, modal or negation on it."""
-    from .attributes import clause_info
 
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _words("subject_acts", "verbs"):
         return False

@@ -26,7 +26,7 @@ from spacy.tokens import Token
 from ..errors import DataFileError
 
 if TYPE_CHECKING:
-    from .events import _Draft
+    from .eventrecord import Draft as _Draft
     from .triggers import Lexicon
 
 __all__ = ["retype", "object_nouns", "month_veto", "state_veto"]

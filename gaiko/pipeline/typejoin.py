@@ -48,7 +48,8 @@ from spacy.tokens import Span, Token
 from .clausefeatures import RuleView, Tree, candidate_tokens, sentence_features, token_features, tree
 
 if TYPE_CHECKING:
-    from .events import EventCoder, _Cand, _Draft
+    from .eventrecord import Cand as _Cand, Draft as _Draft
+    from .events import EventCoder
     from .state import DocState
 
 __all__ = ["JoinConfig", "join_sentence", "complement_tokens", "ceased"]

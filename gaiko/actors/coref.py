@@ -1,0 +1,120 @@
+"""Who "he", "it", "its" and a state's "government" stand for, for the actor resolver.
+
+A mixin of :class:`gaiko.actors.resolve._DocResolver` (it uses the resolver's ``doc``, ``sents``, ``history``,
+``token_actor`` and ``_actor``). The word lists it reads are data: ``gaiko/data/actors/resolver_words.yaml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from .context import TRANSNATIONAL
+from .mentions import PRONOUNS, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from ..docindex import Sentences
+    from ..types import Actor
+
+__all__ = ["CorefContext", "pos_of", "ruler_nouns", "saying_verbs"]
+
+_PRON_WINDOW = 4  # sentences a pronoun may reach back
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, frozenset[str]]:
+    from ..errors import DataFileError
+    from ..tables import data_path, load_yaml
+
+    path = data_path("actors/resolver_words.yaml")
+    raw = load_yaml(path) or {}
+    if not isinstance(raw, dict):
+        raise DataFileError(str(path), "expected a mapping of word lists (rulers, saying)")
+    return {k: frozenset(str(w).lower() for w in raw.get(k) or ()) for k in ("rulers", "saying")}
+
+
+def ruler_nouns() -> frozenset[str]:
+    """Lemmas of nouns for a state's rulers ("government", "junta", "cabinet"): unqualified, they are the government
+    of the country where the article happens."""
+    return _words()["rulers"]
+
+
+def saying_verbs() -> frozenset[str]:
+    """Lemmas of verbs of saying whose subject ``its``/``their`` in the reported clause refers to."""
+    return _words()["saying"]
+
+
+def pos_of(a: Actor) -> dict[str, Any]:
+    """The text and character offsets of ``a``, to move a resolved actor onto another mention."""
+    return {"text": a.text, "start": a.start, "end": a.end}
+
+
+class CorefContext:
+    doc: Doc
+    sents: Sentences
+    history: list[tuple[int, Actor, str | None, int]]
+    token_actor: dict[int, Actor]
+    _actor: Callable[..., Actor]  # the resolver's: an Actor at a mention's span
+
+    def _antecedent(self, m: Mention, tok: int, gender: str | None) -> tuple[Actor, str | None] | None:
+        sents = self.sents.starts
+        here = self.sents.index(tok)
+        lowest = sents[max(0, here - _PRON_WINDOW)]
+        for t, prev, g, s in reversed(self.history):
+            if t >= tok or s < lowest:
+                if s < lowest:
+                    break
+                continue
+            if gender is None or g is None or g == gender:
+                return prev, g
+        return None
+
+    def resolve_pronoun(self, m: Mention) -> Actor | None:
+        tok = self.doc[m.start]
+        if tok.lower_ == "it":
+            return self._previous_subject(m)
+        found = self._antecedent(m, m.start, PRONOUNS.get(tok.lower_))
+        if found is None:
+            return None
+        prev, g = found
+        return replace(prev, **pos_of(self._actor(m)), resolved_by="coref", confidence=0.75 if g else 0.6)
+
+    def _previous_subject(self, m: Mention) -> Actor | None:
+        """What a sentence opening on "it" stands for: the subject of the sentence before it, when that is an actor
+        with a country and not a person ("Turkey's defence ministry rejected the protest on Tuesday. It accused
+        Athens of ..."; "..., the Israeli military said. It said its jets were striking ...")."""
+        here = self.sents.index(m.start)
+        if here == 0:
+            return None
+        root = self.sents.spans[here - 1].root
+        for s in root.children:
+            if s.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            a = self.token_actor.get(s.i)
+            if a is None:
+                a = next((self.token_actor[t.i] for t in s.subtree if t.i in self.token_actor), None)
+            if a is None or not a.country or a.person_id:
+                return None
+            return replace(a, **pos_of(self._actor(m)), resolved_by="coref", confidence=0.6)
+        return None
+
+    def _possessor_subject(self, head: Any) -> str | None:
+        """The country of the speaker ``its``/``their`` before ``head`` refers to ("Pakistan's army said 23 of its
+        soldiers had been killed", "Chad said Sudanese troops had attacked its soldiers"): the subject of the nearest
+        verb of saying above ``head``, before it, when it is an actor with a country. Not the subject of the verb
+        whose object it is ("Hamas attacked its soldiers" are not Hamas's)."""
+        for v in head.ancestors:
+            if v.lemma_.lower() not in saying_verbs():
+                continue
+            for s in v.children:
+                if s.dep_ not in ("nsubj", "nsubjpass") or s.i >= head.i or head in s.subtree:
+                    continue
+                a = self.token_actor.get(s.i)
+                if a is None:
+                    a = next((self.token_actor[t.i] for t in s.subtree if t.i in self.token_actor), None)
+                return a.country if a is not None and a.country and a.country not in TRANSNATIONAL else None
+        return None

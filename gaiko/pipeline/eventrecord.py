@@ -1,0 +1,110 @@
+"""The coder's working records (a candidate trigger, a draft event) and the :class:`~gaiko.types.Event` built from a
+draft: its CAMEO code, Goldstein score, quad classes, mode and context, date, place and sides
+(:func:`build_event`). Used by :mod:`gaiko.pipeline.events`, :mod:`gaiko.pipeline.nominals` and
+:mod:`gaiko.pipeline.primacy`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..docindex import span_text
+from ..ids import event_id
+from ..tables import cameo_for, cameo_table
+from ..types import Actor, Event
+from .attributes import ClauseInfo
+from .compound import compound_members
+from .dates import event_date
+from .eventsides import event_place, sentence_side
+from .state import DocState
+from .triggers import Entry
+
+__all__ = ["Cand", "Draft", "build_event"]
+
+
+@dataclass
+class Cand:
+    """A trigger word of a sentence that may head an event."""
+
+    tok: Token  # the trigger word
+    entry: Entry
+    anchor: Token  # the verb whose clause holds the event
+    absorbed: bool = False
+    complement: Cand | None = None
+    complement_tok: Token | None = None
+
+
+@dataclass
+class Draft:
+    """An event being decided: its candidate, clause facts, type, CAMEO code, sides and confidence."""
+
+    cand: Cand
+    info: ClauseInfo
+    event_type: str
+    cameo: str
+    pattern: str
+    source: Actor | None
+    target: Actor | None
+    confidence: float
+    decided_by: str = "rule"
+    type_probability: float | None = None
+
+
+def build_event(d: Draft, sent: Span, state: DocState, kb: object | None) -> Event:
+    """The event record of draft ``d`` in sentence ``sent``: CAMEO code and root, Goldstein, PLOVER and CAMEO quad
+    classes, mode and context, its date (``event_date``), place (``event_place``, with the knowledge base ``kb``)
+    and its sides (an actor phrase that holds the trigger itself is no side)."""
+    tok = d.cand.tok
+    table = cameo_table()
+    root, code, goldstein, quad, cameo_quad = cameo_for(d.event_type, d.cameo)
+    row = table.get(code)
+    entry = d.cand.entry
+    same_type = row is not None and row.plover_type == d.event_type
+    mode = entry.mode if d.event_type == entry.event_type else (row.plover_mode if same_type and row else None)
+    context = list(entry.context) if d.event_type == entry.event_type else list(row.plover_context if row else ())
+    sidx = state.sentence_index(tok)
+    date, date_text, precision = event_date(tok, sent, state, intended=d.info.intended)
+    # the trigger's own phrase is no actor of its event ("one phone call became a statement of intent")
+    source = None if d.source is not None and d.source.start <= tok.idx < d.source.end else d.source
+    target = None if d.target is not None and d.target.start <= tok.idx < d.target.end else d.target
+    place = event_place(d.cand, sent, state, kb, target, d.event_type)
+    if target is not None and not target.country and place is not None and place.country \
+            and target.start <= place.start and place.end <= target.end:
+        # "shelled El Fasher": the city no actor list knows is of its country
+        target = Actor(**{**target.to_dict(), "country": place.country, "resolved_by": f"{target.resolved_by}+place"})
+    # "a mob", "riot police": a common noun with no country takes its sentence's one country
+    source, target = sentence_side(source, d.cand, state), sentence_side(target, d.cand, state, as_target=True)
+    return Event(
+        id=event_id(state.article_id, sidx, tok.idx, d.event_type, source, target),
+        article_id=state.article_id,
+        sentence_index=sidx,
+        sentence=span_text(sent),
+        event_type=d.event_type,
+        trigger=tok.text,
+        trigger_start=tok.idx,
+        trigger_end=tok.idx + len(tok.text),
+        mode=mode,
+        context=context,
+        cameo=root,
+        cameo_code=code,
+        goldstein=goldstein,
+        quad_class=quad,
+        cameo_quad_class=cameo_quad,
+        source=source,
+        target=target,
+        source_members=compound_members(source, target, state, sent),
+        target_members=compound_members(target, source, state, sent),
+        date=date,
+        date_text=date_text,
+        date_precision=precision,
+        place=place,
+        negated=d.info.negated,
+        hypothetical=d.info.hypothetical,
+        intended=d.info.intended,
+        reported=d.info.reported,
+        pattern=d.pattern,
+        confidence=d.confidence,
+        decided_by=d.decided_by,
+        type_probability=None if d.type_probability is None else round(d.type_probability, 3),
+    )
