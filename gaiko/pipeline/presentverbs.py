@@ -50,7 +50,7 @@ def _data() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     for key in ("clause_deps", "noun_tags", "never"):
         v = data.get(key)
         if not isinstance(v, list) or not all(isinstance(w, str) for w in v):
-            raise DataFileError(f"{path}: '{key}' must be a list of words")
+            raise DataFileError(str(path), f"'{key}' must be a list of words")
         out.append(frozenset(w if key != "never" else w.lower() for w in v))
     return out[0], out[1], out[2]
 
