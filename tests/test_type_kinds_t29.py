@@ -110,3 +110,24 @@ def test_malformed_data_file(monkeypatch, tmp_path):
             presentverbs._data()
     finally:
         presentverbs._data.cache_clear()
+
+
+# -- kind B: an act noun as subject, with verbs of how it was received (failed before: no event, each) -----------
+@pytest.mark.parametrize("text,want", [
+    ("The rejection of the peace plan by Colombian voters was greeted with dismay in Havana.", "REJECT"),
+    ("The endorsement of the reform by Nepal's parliament cleared the way for local polls.", "SUPPORT"),
+    ("Ghana's commitment to cap cocoa exports to Europe came in a joint statement after the summit.", "AGREE"),
+    ("The recognition of Kosovo by Ghana was greeted with anger in Belgrade.", "SUPPORT"),
+])
+def test_subject_acts_received(coder, text, want):
+    assert _primary(coder, text) == want, _show(coder, text)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Kenya's commitment to the bloc is beyond doubt.", None),                  # a copular description
+    ("The opening of the new bridge was greeted with fireworks.", None),        # no act noun listed
+    ("Demand for Chinese steel continued to fall in March.", None),             # "demand" left out
+    ("Vietnam's pledge to cut coal use was welcomed by donors.", "SUPPORT"),    # the sentence has its own event
+])
+def test_subject_acts_received_look_alikes(coder, text, want):
+    assert _primary(coder, text) == want, _show(coder, text)
