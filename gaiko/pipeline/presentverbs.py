@@ -38,8 +38,9 @@ _OWN_CLAUSE = frozenset({"ccomp", "conj", "parataxis", "relcl", "advcl", "amod",
 
 
 @lru_cache(maxsize=None)
-def _data() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(clause dependency labels, noun tags, words never tried) of ``language/present_verbs.yaml``.
+def _data() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """(clause dependency labels, noun tags, words never tried, verbs of saying) of
+    ``language/present_verbs.yaml``.
 
     Raises DataFileError when a key is missing or not a list of strings."""
     from ..tables import data_path, load_yaml
@@ -47,12 +48,12 @@ def _data() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     path = data_path("language/present_verbs.yaml")
     data = load_yaml(path) or {}
     out = []
-    for key in ("clause_deps", "noun_tags", "never"):
+    for key in ("clause_deps", "noun_tags", "never", "saying"):
         v = data.get(key)
         if not isinstance(v, list) or not all(isinstance(w, str) for w in v):
             raise DataFileError(str(path), f"'{key}' must be a list of words")
-        out.append(frozenset(w if key != "never" else w.lower() for w in v))
-    return out[0], out[1], out[2]
+        out.append(frozenset(w if key in ("clause_deps", "noun_tags") else w.lower() for w in v))
+    return out[0], out[1], out[2], out[3]
 
 
 def _verbless(sent: Span, deps: frozenset[str]) -> list[Token]:
@@ -68,6 +69,22 @@ def _verbless(sent: Span, deps: frozenset[str]) -> list[Token]:
     return out
 
 
+def _said_before(sent: Span, saying: frozenset[str]) -> list[Token]:
+    """The words before the comma of a sentence that ends in an attribution with no clause of its own ("The armed
+    wing tests a new drone, a pro-party outlet says.": "tests" was made the subject of "says"): [] when the root is
+    no verb of saying, governs a clause, or the words before the comma have a verb form of their own."""
+    root = sent.root
+    if root.lemma_.lower() not in saying or any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in root.children):
+        return []
+    comma = next((t for t in reversed(sent[:root.i - sent.start]) if t.text == ","), None)
+    if comma is None or comma.i - sent.start < 3:
+        return []
+    words = list(sent[:comma.i - sent.start])
+    if any(t.tag_ in _FINITE | {"VBN", "MD"} and t.dep_ not in _OWN_CLAUSE for t in words):
+        return []
+    return words
+
+
 def _has_verb(head: Token) -> bool:
     """Whether the clause under ``head`` has a verb form of its own that the parser hung on a noun ("The leaders,
     ..., signalled that", "firm RAO cut electricity exports"): a finite verb or past participle that is not a
@@ -78,11 +95,11 @@ def _has_verb(head: Token) -> bool:
     return False
 
 
-def _candidates(head: Token, verbs: Any, tags: frozenset[str], never: frozenset[str]) -> list[Token]:
-    """Words of the clause under ``head`` that may be its verb: a noun-tagged, lower-case word the lemmatiser knows
+def _candidates(words: Any, verbs: Any, tags: frozenset[str], never: frozenset[str]) -> list[Token]:
+    """Words of a clause (``words``, in order) that may be its verb: a noun-tagged, lower-case word the lemmatiser knows
     as a verb, right after a subject-like word, with a word after it that is not "of"."""
     out = []
-    for t in head.subtree:
+    for t in words:
         if t.tag_ not in tags or not t.text.isalpha() or not t.text.islower() or t.lower_ in never:
             continue
         if t.i == t.sent.start or t.i + 1 >= t.sent.end:
@@ -134,14 +151,15 @@ def repair_present_verbs(doc: Doc, nlp: Language | None) -> Doc:
     ``nlp`` is the pipeline the doc was parsed with (None: nothing is done). Returns ``doc``."""
     if nlp is None or "lemmatizer" not in nlp.pipe_names:
         return doc
-    deps, tags, never = _data()
+    deps, tags, never, saying = _data()
     verbs = _verb_index(nlp)
     if not verbs:
         return doc
     for sent in list(doc.sents):
-        for head in _verbless(sent, deps):
+        clauses = [list(h.subtree) for h in _verbless(sent, deps)] or [_said_before(sent, saying)]
+        for words in clauses:
             done = False
-            for tok in _candidates(head, verbs, tags, never):
+            for tok in _candidates(words, verbs, tags, never):
                 got = _reparse(nlp, sent, tok)
                 if got is not None:
                     _copy(doc, sent, *got)
