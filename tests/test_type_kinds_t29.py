@@ -4,8 +4,10 @@ shells villages", "Russian missiles pound the port", "The EU channels 1bn euros 
 bulletin copy, left its clause without a verb and the sentence without an event; the clause is parsed again
 (``gaiko.pipeline.presentverbs``, ``gaiko/data/language/present_verbs.yaml``). A2: the same before a closing
 attribution ("..., a pro-party outlet says."). Kind B: an act noun as subject with a verb of how it was received
-("was greeted with", "cleared the way"; ``gaiko/data/primary/subject_acts.yaml``). The first sentences of each kind
-fail on main 0923980; the look-alikes must keep their type or stay without an event."""
+("was greeted with", "cleared the way"; ``gaiko/data/primary/subject_acts.yaml``). Kind C: a phrasal verb read by
+its bare verb ("backed down" CONCEDE, "stands down" RETREAT; ``gaiko/data/triggers/concede.yaml``). Most sentences
+of each kind fail on main 0923980 (21 of the 38 tests); the look-alikes must keep their type or stay without an
+event."""
 
 from __future__ import annotations
 
@@ -150,4 +152,22 @@ def test_subject_acts_received(coder, text, want):
     ("Vietnam's pledge to cut coal use was welcomed by donors.", "SUPPORT"),    # the sentence has its own event
 ])
 def test_subject_acts_received_look_alikes(coder, text, want):
+    assert _primary(coder, text) == want, _show(coder, text)
+
+
+# -- kind C: a phrasal verb read by its bare verb ("backed down" is no backing, "stood down" no defence) ----------
+@pytest.mark.parametrize("text,want", [
+    ("Serbia's government backed down on the lithium mine after weeks of protests.", "CONCEDE"),
+    ("The mayor of Tbilisi backed down and reopened the closed market.", "CONCEDE"),
+    ("Bolivia's interior minister stands down after the bribery tape.", "RETREAT"),
+])
+def test_phrasal_verbs(coder, text, want):
+    assert _primary(coder, text) == want, _show(coder, text)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Chile backed Peru's bid to host the summit.", "SUPPORT"),               # "back" without "down"
+    ("The minister stepped down after the scandal.", "RETREAT"),              # as before
+])
+def test_phrasal_verbs_look_alikes(coder, text, want):
     assert _primary(coder, text) == want, _show(coder, text)
