@@ -274,13 +274,14 @@ def with_model(frame: Frame, report: Report, rules: Decision, lex: Lexicon | Non
 
     if os.environ.get("GAIKO_RELATION_MODEL", "1") == "0":
         return rules
-    from .model import LEDGER_THRESHOLD, relation_model
+    from .model import relation_model
+    from .policy import status_policy
 
     model = relation_model()
     if model is None:
         return rules
     lex = lex or lexicon()
-    d = model.decide_report(frame, report, rules, lex, threshold=LEDGER_THRESHOLD)
+    d = model.decide_report(frame, report, rules, lex, threshold=status_policy().threshold)
     if d is not rules and d.relation in _DONE:
         weak = _weak_for_done(frame, report)
         if weak:  # the model read the pledge done where the sentence reports no such deed: it stays for review

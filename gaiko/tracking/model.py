@@ -6,7 +6,7 @@ report's own words, and gives a probability for each relation. It is trained on 
 labelled pledge/report pairs (``python -m gaiko.learn.relations``, needs ``gaiko[train]``) and shipped as
 ``gaiko/data/pledges/relation_model.npz`` (feature names, classes, weights). The ledger asks it only about
 the reports the rules leave undecided (``needs_review``), and takes its answer only when it is sure
-(:data:`LEDGER_THRESHOLD`); otherwise the report stays for review. docs/pledges.md gives its figures on the
+(``relation_model_threshold`` of ``gaiko/data/pledges/status_policy.yaml``); otherwise the report stays for review. docs/pledges.md gives its figures on the
 blind pairs and storylines, against the rules alone.
 """
 
@@ -20,12 +20,9 @@ from .lexicon import Lexicon
 from .normalise import Frame
 from .text import ACT, OBJECT, keys, tokens_hits
 
-__all__ = ["features", "RelationModel", "relation_model", "MODEL_FILE", "LEDGER_THRESHOLD"]
+__all__ = ["features", "RelationModel", "relation_model", "MODEL_FILE"]
 
 MODEL_FILE = "pledges/relation_model.npz"
-#: probability the model needs to decide a report the rules left undecided in the ledger (chosen on the tuned
-#: storylines: below it the model's guesses about sentences of other stories cost more than they bring)
-LEDGER_THRESHOLD = 0.6
 _NEG = ("not", "n't", "never", "no", "yet", "still", "without", "failed", "refused", "unable")
 _FUT = ("will", "would", "'ll", "shall", "plans", "plan", "to", "could", "may", "might", "expects", "intends")
 

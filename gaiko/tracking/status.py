@@ -36,7 +36,7 @@ from ..ids import record_id
 from .link import bucket
 from .normalise import Frame
 
-__all__ = ["ROLE_OF", "entry", "path_of", "restatus", "status_of"]
+__all__ = ["ROLE_OF", "decided_status", "entry", "path_of", "restatus", "status_of"]
 
 #: the display role of each relation in an entry's evidence (the dashboard colours these)
 ROLE_OF = {"fulfils": "fulfilled", "partial": "partial", "progresses": "progress", "reverses": "broken",
@@ -161,6 +161,21 @@ def status_of(evidence: list[dict[str, Any]], deadline: dict[str, Any] | None, a
     return status, when, reason, history, path
 
 
+def decided_status(evidence: list[dict[str, Any]], deadline: dict[str, Any] | None, as_of: str, kind: str | None
+                   ) -> tuple[str, str | None, str, list[dict[str, Any]], str]:
+    """:func:`status_of`, then the status policy (:mod:`gaiko.tracking.policy`, docs/pledges.md Round p30): a status
+    the policy re-decides for its path and the pledge's ``kind`` gets the policy's status, its note as the reason and a
+    line in the history. The path stays the one that decided the computed status."""
+    from .policy import status_policy
+
+    status, when, reason, history, path = status_of(evidence, deadline, as_of)
+    new, note = status_policy().apply(status, path, kind)
+    if note is not None:
+        reason = f"{note}; {reason}"
+        history.append({"date": when, "status": new, "reason": note})
+    return new, when, reason, history, path
+
+
 def _mention_evidence(group: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
     out: list[dict[str, Any]] = []
     deadline = group[0].get("deadline")
@@ -194,7 +209,7 @@ def entry(group: list[dict[str, Any]], found: list[dict[str, Any]], overrides: l
     evidence, deadline = _mention_evidence(group)
     evidence += [dict(e, role=ROLE_OF.get(e["relation"], e["relation"]), _matched=True) for e in found]
     evidence.sort(key=lambda e: (e["published"] or "", e["article_id"], e["sentence_index"], e["role"] != "made"))
-    status, status_date, reason, history, path = status_of(evidence, deadline, as_of)
+    status, status_date, reason, history, path = decided_status(evidence, deadline, as_of, first.get("kind"))
     computed = status
     ids = {m["id"] for m in group}
     ov = next((o for o in overrides if o["ledger_id"] == gid or ids & set(o["pledge_ids"])), None)
@@ -229,9 +244,11 @@ def restatus(e: dict[str, Any], as_of: str) -> dict[str, Any]:
     e = dict(e, as_of=as_of)
     if e["computed_status"] in ("open", "in_progress"):
         ev = [dict(x, _deadline_end=None) for x in e["evidence"]]
-        status, when, reason, history, path = status_of(ev, e.get("deadline"), as_of)
+        status, when, reason, history, path = decided_status(ev, e.get("deadline"), as_of, e.get("kind"))
         if not e["overridden"]:
             e["status"], e["status_date"], e["status_reason"] = status, when or e.get("made_on"), reason
         e["computed_status"], e["status_path"] = status, path
-        e["history"] = list(e.get("history") or []) + [h for h in history if h["reason"].startswith("deadline")]
+        had = list(e.get("history") or [])
+        e["history"] = had + [h for h in history if h["reason"].startswith("deadline")
+                              or (h["reason"].startswith("status policy") and h not in had)]
     return e
