@@ -158,7 +158,7 @@ class Coder:
         remember_text(doc, art.text)  # the doc was parsed from this very string
         state.article_id = art.id
         state.published = art.published
-        repair_parse(doc)
+        repair_parse(doc, self.nlp)
         for comp in self.components:
             doc = comp(doc)
         records = [

@@ -5,16 +5,27 @@
   subject or a conjunction: the abduction then has the engineers as its source and "freed" none. The participle is
   made a clause modifying the noun (``acl``: the noun is what it was done to) and the passive conjunct the verb of
   the clause, with the noun as its passive subject.
+* **present-tense verbs read as nouns** ("The junta shells villages"): :mod:`gaiko.pipeline.presentverbs`.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Doc
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 __all__ = ["repair_parse", "back_to_main"]
 
 
-def repair_parse(doc: Doc) -> Doc:
+def repair_parse(doc: Doc, nlp: Language | None = None) -> Doc:
+    """Repair ``doc``'s parse in place (returns it). With ``nlp``, the pipeline that parsed it, a clause whose
+    present-tense verb was tagged a noun is parsed again (:mod:`gaiko.pipeline.presentverbs`)."""
+    from .presentverbs import repair_present_verbs
+
+    repair_present_verbs(doc, nlp)
     for tok in list(doc):
         _reduced_relative(tok)
     return doc
