@@ -26,7 +26,7 @@ from typing import Any
 from .core import UnitState, choose_parent, cluster_id_of, reaches, reaching, ukey_of
 from .lookup import coarse_keys, coarse_probes, fine_keys, fine_probes
 from .rules import Rules
-from .units import Unit, compatible, order, units_of
+from .units import Unit, units_of
 from .fits import choose_known, choose_remembering, fitting, needs_all
 from .index import UnitIndex, index_for, seal
 from .tables import insert_rows, lists, member_key, move_members
