@@ -47,6 +47,17 @@ def test_offsets_leave_other_dates(coder: Coder, text: str, etype: str, date: st
     assert _dated(coder, text, etype)[0] == date
 
 
+@pytest.mark.parametrize("text,etype,date", [
+    # published on a Tuesday (2025-05-20): "Tuesday" read as that day would put a past act after the paper, so the
+    # weekday is last week's
+    ("Two days after the raid on Tuesday, the army withdrew its troops from the valley.", "RETREAT", "2025-05-15"),
+    # a weekday whose offset lands on or before the paper keeps its week
+    ("Two days after the raid on Sunday, the army withdrew its troops from the valley.", "RETREAT", "2025-05-20"),
+])
+def test_past_offsets_do_not_pass_the_paper(coder: Coder, text: str, etype: str, date: str) -> None:
+    assert _dated(coder, text, etype)[0] == date
+
+
 def test_units_are_data() -> None:
     from gaiko.pipeline.dateoffsets import _units
 

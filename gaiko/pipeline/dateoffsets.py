@@ -6,7 +6,8 @@ ceasefire took effect on May 10" (May 13), "A day before the talks on May 15, re
 and :func:`offset_date` gives the event's date. The other direction, the anchor event inside such a phrase ("freed
 her on Saturday, five days after she was abducted": the abduction), is :func:`relative_phrase`; its date is computed by
 :func:`gaiko.pipeline.dates.event_date`.
-Units and their lengths: ``gaiko/data/dates/offset_units.yaml``.
+A past act moved past the publication date from a weekday anchor ("Two days after the raid on Tuesday" in a Tuesday
+paper) takes last week's weekday. Units and their lengths: ``gaiko/data/dates/offset_units.yaml``.
 """
 
 from __future__ import annotations
@@ -135,8 +136,16 @@ def offset_date(tok: Token, state: DocState, above: set[int],
         if m is None or m.date is None:
             continue
         date, precision = shifted(m.date, m.precision, off)
+        if off.amount > 0 and precision == "day" and state.published and date > state.published[:10] \
+                and _WEEKDAYS & set(m.text.lower().split()):
+            # "Two days after the expulsion on Saturday, X recalled ..." in a Saturday paper: a past act cannot
+            # fall after the paper, so the weekday is last week's, not today's
+            date = iso_date(dt.date.fromisoformat(date) - dt.timedelta(days=7))
         return date, f"{off.words} {m.text}", precision
     return None
+
+
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 _OFFSET_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "hour": 0, "hours": 0, "minutes": 0}
