@@ -19,7 +19,7 @@ from ..types import Actor
 from .parsefix import back_to_main
 from .state import path_to
 
-__all__ = ["subjects", "target_candidates", "fallback_targets", "is_locative", "PRONOUNS", "phrase_span", "kb_actor",
+__all__ = ["subjects", "deep_agent", "noun_agent", "target_candidates", "fallback_targets", "is_locative", "PRONOUNS", "phrase_span", "kb_actor",
            "LOCATIVE_PREPS", "PEOPLE"]
 
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us", "who", "which", "that"})
@@ -284,3 +284,42 @@ def kb_actor(head: Token, kb: object, located: list | None = None) -> Actor | No
     start, end, text = phrase_span(head)
     return Actor(text=text, start=start, end=end, country=country, sector=sector,
                  resolved_by="event-fallback", confidence=0.5)
+
+
+#: dependency labels a "by" agent may hang under inside its own clause ("was refused permission to dock by Malta",
+#: "was fined 1.2 billion euros by the regulator", "was charged with corruption by prosecutors")
+_AGENT_PATH = frozenset({"dobj", "obj", "npadvmod", "prep", "pobj", "xcomp", "acl", "acomp", "oprd", "advmod", "conj"})
+
+
+def deep_agent(anchor: Token, depth: int = 3) -> Token | None:
+    """The object of a "by" phrase inside a passive clause that the parser hung under a word of the clause rather
+    than the verb: "the ship was refused permission to dock by Malta" -> Malta. Clauses of their own (relative,
+    adverbial, complement clauses with a subject) are not entered. None when there is none."""
+    for c in anchor.children:
+        if c.dep_ in ("agent", "prep") and c.lower_ == "by":
+            o = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if o is not None:
+                return o
+        if depth > 0 and c.dep_ in _AGENT_PATH and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children):
+            found = deep_agent(c, depth - 1)
+            if found is not None:
+                return found
+    return None
+
+
+def noun_agent(tok: Token) -> Token | None:
+    """The object of the "by" phrase of a noun event ("the expulsion of two diplomats by Oslo", "the donation of 200
+    ambulances to Ukraine by Japan", "a strike by air traffic controllers"), also when the parser hung it under the
+    noun's "of"/"to" object. None when there is none."""
+    preps = [c for c in tok.children if c.dep_ in ("prep", "agent")]
+    for c in preps:
+        if c.lower_ == "by":
+            return next((p for p in c.children if p.dep_ == "pobj"), None)
+    for c in preps:
+        if c.lower_ in ("of", "to", "for", "on", "against", "with", "from"):
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    for g in o.children:
+                        if g.dep_ in ("prep", "agent") and g.lower_ == "by":
+                            return next((p for p in g.children if p.dep_ == "pobj"), None)
+    return None
