@@ -71,3 +71,19 @@ def test_by_agent_of_a_noun_event_before_the_country_in_its_phrase(coder):
 def test_a_noun_event_without_by_keeps_its_owner(coder):
     # look-alike: a possessor names the doer, no "by" phrase
     assert _sides(coder, "Ghana's recognition of Kosovo angered Serbia.", "SUPPORT")[0] == "GHA"
+
+
+# -- 4. the target as the subject of a demanded clause --------------------------------------------------------------
+
+@pytest.mark.parametrize("text,tgt", [
+    ("Island leaders demanded that Canberra halt the coal mine.", "AUS"),
+    ("Fiji's prime minister insisted that Wellington apologise for the remarks.", "NZL"),
+])
+def test_the_subject_of_a_demanded_clause_is_the_target(coder, text, tgt):
+    assert _sides(coder, text, "REQUEST")[1] == tgt
+
+
+def test_a_demanded_clause_about_no_actor_gives_no_target(coder):
+    # look-alikes: a thing, not a party, is the clause's subject
+    assert _sides(coder, "The Peruvian union demanded that wages rise by ten percent.", "REQUEST") == ("PER", None)
+    assert _sides(coder, "The Samoan government demanded that the wharf be closed.", "REQUEST") == ("WSM", None)

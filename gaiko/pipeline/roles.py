@@ -133,9 +133,18 @@ def target_candidates(
                     if x.dep_ == "conj" and fresh(x):
                         yield x
     if complement is not None:
+        for h in heads:  # "pleaded with Rome to send more ferries": whom it was asked of, before what was sent
+            for o in _pobjs(h, ("with",)):
+                if fresh(o):
+                    yield o
         for c in complement.children:
             if c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") and fresh(c):
                 yield c
+        for c in complement.children:  # "refused to let the inspectors enter": the subject of the let-clause
+            if c.dep_ in ("ccomp", "xcomp"):
+                for x in c.children:
+                    if x.dep_ == "nsubj" and x.lower_ not in PRONOUNS and fresh(x):
+                        yield x
         for o in _pobjs(complement, preferred + DEFAULT_TPREPS):
             if fresh(o):
                 yield o
@@ -188,6 +197,9 @@ def fallback_targets(heads: list[Token]) -> Iterator[Token]:
         for c in h.children:
             if c.dep_ in ("ccomp", "xcomp") and _to_clause(c):
                 yield from (s for s in c.children if s.dep_ == "nsubj")
+            elif c.dep_ == "ccomp" and not any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children):
+                # "demanded that Tokyo halt the discharge": whom the demand is on, the complement's subject
+                yield from (s for s in c.children if s.dep_ == "nsubj" and s.lower_ not in PRONOUNS)
         if h.dep_ == "xcomp" and h.head.pos_ == "VERB":
             yield from (o for o in h.head.children if o.dep_ in ("dobj", "obj"))
     for h in heads:
