@@ -87,3 +87,14 @@ def test_a_demanded_clause_about_no_actor_gives_no_target(coder):
     # look-alikes: a thing, not a party, is the clause's subject
     assert _sides(coder, "The Peruvian union demanded that wages rise by ten percent.", "REQUEST") == ("PER", None)
     assert _sides(coder, "The Samoan government demanded that the wharf be closed.", "REQUEST") == ("WSM", None)
+
+
+# -- 5. the possessor of what was acted on ---------------------------------------------------------------------------
+
+def test_the_owner_of_the_thing_backed_is_the_target(coder):
+    assert _sides(coder, "The EU stood firmly behind Georgia's application for membership.", "SUPPORT")[1] == "GEO"
+
+
+def test_an_owner_pronoun_is_no_target(coder):
+    # look-alike: "its own party's demand" is the source's own party, not another side
+    assert _sides(coder, "The Chilean government conceded to its own party's demand.", "CONCEDE")[1] in (None, "CHL")

@@ -26,6 +26,8 @@ PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him"
 #: prepositions that may introduce a target, tried after a pattern's own list
 DEFAULT_TPREPS = ("against", "on", "upon", "to", "with", "at", "toward", "towards", "into", "from", "over",
                   "between", "in", "for", "of", "by", "about", "as")
+#: prepositions whose object's possessor may be the target ("conceded to the miners' demand")
+OWNED_PREPS = ("to", "on", "against", "with", "behind", "for", "over", "after")
 #: nouns for texts that speak for their issuer ("issued a statement demanding ...")
 DOCUMENT_NOUNS = frozenset({"statement", "declaration", "communique", "communiqué", "letter", "resolution", "report",
                             "message", "note", "appeal", "decree", "order", "ruling", "warning", "ultimatum", "call"})
@@ -159,9 +161,15 @@ def target_candidates(
         for c in n.children:
             if c.dep_ in ("poss", "compound", "amod") and (c.ent_type_ in ENT_TYPES or c.pos_ == "PROPN") and fresh(c):
                 yield c
+            elif c.dep_ == "poss" and c.pos_ == "NOUN" and fresh(c):
+                yield c  # "overturned the president's decision", "voted down the company's offer"
         for o in _pobjs(n, preferred + DEFAULT_TPREPS):
             if fresh(o):
                 yield o
+    for p in (p for h in heads for p in _pobjs(h, OWNED_PREPS)):
+        for c in p.children:  # "conceded to the miners' demand", "stood behind Moldova's application"
+            if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") and fresh(c):
+                yield c
 
 
 #: subordinators whose clause names the party a conditional deed is aimed at ("... unless X accepts")
