@@ -98,3 +98,14 @@ def test_the_owner_of_the_thing_backed_is_the_target(coder):
 def test_an_owner_pronoun_is_no_target(coder):
     # look-alike: "its own party's demand" is the source's own party, not another side
     assert _sides(coder, "The Chilean government conceded to its own party's demand.", "CONCEDE")[1] in (None, "CHL")
+
+
+# -- 6. a handover: the party the person goes to ---------------------------------------------------------------------
+
+def test_the_party_a_person_is_handed_over_to_is_the_target(coder):
+    assert _sides(coder, "Spain surrenders former army officer to Argentina.", "COOPERATE") == ("ESP", "ARG")
+
+
+def test_a_handover_to_a_place_of_the_own_country_keeps_it(coder):
+    # look-alike: "to Madrid" is no other party
+    assert _sides(coder, "Spain transferred the suspect to Madrid.", "COOPERATE")[1] == "ESP"
