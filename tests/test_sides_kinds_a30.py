@@ -109,3 +109,18 @@ def test_the_party_a_person_is_handed_over_to_is_the_target(coder):
 def test_a_handover_to_a_place_of_the_own_country_keeps_it(coder):
     # look-alike: "to Madrid" is no other party
     assert _sides(coder, "Spain transferred the suspect to Madrid.", "COOPERATE")[1] == "ESP"
+
+
+# -- 7. a crowd named by its size or cause ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,src", [
+    ("Thousands marched through Yerevan against the new media law.", "ARM"),
+    ("Supporters of the jailed opposition leader blocked roads across Lahore.", "PAK"),
+])
+def test_a_crowd_takes_the_country_of_its_place(coder, text, src):
+    assert _sides(coder, text, "PROTEST")[0] == src
+
+
+def test_a_crowd_as_victims_does_not_take_the_attackers_country(coder):
+    # look-alike: "dozens" killed in Odesa are of the place, the missiles keep their side
+    assert _sides(coder, "Russian missiles killed dozens in Odesa.", "ASSAULT") == ("RUS", "UKR")
