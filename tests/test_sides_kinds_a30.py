@@ -124,3 +124,18 @@ def test_a_crowd_takes_the_country_of_its_place(coder, text, src):
 def test_a_crowd_as_victims_does_not_take_the_attackers_country(coder):
     # look-alike: "dozens" killed in Odesa are of the place, the missiles keep their side
     assert _sides(coder, "Russian missiles killed dozens in Odesa.", "ASSAULT") == ("RUS", "UKR")
+
+
+# -- 8. the place or body left: "pulled out of X" -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,tgt", [
+    ("Israeli forces pulled out of southern Lebanon overnight.", "LBN"),
+    ("Russian forces pulled back from the Kharkiv region on Friday.", "UKR"),
+])
+def test_the_place_left_behind_a_particle_is_the_target(coder, text, tgt):
+    assert _sides(coder, text, "RETREAT")[1] == tgt
+
+
+def test_a_verb_without_particle_keeps_its_object(coder):
+    # look-alike: no particle, the object is the target as before
+    assert _sides(coder, "The Kenyan police moved the protesters away from parliament.", "COERCE")[1] == "KEN"

@@ -96,8 +96,14 @@ def _conjuncts(tok: Token) -> list[Token]:
     return out
 
 
+#: adverbs a phrasal verb's preposition may hang under ("pulled out of Lebanon", "pulled back from the region")
+PARTICLES = frozenset({"out", "back", "away", "off"})
+
+
 def _pobjs(tok: Token, preps: tuple[str, ...]) -> Iterator[Token]:
     marks = [c for c in tok.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps]
+    marks += [g for c in tok.children if c.dep_ in ("prep", "advmod", "prt") and c.lower_ in PARTICLES
+              for g in c.children if g.dep_ == "prep" and g.lower_ in preps]
     for p in preps:
         for c in marks:
             if c.lower_ == p:
