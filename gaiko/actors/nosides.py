@@ -10,7 +10,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["equipment_nouns", "act_nouns", "generic_nouns", "sending_verbs", "handover_verbs", "dateline_end", "in_dateline"]
+__all__ = ["equipment_nouns", "act_nouns", "generic_nouns", "sending_verbs", "handover_verbs", "dateline_end",
+           "in_dateline"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "actors" / "no_sides.yaml"
 

@@ -19,8 +19,8 @@ from ..types import Actor
 from .parsefix import back_to_main
 from .state import path_to
 
-__all__ = ["subjects", "deep_agent", "noun_agent", "target_candidates", "fallback_targets", "is_locative", "PRONOUNS", "phrase_span", "kb_actor",
-           "LOCATIVE_PREPS", "PEOPLE"]
+__all__ = ["subjects", "deep_agent", "noun_agent", "target_candidates", "fallback_targets", "is_locative", "PRONOUNS",
+           "phrase_span", "kb_actor", "LOCATIVE_PREPS", "PEOPLE", "PARTICLES", "OWNED_PREPS"]
 
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us", "who", "which", "that"})
 #: prepositions that may introduce a target, tried after a pattern's own list
@@ -197,7 +197,8 @@ def fallback_targets(heads: list[Token]) -> Iterator[Token]:
 
     1. the subject of a condition attached to the deed ("threatened to strike unless Baghdad accepted");
     2. the controller of an infinitive ("allowed X to run", misparsed as a clausal complement with a
-       subject; "ordered the paper to suspend publication": the ordering verb's object);
+       subject; "ordered the paper to suspend publication": the ordering verb's object), and the subject of a
+       "that" clause ("demanded that Tokyo halt the discharge");
     3. what a stance phrase is about ("in defiance of X", "in protest against X");
     4. the objects of a purpose clause ("blocked a road to show disapproval of X's policy",
        "opened fire to disperse demonstrators", "sent arms to help defend X"), one level deep.
