@@ -10,7 +10,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["equipment_nouns", "act_nouns", "generic_nouns", "sending_verbs", "dateline_end", "in_dateline"]
+__all__ = ["equipment_nouns", "act_nouns", "generic_nouns", "sending_verbs", "handover_verbs", "dateline_end",
+           "in_dateline"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "actors" / "no_sides.yaml"
 
@@ -24,7 +25,7 @@ def _lists() -> dict[str, frozenset[str]]:
     try:
         raw = yaml.safe_load(_DATA.read_text(encoding="utf-8")) or {}
         return {k: frozenset(str(w).lower() for w in raw.get(k) or ())
-                for k in ("equipment", "acts", "generic", "sending")}
+                for k in ("equipment", "acts", "generic", "sending", "handover")}
     except (OSError, yaml.YAMLError, AttributeError) as exc:
         raise DataFileError(str(_DATA), f"cannot read the no-sides lists: {exc}") from exc
 
@@ -47,6 +48,12 @@ def generic_nouns() -> frozenset[str]:
 def sending_verbs() -> frozenset[str]:
     """Lemmas of verbs whose object the source sends or deploys ("send police"): the source's own, no target."""
     return _lists()["sending"]
+
+
+def handover_verbs() -> frozenset[str]:
+    """Lemmas of verbs that hand a person into another party's custody ("extradited the suspect to Spain"): the
+    party they go to, not the person of the source's own country, is the target."""
+    return _lists()["handover"]
 
 
 #: an all-caps place (one to four words, optionally ", Country" or ", ST") and an optional agency in brackets, then a

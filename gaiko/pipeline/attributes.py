@@ -77,6 +77,10 @@ def clause_info(anchor: Token, lex: Lexicon, stop_at: frozenset[int] = frozenset
         dep = cur.dep_
         head = cur.head
         if dep == "ROOT" or head.i == cur.i or head.i in stop_at:
+            if head.i in stop_at and dep == "ccomp" and info.speaker is None:
+                # "Turkey warned it would seize ...", "X warned that anyone ... would be arrested": the frame verb's
+                # subject speaks for the clause's "it" and for its agentless deed (not a report: no ``reported``)
+                info.speaker = _subject(head)
             break
         if dep in ("xcomp", "ccomp", "conj", "acomp"):
             hl = lex.lemma(head)
@@ -102,6 +106,10 @@ def clause_info(anchor: Token, lex: Lexicon, stop_at: frozenset[int] = frozenset
                 continue
             elif dep == "ccomp":
                 info.salience *= 0.8
+                if info.speaker is None:
+                    # "Turkey warned it would seize ...", "X warned that anyone ... would be arrested": the subject
+                    # of the verb whose clause this is speaks for its "it" and its agentless deed (no report)
+                    info.speaker = _subject(head)
             elif dep == "xcomp":
                 info.salience *= 0.85
             cur = head

@@ -184,7 +184,7 @@ def own_people_away(target: Actor, source: Actor, c: Any, state: DocState, info:
     root = span.root
     sent = sent_forces(root)
     if not sent and not any(t.dep_ == "poss" and t.lower_ in ("its", "their", "his", "her", "our")
-                            for t in root.children):
+                            for t in root.children) and not _handed_over(root):
         return None
     noun = root
     while noun.dep_ == "compound" and noun.head.i > noun.i:
@@ -204,6 +204,14 @@ def own_people_away(target: Actor, source: Actor, c: Any, state: DocState, info:
                     return Actor(text=place.text, start=place.start, end=place.end, country=place.country,
                                  resolved_by="metonymy", confidence=0.7)
     return None
+
+
+def _handed_over(root: Token) -> bool:
+    """Whether a noun is the person a verb of handover (``no_sides.yaml``) hands over: "extradited the suspect to
+    Spain", "Spain surrenders former army officer to Argentina"."""
+    from ..actors.nosides import handover_verbs
+
+    return root.dep_ in ("dobj", "obj") and root.head.lemma_.lower() in handover_verbs()
 
 
 def sent_side(a: Actor, c: Any) -> bool:

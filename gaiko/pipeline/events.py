@@ -26,7 +26,7 @@ from .eventrecord import Cand as _Cand, Draft as _Draft, build_event
 from .eventsides import UNDIRECTED, adjective_owner, direct_target, group_pair, hosted_visitor, object_target
 from .nominals import read_back
 from .primacy import rank_sentence, subject_acts
-from .roles import PRONOUNS, fallback_targets, subjects, target_candidates
+from .roles import PRONOUNS, deep_agent, fallback_targets, kb_actor, noun_agent, subjects, target_candidates
 from .state import DocState, get_state
 from .triggers import Lexicon, default_lexicon, model_entry
 from .typejoin import JoinConfig, ceased, join_sentence
@@ -229,6 +229,8 @@ class EventCoder:
         # roles
         subj, passive, agent = subjects(c.anchor)
         passive = passive and not (agent is None and etype == "MOBILIZE")  # "jets were scrambled": the jets mobilise
+        if passive and agent is None and (deep := deep_agent(c.anchor)) is not None and _named(deep, state, kb):
+            agent = deep  # "the ship was refused permission to dock by Malta": the "by" phrase hung lower
         src_toks: list[Token] = ([agent] if agent is not None else []) if passive else subj
         sources = [a for a in (event_actor(t, state, info, kb) for t in src_toks) if a is not None]
         source = sources[0] if sources else None
@@ -247,6 +249,12 @@ class EventCoder:
                 # "the prime minister condemned the killing of the mayor", "the US welcomed the release": the
                 # subject of a verb that is an event of its own did not do the noun's event
                 source, sources, subj, passive = None, [], [], False
+        if (source is None or not source.country or any(t.i == c.tok.i for t in src_toks)) and c.tok.pos_ == "NOUN" \
+                and (by := noun_agent(c.tok)) is not None and _named(by, state, kb) \
+                and (owner := event_actor(by, state, info, kb)) is not None:
+            # "the expulsion of two diplomats by Oslo was announced", "the recognition of Kosovo by Ghana angered
+            # Serbia" (not the country inside the noun's own phrase)
+            source, sources, subj, passive = owner, [owner], [], False
         pair = group_pair(src_toks[0], state) if src_toks and not passive else None
         between = between_sides(c, state, info, kb)
         if between is not None:
@@ -342,3 +350,8 @@ class EventCoder:
     # -- output -----------------------------------------------------------
     def _event(self, d: _Draft, sent: Span, state: DocState) -> Event:
         return build_event(d, sent, state, self.kb)
+
+
+def _named(tok: Token, state: DocState, kb: Any) -> bool:
+    """Whether a phrase names an actor (a mention, or a knowledge-base reading): "by Malta", not "by Friday"."""
+    return state.actor_in(tok) is not None or (kb is not None and kb_actor(tok, kb, state.places) is not None)

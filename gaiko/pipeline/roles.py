@@ -19,13 +19,15 @@ from ..types import Actor
 from .parsefix import back_to_main
 from .state import path_to
 
-__all__ = ["subjects", "target_candidates", "fallback_targets", "is_locative", "PRONOUNS", "phrase_span", "kb_actor",
-           "LOCATIVE_PREPS", "PEOPLE"]
+__all__ = ["subjects", "deep_agent", "noun_agent", "target_candidates", "fallback_targets", "is_locative", "PRONOUNS",
+           "phrase_span", "kb_actor", "LOCATIVE_PREPS", "PEOPLE", "PARTICLES", "OWNED_PREPS"]
 
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us", "who", "which", "that"})
 #: prepositions that may introduce a target, tried after a pattern's own list
 DEFAULT_TPREPS = ("against", "on", "upon", "to", "with", "at", "toward", "towards", "into", "from", "over",
                   "between", "in", "for", "of", "by", "about", "as")
+#: prepositions whose object's possessor may be the target ("conceded to the miners' demand")
+OWNED_PREPS = ("to", "on", "against", "with", "behind", "for", "over", "after")
 #: nouns for texts that speak for their issuer ("issued a statement demanding ...")
 DOCUMENT_NOUNS = frozenset({"statement", "declaration", "communique", "communiqué", "letter", "resolution", "report",
                             "message", "note", "appeal", "decree", "order", "ruling", "warning", "ultimatum", "call"})
@@ -94,8 +96,14 @@ def _conjuncts(tok: Token) -> list[Token]:
     return out
 
 
+#: adverbs a phrasal verb's preposition may hang under ("pulled out of Lebanon", "pulled back from the region")
+PARTICLES = frozenset({"out", "back", "away", "off"})
+
+
 def _pobjs(tok: Token, preps: tuple[str, ...]) -> Iterator[Token]:
     marks = [c for c in tok.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps]
+    marks += [g for c in tok.children if c.dep_ in ("prep", "advmod", "prt") and c.lower_ in PARTICLES
+              for g in c.children if g.dep_ == "prep" and g.lower_ in preps]
     for p in preps:
         for c in marks:
             if c.lower_ == p:
@@ -133,9 +141,18 @@ def target_candidates(
                     if x.dep_ == "conj" and fresh(x):
                         yield x
     if complement is not None:
+        for h in heads:  # "pleaded with Rome to send more ferries": whom it was asked of, before what was sent
+            for o in _pobjs(h, ("with",)):
+                if fresh(o):
+                    yield o
         for c in complement.children:
             if c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") and fresh(c):
                 yield c
+        for c in complement.children:  # "refused to let the inspectors enter": the subject of the let-clause
+            if c.dep_ in ("ccomp", "xcomp"):
+                for x in c.children:
+                    if x.dep_ == "nsubj" and x.lower_ not in PRONOUNS and fresh(x):
+                        yield x
         for o in _pobjs(complement, preferred + DEFAULT_TPREPS):
             if fresh(o):
                 yield o
@@ -150,9 +167,15 @@ def target_candidates(
         for c in n.children:
             if c.dep_ in ("poss", "compound", "amod") and (c.ent_type_ in ENT_TYPES or c.pos_ == "PROPN") and fresh(c):
                 yield c
+            elif c.dep_ == "poss" and c.pos_ == "NOUN" and fresh(c):
+                yield c  # "overturned the president's decision", "voted down the company's offer"
         for o in _pobjs(n, preferred + DEFAULT_TPREPS):
             if fresh(o):
                 yield o
+    for p in (p for h in heads for p in _pobjs(h, OWNED_PREPS)):
+        for c in p.children:  # "conceded to the miners' demand", "stood behind Moldova's application"
+            if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") and fresh(c):
+                yield c
 
 
 #: subordinators whose clause names the party a conditional deed is aimed at ("... unless X accepts")
@@ -174,7 +197,8 @@ def fallback_targets(heads: list[Token]) -> Iterator[Token]:
 
     1. the subject of a condition attached to the deed ("threatened to strike unless Baghdad accepted");
     2. the controller of an infinitive ("allowed X to run", misparsed as a clausal complement with a
-       subject; "ordered the paper to suspend publication": the ordering verb's object);
+       subject; "ordered the paper to suspend publication": the ordering verb's object), and the subject of a
+       "that" clause ("demanded that Tokyo halt the discharge");
     3. what a stance phrase is about ("in defiance of X", "in protest against X");
     4. the objects of a purpose clause ("blocked a road to show disapproval of X's policy",
        "opened fire to disperse demonstrators", "sent arms to help defend X"), one level deep.
@@ -188,6 +212,9 @@ def fallback_targets(heads: list[Token]) -> Iterator[Token]:
         for c in h.children:
             if c.dep_ in ("ccomp", "xcomp") and _to_clause(c):
                 yield from (s for s in c.children if s.dep_ == "nsubj")
+            elif c.dep_ == "ccomp" and not any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children):
+                # "demanded that Tokyo halt the discharge": whom the demand is on, the complement's subject
+                yield from (s for s in c.children if s.dep_ == "nsubj" and s.lower_ not in PRONOUNS)
         if h.dep_ == "xcomp" and h.head.pos_ == "VERB":
             yield from (o for o in h.head.children if o.dep_ in ("dobj", "obj"))
     for h in heads:
@@ -284,3 +311,42 @@ def kb_actor(head: Token, kb: object, located: list | None = None) -> Actor | No
     start, end, text = phrase_span(head)
     return Actor(text=text, start=start, end=end, country=country, sector=sector,
                  resolved_by="event-fallback", confidence=0.5)
+
+
+#: dependency labels a "by" agent may hang under inside its own clause ("was refused permission to dock by Malta",
+#: "was fined 1.2 billion euros by the regulator", "was charged with corruption by prosecutors")
+_AGENT_PATH = frozenset({"dobj", "obj", "npadvmod", "prep", "pobj", "xcomp", "acl", "acomp", "oprd", "advmod", "conj"})
+
+
+def deep_agent(anchor: Token, depth: int = 3) -> Token | None:
+    """The object of a "by" phrase inside a passive clause that the parser hung under a word of the clause rather
+    than the verb: "the ship was refused permission to dock by Malta" -> Malta. Clauses of their own (relative,
+    adverbial, complement clauses with a subject) are not entered. None when there is none."""
+    for c in anchor.children:
+        if c.dep_ in ("agent", "prep") and c.lower_ == "by":
+            o = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if o is not None:
+                return o
+        if depth > 0 and c.dep_ in _AGENT_PATH and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children):
+            found = deep_agent(c, depth - 1)
+            if found is not None:
+                return found
+    return None
+
+
+def noun_agent(tok: Token) -> Token | None:
+    """The object of the "by" phrase of a noun event ("the expulsion of two diplomats by Oslo", "the donation of 200
+    ambulances to Ukraine by Japan", "a strike by air traffic controllers"), also when the parser hung it under the
+    noun's "of"/"to" object. None when there is none."""
+    preps = [c for c in tok.children if c.dep_ in ("prep", "agent")]
+    for c in preps:
+        if c.lower_ == "by":
+            return next((p for p in c.children if p.dep_ == "pobj"), None)
+    for c in preps:
+        if c.lower_ in ("of", "to", "for", "on", "against", "with", "from"):
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    for g in o.children:
+                        if g.dep_ in ("prep", "agent") and g.lower_ == "by":
+                            return next((p for p in g.children if p.dep_ == "pobj"), None)
+    return None
