@@ -259,10 +259,27 @@ def _happened(verb: Token) -> bool:
     return True
 
 
+@lru_cache(maxsize=None)
+def _noun_sides() -> dict[str, frozenset[str]]:
+    """{noun: prepositions} of ``subject_acts.yaml`` ``noun_sides`` (round t31): the sides a noun of two readings
+    needs ("demonstrations against the coup", not "demonstrations of the new drone").
+
+    Raises :class:`gaiko.errors.DataFileError` when ``noun_sides`` is not a mapping of nouns to lists."""
+    from ..errors import DataFileError
+    from ..tables import data_path
+
+    sides = _data("subject_acts").get("noun_sides") or {}
+    if not isinstance(sides, dict) or not all(isinstance(v, list) for v in sides.values()):
+        raise DataFileError(str(data_path("primary/subject_acts.yaml")), "noun_sides must map nouns to lists")
+    return {str(k).lower(): frozenset(str(w).lower() for w in v) for k, v in sides.items()}
+
+
 def _own_side(tok: Token, sides: frozenset[str]) -> bool:
     """True when the act noun ``tok`` has a side of its own: a possessive, a preposition of ``sides`` ("of", "by",
-    "between" ...) or a named doer before it ("New US tariffs", "the Indian embargo": a proper noun or a nationality
-    adjective that names a place, a people or an organisation; round t27)."""
+    "between" ...; for a noun of ``noun_sides``, its own list) or a named doer before it ("New US tariffs", "the
+    Indian embargo": a proper noun or a nationality adjective that names a place, a people or an organisation;
+    round t27)."""
+    sides = _noun_sides().get(tok.lemma_.lower(), sides)
     for c in tok.children:
         if c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in sides:
             return True

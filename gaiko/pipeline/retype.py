@@ -91,6 +91,20 @@ def object_nouns(tok: Token) -> list[Token]:
     return sorted(found, key=lambda t: t.i)
 
 
+def _listed(noun: Token, words: list[str]) -> bool:
+    """True when ``noun`` is one of ``words``: a word (its lemma or its form) or a phrase whose last word is the
+    noun and whose other words modify it ("offensive operations", "air strikes"; round t31)."""
+    lemma, form = noun.lemma_.lower(), noun.lower_
+    if lemma in words or form in words:
+        return True
+    mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i}
+    for w in words:
+        *before, last = w.split()
+        if before and last in (lemma, form) and all(b in mods for b in before):
+            return True
+    return False
+
+
 def _new_type(tok: Token) -> tuple[str, str] | None:
     """(rule name, PLOVER type) for the verb ``tok``, or None when no rule applies."""
     lemma = tok.lemma_.lower()
@@ -99,7 +113,7 @@ def _new_type(tok: Token) -> tuple[str, str] | None:
             continue
         nouns = object_nouns(tok)
         for etype, words in objects.items():
-            if any(n.lemma_.lower() in words or n.lower_ in words for n in nouns):
+            if any(_listed(n, words) for n in nouns):
                 return name, etype
         if not nouns and bare:
             return name, bare
@@ -114,7 +128,7 @@ def retype(drafts: list[_Draft]) -> list[_Draft]:
     out: list[_Draft] = []
     table: dict[str, Any] | None = None
     for d in drafts:
-        plan = d.info.intended or d.info.hypothetical or d.event_type in _INTENTIONS
+        plan = d.info.intended or d.info.hypothetical or d.info.negated or d.event_type in _INTENTIONS
         found = None if plan else _new_type(d.cand.tok)
         if found is None or found[1] == d.event_type:
             out.append(d)
