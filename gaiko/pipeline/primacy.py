@@ -279,7 +279,8 @@ def _own_side(tok: Token, sides: frozenset[str]) -> bool:
     "between" ...; for a noun of ``noun_sides``, its own list) or a named doer before it ("New US tariffs", "the
     Indian embargo": a proper noun or a nationality adjective that names a place, a people or an organisation;
     round t27)."""
-    sides = _noun_sides().get(tok.lemma_.lower(), sides)
+    own = _noun_sides()
+    sides = own.get(hyphen_word(tok)) or own.get(tok.lemma_.lower()) or sides
     for c in tok.children:
         if c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in sides:
             return True
@@ -288,11 +289,26 @@ def _own_side(tok: Token, sides: frozenset[str]) -> bool:
     return False
 
 
+def _noun_type(tok: Token) -> str | None:
+    """The type ``subject_acts.yaml`` gives the noun ``tok``: by its lemma, its form, or the hyphenated word the
+    tokenizer split ("sit-in" is read as "sit", "-", "in", the last its head; round t31)."""
+    nouns = _subject_nouns()
+    return nouns.get(hyphen_word(tok)) or nouns.get(tok.lemma_.lower()) or nouns.get(tok.lower_)
+
+
+def hyphen_word(tok: Token) -> str:
+    """The hyphenated word ``tok`` ends ("sit-in", "walk-out": spaCy splits words at a hyphen and hangs the first
+    part on the last), lower case with the last part's lemma; "" when ``tok`` ends no hyphenated word."""
+    i = tok.i
+    if i < 2 or tok.doc[i - 1].text not in ("-", "\u2011") or tok.doc[i - 1].whitespace_ or tok.doc[i - 2].whitespace_:
+        return ""
+    return f"{tok.doc[i - 2].lower_}-{tok.lemma_.lower()}"
+
+
 def _subject_act(tok: Token) -> str | None:
     """The type of ``subject_acts.yaml`` of ``tok`` when it is a listed act noun, subject of a verb of occurring,
     with a side of its own; None otherwise."""
-    nouns = _subject_nouns()
-    etype = nouns.get(tok.lemma_.lower()) or nouns.get(tok.lower_)
+    etype = _noun_type(tok)
     if etype is None or tok.pos_ != "NOUN" or tok.dep_ not in ("nsubj", "nsubjpass") or not _happened(tok.head):
         return None
     return etype if _own_side(tok, _words("subject_acts", "sides")) else None
@@ -325,10 +341,9 @@ def subject_acts(coder: EventCoder, sent: Span, state: DocState, frames: frozens
     there is none."""
     from .eventactors import event_actor
 
-    nouns = _subject_nouns()
     sides = _words("subject_acts", "sides")
     for tok in sent:
-        etype = nouns.get(tok.lemma_.lower()) or nouns.get(tok.lower_)
+        etype = _noun_type(tok)
         if etype is None or tok.pos_ != "NOUN" or tok.dep_ not in ("nsubj", "nsubjpass") or not _happened(tok.head):
             continue
         if not _own_side(tok, sides):
