@@ -33,6 +33,8 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Span, Token
 
+from .triggers import hyphen_word
+
 if TYPE_CHECKING:
     from .eventrecord import Draft as _Draft
     from .events import EventCoder
@@ -294,15 +296,6 @@ def _noun_type(tok: Token) -> str | None:
     tokenizer split ("sit-in" is read as "sit", "-", "in", the last its head; round t31)."""
     nouns = _subject_nouns()
     return nouns.get(hyphen_word(tok)) or nouns.get(tok.lemma_.lower()) or nouns.get(tok.lower_)
-
-
-def hyphen_word(tok: Token) -> str:
-    """The hyphenated word ``tok`` ends ("sit-in", "walk-out": spaCy splits words at a hyphen and hangs the first
-    part on the last), lower case with the last part's lemma; "" when ``tok`` ends no hyphenated word."""
-    i = tok.i
-    if i < 2 or tok.doc[i - 1].text not in ("-", "\u2011") or tok.doc[i - 1].whitespace_ or tok.doc[i - 2].whitespace_:
-        return ""
-    return f"{tok.doc[i - 2].lower_}-{tok.lemma_.lower()}"
 
 
 def _subject_act(tok: Token) -> str | None:
