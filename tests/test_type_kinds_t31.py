@@ -5,7 +5,8 @@ was greeted with cheers"), or an act noun with a verb of how people took it ("..
 left the sentence without an event (``gaiko/data/primary/subject_acts.yaml``). Kind B: halting one's own fighting
 ("halted offensive operations", "held their fire") and putting weapons beyond use are RETREAT
 (``gaiko/data/primary/retype.yaml``, rules 8 and 9). Kind C: a hyphenated word the tokenizer splits ("sit-in",
-"cease-fire") is looked up whole in the trigger lexicons (``gaiko.pipeline.triggers.hyphen_word``). The sentences
+"cease-fire") is looked up whole in the trigger lexicons (``gaiko.pipeline.triggers.hyphen_word``). Kind D:
+taking someone to court is ACCUSE (``retype.yaml``, rule 10). The sentences
 of each kind fail on main 95f9245; the look-alikes must keep their type or stay without an event."""
 
 from __future__ import annotations
@@ -122,3 +123,13 @@ def test_malformed_noun_sides(monkeypatch):
             primacy._noun_sides()
     finally:
         primacy._noun_sides.cache_clear()
+
+
+# -- kind D: taking someone to court is ACCUSE (failed before: COERCE, AID) --------------------------------------
+@pytest.mark.parametrize("text,want", [
+    ("A fishing cooperative took the Danish state to court over North Sea gas permits.", "ACCUSE"),
+    ("Lithuania took Belarus to the UN tribunal over the migrant flights.", "ACCUSE"),
+    ("The union threatened to take the ministry to court over unpaid wages.", "THREATEN"),  # a threat stays one
+])
+def test_take_to_court(coder, text, want):
+    assert _primary(coder, text) == want, _show(coder, text)

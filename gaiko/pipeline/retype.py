@@ -109,9 +109,12 @@ def _new_type(tok: Token) -> tuple[str, str] | None:
     """(rule name, PLOVER type) for the verb ``tok``, or None when no rule applies."""
     lemma = tok.lemma_.lower()
     for name, verbs, objects, bare in _rules():
-        if lemma not in verbs or tok.pos_ not in ("VERB", "AUX") or not _particle(tok, verbs[lemma]):
+        part = _particle(tok, verbs[lemma]) if lemma in verbs and tok.pos_ in ("VERB", "AUX") else None
+        if not part:
             continue
         nouns = object_nouns(tok)
+        if not isinstance(part, bool):  # the noun of a preposition the rule names ("took Chile to court")
+            nouns += [g for g in part.children if g.dep_ == "pobj" and g not in nouns]
         for etype, words in objects.items():
             if any(_listed(n, words) for n in nouns):
                 return name, etype
