@@ -17,7 +17,8 @@ was measured there and removed: commit a73cb60 has it):
    and a verb of occurring ("The transfer of 31 tanks by Washington to Kyiv was completed") codes the noun's act
    (``gaiko/data/primary/subject_acts.yaml``). :func:`subject_retype` (round t27) gives the type of that file to
    a model's draft at such a subject noun ("The deployment of French paratroopers to Chad was confirmed": MOBILIZE,
-   not the model's AID).
+   not the model's AID). Round t31: a noun of two readings takes only the sides of its act (``noun_sides``:
+   "demonstrations against", never "of"), and a hyphenated noun the tokenizer split ("sit-in") is read whole.
 4. :func:`motive_participles` (round t27): an ACCUSE drafted at a participle of blame ("closed the border, accusing
    Moscow of ...") goes below the act before it (``gaiko/data/primary/motives.yaml``).
 

@@ -10,6 +10,9 @@ type, sources and the corpus conventions behind them); measured in ``docs/accura
 :func:`state_veto` (round t26, rule 6 of the same file) drops the drafts at a verb that describes a state ("shares a
 border with", "has 120,000 personnel", "hosts more funds"): no act. Round t27 (rule 7) adds a standing state told in
 the simple present of a full sentence ("The embassy occupies a palace", "The union represents 40,000 workers").
+Round t31 adds rules of halting one's own fighting ("halted offensive operations", "held their fire": RETREAT), of
+weapons put beyond use (RETREAT) and of taking someone to court (ACCUSE); a listed object may be a phrase with its
+modifier, a rule's preposition gives its noun ("took Chile to court"), and a negated draft keeps its type.
 
 :func:`retype` takes and returns the coder's drafts (``gaiko.pipeline.events._Draft``); a draft's confidence is
 kept, only its type, CAMEO code and pattern change.
