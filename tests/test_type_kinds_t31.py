@@ -6,7 +6,8 @@ left the sentence without an event (``gaiko/data/primary/subject_acts.yaml``). K
 ("halted offensive operations", "held their fire") and putting weapons beyond use are RETREAT
 (``gaiko/data/primary/retype.yaml``, rules 8 and 9). Kind C: a hyphenated word the tokenizer splits ("sit-in",
 "cease-fire") is looked up whole in the trigger lexicons (``gaiko.pipeline.triggers.hyphen_word``). Kind D:
-taking someone to court is ACCUSE (``retype.yaml``, rule 10). The sentences
+taking someone to court is ACCUSE (``retype.yaml``, rule 10). Kind E: "The Empire collapsed" is no act
+(``retype.yaml``, ``undergone``). The sentences
 of each kind fail on main 95f9245; the look-alikes must keep their type or stay without an event."""
 
 from __future__ import annotations
@@ -132,4 +133,16 @@ def test_malformed_noun_sides(monkeypatch):
     ("The union threatened to take the ministry to court over unpaid wages.", "THREATEN"),  # a threat stays one
 ])
 def test_take_to_court(coder, text, want):
+    assert _primary(coder, text) == want, _show(coder, text)
+
+
+# -- kind E: a verb of breaking up with no object tells what its subject underwent (failed before: REJECT) -------
+@pytest.mark.parametrize("text,want", [
+    ("The Austro-Hungarian Empire collapsed at the end of the First World War.", None),
+    ("The ruling coalition collapsed after the junior partner quit.", None),
+    ("The president dissolved parliament and called early elections.", "COERCE"),  # an object: an act
+    ("Parliament was dissolved by the king on Monday.", "COERCE"),  # passive: someone did it
+    ("Talks on the border collapsed after the two sides failed to agree on a map.", "REJECT"),  # talks: an act noun
+])
+def test_undergone(coder, text, want):
     assert _primary(coder, text) == want, _show(coder, text)

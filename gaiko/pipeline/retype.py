@@ -214,6 +214,12 @@ def _described(tok: Token, lex: Lexicon) -> bool:
     if lemma in _words("present_states") and tok.tag_ in ("VBZ", "VBP") and _full_stop(tok):
         if not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
             return not any(lex.match(o, "noun") is not None for o in objs)
+    if lemma in _words("undergone") and not any(c.dep_ in ("dobj", "obj", "auxpass", "nsubjpass", "agent")
+                                                for c in tok.children):
+        # "The Soviet Union dissolved": the subject underwent the change, no one acted (round t31); "talks
+        # collapsed" (an act noun of the lexicons as subject) keeps its event
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        return bool(subj) and not any(lex.match(c, "noun") is not None for c in subj)
     if lemma in counted and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
         return any(any(g.dep_ == "nummod" for g in o.children)
                    and not any(g.dep_ in ("acl", "relcl", "xcomp") for g in o.children) for o in objs)
