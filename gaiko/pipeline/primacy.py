@@ -17,7 +17,8 @@ was measured there and removed: commit a73cb60 has it):
    and a verb of occurring ("The transfer of 31 tanks by Washington to Kyiv was completed") codes the noun's act
    (``gaiko/data/primary/subject_acts.yaml``). :func:`subject_retype` (round t27) gives the type of that file to
    a model's draft at such a subject noun ("The deployment of French paratroopers to Chad was confirmed": MOBILIZE,
-   not the model's AID).
+   not the model's AID). Round t31: a noun of two readings takes only the sides of its act (``noun_sides``:
+   "demonstrations against", never "of"), and a hyphenated noun the tokenizer split ("sit-in") is read whole.
 4. :func:`motive_participles` (round t27): an ACCUSE drafted at a participle of blame ("closed the border, accusing
    Moscow of ...") goes below the act before it (``gaiko/data/primary/motives.yaml``).
 
@@ -32,6 +33,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Span, Token
+
+from .triggers import hyphen_word
 
 if TYPE_CHECKING:
     from .eventrecord import Draft as _Draft
@@ -259,10 +262,28 @@ def _happened(verb: Token) -> bool:
     return True
 
 
+@lru_cache(maxsize=None)
+def _noun_sides() -> dict[str, frozenset[str]]:
+    """{noun: prepositions} of ``subject_acts.yaml`` ``noun_sides`` (round t31): the sides a noun of two readings
+    needs ("demonstrations against the coup", not "demonstrations of the new drone").
+
+    Raises :class:`gaiko.errors.DataFileError` when ``noun_sides`` is not a mapping of nouns to lists."""
+    from ..errors import DataFileError
+    from ..tables import data_path
+
+    sides = _data("subject_acts").get("noun_sides") or {}
+    if not isinstance(sides, dict) or not all(isinstance(v, list) for v in sides.values()):
+        raise DataFileError(str(data_path("primary/subject_acts.yaml")), "noun_sides must map nouns to lists")
+    return {str(k).lower(): frozenset(str(w).lower() for w in v) for k, v in sides.items()}
+
+
 def _own_side(tok: Token, sides: frozenset[str]) -> bool:
     """True when the act noun ``tok`` has a side of its own: a possessive, a preposition of ``sides`` ("of", "by",
-    "between" ...) or a named doer before it ("New US tariffs", "the Indian embargo": a proper noun or a nationality
-    adjective that names a place, a people or an organisation; round t27)."""
+    "between" ...; for a noun of ``noun_sides``, its own list) or a named doer before it ("New US tariffs", "the
+    Indian embargo": a proper noun or a nationality adjective that names a place, a people or an organisation;
+    round t27)."""
+    own = _noun_sides()
+    sides = own.get(hyphen_word(tok)) or own.get(tok.lemma_.lower()) or sides
     for c in tok.children:
         if c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in sides:
             return True
@@ -271,11 +292,17 @@ def _own_side(tok: Token, sides: frozenset[str]) -> bool:
     return False
 
 
+def _noun_type(tok: Token) -> str | None:
+    """The type ``subject_acts.yaml`` gives the noun ``tok``: by its lemma, its form, or the hyphenated word the
+    tokenizer split ("sit-in" is read as "sit", "-", "in", the last its head; round t31)."""
+    nouns = _subject_nouns()
+    return nouns.get(hyphen_word(tok)) or nouns.get(tok.lemma_.lower()) or nouns.get(tok.lower_)
+
+
 def _subject_act(tok: Token) -> str | None:
     """The type of ``subject_acts.yaml`` of ``tok`` when it is a listed act noun, subject of a verb of occurring,
     with a side of its own; None otherwise."""
-    nouns = _subject_nouns()
-    etype = nouns.get(tok.lemma_.lower()) or nouns.get(tok.lower_)
+    etype = _noun_type(tok)
     if etype is None or tok.pos_ != "NOUN" or tok.dep_ not in ("nsubj", "nsubjpass") or not _happened(tok.head):
         return None
     return etype if _own_side(tok, _words("subject_acts", "sides")) else None
@@ -308,10 +335,9 @@ def subject_acts(coder: EventCoder, sent: Span, state: DocState, frames: frozens
     there is none."""
     from .eventactors import event_actor
 
-    nouns = _subject_nouns()
     sides = _words("subject_acts", "sides")
     for tok in sent:
-        etype = nouns.get(tok.lemma_.lower()) or nouns.get(tok.lower_)
+        etype = _noun_type(tok)
         if etype is None or tok.pos_ != "NOUN" or tok.dep_ not in ("nsubj", "nsubjpass") or not _happened(tok.head):
             continue
         if not _own_side(tok, sides):

@@ -10,6 +10,9 @@ type, sources and the corpus conventions behind them); measured in ``docs/accura
 :func:`state_veto` (round t26, rule 6 of the same file) drops the drafts at a verb that describes a state ("shares a
 border with", "has 120,000 personnel", "hosts more funds"): no act. Round t27 (rule 7) adds a standing state told in
 the simple present of a full sentence ("The embassy occupies a palace", "The union represents 40,000 workers").
+Round t31 adds rules of halting one's own fighting ("halted offensive operations", "held their fire": RETREAT), of
+weapons put beyond use (RETREAT) and of taking someone to court (ACCUSE); a listed object may be a phrase with its
+modifier, a rule's preposition gives its noun ("took Chile to court"), and a negated draft keeps its type.
 
 :func:`retype` takes and returns the coder's drafts (``gaiko.pipeline.events._Draft``); a draft's confidence is
 kept, only its type, CAMEO code and pattern change.
@@ -91,15 +94,32 @@ def object_nouns(tok: Token) -> list[Token]:
     return sorted(found, key=lambda t: t.i)
 
 
+def _listed(noun: Token, words: list[str]) -> bool:
+    """True when ``noun`` is one of ``words``: a word (its lemma or its form) or a phrase whose last word is the
+    noun and whose other words modify it ("offensive operations", "air strikes"; round t31)."""
+    lemma, form = noun.lemma_.lower(), noun.lower_
+    if lemma in words or form in words:
+        return True
+    mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i}
+    for w in words:
+        *before, last = w.split()
+        if before and last in (lemma, form) and all(b in mods for b in before):
+            return True
+    return False
+
+
 def _new_type(tok: Token) -> tuple[str, str] | None:
     """(rule name, PLOVER type) for the verb ``tok``, or None when no rule applies."""
     lemma = tok.lemma_.lower()
     for name, verbs, objects, bare in _rules():
-        if lemma not in verbs or tok.pos_ not in ("VERB", "AUX") or not _particle(tok, verbs[lemma]):
+        part = _particle(tok, verbs[lemma]) if lemma in verbs and tok.pos_ in ("VERB", "AUX") else None
+        if not part:
             continue
         nouns = object_nouns(tok)
+        if not isinstance(part, bool):  # the noun of a preposition the rule names ("took Chile to court")
+            nouns += [g for g in part.children if g.dep_ == "pobj" and g not in nouns]
         for etype, words in objects.items():
-            if any(n.lemma_.lower() in words or n.lower_ in words for n in nouns):
+            if any(_listed(n, words) for n in nouns):
                 return name, etype
         if not nouns and bare:
             return name, bare
@@ -114,7 +134,7 @@ def retype(drafts: list[_Draft]) -> list[_Draft]:
     out: list[_Draft] = []
     table: dict[str, Any] | None = None
     for d in drafts:
-        plan = d.info.intended or d.info.hypothetical or d.event_type in _INTENTIONS
+        plan = d.info.intended or d.info.hypothetical or d.info.negated or d.event_type in _INTENTIONS
         found = None if plan else _new_type(d.cand.tok)
         if found is None or found[1] == d.event_type:
             out.append(d)
@@ -194,6 +214,12 @@ def _described(tok: Token, lex: Lexicon) -> bool:
     if lemma in _words("present_states") and tok.tag_ in ("VBZ", "VBP") and _full_stop(tok):
         if not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
             return not any(lex.match(o, "noun") is not None for o in objs)
+    if lemma in _words("undergone") and not any(c.dep_ in ("dobj", "obj", "auxpass", "nsubjpass", "agent")
+                                                for c in tok.children):
+        # "The Soviet Union dissolved": the subject underwent the change, no one acted (round t31); "talks
+        # collapsed" (an act noun of the lexicons as subject) keeps its event
+        subj = [c for c in tok.children if c.dep_ == "nsubj"]
+        return bool(subj) and not any(lex.match(c, "noun") is not None for c in subj)
     if lemma in counted and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
         return any(any(g.dep_ == "nummod" for g in o.children)
                    and not any(g.dep_ in ("acl", "relcl", "xcomp") for g in o.children) for o in objs)

@@ -24,7 +24,7 @@ from spacy.tokens import Token
 from ..errors import DataFileError
 from ..tables import cameo_table, data_path, load_yaml
 
-__all__ = ["Entry", "Lexicon", "load_lexicon", "default_lexicon", "object_words", "model_entry"]
+__all__ = ["Entry", "Lexicon", "load_lexicon", "default_lexicon", "object_words", "model_entry", "hyphen_word"]
 
 KINDS = ("action", "frame", "intent")
 ENTRY_FIELDS = {
@@ -67,6 +67,15 @@ class Entry:
         return (2 if self.objects else 0) + len(self.preps) + (1 if self.particle else 0) + (1 if self.mods else 0)
 
 
+def hyphen_word(tok: Token) -> str:
+    """The hyphenated word ``tok`` ends ("sit-in", "walk-out": spaCy splits words at a hyphen and hangs the first
+    part on the last), lower case with the last part's lemma; "" when ``tok`` ends no hyphenated word."""
+    i = tok.i
+    if i < 2 or tok.doc[i - 1].text not in ("-", "\u2011") or tok.doc[i - 1].whitespace_ or tok.doc[i - 2].whitespace_:
+        return ""
+    return f"{tok.doc[i - 2].lower_}-{tok.lemma_.lower()}"
+
+
 @dataclass
 class Lexicon:
     verbs: dict[str, list[Entry]] = field(default_factory=dict)
@@ -93,6 +102,9 @@ class Lexicon:
     def lemma(self, tok: Token) -> str:
         """The token's lemma, repaired when the tagger's lemma is unknown but a
         plain inflection of the word is ("staged" lemmatised as "stag")."""
+        joined = hyphen_word(tok)  # "sit-in", "cease-fire": split by the tokenizer (round t31)
+        if joined in self.known:
+            return joined
         lem = tok.lemma_.lower()
         if lem in self.known:
             return lem
