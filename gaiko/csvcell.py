@@ -18,10 +18,10 @@ import csv
 import datetime as dt
 import json
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import IO, Any
 
-__all__ = ["FORMULA_STARTS", "neutralise", "cell_text", "write_csv"]
+__all__ = ["FORMULA_STARTS", "neutralise", "cell_text", "row_writer", "write_csv"]
 
 #: first characters that make a spreadsheet read a cell as a formula
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -62,13 +62,26 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
+def row_writer(fh: IO[str]) -> Callable[[Sequence[str]], None]:
+    """A function writing one row of cells to ``fh``: lines end in ``\\n``, and a cell is quoted when it must be. The
+    csv module quotes only a cell holding a character of the line ending, so a row with a bare carriage return in a
+    cell (article text is anyone's) is written with every cell quoted; otherwise a reader would split the row."""
+    minimal = csv.writer(fh, lineterminator="\n")
+    quoted = csv.writer(fh, lineterminator="\n", quoting=csv.QUOTE_ALL)
+
+    def write(cells: Sequence[str]) -> None:
+        (quoted if any("\r" in c for c in cells) else minimal).writerow(cells)
+
+    return write
+
+
 def write_csv(fh: IO[str], rows: Iterable[dict[str, Any]], columns: Sequence[str], *, header: bool = True) -> int:
     """Write ``rows`` (their ``columns``, in order) to ``fh`` as CSV with safe cells; returns the rows written."""
-    w = csv.writer(fh, lineterminator="\n")
+    write = row_writer(fh)
     if header:
-        w.writerow([neutralise(str(c)) for c in columns])
+        write([neutralise(str(c)) for c in columns])
     n = 0
     for r in rows:
-        w.writerow([cell_text(r.get(c)) for c in columns])
+        write([cell_text(r.get(c)) for c in columns])
         n += 1
     return n

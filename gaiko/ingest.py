@@ -164,6 +164,8 @@ def read_path(path: Path, default_date: str | None = None, max_bytes: int = MAX_
                     data = path.read_bytes()
                     try:
                         decode_bytes(data)
+                        if b"\x00" not in data[2:]:  # JSON in UTF-16 has a NUL beside every ASCII brace and quote
+                            raise InputRejected("encoding", "byte-order mark on bytes that are not UTF-16")
                     except InputRejected:
                         pass  # a byte-order mark on bytes that are not UTF-16: each line is read on its own
                     else:

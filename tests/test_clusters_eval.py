@@ -100,8 +100,10 @@ def test_gaiko_on_the_labelled_corpus(coder):
     # measured 0.818 / 0.696 over stories-01..09 in one store after round 9 (docs/clusters.md; 0.868 / 0.713 summed
     # file by file); floors just below, for coder changes, not for a broken clustering. 2026-11-30, session six:
     # 0.8007 / 0.7281 with round t28's extra events (more mentions scored: 1,339 coded with the gold type) and round
-    # c28, 0.7998 / 0.7281 with round a29's actor sides (two studied pairs); the precision floor moved to 0.79
-    assert a["precision"] >= 0.79 and a["recall"] >= 0.68, a
+    # c28, 0.7998 / 0.7281 with round a29's actor sides (two studied pairs); the precision floor moved to 0.79.
+    # 2026-12-01, session eight: 0.7836 / 0.7366 with round a30's sides (more sides resolved, so more reports of
+    # one dyad meet; on the unseen stories-13 the same round raised both, 0.704 / 0.628 -> 0.707 / 0.636); floor 0.78
+    assert a["precision"] >= 0.78 and a["recall"] >= 0.68, a
     assert a["recall"] > a["baseline_type_dyad_day"]["recall"] + 0.25
     assert len(r["errors"]) <= 3 and all(e["a"]["article"].split("-")[0] == e["b"]["article"].split("-")[0]
                                          for e in r["errors"])

@@ -242,6 +242,8 @@ def jsonl_files(draw):
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                   HealthCheck.too_slow])
 @example(([b"\xfe\xff"], ["bytes"]))  # a byte-order mark alone: not UTF-16, the line is still accounted for
+@example(([b"\xfe\xff", b'{"id": "x", "text": "bad \\ud800 text"}'], ["bytes", "bad"]))  # a mark, then a line:
+# the bytes decode as UTF-16 by chance (one line of nonsense) but hold no NUL, so each line is read on its own
 @example(([b""], ["bytes"]))  # a blank line alone: an empty file
 @given(jsonl_files())
 def test_property_jsonl_every_record_once(tmp_path_factory, data) -> None:
