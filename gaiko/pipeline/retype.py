@@ -220,6 +220,8 @@ def _described(tok: Token, lex: Lexicon) -> bool:
         # collapsed" (an act noun of the lexicons as subject) keeps its event
         subj = [c for c in tok.children if c.dep_ == "nsubj"]
         return bool(subj) and not any(lex.match(c, "noun") is not None for c in subj)
+    if _withheld(tok, lemma):
+        return True
     if lemma in counted and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
         return any(any(g.dep_ == "nummod" for g in o.children)
                    and not any(g.dep_ in ("acl", "relcl", "xcomp") for g in o.children) for o in objs)
@@ -230,3 +232,20 @@ def state_veto(drafts: list[_Draft], lex: Lexicon) -> list[_Draft]:
     """The drafts less those whose trigger is a verb that describes a state ("shares a border with", "has 120,000
     personnel", "hosts more funds"): no act (``retype.yaml``, rule 6); ``lex`` tells act nouns."""
     return [d for d in drafts if not _described(d.cand.tok, lex)]
+
+
+def _withheld(tok: Token, lemma: str) -> bool:
+    """True when ``tok`` withholds information ("declined to say when ...", "gave no details"): no act
+    (``retype.yaml``, ``withheld_*``, round t32)."""
+    refusals, verbs, nouns = (frozenset(_words(k)) for k in ("withheld_refusals", "withheld_verbs", "withheld_nouns"))
+    if any(a.lemma_.lower() in verbs and a.dep_ == "xcomp" and a.head.lemma_.lower() in refusals
+           for a in tok.ancestors):
+        return True  # "declined to say when the consulate would reopen": the question told nothing
+    if lemma in refusals:
+        return any(c.dep_ == "xcomp" and c.lemma_.lower() in verbs for c in tok.children)
+    if lemma in verbs and tok.dep_ == "xcomp":
+        return tok.head.lemma_.lower() in refusals
+    if lemma == "give":
+        return any(o.dep_ in ("dobj", "obj") and o.lemma_.lower() in nouns
+                   and any(d.lower_ == "no" for d in o.children) for o in tok.children)
+    return False
