@@ -1,9 +1,8 @@
 """Round c31 of issue 17 (docs/clusters.md, "Round c31"): between two undated reports, one country on both sides
 stands for no other side.
 
-A report coded with one country on both sides ("the Valdorian president called the kidnapping a crime against peace":
-VLD -> VLD) agrees, under the loose rule of ``sides_agree``, with any report that has that country on either side.
-When the report it would join is undated too (``sides.domestic_apart: [published]`` in gaiko/data/clusters.yaml,
+A report coded with one country on both sides ("the Valdorian president blamed the rebels for the blackout": VLD ->
+VLD) agrees, under the loose rule of ``sides_agree``, with any report that has that country on either side. When the report it would join is undated too (``sides.domestic_apart: [published]`` in gaiko/data/clusters.yaml,
 gaiko/clusters/units.py ``sides_agree``), nothing but the sides tells the two apart, and the loose rule joined a
 president's statement at home to a neighbour's accusation of the same days. Now such a pair agrees only side by
 side. A dated report keeps the loose rule, and undated reports that agree side by side (one country on both sides and
@@ -31,12 +30,12 @@ MRV_GOV = ("Morvenia", "MRV", "GOV", "country", None)
 MRV_MIN = ("Morvenia's interior minister", "MRV", "GOV", "demonym", None)
 
 # undated, published Wednesday 4 June 2025: Morvenia accuses Valdoria (two outlets)
-NEIGHBOUR = article("Morvenia accused Valdoria of exporting its own conflict across the river.", "2025-06-04",
+NEIGHBOUR = article("Morvenia accused Valdoria of sheltering smugglers along the river.", "2025-06-04",
                     "Wire A", ("ACCUSE", "accused", MRV_GOV, VLD_GOV, "2025-06-04", "published"))
 NEIGHBOUR_TOO = article("Morvenia's interior minister accused Valdoria of pushing its war onto its neighbours.",
                         "2025-06-04", "Daily B", ("ACCUSE", "accused", MRV_MIN, VLD_GOV, "2025-06-04", "published"))
 # undated, the same day: the Valdorian president blames the rebels at home (coded VLD -> VLD)
-AT_HOME = article("The Valdorian president blamed the rebels for the kidnapping of the two engineers.", "2025-06-04",
+AT_HOME = article("The Valdorian president blamed the rebels for the blackout in the northern towns.", "2025-06-04",
                   "Post C", ("ACCUSE", "blamed", VLD_PRES, VLD_REB, "2025-06-04", "published"))
 
 
@@ -66,7 +65,7 @@ def test_an_undated_report_at_home_stays_apart_from_a_neighbours_accusation(one_
 @pytest.mark.parametrize("first", [0, 1])
 def test_a_later_undated_report_at_home_stays_apart(one_by_one, first) -> None:
     """fails before: published two days later (windows that overlap, ``attach.overlapping``), the same."""
-    later = article("Valdoria's president again blamed the rebels for the kidnapping.", "2025-06-06", "Weekly D",
+    later = article("Valdoria's president again blamed the rebels for the blackout.", "2025-06-06", "Weekly D",
                     ("ACCUSE", "blamed", VLD_PRES, VLD_REB, "2025-06-06", "published"))
     arts = (NEIGHBOUR, later)[first:] + (NEIGHBOUR, later)[:first]
     c = _clusters(*arts, one_by_one=one_by_one)
@@ -79,7 +78,7 @@ def test_a_later_undated_report_at_home_stays_apart(one_by_one, first) -> None:
 def test_undated_reports_at_home_that_agree_side_by_side_still_join(one_by_one, order) -> None:
     """guard: the president blaming the rebels and "Valdoria blamed ..." with the target left open are one statement
     (side by side), whatever else the window holds."""
-    open_target = article("Valdoria blamed unnamed groups for the kidnapping.", "2025-06-04", "Herald E",
+    open_target = article("Valdoria blamed unnamed groups for the blackout.", "2025-06-04", "Herald E",
                           ("ACCUSE", "blamed", VLD_GOV, None, "2025-06-04", "published"))
     arts = [(NEIGHBOUR, AT_HOME, open_target)[i] for i in order]
     c = _clusters(*arts, one_by_one=one_by_one)
@@ -92,7 +91,7 @@ def test_undated_reports_at_home_that_agree_side_by_side_still_join(one_by_one, 
 @pytest.mark.parametrize("first", [0, 1])
 def test_an_undated_report_naming_one_side_still_joins_the_neighbours_accusation(one_by_one, first) -> None:
     """guard: "Valdoria was accused ..." (source open, target Valdoria) is not one country on both sides: it joins."""
-    passive = article("Valdoria was accused of exporting its conflict, the agency said.", "2025-06-04", "Herald F",
+    passive = article("Valdoria was accused of sheltering smugglers, the agency said.", "2025-06-04", "Herald F",
                       ("ACCUSE", "accused", None, VLD_GOV, "2025-06-04", "published"))
     arts = (NEIGHBOUR, passive)[first:] + (NEIGHBOUR, passive)[:first]
     c = _clusters(*arts, one_by_one=one_by_one)
