@@ -278,7 +278,7 @@ def sides_agree(v: Unit, u: Unit, rules: Rules) -> bool:
     if u.event_type in rules.undirected and _sides_agree(v.src, u.tgt) and _sides_agree(v.tgt, u.src):
         return True
     if v.prec in rules.domestic_apart and not (v.sym or u.sym) and (_domestic(v) or _domestic(u)):
-        return False  # two undated reports: "X's president blamed X's rebels" is not "Y accused X" (sides.domestic_apart)
+        return False  # undated: "X's president blamed X's rebels" is not "Y accused X" (sides.domestic_apart)
     return (_loose(u) and set(u.countries) <= set(v.countries)) or (_loose(v) and set(v.countries) <= set(u.countries))
 
 
