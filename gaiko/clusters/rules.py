@@ -60,6 +60,9 @@ class Rules:
     ambiguous_ignores: frozenset[str] = frozenset()
     #: a mention the coder gives in both directions is one two-way unit whose sides agree either way (sides.two_way)
     two_way: bool = False
+    #: precisions of parents (undated reports) for which one country on both sides stands for no other side
+    #: (sides.domestic_apart)
+    domestic_apart: frozenset[str] = frozenset()
     #: event type -> modes that are an event of their own although modes are not compared (modes.apart)
     mode_apart: dict[str, frozenset[str]] = field(default_factory=dict)
     #: precisions whose reports are another event than one of a different named mode (modes.undated.precisions), and
@@ -284,6 +287,9 @@ def load_rules(path: str | None = None) -> Rules:
     _check(p, isinstance(modes.get("compare", True), bool), "modes.compare must be true or false")
     _check(p, isinstance(sides.get("persons", True), bool), "sides.persons must be true or false")
     _check(p, isinstance(sides.get("two_way", False), bool), "sides.two_way must be true or false")
+    _check(p, isinstance(sides.get("domestic_apart") or [], list)
+           and all(str(x) in dates for x in sides.get("domestic_apart") or []),
+           "sides.domestic_apart must list date precisions of dates")
     undated = modes.get("undated") or {}
     _check(p, isinstance(undated, dict) and set(undated) <= {"precisions", "except_types"}
            and all(isinstance(undated.get(k) or [], list) for k in ("precisions", "except_types")),
@@ -365,6 +371,7 @@ def load_rules(path: str | None = None) -> Rules:
         ambiguous=frozenset(str(x) for x in attach.get("ambiguous") or ()),
         ambiguous_ignores=frozenset(str(x) for x in attach.get("ambiguous_ignores") or ()),
         two_way=bool(sides.get("two_way", False)),
+        domestic_apart=frozenset(str(x) for x in sides.get("domestic_apart") or ()),
         mode_apart={str(t): frozenset(str(m) for m in ms) for t, ms in apart.items()},
         mode_undated=frozenset(str(x) for x in undated.get("precisions") or ()),
         mode_undated_except=frozenset(str(x) for x in undated.get("except_types") or ()),

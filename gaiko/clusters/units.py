@@ -270,12 +270,21 @@ def side_by_side(v: Unit, u: Unit) -> bool:
 def sides_agree(v: Unit, u: Unit, rules: Rules) -> bool:
     """Side by side; crosswise for the rules' ``undirected`` types ("Japan and the Philippines signed", "The
     Philippines and Japan signed"); or, when one of them names one country and no source (:func:`_loose`),
-    that country is among the other's."""
+    that country is among the other's. ``v`` is the candidate parent: when its precision is listed in
+    ``sides.domestic_apart`` (an undated report, so both are undated), a report of one country on both sides agrees
+    only side by side (round c31)."""
     if side_by_side(v, u):
         return True
     if u.event_type in rules.undirected and _sides_agree(v.src, u.tgt) and _sides_agree(v.tgt, u.src):
         return True
+    if v.prec in rules.domestic_apart and not (v.sym or u.sym) and (_domestic(v) or _domestic(u)):
+        return False  # undated: "X's president blamed X's rebels" is not "Y accused X" (sides.domestic_apart)
     return (_loose(u) and set(u.countries) <= set(v.countries)) or (_loose(v) and set(v.countries) <= set(u.countries))
+
+
+def _domestic(u: Unit) -> bool:
+    """Whether the unit names one country on both sides ("the president blamed a local cartel")."""
+    return u.src != WILD and u.tgt != WILD and side_country(u.src) == side_country(u.tgt)
 
 
 def _complementary(v: Unit, u: Unit) -> bool:
