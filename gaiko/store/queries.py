@@ -251,6 +251,9 @@ class QueryMixin:
             raise ConfigError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
         if limit is not None and int(limit) < 0 or int(offset) < 0:
             raise ConfigError(f"limit and offset must be 0 or more, not {limit} and {offset}")
+        # DuckDB takes a signed 64-bit LIMIT and OFFSET: a larger one lists every row (or, as an offset, none)
+        big = 2**63 - 1
+        limit, offset = (None if limit is None else min(int(limit), big)), min(int(offset), big)
         sql, params = counting.event_rows(self.con, count, filters, sort, limit, offset)
         return self.query(sql, params)
 

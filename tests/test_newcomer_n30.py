@@ -1,0 +1,46 @@
+"""Newcomer test round n30: what a new user met coding a story of their own and trying to break gaiko.
+
+- ``--limit`` beyond a 64-bit integer (``--limit 99999999999999999999``, "give me everything") failed inside
+  DuckDB and was blamed on the store ("cannot open the store: Conversion Error ..." over several lines);
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import FakeCoder
+
+from gaiko.store import Store
+from gaiko.types import Article, InputError
+
+HUGE = "99999999999999999999"
+
+
+def _store(path: Path, n: int = 3) -> Path:
+    from gaiko.runner import code_into_store
+
+    with Store(path) as s:
+        items: list = [Article(text=f"Norway thanked Chile, note {i}.", published=f"2026-01-0{i + 1}") for i in range(n)]
+        items.append(InputError(path="feed.jsonl", reason="json", detail="malformed JSON", line=2))
+        code_into_store(s, items, coder=FakeCoder(), track=False)
+    return path
+
+
+# -- a --limit past any row count ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("command", [["events"], ["events", "--count", "mentions"], ["errors"], ["actors"],
+                                     ["actors", "--unresolved"]])
+def test_a_limit_past_64_bits_lists_every_row(cli, tmp_path: Path, command: list[str]) -> None:
+    db = _store(tmp_path / "s.duckdb")
+    code, out, err = cli(*command, "--db", db, "--limit", HUGE)
+    assert code in (0, None), err
+    assert "Error" not in err and "Conversion" not in err
+    code_all, out_all, _ = cli(*command, "--db", db, "--limit", "0")
+    assert out == out_all
+
+
+def test_store_events_takes_a_limit_and_offset_past_64_bits(tmp_path: Path) -> None:
+    db = _store(tmp_path / "s.duckdb")
+    with Store(db, read_only=True) as s:
+        assert len(s.events(limit=10**20)) == len(s.events(limit=None)) > 0
+        assert s.events(limit=10**20, offset=10**20) == []
