@@ -136,7 +136,7 @@ def article_from_record(rec: Any, origin: str, default_date: str | None = None) 
         raise InputRejected("missing_text", "record has no non-empty 'text' or 'html' field")
     if pub:
         art.published = parse_date(pub)
-    if ext is not None:
+    if ext is not None and ext.strip():  # an empty or blank id names nothing (a CSV or feed with the id left out)
         art.external_id = ext
     if not art.published and default_date:
         art.published = default_date

@@ -2,6 +2,8 @@
 
 - ``--limit`` beyond a 64-bit integer (``--limit 99999999999999999999``, "give me everything") failed inside
   DuckDB and was blamed on the store ("cannot open the store: Conversion Error ..." over several lines);
+- records with an empty `id` (`"id": ""`) were taken to name one article: all but the first became `duplicate_id`
+  warnings and were not coded;
 """
 
 from __future__ import annotations
@@ -44,3 +46,20 @@ def test_store_events_takes_a_limit_and_offset_past_64_bits(tmp_path: Path) -> N
     with Store(db, read_only=True) as s:
         assert len(s.events(limit=10**20)) == len(s.events(limit=None)) > 0
         assert s.events(limit=10**20, offset=10**20) == []
+
+
+# -- an empty id ------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("blank", ["", "   "])
+def test_records_with_an_empty_id_are_all_coded(cli, tmp_path: Path, blank: str) -> None:
+    import json
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"id": blank, "text": f"Peru criticised {c} on Monday.",
+                                        "published": "2026-02-03"}) + "\n" for c in ("Haiti", "Jamaica", "Panama")))
+    db = tmp_path / "s.duckdb"
+    code, _, err = cli("code", feed, "--db", db, "--quiet", "--type-model", "rules")
+    assert code in (0, None), err
+    with Store(db, read_only=True) as s:
+        assert s.scalar("SELECT count(*) FROM articles") == 3
+        assert s.scalar("SELECT count(*) FROM errors WHERE reason = 'duplicate_id'") == 0
+        assert s.scalar("SELECT count(*) FROM articles WHERE external_id IS NOT NULL") == 0
