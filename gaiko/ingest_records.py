@@ -42,6 +42,7 @@ Item = Article | InputError
 #: ``published`` when that is absent
 FIELDS = ("id", "title", "text", "html", "url", "published", "source")
 _WS = re.compile(r"\s")
+_PAGE_TAG = re.compile(r"<\s*(html|body)\b", re.I)  # a whole page, not a fragment of one
 
 
 def raw_id(raw: bytes | str) -> str:
@@ -51,8 +52,8 @@ def raw_id(raw: bytes | str) -> str:
     return "raw-" + hashlib.sha256(data.strip()).hexdigest()[:16]
 
 
-def html_to_article(html: str, origin: str) -> Article:
-    """Main text, title and date of an HTML page (boilerplate dropped) via trafilatura."""
+def _extract(html: str) -> dict[str, Any]:
+    """trafilatura's fields of ``html`` ({} when it finds nothing)."""
     import trafilatura
 
     try:
@@ -60,8 +61,19 @@ def html_to_article(html: str, origin: str) -> Article:
     except Exception as exc:  # noqa: BLE001 - a third-party parser on anyone's HTML: its failure is this page's
         raise InputRejected("html", f"could not read the HTML page ({type(exc).__name__}: {exc})") from None
     if doc is None:
-        raise InputRejected("empty", "no main text found in the HTML page")
-    data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+        return {}
+    return doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+
+
+def html_to_article(html: str, origin: str) -> Article:
+    """Main text, title and date of an HTML page (boilerplate dropped) via trafilatura.
+
+    A fragment (no ``<html>`` or ``<body>``: the ``html`` field of a feed record, ``<p>...</p>``) in which
+    trafilatura finds nothing is read again inside a page body: trafilatura drops a fragment of one element.
+    InputRejected ``empty`` when there is no main text, ``html`` when the page cannot be read."""
+    data = _extract(html)
+    if not (data.get("text") or "").strip() and not _PAGE_TAG.search(html):
+        data = _extract(f"<html><body>{html}</body></html>")
     text = (data.get("text") or "").strip()
     if not text:
         raise InputRejected("empty", "no main text found in the HTML page")

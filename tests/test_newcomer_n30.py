@@ -4,6 +4,8 @@
   DuckDB and was blamed on the store ("cannot open the store: Conversion Error ..." over several lines);
 - records with an empty `id` (`"id": ""`) were taken to name one article: all but the first became `duplicate_id`
   warnings and were not coded;
+- an HTML fragment of one element (a feed record's `"html": "<p>...</p>"`, a `.html` file holding one paragraph) was
+  "no main text found": trafilatura drops such a fragment; it is now read again inside a page body;
 """
 
 from __future__ import annotations
@@ -63,3 +65,34 @@ def test_records_with_an_empty_id_are_all_coded(cli, tmp_path: Path, blank: str)
         assert s.scalar("SELECT count(*) FROM articles") == 3
         assert s.scalar("SELECT count(*) FROM errors WHERE reason = 'duplicate_id'") == 0
         assert s.scalar("SELECT count(*) FROM articles WHERE external_id IS NOT NULL") == 0
+
+
+# -- an HTML fragment -------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("html", ["<p>Peru criticised Venezuela on Monday.</p>",
+                                  "<div><p>Peru <b>criticised</b> Venezuela on Monday over the detention of two "
+                                  "journalists, its foreign ministry said in a statement.</p></div>",
+                                  "Peru criticised <i>Venezuela</i> on Monday."])
+def test_an_html_fragment_of_one_element_is_read(tmp_path: Path, html: str) -> None:
+    import json
+
+    from gaiko.ingest import read_inputs
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "v1", "html": html, "published": "2026-02-03"}) + "\n")
+    page = tmp_path / "page.html"
+    page.write_text(html)
+    for path in (feed, page):
+        items = list(read_inputs([str(path)]))
+        arts = [i for i in items if isinstance(i, Article)]
+        assert len(arts) == 1, items
+        assert "Peru criticised Venezuela on Monday" in arts[0].text
+
+
+def test_an_html_page_with_no_text_is_still_empty(tmp_path: Path) -> None:
+    from gaiko.ingest import read_inputs
+
+    for body in ("<html><head><title>T</title></head><body></body></html>", "<div></div>"):
+        page = tmp_path / "page.html"
+        page.write_text(body)
+        [item] = read_inputs([str(page)])
+        assert isinstance(item, InputError) and item.reason == "empty"
