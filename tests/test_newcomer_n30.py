@@ -6,6 +6,9 @@
   warnings and were not coded;
 - an HTML fragment of one element (a feed record's `"html": "<p>...</p>"`, a `.html` file holding one paragraph) was
   "no main text found": trafilatura drops such a fragment; it is now read again inside a page body;
+- `gaiko code ... --db feed.jsonl` (or a .csv, .json, .parquet file) coded everything into memory and reported
+  success: DuckDB opens such a file as an in-memory database; read commands said "Catalog Error: Cannot launch
+  in-memory database in read-only mode!". Both are now `not_duckdb` ("is not a gaiko store");
 """
 
 from __future__ import annotations
@@ -96,3 +99,35 @@ def test_an_html_page_with_no_text_is_still_empty(tmp_path: Path) -> None:
         page.write_text(body)
         [item] = read_inputs([str(page)])
         assert isinstance(item, InputError) and item.reason == "empty"
+
+
+# -- a data file given as --db ------------------------------------------------------------------------------------------
+def _data_files(tmp_path: Path) -> list[Path]:
+    files = {"feed.jsonl": '{"id": "a", "text": "Peru thanked Chile."}\n', "events.csv": "a,b\n1,2\n",
+             "events.json": '[{"a": 1}]'}
+    for name, body in files.items():
+        (tmp_path / name).write_text(body)
+    return [tmp_path / name for name in files]
+
+
+def test_a_run_into_a_csv_or_json_file_is_refused_not_coded_into_memory(cli, tmp_path: Path) -> None:
+    art = tmp_path / "2026-02-03-talks.txt"
+    art.write_text("Peru criticised Chile on Monday.")
+    for data in _data_files(tmp_path):
+        before = data.read_bytes()
+        code, out, err = cli("code", art, "--db", data, "--quiet", "--type-model", "rules")
+        assert code == 2, (data, out, err)
+        assert err.startswith("Error:") and "is not a gaiko store" in err and err.count("\n") == 1
+        assert data.read_bytes() == before
+
+
+def test_reading_a_csv_or_json_file_as_a_store_says_it_is_none(cli, tmp_path: Path) -> None:
+    from gaiko.errors import StoreError
+
+    for data in _data_files(tmp_path):
+        code, _, err = cli("events", "--db", data)
+        assert code == 2 and "is not a gaiko store" in err and "in-memory" not in err
+        for read_only in (True, False):
+            with pytest.raises(StoreError) as exc:
+                Store(data, read_only=read_only)
+            assert exc.value.reason == "not_duckdb"
