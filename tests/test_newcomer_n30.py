@@ -9,6 +9,8 @@
 - `gaiko code ... --db feed.jsonl` (or a .csv, .json, .parquet file) coded everything into memory and reported
   success: DuckDB opens such a file as an in-memory database; read commands said "Catalog Error: Cannot launch
   in-memory database in read-only mode!". Both are now `not_duckdb` ("is not a gaiko store");
+- `gaiko export --db s.duckdb --out s.duckdb` emptied the store (0 bytes) before failing: every article was lost.
+  A store (the one exported, its .wal, or any DuckDB file) is refused as `--out`;
 """
 
 from __future__ import annotations
@@ -131,3 +133,23 @@ def test_reading_a_csv_or_json_file_as_a_store_says_it_is_none(cli, tmp_path: Pa
             with pytest.raises(StoreError) as exc:
                 Store(data, read_only=read_only)
             assert exc.value.reason == "not_duckdb"
+
+
+# -- an export written over a store -------------------------------------------------------------------------------------
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_an_export_over_a_store_is_refused_and_the_store_kept(cli, tmp_path: Path, fmt: str) -> None:
+    import shutil
+
+    db = _store(tmp_path / "s.duckdb")
+    other = tmp_path / "other.duckdb"
+    shutil.copy(db, other)
+    size = db.stat().st_size
+    for out in (db, tmp_path / "." / "s.duckdb", Path(f"{db}.wal"), other):
+        code, _, err = cli("export", "--db", db, "--format", fmt, "--out", out)
+        assert code == 2 and err.startswith("Error: --out") and "would destroy it" in err, (out, err)
+    assert not Path(f"{db}.wal").exists()
+    assert db.stat().st_size == size and other.stat().st_size == size
+    with Store(db, read_only=True) as s:
+        assert s.scalar("SELECT count(*) FROM articles") > 0
+    code, _, err = cli("export", "--db", db, "--format", fmt, "--out", tmp_path / f"events.{fmt}")
+    assert code in (0, None), err
