@@ -295,13 +295,20 @@ def input_files(inputs: Iterable[str], input_format: str | None = None) -> tuple
     return jsonl, parquet
 
 
-def _prepare_out(out: str, overwrite: bool) -> None:
+def _prepare_out(out: str, overwrite: bool, inputs: Sequence[str] = ()) -> None:
+    """Make the ``out`` folder; a non-empty one is refused, or with ``overwrite`` emptied, unless it holds one of
+    the run's ``inputs`` (ConfigError: emptying it would delete what is to be coded before it is read)."""
     if _is_uri(out):
         return
     path = Path(out.removeprefix("file://"))
     if path.exists() and any(path.iterdir()):
         if not overwrite:
             raise ConfigError(f"{out} is not empty; choose a new --out folder or pass --overwrite")
+        root = path.resolve()
+        held = [p for p in inputs if not _is_uri(p) and root in Path(p.removeprefix("file://")).resolve().parents]
+        if held:
+            raise ConfigError(f"--out {out} holds the input {held[0]}" + (f" and {len(held) - 1} more" if len(held) > 1
+                              else "") + ": --overwrite would delete it before it is read; give a new --out folder")
         import shutil
 
         for child in path.iterdir():
@@ -344,7 +351,7 @@ def code_distributed(
     jsonl, parquet = input_files(inputs, input_format)
     if not _is_uri(out):  # actors do not share the driver's working directory
         out = str(Path(out.removeprefix("file://")).resolve())
-    _prepare_out(out, overwrite)
+    _prepare_out(out, overwrite, [*jsonl, *parquet])
     start = time.perf_counter()
     started_here = not ray.is_initialized()
     if started_here:

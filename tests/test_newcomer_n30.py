@@ -11,6 +11,7 @@
   in-memory database in read-only mode!". Both are now `not_duckdb` ("is not a gaiko store");
 - `gaiko export --db s.duckdb --out s.duckdb` emptied the store (0 bytes) before failing: every article was lost.
   A store (the one exported, its .wal, or any DuckDB file) is refused as `--out`;
+- `gaiko code shards/ --engine ray --out shards --overwrite` deleted the input shards before reading them;
 """
 
 from __future__ import annotations
@@ -153,3 +154,26 @@ def test_an_export_over_a_store_is_refused_and_the_store_kept(cli, tmp_path: Pat
         assert s.scalar("SELECT count(*) FROM articles") > 0
     code, _, err = cli("export", "--db", db, "--format", fmt, "--out", tmp_path / f"events.{fmt}")
     assert code in (0, None), err
+
+
+# -- --overwrite of a folder holding the inputs -------------------------------------------------------------------------
+def test_overwrite_of_an_out_folder_holding_the_inputs_is_refused(tmp_path: Path, monkeypatch) -> None:
+    pytest.importorskip("ray")
+    import ray
+
+    from gaiko.distributed import code_distributed
+    from gaiko.errors import ConfigError
+
+    def no_ray(*a, **k):
+        raise AssertionError("Ray was started: the inputs were already deleted")
+
+    monkeypatch.setattr(ray, "is_initialized", no_ray)
+    monkeypatch.setattr(ray, "init", no_ray)
+    shards = tmp_path / "shards"
+    shards.mkdir()
+    feed = shards / "part-1.jsonl"
+    feed.write_text('{"id": "a", "text": "Peru thanked Chile on Monday.", "published": "2026-02-03"}\n')
+    for given, out in ((str(shards), str(shards)), (str(feed), str(tmp_path))):
+        with pytest.raises(ConfigError, match="--overwrite would delete it"):
+            code_distributed([given], out, overwrite=True)
+        assert feed.exists()
