@@ -12,6 +12,8 @@
 - `gaiko export --db s.duckdb --out s.duckdb` emptied the store (0 bytes) before failing: every article was lost.
   A store (the one exported, its .wal, or any DuckDB file) is refused as `--out`;
 - `gaiko code shards/ --engine ray --out shards --overwrite` deleted the input shards before reading them;
+- `gaiko pledge show ID --as-of D`, D before the pledge was made, said "no pledge with id ...": it now says when
+  it was made.
 """
 
 from __future__ import annotations
@@ -177,3 +179,21 @@ def test_overwrite_of_an_out_folder_holding_the_inputs_is_refused(tmp_path: Path
         with pytest.raises(ConfigError, match="--overwrite would delete it"):
             code_distributed([given], out, overwrite=True)
         assert feed.exists()
+
+
+# -- a pledge asked about before it was made ----------------------------------------------------------------------------
+def test_a_pledge_shown_as_of_a_day_before_it_was_made_says_so(cli, tmp_path: Path) -> None:
+    import json
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "p1", "published": "2026-01-05", "text": "Norway pledged on Monday to send two "
+                                "field hospitals to Moldova by the end of March."}) + "\n")
+    db = tmp_path / "s.duckdb"
+    code, _, err = cli("code", feed, "--db", db, "--quiet")
+    assert code in (0, None), err
+    code, out, _ = cli("pledges", "--db", db, "--format", "jsonl")
+    pledge_id = json.loads(out.splitlines()[0])["id"]
+    code, _, err = cli("pledge", "show", pledge_id, "--db", db, "--as-of", "2026-01-01")
+    assert code == 2 and "was made on 2026-01-05, after 2026-01-01" in err and "no pledge with id" not in err
+    code, _, err = cli("pledge", "show", "pledge-000000000000", "--db", db, "--as-of", "2026-01-01")
+    assert code == 2 and "no pledge with id" in err
