@@ -13,7 +13,8 @@
   A store (the one exported, its .wal, or any DuckDB file) is refused as `--out`;
 - `gaiko code shards/ --engine ray --out shards --overwrite` deleted the input shards before reading them;
 - `gaiko pledge show ID --as-of D`, D before the pledge was made, said "no pledge with id ...": it now says when
-  it was made.
+  it was made;
+- `Store.events(source=5)` raised AttributeError ('int' object has no attribute 'strip'): now ConfigError.
 """
 
 from __future__ import annotations
@@ -197,3 +198,15 @@ def test_a_pledge_shown_as_of_a_day_before_it_was_made_says_so(cli, tmp_path: Pa
     assert code == 2 and "was made on 2026-01-05, after 2026-01-01" in err and "no pledge with id" not in err
     code, _, err = cli("pledge", "show", "pledge-000000000000", "--db", db, "--as-of", "2026-01-01")
     assert code == 2 and "no pledge with id" in err
+
+
+# -- Store.events with a filter of the wrong Python type ----------------------------------------------------------------
+@pytest.mark.parametrize("filters", [{"source": 5}, {"actor": ["DEU"]}, {"text": 5}, {"type": 5}, {"place": 1.5}])
+def test_store_events_with_a_filter_that_is_no_text_raises_config_error(tmp_path: Path, filters: dict) -> None:
+    from gaiko.errors import ConfigError
+
+    db = _store(tmp_path / "s.duckdb")
+    with Store(db, read_only=True) as s:
+        with pytest.raises(ConfigError, match="filter must be text"):
+            s.events(**filters)
+        assert s.events(type=["ACCUSE", "SUPPORT"]) is not None
