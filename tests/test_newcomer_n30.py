@@ -14,7 +14,8 @@
 - `gaiko code shards/ --engine ray --out shards --overwrite` deleted the input shards before reading them;
 - `gaiko pledge show ID --as-of D`, D before the pledge was made, said "no pledge with id ...": it now says when
   it was made;
-- `Store.events(source=5)` raised AttributeError ('int' object has no attribute 'strip'): now ConfigError.
+- `Store.events(source=5)` raised AttributeError ('int' object has no attribute 'strip'): now ConfigError;
+- `gaiko pledge set ID fulfilled` run again without `--note` dropped the note given the first time.
 """
 
 from __future__ import annotations
@@ -210,3 +211,24 @@ def test_store_events_with_a_filter_that_is_no_text_raises_config_error(tmp_path
         with pytest.raises(ConfigError, match="filter must be text"):
             s.events(**filters)
         assert s.events(type=["ACCUSE", "SUPPORT"]) is not None
+
+
+# -- a status set by hand again, without --note -------------------------------------------------------------------------
+def test_the_same_status_set_again_without_a_note_keeps_the_note(cli, tmp_path: Path) -> None:
+    import json
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "p1", "published": "2026-01-05", "text": "Norway pledged on Monday to send two "
+                                "field hospitals to Moldova by the end of March."}) + "\n")
+    db = tmp_path / "s.duckdb"
+    assert cli("code", feed, "--db", db, "--quiet")[0] in (0, None)
+    pledge_id = json.loads(cli("pledges", "--db", db, "--format", "jsonl")[1].splitlines()[0])["id"]
+
+    def note() -> str | None:
+        return json.loads(cli("pledge", "show", pledge_id, "--db", db, "-f", "json")[1])["override_note"]
+
+    assert cli("pledge", "set", pledge_id, "fulfilled", "--note", "both hospitals arrived", "--db", db)[0] in (0, None)
+    assert cli("pledge", "set", pledge_id, "fulfilled", "--db", db)[0] in (0, None)
+    assert note() == "both hospitals arrived"
+    assert cli("pledge", "set", pledge_id, "broken", "--db", db)[0] in (0, None)
+    assert note() is None

@@ -96,6 +96,8 @@ def set_status(store: Any, ledger_id: str, status: str, note: str | None = None)
     entry = next((e for e in ledger(store) if e["id"] == ledger_id), None)
     if entry is None:
         raise _not_found(store, ledger_id)
+    if note is None and entry.get("overridden") and entry.get("status") == status:
+        note = entry.get("override_note")  # the same status set again without --note keeps the note it had
     set_override(store.con, ledger_id, status, note, [m["pledge_id"] for m in entry["mentions"]])
     refresh(store, [ledger_id])
     return next(e for e in ledger(store) if e["id"] == ledger_id)
