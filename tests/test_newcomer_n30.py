@@ -15,7 +15,9 @@
 - `gaiko pledge show ID --as-of D`, D before the pledge was made, said "no pledge with id ...": it now says when
   it was made;
 - `Store.events(source=5)` raised AttributeError ('int' object has no attribute 'strip'): now ConfigError;
-- `gaiko pledge set ID fulfilled` run again without `--note` dropped the note given the first time.
+- `gaiko pledge set ID fulfilled` run again without `--note` dropped the note given the first time;
+- a Parquet file given to the local engine was "binary ... convert it to UTF-8 text": it is now named, with the way
+  to code it (`--engine ray`).
 """
 
 from __future__ import annotations
@@ -232,3 +234,16 @@ def test_the_same_status_set_again_without_a_note_keeps_the_note(cli, tmp_path: 
     assert note() == "both hospitals arrived"
     assert cli("pledge", "set", pledge_id, "broken", "--db", db)[0] in (0, None)
     assert note() is None
+
+
+# -- a Parquet file given to the local engine ---------------------------------------------------------------------------
+def test_a_parquet_file_is_named_as_such_and_pointed_to_the_ray_engine(tmp_path: Path) -> None:
+    import duckdb
+
+    from gaiko.ingest import read_inputs
+
+    pq = tmp_path / "articles.parquet"
+    duckdb.connect().execute(f"COPY (SELECT 'a' AS id, 'Peru thanked Chile.' AS text) TO '{pq}' (FORMAT PARQUET)")
+    [item] = read_inputs([str(pq)])
+    assert isinstance(item, InputError) and item.reason == "binary"
+    assert "Parquet" in item.detail and "--engine ray" in item.detail
