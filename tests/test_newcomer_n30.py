@@ -17,7 +17,9 @@
 - `Store.events(source=5)` raised AttributeError ('int' object has no attribute 'strip'): now ConfigError;
 - `gaiko pledge set ID fulfilled` run again without `--note` dropped the note given the first time;
 - a Parquet file given to the local engine was "binary ... convert it to UTF-8 text": it is now named, with the way
-  to code it (`--engine ray`).
+  to code it (`--engine ray`);
+- `-f` worked for `--format` on events, pledges, errors, ... but not on `cluster show`, `cluster overrules` and
+  `scorecard` ("No such option: -f").
 """
 
 from __future__ import annotations
@@ -247,3 +249,11 @@ def test_a_parquet_file_is_named_as_such_and_pointed_to_the_ray_engine(tmp_path:
     [item] = read_inputs([str(pq)])
     assert isinstance(item, InputError) and item.reason == "binary"
     assert "Parquet" in item.detail and "--engine ray" in item.detail
+
+
+# -- -f for --format everywhere ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("command", [["cluster", "overrules", "-f", "jsonl"], ["scorecard", "-f", "json"]])
+def test_every_format_option_takes_f(cli, tmp_path: Path, command: list[str]) -> None:
+    db = _store(tmp_path / "s.duckdb")
+    code, _, err = cli(*command, "--db", db)
+    assert code in (0, None), err
