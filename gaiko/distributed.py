@@ -296,19 +296,17 @@ def input_files(inputs: Iterable[str], input_format: str | None = None) -> tuple
 
 
 def _prepare_out(out: str, overwrite: bool, inputs: Sequence[str] = ()) -> None:
-    """Make the ``out`` folder; a non-empty one is refused, or with ``overwrite`` emptied, unless it holds one of
-    the run's ``inputs`` (ConfigError: emptying it would delete what is to be coded before it is read)."""
+    """Make ``out``; a non-empty one is refused, or emptied with ``overwrite`` unless it holds one of ``inputs``."""
     if _is_uri(out):
         return
     path = Path(out.removeprefix("file://"))
     if path.exists() and any(path.iterdir()):
         if not overwrite:
             raise ConfigError(f"{out} is not empty; choose a new --out folder or pass --overwrite")
-        root = path.resolve()
-        held = [p for p in inputs if not _is_uri(p) and root in Path(p.removeprefix("file://")).resolve().parents]
+        held = [p for p in inputs if not _is_uri(p) and path.resolve() in Path(p.removeprefix("file://")).parents]
         if held:
-            raise ConfigError(f"--out {out} holds the input {held[0]}" + (f" and {len(held) - 1} more" if len(held) > 1
-                              else "") + ": --overwrite would delete it before it is read; give a new --out folder")
+            raise ConfigError(f"--out {out} holds the input {held[0]} ({len(held)} in all): --overwrite would delete "
+                              "it before it is read; give a new --out folder")
         import shutil
 
         for child in path.iterdir():
