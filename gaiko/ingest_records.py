@@ -145,7 +145,7 @@ def article_from_record(rec: Any, origin: str, default_date: str | None = None) 
         art.url = url or art.url
         art.source = source or art.source
     else:
-        raise InputRejected("missing_text", "record has no non-empty 'text' or 'html' field")
+        raise InputRejected("missing_text", "record has no non-empty 'text' or 'html' field" + _fields_held(rec))
     if pub:
         art.published = parse_date(pub)
     if ext is not None and ext.strip():  # an empty or blank id names nothing (a CSV or feed with the id left out)
@@ -155,6 +155,20 @@ def article_from_record(rec: Any, origin: str, default_date: str | None = None) 
     check_english(art.text)
     art.id = article_id(art.text)
     return art
+
+
+def _fields_held(rec: dict[str, Any]) -> str:
+    """The keys of a record with neither ``text`` nor ``html`` (a wrapper such as ``{"articles": [...]}``, a
+    misspelt ``body``), for its error; empty when it has one of them (empty, or blank)."""
+    if "text" in rec or "html" in rec:
+        return ""
+    keys = list(rec)
+    shown = ", ".join(repr(str(k)[:40]) for k in keys[:8]) + (f" and {len(keys) - 8} more" if len(keys) > 8 else "")
+    if not keys:
+        return " (an empty object)"
+    wrapper = any(isinstance(v, list) for v in rec.values())
+    return f" (its fields: {shown})" + ("; a wrapper such as {\"articles\": [...]} is not read: give the array "
+                                          "itself, or JSONL" if wrapper else "")
 
 
 def record_items(rec: Any, path: str, line: int | None, default_date: str | None, raw: bytes | str) -> list[Item]:

@@ -19,7 +19,9 @@
 - a Parquet file given to the local engine was "binary ... convert it to UTF-8 text": it is now named, with the way
   to code it (`--engine ray`);
 - `-f` worked for `--format` on events, pledges, errors, ... but not on `cluster show`, `cluster overrules` and
-  `scorecard` ("No such option: -f").
+  `scorecard` ("No such option: -f");
+- a record with no `text`/`html` field (`{"articles": [...]}`, a misspelt `body`) said only "record has no non-empty
+  'text' or 'html' field": it now names the fields it has, and explains a wrapper object.
 """
 
 from __future__ import annotations
@@ -257,3 +259,18 @@ def test_every_format_option_takes_f(cli, tmp_path: Path, command: list[str]) ->
     db = _store(tmp_path / "s.duckdb")
     code, _, err = cli(*command, "--db", db)
     assert code in (0, None), err
+
+
+# -- a record with no text field says which fields it has ---------------------------------------------------------------
+def test_a_record_without_text_names_its_fields_and_a_wrapper_is_explained(tmp_path: Path) -> None:
+    from gaiko.ingest import read_inputs
+
+    wrap = tmp_path / "wrap.json"
+    wrap.write_text('{"articles": [{"id": "z", "text": "Peru thanked Chile."}]}')
+    body = tmp_path / "body.jsonl"
+    body.write_text('{"id": "q", "body": "Peru thanked Chile."}\n{"text": "  "}\n')
+    [w] = read_inputs([str(wrap)])
+    assert w.reason == "missing_text" and "'articles'" in w.detail and "give the array itself" in w.detail
+    b, blank = read_inputs([str(body)])
+    assert "(its fields: 'id', 'body')" in b.detail and "wrapper" not in b.detail
+    assert blank.detail == "record has no non-empty 'text' or 'html' field"
