@@ -21,7 +21,8 @@
 - `-f` worked for `--format` on events, pledges, errors, ... but not on `cluster show`, `cluster overrules` and
   `scorecard` ("No such option: -f");
 - a record with no `text`/`html` field (`{"articles": [...]}`, a misspelt `body`) said only "record has no non-empty
-  'text' or 'html' field": it now names the fields it has, and explains a wrapper object.
+  'text' or 'html' field": it now names the fields it has, and explains a wrapper object;
+- `gaiko code - -` read standard input twice: the second was an `empty` error and the run exited 1; now refused.
 """
 
 from __future__ import annotations
@@ -274,3 +275,15 @@ def test_a_record_without_text_names_its_fields_and_a_wrapper_is_explained(tmp_p
     b, blank = read_inputs([str(body)])
     assert "(its fields: 'id', 'body')" in b.detail and "wrapper" not in b.detail
     assert blank.detail == "record has no non-empty 'text' or 'html' field"
+
+
+# -- standard input named twice -----------------------------------------------------------------------------------------
+def test_standard_input_named_twice_is_refused_before_the_store_is_made(cli, tmp_path: Path, monkeypatch) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Chile thanked Peru on Monday.")))
+    db = tmp_path / "s.duckdb"
+    code, _, err = cli("code", "-", "-", "--db", db, "--quiet", "--json")
+    assert code == 2 and err.startswith("Error: '-' (standard input) is given more than once")
+    assert not db.exists()
