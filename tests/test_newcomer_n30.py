@@ -22,7 +22,9 @@
   `scorecard` ("No such option: -f");
 - a record with no `text`/`html` field (`{"articles": [...]}`, a misspelt `body`) said only "record has no non-empty
   'text' or 'html' field": it now names the fields it has, and explains a wrapper object;
-- `gaiko code - -` read standard input twice: the second was an `empty` error and the run exited 1; now refused.
+- `gaiko code - -` read standard input twice: the second was an `empty` error and the run exited 1; now refused;
+- the dashboard's article page with `?event=` naming an event it does not hold showed the article as if none was
+  asked for: it now says so.
 """
 
 from __future__ import annotations
@@ -287,3 +289,23 @@ def test_standard_input_named_twice_is_refused_before_the_store_is_made(cli, tmp
     code, _, err = cli("code", "-", "-", "--db", db, "--quiet", "--json")
     assert code == 2 and err.startswith("Error: '-' (standard input) is given more than once")
     assert not db.exists()
+
+
+# -- an article page asked for an event it does not hold ----------------------------------------------------------------
+def test_an_article_page_says_when_the_event_asked_for_is_not_in_it(tmp_path: Path) -> None:
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+    from helpers import make_coded
+
+    from gaiko.server import create_app
+
+    db = tmp_path / "s.duckdb"
+    coded = make_coded("Japan accused China of provocations near the islands.", "2025-11-03", 3)
+    with Store(db) as s:
+        s.write_coded([coded])
+    art_id, ev_id = coded.article.id, coded.events[0].id
+    with TestClient(create_app(str(db), api_key=None), raise_server_exceptions=False) as client:
+        r = client.get(f"/articles/{art_id}", params={"event": "ev-nope"})
+        assert r.status_code == 200 and "has no event &#39;ev-nope&#39;" in r.text
+        r = client.get(f"/articles/{art_id}", params={"event": ev_id})
+        assert r.status_code == 200 and "page-error" not in r.text
