@@ -54,11 +54,16 @@ def run_code(
 def check_paths(paths: Sequence[str]) -> None:
     """Refuse a run whose PATH arguments name something that does not exist, before the store is opened (or
     created): a mistyped path is a mistake on the command line, not an input to record. Raises InputRejected
-    (reason ``not_found``) naming every missing path; ``-`` (standard input) always exists."""
+    (reason ``not_found``) naming every missing path; ``-`` (standard input) always exists, but given twice is a
+    ConfigError (it can be read once)."""
     from pathlib import Path
 
     from .errors import InputRejected
 
+    if list(paths).count("-") > 1:  # standard input can be read once: the second "-" would be an empty article
+        from .errors import ConfigError
+
+        raise ConfigError("'-' (standard input) is given more than once; it can be read only once: give it once")
     missing = [p for p in paths if p != "-" and not Path(p).exists()]
     if missing:
         shown = ", ".join(repr(p) for p in missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")

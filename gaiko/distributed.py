@@ -295,13 +295,18 @@ def input_files(inputs: Iterable[str], input_format: str | None = None) -> tuple
     return jsonl, parquet
 
 
-def _prepare_out(out: str, overwrite: bool) -> None:
+def _prepare_out(out: str, overwrite: bool, inputs: Sequence[str] = ()) -> None:
+    """Make ``out``; a non-empty one is refused, or emptied with ``overwrite`` unless it holds one of ``inputs``."""
     if _is_uri(out):
         return
     path = Path(out.removeprefix("file://"))
     if path.exists() and any(path.iterdir()):
         if not overwrite:
             raise ConfigError(f"{out} is not empty; choose a new --out folder or pass --overwrite")
+        held = [p for p in inputs if not _is_uri(p) and path.resolve() in Path(p.removeprefix("file://")).parents]
+        if held:
+            raise ConfigError(f"--out {out} holds the input {held[0]} ({len(held)} in all): --overwrite would delete "
+                              "it before it is read; give a new --out folder")
         import shutil
 
         for child in path.iterdir():
@@ -344,7 +349,7 @@ def code_distributed(
     jsonl, parquet = input_files(inputs, input_format)
     if not _is_uri(out):  # actors do not share the driver's working directory
         out = str(Path(out.removeprefix("file://")).resolve())
-    _prepare_out(out, overwrite)
+    _prepare_out(out, overwrite, [*jsonl, *parquet])
     start = time.perf_counter()
     started_here = not ray.is_initialized()
     if started_here:

@@ -186,6 +186,7 @@ def export_events(store: Any, fmt: str, out: str | Path, count: str = "clusters"
     out = Path(out)
     if out.is_dir():
         raise ConfigError(f"--out {out} is a directory; give a file name, e.g. --out {out / ('events.' + fmt)}")
+    _refuse_a_store(store, out, fmt)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         if fmt == "jsonl":
@@ -208,6 +209,28 @@ def export_events(store: Any, fmt: str, out: str | Path, count: str = "clusters"
         if type(exc).__name__ == "IOException":  # DuckDB's COPY could not write the file
             raise ConfigError(f"cannot write {out}: {str(exc).splitlines()[0]}") from None
         raise
+
+
+def _refuse_a_store(store: Any, out: Path, fmt: str) -> None:
+    """ConfigError when ``out`` is a store: the one being exported (or its write-ahead log), or any other DuckDB file.
+    Opening it for the export would empty it before a row is read, and every article, event and pledge in it
+    would be lost."""
+    try:
+        own = Path(str(getattr(store, "path", ""))).resolve()
+        target = out.resolve()
+    except OSError:
+        return
+    suggestion = f"give another file name, e.g. --out events.{fmt}"
+    if target in (own, own.with_name(own.name + ".wal")):
+        raise ConfigError(f"--out {out} is the store being exported (--db): writing the export there would destroy "
+                          f"it; {suggestion}")
+    try:
+        with out.open("rb") as fh:
+            head = fh.read(12)
+    except OSError:
+        return  # missing (to be made) or unreadable: the write itself says so
+    if head[8:12] == b"DUCK":
+        raise ConfigError(f"--out {out} is a DuckDB store: writing the export there would destroy it; {suggestion}")
 
 
 def _export_stdout(store: Any, fmt: str, count: str, filters: dict[str, Any]) -> int:

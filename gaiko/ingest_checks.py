@@ -67,6 +67,9 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
                                             "convert the file to UTF-8 text")
         return text, "decoded as UTF-16 (byte-order mark)"
     head = data[:8192]
+    if data.startswith(b"PAR1") and data.endswith(b"PAR1"):  # Parquet: articles for the ray engine, or an export
+        raise InputRejected("binary", "a Parquet file, not text: gaiko code reads Parquet articles with --engine ray "
+                                      "(docs/scale.md); locally give them as JSONL or CSV")
     if b"\x00" in head:
         raise InputRejected("binary", "file contains NUL bytes: it looks binary, not text; convert it to UTF-8 text")
     try:

@@ -42,6 +42,7 @@ Item = Article | InputError
 #: ``published`` when that is absent
 FIELDS = ("id", "title", "text", "html", "url", "published", "source")
 _WS = re.compile(r"\s")
+_PAGE_TAG = re.compile(r"<\s*(html|body)\b", re.I)  # a whole page, not a fragment of one
 
 
 def raw_id(raw: bytes | str) -> str:
@@ -51,8 +52,8 @@ def raw_id(raw: bytes | str) -> str:
     return "raw-" + hashlib.sha256(data.strip()).hexdigest()[:16]
 
 
-def html_to_article(html: str, origin: str) -> Article:
-    """Main text, title and date of an HTML page (boilerplate dropped) via trafilatura."""
+def _extract(html: str) -> dict[str, Any]:
+    """trafilatura's fields of ``html`` ({} when it finds nothing)."""
     import trafilatura
 
     try:
@@ -60,8 +61,19 @@ def html_to_article(html: str, origin: str) -> Article:
     except Exception as exc:  # noqa: BLE001 - a third-party parser on anyone's HTML: its failure is this page's
         raise InputRejected("html", f"could not read the HTML page ({type(exc).__name__}: {exc})") from None
     if doc is None:
-        raise InputRejected("empty", "no main text found in the HTML page")
-    data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+        return {}
+    return doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+
+
+def html_to_article(html: str, origin: str) -> Article:
+    """Main text, title and date of an HTML page (boilerplate dropped) via trafilatura.
+
+    A fragment (no ``<html>`` or ``<body>``: the ``html`` field of a feed record, ``<p>...</p>``) in which
+    trafilatura finds nothing is read again inside a page body: trafilatura drops a fragment of one element.
+    InputRejected ``empty`` when there is no main text, ``html`` when the page cannot be read."""
+    data = _extract(html)
+    if not (data.get("text") or "").strip() and not _PAGE_TAG.search(html):
+        data = _extract(f"<html><body>{html}</body></html>")
     text = (data.get("text") or "").strip()
     if not text:
         raise InputRejected("empty", "no main text found in the HTML page")
@@ -133,16 +145,30 @@ def article_from_record(rec: Any, origin: str, default_date: str | None = None) 
         art.url = url or art.url
         art.source = source or art.source
     else:
-        raise InputRejected("missing_text", "record has no non-empty 'text' or 'html' field")
+        raise InputRejected("missing_text", "record has no non-empty 'text' or 'html' field" + _fields_held(rec))
     if pub:
         art.published = parse_date(pub)
-    if ext is not None:
+    if ext is not None and ext.strip():  # an empty or blank id names nothing (a CSV or feed with the id left out)
         art.external_id = ext
     if not art.published and default_date:
         art.published = default_date
     check_english(art.text)
     art.id = article_id(art.text)
     return art
+
+
+def _fields_held(rec: dict[str, Any]) -> str:
+    """The keys of a record with neither ``text`` nor ``html`` (a wrapper such as ``{"articles": [...]}``, a
+    misspelt ``body``), for its error; empty when it has one of them (empty, or blank)."""
+    if "text" in rec or "html" in rec:
+        return ""
+    keys = list(rec)
+    shown = ", ".join(repr(str(k)[:40]) for k in keys[:8]) + (f" and {len(keys) - 8} more" if len(keys) > 8 else "")
+    if not keys:
+        return " (an empty object)"
+    wrapper = any(isinstance(v, list) for v in rec.values())
+    return f" (its fields: {shown})" + ("; a wrapper such as {\"articles\": [...]} is not read: give the array "
+                                          "itself, or JSONL" if wrapper else "")
 
 
 def record_items(rec: Any, path: str, line: int | None, default_date: str | None, raw: bytes | str) -> list[Item]:

@@ -48,7 +48,7 @@ def actors(
     """List resolved actors with mention counts, or unresolved mentions to add to an actor file."""
     from ..store import Store
 
-    check_limit(limit)
+    limit = check_limit(limit) or 0
     try:
         with Store(db, read_only=True) as store:
             rows = actor_rows(store, unresolved=unresolved, limit=limit or None)

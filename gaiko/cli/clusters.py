@@ -32,7 +32,7 @@ def _side(r: dict, side: str) -> str:
 def show(
     cluster_id: str = typer.Argument(..., help="Cluster id (the id column of `gaiko events`)."),
     db: str = typer.Option("gaiko.duckdb", "--db", help="Store to read."),
-    fmt: str = typer.Option("table", "--format", help="table or json."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
 ) -> None:
     """One event cluster: its date, actors and counts, and every report of it side by side."""
     from ..clusters import cluster_detail
@@ -99,7 +99,7 @@ def merge(
 @cluster_app.command("overrules")
 def overrules(
     db: str = typer.Option("gaiko.duckdb", "--db", help="Store to read."),
-    fmt: str = typer.Option("table", "--format", help="table, jsonl or csv."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or csv."),
 ) -> None:
     """Splits and merges made by hand, oldest first."""
     from ..clusters import list_overrules

@@ -30,11 +30,17 @@ def fail_json(err: GaikoError | str, code_name: str, as_json: bool, code: int = 
     fail(err, code=code)
 
 
+#: the largest row count a query can be given (DuckDB's LIMIT is a signed 64-bit integer); more is as good as all
+MAX_ROWS = 2**63 - 1
+
+
 def check_limit(value: int | None, option: str = "--limit") -> int | None:
-    """A row limit from the command line: 0 or more (0: all); fails with one Error line otherwise."""
+    """A row limit from the command line: 0 or more (0: all); fails with one Error line otherwise. A limit beyond
+    any row count (over :data:`MAX_ROWS`, ``--limit 99999999999999999999``) is returned as :data:`MAX_ROWS`: it
+    lists every row, as it says, instead of failing inside the database."""
     if value is not None and value < 0:
         fail(f"{option} must be a number, 0 or more, not {value}")
-    return value
+    return min(value, MAX_ROWS) if value is not None else None
 
 
 def check_day(value: str | None, option: str) -> str | None:

@@ -83,7 +83,7 @@ def events(
 ) -> None:
     """List coded events, filtered: one row per event cluster, or per mention with `--count mentions`.
     `--format jsonl` prints PLOVER-shaped records; `--json` one JSON object."""
-    check_limit(limit)
+    limit = check_limit(limit) or 0
     check_json_format(as_json, fmt)
     since, until = check_span(since, until)
     filters = {"actor": actor, "source": source, "target": target, "type": type, "since": since, "until": until,
@@ -172,7 +172,7 @@ def errors(
     limit: int = typer.Option(200, "--limit", help="Show at most N, newest first (0: all)."),
 ) -> None:
     """Inputs that could not be coded (and warnings), with file, line and reason; each once."""
-    check_limit(limit)
+    limit = check_limit(limit) or 0
     try:
         with _open(db) as store:
             rows = store.query(

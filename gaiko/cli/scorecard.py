@@ -23,7 +23,7 @@ def scorecard(
                                         "default: the newest article date."),
     actor: Optional[str] = typer.Option(None, "--actor", help="Only actors whose key or label contains this."),
     min_pledges: int = typer.Option(1, "--min-pledges", min=1, help="Leave out actors with fewer pledges."),
-    fmt: str = typer.Option("table", "--format", help="table, csv, jsonl (one actor a line) or json (all of it)."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, csv, jsonl (one actor a line) or json (all of it)."),
 ) -> None:
     """The say-do scorecard: for each actor, its pledges by status, share kept among those decided, median lag."""
     import datetime as dt

@@ -134,4 +134,6 @@ def article_page(request: Request, article_id: str) -> HTMLResponse:
         sentences.append({**s, "gap": gap, "trail": s["text"][len(body):], "segments": segments(body, s["start"], own),
                           "events": by_sentence.get(s["idx"], []),
                           "selected": sel_event is not None and sel_event["sentence_idx"] == s["idx"]})
-    return render(request, "article.html", art=art, sentences=sentences, selected=sel_event)
+    missing = (f"this article has no event {selected!r} (a link from another store, or an event coded again "
+               "since): its events are marked below") if selected and sel_event is None else None
+    return render(request, "article.html", art=art, sentences=sentences, selected=sel_event, error=missing)

@@ -72,9 +72,31 @@ def connect(path: str, read_only: bool) -> Any:
         if not read_only and not p.exists() and not p.parent.exists():
             raise explain(FileNotFoundError(errno.ENOENT, "No such file or directory", path), path, read_only=False)
     try:
-        return duckdb.connect(path, read_only=read_only)
+        con = duckdb.connect(path, read_only=read_only)
     except (duckdb.Error, OSError) as exc:
         raise explain(exc, path, read_only=read_only) from None
+    if path != ":memory:" and _in_memory(con):
+        # DuckDB opens an existing CSV, JSON(L) or Parquet file as an in-memory database holding it as a view:
+        # a run "into" it would write nowhere and lose everything, so it is no store
+        con.close()
+        raise _not_duckdb(path)
+    return con
+
+
+def _in_memory(con: Any) -> bool:
+    """Whether ``con`` is attached to no file (DuckDB's way of opening a data file that is no database)."""
+    try:
+        row = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()
+    except Exception:  # noqa: BLE001 - a DuckDB without the catalog function: assume a file, as before
+        return False
+    return row is not None and row[0] is None
+
+
+def _not_duckdb(path: str) -> StoreError:
+    p = Path(path)
+    kind = "an empty file" if p.exists() and p.stat().st_size == 0 else "another kind of file"
+    return StoreError(f"{path} is not a gaiko store: it is {kind}, not a DuckDB database. Give the path of a store "
+                      "made by gaiko code, or a new file name to create one", reason="not_duckdb")
 
 
 def _fs_read_only(folder: Path) -> bool:
@@ -114,11 +136,9 @@ def explain(exc: BaseException, path: str, *, read_only: bool = False) -> StoreE
     if "different configuration" in low:
         return err("open_here", f"{path} is already open in this process in the other mode (read-only or "
                                 "read-write); close that store first")
-    if "not a valid duckdb database" in low or "not a duckdb" in low:
-        empty = p.exists() and p.stat().st_size == 0
-        kind = "an empty file" if empty else "another kind of file"
-        return err("not_duckdb", f"{path} is not a gaiko store: it is {kind}, not a DuckDB database. Give the path "
-                                 "of a store made by gaiko code, or a new file name to create one")
+    if "not a valid duckdb database" in low or "not a duckdb" in low or (
+            "in-memory database in read-only mode" in low and path != ":memory:" and p.exists()):
+        return _not_duckdb(path)  # the last: a CSV, JSON or Parquet file, which DuckDB would open in memory
     if "replaying wal" in low or "wal does not match" in low or "corrupt wal" in low:
         wal = f"{path}.wal"
         return err("wal", f"the write-ahead log {wal} of {path} cannot be replayed ({msg.splitlines()[0]}): it does not "

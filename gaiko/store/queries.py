@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import re
 from typing import Any
@@ -76,6 +77,12 @@ def _actor_clause(side: str, value: str, params: list[Any]) -> str:
     return f"(contains(lower(e.{side}_name), ?) OR contains(lower(e.{side}_text), ?))"
 
 
+def type_name(value: Any) -> str:
+    """What kind of Python value ``value`` is, in words (for an error)."""
+    return {int: "a number", float: "a number", bool: "true/false", list: "a list", tuple: "a list",
+            dict: "a mapping"}.get(builtins.type(value), builtins.type(value).__name__)
+
+
 def _date(name: str, value: str | dt.date) -> dt.date:
     try:
         return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
@@ -141,6 +148,15 @@ class EventFilter:
         day: str = "",
     ) -> None:
         day = day or EVENT_DAY
+        for name, value in (("actor", actor), ("source", source), ("target", target), ("text", text),
+                            ("article_id", article_id), ("place", place), ("outlet", outlet), ("mode", mode),
+                            ("context", context)):
+            if value is not None and not isinstance(value, str):  # a Python caller's slip, said as such
+                raise ConfigError(f"the {name} filter must be text, not {type_name(value)} ({value!r})")
+        for name, value in (("type", type), ("precision", precision)):
+            if value is not None and not (isinstance(value, str) or isinstance(value, (list, tuple))
+                                          and all(isinstance(v, str) for v in value)):
+                raise ConfigError(f"the {name} filter must be text or a list of texts, not {value!r}")
         self.needs_mentions = bool(text or article_id or outlet or context)
         clauses: list[str] = []
         params: list[Any] = []
@@ -251,6 +267,9 @@ class QueryMixin:
             raise ConfigError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
         if limit is not None and int(limit) < 0 or int(offset) < 0:
             raise ConfigError(f"limit and offset must be 0 or more, not {limit} and {offset}")
+        # DuckDB takes a signed 64-bit LIMIT and OFFSET: a larger one lists every row (or, as an offset, none)
+        big = 2**63 - 1
+        limit, offset = (None if limit is None else min(int(limit), big)), min(int(offset), big)
         sql, params = counting.event_rows(self.con, count, filters, sort, limit, offset)
         return self.query(sql, params)
 

@@ -96,6 +96,8 @@ def set_status(store: Any, ledger_id: str, status: str, note: str | None = None)
     entry = next((e for e in ledger(store) if e["id"] == ledger_id), None)
     if entry is None:
         raise _not_found(store, ledger_id)
+    if note is None and entry.get("overridden") and entry.get("status") == status:
+        note = entry.get("override_note")  # the same status set again without --note keeps the note it had
     set_override(store.con, ledger_id, status, note, [m["pledge_id"] for m in entry["mentions"]])
     refresh(store, [ledger_id])
     return next(e for e in ledger(store) if e["id"] == ledger_id)
@@ -136,4 +138,9 @@ def _not_found(store: Any, ledger_id: str, as_of: str | None = None) -> NotFound
                         "without a publication date, so none is tracked (gaiko pledges says how to give articles a "
                         "date); gaiko pledges --as-of YYYY-MM-DD lists them undated, with their ids, and gaiko pledge "
                         "show ID --as-of YYYY-MM-DD shows one")
+    if as_of is not None:  # an id of the ledger of today, asked about a day before it was made
+        later = next((e for e in ledger(store, None) if e["id"] == ledger_id), None)
+        if later is not None:
+            return NotFound(f"pledge {ledger_id!r} was made on {later.get('made_on')}, after {as_of}: as of that day "
+                            "it was not yet a pledge; give a later --as-of, or none")
     return NotFound(f"no pledge with id {ledger_id!r}; list ids with `gaiko pledges --format jsonl`")
