@@ -3,7 +3,8 @@ sentences of our own, never gold ones (docs/accuracy.md, "Kinds round t33"). Kin
 by a verb and its object (withholding public goods, censorship, emergency rule: ``coerce.yaml``, ``retype.yaml``
 rules 11). Kind B: cyber attacks as subjects and influence campaigns (COERCE; ``subject_acts.yaml`` ``means``,
 ``coerce.influence_campaign``). Kind C: apologies told without "apologise" ("said sorry", "was sorry", "asked
-forgiveness": CONCEDE; ``concede.sorry``, ``concede.forgiveness``). The sentences of each kind fail on main 6372fc3;
+forgiveness": CONCEDE; ``concede.sorry``, ``concede.forgiveness``). Kind D: a meeting told by its length
+("spent three hours with": CONSULT; ``consult.spend_with``). The sentences of each kind fail on main 6372fc3;
 the look-alikes must keep their type or stay without an event."""
 
 from __future__ import annotations
@@ -96,3 +97,17 @@ def test_sorry_to_hear_is_no_apology(coder):
     """"sorry to hear" (an infinitive) is no apology: no CONCEDE at "sorry"."""
     text = "The foreign minister said she was sorry to hear of the earthquake."
     assert "CONCEDE" not in [e.event_type for e in _events(coder, text)], _show(coder, text)
+
+
+# -- kind D: a meeting told by its length (failed before: no event)
+def test_meeting_by_length_t33(coder):
+    text = "Scholz spent three hours with Xi in Beijing, a meeting that produced no statement."
+    assert _primary(coder, text) == "CONSULT", _show(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "She spent three years with the company before entering politics.",  # a career: no unit of a day or less
+    "The governor spent the morning inspecting flood defences.",  # no "with"
+])
+def test_meeting_by_length_t33_look_alikes(coder, text):
+    assert _primary(coder, text) is None, _show(coder, text)
