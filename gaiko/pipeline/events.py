@@ -37,6 +37,9 @@ __all__ = ["EventCoder", "COOPERATIVE", "MATERIAL_CONFLICT"]
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 MATERIAL_CONFLICT = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
 
+#: verbs whose adjective complement may be an act of the lexicons' ``adjs`` ("was sorry", "said sorry"; not "felt
+#: sorry for", pity, nor "sorry to hear" (an infinitive), round t33)
+ADJ_HOSTS = frozenset({"be", "say"})
 NOUN_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "nsubj", "pobj", "ROOT", "conj", "appos"})
 COMPLEMENT_DEPS = ("xcomp", "ccomp", "dobj", "obj")
 #: the refine table (frames.yaml) that turns an action's CAMEO code into the code of a type decided by the model
@@ -101,6 +104,12 @@ class EventCoder:
         cols = columns(doc)
         for i in range(sent.start, sent.end):
             pos = cols.pos[i]
+            if pos == "ADJ" and lex.adjs and cols.dep[i] in ("acomp", "oprd"):
+                tok = doc[i]  # "said he was sorry", "said sorry": the adjective of a copula or of "say" (round t33)
+                if lex.lemma(tok.head) in ADJ_HOSTS and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children) \
+                        and (e := lex.match(tok, "adj")) is not None:
+                    out[tok.i] = _Cand(tok, e, tok.head)
+                continue
             if pos not in ("VERB", "NOUN", "PROPN") or cols.dep[i] in ("amod", "compound", "aux", "auxpass"):
                 continue
             tok = doc[i]

@@ -249,6 +249,9 @@ def _subject_nouns() -> dict[str, str]:
     return {str(w).lower(): str(t) for t, ws in nouns.items() for w in ws}
 
 
+_MODALS = frozenset({"will", "would", "could", "might", "may", "must", "should", "shall", "not", "n't", "never", "'ll"})
+
+
 def _happened(verb: Token) -> bool:
     """True when ``verb``, the head of an act noun, tells that the act happened: a verb of ``subject_acts.yaml``
     with no future, modal or negation on it."""
@@ -299,6 +302,22 @@ def _noun_type(tok: Token) -> str | None:
     return nouns.get(hyphen_word(tok)) or nouns.get(tok.lemma_.lower()) or nouns.get(tok.lower_)
 
 
+def _means_act(tok: Token) -> str | None:
+    """The type of ``subject_acts.yaml`` ``means`` of ``tok`` (a word or a phrase ending in it: "ransomware
+    attack") when it is the subject of a verb of ``means_verbs`` with no future, modal or negation; else None."""
+    from .retype import _listed
+
+    verb = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX") \
+            or verb.lemma_.lower() not in _words("subject_acts", "means_verbs") \
+            or any(c.dep_ == "neg" or c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for c in verb.children):
+        return None
+    for etype, words in (_data("subject_acts").get("means") or {}).items():
+        if _listed(tok, [str(w).lower() for w in words]):
+            return str(etype)
+    return None
+
+
 def _subject_act(tok: Token) -> str | None:
     """The type of ``subject_acts.yaml`` of ``tok`` when it is a listed act noun, subject of a verb of occurring,
     with a side of its own; None otherwise."""
@@ -337,10 +356,11 @@ def subject_acts(coder: EventCoder, sent: Span, state: DocState, frames: frozens
 
     sides = _words("subject_acts", "sides")
     for tok in sent:
-        etype = _noun_type(tok)
-        if etype is None or tok.pos_ != "NOUN" or tok.dep_ not in ("nsubj", "nsubjpass") or not _happened(tok.head):
+        means = _means_act(tok)  # "A ransomware attack crippled the ministry": no side needed (round t33)
+        etype = means or _noun_type(tok)
+        if etype is None or tok.pos_ != "NOUN" or tok.dep_ not in ("nsubj", "nsubjpass"):
             continue
-        if not _own_side(tok, sides):
+        if not means and not (_happened(tok.head) and _own_side(tok, sides)):
             continue
         drafts = coder._draft(coder.model_candidate(tok, etype, None), state, frames, fixed=etype)
         # its "by" phrase, hung on it, on its "of" object (the parser's reading of "The donation of 50 ambulances by

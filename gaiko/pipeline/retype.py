@@ -118,6 +118,9 @@ def _new_type(tok: Token) -> tuple[str, str] | None:
         nouns = object_nouns(tok)
         if not isinstance(part, bool):  # the noun of a preposition the rule names ("took Chile to court")
             nouns += [g for g in part.children if g.dep_ == "pobj" and g not in nouns]
+        # "under a state of emergency": the noun of a measure word's "of" phrase (round t33)
+        nouns += [g for n in nouns if n.lemma_.lower() == "state" for p in n.children
+                  if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
         for etype, words in objects.items():
             if any(_listed(n, words) for n in nouns):
                 return name, etype

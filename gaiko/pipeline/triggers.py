@@ -230,6 +230,9 @@ def _satisfied(e: Entry, tok: Token) -> bool:
         for c in tok.children:
             if c.dep_ in ("prep", "agent"):
                 objs.extend(p for p in c.children if p.dep_ == "pobj")
+        # "placed the city under a state of emergency": the "of" noun of "state" (round t33)
+        objs.extend(g for o in list(objs) if o.lemma_.lower() == "state" for p in o.children
+                    if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj")
         if e.no_objects and any(o.lemma_.lower() in e.no_objects for o in objs):
             return False
         if e.objects and not any(_phrase_ok(ph, o) for o in objs for ph in e.objects):
