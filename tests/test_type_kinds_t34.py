@@ -3,7 +3,7 @@ pledge to crush the rebels" is the intention of its complement, THREATEN when th
 when it is cooperative (PLOVER's convention, as for "pledged to crush"), not the model's reading of "made" (CONSULT,
 AID, REQUEST) nor no event (docs/accuracy.md, "Kinds round t34"). Sentences of our own, never gold ones. The kind's
 sentences fail on main e1e2646; the look-alikes ("made a bid to", "made a visit to", "broke its promise to") keep
-their type there and here."""
+their type there and here ("a plan to" is no commitment)."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ def _show(coder, text: str):
     ("Tehran repeated its threat to expel the inspectors.", "THREATEN"),
     ("The general made a vow to destroy the insurgents.", "THREATEN"),
     ("The army chief made promises to crush the rebels.", "THREATEN"),
-    ("The ministers made a plan to visit Kabul.", "AGREE"),
+    ("The Kremlin announced its intention to hold talks with Kyiv.", "AGREE"),
 ])
 def test_commitment_noun_t34(coder, text, want):
     assert _primary(coder, text) == want, _show(coder, text)
@@ -93,6 +93,11 @@ def test_commitment_noun_unchanged_t34(coder, text, want):
     ("The cabinet made a move to ban the party.", "CONCEDE"),
     ("Kenya broke its promise to withdraw troops from Somalia.", "SANCTION"),
     ("Kenya kept its promise to withdraw troops from Somalia.", None),
+    ("After weeks of strikes, the Dutch cabinet gave up its promise to cut pensions.", "CONCEDE"),
+    # a plan is no commitment: its act is coded as itself, intended (or not at all)
+    ("The ministers made a plan to visit Kabul.", None),
+    ("China's navy announced plans to send two aircraft carriers into the Indian Ocean.", "MOBILIZE"),
+    ("The airline announced plans to expand its fleet of jets.", None),
 ])
 def test_commitment_noun_look_alikes_t34(coder, text, want):
     assert _primary(coder, text) == want, _show(coder, text)

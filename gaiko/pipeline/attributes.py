@@ -154,8 +154,8 @@ def commitment_verb(verb: Token, lex: Lexicon) -> tuple[Token, Token] | None:
         return None
     stating = noun.head
     if noun.pos_ == "NOUN" and lex.lemma(noun) in lex.intent_nouns and noun.dep_ == "dobj" and stating.i != noun.i \
-            and lex.lemma(stating) in lex.commitment_verbs:
-        return stating, noun
+            and lex.lemma(stating) in lex.commitment_verbs and not any(c.dep_ == "prt" for c in stating.children):
+        return stating, noun  # not "gave up its plan to", "made up"
     return None
 
 

@@ -75,7 +75,7 @@ def ceased(tok: Token) -> bool:
 
 HARM_FAMILIES = frozenset({"coerce", "assault", "sanction"})  # lexicon families whose acts harm their target
 COOPERATIVE_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
-HARM_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST", "THREATEN"})  # intended: THREATEN
+HARM_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "THREATEN"})  # intended, with or without a target: THREATEN
 FLAG_NAMES = ("intended", "negated", "hypothetical", "reported", "obligation")
 
 
@@ -223,9 +223,11 @@ def _commitments(coder: EventCoder, sent: Span, idxs: list[int], probs: np.ndarr
     harmful. The model, which reads the stating verb ("made" is mostly a consultation or nothing), and the noun's
     own draft (a pledge is AGREE) give way to that reading: a threat noun's own draft (THREATEN, whatever is
     threatened); else the rules' draft at the complement, which the clause's intention has already turned
-    (``+intent``, ``+refuse`` when the stating verb is negated); else the model's likeliest type at the complement
-    verb, turned the same way. Returns the drafts of these constructions and the tokens whose drafts they replace
-    (round t34, brief t34)."""
+    (``+intent``, ``+refuse`` when the stating verb is negated), unless the model is sure of another act there (it
+    re-types it as anywhere, but may not swap AGREE and THREATEN: :func:`_intention`); else the model's likeliest type at the complement
+    verb, turned the same way, when the noun has a draft of its own (the rules name no act where they named none:
+    "announced plans to expand its fleet"). Returns the drafts of these constructions and the tokens whose drafts
+    they replace (round t34, brief t34)."""
     from .attributes import commitment_verb
 
     lex, model = coder.lex, coder.model
@@ -245,23 +247,30 @@ def _commitments(coder: EventCoder, sent: Span, idxs: list[int], probs: np.ndarr
         if noun_d and noun_d[0].event_type == "THREATEN":
             drafts = noun_d
         elif comp_d:
+            pv = probs[row[j]] if j in row and model is not None else None
+            lab = model.labels[int(np.argmax(pv))] if pv is not None else "NONE"
+            if lab not in ("NONE", comp_d[0].event_type) and float(pv.max()) >= coder.join_config.override \
+                    and not _intention(comp_d[0], lab):
+                # the model sure of another act at the complement re-types it there as anywhere ("announced plans
+                # to send a flotilla": MOBILIZE, intended); the stating verb and the noun have no act of their own
+                taken.update((s.i, n.i))
+                continue
             drafts = comp_d
-        else:
-            lab = None
-            if v.i in row and model is not None:
-                pv = probs[row[v.i]]
-                lab = model.labels[int(np.argmax(pv[1:])) + 1]
-            etype = ("AGREE" if lab in COOPERATIVE_TYPES or lab == "AGREE" else
-                     "THREATEN" if lab in HARM_TYPES else None)
-            if etype is None:
-                drafts = noun_d
-            else:
+        elif noun_d and v.i in row and model is not None:  # the noun's own draft, re-typed from its complement
+            pv = probs[row[v.i]]
+            lab = model.labels[int(np.argmax(pv[1:])) + 1]
+            etype = ("AGREE" if lab in COOPERATIVE_TYPES or lab == "AGREE" else "THREATEN" if lab in HARM_TYPES
+                     else None)  # as ``EventCoder._modal_type``: an intended deployment or protest stays itself
+            drafts = noun_d
+            if etype is not None:
                 if etype == "AGREE" and any(c.dep_ == "neg" for c in s.children):
                     etype = "REJECT"  # "did not make a promise to withdraw": a refusal, as "will not withdraw"
                 conf = max([d.confidence for d in noun_d] + [pk, coder.min_confidence])
                 drafts = _model_drafts(coder, s, cands.get(s.i), state, frames, etype, conf)
                 for d in drafts:
                     d.pattern = f"model.{lab.lower()}+intent"
+        else:
+            drafts = []
         if not drafts:
             continue
         taken.update(x for x in (s.i, n.i, j) if x is not None)
