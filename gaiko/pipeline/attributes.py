@@ -24,7 +24,7 @@ from spacy.tokens import Token
 
 from .triggers import Lexicon
 
-__all__ = ["ClauseInfo", "clause_info", "own_modality"]
+__all__ = ["ClauseInfo", "clause_info", "commitment_verb", "own_modality"]
 
 #: salience factors for the way a clause hangs off its parent
 SUBORDINATE = {"advcl": 0.55, "relcl": 0.45, "acl": 0.45, "pcomp": 0.5, "pobj": 0.5, "parataxis": 0.8,
@@ -114,6 +114,15 @@ def clause_info(anchor: Token, lex: Lexicon, stop_at: frozenset[int] = frozenset
                 info.salience *= 0.85
             cur = head
             continue
+        commit = commitment_verb(cur, lex)
+        if commit is not None:
+            # "made a pledge to crush ...", "reiterated its threat to close ...": the noun carries the intention, and
+            # the verb that states it carries tense, negation and its own clause (round t34)
+            info.intended = True
+            info.cue = info.cue or commit[1].text
+            cur = commit[0]
+            own_modality(cur, lex, info)
+            continue
         if dep in ("acl", "relcl") and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN"):
             break  # verbless "sentence": the parser hung the main verb off the subject
         if dep == "advcl":
@@ -124,6 +133,30 @@ def clause_info(anchor: Token, lex: Lexicon, stop_at: frozenset[int] = frozenset
         break
     # "ready to" hangs off "be"; its head clause carries the auxiliaries
     return info
+
+
+def commitment_verb(verb: Token, lex: Lexicon) -> tuple[Token, Token] | None:
+    """(stating verb, noun) of a commitment noun whose to-infinitive clause ``verb`` heads: ("made", "pledge") of
+    "made a pledge to crush", ("reiterated", "pledges") of "reiterated its pledges to withdraw" (``intent_nouns`` as
+    the object of a ``commitment_verbs`` verb, frames.yaml); None otherwise ("made a bid to", "broke its promise
+    to", "the threat to the ceasefire"). The parser may hang the clause on the verb ("made a vow | to attack", an
+    ``advcl``); it is the noun's when it follows the noun at once."""
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None or verb.pos_ not in ("VERB", "AUX") or verb.head.i == verb.i:
+        return None
+    if verb.dep_ == "acl":
+        noun = verb.head
+    elif verb.dep_ == "advcl":
+        noun = next((c for c in verb.head.children if c.dep_ == "dobj" and c.right_edge.i + 1 == to.i), None)
+        if noun is None:
+            return None
+    else:
+        return None
+    stating = noun.head
+    if noun.pos_ == "NOUN" and lex.lemma(noun) in lex.intent_nouns and noun.dep_ == "dobj" and stating.i != noun.i \
+            and lex.lemma(stating) in lex.commitment_verbs and not any(c.dep_ == "prt" for c in stating.children):
+        return stating, noun  # not "gave up its plan to", "made up"
+    return None
 
 
 def _subject(verb: Token) -> Token | None:

@@ -90,6 +90,8 @@ class Lexicon:
     aspect: frozenset[str] = frozenset()
     intent_verbs: frozenset[str] = frozenset()
     intent_adjs: frozenset[str] = frozenset()
+    intent_nouns: frozenset[str] = frozenset()
+    commitment_verbs: frozenset[str] = frozenset()
     future_aux: frozenset[str] = frozenset()
     hypo_aux: frozenset[str] = frozenset()
     oblige_aux: frozenset[str] = frozenset()
@@ -358,6 +360,7 @@ def load_lexicon(files: Iterable[str | Path] = ()) -> Lexicon:
         w for k, v in frames.items() if isinstance(v, list) for w in _words(v, "frames", k))
     lex.speech, lex.light, lex.aspect = fs("speech_verbs"), fs("light_verbs"), fs("aspect_verbs")
     lex.intent_verbs, lex.intent_adjs = fs("intent_verbs"), fs("intent_adjs")
+    lex.intent_nouns, lex.commitment_verbs = fs("intent_nouns"), fs("commitment_verbs")
     lex.future_aux, lex.hypo_aux, lex.oblige_aux = fs("future_aux"), fs("hypothetical_aux"), fs("obligation_aux")
     lex.cond_marks, lex.negators, lex.neg_verbs = fs("conditional_marks"), fs("negators"), fs("negative_verbs")
     return lex

@@ -75,6 +75,7 @@ def ceased(tok: Token) -> bool:
 
 HARM_FAMILIES = frozenset({"coerce", "assault", "sanction"})  # lexicon families whose acts harm their target
 COOPERATIVE_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+HARM_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "THREATEN"})  # intended, with or without a target: THREATEN
 FLAG_NAMES = ("intended", "negated", "hypothetical", "reported", "obligation")
 
 
@@ -131,12 +132,15 @@ def join_sentence(coder: EventCoder, sent: Span, state: DocState, cands: dict[in
     probs = model.predict_proba(rows, sfeats)
     toks = [doc[i] for i in idxs]
     labels = model.labels
-    out: list[_Draft] = []
     seen: set[int] = set()
     best = probs.argmax(axis=1)
     tops = [(labels[k], pk) for k, pk in zip(best.tolist(), probs[np.arange(len(best)), best].tolist())]
+    out, taken = _commitments(coder, sent, idxs, probs, state, cands, by_tok, frames)
+    seen.update(taken)
     handed: dict[int, tuple[int, float]] = {}  # complement token -> (model token, probability)
     for t, (lab, pk) in zip(toks, tops):
+        if t.i in taken:
+            continue
         rtype = by_tok[t.i][0].event_type if by_tok.get(t.i) else None
         if lab in ("NONE", rtype) or pk < min(cfg.new, cfg.override):
             continue
@@ -144,7 +148,8 @@ def join_sentence(coder: EventCoder, sent: Span, state: DocState, cands: dict[in
             if not by_tok.get(j):  # a noun event carried by the complement's verb ("vowed to halt attacks")
                 j = next((x for x, ds in by_tok.items() if ds and ds[0].cand.anchor.i == j and x != t.i), j)
             if by_tok.get(j) and (by_tok[j][0].event_type == lab or _convention(by_tok[j][0])
-                                  or _intention(by_tok[j][0], lab)) and j not in handed:
+                                  or _intention(by_tok[j][0], lab)) and j not in handed \
+                    and j not in taken:
                 handed[j] = (t.i, pk)
                 break
     givers = {i for i, _ in handed.values()}
@@ -155,6 +160,8 @@ def join_sentence(coder: EventCoder, sent: Span, state: DocState, cands: dict[in
             d.confidence = round(max(pk, d.confidence) * _penalty(d, cfg, clause=False), 3)
         out.extend(by_tok[j])
     for t, p, (lab, pk) in zip(toks, probs, tops):
+        if t.i in taken:
+            continue
         seen.add(t.i)
         if lab != "NONE" and _vetoed(coder, t, lab):  # the lexicon rules this type out here ("met with tear gas")
             lab = "NONE"
@@ -205,6 +212,73 @@ def join_sentence(coder: EventCoder, sent: Span, state: DocState, cands: dict[in
             out.extend(_model_drafts(coder, t, cands.get(t.i), state, frames, labels[k], max(float(p[k]),
                                                                                             coder.min_confidence)))
     return out
+
+
+def _commitments(coder: EventCoder, sent: Span, idxs: list[int], probs: np.ndarray, state: DocState,
+                 cands: dict[int, _Cand], by_tok: dict[int, list[_Draft]],
+                 frames: frozenset[int]) -> tuple[list[_Draft], set[int]]:
+    """A commitment noun with a to-infinitive as the object of a verb that states it ("made a pledge to crush the
+    rebels", "reiterated its promise to lift the curfew", :func:`.attributes.commitment_verb`) is the intention of
+    its complement, by PLOVER's convention AGREE when the intended act is cooperative and THREATEN when it is
+    harmful. The model, which reads the stating verb ("made" is mostly a consultation or nothing), and the noun's
+    own draft (a pledge is AGREE) give way to that reading: a threat noun's own draft (THREATEN, whatever is
+    threatened); else the rules' draft at the complement, which the clause's intention has already turned
+    (``+intent``, ``+refuse`` when the stating verb is negated), unless the model is sure of another act there (it
+    re-types it as anywhere, but may not swap AGREE and THREATEN: :func:`_intention`); else the model's likeliest type at the complement
+    verb, turned the same way, when the noun has a draft of its own (the rules name no act where they named none:
+    "announced plans to expand its fleet"). Returns the drafts of these constructions and the tokens whose drafts
+    they replace (round t34, brief t34)."""
+    from .attributes import commitment_verb
+
+    lex, model = coder.lex, coder.model
+    out: list[_Draft] = []
+    taken: set[int] = set()
+    row = {i: k for k, i in enumerate(idxs)}
+    for v in sent:
+        commit = commitment_verb(v, lex)
+        if commit is None or commit[0].i in taken:
+            continue
+        s, n = commit
+        noun_d = by_tok.get(n.i) or []
+        j = v.i if by_tok.get(v.i) else next((x for x, ds in by_tok.items() if ds and ds[0].cand.anchor.i == v.i
+                                              and x != n.i), None)
+        comp_d = by_tok.get(j) or [] if j is not None else []
+        pk = 1.0 - float(probs[row[s.i], 0]) if s.i in row else 0.0
+        if noun_d and noun_d[0].event_type == "THREATEN":
+            drafts = noun_d
+        elif comp_d:
+            pv = probs[row[j]] if j in row and model is not None else None
+            lab = model.labels[int(np.argmax(pv))] if pv is not None else "NONE"
+            if lab not in ("NONE", comp_d[0].event_type) and float(pv.max()) >= coder.join_config.override \
+                    and not _intention(comp_d[0], lab):
+                # the model sure of another act at the complement re-types it there as anywhere ("announced plans
+                # to send a flotilla": MOBILIZE, intended); the stating verb and the noun have no act of their own
+                taken.update((s.i, n.i))
+                continue
+            drafts = comp_d
+        elif noun_d and v.i in row and model is not None:  # the noun's own draft, re-typed from its complement
+            pv = probs[row[v.i]]
+            lab = model.labels[int(np.argmax(pv[1:])) + 1]
+            etype = ("AGREE" if lab in COOPERATIVE_TYPES or lab == "AGREE" else "THREATEN" if lab in HARM_TYPES
+                     else None)  # as ``EventCoder._modal_type``: an intended deployment or protest stays itself
+            drafts = noun_d
+            if etype is not None:
+                if etype == "AGREE" and any(c.dep_ == "neg" for c in s.children):
+                    etype = "REJECT"  # "did not make a promise to withdraw": a refusal, as "will not withdraw"
+                conf = max([d.confidence for d in noun_d] + [pk, coder.min_confidence])
+                drafts = _model_drafts(coder, s, cands.get(s.i), state, frames, etype, conf)
+                for d in drafts:
+                    d.pattern = f"model.{lab.lower()}+intent"
+        else:
+            drafts = []
+        if not drafts:
+            continue
+        taken.update(x for x in (s.i, n.i, j) if x is not None)
+        for d in drafts:
+            if d.decided_by != "model":
+                d.decided_by, d.type_probability = "rule", pk
+        out.extend(drafts)
+    return out, taken
 
 
 def _convention(d: _Draft) -> bool:
