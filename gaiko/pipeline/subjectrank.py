@@ -9,10 +9,8 @@ sentence, applied after :func:`gaiko.pipeline.primacy.rank_sentence`:
    (``gaiko/data/primary/subject_acts.yaml``) is its act whoever drafted at it: a draft at the noun takes the
    noun's type (``drafted_two_ways`` nouns keep theirs), a sentence whose only drafts are the model's at the verb
    of occurring gains the noun's act, and the noun's act ranks above the model's drafts at that verb ("Bolivia's
-   expropriation of ... angered Madrid": COERCE, not the model's ACCUSE at "angered"). A listed act noun as the
-   passive subject of a verb with a rule's event of its own (a rule's pattern, whoever decided its type;
-   "Vietnam's pledge ... was welcomed by donors") ranks below that event: the sentence tells how the act was
-   received.
+   expropriation of ... angered Madrid": COERCE, not the model's ACCUSE at "angered"), unless that verb has a
+   common noun as object ("drew criticism", "sparked riots": the object is an act of its own).
 2. :func:`lookalike_veto`: an act noun whose "of" object is a machine or a technology ("demonstrations of the new
    irrigation pumps", "the deployment of the new 5G network"), one named by a past year and told in the present
    ("the massacre of 1982 is taught ..."), or one put on a schedule with nobody stating it ("the rally against the
@@ -57,12 +55,13 @@ def subject_rank(coder: EventCoder, sent: Span, state: DocState, frames: frozens
     for tok in sent:
         etype = _subject_act(tok)
         if etype is None:
-            _received(tok, drafts)
             continue
         at = [d for d in drafts if d.cand.tok.i == tok.i]
         at_verb = [d for d in drafts if d.cand.tok.i == tok.head.i and d.decided_by == "model"]
+        if at_verb and any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in tok.head.children):
+            at_verb = []  # "The deportation of ... drew criticism": the verb's object is an act of its own
         if not at:
-            if any(d.cand.tok.i != tok.head.i or d.decided_by != "model" for d in drafts):
+            if not at_verb or any(d.cand.tok.i != tok.head.i or d.decided_by != "model" for d in drafts):
                 continue  # the sentence has an act of its own
             at = subject_drafts(coder, tok, etype, state, frames)
             if not at:
@@ -89,18 +88,6 @@ def subject_rank(coder: EventCoder, sent: Span, state: DocState, frames: frozens
     return drafts
 
 
-def _received(tok: Token, drafts: list[_Draft]) -> None:
-    """A listed act noun with a side, passive subject of a verb that is no verb of occurring and has a rule's event
-    of its own ("Vietnam's pledge ... was welcomed by donors"): that event ranks above the noun's (in place)."""
-    if _noun_type(tok) is None or tok.dep_ != "nsubjpass" or tok.pos_ != "NOUN" or _happened(tok.head) \
-            or not _own_side(tok, _words("subject_acts", "sides")):
-        return
-    at = [d for d in drafts if d.cand.tok.i == tok.i]
-    verb = [d for d in drafts if d.cand.tok.i == tok.head.i and not d.pattern.startswith("model.") and not _plan(d)]
-    if at and verb and max(d.confidence for d in at) >= min(d.confidence for d in verb):
-        _outrank(verb, at)
-
-
 @lru_cache(maxsize=None)
 def _lookalikes() -> dict[str, Any]:
     from ..errors import DataFileError
@@ -124,8 +111,10 @@ def _looks_alike(tok: Token) -> bool:
     """True when the act noun ``tok`` is a thing shown, a past told now, or a scheduled act (module docstring, 2)."""
     data = _lookalikes()
     things = frozenset(str(w).lower() for w in data["things"])
+    shown = frozenset(str(w).lower() for w in data.get("shown_nouns") or ())
     objs = _of_objects(tok)
-    if any(o.lemma_.lower() in things or o.lower_ in things for o in objs):
+    if (tok.lemma_.lower() in shown or tok.lower_ in shown) and any(o.lemma_.lower() in things or o.lower_ in things
+                                                                    for o in objs):
         return True
     if tok.dep_ not in ("nsubj", "nsubjpass"):
         return False
