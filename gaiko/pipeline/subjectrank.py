@@ -9,8 +9,9 @@ sentence, applied after :func:`gaiko.pipeline.primacy.rank_sentence`:
    (``gaiko/data/primary/subject_acts.yaml``) is its act whoever drafted at it: a draft at the noun takes the
    noun's type (``drafted_two_ways`` nouns keep theirs), a sentence whose only drafts are the model's at the verb
    of occurring gains the noun's act, and the noun's act ranks above the model's drafts at that verb ("Bolivia's
-   expropriation of ... angered Madrid": COERCE, not the model's ACCUSE at "angered"), unless that verb has a
-   common noun as object ("drew criticism", "sparked riots": the object is an act of its own).
+   expropriation of ... angered Madrid": COERCE, not the model's ACCUSE at "angered"). A verb with a common noun
+   as object ("drew criticism", "sparked riots": the object may be the sentence's act) leaves the drafts as they
+   are.
 2. :func:`lookalike_veto`: an act noun whose "of" object is a machine or a technology ("demonstrations of the new
    irrigation pumps", "the deployment of the new 5G network"), one named by a past year and told in the present
    ("the massacre of 1982 is taught ..."), or one put on a schedule with nobody stating it ("the rally against the
@@ -56,10 +57,10 @@ def subject_rank(coder: EventCoder, sent: Span, state: DocState, frames: frozens
         etype = _subject_act(tok)
         if etype is None:
             continue
+        if any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in tok.head.children):
+            continue  # "The deportation of ... drew criticism": the verb's object may be the sentence's act
         at = [d for d in drafts if d.cand.tok.i == tok.i]
         at_verb = [d for d in drafts if d.cand.tok.i == tok.head.i and d.decided_by == "model"]
-        if at_verb and any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in tok.head.children):
-            at_verb = []  # "The deportation of ... drew criticism": the verb's object is an act of its own
         if not at:
             if not at_verb or any(d.cand.tok.i != tok.head.i or d.decided_by != "model" for d in drafts):
                 continue  # the sentence has an act of its own
