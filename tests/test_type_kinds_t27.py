@@ -57,7 +57,9 @@ def test_subject_retype_marks_its_pattern(coder):
     ("New tariffs on Brazilian coffee will come into force next year.", "THREATEN"),  # a plan keeps its type
     # nouns the writers type two ways are left to the model
     ("The expulsion of two Belgian diplomats by Rwanda followed the row over the election.", "SANCTION"),
-    ("The withdrawal of Mali from the regional bloc took effect on Sunday.", "RETREAT"),
+    # round t35: leaving an organisation is SANCTION (manual, SANCTION mode "withdraw": "Withdraw oneself ... from a
+    # group, mediation activity, organization"); this line said RETREAT, the type model e34's draft
+    ("The withdrawal of Mali from the regional bloc took effect on Sunday.", "SANCTION"),
 ])
 def test_subject_act_look_alikes_t27(coder, text, want):
     assert _primary(coder, text) == want, _show(coder, text)

@@ -44,7 +44,9 @@ def test_coerce_modes_t33(coder, text):
     ("The government lifted the state of emergency in the capital.", "CONCEDE"),
     ("The ministry denied the report.", "REJECT"),
     ("The donors cut off aid to the junta.", "SANCTION"),  # a donor's aid is no public good withheld
-    ("Germany withheld its contribution to the fund.", "AID"),  # unchanged: contributions are not listed
+    # round t35: withholding a contribution is SANCTION (manual, REJECT: "Withdrawal of military aid or other
+    # assistance is coded as SANCTION"); this line said AID, the type model e34's draft
+    ("Germany withheld its contribution to the fund.", "SANCTION"),
     ("The newspaper removed the article after a complaint from the embassy.", None),  # "remove" is no trigger
     ("The ministry denied visas to the visiting reporters.", "REJECT"),  # visas are no public good withheld
 ])

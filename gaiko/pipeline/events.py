@@ -26,6 +26,7 @@ from .eventrecord import Cand as _Cand, Draft as _Draft, build_event
 from .eventsides import UNDIRECTED, adjective_owner, direct_target, group_pair, hosted_visitor, object_target
 from .nominals import read_back
 from .primacy import rank_sentence, subject_acts
+from .subjectrank import lookalike_veto, readback_yield, subject_rank
 from .roles import PRONOUNS, deep_agent, fallback_targets, kb_actor, noun_agent, subjects, target_candidates
 from .state import DocState, get_state
 from .triggers import Lexicon, default_lexicon, model_entry
@@ -193,6 +194,8 @@ class EventCoder:
             drafts = [d for ds in by_tok.values() for d in ds]
         drafts = [d for d in drafts if d.confidence >= self.min_confidence]
         drafts = rank_sentence(self, sent, state, drafts) if drafts else drafts  # issue 12: primacy.py
+        if drafts:  # round t35: the kinds hold whatever the type model drafted (subjectrank.py)
+            drafts = readback_yield(lookalike_veto(subject_rank(self, sent, state, frames, drafts)))
         drafts = drafts or subject_acts(self, sent, state, frames)  # "The transfer of 31 tanks ... was completed"
         drafts.sort(key=lambda d: -d.confidence)
         seen: set[tuple[str, str, str]] = set()

@@ -352,8 +352,6 @@ def subject_acts(coder: EventCoder, sent: Span, state: DocState, frames: frozens
     Ukraine and Moldova began in January": COOPERATE), typed by ``subject_acts.yaml``, with its side of its own
     (a possessive, an "of/by/between/to/for" phrase or a named doer before it) and a verb of occurring; [] when
     there is none."""
-    from .eventactors import event_actor
-
     sides = _words("subject_acts", "sides")
     for tok in sent:
         means = _means_act(tok)  # "A ransomware attack crippled the ministry": no side needed (round t33)
@@ -362,25 +360,33 @@ def subject_acts(coder: EventCoder, sent: Span, state: DocState, frames: frozens
             continue
         if not means and not (_happened(tok.head) and _own_side(tok, sides)):
             continue
-        drafts = coder._draft(coder.model_candidate(tok, etype, None), state, frames, fixed=etype)
-        # its "by" phrase, hung on it, on its "of" object (the parser's reading of "The donation of 50 ambulances by
-        # China") or on its passive verb ("The transfer of the tanks was completed by Germany")
-        near = [*tok.children, *(g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-                                 if p.dep_ == "pobj" for g in p.children)]
-        by = next((g for c in [*near, *tok.head.children] if c.dep_ == "agent" or c in near and c.dep_ == "prep"
-                   and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"), None)
-        doer = event_actor(by, state, drafts[0].info, coder.kb) if by is not None else None
-        to = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
-                   if g.dep_ == "pobj"), None)  # "The transfer of 31 tanks to Ukraine": Ukraine receives them
-        taker = event_actor(to, state, drafts[0].info, coder.kb) if to is not None else None
-        out = []
-        for d in drafts:
-            if taker is not None and (taker.country or taker.sector):
-                d = replace(d, target=taker)
-            if doer is not None and (d.source is None or d.source.start != doer.start):
-                # "The donation of 50 ambulances by China": the "by" phrase did the act, it is no target
-                same = d.target is not None and d.target.start == doer.start
-                d = replace(d, source=doer, target=None if same else d.target)
-            out.append(replace(d, pattern=f"subject_act>{d.pattern}", decided_by="rule"))
-        return [d for d in out if d.confidence >= coder.min_confidence]
+        return subject_drafts(coder, tok, etype, state, frames)
     return []
+
+
+def subject_drafts(coder: EventCoder, tok: Token, etype: str, state: DocState, frames: frozenset[int]) -> list[_Draft]:
+    """The drafts of type ``etype`` at the subject act noun ``tok``, with its sides: its "by" phrase did the act, its
+    "to" phrase receives it; pattern ``subject_act>...``, decided by rule; [] below the coder's least confidence."""
+    from .eventactors import event_actor
+
+    drafts = coder._draft(coder.model_candidate(tok, etype, None), state, frames, fixed=etype)
+    # its "by" phrase, hung on it, on its "of" object (the parser's reading of "The donation of 50 ambulances by
+    # China") or on its passive verb ("The transfer of the tanks was completed by Germany")
+    near = [*tok.children, *(g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                             if p.dep_ == "pobj" for g in p.children)]
+    by = next((g for c in [*near, *tok.head.children] if c.dep_ == "agent" or c in near and c.dep_ == "prep"
+               and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"), None)
+    doer = event_actor(by, state, drafts[0].info, coder.kb) if by is not None else None
+    to = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
+               if g.dep_ == "pobj"), None)  # "The transfer of 31 tanks to Ukraine": Ukraine receives them
+    taker = event_actor(to, state, drafts[0].info, coder.kb) if to is not None else None
+    out = []
+    for d in drafts:
+        if taker is not None and (taker.country or taker.sector):
+            d = replace(d, target=taker)
+        if doer is not None and (d.source is None or d.source.start != doer.start):
+            # "The donation of 50 ambulances by China": the "by" phrase did the act, it is no target
+            same = d.target is not None and d.target.start == doer.start
+            d = replace(d, source=doer, target=None if same else d.target)
+        out.append(replace(d, pattern=f"subject_act>{d.pattern}", decided_by="rule"))
+    return [d for d in out if d.confidence >= coder.min_confidence]

@@ -139,8 +139,11 @@ def retype(drafts: list[_Draft]) -> list[_Draft]:
     for d in drafts:
         plan = d.info.intended or d.info.hypothetical or d.info.negated or d.event_type in _INTENTIONS
         found = None if plan else _new_type(d.cand.tok)
-        if found is None or found[1] == d.event_type:
+        if found is None:
             out.append(d)
+            continue
+        if found[1] == d.event_type:  # drafted right already: the rule's name marks it all the same (round t35)
+            out.append(d if d.pattern.startswith(f"{found[0]}>") else replace(d, pattern=f"{found[0]}>{d.pattern}"))
             continue
         table = table or plover_table()
         name, etype = found
