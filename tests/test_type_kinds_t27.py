@@ -67,14 +67,17 @@ def test_subject_act_look_alikes_t27(coder, text, want):
 
 # -- kind 2: a motive participle comes after the act (failed before: ACCUSE first, each) -----------------------------
 @pytest.mark.parametrize("text,trigger", [
-    ("A missile strike hit a grain silo in Odesa overnight, the regional governor said, blaming Russia.", "strike"),
+    # the act may be read at its noun or at its verb (the type models e34 and e40 differ); the kind is the order
+    ("A missile strike hit a grain silo in Odesa overnight, the regional governor said, blaming Russia.",
+     ("strike", "hit")),
     ("Artillery fire damaged a water station near Donetsk, the city's mayor said, blaming Kyiv.", "damaged"),
     ("Tunisia barred two French reporters from entering the country, accusing them of bias.", "barred"),
 ])
 def test_motive_participle_comes_second(coder, text, trigger):
     evs = _events(coder, text)
     p = primary(evs)
-    assert p is not None and p.trigger == trigger and "ACCUSE" in [e.event_type for e in evs], _show(coder, text)
+    triggers = trigger if isinstance(trigger, tuple) else (trigger,)
+    assert p is not None and p.trigger in triggers and "ACCUSE" in [e.event_type for e in evs], _show(coder, text)
 
 
 @pytest.mark.parametrize("text,want", [
@@ -120,7 +123,10 @@ def test_present_tense_updates_keep_their_act(coder, text, want):
     ("Protesters occupy parliament in Belgrade", "PROTEST"),                        # a headline
     ("Students occupy the rector's office in Zagreb, demanding his resignation", "PROTEST"),
     ("Protesters occupied the ministry of finance in Tirana on Monday.", "PROTEST"),  # the past
-    ("The rebels are holding 30 soldiers in Kidal, the army said.", "MOBILIZE"),      # an auxiliary: left as drafted
+    # PLOVER: captured soldiers held by rebels are ASSAULT (abduct, take hostage). This line said MOBILIZE, the type
+    # model e34's draft; e40 drafts RETREAT. Both are wrong and no rule reads captives yet: a known miss.
+    pytest.param("The rebels are holding 30 soldiers in Kidal, the army said.", "ASSAULT",
+                 marks=pytest.mark.xfail(strict=True, reason="captives held: no rule; the model drafts RETREAT")),
     ("Iran holds talks with Saudi Arabia in Baghdad this week.", "CONSULT"),          # an act noun as object
 ])
 def test_present_state_look_alikes(coder, text, want):
