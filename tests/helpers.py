@@ -76,3 +76,23 @@ def crashing_parser():
             return super().parse_batch(articles)
 
     return CrashingParser()
+
+
+def events_of(coder, text: str):
+    """The events ``coder`` codes in ``text`` as a one-sentence article dated 2025-06-02 (the kinds tests' date)."""
+    from gaiko.types import Article
+
+    return coder.code_article(Article(text=text, published="2025-06-02")).events
+
+
+def primary_type(coder, text: str) -> str | None:
+    """The PLOVER type of the primary event of ``text`` (None when nothing is coded)."""
+    from gaiko.evaluate.scoring import primary
+
+    p = primary(events_of(coder, text))
+    return p.event_type if p is not None else None
+
+
+def show_events(coder, text: str) -> list[tuple]:
+    """(type, confidence, trigger, pattern) of every event of ``text``: what a failing kinds test prints."""
+    return [(e.event_type, e.confidence, e.trigger, e.pattern) for e in events_of(coder, text)]

@@ -13,20 +13,7 @@ from __future__ import annotations
 import pytest
 
 from gaiko.evaluate.scoring import primary
-from gaiko.types import Article
-
-
-def _events(coder, text: str):
-    return coder.code_article(Article(text=text, published="2025-06-02")).events
-
-
-def _primary(coder, text: str) -> str | None:
-    p = primary(_events(coder, text))
-    return p.event_type if p is not None else None
-
-
-def _show(coder, text: str):
-    return [(e.event_type, e.confidence, e.trigger, e.pattern) for e in _events(coder, text)]
+from helpers import events_of as _events, primary_type as _primary, show_events as _show
 
 
 # -- kind 1: an act noun as subject (failed before: no event, each; the last two AID and no event) -------------

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from gaiko.evaluate.scoring import primary
-from gaiko.types import Article
+from helpers import primary_type as _primary, show_events as _show
 
 
 @pytest.fixture(scope="module")
@@ -22,17 +21,6 @@ def nlp(coder):
     return coder.nlp
 
 
-def _events(coder, text: str):
-    return coder.code_article(Article(text=text, published="2025-06-02")).events
-
-
-def _primary(coder, text: str) -> str | None:
-    p = primary(_events(coder, text))
-    return p.event_type if p is not None else None
-
-
-def _show(coder, text: str):
-    return [(e.event_type, e.confidence, e.trigger, e.pattern) for e in _events(coder, text)]
 
 
 # -- kind A: present-tense verbs read as nouns (failed before: no event, each) ----------------------------------

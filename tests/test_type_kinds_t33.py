@@ -11,21 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from gaiko.evaluate.scoring import primary
-from gaiko.types import Article
-
-
-def _events(coder, text: str):
-    return coder.code_article(Article(text=text, published="2025-06-02")).events
-
-
-def _primary(coder, text: str) -> str | None:
-    p = primary(_events(coder, text))
-    return p.event_type if p is not None else None
-
-
-def _show(coder, text: str):
-    return [(e.event_type, e.confidence, e.trigger, e.pattern) for e in _events(coder, text)]
+from helpers import events_of as _events, primary_type as _primary, show_events as _show
 
 
 # -- kind A: COERCE modes withhold, censor, martial-law (failed before: REJECT, AID, CONCEDE, MOBILIZE, SANCTION)
