@@ -269,3 +269,22 @@ def implausible_date(iso: str | None, now: dt.date | None = None) -> str | None:
     if (d - now).days > FUTURE_DAYS:
         return f"{iso} is more than {FUTURE_DAYS} days after today ({now.isoformat()})"
     return None
+
+
+def dates_not_applied(store: Any, stored: list[Any]) -> list[Any]:
+    """Warnings for articles skipped as already stored whose stored copy has no publication date while this
+    record brings one: the date is not applied (the stored events and pledges were dated without it)."""
+    from .types import InputError
+
+    dated = [a for a in stored if a.published]
+    undated = store.undated_articles(a.id for a in dated) if dated else set()
+    warnings = []
+    for a in dated:
+        if a.id in undated:
+            w = InputError.for_article(
+                a, "date_not_applied",
+                f"the same text is already stored (article {a.id}) without a publication date; this record's date "
+                f"{a.published} was not applied. To use it, code the articles again into a new store (--db NEW.duckdb)")
+            w.severity = "warning"
+            warnings.append(w)
+    return warnings

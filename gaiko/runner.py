@@ -16,6 +16,7 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
+from .ingest_checks import dates_not_applied
 from .types import Article, CodedArticle, InputError
 from .workers import WORKER_MEMORY_MB, WorkerPool, usable_cores, worker_count
 
@@ -197,6 +198,9 @@ def code_into_store(
             if errors:
                 _record(store, errors, summary)
             known = store.known_articles(a.id for a in articles)
+            late_dates = dates_not_applied(store, [a for a in articles if a.id in known])
+            if late_dates:
+                _record(store, late_dates, summary)
             fresh: list[Article] = []
             seen: set[str] = set()
             for a in articles:

@@ -150,6 +150,15 @@ class Store(QueryMixin, AnalysisMixin, FacetMixin):
         rows = self.con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
         return {r[0] for r in rows}
 
+    def undated_articles(self, ids: Iterable[str]) -> set[str]:
+        """The ids among ``ids`` of stored articles that have no publication date."""
+        ids = list(set(ids))
+        if not ids:
+            return set()
+        rows = self.con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?)) AND published IS NULL",
+                                [ids]).fetchall()
+        return {r[0] for r in rows}
+
     def articles_by_external_id(self, external_ids: Iterable[str]) -> dict[str, str]:
         """``{external id: article id}`` of the stored articles that carry one of ``external_ids`` (the input
         records' ``id``); one article per external id (the first stored) where older stores hold several."""
