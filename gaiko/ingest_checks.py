@@ -201,7 +201,8 @@ def _numeric_readings(a: str, b: str, c: str) -> set[dt.date]:
 def parse_date(value: Any) -> str | None:
     """Publication date as ISO YYYY-MM-DD; None for empty; InputRejected (``bad_date``) when unparseable, when an
     ISO form is no calendar date ("2025-13-01"), when it is relative to the day it is read ("yesterday", "2 days
-    ago") and when a numeric form could be read day-first or month-first ("03/04/2025").
+    ago") and when a numeric form could be read day-first or month-first ("03/04/2025"). Unix time (9-10 digits:
+    seconds; 12-13 digits: milliseconds) is read in UTC; eight digits are YYYYMMDD.
 
     Parsing only: whether the date can be true is :func:`implausible_date`'s question.
     """
@@ -231,6 +232,9 @@ def parse_date(value: Any) -> str | None:
     if _RELATIVE.search(s):
         raise InputRejected("bad_date", f"relative publication date {s!r} would depend on the day gaiko runs; "
                                         "use YYYY-MM-DD")
+    if s.isdigit() and len(s) in (9, 10, 12, 13):  # Unix time in seconds or milliseconds, read in UTC (dateparser
+        seconds = int(s) / (1000 if len(s) > 10 else 1)  # would read it in the machine's time zone)
+        return dt.datetime.fromtimestamp(seconds, tz=dt.timezone.utc).date().isoformat()
     m = _NUMERIC.fullmatch(s)
     if m:  # read here, not by dateparser, which reads "01-02-2026" month-first and "26-01-09" as 2009
         readings = _numeric_readings(m.group(1), m.group(3), m.group(4))

@@ -1,6 +1,7 @@
-"""A record whose text is already stored without a publication date, coming again with one, is skipped
-(articles are identified by their text) with a warning naming the article and the date: nothing is lost
-silently (docs/cli.md, warnings)."""
+"""Publication dates given late or as Unix time (lead, session ten, from newcomer round n30's leftovers).
+
+A record whose text is already stored without a publication date, coming again with one, is skipped (articles are
+identified by their text) with a warning naming the article and the date: nothing is lost silently (docs/cli.md)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -57,3 +58,18 @@ def test_no_warning_when_the_stored_text_has_a_date_or_the_record_none(tmp_path:
     _code(undated, Article(id=AID, text=TEXT))
     summary, stored, errors = _code(undated, Article(id=AID, text=TEXT))
     assert summary.skipped == 1 and summary.warnings == 0 and errors == []
+
+
+def test_unix_time_is_read_in_utc_whatever_the_machine_zone(monkeypatch) -> None:
+    import time
+
+    from gaiko.ingest_checks import parse_date
+
+    for zone in ("America/Los_Angeles", "Asia/Tokyo", "UTC"):
+        monkeypatch.setenv("TZ", zone)
+        time.tzset()
+        # 2025-10-27 00:00:00 UTC and 23:59:59 UTC: one calendar date in UTC
+        assert parse_date("1761523200") == parse_date(1761523200) == "2025-10-27"
+        assert parse_date("1761609599000") == "2025-10-27"
+    monkeypatch.delenv("TZ")
+    time.tzset()
