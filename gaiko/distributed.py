@@ -32,11 +32,11 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
+from .partsfolder import MANIFEST, prepare_out
 from .types import Article, CodedArticle, InputError
 
 __all__ = ["MANIFEST", "DistributedSummary", "PartWriter", "code_distributed", "input_files", "parse_line"]
 
-MANIFEST = "_SUCCESS.json"
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
 PARQUET_SUFFIXES = (".parquet", ".pq")
 #: store tables that hold no article rows and are never written as parts
@@ -295,28 +295,6 @@ def input_files(inputs: Iterable[str], input_format: str | None = None) -> tuple
     return jsonl, parquet
 
 
-def _prepare_out(out: str, overwrite: bool, inputs: Sequence[str] = ()) -> None:
-    """Make ``out``; a non-empty one is refused, or emptied with ``overwrite`` unless it holds one of ``inputs``."""
-    if _is_uri(out):
-        return
-    path = Path(out.removeprefix("file://"))
-    if path.exists() and any(path.iterdir()):
-        if not overwrite:
-            raise ConfigError(f"{out} is not empty; choose a new --out folder or pass --overwrite")
-        held = [p for p in inputs if not _is_uri(p) and path.resolve() in Path(p.removeprefix("file://")).parents]
-        if held:
-            raise ConfigError(f"--out {out} holds the input {held[0]} ({len(held)} in all): --overwrite would delete "
-                              "it before it is read; give a new --out folder")
-        import shutil
-
-        for child in path.iterdir():
-            if child.is_dir():
-                shutil.rmtree(child)
-            else:
-                child.unlink()
-    path.mkdir(parents=True, exist_ok=True)
-
-
 def code_distributed(
     inputs: Sequence[str],
     out: str,
@@ -349,7 +327,7 @@ def code_distributed(
     jsonl, parquet = input_files(inputs, input_format)
     if not _is_uri(out):  # actors do not share the driver's working directory
         out = str(Path(out.removeprefix("file://")).resolve())
-    _prepare_out(out, overwrite, [*jsonl, *parquet])
+    prepare_out(out, overwrite, [*jsonl, *parquet])
     start = time.perf_counter()
     started_here = not ray.is_initialized()
     if started_here:

@@ -1,4 +1,5 @@
-"""Publication dates given late or as Unix time (lead, session ten, from newcomer round n30's leftovers).
+"""Publication dates given late or as Unix time, and --overwrite of a folder gaiko did not fill (lead, session ten,
+from newcomer round n30's leftovers).
 
 A record whose text is already stored without a publication date, coming again with one, is skipped (articles are
 identified by their text) with a warning naming the article and the date: nothing is lost silently (docs/cli.md)."""
@@ -73,3 +74,33 @@ def test_unix_time_is_read_in_utc_whatever_the_machine_zone(monkeypatch) -> None
         assert parse_date("1761609599000") == "2025-10-27"
     monkeypatch.delenv("TZ")
     time.tzset()
+
+
+# -- --overwrite empties only a folder of a ray run's own output (gaiko/partsfolder.py) ----------------------------------
+def test_overwrite_refuses_a_folder_holding_files_no_ray_run_wrote(tmp_path) -> None:
+    import pytest
+
+    from gaiko.errors import ConfigError
+    from gaiko.partsfolder import prepare_out
+
+    out = tmp_path / "out"
+    (out / "events").mkdir(parents=True)
+    (out / "events" / "part-ab12.parquet").write_bytes(b"PAR1")
+    (out / "events" / ".part-cd34.parquet.0123abcd.tmp").write_bytes(b"")
+    (out / "_SUCCESS.json").write_text("{}")
+    notes = out / "notes.txt"
+    notes.write_text("my notes")
+    with pytest.raises(ConfigError, match="notes.txt, which no gaiko ray run wrote"):
+        prepare_out(str(out), overwrite=True)
+    assert notes.exists() and (out / "events" / "part-ab12.parquet").exists()
+    notes.unlink()
+    stray = out / "events" / "summary.csv"  # a file of another kind inside a table folder
+    stray.write_text("a,b")
+    with pytest.raises(ConfigError, match="summary.csv"):
+        prepare_out(str(out), overwrite=True)
+    stray.unlink()
+    prepare_out(str(out), overwrite=True)  # only a run's own output: emptied
+    assert out.is_dir() and not any(out.iterdir())
+    with pytest.raises(ConfigError, match="not empty"):
+        (out / "x").write_text("")
+        prepare_out(str(out), overwrite=False)
