@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from .threads import default_threads, single_threaded_blas
 from .weights import Weights, load_weights, missing, model_dir
 
 __all__ = ["DIMENSION", "SentenceEncoder", "encode", "available", "get_encoder"]
@@ -27,11 +29,14 @@ class SentenceEncoder:
     """all-MiniLM-L6-v2 in NumPy. Nothing is read until the first :meth:`encode` (or :meth:`load`).
 
     ``folder``: where ``model.safetensors``, ``tokenizer.json`` and ``config.json`` are (default: see
-    :func:`gaiko.meaning.weights.model_dir`). Safe to share between threads: loading happens once under a lock,
-    the forward pass only reads the weights."""
+    :func:`gaiko.meaning.weights.model_dir`); ``threads``: batches encoded at once (default
+    :func:`gaiko.meaning.threads.default_threads`: ``$GAIKO_MEANING_THREADS``, ``$OMP_NUM_THREADS`` or the CPU
+    count). Safe to share between threads: loading happens once under a lock, the forward pass only reads the
+    weights."""
 
-    def __init__(self, folder: str | Path | None = None) -> None:
+    def __init__(self, folder: str | Path | None = None, threads: int | None = None) -> None:
         self.folder = Path(folder) if folder is not None else None
+        self.threads = threads
         self._weights: Weights | None = None
         self._load_lock = threading.Lock()
         self._tok_lock = threading.Lock()
@@ -51,13 +56,14 @@ class SentenceEncoder:
             encodings = w.tokenizer.encode_batch(list(texts))
         return [e.ids for e in encodings]
 
-    def encode(self, texts: Sequence[str], batch_size: int = 32) -> Any:
+    def encode(self, texts: Sequence[str], batch_size: int = 32, threads: int | None = None) -> Any:
         """Vectors for ``texts``: float32 array (len(texts), 384), rows L2-normalised, in input order.
 
-        Texts are sorted by length and padded per batch of ``batch_size``, so the result does not depend on
-        ``batch_size`` beyond float rounding (~1e-7). An empty list gives shape (0, 384).
+        Texts are sorted by length and padded per batch of ``batch_size``; ``threads`` batches run at once
+        (default: the encoder's ``threads``), BLAS one thread each. The result does not depend on
+        ``batch_size`` or ``threads`` beyond float rounding (~1e-7). An empty list gives shape (0, 384).
         Raises :class:`~gaiko.errors.MeaningUnavailable` (weights or libraries missing), :class:`TypeError`
-        (an item that is not a str), :class:`ValueError` (``batch_size`` < 1)."""
+        (not a list of str), :class:`ValueError` (``batch_size`` or ``threads`` < 1)."""
         import numpy as np
 
         from .bert import forward
@@ -70,14 +76,18 @@ class SentenceEncoder:
                 raise TypeError(f"encode() takes str items, got {type(t).__name__}")
         if batch_size < 1:
             raise ValueError(f"batch_size must be >= 1, got {batch_size}")
+        workers = threads if threads is not None else (self.threads or default_threads())
+        if workers < 1:
+            raise ValueError(f"threads must be >= 1, got {workers}")
         w = self.load()
         out = np.zeros((len(texts), DIMENSION), dtype=np.float32)
         if not texts:
             return out
         ids = self.tokenize(texts)
         order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
-        for start in range(0, len(order), batch_size):
-            chunk = order[start:start + batch_size]
+        chunks = [order[s:s + batch_size] for s in range(0, len(order), batch_size)]
+
+        def run(chunk: list[int]) -> None:
             length = max(len(ids[i]) for i in chunk)
             batch_ids = np.zeros((len(chunk), length), dtype=np.int64)
             mask = np.zeros((len(chunk), length), dtype=np.int64)
@@ -85,6 +95,16 @@ class SentenceEncoder:
                 batch_ids[row, :len(ids[i])] = ids[i]
                 mask[row, :len(ids[i])] = 1
             out[chunk] = forward(w, batch_ids, mask)
+
+        with single_threaded_blas():
+            workers = min(workers, len(chunks))
+            if workers == 1:
+                for chunk in chunks:
+                    run(chunk)
+            else:
+                # longest batches first, so no worker is left with a long one at the end
+                with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="gaiko-meaning") as pool:
+                    list(pool.map(run, chunks[::-1]))
         return out
 
 
@@ -106,12 +126,13 @@ def get_encoder() -> SentenceEncoder:
         return enc
 
 
-def encode(texts: list[str], batch_size: int = 32) -> Any:
+def encode(texts: list[str], batch_size: int = 32, threads: int | None = None) -> Any:
     """Sentence vectors: float32 numpy array (len(texts), 384), rows L2-normalised, in input order.
 
-    See :meth:`SentenceEncoder.encode`. Raises :class:`~gaiko.errors.MeaningUnavailable` with the command that
+    See :meth:`SentenceEncoder.encode` (``threads``: batches at once, default ``$GAIKO_MEANING_THREADS``,
+    ``$OMP_NUM_THREADS`` or the CPU count). Raises :class:`~gaiko.errors.MeaningUnavailable` with the command that
     installs what is missing."""
-    return get_encoder().encode(texts, batch_size=batch_size)
+    return get_encoder().encode(texts, batch_size=batch_size, threads=threads)
 
 
 def available() -> bool:
