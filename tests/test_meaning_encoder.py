@@ -85,8 +85,37 @@ def test_empty_input(enc):
 def test_batch_size_does_not_change_vectors(enc, reference):
     texts, _ = reference
     base = enc.encode(texts, batch_size=32)
-    for bs in (1, 3, 7, 100):
+    for bs in (1, 3, 7, 64):
         assert np.abs(enc.encode(texts, batch_size=bs) - base).max() < 1e-5, bs
+
+
+def test_threads_do_not_change_vectors(enc, reference):
+    texts, _ = reference
+    one = enc.encode(texts, batch_size=4, threads=1)
+    assert np.abs(enc.encode(texts, batch_size=4, threads=3) - one).max() < 1e-6
+
+
+def test_batches_keep_long_texts_apart_and_respect_batch_size():
+    from gaiko.meaning.encoder import PIECES_PER_TEXT, _batches
+
+    lengths = [12] * 40 + [256]
+    batches = _batches(lengths, 32)
+    assert [len(b) for b in batches] == [32, 8, 1]
+    assert sorted(i for b in batches for i in b) == list(range(41))
+    assert all(len(b) * max(lengths[i] for i in b) <= 32 * PIECES_PER_TEXT or len(b) == 1 for b in batches)
+    assert _batches([300, 300], 1) == [[0], [1]] and _batches([], 8) == []
+
+
+def test_gelu_is_the_erf_gelu():
+    import math
+
+    from gaiko.meaning.bert import gelu
+
+    xs = np.linspace(-9.0, 9.0, 20001).astype(np.float32)
+    exact = np.array([0.5 * v * math.erfc(-v / math.sqrt(2.0)) for v in xs.astype(np.float64)])
+    assert np.abs(gelu(xs) - exact).max() < 1e-6
+    tanh_gelu = 0.5 * xs * (1 + np.tanh(0.7978845608 * (xs + 0.044715 * xs ** 3)))  # the approximation we must not be
+    assert np.abs(tanh_gelu - exact).max() > 1e-5
 
 
 def test_bad_arguments(enc):
@@ -96,6 +125,8 @@ def test_bad_arguments(enc):
         enc.encode(["ok", 3])
     with pytest.raises(ValueError):
         enc.encode(["ok"], batch_size=0)
+    with pytest.raises(ValueError):
+        enc.encode(["ok"], threads=0)
 
 
 def test_paraphrase_is_closer_than_a_stranger(enc):

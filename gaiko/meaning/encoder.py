@@ -59,7 +59,8 @@ class SentenceEncoder:
     def encode(self, texts: Sequence[str], batch_size: int = 32, threads: int | None = None) -> Any:
         """Vectors for ``texts``: float32 array (len(texts), 384), rows L2-normalised, in input order.
 
-        Texts are sorted by length and padded per batch of ``batch_size``; ``threads`` batches run at once
+        Texts are sorted by length and padded per batch of at most ``batch_size`` texts (and at most
+        ``batch_size`` x :data:`PIECES_PER_TEXT` padded word pieces); ``threads`` batches run at once
         (default: the encoder's ``threads``), BLAS one thread each. The result does not depend on
         ``batch_size`` or ``threads`` beyond float rounding (~1e-7). An empty list gives shape (0, 384).
         Raises :class:`~gaiko.errors.MeaningUnavailable` (weights or libraries missing), :class:`TypeError`
@@ -85,7 +86,8 @@ class SentenceEncoder:
             return out
         ids = self.tokenize(texts)
         order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
-        chunks = [order[s:s + batch_size] for s in range(0, len(order), batch_size)]
+        chunks = _batches([len(ids[i]) for i in order], batch_size)
+        chunks = [[order[j] for j in chunk] for chunk in chunks]
 
         def run(chunk: list[int]) -> None:
             length = max(len(ids[i]) for i in chunk)
@@ -106,6 +108,27 @@ class SentenceEncoder:
                 with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="gaiko-meaning") as pool:
                     list(pool.map(run, chunks[::-1]))
         return out
+
+
+#: a batch also ends before its padded size (texts x longest) passes batch_size x this many word pieces
+PIECES_PER_TEXT = 64
+
+
+def _batches(lengths: list[int], batch_size: int) -> list[list[int]]:
+    """Positions 0..n-1 of ``lengths`` (sorted ascending) cut into batches of at most ``batch_size`` items and
+    at most ``batch_size * PIECES_PER_TEXT`` padded pieces (one item at least), so that a few long texts are not
+    padded together with many short ones."""
+    budget = batch_size * PIECES_PER_TEXT
+    out: list[list[int]] = []
+    cur: list[int] = []
+    for pos, n in enumerate(lengths):
+        if cur and (len(cur) >= batch_size or (len(cur) + 1) * n > budget):
+            out.append(cur)
+            cur = []
+        cur.append(pos)
+    if cur:
+        out.append(cur)
+    return out
 
 
 _ENCODERS: dict[str, SentenceEncoder] = {}
