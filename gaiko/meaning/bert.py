@@ -82,8 +82,7 @@ def forward(w: Any, ids: Any, mask: Any) -> Any:
     for layer in w.layers:
         qkv = x @ layer["qkv_w"]
         qkv += layer["qkv_b"]
-        # (3, B, heads, L, size), contiguous: NumPy's stacked matmul calls BLAS only on contiguous slices
-        qkv = np.ascontiguousarray(qkv.reshape(batch, length, 3, heads, size).transpose(2, 0, 3, 1, 4))
+        qkv = qkv.reshape(batch, length, 3, heads, size).transpose(2, 0, 3, 1, 4)  # views (3, B, heads, L, size)
         q, k, v = qkv[0], qkv[1], qkv[2]
         q *= scale
         scores = q @ k.swapaxes(-1, -2)  # (B, heads, L, L)
