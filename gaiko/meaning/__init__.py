@@ -13,4 +13,6 @@ from ..errors import MeaningUnavailable
 from .encoder import DIMENSION, SentenceEncoder, available, encode, get_encoder
 from .weights import ENV_VAR, model_dir
 
-__all__ = ["DIMENSION", "ENV_VAR", "MeaningUnavailable", "SentenceEncoder", "available", "encode", "get_encoder", "model_dir"]
+__all__ = [
+    "DIMENSION", "ENV_VAR", "MeaningUnavailable", "SentenceEncoder", "available", "encode", "get_encoder", "model_dir",
+]

@@ -108,8 +108,12 @@ def load_weights(folder: Path | None = None) -> Weights:
         raw = load_file(str(folder / "model.safetensors"))
         tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
     except Exception as exc:  # a corrupt or foreign file: say which folder
-        raise MeaningUnavailable(f"the meaning encoder cannot read the weights in {folder}: {exc}. To fix, {INSTALL_HINT}.") from exc
-    max_len = int(st_config.get("max_seq_length", 256))
+        raise MeaningUnavailable(
+            f"the meaning encoder cannot read the weights in {folder}: {exc}. To fix, {INSTALL_HINT}.") from exc
+    if config.get("hidden_act", "gelu") != "gelu" or config.get("position_embedding_type", "absolute") != "absolute":
+        raise MeaningUnavailable(f"the model in {folder} is not a BERT with erf GELU and absolute positions, "
+                                 f"which is all gaiko's encoder runs. To fix, {INSTALL_HINT}.")
+    max_len = min(int(st_config.get("max_seq_length", 256)), int(config.get("max_position_embeddings", 512)))
     # tokenizer.json ships with truncation at 128 and fixed padding; the model was trained and is served at 256
     tokenizer.no_padding()
     tokenizer.enable_truncation(max_length=max_len)
@@ -117,7 +121,8 @@ def load_weights(folder: Path | None = None) -> Weights:
     def get(name: str) -> Any:
         key = name if name in raw else f"bert.{name}"
         if key not in raw:
-            raise MeaningUnavailable(f"the weights in {folder} lack {name!r}: not a BERT model. To fix, {INSTALL_HINT}.")
+            raise MeaningUnavailable(
+                f"the weights in {folder} lack {name!r}: not a BERT model. To fix, {INSTALL_HINT}.")
         return np.ascontiguousarray(raw[key], dtype=np.float32)
 
     def t(name: str) -> Any:  # torch Linear stores (out, in); we apply x @ W.T
