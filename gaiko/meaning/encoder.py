@@ -14,7 +14,10 @@ import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # numpy is imported on first use only
+    import numpy as np
 
 from .threads import default_threads, single_threaded_blas
 from .weights import Weights, load_weights, missing, model_dir
@@ -56,7 +59,7 @@ class SentenceEncoder:
             encodings = w.tokenizer.encode_batch(list(texts))
         return [e.ids for e in encodings]
 
-    def encode(self, texts: Sequence[str], batch_size: int = 32, threads: int | None = None) -> Any:
+    def encode(self, texts: Sequence[str], batch_size: int = 32, threads: int | None = None) -> np.ndarray:
         """Vectors for ``texts``: float32 array (len(texts), 384), rows L2-normalised, in input order.
 
         Texts are sorted by length and padded per batch of at most ``batch_size`` texts (and at most
@@ -149,7 +152,7 @@ def get_encoder() -> SentenceEncoder:
         return enc
 
 
-def encode(texts: list[str], batch_size: int = 32, threads: int | None = None) -> Any:
+def encode(texts: list[str], batch_size: int = 32, threads: int | None = None) -> np.ndarray:
     """Sentence vectors: float32 numpy array (len(texts), 384), rows L2-normalised, in input order.
 
     See :meth:`SentenceEncoder.encode` (``threads``: batches at once, default ``$GAIKO_MEANING_THREADS``,
