@@ -16,6 +16,7 @@ __all__ = [
     "SchemaError",
     "NotFound",
     "EvaluationError",
+    "MeaningUnavailable",
 ]
 
 
@@ -80,3 +81,12 @@ class NotFound(GaikoError):
 
 class EvaluationError(GaikoError):
     code = "evaluation_error"
+
+
+class MeaningUnavailable(GaikoError):
+    """The sentence encoder (:mod:`gaiko.meaning`) cannot run: a library or the model weights are missing.
+
+    The message names what is missing and the command that installs it.
+    """
+
+    code = "meaning_unavailable"
