@@ -33,9 +33,9 @@ _WORD = re.compile(r"[\w\-'\u2019]+")
 
 @dataclass(frozen=True)
 class TownRules:
-    """The ``places.sentence_town`` section: the locative phrase pattern (group 1: the name after the preposition),
-    the lower-case words that may stand inside a town's name ("Santa Cruz de la Sierra"), the most characters between
-    the phrase and the trigger, the fewest people of a town."""
+    """The ``places.sentence_town`` section: the locative phrase pattern (group 1: the name after the preposition, over
+    joiners and conjunctions), the lower-case words that may stand inside a town's name ("Santa Cruz de la Sierra"),
+    the most characters between the phrase and the trigger, the fewest people of a town."""
 
     pattern: re.Pattern[str]
     joiners: frozenset[str]
@@ -53,18 +53,19 @@ def parse_sentence_town(raw: Any, path: str) -> TownRules | None:
         if not cond:
             raise DataFileError(path, f"places.sentence_town: {msg}")
 
-    known = {"prepositions", "of_nouns", "joiners", "max_gap", "min_population"}
+    known = {"prepositions", "of_nouns", "joiners", "conjunctions", "max_gap", "min_population"}
     check(isinstance(raw, dict) and set(raw) <= known, f"use only {', '.join(sorted(known))}")
-    lists = {k: raw.get(k) or [] for k in ("prepositions", "of_nouns", "joiners")}
+    lists = {k: raw.get(k) or [] for k in ("prepositions", "of_nouns", "joiners", "conjunctions")}
     check(all(isinstance(v, list) and all(re.fullmatch(r"[a-z]+", str(w)) for w in v) for v in lists.values()),
-          "prepositions, of_nouns and joiners must list lower-case words")
+          "prepositions, of_nouns, joiners and conjunctions must list lower-case words")
     check(bool(lists["prepositions"]), "prepositions must list at least one word")
     for key in ("max_gap", "min_population"):
         v = raw.get(key)
         check(isinstance(v, int) and not isinstance(v, bool) and v >= 0, f"{key} must be a whole number >= 0")
     preps = "|".join(sorted(map(str, lists["prepositions"]), key=len, reverse=True))
     nouns = "|".join(sorted(map(str, lists["of_nouns"]), key=len, reverse=True))
-    joiners = "|".join(sorted(map(str, lists["joiners"]), key=len, reverse=True))
+    # a name phrase goes on over its joiners and over conjunctions ("in Harlo and Dunmere": two towns, so none)
+    joiners = "|".join(sorted(map(str, lists["joiners"] + lists["conjunctions"]), key=len, reverse=True))
     lead = rf"\b(?i:{preps})" + (rf"|\b(?i:{nouns})\s+of" if nouns else "")
     inner = rf"(?:\s+(?:(?:{joiners})\s+)?[A-Z\u00C0-\u00DE][\w\-'\u2019]*)*" if joiners else \
         r"(?:\s+[A-Z\u00C0-\u00DE][\w\-'\u2019]*)*"
