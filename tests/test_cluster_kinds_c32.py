@@ -233,6 +233,32 @@ def test_a_blast_retold_three_weeks_later_joins_it(one_by_one, first) -> None:
     assert _pure(*arts) == c
 
 
+VLD_DRIVERS = ("taxi drivers", "VLD", "LAB", "sector", None)
+# Monday 8 July 2024: a strike; Tuesday 8 July 2025: a stoppage "a year after their strike" (a definite noun, which the
+# article's context gives the stoppage's day)
+STRIKE = coded(["Taxi drivers went on strike in Harlo on Monday."], "2024-07-09", "Wire A",
+               dict(type="PROTEST", trigger="strike", src=VLD_DRIVERS, tgt=None, date="2024-07-08", prec="day",
+                    date_text="Monday"))
+STOPPAGE = coded(["Taxi drivers stopped work on Tuesday, a year after their strike set off three days of riots."],
+                 "2025-07-09", "Daily B",
+                 dict(type="PROTEST", trigger="stopped", src=VLD_DRIVERS, tgt=None, date="2025-07-08", prec="day",
+                      date_text="Tuesday"),
+                 dict(type="PROTEST", trigger="strike", src=VLD_DRIVERS, tgt=None, date="2025-07-09",
+                      prec="published"))
+
+
+@pytest.mark.parametrize("one_by_one", [False, True])
+@pytest.mark.parametrize("first", [0, 1])
+def test_a_definite_noun_retold_a_year_later_joins_its_event(one_by_one, first) -> None:
+    """fails before: "their strike" took the stoppage's Tuesday (a definite noun referring back) and joined it; "a year
+    after" moves it to the strike of the year before."""
+    arts = (STRIKE, STOPPAGE)[first:] + (STRIKE, STOPPAGE)[:first]
+    c = _clusters(*arts, one_by_one=one_by_one)
+    assert c["strike@2025-07-09/Daily B"] == c["strike@2024-07-09/Wire A"]
+    assert c["strike@2025-07-09/Daily B"] != c["stopped@2025-07-09/Daily B"]
+    assert _pure(*arts) == c
+
+
 @pytest.mark.parametrize("one_by_one", [False, True])
 def test_a_retelling_without_a_number_or_in_another_clause_is_left_as_it_was(one_by_one) -> None:
     """guards: "after it expelled" says not how long before; ", and its police expelled" is another clause."""

@@ -80,7 +80,8 @@ def parse_retold(raw: Any, path: str) -> RetoldRules | None:
 def retold_units(rows: Sequence[dict[str, Any]], units: list[Any], rules: Any) -> list[Any]:
     """``units`` (the :class:`~gaiko.clusters.units.Unit` of one article's ``rows``, in order) with every retold
     event moved before its sentence's dated event: a unit of precision ``shared`` whose window is the shared one
-    (``dates.shared``), whose date phrase is that of a ``day`` report of its sentence on its last day, and which the
+    (``dates.shared``), whose date phrase is that of a ``day`` report of its sentence on its last day (or a definite
+    noun with no date phrase that :mod:`.context` gave the day of such a report: "a year after their strike"), and which the
     last "<number> <unit>(s) <connective>" between that phrase and its trigger, at most ``max_gap`` characters before
     the trigger and in its clause (no comma, semicolon or colon between), places ``number`` units before it."""
     from .units import Unit
@@ -91,14 +92,15 @@ def retold_units(rows: Sequence[dict[str, Any]], units: list[Any], rules: Any) -
     out = list(units)
     before = int((rules.dates.get("shared") or {}).get("before", 0))
     for i, (r, u) in enumerate(zip(rows, units)):
-        if u.prec != "shared" or u.lo is None or u.hi is None or u.lo != u.hi - before:
+        if u.prec != "shared" or u.lo is None or u.hi is None or u.lo not in (u.hi - before, u.hi):
             continue
         own = str(r.get("date_text") or "")
-        if not own or set(re.findall(r"[a-z]+", own.lower())) & rr.relative_words:
-            continue
-        if not any(r2 is not r and r2.get("article_id") == r.get("article_id")
-                   and r2.get("sentence_idx") == r.get("sentence_idx") and v.prec == "day" and v.lo == u.hi
-                   and r2.get("date_text") == own for r2, v in zip(rows, units)):
+        dated = [r2 for r2, v in zip(rows, units) if r2 is not r and r2.get("article_id") == r.get("article_id")
+                 and r2.get("sentence_idx") == r.get("sentence_idx") and v.prec == "day" and v.lo == u.hi
+                 and (r2.get("date_text") == own if own else r2.get("date_text"))]
+        if not own and u.lo == u.hi and dated:
+            own = str(dated[0]["date_text"])  # a definite noun given the day of its sentence's dated report (.context)
+        if not own or not dated or set(re.findall(r"[a-z]+", own.lower())) & rr.relative_words:
             continue
         moved = _moved(r, u, own, rr, rules)
         if moved is not None:
