@@ -16,6 +16,7 @@ apart."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from gaiko.clusters.rules import load_rules
 from gaiko.clusters.units import places_agree, units_of
 from gaiko.clusters.update import mention_rows
 from gaiko.errors import DataFileError
+from gaiko.types import Place
 
 from test_cluster_kinds_c24 import coded
 from test_cluster_undecided import _clusters
@@ -76,6 +78,12 @@ DUNMERE_TOO = _march("Protesters filled the streets of Dunmere on Sunday, police
 HARLO = _march("In Harlo, where crowds had marched on Sunday, shops reopened on Monday.", "2025-06-10", "Post C")
 HARLO_TOO = _march("Residents of Harlo marched to the town hall on Sunday.", "2025-06-09", "Herald D")
 
+def _in_country(art, country: str):
+    """The article with its one event placed in a country only (the coder's place of a country, ``C:``)."""
+    ev = dataclasses.replace(art.events[0], place=Place(text="the country", name=None, country=country))
+    return dataclasses.replace(art, events=[ev])
+
+
 ORDERS = [(0, 1, 2, 3), (3, 2, 1, 0), (2, 0, 3, 1), (1, 3, 0, 2)]
 
 
@@ -103,6 +111,19 @@ def test_an_undated_report_of_the_harlo_march_joins_it(one_by_one, first) -> Non
     c = _clusters(*arts, one_by_one=one_by_one)
     assert c["marched@2025-06-09/Brief E"] == c["marched@2025-06-10/Post C"]
     assert c["marched@2025-06-09/Brief E"] != c["marched@2025-06-09/Wire A"]
+    assert _pure(*arts) == c
+
+
+@pytest.mark.parametrize("one_by_one", [False, True])
+@pytest.mark.parametrize("first", [0, 1])
+def test_a_march_placed_only_in_its_country_whose_sentence_names_another_town_stays_apart(one_by_one, first) -> None:
+    """fails before: placed in Valdoria (the coder's country), it agreed with the Dunmere march of its day."""
+    country = _in_country(_march("Crowds took to the streets in Harlo on Sunday, videos showed.", "2025-06-09",
+                                 "Wire G", trigger="took"), "VLD")
+    assert units_of(mention_rows([country]), load_rules())[0].place == "S:harlo|VLD"
+    arts = (DUNMERE, country)[first:] + (DUNMERE, country)[:first]
+    c = _clusters(*arts, one_by_one=one_by_one)
+    assert c["took@2025-06-09/Wire G"] != c["marched@2025-06-09/Wire A"]
     assert _pure(*arts) == c
 
 
@@ -143,6 +164,9 @@ def test_sentence_town_of_a_row() -> None:
     placed = article("Crowds marched in Harlo on Sunday.", "2025-06-09", "Wire A",
                      ("PROTEST", "marched", VLD_CROWD, None, "2025-06-08", "day", ("Dunmere", "VLD")))
     assert units_of(mention_rows([placed]), rules)[0].place == "P:dunmere|VLD"
+    # placed in another country than the town's: kept
+    abroad = _in_country(_march("Crowds marched in Harlo on Sunday.", "2025-06-09", "Wire A"), "MRV")
+    assert units_of(mention_rows([abroad]), rules)[0].place == "C:MRV"
 
 
 def test_soft_places_agree_only_apart_from_another_town_of_their_country() -> None:

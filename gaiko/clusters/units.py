@@ -116,13 +116,15 @@ def _place_level(p: str) -> int:
 
 def unit_of(m: dict[str, Any], rules: Rules) -> Unit:
     """The unit of a mention given as a flat event row (store column names, plus ``published``). A mention with no
-    place gets the soft place its sentence names next to its trigger, if any (``places.sentence_town``,
-    :mod:`.towns`)."""
+    place, or only a country, gets the soft place its sentence names next to its trigger (a town of that country), if
+    any (``places.sentence_town``, :mod:`.towns`)."""
     prec = m.get("date_precision") or "other"
     lo, hi = rules.window(_as_date(m.get("date")), prec, _as_date(m.get("published")))
     place = rules.place_key(m.get("place_name"), m.get("place_country"))
-    if place == WILD and rules.sentence_town is not None:
-        place = sentence_town(m, rules.sentence_town) or WILD
+    if (place == WILD or place.startswith("C:")) and rules.sentence_town is not None:
+        soft = sentence_town(m, rules.sentence_town)
+        if soft and (place == WILD or soft.endswith("|" + place[2:])):
+            place = soft
     return Unit(
         status=status_of(m.get("negated"), m.get("intended"), m.get("hypothetical")),
         event_type=str(m["event_type"]),
