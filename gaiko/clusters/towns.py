@@ -2,16 +2,16 @@
 ``gaiko/data/clusters.yaml``; docs/clusters.md, round c32).
 
 "In Harlo, where crowds had marched on Sunday, shops reopened": the coder gives the march no place (or only its
-country), so it agreed with a march placed in any other town of its country on that Sunday, and the two were joined. The phrase next to its trigger
-names its town: the locative phrase ("in", "at", "near", ...; "residents of", "the streets of") nearest the trigger,
-at most ``max_gap`` characters away with no semicolon between. When that phrase names exactly one town of the report's
-countries in the gazetteer (``places/gazetteer.tsv``, at least ``min_population`` people; no country, nationality or
-region: "in Tarsia province" names none) the report gets a *soft place* ``S:<town>|<country>`` (in place of no place,
-or of that town's country)
-(:func:`sentence_town`). A soft place only keeps reports apart: it disagrees with a report placed in, or softly
-placed in, another town of that country (:func:`soft_places_agree`) and agrees with everything else (an open place, a
-country, a town of another country); it does not make the report say more (it never becomes a parent for naming a
-place) and never meets others of its day (``places.meet``). A pure function of the mention row and the gazetteer, so
+country), so it agreed with a march placed in any other town of its country on that Sunday, and the two were joined.
+The phrase next to its trigger names its town: the locative phrase ("in", "at", "near", ...; "residents of", "the
+streets of") nearest the trigger, at most ``max_gap`` characters away with no semicolon between. When that phrase
+names exactly one town of the report's countries in the gazetteer (``places/gazetteer.tsv``, at least
+``min_population`` people; no country, nationality or region: "in Tarsia province" names none) the report gets a *soft
+place* ``S:<town>|<country>`` (in place of no place, or of that town's country) (:func:`sentence_town`). A soft place
+only keeps reports apart: it disagrees with a report placed in, or softly placed in, another town of that country
+(:func:`soft_places_agree`) and agrees with everything else (an open place, a country, a town of another country); it
+does not make the report say more (it never becomes a parent for naming a place) and never meets others of its day
+(``places.meet``). A pure function of the mention row and the gazetteer, so
 batches still equal a rebuild.
 """
 
