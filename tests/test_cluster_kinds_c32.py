@@ -1,8 +1,8 @@
 """Round c32 of issue 17 (docs/clusters.md, "Round c32"): two kinds of false merge the newest labelled files share.
 
-*Soft places* (``places.sentence_town`` in gaiko/data/clusters.yaml, gaiko/clusters/towns.py). "In Harlo, where crowds
-had marched on Sunday, shops reopened": the coder gives the march no place, so it agreed with the march placed in
-Dunmere that Sunday and the two were joined. The town the locative phrase next to its trigger names (in a gazetteer) is
+*Soft places* (``places.sentence_town`` in gaiko/data/clusters.yaml, gaiko/clusters/towns.py). "In Harlo, where a crowd
+gathered on Sunday, the shops stayed shut": the coder gives the gathering no place, so it agreed
+with the march placed in Dunmere that Sunday and the two were joined. The town the locative phrase next to its trigger names (in a gazetteer) is
 now its soft place: it keeps it apart from a report of another town of its country, and agrees with everything else.
 
 *Retold events* (``retold``, gaiko/clusters/retold.py, written in round c30 and kept here with ``halfwidth.year: 1``).
@@ -72,11 +72,13 @@ def _march(text: str, published: str, outlet: str, trigger: str = "marched", dat
 # Sunday 8 June 2025: a march in Dunmere (two outlets, one of them naming the town only in its sentence)
 DUNMERE = _march("Thousands marched in Dunmere on Sunday against the fuel tax.", "2025-06-09", "Wire A",
                  place=("Dunmere", "VLD"), tgt=VLD_GOV)
-DUNMERE_TOO = _march("Protesters filled the streets of Dunmere on Sunday, police said.", "2025-06-09", "Daily B",
-                     trigger="filled")
+DUNMERE_TOO = _march("A long column of demonstrators wound through Dunmere on Sunday, police said.", "2025-06-09",
+                     "Daily B", trigger="wound")
 # the same Sunday, a march in Harlo that the coder gave no place
-HARLO = _march("In Harlo, where crowds had marched on Sunday, shops reopened on Monday.", "2025-06-10", "Post C")
-HARLO_TOO = _march("Residents of Harlo marched to the town hall on Sunday.", "2025-06-09", "Herald D")
+HARLO = _march("In Harlo, where a crowd gathered on Sunday, the shops stayed shut on Monday.", "2025-06-10", "Post C",
+               trigger="gathered")
+HARLO_TOO = _march("Residents of Harlo walked to the railway station on Sunday in protest.", "2025-06-09", "Herald D",
+                   trigger="walked")
 
 def _in_country(art, country: str):
     """The article with its one event placed in a country only (the coder's place of a country, ``C:``)."""
@@ -90,27 +92,27 @@ ORDERS = [(0, 1, 2, 3), (3, 2, 1, 0), (2, 0, 3, 1), (1, 3, 0, 2)]
 @pytest.mark.parametrize("one_by_one", [False, True])
 @pytest.mark.parametrize("order", ORDERS)
 def test_a_march_its_sentence_places_in_another_town_stays_apart(one_by_one, order) -> None:
-    """fails before: the Harlo march named no place and joined Dunmere's of the same Sunday."""
+    """fails before: the Harlo gathering named no place and joined Dunmere's march of the same Sunday."""
     arts = [(DUNMERE, DUNMERE_TOO, HARLO, HARLO_TOO)[i] for i in order]
     c = _clusters(*arts, one_by_one=one_by_one)
-    assert c["marched@2025-06-10/Post C"] != c["marched@2025-06-09/Wire A"]
-    assert c["marched@2025-06-09/Herald D"] != c["marched@2025-06-09/Wire A"]
+    assert c["gathered@2025-06-10/Post C"] != c["marched@2025-06-09/Wire A"]
+    assert c["walked@2025-06-09/Herald D"] != c["marched@2025-06-09/Wire A"]
     # joins that must still happen: the two Harlo reports, and the Dunmere report naming its town only in its sentence
-    assert c["marched@2025-06-10/Post C"] == c["marched@2025-06-09/Herald D"]
-    assert c["filled@2025-06-09/Daily B"] == c["marched@2025-06-09/Wire A"]
+    assert c["gathered@2025-06-10/Post C"] == c["walked@2025-06-09/Herald D"]
+    assert c["wound@2025-06-09/Daily B"] == c["marched@2025-06-09/Wire A"]
     assert _pure(*arts) == c  # the store equals the in-memory reference
 
 
 @pytest.mark.parametrize("one_by_one", [False, True])
 @pytest.mark.parametrize("first", [0, 1, 2])
 def test_an_undated_report_of_the_harlo_march_joins_it(one_by_one, first) -> None:
-    """fails before: the two marches were one event. Now the undated report naming Harlo fits only the Harlo march."""
-    undated = _march("Protesters also marched in Harlo, a local official said.", "2025-06-09", "Brief E",
-                     date="2025-06-09", prec="published")
+    """fails before: the two marches were one event. Now the undated report naming Harlo fits only the Harlo one."""
+    undated = _march("Shopkeepers also protested near Harlo, a local official said.", "2025-06-09", "Brief E",
+                     trigger="protested", date="2025-06-09", prec="published")
     arts = (DUNMERE, HARLO, undated)[first:] + (DUNMERE, HARLO, undated)[:first]
     c = _clusters(*arts, one_by_one=one_by_one)
-    assert c["marched@2025-06-09/Brief E"] == c["marched@2025-06-10/Post C"]
-    assert c["marched@2025-06-09/Brief E"] != c["marched@2025-06-09/Wire A"]
+    assert c["protested@2025-06-09/Brief E"] == c["gathered@2025-06-10/Post C"]
+    assert c["protested@2025-06-09/Brief E"] != c["marched@2025-06-09/Wire A"]
     assert _pure(*arts) == c
 
 
@@ -118,12 +120,12 @@ def test_an_undated_report_of_the_harlo_march_joins_it(one_by_one, first) -> Non
 @pytest.mark.parametrize("first", [0, 1])
 def test_a_march_placed_only_in_its_country_whose_sentence_names_another_town_stays_apart(one_by_one, first) -> None:
     """fails before: placed in Valdoria (the coder's country), it agreed with the Dunmere march of its day."""
-    country = _in_country(_march("Crowds took to the streets in Harlo on Sunday, videos showed.", "2025-06-09",
-                                 "Wire G", trigger="took"), "VLD")
+    country = _in_country(_march("A crowd rallied in Harlo on Sunday, a local radio station said.", "2025-06-09",
+                                 "Wire G", trigger="rallied"), "VLD")
     assert units_of(mention_rows([country]), load_rules())[0].place == "S:harlo|VLD"
     arts = (DUNMERE, country)[first:] + (DUNMERE, country)[:first]
     c = _clusters(*arts, one_by_one=one_by_one)
-    assert c["took@2025-06-09/Wire G"] != c["marched@2025-06-09/Wire A"]
+    assert c["rallied@2025-06-09/Wire G"] != c["marched@2025-06-09/Wire A"]
     assert _pure(*arts) == c
 
 
@@ -257,29 +259,29 @@ def test_a_blast_retold_three_weeks_later_joins_it(one_by_one, first) -> None:
     assert _pure(*arts) == c
 
 
-VLD_DRIVERS = ("taxi drivers", "VLD", "LAB", "sector", None)
-# Monday 8 July 2024: a strike; Tuesday 8 July 2025: a stoppage "a year after their strike" (a definite noun, which the
-# article's context gives the stoppage's day)
-STRIKE = coded(["Taxi drivers went on strike in Harlo on Monday."], "2024-07-09", "Wire A",
-               dict(type="PROTEST", trigger="strike", src=VLD_DRIVERS, tgt=None, date="2024-07-08", prec="day",
-                    date_text="Monday"))
-STOPPAGE = coded(["Taxi drivers stopped work on Tuesday, a year after their strike set off three days of riots."],
-                 "2025-07-09", "Daily B",
-                 dict(type="PROTEST", trigger="stopped", src=VLD_DRIVERS, tgt=None, date="2025-07-08", prec="day",
-                      date_text="Tuesday"),
-                 dict(type="PROTEST", trigger="strike", src=VLD_DRIVERS, tgt=None, date="2025-07-09",
-                      prec="published"))
+VLD_DRIVERS = ("bus drivers", "VLD", "LAB", "sector", None)
+# Monday 8 July 2024: a walkout; Tuesday 8 July 2025: buses parked "a year after their walkout" (a definite noun, which
+# the article's context gives the day of the parked buses)
+WALKOUT = coded(["Bus drivers held a walkout at the Harlo depot on Monday."], "2024-07-09", "Wire A",
+                dict(type="PROTEST", trigger="walkout", src=VLD_DRIVERS, tgt=None, date="2024-07-08", prec="day",
+                     date_text="Monday"))
+PARKED = coded(["Bus drivers parked their buses on Tuesday, a year after their walkout closed the port for a week."],
+               "2025-07-09", "Daily B",
+               dict(type="PROTEST", trigger="parked", src=VLD_DRIVERS, tgt=None, date="2025-07-08", prec="day",
+                    date_text="Tuesday"),
+               dict(type="PROTEST", trigger="walkout", src=VLD_DRIVERS, tgt=None, date="2025-07-09",
+                    prec="published"))
 
 
 @pytest.mark.parametrize("one_by_one", [False, True])
 @pytest.mark.parametrize("first", [0, 1])
 def test_a_definite_noun_retold_a_year_later_joins_its_event(one_by_one, first) -> None:
-    """fails before: "their strike" took the stoppage's Tuesday (a definite noun referring back) and joined it; "a year
-    after" moves it to the strike of the year before."""
-    arts = (STRIKE, STOPPAGE)[first:] + (STRIKE, STOPPAGE)[:first]
+    """fails before: "their walkout" took the Tuesday of the parked buses (a definite noun referring back) and joined
+    them; "a year after" moves it to the walkout of the year before."""
+    arts = (WALKOUT, PARKED)[first:] + (WALKOUT, PARKED)[:first]
     c = _clusters(*arts, one_by_one=one_by_one)
-    assert c["strike@2025-07-09/Daily B"] == c["strike@2024-07-09/Wire A"]
-    assert c["strike@2025-07-09/Daily B"] != c["stopped@2025-07-09/Daily B"]
+    assert c["walkout@2025-07-09/Daily B"] == c["walkout@2024-07-09/Wire A"]
+    assert c["walkout@2025-07-09/Daily B"] != c["parked@2025-07-09/Daily B"]
     assert _pure(*arts) == c
 
 

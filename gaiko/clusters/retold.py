@@ -81,7 +81,7 @@ def retold_units(rows: Sequence[dict[str, Any]], units: list[Any], rules: Any) -
     """``units`` (the :class:`~gaiko.clusters.units.Unit` of one article's ``rows``, in order) with every retold
     event moved before its sentence's dated event: a unit of precision ``shared`` whose window is the shared one
     (``dates.shared``), whose date phrase is that of a ``day`` report of its sentence on its last day (or a definite
-    noun with no date phrase that :mod:`.context` gave the day of such a report: "a year after their strike"), and
+    noun with no date phrase that :mod:`.context` gave the day of such a report: "a year after their walkout"), and
     which the last "<number> <unit>(s) <connective>" between that phrase and its trigger, at most ``max_gap``
     characters before the trigger and in its clause (no comma, semicolon or colon between), places ``number`` units
     before it."""

@@ -1,7 +1,7 @@
 """The town a report's own sentence places it in, when the coder gave it no place (``places.sentence_town`` in
 ``gaiko/data/clusters.yaml``; docs/clusters.md, round c32).
 
-"In Harlo, where crowds had marched on Sunday, shops reopened": the coder gives the march no place (or only its
+"In Harlo, where a crowd gathered on Sunday, the shops stayed shut": the coder gives the march no place (or only its
 country), so it agreed with a march placed in any other town of its country on that Sunday, and the two were joined.
 The phrase next to its trigger names its town: the locative phrase ("in", "at", "near", ...; "residents of", "the
 streets of") nearest the trigger, at most ``max_gap`` characters away with no semicolon between. When that phrase
