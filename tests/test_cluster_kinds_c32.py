@@ -1,9 +1,10 @@
 """Round c32 of issue 17 (docs/clusters.md, "Round c32"): two kinds of false merge the newest labelled files share.
 
 *Soft places* (``places.sentence_town`` in gaiko/data/clusters.yaml, gaiko/clusters/towns.py). "In Harlo, where a crowd
-gathered on Sunday, the shops stayed shut": the coder gives the gathering no place, so it agreed
-with the march placed in Dunmere that Sunday and the two were joined. The town the locative phrase next to its trigger names (in a gazetteer) is
-now its soft place: it keeps it apart from a report of another town of its country, and agrees with everything else.
+gathered on Sunday, the shops stayed shut": the coder gives the gathering no place, so it agreed with the march placed
+in Dunmere that Sunday and the two were joined. The town the locative phrase next to its trigger names (in a
+gazetteer) is now its soft place: it keeps it apart from a report of another town of its country, and agrees with
+everything else.
 
 *Retold events* (``retold``, gaiko/clusters/retold.py, written in round c30 and kept here with ``halfwidth.year: 1``).
 "Valdoria expelled four Morvenian journalists on Monday, a year after it expelled two of their colleagues": the coder
