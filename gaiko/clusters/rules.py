@@ -83,6 +83,10 @@ class Rules:
     meet_sides: frozenset[str] = frozenset()
     #: what undated reports refer to (the ``referent`` section; gaiko.clusters.referent), None without one
     referent: Any = None
+    #: events a sentence retells as earlier than its dated one (the ``retold`` section; gaiko.clusters.retold)
+    retold: Any = None
+    #: the town a report's own sentence places it in (``places.sentence_town``; gaiko.clusters.towns)
+    sentence_town: Any = None
 
     # -- sides ---------------------------------------------------------------
     def side(self, country: str | None, sector: str | None, name: str | None, resolved_by: str | None = None,
@@ -344,6 +348,13 @@ def load_rules(path: str | None = None) -> Rules:
            "places.meet.sides must list open, country or named")
     _check(p, isinstance(max_days, int) and max_days >= 1, "attach.max_window_days must be a whole number >= 1")
     referent = parse_referent(raw.get("referent"), p)
+    from .retold import parse_retold
+    from .towns import parse_sentence_town
+
+    retold = parse_retold(raw.get("retold"), p)
+    _check(p, retold is None or "shared" in dates, "retold needs dates.shared (the window it moves events from)")
+    _check(p, set(places) <= {"level", "meet", "sentence_town"}, "places: use only level, meet, sentence_town")
+    sentence_town = parse_sentence_town(places.get("sentence_town"), p)
     if referent is not None:
         _check(p, referent.precisions <= set(str(x) for x in attach.get("ambiguous") or ()),
                "referent.precisions must be precisions of attach.ambiguous (the reports it decides for)")
@@ -380,8 +391,11 @@ def load_rules(path: str | None = None) -> Rules:
         not_nouns=frozenset(str(x).lower() for x in article.get("not_nouns") or ()),
         country_names=_country_names(),
         path=p,
-        widths=_widths({str(k): dict(v) for k, v in dates.items()}, max_days),
+        widths=tuple(sorted(set(_widths({str(k): dict(v) for k, v in dates.items()}, max_days))
+                            | {w for w in (retold.widths() if retold else ()) if w <= max_days})),
         meet_precisions=frozenset(str(x) for x in meet.get("precisions") or ()),
         meet_sides=frozenset(str(x) for x in meet.get("sides") or ()),
         referent=referent,
+        retold=retold,
+        sentence_town=sentence_town,
     )

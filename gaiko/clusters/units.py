@@ -8,7 +8,8 @@ A mention's *unit* is what it says about the event, reduced to what reports of o
 * ``src`` / ``tgt``: the side of each actor (:meth:`~gaiko.clusters.rules.Rules.side`): ``JPN``, ``IGO=...``,
   with ``@person`` for a named person, or ``?`` when unresolved or absent;
 * ``place``: ``P:<name>|<country>`` for a place below country level, ``C:<country>`` for a country,
-  ``?`` when there is none or it is not in the gazetteer;
+  ``S:<town>|<country>`` for the town its sentence names next to its trigger when the coder gave none (a soft place,
+  :mod:`.towns`), ``?`` when there is none or it is not in the gazetteer;
 * ``prec``, ``lo``, ``hi``: the date precision and the window of days (proleptic ordinals) the event may
   have happened on (:meth:`~gaiko.clusters.rules.Rules.window`);
 * ``sym``: a two-way event ("A and B clashed", "exchanged prisoners", "held talks"), which the coder gives in both
@@ -30,6 +31,8 @@ from .context import referred_days
 from .sentence import sentence_places, shared_dates, status_of
 from .meeting import place_meets, side_country
 from .referent import conflicts, referent_of, shares
+from .retold import retold_units
+from .towns import SOFT, sentence_town, soft_places_agree
 from .rules import NAMED, OTHER_MODE, WILD, Rules
 
 __all__ = ["Unit", "unit_of", "units_of", "status_of", "compatible", "directed", "side_by_side", "sides_agree", "order",
@@ -112,9 +115,16 @@ def _place_level(p: str) -> int:
 
 
 def unit_of(m: dict[str, Any], rules: Rules) -> Unit:
-    """The unit of a mention given as a flat event row (store column names, plus ``published``)."""
+    """The unit of a mention given as a flat event row (store column names, plus ``published``). A mention with no
+    place, or only a country, gets the soft place its sentence names next to its trigger (a town of that country), if
+    any (``places.sentence_town``, :mod:`.towns`)."""
     prec = m.get("date_precision") or "other"
     lo, hi = rules.window(_as_date(m.get("date")), prec, _as_date(m.get("published")))
+    place = rules.place_key(m.get("place_name"), m.get("place_country"))
+    if (place == WILD or place.startswith("C:")) and rules.sentence_town is not None:
+        soft = sentence_town(m, rules.sentence_town)
+        if soft and (place == WILD or soft.endswith("|" + place[2:])):
+            place = soft
     return Unit(
         status=status_of(m.get("negated"), m.get("intended"), m.get("hypothetical")),
         event_type=str(m["event_type"]),
@@ -122,7 +132,7 @@ def unit_of(m: dict[str, Any], rules: Rules) -> Unit:
                        m.get("source_person")),
         tgt=rules.side(m.get("target_country"), m.get("target_sector"), m.get("target_name"), m.get("target_resolved_by"),
                        m.get("target_person")),
-        place=rules.place_key(m.get("place_name"), m.get("place_country")),
+        place=place,
         mode=rules.unit_mode(m.get("mode"), str(m["event_type"])),
         prec=prec if prec in rules.precision_order else "other",
         lo=lo, hi=hi, rank=rules.rank(prec if prec in rules.precision_order else "other"),
@@ -141,7 +151,8 @@ def units_of(rows: Sequence[dict[str, Any]], rules: Rules) -> list[Unit]:
     for the others it is an upper bound, precision ``shared`` (window in ``dates.shared``). An event naming a side but
     no place takes the one place of the other events of its sentence, type, status and date
     (:func:`~.sentence.sentence_places`). An undated report referring back with a definite noun ("the raids") to the one dated
-    report of the article it agrees with is of that day (:mod:`.context`)."""
+    report of the article it agrees with is of that day (:mod:`.context`). An event its sentence retells as "two months
+    after" the dated one happened that long before (:mod:`.retold`)."""
     shared = shared_dates(rows) if "shared" in rules.dates else set()
     places = sentence_places(rows)
     out = []
@@ -164,6 +175,8 @@ def units_of(rows: Sequence[dict[str, Any]], rules: Rules) -> list[Unit]:
             # the day of the report it refers to, as a date shared with another event (never a parent of that report)
             out[i] = Unit(u.status, u.event_type, u.src, u.tgt, u.place, u.mode, "shared", day, day,
                           rules.rank("shared"), sym=u.sym, ref=u.ref)
+    if rules.retold is not None:
+        out = retold_units(rows, out, rules)
     return out
 
 
@@ -204,9 +217,12 @@ def _person(s: str) -> tuple[str, str]:
 
 
 def places_agree(a: str, b: str) -> bool:
-    """Equal, one open, or a country and one of its cities."""
+    """Equal, one open, or a country and one of its cities; a soft place (``S:``, the town its sentence names,
+    :mod:`.towns`) disagrees only with another town of its country."""
     if a == b or a == WILD or b == WILD:
         return True
+    if a.startswith(SOFT) or b.startswith(SOFT):
+        return soft_places_agree(a, b)
     city, country = (a, b) if a.startswith("P:") else (b, a)
     return city.startswith("P:") and country.startswith("C:") and city.rsplit("|", 1)[1] == country[2:]
 
@@ -250,8 +266,8 @@ def named_anchor(v: Unit, u: Unit, rules: Rules) -> bool:
 
 
 def is_empty(u: Unit) -> bool:
-    """Whether the unit names no side and no place (only a type and a date)."""
-    return u.src == WILD and u.tgt == WILD and u.place == WILD
+    """Whether the unit names no side and no place (only a type and a date; a soft place names none)."""
+    return u.src == WILD and u.tgt == WILD and (u.place == WILD or u.place.startswith(SOFT))
 
 
 def directed(v: Unit, u: Unit) -> bool:

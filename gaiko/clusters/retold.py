@@ -1,0 +1,138 @@
+"""Events a sentence retells as earlier than its dated one (``retold`` in ``gaiko/data/clusters.yaml``).
+
+"Valdoria recalled its envoy on Monday, a year after Morvenia expelled two of its diplomats", "The council reopened the
+market on Friday, three weeks after arsonists burned it down": the coder gives the expulsion and the arson the date
+phrase of the sentence, which :func:`~gaiko.clusters.sentence.shared_dates` then takes as an upper bound (precision
+``shared``: the day or up to 3 days before), where they may join the sentence's own event of their type. The phrase
+"<number> <unit>(s) after" right before such an event says how long before the dated event it happened.
+:func:`retold_units` moves it there: ``n`` days before is that day (precision ``day``); weeks, months and years before
+are a window around that day (precisions ``week``, ``month``, ``year``; half-widths in ``retold.halfwidth``), as the
+coder gives "three months ago". A pure function of one article's mentions, so batches still equal a rebuild
+(docs/clusters.md: written in round c30, kept in round c32).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import DataFileError
+
+__all__ = ["RetoldRules", "parse_retold", "retold_units"]
+
+_UNITS = ("day", "week", "month", "year")
+
+
+@dataclass(frozen=True)
+class RetoldRules:
+    """The ``retold`` section: the words that open the phrase (``connectives``), number words, the half-width of the
+    window (days) for each unit, the most characters between the phrase and the trigger, and the words of a date
+    phrase that is already relative (the coder placed the event itself: "three days after Thursday")."""
+
+    pattern: re.Pattern[str]
+    numbers: dict[str, int]
+    halfwidth: dict[str, int]
+    max_gap: int
+    relative_words: frozenset[str]
+
+    def widths(self) -> tuple[int, ...]:
+        """The widths (days) of the windows it moves events to (``2 * halfwidth + 1`` per unit), for the lookups."""
+        return tuple(sorted({2 * h + 1 for h in self.halfwidth.values()}))
+
+
+def parse_retold(raw: Any, path: str) -> RetoldRules | None:
+    """The ``retold`` section of the rules file (None without one). Raises :class:`~gaiko.errors.DataFileError`
+    naming ``path`` when it is malformed."""
+    if raw is None:
+        return None
+
+    def check(cond: bool, msg: str) -> None:
+        if not cond:
+            raise DataFileError(path, f"retold: {msg}")
+
+    known = {"connectives", "numbers", "halfwidth", "max_gap", "relative_words"}
+    check(isinstance(raw, dict) and set(raw) <= known, f"use only {', '.join(sorted(known))}")
+    conn = [str(x).lower() for x in raw.get("connectives") or []]
+    check(bool(conn) and all(re.fullmatch(r"[a-z]+", c) for c in conn), "connectives must list words")
+    numbers = raw.get("numbers") or {}
+    check(isinstance(numbers, dict) and all(re.fullmatch(r"[a-z]+", str(k)) and isinstance(v, int)
+                                            and not isinstance(v, bool) and v >= 1 for k, v in numbers.items()),
+          "numbers must map words to whole numbers >= 1")
+    half = raw.get("halfwidth") or {}
+    check(isinstance(half, dict) and set(half) == set(_UNITS)
+          and all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in half.values()),
+          "halfwidth must give day, week, month and year a whole number of days >= 0")
+    check(half.get("day") == 0, "halfwidth.day must be 0 (a retold day is that day, precision day)")
+    gap = raw.get("max_gap", 80)
+    check(isinstance(gap, int) and not isinstance(gap, bool) and gap >= 0, "max_gap must be a whole number >= 0")
+    rel = raw.get("relative_words") or []
+    check(isinstance(rel, list), "relative_words must be a list of words")
+    words = "|".join(sorted((re.escape(str(k).lower()) for k in numbers), key=len, reverse=True))
+    pattern = re.compile(rf"\b({words}|\d{{1,2}})\s+({'|'.join(_UNITS)})s?\s+(?:{'|'.join(conn)})\b", re.I)
+    return RetoldRules(pattern, {str(k).lower(): int(v) for k, v in numbers.items()},
+                       {str(k): int(v) for k, v in half.items()}, gap, frozenset(str(x).lower() for x in rel))
+
+
+def retold_units(rows: Sequence[dict[str, Any]], units: list[Any], rules: Any) -> list[Any]:
+    """``units`` (the :class:`~gaiko.clusters.units.Unit` of one article's ``rows``, in order) with every retold
+    event moved before its sentence's dated event: a unit of precision ``shared`` whose window is the shared one
+    (``dates.shared``), whose date phrase is that of a ``day`` report of its sentence on its last day (or a definite
+    noun with no date phrase that :mod:`.context` gave the day of such a report: "a year after their walkout"), and
+    which the last "<number> <unit>(s) <connective>" between that phrase and its trigger, at most ``max_gap``
+    characters before the trigger and in its clause (no comma, semicolon or colon between), places ``number`` units
+    before it."""
+    rr = rules.retold
+    if rr is None:
+        return units
+    out = list(units)
+    before = int((rules.dates.get("shared") or {}).get("before", 0))
+    for i, (r, u) in enumerate(zip(rows, units)):
+        if u.prec != "shared" or u.lo is None or u.hi is None or u.lo not in (u.hi - before, u.hi):
+            continue
+        own = str(r.get("date_text") or "")
+        dated = [r2 for r2, v in zip(rows, units) if r2 is not r and r2.get("article_id") == r.get("article_id")
+                 and r2.get("sentence_idx") == r.get("sentence_idx") and v.prec == "day" and v.lo == u.hi
+                 and (r2.get("date_text") == own if own else r2.get("date_text"))]
+        if not own and u.lo == u.hi and dated:
+            own = str(dated[0]["date_text"])  # a definite noun given the day of its sentence's dated report (.context)
+        if not own or not dated or set(re.findall(r"[a-z]+", own.lower())) & rr.relative_words:
+            continue
+        moved = _moved(r, u, own, rr, rules)
+        if moved is not None:
+            out[i] = moved
+    return out
+
+
+def _moved(r: dict[str, Any], u: Any, own: str, rr: RetoldRules, rules: Any) -> Any:
+    from .units import Unit
+
+    sent = str(r.get("sentence_text") or "")
+    at = int(r.get("trigger_start") or 0) - int(r.get("sentence_start") or 0)
+    phrase = sent.find(own)
+    if phrase < 0 or phrase > at:
+        return None
+    found = list(rr.pattern.finditer(sent, phrase + len(own), max(at, 0)))
+    if not found or at - found[-1].end() > rr.max_gap or any(c in sent[found[-1].end():at] for c in ",;:"):
+        return None  # too far, or in another clause ("two months after the vote, and police searched ...")
+    m = found[-1]
+    n = rr.numbers.get(m.group(1).lower()) or int(m.group(1))
+    unit = m.group(2).lower()
+    day = _back(dt.date.fromordinal(u.hi), n, unit).toordinal()
+    half = rr.halfwidth[unit]
+    return Unit(u.status, u.event_type, u.src, u.tgt, u.place, u.mode, unit, day - half, day + half, rules.rank(unit),
+                sym=u.sym, ref=u.ref)
+
+
+def _back(d: dt.date, n: int, unit: str) -> dt.date:
+    """The day ``n`` ``unit``s before ``d`` (the last day of a shorter month for months and years)."""
+    if unit == "day":
+        return d - dt.timedelta(days=n)
+    if unit == "week":
+        return d - dt.timedelta(days=7 * n)
+    months = d.year * 12 + d.month - 1 - (n if unit == "month" else 12 * n)
+    y, m = divmod(months, 12)
+    return dt.date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
