@@ -111,7 +111,8 @@ def events(
 
 def export(
     out: str = typer.Option(..., "--out", "-o", help="Output file; - for standard output (jsonl, csv)."),
-    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl (PLOVER records), csv or parquet (flat columns)."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="jsonl (PLOVER records), csv or parquet (flat "
+                                      "columns); default: the one --out's suffix names (.csv, .parquet, .jsonl), else jsonl."),
     db: str = typer.Option("gaiko.duckdb", "--db", help="Store to read."),
     actor: Optional[str] = typer.Option(None, "--actor", help="Source or target: country code (JPN), code+sector (JPNGOV) or name."),
     type: Optional[str] = typer.Option(None, "--type", help="PLOVER type(s), comma-separated (e.g. ACCUSE,THREATEN)."),  # noqa: A002
@@ -121,11 +122,12 @@ def export(
 ) -> None:
     """Export events to JSONL, CSV or Parquet: one record per event cluster (with cluster_id, num_mentions,
     num_articles, num_sources), or per mention with `--count mentions`."""
-    from ..export import export_events
+    from ..export import export_events, export_format
 
     since, until = check_span(since, until)
 
     try:
+        fmt = export_format(fmt, out)  # before the store is opened: a contradiction costs nothing
         with _open(db) as store:
             n = export_events(store, fmt, out, count=count, actor=actor, type=type, since=since, until=until)
     except GaikoError as exc:
