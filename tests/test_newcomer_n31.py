@@ -3,6 +3,9 @@ timelines, scorecards, exports into pandas, the API's paging and filters), codin
 
 - ``gaiko export --out events.csv`` (no ``--format``) wrote JSON lines into the .csv file (and into a .parquet
   file): the suffix now decides; a ``--format`` that contradicts it is refused before the store is opened;
+- a pledge fulfilled two days before the ledger's date but after its deadline had ``days_left`` -2 ("negative:
+  days overdue") in the API and downloads, and ``sort=overdue`` ("most overdue first") listed it first, ahead of
+  every open pledge; a closed pledge (fulfilled, broken, withdrawn) now has no days left, and sorts last;
 """
 
 from __future__ import annotations
@@ -67,3 +70,33 @@ def test_a_format_that_contradicts_the_suffix_is_refused_before_the_store_opens(
     assert err.startswith("Error: ") and len(err.strip().splitlines()) == 1
     assert "e.csv" in err and "jsonl" in err
     assert not (tmp_path / "e.csv").exists() and not (tmp_path / "none.duckdb").exists()
+
+
+# -- a closed pledge is not overdue ------------------------------------------------------------------------------------
+def _entry(pid: str, status: str, deadline: str | None) -> dict:
+    return {"id": pid, "status": status, "as_of": "2026-04-02", "made_on": "2026-02-02",
+            "actor": {"text": "Kenya", "country": "KEN", "name": "Kenya"}, "action": "send doctors",
+            "deadline": {"end": deadline, "text": "by then"} if deadline else None,
+            "evidence": [{"role": "made", "article_id": "a", "sentence_index": 0, "sentence": "Kenya pledged."}],
+            "mentions": [{}]}
+
+
+class _Ledgerless:
+    def newest_article_date(self):
+        import datetime as dt
+
+        return dt.date(2026, 4, 2)
+
+
+def test_a_kept_pledge_past_its_deadline_has_no_days_left_and_is_not_most_overdue(monkeypatch) -> None:
+    import gaiko.tracking
+    from gaiko.store.ledger_view import ledger_view
+
+    entries = [_entry("kept-late", "fulfilled", "2026-03-31"), _entry("soon", "open", "2026-04-12"),
+               _entry("none", "open", None), _entry("late", "overdue", "2026-03-20"),
+               _entry("dropped", "withdrawn", "2026-03-01"), _entry("later", "in_progress", "2026-06-30")]
+    monkeypatch.setattr(gaiko.tracking, "ledger", lambda store, as_of=None: entries)
+    rows = ledger_view(_Ledgerless(), sort="overdue", limit=None)["rows"]
+    assert [r["id"] for r in rows] == ["late", "soon", "later", "dropped", "kept-late", "none"]
+    days = {r["id"]: r["days_left"] for r in rows}
+    assert days == {"late": -13, "soon": 10, "later": 89, "dropped": None, "kept-late": None, "none": None}

@@ -180,7 +180,8 @@ class PledgeRow(_Row):
     quantity_text: str | None = None
     deadline_text: str | None = None
     deadline: str | None = Field(None, description="ISO end of the deadline")
-    days_left: int | None = Field(None, description="negative: days overdue")
+    days_left: int | None = Field(None, description="days from as_of to the deadline, negative: days overdue; null "
+                                  "without a deadline and for a closed pledge (fulfilled, broken, withdrawn)")
     made_on: str | None = None
     evidence_count: int = 0
     link: str

@@ -50,7 +50,8 @@ def actor_levels(actor: dict[str, Any] | None) -> dict[str, str]:
 
 def shape(entry: dict[str, Any]) -> dict[str, Any]:
     """A tracker entry plus the flat fields pages and downloads use (``actor``, ``actor_country``, ``actor_code``,
-    ``deadline`` (ISO end), ``days_left`` (negative: overdue), ``evidence_count``, ``sentence``, ``target_name``,
+    ``deadline`` (ISO end), ``days_left`` (days from ``as_of`` to the deadline, negative: overdue; None without a
+    deadline and for a closed pledge, :data:`CLOSED`), ``evidence_count``, ``sentence``, ``target_name``,
     ``quantity_text``, ``link``)."""
     out = dict(entry)
     actor = entry.get("actor") or {}
@@ -71,7 +72,9 @@ def shape(entry: dict[str, Any]) -> dict[str, Any]:
         "quantity_text": (entry.get("quantity") or {}).get("text"),
         "deadline_text": deadline.get("text"),
         "deadline": due.isoformat() if due else None,
-        "days_left": (due - as_of).days if due and as_of else None,
+        # a closed pledge (kept, broken, withdrawn) no longer counts down: a deadline passed after it was kept is
+        # no overdue day, so it has no days left (None), as it has none without a deadline
+        "days_left": (due - as_of).days if due and as_of and entry.get("status") not in CLOSED else None,
         "counting": bool(due and entry.get("status") not in CLOSED),
         "evidence": evidence,
         "evidence_count": sum(1 for e in evidence if e.get("role") not in ("made",)),
@@ -142,7 +145,8 @@ def _sort_key(sort: str) -> Any:
         return lambda r: ((r["actor"] or "").lower(), r["id"])
     if sort == "evidence":
         return lambda r: (-r["evidence_count"], r["id"])
-    return lambda r: (r["status"] != "overdue", r["days_left"] if r["days_left"] is not None else 0, r["id"])
+    # most overdue first: overdue pledges, then those counting down (fewest days left first), then the rest
+    return lambda r: (r["status"] != "overdue", r["days_left"] is None, r["days_left"] or 0, r["id"])
 
 
 def ledger_view(
