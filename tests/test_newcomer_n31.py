@@ -6,6 +6,8 @@ timelines, scorecards, exports into pandas, the API's paging and filters), codin
 - a pledge fulfilled two days before the ledger's date but after its deadline had ``days_left`` -2 ("negative:
   days overdue") in the API and downloads, and ``sort=overdue`` ("most overdue first") listed it first, ahead of
   every open pledge; a closed pledge (fulfilled, broken, withdrawn) now has no days left, and sorts last;
+- ``gaiko cluster show ID -f json`` and ``GET /api/v1/clusters/{id}`` gave the cluster's bookkeeping columns
+  (``rep_key``, ``first_key``, ... : sort keys joined with NUL and SOH bytes) as if they were data;
 """
 
 from __future__ import annotations
@@ -100,3 +102,22 @@ def test_a_kept_pledge_past_its_deadline_has_no_days_left_and_is_not_most_overdu
     assert [r["id"] for r in rows] == ["late", "soon", "later", "dropped", "kept-late", "none"]
     days = {r["id"]: r["days_left"] for r in rows}
     assert days == {"late": -13, "soon": 10, "later": 89, "dropped": None, "kept-late": None, "none": None}
+
+
+# -- a cluster's bookkeeping is not shown ------------------------------------------------------------------------------
+def test_a_cluster_shown_as_json_has_no_bookkeeping_keys(cli, tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from gaiko.server import create_app
+
+    db = _store(tmp_path / "s.duckdb")
+    with Store(db, read_only=True) as s:
+        cid = s.scalar("SELECT id FROM clusters ORDER BY id LIMIT 1")
+    code, out, err = cli("cluster", "show", cid, "--db", db, "-f", "json")
+    assert code in (0, None), err
+    shown = json.loads(out)["cluster"]
+    api = TestClient(create_app(str(db), api_key=None)).get(f"/api/v1/clusters/{cid}").json()["cluster"]
+    for cluster in (shown, api):
+        assert cluster["id"] == cid and cluster["num_mentions"] >= 1
+        assert not [k for k in cluster if k.endswith("_key") or k in ("rep_mode", "mode_first")]
+        assert not any(isinstance(v, str) and ("\x00" in v or "\x01" in v) for v in cluster.values())
