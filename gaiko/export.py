@@ -287,11 +287,7 @@ def _write_csv_rows(store: Any, sql: str, params: list[Any], fh: Any, chunk: int
         cols = [d[0] for d in cur.description]
         write_csv(fh, [], cols)
         while rows := cur.fetchmany(chunk):
-            recs = [dict(zip(cols, r)) for r in rows]
-            for r in recs:
-                if isinstance(r.get("context"), list):
-                    r["context"] = "; ".join(r["context"])
-            n += write_csv(fh, recs, cols, header=False)
+            n += write_csv(fh, [dict(zip(cols, r)) for r in rows], cols, header=False)  # context '; '-joined
     finally:
         cur.close()
     return n

@@ -8,6 +8,8 @@ timelines, scorecards, exports into pandas, the API's paging and filters), codin
   every open pledge; a closed pledge (fulfilled, broken, withdrawn) now has no days left, and sorts last;
 - ``gaiko cluster show ID -f json`` and ``GET /api/v1/clusters/{id}`` gave the cluster's bookkeeping columns
   (``rep_key``, ``first_key``, ... : sort keys joined with NUL and SOH bytes) as if they were data;
+- ``context`` was ``; ``-joined in ``gaiko export --format csv`` (as docs/records.md says of every CSV) but JSON
+  text (``["diplomatic"]``, ``[]``) in ``gaiko events -f csv`` and the API's all-matching download: two CSVs of the same events read differently in pandas or R;
 """
 
 from __future__ import annotations
@@ -121,3 +123,27 @@ def test_a_cluster_shown_as_json_has_no_bookkeeping_keys(cli, tmp_path: Path) ->
         assert cluster["id"] == cid and cluster["num_mentions"] >= 1
         assert not [k for k in cluster if k.endswith("_key") or k in ("rep_mode", "mode_first")]
         assert not any(isinstance(v, str) and ("\x00" in v or "\x01" in v) for v in cluster.values())
+
+
+# -- one CSV shape for context ---------------------------------------------------------------------------------------
+def test_context_is_written_the_same_in_every_csv(cli, tmp_path: Path) -> None:
+    import csv
+    import io
+
+    from fastapi.testclient import TestClient
+
+    from gaiko.server import create_app
+
+    db = _store(tmp_path / "s.duckdb")
+    texts = {}
+    code, out, err = cli("events", "--db", db, "-f", "csv", "--limit", "0")
+    assert code in (0, None), err
+    texts["gaiko events -f csv"] = out
+    code, _out, err = cli("export", "--db", db, "--format", "csv", "--out", tmp_path / "e.csv")
+    assert code in (0, None), err
+    texts["gaiko export"] = (tmp_path / "e.csv").read_text()
+    client = TestClient(create_app(str(db), api_key=None))
+    texts["api export"] = client.get("/api/v1/export/events", params={"format": "csv"}).text
+    for where, text in texts.items():
+        values = {r["context"] for r in csv.DictReader(io.StringIO(text))}
+        assert values == {"diplomatic"}, (where, values)
