@@ -147,3 +147,36 @@ def test_context_is_written_the_same_in_every_csv(cli, tmp_path: Path) -> None:
     for where, text in texts.items():
         values = {r["context"] for r in csv.DictReader(io.StringIO(text))}
         assert values == {"diplomatic"}, (where, values)
+
+
+# -- several statuses on the command line, as in the API -----------------------------------------------------------
+def test_gaiko_pledges_takes_several_statuses_as_the_api_does(cli, monkeypatch) -> None:
+    import gaiko.tracking
+
+    entries = [_entry("a", "open", None), _entry("b", "in_progress", None), _entry("c", "fulfilled", None)]
+    for e in entries:
+        e["evidence"][0]["published"] = "2026-02-02"
+    monkeypatch.setattr(gaiko.tracking, "ledger", lambda store, as_of=None: entries)
+    monkeypatch.setattr("gaiko.store.Store", lambda *a, **k: _NullStore())
+    code, out, err = cli("pledges", "--status", "open,IN_PROGRESS", "--json")
+    assert code in (0, None), err
+    doc = json.loads(out)
+    assert [p["id"] for p in doc["pledges"]] == ["a", "b"] and doc["counts"] == {"open": 1, "in_progress": 1}
+    code, out, err = cli("pledges", "--status", "open,kept")
+    assert code == 2 and err.startswith("Error: unknown status 'kept'") and len(err.strip().splitlines()) == 1
+
+
+class _NullStore(_Ledgerless):
+    """A store with the ledger above and nothing else."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def scalar(self, sql, params=None):
+        return 3
+
+    def undated_pledges(self):
+        return 0
