@@ -180,3 +180,21 @@ class _NullStore(_Ledgerless):
 
     def undated_pledges(self):
         return 0
+
+
+# -- README's Python example reads beside other readers ---------------------------------------------------------------
+def test_the_readmes_python_example_opens_a_store_other_readers_share(tmp_path: Path) -> None:
+    import re
+
+    import gaiko
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    call = re.search(r"^store = (gaiko\.open\(.*?\))", readme, flags=re.M)
+    assert call, "README's gaiko.open example"
+    db = _store(tmp_path / "news.duckdb")
+    with Store(db, read_only=True):  # another reader, as gaiko serve without a key or gaiko events
+        store = eval(call.group(1).replace('"news.duckdb"', repr(str(db))), {"gaiko": gaiko})
+        try:
+            assert store.events(source="JPN", target="CHN", since="2025-11-01")
+        finally:
+            store.close()
