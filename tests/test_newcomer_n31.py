@@ -9,7 +9,15 @@ timelines, scorecards, exports into pandas, the API's paging and filters), codin
 - ``gaiko cluster show ID -f json`` and ``GET /api/v1/clusters/{id}`` gave the cluster's bookkeeping columns
   (``rep_key``, ``first_key``, ... : sort keys joined with NUL and SOH bytes) as if they were data;
 - ``context`` was ``; ``-joined in ``gaiko export --format csv`` (as docs/records.md says of every CSV) but JSON
-  text (``["diplomatic"]``, ``[]``) in ``gaiko events -f csv`` and the API's all-matching download: two CSVs of the same events read differently in pandas or R;
+  text (``["diplomatic"]``, ``[]``) in ``gaiko events -f csv`` and the API's all-matching download: two CSVs of
+  the same events read differently in pandas or R;
+- ``gaiko pledges --status open,in_progress`` (what the scorecard's "open" figure opens in the dashboard) and
+  ``--status Broken`` were "unknown status": the API and the dashboard take several statuses, in any case;
+- ``gaiko pledges --as-of D`` (D before the newest article) said "0 tracked, grouped from 8 statements": the
+  statements counted were every one in the store, made after D too; the API counted those made by D;
+- README's Python example read a store through ``gaiko.open("news.duckdb")``, a writer: with ``gaiko serve``
+  (even read-only) or ``gaiko events`` on the store it failed ("in use by another process"), and while it was
+  open they did; it now opens it read-only, and docs/store.md says which to use.
 """
 
 from __future__ import annotations
@@ -79,7 +87,8 @@ def test_a_format_that_contradicts_the_suffix_is_refused_before_the_store_opens(
 # -- a closed pledge is not overdue ------------------------------------------------------------------------------------
 def _entry(pid: str, status: str, deadline: str | None) -> dict:
     return {"id": pid, "status": status, "as_of": "2026-04-02", "made_on": "2026-02-02",
-            "actor": {"text": "Kenya", "country": "KEN", "name": "Kenya"}, "action": "send doctors",
+            "actor": {"text": "Kenya", "country": "KEN", "name": "Kenya"}, "action": "send doctors", "event": "AID",
+            "kind": "promise",
             "deadline": {"end": deadline, "text": "by then"} if deadline else None,
             "evidence": [{"role": "made", "article_id": "a", "sentence_index": 0, "sentence": "Kenya pledged."}],
             "mentions": [{}]}
@@ -198,3 +207,19 @@ def test_the_readmes_python_example_opens_a_store_other_readers_share(tmp_path: 
             assert store.events(source="JPN", target="CHN", since="2025-11-01")
         finally:
             store.close()
+
+
+# -- the statements behind the ledger as of a date -------------------------------------------------------------------
+def test_pledges_as_of_a_day_counts_the_statements_made_by_then(cli, monkeypatch) -> None:
+    import gaiko.tracking
+
+    entries = [_entry("a", "open", None), _entry("b", "open", None)]  # two tracked by then; the store holds 3
+    monkeypatch.setattr(gaiko.tracking, "ledger", lambda store, as_of=None: entries)
+    monkeypatch.setattr("gaiko.store.Store", lambda *a, **k: _NullStore())
+    code, out, err = cli("pledges", "--as-of", "2026-03-01", "--json")
+    assert code in (0, None), err
+    assert json.loads(out)["statements"] == 2
+    code, out, err = cli("pledges", "--as-of", "2026-03-01", "-f", "csv")
+    assert code in (0, None), err
+    code, out, err = cli("pledges", "--as-of", "2026-03-01")
+    assert "2 tracked, grouped from 2 statements" in " ".join(out.split())

@@ -72,6 +72,8 @@ def pledges(
             every = ledger(store, as_of=as_of)
             rows = [r for r in every if keep(r, actor, None) and (not wanted or r["status"] in wanted)]
             statements = int(store.scalar("SELECT count(*) FROM pledges") or 0)
+            if as_of is not None:  # the statements made by then, as GET /api/v1/pledges?as_of= counts them
+                statements = sum(len(e.get("mentions") or []) or 1 for e in every)
             undated = store.undated_pledges()
             # no article with a date: no date to judge the ledger as of, so nothing is tracked (docs/pledges.md)
             newest = newest_date(store)
