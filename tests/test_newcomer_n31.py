@@ -15,6 +15,8 @@ timelines, scorecards, exports into pandas, the API's paging and filters), codin
   ``--status Broken`` were "unknown status": the API and the dashboard take several statuses, in any case;
 - ``gaiko pledges --as-of D`` (D before the newest article) said "0 tracked, grouped from 8 statements": the
   statements counted were every one in the store, made after D too; the API counted those made by D;
+- ``gaiko events --quad-class 1,2`` was "Input should be a valid integer", though the API and the dashboard take
+  several quad classes, and the store's own error for ``--quad-class 5`` says "or several, comma-separated";
 - README's Python example read a store through ``gaiko.open("news.duckdb")``, a writer: with ``gaiko serve``
   (even read-only) or ``gaiko events`` on the store it failed ("in use by another process"), and while it was
   open they did; it now opens it read-only, and docs/store.md says which to use.
@@ -223,3 +225,18 @@ def test_pledges_as_of_a_day_counts_the_statements_made_by_then(cli, monkeypatch
     assert code in (0, None), err
     code, out, err = cli("pledges", "--as-of", "2026-03-01")
     assert "2 tracked, grouped from 2 statements" in " ".join(out.split())
+
+
+# -- several quad classes on the command line ------------------------------------------------------------------------
+def test_gaiko_events_takes_several_quad_classes(cli, tmp_path: Path) -> None:
+    db = _store(tmp_path / "s.duckdb")
+    totals = {}
+    for q in ("1", "3", "1,3", " 1 , 3 "):
+        code, out, err = cli("events", "--db", db, "--quad-class", q, "--count", "mentions", "--json")
+        assert code in (0, None), err
+        totals[q.replace(" ", "")] = json.loads(out)["total"]
+    assert totals["1"] > 0 and totals["3"] > 0 and totals["1,3"] == totals["1"] + totals["3"]
+    code, out, err = cli("events", "--db", db, "--quad-class", "1", "--json")
+    assert json.loads(out)["filters"]["quad_class"] == 1
+    code, _out, err = cli("events", "--db", db, "--quad-class", "1,9")
+    assert code == 2 and err.startswith("Error: quad class must be") and len(err.strip().splitlines()) == 1

@@ -72,7 +72,8 @@ def events(
     type: Optional[str] = typer.Option(None, "--type", help="PLOVER type(s), comma-separated (e.g. ACCUSE,THREATEN)."),  # noqa: A002
     since: Optional[str] = typer.Option(None, "--since", help="Events on or after this date (YYYY-MM-DD)."),
     until: Optional[str] = typer.Option(None, "--until", help="Events on or before this date (YYYY-MM-DD)."),
-    quad_class: Optional[int] = typer.Option(None, "--quad-class", help="1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict."),
+    quad_class: Optional[str] = typer.Option(None, "--quad-class", help="1 verbal coop, 2 material coop, 3 verbal conflict, "
+                                             "4 material conflict; several comma-separated (1,2: cooperation)."),
     text: Optional[str] = typer.Option(None, "--text", help="Only events whose sentence contains this text."),
     actual: bool = typer.Option(False, "--actual", help="Leave out intended and hypothetical events."),
     limit: int = typer.Option(100, "--limit", help="At most this many events (0 = all)."),
@@ -86,6 +87,8 @@ def events(
     limit = check_limit(limit) or 0
     check_json_format(as_json, fmt)
     since, until = check_span(since, until)
+    if quad_class is not None and quad_class.strip().isdigit():
+        quad_class = int(quad_class)  # one class, a number as before (--json's filters); "1,2" is read by the store
     filters = {"actor": actor, "source": source, "target": target, "type": type, "since": since, "until": until,
                "quad_class": quad_class, "text": text, "include_intended": not actual}
     try:
