@@ -30,6 +30,7 @@ from pathlib import Path
 import pytest
 from helpers import FakeCoder
 
+from gaiko.ids import article_id
 from gaiko.store import Store
 from gaiko.types import Article
 
@@ -40,6 +41,8 @@ def _store(path: Path, n: int = 3) -> Path:
     with Store(path) as s:
         arts = [Article(text=f"Kenya thanked Ghana for the vaccine shipment, note {i}.", published=f"2026-05-0{i + 1}")
                 for i in range(n)]
+        for a in arts:
+            a.id = article_id(a.text)  # as the readers set it
         code_into_store(s, arts, coder=FakeCoder(), track=False)
     return path
 
@@ -240,3 +243,4 @@ def test_gaiko_events_takes_several_quad_classes(cli, tmp_path: Path) -> None:
     assert json.loads(out)["filters"]["quad_class"] == 1
     code, _out, err = cli("events", "--db", db, "--quad-class", "1,9")
     assert code == 2 and err.startswith("Error: quad class must be") and len(err.strip().splitlines()) == 1
+
