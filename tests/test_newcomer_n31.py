@@ -17,6 +17,9 @@ timelines, scorecards, exports into pandas, the API's paging and filters), codin
   statements counted were every one in the store, made after D too; the API counted those made by D;
 - ``gaiko events --quad-class 1,2`` was "Input should be a valid integer", though the API and the dashboard take
   several quad classes, and the store's own error for ``--quad-class 5`` says "or several, comma-separated";
+- ``GET /api/v1/series?fill_gaps=true`` over a span of more than 2,000 buckets (an 1850 report beside this year's,
+  by day or month) came back without the empty buckets and without a word: a reader took the buckets for
+  consecutive ones; ``gaps_filled`` now says whether every bucket is there;
 - README's Python example read a store through ``gaiko.open("news.duckdb")``, a writer: with ``gaiko serve``
   (even read-only) or ``gaiko events`` on the store it failed ("in use by another process"), and while it was
   open they did; it now opens it read-only, and docs/store.md says which to use.
@@ -244,3 +247,28 @@ def test_gaiko_events_takes_several_quad_classes(cli, tmp_path: Path) -> None:
     code, _out, err = cli("events", "--db", db, "--quad-class", "1,9")
     assert code == 2 and err.startswith("Error: quad class must be") and len(err.strip().splitlines()) == 1
 
+
+
+# -- a series says whether its gaps were filled ------------------------------------------------------------------------
+def test_a_series_says_when_its_gaps_could_not_be_filled(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from gaiko.runner import code_into_store
+    from gaiko.server import create_app
+
+    db = tmp_path / "s.duckdb"
+    with Store(db) as s:
+        arts = [Article(text="Britain protested to France over a seized ship.", published="1850-03-04"),
+                Article(text="Kenya thanked Ghana for the vaccines.", published="2026-05-04"),
+                Article(text="Kenya thanked Ghana again for the vaccines.", published="2026-05-06")]
+        for a in arts:
+            a.id = article_id(a.text)
+        code_into_store(s, arts, coder=FakeCoder(), track=False)
+    client = TestClient(create_app(str(db), api_key=None))
+    wide = client.get("/api/v1/series", params={"interval": "day", "fill_gaps": "true"}).json()
+    assert wide["gaps_filled"] is False and len(wide["buckets"]) == 3
+    near = client.get("/api/v1/series", params={"interval": "day", "fill_gaps": "true", "since": "2026-01-01"}).json()
+    assert near["gaps_filled"] is True and near["buckets"] == ["2026-05-04", "2026-05-05", "2026-05-06"]
+    assert near["total"][1] == 0 and near["goldstein"][1] is None
+    plain = client.get("/api/v1/series", params={"interval": "day", "since": "2026-01-01"}).json()
+    assert plain["gaps_filled"] is False and len(plain["buckets"]) == 2

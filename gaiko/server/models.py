@@ -126,6 +126,9 @@ class Series(_Row):
     by_type: dict[str, int]
     events: int
     count: str = Field("clusters", description="clusters (each real-world event once) or mentions (every report)")
+    gaps_filled: bool = Field(False, description="every bucket from the first to the last is there (fill_gaps=true); "
+                              "false when filling would pass 2,000 buckets: use a coarser interval or a narrower "
+                              "since/until")
 
 
 class NetworkNode(_Row):
