@@ -20,6 +20,9 @@ timelines, scorecards, exports into pandas, the API's paging and filters), codin
 - ``GET /api/v1/series?fill_gaps=true`` over a span of more than 2,000 buckets (an 1850 report beside this year's,
   by day or month) came back without the empty buckets and without a word: a reader took the buckets for
   consecutive ones; ``gaps_filled`` now says whether every bucket is there;
+- ``gaiko pledges -f csv`` had the table's six display columns ("Prabowo Subianto (IDNGOV)", "by the end of March →
+  2026-03-31"): no quantity, made date, target or country column, though docs/cli.md lists quantity; it now has
+  the columns of the API's pledge download;
 - README's Python example read a store through ``gaiko.open("news.duckdb")``, a writer: with ``gaiko serve``
   (even read-only) or ``gaiko events`` on the store it failed ("in use by another process"), and while it was
   open they did; it now opens it read-only, and docs/store.md says which to use.
@@ -272,3 +275,27 @@ def test_a_series_says_when_its_gaps_could_not_be_filled(tmp_path: Path) -> None
     assert near["total"][1] == 0 and near["goldstein"][1] is None
     plain = client.get("/api/v1/series", params={"interval": "day", "since": "2026-01-01"}).json()
     assert plain["gaps_filled"] is False and len(plain["buckets"]) == 2
+
+
+# -- pledges as CSV for an analyst -------------------------------------------------------------------------------------
+def test_gaiko_pledges_csv_has_the_columns_of_the_apis_download(cli, monkeypatch) -> None:
+    import csv
+    import io
+
+    import gaiko.tracking
+    from gaiko.server.pledges import LEDGER_COLUMNS  # the API download's columns
+
+    e = _entry("a", "open", "2026-06-30")
+    e.update(quantity={"text": "200 doctors", "value": 200.0, "unit": None}, made_on="2026-02-02",
+             target={"text": "Ghana", "country": "GHA", "name": "Ghana"})
+    e["evidence"][0]["published"] = "2026-02-02"
+    monkeypatch.setattr(gaiko.tracking, "ledger", lambda store, as_of=None: [e])
+    monkeypatch.setattr("gaiko.store.Store", lambda *a, **k: _NullStore())
+    code, out, err = cli("pledges", "-f", "csv")
+    assert code in (0, None), err
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert set(LEDGER_COLUMNS) - set(rows[0]) == {"link", "sentence_link"}
+    r = rows[0]
+    assert (r["actor"], r["actor_country"], r["quantity_text"], r["target_country"], r["deadline"], r["days_left"]) == \
+        ("Kenya", "KEN", "200 doctors", "GHA", "2026-06-30", "89")
+    assert r["evidence"] == "02-02 made"

@@ -90,6 +90,11 @@ def pledges(
                    "statements": statements, "undated_statements": undated, "note": note, "pledges": rows})
     elif fmt == "jsonl":
         emit_rows(rows, "jsonl")
+    elif fmt == "csv":  # the columns of the API's pledge downloads (no server, so no links), and the evidence line
+        from ..store.ledger_view import LEDGER_COLUMNS, shape
+
+        cols = [c for c in LEDGER_COLUMNS if c not in ("link", "sentence_link")] + ["evidence"]
+        emit_rows([{**shape(r), "evidence": _brief(r)["evidence"]} for r in rows], "csv", cols)
     else:
         title = (f"Pledges (none tracked: all {statements} statements come from articles without a publication date)"
                  if all_undated else pledges_title(len(rows), len(every), statements, actor, status))

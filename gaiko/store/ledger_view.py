@@ -14,14 +14,21 @@ from typing import Any
 
 from ..errors import ConfigError
 
-__all__ = ["shape", "ledger_view", "ledger_entries", "STATUS_ORDER", "CLOSED", "LEDGER_SORTS", "actor_levels",
-           "parse_statuses"]
+__all__ = ["shape", "ledger_view", "ledger_entries", "STATUS_ORDER", "CLOSED", "LEDGER_SORTS", "LEDGER_COLUMNS",
+           "actor_levels", "parse_statuses"]
 
 #: statuses, in the order the ledger lists them (most in need of attention first); others follow, by name
 STATUS_ORDER = ("overdue", "open", "in_progress", "stalled", "partially_fulfilled", "unclear", "fulfilled", "broken", "withdrawn")
 #: statuses for which a deadline no longer counts down
 CLOSED = ("fulfilled", "broken", "withdrawn")
 LEDGER_SORTS = ("status", "deadline", "-deadline", "made", "-made", "actor", "evidence", "overdue")
+#: columns of a ledger row in CSV (the API's downloads, ``gaiko pledges -f csv``): the statement, who, to whom, how
+#: much, by when, and where it was read (the two links only where a server makes them)
+LEDGER_COLUMNS = (
+    "id", "status", "status_date", "actor", "actor_country", "actor_code", "speaker", "kind", "action", "sentence",
+    "target_name", "target_country", "quantity_text", "made_on", "deadline_text", "deadline", "days_left",
+    "evidence_count", "statements", "overridden", "as_of", "link", "sentence_link",
+)
 
 
 def _date(v: Any) -> dt.date | None:
