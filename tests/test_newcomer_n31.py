@@ -23,6 +23,9 @@ timelines, scorecards, exports into pandas, the API's paging and filters), codin
 - ``gaiko pledges -f csv`` had the table's six display columns ("Prabowo Subianto (IDNGOV)", "by the end of March →
   2026-03-31"): no quantity, made date, target or country column, though docs/cli.md lists quantity; it now has
   the columns of the API's pledge download;
+- the dashboard's ledger replayed as of a date (``/pledges?as_of=2026-02-25``: "in progress") linked each pledge
+  to ``/pledges/ID``, which ignored ``as_of`` and showed today's status ("fulfilled since 2026-03-28"); the page
+  now takes ``as_of`` as the API does, and the ledger's links carry it;
 - README's Python example read a store through ``gaiko.open("news.duckdb")``, a writer: with ``gaiko serve``
   (even read-only) or ``gaiko events`` on the store it failed ("in use by another process"), and while it was
   open they did; it now opens it read-only, and docs/store.md says which to use.
@@ -299,3 +302,34 @@ def test_gaiko_pledges_csv_has_the_columns_of_the_apis_download(cli, monkeypatch
     assert (r["actor"], r["actor_country"], r["quantity_text"], r["target_country"], r["deadline"], r["days_left"]) == \
         ("Kenya", "KEN", "200 doctors", "GHA", "2026-06-30", "89")
     assert r["evidence"] == "02-02 made"
+
+
+# -- a pledge page as of the ledger's date ----------------------------------------------------------------------------
+def test_the_pledge_page_shows_the_pledge_as_of_the_ledgers_date(tmp_path: Path, monkeypatch) -> None:
+    import datetime as dt
+
+    from fastapi.testclient import TestClient
+
+    import gaiko.server.scorecard_page as pages
+    import gaiko.tracking
+    from gaiko.server import create_app
+    from gaiko.store.ledger_view import shape
+
+    def entry(as_of):
+        done = as_of is None or as_of >= dt.date(2026, 3, 28)
+        e = _entry("pledge-kenya", "fulfilled" if done else "in_progress", "2026-03-31")
+        e.update(as_of=(as_of or dt.date(2026, 4, 2)).isoformat(), status_date="2026-03-28" if done else "2026-02-20")
+        return e
+
+    monkeypatch.setattr(gaiko.tracking, "ledger",
+                        lambda store, as_of=None: [entry(dt.date.fromisoformat(as_of) if as_of else None)])
+    monkeypatch.setattr(pages, "pledge_detail", lambda store, pid, as_of=None: shape(entry(as_of)))
+    client = TestClient(create_app(str(_store(tmp_path / "s.duckdb")), api_key=None))
+    ledger = client.get("/pledges", params={"as_of": "2026-02-25"}).text
+    assert 'href="/pledges/pledge-kenya?as_of=2026-02-25"' in ledger
+    page = client.get("/pledges/pledge-kenya", params={"as_of": "2026-02-25"})
+    assert page.status_code == 200 and 'id="pledge-status">in progress<' in page.text
+    assert "since 2026-02-20" in page.text and 'href="/pledges?as_of=2026-02-25"' in page.text
+    assert 'id="pledge-status">fulfilled<' in client.get("/pledges/pledge-kenya").text
+    bad = client.get("/pledges/pledge-kenya", params={"as_of": "soon"})
+    assert bad.status_code == 422 and "as_of must be a date" in bad.text
