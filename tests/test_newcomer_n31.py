@@ -13,6 +13,8 @@ timelines, scorecards, exports into pandas, the API's paging and filters), codin
   the same events read differently in pandas or R;
 - ``gaiko pledges --status open,in_progress`` (what the scorecard's "open" figure opens in the dashboard) and
   ``--status Broken`` were "unknown status": the API and the dashboard take several statuses, in any case;
+  a status filter of commas only (``status=,``) meant "every status" in the API and the dashboard: it is refused,
+  as a type filter of commas is (round n29);
 - ``gaiko pledges --as-of D`` (D before the newest article) said "0 tracked, grouped from 8 statements": the
   statements counted were every one in the store, made after D too; the API counted those made by D;
 - ``gaiko events --quad-class 1,2`` was "Input should be a valid integer", though the API and the dashboard take
@@ -333,3 +335,20 @@ def test_the_pledge_page_shows_the_pledge_as_of_the_ledgers_date(tmp_path: Path,
     assert 'id="pledge-status">fulfilled<' in client.get("/pledges/pledge-kenya").text
     bad = client.get("/pledges/pledge-kenya", params={"as_of": "soon"})
     assert bad.status_code == 422 and "as_of must be a date" in bad.text
+
+
+@pytest.mark.parametrize("status", [",", " , ,"])
+def test_a_status_filter_of_commas_is_refused_everywhere(cli, tmp_path: Path, status: str) -> None:
+    from fastapi.testclient import TestClient
+
+    from gaiko.server import create_app
+
+    db = _store(tmp_path / "s.duckdb")
+    client = TestClient(create_app(str(db), api_key=None))
+    for path in ("/api/v1/pledges", "/api/v1/export/pledges"):
+        r = client.get(path, params={"status": status})
+        assert r.status_code == 422 and "names no status" in r.json()["message"], path
+    page = client.get("/pledges", params={"status": status})
+    assert page.status_code == 422 and "names no status" in page.text
+    code, _out, err = cli("pledges", "--db", db, "--status", status)
+    assert code == 2 and err.startswith("Error: the status filter") and len(err.strip().splitlines()) == 1

@@ -94,13 +94,17 @@ def shape(entry: dict[str, Any]) -> dict[str, Any]:
 
 
 def parse_statuses(status: str | list[str] | None) -> list[str]:
-    """Statuses from ``a,b`` or a list; each must be one the tracker knows (ConfigError names them)."""
+    """Statuses from ``a,b`` or a list; each must be one the tracker knows (ConfigError names them), and at least
+    one must be named (``","`` is refused, as a type filter of commas is)."""
     from ..tracking import STATUSES
 
     if not status:
         return []
     items = status.split(",") if isinstance(status, str) else list(status)
     out = [s.strip().lower() for s in items if s and s.strip()]
+    if not out and (not isinstance(status, str) or status.strip()):  # ",": no status named, which is not "every status"
+        raise ConfigError(f"the status filter {status!r} names no status; give one or several, comma-separated "
+                          f"({', '.join(STATUSES)}), or leave it out for every status")
     bad = [s for s in out if s not in STATUSES]
     if bad:
         raise ConfigError(f"unknown status {', '.join(repr(b) for b in bad)}; use one of: {', '.join(STATUSES)}")
