@@ -21,7 +21,7 @@ timelines, scorecards, exports into pandas, the API's paging and filters), codin
   several quad classes, and the store's own error for ``--quad-class 5`` says "or several, comma-separated";
 - ``GET /api/v1/series?fill_gaps=true`` over a span of more than 2,000 buckets (an 1850 report beside this year's,
   by day or month) came back without the empty buckets and without a word: a reader took the buckets for
-  consecutive ones; ``gaps_filled`` now says whether every bucket is there;
+  consecutive ones; ``gaps_filled`` now says whether every bucket is there, and the dashboard's time charts say so;
 - ``gaiko pledges -f csv`` had the table's six display columns ("Prabowo Subianto (IDNGOV)", "by the end of March →
   2026-03-31"): no quantity, made date, target or country column, though docs/cli.md lists quantity; it now has
   the columns of the API's pledge download;
@@ -280,6 +280,9 @@ def test_a_series_says_when_its_gaps_could_not_be_filled(tmp_path: Path) -> None
     assert near["total"][1] == 0 and near["goldstein"][1] is None
     plain = client.get("/api/v1/series", params={"interval": "day", "since": "2026-01-01"}).json()
     assert plain["gaps_filled"] is False and len(plain["buckets"]) == 2
+    for page in ("/", "/events"):
+        assert "gaps-note" in client.get(page, params={"modality": "all"}).text, page
+        assert "gaps-note" not in client.get(page, params={"modality": "all", "since": "2026-01-01"}).text, page
 
 
 # -- pledges as CSV for an analyst -------------------------------------------------------------------------------------
