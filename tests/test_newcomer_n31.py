@@ -28,6 +28,8 @@ timelines, scorecards, exports into pandas, the API's paging and filters), codin
 - the dashboard's ledger replayed as of a date (``/pledges?as_of=2026-02-25``: "in progress") linked each pledge
   to ``/pledges/ID``, which ignored ``as_of`` and showed today's status ("fulfilled since 2026-03-28"); the page
   now takes ``as_of`` as the API does, and the ledger's links carry it;
+- ``gaiko cluster show ID -f csv`` (or ``-f jsonl``) printed the table, exit 0: the format is now checked, one
+  ``Error:`` line, as ``gaiko pledge show`` does;
 - README's Python example read a store through ``gaiko.open("news.duckdb")``, a writer: with ``gaiko serve``
   (even read-only) or ``gaiko events`` on the store it failed ("in use by another process"), and while it was
   open they did; it now opens it read-only, and docs/store.md says which to use.
@@ -355,3 +357,12 @@ def test_a_status_filter_of_commas_is_refused_everywhere(cli, tmp_path: Path, st
     assert page.status_code == 422 and "names no status" in page.text
     code, _out, err = cli("pledges", "--db", db, "--status", status)
     assert code == 2 and err.startswith("Error: the status filter") and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "JSON"])
+def test_cluster_show_refuses_a_format_it_does_not_print(cli, tmp_path: Path, fmt: str) -> None:
+    db = _store(tmp_path / "s.duckdb")
+    with Store(db, read_only=True) as s:
+        cid = s.scalar("SELECT id FROM clusters ORDER BY id LIMIT 1")
+    code, out, err = cli("cluster", "show", cid, "--db", db, "-f", fmt)
+    assert code == 2 and out == "" and err == f"Error: unknown format {fmt!r}; use table or json\n"
