@@ -30,6 +30,8 @@ timelines, scorecards, exports into pandas, the API's paging and filters), codin
   now takes ``as_of`` as the API does, and the ledger's links carry it;
 - ``gaiko cluster show ID -f csv`` (or ``-f jsonl``) printed the table, exit 0: the format is now checked, one
   ``Error:`` line, as ``gaiko pledge show`` does;
+- ``GET /api/v1/jobs`` had no ``total``, ``limit``, ``offset``, ``next`` or ``filters``, though docs/api.md gives
+  every list that envelope;
 - README's Python example read a store through ``gaiko.open("news.duckdb")``, a writer: with ``gaiko serve``
   (even read-only) or ``gaiko events`` on the store it failed ("in use by another process"), and while it was
   open they did; it now opens it read-only, and docs/store.md says which to use.
@@ -366,3 +368,14 @@ def test_cluster_show_refuses_a_format_it_does_not_print(cli, tmp_path: Path, fm
         cid = s.scalar("SELECT id FROM clusters ORDER BY id LIMIT 1")
     code, out, err = cli("cluster", "show", cid, "--db", db, "-f", fmt)
     assert code == 2 and out == "" and err == f"Error: unknown format {fmt!r}; use table or json\n"
+
+
+def test_the_jobs_list_has_the_envelope_of_every_list(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from gaiko.server import create_app
+
+    d = TestClient(create_app(str(_store(tmp_path / "s.duckdb")), api_key=None)).get("/api/v1/jobs").json()
+    assert {k: d[k] for k in ("total", "offset", "next", "filters", "jobs")} == \
+        {"total": 0, "offset": 0, "next": None, "filters": {}, "jobs": []}
+    assert d["limit"] >= 1 and d["writable"] is False
