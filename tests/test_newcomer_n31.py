@@ -30,6 +30,8 @@ timelines, scorecards, exports into pandas, the API's paging and filters), codin
   now takes ``as_of`` as the API does, and the ledger's links carry it;
 - ``gaiko cluster show ID -f csv`` (or ``-f jsonl``) printed the table, exit 0: the format is now checked, one
   ``Error:`` line, as ``gaiko pledge show`` does;
+- the events page's CSV download (``GET /api/v1/events?format=csv``) had no ``date_precision``, ``date_text`` or
+  ``context``: an event "this month" read as on the 1st of the month there, though the JSON rows say "month";
 - ``GET /api/v1/jobs`` had no ``total``, ``limit``, ``offset``, ``next`` or ``filters``, though docs/api.md gives
   every list that envelope;
 - README's Python example read a store through ``gaiko.open("news.duckdb")``, a writer: with ``gaiko serve``
@@ -176,6 +178,21 @@ def test_context_is_written_the_same_in_every_csv(cli, tmp_path: Path) -> None:
     for where, text in texts.items():
         values = {r["context"] for r in csv.DictReader(io.StringIO(text))}
         assert values == {"diplomatic"}, (where, values)
+
+
+def test_the_events_csv_download_says_how_precise_each_date_is(tmp_path: Path) -> None:
+    import csv
+    import io
+
+    from fastapi.testclient import TestClient
+
+    from gaiko.server import create_app
+
+    client = TestClient(create_app(str(_store(tmp_path / "s.duckdb")), api_key=None))
+    shown = client.get("/api/v1/events", params={"limit": 5}).json()["events"]
+    rows = list(csv.DictReader(io.StringIO(client.get("/api/v1/events", params={"format": "csv", "limit": 5}).text)))
+    assert [(r["id"], r["date"], r["date_precision"], r["context"]) for r in rows] == \
+        [(e["id"], e["date"], e["date_precision"] or "", "; ".join(e["context"])) for e in shown]
 
 
 # -- several statuses on the command line, as in the API -----------------------------------------------------------

@@ -16,7 +16,7 @@ FORMATS = ("json", "csv", "jsonl")
 
 #: columns of an event row in CSV downloads, in the order an analyst reads them
 EVENT_COLUMNS: tuple[str, ...] = (
-    "id", "date", "event_type", "mode", "cameo_code", "goldstein", "quad_class",
+    "id", "date", "date_precision", "date_text", "event_type", "mode", "context", "cameo_code", "goldstein", "quad_class",
     "source_name", "source_country", "source_sector", "source_text",
     "target_name", "target_country", "target_sector", "target_text",
     "trigger", "place_name", "place_country", "lat", "lon",
