@@ -32,6 +32,8 @@ timelines, scorecards, exports into pandas, the API's paging and filters), codin
   ``Error:`` line, as ``gaiko pledge show`` does;
 - the events page's CSV download (``GET /api/v1/events?format=csv``) had no ``date_precision``, ``date_text`` or
   ``context``: an event "this month" read as on the 1st of the month there, though the JSON rows say "month";
+- ``gaiko events``' table showed a month-precise date as its first day ("2026-02-01" for "this month"): it now
+  shows it as the dashboard does ("February 2026 (month)");
 - ``GET /api/v1/jobs`` had no ``total``, ``limit``, ``offset``, ``next`` or ``filters``, though docs/api.md gives
   every list that envelope;
 - README's Python example read a store through ``gaiko.open("news.duckdb")``, a writer: with ``gaiko serve``
@@ -396,3 +398,13 @@ def test_the_jobs_list_has_the_envelope_of_every_list(tmp_path: Path) -> None:
     assert {k: d[k] for k in ("total", "offset", "next", "filters", "jobs")} == \
         {"total": 0, "offset": 0, "next": None, "filters": {}, "jobs": []}
     assert d["limit"] >= 1 and d["writable"] is False
+
+
+def test_the_events_table_shows_a_date_as_precise_as_it_is_known(cli, tmp_path: Path) -> None:
+    db = _store(tmp_path / "s.duckdb")
+    with Store(db) as s:
+        s.con.execute("UPDATE events SET date_precision = 'month', date = DATE '2026-07-01' "
+                      "WHERE article_id = (SELECT min(article_id) FROM events)")
+    code, out, err = cli("events", "--db", db, "--count", "mentions", "--limit", "0")
+    assert code in (0, None), err
+    assert "July 2026 (month)" in out and "2026-07-01" not in out

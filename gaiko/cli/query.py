@@ -38,6 +38,8 @@ def _open(db: str):  # noqa: ANN202
 
 
 def _brief(row: dict, by_cluster: bool = False) -> dict:
+    from ..store.analysis import date_label
+
     def actor(side: str) -> str:
         if not row.get(f"{side}_text"):
             return ""
@@ -46,7 +48,7 @@ def _brief(row: dict, by_cluster: bool = False) -> dict:
 
     flags = [f for f in ("intended", "hypothetical", "negated", "reported") if row.get(f)]
     return {
-        "date": str(row.get("date") or ""),
+        "date": date_label(row.get("date"), row.get("date_precision")),  # "February 2026 (month)", as the pages
         "event_type": row["event_type"],
         "mode": row.get("mode") or "",
         "source": actor("source"),
