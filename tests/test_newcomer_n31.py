@@ -34,6 +34,9 @@ timelines, scorecards, exports into pandas, the API's paging and filters), codin
   ``context``: an event "this month" read as on the 1st of the month there, though the JSON rows say "month";
 - ``gaiko events``' table showed a month-precise date as its first day ("2026-02-01" for "this month"): it now
   shows it as the dashboard does ("February 2026 (month)");
+- ``gaiko export`` took only ``--actor``, ``--type``, ``--since`` and ``--until``: what ``gaiko events --source S
+  --target T`` (or ``--quad-class``, ``--text``, ``--actual``) lists could not be exported from the command line,
+  though the API's all-matching download takes every filter; it now takes those of ``gaiko events``;
 - ``GET /api/v1/jobs`` had no ``total``, ``limit``, ``offset``, ``next`` or ``filters``, though docs/api.md gives
   every list that envelope;
 - README's Python example read a store through ``gaiko.open("news.duckdb")``, a writer: with ``gaiko serve``
@@ -408,3 +411,18 @@ def test_the_events_table_shows_a_date_as_precise_as_it_is_known(cli, tmp_path: 
     code, out, err = cli("events", "--db", db, "--count", "mentions", "--limit", "0")
     assert code in (0, None), err
     assert "July 2026 (month)" in out and "2026-07-01" not in out
+
+
+@pytest.mark.parametrize("filters", [["--source", "JPN", "--target", "CHN"], ["--quad-class", "3"],
+                                     ["--text", "note 1"], ["--actual"], ["--source", "CHN"]])
+def test_export_takes_the_filters_of_gaiko_events(cli, tmp_path: Path, filters: list[str]) -> None:
+    import csv
+
+    db = _store(tmp_path / "s.duckdb")
+    code, out, err = cli("events", "--db", db, "--count", "mentions", "--json", "--limit", "0", *filters)
+    assert code in (0, None), err
+    listed = {e["id"] for e in json.loads(out)["events"]}
+    code, _out, err = cli("export", "--db", db, "--count", "mentions", "--out", tmp_path / "e.csv", *filters)
+    assert code in (0, None), err
+    with (tmp_path / "e.csv").open(encoding="utf-8") as fh:
+        assert {r["id"] for r in csv.DictReader(fh)} == listed

@@ -124,6 +124,11 @@ def export(
     since: Optional[str] = typer.Option(None, "--since", help="Events on or after this date (YYYY-MM-DD)."),
     until: Optional[str] = typer.Option(None, "--until", help="Events on or before this date (YYYY-MM-DD)."),
     count: str = typer.Option("clusters", "--count", help=COUNT_HELP),
+    source: Optional[str] = typer.Option(None, "--source", help="Source actor (same forms as --actor)."),
+    target: Optional[str] = typer.Option(None, "--target", help="Target actor (same forms as --actor)."),
+    quad_class: Optional[str] = typer.Option(None, "--quad-class", help="Quad class(es) 1-4, comma-separated."),
+    text: Optional[str] = typer.Option(None, "--text", help="Only events whose sentence contains this text."),
+    actual: bool = typer.Option(False, "--actual", help="Leave out intended and hypothetical events."),
 ) -> None:
     """Export events to JSONL, CSV or Parquet: one record per event cluster (with cluster_id, num_mentions,
     num_articles, num_sources), or per mention with `--count mentions`."""
@@ -134,7 +139,9 @@ def export(
     try:
         fmt = export_format(fmt, out)  # before the store is opened: a contradiction costs nothing
         with _open(db) as store:
-            n = export_events(store, fmt, out, count=count, actor=actor, type=type, since=since, until=until)
+            n = export_events(store, fmt, out, count=count, actor=actor, type=type, since=since, until=until,
+                              source=source, target=target, quad_class=quad_class, text=text,
+                              include_intended=not actual)  # the filters of gaiko events
     except GaikoError as exc:
         fail(exc)
     typer.echo(f"wrote {n} {'event clusters' if count == 'clusters' else 'mentions'} to {out}", err=True)
