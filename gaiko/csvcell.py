@@ -21,10 +21,12 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from typing import IO, Any
 
-__all__ = ["FORMULA_STARTS", "neutralise", "cell_text", "row_writer", "write_csv"]
+__all__ = ["FORMULA_STARTS", "JOINED", "neutralise", "cell_text", "column_cell", "row_writer", "write_csv"]
 
 #: first characters that make a spreadsheet read a cell as a formula
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: columns whose list of words is written ``; ``-joined in every CSV (docs/records.md), not as JSON text
+JOINED = ("context",)
 
 
 def neutralise(text: str) -> str:
@@ -62,6 +64,14 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
+def column_cell(column: str, value: Any) -> str:
+    """The cell of ``value`` in the column ``column``: a list in a :data:`JOINED` column is ``; ``-joined
+    (``diplomatic; military``, empty for none), anything else as :func:`cell_text` writes it."""
+    if column in JOINED and isinstance(value, (list, tuple)):
+        return neutralise("; ".join(str(v) for v in value))
+    return cell_text(value)
+
+
 def row_writer(fh: IO[str]) -> Callable[[Sequence[str]], None]:
     """A function writing one row of cells to ``fh``: lines end in ``\\n``, and a cell is quoted when it must be. The
     csv module quotes only a cell holding a character of the line ending, so a row with a bare carriage return in a
@@ -82,6 +92,6 @@ def write_csv(fh: IO[str], rows: Iterable[dict[str, Any]], columns: Sequence[str
         write([neutralise(str(c)) for c in columns])
     n = 0
     for r in rows:
-        write([cell_text(r.get(c)) for c in columns])
+        write([column_cell(c, r.get(c)) for c in columns])
         n += 1
     return n

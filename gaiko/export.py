@@ -23,9 +23,11 @@ from typing import Any
 from .errors import ConfigError
 from .store import counting
 
-__all__ = ["plover_record", "iter_plover_records", "export_events", "FORMATS", "FLAT_SELECT"]
+__all__ = ["plover_record", "iter_plover_records", "export_events", "export_format", "FORMATS", "FLAT_SELECT"]
 
 FORMATS = ("jsonl", "csv", "parquet")
+#: file name suffixes that name an export format: ``--out`` with one of them and no ``--format`` takes it
+SUFFIX_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
 
 #: flat columns shared by CSV and Parquet exports and by distributed runs (whose part stores cluster nothing:
 #: each event is its own cluster there, and the importing store clusters them; the importer reads the event columns)
@@ -171,15 +173,33 @@ def iter_plover_records(store: Any, chunk: int = 5000, count: str = "clusters", 
         cur.close()
 
 
-def export_events(store: Any, fmt: str, out: str | Path, count: str = "clusters", **filters: Any) -> int:
-    """Write the clusters (default: one record per real-world event) or the mentions matching ``filters`` to
-    the file ``out`` (``"-"``: standard output, JSONL and CSV only); returns the number written.
+def export_format(fmt: str | None, out: str | Path) -> str:
+    """The format an export to ``out`` is written in: ``fmt`` when given, else the one ``out``'s suffix names
+    (``.csv``, ``.parquet``/``.pq``, ``.jsonl``/``.ndjson``), else ``jsonl``.
 
-    Raises ConfigError for an unknown format or count, or an ``out`` that cannot be a file (a directory, a folder
-    that cannot be made, no permission). CSV cells are made safe for spreadsheets (:mod:`gaiko.csvcell`).
-    """
+    Raises ConfigError for an unknown ``fmt``, or a ``fmt`` that contradicts the suffix (``--format jsonl --out
+    events.csv`` would leave JSON lines in a file every CSV reader takes for a table)."""
+    named = SUFFIX_FORMATS.get(Path(str(out)).suffix.lower()) if str(out) != "-" else None
+    if fmt is None:
+        return named or "jsonl"
     if fmt not in FORMATS:
         raise ConfigError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if named and named != fmt:
+        raise ConfigError(f"--out {out} names a {named} file but --format is {fmt}; drop --format (the suffix "
+                          f"decides) or give --out a .{fmt} name")
+    return fmt
+
+
+def export_events(store: Any, fmt: str | None, out: str | Path, count: str = "clusters", **filters: Any) -> int:
+    """Write the clusters (default: one record per real-world event) or the mentions matching ``filters`` to
+    the file ``out`` (``"-"``: standard output, JSONL and CSV only); returns the number written. ``fmt``: jsonl,
+    csv or parquet; None takes the one ``out``'s suffix names (:func:`export_format`).
+
+    Raises ConfigError for an unknown format or count, a format the suffix of ``out`` contradicts, or an ``out``
+    that cannot be a file (a directory, a folder that cannot be made, no permission). CSV cells are made safe for
+    spreadsheets (:mod:`gaiko.csvcell`).
+    """
+    fmt = export_format(fmt, out)
     counting.check_count(count)  # before anything is written
     if str(out) == "-":
         return _export_stdout(store, fmt, count, filters)
@@ -267,11 +287,7 @@ def _write_csv_rows(store: Any, sql: str, params: list[Any], fh: Any, chunk: int
         cols = [d[0] for d in cur.description]
         write_csv(fh, [], cols)
         while rows := cur.fetchmany(chunk):
-            recs = [dict(zip(cols, r)) for r in rows]
-            for r in recs:
-                if isinstance(r.get("context"), list):
-                    r["context"] = "; ".join(r["context"])
-            n += write_csv(fh, recs, cols, header=False)
+            n += write_csv(fh, [dict(zip(cols, r)) for r in rows], cols, header=False)  # context '; '-joined
     finally:
         cur.close()
     return n

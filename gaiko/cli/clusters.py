@@ -38,6 +38,8 @@ def show(
     from ..clusters import cluster_detail
     from ..store import Store
 
+    if fmt not in ("table", "json"):  # before the store is read: a csv asked for is no table printed instead
+        fail(f"unknown format {fmt!r}; use table or json")
     try:
         with Store(db, read_only=True) as store:
             d = cluster_detail(store, cluster_id)

@@ -9,7 +9,7 @@ from typing import Any, Optional
 
 import typer
 
-from ..errors import ConfigError, GaikoError
+from ..errors import GaikoError
 from .common import check_day, check_json_format, emit_json, emit_rows, existing_store, fail
 
 COLUMNS = ("id", "status", "actor", "action", "deadline", "evidence")
@@ -44,7 +44,8 @@ def _brief(e: dict[str, Any]) -> dict[str, Any]:
 def pledges(
     db: str = typer.Option("gaiko.duckdb", "--db", help="Store to read."),
     actor: Optional[str] = typer.Option(None, "--actor", help="Actor: country code (JPN), name or text."),
-    status: Optional[str] = typer.Option(None, "--status", help="open, in_progress, fulfilled, partially_fulfilled, stalled, broken, withdrawn, overdue, unclear."),
+    status: Optional[str] = typer.Option(None, "--status", help="open, in_progress, fulfilled, partially_fulfilled, stalled, "
+                                         "broken, withdrawn, overdue, unclear; several comma-separated (open,in_progress)."),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Status as of this date (YYYY-MM-DD); default: newest article date."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or csv."),
     rebuild: bool = typer.Option(False, "--rebuild", help="Recompute the stored ledger from scratch first "
@@ -55,7 +56,8 @@ def pledges(
 ) -> None:
     """The pledge ledger: every tracked pledge with its status and evidence."""
     from ..store import Store
-    from ..tracking import STATUSES, ledger, newest_date, update_ledger
+    from ..store.ledger_view import parse_statuses
+    from ..tracking import ledger, newest_date, update_ledger
     from ..tracking.tables import keep
 
     check_json_format(as_json, fmt)
@@ -65,11 +67,13 @@ def pledges(
             with existing_store(db) as store:
                 update_ledger(store, full=True)
         with Store(db, read_only=True) as store:
-            if status and status not in STATUSES:
-                raise ConfigError(f"unknown status {status!r}; use one of: {', '.join(STATUSES)}")
+            wanted = parse_statuses(status)  # several, any case, as the API and the dashboard take them
+            status = " or ".join(wanted) or None
             every = ledger(store, as_of=as_of)
-            rows = [r for r in every if keep(r, actor, status)]
+            rows = [r for r in every if keep(r, actor, None) and (not wanted or r["status"] in wanted)]
             statements = int(store.scalar("SELECT count(*) FROM pledges") or 0)
+            if as_of is not None:  # the statements made by then, as GET /api/v1/pledges?as_of= counts them
+                statements = sum(len(e.get("mentions") or []) or 1 for e in every)
             undated = store.undated_pledges()
             # no article with a date: no date to judge the ledger as of, so nothing is tracked (docs/pledges.md)
             newest = newest_date(store)
@@ -86,6 +90,11 @@ def pledges(
                    "statements": statements, "undated_statements": undated, "note": note, "pledges": rows})
     elif fmt == "jsonl":
         emit_rows(rows, "jsonl")
+    elif fmt == "csv":  # the columns of the API's pledge downloads (no server, so no links), and the evidence line
+        from ..store.ledger_view import LEDGER_COLUMNS, shape
+
+        cols = [c for c in LEDGER_COLUMNS if c not in ("link", "sentence_link")] + ["evidence"]
+        emit_rows([{**shape(r), "evidence": _brief(r)["evidence"]} for r in rows], "csv", cols)
     else:
         title = (f"Pledges (none tracked: all {statements} statements come from articles without a publication date)"
                  if all_undated else pledges_title(len(rows), len(every), statements, actor, status))

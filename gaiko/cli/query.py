@@ -38,6 +38,8 @@ def _open(db: str):  # noqa: ANN202
 
 
 def _brief(row: dict, by_cluster: bool = False) -> dict:
+    from ..store.analysis import date_label
+
     def actor(side: str) -> str:
         if not row.get(f"{side}_text"):
             return ""
@@ -46,7 +48,7 @@ def _brief(row: dict, by_cluster: bool = False) -> dict:
 
     flags = [f for f in ("intended", "hypothetical", "negated", "reported") if row.get(f)]
     return {
-        "date": str(row.get("date") or ""),
+        "date": date_label(row.get("date"), row.get("date_precision")),  # "February 2026 (month)", as the pages
         "event_type": row["event_type"],
         "mode": row.get("mode") or "",
         "source": actor("source"),
@@ -72,7 +74,8 @@ def events(
     type: Optional[str] = typer.Option(None, "--type", help="PLOVER type(s), comma-separated (e.g. ACCUSE,THREATEN)."),  # noqa: A002
     since: Optional[str] = typer.Option(None, "--since", help="Events on or after this date (YYYY-MM-DD)."),
     until: Optional[str] = typer.Option(None, "--until", help="Events on or before this date (YYYY-MM-DD)."),
-    quad_class: Optional[int] = typer.Option(None, "--quad-class", help="1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict."),
+    quad_class: Optional[str] = typer.Option(None, "--quad-class", help="1 verbal coop, 2 material coop, 3 verbal conflict, "
+                                             "4 material conflict; several comma-separated (1,2: cooperation)."),
     text: Optional[str] = typer.Option(None, "--text", help="Only events whose sentence contains this text."),
     actual: bool = typer.Option(False, "--actual", help="Leave out intended and hypothetical events."),
     limit: int = typer.Option(100, "--limit", help="At most this many events (0 = all)."),
@@ -86,6 +89,8 @@ def events(
     limit = check_limit(limit) or 0
     check_json_format(as_json, fmt)
     since, until = check_span(since, until)
+    if quad_class is not None and quad_class.strip().isdigit():
+        quad_class = int(quad_class)  # one class, a number as before (--json's filters); "1,2" is read by the store
     filters = {"actor": actor, "source": source, "target": target, "type": type, "since": since, "until": until,
                "quad_class": quad_class, "text": text, "include_intended": not actual}
     try:
@@ -111,23 +116,32 @@ def events(
 
 def export(
     out: str = typer.Option(..., "--out", "-o", help="Output file; - for standard output (jsonl, csv)."),
-    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl (PLOVER records), csv or parquet (flat columns)."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="jsonl (PLOVER records), csv or parquet (flat "
+                                      "columns); default: the one --out's suffix names (.csv, .parquet, .jsonl), else jsonl."),
     db: str = typer.Option("gaiko.duckdb", "--db", help="Store to read."),
     actor: Optional[str] = typer.Option(None, "--actor", help="Source or target: country code (JPN), code+sector (JPNGOV) or name."),
     type: Optional[str] = typer.Option(None, "--type", help="PLOVER type(s), comma-separated (e.g. ACCUSE,THREATEN)."),  # noqa: A002
     since: Optional[str] = typer.Option(None, "--since", help="Events on or after this date (YYYY-MM-DD)."),
     until: Optional[str] = typer.Option(None, "--until", help="Events on or before this date (YYYY-MM-DD)."),
     count: str = typer.Option("clusters", "--count", help=COUNT_HELP),
+    source: Optional[str] = typer.Option(None, "--source", help="Source actor (same forms as --actor)."),
+    target: Optional[str] = typer.Option(None, "--target", help="Target actor (same forms as --actor)."),
+    quad_class: Optional[str] = typer.Option(None, "--quad-class", help="Quad class(es) 1-4, comma-separated."),
+    text: Optional[str] = typer.Option(None, "--text", help="Only events whose sentence contains this text."),
+    actual: bool = typer.Option(False, "--actual", help="Leave out intended and hypothetical events."),
 ) -> None:
     """Export events to JSONL, CSV or Parquet: one record per event cluster (with cluster_id, num_mentions,
     num_articles, num_sources), or per mention with `--count mentions`."""
-    from ..export import export_events
+    from ..export import export_events, export_format
 
     since, until = check_span(since, until)
 
     try:
+        fmt = export_format(fmt, out)  # before the store is opened: a contradiction costs nothing
         with _open(db) as store:
-            n = export_events(store, fmt, out, count=count, actor=actor, type=type, since=since, until=until)
+            n = export_events(store, fmt, out, count=count, actor=actor, type=type, since=since, until=until,
+                              source=source, target=target, quad_class=quad_class, text=text,
+                              include_intended=not actual)  # the filters of gaiko events
     except GaikoError as exc:
         fail(exc)
     typer.echo(f"wrote {n} {'event clusters' if count == 'clusters' else 'mentions'} to {out}", err=True)

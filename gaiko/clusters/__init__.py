@@ -264,10 +264,12 @@ def drop_overrule(store: Any, overrule_id: str) -> None:
 
 # -- reading -----------------------------------------------------------------------------------------------------
 def cluster_detail(store: Any, cluster_id: str) -> dict[str, Any]:
-    """One cluster: its row in ``clusters`` and every report of it side by side (first report first).
+    """One cluster: its row in ``clusters`` (less the columns that only keep it up to date, ``tables.BOOKKEEPING``)
+    and every report of it side by side (first report first).
 
     Raises NotFound for an unknown id."""
     from .summary import fetch_reports, outlet_of, report_order
+    from .tables import BOOKKEEPING
 
     con = store.con
     ensure_readable(con)
@@ -280,4 +282,4 @@ def cluster_detail(store: Any, cluster_id: str) -> dict[str, Any]:
     reports = sorted(fetch_reports(con, [cluster_id], sentences=True).get(cluster_id, []), key=report_order)
     for r in reports:
         r["outlet_key"] = outlet_of(r)
-    return {"cluster": dict(zip(cols, row)), "reports": reports}
+    return {"cluster": {c: v for c, v in zip(cols, row) if c not in BOOKKEEPING}, "reports": reports}

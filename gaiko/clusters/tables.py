@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["CLUSTER_DDL", "CLUSTER_COLUMNS", "lists", "quoted", "with_rows", "insert_rows", "ensure_readable",
+__all__ = ["CLUSTER_DDL", "CLUSTER_COLUMNS", "BOOKKEEPING", "lists", "quoted", "with_rows", "insert_rows", "ensure_readable",
            "member_key", "move_members", "TABLES"]
 
 #: columns of ``clusters``: (name, SQL type)
@@ -47,6 +47,10 @@ CLUSTER_COLUMNS: tuple[tuple[str, str], ...] = (
     ("place_key", "VARCHAR"), ("first_key", "VARCHAR"), ("mode_first", "VARCHAR"), ("mode_key", "VARCHAR"),
     ("outlets", "VARCHAR[]"),
 )
+
+#: columns of ``clusters`` that only keep the row up to date (sort keys joined with control characters): never
+#: shown to a reader (``gaiko cluster show``, ``GET /api/v1/clusters/{id}``)
+BOOKKEEPING = ("rep_mode", "rep_key", "source_key", "target_key", "place_key", "first_key", "mode_first", "mode_key")
 
 CLUSTER_DDL: list[str] = [
     """CREATE TABLE cluster_members (event_id VARCHAR, article_id VARCHAR, ukey BIGINT, auto_id VARCHAR,

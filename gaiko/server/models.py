@@ -126,6 +126,9 @@ class Series(_Row):
     by_type: dict[str, int]
     events: int
     count: str = Field("clusters", description="clusters (each real-world event once) or mentions (every report)")
+    gaps_filled: bool = Field(False, description="every bucket from the first to the last is there (fill_gaps=true); "
+                              "false when filling would pass 2,000 buckets: use a coarser interval or a narrower "
+                              "since/until")
 
 
 class NetworkNode(_Row):
@@ -180,7 +183,8 @@ class PledgeRow(_Row):
     quantity_text: str | None = None
     deadline_text: str | None = None
     deadline: str | None = Field(None, description="ISO end of the deadline")
-    days_left: int | None = Field(None, description="negative: days overdue")
+    days_left: int | None = Field(None, description="days from as_of to the deadline, negative: days overdue; null "
+                                  "without a deadline and for a closed pledge (fulfilled, broken, withdrawn)")
     made_on: str | None = None
     evidence_count: int = 0
     link: str

@@ -16,7 +16,7 @@ FORMATS = ("json", "csv", "jsonl")
 
 #: columns of an event row in CSV downloads, in the order an analyst reads them
 EVENT_COLUMNS: tuple[str, ...] = (
-    "id", "date", "event_type", "mode", "cameo_code", "goldstein", "quad_class",
+    "id", "date", "date_precision", "date_text", "event_type", "mode", "context", "cameo_code", "goldstein", "quad_class",
     "source_name", "source_country", "source_sector", "source_text",
     "target_name", "target_country", "target_sector", "target_text",
     "trigger", "place_name", "place_country", "lat", "lon",
@@ -63,13 +63,13 @@ def flat(value: Any) -> str:
 def csv_chunks(rows: Iterable[dict[str, Any]], columns: Sequence[str], every: int = 500) -> Iterator[str]:
     """CSV text of ``rows`` (header first), ``every`` rows per chunk: the one CSV writer of every download, so a
     change to how cells are written (e.g. spreadsheet-safe) is made here once."""
-    from ..csvcell import cell_text, row_writer
+    from ..csvcell import column_cell, row_writer
 
     buf = io.StringIO()
     write = row_writer(buf)
     write(list(columns))
     for i, r in enumerate(rows, 1):  # cells made safe for spreadsheets (gaiko.csvcell)
-        write([cell_text(r.get(c)) for c in columns])
+        write([column_cell(c, r.get(c)) for c in columns])
         if i % every == 0:
             yield buf.getvalue()
             buf.seek(0)

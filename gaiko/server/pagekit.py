@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
-from ..store.analysis import QUAD_NAMES
+from ..store.analysis import QUAD_NAMES, date_label
 from ..tables import cameo_for
 from ..types import PLOVER_TYPES
 
@@ -45,20 +45,6 @@ def href(path: str, params: dict[str, Any] | None = None, **changes: Any) -> str
     merged = {**(params or {}), **changes}
     q = _qs(merged)
     return f"{path}?{q}" if q else path
-
-
-def date_label(date: Any, precision: str | None) -> str:
-    """An event date as precise as it is known: ``2026-01-15``, ``January 2026 (month)``, ``2026 (year)``."""
-    if date is None:
-        return ""
-    d = date if isinstance(date, dt.date) else dt.date.fromisoformat(str(date)[:10])
-    if precision == "year":
-        return f"{d.year} (year)"
-    if precision == "month":
-        return f"{d.strftime('%B %Y')} (month)"
-    if precision == "week":
-        return f"week of {d.isoformat()}"
-    return d.isoformat()
 
 
 def _fmt(n: Any) -> str:

@@ -5,19 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..store.ledger_view import CLOSED, STATUS_ORDER, ledger_view, shape
+from ..store.ledger_view import CLOSED, LEDGER_COLUMNS, STATUS_ORDER, ledger_view, shape
 
 __all__ = ["ledger_rows", "pledge_detail", "STATUSES", "LEDGER_COLUMNS", "CLOSED", "shape"]
 
 #: statuses, in the order the ledger lists them (most in need of attention first)
 STATUSES = STATUS_ORDER
-
-#: columns of a ledger row in CSV downloads: the statement, who, to whom, how much, by when, and where it was read
-LEDGER_COLUMNS = (
-    "id", "status", "status_date", "actor", "actor_country", "actor_code", "speaker", "kind", "action", "sentence",
-    "target_name", "target_country", "quantity_text", "made_on", "deadline_text", "deadline", "days_left",
-    "evidence_count", "statements", "overridden", "as_of", "link", "sentence_link",
-)
 
 
 def ledger_rows(store: Any, *, as_of: dt.date | None = None, actor: str | None = None,

@@ -65,12 +65,17 @@ def _statuses() -> tuple[str, ...]:
 
 @router.get("/pledges/{pledge_id}", response_class=HTMLResponse)
 def pledge_page(request: Request, pledge_id: str) -> HTMLResponse:
+    """One pledge's timeline, as of ``as_of`` when given (the ledger replayed on that day links here with it), as
+    ``GET /api/v1/pledges/{id}?as_of=`` gives it."""
+    as_of, err = _as_of(request.query_params.get("as_of", "").strip()[:200])
+    if err:
+        return render(request, "error.html", status=422, error=err)
     try:
         with request.app.state.gaiko.reader() as store:
-            detail = pledge_detail(store, pledge_id)
+            detail = pledge_detail(store, pledge_id, as_of)
     except NotFound as exc:
         return render(request, "error.html", status=404, error=str(exc))
-    return render(request, "pledge.html", p=detail, pledge_id=pledge_id)
+    return render(request, "pledge.html", p=detail, pledge_id=pledge_id, as_of=as_of.isoformat() if as_of else None)
 
 
 @router.get("/scorecard", response_class=HTMLResponse)

@@ -171,8 +171,13 @@ async def submit(
 
 @router.get("/jobs", tags=["write"], summary="Recent coding jobs")
 def jobs(request: Request) -> dict[str, Any]:
+    """The jobs kept in memory (the last ``MAX_JOBS_KEPT``), newest first, in the envelope of every list."""
+    from .state import MAX_JOBS_KEPT
+
     st = request.app.state.gaiko
-    return {"writable": st.writable, "jobs": [j.to_dict() for j in reversed(st.jobs.values())]}
+    rows = [j.to_dict() for j in reversed(st.jobs.values())]
+    return {"total": len(rows), "limit": MAX_JOBS_KEPT, "offset": 0, "next": None, "filters": {},
+            "writable": st.writable, "jobs": rows}
 
 
 @router.get("/jobs/{job_id}", tags=["write"], responses=WRITE_ERRORS, summary="One coding job")

@@ -14,15 +14,31 @@ place and Goldstein score; ``"mentions"`` counts every report (see :mod:`gaiko.s
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from ..errors import ConfigError
 from . import counting
 from .series import GROUPINGS, INTERVALS, SeriesMixin
 
-__all__ = ["AnalysisMixin", "INTERVALS", "GROUPINGS", "QUAD_NAMES", "actor_key_sql"]
+__all__ = ["AnalysisMixin", "INTERVALS", "GROUPINGS", "QUAD_NAMES", "actor_key_sql", "date_label"]
 
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+
+
+def date_label(date: Any, precision: str | None) -> str:
+    """An event date as precise as it is known: ``2026-01-15``, ``January 2026 (month)``, ``2026 (year)``, ``week
+    of 2026-01-12`` (the dashboard's pages and ``gaiko events``' table)."""
+    if date is None:
+        return ""
+    d = date if isinstance(date, dt.date) else dt.date.fromisoformat(str(date)[:10])
+    if precision == "year":
+        return f"{d.year} (year)"
+    if precision == "month":
+        return f"{d.strftime('%B %Y')} (month)"
+    if precision == "week":
+        return f"week of {d.isoformat()}"
+    return d.isoformat()
 
 
 

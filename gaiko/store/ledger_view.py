@@ -14,14 +14,21 @@ from typing import Any
 
 from ..errors import ConfigError
 
-__all__ = ["shape", "ledger_view", "ledger_entries", "STATUS_ORDER", "CLOSED", "LEDGER_SORTS", "actor_levels",
-           "parse_statuses"]
+__all__ = ["shape", "ledger_view", "ledger_entries", "STATUS_ORDER", "CLOSED", "LEDGER_SORTS", "LEDGER_COLUMNS",
+           "actor_levels", "parse_statuses"]
 
 #: statuses, in the order the ledger lists them (most in need of attention first); others follow, by name
 STATUS_ORDER = ("overdue", "open", "in_progress", "stalled", "partially_fulfilled", "unclear", "fulfilled", "broken", "withdrawn")
 #: statuses for which a deadline no longer counts down
 CLOSED = ("fulfilled", "broken", "withdrawn")
 LEDGER_SORTS = ("status", "deadline", "-deadline", "made", "-made", "actor", "evidence", "overdue")
+#: columns of a ledger row in CSV (the API's downloads, ``gaiko pledges -f csv``): the statement, who, to whom, how
+#: much, by when, and where it was read (the two links only where a server makes them)
+LEDGER_COLUMNS = (
+    "id", "status", "status_date", "actor", "actor_country", "actor_code", "speaker", "kind", "action", "sentence",
+    "target_name", "target_country", "quantity_text", "made_on", "deadline_text", "deadline", "days_left",
+    "evidence_count", "statements", "overridden", "as_of", "link", "sentence_link",
+)
 
 
 def _date(v: Any) -> dt.date | None:
@@ -50,7 +57,8 @@ def actor_levels(actor: dict[str, Any] | None) -> dict[str, str]:
 
 def shape(entry: dict[str, Any]) -> dict[str, Any]:
     """A tracker entry plus the flat fields pages and downloads use (``actor``, ``actor_country``, ``actor_code``,
-    ``deadline`` (ISO end), ``days_left`` (negative: overdue), ``evidence_count``, ``sentence``, ``target_name``,
+    ``deadline`` (ISO end), ``days_left`` (days from ``as_of`` to the deadline, negative: overdue; None without a
+    deadline and for a closed pledge, :data:`CLOSED`), ``evidence_count``, ``sentence``, ``target_name``,
     ``quantity_text``, ``link``)."""
     out = dict(entry)
     actor = entry.get("actor") or {}
@@ -71,7 +79,9 @@ def shape(entry: dict[str, Any]) -> dict[str, Any]:
         "quantity_text": (entry.get("quantity") or {}).get("text"),
         "deadline_text": deadline.get("text"),
         "deadline": due.isoformat() if due else None,
-        "days_left": (due - as_of).days if due and as_of else None,
+        # a closed pledge (kept, broken, withdrawn) no longer counts down: a deadline passed after it was kept is
+        # no overdue day, so it has no days left (None), as it has none without a deadline
+        "days_left": (due - as_of).days if due and as_of and entry.get("status") not in CLOSED else None,
         "counting": bool(due and entry.get("status") not in CLOSED),
         "evidence": evidence,
         "evidence_count": sum(1 for e in evidence if e.get("role") not in ("made",)),
@@ -84,13 +94,17 @@ def shape(entry: dict[str, Any]) -> dict[str, Any]:
 
 
 def parse_statuses(status: str | list[str] | None) -> list[str]:
-    """Statuses from ``a,b`` or a list; each must be one the tracker knows (ConfigError names them)."""
+    """Statuses from ``a,b`` or a list; each must be one the tracker knows (ConfigError names them), and at least
+    one must be named (``","`` is refused, as a type filter of commas is)."""
     from ..tracking import STATUSES
 
     if not status:
         return []
     items = status.split(",") if isinstance(status, str) else list(status)
     out = [s.strip().lower() for s in items if s and s.strip()]
+    if not out and (not isinstance(status, str) or status.strip()):  # ",": no status named, which is not "every status"
+        raise ConfigError(f"the status filter {status!r} names no status; give one or several, comma-separated "
+                          f"({', '.join(STATUSES)}), or leave it out for every status")
     bad = [s for s in out if s not in STATUSES]
     if bad:
         raise ConfigError(f"unknown status {', '.join(repr(b) for b in bad)}; use one of: {', '.join(STATUSES)}")
@@ -142,7 +156,8 @@ def _sort_key(sort: str) -> Any:
         return lambda r: ((r["actor"] or "").lower(), r["id"])
     if sort == "evidence":
         return lambda r: (-r["evidence_count"], r["id"])
-    return lambda r: (r["status"] != "overdue", r["days_left"] if r["days_left"] is not None else 0, r["id"])
+    # most overdue first: overdue pledges, then those counting down (fewest days left first), then the rest
+    return lambda r: (r["status"] != "overdue", r["days_left"] is None, r["days_left"] or 0, r["id"])
 
 
 def ledger_view(

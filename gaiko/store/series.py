@@ -64,9 +64,18 @@ def _fill(buckets: list[dt.date], interval: str, cap: int = 2000) -> list[dt.dat
         out.append(cur)
         if len(out) > cap:
             return buckets
-        cur = cur + dt.timedelta(days=1) if interval == "day" else (
-            cur + dt.timedelta(days=7) if interval == "week" else _next_month(cur))
+        cur = _step(cur, interval)
     return out
+
+
+def _step(d: dt.date, interval: str) -> dt.date:
+    return d + dt.timedelta(days=1) if interval == "day" else (
+        d + dt.timedelta(days=7) if interval == "week" else _next_month(d))
+
+
+def _consecutive(buckets: list[dt.date], interval: str) -> bool:
+    """Whether ``buckets`` follow one another with no bucket missing between them."""
+    return all(_step(a, interval) == b for a, b in zip(buckets, buckets[1:]))
 
 
 def _order(key: str) -> tuple[int, str]:
@@ -107,7 +116,9 @@ class SeriesMixin:
 
         ``interval``: ``day``, ``week`` (ISO weeks, from Monday), ``month`` or ``auto`` (from the span of the
         matching events, see :func:`auto_interval`). With ``fill_gaps`` every bucket from the first to the last is
-        there (zero counts, Goldstein ``None``: a line is not drawn across it), up to 2,000 buckets. Returns
+        there (zero counts, Goldstein ``None``: a line is not drawn across it), up to 2,000 buckets; beyond them the
+        series keeps only the buckets with events, and ``gaps_filled`` (true when every bucket from the first to the
+        last is there) says so. Returns
         ``buckets`` (first days, ISO), ``starts``/``ends`` (first and last days of the bucket's events,
         within ``since``/``until``: the dates its link lists), ``keys`` (the series, in order), ``counts`` {key: [n per
         bucket]}, ``total``,
@@ -134,9 +145,10 @@ class SeriesMixin:
             f"{sc.from_} WHERE {sc.where} AND {sc.day} IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2",
             sc.params,
         )
-        buckets = sorted({r["bucket"] for r in rows})
-        if fill_gaps:
-            buckets = _fill(buckets, interval)
+        found = sorted({r["bucket"] for r in rows})
+        buckets = _fill(found, interval) if fill_gaps else found
+        # asked to fill but over the cap: said, so a reader does not take the buckets for consecutive ones
+        filled = bool(fill_gaps) and _consecutive(buckets, interval)
         index = {b: i for i, b in enumerate(buckets)}
         keys = sorted({str(r["k"]) for r in rows if r["k"] is not None}, key=_order)
         n = len(buckets)
@@ -168,7 +180,7 @@ class SeriesMixin:
             "keys": keys, "counts": counts, "total": total, "cooperation": coop, "conflict": conf,
             "goldstein": [_round(gsum[i] / gcount[i]) if gcount[i] else None for i in range(n)],
             "coarse": coarse, "coarse_precisions": list(COARSER[interval]),
-            "by_type": by_type, "events": events, "count": count,
+            "by_type": by_type, "events": events, "count": count, "gaps_filled": filled,
         }
 
     def dyad_series(self, source: str | None = None, target: str | None = None, *, interval: str = "auto",

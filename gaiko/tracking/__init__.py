@@ -142,5 +142,5 @@ def _not_found(store: Any, ledger_id: str, as_of: str | None = None) -> NotFound
         later = next((e for e in ledger(store, None) if e["id"] == ledger_id), None)
         if later is not None:
             return NotFound(f"pledge {ledger_id!r} was made on {later.get('made_on')}, after {as_of}: as of that day "
-                            "it was not yet a pledge; give a later --as-of, or none")
+                            "it was not yet a pledge; give a later as-of date, or none")
     return NotFound(f"no pledge with id {ledger_id!r}; list ids with `gaiko pledges --format jsonl`")
