@@ -161,12 +161,15 @@ class Coder:
         repair_parse(doc, self.nlp)
         for comp in self.components:
             doc = comp(doc)
-        records = [
-            SentenceRecord(index=i, start=s.start_char, end=s.end_char, text=span_text(s))
-            for i, s in enumerate(sentences(doc).spans)
-        ]
+        records = [_trimmed(SentenceRecord(index=i, start=s.start_char, end=s.end_char, text=span_text(s)))
+                   for i, s in enumerate(sentences(doc).spans)]
         for ev in state.events:
             ev.coder_version = CODER_VERSION
+            ev.sentence = ev.sentence.rstrip()
+            for side in (ev.source, ev.target, ev.place):
+                _trimmed(side)
+        for mention in (*state.actors, *state.places):
+            _trimmed(mention)
         return CodedArticle(
             article=art,
             sentences=records,
@@ -187,6 +190,19 @@ DOC_ATTRS = ("ORTH", "NORM", "TAG", "POS", "MORPH", "LEMMA", "HEAD", "DEP", "SEN
 def failure(art: Any, exc: BaseException) -> InputError:
     """The :class:`InputError` recording why ``art`` could not be coded (its reason when it has one)."""
     return InputError.for_article(art, getattr(exc, "reason", "coding_failed"), f"{type(exc).__name__}: {exc}")
+
+
+def _trimmed(span: Any) -> Any:
+    """``span`` (a sentence record or an actor mention) without the trailing blank lines or spaces a paragraph break
+    leaves on the last token of a headline ("Chinese blockade\\n\\n"); its ``end`` offset follows. None stays None."""
+    if span is None or not isinstance(getattr(span, "text", None), str):
+        return span
+    cut = len(span.text) - len(span.text.rstrip())
+    if cut and span.text.strip():
+        span.text = span.text[:-cut]
+        if getattr(span, "end", -1) >= cut:
+            span.end -= cut
+    return span
 
 
 def _without_id(record: Any) -> dict[str, Any]:
