@@ -39,14 +39,16 @@ def is_late(frame: Frame, report: Report) -> bool:
 
 
 _NUMS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_FRACTION = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|\d+) of (?:the|its|their|all) "
-                       r"(two|three|four|five|six|seven|eight|nine|ten|\d+)\b", re.I)
+_COUNT = r"one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3}(?:,\d{3})+|\d+"
+_FRACTION = re.compile(rf"\b({_COUNT}) of (?:the|its|their|all|his|her)(?: (?:promised|pledged|planned|agreed))? "
+                       rf"({_COUNT})\b(?![.,]\d)", re.I)
 FIRST_PART = re.compile(r"\b(?:first|initial) (?:of the|batch|group|tranche|shipment|cargo|consignment|instalment|"
                     r"installment|delivery|deliveries|phase|wave|part|round)\b", re.I)
 
 
 def _num(word: str) -> float:
-    return float(_NUMS.get(word.lower(), 0)) if not word.isdigit() else float(word)
+    digits = word.replace(",", "")
+    return float(digits) if digits.isdigit() else float(_NUMS.get(word.lower(), 0))
 
 
 @lru_cache(maxsize=20_000)
