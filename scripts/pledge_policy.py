@@ -4,7 +4,9 @@ Usage::
 
     python scripts/pledge_policy.py SET_DIR... [--tuned SET_DIR] [--save ROWS.json] [--load ROWS.json]
 
-    python scripts/pledge_policy.py corpora/pledges/fresh corpora/pledges/fresh-[c-g] --tuned corpora/pledges/storylines
+    python scripts/pledge_policy.py corpora/pledges/fresh corpora/pledges/fresh-[c-j] --tuned corpora/pledges/storylines
+
+(Round p36: each set coded once with ``--save``, then the ten files read together with ``--load`` per file.)
 
 Codes each studied storyline set with the relation model free to decide every report the rules leave undecided
 (threshold 0) and **without** the status policy, matches the gold pledges to ledger entries as the evaluator does,
@@ -15,9 +17,12 @@ recomputed by leaving out the model's readings below ``t`` (what the ledger does
 * right per set at each model threshold of :data:`THRESHOLDS` (1.01: the model off);
 * leave-one-set-out (LOSO) sums of every candidate configuration (:data:`CONFIGS`: the key, the margin a rule needs
   and its least support), and the nested LOSO (the configuration also chosen inside the six sets);
-* the rules fitted on all sets with the configuration LOSO prefers, each rule's own LOSO gain per held-out set.
+* the rules fitted on all sets with the configuration LOSO prefers, each rule's own LOSO gain per held-out set;
+* today's policy (the shipped file) per set, and the nested LOSO of the whole family with the model threshold too
+  chosen inside each fold (:func:`nested_t`), for the honest family (a rule may give only a status the path's
+  evidence supports, ``gaiko/data/pledges/status_supports.yaml``, Round p36) and the free one (any status).
 
-Studied sets only: SET_DIRs are taken whole (fresh, fresh-c ... fresh-g), ``--tuned`` sets by their tuned part
+Studied sets only: SET_DIRs are taken whole (fresh, fresh-c ... fresh-j), ``--tuned`` sets by their tuned part
 (``corpora/pledges/storylines``: its blind part is never coded here). The shipped policy is
 ``gaiko/data/pledges/status_policy.yaml``; this script does not write it.
 """
@@ -96,9 +101,27 @@ KEYS: dict[str, Callable[[dict[str, Any]], tuple]] = {
 CONFIGS = [(k, m, n) for k in KEYS for m in (1, 2, 3) for n in (3, 5, 8)]
 
 
-def fit(rows: list[dict[str, Any]], key: str, margin: int, support: int) -> list[dict[tuple, str]]:
+def supports_table(path: str | None = None) -> dict[str, frozenset[str]]:
+    """The statuses each deciding path's evidence supports (``gaiko/data/pledges/status_supports.yaml``, Round p36):
+    {path or path less its source: statuses}."""
+    from gaiko.tables import data_path, load_yaml
+
+    data = load_yaml(path or data_path("pledges/status_supports.yaml"))
+    return {str(k): frozenset(map(str, v)) for k, v in data.items()}
+
+
+def supported(path: str, table: dict[str, frozenset[str]]) -> frozenset[str]:
+    """Statuses a rule may give a pledge decided by ``path`` (whole path first, then the path less its source; none
+    for a path the table does not know)."""
+    return table.get(path) or table.get(path.split(":", 1)[-1]) or frozenset()
+
+
+def fit(rows: list[dict[str, Any]], key: str, margin: int, support: int,
+        supports: dict[str, frozenset[str]] | None = None) -> list[dict[tuple, str]]:
     """Rules {key: status} at the key's level and, below it, at the path alone (first match wins): a key's most often
-    right gold status when it beats the current status by ``margin`` among at least ``support`` pledges."""
+    right gold status when it beats the current status by ``margin`` among at least ``support`` pledges. With
+    ``supports`` (:func:`supports_table`) a rule's status must be one the path's evidence supports (the honest
+    family, Round p36)."""
     levels = [key] + (["path"] if key != "path" else [])
     out = []
     for lv in levels:
@@ -111,7 +134,10 @@ def fit(rows: list[dict[str, Any]], key: str, margin: int, support: int) -> list
                 cur[k] = r["status"]
         rules = {}
         for k, c in by.items():
-            best = max(sorted(c), key=lambda g: c[g])
+            cands = [g for g in sorted(c) if supports is None or g in supported(k[0], supports)]
+            if not cands:
+                continue
+            best = max(cands, key=lambda g: c[g])
             if sum(c.values()) >= support and best != cur[k] and c[best] - c[cur[k]] >= margin:
                 rules[k] = best
         out.append(rules)
@@ -130,10 +156,11 @@ def right(rows: list[dict[str, Any]], rules: list[dict[tuple, str]] | None = Non
     return sum((apply(rules, key, r) if rules else r["status"]) == r["gold"] for r in rows)
 
 
-def loso(rows: list[dict[str, Any]], sets: list[str], cfg: tuple) -> dict[str, int]:
+def loso(rows: list[dict[str, Any]], sets: list[str], cfg: tuple,
+         supports: dict[str, frozenset[str]] | None = None) -> dict[str, int]:
     """Right per held-out set, the rules fitted on the other sets."""
     return {s: right([r for r in rows if r["set"] == s], fit([r for r in rows if r["set"] in sets and r["set"] != s],
-                                                                *cfg), cfg[0]) for s in sets}
+                                                                *cfg, supports), cfg[0]) for s in sets}
 
 
 def nested(rows: list[dict[str, Any]], sets: list[str]) -> dict[str, tuple[int, tuple | None]]:
@@ -150,6 +177,40 @@ def nested(rows: list[dict[str, Any]], sets: list[str]) -> dict[str, tuple[int, 
             out[s] = (right(test), None)
         else:
             out[s] = (right(test, fit([r for r in rows if r["set"] in inner], *best), best[0]), best)
+    return out
+
+
+def shipped(raw: list[dict[str, Any]], policy: Any = None) -> dict[str, int]:
+    """Right per set with a status policy (default: the shipped one, ``gaiko/data/pledges/status_policy.yaml``): its
+    model threshold, then its remap rules."""
+    from gaiko.tracking.policy import status_policy
+
+    pol = policy or status_policy()
+    out: Counter = Counter()
+    for r in raw:
+        s, p = at(r, pol.threshold)
+        out[r["set"]] += (pol.apply(s, p, r["kind"])[0] if s is not None else None) == r["gold"]
+    return {s: out[s] for s in dict.fromkeys(r["set"] for r in raw)}
+
+
+def nested_t(raw: list[dict[str, Any]], sets: list[str], supports: dict[str, frozenset[str]] | None = None,
+             thresholds: tuple = THRESHOLDS) -> dict[str, tuple]:
+    """Nested LOSO of the whole family: per held-out set, the model threshold and the configuration (or none: no
+    rules) chosen by LOSO inside the other sets, ties to no rules, the larger margin and support, the threshold
+    nearest 0.6. {set: (right, threshold, configuration or None, rules)}."""
+    by_t = {t: [dict(r, status=s, path=p) for r in raw for s, p in [at(r, t)]] for t in thresholds}
+    out = {}
+    for s in sets:
+        inner = [x for x in sets if x != s]
+        score: dict[tuple, int] = {}
+        for t, rows in by_t.items():
+            score[(t, None)] = right([r for r in rows if r["set"] in inner])
+            for c in CONFIGS:
+                score[(t, c)] = sum(loso(rows, inner, c, supports).values())
+        t, c = max(score, key=lambda tc: (score[tc], tc[1] is None, tc[1][1:] if tc[1] else (0, 0), -abs(tc[0] - 0.6)))
+        test = [r for r in by_t[t] if r["set"] == s]
+        rules = fit([r for r in by_t[t] if r["set"] in inner], *c, supports) if c else None
+        out[s] = (right(test, rules, c[0] if c else "path"), t, c, rules)
     return out
 
 
@@ -192,6 +253,14 @@ def report(raw: list[dict[str, Any]]) -> str:
                     test = [r for r in rows if r["set"] == s and (KEYS[best[0]] if lv == 0 else KEYS["path"])(r) == k]
                     gain[s] = sum(status == r["gold"] for r in test) - right(test)
             lines.append(f"  rule {k} -> {status}: LOSO gain {sum(gain.values())} {gain}")
+    today = shipped(raw)
+    lines.append(f"\ntoday's policy (shipped file): {sum(today.values())} {today}")
+    honest = supports_table()
+    for name, sup in (("honest family (status_supports.yaml)", honest), ("free family (any status)", None)):
+        nest_t = nested_t(raw, sets, sup)
+        lines.append(f"nested LOSO, {name}, threshold chosen inside each fold: {sum(v[0] for v in nest_t.values())}")
+        for s, (n, t, c, rl) in nest_t.items():
+            lines.append(f"  {s}: {n} (today {today[s]}) threshold {t} config {c} rules {rl}")
     return "\n".join(lines)
 
 
