@@ -66,10 +66,12 @@ def _words(name: str, key: str) -> frozenset[str]:
 
 def rank_sentence(coder: EventCoder, sent: Span, state: DocState, drafts: list[_Draft]) -> list[_Draft]:
     """The drafts of one sentence after the kinds: re-typing by the object and the month veto (round t25,
-    ``retype.py``), the veto of plain descriptions (round t26), the domain veto, then joint operations."""
+    ``retype.py``), the veto of plain descriptions (round t26), the domain veto and the traps of round t36
+    (``traps.py``), then joint operations."""
     from .retype import month_veto, retype, state_veto
+    from .traps import trap_veto
 
-    drafts = subject_retype(domain_veto(state_veto(month_veto(retype(drafts)), coder.lex)))
+    drafts = subject_retype(trap_veto(domain_veto(state_veto(month_veto(retype(drafts)), coder.lex))))
     return joint_operations(coder, state, motive_participles(drafts))
 
 

@@ -1,0 +1,50 @@
+"""Kinds the definition-written batches share (issue 12, round t36; docs/accuracy.md, "Kinds round t36").
+Sentences of our own, never corpus or gold ones. The sentences of each kind failed on main 45c5aa3 (model e40); the
+look-alikes keep their type."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import events_of as _events, primary_type as _primary, show_events as _show
+
+
+# -- A: sport, market and metaphor traps told by the words around the verb (traps.py, data/primary/traps.yaml) -----
+@pytest.mark.parametrize("text", [
+    "The Ethiopian trio struck out fast and led the Boston marathon from the gun.",    # a result elsewhere; an idiom
+    "Senegal came from two goals down to beat Egypt in Yaounde.",                      # a score
+    "The Nigerian midfielder's header ambushed Ghana late in the second half.",         # an athlete as possessor
+    "The Czech goalkeeper's save ambushed Canada in the final minute.",
+    "The Polish volleyball team ambushed Serbia in the opening set.",                   # a sport as modifier
+    "The club's directors fired their coach after a run of five defeats.",              # a dismissal
+    "The newspaper's owners fired the editor after the scandal.",
+    "The Indian archers shot down the Korean team's hopes with a perfect last end.",    # a hope as the object
+    "The cement maker shot up 11 percent after the bid.",                                # a rise by a figure
+])
+def test_traps_are_no_event(coder, text):
+    assert _events(coder, text) == [], _show(coder, text)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Riot police fired tear gas at fans after the cup final in Belgrade.", "ASSAULT"),   # police keep it
+    ("Gunmen shot dead three cyclists on the road to Kandahar.", "ASSAULT"),              # gunmen keep it
+    ("Militants attacked a bus carrying the national cricket team in Lahore.", "ASSAULT"),
+    ("The army fired artillery shells at the village overnight.", "ASSAULT"),
+    ("Police seized the records of the football federation in a raid.", "COERCE"),
+])
+def test_trap_lookalikes_keep_their_type(coder, text, want):
+    assert _primary(coder, text) == want, _show(coder, text)
+
+
+def test_traps_file_is_checked(monkeypatch):
+    import gaiko.tables
+    from gaiko.errors import DataFileError
+    from gaiko.pipeline import traps
+
+    monkeypatch.setattr(gaiko.tables, "load_yaml", lambda path: {"types": "ASSAULT"})
+    traps._lists.cache_clear()
+    try:
+        with pytest.raises(DataFileError):
+            traps._lists()
+    finally:
+        traps._lists.cache_clear()
