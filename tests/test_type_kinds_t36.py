@@ -48,3 +48,24 @@ def test_traps_file_is_checked(monkeypatch):
             traps._lists()
     finally:
         traps._lists.cache_clear()
+
+
+# -- B: joint operations told by a helper, "joint" in the clause, "alongside" on the object (jointcues.py) ---------
+@pytest.mark.parametrize("text", [
+    "Peruvian police arrested the fugitive banker with the help of Interpol.",
+    "Italian police arrested twelve mafia suspects in cooperation with German investigators.",
+    "Thai police said they had detained the smuggler with help from Australian agents.",
+    "Kenyan troops took up positions alongside Ugandan soldiers near the border.",
+    "Chile and Peru deployed a joint task force along the desert border.",
+    "Indian and French troops began ten days of manoeuvres in Rajasthan.",          # right before, stays right
+])
+def test_joint_operations_t36(coder, text):
+    assert _primary(coder, text) == "COOPERATE", _show(coder, text)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Peruvian police arrested the banker, who had fled with the help of Bolivian officials.", "COERCE"),  # another clause
+    ("Police in Lagos arrested the suspect with help from neighbours.", "COERCE"),  # one country
+])
+def test_joint_lookalikes_t36(coder, text, want):
+    assert _primary(coder, text) == want, _show(coder, text)

@@ -110,6 +110,7 @@ def motive_participles(drafts: list[_Draft]) -> list[_Draft]:
 def _together(d: _Draft) -> list[Token]:
     """The phrases naming the sides of a joint act (its subjects and their conjuncts, an "alongside" phrase), or
     [] when the clause holds no cue of acting together."""
+    from .jointcues import more_cues
     from .roles import subjects
 
     anchor, tok = d.cand.anchor, d.cand.tok
@@ -135,7 +136,8 @@ def _together(d: _Draft) -> list[Token]:
             if pobj is not None:
                 cue = True
                 sides.append(pobj)
-    return sides if cue else []
+    more, extra = more_cues(anchor, sides, lambda k: _words("joint", k))  # round t36
+    return sides + extra if cue or more else []
 
 
 def _side_actors(coder: EventCoder, d: _Draft, sides: list[Token], state: DocState) -> list[Any]:
