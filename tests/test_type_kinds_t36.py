@@ -69,3 +69,38 @@ def test_joint_operations_t36(coder, text):
 ])
 def test_joint_lookalikes_t36(coder, text, want):
     assert _primary(coder, text) == want, _show(coder, text)
+
+
+# -- E: an act told as the time of another comes after it (background.py, data/primary/background.yaml) -----------
+@pytest.mark.parametrize("text,want", [
+    ("The Dutch government said it had frozen aid to Burundi after the killing of opposition activists.", "SANCTION"),
+    ("Nigeria closed its border with Benin after smugglers shot two customs officers.", "COERCE"),
+    ("Kenya shut its border with Somalia after militants attacked a bus near Mandera.", "COERCE"),
+    ("Ghana recalled its ambassador from Lome a day after gunmen attacked its embassy.", "SANCTION"),  # right before
+    ("Seoul menaced Pyongyang with retaliation after North Korean artillery hit Yeonpyeong island.", "THREATEN"),
+])
+def test_time_phrase_act_comes_second(coder, text, want):
+    assert _primary(coder, text) == want, _show(coder, text)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Thousands of villagers fled their homes after rebels attacked the town of Kaga Bandoro, the UN said.", "ASSAULT"),
+    # what people underwent is no main act: the attack stays first
+    ("Troops opened fire on protesters after the rally began.", "ASSAULT"),          # the main act is the violence
+])
+def test_time_phrase_lookalikes(coder, text, want):
+    assert _primary(coder, text) == want, _show(coder, text)
+
+
+def test_background_file_is_checked(monkeypatch):
+    import gaiko.tables
+    from gaiko.errors import DataFileError
+    from gaiko.pipeline import background
+
+    monkeypatch.setattr(gaiko.tables, "load_yaml", lambda path: {"time_words": "after"})
+    background._words.cache_clear()
+    try:
+        with pytest.raises(DataFileError):
+            background._words()
+    finally:
+        background._words.cache_clear()

@@ -67,12 +67,13 @@ def _words(name: str, key: str) -> frozenset[str]:
 def rank_sentence(coder: EventCoder, sent: Span, state: DocState, drafts: list[_Draft]) -> list[_Draft]:
     """The drafts of one sentence after the kinds: re-typing by the object and the month veto (round t25,
     ``retype.py``), the veto of plain descriptions (round t26), the domain veto and the traps of round t36
-    (``traps.py``), then joint operations."""
+    (``traps.py``), acts told as a time put below (``background.py``), then joint operations."""
+    from .background import background_acts
     from .retype import month_veto, retype, state_veto
     from .traps import trap_veto
 
     drafts = subject_retype(trap_veto(domain_veto(state_veto(month_veto(retype(drafts)), coder.lex))))
-    return joint_operations(coder, state, motive_participles(drafts))
+    return joint_operations(coder, state, background_acts(motive_participles(drafts)))
 
 
 def _outrank(top: list[_Draft], low: list[_Draft]) -> None:
