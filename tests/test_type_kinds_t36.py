@@ -104,3 +104,37 @@ def test_background_file_is_checked(monkeypatch):
             background._words()
     finally:
         background._words.cache_clear()
+
+
+# -- D: weapons tests told by a hyphenated verb the parser split (hyphenverbs.py, data/language/hyphen_verbs.yaml) --
+@pytest.mark.parametrize("text", [
+    "Pakistan test-fires nuclear-capable cruise missile",
+    "Taiwan's army test-fires a new rocket system, the defence ministry says.",
+    "Pyongyang test-fired three short-range missiles into the sea on Friday.",   # right before, stays right
+    "Iran test-fired a new cruise missile over the Gulf on Monday.",      # parsed right before, stays right
+])
+def test_hyphenated_weapons_tests(coder, text):
+    assert _primary(coder, text) == "MOBILIZE", _show(coder, text)
+
+
+def test_hyphenated_verb_keeps_its_source(coder):
+    ev = [e for e in _events(coder, "Pakistan test-fires nuclear-capable cruise missile") if e.event_type == "MOBILIZE"]
+    assert ev and ev[0].source is not None and ev[0].source.text == "Pakistan", _show(coder, "Pakistan test-fires")
+
+
+def test_unlisted_hyphenated_verb_is_left(coder):
+    assert _events(coder, "The carmaker test-drove its new electric truck in Nevada.") == []
+
+
+def test_hyphen_verbs_file_is_checked(monkeypatch):
+    import gaiko.tables
+    from gaiko.errors import DataFileError
+    from gaiko.pipeline import hyphenverbs
+
+    monkeypatch.setattr(gaiko.tables, "load_yaml", lambda path: {"verbs": ["testfire"]})
+    hyphenverbs._verbs.cache_clear()
+    try:
+        with pytest.raises(DataFileError):
+            hyphenverbs._verbs()
+    finally:
+        hyphenverbs._verbs.cache_clear()
