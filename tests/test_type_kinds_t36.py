@@ -138,3 +138,36 @@ def test_hyphen_verbs_file_is_checked(monkeypatch):
             hyphenverbs._verbs()
     finally:
         hyphenverbs._verbs.cache_clear()
+
+
+# -- R: not ruling out an act states it as possible (ruleout.py, data/primary/ruleout.yaml) -----------------------
+@pytest.mark.parametrize("text,want", [
+    ("The Kenyan president did not rule out deploying troops to the border if the raids continued.", "THREATEN"),
+    ("The premier declined to rule out imposing tariffs on Chinese steel.", "THREATEN"),
+    ("Seoul did not rule out holding talks with Pyongyang later in the year.", "AGREE"),
+    ("The minister refused to rule out sending aid to the rebels.", "AGREE"),
+])
+def test_not_ruled_out(coder, text, want):
+    assert _primary(coder, text) == want, _show(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Pakistan ruled out sending troops to Yemen.",                 # a refusal
+    "Mexico's president ruled out any talks with the cartels.",
+])
+def test_ruled_out_stays_reject(coder, text):
+    assert _primary(coder, text) == "REJECT", _show(coder, text)
+
+
+def test_ruleout_file_is_checked(monkeypatch):
+    import gaiko.tables
+    from gaiko.errors import DataFileError
+    from gaiko.pipeline import ruleout
+
+    monkeypatch.setattr(gaiko.tables, "load_yaml", lambda path: {"refusals": "decline"})
+    ruleout._lists.cache_clear()
+    try:
+        with pytest.raises(DataFileError):
+            ruleout._lists()
+    finally:
+        ruleout._lists.cache_clear()

@@ -70,9 +70,11 @@ def rank_sentence(coder: EventCoder, sent: Span, state: DocState, drafts: list[_
     (``traps.py``), acts told as a time put below (``background.py``), then joint operations."""
     from .background import background_acts
     from .retype import month_veto, retype, state_veto
+    from .ruleout import ruled_in
     from .traps import trap_veto
 
-    drafts = subject_retype(trap_veto(domain_veto(state_veto(month_veto(retype(drafts)), coder.lex))))
+    drafts = subject_retype(trap_veto(domain_veto(state_veto(month_veto(ruled_in(coder.lex, retype(drafts))),
+                                                             coder.lex))))
     return joint_operations(coder, state, background_acts(motive_participles(drafts)))
 
 
