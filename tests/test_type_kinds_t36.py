@@ -171,3 +171,20 @@ def test_ruleout_file_is_checked(monkeypatch):
             ruleout._lists()
     finally:
         ruleout._lists.cache_clear()
+
+
+# -- S: holding someone responsible for an act of harm is an accusation (triggers/accuse.yaml accuse.responsible) ---
+@pytest.mark.parametrize("text", [
+    "The foreign minister said Syria was responsible for the chemical attack on Douma.",
+    "Kyiv told the UN that Moscow was responsible for shelling the power plant.",   # a gerund after "for"
+])
+def test_responsible_for_harm_is_accuse(coder, text):
+    assert _primary(coder, text) == "ACCUSE", _show(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said the ministry was responsible for the distribution of vaccines.",   # a duty
+    "The ministry has been responsible for border security since 2004.",
+])
+def test_responsible_for_a_duty_is_no_accusation(coder, text):
+    assert _primary(coder, text) != "ACCUSE", _show(coder, text)
