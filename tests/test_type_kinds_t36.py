@@ -188,3 +188,22 @@ def test_responsible_for_harm_is_accuse(coder, text):
 ])
 def test_responsible_for_a_duty_is_no_accusation(coder, text):
     assert _primary(coder, text) != "ACCUSE", _show(coder, text)
+
+
+# -- F: forecasts by analysts are no events (traps.forecast_veto, traps.yaml analysts) ----------------------------
+@pytest.mark.parametrize("text", [
+    "Experts warn that a conflict over the strait would cripple world shipping.",
+    "Analysts warn that sanctions would hurt the junta's oil revenues.",
+    "If inflation keeps rising, the Bank of Ghana may be forced to intervene, traders say.",   # right before
+])
+def test_analysts_forecasts_are_no_event(coder, text):
+    assert _events(coder, text) == [], _show(coder, text)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Analysts said Russia had shelled the port overnight.", "ASSAULT"),        # a past act they report
+    ("UN monitors said the troops would withdraw by Friday.", "AGREE"),         # monitors are actors
+    ("The minister said the army could deploy troops to the border.", "MOBILIZE"),
+])
+def test_forecast_lookalikes(coder, text, want):
+    assert _primary(coder, text) == want, _show(coder, text)

@@ -71,10 +71,10 @@ def rank_sentence(coder: EventCoder, sent: Span, state: DocState, drafts: list[_
     from .background import background_acts
     from .retype import month_veto, retype, state_veto
     from .ruleout import ruled_in
-    from .traps import trap_veto
+    from .traps import forecast_veto, trap_veto
 
-    drafts = subject_retype(trap_veto(domain_veto(state_veto(month_veto(ruled_in(coder.lex, retype(drafts))),
-                                                             coder.lex))))
+    drafts = subject_retype(forecast_veto(trap_veto(domain_veto(state_veto(month_veto(ruled_in(coder.lex, retype(
+        drafts))), coder.lex)))))
     return joint_operations(coder, state, background_acts(motive_participles(drafts)))
 
 

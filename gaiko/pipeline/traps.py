@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from .eventrecord import Draft
 
-__all__ = ["trap_veto"]
+__all__ = ["trap_veto", "forecast_veto"]
 
 
 @lru_cache(maxsize=None)
@@ -34,7 +34,8 @@ def _lists() -> dict[str, frozenset[str]]:
 
     out: dict[str, frozenset[str]] = {}
     for name, keys in (("traps", ("types", "sport_results", "athletes", "dismissal_verbs", "dismissal_objects",
-                                  "metaphor_objects", "idioms", "figure_verbs", "figure_words")),
+                                  "metaphor_objects", "idioms", "figure_verbs", "figure_words", "analysts",
+                                  "forecast_verbs", "forecast_modals")),
                        ("domains", ("keep", "keep_sectors", "sport"))):
         path = data_path(f"primary/{name}.yaml")
         data = load_yaml(path) or {}
@@ -107,4 +108,26 @@ def trap_veto(drafts: list[Draft]) -> list[Draft]:
             continue
         if not _trap(anchor, w):
             out.append(d)
+    return out
+
+
+def forecast_veto(drafts: list[Draft]) -> list[Draft]:
+    """The drafts less those of a forecast by analysts: in a sentence where an analyst noun (``traps.yaml``
+    ``analysts``) is the subject of a verb of saying or forecasting, a draft at that verb or at a verb under could,
+    may, might or would is dropped ("could tip back into recession, economists say")."""
+    if not drafts:
+        return drafts
+    w = _lists()
+    sent = drafts[0].cand.tok.sent
+    verbs = {t.i for t in sent if t.lemma_.lower() in w["forecast_verbs"] and any(
+        c.dep_ == "nsubj" and c.pos_ != "PROPN" and _names(c) & w["analysts"] for c in t.children)}
+    if not verbs:
+        return drafts
+    out = []
+    for d in drafts:
+        anchor = d.cand.anchor
+        modal = any(c.dep_ == "aux" and c.lower_ in w["forecast_modals"] for c in anchor.children)
+        if anchor.i in verbs or d.cand.tok.i in verbs or modal:
+            continue
+        out.append(d)
     return out
