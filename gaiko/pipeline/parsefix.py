@@ -6,6 +6,8 @@
   made a clause modifying the noun (``acl``: the noun is what it was done to) and the passive conjunct the verb of
   the clause, with the noun as its passive subject.
 * **present-tense verbs read as nouns** ("The junta shells villages"): :mod:`gaiko.pipeline.presentverbs`.
+* **hyphenated verbs split and read as nouns** ("North Korea test-fires missile"): :mod:`gaiko.pipeline.hyphenverbs`
+  (round t36).
 """
 
 from __future__ import annotations
@@ -21,10 +23,13 @@ __all__ = ["repair_parse", "back_to_main"]
 
 
 def repair_parse(doc: Doc, nlp: Language | None = None) -> Doc:
-    """Repair ``doc``'s parse in place (returns it). With ``nlp``, the pipeline that parsed it, a clause whose
-    present-tense verb was tagged a noun is parsed again (:mod:`gaiko.pipeline.presentverbs`)."""
+    """Repair ``doc``'s parse in place (returns it). With ``nlp``, the pipeline that parsed it, a sentence whose
+    hyphenated verb was split and read as a noun (:mod:`gaiko.pipeline.hyphenverbs`), and a clause whose
+    present-tense verb was tagged a noun (:mod:`gaiko.pipeline.presentverbs`), are parsed again."""
+    from .hyphenverbs import repair_hyphen_verbs
     from .presentverbs import repair_present_verbs
 
+    repair_hyphen_verbs(doc, nlp)
     repair_present_verbs(doc, nlp)
     for tok in list(doc):
         _reduced_relative(tok)

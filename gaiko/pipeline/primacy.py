@@ -66,11 +66,16 @@ def _words(name: str, key: str) -> frozenset[str]:
 
 def rank_sentence(coder: EventCoder, sent: Span, state: DocState, drafts: list[_Draft]) -> list[_Draft]:
     """The drafts of one sentence after the kinds: re-typing by the object and the month veto (round t25,
-    ``retype.py``), the veto of plain descriptions (round t26), the domain veto, then joint operations."""
+    ``retype.py``), the veto of plain descriptions (round t26), the domain veto and the traps of round t36
+    (``traps.py``), acts told as a time put below (``background.py``), then joint operations."""
+    from .background import background_acts
     from .retype import month_veto, retype, state_veto
+    from .ruleout import ruled_in
+    from .traps import forecast_veto, trap_veto
 
-    drafts = subject_retype(domain_veto(state_veto(month_veto(retype(drafts)), coder.lex)))
-    return joint_operations(coder, state, motive_participles(drafts))
+    drafts = subject_retype(forecast_veto(trap_veto(domain_veto(state_veto(month_veto(ruled_in(coder.lex, retype(
+        drafts))), coder.lex)))))
+    return joint_operations(coder, state, background_acts(motive_participles(drafts)))
 
 
 def _outrank(top: list[_Draft], low: list[_Draft]) -> None:
@@ -108,6 +113,7 @@ def motive_participles(drafts: list[_Draft]) -> list[_Draft]:
 def _together(d: _Draft) -> list[Token]:
     """The phrases naming the sides of a joint act (its subjects and their conjuncts, an "alongside" phrase), or
     [] when the clause holds no cue of acting together."""
+    from .jointcues import more_cues
     from .roles import subjects
 
     anchor, tok = d.cand.anchor, d.cand.tok
@@ -133,7 +139,8 @@ def _together(d: _Draft) -> list[Token]:
             if pobj is not None:
                 cue = True
                 sides.append(pobj)
-    return sides if cue else []
+    more, extra = more_cues(anchor, sides, lambda k: _words("joint", k))  # round t36
+    return sides + extra if cue or more else []
 
 
 def _side_actors(coder: EventCoder, d: _Draft, sides: list[Token], state: DocState) -> list[Any]:

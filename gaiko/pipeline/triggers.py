@@ -243,7 +243,7 @@ def _satisfied(e: Entry, tok: Token) -> bool:
         ok = False
         for c in tok.children:
             if c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ == prep:
-                if not allowed or any(p.lemma_.lower() in allowed for p in c.children if p.dep_ == "pobj"):
+                if not allowed or any(p.lemma_.lower() in allowed for p in c.children if p.dep_ in ("pobj", "pcomp")):
                     ok = True
                     break
         if not ok:
