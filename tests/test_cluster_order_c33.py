@@ -101,3 +101,31 @@ def test_two_events_arriving_together_still_leave_a_report_of_neither_undecided(
     mine = c["detained@2025-10-08/Union Bulletin"]
     assert mine not in (c[POET], c["detained@2025-10-08/Evening Post"], c["held@2025-10-08/Evening Post"])
     assert _pure(*[a for b in batches for a in b]) == c
+
+
+# two leaders meeting and agreeing: the coder gives each verb twice, one event each way, at the same trigger; the one
+# date phrase ("on Saturday") follows "met", and "agreed" is conjoined to it
+ALDER = ("Premier Ivo Alder", "VLD", "GOV", "kb", "ivo-alder")
+BRUN = ("Chancellor Ada Brun", "MRV", "GOV", "kb", "ada-brun")
+SAT = {"date_text": "Saturday"}
+LEADERS = article("Premier Ivo Alder and Chancellor Ada Brun met in Drem on Saturday and agreed to reopen the border.",
+                  "2025-10-12", "Border Herald",
+                  ("CONSULT", "met", ALDER, BRUN, "2025-10-11", "day", DREM, SAT),
+                  ("CONSULT", "met", BRUN, ALDER, "2025-10-11", "day", DREM, SAT),
+                  ("AGREE", "agreed", ALDER, BRUN, "2025-10-11", "day", DREM, SAT),
+                  ("AGREE", "agreed", BRUN, ALDER, "2025-10-11", "day", DREM, SAT))
+
+
+def test_the_units_of_an_article_do_not_depend_on_the_order_of_its_rows() -> None:
+    """fails before: the date phrase's event was the first of two rows at one trigger (two sides, two source texts), so
+    whether "agreed" counted as conjoined to it (and kept the day) depended on which row came first."""
+    from itertools import permutations
+
+    from gaiko.clusters.units import units_of
+
+    rules = load_rules()
+    rows = mention_rows([LEADERS])
+    first = {r["id"]: u for r, u in zip(rows, units_of(rows, rules))}
+    for perm in permutations(rows):
+        assert {r["id"]: u for r, u in zip(perm, units_of(list(perm), rules))} == first
+        assert cluster_mentions(list(perm), rules) == cluster_mentions(rows, rules)
