@@ -155,8 +155,9 @@ def units_of(rows: Sequence[dict[str, Any]], rules: Rules) -> list[Unit]:
     after" the dated one happened that long before (:mod:`.retold`).
 
     The units do not depend on the order of ``rows`` (round c33: the rules above break some ties by the order they
-    meet rows in): they are computed with the rows in (article, event id) order, as the store reads them."""
-    canon = sorted(range(len(rows)), key=lambda i: (str(rows[i]["article_id"]), str(rows[i]["id"])))
+    meet rows in): they are computed with the rows in (article, event id) order, as the store reads them (rows without
+    an id keep their order)."""
+    canon = sorted(range(len(rows)), key=lambda i: (str(rows[i].get("article_id")), str(rows[i].get("id"))))
     if any(i != j for i, j in enumerate(canon)):
         got = _units_of([rows[i] for i in canon], rules)
         out: list[Unit] = [None] * len(rows)  # type: ignore[list-item]
