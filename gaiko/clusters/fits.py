@@ -64,8 +64,11 @@ def needs_all(st: UnitState, new: Sequence[UnitState], rules: Rules, memo: dict[
     (its fits among the changed units) makes two events of its fits, and its referent may then decide
     (:func:`~.core.choose_parent`), which needs every fit. Its memo is dropped then."""
     known = memo.get(st.ukey)
-    if not known or not _decides(st, rules) or _two(known, rules):
-        return False  # no fits, no referent, or two events already (choose_known decides from the changed units)
+    if known is None or not _decides(st, rules) or _two(known, rules):
+        return False  # not remembered, no referent, or two events already (choose_known decides from the changed units)
+    # no fits remembered yet ({}) is no exception: two changed units that are two events make two events of its fits
+    # in one batch (round c33: it was then marked undecided for good, and the event it names, arriving later, was
+    # never compared with it, while a rebuild joins them)
     seen = dict(known)
     for v in new:
         if v.ukey in seen:

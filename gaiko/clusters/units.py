@@ -152,7 +152,22 @@ def units_of(rows: Sequence[dict[str, Any]], rules: Rules) -> list[Unit]:
     no place takes the one place of the other events of its sentence, type, status and date
     (:func:`~.sentence.sentence_places`). An undated report referring back with a definite noun ("the raids") to the one dated
     report of the article it agrees with is of that day (:mod:`.context`). An event its sentence retells as "two months
-    after" the dated one happened that long before (:mod:`.retold`)."""
+    after" the dated one happened that long before (:mod:`.retold`).
+
+    The units do not depend on the order of ``rows`` (round c33: the rules above break some ties by the order they
+    meet rows in): they are computed with the rows in (article, event id) order, as the store reads them (rows without
+    an id keep their order)."""
+    canon = sorted(range(len(rows)), key=lambda i: (str(rows[i].get("article_id")), str(rows[i].get("id"))))
+    if any(i != j for i, j in enumerate(canon)):
+        got = _units_of([rows[i] for i in canon], rules)
+        out: list[Unit] = [None] * len(rows)  # type: ignore[list-item]
+        for i, u in zip(canon, got):
+            out[i] = u
+        return out
+    return _units_of(rows, rules)
+
+
+def _units_of(rows: Sequence[dict[str, Any]], rules: Rules) -> list[Unit]:
     shared = shared_dates(rows) if "shared" in rules.dates else set()
     places = sentence_places(rows)
     out = []
