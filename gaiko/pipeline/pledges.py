@@ -346,10 +346,11 @@ class PledgeExtractor:
         lemma = verb.lemma_.lower()
         by_verb = lex.action_verbs.get(lemma)
         if obj is not None and (by_verb is None or lemma in lex.generic_verbs):
-            for t in obj.subtree:
-                hit = lex.action_objects.get(t.lemma_.lower())
-                if hit:
-                    return hit
+            # a noun that heads its phrase decides before one that modifies it ("security aid" is aid)
+            hits = [(t.dep_ in ("compound", "amod", "nmod"), i, hit) for i, t in enumerate(obj.subtree)
+                    if (hit := lex.action_objects.get(t.lemma_.lower()))]
+            if hits:
+                return min(hits)[2]
         if by_verb:
             return by_verb
         for ev in state.events:
