@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
-from .partsfolder import MANIFEST, prepare_out
+from .partsfolder import MANIFEST, is_uri, prepare_out
 from .types import Article, CodedArticle, InputError
 
 __all__ = ["MANIFEST", "DistributedSummary", "PartWriter", "code_distributed", "input_files", "parse_line"]
@@ -61,10 +61,6 @@ class DistributedSummary:
         return dict(self.__dict__)
 
 
-def _is_uri(path: str) -> bool:
-    return "://" in path and not path.startswith("file://")
-
-
 def parse_line(raw: bytes, origin: str, default_date: str | None = None) -> list[Article | InputError]:
     """One JSONL line (or one Parquet row as JSON) as [warning...] + [article] or [error], exactly as
     `gaiko code` reads it."""
@@ -84,7 +80,7 @@ class PartWriter:
         from .store import Store
 
         self.out = str(out)
-        self.remote = _is_uri(self.out)
+        self.remote = is_uri(self.out)
         self.store = Store(":memory:")
         rows = self.store.query(
             "SELECT DISTINCT table_name FROM information_schema.columns WHERE column_name = 'article_id'"
@@ -206,7 +202,7 @@ class _CodeActor:
 def _open_input(path: str) -> Any:
     import pyarrow.fs as pafs
 
-    if _is_uri(path):
+    if is_uri(path):
         fs, inner = pafs.FileSystem.from_uri(path)
         return fs.open_input_file(inner)
     return pafs.LocalFileSystem().open_input_file(path.removeprefix("file://"))
@@ -276,7 +272,7 @@ def input_files(inputs: Iterable[str], input_format: str | None = None) -> tuple
             jsonl.append(p)
 
     for raw in inputs:
-        if _is_uri(raw):
+        if is_uri(raw):
             if input_format is None and not raw.lower().endswith(JSONL_SUFFIXES + PARQUET_SUFFIXES):
                 raise ConfigError(f"cannot tell the format of {raw}; add --input-format jsonl or parquet")
             classify(raw)
@@ -325,7 +321,7 @@ def code_distributed(
 
     default_date = check_default_date(default_date)
     jsonl, parquet = input_files(inputs, input_format)
-    if not _is_uri(out):  # actors do not share the driver's working directory
+    if not is_uri(out):  # actors do not share the driver's working directory
         out = str(Path(out.removeprefix("file://")).resolve())
     prepare_out(out, overwrite, [*jsonl, *parquet])
     start = time.perf_counter()
@@ -371,7 +367,7 @@ def code_distributed(
 
 
 def _write_text(out: str, name: str, text: str) -> None:
-    if _is_uri(out):
+    if is_uri(out):
         import pyarrow.fs as pafs
 
         fs, root = pafs.FileSystem.from_uri(out)

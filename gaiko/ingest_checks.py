@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from .errors import InputRejected
+from .types import Article, InputError
 
 __all__ = [
     "MAX_BYTES", "PUBLISHED_MIN", "PUBLISHED_MAX", "FUTURE_DAYS", "decode_bytes", "check_english", "parse_date",
@@ -275,11 +276,9 @@ def implausible_date(iso: str | None, now: dt.date | None = None) -> str | None:
     return None
 
 
-def dates_not_applied(store: Any, stored: list[Any]) -> list[Any]:
+def dates_not_applied(store: Any, stored: list[Article]) -> list[InputError]:
     """Warnings for articles skipped as already stored whose stored copy has no publication date while this
     record brings one: the date is not applied (the stored events and pledges were dated without it)."""
-    from .types import InputError
-
     dated = [a for a in stored if a.published]
     undated = store.undated_articles(a.id for a in dated) if dated else set()
     warnings = []

@@ -14,14 +14,15 @@ from pathlib import Path
 
 from .errors import ConfigError
 
-__all__ = ["prepare_out", "foreign_entry"]
+__all__ = ["prepare_out", "foreign_entry", "is_uri"]
 
 MANIFEST = "_SUCCESS.json"
 #: a part, or a part being written (``.part-<key>.parquet.<8 hex>.tmp``)
 _PART = re.compile(r"^\.?part-[^/]+\.parquet(\.[0-9a-f]{8}\.tmp)?$")
 
 
-def _is_uri(path: str) -> bool:
+def is_uri(path: str) -> bool:
+    """A remote location (``s3://...``, ``gs://...``); ``file://`` paths are local."""
     return "://" in path and not path.startswith("file://")
 
 
@@ -45,13 +46,13 @@ def prepare_out(out: str, overwrite: bool, inputs: Sequence[str] = ()) -> None:
 
     Raises :class:`~gaiko.errors.ConfigError` naming what it refused to delete.
     """
-    if _is_uri(out):
+    if is_uri(out):
         return
     path = Path(out.removeprefix("file://"))
     if path.exists() and any(path.iterdir()):
         if not overwrite:
             raise ConfigError(f"{out} is not empty; choose a new --out folder or pass --overwrite")
-        held = [p for p in inputs if not _is_uri(p) and path.resolve() in Path(p.removeprefix("file://")).parents]
+        held = [p for p in inputs if not is_uri(p) and path.resolve() in Path(p.removeprefix("file://")).parents]
         if held:
             raise ConfigError(f"--out {out} holds the input {held[0]} ({len(held)} in all): --overwrite would delete "
                               "it before it is read; give a new --out folder")

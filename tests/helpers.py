@@ -96,3 +96,20 @@ def primary_type(coder, text: str) -> str | None:
 def show_events(coder, text: str) -> list[tuple]:
     """(type, confidence, trigger, pattern) of every event of ``text``: what a failing kinds test prints."""
     return [(e.event_type, e.confidence, e.trigger, e.pattern) for e in events_of(coder, text)]
+
+
+def ledger_statuses(tmp_path, coder, articles: list[dict]) -> dict[str, str]:
+    """Code ``articles`` (JSONL records) into a fresh store under ``tmp_path`` and return the ledger's
+    ``{action: status}``."""
+    import json
+
+    from gaiko.coding import run_code
+    from gaiko.store import Store
+    from gaiko.tracking import ledger
+
+    src = tmp_path / "arts.jsonl"
+    src.write_text("\n".join(json.dumps(a) for a in articles) + "\n", encoding="utf-8")
+    db = str(tmp_path / "t.duckdb")
+    run_code([str(src)], db=db, quiet=True, coder=coder)
+    with Store(db, read_only=True) as st:
+        return {e["action"]: e["status"] for e in ledger(st)}

@@ -4,23 +4,11 @@ Our own storylines."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from gaiko.coding import run_code
-from gaiko.store import Store
-from gaiko.tracking import ledger
-
-
-def _statuses(tmp_path: Path, coder, articles: list[dict]) -> dict[str, str]:
-    src = tmp_path / "arts.jsonl"
-    src.write_text("\n".join(json.dumps(a) for a in articles) + "\n", encoding="utf-8")
-    db = str(tmp_path / "t.duckdb")
-    run_code([str(src)], db=db, quiet=True, coder=coder)
-    with Store(db, read_only=True) as st:
-        return {e["action"]: e["status"] for e in ledger(st)}
+from helpers import ledger_statuses
 
 
 @pytest.mark.parametrize("report, late, expected", [
@@ -32,7 +20,7 @@ def _statuses(tmp_path: Path, coder, articles: list[dict]) -> dict[str, str]:
      False, "fulfilled"),
 ])
 def test_part_of_a_count_with_thousands(coder, tmp_path: Path, report: str, late: bool, expected: str) -> None:
-    got = _statuses(tmp_path, coder, [
+    got = ledger_statuses(tmp_path, coder, [
         {"id": "r1", "published": "2026-02-02", "source": "Wire A",
          "text": "Rwanda pledged on Monday to send 2,500 soldiers to the Central African Republic by the end of May."},
         {"id": "r2", "published": "2026-07-10" if late else "2026-04-10", "source": "Wire B", "text": report},

@@ -3,25 +3,13 @@ contrary act (broken). Our own storylines (newcomer round n30 found the kind).""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from gaiko.coding import run_code
-from gaiko.store import Store
-from gaiko.tracking import ledger
-
-
-def _statuses(tmp_path: Path, coder, articles: list[dict]) -> dict[str, str]:
-    src = tmp_path / "arts.jsonl"
-    src.write_text("\n".join(json.dumps(a) for a in articles) + "\n", encoding="utf-8")
-    db = str(tmp_path / "t.duckdb")
-    run_code([str(src)], db=db, quiet=True, coder=coder)
-    with Store(db, read_only=True) as st:
-        return {e["action"]: e["status"] for e in ledger(st)}
+from helpers import ledger_statuses
 
 
 def test_a_threatened_block_carried_out_by_a_veto_is_fulfilled(coder, tmp_path: Path) -> None:
-    got = _statuses(tmp_path, coder, [
+    got = ledger_statuses(tmp_path, coder, [
         {"id": "a1", "published": "2026-03-02", "source": "Wire A",
          "text": "Slovakia threatened on Monday to block the European Union's new loan package for Moldova unless "
                  "Brussels changed the gas transit rules."},
@@ -35,7 +23,7 @@ def test_a_threatened_block_carried_out_by_a_veto_is_fulfilled(coder, tmp_path: 
 
 def test_a_pledge_to_fund_is_still_undone_by_the_pledgers_own_veto(coder, tmp_path: Path) -> None:
     # the look-alike the other way: a promise to release money, then the same government blocking it
-    got = _statuses(tmp_path, coder, [
+    got = ledger_statuses(tmp_path, coder, [
         {"id": "b1", "published": "2026-03-02", "source": "Wire A",
          "text": "Slovakia pledged on Monday to release its share of the European Union's loan package for Moldova "
                  "by the end of March."},
