@@ -10,8 +10,12 @@
    it refers to (its referent, :mod:`~gaiko.clusters.referent`) is shared by fits of one event only.
 3. A unit's cluster is the unit at the end of its chain of parents (its *root*, the most precise report);
    the cluster id is derived from the root's key, so it stays the same while reports are added to it.
+4. A unit of a precision in ``attach.root_check`` (undated reports, a date its sentence shares) takes as parent only a
+   unit that is a root or whose root it may join too (:func:`root_agrees`): joins are single links, and a report
+   joined to a vaguer one must still agree with the cluster's most precise report. Units are chosen in the order they
+   join along, so every candidate's root is known (docs/clusters.md, round c34).
 
-The parent of a unit depends only on the units it may join and on their own article counts, never on
+The parent of a unit depends only on the units it may join, their own article counts and (4.) their roots, never on
 the order mentions arrive in: coding articles one batch at a time gives the same clusters as coding them
 all at once (tests/test_clusters_incremental.py).
 """

@@ -9,6 +9,9 @@ For a batch of new mentions (:func:`add_mentions`):
    does; a stored unit's parent was the best of the units it may join, and only the batch's changed units rank
    differently now, so it chooses between its parent and the changed units that found it (the same choice);
 3. roots are recomputed for those units and passed down to the units below them whose root changed;
+   then (``attach.root_check``) the units whose parent depends on their candidates' roots, those whose parent changed or
+   that may join a unit whose root, article count or existence changed, choose again from all their candidates, in
+   the order units join along, until no parent changes (:func:`~.roots.settle_root_check`);
 4. the new members are written with their ``auto_id`` (and ``cluster_id`` while the store has no overrules), and
    ``auto_id`` of the earlier members of every unit whose root changed is set.
 
