@@ -1,6 +1,6 @@
-"""Round p37: pledges whose promised act is itself a start, a setting-up or a vote ("begin dredging the channel", "set
-up a joint commission", "vote on the bill"). The report of the start is the whole deed ("dredgers started work on the
-channel", "the commission held its first meeting", "lawmakers approved the bill"), not a step toward it: such a pledge
+"""Round p37: pledges whose promised act is itself a start, a setting-up or a vote ("begin rebuilding the breakwater", "set
+up a joint technical group", "vote on the bill"). The report of the start is the whole deed ("crews started work on the
+breakwater", "the group held its first meeting", "lawmakers approved the bill"), not a step toward it: such a pledge
 is fulfilled, where it used to read in progress. Look-alikes (the same start on another object, another side's body)
 must not decide it, and a pledge to build something is still only under way when its construction begins. Our own
 storylines; the deciding reports share few words with the pledges."""
@@ -21,17 +21,19 @@ def _statuses(tmp_path: Path, coder, pledge: str, reports: list[str], published:
     return ledger_statuses(tmp_path, coder, arts)
 
 
-_START = "Peru will begin dredging the Callao shipping channel by the end of September, the transport ministry said."
-_SETUP = ("Chile agreed on Monday to set up a joint commission with Argentina to monitor Andean glaciers by the end of "
-          "June, the foreign ministry said.")
+_START = ("Peru will begin rebuilding the breakwater at the port of Callao by the end of September, the transport ministry "
+          "said.")
+_SETUP = ("Chile agreed on Monday to set up a joint technical group with Argentina to monitor Andean glaciers by the end "
+          "of June, the foreign ministry said.")
 _VOTE = "Kenya's National Assembly will vote on the fisheries bill by the end of July, the speaker said on Tuesday."
 
 
 @pytest.mark.parametrize("pledge, report, verb, expected", [
     # the start reported in other words: the deed
-    (_START, "Peruvian dredgers started work on the Callao channel last week, the port authority said.", "begin",
+    (_START, "Peruvian crews started work on the Callao breakwater last week, the port authority said.", "begin",
      "fulfilled"),
-    (_SETUP, "The new Chile-Argentina glacier commission held its first meeting in Santiago on Thursday, officials said.",
+    (_SETUP, "Chilean and Argentine experts held the first meeting of the new technical group on Andean glaciers in Santiago on "
+     "Thursday.",
      "set", "fulfilled"),
     (_VOTE, "Kenyan lawmakers approved the fisheries bill by a wide margin on Wednesday.", "vote", "fulfilled"),
 ])
@@ -43,9 +45,10 @@ def test_the_start_is_the_deed(coder, tmp_path: Path, pledge: str, report: str, 
 
 @pytest.mark.parametrize("pledge, report, verb", [
     # the same start on another object of the same side
-    (_START, "Peru started dredging the port of Paita last week, the port authority said.", "begin"),
+    (_START, "Peru started rebuilding the runway at Cusco airport last week, the aviation authority said.", "begin"),
     # another side's body meets
-    (_SETUP, "Bolivia's new water commission held its first meeting in La Paz on Thursday, officials said.", "set"),
+    (_SETUP, "Bolivian and Peruvian experts held the first meeting of a new technical group on Lake Titicaca in La Paz on "
+     "Thursday.", "set"),
     # another bill approved by the same house
     (_VOTE, "Kenyan lawmakers approved the housing levy bill by a wide margin on Wednesday.", "vote"),
 ])
@@ -66,8 +69,8 @@ def test_a_pledge_to_build_is_under_way_when_building_starts(coder, tmp_path: Pa
 def test_inceptive_kinds_from_the_data_file() -> None:
     from gaiko.tracking.inceptive import inceptive_kind
 
-    assert inceptive_kind("begin dredging the channel") == "start"
-    assert inceptive_kind("set up a joint commission") == "setup"
+    assert inceptive_kind("begin rebuilding the breakwater") == "start"
+    assert inceptive_kind("set up a joint technical group") == "setup"
     assert inceptive_kind("vote on the fisheries bill") == "vote"
     assert inceptive_kind("vote against the deal") is None
     assert inceptive_kind("settle the dispute") is None
