@@ -1,6 +1,7 @@
 """Newcomer round n32: wrong answers a new user found coding articles of their own (modes).
 
 Kinds b (ships as targets) and d (plural titles) stay on branch n32: on batch 37 they lowered the triple.
+
 - f. water cannon, tear gas, rubber bullets "fired" at someone were ASSAULT mode ``firearms`` (or no mode for
   "used"/"sprayed"): PLOVER's ASSAULT mode ``crowd-control`` covers tear gas and water cannons.
 
