@@ -191,7 +191,7 @@ def own_people_away(target: Actor, source: Actor, c: Any, state: DocState, info:
         noun = noun.head  # "police officers"
     for head in (root, c.anchor, c.tok) + ((noun, noun.head) if sent else ()):
         for p in head.children:
-            if p.dep_ != "prep" or p.lower_ not in ("from", "to", "in"):
+            if p.dep_ not in ("prep", "dative") or p.lower_ not in ("from", "to", "in"):  # "send police to Haiti"
                 continue
             for o in p.children:
                 if o.dep_ != "pobj":
