@@ -52,7 +52,7 @@ def phrase_countries(head: Token, kb: KnowledgeBase) -> list[str]:
     from .kb import norm
 
     mods = [m for m in head.children if m.dep_ in ("amod", "compound", "nmod") and m.i < head.i]
-    if not any(c.dep_ == "conj" for m in mods for c in m.children):
+    if not any(c.dep_ in ("conj", "cc") for m in mods for c in m.children):  # "A and B police", "A, B and C troops"
         return []
     words = sorted({x for m in mods for x in [m, *(c for c in m.subtree if c.dep_ == "conj" and c.i < head.i)]},
                    key=lambda t: t.i)
