@@ -22,7 +22,8 @@ def destination(verb: Token, state: DocState, own: str | None) -> Actor | None:
 
     if verb.lemma_.lower() not in destination_verbs():
         return None
-    heads = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "obj", "dative")]
+    heads = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "obj", "dative")
+                      or c.dep_ in ("advmod", "prt") and c.lower_ == "back"]  # "send the suspects back to Peru"
     for p in (c for h in heads for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ in _TO):
         for o in (x for x in p.children if x.dep_ == "pobj"):
             a = state.actor_in(o)

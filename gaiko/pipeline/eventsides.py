@@ -13,6 +13,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from ..actors.kb import load_kb
 from ..actors.nosides import in_dateline
 from ..actors.wording import phrase_countries
 from ..types import Actor, Place
@@ -271,8 +272,6 @@ def sentence_country(sent: Span, state: DocState) -> str | None:
     ``sent`` agree on it ("Protesters stormed the Kenyan parliament", "Gunmen killed 20 farmers in Kebbi state").
     None when the sentence names none, or two or more ("Iranian commandos seized a British tanker", "Kenyan and Somali
     police arrested ...")."""
-    from ..actors.kb import load_kb
-
     here = [a for a in state.actors if sent.start_char <= a.start < sent.end_char and a.country
             and a.sector != "JRN"]  # "told Reuters": a news agency is not where the news is
     found = {a.country for a in here}
@@ -397,5 +396,6 @@ def sent_forces(root: Token, bare: bool = False) -> bool:
         root = root.head
     if root.dep_ not in ("dobj", "obj") or root.head.lemma_.lower() not in sending_verbs():
         return False
+    heads = [root, root.head] + [x for x in root.head.children if x.dep_ in ("advmod", "prt") and x.lower_ == "back"]
     return not bare or not any(p.dep_ in ("prep", "dative") and p.lower_ in ("to", "into", "toward", "towards")
-                               for h in (root, root.head) for p in h.children)
+                               for h in heads for p in h.children)
