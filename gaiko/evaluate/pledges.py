@@ -251,7 +251,7 @@ def _party(actor: dict[str, Any], gp: dict[str, Any]) -> int:
     gold_c = gp.get("actor_country")
     if not gold_c:
         return 1
-    if actor.get("country") == gold_c:
+    if actor.get("country") == gold_c or side_of(actor) == gold_c:
         return 2
     theirs = _words(" ".join(str(x or "") for x in (actor.get("text"), actor.get("name"), side_of(actor)))) - _PARTY_STOP
     gold = _words(gp.get("actor")) - _PARTY_STOP
