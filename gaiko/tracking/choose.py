@@ -123,9 +123,13 @@ def _object_ok(frame: Frame, c: Clause, lex: Lexicon | None = None, toks: list[A
     if "o:money" in frame.heads and named & _MONEY_KIN:
         return None
     concept_heads = {k for k in frame.heads if ":" in k}
-    # a plain-word head may give way to a concept of the object, not to one of where it is ("the pier at the port"
-    # for "the breakwater at the port": round p38)
-    if frame.heads and not named & frame.heads and (concept_heads or not any(":" in k for k in named - frame.where)):
+    # a plain-word head may give way to a concept of the object, not to one of where it is when the pledge names that
+    # place and the clause does not ("the pier at the port of Paita" for "the breakwater at the port of Callao"; "the
+    # northern crossing" still stands for "an office at the northern crossing"): round p38
+    where = {k for k in frame.where if ":" in k}
+    if not frame.where - where or named & (frame.where - where):
+        where = set()
+    if frame.heads and not named & frame.heads and (concept_heads or not any(":" in k for k in named - where)):
         return "does not name the pledge's object itself"
     if frame.heads and not any(":" in k for k in frame.heads | named) and len(frame.narrow or frame.objects) >= 2 \
             and len(named) < 2 and not _the_body(frame, c, toks):  # (the pledge's own words, not its head's kin)

@@ -30,15 +30,13 @@ from typing import Any
 from .inceptive import inceptive_kind
 from .lexicon import Lexicon, lexicon
 from .objecthead import head_keys as _head_keys, numbered, place_names, where_keys, wordnet_kin
-from .sides import igo_side, side_names, territory_side
+from .sides import igo_side, territory_side
 from .text import ACT, countries_in, hits, keys, tokenize
 
 __all__ = ["numbered", "month_of", "STATE_SECTORS", "side_of", "Frame", "frame", "prepare", "sentence_rows", "article_rows", "CONTEXT_IDX"]
 
 #: sectors that speak for the state: a government, its leader, ministries, army, parliament, courts, police
 STATE_SECTORS = frozenset({"", "GOV", "MIL", "LEG", "JUD", "COP"})
-#: an organisation's seat and governing bodies act for it, as a government's ministries act for their country
-#: ("Brussels formally removed restrictions" reports an EU pledge)
 #: sentence index of an article's context sides in ``sentence_keys``
 CONTEXT_IDX = -1
 
@@ -61,8 +59,7 @@ def side_of(actor: dict[str, Any] | None) -> str | None:
     words = [w for w in name.replace("’", "'").split() if w.lower() not in ("the", "'s")]
     if not words:
         return None
-    last = words[-1].lower().strip(chr(39))
-    return side_names().unplaced.get(" ".join(words).lower()) or f"?:{last}"
+    return f"?:{words[-1].lower().strip(chr(39))}"
 
 
 @dataclass
@@ -88,7 +85,7 @@ class Frame:
     narrow: frozenset[str] = frozenset()  # object keys the pledge names itself (no broader or event keys)
     partners: frozenset[str] = frozenset()  # names after "with" in the pledge ("open talks with the EU": "eu")
     places: frozenset[str] = frozenset()  # named places of the object ("the crossing at Bure": "bure"), as stems
-    where: frozenset[str] = frozenset()  # concepts of where the object is ("the breakwater at the port": o:port)
+    where: frozenset[str] = frozenset()  # keys of where the object is ("the breakwater at the port of X": o:port, x)
     recurring: bool = False  # an act promised again and again ("share data every quarter"): done once is under way
     inceptive: str | None = None  # the act is a start, a setting-up or a vote (:mod:`gaiko.tracking.inceptive`)
     own: set[tuple[str, int]] = field(default_factory=set)  # the mentions' own sentences

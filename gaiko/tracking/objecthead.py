@@ -64,15 +64,15 @@ _WHERE = frozenset({"at", "near", "along", "alongside", "around", "outside", "in
 
 
 def where_keys(text: str, lex: Lexicon) -> set[str]:
-    """Concept keys of where an object phrase puts its head ("rebuild the breakwater at the port of Callao" ->
-    {o:port}): the words after the first locative preposition. A report naming only such a concept names the place,
-    not the object (round p38). Empty when the phrase says no where."""
+    """Keys of where an object phrase puts its head ("rebuild the breakwater at the port of Callao" -> {o:port,
+    callao}): the words after the first locative preposition. A report naming only such a concept names a place, not
+    the object, unless it names the pledge's own place words too (round p38). Empty when the phrase says no where."""
     toks = tokenize(text)
     k = next((i for i, t in enumerate(toks) if i > 0 and t.text in _WHERE), None)
     if k is None:
         return set()
     tail = text[toks[k].end:]
-    return {x for x in keys(tail, lex, acts=False, broad=False) if ":" in x}
+    return keys(tail, lex, acts=False, broad=False)
 
 
 #: a noun with more hyponyms than this is too general for its hyponyms to name it ("action", "power")

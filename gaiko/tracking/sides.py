@@ -1,10 +1,11 @@
-"""The side an actor acts for, where the actor layer names a body, an officer or a place (round p38).
+"""The side an actor acts for, where the actor layer names a body, an officer or a territory (round p38).
 
-Data: ``gaiko/data/pledges/sides.yaml`` (an IGO body -> its organisation; the first word of an unnamed IGO actor
--> its organisation; IGO officers' offices, from ``actors/people.csv``; unplaced names -> a side) and the knowledge
-table's territories (a territory with its own code is a party of its own, named alone or as "Gibraltar's government",
-which the resolver places in the administering state). Used by :func:`gaiko.tracking.normalise.side_of`, so that a pledge made under one name and a report
-of the deed under another ("the European Commission" / "EU ministers" / "Kaja Kallas") are one side.
+Data: ``gaiko/data/pledges/sides.yaml``: an IGO body -> its organisation ("European Commission" -> the EU), the
+first word of an unnamed IGO actor -> its organisation ("EU ministers"), IGO officers placed by the office their
+``actors/people.csv`` note names ("Kaja Kallas"), and territories with a code of their own, a party of their own
+whether named alone or as "Greenland's government" (which the resolver places in the administering state). Used by
+:func:`gaiko.tracking.normalise.side_of`, so that a pledge made under one name and a report of the deed under another
+are one side.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ class SideNames:
     parents: dict[str, str]  # IGO body name (lower case) -> organisation name
     prefixes: dict[str, str]  # first word(s) of an unnamed IGO actor -> organisation name
     officers: dict[str, str]  # IGO officer's name (lower case) -> organisation name
-    unplaced: dict[str, str]  # last word of an unplaced name -> side
     territories: tuple[tuple[str, str], ...]  # territory name (lower case) -> its own ISO code, longest first
 
 
@@ -60,7 +60,7 @@ def side_names() -> SideNames:
                     if n.strip():
                         officers[n.strip().lower()] = org
     terr = tuple(sorted(low(data.get("territories")).items(), key=lambda x: -len(x[0])))
-    return SideNames(low(data.get("parents")), prefixes, officers, low(data.get("unplaced")), terr)
+    return SideNames(low(data.get("parents")), prefixes, officers, terr)
 
 
 def igo_side(name: str | None, text: str | None) -> str:

@@ -212,9 +212,11 @@ def _keys(text: str, lex: Lexicon, acts: bool, broad: bool) -> frozenset[str]:
         out.add("o:money")  # "a further £20 million": an amount of money names the money itself
     covered = {k for h in found for k in range(h.i, h.j)}
     # a verb of the concept table used as a noun ("set up a joint commission", "the commission met"): the word names
-    # a thing too, so it is keyed as itself as well as by its act (round p38)
-    covered -= {h.i for h in found if h.role == "v" and h.j == h.i + 1 and h.concept.startswith(ACT)
-                and _after_determiner(toks, h.i, found) and _phrase_ends(toks, h.i + 1, lex)}
+    # a thing too, so it is keyed as itself as well as by its act (round p38); a broad key, not one of the words a
+    # pledge names itself (``broad=False``), which say how specific its object is
+    if broad:
+        covered -= {h.i for h in found if h.role == "v" and h.j == h.i + 1 and h.concept.startswith(ACT)
+                    and _after_determiner(toks, h.i, found) and _phrase_ends(toks, h.i + 1, lex)}
     for k, t in enumerate(toks):
         w = t.text
         if k in covered or not w[:1].isalpha() or len(w) < 3 or w in lex.stopwords or w in lex.places:
