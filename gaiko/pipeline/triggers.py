@@ -23,6 +23,7 @@ from spacy.tokens import Token
 
 from ..errors import DataFileError
 from ..tables import cameo_table, data_path, load_yaml
+from .ordercues import has_infinitive
 
 __all__ = ["Entry", "Lexicon", "load_lexicon", "default_lexicon", "object_words", "model_entry", "hyphen_word"]
 
@@ -257,20 +258,6 @@ def _satisfied(e: Entry, tok: Token) -> bool:
         if not ok:
             return False
     return True
-
-
-def has_infinitive(tok: Token) -> bool:
-    """Whether ``tok`` governs a to-infinitive clause of an order ("told the junta *to restore*", "was told by
-    ECOWAS *to restore*"): an ``xcomp``/``ccomp`` verb with the particle "to" as its auxiliary. Not an ultimatum,
-    whose infinitive has an "or" alternative ("to leave or face arrest": the type model reads THREATEN there), nor
-    a passive without its "by" agent ("was told to reduce its staff": no one asks in the sentence)."""
-    if any(c.dep_ == "nsubjpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children):
-        return False
-    for c in tok.children:
-        if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") \
-                and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
-            return not any(g.dep_ == "cc" and g.lower_ == "or" for g in c.children)
-    return False
 
 
 def _words(v: Any, where: str, key: str) -> list[str]:
