@@ -9,12 +9,12 @@ import pytest
 from helpers import events_of as _events, primary_type as _primary, show_events as _show
 
 
-# -- A: bringing a person before a court (ACCUSE): arraign, bring to trial, put on trial (accuse.yaml, firm) ---------
+# -- A: bringing a person before a court (ACCUSE): arraign, put on trial (accuse.yaml, firm) ----------------------
 @pytest.mark.parametrize("text", [
     "Two Kenyan customs officers were arraigned in Mombasa on smuggling charges.",
     "Four police officers were arraigned in a Karachi court over the death of a detainee.",
-    "The former Guatemalan defence minister was brought to trial for the massacres of the 1980s.",
-    "Eleven coup plotters were brought to trial before a military court in Bamako.",
+    "Nine former Zambian ministers were arraigned on corruption charges in Lusaka.",
+    "Eleven coup plotters were put on trial before a military court in Bamako.",
     "Tunisia's former prime minister was put on trial in absentia for graft.",
     "The ousted Bolivian interior minister was put on trial in La Paz over the killing of miners.",
 ])
@@ -62,12 +62,26 @@ def test_subject_act_nouns(coder, text, want):
     assert _primary(coder, text) == want, _show(coder, text)
 
 
+# -- E: an act received is the giver's act, typed by what is received (retype.yaml rule 13 receive_act) -----------
+@pytest.mark.parametrize("text,want", [
+    ("Opposition journalists in Harare received anonymous threats from the ruling party's youth wing.", "THREATEN"),
+    ("The Serbian president received an apology from Zagreb over the border incident.", "CONCEDE"),
+    ("Smallholders in Malawi received seeds and loans from a Norwegian development fund.", "AID"),
+    ("The newly elected Chilean president received congratulations from Lula and Petro.", "SUPPORT"),
+    ("The Kuwaiti ministry received a formal complaint from Baghdad over the border markers.", "ACCUSE"),
+    ("The Thai embassy received an urgent request from Phnom Penh for medical supplies.", "REQUEST"),
+])
+def test_received_acts(coder, text, want):
+    assert _primary(coder, text) == want, _show(coder, text)
+
+
 # -- look-alikes: main's coding stays --------------------------------------------------------------------------
 @pytest.mark.parametrize("text,want", [
     # A
     ("The documentary brought the forgotten trial to a wide audience.", None),
     ("Prosecutors in Nairobi arraigned two customs officers on smuggling charges.", "ACCUSE"),   # right before
     ("Lebanon brought the central bank's former governor to trial on embezzlement charges.", "ACCUSE"),
+    ("The former Guatemalan defence minister was brought to trial for the massacres of the 1980s.", None),  # dropped
     # B
     ("The governor handed pardons to forty prisoners serving long sentences.", "CONCEDE"),
     ("The coach handed the captain's armband to the young defender.", None),
@@ -77,6 +91,10 @@ def test_subject_act_nouns(coder, text, want):
     ("The governor told the illegal miners to leave the reserve or face arrest.", "THREATEN"),
     ("The Russian consulate in Narva was told to cut its staff to five diplomats.", "SANCTION"),
     ("The spokesman told reporters to expect a decision next week.", None),
+    # E: a visitor received, a card, a negated receipt
+    ("The King of Jordan received the Iraqi prime minister in Amman.", "CONSULT"),
+    ("The striker received a red card in the second half.", None),
+    ("Ukraine has not received the promised loan from the European Union.", "AID"),
     # D
     ("The normalisation of prices after the harvest surprised traders.", None),
     ("The normalisation of relations remains unlikely, analysts said.", None),
@@ -97,6 +115,5 @@ def test_entry_fields_are_read():
 
     lex = default_lexicon()
     assert lex.entries["request.tell_to"].infinitive
-    assert all(lex.entries[k].firm for k in ("accuse.arraign", "accuse.bring_to_trial", "accuse.put_on_trial",
-                                              "accuse.sentence_given"))
+    assert all(lex.entries[k].firm for k in ("accuse.arraign", "accuse.put_on_trial", "accuse.sentence_given"))
     assert not any(w.endswith("_to") and w.startswith("tell") for w in lex.entries["request.demand"].verbs)
