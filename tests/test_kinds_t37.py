@@ -24,9 +24,9 @@ def test_court_charging_is_accuse(coder, text):
 
 # -- B: a court's sentence told by a verb of giving (SANCTION 'convict'; accuse.yaml accuse.sentence_given) ---------
 @pytest.mark.parametrize("text", [
-    "A Tehran court handed prison terms of five years to three environmental activists.",
-    "Judges in Minsk gave long jail sentences to two opposition bloggers.",
-    "The military court handed down death sentences to nine soldiers over the mutiny.",
+    "A revolutionary court in Tehran handed down five-year prison terms to three environmental activists.",
+    "Two judges of the Minsk city court gave long jail sentences to opposition bloggers.",
+    "The court martial handed down death sentences to the nine mutineers.",
     "The tribunal handed a ten-year jail term to the former governor.",
     "A court in Baku gave the journalist a nine-year prison sentence.",
     "A Harare magistrate gave the union leader a suspended sentence for organising the strike.",
@@ -50,13 +50,14 @@ def test_told_to_is_request(coder, text):
 
 # -- D: act nouns of support, concession and condemnation as subjects (subject_acts.yaml) ------------------------
 @pytest.mark.parametrize("text,want", [
-    ("The normalisation of ties between Israel and Sudan was announced in Khartoum.", "SUPPORT"),
+    ("The normalisation of ties between Israel and Sudan was celebrated in Khartoum with a state banquet.", "SUPPORT"),
     ("The normalisation of diplomatic relations between Riyadh and Tehran was confirmed by both foreign ministries.",
      "SUPPORT"),
-    ("The Security Council's affirmation of Somalia's sovereignty passed without a vote.", "SUPPORT"),
-    ("Denunciations of the Guinean coup came from Abuja, Paris and the African Union.", "ACCUSE"),
-    ("Fresh denunciations of the vote count came from the European Parliament.", "ACCUSE"),
-    ("The unbanning of the opposition party by the Zambian government was announced on state radio.", "CONCEDE"),
+    ("An affirmation of Somalia's sovereignty by the African Union summit passed unanimously.", "SUPPORT"),
+    ("Swift denunciations of the Guinean coup followed from Abuja and the African Union.", "ACCUSE"),
+    ("Denunciations of the vote count by the European Parliament began within hours.", "ACCUSE"),
+    ("The unbanning of the opposition party by the Zambian government was confirmed by the interior minister.",
+     "CONCEDE"),
 ])
 def test_subject_act_nouns(coder, text, want):
     assert _primary(coder, text) == want, _show(coder, text)
@@ -66,13 +67,26 @@ def test_subject_act_nouns(coder, text, want):
 @pytest.mark.parametrize("text,want", [
     ("Opposition journalists in Harare received anonymous threats from the ruling party's youth wing.", "THREATEN"),
     ("The Serbian president received an apology from Zagreb over the border incident.", "CONCEDE"),
-    ("Smallholders in Malawi received seeds and loans from a Norwegian development fund.", "AID"),
+    ("Tenant farmers in Haiti received credit from a Canadian charity.", "AID"),
     ("The newly elected Chilean president received congratulations from Lula and Petro.", "SUPPORT"),
     ("The Kuwaiti ministry received a formal complaint from Baghdad over the border markers.", "ACCUSE"),
     ("The Thai embassy received an urgent request from Phnom Penh for medical supplies.", "REQUEST"),
 ])
 def test_received_acts(coder, text, want):
     assert _primary(coder, text) == want, _show(coder, text)
+
+
+# -- F: forecasts and opinions of polls, surveys and editorials are no events (traps.yaml analysts) --------------
+@pytest.mark.parametrize("text", [
+    "Two surveys for the Tribune indicate the senator would beat the governor comfortably.",
+    "Every poll since March suggests the Labour leader would beat the prime minister on turnout alone.",
+    "Polls indicate the opposition alliance would thrash the ruling party in Lagos.",
+    "A new poll shows the senator would beat the governor by twelve points.",
+    "Sanctions would only push Caracas closer to Moscow, the Sunday editorial argued.",
+    "A strike on the reactor would set off a regional war, the editorial warned.",
+])
+def test_poll_and_editorial_forecasts_are_no_event(coder, text):
+    assert _events(coder, text) == [], _show(coder, text)
 
 
 # -- look-alikes: main's coding stays --------------------------------------------------------------------------
@@ -95,6 +109,10 @@ def test_received_acts(coder, text, want):
     ("The King of Jordan received the Iraqi prime minister in Amman.", "CONSULT"),
     ("The striker received a red card in the second half.", None),
     ("Ukraine has not received the promised loan from the European Union.", "AID"),
+    # F: a team that surveys, polls that open, an editorial board that acts
+    ("The survey team said militiamen had burned the village.", "ASSAULT"),
+    ("Polls opened at 7 a.m. and police arrested two men for ballot stuffing.", "COERCE"),
+    ("The editorial board of the state newspaper called for the opposition leader's arrest.", "REQUEST"),
     # D
     ("The normalisation of prices after the harvest surprised traders.", None),
     ("The normalisation of relations remains unlikely, analysts said.", None),
