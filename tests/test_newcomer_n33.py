@@ -1,0 +1,96 @@
+"""Newcomer round n33: what a new user met coding a messy folder of articles of their own.
+
+- a. Look-alike apostrophes: copy typed on Spanish or Portuguese keyboards writes "Chile´s" (acute accent), old
+  ASCII copy "Chile`s", typesetting "Chileʼs" or "Chile′s". The parser read none of them as an apostrophe, so
+  "X´s foreign minister" lost its country and "condemned Y´s decision" its target. They are parsed as "'" (one
+  character for one) and every text gaiko stores keeps them as written.
+- b. A pledge decided by a report in an undated article (a promise "fulfilled" in the very sentence that tells
+  it) was shown as "status: fulfilled since   (as of ...)" and "why: fulfils (None): ..." by ``gaiko pledge show``,
+  the API and ``gaiko pledges --json``: a Python None, and a blank date.
+
+The sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from typer.testing import CliRunner
+
+from gaiko.cli import app
+from gaiko.nlp import parse_form
+from gaiko.types import Article
+
+pytestmark = pytest.mark.filterwarnings("ignore")
+
+
+def _events(coder, text: str):
+    return coder.code_article(Article(text=text, id="n33", published="2026-03-02")).events
+
+
+def _event(coder, text: str, etype: str):
+    evs = [e for e in _events(coder, text) if e.event_type == etype]
+    assert evs, f"no {etype} event in {text!r}"
+    return evs[0]
+
+
+# -- a. look-alike apostrophes -----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("mark", ["\u00b4", "`", "\u02bc", "\u2032"])
+@pytest.mark.parametrize("text, etype, source, target", [
+    ("Peru{m}s foreign minister condemned Ecuador{m}s seizure of two fishing boats.", "ACCUSE", "PER", "ECU"),
+    ("Uruguay{m}s president praised Paraguay{m}s offer to share river data.", "SUPPORT", "URY", "PRY"),
+    ("Colombia{m}s defence minister accused Venezuela{m}s army of shelling a border post.", "ACCUSE", "COL", "VEN"),
+])
+def test_lookalike_apostrophes_are_possessives(coder, mark: str, text: str, etype: str, source: str,
+                                               target: str) -> None:
+    written = text.format(m=mark)
+    e = _event(coder, written, etype)
+    assert (e.source.country, e.target.country if e.target else None) == (source, target), (written, e.source,
+                                                                                             e.target)
+    assert e.sentence == written  # the evidence is the sentence as written
+    assert mark in e.source.text and written[e.source.start:e.source.end] == e.source.text
+
+
+def test_lookalike_apostrophes_cost_no_offset() -> None:
+    text = "Brazil´s envoy met the ministers´ aides; `Oʻahu` and 5´ stay; don`t."
+    parsed = parse_form(text)
+    assert len(parsed) == len(text)
+    assert parsed == "Brazil's envoy met the ministers' aides; `Oʻahu` and 5´ stay; don't."
+
+
+def test_ascii_apostrophe_sentence_unchanged(coder) -> None:
+    # the look-alike and the apostrophe code the same event
+    plain = _event(coder, "Peru's foreign minister condemned Ecuador's seizure of two fishing boats.", "ACCUSE")
+    odd = _event(coder, "Peru´s foreign minister condemned Ecuador´s seizure of two fishing boats.", "ACCUSE")
+    assert (plain.trigger_start, plain.source.start, plain.source.end, plain.target.start, plain.target.end) == \
+        (odd.trigger_start, odd.source.start, odd.source.end, odd.target.start, odd.target.end)
+
+
+# -- b. a status decided by an undated report --------------------------------------------------------------------------
+def test_undated_report_reason_says_undated() -> None:
+    from gaiko.tracking.status import status_of
+
+    evidence = [{"relation": "fulfils", "published": None, "article_id": "x", "note": None,
+                 "sentence": "The mayor vowed to reopen the ferry to Zanzibar, a promise kept within a month."}]
+    status, when, reason, history, _ = status_of(evidence, None, "2026-03-02")
+    assert status == "fulfilled" and when is None
+    assert "None" not in reason and "(undated)" in reason
+    assert all("None" not in h["reason"] for h in history)
+
+
+def test_pledge_show_undated_status_has_no_blank_date(tmp_path, monkeypatch) -> None:
+    import gaiko
+    import gaiko.tracking as tracking
+
+    db = tmp_path / "s.duckdb"
+    gaiko.open(str(db)).close()
+    entry = {"id": "pledge-n33", "actor": {"name": "Mayor", "country": "TZA", "sector": "GOV"},
+             "action": "reopen the ferry", "kind": "promise", "event": "COOPERATE", "status": "fulfilled",
+             "status_date": None, "status_reason": "fulfils (undated): “The mayor vowed…”", "as_of": "2026-03-02",
+             "deadline": None, "quantity": None, "evidence": [], "made_on": None}
+    monkeypatch.setattr(tracking, "timeline", lambda store, pid, as_of=None: entry)
+    r = CliRunner().invoke(app, ["pledge", "show", "pledge-n33", "--db", str(db)])
+    assert r.exit_code == 0, r.output
+    line = next(x for x in r.output.splitlines() if x.startswith("status:"))
+    assert "since  " not in line and "None" not in line
+    assert "undated" in line
