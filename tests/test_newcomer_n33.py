@@ -7,6 +7,9 @@
 - b. A pledge decided by a report in an undated article (a promise "fulfilled" in the very sentence that tells
   it) was shown as "status: fulfilled since   (as of ...)" and "why: fulfils (None): ..." by ``gaiko pledge show``,
   the API and ``gaiko pledges --json``: a Python None, and a blank date.
+- c. Coding the same folder again with ``--actors my.yaml`` (after ``gaiko actors --unresolved``, as docs/actors.md
+  suggests) or ``--type-model rules`` changed nothing, silently: the stored articles are skipped. The summary now
+  says so, and how to apply them (a new store).
 
 The sentences are written for these tests.
 """
@@ -94,3 +97,22 @@ def test_pledge_show_undated_status_has_no_blank_date(tmp_path, monkeypatch) -> 
     line = next(x for x in r.output.splitlines() if x.startswith("status:"))
     assert "since  " not in line and "None" not in line
     assert "undated" in line
+
+
+# -- c. options that change the coding do not reach articles already stored --------------------------------------------
+def test_recoding_with_actor_file_says_stored_articles_are_not_recoded(tmp_path) -> None:
+    art = tmp_path / "2026-02-11-ferry.txt"
+    art.write_text("The Zanzibar ferry authority thanked Oman for two new boats.\n", encoding="utf-8")
+    actors = tmp_path / "mine.yaml"
+    actors.write_text("organizations:\n  - {name: Zanzibar ferry authority, country: TZA, sector: GOV}\n",
+                      encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    first = CliRunner().invoke(app, ["code", str(art), "--db", str(db)])
+    assert first.exit_code == 0, first.output
+    assert "not coded again" not in first.output
+    again = CliRunner().invoke(app, ["code", str(art), "--db", str(db), "--actors", str(actors)])
+    assert again.exit_code == 0, again.output
+    text = " ".join(again.output.split())
+    assert "not coded again" in text and f"--actors {actors}" in text and "new store" in text
+    plain = CliRunner().invoke(app, ["code", str(art), "--db", str(db)])  # a plain resume says nothing of it
+    assert "not coded again" not in plain.output
