@@ -7,6 +7,7 @@
 - b. A pledge decided by a report in an undated article (a promise "fulfilled" in the very sentence that tells
   it) was shown as "status: fulfilled since   (as of ...)" and "why: fulfils (None): ..." by ``gaiko pledge show``,
   the API and ``gaiko pledges --json``: a Python None, and a blank date.
+  ``gaiko cluster show`` of an undated cluster read "on ? (published)" and "first reported ? by ...".
 - c. Coding the same folder again with ``--actors my.yaml`` (after ``gaiko actors --unresolved``, as docs/actors.md
   suggests) or ``--type-model rules`` changed nothing, silently: the stored articles are skipped. The summary now
   says so, and how to apply them (a new store).
@@ -116,3 +117,18 @@ def test_recoding_with_actor_file_says_stored_articles_are_not_recoded(tmp_path)
     assert "not coded again" in text and f"--actors {actors}" in text and "new store" in text
     plain = CliRunner().invoke(app, ["code", str(art), "--db", str(db)])  # a plain resume says nothing of it
     assert "not coded again" not in plain.output
+
+
+def test_cluster_show_of_undated_article_says_undated(tmp_path) -> None:
+    art = tmp_path / "ferry.txt"  # no date in the name, none given
+    art.write_text("Tanzania accused Oman of blocking the ferry talks.\n", encoding="utf-8")
+    db = tmp_path / "u.duckdb"
+    assert CliRunner().invoke(app, ["code", str(art), "--db", str(db)]).exit_code == 0
+    listed = CliRunner().invoke(app, ["events", "--db", str(db), "--json"])
+    import json
+
+    cid = json.loads(listed.stdout)["events"][0]["cluster_id"]
+    shown = CliRunner().invoke(app, ["cluster", "show", cid, "--db", str(db)])
+    assert shown.exit_code == 0, shown.output
+    head = shown.stdout.splitlines()[:2]
+    assert "?" not in " ".join(head) and "undated" in head[0] and "undated" in head[1], head
