@@ -11,6 +11,8 @@
 - c. Coding the same folder again with ``--actors my.yaml`` (after ``gaiko actors --unresolved``, as docs/actors.md
   suggests) or ``--type-model rules`` changed nothing, silently: the stored articles are skipped. The summary now
   says so, and how to apply them (a new store).
+- d. ``gaiko dyads``: the CLI had no list of country pairs (the API's ``/dyads``, ``Store.dyads`` and the dashboard
+  had one; ``gaiko stats`` shows ten, self-pairs and negated events included).
 
 The sentences are written for these tests.
 """
@@ -119,16 +121,60 @@ def test_recoding_with_actor_file_says_stored_articles_are_not_recoded(tmp_path)
     assert "not coded again" not in plain.output
 
 
-def test_cluster_show_of_undated_article_says_undated(tmp_path) -> None:
-    art = tmp_path / "ferry.txt"  # no date in the name, none given
-    art.write_text("Tanzania accused Oman of blocking the ferry talks.\n", encoding="utf-8")
-    db = tmp_path / "u.duckdb"
-    assert CliRunner().invoke(app, ["code", str(art), "--db", str(db)]).exit_code == 0
-    listed = CliRunner().invoke(app, ["events", "--db", str(db), "--json"])
+@pytest.fixture(scope="module")
+def small_store(tmp_path_factory):
+    """A store of three articles of our own: two dated, one undated (no date in its name, none given)."""
+    d = tmp_path_factory.mktemp("n33")
+    (d / "arts").mkdir()
+    (d / "arts" / "2026-02-11-lake.txt").write_text(
+        "Kenya accused Uganda of seizing fishing boats on Lake Victoria on Tuesday.\n\n"
+        "Uganda accused Kenya of arming the fishermen.\n", encoding="utf-8")
+    (d / "arts" / "2026-02-12-aid.txt").write_text(
+        "Norway praised Malawi for its new grain reserve. Kenya criticised Kenya's own customs service.\n",
+        encoding="utf-8")
+    (d / "arts" / "ferry.txt").write_text("Tanzania accused Oman of blocking the ferry talks.\n", encoding="utf-8")
+    db = d / "s.duckdb"
+    r = CliRunner().invoke(app, ["code", str(d / "arts"), "--db", str(db)])
+    assert r.exit_code == 0, r.output
+    return db
+
+
+def _json(args):
     import json
 
-    cid = json.loads(listed.stdout)["events"][0]["cluster_id"]
-    shown = CliRunner().invoke(app, ["cluster", "show", cid, "--db", str(db)])
+    r = CliRunner().invoke(app, args)
+    assert r.exit_code == 0, r.output
+    return json.loads(r.stdout)
+
+
+def test_cluster_show_of_undated_article_says_undated(small_store) -> None:
+    rows = _json(["events", "--db", str(small_store), "--json", "--limit", "0"])["events"]
+    cid = next(r["cluster_id"] for r in rows if r["source_country"] == "TZA")
+    shown = CliRunner().invoke(app, ["cluster", "show", cid, "--db", str(small_store)])
     assert shown.exit_code == 0, shown.output
     head = shown.stdout.splitlines()[:2]
     assert "?" not in " ".join(head) and "undated" in head[0] and "undated" in head[1], head
+
+
+# -- d. dyads from the command line --------------------------------------------------------------------------------------
+def test_dyads_command_lists_country_pairs_as_the_api(small_store) -> None:
+    import gaiko
+
+    got = _json(["dyads", "--db", str(small_store), "--json"])
+    with gaiko.open(str(small_store), read_only=True) as store:
+        want = store.dyads(limit=50)
+    assert got["dyads"] == want and got["total"] == len(want)
+    pairs = {(d["source"], d["target"]) for d in got["dyads"]}
+    assert {("KEN", "UGA"), ("UGA", "KEN"), ("TZA", "OMN")} <= pairs
+    assert all(s != t for s, t in pairs)
+    one = _json(["dyads", "--db", str(small_store), "--json", "--source", "UGA", "--type", "ACCUSE"])
+    assert [(d["source"], d["target"], d["conflict"]) for d in one["dyads"]] == [("UGA", "KEN", 1)]
+    dated = _json(["dyads", "--db", str(small_store), "--json", "--since", "2026-01-01"])
+    assert ("TZA", "OMN") not in {(d["source"], d["target"]) for d in dated["dyads"]}  # undated: no day to compare
+
+
+def test_dyads_command_table_and_refusals(small_store) -> None:
+    r = CliRunner().invoke(app, ["dyads", "--db", str(small_store), "--limit", "1"])
+    assert r.exit_code == 0 and "1 of " in r.stdout and "dyads" in r.stdout
+    bad = CliRunner().invoke(app, ["dyads", "--db", str(small_store), "--type", "SCOLD"])
+    assert bad.exit_code == 2 and "unknown event type" in bad.output and "Traceback" not in bad.output
