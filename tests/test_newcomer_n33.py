@@ -13,6 +13,8 @@
   says so, and how to apply them (a new store).
 - d. ``gaiko dyads``: the CLI had no list of country pairs (the API's ``/dyads``, ``Store.dyads`` and the dashboard
   had one; ``gaiko stats`` shows ten, self-pairs and negated events included).
+- e. ``Store.events(since="2025-13-01")`` from Python said "--since must be a date": a command-line option's name
+  for a keyword argument.
 
 The sentences are written for these tests.
 """
@@ -178,3 +180,15 @@ def test_dyads_command_table_and_refusals(small_store) -> None:
     assert r.exit_code == 0 and "1 of " in r.stdout and "dyads" in r.stdout
     bad = CliRunner().invoke(app, ["dyads", "--db", str(small_store), "--type", "SCOLD"])
     assert bad.exit_code == 2 and "unknown event type" in bad.output and "Traceback" not in bad.output
+
+
+# -- e. Python's filter errors name Python's keywords -----------------------------------------------------------------
+@pytest.mark.parametrize("kw", ["since", "until"])
+def test_store_date_filter_error_names_the_keyword(small_store, kw: str) -> None:
+    import gaiko
+    from gaiko.errors import ConfigError
+
+    with gaiko.open(str(small_store), read_only=True) as store:
+        with pytest.raises(ConfigError) as err:
+            store.events(**{kw: "2026-02-30"})
+    assert str(err.value).startswith(f"{kw} must be a date") and "--" not in str(err.value)
