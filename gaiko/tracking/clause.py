@@ -19,6 +19,7 @@ from .amounts import (FIRST_PART, MEASURED, is_late, less_than_promised, others_
 from .clausegrammar import (Clause, Decision, Report, agent_side, aspect, auxiliaries, back_reference, clauses, is_verb,
                             same_country, sentence_memo, subject_side, verbal_only)
 from .clauseaside import HOLD, STILL, SWITCH, aside_cue, begins_to_apply, contrary_modifier
+from .inceptive import starts_the_deed
 from .lexicon import Lexicon
 from .normalise import COUNTERPART_ACTS, Frame
 from .status import KEPT_OVER_TERM
@@ -276,6 +277,7 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
             continue  # "will hold", "to carry out", "on carrying out": nothing done yet (announcing a withdrawal is one)
         if rel == "progresses" and frame.acts & SWITCH and begins_to_apply(toks, i, _j, hi, lex):
             rel, words = "fulfils", f"{words} {toks[_j].text}"  # "coffee began paying the 50% levy": the rule applies
+        started = rel == "progresses" and starts_the_deed(frame.inceptive, toks, i, _j, lex)
         subject = _memo_call(memo, _subject_at, report, toks, clause.lo, clause.subject_lo, i, lex)
         if subject and frame.doer and not same_country(subject, frame.doer) and subject not in frame.related and \
                 placed and rel != "stalls":
@@ -303,6 +305,10 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
                 # a pledge to stop something, and a clause that reports the thing itself done or in force, not its end
                 # ("signed a contract to import electricity" for "stop buying electricity"): its contrary
                 return Decision("reverses", cue=words, note="what it promised to stop, reported done", features=feats)
+        if started and not (frame.quantity and (sentence_quantity(frame, report, text, lex) == "partial"
+                                                or FIRST_PART.search(text))):
+            # "crews began laying sleepers" for a pledge to begin rebuilding the line: the start is the deed (round p37)
+            return Decision("fulfils", cue=words, note=f"the {frame.inceptive} it promised", features=feats)
         return Decision(rel, cue=words, features=feats)
     # 5. reactions to the done act, and the act named as a done thing
     near = {k for h in clause.objects for k in range(h.i - 3, h.j + 3)}

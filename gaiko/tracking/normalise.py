@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from .inceptive import inceptive_kind
 from .lexicon import Lexicon, lexicon
 from .objecthead import head_keys as _head_keys, numbered, place_names, wordnet_kin
 from .text import ACT, countries_in, hits, keys, tokenize
@@ -84,6 +85,7 @@ class Frame:
     partners: frozenset[str] = frozenset()  # names after "with" in the pledge ("open talks with the EU": "eu")
     places: frozenset[str] = frozenset()  # named places of the object ("the crossing at Bure": "bure"), as stems
     recurring: bool = False  # an act promised again and again ("share data every quarter"): done once is under way
+    inceptive: str | None = None  # the act is a start, a setting-up or a vote (:mod:`gaiko.tracking.inceptive`)
     own: set[tuple[str, int]] = field(default_factory=set)  # the mentions' own sentences
     made_arts: set[str] = field(default_factory=set)  # articles where the pledge was first made (same day)
 
@@ -248,6 +250,7 @@ def frame(group: list[dict[str, Any]], lex: Lexicon | None = None) -> Frame:
         deadline_end=max(ends) if ends else None, first_published=first_day, until=until,
         event_type=first.get("event_type"),
         partners=frozenset(first.get("_partners") or ()), places=frozenset(first.get("_places") or ()),
+        inceptive=inceptive_kind(first.get("action")),
         recurring=any(m.get("_recurring") or _RECURRING.search(m.get("sentence") or "") for m in group[:1]),
         own={(m["article_id"], m["sentence_index"]) for m in group},
         made_arts={m["article_id"] for m in group if m.get("published") == first_day},
