@@ -13,13 +13,17 @@ from ..docindex import columns
 if TYPE_CHECKING:
     from .kb import KnowledgeBase
 
-__all__ = ["ORG_HEADS", "NOT_OF", "pro_anti", "phrase_countries"]
+__all__ = ["HONORIFICS", "ORG_HEADS", "NOT_OF", "pro_anti", "phrase_countries"]
 
 #: last words of organisation names the tagger may take for people ("The Tigray People's Liberation Front")
 ORG_HEADS = frozenset({"front", "party", "movement", "army", "council", "commission", "union", "league", "alliance",
                        "group", "organisation", "organization", "brigade", "brigades", "forces", "committee",
                        "congress", "assembly", "ministry", "agency", "authority", "court", "bank", "institute",
                        "association", "federation", "coalition", "militia", "network", "service", "guard", "corps"})
+#: words before a name that are no first name ("Mr Trump", "Sheikh Tamim")
+HONORIFICS = frozenset({"sheikh", "mr.", "mrs.", "ms.", "dr.", "sir", "lord", "lady", "madam", "mr", "mrs", "ms", "dr",
+                        "dame", "prof", "prof.", "gen.", "gen", "col.", "lt.", "sgt.", "capt.", "rev.", "fr.", "st.",
+                        "herr", "frau", "monsieur", "madame", "senor", "señor", "senora", "señora", "comrade"})
 #: "Iran-backed", "English-speaking", "US-made": the name before them is not the country of what they describe
 NOT_OF = frozenset({"backed", "funded", "sponsored", "allied", "aligned", "supported", "speaking", "born", "style",
                     "made", "built", "designed", "friendly", "leaning", "trained", "brokered", "educated"})

@@ -10,8 +10,12 @@
    it refers to (its referent, :mod:`~gaiko.clusters.referent`) is shared by fits of one event only.
 3. A unit's cluster is the unit at the end of its chain of parents (its *root*, the most precise report);
    the cluster id is derived from the root's key, so it stays the same while reports are added to it.
+4. A unit of a precision in ``attach.root_check`` (undated reports, a date its sentence shares) takes as parent only a
+   unit that is a root or whose root it may join too (:func:`root_agrees`): joins are single links, and a report
+   joined to a vaguer one must still agree with the cluster's most precise report. Units are chosen in the order they
+   join along, so every candidate's root is known (docs/clusters.md, round c34).
 
-The parent of a unit depends only on the units it may join and on their own article counts, never on
+The parent of a unit depends only on the units it may join, their own article counts and (4.) their roots, never on
 the order mentions arrive in: coding articles one batch at a time gives the same clusters as coding them
 all at once (tests/test_clusters_incremental.py).
 """
@@ -20,7 +24,7 @@ from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,7 +33,7 @@ from .referent import shares
 from .rules import WILD, Rules
 from .units import Unit, compatible, order, side_by_side, units_of
 
-__all__ = ["UnitState", "ukey_of", "cluster_id_of", "preference", "choose_parent", "undecided_for_good", "reaching", "reaches",
+__all__ = ["UnitState", "ukey_of", "cluster_id_of", "preference", "choose_parent", "root_agrees", "undecided_for_good", "reaching", "reaches",
            "reaches_beyond", "dyad_reach", "cluster_mentions", "probe_tokens",
            "listed_tokens", "listed_with_place", "probes_with_place", "slot_keys", "mix_slots", "mixed_keys", "SLOT"]
 
@@ -64,8 +68,11 @@ def preference(u: Unit, v: UnitState, rules: Rules) -> tuple[Any, ...]:
     return (not side_by_side(v.unit, u), nearest, -v.n_articles, *order(v.unit, v.ukey, rules))
 
 
-def choose_parent(u: UnitState, candidates: Iterable[UnitState], rules: Rules) -> int | None:
-    """The parent of ``u`` among ``candidates`` (any units: those ``u`` may not join are ignored)."""
+def choose_parent(u: UnitState, candidates: Iterable[UnitState], rules: Rules,
+                  ok: Callable[[UnitState], bool] | None = None) -> int | None:
+    """The parent of ``u`` among ``candidates`` (any units: those ``u`` may not join are ignored). ``ok`` (for a unit of
+    a precision in ``attach.root_check``: :func:`root_agrees`) says which of them it may take: the others still count
+    as its fits (two of them two events leave it undecided), but it joins none of them."""
     if u.unit.lo is None or u.unit.width > rules.max_window_days:
         return None
     mine = order(u.unit, u.ukey, rules)
@@ -83,16 +90,30 @@ def choose_parent(u: UnitState, candidates: Iterable[UnitState], rules: Rules) -
             if not compatible(v.unit, u.unit, rules):
                 continue
             fits.append(v)
+        if ok is not None and not ok(v):
+            continue
         # otherwise the rank first: a candidate that would not win is not compared in full (same choice, fewer
         # comparisons)
         p = preference(u.unit, v, rules)
         if (best is None or p < best) and (undecided or compatible(v.unit, u.unit, rules)):
             best, parent = p, v.ukey
-    if parent is not None and undecided and _two_events(fits, rules):
-        return _by_referent(u, fits, rules)
+    if fits and undecided and _two_events(fits, rules):
+        return _by_referent(u, fits, rules, ok)
     if parent is None and far and not fits:
-        return _beyond(u, candidates, rules)
+        return _beyond(u, candidates, rules, ok)
     return parent
+
+
+def root_agrees(u: UnitState, root_of: Callable[[UnitState], UnitState], rules: Rules) -> Callable[[UnitState], bool]:
+    """``ok`` of :func:`choose_parent` for ``u`` (``attach.root_check``): a candidate that is the root of its cluster,
+    or whose root (``root_of``: the state of the end of its chain of parents) ``u`` may join too
+    (:func:`~gaiko.clusters.units.compatible`, the rules of ``u``). A report joined to a vaguer one must agree with what
+    the vaguer one's cluster says: "a killing in Harlo" (undated) does not join a bare "the killing" that joined the
+    killing in Dunmere (docs/clusters.md, round c34)."""
+    def ok(v: UnitState) -> bool:
+        r = root_of(v)
+        return r.ukey == v.ukey or compatible(r.unit, u.unit, rules)
+    return ok
 
 
 def reaching(u: UnitState, rules: Rules) -> bool:
@@ -136,7 +157,8 @@ def _stretched(w: Unit, days: int) -> Unit:
                 ref=w.ref)
 
 
-def _beyond(u: UnitState, candidates: list[UnitState], rules: Rules) -> int | None:
+def _beyond(u: UnitState, candidates: list[UnitState], rules: Rules,
+            ok: Callable[[UnitState], bool] | None = None) -> int | None:
     """The parent of an undated unit that fits no event: the best of the events before its window that it reaches
     (:func:`reaches`), when they are one event, among those whose referent it shares or (reached by its sides,
     :func:`dyad_reach`) that name one of its countries; else none."""
@@ -145,11 +167,13 @@ def _beyond(u: UnitState, candidates: list[UnitState], rules: Rules) -> int | No
         return None
     rr, w = rules.referent, u.unit
     # a report reached only by its sides joins one that names them both (the others only make it two events)
-    named = [v for v in far if shares(v.unit.ref, w.ref, rr) or set(w.countries) & set(v.unit.countries)]
+    named = [v for v in far if (shares(v.unit.ref, w.ref, rr) or set(w.countries) & set(v.unit.countries))
+             and (ok is None or ok(v))]
     return min(named, key=lambda v: preference(w, v, rules)).ukey if named else None
 
 
-def _by_referent(u: UnitState, fits: list[UnitState], rules: Rules) -> int | None:
+def _by_referent(u: UnitState, fits: list[UnitState], rules: Rules,
+                 ok: Callable[[UnitState], bool] | None = None) -> int | None:
     """The parent of an undated unit whose fits are two events: the best of the fits whose referent it shares
     (:func:`~gaiko.clusters.referent.shares`), when those are one event (``referent.precisions``); else none."""
     rr = rules.referent
@@ -158,7 +182,8 @@ def _by_referent(u: UnitState, fits: list[UnitState], rules: Rules) -> int | Non
     sharing = [v for v in fits if shares(v.unit.ref, u.unit.ref, rr)]
     if not sharing or _two_events(sharing, rules):
         return None
-    return min(sharing, key=lambda v: preference(u.unit, v, rules)).ukey
+    sharing = [v for v in sharing if ok is None or ok(v)]
+    return min(sharing, key=lambda v: preference(u.unit, v, rules)).ukey if sharing else None
 
 
 def undecided_for_good(u: UnitState, fits: list[UnitState], rules: Rules) -> bool:
@@ -287,18 +312,9 @@ def cluster_mentions(rows: Iterable[Mapping[str, Any]], rules: Rules) -> dict[st
     for st in units.values():
         st.n_articles = len(st.articles)
         by_type.setdefault((st.unit.status, st.unit.event_type), []).append(st)
-    for st in units.values():
-        st.parent = choose_parent(st, by_type[(st.unit.status, st.unit.event_type)], rules)
-
-    def root(k: int) -> int:
-        seen = []
-        while units[k].parent is not None and units[k].root is None:
-            seen.append(k)
-            k = units[k].parent  # type: ignore[assignment]
-        r = units[k].root if units[k].root is not None else k
-        for s in seen:
-            units[s].root = r
-        units[k].root = r
-        return r
-
-    return {ev: cluster_id_of(root(k)) for ev, k in of_event.items()}
+    # in the order units join along, so that every candidate's root is known (attach.root_check)
+    for st in sorted(units.values(), key=lambda s: order(s.unit, s.ukey, rules)):
+        ok = root_agrees(st, lambda v: units[v.root], rules) if st.unit.prec in rules.root_check else None  # type: ignore[index]
+        st.parent = choose_parent(st, by_type[(st.unit.status, st.unit.event_type)], rules, ok)
+        st.root = units[st.parent].root if st.parent is not None else st.ukey
+    return {ev: cluster_id_of(units[k].root) for ev, k in of_event.items()}  # type: ignore[index]

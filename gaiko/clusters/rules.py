@@ -58,6 +58,8 @@ class Rules:
     ambiguous: frozenset[str] = frozenset()
     #: precisions of the fits that never make such a unit undecided: only its other fits count (attach.ambiguous_ignores)
     ambiguous_ignores: frozenset[str] = frozenset()
+    #: precisions whose units take as parent only a unit whose cluster's root agrees with them (attach.root_check)
+    root_check: frozenset[str] = frozenset()
     #: a mention the coder gives in both directions is one two-way unit whose sides agree either way (sides.two_way)
     two_way: bool = False
     #: precisions of parents (undated reports) for which one country on both sides stands for no other side
@@ -87,6 +89,8 @@ class Rules:
     retold: Any = None
     #: the town a report's own sentence places it in (``places.sentence_town``; gaiko.clusters.towns)
     sentence_town: Any = None
+    #: the day an undated report's own sentence names (``article.sentence_day``; gaiko.clusters.sentday)
+    sentence_day: Any = None
 
     # -- sides ---------------------------------------------------------------
     def side(self, country: str | None, sector: str | None, name: str | None, resolved_by: str | None = None,
@@ -338,6 +342,9 @@ def load_rules(path: str | None = None) -> Rules:
     _check(p, isinstance(attach.get("ambiguous_ignores") or [], list)
            and all(str(x) in dates for x in attach.get("ambiguous_ignores") or []),
            "attach.ambiguous_ignores must list date precisions of dates")
+    _check(p, isinstance(attach.get("root_check") or [], list)
+           and all(str(x) in dates for x in attach.get("root_check") or []),
+           "attach.root_check must list date precisions of dates")
     meet = places.get("meet") or {}
     _check(p, isinstance(meet, dict) and set(meet) <= {"precisions", "sides"}
            and all(isinstance(meet.get(k) or [], list) for k in ("precisions", "sides")),
@@ -349,6 +356,7 @@ def load_rules(path: str | None = None) -> Rules:
     _check(p, isinstance(max_days, int) and max_days >= 1, "attach.max_window_days must be a whole number >= 1")
     referent = parse_referent(raw.get("referent"), p)
     from .retold import parse_retold
+    from .sentday import parse_sentence_day
     from .towns import parse_sentence_town
 
     retold = parse_retold(raw.get("retold"), p)
@@ -381,6 +389,7 @@ def load_rules(path: str | None = None) -> Rules:
         overlapping=frozenset(str(x) for x in attach.get("overlapping") or ()),
         ambiguous=frozenset(str(x) for x in attach.get("ambiguous") or ()),
         ambiguous_ignores=frozenset(str(x) for x in attach.get("ambiguous_ignores") or ()),
+        root_check=frozenset(str(x) for x in attach.get("root_check") or ()),
         two_way=bool(sides.get("two_way", False)),
         domestic_apart=frozenset(str(x) for x in sides.get("domestic_apart") or ()),
         mode_apart={str(t): frozenset(str(m) for m in ms) for t, ms in apart.items()},
@@ -398,4 +407,5 @@ def load_rules(path: str | None = None) -> Rules:
         referent=referent,
         retold=retold,
         sentence_town=sentence_town,
+        sentence_day=parse_sentence_day(article.get("sentence_day"), p),
     )

@@ -9,6 +9,9 @@ For a batch of new mentions (:func:`add_mentions`):
    does; a stored unit's parent was the best of the units it may join, and only the batch's changed units rank
    differently now, so it chooses between its parent and the changed units that found it (the same choice);
 3. roots are recomputed for those units and passed down to the units below them whose root changed;
+   then (``attach.root_check``) the units whose parent depends on their candidates' roots, those whose parent changed or
+   that may join a unit whose root, article count or existence changed, choose again from all their candidates, in
+   the order units join along, until no parent changes (:func:`~.roots.settle_root_check`);
 4. the new members are written with their ``auto_id`` (and ``cluster_id`` while the store has no overrules), and
    ``auto_id`` of the earlier members of every unit whose root changed is set.
 
@@ -19,7 +22,7 @@ which DuckDB would scan for every lookup (docs/clusters.md, *Cost*).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +32,7 @@ from .rules import Rules
 from .units import Unit, units_of
 from .fits import choose_known, choose_remembering, fitting, needs_all
 from .index import UnitIndex, index_for, seal
+from .roots import indexable, keyed, load_units, pass_roots, probe, settle_root_check
 from .tables import insert_rows, lists, member_key, move_members
 
 __all__ = ["add_mentions", "mention_rows", "Touched", "MENTION_SQL"]
@@ -73,40 +77,6 @@ _UNIT_COLS = ("ukey", "status", "event_type", "src", "tgt", "place", "mode", "pr
               "root", "sym", "ref")
 
 
-def _indexable(u: Unit, rules: Rules) -> bool:
-    return u.lo is not None and u.hi is not None and u.width <= rules.max_window_days
-
-
-def _load_units(idx: UnitIndex, ukeys: Iterable[int], rules: Rules) -> dict[int, UnitState]:
-    """The states of those of ``ukeys`` that are stored, by ukey in key order: the index's own objects (a batch
-    changes them in place and writes every one it changes, :func:`_write_units`)."""
-    objects = idx.objects_for(rules)
-    return idx.states(sorted(set(ukeys)), lambda r: _state(r, rules, objects))
-
-
-def _probe(idx: UnitIndex, table: str, keyed: tuple[list[int], list[int]], states: dict[int, UnitState],
-           old_root: dict[int, int | None], rules: Rules) -> list[tuple[int, int]]:
-    """(unit asking, unit found) for the lookup keys ``keyed`` (keys, and beside each the ukey of the unit asking)
-    found in ``table``; the units found that are not in ``states`` yet are loaded into it."""
-    pairs = idx.pairs(table, *keyed)
-    loaded = _load_units(idx, {u for _o, u in pairs if u not in states}, rules)
-    for k, st in loaded.items():
-        states[k] = st
-        old_root[k] = st.root
-    return [(o, u) for o, u in pairs if u in states]  # a key of no unit cannot happen in a whole store
-
-
-def _state(r: Sequence[Any], rules: Rules, objects: dict[int, Unit]) -> UnitState:
-    """A stored unit's state; its :class:`Unit` (what it says, which never changes for a key) is made once per
-    process and kept in ``objects``, with the comparisons' derived attributes it has computed."""
-    unit = objects.get(r[0])
-    if unit is None:
-        unit = objects[r[0]] = Unit(status=r[1], event_type=r[2], src=r[3], tgt=r[4], place=r[5], mode=r[6],
-                                    prec=r[7], lo=r[8], hi=r[9], rank=rules.rank(r[7]), sym=bool(r[13]),
-                                    ref=r[14] or "")
-    return UnitState(unit, r[0], n_articles=r[10], parent=r[11], root=r[12])
-
-
 @dataclass
 class Touched:
     """What a batch changed: ``clusters``, the ``auto_id`` of every cluster that gained, lost or changed
@@ -144,7 +114,7 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
             fresh[k] = (unit, {str(r["article_id"])})
     # the stored units that may contain one of the batch's units (step 2) are looked up from the units themselves,
     # so that one read of cluster_units brings them and the batch's own stored units
-    coarse = idx.pairs("cluster_coarse", *_keyed([UnitState(u, k) for k, (u, _a) in fresh.items()],
+    coarse = idx.pairs("cluster_coarse", *keyed([UnitState(u, k) for k, (u, _a) in fresh.items()],
                                                   lambda u: coarse_probes(u, rules), rules))
     # a stored undated unit left undecided for good (two of its fits are two events, gaiko.clusters.fits) never takes
     # a parent again: the changed units that find it change nothing (step 2 skips it), so it is not read at all; in a
@@ -153,7 +123,7 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
     memo, held = idx.fits, idx.held_states()
     coarse = [(t, c) for t, c in coarse
               if not (memo.get(c, 0) is None and (st := held.get(c)) is not None and st.parent is None)]
-    stored = _load_units(idx, set(fresh) | {c for _t, c in coarse}, rules)
+    stored = load_units(idx, set(fresh) | {c for _t, c in coarse}, rules)
     # the mentions come from articles never clustered before, so their articles are new to every unit
     states: dict[int, UnitState] = {}  # every unit read or changed in this batch
     new_units: list[UnitState] = []
@@ -204,10 +174,10 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
             rechoose.append(states[c])  # it fits no event (or its fits are not known) and one it reaches changed
     # candidates of every new unit (and of every unit to re-choose): the units starting on one of its days, under its side pattern (the new units'
     # lookup keys are written first, so that the new units are found too)
-    indexable = [st for st in new_units if _indexable(st.unit, rules)]
-    _write_keys(con, idx, "cluster_fine", indexable, lambda u: fine_keys(u, rules), rules)
+    listed = [st for st in new_units if indexable(st.unit, rules)]
+    _write_keys(con, idx, "cluster_fine", listed, lambda u: fine_keys(u, rules), rules)
     cands: dict[int, set[int]] = {}
-    for t, c in _probe(idx, "cluster_fine", _keyed(new_units + rechoose, lambda u: fine_probes(u, rules), rules), states,
+    for t, c in probe(idx, "cluster_fine", keyed(new_units + rechoose, lambda u: fine_probes(u, rules), rules), states,
                        old_root, rules):
         if t in cands:
             cands[t].add(c)
@@ -215,7 +185,7 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
             cands[t] = {c}
     dirty: set[int] = {st.ukey for st in new_units}
     for st in new_units:
-        if st.unit.prec in rules.ambiguous and _indexable(st.unit, rules):
+        if st.unit.prec in rules.ambiguous and indexable(st.unit, rules):
             st.parent = choose_remembering(st, (states[c] for c in cands.get(st.ukey, ())), rules, memo)
         else:
             st.parent = choose_parent(st, (states[c] for c in cands.get(st.ukey, ())), rules)
@@ -226,7 +196,7 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
             dirty.add(st.ukey)
     parents = {p for c in again if (p := states[c].parent) is not None and p not in states}
     parents |= {p for st, _n in known if (p := st.parent) is not None and p not in states}
-    for k, st in _load_units(idx, parents, rules).items():
+    for k, st in load_units(idx, parents, rules).items():
         states[k] = st
         old_root[k] = st.root
     for st, fits in known:
@@ -244,25 +214,15 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
             st.parent = parent
             dirty.add(c)
     # 3. roots: climb from every unit whose parent changed, then pass changes down
-    _resolve_roots(idx, states, dirty, rules)
-    moved = {k for k in dirty if states[k].root != old_root.get(k)}
-    frontier = set(moved)
-    while frontier:
-        kids = _children(idx, frontier, dirty, rules)
-        frontier = set()
-        for st in kids:
-            states.setdefault(st.ukey, st)
-            old_root.setdefault(st.ukey, st.root)
-            new = states[states[st.ukey].parent].root  # type: ignore[index]
-            if new != states[st.ukey].root:
-                states[st.ukey].root = new
-                moved.add(st.ukey)
-                frontier.add(st.ukey)
+    moved = pass_roots(idx, states, old_root, dirty, rules)
+    # 3b. (attach.root_check) the units whose parent depends on their candidates' roots choose again, in order
+    _write_keys(con, idx, "cluster_coarse", listed, lambda u: coarse_keys(u, rules), rules)
+    moved |= settle_root_check(idx, states, old_root, dirty, moved | {st.ukey for st in changed}, memo, rules)
+    moved = {k for k in moved if states[k].root != old_root.get(k)}
     # 4. write units (new counts, parents, roots), lookup keys of new units, the new members (with their auto_id)
     # and the auto_id of the earlier members of every stored unit whose root changed
     write = dirty | moved | {st.ukey for st in changed}
     _write_units(con, idx, [states[k] for k in sorted(write)])
-    _write_keys(con, idx, "cluster_coarse", indexable, lambda u: coarse_keys(u, rules), rules)
     auto = [cluster_id_of(states[k].root) for k in unit_of_row]  # type: ignore[arg-type]
     insert_rows(con, "cluster_members", {
         "event_id": ("VARCHAR", [str(r["id"]) for r in rows]),
@@ -287,53 +247,6 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
     return Touched(affected | set(cids), gained, full, cluster_ids, idx)
 
 
-def _keyed(units: Iterable[UnitState], keys_of: Any, rules: Rules) -> tuple[list[int], list[int]]:
-    """Every lookup key of the (indexable) units, and beside each the ukey of the unit it is for."""
-    keys: list[int] = []
-    owners: list[int] = []
-    for st in units:
-        if _indexable(st.unit, rules):
-            ks = keys_of(st.unit)
-            keys += ks
-            owners += [st.ukey] * len(ks)
-    return keys, owners
-
-
-def _resolve_roots(idx: UnitIndex, states: dict[int, UnitState], dirty: set[int], rules: Rules) -> None:
-    """Set ``root`` of every dirty unit: the end of its chain of parents (stored units on the chain are loaded;
-    their stored roots are not trusted, as a dirty unit may sit above them)."""
-    for _ in range(64):  # chains are short: every step goes to a strictly more precise unit
-        missing = set()
-        for k in dirty:
-            while k in states and states[k].parent is not None:
-                k = states[k].parent  # type: ignore[assignment]
-            if k not in states:
-                missing.add(k)
-        if not missing:
-            break
-        states.update(_load_units(idx, missing, rules))
-    for k in dirty:
-        states[k].root = climb_full(states, k)
-
-
-def climb_full(states: dict[int, UnitState], k: int) -> int:
-    """The root of ``k``: the end of its chain of parents (every unit on the chain must be in ``states``)."""
-    seen = set()
-    while states[k].parent is not None:
-        if k in seen:  # cannot happen (parents strictly refine); guards against a corrupted table
-            break
-        seen.add(k)
-        k = states[k].parent  # type: ignore[assignment]
-    return k
-
-
-def _children(idx: UnitIndex, parents: set[int], exclude: set[int], rules: Rules) -> list[UnitState]:
-    """The stored units whose stored parent is one of ``parents``, but those in ``exclude``."""
-    keys = [k for r in idx.children_of(sorted(parents)) if (k := r[0]) not in exclude]
-    got = _load_units(idx, keys, rules)
-    return [got[k] for k in keys]
-
-
 def _write_units(con: Any, idx: UnitIndex, units: list[UnitState]) -> None:
     if not units:
         return
@@ -354,7 +267,7 @@ _UNIT_TYPES = {"ukey": "BIGINT", "parent": "BIGINT", "root": "BIGINT", "lo": "IN
 
 
 def _write_keys(con: Any, idx: UnitIndex, table: str, units: list[UnitState], keys_of: Any, rules: Rules) -> None:
-    keys, owners = _keyed(units, keys_of, rules)
+    keys, owners = keyed(units, keys_of, rules)
     if keys:
         insert_rows(con, table, {"k": ("BIGINT", keys), "ukey": ("BIGINT", owners)})
         idx.add_keys(table, keys, owners)

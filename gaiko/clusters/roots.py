@@ -1,0 +1,176 @@
+"""Roots of the stored clusters, and the reports that take only a parent whose root agrees with them.
+
+Helpers of :func:`~.update.add_mentions`: loading stored units and probing the lookup tables (:mod:`.index`), finding
+every unit's root after parents changed (:func:`pass_roots`), and (``attach.root_check``, docs/clusters.md round c34)
+choosing again, in the order units join along, the parents of the reports whose choice depends on their candidates'
+roots (:func:`settle_root_check`), so that a batch gives the clusters of :func:`~.core.cluster_mentions`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from .core import UnitState, choose_parent, root_agrees
+from .index import UnitIndex
+from .lookup import coarse_probes, fine_probes
+from .rules import Rules
+from .units import Unit, order
+
+__all__ = ["indexable", "load_units", "probe", "keyed", "climb_full", "pass_roots", "settle_root_check"]
+
+
+def indexable(u: Unit, rules: Rules) -> bool:
+    return u.lo is not None and u.hi is not None and u.width <= rules.max_window_days
+
+
+def load_units(idx: UnitIndex, ukeys: Iterable[int], rules: Rules) -> dict[int, UnitState]:
+    """The states of those of ``ukeys`` that are stored, by ukey in key order: the index's own objects (a batch
+    changes them in place and writes every one it changes, :func:`~.update.add_mentions`)."""
+    objects = idx.objects_for(rules)
+    return idx.states(sorted(set(ukeys)), lambda r: _state(r, rules, objects))
+
+
+def probe(idx: UnitIndex, table: str, keyed: tuple[list[int], list[int]], states: dict[int, UnitState],
+           old_root: dict[int, int | None], rules: Rules) -> list[tuple[int, int]]:
+    """(unit asking, unit found) for the lookup keys ``keyed`` (keys, and beside each the ukey of the unit asking)
+    found in ``table``; the units found that are not in ``states`` yet are loaded into it."""
+    pairs = idx.pairs(table, *keyed)
+    loaded = load_units(idx, {u for _o, u in pairs if u not in states}, rules)
+    for k, st in loaded.items():
+        states[k] = st
+        old_root[k] = st.root
+    return [(o, u) for o, u in pairs if u in states]  # a key of no unit cannot happen in a whole store
+
+
+def _state(r: Sequence[Any], rules: Rules, objects: dict[int, Unit]) -> UnitState:
+    """A stored unit's state; its :class:`Unit` (what it says, which never changes for a key) is made once per
+    process and kept in ``objects``, with the comparisons' derived attributes it has computed."""
+    unit = objects.get(r[0])
+    if unit is None:
+        unit = objects[r[0]] = Unit(status=r[1], event_type=r[2], src=r[3], tgt=r[4], place=r[5], mode=r[6],
+                                    prec=r[7], lo=r[8], hi=r[9], rank=rules.rank(r[7]), sym=bool(r[13]),
+                                    ref=r[14] or "")
+    return UnitState(unit, r[0], n_articles=r[10], parent=r[11], root=r[12])
+
+
+def keyed(units: Iterable[UnitState], keys_of: Any, rules: Rules) -> tuple[list[int], list[int]]:
+    """Every lookup key of the (indexable) units, and beside each the ukey of the unit it is for."""
+    keys: list[int] = []
+    owners: list[int] = []
+    for st in units:
+        if indexable(st.unit, rules):
+            ks = keys_of(st.unit)
+            keys += ks
+            owners += [st.ukey] * len(ks)
+    return keys, owners
+
+
+def _resolve_roots(idx: UnitIndex, states: dict[int, UnitState], dirty: set[int], rules: Rules) -> None:
+    """Set ``root`` of every dirty unit: the end of its chain of parents (stored units on the chain are loaded;
+    their stored roots are not trusted, as a dirty unit may sit above them)."""
+    for _ in range(64):  # chains are short: every step goes to a strictly more precise unit
+        missing = set()
+        for k in dirty:
+            while k in states and states[k].parent is not None:
+                k = states[k].parent  # type: ignore[assignment]
+            if k not in states:
+                missing.add(k)
+        if not missing:
+            break
+        states.update(load_units(idx, missing, rules))
+    for k in dirty:
+        states[k].root = climb_full(states, k)
+
+
+def climb_full(states: dict[int, UnitState], k: int) -> int:
+    """The root of ``k``: the end of its chain of parents (every unit on the chain must be in ``states``)."""
+    seen = set()
+    while states[k].parent is not None:
+        if k in seen:  # cannot happen (parents strictly refine); guards against a corrupted table
+            break
+        seen.add(k)
+        k = states[k].parent  # type: ignore[assignment]
+    return k
+
+
+def _children(idx: UnitIndex, parents: set[int], exclude: set[int], rules: Rules) -> list[UnitState]:
+    """The stored units whose stored parent is one of ``parents``, but those in ``exclude``."""
+    keys = [k for r in idx.children_of(sorted(parents)) if (k := r[0]) not in exclude]
+    got = load_units(idx, keys, rules)
+    return [got[k] for k in keys]
+
+
+
+def pass_roots(idx: UnitIndex, states: dict[int, UnitState], old_root: dict[int, int | None], dirty: set[int],
+               rules: Rules) -> set[int]:
+    """Set the root of every dirty unit (its parent changed: the end of its chain of parents) and pass the roots down
+    to the stored units below whose root changed; returns the units whose root this changed (those whose root was
+    ``None``, new ones, included). Stored units read on the way are put in ``states`` and ``old_root``."""
+    before = {k: states[k].root for k in dirty}
+    _resolve_roots(idx, states, dirty, rules)
+    changed = {k for k in dirty if states[k].root != before[k]}
+    frontier = set(changed)
+    while frontier:
+        kids = _children(idx, frontier, dirty, rules)
+        frontier = set()
+        for st in kids:
+            states.setdefault(st.ukey, st)
+            old_root.setdefault(st.ukey, st.root)
+            new = states[states[st.ukey].parent].root  # type: ignore[index]
+            if new != states[st.ukey].root:
+                states[st.ukey].root = new
+                changed.add(st.ukey)
+                frontier.add(st.ukey)
+    return changed
+
+
+def settle_root_check(idx: UnitIndex, states: dict[int, UnitState], old_root: dict[int, int | None], dirty: set[int],
+                      touched: set[int], memo: dict[int, Any], rules: Rules) -> set[int]:
+    """``attach.root_check``: the parent of a unit of such a precision depends on the roots of its candidates
+    (:func:`~.core.root_agrees`), so after the batch set its parents and roots, every such unit that is dirty, or may
+    join a unit in ``touched`` (new, more articles, or a new root), chooses again from all its candidates, in the order
+    units join along, until no parent changes (a candidate always comes before the unit, so this ends with the parents
+    :func:`~.core.cluster_mentions` gives). Units left undecided for good (``memo``, :mod:`.fits`) are skipped. Returns
+    the units whose root changed; ``dirty`` gains those whose parent changed."""
+    checked = rules.root_check
+    if not checked:
+        return set()
+    pending = {k for k in dirty if states[k].unit.prec in checked}
+    moved: set[int] = set()
+    for _ in range(256):  # each round settles at least the first unit still unsettled in the order
+        pairs = idx.pairs("cluster_coarse", *keyed([states[k] for k in sorted(touched) if k in states],
+                                                   lambda u: coarse_probes(u, rules), rules))
+        joiners = {c for _t, c in pairs}
+        for k, st in load_units(idx, {c for c in joiners if c not in states}, rules).items():
+            states[k] = st
+            old_root.setdefault(k, st.root)
+        joiners &= set(states)  # a key of no unit cannot happen in a whole store
+        pending |= {c for c in joiners if states[c].unit.prec in checked}
+        pending = {c for c in pending if not (memo.get(c, 0) is None and states[c].parent is None)}
+        if not pending:
+            break
+        cands = probe(idx, "cluster_fine", keyed([states[k] for k in sorted(pending)],
+                                                  lambda u: fine_probes(u, rules), rules), states, old_root, rules)
+        found: dict[int, list[UnitState]] = {}
+        for t, c in cands:
+            found.setdefault(t, []).append(states[c])
+        roots = {st.root for sts in found.values() for st in sts if st.root is not None}
+        for k, st in load_units(idx, {r for r in roots if r not in states}, rules).items():
+            states[k] = st
+            old_root.setdefault(k, st.root)
+        changed = set()
+        for c in sorted(pending, key=lambda k: order(states[k].unit, k, rules)):
+            st = states[c]
+            ok = root_agrees(st, lambda v: states[v.root if v.root is not None else v.ukey], rules)
+            parent = choose_parent(st, found.get(c, ()), rules, ok)
+            if parent != st.parent:
+                st.parent = parent
+                dirty.add(c)
+                changed.add(c)
+        pending = set()
+        if not changed:
+            break
+        touched = pass_roots(idx, states, old_root, dirty, rules)
+        moved |= touched
+    return moved
