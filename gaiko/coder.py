@@ -14,7 +14,7 @@ from .pipeline.parsefix import repair_parse
 from .errors import GaikoError, InputRejected
 from .ids import article_id, unique_ids
 from .ingest_checks import MAX_BYTES, check_string, implausible_date, parse_date
-from .nlp import load_model
+from .nlp import load_model, parse_form
 from .pipeline import DEFAULT_PIPELINE, build_pipeline, get_state
 from .types import Article, CodedArticle, Event, InputError, SentenceRecord
 from .version import CODER_VERSION
@@ -88,7 +88,7 @@ class Coder:
                 for art in group:
                     yield code_long(self, art)
                 continue
-            pairs = ((a.text, a) for a in group)
+            pairs = ((parse_form(a.text), a) for a in group)
             for doc, art in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
                 yield self._finish(doc, art)
 
@@ -121,7 +121,7 @@ class Coder:
             todo.append(prepared)
         bin_ = DocBin(attrs=DOC_ATTRS, store_user_data=False)
         try:
-            for doc in self.nlp.pipe([a.text for a in todo], batch_size=self.batch_size):
+            for doc in self.nlp.pipe([parse_form(a.text) for a in todo], batch_size=self.batch_size):
                 bin_.add(doc)
         except Exception:  # noqa: BLE001 - parse one by one so one bad article loses nothing else
             bin_ = DocBin(attrs=DOC_ATTRS, store_user_data=False)
@@ -129,7 +129,7 @@ class Coder:
                 if not isinstance(art, Article):
                     continue
                 try:
-                    bin_.add(self.nlp(art.text))
+                    bin_.add(self.nlp(parse_form(art.text)))
                 except Exception as exc:  # noqa: BLE001
                     items[k] = failure(art, exc)
         return items, bin_.to_bytes()
@@ -170,6 +170,13 @@ class Coder:
                 _trimmed(side)
         for mention in (*state.actors, *state.places):
             _trimmed(mention)
+        if parse_form(art.text) != art.text:  # the parser read look-alike apostrophes as "'": texts as written
+            for ev in state.events:
+                ev.trigger = _as_written(art.text, ev.trigger, ev.trigger_start, ev.trigger_end)
+            for mention in (*state.actors, *state.places,
+                            *(side for ev in state.events for side in (ev.source, ev.target, ev.place))):
+                if mention is not None:
+                    mention.text = _as_written(art.text, mention.text, mention.start, mention.end)
         return CodedArticle(
             article=art,
             sentences=records,
@@ -203,6 +210,14 @@ def _trimmed(span: Any) -> Any:
         if getattr(span, "end", -1) >= cut:
             span.end -= cut
     return span
+
+
+def _as_written(text: str, parsed: str, start: int, end: int) -> str:
+    """The words ``parsed`` (cut from :func:`~gaiko.nlp.parse_form` of ``text`` at ``start:end``) as ``text`` writes
+    them; ``parsed`` itself when the offsets do not cover it."""
+    if isinstance(parsed, str) and 0 <= start <= end <= len(text) and end - start == len(parsed):
+        return text[start:end]
+    return parsed
 
 
 def _without_id(record: Any) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from .ingest import count_inputs, read_inputs
 from .runner import RunSummary, code_into_store
 from .store import Store
 
-__all__ = ["run_code", "print_summary", "undated_note", "DATE_ADVICE"]
+__all__ = ["run_code", "print_summary", "skipped_note", "undated_note", "DATE_ADVICE"]
 
 
 def run_code(
@@ -47,8 +47,30 @@ def run_code(
     if json_summary:
         sys.stdout.write(json.dumps(summary.to_dict(), default=str) + "\n")
     elif not quiet:
-        print_summary(summary, db)
+        print_summary(summary, db, settings=_settings(actor_files))
     return summary
+
+
+def _settings(actor_files: Sequence[str]) -> list[str]:
+    """The options of this run that change how an article is coded (``--actors``, ``--type-model``), as typed."""
+    import os
+
+    from .pipeline.typemodel import ENV_VAR
+
+    given = [f"--actors {f}" for f in actor_files]
+    if os.environ.get(ENV_VAR):
+        given.append(f"--type-model {os.environ[ENV_VAR]}")
+    return given
+
+
+def skipped_note(skipped: int, settings: Sequence[str], db: str) -> str:
+    """Why ``settings`` (options that change the coding) did not reach the ``skipped`` articles already stored."""
+    one = skipped == 1
+    return (f"{skipped} article{'' if one else 's'} {'was' if one else 'were'} already in the store (same text) "
+            f"and {'was' if one else 'were'} not coded again, so {' and '.join(settings)} did not apply to "
+            f"{'it' if one else 'them'}: {'its' if one else 'their'} events and pledges stay as first coded. To code "
+            f"every article with {'it' if len(settings) == 1 else 'them'}, code into a new store (a --db other than "
+            f"{db}).")
 
 
 def check_paths(paths: Sequence[str]) -> None:
@@ -94,7 +116,10 @@ def _command(paths: Sequence[str]) -> str:
     return "code " + " ".join(paths)[:500]
 
 
-def print_summary(s: RunSummary, db: str) -> None:
+def print_summary(s: RunSummary, db: str, settings: Sequence[str] = ()) -> None:
+    """The run's summary table on stderr, then its notes and first errors. ``settings``: options of the run that
+    change how an article is coded; when articles were skipped as already stored, a note says they did not reach
+    them."""
     from rich.console import Console
     from rich.table import Table
 
@@ -111,6 +136,8 @@ def print_summary(s: RunSummary, db: str) -> None:
     con.print(t)
     if s.undated_pledges:
         con.print(f"[yellow]note[/] {undated_note(s.undated_pledges)}", highlight=False)
+    if s.skipped and settings:
+        con.print(f"[yellow]note[/] {skipped_note(s.skipped, settings, db)}", highlight=False)
     for e in s.error_list[:20]:
         where = f"{e.path}:{e.line}" if e.line else e.path
         style = "yellow" if e.severity == "warning" else "red"

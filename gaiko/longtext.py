@@ -19,6 +19,7 @@ import re
 from typing import Any
 
 from .ids import event_id, record_id, unique_ids
+from .nlp import parse_form
 from .types import Article, CodedArticle
 
 __all__ = ["CHUNK_CHARS", "split_text", "code_long"]
@@ -87,9 +88,9 @@ def code_long(coder: Any, article: Article) -> CodedArticle:
         zone = getattr(coder.nlp, "memory_zone", None)
         if callable(zone):
             with zone():
-                coded = coder._finish(coder.nlp(piece), part)
+                coded = coder._finish(coder.nlp(parse_form(piece)), part)
         else:
-            coded = coder._finish(coder.nlp(piece), part)
+            coded = coder._finish(coder.nlp(parse_form(piece)), part)
         seen: set[int] = set()
         for rec in (*coded.sentences, *coded.events, *coded.pledges, *coded.actors, *coded.places):
             _shift(rec, chars, sents, seen)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -10,7 +11,7 @@ from .errors import ModelNotFound
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["MODEL_NAMES", "PARAGRAPHS", "load_model", "paragraph_starts"]
+__all__ = ["MODEL_NAMES", "PARAGRAPHS", "load_model", "paragraph_starts", "parse_form"]
 
 #: Name of the component that starts a sentence after a blank line (added before the parser).
 PARAGRAPHS = "gaiko_paragraphs"
@@ -52,6 +53,28 @@ def paragraph_starts(doc: Any) -> Any:
         if tok.is_space and tok.text.count("\n") >= 2:
             doc[i + 1].is_sent_start = True
     return doc
+
+
+def parse_form(text: str) -> str:
+    """``str -> str`` of the same length: the text the parser is given for ``text``. A character that copy puts where
+    an apostrophe belongs (``gaiko/data/language/apostrophes.yaml``: the acute accent of "Chile´s", the grave accent
+    of "don`t", ...) becomes "'" between two letters and after a final s, so the parser splits the possessive and
+    the contraction as it does for "'"; anything else is left as written. One character for one: every offset into
+    the parsed text is an offset into ``text``, which stays the article's text (``docindex.remember_text``)."""
+    pattern = _lookalike_pattern()
+    return pattern.sub("'", text) if pattern is not None else text
+
+
+@lru_cache(maxsize=1)
+def _lookalike_pattern() -> re.Pattern[str] | None:
+    from .tables import data_path, load_yaml
+
+    chars = "".join(c for c in (load_yaml(data_path("language/apostrophes.yaml")) or {}).get("lookalikes", ())
+                    if isinstance(c, str) and len(c) == 1)
+    if not chars:
+        return None
+    cls = "[" + re.escape(chars) + "]"
+    return re.compile(rf"(?<=[^\W\d_]){cls}(?=[^\W\d_])|(?<=[sS]){cls}(?![^\W\d_])")
 
 
 def _register() -> None:

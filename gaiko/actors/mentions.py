@@ -18,7 +18,7 @@ from ..docindex import columns, entities, sentences
 from .kb import Entry, KnowledgeBase
 from .locate import located_tokens
 from .persons import person_anchors
-from .wording import ORG_HEADS, pro_anti
+from .wording import HONORIFICS, ORG_HEADS, pro_anti
 from .match import POSSESSIVE, NameMatch, PhraseMatch, match_names, match_phrases
 
 __all__ = ["Mention", "find_mentions", "is_locative", "PRONOUNS"]
@@ -30,7 +30,6 @@ _MOTION = frozenset({"go", "travel", "fly", "return", "arrive", "move", "come", 
                      "journey", "road", "route", "way", "relocate", "send", "deploy", "sail", "drive"})
 _SOFT_MODS = frozenset({"new", "acting", "incoming", "outgoing", "interim", "current", "newly", "elected", "then",
                         "the", "a", "an", "veteran", "top", "senior", "chief", "longtime", "embattled", "hawkish"})
-_HONORIFICS = frozenset({"sheikh", "mr.", "mrs.", "ms.", "dr.", "sir", "lord", "lady", "madam", "mr", "mrs", "ms", "dr"})
 _MOD_DEPS = frozenset({"amod", "compound", "poss", "nmod", "nn", "npadvmod"})
 _ACTOR_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _NAME_ENTS = frozenset({"ORG", "PERSON", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
@@ -138,7 +137,7 @@ class _Finder:
                 m.start = cstart
                 i = cstart - 1
                 continue
-            if low in _HONORIFICS and m.start == i + 1:
+            if low in HONORIFICS and m.start == i + 1:
                 m.start = i
                 i -= 1
                 continue

@@ -10,7 +10,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["equipment_nouns", "act_nouns", "generic_nouns", "sending_verbs", "handover_verbs", "dateline_end",
+__all__ = ["equipment_nouns", "act_nouns", "generic_nouns", "sending_verbs", "handover_verbs",
+           "destination_verbs", "dateline_end",
            "in_dateline"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "actors" / "no_sides.yaml"
@@ -25,7 +26,7 @@ def _lists() -> dict[str, frozenset[str]]:
     try:
         raw = yaml.safe_load(_DATA.read_text(encoding="utf-8")) or {}
         return {k: frozenset(str(w).lower() for w in raw.get(k) or ())
-                for k in ("equipment", "acts", "generic", "sending", "handover")}
+                for k in ("equipment", "acts", "generic", "sending", "handover", "destination")}
     except (OSError, yaml.YAMLError, AttributeError) as exc:
         raise DataFileError(str(_DATA), f"cannot read the no-sides lists: {exc}") from exc
 
@@ -48,6 +49,12 @@ def generic_nouns() -> frozenset[str]:
 def sending_verbs() -> frozenset[str]:
     """Lemmas of verbs whose object the source sends or deploys ("send police"): the source's own, no target."""
     return _lists()["sending"]
+
+
+def destination_verbs() -> frozenset[str]:
+    """Lemmas of verbs of sending ("deploy police to Haiti", "provide aid to Sri Lanka"): the side their "to" phrase
+    names is where the pledged act goes, its target."""
+    return _lists()["destination"]
 
 
 def handover_verbs() -> frozenset[str]:

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from ..docindex import columns, entities
 from .kb import Entry, norm
 from .match import POSSESSIVE
-from .wording import ORG_HEADS
+from .wording import HONORIFICS, ORG_HEADS
 
 __all__ = ["person_anchors"]
 
@@ -32,10 +32,22 @@ def person_anchors(f: Any) -> list[tuple[int, int, list[Entry], str]]:
     anchors: list[tuple[int, int, list[Entry], str]] = []
     seen: set[int] = set()
     introduced = {e.person_id for m in f.names for e in m.entries if e.kind == "person" and not e.surname_only}
+    in_titles = {i for pm in f.titles.values() for i in range(pm.start, pm.end)}
+    namesakes: set[str] = set()  # surnames of people named with another first name ("Sarah Trump")
     for m in f.names:
         people = [e for e in m.entries if e.kind == "person"]
         if not people:
             continue
+        if all(e.surname_only for e in people):
+            a = _namesake_start(f, m.start, people, in_titles)
+            if a < m.start or norm(f.doc[m.start:m.end].text) in namesakes:
+                # "Activist Sarah Trump", "Interior minister Muntaka Mubarak", and a later bare "Mubarak":
+                # a first name that is not the known person's names somebody else with the surname
+                if a < m.start:
+                    namesakes.add(norm(f.doc[m.start:m.end].text))
+                anchors.append((a, m.end, [], "PERSON"))
+                seen.update(range(a, m.end))
+                continue
         tok = f.doc[m.start]
         label = tok.ent_type_
         if label in ("DATE", "TIME") or tok.lower_ in _MONTHS and m.end < len(f.doc) and f.doc[m.end].like_num:
@@ -93,6 +105,25 @@ def person_anchors(f: Any) -> list[tuple[int, int, list[Entry], str]]:
         if first is not None and i > first and i not in taken and i not in f.name_at:
             anchors.append((i, i + 1, [], "PERSON"))
     return anchors
+
+
+def _namesake_start(f: Any, i: int, people: list[Entry], in_titles: set[int]) -> int:
+    """First token of the first names before a known surname at token i that are not the known person's
+    ("Sarah Trump", "Muntaka Mubarak"); ``i`` when there are none: a title, an honorific or an initial before the
+    surname ("President Trump", "Mr Trump", "Donald J. Trump"), the person's own first name, or no name at all."""
+    doc = f.doc
+    own = {norm(w) for e in people for w in e.name.replace(".", " ").split()[:-1]}
+    a = i
+    while a > 0:
+        t = doc[a - 1]
+        if not (t.text[:1].isupper() and t.text[:1].isalpha() and t.pos_ == "PROPN") or t.i in f.name_at \
+                or t.i in in_titles or t.lower_ in HONORIFICS or len(t.text.rstrip(".")) <= 1 \
+                or norm(t.text) in own or t.ent_type_ not in ("PERSON", ""):
+            break
+        a -= 1
+    if a < i and doc[a].ent_type_ != "PERSON" and not (doc[i - 1].dep_ == "compound" and doc[i - 1].head.i >= i):
+        return i
+    return a
 
 
 def _first_name_place(f: Any, a: int, b: int) -> bool:

@@ -15,6 +15,7 @@ from .ambiguous import needs_context, resolve_in_context
 from .context import DOMESTIC, GROUPS, LOCAL_ROLES, TRANSNATIONAL, PlaceContext
 from .coref import CorefContext, pos_of as _pos, ruler_nouns
 from .mentions import PRONOUNS, Mention, find_mentions, is_locative
+from .wording import phrase_countries
 
 __all__ = ["resolve_doc", "TRANSNATIONAL"]
 
@@ -357,8 +358,11 @@ class _DocResolver(CorefContext, PlaceContext):
             if a.country and a.country not in TRANSNATIONAL:
                 self.focus[a.country] += 1
                 if a.sector in DOMESTIC or a.role in LOCAL_ROLES:  # police, courts, mayors act at home
-                    self.setting[a.country] += 1
-                    self.sent_places.setdefault(self.sents.start(m.head), set()).add(a.country)
+                    # "Kenyan and Somali police": both countries are where the sentence is, neither the setting
+                    both = phrase_countries(self.doc[m.start:m.end].root, self.kb) if a.sector in DOMESTIC else []
+                    if not both:
+                        self.setting[a.country] += 1
+                    self.sent_places.setdefault(self.sents.start(m.head), set()).update(both or [a.country])
             if a.person_id or m.kind in ("person",) or (a.role and a.sector != "ELI" and m.kind == "title"):
                 gender = self.kb.people[a.person_id].gender if a.person_id in self.kb.people else None
                 if m.kind == "pronoun":

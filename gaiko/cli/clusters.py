@@ -50,17 +50,23 @@ def show(
         return
     c = d["cluster"]
     typer.echo(f"{c['id']}  {c['event_type']}{' ' + c['mode'] if c['mode'] else ''}  {_side(c, 'source')} → "
-               f"{_side(c, 'target')}  on {c['date'] or '?'} ({c['date_precision']})"
+               f"{_side(c, 'target')}  {_when(c)}"
                f"{'  in ' + (c['place_name'] or c['place_text']) if c['place_name'] or c['place_text'] else ''}")
     typer.echo(f"{_n(c['num_mentions'], 'mention')} in {_n(c['num_articles'], 'article')} from "
                f"{_n(c['num_sources'], 'outlet')}; "
-               f"first reported {c['first_published'] or '?'} by {c['first_source'] or 'an unnamed outlet'}"
+               f"first reported {c['first_published'] or 'undated'} by {c['first_source'] or 'an unnamed outlet'}"
                f"{'; split or merged by hand' if c['overruled'] else ''}")
-    emit_rows([{"published": r["published"], "outlet": r.get("outlet") or r["outlet_key"],
+    emit_rows([{"published": r["published"] or "undated", "outlet": r.get("outlet") or r["outlet_key"],
                 "date": f"{r['date'] or ''} {r.get('date_text') or ''}".strip(), "trigger": r["trigger"],
                 "source": _side(r, "source"), "target": _side(r, "target"),
                 "place": r.get("place_name") or r.get("place_text") or "", "sentence": r["sentence"], "event": r["id"]}
                for r in d["reports"]], "table", REPORT_COLUMNS, title="Reports")
+
+
+def _when(c: dict) -> str:
+    """When a cluster happened, for its header: "on DATE (precision)", or "undated" when neither an event date
+    nor a publication date places it (an article coded without one), rather than "on ? (published)"."""
+    return f"on {c['date']} ({c['date_precision']})" if c.get("date") else "undated (no event or publication date)"
 
 
 @cluster_app.command("split")

@@ -157,7 +157,8 @@ def show(
         return
     b = _brief(e)
     typer.echo(f"{e['id']}  {b['actor']}: {e['action']}  [{e['kind']}, {e['event']}]")
-    typer.echo(f"status: {b['status']} since {b['status_date']}  (as of {e['as_of']}); deadline: {b['deadline'] or 'none'}")
+    since = f"since {b['status_date']}" if b.get("status_date") else "(by an undated report)"
+    typer.echo(f"status: {b['status']} {since}  (as of {e['as_of']}); deadline: {b['deadline'] or 'none'}")
     if e.get("status_reason"):
         typer.echo(f"why: {e['status_reason']}")
     if e.get("needs_review"):

@@ -89,6 +89,8 @@ class Rules:
     retold: Any = None
     #: the town a report's own sentence places it in (``places.sentence_town``; gaiko.clusters.towns)
     sentence_town: Any = None
+    #: the day an undated report's own sentence names (``article.sentence_day``; gaiko.clusters.sentday)
+    sentence_day: Any = None
 
     # -- sides ---------------------------------------------------------------
     def side(self, country: str | None, sector: str | None, name: str | None, resolved_by: str | None = None,
@@ -354,6 +356,7 @@ def load_rules(path: str | None = None) -> Rules:
     _check(p, isinstance(max_days, int) and max_days >= 1, "attach.max_window_days must be a whole number >= 1")
     referent = parse_referent(raw.get("referent"), p)
     from .retold import parse_retold
+    from .sentday import parse_sentence_day
     from .towns import parse_sentence_town
 
     retold = parse_retold(raw.get("retold"), p)
@@ -404,4 +407,5 @@ def load_rules(path: str | None = None) -> Rules:
         referent=referent,
         retold=retold,
         sentence_town=sentence_town,
+        sentence_day=parse_sentence_day(article.get("sentence_day"), p),
     )

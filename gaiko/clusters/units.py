@@ -32,6 +32,7 @@ from .sentence import sentence_places, shared_dates, status_of
 from .meeting import place_meets, side_country
 from .referent import conflicts, referent_of, shares
 from .retold import retold_units
+from .sentday import sentence_days
 from .towns import SOFT, sentence_town, soft_places_agree
 from .rules import NAMED, OTHER_MODE, WILD, Rules
 
@@ -170,8 +171,11 @@ def units_of(rows: Sequence[dict[str, Any]], rules: Rules) -> list[Unit]:
 def _units_of(rows: Sequence[dict[str, Any]], rules: Rules) -> list[Unit]:
     shared = shared_dates(rows) if "shared" in rules.dates else set()
     places = sentence_places(rows)
+    days = sentence_days(rows, rules.sentence_day) if rules.sentence_day is not None else {}
     out = []
     for r in rows:
+        if id(r) in days:  # the weekday its sentence names, which the coder gave no event (article.sentence_day)
+            r = {**r, "date": days[id(r)], "date_precision": "day"}
         if id(r) in shared:
             r = {**r, "date_precision": "shared"}
         if id(r) in places:

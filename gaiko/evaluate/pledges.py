@@ -232,10 +232,30 @@ def match_entry(store: Any, ids: dict[str, str], entries: list[dict[str, Any]], 
     cands = [e for e in entries if any(m["article_id"] == art for m in e["mentions"])
              and any(ev["article_id"] == art and ev["sentence_index"] == idx and ev["role"] in ("made", "restated", "revised")
                      for ev in e["evidence"])]
-    if gp.get("actor_country"):
-        cands = [e for e in cands if e["actor"].get("country") == gp["actor_country"]] or cands
     want = _words(gp.get("action"))
-    return max(cands, key=lambda x: len(want & _words(x["action"])), default=None)
+    return max(cands, key=lambda x: (_party(x["actor"], gp), len(want & _words(x["action"]))), default=None)
+
+
+#: words of an actor's name that do not tell one party from another
+_PARTY_STOP = frozenset({"the", "government", "ministry", "minister", "ministers", "state", "officials", "authorities",
+                         "president", "prime", "foreign", "national", "council", "its", "his", "her", "and", "new"})
+
+
+def _party(actor: dict[str, Any], gp: dict[str, Any]) -> int:
+    """How well an entry's actor (text, name, country, sector) is the gold pledge's party (``actor``, ``actor_country``):
+    2 the same country code, or the gold name named by the actor; 1 nothing said either way (no gold country); 0 another
+    party. Coordinated pledges ("A and B will each ...") give each party its own entry: the gold's second party is
+    never matched to the first party's entry because the second is unplaced (round p38)."""
+    from ..tracking.normalise import side_of
+
+    gold_c = gp.get("actor_country")
+    if not gold_c:
+        return 1
+    if actor.get("country") == gold_c or side_of(actor) == gold_c:
+        return 2
+    theirs = _words(" ".join(str(x or "") for x in (actor.get("text"), actor.get("name"), side_of(actor)))) - _PARTY_STOP
+    gold = _words(gp.get("actor")) - _PARTY_STOP
+    return 2 if gold and theirs and (gold <= theirs or theirs <= gold) else 0
 
 
 def evaluate_storylines(storylines: list[dict[str, Any]], coder: Any, *, split: str = "all",

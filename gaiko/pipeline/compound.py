@@ -1,12 +1,15 @@
 """Compound sources and targets: "Egypt, Qatar and Turkey brokered the deal", "detained the mayor and two
-journalists". PLOVER allows a list of actors on either side; gaiko keeps the first as ``source``/``target``
-and every member, that one first, in ``source_members``/``target_members``.
+journalists", and the countries of coordinated nationality words in one phrase ("Kenyan and Somali police arrested
+...", "French and German troops arrived": one member per country, a33). PLOVER allows a list of actors on either
+side; gaiko keeps the first as ``source``/``target`` and every member, that one first, in
+``source_members``/``target_members``.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ..actors.wording import phrase_countries
 from ..types import Actor
 from .state import DocState
 
@@ -42,6 +45,21 @@ def _conjuncts(tok: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+def _country_twins(actor: Actor, head: Token) -> list[Actor]:
+    """The actor once per country of its phrase's coordinated nationality words (:func:`phrase_countries`), its
+    own country first; ``[actor]`` when the phrase names one country."""
+    from ..actors.kb import load_kb
+
+    kb = load_kb(())
+    codes = phrase_countries(head, kb)
+    if actor.country not in codes:
+        return [actor]
+    countries = kb.countries
+    return [actor] + [Actor(**{**actor.to_dict(), "country": c,
+                               "name": countries[c].name if c in countries else actor.name})
+                      for c in codes if c != actor.country]
+
+
 def compound_members(actor: Actor | None, other: Actor | None, state: DocState, sent: Span) -> list[Actor]:
     """``[actor, *the actors coordinated with it]``; ``[]`` without an actor, ``[actor]`` when it stands alone.
 
@@ -52,6 +70,10 @@ def compound_members(actor: Actor | None, other: Actor | None, state: DocState, 
     head = _head(actor, sent)
     if head is None:
         return [actor]
+    twins = _country_twins(actor, head)
+    if len(twins) > 1:  # "Kenyan and Somali police": one phrase, two countries
+        same = other is not None and other.start == actor.start and other.end == actor.end
+        return [actor] if same else twins  # "Thai and Cambodian troops clashed": the pair, coded both ways
     members = [actor]
     for c in _conjuncts(head):
         if actor.start <= c.idx < actor.end:

@@ -15,7 +15,7 @@ from ..types import Actor
 from .attributes import ClauseInfo
 from ..actors.nosides import in_dateline
 from .eventsides import group_pair, no_side_thing, sent_forces
-from .roles import ENT_TYPES, LOCATIVE_PREPS, PEOPLE, PRONOUNS, is_locative, kb_actor, phrase_span
+from .roles import ENT_TYPES, LOCATIVE_PREPS, PARTICLES, PEOPLE, PRONOUNS, is_locative, kb_actor, phrase_span
 from .state import DocState
 
 __all__ = ["event_actor", "resolved_actor", "pick_target", "between_sides", "own_people_away", "sent_side",
@@ -189,9 +189,12 @@ def own_people_away(target: Actor, source: Actor, c: Any, state: DocState, info:
     noun = root
     while noun.dep_ == "compound" and noun.head.i > noun.i:
         noun = noun.head  # "police officers"
-    for head in (root, c.anchor, c.tok) + ((noun, noun.head) if sent else ()):
+    heads = (root, c.anchor, c.tok) + ((noun, noun.head) if sent else ())
+    # "sent a fugitive senator back to Paraguay": the phrase under the verb's particle
+    heads += tuple(x for h in heads[3:] for x in h.children if x.dep_ in ("advmod", "prt") and x.lower_ in PARTICLES)
+    for head in heads:
         for p in head.children:
-            if p.dep_ != "prep" or p.lower_ not in ("from", "to", "in"):
+            if p.dep_ not in ("prep", "dative") or p.lower_ not in ("from", "to", "in"):  # "send police to Haiti"
                 continue
             for o in p.children:
                 if o.dep_ != "pobj":

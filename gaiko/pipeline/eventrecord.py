@@ -17,10 +17,11 @@ from .attributes import ClauseInfo
 from .compound import compound_members
 from .dates import event_date
 from .eventsides import event_place, sentence_side
+from .roles import phrase_span
 from .state import DocState
 from .triggers import Entry
 
-__all__ = ["Cand", "Draft", "build_event"]
+__all__ = ["Cand", "Draft", "build_event", "struck_place"]
 
 
 @dataclass
@@ -73,6 +74,7 @@ def build_event(d: Draft, sent: Span, state: DocState, kb: object | None) -> Eve
             and target.start <= place.start and place.end <= target.end:
         # "shelled El Fasher": the city no actor list knows is of its country
         target = Actor(**{**target.to_dict(), "country": place.country, "resolved_by": f"{target.resolved_by}+place"})
+    target = struck_place(target, d.event_type, sent, state)
     # "a mob", "riot police": a common noun with no country takes its sentence's one country
     source, target = sentence_side(source, d.cand, state), sentence_side(target, d.cand, state, as_target=True)
     return Event(
@@ -108,3 +110,29 @@ def build_event(d: Draft, sent: Span, state: DocState, kb: object | None) -> Eve
         decided_by=d.decided_by,
         type_probability=None if d.type_probability is None else round(d.type_probability, 3),
     )
+
+
+def _capital(text: str) -> bool:
+    """Whether the bundled knowledge base knows ``text`` as a capital city (not a seat: "the Kremlin")."""
+    from ..actors.kb import load_kb, norm
+
+    return any(e.kind == "capital" for e, _ in load_kb(()).phrases.get(norm(text), ()))
+
+
+def struck_place(target: Actor | None, event_type: str, sent: Span, state: DocState) -> Actor | None:
+    """The target of an ASSAULT named by a capital as its government ("jets bombed Sanaa", "shelled Tripoli's
+    airport", "hit Beirut's southern suburbs"; resolved by metonymy) is the place struck: its country and no sector,
+    and when the capital owns the object, the object's phrase ("Tripoli's airport"). Any other target, or type, is
+    returned as it is: a capital that speaks stays its government ("Paris condemned"), and so does a seat of
+    government ("the Kremlin"), or an owned noun that names an actor ("Kabul's police")."""
+    if target is None or event_type != "ASSAULT" or target.resolved_by != "metonymy" or target.sector != "GOV":
+        return target
+    span = sent.doc.char_span(target.start, target.end, alignment_mode="expand")
+    if span is None or len(span) == 0 or not _capital(target.text):
+        return target
+    start, end, text = target.start, target.end, target.text
+    root = span.root
+    if root.dep_ == "poss" and root.head.pos_ in ("NOUN", "PROPN") and state.actor_at(root.head) is None:
+        start, end, text = phrase_span(root.head)  # "Kabul's main market": the thing, in Afghanistan
+    return Actor(**{**target.to_dict(), "text": text, "start": start, "end": end, "sector": None,
+                    "resolved_by": "metonymy+place"})

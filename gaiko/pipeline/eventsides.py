@@ -13,7 +13,9 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from ..actors.kb import load_kb
 from ..actors.nosides import in_dateline
+from ..actors.wording import phrase_countries
 from ..types import Actor, Place
 from .state import DocState
 
@@ -268,9 +270,14 @@ _AMOUNTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"
 def sentence_country(sent: Span, state: DocState) -> str | None:
     """The one country a sentence names: every actor with a state's code and every place with a country inside
     ``sent`` agree on it ("Protesters stormed the Kenyan parliament", "Gunmen killed 20 farmers in Kebbi state").
-    None when the sentence names none, or two or more ("Iranian commandos seized a British tanker")."""
-    found = {a.country for a in state.actors if sent.start_char <= a.start < sent.end_char and a.country
-             and a.sector != "JRN"}  # "told Reuters": a news agency is not where the news is
+    None when the sentence names none, or two or more ("Iranian commandos seized a British tanker", "Kenyan and Somali
+    police arrested ...")."""
+    here = [a for a in state.actors if sent.start_char <= a.start < sent.end_char and a.country
+            and a.sector != "JRN"]  # "told Reuters": a news agency is not where the news is
+    found = {a.country for a in here}
+    for a in here:  # "Kenyan and Somali police": both countries
+        span = sent.doc.char_span(a.start, a.end, alignment_mode="expand") if " and " in a.text else None
+        found |= set(phrase_countries(span.root, load_kb(()))) if span is not None and len(span) else set()
     found |= {p.country for p in state.places + state.actor_places
               if sent.start_char <= p.start < sent.end_char and p.country}
     found -= _NO_STATE
@@ -389,5 +396,6 @@ def sent_forces(root: Token, bare: bool = False) -> bool:
         root = root.head
     if root.dep_ not in ("dobj", "obj") or root.head.lemma_.lower() not in sending_verbs():
         return False
-    return not bare or not any(p.dep_ == "prep" and p.lower_ in ("to", "into", "toward", "towards")
-                               for h in (root, root.head) for p in h.children)
+    heads = [root, root.head] + [x for x in root.head.children if x.dep_ in ("advmod", "prt") and x.lower_ == "back"]
+    return not bare or not any(p.dep_ in ("prep", "dative") and p.lower_ in ("to", "into", "toward", "towards")
+                               for h in heads for p in h.children)

@@ -216,6 +216,13 @@ def deadline_phrases(verb: Token) -> list[tuple[str, int, int]]:
     return found
 
 
+def inner_hyphen(t: Token) -> bool:
+    """A hyphen inside one word, spaces on neither side: "Kambar-Ata", "Rogun-Vakhsh" (kept, so the pledge names the
+    place as reports do; round p38)."""
+    return t.text in ("-", "‐") and t.i > 0 and not t.doc[t.i - 1].whitespace_ and not t.whitespace_ \
+        and t.i + 1 < len(t.doc)
+
+
 def _join(toks: list[Token]) -> str:
     out = ""
     for a, b in zip(toks, toks[1:] + [None]):
@@ -254,7 +261,7 @@ def action_text(verb: Token, limit: int = 16) -> tuple[str, str | None, Token | 
             continue
         if t.dep_ == "prep" and any(c.lower_ in ("which", "whom", "whose") for c in t.children):
             continue
-        if (t.dep_ == "punct" and t.text != ",") or t.lower_ in ("“", "”", '"', "—", "–"):
+        if (t.dep_ == "punct" and t.text != "," and not inner_hyphen(t)) or t.lower_ in ("“", "”", '"', "—", "–"):
             continue
         if t.i < verb.i and _dateline(t):
             continue  # a dateline: "TOKYO — Japan will ...", "NEW DELHI — India will ..."
@@ -278,7 +285,8 @@ def action_text(verb: Token, limit: int = 16) -> tuple[str, str | None, Token | 
     obj_text = None
     if obj is not None:
         relcl = {x.i for t in obj.subtree if t.dep_ == "relcl" for x in t.subtree}
-        sub = [t for t in _drop_temporal(list(obj.subtree)) if t.i not in clauses and t.i not in relcl and t.dep_ != "punct"]
+        sub = [t for t in _drop_temporal(list(obj.subtree)) if t.i not in clauses and t.i not in relcl
+               and (t.dep_ != "punct" or inner_hyphen(t))]
         obj_text = _join(sub[:limit]) or None
     return text.strip(), obj_text, obj
 

@@ -27,6 +27,7 @@ from ..docindex import columns, sentences, span_text
 from ..tracking.deadlines import implied_previous, normalise_deadline
 from ..ids import record_id
 from ..types import Actor, Deadline, Pledge
+from .destination import destination
 from .pledge_cues import cue_lemmas, find_cues, noun_fate
 from .pledge_forms import antecedent, parties, passive_parts
 from .pledge_parts import (
@@ -168,6 +169,7 @@ class PledgeExtractor:
             action = "not " + action
         if target is None and obj_tok is not None:
             target = state.actor_in(obj_tok) if obj_tok.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") else None
+        target = target or destination(verb, state, actor.country)  # "pledged to deploy police to Haiti"
         country = actor.country or country_in(doc, actor.start, actor.end) or country_in(doc, sent.start_char, sent.end_char) or country_hint
         deadline = self._deadline(verb, cue, state.published, country)
         conditions = self._conditions(verb, cue)

@@ -23,6 +23,7 @@ from spacy.tokens import Token
 
 from ..errors import DataFileError
 from ..tables import cameo_table, data_path, load_yaml
+from .ordercues import has_infinitive
 
 __all__ = ["Entry", "Lexicon", "load_lexicon", "default_lexicon", "object_words", "model_entry", "hyphen_word"]
 
@@ -30,7 +31,7 @@ KINDS = ("action", "frame", "intent")
 ENTRY_FIELDS = {
     "id", "cameo", "type", "mode", "context", "verbs", "nouns", "adjs", "objects", "preps",
     "particle", "kind", "symmetric", "confidence", "frame", "target", "note", "no_objects",
-    "mods", "no_deps", "model_no_objects",
+    "mods", "no_deps", "model_no_objects", "firm", "infinitive",
 }
 #: dependency labels that hold a verb's object (active, passive, predicate)
 OBJ_DEPS = ("dobj", "obj", "nsubjpass", "attr", "oprd", "dative")
@@ -54,6 +55,11 @@ class Entry:
     particle: str | None = None
     mods: frozenset[str] = frozenset()  # modifier lemmas of the trigger, one of which must be present
     no_deps: frozenset[str] = frozenset()  # dependency labels of children that veto the entry
+    #: a construction with one reading ("arraigned", "brought to trial", "handed prison terms to"): the type model
+    #: may neither drop nor re-type its draft (typejoin.py; round t37)
+    firm: bool = False
+    #: the verb must govern a to-infinitive ("told the junta to restore ...", "was told by X to ..."; round t37)
+    infinitive: bool = False
     symmetric: bool = False
     confidence: float = 0.8
     target: tuple[str, ...] = ()  # prepositions that introduce the target, tried first
@@ -64,7 +70,8 @@ class Entry:
 
     @property
     def specificity(self) -> int:
-        return (2 if self.objects else 0) + len(self.preps) + (1 if self.particle else 0) + (1 if self.mods else 0)
+        return (2 if self.objects else 0) + len(self.preps) + (1 if self.particle else 0) + (1 if self.mods else 0) \
+            + (1 if self.infinitive else 0)
 
 
 def hyphen_word(tok: Token) -> str:
@@ -225,6 +232,8 @@ def _satisfied(e: Entry, tok: Token) -> bool:
         return any(_phrase_ok(ph, tok) for ph in e.objects)
     if e.particle is not None and not any(c.dep_ == "prt" and c.lower_ == e.particle for c in tok.children):
         return False
+    if e.infinitive and not has_infinitive(tok):
+        return False
     objs: list[Token] | None = None
     if e.objects or e.no_objects:
         objs = object_words(tok)
@@ -305,6 +314,8 @@ def _entry(raw: dict[str, Any], path: str, default_conf: float) -> Entry:
         mods=frozenset(_words(raw.get("mods"), where, "mods")),
         no_deps=frozenset(_words(raw.get("no_deps"), where, "no_deps")),
         symmetric=bool(raw.get("symmetric", False)),
+        firm=bool(raw.get("firm", False)),
+        infinitive=bool(raw.get("infinitive", False)),
         confidence=float(raw.get("confidence", default_conf)),
         target=tuple(_words(raw.get("target"), where, "target")),
         verbs=tuple(_words(raw.get("verbs"), where, "verbs")),

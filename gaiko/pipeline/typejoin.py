@@ -177,14 +177,15 @@ def join_sentence(coder: EventCoder, sent: Span, state: DocState, cands: dict[in
                     d.confidence = round(max(pk, d.confidence) * _penalty(d, cfg), 3)
                 out.extend(drafts)
             elif lab == "NONE":
-                if pk < cfg.drop or _convention(drafts[0]) or _stated_threat(drafts[0]) or _state_on_state(drafts[0]):
+                if pk < cfg.drop or _convention(drafts[0]) or _stated_threat(drafts[0]) or _state_on_state(drafts[0]) \
+                        or _firm(drafts[0]):
                     prule = float(p[model.index[rtype]]) if rtype in model.index else 0.0
                     for d in drafts:
                         d.decided_by, d.type_probability = "rule", prule
-                        if not (_convention(d) or _stated_threat(d) or _state_on_state(d)):  # see their docstrings
+                        if not (_convention(d) or _stated_threat(d) or _state_on_state(d) or _firm(d)):  # docstrings
                             d.confidence = round(d.confidence * (1 - pk), 3)
                     out.extend(drafts)
-            elif _intention(drafts[0], lab):  # "promised to launch an offensive": the convention decides
+            elif _intention(drafts[0], lab) or _firm(drafts[0]):  # "promised to launch ...": the convention decides
                 prule = float(p[model.index[rtype]]) if rtype in model.index else 0.0
                 for d in drafts:
                     d.decided_by, d.type_probability = "rule", prule
@@ -287,6 +288,13 @@ def _convention(d: _Draft) -> bool:
     ("withdraw" is a retreat) and may neither drop nor re-type it; when it places an act at the verb of
     saying, this draft stands for that act."""
     return (d.pattern or "").startswith("request.must>")
+
+
+def _firm(d: _Draft) -> bool:
+    """A draft of a lexicon entry marked ``firm``, with the entry's own type: a construction of one reading
+    ("arraigned", "was brought to trial", "handed prison terms to"; round t37), which the model, reading the verb
+    alone ("brought", "handed"), may neither drop nor re-type."""
+    return bool(getattr(d.cand.entry, "firm", False)) and d.event_type == d.cand.entry.event_type
 
 
 def _vetoed(coder: EventCoder, tok: Any, lab: str) -> bool:

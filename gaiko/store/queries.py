@@ -87,7 +87,9 @@ def _date(name: str, value: str | dt.date) -> dt.date:
     try:
         return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
     except ValueError:
-        raise ConfigError(f"--{name} must be a date like 2025-10-26, not {value!r}") from None
+        # named as the filter is named where this is met: a keyword of Store.events (the CLI and the API check
+        # their options first, with their own names)
+        raise ConfigError(f"{name} must be a date like 2025-10-26 (YYYY-MM-DD), not {value!r}") from None
 
 
 def _quads(value: int | str | list[int]) -> list[int]:

@@ -104,7 +104,15 @@ def _clauses_of(frame: Frame, text: str, lex: Lexicon) -> list[Clause]:
     return out
 
 
-def _object_ok(frame: Frame, c: Clause, lex: Lexicon | None = None) -> str | None:
+def _the_body(frame: Frame, c: Clause, toks: list[Any] | None) -> bool:
+    """A pledge to set up a body, and a clause opening with "the" and its head noun ("The commission met ..."): the
+    body set up, named back (round p38)."""
+    if frame.inceptive != "setup" or not toks:
+        return False
+    return any(h.concept in frame.heads and h.i == c.lo + 1 and toks[c.lo].text == "the" for h in c.objects)
+
+
+def _object_ok(frame: Frame, c: Clause, lex: Lexicon | None = None, toks: list[Any] | None = None) -> str | None:
     """Why a clause holding object words is not about the pledge's object (None when it is). The goods a restriction
     is on name it too ("white rice left port" for a ban on rice exports, "textiles" for a tariff on textiles), as does
     aid, spending or investment for a sum of money."""
@@ -115,10 +123,16 @@ def _object_ok(frame: Frame, c: Clause, lex: Lexicon | None = None) -> str | Non
     if "o:money" in frame.heads and named & _MONEY_KIN:
         return None
     concept_heads = {k for k in frame.heads if ":" in k}
-    if frame.heads and not named & frame.heads and (concept_heads or not any(":" in k for k in named)):
-        return "does not name the pledge's object itself"  # a plain-word head may give way to a concept of the object
+    # a plain-word head may give way to a concept of the object, not to one of where it is when the pledge names that
+    # place and the clause does not ("the pier at the port of Paita" for "the breakwater at the port of Callao"; "the
+    # northern crossing" still stands for "an office at the northern crossing"): round p38
+    where = {k for k in frame.where if ":" in k}
+    if not frame.where - where or named & (frame.where - where):
+        where = set()
+    if frame.heads and not named & frame.heads and (concept_heads or not any(":" in k for k in named - where)):
+        return "does not name the pledge's object itself"
     if frame.heads and not any(":" in k for k in frame.heads | named) and len(frame.narrow or frame.objects) >= 2 \
-            and len(named) < 2:  # (the words the pledge names itself, not the WordNet kin of its head)
+            and len(named) < 2 and not _the_body(frame, c, toks):  # (the pledge's own words, not its head's kin)
         return "names the object's noun, not the pledge's object"
     return None
 
@@ -196,7 +210,7 @@ def choose_clauses(frame: Frame, report: Report, toks: list[Any], lex: Lexicon) 
     chosen: list[Clause] = []
     for c in sorted(cls, key=lambda c: (-len({h.concept for h in c.objects}), -(len(c.acts) + len(c.opposite)), c.lo)):
         if c.objects:
-            bad = _object_ok(frame, c, lex)
+            bad = _object_ok(frame, c, lex, toks)
             if bad is None:
                 chosen.append(c)
             else:

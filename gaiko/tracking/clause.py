@@ -17,6 +17,7 @@ from typing import Any
 from .amounts import (FIRST_PART, MEASURED, is_late, less_than_promised, others_sum, partial_words, quantity_relation,
                       reported_done, restate_or_revise, sentence_quantity)
 from .clausegrammar import (Clause, Decision, Report, agent_side, aspect, auxiliaries, back_reference, clauses, is_verb,
+                            noun_after_opener,
                             same_country, sentence_memo, subject_side, verbal_only)
 from .clauseaside import HOLD, STILL, SWITCH, aside_cue, begins_to_apply, contrary_modifier
 from .inceptive import starts_the_deed
@@ -266,6 +267,8 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
             continue
         if rel == "reverses" and any(h.i <= i < h.j for h in clause.acts):
             continue  # "notice of exit" for a pledge to leave: the cue word is the promised act itself (round p28)
+        if _j == i + 1 and noun_after_opener(toks, i, lex, lo):
+            continue  # "placing new granite blocks": the cue verb's word as a noun (round p38)
         if rel == "withdraws" and (kind := _other_kind(frame, toks, _j, hi)):
             return Decision("unrelated", note=f"drops a {kind}, not the pledge (a {frame.kind})", features=feats)
         if aside_cue(report.text, toks, lo, i, rel):

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .lexicon import Lexicon
-from .text import Hit, Tok, countries_in
+from .text import Hit, Tok, countries_in, noun_openers
 
-__all__ = ["Report", "Decision", "Clause", "sentence_memo", "clauses", "is_verb", "verbal_only", "auxiliaries",
+__all__ = ["Report", "Decision", "Clause", "sentence_memo", "clauses", "is_verb", "noun_after_opener", "verbal_only", "auxiliaries",
            "aspect", "clause_subject", "agent_side", "subject_side", "same_country", "back_reference"]
 
 _BOUNDARY = frozenset({";", ":", "—", "–", "but", "while", "whereas", "although", "though", "however", "because", "until",
@@ -106,12 +106,23 @@ def is_verb(toks: list[Tok], k: int, lex: Lexicon, lo: int) -> bool:
     if k > lo and toks[k - 1].text in ("lower", "higher", "tariff", "tax", "levy", "duty", "troop", "prisoner", "partial"):
         return False
     tags = {tag for lem, tag in lex.lemmas(toks[k].text) if lem in lex.verbs}
+    if noun_after_opener(toks, k, lex, lo):
+        return False  # "laying new concrete blocks": a noun after an opener and a modifier (round p38)
     if k > lo and _place_noun(toks, k, lo, tags, lex):
         return False  # "walked out of the jail", "held in Peruvian jails": a noun after a preposition
     if tags == {"ing"} and not (k > lo and toks[k - 1].text in ("is", "are", "was", "were", "been", "be", "being", "am")) \
             and not (k == lo and k > 0 and toks[k - 1].text == ","):
         return False  # "a partial reopening", "on carrying out": not the clause's verb
     return bool(tags & {"base", "s", "past", "ing"})
+
+
+def noun_after_opener(toks: list[Tok], k: int, lex: Lexicon, lo: int) -> bool:
+    """Token k, a plural or base verb form, is a noun: two words after a noun-phrase opener with a plain modifier
+    between ("new granite blocks", "two steel frames"; ``pledges/nounphrase.yaml``). Round p38."""
+    if k - 1 <= lo or toks[k - 2].text not in noun_openers()[1] or not toks[k - 1].text.isalpha():
+        return False
+    tags = {tag for lem, tag in lex.lemmas(toks[k].text) if lem in lex.verbs}
+    return bool(tags) and tags <= {"s", "base"} and not any(lem in lex.verbs for lem, _t in lex.lemmas(toks[k - 1].text))
 
 
 #: prepositions after which a word is a noun, never the clause's verb ("in jails", "from prison", "without attacks")

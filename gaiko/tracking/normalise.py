@@ -29,18 +29,14 @@ from typing import Any
 
 from .inceptive import inceptive_kind
 from .lexicon import Lexicon, lexicon
-from .objecthead import head_keys as _head_keys, numbered, place_names, wordnet_kin
+from .objecthead import head_keys as _head_keys, numbered, place_names, where_keys, wordnet_kin
+from .sides import igo_side, territory_side
 from .text import ACT, countries_in, hits, keys, tokenize
 
 __all__ = ["numbered", "month_of", "STATE_SECTORS", "side_of", "Frame", "frame", "prepare", "sentence_rows", "article_rows", "CONTEXT_IDX"]
 
 #: sectors that speak for the state: a government, its leader, ministries, army, parliament, courts, police
 STATE_SECTORS = frozenset({"", "GOV", "MIL", "LEG", "JUD", "COP"})
-#: an organisation's seat and governing bodies act for it, as a government's ministries act for their country
-#: ("Brussels formally removed restrictions" reports an EU pledge)
-IGO_PARENT = {"brussels": "european union", "european commission": "european union", "european council": "european union",
-              "european parliament": "european union", "council of the european union": "european union",
-              "un security council": "united nations", "un general assembly": "united nations"}
 #: sentence index of an article's context sides in ``sentence_keys``
 CONTEXT_IDX = -1
 
@@ -52,13 +48,18 @@ def side_of(actor: dict[str, Any] | None) -> str | None:
     country = actor.get("country") or ""
     sector = actor.get("sector") or ""
     if country in ("IGO", "IMG", "NGO"):
-        name = (actor.get("name") or actor.get("text") or "").lower()
-        return f"IGO:{IGO_PARENT.get(name, name)}"
+        return f"IGO:{igo_side(actor.get('name'), actor.get('text'))}"
+    if not country or sector in STATE_SECTORS:  # "Greenland", "Greenland's government" (placed in Denmark): GRL
+        terr = territory_side(actor.get("text") or actor.get("name") or "")
+        if terr:
+            return terr
     if country:
         return country if sector in STATE_SECTORS else f"{country}/{sector}"
     name = actor.get("name") or actor.get("text") or ""
     words = [w for w in name.replace("’", "'").split() if w.lower() not in ("the", "'s")]
-    return f"?:{words[-1].lower().strip(chr(39))}" if words else None
+    if not words:
+        return None
+    return f"?:{words[-1].lower().strip(chr(39))}"
 
 
 @dataclass
@@ -84,6 +85,7 @@ class Frame:
     narrow: frozenset[str] = frozenset()  # object keys the pledge names itself (no broader or event keys)
     partners: frozenset[str] = frozenset()  # names after "with" in the pledge ("open talks with the EU": "eu")
     places: frozenset[str] = frozenset()  # named places of the object ("the crossing at Bure": "bure"), as stems
+    where: frozenset[str] = frozenset()  # keys of where the object is ("the breakwater at the port of X": o:port, x)
     recurring: bool = False  # an act promised again and again ("share data every quarter"): done once is under way
     inceptive: str | None = None  # the act is a start, a setting-up or a vote (:mod:`gaiko.tracking.inceptive`)
     own: set[tuple[str, int]] = field(default_factory=set)  # the mentions' own sentences
@@ -183,6 +185,7 @@ def _prepare(mention: dict[str, Any], lex: Lexicon) -> dict[str, Any]:
     mention["_places"] = sorted(places)
     mention["_heads"] = sorted(head_keys | ({"o:money"} & objects) | places)
     mention["_spec"] = sorted(spec)
+    mention["_where"] = sorted(where_keys(obj_text, lex) - head_keys)
     mention["_participants"] = sorted(countries_in(obj_text, lex))
     mention["_countries"] = list(mention["_participants"])
     # who takes part is named before what the meeting is about ("a donors' meeting on Ukraine's energy sector": Ukraine
@@ -210,7 +213,7 @@ def _prepare(mention: dict[str, Any], lex: Lexicon) -> dict[str, Any]:
     doer = mention.get("target") if mention.get("kind") == "demand" and mention.get("target") else mention.get("actor")
     mention["_side"] = side_of(doer)
     if is_consequence_threat(mention):  # "will pay a heavy price": nothing of the threatener's to find in words
-        for k in ("_acts", "_objects", "_heads", "_topic", "_narrow", "_places", "_spec"):
+        for k in ("_acts", "_objects", "_heads", "_topic", "_narrow", "_places", "_spec", "_where"):
             mention[k] = []
     return {k: v for k, v in mention.items() if k.startswith("_")}
 
@@ -250,6 +253,7 @@ def frame(group: list[dict[str, Any]], lex: Lexicon | None = None) -> Frame:
         deadline_end=max(ends) if ends else None, first_published=first_day, until=until,
         event_type=first.get("event_type"),
         partners=frozenset(first.get("_partners") or ()), places=frozenset(first.get("_places") or ()),
+        where=frozenset(first.get("_where") or ()),
         inceptive=inceptive_kind(first.get("action")),
         recurring=any(m.get("_recurring") or _RECURRING.search(m.get("sentence") or "") for m in group[:1]),
         own={(m["article_id"], m["sentence_index"]) for m in group},

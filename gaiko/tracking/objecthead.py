@@ -12,7 +12,7 @@ from typing import Any
 from .lexicon import Lexicon, lexicon
 from .text import ACT, OBJECT, countries_in, hits, keys, stem, tokenize
 
-__all__ = ["head_keys", "wordnet_kin", "numbered"]
+__all__ = ["head_keys", "where_keys", "wordnet_kin", "numbered"]
 
 
 _STOP_AT = frozenset({"of", "including", ",", "to", "for", "from", "on", "in", "with", "by", "at", "over", "under",
@@ -57,14 +57,33 @@ def head_keys(text: str, lex: Lexicon) -> tuple[set[str], set[str]]:
     return set(), set()
 
 
+#: prepositions that say where the object is ("the breakwater [at the port of Callao]"), not what it is ("in" is
+#: not: "a stake in the airline" is what the stake is in)
+_WHERE = frozenset({"at", "near", "along", "alongside", "around", "outside", "inside", "beside", "off", "across",
+                    "throughout"})
+
+
+def where_keys(text: str, lex: Lexicon) -> set[str]:
+    """Keys of where an object phrase puts its head ("rebuild the breakwater at the port of Callao" -> {o:port,
+    callao}): the words after the first locative preposition. A report naming only such a concept names a place, not
+    the object, unless it names the pledge's own place words too (round p38). Empty when the phrase says no where."""
+    toks = tokenize(text)
+    k = next((i for i, t in enumerate(toks) if i > 0 and t.text in _WHERE), None)
+    if k is None:
+        return set()
+    tail = text[toks[k].end:]
+    return keys(tail, lex, acts=False, broad=False)
+
+
 #: a noun with more hyponyms than this is too general for its hyponyms to name it ("action", "power")
 _MAX_HYPONYMS = 25
 
 
 @lru_cache(maxsize=1)
-def _wordnet_nouns() -> tuple[dict[str, tuple[frozenset[str], str]], dict[str, frozenset[str]]]:
-    """(noun -> (direct hypernyms of its first senses, second hypernym), noun -> its hyponyms) from the shipped WordNet
-    table ``typemodel/wordnet_classes.tsv.gz`` (gaiko.learn.lexdata); empty when it is not installed."""
+def _wordnet_nouns() -> tuple[dict[str, tuple[frozenset[str], str]], dict[str, frozenset[str]], dict[str, tuple[str, ...]]]:
+    """(noun -> (direct hypernyms of its first senses, second hypernym), noun -> its hyponyms, noun -> the
+    lexicographer files of its first senses, the first sense's first) from the shipped WordNet table
+    ``typemodel/wordnet_classes.tsv.gz`` (gaiko.learn.lexdata); empty when it is not installed."""
     import gzip
 
     from ..tables import data_path
@@ -72,20 +91,36 @@ def _wordnet_nouns() -> tuple[dict[str, tuple[frozenset[str], str]], dict[str, f
     path = data_path("typemodel/wordnet_classes.tsv.gz")
     up: dict[str, tuple[frozenset[str], str]] = {}
     down: dict[str, set[str]] = {}
+    files: dict[str, tuple[str, ...]] = {}
     if not path.is_file():
-        return {}, {}
+        return {}, {}, {}
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for line in fh:
             if line.startswith("#"):
                 continue
-            word, pos, _lex, h1, h2 = line.rstrip("\n").split("\t")
+            word, pos, lexnames, h1, h2 = line.rstrip("\n").split("\t")
             if pos != "n":
                 continue
+            files[word] = tuple(lexnames.split("|"))
             hyper = frozenset(h for h in h1.split("|") if h and "_" not in h)
             up[word] = (hyper, h2 if "_" not in h2 else "")
             for h in hyper:
                 down.setdefault(h, set()).add(word)
-    return up, {k: frozenset(v) for k, v in down.items()}
+    return up, {k: frozenset(v) for k, v in down.items()}, files
+
+
+@lru_cache(maxsize=1)
+def _off_senses() -> dict[str, frozenset[str]]:
+    """noun -> the WordNet lexicographer files of its senses that are never its sense in a pledge's object
+    (``pledges/offsenses.tsv``)."""
+    from ..tables import data_path
+
+    out: dict[str, set[str]] = {}
+    for line in data_path("pledges/offsenses.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, kind = line.split("\t")[:2]
+            out.setdefault(word.strip(), set()).add(kind.strip())
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=20_000)
@@ -93,7 +128,7 @@ def wordnet_kin(key: str) -> frozenset[str]:
     """Stems of the nouns WordNet puts next to a noun stem: its direct hypernyms and second hypernym, and its hyponyms
     when it has few ("destroyer" ~ "warship", "law" ~ "legislation", "body" ~ "remains", "convention" ~ "treaty").
     A pledge whose object is a plain noun is then found in reports that name it by one of those."""
-    up, down = _wordnet_nouns()
+    up, down, files = _wordnet_nouns()
     lex = lexicon()
     word = next((w for w in (key, key + "s", key + "e", key + "y", key[:-1] if key.endswith("i") else key) if w in up), None)
     if word is None:
@@ -103,7 +138,11 @@ def wordnet_kin(key: str) -> frozenset[str]:
     kin = {h for h in set(hyper) | ({second} if second else set()) if len(down.get(h, ())) <= _MAX_HYPONYMS}
     below = down.get(word, frozenset())
     if len(below) <= _MAX_HYPONYMS:
-        kin |= below
+        # a hyponym of a sense the noun has in the news: one of its first senses' kinds (lexicographer files), less
+        # the kinds listed as never the news sense (data: pledges/offsenses.tsv): "mechanism" (a process, an act) is
+        # not "robot" or "golem" (its machine sense), "bill" (a draft law) not "buck" or "c-note" (round p38)
+        kinds = set(files.get(word, ())) - _off_senses().get(word, frozenset())
+        kin |= {w for w in below if kinds & set(files.get(w, ()))}
     return frozenset(stem(w) for w in kin if w not in lex.stopwords and len(w) > 3) - {key}
 
 

@@ -16,21 +16,21 @@ __all__ = ["find_quantities", "best_quantity", "same_unit"]
 _SCALE = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "tr": 1e12}
 _CURRENCY_SYM = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "¥": "JPY", "jpy": "JPY", "yuan": "CNY", "rmb": "CNY", "cny": "CNY"}
 _CURRENCY_WORD = {"dollars": "USD", "dollar": "USD", "yen": "JPY", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "yuan": "CNY", "renminbi": "CNY", "won": "KRW", "rupees": "INR", "roubles": "RUB", "rubles": "RUB"}
-_UNITS = {
-    "tonnes": "tonnes", "tonne": "tonnes", "tons": "tonnes", "ton": "tonnes", "metric tons": "tonnes",
-    "barrels": "barrels", "barrel": "barrels", "bushels": "bushels", "troops": "troops", "soldiers": "troops",
-    "hostages": "hostages", "prisoners": "prisoners", "aircraft": "aircraft", "jets": "aircraft", "planes": "aircraft",
-    "vehicles": "vehicles", "trucks": "vehicles", "cars": "vehicles", "ships": "ships", "vessels": "ships",
-    "missiles": "missiles", "tanks": "tanks", "people": "people", "refugees": "people", "jobs": "jobs",
-    "houses": "homes", "homes": "homes", "doses": "doses", "megawatts": "MW", "gigawatts": "GW", "cubic metres": "m3",
-    "cubic meters": "m3",
-}
+def _load_units() -> dict[str, str]:
+    """Units of counted quantities (``pledges/units.yaml``): phrase -> the unit compared."""
+    from ..tables import data_path, load_yaml
+
+    data = load_yaml(data_path("pledges/units.yaml")) or {}
+    return {str(k).lower(): str(v) for k, v in (data.get("units") or {}).items()}
+
+
+_UNITS = _load_units()
 _NUM = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
 _SCALE_RE = r"(?:\s*(thousand|million|billion|trillion|mn|bn|tn|tr|m|b)\b)?"
 _PCT = re.compile(rf"{_NUM}\s*(?:%|per ?cent\b)(\s+of\s+(?:its\s+|the\s+country's\s+)?(?:gdp|gross domestic product|gni|national income))?", re.I)
 _MONEY_SYM = re.compile(rf"(us\$|\$|€|£|¥)\s?{_NUM}{_SCALE_RE}", re.I)
 _MONEY_WORD = re.compile(rf"{_NUM}{_SCALE_RE}\s+(?:(?:u\.s\.|us|american|japanese)\s+)?({'|'.join(_CURRENCY_WORD)})\b", re.I)
-_COUNT = re.compile(rf"{_NUM}{_SCALE_RE}\s+(?:[a-z]+\s+){{0,2}}?({'|'.join(sorted(_UNITS, key=len, reverse=True))})\b", re.I)
+_COUNT = re.compile(rf"{_NUM}{_SCALE_RE}\s+(?:[a-z]+\s+){{0,2}}?({'|'.join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))})(?![\w-])", re.I)
 
 
 _COUNT_ANY = re.compile(rf"\b{_NUM}{_SCALE_RE}\s+(?:[a-z-]+\s+){{0,2}}?([a-z]{{3,}}s)\b", re.I)

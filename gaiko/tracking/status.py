@@ -138,7 +138,7 @@ def status_of(evidence: list[dict[str, Any]], deadline: dict[str, Any] | None, a
             continue
         if new != status or rel in _MOVES:
             late = " (after the deadline)" if rel == "fulfils" and new == "partially_fulfilled" else ""
-            why = f"{rel}{late} ({e.get('published')}): {_quote(e.get('sentence') or '')}"
+            why = f"{rel}{late} ({e.get('published') or 'undated'}): {_quote(e.get('sentence') or '')}"
             if new != status:
                 history.append({"date": e.get("published"), "status": new, "reason": why})
             status, when, reason, path = new, e.get("published"), why, path_of(e, bool(late))

@@ -211,12 +211,44 @@ def _keys(text: str, lex: Lexicon, acts: bool, broad: bool) -> frozenset[str]:
     if any(t.text[:1].isdigit() for t in toks) and _has_money(text):
         out.add("o:money")  # "a further £20 million": an amount of money names the money itself
     covered = {k for h in found for k in range(h.i, h.j)}
+    # a verb of the concept table used as a noun ("set up a joint commission", "the commission met"): the word names
+    # a thing too, so it is keyed as itself as well as by its act (round p38); a broad key, not one of the words a
+    # pledge names itself (``broad=False``), which say how specific its object is
+    if broad:
+        covered -= {h.i for h in found if h.role == "v" and h.j == h.i + 1 and h.concept.startswith(ACT)
+                    and _after_determiner(toks, h.i, found) and _phrase_ends(toks, h.i + 1, lex)}
     for k, t in enumerate(toks):
         w = t.text
         if k in covered or not w[:1].isalpha() or len(w) < 3 or w in lex.stopwords or w in lex.places:
             continue
         out.add(stem(w))
     return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def noun_openers() -> tuple[frozenset[str], frozenset[str]]:
+    """(determiners, noun-phrase openers) of ``pledges/nounphrase.yaml``: words after which a verb form is a noun."""
+    from ..tables import data_path, load_yaml
+
+    data = load_yaml(data_path("pledges/nounphrase.yaml")) or {}
+    return frozenset(map(str, data.get("determiners") or ())), frozenset(map(str, data.get("openers") or ()))
+
+
+def _after_determiner(toks: list[Tok], i: int, found: list[Hit]) -> bool:
+    """Token i right after a determiner, or after one and a modifier that is no act ("a joint commission")."""
+    dets = noun_openers()[0]
+    if i >= 1 and toks[i - 1].text in dets:
+        return True
+    return i >= 2 and toks[i - 2].text in dets and toks[i - 1].text.isalpha() \
+        and not any(h.i <= i - 1 < h.j and h.concept.startswith(ACT) for h in found)
+
+
+def _phrase_ends(toks: list[Tok], k: int, lex: Lexicon) -> bool:
+    """The noun phrase ends before token k: no token, a sign, a function word or a past verb ("the commission held"),
+    not another noun ("the returns scheme": "returns" only modifies)."""
+    if k >= len(toks) or not toks[k].text[:1].isalpha() or toks[k].text in lex.stopwords:
+        return True
+    return any(tag == "past" for _lem, tag in lex.lemmas(toks[k].text))
 
 
 _MONEY_UNITS = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "KRW", "INR", "RUB"})

@@ -1,0 +1,36 @@
+"""Where a thing or a force is sent ("pledged to deploy police to Haiti", "will send troops to Mozambique",
+"promised to provide aid to Sri Lanka"): the side named by the "to"/"into" phrase of a verb of sending
+(``destination`` in ``gaiko/data/actors/no_sides.yaml``), for the pledge extractor's target (round a33)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..types import Actor
+from .state import DocState
+
+__all__ = ["destination"]
+
+_TO = ("to", "into", "toward", "towards")
+
+
+def destination(verb: Token, state: DocState, own: str | None) -> Actor | None:
+    """The actor or place with a country named by a "to"/"into" phrase of ``verb`` or of its object, when ``verb`` is
+    a verb of sending (``no_sides.yaml``, ``destination``) and the country is not ``own`` (the sender's: "sent troops
+    to Goma" by Congo's government names no other side). None otherwise."""
+    from ..actors.nosides import destination_verbs
+
+    if verb.lemma_.lower() not in destination_verbs():
+        return None
+    heads = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "obj", "dative")
+                      or c.dep_ in ("advmod", "prt") and c.lower_ == "back"]  # "send the suspects back to Peru"
+    for p in (c for h in heads for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ in _TO):
+        for o in (x for x in p.children if x.dep_ == "pobj"):
+            a = state.actor_in(o)
+            if a is not None and a.country and a.country != own:
+                return a
+            place = next((pl for pl in state.places if pl.start <= o.idx < pl.end), None)
+            if place is not None and place.country and place.country != own:
+                return Actor(text=place.text, start=place.start, end=place.end, country=place.country,
+                             resolved_by="place", confidence=0.7)
+    return None

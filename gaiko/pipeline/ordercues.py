@@ -1,0 +1,44 @@
+"""Orders told by a verb with a to-infinitive ("told the junta to restore order"; issue 12, round t37).
+
+A trigger entry with ``infinitive: true`` (``gaiko/data/triggers/request.yaml`` ``request.tell_to``) holds only when
+its verb governs a to-infinitive that is an order, not an ultimatum (``language/ultimatum_words.yaml``).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from ..errors import DataFileError
+
+__all__ = ["has_infinitive"]
+
+
+@lru_cache(maxsize=None)
+def _ultimatum_words() -> frozenset[str]:
+    """{word} of ``language/ultimatum_words.yaml``.
+
+    Raises DataFileError when ``words`` is not a list of words."""
+    from ..tables import data_path, load_yaml
+
+    path = data_path("language/ultimatum_words.yaml")
+    w = (load_yaml(path) or {}).get("words")
+    if not isinstance(w, list) or not all(isinstance(x, str) and x.strip() for x in w):
+        raise DataFileError(str(path), "'words' must be a list of words")
+    return frozenset(x.strip().lower() for x in w)
+
+
+def has_infinitive(tok: Token) -> bool:
+    """Whether ``tok`` governs a to-infinitive clause of an order ("told the junta *to restore*", "was told by
+    ECOWAS *to restore*"): an ``xcomp``/``ccomp`` verb with the particle "to" as its auxiliary. Not an ultimatum
+    ("to leave or face arrest": the type model reads THREATEN there), nor a passive without its "by" agent ("was
+    told to reduce its staff": no one asks in the sentence)."""
+    if any(c.dep_ == "nsubjpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children):
+        return False
+    doc, alt = tok.doc, _ultimatum_words()
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") \
+                and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            return not any(w.lower_ == "or" and w.i + 1 < len(doc) and doc[w.i + 1].lower_ in alt for w in c.subtree)
+    return False

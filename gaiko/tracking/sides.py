@@ -1,0 +1,91 @@
+"""The side an actor acts for, where the actor layer names a body, an officer or a territory (round p38).
+
+Data: ``gaiko/data/pledges/sides.yaml``: an IGO body -> its organisation ("European Commission" -> the EU), the
+first word of an unnamed IGO actor -> its organisation ("EU ministers"), IGO officers placed by the office their
+``actors/people.csv`` note names ("Kaja Kallas"), and territories with a code of their own, a party of their own
+whether named alone or as "Greenland's government" (which the resolver places in the administering state). Used by
+:func:`gaiko.tracking.normalise.side_of`, so that a pledge made under one name and a report of the deed under another
+are one side.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["SideNames", "side_names", "igo_side", "territory_side"]
+
+
+@dataclass(frozen=True)
+class SideNames:
+    parents: dict[str, str]  # IGO body name (lower case) -> organisation name
+    prefixes: dict[str, str]  # first word(s) of an unnamed IGO actor -> organisation name
+    officers: dict[str, str]  # IGO officer's name (lower case) -> organisation name
+    territories: tuple[tuple[str, str], ...]  # territory name (lower case) -> its own ISO code, longest first
+
+
+def _org_of(text: str, offices: dict[str, str], prefixes: dict[str, str]) -> str | None:
+    low = " ".join(text.lower().replace("-", " ").split())
+    for words, org in sorted(offices.items(), key=lambda x: -len(x[0])):
+        if words in low:
+            return org
+    for words, org in sorted(prefixes.items(), key=lambda x: -len(x[0])):
+        if low == words or low.startswith(words + " "):
+            return org
+    return None
+
+
+@lru_cache(maxsize=1)
+def side_names() -> SideNames:
+    """The tables of ``pledges/sides.yaml``, with each IGO officer of ``actors/people.csv`` placed by the office its
+    note names. Raises DataFileError (via load_yaml) when the file is not YAML."""
+    from ..tables import data_path, load_yaml
+
+    data = load_yaml(data_path("pledges/sides.yaml")) or {}
+    low = lambda d: {str(k).lower(): str(v) for k, v in (d or {}).items()}  # noqa: E731
+    prefixes, offices = low(data.get("prefixes")), low(data.get("offices"))
+    officers: dict[str, str] = {}
+    with data_path("actors/people.csv").open(encoding="utf-8") as fh:
+        rows = csv.reader(line for line in fh if not line.startswith("#"))
+        head = next(rows, [])
+        col = {c: i for i, c in enumerate(head)}
+        for row in rows:
+            if len(row) < len(head) or row[col["country"]] != "IGO" or row[col["name"]].startswith("("):
+                continue
+            org = _org_of(row[col["note"]], offices, prefixes) if "note" in col else None
+            if org:
+                for n in [row[col["name"]], *row[col["aliases"]].split(";")]:
+                    if n.strip():
+                        officers[n.strip().lower()] = org
+    terr = tuple(sorted(low(data.get("territories")).items(), key=lambda x: -len(x[0])))
+    return SideNames(low(data.get("parents")), prefixes, officers, terr)
+
+
+def igo_side(name: str | None, text: str | None) -> str:
+    """The organisation an IGO actor (its knowledge-base ``name``, its ``text``) acts for, lower case: a body's parent
+    ("european commission" -> "european union"), an officer's organisation ("Kaja Kallas"), the organisation an
+    unnamed actor opens with ("EU ministers"), else its own name."""
+    t = side_names()
+    own = (name or text or "").lower()
+    if own in t.parents:
+        return t.parents[own]
+    if own in t.officers:
+        return t.officers[own]
+    if not name and text:
+        org = _org_of(text, {}, t.prefixes)
+        if org:
+            return t.parents.get(org, org)
+    return own
+
+
+@lru_cache(maxsize=4096)
+def territory_side(text: str) -> str | None:
+    """The ISO code of the territory an actor's words name as the party ("Greenland", "Greenland's government",
+    "Nuuk" -> GRL; ``territories`` of sides.yaml), or None."""
+    low = text.lower().replace("’", "'")
+    for name, code in side_names().territories:
+        if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", low):
+            return code
+    return None
