@@ -31,7 +31,7 @@ KINDS = ("action", "frame", "intent")
 ENTRY_FIELDS = {
     "id", "cameo", "type", "mode", "context", "verbs", "nouns", "adjs", "objects", "preps",
     "particle", "kind", "symmetric", "confidence", "frame", "target", "note", "no_objects",
-    "mods", "no_deps", "model_no_objects", "firm", "infinitive",
+    "mods", "no_deps", "deps", "model_no_objects", "model_no_deps", "firm", "infinitive",
 }
 #: dependency labels that hold a verb's object (active, passive, predicate)
 OBJ_DEPS = ("dobj", "obj", "nsubjpass", "attr", "oprd", "dative")
@@ -55,6 +55,9 @@ class Entry:
     particle: str | None = None
     mods: frozenset[str] = frozenset()  # modifier lemmas of the trigger, one of which must be present
     no_deps: frozenset[str] = frozenset()  # dependency labels of children that veto the entry
+    deps: frozenset[str] = frozenset()  # dependency labels of children of which one must be present (t38)
+    #: child dependency labels that veto the entry's type for the type model too ("called Japan a partner"; t38)
+    model_no_deps: frozenset[str] = frozenset()
     #: a construction with one reading ("arraigned", "brought to trial", "handed prison terms to"): the type model
     #: may neither drop nor re-type its draft (typejoin.py; round t37)
     firm: bool = False
@@ -212,6 +215,8 @@ def _phrase_ok(phrase: tuple[str, ...], head: Token) -> bool:
 def _model_vetoed(e: Entry, tok: Token) -> bool:
     """Whether a common noun in ``e.model_no_objects`` is the direct or prepositional object of ``tok`` ("met with
     tear gas"; not "met leaders of the Eagle Force", nor "met with the Quds Force")."""
+    if e.model_no_deps and any(c.dep_ in e.model_no_deps for c in tok.children):
+        return True  # "called Japan an indispensable partner": naming, no call on anyone (round t38)
     if not e.model_no_objects:
         return False
     objs = [c for c in tok.children if c.dep_ in OBJ_DEPS] + [
@@ -223,6 +228,8 @@ def _satisfied(e: Entry, tok: Token) -> bool:
     if _model_vetoed(e, tok):
         return False
     if e.no_deps and any(c.dep_ in e.no_deps for c in tok.children):
+        return False
+    if e.deps and not any(c.dep_ in e.deps for c in tok.children):
         return False
     if e.mods:
         near = [c for c in tok.children] + [g for c in tok.children if c.dep_ in ("compound", "amod") for g in c.children]
@@ -313,6 +320,8 @@ def _entry(raw: dict[str, Any], path: str, default_conf: float) -> Entry:
         particle=raw.get("particle"),
         mods=frozenset(_words(raw.get("mods"), where, "mods")),
         no_deps=frozenset(_words(raw.get("no_deps"), where, "no_deps")),
+        model_no_deps=frozenset(_words(raw.get("model_no_deps"), where, "model_no_deps")),
+        deps=frozenset(_words(raw.get("deps"), where, "deps")),
         symmetric=bool(raw.get("symmetric", False)),
         firm=bool(raw.get("firm", False)),
         infinitive=bool(raw.get("infinitive", False)),

@@ -294,7 +294,11 @@ def _firm(d: _Draft) -> bool:
     """A draft of a lexicon entry marked ``firm``, with the entry's own type: a construction of one reading
     ("arraigned", "was brought to trial", "handed prison terms to"; round t37), which the model, reading the verb
     alone ("brought", "handed"), may neither drop nor re-type."""
-    return bool(getattr(d.cand.entry, "firm", False)) and d.event_type == d.cand.entry.event_type
+    if not getattr(d.cand.entry, "firm", False):
+        return False
+    # "plans to cut import duties": the entry's act turned by PLOVER's intention convention (AGREE/THREATEN) is
+    # as firm as the act (round t38)
+    return d.event_type == d.cand.entry.event_type or (d.pattern or "").endswith("+intent")
 
 
 def _vetoed(coder: EventCoder, tok: Any, lab: str) -> bool:
