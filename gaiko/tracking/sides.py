@@ -10,7 +10,6 @@ are one side.
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -41,24 +40,20 @@ def _org_of(text: str, offices: dict[str, str], prefixes: dict[str, str]) -> str
 def side_names() -> SideNames:
     """The tables of ``pledges/sides.yaml``, with each IGO officer of ``actors/people.csv`` placed by the office its
     note names. Raises DataFileError (via load_yaml) when the file is not YAML."""
+    from ..actors.loader import read_csv_rows, split_list
     from ..tables import data_path, load_yaml
 
     data = load_yaml(data_path("pledges/sides.yaml")) or {}
     low = lambda d: {str(k).lower(): str(v) for k, v in (d or {}).items()}  # noqa: E731
     prefixes, offices = low(data.get("prefixes")), low(data.get("offices"))
     officers: dict[str, str] = {}
-    with data_path("actors/people.csv").open(encoding="utf-8") as fh:
-        rows = csv.reader(line for line in fh if not line.startswith("#"))
-        head = next(rows, [])
-        col = {c: i for i, c in enumerate(head)}
-        for row in rows:
-            if len(row) < len(head) or row[col["country"]] != "IGO" or row[col["name"]].startswith("("):
-                continue
-            org = _org_of(row[col["note"]], offices, prefixes) if "note" in col else None
-            if org:
-                for n in [row[col["name"]], *row[col["aliases"]].split(";")]:
-                    if n.strip():
-                        officers[n.strip().lower()] = org
+    for row in read_csv_rows(data_path("actors/people.csv")):
+        if row.get("country") != "IGO" or str(row.get("name", "")).startswith("("):
+            continue
+        org = _org_of(str(row.get("note") or ""), offices, prefixes)
+        if org:
+            for n in [row["name"], *split_list(row.get("aliases"))]:
+                officers[n.lower()] = org
     terr = tuple(sorted(low(data.get("territories")).items(), key=lambda x: -len(x[0])))
     return SideNames(low(data.get("parents")), prefixes, officers, terr)
 
