@@ -108,6 +108,23 @@ def _on_sigterm(signum: int, frame: Any) -> None:
     raise Terminated()
 
 
+def _on_sigterm_deferred(signum: int, frame: Any) -> None:
+    _TERMINATING[0] = True  # noted; the run's bookkeeping goes on and Terminated is raised after it
+
+
+def _defer_sigterm() -> None:
+    """While a run closes (workers shut down, clusters caught up, the run row written), a SIGTERM is noted instead of
+    raised, so that it cannot cut the bookkeeping short and leave the run ``running`` (main thread only)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGTERM"):
+        try:
+            signal.signal(signal.SIGTERM, _on_sigterm_deferred)
+        except (ValueError, OSError):
+            pass
+
+
 def _catch_sigterm() -> Callable[[], None]:
     """Treat SIGTERM like Ctrl-C while a run is going (main thread only); returns the undo."""
     import signal
@@ -241,17 +258,22 @@ def code_into_store(
             raise Terminated() from exc
         raise KeyboardInterrupt() from exc
     finally:
-        restore_signal()
-        if executor is not None:
-            executor.shutdown(wait=status == "finished")
-        if status == "finished":
-            _catch_up_clusters(store, summary)
-        summary.seconds = time.perf_counter() - start
-        restore_settings()
-        store.finish_run(
-            summary.run_id, articles=summary.articles, skipped=summary.skipped, events=summary.events,
-            pledges=summary.pledges, errors=summary.errors, status=status,
-        )
+        _defer_sigterm()
+        try:
+            if executor is not None:
+                executor.shutdown(wait=status == "finished")
+            if status == "finished":
+                _catch_up_clusters(store, summary)
+            summary.seconds = time.perf_counter() - start
+            restore_settings()
+            store.finish_run(
+                summary.run_id, articles=summary.articles, skipped=summary.skipped, events=summary.events,
+                pledges=summary.pledges, errors=summary.errors, status=status,
+            )
+        finally:
+            restore_signal()
+    if _TERMINATING[0] and status == "finished":  # a SIGTERM during the closing: the run is whole, stop now
+        raise Terminated()
     if track:
         t = time.perf_counter()
         update_ledger(store)
