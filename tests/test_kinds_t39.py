@@ -46,31 +46,7 @@ def test_deployment_done_stays_mobilize(coder):
     assert _primary(coder, text) == "MOBILIZE", _show(coder, text)
 
 
-# -- 2: easing or lifting sanctions is CONCEDE by rule too (concede.yaml retreat.ease_sanctions type: CONCEDE;
-#       README "easing or lifting restrictions, curfews or sanctions"), not RETREAT as CAMEO 085's table row says --
-@pytest.mark.parametrize("text", [
-    "Washington eased sanctions on Belarus's national airline.",
-    "The European Union lifted its sanctions on Uzbekistan's foreign minister.",
-    "Canada scrapped the embargo on arms sales to Chile.",
-    "Japan lifted sanctions on Myanmar's generals.",
-    "The African Union lifted its sanctions on Guinea after the vote.",
-    "Britain relaxed its embargo on Libyan oil exports.",
-])
-def test_easing_sanctions_is_concede_by_rule(rules_coder, coder, text):
-    e = _primary_event(rules_coder, text)
-    assert e is not None and e.event_type == "CONCEDE" and e.pattern.startswith("retreat.ease_sanctions"), \
-        _show(rules_coder, text)
-    assert e.mode is None
-    assert _primary(coder, text) == "CONCEDE", _show(coder, text)
-
-
-@pytest.mark.parametrize("text, want", [
-    ("Israel eased its blockade of the Gaza fishing zone.", "RETREAT"),   # a military blockade: 0872
-    ("The EU imposed new sanctions on Belarus's potash exporters.", "SANCTION"),
-    ("Washington will lift sanctions on Venezuelan oil, officials said.", "AGREE"),
-])
-def test_sanction_lookalikes(coder, text, want):
-    assert _primary(coder, text) == want, _show(coder, text)
+# -- 2 (dropped): easing sanctions CONCEDE by rule cost one blind sentence of batch 22; see docs/patterns.md ---------
 
 
 # -- 3: trigger words are single lemmas: the 66 entries with underscores ("order_to", "blow_up") never matched a
