@@ -48,7 +48,7 @@ def test_user_file_adds_trigger(tmp_path: Path, coder):
     from gaiko.pipeline.state import get_state
 
     f = tmp_path / "mine.yaml"
-    f.write_text("entries:\n  - id: mine.snub\n    cameo: '110'\n    verbs: [snub_x, upbraid]\n", encoding="utf-8")
+    f.write_text("entries:\n  - id: mine.snub\n    cameo: '110'\n    verbs: [snubx, upbraid]\n", encoding="utf-8")
     ec = EventCoder(trigger_files=(str(f),))
     assert "mine.snub" in ec.lex.entries
     doc = coder.nlp("Peru upbraided Bolivia on Monday.")

@@ -25,6 +25,7 @@ from .eventactors import actor_key, between_sides, event_actor, own_people_away,
 from .eventrecord import Cand as _Cand, Draft as _Draft, build_event
 from .eventsides import UNDIRECTED, adjective_owner, direct_target, group_pair, hosted_visitor, object_target
 from .nominals import read_back
+from .ordercues import conditioned
 from .primacy import rank_sentence, subject_acts
 from .subjectrank import lookalike_veto, readback_yield, subject_rank
 from .roles import PRONOUNS, deep_agent, fallback_targets, kb_actor, noun_agent, subjects, target_candidates
@@ -355,7 +356,9 @@ class EventCoder:
         if info.intended and not info.negated and not info.hypothetical:
             if etype in COOPERATIVE and etype != "AGREE":
                 return "AGREE", lex.refine("agree", code) or "030", pattern + "+intent", info
-            if etype in MATERIAL_CONFLICT and (target is not None or etype in ("COERCE", "ASSAULT", "SANCTION")):
+            if etype in MATERIAL_CONFLICT and (target is not None or etype in ("COERCE", "ASSAULT", "SANCTION")) \
+                    and (etype != "MOBILIZE" or tok is None or conditioned(tok)):
+                # a stated deployment plan stays MOBILIZE (intended); one on a condition is a threat (round t39)
                 return "THREATEN", lex.refine("threaten", code) or "130", pattern + "+intent", info
         return etype, code, pattern, info
 

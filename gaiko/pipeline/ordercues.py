@@ -1,4 +1,5 @@
-"""Orders told by a verb with a to-infinitive ("told the junta to restore order"; issue 12, round t37).
+"""Orders told by a verb with a to-infinitive ("told the junta to restore order"; issue 12, round t37), and
+conditions on a deed ("will send troops if ..."; round t39).
 
 A trigger entry with ``infinitive: true`` (``gaiko/data/triggers/request.yaml`` ``request.tell_to``) holds only when
 its verb governs a to-infinitive that is an order, not an ultimatum (``language/ultimatum_words.yaml``).
@@ -12,7 +13,10 @@ from spacy.tokens import Token
 
 from ..errors import DataFileError
 
-__all__ = ["has_infinitive"]
+__all__ = ["has_infinitive", "conditioned"]
+
+#: subordinators of a condition on a deed ("will send troops *if* Guyana goes ahead")
+CONDITIONS = frozenset({"if", "unless"})
 
 
 @lru_cache(maxsize=None)
@@ -27,6 +31,20 @@ def _ultimatum_words() -> frozenset[str]:
     if not isinstance(w, list) or not all(isinstance(x, str) and x.strip() for x in w):
         raise DataFileError(str(path), "'words' must be a list of words")
     return frozenset(x.strip().lower() for x in w)
+
+
+def conditioned(tok: Token) -> bool:
+    """Whether the deed at ``tok``, or a verb it is the complement or conjunct of, has an "if"/"unless" clause
+    ("troops would be sent into the region *if* Guyana went ahead"; "said it would move troops ... *unless*")."""
+    t, seen = tok, 0
+    while seen < 6:
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)
+               for c in t.children):
+            return True
+        if t.dep_ not in ("xcomp", "ccomp", "conj") or t.head.i == t.i:
+            return False
+        t, seen = t.head, seen + 1
+    return False
 
 
 def has_infinitive(tok: Token) -> bool:

@@ -298,6 +298,9 @@ def _entry(raw: dict[str, Any], path: str, default_conf: float) -> Entry:
         raise DataFileError(where, f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
     if not (raw.get("verbs") or raw.get("nouns") or raw.get("adjs")):
         raise DataFileError(where, "entry needs at least one of verbs, nouns, adjs")
+    if bad := [w for k in ("verbs", "nouns", "adjs") for w in _words(raw.get(k), where, k) if "_" in w or " " in w]:
+        # a lemma is one word: "order_to" never matched (round t39); use particle/preps/objects/infinitive
+        raise DataFileError(where, f"trigger words are single lemmas, not phrases: {', '.join(bad)}")
     preps_raw = raw.get("preps") or {}
     if isinstance(preps_raw, list):
         preps_raw = {p: [] for p in preps_raw}
