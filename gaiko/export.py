@@ -127,6 +127,7 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
         "cameo_code": row.get("cameo_code"),
         "goldstein": row.get("goldstein"),
         "quad_class": row.get("quad_class"),
+        "cameo_quad_class": row.get("cameo_quad_class"),
         "actor_detail": src,
         "recipient_detail": tgt,
         "actor_members": smem,

@@ -59,3 +59,30 @@ def test_the_mixed_file_codes_the_country_that_spoke(tmp_path: Path, coder) -> N
     art = next(i for i in read_path(src) if isinstance(i, Article))
     events = coder.code_article(art).events
     assert any(e.event_type == "ACCUSE" and e.source and e.source.country == "THA" for e in events), events
+
+
+# -- GDELT's quad class in every export ---------------------------------------------------------------------------
+def test_the_jsonl_export_carries_gdelts_quad_class_beside_plovers(cli, tmp_path: Path) -> None:
+    """docs/records.md called `quad_class` GDELT's quad class of the CAMEO root (with ranges 06-09, 10-14, 15-20 that
+    the code does not use); it is the PLOVER type's. GDELT's was in CSV and Parquet as `cameo_quad_class` but
+    missing from the PLOVER JSONL, so a lifted ban (CONCEDE, CAMEO 08) could not be compared with GDELT there."""
+    src = tmp_path / "2026-02-06-ban.txt"
+    src.write_text("Serbia lifted its ban on imports from Kosovo on Friday.", encoding="utf-8")
+    db = tmp_path / "q.duckdb"
+    assert cli("code", src, "--db", db)[0] == 0
+    out = tmp_path / "ev.jsonl"
+    assert cli("export", "--db", db, "-o", out)[0] == 0
+    recs = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    concede = [r for r in recs if r["event"] == "CONCEDE"]
+    assert concede and all((r["quad_class"], r["cameo_root"], r["cameo_quad_class"]) == (1, "08", 2) for r in concede)
+    code, printed, _ = cli("events", "--db", db, "--format", "jsonl")
+    assert code == 0 and all("cameo_quad_class" in json.loads(line) for line in printed.splitlines())
+
+
+def test_the_records_doc_gives_the_quad_ranges_the_code_uses() -> None:
+    from gaiko.tables import quad_class_of
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "records.md").read_text("utf-8")
+    assert "06–09" not in doc and "`cameo_quad_class`" in doc
+    assert [quad_class_of(f"{r:02d}") for r in (5, 6, 8, 9, 13, 14)] == [1, 2, 2, 3, 3, 4]
+    assert "1 for 01–05, 2 for 06–08, 3 for 09–13, 4 for 14–20" in doc
