@@ -86,3 +86,59 @@ def test_the_records_doc_gives_the_quad_ranges_the_code_uses() -> None:
     assert "06–09" not in doc and "`cameo_quad_class`" in doc
     assert [quad_class_of(f"{r:02d}") for r in (5, 6, 8, 9, 13, 14)] == [1, 2, 2, 3, 3, 4]
     assert "1 for 01–05, 2 for 06–08, 3 for 09–13, 4 for 14–20" in doc
+
+
+# -- a merge by hand across types ---------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def two_kinds_store(tmp_path_factory) -> Path:
+    """Two articles of our own: a condemnation and a pledge of aid, of other days and sides."""
+    from typer.testing import CliRunner
+
+    from gaiko.cli import app
+
+    folder = tmp_path_factory.mktemp("kinds")
+    (folder / "2026-05-04-a.txt").write_text("Uruguay condemned Paraguay on Monday over the river dam.", "utf-8")
+    (folder / "2026-05-06-b.txt").write_text("Norway sent emergency food aid to Mozambique on Wednesday.", "utf-8")
+    db = folder / "k.duckdb"
+    res = CliRunner().invoke(app, ["code", str(folder), "--db", str(db)])
+    assert res.exit_code == 0, res.output
+    return db
+
+
+def _cluster_ids(cli, db: Path) -> dict[str, str]:
+    code, out, _ = cli("events", "--db", db, "--json")
+    assert code == 0
+    rows = json.loads(out)
+    rows = rows.get("events", rows.get("rows", rows)) if isinstance(rows, dict) else rows
+    return {r["event_type"]: r.get("cluster_id") or r["id"] for r in rows}
+
+
+def test_a_merge_of_two_types_says_which_one_counts(cli, two_kinds_store: Path, tmp_path: Path) -> None:
+    """`gaiko cluster merge` of an ACCUSE and an AID cluster said only "are now cluster cl-..."; the AID report then
+    counted as ACCUSE (docs/clusters.md: the rules never join two types) without a word."""
+    import shutil
+
+    db = tmp_path / "m.duckdb"
+    shutil.copy(two_kinds_store, db)
+    ids = _cluster_ids(cli, db)
+    assert {"ACCUSE", "AID"} <= ids.keys(), ids
+    code, out, err = cli("cluster", "merge", ids["ACCUSE"], ids["AID"], "--db", db)
+    assert code == 0 and "are now cluster" in out
+    assert "different types" in err and ids["ACCUSE"] in err and ids["AID"] in err
+    assert "gaiko cluster undo ov-" in err and "counted as" in err
+
+
+def test_merge_clusters_returns_the_kinds(two_kinds_store: Path, tmp_path: Path) -> None:
+    import shutil
+
+    from gaiko.clusters import merge_clusters
+    from gaiko.store import Store
+
+    db = tmp_path / "m2.duckdb"
+    shutil.copy(two_kinds_store, db)
+    with Store(str(db)) as store:
+        rows = store.con.execute("SELECT id, event_type FROM clusters ORDER BY event_type").fetchall()
+        by_type = {t: cid for cid, t in rows}
+        ov = merge_clusters(store, [by_type["ACCUSE"], by_type["AID"]])
+    assert ov["kinds"] == {by_type["ACCUSE"]: "ACCUSE", by_type["AID"]: "AID"}
+    assert ov["kind"] in ("ACCUSE", "AID")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 import sys
 from typing import Optional
 
@@ -102,6 +103,12 @@ def merge(
     except GaikoError as exc:
         fail(exc)
     typer.echo(f"{ov['id']}: {', '.join(cluster_ids)} are now cluster {ov['cluster_id']}")
+    kinds = ov.get("kinds") or {}
+    if len(set(kinds.values())) > 1:
+        was = ", ".join(f"{cid} {kind}" for cid, kind in kinds.items())
+        typer.echo(f"note: the clusters were of different types ({was}); the merged cluster is counted as "
+                   f"{ov['kind']} only (the type of its representative report). If they are not one event, drop the "
+                   f"merge with: gaiko cluster undo {ov['id']} --db {shlex.quote(db)}", err=True)
 
 
 @cluster_app.command("overrules")

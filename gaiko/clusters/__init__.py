@@ -220,7 +220,10 @@ def split_cluster(store: Any, cluster_id: str, event_ids: Sequence[str], note: s
 
 def merge_clusters(store: Any, cluster_ids: Sequence[str], note: str | None = None) -> dict[str, Any]:
     """Make the clusters ``cluster_ids`` one cluster, by hand (an overrule; survives recoding and rebuilds).
-    Returns the overrule with ``cluster_id``, the id of the merged cluster."""
+    Returns the overrule with ``cluster_id``, the id of the merged cluster, ``kinds`` ({cluster id: its kind
+    before the merge, "SUPPORT" or "SUPPORT (intended)"}) and ``kind``, the merged cluster's: the rules never
+    put mentions of two types or statuses in one cluster, and a cluster is counted under one type, so a caller
+    can say when a merge moved reports from one type's counts to another's."""
     ids = list(dict.fromkeys(cluster_ids))
     if len(ids) < 2:
         raise ConfigError("name at least two clusters to merge")
@@ -229,7 +232,17 @@ def merge_clusters(store: Any, cluster_ids: Sequence[str], note: str | None = No
         for ev, mk in _members(store.con, cid):
             mkeys.append(mk)
             events.append(ev)
-    return _overrule(store, "merge", sorted(set(mkeys)), events, ids, note)
+    kinds = {cid: _kind(store.con, cid) for cid in ids}
+    ov = _overrule(store, "merge", sorted(set(mkeys)), events, ids, note)
+    return {**ov, "kinds": kinds, "kind": _kind(store.con, ov["cluster_id"])}
+
+
+def _kind(con: Any, cluster_id: str) -> str | None:
+    """A cluster's type, with its status when it is not ``actual``: "AGREE (intended)"; None when not stored."""
+    row = con.execute("SELECT event_type, status FROM clusters WHERE id = ?", [cluster_id]).fetchone()
+    if not row:
+        return None
+    return row[0] if row[1] in (None, "actual") else f"{row[0]} ({row[1]})"
 
 
 def list_overrules(store: Any) -> list[dict[str, Any]]:
