@@ -185,3 +185,38 @@ def test_the_rules_file_checks_the_new_keys(tmp_path: Path) -> None:
         p.write_text(yaml.safe_dump({**raw, "retold": {**raw["retold"], **bad}}), encoding="utf-8")
         with pytest.raises(DataFileError, match="retold"):
             load_rules(p)
+
+
+# -- the coder: a weekday with a part of the day, hung on a noun after a place or an apposition ---------------------------
+# (gaiko/pipeline/dates.py, ``_phrase_dep``). The parser makes "Saturday" a compound of "evening"; the date phrase's
+# own dependency is the part of the day's ("pobj"), which dates the trigger governing the noun it hangs on.
+
+
+def _coded(coder, text: str, etype: str, published: str = "2025-06-12"):
+    from gaiko.types import Article
+
+    evs = [e for e in coder.code_article(Article(text=text, published=published)).events if e.event_type == etype]
+    assert evs, text
+    return evs[0]
+
+
+@pytest.mark.parametrize("text, etype, day", [
+    ("Gunmen of the Red Dawn group killed 14 villagers, among them six women, in an attack on Kesso, a hamlet near "
+     "Lurin on the river, on Saturday evening, the army said.", "ASSAULT", "2025-06-07"),
+    ("Police fired tear gas at students and teachers outside the ministry on Station Street in Varna on Wednesday "
+     "morning.", "ASSAULT", "2025-06-11"),
+    ("Gunmen abducted a priest and two nuns from a mission on the road to Kela in northern Tarsia on Sunday morning.",
+     "ASSAULT", "2025-06-08"),
+])
+def test_a_weekday_and_its_part_of_the_day_after_a_place_dates_the_event(coder, text, etype, day) -> None:
+    """fails before: the coder left the event undated (its publication day, precision published)."""
+    ev = _coded(coder, text, etype)
+    assert (ev.date, ev.date_precision) == (day, "day")
+
+
+def test_the_part_of_the_day_of_another_clause_stays_there(coder) -> None:
+    """guard: the withdrawal keeps its own Monday evening, the attack its Wednesday morning."""
+    text = "Rebels attacked the market in Gao on Wednesday morning after troops had withdrawn on Monday evening."
+    assert _coded(coder, text, "ASSAULT").date == "2025-06-11"
+    assert _coded(coder, text, "RETREAT").date == "2025-06-09"
+
