@@ -38,6 +38,12 @@ class RetoldRules:
     halfwidth: dict[str, int]
     max_gap: int
     relative_words: frozenset[str]
+    #: the reports it moves besides those of a shared date: ``published`` (no date of their own), ``sentence_day`` (the
+    #: day :mod:`.sentday` gave them)
+    undated: frozenset[str] = frozenset()
+    #: an undated report with no dated report before the phrase in its sentence ("The move came two days after ...")
+    #: has its own window moved back by a number of days (never weeks or more)
+    window_days: bool = False
 
     def widths(self) -> tuple[int, ...]:
         """The widths (days) of the windows it moves events to (``2 * halfwidth + 1`` per unit), for the lookups."""
@@ -54,7 +60,7 @@ def parse_retold(raw: Any, path: str) -> RetoldRules | None:
         if not cond:
             raise DataFileError(path, f"retold: {msg}")
 
-    known = {"connectives", "numbers", "halfwidth", "max_gap", "relative_words"}
+    known = {"connectives", "numbers", "halfwidth", "max_gap", "relative_words", "fillers", "undated", "window_days"}
     check(isinstance(raw, dict) and set(raw) <= known, f"use only {', '.join(sorted(known))}")
     conn = [str(x).lower() for x in raw.get("connectives") or []]
     check(bool(conn) and all(re.fullmatch(r"[a-z]+", c) for c in conn), "connectives must list words")
@@ -71,27 +77,47 @@ def parse_retold(raw: Any, path: str) -> RetoldRules | None:
     check(isinstance(gap, int) and not isinstance(gap, bool) and gap >= 0, "max_gap must be a whole number >= 0")
     rel = raw.get("relative_words") or []
     check(isinstance(rel, list), "relative_words must be a list of words")
+    fillers = raw.get("fillers") or []
+    check(isinstance(fillers, list) and all(re.fullmatch(r"[a-z]+( [a-z]+)*", str(f)) for f in fillers),
+          "fillers must be a list of lower-case phrases")
+    undated = raw.get("undated") or []
+    check(isinstance(undated, list) and set(map(str, undated)) <= {"published", "sentence_day"},
+          "undated may list only published and sentence_day")
+    wdays = raw.get("window_days", False)
+    check(isinstance(wdays, bool), "window_days must be true or false")
     words = "|".join(sorted((re.escape(str(k).lower()) for k in numbers), key=len, reverse=True))
-    pattern = re.compile(rf"\b({words}|\d{{1,2}})\s+({'|'.join(_UNITS)})s?\s+(?:{'|'.join(conn)})\b", re.I)
+    fill = "".join("(?:" + r"\s+".join(map(re.escape, str(f).split())) + r"\s+)?" for f in fillers)
+    pattern = re.compile(rf"\b({words}|\d{{1,2}})\s+({'|'.join(_UNITS)})s?\s+{fill}(?:{'|'.join(conn)})\b", re.I)
     return RetoldRules(pattern, {str(k).lower(): int(v) for k, v in numbers.items()},
-                       {str(k): int(v) for k, v in half.items()}, gap, frozenset(str(x).lower() for x in rel))
+                       {str(k): int(v) for k, v in half.items()}, gap, frozenset(str(x).lower() for x in rel),
+                       frozenset(map(str, undated)), wdays)
 
 
-def retold_units(rows: Sequence[dict[str, Any]], units: list[Any], rules: Any) -> list[Any]:
+def retold_units(rows: Sequence[dict[str, Any]], units: list[Any], rules: Any,
+                 day_given: frozenset[int] = frozenset()) -> list[Any]:
     """``units`` (the :class:`~gaiko.clusters.units.Unit` of one article's ``rows``, in order) with every retold
     event moved before its sentence's dated event: a unit of precision ``shared`` whose window is the shared one
     (``dates.shared``), whose date phrase is that of a ``day`` report of its sentence on its last day (or a definite
     noun with no date phrase that :mod:`.context` gave the day of such a report: "a year after their walkout"), and
-    which the last "<number> <unit>(s) <connective>" between that phrase and its trigger, at most ``max_gap``
-    characters before the trigger and in its clause (no comma, semicolon or colon between), places ``number`` units
-    before it."""
+    which the last "<number> <unit>(s) [<filler>] <connective>" between that phrase and its trigger, at most
+    ``max_gap`` characters before the trigger and in its clause (no comma, semicolon or colon between), places
+    ``number`` units before it. With ``retold.undated``: an undated report (``published``, actual) after such a phrase
+    is moved before the ``day`` report of its sentence whose date phrase comes last before the phrase, and a report
+    :mod:`.sentday` dated (``id(row)`` in ``day_given``) whose weekday phrase comes before it is moved before that day;
+    with ``retold.window_days`` an undated report with no such dated report has its own window moved back a number of
+    days ("The move came two days after Ottawa expelled ...")."""
     rr = rules.retold
     if rr is None:
         return units
     out = list(units)
     before = int((rules.dates.get("shared") or {}).get("before", 0))
     for i, (r, u) in enumerate(zip(rows, units)):
-        if u.prec != "shared" or u.lo is None or u.hi is None or u.lo not in (u.hi - before, u.hi):
+        if u.lo is None or u.hi is None:
+            continue
+        if u.prec != "shared" or u.lo not in (u.hi - before, u.hi):
+            moved = _moved_undated(r, u, rows, units, rr, rules, id(r) in day_given)
+            if moved is not None:
+                out[i] = moved
             continue
         own = str(r.get("date_text") or "")
         dated = [r2 for r2, v in zip(rows, units) if r2 is not r and r2.get("article_id") == r.get("article_id")
@@ -107,24 +133,77 @@ def retold_units(rows: Sequence[dict[str, Any]], units: list[Any], rules: Any) -
     return out
 
 
-def _moved(r: dict[str, Any], u: Any, own: str, rr: RetoldRules, rules: Any) -> Any:
+def _phrase(r: dict[str, Any], rr: RetoldRules, start: int) -> re.Match[str] | None:
+    """The last "<number> <unit>(s) <connective>" of the sentence of ``r`` from ``start`` to its trigger, within
+    ``max_gap`` characters of it and in its clause; ``None`` when there is none."""
+    sent = str(r.get("sentence_text") or "")
+    at = int(r.get("trigger_start") or 0) - int(r.get("sentence_start") or 0)
+    if at < 0 or start > at:
+        return None
+    found = list(rr.pattern.finditer(sent, start, at))
+    if not found or at - found[-1].end() > rr.max_gap or any(c in sent[found[-1].end():at] for c in ",;:"):
+        return None
+    return found[-1]
+
+
+def _moved_undated(r: dict[str, Any], u: Any, rows: Sequence[dict[str, Any]], units: list[Any], rr: RetoldRules,
+                   rules: Any, day_given: bool) -> Any:
+    """The unit of an undated (or :mod:`.sentday`-dated) retold report moved back (``retold.undated``), or ``None``."""
+    if u.status != "actual" or r.get("date_text"):
+        return None
+    sent = str(r.get("sentence_text") or "")
+    if day_given and "sentence_day" in rr.undated and u.prec == "day" and rules.sentence_day is not None:
+        days = list(rules.sentence_day.pattern.finditer(sent))
+        m = _phrase(r, rr, days[0].end()) if len(days) == 1 else None
+        return _back_unit(u, m, u.hi, rr, rules) if m is not None else None
+    if u.prec != "published" or "published" not in rr.undated:
+        return None
+    m = _phrase(r, rr, 0)
+    if m is None:
+        return None
+    anchors = []  # the day reports of its sentence whose date phrase ends before the phrase
+    for r2, v in zip(rows, units):
+        text = str(r2.get("date_text") or "")
+        if (r2 is r or r2.get("article_id") != r.get("article_id") or r2.get("sentence_idx") != r.get("sentence_idx")
+                or v.prec != "day" or v.lo != v.hi or not text):
+            continue
+        at = sent.find(text)
+        if 0 <= at and at + len(text) <= m.start():
+            anchors.append((at, v.lo))
+    if anchors:
+        return _back_unit(u, m, max(anchors)[1], rr, rules)
+    n, unit = _amount(m, rr)
+    if not rr.window_days or unit != "day":
+        return None
     from .units import Unit
 
+    return Unit(u.status, u.event_type, u.src, u.tgt, u.place, u.mode, u.prec, u.lo - n, u.hi - n, u.rank, sym=u.sym,
+                ref=u.ref)
+
+
+def _amount(m: re.Match[str], rr: RetoldRules) -> tuple[int, str]:
+    return rr.numbers.get(m.group(1).lower()) or int(m.group(1)), m.group(2).lower()
+
+
+def _back_unit(u: Any, m: re.Match[str], anchor: int, rr: RetoldRules, rules: Any) -> Any:
+    """``u`` moved to the window the phrase ``m`` places it in before the day ``anchor`` (an ordinal)."""
+    from .units import Unit
+
+    n, unit = _amount(m, rr)
+    day = _back(dt.date.fromordinal(anchor), n, unit).toordinal()
+    half = rr.halfwidth[unit]
+    return Unit(u.status, u.event_type, u.src, u.tgt, u.place, u.mode, unit, day - half, day + half, rules.rank(unit),
+                sym=u.sym, ref=u.ref)
+
+
+def _moved(r: dict[str, Any], u: Any, own: str, rr: RetoldRules, rules: Any) -> Any:
     sent = str(r.get("sentence_text") or "")
     at = int(r.get("trigger_start") or 0) - int(r.get("sentence_start") or 0)
     phrase = sent.find(own)
     if phrase < 0 or phrase > at:
         return None
-    found = list(rr.pattern.finditer(sent, phrase + len(own), max(at, 0)))
-    if not found or at - found[-1].end() > rr.max_gap or any(c in sent[found[-1].end():at] for c in ",;:"):
-        return None  # too far, or in another clause ("two months after the vote, and police searched ...")
-    m = found[-1]
-    n = rr.numbers.get(m.group(1).lower()) or int(m.group(1))
-    unit = m.group(2).lower()
-    day = _back(dt.date.fromordinal(u.hi), n, unit).toordinal()
-    half = rr.halfwidth[unit]
-    return Unit(u.status, u.event_type, u.src, u.tgt, u.place, u.mode, unit, day - half, day + half, rules.rank(unit),
-                sym=u.sym, ref=u.ref)
+    m = _phrase(r, rr, phrase + len(own))
+    return None if m is None else _back_unit(u, m, u.hi, rr, rules)
 
 
 def _back(d: dt.date, n: int, unit: str) -> dt.date:

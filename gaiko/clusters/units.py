@@ -195,7 +195,7 @@ def _units_of(rows: Sequence[dict[str, Any]], rules: Rules) -> list[Unit]:
             out[i] = Unit(u.status, u.event_type, u.src, u.tgt, u.place, u.mode, "shared", day, day,
                           rules.rank("shared"), sym=u.sym, ref=u.ref)
     if rules.retold is not None:
-        out = retold_units(rows, out, rules)
+        out = retold_units(rows, out, rules, frozenset(days))
     return out
 
 

@@ -201,6 +201,15 @@ def _modified_word(span: Span) -> Token:
     return head
 
 
+def _phrase_dep(span: Span) -> str:
+    """The dependency of a date phrase in its sentence: its root's, or for a weekday the parser made a compound of a
+    part of the day ("on Friday evening", "on Thursday afternoon") that part's."""
+    root = span.root
+    while root.dep_ == "compound" and root.head.lower_ in _DAYPARTS and root.head.i != root.i:
+        root = root.head
+    return root.dep_
+
+
 def _nominal_of(word: Token, tok: Token) -> bool:
     """Whether ``word`` is a noun the trigger governs without another clause between ("released two
     journalists and 15 other prisoners on Thursday", "met for formal talks on Tuesday"): the parser often hangs
@@ -293,7 +302,7 @@ def event_date(tok: Token, sent: Span, state: DocState, intended: bool = False,
                 and (word.head.i in above or word.head.i == tok.i) and not intended:
             ok = True  # "Speaking in Brussels on Monday, the minister condemned ...": the main event's date
         weak = False
-        if not ok and not intended and span.root.dep_ in ("pobj", "npadvmod") and (
+        if not ok and not intended and _phrase_dep(span) in ("pobj", "npadvmod") and (
                 _nominal_of(word, tok) or tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")
                 and tok.head.pos_ in ("VERB", "AUX") and _nominal_of(word, tok.head)):
             # "released two reporters and 15 other prisoners on Thursday"; "demanded the release of both ships last
