@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 __all__ = ["equipment_nouns", "act_nouns", "generic_nouns", "sending_verbs", "handover_verbs",
-           "destination_verbs", "dateline_end",
+           "destination_verbs", "removal_verbs", "dateline_end",
            "in_dateline"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "actors" / "no_sides.yaml"
@@ -26,7 +26,7 @@ def _lists() -> dict[str, frozenset[str]]:
     try:
         raw = yaml.safe_load(_DATA.read_text(encoding="utf-8")) or {}
         return {k: frozenset(str(w).lower() for w in raw.get(k) or ())
-                for k in ("equipment", "acts", "generic", "sending", "handover", "destination")}
+                for k in ("equipment", "acts", "generic", "sending", "handover", "destination", "removal")}
     except (OSError, yaml.YAMLError, AttributeError) as exc:
         raise DataFileError(str(_DATA), f"cannot read the no-sides lists: {exc}") from exc
 
@@ -55,6 +55,12 @@ def destination_verbs() -> frozenset[str]:
     """Lemmas of verbs of sending ("deploy police to Haiti", "provide aid to Sri Lanka"): the side their "to" phrase
     names is where the pledged act goes, its target."""
     return _lists()["destination"]
+
+
+def removal_verbs() -> frozenset[str]:
+    """Lemmas of verbs that put people out of a state ("were deported from Russia"): the state of an agentless
+    passive's "from" phrase is its source."""
+    return _lists()["removal"]
 
 
 def handover_verbs() -> frozenset[str]:

@@ -211,10 +211,11 @@ def own_people_away(target: Actor, source: Actor, c: Any, state: DocState, info:
 
 def _handed_over(root: Token) -> bool:
     """Whether a noun is the person a verb of handover (``no_sides.yaml``) hands over: "extradited the suspect to
-    Spain", "Spain surrenders former army officer to Argentina"."""
+    Spain", "Spain surrenders former army officer to Argentina", "a hacker was extradited from Cyprus to the United
+    States" (the passive's subject)."""
     from ..actors.nosides import handover_verbs
 
-    return root.dep_ in ("dobj", "obj") and root.head.lemma_.lower() in handover_verbs()
+    return root.dep_ in ("dobj", "obj", "nsubjpass") and root.head.lemma_.lower() in handover_verbs()
 
 
 def sent_side(a: Actor, c: Any) -> bool:

@@ -27,6 +27,7 @@ from .eventsides import UNDIRECTED, adjective_owner, direct_target, group_pair, 
 from .nominals import read_back
 from .ordercues import conditioned
 from .primacy import rank_sentence, subject_acts
+from .removal import removing_state
 from .subjectrank import lookalike_veto, readback_yield, subject_rank
 from .roles import PRONOUNS, deep_agent, fallback_targets, kb_actor, noun_agent, subjects, target_candidates
 from .state import DocState, get_state
@@ -247,6 +248,8 @@ class EventCoder:
         src_toks: list[Token] = ([agent] if agent is not None else []) if passive else subj
         sources = [a for a in (event_actor(t, state, info, kb) for t in src_toks) if a is not None]
         source = sources[0] if sources else None
+        if passive and agent is None and (removed := removing_state(c.anchor, state)) is not None:
+            source, sources = removed, [removed]  # "were deported from Russia": Russia's doing
         if c.tok.pos_ in ("NOUN", "PROPN") and c.tok.i != c.anchor.i and self._noun_host(c.tok) is None \
                 or c.tok.pos_ == "NOUN" and c.tok.i == c.anchor.i and c.tok.dep_ != "ROOT":
             # "The G7 condemned Iran's attack on Israel": the attack is Iran's, not the G7's

@@ -73,7 +73,28 @@ class DocState:
             dist = abs(t.i - token.i)
             if best is None or dist < best[0]:
                 best = (dist, idx)
+        if best is not None:
+            owner = self._owner_before_label(token, self.actors[best[1]])
+            if owner is not None:
+                return owner
         return self.actors[best[1]] if best else None
+
+    def _owner_before_label(self, token: Token, near: Actor) -> Actor | None:
+        """"Sweden's NATO bid", "Ukraine's EU membership": a thing that is no actor, owned by a named party and
+        labelled by another name before it (a noun compound), is the owner's, not the label's (round a34). None
+        when the phrase has no such owner: "the NATO summit", "Shell's Nigerian subsidiary" (an adjective), and for
+        a plural head, which may be the label's own people ("Russia's Wagner mercenaries")."""
+        if token.pos_ != "NOUN" or token.tag_ in ("NNS", "NNPS"):
+            return None
+        labels = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if not any(c.idx <= near.start < c.idx + len(c.text) or near.start <= c.idx < near.end for c in labels):
+            return None
+        for c in token.children:
+            if c.dep_ == "poss" and c.pos_ == "PROPN":
+                owner = self.actor_at(c)
+                if owner is not None and owner.country and owner is not near:
+                    return owner
+        return None
 
     def sentence_index(self, token: Token) -> int:
         return sentences(token.doc).index(token.i)
