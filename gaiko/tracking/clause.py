@@ -57,6 +57,29 @@ def _governing_cue(cues: dict[str, tuple[int, int, str] | None], k: int) -> tupl
     return None
 
 
+#: between a withdrawal's object and the planned act: a relative clause that names the act as planned ("the summit
+#: it was to host", "the talks that they had agreed to hold"), with no other clause between
+_WAS_TO = re.compile(r"^[^,;:.!?]*?(?<!\band)\s(?:that\s+|which\s+)?(?:it|they|he|she|we|the\s+\w+|\w+)\s+(?:(?:was|were|is|are|had\s+been)"
+                     r"(?:\s+(?:due|set|scheduled|expected|meant|supposed))?|(?:had\s+)?(?:planned|promised|pledged|agreed|"
+                     r"offered|vowed|intended|hoped))\s+to\s*$", re.I)
+
+
+def _dropped_before(cues: dict[str, tuple[int, int, str] | None], toks: list[Tok], k: int, clause: Clause,
+                    lex: Lexicon, report: Report) -> str | None:
+    """The words of a withdrawal cue earlier in the clause than the announced act at ``k`` that governs the plan or its
+    object ("Peru has called off the summit it was to host": the act in the future is what was planned, round p39),
+    or None. A cue in the future or conditional is still an announced withdrawal; one set aside as another's (an
+    aside) is not."""
+    c = cues.get("withdraws")
+    if c is None or c[1] > k or not _about_plan(toks, c[0], clause.hi, lex, clause, c[1]):
+        return None
+    if not _WAS_TO.search(report.text[toks[c[1] - 1].end:toks[k].start]):
+        return None  # the act in a clause of its own ("called off the strike and said it would host ...")
+    if aside_cue(report.text, toks, clause.lo, c[0], "withdraws") or _PROMISED_TO.search(report.text[:toks[c[0]].start]):
+        return None
+    return c[2]
+
+
 def _about_plan(toks: list[Tok], i: int, hi: int, lex: Lexicon, clause: Clause, j: int | None = None) -> bool:
     """A withdrawal cue [i, j) counts when it governs the plan ("shelved the plan"), the act ("postponed the cut") or
     the object, not something else in the clause (the words after a cue of several words count from its end: "put on
@@ -220,6 +243,9 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
             head = _governing_cue(cues, h.i)
             if head:
                 return Decision(head[0], cue=head[1], features=feats)
+            if (dropped := _dropped_before(cues, toks, h.i, clause, lex, report)) is not None:
+                # "called off the summit it was to host": the act is named as what was planned; the cue is the deed
+                return Decision("withdraws", cue=dropped, note="the planned act called off", features=feats)
             return restate_or_revise(frame, report, text, word, feats)
         if asp["progressive"]:
             return Decision("progresses", cue=word, features=feats)
