@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .amounts import (FIRST_PART, MEASURED, is_late, less_than_promised, others_sum, partial_words, quantity_relation,
+from .amounts import (FIRST_PART, FIRST_PERIOD, MEASURED, is_late, less_than_promised, others_sum, partial_words, quantity_relation,
                       reported_done, restate_or_revise, sentence_quantity)
 from .clausegrammar import (Clause, Decision, Report, agent_side, aspect, auxiliaries, back_reference, clauses, is_verb,
                             noun_after_opener,
@@ -327,6 +327,8 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
             q = sentence_quantity(frame, report, text, lex)
             if q == "partial" or (q is None and FIRST_PART.search(text)):
                 return less_than_promised(frame, report, text, words, feats)
+            if FIRST_PERIOD.search(text) and not is_late(frame, report):  # "the first yearly transfer reached ..."
+                return Decision("progresses", cue=words, note="the first of the sums due each period", features=feats)
             if partial_words(text):
                 return Decision("partial", cue=words, note="done in part", features=feats)
             if _STOP in frame.acts and not clause.acts and clause.objects \
