@@ -40,6 +40,16 @@ from .state import DocState, get_state
 __all__ = ["PledgeExtractor"]
 
 
+def _span_actor(tok: Token) -> Actor:
+    """An unplaced actor: the noun ``tok`` with its modifiers ("its Gulf neighbours")."""
+    first = tok.i
+    while first > tok.left_edge.i and tok.doc[first - 1].dep_ in ("compound", "amod", "det", "poss", "case", "nmod", "nummod", "flat", "punct") \
+            and tok.doc[first - 1].text not in (",", "—"):
+        first -= 1
+    span = tok.doc[first : tok.i + 1]
+    return Actor(text=span.text, start=span.start_char, end=span.end_char)
+
+
 class PledgeExtractor:
     name = "pledges"
     requires: tuple[str, ...] = ("token.dep", "gaiko.actors", "gaiko.events", "gaiko.meta")
@@ -73,12 +83,7 @@ class PledgeExtractor:
             return memory.get(key) or memory.get("any")
         if tok.pos_ == "DET" or tok.lower_ in ("who", "which", "that"):
             return None
-        first = tok.i
-        while first > tok.left_edge.i and tok.doc[first - 1].dep_ in ("compound", "amod", "det", "poss", "case", "nmod", "nummod", "flat", "punct") \
-                and tok.doc[first - 1].text not in (",", "—"):
-            first -= 1
-        span = tok.doc[first : tok.i + 1]
-        return Actor(text=span.text, start=span.start_char, end=span.end_char)
+        return _span_actor(tok)
 
     def _remember(self, tok: Token | None, actor: Actor | None, memory: dict[str, Actor]) -> None:
         """Note a named subject; pronouns later go to the most often named one (ties: the latest)."""
@@ -126,6 +131,10 @@ class PledgeExtractor:
         if kind == "demand":
             actor_tok = subject_of(cue)
             target = self._actor(state, party, memory)
+            if target is None and party is not None and party.pos_ in ("NOUN", "PROPN"):
+                # "China wants its neighbours to stop fishing": the party asked, named by a noun the actor lexicon
+                # lacks, is still not the one asking (round p39)
+                target = _span_actor(party)
         elif party is not None and cue.lemma_.lower() == "commit":  # "the joint statement commits both sides to ..."
             actor_tok, target = party, None
         elif passive is not None:  # "the duty would be cut": the by-agent, else the speaker

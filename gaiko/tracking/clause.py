@@ -64,6 +64,15 @@ _WAS_TO = re.compile(r"^[^,;:.!?]*?(?<!\band)\s(?:that\s+|which\s+)?(?:it|they|h
                      r"offered|vowed|intended|hoped))\s+to\s*$", re.I)
 
 
+def _asker_acts(frame: Frame, subject: str | None, placed: bool) -> bool:
+    """Whether the subject side of a clause is the party that made a demand of an unplaced other ("Brazil wants its
+    neighbours to cut their ethanol tariffs", then "Brazil cut its tariff"): its own deed, not the one asked for (round
+    p39). A demand of a placed party is judged by the doer test already."""
+    return (frame.kind == "demand" and not placed and bool(subject) and bool(frame.other)
+            and not str(subject).startswith("?:") and not str(frame.other).startswith("?:")
+            and str(subject).split("/")[0] == str(frame.other).split("/")[0])
+
+
 def _dropped_before(cues: dict[str, tuple[int, int, str] | None], toks: list[Tok], k: int, clause: Clause,
                     lex: Lexicon, report: Report) -> str | None:
     """The words of a withdrawal cue earlier in the clause than the announced act at ``k`` that governs the plan or its
@@ -229,6 +238,8 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
             memo, _subject_at, report, toks, clause.lo, clause.subject_lo, h.i, lex)
         if subject and frame.doer and not same_country(subject, frame.doer) and placed and not asp["passive"]:
             return Decision("unrelated", note=f"{subject} does the act, not the pledge's actor", features=feats)
+        if _asker_acts(frame, subject, placed) and not asp["passive"]:
+            return Decision("unrelated", note=f"{subject} asked for the act and does it itself", features=feats)
         word = " ".join(t.text for t in toks[h.i:h.j])
         if asp["refused"]:
             return Decision("reverses", cue=f"refused to {word}", features=feats)
@@ -311,6 +322,8 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         if subject and frame.doer and not same_country(subject, frame.doer) and subject not in frame.related and \
                 placed and rel != "stalls":
             return Decision("unrelated", note=f"{subject} is the one acting", features=feats)
+        if _asker_acts(frame, subject, placed):
+            return Decision("unrelated", note=f"{subject} asked for the act and does it itself", features=feats)
         none_done = _j < hi and toks[_j].text == "no"  # "held no drills", "made no payment": the object is none
         if none_done and subject and frame.doer and not same_country(subject, frame.doer):
             # the other party held none: nothing about the pledger's own
