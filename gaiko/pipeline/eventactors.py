@@ -173,6 +173,17 @@ def between_sides(c: Any, state: DocState, info: ClauseInfo, kb: Any) -> tuple[A
     return None
 
 
+def between_party(target: Actor, c: Any) -> bool:
+    """Whether the target is a common noun after "between" or "among" ("mediate between the two governments", "among
+    the factions"): the parties the act is between, which a source of the same country stands apart from (round p39:
+    the mediator is not its own target)."""
+    span = c.tok.doc.char_span(target.start, target.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    return root.pos_ == "NOUN" and root.dep_ == "pobj" and root.head.lower_ in ("between", "among", "amongst")
+
+
 def own_people_away(target: Actor, source: Actor, c: Any, state: DocState, info: ClauseInfo,
                     kb: Any) -> Actor | None:
     """For a target that is the source's own people ("its ambassador", "their diplomats"), the country named by
