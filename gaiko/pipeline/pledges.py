@@ -62,6 +62,8 @@ class PledgeExtractor:
         self._promise_nouns = frozenset(n for n, k in lex.nouns.items() if k in ("promise", "plan", "agreement"))
         #: every lemma a cue can start from; other tokens are skipped without building them
         self._cue_lemmas = cue_lemmas(lex)
+        #: verbs and nouns of the signing a pledge is made at, whose dates are no deadline (round p39)
+        self._occasions = (lex.occasion_verbs, lex.occasion_nouns)
 
     # ----------------------------------------------------------------- actors
     def _actor(self, state: DocState, tok: Token | None, memory: dict[str, Actor]) -> Actor | None:
@@ -286,7 +288,7 @@ class PledgeExtractor:
             q = best_quantity(text)
             if q is None:
                 return []
-            phrases = [ph for ph in deadline_phrases(verb, self.lex.occasion_verbs) if o.idx <= ph[1] < verb.doc[stop - 1].idx + 1]
+            phrases = [ph for ph in deadline_phrases(verb, self._occasions) if o.idx <= ph[1] < verb.doc[stop - 1].idx + 1]
             dl = next((d for d in (normalise_deadline(ph[0], published, country=p.actor.country) for ph in phrases) if d), None)
             d = p.to_dict()
             d.update(id=record_id("pl", p.article_id, p.cue_start, o.idx), action=f"{verb.lemma_} {text}", object=text,
@@ -305,7 +307,7 @@ class PledgeExtractor:
 
     def _deadline(self, verb: Token, cue: Token, published: str | None, country: str | None,
                   shared: bool = False) -> Deadline | None:
-        phrases = deadline_phrases(verb, self.lex.occasion_verbs)
+        phrases = deadline_phrases(verb, self._occasions)
         if cue.i == verb.i and cue.tag_ in ("VBD", "VBN"):
             # "agreed on Monday to a ceasefire": the date of a past cue is when it was said, not a deadline
             # ("with the first half due by March": the term of a part, not of the pledge)
@@ -313,7 +315,7 @@ class PledgeExtractor:
             phrases = [p for p in phrases if p[1] in obj]
         if cue.i != verb.i and cue.dep_ != "aux":
             inner = {t.idx for c in cue.children if c.dep_ in ("xcomp", "ccomp", "acl", "relcl", "dobj") for t in c.subtree}
-            phrases += [p for p in deadline_phrases(cue, self.lex.occasion_verbs) if p not in phrases and p[1] not in inner
+            phrases += [p for p in deadline_phrases(cue, self._occasions) if p not in phrases and p[1] not in inner
                         and not (cue.tag_ in ("VBD", "VBN") and re.search(r"day$", p[0].lower()))]
         best: Deadline | None = None
         best_weekday = False
