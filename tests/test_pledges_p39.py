@@ -167,7 +167,7 @@ def test_undated_restatement_revises_nothing(tmp_path: Path, coder) -> None:
 
 @pytest.mark.parametrize("text, source", [
     ("Egypt offered to mediate between the two governments.", "EGY"),
-    ("Qatar mediated between the army and the rebels.", "QAT"),
+    ("Qatari envoys shuttled between the two delegations in Doha on Monday.", "QAT"),
     ("Sudan and South Sudan traded fire on Monday. Kenya offered to mediate between the two governments.", "KEN"),
 ])
 def test_mediator_is_not_its_own_target(coder, text: str, source: str) -> None:
@@ -180,8 +180,13 @@ def test_mediator_is_not_its_own_target(coder, text: str, source: str) -> None:
         (e.event_type, e.target and e.target.text) for e in mine]
 
 
-def test_named_parties_after_between_stay_targets(coder) -> None:
+@pytest.mark.parametrize("text, target", [
+    ("Egypt will mediate between Israel and Hamas.", "ISR"),  # a named party
+    ("The Anglican bishop of Kampala offered to mediate between the striking teachers and the ministry.", "UGA"),
+])  # a domestic party of the mediator's own country
+def test_parties_after_between_stay_targets(coder, text: str, target: str) -> None:
     from gaiko.types import Article
 
-    (res,) = coder.code_articles([Article(text="Egypt will mediate between Israel and Hamas.", published="2026-03-02")])
-    assert any(e.target is not None and e.target.country == "ISR" for e in res.events)
+    (res,) = coder.code_articles([Article(text=text, published="2026-03-02")])
+    assert any(e.target is not None and e.target.country == target for e in res.events), [
+        (e.event_type, e.source and e.source.country, e.target and e.target.text) for e in res.events]
