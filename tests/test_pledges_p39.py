@@ -190,3 +190,33 @@ def test_parties_after_between_stay_targets(coder, text: str, target: str) -> No
     (res,) = coder.code_articles([Article(text=text, published="2026-03-02")])
     assert any(e.target is not None and e.target.country == target for e in res.events), [
         (e.event_type, e.source and e.source.country, e.target and e.target.text) for e in res.events]
+
+
+# -- 7. an unplaced doer named by its own proper name --------------------------------------------------------------
+
+_ORTAVIRA = "Ortavira said it would raise uranium output by 12% next year."
+
+
+def _context_report(who: str) -> str:
+    return (f"Namibia's mines ministry said exports would fall this year. {who} now expects to keep production flat in "
+            "2027, dropping the planned increase.")
+
+
+def test_unplaced_doer_named_again_is_retrieved(tmp_path: Path, coder) -> None:
+    got = _story(tmp_path, coder, _ORTAVIRA, [_context_report("Ortavira")])
+    assert _one(got, "raise") == "withdrawn"
+
+
+def test_another_unplaced_name_is_not_retrieved(tmp_path: Path, coder) -> None:
+    got = _story(tmp_path, coder, _ORTAVIRA, [_context_report("Belmonte")])
+    assert _one(got, "raise") == "open"
+
+
+def test_name_keys_only_for_proper_names() -> None:
+    from gaiko.tracking.lexicon import lexicon
+    from gaiko.tracking.normalise import _name_keys
+
+    lex = lexicon()
+    assert _name_keys("?:ortavira", {"text": "Ortavira"}, lex) == frozenset({"ortavira"})
+    assert _name_keys("?:ministry", {"text": "the finance ministry"}, lex) == frozenset()
+    assert _name_keys("CHL", {"text": "Chile", "country": "CHL"}, lex) == frozenset()
