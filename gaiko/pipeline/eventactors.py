@@ -14,7 +14,7 @@ from ..docindex import entities
 from ..types import Actor
 from .attributes import ClauseInfo
 from ..actors.nosides import in_dateline
-from .eventsides import group_pair, no_side_thing, sent_forces
+from .eventsides import GROUP_HEADS, group_pair, no_side_thing, sent_forces
 from .roles import ENT_TYPES, LOCATIVE_PREPS, PARTICLES, PEOPLE, PRONOUNS, is_locative, kb_actor, phrase_span
 from .state import DocState
 
@@ -171,6 +171,19 @@ def between_sides(c: Any, state: DocState, info: ClauseInfo, kb: Any) -> tuple[A
             return a, b
         return None
     return None
+
+
+def between_party(target: Actor, c: Any) -> bool:
+    """Whether the target is a plural group noun after "between" or "among" ("mediate between the two governments",
+    "shuttled between the delegations"): the parties the act is between, which a source of the same country stands
+    apart from (round p39: the mediator is not its own target). A domestic party ("between the truckers and the
+    ministry", "between the government and the gangs") may share the mediator's country and stays."""
+    span = c.tok.doc.char_span(target.start, target.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    return root.tag_ == "NNS" and root.lemma_.lower() in GROUP_HEADS and root.dep_ == "pobj" \
+        and root.head.lower_ in ("between", "among", "amongst")
 
 
 def own_people_away(target: Actor, source: Actor, c: Any, state: DocState, info: ClauseInfo,

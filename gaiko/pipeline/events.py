@@ -21,7 +21,7 @@ from ..docindex import columns, sentences
 from ..tables import plover_table
 from ..types import Actor, Event
 from .attributes import ClauseInfo, clause_info
-from .eventactors import actor_key, between_sides, event_actor, own_people_away, pick_target, sent_side
+from .eventactors import actor_key, between_party, between_sides, event_actor, own_people_away, pick_target, sent_side
 from .eventrecord import Cand as _Cand, Draft as _Draft, build_event
 from .eventsides import UNDIRECTED, adjective_owner, direct_target, group_pair, hosted_visitor, object_target
 from .nominals import read_back
@@ -312,7 +312,9 @@ class EventCoder:
         if target is not None and source is not None and target.country and target.country == source.country:
             # "France recalled its ambassador from Algiers": the other country, not France's own envoy
             away = own_people_away(target, source, c, state, info, kb)
-            if away is None and etype != "MOBILIZE" and sent_side(target, c):
+            if away is None and between_party(target, c):
+                target = None  # "Egypt offered to mediate between the two governments": not its own target
+            elif away is None and etype != "MOBILIZE" and sent_side(target, c):
                 target = None  # "Kenya promised to send police": its own forces sent, to no place named
             else:
                 target = away or target

@@ -27,7 +27,7 @@ _CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "pcomp
 
 #: types whose two sides may be named in either order ("the two leaders met")
 UNDIRECTED = frozenset({"CONSULT", "COOPERATE", "AGREE"})
-_GROUP_HEADS = frozenset({"leader", "president", "minister", "side", "country", "government", "delegation",
+GROUP_HEADS = frozenset({"leader", "president", "minister", "side", "country", "government", "delegation",
                           "counterpart", "premier", "chancellor", "diplomat", "envoy", "nation", "neighbour", "neighbor"})
 _GROUP_RE = re.compile(r"^(?:the (?:two|both)\b.*|both\b.*|their (?:two )?(?:leaders|presidents|foreign ministers|"
                        r"prime ministers|ministers|governments|delegations)|.*\bof (?:the two|both) "
@@ -124,7 +124,7 @@ def group_pair(tok: Token, state: DocState) -> tuple[Actor, Actor] | None:
     adj = adjective_pair(tok, state)
     if adj is not None:
         return adj  # "the Greek and Turkish foreign ministers", "Pakistani and Afghan troops"
-    if tok.tag_ not in ("NNS", "NNPS") or tok.lemma_.lower() not in _GROUP_HEADS:
+    if tok.tag_ not in ("NNS", "NNPS") or tok.lemma_.lower() not in GROUP_HEADS:
         return None
     words = tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text.lower()
     if not _GROUP_RE.match(words):

@@ -43,6 +43,8 @@ class Lexicon:
     action_objects: dict[str, str]
     generic_verbs: frozenset[str]
     default_by_kind: dict[str, str]
+    occasion_verbs: frozenset[str] = frozenset()
+    occasion_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -73,6 +75,8 @@ def lexicon(cues_path: str | None = None, actions_path: str | None = None) -> Le
         action_objects={str(k): str(v) for k, v in (a.get("objects") or {}).items()},
         generic_verbs=frozenset(a.get("generic_verbs") or ()),
         default_by_kind=dict(a.get("default_by_kind") or {}),
+        occasion_verbs=frozenset(c.get("occasion_verbs") or ()),
+        occasion_nouns=frozenset(c.get("occasion_nouns") or ()),
     )
 
 
@@ -179,13 +183,29 @@ def _temporal(tok: Token) -> bool:
                 and root.head.lemma_.lower() not in _TIME_NOUNS)
 
 
-def deadline_phrases(verb: Token) -> list[tuple[str, int, int]]:
-    """Candidate deadline phrases in a verb's clause: (text, start char, end char)."""
+def _of_occasion(t: Token, verb: Token, occasions: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Whether date word ``t`` hangs from a participle or relative clause of an occasion verb (``occasions[0]``) below
+    ``verb`` that modifies an occasion noun (``occasions[1]``): "the agreement signed on March 4", "the deal to be
+    inked on Friday" name the day of the signing, not a deadline."""
+    verbs, nouns = occasions
+    h = t.head
+    while h.i != verb.i and h.head.i != h.i:
+        if h.pos_ in ("VERB", "AUX") and h.lemma_.lower() in verbs and h.dep_ in ("acl", "relcl", "amod") \
+                and h.head.lemma_.lower() in nouns:
+            return True
+        h = h.head
+    return False
+
+
+def deadline_phrases(verb: Token, occasions: tuple[frozenset[str], frozenset[str]] | None = None
+                     ) -> list[tuple[str, int, int]]:
+    """Candidate deadline phrases in a verb's clause: (text, start char, end char). With ``occasions`` (the verbs and
+    nouns of a signing, :attr:`Lexicon.occasion_verbs` and ``occasion_nouns``), a date of the signing is none."""
     found: list[tuple[str, int, int]] = []
     seen: set[int] = set()
     clause = own_tokens(verb) + [t for c in verb.children if c.dep_ == "advcl" for t in c.subtree]
     for t in sorted(clause, key=lambda x: x.i):
-        if t.i in seen or not _temporal(t):
+        if t.i in seen or not _temporal(t) or (occasions is not None and _of_occasion(t, verb, occasions)):
             continue
         doc = t.doc
         if t.ent_type_:

@@ -40,6 +40,16 @@ from .state import DocState, get_state
 __all__ = ["PledgeExtractor"]
 
 
+def _span_actor(tok: Token) -> Actor:
+    """An unplaced actor: the noun ``tok`` with its modifiers ("its Gulf neighbours")."""
+    first = tok.i
+    while first > tok.left_edge.i and tok.doc[first - 1].dep_ in ("compound", "amod", "det", "poss", "case", "nmod", "nummod", "flat", "punct") \
+            and tok.doc[first - 1].text not in (",", "—"):
+        first -= 1
+    span = tok.doc[first : tok.i + 1]
+    return Actor(text=span.text, start=span.start_char, end=span.end_char)
+
+
 class PledgeExtractor:
     name = "pledges"
     requires: tuple[str, ...] = ("token.dep", "gaiko.actors", "gaiko.events", "gaiko.meta")
@@ -52,6 +62,8 @@ class PledgeExtractor:
         self._promise_nouns = frozenset(n for n, k in lex.nouns.items() if k in ("promise", "plan", "agreement"))
         #: every lemma a cue can start from; other tokens are skipped without building them
         self._cue_lemmas = cue_lemmas(lex)
+        #: verbs and nouns of the signing a pledge is made at, whose dates are no deadline (round p39)
+        self._occasions = (lex.occasion_verbs, lex.occasion_nouns)
 
     # ----------------------------------------------------------------- actors
     def _actor(self, state: DocState, tok: Token | None, memory: dict[str, Actor]) -> Actor | None:
@@ -73,12 +85,7 @@ class PledgeExtractor:
             return memory.get(key) or memory.get("any")
         if tok.pos_ == "DET" or tok.lower_ in ("who", "which", "that"):
             return None
-        first = tok.i
-        while first > tok.left_edge.i and tok.doc[first - 1].dep_ in ("compound", "amod", "det", "poss", "case", "nmod", "nummod", "flat", "punct") \
-                and tok.doc[first - 1].text not in (",", "—"):
-            first -= 1
-        span = tok.doc[first : tok.i + 1]
-        return Actor(text=span.text, start=span.start_char, end=span.end_char)
+        return _span_actor(tok)
 
     def _remember(self, tok: Token | None, actor: Actor | None, memory: dict[str, Actor]) -> None:
         """Note a named subject; pronouns later go to the most often named one (ties: the latest)."""
@@ -126,6 +133,10 @@ class PledgeExtractor:
         if kind == "demand":
             actor_tok = subject_of(cue)
             target = self._actor(state, party, memory)
+            if target is None and party is not None and party.pos_ in ("NOUN", "PROPN"):
+                # "China wants its neighbours to stop fishing": the party asked, named by a noun the actor lexicon
+                # lacks, is still not the one asking (round p39)
+                target = _span_actor(party)
         elif party is not None and cue.lemma_.lower() == "commit":  # "the joint statement commits both sides to ..."
             actor_tok, target = party, None
         elif passive is not None:  # "the duty would be cut": the by-agent, else the speaker
@@ -277,7 +288,7 @@ class PledgeExtractor:
             q = best_quantity(text)
             if q is None:
                 return []
-            phrases = [ph for ph in deadline_phrases(verb) if o.idx <= ph[1] < verb.doc[stop - 1].idx + 1]
+            phrases = [ph for ph in deadline_phrases(verb, self._occasions) if o.idx <= ph[1] < verb.doc[stop - 1].idx + 1]
             dl = next((d for d in (normalise_deadline(ph[0], published, country=p.actor.country) for ph in phrases) if d), None)
             d = p.to_dict()
             d.update(id=record_id("pl", p.article_id, p.cue_start, o.idx), action=f"{verb.lemma_} {text}", object=text,
@@ -296,7 +307,7 @@ class PledgeExtractor:
 
     def _deadline(self, verb: Token, cue: Token, published: str | None, country: str | None,
                   shared: bool = False) -> Deadline | None:
-        phrases = deadline_phrases(verb)
+        phrases = deadline_phrases(verb, self._occasions)
         if cue.i == verb.i and cue.tag_ in ("VBD", "VBN"):
             # "agreed on Monday to a ceasefire": the date of a past cue is when it was said, not a deadline
             # ("with the first half due by March": the term of a part, not of the pledge)
@@ -304,7 +315,7 @@ class PledgeExtractor:
             phrases = [p for p in phrases if p[1] in obj]
         if cue.i != verb.i and cue.dep_ != "aux":
             inner = {t.idx for c in cue.children if c.dep_ in ("xcomp", "ccomp", "acl", "relcl", "dobj") for t in c.subtree}
-            phrases += [p for p in deadline_phrases(cue) if p not in phrases and p[1] not in inner
+            phrases += [p for p in deadline_phrases(cue, self._occasions) if p not in phrases and p[1] not in inner
                         and not (cue.tag_ in ("VBD", "VBN") and re.search(r"day$", p[0].lower()))]
         best: Deadline | None = None
         best_weekday = False

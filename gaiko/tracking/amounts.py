@@ -21,7 +21,7 @@ from .normalise import Frame
 from .quantities import best_quantity, find_quantities
 from .text import keys
 
-__all__ = ["MEASURED", "GROWING", "FIRST_PART", "is_late", "quantity_relation", "partial_words", "less_than_promised",
+__all__ = ["MEASURED", "GROWING", "FIRST_PART", "FIRST_PERIOD", "is_late", "quantity_relation", "partial_words", "less_than_promised",
            "sentence_quantity", "reported_done", "restate_or_revise", "others_sum"]
 
 _PARTIAL_WORDS = ("partly", "partially", "in part", "some of", "half of", "a third of", "a fraction of", "only",
@@ -42,8 +42,13 @@ _NUMS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven"
 _COUNT = r"one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3}(?:,\d{3})+|\d+"
 _FRACTION = re.compile(rf"\b({_COUNT}) of (?:the|its|their|all|his|her)(?: (?:promised|pledged|planned|agreed))? "
                        rf"({_COUNT})\b(?![.,]\d)", re.I)
-FIRST_PART = re.compile(r"\b(?:first|initial) (?:of the|batch|group|tranche|shipment|cargo|consignment|instalment|"
-                    r"installment|delivery|deliveries|phase|wave|part|round)\b", re.I)
+FIRST_PART = re.compile(r"\b(?:first|initial) (?:of (?:the|its|their)|batch|group|tranche|shipment|cargo|consignment|instalment|"
+                    r"installment|delivery|deliveries|phase|wave|part|round)\b"
+                    # "the first six of its planned hubs" (round p39)
+                    rf"|\b(?:first|initial) (?:{_COUNT}) of\b", re.I)
+#: the first of sums due every period ("the first yearly transfer", "the first annual payment"): one period's sum is the
+#: promised amount, and the promise runs on (round p39)
+FIRST_PERIOD = re.compile(r"\b(?:first|initial) (?:yearly|annual|monthly|quarterly|semi-annual)\b", re.I)
 
 
 def _num(word: str) -> float:
@@ -143,6 +148,8 @@ def reported_done(frame: Frame, report: Report, clause: str, word: str, feats: d
     feats["quantity_less"] = float(q == "partial")
     if q == "partial" or (q is None and FIRST_PART.search(clause)):
         return less_than_promised(frame, report, clause, word, feats)
+    if FIRST_PERIOD.search(clause) and not is_late(frame, report):
+        return Decision("progresses", cue=word, note="the first of the sums due each period", features=feats)
     if partial_words(clause):
         return Decision("partial", cue=word, note="done in part", features=feats)
     return Decision("fulfils", cue=word, note=note, features=feats)

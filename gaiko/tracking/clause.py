@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .amounts import (FIRST_PART, MEASURED, is_late, less_than_promised, others_sum, partial_words, quantity_relation,
+from .amounts import (FIRST_PART, FIRST_PERIOD, MEASURED, is_late, less_than_promised, others_sum, partial_words, quantity_relation,
                       reported_done, restate_or_revise, sentence_quantity)
 from .clausegrammar import (Clause, Decision, Report, agent_side, aspect, auxiliaries, back_reference, clauses, is_verb,
                             noun_after_opener,
@@ -55,6 +55,38 @@ def _governing_cue(cues: dict[str, tuple[int, int, str] | None], k: int) -> tupl
         if c is not None and c[0] < k and k - c[1] <= 5:
             return rel, c[2]
     return None
+
+
+#: between a withdrawal's object and the planned act: a relative clause that names the act as planned ("the summit
+#: it was to host", "the talks that they had agreed to hold"), with no other clause between
+_WAS_TO = re.compile(r"^[^,;:.!?]*?(?<!\band)\s(?:that\s+|which\s+)?(?:it|they|he|she|we|the\s+\w+|\w+)\s+(?:(?:was|were|is|are|had\s+been)"
+                     r"(?:\s+(?:due|set|scheduled|expected|meant|supposed))?|(?:had\s+)?(?:planned|promised|pledged|agreed|"
+                     r"offered|vowed|intended|hoped))\s+to\s*$", re.I)
+
+
+def _asker_acts(frame: Frame, subject: str | None, placed: bool) -> bool:
+    """Whether the subject side of a clause is the party that made a demand of an unplaced other ("Brazil wants its
+    neighbours to cut their ethanol tariffs", then "Brazil cut its tariff"): its own deed, not the one asked for (round
+    p39). A demand of a placed party is judged by the doer test already."""
+    return (frame.kind == "demand" and not placed and bool(subject) and bool(frame.other)
+            and not str(subject).startswith("?:") and not str(frame.other).startswith("?:")
+            and str(subject).split("/")[0] == str(frame.other).split("/")[0])
+
+
+def _dropped_before(cues: dict[str, tuple[int, int, str] | None], toks: list[Tok], k: int, clause: Clause,
+                    lex: Lexicon, report: Report) -> str | None:
+    """The words of a withdrawal cue earlier in the clause than the announced act at ``k`` that governs the plan or its
+    object ("Peru has called off the summit it was to host": the act in the future is what was planned, round p39),
+    or None. A cue in the future or conditional is still an announced withdrawal; one set aside as another's (an
+    aside) is not."""
+    c = cues.get("withdraws")
+    if c is None or c[1] > k or not _about_plan(toks, c[0], clause.hi, lex, clause, c[1]):
+        return None
+    if not _WAS_TO.search(report.text[toks[c[1] - 1].end:toks[k].start]):
+        return None  # the act in a clause of its own ("called off the strike and said it would host ...")
+    if aside_cue(report.text, toks, clause.lo, c[0], "withdraws") or _PROMISED_TO.search(report.text[:toks[c[0]].start]):
+        return None
+    return c[2]
 
 
 def _about_plan(toks: list[Tok], i: int, hi: int, lex: Lexicon, clause: Clause, j: int | None = None) -> bool:
@@ -206,6 +238,8 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
             memo, _subject_at, report, toks, clause.lo, clause.subject_lo, h.i, lex)
         if subject and frame.doer and not same_country(subject, frame.doer) and placed and not asp["passive"]:
             return Decision("unrelated", note=f"{subject} does the act, not the pledge's actor", features=feats)
+        if _asker_acts(frame, subject, placed) and not asp["passive"]:
+            return Decision("unrelated", note=f"{subject} asked for the act and does it itself", features=feats)
         word = " ".join(t.text for t in toks[h.i:h.j])
         if asp["refused"]:
             return Decision("reverses", cue=f"refused to {word}", features=feats)
@@ -220,6 +254,9 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
             head = _governing_cue(cues, h.i)
             if head:
                 return Decision(head[0], cue=head[1], features=feats)
+            if (dropped := _dropped_before(cues, toks, h.i, clause, lex, report)) is not None:
+                # "called off the summit it was to host": the act is named as what was planned; the cue is the deed
+                return Decision("withdraws", cue=dropped, note="the planned act called off", features=feats)
             return restate_or_revise(frame, report, text, word, feats)
         if asp["progressive"]:
             return Decision("progresses", cue=word, features=feats)
@@ -285,6 +322,8 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         if subject and frame.doer and not same_country(subject, frame.doer) and subject not in frame.related and \
                 placed and rel != "stalls":
             return Decision("unrelated", note=f"{subject} is the one acting", features=feats)
+        if _asker_acts(frame, subject, placed):
+            return Decision("unrelated", note=f"{subject} asked for the act and does it itself", features=feats)
         none_done = _j < hi and toks[_j].text == "no"  # "held no drills", "made no payment": the object is none
         if none_done and subject and frame.doer and not same_country(subject, frame.doer):
             # the other party held none: nothing about the pledger's own
@@ -301,6 +340,8 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
             q = sentence_quantity(frame, report, text, lex)
             if q == "partial" or (q is None and FIRST_PART.search(text)):
                 return less_than_promised(frame, report, text, words, feats)
+            if FIRST_PERIOD.search(text) and not is_late(frame, report):  # "the first yearly transfer reached ..."
+                return Decision("progresses", cue=words, note="the first of the sums due each period", features=feats)
             if partial_words(text):
                 return Decision("partial", cue=words, note="done in part", features=feats)
             if _STOP in frame.acts and not clause.acts and clause.objects \

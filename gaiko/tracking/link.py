@@ -136,20 +136,22 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
     each list in (published, article, sentence) order, as dicts: article_id, idx, shared (topic keys shared), text,
     published, sides (named in the sentence), context (its article's context sides). Only the new articles'
     sentences with ``new_only``. :func:`sides_table` must have been built from ``keys``."""
-    gs, ks, strong, months, act = [], [], [], [], []
+    gs, ks, strong, months, act, name = [], [], [], [], [], []
     top = month_of(as_of) or 0
     for g, f in enumerate(frames):
         lo, hi = month_of(f.first_published), month_of(f.until)
         span = range(lo, min(hi if hi is not None else top, top) + 1) if lo is not None else [None]
         # the pledge's act, read where the article names its object elsewhere ("the reduction fell short")
         back = sorted(f.acts - _VAGUE_ACTS - f.topic) if f.objects else []
-        for k in [*f.topic, *back]:
+        named = sorted(f.doer_keys - f.topic - set(back))  # an unplaced doer's name: names it, shares nothing
+        for k in [*f.topic, *back, *named]:
             for mo in span:  # the pledge's term, month by month: the join reads only its months' sentences
                 gs.append(g)
                 ks.append(k)
-                strong.append(":" in k or k in f.heads or not f.heads)  # a concept, or the object's own head word
-                months.append(mo)
+                strong.append(k not in named and (":" in k or k in f.heads or not f.heads))  # a concept, or the
+                months.append(mo)                                                    # object's own head word
                 act.append(k in back and k not in f.topic)
+                name.append(k in named)
     if not gs:
         return {}
     scope = " AND st.article_id IN (SELECT article_id FROM _gaiko_new)" if new_only else ""
@@ -162,20 +164,20 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
         "made": [sorted(f.made_arts) for f in frames],
         "sym": [bool(f.acts & COUNTERPART_ACTS) for f in frames]}  # "Trump met Takaichi": either may open the sentence
     out: dict[int, list[dict[str, Any]]] = {}
-    with registered(con, "_gaiko_topics", {"g": gs, "k": ks, "strong": strong, "mo": months, "act": act}), \
+    with registered(con, "_gaiko_topics", {"g": gs, "k": ks, "strong": strong, "mo": months, "act": act, "nm": name}), \
             registered(con, "_gaiko_gmeta", meta):
         # sentence filters first (its date, its sides and its article's context: :data:`SENTENCE_INFO`), the
         # sentence's text only for the rows kept
         cur = con.execute(
             f"""WITH j AS (
-                SELECT t.g, st.article_id, st.idx, count(*) FILTER (WHERE NOT t.act) AS shared,
-                       bool_or(t.strong AND NOT t.act) AS topical, bool_or(t.act) AS acted
+                SELECT t.g, st.article_id, st.idx, count(*) FILTER (WHERE NOT t.act AND NOT t.nm) AS shared,
+                       bool_or(t.strong AND NOT t.act) AS topical, bool_or(t.act) AS acted, bool_or(t.nm) AS named
                 FROM _gaiko_topics t JOIN {keys} st ON st.key = t.k AND st.month IS NOT DISTINCT FROM t.mo{scope}
                 WHERE st.idx >= 0 GROUP BY ALL HAVING bool_or(t.strong)),
             c AS (
-                SELECT j.g, j.article_id, j.idx, j.shared, NULL::BIGINT AS ante FROM j WHERE j.topical
+                SELECT j.g, j.article_id, j.idx, j.shared, j.named, NULL::BIGINT AS ante FROM j WHERE j.topical
                 UNION ALL
-                SELECT j.g, j.article_id, j.idx, j.shared, max(t.idx) AS ante
+                SELECT j.g, j.article_id, j.idx, j.shared, j.named, max(t.idx) AS ante
                 FROM j JOIN j t ON t.g = j.g AND t.article_id = j.article_id AND t.topical
                                    AND t.idx < j.idx AND t.idx >= j.idx - 3
                 WHERE NOT j.topical AND j.acted GROUP BY ALL),
@@ -192,6 +194,7 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
                   AND list_has_all(coalesce(i.sides, []), m.parts)
                   AND (list_contains(coalesce(i.sides, []), m.doer)
                    OR ((m.doer IS NULL OR starts_with(m.doer, '@?:')) AND c.shared >= 2)
+                   OR (starts_with(m.doer, '@?:') AND c.named)
                    OR (NOT m.sym AND (i.first = m.other OR list_contains(m.related, i.first)))
                    OR (i.sides IS NULL AND (i.ctx IS NULL OR list_contains(i.ctx, m.doer)
                                             OR list_has_any(i.ctx, m.related)))

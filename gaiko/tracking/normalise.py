@@ -90,6 +90,7 @@ class Frame:
     inceptive: str | None = None  # the act is a start, a setting-up or a vote (:mod:`gaiko.tracking.inceptive`)
     own: set[tuple[str, int]] = field(default_factory=set)  # the mentions' own sentences
     made_arts: set[str] = field(default_factory=set)  # articles where the pledge was first made (same day)
+    doer_keys: frozenset[str] = frozenset()  # an unplaced doer's proper name as a sentence key ("kazatomprom"; round p39)
 
 
 _RESTRICTIONS = frozenset({"o:tariff", "o:sanction_measure", "o:restriction", "o:export_control", "o:tax", "o:fee",
@@ -258,7 +259,21 @@ def frame(group: list[dict[str, Any]], lex: Lexicon | None = None) -> Frame:
         recurring=any(m.get("_recurring") or _RECURRING.search(m.get("sentence") or "") for m in group[:1]),
         own={(m["article_id"], m["sentence_index"]) for m in group},
         made_arts={m["article_id"] for m in group if m.get("published") == first_day},
+        doer_keys=_name_keys(doer, (first["target"] if demand else first["actor"]) or {}, lex),
     )
+
+
+def _name_keys(doer: str | None, actor: dict[str, Any], lex: Lexicon) -> frozenset[str]:
+    """The sentence keys of an unplaced doer's name when it is a proper name ("Kazatomprom", "the Lobito Atlantic
+    Railway" -> its last word): a report naming it names the doer though the coder gave it no side (round p39). Empty
+    for a placed doer or a common noun ("?:ministry", "?:countries")."""
+    if not doer or not doer.startswith("?:"):
+        return frozenset()
+    word = doer[2:]
+    text = str(actor.get("name") or actor.get("text") or "").replace("’", "'")
+    if not any(w.lower() == word and w[:1].isupper() for w in re.findall(r"[\w-]+", text)):
+        return frozenset()
+    return frozenset(k for k in keys(word, lex, acts=False, broad=False) if ":" not in k)
 
 
 def _sentence_of(starts: list[int], pos: int) -> int:

@@ -186,14 +186,17 @@ def _mention_evidence(group: list[dict[str, Any]]) -> tuple[list[dict[str, Any]]
         seen.add((m["article_id"], m["sentence_index"]))
         rel, role, note = (None, "made", None) if i == 0 else ("restates", "restated", None)
         end = None
-        if i and m.get("deadline") and (m["deadline"] or {}).get("end") != (deadline or {}).get("end"):
+        # an undated statement is never judged (docs/pledges.md, "Undated articles"): its deadline is unplaced, so it
+        # revises nothing, and a fate its own sentence reports is not dated either (round p39)
+        dated = bool(m.get("published"))
+        if i and dated and m.get("deadline") and (m["deadline"] or {}).get("end") != (deadline or {}).get("end"):
             rel, role = "revises", "revised"
             note = f"deadline now {m['deadline'].get('text')} (was {(deadline or {}).get('text')})"
             deadline, end = m["deadline"], m["deadline"].get("end")
         base = {"article_id": m["article_id"], "published": m.get("published"), "sentence_index": m["sentence_index"],
                 "sentence": m["sentence"], "event_id": None}
         out.append(dict(base, role=role, relation=rel, note=note, _deadline_end=end))
-        if m.get("status_in_text") in _IN_TEXT:
+        if dated and m.get("status_in_text") in _IN_TEXT:
             rel = _IN_TEXT[m["status_in_text"]]
             out.append(dict(base, role=ROLE_OF[rel], relation=rel, note=IN_TEXT_NOTE))
     return out, deadline
