@@ -145,7 +145,10 @@ def article_from_record(rec: Any, origin: str, default_date: str | None = None) 
         art.url = url or art.url
         art.source = source or art.source
     else:
-        raise InputRejected("missing_text", "record has no non-empty 'text' or 'html' field" + _fields_held(rec))
+        headline = "; it has a 'title': gaiko codes article text, so to code a headline give it as 'text' too" \
+            if title and title.strip() else ""
+        raise InputRejected("missing_text", "record has no non-empty 'text' or 'html' field" + _fields_held(rec)
+                            + headline)
     if pub:
         art.published = parse_date(pub)
     if ext is not None and ext.strip():  # an empty or blank id names nothing (a CSV or feed with the id left out)
