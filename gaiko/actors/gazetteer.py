@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .kb import KnowledgeBase, PlaceInfo, norm
+from .namewords import bare_region_word
 
 __all__ = ["Geo", "Towns", "candidates", "best", "dominant", "qualifier", "qualifiers", "GENERIC", "strip_generic",
            "towns"]
@@ -33,6 +34,9 @@ GENERIC = frozenset({"state", "province", "oblast", "region", "governorate", "di
 _REGION_FEATURES = frozenset({"region", "island", "sea", "strait", "territory", "continent"})
 #: a town of at least this many people wins over a region of the same name and country ("Donetsk", "Idlib")
 BIG_TOWN = 100_000
+#: a big town known by a short or former name wins over the towns of that own name when it has this many times
+#: their people ("Rio": Rio de Janeiro; not "Pokrovsk": Engels has about three times Pokrovsk's people)
+_GIANT = 100
 
 
 @dataclass(frozen=True)
@@ -150,6 +154,10 @@ def _candidates(kb: KnowledgeBase, text: str) -> list[Geo]:
     curated = kb.places.get(key)
     regions = [Geo(n, c, "region", "region", admin1=a) for n, c, a in kb.regions.get(bkey, ())]
     town_list = towns().get(bkey)
+    if not generic and bare_region_word(base):
+        # "the West", "the North's shelling", "over the Gulf": a compass point or a common word names no region
+        # (Cameroon's West, Papua New Guinea's Gulf) nor a namesake hamlet alone; "the North Region" still does
+        regions, town_list = [], []
     if generic and len(regions) > 1:
         # "Plateau State" is Nigeria's state, not Benin's Plateau department: of the regions of that name, those whose
         # kind of subdivision the generic word names, when there are any
@@ -189,6 +197,10 @@ def dominant(cands: list[Geo], named: set[str]) -> Geo | None:
         return first
     towns_ = [g for g in cands if g.precision == "place" and g.feature == "town"]
     own = [g for g in towns_ if not g.alternate]
+    giant = max((g for g in towns_ if g.alternate), key=lambda g: g.population, default=None)
+    if own and giant is not None and giant.population >= BIG_TOWN \
+            and giant.population >= _GIANT * max(g.population for g in own):
+        return giant  # "Rio": Rio de Janeiro's short name (6.7 million), not a Greek town of 14,000
     if own:  # a town's own name before another town's alternate or former name ("Pokrovsk", not Engels)
         first = own[0] if first.alternate else first
         towns_ = own
@@ -208,12 +220,17 @@ def dominant(cands: list[Geo], named: set[str]) -> Geo | None:
 SMALL_TOWN = 5000
 
 
-def far_hamlet(geo: Geo | None, named: set[str]) -> bool:
+def far_hamlet(geo: Geo | None, named: set[str], cands: list[Geo] | None = None) -> bool:
     """A small town's reading in a country the text never names, while it names others: "near Ségur, on the road
     between Port-au-Prince and Mirebalais" is no French village of 656 people, nor "the Baltic" a town in South
-    Dakota. The name is then a place of no known country, as an ambiguous town name is (:func:`dominant`)."""
-    return bool(geo is not None and named and geo.precision == "place" and geo.feature == "town"
-                and geo.population < SMALL_TOWN and geo.country and geo.country not in named)
+    Dakota. The name is then a place of no known country, as an ambiguous town name is (:func:`dominant`).
+    A name that is also a big town of the same country among ``cands`` is no hamlet ("Boulogne": a village of
+    585, and Boulogne-sur-Mer's short name), whatever other countries the text names ("British licence rules")."""
+    if not (geo is not None and named and geo.precision == "place" and geo.feature == "town"
+            and geo.population < SMALL_TOWN and geo.country and geo.country not in named):
+        return False
+    return not any(g.country == geo.country and g.precision == "place" and g.population >= SMALL_TOWN
+                   for g in cands or ())
 
 
 def _as_region(g: Geo) -> Geo:

@@ -99,11 +99,12 @@ def _raw_spans(doc: Doc, kb: KnowledgeBase, located: set[int],
         if dep not in ("pobj", "conj") or i in taken or (cols.pos[i] != "PROPN" and cols.lower[i] not in GENERIC):
             continue
         tok = doc[i]
-        if not _locative(tok):
-            continue  # "in Gusau", "north of Port-au-Prince", "the outskirts of Kramatorsk"
+        generic = tok.lower_ in GENERIC and tok.pos_ == "NOUN"  # "in Belgorod region"
+        loc = _locative(tok)
+        if not loc and not (generic and tok.dep_ == "pobj" and tok.head.lower_ == "of"):
+            continue  # "in Gusau", "north of Port-au-Prince", "the outskirts of Kramatorsk"; "the governor of Kano state"
         if tok.ent_type_ in ("DATE", "TIME"):
             continue  # "in March", "in August 2024": a month, not the town of that name
-        generic = tok.lower_ in GENERIC and tok.pos_ == "NOUN"  # "in Belgorod region"
         if tok.pos_ != "PROPN" and not generic:
             continue
         a = tok.i
@@ -126,6 +127,11 @@ def _raw_spans(doc: Doc, kb: KnowledgeBase, located: set[int],
             continue  # "in the Gulf of Finland": not Papua New Guinea's Gulf Province
         text = doc[a:tok.i + 1].text
         cands = candidates(kb, text)
+        if not loc:  # "the governor of Kano state": a region's name, not where something happens
+            if cands and cands[0].precision == "region":
+                spans.append((a, tok.i + 1, True))
+                taken.update(range(a, tok.i + 1))
+            continue
         if any(g.precision != "place" or g.feature != "town" or g.population >= 5000 for g in cands):
             spans.append((a, tok.i + 1, True))
             taken.update(range(a, tok.i + 1))
@@ -211,7 +217,7 @@ def doc_places(doc: Doc, kb: KnowledgeBase) -> list[PlaceSpan]:
             geo = short
         elif geo is not None and geo.country and b - a >= 2 and doc[a].pos_ == "PROPN":
             longer.setdefault(doc[a].text.lower(), geo)
-        if far_hamlet(geo, named):
+        if far_hamlet(geo, named, cands):
             geo = Geo(geo.name, None, "place", "town")  # a place, of no country the text supports
         qe = b
         first: Geo | None = None

@@ -15,6 +15,7 @@ from .ambiguous import needs_context, resolve_in_context
 from .context import DOMESTIC, GROUPS, LOCAL_ROLES, TRANSNATIONAL, PlaceContext
 from .coref import CorefContext, pos_of as _pos, ruler_nouns
 from .mentions import PRONOUNS, Mention, find_mentions, is_locative
+from .namewords import ship_country
 from .wording import phrase_countries
 
 __all__ = ["resolve_doc", "TRANSNATIONAL"]
@@ -313,6 +314,8 @@ class _DocResolver(CorefContext, PlaceContext):
                 return None
             if here:
                 return self._actor(m, name=text, country=here, resolved_by="country", confidence=0.55)
+        if (ship := ship_country(text)) is not None:  # "HMS Montrose", "the USS Cole": a navy's ship
+            return self._actor(m, name=text, country=ship, sector="MIL", resolved_by="kb", confidence=0.7)
         if m.label in ("ORG", "NORP", "FAC"):
             inner = self._country_inside(m)
             if inner:  # "The Tigray People's Liberation Front", "Mapuche communities"
