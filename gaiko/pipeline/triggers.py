@@ -32,6 +32,7 @@ ENTRY_FIELDS = {
     "id", "cameo", "type", "mode", "context", "verbs", "nouns", "adjs", "objects", "preps",
     "particle", "kind", "symmetric", "confidence", "frame", "target", "note", "no_objects",
     "mods", "no_deps", "deps", "model_no_objects", "model_no_deps", "firm", "infinitive",
+    "firm_target",
 }
 #: dependency labels that hold a verb's object (active, passive, predicate)
 OBJ_DEPS = ("dobj", "obj", "nsubjpass", "attr", "oprd", "dative")
@@ -61,6 +62,8 @@ class Entry:
     #: a construction with one reading ("arraigned", "brought to trial", "handed prison terms to"): the type model
     #: may neither drop nor re-type its draft (typejoin.py; round t37)
     firm: bool = False
+    #: firm only when the draft's target is an actor with a country ("called Scholz": a phone call; round t40)
+    firm_target: bool = False
     #: the verb must govern a to-infinitive ("told the junta to restore ...", "was told by X to ..."; round t37)
     infinitive: bool = False
     symmetric: bool = False
@@ -327,6 +330,7 @@ def _entry(raw: dict[str, Any], path: str, default_conf: float) -> Entry:
         deps=frozenset(_words(raw.get("deps"), where, "deps")),
         symmetric=bool(raw.get("symmetric", False)),
         firm=bool(raw.get("firm", False)),
+        firm_target=bool(raw.get("firm_target", False)),
         infinitive=bool(raw.get("infinitive", False)),
         confidence=float(raw.get("confidence", default_conf)),
         target=tuple(_words(raw.get("target"), where, "target")),

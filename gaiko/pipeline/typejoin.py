@@ -293,8 +293,12 @@ def _convention(d: _Draft) -> bool:
 def _firm(d: _Draft) -> bool:
     """A draft of a lexicon entry marked ``firm``, with the entry's own type: a construction of one reading
     ("arraigned", "was brought to trial", "handed prison terms to"; round t37), which the model, reading the verb
-    alone ("brought", "handed"), may neither drop nor re-type."""
-    if not getattr(d.cand.entry, "firm", False):
+    alone ("brought", "handed"), may neither drop nor re-type. An entry marked ``firm_target`` is firm when its
+    draft's target is an actor with a country ("Macron called Scholz": a phone call, which the model reads as naming
+    or nothing; round t40)."""
+    entry = d.cand.entry
+    if not (getattr(entry, "firm", False)
+            or getattr(entry, "firm_target", False) and d.target is not None and bool(d.target.country)):
         return False
     # "plans to cut import duties": the entry's act turned by PLOVER's intention convention (AGREE/THREATEN) is
     # as firm as the act (round t38)
