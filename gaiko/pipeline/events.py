@@ -25,7 +25,7 @@ from .eventactors import actor_key, between_sides, event_actor, own_people_away,
 from .eventrecord import Cand as _Cand, Draft as _Draft, build_event
 from .eventsides import UNDIRECTED, adjective_owner, direct_target, group_pair, hosted_visitor, object_target
 from .nominals import read_back
-from .ordercues import conditioned
+from .ordercues import conditioned, incursion
 from .primacy import rank_sentence, subject_acts
 from .subjectrank import lookalike_veto, readback_yield, subject_rank
 from .roles import PRONOUNS, deep_agent, fallback_targets, kb_actor, noun_agent, subjects, target_candidates
@@ -354,6 +354,9 @@ class EventCoder:
             info.intended = False
             return "REJECT", lex.refine("reject", code) or "120", pattern + "+refuse", info
         if info.intended and not info.negated and not info.hypothetical:
+            if etype == "AID" and tok is not None and incursion(tok):
+                # "troops would be sent into the region if ...": a deployment on a condition, a threat (round t40)
+                return "THREATEN", lex.refine("threaten", "15") or "138", pattern + "+intent", info
             if etype in COOPERATIVE and etype != "AGREE":
                 return "AGREE", lex.refine("agree", code) or "030", pattern + "+intent", info
             if etype in MATERIAL_CONFLICT and (target is not None or etype in ("COERCE", "ASSAULT", "SANCTION")) \
