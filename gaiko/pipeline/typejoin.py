@@ -301,12 +301,21 @@ def _firm(d: _Draft) -> bool:
     entry = d.cand.entry
     if d.event_type == "THREATEN" and (d.pattern or "").endswith("+intent") and incursion(d.cand.tok):
         return True  # "troops would be sent into the region if ...": a deployment on a condition (round t40)
-    if not (getattr(entry, "firm", False)
-            or getattr(entry, "firm_target", False) and d.target is not None and bool(d.target.country)):
+    if not (getattr(entry, "firm", False) or getattr(entry, "firm_target", False) and _object_target(d)):
         return False
     # "plans to cut import duties": the entry's act turned by PLOVER's intention convention (AGREE/THREATEN) is
     # as firm as the act (round t38)
     return d.event_type == d.cand.entry.event_type or (d.pattern or "").endswith("+intent")
+
+
+def _object_target(d: _Draft) -> bool:
+    """Whether the draft's target is an actor with a country named by the trigger's direct object ("called
+    *Scholz*"; not "called on Baku to ...")."""
+    t = d.target
+    if t is None or not t.country:
+        return False
+    return any(c.dep_ == "dobj" and c.left_edge.idx <= t.start < c.right_edge.idx + len(c.right_edge.text)
+               for c in d.cand.tok.children)
 
 
 def _not_only(d: _Draft) -> bool:
