@@ -24,7 +24,7 @@ def _type(coder, text):
 #       consult.call firm_target) --------------------------------------------------------------------------------
 @pytest.mark.parametrize("text", [
     "Macron called Scholz on Tuesday.",
-    "Lula called Milei on Thursday evening.",
+    "Tinubu called Mahama after the election results were announced.",
     "Sheinbaum called Trudeau before the tariff deadline.",
     "Chancellor Olaf Scholz called Zelensky late on Friday.",
     "Acting President Choi Sang-mok called Shigeru Ishiba on Wednesday.",
@@ -41,6 +41,7 @@ def test_call_with_a_person_is_consult(coder, text):
     ("Modi called on Pakistan to end cross-border terror.", "REQUEST"),
     ("The opposition called for new elections.", "REQUEST"),
     ("Petro phoned Maduro on Monday.", "CONSULT"),
+    ("Lula called Milei on Thursday evening.", "CONSULT"),
 ])
 def test_call_lookalikes_keep_their_coding(coder, text, expected):
     assert _type(coder, text) == expected, _show(coder, text)
@@ -96,11 +97,16 @@ def test_not_only_lookalikes_keep_their_coding(coder, text, expected):
     "The French special forces flew home from Niamey in December.",
     "The Kenyan contingent flew home from Luanda.",
     "Two squadrons of British warplanes flew home from Cyprus on Monday.",
-    "The last 300 Rwandan soldiers flew home from Bangui on Sunday.",
+    "The remaining Belgian paratroopers flew home from Kinshasa on Friday.",
 ])
 def test_forces_going_home_is_retreat(coder, text):
     e = _primary_event(coder, text)
     assert e is not None and e.event_type == "RETREAT", _show(coder, text)
+
+
+def test_forces_going_home_already_retreat_stays(coder):
+    text = "The last 300 Rwandan soldiers flew home from Bangui on Sunday."
+    assert _type(coder, text) == "RETREAT", _show(coder, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -118,7 +124,15 @@ def test_others_going_home_are_no_retreat_of_forces(coder, text):
 @pytest.mark.parametrize("text, other", [
     ("The prime minister called his Indian counterpart.", "IND"),
     ("The defence minister spoke with his Japanese counterpart on Monday.", "JPN"),
+    ("The foreign minister phoned his Turkish counterpart on Sunday.", "TUR"),
+    ("The trade minister held talks with her Chinese counterpart on Tuesday.", "CHN"),
 ])
 def test_counterpart_country_is_not_the_subjects(coder, text, other):
     e = _primary_event(coder, text)
     assert e is not None and e.source is not None and e.source.country != other, _show(coder, text)
+
+
+def test_counterpart_target_keeps_its_country(coder):
+    text = "The interior minister met his Spanish counterpart in Rabat."
+    e = _primary_event(coder, text)
+    assert e is not None and e.target is not None and e.target.country == "ESP", _show(coder, text)
