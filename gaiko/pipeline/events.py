@@ -301,7 +301,9 @@ class EventCoder:
             etype, code, pattern, info = self._modal_type(etype, code, pattern, info, target, c.tok)
         elif fixed == "REJECT" and info.negated:
             info.negated = False  # "will not meet the demands": the refusal is the event
-        if target is None or (target.resolved_by or "").endswith("locative"):
+        if target is None or (target.resolved_by or "").endswith("locative") or (
+                etype == "THREATEN" and source is not None and target.country == source.country and incursion(c.tok)):
+            # (the last: "troops would be sent into X if Y ...": the forces are the source's own, X or Y the target)
             heads = [c.tok, c.anchor] + ([c.complement.tok, c.complement.anchor] if c.complement
                                          else [c.complement_tok] if c.complement_tok is not None else [])
             alt = pick_target(list(fallback_targets(heads)), state, source, kb, etype, need_country=True)
@@ -354,7 +356,7 @@ class EventCoder:
             info.intended = False
             return "REJECT", lex.refine("reject", code) or "120", pattern + "+refuse", info
         if info.intended and not info.negated and not info.hypothetical:
-            if etype == "AID" and tok is not None and incursion(tok):
+            if etype in ("AID", "MOBILIZE") and tok is not None and incursion(tok):
                 # "troops would be sent into the region if ...": a deployment on a condition, a threat (round t40)
                 return "THREATEN", lex.refine("threaten", "15") or "138", pattern + "+intent", info
             if etype in COOPERATIVE and etype != "AGREE":
