@@ -52,15 +52,46 @@ def test_group_called_by_a_name_is_no_call(coder):
     assert _type(coder, text) == "ASSAULT", _show(coder, text)
 
 
+# -- 2: an attack on words, documents and decisions is verbal, ACCUSE (accuse.yaml accuse.attack_words, firm) -----
+@pytest.mark.parametrize("text", [
+    "The senator attacked the minister's remarks.",
+    "Labour attacked the chancellor's budget on Thursday.",
+    "Rights groups attacked the junta's decree banning political parties.",
+    "The bishop attacked the new abortion law.",
+    "The former president attacked his successor's policies in a television interview.",
+    "Farm unions attacked the trade agreement with Mercosur.",
+])
+def test_attack_on_words_is_accuse(coder, text):
+    assert _type(coder, text) == "ACCUSE", _show(coder, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rebels attacked an army post near Goma.", "ASSAULT"),
+    ("Gunmen attacked the minister's convoy near Kaduna.", "ASSAULT"),
+    ("Protesters attacked the parliament building in Tbilisi.", "PROTEST"),
+    ("Hackers attacked the ministry's website.", "COERCE"),
+])
+def test_attack_lookalikes_keep_their_coding(coder, text, expected):
+    assert _type(coder, text) == expected, _show(coder, text)
+
+
 # -- 3: a deployment sent into another's territory on a condition is THREATEN (ordercues.incursion,
 #       language/incursions.yaml); not one sent on a request, nor one done ------------------------------------------
 @pytest.mark.parametrize("text", [
     "Turkey would send troops into the islands if Greece armed them.",
     "Azerbaijan would send troops across the line into Nagorno-Karabakh if Armenian forces fired again, Baku warned.",
     "Russia would send tanks into Moldova's Transnistria region if its peacekeepers came under fire, a Kremlin aide said.",
+    "A Sudanese general said soldiers would be sent into the disputed Abyei area if South Sudan held its referendum.",
+    "A Serbian minister said troops would be sent into northern Kosovo if Pristina's police entered Serb villages again.",
 ])
 def test_conditional_incursion_is_threaten(coder, text):
     assert _type(coder, text) == "THREATEN", _show(coder, text)
+
+
+def test_conditional_incursion_targets_the_other_side(coder):
+    text = "Turkey would send troops into the islands if Greece armed them."
+    e = _primary_event(coder, text)
+    assert e is not None and e.target is not None and e.target.country == "GRC", _show(coder, text)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -87,6 +118,29 @@ def test_not_only_keeps_the_first_act(coder, text):
     ("The junta not only arrested the journalists but also shut down their newspaper.", "COERCE"),
 ])
 def test_not_only_lookalikes_keep_their_coding(coder, text, expected):
+    assert _type(coder, text) == expected, _show(coder, text)
+
+
+# -- 5: a standing state told in the present or the perfect is no event (retype.yaml rule 8, retype._standing) -----
+@pytest.mark.parametrize("text", [
+    "The crossing at Rafah has been sealed since 2007, residents said.",
+    "Uganda hosts 1.5 million refugees from South Sudan and Congo.",
+    "Bangladesh shelters more than 900,000 Rohingya refugees in Cox's Bazar.",
+    "Chad has hosted 600,000 Sudanese refugees since the war began.",
+    "The tribunal sits in The Hague.",
+    "The African court sits in Arusha, Tanzania.",
+])
+def test_standing_state_is_no_event(coder, text):
+    assert _primary_event(coder, text) is None, _show(coder, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Egypt has closed the Rafah crossing.", "COERCE"),
+    ("The fishermen have blockaded the port since Tuesday.", "PROTEST"),
+    ("Ukraine's parliament sits in emergency session on Monday.", "CONSULT"),
+    ("Poland hosted 2 million Ukrainian refugees in 2022.", "AID"),
+])
+def test_standing_lookalikes_keep_their_coding(coder, text, expected):
     assert _type(coder, text) == expected, _show(coder, text)
 
 
