@@ -88,8 +88,11 @@ def test_conditional_incursion_is_threaten(coder, text):
     assert _type(coder, text) == "THREATEN", _show(coder, text)
 
 
-def test_conditional_incursion_targets_the_other_side(coder):
-    text = "Turkey would send troops into the islands if Greece armed them."
+@pytest.mark.parametrize("text", [
+    "Turkey would send troops into the islands if Greece armed them.",
+    "A Turkish general said troops would be sent into the islands if Greece armed them.",
+])
+def test_conditional_incursion_targets_the_other_side(coder, text):
     e = _primary_event(coder, text)
     assert e is not None and e.target is not None and e.target.country == "GRC", _show(coder, text)
 

@@ -302,7 +302,7 @@ class EventCoder:
         elif fixed == "REJECT" and info.negated:
             info.negated = False  # "will not meet the demands": the refusal is the event
         if target is None or (target.resolved_by or "").endswith("locative") or (
-                etype == "THREATEN" and source is not None and target.country == source.country and incursion(c.tok)):
+                etype == "THREATEN" and (source is None or target.country == source.country) and incursion(c.tok)):
             # (the last: "troops would be sent into X if Y ...": the forces are the source's own, X or Y the target)
             heads = [c.tok, c.anchor] + ([c.complement.tok, c.complement.anchor] if c.complement
                                          else [c.complement_tok] if c.complement_tok is not None else [])
