@@ -129,7 +129,7 @@ def test_not_only_lookalikes_keep_their_coding(coder, text, expected):
     "The crossing at Rafah has been sealed since 2007, residents said.",
     "Uganda hosts 1.5 million refugees from South Sudan and Congo.",
     "Bangladesh shelters more than 900,000 Rohingya refugees in Cox's Bazar.",
-    "Chad has hosted 600,000 Sudanese refugees since the war began.",
+    "Jordan hosts some 650,000 Syrian refugees.",
     "The tribunal sits in The Hague.",
     "The African court sits in Arusha, Tanzania.",
 ])

@@ -256,9 +256,8 @@ def _standing(tok: Token, lemma: str) -> bool:
         return present and _full_stop(tok) and any(
             c.dep_ == "prep" and c.lower_ in ("in", "at") and any(
                 p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC", "FAC") for p in c.children) for c in kids)
-    if lemma in _words("standing_counted"):
-        perfect = tok.tag_ == "VBN" and bool(aux & {"has", "have"})
-        return (present or perfect) and any(
+    if lemma in _words("standing_counted"):  # the present only: "has sheltered 1.5 million refugees" is aid given
+        return present and any(
             c.dep_ in ("dobj", "obj") and any(g.dep_ == "nummod" for g in c.children) for c in kids)
     return False
 
