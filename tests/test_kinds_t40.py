@@ -23,7 +23,7 @@ def _type(coder, text):
 #       the complement of naming (oprd) or hangs "called" on the caller's name (gaiko/pipeline/callobjects.py;
 #       consult.call firm_target) --------------------------------------------------------------------------------
 @pytest.mark.parametrize("text", [
-    "Macron called Scholz on Tuesday.",
+    "Albanese called Luxon on Wednesday.",
     "Tinubu called Mahama after the election results were announced.",
     "Sheinbaum called Trudeau before the tariff deadline.",
     "Chancellor Olaf Scholz called Zelensky late on Friday.",
@@ -152,7 +152,7 @@ def test_standing_lookalikes_keep_their_coding(coder, text, expected):
     "The first Dutch troops flew home from Mali on Thursday under the withdrawal plan.",
     "Hundreds of Ghanaian peacekeepers sailed home from Monrovia after the mission ended.",
     "The French special forces flew home from Niamey in December.",
-    "The Kenyan contingent flew home from Luanda.",
+    "The Zambian contingent sailed home from Beira.",
     "Two squadrons of British warplanes flew home from Cyprus on Monday.",
     "The remaining Belgian paratroopers flew home from Kinshasa on Friday.",
 ])
