@@ -26,7 +26,8 @@ def _lists() -> dict[str, frozenset[str]]:
     try:
         raw = yaml.safe_load(_DATA.read_text(encoding="utf-8")) or {}
         return {k: frozenset(str(w).lower() for w in raw.get(k) or ())
-                for k in ("equipment", "acts", "generic", "sending", "handover", "destination", "removal")}
+                for k in ("equipment", "acts", "generic", "sending", "handover", "destination", "removal",
+                          "relational")}
     except (OSError, yaml.YAMLError, AttributeError) as exc:
         raise DataFileError(str(_DATA), f"cannot read the no-sides lists: {exc}") from exc
 
@@ -44,6 +45,11 @@ def act_nouns() -> frozenset[str]:
 def generic_nouns() -> frozenset[str]:
     """Lemmas of nouns that name no particular party ("both sides", "everyone"): no side without an actor in them."""
     return _lists()["generic"]
+
+
+def relational_nouns() -> frozenset[str]:
+    """Lemmas of nouns of the other side of a pair ("his Indian counterpart"): their country is not the subject's."""
+    return _lists()["relational"]
 
 
 def sending_verbs() -> frozenset[str]:

@@ -51,6 +51,8 @@ class _DocResolver(CorefContext, PlaceContext):
     def _context_country(self, m: Mention) -> tuple[str | None, float]:
         start = self.sents.start(m.head)
         here = self.sent_countries.get(start, set()) - TRANSNATIONAL
+        if m.title is not None:  # "The prime minister called his Indian counterpart": the other side's country
+            here = here - self._relational_only(start)
         if len(here) == 1 and (m.title is None or self._named_between(start, m.start)):
             return next(iter(here)), 0.5
         if len(here) == 1 and (prev := self._lead_country(start)) is not None:
@@ -65,6 +67,20 @@ class _DocResolver(CorefContext, PlaceContext):
         if self.focus:
             return self.focus.most_common(1)[0][0], 0.35
         return None, 0.25
+
+    def _relational_only(self, start: int) -> set[str]:
+        """Countries the sentence starting at token ``start`` names only in a phrase of the other side of a pair
+        ("his *Indian* counterpart": ``no_sides.yaml`` relational; round t40)."""
+        from .nosides import relational_nouns
+
+        rel, other = set(), set()
+        for i, c in self.token_country.items():
+            if self.sents.start(i) != start:
+                continue
+            t = self.doc[i]
+            head = t.head if t.dep_ in ("amod", "compound", "poss", "nmod") else t
+            (rel if head.lemma_.lower() in relational_nouns() else other).add(c)
+        return rel - other
 
     def _named_between(self, a: int, b: int) -> bool:
         """Whether a country is named by a token in ``[a, b)``."""

@@ -25,7 +25,7 @@ from .eventactors import actor_key, between_party, between_sides, event_actor, o
 from .eventrecord import Cand as _Cand, Draft as _Draft, build_event
 from .eventsides import UNDIRECTED, adjective_owner, direct_target, group_pair, hosted_visitor, object_target
 from .nominals import read_back
-from .ordercues import conditioned
+from .ordercues import conditioned, incursion
 from .primacy import rank_sentence, subject_acts
 from .removal import removing_state
 from .subjectrank import lookalike_veto, readback_yield, subject_rank
@@ -304,7 +304,9 @@ class EventCoder:
             etype, code, pattern, info = self._modal_type(etype, code, pattern, info, target, c.tok)
         elif fixed == "REJECT" and info.negated:
             info.negated = False  # "will not meet the demands": the refusal is the event
-        if target is None or (target.resolved_by or "").endswith("locative"):
+        if target is None or (target.resolved_by or "").endswith("locative") or (
+                etype == "THREATEN" and (source is None or target.country == source.country) and incursion(c.tok)):
+            # (the last: "troops would be sent into X if Y ...": the forces are the source's own, X or Y the target)
             heads = [c.tok, c.anchor] + ([c.complement.tok, c.complement.anchor] if c.complement
                                          else [c.complement_tok] if c.complement_tok is not None else [])
             alt = pick_target(list(fallback_targets(heads)), state, source, kb, etype, need_country=True)
@@ -359,6 +361,9 @@ class EventCoder:
             info.intended = False
             return "REJECT", lex.refine("reject", code) or "120", pattern + "+refuse", info
         if info.intended and not info.negated and not info.hypothetical:
+            if etype in ("AID", "MOBILIZE") and tok is not None and incursion(tok):
+                # "troops would be sent into the region if ...": a deployment on a condition, a threat (round t40)
+                return "THREATEN", lex.refine("threaten", "15") or "138", pattern + "+intent", info
             if etype in COOPERATIVE and etype != "AGREE":
                 return "AGREE", lex.refine("agree", code) or "030", pattern + "+intent", info
             if etype in MATERIAL_CONFLICT and (target is not None or etype in ("COERCE", "ASSAULT", "SANCTION")) \

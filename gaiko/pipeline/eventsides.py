@@ -267,13 +267,15 @@ _NO_STATE = frozenset({"IGO", "NGO", "IMG"})
 _AMOUNTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 
 
-def sentence_country(sent: Span, state: DocState) -> str | None:
+def sentence_country(sent: Span, state: DocState, others: bool = True) -> str | None:
     """The one country a sentence names: every actor with a state's code and every place with a country inside
     ``sent`` agree on it ("Protesters stormed the Kenyan parliament", "Gunmen killed 20 farmers in Kebbi state").
     None when the sentence names none, or two or more ("Iranian commandos seized a British tanker", "Kenyan and Somali
-    police arrested ...")."""
+    police arrested ..."). With ``others=False`` an actor named in a phrase of the other side of a pair ("his Indian
+    counterpart": ``no_sides.yaml`` relational) does not count (the subject's country is not found there)."""
     here = [a for a in state.actors if sent.start_char <= a.start < sent.end_char and a.country
-            and a.sector != "JRN"]  # "told Reuters": a news agency is not where the news is
+            and a.sector != "JRN"  # "told Reuters": a news agency is not where the news is
+            and (others or not _relational(sent.doc, a))]
     found = {a.country for a in here}
     for a in here:  # "Kenyan and Somali police": both countries
         span = sent.doc.char_span(a.start, a.end, alignment_mode="expand") if " and " in a.text else None
@@ -282,6 +284,18 @@ def sentence_country(sent: Span, state: DocState) -> str | None:
               if sent.start_char <= p.start < sent.end_char and p.country}
     found -= _NO_STATE
     return next(iter(found)) if len(found) == 1 else None
+
+
+def _relational(doc: Any, a: Actor) -> bool:
+    """Whether the actor ``a`` is named in a phrase of the other side of a pair ("his *Indian* counterpart")."""
+    from ..actors.nosides import relational_nouns
+
+    span = doc.char_span(a.start, a.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    head = root if root.dep_ not in ("amod", "compound", "poss") else root.head
+    return head.lemma_.lower() in relational_nouns() or head.lower_ in relational_nouns()
 
 
 def _common_noun(a: Actor, doc: Any, as_target: bool = False) -> bool:
@@ -311,7 +325,7 @@ def sentence_side(a: Actor | None, c: Any, state: DocState, as_target: bool = Fa
     country)."""
     if a is None or a.country or not _common_noun(a, c.tok.doc, as_target):
         return a
-    country = sentence_country(c.tok.sent, state)
+    country = sentence_country(c.tok.sent, state, others=as_target)
     if country is None:
         return a
     return Actor(**{**a.to_dict(), "country": country, "resolved_by": f"{a.resolved_by}+sentence",

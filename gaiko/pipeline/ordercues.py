@@ -1,5 +1,6 @@
 """Orders told by a verb with a to-infinitive ("told the junta to restore order"; issue 12, round t37), and
-conditions on a deed ("will send troops if ..."; round t39).
+conditions on a deed ("will send troops if ..."; round t39), and deployments into another's territory on a condition
+("troops would be sent into the region if ..."; round t40, ``language/incursions.yaml``).
 
 A trigger entry with ``infinitive: true`` (``gaiko/data/triggers/request.yaml`` ``request.tell_to``) holds only when
 its verb governs a to-infinitive that is an order, not an ultimatum (``language/ultimatum_words.yaml``).
@@ -13,7 +14,7 @@ from spacy.tokens import Token
 
 from ..errors import DataFileError
 
-__all__ = ["has_infinitive", "conditioned"]
+__all__ = ["has_infinitive", "conditioned", "incursion"]
 
 #: subordinators of a condition on a deed ("will send troops *if* Guyana goes ahead")
 CONDITIONS = frozenset({"if", "unless"})
@@ -45,6 +46,32 @@ def conditioned(tok: Token) -> bool:
             return False
         t, seen = t.head, seen + 1
     return False
+
+
+@lru_cache(maxsize=None)
+def _incursion_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(prepositions, force nouns) of ``language/incursions.yaml``. Raises DataFileError when a key is missing."""
+    from ..tables import data_path, load_yaml
+
+    path = data_path("language/incursions.yaml")
+    data = load_yaml(path) or {}
+    out = []
+    for key in ("preps", "forces"):
+        w = data.get(key)
+        if not isinstance(w, list) or not all(isinstance(x, str) and x.strip() for x in w):
+            raise DataFileError(str(path), f"'{key}' must be a list of words")
+        out.append(frozenset(x.strip().lower() for x in w))
+    return out[0], out[1]
+
+
+def incursion(tok: Token) -> bool:
+    """Whether the verb ``tok`` sends forces into a place on a condition ("troops would be sent *into* the
+    region *if* ...", "will send its army *across* the river *unless* ..."): a force noun as its object or passive
+    subject, a preposition of entering, and :func:`conditioned`."""
+    preps, forces = _incursion_words()
+    kids = list(tok.children)
+    return (any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in forces for c in kids)
+            and any(c.dep_ == "prep" and c.lower_ in preps for c in kids) and conditioned(tok))
 
 
 def has_infinitive(tok: Token) -> bool:

@@ -8,6 +8,8 @@
 * **present-tense verbs read as nouns** ("The junta shells villages"): :mod:`gaiko.pipeline.presentverbs`.
 * **hyphenated verbs split and read as nouns** ("North Korea test-fires missile"): :mod:`gaiko.pipeline.hyphenverbs`
   (round t36).
+* **telephone calls read as naming** ("Macron called Scholz on Tuesday"): :mod:`gaiko.pipeline.callobjects`
+  (round t40).
 """
 
 from __future__ import annotations
@@ -27,12 +29,14 @@ def repair_parse(doc: Doc, nlp: Language | None = None) -> Doc:
     hyphenated verb was split and read as a noun (:mod:`gaiko.pipeline.hyphenverbs`), and a clause whose
     present-tense verb was tagged a noun (:mod:`gaiko.pipeline.presentverbs`), are parsed again."""
     from .hyphenverbs import repair_hyphen_verbs
+    from .callobjects import repair_call_objects
     from .presentverbs import repair_present_verbs
 
     repair_hyphen_verbs(doc, nlp)
     repair_present_verbs(doc, nlp)
     for tok in list(doc):
         _reduced_relative(tok)
+    repair_call_objects(doc)
     return doc
 
 

@@ -210,6 +210,8 @@ def _described(tok: Token, lex: Lexicon) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ not in ("VERB", "AUX"):
         return False
+    if _standing(tok, lemma):
+        return True
     objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "attr")]
     if lemma in states:
         return not any(lex.match(o, "noun") is not None for o in objs)
@@ -238,6 +240,26 @@ def state_veto(drafts: list[_Draft], lex: Lexicon) -> list[_Draft]:
     """The drafts less those whose trigger is a verb that describes a state ("shares a border with", "has 120,000
     personnel", "hosts more funds"): no act (``retype.yaml``, rule 6); ``lex`` tells act nouns."""
     return [d for d in drafts if not _described(d.cand.tok, lex)]
+
+
+def _standing(tok: Token, lemma: str) -> bool:
+    """True when ``tok`` tells a standing state in the present or the perfect ("has been closed since 1993", "sits in
+    Arusha", "hosts 1.1 million refugees"): no act (``retype.yaml``, rule 8, round t40)."""
+    kids = list(tok.children)
+    aux = {c.lower_ for c in kids if c.dep_ == "aux"}
+    if lemma in _words("standing_since"):
+        return any(c.dep_ == "auxpass" and c.lower_ == "been" for c in kids) and bool(aux & {"has", "have"}) \
+            and any(c.dep_ == "prep" and c.lower_ == "since" and any(
+                p.dep_ == "pobj" and p.like_num and len(p.text) == 4 for p in c.children) for c in kids)
+    present = tok.tag_ in ("VBZ", "VBP") and not aux and not any(c.dep_ == "auxpass" for c in kids)
+    if lemma in _words("standing_places"):
+        return present and _full_stop(tok) and any(
+            c.dep_ == "prep" and c.lower_ in ("in", "at") and any(
+                p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC", "FAC") for p in c.children) for c in kids)
+    if lemma in _words("standing_counted"):  # the present only: "has sheltered 1.5 million refugees" is aid given
+        return present and any(
+            c.dep_ in ("dobj", "obj") and any(g.dep_ == "nummod" for g in c.children) for c in kids)
+    return False
 
 
 def _withheld(tok: Token, lemma: str) -> bool:

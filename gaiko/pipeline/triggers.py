@@ -32,6 +32,7 @@ ENTRY_FIELDS = {
     "id", "cameo", "type", "mode", "context", "verbs", "nouns", "adjs", "objects", "preps",
     "particle", "kind", "symmetric", "confidence", "frame", "target", "note", "no_objects",
     "mods", "no_deps", "deps", "model_no_objects", "model_no_deps", "firm", "infinitive",
+    "firm_target", "subjects",
 }
 #: dependency labels that hold a verb's object (active, passive, predicate)
 OBJ_DEPS = ("dobj", "obj", "nsubjpass", "attr", "oprd", "dative")
@@ -54,6 +55,7 @@ class Entry:
     preps: tuple[tuple[str, frozenset[str]], ...] = ()  # (prep lemma, allowed pobj lemmas or empty)
     particle: str | None = None
     mods: frozenset[str] = frozenset()  # modifier lemmas of the trigger, one of which must be present
+    subjects: frozenset[str] = frozenset()  # subject head lemmas, one of which must be the subject (round t40)
     no_deps: frozenset[str] = frozenset()  # dependency labels of children that veto the entry
     deps: frozenset[str] = frozenset()  # dependency labels of children of which one must be present (t38)
     #: child dependency labels that veto the entry's type for the type model too ("called Japan a partner"; t38)
@@ -61,6 +63,8 @@ class Entry:
     #: a construction with one reading ("arraigned", "brought to trial", "handed prison terms to"): the type model
     #: may neither drop nor re-type its draft (typejoin.py; round t37)
     firm: bool = False
+    #: firm only when the draft's target is an actor with a country ("called Scholz": a phone call; round t40)
+    firm_target: bool = False
     #: the verb must govern a to-infinitive ("told the junta to restore ...", "was told by X to ..."; round t37)
     infinitive: bool = False
     symmetric: bool = False
@@ -74,7 +78,7 @@ class Entry:
     @property
     def specificity(self) -> int:
         return (2 if self.objects else 0) + len(self.preps) + (1 if self.particle else 0) + (1 if self.mods else 0) \
-            + (1 if self.infinitive else 0)
+            + (1 if self.infinitive else 0) + (1 if self.subjects else 0)
 
 
 def hyphen_word(tok: Token) -> str:
@@ -235,6 +239,9 @@ def _satisfied(e: Entry, tok: Token) -> bool:
         near = [c for c in tok.children] + [g for c in tok.children if c.dep_ in ("compound", "amod") for g in c.children]
         if not any(c.lemma_.lower() in e.mods or c.lower_ in e.mods for c in near):
             return False
+    if e.subjects and not any(s.lemma_.lower() in e.subjects for c in tok.children if c.dep_ == "nsubj"
+                              for s in (c, *(g for p in c.children if p.lower_ == "of" for g in p.children))):
+        return False  # "the last Cuban soldiers flew home", "hundreds of peacekeepers sailed home"
     if tok.pos_ in ("NOUN", "PROPN") and e.objects:
         return any(_phrase_ok(ph, tok) for ph in e.objects)
     if e.particle is not None and not any(c.dep_ == "prt" and c.lower_ == e.particle for c in tok.children):
@@ -322,11 +329,13 @@ def _entry(raw: dict[str, Any], path: str, default_conf: float) -> Entry:
         preps=tuple((str(p).lower(), frozenset(_words(v, where, "preps"))) for p, v in preps_raw.items()),
         particle=raw.get("particle"),
         mods=frozenset(_words(raw.get("mods"), where, "mods")),
+        subjects=frozenset(_words(raw.get("subjects"), where, "subjects")),
         no_deps=frozenset(_words(raw.get("no_deps"), where, "no_deps")),
         model_no_deps=frozenset(_words(raw.get("model_no_deps"), where, "model_no_deps")),
         deps=frozenset(_words(raw.get("deps"), where, "deps")),
         symmetric=bool(raw.get("symmetric", False)),
         firm=bool(raw.get("firm", False)),
+        firm_target=bool(raw.get("firm_target", False)),
         infinitive=bool(raw.get("infinitive", False)),
         confidence=float(raw.get("confidence", default_conf)),
         target=tuple(_words(raw.get("target"), where, "target")),

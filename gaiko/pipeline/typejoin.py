@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from spacy.tokens import Span, Token
 
+from .ordercues import incursion
 from .clausefeatures import RuleView, Tree, candidate_tokens, sentence_features, token_features, tree
 
 if TYPE_CHECKING:
@@ -178,11 +179,12 @@ def join_sentence(coder: EventCoder, sent: Span, state: DocState, cands: dict[in
                 out.extend(drafts)
             elif lab == "NONE":
                 if pk < cfg.drop or _convention(drafts[0]) or _stated_threat(drafts[0]) or _state_on_state(drafts[0]) \
-                        or _firm(drafts[0]):
+                        or _firm(drafts[0]) or _not_only(drafts[0]):
                     prule = float(p[model.index[rtype]]) if rtype in model.index else 0.0
                     for d in drafts:
                         d.decided_by, d.type_probability = "rule", prule
-                        if not (_convention(d) or _stated_threat(d) or _state_on_state(d) or _firm(d)):  # docstrings
+                        if not (_convention(d) or _stated_threat(d) or _state_on_state(d) or _firm(d)
+                                or _not_only(d)):  # docstrings
                             d.confidence = round(d.confidence * (1 - pk), 3)
                     out.extend(drafts)
             elif _intention(drafts[0], lab) or _firm(drafts[0]):  # "promised to launch ...": the convention decides
@@ -293,12 +295,36 @@ def _convention(d: _Draft) -> bool:
 def _firm(d: _Draft) -> bool:
     """A draft of a lexicon entry marked ``firm``, with the entry's own type: a construction of one reading
     ("arraigned", "was brought to trial", "handed prison terms to"; round t37), which the model, reading the verb
-    alone ("brought", "handed"), may neither drop nor re-type."""
-    if not getattr(d.cand.entry, "firm", False):
+    alone ("brought", "handed"), may neither drop nor re-type. An entry marked ``firm_target`` is firm when its
+    draft's target is an actor with a country ("Macron called Scholz": a phone call, which the model reads as naming
+    or nothing; round t40)."""
+    entry = d.cand.entry
+    if d.event_type == "THREATEN" and (d.pattern or "").endswith("+intent") and incursion(d.cand.tok):
+        return True  # "troops would be sent into the region if ...": a deployment on a condition (round t40)
+    if not (getattr(entry, "firm", False) or getattr(entry, "firm_target", False) and _object_target(d)):
         return False
     # "plans to cut import duties": the entry's act turned by PLOVER's intention convention (AGREE/THREATEN) is
     # as firm as the act (round t38)
     return d.event_type == d.cand.entry.event_type or (d.pattern or "").endswith("+intent")
+
+
+def _object_target(d: _Draft) -> bool:
+    """Whether the draft's target is an actor with a country named by the trigger's direct object ("called
+    *Scholz*"; not "called on Baku to ...")."""
+    t = d.target
+    if t is None or not t.country:
+        return False
+    return any(c.dep_ == "dobj" and c.left_edge.idx <= t.start < c.right_edge.idx + len(c.right_edge.text)
+               for c in d.cand.tok.children)
+
+
+def _not_only(d: _Draft) -> bool:
+    """A draft in the first conjunct of "not only ... but also" ("will not only release the fishermen but also send
+    them home"): the correlative is no negation and no hedge, and the model, which reads "not" and "only", may not
+    drop the act (round t40)."""
+    t = d.cand.anchor
+    return any(c.dep_ == "preconj" and c.lower_ == "not" and any(o.lower_ == "only" for o in c.subtree)
+               for c in t.children)
 
 
 def _vetoed(coder: EventCoder, tok: Any, lab: str) -> bool:
