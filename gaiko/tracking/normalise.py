@@ -269,11 +269,17 @@ def _name_keys(doer: str | None, actor: dict[str, Any], lex: Lexicon) -> frozens
     for a placed doer or a common noun ("?:ministry", "?:countries")."""
     if not doer or not doer.startswith("?:"):
         return frozenset()
-    word = doer[2:]
-    text = str(actor.get("name") or actor.get("text") or "").replace("’", "'")
-    if not any(w.lower() == word and w[:1].isupper() for w in re.findall(r"[\w-]+", text)):
+    if not _proper(doer, actor):
         return frozenset()
-    return frozenset(k for k in keys(word, lex, acts=False, broad=False) if ":" not in k)
+    return frozenset(k for k in keys(doer[2:], lex, acts=False, broad=False) if ":" not in k)
+
+
+def _proper(side: str, actor: dict[str, Any]) -> bool:
+    """True when an unplaced side's word (``?:metals``) is capitalised in the actor's name ("Belmonte Metals"), not a
+    common noun ("the company", "the ministry")."""
+    word = side[2:]
+    text = str(actor.get("name") or actor.get("text") or "").replace("’", "'")
+    return any(w.lower() == word and w[:1].isupper() for w in re.findall(r"[\w-]+", text))
 
 
 def _sentence_of(starts: list[int], pos: int) -> int:
@@ -363,9 +369,12 @@ def article_rows(article_id: str, sentences: Iterable[tuple[int, int, str]], act
         side = side_of(a)
         if not side or not starts:
             continue
+        idx = sents[_sentence_of(starts, int(a.get("start") or 0))][0]
         if not side.startswith("?:"):
             counts[side] += 1
-        named.add((sents[_sentence_of(starts, int(a.get("start") or 0))][0], side))
+        elif _proper(side, a):  # an unplaced actor named by a proper name ("Belmonte Metals"): a doer of its own
+            add(idx, "!" + side)
+        named.add((idx, side))
     for idx, side in sorted(named):
         add(idx, "@" + side)
     for idx, side in sorted(_first_sides(sents, starts, actors, lex).items()):
