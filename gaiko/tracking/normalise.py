@@ -95,6 +95,10 @@ class Frame:
 
 _RESTRICTIONS = frozenset({"o:tariff", "o:sanction_measure", "o:restriction", "o:export_control", "o:tax", "o:fee",
                            "o:visa", "o:veto"})
+#: objects a freeze keeps at a level (prices, fees, rates, taxes) rather than halts or withholds
+_LEVELS = frozenset({"o:price", "o:fee", "o:tax", "o:tariff", "o:interest_rate", "o:currency"})
+#: the level word that ends a kept object ("petrol prices steady", "the rate unchanged at 4%")
+_LEVEL_WORDS = re.compile(r"\s+(?:steady|unchanged|flat|stable|constant|frozen|at current levels?)\b.*$", re.I)
 _MONEY_VERBS = frozenset({"pay", "disburse", "fund", "finance", "spend", "invest", "contribute", "donate", "allocate",
                           "lend", "loan", "bankroll", "subsidise", "subsidize", "reimburse", "compensate"})
 _MONEY = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "KRW", "INR", "RUB"})
@@ -164,6 +168,14 @@ def _prepare(mention: dict[str, Any], lex: Lexicon) -> dict[str, Any]:
         rest = action[toks[start].end:] if len(toks) > start else ""
     obj_text = rest or mention.get("object") or ""
     objects = keys(obj_text, lex, acts=False)
+    if "a:keep_level" in acts:
+        if toks[start].text in ("freeze", "freezes", "froze", "frozen") and not objects & _LEVELS:
+            acts.discard("a:keep_level")  # "freeze the assets", "freeze aid": a sanction, aid withheld
+        else:  # "hold petrol prices steady", "freeze tuition fees": the level kept, not a detention or a halt
+            acts = {"a:keep_level"}
+            # "hold petrol prices steady": the object is what stands between the verb and the level word
+            obj_text = _LEVEL_WORDS.sub("", action[toks[start].end:]) or obj_text
+            objects = keys(obj_text, lex, acts=False)
     mention["_narrow"] = sorted(keys(obj_text, lex, acts=False, broad=False))
     if acts & {"a:withdraw", "a:stop"} and objects & _RESTRICTIONS:
         acts |= {"a:remove"}  # "withdraw its new tariffs", "end the sanctions": the restriction goes
