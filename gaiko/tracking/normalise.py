@@ -31,7 +31,7 @@ from .inceptive import inceptive_kind
 from .lexicon import Lexicon, lexicon
 from .objecthead import head_keys as _head_keys, numbered, place_names, where_keys, wordnet_kin
 from .sides import igo_side, territory_side
-from .text import ACT, countries_in, hits, keys, tokenize
+from .text import ACT, countries_in, hits, keys, match_from, tokenize
 
 __all__ = ["numbered", "month_of", "STATE_SECTORS", "side_of", "Frame", "frame", "prepare", "sentence_rows", "article_rows", "CONTEXT_IDX"]
 
@@ -163,6 +163,8 @@ def _prepare(mention: dict[str, Any], lex: Lexicon) -> dict[str, Any]:
         end = max(h.j for h in at_verb)
         acts = {h.concept for h in at_verb if h.j == end}
         rest = action[toks[end - 1].end:] if end <= len(toks) else ""
+        if _gapped(toks, start, end, acts, lex):  # "service its external debt", "hold petrol prices steady": the
+            rest = action[toks[start].end:]       # object stands inside the verb's phrase (round p40)
     else:  # a verb the concept table does not know: linked by its object alone
         acts = set()
         rest = action[toks[start].end:] if len(toks) > start else ""
@@ -174,7 +176,7 @@ def _prepare(mention: dict[str, Any], lex: Lexicon) -> dict[str, Any]:
         else:  # "hold petrol prices steady", "freeze tuition fees": the level kept, not a detention or a halt
             acts = {"a:keep_level"}
             # "hold petrol prices steady": the object is what stands between the verb and the level word
-            obj_text = _LEVEL_WORDS.sub("", action[toks[start].end:]) or obj_text
+            obj_text = _LEVEL_WORDS.sub("", obj_text) or obj_text
             objects = keys(obj_text, lex, acts=False)
     mention["_narrow"] = sorted(keys(obj_text, lex, acts=False, broad=False))
     if acts & {"a:withdraw", "a:stop"} and objects & _RESTRICTIONS:
@@ -229,6 +231,18 @@ def _prepare(mention: dict[str, Any], lex: Lexicon) -> dict[str, Any]:
         for k in ("_acts", "_objects", "_heads", "_topic", "_narrow", "_places", "_spec", "_where"):
             mention[k] = []
     return {k: v for k, v in mention.items() if k.startswith("_")}
+
+
+def _gapped(toks: list[Any], start: int, end: int, acts: set[str], lex: Lexicon) -> bool:
+    """True when the verb phrase found at ``start`` (ending at ``end``) is one with a gap (``service * debt``): the
+    words in the gap are the act's object."""
+    if end - start < 3:
+        return False
+    for lemma, _tag in (*lex.lemmas(toks[start].text), (toks[start].text, "base")):
+        for e in lex.entries.get(lemma, ()):
+            if e.concept in acts and "*" in e.lemmas and match_from(toks, e.lemmas, start, len(toks), lex) == end:
+                return True
+    return False
 
 
 def frame(group: list[dict[str, Any]], lex: Lexicon | None = None) -> Frame:

@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 from .lexicon import Lexicon
 
-__all__ = ["Tok", "Hit", "tokenize", "hits", "find", "keys", "stem", "countries_in", "analyse", "tokens_hits", "cue_spans", "OBJECT", "ACT"]
+__all__ = ["Tok", "Hit", "tokenize", "hits", "match_from", "find", "keys", "stem", "countries_in", "analyse", "tokens_hits", "cue_spans", "OBJECT", "ACT"]
 
 ACT = "a:"
 OBJECT = "o:"
@@ -65,13 +65,14 @@ def find(toks: list[Tok], pattern: tuple[str, ...], lex: Lexicon, lo: int = 0, h
     hi = len(toks) if hi is None else hi
     out = []
     for i in range(lo, hi):
-        j = _match_from(toks, pattern, i, hi, lex)
+        j = match_from(toks, pattern, i, hi, lex)
         if j is not None:
             out.append((i, j))
     return out
 
 
-def _match_from(toks: list[Tok], pattern: tuple[str, ...], i: int, hi: int, lex: Lexicon) -> int | None:
+def match_from(toks: list[Tok], pattern: tuple[str, ...], i: int, hi: int, lex: Lexicon) -> int | None:
+    """The end of ``pattern`` (lemmas, ``*`` for up to three words) matched from token ``i`` (before ``hi``), or None."""
     k = i
     p = 0
     while p < len(pattern):
@@ -111,13 +112,17 @@ def hits(toks: list[Tok], lex: Lexicon) -> list[Hit]:
                 if len(e.lemmas) == 1:
                     j: int | None = i + 1
                 else:
-                    j = _match_from(toks, e.lemmas, i, n, lex)
+                    j = match_from(toks, e.lemmas, i, n, lex)
                 if j is None:
                     continue
                 if e.role == "v" and tag == "pl" or e.role == "n" and tag in ("past", "ing", "s") and len(e.lemmas) == 1:
                     continue  # "cuts" can be a noun; "cutting" is not the noun "cut"
                 seen.add((e.concept, e.role))
                 out.append(Hit(i, j, e.concept, e.role, tag))
+    blocks = [h for h in out if h.role == "x"]
+    if blocks:  # a concept word inside a phrase of another sense ("the charges against him" is no fee): round p40
+        out = [h for h in out if h.role != "x"
+               and not any(b.concept[1:] == h.concept and b.i <= h.i < b.j for b in blocks)]
     return out
 
 
@@ -320,7 +325,7 @@ def cue_spans(toks: list[Tok], lex: Lexicon) -> list[tuple[int, int, str, str]]:
     n = len(toks)
     for i in range(n):
         for rel, pattern in _cues_from(toks[i].text, lex):
-            j = _match_from(toks, pattern, i, n, lex)
+            j = match_from(toks, pattern, i, n, lex)
             if j is not None:
                 out.append((i, j, rel, " ".join(t.text for t in toks[i:j])))
     return out
