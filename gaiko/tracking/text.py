@@ -39,6 +39,7 @@ class Hit(NamedTuple):
     concept: str
     role: str
     tag: str
+    gap: bool = False  # a phrase with a gap ("hold * steady"): the words inside it are not the concept's (round p40)
 
 
 def tokenize(text: str) -> list[Tok]:
@@ -118,7 +119,7 @@ def hits(toks: list[Tok], lex: Lexicon) -> list[Hit]:
                 if e.role == "v" and tag == "pl" or e.role == "n" and tag in ("past", "ing", "s") and len(e.lemmas) == 1:
                     continue  # "cuts" can be a noun; "cutting" is not the noun "cut"
                 seen.add((e.concept, e.role))
-                out.append(Hit(i, j, e.concept, e.role, tag))
+                out.append(Hit(i, j, e.concept, e.role, tag, "*" in e.lemmas and j - i > len(e.lemmas) - 1))
     blocks = [h for h in out if h.role == "x"]
     if blocks:  # a concept word inside a phrase of another sense ("the charges against him" is no fee): round p40
         out = [h for h in out if h.role != "x"
@@ -215,7 +216,7 @@ def _keys(text: str, lex: Lexicon, acts: bool, broad: bool) -> frozenset[str]:
         out = {k for k in out if not k.startswith(ACT)}
     if any(t.text[:1].isdigit() for t in toks) and _has_money(text):
         out.add("o:money")  # "a further £20 million": an amount of money names the money itself
-    covered = {k for h in found for k in range(h.i, h.j)}
+    covered = {k for h in found for k in ((h.i, h.j - 1) if h.gap else range(h.i, h.j))}  # "keep [production] flat"
     # a verb of the concept table used as a noun ("set up a joint commission", "the commission met"): the word names
     # a thing too, so it is keyed as itself as well as by its act (round p38); a broad key, not one of the words a
     # pledge names itself (``broad=False``), which say how specific its object is
