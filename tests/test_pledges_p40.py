@@ -6,11 +6,11 @@ passing.
    proper name ("Belmonte Metals ... dropping the planned increase"); its own name or no doer still decides it;
 2. keeping a level ("hold bus fares steady", "keep its policy rate unchanged", "freeze tuition fees") is an act: a rise
    or a cut of the held thing breaks it, "kept ... unchanged" keeps it; a freeze of assets is still a freeze;
-3. a pledge's action drops an aside naming the promise ("cut the sugar tariff, a promise he repeated") and the
-   instrument it is made under ("under a memorandum signed in May"), and keeps a gerund compound ("fish landing sites");
+3. a pledge's action drops an aside naming the promise ("cut the sugar tariff, a promise he repeated") and keeps a
+   gerund compound ("fish landing sites");
 4. concept words in another sense: "service" and "settle" name repaying only of a debt ("the ferry service", "settle
-   the dispute"), "charges against" / "criminal charges" / "in charge" are no fee; a gap phrase ("keep production
-   flat") keeps the words inside it as keys.
+   the dispute"), "charge" is a fee only in compounds ("port charges"; "charges against", "in charge" are not); a gap
+   phrase ("keep production flat") keeps the words inside it as keys.
 """
 
 from __future__ import annotations
@@ -117,8 +117,6 @@ def test_level_frame_keys() -> None:
     ("Ghana pledged to build 30 new fish landing sites by 2027.", "build 30 new fish landing sites"),
     ("Ghana pledged to build 30 new fish landing sites along the coast by 2027.",
      "build 30 new fish landing sites along the coast"),
-    ("Panama agreed to give Colombian ships priority passage through the canal under a memorandum signed in May.",
-     "give Colombian ships priority passage through the canal"),
 ])
 def test_action_words(coder, text: str, action: str) -> None:
     (p,) = _pledges(coder, text)
@@ -133,6 +131,9 @@ def test_action_words(coder, text: str, action: str) -> None:
     ("Chile promised to lower bus fares, a pledge it made during the campaign.", "lower bus fares"),
     ("Uruguay will deploy 300 police officers under the command of the interior ministry.",
      "deploy 300 police officers under the command of the interior ministry"),
+    # the instrument names the counterpart ("an access agreement signed in Manila"): kept (tried and dropped, p40)
+    ("Japan will station 200 engineers in Cebu under a defence pact signed in Manila.",
+     "station 200 engineers in Cebu under a defence pact signed in Manila"),
 ])
 def test_action_words_guards(coder, text: str, action: str) -> None:
     (p,) = _pledges(coder, text)

@@ -278,28 +278,22 @@ def _noun_gerund(t: Token) -> bool:
         and all(c.dep_ in ("prep",) for c in kids[1:])
 
 
-def _aside(t: Token, verb: Token, occasions: frozenset[str]) -> bool:
+def _aside(t: Token, verb: Token) -> bool:
     """A phrase of the act that is not the act: a noun after a comma that names the promise itself ("cut the sugar
-    tariff, a promise he repeated"), or the instrument it is made under ("under a memorandum signed in May")."""
+    tariff, a promise he repeated"; round p40)."""
     if t.head.i != verb.i:
         return False
-    if t.dep_ in ("npadvmod", "appos") and t.pos_ == "NOUN" and t.left_edge.i > 0 \
-            and t.doc[t.left_edge.i - 1].text == ",":
-        return True
-    if t.dep_ == "prep" and t.lower_ in ("under", "per") and t.i > verb.i:
-        pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
-        return pobj is not None and pobj.lemma_.lower() in occasions
-    return False
+    return t.dep_ in ("npadvmod", "appos") and t.pos_ == "NOUN" and t.left_edge.i > 0 \
+        and t.doc[t.left_edge.i - 1].text == ","
 
 
-def action_text(verb: Token, limit: int = 16, occasions: frozenset[str] = frozenset()
-                ) -> tuple[str, str | None, Token | None]:
-    """(action text, object text, object head) of a promised action, minus its deadline words, its asides ("a promise
-    he repeated") and the instrument it is made under (``occasions``: nouns such as "memorandum", round p40)."""
+def action_text(verb: Token, limit: int = 16) -> tuple[str, str | None, Token | None]:
+    """(action text, object text, object head) of a promised action, minus its deadline words and its asides ("a
+    promise he repeated", round p40)."""
     toks = _drop_temporal(own_tokens(verb))
     clauses = {x.i for t in toks if t.i != verb.i and (t.dep_ in ("acl", "relcl", "advcl") and t.tag_ == "VBG"
                                                       and not _noun_gerund(t) or t.dep_ == "appos"
-                                                      or _aside(t, verb, occasions))
+                                                      or _aside(t, verb))
                for x in t.subtree}
     toks = [t for t in toks if t.i not in clauses and t.lower_ not in ("which", "whom") and not (t.dep_ == "advmod" and t.head.i == verb.i and t.lower_ in _FILLERS)]
     # drop temporal prepositions left hanging ("by", "within") and trailing punctuation

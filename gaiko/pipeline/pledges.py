@@ -224,7 +224,7 @@ class PledgeExtractor:
             obj_tok = next(c for c in to.children if c.dep_ == "pobj")
             obj = " ".join(t.text for t in obj_tok.subtree if t.dep_ != "punct")
             return f"observe {obj}", obj, obj_tok
-        action, obj, obj_tok = action_text(verb, occasions=self._occasions[1])
+        action, obj, obj_tok = action_text(verb)
         small = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and any(x.dep_ == "nsubj" for x in c.children)),
                      None) if verb.lemma_.lower() in ("allow", "let", "permit", "enable", "help") else None
         if small is not None:  # "will allow aid convoys to reach El Fasher"

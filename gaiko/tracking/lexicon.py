@@ -166,8 +166,6 @@ def lexicon(concepts_path: str | None = None, relations_path: str | None = None)
         if not lemmas:
             return
         entries.setdefault(lemmas[0], set()).add(Entry(lemmas, concept, role))
-        if role == "x":  # a phrase where a concept's word has another sense: it blocks, it names nothing
-            return
         head = lemmas[0] if role == "v" else lemmas[-1]
         pos_of.setdefault(head, set()).add("v" if role == "v" else "n" if role == "n" else "a")
 
@@ -184,8 +182,6 @@ def lexicon(concepts_path: str | None = None, relations_path: str | None = None)
             opposite[key] = tuple(f"a:{x}" for x in (opp if isinstance(opp, list) else [opp]))
         also[key] = frozenset(f"a:{x}" for x in spec.get("also") or ())
         partly[key] = frozenset(f"a:{x}" for x in spec.get("partly") or ())
-        for w in spec.get("not") or ():
-            add(w, f"!{key}", "x")
     category: dict[str, str] = {}
     opposite_objects: dict[str, str] = {}
     for name, spec in c["objects"].items():
@@ -195,8 +191,6 @@ def lexicon(concepts_path: str | None = None, relations_path: str | None = None)
             add(w, f"o:{name}", "n")
         if spec.get("category"):
             category[f"o:{name}"] = str(spec["category"])
-        for w in spec.get("not") or ():  # "charges against", "in charge": not the fee (round p40)
-            add(w, f"!o:{name}", "x")
     wn = data_path("pledges/concepts_wordnet.tsv")
     if wn.is_file():
         for line in wn.read_text(encoding="utf-8").splitlines():

@@ -120,10 +120,6 @@ def hits(toks: list[Tok], lex: Lexicon) -> list[Hit]:
                     continue  # "cuts" can be a noun; "cutting" is not the noun "cut"
                 seen.add((e.concept, e.role))
                 out.append(Hit(i, j, e.concept, e.role, tag, "*" in e.lemmas and j - i > len(e.lemmas) - 1))
-    blocks = [h for h in out if h.role == "x"]
-    if blocks:  # a concept word inside a phrase of another sense ("the charges against him" is no fee): round p40
-        out = [h for h in out if h.role != "x"
-               and not any(b.concept[1:] == h.concept and b.i <= h.i < b.j for b in blocks)]
     return out
 
 
