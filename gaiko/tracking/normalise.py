@@ -98,11 +98,7 @@ _RESTRICTIONS = frozenset({"o:tariff", "o:sanction_measure", "o:restriction", "o
 #: objects a freeze keeps at a level (prices, fees, rates, taxes) rather than halts or withholds
 _LEVELS = frozenset({"o:price", "o:fee", "o:tax", "o:tariff", "o:interest_rate", "o:currency"})
 #: the level word that ends a kept object ("petrol prices steady", "the rate unchanged at 4%")
-_LEVEL_WORDS = re.compile(r"\s+(?:steady|unchanged|flat|stable|constant|frozen|at current levels?|at (?:[$€£¥]|\d)).*$",
-                          re.I)
-#: a kept level however long the object: "hold petrol prices at its 230 stations steady", "keep the rate at 4%"
-_HELD = re.compile(r"(?:hold|keep|leave|maintain|peg)\s.{1,80}?\s(?:steady|unchanged|flat|stable|constant|frozen|"
-                   r"at current levels?|(at (?:[$€£¥]|\d)))", re.I)
+_LEVEL_WORDS = re.compile(r"\s+(?:steady|unchanged|flat|stable|constant|frozen|at current levels?)\b.*$", re.I)
 _MONEY_VERBS = frozenset({"pay", "disburse", "fund", "finance", "spend", "invest", "contribute", "donate", "allocate",
                           "lend", "loan", "bankroll", "subsidise", "subsidize", "reimburse", "compensate"})
 _MONEY = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "KRW", "INR", "RUB"})
@@ -174,13 +170,6 @@ def _prepare(mention: dict[str, Any], lex: Lexicon) -> dict[str, Any]:
         rest = action[toks[start].end:] if len(toks) > start else ""
     obj_text = rest or mention.get("object") or ""
     objects = keys(obj_text, lex, acts=False)
-    held = _HELD.match(action)
-    if held and not acts - {"a:detain", "a:hold_vote"} and (
-            not held.group(1) or objects & _LEVELS or objects & {"rate", "level"}):
-        # a level phrase past the concept's gap ("hold petrol prices at its 230 stations steady"), or a rate held at a
-        # figure ("keep its freight rate at $55 a tonne"; "hold talks at 10 Downing Street" is a meeting): round p40
-        acts = {"a:keep_level"}
-        obj_text = action[toks[start].end:] if len(toks) > start else obj_text
     if "a:keep_level" in acts:
         if toks[start].text in ("freeze", "freezes", "froze", "frozen") and not objects & _LEVELS:
             acts.discard("a:keep_level")  # "freeze the assets", "freeze aid": a sanction, aid withheld
