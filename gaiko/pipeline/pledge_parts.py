@@ -268,10 +268,32 @@ def _dateline(t: Token) -> bool:
     return k > t.i and k < len(doc) and doc[k].text in ("—", "–", "-") and k - t.i <= 4
 
 
+def _noun_gerund(t: Token) -> bool:
+    """A gerund inside a compound noun ("30 new fish [landing] sites", "water [pumping] stations"): it follows a common
+    singular noun and its object follows it, with nothing else hanging from it (round p40)."""
+    kids = list(t.children)
+    return t.tag_ == "VBG" and t.dep_ == "acl" and t.head.i == t.i - 1 and t.head.tag_ == "NN" \
+        and len(kids) >= 1 and kids[0].dep_ == "dobj" and kids[0].i == t.i + 1 and kids[0].pos_ == "NOUN" \
+        and not any(c.dep_ in ("det", "poss", "nummod") or c.i < kids[0].i for c in kids[0].children) \
+        and all(c.dep_ in ("prep",) for c in kids[1:])
+
+
+def _aside(t: Token, verb: Token) -> bool:
+    """A phrase of the act that is not the act: a noun after a comma that names the promise itself ("cut the sugar
+    tariff, a promise he repeated"; round p40)."""
+    if t.head.i != verb.i:
+        return False
+    return t.dep_ in ("npadvmod", "appos") and t.pos_ == "NOUN" and t.left_edge.i > 0 \
+        and t.doc[t.left_edge.i - 1].text == ","
+
+
 def action_text(verb: Token, limit: int = 16) -> tuple[str, str | None, Token | None]:
-    """(action text, object text, object head) of a promised action, minus its deadline words."""
+    """(action text, object text, object head) of a promised action, minus its deadline words and its asides ("a
+    promise he repeated", round p40)."""
     toks = _drop_temporal(own_tokens(verb))
-    clauses = {x.i for t in toks if t.i != verb.i and (t.dep_ in ("acl", "relcl", "advcl") and t.tag_ == "VBG" or t.dep_ == "appos")
+    clauses = {x.i for t in toks if t.i != verb.i and (t.dep_ in ("acl", "relcl", "advcl") and t.tag_ == "VBG"
+                                                      and not _noun_gerund(t) or t.dep_ == "appos"
+                                                      or _aside(t, verb))
                for x in t.subtree}
     toks = [t for t in toks if t.i not in clauses and t.lower_ not in ("which", "whom") and not (t.dep_ == "advmod" and t.head.i == verb.i and t.lower_ in _FILLERS)]
     # drop temporal prepositions left hanging ("by", "within") and trailing punctuation
@@ -307,7 +329,10 @@ def action_text(verb: Token, limit: int = 16) -> tuple[str, str | None, Token | 
         relcl = {x.i for t in obj.subtree if t.dep_ == "relcl" for x in t.subtree}
         sub = [t for t in _drop_temporal(list(obj.subtree)) if t.i not in clauses and t.i not in relcl
                and (t.dep_ != "punct" or inner_hyphen(t))]
-        obj_text = _join(sub[:limit]) or None
+        sub = sub[:limit]
+        while sub and sub[-1].lower_ in _TEMPORAL_PREPS:  # "30 new fish landing sites [by] 2027"
+            sub.pop()
+        obj_text = _join(sub) or None
     return text.strip(), obj_text, obj
 
 

@@ -117,12 +117,15 @@ def sides_table(con: Any, keys: str = KEYS) -> None:
         SELECT article_id, idx,
                list(DISTINCT split_part(key, '/', 1)) FILTER (WHERE starts_with(key, '@') AND NOT starts_with(key, '@?:'))
                    AS sides,
-               max('@' || substr(key, 2)) FILTER (WHERE starts_with(key, '^')) AS first
-        FROM {keys} WHERE starts_with(key, '@') OR starts_with(key, '^') GROUP BY article_id, idx""")
+               max('@' || substr(key, 2)) FILTER (WHERE starts_with(key, '^')) AS first,
+               list(DISTINCT '@' || substr(key, 2)) FILTER (WHERE starts_with(key, '!')) AS unplaced
+        FROM {keys} WHERE starts_with(key, '@') OR starts_with(key, '^') OR starts_with(key, '!')
+        GROUP BY article_id, idx""")
     con.execute(f"UPDATE {SIDES} SET sides = NULL WHERE len(sides) = 0")
     # what the candidate query asks of each keyed sentence, joined once per update rather than once per query
     con.execute(f"""CREATE OR REPLACE TEMP TABLE {SENTENCE_INFO} AS
-        SELECT k.article_id, k.idx, a.published, CAST(a.published AS VARCHAR) AS pub, f.sides, f.first, ctx.sides AS ctx
+        SELECT k.article_id, k.idx, a.published, CAST(a.published AS VARCHAR) AS pub, f.sides, f.first, ctx.sides AS ctx,
+               f.unplaced
         FROM (SELECT DISTINCT article_id, idx FROM {keys} WHERE idx >= 0) k
         JOIN articles a ON a.id = k.article_id
         LEFT JOIN {SIDES} f ON f.article_id = k.article_id AND f.idx = k.idx
@@ -186,6 +189,9 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
                 FROM c JOIN _gaiko_gmeta m ON m.g = c.g
                 JOIN {SENTENCE_INFO} i ON i.article_id = c.article_id AND i.idx = c.idx
                 WHERE i.published <= CAST(? AS DATE)
+                  AND NOT (starts_with(m.doer, '@?:') AND NOT c.named
+                           AND NOT list_contains(coalesce(i.unplaced, []), m.doer)
+                           AND len(list_filter(coalesce(i.unplaced, []), lambda x: x <> m.doer)) > 0)
                   AND NOT list_contains(m.made, c.article_id)
                   AND (m.start IS NULL OR i.published >= CAST(m.start AS DATE))
                   AND (m.until IS NULL OR i.published <= CAST(m.until AS DATE))

@@ -31,7 +31,7 @@ from .inceptive import inceptive_kind
 from .lexicon import Lexicon, lexicon
 from .objecthead import head_keys as _head_keys, numbered, place_names, where_keys, wordnet_kin
 from .sides import igo_side, territory_side
-from .text import ACT, countries_in, hits, keys, tokenize
+from .text import ACT, countries_in, hits, keys, match_from, tokenize
 
 __all__ = ["numbered", "month_of", "STATE_SECTORS", "side_of", "Frame", "frame", "prepare", "sentence_rows", "article_rows", "CONTEXT_IDX"]
 
@@ -95,6 +95,10 @@ class Frame:
 
 _RESTRICTIONS = frozenset({"o:tariff", "o:sanction_measure", "o:restriction", "o:export_control", "o:tax", "o:fee",
                            "o:visa", "o:veto"})
+#: objects a freeze keeps at a level (prices, fees, rates, taxes) rather than halts or withholds
+_LEVELS = frozenset({"o:price", "o:fee", "o:tax", "o:tariff", "o:interest_rate", "o:currency"})
+#: the level word that ends a kept object ("petrol prices steady", "the rate unchanged at 4%")
+_LEVEL_WORDS = re.compile(r"\s+(?:steady|unchanged|flat|stable|constant|frozen|at current levels?)\b.*$", re.I)
 _MONEY_VERBS = frozenset({"pay", "disburse", "fund", "finance", "spend", "invest", "contribute", "donate", "allocate",
                           "lend", "loan", "bankroll", "subsidise", "subsidize", "reimburse", "compensate"})
 _MONEY = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "KRW", "INR", "RUB"})
@@ -159,11 +163,21 @@ def _prepare(mention: dict[str, Any], lex: Lexicon) -> dict[str, Any]:
         end = max(h.j for h in at_verb)
         acts = {h.concept for h in at_verb if h.j == end}
         rest = action[toks[end - 1].end:] if end <= len(toks) else ""
+        if _gapped(toks, start, end, acts, lex):  # "service its external debt", "hold petrol prices steady": the
+            rest = action[toks[start].end:]       # object stands inside the verb's phrase (round p40)
     else:  # a verb the concept table does not know: linked by its object alone
         acts = set()
         rest = action[toks[start].end:] if len(toks) > start else ""
     obj_text = rest or mention.get("object") or ""
     objects = keys(obj_text, lex, acts=False)
+    if "a:keep_level" in acts:
+        if toks[start].text in ("freeze", "freezes", "froze", "frozen") and not objects & _LEVELS:
+            acts.discard("a:keep_level")  # "freeze the assets", "freeze aid": a sanction, aid withheld
+        else:  # "hold petrol prices steady", "freeze tuition fees": the level kept, not a detention or a halt
+            acts = {"a:keep_level"}
+            # "hold petrol prices steady": the object is what stands between the verb and the level word
+            obj_text = _LEVEL_WORDS.sub("", obj_text) or obj_text
+            objects = keys(obj_text, lex, acts=False)
     mention["_narrow"] = sorted(keys(obj_text, lex, acts=False, broad=False))
     if acts & {"a:withdraw", "a:stop"} and objects & _RESTRICTIONS:
         acts |= {"a:remove"}  # "withdraw its new tariffs", "end the sanctions": the restriction goes
@@ -219,6 +233,18 @@ def _prepare(mention: dict[str, Any], lex: Lexicon) -> dict[str, Any]:
     return {k: v for k, v in mention.items() if k.startswith("_")}
 
 
+def _gapped(toks: list[Any], start: int, end: int, acts: set[str], lex: Lexicon) -> bool:
+    """True when the verb phrase found at ``start`` (ending at ``end``) is one with a gap (``service * debt``): the
+    words in the gap are the act's object."""
+    if end - start < 3:
+        return False
+    for lemma, _tag in (*lex.lemmas(toks[start].text), (toks[start].text, "base")):
+        for e in lex.entries.get(lemma, ()):
+            if e.concept in acts and "*" in e.lemmas and match_from(toks, e.lemmas, start, len(toks), lex) == end:
+                return True
+    return False
+
+
 def frame(group: list[dict[str, Any]], lex: Lexicon | None = None) -> Frame:
     """The frame of a ledger entry from its prepared mentions (oldest first)."""
     lex = lex or lexicon()
@@ -269,11 +295,17 @@ def _name_keys(doer: str | None, actor: dict[str, Any], lex: Lexicon) -> frozens
     for a placed doer or a common noun ("?:ministry", "?:countries")."""
     if not doer or not doer.startswith("?:"):
         return frozenset()
-    word = doer[2:]
-    text = str(actor.get("name") or actor.get("text") or "").replace("’", "'")
-    if not any(w.lower() == word and w[:1].isupper() for w in re.findall(r"[\w-]+", text)):
+    if not _proper(doer, actor):
         return frozenset()
-    return frozenset(k for k in keys(word, lex, acts=False, broad=False) if ":" not in k)
+    return frozenset(k for k in keys(doer[2:], lex, acts=False, broad=False) if ":" not in k)
+
+
+def _proper(side: str, actor: dict[str, Any]) -> bool:
+    """True when an unplaced side's word (``?:metals``) is capitalised in the actor's name ("Belmonte Metals"), not a
+    common noun ("the company", "the ministry")."""
+    word = side[2:]
+    text = str(actor.get("name") or actor.get("text") or "").replace("’", "'")
+    return any(w.lower() == word and w[:1].isupper() for w in re.findall(r"[\w-]+", text))
 
 
 def _sentence_of(starts: list[int], pos: int) -> int:
@@ -363,9 +395,12 @@ def article_rows(article_id: str, sentences: Iterable[tuple[int, int, str]], act
         side = side_of(a)
         if not side or not starts:
             continue
+        idx = sents[_sentence_of(starts, int(a.get("start") or 0))][0]
         if not side.startswith("?:"):
             counts[side] += 1
-        named.add((sents[_sentence_of(starts, int(a.get("start") or 0))][0], side))
+        elif _proper(side, a):  # an unplaced actor named by a proper name ("Belmonte Metals"): a doer of its own
+            add(idx, "!" + side)
+        named.add((idx, side))
     for idx, side in sorted(named):
         add(idx, "@" + side)
     for idx, side in sorted(_first_sides(sents, starts, actors, lex).items()):

@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 from .lexicon import Lexicon
 
-__all__ = ["Tok", "Hit", "tokenize", "hits", "find", "keys", "stem", "countries_in", "analyse", "tokens_hits", "cue_spans", "OBJECT", "ACT"]
+__all__ = ["Tok", "Hit", "tokenize", "hits", "match_from", "find", "keys", "stem", "countries_in", "analyse", "tokens_hits", "cue_spans", "OBJECT", "ACT"]
 
 ACT = "a:"
 OBJECT = "o:"
@@ -39,6 +39,7 @@ class Hit(NamedTuple):
     concept: str
     role: str
     tag: str
+    gap: bool = False  # a phrase with a gap ("hold * steady"): the words inside it are not the concept's (round p40)
 
 
 def tokenize(text: str) -> list[Tok]:
@@ -65,13 +66,14 @@ def find(toks: list[Tok], pattern: tuple[str, ...], lex: Lexicon, lo: int = 0, h
     hi = len(toks) if hi is None else hi
     out = []
     for i in range(lo, hi):
-        j = _match_from(toks, pattern, i, hi, lex)
+        j = match_from(toks, pattern, i, hi, lex)
         if j is not None:
             out.append((i, j))
     return out
 
 
-def _match_from(toks: list[Tok], pattern: tuple[str, ...], i: int, hi: int, lex: Lexicon) -> int | None:
+def match_from(toks: list[Tok], pattern: tuple[str, ...], i: int, hi: int, lex: Lexicon) -> int | None:
+    """The end of ``pattern`` (lemmas, ``*`` for up to three words) matched from token ``i`` (before ``hi``), or None."""
     k = i
     p = 0
     while p < len(pattern):
@@ -111,13 +113,13 @@ def hits(toks: list[Tok], lex: Lexicon) -> list[Hit]:
                 if len(e.lemmas) == 1:
                     j: int | None = i + 1
                 else:
-                    j = _match_from(toks, e.lemmas, i, n, lex)
+                    j = match_from(toks, e.lemmas, i, n, lex)
                 if j is None:
                     continue
                 if e.role == "v" and tag == "pl" or e.role == "n" and tag in ("past", "ing", "s") and len(e.lemmas) == 1:
                     continue  # "cuts" can be a noun; "cutting" is not the noun "cut"
                 seen.add((e.concept, e.role))
-                out.append(Hit(i, j, e.concept, e.role, tag))
+                out.append(Hit(i, j, e.concept, e.role, tag, "*" in e.lemmas and j - i > len(e.lemmas) - 1))
     return out
 
 
@@ -210,7 +212,7 @@ def _keys(text: str, lex: Lexicon, acts: bool, broad: bool) -> frozenset[str]:
         out = {k for k in out if not k.startswith(ACT)}
     if any(t.text[:1].isdigit() for t in toks) and _has_money(text):
         out.add("o:money")  # "a further £20 million": an amount of money names the money itself
-    covered = {k for h in found for k in range(h.i, h.j)}
+    covered = {k for h in found for k in ((h.i, h.j - 1) if h.gap else range(h.i, h.j))}  # "keep [production] flat"
     # a verb of the concept table used as a noun ("set up a joint commission", "the commission met"): the word names
     # a thing too, so it is keyed as itself as well as by its act (round p38); a broad key, not one of the words a
     # pledge names itself (``broad=False``), which say how specific its object is
@@ -320,7 +322,7 @@ def cue_spans(toks: list[Tok], lex: Lexicon) -> list[tuple[int, int, str, str]]:
     n = len(toks)
     for i in range(n):
         for rel, pattern in _cues_from(toks[i].text, lex):
-            j = _match_from(toks, pattern, i, n, lex)
+            j = match_from(toks, pattern, i, n, lex)
             if j is not None:
                 out.append((i, j, rel, " ".join(t.text for t in toks[i:j])))
     return out
