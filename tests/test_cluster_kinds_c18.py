@@ -87,7 +87,10 @@ def test_a_date_before_the_verb_hung_on_its_subject_is_the_verbs(coder) -> None:
 
 
 def test_a_nominal_event_takes_the_date_of_its_own_clause_saying_when(coder) -> None:
-    e = _one(coder, "Trade remains suspended despite talks in Geneva that ended without a deal on June 3.", "talks")
+    # the talks are named with a party so that the type model drafts them (e44 drops bare "talks" here; the date is
+    # what this test is about)
+    e = _one(coder, "Trade remains suspended despite talks with Swiss mediators in Geneva that ended without a deal on "
+                    "June 3.", "talks")
     assert e.date == "2025-06-03" and e.date_precision == "day"
 
 
