@@ -60,7 +60,7 @@ def stands_down(tok: Token) -> bool:
 
 def undergone_below(drafts: list[Draft]) -> list[Draft]:
     """The drafts, a draft of the model at a verb of what people underwent (``undergone``: "fled") put below a
-    rule's draft in that verb's "after/following/since" clause or phrase ("fled their homes after rebels attacked
+    draft in that verb's "after/following/since" clause or phrase ("fled their homes after rebels attacked
     the town"). Confidences change in place; the list is returned."""
     from .background import _time_head, _words as _time_words
     from .primacy import _outrank
@@ -70,7 +70,7 @@ def undergone_below(drafts: list[Draft]) -> list[Draft]:
     for d in drafts:
         if d.decided_by != "model" or d.cand.anchor.lemma_.lower() not in under:
             continue
-        held = [m for m in drafts if m is not d and m.decided_by != "model"
+        held = [m for m in drafts if m is not d and m.cand.anchor.lemma_.lower() not in under
                 and (h := _time_head(m.cand.tok, time_words)) is not None and h.i == d.cand.anchor.i]
         if held:
             best = max(held, key=lambda m: m.confidence)
