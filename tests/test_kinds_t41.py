@@ -39,6 +39,12 @@ def test_told_not_done_guard_t41(coder, text):
 @pytest.mark.parametrize("text,want", [
     ("An attack on the convoy killed twelve soldiers.", "ASSAULT"),            # an act that happened
     ("The peace talks between Sudan's generals collapsed on Sunday.", "REJECT"),  # the model's act at the verb
+    # a meeting that lasted was held; an act that failed to achieve something happened (these failed on e57f0c1,
+    # the first form of the stand-down, as sentences of batches 34-37 did)
+    ("A phone call between the Kenyan and Somali presidents lasted forty minutes.", "CONSULT"),
+    ("Talks between the Serbian and Kosovar negotiators dragged into a second night.", "CONSULT"),
+    ("The Danish withdrawal from the mission failed to reassure the allies.", "SANCTION"),
+    ("The siege of Mariupol has dragged on for weeks, the mayor said.", None),
     ("A strike could happen on Monday if talks fail, the union warned.", "THREATEN"),  # the warning is coded
 ])
 def test_told_not_done_look_alikes_t41(coder, text, want):
