@@ -46,7 +46,7 @@ def test_kind_is_typed_by_its_object(coder, text, want):
     ("The president vetoed the bill on foreign agents.", "REJECT"),
     ("Protesters overturned police cars in the capital.", "PROTEST"),         # no law is overturned
     ("Germany welcomed the release of the activist.", "SUPPORT"),             # an act is welcomed, not a visitor
-    pytest.param("Greece welcomed 300 refugees from the islands.", "AID", marks=pytest.mark.xfail(strict=True, reason="model e44 (docs/accuracy.md, twelfth session) drafts SUPPORT (the praise rule and the model agree) for a welcome of refugees; a rule that does not lean on the model is left to a kinds round")),
+    ("Greece welcomed 300 refugees from the islands.", "AID"),
     ("Troops withdrew from the border town.", "RETREAT"),
     ("Ethiopian troops withdrew from the Somali border town of Dolo.", "RETREAT"),
     ("The minister withdrew his resignation after talks with the president.", "RETREAT"),  # "after": no object

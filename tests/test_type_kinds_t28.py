@@ -50,7 +50,7 @@ def test_read_back_noun_is_an_event(coder, text, word, want):
     ("Borduria threatened the expulsion of Ruritanian diplomats if the talks failed.", "expulsion"),  # threatened act
     ("Critics said the threat of sanctions would not change the government's course.", "sanctions"),  # container
     ("Fans celebrated after the team's attack broke through in the second half.", "attack"),  # sport
-    pytest.param("The blockade of the port has lasted three years.", "blockade", marks=pytest.mark.xfail(strict=True, reason="model e44 (docs/accuracy.md, twelfth session) drafts COERCE at a blockade told as a lasting state; a rule that does not lean on the model is left to a kinds round")),  # background state, no event in the sentence
+    ("The blockade of the port has lasted three years.", "blockade"),  # background state, no event in the sentence
     ("The museum opened an exhibition about the invasion of 1940.", "invasion"),  # no event in the sentence
     ("Ruritania said it would answer any attack on its ships.", "attack"),  # indefinite, future
 ])

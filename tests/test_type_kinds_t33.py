@@ -54,7 +54,7 @@ def test_cyber_t33(coder, text):
     ("Sanctions crippled the Iranian economy.", None),
     ("The senator ran a campaign focused on jobs.", None),  # an election campaign
     ("A drone attack hit the refinery.", "ASSAULT"),
-    pytest.param("A ransomware attack could cripple the hospital's computers.", None, marks=pytest.mark.xfail(strict=True, reason="model e44 (docs/accuracy.md, twelfth session) drafts COERCE at a possible ransomware attack; a rule that does not lean on the model is left to a kinds round")),  # a possibility
+    ("A ransomware attack could cripple the hospital's computers.", None),  # a possibility
 ])
 def test_cyber_t33_look_alikes(coder, text, want):
     assert _primary(coder, text) == want, _show(coder, text)

@@ -78,7 +78,7 @@ def test_commitment_noun_unchanged_t34(coder, text, want):
     ("The opposition made an effort to block the bill.", None),
     ("Parliament upheld the right to protest peacefully.", "SUPPORT"),
     ("The cabinet made a move to ban the party.", "CONCEDE"),
-    pytest.param("Kenya broke its promise to withdraw troops from Somalia.", "SANCTION", marks=pytest.mark.xfail(strict=True, reason="model e44 (docs/accuracy.md, twelfth session) drafts no event for a broken promise (the rule's SANCTION is dropped); a rule that does not lean on the model is left to a kinds round")),
+    ("Kenya broke its promise to withdraw troops from Somalia.", "SANCTION"),
     ("Kenya kept its promise to withdraw troops from Somalia.", None),
     ("After weeks of strikes, the Dutch cabinet gave up its promise to cut pensions.", "CONCEDE"),
     # a plan is no commitment: its act is coded as itself, intended (or not at all)

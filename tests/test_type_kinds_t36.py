@@ -84,7 +84,7 @@ def test_time_phrase_act_comes_second(coder, text, want):
 
 
 @pytest.mark.parametrize("text,want", [
-    pytest.param("Thousands of villagers fled their homes after rebels attacked the town of Kaga Bandoro, the UN said.", "ASSAULT", marks=pytest.mark.xfail(strict=True, reason="model e44 (docs/accuracy.md, twelfth session) drafts SANCTION at 'fled' (0.93) ranked before the attack; a rule that does not lean on the model is left to a kinds round")),
+    ("Thousands of villagers fled their homes after rebels attacked the town of Kaga Bandoro, the UN said.", "ASSAULT"),
     # what people underwent is no main act: the attack stays first
     ("Troops opened fire on protesters after the rally began.", "ASSAULT"),          # the main act is the violence
 ])

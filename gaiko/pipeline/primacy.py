@@ -69,13 +69,14 @@ def rank_sentence(coder: EventCoder, sent: Span, state: DocState, drafts: list[_
     ``retype.py``), the veto of plain descriptions (round t26), the domain veto and the traps of round t36
     (``traps.py``), acts told as a time put below (``background.py``), then joint operations."""
     from .background import background_acts
+    from .standdown import undergone_below
     from .retype import month_veto, retype, state_veto
     from .ruleout import ruled_in
     from .traps import forecast_veto, trap_veto
 
     drafts = subject_retype(forecast_veto(trap_veto(domain_veto(state_veto(month_veto(ruled_in(coder.lex, retype(
         drafts))), coder.lex)))))
-    return joint_operations(coder, state, background_acts(motive_participles(drafts)))
+    return joint_operations(coder, state, undergone_below(background_acts(motive_participles(drafts))))
 
 
 def _outrank(top: list[_Draft], low: list[_Draft]) -> None:

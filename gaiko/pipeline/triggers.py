@@ -151,6 +151,8 @@ class Lexicon:
         pos = "verb" if tok.pos_ in ("VERB", "AUX") else "noun" if tok.pos_ in ("NOUN", "PROPN") else "adj"
         index = self.verbs if pos == "verb" else self.nouns if pos == "noun" else self.adjs
         cands = index.get(self.lemma(tok)) or index.get(tok.lower_)
+        if not cands and pos == "noun":  # a verb's own noun: "the release of the album" (its "of" object; t41)
+            cands = [e for e in self.verbs.get(tok.lemma_.lower()) or () if e.model_no_objects]
         if not cands:
             return frozenset()
         vetoed: set[str] = set()

@@ -46,6 +46,7 @@ import numpy as np
 from spacy.tokens import Span, Token
 
 from .ordercues import incursion
+from .standdown import stands_down
 from .clausefeatures import RuleView, Tree, candidate_tokens, sentence_features, token_features, tree
 
 if TYPE_CHECKING:
@@ -164,8 +165,8 @@ def join_sentence(coder: EventCoder, sent: Span, state: DocState, cands: dict[in
         if t.i in taken:
             continue
         seen.add(t.i)
-        if lab != "NONE" and _vetoed(coder, t, lab):  # the lexicon rules this type out here ("met with tear gas")
-            lab = "NONE"
+        if lab != "NONE" and (_vetoed(coder, t, lab) or not by_tok.get(t.i) and stands_down(t)):
+            lab = "NONE"  # the lexicon rules this type out here ("met with tear gas"), or no act is told (standdown)
             pk = 0.0
         if t.i in handed or t.i in givers:  # a giver's event is its complement's draft
             continue
@@ -211,7 +212,7 @@ def join_sentence(coder: EventCoder, sent: Span, state: DocState, cands: dict[in
         p = probs[j]
         k = int(np.argmax(p[1:])) + 1
         t = toks[j]
-        if 1.0 - float(p[0]) >= cfg.sentence and not _vetoed(coder, t, labels[k]):
+        if 1.0 - float(p[0]) >= cfg.sentence and not _vetoed(coder, t, labels[k]) and not stands_down(t):
             out.extend(_model_drafts(coder, t, cands.get(t.i), state, frames, labels[k], max(float(p[k]),
                                                                                             coder.min_confidence)))
     return out
