@@ -113,3 +113,19 @@ def ledger_statuses(tmp_path, coder, articles: list[dict]) -> dict[str, str]:
     run_code([str(src)], db=db, quiet=True, coder=coder)
     with Store(db, read_only=True) as st:
         return {e["action"]: e["status"] for e in ledger(st)}
+
+
+def pledge_story(tmp_path, coder, pledge: str, reports: list[str]) -> dict[str, str]:
+    """A storyline of one pledge article (2026-02-02, "Wire A") and later reports (one article each, a month apart
+    from April, "Wire B"), coded and tracked: the ledger's ``{action: status}`` (:func:`ledger_statuses`)."""
+    arts = [{"id": "p1", "published": "2026-02-02", "source": "Wire A", "text": pledge}]
+    arts += [{"id": f"r{k}", "published": f"2026-0{4 + k}-1{k}", "source": "Wire B", "text": text}
+             for k, text in enumerate(reports)]
+    return ledger_statuses(tmp_path, coder, arts)
+
+
+def status_of(got: dict[str, str], verb: str) -> str:
+    """The status of the one ledger entry whose action starts with ``verb`` (asserts there is exactly one)."""
+    mine = [s for a, s in got.items() if a.startswith(verb)]
+    assert len(mine) == 1, got
+    return mine[0]

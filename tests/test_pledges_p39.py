@@ -19,19 +19,8 @@ from pathlib import Path
 import pytest
 
 from helpers import ledger_statuses
-
-
-def _story(tmp_path: Path, coder, pledge: str, reports: list[str]) -> dict[str, str]:
-    arts = [{"id": "p1", "published": "2026-02-02", "source": "Wire A", "text": pledge}]
-    arts += [{"id": f"r{k}", "published": f"2026-0{4 + k}-1{k}", "source": "Wire B", "text": text}
-             for k, text in enumerate(reports)]
-    return ledger_statuses(tmp_path, coder, arts)
-
-
-def _one(got: dict[str, str], verb: str) -> str:
-    mine = [s for a, s in got.items() if a.startswith(verb)]
-    assert len(mine) == 1, got
-    return mine[0]
+from helpers import pledge_story as _story
+from helpers import status_of as _one
 
 
 def _pledges(coder, text: str, published: str | None = "2026-03-02") -> list:
