@@ -39,7 +39,7 @@ def check(path):
                 if not v or v not in text:
                     errors.append(f"{where}: {f} not an exact substring")
             for f in ("actor_country", "target_country"):
-                if p[f] is not None and not re.fullmatch(r"[A-Z][A-Z0-9]{1,5}", p[f]):
+                if p[f] is not None and not re.fullmatch(r"[A-Z][A-Z0-9]{1,7}", p[f]):
                     errors.append(f"{where}: {f} {p[f]!r}")
     print(f"records {n}, with pledges {with_p}, none {n - with_p}, pledges {sum(kinds.values())} {dict(kinds)}")
     for e in errors:
