@@ -1,0 +1,55 @@
+"""Round a36: actor and place kinds left over (events' sides; docs/actors.md "Round a36").
+
+- 1. a bare title takes no country from the person it calls or meets ("The president called Erdogan");
+- 2. a capital's name that is also a big town of another country follows the country the article names ("the mayor
+  of Tripoli" in an article on Lebanon);
+- 3. names that are places inside longer names: a person named like a town, "New South Wales" (not Wales), ships
+  named like people or towns ("USS Carney", "HMS Richmond");
+- 4. a paragraph in another language inside an English article is not coded;
+- 5. talks that failed or collapsed are REJECT.
+
+The sentences are written for these tests (no corpus sentence).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gaiko.types import Article
+
+pytestmark = pytest.mark.filterwarnings("ignore")
+
+
+def _events(coder, text: str):
+    return coder.code_article(Article(text=text, id="a36", published="2026-05-20")).events
+
+
+def _event(coder, text: str, trigger: str | None = None):
+    evs = _events(coder, text)
+    if trigger is not None:
+        evs = [e for e in evs if e.trigger == trigger]
+    assert evs, f"no event in {text!r}"
+    return evs[0]
+
+
+def _country(a) -> str | None:
+    return a.country if a is not None else None
+
+
+# -- 5. talks that failed ------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Negotiations between the dockers' union and the port authority collapsed on Monday.",
+    "The mediator told the press that the talks in Geneva had failed.",
+    "Peace talks between the government and the rebels broke down after two days.",
+])
+def test_failed_talks_are_reject(coder, text: str) -> None:
+    assert _events(coder, text) and _events(coder, text)[0].event_type == "REJECT", text
+
+
+@pytest.mark.parametrize("text", [
+    "The old bridge over the river collapsed after the floods.",
+    "The maize harvest failed for the third year running.",
+    "The negotiations stalled over fishing quotas.",
+])
+def test_other_failures_are_no_reject(coder, text: str) -> None:
+    assert all(e.event_type != "REJECT" for e in _events(coder, text)), text
