@@ -53,3 +53,32 @@ def test_failed_talks_are_reject(coder, text: str) -> None:
 ])
 def test_other_failures_are_no_reject(coder, text: str) -> None:
     assert all(e.event_type != "REJECT" for e in _events(coder, text)), text
+
+
+# -- 1. a bare title and the person it calls ----------------------------------------------------------------------
+@pytest.mark.parametrize("text, country", [
+    ("The president telephoned Ramaphosa on Friday to discuss the vaccine plant.", None),
+    ("The foreign minister met Wang Yi in Beijing to discuss fishing rights.", None),
+    ("The prime minister received Lula in the capital on Tuesday.", None),
+    ("Chilean truckers blocked a road near Temuco on Monday. The president called Lula on Sunday about the blockade.",
+     "CHL"),
+])
+def test_a_bare_title_is_not_of_its_counterpart(coder, text: str, country: str | None) -> None:
+    evs = [e for e in _events(coder, text) if "minister" in _side_texts(e) or "president" in _side_texts(e)]
+    assert evs, text
+    title = next(a for a in (evs[-1].source, evs[-1].target) if a is not None and a.role and not a.person_id
+                 or a is not None and ("minister" in a.text or "president" in a.text))
+    assert _country(title) == country, (text, title)
+
+
+def _side_texts(e) -> str:
+    return " ".join(a.text for a in (e.source, e.target) if a is not None)
+
+
+@pytest.mark.parametrize("text, country", [
+    ("The prime minister, Narendra Modi, met farmers in Punjab.", "IND"),
+    ("The president visited flood victims in Mombasa on Monday.", "KEN"),
+    ("Brazil's president called Milei on Sunday about the trade dispute.", "BRA"),
+])
+def test_a_title_keeps_its_own_country(coder, text: str, country: str) -> None:
+    assert _country(_event(coder, text).source) == country, text
