@@ -82,3 +82,42 @@ def _side_texts(e) -> str:
 ])
 def test_a_title_keeps_its_own_country(coder, text: str, country: str) -> None:
     assert _country(_event(coder, text).source) == country, text
+
+
+# -- 3. names inside longer names: ships, regions, first names ------------------------------------------------------
+@pytest.mark.parametrize("text, side, country, sector", [
+    ("The USS Carney shot down four drones over the Red Sea.", "source", "USA", "MIL"),
+    ("Militants fired two missiles at the USS Carney on Tuesday.", "target", "USA", "MIL"),
+    ("Pirates attacked the HMS Richmond off the coast of Oman.", "target", "GBR", "MIL"),
+    ("The HMAS Sydney escorted a convoy through the strait.", "source", "AUS", "MIL"),
+])
+def test_a_ship_is_its_navy(coder, text: str, side: str, country: str, sector: str) -> None:
+    a = getattr(_event(coder, text), side)
+    assert a is not None and (a.country, a.sector) == (country, sector), (text, a)
+
+
+@pytest.mark.parametrize("text, side, country", [
+    ("The premier of New South Wales accused Canberra of hoarding vaccine doses.", "source", "AUS"),
+    ("Farmers in New South Wales blocked a highway to protest the water plan.", "source", "AUS"),
+    ("Police in Northern Ireland arrested four men after the petrol bomb attack.", "source", "GBR"),
+    # look-alikes: the country's own name stays
+    ("Wales accused the English league of ignoring its clubs.", "source", "GBR"),
+    ("Ireland condemned the arrest of its citizens in Minsk.", "source", "IRL"),
+])
+def test_a_country_inside_a_longer_place(coder, text: str, side: str, country: str) -> None:
+    assert _country(getattr(_event(coder, text), side)) == country, text
+
+
+@pytest.mark.parametrize("text", [
+    "Fans of Ariana Grande protested outside the stadium in Lisbon.",
+    "Supporters of Ariana Grande demonstrated outside the court in Milan.",
+])
+def test_a_town_as_a_first_name_is_no_place(coder, text: str) -> None:
+    for e in _events(coder, text):
+        for a in (e.source, e.target):
+            assert a is None or a.country != "TUN", (text, a)
+
+
+def test_a_town_is_still_a_town(coder) -> None:
+    e = _event(coder, "Police in Ariana arrested six men after the riot.")
+    assert _country(e.source) == "TUN", e.source
