@@ -121,3 +121,21 @@ def test_a_town_as_a_first_name_is_no_place(coder, text: str) -> None:
 def test_a_town_is_still_a_town(coder) -> None:
     e = _event(coder, "Police in Ariana arrested six men after the riot.")
     assert _country(e.source) == "TUN", e.source
+
+
+# -- 2. a capital's namesake town in the country the article names ------------------------------------------------
+@pytest.mark.parametrize("text, trigger, side, country", [
+    ("Lebanese soldiers patrolled the north. Gunmen ambushed an army truck in Tripoli.", "ambushed", "source", "LBN"),
+    ("The Lebanese army reinforced the city. The mayor of Tripoli condemned the gun battles.", "condemned", "source",
+     "LBN"),
+    ("A Canadian court heard the case. Protesters in Kingston blocked the bridge to the island.", "blocked", "source",
+     "CAN"),
+    ("Malaysian police raided a warehouse. Protesters in Georgetown blocked the ferry terminal.", "blocked", "source",
+     "MYS"),
+    # look-alikes: the capital stays where the text names no other country, or names the capital's own
+    ("Gunmen ambushed an army truck in Tripoli.", "ambushed", "source", "LBY"),
+    ("Militias clashed in Tripoli overnight, the UN mission to Libya said.", "clashed", "source", "LBY"),
+    ("Protesters in Kingston blocked the main road to the airport.", "blocked", "source", "JAM"),
+])
+def test_a_capital_namesake_follows_the_article(coder, text: str, trigger: str, side: str, country: str) -> None:
+    assert _country(getattr(_event(coder, text, trigger), side)) == country, text

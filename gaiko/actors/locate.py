@@ -218,8 +218,9 @@ def doc_places(doc: Doc, kb: KnowledgeBase) -> list[PlaceSpan]:
     unknown: list[tuple[int, int]] = []
     raw = _raw_spans(doc, kb, located, unknown)
     doc.user_data[f"gaiko.located.{id(kb)}"] = located
-    named = {e.country for m in match_names(doc, kb) for e in m.entries
-             if e.kind in ("country", "adjective", "demonym", "capital") and e.country}
+    naming = [(m.start, e.country) for m in match_names(doc, kb) for e in m.entries
+              if e.kind in ("country", "adjective", "demonym", "capital") and e.country]
+    named = {c for _i, c in naming}
     n = len(doc)
     # a generic word after a name makes it a region: "Kebbi State", "North Kivu province", "Donetsk Oblast"
     starts = {}
@@ -236,7 +237,8 @@ def doc_places(doc: Doc, kb: KnowledgeBase) -> list[PlaceSpan]:
             continue
         text = doc[a:b].text
         cands = candidates(kb, text)
-        geo = dominant(cands, named) if cands else None
+        # the countries named elsewhere: a capital's own name does not make its country named ("Tripoli")
+        geo = dominant(cands, {c for i, c in naming if not a <= i < b}) if cands else None
         short = longer.get(text.lower())
         if short is not None and b - a == 1 and (geo is None or geo.country != short.country):
             # "near Scarborough" after "near Scarborough Shoal": the shoal, not the English town ("Gaza" after
