@@ -139,3 +139,39 @@ def test_a_town_is_still_a_town(coder) -> None:
 ])
 def test_a_capital_namesake_follows_the_article(coder, text: str, trigger: str, side: str, country: str) -> None:
     assert _country(getattr(_event(coder, text, trigger), side)) == country, text
+
+
+# -- 4. a paragraph in another language -------------------------------------------------------------------------------
+_MIXED = ("Farmers blocked the motorway near Lyon on Tuesday.\n\n"
+          "Le ministre a déclaré que les agriculteurs ont attaqué les gendarmes avec des pierres et que le "
+          "gouvernement ne cédera pas.\n\n"
+          "The agriculture minister later condemned the blockade.")
+
+
+def test_a_paragraph_in_another_language_is_not_coded(coder) -> None:
+    with pytest.warns(UserWarning, match="not in English left uncoded"):
+        evs = _events(coder, _MIXED)
+    second = _MIXED.index("Le ministre")
+    assert evs and not [e for e in evs if second <= e.trigger_start < second + 150], evs
+
+
+@pytest.mark.parametrize("text", [
+    "Die Regierung hat gesagt, dass die Soldaten nicht aus der Stadt abziehen werden, weil die Rebellen angreifen.",
+    "قالت الحكومة إن الجيش قصف مواقع المتمردين في الشمال",
+])
+def test_a_text_of_another_language_part_is_found(text: str) -> None:
+    from gaiko.ingest_checks import not_english_part
+
+    assert not_english_part(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    'The minister said "la France ne cédera pas" before accusing Italy of blocking the deal.',
+    'Protesters chanted "el pueblo unido jamás será vencido" and police arrested ten of them.',
+    "Police arrested a leader of the Partido de la Liberación Dominicana in Santo Domingo.",
+])
+def test_an_english_sentence_quoting_foreign_words_is_coded(coder, text: str) -> None:
+    from gaiko.ingest_checks import not_english_part
+
+    assert not_english_part(text) is None
+    assert _events(coder, text), text
