@@ -17,7 +17,7 @@ from .types import Article, InputError
 
 __all__ = [
     "MAX_BYTES", "PUBLISHED_MIN", "PUBLISHED_MAX", "FUTURE_DAYS", "decode_bytes", "check_english", "parse_date",
-    "check_string", "implausible_date", "today", "not_text", "LONGEST_WORD",
+    "check_string", "implausible_date", "today", "not_text", "LONGEST_WORD", "not_english_part",
 ]
 
 #: Largest text or HTML file (and largest JSONL line) read as one article.
@@ -176,6 +176,26 @@ def check_english(text: str) -> None:
             raise InputRejected(
                 "not_english", f"few English function words ({share:.0%}); gaiko codes English text only"
             )
+
+
+def not_english_part(text: str) -> str | None:
+    """Why a sentence or paragraph inside an English article is in another language, or None (round a36).
+
+    The article's own check (:func:`check_english`) samples its first 5,000 characters; a quoted paragraph in
+    Spanish or Arabic further on passes it. Stricter than that check, so that an English sentence quoting a few
+    foreign words stays English: (a) twelve letters or more, 40% or more of them outside the Latin script, or
+    (b) three or more function words of another language (``data/language/function_words.tsv``) and at most a
+    third as many English ones, or two or more and no English one in six words or more."""
+    letters = _NOT_LETTER.sub("", text)
+    if len(letters) >= 12 and not letters.isascii() \
+            and sum(1 for ch in letters if _is_latin(ch)) / len(letters) < 0.6:
+        return "mostly in a non-Latin script"
+    words = _WORD.findall(text.lower())
+    english = sum(1 for w in words if w in _STOPWORDS)
+    foreign = sum(1 for w in words if w in _foreign_words())
+    if foreign >= 3 and english * 3 <= foreign or foreign >= 2 and not english and len(words) >= 6:
+        return f"{foreign} function words of another language, {english} of English"
+    return None
 
 
 def not_text(text: str) -> str | None:

@@ -101,7 +101,7 @@ def test_poll_and_editorial_forecasts_are_no_event(coder, text):
     ("The coach handed the captain's armband to the young defender.", None),
     # C: a verb of saying without an infinitive, an ultimatum, a passive with no one asking
     ("The survivors told investigators how the ferry sank.", None),
-    pytest.param("The minister told reporters that the talks had failed.", "REJECT", marks=pytest.mark.xfail(strict=True, reason="no rule reads talks that failed as REJECT; since round t41 the model's CONSULT at 'talks' stands down (standdown.yaml, failing) and nothing is coded")),
+    ("The minister told reporters that the talks had failed.", "REJECT"),  # reject.talks_failed (round a36)
     ("The governor told the illegal miners to leave the reserve or face arrest.", "THREATEN"),
     ("The Russian consulate in Narva was told to cut its staff to five diplomats.", "SANCTION"),
     ("The spokesman told reporters to expect a decision next week.", None),

@@ -141,6 +141,10 @@ class PlaceContext:
             quals.update(range(ps.end, ps.qual_end))
             if ps.qual_end > ps.end:
                 qualified.update(range(ps.start, ps.end))
+            own = self.kb.places.get(norm(self.doc[ps.start:ps.end].text))
+            if ps.geo is not None and ps.geo.country and own is not None and own.feature == "capital" \
+                    and own.country != ps.geo.country:
+                qualified.update(range(ps.start, ps.end))  # "Tripoli" read as Lebanon's town: no Libyan capital
             if ps.geo is not None and ps.geo.country:
                 for i in range(ps.start, ps.qual_end):
                     where[i] = ps.geo.country

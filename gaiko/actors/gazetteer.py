@@ -185,10 +185,17 @@ def _candidates(kb: KnowledgeBase, text: str) -> list[Geo]:
 
 
 def dominant(cands: list[Geo], named: set[str]) -> Geo | None:
-    """The reading of an ambiguous town name ("San Fernando", "Santa Cruz"): a town in a country the article
-    names, else the most populous when it has at least three times the people of the biggest namesake
+    """The reading of an ambiguous town name ("San Fernando", "Santa Cruz"): a capital's namesake big town in a
+    country the article names when it does not name the capital's ("Tripoli" in an article on Lebanon), a town in a
+    country the article names, else the most populous when it has at least three times the people of the biggest namesake
     abroad; None when the name stays ambiguous."""
     first = cands[0]
+    if first.feature == "capital" and first.country not in named:
+        # "the mayor of Tripoli" in an article on Lebanon: a big town of a country the text names, not the capital of
+        # one it does not (round a36)
+        here = next((g for g in cands if g.feature == "town" and g.country in named and g.population >= BIG_TOWN), None)
+        if here is not None:
+            return here
     if first.precision == "region" and first.feature == "region" and first.country not in named:
         # a region name several countries have ("Plateau": Benin's and Nigeria's): the one of a country the text names
         here = next((g for g in cands if g.precision == "region" and g.feature == "region" and g.country in named), None)

@@ -15,8 +15,9 @@ from spacy.tokens import Doc
 
 from ..docindex import columns, entities
 from .gazetteer import GENERIC, Geo, best, candidates, dominant, far_hamlet, qualifiers
-from .kb import KnowledgeBase
+from .kb import KnowledgeBase, norm
 from .match import POSSESSIVE, match_names
+from .namewords import ship_spans
 
 __all__ = ["PlaceSpan", "doc_places", "located_tokens"]
 
@@ -60,8 +61,12 @@ def _raw_spans(doc: Doc, kb: KnowledgeBase, located: set[int],
     """Place-name spans (start, end, found as an entity); ``unknown`` receives the locative proper nouns that no
     gazetteer knows ("the village of Zzyzx", "in Zzyzx"), which the text may place in a region next to them."""
     spans: list[tuple[int, int, bool]] = []
-    taken: set[int] = set()
+    # a ship's name is no place ("HMS Richmond", "the USS Carney": round a36)
+    taken: set[int] = {i for a, b, _c in ship_spans(doc) for i in range(a, b)}
+    ships = set(taken)
     for m in match_names(doc, kb):
+        if any(i in ships for i in range(m.start, m.end)):
+            continue
         if m.kinds() & _KINDS and not m.kinds() & {"person", "org", "seat"}:
             spans.append((m.start, m.end, False))
             taken.update(range(m.start, m.end))
@@ -75,6 +80,8 @@ def _raw_spans(doc: Doc, kb: KnowledgeBase, located: set[int],
             b -= 1
         if doc[a].lower_ == "the" and b - a > 1:
             a += 1
+        if town_first_name(doc, kb, a, b):
+            continue  # "Ariana Grande": a person's first name
         if b + 1 < len(doc) and doc[b].text in ("-", "\u2011") and not doc[b - 1].whitespace_ \
                 and not doc[b].whitespace_ and doc[b + 1].pos_ == "PROPN" and b + 1 not in taken \
                 and candidates(kb, doc[a:b + 2].text):
@@ -142,6 +149,26 @@ def _raw_spans(doc: Doc, kb: KnowledgeBase, located: set[int],
     return sorted(spans)
 
 
+def town_first_name(doc: Doc, kb: KnowledgeBase, a: int, b: int) -> bool:
+    """Whether a one-word place entity ``doc[a:b]`` is a first name: a town of the gazetteer only (no country,
+    capital or curated place), the compound of the capitalised proper noun right after it, which no entity,
+    feature or sector word, nor a region or a town of 5,000 people, claims ("Fans of Ariana Grande": a singer, not the Tunisian town of Ariana;
+    round a36)."""
+    from .match import FEATURE_WORDS
+
+    if b - a != 1 or b >= len(doc) or kb.places.get(norm(doc[a].text)) is not None:
+        return False
+    nxt = doc[b]
+    if doc[a].dep_ != "compound" or doc[a].head.i != b or nxt.pos_ != "PROPN" or not nxt.text[:1].isupper() \
+            or not nxt.is_alpha or nxt.ent_type_ not in ("", "PERSON") or nxt.text in FEATURE_WORDS \
+            or nxt.lower_ in GENERIC or nxt.lower_ in kb.nouns or nxt.lower_ in kb.titles:
+        return False
+    if any(m.start <= b < m.end for m in match_names(doc, kb)):
+        return False
+    return not candidates(kb, doc[a:b + 1].text) \
+        and not any(g.precision != "place" or g.population >= 5000 for g in candidates(kb, nxt.text))
+
+
 def _name_goes_on(doc: Doc, end: int) -> bool:
     """Whether the name ending before ``end`` is the head of a longer name: "the Gulf of Finland", "the Bay of
     Bengal", "the Sea of Azov" (an "of" and a proper noun follow it). Such a name is not the place its head
@@ -191,8 +218,9 @@ def doc_places(doc: Doc, kb: KnowledgeBase) -> list[PlaceSpan]:
     unknown: list[tuple[int, int]] = []
     raw = _raw_spans(doc, kb, located, unknown)
     doc.user_data[f"gaiko.located.{id(kb)}"] = located
-    named = {e.country for m in match_names(doc, kb) for e in m.entries
-             if e.kind in ("country", "adjective", "demonym", "capital") and e.country}
+    naming = [(m.start, e.country) for m in match_names(doc, kb) for e in m.entries
+              if e.kind in ("country", "adjective", "demonym", "capital") and e.country]
+    named = {c for _i, c in naming}
     n = len(doc)
     # a generic word after a name makes it a region: "Kebbi State", "North Kivu province", "Donetsk Oblast"
     starts = {}
@@ -209,7 +237,8 @@ def doc_places(doc: Doc, kb: KnowledgeBase) -> list[PlaceSpan]:
             continue
         text = doc[a:b].text
         cands = candidates(kb, text)
-        geo = dominant(cands, named) if cands else None
+        # the countries named elsewhere: a capital's own name does not make its country named ("Tripoli")
+        geo = dominant(cands, {c for i, c in naming if not a <= i < b}) if cands else None
         short = longer.get(text.lower())
         if short is not None and b - a == 1 and (geo is None or geo.country != short.country):
             # "near Scarborough" after "near Scarborough Shoal": the shoal, not the English town ("Gaza" after

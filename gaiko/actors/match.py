@@ -88,6 +88,8 @@ def match_names(doc: Doc, kb: KnowledgeBase) -> list[NameMatch]:
         if best is not None and best.end < n and texts[best.end] in FEATURE_WORDS \
                 and any(e.kind in ("country", "adjective", "capital") for e in best.entries):
             best = None  # "the Niger Delta", "the Congo River", "the Jordan Valley": a feature, not the country
+        if best is not None and _inside_longer_place(kb, texts, norms, i, best):
+            best = None  # "New South Wales", "Northern Ireland": a region of another country, not Wales or Ireland
         if best is not None:
             out.append(best)
             i = best.end
@@ -95,6 +97,26 @@ def match_names(doc: Doc, kb: KnowledgeBase) -> list[NameMatch]:
             i += 1
     doc.user_data[cache_key] = (kb, out)
     return out
+
+
+def _inside_longer_place(kb: KnowledgeBase, texts: list[str], norms: list[str], i: int, m: NameMatch) -> bool:
+    """Whether a country's name (or adjective, or capital) matched at token ``i`` ends a longer name of one or two
+    capitalised words before it that ``regions.csv`` or the curated places know as a place of another country
+    ("New South Wales" is Australia's, "Northern Ireland" the United Kingdom's; round a36)."""
+    own = {e.country for e in m.entries if e.kind in ("country", "adjective", "capital")}
+    if not own:
+        return False
+    for k in (1, 2):
+        if i - k < 0 or not all(texts[j][:1].isupper() and texts[j].isalpha() for j in range(i - k, i)):
+            return False
+        key = "".join(norms[i - k:m.end])
+        found = {c for _n, c, _a in kb.regions.get(key, ())}
+        place = kb.places.get(key)
+        if place is not None and place.country:
+            found.add(place.country)
+        if found and not found & own:
+            return True
+    return False
 
 
 _PREFIXES: dict[int, tuple[dict[str, object], frozenset[str]]] = {}

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from ..docindex import columns, entities, sentences
 from .kb import Entry, KnowledgeBase
 from .locate import located_tokens
+from .namewords import ship_spans
 from .persons import person_anchors
 from .wording import HONORIFICS, ORG_HEADS, pro_anti
 from .match import POSSESSIVE, NameMatch, PhraseMatch, match_names, match_phrases
@@ -97,6 +98,13 @@ class _Finder:
         if m and m.kinds() & {"country", "adjective", "capital", "org", "seat"}:
             return m, m.start
         return None, i + 1
+
+    # -- phase 0: ships ---------------------------------------------------
+    def ships(self) -> None:
+        """Ships named with a navy's prefix ("the USS Carney", "HMS Richmond"): one mention each, before the names
+        inside them are read as a person or a town (round a36; resolved by ``namewords.ship_country``)."""
+        for a, b, _country in ship_spans(self.doc):
+            self.claim(Mention(a, b, "entity", b - 1, label="ORG"))
 
     # -- phase 1: persons ------------------------------------------------
     def persons(self) -> None:
@@ -323,6 +331,7 @@ class _Finder:
 
 def find_mentions(doc: Doc, kb: KnowledgeBase) -> list[Mention]:
     f = _Finder(doc, kb)
+    f.ships()
     f.persons()
     f.names_phase()
     f.nouns_phase()

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from ..docindex import columns, entities
 from .kb import Entry, norm
+from .locate import town_first_name
 from .match import POSSESSIVE
 from .wording import HONORIFICS, ORG_HEADS
 
@@ -81,6 +82,11 @@ def person_anchors(f: Any) -> list[tuple[int, int, list[Entry], str]]:
                 anchors = [x for x in anchors if not a <= x[0] < b]
                 anchors.append((a, b, [], "PERSON"))
                 seen.update(range(a, b))
+    for ent in entities(f.doc):  # "Fans of Ariana Grande", the tagger's GPE "Ariana": a town's name as a first name
+        if ent.label_ in ("GPE", "LOC") and not any(i in seen for i in range(ent.start, ent.end + 1)) \
+                and town_first_name(f.doc, f.kb, ent.start, ent.end):
+            anchors.append((ent.start, ent.end + 1, [], "PERSON"))
+            seen.update(range(ent.start, ent.end + 1))
     cols = columns(f.doc)
     for nm in f.names:  # "Israel Adesanya, a local official, ...": tagged as places, but a title says person
         if nm.end < len(f.doc) and cols.pos[nm.end] == "PROPN" and cols.dep[nm.end - 1] == "compound" \

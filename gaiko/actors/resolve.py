@@ -38,6 +38,9 @@ class _DocResolver(CorefContext, PlaceContext):
         self.sent_places: dict[int, set[str]] = {}  # sentence start -> countries of its places
         self.qualified: set[int] = set()
         self._place_tokens: set[int] | None = None
+        #: sentence start -> countries of the knowledge base's people its person mentions name (a bare title's
+        #: counterparts: see _context_country)
+        self.sent_people: dict[int, set[str]] = {}
 
     # -- helpers ----------------------------------------------------------
     def _actor(self, m: Mention, **kw: object) -> Actor:
@@ -53,6 +56,9 @@ class _DocResolver(CorefContext, PlaceContext):
         here = self.sent_countries.get(start, set()) - TRANSNATIONAL
         if m.title is not None:  # "The prime minister called his Indian counterpart": the other side's country
             here = here - self._relational_only(start)
+            # "The president called Erdogan", "the prime minister met Modi in Delhi": not the country of a known
+            # person the sentence names, nor of the place where they met (round a36)
+            here = here - self.sent_people.get(start, set())
         if len(here) == 1 and (m.title is None or self._named_between(start, m.start)):
             return next(iter(here)), 0.5
         if len(here) == 1 and (prev := self._lead_country(start)) is not None:
@@ -345,6 +351,11 @@ class _DocResolver(CorefContext, PlaceContext):
         mentions = [m for m in mentions if not all(i in quals for i in range(m.start, m.end))]
         actors: list[Actor | None] = [None] * len(mentions)
         later = {k for k, m in enumerate(mentions) if needs_context(self.doc, m)}  # "RSF", "Labour": see ambiguous
+        for m in mentions:
+            if m.kind == "person" and m.title is None and m.entries:
+                codes = {e.country for e in m.entries if e.person_id and e.country}
+                if len(codes) == 1:
+                    self.sent_people.setdefault(self.sents.start(m.head), set()).update(codes)
         for k, m in enumerate(mentions):  # order-free first: names and known people
             here: str | None = None
             if k in later:

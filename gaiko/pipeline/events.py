@@ -24,6 +24,7 @@ from .attributes import ClauseInfo, clause_info
 from .eventactors import actor_key, between_party, between_sides, event_actor, own_people_away, pick_target, sent_side
 from .eventrecord import Cand as _Cand, Draft as _Draft, build_event
 from .eventsides import UNDIRECTED, adjective_owner, direct_target, group_pair, hosted_visitor, object_target
+from .foreign import foreign_sentences
 from .nominals import read_back
 from .ordercues import conditioned, incursion
 from .primacy import rank_sentence, subject_acts
@@ -94,8 +95,9 @@ class EventCoder:
     def __call__(self, doc: Doc) -> Doc:
         state = get_state(doc)
         sports = doc.user_data.get("gaiko.sports") or ()  # set by the actor resolver (gaiko/actors/sports.py)
+        foreign = foreign_sentences(doc)  # a paragraph in another language (round a36)
         for sent in sentences(doc).spans:
-            if sent.start not in sports:
+            if sent.start not in sports and sent.start not in foreign:
                 state.events.extend(self.code_sentence(sent, state))
         return doc
 

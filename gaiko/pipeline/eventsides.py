@@ -286,6 +286,14 @@ def sentence_country(sent: Span, state: DocState, others: bool = True) -> str | 
     return next(iter(found)) if len(found) == 1 else None
 
 
+def _other_person(a: Actor, sent: Span, state: DocState) -> bool:
+    """Whether ``sent`` names a known person (one of the knowledge base, with a country) other than ``a``: a bare
+    title's counterpart ("The president called Erdogan", "the foreign minister met Lavrov in Moscow"), whose country
+    and whereabouts are not the title's (round a36)."""
+    return any(o.person_id and o.country and o.person_id != a.person_id and not (o.start == a.start)
+               for o in state.actors if sent.start_char <= o.start < sent.end_char)
+
+
 def _relational(doc: Any, a: Actor) -> bool:
     """Whether the actor ``a`` is named in a phrase of the other side of a pair ("his *Indian* counterpart")."""
     from ..actors.nosides import relational_nouns
@@ -325,6 +333,8 @@ def sentence_side(a: Actor | None, c: Any, state: DocState, as_target: bool = Fa
     country)."""
     if a is None or a.country or not _common_noun(a, c.tok.doc, as_target):
         return a
+    if a.role and _other_person(a, c.tok.sent, state):
+        return a  # "The president called Erdogan": a bare title is not of the country of the person it calls
     country = sentence_country(c.tok.sent, state, others=as_target)
     if country is None:
         return a

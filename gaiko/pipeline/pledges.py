@@ -28,6 +28,7 @@ from ..tracking.deadlines import implied_previous, normalise_deadline
 from ..ids import record_id
 from ..types import Actor, Deadline, Pledge
 from .destination import destination
+from .foreign import foreign_sentences
 from .pledge_cues import cue_lemmas, find_cues, noun_fate
 from .pledge_forms import antecedent, parties, passive_parts
 from .pledge_parts import (
@@ -109,7 +110,10 @@ class PledgeExtractor:
         used: set[int] = set()
         country_hint = next((a.country for a in state.actors if a.country and len(a.country) == 3), None) or main_country(doc)
         cols = columns(doc)
+        foreign = foreign_sentences(doc)  # a paragraph in another language (round a36)
         for sent in sentences(doc).spans:
+            if sent.start in foreign:
+                continue
             for cue, verb, kind, party in find_cues(sent, self.lex, self._cue_lemmas):
                 if verb.i in used:
                     continue
