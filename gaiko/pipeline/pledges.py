@@ -29,7 +29,7 @@ from ..ids import record_id
 from ..types import Actor, Deadline, Pledge
 from .destination import destination
 from .pledge_cues import cue_lemmas, find_cues, noun_fate
-from .pledge_forms import antecedent, parties, passive_parts
+from .pledge_forms import antecedent, owned_subject, parties, passive_parts, question
 from .pledge_parts import (
     Lexicon, action_text, country_in, deadline_phrases, is_actorish, lexicon, list_items, main_country, say_head, say_left,
     subject_of,
@@ -110,6 +110,8 @@ class PledgeExtractor:
         country_hint = next((a.country for a in state.actors if a.country and len(a.country) == 3), None) or main_country(doc)
         cols = columns(doc)
         for sent in sentences(doc).spans:
+            if question(sent):  # "Will Mongolia extend the contract?" asks, commits nobody (round p42)
+                continue
             for cue, verb, kind, party in find_cues(sent, self.lex, self._cue_lemmas):
                 if verb.i in used:
                     continue
@@ -163,7 +165,7 @@ class PledgeExtractor:
             actor = speaker
         else:
             actor = group[0] if group else self._actor(state, actor_tok, memory)
-        if actor is None:
+        if actor is None or (cue.dep_ == "aux" and passive is None and owned_subject(actor_tok, actor, lex)):
             return []
         if speaker is not None and (speaker is actor or speaker.text == actor.text or
                                     (speaker.name and speaker.name == actor.name)):
