@@ -9,8 +9,7 @@
 * **acts hung on a relative clause**: "will scrap the levy it introduced in May and cut port fees" (the parser makes
   "cut" a conjunct of "introduced").
 * **passives**: "the minister said the duty would be cut to 5%" (the actor is the by-agent, else the speaker).
-* **not pledges**: a question ("Will Mongolia extend ...?"); a future modal whose subject is a thing an actor has or
-  hosts ("wheat prices in Kazakhstan will stay low").
+* **not pledges**: a question ("Will Mongolia extend ...?").
 """
 
 from __future__ import annotations
@@ -23,7 +22,7 @@ from spacy.tokens import Token
 from ..types import Actor
 from .pledge_parts import Lexicon, is_actorish
 
-__all__ = ["extra_cues", "hung_conjuncts", "parties", "passive_parts", "antecedent", "question", "owned_subject", "COLLECTIVE", "DOCUMENT_NOUNS"]
+__all__ = ["extra_cues", "hung_conjuncts", "parties", "passive_parts", "antecedent", "question", "COLLECTIVE", "DOCUMENT_NOUNS"]
 
 #: subjects that stand for the parties named before: "both sides", "the two countries"
 COLLECTIVE = re.compile(r"^(?:both|the two|the 2)\s+(?:sides|countries|nations|governments|leaders|parties|states|capitals|"
@@ -161,14 +160,3 @@ def antecedent(pron: Token) -> str | None:
 def question(sent: Any) -> bool:
     """Whether a sentence is a question (ends with "?", closing quotes aside)."""
     return sent.text.rstrip().rstrip("\"'”’»)").rstrip().endswith("?")
-
-
-def owned_subject(tok: Token | None, actor: Actor, lex: Lexicon) -> bool:
-    """Whether a future modal's subject is a thing an actor has or hosts, not the actor: "the summit of Andean
-    leaders will open", "wheat prices in Kazakhstan will stay low", "Vietnam's rail line will take a decade" (a
-    common noun, or a name, that is no actor word and lies outside the actor found in it; round p42)."""
-    if tok is None or tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("PERSON", "GPE", "NORP"):
-        return False
-    if tok.lemma_.lower() in lex.actor_nouns or tok.lower_ in lex.actor_nouns:
-        return False
-    return actor.start >= 0 and not (actor.start <= tok.idx < actor.end)

@@ -29,7 +29,7 @@ from ..ids import record_id
 from ..types import Actor, Deadline, Pledge
 from .destination import destination
 from .pledge_cues import cue_lemmas, find_cues, noun_fate
-from .pledge_forms import antecedent, owned_subject, parties, passive_parts, question
+from .pledge_forms import antecedent, parties, passive_parts, question
 from .pledge_parts import (
     Lexicon, action_text, country_in, deadline_phrases, is_actorish, lexicon, list_items, main_country, say_head, say_left,
     subject_of,
@@ -165,7 +165,7 @@ class PledgeExtractor:
             actor = speaker
         else:
             actor = group[0] if group else self._actor(state, actor_tok, memory)
-        if actor is None or (cue.dep_ == "aux" and passive is None and owned_subject(actor_tok, actor, lex)):
+        if actor is None:
             return []
         if speaker is not None and (speaker is actor or speaker.text == actor.text or
                                     (speaker.name and speaker.name == actor.name)):
