@@ -312,20 +312,30 @@ def evaluate_storylines(storylines: list[dict[str, Any]], coder: Any, *, split: 
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m gaiko.evaluate.pledges {pairs|storylines} PATH... [--split S] [--list N]``: prints JSON."""
+    """``python -m gaiko.evaluate.pledges {pairs|storylines} PATH... [--split S] [--list N]``: prints JSON.
+    ``python -m gaiko.evaluate.pledges extraction FILE [--split S] [--json] [--errors N]``: extraction figures
+    (:mod:`gaiko.evaluate.extraction`), a summary (or JSON) and up to N tuned misses and false pledges."""
     import argparse
 
     from ..coder import Coder
 
     ap = argparse.ArgumentParser(prog="python -m gaiko.evaluate.pledges")
-    ap.add_argument("what", choices=("pairs", "storylines"))
+    ap.add_argument("what", choices=("pairs", "storylines", "extraction"))
     ap.add_argument("paths", nargs="+")
     ap.add_argument("--split", default="all", choices=SPLITS)
     ap.add_argument("--list", type=int, default=0, help="list misses (tuned part only)")
     ap.add_argument("--model", default="none", choices=("none", "undecided", "all"),
                     help="pairs: the rules alone, with the relation model on what they leave undecided (as the ledger), "
                          "or on every pair")
+    ap.add_argument("--json", action="store_true", help="extraction: print the report as JSON")
+    ap.add_argument("--errors", type=int, default=0, help="extraction: list tuned misses and false pledges")
     a = ap.parse_args(argv)
+    if a.what == "extraction":
+        from .extraction import main_extraction
+
+        if len(a.paths) != 1:
+            ap.error("extraction takes one FILE")
+        return main_extraction(a.paths[0], a.split, a.json, a.errors)
     coder = Coder()
     if a.what == "pairs":
         rep = evaluate_pairs(load_pairs(a.paths), coder, split=a.split, listing=a.list, model=a.model)

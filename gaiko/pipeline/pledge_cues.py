@@ -32,7 +32,7 @@ _WISH_FORMS = frozenset({"hoped", "hopes", "hoping", "wished", "wishes", "wanted
 def cue_lemmas(lex: Lexicon) -> frozenset[str]:
     """Every lemma a cue can start from; other tokens are skipped without building them."""
     return frozenset(lex.verbs_xcomp) | frozenset(lex.verbs_demand) | frozenset(lex.nouns) \
-        | frozenset(lex.verbs_object) | _FORM_LEMMAS
+        | frozenset(lex.verbs_object) | _FORM_LEMMAS | lex.verbs_that_demand | {k.split()[0] for k in lex.phrasal_xcomp}
 
 
 #: commitment verbs that take what is given as their object ("pledged $80 million", "offered €5 million")
@@ -86,6 +86,8 @@ def find_cues(sent: Any, lex: Lexicon, lemmas: frozenset[str]) -> list[tuple[Tok
                 elif lemma == "demand" and c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children):
                     party = next((s for s in c.children if s.dep_ in ("nsubj",)), None)
                     out.append((t, c, "demand", party))
+        if t.pos_ == "VERB" and lemma in lex.verbs_that_demand and lemma != "demand":
+            out.extend((t, c, "demand", p) for c, p in _mandative(t))
         if t.pos_ == "NOUN" and lemma in lex.nouns and (t.head.lemma_.lower() not in lex.not_pledge_heads
                                                         or noun_fate(t.head, lex)):
             for c in t.children:
@@ -105,11 +107,14 @@ def find_cues(sent: Any, lex: Lexicon, lemmas: frozenset[str]) -> list[tuple[Tok
                 out.append((gov, v, "demand", next((c for c in v.children if c.dep_ == "nsubj"), None)))
                 continue
             out.append((t, v, "promise", None))
+        if t.pos_ == "VERB":
+            out.extend(_phrasal(t, lex))
         if t.pos_ == "VERB" and lemma in lex.verbs_object and (t.tag_ in ("VBG", "VBN", "VBD", "VBZ", "VBP")):
             if lemma in ("line", "draw", "pencil") and not any(c.dep_ == "prt" and c.lower_ == "up" for c in t.children):
                 continue
             if in_hand:
                 out.append((t, t, lex.verbs_object[lemma], None))
+    out = [x for x in out if not _denied(x[0], lex)]
     # conjoined actions share the cue: "plans to boost X and revise Y"; "will scrap the levy it introduced and cut fees"
     for cue, verb, kind, party in list(out):
         if cue.i == verb.i:
@@ -120,6 +125,60 @@ def find_cues(sent: Any, lex: Lexicon, lemmas: frozenset[str]) -> list[tuple[Tok
                 out.append((cue, c, kind, party))
         out.extend((cue, c, kind, party) for c in hung_conjuncts(verb))
     return out
+
+
+def _mandative(t: Token) -> list[tuple[Token, Token]]:
+    """(action verb, party) of a that-clause in the mandative subjunctive under a demand verb: "insisted (that)
+    Botswana withdraw its rangers" (a base-form verb with no auxiliary, or with "should"); "insisted that Spain had
+    broken the treaty" and "insists that Spain breaks" state facts (round p42)."""
+    out = []
+    for c in t.children:
+        if c.dep_ != "ccomp" or c.pos_ != "VERB" or c.tag_ not in ("VB", "VBP"):
+            continue
+        aux = [a for a in c.children if a.dep_ in ("aux", "auxpass")]
+        subj = next((s for s in c.children if s.dep_ == "nsubj"), None)
+        if subj is None or any(a.lower_ != "should" for a in aux) or subj.pos_ == "PRON":
+            continue
+        if c.tag_ == "VBP" and subj.tag_ in ("NNS", "NNPS") and t.tag_ not in ("VBD", "VBN"):
+            continue  # "insists that the rebels hold the town": a plural present, not a subjunctive
+        out.append((c, subj))
+    return out
+
+
+def _phrasal(t: Token, lex: Lexicon) -> list[tuple[Token, Token, str, Token | None]]:
+    """Cues of a verb with a particle (``phrasal_xcomp``): "signed up to build", "signed up to a pact to halve"."""
+    prt = next((c for c in t.children if c.dep_ == "prt"), None)
+    kind = lex.phrasal_xcomp.get(f"{t.lemma_.lower()} {prt.lower_}") if prt is not None else None
+    if kind is None:
+        return []
+    out: list[tuple[Token, Token, str, Token | None]] = []
+    for c in t.children:
+        if c.dep_ in ("xcomp", "advcl") and c.pos_ in ("VERB", "AUX") and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
+            out.append((t, c, kind, None))
+        elif c.dep_ == "prep" and c.lower_ == "to":
+            for n in c.children:
+                if n.dep_ == "pobj":
+                    out.extend((t, a, kind, None) for a in n.children if a.dep_ in ("acl", "relcl") and a.pos_ == "VERB"
+                               and any(x.lower_ == "to" and x.dep_ == "aux" for x in a.children))
+    return out
+
+
+def _denied(cue: Token, lex: Lexicon) -> bool:
+    """Whether a cue is denied rather than made: a negated commitment verb ("had not agreed to lease"), a pledge noun
+    with "no" ("has no plans to"), or a cue in the clause of a denial ("denied that he was planning to") (round p42)."""
+    if cue.dep_ == "aux":
+        head = cue.head
+    else:
+        head = cue
+        if cue.pos_ in ("VERB", "ADJ") and any(c.dep_ == "neg" for c in cue.children):
+            return True
+        if cue.pos_ == "ADJ" and cue.head.lemma_ == "be" and any(c.dep_ == "neg" for c in cue.head.children):
+            return True
+        if cue.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in cue.children):
+            return True
+    while head.dep_ in ("xcomp", "conj") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "ccomp" and head.head.lemma_.lower() in lex.denial_verbs
 
 
 def noun_fate(head: Token, lex: Lexicon) -> str | None:

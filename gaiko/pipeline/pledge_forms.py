@@ -9,6 +9,7 @@
 * **acts hung on a relative clause**: "will scrap the levy it introduced in May and cut port fees" (the parser makes
   "cut" a conjunct of "introduced").
 * **passives**: "the minister said the duty would be cut to 5%" (the actor is the by-agent, else the speaker).
+* **not pledges**: a question ("Will Mongolia extend ...?").
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from spacy.tokens import Token
 from ..types import Actor
 from .pledge_parts import Lexicon, is_actorish
 
-__all__ = ["extra_cues", "hung_conjuncts", "parties", "passive_parts", "antecedent", "COLLECTIVE", "DOCUMENT_NOUNS"]
+__all__ = ["extra_cues", "hung_conjuncts", "parties", "passive_parts", "antecedent", "question", "COLLECTIVE", "DOCUMENT_NOUNS"]
 
 #: subjects that stand for the parties named before: "both sides", "the two countries"
 COLLECTIVE = re.compile(r"^(?:both|the two|the 2)\s+(?:sides|countries|nations|governments|leaders|parties|states|capitals|"
@@ -154,3 +155,8 @@ def antecedent(pron: Token) -> str | None:
         words = [x for x in t.subtree if x.i <= t.i and x.dep_ not in ("punct", "det", "poss", "case")]
         return " ".join(x.text for x in words)
     return None
+
+
+def question(sent: Any) -> bool:
+    """Whether a sentence is a question (ends with "?", closing quotes aside)."""
+    return sent.text.rstrip().rstrip("\"'”’»)").rstrip().endswith("?")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -45,6 +45,9 @@ class Lexicon:
     default_by_kind: dict[str, str]
     occasion_verbs: frozenset[str] = frozenset()
     occasion_nouns: frozenset[str] = frozenset()
+    verbs_that_demand: frozenset[str] = frozenset()
+    denial_verbs: frozenset[str] = frozenset()
+    phrasal_xcomp: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=4)
@@ -77,6 +80,9 @@ def lexicon(cues_path: str | None = None, actions_path: str | None = None) -> Le
         default_by_kind=dict(a.get("default_by_kind") or {}),
         occasion_verbs=frozenset(c.get("occasion_verbs") or ()),
         occasion_nouns=frozenset(c.get("occasion_nouns") or ()),
+        verbs_that_demand=frozenset(c.get("verbs_that_demand") or ()),
+        denial_verbs=frozenset(c.get("denial_verbs") or ()),
+        phrasal_xcomp={str(k): str(v) for k, v in (c.get("phrasal_xcomp") or {}).items()},
     )
 
 
@@ -88,6 +94,8 @@ def subject_of(verb: Token) -> Token | None:
             return None
         for child in cur.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
+                if child.tag_ in ("WDT", "WP") and cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
+                    return cur.head  # "the bank, which has pledged to cut ...": the noun the clause is about
                 return child
         if cur.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "acomp") and cur.head.i != cur.i:
             # a noun heading an acl is the subject of "plans to host" only through its own head

@@ -30,7 +30,7 @@ from ..types import Actor, Deadline, Pledge
 from .destination import destination
 from .foreign import foreign_sentences
 from .pledge_cues import cue_lemmas, find_cues, noun_fate
-from .pledge_forms import antecedent, parties, passive_parts
+from .pledge_forms import antecedent, parties, passive_parts, question
 from .pledge_parts import (
     Lexicon, action_text, country_in, deadline_phrases, is_actorish, lexicon, list_items, main_country, say_head, say_left,
     subject_of,
@@ -112,7 +112,7 @@ class PledgeExtractor:
         cols = columns(doc)
         foreign = foreign_sentences(doc)  # a paragraph in another language (round a36)
         for sent in sentences(doc).spans:
-            if sent.start in foreign:
+            if sent.start in foreign or question(sent):  # another language (a36); a question commits nobody (p42)
                 continue
             for cue, verb, kind, party in find_cues(sent, self.lex, self._cue_lemmas):
                 if verb.i in used:
