@@ -191,7 +191,8 @@ def _mention_evidence(group: list[dict[str, Any]]) -> tuple[list[dict[str, Any]]
         dated = bool(m.get("published"))
         if i and dated and m.get("deadline") and (m["deadline"] or {}).get("end") != (deadline or {}).get("end"):
             rel, role = "revises", "revised"
-            note = f"deadline now {m['deadline'].get('text')} (was {(deadline or {}).get('text')})"
+            before = (deadline or {}).get("text")  # a first statement without a deadline: "none before", not "None"
+            note = f"deadline now {m['deadline'].get('text')} ({f'was {before}' if before else 'none before'})"
             deadline, end = m["deadline"], m["deadline"].get("end")
         base = {"article_id": m["article_id"], "published": m.get("published"), "sentence_index": m["sentence_index"],
                 "sentence": m["sentence"], "event_id": None}
