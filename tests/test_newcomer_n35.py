@@ -160,3 +160,70 @@ def test_the_shared_filters_reach_the_store_as_before() -> None:
     assert event_filters("JPN", None, "CHN", "ACCUSE", "2026-01-01", None, "3,4", "port", True) == {
         "actor": "JPN", "source": None, "target": "CHN", "type": "ACCUSE", "since": "2026-01-01", "until": None,
         "quad_class": "3,4", "text": "port", "include_intended": False}
+
+
+# -- a status set by hand is dated in the news' time ------------------------------------------------------------
+@pytest.fixture(scope="module")
+def seed_store(tmp_path_factory) -> Path:
+    """Our own storyline: a promise of seed, a report that half of it came, a later unrelated report."""
+    from typer.testing import CliRunner
+
+    from gaiko.cli import app
+
+    folder = tmp_path_factory.mktemp("seed")
+    rows = [
+        {"id": "s1", "source": "Lake Post", "published": "2026-04-06",
+         "text": "Norway promised to deliver 40 tonnes of maize seed to Malawi before the rains."},
+        {"id": "s2", "source": "Lake Post", "published": "2026-05-11",
+         "text": "Norway delivered 20 tonnes of maize seed to Malawi on Monday, the agriculture ministry said."},
+        {"id": "s3", "source": "Rift Daily", "published": "2026-06-15",
+         "text": "Kenya and Uganda held talks in Kampala on Monday on fishing rights in Lake Victoria."},
+    ]
+    src = folder / "seed.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    db = folder / "s.duckdb"
+    res = CliRunner().invoke(app, ["code", str(src), "--db", str(db)])
+    assert res.exit_code == 0, res.output
+    return db
+
+
+def _seed_pledge(cli, db: Path) -> dict:
+    code, out, err = cli("pledges", "--db", db, "--json")
+    assert code == 0, err
+    doc = json.loads(out)
+    mine = [p for p in doc["pledges"] if "seed" in p["action"]]
+    assert len(mine) == 1, [p["action"] for p in doc["pledges"]]
+    return dict(mine[0], as_of=doc["as_of"])
+
+
+@pytest.mark.parametrize("status", ["fulfilled", "broken"])
+def test_a_status_set_by_hand_is_dated_by_the_reports(cli, seed_store: Path, tmp_path: Path, status: str) -> None:
+    """`gaiko pledge set ID fulfilled` dated the status by the machine's clock: "fulfilled (set by hand) since
+    <today> (as of 2026-06-15)", a day after the ledger's own date, and the scorecard's median lag counted the days
+    to the moment someone typed the command. The date is now the first report that moves the pledge to that status,
+    else the newest report about it."""
+    db = tmp_path / "s.duckdb"
+    shutil.copy(seed_store, db)
+    before = _seed_pledge(cli, db)
+    code, _out, err = cli("pledge", "set", before["id"], status, "--db", db, "--note", "checked with the ministry")
+    assert code == 0, err
+    after = _seed_pledge(cli, db)
+    reports = sorted({e["published"][:10] for e in after["evidence"]})
+    assert after["status"] == status and after["overridden"]
+    assert after["status_date"] <= after["as_of"] <= "2026-06-15"
+    assert after["status_date"] in reports, (after["status_date"], reports)
+    code, out, _ = cli("scorecard", "--db", db, "--format", "json")
+    nor = next(r for r in json.loads(out)["rows"] if r["key"] == "NOR")
+    lag = nor.get("median_lag_days")
+    assert lag is None or lag <= 70, nor
+
+
+def test_override_date_prefers_the_report_of_that_status() -> None:
+    from gaiko.tracking.status import override_date
+
+    ev = [{"published": "2026-03-01", "relation": None}, {"published": "2026-03-20", "relation": "fulfils"},
+          {"published": "2026-04-02", "relation": "restates"}, {"published": "2026-09-09", "relation": "fulfils"}]
+    assert override_date(ev, "fulfilled", "2026-05-01") == "2026-03-20"
+    assert override_date(ev, "broken", "2026-05-01") == "2026-04-02"  # no report of it: the newest one in hand
+    assert override_date(ev, "broken", "2026-03-10") == "2026-03-01"
+    assert override_date([], "broken", "2026-03-10") is None
