@@ -227,3 +227,20 @@ def test_override_date_prefers_the_report_of_that_status() -> None:
     assert override_date(ev, "broken", "2026-05-01") == "2026-04-02"  # no report of it: the newest one in hand
     assert override_date(ev, "broken", "2026-03-10") == "2026-03-01"
     assert override_date([], "broken", "2026-03-10") is None
+
+
+# -- the list a newcomer asks for ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(("args", "names"), [
+    (("cluster", "list"), "gaiko events"),
+    (("cluster", "ls", "--db", "x.duckdb", "--type", "ACCUSE"), "gaiko events"),
+    (("pledge", "list"), "gaiko pledges"),
+])
+def test_a_list_subcommand_names_the_command_that_lists(cli, args: tuple[str, ...], names: str) -> None:
+    """`gaiko cluster list` was answered "No such command 'list'. Did you mean 'split'?", a command that changes the
+    store; it now names the listing command, and stays out of the help."""
+    code, out, err = cli(*args)
+    assert code == 2 and out == ""
+    assert f"there is no `gaiko {args[0]} {args[1]}`" in err and names in err, err
+    assert "split" not in err and err.count("\n") == 1
+    code, out, _ = cli(args[0], "--help")
+    assert code == 0 and " list " not in out and " ls " not in out
