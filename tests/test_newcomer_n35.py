@@ -244,3 +244,14 @@ def test_a_list_subcommand_names_the_command_that_lists(cli, args: tuple[str, ..
     assert "split" not in err and err.count("\n") == 1
     code, out, _ = cli(args[0], "--help")
     assert code == 0 and " list " not in out and " ls " not in out
+
+
+def test_cluster_eval_of_plain_articles_says_where_the_format_is(cli, tmp_path: Path) -> None:
+    """`gaiko cluster eval` of a file of ordinary articles said only "missing story, mentions": not what a labelled
+    record is, nor where it is written down."""
+    src = tmp_path / "plain.jsonl"
+    src.write_text(json.dumps({"id": "p1", "published": "2026-02-03", "text": "Ghana thanked Togo on Tuesday."}) + "\n",
+                   "utf-8")
+    code, _out, err = cli("cluster", "eval", src)
+    assert code == 2 and "plain.jsonl:1" in err and "missing story, mentions" in err
+    assert "corpora/clusters/README.md" in err and "gaiko code" in err
