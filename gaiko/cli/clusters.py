@@ -10,10 +10,14 @@ from typing import Optional
 import typer
 
 from ..errors import GaikoError
-from .common import emit_rows, existing_store, fail
+from .common import emit_rows, existing_store, fail, listed_elsewhere
 
 cluster_app = typer.Typer(help="Event clusters: show one with all its reports; split or merge by hand.",
                           no_args_is_help=True)
+
+listed_elsewhere(cluster_app, "clusters are listed by `gaiko events --db STORE` (one row per cluster, its id in the id "
+                 "column, with the filters of events), reports by `gaiko events --count mentions`; one cluster and its "
+                 "reports by `gaiko cluster show ID`")
 
 REPORT_COLUMNS = ("published", "outlet", "date", "trigger", "source", "target", "place", "sentence", "event")
 

@@ -12,7 +12,7 @@ import typer
 from ..errors import GaikoError
 
 __all__ = ["fail", "emit_rows", "emit_json", "check_limit", "check_day", "check_span", "check_json_format",
-           "existing_store", "fail_json"]
+           "existing_store", "fail_json", "listed_elsewhere"]
 
 
 def fail(err: GaikoError | str, code: int = 2) -> NoReturn:
@@ -118,3 +118,18 @@ def _flat(v: Any) -> str:
     if isinstance(v, (list, dict)):
         return json.dumps(v, ensure_ascii=False, default=str)
     return str(v)
+
+
+#: typer settings of a command that takes whatever follows it (:func:`listed_elsewhere`)
+ANY_ARGS = {"allow_extra_args": True, "ignore_unknown_options": True}
+
+
+def listed_elsewhere(group: typer.Typer, where: str) -> None:
+    """A hidden ``list`` (and ``ls``) in ``group`` that says which command lists its items, with one ``Error:`` line
+    and exit 2, whatever options follow (``gaiko cluster list --db x``): click's own answer was "No such command
+    'list'. Did you mean 'split'?"."""
+    def listing(ctx: typer.Context) -> None:  # noqa: ARG001 - the arguments are not read
+        fail(f"there is no `{ctx.command_path}`: {where}")
+
+    for name in ("list", "ls"):
+        group.command(name, hidden=True, context_settings=ANY_ARGS)(listing)

@@ -8,6 +8,8 @@ import typer
 
 from ..errors import GaikoError
 from .common import check_json_format, check_limit, check_span, emit_json, emit_rows, fail
+from .filters import (actor_option, actual_option, count_option, db_option, event_filters, quad_class_option,
+                      since_option, source_option, target_option, text_option, type_option, until_option)
 
 DYAD_COLUMNS = ("source", "target", "events", "mean_goldstein", "cooperation", "conflict")
 
@@ -17,21 +19,20 @@ def register(app: typer.Typer) -> None:
 
 
 def dyads(
-    db: str = typer.Option("gaiko.duckdb", "--db", help="Store to read."),
-    actor: Optional[str] = typer.Option(None, "--actor", help="Source or target: country code (JPN), code+sector (JPNGOV) or name."),
-    source: Optional[str] = typer.Option(None, "--source", help="Source actor (same forms as --actor)."),
-    target: Optional[str] = typer.Option(None, "--target", help="Target actor (same forms as --actor)."),
-    type: Optional[str] = typer.Option(None, "--type", help="PLOVER type(s), comma-separated (e.g. ACCUSE,THREATEN)."),  # noqa: A002
-    since: Optional[str] = typer.Option(None, "--since", help="Events on or after this date (YYYY-MM-DD)."),
-    until: Optional[str] = typer.Option(None, "--until", help="Events on or before this date (YYYY-MM-DD)."),
-    quad_class: Optional[str] = typer.Option(None, "--quad-class", help="Quad class(es) 1-4, comma-separated."),
-    text: Optional[str] = typer.Option(None, "--text", help="Only events whose sentence contains this text."),
-    actual: bool = typer.Option(False, "--actual", help="Leave out intended and hypothetical events."),
+    db: str = db_option(),
+    actor: Optional[str] = actor_option(),
+    source: Optional[str] = source_option(),
+    target: Optional[str] = target_option(),
+    type: Optional[str] = type_option(),  # noqa: A002
+    since: Optional[str] = since_option(),
+    until: Optional[str] = until_option(),
+    quad_class: Optional[str] = quad_class_option(),
+    text: Optional[str] = text_option(),
+    actual: bool = actual_option(),
     self_dyads: bool = typer.Option(False, "--self-dyads", help="Also list a country acting on itself (JPN → JPN)."),
     limit: int = typer.Option(50, "--limit", help="At most this many pairs, busiest first (0 = all)."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or csv."),
-    count: str = typer.Option("clusters", "--count", help="What is counted: clusters (one per real-world event) or "
-                              "mentions (one per report)."),
+    count: str = count_option("What is counted: clusters (one per real-world event) or mentions (one per report)."),
     as_json: bool = typer.Option(False, "--json", help="One JSON object {total, limit, count, filters, dyads: [...]}, "
                                  "as GET /api/v1/dyads answers."),
 ) -> None:
@@ -40,8 +41,7 @@ def dyads(
     limit = check_limit(limit) or 0
     check_json_format(as_json, fmt)
     since, until = check_span(since, until)
-    filters = {"actor": actor, "source": source, "target": target, "type": type, "since": since, "until": until,
-               "quad_class": quad_class, "text": text, "include_intended": not actual}
+    filters = event_filters(actor, source, target, type, since, until, quad_class, text, actual)
     try:
         from ..store import Store
 

@@ -10,11 +10,13 @@ from typing import Any, Optional
 import typer
 
 from ..errors import GaikoError
-from .common import check_day, check_json_format, emit_json, emit_rows, existing_store, fail
+from .common import check_day, check_json_format, emit_json, emit_rows, existing_store, fail, listed_elsewhere
 
 COLUMNS = ("id", "status", "actor", "action", "deadline", "evidence")
 
 pledge_app = typer.Typer(help="One pledge: show its timeline or overrule its status.", no_args_is_help=True)
+listed_elsewhere(pledge_app, "pledges are listed by `gaiko pledges --db STORE` (the ledger, with --status, --actor, "
+                 "--as-of); one pledge and its timeline by `gaiko pledge show ID`")
 
 
 def register(app: typer.Typer) -> None:

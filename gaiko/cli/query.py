@@ -9,6 +9,9 @@ import typer
 
 from ..errors import GaikoError
 from .common import check_json_format, check_limit, check_span, emit_json, emit_rows, fail
+from .filters import (COUNT_HELP, actor_option, actual_option, count_option, db_option, event_filters,
+                      quad_class_option, since_option, source_option, target_option, text_option, type_option,
+                      until_option)
 
 #: what each count of `gaiko stats` is, where the key alone could mislead
 STAT_LABELS = {
@@ -21,7 +24,6 @@ STAT_LABELS = {
 }
 
 EVENT_COLUMNS = ("date", "event_type", "mode", "source", "target", "trigger", "place", "flags", "reports", "id")
-COUNT_HELP = "clusters: one row per real-world event (its reports counted in num_mentions); mentions: one per report."
 
 
 def register(app: typer.Typer) -> None:
@@ -67,20 +69,19 @@ def _reports(row: dict) -> str:
 
 
 def events(
-    db: str = typer.Option("gaiko.duckdb", "--db", help="Store to read."),
-    actor: Optional[str] = typer.Option(None, "--actor", help="Source or target: country code (JPN), code+sector (JPNGOV) or name."),
-    source: Optional[str] = typer.Option(None, "--source", help="Source actor (same forms as --actor)."),
-    target: Optional[str] = typer.Option(None, "--target", help="Target actor (same forms as --actor)."),
-    type: Optional[str] = typer.Option(None, "--type", help="PLOVER type(s), comma-separated (e.g. ACCUSE,THREATEN)."),  # noqa: A002
-    since: Optional[str] = typer.Option(None, "--since", help="Events on or after this date (YYYY-MM-DD)."),
-    until: Optional[str] = typer.Option(None, "--until", help="Events on or before this date (YYYY-MM-DD)."),
-    quad_class: Optional[str] = typer.Option(None, "--quad-class", help="1 verbal coop, 2 material coop, 3 verbal conflict, "
-                                             "4 material conflict; several comma-separated (1,2: cooperation)."),
-    text: Optional[str] = typer.Option(None, "--text", help="Only events whose sentence contains this text."),
-    actual: bool = typer.Option(False, "--actual", help="Leave out intended and hypothetical events."),
+    db: str = db_option(),
+    actor: Optional[str] = actor_option(),
+    source: Optional[str] = source_option(),
+    target: Optional[str] = target_option(),
+    type: Optional[str] = type_option(),  # noqa: A002
+    since: Optional[str] = since_option(),
+    until: Optional[str] = until_option(),
+    quad_class: Optional[str] = quad_class_option(),
+    text: Optional[str] = text_option(),
+    actual: bool = actual_option(),
     limit: int = typer.Option(100, "--limit", help="At most this many events (0 = all)."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl (PLOVER records) or csv."),
-    count: str = typer.Option("clusters", "--count", help=COUNT_HELP),
+    count: str = count_option(),
     as_json: bool = typer.Option(False, "--json", help="The rows of the table as one JSON object {total, limit, count, "
                                  "filters, events: [...]}, fields named as in GET /api/v1/events and CSV exports."),
 ) -> None:
@@ -91,8 +92,7 @@ def events(
     since, until = check_span(since, until)
     if quad_class is not None and quad_class.strip().isdigit():
         quad_class = int(quad_class)  # one class, a number as before (--json's filters); "1,2" is read by the store
-    filters = {"actor": actor, "source": source, "target": target, "type": type, "since": since, "until": until,
-               "quad_class": quad_class, "text": text, "include_intended": not actual}
+    filters = event_filters(actor, source, target, type, since, until, quad_class, text, actual)
     try:
         with _open(db) as store:
             rows = store.events(limit=limit or None, count=count, **filters)
@@ -118,17 +118,17 @@ def export(
     out: str = typer.Option(..., "--out", "-o", help="Output file; - for standard output (jsonl, csv)."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="jsonl (PLOVER records), csv or parquet (flat "
                                       "columns); default: the one --out's suffix names (.csv, .parquet, .jsonl), else jsonl."),
-    db: str = typer.Option("gaiko.duckdb", "--db", help="Store to read."),
-    actor: Optional[str] = typer.Option(None, "--actor", help="Source or target: country code (JPN), code+sector (JPNGOV) or name."),
-    type: Optional[str] = typer.Option(None, "--type", help="PLOVER type(s), comma-separated (e.g. ACCUSE,THREATEN)."),  # noqa: A002
-    since: Optional[str] = typer.Option(None, "--since", help="Events on or after this date (YYYY-MM-DD)."),
-    until: Optional[str] = typer.Option(None, "--until", help="Events on or before this date (YYYY-MM-DD)."),
-    count: str = typer.Option("clusters", "--count", help=COUNT_HELP),
-    source: Optional[str] = typer.Option(None, "--source", help="Source actor (same forms as --actor)."),
-    target: Optional[str] = typer.Option(None, "--target", help="Target actor (same forms as --actor)."),
-    quad_class: Optional[str] = typer.Option(None, "--quad-class", help="Quad class(es) 1-4, comma-separated."),
-    text: Optional[str] = typer.Option(None, "--text", help="Only events whose sentence contains this text."),
-    actual: bool = typer.Option(False, "--actual", help="Leave out intended and hypothetical events."),
+    db: str = db_option(),
+    actor: Optional[str] = actor_option(),
+    type: Optional[str] = type_option(),  # noqa: A002
+    since: Optional[str] = since_option(),
+    until: Optional[str] = until_option(),
+    count: str = count_option(),
+    source: Optional[str] = source_option(),
+    target: Optional[str] = target_option(),
+    quad_class: Optional[str] = quad_class_option(),
+    text: Optional[str] = text_option(),
+    actual: bool = actual_option(),
 ) -> None:
     """Export events to JSONL, CSV or Parquet: one record per event cluster (with cluster_id, num_mentions,
     num_articles, num_sources), or per mention with `--count mentions`."""
@@ -139,9 +139,8 @@ def export(
     try:
         fmt = export_format(fmt, out)  # before the store is opened: a contradiction costs nothing
         with _open(db) as store:
-            n = export_events(store, fmt, out, count=count, actor=actor, type=type, since=since, until=until,
-                              source=source, target=target, quad_class=quad_class, text=text,
-                              include_intended=not actual)  # the filters of gaiko events
+            n = export_events(store, fmt, out, count=count,  # the filters of gaiko events
+                              **event_filters(actor, source, target, type, since, until, quad_class, text, actual))
     except GaikoError as exc:
         fail(exc)
     typer.echo(f"wrote {n} {'event clusters' if count == 'clusters' else 'mentions'} to {out}", err=True)

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..errors import ConfigError, NotFound
+from .missing import missing_cluster
 from .rules import Rules, load_rules
 from .tables import TABLES, ensure_readable, lists
 
@@ -178,7 +179,7 @@ def _members(con: Any, cluster_id: str) -> list[tuple[str, str]]:
     rows = con.execute("SELECT event_id, mkey FROM cluster_members WHERE cluster_id = ? ORDER BY event_id",
                        [cluster_id]).fetchall()
     if not rows:
-        raise NotFound(f"no cluster {cluster_id!r}; list clusters with: gaiko events --db STORE (one row per cluster)")
+        raise missing_cluster(con, cluster_id)
     return [(r[0], r[1]) for r in rows]
 
 
@@ -291,7 +292,7 @@ def cluster_detail(store: Any, cluster_id: str) -> dict[str, Any]:
     found = cur.fetchall()
     row = found[0] if found else None
     if row is None:
-        raise NotFound(f"no cluster {cluster_id!r}; list clusters with: gaiko events --db STORE (one row per cluster)")
+        raise missing_cluster(con, cluster_id)
     reports = sorted(fetch_reports(con, [cluster_id], sentences=True).get(cluster_id, []), key=report_order)
     for r in reports:
         r["outlet_key"] = outlet_of(r)

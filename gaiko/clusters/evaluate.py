@@ -77,7 +77,9 @@ def load_corpus(paths: Iterable[str | Path]) -> list[dict[str, Any]]:
                 raise DataFileError(str(f), f"invalid JSON ({exc.msg})", n) from None
             missing = [k for k in _KEYS if k not in rec]
             if missing:
-                raise DataFileError(str(f), f"missing {', '.join(missing)}", n)
+                raise DataFileError(str(f), f"missing {', '.join(missing)}: a labelled record has {', '.join(_KEYS)} "
+                                    "(corpora/clusters/README.md, 'Record format'); plain articles are coded with "
+                                    "gaiko code", n)
             if rec["id"] in seen:
                 raise DataFileError(str(f), f"duplicate article id {rec['id']}", n)
             seen.add(rec["id"])

@@ -36,7 +36,7 @@ from ..ids import record_id
 from .link import bucket
 from .normalise import Frame
 
-__all__ = ["ROLE_OF", "decided_status", "entry", "path_of", "restatus", "status_of"]
+__all__ = ["ROLE_OF", "decided_status", "entry", "override_date", "path_of", "restatus", "status_of"]
 
 #: the display role of each relation in an entry's evidence (the dashboard colours these)
 ROLE_OF = {"fulfils": "fulfilled", "partial": "partial", "progresses": "progress", "reverses": "broken",
@@ -191,7 +191,8 @@ def _mention_evidence(group: list[dict[str, Any]]) -> tuple[list[dict[str, Any]]
         dated = bool(m.get("published"))
         if i and dated and m.get("deadline") and (m["deadline"] or {}).get("end") != (deadline or {}).get("end"):
             rel, role = "revises", "revised"
-            note = f"deadline now {m['deadline'].get('text')} (was {(deadline or {}).get('text')})"
+            before = (deadline or {}).get("text")  # a first statement without a deadline: "none before", not "None"
+            note = f"deadline now {m['deadline'].get('text')} ({f'was {before}' if before else 'none before'})"
             deadline, end = m["deadline"], m["deadline"].get("end")
         base = {"article_id": m["article_id"], "published": m.get("published"), "sentence_index": m["sentence_index"],
                 "sentence": m["sentence"], "event_id": None}
@@ -200,6 +201,19 @@ def _mention_evidence(group: list[dict[str, Any]]) -> tuple[list[dict[str, Any]]
             rel = _IN_TEXT[m["status_in_text"]]
             out.append(dict(base, role=ROLE_OF[rel], relation=rel, note=IN_TEXT_NOTE))
     return out, deadline
+
+
+def override_date(evidence: list[dict[str, Any]], status: str, as_of: str) -> str | None:
+    """The day a status set by hand holds from, in the news' time as every other status date: the first report (on or
+    before ``as_of``) whose relation moves the pledge to that status, else the newest report about it; None when no
+    dated report is in hand. Not the day the person typed it, which may be years after the news, or after ``as_of``
+    (a "fulfilled since" later than the ledger's own date, and a scorecard lag no sentence gives)."""
+    day = str(as_of)[:10]
+    seen = [e for e in evidence if e.get("published") and str(e["published"])[:10] <= day]
+    moved = [str(e["published"])[:10] for e in seen if _MOVES.get(e.get("relation") or "") == status]
+    if moved:
+        return min(moved)
+    return max((str(e["published"])[:10] for e in seen), default=None)
 
 
 def entry(group: list[dict[str, Any]], found: list[dict[str, Any]], overrides: list[dict[str, Any]], as_of: str,
@@ -217,7 +231,7 @@ def entry(group: list[dict[str, Any]], found: list[dict[str, Any]], overrides: l
     ids = {m["id"] for m in group}
     ov = next((o for o in overrides if o["ledger_id"] == gid or ids & set(o["pledge_ids"])), None)
     if ov is not None:
-        status, status_date = ov["status"], (ov["set_at"] or "")[:10] or status_date
+        status, status_date = ov["status"], override_date(evidence, ov["status"], as_of) or status_date
         reason = f"set by hand: {ov['note']}" if ov.get("note") else "set by hand"
     if deadline and any(e.get("relation") == "revises" and e.get("_deadline_end") for e in evidence):
         deadline = dict(deadline, end=max(e["_deadline_end"] for e in evidence if e.get("_deadline_end")))

@@ -1,0 +1,73 @@
+"""The event filters of `gaiko events`, `gaiko dyads` and `gaiko export`, declared once.
+
+Each ``*_option()`` returns a fresh ``typer.Option`` (the default of one command parameter), so the three commands
+take the same flags with the same defaults and the same help; :func:`event_filters` turns the values into the
+keyword arguments of ``Store.events``, ``Store.dyads`` and ``export_events``. Commands keep their own ``--limit``,
+``--format`` and ``--json`` (their defaults and meanings differ).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+
+__all__ = ["COUNT_HELP", "db_option", "actor_option", "source_option", "target_option", "type_option", "since_option",
+           "until_option", "quad_class_option", "text_option", "actual_option", "count_option", "event_filters"]
+
+COUNT_HELP = "clusters: one row per real-world event (its reports counted in num_mentions); mentions: one per report."
+ACTOR_FORMS = "country code (JPN), code+sector (JPNGOV) or name"
+
+
+def db_option() -> Any:
+    return typer.Option("gaiko.duckdb", "--db", help="Store to read.")
+
+
+def actor_option() -> Any:
+    return typer.Option(None, "--actor", help=f"Source or target: {ACTOR_FORMS}.")
+
+
+def source_option() -> Any:
+    return typer.Option(None, "--source", help="Source actor (same forms as --actor).")
+
+
+def target_option() -> Any:
+    return typer.Option(None, "--target", help="Target actor (same forms as --actor).")
+
+
+def type_option() -> Any:
+    return typer.Option(None, "--type", help="PLOVER type(s), comma-separated (e.g. ACCUSE,THREATEN).")
+
+
+def since_option() -> Any:
+    return typer.Option(None, "--since", help="Events on or after this date (YYYY-MM-DD).")
+
+
+def until_option() -> Any:
+    return typer.Option(None, "--until", help="Events on or before this date (YYYY-MM-DD).")
+
+
+def quad_class_option() -> Any:
+    return typer.Option(None, "--quad-class", help="1 verbal coop, 2 material coop, 3 verbal conflict, "
+                        "4 material conflict; several comma-separated (1,2: cooperation).")
+
+
+def text_option() -> Any:
+    return typer.Option(None, "--text", help="Only events whose sentence contains this text.")
+
+
+def actual_option() -> Any:
+    return typer.Option(False, "--actual", help="Leave out intended and hypothetical events.")
+
+
+def count_option(help: str = COUNT_HELP) -> Any:  # noqa: A002
+    """``--count clusters|mentions``; ``help`` for a command whose count means more (``gaiko dyads``)."""
+    return typer.Option("clusters", "--count", help=help)
+
+
+def event_filters(actor: str | None, source: str | None, target: str | None, type: str | None,  # noqa: A002
+                  since: str | None, until: str | None, quad_class: Any, text: str | None,
+                  actual: bool) -> dict[str, Any]:
+    """The store's filter keywords from the command's values (``--actual`` is ``include_intended=False``)."""
+    return {"actor": actor, "source": source, "target": target, "type": type, "since": since, "until": until,
+            "quad_class": quad_class, "text": text, "include_intended": not actual}

@@ -1,0 +1,53 @@
+"""What to tell a person who names a cluster the store does not hold (``gaiko cluster show|split|merge``,
+``GET /api/v1/clusters/{id}``).
+
+Two ids are easy to have in hand and yet name no cluster:
+
+* an **event id** (``ev-…``, the ``event`` column of ``gaiko cluster show``, the ``id`` of ``gaiko events --count
+  mentions``): a report, not a cluster; the answer names the cluster it is in;
+* the id of a cluster a **merge or split by hand** replaced (noted before ``gaiko cluster merge``): its reports
+  are now in the cluster(s) the overrule made; the answer names them and the overrule.
+
+Anything else is answered as before: no such cluster, and where clusters are listed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import NotFound
+
+__all__ = ["missing_cluster"]
+
+#: how an overrule of each kind changed the clusters it names
+_DONE = {"merge": "merged", "split": "split"}
+
+LIST_HINT = "list clusters with: gaiko events --db STORE (one row per cluster)"
+
+
+def missing_cluster(con: Any, cluster_id: str) -> NotFound:
+    """The NotFound error for ``cluster_id``, which names no stored cluster: it says where an event id's report is,
+    or where the reports of a cluster an overrule replaced went, else where clusters are listed. Never raises."""
+    found = con.execute("SELECT cluster_id FROM cluster_members WHERE event_id = ?", [cluster_id]).fetchall()
+    if found and found[0][0]:
+        now = found[0][0]
+        return NotFound(f"{cluster_id!r} is an event (one report), not a cluster: it is in cluster {now}; "
+                        f"see it with: gaiko cluster show {now}")
+    rows = con.execute(
+        "SELECT id, kind, event_ids FROM cluster_overrules WHERE list_contains(from_clusters, ?) ORDER BY seq DESC",
+        [cluster_id]).fetchall()
+    events: set[str] = set()
+    for _oid, _kind, evs in rows:
+        events.update(evs or ())
+    auto = con.execute("SELECT event_id FROM cluster_members WHERE auto_id = ?", [cluster_id]).fetchall()
+    events.update(r[0] for r in auto)
+    if events:
+        now_in = sorted({r[0] for r in con.execute(
+            "SELECT DISTINCT cluster_id FROM cluster_members WHERE list_contains(?, event_id) AND cluster_id IS NOT NULL",
+            [sorted(events)]).fetchall()})
+        if now_in:
+            how = f"{_DONE.get(rows[0][1], 'changed')} by hand (overrule {rows[0][0]})" if rows else "changed by hand"
+            where = f"cluster {now_in[0]}" if len(now_in) == 1 else "clusters " + ", ".join(now_in)
+            return NotFound(f"no cluster {cluster_id!r} any more: it was {how}; its reports are now in {where}; "
+                            f"see with: gaiko cluster show {now_in[0]} (and gaiko cluster overrules)")
+    return NotFound(f"no cluster {cluster_id!r}; {LIST_HINT}")
