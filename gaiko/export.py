@@ -143,8 +143,10 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
             "sentence_index": row["sentence_idx"],
             "sentence": row.get("sentence"),
             "trigger": [row.get("trigger_start"), row.get("trigger_end")],
-            "actor": [row.get("source_start"), row.get("source_end")] if src else None,
-            "recipient": [row.get("target_start"), row.get("target_end")] if tgt else None,
+            "actor": [row.get("source_start"), row.get("source_end")]
+            if src and row.get("source_start") is not None else None,
+            "recipient": [row.get("target_start"), row.get("target_end")]
+            if tgt and row.get("target_start") is not None else None,
             "pattern": row.get("pattern"),
         },
         "confidence": row.get("confidence"),

@@ -29,6 +29,32 @@ COUNTS = ("clusters", "mentions")
 CLUSTER_OVERRIDES = ("date", "date_precision", "mode", "goldstein", "quad_class", "source_name", "source_country",
                      "source_sector", "source_text", "target_name", "target_country", "target_sector", "target_text",
                      "place_name", "place_text", "place_country", "lat", "lon")
+#: columns of the representative mention that describe its own words of a part (an actor, the place): kept only
+#: when the cluster's part is the representative's own, else null (offsets into another mention's article would
+#: point at other words; a role, person or resolution of other words would describe another actor)
+_OWN_COLUMNS = {
+    "source": ("source_start", "source_end", "source_role", "source_person", "source_resolved_by",
+               "source_confidence", "source_members"),
+    "target": ("target_start", "target_end", "target_role", "target_person", "target_resolved_by",
+               "target_confidence", "target_members"),
+    "place": ("place_precision", "place_region"),
+}
+#: the cluster columns that say which mention a part comes from (equal to the representative's: its own)
+_PART_KEYS = {"source": ("source_text", "source_name", "source_country", "source_sector"),
+              "target": ("target_text", "target_name", "target_country", "target_sector"),
+              "place": ("place_text", "place_name", "place_country")}
+
+
+def _own_columns() -> str:
+    """``REPLACE`` items that null the representative's own columns of a part the cluster took from another
+    mention (``c`` the cluster, ``e`` its representative; a mention in no cluster keeps its own)."""
+    out = []
+    for part, cols in _OWN_COLUMNS.items():
+        same = " AND ".join(f"c.{k} IS NOT DISTINCT FROM e.{k}" for k in _PART_KEYS[part])
+        out += [f"CASE WHEN c.id IS NULL OR ({same}) THEN e.{k} END AS {k}" for k in cols]
+    return ", ".join(out)
+
+
 #: what each sort of :data:`gaiko.store.queries.SORTS` orders clusters by
 _TIE = "coalesce(p.id, p.rep)"
 SORT_KEYS = {
@@ -113,10 +139,11 @@ def scope(con: Any, count: str, filters: dict[str, Any], *, via: bool = False) -
     """The :class:`Scope` of the mentions or clusters matching ``filters`` (the keywords of
     :class:`~gaiko.store.queries.EventFilter`). ``via`` reads clusters through their mentions even when the
     filters alone would not (a facet of a mention's field: its link sets a filter that needs mentions).
-    Raises ConfigError for an unknown count or filter value."""
-    from .queries import EventFilter
+    Raises ConfigError for an unknown count, filter name or filter value."""
+    from .queries import EventFilter, check_filter_names
 
     check_count(count)
+    check_filter_names(filters)
     f = EventFilter(**filters)
     if count == "mentions":
         return Scope("mentions", f.from_, f.where, f.params, count)
@@ -137,7 +164,9 @@ def count(con: Any, count: str, filters: dict[str, Any]) -> int:
 def event_rows(con: Any, count: str, filters: dict[str, Any], sort: str, limit: int | None = None, offset: int = 0,
                *, flat: bool = False) -> tuple[str, list[Any]]:
     """``SELECT`` of the rows of a listing or export, in ``sort`` order: every matching mention, or one row per
-    matching cluster (its representative mention, with the cluster's date, actors and place). Both carry
+    matching cluster (its representative mention, with the cluster's date, actors and place; an actor or place that
+    comes from another mention has no offsets, role, person, resolution or members, which would be the
+    representative's own, see docs/records.md). Both carry
     ``cluster_id``, ``num_mentions``, ``num_articles`` and ``num_sources``. ``flat`` leaves out ``run_id`` (the
     export columns). The page (``limit``/``offset``) is cut before the wide columns are joined."""
     from .queries import SORTS
@@ -152,7 +181,7 @@ def event_rows(con: Any, count: str, filters: dict[str, Any], sort: str, limit: 
 SELECT {keep}, {_TAIL}, {_COUNTS}
 FROM p JOIN events e ON e.id = p.pid{_SENTENCE}{_ARTICLE}{_CLUSTER}
 ORDER BY {order}""", [*sc.params, *extra])
-    repl = ", ".join(f"coalesce(c.{k}, e.{k}) AS {k}" for k in CLUSTER_OVERRIDES)
+    repl = ", ".join(f"coalesce(c.{k}, e.{k}) AS {k}" for k in CLUSTER_OVERRIDES) + ", " + _own_columns()
     if sc.kind == "clusters":
         hit, lone = f"SELECT e.* {sc.from_} WHERE {sc.where}", ""
     else:

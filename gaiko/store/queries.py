@@ -109,6 +109,28 @@ def _many(value: str | list[str] | tuple[str, ...]) -> list[str]:
     return [t.strip() for t in items if t and t.strip()]
 
 
+#: what to write instead of a filter name the event filters do not have (names of the REST API and the CLI)
+_FILTER_HINTS = {
+    "dyad": "give the two countries as source= and target=; dyad=JPN-CHN is the REST API's spelling",
+    "quad": "quad_class=", "quad_classes": "quad_class=", "event_type": "type=", "types": "type=",
+    "country": "actor= (either side), source= or target=", "start": "since=", "end": "until=",
+    "actual": "modality='actual'", "negated": "include_negated=True",
+}
+
+
+def check_filter_names(filters: dict[str, Any]) -> None:
+    """ConfigError for a keyword that is no event filter (``dyad=``, a misspelling), naming the filters and, for a
+    name another surface uses, what to write instead."""
+    import inspect
+
+    names = [n for n in inspect.signature(EventFilter).parameters if n != "day"]
+    bad = [k for k in filters if k not in names]
+    if bad:
+        hint = "; ".join(f"for {k}: {_FILTER_HINTS[k]}" for k in bad if k in _FILTER_HINTS)
+        raise ConfigError(f"unknown event filter {', '.join(map(repr, bad))}" + (f" ({hint})" if hint else "")
+                          + f"; the filters are {', '.join(names)}")
+
+
 class EventFilter:
     """Builds the WHERE clause shared by event listings, counts, charts, exports and downloads.
 
