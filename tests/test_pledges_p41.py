@@ -6,7 +6,9 @@ and look-alikes or guards that must keep passing.
    buy coal, "$60 million for rural clinics" for a budget support credit, "$45 million ... from a regional disaster
    fund" for a development bank's loan) is no step on a pledge of money; a part of the promised sum ("$80 million of
    the credit"), the promised goods or purpose, and the pledger as giver still are;
-2. talks on the promised act that "have gone nowhere" stall it.
+2. talks on the promised act that "have gone nowhere" stall it;
+3. a start not yet made ("work on the post has not started") stalls a pledge even after its deadline; a deed not
+   done after it ("has not opened") still breaks it.
 """
 
 from __future__ import annotations
@@ -62,3 +64,20 @@ def test_quota_system_set_up_still_fulfils(tmp_path: Path, coder) -> None:
     got = _story(tmp_path, coder, _QUOTA, ["Brazil's government set up the quota system for Argentine wheat, the "
                                            "farm ministry said."])
     assert _one(got, "set up") == "fulfilled"
+
+
+# -- 3. a start not yet made after the deadline ----------------------------------------------------------------------
+
+_POST = "Chile's government promised on Monday to open a new customs post at Paso Pehuenche by March 2026."
+
+
+def test_start_not_made_after_deadline_stalls(tmp_path: Path, coder) -> None:
+    got = _story(tmp_path, coder, _POST, ["On the Chilean side of the border, work on the customs post has not started, "
+                                          "the public works ministry said."])
+    assert _one(got, "open") == "stalled"
+
+
+def test_deed_not_done_after_deadline_still_breaks(tmp_path: Path, coder) -> None:
+    got = _story(tmp_path, coder, _POST, ["Chile's new customs post at Paso Pehuenche has not opened, the public works "
+                                          "ministry said."])
+    assert _one(got, "open") == "broken"

@@ -333,7 +333,10 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
             return Decision("fulfils", cue=f"{words} no", features=feats,
                             note=f"what it promised to stop, reported not done: {KEPT_OVER_TERM}")
         if (_negated_span(toks, lo, i) or none_done) and rel in ("fulfils", "progresses"):
-            return Decision("reverses" if is_late(frame, report) else "stalls", cue=f"not {words}", features=feats)
+            # a start not yet made ("work on the post has not started") is a stall even after the deadline: nothing
+            # contrary was done (round p41); a deed not done after it ("has not taken effect") breaks the pledge
+            late = is_late(frame, report) and rel == "fulfils"
+            return Decision("reverses" if late else "stalls", cue=f"not {words}", features=feats)
         if rel in ("fulfils", "progresses") and others_sum(frame, report):  # "of which $310 million has been paid"
             return Decision("unrelated", note="the sums it names are another's", features=feats)
         if rel in ("fulfils", "progresses") and sum_for_another(frame, report, lex):  # "$60 million for rural clinics"
