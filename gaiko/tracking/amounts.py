@@ -22,7 +22,7 @@ from .quantities import best_quantity, find_quantities
 from .text import keys
 
 __all__ = ["MEASURED", "GROWING", "FIRST_PART", "FIRST_PERIOD", "is_late", "quantity_relation", "partial_words", "less_than_promised",
-           "sentence_quantity", "reported_done", "restate_or_revise", "others_sum"]
+           "sentence_quantity", "reported_done", "restate_or_revise", "others_sum", "sum_for_another"]
 
 _PARTIAL_WORDS = ("partly", "partially", "in part", "some of", "half of", "a third of", "a fraction of", "only",
                   "fewer than", "less than", "short of", "smaller", "scaled-back", "watered-down", "narrower", "first batch",
@@ -137,12 +137,73 @@ def others_sum(frame: Frame, report: Report) -> bool:
     return bool(sums) and all(x.unit != q["unit"] or float(x.value) > want * 1.05 for x in sums)
 
 
+@lru_cache(maxsize=1)
+def _sums_table() -> dict[str, Any]:
+    """``gaiko/data/pledges/sums.yaml``: generic money keys and the words that tie a sum to its goods, purpose or giver."""
+    from ..tables import data_path, load_yaml
+
+    data = load_yaml(data_path("pledges/sums.yaml")) or {}
+    low = {k: [str(w).lower() for w in (v or ())] for k, v in data.items()}
+    alt = lambda ws: "|".join(sorted((re.escape(w) for w in ws), key=len, reverse=True))  # noqa: E731
+    link = re.compile(rf"^\s*(?:(?:{alt(low['sum_nouns'])})\s+)*({alt(low['of_words'] + low['for_words'] + low['from_words'])})"
+                      r"\s+([^,;.()]+)", re.I)
+    return {"generic": frozenset(low["generic_objects"]), "link": link, "from": frozenset(low["from_words"]),
+            "of": frozenset(low["of_words"]), "whole": frozenset(low["whole_words"]), "stop": frozenset(low["stop_words"])}
+
+
+def _named_after(words: str, stop: frozenset[str]) -> str:
+    out = []
+    for w in words.split():
+        if w.lower() in stop and out:
+            break
+        out.append(w)
+    return " ".join(out)
+
+
+def sum_for_another(frame: Frame, report: Report, lex: Lexicon) -> bool:
+    """Whether a sum of money the report names is tied to goods, a purpose or a giver that are not the pledge's (round
+    p41): "taken delivery of $9 billion of [processors]" for a pledge to buy $750 billion of gas and oil, "approved $60
+    million for [rural clinics]" for a $200 million budget support credit, "received $45 million from [a regional
+    disaster fund]" for a bank's loan. Goods and purposes count only when the pledge names an object of its own beyond
+    money (``sums.yaml`` ``generic_objects``); a giver only when the report names no side of the pledger. The pledge
+    must promise a sum of money; "$80 million of the credit" (a part of a whole) is never another's."""
+    q = frame.quantity
+    if not q or q.get("unit") not in _MONEY or q.get("value") is None:
+        return False
+    tab = _sums_table()
+    own = set(frame.objects) | set(frame.topic) | set(frame.heads) | set(frame.narrow) | set(frame.spec)
+    specific = own - tab["generic"]
+    placed = bool(frame.doer) and any(same_country(s, frame.doer) for s in report.sides)
+    for _s, end, x in _quantities(report.text):
+        if x.unit not in _MONEY:
+            continue
+        m = tab["link"].match(report.text[end:])
+        if not m:
+            continue
+        word, named = m.group(1).lower(), _named_after(m.group(2), tab["stop"])
+        first = named.split()[0].lower() if named.split() else ""
+        if not named or (word in tab["of"] and first in tab["whole"]):
+            continue
+        got = keys(named, lex, acts=False) - tab["generic"]
+        if not got or got & own:
+            continue
+        if word in tab["from"]:
+            if not placed:
+                return True
+        elif specific:
+            return True
+    return False
+
+
 def reported_done(frame: Frame, report: Report, clause: str, word: str, feats: dict[str, float], lex: Lexicon,
           note: str | None = None) -> Decision:
     """A done act ``word`` read in ``clause``: ``fulfils``, or less of the promised quantity (:func:`less_than_promised`)
     or done in part (``partial``); ``unrelated`` when the sums it names are another's (:func:`others_sum`)."""
     if others_sum(frame, report):
         return Decision("unrelated", note="the sums it names are another's (a larger whole or another currency)",
+                        features=feats)
+    if sum_for_another(frame, report, lex):
+        return Decision("unrelated", note="the sum it names is for other goods, another purpose or from another giver",
                         features=feats)
     q = sentence_quantity(frame, report, clause, lex)
     feats["quantity_less"] = float(q == "partial")

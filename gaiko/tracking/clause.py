@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from .amounts import (FIRST_PART, FIRST_PERIOD, MEASURED, is_late, less_than_promised, others_sum, partial_words, quantity_relation,
-                      reported_done, restate_or_revise, sentence_quantity)
+                      reported_done, restate_or_revise, sentence_quantity, sum_for_another)
 from .clausegrammar import (Clause, Decision, Report, agent_side, aspect, auxiliaries, back_reference, clauses, is_verb,
                             noun_after_opener,
                             same_country, sentence_memo, subject_side, verbal_only)
@@ -333,9 +333,14 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
             return Decision("fulfils", cue=f"{words} no", features=feats,
                             note=f"what it promised to stop, reported not done: {KEPT_OVER_TERM}")
         if (_negated_span(toks, lo, i) or none_done) and rel in ("fulfils", "progresses"):
-            return Decision("reverses" if is_late(frame, report) else "stalls", cue=f"not {words}", features=feats)
+            # a start not yet made ("work on the post has not started") is a stall even after the deadline: nothing
+            # contrary was done (round p41); a deed not done after it ("has not taken effect") breaks the pledge
+            late = is_late(frame, report) and rel == "fulfils"
+            return Decision("reverses" if late else "stalls", cue=f"not {words}", features=feats)
         if rel in ("fulfils", "progresses") and others_sum(frame, report):  # "of which $310 million has been paid"
             return Decision("unrelated", note="the sums it names are another's", features=feats)
+        if rel in ("fulfils", "progresses") and sum_for_another(frame, report, lex):  # "$60 million for rural clinics"
+            return Decision("unrelated", note="the sum it names is for another purpose or from another giver", features=feats)
         if rel == "fulfils":
             q = sentence_quantity(frame, report, text, lex)
             if q == "partial" or (q is None and FIRST_PART.search(text)):
@@ -387,6 +392,8 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
             # a sum alone is weak evidence: put there by a body the resolver could not place ("The Asian Development
             # Bank put $40 million into ..."), it is someone else's money, not the pledger's
             return Decision("unrelated", note=f"a sum of {subject[2:]}'s, not the pledge's actor's", features=feats)
+        if sum_for_another(frame, report, lex):  # "received $45 million from a regional disaster fund"
+            return Decision("unrelated", note="the sum it names is for another purpose or from another giver", features=feats)
         rel = quantity_relation(frame, text, lex)
         if rel == "fulfils":
             return Decision("fulfils", cue=q.get("text"), note="the promised quantity reported in place", features=feats)
