@@ -354,6 +354,7 @@ def object_target(c: Any, state: DocState, source: Actor | None, kb: Any, etype:
     the announcement": ``gaiko/data/actors/no_sides.yaml``). None when there is no such phrase or no country."""
     from ..actors.nosides import act_nouns, generic_nouns
     from .roles import fallback_targets, kb_actor, phrase_span
+    from .thingsides import judged_type, thing_noun
 
     heads = [c.tok] if c.tok.i == c.anchor.i else [c.tok, c.anchor]
     objs = [x for h in heads for x in h.children if x.dep_ in ("dobj", "obj", "dative")]
@@ -383,6 +384,8 @@ def object_target(c: Any, state: DocState, source: Actor | None, kb: Any, etype:
         if etype != "MOBILIZE" and sent_forces(o, bare=True) and (country is None or source is not None
                                                                 and country == source.country):
             continue  # "Chad agreed to deploy police": its own forces, sent to no place named
+        if country is None and k < direct and judged_type(etype) and thing_noun(o, kb):
+            continue  # "Poland condemned the sanctions": a thing, not a party of the sentence's country (t42)
         if country is None and (k < direct or kb is not None and o.lemma_.lower() in kb.nouns):
             # a deed's own object or a group of people; not a thing a threatened act is about ("Venezuela
             # threatened to cut off oil shipments" names no side the shipments would go to)
