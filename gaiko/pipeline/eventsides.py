@@ -354,7 +354,7 @@ def object_target(c: Any, state: DocState, source: Actor | None, kb: Any, etype:
     the announcement": ``gaiko/data/actors/no_sides.yaml``). None when there is no such phrase or no country."""
     from ..actors.nosides import act_nouns, generic_nouns
     from .roles import fallback_targets, kb_actor, phrase_span
-    from .thingsides import judged_type, thing_noun
+    from .thingsides import gift_type, judged_type, thing_noun
 
     heads = [c.tok] if c.tok.i == c.anchor.i else [c.tok, c.anchor]
     objs = [x for h in heads for x in h.children if x.dep_ in ("dobj", "obj", "dative")]
@@ -390,6 +390,8 @@ def object_target(c: Any, state: DocState, source: Actor | None, kb: Any, etype:
             # a deed's own object or a group of people; not a thing a threatened act is about ("Venezuela
             # threatened to cut off oil shipments" names no side the shipments would go to)
             country, how = sentence_country(c.tok.sent, state), "object+sentence"
+            if source is not None and country == source.country and gift_type(etype) and thing_noun(o, kb):
+                continue  # "Australia delivered the first tranche": what it gives is no side of its own (t42)
         if country is None:
             continue
         return Actor(text=text, start=start, end=end, country=country, sector=fb.sector if fb else None,

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from ..types import Actor
 
-__all__ = ["thing_noun", "thing_source", "thing_target", "owned_type", "judged_type", "received_sides",
+__all__ = ["thing_noun", "thing_source", "thing_target", "owned_type", "judged_type", "gift_type", "received_sides",
            "own_place_part"]
 
 
@@ -31,7 +31,7 @@ def _lists() -> dict[str, frozenset[str]]:
     path = data_path("actors/thing_sides.yaml")
     data = load_yaml(path) or {}
     out: dict[str, frozenset[str]] = {}
-    for k in ("party_classes", "owned_types", "judged_types", "receiving", "giving_types"):
+    for k in ("party_classes", "owned_types", "judged_types", "gift_types", "receiving", "giving_types"):
         v = data.get(k)
         if not isinstance(v, list) or not all(isinstance(w, str) for w in v):
             raise DataFileError(str(path), f"'{k}' must be a list of words")
@@ -47,6 +47,11 @@ def owned_type(etype: str) -> bool:
 def judged_type(etype: str) -> bool:
     """Whether PLOVER type ``etype`` judges what its object names (``judged_types``: "condemned the sanctions")."""
     return etype in _lists()["judged_types"]
+
+
+def gift_type(etype: str) -> bool:
+    """Whether the object of PLOVER type ``etype`` is what is given (``gift_types``: "delivered the first tranche")."""
+    return etype in _lists()["gift_types"]
 
 
 def thing_noun(tok: Token, kb: Any = None) -> bool:
