@@ -124,3 +124,21 @@ def test_own_place_no_target_t42(coder, text):
 ])
 def test_own_place_look_alikes_t42(coder, text, target):
     assert _code(_primary(coder, text).target) == target, _show(coder, text)
+
+
+# -- 5b: a pledge told in a relative clause of what is given is no act of the sentence (primary/standdown.yaml) ------
+@pytest.mark.parametrize("text", [
+    "Australia has delivered the first tranche of the aid it pledged.",   # on main: a second event, AGREE, no source
+    "Canada has shipped the last of the vaccines it promised to Haiti.",  # on main: AGREE with no source -> HTI
+])
+def test_pledge_in_relative_clause_t42(coder, text):
+    assert [e.event_type for e in _events(coder, text)] == ["AID"], _show(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    # the pledger named in the clause: its act ("in which"), kept
+    "The speech in which Kenya's president vowed to defend the border was broadcast live.",
+    "The statement in which Chile's president pledged to cut emissions was read out in parliament.",
+])
+def test_pledge_in_relative_clause_look_alikes_t42(coder, text):
+    assert [e.event_type for e in _events(coder, text)] == ["AGREE"], _show(coder, text)
