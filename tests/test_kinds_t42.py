@@ -53,7 +53,17 @@ def test_judged_thing_no_target_t42(coder, text):
 
 
 @pytest.mark.parametrize("text,target", [
+    ("Japan condemned North Korea's missile launch.", "PRK"),   # on main: "missile" (JPN MIL)
+    ("South Korea condemned the missile launch.", None),        # on main: "missile" (KOR MIL)
+])
+def test_judged_act_equipment_word_t42(coder, text, target):
+    assert _code(_primary(coder, text).target) == target, _show(coder, text)
+
+
+@pytest.mark.parametrize("text,target", [
     ("Brazil criticised the tariffs imposed by Washington.", "USA"),   # whoever imposed them, named nearby
+    ("Japan condemned North Korea's launch.", "PRK"),
+    ("Kenya condemned the army crackdown on protesters.", "KEN"),   # the army is a side
     ("Turkmenistan scrapped the exit visas its citizens needed.", "TKM"),  # a deed's own object keeps it
     ("Russian missiles struck energy facilities across Kyiv.", None),
 ])

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from ..types import Actor
 
-__all__ = ["thing_noun", "thing_source", "thing_target", "owned_type", "judged_type", "gift_type", "received_sides",
+__all__ = ["thing_noun", "thing_source", "thing_target", "owned_type", "judged_type", "gift_type", "equipment_word", "received_sides",
            "own_place_part"]
 
 
@@ -52,6 +52,17 @@ def judged_type(etype: str) -> bool:
 def gift_type(etype: str) -> bool:
     """Whether the object of PLOVER type ``etype`` is what is given (``gift_types``: "delivered the first tranche")."""
     return etype in _lists()["gift_types"]
+
+
+def equipment_word(a: Actor, doc: Any) -> bool:
+    """Whether the actor ``a`` is named by an equipment noun alone (``no_sides.yaml`` equipment) modifying the noun
+    of an act ("North Korea's *missile* launch", "the *drone* strike"): a word of what was done, not a side of a
+    judgement of it."""
+    from ..actors.nosides import equipment_nouns
+
+    tok = _head(a, doc)
+    return tok is not None and tok.dep_ == "compound" and tok.lemma_.lower() in equipment_nouns() and tok.head.pos_ == "NOUN" \
+        and tok.head.lemma_.lower() not in equipment_nouns()
 
 
 def thing_noun(tok: Token, kb: Any = None) -> bool:
