@@ -64,6 +64,8 @@ def test_judged_act_equipment_word_t42(coder, text, target):
     ("Brazil criticised the tariffs imposed by Washington.", "USA"),   # whoever imposed them, named nearby
     ("Japan condemned North Korea's launch.", "PRK"),
     ("Kenya condemned the army crackdown on protesters.", "KEN"),   # the army is a side
+    ("Kenya's opposition denounced the fraud in the tally.", "KEN"),  # a party judging its own country's doings
+    ("Ghana's farmers condemned the new levy.", "GHA"),
     ("Turkmenistan scrapped the exit visas its citizens needed.", "TKM"),  # a deed's own object keeps it
     ("Russian missiles struck energy facilities across Kyiv.", None),
 ])
@@ -103,14 +105,14 @@ def test_receiver_look_alikes_t42(coder, text, source, target):
     assert (_code(p.source), _code(p.target)) == (source, target), _show(coder, text)
 
 
-# -- 5: what a giver delivers is no target of its own country ---------------------------------------------------------
-@pytest.mark.parametrize("text", [
-    "Australia has delivered the first tranche of the aid it pledged.",   # on main: target "the first tranche" (AUS)
-    "Japan has disbursed the second instalment of the loan it promised.",
+# -- 5: a deed by a giver is AID by the giver (the pledge in its relative clause: 5b below) -----------------------------
+@pytest.mark.parametrize("text,source", [
+    ("Australia has delivered the first tranche of the aid it pledged.", "AUS"),
+    ("Japan has disbursed the second instalment of the loan it promised.", "JPN"),
 ])
-def test_gift_no_own_target_t42(coder, text):
+def test_gift_by_giver_t42(coder, text, source):
     p = _primary(coder, text)
-    assert p is not None and p.event_type == "AID" and p.target is None, _show(coder, text)
+    assert p is not None and p.event_type == "AID" and _code(p.source) == source, _show(coder, text)
 
 
 def test_gift_look_alike_t42(coder):

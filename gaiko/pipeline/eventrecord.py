@@ -77,7 +77,8 @@ def build_event(d: Draft, sent: Span, state: DocState, kb: object | None) -> Eve
         target = Actor(**{**target.to_dict(), "country": place.country, "resolved_by": f"{target.resolved_by}+place"})
     target = struck_place(target, d.event_type, sent, state)
     # "the works breached a treaty", "a concession to 'tariffs'": a thing is no side (round t42)
-    source, target = thing_source(source, sent.doc, d.event_type), thing_target(target, sent.doc, d.event_type)
+    source, target = thing_source(source, sent.doc, d.event_type), \
+        thing_target(target, sent.doc, d.event_type, source)
     if not owned_type(d.event_type) and own_place_part(target, source, sent.doc):
         target = None  # "Kenya pledged to reopen the Busia crossing": where, not a side of its own country
     # "a mob", "riot police": a common noun with no country takes its sentence's one country

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from ..types import Actor
 
-__all__ = ["thing_noun", "thing_source", "thing_target", "owned_type", "judged_type", "gift_type", "equipment_word", "received_sides",
+__all__ = ["thing_noun", "thing_source", "thing_target", "owned_type", "judged_type", "self_judged", "equipment_word", "received_sides",
            "own_place_part"]
 
 
@@ -31,7 +31,7 @@ def _lists() -> dict[str, frozenset[str]]:
     path = data_path("actors/thing_sides.yaml")
     data = load_yaml(path) or {}
     out: dict[str, frozenset[str]] = {}
-    for k in ("party_classes", "owned_types", "judged_types", "gift_types", "receiving", "giving_types"):
+    for k in ("party_classes", "owned_types", "judged_types", "receiving", "giving_types"):
         v = data.get(k)
         if not isinstance(v, list) or not all(isinstance(w, str) for w in v):
             raise DataFileError(str(path), f"'{k}' must be a list of words")
@@ -48,10 +48,6 @@ def judged_type(etype: str) -> bool:
     """Whether PLOVER type ``etype`` judges what its object names (``judged_types``: "condemned the sanctions")."""
     return etype in _lists()["judged_types"]
 
-
-def gift_type(etype: str) -> bool:
-    """Whether the object of PLOVER type ``etype`` is what is given (``gift_types``: "delivered the first tranche")."""
-    return etype in _lists()["gift_types"]
 
 
 def equipment_word(a: Actor, doc: Any) -> bool:
@@ -111,11 +107,20 @@ def thing_source(a: Actor | None, doc: Any, etype: str) -> Actor | None:
     return None if head is not None and thing_noun(head) else a
 
 
-def thing_target(a: Actor | None, doc: Any, etype: str) -> Actor | None:
-    """``a``, or None when it is an unresolved phrase with no country headed by a thing noun and ``etype`` judges
-    what it names (:func:`judged_type`: "Japan condemned the launch" has no target; a deed's own object, "pay the
+def self_judged(source: Actor | None, country: str | None, etype: str) -> bool:
+    """Whether a thing of ``country`` judged in an event of type ``etype`` (:func:`judged_type`) would make a state
+    judge itself: the source is a state or its government (no sector, or GOV) of that same country ("Poland condemned
+    the sanctions"). A party inside it judging its own country's doings ("Bolivia's opposition complained of
+    irregularities") is not."""
+    return judged_type(etype) and source is not None and source.country is not None \
+        and (country is None or source.country == country) and source.sector in (None, "GOV")
+
+
+def thing_target(a: Actor | None, doc: Any, etype: str, source: Actor | None = None) -> Actor | None:
+    """``a``, or None when it is an unresolved phrase with no country headed by a thing noun judged by a state of
+    the sentence (:func:`self_judged`: "Japan condemned the launch" has no target; a deed's own object, "pay the
     arrears", may still take the country of its sentence)."""
-    return thing_source(a, doc, etype) if judged_type(etype) else a
+    return thing_source(a, doc, etype) if self_judged(source, None, etype) else a
 
 
 def received_sides(c: Any, source: Actor | None, target: Actor | None, etype: str, state: Any = None
