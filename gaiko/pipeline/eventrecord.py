@@ -79,7 +79,8 @@ def build_event(d: Draft, sent: Span, state: DocState, kb: object | None) -> Eve
     # "the works breached a treaty", "a concession to 'tariffs'": a thing is no side (round t42)
     source, target = thing_source(source, sent.doc, d.event_type), \
         thing_target(target, sent.doc, d.event_type, source)
-    if not owned_type(d.event_type) and own_place_part(target, source, sent.doc):
+    if (d.info.intended or d.event_type == "AGREE") and not owned_type(d.event_type) \
+            and own_place_part(target, source, sent.doc):
         target = None  # "Kenya pledged to reopen the Busia crossing": where, not a side of its own country
     # "a mob", "riot police": a common noun with no country takes its sentence's one country
     source, target = sentence_side(source, d.cand, state), sentence_side(target, d.cand, state, as_target=True)

@@ -73,8 +73,8 @@ def _noun_classes(tok: Token, kb: Any, party: frozenset[str]) -> bool:
     of a class in ``party``."""
     from .lexclasses import word_classes
 
-    if tok.pos_ != "NOUN" or tok.ent_type_:
-        return False
+    if tok.pos_ != "NOUN" or tok.ent_type_ or not tok.text.islower():
+        return False  # (a capitalised word may be a name the tagger took for a noun: "Trump did not meet ...")
     lemma, low = tok.lemma_.lower(), tok.lower_
     nouns = getattr(kb, "nouns", None)
     if nouns is None:
@@ -147,7 +147,9 @@ def received_sides(c: Any, source: Actor | None, target: Actor | None, etype: st
 
 def own_place_part(target: Actor | None, source: Actor | None, doc: Any) -> bool:
     """Whether ``target`` is a place of the source's own country named as a word of a thing ("Kenya pledged to
-    reopen the *Busia* crossing", "Peru promised to rebuild the *Cusco* airport"): where the act is, not a side."""
+    reopen the *Busia* crossing", "Peru promised to rebuild the *Cusco* airport"): where the act is, not a side.
+    The caller applies it to pledges only: a deed done "at the *Ikorodu* district" for its own people keeps the
+    place's country (tuned batch 36, AID)."""
     if target is None or source is None or not source.country or target.country != source.country \
             or target.sector or target.person_id:
         return False
