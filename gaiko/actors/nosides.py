@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 __all__ = ["equipment_nouns", "act_nouns", "generic_nouns", "sending_verbs", "handover_verbs",
-           "destination_verbs", "removal_verbs", "dateline_end",
+           "destination_verbs", "removal_verbs", "post_country", "dateline_end",
            "in_dateline"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "actors" / "no_sides.yaml"
@@ -27,7 +27,7 @@ def _lists() -> dict[str, frozenset[str]]:
         raw = yaml.safe_load(_DATA.read_text(encoding="utf-8")) or {}
         return {k: frozenset(str(w).lower() for w in raw.get(k) or ())
                 for k in ("equipment", "acts", "generic", "sending", "handover", "destination", "removal",
-                          "relational")}
+                          "relational", "posts")}
     except (OSError, yaml.YAMLError, AttributeError) as exc:
         raise DataFileError(str(_DATA), f"cannot read the no-sides lists: {exc}") from exc
 
@@ -73,6 +73,23 @@ def handover_verbs() -> frozenset[str]:
     """Lemmas of verbs that hand a person into another party's custody ("extradited the suspect to Spain"): the
     party they go to, not the person of the source's own country, is the target."""
     return _lists()["handover"]
+
+
+def post_country(head: Any, token_country: dict[int, str]) -> str | None:
+    """The country of a state's post abroad named in a "from"/"of"/"at" phrase of ``head`` or of the verb it is the
+    object of ("expelled diplomats from the Polish embassy in Minsk"): its nationality word (``posts``), or None."""
+    posts = _lists()["posts"]
+    holders = [head] + ([head.head] if head.dep_ in ("dobj", "obj") else [])
+    for h in holders:
+        for p in h.children:
+            if p.dep_ != "prep" or p.lower_ not in ("from", "of", "at"):
+                continue
+            for o in p.children:
+                if o.dep_ == "pobj" and o.lemma_.lower() in posts:
+                    for m in o.children:
+                        if m.dep_ in ("amod", "compound", "poss", "nmod") and token_country.get(m.i):
+                            return token_country[m.i]
+    return None
 
 
 #: an all-caps place (one to four words, optionally ", Country" or ", ST") and an optional agency in brackets, then a

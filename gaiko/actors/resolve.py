@@ -16,6 +16,7 @@ from .context import DOMESTIC, GROUPS, LOCAL_ROLES, TRANSNATIONAL, PlaceContext
 from .coref import CorefContext, pos_of as _pos, ruler_nouns
 from .mentions import PRONOUNS, Mention, find_mentions, is_locative
 from .namewords import ship_country
+from .nosides import post_country
 from .wording import phrase_countries
 
 __all__ = ["resolve_doc", "TRANSNATIONAL"]
@@ -285,6 +286,8 @@ class _DocResolver(CorefContext, PlaceContext):
                         break
                 if country:
                     break
+        if country is None and (post := post_country(head, self.token_country)) is not None:
+            country, conf = post, 0.75  # "expelled diplomats from the Polish embassy in Minsk" (round t42)
         if country is None and m.sector == "UAF":  # "a bombing near the town of X": where it happened
             verb = next((t for t in head.ancestors if t.pos_ in ("VERB", "AUX")), None)
             country = self._place_within(head) or (self._place_within(verb) if verb is not None else None)

@@ -17,6 +17,7 @@ from ..actors.nosides import in_dateline
 from .eventsides import GROUP_HEADS, group_pair, no_side_thing, sent_forces
 from .roles import ENT_TYPES, LOCATIVE_PREPS, PARTICLES, PEOPLE, PRONOUNS, is_locative, kb_actor, phrase_span
 from .state import DocState
+from .thingsides import equipment_word, judged_type
 
 __all__ = ["event_actor", "resolved_actor", "pick_target", "between_sides", "own_people_away", "sent_side",
            "actor_key", "NO_PLACE_TARGET"]
@@ -83,6 +84,8 @@ def pick_target(toks: list[Token], state: DocState, source: Actor | None, kb: An
         if any(p.start + p.text.find(",") < t.idx < p.end for p in state.places if "," in p.text):
             continue  # ", Idaho" of "in Moscow, Idaho": the qualifier of a place
         a = resolved_actor(t, state, kb)
+        if a is not None and judged_type(etype) and equipment_word(a, t.doc):
+            continue  # "Japan condemned North Korea's missile launch": not "missile" (t42)
         if a is None and kb is not None and (a := kb_actor(t, kb, state.places)) is not None:
             if source is not None and a.start == source.start:
                 continue

@@ -17,6 +17,7 @@ from .attributes import ClauseInfo
 from .compound import compound_members
 from .dates import event_date
 from .eventsides import event_place, sentence_side
+from .thingsides import own_place_part, owned_type, thing_source, thing_target
 from .roles import phrase_span
 from .state import DocState
 from .triggers import Entry
@@ -75,6 +76,12 @@ def build_event(d: Draft, sent: Span, state: DocState, kb: object | None) -> Eve
         # "shelled El Fasher": the city no actor list knows is of its country
         target = Actor(**{**target.to_dict(), "country": place.country, "resolved_by": f"{target.resolved_by}+place"})
     target = struck_place(target, d.event_type, sent, state)
+    # "the works breached a treaty", "a concession to 'tariffs'": a thing is no side (round t42)
+    source, target = thing_source(source, sent.doc, d.event_type), \
+        thing_target(target, sent.doc, d.event_type, source)
+    if (d.info.intended or d.event_type == "AGREE") and not owned_type(d.event_type) \
+            and own_place_part(target, source, sent.doc):
+        target = None  # "Kenya pledged to reopen the Busia crossing": where, not a side of its own country
     # "a mob", "riot police": a common noun with no country takes its sentence's one country
     source, target = sentence_side(source, d.cand, state), sentence_side(target, d.cand, state, as_target=True)
     return Event(

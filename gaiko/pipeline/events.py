@@ -32,6 +32,7 @@ from .removal import removing_state
 from .subjectrank import lookalike_veto, readback_yield, subject_rank
 from .roles import PRONOUNS, deep_agent, fallback_targets, kb_actor, noun_agent, subjects, target_candidates
 from .state import DocState, get_state
+from .thingsides import received_sides
 from .triggers import Lexicon, default_lexicon, model_entry
 from .typejoin import JoinConfig, ceased, join_sentence
 from .typemodel import TypeModel, model_from_spec
@@ -324,6 +325,9 @@ class EventCoder:
                 target = away or target
         if pair is None and hosted_visitor(code, etype, source, target, c):  # "Xi received Putin": Putin visits Xi
             source, target, sources = target, source, [target]
+        elif pair is None and (got := received_sides(c, source, target, etype, state)) is not None:
+            source, target = got  # "Indonesia received Australian aid": Australia gives, Indonesia gets (t42)
+            sources = [source] if source is not None else []
         # "Nicaragua stripped 94 critics of their citizenship": the object, with its sentence's country
         target = target or object_target(c, state, source, kb, etype)
         conf = e.confidence * info.salience

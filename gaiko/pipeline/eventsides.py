@@ -354,6 +354,7 @@ def object_target(c: Any, state: DocState, source: Actor | None, kb: Any, etype:
     the announcement": ``gaiko/data/actors/no_sides.yaml``). None when there is no such phrase or no country."""
     from ..actors.nosides import act_nouns, generic_nouns
     from .roles import fallback_targets, kb_actor, phrase_span
+    from .thingsides import self_judged, thing_noun
 
     heads = [c.tok] if c.tok.i == c.anchor.i else [c.tok, c.anchor]
     objs = [x for h in heads for x in h.children if x.dep_ in ("dobj", "obj", "dative")]
@@ -387,6 +388,8 @@ def object_target(c: Any, state: DocState, source: Actor | None, kb: Any, etype:
             # a deed's own object or a group of people; not a thing a threatened act is about ("Venezuela
             # threatened to cut off oil shipments" names no side the shipments would go to)
             country, how = sentence_country(c.tok.sent, state), "object+sentence"
+            if self_judged(source, country, etype) and thing_noun(o, kb):
+                continue  # "Poland condemned the sanctions": a state does not judge itself (t42)
         if country is None:
             continue
         return Actor(text=text, start=start, end=end, country=country, sector=fb.sector if fb else None,

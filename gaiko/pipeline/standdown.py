@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = ["stands_down", "undergone_below"]
 
-_KEYS = ("modals", "lasting", "failing", "undergone")
+_KEYS = ("modals", "lasting", "failing", "undergone", "pledged")
 
 
 @lru_cache(maxsize=None)
@@ -46,7 +46,16 @@ def _words() -> dict[str, frozenset[str]]:
 
 def stands_down(tok: Token) -> bool:
     """Whether a model event at ``tok`` (an act noun) stands down: ``tok`` is the subject of a verb under a modal
-    of possibility, of a verb of lasting or of a verb of failing (``standdown.yaml``)."""
+    of possibility, of a verb of lasting or of a verb of failing (``standdown.yaml``); or ``tok`` is a verb of
+    pledging in a relative clause of a noun with a pronoun subject ("the aid it pledged": ``pledged``, round
+    t42)."""
+    if tok.dep_ == "relcl" and tok.pos_ == "VERB" and tok.head.pos_ in ("NOUN", "PROPN") \
+            and tok.lemma_.lower() in _words()["pledged"]:
+        # only with a pronoun subject and no "in which": "the speech in which the president vowed to defend ..." is
+        # the president's act (batch 38, tuned: THREATEN)
+        return any(c.dep_ == "nsubj" and c.pos_ == "PRON" and c.lower_ not in ("who", "which", "that")
+                   for c in tok.children) and not any(c.dep_ == "prep" for c in tok.children
+                                                      if any(g.lower_ == "which" for g in c.children))
     if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ not in ("nsubj", "nsubjpass"):
         return False
     head = tok.head
