@@ -49,6 +49,8 @@ def pledges(
     status: Optional[str] = typer.Option(None, "--status", help="open, in_progress, fulfilled, partially_fulfilled, stalled, "
                                          "broken, withdrawn, overdue, unclear; several comma-separated (open,in_progress)."),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Status as of this date (YYYY-MM-DD); default: newest article date."),
+    kind: Optional[str] = typer.Option(None, "--kind", help="promise, plan, agreement, threat, demand; several "
+                                       "comma-separated (the scorecard counts demands apart)."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or csv."),
     rebuild: bool = typer.Option(False, "--rebuild", help="Recompute the stored ledger from scratch first "
                                  "(after editing gaiko/data/pledges/*.yaml); needs write access to the store."),
@@ -58,7 +60,7 @@ def pledges(
 ) -> None:
     """The pledge ledger: every tracked pledge with its status and evidence."""
     from ..store import Store
-    from ..store.ledger_view import parse_statuses
+    from ..store.ledger_view import parse_kinds, parse_statuses
     from ..tracking import ledger, newest_date, update_ledger
     from ..tracking.tables import keep
 
@@ -70,9 +72,11 @@ def pledges(
                 update_ledger(store, full=True)
         with Store(db, read_only=True) as store:
             wanted = parse_statuses(status)  # several, any case, as the API and the dashboard take them
+            kinds = set(parse_kinds(kind))
             status = " or ".join(wanted) or None
             every = ledger(store, as_of=as_of)
-            rows = [r for r in every if keep(r, actor, None) and (not wanted or r["status"] in wanted)]
+            rows = [r for r in every if keep(r, actor, None) and (not wanted or r["status"] in wanted)
+                    and (not kinds or r.get("kind") in kinds)]
             statements = int(store.scalar("SELECT count(*) FROM pledges") or 0)
             if as_of is not None:  # the statements made by then, as GET /api/v1/pledges?as_of= counts them
                 statements = sum(len(e.get("mentions") or []) or 1 for e in every)

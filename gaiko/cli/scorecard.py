@@ -25,7 +25,8 @@ def scorecard(
     min_pledges: int = typer.Option(1, "--min-pledges", min=1, help="Leave out actors with fewer pledges."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, csv, jsonl (one actor a line) or json (all of it)."),
 ) -> None:
-    """The say-do scorecard: for each actor, its pledges by status, share kept among those decided, median lag."""
+    """The say-do scorecard: for each actor, its pledges by status, share kept among those decided, median lag; its
+    demands apart (made by it; made of it, met / unmet): a demand is not its maker's promise."""
     import datetime as dt
 
     from ..store import Store
@@ -53,7 +54,8 @@ def scorecard(
         for r in rows:
             r["kept_share"] = "—" if r["kept_share"] is None else f"{r['kept_share']:.0%}"
             r["median_lag_days"] = "—" if r["median_lag_days"] is None else f"{r['median_lag_days']:g}"
-        cols = ["actor", "pledges", *[c["label"] for c in card["columns"]], "kept_share", "median_lag_days"]
+        cols = ["actor", "pledges", *[c["label"] for c in card["columns"]], "kept_share", "median_lag_days",
+                "demands_made", "demands_asked", "demands_met", "demands_unmet"]
         emit_rows(rows, "table", cols, title=f"Say-do scorecard by {by}, as of {card['as_of']} ({card['total']} actors)")
         return
     emit_rows(rows, fmt)

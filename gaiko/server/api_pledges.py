@@ -37,10 +37,17 @@ class LedgerQuery:
         actor_name: str | None = Query(None, max_length=200, description="Exact: the actor's name"),
         as_of: dt.date | None = Query(None, description="Judge statuses as of this date (default: the newest article)"),
         sort: Literal[LEDGER_SORTS] = Query("status"),  # type: ignore[valid-type]
+        kind: str | None = Query(None, max_length=200, description="Kind(s), comma-separated: promise, plan, "
+                                 "agreement, threat, demand"),
+        target_country: str | None = Query(None, max_length=3, description="Exact: the party asked's ISO3"),
+        target_code: str | None = Query(None, max_length=12, description="Exact: the party asked's country + sector"),
+        target_name: str | None = Query(None, max_length=200, description="Exact: the party asked's name"),
     ) -> None:
         self.kwargs: dict[str, Any] = {"actor": actor, "status": status, "target": target, "q": q,
                                        "actor_country": actor_country, "actor_code": actor_code,
-                                       "actor_name": actor_name, "as_of": as_of, "sort": sort}
+                                       "actor_name": actor_name, "as_of": as_of, "sort": sort, "kind": kind,
+                                       "target_country": target_country, "target_code": target_code,
+                                       "target_name": target_name}
         self.params = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in self.kwargs.items()
                        if v not in (None, "") and not (k == "sort" and v == "status")}
 
@@ -58,11 +65,17 @@ def pledges(
     actor_name: str | None = Query(None, max_length=200, description="Exact: the actor's name"),
     as_of: dt.date | None = Query(None, description="Judge statuses as of this date (default: the newest article)"),
     sort: Literal[LEDGER_SORTS] = Query("status"),  # type: ignore[valid-type]
+    kind: str | None = Query(None, max_length=200, description="Kind(s), comma-separated: promise, plan, agreement, "
+                             "threat, demand (the scorecard's figures set it)"),
+    target_country: str | None = Query(None, max_length=3, description="Exact: the party asked's ISO3 (--- for none)"),
+    target_code: str | None = Query(None, max_length=12, description="Exact: the party asked's country + sector"),
+    target_name: str | None = Query(None, max_length=200, description="Exact: the party asked's name"),
     limit: int = Query(200, ge=1, le=5000),
     offset: int = Query(0, ge=0, le=10_000_000),
     format: Fmt = Query("json", description="csv/jsonl: this page; /api/v1/export/pledges for all"),
 ) -> Any:
-    lq = LedgerQuery(actor, status, target, q, actor_country, actor_code, actor_name, as_of, sort)
+    lq = LedgerQuery(actor, status, target, q, actor_country, actor_code, actor_name, as_of, sort, kind,
+                     target_country, target_code, target_name)
     with _state(request).reader() as store:
         view = ledger_view(store, limit=limit, offset=offset, **lq.kwargs)
     rows = [{k: v for k, v in r.items() if k != "actor_detail"} for r in view["rows"]]

@@ -18,7 +18,8 @@ __all__ = ["router"]
 
 router = APIRouter(include_in_schema=False)
 
-LEDGER_KEYS = ("actor", "status", "target", "q", "actor_country", "actor_code", "actor_name", "as_of", "sort")
+LEDGER_KEYS = ("actor", "status", "target", "q", "actor_country", "actor_code", "actor_name", "as_of", "sort", "kind",
+               "target_country", "target_code", "target_name")
 
 
 def _as_of(raw: str) -> tuple[dt.date | None, str | None]:

@@ -15,7 +15,7 @@ from typing import Any
 from ..errors import ConfigError
 
 __all__ = ["shape", "ledger_view", "ledger_entries", "STATUS_ORDER", "CLOSED", "LEDGER_SORTS", "LEDGER_COLUMNS",
-           "actor_levels", "parse_statuses"]
+           "actor_levels", "parse_statuses", "parse_kinds"]
 
 #: statuses, in the order the ledger lists them (most in need of attention first); others follow, by name
 STATUS_ORDER = ("overdue", "open", "in_progress", "stalled", "partially_fulfilled", "unclear", "fulfilled", "broken", "withdrawn")
@@ -119,8 +119,21 @@ def ledger_entries(store: Any, as_of: dt.date | str | None = None) -> list[dict[
     return [shape(e) for e in ledger(store, as_of=day)]
 
 
+def parse_kinds(kind: str | list[str] | None) -> list[str]:
+    """Pledge kinds from ``a,b`` or a list (promise, plan, agreement, threat, demand, ...: the extractor's); a filter of
+    commas only is refused (ConfigError), as a status filter of commas is."""
+    if not kind:
+        return []
+    items = kind.split(",") if isinstance(kind, str) else list(kind)
+    out = [k.strip().lower() for k in items if k and k.strip()]
+    if not out and (not isinstance(kind, str) or kind.strip()):
+        raise ConfigError(f"the kind filter {kind!r} names no kind; give one or several, comma-separated "
+                          "(promise, plan, agreement, threat, demand), or leave it out for every kind")
+    return out
+
+
 def _matches(r: dict[str, Any], actor: str | None, target: str | None, q: str | None,
-             exact: dict[str, str | None]) -> bool:
+             exact: dict[str, str | None], target_exact: dict[str, str | None] | None = None) -> bool:
     from ..tracking.tables import keep as _keep
 
     if actor and not _keep({"actor": r.get("actor_detail") or {}}, actor, None):
@@ -128,6 +141,12 @@ def _matches(r: dict[str, Any], actor: str | None, target: str | None, q: str | 
     levels = actor_levels(r.get("actor_detail"))
     for level, want in exact.items():
         if want is not None and levels[level] != want:
+            return False
+    if target_exact and any(v is not None for v in target_exact.values()):
+        if not r.get("target"):  # no party asked: no exact target matches
+            return False
+        tlevels = actor_levels(r.get("target"))
+        if any(want is not None and tlevels[level] != want for level, want in target_exact.items()):
             return False
     if target:
         t = target.strip()
@@ -164,13 +183,17 @@ def ledger_view(
     store: Any, *, as_of: dt.date | str | None = None, actor: str | None = None, status: str | list[str] | None = None,
     target: str | None = None, q: str | None = None, actor_country: str | None = None, actor_code: str | None = None,
     actor_name: str | None = None, sort: str = "status", limit: int | None = 50, offset: int = 0,
+    kind: str | list[str] | None = None, target_country: str | None = None, target_code: str | None = None,
+    target_name: str | None = None,
 ) -> dict[str, Any]:
     """A page of the ledger.
 
     Filters: ``actor`` (ISO3, name or words, as ``gaiko pledges --actor``), ``status`` (one or several, comma-
     separated), ``target`` (ISO3 or words of the target's name), ``q`` (words in the action, sentence, actor,
     target or deadline), and the exact ``actor_country`` / ``actor_code`` / ``actor_name`` (see
-    :func:`actor_levels`). ``sort``: one of :data:`LEDGER_SORTS` (``-`` reverses; ``overdue``: most days
+    :func:`actor_levels`); ``kind`` (one or several pledge kinds, comma-separated: the scorecard counts promises, plans,
+    agreements and threats toward their maker and demands apart, Round p44) and the exact ``target_country`` /
+    ``target_code`` / ``target_name`` (the party asked, at the same levels). ``sort``: one of :data:`LEDGER_SORTS` (``-`` reverses; ``overdue``: most days
     overdue first). Returns ``total`` (matching), ``rows`` (the page), ``counts`` (matching rows per status,
     ignoring the status filter), ``statements`` (pledge statements behind the matching entries) and ``as_of``.
     """
@@ -179,7 +202,9 @@ def ledger_view(
     wanted = set(parse_statuses(status))
     rows = ledger_entries(store, as_of)
     exact = {"country": actor_country, "code": actor_code, "name": actor_name}
-    kept = [r for r in rows if _matches(r, actor, target, q, exact)]
+    target_exact = {"country": target_country, "code": target_code, "name": target_name}
+    kinds = set(parse_kinds(kind))
+    kept = [r for r in rows if _matches(r, actor, target, q, exact, target_exact) and (not kinds or r.get("kind") in kinds)]
     counts: dict[str, int] = {}
     for r in kept:
         counts[r["status"]] = counts.get(r["status"], 0) + 1

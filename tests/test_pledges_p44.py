@@ -1,0 +1,111 @@
+"""Round p44: pledge leftovers a newcomer round found (issue 14). Our own sentences and storylines (other countries,
+objects and words than the corpora); each kind has cases that fail without its change and look-alikes or guards that
+must keep passing.
+
+1. a demand is not its maker's promise: the scorecard counts promises, plans, agreements and threats toward their
+   maker and shows demands apart (made; made of the party asked, met / unmet), every number opening exactly its rows
+   (CLI, API, dashboard);
+2. a report that the threatened measure now acts ("the sanctions freeze the assets of ...") carries the threat out; it
+   does not withdraw it;
+3. the deadline of a first part ("the first ten by June") is not the deadline of the whole pledge;
+4. a report of a deadline that had passed before the pledge was made ("missed the March 1 deadline") does not break
+   a later pledge or demand;
+5. no pledge in "the deadline X had set to reopen it" nor in an event announced as a fact ("the commission will meet
+   in October, the ministries said").
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from helpers import pledge_story as _story
+from helpers import status_of as _one
+
+
+def _pledges(coder, text: str, published: str | None = "2026-03-02") -> list:
+    from gaiko.types import Article
+
+    (res,) = coder.code_articles([Article(text=text, published=published)])
+    return res.pledges
+
+
+# -- 1. demands in the scorecard -------------------------------------------------------------------------------------
+
+_DEMAND_STORY = [
+    {"id": "d1", "published": "2026-02-02", "source": "Wire A",
+     "text": "Tanzania urged Zambia to lift the ban on maize exports."},
+    {"id": "d2", "published": "2026-02-03", "source": "Wire A",
+     "text": "Tanzania promised to build a new rail terminal at Tunduma by 2028."},
+    {"id": "d3", "published": "2026-04-14", "source": "Wire B",
+     "text": "Zambia refused to lift the ban on maize exports, its agriculture minister said."},
+]
+
+
+@pytest.fixture(scope="module")
+def demand_db(tmp_path_factory, coder) -> str:
+    from gaiko.coding import run_code
+
+    d = tmp_path_factory.mktemp("p44demand")
+    src = d / "arts.jsonl"
+    src.write_text("\n".join(json.dumps(a) for a in _DEMAND_STORY) + "\n", encoding="utf-8")
+    db = str(d / "t.duckdb")
+    run_code([str(src)], db=db, quiet=True, coder=coder)
+    return db
+
+
+def _row(card: dict, key: str) -> dict:
+    return next(r for r in card["rows"] if r["key"] == key)
+
+
+def test_a_demand_is_not_its_makers_broken_pledge(demand_db) -> None:
+    from gaiko.store import Store
+    from gaiko.store.ledger_view import ledger_view
+    from gaiko.store.scorecard import scorecard
+
+    with Store(demand_db, read_only=True) as st:
+        card = scorecard(st)
+        tza, zmb = _row(card, "TZA"), _row(card, "ZMB")
+        assert tza["pledges"] == 1 and tza["counts"]["broken"] == 0 and tza["kept_share"] is None, tza
+        assert tza["demands"]["made"] == 1 and tza["demands"]["asked"] == 0
+        assert zmb["pledges"] == 0 and zmb["demands"]["asked"] == 1 and zmb["demands"]["unmet"] == 1
+        assert zmb["demands"]["met"] == 0
+        # every number opens exactly its rows
+        for r in (tza, zmb):
+            assert ledger_view(st, limit=0, **r["filter"])["total"] == r["pledges"]
+            d = r["demands"]
+            for n, f in ((d["made"], d["made_filter"]), (d["asked"], d["asked_filter"]),
+                         (d["unmet"], d["unmet_filter"]), (d["met"], d["met_filter"])):
+                assert ledger_view(st, limit=0, **f)["total"] == n, f
+        assert card["totals"]["pledges"] + card["totals"]["demands"]["made"] == ledger_view(st, limit=0)["total"]
+
+
+def test_demands_apart_in_cli_api_and_dashboard(demand_db) -> None:
+    import csv
+    import io
+
+    from fastapi.testclient import TestClient
+    from typer.testing import CliRunner
+
+    from gaiko.cli import app
+    from gaiko.server import create_app
+
+    out = CliRunner().invoke(app, ["scorecard", "--db", demand_db, "--format", "csv"])
+    assert out.exit_code == 0, out.output
+    rows = {r["key"]: r for r in csv.DictReader(io.StringIO(out.output))}
+    assert rows["TZA"]["broken"] == "0" and rows["TZA"]["demands_made"] == "1"
+    assert rows["ZMB"]["demands_asked"] == "1" and rows["ZMB"]["demands_unmet"] == "1"
+    listed = CliRunner().invoke(app, ["pledges", "--db", demand_db, "--kind", "demand", "--format", "jsonl"])
+    assert listed.exit_code == 0 and len(listed.output.strip().splitlines()) == 1, listed.output
+    with TestClient(create_app(demand_db), raise_server_exceptions=False) as c:
+        card = c.get("/api/v1/scorecard").json()
+        z = next(r for r in card["rows"] if r["key"] == "ZMB")
+        assert z["demands"]["unmet"] == 1
+        got = c.get("/api/v1/pledges", params=z["demands"]["unmet_filter"]).json()
+        assert got["total"] == 1 and got["pledges"][0]["kind"] == "demand"
+        assert c.get("/api/v1/pledges", params={"kind": ","}).status_code == 422
+        page = c.get("/scorecard").text
+        assert "demands made" in page and "target_country=ZMB" in page
+        assert "kind: demand" in c.get("/pledges", params={"kind": "demand"}).text
