@@ -49,7 +49,7 @@ class Entry:
     #: child dependency labels that veto the entry's type for the type model too ("called Japan a partner"; t38)
     model_no_deps: frozenset[str] = frozenset()
     #: a construction with one reading ("arraigned", "brought to trial", "handed prison terms to"): the type model
-    #: may neither drop nor re-type its draft (typejoin.py; round t37)
+    #: may neither drop nor re-type its draft (joinconventions.py; round t37)
     firm: bool = False
     #: firm only when the draft's target is an actor with a country ("called Scholz": a phone call; round t40)
     firm_target: bool = False
