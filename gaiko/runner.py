@@ -4,6 +4,7 @@ The main process reads inputs, skips articles already in the store, hands
 batches to workers (each loads the model once), and is the only writer of the
 DuckDB file. Each batch is written in one transaction, so a killed run leaves
 whole articles only, and running it again codes just the rest.
+SIGTERM during a run is handled like Ctrl-C (:mod:`gaiko.runner_signals`).
 """
 
 from __future__ import annotations
@@ -17,15 +18,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .ingest_checks import dates_not_applied
+from .runner_signals import Terminated, catch_sigterm, defer_sigterm, terminating
 from .types import Article, CodedArticle, InputError
 from .workers import WORKER_MEMORY_MB, WorkerPool, usable_cores, worker_count
 
 __all__ = ["RunSummary", "Terminated", "code_batch", "code_into_store", "iter_batches", "split_pipeline", "update_ledger", "usable_cores",
            "worker_count", "WORKER_MEMORY_MB"]
-
-
-class Terminated(KeyboardInterrupt):
-    """SIGTERM arrived during a run: handled like Ctrl-C (the run is marked ``interrupted``, nothing is lost)."""
 
 
 #: parse each batch inside ``nlp.memory_zone()`` (spaCy >= 3.8); off only to compare
@@ -100,46 +98,6 @@ def iter_batches(items: Iterable[Article | InputError], size: int) -> Iterator[l
         yield batch
 
 
-_TERMINATING: list[bool] = [False]  # a SIGTERM arrived during the current run
-
-
-def _on_sigterm(signum: int, frame: Any) -> None:
-    _TERMINATING[0] = True
-    raise Terminated()
-
-
-def _on_sigterm_deferred(signum: int, frame: Any) -> None:
-    _TERMINATING[0] = True  # noted; the run's bookkeeping goes on and Terminated is raised after it
-
-
-def _defer_sigterm() -> None:
-    """While a run closes (workers shut down, clusters caught up, the run row written), a SIGTERM is noted instead of
-    raised, so that it cannot cut the bookkeeping short and leave the run ``running`` (main thread only)."""
-    import signal
-    import threading
-
-    if threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGTERM"):
-        try:
-            signal.signal(signal.SIGTERM, _on_sigterm_deferred)
-        except (ValueError, OSError):
-            pass
-
-
-def _catch_sigterm() -> Callable[[], None]:
-    """Treat SIGTERM like Ctrl-C while a run is going (main thread only); returns the undo."""
-    import signal
-    import threading
-
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGTERM"):
-        return lambda: None
-    _TERMINATING[0] = False
-    try:
-        previous = signal.signal(signal.SIGTERM, _on_sigterm)
-    except (ValueError, OSError):
-        return lambda: None
-    return lambda: signal.signal(signal.SIGTERM, previous)
-
-
 def code_into_store(
     store: Any,
     items: Iterable[Article | InputError],
@@ -192,7 +150,7 @@ def code_into_store(
     pending: deque[tuple[Future[Any] | list[Any], int, list[Article]]] = deque()
     ext_ids: dict[str, str] = {}  # external id -> article id, of this run's articles
     status = "failed"
-    restore_signal = _catch_sigterm()
+    restore_signal = catch_sigterm()
     # bulk runs only: a caller that codes in-process (the web server) shares its
     # connection with readers, whose queries must keep the full memory limit
     restore_settings = _bulk_write_settings(store) if executor is not None else (lambda: None)
@@ -244,21 +202,21 @@ def code_into_store(
         status = "finished"
     except KeyboardInterrupt as exc:
         status = "interrupted"
-        if _TERMINATING[0] and not isinstance(exc, Terminated):  # a SIGTERM that a store write handed back
+        if terminating() and not isinstance(exc, Terminated):  # a SIGTERM that a store write handed back
             raise Terminated() from exc
         raise
     except Exception as exc:
         from .store import interrupted
 
         # a signal that lands inside a DuckDB query comes back from it as "Query interrupted" (RuntimeError)
-        if not (_TERMINATING[0] or interrupted(exc)):
+        if not (terminating() or interrupted(exc)):
             raise
         status = "interrupted"
-        if _TERMINATING[0]:
+        if terminating():
             raise Terminated() from exc
         raise KeyboardInterrupt() from exc
     finally:
-        _defer_sigterm()
+        defer_sigterm()
         try:
             if executor is not None:
                 executor.shutdown(wait=status == "finished")
@@ -272,7 +230,7 @@ def code_into_store(
             )
         finally:
             restore_signal()
-    if _TERMINATING[0] and status == "finished":  # a SIGTERM during the closing: the run is whole, stop now
+    if terminating() and status == "finished":  # a SIGTERM during the closing: the run is whole, stop now
         raise Terminated()
     if track:
         t = time.perf_counter()

@@ -106,7 +106,7 @@ def test_incursion_lookalikes_keep_their_coding(coder, text, expected):
     assert _type(coder, text) == expected, _show(coder, text)
 
 
-# -- 4: "not only ... but also" is no negation: the model may not drop the first act (typejoin._not_only) ---------
+# -- 4: "not only ... but also" is no negation: the model may not drop the first act (joinconventions.not_only) ---
 @pytest.mark.parametrize("text", [
     "The Sri Lankan government will not only release the Indian trawlermen but also send them home on a coast guard vessel, the foreign ministry promised.",
     "The Greek coast guard will not only rescue the migrants but also give them shelter on Lesbos, the shipping minister promised.",

@@ -25,13 +25,14 @@ the complement's draft stands for it (``decided_by="both"``), with its source
 and target; a model event without such a draft reads its target from the
 complement's head as well.
 
-Two more of PLOVER's conventions outrank the model (issue 12, kinds from cross-validated misses): a stated
-harmful act is THREATEN and a stated cooperative one, or the end of a harmful one, AGREE ("promised to seize the
-oligarchs' assets", "vowed to halt attacks"); the model, which reads the promise verb, may not swap the two
-(:func:`_intention`); nor may it drop a harmful act the rules state as future ("would be met with live fire":
-:func:`_stated_threat`), nor an attack of one state on another because the rest of the sentence is about something else
-(:func:`_state_on_state`). And a type the lexicon vetoes at a word for the model too (``model_no_objects``: "was met
-with tear gas" is no meeting) is not put back by the model (:func:`_vetoed`).
+Two more of PLOVER's conventions outrank the model (issue 12, kinds from cross-validated misses): a stated harmful
+act is THREATEN and a stated cooperative one, or the end of a harmful one, AGREE ("promised to seize the oligarchs'
+assets", "vowed to halt attacks"); the model, which reads the promise verb, may not swap the two
+(:func:`~.joinconventions.intention`); nor may it drop a harmful act the rules state as future ("would be met with
+live fire": :func:`~.joinconventions.stated_threat`), nor an attack of one state on another because the rest of the
+sentence is about something else (:func:`~.joinconventions.state_on_state`). And a type the lexicon vetoes at a word
+for the model too (``model_no_objects``: "was met with tear gas" is no meeting) is not put back by the model
+(:func:`~.joinconventions.vetoed`). These conventions are in :mod:`gaiko.pipeline.joinconventions`.
 
 Thresholds live in the model's ``meta.json`` (``join``) so that retraining can
 set them from the tuned split; the defaults are below.
@@ -43,11 +44,12 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
-from .ordercues import incursion
 from .standdown import stands_down
 from .clausefeatures import RuleView, Tree, candidate_tokens, sentence_features, token_features, tree
+from .joinconventions import (COOPERATIVE_TYPES, HARM_TYPES, ceased, convention, firm, intention, not_only,
+                              state_on_state, stated_threat, vetoed)
 
 if TYPE_CHECKING:
     from .eventrecord import Cand as _Cand, Draft as _Draft
@@ -56,28 +58,6 @@ if TYPE_CHECKING:
 
 __all__ = ["JoinConfig", "join_sentence", "complement_tokens", "ceased"]
 
-#: verbs of ceasing: "stop attacking", "halt the shelling", "end the blockade" (a harmful act that ends)
-CEASE_VERBS = frozenset({"stop", "halt", "cease", "end", "suspend", "quit", "refrain", "abandon", "renounce",
-                         "pause", "abstain", "forgo", "forswear", "drop"})
-
-
-def ceased(tok: Token) -> bool:
-    """Whether the act at ``tok`` is what a verb of ceasing governs ("would stop kidnapping civilians", "vowed to
-    refrain from attacks", "pledged to halt the shelling"), at most two steps up the tree."""
-    for h in (tok.head, tok.head.head):
-        if h.i == tok.i:
-            return False
-        if h.lemma_.lower() in CEASE_VERBS and h.pos_ in ("VERB", "AUX"):
-            return True
-        if tok.dep_ not in ("xcomp", "pcomp", "pobj", "dobj", "ccomp", "prep"):
-            return False
-        tok = h
-    return False
-
-
-HARM_FAMILIES = frozenset({"coerce", "assault", "sanction"})  # lexicon families whose acts harm their target
-COOPERATIVE_TYPES = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
-HARM_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "THREATEN"})  # intended, with or without a target: THREATEN
 FLAG_NAMES = ("intended", "negated", "hypothetical", "reported", "obligation")
 
 
@@ -149,8 +129,8 @@ def join_sentence(coder: EventCoder, sent: Span, state: DocState, cands: dict[in
         for j in complement_tokens(tr, t.i):
             if not by_tok.get(j):  # a noun event carried by the complement's verb ("vowed to halt attacks")
                 j = next((x for x, ds in by_tok.items() if ds and ds[0].cand.anchor.i == j and x != t.i), j)
-            if by_tok.get(j) and (by_tok[j][0].event_type == lab or _convention(by_tok[j][0])
-                                  or _intention(by_tok[j][0], lab)) and j not in handed \
+            if by_tok.get(j) and (by_tok[j][0].event_type == lab or convention(by_tok[j][0])
+                                  or intention(by_tok[j][0], lab)) and j not in handed \
                     and j not in taken:
                 handed[j] = (t.i, pk)
                 break
@@ -165,7 +145,7 @@ def join_sentence(coder: EventCoder, sent: Span, state: DocState, cands: dict[in
         if t.i in taken:
             continue
         seen.add(t.i)
-        if lab != "NONE" and (_vetoed(coder, t, lab) or not by_tok.get(t.i) and stands_down(t)):
+        if lab != "NONE" and (vetoed(coder, t, lab) or not by_tok.get(t.i) and stands_down(t)):
             lab = "NONE"  # the lexicon rules this type out here ("met with tear gas"), or no act is told (standdown)
             pk = 0.0
         if t.i in handed or t.i in givers:  # a giver's event is its complement's draft
@@ -179,16 +159,16 @@ def join_sentence(coder: EventCoder, sent: Span, state: DocState, cands: dict[in
                     d.confidence = round(max(pk, d.confidence) * _penalty(d, cfg), 3)
                 out.extend(drafts)
             elif lab == "NONE":
-                if pk < cfg.drop or _convention(drafts[0]) or _stated_threat(drafts[0]) or _state_on_state(drafts[0]) \
-                        or _firm(drafts[0]) or _not_only(drafts[0]):
+                if pk < cfg.drop or convention(drafts[0]) or stated_threat(drafts[0]) or state_on_state(drafts[0]) \
+                        or firm(drafts[0]) or not_only(drafts[0]):
                     prule = float(p[model.index[rtype]]) if rtype in model.index else 0.0
                     for d in drafts:
                         d.decided_by, d.type_probability = "rule", prule
-                        if not (_convention(d) or _stated_threat(d) or _state_on_state(d) or _firm(d)
-                                or _not_only(d)):  # docstrings
+                        if not (convention(d) or stated_threat(d) or state_on_state(d) or firm(d)
+                                or not_only(d)):  # docstrings
                             d.confidence = round(d.confidence * (1 - pk), 3)
                     out.extend(drafts)
-            elif _intention(drafts[0], lab) or _firm(drafts[0]):  # "promised to launch ...": the convention decides
+            elif intention(drafts[0], lab) or firm(drafts[0]):  # "promised to launch ...": the convention decides
                 prule = float(p[model.index[rtype]]) if rtype in model.index else 0.0
                 for d in drafts:
                     d.decided_by, d.type_probability = "rule", prule
@@ -212,7 +192,7 @@ def join_sentence(coder: EventCoder, sent: Span, state: DocState, cands: dict[in
         p = probs[j]
         k = int(np.argmax(p[1:])) + 1
         t = toks[j]
-        if 1.0 - float(p[0]) >= cfg.sentence and not _vetoed(coder, t, labels[k]) and not stands_down(t):
+        if 1.0 - float(p[0]) >= cfg.sentence and not vetoed(coder, t, labels[k]) and not stands_down(t):
             out.extend(_model_drafts(coder, t, cands.get(t.i), state, frames, labels[k], max(float(p[k]),
                                                                                             coder.min_confidence)))
     return out
@@ -228,10 +208,10 @@ def _commitments(coder: EventCoder, sent: Span, idxs: list[int], probs: np.ndarr
     own draft (a pledge is AGREE) give way to that reading: a threat noun's own draft (THREATEN, whatever is
     threatened); else the rules' draft at the complement, which the clause's intention has already turned
     (``+intent``, ``+refuse`` when the stating verb is negated), unless the model is sure of another act there (it
-    re-types it as anywhere, but may not swap AGREE and THREATEN: :func:`_intention`); else the model's likeliest type at the complement
-    verb, turned the same way, when the noun has a draft of its own (the rules name no act where they named none:
-    "announced plans to expand its fleet"). Returns the drafts of these constructions and the tokens whose drafts
-    they replace (round t34, brief t34)."""
+    re-types it as anywhere, but may not swap AGREE and THREATEN: :func:`~.joinconventions.intention`); else the
+    model's likeliest type at the complement verb, turned the same way, when the noun has a draft of its own (the
+    rules name no act where they named none: "announced plans to expand its fleet"). Returns the drafts of these
+    constructions and the tokens whose drafts they replace (round t34, brief t34)."""
     from .attributes import commitment_verb
 
     lex, model = coder.lex, coder.model
@@ -254,7 +234,7 @@ def _commitments(coder: EventCoder, sent: Span, idxs: list[int], probs: np.ndarr
             pv = probs[row[j]] if j in row and model is not None else None
             lab = model.labels[int(np.argmax(pv))] if pv is not None else "NONE"
             if lab not in ("NONE", comp_d[0].event_type) and float(pv.max()) >= coder.join_config.override \
-                    and not _intention(comp_d[0], lab):
+                    and not intention(comp_d[0], lab):
                 # the model sure of another act at the complement re-types it there as anywhere ("announced plans
                 # to send a flotilla": MOBILIZE, intended); the stating verb and the noun have no act of their own
                 taken.update((s.i, n.i))
@@ -284,95 +264,6 @@ def _commitments(coder: EventCoder, sent: Span, idxs: list[int], probs: np.ndarr
         out.extend(drafts)
     return out, taken
 
-
-def _convention(d: _Draft) -> bool:
-    """A draft that applies one of PLOVER's structural conventions rather than a word's meaning: "X said Y must
-    do Z" is a demand by X on Y (``request.must>``), whatever Z is. The model reads the words of the clause
-    ("withdraw" is a retreat) and may neither drop nor re-type it; when it places an act at the verb of
-    saying, this draft stands for that act."""
-    return (d.pattern or "").startswith("request.must>")
-
-
-def _firm(d: _Draft) -> bool:
-    """A draft of a lexicon entry marked ``firm``, with the entry's own type: a construction of one reading
-    ("arraigned", "was brought to trial", "handed prison terms to"; round t37), which the model, reading the verb
-    alone ("brought", "handed"), may neither drop nor re-type. An entry marked ``firm_target`` is firm when its
-    draft's target is an actor with a country ("Macron called Scholz": a phone call, which the model reads as naming
-    or nothing; round t40)."""
-    entry = d.cand.entry
-    if d.event_type == "THREATEN" and (d.pattern or "").endswith("+intent") and incursion(d.cand.tok):
-        return True  # "troops would be sent into the region if ...": a deployment on a condition (round t40)
-    if not (getattr(entry, "firm", False) or getattr(entry, "firm_target", False) and _object_target(d)):
-        return False
-    # "plans to cut import duties": the entry's act turned by PLOVER's intention convention (AGREE/THREATEN) is
-    # as firm as the act (round t38)
-    return d.event_type == d.cand.entry.event_type or (d.pattern or "").endswith("+intent")
-
-
-def _object_target(d: _Draft) -> bool:
-    """Whether the draft's target is an actor with a country named by the trigger's direct object ("called
-    *Scholz*"; not "called on Baku to ...")."""
-    t = d.target
-    if t is None or not t.country:
-        return False
-    return any(c.dep_ == "dobj" and c.left_edge.idx <= t.start < c.right_edge.idx + len(c.right_edge.text)
-               for c in d.cand.tok.children)
-
-
-def _not_only(d: _Draft) -> bool:
-    """A draft in the first conjunct of "not only ... but also" ("will not only release the fishermen but also send
-    them home"): the correlative is no negation and no hedge, and the model, which reads "not" and "only", may not
-    drop the act (round t40)."""
-    t = d.cand.anchor
-    return any(c.dep_ == "preconj" and c.lower_ == "not" and any(o.lower_ == "only" for o in c.subtree)
-               for c in t.children)
-
-
-def _vetoed(coder: EventCoder, tok: Any, lab: str) -> bool:
-    """Whether the lexicon rules out type ``lab`` at ``tok``: an entry of that type for the word was vetoed by its
-    object (``no_objects``: "protesters were met with tear gas", "the plan was met with scepticism" are no
-    meetings); a cooperative veto rules out its intended form (AGREE) too."""
-    vt = coder.lex.vetoed_types(tok)
-    return bool(vt) and (lab in vt or (lab == "AGREE" and bool(vt & COOPERATIVE_TYPES)))
-
-
-def _stated_threat(d: _Draft) -> bool:
-    """A harmful act stated as future by the rules ("any boat entering the zone would be met with live fire", "will
-    be shot down"): THREATEN by PLOVER's convention. The model reads the act's own verb ("met" is mostly a meeting,
-    or nothing) and may not drop it. It changed no sentence of the tuned fold; on the blind split one more event
-    sentence is right and two more no-event sentences get an event (docs/accuracy.md). It keeps the threat on
-    sentences of that form (tests/test_type_kinds_h12.py)."""
-    pat = d.pattern or ""
-    return d.event_type == "THREATEN" and pat.endswith("+intent") and pat.split(".")[0] in HARM_FAMILIES \
-        and not d.info.negated
-
-
-def _state_on_state(d: _Draft) -> bool:
-    """An attack the rules give one country's state on another's ("as Russia attacked Kyiv on Monday"): the model,
-    which also reads the sentence's other words, may not drop it because the sentence is about something else
-    (veterans honoured, an anniversary marked); it may still re-type it. Sports sentences are muted before this."""
-    src, tgt = d.source, d.target
-    return (d.event_type == "ASSAULT" and not (d.info.negated or d.info.hypothetical or d.info.intended)
-            and src is not None and tgt is not None and bool(src.country) and bool(tgt.country)
-            and src.country != tgt.country and src.sector in (None, "GOV", "MIL") and tgt.sector in (None, "GOV", "MIL"))
-
-
-def _intention(d: _Draft, lab: str) -> bool:
-    """A draft that applies PLOVER's convention for a stated intention, "X vowed/promised/pledged to Z": AGREE when
-    Z is cooperative, THREATEN when Z is harmful (``+intent``). Which of the two it is comes from the lexicon's
-    type of Z; the model, which reads the promise verb, confuses the two ("promised to launch an offensive" read
-    as AGREE), so between AGREE and THREATEN it may not re-type such a draft, and when it places AGREE or
-    THREATEN at the promise verb this draft stands for that act."""
-    if not (lab in ("AGREE", "THREATEN") and d.event_type in ("AGREE", "THREATEN") and d.event_type != lab
-            and (d.pattern or "").endswith(("+intent", "+cease"))):
-        return False
-    if (d.pattern or "").endswith("+cease"):  # "vowed to halt attacks": the end of a harmful act (AGREE)
-        return True
-    if d.event_type == "THREATEN" and (d.pattern or "").split(".")[0] not in HARM_FAMILIES:
-        return False  # an intended protest or deployment ("will gather for a meeting") is read less surely
-    # "would stop attacking civilians": a harmful act under a verb of ceasing is a concession; the rules do not
-    # read it so, the model may
-    return not ceased(d.cand.tok)
 
 
 def complement_tokens(tr: Tree, i: int, depth: int = 4) -> list[int]:

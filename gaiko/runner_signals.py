@@ -1,0 +1,64 @@
+"""SIGTERM during a coding run (:func:`gaiko.runner.code_into_store`): handled like Ctrl-C.
+
+While a run is going, :func:`catch_sigterm` makes SIGTERM raise :class:`Terminated` (a KeyboardInterrupt), so the
+run is marked ``interrupted`` and nothing written is lost; while the run closes (workers shut down, clusters caught
+up, the run row written), :func:`defer_sigterm` only notes the signal, and the runner raises :class:`Terminated`
+after its bookkeeping. :func:`terminating` says whether a SIGTERM arrived during the current run. Signal handlers
+are installed from the main thread only; elsewhere these do nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+__all__ = ["Terminated", "catch_sigterm", "defer_sigterm", "terminating"]
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM arrived during a run: handled like Ctrl-C (the run is marked ``interrupted``, nothing is lost)."""
+
+
+_TERMINATING: list[bool] = [False]  # a SIGTERM arrived during the current run
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    _TERMINATING[0] = True
+    raise Terminated()
+
+
+def _on_sigterm_deferred(signum: int, frame: Any) -> None:
+    _TERMINATING[0] = True  # noted; the run's bookkeeping goes on and Terminated is raised after it
+
+
+def defer_sigterm() -> None:
+    """While a run closes (workers shut down, clusters caught up, the run row written), a SIGTERM is noted instead of
+    raised, so that it cannot cut the bookkeeping short and leave the run ``running`` (main thread only)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGTERM"):
+        try:
+            signal.signal(signal.SIGTERM, _on_sigterm_deferred)
+        except (ValueError, OSError):
+            pass
+
+
+def catch_sigterm() -> Callable[[], None]:
+    """Treat SIGTERM like Ctrl-C while a run is going (main thread only); returns the undo."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGTERM"):
+        return lambda: None
+    _TERMINATING[0] = False
+    try:
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    except (ValueError, OSError):
+        return lambda: None
+    return lambda: signal.signal(signal.SIGTERM, previous)
+
+
+def terminating() -> bool:
+    """Whether a SIGTERM arrived during the current run (since the last :func:`catch_sigterm`)."""
+    return _TERMINATING[0]
