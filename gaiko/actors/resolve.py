@@ -59,6 +59,11 @@ class _DocResolver(CorefContext, PlaceContext):
             # "The president called Erdogan", "the prime minister met Modi in Delhi": not the country of a known
             # person the sentence names, nor of the place where they met (round a36)
             here = here - self.sent_people.get(start, set())
+        if len(here) == 1 and m.title is None and m.sector in ("GOV", "BUS") and not self._named_between(start, m.start) \
+                and (prev := self._earlier_country(start, here)) is not None:
+            # "the agriculture ministry lifted the ban on exports to China", "the state gas company delivered gas to
+            # Poland": a country named only after the noun is what it acts on, not whose it is (round p43)
+            return prev, 0.45
         if len(here) == 1 and (m.title is None or self._named_between(start, m.start)):
             return next(iter(here)), 0.5
         if len(here) == 1 and (prev := self._lead_country(start)) is not None:
@@ -100,6 +105,17 @@ class _DocResolver(CorefContext, PlaceContext):
         lo = self.sents.starts[k - 1]
         named = sorted((i, c) for i, c in self.token_country.items() if lo <= i < start and c not in TRANSNATIONAL)
         return named[0][1] if named else None
+
+    def _earlier_country(self, start: int, here: set[str]) -> str | None:
+        """Whose a bare state noun is when its sentence names one country only after it (round p43): the country the
+        sentence before opens with, else where the article happens, else the country its actors so far are most of;
+        None when that is the sentence's own country or there is none."""
+        prev = self._lead_country(start)
+        if prev is None and self.setting:
+            prev = self.setting.most_common(1)[0][0]
+        if prev is None and self.focus:
+            prev = self.focus.most_common(1)[0][0]
+        return prev if prev is not None and prev not in here else None
 
     # -- names --------------------------------------------------------------
     def resolve_name(self, m: Mention) -> Actor | None:
@@ -307,7 +323,13 @@ class _DocResolver(CorefContext, PlaceContext):
         not the one whose actors it names most: "Gangs seized Mirebalais, and the government declared a state of
         emergency" in a report on the Kenyan-led mission in Haiti is Haiti's; "Togo's foreign minister met Traoré
         in Ouagadougou, eight days after the junta expelled three French diplomats" is Burkina Faso's."""
-        here = self.sent_countries.get(self.sents.start(m.head), set()) - TRANSNATIONAL
+        start = self.sents.start(m.head)
+        here = self.sent_countries.get(start, set()) - TRANSNATIONAL
+        if len(here) == 1 and not self._named_between(start, m.start) \
+                and (prev := self._earlier_country(start, here)) is not None:
+            # "the junta expelled three French diplomats": a country named only after the noun is what it acts on;
+            # the rulers are of the country the article was about so far (round p43)
+            return prev, 0.45
         if len(here) == 1:
             return next(iter(here)), 0.5
         if self.setting:
