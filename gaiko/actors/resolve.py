@@ -107,9 +107,13 @@ class _DocResolver(CorefContext, PlaceContext):
         return named[0][1] if named else None
 
     def _earlier_country(self, start: int, here: set[str]) -> str | None:
-        """Whose a bare state noun is when its sentence names one country only after it (round p43): the country the
-        sentence before opens with, else where the article happens, else the country its actors so far are most of;
-        None when that is the sentence's own country or there is none."""
+        """Whose a bare state noun is when its sentence names one country only after it, by its name or people ("to
+        China", "Australian visitors"; round p43): the country the sentence before opens with, else where the article
+        happens, else the country its actors so far are most of. None when that is the sentence's own country, when
+        the sentence names it by a place ("aid flights into Kadugli": where the noun acts) or there is none."""
+        if any(c in here and i not in self.token_actor for i, c in self.token_country.items()
+               if self.sents.start(i) == start):
+            return None
         prev = self._lead_country(start)
         if prev is None and self.setting:
             prev = self.setting.most_common(1)[0][0]

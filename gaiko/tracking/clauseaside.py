@@ -112,3 +112,20 @@ def aside_cue(text: str, toks: list[Tok], lo: int, i: int, rel: str | None = Non
         return True
     # with a noun subject, only a reversal or a step is background: "after the cut took effect" is the deed itself
     return rel in ("reverses", "progresses") and bool(_SUBORDINATE_NOUN.search(before))
+
+
+def planned_other_act(acts: frozenset[str], text: str, toks: list[Tok], j: int, hi: int, lex: Lexicon) -> str | None:
+    """The verb of a plan a withdrawal names right after its cue when the plan is to do another act than the pledge's
+    ("has dropped its plan to cancel the pilot agreement" for a pledge to sell lithium; round p43), else None. A plan to
+    do the pledge's own act (or a verb of no act concept) gives None."""
+    from .text import analyse
+
+    found = analyse(text)[1]
+    for k in range(j, min(hi, j + 4) - 1):
+        if not any(lem in lex.plan_nouns for lem, _t in lex.lemmas(toks[k].text)) or toks[k + 1].text != "to":
+            continue
+        if k + 2 >= hi:
+            return None
+        verb = {h.concept for h in found if h.i == k + 2 and h.concept.startswith("a:")}
+        return toks[k + 2].text if verb and not verb & acts else None
+    return None
