@@ -41,6 +41,7 @@ class _DocResolver(CorefContext, PlaceContext):
         #: sentence start -> countries of the knowledge base's people its person mentions name (a bare title's
         #: counterparts: see _context_country)
         self.sent_people: dict[int, set[str]] = {}
+        self.place_tokens: set[int] = set()
 
     # -- helpers ----------------------------------------------------------
     def _actor(self, m: Mention, **kw: object) -> Actor:
@@ -111,8 +112,7 @@ class _DocResolver(CorefContext, PlaceContext):
         China", "Australian visitors"; round p43): the country the sentence before opens with, else where the article
         happens, else the country its actors so far are most of. None when that is the sentence's own country, when
         the sentence names it by a place ("aid flights into Kadugli": where the noun acts) or there is none."""
-        if any(c in here and i not in self.token_actor for i, c in self.token_country.items()
-               if self.sents.start(i) == start):
+        if any(c in here and i in self.place_tokens for i, c in self.token_country.items() if self.sents.start(i) == start):
             return None
         prev = self._lead_country(start)
         if prev is None and self.setting:
@@ -403,6 +403,10 @@ class _DocResolver(CorefContext, PlaceContext):
             if here:  # places count as context even when they are not actors ("police in Nairobi")
                 self.sent_countries.setdefault(self.sents.start(m.head), set()).add(here)
         self.token_country.update(where)
+        # tokens of places that are not countries ("Kadugli", "Benguela"): where a bare noun acts (round p43)
+        self.place_tokens = set(where) | {i for m in mentions if m.kind == "entity" and m.label in ("GPE", "LOC", "FAC")
+                                          and (p := self.kb.places.get(norm(self.doc[m.start:m.end].text))) is not None
+                                          and p.feature != "country" for i in range(m.start, m.end)}
         out: list[tuple[Mention, Actor]] = []
         for k, m in enumerate(mentions):
             a = resolve_in_context(self, m) if k in later else actors[k]
