@@ -121,6 +121,14 @@ class _DocResolver(CorefContext, PlaceContext):
             prev = self.focus.most_common(1)[0][0]
         return prev if prev is not None and prev not in here else None
 
+    def _country_word(self, i: int) -> bool:
+        """Whether token ``i`` (alone or with a neighbour: "South Sudan") names a country, not a place in it."""
+        for a, b in ((i, i + 1), (i - 1, i + 1), (i, i + 2)):
+            p = self.kb.places.get(norm(self.doc[max(a, 0):b].text))
+            if p is not None and p.feature == "country":
+                return True
+        return False
+
     # -- names --------------------------------------------------------------
     def resolve_name(self, m: Mention) -> Actor | None:
         e = sorted(m.entries, key=lambda x: _KIND_ORDER.get(x.kind, 9))[0]
@@ -404,9 +412,10 @@ class _DocResolver(CorefContext, PlaceContext):
                 self.sent_countries.setdefault(self.sents.start(m.head), set()).add(here)
         self.token_country.update(where)
         # tokens of places that are not countries ("Kadugli", "Benguela"): where a bare noun acts (round p43)
-        self.place_tokens = set(where) | {i for m in mentions if m.kind == "entity" and m.label in ("GPE", "LOC", "FAC")
-                                          and (p := self.kb.places.get(norm(self.doc[m.start:m.end].text))) is not None
-                                          and p.feature != "country" for i in range(m.start, m.end)}
+        self.place_tokens = {i for i in where if not self._country_word(i)} | {
+            i for m in mentions if m.kind == "entity" and m.label in ("GPE", "LOC", "FAC")
+            and (p := self.kb.places.get(norm(self.doc[m.start:m.end].text))) is not None and p.feature != "country"
+            for i in range(m.start, m.end)}
         out: list[tuple[Mention, Actor]] = []
         for k, m in enumerate(mentions):
             a = resolve_in_context(self, m) if k in later else actors[k]
