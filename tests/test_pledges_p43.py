@@ -111,3 +111,26 @@ def test_same_country_outside_state() -> None:
     assert not same_country("GHA/OPP", "GHA")
     assert same_country("JPN/BUS", "JPN")  # a company may carry out its government's pledge
     assert same_country("GHA", "GHA/OPP")  # an opposition's pledge kept once it governs
+
+
+# -- 3. a withdrawn plan to do another act; a separate loan -----------------------------------------------------------
+
+_PER = ("Peru pledged on Monday to sell 20,000 tonnes of copper concentrate a year to a Korean smelter by 2027. "
+        "Peru also pledged to cancel the copper concession of a Canadian mining firm.")
+_DROPPED = ("Peru's fishing season opened on Tuesday with a record anchovy quota. The government has dropped its plan to "
+            "cancel the copper concession of the Canadian firm, the mines ministry said.")
+
+
+@pytest.mark.parametrize("verb, status", [
+    ("sell", "open"),  # a plan to cancel something else was dropped: nothing about the sale
+    ("cancel", "withdrawn"),  # the bare "government" is Peru's, not Canada's: its own plan dropped
+])
+def test_dropped_plan_to_do_another_act(tmp_path: Path, coder, verb: str, status: str) -> None:
+    assert _one(_story(tmp_path, coder, _PER, [_DROPPED]), verb) == status
+
+
+def test_a_separate_loan_is_another_matter(tmp_path: Path, coder) -> None:
+    got = _story(tmp_path, coder, "Japan promised to lend $300 million to Kenya for the expansion of Mombasa port by 2027.",
+                 ["Kenya's tea exports rose in March. Japan approved a separate $120 million loan to Kenya for a water "
+                  "project in Kisumu on Tuesday."])
+    assert _one(got, "lend") == "open"

@@ -121,7 +121,7 @@ def planned_other_act(acts: frozenset[str], text: str, toks: list[Tok], j: int, 
     from .text import analyse
 
     found = analyse(text)[1]
-    for k in range(j, min(hi, j + 4) - 1):
+    for k in range(max(j - 1, 0), min(hi, j + 4) - 1):  # the cue may end with the plan noun ("dropped its plan")
         if not any(lem in lex.plan_nouns for lem, _t in lex.lemmas(toks[k].text)) or toks[k + 1].text != "to":
             continue
         if k + 2 >= hi:
