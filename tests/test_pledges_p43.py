@@ -134,3 +134,11 @@ def test_a_separate_loan_is_another_matter(tmp_path: Path, coder) -> None:
                  ["Kenya's tea exports rose in March. Japan approved a separate $120 million loan to Kenya for a water "
                   "project in Kisumu on Tuesday."])
     assert _one(got, "lend") == "open"
+
+
+def test_dropped_plan_to_do_the_pledged_act_in_other_words(tmp_path: Path, coder) -> None:
+    # guard: the plan's verb is not a dropping ("lift ... to 40%" raises the duty): the pledge is withdrawn
+    got = _story(tmp_path, coder, "Uruguay pledged to raise the import duty on Argentine dairy to 40% by August.",
+                 ["Uruguay's wool exports fell in March. Montevideo has shelved its plan to lift the import duty on "
+                  "Argentine dairy to 40%, the trade ministry said."])
+    assert _one(got, "raise") == "withdrawn"
