@@ -41,7 +41,7 @@ class _DocResolver(CorefContext, PlaceContext):
         #: sentence start -> countries of the knowledge base's people its person mentions name (a bare title's
         #: counterparts: see _context_country)
         self.sent_people: dict[int, set[str]] = {}
-        self.place_tokens: set[int] = set()
+        self.named_places: set[int] = set()
 
     # -- helpers ----------------------------------------------------------
     def _actor(self, m: Mention, **kw: object) -> Actor:
@@ -97,37 +97,6 @@ class _DocResolver(CorefContext, PlaceContext):
     def _named_between(self, a: int, b: int) -> bool:
         """Whether a country is named by a token in ``[a, b)``."""
         return any(c not in TRANSNATIONAL for i, c in self.token_country.items() if a <= i < b)
-
-    def _lead_country(self, start: int) -> str | None:
-        """The country of the first name of the sentence before the one starting at token ``start``, or None."""
-        k = self.sents.index(start)
-        if k == 0:
-            return None
-        lo = self.sents.starts[k - 1]
-        named = sorted((i, c) for i, c in self.token_country.items() if lo <= i < start and c not in TRANSNATIONAL)
-        return named[0][1] if named else None
-
-    def _earlier_country(self, start: int, here: set[str]) -> str | None:
-        """Whose a bare state noun is when its sentence names one country only after it, by its name or people ("to
-        China", "Australian visitors"; round p43): the country the sentence before opens with, else where the article
-        happens, else the country its actors so far are most of. None when that is the sentence's own country, when
-        the sentence names it by a place ("aid flights into Kadugli": where the noun acts) or there is none."""
-        if any(c in here and i in self.place_tokens for i, c in self.token_country.items() if self.sents.start(i) == start):
-            return None
-        prev = self._lead_country(start)
-        if prev is None and self.setting:
-            prev = self.setting.most_common(1)[0][0]
-        if prev is None and self.focus:
-            prev = self.focus.most_common(1)[0][0]
-        return prev if prev is not None and prev not in here else None
-
-    def _country_word(self, i: int) -> bool:
-        """Whether token ``i`` (alone or with a neighbour: "South Sudan") names a country, not a place in it."""
-        for a, b in ((i, i + 1), (i - 1, i + 1), (i, i + 2)):
-            p = self.kb.places.get(norm(self.doc[max(a, 0):b].text))
-            if p is not None and p.feature == "country":
-                return True
-        return False
 
     # -- names --------------------------------------------------------------
     def resolve_name(self, m: Mention) -> Actor | None:
@@ -412,7 +381,7 @@ class _DocResolver(CorefContext, PlaceContext):
                 self.sent_countries.setdefault(self.sents.start(m.head), set()).add(here)
         self.token_country.update(where)
         # tokens of places that are not countries ("Kadugli", "Benguela"): where a bare noun acts (round p43)
-        self.place_tokens = {i for i in where if not self._country_word(i)} | {
+        self.named_places = {i for i in where if not self._country_word(i)} | {
             i for m in mentions if m.kind == "entity" and m.label in ("GPE", "LOC", "FAC")
             and (p := self.kb.places.get(norm(self.doc[m.start:m.end].text))) is not None and p.feature != "country"
             for i in range(m.start, m.end)}
