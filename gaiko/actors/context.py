@@ -46,6 +46,8 @@ class PlaceContext:
     setting: Counter[str]
     qualified: set[int]
     _place_tokens: set[int] | None
+    named_places: set[int]  # places (not countries) the resolver names, token indices (round p43)
+    focus: Counter[str]
 
     def _premodifier_country(self, head: Token) -> str | None:
         """A country named among the words before a noun, however deep ("Kenyan riot police")."""
@@ -62,6 +64,37 @@ class PlaceContext:
             if ok and x.i == head.i:
                 return code
         return None
+
+    def _lead_country(self, start: int) -> str | None:
+        """The country of the first name of the sentence before the one starting at token ``start``, or None."""
+        k = self.sents.index(start)
+        if k == 0:
+            return None
+        lo = self.sents.starts[k - 1]
+        named = sorted((i, c) for i, c in self.token_country.items() if lo <= i < start and c not in TRANSNATIONAL)
+        return named[0][1] if named else None
+
+    def _earlier_country(self, start: int, here: set[str]) -> str | None:
+        """Whose a bare state noun is when its sentence names one country only after it, by its name or people ("to
+        China", "Australian visitors"; round p43): the country the sentence before opens with, else where the article
+        happens, else the country its actors so far are most of. None when that is the sentence's own country, when
+        the sentence names it by a place ("aid flights into Kadugli": where the noun acts) or there is none."""
+        if any(c in here and i in self.named_places for i, c in self.token_country.items() if self.sents.start(i) == start):
+            return None
+        prev = self._lead_country(start)
+        if prev is None and self.setting:
+            prev = self.setting.most_common(1)[0][0]
+        if prev is None and self.focus:
+            prev = self.focus.most_common(1)[0][0]
+        return prev if prev is not None and prev not in here else None
+
+    def _country_word(self, i: int) -> bool:
+        """Whether token ``i`` (alone or with a neighbour: "South Sudan") names a country, not a place in it."""
+        for a, b in ((i, i + 1), (i - 1, i + 1), (i, i + 2)):
+            p = self.kb.places.get(norm(self.doc[max(a, 0):b].text))
+            if p is not None and p.feature == "country":
+                return True
+        return False
 
     def _setting(self, m: Mention) -> tuple[str | None, float]:
         """Where a group is: the one country of the sentence's places, else the article's setting so far."""

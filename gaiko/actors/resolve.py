@@ -42,6 +42,7 @@ class _DocResolver(CorefContext, PlaceContext):
         #: sentence start -> countries of the knowledge base's people its person mentions name (a bare title's
         #: counterparts: see _context_country)
         self.sent_people: dict[int, set[str]] = {}
+        self.named_places: set[int] = set()
 
     # -- helpers ----------------------------------------------------------
     def _actor(self, m: Mention, **kw: object) -> Actor:
@@ -60,6 +61,11 @@ class _DocResolver(CorefContext, PlaceContext):
             # "The president called Erdogan", "the prime minister met Modi in Delhi": not the country of a known
             # person the sentence names, nor of the place where they met (round a36)
             here = here - self.sent_people.get(start, set())
+        if len(here) == 1 and m.title is None and m.sector in ("GOV", "BUS") and not self._named_between(start, m.start) \
+                and (prev := self._earlier_country(start, here)) is not None:
+            # "the agriculture ministry lifted the ban on exports to China", "the state gas company delivered gas to
+            # Poland": a country named only after the noun is what it acts on, not whose it is (round p43)
+            return prev, 0.45
         if len(here) == 1 and (m.title is None or self._named_between(start, m.start)):
             return next(iter(here)), 0.5
         if len(here) == 1 and (prev := self._lead_country(start)) is not None:
@@ -92,15 +98,6 @@ class _DocResolver(CorefContext, PlaceContext):
     def _named_between(self, a: int, b: int) -> bool:
         """Whether a country is named by a token in ``[a, b)``."""
         return any(c not in TRANSNATIONAL for i, c in self.token_country.items() if a <= i < b)
-
-    def _lead_country(self, start: int) -> str | None:
-        """The country of the first name of the sentence before the one starting at token ``start``, or None."""
-        k = self.sents.index(start)
-        if k == 0:
-            return None
-        lo = self.sents.starts[k - 1]
-        named = sorted((i, c) for i, c in self.token_country.items() if lo <= i < start and c not in TRANSNATIONAL)
-        return named[0][1] if named else None
 
     # -- names --------------------------------------------------------------
     def resolve_name(self, m: Mention) -> Actor | None:
@@ -310,7 +307,13 @@ class _DocResolver(CorefContext, PlaceContext):
         not the one whose actors it names most: "Gangs seized Mirebalais, and the government declared a state of
         emergency" in a report on the Kenyan-led mission in Haiti is Haiti's; "Togo's foreign minister met Traoré
         in Ouagadougou, eight days after the junta expelled three French diplomats" is Burkina Faso's."""
-        here = self.sent_countries.get(self.sents.start(m.head), set()) - TRANSNATIONAL
+        start = self.sents.start(m.head)
+        here = self.sent_countries.get(start, set()) - TRANSNATIONAL
+        if len(here) == 1 and not self._named_between(start, m.start) \
+                and (prev := self._earlier_country(start, here)) is not None:
+            # "the junta expelled three French diplomats": a country named only after the noun is what it acts on;
+            # the rulers are of the country the article was about so far (round p43)
+            return prev, 0.45
         if len(here) == 1:
             return next(iter(here)), 0.5
         if self.setting:
@@ -380,6 +383,11 @@ class _DocResolver(CorefContext, PlaceContext):
             if here:  # places count as context even when they are not actors ("police in Nairobi")
                 self.sent_countries.setdefault(self.sents.start(m.head), set()).add(here)
         self.token_country.update(where)
+        # tokens of places that are not countries ("Kadugli", "Benguela"): where a bare noun acts (round p43)
+        self.named_places = {i for i in where if not self._country_word(i)} | {
+            i for m in mentions if m.kind == "entity" and m.label in ("GPE", "LOC", "FAC")
+            and (p := self.kb.places.get(norm(self.doc[m.start:m.end].text))) is not None and p.feature != "country"
+            for i in range(m.start, m.end)}
         out: list[tuple[Mention, Actor]] = []
         for k, m in enumerate(mentions):
             a = resolve_in_context(self, m) if k in later else actors[k]

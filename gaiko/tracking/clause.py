@@ -19,7 +19,7 @@ from .amounts import (FIRST_PART, FIRST_PERIOD, MEASURED, is_late, less_than_pro
 from .clausegrammar import (Clause, Decision, Report, agent_side, aspect, auxiliaries, back_reference, clauses, is_verb,
                             noun_after_opener,
                             same_country, sentence_memo, subject_side, verbal_only)
-from .clauseaside import HOLD, STILL, SWITCH, aside_cue, begins_to_apply, contrary_modifier
+from .clauseaside import HOLD, STILL, SWITCH, aside_cue, begins_to_apply, contrary_modifier, planned_other_act
 from .inceptive import starts_the_deed
 from .lexicon import Lexicon
 from .normalise import COUNTERPART_ACTS, Frame
@@ -308,6 +308,8 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
             continue  # "placing new granite blocks": the cue verb's word as a noun (round p38)
         if rel == "withdraws" and (kind := _other_kind(frame, toks, _j, hi)):
             return Decision("unrelated", note=f"drops a {kind}, not the pledge (a {frame.kind})", features=feats)
+        if rel == "withdraws" and (verb := planned_other_act(frame.acts, report.text, toks, _j, hi, lex)):
+            return Decision("unrelated", note=f"drops a plan to {verb}, another act", features=feats)
         if aside_cue(report.text, toks, lo, i, rel):
             continue
         if rel in ("fulfils", "progresses", "reverses") and (

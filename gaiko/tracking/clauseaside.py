@@ -112,3 +112,22 @@ def aside_cue(text: str, toks: list[Tok], lo: int, i: int, rel: str | None = Non
         return True
     # with a noun subject, only a reversal or a step is background: "after the cut took effect" is the deed itself
     return rel in ("reverses", "progresses") and bool(_SUBORDINATE_NOUN.search(before))
+
+
+def planned_other_act(acts: frozenset[str], text: str, toks: list[Tok], j: int, hi: int, lex: Lexicon) -> str | None:
+    """The verb of a plan a withdrawal names right after its cue when the plan is itself to drop something and that is
+    not the pledge's act ("has dropped its plan to cancel the pilot agreement" for a pledge to sell lithium: what is
+    dropped is a cancellation; round p43), else None. A plan to do the pledge's own act, or to do anything that is not
+    a dropping ("shelved its plan to lift the tariff to 50%" for a pledge to raise it), gives None."""
+    from .text import analyse
+
+    _toks, found, spans = analyse(text)
+    for k in range(max(j - 1, 0), min(hi, j + 4) - 1):  # the cue may end with the plan noun ("dropped its plan")
+        if not any(lem in lex.plan_nouns for lem, _t in lex.lemmas(toks[k].text)) or toks[k + 1].text != "to":
+            continue
+        if k + 2 >= hi:
+            return None
+        verb = {h.concept for h in found if h.i == k + 2 and h.concept.startswith("a:")}
+        dropping = any(sp[0] == k + 2 and sp[2] == "withdraws" for sp in spans)
+        return toks[k + 2].text if dropping and verb and not verb & acts else None
+    return None

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .lexicon import Lexicon
+from .sides import outside_state
 from .text import Hit, Tok, countries_in, noun_openers
 
 __all__ = ["Report", "Decision", "Clause", "sentence_memo", "clauses", "is_verb", "noun_after_opener", "verbal_only", "auxiliaries",
@@ -203,7 +204,9 @@ def subject_side(report: Report, toks: list[Tok], lo: int, k: int, lex: Lexicon)
     best = None
     for s, e, side in report.actors:
         if start <= s < toks[k].start and (best is None or s > best[0]) and not text[e:e + 3].strip().startswith(("—", "–")):
-            best = (s, side)
+            if side.startswith("?:") and best is not None and not best[1].startswith("?:") and not text[best[2]:s].strip():
+                continue  # "the opposition New Patriotic Party": the placed word before an unplaced name says whose
+            best = (s, side, e)
     for j in range(lo, k):
         if toks[j + 1].text in ("—", "–"):
             continue
@@ -214,13 +217,19 @@ def subject_side(report: Report, toks: list[Tok], lo: int, k: int, lex: Lexicon)
             continue
         # a country word after the actor, or just before it ("a Russian missile": the adjective says whose)
         if best is None or toks[j].start > best[0] or text[toks[j].end:best[0]].strip() == "":
-            best = (max(toks[j].start, best[0] if best else 0), next(iter(iso)))
+            best = (max(toks[j].start, best[0] if best else 0), next(iter(iso)), toks[j].end)
     return best[1] if best else None
 
 
 def same_country(a: str, b: str) -> bool:
-    """Sides of one country ("JPN", "JPN/BUS": its companies buy what its government promised); unplaced sides pass."""
-    return a.startswith("?:") or b.startswith("?:") or a.split("/")[0] == b.split("/")[0]
+    """Sides of one country ("JPN", "JPN/BUS": its companies buy what its government promised); unplaced sides pass.
+    ``a`` doing what the state ``b`` promised is not the same when ``a`` never acts for the state ("GHA/OPP" for
+    "GHA": :func:`gaiko.tracking.sides.outside_state`; round p43)."""
+    if a.startswith("?:") or b.startswith("?:"):
+        return True
+    if "/" not in b and outside_state(a):
+        return False
+    return a.split("/")[0] == b.split("/")[0]
 
 
 

@@ -51,7 +51,7 @@ _ANOTHER_MATTER = re.compile(r"\b(?:in|under) (?:a|an) (?:separate|unrelated|dif
                              r"arrangement|agreement|exchange)\b|\bunrelated to\b"
                              # "under a separate swap": the writer says it is another arrangement ("Separately, ..." opening a
                              # sentence is not: wire copy uses it for the next item, which may be the pledge's deed)
-                             r"|\b(?:a|an) separate [a-z]+", re.I)
+                             r"|\b(?:a|an) separate (?:\$?[\d.,]+ (?:million |billion |bn )?)?[a-z]+", re.I)
 #: an event dated in a year ("in 2019", "back in 2022"): before the pledge, it cannot report on it
 _YEAR = re.compile(r"\b(?:in|during|back in) (?:early |late |mid-|the summer of |the spring of )?(19[5-9]\d|20[0-4]\d)\b(?!-)")
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["SideNames", "side_names", "igo_side", "territory_side"]
+__all__ = ["SideNames", "side_names", "igo_side", "territory_side", "outside_state"]
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,7 @@ class SideNames:
     prefixes: dict[str, str]  # first word(s) of an unnamed IGO actor -> organisation name
     officers: dict[str, str]  # IGO officer's name (lower case) -> organisation name
     territories: tuple[tuple[str, str], ...]  # territory name (lower case) -> its own ISO code, longest first
+    not_the_state: frozenset[str] = frozenset()  # sectors that never act for their state ("OPP"; round p43)
 
 
 def _org_of(text: str, offices: dict[str, str], prefixes: dict[str, str]) -> str | None:
@@ -55,7 +56,8 @@ def side_names() -> SideNames:
             for n in [row["name"], *split_list(row.get("aliases"))]:
                 officers[n.lower()] = org
     terr = tuple(sorted(low(data.get("territories")).items(), key=lambda x: -len(x[0])))
-    return SideNames(low(data.get("parents")), prefixes, officers, terr)
+    return SideNames(low(data.get("parents")), prefixes, officers, terr,
+                     frozenset(str(x).upper() for x in data.get("not_the_state") or ()))
 
 
 def igo_side(name: str | None, text: str | None) -> str:
@@ -84,3 +86,8 @@ def territory_side(text: str) -> str | None:
         if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", low):
             return code
     return None
+
+
+def outside_state(side: str) -> bool:
+    """True for a country's side that never acts for its state ("GHA/OPP": ``not_the_state`` of sides.yaml)."""
+    return "/" in side and side.split("/", 1)[1] in side_names().not_the_state
