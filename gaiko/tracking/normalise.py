@@ -1,6 +1,7 @@
 """Normalise: pledge mentions into frames, coded sentences into linking keys.
 
-A **side** is who acts, as the actor resolver identified it: a government, its leader, its ministries,
+A **side** (:func:`side_of`, in :mod:`gaiko.tracking.sides` and importable from here) is who acts, as the actor
+resolver identified it: a government, its leader, its ministries,
 army and agencies are one side (the ISO3 code: ``JPN``); an opposition party, a rebel group, a company
 or an NGO of that country is a side of its own (``JPN/OPP``); an international organisation is
 ``IGO:<name>``; an actor the resolver could not place is ``?:<last word of its name>``.
@@ -11,7 +12,8 @@ concept keys and stems of the promised action's object (:func:`gaiko.tracking.te
 whose action names no object is linked by its act. The object's head noun, what it is about and its WordNet kin
 come from :mod:`gaiko.tracking.objecthead`.
 
-**Sentence keys** (:func:`sentence_rows`) are what linking joins on: the keys of each sentence, ``@side``
+**Sentence keys** (:func:`sentence_rows`, in :mod:`gaiko.tracking.sentencekeys` and importable from here) are what
+linking joins on: the keys of each sentence, ``@side``
 for every side the coder resolved in it and every country it names ("a Russian missile strike"), and, at
 sentence index -1, ``@side`` for the sides the article is mainly about (its *context*: a report without an actor, "the lower duty came into force",
 belongs to them).
@@ -21,8 +23,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -30,36 +30,11 @@ from typing import Any
 from .inceptive import inceptive_kind
 from .lexicon import Lexicon, lexicon
 from .objecthead import head_keys as _head_keys, numbered, place_names, where_keys, wordnet_kin
-from .sides import igo_side, territory_side
+from .sentencekeys import CONTEXT_IDX, _proper, article_rows, month_of, sentence_rows
+from .sides import STATE_SECTORS, side_of
 from .text import ACT, countries_in, hits, keys, match_from, tokenize
 
 __all__ = ["numbered", "month_of", "STATE_SECTORS", "side_of", "Frame", "frame", "prepare", "sentence_rows", "article_rows", "CONTEXT_IDX"]
-
-#: sectors that speak for the state: a government, its leader, ministries, army, parliament, courts, police
-STATE_SECTORS = frozenset({"", "GOV", "MIL", "LEG", "JUD", "COP"})
-#: sentence index of an article's context sides in ``sentence_keys``
-CONTEXT_IDX = -1
-
-
-def side_of(actor: dict[str, Any] | None) -> str | None:
-    """The side an actor (a record's ``actor`` dict: text, name, country, sector) acts for; None for none."""
-    if not actor:
-        return None
-    country = actor.get("country") or ""
-    sector = actor.get("sector") or ""
-    if country in ("IGO", "IMG", "NGO"):
-        return f"IGO:{igo_side(actor.get('name'), actor.get('text'))}"
-    if not country or sector in STATE_SECTORS:  # "Greenland", "Greenland's government" (placed in Denmark): GRL
-        terr = territory_side(actor.get("text") or actor.get("name") or "")
-        if terr:
-            return terr
-    if country:
-        return country if sector in STATE_SECTORS else f"{country}/{sector}"
-    name = actor.get("name") or actor.get("text") or ""
-    words = [w for w in name.replace("’", "'").split() if w.lower() not in ("the", "'s")]
-    if not words:
-        return None
-    return f"?:{words[-1].lower().strip(chr(39))}"
 
 
 @dataclass
@@ -116,7 +91,6 @@ _MATTER = re.compile(r" (?:on|about|over|concerning|regarding) ")
 #: an act promised at intervals ("every quarter", "each year", "monthly"): one report of it done is a first instalment
 _RECURRING = re.compile(r"\b(?:every|each) (?:day|week|fortnight|month|quarter|year|six months|two weeks)\b|"
                         r"\b(?:daily|weekly|monthly|quarterly|annually|yearly)\b", re.I)
-
 
 
 @lru_cache(maxsize=1)
@@ -299,128 +273,3 @@ def _name_keys(doer: str | None, actor: dict[str, Any], lex: Lexicon) -> frozens
         return frozenset()
     return frozenset(k for k in keys(doer[2:], lex, acts=False, broad=False) if ":" not in k)
 
-
-def _proper(side: str, actor: dict[str, Any]) -> bool:
-    """True when an unplaced side's word (``?:metals``) is capitalised in the actor's name ("Belmonte Metals"), not a
-    common noun ("the company", "the ministry")."""
-    word = side[2:]
-    text = str(actor.get("name") or actor.get("text") or "").replace("’", "'")
-    return any(w.lower() == word and w[:1].isupper() for w in re.findall(r"[\w-]+", text))
-
-
-def _sentence_of(starts: list[int], pos: int) -> int:
-    """Index of the sentence (by start offsets, ascending) containing character ``pos``."""
-    lo, hi = 0, len(starts) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if starts[mid] <= pos:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
-
-
-_SAYING = re.compile(r"\b(said|says|say|told|tells|according|announced|reported|confirmed|added|stated)\b", re.I)
-
-
-def _first_sides(sents: list[tuple[int, int, str]], starts: list[int], actors: Iterable[dict[str, Any]],
-                 lex: Lexicon) -> dict[int, str]:
-    """The country that opens each sentence (its likely subject: the first resolved actor or country word, a dateline
-    left out), unless it is saying something ("Britain said ..."); linking reads no further into a sentence whose
-    subject is a country the pledge does not concern ("China bought record volumes of Brazilian soybeans")."""
-    by_sent: dict[int, list[tuple[int, int, str]]] = {}
-    for a in actors:
-        side = side_of(a)
-        if side and not side.startswith(("?:", "IGO:")) and starts:
-            k = _sentence_of(starts, int(a.get("start") or 0))
-            by_sent.setdefault(k, []).append((int(a.get("start") or 0), int(a.get("end") or 0), side))
-    out: dict[int, str] = {}
-    for k, (idx, start, text) in enumerate(sents):
-        first: tuple[int, int, str] | None = None
-        for s, e, side in by_sent.get(k, ()):
-            if not text[e - start:e - start + 3].strip().startswith(("—", "–")) and (first is None or s - start < first[0]):
-                first = (s - start, e - start, side.split("/")[0])
-        for m in _CAPITAL_WORD.finditer(text):
-            if first is not None and m.start() >= first[0]:
-                break
-            if text[m.end():m.end() + 3].strip().startswith(("—", "–")):
-                continue
-            iso = countries_in(m.group(0), lex)
-            if iso:
-                first = (m.start(), m.end(), next(iter(iso)))
-                break
-        # "Britain said Japan had cut the levy": a speaker opening the sentence is not the one acting; nor is the
-        # subject of a passive ("the captured Russian soldiers were handed over")
-        if first is not None and not _SAYING.search(text[first[1]:first[1] + 45]) and not _PASSIVE.search(text):
-            out[idx] = first[2]
-    return out
-
-
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?(?:\w+ed|\w+en|held|freed|sent|built|cut|"
-                      r"paid|sold|bought|shut|set|put|made|won|lost|led|kept|left|struck|hit|seized|taken|given)\b")
-_CAPITAL_WORD = re.compile(r"[A-Z][A-Za-z.'’-]*")
-
-
-def month_of(published: str | None) -> int | None:
-    """Months since year 0 of an ISO date (the bucket linking joins on, so a pledge reads only its term)."""
-    if not published or len(published) < 7 or not published[:4].isdigit():
-        return None
-    return int(published[:4]) * 12 + int(published[5:7]) - 1
-
-
-def article_rows(article_id: str, sentences: Iterable[tuple[int, int, str]], actors: Iterable[dict[str, Any]],
-                 lex: Lexicon | None = None, published: str | None = None) -> dict[str, list[Any]]:
-    """Key rows (columns a, i, s, m = the article's month, :func:`month_of`) of one article: ``sentences`` as (index,
-    start offset, text), ``actors`` as dicts with ``start``, ``end`` and the fields :func:`side_of` reads."""
-    lex = lex or lexicon()
-    actors = list(actors)
-    month = month_of(published)
-    cols: dict[str, list[Any]] = {"a": [], "i": [], "s": [], "m": []}
-
-    def add(idx: int, key: str) -> None:
-        cols["a"].append(article_id)
-        cols["i"].append(idx)
-        cols["s"].append(key)
-        cols["m"].append(month)
-
-    sents = sorted(sentences)
-    starts = [s[1] for s in sents]
-    counts: Counter[str] = Counter()
-    named: set[tuple[int, str]] = set()
-    for idx, _start, text in sents:
-        for k in sorted(keys(text, lex)):
-            add(idx, k)
-        named.update((idx, c) for c in countries_in(text, lex))  # "a Russian missile strike" names Russia
-    for a in actors:
-        side = side_of(a)
-        if not side or not starts:
-            continue
-        idx = sents[_sentence_of(starts, int(a.get("start") or 0))][0]
-        if not side.startswith("?:"):
-            counts[side] += 1
-        elif _proper(side, a):  # an unplaced actor named by a proper name ("Belmonte Metals"): a doer of its own
-            add(idx, "!" + side)
-        named.add((idx, side))
-    for idx, side in sorted(named):
-        add(idx, "@" + side)
-    for idx, side in sorted(_first_sides(sents, starts, actors, lex).items()):
-        add(idx, "^" + side)
-    if counts:
-        top = counts.most_common(1)[0][1]
-        for side, n in sorted(counts.items()):
-            if n * 3 >= top or n >= 3:
-                add(CONTEXT_IDX, "@" + side)
-    return cols
-
-
-def sentence_rows(coded: Iterable[Any]) -> dict[str, list[Any]]:
-    """Columns (a = article_id, i = sentence index, s = key, m = month) of ``sentence_keys`` for coded articles: worker
-    processes compute them while coding, so the ledger update need not read the sentences afterwards."""
-    lex = lexicon()
-    cols: dict[str, list[Any]] = {"a": [], "i": [], "s": [], "m": []}
-    for c in coded:
-        rows = article_rows(c.article.id, ((s.index, s.start, s.text) for s in c.sentences),
-                            (a.to_dict() for a in c.actors), lex, c.article.published)
-        for k in cols:
-            cols[k].extend(rows[k])
-    return cols

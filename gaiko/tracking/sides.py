@@ -4,8 +4,8 @@ Data: ``gaiko/data/pledges/sides.yaml``: an IGO body -> its organisation ("Europ
 first word of an unnamed IGO actor -> its organisation ("EU ministers"), IGO officers placed by the office their
 ``actors/people.csv`` note names ("Kaja Kallas"), and territories with a code of their own, a party of their own
 whether named alone or as "Greenland's government" (which the resolver places in the administering state). Used by
-:func:`gaiko.tracking.normalise.side_of`, so that a pledge made under one name and a report of the deed under another
-are one side.
+:func:`side_of` (a record's actor dict -> its side string, or None; importable from :mod:`gaiko.tracking.normalise`
+too), so that a pledge made under one name and a report of the deed under another are one side.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
-__all__ = ["SideNames", "side_names", "igo_side", "territory_side", "outside_state"]
+__all__ = ["SideNames", "side_names", "igo_side", "territory_side", "outside_state", "STATE_SECTORS", "side_of"]
 
 
 @dataclass(frozen=True)
@@ -91,3 +92,28 @@ def territory_side(text: str) -> str | None:
 def outside_state(side: str) -> bool:
     """True for a country's side that never acts for its state ("GHA/OPP": ``not_the_state`` of sides.yaml)."""
     return "/" in side and side.split("/", 1)[1] in side_names().not_the_state
+
+
+#: sectors that speak for the state: a government, its leader, ministries, army, parliament, courts, police
+STATE_SECTORS = frozenset({"", "GOV", "MIL", "LEG", "JUD", "COP"})
+
+
+def side_of(actor: dict[str, Any] | None) -> str | None:
+    """The side an actor (a record's ``actor`` dict: text, name, country, sector) acts for; None for none."""
+    if not actor:
+        return None
+    country = actor.get("country") or ""
+    sector = actor.get("sector") or ""
+    if country in ("IGO", "IMG", "NGO"):
+        return f"IGO:{igo_side(actor.get('name'), actor.get('text'))}"
+    if not country or sector in STATE_SECTORS:  # "Greenland", "Greenland's government" (placed in Denmark): GRL
+        terr = territory_side(actor.get("text") or actor.get("name") or "")
+        if terr:
+            return terr
+    if country:
+        return country if sector in STATE_SECTORS else f"{country}/{sector}"
+    name = actor.get("name") or actor.get("text") or ""
+    words = [w for w in name.replace("’", "'").split() if w.lower() not in ("the", "'s")]
+    if not words:
+        return None
+    return f"?:{words[-1].lower().strip(chr(39))}"
