@@ -1,4 +1,6 @@
-"""Resolving mention spans to :class:`~gaiko.types.Actor` records, in context and in time."""
+"""Resolving mention spans to :class:`~gaiko.types.Actor` records, in context and in time (people's
+names in :mod:`gaiko.actors.personref`, pronouns in :mod:`gaiko.actors.coref`, the article's places in
+:mod:`gaiko.actors.context`)."""
 
 from __future__ import annotations
 
@@ -10,13 +12,14 @@ from spacy.tokens import Doc
 
 from ..docindex import sentences
 from ..types import Actor
-from .kb import UNKNOWN, KnowledgeBase, Person, Term, norm
+from .kb import UNKNOWN, KnowledgeBase, norm
 from .ambiguous import needs_context, resolve_in_context
 from .context import DOMESTIC, GROUPS, LOCAL_ROLES, TRANSNATIONAL, PlaceContext
 from .coref import CorefContext, pos_of as _pos, ruler_nouns
 from .mentions import PRONOUNS, Mention, find_mentions, is_locative
 from .namewords import ship_country
 from .nosides import post_country
+from .personref import PersonContext
 from .wording import phrase_countries
 
 __all__ = ["resolve_doc", "TRANSNATIONAL"]
@@ -24,7 +27,7 @@ __all__ = ["resolve_doc", "TRANSNATIONAL"]
 _KIND_ORDER = {"org": 0, "seat": 1, "country": 2, "capital": 3, "adjective": 4, "demonym": 5, "ethnic": 6, "place": 7}
 
 
-class _DocResolver(CorefContext, PlaceContext):
+class _DocResolver(PersonContext, CorefContext, PlaceContext):
     def __init__(self, doc: Doc, kb: KnowledgeBase, day: dt.date) -> None:
         self.doc, self.kb, self.day = doc, kb, day
         self.sents = sentences(doc)
@@ -130,99 +133,6 @@ class _DocResolver(CorefContext, PlaceContext):
             return self._actor(m, name=name, country=e.country, sector=e.sector or "GOV", resolved_by="metonymy",
                                confidence=0.8)
         return self._actor(m, name=name, country=e.country, sector=e.sector, resolved_by="kb", confidence=0.9)
-
-    # -- people -------------------------------------------------------------
-    def _pick_person(self, m: Mention) -> Person | None:
-        full = [e for e in m.entries if not e.surname_only] or m.entries
-        people = [self.kb.people[e.person_id] for e in full if e.person_id in self.kb.people]
-        if not people:
-            return None
-        if len(people) == 1:
-            return people[0]
-        key = norm(self.doc[m.name[0]:m.name[1]].text) if m.name else ""
-        known = self.registry.get(key)
-        if known and known[0].person_id:
-            for p in people:
-                if p.id == known[0].person_id:
-                    return p
-        hint = m.country_hint.country if m.country_hint else None
-
-        def score(p: Person) -> tuple[int, int, dt.date]:
-            last = p.last_before(self.day)
-            return (int(p.country == hint), int(bool(p.current(self.day))), last.end if last and last.end else dt.date.min)
-
-        return max(people, key=score)
-
-    def resolve_person(self, m: Mention) -> Actor | None:
-        person = self._pick_person(m) if m.entries else None
-        gender = person.gender if person else None
-        if person is None:
-            actor = self._unknown_person(m)
-        else:
-            actor = self._kb_person(m, person)
-        assert m.name is not None
-        self._register(self.doc[m.name[0]:m.name[1]].text, actor, gender)
-        return actor
-
-    def _kb_person(self, m: Mention, p: Person) -> Actor:
-        current = p.current(self.day)
-        title_role = m.title[1] if m.title else None
-        term: Term | None = None
-        if current and not m.former:
-            term = next((t for t in current if t.role == title_role), current[0])
-            return self._actor(m, name=p.name, country=term.country, sector=term.sector, role=term.role,
-                               person_id=p.id, resolved_by="kb", confidence=0.95 if not _surname(m) else 0.9)
-        last = p.last_before(self.day)
-        if m.title and not m.former and m.title[0] != "IGO":
-            # the text itself gives the office ("Russian President Boris Yeltsin"): trust it
-            held = next((t for t in p.terms if t.role == m.title[1]), None)
-            return self._actor(m, name=p.name, country=held.country if held else p.country, sector=m.title[0],
-                               role=m.title[1], person_id=p.id, resolved_by="title", confidence=0.8)
-        if last is not None or m.former:
-            role = (last.role if last else title_role) or "official"
-            return self._actor(m, name=p.name, country=(last.country if last else p.country), sector="ELI",
-                               role=f"former_{role}", person_id=p.id, resolved_by="kb", confidence=0.85)
-        if m.title:
-            return self._actor(m, name=p.name, country=p.country, sector=m.title[0], role=m.title[1],
-                               person_id=p.id, resolved_by="title", confidence=0.8)
-        return self._actor(m, name=p.name, country=p.country, person_id=p.id, resolved_by="kb", confidence=0.7)
-
-    def _unknown_person(self, m: Mention) -> Actor:
-        assert m.name is not None
-        text = self.doc[m.name[0]:m.name[1]].text
-        known = self.registry.get(norm(text)) or self.registry.get(norm(self.doc[m.name[1] - 1].text))
-        if known is not None and not m.title:
-            return replace(known[0], **_pos(self._actor(m)), resolved_by="coref", confidence=0.8)
-        hint = m.country_hint.country if m.country_hint else None
-        if not m.title and not hint:
-            root = self.doc[m.head]
-            near = [root.head] if root.dep_ == "appos" else []
-            if m.start >= 2 and self.doc[m.start - 1].text == ",":
-                near.append(self.doc[m.start - 2])  # "Qatar's emir, Sheikh Hamad ..."
-            near += [c for c in root.children if c.dep_ == "appos"]
-            for t in near:
-                a = self.token_actor.get(t.i)
-                if a is not None and a.country and a.role:
-                    return replace(a, **_pos(self._actor(m)), name=text, person_id=None, resolved_by="title",
-                                   confidence=0.75)
-        if m.former:
-            country, conf = (hint, 0.8) if hint else self._context_country(m)
-            role = f"former_{m.title[1]}" if m.title else None
-            return self._actor(m, name=text, country=country, sector="ELI", role=role, resolved_by="title",
-                               confidence=conf)
-        if m.title:
-            country, conf = (hint, 0.8) if hint else self._context_country(m)
-            return self._actor(m, name=text, country=country, sector=m.title[0], role=m.title[1],
-                               resolved_by="title", confidence=conf)
-        if hint:
-            return self._actor(m, name=text, country=hint, resolved_by="demonym", confidence=0.6)
-        return self._actor(m, name=text, resolved_by="unresolved", confidence=0.2)
-
-    def _register(self, text: str, actor: Actor, gender: str | None) -> None:
-        self.registry[norm(text)] = (actor, gender)
-        words = text.replace("\u2019s", "").split()
-        if len(words) > 1:
-            self.registry.setdefault(norm(words[-1]), (actor, gender))
 
     # -- titles, nouns, pronouns -------------------------------------------
     def resolve_title(self, m: Mention, country: str | None = None) -> Actor:
@@ -413,10 +323,6 @@ class _DocResolver(CorefContext, PlaceContext):
                 self.token_actor[i] = a
             out.append((m, a))
         return out
-
-
-def _surname(m: Mention) -> bool:
-    return bool(m.entries) and all(e.surname_only for e in m.entries)
 
 
 def resolve_doc(doc: Doc, kb: KnowledgeBase, day: dt.date) -> list[tuple[Mention, Actor]]:
