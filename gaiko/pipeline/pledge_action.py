@@ -1,0 +1,247 @@
+"""The promised act's own words, for the pledge extractor (:mod:`gaiko.pipeline.pledges`, through
+:mod:`gaiko.pipeline.pledge_parts`, which re-exports these names).
+
+:func:`action_text` gives (action text, object text or None, object head token or None) of a promised action's verb,
+without its deadline words, framing phrases and asides; :func:`deadline_phrases` the candidate deadline phrases of the
+verb's clause as (text, start char, end char); :func:`list_items` the (start char, text) items of an "including A, B
+and C" list (empty for fewer than two); :func:`own_tokens` the verb's subtree without conjoined verbs, subjects and
+subordinate clauses. They read a spaCy parse and raise nothing of their own.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..docindex import entities
+
+__all__ = ["own_tokens", "action_text", "deadline_phrases", "inner_hyphen", "list_items"]
+
+_TEMPORAL_PREPS = {"by", "within", "in", "before", "until", "till", "for", "over", "during", "no", "ahead", "around", "after",
+                   "from", "at", "on", "starting", "beginning", "each"}
+#: prepositions of a reason or circumstance: not part of the act ("close the crossings because of balloons")
+_REASONS = {"because", "due", "amid", "despite", "following", "after", "given", "owing", "citing"}
+#: fixed phrases that frame a clause, not part of the promised act ("In return, Paris would lift its veto")
+_FRAMES = {("in", "return"), ("in", "exchange"), ("in", "turn"), ("for", "its", "part"), ("for", "their", "part"),
+           ("in", "response"), ("as", "a", "result"), ("in", "addition"), ("at", "the", "same", "time")}
+_OPEN_WORDS = {"someday", "eventually", "soon", "shortly"}
+_FILLERS = {"even", "also", "still", "already", "now", "then", "further", "too"}
+_SKIP_DEPS = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "mark", "cc", "conj", "punct", "advcl", "ccomp", "parataxis", "expl", "csubj"}
+
+
+def own_tokens(verb: Token) -> list[Token]:
+    """The verb's subtree without conjoined verbs, subjects and subordinate clauses."""
+    out: list[Token] = []
+
+    def walk(t: Token, top: bool) -> None:
+        out.append(t)
+        for c in t.children:
+            if top and c.dep_ in _SKIP_DEPS:
+                continue
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
+                continue
+            if c.dep_ in ("relcl",) and not top:
+                continue
+            walk(c, False)
+
+    walk(verb, True)
+    return sorted(out, key=lambda t: t.i)
+
+
+#: nouns a date before them makes a deadline ("the 2026 deadline"); before any other noun it names the thing ("the
+#: 2018 agreement", "the 2027 budget": no deadline, round p26)
+_TIME_NOUNS = frozenset({"deadline", "target", "goal", "date", "timeline", "timetable", "schedule", "horizon"})
+
+
+def _temporal(tok: Token) -> bool:
+    """A date word of the clause; dates that modify a noun ("its October controls", "the 2018 agreement") are not."""
+    if tok.lower_ in _OPEN_WORDS:
+        return True
+    if tok.ent_type_ not in ("DATE", "TIME"):
+        return False
+    root = tok
+    while root.head.i != root.i and root.head.ent_type_ in ("DATE", "TIME") and root.head.ent_iob_ != "O":
+        root = root.head
+    return not (root.dep_ in ("compound", "nmod", "amod", "poss", "nummod") and root.head.pos_ in ("NOUN", "PROPN")
+                and root.head.lemma_.lower() not in _TIME_NOUNS)
+
+
+def _of_occasion(t: Token, verb: Token, occasions: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Whether date word ``t`` hangs from a participle or relative clause of an occasion verb (``occasions[0]``) below
+    ``verb`` that modifies an occasion noun (``occasions[1]``): "the agreement signed on March 4", "the deal to be
+    inked on Friday" name the day of the signing, not a deadline."""
+    verbs, nouns = occasions
+    h = t.head
+    while h.i != verb.i and h.head.i != h.i:
+        if h.pos_ in ("VERB", "AUX") and h.lemma_.lower() in verbs and h.dep_ in ("acl", "relcl", "amod") \
+                and h.head.lemma_.lower() in nouns:
+            return True
+        h = h.head
+    return False
+
+
+def deadline_phrases(verb: Token, occasions: tuple[frozenset[str], frozenset[str]] | None = None
+                     ) -> list[tuple[str, int, int]]:
+    """Candidate deadline phrases in a verb's clause: (text, start char, end char). With ``occasions`` (the verbs and
+    nouns of a signing, :attr:`Lexicon.occasion_verbs` and ``occasion_nouns``), a date of the signing is none."""
+    found: list[tuple[str, int, int]] = []
+    seen: set[int] = set()
+    clause = own_tokens(verb) + [t for c in verb.children if c.dep_ == "advcl" for t in c.subtree]
+    for t in sorted(clause, key=lambda x: x.i):
+        if t.i in seen or not _temporal(t) or (occasions is not None and _of_occasion(t, verb, occasions)):
+            continue
+        doc = t.doc
+        if t.ent_type_:
+            ent = next((e for e in entities(doc) if e.start <= t.i < e.end), None)
+            span: Span = ent if ent is not None else doc[t.i : t.i + 1]
+        else:
+            span = doc[t.i : t.i + 1]
+        seen.update(range(span.start, span.end))
+        start = span.start
+        # extend left over the preposition and "the end of" that govern it
+        j = start - 1
+        while j >= 0 and doc[j].lower_ in ("the", "end", "of", "by", "within", "in", "before", "until", "till", "for", "over", "during", "than", "no", "later", "ahead", "mid", "early", "late", "from", "starting", "beginning", "each", "on") and start - j <= 5:
+            j -= 1
+        begin = j + 1
+        while begin < start and doc[begin].lower_ in ("of", "than", "the"):
+            begin += 1
+        s = doc[begin : span.end]
+        # "earlier than promised" after "two years earlier"; "within a month of signing the treaty" (an anchor)
+        k = span.end
+        tail = doc[k : k + 3]
+        text = s.text
+        if tail.text.lower().startswith("than "):
+            text = f"{s.text} {tail.text}"
+        elif k < len(doc) and doc[k].lower_ in ("of", "after", "from") and s.text.lower().startswith("within"):
+            anchor = [x for x in doc[k : k + 6] if not x.is_punct]
+            text = f"{s.text} {' '.join(x.text for x in anchor)}"
+        found.append((text.strip(" ,;:—–"), s.start_char, s.end_char))
+    return found
+
+
+def inner_hyphen(t: Token) -> bool:
+    """A hyphen inside one word, spaces on neither side: "Kambar-Ata", "Rogun-Vakhsh" (kept, so the pledge names the
+    place as reports do; round p38)."""
+    return t.text in ("-", "‐") and t.i > 0 and not t.doc[t.i - 1].whitespace_ and not t.whitespace_ \
+        and t.i + 1 < len(t.doc)
+
+
+def _join(toks: list[Token]) -> str:
+    out = ""
+    for a, b in zip(toks, toks[1:] + [None]):
+        out += a.text + (a.whitespace_ if b is not None and b.i == a.i + 1 else " ")
+    return out.strip()
+
+
+def _drop_temporal(toks: list[Token]) -> list[Token]:
+    """Remove date words and everything hanging from them ("two years earlier than promised")."""
+    bad: set[int] = set()
+    for t in toks:
+        if _temporal(t):
+            bad.update(x.i for x in t.subtree)
+    return [t for t in toks if t.i not in bad]
+
+
+def _dateline(t: Token) -> bool:
+    """An upper-case word of a run that ends in a dash at the start of a sentence ("NEW DELHI —")."""
+    doc = t.doc
+    k = t.i
+    while k < len(doc) and doc[k].is_upper and len(doc[k].text) > 1:
+        k += 1
+    return k > t.i and k < len(doc) and doc[k].text in ("—", "–", "-") and k - t.i <= 4
+
+
+def _noun_gerund(t: Token) -> bool:
+    """A gerund inside a compound noun ("30 new fish [landing] sites", "water [pumping] stations"): it follows a common
+    singular noun and its object follows it, with nothing else hanging from it (round p40)."""
+    kids = list(t.children)
+    return t.tag_ == "VBG" and t.dep_ == "acl" and t.head.i == t.i - 1 and t.head.tag_ == "NN" \
+        and len(kids) >= 1 and kids[0].dep_ == "dobj" and kids[0].i == t.i + 1 and kids[0].pos_ == "NOUN" \
+        and not any(c.dep_ in ("det", "poss", "nummod") or c.i < kids[0].i for c in kids[0].children) \
+        and all(c.dep_ in ("prep",) for c in kids[1:])
+
+
+def _aside(t: Token, verb: Token) -> bool:
+    """A phrase of the act that is not the act: a noun after a comma that names the promise itself ("cut the sugar
+    tariff, a promise he repeated"; round p40)."""
+    if t.head.i != verb.i:
+        return False
+    return t.dep_ in ("npadvmod", "appos") and t.pos_ == "NOUN" and t.left_edge.i > 0 \
+        and t.doc[t.left_edge.i - 1].text == ","
+
+
+def action_text(verb: Token, limit: int = 16) -> tuple[str, str | None, Token | None]:
+    """(action text, object text, object head) of a promised action, minus its deadline words and its asides ("a
+    promise he repeated", round p40)."""
+    toks = _drop_temporal(own_tokens(verb))
+    clauses = {x.i for t in toks if t.i != verb.i and (t.dep_ in ("acl", "relcl", "advcl") and t.tag_ == "VBG"
+                                                      and not _noun_gerund(t) or t.dep_ == "appos"
+                                                      or _aside(t, verb))
+               for x in t.subtree}
+    toks = [t for t in toks if t.i not in clauses and t.lower_ not in ("which", "whom") and not (t.dep_ == "advmod" and t.head.i == verb.i and t.lower_ in _FILLERS)]
+    # drop temporal prepositions left hanging ("by", "within") and trailing punctuation
+    keep: list[Token] = []
+    for t in toks:
+        if t.dep_ == "prep" and t.lower_ in _TEMPORAL_PREPS and all(_temporal(c) or c.ent_type_ == "DATE" for c in t.children):
+            continue
+        if t.dep_ == "prep" and any(c.lower_ in ("which", "whom", "whose") for c in t.children):
+            continue
+        if (t.dep_ == "punct" and t.text != "," and not inner_hyphen(t)) or t.lower_ in ("“", "”", '"', "—", "–"):
+            continue
+        if t.i < verb.i and _dateline(t):
+            continue  # a dateline: "TOKYO — Japan will ...", "NEW DELHI — India will ..."
+        keep.append(t)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    for t in list(keep):
+        # "In return, ...", "Under the declaration, Cambodia will ...": a phrase before the subject frames the act
+        reason = t.dep_ == "prep" and t.head.i == verb.i and t.lower_ in _REASONS  # "because of the balloons"
+        if reason or t.dep_ == "prep" and t.head.i == verb.i and t.i < verb.i and \
+                (tuple(x.lower_ for x in t.subtree) in _FRAMES or (subj is not None and t.i < subj.i)):
+            drop = {x.i for x in t.subtree}
+            keep = [x for x in keep if x.i not in drop]
+    keep = keep[:limit]
+    while keep and (keep[-1].text == "," or keep[-1].lower_ in _TEMPORAL_PREPS or keep[-1].lower_ in ("of", "each", "a")):
+        keep.pop()
+    text = verb.lemma_ + " " + _join([t for t in keep if t.i != verb.i])
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")), None)
+    if obj is None:
+        obj = next((g for c in verb.children if c.dep_ in ("prep", "dative") for g in c.children
+                    if g.dep_ == "pobj" and not _temporal(g)), None)
+    obj_text = None
+    if obj is not None:
+        relcl = {x.i for t in obj.subtree if t.dep_ == "relcl" for x in t.subtree}
+        sub = [t for t in _drop_temporal(list(obj.subtree)) if t.i not in clauses and t.i not in relcl
+               and (t.dep_ != "punct" or inner_hyphen(t))]
+        sub = sub[:limit]
+        while sub and sub[-1].lower_ in _TEMPORAL_PREPS:  # "30 new fish landing sites [by] 2027"
+            sub.pop()
+        obj_text = _join(sub) or None
+    return text.strip(), obj_text, obj
+
+
+def list_items(prep: Token) -> list[tuple[int, str]]:
+    """Items of an "including A, B and C" list: a new item starts at a noun phrase after
+    "and" or a comma whose head is a plural noun or which opens with a determiner."""
+    toks = [t for t in prep.subtree if t.i != prep.i]
+    if not toks:
+        return []
+    doc = prep.doc
+    span = doc[toks[0].i : toks[-1].i + 1]
+    starts = [span.start]
+    for k in range(span.start + 1, span.end):
+        if doc[k - 1].lower_ not in ("and", ",") or doc[k].lower_ == "and":
+            continue
+        run = []
+        for j in range(k, min(k + 6, span.end)):
+            if doc[j].tag_ not in ("NNP", "NNPS", "NN", "NNS", "JJ", "DT", "CD", "HYPH", "VBN", "PRP$"):
+                break
+            run.append(doc[j])
+        nouns = [t for t in run if t.tag_.startswith("NN")]
+        if run and (run[0].tag_ == "DT" or (nouns and nouns[-1].tag_ in ("NNS", "NNPS"))):
+            starts.append(k)
+    items: list[tuple[int, str]] = []
+    for a, b in zip(starts, starts[1:] + [span.end]):
+        piece = doc[a:b]
+        words = [t for t in piece if not (t.is_punct or (t.lower_ == "and" and t.i == b - 1))]
+        if words:
+            items.append((words[0].idx, doc[words[0].i : words[-1].i + 1].text))
+    return items if len(items) > 1 else []
