@@ -3,7 +3,9 @@
 Used by :mod:`gaiko.tracking.decide`, which picks the clauses. The clause's grammar (cutting a sentence into clauses,
 a verb's tense, aspect, negation, refusal and modality, its subject's side) is :mod:`gaiko.tracking.clausegrammar`;
 how much of the pledge a done or announced act delivers (quantity, new deadline) is :mod:`gaiko.tracking.amounts`;
-what in a clause is aside from its deed (names, modifiers, background clauses) is :mod:`gaiko.tracking.clauseaside`.
+what in a clause is aside from its deed (names, modifiers, background clauses) is :mod:`gaiko.tracking.clauseaside`;
+whether a withdrawal cue calls off the pledge, a planned act or another kind of pledge is
+:mod:`gaiko.tracking.clausewithdraw`.
 Cue phrases come from ``gaiko/data/pledges/relations.yaml``. :class:`Report`, :class:`Decision`, :class:`Clause`,
 :func:`clauses`, :func:`subject_side`, :func:`is_verb`, :func:`back_reference` and :func:`sentence_memo` are
 importable from here as before.
@@ -20,6 +22,7 @@ from .clausegrammar import (Clause, Decision, Report, agent_side, aspect, auxili
                             noun_after_opener,
                             same_country, sentence_memo, subject_side, verbal_only)
 from .clauseaside import HOLD, STILL, SWITCH, aside_cue, begins_to_apply, contrary_modifier, planned_other_act
+from .clausewithdraw import PROMISED_TO, about_plan, dropped_before, other_kind
 from .inceptive import starts_the_deed
 from .lexicon import Lexicon
 from .normalise import COUNTERPART_ACTS, Frame
@@ -57,13 +60,6 @@ def _governing_cue(cues: dict[str, tuple[int, int, str] | None], k: int) -> tupl
     return None
 
 
-#: between a withdrawal's object and the planned act: a relative clause that names the act as planned ("the summit
-#: it was to host", "the talks that they had agreed to hold"), with no other clause between
-_WAS_TO = re.compile(r"^[^,;:.!?]*?(?<!\band)\s(?:that\s+|which\s+)?(?:it|they|he|she|we|the\s+\w+|\w+)\s+(?:(?:was|were|is|are|had\s+been)"
-                     r"(?:\s+(?:due|set|scheduled|expected|meant|supposed))?|(?:had\s+)?(?:planned|promised|pledged|agreed|"
-                     r"offered|vowed|intended|hoped))\s+to\s*$", re.I)
-
-
 def _asker_acts(frame: Frame, subject: str | None, placed: bool) -> bool:
     """Whether the subject side of a clause is the party that made a demand of an unplaced other ("Brazil wants its
     neighbours to cut their ethanol tariffs", then "Brazil cut its tariff"): its own deed, not the one asked for (round
@@ -71,34 +67,6 @@ def _asker_acts(frame: Frame, subject: str | None, placed: bool) -> bool:
     return (frame.kind == "demand" and not placed and bool(subject) and bool(frame.other)
             and not str(subject).startswith("?:") and not str(frame.other).startswith("?:")
             and str(subject).split("/")[0] == str(frame.other).split("/")[0])
-
-
-def _dropped_before(cues: dict[str, tuple[int, int, str] | None], toks: list[Tok], k: int, clause: Clause,
-                    lex: Lexicon, report: Report) -> str | None:
-    """The words of a withdrawal cue earlier in the clause than the announced act at ``k`` that governs the plan or its
-    object ("Peru has called off the summit it was to host": the act in the future is what was planned, round p39),
-    or None. A cue in the future or conditional is still an announced withdrawal; one set aside as another's (an
-    aside) is not."""
-    c = cues.get("withdraws")
-    if c is None or c[1] > k or not _about_plan(toks, c[0], clause.hi, lex, clause, c[1]):
-        return None
-    if not _WAS_TO.search(report.text[toks[c[1] - 1].end:toks[k].start]):
-        return None  # the act in a clause of its own ("called off the strike and said it would host ...")
-    if aside_cue(report.text, toks, clause.lo, c[0], "withdraws") or _PROMISED_TO.search(report.text[:toks[c[0]].start]):
-        return None
-    return c[2]
-
-
-def _about_plan(toks: list[Tok], i: int, hi: int, lex: Lexicon, clause: Clause, j: int | None = None) -> bool:
-    """A withdrawal cue [i, j) counts when it governs the plan ("shelved the plan"), the act ("postponed the cut") or
-    the object, not something else in the clause (the words after a cue of several words count from its end: "put on
-    ice the arrangement that would have let ...")."""
-    end = max(i, (j or i + 1) - 1)
-    window = {lem for t in toks[max(clause.lo, i - 6):min(hi, end + 8)] for lem, _t in lex.lemmas(t.text)}
-    if window & lex.plan_nouns:
-        return True
-    return any(i - 6 <= h.i <= end + 8 for h in clause.acts + clause.objects)  # "the tariff order would be held in reserve"
-
 
 
 #: words before a noun that a one-word cue may modify ("the exit permits")
@@ -112,10 +80,6 @@ _STOPPED = re.compile(r"\b(stopp?ed|ended|halted|ceased|subsided|eased|died down
                       r"calm has returned|no longer|paused|fell quiet)\b", re.I)
 #: acts whose contrary, done by the pledger, drops the pledge rather than breaking it (a threat called off)
 _COERCIVE = frozenset({"a:impose", "a:attack", "a:sanction", "a:ban", "a:detain", "a:deport", "a:withhold"})
-#: a promise word right before a verb: what follows is promised, not done ("its pledge to give", "vowed to lift")
-_PROMISED_TO = re.compile(r"\b(?:pledge[sd]?|promise[sd]?|vow(?:s|ed)?|agree[sd]?|offer(?:s|ed)?|undert(?:akes|ook)|"
-                          r"commit(?:s|ted)?(?: itself| themselves)?|pledging|promising|vowing|agreeing|offering)"
-                          r" to\s*$", re.I)
 _MODALS = frozenset({"will", "'ll", "would", "shall"})
 _FUTURE_AUX = ("will", "'ll", "would", "could", "may", "might", "should", "to", "shall")
 
@@ -157,7 +121,6 @@ def _clause_reading(text: str, toks: list[Tok], clause: Clause, lex: Lexicon,
     return contrary_read, verb_acts, verb_opp, float(any(h.role in ("n", "a") for h in clause.acts))
 
 
-
 #: the act of stopping something (concepts.yaml): its pledges are kept by the thing ending, broken by it going on
 _STOP = "a:stop"
 #: the object of a contrary act is other people than the pledge's ("two more journalists", "another activist")
@@ -174,20 +137,6 @@ def _time_noun(toks: list[Tok], i: int, j: int) -> bool:
     reports no act of its own."""
     return j == i + 1 and i >= 2 and j < len(toks) and toks[i - 1].text == "the" and toks[j].text == "of" \
         and toks[i - 2].text.lower() in _TIME_PREPOSITIONS
-
-
-#: nouns that name what kind of pledge is dropped ("dropped its threat", "withdrew its demand")
-_KIND_NOUNS = {"threat": "threat", "threats": "threat", "ultimatum": "threat", "demand": "demand", "demands": "demand"}
-
-
-def _other_kind(frame: Frame, toks: list[Tok], j: int, hi: int) -> str | None:
-    """The kind of pledge a withdrawal names right after its verb ("France has dropped its threat to ...") when it is
-    not the pledge's own kind: the writer says which pledge is dropped, and it is another (a threat of the same side)."""
-    for t in toks[j:min(hi, j + 3)]:
-        kind = _KIND_NOUNS.get(t.text.lower())
-        if kind:
-            return kind if kind != frame.kind else None
-    return None
 
 
 def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, lex: Lexicon,
@@ -254,7 +203,7 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
             head = _governing_cue(cues, h.i)
             if head:
                 return Decision(head[0], cue=head[1], features=feats)
-            if (dropped := _dropped_before(cues, toks, h.i, clause, lex, report)) is not None:
+            if (dropped := dropped_before(cues, toks, h.i, clause, lex, report)) is not None:
                 # "called off the summit it was to host": the act is named as what was planned; the cue is the deed
                 return Decision("withdraws", cue=dropped, note="the planned act called off", features=feats)
             return restate_or_revise(frame, report, text, word, feats)
@@ -280,7 +229,7 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
             # "threatened to reinstate the tariff unless ...": the contrary threatened or on a condition, not done (an
             # announced contrary without one, "the captured troops would stay in custody", is a refusal: below)
             return Decision("needs_review", cue=word, note="its contrary threatened, not done", features=feats)
-        if not asp["neg"] and frame.kind != "threat" and _PROMISED_TO.search(report.text[:toks[h.i].start]):
+        if not asp["neg"] and frame.kind != "threat" and PROMISED_TO.search(report.text[:toks[h.i].start]):
             # "repeated its pledge to give notice of exercises" for a pledge to suspend them: a promise, nothing done
             return Decision("needs_review", cue=word, note="its contrary promised, not done", features=feats)
         if not asp["neg"] and "a:release" in frame.acts and _OTHERS.search(text[toks[h.i].start - toks[lo].start:]):
@@ -300,13 +249,13 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         if c is None:
             continue
         i, _j, words = c
-        if rel == "withdraws" and not _about_plan(toks, i, hi, lex, clause, _j):
+        if rel == "withdraws" and not about_plan(toks, i, hi, lex, clause, _j):
             continue
         if rel == "reverses" and any(h.i <= i < h.j for h in clause.acts):
             continue  # "notice of exit" for a pledge to leave: the cue word is the promised act itself (round p28)
         if _j == i + 1 and noun_after_opener(toks, i, lex, lo):
             continue  # "placing new granite blocks": the cue verb's word as a noun (round p38)
-        if rel == "withdraws" and (kind := _other_kind(frame, toks, _j, hi)):
+        if rel == "withdraws" and (kind := other_kind(frame, toks, _j, hi)):
             return Decision("unrelated", note=f"drops a {kind}, not the pledge (a {frame.kind})", features=feats)
         if rel == "withdraws" and (verb := planned_other_act(frame.acts, report.text, toks, _j, hi, lex)):
             return Decision("unrelated", note=f"drops a plan to {verb}, another act", features=feats)
