@@ -47,7 +47,7 @@ def place_meets(v: Any, u: Any, rules: Rules) -> bool:
 
 
 def sides_meet(a: str, b: str, kinds: frozenset[str]) -> bool:
-    """Whether two sides (:meth:`~gaiko.clusters.rules.Rules.side`) of one position may be one actor at one place and
+    """Whether two sides (:meth:`~gaiko.clusters.ruleset.Rules.side`) of one position may be one actor at one place and
     day: equal; ``open``: one of them unresolved or missing (``?``); ``country``: the same country told differently
     (a leader, the government, a ministry: ``VLD@p1``, ``VLD``, ``VLD:*``); ``named``: a named organisation
     (``IGO=...``) and a country (a UN agency's staff attacked in a town of that country). Two different countries

@@ -5,13 +5,13 @@ A mention's *unit* is what it says about the event, reduced to what reports of o
 * ``status``: ``actual``, ``intended`` (intended or hypothetical) or ``negated``;
 * ``event_type`` and ``mode`` (``?`` when the mention has no mode, or modes are not compared; with
   ``modes.undated``, followed by ``=`` and the named mode, which only an undated report is told apart by);
-* ``src`` / ``tgt``: the side of each actor (:meth:`~gaiko.clusters.rules.Rules.side`): ``JPN``, ``IGO=...``,
+* ``src`` / ``tgt``: the side of each actor (:meth:`~gaiko.clusters.ruleset.Rules.side`): ``JPN``, ``IGO=...``,
   with ``@person`` for a named person, or ``?`` when unresolved or absent;
 * ``place``: ``P:<name>|<country>`` for a place below country level, ``C:<country>`` for a country,
   ``S:<town>|<country>`` for the town its sentence names next to its trigger when the coder gave none (a soft place,
   :mod:`.towns`), ``?`` when there is none or it is not in the gazetteer;
 * ``prec``, ``lo``, ``hi``: the date precision and the window of days (proleptic ordinals) the event may
-  have happened on (:meth:`~gaiko.clusters.rules.Rules.window`);
+  have happened on (:meth:`~gaiko.clusters.ruleset.Rules.window`);
 * ``sym``: a two-way event ("A and B clashed", "exchanged prisoners", "held talks"), which the coder gives in both
   directions (one mention per direction of one trigger): one unit, its sides in sorted order, that agrees with a
   report of either direction (``sides.two_way``);
@@ -342,7 +342,7 @@ def _loose(u: Unit) -> bool:
 def order(u: Unit, ukey: int, rules: Rules) -> tuple[int, int, int, int, int]:
     """The total order units join along (smallest first: the most precise date, the narrowest window, the most
     said, then the key). A unit only joins a unit before it, so chains of joins end and never loop. The named mode a
-    unit keeps for ``modes.undated`` (:meth:`~gaiko.clusters.rules.Rules.unit_mode`) and its referent are left out of
+    unit keeps for ``modes.undated`` (:meth:`~gaiko.clusters.ruleset.Rules.unit_mode`) and its referent are left out of
     the key's tie-break (then the key itself decides), so keeping them does not reorder units that only a fixed,
     arbitrary tie-break tells apart."""
     if u._order is None:  # the key is the unit's own

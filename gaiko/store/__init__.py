@@ -187,7 +187,7 @@ class Store(QueryMixin, AnalysisMixin, FacetMixin):
         Articles already in the store (same content hash) are skipped, so a
         re-run or a resumed run adds nothing twice. ``stems`` are the
         articles' sentence keys for the pledge ledger
-        (:func:`gaiko.tracking.normalise.sentence_rows`), when a worker
+        (:func:`gaiko.tracking.sentencekeys.sentence_rows`), when a worker
         computed them. With ``cluster`` the new events join the event clusters
         in the same transaction (:func:`gaiko.clusters.cluster_new_articles`;
         the seconds it takes add up in ``cluster_seconds``).

@@ -8,7 +8,7 @@ tables let it do that without loading the store into memory:
     articles the ledger has already read; the others are "new".
 ``sentence_keys`` (schema 8; ``sentence_stems`` before)
     one row per (sentence, linking key): concept keys, stems, ``@side`` keys and the ``^side`` opening it
-    (:func:`gaiko.tracking.normalise.article_rows`), with the article's month; sentence index -1 holds an
+    (:func:`gaiko.tracking.sentencekeys.article_rows`), with the article's month; sentence index -1 holds an
     article's context sides.
     Evidence candidates for a pledge are found by a join instead of a scan in Python.
 ``ledger_groups``
@@ -108,7 +108,7 @@ def refresh_keys(con: Any, rows_of: Callable[..., dict[str, list[Any]]], table: 
                  after_chunk: Callable[[], None] | None = None) -> int:
     """Key the sentences of the new articles that have no keys yet (worker processes usually wrote them with the
     article) into ``table``, a chunk at a time. ``rows_of(article_id, sentences, actors, published)`` is
-    :func:`gaiko.tracking.normalise.article_rows`. Returns rows written."""
+    :func:`gaiko.tracking.sentencekeys.article_rows`. Returns rows written."""
     total = 0
     for chunk in article_chunks(con, f"SELECT article_id FROM _gaiko_new WHERE article_id NOT IN "
                                      f"(SELECT article_id FROM {table}) ORDER BY article_id"):
