@@ -17,7 +17,7 @@ import yaml
 
 from .errors import DataFileError
 
-__all__ = ["data_path", "load_yaml", "CameoCode", "cameo_table", "plover_table", "cameo_for", "quad_class_of", "plover_quad_class"]
+__all__ = ["data_path", "load_yaml", "word_lists", "word_sets", "CameoCode", "cameo_table", "plover_table", "cameo_for", "quad_class_of", "plover_quad_class"]
 
 
 def data_path(name: str) -> Path:
@@ -38,6 +38,30 @@ def load_yaml(path: str | Path) -> Any:
         line = mark.line + 1 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc)
         raise DataFileError(str(p), f"invalid YAML: {problem}", line) from None
+
+
+@lru_cache(maxsize=None)
+def word_lists(name: str) -> dict[str, tuple[str, ...]]:
+    """The word lists of ``gaiko/data/NAME``: a YAML mapping of list name -> list of words or phrases, each list as a
+    tuple of str in file order; read once, cached. Raises :class:`DataFileError` when the file is no such mapping or an
+    entry is not a string (an unquoted ``no``/``on``/``off`` reads as a boolean in YAML: quote it)."""
+    path = data_path(name)
+    data = load_yaml(path)
+    if not isinstance(data, dict):
+        raise DataFileError(str(path), "expected a mapping of list names to lists of words")
+    out: dict[str, tuple[str, ...]] = {}
+    for key, words in data.items():
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            bad = words if not isinstance(words, list) else next(w for w in words if not isinstance(w, str))
+            raise DataFileError(str(path), f"{key}: expected a list of strings, found {bad!r} (quote it)")
+        out[str(key)] = tuple(words)
+    return out
+
+
+@lru_cache(maxsize=None)
+def word_sets(name: str) -> dict[str, frozenset[str]]:
+    """:func:`word_lists` of ``gaiko/data/NAME`` with each list as a frozenset; cached. Same errors."""
+    return {k: frozenset(v) for k, v in word_lists(name).items()}
 
 
 @dataclass(frozen=True)

@@ -10,21 +10,32 @@ subordinate clauses. They read a spaCy parse and raise nothing of their own.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
 from ..docindex import entities
+from ..tables import word_sets
 
 __all__ = ["own_tokens", "action_text", "deadline_phrases", "inner_hyphen", "list_items"]
 
-_TEMPORAL_PREPS = {"by", "within", "in", "before", "until", "till", "for", "over", "during", "no", "ahead", "around", "after",
-                   "from", "at", "on", "starting", "beginning", "each"}
-#: prepositions of a reason or circumstance: not part of the act ("close the crossings because of balloons")
-_REASONS = {"because", "due", "amid", "despite", "following", "after", "given", "owing", "citing"}
-#: fixed phrases that frame a clause, not part of the promised act ("In return, Paris would lift its veto")
-_FRAMES = {("in", "return"), ("in", "exchange"), ("in", "turn"), ("for", "its", "part"), ("for", "their", "part"),
-           ("in", "response"), ("as", "a", "result"), ("in", "addition"), ("at", "the", "same", "time")}
-_OPEN_WORDS = {"someday", "eventually", "soon", "shortly"}
-_FILLERS = {"even", "also", "still", "already", "now", "then", "further", "too"}
+#: the word lists (deadline prepositions, reasons, framing phrases, open time words, fillers, time nouns) are data:
+#: ``gaiko/data/pledges/action_words.yaml``, read once
+_WORDS = "pledges/action_words.yaml"
+
+
+def _w(key: str) -> frozenset[str]:
+    """One word list of ``pledges/action_words.yaml`` (``temporal_preps``, ``reasons``, ``open_words``, ``fillers``,
+    ``time_nouns``)."""
+    return word_sets(_WORDS)[key]
+
+
+@lru_cache(maxsize=1)
+def _frames() -> frozenset[tuple[str, ...]]:
+    """Fixed phrases that frame a clause ("in return", "for its part") as tuples of lower-case words."""
+    return frozenset(tuple(f.split()) for f in word_sets(_WORDS)["frames"])
+
+
 _SKIP_DEPS = {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "mark", "cc", "conj", "punct", "advcl", "ccomp", "parataxis", "expl", "csubj"}
 
 
@@ -47,14 +58,9 @@ def own_tokens(verb: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
-#: nouns a date before them makes a deadline ("the 2026 deadline"); before any other noun it names the thing ("the
-#: 2018 agreement", "the 2027 budget": no deadline, round p26)
-_TIME_NOUNS = frozenset({"deadline", "target", "goal", "date", "timeline", "timetable", "schedule", "horizon"})
-
-
 def _temporal(tok: Token) -> bool:
     """A date word of the clause; dates that modify a noun ("its October controls", "the 2018 agreement") are not."""
-    if tok.lower_ in _OPEN_WORDS:
+    if tok.lower_ in _w("open_words"):
         return True
     if tok.ent_type_ not in ("DATE", "TIME"):
         return False
@@ -62,7 +68,7 @@ def _temporal(tok: Token) -> bool:
     while root.head.i != root.i and root.head.ent_type_ in ("DATE", "TIME") and root.head.ent_iob_ != "O":
         root = root.head
     return not (root.dep_ in ("compound", "nmod", "amod", "poss", "nummod") and root.head.pos_ in ("NOUN", "PROPN")
-                and root.head.lemma_.lower() not in _TIME_NOUNS)
+                and root.head.lemma_.lower() not in _w("time_nouns"))
 
 
 def _of_occasion(t: Token, verb: Token, occasions: tuple[frozenset[str], frozenset[str]]) -> bool:
@@ -177,11 +183,11 @@ def action_text(verb: Token, limit: int = 16) -> tuple[str, str | None, Token | 
                                                       and not _noun_gerund(t) or t.dep_ == "appos"
                                                       or _aside(t, verb))
                for x in t.subtree}
-    toks = [t for t in toks if t.i not in clauses and t.lower_ not in ("which", "whom") and not (t.dep_ == "advmod" and t.head.i == verb.i and t.lower_ in _FILLERS)]
+    toks = [t for t in toks if t.i not in clauses and t.lower_ not in ("which", "whom") and not (t.dep_ == "advmod" and t.head.i == verb.i and t.lower_ in _w("fillers"))]
     # drop temporal prepositions left hanging ("by", "within") and trailing punctuation
     keep: list[Token] = []
     for t in toks:
-        if t.dep_ == "prep" and t.lower_ in _TEMPORAL_PREPS and all(_temporal(c) or c.ent_type_ == "DATE" for c in t.children):
+        if t.dep_ == "prep" and t.lower_ in _w("temporal_preps") and all(_temporal(c) or c.ent_type_ == "DATE" for c in t.children):
             continue
         if t.dep_ == "prep" and any(c.lower_ in ("which", "whom", "whose") for c in t.children):
             continue
@@ -193,13 +199,13 @@ def action_text(verb: Token, limit: int = 16) -> tuple[str, str | None, Token | 
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     for t in list(keep):
         # "In return, ...", "Under the declaration, Cambodia will ...": a phrase before the subject frames the act
-        reason = t.dep_ == "prep" and t.head.i == verb.i and t.lower_ in _REASONS  # "because of the balloons"
+        reason = t.dep_ == "prep" and t.head.i == verb.i and t.lower_ in _w("reasons")  # "because of the balloons"
         if reason or t.dep_ == "prep" and t.head.i == verb.i and t.i < verb.i and \
-                (tuple(x.lower_ for x in t.subtree) in _FRAMES or (subj is not None and t.i < subj.i)):
+                (tuple(x.lower_ for x in t.subtree) in _frames() or (subj is not None and t.i < subj.i)):
             drop = {x.i for x in t.subtree}
             keep = [x for x in keep if x.i not in drop]
     keep = keep[:limit]
-    while keep and (keep[-1].text == "," or keep[-1].lower_ in _TEMPORAL_PREPS or keep[-1].lower_ in ("of", "each", "a")):
+    while keep and (keep[-1].text == "," or keep[-1].lower_ in _w("temporal_preps") or keep[-1].lower_ in ("of", "each", "a")):
         keep.pop()
     text = verb.lemma_ + " " + _join([t for t in keep if t.i != verb.i])
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")), None)
@@ -212,7 +218,7 @@ def action_text(verb: Token, limit: int = 16) -> tuple[str, str | None, Token | 
         sub = [t for t in _drop_temporal(list(obj.subtree)) if t.i not in clauses and t.i not in relcl
                and (t.dep_ != "punct" or inner_hyphen(t))]
         sub = sub[:limit]
-        while sub and sub[-1].lower_ in _TEMPORAL_PREPS:  # "30 new fish landing sites [by] 2027"
+        while sub and sub[-1].lower_ in _w("temporal_preps"):  # "30 new fish landing sites [by] 2027"
             sub.pop()
         obj_text = _join(sub) or None
     return text.strip(), obj_text, obj
