@@ -171,7 +171,7 @@ def country_in(doc: Doc, start: int, end: int) -> str | None:
             continue
         name = ent.text
         if ent.label_ == "NORP":
-            name = _DEMONYMS.get(name.lower(), "")
+            name = _demonyms().get(name.lower(), "")
         try:
             return str(pycountry.countries.lookup(name).alpha_3) if name else None
         except LookupError:
@@ -179,7 +179,14 @@ def country_in(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
-_DEMONYMS = {"japanese": "Japan", "chinese": "China", "american": "United States", "korean": "Korea, Republic of",
-             "south korean": "Korea, Republic of", "russian": "Russian Federation", "british": "United Kingdom",
-             "french": "France", "german": "Germany", "indian": "India", "taiwanese": "Taiwan", "filipino": "Philippines",
-             "australian": "Australia", "canadian": "Canada", "ukrainian": "Ukraine", "israeli": "Israel", "iranian": "Iran"}
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    """Lower-case people's name -> country name for pycountry (``gaiko/data/pledges/demonyms.yaml``), read once."""
+    from ..errors import DataFileError
+    from ..tables import data_path, load_yaml
+
+    path = data_path("pledges/demonyms.yaml")
+    data = load_yaml(path)
+    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
+        raise DataFileError(str(path), "expected a mapping of people's names to country names (quote yes/no/on/off)")
+    return data
