@@ -9,22 +9,20 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from ..tables import word_sets
 from .lexicon import Lexicon, lexicon
 from .text import ACT, OBJECT, countries_in, hits, keys, stem, tokenize
 
 __all__ = ["head_keys", "where_keys", "wordnet_kin", "numbered"]
 
 
-_STOP_AT = frozenset({"of", "including", ",", "to", "for", "from", "on", "in", "with", "by", "at", "over", "under",
-                      "into", "between", "against", "as", "that", "which", "who", "and", "or", "across", "through", "after",
-                      "before", "within", "until", "if", "unless", "when", "while", "per", "without", "except", "beyond",
-                      "via", "near", "towards", "toward", "among", "amid", "despite",
-                      # where the thing is ends its phrase too: "the loudspeakers along the border" are loudspeakers
-                      "along", "alongside", "around", "outside", "inside", "throughout", "beside", "off"})
-_MEASURES = frozenset({"tonnes", "tonne", "tons", "ton", "barrels", "barrel", "percent", "%", "billion", "million",
-                       "trillion", "thousand", "units", "worth", "lot", "number", "amount", "share", "part", "bushels",
-                       "cubic", "metres", "meters", "dozen", "hundreds", "thousands", "millions", "pair", "set", "kind",
-                       "size", "scale", "volume", "capacity"})  # "double the size of its military reserve": the reserve
+#: word lists: ``gaiko/data/pledges/object_head.yaml`` (read once, on first use)
+_WORDS = "pledges/object_head.yaml"
+
+
+def _w(key: str) -> frozenset[str]:
+    """A word list of ``pledges/object_head.yaml`` as a set: ``stop_at``, ``measures``, ``where``, ``spec_stop``."""
+    return word_sets(_WORDS)[key]
 
 
 def head_keys(text: str, lex: Lexicon) -> tuple[set[str], set[str]]:
@@ -34,18 +32,18 @@ def head_keys(text: str, lex: Lexicon) -> tuple[set[str], set[str]]:
     toks = tokenize(text)
     found = hits(toks, lex)
     k = 0
-    while k < len(toks) and toks[k].text in _STOP_AT:  # "with President Donald Trump": the object is after the preposition
+    while k < len(toks) and toks[k].text in _w("stop_at"):  # "with President Donald Trump": the object is after the preposition
         k += 1
     while k < len(toks):
         j = k
-        while j < len(toks) and toks[j].text not in _STOP_AT:
+        while j < len(toks) and toks[j].text not in _w("stop_at"):
             j += 1
         words = [i for i in range(k, j) if toks[i].text[:1].isalpha()
-                 and (toks[i].text not in lex.stopwords or toks[i].text in _MEASURES)]
+                 and (toks[i].text not in lex.stopwords or toks[i].text in _w("measures"))]
         head = words[-1] if words else None
         is_act = head is not None and any(h.i <= head < h.j and h.concept.startswith(ACT) and h.role == "n" for h in found) \
             and not any(h.i <= head < h.j and h.concept.startswith(OBJECT) for h in found)  # "the shelling of" is the object
-        if head is not None and toks[head].text not in _MEASURES and not (is_act and j < len(toks) and toks[j].text == "of"):
+        if head is not None and toks[head].text not in _w("measures") and not (is_act and j < len(toks) and toks[j].text == "of"):
             cover = {h.concept for h in found if h.i <= head < h.j and h.concept.startswith(OBJECT)}
             names = {"=" + stem(toks[i].text) for i in range(k, head) if _is_name(text, toks, i, lex)}
             names |= {"#" + toks[i].text for i in range(k, head) if toks[i].text[:1].isdigit() and numbered(toks, i)}
@@ -57,18 +55,12 @@ def head_keys(text: str, lex: Lexicon) -> tuple[set[str], set[str]]:
     return set(), set()
 
 
-#: prepositions that say where the object is ("the breakwater [at the port of Callao]"), not what it is ("in" is
-#: not: "a stake in the airline" is what the stake is in)
-_WHERE = frozenset({"at", "near", "along", "alongside", "around", "outside", "inside", "beside", "off", "across",
-                    "throughout"})
-
-
 def where_keys(text: str, lex: Lexicon) -> set[str]:
     """Keys of where an object phrase puts its head ("rebuild the breakwater at the port of Callao" -> {o:port,
     callao}): the words after the first locative preposition. A report naming only such a concept names a place, not
     the object, unless it names the pledge's own place words too (round p38). Empty when the phrase says no where."""
     toks = tokenize(text)
-    k = next((i for i, t in enumerate(toks) if i > 0 and t.text in _WHERE), None)
+    k = next((i for i, t in enumerate(toks) if i > 0 and t.text in _w("where")), None)
     if k is None:
         return set()
     tail = text[toks[k].end:]
@@ -161,17 +153,13 @@ def _is_name(text: str, toks: list[Any], i: int, lex: Lexicon) -> bool:
         and raw.lower() not in lex.stopwords and not raw.isdigit() and raw.lower() not in ("no", "no.")
 
 
-_SPEC_STOP = frozenset({",", "to", "by", "within", "until", "before", "if", "unless", "from", "in", "at", "for", "as",
-                        "after", "over", "when", "while", "which", "that"})
-
-
 def _spec(text: str, toks: list[Any], head: int, lex: Lexicon) -> set[str]:
     """What the head is about, as keys: "sanctions [on the national airline Belavia]", "tariff [on US rice] to 5%"."""
     k = head + 1
     if k >= len(toks) or toks[k].text not in ("on", "against", "over"):
         return set()
     j = k + 1
-    while j < len(toks) and toks[j].text not in _SPEC_STOP:
+    while j < len(toks) and toks[j].text not in _w("spec_stop"):
         j += 1
     if j == k + 1:
         return set()
