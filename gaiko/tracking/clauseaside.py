@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..tables import word_sets
 from .lexicon import Lexicon
 from .text import Tok
 
@@ -28,10 +29,13 @@ _SUBORDINATE_NOUN = re.compile(r"\b(?:(?:after|before|since|because|once)\s+(?:t
                                r"(?:\s+[\w'-]+){1,3}\s+(?:(?:had|has|have) been |was |were |had |has )?$", re.I)
 
 
-#: words before a past participle that make it a verb of its own clause, not a noun's modifier
-_NOT_A_NOUN = frozenset({"has", "have", "had", "having", "was", "were", "is", "are", "be", "been", "being", "'s", "'ve",
-                         "it", "they", "he", "she", "we", "i", "you", "who", "which", "that", "and", "or", "but", "not",
-                         "n't", "never", "also", "then", "jointly", "finally", "formally", "already", "just", "only"})
+#: word lists: ``gaiko/data/pledges/participles.yaml`` (read once, on first use)
+_WORDS = "pledges/participles.yaml"
+
+
+def _w(key: str) -> frozenset[str]:
+    """A word list of ``pledges/participles.yaml`` as a set: ``not_a_noun``, ``linking``."""
+    return word_sets(_WORDS)[key]
 
 
 def _noun_modifier(text: str, toks: list[Tok], lo: int, i: int) -> bool:
@@ -43,7 +47,7 @@ def _noun_modifier(text: str, toks: list[Tok], lo: int, i: int) -> bool:
     if i <= lo or i + 1 >= len(toks) or not toks[i].text.lower().endswith(("ed", "held", "sent", "paid", "made", "signed")):
         return False
     prev = toks[i - 1].text
-    if not prev.isalpha() or not prev.islower() or prev in _NOT_A_NOUN or prev.endswith("ly"):
+    if not prev.isalpha() or not prev.islower() or prev in _w("not_a_noun") or prev.endswith("ly"):
         return False
     return toks[i + 1].text.lower() == "by"
 
@@ -52,9 +56,6 @@ def _noun_modifier(text: str, toks: list[Tok], lo: int, i: int) -> bool:
 #: X", "migrants expelled by Y"): the agent or a place (round p28: for contrary acts only; p26 found the place variant
 #: too loose for the promised act itself)
 _MODIFIER_NEXT = frozenset({"by", "in", "at", "inside"})
-#: verbs after which a participle is a predicate, not a noun's modifier ("remained detained in X")
-_LINKING = frozenset({"remain", "remained", "remains", "stay", "stayed", "stays", "still", "kept", "keep", "left",
-                      "been", "get", "got", "become", "became"})
 
 
 #: "hold" as detention; "held up" is a delay (the stall cue "hold up"), not a detention (round p28)
@@ -88,8 +89,8 @@ def contrary_modifier(text: str, toks: list[Tok], lo: int, i: int) -> bool:
     if i <= lo or i + 1 >= len(toks) or not toks[i].text.endswith(("ed", "held", "kept", "taken")):
         return False
     prev = toks[i - 1].text
-    if not prev.isalpha() or not text[toks[i - 1].start:toks[i - 1].start + 1].islower() or prev in _NOT_A_NOUN \
-            or prev in _LINKING or prev.endswith("ly"):
+    if not prev.isalpha() or not text[toks[i - 1].start:toks[i - 1].start + 1].islower() or prev in _w("not_a_noun") \
+            or prev in _w("linking") or prev.endswith("ly"):
         return False
     return toks[i + 1].text in _MODIFIER_NEXT
 
