@@ -17,6 +17,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from ..tables import word_sets
 from .clause import Clause, Report, back_reference, clauses
 from .lexicon import Lexicon, lexicon
 from .normalise import _RESTRICTIONS, Frame, numbered
@@ -137,13 +138,14 @@ def _object_ok(frame: Frame, c: Clause, lex: Lexicon | None = None, toks: list[A
     return None
 
 
-#: nouns of place after a verb of motion: "pulled back from positions near X" names where, not what
-_PLACES = frozenset({"position", "positions", "area", "areas", "region", "regions", "zone", "city", "cities", "town",
-                     "towns", "village", "villages", "front", "frontline", "line", "lines", "border", "territory", "base",
-                     "bases", "outskirts", "province", "country", "capital", "home", "homes", "street", "streets",
-                     "jail", "prison", "custody", "detention", "cells", "the", "a", "an"})
-_PREPS = frozenset({"from", "to", "on", "in", "at", "for", "with", "into", "after", "since", "by", "near", "across",
-                    "over", "under", "out", "of", "back", "off", "up", "down", "away"})
+#: word lists: ``gaiko/data/pledges/clause_choice.yaml`` (read once, on first use)
+_WORDS = "pledges/clause_choice.yaml"
+
+
+def _w(key: str) -> frozenset[str]:
+    """A word list of ``pledges/clause_choice.yaml`` as a set: ``places``, ``preps``, ``plan_determiners``,
+    ``amounts``, ``aux_words``."""
+    return word_sets(_WORDS)[key]
 
 
 def _own_object(toks: list[Any], verb: Hit, c: Clause, lex: Lexicon) -> bool:
@@ -151,7 +153,7 @@ def _own_object(toks: list[Any], verb: Hit, c: Clause, lex: Lexicon) -> bool:
     summit"), so the clause is about something else; "army units pulled back from positions" has none."""
     for t in toks[verb.j:min(c.hi, verb.j + 6)]:
         w = t.text
-        if not w[:1].isalpha() or w in _PREPS or w in _PLACES or w in lex.stopwords or w in lex.places:
+        if not w[:1].isalpha() or w in _w("preps") or w in _w("places") or w in lex.stopwords or w in lex.places:
             continue
         if w in ("them", "it", "all", "some", "rest", "remaining", "others", "those", "most", "many", "several"):
             continue
@@ -230,9 +232,6 @@ def choose_clauses(frame: Frame, report: Report, toks: list[Any], lex: Lexicon) 
     return chosen, why
 
 
-_PLAN_DETERMINERS = frozenset({"the", "its", "their", "this", "his", "her"})
-
-
 def _the_plan(toks: list[Any], c: Clause, lex: Lexicon) -> bool:
     """A definite plan noun ("the plan", "its pledge", "the direct-purchase scheme") with no infinitive of another act
     after it, in a clause with a cue verb: the report is about the pledge itself."""
@@ -240,10 +239,10 @@ def _the_plan(toks: list[Any], c: Clause, lex: Lexicon) -> bool:
         if not any(lem in lex.plan_nouns for lem, _t in lex.lemmas(toks[k].text)):
             continue
         j = k - 1
-        while j >= c.lo and toks[j].text not in _PLAN_DETERMINERS and k - j <= 3 and toks[j].text[:1].isalpha() \
+        while j >= c.lo and toks[j].text not in _w("plan_determiners") and k - j <= 3 and toks[j].text[:1].isalpha() \
                 and toks[j].text not in lex.stopwords:
             j -= 1
-        if j < c.lo or toks[j].text not in _PLAN_DETERMINERS:
+        if j < c.lo or toks[j].text not in _w("plan_determiners"):
             continue
         if k + 1 < c.hi and toks[k + 1].text in ("to", "for", "of", "with"):
             continue  # "the plan to build a dam", "the deal with Iran": a plan of its own
@@ -251,8 +250,6 @@ def _the_plan(toks: list[Any], c: Clause, lex: Lexicon) -> bool:
     return False
 
 
-#: nouns that stand for the promised quantity itself ("the full amount would be bought", "the rest was paid")
-_AMOUNTS = frozenset({"amount", "rest", "remainder", "balance", "total", "sum", "quantity", "volume", "figure"})
 _PRONOUNS = frozenset({"it", "them"})
 
 
@@ -267,15 +264,11 @@ def _anaphoric_act(toks: list[Any], c: Clause) -> bool:
     if after and (after[0] in _PRONOUNS or after[:3] == ["all", "of", "them"]):
         return True
     i = v.i - 1
-    while i >= c.lo and toks[i].text in _AUX_WORDS:
+    while i >= c.lo and toks[i].text in _w("aux_words"):
         i -= 1
-    if i < c.lo or toks[i].text not in _AMOUNTS:
+    if i < c.lo or toks[i].text not in _w("amounts"):
         return False
     i -= 1
     while i >= c.lo and toks[i].text in ("full", "whole", "entire", "remaining", "promised", "pledged", "agreed"):
         i -= 1
     return i >= c.lo and toks[i].text == "the"
-
-
-_AUX_WORDS = frozenset({"would", "will", "be", "been", "being", "was", "were", "is", "are", "has", "have", "had", "to",
-                        "now", "also", "already", "finally", "since", "all"})
