@@ -19,7 +19,7 @@ from .kb import Entry, KnowledgeBase
 from .locate import located_tokens
 from .namewords import ship_spans
 from .persons import person_anchors
-from .wording import HONORIFICS, ORG_HEADS, pro_anti
+from .wording import honorifics, org_heads, pro_anti
 from .match import POSSESSIVE, NameMatch, PhraseMatch, match_names, match_phrases
 
 __all__ = ["Mention", "find_mentions", "is_locative", "PRONOUNS"]
@@ -145,7 +145,7 @@ class _Finder:
                 m.start = cstart
                 i = cstart - 1
                 continue
-            if low in HONORIFICS and m.start == i + 1:
+            if low in honorifics() and m.start == i + 1:
                 m.start = i
                 i -= 1
                 continue
@@ -311,7 +311,7 @@ class _Finder:
                     and all(i in located_tokens(self.doc, self.kb) for i in range(a, b)):
                 continue  # a place the tagger took for a person or a people ("in Gusau")
             if b > a and self.free(a, b):
-                label = "ORG" if ent.label_ == "PERSON" and self.doc[b - 1].lower_ in ORG_HEADS else ent.label_
+                label = "ORG" if ent.label_ == "PERSON" and self.doc[b - 1].lower_ in org_heads() else ent.label_
                 self.claim(Mention(a, b, "entity", ent.root.i if a <= ent.root.i < b else b - 1, label=label))
 
 

@@ -15,7 +15,7 @@ from ..docindex import columns, entities
 from .kb import Entry, norm
 from .locate import town_first_name
 from .match import POSSESSIVE
-from .wording import HONORIFICS, ORG_HEADS
+from .wording import honorifics, org_heads
 
 __all__ = ["person_anchors"]
 
@@ -65,7 +65,7 @@ def person_anchors(f: Any) -> list[tuple[int, int, list[Entry], str]]:
         seen.update(range(m.start, m.end))
     phrases = [(pm.start, pm.end) for pm in list(f.nouns.values()) + list(f.titles.values()) if pm.end - pm.start > 1]
     for ent in entities(f.doc):
-        if ent.label_ == "PERSON" and ent[-1].lower_ in ORG_HEADS:
+        if ent.label_ == "PERSON" and ent[-1].lower_ in org_heads():
             continue  # an organisation, found by the entity phase
         if ent.label_ == "PERSON" and any(a <= ent.start and ent.end <= b for a, b in phrases) \
                 and not any(i in seen for i in range(ent.start, ent.end)):
@@ -123,7 +123,7 @@ def _namesake_start(f: Any, i: int, people: list[Entry], in_titles: set[int]) ->
     while a > 0:
         t = doc[a - 1]
         if not (t.text[:1].isupper() and t.text[:1].isalpha() and t.pos_ == "PROPN") or t.i in f.name_at \
-                or t.i in in_titles or t.lower_ in HONORIFICS or len(t.text.rstrip(".")) <= 1 \
+                or t.i in in_titles or t.lower_ in honorifics() or len(t.text.rstrip(".")) <= 1 \
                 or norm(t.text) in own or t.ent_type_ not in ("PERSON", ""):
             break
         a -= 1

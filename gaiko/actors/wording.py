@@ -9,24 +9,31 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from ..docindex import columns
+from ..tables import word_sets
 
 if TYPE_CHECKING:
     from .kb import KnowledgeBase
 
-__all__ = ["HONORIFICS", "ORG_HEADS", "NOT_OF", "pro_anti", "phrase_countries"]
+__all__ = ["honorifics", "org_heads", "not_of", "pro_anti", "phrase_countries"]
 
-#: last words of organisation names the tagger may take for people ("The Tigray People's Liberation Front")
-ORG_HEADS = frozenset({"front", "party", "movement", "army", "council", "commission", "union", "league", "alliance",
-                       "group", "organisation", "organization", "brigade", "brigades", "forces", "committee",
-                       "congress", "assembly", "ministry", "agency", "authority", "court", "bank", "institute",
-                       "association", "federation", "coalition", "militia", "network", "service", "guard", "corps"})
-#: words before a name that are no first name ("Mr Trump", "Sheikh Tamim")
-HONORIFICS = frozenset({"sheikh", "mr.", "mrs.", "ms.", "dr.", "sir", "lord", "lady", "madam", "mr", "mrs", "ms", "dr",
-                        "dame", "prof", "prof.", "gen.", "gen", "col.", "lt.", "sgt.", "capt.", "rev.", "fr.", "st.",
-                        "herr", "frau", "monsieur", "madame", "senor", "señor", "senora", "señora", "comrade"})
-#: "Iran-backed", "English-speaking", "US-made": the name before them is not the country of what they describe
-NOT_OF = frozenset({"backed", "funded", "sponsored", "allied", "aligned", "supported", "speaking", "born", "style",
-                    "made", "built", "designed", "friendly", "leaning", "trained", "brokered", "educated"})
+#: word lists: ``gaiko/data/actors/wording.yaml`` (read once, on first use)
+_WORDS = "actors/wording.yaml"
+
+
+def org_heads() -> frozenset[str]:
+    """Last words of organisation names the tagger may take for people ("The Tigray People's Liberation Front")."""
+    return word_sets(_WORDS)["org_heads"]
+
+
+def honorifics() -> frozenset[str]:
+    """Words before a name that are no first name ("Mr Trump", "Sheikh Tamim"), lower case."""
+    return word_sets(_WORDS)["honorifics"]
+
+
+def not_of() -> frozenset[str]:
+    """Words after "Iran-", "English-", "US-" ("backed", "speaking", "made"): the name before them is not the country of
+    what they describe."""
+    return word_sets(_WORDS)["not_of"]
 
 
 def pro_anti(doc: Doc, i: int, end: int | None = None) -> bool:
@@ -37,9 +44,9 @@ def pro_anti(doc: Doc, i: int, end: int | None = None) -> bool:
         return True
     if i >= 2 and low[i - 1] == "-" and low[i - 2] in ("pro", "anti"):
         return True
-    if end is not None and end + 1 < len(low) and low[end] == "-" and low[end + 1] in NOT_OF:
+    if end is not None and end + 1 < len(low) and low[end] == "-" and low[end + 1] in not_of():
         return True
-    return end is not None and end < len(low) and low[end].lstrip("-") in NOT_OF and low[end].startswith("-")
+    return end is not None and end < len(low) and low[end].lstrip("-") in not_of() and low[end].startswith("-")
 
 
 def _own_words(w: Token) -> str:
