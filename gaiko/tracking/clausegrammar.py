@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..tables import word_sets
 from .lexicon import Lexicon
 from .sides import outside_state
 from .text import Hit, Tok, countries_in, noun_openers
@@ -22,22 +23,20 @@ from .text import Hit, Tok, countries_in, noun_openers
 __all__ = ["Report", "Decision", "Clause", "sentence_memo", "clauses", "is_verb", "noun_after_opener", "verbal_only", "auxiliaries",
            "aspect", "clause_subject", "agent_side", "subject_side", "same_country", "back_reference"]
 
-_BOUNDARY = frozenset({";", ":", "—", "–", "but", "while", "whereas", "although", "though", "however", "because", "until",
-                       "if", "unless", "once", "provided",
-                       "unless", "after", "before", "when", "whereupon", "(", ")"})
+#: word lists: ``gaiko/data/pledges/clause_words.yaml`` (read once, on first use)
+_WORDS = "pledges/clause_words.yaml"
+
+
+def _w(key: str) -> frozenset[str]:
+    """A word list of ``pledges/clause_words.yaml`` as a set: ``boundary``, ``determiners``, ``aux``, ``adverbs``,
+    ``noun_prepositions``, ``noun_modifiers``, ``definite``."""
+    return word_sets(_WORDS)[key]
+
+
 _REL_PRONOUN = frozenset({"which", "who", "where", "whom"})
 #: a subject with "no" ("no further fuel", "no coal") right before the verb's auxiliaries
 _NO_SUBJECT = re.compile(r"\bno\s+(?:[a-z-]+\s+){1,3}(?:will|would|shall|could|can|is|are|was|were|has|have|had)"
                          r"(?:\s+(?:be|been|being|yet|now|so|far))*$")
-_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our",
-                          "of", "any", "no", "such", "first", "further", "new", "planned", "promised", "proposed"})
-_AUX = frozenset({"will", "'ll", "would", "shall", "has", "have", "had", "is", "are", "was", "were", "be", "been",
-                  "being", "to", "not", "n't", "never", "did", "does", "do", "can", "could", "may", "might",
-                  "should", "must", "get", "got"})
-_ADVERBS = frozenset({"also", "already", "now", "finally", "still", "yet", "just", "formally", "officially", "fully",
-                      "partly", "partially", "quietly", "largely", "effectively", "since", "again", "actually", "indeed",
-                      "reportedly", "eventually", "gradually", "swiftly", "quickly", "duly", "successfully", "recently",
-                      "then", "later", "initially", "first", "so", "far"})
 
 
 @dataclass
@@ -90,7 +89,7 @@ class Clause:
 def clauses(toks: list[Tok]) -> list[tuple[int, int]]:
     spans, lo = [], 0
     for k, t in enumerate(toks):
-        cut = t.text in _BOUNDARY or (t.text in _REL_PRONOUN and k and toks[k - 1].text == ",")
+        cut = t.text in _w("boundary") or (t.text in _REL_PRONOUN and k and toks[k - 1].text == ",")
         cut = cut or (k and toks[k - 1].text == "," and (t.text == "and" or t.text.endswith("ing"))) \
             or (t.text == "and" and k + 1 < len(toks) and toks[k + 1].text == "that")
         if cut and k > lo:
@@ -102,7 +101,7 @@ def clauses(toks: list[Tok]) -> list[tuple[int, int]]:
 
 def is_verb(toks: list[Tok], k: int, lex: Lexicon, lo: int) -> bool:
     """A verb reading of token k that a determiner or possessive does not turn into a noun ("the cut")."""
-    if k > lo and (toks[k - 1].text in _DETERMINERS or toks[k - 1].text[:1].isdigit()):
+    if k > lo and (toks[k - 1].text in _w("determiners") or toks[k - 1].text[:1].isdigit()):
         return False  # "the cut", "110 deported Colombians": a noun or a participle before one
     if k > lo and toks[k - 1].text in ("lower", "higher", "tariff", "tax", "levy", "duty", "troop", "prisoner", "partial"):
         return False
@@ -126,19 +125,15 @@ def noun_after_opener(toks: list[Tok], k: int, lex: Lexicon, lo: int) -> bool:
     return bool(tags) and tags <= {"s", "base"} and not any(lem in lex.verbs for lem, _t in lex.lemmas(toks[k - 1].text))
 
 
-#: prepositions after which a word is a noun, never the clause's verb ("in jails", "from prison", "without attacks")
-_NOUN_PREPOSITIONS = frozenset({"in", "into", "inside", "from", "at", "across", "throughout", "outside", "of", "without"})
-
-
 def _place_noun(toks: list[Tok], k: int, lo: int, tags: set[str], lex: Lexicon) -> bool:
     """Whether token k, a verb form, is a noun after a preposition: right after it ("in jails"), or after a capitalised
     modifier with no verb reading that follows one, when its only verb readings are the base or third person ("in
     Peruvian jails", "of Insein jail"; round p28). A past form there stays a verb ("officials in Lima released them")."""
     prev = toks[k - 1].text
-    if prev in _NOUN_PREPOSITIONS:
+    if prev in _w("noun_prepositions"):
         return True
     # (tokens are lower case: the modifier is a word with no verb reading, a name or an adjective of one)
-    return (k - 1 > lo and toks[k - 2].text in _NOUN_PREPOSITIONS and bool(tags) and tags <= {"s", "base"}
+    return (k - 1 > lo and toks[k - 2].text in _w("noun_prepositions") and bool(tags) and tags <= {"s", "base"}
             and prev.isalpha() and not any(lem in lex.verbs for lem, _t in lex.lemmas(prev)))
 
 
@@ -152,7 +147,7 @@ def auxiliaries(toks: list[Tok], k: int, lo: int) -> list[str]:
     """The auxiliaries, negation and infinitive marker before token k ("has not yet been")."""
     out: list[str] = []
     j = k - 1
-    while j >= lo and (toks[j].text in _AUX or toks[j].text in _ADVERBS or toks[j].text in ("yet", "no", "longer")):
+    while j >= lo and (toks[j].text in _w("aux") or toks[j].text in _w("adverbs") or toks[j].text in ("yet", "no", "longer")):
         out.append(toks[j].text)
         j -= 1
     return out[::-1]
@@ -232,14 +227,6 @@ def same_country(a: str, b: str) -> bool:
     return a.split("/")[0] == b.split("/")[0]
 
 
-
-#: words between a definite determiner and the act noun it names ("the next handover", "its promised cut")
-_NOUN_MODIFIERS = frozenset({"next", "planned", "promised", "proposed", "pledged", "announced", "agreed", "latest",
-                             "second", "third", "final", "last", "full", "first", "expected", "long-awaited", "new",
-                             "scheduled", "delayed", "postponed", "whole", "entire", "same", "formal", "official"})
-_DEFINITE = frozenset({"the", "its", "their", "this", "these", "those", "his", "her", "our"})
-
-
 def back_reference(toks: list[Tok], c: Clause) -> list[Hit]:
     """Act nouns of a clause that refer back to the pledge: a definite noun of the promised act in a clause naming no
     object ("the reduction fell short", "the next handover", "the expulsions would happen within days"). A noun with an
@@ -251,9 +238,9 @@ def back_reference(toks: list[Tok], c: Clause) -> list[Hit]:
         if h.role != "n":
             continue
         i = h.i - 1
-        while i >= c.lo and toks[i].text in _NOUN_MODIFIERS:
+        while i >= c.lo and toks[i].text in _w("noun_modifiers"):
             i -= 1
-        if i < c.lo or toks[i].text not in _DEFINITE:
+        if i < c.lo or toks[i].text not in _w("definite"):
             continue
         if h.j < c.hi and toks[h.j].text in ("of", "on", "in"):
             continue
