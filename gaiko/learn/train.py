@@ -27,7 +27,7 @@ import numpy as np
 
 from ..errors import ConfigError
 from ..evaluate.split import is_blind
-from ..pipeline.clausefeatures import TRANSPARENT
+from ..pipeline.clausefeatures import transparent
 from ..pipeline.typemodel import LABELS, TypeModel
 from .corpus import CorpusSentence, read_corpus
 
@@ -126,7 +126,7 @@ def capture_examples(sentences: Sequence[CorpusSentence], coder: Any = None,
     by_sent: dict[int, list[tuple[int, int, int, list[str]]]] = {}
     for art_id, start, end, head, row in captured:
         by_sent.setdefault(int(art_id[1:]), []).append((start, end, head, row))
-    aspect = TRANSPARENT
+    aspect = transparent()
     out = Examples([], [], [])
     for k, s in enumerate(sentences):
         cands = by_sent.get(k, [])

@@ -34,25 +34,33 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from ..docindex import columns
+from ..tables import word_sets
 from .lexclasses import word_classes
 
-__all__ = ["RuleView", "Tree", "tree", "candidate_tokens", "token_features", "sentence_features"]
+__all__ = ["RuleView", "Tree", "tree", "candidate_tokens", "token_features", "sentence_features", "transparent"]
 
-MODALS = frozenset({"will", "would", "shall", "'ll", "wo", "must", "should", "ought", "could", "might", "may",
-                    "can", "ca", "to", "going", "cannot"})
+#: word lists: ``gaiko/data/typemodel/feature_words.yaml`` (read once, on first use)
+_WORDS = "typemodel/feature_words.yaml"
+
+
+def transparent() -> frozenset[str]:
+    """Aspect verbs whose complement is the event ("continued to shadow", "began shelling"): the complement is described
+    as if it stood in the aspect verb's place, and training labels the complement (gaiko.learn.train)."""
+    return word_sets(_WORDS)["transparent"]
+
+
+def _w(key: str) -> frozenset[str]:
+    """A word list of ``typemodel/feature_words.yaml`` as a set: ``modals``, ``stop``, ``transparent``."""
+    return word_sets(_WORDS)[key]
+
+
 CHILD_DEPS = frozenset({"aux", "auxpass", "neg", "dobj", "obj", "xcomp", "ccomp", "prt", "nsubj", "nsubjpass",
                         "agent", "acomp", "attr", "advcl", "mark", "oprd", "dative", "advmod", "npadvmod", "acl",
                         "relcl", "compound", "amod", "poss"})
 NOUN_CAND_DEPS = frozenset({"dobj", "obj", "nsubj", "nsubjpass", "pobj", "ROOT", "conj", "appos", "attr", "oprd",
                             "dative", "npadvmod"})
 SENT_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "PROPN"})
-STOP = frozenset({"be", "have", "do", "the", "a", "an", "of", "to", "in", "on", "and", "or", "for", "with", "at",
-                  "by", "from", "as", "that", "this", "it", "its", "their", "his", "her", "he", "she", "they", "we",
-                  "said", "say", "-pron-"})
 NEGATORS = frozenset({"never", "not", "n't", "no"})
-#: aspect verbs whose complement is the event ("continued to shadow", "began shelling"): the complement is
-#: described as if it stood in the aspect verb's place, and training labels the complement (gaiko.learn.train)
-TRANSPARENT = frozenset({"continue", "keep", "resume", "begin", "start", "proceed", "try", "attempt"})
 _TREE = "gaiko.tree"
 
 
@@ -143,7 +151,7 @@ def sentence_features(sent: Span) -> list[str]:
     tr = tree(sent.doc)
     out: set[str] = set()
     for i in range(sent.start, sent.end):
-        if tr.alpha[i] and tr.pos[i] in SENT_POS and tr.lemma[i] not in STOP:
+        if tr.alpha[i] and tr.pos[i] in SENT_POS and tr.lemma[i] not in _w("stop"):
             out.add("s=" + tr.lemma[i])
         elif tr.num[i]:
             out.add("s:score")  # "2-0", "3-1"
@@ -196,7 +204,7 @@ def _chain_modality(tr: Tree, i: int, out: list[str]) -> None:
         for c in tr.children[cur]:
             d = tr.dep[c]
             low = tr.lower[c]
-            if d in ("aux", "auxpass") and low in MODALS:
+            if d in ("aux", "auxpass") and low in _w("modals"):
                 out.append(f"m{level}={low}")
             elif d == "neg" or (low in NEGATORS and d in ("advmod", "det")):
                 out.append(f"neg{level}")
@@ -215,7 +223,7 @@ def _child_cues(tr: Tree, c: int) -> list[str]:
         d = tr.dep[g]
         if d == "neg":
             out.append("neg")
-        elif d in ("aux", "auxpass") and tr.lower[g] in MODALS:
+        elif d in ("aux", "auxpass") and tr.lower[g] in _w("modals"):
             out.append(f"m={tr.lower[g]}")
         elif d in ("dobj", "obj"):
             out.append(f"obj={tr.lemma[g]}")
@@ -229,10 +237,10 @@ def token_features(doc: Doc, i: int, rule: RuleView | None = None) -> list[str]:
     lem, pos = tr.lemma[i], tr.pos[i]
     at = i  # where the clause hangs: an aspect verb's place for its complement ("continue to shadow")
     out: list[str] = []
-    if tr.dep[i] == "xcomp" and tr.lemma[tr.head[i]] in TRANSPARENT and tr.head[i] != i:
+    if tr.dep[i] == "xcomp" and tr.lemma[tr.head[i]] in transparent() and tr.head[i] != i:
         at = tr.head[i]
         out.append(f"aspect={tr.lemma[at]}")
-    elif lem in TRANSPARENT and any(tr.dep[c] == "xcomp" for c in tr.children[i]):
+    elif lem in transparent() and any(tr.dep[c] == "xcomp" for c in tr.children[i]):
         out.append("aspect_head")
     dep = tr.dep[at]
     out += [f"l={lem}", f"p={pos}", f"d={dep}", f"ld={lem}|{dep}", f"path={_path(tr, at)}"]
