@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..docindex import columns, entities
+from ..tables import word_sets
 from .gazetteer import GENERIC, Geo, best, candidates, dominant, far_hamlet, qualifiers
 from .kb import KnowledgeBase, norm
 from .match import POSSESSIVE, match_names
@@ -23,12 +24,13 @@ __all__ = ["PlaceSpan", "doc_places", "located_tokens"]
 
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _KINDS = frozenset({"country", "capital", "place"})
-_LOC_PREPS = frozenset({"in", "near", "at", "outside", "inside", "across", "throughout", "around", "from", "into",
-                        "through"})
-_AREA = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts",
-                   "city", "town", "village", "district", "province", "region", "suburbs", "suburb", "centre",
-                   "center", "streets", "heart", "capital", "port", "area", "county", "municipality", "hamlet",
-                   "settlement", "township", "commune", "locality"})
+#: word lists: ``gaiko/data/actors/place_words.yaml`` (read once, on first use)
+_WORDS = "actors/place_words.yaml"
+
+
+def _w(key: str) -> frozenset[str]:
+    """A word list of ``actors/place_words.yaml`` as a set: ``loc_preps``, ``area``, ``settlement``."""
+    return word_sets(_WORDS)[key]
 
 
 @dataclass
@@ -45,8 +47,8 @@ def _locative(tok: object) -> bool:
     while tok.dep_ == "conj" and tok.head.i != tok.i:  # type: ignore[attr-defined]
         tok = tok.head  # "near Avdiivka and Chasiv Yar"  # type: ignore[attr-defined]
     head = tok.head  # type: ignore[attr-defined]
-    return tok.dep_ == "pobj" and (head.lower_ in _LOC_PREPS  # type: ignore[attr-defined]
-                                   or (head.lower_ == "of" and head.head.lower_ in _AREA))
+    return tok.dep_ == "pobj" and (head.lower_ in _w("loc_preps")  # type: ignore[attr-defined]
+                                   or (head.lower_ == "of" and head.head.lower_ in _w("area")))
 
 
 def located_tokens(doc: Doc, kb: KnowledgeBase) -> set[int]:
@@ -177,24 +179,19 @@ def _name_goes_on(doc: Doc, end: int) -> bool:
         and doc[end + 1].text[:1].isupper()
 
 
-#: nouns of an apposition that make an unknown name a settlement ("Zzyzx, a village in Kebbi State")
-_SETTLEMENT = frozenset({"village", "hamlet", "town", "settlement", "community", "locality", "township", "suburb",
-                         "neighbourhood", "neighborhood", "district", "city", "commune", "camp", "enclave", "municipality"})
-
-
 def _unknown_anchor(doc: Doc, a: int, b: int, by_start: dict[int, PlaceSpan]) -> tuple[PlaceSpan, bool] | None:
     """The place the text names next to an unknown name, and whether a settlement word says it is a place:
     "the village of Zzyzx in Belgorod Oblast", "Zzyzx, a hamlet in Bokkos, Plateau State"."""
     n = len(doc)
-    cued = a >= 2 and doc[a - 1].lower_ == "of" and doc[a - 2].lower_ in _SETTLEMENT
+    cued = a >= 2 and doc[a - 1].lower_ == "of" and doc[a - 2].lower_ in _w("settlement")
     j = b
     if j < n and doc[j].text == ",":  # ", a small farming village in ..."
         k = j + 1
         if k < n and doc[k].lower_ in ("a", "an", "the"):
             k += 1
-        while k < n and k - j <= 5 and doc[k].lower_ not in _SETTLEMENT and doc[k].pos_ in ("ADJ", "NOUN", "PROPN"):
+        while k < n and k - j <= 5 and doc[k].lower_ not in _w("settlement") and doc[k].pos_ in ("ADJ", "NOUN", "PROPN"):
             k += 1
-        if not (k < n and doc[k].lower_ in _SETTLEMENT):
+        if not (k < n and doc[k].lower_ in _w("settlement")):
             return None
         cued, j = True, k + 1
     if not (j < n and doc[j].lower_ in ("in", "near", "of", "outside")):

@@ -12,6 +12,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from ..docindex import columns, entities
+from ..tables import word_sets
 from .kb import Entry, norm
 from .locate import town_first_name
 from .match import POSSESSIVE
@@ -21,11 +22,13 @@ __all__ = ["person_anchors"]
 
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                      "october", "november", "december"})
-#: heads of an apposition that make the name before it a person ("Georgia Mendez, a school board member,")
-_PERSON_WORDS = frozenset({"member", "organizer", "organiser", "lawyer", "attorney", "spokesperson", "resident",
-                           "mother", "father", "widow", "owner", "founder", "chairman", "chairwoman", "chair",
-                           "director", "candidate", "veteran", "volunteer", "trustee", "pastor", "landlord",
-                           "student", "teacher", "nurse", "doctor", "farmer", "businessman", "businesswoman"})
+#: word lists: ``gaiko/data/actors/person_words.yaml`` (read once, on first use)
+_WORDS = "actors/person_words.yaml"
+
+
+def _w(key: str) -> frozenset[str]:
+    """A word list of ``actors/person_words.yaml`` as a set: ``person_words``."""
+    return word_sets(_WORDS)[key]
 
 
 def person_anchors(f: Any) -> list[tuple[int, int, list[Entry], str]]:
@@ -153,7 +156,7 @@ def _appos_title(f: Any, i: int) -> bool:
     a noun of people (", a local activist,") or a word such as "member" (", a school board member,")."""
     tok = f.doc[i]
     return any(c.dep_ == "appos" and (c.i in f.titles or c.lemma_.lower() in f.kb.nouns
-                                      or c.lower_ in _PERSON_WORDS) for c in tok.children)
+                                      or c.lower_ in _w("person_words")) for c in tok.children)
 
 
 def _ent_len(f: Any, tok: Token) -> int:
