@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..docindex import columns, entities, sentences
+from ..tables import word_sets
 from .kb import Entry, KnowledgeBase
 from .locate import located_tokens
 from .namewords import ship_spans
@@ -25,12 +26,15 @@ from .match import POSSESSIVE, NameMatch, PhraseMatch, match_names, match_phrase
 __all__ = ["Mention", "find_mentions", "is_locative", "PRONOUNS"]
 
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
-_LOC_PREPS = frozenset({"in", "at", "near", "inside", "within", "across", "throughout", "around", "outside", "off",
-                        "from", "into", "via", "toward", "towards", "over", "beyond", "along", "between", "through"})
-_MOTION = frozenset({"go", "travel", "fly", "return", "arrive", "move", "come", "head", "trip", "visit", "flight",
-                     "journey", "road", "route", "way", "relocate", "send", "deploy", "sail", "drive"})
-_SOFT_MODS = frozenset({"new", "acting", "incoming", "outgoing", "interim", "current", "newly", "elected", "then",
-                        "the", "a", "an", "veteran", "top", "senior", "chief", "longtime", "embattled", "hawkish"})
+#: word lists: ``gaiko/data/actors/mention_words.yaml`` (read once, on first use)
+_WORDS = "actors/mention_words.yaml"
+
+
+def _w(key: str) -> frozenset[str]:
+    """A word list of ``actors/mention_words.yaml`` as a set: ``loc_preps``, ``motion``, ``soft_mods``."""
+    return word_sets(_WORDS)[key]
+
+
 _MOD_DEPS = frozenset({"amod", "compound", "poss", "nmod", "nn", "npadvmod"})
 _ACTOR_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _NAME_ENTS = frozenset({"ORG", "PERSON", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"})
@@ -60,10 +64,10 @@ def is_locative(tok: Token, capital: bool = True) -> bool:
     if t.dep_ != "pobj":
         return False
     prep = t.head.lower_
-    if prep in _LOC_PREPS:
+    if prep in _w("loc_preps"):
         return capital or prep not in ("from", "over", "between")
     if prep == "to":
-        return t.head.head.lemma_.lower() in _MOTION
+        return t.head.head.lemma_.lower() in _w("motion")
     return False
 
 
@@ -149,7 +153,7 @@ class _Finder:
                 m.start = i
                 i -= 1
                 continue
-            if low in _SOFT_MODS and m.start == i + 1 and (m.title or m.former):
+            if low in _w("soft_mods") and m.start == i + 1 and (m.title or m.former):
                 i -= 1
                 continue
             if m.title is not None and m.country_hint is None and (k := self._office_words(i, m.start, sent_start)) < i:
