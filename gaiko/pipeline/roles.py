@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from ..actors.nosides import in_dateline
 from ..docindex import text as doc_text
+from ..tables import word_lists, word_sets
 from ..types import Actor
 from .parsefix import back_to_main
 from .state import path_to
@@ -23,14 +24,22 @@ __all__ = ["subjects", "deep_agent", "noun_agent", "target_candidates", "fallbac
            "phrase_span", "kb_actor", "LOCATIVE_PREPS", "PEOPLE", "PARTICLES", "OWNED_PREPS"]
 
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "them", "him", "her", "us", "who", "which", "that"})
-#: prepositions that may introduce a target, tried after a pattern's own list
-DEFAULT_TPREPS = ("against", "on", "upon", "to", "with", "at", "toward", "towards", "into", "from", "over",
-                  "between", "in", "for", "of", "by", "about", "as")
+#: word lists: ``gaiko/data/language/role_words.yaml`` (read once, on first use)
+_WORDS = "language/role_words.yaml"
+
+
+def _w(key: str) -> frozenset[str]:
+    """A word list of ``language/role_words.yaml`` as a set: ``document_nouns``, ``stance_nouns``."""
+    return word_sets(_WORDS)[key]
+
+
+def _wl(key: str) -> tuple[str, ...]:
+    """A word list of ``language/role_words.yaml`` in file order: ``target_preps``."""
+    return word_lists(_WORDS)[key]
+
+
 #: prepositions whose object's possessor may be the target ("conceded to the miners' demand")
 OWNED_PREPS = ("to", "on", "against", "with", "behind", "for", "over", "after")
-#: nouns for texts that speak for their issuer ("issued a statement demanding ...")
-DOCUMENT_NOUNS = frozenset({"statement", "declaration", "communique", "communiqué", "letter", "resolution", "report",
-                            "message", "note", "appeal", "decree", "order", "ruling", "warning", "ultimatum", "call"})
 ENT_TYPES = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 
 
@@ -73,7 +82,7 @@ def subjects(anchor: Token) -> tuple[list[Token], bool, Token | None]:
         if cur.dep_ == "prep" and cur.head.pos_ in ("VERB", "AUX"):  # "resorted to throwing"
             cur = cur.head
             continue
-        if cur.dep_ == "acl" and cur.head.lemma_.lower() in DOCUMENT_NOUNS and cur.head.head.pos_ in ("VERB", "AUX"):
+        if cur.dep_ == "acl" and cur.head.lemma_.lower() in _w("document_nouns") and cur.head.head.pos_ in ("VERB", "AUX"):
             cur = cur.head.head  # "issued a statement condemning ...": the issuer is the source
             continue
         if cur.dep_ in ("acl", "relcl") and cur.head.i != cur.i:
@@ -153,11 +162,11 @@ def target_candidates(
                 for x in c.children:
                     if x.dep_ == "nsubj" and x.lower_ not in PRONOUNS and fresh(x):
                         yield x
-        for o in _pobjs(complement, preferred + DEFAULT_TPREPS):
+        for o in _pobjs(complement, preferred + _wl("target_preps")):
             if fresh(o):
                 yield o
     for h in heads:
-        for o in _pobjs(h, DEFAULT_TPREPS):
+        for o in _pobjs(h, _wl("target_preps")):
             if fresh(o):
                 yield o
     # inside the object (or inside a noun trigger): possessor and prepositional phrases
@@ -169,7 +178,7 @@ def target_candidates(
                 yield c
             elif c.dep_ == "poss" and c.pos_ == "NOUN" and fresh(c):
                 yield c  # "overturned the president's decision", "voted down the company's offer"
-        for o in _pobjs(n, preferred + DEFAULT_TPREPS):
+        for o in _pobjs(n, preferred + _wl("target_preps")):
             if fresh(o):
                 yield o
     for p in (p for h in heads for p in _pobjs(h, OWNED_PREPS)):
@@ -180,8 +189,6 @@ def target_candidates(
 
 #: subordinators whose clause names the party a conditional deed is aimed at ("... unless X accepts")
 CONDITION_MARKS = frozenset({"unless", "if", "until"})
-#: nouns of stance whose "of"/"against" phrase names the party opposed ("in defiance of X")
-STANCE_NOUNS = frozenset({"defiance", "protest", "opposition", "disapproval", "condemnation", "solidarity", "support"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "during", "from", "outside", "inside", "across", "throughout"})
 #: sectors of people acted upon (a direct object of these is the target, not the place named after it)
 PEOPLE = frozenset({"CVL", "JRN", "MED", "EDU", "NGO", "REL", "LAB", "AGR", "REF", "OPP", "POL", "BUS", "GOV", "LEG",
@@ -221,7 +228,7 @@ def fallback_targets(heads: list[Token]) -> Iterator[Token]:
         for c in h.children:
             if c.dep_ == "prep":
                 for n in c.children:
-                    if n.dep_ == "pobj" and n.lemma_.lower() in STANCE_NOUNS:
+                    if n.dep_ == "pobj" and n.lemma_.lower() in _w("stance_nouns"):
                         yield from _pobjs(n, ("of", "against", "to", "at", "with"))
     for h in heads:
         for c in h.children:
