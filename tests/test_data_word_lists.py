@@ -11,7 +11,8 @@ from gaiko.errors import DataFileError
 
 MOVED = ["pledges/action_words.yaml", "pledges/object_head.yaml", "pledges/participles.yaml",
          "pledges/clause_choice.yaml", "pledges/clause_words.yaml", "actors/wording.yaml", "actors/place_words.yaml",
-         "actors/person_words.yaml", "actors/mention_words.yaml", "typemodel/feature_words.yaml"]
+         "actors/person_words.yaml", "actors/mention_words.yaml", "typemodel/feature_words.yaml",
+         "language/role_words.yaml", "pledges/document_nouns.yaml"]
 
 
 @pytest.fixture

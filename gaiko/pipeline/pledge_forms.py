@@ -19,18 +19,24 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from ..tables import word_sets
 from ..types import Actor
 from .pledge_parts import Lexicon, is_actorish
 
-__all__ = ["extra_cues", "hung_conjuncts", "parties", "passive_parts", "antecedent", "question", "COLLECTIVE", "DOCUMENT_NOUNS"]
+__all__ = ["extra_cues", "hung_conjuncts", "parties", "passive_parts", "antecedent", "question", "COLLECTIVE"]
 
 #: subjects that stand for the parties named before: "both sides", "the two countries"
 COLLECTIVE = re.compile(r"^(?:both|the two|the 2)\s+(?:sides|countries|nations|governments|leaders|parties|states|capitals|"
                         r"neighbours|neighbors|allies|presidents|delegations)$", re.I)
-#: nouns of documents that can commit parties ("the joint statement commits both sides to ...")
-DOCUMENT_NOUNS = frozenset({"statement", "agreement", "deal", "declaration", "accord", "communique", "communiqué",
-                            "treaty", "memorandum", "pact", "framework", "roadmap", "text", "document", "protocol",
-                            "resolution", "charter", "arrangement", "understanding"})
+#: word lists: ``gaiko/data/pledges/document_nouns.yaml`` (read once, on first use)
+_WORDS = "pledges/document_nouns.yaml"
+
+
+def _w(key: str) -> frozenset[str]:
+    """A word list of ``pledges/document_nouns.yaml`` as a set: ``document_nouns``."""
+    return word_sets(_WORDS)[key]
+
+
 _NOT_PLANS = frozenset({"blame", "be", "have", "thank", "credit"})
 
 
@@ -55,7 +61,7 @@ def extra_cues(t: Token, lex: Lexicon) -> list[tuple[Token, Token, str, Token | 
         obj = next((c for c in t.children if c.dep_ == "dobj"), None)
         if obj is not None and obj.pos_ == "NOUN" and not is_actorish(obj, lex):
             out.append((t, t, "threat", None))
-    if lemma == "commit" and subj is not None and subj.lemma_.lower() in DOCUMENT_NOUNS:
+    if lemma == "commit" and subj is not None and subj.lemma_.lower() in _w("document_nouns"):
         party = next((c for c in t.children if c.dep_ == "dobj"), None)
         for c in t.children:
             if _to_infinitive(c):
