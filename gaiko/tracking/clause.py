@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..tables import word_sets
 from .amounts import (FIRST_PART, FIRST_PERIOD, MEASURED, is_late, less_than_promised, others_sum, partial_words, quantity_relation,
                       reported_done, restate_or_revise, sentence_quantity, sum_for_another)
 from .clausegrammar import (Clause, Decision, Report, agent_side, aspect, auxiliaries, back_reference, clauses, is_verb,
@@ -69,9 +70,15 @@ def _asker_acts(frame: Frame, subject: str | None, placed: bool) -> bool:
             and str(subject).split("/")[0] == str(frame.other).split("/")[0])
 
 
-#: words before a noun that a one-word cue may modify ("the exit permits")
-_BEFORE_MODIFIER = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
-                              "new", "more", "no", "any", "some", "all"})
+#: word lists: ``gaiko/data/pledges/clause_words.yaml`` (read once, on first use)
+_WORDS = "pledges/clause_words.yaml"
+
+
+def _w(key: str) -> frozenset[str]:
+    """A word list of ``pledges/clause_words.yaml`` as a set: ``before_modifier``."""
+    return word_sets(_WORDS)[key]
+
+
 _NOT_UNTIL = re.compile(r"\b(until|till|before|yet|for now|for the time being)\b", re.I)
 
 
@@ -154,7 +161,7 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         starts = {h.i for h in found if h.concept.startswith("o:") and h.role == "n"}
         toks_all = analyse(report.text)[0]
         spans = tuple(sp for sp in spans if not any(i <= sp[0] and sp[1] <= j for i, j in named) and not (
-            sp[1] == sp[0] + 1 and sp[1] in starts and (sp[0] == 0 or toks_all[sp[0] - 1].text in _BEFORE_MODIFIER))
+            sp[1] == sp[0] + 1 and sp[1] in starts and (sp[0] == 0 or toks_all[sp[0] - 1].text in _w("before_modifier")))
             and not _time_noun(toks_all, sp[0], sp[1]))
         cues_of = {rel: _cue_in(spans, lo, hi, rel) for rel in lex.cues}
         got = memo[("cues", lo, hi)] = (_cue_in(spans, lo, hi, "hedge"), cues_of,
