@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from ..tables import word_sets
 from .inceptive import inceptive_kind
 from .lexicon import Lexicon, lexicon
 from .objecthead import head_keys as _head_keys, numbered, place_names, where_keys, wordnet_kin
@@ -74,8 +75,15 @@ _RESTRICTIONS = frozenset({"o:tariff", "o:sanction_measure", "o:restriction", "o
 _LEVELS = frozenset({"o:price", "o:fee", "o:tax", "o:tariff", "o:interest_rate", "o:currency"})
 #: the level word that ends a kept object ("petrol prices steady", "the rate unchanged at 4%")
 _LEVEL_WORDS = re.compile(r"\s+(?:steady|unchanged|flat|stable|constant|frozen|at current levels?)\b.*$", re.I)
-_MONEY_VERBS = frozenset({"pay", "disburse", "fund", "finance", "spend", "invest", "contribute", "donate", "allocate",
-                          "lend", "loan", "bankroll", "subsidise", "subsidize", "reimburse", "compensate"})
+#: word lists: ``gaiko/data/pledges/money_verbs.yaml`` (read once, on first use)
+_WORDS = "pledges/money_verbs.yaml"
+
+
+def _w(key: str) -> frozenset[str]:
+    """A word list of ``pledges/money_verbs.yaml`` as a set: ``money_verbs``."""
+    return word_sets(_WORDS)[key]
+
+
 _MONEY = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "KRW", "INR", "RUB"})
 #: acts too general to link a pledge by themselves ("honour the commitments", "cooperate")
 _VAGUE_ACTS = frozenset({"a:protect", "a:cooperate", "a:reform"})
@@ -157,7 +165,7 @@ def _prepare(mention: dict[str, Any], lex: Lexicon) -> dict[str, Any]:
         acts |= {"a:remove"}  # "withdraw its new tariffs", "end the sanctions": the restriction goes
     if "a:withdraw" in acts and "o:deal" in objects:
         acts |= {"a:leave"}  # "withdraw from the Paris agreement"
-    money_verb = toks[start].text in _MONEY_VERBS if len(toks) > start else False
+    money_verb = toks[start].text in _w("money_verbs") if len(toks) > start else False
     unit = (mention.get("quantity") or {}).get("unit")
     # "donate 2 million doses": a money verb whose object is a quantity of things gives the things, not a sum ("pay
     # for one of the two systems" still pays)
@@ -272,4 +280,3 @@ def _name_keys(doer: str | None, actor: dict[str, Any], lex: Lexicon) -> frozens
     if not _proper(doer, actor):
         return frozenset()
     return frozenset(k for k in keys(doer[2:], lex, acts=False, broad=False) if ":" not in k)
-
