@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from ..tables import word_lists
 from .clausegrammar import Decision, Report, same_country
 from .lexicon import Lexicon
 from .normalise import Frame
@@ -24,9 +25,15 @@ from .text import keys
 __all__ = ["MEASURED", "GROWING", "FIRST_PART", "FIRST_PERIOD", "is_late", "quantity_relation", "partial_words", "less_than_promised",
            "sentence_quantity", "reported_done", "restate_or_revise", "others_sum", "sum_for_another"]
 
-_PARTIAL_WORDS = ("partly", "partially", "in part", "some of", "half of", "a third of", "a fraction of", "only",
-                  "fewer than", "less than", "short of", "smaller", "scaled-back", "watered-down", "narrower", "first batch",
-                  "first group", "first tranche")
+#: word lists: ``gaiko/data/pledges/partial_words.yaml`` (read once, on first use)
+_WORDS = "pledges/partial_words.yaml"
+
+
+def _wl(key: str) -> tuple[str, ...]:
+    """A word list of ``pledges/partial_words.yaml`` in file order: ``partial_words``."""
+    return word_lists(_WORDS)[key]
+
+
 MEASURED = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "KRW", "INR", "RUB", "%", "% of GDP", "tonnes", "barrels",
                        "bushels", "MW", "GW", "m3"})
 GROWING = frozenset({"a:increase", "a:buy", "a:fund", "a:deliver", "a:deploy", "a:release", "a:build", "a:admit",
@@ -89,11 +96,10 @@ def quantity_relation(frame: Frame, text: str, lex: Lexicon | None = None) -> st
     return "partial" if got < want * 0.95 else "fulfils"
 
 
-
 def partial_words(text: str) -> bool:
     """Whether ``text`` says the act was done in part ("partly", "some of", "first batch")."""
     low = f" {text.lower()} "
-    return any(f" {w} " in low for w in _PARTIAL_WORDS)
+    return any(f" {w} " in low for w in _wl("partial_words"))
 
 
 _SHORT = re.compile(r"\b(short of|fell short|falls short|fall short|only|just|fewer than|less than|well below|below the|"
@@ -214,7 +220,6 @@ def reported_done(frame: Frame, report: Report, clause: str, word: str, feats: d
     if partial_words(clause):
         return Decision("partial", cue=word, note="done in part", features=feats)
     return Decision("fulfils", cue=word, note=note, features=feats)
-
 
 
 def _past_month(phrase: str, end: str, published: str | None) -> bool:
