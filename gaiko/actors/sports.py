@@ -13,13 +13,20 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ..docindex import sentences, text as doc_text
+from ..tables import word_sets
 
 __all__ = ["sports_sentences", "is_sports"]
 
 _SCORE = re.compile(r"(?<![\d.,/:-])\d{1,3}\s?[-\u2013]\s?\d{1,3}(?![\d.,/:%-])")
 _WORD = re.compile(r"[a-z][a-z'-]*")
-_NOT_SPORT = frozenset({"vote", "votes", "voted", "ruling", "majority", "decision", "senate", "parliament", "court",
-                        "judges", "justices", "election", "ballot", "referendum", "percent", "seats", "per"})
+
+#: word lists: ``gaiko/data/actors/not_sport.yaml`` (read once, on first use)
+_WORDS = "actors/not_sport.yaml"
+
+
+def _w(key: str) -> frozenset[str]:
+    """A word list of ``actors/not_sport.yaml`` as a set: ``not_sport``."""
+    return word_sets(_WORDS)[key]
 
 
 @lru_cache(maxsize=1)
@@ -78,7 +85,7 @@ def _strong(low: str, text: str) -> int:
     score = _SCORE.search(text)
     if score and max(int(x) for x in re.findall(r"\d+", score.group(0))) <= 200:
         words = set(_WORD.findall(low))
-        if words & results and not words & _NOT_SPORT:
+        if words & results and not words & _w("not_sport"):
             n += 1  # "beat South Korea 2-0" (not "won the vote 52-48", "a 5-4 ruling")
     return n
 
