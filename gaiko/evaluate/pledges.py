@@ -26,6 +26,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from ..tables import word_sets
 from .split import SPLITS, is_blind
 
 __all__ = ["load_pairs", "load_storylines", "evaluate_pairs", "evaluate_storylines", "pair_split", "main"]
@@ -236,9 +237,13 @@ def match_entry(store: Any, ids: dict[str, str], entries: list[dict[str, Any]], 
     return max(cands, key=lambda x: (_party(x["actor"], gp), len(want & _words(x["action"]))), default=None)
 
 
-#: words of an actor's name that do not tell one party from another
-_PARTY_STOP = frozenset({"the", "government", "ministry", "minister", "ministers", "state", "officials", "authorities",
-                         "president", "prime", "foreign", "national", "council", "its", "his", "her", "and", "new"})
+#: word lists: ``gaiko/data/pledges/party_stop.yaml`` (read once, on first use)
+_WORDS = "pledges/party_stop.yaml"
+
+
+def _w(key: str) -> frozenset[str]:
+    """A word list of ``pledges/party_stop.yaml`` as a set: ``party_stop``."""
+    return word_sets(_WORDS)[key]
 
 
 def _party(actor: dict[str, Any], gp: dict[str, Any]) -> int:
@@ -253,8 +258,8 @@ def _party(actor: dict[str, Any], gp: dict[str, Any]) -> int:
         return 1
     if actor.get("country") == gold_c or side_of(actor) == gold_c:
         return 2
-    theirs = _words(" ".join(str(x or "") for x in (actor.get("text"), actor.get("name"), side_of(actor)))) - _PARTY_STOP
-    gold = _words(gp.get("actor")) - _PARTY_STOP
+    theirs = _words(" ".join(str(x or "") for x in (actor.get("text"), actor.get("name"), side_of(actor)))) - _w("party_stop")
+    gold = _words(gp.get("actor")) - _w("party_stop")
     return 2 if gold and theirs and (gold <= theirs or theirs <= gold) else 0
 
 
