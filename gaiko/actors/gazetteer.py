@@ -22,15 +22,22 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..tables import word_sets
 from .kb import KnowledgeBase, PlaceInfo, norm
 from .namewords import bare_region_word
 
-__all__ = ["Geo", "Towns", "candidates", "best", "dominant", "qualifier", "qualifiers", "GENERIC", "strip_generic",
+__all__ = ["Geo", "Towns", "candidates", "best", "dominant", "qualifier", "qualifiers", "generic_words", "strip_generic",
            "towns"]
 
-#: words after a name that make it a region ("Kebbi State", "Donetsk Oblast", "North Kivu province")
-GENERIC = frozenset({"state", "province", "oblast", "region", "governorate", "district", "county", "prefecture",
-                     "department", "territory", "krai", "kray", "republic", "municipality", "division", "emirate"})
+#: word lists: ``gaiko/data/actors/place_words.yaml`` (read once, on first use)
+_WORDS = "actors/place_words.yaml"
+
+
+def generic_words() -> frozenset[str]:
+    """Words after a name that make it a region ("Kebbi State", "Donetsk Oblast", "North Kivu province"), lower case."""
+    return word_sets(_WORDS)["generic"]
+
+
 _REGION_FEATURES = frozenset({"region", "island", "sea", "strait", "territory", "continent"})
 #: a town of at least this many people wins over a region of the same name and country ("Donetsk", "Idlib")
 BIG_TOWN = 100_000
@@ -133,9 +140,9 @@ def _from_info(info: PlaceInfo) -> Geo:
 def strip_generic(text: str) -> tuple[str, bool]:
     """("Kebbi", True) for "Kebbi State"; (text, False) when no generic word ends or starts it."""
     words = text.split()
-    if len(words) >= 2 and words[-1].lower().rstrip(".") in GENERIC:
+    if len(words) >= 2 and words[-1].lower().rstrip(".") in generic_words():
         return " ".join(words[:-1]), True
-    if len(words) >= 3 and words[0].lower() in GENERIC and words[1].lower() == "of":  # "Province of Idlib"
+    if len(words) >= 3 and words[0].lower() in generic_words() and words[1].lower() == "of":  # "Province of Idlib"
         return " ".join(words[2:]), True
     return text, False
 
@@ -162,7 +169,7 @@ def _candidates(kb: KnowledgeBase, text: str) -> list[Geo]:
         # "Plateau State" is Nigeria's state, not Benin's Plateau department: of the regions of that name, those whose
         # kind of subdivision the generic word names, when there are any
         words = text.lower().split()
-        word = words[-1].rstrip(".") if words[-1].rstrip(".") in GENERIC else words[0]  # "Province of Idlib"
+        word = words[-1].rstrip(".") if words[-1].rstrip(".") in generic_words() else words[0]  # "Province of Idlib"
         regions = [g for g in regions if kb.region_types.get((g.name, g.country or ""), "").endswith(word)] or regions
     if generic:
         # "Donetsk Oblast": the region first; a town of that name stands for its region ("Aleppo province")

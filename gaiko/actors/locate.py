@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from ..docindex import columns, entities
 from ..tables import word_sets
-from .gazetteer import GENERIC, Geo, best, candidates, dominant, far_hamlet, qualifiers
+from .gazetteer import Geo, best, candidates, dominant, far_hamlet, generic_words, qualifiers
 from .kb import KnowledgeBase, norm
 from .match import POSSESSIVE, match_names
 from .namewords import ship_spans
@@ -105,10 +105,10 @@ def _raw_spans(doc: Doc, kb: KnowledgeBase, located: set[int],
     # ("stormed a studio in Guayaquil", tagged ORG): towns of 5,000 people or more, regions, curated places
     cols = columns(doc)
     for i, dep in enumerate(cols.dep):
-        if dep not in ("pobj", "conj") or i in taken or (cols.pos[i] != "PROPN" and cols.lower[i] not in GENERIC):
+        if dep not in ("pobj", "conj") or i in taken or (cols.pos[i] != "PROPN" and cols.lower[i] not in generic_words()):
             continue
         tok = doc[i]
-        generic = tok.lower_ in GENERIC and tok.pos_ == "NOUN"  # "in Belgorod region"
+        generic = tok.lower_ in generic_words() and tok.pos_ == "NOUN"  # "in Belgorod region"
         loc = _locative(tok)
         if not loc and not (generic and tok.dep_ == "pobj" and tok.head.lower_ == "of"):
             continue  # "in Gusau", "north of Port-au-Prince", "the outskirts of Kramatorsk"; "the governor of Kano state"
@@ -156,14 +156,14 @@ def town_first_name(doc: Doc, kb: KnowledgeBase, a: int, b: int) -> bool:
     capital or curated place), the compound of the capitalised proper noun right after it, which no entity,
     feature or sector word, nor a region or a town of 5,000 people, claims ("Fans of Ariana Grande": a singer, not the Tunisian town of Ariana;
     round a36)."""
-    from .match import FEATURE_WORDS
+    from .match import feature_words
 
     if b - a != 1 or b >= len(doc) or kb.places.get(norm(doc[a].text)) is not None:
         return False
     nxt = doc[b]
     if doc[a].dep_ != "compound" or doc[a].head.i != b or nxt.pos_ != "PROPN" or not nxt.text[:1].isupper() \
-            or not nxt.is_alpha or nxt.ent_type_ not in ("", "PERSON") or nxt.text in FEATURE_WORDS \
-            or nxt.lower_ in GENERIC or nxt.lower_ in kb.nouns or nxt.lower_ in kb.titles:
+            or not nxt.is_alpha or nxt.ent_type_ not in ("", "PERSON") or nxt.text in feature_words() \
+            or nxt.lower_ in generic_words() or nxt.lower_ in kb.nouns or nxt.lower_ in kb.titles:
         return False
     if any(m.start <= b < m.end for m in match_names(doc, kb)):
         return False
@@ -222,7 +222,7 @@ def doc_places(doc: Doc, kb: KnowledgeBase) -> list[PlaceSpan]:
     # a generic word after a name makes it a region: "Kebbi State", "North Kivu province", "Donetsk Oblast"
     starts = {}
     for k, (a, b, ent) in enumerate(raw):
-        if b < n and doc[b].lower_ in GENERIC and doc[b].pos_ in ("NOUN", "PROPN") and (k + 1 >= len(raw) or raw[k + 1][0] > b):
+        if b < n and doc[b].lower_ in generic_words() and doc[b].pos_ in ("NOUN", "PROPN") and (k + 1 >= len(raw) or raw[k + 1][0] > b):
             b += 1
         raw[k] = (a, b, ent)
         starts[a] = k

@@ -12,14 +12,21 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..docindex import columns
+from ..tables import word_sets
 from .kb import Entry, KnowledgeBase, norm
 
-__all__ = ["NameMatch", "PhraseMatch", "match_names", "match_phrases", "POSSESSIVE", "FEATURE_WORDS"]
+__all__ = ["NameMatch", "PhraseMatch", "match_names", "match_phrases", "POSSESSIVE", "feature_words"]
 
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
-#: capitalised words that make "Niger Delta", "Congo River", "Jordan Valley" geographic features, not countries
-FEATURE_WORDS = frozenset({"Delta", "River", "Valley", "Basin", "Lake", "Mountains", "Desert", "Plateau", "Highlands",
-                           "Rift", "Corridor", "Bay", "Falls", "Forest", "Gorge"})
+#: word lists: ``gaiko/data/actors/place_words.yaml`` (read once, on first use)
+_WORDS = "actors/place_words.yaml"
+
+
+def feature_words() -> frozenset[str]:
+    """Capitalised words that make "Niger Delta", "Congo River", "Jordan Valley" geographic features, not countries."""
+    return word_sets(_WORDS)["feature_words"]
+
+
 _MAX_PHRASE = 4
 
 
@@ -85,7 +92,7 @@ def match_names(doc: Doc, kb: KnowledgeBase) -> list[NameMatch]:
                 entries = [e for e, rule in bucket if _case_ok(rule, words)]
                 if entries:
                     best = NameMatch(i, j + 1, entries)
-        if best is not None and best.end < n and texts[best.end] in FEATURE_WORDS \
+        if best is not None and best.end < n and texts[best.end] in feature_words() \
                 and any(e.kind in ("country", "adjective", "capital") for e in best.entries):
             best = None  # "the Niger Delta", "the Congo River", "the Jordan Valley": a feature, not the country
         if best is not None and _inside_longer_place(kb, texts, norms, i, best):
