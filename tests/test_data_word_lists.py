@@ -12,7 +12,8 @@ from gaiko.errors import DataFileError
 MOVED = ["pledges/action_words.yaml", "pledges/object_head.yaml", "pledges/participles.yaml",
          "pledges/clause_choice.yaml", "pledges/clause_words.yaml", "actors/wording.yaml", "actors/place_words.yaml",
          "actors/person_words.yaml", "actors/mention_words.yaml", "typemodel/feature_words.yaml",
-         "language/role_words.yaml", "pledges/document_nouns.yaml"]
+         "language/role_words.yaml", "pledges/document_nouns.yaml", "pledges/money_verbs.yaml",
+         "pledges/partial_words.yaml", "actors/not_sport.yaml", "pledges/party_stop.yaml"]
 
 
 @pytest.fixture

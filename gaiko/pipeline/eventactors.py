@@ -14,7 +14,7 @@ from ..docindex import entities
 from ..types import Actor
 from .attributes import ClauseInfo
 from ..actors.nosides import in_dateline
-from .eventsides import GROUP_HEADS, group_pair, no_side_thing, sent_forces
+from .eventsides import group_heads, group_pair, no_side_thing, sent_forces
 from .roles import ENT_TYPES, LOCATIVE_PREPS, PARTICLES, PEOPLE, PRONOUNS, is_locative, kb_actor, phrase_span
 from .state import DocState
 from .thingsides import equipment_word, judged_type
@@ -185,7 +185,7 @@ def between_party(target: Actor, c: Any) -> bool:
     if span is None or len(span) == 0:
         return False
     root = span.root
-    return root.tag_ == "NNS" and root.lemma_.lower() in GROUP_HEADS and root.dep_ == "pobj" \
+    return root.tag_ == "NNS" and root.lemma_.lower() in group_heads() and root.dep_ == "pobj" \
         and root.head.lower_ in ("between", "among", "amongst")
 
 

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from ..actors.kb import load_kb
 from ..actors.nosides import in_dateline
 from ..actors.wording import phrase_countries
+from ..tables import word_sets
 from ..types import Actor
 from .eventplace import event_place  # noqa: F401  (imported from here by eventrecord)
 from .state import DocState
@@ -23,8 +24,15 @@ from .state import DocState
 
 #: types whose two sides may be named in either order ("the two leaders met")
 UNDIRECTED = frozenset({"CONSULT", "COOPERATE", "AGREE"})
-GROUP_HEADS = frozenset({"leader", "president", "minister", "side", "country", "government", "delegation",
-                          "counterpart", "premier", "chancellor", "diplomat", "envoy", "nation", "neighbour", "neighbor"})
+#: word lists: ``gaiko/data/language/role_words.yaml`` (read once, on first use)
+_WORDS = "language/role_words.yaml"
+
+
+def group_heads() -> frozenset[str]:
+    """Plural heads that name a group of both sides ("the two leaders", "both governments"), lemmas."""
+    return word_sets(_WORDS)["group_heads"]
+
+
 _GROUP_RE = re.compile(r"^(?:the (?:two|both)\b.*|both\b.*|their (?:two )?(?:leaders|presidents|foreign ministers|"
                        r"prime ministers|ministers|governments|delegations)|.*\bof (?:the two|both) "
                        r"(?:countries|nations|governments|sides)\b.*)$")
@@ -120,7 +128,7 @@ def group_pair(tok: Token, state: DocState) -> tuple[Actor, Actor] | None:
     adj = adjective_pair(tok, state)
     if adj is not None:
         return adj  # "the Greek and Turkish foreign ministers", "Pakistani and Afghan troops"
-    if tok.tag_ not in ("NNS", "NNPS") or tok.lemma_.lower() not in GROUP_HEADS:
+    if tok.tag_ not in ("NNS", "NNPS") or tok.lemma_.lower() not in group_heads():
         return None
     words = tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text.lower()
     if not _GROUP_RE.match(words):
