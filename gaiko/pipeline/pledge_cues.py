@@ -17,16 +17,23 @@ from typing import Any
 from spacy.tokens import Token
 
 from ..docindex import columns
+from ..tables import word_sets
 from .pledge_forms import extra_cues, hung_conjuncts
 from .pledge_parts import Lexicon, say_head, say_left
 
 __all__ = ["find_cues", "cue_lemmas", "noun_fate"]
 
-#: "China hoped Japan would honour ..." is China's demand on Japan, not Japan's pledge
-_WISH_VERBS = frozenset({"hope", "wish", "want", "expect", "urge", "demand", "ask", "insist", "trust"})
+#: word lists: ``gaiko/data/pledges/wish_words.yaml`` (read once, on first use)
+_WORDS = "pledges/wish_words.yaml"
+
+
+def _w(key: str) -> frozenset[str]:
+    """A word list of ``pledges/wish_words.yaml`` as a set: ``wish_verbs``, ``wish_forms``."""
+    return word_sets(_WORDS)[key]
+
+
 #: lemmas the special forms start from (:mod:`gaiko.pipeline.pledge_forms`)
 _FORM_LEMMAS = frozenset({"be", "go", "threaten", "warn", "commit", "right"})
-_WISH_FORMS = frozenset({"hoped", "hopes", "hoping", "wished", "wishes", "wanted", "wants", "expected", "expects", "urged", "demanded", "insisted"})
 
 
 def cue_lemmas(lex: Lexicon) -> frozenset[str]:
@@ -103,7 +110,7 @@ def find_cues(sent: Any, lex: Lexicon, lemmas: frozenset[str]) -> list[tuple[Tok
                     and say_left(v, lex) is None:
                 continue  # a bare "would" is conditional, not a pledge
             gov = v.head if v.dep_ == "ccomp" else None
-            if gov is not None and (gov.lemma_.lower() in _WISH_VERBS or gov.lower_ in _WISH_FORMS):
+            if gov is not None and (gov.lemma_.lower() in _w("wish_verbs") or gov.lower_ in _w("wish_forms")):
                 out.append((gov, v, "demand", next((c for c in v.children if c.dep_ == "nsubj"), None)))
                 continue
             out.append((t, v, "promise", None))
