@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from ..tables import word_sets
 from .dategrammar import iso_date, spelled_number
 from .parsefix import back_to_main
 
@@ -200,15 +201,20 @@ def relative_phrase(tok: Token) -> tuple[int, int, int, int, int, Token] | None:
     return None
 
 
+#: word lists: ``gaiko/data/dates/date_words.yaml`` (read once, on first use)
+_WORDS = "dates/date_words.yaml"
 
-_SAY_VERBS = frozenset({"say", "tell", "report", "announce", "state", "add", "confirm", "claim", "write"})
+
+def _w(key: str) -> frozenset[str]:
+    """A word list of ``dates/date_words.yaml`` as a set: ``say_verbs``."""
+    return word_sets(_WORDS)[key]
 
 
 def _reported_anchor(anchor: Token, phrase: Token) -> Token:
     """The event "N hours/days after ..." modifies when the parser hangs it on the verb of saying that follows
     ("Police detained a reporter on Thursday, hours after a presenter was arrested, the union said on Friday":
     the arrest is hours before the detention, not before the statement): the reported clause before the phrase."""
-    if anchor.lemma_ not in _SAY_VERBS:
+    if anchor.lemma_ not in _w("say_verbs"):
         return anchor
     said = [c for c in anchor.children if c.dep_ in ("ccomp", "parataxis") and c.i < phrase.i and c.pos_ in ("VERB", "AUX")]
     return said[-1] if said else anchor

@@ -18,6 +18,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..docindex import entities, text as doc_text
+from ..tables import word_sets
 from .dateoffsets import offset_date, relative_phrase as _relative_phrase
 from .dategrammar import NUM_WORD, WEEKDAYS, iso_date, resolve_date, spelled_number
 from .parsefix import back_to_main
@@ -188,15 +189,20 @@ def _eras() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     return pattern, table
 
 
-#: parts of a day a weekday can name: "on Monday morning" dates what "morning" dates
-_DAYPARTS = {"morning", "afternoon", "evening", "night", "midday", "noon", "dawn", "dusk", "overnight", "lunchtime"}
+#: word lists: ``gaiko/data/dates/date_words.yaml`` (read once, on first use)
+_WORDS = "dates/date_words.yaml"
+
+
+def _w(key: str) -> frozenset[str]:
+    """A word list of ``dates/date_words.yaml`` as a set: ``dayparts``, ``when_verbs``."""
+    return word_sets(_WORDS)[key]
 
 
 def _modified_word(span: Span) -> Token:
     """The word a date phrase modifies: "met on Tuesday" -> met; "deal reached in July" -> reached;
     "struck on Monday morning" -> struck (the weekday only names the morning's day)."""
     head = span.root.head
-    while (head.pos_ == "ADP" or head.lower_ in _DAYPARTS) and head.head.i != head.i:
+    while (head.pos_ == "ADP" or head.lower_ in _w("dayparts")) and head.head.i != head.i:
         head = head.head
     return head
 
@@ -205,7 +211,7 @@ def _phrase_dep(span: Span) -> str:
     """The dependency of a date phrase in its sentence: its root's, or for a weekday the parser made a compound of a
     part of the day ("on Friday evening", "on Thursday afternoon") that part's."""
     root = span.root
-    while root.dep_ == "compound" and root.head.lower_ in _DAYPARTS and root.head.i != root.i:
+    while root.dep_ == "compound" and root.head.lower_ in _w("dayparts") and root.head.i != root.i:
         root = root.head
     return root.dep_
 
@@ -241,16 +247,10 @@ def _ancestors(tok: Token) -> set[int]:
     return out
 
 
-#: verbs of a clause on a nominal event that say when it took place ("talks that ended on Monday", "the summit
-#: held in Doha on Saturday"): their date is the event's
-_WHEN_VERBS = frozenset({"hold", "end", "begin", "start", "open", "close", "conclude", "finish", "take", "resume",
-                         "stage", "convene", "wrap"})
-
-
 def _own_clause(word: Token, tok: Token) -> bool:
     """Whether ``word`` is the verb of a clause on the nominal trigger ``tok`` that says when it took place."""
     return tok.pos_ in ("NOUN", "PROPN") and word.head.i == tok.i and word.dep_ in ("relcl", "acl") \
-        and word.lemma_.lower() in _WHEN_VERBS
+        and word.lemma_.lower() in _w("when_verbs")
 
 
 def _subject_date(span: Span, word: Token, tok: Token) -> bool:
