@@ -17,13 +17,20 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from ..tables import word_sets
 from ..types import Place
 from .state import get_state
 
 __all__ = ["PlaceFinder"]
 
-_SAME_NOUNS = frozenset({"city", "town", "village", "district", "area", "region", "province", "county", "state"})
-_AT_WORDS = frozenset({"in", "near", "outside", "around", "across", "inside", "from", "to", "into"})
+#: word lists: ``gaiko/data/places/place_nouns.yaml`` (read once, on first use)
+_WORDS = "places/place_nouns.yaml"
+
+
+def _w(key: str) -> frozenset[str]:
+    """A word list of ``places/place_nouns.yaml`` as a set: ``same_nouns``, ``at_words``."""
+    return word_sets(_WORDS)[key]
+
 
 class PlaceFinder:
     name = "places"
@@ -87,8 +94,8 @@ class PlaceFinder:
         ("a day after the ruling party held a rally in the same city": the city named before)."""
         from ..docindex import columns
 
-        for tok in (doc[i] for i, w in enumerate(columns(doc).lower) if w in _SAME_NOUNS):  # (no Token for the others)
-            if tok.lower_ not in _SAME_NOUNS or tok.dep_ != "pobj" or tok.head.lower_ not in _AT_WORDS \
+        for tok in (doc[i] for i, w in enumerate(columns(doc).lower) if w in _w("same_nouns")):  # (no Token for the others)
+            if tok.lower_ not in _w("same_nouns") or tok.dep_ != "pobj" or tok.head.lower_ not in _w("at_words") \
                     or not any(c.lower_ == "same" for c in tok.children) \
                     or any(c.dep_ in ("prep", "poss") for c in tok.children):
                 continue
@@ -110,7 +117,7 @@ class PlaceFinder:
         from ..docindex import columns
 
         for tok in (doc[i] for i, w in enumerate(columns(doc).lower) if w == "capital"):  # (no Token for the others)
-            if tok.lower_ != "capital" or tok.dep_ != "pobj" or tok.head.lower_ not in _AT_WORDS \
+            if tok.lower_ != "capital" or tok.dep_ != "pobj" or tok.head.lower_ not in _w("at_words") \
                     or not any(c.lower_ == "the" for c in tok.children) \
                     or any(c.dep_ in ("prep", "compound", "amod", "poss") for c in tok.children):
                 continue
