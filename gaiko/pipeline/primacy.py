@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Span, Token
 
+from ..tables import word_sets
 from .triggers import hyphen_word
 
 if TYPE_CHECKING:
@@ -257,7 +258,13 @@ def _subject_nouns() -> dict[str, str]:
     return {str(w).lower(): str(t) for t, ws in nouns.items() for w in ws}
 
 
-_MODALS = frozenset({"will", "would", "could", "might", "may", "must", "should", "shall", "not", "n't", "never", "'ll"})
+#: word lists: ``gaiko/data/primary/modal_words.yaml`` (read once, on first use)
+_WORDS = "primary/modal_words.yaml"
+
+
+def _w(key: str) -> frozenset[str]:
+    """A word list of ``primary/modal_words.yaml`` as a set: ``modals``."""
+    return word_sets(_WORDS)[key]
 
 
 def _happened(verb: Token) -> bool:
@@ -318,7 +325,7 @@ def _means_act(tok: Token) -> str | None:
     verb = tok.head
     if tok.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX") \
             or verb.lemma_.lower() not in _words("subject_acts", "means_verbs") \
-            or any(c.dep_ == "neg" or c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS for c in verb.children):
+            or any(c.dep_ == "neg" or c.dep_ in ("aux", "auxpass") and c.lower_ in _w("modals") for c in verb.children):
         return None
     for etype, words in (_data("subject_acts").get("means") or {}).items():
         if _listed(tok, [str(w).lower() for w in words]):
