@@ -15,18 +15,23 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Token
 
+from ..tables import word_sets
 from .ordercues import incursion
 
 if TYPE_CHECKING:
     from .eventrecord import Draft as _Draft
     from .events import EventCoder
 
-__all__ = ["CEASE_VERBS", "HARM_FAMILIES", "COOPERATIVE_TYPES", "HARM_TYPES", "ceased", "convention", "firm",
+__all__ = ["HARM_FAMILIES", "COOPERATIVE_TYPES", "HARM_TYPES", "ceased", "convention", "firm",
            "not_only", "vetoed", "stated_threat", "state_on_state", "intention"]
 
-#: verbs of ceasing: "stop attacking", "halt the shelling", "end the blockade" (a harmful act that ends)
-CEASE_VERBS = frozenset({"stop", "halt", "cease", "end", "suspend", "quit", "refrain", "abandon", "renounce",
-                         "pause", "abstain", "forgo", "forswear", "drop"})
+#: word lists: ``gaiko/data/primary/cease_verbs.yaml`` (read once, on first use)
+_WORDS = "primary/cease_verbs.yaml"
+
+
+def _w(key: str) -> frozenset[str]:
+    """A word list of ``primary/cease_verbs.yaml`` as a set: ``cease_verbs``."""
+    return word_sets(_WORDS)[key]
 
 
 def ceased(tok: Token) -> bool:
@@ -35,7 +40,7 @@ def ceased(tok: Token) -> bool:
     for h in (tok.head, tok.head.head):
         if h.i == tok.i:
             return False
-        if h.lemma_.lower() in CEASE_VERBS and h.pos_ in ("VERB", "AUX"):
+        if h.lemma_.lower() in _w("cease_verbs") and h.pos_ in ("VERB", "AUX"):
             return True
         if tok.dep_ not in ("xcomp", "pcomp", "pobj", "dobj", "ccomp", "prep"):
             return False
