@@ -15,6 +15,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from ..tables import word_lists
 from .clause import Decision, Report, sentence_memo
 from .lexicon import Lexicon
 from .normalise import Frame
@@ -23,8 +24,13 @@ from .text import ACT, OBJECT, keys, tokens_hits
 __all__ = ["features", "RelationModel", "relation_model", "MODEL_FILE"]
 
 MODEL_FILE = "pledges/relation_model.npz"
-_NEG = ("not", "n't", "never", "no", "yet", "still", "without", "failed", "refused", "unable")
-_FUT = ("will", "would", "'ll", "shall", "plans", "plan", "to", "could", "may", "might", "expects", "intends")
+#: word lists: ``gaiko/data/pledges/relation_features.yaml`` (read once, on first use)
+_WORDS = "pledges/relation_features.yaml"
+
+
+def _wl(key: str) -> tuple[str, ...]:
+    """A word list of ``pledges/relation_features.yaml`` in file order: ``negation``, ``future``."""
+    return word_lists(_WORDS)[key]
 
 
 def features(frame: Frame, report: Report, decision: Decision, lex: Lexicon) -> dict[str, float]:
@@ -49,8 +55,8 @@ def _features(frame: Frame, report: Report, decision: Decision, lex: Lexicon) ->
         words = [t.text for t in toks]
         got = memo["model"] = (
             frozenset(keys(report.text, lex)), concepts, float(not any(c.startswith(OBJECT) for c in concepts)),
-            frozenset(c for c in concepts if c.startswith(ACT)), float(any(w in _NEG for w in words)),
-            float(any(w in _FUT for w in words)),
+            frozenset(c for c in concepts if c.startswith(ACT)), float(any(w in _wl("negation") for w in words)),
+            float(any(w in _wl("future") for w in words)),
             {"w:" + lex.lemmas(t.text)[0][0]: 1.0 for t in toks if t.text[:1].isalpha()})
     ks, concepts, objects_none, acts_named, neg_any, future_any, lemmas = got
     topic = ks & frame.topic
