@@ -75,7 +75,8 @@ _WORDS = "pledges/clause_words.yaml"
 
 
 def _w(key: str) -> frozenset[str]:
-    """A word list of ``pledges/clause_words.yaml`` as a set: ``before_modifier``."""
+    """A word list of ``pledges/clause_words.yaml`` as a set: ``before_modifier``, ``future_aux``,
+    ``time_prepositions``."""
     return word_sets(_WORDS)[key]
 
 
@@ -88,7 +89,6 @@ _STOPPED = re.compile(r"\b(stopp?ed|ended|halted|ceased|subsided|eased|died down
 #: acts whose contrary, done by the pledger, drops the pledge rather than breaking it (a threat called off)
 _COERCIVE = frozenset({"a:impose", "a:attack", "a:sanction", "a:ban", "a:detain", "a:deport", "a:withhold"})
 _MODALS = frozenset({"will", "'ll", "would", "shall"})
-_FUTURE_AUX = ("will", "'ll", "would", "could", "may", "might", "should", "to", "shall")
 
 
 def _subject_at(report: Report, toks: list[Tok], lo: int, subject_lo: int, k: int, lex: Lexicon) -> str | None:
@@ -136,14 +136,11 @@ _OTHERS = re.compile(r"^\S+\s+(?:(?:\w+|\d[\d,]*)\s+)?(?:more|new|other|another|
 _THREATENED = re.compile(r"\b(?:threat\w*|warn\w*|unless|if)\b", re.I)
 
 
-_TIME_PREPOSITIONS = frozenset({"from", "since", "at", "by", "until", "till", "before", "after", "around", "near"})
-
-
 def _time_noun(toks: list[Tok], i: int, j: int) -> bool:
     """A one-word cue that is the noun of a time phrase ("from the start of the year", "since the launch of talks"): it
     reports no act of its own."""
     return j == i + 1 and i >= 2 and j < len(toks) and toks[i - 1].text == "the" and toks[j].text == "of" \
-        and toks[i - 2].text.lower() in _TIME_PREPOSITIONS
+        and toks[i - 2].text.lower() in _w("time_prepositions")
 
 
 def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, lex: Lexicon,
@@ -178,7 +175,7 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         word = " ".join(t.text for t in toks[h.i:h.j])
         if _negated_span(toks, lo, h.i) or _STOPPED.search(text):
             return Decision("fulfils", cue=f"no {word}", note="its contrary has stopped", features=feats)
-        if any(a in _FUTURE_AUX for a in auxiliaries(toks, h.i, lo)) or any(t.text in _FUTURE_AUX for t in toks[lo:h.i]):
+        if any(a in _w("future_aux") for a in auxiliaries(toks, h.i, lo)) or any(t.text in _w("future_aux") for t in toks[lo:h.i]):
             return Decision("needs_review", note="its contrary foreseen, not reported", features=feats)
         return Decision("reverses", cue=word, note="its contrary reported", features=feats)
     feats.update(cue_feats)
@@ -269,7 +266,7 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         if aside_cue(report.text, toks, lo, i, rel):
             continue
         if rel in ("fulfils", "progresses", "reverses") and (
-                any(a in _FUTURE_AUX for a in auxiliaries(toks, i, lo))
+                any(a in _w("future_aux") for a in auxiliaries(toks, i, lo))
                 or any(t.text in _MODALS for t in toks[max(lo, i - 4):i])  # "would be given land": a noun, in the future
                 or (not _memo_call(memo, is_verb, toks, i, lex, lo) and verbal_only(toks[i].text, lex))):
             continue  # "will hold", "to carry out", "on carrying out": nothing done yet (announcing a withdrawal is one)
@@ -321,7 +318,7 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
     near = {k for h in clause.objects for k in range(h.i - 3, h.j + 3)}
     nominal = [h for h in clause.acts if (h.role == "a" and h.j <= min((o.i for o in clause.objects), default=h.j) + 1)
                or (h.role == "n" and h.i in near)] or back_reference(toks, clause)
-    future = any(t.text in _FUTURE_AUX for t in toks[lo:hi])
+    future = any(t.text in _w("future_aux") for t in toks[lo:hi])
     modal = any(t.text in _MODALS for t in toks[lo:hi])
     if nominal and not future:
         reaction = any(lem in lex.reaction for t in toks[lo:hi] for lem, tag in lex.lemmas(t.text) if tag in ("past", "s"))
@@ -343,7 +340,7 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
     # the promised quantity itself, reported as a fact ("American products now face a 125% levy")
     q = frame.quantity
     if q and q.get("value") is not None and q.get("unit") in MEASURED and clause.objects \
-            and not any(a in _FUTURE_AUX for a in (t.text for t in toks[lo:hi])):
+            and not any(a in _w("future_aux") for a in (t.text for t in toks[lo:hi])):
         k = clause.objects[0].i
         subject = _memo_call(memo, _subject_at, report, toks, clause.lo, clause.subject_lo, k, lex) if k > lo else None
         if subject and subject.startswith("?:") and placed and frame.doer not in report.sides:
