@@ -47,7 +47,16 @@ def test_lists_keep_file_order_and_quoted_words(tmp_path, monkeypatch, fresh_cac
 
 def test_importing_the_coder_reads_no_word_list():
     code = ("import gaiko.coder, gaiko.tracking, gaiko.learn.train, gaiko.actors.persons, gaiko.actors.mentions\n"
+            "import gaiko.tracking.quantities as q\n"
             "from gaiko.tables import word_lists\n"
-            "print(word_lists.cache_info().currsize)\n")
+            "print(word_lists.cache_info().currsize, q._words.cache_info().currsize)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "0", out.stdout + out.stderr
+    assert out.stdout.strip() == "0 0", out.stdout + out.stderr
+
+
+def test_quantity_words_keep_their_order_and_types():
+    from gaiko.tracking.quantities import _words, find_quantities
+
+    w = _words()
+    assert list(w.currency_words)[:2] == ["dollars", "dollar"] and w.scale["bn"] == 1e9 and w.word_numbers["dozen"] == 12
+    assert [q.unit for _s, _e, q in find_quantities("about 3 bn euros and a dozen... four new bridges")] == ["EUR", "bridges"]

@@ -8,51 +8,81 @@ billion"); units are normalised ("USD", "JPY", "% of GDP", "tonnes").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import NamedTuple
 
 from ..types import Quantity
 
 __all__ = ["find_quantities", "best_quantity", "same_unit"]
 
-_SCALE = {"thousand": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "tr": 1e12}
-_CURRENCY_SYM = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "¥": "JPY", "jpy": "JPY", "yuan": "CNY", "rmb": "CNY", "cny": "CNY"}
-_CURRENCY_WORD = {"dollars": "USD", "dollar": "USD", "yen": "JPY", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "yuan": "CNY", "renminbi": "CNY", "won": "KRW", "rupees": "INR", "roubles": "RUB", "rubles": "RUB"}
-def _load_units() -> dict[str, str]:
-    """Units of counted quantities (``pledges/units.yaml``): phrase -> the unit compared."""
+_NUM = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+_PCT = re.compile(rf"{_NUM}\s*(?:%|per ?cent\b)(\s+of\s+(?:its\s+|the\s+country's\s+)?(?:gdp|gross domestic product|gni|national income))?", re.I)
+
+
+class _Words(NamedTuple):
+    scale: dict[str, float]  # scale word -> multiplier, in file order
+    currency_symbols: dict[str, str]  # symbol or code -> ISO 4217
+    currency_words: dict[str, str]  # currency word -> ISO 4217, in file order
+    not_units: frozenset[str]
+    word_numbers: dict[str, int]  # in file order
+    units: dict[str, str]  # pledges/units.yaml: phrase -> the unit compared
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    """``pledges/quantity_words.yaml`` and ``pledges/units.yaml``, read once. Raises DataFileError when a section is
+    missing or malformed."""
+    from ..errors import DataFileError
     from ..tables import data_path, load_yaml
 
-    data = load_yaml(data_path("pledges/units.yaml")) or {}
-    return {str(k).lower(): str(v) for k, v in (data.get("units") or {}).items()}
+    path = data_path("pledges/quantity_words.yaml")
+    data = load_yaml(path) or {}
+    for key in ("scale", "currency_symbols", "currency_words", "word_numbers"):
+        if not isinstance(data.get(key), dict):
+            raise DataFileError(str(path), f"missing or malformed section {key!r} (a mapping)")
+    if not isinstance(data.get("not_units"), list) or not all(isinstance(w, str) for w in data["not_units"]):
+        raise DataFileError(str(path), "not_units: expected a list of words (quote yes/no/on/off)")
+    units = load_yaml(data_path("pledges/units.yaml")) or {}
+    return _Words(scale={str(k): float(v) for k, v in data["scale"].items()},
+                  currency_symbols={str(k): str(v) for k, v in data["currency_symbols"].items()},
+                  currency_words={str(k): str(v) for k, v in data["currency_words"].items()},
+                  not_units=frozenset(data["not_units"]),
+                  word_numbers={str(k): int(v) for k, v in data["word_numbers"].items()},
+                  units={str(k).lower(): str(v) for k, v in (units.get("units") or {}).items()})
 
 
-_UNITS = _load_units()
-_NUM = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-_SCALE_RE = r"(?:\s*(thousand|million|billion|trillion|mn|bn|tn|tr|m|b)\b)?"
-_PCT = re.compile(rf"{_NUM}\s*(?:%|per ?cent\b)(\s+of\s+(?:its\s+|the\s+country's\s+)?(?:gdp|gross domestic product|gni|national income))?", re.I)
-_MONEY_SYM = re.compile(rf"(us\$|\$|€|£|¥)\s?{_NUM}{_SCALE_RE}", re.I)
-_MONEY_WORD = re.compile(rf"{_NUM}{_SCALE_RE}\s+(?:(?:u\.s\.|us|american|japanese)\s+)?({'|'.join(_CURRENCY_WORD)})\b", re.I)
-_COUNT = re.compile(rf"{_NUM}{_SCALE_RE}\s+(?:[a-z]+\s+){{0,2}}?({'|'.join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))})(?![\w-])", re.I)
+class _Patterns(NamedTuple):
+    money_sym: re.Pattern[str]
+    money_word: re.Pattern[str]
+    count: re.Pattern[str]
+    count_any: re.Pattern[str]
+    count_word: re.Pattern[str]
 
 
-_COUNT_ANY = re.compile(rf"\b{_NUM}{_SCALE_RE}\s+(?:[a-z-]+\s+){{0,2}}?([a-z]{{3,}}s)\b", re.I)
-_NOT_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "minutes", "times", "percent", "decades", "seconds",
-                        "points", "miles", "kilometres", "kilometers", "was", "has", "is", "this", "its", "his", "as"})
-
-
-_WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-                 "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-                 "hundred": 100, "dozen": 12}
-_COUNT_WORD = re.compile(rf"\b({'|'.join(_WORD_NUMBERS)})\s+(?:[a-z-]+\s+){{0,2}}?([a-z]{{3,}}s)\b", re.I)
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    """The patterns built from the word tables (compiled once, on first use)."""
+    w = _words()
+    scale = rf"(?:\s*({'|'.join(w.scale)})\b)?"
+    units = "|".join(re.escape(u) for u in sorted(w.units, key=len, reverse=True))
+    return _Patterns(
+        money_sym=re.compile(rf"(us\$|\$|€|£|¥)\s?{_NUM}{scale}", re.I),
+        money_word=re.compile(rf"{_NUM}{scale}\s+(?:(?:u\.s\.|us|american|japanese)\s+)?({'|'.join(w.currency_words)})\b", re.I),
+        count=re.compile(rf"{_NUM}{scale}\s+(?:[a-z]+\s+){{0,2}}?({units})(?![\w-])", re.I),
+        count_any=re.compile(rf"\b{_NUM}{scale}\s+(?:[a-z-]+\s+){{0,2}}?([a-z]{{3,}}s)\b", re.I),
+        count_word=re.compile(rf"\b({'|'.join(w.word_numbers)})\s+(?:[a-z-]+\s+){{0,2}}?([a-z]{{3,}}s)\b", re.I))
 
 
 def _value(num: str, scale: str | None) -> float:
     v = float(num.replace(",", ""))
-    return v * _SCALE.get((scale or "").lower(), 1.0)
+    return v * _words().scale.get((scale or "").lower(), 1.0)
 
 
 def find_quantities(text: str, offset: int = 0) -> list[tuple[int, int, Quantity]]:
     """Every quantity in ``text`` as (start, end, Quantity), offsets shifted by ``offset``."""
     out: list[tuple[int, int, Quantity]] = []
     taken: list[tuple[int, int]] = []
+    w, pat = _words(), _patterns()
 
     def add(m: re.Match[str], q: Quantity) -> None:
         if any(m.start() < e and s < m.end() for s, e in taken):
@@ -63,24 +93,24 @@ def find_quantities(text: str, offset: int = 0) -> list[tuple[int, int, Quantity
     for m in _PCT.finditer(text):
         unit = "% of GDP" if m.group(2) else "%"
         add(m, Quantity(text=m.group(0).strip(), value=float(m.group(1).replace(",", "")), unit=unit))
-    for m in _MONEY_SYM.finditer(text):
-        add(m, Quantity(text=m.group(0).strip(), value=_value(m.group(2), m.group(3)), unit=_CURRENCY_SYM[m.group(1).lower()]))
-    for m in _MONEY_WORD.finditer(text):
-        add(m, Quantity(text=m.group(0).strip(), value=_value(m.group(1), m.group(2)), unit=_CURRENCY_WORD[m.group(3).lower()]))
-    for m in _COUNT.finditer(text):
+    for m in pat.money_sym.finditer(text):
+        add(m, Quantity(text=m.group(0).strip(), value=_value(m.group(2), m.group(3)), unit=w.currency_symbols[m.group(1).lower()]))
+    for m in pat.money_word.finditer(text):
+        add(m, Quantity(text=m.group(0).strip(), value=_value(m.group(1), m.group(2)), unit=w.currency_words[m.group(3).lower()]))
+    for m in pat.count.finditer(text):
         if re.fullmatch(r"(19|20)\d\d", m.group(1)) and not m.group(2):
             continue  # a year, not a count
-        add(m, Quantity(text=m.group(0).strip(), value=_value(m.group(1), m.group(2)), unit=_UNITS[m.group(3).lower()]))
-    for m in _COUNT_ANY.finditer(text):  # "40 new schools": any plural noun counts things
+        add(m, Quantity(text=m.group(0).strip(), value=_value(m.group(1), m.group(2)), unit=w.units[m.group(3).lower()]))
+    for m in pat.count_any.finditer(text):  # "40 new schools": any plural noun counts things
         unit = m.group(3).lower()
-        if unit in _NOT_UNITS or (re.fullmatch(r"(19|20)\d\d", m.group(1)) and not m.group(2)):
+        if unit in w.not_units or (re.fullmatch(r"(19|20)\d\d", m.group(1)) and not m.group(2)):
             continue
         add(m, Quantity(text=m.group(0).strip(), value=_value(m.group(1), m.group(2)), unit=unit))
-    for m in _COUNT_WORD.finditer(text):  # "four ageing coal-fired stations"
+    for m in pat.count_word.finditer(text):  # "four ageing coal-fired stations"
         unit = m.group(2).lower()
-        if unit in _NOT_UNITS:
+        if unit in w.not_units:
             continue
-        add(m, Quantity(text=m.group(0).strip(), value=float(_WORD_NUMBERS[m.group(1).lower()]), unit=_UNITS.get(unit, unit)))
+        add(m, Quantity(text=m.group(0).strip(), value=float(w.word_numbers[m.group(1).lower()]), unit=w.units.get(unit, unit)))
     out.sort(key=lambda x: x[0])
     return out
 
