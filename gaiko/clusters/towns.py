@@ -163,9 +163,9 @@ def _gazetteer() -> Any:
 
 @lru_cache(maxsize=1)
 def _generic() -> frozenset[str]:
-    from ..actors.gazetteer import GENERIC
+    from ..actors.gazetteer import generic_words
 
-    return GENERIC
+    return generic_words()
 
 
 @lru_cache(maxsize=1)
