@@ -13,7 +13,9 @@ MOVED = ["pledges/action_words.yaml", "pledges/object_head.yaml", "pledges/parti
          "pledges/clause_choice.yaml", "pledges/clause_words.yaml", "actors/wording.yaml", "actors/place_words.yaml",
          "actors/person_words.yaml", "actors/mention_words.yaml", "typemodel/feature_words.yaml",
          "language/role_words.yaml", "pledges/document_nouns.yaml", "pledges/money_verbs.yaml",
-         "pledges/partial_words.yaml", "actors/not_sport.yaml", "pledges/party_stop.yaml"]
+         "pledges/partial_words.yaml", "actors/not_sport.yaml", "pledges/party_stop.yaml",
+         "pledges/wish_words.yaml", "dates/date_words.yaml", "places/place_nouns.yaml", "primary/modal_words.yaml",
+         "primary/cease_verbs.yaml", "pledges/relation_features.yaml"]
 
 
 @pytest.fixture
