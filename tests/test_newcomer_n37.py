@@ -3,7 +3,13 @@ articles (countries, words and storylines not from any corpus).
 
 1. the scorecard's totals under ``--actor`` (or ``min_pledges``) open exactly the rows of the actors shown, not the
    whole ledger: the totals' ledger filter lists the shown actors' keys (the exact ``actor_*`` filters take several
-   values, comma-separated, as ``status`` and ``kind`` do), in Python, the API's JSON and the dashboard's links.
+   values, comma-separated, as ``status`` and ``kind`` do), in Python, the API's JSON and the dashboard's links;
+2. the pledges with their evidence for a spreadsheet: one row per evidence sentence beside its pledge, its status, the
+   reason and any overrule (``gaiko pledges --evidence``, ``GET /api/v1/export/pledges?evidence=true``); no pledge is
+   lost (one without evidence still has its row);
+3. a filter that finds nothing says why: ``gaiko pledges --kind`` names the kind in its title and notes a kind no
+   pledge in the store has (and the kinds there are); ``gaiko scorecard --actor`` that matches no actor says so and
+   how to list them, rather than printing an empty table without a word.
 """
 
 from __future__ import annotations
@@ -115,3 +121,79 @@ def test_scorecard_totals_in_api_and_dashboard_open_only_the_shown_actors(story_
     assert ledger.status_code == 200
     shown = re.search(r'data-total="(\d+)"', ledger.text) or re.search(r"(\d+) pledges?", ledger.text)
     assert shown and int(shown.group(1)) == t["pledges"], link
+
+
+# -- 2. the evidence, one sentence a row ------------------------------------------------------------------------------
+
+def _csv(text: str) -> list[dict]:
+    import csv
+    import io
+
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_pledges_evidence_csv_has_a_row_per_sentence_with_status_and_overrule(story_db, tmp_path, cli) -> None:
+    import shutil
+
+    from gaiko.store import Store
+    from gaiko.store.ledger_view import ledger_view
+
+    db = str(tmp_path / "copy.duckdb")
+    shutil.copy(story_db, db)
+    with Store(db, read_only=True) as st:
+        rows = ledger_view(st, limit=None)["rows"]
+    wheat = next(r for r in rows if "wheat" in (r.get("action") or ""))
+    code, out, err = cli("pledge", "set", wheat["id"], "in_progress", "--note", "only durum wheat so far", "--db", db)
+    assert code in (0, None), err
+    code, out, err = cli("pledges", "--db", db, "--evidence", "-f", "csv")
+    assert code in (0, None), err
+    got = _csv(out)
+    assert {r["pledge_id"] for r in got} == {r["id"] for r in rows}  # every pledge, none lost
+    assert len(got) == sum(max(1, len(r["evidence"])) for r in rows)
+    mine = [r for r in got if r["pledge_id"] == wheat["id"]]
+    assert [r["role"] for r in mine][0] == "made" and len(mine) == len(wheat["evidence"]) >= 2
+    assert all(r["status"] == "in_progress" and r["overridden"] == "true" for r in mine)
+    assert all(r["override_note"] == "only durum wheat so far" for r in mine)
+    assert any("cut tariffs on imported wheat on Friday" in r["sentence"] for r in mine)
+    assert mine[0]["published"] == "2026-02-03" and mine[0]["article_id"]
+    code, out, err = cli("pledges", "--db", db, "--evidence", "--json")
+    assert code not in (0, None) and "Error:" in err and "--evidence" in err and "Traceback" not in err
+
+
+def test_pledge_evidence_download_in_the_api(story_db) -> None:
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from gaiko.server.app import create_app
+
+    client = TestClient(create_app(story_db))
+    plain = _csv(client.get("/api/v1/export/pledges", params={"actor": "CHL"}).text)
+    r = client.get("/api/v1/export/pledges", params={"actor": "CHL", "evidence": "true"})
+    assert r.status_code == 200
+    got = _csv(r.text)
+    assert plain and {g["pledge_id"] for g in got} == {p["id"] for p in plain}
+    assert len(got) > len(plain)  # the wheat pledge has a report besides its statement
+    assert all(g["sentence_link"].startswith("http") and "/articles/" in g["sentence_link"] for g in got if g["role"])
+    lines = [json.loads(x) for x in client.get("/api/v1/export/pledges", params={"evidence": "true", "format": "jsonl"})
+             .text.splitlines() if x.strip()]
+    assert lines and all("role" in x and "pledge_id" in x for x in lines)
+
+
+# -- 3. a filter that finds nothing says why ---------------------------------------------------------------------------
+
+def test_pledges_kind_filter_is_in_the_title_and_an_absent_kind_is_noted(story_db, cli) -> None:
+    code, out, err = cli("pledges", "--db", story_db, "--kind", "demand")
+    assert code in (0, None), err
+    assert "with kind demand" in out and "Note" not in err
+    code, out, err = cli("pledges", "--db", story_db, "--kind", "pledge")
+    assert code in (0, None), err
+    assert "0 with kind pledge" in out
+    assert "no pledge in this store is of kind pledge" in err and "promise" in err
+
+
+def test_scorecard_actor_matching_nothing_says_so(story_db, cli) -> None:
+    code, out, err = cli("scorecard", "--db", story_db, "--actor", "Atlantis")
+    assert code in (0, None), err
+    assert "no actor's country key or name contains 'Atlantis'" in err and "gaiko scorecard --by country" in err
+    code, out, err = cli("scorecard", "--db", story_db, "--actor", "PER")
+    assert code in (0, None) and "Note" not in err
