@@ -9,7 +9,9 @@ articles (countries, words and storylines not from any corpus).
    lost (one without evidence still has its row);
 3. a filter that finds nothing says why: ``gaiko pledges --kind`` names the kind in its title and notes a kind no
    pledge in the store has (and the kinds there are); ``gaiko scorecard --actor`` that matches no actor says so and
-   how to list them, rather than printing an empty table without a word.
+   how to list them, rather than printing an empty table without a word;
+4. ``gaiko errors`` after the bad lines were fixed and the run repeated says which errors a later run coded (the same
+   file and line), rather than listing them as if nothing had been done.
 """
 
 from __future__ import annotations
@@ -174,6 +176,9 @@ def test_pledge_evidence_download_in_the_api(story_db) -> None:
     assert plain and {g["pledge_id"] for g in got} == {p["id"] for p in plain}
     assert len(got) > len(plain)  # the wheat pledge has a report besides its statement
     assert all(g["sentence_link"].startswith("http") and "/articles/" in g["sentence_link"] for g in got if g["role"])
+    page = client.get("/pledges", params={"actor": "CHL"}).text  # the ledger page links the same download
+    link = re.search(r'class="dl-evidence"[^>]*href="([^"]+)"', page).group(1).replace("&amp;", "&")
+    assert _csv(client.get(link).text) == got
     lines = [json.loads(x) for x in client.get("/api/v1/export/pledges", params={"evidence": "true", "format": "jsonl"})
              .text.splitlines() if x.strip()]
     assert lines and all("role" in x and "pledge_id" in x for x in lines)
@@ -197,3 +202,32 @@ def test_scorecard_actor_matching_nothing_says_so(story_db, cli) -> None:
     assert "no actor's country key or name contains 'Atlantis'" in err and "gaiko scorecard --by country" in err
     code, out, err = cli("scorecard", "--db", story_db, "--actor", "PER")
     assert code in (0, None) and "Note" not in err
+
+
+# -- 4. errors fixed and coded since -----------------------------------------------------------------------------------
+
+def test_errors_say_which_lines_a_later_run_coded(tmp_path, coder, cli) -> None:
+    from gaiko.coding import run_code
+
+    src = tmp_path / "desk.jsonl"
+    good = {"id": "g1", "published": "2026-06-01", "source": "Desk", "text": "Uruguay promised to open a port in Rocha."}
+    lines = [json.dumps(good), '{"id": "g2", "published": "2026-06-02", "text": "Paraguay vowed',
+             json.dumps({"id": "g3", "published": "2026-06-31", "text": "Bolivia pledged to pave the road to Oruro."}),
+             json.dumps({"id": "g4", "published": "soon", "text": "Uruguay pledged to hire 300 teachers."})]
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = str(tmp_path / "desk.duckdb")
+    run_code([str(src)], db=db, quiet=True, coder=coder)
+    code, out, err = cli("errors", "--db", db, "-f", "jsonl")
+    first = [json.loads(x) for x in out.splitlines() if x.strip()]
+    assert sorted(r["line"] for r in first) == [2, 3, 4] and not any(r["coded_since"] for r in first)
+    # the desk fixes lines 2 and 3 (not 4) and runs the same command again
+    lines[1] = json.dumps({"id": "g2", "published": "2026-06-02", "text": "Paraguay vowed to build a bridge."})
+    lines[2] = json.dumps({"id": "g3", "published": "2026-06-30", "text": "Bolivia pledged to pave the road to Oruro."})
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    run_code([str(src)], db=db, quiet=True, coder=coder)
+    code, out, err = cli("errors", "--db", db, "-f", "jsonl")
+    after = {r["line"]: r for r in (json.loads(x) for x in out.splitlines() if x.strip())}
+    assert set(after) == {2, 3, 4}  # nothing is lost: the record of what went wrong stays
+    assert after[2]["coded_since"] and after[3]["coded_since"] and not after[4]["coded_since"]
+    code, out, err = cli("errors", "--db", db)
+    assert "3 input errors, 2 of them coded since" in " ".join(out.split())
