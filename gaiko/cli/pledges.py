@@ -57,6 +57,8 @@ def pledges(
     as_json: bool = typer.Option(False, "--json", help="The rows of the table as one JSON object {as_of, total, counts, "
                                  "statements, undated_statements, note, pledges: [...]}, each pledge a ledger entry "
                                  "as in --format jsonl and GET /api/v1/pledges/{id}."),
+    evidence: bool = typer.Option(False, "--evidence", help="One row per evidence sentence (the pledge, its status "
+                                  "and reason, then the sentence: date, role, text, article), for a spreadsheet."),
 ) -> None:
     """The pledge ledger: every tracked pledge with its status and evidence."""
     from ..store import Store
@@ -65,6 +67,8 @@ def pledges(
     from ..tracking.tables import keep
 
     check_json_format(as_json, fmt)
+    if evidence and as_json:
+        fail("--evidence prints rows: use --format csv, jsonl or table, not --json")
     as_of = check_day(as_of, "--as-of")
     try:
         if rebuild:
@@ -77,6 +81,7 @@ def pledges(
             every = ledger(store, as_of=as_of)
             rows = [r for r in every if keep(r, actor, None) and (not wanted or r["status"] in wanted)
                     and (not kinds or r.get("kind") in kinds)]
+            held_kinds = {str(r.get("kind")) for r in every if r.get("kind")}
             statements = int(store.scalar("SELECT count(*) FROM pledges") or 0)
             if as_of is not None:  # the statements made by then, as GET /api/v1/pledges?as_of= counts them
                 statements = sum(len(e.get("mentions") or []) or 1 for e in every)
@@ -86,7 +91,9 @@ def pledges(
             all_undated = bool(undated) and as_of is None and newest is None
     except GaikoError as exc:
         fail(exc)
-    if as_json:
+    if evidence:
+        _print_evidence(rows, fmt)
+    elif as_json:
         from collections import Counter
 
         from ..coding import undated_note
@@ -103,8 +110,12 @@ def pledges(
         emit_rows([{**shape(r), "evidence": _brief(r)["evidence"]} for r in rows], "csv", cols)
     else:
         title = (f"Pledges (none tracked: all {statements} statements come from articles without a publication date)"
-                 if all_undated else pledges_title(len(rows), len(every), statements, actor, status))
+                 if all_undated else pledges_title(len(rows), len(every), statements, actor, status,
+                                                      " or ".join(sorted(kinds)) or None))
         emit_rows([_brief(r) for r in rows], fmt, COLUMNS, title=title)
+    if kinds - held_kinds:  # a kind no pledge here has (a typo, or a kind the extractor does not make): say so
+        typer.echo(f"Note: no pledge in this store is of kind {', '.join(sorted(kinds - held_kinds))}; the kinds here "
+                   f"are {', '.join(sorted(held_kinds)) or 'none'}", err=True)
     if all_undated:
         typer.echo(untracked_note(undated), err=True)
     elif undated:
@@ -113,16 +124,32 @@ def pledges(
         typer.echo(undated_note(undated), err=True)
 
 
+def _print_evidence(rows: list[dict], fmt: str) -> None:
+    """``--evidence``: the ledger entries' evidence, one row per sentence (:mod:`gaiko.store.ledger_evidence`)."""
+    from ..store.ledger_evidence import EVIDENCE_COLUMNS, evidence_rows
+    from ..store.ledger_view import shape
+
+    out = list(evidence_rows(shape(r) for r in rows))
+    if fmt == "table":
+        emit_rows(out, fmt, ("pledge_id", "status", "actor", "action", "published", "role", "sentence"),
+                  title=f"Evidence: {_n(len(out), 'sentence')} on {_n(len(rows), 'pledge')}")
+        return
+    emit_rows(out, fmt, [c for c in EVIDENCE_COLUMNS if c not in ("link", "sentence_link")])
+
+
 def _n(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def pledges_title(shown: int, tracked: int, statements: int, actor: str | None, status: str | None) -> str:
-    """The ledger table's title: the rows shown, and (when filtered) of how many tracked pledges in all."""
+def pledges_title(shown: int, tracked: int, statements: int, actor: str | None, status: str | None,
+                  kind: str | None = None) -> str:
+    """The ledger table's title: the rows shown, and (when filtered: status, actor, kind) of how many tracked pledges
+    in all."""
     whole = f"{tracked} tracked, grouped from {_n(statements, 'statement')} in articles"
-    if not (actor or status):
+    if not (actor or status or kind):
         return f"Pledges ({whole})"
-    by = ", ".join(x for x in (f"status {status}" if status else "", f"actor {actor}" if actor else "") if x)
+    by = ", ".join(x for x in (f"status {status}" if status else "", f"actor {actor}" if actor else "",
+                               f"kind {kind}" if kind else "") if x)
     return f"Pledges: {shown} with {by}, of {whole}"
 
 

@@ -188,11 +188,20 @@ def errors(
     limit = check_limit(limit) or 0
     try:
         with _open(db) as store:
-            rows = store.query(
-                "SELECT recorded_at, severity, path, line, reason, detail FROM errors "
-                "ORDER BY recorded_at DESC, path, line" + (" LIMIT ?" if limit else ""),
-                [limit] if limit else [],
-            )
+            rows = store.query(_ERRORS_SQL + (" LIMIT ?" if limit else ""), [limit] if limit else [])
     except GaikoError as exc:
         fail(exc)
-    emit_rows(rows, fmt, title=f"{len(rows)} input errors")
+    since = sum(1 for r in rows if r.get("coded_since"))
+    emit_rows(rows, fmt, title=f"{len(rows)} input errors" + (
+        f", {since} of them coded since (a later run coded the same file and line)" if since else ""))
+
+
+# an error whose file and line a later run coded (the line was fixed and the run repeated) says when: round n37. For a
+# JSON array on one line, any item of that line coded later counts.
+_ERRORS_SQL = """
+    SELECT e.recorded_at, e.severity, e.path, e.line, e.reason, e.detail,
+           (SELECT min(a.coded_at) FROM articles a
+             WHERE e.severity <> 'warning' AND e.line IS NOT NULL AND a.run_id IS DISTINCT FROM e.run_id
+               AND a.origin = e.path || ':' || CAST(e.line AS VARCHAR) AND a.coded_at >= e.recorded_at) AS coded_since
+      FROM errors e
+     ORDER BY e.recorded_at DESC, e.path, e.line"""

@@ -46,6 +46,10 @@ def scorecard(
             card = compute(store, by=by, as_of=day, actor=actor, min_pledges=min_pledges)
     except GaikoError as exc:
         fail(exc)
+    if actor and not card["rows"]:  # say why the card is empty, and how to see the actors there are
+        typer.echo(f"Note: no actor's {by} key or name contains {actor!r}"
+                   f"{f' with at least {min_pledges} pledges' if min_pledges > 1 else ''}; "
+                   f"`gaiko scorecard --by {by}` lists them", err=True)
     if fmt == "json":
         sys.stdout.write(json.dumps(card, ensure_ascii=False, indent=2, default=str) + "\n")
         return

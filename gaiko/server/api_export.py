@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from typing import Any, Literal
+from typing import Any, Literal, Sequence
 
 from fastapi import APIRouter, Depends, Query, Request
 
@@ -71,24 +71,42 @@ def export_articles(request: Request, q: str | None = Query(None, max_length=200
 
 @router.get("/pledges", summary="Every ledger entry matching the filters: sentence, target, quantity, deadline, "
             "speaker and links", responses={**ERRORS, 200: _FORMATS})
-def export_pledges(request: Request, lq: LedgerQuery = Depends(), format: Fmt3 = Query("csv")) -> Any:
+def export_pledges(request: Request, lq: LedgerQuery = Depends(), format: Fmt3 = Query("csv"),
+                   evidence: bool = Query(False, description="One row per evidence sentence: the pledge, its status "
+                                          "and reason, then the sentence (date, role, text, links); round n37")) -> Any:
     base = _base(request)
     with request.app.state.gaiko.reader() as store:
         rows = ledger_view(store, limit=None, **lq.kwargs)["rows"]
+    if evidence:
+        return _pledge_evidence(rows, base, format)
     for r in rows:
         r.pop("actor_detail", None)
         r["link"] = base + r["link"]
         r["sentence_link"] = base + r["sentence_link"] if r.get("sentence_link") else None
     if format != "parquet":
         return stream_rows(format, iter(rows), LEDGER_COLUMNS, "gaiko-pledges-all")
+    return _parquet_rows(rows, LEDGER_COLUMNS, "gaiko-pledges-all.parquet")
+
+
+def _parquet_rows(rows: list[dict[str, Any]], columns: Sequence[str], filename: str) -> Any:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     from .output import flat
 
     table = pa.table({c: [None if r.get(c) is None else (r[c] if isinstance(r[c], (int, float, bool)) else flat(r[c]))
-                          for r in rows] for c in LEDGER_COLUMNS})
+                          for r in rows] for c in columns})
     fd, path = tempfile.mkstemp(suffix=".parquet", prefix="gaiko-")
     os.close(fd)
     pq.write_table(table, path, compression="zstd")
-    return file_download(path, "gaiko-pledges-all.parquet", _PARQUET)
+    return file_download(path, filename, _PARQUET)
+
+
+def _pledge_evidence(rows: list[dict[str, Any]], base: str, format: str) -> Any:
+    """The matching pledges' evidence, one row per sentence (:mod:`gaiko.store.ledger_evidence`)."""
+    from ..store.ledger_evidence import EVIDENCE_COLUMNS, evidence_rows
+
+    out = list(evidence_rows(rows, base))
+    if format != "parquet":
+        return stream_rows(format, iter(out), EVIDENCE_COLUMNS, "gaiko-pledge-evidence")
+    return _parquet_rows(out, EVIDENCE_COLUMNS, "gaiko-pledge-evidence.parquet")

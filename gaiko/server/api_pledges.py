@@ -18,6 +18,9 @@ __all__ = ["router", "LedgerQuery"]
 
 router = APIRouter(tags=["pledges"])
 
+#: longest exact actor filter: several keys, comma-separated (the scorecard's totals under an actor filter, round n37)
+EXACT_MAX = 4000
+
 
 def _state(request: Request) -> Any:
     return request.app.state.gaiko
@@ -32,9 +35,9 @@ class LedgerQuery:
         status: str | None = Query(None, max_length=300, description="Status(es), comma-separated (the tracker's)"),
         target: str | None = Query(None, max_length=200, description="Target: ISO3 or words of its name"),
         q: str | None = Query(None, max_length=200, description="Words in the action, sentence, actor, target or deadline"),
-        actor_country: str | None = Query(None, max_length=3, description="Exact: the actor's ISO3 (--- for none)"),
-        actor_code: str | None = Query(None, max_length=12, description="Exact: country + sector (JPNGOV)"),
-        actor_name: str | None = Query(None, max_length=200, description="Exact: the actor's name"),
+        actor_country: str | None = Query(None, max_length=EXACT_MAX, description="Exact: the actor's ISO3 (--- for none); several comma-separated"),
+        actor_code: str | None = Query(None, max_length=EXACT_MAX, description="Exact: country + sector (JPNGOV); several comma-separated"),
+        actor_name: str | None = Query(None, max_length=EXACT_MAX, description="Exact: the actor's name; several comma-separated"),
         as_of: dt.date | None = Query(None, description="Judge statuses as of this date (default: the newest article)"),
         sort: Literal[LEDGER_SORTS] = Query("status"),  # type: ignore[valid-type]
         kind: str | None = Query(None, max_length=200, description="Kind(s), comma-separated: promise, plan, "
@@ -60,9 +63,9 @@ def pledges(
     status: str | None = Query(None, max_length=300, description="Status(es), comma-separated (the tracker's)"),
     target: str | None = Query(None, max_length=200, description="Target: ISO3 or words of its name"),
     q: str | None = Query(None, max_length=200, description="Words in the action, sentence, actor, target or deadline"),
-    actor_country: str | None = Query(None, max_length=3, description="Exact: the actor's ISO3 (--- for none)"),
-    actor_code: str | None = Query(None, max_length=12, description="Exact: country + sector (JPNGOV)"),
-    actor_name: str | None = Query(None, max_length=200, description="Exact: the actor's name"),
+    actor_country: str | None = Query(None, max_length=EXACT_MAX, description="Exact: the actor's ISO3 (--- for none); several comma-separated"),
+    actor_code: str | None = Query(None, max_length=EXACT_MAX, description="Exact: country + sector (JPNGOV); several comma-separated"),
+    actor_name: str | None = Query(None, max_length=EXACT_MAX, description="Exact: the actor's name; several comma-separated"),
     as_of: dt.date | None = Query(None, description="Judge statuses as of this date (default: the newest article)"),
     sort: Literal[LEDGER_SORTS] = Query("status"),  # type: ignore[valid-type]
     kind: str | None = Query(None, max_length=200, description="Kind(s), comma-separated: promise, plan, agreement, "

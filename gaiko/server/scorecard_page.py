@@ -20,6 +20,8 @@ router = APIRouter(include_in_schema=False)
 
 LEDGER_KEYS = ("actor", "status", "target", "q", "actor_country", "actor_code", "actor_name", "as_of", "sort", "kind",
                "target_country", "target_code", "target_name")
+#: exact actor filters, which may list several keys (the scorecard's totals under an actor filter, round n37)
+_EXACT = ("actor_country", "actor_code", "actor_name")
 
 
 def _as_of(raw: str) -> tuple[dt.date | None, str | None]:
@@ -34,7 +36,7 @@ def _as_of(raw: str) -> tuple[dt.date | None, str | None]:
 @router.get("/pledges", response_class=HTMLResponse)
 def pledges_page(request: Request) -> HTMLResponse:
     qp = request.query_params
-    raw = {k: qp.get(k, "").strip()[:200] for k in LEDGER_KEYS if qp.get(k, "").strip()}
+    raw = {k: qp.get(k, "").strip()[:4000 if k in _EXACT else 200] for k in LEDGER_KEYS if qp.get(k, "").strip()}
     as_of, err = _as_of(raw.get("as_of", ""))
     sort = raw.get("sort", "status")
     if sort not in LEDGER_SORTS:

@@ -132,6 +132,14 @@ def parse_kinds(kind: str | list[str] | None) -> list[str]:
     return out
 
 
+def _exact(value: str, want: str | list[str]) -> bool:
+    """``value`` is ``want``, or one of its values (a list, or comma-separated as ``status`` and ``kind`` take them:
+    the scorecard's totals list the actors they count, round n37); a whole value holding a comma matches as such."""
+    if isinstance(want, str):
+        return value == want or value in {w.strip() for w in want.split(",")}
+    return value in want
+
+
 def _matches(r: dict[str, Any], actor: str | None, target: str | None, q: str | None,
              exact: dict[str, str | None], target_exact: dict[str, str | None] | None = None) -> bool:
     from ..tracking.tables import keep as _keep
@@ -140,13 +148,13 @@ def _matches(r: dict[str, Any], actor: str | None, target: str | None, q: str | 
         return False
     levels = actor_levels(r.get("actor_detail"))
     for level, want in exact.items():
-        if want is not None and levels[level] != want:
+        if want is not None and not _exact(levels[level], want):
             return False
     if target_exact and any(v is not None for v in target_exact.values()):
         if not r.get("target"):  # no party asked: no exact target matches
             return False
         tlevels = actor_levels(r.get("target"))
-        if any(want is not None and tlevels[level] != want for level, want in target_exact.items()):
+        if any(want is not None and not _exact(tlevels[level], want) for level, want in target_exact.items()):
             return False
     if target:
         t = target.strip()
@@ -191,7 +199,7 @@ def ledger_view(
     Filters: ``actor`` (ISO3, name or words, as ``gaiko pledges --actor``), ``status`` (one or several, comma-
     separated), ``target`` (ISO3 or words of the target's name), ``q`` (words in the action, sentence, actor,
     target or deadline), and the exact ``actor_country`` / ``actor_code`` / ``actor_name`` (see
-    :func:`actor_levels`); ``kind`` (one or several pledge kinds, comma-separated: the scorecard counts promises, plans,
+    :func:`actor_levels`; each one value, or several comma-separated or as a list: any of them); ``kind`` (one or several pledge kinds, comma-separated: the scorecard counts promises, plans,
     agreements and threats toward their maker and demands apart, Round p44) and the exact ``target_country`` /
     ``target_code`` / ``target_name`` (the party asked, at the same levels). ``sort``: one of :data:`LEDGER_SORTS` (``-`` reverses; ``overdue``: most days
     overdue first). Returns ``total`` (matching), ``rows`` (the page), ``counts`` (matching rows per status,

@@ -122,7 +122,8 @@ def scorecard(store: Any, *, by: str = "country", as_of: dt.date | str | None = 
     then most pledges: ``key``, ``label``, ``filter`` (the exact ledger filter), ``pledges``, ``counts`` per
     column, ``decided``, ``kept_share`` (kept / decided, None when nothing is decided), ``median_lag_days``
     (from made to kept, over ``fulfilled_with_lag`` pledges with both dates), ``overdue``), ``totals`` (the
-    same over all rows) and ``as_of``.
+    same over all rows shown; when ``actor`` or ``min_pledges`` leaves actors out, its filters list the shown
+    actors' keys, comma-separated, so they open those rows only) and ``as_of``.
     """
     from .ledger_view import actor_levels, ledger_entries
 
@@ -162,11 +163,23 @@ def scorecard(store: Any, *, by: str = "country", as_of: dt.date | str | None = 
     # over all actors a demand made is a demand asked (of a placed party or not): the totals read them once
     all_made = [e for k in shown for e in made.get(k, [])]
     totals = _row(by, "", "all actors", [e for k in shown for e in groups.get(k, [])], all_made, all_made, ctx)
+    if len(shown) < len(labels):  # an actor filter or min_pledges: the totals open the shown actors' rows only
+        _narrow(totals, by, shown)
     return {"by": by, "as_of": shown_as_of, "param": LEVELS[by],
             "columns": [{"key": c.key, "label": c.label, "statuses": list(c.statuses), "decided": c.decided,
                          "kept": c.kept} for c in cols],
             "demand_statuses": {"met": list(dem.met), "unmet": list(dem.unmet)},
             "rows": rows, "totals": totals, "total": len(rows)}
+
+
+def _narrow(totals: dict[str, Any], by: str, keys: list[str]) -> None:
+    """Give the totals row the ledger filters of the ``keys`` shown (comma-separated exact keys, round n37), never
+    the whole ledger's; the totals' demands asked are the shown actors' demands made, so they open those."""
+    only = {LEVELS[by]: ",".join(keys)}
+    totals["filter"] = {**totals["filter"], **only}
+    d = totals["demands"]
+    for name in ("made_filter", "asked_filter", "met_filter", "unmet_filter"):
+        d[name] = {**only, **{k: v for k, v in d[name].items() if k not in TARGET_LEVELS.values()}}
 
 
 def _label(by: str, key: str) -> str:
