@@ -51,8 +51,28 @@ def rows_of(paths: list[str], tuned: list[str] = ()) -> list[dict[str, Any]]:
     from gaiko.evaluate.split import is_blind
     from gaiko.tracking import ledger
 
+    import gaiko.tracking.regroup as regroup
+
     shipped, bare = policy.status_policy, policy.StatusPolicy(0.0, ())
     policy.status_policy = lambda path=None: bare  # type: ignore[assignment]  # (this process only)
+    judge, entry = regroup.judge, regroup.entry
+    seen: dict[int, list[tuple[str, bool]]] = defaultdict(list)  # id(frame): (published, read as evidence) per report
+    retrieved: dict[str, list[tuple[str, bool]]] = {}  # ledger id: the same
+
+    def judging(f: Any, cand: dict[str, Any], *args: Any, **kw: Any) -> Any:
+        ev = judge(f, cand, *args, **kw)
+        pub = cand.get("published")
+        if (cand["article_id"], cand["idx"]) not in f.own and cand["article_id"] not in f.made_arts and pub \
+                and pub >= (f.first_published or "") and not (f.until and pub > f.until):
+            seen[id(f)].append((str(pub), ev is not None))
+        return ev
+
+    def entering(group: Any, found: Any, overrides: Any, as_of: Any, f: Any, *args: Any, **kw: Any) -> Any:
+        e = entry(group, found, overrides, as_of, f, *args, **kw)
+        retrieved[e["id"]] = seen.pop(id(f), [])
+        return e
+
+    regroup.judge, regroup.entry = judging, entering  # (this process only: what was retrieved for each entry)
     try:
         coder, out = Coder(), []
         for path in [*paths, *tuned]:
@@ -66,10 +86,16 @@ def rows_of(paths: list[str], tuned: list[str] = ()) -> list[dict[str, Any]]:
                     e = match_entry(store, ids, entries, gp)
                     out.append({"set": name, "gold": gp["final_status"], "kind": e["kind"] if e else None,
                                 "evidence": e["evidence"] if e else None, "deadline": e["deadline"] if e else None,
-                                "as_of": e["as_of"] if e else None})
+                                "as_of": e["as_of"] if e else None, "made_on": e["made_on"] if e else None,
+                                "mentions": len(e["mentions"]) if e else None, "cue": e["cue"] if e else None,
+                                "target": bool(e["target"]) if e else None,
+                                "quantity": bool(e["quantity"]) if e else None,
+                                "conditions": bool(e["conditions"]) if e else None,
+                                "retrieved": sorted(set(retrieved.get(e["id"], ()))) if e else None})
                 store.close()
     finally:
         policy.status_policy = shipped  # type: ignore[assignment]
+        regroup.judge, regroup.entry = judge, entry  # type: ignore[assignment]
     return out
 
 
