@@ -185,13 +185,14 @@ VARIANTS: dict[str, tuple] = {
 
 
 def other_variants(rows: list[Row]) -> dict[str, tuple]:
-    """The same splits for every other path whose status today is wrong more often than right."""
-    by: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    """The same splits for every other path that has a status today wrong more often than right (a path and its
+    status, e.g. rule:fulfils read open by the plan rule)."""
+    by: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     for r in rows:
         if r["path"] not in ("missed", *OVERDUE):
-            by[r["path"]][0] += 1
-            by[r["path"]][1] += r["status"] == r["gold"]
-    weak = tuple(sorted(p for p, (n, k) in by.items() if 2 * k < n))
+            by[(r["path"], r["status"])][0] += 1
+            by[(r["path"], r["status"])][1] += r["status"] == r["gold"]
+    weak = tuple(sorted({p for (p, _s), (n, k) in by.items() if 2 * k < n}))
     out = {}
     for p in weak:
         for names in (("all",), ("kind",), ("retrieved",), ("late",), ("after",)):
@@ -207,6 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--margin", type=int, default=1)
     ap.add_argument("--support", type=int, default=3)
     ap.add_argument("--free", action="store_true", help="any status (not only those the evidence supports)")
+    ap.add_argument("--only", help="variants whose name starts with this (e.g. 'overdue', 'rule:fulfils')")
     a = ap.parse_args(argv)
     raw: list[Row] = []
     for f in a.rows:
@@ -219,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(rows)} gold pledges, {sum(r['path'] == 'missed' for r in rows)} matched no entry; today's code "
           f"{sum(today.values())} right\n")
     print("\n".join(table([r for r in rows if r["path"] != "missed"], sets)))
-    variants = {**VARIANTS, **other_variants(rows)}
+    variants = {n: v for n, v in {**VARIANTS, **other_variants(rows)}.items() if n.startswith(a.only or "")}
     print(f"\nLOSO (margin {a.margin}, support {a.support}, {'free' if a.free else 'honest'} family); today "
           f"{sum(today.values())}: " + " ".join(f"{s} {n}" for s, n in today.items()))
     scores = {}
