@@ -43,7 +43,9 @@ _P = re.compile(r"relation model (\d\.\d\d)")
 
 def rows_of(paths: list[str], tuned: list[str] = ()) -> list[dict[str, Any]]:
     """One row per gold pledge of the studied sets: set, gold, kind, and the matched entry's evidence (threshold 0,
-    no status policy); ``evidence`` None for a pledge no entry matched. ``paths`` are taken whole, ``tuned`` by their
+    no status policy), deadline, as_of, made_on, mentions (count), cue, target / quantity / conditions (whether it has
+    them) and ``retrieved``: [published, read as evidence] per report retrieved for it in its term (Round p46: the
+    reports read unrelated are nowhere else); ``evidence`` None for a pledge no entry matched. ``paths`` are taken whole, ``tuned`` by their
     tuned part (:mod:`gaiko.evaluate.split`)."""
     import gaiko.tracking.policy as policy
     from gaiko.coder import Coder
