@@ -9,7 +9,7 @@ Per gold pledge: its matched entry's status and path, and per gold evidence sent
 (``link.candidates``), shares a topic key with the pledge at all, and how ``decide`` reads it (relation and note).
 Kinds (docs/pledges.md, Round p37): R never retrieved and shares no topic key; S shares a key but the side/date filter
 (or decide's "who" step) drops it; O retrieved but the object is not matched; D matched but read as something else;
-E the pledge itself not found. Studied sets only (it lists sentences): no ``--split blind``.
+E the pledge itself not found; for S, ``dropped_by`` names the filter (round p45). Studied sets only (it lists sentences): no ``--split blind``.
 """
 
 from __future__ import annotations
@@ -37,6 +37,35 @@ def _kind(gold_rel: str, got: dict[str, Any]) -> str:
             return "S"
         return "O"
     return "D"
+
+
+def dropped_by(con: Any, f: Any, art: str, idx: int, keys: set[str], as_of: str) -> str:
+    """Which of ``link.candidates``' filters drops a sentence sharing a topic key (round p45): "article" (the
+    pledge's own article), "window" (before the pledge, after its horizon or after ``as_of``), "topic" (no strong
+    key: only the object's modifiers are shared), "side" (the sentence opens with, or names only, other sides),
+    else "other" (the unplaced-doer and participant rules)."""
+    from gaiko.tracking.link import SENTENCE_INFO
+    row = con.execute(f"SELECT pub, sides, first, ctx FROM {SENTENCE_INFO} WHERE article_id = ? AND idx = ?",
+                      [art, idx]).fetchall()
+    if not row:
+        return "unkeyed"
+    pub, sides, first, ctx = row[0]
+    if art in f.made_arts:
+        return "article"
+    if pub > as_of or (f.first_published and pub < f.first_published) or (f.until and pub > f.until):
+        return "window"
+    shared = keys & set(f.topic)
+    if not any(":" in k or k in f.heads or not f.heads for k in shared):
+        return "topic"
+    doer = f"@{f.doer.split('/')[0]}" if f.doer else None
+    rel = {f"@{x.split('/')[0]}" for x in f.related} | ({f"@{f.other.split('/')[0]}"} if f.other else set())
+    if first and doer and not doer.startswith(("@?:", "@IGO:")) and first != doer and first not in rel:
+        return f"side (opens with {first[1:]})"
+    if sides and doer and doer not in sides and not rel & set(sides):
+        return f"side (names {','.join(x[1:] for x in sides)}, not {doer[1:]})"
+    if sides is None and ctx and doer and doer not in ctx and not rel & set(ctx):
+        return f"side (article context {','.join(x[1:] for x in ctx)})"
+    return "other"
 
 
 def rows_of(paths: list[str], split: str) -> list[dict[str, Any]]:
@@ -92,6 +121,8 @@ def rows_of(paths: list[str], split: str) -> list[dict[str, Any]]:
                     got["beyond_horizon"] = bool(f.until and got["published"] > f.until)
                     got["made_article"] = a2 in f.made_arts
                     got["retrieved"] = (a2, i2) in cands
+                    if not got["retrieved"] and got["shares_key"]:
+                        got["dropped_by"] = dropped_by(con, f, a2, i2, keys, as_of)
                     text = con.execute("SELECT text FROM sentences WHERE article_id = ? AND idx = ?", [a2, i2]).fetchall()[0][0]
                     c = cands.get((a2, i2)) or {"article_id": a2, "idx": i2, "text": text,
                                                 "published": con.execute("SELECT CAST(published AS VARCHAR) FROM articles WHERE id = ?", [a2]).fetchall()[0][0],

@@ -29,7 +29,7 @@ from typing import Any
 
 from .inceptive import inceptive_kind
 from .lexicon import Lexicon, lexicon
-from .objecthead import head_keys as _head_keys, numbered, place_names, where_keys, wordnet_kin
+from .objecthead import before_participle, head_keys as _head_keys, numbered, place_names, where_keys, wordnet_kin
 from .sentencekeys import CONTEXT_IDX, _proper, article_rows, month_of, sentence_rows
 from .sides import STATE_SECTORS, side_of
 from .text import ACT, countries_in, hits, keys, match_from, tokenize
@@ -152,7 +152,7 @@ def _prepare(mention: dict[str, Any], lex: Lexicon) -> dict[str, Any]:
             # "hold petrol prices steady": the object is what stands between the verb and the level word
             obj_text = _LEVEL_WORDS.sub("", obj_text) or obj_text
             objects = keys(obj_text, lex, acts=False)
-    mention["_narrow"] = sorted(keys(obj_text, lex, acts=False, broad=False))
+    mention["_narrow"] = sorted(keys(before_participle(obj_text, lex), lex, acts=False, broad=False))
     if acts & {"a:withdraw", "a:stop"} and objects & _RESTRICTIONS:
         acts |= {"a:remove"}  # "withdraw its new tariffs", "end the sanctions": the restriction goes
     if "a:withdraw" in acts and "o:deal" in objects:
@@ -162,9 +162,13 @@ def _prepare(mention: dict[str, Any], lex: Lexicon) -> dict[str, Any]:
     # "donate 2 million doses": a money verb whose object is a quantity of things gives the things, not a sum ("pay
     # for one of the two systems" still pays)
     goods = bool(unit) and unit not in _MONEY and not obj_text.lstrip().lower().startswith("for ")
-    if unit in _MONEY or (money_verb and not goods):
+    of_money = unit in _MONEY or (money_verb and not goods)
+    if of_money:
         objects.add("o:money")  # "disburse 500 million euros": reported as "the payment", "the transfer", "the funds"
     head_keys, spec = _head_keys(obj_text, lex)
+    # money named elsewhere in the object ("hold hearings on the application before deciding whether to grant it", "a
+    # bill to fine companies up to 35 million euros") is not its head: a pledge not of money keeps its own noun (p45)
+    money_head = {"o:money"} & objects if of_money or not head_keys or any(":" in k for k in head_keys) else set()
     if head_keys and not any(":" in k for k in head_keys):  # a plain noun: its WordNet kin name it too
         kin = set().union(*(wordnet_kin(k) for k in head_keys)) - objects
         head_keys |= kin
@@ -172,7 +176,7 @@ def _prepare(mention: dict[str, Any], lex: Lexicon) -> dict[str, Any]:
     # a named place of the object ("the crossing at Bure") names it as well as its head does
     places = place_names(obj_text, lex) & objects
     mention["_places"] = sorted(places)
-    mention["_heads"] = sorted(head_keys | ({"o:money"} & objects) | places)
+    mention["_heads"] = sorted(head_keys | money_head | places)
     mention["_spec"] = sorted(spec)
     mention["_where"] = sorted(where_keys(obj_text, lex) - head_keys)
     mention["_participants"] = sorted(countries_in(obj_text, lex))

@@ -12,7 +12,7 @@ from typing import Any
 from .lexicon import Lexicon, lexicon
 from .text import ACT, OBJECT, countries_in, hits, keys, stem, tokenize
 
-__all__ = ["head_keys", "where_keys", "wordnet_kin", "numbered"]
+__all__ = ["before_participle", "head_keys", "where_keys", "wordnet_kin", "numbered"]
 
 
 _STOP_AT = frozenset({"of", "including", ",", "to", "for", "from", "on", "in", "with", "by", "at", "over", "under",
@@ -43,6 +43,8 @@ def head_keys(text: str, lex: Lexicon) -> tuple[set[str], set[str]]:
         words = [i for i in range(k, j) if toks[i].text[:1].isalpha()
                  and (toks[i].text not in lex.stopwords or toks[i].text in _MEASURES)]
         head = words[-1] if words else None
+        if head is not None and len(words) >= 2 and _participle(toks[head].text, lex):
+            head = words[-2]  # "bronzes looted from Benin", "gems linked to the Buddha": the noun, not its participle
         is_act = head is not None and any(h.i <= head < h.j and h.concept.startswith(ACT) and h.role == "n" for h in found) \
             and not any(h.i <= head < h.j and h.concept.startswith(OBJECT) for h in found)  # "the shelling of" is the object
         if head is not None and toks[head].text not in _MEASURES and not (is_act and j < len(toks) and toks[j].text == "of"):
@@ -55,6 +57,29 @@ def head_keys(text: str, lex: Lexicon) -> tuple[set[str], set[str]]:
             continue
         return set(), set()
     return set(), set()
+
+
+def before_participle(text: str, lex: Lexicon) -> str:
+    """An object phrase up to a past participle after its first noun ("30 manuscripts looted from Magdala in 1868" ->
+    "30 manuscripts"): what follows describes the thing, it does not say which one a report must name (round p45).
+    The whole text when it has none."""
+    toks = tokenize(text)
+    for i in range(1, len(toks)):
+        if toks[i].text in _STOP_AT:
+            break
+        prev = toks[i - 1].text
+        if _participle(toks[i].text, lex) and prev[:1].isalpha() and prev not in lex.stopwords:
+            return text[:toks[i].start].rstrip()
+    return text
+
+
+def _participle(word: str, lex: Lexicon) -> bool:
+    """A past participle after its noun (a reduced relative clause: "looted", "linked", "taken"), never the head of
+    the phrase (round p45). Regular "-ed" forms of five letters or more (not "-eed": "seed", "speed"), and the
+    irregular past forms of ``irregular_forms.tsv``."""
+    if word.endswith("eed"):
+        return False
+    return (len(word) > 4 and word.endswith("ed")) or any(tag == "past" and lemma != word for lemma, tag in lex.lemmas(word))
 
 
 #: prepositions that say where the object is ("the breakwater [at the port of Callao]"), not what it is ("in" is
@@ -130,7 +155,8 @@ def wordnet_kin(key: str) -> frozenset[str]:
     A pledge whose object is a plain noun is then found in reports that name it by one of those."""
     up, down, files = _wordnet_nouns()
     lex = lexicon()
-    word = next((w for w in (key, key + "s", key + "e", key + "y", key[:-1] if key.endswith("i") else key) if w in up), None)
+    # the stem drops a final e ("statue" -> "statu", round p45): the noun with it comes before one with an s ("status")
+    word = next((w for w in (key, key + "e", key + "s", key + "y", key[:-1] if key.endswith("i") else key) if w in up), None)
     if word is None:
         return frozenset()
     hyper, second = up[word]

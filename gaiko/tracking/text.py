@@ -143,13 +143,17 @@ def _readings(word: str, lex: Lexicon) -> tuple[tuple[str, tuple[Any, ...]], ...
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """A crude English stem (plural, -ing, -ed), enough to match a pledge's rarer words with a report's."""
+    """A crude English stem (plural, -ing, -ed, a final e), enough to match a pledge's rarer words with a report's:
+    "bronze" and "bronzes" are both "bronz"."""
     w = word.lower().strip(".'’").replace("’s", "").replace("'s", "")
     w = w.replace("defense", "defence")
     for suf in ("ings", "ing", "ies", "es", "ed", "s"):
         if len(w) > len(suf) + 3 and w.endswith(suf):
             w = w[: -len(suf)] + ("y" if suf == "ies" else "")
             break
+    else:
+        if len(w) > 4 and w.endswith("e"):
+            w = w[:-1]  # "bronze" as "bronzes" ("bronz"), "guideline" as "guidelines", "close" as "closed" (round p45)
     return w
 
 
