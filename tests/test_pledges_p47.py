@@ -74,3 +74,58 @@ def test_look_alike_a_site_the_pledge_does_not_name(tmp_path, coder) -> None:
         ("2026-06-10", "The desalination plant in Da Nang has been completed, but work on a plant in Hue has not "
                        "started, officials said.")])
     assert _only(got) == "fulfilled"
+
+
+# -- B. a later, narrower pledge is one of its own --------------------------------------------------------------------
+
+def test_a_part_with_a_smaller_amount_is_a_pledge_of_its_own(tmp_path, coder) -> None:
+    got = _dated(tmp_path, coder, [("2026-02-02", "Chile pledged to plant 10 million trees by 2030."),
+                                   ("2026-05-04", "Chile promised to plant 2 million trees in the Atacama region by "
+                                                  "December.")])
+    assert len(got) == 2 and set(got.values()) == {"open"}, got
+
+
+def test_a_new_smaller_sum_does_not_inherit_the_earlier_fate(tmp_path, coder) -> None:
+    got = _dated(tmp_path, coder, [
+        ("2026-02-02", "Japan pledged to give $500 million in aid to Sri Lanka by the end of 2026."),
+        ("2026-03-10", "Japan delivered the $500 million in aid to Sri Lanka, the finance ministry said."),
+        ("2026-05-04", "Japan promised to give Sri Lanka $50 million in emergency aid by July.")])
+    assert len(got) == 2, got
+    assert [s for a, s in got.items() if "50 million" in a and "500" not in a] == ["open"], got
+
+
+def test_fewer_doses_later_are_another_pledge(tmp_path, coder) -> None:
+    got = _dated(tmp_path, coder, [
+        ("2026-02-02", "Brazil pledged to donate 20 million vaccine doses to Bolivia by the end of 2026."),
+        ("2026-05-04", "Brazil promised to donate 3 million vaccine doses to Bolivia by August.")])
+    assert len(got) == 2, got
+
+
+def test_a_named_site_of_a_kept_pledge_is_open(tmp_path, coder) -> None:
+    got = _dated(tmp_path, coder, [
+        ("2026-02-02", "Egypt pledged to build three new ports on the Red Sea coast by 2030."),
+        ("2026-03-10", "Egypt has built three new ports on the Red Sea coast, the transport ministry said."),
+        ("2026-05-04", "Egypt promised to build a port at Safaga by 2027.")])
+    assert len(got) == 2 and [s for a, s in got.items() if "Safaga" in a] == ["open"], got
+
+
+def test_look_alike_a_cut_announced_as_one_revises(tmp_path, coder) -> None:
+    got = _dated(tmp_path, coder, [
+        ("2026-02-02", "Japan pledged to give $500 million in aid to Sri Lanka by the end of 2026."),
+        ("2026-05-04", "Japan said it would now give only $300 million in aid to Sri Lanka, by September.")])
+    assert len(got) == 1, got
+
+
+def test_look_alike_a_new_deadline_announced_revises(tmp_path, coder) -> None:
+    got = _dated(tmp_path, coder, [
+        ("2026-02-02", "Japan pledged to give $500 million in aid to Sri Lanka by June."),
+        ("2026-05-04", "Japan said it would now give the $500 million in aid to Sri Lanka by September instead of "
+                       "June.")])
+    assert len(got) == 1, got
+
+
+def test_look_alike_a_restatement_with_more_words_is_one(tmp_path, coder) -> None:
+    got = _dated(tmp_path, coder, [("2026-02-02", "Chile pledged to plant 10 million trees by 2030."),
+                                   ("2026-05-04", "Chile promised again to plant 10 million trees across the country "
+                                                  "by 2030.")])
+    assert len(got) == 1, got

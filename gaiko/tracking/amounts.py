@@ -235,7 +235,15 @@ def restate_or_revise(frame: Frame, report: Report, clause: str, word: str, feat
     """An announced act ``word`` read again: ``revises`` when ``clause`` names another deadline or quantity than the
     pledge's (``partial`` for a demand met with a later date), else ``restates``."""
     from .deadlines import normalise_deadline
+    from .narrower import announced_change, smaller_amount
 
+    q = frame.quantity
+    if q and q.get("unit") and not announced_change(report.text) and any(
+            smaller_amount(q["unit"], float(q.get("value") or 0), (x.unit, float(x.value)))
+            for _s, _e, x in _quantities(clause) if x.value is not None):
+        # "promised to give Sri Lanka $50 million in emergency aid by July" after "$500 million in aid": a new, smaller
+        # pledge of its own (:mod:`gaiko.tracking.narrower`), neither this one's revision nor its restatement (round p47)
+        return Decision("unrelated", cue=word, note="a new, smaller pledge", features=feats)
     for m in re.finditer(r"\b(by|until|before|in|within|from)\s+((?:the\s+)?(?:end\s+of\s+)?[\w-]+(?:\s+\d{4})?)", clause):
         d = normalise_deadline(m.group(0), report.published)
         if d is not None and d.end and _past_month(m.group(0), d.end, report.published):
