@@ -109,3 +109,29 @@ def test_demands_apart_in_cli_api_and_dashboard(demand_db) -> None:
         page = c.get("/scorecard").text
         assert "demands made" in page and "target_country=ZMB" in page
         assert "kind: demand" in c.get("/pledges", params={"kind": "demand"}).text
+
+
+# -- 2. the threatened measure acting carries the threat out ---------------------------------------------------------
+
+_THREAT = "Portugal threatened to impose sanctions on Guinea-Bissau if the junta did not free the detained judges."
+
+
+@pytest.mark.parametrize("report", [
+    "The Portuguese sanctions freeze the assets of five Bissau-Guinean colonels, the foreign ministry said.",
+    "Portugal's sanctions block all trade with the junta's shipping firms.",
+])
+def test_the_measure_acting_carries_the_threat_out(tmp_path: Path, coder, report: str) -> None:
+    assert _one(_story(tmp_path, coder, _THREAT, [report]), "impose") == "fulfilled"
+
+
+@pytest.mark.parametrize("report", [
+    "Portugal froze the planned sanctions on Guinea-Bissau after talks in Lisbon.",
+    "The sanctions on Guinea-Bissau were frozen after talks in Lisbon.",
+])
+def test_a_frozen_threat_is_still_withdrawn(tmp_path: Path, coder, report: str) -> None:
+    assert _one(_story(tmp_path, coder, _THREAT, [report]), "impose") == "withdrawn"
+
+
+def test_a_measure_that_will_act_does_not_decide(tmp_path: Path, coder) -> None:
+    got = _story(tmp_path, coder, _THREAT, ["The new Portuguese sanctions will freeze the assets of five colonels."])
+    assert _one(got, "impose") not in ("withdrawn", "fulfilled", "stalled")
