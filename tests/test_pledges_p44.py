@@ -135,3 +135,59 @@ def test_a_frozen_threat_is_still_withdrawn(tmp_path: Path, coder, report: str) 
 def test_a_measure_that_will_act_does_not_decide(tmp_path: Path, coder) -> None:
     got = _story(tmp_path, coder, _THREAT, ["The new Portuguese sanctions will freeze the assets of five colonels."])
     assert _one(got, "impose") not in ("withdrawn", "fulfilled", "stalled")
+
+
+# -- 4. a report about a deadline that had passed before the pledge --------------------------------------------------
+
+def _story_dated(tmp_path: Path, coder, arts: list[tuple[str, str]]) -> list[dict]:
+    from helpers import ledger_statuses  # noqa: F401 (the same path; entries with kinds here)
+    from gaiko.coding import run_code
+    from gaiko.store import Store
+    from gaiko.tracking import ledger
+
+    src = tmp_path / "arts.jsonl"
+    src.write_text("\n".join(json.dumps({"id": f"a{k}", "published": d, "source": f"Wire {k}", "text": t})
+                             for k, (d, t) in enumerate(arts)) + "\n", encoding="utf-8")
+    db = str(tmp_path / "t.duckdb")
+    run_code([str(src)], db=db, quiet=True, coder=coder)
+    with Store(db, read_only=True) as st:
+        return [{"kind": e["kind"], "action": e["action"], "status": e["status"]} for e in ledger(st)]
+
+
+@pytest.mark.parametrize("report", [
+    "Uganda missed the June 30 deadline to resume flights to Kinshasa, aviation officials said.",
+    "Uganda failed to resume flights to Kinshasa by the end-June deadline, aviation officials said.",
+    "Uganda had not resumed flights to Kinshasa by a deadline of 30 June, aviation officials said.",
+])
+def test_an_earlier_deadline_does_not_break_a_later_demand(tmp_path: Path, coder, report: str) -> None:
+    got = _story_dated(tmp_path, coder, [
+        ("2026-05-04", "Uganda promised to resume flights to Kinshasa by June 30."),
+        ("2026-07-20", "Congo urged Uganda to resume flights to Kinshasa."),
+        ("2026-08-03", report)])
+    demand = [e for e in got if e["kind"] == "demand"]
+    assert len(demand) == 1 and demand[0]["status"] not in ("broken", "stalled"), got
+
+
+def test_a_missed_deadline_still_breaks_the_pledge_that_set_it(tmp_path: Path, coder) -> None:
+    got = _story_dated(tmp_path, coder, [
+        ("2026-05-04", "Uganda promised to resume flights to Kinshasa by June 30."),
+        ("2026-08-03", "Uganda missed the June 30 deadline to resume flights to Kinshasa, aviation officials said.")])
+    assert [e["status"] for e in got if e["kind"] == "promise"] == ["broken"], got
+
+
+def test_deadline_before_reads_the_date() -> None:
+    from gaiko.tracking.amounts import deadline_before
+    from gaiko.tracking.clause import Report
+
+    class F:
+        first_published = "2026-07-20"
+
+    def day(text: str, pub: str = "2026-08-03") -> str | None:
+        return deadline_before(F, Report(text=text, published=pub))
+
+    assert day("It missed the June 30 deadline.") == "2026-06-30"
+    assert day("It missed the 30 June deadline.") == "2026-06-30"
+    assert day("It missed the end-June deadline.") == "2026-06-30"
+    assert day("It missed the deadline of July 31.") is None  # after the pledge: its own deadline may be meant
+    assert day("It missed the deadline.") is None
+    assert day("It missed the September 1 deadline.") == "2025-09-01"  # no year: the last one before publication

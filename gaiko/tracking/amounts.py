@@ -22,7 +22,8 @@ from .quantities import best_quantity, find_quantities
 from .text import keys
 
 __all__ = ["MEASURED", "GROWING", "FIRST_PART", "FIRST_PERIOD", "is_late", "quantity_relation", "partial_words", "less_than_promised",
-           "sentence_quantity", "reported_done", "restate_or_revise", "others_sum", "sum_for_another"]
+           "sentence_quantity", "reported_done", "restate_or_revise", "others_sum", "sum_for_another",
+           "deadline_before"]
 
 _PARTIAL_WORDS = ("partly", "partially", "in part", "some of", "half of", "a third of", "a fraction of", "only",
                   "fewer than", "less than", "short of", "smaller", "scaled-back", "watered-down", "narrower", "first batch",
@@ -31,6 +32,47 @@ MEASURED = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "KRW", "INR", "RUB", "%
                        "bushels", "MW", "GW", "m3"})
 GROWING = frozenset({"a:increase", "a:buy", "a:fund", "a:deliver", "a:deploy", "a:release", "a:build", "a:admit",
                       "a:vaccinate", "a:hire", "a:sell", "a:repay", "a:restructure", "a:hand_back"})
+
+
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
+_MON = "|".join(_MONTH_NAMES)
+#: a deadline a report names by its date: "the March 1 deadline", "a deadline of 1 March 2026", "the end-June deadline",
+#: "the deadline set for March 1", "by the March 1 deadline"
+_DEADLINE_DATE = re.compile(
+    rf"\b(?:(?:the|a|its|their|his|her)\s+(?:end[- ](?P<m1>{_MON})|(?P<m2>{_MON})\s+(?P<d2>\d{{1,2}})(?:,?\s+(?P<y2>20\d\d))?|"
+    rf"(?P<d3>\d{{1,2}})\s+(?P<m3>{_MON})(?:\s+(?P<y3>20\d\d))?)\s+deadline"
+    rf"|deadline\s+(?:of|on|for|set for|that expired on|that ran out on)\s+(?:the\s+end\s+of\s+(?P<m4>{_MON})|"
+    rf"(?P<m5>{_MON})\s+(?P<d5>\d{{1,2}})(?:,?\s+(?P<y5>20\d\d))?|(?P<d6>\d{{1,2}})\s+(?P<m6>{_MON})(?:\s+(?P<y6>20\d\d))?))\b",
+    re.I)
+
+
+def deadline_before(frame: Frame, report: Report) -> str | None:
+    """The date of a deadline the report names ("missed the March 1 deadline") when it had passed before the pledge was
+    first made: the report is about an earlier deadline, not this pledge's (round p44), so it can neither break nor
+    stall it. A date without a year is the last such day up to the report's publication. None otherwise."""
+    import calendar
+    import datetime as dt
+
+    if not frame.first_published or not report.published:
+        return None
+    pub = dt.date.fromisoformat(report.published[:10])
+    for m in _DEADLINE_DATE.finditer(report.text):
+        g = {k: v for k, v in m.groupdict().items() if v}
+        month = next(_MONTH_NAMES.index(g[k].lower()) + 1 for k in g if k.startswith("m"))
+        year = next((int(g[k]) for k in g if k.startswith("y")), None)
+        day = next((int(g[k]) for k in g if k.startswith("d")), None)
+        y = year or pub.year
+        try:
+            when = dt.date(y, month, day or calendar.monthrange(y, month)[1])
+            if year is None and when > pub:
+                y -= 1
+                when = dt.date(y, month, day or calendar.monthrange(y, month)[1])
+        except ValueError:
+            continue
+        if when.isoformat() < frame.first_published[:10]:
+            return when.isoformat()
+    return None
 
 
 def is_late(frame: Frame, report: Report) -> bool:

@@ -38,7 +38,7 @@ from typing import Any
 from .choose import SPECIFIC_ACTS, choose_clauses, frame_sets, other_spec
 from .clause import Decision, Report, read_clause, sentence_memo
 from .lexicon import Lexicon, lexicon
-from .amounts import less_than_promised, quantity_relation
+from .amounts import deadline_before, less_than_promised, quantity_relation
 from .normalise import COUNTERPART_ACTS, Frame
 from .parts import part_undone
 from .text import OBJECT, Hit, countries_in, stem, tokens_hits
@@ -233,6 +233,8 @@ def _decide(frame: Frame, report: Report, lex: Lexicon) -> Decision:
             d = Decision("unrelated", note=f"an event of {month}, before the pledge", features=feats)
         else:
             d = read_clause(frame, report, toks, c, lex, dict(feats), placed)
+            if d.relation in ("reverses", "stalls") and (day := deadline_before(frame, report)):
+                d = Decision("unrelated", note=f"about a deadline of {day}, before the pledge", features=feats)
         if d.relation not in ("needs_review", "unrelated"):
             if stall is None and d.relation == "stalls":
                 stall = d  # "the bridge remains shut; the opening was put off until ...": the state, then why
