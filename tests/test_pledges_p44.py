@@ -190,4 +190,5 @@ def test_deadline_before_reads_the_date() -> None:
     assert day("It missed the end-June deadline.") == "2026-06-30"
     assert day("It missed the deadline of July 31.") is None  # after the pledge: its own deadline may be meant
     assert day("It missed the deadline.") is None
-    assert day("It missed the September 1 deadline.") == "2025-09-01"  # no year: the last one before publication
+    assert day("It has yet to act ahead of the September 1 deadline.") is None  # no year, still to come
+    assert day("It missed the September 1, 2025 deadline.") == "2025-09-01"

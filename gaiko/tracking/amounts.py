@@ -50,7 +50,8 @@ _DEADLINE_DATE = re.compile(
 def deadline_before(frame: Frame, report: Report) -> str | None:
     """The date of a deadline the report names ("missed the March 1 deadline") when it had passed before the pledge was
     first made: the report is about an earlier deadline, not this pledge's (round p44), so it can neither break nor
-    stall it. A date without a year is the last such day up to the report's publication. None otherwise."""
+    stall it. A date without a year is that day of the report's year; one still to come then is a deadline ahead ("ahead
+    of the September 1 deadline"), not an earlier one. None otherwise."""
     import calendar
     import datetime as dt
 
@@ -65,11 +66,10 @@ def deadline_before(frame: Frame, report: Report) -> str | None:
         y = year or pub.year
         try:
             when = dt.date(y, month, day or calendar.monthrange(y, month)[1])
-            if year is None and when > pub:
-                y -= 1
-                when = dt.date(y, month, day or calendar.monthrange(y, month)[1])
         except ValueError:
             continue
+        if year is None and when > pub:
+            continue  # "ahead of the September 1 deadline": a deadline still to come
         if when.isoformat() < frame.first_published[:10]:
             return when.isoformat()
     return None
