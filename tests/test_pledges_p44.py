@@ -192,3 +192,24 @@ def test_deadline_before_reads_the_date() -> None:
     assert day("It missed the deadline.") is None
     assert day("It has yet to act ahead of the September 1 deadline.") is None  # no year, still to come
     assert day("It missed the September 1, 2025 deadline.") == "2025-09-01"
+
+# -- 3. the deadline of a first part is not the whole pledge's --------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Sweden will give $120 million to Moldova, the first $30 million by the end of July.",
+    "Turkey promised to deliver 60 ambulances to Somalia, the first fifteen by April.",
+    "Qatar pledged to build 20 clinics in Gaza, with the first five by October.",
+])
+def test_a_first_parts_deadline_is_not_the_whole(coder, text: str) -> None:
+    got = _pledges(coder, text)
+    assert got and all(p.deadline is None for p in got), [(p.action, p.deadline) for p in got]
+
+
+@pytest.mark.parametrize("text", [
+    "Qatar pledged to build 20 clinics in Gaza by 2029, the first five by October.",
+    "Sweden will for the first time send peacekeepers to Lebanon by May.",
+    "Turkey promised to deliver 60 ambulances to Somalia by April.",
+])
+def test_the_whole_keeps_its_deadline(coder, text: str) -> None:
+    got = _pledges(coder, text)
+    assert got and got[0].deadline is not None and "first" not in got[0].deadline.text, [(p.action, p.deadline) for p in got]
