@@ -213,3 +213,26 @@ def test_a_first_parts_deadline_is_not_the_whole(coder, text: str) -> None:
 def test_the_whole_keeps_its_deadline(coder, text: str) -> None:
     got = _pledges(coder, text)
     assert got and got[0].deadline is not None and "first" not in got[0].deadline.text, [(p.action, p.deadline) for p in got]
+
+# -- 5. no pledge in a deadline set, nor in a body's session announced -------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Mali rejected the deadline Algeria had set to hand over the detained smugglers.",
+    "Fiji ignored the date Tonga's cabinet set to sign the fisheries accord.",
+    "The joint border commission will meet in Windhoek in November, the two interior ministries said.",
+    "The monitoring committee will convene again after the harvest, diplomats said.",
+])
+def test_lookalikes_give_no_pledge(coder, text: str) -> None:
+    assert _pledges(coder, text) == [], [(p.actor.text, p.action) for p in _pledges(coder, text)]
+
+
+@pytest.mark.parametrize("text, action", [
+    ("Algeria is set to hand over the detained smugglers to Mali in May.", "hand"),
+    ("Tonga will meet Fiji's fisheries minister in Suva in November, the two governments said.", "meet"),
+    ("The two presidents will meet in Dakar next month, their offices said.", "meet"),
+    # a legislature sitting is the pledge of whoever promised it (round p47)
+    ("Guinea's ruling council said the new national assembly will convene in April after the vote.", "convene"),
+])
+def test_guards_keep_their_pledge(coder, text: str, action: str) -> None:
+    got = _pledges(coder, text)
+    assert any(p.action.startswith(action) for p in got), [(p.actor.text, p.action) for p in got]
