@@ -39,6 +39,9 @@ class Lexicon:
     verbs_that_demand: frozenset[str] = frozenset()
     denial_verbs: frozenset[str] = frozenset()
     phrasal_xcomp: dict[str, str] = field(default_factory=dict)
+    passive_only: frozenset[str] = frozenset()
+    session_verbs: frozenset[str] = frozenset()
+    session_bodies: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -74,6 +77,9 @@ def lexicon(cues_path: str | None = None, actions_path: str | None = None) -> Le
         verbs_that_demand=frozenset(c.get("verbs_that_demand") or ()),
         denial_verbs=frozenset(c.get("denial_verbs") or ()),
         phrasal_xcomp={str(k): str(v) for k, v in (c.get("phrasal_xcomp") or {}).items()},
+        passive_only=frozenset(c.get("passive_only") or ()),
+        session_verbs=frozenset(c.get("session_verbs") or ()),
+        session_bodies=frozenset(c.get("session_bodies") or ()),
     )
 
 
