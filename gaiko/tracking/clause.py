@@ -255,7 +255,7 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
             continue
         i, _j, words = c
         if rel in ("withdraws", "stalls", "reverses") and measure_acts(toks, i, _j, [h.j for h in clause.objects], hi):
-            if any(a in _FUTURE_AUX for a in auxiliaries(toks, i, lo)) or rel != "withdraws" and cues.get("withdraws"):
+            if any(a in _w("future_aux") for a in auxiliaries(toks, i, lo)) or rel != "withdraws" and cues.get("withdraws"):
                 continue
             # "the sanctions freeze the assets of ...": the measure acts, so it is in force; not dropped (round p44)
             return Decision("fulfils", cue=f"{toks[i - 1].text} {words}", note="the measure acts: in force", features=feats)
