@@ -7,11 +7,13 @@ Not run by the tests; written for round c41 (docs/clusters.md, "Round c41"). Thr
                   article ids and the stored cluster ids into ``--cache`` (default /tmp/c41/rows-NN.pkl).
 ``check NN ...``  recluster the cached rows with the shipped rules and print the pair counts, to compare with
                   ``gaiko cluster eval corpora/clusters/stories-NN.jsonl`` (they must be equal).
-``lofo NN ...``   for each file held out in turn, a greedy coordinate search over the switches listed in ``SWITCHES``
-                  (each a dotted key of clusters.yaml and the values it may take) picks the setting with the best pooled
-                  F1 on the other files whose pooled precision is not below the shipped setting's there; that setting is
-                  applied to the held-out file. Prints the per-fold choices and the summed held-out pairs (true, false,
-                  missed) against the shipped setting's, and writes them as JSON (``--out``).
+``lofo NN ...``   score every setting one change away from the shipped one (each switch of ``SWITCHES``: a dotted key
+                  of clusters.yaml and the values it may take); then, for each file held out in turn, a best-improvement
+                  coordinate search over the switches that moved a pair takes, step by step, the one change with the
+                  best pooled F1 on the other files whose pooled precision there is not below the shipped setting's,
+                  for at most ``--rounds`` steps (a list scores several search lengths); that setting is applied to the
+                  held-out file. Prints the per-fold choices and the summed held-out pairs (true, false, missed) against
+                  the shipped setting's, and writes them as JSON (``--out``). ``--jobs`` processes score settings.
 
 Scores follow :mod:`gaiko.clusters.evaluate`: gold mentions coded with the gold type (the coded event of that type
 nearest the gold trigger), all pairs of them within a file, all stories (tuned and blind; numbers only).
