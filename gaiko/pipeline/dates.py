@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..docindex import entities, text as doc_text
 from .dateoffsets import offset_date, relative_phrase as _relative_phrase
+from .anniversary import shift_years, years_back
 from .dategrammar import NUM_WORD, WEEKDAYS, iso_date, resolve_date, spelled_number
 from .parsefix import back_to_main
 from .state import DateMention, DocState, get_state
@@ -91,6 +92,10 @@ class DateResolver:
             if got is None:
                 continue
             start, end, precision = got
+            if precision == "day":  # "the first anniversary of the July 1 rally": a year before (round c39)
+                back = years_back(doc_text(doc)[max(0, span.sent.start_char):span.start_char], span.text)
+                if back:
+                    start, end = shift_years(start, back), shift_years(end, back)
             state.dates.append(
                 DateMention(
                     text=span.text, start=span.start_char, end=span.end_char, date=start,
