@@ -21,7 +21,7 @@ _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], int]:
     import yaml
 
     from ..tables import data_path
@@ -33,17 +33,25 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     anniversary = re.compile(r"(?:\b(" + ords + r"|\d{1,3}(?:st|nd|rd|th))\s+)?\b(?:" + ann + r")(?:\s+the)?\s*$") \
         if ann else re.compile(r"(?!)")
     years = re.compile(r"\b(" + NUM_WORD + r")\s+years?\s+(?:" + yrs + r")(?:\s+the)?\s*$") if yrs else re.compile(r"(?!)")
-    return anniversary, years
+    return anniversary, years, int(data.get("max_days", 31))
 
 
-def years_back(before: str, phrase: str) -> int:
-    """How many years before its latest occurrence the month and day ``phrase`` names, from the text ``before`` it in
-    its sentence: 1 for "... the first anniversary of the", 2 for "two years after the", 0 when no such phrase ends
-    ``before`` or ``phrase`` names a year itself."""
+def years_back(before: str, phrase: str, resolved: str, published: str) -> int:
+    """How many years before ``resolved`` (ISO; the day the resolver gave the month and day ``phrase``, its latest
+    occurrence) the event is, from the text ``before`` the phrase in its sentence: 1 for "... the first anniversary of
+    the", 2 for "two years after the"; 0 when no such phrase ends ``before``, ``phrase`` names a year itself, or
+    ``resolved`` lies more than ``max_days`` before ``published`` (ISO; then it is no anniversary falling at the time of
+    writing: "a year since the June 3 march" written in May is last June's march)."""
     if _YEAR.search(phrase):
         return 0
+    anniversary, years, max_days = _patterns()
+    try:
+        lag = (dt.date.fromisoformat(published[:10]) - dt.date.fromisoformat(resolved[:10])).days
+    except ValueError:
+        return 0
+    if not 0 <= lag <= max_days:
+        return 0
     tail = re.sub(r"\s+", " ", before[-80:].lower())
-    anniversary, years = _patterns()
     m = anniversary.search(tail)
     if m:
         o = m.group(1)

@@ -93,7 +93,8 @@ class DateResolver:
                 continue
             start, end, precision = got
             if precision == "day":  # "the first anniversary of the July 1 rally": a year before (round c39)
-                back = years_back(doc_text(doc)[max(0, span.sent.start_char):span.start_char], span.text)
+                back = years_back(doc_text(doc)[max(0, span.sent.start_char):span.start_char], span.text, start,
+                                  str(state.published))
                 if back:
                     start, end = shift_years(start, back), shift_years(end, back)
             state.dates.append(
