@@ -49,14 +49,6 @@ class PlaceContext:
     named_places: set[int]  # places (not countries) the resolver names, token indices (round p43)
     focus: Counter[str]
 
-    def _destination(self, start: int, end: int) -> bool:
-        """Whether the tokens ``[start, end)`` are the object of "to" after a verb of travel ("flew to the Maldives";
-        ``journeys`` in resolver_words.yaml; round c40)."""
-        from .coref import journey_verbs
-
-        return any(t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lemma_.lower() in journey_verbs()
-                   for t in self.doc[start:end])
-
     def _premodifier_country(self, head: Token) -> str | None:
         """A country named among the words before a noun, however deep ("Kenyan riot police")."""
         for t in self.doc[head.left_edge.i:head.i]:
@@ -191,8 +183,7 @@ class PlaceContext:
                     where[i] = ps.geo.country
                 start = self.sents.start(ps.start)
                 self.sent_places.setdefault(start, set()).add(ps.geo.country)
-                if not self._destination(ps.start, ps.end):  # "flew to Qatar": where someone went (round c40)
-                    self.sent_countries.setdefault(start, set()).add(ps.geo.country)
+                self.sent_countries.setdefault(start, set()).add(ps.geo.country)
                 if ps.geo.country not in TRANSNATIONAL:
                     self.setting[ps.geo.country] += 2
         self.qualified = qualified

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from ..docindex import Sentences
     from ..types import Actor
 
-__all__ = ["CorefContext", "journey_verbs", "pos_of", "ruler_nouns", "saying_verbs"]
+__all__ = ["CorefContext", "pos_of", "ruler_nouns", "saying_verbs"]
 
 _PRON_WINDOW = 4  # sentences a pronoun may reach back
 
@@ -33,8 +33,8 @@ def _words() -> dict[str, frozenset[str]]:
     path = data_path("actors/resolver_words.yaml")
     raw = load_yaml(path) or {}
     if not isinstance(raw, dict):
-        raise DataFileError(str(path), "expected a mapping of word lists (rulers, saying, journeys)")
-    return {k: frozenset(str(w).lower() for w in raw.get(k) or ()) for k in ("rulers", "saying", "journeys")}
+        raise DataFileError(str(path), "expected a mapping of word lists (rulers, saying)")
+    return {k: frozenset(str(w).lower() for w in raw.get(k) or ()) for k in ("rulers", "saying")}
 
 
 def ruler_nouns() -> frozenset[str]:
@@ -46,12 +46,6 @@ def ruler_nouns() -> frozenset[str]:
 def saying_verbs() -> frozenset[str]:
     """Lemmas of verbs of saying whose subject ``its``/``their`` in the reported clause refers to."""
     return _words()["saying"]
-
-
-def journey_verbs() -> frozenset[str]:
-    """Lemmas of verbs of travel ("fly", "flee"): the country of their "to" phrase is a destination, not the country
-    where the sentence happens (round c40)."""
-    return _words()["journeys"]
 
 
 def pos_of(a: Actor) -> dict[str, Any]:

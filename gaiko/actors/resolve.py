@@ -290,8 +290,7 @@ class _DocResolver(PersonContext, CorefContext, PlaceContext):
             if here:
                 for i in range(m.start, m.end):
                     self.token_country[i] = here
-            if here and not self._destination(m.start, m.end):  # places count as context ("police in Nairobi"), not where
-                # someone went ("flew to Qatar", round c40)
+            if here:  # places count as context even when they are not actors ("police in Nairobi")
                 self.sent_countries.setdefault(self.sents.start(m.head), set()).add(here)
         self.token_country.update(where)
         # tokens of places that are not countries ("Kadugli", "Benguela"): where a bare noun acts (round p43)
