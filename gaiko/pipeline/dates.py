@@ -33,9 +33,24 @@ _WORD_RE = re.compile(
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
 
 
+@lru_cache(maxsize=1)
+def _told_preps() -> frozenset[str]:
+    """Prepositions under which a weekday's possessed noun is an event told, not planned
+    (``gaiko/data/dates/possessive_days.yaml``; round c40)."""
+    import yaml
+
+    from ..tables import data_path
+
+    data = yaml.safe_load(data_path("dates/possessive_days.yaml").read_text(encoding="utf-8")) or {}
+    return frozenset(str(w).lower() for w in data.get("told_preps") or ())
+
+
 def _is_future(span: Span) -> bool:
-    """Whether the clause a date phrase belongs to looks ahead."""
+    """Whether the clause a date phrase belongs to looks ahead. A weekday possessing a noun after a preposition of a
+    told event ("to meet over Thursday's shelling") does not: it dates the noun (round c40)."""
     head = span.root
+    if head.dep_ == "poss" and head.head.dep_ == "pobj" and head.head.head.lower_ in _told_preps():
+        return False
     while head.dep_ not in ("ROOT",) and head.pos_ not in ("VERB", "AUX"):
         if head.head.i == head.i:
             break
