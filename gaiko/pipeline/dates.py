@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ..docindex import entities, text as doc_text
 from .dateoffsets import offset_date, relative_phrase as _relative_phrase
 from .anniversary import shift_years, years_back
+from .datescope import across_break as _across_break, scope as _scope, told_preps as _told_preps
 from .dategrammar import NUM_WORD, WEEKDAYS, iso_date, resolve_date, spelled_number
 from .parsefix import back_to_main
 from .state import DateMention, DocState, get_state
@@ -33,16 +34,17 @@ _WORD_RE = re.compile(
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
 
 
-@lru_cache(maxsize=1)
-def _told_preps() -> frozenset[str]:
-    """Prepositions under which a weekday's possessed noun is an event told, not planned
-    (``gaiko/data/dates/possessive_days.yaml``; round c40)."""
-    import yaml
+def _before_clause(tok: Token) -> set[int]:
+    """The verbs of saying governing the clause of ``tok`` when that clause is an "after" clause ("was detained after
+    the plane was forced down, her university said on Monday"): the day of the report is not ``tok``'s (round c40)."""
+    cur = tok
+    while cur.head.i != cur.i:
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _scope()["earlier_marks"] for c in cur.children):
+            from ..actors.coref import saying_verbs
 
-    from ..tables import data_path
-
-    data = yaml.safe_load(data_path("dates/possessive_days.yaml").read_text(encoding="utf-8")) or {}
-    return frozenset(str(w).lower() for w in data.get("told_preps") or ())
+            return {i for i in _ancestors(cur) if tok.doc[i].lemma_.lower() in saying_verbs()}
+        cur = cur.head
+    return set()
 
 
 def _is_future(span: Span) -> bool:
@@ -303,6 +305,7 @@ def event_date(tok: Token, sent: Span, state: DocState, intended: bool = False,
     if tok.head.i != tok.i and tok.pos_ in ("NOUN", "PROPN"):
         # light verb + nominal trigger: "held talks on Tuesday"
         above.add(tok.head.i)
+    later_words = _before_clause(tok)
     best: DateMention | None = None
     for m in state.dates:
         if not m.date or not (sent.start_char <= m.start < sent.end_char):
@@ -316,6 +319,10 @@ def event_date(tok: Token, sent: Span, state: DocState, intended: bool = False,
         if rel is not None and rel[0] <= span.start and span.end <= rel[1] + 1 and any(
                 t.i in (rel[2], rel[3]) for t in span):
             continue  # "five days" of "five days after she was abducted" is an offset, not a date
+        if _across_break(span, tok):
+            continue  # "Berlin expelled a diplomat; one of ours was expelled on Friday": not Berlin's day
+        if rel is None and word.i in later_words:
+            continue  # "detained after the plane was forced down, her university said on Monday": not the landing's
         ok = word.i in above or (not intended and (word.i == tok.i or _own_clause(word, tok)))
         own = not intended and _subject_date(span, word, tok)
         ok = ok or own
