@@ -35,8 +35,9 @@ _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
 
 
 def _before_clause(tok: Token) -> set[int]:
-    """The verbs of saying governing the clause of ``tok`` when that clause is an "after" clause ("was detained after
-    the plane was forced down, her university said on Monday"): the day of the report is not ``tok``'s (round c40)."""
+    """The verbs of saying governing the clause of ``tok`` when that clause is an "after" clause ("a reporter was
+    detained after protesters blocked the highway, his union said on Friday"): the report's day is not ``tok``'s
+    (round c40)."""
     cur = tok
     while cur.head.i != cur.i:
         if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _scope()["earlier_marks"] for c in cur.children):
@@ -320,9 +321,9 @@ def event_date(tok: Token, sent: Span, state: DocState, intended: bool = False,
                 t.i in (rel[2], rel[3]) for t in span):
             continue  # "five days" of "five days after she was abducted" is an offset, not a date
         if _across_break(span, tok):
-            continue  # "Berlin expelled a diplomat; one of ours was expelled on Friday": not Berlin's day
+            continue  # "the navy seized a trawler ...; Peru summoned the ambassador on Thursday": not the seizure's
         if rel is None and word.i in later_words:
-            continue  # "detained after the plane was forced down, her university said on Monday": not the landing's
+            continue  # "detained after protesters blocked the road, his union said on Friday": not the blocking's
         ok = word.i in above or (not intended and (word.i == tok.i or _own_clause(word, tok)))
         own = not intended and _subject_date(span, word, tok)
         ok = ok or own
