@@ -13,7 +13,9 @@ exactly one weekday in a phrase of ``prepositions`` ("on Friday", "late on Thurs
 of its sentence took as its date, gets that day (the latest such weekday on or before its publication day, as the coder
 resolves "on Friday") with precision ``day`` (:func:`sentence_days`): when the phrase is at most ``max_gap`` characters
 from its trigger with no semicolon between, and its trigger is the nearest undated trigger of the sentence to the
-phrase (the others keep their window). A pure function of one article's mention rows, so batches still equal a rebuild.
+phrase (the others keep their window). A phrase right after a word of ``owner_endings`` ("the decree imposed on
+Thursday") is that word's, another verb's the coder did not code: only a report whose trigger is that word takes it
+(round c39). A pure function of one article's mention rows, so batches still equal a rebuild.
 """
 
 from __future__ import annotations
@@ -33,11 +35,12 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 @dataclass(frozen=True)
 class DayRules:
-    """The ``article.sentence_day`` section: the weekday phrase (group 1: the weekday) and the most characters between
-    the phrase and the trigger."""
+    """The ``article.sentence_day`` section: the weekday phrase (group 1: the weekday), the most characters between
+    the phrase and the trigger, and the endings of a word right before the phrase that owns it (a participle)."""
 
     pattern: re.Pattern[str]
     max_gap: int
+    owner_endings: tuple[str, ...] = ()
 
 
 def parse_sentence_day(raw: Any, path: str) -> DayRules | None:
@@ -50,11 +53,11 @@ def parse_sentence_day(raw: Any, path: str) -> DayRules | None:
         if not cond:
             raise DataFileError(path, f"article.sentence_day: {msg}")
 
-    known = {"prepositions", "qualifiers", "parts", "max_gap"}
+    known = {"prepositions", "qualifiers", "parts", "max_gap", "owner_endings"}
     check(isinstance(raw, dict) and set(raw) <= known, f"use only {', '.join(sorted(known))}")
-    lists = {k: raw.get(k) or [] for k in ("prepositions", "qualifiers", "parts")}
+    lists = {k: raw.get(k) or [] for k in ("prepositions", "qualifiers", "parts", "owner_endings")}
     check(all(isinstance(v, list) and all(re.fullmatch(r"[a-z]+", str(w)) for w in v) for v in lists.values()),
-          "prepositions, qualifiers and parts must be lists of lower-case words")
+          "prepositions, qualifiers, parts and owner_endings must be lists of lower-case words")
     check(bool(lists["prepositions"]), "prepositions must not be empty")
     gap = raw.get("max_gap", 70)
     check(isinstance(gap, int) and not isinstance(gap, bool) and gap >= 0, "max_gap must be a whole number >= 0")
@@ -62,7 +65,7 @@ def parse_sentence_day(raw: Any, path: str) -> DayRules | None:
     qual = f"(?:(?:{alt(lists['qualifiers'])})\\s+)?" if lists["qualifiers"] else ""
     part = f"(?:\\s+(?:{alt(lists['parts'])}))?" if lists["parts"] else ""
     pattern = re.compile(rf"\b{qual}(?:{alt(lists['prepositions'])})\s+({'|'.join(_WEEKDAYS)})\b{part}", re.I)
-    return DayRules(pattern, gap)
+    return DayRules(pattern, gap, tuple(str(w) for w in lists["owner_endings"]))
 
 
 def sentence_days(rows: Sequence[dict[str, Any]], rules: DayRules) -> dict[int, dt.date]:
@@ -82,6 +85,9 @@ def sentence_days(rows: Sequence[dict[str, Any]], rules: DayRules) -> dict[int, 
         if any(weekday in str(r.get("date_text") or "").lower() for r in group):
             continue  # the coder dated an event by it: its own choice stands
         open_ = [r for r in group if _undated(r)]
+        owner = _owner(text, m, rules.owner_endings)
+        if owner is not None:  # "the decree imposed on Thursday": the participle's phrase, not another trigger's
+            open_ = [r for r in open_ if int(r.get("trigger_start") or 0) - int(r.get("sentence_start") or 0) == owner]
         near = {id(r): _gap(r, m, text) for r in open_}
         near = {k: g for k, g in near.items() if g is not None and g <= rules.max_gap}
         if not near:
@@ -95,6 +101,15 @@ def sentence_days(rows: Sequence[dict[str, Any]], rules: DayRules) -> dict[int, 
         if pub is not None:
             out[id(r)] = pub - dt.timedelta(days=(pub.weekday() - _WEEKDAYS.index(weekday)) % 7)
     return out
+
+
+def _owner(text: str, m: re.Match[str], endings: Sequence[str]) -> int | None:
+    """The offset in ``text`` of the word right before the phrase ``m`` when it ends in one of ``endings`` (a
+    participle: "imposed on Thursday"); ``None`` otherwise."""
+    w = re.search(r"(\w+)\s*$", text[:m.start()])
+    if not endings or w is None or not w.group(1).lower().endswith(tuple(endings)):
+        return None
+    return w.start(1)
 
 
 def _undated(r: dict[str, Any]) -> bool:

@@ -20,6 +20,8 @@ from spacy.tokens import Doc, Span, Token
 from ..docindex import entities, text as doc_text
 from ..tables import word_sets
 from .dateoffsets import offset_date, relative_phrase as _relative_phrase
+from .anniversary import shift_years, years_back
+from .datescope import across_break as _across_break, scope as _scope, told_preps as _told_preps
 from .dategrammar import NUM_WORD, WEEKDAYS, iso_date, resolve_date, spelled_number
 from .parsefix import back_to_main
 from .state import DateMention, DocState, get_state
@@ -33,9 +35,26 @@ _WORD_RE = re.compile(
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
 
 
+def _before_clause(tok: Token) -> set[int]:
+    """The verbs of saying governing the clause of ``tok`` when that clause is an "after" clause ("a reporter was
+    detained after protesters blocked the highway, his union said on Friday"): the report's day is not ``tok``'s
+    (round c40)."""
+    cur = tok
+    while cur.head.i != cur.i:
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _scope()["earlier_marks"] for c in cur.children):
+            from ..actors.coref import saying_verbs
+
+            return {i for i in _ancestors(cur) if tok.doc[i].lemma_.lower() in saying_verbs()}
+        cur = cur.head
+    return set()
+
+
 def _is_future(span: Span) -> bool:
-    """Whether the clause a date phrase belongs to looks ahead."""
+    """Whether the clause a date phrase belongs to looks ahead. A weekday possessing a noun after a preposition of a
+    told event ("to meet over Thursday's shelling") does not: it dates the noun (round c40)."""
     head = span.root
+    if head.dep_ == "poss" and head.head.dep_ == "pobj" and head.head.head.lower_ in _told_preps():
+        return False
     while head.dep_ not in ("ROOT",) and head.pos_ not in ("VERB", "AUX"):
         if head.head.i == head.i:
             break
@@ -92,6 +111,11 @@ class DateResolver:
             if got is None:
                 continue
             start, end, precision = got
+            if precision == "day":  # "the first anniversary of the July 1 rally": a year before (round c39)
+                back = years_back(doc_text(doc)[max(0, span.sent.start_char):span.start_char], span.text, start,
+                                  str(state.published))
+                if back:
+                    start, end = shift_years(start, back), shift_years(end, back)
             state.dates.append(
                 DateMention(
                     text=span.text, start=span.start_char, end=span.end_char, date=start,
@@ -282,6 +306,7 @@ def event_date(tok: Token, sent: Span, state: DocState, intended: bool = False,
     if tok.head.i != tok.i and tok.pos_ in ("NOUN", "PROPN"):
         # light verb + nominal trigger: "held talks on Tuesday"
         above.add(tok.head.i)
+    later_words = _before_clause(tok)
     best: DateMention | None = None
     for m in state.dates:
         if not m.date or not (sent.start_char <= m.start < sent.end_char):
@@ -295,6 +320,10 @@ def event_date(tok: Token, sent: Span, state: DocState, intended: bool = False,
         if rel is not None and rel[0] <= span.start and span.end <= rel[1] + 1 and any(
                 t.i in (rel[2], rel[3]) for t in span):
             continue  # "five days" of "five days after she was abducted" is an offset, not a date
+        if _across_break(span, tok):
+            continue  # "the navy seized a trawler ...; Peru summoned the ambassador on Thursday": not the seizure's
+        if rel is None and word.i in later_words:
+            continue  # "detained after protesters blocked the road, his union said on Friday": not the blocking's
         ok = word.i in above or (not intended and (word.i == tok.i or _own_clause(word, tok)))
         own = not intended and _subject_date(span, word, tok)
         ok = ok or own

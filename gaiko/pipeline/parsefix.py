@@ -5,6 +5,11 @@
   subject or a conjunction: the abduction then has the engineers as its source and "freed" none. The participle is
   made a clause modifying the noun (``acl``: the noun is what it was done to) and the passive conjunct the verb of
   the clause, with the noun as its passive subject.
+* **a conjoined clause's subject read as an object before its time phrase**: in "Poland on Tuesday accused Belarus of
+  ..., and Belarus's foreign ministry the same day accused Poland of ..." the parser often hangs "ministry" on the first
+  verb (an object, or a conjunct of its subject) and the second verb on it as an adverbial clause without a subject, so
+  the second accusation got the first one's source. After ", and" the noun phrase right before a time phrase (a date
+  or time entity) that stands right before a subjectless verb is that verb's subject (round c39).
 * **present-tense verbs read as nouns** ("The junta shells villages"): :mod:`gaiko.pipeline.presentverbs`.
 * **hyphenated verbs split and read as nouns** ("North Korea test-fires missile"): :mod:`gaiko.pipeline.hyphenverbs`
   (round t36).
@@ -36,6 +41,8 @@ def repair_parse(doc: Doc, nlp: Language | None = None) -> Doc:
     repair_present_verbs(doc, nlp)
     for tok in list(doc):
         _reduced_relative(tok)
+    for tok in list(doc):
+        _time_phrase_subject(tok)
     repair_call_objects(doc)
     return doc
 
@@ -66,6 +73,37 @@ def _reduced_relative(v) -> None:  # type: ignore[no-untyped-def]
     v.head = s
     v.dep_ = "acl"
     v.tag_ = "VBN"
+
+
+def _time_phrase_subject(v) -> None:  # type: ignore[no-untyped-def]
+    """", and <noun phrase> <time phrase> <verb>": the noun phrase is the verb's subject (see the module docstring).
+    The parser hangs the verb on the first verb (an adverbial clause, or a conjunct), with the time phrase below it, or
+    on the time phrase's noun (a clause modifying "day"), with the time phrase below the first verb."""
+    if v.pos_ != "VERB" or v.i < 4 or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in v.children):
+        return
+    if v.dep_ in ("advcl", "conj"):
+        t = next((c for c in v.children if c.dep_ == "npadvmod" and c.i < v.i and c.right_edge.i == v.i - 1), None)
+        head = v.head
+    elif v.dep_ == "acl" and v.head.dep_ == "npadvmod" and v.head.i == v.i - 1:
+        t = v.head
+        head = t.head
+    else:
+        return
+    if t is None or not any(w.ent_type_ in ("DATE", "TIME") for w in t.subtree) or t.left_edge.i < 3:
+        return
+    doc = v.doc
+    n = doc[t.left_edge.i - 1]
+    if n.pos_ not in ("NOUN", "PROPN") or n.dep_ not in ("dobj", "conj") or n.head.i != head.i:
+        return
+    cc = doc[n.left_edge.i - 1] if n.left_edge.i > 1 else None
+    if cc is None or cc.lower_ not in ("and", "but") or doc[cc.i - 1].text != "," or head.i >= cc.i:
+        return
+    if t.head.i != v.i:
+        v.head = head
+        t.head = v
+    n.head = v
+    n.dep_ = "nsubj"
+    v.dep_ = "conj"
 
 
 #: conjunctions of an adverbial clause that a subjectless ", and <verb>" after it does not continue

@@ -1,0 +1,44 @@
+"""Where a date phrase reaches, for the date resolver and :func:`gaiko.pipeline.dates.event_date` (round c40).
+
+The words are data (``gaiko/data/dates/date_scope.yaml``): ``told_preps``, prepositions under which a weekday's
+possessed noun is an event told, not planned ("to meet over Thursday's shelling"); ``clause_breaks``, marks between
+independent clauses of one sentence (";"), across which a date phrase dates no event; ``earlier_marks``, marks of an
+adverbial clause whose event comes before the one it modifies ("after"), into which the day of a report ("her
+university said on Monday") does not pass.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+__all__ = ["scope", "told_preps", "across_break"]
+
+
+@lru_cache(maxsize=1)
+def scope() -> dict[str, frozenset[str]]:
+    """{"told_preps", "clause_breaks", "earlier_marks": lower-cased words} of ``gaiko/data/dates/date_scope.yaml``;
+    :class:`~gaiko.errors.DataFileError` if the file is not a mapping."""
+    import yaml
+
+    from ..errors import DataFileError
+    from ..tables import data_path
+
+    path = data_path("dates/date_scope.yaml")
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict):
+        raise DataFileError(str(path), "expected a mapping of word lists (told_preps, clause_breaks, earlier_marks)")
+    return {k: frozenset(str(w).lower() for w in data.get(k) or ()) for k in ("told_preps", "clause_breaks",
+                                                                                "earlier_marks")}
+
+
+def told_preps() -> frozenset[str]:
+    """Prepositions under which a weekday's possessed noun is an event told, not planned ("over Thursday's shelling")."""
+    return scope()["told_preps"]
+
+
+def across_break(span: Span, tok: Token) -> bool:
+    """Whether a clause break (";") lies between the date phrase ``span`` and the trigger ``tok`` (round c40)."""
+    lo, hi = (span.end, tok.i) if span.end <= tok.i else (tok.i + 1, span.start)
+    return any(t.text in scope()["clause_breaks"] for t in tok.doc[lo:hi])
