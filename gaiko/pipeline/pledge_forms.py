@@ -23,7 +23,8 @@ from ..tables import word_sets
 from ..types import Actor
 from .pledge_parts import Lexicon, is_actorish
 
-__all__ = ["extra_cues", "hung_conjuncts", "parties", "passive_parts", "antecedent", "question", "COLLECTIVE"]
+__all__ = ["extra_cues", "hung_conjuncts", "parties", "passive_parts", "antecedent", "question", "refers_back",
+           "COLLECTIVE"]
 
 #: subjects that stand for the parties named before: "both sides", "the two countries"
 COLLECTIVE = re.compile(r"^(?:both|the two|the 2)\s+(?:sides|countries|nations|governments|leaders|parties|states|capitals|"
@@ -145,6 +146,18 @@ def passive_parts(verb: Token, lex: Lexicon) -> tuple[Token, Token | None] | Non
         return None
     agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     return subj, agent
+
+
+_BACK_DETS = frozenset({"the", "its", "his", "her", "their", "this", "that", "our", "these", "those"})
+
+
+def refers_back(verb: Token, noun: Token | None, lex: Lexicon) -> bool:
+    """Whether ``verb`` keeps a pledge named only by a determiner and a noun of ``lex.pledge_refs`` ("the target would
+    be met", "keep that promise"): a restatement of a pledge already made, no new one (round p49)."""
+    if noun is None or verb.lemma_.lower() not in lex.keep_verbs or noun.lower_ not in lex.pledge_refs:
+        return False
+    kids = list(noun.children)
+    return bool(kids) and all(c.dep_ in ("det", "poss") and c.lower_ in _BACK_DETS for c in kids)
 
 
 def antecedent(pron: Token) -> str | None:

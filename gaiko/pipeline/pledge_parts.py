@@ -39,6 +39,8 @@ class Lexicon:
     verbs_that_demand: frozenset[str] = frozenset()
     denial_verbs: frozenset[str] = frozenset()
     phrasal_xcomp: dict[str, str] = field(default_factory=dict)
+    pledge_refs: frozenset[str] = frozenset()
+    keep_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -74,6 +76,8 @@ def lexicon(cues_path: str | None = None, actions_path: str | None = None) -> Le
         verbs_that_demand=frozenset(c.get("verbs_that_demand") or ()),
         denial_verbs=frozenset(c.get("denial_verbs") or ()),
         phrasal_xcomp={str(k): str(v) for k, v in (c.get("phrasal_xcomp") or {}).items()},
+        pledge_refs=frozenset(c.get("pledge_refs") or ()),
+        keep_verbs=frozenset(c.get("keep_verbs") or ()),
     )
 
 
