@@ -24,6 +24,7 @@ from ..types import Actor
 from .pledge_parts import Lexicon, is_actorish
 
 __all__ = ["extra_cues", "hung_conjuncts", "parties", "passive_parts", "antecedent", "question", "refers_back",
+           "threatened_means",
            "COLLECTIVE"]
 
 #: subjects that stand for the parties named before: "both sides", "the two countries"
@@ -158,6 +159,27 @@ def refers_back(verb: Token, noun: Token | None, lex: Lexicon) -> bool:
         return False
     kids = list(noun.children)
     return bool(kids) and all(c.dep_ in ("det", "poss") and c.lower_ in _BACK_DETS for c in kids)
+
+
+def threatened_means(verb: Token, lex: Lexicon) -> Token | None:
+    """The means a vague threat names elsewhere in its sentence ("threatened to act if ..., warning of tariffs on its
+    goods" -> "tariffs"): for a verb of ``lex.vague_threat_verbs`` with no object of its own ("take" only with one of
+    ``vague_threat_objects``), the first noun of ``lex.threat_means`` that is no argument of a verb with its own
+    subject ("if Dhaka kept its tariffs": the other side's); None when there is none (round p49)."""
+    lemma = verb.lemma_.lower()
+    if lemma not in lex.vague_threat_verbs:
+        return None
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if (lemma == "take") != bool(objs) or any(o.lower_ not in lex.vague_threat_objects for o in objs):
+        return None
+    for t in verb.sent:
+        if t.pos_ != "NOUN" or t.lower_ not in lex.threat_means or t.head is verb:  # ("take countermeasures")
+            continue
+        if t.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and any(c.dep_ in ("nsubj", "nsubjpass")
+                                                                     for c in t.head.children if c is not t):
+            continue
+        return t
+    return None
 
 
 def antecedent(pron: Token) -> str | None:

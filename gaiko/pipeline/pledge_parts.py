@@ -41,6 +41,9 @@ class Lexicon:
     phrasal_xcomp: dict[str, str] = field(default_factory=dict)
     pledge_refs: frozenset[str] = frozenset()
     keep_verbs: frozenset[str] = frozenset()
+    vague_threat_verbs: frozenset[str] = frozenset()
+    vague_threat_objects: frozenset[str] = frozenset()
+    threat_means: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -78,6 +81,9 @@ def lexicon(cues_path: str | None = None, actions_path: str | None = None) -> Le
         phrasal_xcomp={str(k): str(v) for k, v in (c.get("phrasal_xcomp") or {}).items()},
         pledge_refs=frozenset(c.get("pledge_refs") or ()),
         keep_verbs=frozenset(c.get("keep_verbs") or ()),
+        vague_threat_verbs=frozenset(c.get("vague_threat_verbs") or ()),
+        vague_threat_objects=frozenset(c.get("vague_threat_objects") or ()),
+        threat_means=frozenset(c.get("threat_means") or ()),
     )
 
 

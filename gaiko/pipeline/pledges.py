@@ -30,7 +30,7 @@ from ..types import Actor, Deadline, Pledge
 from .destination import destination
 from .foreign import foreign_sentences
 from .pledge_cues import cue_lemmas, find_cues, noun_fate
-from .pledge_forms import antecedent, parties, passive_parts, question, refers_back
+from .pledge_forms import antecedent, parties, passive_parts, question, refers_back, threatened_means
 from .pledge_parts import (
     Lexicon, action_text, country_in, deadline_phrases, is_actorish, lexicon, list_items, main_country, say_head, say_left,
     subject_of,
@@ -179,6 +179,9 @@ class PledgeExtractor:
         action, obj, obj_tok = self._action(verb, cue, passive)
         if kind != "demand" and refers_back(verb, passive[0] if passive is not None else obj_tok, lex):
             return []  # "saying the target would be met": the pledge restated, no new one (round p49)
+        if kind == "threat" and (means := threatened_means(verb, lex)) is not None:  # "threatened to act ..., warning
+            obj_tok, obj = means, " ".join(t.text for t in means.subtree if t.dep_ != "punct")  # of tariffs" (p49)
+            action = f"impose {obj}"
         if obj_tok is None:  # "the summit that Japan hopes to host": the object is the noun the clause modifies
             clause = next((a for a in [verb, *verb.ancestors] if a.dep_ == "relcl"), None)
             if clause is not None and clause.head.pos_ in ("NOUN", "PROPN"):
