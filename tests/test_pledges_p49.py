@@ -6,6 +6,9 @@ must keep their reading.
    "denied that she had promised the clinics" disowns the promise (withdrawn);
 2. a revision's amount: "will now build 15,000 instead of 20,000" moves the ledger's amount, not only its deadline;
 3. an observer's forecast ("will reach only 1.6% of GDP, the budget officer said") is no revision;
+4. a threat to act whose sentence names the means ("threatened to act if ..., warning of tariffs on all its goods")
+   is a threat to impose them, carried out by "imposed 25% tariffs on all its goods"; "threatened on Monday to impose"
+   (the parser's adverbial) is a threat at all;
 5. a demand refused by the party asked ("rejected Mexico's request to lift the duties") breaks the demand;
 6. "repeated his promise ..., saying the target would be met": no second pledge "meet the target", and the day the
    promise was repeated ("on Friday") is no new deadline.
@@ -114,6 +117,32 @@ def test_the_pledgers_own_revision_still_revises(tmp_path: Path, coder) -> None:
                     "minister said."])
     (e,) = [e for e in got if e["action"].startswith("raise")]
     assert any(ev["role"] == "revised" for ev in e["evidence"]) and e["quantity"]["value"] == 1.8
+
+
+# -- 4. a threat carried out ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("pledge, report", [
+    ("President Trump threatened on Monday to act if Mexico did not stop the flow of migrants, warning of tariffs on "
+     "all Mexican goods.", "The United States imposed 25% tariffs on all Mexican goods on Friday."),
+    ("Vietnam threatened on Monday to impose duties on Thai rice if Bangkok kept its export subsidies.",
+     "Vietnam imposed duties of 15% on Thai rice on Friday."),
+])
+def test_a_threat_carried_out_is_fulfilled(tmp_path: Path, coder, pledge: str, report: str) -> None:
+    assert _one(_story(tmp_path, coder, pledge, [report]), "impose") == "fulfilled"
+
+
+def test_another_sides_tariffs_leave_the_threat(tmp_path: Path, coder) -> None:
+    got = _story(tmp_path, coder, "President Trump threatened on Monday to act if Mexico did not stop the flow of "
+                 "migrants, warning of tariffs on all Mexican goods.",
+                 ["Canada imposed 25% tariffs on Mexican steel on Friday."])
+    assert _one(got, "impose") == "open"
+
+
+def test_the_other_sides_means_are_not_the_threat(coder) -> None:
+    # the guard: tariffs the threatened side keeps (in the condition) are not what the threatener threatens
+    ps = coder.code_article(Article(text="India threatened to retaliate against Bangladesh if Dhaka kept its tariffs on "
+                                         "Indian jute.", published="2026-02-02")).pledges
+    assert [p.action for p in ps if p.kind == "threat"] == ["retaliate against Bangladesh"], [p.action for p in ps]
 
 
 # -- 5. a refused demand ----------------------------------------------------------------------------------------------
