@@ -119,6 +119,16 @@ def test_the_pledgers_own_revision_still_revises(tmp_path: Path, coder) -> None:
     assert any(ev["role"] == "revised" for ev in e["evidence"]) and e["quantity"]["value"] == 1.8
 
 
+def test_a_forecast_under_a_verb_of_forecasting_is_no_pledge(coder) -> None:
+    ps = coder.code_article(Article(text="Kenya will build only 300 clinics by 2028, the World Bank estimated on "
+                                         "Thursday.", published="2026-02-02")).pledges
+    assert not ps, [p.action for p in ps]
+    # the guard: the same form said by the government is its pledge
+    ps = coder.code_article(Article(text="Germany will spend 2% of GDP on defence in 2027, the defence minister said.",
+                                    published="2026-02-02")).pledges
+    assert [p.action for p in ps] == ["spend 2% of GDP on defence"]
+
+
 # -- 4. a threat carried out ----------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("pledge, report", [

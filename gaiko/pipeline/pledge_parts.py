@@ -44,6 +44,7 @@ class Lexicon:
     vague_threat_verbs: frozenset[str] = frozenset()
     vague_threat_objects: frozenset[str] = frozenset()
     threat_means: frozenset[str] = frozenset()
+    forecast_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -84,6 +85,7 @@ def lexicon(cues_path: str | None = None, actions_path: str | None = None) -> Le
         vague_threat_verbs=frozenset(c.get("vague_threat_verbs") or ()),
         vague_threat_objects=frozenset(c.get("vague_threat_objects") or ()),
         threat_means=frozenset(c.get("threat_means") or ()),
+        forecast_verbs=frozenset(c.get("forecast_verbs") or ()),
     )
 
 

@@ -177,6 +177,8 @@ class PledgeExtractor:
             speaker = None
         self._remember(actor_tok, actor, memory)
         action, obj, obj_tok = self._action(verb, cue, passive)
+        if cue.dep_ == "aux" and any(a.lemma_.lower() in lex.forecast_verbs and a.i > verb.i for a in verb.ancestors):
+            return []  # "Kenya will build only 300 clinics, the World Bank estimated": a forecast (round p49)
         if kind != "demand" and refers_back(verb, passive[0] if passive is not None else obj_tok, lex):
             return []  # "saying the target would be met": the pledge restated, no new one (round p49)
         if kind == "threat" and (means := threatened_means(verb, lex)) is not None:  # "threatened to act ..., warning
