@@ -24,7 +24,7 @@ from ..types import Actor
 from .pledge_parts import Lexicon, is_actorish
 
 __all__ = ["extra_cues", "hung_conjuncts", "parties", "passive_parts", "antecedent", "question", "refers_back",
-           "threatened_means",
+           "threatened_means", "no_new_pledge",
            "COLLECTIVE"]
 
 #: subjects that stand for the parties named before: "both sides", "the two countries"
@@ -159,6 +159,15 @@ def refers_back(verb: Token, noun: Token | None, lex: Lexicon) -> bool:
         return False
     kids = list(noun.children)
     return bool(kids) and all(c.dep_ in ("det", "poss") and c.lower_ in _BACK_DETS for c in kids)
+
+
+def no_new_pledge(verb: Token, cue: Token, kind: str, noun: Token | None, lex: Lexicon) -> bool:
+    """Whether a cue makes no new pledge (round p49): an act in the future under a verb of forecasting ("Kenya will
+    build only 300 clinics, the World Bank estimated": ``lex.forecast_verbs``), or a pledge kept by name only
+    (:func:`refers_back` of ``noun``, the object or passive subject; a demand to "honour its commitment" stays one)."""
+    if cue.dep_ == "aux" and any(a.lemma_.lower() in lex.forecast_verbs and a.i > verb.i for a in verb.ancestors):
+        return True
+    return kind != "demand" and refers_back(verb, noun, lex)
 
 
 def threatened_means(verb: Token, lex: Lexicon) -> Token | None:

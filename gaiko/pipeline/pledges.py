@@ -30,7 +30,7 @@ from ..types import Actor, Deadline, Pledge
 from .destination import destination
 from .foreign import foreign_sentences
 from .pledge_cues import cue_lemmas, find_cues, noun_fate
-from .pledge_forms import antecedent, parties, passive_parts, question, refers_back, threatened_means
+from .pledge_forms import antecedent, no_new_pledge, parties, passive_parts, question, threatened_means
 from .pledge_parts import (
     Lexicon, action_text, country_in, deadline_phrases, is_actorish, lexicon, list_items, main_country, say_head, say_left,
     subject_of,
@@ -177,10 +177,8 @@ class PledgeExtractor:
             speaker = None
         self._remember(actor_tok, actor, memory)
         action, obj, obj_tok = self._action(verb, cue, passive)
-        if cue.dep_ == "aux" and any(a.lemma_.lower() in lex.forecast_verbs and a.i > verb.i for a in verb.ancestors):
-            return []  # "Kenya will build only 300 clinics, the World Bank estimated": a forecast (round p49)
-        if kind != "demand" and refers_back(verb, passive[0] if passive is not None else obj_tok, lex):
-            return []  # "saying the target would be met": the pledge restated, no new one (round p49)
+        if no_new_pledge(verb, cue, kind, passive[0] if passive is not None else obj_tok, lex):
+            return []  # "saying the target would be met", "..., the World Bank estimated" (round p49)
         if kind == "threat" and (means := threatened_means(verb, lex)) is not None:  # "threatened to act ..., warning
             obj_tok, obj = means, " ".join(t.text for t in means.subtree if t.dep_ != "punct")  # of tariffs" (p49)
             action = f"impose {obj}"
