@@ -43,7 +43,9 @@ _P = re.compile(r"relation model (\d\.\d\d)")
 
 def rows_of(paths: list[str], tuned: list[str] = ()) -> list[dict[str, Any]]:
     """One row per gold pledge of the studied sets: set, gold, kind, and the matched entry's evidence (threshold 0,
-    no status policy); ``evidence`` None for a pledge no entry matched. ``paths`` are taken whole, ``tuned`` by their
+    no status policy), deadline, as_of, made_on, mentions (count), cue, target / quantity / conditions (whether it has
+    them) and ``retrieved``: [published, read as evidence] per report retrieved for it in its term (Round p46: the
+    reports read unrelated are nowhere else); ``evidence`` None for a pledge no entry matched. ``paths`` are taken whole, ``tuned`` by their
     tuned part (:mod:`gaiko.evaluate.split`)."""
     import gaiko.tracking.policy as policy
     from gaiko.coder import Coder
@@ -51,8 +53,28 @@ def rows_of(paths: list[str], tuned: list[str] = ()) -> list[dict[str, Any]]:
     from gaiko.evaluate.split import is_blind
     from gaiko.tracking import ledger
 
+    import gaiko.tracking.regroup as regroup
+
     shipped, bare = policy.status_policy, policy.StatusPolicy(0.0, ())
     policy.status_policy = lambda path=None: bare  # type: ignore[assignment]  # (this process only)
+    judge, entry = regroup.judge, regroup.entry
+    seen: dict[int, list[tuple[str, bool]]] = defaultdict(list)  # id(frame): (published, read as evidence) per report
+    retrieved: dict[str, list[tuple[str, bool]]] = {}  # ledger id: the same
+
+    def judging(f: Any, cand: dict[str, Any], *args: Any, **kw: Any) -> Any:
+        ev = judge(f, cand, *args, **kw)
+        pub = cand.get("published")
+        if (cand["article_id"], cand["idx"]) not in f.own and cand["article_id"] not in f.made_arts and pub \
+                and pub >= (f.first_published or "") and not (f.until and pub > f.until):
+            seen[id(f)].append((str(pub), ev is not None))
+        return ev
+
+    def entering(group: Any, found: Any, overrides: Any, as_of: Any, f: Any, *args: Any, **kw: Any) -> Any:
+        e = entry(group, found, overrides, as_of, f, *args, **kw)
+        retrieved[e["id"]] = seen.pop(id(f), [])
+        return e
+
+    regroup.judge, regroup.entry = judging, entering  # (this process only: what was retrieved for each entry)
     try:
         coder, out = Coder(), []
         for path in [*paths, *tuned]:
@@ -66,10 +88,16 @@ def rows_of(paths: list[str], tuned: list[str] = ()) -> list[dict[str, Any]]:
                     e = match_entry(store, ids, entries, gp)
                     out.append({"set": name, "gold": gp["final_status"], "kind": e["kind"] if e else None,
                                 "evidence": e["evidence"] if e else None, "deadline": e["deadline"] if e else None,
-                                "as_of": e["as_of"] if e else None})
+                                "as_of": e["as_of"] if e else None, "made_on": e["made_on"] if e else None,
+                                "mentions": len(e["mentions"]) if e else None, "cue": e["cue"] if e else None,
+                                "target": bool(e["target"]) if e else None,
+                                "quantity": bool(e["quantity"]) if e else None,
+                                "conditions": bool(e["conditions"]) if e else None,
+                                "retrieved": sorted(set(retrieved.get(e["id"], ()))) if e else None})
                 store.close()
     finally:
         policy.status_policy = shipped  # type: ignore[assignment]
+        regroup.judge, regroup.entry = judge, entry  # type: ignore[assignment]
     return out
 
 

@@ -85,6 +85,21 @@ def _of_occasion(t: Token, verb: Token, occasions: tuple[frozenset[str], frozens
     return False
 
 
+#: words that make a noun the first part of a pledged whole ("the first $50 million", "an initial tranche")
+_FIRST_WORDS = frozenset({"first", "initial", "opening"})
+
+
+def _of_first_part(t: Token, verb: Token) -> bool:
+    """A date that hangs from a first part of the pledge ("$200 million, the first $50 million by the end of September",
+    "40 buses, the first ten by June"): the deadline of that part, not of the whole (round p44)."""
+    for a in t.ancestors:
+        if a.i == verb.i:
+            return False
+        if a.pos_ in ("NOUN", "NUM", "PROPN") and any(c.dep_ == "amod" and c.lower_ in _FIRST_WORDS for c in a.children):
+            return True
+    return False
+
+
 def deadline_phrases(verb: Token, occasions: tuple[frozenset[str], frozenset[str]] | None = None
                      ) -> list[tuple[str, int, int]]:
     """Candidate deadline phrases in a verb's clause: (text, start char, end char). With ``occasions`` (the verbs and
@@ -93,7 +108,8 @@ def deadline_phrases(verb: Token, occasions: tuple[frozenset[str], frozenset[str
     seen: set[int] = set()
     clause = own_tokens(verb) + [t for c in verb.children if c.dep_ == "advcl" for t in c.subtree]
     for t in sorted(clause, key=lambda x: x.i):
-        if t.i in seen or not _temporal(t) or (occasions is not None and _of_occasion(t, verb, occasions)):
+        if t.i in seen or not _temporal(t) or (occasions is not None and _of_occasion(t, verb, occasions)) \
+                or _of_first_part(t, verb):
             continue
         doc = t.doc
         if t.ent_type_:

@@ -58,6 +58,18 @@ def _after_time_phrase(t: Token, c: Token) -> bool:
     return all(i in between for i in range(t.i + 1, to.i))
 
 
+def _session(v: Token, lex: Lexicon) -> bool:
+    """A body sitting in session ("the commission will meet", "the panel will convene next week"): a session verb with
+    no object whose subject's head is a body noun (``session_verbs``, ``session_bodies`` in cues.yaml)."""
+    if v.lemma_.lower() not in lex.session_verbs or any(c.dep_ in ("dobj", "dative") for c in v.children):
+        return False
+    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    words = " ".join(x.lower_ for x in subj.subtree if x.i <= subj.i and x.dep_ in ("compound", "nsubj") or x.i == subj.i)
+    return subj.lemma_.lower() in lex.session_bodies or any(b in words for b in lex.session_bodies if " " in b)
+
+
 def find_cues(sent: Any, lex: Lexicon, lemmas: frozenset[str]) -> list[tuple[Token, Token, str, Token | None]]:
     """(cue token, action verb, kind, demanded party) for each cue in a sentence; ``lemmas`` is
     :func:`cue_lemmas` of ``lex``."""
@@ -76,6 +88,9 @@ def find_cues(sent: Any, lex: Lexicon, lemmas: frozenset[str]) -> list[tuple[Tok
             if forms and lemma in ("commit", "threaten"):
                 continue
         in_hand = lemma in lex.verbs_object and any(c.dep_ == "dobj" for c in t.children)
+        if lemma in lex.passive_only and any(c.dep_ == "nsubj" for c in t.children) and not any(
+                c.dep_ == "prt" for c in t.children):  # "Peru set out to double ..." still plans
+            continue  # "the deadline Ethiopia had set to reopen it": an active "set" commits nobody (round p44)
         if t.pos_ in ("VERB", "AUX", "ADJ") and lemma in lex.verbs_xcomp and not in_hand:
             for c in t.children:
                 if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
@@ -120,6 +135,8 @@ def find_cues(sent: Any, lex: Lexicon, lemmas: frozenset[str]) -> list[tuple[Tok
                 continue
             if v.lemma_.lower() in lex.verbs_xcomp or v.lemma_.lower() in ("be", "have", "seem", "need", "cost", "mean", "remain"):
                 continue
+            if _session(v, lex):
+                continue  # "the joint commission will meet in October": a body's session, a schedule (round p44)
             if t.lower_ in ("would", "wo") and say_head(v, lex) is None and v.dep_ not in ("relcl",) \
                     and say_left(v, lex) is None:
                 continue  # a bare "would" is conditional, not a pledge

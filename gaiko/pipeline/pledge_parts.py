@@ -45,6 +45,9 @@ class Lexicon:
     vague_threat_objects: frozenset[str] = frozenset()
     threat_means: frozenset[str] = frozenset()
     forecast_verbs: frozenset[str] = frozenset()
+    passive_only: frozenset[str] = frozenset()
+    session_verbs: frozenset[str] = frozenset()
+    session_bodies: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -86,6 +89,9 @@ def lexicon(cues_path: str | None = None, actions_path: str | None = None) -> Le
         vague_threat_objects=frozenset(c.get("vague_threat_objects") or ()),
         threat_means=frozenset(c.get("threat_means") or ()),
         forecast_verbs=frozenset(c.get("forecast_verbs") or ()),
+        passive_only=frozenset(c.get("passive_only") or ()),
+        session_verbs=frozenset(c.get("session_verbs") or ()),
+        session_bodies=frozenset(c.get("session_bodies") or ()),
     )
 
 

@@ -23,7 +23,8 @@ from .quantities import best_quantity, find_quantities
 from .text import keys
 
 __all__ = ["MEASURED", "GROWING", "FIRST_PART", "FIRST_PERIOD", "is_late", "quantity_relation", "partial_words", "less_than_promised",
-           "sentence_quantity", "reported_done", "restate_or_revise", "others_sum", "sum_for_another"]
+           "sentence_quantity", "reported_done", "restate_or_revise", "others_sum", "sum_for_another",
+           "deadline_before"]
 
 #: word lists: ``gaiko/data/pledges/partial_words.yaml`` (read once, on first use)
 _WORDS = "pledges/partial_words.yaml"
@@ -38,6 +39,47 @@ MEASURED = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "KRW", "INR", "RUB", "%
                        "bushels", "MW", "GW", "m3"})
 GROWING = frozenset({"a:increase", "a:buy", "a:fund", "a:deliver", "a:deploy", "a:release", "a:build", "a:admit",
                       "a:vaccinate", "a:hire", "a:sell", "a:repay", "a:restructure", "a:hand_back"})
+
+
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
+_MON = "|".join(_MONTH_NAMES)
+#: a deadline a report names by its date: "the March 1 deadline", "a deadline of 1 March 2026", "the end-June deadline",
+#: "the deadline set for March 1", "by the March 1 deadline"
+_DEADLINE_DATE = re.compile(
+    rf"\b(?:(?:the|a|its|their|his|her)\s+(?:end[- ](?P<m1>{_MON})|(?P<m2>{_MON})\s+(?P<d2>\d{{1,2}})(?:,?\s+(?P<y2>20\d\d))?|"
+    rf"(?P<d3>\d{{1,2}})\s+(?P<m3>{_MON})(?:\s+(?P<y3>20\d\d))?)\s+deadline"
+    rf"|deadline\s+(?:of|on|for|set for|that expired on|that ran out on)\s+(?:the\s+end\s+of\s+(?P<m4>{_MON})|"
+    rf"(?P<m5>{_MON})\s+(?P<d5>\d{{1,2}})(?:,?\s+(?P<y5>20\d\d))?|(?P<d6>\d{{1,2}})\s+(?P<m6>{_MON})(?:\s+(?P<y6>20\d\d))?))\b",
+    re.I)
+
+
+def deadline_before(frame: Frame, report: Report) -> str | None:
+    """The date of a deadline the report names ("missed the March 1 deadline") when it had passed before the pledge was
+    first made: the report is about an earlier deadline, not this pledge's (round p44), so it can neither break nor
+    stall it. A date without a year is that day of the report's year; one still to come then is a deadline ahead ("ahead
+    of the September 1 deadline"), not an earlier one. None otherwise."""
+    import calendar
+    import datetime as dt
+
+    if not frame.first_published or not report.published:
+        return None
+    pub = dt.date.fromisoformat(report.published[:10])
+    for m in _DEADLINE_DATE.finditer(report.text):
+        g = {k: v for k, v in m.groupdict().items() if v}
+        month = next(_MONTH_NAMES.index(g[k].lower()) + 1 for k in g if k.startswith("m"))
+        year = next((int(g[k]) for k in g if k.startswith("y")), None)
+        day = next((int(g[k]) for k in g if k.startswith("d")), None)
+        y = year or pub.year
+        try:
+            when = dt.date(y, month, day or calendar.monthrange(y, month)[1])
+        except ValueError:
+            continue
+        if year is None and when > pub:
+            continue  # "ahead of the September 1 deadline": a deadline still to come
+        if when.isoformat() < frame.first_published[:10]:
+            return when.isoformat()
+    return None
 
 
 def is_late(frame: Frame, report: Report) -> bool:
@@ -254,7 +296,15 @@ def restate_or_revise(frame: Frame, report: Report, clause: str, word: str, feat
 
 def _restate_or_revise(frame: Frame, report: Report, clause: str, word: str, feats: dict[str, float]) -> Decision:
     from .deadlines import normalise_deadline
+    from .narrower import announced_change, smaller_amount
 
+    q = frame.quantity
+    if q and q.get("unit") and not announced_change(report.text) and any(
+            smaller_amount(q["unit"], float(q.get("value") or 0), (x.unit, float(x.value)))
+            for _s, _e, x in _quantities(clause) if x.value is not None):
+        # "promised to give Sri Lanka $50 million in emergency aid by July" after "$500 million in aid": a new, smaller
+        # pledge of its own (:mod:`gaiko.tracking.narrower`), neither this one's revision nor its restatement (round p47)
+        return Decision("unrelated", cue=word, note="a new, smaller pledge", features=feats)
     for m in re.finditer(r"\b(by|until|before|in|within|from)\s+((?:the\s+)?(?:end\s+of\s+)?[\w-]+(?:\s+\d{4})?)", clause):
         d = normalise_deadline(m.group(0), report.published)
         if d is not None and d.end and _past_month(m.group(0), d.end, report.published):

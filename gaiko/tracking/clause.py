@@ -22,7 +22,8 @@ from .amounts import (FIRST_PART, FIRST_PERIOD, MEASURED, is_late, less_than_pro
 from .clausegrammar import (Clause, Decision, Report, agent_side, aspect, auxiliaries, back_reference, clauses, is_verb,
                             noun_after_opener,
                             same_country, sentence_memo, subject_side, verbal_only)
-from .clauseaside import HOLD, STILL, SWITCH, aside_cue, begins_to_apply, contrary_modifier, planned_other_act
+from .clauseaside import (HOLD, STILL, SWITCH, aside_cue, begins_to_apply, contrary_modifier, measure_acts,
+                          planned_other_act)
 from .clausewithdraw import PROMISED_TO, about_plan, dropped_before, other_kind
 from .inceptive import starts_the_deed
 from .lexicon import Lexicon
@@ -253,6 +254,11 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         if c is None:
             continue
         i, _j, words = c
+        if rel in ("withdraws", "stalls", "reverses") and measure_acts(toks, i, _j, [h.j for h in clause.objects], hi):
+            if any(a in _w("future_aux") for a in auxiliaries(toks, i, lo)) or rel != "withdraws" and cues.get("withdraws"):
+                continue
+            # "the sanctions freeze the assets of ...": the measure acts, so it is in force; not dropped (round p44)
+            return Decision("fulfils", cue=f"{toks[i - 1].text} {words}", note="the measure acts: in force", features=feats)
         if rel == "withdraws" and not about_plan(toks, i, hi, lex, clause, _j):
             continue
         if rel == "reverses" and any(h.i <= i < h.j for h in clause.acts):

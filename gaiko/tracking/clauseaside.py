@@ -16,7 +16,7 @@ from ..tables import word_sets
 from .lexicon import Lexicon
 from .text import Tok
 
-__all__ = ["aside_cue", "contrary_modifier", "begins_to_apply", "SWITCH", "HOLD", "STILL"]
+__all__ = ["aside_cue", "contrary_modifier", "begins_to_apply", "measure_acts", "SWITCH", "HOLD", "STILL"]
 
 #: cue words that after "in" make an adverb, not a deed: "15 days in advance" (no progress), "in effect" (practically)
 _SET_PHRASE_NOUNS = frozenset({"advance", "effect"})
@@ -132,3 +132,23 @@ def planned_other_act(acts: frozenset[str], text: str, toks: list[Tok], j: int, 
         dropping = any(sp[0] == k + 2 and sp[2] == "withdraws" for sp in spans)
         return toks[k + 2].text if dropping and verb and not verb & acts else None
     return None
+
+#: words between a measure and its verb that make the verb passive or the measure no subject of it
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "has", "have", "had", "to", "and", "or", "that",
+                 "which", "of", "on", "against", "no", "not", "n't"})
+#: a word that opens a noun phrase: the verb has an object of its own
+_OPENS_NP = frozenset({"the", "a", "an", "its", "their", "his", "her", "all", "some", "any", "assets", "funds", "accounts",
+                       "property", "bank"})
+
+
+def measure_acts(toks: list[Tok], i: int, j: int, object_ends: list[int], hi: int) -> bool:
+    """Whether a cue verb [i, j) ("freeze", "block") has the pledge's object as its subject and an object of its own:
+    the measure itself acting ("the sanctions freeze the assets of six officials", "the new tariffs block imports of
+    ..."), i.e. in force, not the pledge dropped (round p44; "the sanctions were frozen", "froze the sanctions" are
+    still a withdrawal). ``object_ends``: the end token of each object hit of the clause."""
+    if j >= hi or toks[j].text not in _OPENS_NP and not toks[j].text[:1].isdigit():
+        return False
+    for end in object_ends:
+        if end <= i and i - end <= 1 and not {t.text for t in toks[end:i]} & _BE:
+            return True
+    return False

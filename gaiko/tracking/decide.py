@@ -39,8 +39,9 @@ from .choose import SPECIFIC_ACTS, choose_clauses, frame_sets, other_spec
 from .clause import Decision, Report, read_clause, sentence_memo
 from .denial import denied, refused_demand
 from .lexicon import Lexicon, lexicon
-from .amounts import less_than_promised, quantity_relation
+from .amounts import deadline_before, less_than_promised, quantity_relation
 from .normalise import COUNTERPART_ACTS, Frame
+from .parts import part_undone
 from .text import OBJECT, Hit, countries_in, stem, tokens_hits
 
 __all__ = ["Report", "Decision", "decide", "judge", "report_of", "with_model", "DECISIONS", "SPECIFIC_ACTS"]
@@ -205,6 +206,7 @@ def _decide(frame: Frame, report: Report, lex: Lexicon) -> Decision:
     mine = frame_sets(frame, lex)[6]
     fallback: Decision | None = None
     stall: Decision | None = None  # a stall read first waits for a withdrawal or refusal in a later clause
+    stall_clause: Any = None
     for c in chosen:
         text = report.text[toks[c.lo].start:toks[c.hi - 1].end]
         per_clause = memo.get(("clause", c.lo, c.hi))
@@ -232,13 +234,20 @@ def _decide(frame: Frame, report: Report, lex: Lexicon) -> Decision:
             d = Decision("unrelated", note=f"an event of {month}, before the pledge", features=feats)
         else:
             d = refused_demand(frame, report, toks, c, lex) or read_clause(frame, report, toks, c, lex, dict(feats), placed)
+            if d.relation in ("reverses", "stalls") and (day := deadline_before(frame, report)):
+                d = Decision("unrelated", note=f"about a deadline of {day}, before the pledge", features=feats)
             d = denied(frame, report, toks, c, d, lex) or d  # "denied that the cut had been dropped" (round p49)
         if d.relation not in ("needs_review", "unrelated"):
             if stall is None and d.relation == "stalls":
                 stall = d  # "the bridge remains shut; the opening was put off until ...": the state, then why
+                stall_clause = c
                 continue
             if stall is not None and d.relation not in ("withdraws", "reverses"):
-                return stall
+                # "work on the second plant has not begun, though the first is finished": kept in part (round p47)
+                return part_undone(frame, report, toks, found, chosen, stall_clause, stall, lex, feats, placed) or stall
+            if d.relation == "fulfils" and (part := part_undone(frame, report, toks, found, chosen, c, d, lex, feats,
+                                                                 placed)):
+                return part  # "the Da Nang plant is done, but work on the Nha Trang one has not started" (round p47)
             if d.relation in ("fulfils", "reverses") and " but " in report.text:
                 return _done_but_refused(frame, report, toks, chosen, c, d, lex, feats, placed)
             return d

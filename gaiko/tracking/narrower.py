@@ -1,0 +1,76 @@
+"""A later, narrower pledge is a pledge of its own (round p47).
+
+:func:`gaiko.tracking.link.group_mentions` merges a later mention into an earlier pledge it restates; a mention with
+another deadline then reads as a revision of that pledge and shares its fate. A later pledge of the same actor that is
+narrower ("plant 2 million trees in the Atacama region by December" after "plant 10 million trees by 2030"; "give
+Sri Lanka $50 million in emergency aid by July" after "$500 million in aid") is no revision: it promises a part or a
+new, smaller amount, and is kept or broken on its own. :func:`narrower` says so when the mention
+
+* names a smaller amount of the same unit than every amount the pledge has, or
+* names another deadline than the pledge's and a proper name of its object the pledge's mentions never named (a
+  site, a region: a part of the pledge),
+
+and its sentence does not announce a change (``change_words`` in ``gaiko/data/pledges/parts.yaml``: "now",
+"instead of", "pushed back", "cut", ...): a change announced as one still revises the earlier pledge.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+__all__ = ["narrower", "announced_change", "smaller_amount"]
+
+
+@lru_cache(maxsize=1)
+def _change() -> re.Pattern[str]:
+    from ..tables import data_path, load_yaml
+
+    words = (load_yaml(data_path("pledges/parts.yaml")) or {}).get("change_words") or []
+    return re.compile(r"\b(?:" + "|".join(re.escape(str(w).lower()) for w in words) + r")\b")
+
+
+def announced_change(sentence: str) -> bool:
+    """Whether a sentence announces a change of an earlier pledge ("now", "instead of", "pushed back", ...)."""
+    return bool(_change().search(sentence.lower()))
+
+
+def smaller_amount(unit: str | None, value: float | None, amount: tuple[str, float] | None) -> bool:
+    """Whether ``amount`` (unit, value) is of ``unit`` and under 95% of ``value``."""
+    return bool(unit and value and amount and amount[0] == unit and amount[1] < 0.95 * value)
+
+
+def _names(action: str) -> set[str]:
+    """Lower-cased capitalised words of an action after its verb ("build the port at Sokhna": {"sokhna"})."""
+    return {w.lower() for w in re.findall(r"\b[A-Z][\w'-]+", action.split(" ", 1)[1] if " " in action else "")}
+
+
+def _end(m: dict[str, Any]) -> str | None:
+    return (m.get("deadline") or {}).get("end")
+
+
+def _value(m: dict[str, Any]) -> tuple[str, float] | None:
+    q = m.get("quantity") or {}
+    try:
+        return (str(q["unit"]), float(q["value"])) if q.get("unit") and q.get("value") is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
+def narrower(m: dict[str, Any], group: list[dict[str, Any]]) -> bool:
+    """Whether mention ``m`` (prepared, later than ``group``'s mentions, oldest first) is a narrower pledge of its own
+    rather than a restatement or revision of the pledge ``group`` holds (see the module doc)."""
+    if not group or not m.get("published") or announced_change(m.get("sentence") or ""):
+        return False
+    mine = _value(m)
+    theirs = [v for v in (_value(x) for x in group) if v and mine and v[0] == mine[0]]
+    if mine and theirs and all(smaller_amount(v[0], v[1], mine) for v in theirs):
+        return True  # a new, smaller amount
+    end = _end(m)
+    ends = {_end(x) for x in group if _end(x)}
+    if not end or not ends or end in ends:
+        return False
+    added = _names(m.get("action") or "") - set().union(*(_names(x.get("action") or "") for x in group))
+    narrow = set(m.get("_narrow") or ())
+    return bool({w for w in added if w in narrow or any(k.startswith(w[:5]) for k in narrow)})
