@@ -46,6 +46,18 @@ def cue_lemmas(lex: Lexicon) -> frozenset[str]:
 _GIVE_CUES = frozenset({"pledge", "promise", "offer"})
 
 
+def _after_time_phrase(t: Token, c: Token) -> bool:
+    """Whether ``c`` is an infinitive the parser hung on cue verb ``t`` as an adverbial clause, with nothing between
+    them but ``t``'s prepositional or noun phrases ("threatened on Monday to impose tariffs")."""
+    if c.dep_ != "advcl" or c.pos_ not in ("VERB", "AUX") or c.i <= t.i or any(x.dep_ == "xcomp" for x in t.children):
+        return False
+    to = next((a for a in c.children if a.lower_ == "to" and a.dep_ == "aux"), None)
+    if to is None or to.i != c.left_edge.i:
+        return False
+    between = {x.i for k in t.children if k.dep_ in ("prep", "npadvmod") and t.i < k.i < to.i for x in k.subtree}
+    return all(i in between for i in range(t.i + 1, to.i))
+
+
 def _session(v: Token, lex: Lexicon) -> bool:
     """A body sitting in session ("the commission will meet", "the panel will convene next week"): a session verb with
     no object whose subject's head is a body noun (``session_verbs``, ``session_bodies`` in cues.yaml)."""
@@ -82,6 +94,8 @@ def find_cues(sent: Any, lex: Lexicon, lemmas: frozenset[str]) -> list[tuple[Tok
         if t.pos_ in ("VERB", "AUX", "ADJ") and lemma in lex.verbs_xcomp and not in_hand:
             for c in t.children:
                 if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
+                    out.append((t, c, lex.verbs_xcomp[lemma], None))
+                elif _after_time_phrase(t, c):  # "threatened on Monday to impose", parsed as an adverbial (round p49)
                     out.append((t, c, lex.verbs_xcomp[lemma], None))
                 elif c.dep_ == "prep" and c.lower_ == "to" and lemma in ("commit", "agree"):
                     g = next((x for x in c.children if x.dep_ == "pcomp" and x.tag_ == "VBG"), None)

@@ -23,7 +23,9 @@ from ..tables import word_sets
 from ..types import Actor
 from .pledge_parts import Lexicon, is_actorish
 
-__all__ = ["extra_cues", "hung_conjuncts", "parties", "passive_parts", "antecedent", "question", "COLLECTIVE"]
+__all__ = ["extra_cues", "hung_conjuncts", "parties", "passive_parts", "antecedent", "question", "refers_back",
+           "threatened_means", "no_new_pledge",
+           "COLLECTIVE"]
 
 #: subjects that stand for the parties named before: "both sides", "the two countries"
 COLLECTIVE = re.compile(r"^(?:both|the two|the 2)\s+(?:sides|countries|nations|governments|leaders|parties|states|capitals|"
@@ -145,6 +147,48 @@ def passive_parts(verb: Token, lex: Lexicon) -> tuple[Token, Token | None] | Non
         return None
     agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     return subj, agent
+
+
+_BACK_DETS = frozenset({"the", "its", "his", "her", "their", "this", "that", "our", "these", "those"})
+
+
+def refers_back(verb: Token, noun: Token | None, lex: Lexicon) -> bool:
+    """Whether ``verb`` keeps a pledge named only by a determiner and a noun of ``lex.pledge_refs`` ("the target would
+    be met", "keep that promise"): a restatement of a pledge already made, no new one (round p49)."""
+    if noun is None or verb.lemma_.lower() not in lex.keep_verbs or noun.lower_ not in lex.pledge_refs:
+        return False
+    kids = list(noun.children)
+    return bool(kids) and all(c.dep_ in ("det", "poss") and c.lower_ in _BACK_DETS for c in kids)
+
+
+def no_new_pledge(verb: Token, cue: Token, kind: str, noun: Token | None, lex: Lexicon) -> bool:
+    """Whether a cue makes no new pledge (round p49): an act in the future under a verb of forecasting ("Kenya will
+    build only 300 clinics, the World Bank estimated": ``lex.forecast_verbs``), or a pledge kept by name only
+    (:func:`refers_back` of ``noun``, the object or passive subject; a demand to "honour its commitment" stays one)."""
+    if cue.dep_ == "aux" and any(a.lemma_.lower() in lex.forecast_verbs and a.i > verb.i for a in verb.ancestors):
+        return True
+    return kind != "demand" and refers_back(verb, noun, lex)
+
+
+def threatened_means(verb: Token, lex: Lexicon) -> Token | None:
+    """The means a vague threat names elsewhere in its sentence ("threatened to act if ..., warning of tariffs on its
+    goods" -> "tariffs"): for a verb of ``lex.vague_threat_verbs`` with no object of its own ("take" only with one of
+    ``vague_threat_objects``), the first noun of ``lex.threat_means`` that is no argument of a verb with its own
+    subject ("if Dhaka kept its tariffs": the other side's); None when there is none (round p49)."""
+    lemma = verb.lemma_.lower()
+    if lemma not in lex.vague_threat_verbs:
+        return None
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if (lemma == "take") != bool(objs) or any(o.lower_ not in lex.vague_threat_objects for o in objs):
+        return None
+    for t in verb.sent:
+        if t.pos_ != "NOUN" or t.lower_ not in lex.threat_means or t.head is verb:  # ("take countermeasures")
+            continue
+        if t.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and any(c.dep_ in ("nsubj", "nsubjpass")
+                                                                     for c in t.head.children if c is not t):
+            continue
+        return t
+    return None
 
 
 def antecedent(pron: Token) -> str | None:

@@ -39,6 +39,12 @@ class Lexicon:
     verbs_that_demand: frozenset[str] = frozenset()
     denial_verbs: frozenset[str] = frozenset()
     phrasal_xcomp: dict[str, str] = field(default_factory=dict)
+    pledge_refs: frozenset[str] = frozenset()
+    keep_verbs: frozenset[str] = frozenset()
+    vague_threat_verbs: frozenset[str] = frozenset()
+    vague_threat_objects: frozenset[str] = frozenset()
+    threat_means: frozenset[str] = frozenset()
+    forecast_verbs: frozenset[str] = frozenset()
     passive_only: frozenset[str] = frozenset()
     session_verbs: frozenset[str] = frozenset()
     session_bodies: frozenset[str] = frozenset()
@@ -77,6 +83,12 @@ def lexicon(cues_path: str | None = None, actions_path: str | None = None) -> Le
         verbs_that_demand=frozenset(c.get("verbs_that_demand") or ()),
         denial_verbs=frozenset(c.get("denial_verbs") or ()),
         phrasal_xcomp={str(k): str(v) for k, v in (c.get("phrasal_xcomp") or {}).items()},
+        pledge_refs=frozenset(c.get("pledge_refs") or ()),
+        keep_verbs=frozenset(c.get("keep_verbs") or ()),
+        vague_threat_verbs=frozenset(c.get("vague_threat_verbs") or ()),
+        vague_threat_objects=frozenset(c.get("vague_threat_objects") or ()),
+        threat_means=frozenset(c.get("threat_means") or ()),
+        forecast_verbs=frozenset(c.get("forecast_verbs") or ()),
         passive_only=frozenset(c.get("passive_only") or ()),
         session_verbs=frozenset(c.get("session_verbs") or ()),
         session_bodies=frozenset(c.get("session_bodies") or ()),

@@ -30,7 +30,7 @@ from ..types import Actor, Deadline, Pledge
 from .destination import destination
 from .foreign import foreign_sentences
 from .pledge_cues import cue_lemmas, find_cues, noun_fate
-from .pledge_forms import antecedent, parties, passive_parts, question
+from .pledge_forms import antecedent, no_new_pledge, parties, passive_parts, question, threatened_means
 from .pledge_parts import (
     Lexicon, action_text, country_in, deadline_phrases, is_actorish, lexicon, list_items, main_country, say_head, say_left,
     subject_of,
@@ -49,6 +49,9 @@ def _span_actor(tok: Token) -> Actor:
         first -= 1
     span = tok.doc[first : tok.i + 1]
     return Actor(text=span.text, start=span.start_char, end=span.end_char)
+
+
+_WEEKDAY = re.compile(r"(on |by |next )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
 
 
 class PledgeExtractor:
@@ -174,6 +177,11 @@ class PledgeExtractor:
             speaker = None
         self._remember(actor_tok, actor, memory)
         action, obj, obj_tok = self._action(verb, cue, passive)
+        if no_new_pledge(verb, cue, kind, passive[0] if passive is not None else obj_tok, lex):
+            return []  # "saying the target would be met", "..., the World Bank estimated" (round p49)
+        if kind == "threat" and (means := threatened_means(verb, lex)) is not None:  # "threatened to act ..., warning
+            obj_tok, obj = means, " ".join(t.text for t in means.subtree if t.dep_ != "punct")  # of tariffs" (p49)
+            action = f"impose {obj}"
         if obj_tok is None:  # "the summit that Japan hopes to host": the object is the noun the clause modifies
             clause = next((a for a in [verb, *verb.ancestors] if a.dep_ == "relcl"), None)
             if clause is not None and clause.head.pos_ in ("NOUN", "PROPN"):
@@ -321,6 +329,8 @@ class PledgeExtractor:
             inner = {t.idx for c in cue.children if c.dep_ in ("xcomp", "ccomp", "acl", "relcl", "dobj") for t in c.subtree}
             phrases += [p for p in deadline_phrases(cue, self._occasions) if p not in phrases and p[1] not in inner
                         and not (cue.tag_ in ("VBD", "VBN") and re.search(r"day$", p[0].lower()))]
+        if cue.pos_ == "NOUN" and cue.head.tag_ in ("VBD", "VBN"):  # "repeated his promise to end it on Friday": the
+            phrases = [p for p in phrases if not _WEEKDAY.fullmatch(p[0].lower().strip())]  # day said (round p49)
         best: Deadline | None = None
         best_weekday = False
         relative_text: str | None = None
@@ -331,8 +341,7 @@ class PledgeExtractor:
             if d.kind == "relative":
                 relative_text = text
                 continue
-            weekday = bool(re.fullmatch(r"(on |by |next )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
-                                        text.lower().strip()))
+            weekday = bool(_WEEKDAY.fullmatch(text.lower().strip()))
             if best is None or (best.kind in ("symbolic",) and d.kind != "symbolic") or (best_weekday and not weekday):
                 best, best_weekday = d, weekday  # a bare weekday yields to a real deadline ("said on Friday ... by May")
         if best is None and relative_text is None and not shared:

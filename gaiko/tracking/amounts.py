@@ -278,9 +278,23 @@ def _past_month(phrase: str, end: str, published: str | None) -> bool:
         return False
 
 
+@lru_cache(maxsize=1)
+def _forecast() -> re.Pattern[str]:
+    words = sorted(word_lists("pledges/revisions.yaml")["forecast"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
 def restate_or_revise(frame: Frame, report: Report, clause: str, word: str, feats: dict[str, float]) -> Decision:
     """An announced act ``word`` read again: ``revises`` when ``clause`` names another deadline or quantity than the
-    pledge's (``partial`` for a demand met with a later date), else ``restates``."""
+    pledge's (``partial`` for a demand met with a later date), else ``restates``; ``needs_review`` for another
+    deadline or quantity in a forecast ("will reach only 1.6% of GDP, the budget officer said": round p49)."""
+    d = _restate_or_revise(frame, report, clause, word, feats)
+    if d.relation == "revises" and (m := _forecast().search(report.text)):
+        return Decision("needs_review", cue=m.group(0), note=f"a forecast, not a revision ({d.note})", features=feats)
+    return d
+
+
+def _restate_or_revise(frame: Frame, report: Report, clause: str, word: str, feats: dict[str, float]) -> Decision:
     from .deadlines import normalise_deadline
     from .narrower import announced_change, smaller_amount
 

@@ -37,6 +37,7 @@ from typing import Any
 
 from .choose import SPECIFIC_ACTS, choose_clauses, frame_sets, other_spec
 from .clause import Decision, Report, read_clause, sentence_memo
+from .denial import denied, refused_demand
 from .lexicon import Lexicon, lexicon
 from .amounts import deadline_before, less_than_promised, quantity_relation
 from .normalise import COUNTERPART_ACTS, Frame
@@ -232,9 +233,10 @@ def _decide(frame: Frame, report: Report, lex: Lexicon) -> Decision:
         elif (month := _month_before(frame, report, text)) is not None:
             d = Decision("unrelated", note=f"an event of {month}, before the pledge", features=feats)
         else:
-            d = read_clause(frame, report, toks, c, lex, dict(feats), placed)
+            d = refused_demand(frame, report, toks, c, lex) or read_clause(frame, report, toks, c, lex, dict(feats), placed)
             if d.relation in ("reverses", "stalls") and (day := deadline_before(frame, report)):
                 d = Decision("unrelated", note=f"about a deadline of {day}, before the pledge", features=feats)
+            d = denied(frame, report, toks, c, d, lex) or d  # "denied that the cut had been dropped" (round p49)
         if d.relation not in ("needs_review", "unrelated"):
             if stall is None and d.relation == "stalls":
                 stall = d  # "the bridge remains shut; the opening was put off until ...": the state, then why

@@ -262,7 +262,7 @@ def frame(group: list[dict[str, Any]], lex: Lexicon | None = None) -> Frame:
         heads=heads, participants=participants, spec=frozenset(first.get("_spec") or ()),
         narrow=frozenset().union(*(m.get("_narrow") or () for m in group)), related=frozenset(x for x in related if x),
         verb=(first.get("action") or "").split(" ")[0].lower(), kind=first.get("kind") or "promise",
-        quantity=next((m["quantity"] for m in group if m.get("quantity")), None),
+        quantity=revised_quantity(group),
         deadline_end=max(ends) if ends else None, first_published=first_day, until=until,
         event_type=first.get("event_type"),
         partners=frozenset(first.get("_partners") or ()), places=frozenset(first.get("_places") or ()),
@@ -273,6 +273,25 @@ def frame(group: list[dict[str, Any]], lex: Lexicon | None = None) -> Frame:
         made_arts={m["article_id"] for m in group if m.get("published") == first_day},
         doer_keys=_name_keys(doer, (first["target"] if demand else first["actor"]) or {}, lex),
     )
+
+
+@lru_cache(maxsize=1)
+def _revision_marks() -> re.Pattern[str]:
+    marks = sorted(word_sets("pledges/revisions.yaml")["marks"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(m) for m in marks) + r")\b", re.I)
+
+
+def revised_quantity(group: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The pledge's quantity (a mention's ``quantity`` dict): the first mention's that has one, replaced by a later
+    dated mention's of the same unit and another value whose sentence says it changed (``pledges/revisions.yaml``:
+    "will now build 15,000 instead of 20,000"); None when no mention has one (round p49)."""
+    q = next((m["quantity"] for m in group if m.get("quantity")), None)
+    for m in group[1:]:
+        new = m.get("quantity") or {}
+        if q and new.get("unit") == q.get("unit") and new.get("value") is not None and m.get("published") \
+                and new.get("value") != q.get("value") and _revision_marks().search(m.get("sentence") or ""):
+            q = new
+    return q
 
 
 def _name_keys(doer: str | None, actor: dict[str, Any], lex: Lexicon) -> frozenset[str]:

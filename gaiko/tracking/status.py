@@ -34,7 +34,7 @@ from typing import Any
 
 from ..ids import record_id
 from .link import bucket
-from .normalise import Frame
+from .normalise import Frame, revised_quantity
 
 __all__ = ["ROLE_OF", "decided_status", "entry", "override_date", "path_of", "restatus", "status_of"]
 
@@ -194,6 +194,10 @@ def _mention_evidence(group: list[dict[str, Any]]) -> tuple[list[dict[str, Any]]
             before = (deadline or {}).get("text")  # a first statement without a deadline: "none before", not "None"
             note = f"deadline now {m['deadline'].get('text')} ({f'was {before}' if before else 'none before'})"
             deadline, end = m["deadline"], m["deadline"].get("end")
+        if i and dated and (q := revised_quantity(group[:i + 1])) is not revised_quantity(group[:i]):
+            rel, role = "revises", "revised"  # "will now build 15,000 instead of 20,000" (round p49)
+            was = (revised_quantity(group[:i]) or {}).get("text")
+            note = "; ".join(x for x in (note, f"amount now {(q or {}).get('text')} (was {was})") if x)
         base = {"article_id": m["article_id"], "published": m.get("published"), "sentence_index": m["sentence_index"],
                 "sentence": m["sentence"], "event_id": None}
         out.append(dict(base, role=role, relation=rel, note=note, _deadline_end=end))
@@ -240,7 +244,7 @@ def entry(group: list[dict[str, Any]], found: list[dict[str, Any]], overrides: l
         "speaker": (first.get("speaker") or {}).get("text"), "action": first["action"], "event": first["event_type"],
         "kind": first["kind"], "cue": first["cue"], "object": first.get("object"),
         "target": {k: (first.get("target") or {}).get(k) for k in ("text", "country", "sector", "name")} if first.get("target") else None,
-        "quantity": first.get("quantity"),
+        "quantity": revised_quantity(group) if first.get("quantity") else None,
         "deadline": {k: deadline.get(k) for k in ("start", "end", "text", "granularity", "kind")} if deadline else None,
         "conditions": first.get("conditions"), "made_on": first.get("published") or first.get("made_on"),
         "status": status, "status_date": status_date or first.get("published"), "status_reason": reason,
