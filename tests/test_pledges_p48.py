@@ -155,3 +155,47 @@ def test_body_of(text: str, article: str, body: str | None) -> None:
 
     got = body_of(text, article, load_kb())
     assert (got.name if got else None) == body
+
+
+# -- C. a proper name before the object's head ------------------------------------------------------------------------
+
+NAME_HEADS = [
+    ("Greece's government promised on Monday to open the Gulf of Corinth ferry terminal by September.",
+     "Tourist arrivals rose in Athens in March. Greece opened the new ferry terminal at Aigio on Thursday, the "
+     "shipping ministry said.", "open"),
+    ("Spain's government pledged on Tuesday to finish the Bay of Cadiz tram line by October.",
+     "Madrid's stock market rose on Monday. Spanish engineers finished the tram line on Friday, the transport ministry "
+     "said.", "finish"),
+]
+
+NAME_HEAD_LOOKALIKES = [
+    # another terminal of the same country, named by another name
+    ("Greece's government promised on Monday to open the Gulf of Corinth ferry terminal by September.",
+     "Tourist arrivals rose in Athens in March. Greece opened the Piraeus cruise terminal on Thursday, the shipping "
+     "ministry said.", "open"),
+    # the gulf itself, no terminal
+    ("Greece's government promised on Monday to open the Gulf of Corinth ferry terminal by September.",
+     "Tourist arrivals rose in Athens in March. Greece opened the Gulf of Corinth to fishing boats again on Thursday, "
+     "the shipping ministry said.", "open"),
+]
+
+
+@pytest.mark.parametrize("pledge, report, verb", NAME_HEADS)
+def test_name_before_the_head(tmp_path: Path, coder, pledge: str, report: str, verb: str) -> None:
+    assert _one(_story(tmp_path, coder, pledge, [report]), verb) == "fulfilled"
+
+
+@pytest.mark.parametrize("pledge, report, verb", NAME_HEAD_LOOKALIKES)
+def test_name_before_the_head_lookalikes(tmp_path: Path, coder, pledge: str, report: str, verb: str) -> None:
+    assert _one(_story(tmp_path, coder, pledge, [report]), verb) in ("open",)
+
+
+@pytest.mark.parametrize("text, head", [
+    ("the Bay of Biscay link", "link"), ("the Gulf of Corinth ferry terminal by September", "terminal"),
+    ("the Isle of Man ferry", "ferri"), ("the Bank of England", "bank"), ("the Port of Callao", "o:port"),
+])
+def test_name_head_keys(text: str, head: str) -> None:
+    from gaiko.tracking.lexicon import lexicon
+    from gaiko.tracking.objecthead import head_keys
+
+    assert head in head_keys(text, lexicon())[0]
