@@ -192,7 +192,7 @@ def test_name_before_the_head_lookalikes(tmp_path: Path, coder, pledge: str, rep
 
 @pytest.mark.parametrize("text, head", [
     ("the Bay of Biscay link", "link"), ("the Gulf of Corinth ferry terminal by September", "terminal"),
-    ("the Isle of Man ferry", "ferri"), ("the Bank of England", "bank"), ("the Port of Callao", "o:port"),
+    ("the Isle of Man ferry", "ferry"), ("the Bank of England", "bank"), ("the Port of Callao", "o:port"),
 ])
 def test_name_head_keys(text: str, head: str) -> None:
     from gaiko.tracking.lexicon import lexicon
