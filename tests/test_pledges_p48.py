@@ -199,18 +199,3 @@ def test_name_head_keys(text: str, head: str) -> None:
     from gaiko.tracking.objecthead import head_keys
 
     assert head in head_keys(text, lexicon())[0]
-
-
-# -- B's look-alike: once "the Commission" is the EU's, a sum from another pot of the EU's is no step on the pledge ----
-
-POT = [
-    ("The European Union pledged on Monday to set up a €2 billion fund to compensate fishermen hurt by the quota "
-     "cuts by December.",
-     "EU fisheries ministers met in Luxembourg on Monday. The Commission paid out €150 million from the EU's "
-     "maritime reserve to trawler owners in March, a spokeswoman said.", "set"),
-]
-
-
-@pytest.mark.parametrize("pledge, report, verb", POT)
-def test_sum_from_another_pot_of_the_pledger(tmp_path: Path, coder, pledge: str, report: str, verb: str) -> None:
-    assert _one(_story(tmp_path, coder, pledge, [report]), verb) in ("open",)

@@ -160,10 +160,6 @@ def _named_after(words: str, stop: frozenset[str]) -> str:
     return " ".join(out)
 
 
-#: a named pot of someone's ("the EU's agricultural reserve", "Japan's disaster fund")
-_OWN_POT = re.compile(r"\w['’]s\s+\w", re.I)
-
-
 def sum_for_another(frame: Frame, report: Report, lex: Lexicon) -> bool:
     """Whether a sum of money the report names is tied to goods, a purpose or a giver that are not the pledge's (round
     p41): "taken delivery of $9 billion of [processors]" for a pledge to buy $750 billion of gas and oil, "approved $60
@@ -192,9 +188,7 @@ def sum_for_another(frame: Frame, report: Report, lex: Lexicon) -> bool:
         if not got or got & own:
             continue
         if word in tab["from"]:
-            if not placed or _OWN_POT.search(named):
-                # (a pot of the pledger's own named by its owner, "from the EU's agricultural reserve", is another sum
-                # than the pledged one all the same; round p48)
+            if not placed:
                 return True
         elif specific:
             return True
