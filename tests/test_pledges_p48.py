@@ -5,7 +5,7 @@ kind has cases that fail without its change and look-alikes or guards that must 
 A. a report that the promised act has not moved, told without a stall verb ("has sent nothing new on", "has not
    been debated since", "has sat in committee for months", "has not gone beyond a consultation paper", "not one of
    the 12 has gone back", "remains on the drawing board", "no date has been set for");
-B. "the Commission" or "Brussels" unplaced in an article about the EU is the EU's side;
+B. (tried, dropped: "the Commission" unplaced in an article about the EU as the EU; branch p48-b);
 C. a proper name before the object's head ("the Gulf of Riga cable", "the Zambezi dam"): the head is the common noun
    after the name.
 """
@@ -100,61 +100,6 @@ def test_unmoved_constructions(text: str, found: bool) -> None:
     from gaiko.tracking.unmoved import unmoved
 
     assert (unmoved(text) is not None) is found
-
-
-# -- B. an unplaced "the Commission" or "Brussels" in an article about the EU ------------------------------------------
-
-COMMISSION = [
-    # the pledge of "the Commission" is the EU's: the EU's deed keeps it though the report names another unplaced firm
-    ("EU farm ministers met in Luxembourg on Monday. The Commission promised to lift the ban on Swiss poultry imports "
-     "by October.",
-     "The European Union lifted its ban on Swiss poultry imports on Thursday after a complaint by Bellagro Farms, a "
-     "spokeswoman said.", "lift"),
-    ("EU transport ministers gathered in Brussels on Tuesday. The Commission pledged to approve the Danube rail "
-     "corridor by November.",
-     "The EU approved the Danube rail corridor on Friday despite objections from Kestrel Freight, officials said.",
-     "approve"),
-]
-
-COMMISSION_GUARDS = [
-    ("The European Union pledged on Tuesday to open an investigation into Halvor Energy's gas contracts by October.",
-     "EU energy ministers met in Luxembourg on Monday. The Commission opened an investigation into the gas contracts "
-     "of Halvor Energy and Vintra Power on Thursday, a spokeswoman said.", "open"),
-    ("The European Union pledged on Tuesday to lift its ban on Moroccan citrus imports by October.",
-     "EU farm ministers met in Luxembourg on Monday. The Commission lifted the ban on Moroccan citrus imports after "
-     "talks with Rabat and Tunis on Thursday, a spokeswoman said.", "lift"),
-    ("The European Union pledged on Wednesday to suspend its tariffs on Norwegian salmon by September.",
-     "EU trade ministers gathered in Brussels on Monday. Brussels suspended the tariffs on Norwegian salmon on "
-     "Thursday, the EU said in a statement.", "suspend"),
-]
-
-
-@pytest.mark.parametrize("pledge, report, verb", COMMISSION + COMMISSION_GUARDS)
-def test_unplaced_commission_is_the_eu(tmp_path: Path, coder, pledge: str, report: str, verb: str) -> None:
-    assert _one(_story(tmp_path, coder, pledge, [report]), verb) == "fulfilled"
-
-
-def test_commission_of_another_organisation_stays_unplaced(tmp_path: Path, coder) -> None:
-    # "the Commission" in an article about the African Union is not the EU's: the EU's deed does not keep its pledge
-    got = _story(tmp_path, coder, "African Union leaders met in Addis Ababa on Monday. The Commission promised to lift "
-                 "the ban on Kenyan poultry imports by October.",
-                 ["The European Union lifted its ban on Kenyan poultry imports on Thursday after a complaint by "
-                  "Bellagro Farms, a spokeswoman said."])
-    assert _one(got, "lift") in ("open",)
-
-
-@pytest.mark.parametrize("text, article, body", [
-    ("the Commission", "EU ministers met on Monday. The Commission said ...", "European Commission"),
-    ("Commission", "Brussels said on Monday ... the Commission added", "European Commission"),
-    ("Commission", "African Union leaders met. The Commission said ...", None),
-    ("commission", "EU ministers met. The commission said ...", None),
-])
-def test_body_of(text: str, article: str, body: str | None) -> None:
-    from gaiko.actors.bodies import body_of
-    from gaiko.actors.kb import load_kb
-
-    got = body_of(text, article, load_kb())
-    assert (got.name if got else None) == body
 
 
 # -- C. a proper name before the object's head ------------------------------------------------------------------------

@@ -14,7 +14,6 @@ from ..docindex import sentences
 from ..types import Actor
 from .kb import UNKNOWN, KnowledgeBase, norm
 from .ambiguous import needs_context, resolve_in_context
-from .bodies import body_of
 from .context import DOMESTIC, GROUPS, LOCAL_ROLES, TRANSNATIONAL, PlaceContext
 from .coref import CorefContext, pos_of as _pos, ruler_nouns
 from .mentions import PRONOUNS, Mention, find_mentions, is_locative
@@ -260,10 +259,6 @@ class _DocResolver(PersonContext, CorefContext, PlaceContext):
             if inner:  # "The Tigray People's Liberation Front", "Mapuche communities"
                 sector = self.kb.nouns.get(self.doc[m.head].lemma_.lower())
                 return self._actor(m, name=text, country=inner, sector=sector, resolved_by="demonym", confidence=0.5)
-        if m.label == "ORG" and (body := body_of(text, self.doc.text, self.kb)) is not None:
-            # "the Commission" in an article about the EU: the European Commission (round p48)
-            return self._actor(m, name=body.name, country=body.country, sector=body.sector, resolved_by="kb",
-                               confidence=0.6)
         return self._actor(m, name=text, resolved_by="unresolved", confidence=0.1)
 
     def run(self) -> list[tuple[Mention, Actor]]:
