@@ -47,7 +47,25 @@ STALLS = [
 ]
 
 
-@pytest.mark.parametrize("pledge, report, verb", STALLS)
+#: the same, with the stretch of time before the clause, the negated object past an indirect object, a background
+#: "since" clause, a possessive before the state, and the verb past a relative clause
+STALLS_WIDER = [
+    ("Chile's government promised on Monday to submit a new grid code to Congress by December.",
+     "Copper prices fell on Tuesday. Since then the energy ministry has sent lawmakers nothing new on the grid code, "
+     "Chilean officials said.", "submit"),
+    ("Chile's government pledged on Monday to pass a water rights bill by November.",
+     "Copper prices fell on Tuesday. The Chilean water rights bill has not been discussed in the Senate since the "
+     "cabinet resigned in March, officials said.", "pass"),
+    ("Peru's government pledged on Tuesday to pass a fishing quota bill by November.",
+     "Copper exports rose in March. The Peruvian fishing quota bill has sat in the Congress's fisheries committee "
+     "since January, legislators said on Friday.", "pass"),
+    ("Thailand's government agreed on Monday to take back 2,000 Thai workers stranded in Libya by October.",
+     "Rice exports rose in March. Not one of the 2,000 Thai workers whom Bangkok said it would take back has gone "
+     "home, Thai officials said on Tuesday.", "take"),
+]
+
+
+@pytest.mark.parametrize("pledge, report, verb", STALLS + STALLS_WIDER)
 def test_stall_without_a_stall_verb(tmp_path: Path, coder, pledge: str, report: str, verb: str) -> None:
     assert _one(_story(tmp_path, coder, pledge, [report]), verb) == "stalled"
 

@@ -178,7 +178,7 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
     feats.update(cue_feats)
     feats["act_verb"], feats["opposite_verb"] = float(bool(verb_acts)), float(bool(verb_opp))
     feats["act_noun"] = act_noun
-    if (stuck := unmoved(text)) is not None:
+    if (stuck := unmoved(text, report.text[:toks[lo].start], report.text[toks[hi - 1].end:])) is not None:
         # "has not been debated since February", "remains on the drawing board": the act has not moved (round p48),
         # unless the clause's subject is another side
         at = toks[lo].start + max(0, text.lower().find(stuck.split()[0].lower()))

@@ -32,10 +32,10 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     have = r"\b(?:has|have|had)(?:\s+not\b|n't|\s+never\b)"
     return (
         re.compile(rf"{have}\s+(?:yet\s+)?(?:been\s+)?(?:{verbs})\b", re.I),
-        re.compile(rf"\b(?:has|have|had)\s+(?:{verbs})\s+(?:{neg_obj})\b", re.I),
+        re.compile(rf"\b(?:has|have|had)\s+(?:{verbs})\s+(?:[\w-]+\s+){{0,2}}?(?:{neg_obj})\b", re.I),
         re.compile(rf"\b(?:{_alt(d.get('time_spans') or [])})\b", re.I),
         re.compile(rf"\b(?:{_alt(d.get('still_verbs') or [])})\s+(?:[\w-]+\s+){{0,2}}?(?:on|in|at)\s+(?:the\s+)?"
-                   rf"(?:{_alt(d.get('unfinished_states') or [])})\b", re.I),
+                   rf"(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+)?(?:{_alt(d.get('unfinished_states') or [])})\b", re.I),
         re.compile(rf"(?:\bnot|n't|\bnever|\byet\s+to)\s+(?:\w+\s+)?(?:{_alt(d.get('beyond_verbs') or [])})\s+"
                    rf"(?:{_alt(d.get('beyond_words') or [])})\b", re.I),
         re.compile(rf"(?:\bnot|n't|\bnever|\byet\s+to)\s+(?:\w+\s+)?(?:{_alt(d.get('never_left') or [])})\b", re.I),
@@ -43,27 +43,38 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
                    rf"(?:{_alt(d.get('date_verbs') or [])})\b", re.I),
         re.compile(rf"^\W*(?:{_alt(d.get('none_subjects') or [])})\b", re.I),
         # a subject that is none of the objects, then a process verb in the perfect: "Not one of the 12 has gone back"
-        re.compile(rf"^\W*(?:{_alt(d.get('none_subjects') or [])})\b[^,;]*?\b(?:has|have)\s+(?:yet\s+)?(?:been\s+)?"
+        re.compile(rf"^\W*(?:{_alt(d.get('none_subjects') or [])})\b(?:[^,;]|(?<=\d),(?=\d))*?\b(?:has|have)\s+(?:yet\s+)?(?:been\s+)?"
                    rf"(?:{verbs})\b", re.I),
-        # "since" opening a clause of its own: "since it passed", "since the law was signed", "since they took office"
-        re.compile(r"^\s*(?:\w+\s+){0,3}?(?:\w+ed|was|were|had|has|came|took|began|won|became|left|went|got|made|"
-                   r"rose|fell|broke|met|held|paid|sent|lost|set|put|cut|shut|struck|signed)\b", re.I),
+        # "since" opening a clause of its own that tells the deed or refers back to the thing: "since it passed",
+        # "since the law was signed" ("since the government collapsed" is background: the stall stands)
+        re.compile(rf"^\s*(?:(?:it|they|this|that)\b|(?:[\w'-]+\s+){{0,3}}?(?:was\s+|were\s+|had\s+been\s+)?"
+                   rf"(?:{_alt(d.get('since_deeds') or [])})\b)", re.I),
     )
 
 
-def unmoved(text: str) -> str | None:
-    """The words of ``text`` (a clause) that report the act has not moved, or None. A negated process verb needs a
-    stretch of time after it ("since February", "for months"); "since" opening a clause of its own ("since it passed")
-    is a deed told as background and does not count."""
-    neg_verb, neg_obj, span, still, beyond, never_left, no_date, _none, none_done, since_clause = _patterns()
+def unmoved(text: str, lead: str = "", tail: str = "") -> str | None:
+    """The words of ``text`` (a clause) that report the act has not moved, or None. ``lead`` and ``tail`` are the
+    sentence's words before and after the clause. A negated process verb needs a stretch of time in the clause or
+    before it ("since February", "for months", "Since then the ministry has sent nothing"); "since" opening a clause
+    that tells the deed or refers back to the thing ("since it passed", "since the law was signed") does not count. A
+    subject that is none of the objects may have its verb past a relative clause ("Not one of the 500 whom it said it
+    would take has gone back"): the tail is read with it."""
+    neg_verb, neg_obj, span, still, beyond, never_left, no_date, none_start, none_done, since_clause = _patterns()
+    whole = lead + text
     for pat in (neg_verb, neg_obj):
         for m in pat.finditer(text):
-            for s in span.finditer(text, m.end()):
-                if s.group(0).lower() == "since" and since_clause.match(text[s.end():]):
+            for s in span.finditer(whole):
+                if s.start() >= len(lead) + m.start() and s.start() < len(lead) + m.end():
+                    continue
+                if s.group(0).lower() == "since" and since_clause.match(whole[s.end():]):
                     continue
                 return f"{m.group(0)} ... {s.group(0)}"
-    for pat in (still, beyond, never_left, no_date, none_done):
+    for pat in (still, beyond, never_left, no_date):
         m = pat.search(text)
+        if m:
+            return m.group(0)
+    if none_start.match(whole):  # (any clause of such a sentence: the relative clause names the act in the future)
+        m = none_done.match(whole + tail)
         if m:
             return m.group(0)
     return None
