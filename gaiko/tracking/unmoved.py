@@ -2,10 +2,12 @@
 
 "The bill has not been debated since February", "Oslo has sent nothing new on the quota since", "the bill has sat in
 committee for months", "the fund has not gone beyond a consultation paper", "the plant remains on the drawing board",
-"no date has been set for the vote", "not one of the 12 has gone back": :func:`unmoved` finds such a construction in a clause's text and names it;
-:func:`none_subject` says whether the words before an act verb make its subject none of the objects ("not one of the 12
-has gone back"). :mod:`gaiko.tracking.clause` reads both as ``stalls`` (a report that nothing moved is a stall even after
-the deadline: nothing contrary was done). The words are data: ``gaiko/data/pledges/unmoved.yaml``.
+"no date has been set for the vote", "not one of the 12 has gone back": :func:`unmoved` finds such a construction in a
+clause (with the sentence's words before and after it) and names it, or returns None; :func:`none_subject` says whether
+the words before an act verb make its subject none of the objects. :mod:`gaiko.tracking.clause` reads both as
+``stalls`` (a report that nothing moved is a stall even after the deadline: nothing contrary was done), and
+:mod:`gaiko.tracking.status` a restating mention that says so. Neither raises. The words are data:
+``gaiko/data/pledges/unmoved.yaml``.
 """
 
 from __future__ import annotations
