@@ -30,6 +30,7 @@ from .lexicon import Lexicon
 from .normalise import COUNTERPART_ACTS, Frame
 from .status import KEPT_OVER_TERM
 from .text import Hit, Tok, analyse
+from .unmoved import none_subject, unmoved
 
 __all__ = ["Report", "Decision", "Clause", "clauses", "read_clause", "subject_side", "is_verb", "back_reference",
            "sentence_memo"]
@@ -182,6 +183,14 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
     feats.update(cue_feats)
     feats["act_verb"], feats["opposite_verb"] = float(bool(verb_acts)), float(bool(verb_opp))
     feats["act_noun"] = act_noun
+    if (stuck := unmoved(text, report.text[:toks[lo].start], report.text[toks[hi - 1].end:])) is not None:
+        # "has not been debated since February", "remains on the drawing board": the act has not moved (round p48),
+        # unless the clause's subject is another side
+        at = toks[lo].start + max(0, text.lower().find(stuck.split()[0].lower()))
+        k = next((n for n in range(lo, hi) if toks[n].start >= at), lo)
+        subject = _memo_call(memo, _subject_at, report, toks, clause.lo, clause.subject_lo, k, lex) if k > lo else None
+        if not (subject and frame.doer and not same_country(subject, frame.doer) and placed):
+            return Decision("stalls", cue=stuck, note="the act reported not moving", features=feats)
     # 3. the act itself, read by its verb
     if verb_acts:
         h = verb_acts[0]
@@ -201,7 +210,7 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
             # "said it would not supply more coal": the pledger refuses it from now on
             return Decision("reverses", cue=f"will not {' '.join(t.text for t in toks[h.i:h.j])}",
                             note="refused from now on", features=feats)
-        if asp["neg"]:
+        if asp["neg"] or none_subject(report.text[toks[lo].start:toks[h.i].start]):  # "not one of the 12 has gone back"
             rel = "reverses" if is_late(frame, report) else "stalls"
             return Decision(rel, cue=f"not {word}", note="after the deadline" if rel == "reverses" else None, features=feats)
         if asp["future"]:

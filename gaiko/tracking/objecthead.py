@@ -45,6 +45,10 @@ def head_keys(text: str, lex: Lexicon) -> tuple[set[str], set[str]]:
             head = words[-2]  # "bronzes looted from Benin", "gems linked to the Buddha": the noun, not its participle
         is_act = head is not None and any(h.i <= head < h.j and h.concept.startswith(ACT) and h.role == "n" for h in found) \
             and not any(h.i <= head < h.j and h.concept.startswith(OBJECT) for h in found)  # "the shelling of" is the object
+        if head is not None and _name_of(text, toks, head, j):
+            # "the Bay of Biscay link", "the Gulf of Riga cable": a proper name's own noun, then the thing (round p48)
+            k = j + 1
+            continue
         if head is not None and toks[head].text not in _w("measures") and not (is_act and j < len(toks) and toks[j].text == "of"):
             cover = {h.concept for h in found if h.i <= head < h.j and h.concept.startswith(OBJECT)}
             names = {"=" + stem(toks[i].text) for i in range(k, head) if _is_name(text, toks, i, lex)}
@@ -55,6 +59,21 @@ def head_keys(text: str, lex: Lexicon) -> tuple[set[str], set[str]]:
             continue
         return set(), set()
     return set(), set()
+
+
+def _name_of(text: str, toks: list[Any], head: int, j: int) -> bool:
+    """Whether a capitalised head before "of" is a proper name's own noun that a common noun after the name follows:
+    "the Bay of Biscay link", "the Gulf of Riga cable" (the head is "link", "cable"; round p48). "The Port of Callao",
+    "the Bank of England" (no common noun after the name) keep their head."""
+    if j + 2 >= len(toks) or toks[j].text != "of" or not text[toks[head].start:toks[head].start + 1].isupper():
+        return False
+    if not text[toks[j + 1].start:toks[j + 1].start + 1].isupper():
+        return False
+    n = j + 2
+    while n < len(toks) and toks[n].text[:1].isalpha() and text[toks[n].start:toks[n].start + 1].isupper():
+        n += 1  # the rest of the name ("the Isle of Man ferry", "the Strait of San Juan de Fuca")
+    return n < len(toks) and toks[n].text not in _w("stop_at") and toks[n].text[:1].isalpha() \
+        and text[toks[n].start:toks[n].start + 1].islower()
 
 
 def before_participle(text: str, lex: Lexicon) -> str:

@@ -35,6 +35,7 @@ from typing import Any
 from ..ids import record_id
 from .link import bucket
 from .normalise import Frame, revised_quantity
+from .unmoved import unmoved
 
 __all__ = ["ROLE_OF", "decided_status", "entry", "override_date", "path_of", "restatus", "status_of"]
 
@@ -204,6 +205,11 @@ def _mention_evidence(group: list[dict[str, Any]]) -> tuple[list[dict[str, Any]]
         if dated and m.get("status_in_text") in _IN_TEXT:
             rel = _IN_TEXT[m["status_in_text"]]
             out.append(dict(base, role=ROLE_OF[rel], relation=rel, note=IN_TEXT_NOTE))
+        elif i and dated and rel == "restates" and (stuck := unmoved(m["sentence"] or "")) is not None:
+            # "Not one of the 500 whom it said it would take back has gone home": the promise named again inside a
+            # report that the act has not moved (round p48)
+            out.append(dict(base, role=ROLE_OF["stalls"], relation="stalls",
+                            note=f"cue: {stuck}; the act reported not moving"))
     return out, deadline
 
 
