@@ -331,7 +331,7 @@ class EventCoder:
                 target = away or target
         if pair is None and hosted_visitor(code, etype, source, target, c):  # "Xi received Putin": Putin visits Xi
             source, target, sources = target, source, [target]
-        elif pair is None and (got := received_sides(c, source, target, etype, state)) is not None:
+        elif pair is None and (got := received_sides(c, source, target, etype, state, kb)) is not None:
             source, target = got  # "Indonesia received Australian aid": Australia gives, Indonesia gets (t42)
             sources = [source] if source is not None else []
         # "Nicaragua stripped 94 critics of their citizenship": the object, with its sentence's country
