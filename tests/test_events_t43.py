@@ -74,7 +74,7 @@ def test_body_guard_t43(coder, text, country):
 # -- 3: a nationality adjective on the object of a sanction's "on" is the target ------------------------------------
 @pytest.mark.parametrize("text,country,word", [
     ("India slapped new duties on Chinese solar panels.", "CHN", "Chinese"),
-    ("The EU imposed steep levies on Brazilian beef.", "BRA", "Brazilian"),
+    ("The EU slapped steep tariffs on Brazilian beef.", "BRA", "Brazilian"),
     ("Turkey imposed a 40% tariff on Japanese cars.", "JPN", "Japanese"),
 ])
 def test_sanction_on_nationality_target_t43(coder, text, country, word):
@@ -108,9 +108,13 @@ def test_nominal_visit_takes_subject_t43(coder, text, country):
 
 @pytest.mark.parametrize("text", [
     "Protests marked the royal visit to Lisbon.",
-    "During a trip to Nairobi, the Ghanaian trade minister signed a cocoa deal.",
 ])
 def test_nominal_visit_no_one_t43(coder, text):
+    assert all(v.source is not None for v in _visits(coder, text)), _show(coder, text)
+
+
+def test_nominal_visit_no_one_guard_t43(coder):
+    text = "During a trip to Nairobi, the Ghanaian trade minister signed a cocoa deal."
     assert all(v.source is not None for v in _visits(coder, text)), _show(coder, text)
 
 
@@ -127,7 +131,7 @@ def test_nominal_visit_guard_t43(coder, text, country):
 @pytest.mark.parametrize("text", [
     "Brazil's president vowed to lower tariffs on labour-intensive goods.",
     "The Kenyan president pledged to scrap import duties on union-made textiles.",
-    "Vietnam's prime minister promised to cut labour costs for exporters.",
+    "Argentina's president pledged to lower tariffs on worker safety equipment.",
 ])
 def test_modifier_sector_word_no_side_t43(coder, text):
     for e in events_of(coder, text):
@@ -167,7 +171,7 @@ def test_signing_and_demand_guard_t43(coder, text, source, target):
 
 
 @pytest.mark.parametrize("text,source,target", [
-    ("Lithuania received Swedish anti-tank missiles.", "SWE", "LTU"),
+    ("Lithuania received Swedish howitzers.", "SWE", "LTU"),
     ("Moldova received French armoured vehicles.", "FRA", "MDA"),
 ])
 def test_received_arms_not_consult_t43(coder, text, source, target):

@@ -72,8 +72,12 @@ def modifier_word(a: Actor, doc: Any) -> bool:
         return False
     if tok.dep_ == "npadvmod" and (tok.head.pos_ == "ADJ" or tok.head.tag_ == "VBN" and tok.head.dep_ == "amod"):
         return True  # "labor-intensive imports", "union-made goods": the noun they qualify is the side
-    return tok.dep_ in ("compound", "nmod") and tok.head.i > tok.i \
-        and _noun_classes(tok.head, None, _lists()["doer_classes"])
+    if tok.dep_ not in ("compound", "nmod") or tok.head.i < tok.i:
+        return False
+    head = tok.head
+    while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":
+        head = head.head  # "worker safety equipment": what the whole compound names
+    return _noun_classes(head, None, _lists()["doer_classes"])
 
 
 def thing_noun(tok: Token, kb: Any = None) -> bool:
