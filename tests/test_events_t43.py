@@ -140,6 +140,7 @@ def test_modifier_sector_word_no_side_t43(coder, text):
 
 @pytest.mark.parametrize("text,side,sector", [
     ("Riot police broke up worker protests in Dhaka.", "target", "LAB"),
+    ("Gunmen stormed a police station in Kano.", "target", "COP"),     # a deed of owners: the station is theirs
     ("Striking dockworkers blocked the port of Durban.", "source", "LAB"),
 ])
 def test_modifier_sector_guard_t43(coder, text, side, sector):
@@ -152,6 +153,7 @@ def test_modifier_sector_guard_t43(coder, text, side, sector):
     ("Peru and Bolivia signed a border treaty.", ["PER", "BOL"]),
     ("Ghana and Togo inked a maritime security pact.", ["GHA", "TGO"]),
     ("The presidents of Chile and Uruguay signed a trade declaration.", ["CHL", "URY"]),
+    ("Namibia and Botswana signed a water-sharing treaty in Windhoek.", ["NAM", "BWA"]),   # not "a treaty" (NAM)
 ])
 def test_signing_is_one_compound_event_t43(coder, text, members):
     evs = [e for e in events_of(coder, text) if e.event_type == "SUPPORT"]
@@ -164,6 +166,7 @@ def test_signing_is_one_compound_event_t43(coder, text, members):
     ("Chile rejected the demand.", "CHL", None),
     ("Argentina rejected Paraguay's demand.", "ARG", "PRY"),
     ("Kenya received the Ugandan president.", "UGA", "KEN"),
+    ("Mali and Niger expelled French diplomats.", "MLI", "FRA"),
 ])
 def test_signing_and_demand_guard_t43(coder, text, source, target):
     p = _primary(coder, text)

@@ -17,7 +17,7 @@ from ..actors.nosides import in_dateline
 from .eventsides import group_heads, group_pair, no_side_thing, sent_forces
 from .roles import ENT_TYPES, LOCATIVE_PREPS, PARTICLES, PEOPLE, PRONOUNS, is_locative, kb_actor, phrase_span, subjects
 from .state import DocState
-from .thingsides import equipment_word, judged_type, modifier_word
+from .thingsides import equipment_word, judged_type, modifier_word, owned_type
 
 __all__ = ["event_actor", "resolved_actor", "pick_target", "visitor", "between_sides", "own_people_away", "sent_side",
            "actor_key", "NO_PLACE_TARGET"]
@@ -98,8 +98,8 @@ def pick_target(toks: list[Token], state: DocState, source: Actor | None, kb: An
         a = resolved_actor(t, state, kb)
         if a is not None and judged_type(etype) and equipment_word(a, t.doc):
             continue  # "Japan condemned North Korea's missile launch": not "missile" (t42)
-        if a is not None and modifier_word(a, t.doc):
-            continue  # "promised to cut labor taxes": a kind of tax, no side (t43)
+        if a is not None and not owned_type(etype) and modifier_word(a, t.doc):
+            continue  # "promised to cut labor taxes": a kind of tax, no side; "struck an army base" is the army's (t43)
         if a is None and kb is not None and (a := kb_actor(t, kb, state.places)) is not None:
             if source is not None and a.start == source.start:
                 continue
