@@ -336,8 +336,9 @@ class EventCoder:
             sources = [source] if source is not None else []
         # "Nicaragua stripped 94 critics of their citizenship": the object, with its sentence's country
         target = target or object_target(c, state, source, kb, etype)
-        if len(sources) > 1 and not two_way and target is not None and (target.country in {x.country for x in sources}
-                                                                         or not (target.country or target.sector or direct_target(target, c))):
+        if len(sources) > 1 and not two_way and target is not None and (
+                target.country in {x.country for x in sources} - {None}
+                or not (target.country or target.sector or direct_target(target, c))):
             target = None  # "Peru and Ecuador signed a treaty in Lima" (or "in the Gulf of ..."): no recipient (t43)
         conf = e.confidence * info.salience
         if source is None:
