@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from ..docindex import Sentences
     from ..types import Actor
 
-__all__ = ["CorefContext", "pos_of", "ruler_nouns", "saying_verbs"]
+__all__ = ["CorefContext", "body_sectors", "pos_of", "ruler_nouns", "saying_verbs"]
 
 _PRON_WINDOW = 4  # sentences a pronoun may reach back
 
@@ -33,14 +33,20 @@ def _words() -> dict[str, frozenset[str]]:
     path = data_path("actors/resolver_words.yaml")
     raw = load_yaml(path) or {}
     if not isinstance(raw, dict):
-        raise DataFileError(str(path), "expected a mapping of word lists (rulers, saying)")
-    return {k: frozenset(str(w).lower() for w in raw.get(k) or ()) for k in ("rulers", "saying")}
+        raise DataFileError(str(path), "expected a mapping of word lists (rulers, saying, bodies)")
+    return {k: frozenset(str(w).lower() for w in raw.get(k) or ()) for k in ("rulers", "saying", "bodies")}
 
 
 def ruler_nouns() -> frozenset[str]:
     """Lemmas of nouns for a state's rulers ("government", "junta", "cabinet"): unqualified, they are the government
     of the country where the article happens."""
     return _words()["rulers"]
+
+
+def body_sectors() -> frozenset[str]:
+    """Sector codes (upper case) of a state's own bodies ("Parliament", "the Senate", "the Supreme Court"): a bare
+    one the parser took for an organisation's name is of the country where the article happens (round t43)."""
+    return frozenset(w.upper() for w in _words()["bodies"])
 
 
 def saying_verbs() -> frozenset[str]:

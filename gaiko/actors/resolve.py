@@ -15,7 +15,7 @@ from ..types import Actor
 from .kb import UNKNOWN, KnowledgeBase, norm
 from .ambiguous import needs_context, resolve_in_context
 from .context import DOMESTIC, GROUPS, LOCAL_ROLES, TRANSNATIONAL, PlaceContext
-from .coref import CorefContext, pos_of as _pos, ruler_nouns
+from .coref import CorefContext, body_sectors, pos_of as _pos, ruler_nouns
 from .mentions import PRONOUNS, Mention, find_mentions, is_locative
 from .namewords import ship_country
 from .nosides import post_country
@@ -259,7 +259,16 @@ class _DocResolver(PersonContext, CorefContext, PlaceContext):
             if inner:  # "The Tigray People's Liberation Front", "Mapuche communities"
                 sector = self.kb.nouns.get(self.doc[m.head].lemma_.lower())
                 return self._actor(m, name=text, country=inner, sector=sector, resolved_by="demonym", confidence=0.5)
+        if m.label == "ORG" and (sector := self._body(m)) is not None:
+            return self.resolve_noun(replace(m, kind="noun", sector=sector))  # "OTTAWA -- Parliament passed ..."
         return self._actor(m, name=text, resolved_by="unresolved", confidence=0.1)
+
+    def _body(self, m: Mention) -> str | None:
+        """The sector of an entity that is a bare state body ("Parliament", "the Senate"; ``body_sectors``), else
+        None (round t43)."""
+        words = [t.lower_ for t in self.doc[m.start:m.end] if t.pos_ != "DET"]
+        sector = self.kb.nouns.get(" ".join(words)) if words else None
+        return sector if sector in body_sectors() else None
 
     def run(self) -> list[tuple[Mention, Actor]]:
         mentions = find_mentions(self.doc, self.kb)

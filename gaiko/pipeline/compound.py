@@ -84,4 +84,23 @@ def compound_members(actor: Actor | None, other: Actor | None, state: DocState, 
         if other is not None and a.start == other.start:
             return [actor]  # a symmetric pair, not a compound side
         members.append(a)
+    if len(members) == 1 and (owners := _of_owners(actor, head, state)):
+        if other is not None and any(a.start == other.start for a in owners):
+            return [actor]  # "the leaders of X and Y met", coded both ways
+        members += owners  # "the leaders of Chile and Argentina signed a declaration": one side of both (t43)
     return members
+
+
+def _of_owners(actor: Actor, head: Token, state: DocState) -> list[Actor]:
+    """The actors of the countries coordinated in the "of" phrase of a noun of people after the first, whose
+    country the actor took ("the leaders of Chile *and Argentina*"); [] when there are none."""
+    for p in head.children:
+        if p.dep_ != "prep" or p.lower_ != "of":
+            continue
+        for o in p.children:
+            if o.dep_ != "pobj":
+                continue
+            found = [state.actor_in(x) for x in _conjuncts(o)]
+            if len(found) > 1 and found[0] is not None and found[0].country == actor.country:
+                return [a for a in found[1:] if a is not None and a.country and a.country != actor.country]
+    return []

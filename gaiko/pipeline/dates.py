@@ -64,6 +64,8 @@ def _is_future(span: Span) -> bool:
             return True
         if child.dep_ == "aux" and child.lower_ == "to" and head.dep_ == "xcomp":
             return True
+    if head.dep_ == "xcomp" and head.tag_ == "VBG" and head.head.lemma_ in _w("aspect_verbs"):
+        return _is_future(head.doc[head.head.i:head.head.i + 1])  # "began withdrawing on Tuesday": began's tense
     return head.dep_ == "xcomp" or head.tag_ == "VBG" and any(c.lower_ in ("is", "are", "am") for c in head.children)
 
 

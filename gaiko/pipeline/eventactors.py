@@ -15,11 +15,11 @@ from ..types import Actor
 from .attributes import ClauseInfo
 from ..actors.nosides import in_dateline
 from .eventsides import group_heads, group_pair, no_side_thing, sent_forces
-from .roles import ENT_TYPES, LOCATIVE_PREPS, PARTICLES, PEOPLE, PRONOUNS, is_locative, kb_actor, phrase_span
+from .roles import ENT_TYPES, LOCATIVE_PREPS, PARTICLES, PEOPLE, PRONOUNS, is_locative, kb_actor, phrase_span, subjects
 from .state import DocState
-from .thingsides import equipment_word, judged_type
+from .thingsides import equipment_word, judged_type, modifier_word, owned_type
 
-__all__ = ["event_actor", "resolved_actor", "pick_target", "between_sides", "own_people_away", "sent_side",
+__all__ = ["event_actor", "resolved_actor", "pick_target", "visitor", "between_sides", "own_people_away", "sent_side",
            "actor_key", "NO_PLACE_TARGET"]
 
 #: types whose target is never the town they happened in ("held talks in Busan", "agreed in Geneva"); a country
@@ -45,6 +45,18 @@ def event_actor(tok: Token, state: DocState, info: ClauseInfo, kb: Any) -> Actor
         start, end, text = phrase_span(tok)
         return Actor(text=text, start=start, end=end)
     return None
+
+
+def visitor(tok: Token, state: DocState, info: ClauseInfo, kb: Any) -> Actor | None:
+    """Who makes a visit told by a noun ``tok`` with no owner in its phrase: the subject of the clause its
+    prepositional phrase belongs to ("the president met the premier during a visit to Riga" -> the president), or
+    None (then the visit is not drafted; round t43)."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    subj, passive, agent = subjects(prep.head)
+    toks = ([agent] if agent is not None else []) if passive else subj
+    return next((a for t in toks if (a := event_actor(t, state, info, kb)) is not None), None)
 
 
 def resolved_actor(tok: Token, state: DocState, kb: Any) -> Actor | None:
@@ -86,6 +98,8 @@ def pick_target(toks: list[Token], state: DocState, source: Actor | None, kb: An
         a = resolved_actor(t, state, kb)
         if a is not None and judged_type(etype) and equipment_word(a, t.doc):
             continue  # "Japan condemned North Korea's missile launch": not "missile" (t42)
+        if a is not None and not owned_type(etype) and modifier_word(a, t.doc):
+            continue  # "promised to cut labor taxes": a kind of tax, no side; "struck an army base" is the army's (t43)
         if a is None and kb is not None and (a := kb_actor(t, kb, state.places)) is not None:
             if source is not None and a.start == source.start:
                 continue

@@ -21,7 +21,8 @@ from ..docindex import columns, sentences
 from ..tables import plover_table
 from ..types import Actor, Event
 from .attributes import ClauseInfo, clause_info
-from .eventactors import actor_key, between_party, between_sides, event_actor, own_people_away, pick_target, sent_side
+from .eventactors import (actor_key, between_party, between_sides, event_actor, own_people_away, pick_target, sent_side,
+                          visitor)
 from .eventrecord import Cand as _Cand, Draft as _Draft, build_event
 from .eventsides import UNDIRECTED, adjective_owner, direct_target, group_pair, hosted_visitor, object_target
 from .foreign import foreign_sentences
@@ -274,6 +275,11 @@ class EventCoder:
             # "the expulsion of two diplomats by Oslo was announced", "the recognition of Kosovo by Ghana angered
             # Serbia" (not the country inside the noun's own phrase)
             source, sources, subj, passive = owner, [owner], [], False
+        if source is None and e.mode == "visit" and c.tok.pos_ == "NOUN" and c.tok.i == c.anchor.i:
+            source = visitor(c.tok, state, info, kb)  # "met X during a visit to Riga": the subject's visit
+            if source is None:
+                return []  # a visit by no one named is no event (round t43)
+            sources = [source]
         pair = group_pair(src_toks[0], state) if src_toks and not passive else None
         between = between_sides(c, state, info, kb)
         if between is not None:
@@ -325,11 +331,15 @@ class EventCoder:
                 target = away or target
         if pair is None and hosted_visitor(code, etype, source, target, c):  # "Xi received Putin": Putin visits Xi
             source, target, sources = target, source, [target]
-        elif pair is None and (got := received_sides(c, source, target, etype, state)) is not None:
+        elif pair is None and (got := received_sides(c, source, target, etype, state, kb)) is not None:
             source, target = got  # "Indonesia received Australian aid": Australia gives, Indonesia gets (t42)
             sources = [source] if source is not None else []
         # "Nicaragua stripped 94 critics of their citizenship": the object, with its sentence's country
         target = target or object_target(c, state, source, kb, etype)
+        if len(sources) > 1 and not two_way and target is not None and (
+                target.country in {x.country for x in sources} - {None}
+                or not (target.country or target.sector or direct_target(target, c))):
+            target = None  # "Peru and Ecuador signed a treaty in Lima" (or "in the Gulf of ..."): no recipient (t43)
         conf = e.confidence * info.salience
         if source is None:
             conf *= 0.85

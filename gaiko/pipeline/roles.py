@@ -315,9 +315,22 @@ def kb_actor(head: Token, kb: object, located: list | None = None) -> Actor | No
     if not country or hit is None:
         return None
     sector = nouns.get(head.lower_) or nouns.get(head.lemma_.lower())
+    if sector is None and (obj := _on_object(hit, head)) is not None:
+        head = obj  # "25% tariffs on American steel": the country's phrase is the side, not the thing (round t43)
+        sector = nouns.get(head.lower_) or nouns.get(head.lemma_.lower())
     start, end, text = phrase_span(head)
     return Actor(text=text, start=start, end=end, country=country, sector=sector,
                  resolved_by="event-fallback", confidence=0.5)
+
+
+def _on_object(hit: Token, head: Token) -> Token | None:
+    """The object of the "on"/"against" phrase of ``head`` whose own words hold ``hit`` ("tariffs on *American*
+    steel" -> steel), else None."""
+    path = path_to(hit, head)
+    if len(path) >= 2 and path[-1].dep_ == "prep" and path[-1].lower_ in ("on", "against") \
+            and path[-2].dep_ == "pobj" and all(t.dep_ in ("amod", "compound", "nmod", "poss") for t in path[:-2]):
+        return path[-2]
+    return None
 
 
 #: dependency labels a "by" agent may hang under inside its own clause ("was refused permission to dock by Malta",

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from ..types import Actor
 
 __all__ = ["thing_noun", "thing_source", "thing_target", "owned_type", "judged_type", "self_judged", "equipment_word", "received_sides",
-           "own_place_part"]
+           "own_place_part", "modifier_word"]
 
 
 @lru_cache(maxsize=1)
@@ -31,7 +31,7 @@ def _lists() -> dict[str, frozenset[str]]:
     path = data_path("actors/thing_sides.yaml")
     data = load_yaml(path) or {}
     out: dict[str, frozenset[str]] = {}
-    for k in ("party_classes", "owned_types", "judged_types", "receiving", "giving_types"):
+    for k in ("party_classes", "owned_types", "judged_types", "receiving", "giving_types", "doer_classes"):
         v = data.get(k)
         if not isinstance(v, list) or not all(isinstance(w, str) for w in v):
             raise DataFileError(str(path), f"'{k}' must be a list of words")
@@ -59,6 +59,25 @@ def equipment_word(a: Actor, doc: Any) -> bool:
     tok = _head(a, doc)
     return tok is not None and tok.dep_ == "compound" and tok.lemma_.lower() in equipment_nouns() and tok.head.pos_ == "NOUN" \
         and tok.head.lemma_.lower() not in equipment_nouns()
+
+
+def modifier_word(a: Actor, doc: Any) -> bool:
+    """Whether the actor ``a`` is a bare sector word that only says what kind a thing is ("cut *labor* taxes",
+    "tariffs on *labor*-intensive imports", "*worker* protective equipment"): a compound of a noun none of whose
+    senses is of a ``doer_classes`` class, or the first word of a hyphenated adjective. Named actors, people and
+    phrases with a country of their own words are not (round t43)."""
+    tok = _head(a, doc)
+    if tok is None or not a.sector or a.person_id or not (a.resolved_by or "").startswith("sector") \
+            or tok.pos_ != "NOUN" or not tok.text.islower():
+        return False
+    if tok.dep_ == "npadvmod" and (tok.head.pos_ == "ADJ" or tok.head.tag_ == "VBN" and tok.head.dep_ == "amod"):
+        return True  # "labor-intensive imports", "union-made goods": the noun they qualify is the side
+    if tok.dep_ not in ("compound", "nmod") or tok.head.i < tok.i:
+        return False
+    head = tok.head
+    while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":
+        head = head.head  # "worker safety equipment": what the whole compound names
+    return _noun_classes(head, None, _lists()["doer_classes"])
 
 
 def thing_noun(tok: Token, kb: Any = None) -> bool:
@@ -123,13 +142,14 @@ def thing_target(a: Actor | None, doc: Any, etype: str, source: Actor | None = N
     return thing_source(a, doc, etype) if self_judged(source, None, etype) else a
 
 
-def received_sides(c: Any, source: Actor | None, target: Actor | None, etype: str, state: Any = None
-                   ) -> tuple[Actor | None, Actor | None] | None:
+def received_sides(c: Any, source: Actor | None, target: Actor | None, etype: str, state: Any = None,
+                   kb: Any = None) -> tuple[Actor | None, Actor | None] | None:
     """(giver, receiver) of a giving act told by its receiver ("Indonesia received $50 million of Australian aid",
     "Niger's army received two aircraft from the United States"): the subject of a verb of receiving
     (``receiving``) in an event of a giving type (``giving_types``) is the target; the giver is the target the
     coder found when it is of another country, else the actor of the verb's "from" phrase (``state``: the
-    document's :class:`~gaiko.pipeline.state.DocState`), else none. None when the event is no such act (the sides stand)."""
+    document's :class:`~gaiko.pipeline.state.DocState`), else (with ``kb``, the actor knowledge base) the country of
+    a nationality word of the thing received ("received German air defence systems"; t43), else none. None when the event is no such act (the sides stand)."""
     anchor = c.anchor
     lists = _lists()
     if etype not in lists["giving_types"] or anchor.lemma_.lower() not in lists["receiving"] \
@@ -142,7 +162,24 @@ def received_sides(c: Any, source: Actor | None, target: Actor | None, etype: st
         giver = next((a for p in anchor.children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children
                       if o.dep_ == "pobj" and (a := state.actor_in(o)) is not None and a.country
                       and a.country != source.country), None)
+    if giver is None and state is not None and kb is not None:  # "received German air defence systems" (t43)
+        giver = _maker(anchor, source, state, kb)
     return giver, source
+
+
+def _maker(verb: Token, receiver: Actor, state: Any, kb: Any) -> Actor | None:
+    """The country named by a nationality word or name before the received thing's noun ("received *German* air
+    defence systems"), as an actor of its own, when it is not the receiver's; else None."""
+    from .roles import kb_actor
+
+    for o in verb.children:
+        if o.dep_ not in ("dobj", "obj"):
+            continue
+        for t in o.subtree:
+            if t.i < o.i and t.dep_ in ("amod", "compound", "nmod") and t.pos_ in ("ADJ", "PROPN") \
+                    and (a := kb_actor(t, kb, state.places)) is not None and a.country != receiver.country:
+                return Actor(**{**a.to_dict(), "sector": None})
+    return None
 
 
 def own_place_part(target: Actor | None, source: Actor | None, doc: Any) -> bool:

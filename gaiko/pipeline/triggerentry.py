@@ -22,7 +22,7 @@ ENTRY_FIELDS = {
     "id", "cameo", "type", "mode", "context", "verbs", "nouns", "adjs", "objects", "preps",
     "particle", "kind", "symmetric", "confidence", "frame", "target", "note", "no_objects",
     "mods", "no_deps", "deps", "model_no_objects", "model_no_deps", "firm", "infinitive",
-    "firm_target", "subjects",
+    "firm_target", "subjects", "no_equipment",
 }
 
 
@@ -39,6 +39,9 @@ class Entry:
     frame: str | None = None  # which refine table a frame uses (threaten, reject, agree, request)
     objects: tuple[tuple[str, ...], ...] = ()  # object phrases, each a tuple of lemmas (head last)
     no_objects: tuple[str, ...] = ()  # object head lemmas that veto the entry
+    #: an object headed by an equipment noun (``actors/no_sides.yaml`` equipment) vetoes the entry: "received German
+    #: air defence systems" is no hosting (round t43)
+    no_equipment: bool = False
     model_no_objects: tuple[str, ...] = ()  # object heads that veto the entry's type for the type model too
     preps: tuple[tuple[str, frozenset[str]], ...] = ()  # (prep lemma, allowed pobj lemmas or empty)
     particle: str | None = None
@@ -128,6 +131,7 @@ def entry(raw: dict[str, Any], path: str, default_conf: float) -> Entry:
         frame=raw.get("frame"),
         objects=tuple(tuple(o.split()) for o in words(raw.get("objects"), where, "objects")),
         no_objects=tuple(words(raw.get("no_objects"), where, "no_objects")),
+        no_equipment=bool(raw.get("no_equipment", False)),
         model_no_objects=tuple(words(raw.get("model_no_objects"), where, "model_no_objects")),
         preps=tuple((str(p).lower(), frozenset(words(v, where, "preps"))) for p, v in preps_raw.items()),
         particle=raw.get("particle"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..actors.nosides import equipment_nouns
 from .ordercues import has_infinitive
 from .triggerentry import Entry
 
@@ -78,7 +79,7 @@ def satisfied(e: Entry, tok: Token) -> bool:
     if e.infinitive and not has_infinitive(tok):
         return False
     objs: list[Token] | None = None
-    if e.objects or e.no_objects:
+    if e.objects or e.no_objects or e.no_equipment:
         objs = object_words(tok)
         # "set fire to", "call for sanctions": objects may sit in a prepositional phrase too
         for c in tok.children:
@@ -89,6 +90,8 @@ def satisfied(e: Entry, tok: Token) -> bool:
                     if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj")
         if e.no_objects and any(o.lemma_.lower() in e.no_objects for o in objs):
             return False
+        if e.no_equipment and any(o.pos_ == "NOUN" and o.lemma_.lower() in equipment_nouns() for o in objs):
+            return False  # "received German air defence systems": a thing received, no visitor (round t43)
         if e.objects and not any(phrase_ok(ph, o) for o in objs for ph in e.objects):
             return False
     for prep, allowed in e.preps:
