@@ -100,16 +100,16 @@ def _of_first_part(t: Token, verb: Token) -> bool:
     return False
 
 
-#: verbs' future markers: a background clause with one of these looks ahead ("which will apply from 2027")
-_AHEAD = frozenset({"will", "would", "shall", "to", "'ll"})
+#: perfect auxiliaries: a relative clause in the perfect (or the past) tells a state already begun ("which has set")
+_PERFECT = frozenset({"has", "have", "had", "'s", "'ve", "'d"})
 
 
 def _starts_past_state(doc, j: int, t: Token, verb: Token) -> bool:
     """Whether the date at ``t``, governed by the word at ``j``, starts a past state rather than ending a term: any
     year or day after "since" ("which has regulated the sea bed since 1994"), and after "as of" or "from" in a
-    background clause (a relative clause or a participle below ``verb`` with no future marker: "which has set quotas
-    as of 1976", "which has applied common tariffs from 2005"). "from 2027 onwards" in the pledge's own clause stays
-    (round p50)."""
+    background clause (a relative clause in the past or perfect below ``verb``: "which has set quotas as of 1976",
+    "which has applied common tariffs from 2005"). "from 2027 onwards" in the pledge's own clause and "chemicals used
+    to make it from December" (a participle) stay (round p50)."""
     if j < 0:
         return False
     if doc[j].lower_ == "since":
@@ -120,8 +120,9 @@ def _starts_past_state(doc, j: int, t: Token, verb: Token) -> bool:
     for a in t.ancestors:
         if a.i == verb.i:
             return False
-        if a.dep_ in ("relcl", "acl") and a.pos_ in ("VERB", "AUX"):
-            return not any(c.dep_ in ("aux", "auxpass") and c.lower_ in _AHEAD for c in a.children)
+        if a.dep_ in ("relcl", "acl") and a.pos_ in ("VERB", "AUX"):  # the first clause up decides
+            return a.dep_ == "relcl" and (a.tag_ == "VBD" or any(
+                c.dep_ in ("aux", "auxpass") and c.lower_ in _PERFECT for c in a.children))
     return False
 
 
