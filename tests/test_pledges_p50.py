@@ -2,8 +2,9 @@
 Our own storylines (other countries, domains and words than the corpora). Each kind has cases that fail without its
 change and look-alikes or guards that must keep passing.
 
-1. concept families (``concepts.yaml``): a parliament reported as its committee or members, a dam as its
-   hydroelectric plant, guidelines as guidance or a code of practice, a tax as a levy or a surcharge;
+1. concept families (``concepts.yaml``): a parliament reported as its committee, chamber or members, guidelines as
+   guidance or a code of practice, a tax as a levy, a surcharge or an excise (a hydropower family was tried and
+   dropped: it linked a look-alike on fresh-i);
 2. a year after "since" (or "as of", "from" in a background clause) is where a past state began, not the term of the
    pledge ("... the commission, which has set quotas since 1976").
 """
@@ -22,27 +23,22 @@ from helpers import status_of as _one
 # -- 1. the object in other words --------------------------------------------------------------------------------------
 
 _SAME = [
-    # a parliament reported as its committee
-    ("Peru's energy minister promised on Monday to explain to parliament why the Cusco grid failed before the end of "
-     "March.",
-     "Copper output rose in February. Peru's energy minister told a congressional panel on March 10 that a faulty "
-     "relay had caused the Cusco grid failure.", "explain"),
-    # dams reported as a hydroelectric plant
-    ("Georgia pledged on Monday to fit its two largest dams with black-start generators by September.",
-     "Tbilisi's wine exports rose in the spring. Black-start generators were fitted at the Enguri hydroelectric plant "
-     "in August, Georgia's energy ministry said.", "fit"),
     # guidelines reported as guidance
-    ("Ireland's data protection commission promised on Monday to publish guidelines on facial recognition in shops by "
+    ("Ireland's data protection commission promised on Monday to adopt guidelines on facial recognition in shops by "
      "June.",
-     "Dublin's rents rose again in May. Ireland's data protection commission published its guidance on facial "
-     "recognition in shops on May 12.", "publish"),
+     "Dublin's rents rose again in March. Ireland's data protection commission adopted its guidance on facial "
+     "recognition in shops on March 12.", "adopt"),
     # a tax reported as a levy
-    ("Kenya pledged on Monday to scrap the tax on mobile money transfers by July.",
-     "Kenya's tea auctions were firm in June. Kenya abolished the levy on mobile money transfers on June 30, the "
-     "treasury said.", "scrap"),
+    ("Kenya pledged on Monday to scrap the tax on bank loans by July.",
+     "Kenya's tea auctions were firm in March. Kenya abolished the levy on bank loans on March 30, the treasury said.",
+     "scrap"),
     # a surcharge reported as a tax
     ("Colombia promised on Monday to cut the surcharge on jet fuel by August.",
-     "Coffee prices eased in July. Colombia lowered the tax on jet fuel on July 15, the finance ministry said.", "cut"),
+     "Coffee prices eased in March. Colombia lowered the tax on jet fuel on March 15, the finance ministry said.", "cut"),
+    # an excise reported as a tax
+    ("Nigeria promised on Monday to scrap the excise on sugary drinks by July.",
+     "Oil output rose in March. Nigeria abolished the tax on sugary drinks on March 30, the finance ministry said.",
+     "scrap"),
 ]
 
 
@@ -51,31 +47,81 @@ def test_object_in_other_words(tmp_path: Path, coder, pledge: str, report: str, 
     assert _one(_story(tmp_path, coder, pledge, [report]), verb) == "fulfilled"
 
 
+def _linked(tmp_path: Path, coder, pledge: str, report: str) -> list[str]:
+    """The roles of the evidence the one ledger entry links besides the sentence that made it."""
+    import json
+
+    from gaiko.coding import run_code
+    from gaiko.store import Store
+    from gaiko.tracking import ledger
+
+    arts = [{"id": "p1", "published": "2026-02-02", "source": "Wire A", "text": pledge},
+            {"id": "r0", "published": "2026-04-10", "source": "Wire B", "text": report}]
+    src = tmp_path / "arts.jsonl"
+    src.write_text("\n".join(json.dumps(a) for a in arts) + "\n", encoding="utf-8")
+    run_code([str(src)], db=str(tmp_path / "t.duckdb"), quiet=True, coder=coder)
+    with Store(str(tmp_path / "t.duckdb"), read_only=True) as st:
+        (entry,) = list(ledger(st))
+    return [x["role"] for x in entry.get("evidence") or () if x["role"] != "made"]
+
+
+_PARLIAMENT = [
+    ("Peru's energy minister promised on Monday to explain to parliament why the Cusco grid failed before the end of "
+     "March.",
+     "Copper output rose in February. Peru's energy minister explained the Cusco grid failure to a congressional "
+     "committee on March 10."),
+    ("Chile's interior minister promised on Monday to brief parliament on the prison riot by March.",
+     "Copper output rose in February. Chile's interior minister briefed the Senate on the prison riot on March 10."),
+]
+
+
+@pytest.mark.parametrize("pledge, report", _PARLIAMENT)
+def test_parliament_in_other_words_is_linked(tmp_path: Path, coder, pledge: str, report: str) -> None:
+    assert _linked(tmp_path, coder, pledge, report)
+
+
+def test_parliament_lookalike(tmp_path: Path, coder) -> None:
+    # another country's minister briefs its senate on the same kind of event
+    pledge = "Chile's interior minister promised on Monday to brief parliament on the prison riot by March."
+    report = "Copper output rose in February. Argentina's interior minister briefed the Senate on the prison riot."
+    assert not _linked(tmp_path, coder, pledge, report)
+
+
 @pytest.mark.parametrize("pledge, report, verb", [
     # another country does it
-    ("Kenya pledged on Monday to scrap the tax on mobile money transfers by July.",
-     "Kenya's tea auctions were firm in June. Uganda abolished the levy on mobile money transfers on June 30, the "
-     "Ugandan treasury said.", "scrap"),
-    ("Georgia pledged on Monday to fit its two largest dams with black-start generators by September.",
-     "Tbilisi's wine exports rose in the spring. Black-start generators were fitted at Armenia's Sevan hydroelectric "
-     "plant in August, the Armenian energy ministry said.", "fit"),
-    # the same body does another act with the same family's object
-    ("Ireland's data protection commission promised on Monday to publish guidelines on facial recognition in shops by "
-     "June.",
-     "Dublin's rents rose again in May. Ireland's data protection commission said on May 12 it was still consulting "
-     "retailers on a code of practice for loyalty cards.", "publish"),
-    # the same family, another doer: a levy on another good by another government
+    ("Kenya pledged on Monday to scrap the tax on bank loans by July.",
+     "Kenya's tea auctions were firm in March. Uganda abolished the levy on bank loans on March 30, the Ugandan "
+     "treasury said.", "scrap"),
+    # the same government scraps another duty
+    ("Kenya pledged on Monday to scrap the tax on bank loans by July.",
+     "Kenya's tea auctions were firm in March. Kenya abolished the duty on imported wheat on March 30, the treasury "
+     "said.", "scrap"),
+    # another government cuts a levy on another good
     ("Colombia promised on Monday to cut the surcharge on jet fuel by August.",
-     "Coffee prices eased in July. Ecuador lowered its levy on imported cars on July 15.", "cut"),
+     "Coffee prices eased in March. Ecuador lowered its levy on imported cars on March 15.", "cut"),
+    # the same ministry does another act with the same family's object
+    ("Ireland's data protection commission promised on Monday to adopt guidelines on facial recognition in shops by "
+     "June.",
+     "Dublin's rents rose again in March. Ireland's data protection commission said on March 12 it was still "
+     "consulting retailers on a code of practice for loyalty cards.", "adopt"),
 ])
 def test_object_in_other_words_lookalikes(tmp_path: Path, coder, pledge: str, report: str, verb: str) -> None:
     assert _one(_story(tmp_path, coder, pledge, [report]), verb) in ("open", "overdue")
 
 
+@pytest.mark.xfail(strict=True, reason="known (round p50): a family head alone lets another regulator of the same "
+                                       "country adopting guidance on another matter read as the deed")
+def test_guidance_other_regulator_lookalike(tmp_path: Path, coder) -> None:
+    pledge = ("Ireland's data protection commission promised on Monday to adopt guidelines on facial recognition in "
+              "shops by June.")
+    report = ("Dublin's rents rose again in March. Ireland's media regulator adopted its code of practice for video "
+              "platforms on March 12.")
+    assert _one(_story(tmp_path, coder, pledge, [report]), "adopt") in ("open", "overdue")
+
+
 @pytest.mark.parametrize("a, b, concept", [
     ("explain to parliament", "told a congressional committee", "o:legislature"),
     ("the bill goes to the Bundestag", "the lawmakers voted", "o:legislature"),
-    ("two more dams", "the hydropower station", "o:hydropower"),
     ("publish guidelines", "a code of practice", "o:guidance"),
     ("the digital services tax", "the platform levy", "o:tax"),
 ])
