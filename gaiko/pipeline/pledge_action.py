@@ -100,6 +100,32 @@ def _of_first_part(t: Token, verb: Token) -> bool:
     return False
 
 
+#: perfect auxiliaries: a relative clause in the perfect (or the past) tells a state already begun ("which has set")
+_PERFECT = frozenset({"has", "have", "had", "'s", "'ve", "'d"})
+
+
+def _starts_past_state(doc, j: int, t: Token, verb: Token) -> bool:
+    """Whether the date at ``t``, governed by the word at ``j``, starts a past state rather than ending a term: any
+    year or day after "since" ("which has regulated the sea bed since 1994"), and after "as of" or "from" in a
+    background clause (a relative clause in the past or perfect below ``verb``: "which has set quotas as of 1976",
+    "which has applied common tariffs from 2005"). "from 2027 onwards" in the pledge's own clause and "chemicals used
+    to make it from December" (a participle) stay (round p50)."""
+    if j < 0:
+        return False
+    if doc[j].lower_ == "since":
+        return True
+    gov = doc[j].lower_ == "from" or (doc[j].lower_ == "as" and j + 1 < len(doc) and doc[j + 1].lower_ == "of")
+    if not gov:
+        return False
+    for a in t.ancestors:
+        if a.i == verb.i:
+            return False
+        if a.dep_ in ("relcl", "acl") and a.pos_ in ("VERB", "AUX"):  # the first clause up decides
+            return a.dep_ == "relcl" and (a.tag_ == "VBD" or any(
+                c.dep_ in ("aux", "auxpass") and c.lower_ in _PERFECT for c in a.children))
+    return False
+
+
 def deadline_phrases(verb: Token, occasions: tuple[frozenset[str], frozenset[str]] | None = None
                      ) -> list[tuple[str, int, int]]:
     """Candidate deadline phrases in a verb's clause: (text, start char, end char). With ``occasions`` (the verbs and
@@ -123,6 +149,8 @@ def deadline_phrases(verb: Token, occasions: tuple[frozenset[str], frozenset[str
         j = start - 1
         while j >= 0 and doc[j].lower_ in ("the", "end", "of", "by", "within", "in", "before", "until", "till", "for", "over", "during", "than", "no", "later", "ahead", "mid", "early", "late", "from", "starting", "beginning", "each", "on") and start - j <= 5:
             j -= 1
+        if _starts_past_state(doc, j if doc[j + 1].lower_ != "from" else j + 1, t, verb):
+            continue
         begin = j + 1
         while begin < start and doc[begin].lower_ in ("of", "than", "the"):
             begin += 1

@@ -69,6 +69,9 @@ class Lexicon:
     cue_index: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = field(default_factory=dict)
     #: verbs of getting ready, every form ("began preparing for the tariff"): after "began" no rule applying
     preparatory: frozenset[str] = field(default_factory=frozenset)
+    #: object concepts whose words are keyed as themselves too (``keep_words: true``): they name bodies that act
+    #: ("the European Parliament", "the House of Representatives"), so a doer's name stays a key (round p50)
+    named: frozenset[str] = field(default_factory=frozenset)
 
     def lemmas(self, word: str) -> tuple[tuple[str, str], ...]:
         """(lemma, tag) readings of a lower-cased word; an unknown word is its own lemma."""
@@ -184,6 +187,7 @@ def lexicon(concepts_path: str | None = None, relations_path: str | None = None)
         partly[key] = frozenset(f"a:{x}" for x in spec.get("partly") or ())
     category: dict[str, str] = {}
     opposite_objects: dict[str, str] = {}
+    named: set[str] = set()
     for name, spec in c["objects"].items():
         if spec.get("opposite"):
             opposite_objects[f"o:{name}"] = f"o:{spec['opposite']}"
@@ -191,6 +195,8 @@ def lexicon(concepts_path: str | None = None, relations_path: str | None = None)
             add(w, f"o:{name}", "n")
         if spec.get("category"):
             category[f"o:{name}"] = str(spec["category"])
+        if spec.get("keep_words"):
+            named.add(f"o:{name}")
     wn = data_path("pledges/concepts_wordnet.tsv")
     if wn.is_file():
         for line in wn.read_text(encoding="utf-8").splitlines():
@@ -243,4 +249,5 @@ def lexicon(concepts_path: str | None = None, relations_path: str | None = None)
         stopwords=frozenset(str(w).lower() for w in r.get("stopwords") or ()),
         places=places, countries=countries, horizon_days=int(r.get("horizon_days") or 365), verbs=frozenset(verbs), cue_index=cue_index,
         preparatory=frozenset(f for w in r.get("preparatory") or () for f, _t in inflect(str(w), "v")),
+        named=frozenset(named),
     )

@@ -216,7 +216,8 @@ def _keys(text: str, lex: Lexicon, acts: bool, broad: bool) -> frozenset[str]:
         out = {k for k in out if not k.startswith(ACT)}
     if any(t.text[:1].isdigit() for t in toks) and _has_money(text):
         out.add("o:money")  # "a further £20 million": an amount of money names the money itself
-    covered = {k for h in found for k in ((h.i, h.j - 1) if h.gap else range(h.i, h.j))}  # "keep [production] flat"
+    covered = {k for h in found if h.concept not in lex.named
+               for k in ((h.i, h.j - 1) if h.gap else range(h.i, h.j))}  # "keep [production] flat"
     # a verb of the concept table used as a noun ("set up a joint commission", "the commission met"): the word names
     # a thing too, so it is keyed as itself as well as by its act (round p38); a broad key, not one of the words a
     # pledge names itself (``broad=False``), which say how specific its object is
