@@ -9,28 +9,18 @@ university said on Monday") does not pass.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Span, Token
 
 __all__ = ["scope", "told_preps", "across_break"]
 
 
-@lru_cache(maxsize=1)
 def scope() -> dict[str, frozenset[str]]:
-    """{"told_preps", "clause_breaks", "earlier_marks": lower-cased words} of ``gaiko/data/dates/date_scope.yaml``;
-    :class:`~gaiko.errors.DataFileError` if the file is not a mapping."""
-    import yaml
+    """{"told_preps", "clause_breaks", "earlier_marks": words} of ``gaiko/data/dates/date_scope.yaml`` (read once,
+    through :func:`gaiko.tables.word_sets`); :class:`~gaiko.errors.DataFileError` if the file is not a mapping of
+    word lists."""
+    from ..tables import word_sets
 
-    from ..errors import DataFileError
-    from ..tables import data_path
-
-    path = data_path("dates/date_scope.yaml")
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    if not isinstance(data, dict):
-        raise DataFileError(str(path), "expected a mapping of word lists (told_preps, clause_breaks, earlier_marks)")
-    return {k: frozenset(str(w).lower() for w in data.get(k) or ()) for k in ("told_preps", "clause_breaks",
-                                                                                "earlier_marks")}
+    return word_sets("dates/date_scope.yaml")
 
 
 def told_preps() -> frozenset[str]:

@@ -25,10 +25,10 @@ __all__ = ["narrower", "announced_change", "smaller_amount"]
 
 @lru_cache(maxsize=1)
 def _change() -> re.Pattern[str]:
-    from ..tables import data_path, load_yaml
+    from ..tables import word_lists
 
-    words = (load_yaml(data_path("pledges/parts.yaml")) or {}).get("change_words") or []
-    return re.compile(r"\b(?:" + "|".join(re.escape(str(w).lower()) for w in words) + r")\b")
+    words = word_lists("pledges/parts.yaml")["change_words"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(w.lower()) for w in words) + r")\b")
 
 
 def announced_change(sentence: str) -> bool:

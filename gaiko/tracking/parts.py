@@ -15,9 +15,9 @@ a plant in Hue has not started") stays the deed.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
+from ..tables import word_sets
 from .amounts import is_late
 from .clause import Decision, Report, read_clause
 from .lexicon import Lexicon
@@ -30,12 +30,9 @@ __all__ = ["part_undone", "contrast"]
 _UNDONE = frozenset({"stalls", "progresses"})
 
 
-@lru_cache(maxsize=1)
 def _table() -> dict[str, frozenset[str]]:
-    from ..tables import data_path, load_yaml
-
-    d = load_yaml(data_path("pledges/parts.yaml")) or {}
-    return {k: frozenset(str(w).lower() for w in d.get(k) or ()) for k in ("contrast_words", "rest_words", "undone_words")}
+    """The word lists of ``pledges/parts.yaml`` as sets (``contrast_words``, ``rest_words``, ``undone_words``, ...)."""
+    return word_sets("pledges/parts.yaml")
 
 
 def _undone_words(toks: list[Any], lo: int, hi: int) -> bool:

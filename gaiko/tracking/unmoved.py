@@ -27,9 +27,9 @@ def _alt(words: list[str]) -> str:
 def _patterns() -> tuple[re.Pattern[str], ...]:
     """(negated process verb, process verb with a negated object, time span, still in a state, not beyond, never left,
     no date, none subject, none subject with a process verb, since opening a clause) compiled from the data file."""
-    from ..tables import data_path, load_yaml
+    from ..tables import word_lists
 
-    d = load_yaml(data_path("pledges/unmoved.yaml")) or {}
+    d = word_lists("pledges/unmoved.yaml")
     verbs, neg_obj = _alt(d.get("process_verbs") or []), _alt(d.get("negated_objects") or [])
     have = r"\b(?:has|have|had)(?:\s+not\b|n't|\s+never\b)"
     return (
