@@ -30,7 +30,8 @@ def _brief(e: dict[str, Any]) -> dict[str, Any]:
     q = e.get("quantity") or {}
     return {
         "id": e["id"],
-        "status": e["status"] + (" (set by hand)" if e.get("overridden") else ""),
+        "status": e["status"] + ((" (set by hand; newer reports)" if e.get("override_review") else " (set by hand)")
+                                 if e.get("overridden") else ""),
         "status_date": e.get("status_date") or "",
         "actor": f"{a.get('name') or a.get('text')} ({a.get('country') or '---'}{a.get('sector') or ''})",
         "action": e["action"],

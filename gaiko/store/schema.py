@@ -188,6 +188,12 @@ def _referent_migration() -> list[str]:
     return ["ALTER TABLE cluster_units ADD COLUMN ref VARCHAR DEFAULT ''"]
 
 
+def _override_seen_migration() -> list[str]:
+    # the reports in hand when a person set a pledge's status (gaiko/tracking/status.py, docs/pledges.md "Statuses set
+    # by hand"); statuses set before have none recorded (NULL) and are never flagged
+    return ["ALTER TABLE pledge_overrides ADD COLUMN evidence_seen JSON"]
+
+
 #: (version, description, statements or a function returning them)
 MIGRATIONS: list[tuple[int, str, Any]] = [
     (1, "articles, sentences, events, actors, places, errors, runs", MIGRATION_1),
@@ -203,6 +209,8 @@ MIGRATIONS: list[tuple[int, str, Any]] = [
     (9, "two-way event units (cluster_units.sym); gaiko cluster rebuild applies them to stored events", _two_way_migration),
     (10, "referents of cluster units (cluster_units.ref); gaiko cluster rebuild applies them to stored events",
      _referent_migration),
+    (11, "statuses set by hand remember the reports in hand (pledge_overrides.evidence_seen), so newer ones are flagged",
+     _override_seen_migration),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

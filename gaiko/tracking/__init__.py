@@ -87,7 +87,7 @@ def ledger(store: Any, as_of: str | None = None, actor: str | None = None, statu
 def set_status(store: Any, ledger_id: str, status: str, note: str | None = None) -> dict[str, Any]:
     """Overrule a pledge's status by hand; kept across recoding. Returns the updated entry.
     Raises :class:`ConfigError` for an unknown status, :class:`NotFound` for an unknown id."""
-    from .tables import set_override
+    from .tables import evidence_key, set_override
     from .update import refresh
 
     if status not in STATUSES:
@@ -98,7 +98,8 @@ def set_status(store: Any, ledger_id: str, status: str, note: str | None = None)
         raise _not_found(store, ledger_id)
     if note is None and entry.get("overridden") and entry.get("status") == status:
         note = entry.get("override_note")  # the same status set again without --note keeps the note it had
-    set_override(store.con, ledger_id, status, note, [m["pledge_id"] for m in entry["mentions"]])
+    set_override(store.con, ledger_id, status, note, [m["pledge_id"] for m in entry["mentions"]],
+                 seen=[evidence_key(e) for e in entry["evidence"]])
     refresh(store, [ledger_id])
     return next(e for e in ledger(store) if e["id"] == ledger_id)
 

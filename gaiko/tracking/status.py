@@ -37,7 +37,7 @@ from .link import bucket
 from .normalise import Frame, revised_quantity
 from .unmoved import unmoved
 
-__all__ = ["ROLE_OF", "decided_status", "entry", "override_date", "path_of", "restatus", "status_of"]
+__all__ = ["ROLE_OF", "decided_status", "entry", "newer_than_override", "override_date", "path_of", "restatus", "status_of"]
 
 #: the display role of each relation in an entry's evidence (the dashboard colours these)
 ROLE_OF = {"fulfils": "fulfilled", "partial": "partial", "progresses": "progress", "reverses": "broken",
@@ -226,6 +226,30 @@ def override_date(evidence: list[dict[str, Any]], status: str, as_of: str) -> st
     return max((str(e["published"])[:10] for e in seen), default=None)
 
 
+#: relations that move a pledge's status; a newer one of these against a status set by hand is flagged
+_DECISIVE = ("fulfils", "partial", "progresses", "stalls", "reverses", "withdraws")
+
+
+def newer_than_override(evidence: list[dict[str, Any]], ov: dict[str, Any], computed: str) -> dict[str, Any] | None:
+    """Reports a person had not seen when setting a pledge's status by hand that point elsewhere: evidence whose key
+    (:func:`~gaiko.tracking.tables.evidence_key`) is not in ``ov["seen"]``, whose relation moves a status
+    (``_DECISIVE``) to another one than the hand status. Returns ``{"reports": n, "relations": [...], "first":
+    "YYYY-MM-DD", "computed_status": computed}`` or None (nothing new, or a status set before schema 11, which
+    recorded nothing: ``seen`` None)."""
+    from .tables import evidence_key
+
+    seen = ov.get("seen")
+    if seen is None:
+        return None
+    seen = set(seen)
+    new = [e for e in evidence if e.get("relation") in _DECISIVE and _MOVES[e["relation"]] != ov["status"]
+           and evidence_key(e) not in seen]
+    if not new:
+        return None
+    return {"reports": len(new), "relations": sorted({e["relation"] for e in new}),
+            "first": min(str(e.get("published") or "")[:10] for e in new), "computed_status": computed}
+
+
 def entry(group: list[dict[str, Any]], found: list[dict[str, Any]], overrides: list[dict[str, Any]], as_of: str,
           frame: Frame) -> dict[str, Any]:
     """A ledger entry from its mentions (oldest first, prepared) and the evidence decided in other sentences
@@ -240,9 +264,14 @@ def entry(group: list[dict[str, Any]], found: list[dict[str, Any]], overrides: l
     computed = status
     ids = {m["id"] for m in group}
     ov = next((o for o in overrides if o["ledger_id"] == gid or ids & set(o["pledge_ids"])), None)
+    review = None
     if ov is not None:
         status, status_date = ov["status"], override_date(evidence, ov["status"], as_of) or status_date
         reason = f"set by hand: {ov['note']}" if ov.get("note") else "set by hand"
+        review = newer_than_override(evidence, ov, computed)
+        if review:
+            reason += (f"; since then {review['reports']} report(s) read {', '.join(review['relations'])} (first "
+                       f"{review['first']}), computed status {computed}: check, then set it again or unset it")
     if deadline and any(e.get("relation") == "revises" and e.get("_deadline_end") for e in evidence):
         deadline = dict(deadline, end=max(e["_deadline_end"] for e in evidence if e.get("_deadline_end")))
     return {
@@ -256,6 +285,7 @@ def entry(group: list[dict[str, Any]], found: list[dict[str, Any]], overrides: l
         "status": status, "status_date": status_date or first.get("published"), "status_reason": reason,
         "status_path": path,
         "computed_status": computed, "overridden": ov is not None, "override_note": ov["note"] if ov else None,
+        "override_review": review,
         "needs_review": any(e.get("relation") == "needs_review" for e in evidence), "history": history, "as_of": as_of,
         "mentions": [{"pledge_id": m["id"], "article_id": m["article_id"], "published": m.get("published")} for m in group],
         "evidence": [{"article_id": e["article_id"], "published": e["published"], "sentence": e["sentence"],

@@ -17,7 +17,8 @@ tables let it do that without loading the store into memory:
 ``ledger_topics``
     each entry's topic keys, so a new sentence finds the entries it may be evidence for.
 ``pledge_overrides``
-    statuses set by a person (``gaiko pledge set``), kept across recoding.
+    statuses set by a person (``gaiko pledge set``), kept across recoding, with the reports in hand when set
+    (``evidence_seen``: evidence keys, :func:`evidence_key`; NULL for statuses set before schema 11).
 
 Nothing here imports the rest of the package; the store's schema (:mod:`gaiko.store.schema`) reads
 the DDL from here.
@@ -34,7 +35,7 @@ from typing import Any
 __all__ = [
     "LEDGER_DDL", "KEYS_DDL", "KEYS", "ensure_readable", "registered", "article_chunks", "new_articles_table",
     "refresh_keys", "insert_keys", "load_mentions", "write_entries", "delete_entries", "stored_evidence",
-    "set_override", "get_overrides", "clear_override", "pledge_rows", "keep", "pledge_timeline",
+    "evidence_key", "set_override", "get_overrides", "clear_override", "pledge_rows", "keep", "pledge_timeline",
 ]
 
 #: schema migration 3 (as released: it created ``sentence_stems``, which migration 8 replaces)
@@ -229,12 +230,22 @@ def write_entries(con: Any, entries: Sequence[dict[str, Any]], as_of: str | None
             con.execute(f"INSERT INTO {table} SELECT {casts[key]} FROM _gaiko_rows")
 
 
-def set_override(con: Any, ledger_id: str, status: str, note: str | None, pledge_ids: list[str]) -> None:
-    """Record a person's status for a pledge (with the mention ids it had, so it survives regrouping)."""
+def evidence_key(e: dict[str, Any]) -> str:
+    """The key of one evidence row of a ledger entry: ``ARTICLE_ID:SENTENCE_INDEX`` (the same sentence read again
+    gives the same key)."""
+    return f"{e.get('article_id')}:{e.get('sentence_index')}"
+
+
+def set_override(con: Any, ledger_id: str, status: str, note: str | None, pledge_ids: list[str],
+                 seen: list[str] | None = None) -> None:
+    """Record a person's status for a pledge (with the mention ids it had, so it survives regrouping, and the keys of
+    the evidence in hand, ``seen``, so reports that arrive later can be flagged)."""
     now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     con.execute(
-        "INSERT OR REPLACE INTO pledge_overrides VALUES (?, ?, ?, ?, ?)",
-        [ledger_id, status, note, json.dumps(sorted(pledge_ids)), now],
+        "INSERT OR REPLACE INTO pledge_overrides (ledger_id, status, note, pledge_ids, set_at, evidence_seen) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [ledger_id, status, note, json.dumps(sorted(pledge_ids)), now,
+         None if seen is None else json.dumps(sorted(set(seen)))],
     )
 
 
@@ -246,8 +257,12 @@ def clear_override(con: Any, ledger_id: str) -> bool:
 
 
 def get_overrides(con: Any) -> list[dict[str, Any]]:
-    rows = con.execute("SELECT ledger_id, status, note, pledge_ids, CAST(set_at AS VARCHAR) FROM pledge_overrides").fetchall()
-    return [{"ledger_id": r[0], "status": r[1], "note": r[2], "pledge_ids": json.loads(r[3] or "[]"), "set_at": r[4]} for r in rows]
+    """Statuses set by hand: dicts with ``ledger_id``, ``status``, ``note``, ``pledge_ids``, ``set_at`` and ``seen``
+    (evidence keys in hand when set, or None when not recorded)."""
+    rows = con.execute("SELECT ledger_id, status, note, pledge_ids, CAST(set_at AS VARCHAR), evidence_seen "
+                       "FROM pledge_overrides").fetchall()
+    return [{"ledger_id": r[0], "status": r[1], "note": r[2], "pledge_ids": json.loads(r[3] or "[]"), "set_at": r[4],
+             "seen": None if r[5] is None else json.loads(r[5])} for r in rows]
 
 
 def pledge_rows(con: Any, actor: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
