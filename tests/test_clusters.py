@@ -294,6 +294,7 @@ def test_an_old_store_reads_as_one_cluster_per_event_and_is_clustered_when_opene
         # the migrations applied
         s.con.execute("DROP TABLE sentence_keys")
         s.con.execute("CREATE TABLE sentence_stems (article_id VARCHAR, idx INTEGER, stem VARCHAR)")
+        s.con.execute("ALTER TABLE pledge_overrides DROP COLUMN evidence_seen")  # migration 11 adds it
         s.con.execute("DELETE FROM meta WHERE key = 'migrations'")
         s.con.execute("UPDATE meta SET value = '6' WHERE key = 'schema_version'")
     with Store(path, read_only=True) as s:
@@ -302,5 +303,5 @@ def test_an_old_store_reads_as_one_cluster_per_event_and_is_clustered_when_opene
         assert len(rows) == 4 and {r["num_mentions"] for r in rows} == {1} and all(r["cluster_id"] for r in rows)
         assert s.dyads()[0]["events"] == 4 and s.stats()["clusters"] == 4
     with Store(path) as s:  # migrates and clusters the events it finds
-        assert s.schema_version >= 8 and s.scalar("SELECT value FROM meta WHERE key = 'migrations'").endswith("7,8,9,10")
+        assert s.schema_version >= 8 and s.scalar("SELECT value FROM meta WHERE key = 'migrations'").endswith("7,8,9,10,11")
         assert s.count_events() == 2 and s.count_events(count="mentions") == 4

@@ -191,7 +191,7 @@ def _referent_migration() -> list[str]:
 def _override_seen_migration() -> list[str]:
     # the reports in hand when a person set a pledge's status (gaiko/tracking/status.py, docs/pledges.md "Statuses set
     # by hand"); statuses set before have none recorded (NULL) and are never flagged
-    return ["ALTER TABLE pledge_overrides ADD COLUMN evidence_seen JSON"]
+    return ["ALTER TABLE pledge_overrides ADD COLUMN IF NOT EXISTS evidence_seen JSON"]
 
 
 #: (version, description, statements or a function returning them)
