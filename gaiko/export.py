@@ -142,6 +142,7 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
             "article_id": row["article_id"],
             "sentence_index": row["sentence_idx"],
             "sentence": row.get("sentence"),
+            "sentence_start": row.get("sentence_start"),
             "trigger": [row.get("trigger_start"), row.get("trigger_end")],
             "actor": [row.get("source_start"), row.get("source_end")]
             if src and row.get("source_start") is not None else None,

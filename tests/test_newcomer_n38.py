@@ -8,7 +8,9 @@ our own articles (countries, outlets and wording not from any corpus).
    rather than showing every event;
 3. a record field gaiko does not read but that plainly means one the record lacks (``publishd``, ``pubDate``,
    ``Published``; a CSV header ``publication_date``) is an ``unread_field`` warning, not silence: such a record was
-   coded as undated without a word.
+   coded as undated without a word;
+4. every listed or exported event carries ``sentence_start``, its sentence's offset in the article, so the offsets
+   (into the article text, which no export holds) give the trigger back from the record's own sentence.
 """
 
 from __future__ import annotations
@@ -175,3 +177,41 @@ def test_gaiko_code_lists_the_warning_in_gaiko_errors(tmp_path: Path, cli) -> No
     code, out, _ = cli("errors", "--db", db, "--format", "jsonl")
     rows = [json.loads(x) for x in out.splitlines() if x.strip()]
     assert [r["reason"] for r in rows] == ["unread_field"] and "'publishedAt'" in rows[0]["detail"]
+
+
+# -- 4. provenance from an export alone: the sentence's offset ------------------------------------------------------
+
+_TWO_SENTENCES = [
+    {"id": "p1", "published": "2026-07-01", "source": "Andean Border Review",
+     "text": "Talks stalled again on Tuesday. Ecuador expelled three Colombian diplomats from Quito."},
+    {"id": "p2", "published": "2026-07-02", "source": "Pacific Slope Daily",
+     "text": "The row deepened overnight. Colombia recalled its ambassador from Ecuador on Wednesday."},
+]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet", "jsonl"])
+def test_an_export_gives_each_span_back_from_its_sentence(tmp_path: Path, coder, fmt: str) -> None:
+    import pandas as pd
+
+    import gaiko
+    from gaiko.coding import run_code
+    from gaiko.export import export_events
+
+    src = tmp_path / "two.jsonl"
+    src.write_text("\n".join(json.dumps(a) for a in _TWO_SENTENCES) + "\n", encoding="utf-8")
+    db = str(tmp_path / "two.duckdb")
+    run_code([str(src)], db=db, quiet=True, coder=coder)
+    out = tmp_path / f"events.{fmt}"
+    with gaiko.open(db, read_only=True) as st:
+        assert export_events(st, None, out, count="mentions") >= 2
+    if fmt == "jsonl":
+        recs = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+        rows = [{"sentence": r["evidence"]["sentence"], "sentence_start": r["evidence"]["sentence_start"],
+                 "trigger": r["event_text"], "trigger_start": r["evidence"]["trigger"][0],
+                 "trigger_end": r["evidence"]["trigger"][1]} for r in recs]
+    else:
+        rows = (pd.read_csv(out) if fmt == "csv" else pd.read_parquet(out)).to_dict("records")
+    assert any(r["sentence_start"] > 0 for r in rows)  # events of a second sentence
+    for r in rows:
+        at = int(r["trigger_start"]) - int(r["sentence_start"])
+        assert r["sentence"][at:at + int(r["trigger_end"]) - int(r["trigger_start"])] == r["trigger"]
