@@ -33,7 +33,7 @@ SUFFIX_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parque
 #: each event is its own cluster there, and the importing store clusters them; the importer reads the event columns)
 FLAT_SELECT = """
 SELECT e.* EXCLUDE (run_id), s.text AS sentence, a.published, a.title AS article_title,
-       a.url AS article_url, a.source AS article_source, coalesce(c.id, e.id) AS cluster_id,
+       a.url AS article_url, a.source AS article_source, s.start AS sentence_start, coalesce(c.id, e.id) AS cluster_id,
        coalesce(c.num_mentions, 1) AS num_mentions, coalesce(c.num_articles, 1) AS num_articles,
        coalesce(c.num_sources, 1) AS num_sources
 FROM events e
