@@ -33,7 +33,7 @@ SUFFIX_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parque
 #: each event is its own cluster there, and the importing store clusters them; the importer reads the event columns)
 FLAT_SELECT = """
 SELECT e.* EXCLUDE (run_id), s.text AS sentence, a.published, a.title AS article_title,
-       a.url AS article_url, a.source AS article_source, coalesce(c.id, e.id) AS cluster_id,
+       a.url AS article_url, a.source AS article_source, s.start AS sentence_start, coalesce(c.id, e.id) AS cluster_id,
        coalesce(c.num_mentions, 1) AS num_mentions, coalesce(c.num_articles, 1) AS num_articles,
        coalesce(c.num_sources, 1) AS num_sources
 FROM events e
@@ -142,6 +142,7 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
             "article_id": row["article_id"],
             "sentence_index": row["sentence_idx"],
             "sentence": row.get("sentence"),
+            "sentence_start": row.get("sentence_start"),
             "trigger": [row.get("trigger_start"), row.get("trigger_end")],
             "actor": [row.get("source_start"), row.get("source_end")]
             if src and row.get("source_start") is not None else None,

@@ -19,6 +19,7 @@ from typing import Any
 
 from .errors import InputRejected
 from .ids import article_id
+from .ingest_fields import unread_detail, unread_fields, unread_warnings
 from .ingest_checks import (
     MAX_BYTES,
     check_english,
@@ -179,7 +180,8 @@ def record_items(rec: Any, path: str, line: int | None, default_date: str | None
     origin = f"{path}:{line}" if line is not None else path
     try:
         art = article_from_record(rec, origin, None)
-        return finish(art, default_date, path, line)
+        items = finish(art, default_date, path, line)
+        return [*unread_warnings(rec, path, line, art.id), *items]
     except InputRejected as exc:
         return [InputError(path, exc.reason, exc.detail, line, input_id=raw_id(raw))]
     except RecursionError:
@@ -352,6 +354,10 @@ def read_csv_text(text: str, name: str, default_date: str | None, delimiter: str
                                       f"articles when its header names the record fields: {', '.join(FIELDS)}", 1)
         return
     keep = [(k, c) for k, c in enumerate(cols) if c in FIELDS]
+    unread = unread_fields(cols)
+    if unread:  # once for the file, from its header (round n38)
+        yield InputError(name, "unread_field", unread_detail(unread).replace("the record was", "each row is"), 1,
+                         severity="warning")
     last = reader.line_num
     rows = 0
     while True:

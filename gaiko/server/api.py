@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -12,6 +11,7 @@ from ..errors import ConfigError
 from .evidence import article_marks, event_evidence
 from .models import ActorPage, ArticlePage, EventPage, Health, Stats
 from .output import EVENT_COLUMNS, next_url, rows_response
+from .strict import parse_dyad
 
 __all__ = ["router", "EventQuery"]
 
@@ -27,7 +27,6 @@ Count = Literal["clusters", "mentions"]
 COUNT_DOC = ("clusters (default): each real-world event once, with its cluster's date, actors and counts "
              "num_mentions/num_articles/num_sources; mentions: every report")
 Sort = Literal["date", "-date", "goldstein", "-goldstein", "confidence", "-confidence", "article"]
-_DYAD = re.compile(r"^\s*([A-Za-z]{3})\s*(?:-|:|>|->|→)\s*([A-Za-z]{3})\s*$")
 
 
 class EventQuery:
@@ -59,10 +58,7 @@ class EventQuery:
         if since and until and since > until:
             raise ConfigError(f"since ({since}) is after until ({until}): no day is in between; swap them")
         if dyad:
-            m = _DYAD.match(dyad)
-            if not m:
-                raise ConfigError(f"dyad must look like JPN-CHN (two ISO3 country codes), not {dyad!r}")
-            source, target = m.group(1).upper(), m.group(2).upper()
+            source, target = parse_dyad(dyad)
         if actual and modality in (None, "all"):
             modality = "actual"
         self.filters: dict[str, Any] = {

@@ -56,13 +56,14 @@ def create_app(
     answers every write with 403. ``coder`` reuses an already loaded
     :class:`~gaiko.coder.Coder` (tests); otherwise one loads on the first write.
     """
-    from fastapi import FastAPI, Request
+    from fastapi import Depends, FastAPI, Request
     from fastapi.exceptions import RequestValidationError
     from fastapi.staticfiles import StaticFiles
     from starlette.exceptions import HTTPException as StarletteHTTPException
 
     from ..version import __version__
     from . import api, api_export, api_pledges, api_views, pages, scorecard_page, write
+    from .strict import reject_unknown_query
 
     state = ServerState(db_path, api_key=api_key, coder=coder, batch_size=batch_size)
     state.max_body = max_body  # type: ignore[attr-defined]
@@ -128,10 +129,11 @@ def create_app(
 
     static = Path(__file__).parent / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
-    app.include_router(api.router, prefix="/api/v1")
-    app.include_router(api_views.router, prefix="/api/v1")
-    app.include_router(api_pledges.router, prefix="/api/v1")
-    app.include_router(api_export.router, prefix="/api/v1")
+    strict = [Depends(reject_unknown_query)]  # a mistyped filter is a 422, not an unfiltered answer (round n38)
+    app.include_router(api.router, prefix="/api/v1", dependencies=strict)
+    app.include_router(api_views.router, prefix="/api/v1", dependencies=strict)
+    app.include_router(api_pledges.router, prefix="/api/v1", dependencies=strict)
+    app.include_router(api_export.router, prefix="/api/v1", dependencies=strict)
     app.include_router(write.router, prefix="/api/v1")
     app.include_router(pages.router)
     app.include_router(scorecard_page.router)

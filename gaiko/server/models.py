@@ -55,6 +55,8 @@ class EventRow(_Row):
     hypothetical: bool | None = None
     negated: bool | None = None
     sentence: str | None = None
+    sentence_start: int | None = Field(None, description="the sentence's character offset in the article text: "
+                                       "trigger_start - sentence_start is the trigger's offset in the sentence")
     cluster_id: str | None = Field(None, description="the event cluster (real-world event) this row stands for")
     num_mentions: int | None = Field(None, description="reports of the cluster")
     num_articles: int | None = Field(None, description="articles reporting the cluster")

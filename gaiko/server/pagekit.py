@@ -19,9 +19,11 @@ from urllib.parse import urlencode
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
+from ..errors import ConfigError
 from ..store.analysis import QUAD_NAMES, date_label
 from ..tables import cameo_for
 from ..types import PLOVER_TYPES
+from .strict import parse_dyad
 
 __all__ = ["render", "page_filters", "api_params", "int_param", "choice_param", "pager", "FILTER_KEYS", "PAGE_SIZES", "href",
            "date_label"]
@@ -92,7 +94,7 @@ def render(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLRe
 def page_filters(request: Request) -> tuple[dict[str, Any], dict[str, str], str | None]:
     """(filters for the store, the raw params to echo in links, an error message) from a page's query string.
 
-    ``type`` may be given several times or comma-separated; ``actual=1`` (older links) means ``modality=actual``,
+    ``dyad=THA-KHM`` is read as the API reads it, ``source=THA&target=KHM`` (round n38). ``type`` may be given several times or comma-separated; ``actual=1`` (older links) means ``modality=actual``,
     which is also the default. ``count`` is ``clusters`` unless ``count=mentions``."""
     qp = request.query_params
     raw: dict[str, str] = {}
@@ -108,6 +110,11 @@ def page_filters(request: Request) -> tuple[dict[str, Any], dict[str, str], str 
     if qp.get("actual") == "1" and "modality" not in raw:
         raw["modality"] = "actual"
     err = None
+    if qp.get("dyad", "").strip():  # as the API reads it: source and target, which the page's links then carry
+        try:
+            raw["source"], raw["target"] = parse_dyad(qp.get("dyad", ""))
+        except ConfigError as exc:
+            err = str(exc)
     if raw.get("count") not in (None, "clusters", "mentions"):  # as the API answers it (422), not clusters silently
         err = f"count must be clusters or mentions, not {raw['count'][:40]!r}"
     if raw.get("count") != "mentions":  # event clusters by default

@@ -75,7 +75,10 @@ _CLUSTER = """
 LEFT JOIN cluster_members m ON m.event_id = e.id
 LEFT JOIN clusters c ON c.id = m.cluster_id"""
 _MENTIONS_IN_CLUSTERS = "FROM events e" + _SENTENCE + _ARTICLE + _CLUSTER
-_TAIL = """s.text AS sentence, a.published, a.title AS article_title, a.url AS article_url, a.source AS article_source"""
+#: the sentence, its offset in the article (``sentence_start``: ``sentence[trigger_start - sentence_start:...]`` gives the
+#: trigger back without the article's text, round n38) and the article's fields
+_TAIL = """s.text AS sentence, a.published, a.title AS article_title, a.url AS article_url, a.source AS article_source,
+       s.start AS sentence_start"""
 _COUNTS = """coalesce(c.id, e.id) AS cluster_id, coalesce(c.num_mentions, 1) AS num_mentions,
        coalesce(c.num_articles, 1) AS num_articles, coalesce(c.num_sources, 1) AS num_sources"""
 

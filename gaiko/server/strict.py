@@ -1,0 +1,78 @@
+"""Query parameters read alike by the API and the dashboard; those an endpoint does not take are refused.
+
+A mistyped filter (``?sourc=THA``, ``?quadclass=4``) used to be ignored, so the answer held every event and read as
+if filtered. :func:`reject_unknown_query` is a dependency of the read routers under ``/api/v1`` (round n38): a name
+that is none of the endpoint's parameters raises :class:`~gaiko.errors.ConfigError` (the API's 422
+``config_error``) that names it, suggests the nearest parameter, and lists the ones the endpoint takes.
+:func:`parse_dyad` reads ``dyad=THA-KHM`` for the API's filters and the dashboard's pages alike.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any
+
+from fastapi import Request
+
+from ..errors import ConfigError
+
+__all__ = ["reject_unknown_query", "query_names", "parse_dyad", "DYAD"]
+
+#: ``JPN-CHN`` (also ``JPN:CHN``, ``JPN>CHN``, ``JPN->CHN``, ``JPN→CHN``): source country, target country
+DYAD = re.compile(r"^\s*([A-Za-z]{3})\s*(?:-|:|>|->|→)\s*([A-Za-z]{3})\s*$")
+
+#: names every endpoint tolerates: a cache-busting ``_`` that browsers and some HTTP clients add
+_ALWAYS = frozenset({"_"})
+_CACHE: dict[int, frozenset[str]] = {}
+
+
+def query_names(dependant: Any) -> frozenset[str]:
+    """The query parameter names (aliases) of a FastAPI ``Dependant`` and all its sub-dependencies.
+
+    ``dependant``: ``route.dependant`` of an ``APIRoute``. Returns a frozenset of str; never raises.
+    """
+    names: set[str] = set()
+    todo = [dependant]
+    while todo:
+        d = todo.pop()
+        for f in getattr(d, "query_params", ()) or ():
+            names.add(str(getattr(f, "alias", None) or getattr(f, "name", "")))
+        todo.extend(getattr(d, "dependencies", ()) or ())
+    return frozenset(n for n in names if n)
+
+
+def reject_unknown_query(request: Request) -> None:
+    """FastAPI dependency: raise ``ConfigError`` when the request names a query parameter its route does not take.
+
+    ``request``: the Starlette request (its ``scope["route"]`` is the matched route). The message names each unknown
+    parameter, the nearest known one when there is one ("did you mean 'source'?") and the endpoint's parameters.
+    """
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None:
+        return
+    known = _CACHE.get(id(route))
+    if known is None:
+        known = _CACHE[id(route)] = query_names(dependant)
+    unknown = [k for k in dict.fromkeys(request.query_params.keys()) if k not in known and k not in _ALWAYS]
+    if not unknown:
+        return
+    parts = []
+    for name in unknown:
+        near = difflib.get_close_matches(name.lower(), sorted(known), n=1, cutoff=0.6)
+        parts.append(f"{name!r}" + (f" (did you mean {near[0]!r}?)" if near else ""))
+    what = "unknown parameter" + ("s " if len(parts) > 1 else " ")
+    raise ConfigError(f"{what}{', '.join(parts)} for {request.url.path}: refused rather than answered unfiltered; "
+                      f"this endpoint takes {', '.join(sorted(known)) or 'no parameters'} (see /docs)")
+
+
+def parse_dyad(text: str) -> tuple[str, str]:
+    """``(source, target)`` ISO3 codes, upper case, of a dyad written ``THA-KHM`` (or ``:``, ``>``, ``->``, ``→``).
+
+    Raises ConfigError naming the text when it is not two three-letter codes so joined.
+    """
+    m = DYAD.match(text or "")
+    if not m:
+        raise ConfigError(f"dyad must look like JPN-CHN (two ISO3 country codes), not {text!r}")
+    return m.group(1).upper(), m.group(2).upper()
