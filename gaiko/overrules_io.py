@@ -1,0 +1,175 @@
+"""A person's decisions, carried from one store to another: statuses set by hand and cluster splits and merges.
+
+Both live in the store (``pledge_overrides``, ``cluster_overrules``) and name what they decide by ids that stay the
+same when the same articles are coded again (a pledge by its ledger id and mention ids, a mention by its ``mkey``:
+article, sentence, trigger offset). So they can be written out and read into another store: one coded afresh with
+``--actors`` or a newer gaiko, or a colleague's. The file is JSON Lines, one decision per line:
+
+``{"type": "pledge_status", "ledger_id", "status", "note", "pledge_ids", "evidence_seen", "set_at"}``
+``{"type": "cluster_overrule", "id", "seq", "kind" ("split"/"merge"), "mkeys", "event_ids", "from_clusters", "note",
+"created_at"}``
+
+Reading is idempotent (a decision already in the store is skipped, so a file read twice adds nothing) and a broken
+line is reported with its number while the others are read. Decisions about articles the store does not hold yet are
+kept and apply once those articles are coded, as after any recoding. docs/cli.md ("Carrying decisions").
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from .errors import ConfigError
+
+__all__ = ["export_overrules", "import_overrules", "read_overrules_file", "RECORD_TYPES"]
+
+RECORD_TYPES = ("pledge_status", "cluster_overrule")
+
+
+def export_overrules(store: Any) -> list[dict[str, Any]]:
+    """Every decision in ``store``: statuses set by hand (by ledger id), then cluster overrules in the order they were
+    made. Returns a list of JSON-ready dicts (the module docstring gives their shape)."""
+    from .clusters.overrules import load_overrules
+    from .tracking.tables import get_overrides
+
+    out: list[dict[str, Any]] = []
+    for o in sorted(get_overrides(store.con), key=lambda o: o["ledger_id"]):
+        out.append({"type": "pledge_status", "ledger_id": o["ledger_id"], "status": o["status"], "note": o["note"],
+                    "pledge_ids": o["pledge_ids"], "evidence_seen": o["seen"], "set_at": o["set_at"]})
+    for o in load_overrules(store.con):
+        out.append({"type": "cluster_overrule", "id": o["id"], "seq": o["seq"], "kind": o["kind"],
+                    "mkeys": list(o["mkeys"] or []), "event_ids": list(o["event_ids"] or []),
+                    "from_clusters": list(o["from_clusters"] or []), "note": o["note"], "created_at": o["created_at"]})
+    return out
+
+
+def read_overrules_file(path: str) -> tuple[list[tuple[int, dict[str, Any]]], list[str]]:
+    """``(records, errors)``: the parsed lines of a decisions file with their line numbers, and one message per line
+    that is not a JSON object. Raises ConfigError when the file cannot be read."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            lines = fh.read().splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read decisions file {path}: {exc}") from exc
+    records, errors = [], []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            errors.append(f"line {n}: not JSON ({exc.msg} at column {exc.colno})")
+            continue
+        if not isinstance(rec, dict):
+            errors.append(f"line {n}: not a JSON object")
+            continue
+        records.append((n, rec))
+    return records, errors
+
+
+def _strs(rec: dict[str, Any], key: str, n: int) -> list[str]:
+    v = rec.get(key)
+    if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+        raise ConfigError(f"line {n}: {key!r} must be a list of strings")
+    return v
+
+
+def _pledge_status(con: Any, rec: dict[str, Any], n: int) -> bool:
+    """Insert one status set by hand; False when the store has the same one already."""
+    from .tracking import STATUSES
+    from .tracking.tables import set_override
+
+    lid, status = rec.get("ledger_id"), rec.get("status")
+    if not isinstance(lid, str) or not lid:
+        raise ConfigError(f"line {n}: a pledge_status needs a 'ledger_id'")
+    if status not in STATUSES:
+        raise ConfigError(f"line {n}: unknown status {status!r}; use one of: {', '.join(STATUSES)}")
+    pledge_ids = _strs(rec, "pledge_ids", n)
+    seen = rec.get("evidence_seen")
+    if seen is not None:
+        seen = _strs(rec, "evidence_seen", n)
+    note = rec.get("note")
+    have = con.execute("SELECT status, note FROM pledge_overrides WHERE ledger_id = ?", [lid]).fetchone()
+    if have and have[0] == status and have[1] == note:
+        return False
+    set_override(con, lid, status, note if isinstance(note, str) else None, pledge_ids, seen=seen)
+    if rec.get("set_at"):
+        try:
+            con.execute("UPDATE pledge_overrides SET set_at = CAST(? AS TIMESTAMP) WHERE ledger_id = ?",
+                        [str(rec["set_at"]), lid])
+        except Exception:  # noqa: BLE001 - a malformed time keeps the time of reading
+            pass
+    return True
+
+
+def _cluster_overrule(con: Any, rec: dict[str, Any], n: int) -> bool:
+    """Append one cluster overrule after the store's own; False when the store has it (same kind and mentions)."""
+    kind = rec.get("kind")
+    if kind not in ("split", "merge"):
+        raise ConfigError(f"line {n}: a cluster_overrule's 'kind' must be split or merge, not {kind!r}")
+    mkeys = sorted(_strs(rec, "mkeys", n))
+    if not mkeys:
+        raise ConfigError(f"line {n}: a cluster_overrule needs the mentions it names ('mkeys')")
+    for o_kind, o_mkeys in con.execute("SELECT kind, mkeys FROM cluster_overrules").fetchall():
+        if o_kind == kind and sorted(o_mkeys or []) == mkeys:
+            return False
+    oid = rec.get("id")
+    taken = isinstance(oid, str) and con.execute("SELECT count(*) FROM cluster_overrules WHERE id = ?",
+                                                 [oid]).fetchone()[0]
+    if not isinstance(oid, str) or not oid.startswith("ov-") or taken:
+        from .clusters.overrules import add_overrule
+
+        add_overrule(con, kind, mkeys, _strs(rec, "event_ids", n), _strs(rec, "from_clusters", n), rec.get("note"))
+        return True
+    seq = int(con.execute("SELECT coalesce(max(seq), 0) + 1 FROM cluster_overrules").fetchone()[0])
+    con.execute("INSERT INTO cluster_overrules VALUES (?, ?, ?, ?, ?, ?, ?, coalesce(TRY_CAST(? AS TIMESTAMP), "
+                "now()::TIMESTAMP))",
+                [oid, seq, kind, mkeys, sorted(_strs(rec, "event_ids", n)), sorted(_strs(rec, "from_clusters", n)),
+                 rec.get("note"), rec.get("created_at")])
+    return True
+
+
+def import_overrules(store: Any, records: Iterable[tuple[int, dict[str, Any]]]) -> dict[str, Any]:
+    """Read decisions (``(line number, record)`` pairs, as :func:`read_overrules_file` gives) into ``store`` (open
+    for writing). Cluster overrules keep their order (``seq``) after the store's own; the clusters are then
+    rebuilt once and the ledger entries of the pledges updated. Returns ``{"pledge_status": n, "cluster_overrule":
+    n, "skipped": n, "errors": [message, ...]}``; a broken record is an error message, never the end of the batch."""
+    from .tracking import update_ledger
+    from .tracking.update import refresh
+
+    store._check_writable()
+    con = store.con
+    counts: dict[str, Any] = {"pledge_status": 0, "cluster_overrule": 0, "skipped": 0, "errors": []}
+    ordered = sorted(records, key=lambda r: (r[1].get("type") != "pledge_status", _seq(r[1]), r[0]))
+    ledger_ids: list[str] = []
+    for n, rec in ordered:
+        kind = rec.get("type")
+        try:
+            if kind == "pledge_status":
+                added = _pledge_status(con, rec, n)
+                if added:
+                    ledger_ids.append(rec["ledger_id"])
+            elif kind == "cluster_overrule":
+                added = _cluster_overrule(con, rec, n)
+            else:
+                raise ConfigError(f"line {n}: unknown decision type {kind!r}; use one of: {', '.join(RECORD_TYPES)}")
+        except ConfigError as exc:
+            counts["errors"].append(str(exc))
+            continue
+        counts[kind if added else "skipped"] += 1
+    if counts["cluster_overrule"]:
+        from .clusters import rebuild_clusters
+
+        rebuild_clusters(store)
+    if ledger_ids:
+        update_ledger(store)
+        refresh(store, ledger_ids)
+    return counts
+
+
+def _seq(rec: dict[str, Any]) -> int:
+    try:
+        return int(rec.get("seq") or 0)
+    except (TypeError, ValueError):
+        return 0
