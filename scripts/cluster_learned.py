@@ -119,9 +119,10 @@ def prf(t: Any) -> tuple[float, float, float]:
 
 
 def choose(train: list[str], data: dict[str, FileData], model_without: Any, rules: Any, join_days: int,
-           grid: list[tuple[Any, Any]]) -> tuple[Any, Any]:
+           grid: list[tuple[Any, Any]], keep_precision: bool = False) -> tuple[Any, Any]:
     """The thresholds of ``grid`` with the best pooled F1 on ``train``, each file scored with ``model_without(nn)``
-    (a model fitted without it); ties go to the first in ``grid`` (rules alone first)."""
+    (a model fitted without it); ties go to the first in ``grid`` (rules alone first). ``keep_precision``: only among
+    those whose pooled precision on ``train`` is not below the rules' alone there."""
     tot = {g: [0, 0, 0] for g in grid}
     for nn in train:
         pr = probs_of(model_without(nn), data[nn])
@@ -129,7 +130,9 @@ def choose(train: list[str], data: dict[str, FileData], model_without: Any, rule
             c = data[nn].run(pr, g[0], g[1], rules, join_days)
             for i in range(3):
                 tot[g][i] += c[i]
-    return max(grid, key=lambda g: (prf(tot[g])[2], -grid.index(g)))
+    floor = prf([sum(data[nn].shipped[i] for nn in train) for i in range(3)])[0]
+    ok = [g for g in grid if not keep_precision or prf(tot[g])[0] >= floor] or [(None, None)]
+    return max(ok, key=lambda g: (prf(tot[g])[2], -grid.index(g)))
 
 
 _STATE: dict[str, Any] = {}
@@ -143,9 +146,9 @@ def _fold(nn: str) -> tuple[Any, tuple[int, int, int], int]:
     model = fit([data[f] for f in train], args.C)
     if args.nested:
         inner = {g: fit([data[f] for f in train if f != g], args.C) for g in train}
-        g = choose(train, data, lambda x: inner[x], rules, args.join_days, grid)
+        g = choose(train, data, lambda x: inner[x], rules, args.join_days, grid, args.keep_precision)
     else:
-        g = choose(train, data, lambda x: model, rules, args.join_days, grid)
+        g = choose(train, data, lambda x: model, rules, args.join_days, grid, args.keep_precision)
     got = data[nn].run(probs_of(model, data[nn]), g[0], g[1], rules, args.join_days)
     print(nn, "done", g, got, flush=True)
     return g, got, round(time.time() - t)
@@ -163,6 +166,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--model", default="gaiko/data/clusters_pairs.npz")
     ap.add_argument("--out")
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--keep-precision", action="store_true",
+                    help="choose only thresholds whose pooled training precision is not below the rules' alone")
+    ap.add_argument("--vetos", type=lambda x: [None if v == "off" else float(v) for v in x.split(",")], default=VETOS)
+    ap.add_argument("--joins", type=lambda x: [None if v == "off" else float(v) for v in x.split(",")], default=JOINS)
     args = ap.parse_args(argv)
     rules = load_rules()
     lr = rules.learned
@@ -171,14 +178,14 @@ def main(argv: list[str] | None = None) -> None:
     raw = cluster_lofo.load(argparse.Namespace(cache=args.cache), args.files)
     data = {nn: FileData(d, rules, fw, args.join_days) for nn, d in raw.items()}
     print("features", round(time.time() - t), "s;", {nn: len(f.X) for nn, f in data.items()}, flush=True)
-    vetos = VETOS if args.only != "join" else [None]
-    joins = JOINS if args.only != "veto" else [None]
+    vetos = args.vetos if args.only != "join" else [None]
+    joins = args.joins if args.only != "veto" else [None]
     grid = [(v, j) for v in vetos for j in joins]
     files = list(args.files)
     if args.step == "fit":
         model = fit([data[f] for f in files], args.C)
         folds = {nn: fit([data[f] for f in files if f != nn], args.C) for nn in files}
-        g = choose(files, data, lambda nn: folds[nn], rules, args.join_days, grid)
+        g = choose(files, data, lambda nn: folds[nn], rules, args.join_days, grid, args.keep_precision)
         model.save(args.model)
         print("thresholds chosen on all files (veto, join):", g)
         for m in MODELS:

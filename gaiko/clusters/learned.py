@@ -22,19 +22,21 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from ..errors import DataFileError
-from .core import UnitState, choose_parent, cluster_id_of, root_agrees, ukey_of
+from .core import UnitState, choose_parent, cluster_id_of, cluster_mentions, root_agrees, ukey_of
 from .learnedrules import LearnedRules, parse_learned
 from .pairfeatures import FEATURES, evidence, pair_features
 from .rules import WILD, Rules
 from .units import order, units_of
 
-__all__ = ["PairModel", "LearnedRules", "parse_learned", "cluster_learned", "model_score", "MODELS"]
+__all__ = ["PairModel", "LearnedRules", "parse_learned", "cluster_learned", "model_score", "learned_clusters",
+           "load_model", "MODELS"]
 
 MODELS = ("veto", "join")
 
@@ -70,6 +72,33 @@ class PairModel:
         """Probabilities of rows ``x`` (n x len(FEATURES)) under ``model`` (``veto`` or ``join``)."""
         z = ((x - self.mean) / self.scale) @ self.coef[model] + self.intercept[model]
         return 1.0 / (1.0 + np.exp(-z))
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str) -> PairModel:
+    """The shipped weights ``gaiko/data/<name>`` (``learned.model``). Raises DataFileError when unreadable."""
+    from ..tables import data_path
+
+    path = data_path(name)
+    try:
+        return PairModel.load(path)
+    except (OSError, KeyError, ValueError) as e:
+        raise DataFileError(str(path), f"cannot read the pair model: {e}") from e
+
+
+def learned_clusters(rows: Iterable[Mapping[str, Any]], rules: Rules, veto: float | None | bool = True,
+                     join: float | None | bool = True) -> dict[str, str]:
+    """Cluster id of every mention (flat event rows), with the shipped model and the thresholds of the ``learned``
+    section (``True``), or those given (a probability, or ``None``: that step off). Without a ``learned`` section,
+    the rules alone."""
+    rows = list(rows)
+    lr = rules.learned
+    if lr is None:
+        return cluster_mentions(rows, rules)
+    v = lr.veto if veto is True else veto
+    j = lr.join if join is True else join
+    score = model_score(rows, units_of(rows, rules), rules, lr, load_model(lr.model))
+    return cluster_learned(rows, rules, score, v, j, lr.join_days)  # type: ignore[arg-type]
 
 
 def model_score(rows: list[Mapping[str, Any]], units: list[Any], rules: Rules, lr: LearnedRules,

@@ -9,6 +9,7 @@ numbers, stop words; ``learned.words.function``: words that say nothing of an ev
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from dataclasses import dataclass
@@ -122,7 +123,17 @@ def _jaccard(a: frozenset[Any], b: frozenset[Any]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
+def _day(x: Any) -> dt.date | None:
+    if x is None or isinstance(x, dt.date):
+        return x
+    try:
+        return dt.date.fromisoformat(str(x)[:10])
+    except ValueError:
+        return None
+
+
 def _days(a: Any, b: Any) -> float:
+    a, b = _day(a), _day(b)
     if a is None or b is None:
         return 0.0
     return math.log1p(abs((a - b).days))
@@ -141,7 +152,7 @@ def pair_features(ra: dict[str, Any], rb: dict[str, Any], ua: Unit, ub: Unit, ea
     f += [*_side(sa, sb), *_side(ta, tb)]
     f.append(float(bool(sa) and bool(ta) and sa == tb and ta == sb and sa != ta))
     pa, pb = ra.get("date_precision"), rb.get("date_precision")
-    f += [float(ra.get("date") == rb.get("date")), _days(ra.get("date"), rb.get("date")),
+    f += [float(_day(ra.get("date")) == _day(rb.get("date"))), _days(ra.get("date"), rb.get("date")),
           float((pa == "published") != (pb == "published")), float(pa == pb == "published"), float(pa == pb == "day"),
           _days(ra.get("published"), rb.get("published"))]
     la, lb = ra.get("place_name"), rb.get("place_name")
