@@ -112,8 +112,8 @@ def model_score(rows: list[Mapping[str, Any]], units: list[Any], rules: Rules, l
         if key not in memo:
             for k in (i, j):
                 if k not in ev:
-                    ev[k] = evidence(dict(rows[k]), rules, lr.function_words)
-            x = np.array([pair_features(dict(rows[i]), dict(rows[j]), units[i], units[j], ev[i], ev[j], rules)])
+                    ev[k] = evidence(rows[k], rules, lr.function_words)  # type: ignore[arg-type]
+            x = np.array([pair_features(rows[i], rows[j], units[i], units[j], ev[i], ev[j], rules)])  # type: ignore[arg-type]
             memo[key] = float(model.probability(kind, x)[0])
         return memo[key]
 
