@@ -58,6 +58,12 @@ def _widths(dates: dict[str, dict[str, Any]], max_days: int) -> tuple[int, ...]:
     return tuple(sorted(w for w in out if w <= max_days))
 
 
+def _parse_learned(raw: object, path: str) -> object:
+    from .learnedrules import parse_learned
+
+    return parse_learned(raw, path)
+
+
 def _check(path: str, cond: bool, msg: str) -> None:
     if not cond:
         raise DataFileError(path, msg)
@@ -195,4 +201,5 @@ def load_rules(path: str | None = None) -> Rules:
         retold=retold,
         sentence_town=sentence_town,
         sentence_day=parse_sentence_day(article.get("sentence_day"), p),
+        learned=_parse_learned(raw.get("learned"), p),
     )

@@ -88,6 +88,8 @@ class Rules:
     sentence_town: Any = None
     #: the day an undated report's own sentence names (``article.sentence_day``; gaiko.clusters.sentday)
     sentence_day: Any = None
+    #: the learned pair score's thresholds (the ``learned`` section; gaiko.clusters.learned), None when off
+    learned: Any = None
 
     # -- sides ---------------------------------------------------------------
     def side(self, country: str | None, sector: str | None, name: str | None, resolved_by: str | None = None,

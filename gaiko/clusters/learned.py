@@ -1,0 +1,191 @@
+"""A learned pair score on top of the rules' clustering (``learned`` in gaiko/data/clusters.yaml; docs/clusters.md,
+round c43).
+
+Two logistic regressions over the pair features of :mod:`.pairfeatures`, fitted on the labelled cluster files
+(``scripts/cluster_learned.py``) and shipped as weights (an ``.npz`` of ``features``, ``mean``, ``scale``, and per model
+``<model>_coef`` and ``<model>_intercept``), read with NumPy only:
+
+* ``veto`` (fitted on the pairs the rules put in one cluster): a unit may not join a candidate when the highest
+  probability between one of its mentions and one of the mentions of the candidate's cluster so far is below
+  ``learned.veto``;
+* ``join`` (fitted on the pairs the rules leave apart, one of them undated or missing a side, within
+  ``learned.join_days``): a unit the rules leave alone that is undated or leaves a side open joins the cluster (so far)
+  whose best pair probability is highest, when that is at least ``learned.join``.
+
+:func:`cluster_learned` is :func:`~.core.cluster_mentions` with both steps. It is deterministic (units are taken in the
+order they join along; a cluster "so far" holds the units before it in that order), but the store's incremental update
+(:mod:`.update`) does not apply it: with ``learned`` on, only the in-memory clustering uses it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..errors import DataFileError
+from .core import UnitState, choose_parent, cluster_id_of, cluster_mentions, root_agrees, ukey_of
+from .learnedrules import LearnedRules, parse_learned
+from .pairfeatures import FEATURES, evidence, pair_features
+from .rules import WILD, Rules
+from .units import order, units_of
+
+__all__ = ["PairModel", "LearnedRules", "parse_learned", "cluster_learned", "model_score", "learned_clusters",
+           "load_model", "MODELS"]
+
+MODELS = ("veto", "join")
+
+#: pair -> probability: (model name, row index a, row index b) -> float
+Score = Callable[[str, int, int], float]
+
+
+@dataclass(frozen=True)
+class PairModel:
+    """Weights of the two logistic regressions over :data:`~.pairfeatures.FEATURES` (standardised by ``mean`` and
+    ``scale``): ``coef[model]`` (one weight a feature) and ``intercept[model]``."""
+
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: dict[str, np.ndarray]
+    intercept: dict[str, float]
+
+    @classmethod
+    def load(cls, path: str | Path) -> "PairModel":
+        """Read an ``.npz`` written by :meth:`save`. Raises DataFileError when its features are not :data:`FEATURES`."""
+        with np.load(path, allow_pickle=False) as z:
+            if tuple(str(x) for x in z["features"]) != FEATURES:
+                raise DataFileError(str(path), "its features are not those of gaiko.clusters.pairfeatures")
+            return cls(z["mean"], z["scale"], {m: z[f"{m}_coef"] for m in MODELS},
+                       {m: float(z[f"{m}_intercept"]) for m in MODELS})
+
+    def save(self, path: str | Path) -> None:
+        np.savez(path, features=np.array(FEATURES), mean=self.mean, scale=self.scale,
+                 **{f"{m}_coef": self.coef[m] for m in MODELS},
+                 **{f"{m}_intercept": np.array(self.intercept[m]) for m in MODELS})
+
+    def probability(self, model: str, x: np.ndarray) -> np.ndarray:
+        """Probabilities of rows ``x`` (n x len(FEATURES)) under ``model`` (``veto`` or ``join``)."""
+        z = ((x - self.mean) / self.scale) @ self.coef[model] + self.intercept[model]
+        return 1.0 / (1.0 + np.exp(-z))
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str) -> PairModel:
+    """The shipped weights ``gaiko/data/<name>`` (``learned.model``). Raises DataFileError when unreadable."""
+    from ..tables import data_path
+
+    path = data_path(name)
+    try:
+        return PairModel.load(path)
+    except (OSError, KeyError, ValueError) as e:
+        raise DataFileError(str(path), f"cannot read the pair model: {e}") from e
+
+
+def learned_clusters(rows: Iterable[Mapping[str, Any]], rules: Rules, veto: float | None | bool = True,
+                     join: float | None | bool = True) -> dict[str, str]:
+    """Cluster id of every mention (flat event rows), with the shipped model and the thresholds of the ``learned``
+    section (``True``), or those given (a probability, or ``None``: that step off). Without a ``learned`` section,
+    the rules alone."""
+    rows = list(rows)
+    lr = rules.learned
+    if lr is None:
+        return cluster_mentions(rows, rules)
+    v = lr.veto if veto is True else veto
+    j = lr.join if join is True else join
+    score = model_score(rows, units_of(rows, rules), rules, lr, load_model(lr.model))
+    return cluster_learned(rows, rules, score, v, j, lr.join_days)  # type: ignore[arg-type]
+
+
+def model_score(rows: list[Mapping[str, Any]], units: list[Any], rules: Rules, lr: LearnedRules,
+                model: PairModel) -> Score:
+    """The :data:`Score` of ``model`` for pairs of ``rows`` (their ``units``), computed when first asked."""
+    ev: dict[int, Any] = {}
+    memo: dict[tuple[str, int, int], float] = {}
+
+    def score(kind: str, i: int, j: int) -> float:
+        key = (kind, min(i, j), max(i, j))
+        if key not in memo:
+            for k in (i, j):
+                if k not in ev:
+                    ev[k] = evidence(rows[k], rules, lr.function_words)  # type: ignore[arg-type]
+            x = np.array([pair_features(rows[i], rows[j], units[i], units[j], ev[i], ev[j], rules)])  # type: ignore[arg-type]
+            memo[key] = float(model.probability(kind, x)[0])
+        return memo[key]
+
+    return score
+
+
+def cluster_learned(rows: Iterable[Mapping[str, Any]], rules: Rules, score: Score, veto: float | None,
+                    join: float | None, join_days: int = 31) -> dict[str, str]:
+    """Cluster id of every mention, as :func:`~.core.cluster_mentions` with the learned veto and join (module
+    docstring); ``score`` gives the probability of a pair of row indexes. ``veto`` and ``join`` ``None``: the rules
+    alone (same clusters as :func:`~.core.cluster_mentions`)."""
+    rows = list(rows)
+    ulist = units_of(rows, rules)
+    units: dict[int, UnitState] = {}
+    members: dict[int, list[int]] = {}
+    of_event: dict[str, int] = {}
+    for i, (r, unit) in enumerate(zip(rows, ulist)):
+        k = ukey_of(unit)
+        st = units.setdefault(k, UnitState(unit, k))
+        st.articles.add(str(r["article_id"]))
+        members.setdefault(k, []).append(i)
+        of_event[str(r["id"])] = k
+    by_type: dict[tuple[str, str], list[UnitState]] = {}
+    for st in units.values():
+        st.n_articles = len(st.articles)
+        by_type.setdefault((st.unit.status, st.unit.event_type), []).append(st)
+    so_far: dict[int, list[int]] = {}  # root -> row indexes of the units (taken so far) in its cluster
+    done: dict[tuple[str, str], list[UnitState]] = {}
+
+    def best(kind: str, mine: list[int], root: int) -> float:
+        return max(score(kind, i, j) for i in mine for j in so_far[root])
+
+    for st in sorted(units.values(), key=lambda s: order(s.unit, s.ukey, rules)):
+        base = root_agrees(st, lambda v: units[v.root], rules) if st.unit.prec in rules.root_check else None  # type: ignore[index]
+        ok = base
+        if veto is not None:
+            seen: dict[int, bool] = {}
+
+            def ok(v: UnitState, base: Any = base, st: UnitState = st, seen: dict[int, bool] = seen) -> bool:
+                if base is not None and not base(v):
+                    return False
+                root = v.root  # type: ignore[assignment]
+                if root not in seen:
+                    seen[root] = best("veto", members[st.ukey], root) >= veto  # type: ignore[index]
+                return seen[root]  # type: ignore[index]
+        st.parent = choose_parent(st, by_type[(st.unit.status, st.unit.event_type)], rules, ok)
+        u = st.unit
+        if st.parent is None and join is not None and u.lo is not None and (u.prec == "published" or WILD in (u.src, u.tgt)):
+            st.parent = _learned_join(st, members[st.ukey], done.get((u.status, u.event_type), []), best, join,
+                                      join_days)
+        st.root = units[st.parent].root if st.parent is not None else st.ukey
+        so_far.setdefault(st.root, []).extend(members[st.ukey])  # type: ignore[arg-type]
+        done.setdefault((u.status, u.event_type), []).append(st)
+    return {ev: cluster_id_of(units[k].root) for ev, k in of_event.items()}  # type: ignore[index]
+
+
+def _learned_join(st: UnitState, mine: list[int], before: list[UnitState],
+                  best: Callable[[str, list[int], int], float], join: float, days: int) -> int | None:
+    """The root of the cluster (so far) an undated or one-sided unit left alone joins (its mentions: row indexes
+    ``mine``): the highest ``join`` probability, at least ``join``, among the clusters of the units ``before`` it whose
+    window lies within ``days`` of its own (ties: the first root in order)."""
+    u = st.unit
+    roots: list[int] = []
+    for v in before:
+        w = v.unit
+        if w.lo is None or w.hi is None or v.root in roots:
+            continue
+        if max(w.lo - u.hi, u.lo - w.hi, 0) <= days:  # type: ignore[operator]
+            roots.append(v.root)  # type: ignore[arg-type]
+    top, choice = -math.inf, None
+    for root in roots:
+        p = best("join", mine, root)
+        if p >= join and p > top:
+            top, choice = p, root
+    return choice

@@ -1,0 +1,50 @@
+"""The ``learned`` section of gaiko/data/clusters.yaml: thresholds of the learned pair score (:mod:`.learned`;
+docs/clusters.md, round c43)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import DataFileError
+
+__all__ = ["LearnedRules", "parse_learned"]
+
+
+@dataclass(frozen=True)
+class LearnedRules:
+    """The ``learned`` section: thresholds (``None``: that step is off), reach of the join, weights file, and the
+    function words the features leave out."""
+
+    veto: float | None
+    join: float | None
+    join_days: int
+    model: str
+    function_words: frozenset[str]
+
+
+def parse_learned(raw: Any, path: str) -> LearnedRules | None:
+    """The checked ``learned`` section (``None`` when absent; both thresholds ``None`` when both steps are off).
+
+    Raises :class:`~gaiko.errors.DataFileError` naming ``path`` and the wrong entry."""
+    if not raw:
+        return None
+
+    def check(cond: bool, msg: str) -> None:
+        if not cond:
+            raise DataFileError(path, f"learned: {msg}")
+
+    check(isinstance(raw, dict) and set(raw) <= {"veto", "join", "join_days", "model", "words"},
+          "must be a mapping of veto, join, join_days, model, words")
+    for key in ("veto", "join"):
+        v = raw.get(key)
+        check(v is None or v is False or (isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1),
+              f"{key} must be a probability or false")
+    days = raw.get("join_days", 31)
+    check(isinstance(days, int) and not isinstance(days, bool) and days >= 0, "join_days must be a whole number >= 0")
+    words = (raw.get("words") or {}).get("function") or []
+    check(isinstance(words, list), "words.function must be a list of words")
+    veto = raw.get("veto") if raw.get("veto") is not False else None
+    join = raw.get("join") if raw.get("join") is not False else None
+    return LearnedRules(veto=veto, join=join, join_days=days, model=str(raw.get("model") or "clusters_pairs.npz"),
+                        function_words=frozenset(str(w).lower() for w in words))
