@@ -16,8 +16,8 @@ import json
 import sys
 
 STUDIED = ["fresh", "fresh-c", "fresh-d", "fresh-e", "fresh-f", "fresh-g", "fresh-h", "fresh-i", "fresh-j", "fresh-k",
-           "fresh-l", "fresh-m", "fresh-n", "storylines"]
-UNSEEN = {"fresh-b", "fresh-o"}
+           "fresh-l", "fresh-m", "fresh-n", "fresh-o", "storylines"]
+UNSEEN = {"fresh-b", "fresh-p"}
 
 
 def main(argv: list[str] | None = None) -> int:
