@@ -95,12 +95,14 @@ def test_both_steps_off_give_the_rules_clusters():
 
 
 def test_the_veto_is_switched_off_in_data(tmp_path):
+    """The reference applies the section's thresholds (round c44 ships them, with ``enabled: false`` for the store);
+    ``veto: false`` switches the veto off."""
     text = (load_rules().path and open(load_rules().path, encoding="utf-8").read())
-    on = text.replace("learned:\n  veto: false", f"learned:\n  veto: {VETO}")
-    assert on != text, "the shipped section starts with veto"
+    off = text.replace(f"learned:\n  enabled: false\n  veto: {VETO}", "learned:\n  enabled: false\n  veto: false")
+    assert off != text, "the shipped section starts with enabled and veto"
     p_on, p_off = tmp_path / "on.yaml", tmp_path / "off.yaml"
-    p_on.write_text(on, encoding="utf-8")
-    p_off.write_text(text, encoding="utf-8")
+    p_on.write_text(text, encoding="utf-8")
+    p_off.write_text(off, encoding="utf-8")
     rows = mention_rows([HARNET, SELMO])
     split = learned_clusters(rows, load_rules(str(p_on)), join=None)
     joined = learned_clusters(rows, load_rules(str(p_off)), join=None)

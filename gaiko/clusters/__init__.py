@@ -79,7 +79,10 @@ def _cluster(con: Any, rows: Sequence[dict[str, Any]], rules: Rules) -> None:
     collecting = gc.isenabled()
     gc.disable()  # a batch makes many small objects and frees them all at its end: no cycles to look for meanwhile
     try:
-        touched = add_mentions(con, rows, rules, cluster_ids=not has_overrules(con))
+        add = add_mentions
+        if rules.learned is not None and rules.learned.enabled:
+            from .learnedupdate import add_learned as add  # learned.enabled (round c44)
+        touched = add(con, rows, rules, cluster_ids=not has_overrules(con))
         ids, overruled = apply_overrules(con, touched.clusters, touched.cluster_ids_set)
         if overruled:
             refresh_summaries(con, ids, rules)

@@ -141,13 +141,15 @@ class UnitIndex:
         #: ukey -> :class:`~.units.Unit` of every unit it may join, or ``None`` once two of them are two events (see
         #: :mod:`.fits`); kept with the states, under the same rules
         self.fits: dict[int, dict[int, Any] | None] = {}
+        #: the learned pair score's evidence and probabilities by event id (:mod:`.learnedupdate`), same rules
+        self.scores: dict[Any, Any] = {}
         #: whether the store holds a token (read by :func:`index_for`, in the batch's transaction)
         self.stored = False
 
     def objects_for(self, rules: Any) -> dict[int, Any]:
         """ukey -> the unit's :class:`~.units.Unit` under ``rules``, as made so far (kept while the rules are the same)."""
         if rules is not self._rules:
-            self._objects, self._states, self._rules, self.fits = {}, {}, rules, {}
+            self._objects, self._states, self._rules, self.fits, self.scores = {}, {}, rules, {}, {}
         return self._objects
 
     def states(self, ukeys: Iterable[int], make: Any) -> dict[int, Any]:

@@ -102,20 +102,26 @@ def learned_clusters(rows: Iterable[Mapping[str, Any]], rules: Rules, veto: floa
 
 
 def model_score(rows: list[Mapping[str, Any]], units: list[Any], rules: Rules, lr: LearnedRules,
-                model: PairModel) -> Score:
-    """The :data:`Score` of ``model`` for pairs of ``rows`` (their ``units``), computed when first asked."""
-    ev: dict[int, Any] = {}
-    memo: dict[tuple[str, int, int], float] = {}
+                model: PairModel, cache: dict[Any, Any] | None = None) -> Score:
+    """The :data:`Score` of ``model`` for pairs of ``rows`` (their ``units``), computed when first asked. ``cache``
+    (kept by the caller across calls under the same rules and model: the store's update keeps one in its index)
+    remembers evidence and probabilities by event id: a stored event's row and unit never change."""
+    cache = {} if cache is None else cache
+    ev: dict[Any, Any] = cache.setdefault("evidence", {})
+    memo: dict[tuple[str, Any, Any], float] = cache.setdefault("pairs", {})
+    ids = [r["id"] for r in rows]
 
     def score(kind: str, i: int, j: int) -> float:
-        key = (kind, min(i, j), max(i, j))
-        if key not in memo:
-            for k in (i, j):
-                if k not in ev:
-                    ev[k] = evidence(rows[k], rules, lr.function_words)  # type: ignore[arg-type]
-            x = np.array([pair_features(rows[i], rows[j], units[i], units[j], ev[i], ev[j], rules)])  # type: ignore[arg-type]
-            memo[key] = float(model.probability(kind, x)[0])
-        return memo[key]
+        a, b = ids[i], ids[j]
+        key = (kind, a, b) if a <= b else (kind, b, a)
+        got = memo.get(key)
+        if got is None:
+            for k, e in ((i, a), (j, b)):
+                if e not in ev:
+                    ev[e] = evidence(rows[k], rules, lr.function_words)  # type: ignore[arg-type]
+            x = np.array([pair_features(rows[i], rows[j], units[i], units[j], ev[a], ev[b], rules)])  # type: ignore[arg-type]
+            got = memo[key] = float(model.probability(kind, x)[0])
+        return got
 
     return score
 
@@ -126,7 +132,15 @@ def cluster_learned(rows: Iterable[Mapping[str, Any]], rules: Rules, score: Scor
     docstring); ``score`` gives the probability of a pair of row indexes. ``veto`` and ``join`` ``None``: the rules
     alone (same clusters as :func:`~.core.cluster_mentions`)."""
     rows = list(rows)
-    ulist = units_of(rows, rules)
+    units, of_event = learned_states(rows, units_of(rows, rules), rules, score, veto, join, join_days)
+    return {ev: cluster_id_of(units[k].root) for ev, k in of_event.items()}  # type: ignore[index]
+
+
+def learned_states(rows: list[Mapping[str, Any]], ulist: list[Any], rules: Rules, score: Score, veto: float | None,
+                   join: float | None, join_days: int = 31) -> tuple[dict[int, UnitState], dict[str, int]]:
+    """The units of ``rows`` (``ulist``: the :class:`~.units.Unit` of every row, side by side) with their parents and
+    roots as :func:`cluster_learned` chooses them: (ukey -> state, event id -> ukey). Shared by
+    :func:`cluster_learned` and the store's update (:mod:`.learnedupdate`), which gives it the stored units."""
     units: dict[int, UnitState] = {}
     members: dict[int, list[int]] = {}
     of_event: dict[str, int] = {}
@@ -167,7 +181,7 @@ def cluster_learned(rows: Iterable[Mapping[str, Any]], rules: Rules, score: Scor
         st.root = units[st.parent].root if st.parent is not None else st.ukey
         so_far.setdefault(st.root, []).extend(members[st.ukey])  # type: ignore[arg-type]
         done.setdefault((u.status, u.event_type), []).append(st)
-    return {ev: cluster_id_of(units[k].root) for ev, k in of_event.items()}  # type: ignore[index]
+    return units, of_event
 
 
 def _learned_join(st: UnitState, mine: list[int], before: list[UnitState],

@@ -13,14 +13,17 @@ __all__ = ["LearnedRules", "parse_learned"]
 
 @dataclass(frozen=True)
 class LearnedRules:
-    """The ``learned`` section: thresholds (``None``: that step is off), reach of the join, weights file, and the
-    function words the features leave out."""
+    """The ``learned`` section: thresholds (``None``: that step is off), reach of the join, weights file, the
+    function words the features leave out, and ``enabled``: whether the store's clustering (``gaiko code``,
+    ``gaiko cluster eval``; :mod:`.learnedupdate`) applies the steps (the reference
+    :func:`~.learned.learned_clusters` applies the thresholds whatever it says)."""
 
     veto: float | None
     join: float | None
     join_days: int
     model: str
     function_words: frozenset[str]
+    enabled: bool = False
 
 
 def parse_learned(raw: Any, path: str) -> LearnedRules | None:
@@ -34,8 +37,9 @@ def parse_learned(raw: Any, path: str) -> LearnedRules | None:
         if not cond:
             raise DataFileError(path, f"learned: {msg}")
 
-    check(isinstance(raw, dict) and set(raw) <= {"veto", "join", "join_days", "model", "words"},
-          "must be a mapping of veto, join, join_days, model, words")
+    check(isinstance(raw, dict) and set(raw) <= {"enabled", "veto", "join", "join_days", "model", "words"},
+          "must be a mapping of enabled, veto, join, join_days, model, words")
+    check(isinstance(raw.get("enabled", False), bool), "enabled must be true or false")
     for key in ("veto", "join"):
         v = raw.get(key)
         check(v is None or v is False or (isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1),
@@ -47,4 +51,5 @@ def parse_learned(raw: Any, path: str) -> LearnedRules | None:
     veto = raw.get("veto") if raw.get("veto") is not False else None
     join = raw.get("join") if raw.get("join") is not False else None
     return LearnedRules(veto=veto, join=join, join_days=days, model=str(raw.get("model") or "clusters_pairs.npz"),
-                        function_words=frozenset(str(w).lower() for w in words))
+                        function_words=frozenset(str(w).lower() for w in words),
+                        enabled=bool(raw.get("enabled", False)) and (veto is not None or join is not None))
