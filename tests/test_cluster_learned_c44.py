@@ -17,6 +17,7 @@ from cluster_data import random_articles
 import gaiko.clusters as clusters_pkg
 from gaiko.clusters import rebuild_clusters
 from gaiko.clusters.core import cluster_mentions
+from gaiko.clusters.index import forget
 from gaiko.clusters.learned import learned_clusters
 from gaiko.clusters.learnedrules import parse_learned
 from gaiko.clusters.rules import load_rules
@@ -66,10 +67,14 @@ def enabled(tmp_path, monkeypatch):
     return rules
 
 
-def _store(batches) -> Store:
+def _store(batches, reload_every: int = 0) -> Store:
+    """A store the batches are written to (and clustered) in turn; ``reload_every`` n batches the writer's in-process
+    index is dropped, so that the next batch reads the stored mentions back from the tables."""
     store = Store(":memory:")
-    for batch in batches:
+    for n, batch in enumerate(batches, 1):
         store.write_coded(list(batch))  # clusters them, as the writer of `gaiko code` does
+        if reload_every and n % reload_every == 0:
+            forget(store.con)
     return store
 
 
@@ -121,9 +126,10 @@ def test_disabled_the_store_clusters_by_the_rules_as_before(tmp_path, monkeypatc
     assert _members(shipped) == cluster_mentions(shipped.query(MENTION_SQL), rules)
 
 
-@pytest.mark.parametrize("order", [(0, 1, 2, 3, 4), (3, 2, 4, 1, 0), (2, 0, 3, 1, 4)])
-def test_enabled_one_article_at_a_time_equals_a_rebuild_and_the_reference(enabled, order):
-    store = _store([[ARTICLES[i]] for i in order])
+@pytest.mark.parametrize("order,reload_every", [((0, 1, 2, 3, 4), 0), ((3, 2, 4, 1, 0), 0), ((2, 0, 3, 1, 4), 1),
+                                                ((1, 2, 3, 0, 4), 2)])
+def test_enabled_one_article_at_a_time_equals_a_rebuild_and_the_reference(enabled, order, reload_every):
+    store = _store([[ARTICLES[i]] for i in order], reload_every)
     once = _store([ARTICLES])
     assert _state(store) == _state(once)
     rebuild_clusters(store)
@@ -151,7 +157,7 @@ def test_enabled_random_batches_equal_a_rebuild_and_the_reference(enabled, seed)
         rng.shuffle(order)
         sizes = list(itertools.accumulate(rng.randint(1, 6) for _ in range(len(order))))
         batches = [order[a:b] for a, b in zip([0, *sizes], sizes) if order[a:b]]
-        store = _store(batches)
+        store = _store(batches, reload_every=3 if shuffle == seed else 0)
         states.append(_state(store))
     assert states[0] == states[1]
     rebuild_clusters(store)

@@ -10,9 +10,11 @@ the units whose count, parent or root changed. Types do not meet (a unit joins o
 so the stored clusters stay those of :func:`~.learned.learned_clusters` on all the stored rows: batch by batch equals a
 rebuild whatever the order of the batches (tests/test_cluster_learned_c44.py).
 
-Cost: a batch reads every stored mention of its types (one query joining ``cluster_members`` with the events and their
-sentences) and chooses every unit of them again; the pair probabilities and the sentences' evidence are remembered by
-event id in the index (:attr:`~.index.UnitIndex.scores`), so only the new mentions' pairs are scored. The work grows
+Cost: a batch chooses every unit of its types again, from every stored mention of them. What does not change is kept in
+the index (:attr:`~.index.UnitIndex.scores`, dropped with it): the stored mentions' rows by unit (read from
+``cluster_members`` joined with the events and their sentences the first time a process needs a unit, then kept up to
+date by the batches: about a kilobyte a mention), the sentences' evidence and the pair probabilities by event id, so
+only the new mentions' pairs are scored. The work grows
 with the store's mentions of those types, not with the batch (the rules' update grows with the batch): fine for a
 corpus of a few thousand articles, not for the benchmark's ten thousand; bounding it (a window of days around the
 batch's units, closed under the clusters that reach out of it) is left to a later round.
@@ -75,9 +77,13 @@ def add_learned(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster_
     kinds = {(u.status, u.event_type) for u in batch_units}
     old = {k: r for k, r in idx.units.items() if (r[1], r[2]) in kinds}  # the stored units of those types
     states = load_units(idx, old, rules)
-    srows, owners = stored_rows(con, sorted(old))
-    all_rows = srows + rows
-    ulist = [states[k].unit for k in owners] + batch_units
+    # the stored mentions' rows, by unit: read once per process (an event's row never changes), then kept in the index
+    by_unit: dict[int, list[dict[str, Any]]] = idx.scores.setdefault("rows", {})
+    for r, k in zip(*stored_rows(con, sorted(k for k in old if k not in by_unit))):
+        by_unit.setdefault(k, []).append(r)
+    all_rows = [r for k in sorted(old) for r in by_unit.get(k, ())]
+    ulist = [states[k].unit for k in sorted(old) for _r in by_unit.get(k, ())] + batch_units
+    all_rows += rows
     score = model_score(all_rows, ulist, rules, lr, model, idx.scores)
     got, of_event = learned_states(all_rows, ulist, rules, score, lr.veto, lr.join, lr.join_days)
     write: list[UnitState] = []
@@ -97,6 +103,8 @@ def add_learned(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster_
     _write_keys(con, idx, "cluster_fine", listed, lambda u: fine_keys(u, rules), rules)
     _write_keys(con, idx, "cluster_coarse", listed, lambda u: coarse_keys(u, rules), rules)
     unit_of_row = [ukey_of(u) for u in batch_units]
+    for r, k in zip(rows, unit_of_row):
+        by_unit.setdefault(k, []).append(r)
     auto = [cluster_id_of(got[k].root) for k in unit_of_row]  # type: ignore[arg-type]
     insert_rows(con, "cluster_members", {
         "event_id": ("VARCHAR", [str(r["id"]) for r in rows]),
