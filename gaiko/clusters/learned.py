@@ -13,8 +13,9 @@ Two logistic regressions over the pair features of :mod:`.pairfeatures`, fitted 
   whose best pair probability is highest, when that is at least ``learned.join``.
 
 :func:`cluster_learned` is :func:`~.core.cluster_mentions` with both steps. It is deterministic (units are taken in the
-order they join along; a cluster "so far" holds the units before it in that order), but the store's incremental update
-(:mod:`.update`) does not apply it: with ``learned`` on, only the in-memory clustering uses it.
+order they join along; a cluster "so far" holds the units before it in that order). The store applies it when
+``learned.enabled`` is true (:mod:`.learnedupdate`, round c44: each batch clusters again the event types it adds to,
+through :func:`learned_states`); :func:`learned_clusters` is the in-memory reference it is tested against.
 """
 
 from __future__ import annotations
@@ -35,8 +36,8 @@ from .pairfeatures import FEATURES, evidence, pair_features
 from .rules import WILD, Rules
 from .units import order, units_of
 
-__all__ = ["PairModel", "LearnedRules", "parse_learned", "cluster_learned", "model_score", "learned_clusters",
-           "load_model", "MODELS"]
+__all__ = ["PairModel", "LearnedRules", "parse_learned", "cluster_learned", "learned_states", "model_score",
+           "learned_clusters", "load_model", "MODELS"]
 
 MODELS = ("veto", "join")
 
