@@ -85,7 +85,7 @@ def add_learned(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster_
     ulist = [states[k].unit for k in sorted(old) for _r in by_unit.get(k, ())] + batch_units
     all_rows += rows
     score = model_score(all_rows, ulist, rules, lr, model, idx.scores)
-    got, of_event = learned_states(all_rows, ulist, rules, score, lr.veto, lr.join, lr.join_days)
+    got, _events = learned_states(all_rows, ulist, rules, score, lr.veto, lr.join, lr.join_days)
     write: list[UnitState] = []
     new_units: list[UnitState] = []
     for k, g in got.items():
