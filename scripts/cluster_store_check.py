@@ -30,7 +30,7 @@ from gaiko.coder import Coder
 
 ap = argparse.ArgumentParser()
 ap.add_argument("files", nargs="+")
-ap.add_argument("--cache", default="/tmp/s15/c43")
+ap.add_argument("--cache", default="/tmp/c43")
 ap.add_argument("--eval", action="store_true")
 args = ap.parse_args()
 base = load_rules()
