@@ -94,12 +94,9 @@ def _pledge_status(con: Any, rec: dict[str, Any], n: int) -> bool:
     if have and have[0] == status and have[1] == note:
         return False
     set_override(con, lid, status, note if isinstance(note, str) else None, pledge_ids, seen=seen)
-    if rec.get("set_at"):
-        try:
-            con.execute("UPDATE pledge_overrides SET set_at = CAST(? AS TIMESTAMP) WHERE ledger_id = ?",
-                        [str(rec["set_at"]), lid])
-        except Exception:  # noqa: BLE001 - a malformed time keeps the time of reading
-            pass
+    if rec.get("set_at"):  # a malformed time keeps the time of reading
+        con.execute("UPDATE pledge_overrides SET set_at = coalesce(TRY_CAST(? AS TIMESTAMP), set_at) WHERE ledger_id = ?",
+                    [str(rec["set_at"]), lid])
     return True
 
 

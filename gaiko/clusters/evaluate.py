@@ -217,36 +217,14 @@ def joined_by_cause(keys: Sequence[str], gold: dict[str, str], matched: dict[str
     Numbers only, so it may be read on a held-out file."""
     from collections import Counter
 
+    from .pairfeatures import join_cause
+
     out: Counter[str] = Counter()
     for a, b, ra, rb in _wrong_pairs(keys, gold, matched, together=True):
         (art_a, story_a), (art_b, story_b) = where[a], where[b]
         place = "same_article" if art_a == art_b else "same_story" if story_a == story_b else "other_story"
-        out[f"{place}/{_join_cause(units[ra['id']], units[rb['id']])}"] += 1
+        out[f"{place}/{join_cause(units[ra['id']], units[rb['id']])}"] += 1
     return dict(out.most_common())
-
-
-def _join_cause(u: Any, v: Any) -> str:
-    from .rules import WILD
-    from .units import side_country
-
-    precs = {u.prec, v.prec}
-    if u.sym or v.sym:
-        return "two_way"
-    if "published" in precs:
-        return "undated_join"
-    if "shared" in precs:
-        return "shared_date"
-    if (u.lo, u.hi) != (v.lo, v.hi):
-        return "date_window"
-    for x, y in ((u.src, v.src), (u.tgt, v.tgt)):
-        if (x == WILD) != (y == WILD):
-            return "side_open"
-    for x, y in ((u.src, v.src), (u.tgt, v.tgt)):
-        if x != y and side_country(x) == side_country(y):
-            return "side_country_only"
-    if (u.place == WILD) != (v.place == WILD) or u.place != v.place:
-        return "place_open"
-    return "look_alike"
 
 
 def _baseline(matched: dict[str, dict[str, Any]]) -> dict[str, str]:

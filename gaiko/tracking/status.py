@@ -35,6 +35,7 @@ from typing import Any
 from ..ids import record_id
 from .link import bucket
 from .normalise import Frame, revised_quantity
+from .tables import evidence_key
 from .unmoved import unmoved
 
 __all__ = ["ROLE_OF", "decided_status", "entry", "newer_than_override", "override_date", "path_of", "restatus", "status_of"]
@@ -236,8 +237,6 @@ def newer_than_override(evidence: list[dict[str, Any]], ov: dict[str, Any], comp
     (``_DECISIVE``) to another one than the hand status. Returns ``{"reports": n, "relations": [...], "first":
     "YYYY-MM-DD", "computed_status": computed}`` or None (nothing new, or a status set before schema 11, which
     recorded nothing: ``seen`` None)."""
-    from .tables import evidence_key
-
     seen = ov.get("seen")
     if seen is None:
         return None
