@@ -70,9 +70,17 @@ class PairModel:
                  **{f"{m}_intercept": np.array(self.intercept[m]) for m in MODELS})
 
     def probability(self, model: str, x: np.ndarray) -> np.ndarray:
-        """Probabilities of rows ``x`` (n x len(FEATURES)) under ``model`` (``veto`` or ``join``)."""
-        z = ((x - self.mean) / self.scale) @ self.coef[model] + self.intercept[model]
-        return 1.0 / (1.0 + np.exp(-z))
+        """Probabilities of rows ``x`` (n x len(FEATURES)) under ``model`` (``veto`` or ``join``): :meth:`probabilities`
+        as an array."""
+        return np.array(self.probabilities(model, x), dtype=float)
+
+    def probabilities(self, model: str, x: np.ndarray) -> list[float]:
+        """Probabilities of rows ``x`` (n x len(FEATURES)) under ``model``, each the same whatever the other rows (round
+        c45: a row's weighted sum is an elementwise product summed along the row, and the logistic is taken one value at
+        a time, so scoring a unit's pairs as one matrix gives the reference's values bit for bit; a matrix product
+        ``@`` does not: BLAS sums a row differently in a matrix than alone)."""
+        z = (((np.asarray(x, dtype=float) - self.mean) / self.scale) * self.coef[model]).sum(axis=1) + self.intercept[model]
+        return [1.0 / (1.0 + math.exp(-v)) if v > -700 else 0.0 for v in z.tolist()]
 
 
 @lru_cache(maxsize=4)
@@ -121,7 +129,7 @@ def model_score(rows: list[Mapping[str, Any]], units: list[Any], rules: Rules, l
                 if e not in ev:
                     ev[e] = evidence(rows[k], rules, lr.function_words)  # type: ignore[arg-type]
             x = np.array([pair_features(rows[i], rows[j], units[i], units[j], ev[a], ev[b], rules)])  # type: ignore[arg-type]
-            got = memo[key] = float(model.probability(kind, x)[0])
+            got = memo[key] = model.probabilities(kind, x)[0]
         return got
 
     return score

@@ -31,7 +31,8 @@ from typing import Any
 
 from .core import UnitState, cluster_id_of, ukey_of
 from .index import index_for, seal
-from .learned import learned_states, load_model, model_score
+from .learned import load_model
+from .learnedwork import Worklist
 from .lookup import coarse_keys, fine_keys
 from .roots import indexable, load_units
 from .rules import Rules
@@ -40,8 +41,6 @@ from .units import units_of
 from .update import _UNIT_COLS, MENTION_SQL, Touched, _write_keys, _write_units
 
 __all__ = ["add_learned", "stored_rows"]
-
-_N_ARTICLES, _PARENT, _ROOT = 10, 11, 12
 
 
 def stored_rows(con: Any, ukeys: Sequence[int]) -> tuple[list[dict[str, Any]], list[int]]:
@@ -63,9 +62,10 @@ def stored_rows(con: Any, ukeys: Sequence[int]) -> tuple[list[dict[str, Any]], l
 
 def add_learned(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster_ids: bool = False) -> Touched:
     """:func:`~.update.add_mentions` with the learned veto and join (``rules.learned``): the batch's mentions (every
-    row of :data:`~.update.MENTION_SQL` of articles never clustered before) are clustered with every stored mention of
-    their types, inside the caller's transaction. With ``cluster_ids`` the members' ``cluster_id`` is written with
-    their ``auto_id``. Raises :class:`~gaiko.errors.DataFileError` when the weights cannot be read."""
+    row of :data:`~.update.MENTION_SQL` of articles never clustered before) are clustered into the stored clusters,
+    choosing again only the units the batch may change (:class:`~.learnedwork.Worklist`), inside the caller's
+    transaction. With ``cluster_ids`` the members' ``cluster_id`` is written with their ``auto_id``. Raises
+    :class:`~gaiko.errors.DataFileError` when the weights cannot be read."""
     if not rows:
         return Touched(set(), {}, set())
     lr = rules.learned
@@ -73,49 +73,72 @@ def add_learned(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster_
     idx = index_for(con, _UNIT_COLS)
     objects = idx.objects_for(rules)
     rows = list(rows)
-    batch_units = units_of(rows, rules)
-    kinds = {(u.status, u.event_type) for u in batch_units}
-    old = {k: r for k, r in idx.units.items() if (r[1], r[2]) in kinds}  # the stored units of those types
-    states = load_units(idx, old, rules)
-    # the stored mentions' rows, by unit: read once per process (an event's row never changes), then kept in the index
-    by_unit: dict[int, list[dict[str, Any]]] = idx.scores.setdefault("rows", {})
-    for r, k in zip(*stored_rows(con, sorted(k for k in old if k not in by_unit))):
-        by_unit.setdefault(k, []).append(r)
-    all_rows = [r for k in sorted(old) for r in by_unit.get(k, ())]
-    ulist = [states[k].unit for k in sorted(old) for _r in by_unit.get(k, ())] + batch_units
-    all_rows += rows
-    score = model_score(all_rows, ulist, rules, lr, model, idx.scores)
-    got, _events = learned_states(all_rows, ulist, rules, score, lr.veto, lr.join, lr.join_days)
-    write: list[UnitState] = []
+
+    def fetch(keys: list[int]) -> dict[int, list[dict[str, Any]]]:
+        got: dict[int, list[dict[str, Any]]] = {}
+        for r, k in zip(*stored_rows(con, keys)):
+            got.setdefault(k, []).append(r)
+        return got
+
+    wl = Worklist(idx, rules, model, fetch)
+    fresh: dict[int, tuple[Any, set[str], list[dict[str, Any]]]] = {}
+    unit_of_row: list[int] = []
+    for r, unit in zip(rows, units_of(rows, rules)):
+        k = ukey_of(unit)
+        unit_of_row.append(k)
+        if k not in fresh:
+            fresh[k] = (unit, set(), [])
+        fresh[k][1].add(str(r["article_id"]))
+        fresh[k][2].append(r)
+    stored = load_units(idx, fresh, rules)
     new_units: list[UnitState] = []
-    for k, g in got.items():
-        st = states.get(k)
-        if st is None:  # a new unit
-            objects[k] = g.unit
-            st = states[k] = UnitState(g.unit, k)
+    for k, (unit, arts, _rs) in fresh.items():
+        st = stored.get(k)
+        if st is None:  # the mentions come from articles never clustered before: new to every unit
+            st = UnitState(unit, k, n_articles=len(arts))
+            objects[k] = unit
             new_units.append(st)
-        elif (old[k][_N_ARTICLES], old[k][_PARENT], old[k][_ROOT]) == (g.n_articles, g.parent, g.root):
-            continue
-        st.n_articles, st.parent, st.root = g.n_articles, g.parent, g.root
-        write.append(st)
-    _write_units(con, idx, sorted(write, key=lambda s: s.ukey))
+            wl.new.add(k)
+            wl.old[k] = (0, None, None)
+        else:
+            wl.old[k] = (st.n_articles, st.parent, st.root)
+            st.n_articles += len(arts)
+            wl.gained.add(k)
+        wl.states[k] = st
+    wl.ensure_rows(sorted(wl.gained))  # a stored unit's earlier mentions come before the batch's
+    for k, (_u, _a, rs) in fresh.items():
+        wl.rows.setdefault(k, []).extend(rs)
+    # lookup keys of the new units first, so that the units of the batch find each other
     listed = [st for st in new_units if indexable(st.unit, rules)]
     _write_keys(con, idx, "cluster_fine", listed, lambda u: fine_keys(u, rules), rules)
     _write_keys(con, idx, "cluster_coarse", listed, lambda u: coarse_keys(u, rules), rules)
-    unit_of_row = [ukey_of(u) for u in batch_units]
-    for r, k in zip(rows, unit_of_row):
-        by_unit.setdefault(k, []).append(r)
-    auto = [cluster_id_of(got[k].root) for k in unit_of_row]  # type: ignore[arg-type]
+    for st in new_units:
+        wl.add_unit_days(st)
+    for st in new_units:  # the candidates and joiners remembered for stored units gain the new units
+        for c in wl.candidates(st.ukey):
+            if c in wl.joins:
+                wl.joins[c].add(st.ukey)
+        for j in wl.joiners(st.ukey):
+            got = wl.cands.get(j)
+            if got is not None and st.ukey not in got:
+                got.append(st.ukey)
+    for k in fresh:
+        wl.push(k, True, ())
+    wl.run()
+    write = [st for k, st in wl.states.items()
+             if k in wl.new or (st.n_articles, st.parent, st.root) != wl.old[k]]
+    _write_units(con, idx, sorted(write, key=lambda s: s.ukey))
+    auto = [cluster_id_of(wl.states[k].root) for k in unit_of_row]  # type: ignore[arg-type]
     insert_rows(con, "cluster_members", {
         "event_id": ("VARCHAR", [str(r["id"]) for r in rows]),
         "article_id": ("VARCHAR", [str(r["article_id"]) for r in rows]), "ukey": ("BIGINT", unit_of_row),
         "auto_id": ("VARCHAR", auto), **({"cluster_id": ("VARCHAR", auto)} if cluster_ids else {}),
         "mkey": ("VARCHAR", [member_key(r["article_id"], r["sentence_idx"], r["trigger_start"]) for r in rows])})
-    moved = sorted(k for k in old if old[k][_ROOT] != got[k].root)
+    moved = sorted(k for k, st in wl.states.items() if k not in wl.new and wl.old[k][2] != st.root)
     if moved:
-        move_members(con, moved, [cluster_id_of(got[k].root) for k in moved], cluster_ids)  # type: ignore[arg-type]
-    affected = {cluster_id_of(old[k][_ROOT]) for k in moved if old[k][_ROOT] is not None}
-    now = {cluster_id_of(got[k].root) for k in moved}  # type: ignore[arg-type]
+        move_members(con, moved, [cluster_id_of(wl.states[k].root) for k in moved], cluster_ids)  # type: ignore[arg-type]
+    affected = {cluster_id_of(wl.old[k][2]) for k in moved if wl.old[k][2] is not None}
+    now = {cluster_id_of(wl.states[k].root) for k in moved}  # type: ignore[arg-type]
     gained: dict[str, list[dict[str, Any]]] = {}
     for r, cid in zip(rows, auto):
         r["cluster_id"] = r["auto_id"] = cid  # the rows are the batch's own

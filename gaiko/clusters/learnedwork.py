@@ -1,0 +1,370 @@
+"""The bounded update of the learned steps (``learned.enabled``; docs/clusters.md, round c45): a worklist of the units
+whose choice a batch can change, taken in the order units join along, as :func:`~.learned.learned_states` takes them.
+
+A unit's choice (:func:`~.learned.learned_states`) depends on its own mentions; on its candidates (the units before it
+it may join or reach: :func:`~.core.choose_parent`), their article counts and roots, and the mentions of their clusters
+*so far* (the units before it in them: the veto); and, for a unit the rules leave alone that is undated or one-sided
+(the join), on the clusters so far of every unit of its type before it within ``learned.join_days``. A batch changes
+some units (new ones, stored ones that gained mentions); each unit that takes another root, or gains mentions, changes
+its clusters at its place in the order. So the units to choose again are, in order (a heap):
+
+* the batch's units;
+* the units that may take a changed unit (new, more articles, another root) as candidate (``cluster_coarse``, filtered
+  by :func:`~.units.compatible` and :func:`~.core.reaches`, remembered by unit in the index), and the children of a
+  unit whose root changed;
+* when a cluster changes at a place ``z``: the units after ``z`` that may take a member of it (its members now, and as
+  stored) as candidate; and the undated or one-sided units after ``z`` within ``join_days`` of such a member (a
+  per-type index of days) that the rules left alone when last chosen (a unit the rules gave a parent keeps it unless
+  one of the reasons above holds; a unit this process has not chosen yet is chosen in full).
+
+Every unit before the one being chosen is settled (chosen again, or unchanged because none of its inputs changed), so
+its cluster so far is read from the tree of parents (the index's, with the batch's changes laid over it) cut at the
+unit's place. Pair probabilities are kept by pair of units (with the number of mentions of each when scored, so that a
+unit that gains mentions is scored again for its new pairs only), and a unit's missing pairs are scored as one matrix.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from .core import UnitState, choose_parent, reaches, reaching, root_agrees
+from .index import UnitIndex
+from .lookup import coarse_probes, fine_probes
+from .pairfeatures import evidence, pair_features
+from .roots import keyed, load_units
+from .rules import WILD, Rules
+from .units import compatible, order
+
+__all__ = ["Worklist", "join_eligible"]
+
+#: windows up to this many days are kept in the narrow list of the per-type index of days
+_NARROW_DAYS = 64
+_RULED = "ruled"  # jinfo: the rules gave the unit a parent; "loner": the rules left it alone
+
+
+def join_eligible(u: Any) -> bool:
+    """Whether unit ``u`` may be joined by the learned join when the rules leave it alone (undated or one-sided, with a
+    window)."""
+    return u.lo is not None and (u.prec == "published" or WILD in (u.src, u.tgt))
+
+
+class Worklist:
+    """One batch's choosing again (see the module docstring). ``cache`` is the index's :attr:`~.index.UnitIndex.scores`
+    (kept while the index and the rules are the same): rows by unit, evidence by event id, unit-pair probabilities,
+    candidates and joiners by unit, the per-type index of days, and how each unit was last chosen."""
+
+    def __init__(self, idx: UnitIndex, rules: Rules, model: Any, stored_rows: Callable[[list[int]], dict[int, list]]):
+        self.idx, self.rules, self.lr, self.model = idx, rules, rules.learned, model
+        self.cache = idx.scores
+        self.rows: dict[int, list[dict[str, Any]]] = self.cache.setdefault("rows", {})
+        self.ev: dict[Any, Any] = self.cache.setdefault("evidence", {})
+        self.ubest: dict[tuple[str, int, int], tuple[int, int, float]] = self.cache.setdefault("ubest", {})
+        self.cands: dict[int, list[int]] = self.cache.setdefault("cands", {})
+        self.joins: dict[int, set[int]] = self.cache.setdefault("joiners", {})
+        self.jinfo: dict[int, str] = self.cache.setdefault("jinfo", {})
+        self._fetch = stored_rows
+        self.states: dict[int, UnitState] = {}
+        self.kids: dict[int, set[int]] = {}  # the batch's children, laid over idx.children
+        self.heap: list[tuple[Any, int]] = []
+        self.full: dict[int, bool] = {}  # unit pushed -> chosen in full (else: only its join, if left alone)
+        self.exp_b: set[int] = set()
+        self.exp_c: set[int] = set()
+        self.trees_done: set[int] = set()
+        self.new: set[int] = set()
+        self.gained: set[int] = set()
+        self.old: dict[int, tuple[Any, Any, Any]] = {}  # unit -> (n_articles, parent, root) before the batch
+
+    # -- units and their relations -------------------------------------------------------------------------------
+    def state(self, k: int) -> UnitState:
+        st = self.states.get(k)
+        if st is None:
+            st = load_units(self.idx, [k], self.rules)[k]
+            self.states[k] = st
+            self.old.setdefault(k, (st.n_articles, st.parent, st.root))
+        return st
+
+    def load(self, keys: Iterable[int]) -> None:
+        missing = [k for k in keys if k not in self.states]
+        for k, st in load_units(self.idx, missing, self.rules).items():
+            self.states[k] = st
+            self.old.setdefault(k, (st.n_articles, st.parent, st.root))
+
+    def ordkey(self, k: int) -> Any:
+        st = self.state(k)
+        return order(st.unit, k, self.rules)
+
+    def _rel(self, w: UnitState, x: UnitState) -> bool:
+        """Whether ``w`` is a candidate of ``x`` (before it, and ``x`` may join or reach it)."""
+        if w.ukey == x.ukey or order(w.unit, w.ukey, self.rules) >= order(x.unit, x.ukey, self.rules):
+            return False
+        return compatible(w.unit, x.unit, self.rules) or (reaching(x, self.rules)
+                                                          and reaches(w.unit, w.ukey, x, self.rules))
+
+    def candidates(self, x: int) -> list[int]:
+        got = self.cands.get(x)
+        if got is None:
+            st = self.state(x)
+            pairs = self.idx.pairs("cluster_fine", *keyed([st], lambda u: fine_probes(u, self.rules), self.rules))
+            found = sorted({c for _t, c in pairs if c in self.idx.units or c in self.new})
+            self.load(found)
+            got = self.cands[x] = [c for c in found if self._rel(self.states[c], st)]
+        return got
+
+    def joiners(self, w: int) -> set[int]:
+        got = self.joins.get(w)
+        if got is None:
+            st = self.state(w)
+            pairs = self.idx.pairs("cluster_coarse", *keyed([st], lambda u: coarse_probes(u, self.rules), self.rules))
+            found = sorted({c for _t, c in pairs if c in self.idx.units or c in self.new})
+            self.load(found)
+            got = self.joins[w] = {c for c in found if self._rel(st, self.states[c])}
+        return got
+
+    def children(self, p: int) -> Iterable[int]:
+        got = self.kids.get(p)
+        return got if got is not None else self.idx.children.get(p, ())
+
+    def set_parent(self, st: UnitState, parent: int | None) -> None:
+        if st.parent == parent:
+            return
+        for p, add in ((st.parent, False), (parent, True)):
+            if p is None:
+                continue
+            if p not in self.kids:
+                self.kids[p] = set(self.idx.children.get(p, ()))
+            (self.kids[p].add if add else self.kids[p].discard)(st.ukey)
+        st.parent = parent
+
+    def tree(self, root: int, before: Any = None, stored: bool = False) -> list[int]:
+        """The units of the cluster ``root`` (now, or ``stored``: as the index's tree says), those before ``before`` in
+        the order when given."""
+        out, stack = [], [root]
+        kids = self.idx.children.get if stored else (lambda p, d=(): self.children(p))
+        while stack:
+            k = stack.pop()
+            if before is not None and self.ordkey(k) >= before:
+                continue
+            out.append(k)
+            stack.extend(kids(k, ()))
+        return out
+
+    # -- the per-type index of days ------------------------------------------------------------------------------
+    def _days(self) -> dict[tuple[str, str], list[list[Any]]]:
+        days = self.cache.get("days")
+        if days is None:
+            days = self.cache["days"] = {}
+            for r in self.idx.units.values():
+                if r[8] is not None and r[9] is not None:
+                    self._add_day(days, r[1], r[2], r[8], r[9], r[0])
+            for lists in days.values():
+                lists[0].sort()
+        return days
+
+    @staticmethod
+    def _add_day(days: dict, status: str, etype: str, lo: int, hi: int, k: int, keep_sorted: bool = False) -> None:
+        lists = days.setdefault((status, etype), [[], []])  # narrow: sorted (lo, hi, ukey); wide: (lo, hi, ukey)
+        item = (lo, hi, k)
+        if hi - lo + 1 <= _NARROW_DAYS:
+            if keep_sorted:
+                insort(lists[0], item)
+            else:
+                lists[0].append(item)
+        else:
+            lists[1].append(item)
+
+    def add_unit_days(self, st: UnitState) -> None:
+        u = st.unit
+        if u.lo is not None and u.hi is not None:
+            self._add_day(self._days(), u.status, u.event_type, u.lo, u.hi, st.ukey, keep_sorted=True)
+
+    def near(self, status: str, etype: str, lo: int, hi: int, days: int) -> list[int]:
+        """Units of the type whose window lies within ``days`` of ``lo..hi``."""
+        lists = self._days().get((status, etype))
+        if not lists:
+            return []
+        narrow, wide = lists
+        a = bisect_left(narrow, (lo - days - _NARROW_DAYS,))
+        b = bisect_right(narrow, (hi + days, math.inf))
+        return [k for wl, wh, k in [*narrow[a:b], *wide] if max(wl - hi, lo - wh, 0) <= days]
+
+    # -- scores --------------------------------------------------------------------------------------------------
+    def ensure_rows(self, keys: Iterable[int]) -> None:
+        missing = sorted({k for k in keys if k not in self.rows})
+        if missing:
+            got = self._fetch(missing)
+            for k in missing:
+                self.rows[k] = got.get(k, [])
+
+    def bests(self, kind: str, x: int, ws: Iterable[int]) -> dict[int, float]:
+        """Highest ``kind`` probability between a mention of ``x`` and one of each unit of ``ws``; the pairs not
+        scored yet are scored as one matrix."""
+        ws = list(dict.fromkeys(ws))
+        self.ensure_rows([x, *ws])
+        rx, ux = self.rows[x], self.state(x).unit
+        rules = self.rules
+        out: dict[int, float] = {}
+        feats: list[list[float]] = []
+        spans = []
+        for w in ws:
+            rw = self.rows[w]
+            key = (kind, x, w)
+            got = self.ubest.get(key)
+            nx, nw = len(rx), len(rw)
+            if got is not None and got[0] == nx and got[1] == nw:
+                out[w] = got[2]
+                continue
+            ox, ow, prev = got if got is not None else (0, 0, -math.inf)
+            uw = self.state(w).unit
+            start = len(feats)
+            for i, a in enumerate(rx):
+                ea = self._evidence(a)
+                for j, b in enumerate(rw):
+                    if i < ox and j < ow:
+                        continue
+                    feats.append(pair_features(a, b, ux, uw, ea, self._evidence(b), rules))
+            spans.append((w, start, len(feats), prev, nx, nw))
+        if feats:
+            p = self.model.probabilities(kind, feats)
+        for w, s, e, prev, nx, nw in spans:
+            best = max(prev, max(p[s:e])) if e > s else prev
+            self.ubest[(kind, x, w)] = (nx, nw, best)
+            out[w] = best
+        return out
+
+    def _evidence(self, r: dict[str, Any]) -> Any:
+        e = self.ev.get(r["id"])
+        if e is None:
+            e = self.ev[r["id"]] = evidence(r, self.rules, self.lr.function_words)
+        return e
+
+    # -- the worklist --------------------------------------------------------------------------------------------
+    def push(self, k: int, full: bool, after: Any) -> None:
+        """Choose ``k`` again (``full``: its candidates too, else only its join) if it comes after ``after``."""
+        if self.ordkey(k) <= after:
+            return
+        if k in self.full:
+            if full and not self.full[k]:
+                self.full[k] = True
+            return
+        self.full[k] = full
+        heapq.heappush(self.heap, (self.ordkey(k), k))
+
+    def run(self) -> list[int]:
+        """Choose again every unit the batch may change, in order; returns them."""
+        done = []
+        while self.heap:
+            _o, x = heapq.heappop(self.heap)
+            done.append(x)
+            self.choose(x, self.full[x])
+        return done
+
+    def choose(self, x: int, full: bool) -> None:
+        st = self.state(x)
+        u, lr = st.unit, self.lr
+        mine = self.ordkey(x)
+        old_n, _old_parent, old_root = self.old[x]
+        if not full:
+            info = self.jinfo.get(x)
+            if info == _RULED:
+                return  # the rules gave it a parent, and none of that choice's inputs changed: only the join's did
+            if info is None:
+                full = True  # not chosen in this process yet: in full
+        parent = self._rules_choice(st, mine) if full else None
+        if full:
+            self.jinfo[x] = _RULED if parent is not None else "loner"
+        if parent is None and lr.join is not None and join_eligible(u):
+            parent = self._join(st, mine)
+        self.set_parent(st, parent)
+        st.root = self.state(parent).root if parent is not None else x
+        changed_n = st.n_articles != old_n
+        is_new, gained, moved = x in self.new, x in self.gained, st.root != old_root
+        if is_new or changed_n or moved:
+            for j in self.joiners(x):
+                self.push(j, True, mine)
+        if moved:
+            for c in list(self.children(x)):
+                self.push(c, True, mine)
+        clusters = set()
+        if moved:
+            clusters = {r for r in (old_root, st.root) if r is not None}
+        elif is_new or gained:
+            clusters = {st.root}
+        for r in clusters:
+            self._cluster_changed(r, x, mine)
+
+    def _rules_choice(self, st: UnitState, mine: Any) -> int | None:
+        rules, lr = self.rules, self.lr
+        cands = [self.state(c) for c in self.candidates(st.ukey)]
+        self.load(c.root for c in cands if c.root is not None)
+        base = root_agrees(st, lambda v: self.state(v.root), rules) if st.unit.prec in rules.root_check else None
+        ok = base
+        if lr.veto is not None and st.unit.lo is not None and st.unit.width <= rules.max_window_days:
+            seen: dict[int, bool] = {}
+            veto = lr.veto
+            # the clusters of the candidates it may join, scored as one matrix (others, if asked, one by one)
+            roots = {c.root for c in cands if c.root is not None}
+            trees = {r: self.tree(r, mine) for r in sorted(roots)}
+            got = self.bests("veto", st.ukey, [w for t in trees.values() for w in t])
+            for r, t in trees.items():
+                seen[r] = bool(t) and max(got[w] for w in t) >= veto
+
+            def ok(v: UnitState, base: Any = base) -> bool:
+                if base is not None and not base(v):
+                    return False
+                root = v.root
+                if root not in seen:
+                    t = self.tree(root, mine)
+                    b = self.bests("veto", st.ukey, t)
+                    seen[root] = max(b.values()) >= veto
+                return seen[root]
+        return choose_parent(st, cands, rules, ok)
+
+    def _join(self, st: UnitState, mine: Any) -> int | None:
+        """:func:`~.learned._learned_join` over the units of the type before ``st`` within ``join_days``."""
+        u, lr = st.unit, self.lr
+        near = [k for k in self.near(u.status, u.event_type, u.lo, u.hi, lr.join_days) if k != st.ukey]
+        self.load(near)
+        near = sorted((k for k in near if self.ordkey(k) < mine), key=self.ordkey)
+        roots: list[int] = []
+        for k in near:
+            r = self.states[k].root
+            if r not in roots:
+                roots.append(r)
+        trees = {r: self.tree(r, mine) for r in roots}
+        got = self.bests("join", st.ukey, [w for t in trees.values() for w in t])
+        top, choice = -math.inf, None
+        for r in roots:
+            p = max(got[w] for w in trees[r])
+            if p >= lr.join and p > top:
+                top, choice = p, r
+        return choice
+
+    def _cluster_changed(self, root: int, x: int, at: Any) -> None:
+        """Cluster ``root`` gained or lost mentions at ``x``'s place ``at``: the units after it that may take one of its
+        members as candidate, or may join it (the join), are chosen again."""
+        if root in self.trees_done:
+            members = [x]
+        else:
+            self.trees_done.add(root)
+            members = list(dict.fromkeys([x, *self.tree(root), *self.tree(root, stored=True)]))
+        lr = self.lr
+        for w in members:
+            if w not in self.exp_b:
+                self.exp_b.add(w)
+                for j in self.joiners(w):
+                    self.push(j, True, at)
+            if lr.join is not None and w not in self.exp_c:
+                self.exp_c.add(w)
+                wu = self.state(w).unit
+                if wu.lo is None or wu.hi is None:
+                    continue
+                wo = self.ordkey(w)
+                for k in self.near(wu.status, wu.event_type, wu.lo, wu.hi, lr.join_days):
+                    if k != w:
+                        ku = self.state(k).unit
+                        if join_eligible(ku) and self.ordkey(k) > wo:
+                            self.push(k, False, at)
