@@ -266,7 +266,7 @@ class Worklist:
         st = self.state(x)
         u, lr = st.unit, self.lr
         mine = self.ordkey(x)
-        old_n, _old_parent, old_root = self.old[x]
+        old_root = self.old[x][2]
         if not full:
             info = self.jinfo.get(x)
             if info == _RULED:
@@ -280,11 +280,8 @@ class Worklist:
             parent = self._join(st, mine)
         self.set_parent(st, parent)
         st.root = self.state(parent).root if parent is not None else x
-        changed_n = st.n_articles != old_n
         is_new, gained, moved = x in self.new, x in self.gained, st.root != old_root
-        if is_new or changed_n or moved:
-            for j in self.joiners(x):
-                self.push(j, True, mine)
+        # (a unit that changed changes its cluster: _cluster_changed pushes the units that may take it as candidate)
         if moved:
             for c in list(self.children(x)):
                 self.push(c, True, mine)
