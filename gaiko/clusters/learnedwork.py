@@ -34,7 +34,7 @@ from typing import Any
 from .core import UnitState, choose_parent, reaches, reaching, root_agrees
 from .index import UnitIndex
 from .lookup import coarse_probes, fine_probes
-from .pairfeatures import evidence, pair_features
+from .pairfeatures import evidence, pair_block
 from .roots import keyed, load_units
 from .rules import WILD, Rules
 from .units import compatible, order
@@ -77,6 +77,8 @@ class Worklist:
         self.new: set[int] = set()
         self.gained: set[int] = set()
         self.old: dict[int, tuple[Any, Any, Any]] = {}  # unit -> (n_articles, parent, root) before the batch
+        self._ord: dict[int, Any] = {}
+        self._trees: dict[int, list[tuple[Any, int]]] = {}  # top of a tree now -> its units (order, ukey), sorted
 
     # -- units and their relations -------------------------------------------------------------------------------
     def state(self, k: int) -> UnitState:
@@ -94,8 +96,10 @@ class Worklist:
             self.old.setdefault(k, (st.n_articles, st.parent, st.root))
 
     def ordkey(self, k: int) -> Any:
-        st = self.state(k)
-        return order(st.unit, k, self.rules)
+        got = self._ord.get(k)
+        if got is None:
+            got = self._ord[k] = order(self.state(k).unit, k, self.rules)
+        return got
 
     def _rel(self, w: UnitState, x: UnitState) -> bool:
         """Whether ``w`` is a candidate of ``x`` (before it, and ``x`` may join or reach it)."""
@@ -128,9 +132,16 @@ class Worklist:
         got = self.kids.get(p)
         return got if got is not None else self.idx.children.get(p, ())
 
+    def _top(self, k: int) -> int:
+        while (p := self.state(k).parent) is not None:
+            k = p
+        return k
+
     def set_parent(self, st: UnitState, parent: int | None) -> None:
         if st.parent == parent:
             return
+        for k in (st.ukey, *(self._top(p) for p in (st.parent, parent) if p is not None)):
+            self._trees.pop(k, None)  # the trees it leaves and joins (its own, when it was a top)
         for p, add in ((st.parent, False), (parent, True)):
             if p is None:
                 continue
@@ -142,15 +153,24 @@ class Worklist:
     def tree(self, root: int, before: Any = None, stored: bool = False) -> list[int]:
         """The units of the cluster ``root`` (now, or ``stored``: as the index's tree says), those before ``before`` in
         the order when given."""
-        out, stack = [], [root]
-        kids = self.idx.children.get if stored else (lambda p, d=(): self.children(p))
-        while stack:
-            k = stack.pop()
-            if before is not None and self.ordkey(k) >= before:
-                continue
-            out.append(k)
-            stack.extend(kids(k, ()))
-        return out
+        if stored:
+            out, stack = [], [root]
+            while stack:
+                k = stack.pop()
+                out.append(k)
+                stack.extend(self.idx.children.get(k, ()))
+            return out
+        got = self._trees.get(root)
+        if got is None:
+            items, stack = [], [root]
+            while stack:
+                k = stack.pop()
+                items.append((self.ordkey(k), k))
+                stack.extend(self.children(k))
+            got = self._trees[root] = sorted(items)
+        if before is None:
+            return [k for _o, k in got]
+        return [k for _o, k in got[:bisect_left(got, (before,))]]
 
     # -- the per-type index of days ------------------------------------------------------------------------------
     def _days(self) -> dict[tuple[str, str], list[list[Any]]]:
@@ -220,12 +240,8 @@ class Worklist:
             ox, ow, prev = got if got is not None else (0, 0, -math.inf)
             uw = self.state(w).unit
             start = len(feats)
-            for i, a in enumerate(rx):
-                ea = self._evidence(a)
-                for j, b in enumerate(rw):
-                    if i < ox and j < ow:
-                        continue
-                    feats.append(pair_features(a, b, ux, uw, ea, self._evidence(b), rules))
+            feats += pair_block(rx, rw, ux, uw, [self._evidence(a) for a in rx], [self._evidence(b) for b in rw], rules,
+                                (lambda i, j, ox=ox, ow=ow: i < ox and j < ow) if ox or ow else None)
             spans.append((w, start, len(feats), prev, nx, nw))
         if feats:
             p = self.model.probabilities(kind, feats)

@@ -19,7 +19,8 @@ from .referent import _singular, _who, conflicts, shares
 from .rules import WILD, Rules
 from .units import Unit, compatible, side_country
 
-__all__ = ["Evidence", "evidence", "pair_features", "FEATURES", "CAUSES", "join_cause"]
+__all__ = ["Evidence", "evidence", "pair_features", "pair_block", "unit_features", "row_features", "FEATURES", "CAUSES",
+           "join_cause"]
 
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[^\W\d_][\w\-']*", re.UNICODE)
 
@@ -143,9 +144,36 @@ def pair_features(ra: dict[str, Any], rb: dict[str, Any], ua: Unit, ub: Unit, ea
                   rules: Rules) -> list[float]:
     """The feature vector of a pair of mentions (rows ``ra``, ``rb``; their units and evidence), in the order of
     :data:`FEATURES`. Symmetric in the two mentions."""
+    head, tail = unit_features(ua, ub, rules)
+    return head + row_features(ra, rb, ea, eb) + tail
+
+
+def pair_block(rows_a: list[dict[str, Any]], rows_b: list[dict[str, Any]], ua: Unit, ub: Unit, ev_a: list[Evidence],
+               ev_b: list[Evidence], rules: Rules, skip: Any = None) -> list[list[float]]:
+    """:func:`pair_features` of every pair of a mention of unit ``ua`` (``rows_a``, evidence ``ev_a``) and one of
+    ``ub``, row by row (``a`` major), the units' part computed once; pairs ``(i, j)`` for which ``skip(i, j)`` is true
+    are left out. The same vectors as :func:`pair_features`, value for value."""
+    head, tail = unit_features(ua, ub, rules)
+    out = []
+    for i, (ra, ea) in enumerate(zip(rows_a, ev_a)):
+        for j, (rb, eb) in enumerate(zip(rows_b, ev_b)):
+            if skip is None or not skip(i, j):
+                out.append(head + row_features(ra, rb, ea, eb) + tail)
+    return out
+
+
+def unit_features(ua: Unit, ub: Unit, rules: Rules) -> tuple[list[float], list[float]]:
+    """The features a pair takes from its two units: those before and those after :func:`row_features`."""
     f: list[float] = [float(compatible(ua, ub, rules) or compatible(ub, ua, rules)), float(ua.key == ub.key)]
     cause = join_cause(ua, ub)
     f += [float(cause == c) for c in CAUSES]
+    rr = rules.referent
+    return f, [float(rr is not None and shares(ua.ref, ub.ref, rr)), float(rr is not None and conflicts(ua.ref, ub.ref, rr))]
+
+
+def row_features(ra: dict[str, Any], rb: dict[str, Any], ea: Evidence, eb: Evidence) -> list[float]:
+    """The features a pair takes from its two rows and their evidence."""
+    f: list[float] = []
     ma, mb = ra.get("mode"), rb.get("mode")
     f += [float(bool(ma) and ma == mb), float(bool(ma) and bool(mb) and ma != mb)]
     sa, ta, sb, tb = ra.get("source_country"), ra.get("target_country"), rb.get("source_country"), rb.get("target_country")
@@ -165,6 +193,4 @@ def pair_features(ra: dict[str, Any], rb: dict[str, Any], ua: Unit, ub: Unit, ea
     names = len(ea.names & eb.names)
     f += [float(min(names, 3)), _jaccard(ea.names, eb.names), float(bool(ea.names) and bool(eb.names) and not names)]
     f += [_jaccard(ea.stems, eb.stems), float(ea.trigger_text == eb.trigger_text), float(ea.trigger == eb.trigger)]
-    rr = rules.referent
-    f += [float(rr is not None and shares(ua.ref, ub.ref, rr)), float(rr is not None and conflicts(ua.ref, ub.ref, rr))]
     return f
