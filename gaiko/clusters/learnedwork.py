@@ -34,7 +34,7 @@ from typing import Any
 from .core import UnitState, choose_parent, reaches, reaching, root_agrees
 from .index import UnitIndex
 from .lookup import coarse_probes, fine_probes
-from .pairfeatures import evidence, pair_block
+from .pairfeatures import evidence, pair_block, row_facts
 from .roots import keyed, load_units
 from .rules import WILD, Rules
 from .units import compatible, order
@@ -66,6 +66,8 @@ class Worklist:
         self.cands: dict[int, list[int]] = self.cache.setdefault("cands", {})
         self.joins: dict[int, set[int]] = self.cache.setdefault("joiners", {})
         self.jinfo: dict[int, str] = self.cache.setdefault("jinfo", {})
+        self.facts: dict[int, list[tuple[Any, ...]]] = self.cache.setdefault("facts", {})
+        self.evs: dict[int, list[Any]] = self.cache.setdefault("evs", {})
         self._fetch = stored_rows
         self.states: dict[int, UnitState] = {}
         self.kids: dict[int, set[int]] = {}  # the batch's children, laid over idx.children
@@ -226,6 +228,7 @@ class Worklist:
         self.ensure_rows([x, *ws])
         rx, ux = self.rows[x], self.state(x).unit
         rules = self.rules
+        fx, ex = self._facts(x, rx), self._evs(x, rx)
         out: dict[int, float] = {}
         feats: list[list[float]] = []
         spans = []
@@ -240,7 +243,7 @@ class Worklist:
             ox, ow, prev = got if got is not None else (0, 0, -math.inf)
             uw = self.state(w).unit
             start = len(feats)
-            feats += pair_block(rx, rw, ux, uw, [self._evidence(a) for a in rx], [self._evidence(b) for b in rw], rules,
+            feats += pair_block(fx, self._facts(w, rw), ux, uw, ex, self._evs(w, rw), rules,
                                 (lambda i, j, ox=ox, ow=ow: i < ox and j < ow) if ox or ow else None)
             spans.append((w, start, len(feats), prev, nx, nw))
         if feats:
@@ -250,6 +253,19 @@ class Worklist:
             self.ubest[(kind, x, w)] = (nx, nw, best)
             out[w] = best
         return out
+
+    def _facts(self, k: int, rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+        """:func:`~.pairfeatures.row_facts` of a unit's rows, kept by unit (rows are only ever appended)."""
+        got = self.facts.get(k)
+        if got is None or len(got) != len(rows):
+            got = self.facts[k] = [row_facts(r) for r in rows]
+        return got
+
+    def _evs(self, k: int, rows: list[dict[str, Any]]) -> list[Any]:
+        got = self.evs.get(k)
+        if got is None or len(got) != len(rows):
+            got = self.evs[k] = [self._evidence(r) for r in rows]
+        return got
 
     def _evidence(self, r: dict[str, Any]) -> Any:
         e = self.ev.get(r["id"])

@@ -19,7 +19,7 @@ from .referent import _singular, _who, conflicts, shares
 from .rules import WILD, Rules
 from .units import Unit, compatible, side_country
 
-__all__ = ["Evidence", "evidence", "pair_features", "pair_block", "unit_features", "row_features", "FEATURES", "CAUSES",
+__all__ = ["Evidence", "evidence", "pair_features", "pair_block", "unit_features", "row_features", "row_facts", "FEATURES", "CAUSES",
            "join_cause"]
 
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[^\W\d_][\w\-']*", re.UNICODE)
@@ -148,17 +148,17 @@ def pair_features(ra: dict[str, Any], rb: dict[str, Any], ua: Unit, ub: Unit, ea
     return head + row_features(ra, rb, ea, eb) + tail
 
 
-def pair_block(rows_a: list[dict[str, Any]], rows_b: list[dict[str, Any]], ua: Unit, ub: Unit, ev_a: list[Evidence],
-               ev_b: list[Evidence], rules: Rules, skip: Any = None) -> list[list[float]]:
-    """:func:`pair_features` of every pair of a mention of unit ``ua`` (``rows_a``, evidence ``ev_a``) and one of
-    ``ub``, row by row (``a`` major), the units' part computed once; pairs ``(i, j)`` for which ``skip(i, j)`` is true
-    are left out. The same vectors as :func:`pair_features`, value for value."""
+def pair_block(facts_a: list[tuple[Any, ...]], facts_b: list[tuple[Any, ...]], ua: Unit, ub: Unit,
+               ev_a: list[Evidence], ev_b: list[Evidence], rules: Rules, skip: Any = None) -> list[list[float]]:
+    """:func:`pair_features` of every pair of a mention of unit ``ua`` (their :func:`row_facts` ``facts_a``, evidence
+    ``ev_a``) and one of ``ub``, row by row (``a`` major), the units' part computed once; pairs ``(i, j)`` for which
+    ``skip(i, j)`` is true are left out. The same vectors as :func:`pair_features`, value for value."""
     head, tail = unit_features(ua, ub, rules)
     out = []
-    for i, (ra, ea) in enumerate(zip(rows_a, ev_a)):
-        for j, (rb, eb) in enumerate(zip(rows_b, ev_b)):
+    for i, (fa, ea) in enumerate(zip(facts_a, ev_a)):
+        for j, (fb, eb) in enumerate(zip(facts_b, ev_b)):
             if skip is None or not skip(i, j):
-                out.append(head + row_features(ra, rb, ea, eb) + tail)
+                out.append(head + facts_features(fa, fb, ea, eb) + tail)
     return out
 
 
@@ -173,21 +173,34 @@ def unit_features(ua: Unit, ub: Unit, rules: Rules) -> tuple[list[float], list[f
 
 def row_features(ra: dict[str, Any], rb: dict[str, Any], ea: Evidence, eb: Evidence) -> list[float]:
     """The features a pair takes from its two rows and their evidence."""
-    f: list[float] = []
-    ma, mb = ra.get("mode"), rb.get("mode")
-    f += [float(bool(ma) and ma == mb), float(bool(ma) and bool(mb) and ma != mb)]
-    sa, ta, sb, tb = ra.get("source_country"), ra.get("target_country"), rb.get("source_country"), rb.get("target_country")
+    return facts_features(row_facts(ra), row_facts(rb), ea, eb)
+
+
+def row_facts(r: dict[str, Any]) -> tuple[Any, ...]:
+    """What :func:`facts_features` reads of a row (made once per mention by a caller that scores it many times)."""
+    return (r.get("mode"), r.get("source_country"), r.get("target_country"), _day(r.get("date")), r.get("date_precision"),
+            _day(r.get("published")), r.get("place_name"), r.get("article_id"), r.get("outlet"),
+            r.get("sentence_idx") or 0)
+
+
+def _gap(a: dt.date | None, b: dt.date | None) -> float:
+    if a is None or b is None:
+        return 0.0
+    return math.log1p(abs((a - b).days))
+
+
+def facts_features(fa: tuple[Any, ...], fb: tuple[Any, ...], ea: Evidence, eb: Evidence) -> list[float]:
+    """:func:`row_features` of two rows' :func:`row_facts`."""
+    ma, sa, ta, da, pa, qa, la, aa, oa, ia = fa
+    mb, sb, tb, db, pb, qb, lb, ab, ob, ib = fb
+    f: list[float] = [float(bool(ma) and ma == mb), float(bool(ma) and bool(mb) and ma != mb)]
     f += [*_side(sa, sb), *_side(ta, tb)]
     f.append(float(bool(sa) and bool(ta) and sa == tb and ta == sb and sa != ta))
-    pa, pb = ra.get("date_precision"), rb.get("date_precision")
-    f += [float(_day(ra.get("date")) == _day(rb.get("date"))), _days(ra.get("date"), rb.get("date")),
-          float((pa == "published") != (pb == "published")), float(pa == pb == "published"), float(pa == pb == "day"),
-          _days(ra.get("published"), rb.get("published"))]
-    la, lb = ra.get("place_name"), rb.get("place_name")
+    f += [float(da == db), _gap(da, db), float((pa == "published") != (pb == "published")),
+          float(pa == pb == "published"), float(pa == pb == "day"), _gap(qa, qb)]
     f += [float(bool(la) and la == lb), float(bool(la) and bool(lb) and la != lb), float(bool(la) != bool(lb))]
-    same_art = ra.get("article_id") == rb.get("article_id")
-    f += [float(same_art), float(ra.get("outlet") == rb.get("outlet")),
-          math.log1p(abs((ra.get("sentence_idx") or 0) - (rb.get("sentence_idx") or 0))) if same_art else 0.0]
+    same_art = aa == ab
+    f += [float(same_art), float(oa == ob), math.log1p(abs(ia - ib)) if same_art else 0.0]
     nshared = len(ea.numbers & eb.numbers)
     f += [float(min(nshared, 3)), float(bool(ea.numbers) and bool(eb.numbers) and not nshared)]
     names = len(ea.names & eb.names)
