@@ -14,8 +14,9 @@ Two logistic regressions over the pair features of :mod:`.pairfeatures`, fitted 
 
 :func:`cluster_learned` is :func:`~.core.cluster_mentions` with both steps. It is deterministic (units are taken in the
 order they join along; a cluster "so far" holds the units before it in that order). The store applies it when
-``learned.enabled`` is true (:mod:`.learnedupdate`, round c44: each batch clusters again the event types it adds to,
-through :func:`learned_states`); :func:`learned_clusters` is the in-memory reference it is tested against.
+``learned.enabled`` is true (:mod:`.learnedupdate`: round c44 clustered again the event types a batch adds to; round
+c45 chooses again only the units a batch may change, :mod:`.learnedwork`); :func:`learned_clusters` is the in-memory
+reference it is tested against.
 """
 
 from __future__ import annotations
@@ -148,8 +149,8 @@ def cluster_learned(rows: Iterable[Mapping[str, Any]], rules: Rules, score: Scor
 def learned_states(rows: list[Mapping[str, Any]], ulist: list[Any], rules: Rules, score: Score, veto: float | None,
                    join: float | None, join_days: int = 31) -> tuple[dict[int, UnitState], dict[str, int]]:
     """The units of ``rows`` (``ulist``: the :class:`~.units.Unit` of every row, side by side) with their parents and
-    roots as :func:`cluster_learned` chooses them: (ukey -> state, event id -> ukey). Shared by
-    :func:`cluster_learned` and the store's update (:mod:`.learnedupdate`), which gives it the stored units."""
+    roots as :func:`cluster_learned` chooses them: (ukey -> state, event id -> ukey). The reference
+    the store's update (:mod:`.learnedwork`, one unit at a time) is tested against."""
     units: dict[int, UnitState] = {}
     members: dict[int, list[int]] = {}
     of_event: dict[str, int] = {}

@@ -3,21 +3,21 @@ round c44): :func:`add_learned` stands in for :func:`~.update.add_mentions` when
 
 With the learned veto and join, a unit's parent depends on the mentions of its candidates' clusters *so far* (every
 unit before it, in the order units join along, that joined them) and the join looks at every cluster of its type within
-``learned.join_days``: one new mention can change the choice of any later unit of its type and status. This first
-version therefore clusters again, for every batch, each (status, event type) the batch adds to, from all its stored
-mentions and the batch's (:func:`~.learned.learned_states`, as :func:`~.learned.learned_clusters` does), and writes
-the units whose count, parent or root changed. Types do not meet (a unit joins only units of its own type and status),
-so the stored clusters stay those of :func:`~.learned.learned_clusters` on all the stored rows: batch by batch equals a
-rebuild whatever the order of the batches (tests/test_cluster_learned_c44.py).
+``learned.join_days``: one new mention can change the choice of later units of its type and status. Round c44 clustered
+again, for every batch, each (status, event type) the batch adds to; since round c45 a batch chooses again only the
+units whose choice it may change, in the order units join along (:class:`~.learnedwork.Worklist`: the batch's units,
+the units that may take a member of a cluster that changed as candidate, the children of a unit whose root changed, and
+the units the rules left alone within ``join_days`` of such a member), with the same function as the reference for each
+(:func:`~.core.choose_parent` with the veto, then the join), so batch by batch still equals a rebuild and
+:func:`~.learned.learned_clusters` (tests/test_cluster_learned_c44.py, tests/test_cluster_learned_c45.py).
 
-Cost: a batch chooses every unit of its types again, from every stored mention of them. What does not change is kept in
-the index (:attr:`~.index.UnitIndex.scores`, dropped with it): the stored mentions' rows by unit (read from
-``cluster_members`` joined with the events and their sentences the first time a process needs a unit, then kept up to
-date by the batches: about a kilobyte a mention), the sentences' evidence and the pair probabilities by event id, so
-only the new mentions' pairs are scored. The work grows
-with the store's mentions of those types, not with the batch (the rules' update grows with the batch): fine for a
-corpus of a few thousand articles, not for the benchmark's ten thousand; bounding it (a window of days around the
-batch's units, closed under the clusters that reach out of it) is left to a later round.
+What does not change is kept in the index (:attr:`~.index.UnitIndex.scores`, dropped with it): the stored mentions' rows
+by unit (read from ``cluster_members`` joined with the events and their sentences the first time a process needs a
+unit, then kept up to date by the batches: about a kilobyte a mention), their evidence, the best probability of every
+pair of units scored (with the mention counts it was scored at: a unit that gains mentions is scored again for its new
+pairs only), each unit's candidates and the units that may take it as candidate, a per-type index of days, and whether
+the rules gave each unit chosen in this process a parent. A process that opens a store chooses in full, the first time,
+every unit a batch reaches.
 
 Lookup keys (``cluster_fine``, ``cluster_coarse``) are written for new units as the rules' update writes them, so that
 the tables hold the same rows whichever update wrote them; only ``learned.enabled`` says which one runs, and a store

@@ -9,13 +9,14 @@ some units (new ones, stored ones that gained mentions); each unit that takes an
 its clusters at its place in the order. So the units to choose again are, in order (a heap):
 
 * the batch's units;
-* the units that may take a changed unit (new, more articles, another root) as candidate (``cluster_coarse``, filtered
-  by :func:`~.units.compatible` and :func:`~.core.reaches`, remembered by unit in the index), and the children of a
-  unit whose root changed;
-* when a cluster changes at a place ``z``: the units after ``z`` that may take a member of it (its members now, and as
-  stored) as candidate; and the undated or one-sided units after ``z`` within ``join_days`` of such a member (a
-  per-type index of days) that the rules left alone when last chosen (a unit the rules gave a parent keeps it unless
-  one of the reasons above holds; a unit this process has not chosen yet is chosen in full).
+* when a unit takes another root (its members leave one cluster and join another), its children (their root changes);
+* when a cluster changes at a unit's place ``z`` (the unit is new, gained mentions, or left or joined it): the units
+  after ``z`` that may take a member of it (its members now, and as stored) as candidate (``cluster_coarse``, filtered
+  by :func:`~.units.compatible` and :func:`~.core.reaches`, remembered by unit in the index): their candidates' article
+  counts, roots or clusters so far may have changed; and the undated or one-sided units after ``z`` within
+  ``join_days`` of such a member (a per-type index of days) that the rules left alone when last chosen (a unit the
+  rules gave a parent keeps it unless one of the reasons above holds; a unit this process has not chosen yet is chosen
+  in full).
 
 Every unit before the one being chosen is settled (chosen again, or unchanged because none of its inputs changed), so
 its cluster so far is read from the tree of parents (the index's, with the batch's changes laid over it) cut at the

@@ -133,13 +133,6 @@ def _day(x: Any) -> dt.date | None:
         return None
 
 
-def _days(a: Any, b: Any) -> float:
-    a, b = _day(a), _day(b)
-    if a is None or b is None:
-        return 0.0
-    return math.log1p(abs((a - b).days))
-
-
 def pair_features(ra: dict[str, Any], rb: dict[str, Any], ua: Unit, ub: Unit, ea: Evidence, eb: Evidence,
                   rules: Rules) -> list[float]:
     """The feature vector of a pair of mentions (rows ``ra``, ``rb``; their units and evidence), in the order of
