@@ -69,6 +69,8 @@ class Worklist:
         self.jinfo: dict[int, str] = self.cache.setdefault("jinfo", {})
         self.facts: dict[int, list[tuple[Any, ...]]] = self.cache.setdefault("facts", {})
         self.evs: dict[int, list[Any]] = self.cache.setdefault("evs", {})
+        #: unit -> root -> best join probability, as of the unit's last join
+        self.jcache: dict[int, dict[int, float]] = self.cache.setdefault("jcache", {})
         self._fetch = stored_rows
         self.states: dict[int, UnitState] = {}
         self.kids: dict[int, set[int]] = {}  # the batch's children, laid over idx.children
@@ -77,6 +79,7 @@ class Worklist:
         self.exp_b: set[int] = set()
         self.exp_c: set[int] = set()
         self.trees_done: set[int] = set()
+        self.changed: set[int] = set()  # clusters (by root) that gained or lost members in this batch
         self.new: set[int] = set()
         self.gained: set[int] = set()
         self.old: dict[int, tuple[Any, Any, Any]] = {}  # unit -> (n_articles, parent, root) before the batch
@@ -310,7 +313,7 @@ class Worklist:
         if full:
             self.jinfo[x] = _RULED if parent is not None else "loner"
         if parent is None and lr.join is not None and join_eligible(u):
-            parent = self._join(st, mine)
+            parent = self._join(st, mine, reuse=not full)
         self.set_parent(st, parent)
         st.root = self.state(parent).root if parent is not None else x
         is_new, gained, moved = x in self.new, x in self.gained, st.root != old_root
@@ -353,22 +356,32 @@ class Worklist:
                 return seen[root]
         return choose_parent(st, cands, rules, ok)
 
-    def _join(self, st: UnitState, mine: Any) -> int | None:
-        """:func:`~.learned._learned_join` over the units of the type before ``st`` within ``join_days``."""
-        u, lr = st.unit, self.lr
-        near = [k for k in self.near(u.status, u.event_type, u.lo, u.hi, lr.join_days) if k != st.ukey]
+    def _join(self, st: UnitState, mine: Any, reuse: bool = False) -> int | None:
+        """:func:`~.learned._learned_join` over the units of the type before ``st`` within ``join_days``. ``reuse``: the
+        best probability of a cluster this batch has not changed is the one kept from the unit's last join (a change of
+        it before the unit would have had it chosen again)."""
+        u, lr, x = st.unit, self.lr, st.ukey
+        near = [k for k in self.near(u.status, u.event_type, u.lo, u.hi, lr.join_days) if k != x]
         self.load(near)
         near = sorted((k for k in near if self.ordkey(k) < mine), key=self.ordkey)
         roots: list[int] = []
+        seen: set[int] = set()
         for k in near:
             r = self.states[k].root
-            if r not in roots:
+            if r not in seen:
+                seen.add(r)
                 roots.append(r)
-        trees = {r: self.tree(r, mine) for r in roots}
-        got = self.bests("join", st.ukey, [w for t in trees.values() for w in t])
+        kept = self.jcache.get(x) if reuse else None
+        need = [r for r in roots if kept is None or r in self.changed or r not in kept]
+        trees = {r: self.tree(r, mine) for r in need}
+        got = self.bests("join", x, [w for t in trees.values() for w in t])
+        vals = {r: max(got[w] for w in trees[r]) for r in need}
+        if kept is not None:
+            vals.update((r, kept[r]) for r in roots if r not in vals)
+        self.jcache[x] = vals
         top, choice = -math.inf, None
         for r in roots:
-            p = max(got[w] for w in trees[r])
+            p = vals[r]
             if p >= lr.join and p > top:
                 top, choice = p, r
         return choice
@@ -376,6 +389,7 @@ class Worklist:
     def _cluster_changed(self, root: int, x: int, at: Any) -> None:
         """Cluster ``root`` gained or lost mentions at ``x``'s place ``at``: the units after it that may take one of its
         members as candidate, or may join it (the join), are chosen again."""
+        self.changed.add(root)
         if root in self.trees_done:
             members = [x]
         else:
