@@ -17,7 +17,7 @@ import sys
 
 STUDIED = ["fresh", "fresh-c", "fresh-d", "fresh-e", "fresh-f", "fresh-g", "fresh-h", "fresh-i", "fresh-j", "fresh-k",
            "fresh-l", "fresh-m", "fresh-n", "fresh-o", "storylines"]
-UNSEEN = {"fresh-b", "fresh-p"}
+UNSEEN = {"fresh-b", "fresh-p", "fresh-q"}
 
 
 def main(argv: list[str] | None = None) -> int:
