@@ -138,6 +138,7 @@ def settle_root_check(idx: UnitIndex, states: dict[int, UnitState], old_root: di
         return set()
     pending = {k for k in dirty if states[k].unit.prec in checked}
     moved: set[int] = set()
+    agree: dict[tuple[int, int], bool] = {}  # (root, unit) -> whether the unit may join the root's cluster
     for _ in range(256):  # each round settles at least the first unit still unsettled in the order
         pairs = idx.pairs("cluster_coarse", *keyed([states[k] for k in sorted(touched) if k in states],
                                                    lambda u: coarse_probes(u, rules), rules))
@@ -166,7 +167,7 @@ def settle_root_check(idx: UnitIndex, states: dict[int, UnitState], old_root: di
         changed = set()
         for c in sorted(pending, key=lambda k: order(states[k].unit, k, rules)):
             st = states[c]
-            ok = root_agrees(st, lambda v: states[v.root if v.root is not None else v.ukey], rules)
+            ok = root_agrees(st, lambda v: states[v.root if v.root is not None else v.ukey], rules, agree)
             parent = choose_parent(st, found.get(c, ()), rules, ok)
             if parent != st.parent:
                 st.parent = parent
