@@ -129,7 +129,8 @@ def settle_root_check(idx: UnitIndex, states: dict[int, UnitState], old_root: di
                       touched: set[int], memo: dict[int, Any], rules: Rules) -> set[int]:
     """``attach.root_check``: the parent of a unit of such a precision depends on the roots of its candidates
     (:func:`~.core.root_agrees`), so after the batch set its parents and roots, every such unit that is dirty, or may
-    join a unit in ``touched`` (new, more articles, or a new root), chooses again from all its candidates, in the order
+    take a unit in ``touched`` (new, more articles, or a new root; :func:`_may_take`: the others would choose the
+    parent they have, b16 in docs/benchmarks.md), chooses again from all its candidates, in the order
     units join along, until no parent changes (a candidate always comes before the unit, so this ends with the parents
     :func:`~.core.cluster_mentions` gives). Units left undecided for good (``memo``, :mod:`.fits`) are skipped. Returns
     the units whose root changed; ``dirty`` gains those whose parent changed."""
