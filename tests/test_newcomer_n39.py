@@ -112,3 +112,61 @@ def test_downloads_read_the_replaced_file_too(tmp_path, path):
         after = c.get(path)
         assert after.status_code == 200
         assert len(after.content) > len(before.content)
+
+
+# 2. incremental exports: `gaiko export --coded-since` (and Store.events(coded_since=...)) give what was coded since a
+#    moment; --since bounds the event's own date, so an article coded tonight about last month's event was missed
+#    by any "new since" export, and a cluster that gained a report could not be found either.
+
+def _two_nights(tmp_path: Path) -> tuple[str, str, str]:
+    import datetime as dt
+
+    from gaiko.store import Store
+
+    db = str(tmp_path / "nightly.duckdb")
+    late = "Norway pledged fresh humanitarian aid to Sudan on Thursday."
+    with Store(db) as s:
+        s.write_coded([make_coded(t, published="2026-03-02") for t in _NIGHT_1])
+    time.sleep(0.05)
+    moment = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    time.sleep(0.05)
+    with Store(db) as s:
+        s.write_coded([make_coded(late, published="2026-02-20")])  # tonight's article about an older event
+    return db, moment, make_coded(late).article.id
+
+
+def test_export_coded_since_gives_what_a_later_run_coded(tmp_path, cli):
+    import pandas as pd
+
+    db, moment, late_id = _two_nights(tmp_path)
+    out_m, out_c, all_m = tmp_path / "m.csv", tmp_path / "c.csv", tmp_path / "all.csv"
+    code, _, err = cli("export", "--db", db, "--out", out_m, "--count", "mentions", "--coded-since", moment)
+    assert code == 0, err
+    mentions = pd.read_csv(out_m, dtype=str)
+    assert set(mentions["article_id"]) == {late_id} and len(mentions) == 2
+    assert cli("export", "--db", db, "--out", out_c, "--coded-since", moment)[0] == 0
+    assert cli("export", "--db", db, "--out", all_m, "--count", "mentions")[0] == 0
+    every = pd.read_csv(all_m, dtype=str)
+    assert len(every) == 6
+    joined = set(every.loc[every["article_id"] == late_id, "cluster_id"])
+    assert set(pd.read_csv(out_c, dtype=str)["cluster_id"]) == joined
+    # the event's own date is older than the first night's: --since cannot find it
+    assert cli("export", "--db", db, "--out", tmp_path / "s.csv", "--since", "2026-03-01", "--count", "mentions")[0] == 0
+    assert late_id not in set(pd.read_csv(tmp_path / "s.csv", dtype=str)["article_id"])
+
+
+def test_coded_since_reads_dates_offsets_and_refuses_other_words(tmp_path, cli):
+    from gaiko.errors import ConfigError
+    from gaiko.store import Store
+
+    db, moment, late_id = _two_nights(tmp_path)
+    with Store(db, read_only=True) as s:
+        assert len(s.events(count="mentions", coded_since="2000-01-01", limit=None)) == 6
+        assert s.events(coded_since="2999-01-01T00:00:00+09:00") == []
+        assert {e["article_id"] for e in s.events(count="mentions", coded_since=moment)} == {late_id}
+        with pytest.raises(ConfigError, match="coded_since must be a date"):
+            s.events(coded_since="last night")
+    out = tmp_path / "x.jsonl"
+    code, stdout, err = cli("export", "--db", db, "--out", out, "--coded-since", "yesterday")
+    assert code == 2 and not out.exists()
+    assert err.strip().startswith("Error: --coded-since must be a date") and len(err.strip().splitlines()) == 1
