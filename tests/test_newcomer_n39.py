@@ -170,3 +170,66 @@ def test_coded_since_reads_dates_offsets_and_refuses_other_words(tmp_path, cli):
     code, stdout, err = cli("export", "--db", db, "--out", out, "--coded-since", "yesterday")
     assert code == 2 and not out.exists()
     assert err.strip().startswith("Error: --coded-since must be a date") and len(err.strip().splitlines()) == 1
+
+
+# 3. an export that is interrupted (Ctrl-C, SIGTERM from a scheduler's timeout) or fails midway left a partial file at
+#    --out, valid line by line (JSONL) or row by row (CSV), in place of the previous night's: a warehouse loader took
+#    it for the whole export. Now the file is written beside --out and moved over it once complete.
+
+def _interrupt_after(monkeypatch, rows: int, exc: type[BaseException]) -> None:
+    import gaiko.export as export
+
+    real = export.iter_plover_records
+
+    def cut(*a, **k):
+        for i, rec in enumerate(real(*a, **k)):
+            if i == rows:
+                raise exc()
+            yield rec
+
+    monkeypatch.setattr(export, "iter_plover_records", cut)
+    real_csv = export._write_csv_rows
+
+    def cut_csv(store, sql, params, fh, chunk=5000):
+        real_csv(store, f"SELECT * FROM ({sql}) LIMIT {rows}", params, fh, chunk)
+        raise exc()
+
+    monkeypatch.setattr(export, "_write_csv_rows", cut_csv)
+
+
+@pytest.mark.parametrize("name", ["events.jsonl", "events.csv"])
+def test_an_interrupted_export_leaves_the_previous_file_and_no_part(tmp_path, cli, monkeypatch, name):
+    db = _store(tmp_path / "news.duckdb", _NIGHT_2)
+    out = tmp_path / name
+    out.write_text("yesterday's export\n", encoding="utf-8")
+    _interrupt_after(monkeypatch, 1, KeyboardInterrupt)
+    code, _, err = cli("export", "--db", db, "--out", out, "--count", "mentions")
+    assert code == 130
+    assert err.startswith("Error: interrupted: the export was not finished") and len(err.strip().splitlines()) == 1
+    assert out.read_text(encoding="utf-8") == "yesterday's export\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["news.duckdb", name])
+
+
+def test_a_terminated_export_to_a_new_name_leaves_no_file(tmp_path, cli, monkeypatch):
+    from gaiko.runner_signals import Terminated
+
+    db = _store(tmp_path / "news.duckdb", _NIGHT_2)
+    out = tmp_path / "nightly" / "events.jsonl"
+    _interrupt_after(monkeypatch, 2, Terminated)
+    code, _, err = cli("export", "--db", db, "--out", out, "--count", "mentions")
+    assert code == 143 and "terminated (SIGTERM)" in err
+    assert not out.exists() and list(out.parent.iterdir()) == []
+
+
+def test_a_finished_export_replaces_the_previous_file(tmp_path, cli):
+    import pandas as pd
+
+    db = _store(tmp_path / "news.duckdb", _NIGHT_2)
+    for name in ("e.csv", "e.jsonl", "e.parquet"):
+        out = tmp_path / name
+        out.write_text("old\n", encoding="utf-8")
+        code, _, err = cli("export", "--db", db, "--out", out, "--count", "mentions")
+        assert code == 0, err
+        reader = {"csv": pd.read_csv, "jsonl": lambda p: pd.read_json(p, lines=True), "parquet": pd.read_parquet}
+        assert len(reader[name.split(".")[1]](out)) == 6
+    assert not [p for p in tmp_path.iterdir() if ".partial-" in p.name]

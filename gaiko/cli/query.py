@@ -146,6 +146,9 @@ def export(
         except GaikoError as exc:
             fail(exc)
 
+    from ..runner_signals import Terminated, catch_sigterm
+
+    undo = catch_sigterm()  # SIGTERM as Ctrl-C: the file being written is removed, --out is left as it was
     try:
         fmt = export_format(fmt, out)  # before the store is opened: a contradiction costs nothing
         with _open(db) as store:
@@ -154,6 +157,13 @@ def export(
                               **({"coded_since": coded_since} if coded_since else {}))
     except GaikoError as exc:
         fail(exc)
+    except KeyboardInterrupt as exc:
+        term = isinstance(exc, Terminated)
+        fail(f"{'terminated (SIGTERM)' if term else 'interrupted'}: the export was not finished and {out} was left "
+             "as it was (no part of the rows is written there); run the same command again",
+             code=143 if term else 130)
+    finally:
+        undo()
     typer.echo(f"wrote {n} {'event clusters' if count == 'clusters' else 'mentions'} to {out}", err=True)
 
 
