@@ -172,7 +172,18 @@ def _fields_held(rec: dict[str, Any]) -> str:
         return " (an empty object)"
     wrapper = any(isinstance(v, list) for v in rec.values())
     return f" (its fields: {shown})" + ("; a wrapper such as {\"articles\": [...]} is not read: give the array "
-                                          "itself, or JSONL" if wrapper else "")
+                                          "itself, or JSONL" if wrapper else "") + _text_named_otherwise(keys)
+
+
+def _text_named_otherwise(keys: Iterable[Any]) -> str:
+    """For a record or CSV header without ``text``/``html``: the fields that mean the article's text under another
+    name (``body``, ``content``, ``articleBody``: data/input/record_fields.yaml) and what to do (round n39)."""
+    found = [k for k, field in unread_fields(keys) if field == "text"]
+    if not found:
+        return ""
+    one = len(found) == 1
+    return "; " + ", ".join(repr(k) for k in found) + f" look{'s' if one else ''} like the article's text: rename " \
+        f"{'it' if one else 'one of them'} to 'text' (gaiko reads no other name for it) and code the file again"
 
 
 def record_items(rec: Any, path: str, line: int | None, default_date: str | None, raw: bytes | str) -> list[Item]:
@@ -339,6 +350,10 @@ def read_csv_text(text: str, name: str, default_date: str | None, delimiter: str
         if re.search(rf"(^|{re.escape(other)})\s*\"?(text|html)\"?\s*({re.escape(other)}|$)", first.strip()):
             delimiter = other
             break
+    else:  # no text column: split the header as it is written, so that the error names its columns (round n39)
+        counts = {d: first.count(d) for d in (delimiter, ";", "\t", "|")}
+        if counts[delimiter] == 0 and max(counts.values()) > 0:
+            delimiter = max(counts, key=lambda d: counts[d])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         header = next(reader)
@@ -351,7 +366,8 @@ def read_csv_text(text: str, name: str, default_date: str | None, delimiter: str
     if "text" not in cols and "html" not in cols:
         shown = ", ".join(repr(c) for c in cols[:12])
         yield InputError(name, "csv", f"no 'text' or 'html' column (columns: {shown}); a CSV file is read as "
-                                      f"articles when its header names the record fields: {', '.join(FIELDS)}", 1)
+                                      f"articles when its header names the record fields: {', '.join(FIELDS)}"
+                                      + _text_named_otherwise(cols), 1)
         return
     keep = [(k, c) for k, c in enumerate(cols) if c in FIELDS]
     unread = unread_fields(cols)

@@ -233,3 +233,45 @@ def test_a_finished_export_replaces_the_previous_file(tmp_path, cli):
         reader = {"csv": pd.read_csv, "jsonl": lambda p: pd.read_json(p, lines=True), "parquet": pd.read_parquet}
         assert len(reader[name.split(".")[1]](out)) == 6
     assert not [p for p in tmp_path.iterdir() if ".partial-" in p.name]
+
+
+# 4. a feed whose article text sits under another name (``body``, ``content``, ``articleBody``) is refused record by
+#    record, as before, but the error now says which field that is and what to do; a CSV header separated by ';'
+#    without a text column was shown as one column ('id;headline;body;published').
+
+def test_a_record_whose_text_is_under_another_name_is_told_which(tmp_path):
+    import json
+
+    from gaiko.ingest import read_inputs
+
+    feed = tmp_path / "wire.jsonl"
+    feed.write_text(json.dumps({"guid": "w-1", "body": "Fiji recalled its envoy from Vanuatu.", "pubDate": "2026-02-03"})
+                    + "\n" + json.dumps({"id": "w-2", "Content": "Nepal thanked India.", "articleBody": "Nepal thanked "
+                                         "India."}) + "\n", encoding="utf-8")
+    got = [e for e in read_inputs([str(feed)]) if getattr(e, "reason", None) == "missing_text"]
+    assert len(got) == 2
+    assert "'body' looks like the article's text: rename it to 'text'" in got[0].detail
+    assert "'Content', 'articleBody' look like the article's text: rename one of them to 'text'" in got[1].detail
+
+
+def test_a_semicolon_csv_without_a_text_column_names_its_columns(tmp_path):
+    from gaiko.ingest import read_inputs
+
+    feed = tmp_path / "export.csv"
+    feed.write_text("guid;headline;content;pub_date\nq1;Talks;\"Fiji recalled its envoy.\";2026-02-03\n",
+                    encoding="utf-8")
+    (err,) = list(read_inputs([str(feed)]))
+    assert err.reason == "csv"
+    assert "(columns: 'guid', 'headline', 'content', 'pub_date')" in err.detail
+    assert "'content' looks like the article's text" in err.detail
+
+
+def test_a_record_with_text_gets_no_such_note(tmp_path):
+    import json
+
+    from gaiko.ingest import read_inputs
+
+    feed = tmp_path / "ok.jsonl"
+    feed.write_text(json.dumps({"id": "k", "text": "", "body": "x"}) + "\n", encoding="utf-8")
+    (err,) = [e for e in read_inputs([str(feed)]) if getattr(e, "reason", None)]
+    assert err.reason == "missing_text" and "looks like" not in err.detail
