@@ -19,7 +19,7 @@ from typing import Any
 
 from .errors import InputRejected
 from .ids import article_id
-from .ingest_fields import unread_detail, unread_fields, unread_warnings
+from .ingest_fields import markup_warning, text_is_markup, unread_detail, unread_fields, unread_warnings
 from .ingest_checks import (
     MAX_BYTES,
     check_english,
@@ -138,10 +138,10 @@ def article_from_record(rec: Any, origin: str, default_date: str | None = None) 
     ext = check_string(rec.get("id"), "id", allow_int=True)
     pub_field = "published" if rec.get("published") is not None else "date"
     pub = check_string(rec.get(pub_field), pub_field)
-    if text and text.strip():
+    if text and text.strip() and not text_is_markup(text):
         art = Article(text=text, title=title, url=url, source=source, origin=origin)
-    elif html and html.strip():
-        art = html_to_article(html, origin)
+    elif text and text.strip() or html and html.strip():  # HTML, or 'text' that is HTML (a warning, record_items)
+        art = html_to_article(text if text and text.strip() else html, origin)
         art.title = title or art.title
         art.url = url or art.url
         art.source = source or art.source
@@ -192,7 +192,7 @@ def record_items(rec: Any, path: str, line: int | None, default_date: str | None
     try:
         art = article_from_record(rec, origin, None)
         items = finish(art, default_date, path, line)
-        return [*unread_warnings(rec, path, line, art.id), *items]
+        return [*unread_warnings(rec, path, line, art.id), *markup_warning(rec, path, line, art.id), *items]
     except InputRejected as exc:
         return [InputError(path, exc.reason, exc.detail, line, input_id=raw_id(raw))]
     except RecursionError:

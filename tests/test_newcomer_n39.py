@@ -275,3 +275,58 @@ def test_a_record_with_text_gets_no_such_note(tmp_path):
     feed.write_text(json.dumps({"id": "k", "text": "", "body": "x"}) + "\n", encoding="utf-8")
     (err,) = [e for e in read_inputs([str(feed)]) if getattr(e, "reason", None)]
     assert err.reason == "missing_text" and "looks like" not in err.detail
+
+
+# 5. HTML left in a record's 'text' (a feed's body copied with its markup) was stored and parsed as it was: tags were
+#    words, a script's code a sentence, and the actors of the sentence went wrong. Now such text is read as the 'html'
+#    field is, with an `html_in_text` warning; text with a lone '<' or '>' sign is text.
+
+def test_html_left_in_the_text_field_is_read_as_html_with_a_warning(tmp_path):
+    import json
+
+    from gaiko.ingest import read_inputs
+    from gaiko.types import Article
+
+    feed = tmp_path / "cms.jsonl"
+    feed.write_text(json.dumps({"id": "cms-1", "published": "2026-04-02", "text":
+                                "<p>Bhutan <b>welcomed</b> Nepal's offer on Tuesday.</p><script>track('x');</script>"
+                                "<p>Talks open in Thimphu next week.</p>"}) + "\n", encoding="utf-8")
+    items = list(read_inputs([str(feed)]))
+    (warning,) = [i for i in items if not isinstance(i, Article)]
+    (art,) = [i for i in items if isinstance(i, Article)]
+    assert warning.reason == "html_in_text" and warning.severity == "warning" and warning.line == 1
+    assert art.text == "Bhutan welcomed Nepal's offer on Tuesday.\nTalks open in Thimphu next week."
+    assert art.external_id == "cms-1" and art.published == "2026-04-02"
+
+
+def test_text_with_signs_or_one_tag_stays_text(tmp_path):
+    import json
+
+    from gaiko.ingest import read_inputs
+    from gaiko.types import Article
+
+    texts = ["Inflation in Laos stayed < 5% while growth was > 4%, the ministry said.",
+             "Mongolia's envoy wrote <b>urgent</b in the cable, officials said."]
+    feed = tmp_path / "plain.jsonl"
+    feed.write_text("".join(json.dumps({"text": t, "published": "2026-04-02"}) + "\n" for t in texts), encoding="utf-8")
+    items = list(read_inputs([str(feed)]))
+    assert [i.text for i in items if isinstance(i, Article)] == texts
+    assert not [i for i in items if not isinstance(i, Article)]
+
+
+def test_gaiko_code_codes_the_words_not_the_tags(tmp_path, cli):
+    import json
+
+    from gaiko.store import Store
+
+    feed = tmp_path / "cms.jsonl"
+    feed.write_text(json.dumps({"id": "cms-2", "published": "2026-04-03", "text": "<div class='body'><p>Latvia "
+                                "<strong>expelled</strong> two Belarusian diplomats on Friday.</p></div>"}) + "\n",
+                    encoding="utf-8")
+    db = tmp_path / "n.duckdb"
+    code, _, err = cli("code", feed, "--db", db, "--quiet", "--no-ledger")
+    assert code == 0, err
+    with Store(str(db), read_only=True) as s:
+        assert s.scalar("SELECT text FROM articles") == "Latvia expelled two Belarusian diplomats on Friday."
+        assert s.scalar("SELECT count(*) FROM errors WHERE reason = 'html_in_text'") == 1
+        assert s.scalar("SELECT count(*) FROM sentences WHERE text LIKE '%<%'") == 0
