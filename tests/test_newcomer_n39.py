@@ -330,3 +330,49 @@ def test_gaiko_code_codes_the_words_not_the_tags(tmp_path, cli):
         assert s.scalar("SELECT text FROM articles") == "Latvia expelled two Belarusian diplomats on Friday."
         assert s.scalar("SELECT count(*) FROM errors WHERE reason = 'html_in_text'") == 1
         assert s.scalar("SELECT count(*) FROM sentences WHERE text LIKE '%<%'") == 0
+
+
+# 6. a CSV feed piped to `gaiko code -` (or in a file without a CSV suffix) was coded as ONE article of its header
+#    and cells, exit 0 and no word; a first line that is a header naming text or html (with a row after it) is now read
+#    as CSV, as a .csv file is.
+
+@pytest.mark.parametrize("body", [
+    'id,title,text,published\nr1,Port,"Panama reopened the port to Colombian ships.",2026-05-02\n'
+    'r2,Aid,"Norway thanked Iceland for the aid.",2026-05-03\n',
+    '\ufeff"id";"text";"published"\nr1;"Panama reopened the port to Colombian ships.";2026-05-02\n'
+    'r2;"Norway thanked Iceland for the aid.";2026-05-03\n',
+])
+def test_csv_on_standard_input_is_read_as_csv(monkeypatch, body):
+    import io
+
+    from gaiko.ingest import read_inputs
+    from gaiko.types import Article
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(body.encode("utf-8"))))
+    items = list(read_inputs(["-"]))
+    assert [(a.external_id, a.text, a.published) for a in items if isinstance(a, Article)] == [
+        ("r1", "Panama reopened the port to Colombian ships.", "2026-05-02"),
+        ("r2", "Norway thanked Iceland for the aid.", "2026-05-03")]
+    assert [a.origin for a in items] == ["<stdin>:2", "<stdin>:3"]
+
+
+def test_a_csv_file_without_a_csv_suffix_is_read_as_csv(tmp_path):
+    from gaiko.ingest import read_inputs
+    from gaiko.types import Article
+
+    feed = tmp_path / "feed-2026-05-02.dat"
+    feed.write_text('id|text|source\nd1|"Panama reopened the port to Colombian ships."|Canal Wire\n', encoding="utf-8")
+    (art,) = list(read_inputs([str(feed)]))
+    assert isinstance(art, Article) and art.source == "Canal Wire" and art.external_id == "d1"
+
+
+def test_text_whose_first_line_has_commas_is_still_one_article(monkeypatch):
+    import io
+
+    from gaiko.ingest import read_inputs
+    from gaiko.types import Article
+
+    body = "Text, talks and trade: Panama reopened the port on Monday.\nColombian ships sailed in.\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(body.encode("utf-8"))))
+    (art,) = list(read_inputs(["-"]))
+    assert isinstance(art, Article) and art.text == body.strip()
