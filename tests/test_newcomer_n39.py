@@ -376,3 +376,30 @@ def test_text_whose_first_line_has_commas_is_still_one_article(monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(body.encode("utf-8"))))
     (art,) = list(read_inputs(["-"]))
     assert isinstance(art, Article) and art.text == body.strip()
+
+
+def test_while_the_new_file_is_written_pages_say_so_in_html_and_answers_ask_for_a_retry(tmp_path):
+    """A dashboard page answered a store error with the API's JSON; a 503 ``locked`` now carries Retry-After."""
+    from fastapi.testclient import TestClient
+
+    from gaiko.server import create_app
+
+    served = _store(tmp_path / "news.duckdb", _NIGHT_1)
+    with TestClient(create_app(served, api_key=None)) as c:
+        assert c.get("/events").status_code == 200
+        os.replace(_store(tmp_path / "copy.duckdb", _NIGHT_2), served)
+        holder = subprocess.Popen(
+            [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('held', "
+             "flush=True); time.sleep(60)", served], stdout=subprocess.PIPE, text=True)
+        try:
+            assert holder.stdout.readline().strip() == "held"
+            page = c.get("/events")
+            assert page.status_code == 503 and page.headers["content-type"].startswith("text/html")
+            assert "is in use by another process" in page.text and "cannot be read just now" in page.text
+            assert page.headers["retry-after"] == "30"
+            api = c.get("/api/v1/events")
+            assert api.status_code == 503 and api.json()["reason"] == "locked" and api.headers["retry-after"] == "30"
+        finally:
+            holder.kill()
+            holder.wait()
+        assert c.get("/events").status_code == 200
