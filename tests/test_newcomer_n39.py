@@ -403,3 +403,43 @@ def test_while_the_new_file_is_written_pages_say_so_in_html_and_answers_ask_for_
             holder.kill()
             holder.wait()
         assert c.get("/events").status_code == 200
+
+
+# 7. the same url twice with two texts (a wire story and its corrected version) was coded twice without a word, and
+#    clusters counted the two versions as two reports; both are still coded (nothing is lost) but a `same_url`
+#    warning names the first, so the engineer can leave one out.
+
+def test_an_updated_version_under_the_same_url_is_a_warning(tmp_path):
+    import json
+
+    from gaiko.coding import run_code
+    from gaiko.store import Store
+    from tests.helpers import FakeCoder as _Fake
+
+    class FakeCoder(_Fake):  # keeps the url, as the real coder does
+        def code_article(self, a):
+            c = super().code_article(a)
+            c.article.url = a.url
+            return c
+
+    url = "https://wire.example/2026/05/peru-chile"
+    first = {"id": "pc-1", "url": url, "published": "2026-05-02", "text": "Peru recalled its ambassador from Chile."}
+    fixed = {**first, "id": "pc-1b", "text": "Peru recalled its ambassador from Chile on Friday, correcting an earlier "
+                                                "report."}
+    other = {"id": "pc-2", "url": "https://wire.example/2026/05/other", "published": "2026-05-02",
+             "text": "Bolivia thanked Peru for the aid."}
+    feed = tmp_path / "wire.jsonl"
+    feed.write_text("".join(json.dumps(r) + "\n" for r in (first, other, fixed)), encoding="utf-8")
+    db = str(tmp_path / "w.duckdb")
+    run_code([str(feed)], db=db, quiet=True, coder=FakeCoder())
+    run_code([str(feed)], db=db, quiet=True, coder=FakeCoder())  # the same feed again: nothing new
+    later = tmp_path / "later.jsonl"
+    later.write_text(json.dumps({**first, "id": "pc-1c", "text": "Peru recalled its envoy from Chile."}) + "\n",
+                     encoding="utf-8")
+    run_code([str(later)], db=db, quiet=True, coder=FakeCoder())
+    with Store(db, read_only=True) as s:
+        assert s.scalar("SELECT count(*) FROM articles") == 4
+        rows = s.query("SELECT path, line, severity, detail FROM errors WHERE reason = 'same_url' ORDER BY path")
+    assert [(r["path"].rsplit("/", 1)[-1], r["line"], r["severity"]) for r in rows] == [
+        ("later.jsonl", 1, "warning"), ("wire.jsonl", 3, "warning")]
+    assert all(url in r["detail"] and "both are coded" in r["detail"] for r in rows)
