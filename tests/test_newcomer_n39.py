@@ -5,7 +5,15 @@ warehouse): what it fixed, with our own records (countries, outlets and wording 
    then ``mv copy.duckdb news.duckdb``) used to leave the server answering from the old file until restarted, its
    health check saying "ok" with yesterday's counts; now the next request reads the new file (DuckDB keeps one
    database per path in a process, so the old one is closed first, once no request is reading it), and a new file
-   still being written is a 503 ``locked`` that the next request tries again.
+   still being written is a 503 ``locked`` (with Retry-After; an HTML page on the dashboard) that the next request
+   tries again;
+2. ``gaiko export --coded-since`` (``Store.events(coded_since=...)``): incremental exports of what was coded since a
+   moment (``--since`` bounds the event's own date);
+3. an interrupted, terminated or failed export leaves ``--out`` as it was, never a partial file;
+4. a record or CSV header whose text is under another name (``body``, ``content``) is told which field that is;
+5. HTML left in a record's ``text`` is read as HTML (``html_in_text`` warning), not parsed tag by tag;
+6. CSV on standard input (or without a CSV suffix) is read as CSV, not as one article of its cells;
+7. a record whose ``url`` already names another text (an updated version) is coded with a ``same_url`` warning.
 """
 
 from __future__ import annotations
