@@ -451,3 +451,30 @@ def test_an_updated_version_under_the_same_url_is_a_warning(tmp_path):
     assert [(r["path"].rsplit("/", 1)[-1], r["line"], r["severity"]) for r in rows] == [
         ("later.jsonl", 1, "warning"), ("wire.jsonl", 3, "warning")]
     assert all(url in r["detail"] and "both are coded" in r["detail"] for r in rows)
+
+
+def test_a_server_never_idle_still_turns_to_the_new_file(tmp_path):
+    """With requests that overlap (one always reading the old file) there was no moment to reopen: a new request now
+    waits a moment (DRAIN_S) for those reading the old file, then reads the new one."""
+    import threading
+
+    from fastapi.testclient import TestClient
+
+    from gaiko.server import create_app
+
+    served = _store(tmp_path / "news.duckdb", _NIGHT_1)
+    app = create_app(served, api_key=None)
+    state = app.state.gaiko
+    with TestClient(app) as c:
+        assert _articles(c) == 2
+        os.replace(_store(tmp_path / "copy.duckdb", _NIGHT_2), served)
+        with state._idle:  # a slow request (a long download) is reading the old file
+            state._readers += 1
+
+        def slow_request_ends() -> None:
+            with state._idle:
+                state._readers -= 1
+                state._idle.notify_all()
+
+        threading.Timer(0.3, slow_request_ends).start()
+        assert _articles(c) == 3

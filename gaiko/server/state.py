@@ -10,7 +10,8 @@ before their query started (DuckDB's MVCC), and never a half-written article.
 
 A read-only server follows its store file (round n39): when the file at its path is replaced (a nightly
 ``gaiko code`` into a copy, then ``mv copy.duckdb news.duckdb``), the first request that finds no other request
-reading closes the old file and opens the new one, and every later request reads it. DuckDB keeps one database
+reading closes the old file and opens the new one, and every later request reads it (new requests wait up to
+:data:`DRAIN_S` for the ones reading the old file, so that a busy server turns over too). DuckDB keeps one database
 per path in a process, so the old one must be closed before the new one can be read; requests that are reading
 it (a download being streamed too) finish on it first.
 """
@@ -22,6 +23,7 @@ import datetime as dt
 import os
 import queue
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -34,6 +36,7 @@ from ..types import Article, InputError
 __all__ = ["ServerState", "Job", "store_view"]
 
 MAX_JOBS_KEPT = 200
+DRAIN_S = 2.0  # how long a request waits for those reading a replaced store file before reading it itself
 
 
 def store_view(store: Any, con: Any) -> Any:
@@ -103,6 +106,7 @@ class ServerState:
         self._payloads: dict[str, list[Article]] = {}
         self._worker: threading.Thread | None = None
         self._lock = threading.Lock()
+        self._idle = threading.Condition(self._lock)  # notified when a request stops reading
 
     # -- reading ---------------------------------------------------------------
     @contextmanager
@@ -113,16 +117,23 @@ class ServerState:
         request is reading, the old store is closed and the new file opened read-only. A new file that cannot be
         opened (being written by ``gaiko code``, half copied) raises its ``StoreError`` (the API's 503 with its
         ``reason``) and is tried again by the next request."""
-        with self._lock:
-            if self._follow and not self._readers:
-                self._reopen_if_replaced()
+        with self._idle:
+            if self._follow and (self.store is None or _file_signature(self.db_path) not in (None, self._file)):
+                # replaced: new requests wait a moment for those reading the old file, so that a server that is
+                # never idle still turns to the new file; past the wait they read the old one
+                deadline = time.monotonic() + DRAIN_S
+                while self._readers and (left := deadline - time.monotonic()) > 0:
+                    self._idle.wait(left)
+                if not self._readers:
+                    self._reopen_if_replaced()
             store = self.store
             self._readers += 1
         try:
             yield store
         finally:
-            with self._lock:
+            with self._idle:
                 self._readers -= 1
+                self._idle.notify_all()
 
     def _reopen_if_replaced(self) -> None:
         from ..store import Store
