@@ -16,6 +16,7 @@ Both carry GDELT's ``cluster_id``, ``num_mentions``, ``num_articles`` and
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -211,28 +212,38 @@ def export_events(store: Any, fmt: str | None, out: str | Path, count: str = "cl
     if out.is_dir():
         raise ConfigError(f"--out {out} is a directory; give a file name, e.g. --out {out / ('events.' + fmt)}")
     _refuse_a_store(store, out, fmt)
+    # written beside ``out`` under another name and moved over it once complete (round n39): an export that is
+    # interrupted, killed or fails leaves ``out`` as it was (absent, or the previous export), never a part of the rows
+    part = out.with_name(f".{out.name}.partial-{os.getpid()}")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        if fmt == "jsonl":
-            n = 0
-            with out.open("w", encoding="utf-8") as fh:
-                for rec in iter_plover_records(store, count=count, **filters):
-                    fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-                    n += 1
-            return n
-        sql, params = counting.event_rows(store.con, count, {"include_negated": True, **filters}, "article",
-                                          flat=True)
-        if fmt == "csv":
-            return _export_csv(store, sql, params, out)
-        path_sql = str(out).replace("'", "''")
-        store.con.execute(f"COPY ({sql}) TO '{path_sql}' (FORMAT PARQUET, COMPRESSION ZSTD)", params)
-        return int(store.con.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0])
-    except OSError as exc:
-        raise ConfigError(f"cannot write {out}: {exc.strerror or exc}") from None
-    except Exception as exc:
+        n = _export_file(store, fmt, part, count, filters)
+        os.replace(part, out)
+        return n
+    except BaseException as exc:
+        part.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise ConfigError(f"cannot write {out}: {exc.strerror or exc}") from None
         if type(exc).__name__ == "IOException":  # DuckDB's COPY could not write the file
             raise ConfigError(f"cannot write {out}: {str(exc).splitlines()[0]}") from None
         raise
+
+
+def _export_file(store: Any, fmt: str, out: Path, count: str, filters: dict[str, Any]) -> int:
+    """Write the export to the file ``out``; returns the number of records."""
+    if fmt == "jsonl":
+        n = 0
+        with out.open("w", encoding="utf-8") as fh:
+            for rec in iter_plover_records(store, count=count, **filters):
+                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                n += 1
+        return n
+    sql, params = counting.event_rows(store.con, count, {"include_negated": True, **filters}, "article", flat=True)
+    if fmt == "csv":
+        return _export_csv(store, sql, params, out)
+    path_sql = str(out).replace("'", "''")
+    store.con.execute(f"COPY ({sql}) TO '{path_sql}' (FORMAT PARQUET, COMPRESSION ZSTD)", params)
+    return int(store.con.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0])
 
 
 def _refuse_a_store(store: Any, out: Path, fmt: str) -> None:

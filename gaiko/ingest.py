@@ -128,7 +128,27 @@ def _sniff(data: bytes) -> str:
         return "xml"
     if head.startswith((b"{", b"[")):
         return "json"
-    return "text"
+    return _csv_header(head) or "text"
+
+
+_HEADER_CELL = re.compile(r'^\s*"?[\w .-]{1,40}"?\s*$')
+CSV_DELIMITERS = (",", ";", "\t", "|")
+
+
+def _csv_header(head: bytes) -> str | None:
+    """The delimiter of a CSV document whose first line is a header naming ``text`` or ``html`` among other record
+    fields (``id,title,text,published``), with a row after it; None for anything else (round n39: CSV on standard
+    input, or in a file without a CSV suffix, was coded as one article of its cells)."""
+    first, nl, rest = head.partition(b"\n")
+    if not nl or not rest.strip():
+        return None
+    line = first.decode("utf-8", "replace").strip().lower()
+    for delim in CSV_DELIMITERS:
+        cells = line.split(delim)
+        if len(cells) >= 2 and all(_HEADER_CELL.match(c) for c in cells) \
+                and {c.strip().strip('"').strip() for c in cells} & {"text", "html"}:
+            return delim
+    return None
 
 
 def _xml(name: str, data: bytes) -> InputError:
@@ -194,8 +214,8 @@ def read_path(path: Path, default_date: str | None = None, max_bytes: int = MAX_
     kind = "html" if suffix in HTML_SUFFIXES else "text" if suffix in TEXT_SUFFIXES else _sniff(data)
     if kind == "xml":
         yield _xml(name, data)
-    elif kind == "json":
-        yield from _read_whole(data, name, "json", default_date)
+    elif kind == "json" or kind in CSV_DELIMITERS:
+        yield from _read_whole(data, name, kind, default_date)
     else:
         yield from read_document(data, name, kind, default_date)
 
@@ -205,8 +225,8 @@ def _read_stdin(stream: BinaryIO, default_date: str | None) -> Iterator[Item]:
     kind = _sniff(data)
     if kind == "xml":
         yield _xml("<stdin>", data)
-    elif kind == "json":
-        yield from _read_whole(data, "<stdin>", "json", default_date)
+    elif kind == "json" or kind in CSV_DELIMITERS:
+        yield from _read_whole(data, "<stdin>", kind, default_date)
     else:
         yield from read_document(data, "<stdin>", kind, default_date)
 

@@ -354,3 +354,28 @@ def dates_not_applied(store: Any, stored: list[Article]) -> list[InputError]:
             w.severity = "warning"
             warnings.append(w)
     return warnings
+
+
+def same_url(store: Any, fresh: list[Article], run_urls: dict[str, str]) -> list[InputError]:
+    """``same_url`` warnings (round n39) for articles about to be coded whose ``url`` already names another text,
+    earlier in this run (``run_urls``, ``{url: article id}``, which is updated) or in the store: an updated or
+    corrected version of an article, most often. Both are coded (nothing is lost), so counts of reports
+    (``num_articles``) hold both; the warning names the first, so that one of them can be left out."""
+    with_url = [a for a in fresh if a.url and a.url.strip()]
+    if not with_url:
+        return []
+    stored = store.articles_by_url(a.url for a in with_url if a.url not in run_urls)
+    warnings = []
+    for a in with_url:
+        first = run_urls.get(a.url) or stored.get(a.url)
+        if first is None:
+            run_urls[a.url] = a.id
+        elif first != a.id:
+            w = InputError.for_article(
+                a, "same_url",
+                f"url {a.url!r} already names article {first} with another text (an updated or corrected version?); "
+                "both are coded, so clusters count them as two reports. To keep one, leave the other record out "
+                "and code into a new store")
+            w.severity = "warning"
+            warnings.append(w)
+    return warnings

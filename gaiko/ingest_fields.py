@@ -9,13 +9,14 @@ names such fields (the names in ``gaiko/data/input/record_fields.yaml``, another
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
 from .types import InputError
 
-__all__ = ["unread_fields", "unread_warnings", "unread_detail"]
+__all__ = ["unread_fields", "unread_warnings", "unread_detail", "text_is_markup", "markup_warning"]
 
 #: the fields gaiko reads (``date`` is read as ``published`` when that is absent)
 _READ = ("id", "title", "text", "html", "url", "published", "source", "date")
@@ -79,3 +80,29 @@ def unread_detail(found: list[tuple[str, str]]) -> str:
     undated = any(f == "published" for _, f in found)
     return said + ("; the publication date was not taken from it" if undated else "") + \
         ": rename it to have it read (the record was coded without it)"
+
+
+@lru_cache(maxsize=1)
+def _markup() -> Any:
+    """The pattern of an HTML tag of data/input/record_fields.yaml's ``markup_tags``."""
+    from .tables import data_path, load_yaml
+
+    tags = "|".join(re.escape(str(t)) for t in (load_yaml(data_path("input/record_fields.yaml")) or {})["markup_tags"])
+    return re.compile(rf"</?(?:{tags})(?:\s[^<>]{{0,500}})?/?>", re.I)
+
+
+def text_is_markup(text: str) -> bool:
+    """Whether a record's ``text`` is HTML (round n39): two or more HTML tags (``<p>``, ``</b>``, ``<br/>``,
+    ``<script ...>``; the names in ``markup_tags``) in its first 20,000 characters, not text with a ``<`` sign."""
+    return "<" in text and len(_markup().findall(text[:20000])) >= 2
+
+
+def markup_warning(rec: dict[str, Any], path: str, line: int | None, input_id: str) -> list[InputError]:
+    """An ``html_in_text`` warning when the record's 'text' was HTML and so read as HTML (round n39)."""
+    text = rec.get("text")
+    if not (isinstance(text, str) and text.strip() and text_is_markup(text)):
+        return []
+    return [InputError(path, "html_in_text", "the 'text' field holds HTML markup (tags such as <p>, <b>, <script>): "
+                       "it was read as HTML, its tags, scripts and page furniture dropped, so that they are neither "
+                       "parsed as words nor stored; give such text as 'html' to say so", line, severity="warning",
+                       input_id=input_id)]

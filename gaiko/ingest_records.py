@@ -19,7 +19,7 @@ from typing import Any
 
 from .errors import InputRejected
 from .ids import article_id
-from .ingest_fields import unread_detail, unread_fields, unread_warnings
+from .ingest_fields import markup_warning, text_is_markup, unread_detail, unread_fields, unread_warnings
 from .ingest_checks import (
     MAX_BYTES,
     check_english,
@@ -138,10 +138,10 @@ def article_from_record(rec: Any, origin: str, default_date: str | None = None) 
     ext = check_string(rec.get("id"), "id", allow_int=True)
     pub_field = "published" if rec.get("published") is not None else "date"
     pub = check_string(rec.get(pub_field), pub_field)
-    if text and text.strip():
+    if text and text.strip() and not text_is_markup(text):
         art = Article(text=text, title=title, url=url, source=source, origin=origin)
-    elif html and html.strip():
-        art = html_to_article(html, origin)
+    elif text and text.strip() or html and html.strip():  # HTML, or 'text' that is HTML (a warning, record_items)
+        art = html_to_article(text if text and text.strip() else html, origin)
         art.title = title or art.title
         art.url = url or art.url
         art.source = source or art.source
@@ -172,7 +172,18 @@ def _fields_held(rec: dict[str, Any]) -> str:
         return " (an empty object)"
     wrapper = any(isinstance(v, list) for v in rec.values())
     return f" (its fields: {shown})" + ("; a wrapper such as {\"articles\": [...]} is not read: give the array "
-                                          "itself, or JSONL" if wrapper else "")
+                                          "itself, or JSONL" if wrapper else "") + _text_named_otherwise(keys)
+
+
+def _text_named_otherwise(keys: Iterable[Any]) -> str:
+    """For a record or CSV header without ``text``/``html``: the fields that mean the article's text under another
+    name (``body``, ``content``, ``articleBody``: data/input/record_fields.yaml) and what to do (round n39)."""
+    found = [k for k, field in unread_fields(keys) if field == "text"]
+    if not found:
+        return ""
+    one = len(found) == 1
+    return "; " + ", ".join(repr(k) for k in found) + f" look{'s' if one else ''} like the article's text: rename " \
+        f"{'it' if one else 'one of them'} to 'text' (gaiko reads no other name for it) and code the file again"
 
 
 def record_items(rec: Any, path: str, line: int | None, default_date: str | None, raw: bytes | str) -> list[Item]:
@@ -181,7 +192,7 @@ def record_items(rec: Any, path: str, line: int | None, default_date: str | None
     try:
         art = article_from_record(rec, origin, None)
         items = finish(art, default_date, path, line)
-        return [*unread_warnings(rec, path, line, art.id), *items]
+        return [*unread_warnings(rec, path, line, art.id), *markup_warning(rec, path, line, art.id), *items]
     except InputRejected as exc:
         return [InputError(path, exc.reason, exc.detail, line, input_id=raw_id(raw))]
     except RecursionError:
@@ -339,6 +350,10 @@ def read_csv_text(text: str, name: str, default_date: str | None, delimiter: str
         if re.search(rf"(^|{re.escape(other)})\s*\"?(text|html)\"?\s*({re.escape(other)}|$)", first.strip()):
             delimiter = other
             break
+    else:  # no text column: split the header as it is written, so that the error names its columns (round n39)
+        counts = {d: first.count(d) for d in (delimiter, ";", "\t", "|")}
+        if counts[delimiter] == 0 and max(counts.values()) > 0:
+            delimiter = max(counts, key=lambda d: counts[d])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         header = next(reader)
@@ -351,7 +366,8 @@ def read_csv_text(text: str, name: str, default_date: str | None, delimiter: str
     if "text" not in cols and "html" not in cols:
         shown = ", ".join(repr(c) for c in cols[:12])
         yield InputError(name, "csv", f"no 'text' or 'html' column (columns: {shown}); a CSV file is read as "
-                                      f"articles when its header names the record fields: {', '.join(FIELDS)}", 1)
+                                      f"articles when its header names the record fields: {', '.join(FIELDS)}"
+                                      + _text_named_otherwise(cols), 1)
         return
     keep = [(k, c) for k, c in enumerate(cols) if c in FIELDS]
     unread = unread_fields(cols)

@@ -17,7 +17,7 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
-from .ingest_checks import dates_not_applied
+from .ingest_checks import dates_not_applied, same_url
 from .runner_signals import Terminated, catch_sigterm, defer_sigterm, terminating
 from .types import Article, CodedArticle, InputError
 from .workers import WORKER_MEMORY_MB, WorkerPool, usable_cores, worker_count
@@ -149,6 +149,7 @@ def code_into_store(
 
     pending: deque[tuple[Future[Any] | list[Any], int, list[Article]]] = deque()
     ext_ids: dict[str, str] = {}  # external id -> article id, of this run's articles
+    run_urls: dict[str, str] = {}  # url -> article id, of this run's articles (same_url warnings)
     status = "failed"
     restore_signal = catch_sigterm()
     # bulk runs only: a caller that codes in-process (the web server) shares its
@@ -185,6 +186,7 @@ def code_into_store(
                     seen.add(a.id)
                     fresh.append(a)
             fresh, dups = drop_duplicate_ids(store, fresh, ext_ids)
+            dups += same_url(store, fresh, run_urls)  # coded, with a warning (round n39)
             if dups:
                 _record(store, dups, summary)
             if executor is not None:

@@ -387,7 +387,8 @@ def test_read_only_server_on_an_old_store_migrates_it_once(tmp_path):
 
 def test_submitted_markup_is_shown_as_text(rw):
     """Titles, texts and URLs from submitted articles cannot inject markup or script links into pages."""
-    rec = {"text": "Japan <b>protested</b> to China over <script>alert(1)</script> a patrol.",
+    # one tag: still text (two or more make the text HTML, read as such, tags dropped: round n39, html_in_text)
+    rec = {"text": "Japan protested to China over <script>alert(1) a patrol.",
            "title": "<img src=x onerror=alert(1)>", "url": "javascript:alert(1)", "published": "2025-11-15"}
     job = rw.post("/api/v1/articles", params={"wait": 60}, json=rec, headers={"X-API-Key": KEY}).json()
     assert job["status"] == "finished"

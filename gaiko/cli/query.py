@@ -129,20 +129,41 @@ def export(
     quad_class: Optional[str] = quad_class_option(),
     text: Optional[str] = text_option(),
     actual: bool = actual_option(),
+    coded_since: Optional[str] = typer.Option(
+        None, "--coded-since", help="Only what was coded at or after this moment (UTC date or ISO date-time, e.g. "
+        "2026-12-02T01:30:00Z): the mentions of articles coded since, or the clusters they joined, with their "
+        "counts as of now. For incremental exports; --since bounds the event's own date."),
 ) -> None:
     """Export events to JSONL, CSV or Parquet: one record per event cluster (with cluster_id, num_mentions,
     num_articles, num_sources), or per mention with `--count mentions`."""
     from ..export import export_events, export_format
+    from ..store.queries import coded_since_time
 
     since, until = check_span(since, until)
+    if coded_since is not None:
+        try:
+            coded_since_time(coded_since, "--coded-since")
+        except GaikoError as exc:
+            fail(exc)
 
+    from ..runner_signals import Terminated, catch_sigterm
+
+    undo = catch_sigterm()  # SIGTERM as Ctrl-C: the file being written is removed, --out is left as it was
     try:
         fmt = export_format(fmt, out)  # before the store is opened: a contradiction costs nothing
         with _open(db) as store:
             n = export_events(store, fmt, out, count=count,  # the filters of gaiko events
-                              **event_filters(actor, source, target, type, since, until, quad_class, text, actual))
+                              **event_filters(actor, source, target, type, since, until, quad_class, text, actual),
+                              **({"coded_since": coded_since} if coded_since else {}))
     except GaikoError as exc:
         fail(exc)
+    except KeyboardInterrupt as exc:
+        term = isinstance(exc, Terminated)
+        fail(f"{'terminated (SIGTERM)' if term else 'interrupted'}: the export was not finished and {out} was left "
+             "as it was (no part of the rows is written there); run the same command again",
+             code=143 if term else 130)
+    finally:
+        undo()
     typer.echo(f"wrote {n} {'event clusters' if count == 'clusters' else 'mentions'} to {out}", err=True)
 
 

@@ -104,15 +104,24 @@ def choose_parent(u: UnitState, candidates: Iterable[UnitState], rules: Rules,
     return parent
 
 
-def root_agrees(u: UnitState, root_of: Callable[[UnitState], UnitState], rules: Rules) -> Callable[[UnitState], bool]:
+def root_agrees(u: UnitState, root_of: Callable[[UnitState], UnitState], rules: Rules,
+                agree: dict[tuple[int, int], bool] | None = None) -> Callable[[UnitState], bool]:
     """``ok`` of :func:`choose_parent` for ``u`` (``attach.root_check``): a candidate that is the root of its cluster,
     or whose root (``root_of``: the state of the end of its chain of parents) ``u`` may join too
     (:func:`~gaiko.clusters.units.compatible`, the rules of ``u``). A report joined to a vaguer one must agree with what
     the vaguer one's cluster says: "a killing in Harlo" (undated) does not join a bare "the killing" that joined the
-    killing in Dunmere (docs/clusters.md, round c34)."""
+    killing in Dunmere (docs/clusters.md, round c34). ``agree``, when given, keeps the answers by (root's ukey,
+    ``u``'s ukey): many candidates share a root, and a unit may choose again (:func:`~.roots.settle_root_check`)."""
     def ok(v: UnitState) -> bool:
         r = root_of(v)
-        return r.ukey == v.ukey or compatible(r.unit, u.unit, rules)
+        if r.ukey == v.ukey:
+            return True
+        if agree is None:
+            return compatible(r.unit, u.unit, rules)
+        got = agree.get((r.ukey, u.ukey))
+        if got is None:
+            got = agree[(r.ukey, u.ukey)] = compatible(r.unit, u.unit, rules)
+        return got
     return ok
 
 

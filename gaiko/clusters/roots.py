@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .core import UnitState, choose_parent, root_agrees
+from .core import UnitState, choose_parent, reaches, reaching, root_agrees
 from .index import UnitIndex
 from .lookup import coarse_probes, fine_probes
 from .rules import Rules
-from .units import Unit, order
+from .units import Unit, compatible, order
 
 __all__ = ["indexable", "load_units", "probe", "keyed", "climb_full", "pass_roots", "settle_root_check"]
 
@@ -129,7 +129,8 @@ def settle_root_check(idx: UnitIndex, states: dict[int, UnitState], old_root: di
                       touched: set[int], memo: dict[int, Any], rules: Rules) -> set[int]:
     """``attach.root_check``: the parent of a unit of such a precision depends on the roots of its candidates
     (:func:`~.core.root_agrees`), so after the batch set its parents and roots, every such unit that is dirty, or may
-    join a unit in ``touched`` (new, more articles, or a new root), chooses again from all its candidates, in the order
+    take a unit in ``touched`` (new, more articles, or a new root; :func:`_may_take`: the others would choose the
+    parent they have, b16 in docs/benchmarks.md), chooses again from all its candidates, in the order
     units join along, until no parent changes (a candidate always comes before the unit, so this ends with the parents
     :func:`~.core.cluster_mentions` gives). Units left undecided for good (``memo``, :mod:`.fits`) are skipped. Returns
     the units whose root changed; ``dirty`` gains those whose parent changed."""
@@ -138,15 +139,20 @@ def settle_root_check(idx: UnitIndex, states: dict[int, UnitState], old_root: di
         return set()
     pending = {k for k in dirty if states[k].unit.prec in checked}
     moved: set[int] = set()
+    agree: dict[tuple[int, int], bool] = {}  # (root, unit) -> whether the unit may join the root's cluster
     for _ in range(256):  # each round settles at least the first unit still unsettled in the order
         pairs = idx.pairs("cluster_coarse", *keyed([states[k] for k in sorted(touched) if k in states],
                                                    lambda u: coarse_probes(u, rules), rules))
-        joiners = {c for _t, c in pairs}
-        for k, st in load_units(idx, {c for c in joiners if c not in states}, rules).items():
+        for k, st in load_units(idx, {c for _t, c in pairs if c not in states}, rules).items():
             states[k] = st
             old_root.setdefault(k, st.root)
-        joiners &= set(states)  # a key of no unit cannot happen in a whole store
-        pending |= {c for c in joiners if states[c].unit.prec in checked}
+        # a unit may choose another parent only if a touched unit that found it could be its parent (or count as a
+        # fit, or be reached beyond its window): the others have the inputs they were chosen from last time
+        by_joiner: dict[int, list[int]] = {}
+        for t, c in pairs:
+            if c in states and c not in pending and states[c].unit.prec in checked:
+                by_joiner.setdefault(c, []).append(t)
+        pending |= {c for c, ts in by_joiner.items() if any(_may_take(states[t], states[c], rules) for t in ts)}
         pending = {c for c in pending if not (memo.get(c, 0) is None and states[c].parent is None)}
         if not pending:
             break
@@ -162,7 +168,7 @@ def settle_root_check(idx: UnitIndex, states: dict[int, UnitState], old_root: di
         changed = set()
         for c in sorted(pending, key=lambda k: order(states[k].unit, k, rules)):
             st = states[c]
-            ok = root_agrees(st, lambda v: states[v.root if v.root is not None else v.ukey], rules)
+            ok = root_agrees(st, lambda v: states[v.root if v.root is not None else v.ukey], rules, agree)
             parent = choose_parent(st, found.get(c, ()), rules, ok)
             if parent != st.parent:
                 st.parent = parent
@@ -174,3 +180,12 @@ def settle_root_check(idx: UnitIndex, states: dict[int, UnitState], old_root: di
         touched = pass_roots(idx, states, old_root, dirty, rules)
         moved |= touched
     return moved
+
+
+def _may_take(v: UnitState, st: UnitState, rules: Rules) -> bool:
+    """Whether ``v`` counts in :func:`~.core.choose_parent` for ``st``: before it in :func:`~.units.order`, and
+    compatible with it, or (an undated ``st`` reaching beyond its window) reached by it (:func:`~.core.reaches`).
+    Any other candidate is passed over whatever its root or article count."""
+    if order(v.unit, v.ukey, rules) >= order(st.unit, st.ukey, rules):
+        return False
+    return compatible(v.unit, st.unit, rules) or (reaching(st, rules) and reaches(v.unit, v.ukey, st, rules))

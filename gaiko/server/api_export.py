@@ -19,7 +19,6 @@ from ..store.downloads import (
     article_download_sql,
     copy_parquet,
     event_download_sql,
-    iter_query,
 )
 from ..store.ledger_view import ledger_view
 from .api import ERRORS, EventQuery, Sort
@@ -44,7 +43,8 @@ def _parquet_from_sql(request: Request, sql: str, params: list[Any], name: str) 
     fd, path = tempfile.mkstemp(suffix=".parquet", prefix="gaiko-")
     os.close(fd)
     os.unlink(path)  # DuckDB creates it
-    copy_parquet(request.app.state.gaiko.store.con, sql, params, path)
+    with request.app.state.gaiko.reading() as store:
+        copy_parquet(store.con, sql, params, path)
     return file_download(path, f"{name}.parquet", _PARQUET)
 
 
@@ -52,10 +52,11 @@ def _parquet_from_sql(request: Request, sql: str, params: list[Any], name: str) 
             responses={**ERRORS, 200: _FORMATS})
 def export_events(request: Request, q: EventQuery = Depends(), sort: Sort = Query("date"),
                   format: Fmt3 = Query("csv")) -> Any:
-    sql, params = event_download_sql(request.app.state.gaiko.store.con, _base(request), sort=sort, **q.filters)
+    with request.app.state.gaiko.reading() as store:
+        sql, params = event_download_sql(store.con, _base(request), sort=sort, **q.filters)
     if format == "parquet":
         return _parquet_from_sql(request, sql, params, "gaiko-events-all")
-    rows = iter_query(request.app.state.gaiko.store.con, sql, params)
+    rows = request.app.state.gaiko.rows(sql, params)
     return stream_rows(format, rows, EVENT_DOWNLOAD_COLUMNS, "gaiko-events-all")
 
 
@@ -65,7 +66,7 @@ def export_articles(request: Request, q: str | None = Query(None, max_length=200
     sql, params = article_download_sql(_base(request), q)
     if format == "parquet":
         return _parquet_from_sql(request, sql, params, "gaiko-articles-all")
-    rows = iter_query(request.app.state.gaiko.store.con, sql, params)
+    rows = request.app.state.gaiko.rows(sql, params)
     return stream_rows(format, rows, ARTICLE_DOWNLOAD_COLUMNS, "gaiko-articles-all")
 
 

@@ -41,6 +41,15 @@ def _status_for(exc: GaikoError) -> int:
     return 500
 
 
+#: seconds a client is asked to wait (``Retry-After``) when the store is being written by another process
+RETRY_AFTER_S = 30
+
+
+def _is_page(path: str) -> bool:
+    """Whether ``path`` is a page of the dashboard (HTML), not the API, its schema or a static file."""
+    return not path.startswith(("/api/", "/docs", "/openapi", "/static/"))
+
+
 def create_app(
     db_path: str | Path = "gaiko.duckdb",
     api_key: str | None = None,
@@ -90,7 +99,16 @@ def create_app(
     @app.exception_handler(GaikoError)
     async def gaiko_error(request: Request, exc: GaikoError) -> Any:
         extra = {"reason": exc.reason} if isinstance(exc, (StoreError, InputRejected)) else {}
-        return error_response(_status_for(exc), exc.code, str(exc), **extra)
+        status = _status_for(exc)
+        if isinstance(exc, StoreError) and _is_page(request.url.path):  # a dashboard page: a page that says so
+            from .pagekit import render
+
+            resp = render(request, "error.html", status=status, error=str(exc), store_error=True)
+        else:
+            resp = error_response(status, exc.code, str(exc), **extra)
+        if isinstance(exc, StoreError) and exc.reason == "locked":  # another process is writing it: worth a retry
+            resp.headers["Retry-After"] = str(RETRY_AFTER_S)
+        return resp
 
     @app.exception_handler(ApiError)
     async def api_error(request: Request, exc: ApiError) -> Any:

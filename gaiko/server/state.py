@@ -7,14 +7,23 @@ thread), and coding requests go to a single background worker thread that
 codes articles in small batches and writes each batch in one short
 transaction. Readers never wait for the coder: they see every batch committed
 before their query started (DuckDB's MVCC), and never a half-written article.
+
+A read-only server follows its store file (round n39): when the file at its path is replaced (a nightly
+``gaiko code`` into a copy, then ``mv copy.duckdb news.duckdb``), the first request that finds no other request
+reading closes the old file and opens the new one, and every later request reads it (new requests wait up to
+:data:`DRAIN_S` for the ones reading the old file, so that a busy server turns over too). DuckDB keeps one database
+per path in a process, so the old one must be closed before the new one can be read; requests that are reading
+it (a download being streamed too) finish on it first.
 """
 
 from __future__ import annotations
 
 import collections
 import datetime as dt
+import os
 import queue
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,6 +36,7 @@ from ..types import Article, InputError
 __all__ = ["ServerState", "Job", "store_view"]
 
 MAX_JOBS_KEPT = 200
+DRAIN_S = 2.0  # how long a request waits for those reading a replaced store file before reading it itself
 
 
 def store_view(store: Any, con: Any) -> Any:
@@ -83,7 +93,12 @@ class ServerState:
         read_only = not self.writable and self.db_path != ":memory:"
         if read_only and (not Path(self.db_path).exists() or _outdated(self.db_path)):
             Store(self.db_path).close()  # create an empty store, or bring an old one up to date, once
-        self.store = Store(self.db_path, read_only=read_only)
+        self.store: Any = Store(self.db_path, read_only=read_only)
+        # a read-only file store is reopened when its file is replaced (see the module's docstring)
+        self._follow = read_only
+        self._file = _file_signature(self.db_path) if read_only else None
+        self._readers = 0  # requests reading self.store now
+        self.reopened = 0
         self._coder = coder
         self.batch_size = batch_size
         self.jobs: collections.OrderedDict[str, Job] = collections.OrderedDict()
@@ -91,16 +106,64 @@ class ServerState:
         self._payloads: dict[str, list[Article]] = {}
         self._worker: threading.Thread | None = None
         self._lock = threading.Lock()
+        self._idle = threading.Condition(self._lock)  # notified when a request stops reading
 
     # -- reading ---------------------------------------------------------------
     @contextmanager
+    def reading(self) -> Iterator[Any]:
+        """The Store to read for one request: for a read-only server, the file now at ``db_path``.
+
+        When that file was replaced since it was opened (another inode, size or modification time) and no other
+        request is reading, the old store is closed and the new file opened read-only. A new file that cannot be
+        opened (being written by ``gaiko code``, half copied) raises its ``StoreError`` (the API's 503 with its
+        ``reason``) and is tried again by the next request."""
+        with self._idle:
+            if self._follow and (self.store is None or _file_signature(self.db_path) not in (None, self._file)):
+                # replaced: new requests wait a moment for those reading the old file, so that a server that is
+                # never idle still turns to the new file; past the wait they read the old one
+                deadline = time.monotonic() + DRAIN_S
+                while self._readers and (left := deadline - time.monotonic()) > 0:
+                    self._idle.wait(left)
+                if not self._readers:
+                    self._reopen_if_replaced()
+            store = self.store
+            self._readers += 1
+        try:
+            yield store
+        finally:
+            with self._idle:
+                self._readers -= 1
+                self._idle.notify_all()
+
+    def _reopen_if_replaced(self) -> None:
+        from ..store import Store
+
+        sig = _file_signature(self.db_path)
+        if self.store is not None and (sig is None or sig == self._file):
+            return
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+        self._file = sig
+        self.store = Store(self.db_path, read_only=True)
+        self.reopened += 1
+
+    @contextmanager
     def reader(self) -> Iterator[Any]:
         """A Store view on a fresh cursor, for one request."""
-        cur = self.store.con.cursor()
-        try:
-            yield store_view(self.store, cur)
-        finally:
-            cur.close()
+        with self.reading() as store:
+            cur = store.con.cursor()
+            try:
+                yield store_view(store, cur)
+            finally:
+                cur.close()
+
+    def rows(self, sql: str, params: list[Any]) -> Iterator[dict[str, Any]]:
+        """The rows of ``sql`` as dicts, streamed (a download): the store is not closed while they are read."""
+        from ..store.downloads import iter_query
+
+        with self.reading() as store:
+            yield from iter_query(store.con, sql, params)
 
     # -- writing ---------------------------------------------------------------
     def submit(self, articles: list[Article], errors: list[InputError]) -> Job:
@@ -155,7 +218,17 @@ class ServerState:
         if self._worker is not None and self._worker.is_alive():
             self._queue.put(None)
             self._worker.join(timeout=30)
-        self.store.close()
+        if self.store is not None:
+            self.store.close()
+
+
+def _file_signature(path: str) -> tuple[int, int, int, int] | None:
+    """What identifies the file now at ``path``: device, inode, size, modification time; None when absent."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 def _outdated(path: str) -> bool:

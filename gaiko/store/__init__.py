@@ -169,6 +169,15 @@ class Store(QueryMixin, AnalysisMixin, FacetMixin):
                                 "(SELECT unnest(?)) GROUP BY 1", [ext]).fetchall()
         return {r[0]: r[1] for r in rows}
 
+    def articles_by_url(self, urls: Iterable[str]) -> dict[str, str]:
+        """``{url: article id}`` of the stored articles with one of ``urls`` (the first stored where several)."""
+        want = list(set(urls))
+        if not want:
+            return {}
+        rows = self.con.execute("SELECT url, min_by(id, coded_at) FROM articles WHERE url IN (SELECT unnest(?)) "
+                                "GROUP BY 1", [want]).fetchall()
+        return {r[0]: r[1] for r in rows}
+
     def new_articles(self, coded: Sequence[CodedArticle]) -> list[CodedArticle]:
         """The coded articles not yet in the store, each once, in order."""
         known = self.known_articles(c.article.id for c in coded)

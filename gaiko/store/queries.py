@@ -92,6 +92,25 @@ def _date(name: str, value: str | dt.date) -> dt.date:
         raise ConfigError(f"{name} must be a date like 2025-10-26 (YYYY-MM-DD), not {value!r}") from None
 
 
+def coded_since_time(value: str | dt.date, name: str = "coded_since") -> dt.datetime:
+    """The UTC moment (naive, as ``articles.coded_at`` is stored) of a ``coded_since`` filter: a date (its midnight,
+    UTC), or an ISO date-time (``2026-12-02T01:30``, taken as UTC, or with an offset, ``+09:00``, ``Z``).
+    ConfigError for anything else."""
+    if isinstance(value, dt.datetime):
+        moment = value
+    elif isinstance(value, dt.date):
+        moment = dt.datetime(value.year, value.month, value.day)
+    else:
+        try:
+            moment = dt.datetime.fromisoformat(str(value).strip())
+        except ValueError:
+            raise ConfigError(f"{name} must be a date or date-time like 2026-12-02 or 2026-12-02T01:30:00Z "
+                              f"(UTC unless an offset is given), not {value!r}") from None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return moment
+
+
 def _quads(value: int | str | list[int]) -> list[int]:
     """Quad classes from 3, "1,2" or [1, 2] (ConfigError for anything but 1-4)."""
     items = [value] if isinstance(value, int) else _many(value) if isinstance(value, str) else list(value)
@@ -141,7 +160,9 @@ class EventFilter:
     ``modality``: ``actual`` (neither intended nor hypothetical), ``intended``, ``hypothetical``, or ``all``/None;
     ``include_intended=False`` is the older spelling of ``actual``. ``place`` is a resolved place name (exact,
     any case), ``outlet`` an article source (exact), ``mode`` a PLOVER mode, ``context`` one PLOVER context.
-    ``resolved=True`` drops events with an actor that has no country (unresolved). ``quad_class`` takes one class
+    ``resolved=True`` drops events with an actor that has no country (unresolved). ``coded_since`` keeps events
+    whose article was coded at or after that moment (:func:`coded_since_time`; clusters: those with such a
+    mention). ``quad_class`` takes one class
     or several (``"1,2"``: cooperation). ``precision``: date precision(s), see :data:`PRECISIONS`.
 
     ``day`` replaces :data:`EVENT_DAY` (counting by clusters, ``e`` is the ``clusters`` table and the day is the
@@ -169,6 +190,7 @@ class EventFilter:
         context: str | None = None,
         resolved: bool = False,
         precision: str | list[str] | None = None,
+        coded_since: str | dt.date | None = None,
         day: str = "",
     ) -> None:
         day = day or EVENT_DAY
@@ -181,7 +203,7 @@ class EventFilter:
             if value is not None and not (isinstance(value, str) or isinstance(value, (list, tuple))
                                           and all(isinstance(v, str) for v in value)):
                 raise ConfigError(f"the {name} filter must be text or a list of texts, not {value!r}")
-        self.needs_mentions = bool(text or article_id or outlet or context)
+        self.needs_mentions = bool(text or article_id or outlet or context or coded_since)
         clauses: list[str] = []
         params: list[Any] = []
         if actor:
@@ -255,6 +277,10 @@ class EventFilter:
                 raise ConfigError(f"unknown date precision(s) {', '.join(bad)}; use {', '.join(PRECISIONS)}")
             clauses.append(f"coalesce(e.date_precision, 'day') IN ({', '.join('?' for _ in precs)})")
             params.extend(precs)
+        if coded_since not in (None, ""):
+            # what a run coded since then (round n39): clusters that gained a mention, with their counts as of now
+            clauses.append("a.coded_at >= ?")
+            params.append(coded_since_time(coded_since))
         if resolved:
             clauses.append("e.source_country IS NOT NULL AND (e.target_text IS NULL OR e.target_country IS NOT NULL)")
         self.where = " AND ".join(clauses) if clauses else "TRUE"
