@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Optional
+from typing import NoReturn, Optional
 
 import typer
 
@@ -146,7 +146,7 @@ def export(
         except GaikoError as exc:
             fail(exc)
 
-    from ..runner_signals import Terminated, catch_sigterm
+    from ..runner_signals import Terminated, catch_sigterm, terminating
 
     undo = catch_sigterm()  # SIGTERM as Ctrl-C: the file being written is removed, --out is left as it was
     try:
@@ -158,13 +158,24 @@ def export(
     except GaikoError as exc:
         fail(exc)
     except KeyboardInterrupt as exc:
-        term = isinstance(exc, Terminated)
-        fail(f"{'terminated (SIGTERM)' if term else 'interrupted'}: the export was not finished and {out} was left "
-             "as it was (no part of the rows is written there); run the same command again",
-             code=143 if term else 130)
+        _export_stopped(out, isinstance(exc, Terminated))
+    except Exception as exc:
+        from ..store import interrupted
+
+        if not interrupted(exc):  # a signal inside a DuckDB query comes back as RuntimeError("Query interrupted")
+            raise
+        _export_stopped(out, terminating())
     finally:
         undo()
     typer.echo(f"wrote {n} {'event clusters' if count == 'clusters' else 'mentions'} to {out}", err=True)
+
+
+def _export_stopped(out: str, term: bool) -> NoReturn:
+    """The one ``Error:`` line of an export stopped by Ctrl-C (exit 130) or SIGTERM (``term``, exit 143)."""
+    left = ("the rows written to standard output so far are only a part" if out == "-" else
+            f"{out} was left as it was (no part of the rows is written there)")
+    fail(f"{'terminated (SIGTERM)' if term else 'interrupted'}: the export was not finished and {left}; run the "
+         "same command again", code=143 if term else 130)
 
 
 def stats(

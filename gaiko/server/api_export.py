@@ -39,13 +39,27 @@ def _base(request: Request) -> str:
     return str(request.base_url).rstrip("/")
 
 
-def _parquet_from_sql(request: Request, sql: str, params: list[Any], name: str) -> Any:
+def _temp_parquet(write: Any) -> str:
+    """A temporary ``.parquet`` path that ``write(path)`` has written (file_download deletes it once sent); a write
+    that fails midway (disk full, a store file being replaced) leaves no part of the file behind."""
     fd, path = tempfile.mkstemp(suffix=".parquet", prefix="gaiko-")
     os.close(fd)
-    os.unlink(path)  # DuckDB creates it
-    with request.app.state.gaiko.reading() as store:
-        copy_parquet(store.con, sql, params, path)
-    return file_download(path, f"{name}.parquet", _PARQUET)
+    try:
+        write(path)
+    except BaseException:
+        if os.path.exists(path):
+            os.unlink(path)
+        raise
+    return path
+
+
+def _parquet_from_sql(request: Request, sql: str, params: list[Any], name: str) -> Any:
+    def write(path: str) -> None:
+        os.unlink(path)  # DuckDB creates it
+        with request.app.state.gaiko.reading() as store:
+            copy_parquet(store.con, sql, params, path)
+
+    return file_download(_temp_parquet(write), f"{name}.parquet", _PARQUET)
 
 
 @router.get("/events", summary="Every event matching the filters (all pages), with a link to its evidence",
@@ -97,10 +111,8 @@ def _parquet_rows(rows: list[dict[str, Any]], columns: Sequence[str], filename: 
 
     table = pa.table({c: [None if r.get(c) is None else (r[c] if isinstance(r[c], (int, float, bool)) else flat(r[c]))
                           for r in rows] for c in columns})
-    fd, path = tempfile.mkstemp(suffix=".parquet", prefix="gaiko-")
-    os.close(fd)
-    pq.write_table(table, path, compression="zstd")
-    return file_download(path, filename, _PARQUET)
+    return file_download(_temp_parquet(lambda path: pq.write_table(table, path, compression="zstd")), filename,
+                         _PARQUET)
 
 
 def _pledge_evidence(rows: list[dict[str, Any]], base: str, format: str) -> Any:

@@ -1,0 +1,109 @@
+"""Review r16 of session sixteen's merges (round n39's export and server downloads).
+
+1. a signal that lands inside a DuckDB query (the CSV or Parquet export's query) comes back from DuckDB as
+   ``RuntimeError("Query interrupted")``, not a KeyboardInterrupt: ``gaiko export`` said "unexpected RuntimeError ...
+   This is a gaiko bug" and exited 2, where Ctrl-C is 130 and SIGTERM 143;
+2. ``gaiko export --out -`` stopped midway said that "- was left as it was": standard output holds the rows so far;
+3. a Parquet download whose write failed midway left its temporary file behind in the temp folder.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import make_coded
+
+_TEXTS = [
+    "Ghana protested the detention of its trawler crew by Ivorian police on Tuesday.",
+    "Peru signed a copper trade accord with Vietnam in Hanoi.",
+]
+
+
+def _store(path: Path) -> str:
+    from gaiko.store import Store
+
+    with Store(str(path)) as s:
+        s.write_coded([make_coded(t, published="2026-04-0%d" % (i + 1)) for i, t in enumerate(_TEXTS)])
+    return str(path)
+
+
+def _query_interrupted(monkeypatch, sigterm: bool) -> None:
+    """The CSV export's query stopped by a signal, as DuckDB reports it."""
+    import gaiko.export as export
+    from gaiko import runner_signals
+
+    def cut(store, sql, params, fh, chunk=5000):
+        fh.write("cluster_id,num_mentions\n")
+        if sigterm:
+            runner_signals._TERMINATING[0] = True  # what the SIGTERM handler notes before raising inside the query
+        raise RuntimeError("Query interrupted")
+
+    monkeypatch.setattr(export, "_write_csv_rows", cut)
+
+
+@pytest.mark.parametrize("sigterm, code, said", [(False, 130, "interrupted"), (True, 143, "terminated (SIGTERM)")])
+def test_a_signal_inside_the_export_query_is_an_interruption_not_a_bug(tmp_path, cli, monkeypatch, sigterm, code,
+                                                                        said):
+    db = _store(tmp_path / "news.duckdb")
+    out = tmp_path / "events.csv"
+    out.write_text("last night's export\n", encoding="utf-8")
+    _query_interrupted(monkeypatch, sigterm)
+    got, _, err = cli("export", "--db", db, "--out", out)
+    assert got == code, err
+    assert err.startswith(f"Error: {said}: the export was not finished") and "gaiko bug" not in err
+    assert out.read_text(encoding="utf-8") == "last night's export\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["events.csv", "news.duckdb"]
+
+
+def test_another_runtime_error_of_the_export_is_still_reported_as_one(tmp_path, cli, monkeypatch):
+    import gaiko.export as export
+
+    def broken(*a, **k):
+        raise RuntimeError("something else")
+
+    monkeypatch.setattr(export, "_write_csv_rows", broken)
+    code, _, err = cli("export", "--db", _store(tmp_path / "news.duckdb"), "--out", tmp_path / "e.csv")
+    assert code == 2 and "unexpected RuntimeError" in err
+
+
+def test_an_export_to_standard_output_stopped_midway_does_not_say_it_left_the_output_as_it_was(tmp_path, cli,
+                                                                                                 monkeypatch):
+    import gaiko.export as export
+
+    real = export.iter_plover_records
+
+    def cut(*a, **k):
+        for i, rec in enumerate(real(*a, **k)):
+            if i == 1:
+                raise KeyboardInterrupt()
+            yield rec
+
+    monkeypatch.setattr(export, "iter_plover_records", cut)
+    code, out, err = cli("export", "--db", _store(tmp_path / "news.duckdb"), "--out", "-", "--count", "mentions")
+    assert code == 130
+    assert out.count("\n") == 1  # the one record written before the interruption
+    assert "was left as it was" not in err and "only a part" in err
+
+
+@pytest.mark.parametrize("path", ["/api/v1/export/events?format=parquet", "/api/v1/export/articles?format=parquet"])
+def test_a_parquet_download_that_fails_midway_leaves_no_temporary_file(tmp_path, monkeypatch, path):
+    from fastapi.testclient import TestClient
+
+    import gaiko.server.api_export as api_export
+    from gaiko.server import create_app
+
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+
+    def half_written(con, sql, params, target):
+        Path(target).write_bytes(b"PAR1 half a file")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(api_export, "copy_parquet", half_written)
+    with TestClient(create_app(_store(tmp_path / "news.duckdb"), api_key=None), raise_server_exceptions=False) as c:
+        assert c.get(path).status_code == 500
+    assert list(temp.iterdir()) == []
