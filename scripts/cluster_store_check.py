@@ -10,6 +10,8 @@ and of the rules alone on the same rows, and of both on the rows ``scripts/clust
 Figures only (scores as gaiko.clusters.evaluate counts them); never give it an unseen file. Not run by the tests.
 """
 import argparse
+import atexit
+import os
 import sys
 import tempfile
 import time
@@ -35,8 +37,10 @@ ap.add_argument("--eval", action="store_true")
 args = ap.parse_args()
 base = load_rules()
 text = open(base.path, encoding="utf-8").read().replace("learned:\n  enabled: false\n", "learned:\n  enabled: true\n")
-p = tempfile.mktemp(suffix=".yaml")
-open(p, "w", encoding="utf-8").write(text)
+fd, p = tempfile.mkstemp(suffix=".yaml")  # not mktemp (a race); removed at exit
+with os.fdopen(fd, "w", encoding="utf-8") as fh:
+    fh.write(text)
+atexit.register(os.unlink, p)
 on = load_rules(p)
 assert on.learned.enabled
 C.load_rules = lambda path=None: on  # the writer clusters with these rules

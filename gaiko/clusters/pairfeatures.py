@@ -19,8 +19,8 @@ from .referent import _singular, _who, conflicts, shares
 from .rules import WILD, Rules
 from .units import Unit, compatible, side_country
 
-__all__ = ["Evidence", "evidence", "pair_features", "pair_block", "unit_features", "row_features", "row_facts", "FEATURES", "CAUSES",
-           "join_cause"]
+__all__ = ["Evidence", "evidence", "pair_features", "pair_block", "unit_features", "row_features", "row_facts",
+           "facts_features", "FEATURES", "CAUSES", "join_cause"]
 
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[^\W\d_][\w\-']*", re.UNICODE)
 
