@@ -122,13 +122,16 @@ def _sniff(data: bytes) -> str:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 (byte-order mark): looked at as the text it holds
         head = data[:4096].decode("utf-16", "ignore").encode("utf-8", "ignore")[:2048]
     head = head.lstrip().lstrip(b"\xef\xbb\xbf").lower()
+    delimiter = _csv_header(head)  # first: a CSV's html cells may hold whole pages (<html>, <body>)
+    if delimiter:
+        return delimiter
     if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head or b"<html" in head:
         return "html"
     if head.startswith((b"<?xml", b"<rss", b"<feed")):  # XML that is no XHTML page: a feed, not an article
         return "xml"
     if head.startswith((b"{", b"[")):
         return "json"
-    return _csv_header(head) or "text"
+    return "text"
 
 
 _HEADER_CELL = re.compile(r'^\s*"?[\w .-]{1,40}"?\s*$')

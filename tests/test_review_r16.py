@@ -107,3 +107,41 @@ def test_a_parquet_download_that_fails_midway_leaves_no_temporary_file(tmp_path,
     with TestClient(create_app(_store(tmp_path / "news.duckdb"), api_key=None), raise_server_exceptions=False) as c:
         assert c.get(path).status_code == 500
     assert list(temp.iterdir()) == []
+
+
+# 4. round n39 reads CSV piped to `gaiko code -` (or in a file without a CSV suffix) when its header names ``text`` or
+#    ``html``; but a CSV whose ``html`` cells hold a page (``<html>``, ``<body>`` in its first 2 KB) was sniffed as
+#    one HTML page first, and coded as one article of the whole feed.
+
+@pytest.mark.parametrize("where", ["stdin", "file"])
+def test_a_csv_whose_html_column_holds_pages_is_read_as_csv(tmp_path, monkeypatch, where):
+    import io
+    import sys
+
+    from gaiko.ingest import read_inputs
+    from gaiko.types import Article
+
+    body = ('id,html,published\n'
+            'w1,"<html><body><p>Chile recalled its envoy from Bolivia.</p></body></html>",2026-06-01\n'
+            'w2,"<html><body><p>Malawi signed a grain deal with Zambia.</p></body></html>",2026-06-02\n')
+    if where == "stdin":
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(body.encode("utf-8"))))
+        got = list(read_inputs(["-"]))
+    else:
+        feed = tmp_path / "pages-2026-06-02.dat"
+        feed.write_text(body, encoding="utf-8")
+        got = list(read_inputs([str(feed)]))
+    arts = [a for a in got if isinstance(a, Article)]
+    assert [(a.external_id, a.published) for a in arts] == [("w1", "2026-06-01"), ("w2", "2026-06-02")]
+    assert "Chile recalled its envoy from Bolivia." in arts[0].text and "Malawi" not in arts[0].text
+
+
+def test_an_html_page_is_still_read_as_one_page(tmp_path):
+    from gaiko.ingest import read_inputs
+    from gaiko.types import Article
+
+    page = tmp_path / "page.dat"
+    page.write_text("<!doctype html>\n<html><body><p>Chile recalled its envoy from Bolivia, text, html.</p>"
+                    "</body></html>\n", encoding="utf-8")
+    (art,) = list(read_inputs([str(page)]))
+    assert isinstance(art, Article) and "Chile recalled" in art.text and "<p>" not in art.text
