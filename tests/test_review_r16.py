@@ -145,3 +145,21 @@ def test_an_html_page_is_still_read_as_one_page(tmp_path):
                     "</body></html>\n", encoding="utf-8")
     (art,) = list(read_inputs([str(page)]))
     assert isinstance(art, Article) and "Chile recalled" in art.text and "<p>" not in art.text
+
+
+# 5. learnedwork.py (414 lines) gave its per-type index of days to gaiko/clusters/learneddays.py.
+
+def test_the_index_of_days_finds_narrow_and_wide_windows_within_reach():
+    from gaiko.clusters.learneddays import NARROW_DAYS, add_days, build_days, near_days
+
+    rows = [(1, "actual", "AID", None, None, None, None, None, 100, 100),
+            (2, "actual", "AID", None, None, None, None, None, 140, 150),
+            (3, "actual", "AID", None, None, None, None, None, 0, 10 * NARROW_DAYS),  # wide: kept apart
+            (4, "actual", "AID", None, None, None, None, None, None, None),  # undated: no window
+            (5, "actual", "VISIT", None, None, None, None, None, 100, 100)]
+    days = build_days(rows)
+    assert sorted(near_days(days, "actual", "AID", 120, 120, 20)) == [1, 2, 3]
+    assert sorted(near_days(days, "actual", "AID", 120, 120, 19)) == [3]  # 1 and 2 are 20 days off
+    add_days(days, "actual", "AID", 118, 119, 6, keep_sorted=True)
+    assert sorted(near_days(days, "actual", "AID", 160, 170, 41)) == [2, 3, 6]
+    assert near_days(days, "intended", "AID", 100, 100, 5) == []

@@ -28,12 +28,13 @@ from __future__ import annotations
 
 import heapq
 import math
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from .core import UnitState, choose_parent, reaches, reaching, root_agrees
 from .index import UnitIndex
+from .learneddays import add_days, build_days, near_days
 from .lookup import coarse_probes, fine_probes
 from .pairfeatures import evidence, pair_block, row_facts
 from .roots import keyed, load_units
@@ -42,8 +43,6 @@ from .units import compatible, order
 
 __all__ = ["Worklist", "join_eligible"]
 
-#: windows up to this many days are kept in the narrow list of the per-type index of days
-_NARROW_DAYS = 64
 _RULED = "ruled"  # jinfo: the rules gave the unit a parent; "loner": the rules left it alone
 
 
@@ -88,6 +87,7 @@ class Worklist:
 
     # -- units and their relations -------------------------------------------------------------------------------
     def state(self, k: int) -> UnitState:
+        """The :class:`~.core.UnitState` of unit ``k`` in this batch (loaded from the index the first time)."""
         st = self.states.get(k)
         if st is None:
             st = load_units(self.idx, [k], self.rules)[k]
@@ -96,12 +96,14 @@ class Worklist:
         return st
 
     def load(self, keys: Iterable[int]) -> None:
+        """Load the states of ``keys`` not loaded yet, in one read of the index."""
         missing = [k for k in keys if k not in self.states]
         for k, st in load_units(self.idx, missing, self.rules).items():
             self.states[k] = st
             self.old.setdefault(k, (st.n_articles, st.parent, st.root))
 
     def ordkey(self, k: int) -> Any:
+        """Unit ``k``'s place in the order units join along (:func:`~.units.order`), kept."""
         got = self._ord.get(k)
         if got is None:
             got = self._ord[k] = order(self.state(k).unit, k, self.rules)
@@ -115,6 +117,7 @@ class Worklist:
                                                           and reaches(w.unit, w.ukey, x, self.rules))
 
     def candidates(self, x: int) -> list[int]:
+        """The ukeys of the candidates of unit ``x`` (units before it it may join or reach), sorted; kept by unit."""
         got = self.cands.get(x)
         if got is None:
             st = self.state(x)
@@ -125,6 +128,7 @@ class Worklist:
         return got
 
     def joiners(self, w: int) -> set[int]:
+        """The ukeys of the units that may take unit ``w`` as candidate; kept by unit."""
         got = self.joins.get(w)
         if got is None:
             st = self.state(w)
@@ -135,6 +139,7 @@ class Worklist:
         return got
 
     def children(self, p: int) -> Iterable[int]:
+        """The ukeys of the units whose parent is ``p`` (the index's, with the batch's changes laid over it)."""
         got = self.kids.get(p)
         return got if got is not None else self.idx.children.get(p, ())
 
@@ -144,6 +149,7 @@ class Worklist:
         return k
 
     def set_parent(self, st: UnitState, parent: int | None) -> None:
+        """Give ``st`` the parent ``parent`` (a ukey, or None: a root), keeping children and trees up to date."""
         if st.parent == parent:
             return
         for k in (st.ukey, *(self._top(p) for p in (st.parent, parent) if p is not None)):
@@ -178,47 +184,26 @@ class Worklist:
             return [k for _o, k in got]
         return [k for _o, k in got[:bisect_left(got, (before,))]]
 
-    # -- the per-type index of days ------------------------------------------------------------------------------
-    def _days(self) -> dict[tuple[str, str], list[list[Any]]]:
+    # -- the per-type index of days (:mod:`.learneddays`) ---------------------------------------------------------
+    def _days(self) -> Any:
         days = self.cache.get("days")
         if days is None:
-            days = self.cache["days"] = {}
-            for r in self.idx.units.values():
-                if r[8] is not None and r[9] is not None:
-                    self._add_day(days, r[1], r[2], r[8], r[9], r[0])
-            for lists in days.values():
-                lists[0].sort()
+            days = self.cache["days"] = build_days(self.idx.units.values())
         return days
 
-    @staticmethod
-    def _add_day(days: dict, status: str, etype: str, lo: int, hi: int, k: int, keep_sorted: bool = False) -> None:
-        lists = days.setdefault((status, etype), [[], []])  # narrow: sorted (lo, hi, ukey); wide: (lo, hi, ukey)
-        item = (lo, hi, k)
-        if hi - lo + 1 <= _NARROW_DAYS:
-            if keep_sorted:
-                insort(lists[0], item)
-            else:
-                lists[0].append(item)
-        else:
-            lists[1].append(item)
-
     def add_unit_days(self, st: UnitState) -> None:
+        """Add the new unit ``st`` to the per-type index of days (an undated unit has no window: not added)."""
         u = st.unit
         if u.lo is not None and u.hi is not None:
-            self._add_day(self._days(), u.status, u.event_type, u.lo, u.hi, st.ukey, keep_sorted=True)
+            add_days(self._days(), u.status, u.event_type, u.lo, u.hi, st.ukey, keep_sorted=True)
 
     def near(self, status: str, etype: str, lo: int, hi: int, days: int) -> list[int]:
         """Units of the type whose window lies within ``days`` of ``lo..hi``."""
-        lists = self._days().get((status, etype))
-        if not lists:
-            return []
-        narrow, wide = lists
-        a = bisect_left(narrow, (lo - days - _NARROW_DAYS,))
-        b = bisect_right(narrow, (hi + days, math.inf))
-        return [k for wl, wh, k in [*narrow[a:b], *wide] if max(wl - hi, lo - wh, 0) <= days]
+        return near_days(self._days(), status, etype, lo, hi, days)
 
     # -- scores --------------------------------------------------------------------------------------------------
     def ensure_rows(self, keys: Iterable[int]) -> None:
+        """Read the stored mention rows of the units ``keys`` not held yet (:func:`~.learnedupdate.stored_rows`)."""
         missing = sorted({k for k in keys if k not in self.rows})
         if missing:
             got = self._fetch(missing)
@@ -299,6 +284,8 @@ class Worklist:
         return done
 
     def choose(self, x: int, full: bool) -> None:
+        """Choose unit ``x``'s parent again (``full``: the rules' choice with the veto, then the join; else only
+        the join), and push the units its change may change."""
         st = self.state(x)
         u, lr = st.unit, self.lr
         mine = self.ordkey(x)
