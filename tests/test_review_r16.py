@@ -163,3 +163,31 @@ def test_the_index_of_days_finds_narrow_and_wide_windows_within_reach():
     add_days(days, "actual", "AID", 118, 119, 6, keep_sorted=True)
     assert sorted(near_days(days, "actual", "AID", 160, 170, 41)) == [2, 3, 6]
     assert near_days(days, "intended", "AID", 100, 100, 5) == []
+
+
+# 6. a read-only server brings a store made by an older gaiko up to date once when it starts (test_api.py); the file
+#    that replaced its store file (round n39) was opened read-only as it was, older schema and all.
+
+def test_a_replacing_store_made_by_an_older_gaiko_is_brought_up_to_date_too(tmp_path):
+    import os
+
+    import duckdb
+    from fastapi.testclient import TestClient
+
+    from gaiko.server import create_app
+    from gaiko.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+    served = _store(tmp_path / "news.duckdb")
+    old = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(old))
+    for sql in MIGRATIONS[0][2]:
+        con.execute(sql)
+    con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    con.close()
+    with TestClient(create_app(served, api_key=None), raise_server_exceptions=False) as c:
+        assert c.get("/api/v1/health").status_code == 200
+        os.replace(old, served)
+        h = c.get("/api/v1/health")
+        assert h.status_code == 200 and h.json()["schema_version"] == SCHEMA_VERSION, h.text
+        assert c.get("/api/v1/pledges").status_code == 200
+        assert c.get("/api/v1/events").status_code == 200

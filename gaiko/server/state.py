@@ -114,7 +114,8 @@ class ServerState:
         """The Store to read for one request: for a read-only server, the file now at ``db_path``.
 
         When that file was replaced since it was opened (another inode, size or modification time) and no other
-        request is reading, the old store is closed and the new file opened read-only. A new file that cannot be
+        request is reading, the old store is closed and the new file opened read-only (one made by an older gaiko is
+        brought up to date first, as when the server starts). A new file that cannot be
         opened (being written by ``gaiko code``, half copied) raises its ``StoreError`` (the API's 503 with its
         ``reason``) and is tried again by the next request."""
         with self._idle:
@@ -144,6 +145,9 @@ class ServerState:
         if self.store is not None:
             self.store.close()
             self.store = None
+        if sig is not None and _outdated(self.db_path):  # made by an older gaiko: brought up to date once, as at start
+            Store(self.db_path).close()
+            sig = _file_signature(self.db_path)
         self._file = sig
         self.store = Store(self.db_path, read_only=True)
         self.reopened += 1
