@@ -191,3 +191,36 @@ def test_a_replacing_store_made_by_an_older_gaiko_is_brought_up_to_date_too(tmp_
         assert h.status_code == 200 and h.json()["schema_version"] == SCHEMA_VERSION, h.text
         assert c.get("/api/v1/pledges").status_code == 200
         assert c.get("/api/v1/events").status_code == 200
+
+
+# 7. after the served file was replaced, every new request waited DRAIN_S (2 s) for the requests reading the old file:
+#    with a long download streaming from it, every page and answer took 2 s more for as long as the download lasted.
+
+def test_a_long_download_on_the_replaced_file_does_not_hold_every_request(tmp_path, monkeypatch):
+    import os
+    import time
+
+    from fastapi.testclient import TestClient
+
+    import gaiko.server.state as state_mod
+    from gaiko.server import create_app
+
+    monkeypatch.setattr(state_mod, "DRAIN_S", 1.0)
+    served = _store(tmp_path / "news.duckdb")
+    app = create_app(served, api_key=None)
+    state = app.state.gaiko
+    with TestClient(app) as c:
+        assert c.get("/api/v1/stats").status_code == 200
+        second = tmp_path / "copy.duckdb"
+        from gaiko.store import Store
+
+        with Store(str(second)) as s:
+            s.write_coded([make_coded("Fiji thanked Samoa for the rescue of its sailors.", published="2026-04-03")])
+        with state.reading():  # a long download reading the old file
+            os.replace(second, served)
+            start = time.monotonic()
+            for _ in range(4):
+                assert c.get("/api/v1/stats").json()["articles"] == 2  # the old file, still being read
+            assert time.monotonic() - start < 3.0  # one shared wait (1 s), not 1 s per request (4 s)
+        assert c.get("/api/v1/stats").json()["articles"] == 1  # the download over: the new file
+        assert state.reopened == 1

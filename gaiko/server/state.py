@@ -11,7 +11,8 @@ before their query started (DuckDB's MVCC), and never a half-written article.
 A read-only server follows its store file (round n39): when the file at its path is replaced (a nightly
 ``gaiko code`` into a copy, then ``mv copy.duckdb news.duckdb``), the first request that finds no other request
 reading closes the old file and opens the new one, and every later request reads it (new requests wait up to
-:data:`DRAIN_S` for the ones reading the old file, so that a busy server turns over too). DuckDB keeps one database
+:data:`DRAIN_S` for the ones reading the old file, so that a busy server turns over too; one window they share, and
+the next one :data:`REDRAIN_S` later, so that a long download does not slow every request). DuckDB keeps one database
 per path in a process, so the old one must be closed before the new one can be read; requests that are reading
 it (a download being streamed too) finish on it first.
 """
@@ -36,7 +37,8 @@ from ..types import Article, InputError
 __all__ = ["ServerState", "Job", "store_view"]
 
 MAX_JOBS_KEPT = 200
-DRAIN_S = 2.0  # how long a request waits for those reading a replaced store file before reading it itself
+DRAIN_S = 2.0  # how long requests wait for those reading a replaced store file before reading it themselves
+REDRAIN_S = 30.0  # past a DRAIN_S window that did not turn over (a long download), the next one opens this much later
 
 
 def store_view(store: Any, con: Any) -> Any:
@@ -98,6 +100,7 @@ class ServerState:
         self._follow = read_only
         self._file = _file_signature(self.db_path) if read_only else None
         self._readers = 0  # requests reading self.store now
+        self._drain_until: float | None = None  # end of the window in which requests wait for a replaced file
         self.reopened = 0
         self._coder = coder
         self.batch_size = batch_size
@@ -121,12 +124,17 @@ class ServerState:
         with self._idle:
             if self._follow and (self.store is None or _file_signature(self.db_path) not in (None, self._file)):
                 # replaced: new requests wait a moment for those reading the old file, so that a server that is
-                # never idle still turns to the new file; past the wait they read the old one
-                deadline = time.monotonic() + DRAIN_S
-                while self._readers and (left := deadline - time.monotonic()) > 0:
+                # never idle still turns to the new file; past the wait they read the old one. The wait is one window
+                # they share (opened again each REDRAIN_S), not DRAIN_S each: a long download on the old file must
+                # not hold every request meanwhile
+                now = time.monotonic()
+                if self._drain_until is None or now >= self._drain_until + REDRAIN_S:
+                    self._drain_until = now + DRAIN_S
+                while self._readers and (left := self._drain_until - time.monotonic()) > 0:
                     self._idle.wait(left)
                 if not self._readers:
                     self._reopen_if_replaced()
+                    self._drain_until = None
             store = self.store
             self._readers += 1
         try:
