@@ -126,23 +126,32 @@ def pass_roots(idx: UnitIndex, states: dict[int, UnitState], old_root: dict[int,
 
 
 def settle_root_check(idx: UnitIndex, states: dict[int, UnitState], old_root: dict[int, int | None], dirty: set[int],
-                      touched: set[int], memo: dict[int, Any], rules: Rules) -> set[int]:
+                      touched: set[int], memo: dict[int, Any], rules: Rules,
+                      coarse: dict[int, set[int]] | None = None) -> set[int]:
     """``attach.root_check``: the parent of a unit of such a precision depends on the roots of its candidates
     (:func:`~.core.root_agrees`), so after the batch set its parents and roots, every such unit that is dirty, or may
     take a unit in ``touched`` (new, more articles, or a new root; :func:`_may_take`: the others would choose the
     parent they have, b16 in docs/benchmarks.md), chooses again from all its candidates, in the order
     units join along, until no parent changes (a candidate always comes before the unit, so this ends with the parents
     :func:`~.core.cluster_mentions` gives). Units left undecided for good (``memo``, :mod:`.fits`) are skipped. Returns
-    the units whose root changed; ``dirty`` gains those whose parent changed."""
+    the units whose root changed; ``dirty`` gains those whose parent changed. ``coarse`` (unit -> the units its
+    ``cluster_coarse`` probes find, every key of the batch written) holds what the batch has looked up already; each
+    unit's coarse keys are probed once a batch (the table does not change here), and ``coarse`` gains them."""
     checked = rules.root_check
     if not checked:
         return set()
     pending = {k for k in dirty if states[k].unit.prec in checked}
+    coarse = {} if coarse is None else coarse
     moved: set[int] = set()
     agree: dict[tuple[int, int], bool] = {}  # (root, unit) -> whether the unit may join the root's cluster
     for _ in range(256):  # each round settles at least the first unit still unsettled in the order
-        pairs = idx.pairs("cluster_coarse", *keyed([states[k] for k in sorted(touched) if k in states],
-                                                   lambda u: coarse_probes(u, rules), rules))
+        asking = [k for k in sorted(touched) if k in states]
+        new = [states[k] for k in asking if k not in coarse]
+        for k in new:
+            coarse[k.ukey] = set()
+        for t, c in idx.pairs("cluster_coarse", *keyed(new, lambda u: coarse_probes(u, rules), rules)):
+            coarse[t].add(c)
+        pairs = [(t, c) for t in asking for c in coarse[t]]
         for k, st in load_units(idx, {c for _t, c in pairs if c not in states}, rules).items():
             states[k] = st
             old_root.setdefault(k, st.root)

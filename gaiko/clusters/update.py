@@ -114,8 +114,11 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
             fresh[k] = (unit, {str(r["article_id"])})
     # the stored units that may contain one of the batch's units (step 2) are looked up from the units themselves,
     # so that one read of cluster_units brings them and the batch's own stored units
-    coarse = idx.pairs("cluster_coarse", *keyed([UnitState(u, k) for k, (u, _a) in fresh.items()],
-                                                  lambda u: coarse_probes(u, rules), rules))
+    probes = keyed([UnitState(u, k) for k, (u, _a) in fresh.items()], lambda u: coarse_probes(u, rules), rules)
+    coarse = idx.pairs("cluster_coarse", *probes)
+    found: dict[int, set[int]] = {k: set() for k in fresh}  # what each unit's coarse probes find (once a batch)
+    for t, c in coarse:
+        found[t].add(c)
     # a stored undated unit left undecided for good (two of its fits are two events, gaiko.clusters.fits) never takes
     # a parent again: the changed units that find it change nothing (step 2 skips it), so it is not read at all; in a
     # store whose days fill up, most undated units a batch finds are such (docs/clusters.md, *Cost*)
@@ -216,8 +219,15 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
     # 3. roots: climb from every unit whose parent changed, then pass changes down
     moved = pass_roots(idx, states, old_root, dirty, rules)
     # 3b. (attach.root_check) the units whose parent depends on their candidates' roots choose again, in order
-    _write_keys(con, idx, "cluster_coarse", listed, lambda u: coarse_keys(u, rules), rules)
-    moved |= settle_root_check(idx, states, old_root, dirty, moved | {st.ukey for st in changed}, memo, rules)
+    written = _write_keys(con, idx, "cluster_coarse", listed, lambda u: coarse_keys(u, rules), rules)
+    at: dict[int, list[int]] = {}
+    for key, o in zip(*written):
+        at.setdefault(key, []).append(o)
+    for key, t in zip(*probes):  # the batch's units find the new units too, now their keys are written
+        if (new := at.get(key)) is not None:
+            found[t].update(new)
+    moved |= settle_root_check(idx, states, old_root, dirty, moved | {st.ukey for st in changed}, memo, rules,
+                               found)
     moved = {k for k in moved if states[k].root != old_root.get(k)}
     # 4. write units (new counts, parents, roots), lookup keys of new units, the new members (with their auto_id)
     # and the auto_id of the earlier members of every stored unit whose root changed
@@ -266,8 +276,12 @@ _UNIT_TYPES = {"ukey": "BIGINT", "parent": "BIGINT", "root": "BIGINT", "lo": "IN
                "n_articles": "INTEGER", "sym": "BOOLEAN"}
 
 
-def _write_keys(con: Any, idx: UnitIndex, table: str, units: list[UnitState], keys_of: Any, rules: Rules) -> None:
+def _write_keys(con: Any, idx: UnitIndex, table: str, units: list[UnitState], keys_of: Any,
+                rules: Rules) -> tuple[list[int], list[int]]:
+    """Write the lookup keys of ``units`` to ``table`` (and the index); returns them (keys, and beside each its
+    unit's ukey)."""
     keys, owners = keyed(units, keys_of, rules)
     if keys:
         insert_rows(con, table, {"k": ("BIGINT", keys), "ukey": ("BIGINT", owners)})
         idx.add_keys(table, keys, owners)
+    return keys, owners
