@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -214,11 +215,15 @@ def export_events(store: Any, fmt: str | None, out: str | Path, count: str = "cl
     _refuse_a_store(store, out, fmt)
     # written beside ``out`` under another name and moved over it once complete (round n39): an export that is
     # interrupted, killed or fails leaves ``out`` as it was (absent, or the previous export), never a part of the rows
-    part = out.with_name(f".{out.name}.partial-{os.getpid()}")
+    # a symbolic link stays a link: its target is what gets replaced; a previous export's permissions carry over
+    target = out.resolve() if out.is_symlink() else out
+    part = target.with_name(f".{target.name}.partial-{os.getpid()}")
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
         n = _export_file(store, fmt, part, count, filters)
-        os.replace(part, out)
+        if target.exists():
+            os.chmod(part, stat.S_IMODE(target.stat().st_mode))
+        os.replace(part, target)
         return n
     except BaseException as exc:
         part.unlink(missing_ok=True)

@@ -478,3 +478,23 @@ def test_a_server_never_idle_still_turns_to_the_new_file(tmp_path):
 
         threading.Timer(0.3, slow_request_ends).start()
         assert _articles(c) == 3
+
+
+# 3b. (review of round n39) the move over ``--out`` must keep what the user set up there: a symbolic link stays a link
+#     to the file it names, and a previous export's permissions (e.g. group-readable for a loader) carry over.
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links and modes as POSIX has them")
+def test_an_export_through_a_link_keeps_the_link_and_the_file_mode(tmp_path, cli):
+    db = _store(tmp_path / "news.duckdb", _NIGHT_2)
+    real = tmp_path / "warehouse" / "events.jsonl"
+    real.parent.mkdir()
+    real.write_text("old\n", encoding="utf-8")
+    os.chmod(real, 0o640)
+    link = tmp_path / "latest.jsonl"
+    link.symlink_to(real)
+    code, _, err = cli("export", "--db", db, "--out", link, "--count", "mentions")
+    assert code == 0, err
+    assert link.is_symlink() and link.resolve() == real.resolve()
+    assert len(real.read_text(encoding="utf-8").splitlines()) == 6
+    assert (real.stat().st_mode & 0o777) == 0o640
+    assert not [p for p in (tmp_path, real.parent) for q in p.iterdir() if ".partial-" in q.name]
