@@ -43,6 +43,14 @@ def _store(path: Path, texts: list[str]) -> str:
     return str(path)
 
 
+def _hold_for_writing(path) -> subprocess.Popen:
+    """Another process holding ``path`` open for writing, as a ``gaiko code`` run into it would; it has printed
+    ``held`` on its stdout once the file is held."""
+    return subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('held', "
+         "flush=True); time.sleep(60)", str(path)], stdout=subprocess.PIPE, text=True)
+
+
 def _articles(client) -> int:
     r = client.get("/api/v1/stats")
     assert r.status_code == 200, r.text
@@ -77,9 +85,7 @@ def test_a_new_store_file_still_being_written_is_a_503_then_read(tmp_path):
         fresh = _store(tmp_path / "copy.duckdb", _NIGHT_2)
         os.replace(fresh, served)
         # another process opens the new file for writing, as a gaiko code run into it would
-        holder = subprocess.Popen(
-            [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('held', "
-             "flush=True); time.sleep(60)", served], stdout=subprocess.PIPE, text=True)
+        holder = _hold_for_writing(served)
         try:
             assert holder.stdout.readline().strip() == "held"
             r = c.get("/api/v1/stats")
@@ -396,9 +402,7 @@ def test_while_the_new_file_is_written_pages_say_so_in_html_and_answers_ask_for_
     with TestClient(create_app(served, api_key=None)) as c:
         assert c.get("/events").status_code == 200
         os.replace(_store(tmp_path / "copy.duckdb", _NIGHT_2), served)
-        holder = subprocess.Popen(
-            [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('held', "
-             "flush=True); time.sleep(60)", served], stdout=subprocess.PIPE, text=True)
+        holder = _hold_for_writing(served)
         try:
             assert holder.stdout.readline().strip() == "held"
             page = c.get("/events")

@@ -116,14 +116,19 @@ class Worklist:
         return compatible(w.unit, x.unit, self.rules) or (reaching(x, self.rules)
                                                           and reaches(w.unit, w.ukey, x, self.rules))
 
+    def _probed(self, table: str, probes: Any, st: UnitState) -> list[int]:
+        """The ukeys (sorted, loaded) that ``table``'s keys of ``probes(st)`` find among stored and new units."""
+        pairs = self.idx.pairs(table, *keyed([st], lambda u: probes(u, self.rules), self.rules))
+        found = sorted({c for _t, c in pairs if c in self.idx.units or c in self.new})
+        self.load(found)
+        return found
+
     def candidates(self, x: int) -> list[int]:
         """The ukeys of the candidates of unit ``x`` (units before it it may join or reach), sorted; kept by unit."""
         got = self.cands.get(x)
         if got is None:
             st = self.state(x)
-            pairs = self.idx.pairs("cluster_fine", *keyed([st], lambda u: fine_probes(u, self.rules), self.rules))
-            found = sorted({c for _t, c in pairs if c in self.idx.units or c in self.new})
-            self.load(found)
+            found = self._probed("cluster_fine", fine_probes, st)
             got = self.cands[x] = [c for c in found if self._rel(self.states[c], st)]
         return got
 
@@ -132,9 +137,7 @@ class Worklist:
         got = self.joins.get(w)
         if got is None:
             st = self.state(w)
-            pairs = self.idx.pairs("cluster_coarse", *keyed([st], lambda u: coarse_probes(u, self.rules), self.rules))
-            found = sorted({c for _t, c in pairs if c in self.idx.units or c in self.new})
-            self.load(found)
+            found = self._probed("cluster_coarse", coarse_probes, st)
             got = self.joins[w] = {c for c in found if self._rel(st, self.states[c])}
         return got
 
