@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .core import UnitState, choose_parent, reaches, reaching, root_agrees
+from .fits import settled_options
 from .index import UnitIndex
 from .lookup import coarse_probes, fine_probes
 from .rules import Rules
@@ -127,7 +128,7 @@ def pass_roots(idx: UnitIndex, states: dict[int, UnitState], old_root: dict[int,
 
 def settle_root_check(idx: UnitIndex, states: dict[int, UnitState], old_root: dict[int, int | None], dirty: set[int],
                       touched: set[int], memo: dict[int, Any], rules: Rules,
-                      coarse: dict[int, set[int]] | None = None) -> set[int]:
+                      coarse: dict[int, set[int]] | None = None, new: set[int] | None = None) -> set[int]:
     """``attach.root_check``: the parent of a unit of such a precision depends on the roots of its candidates
     (:func:`~.core.root_agrees`), so after the batch set its parents and roots, every such unit that is dirty, or may
     take a unit in ``touched`` (new, more articles, or a new root; :func:`_may_take`: the others would choose the
@@ -136,11 +137,19 @@ def settle_root_check(idx: UnitIndex, states: dict[int, UnitState], old_root: di
     :func:`~.core.cluster_mentions` gives). Units left undecided for good (``memo``, :mod:`.fits`) are skipped. Returns
     the units whose root changed; ``dirty`` gains those whose parent changed. ``coarse`` (unit -> the units its
     ``cluster_coarse`` probes find, every key of the batch written) holds what the batch has looked up already; each
-    unit's coarse keys are probed once a batch (the table does not change here), and ``coarse`` gains them."""
+    unit's coarse keys are probed once a batch (the table does not change here), and ``coarse`` gains them.
+
+    A remembered undated unit whose parent was chosen with the check (stored, or chosen in an earlier round) chooses
+    from its parent and the fits changed since (:func:`~.fits.settled_options`; ``new``, the batch's new units, may be
+    new fits) rather than from all its candidates, while its parent's root still agrees (b19 in docs/benchmarks.md)."""
     checked = rules.root_check
     if not checked:
         return set()
     pending = {k for k in dirty if states[k].unit.prec in checked}
+    unsure = set(pending)  # parents step 2 chose without the check: chosen from all candidates
+    since: dict[int, set[int]] = {}  # unit -> the touched units that found it since it last chose with the check
+    chosen: set[int] = set()  # units that chose with the check in this batch (no fit is new to them since)
+    new = set() if new is None else new
     coarse = {} if coarse is None else coarse
     moved: set[int] = set()
     agree: dict[tuple[int, int], bool] = {}  # (root, unit) -> whether the unit may join the root's cluster
@@ -159,13 +168,20 @@ def settle_root_check(idx: UnitIndex, states: dict[int, UnitState], old_root: di
         # fit, or be reached beyond its window): the others have the inputs they were chosen from last time
         by_joiner: dict[int, list[int]] = {}
         for t, c in pairs:
-            if c in states and c not in pending and states[c].unit.prec in checked:
-                by_joiner.setdefault(c, []).append(t)
+            if states[c].unit.prec in checked:
+                if c in since:
+                    since[c].add(t)
+                else:
+                    since[c] = {t}
+                if c not in pending:
+                    by_joiner.setdefault(c, []).append(t)
         pending |= {c for c, ts in by_joiner.items() if any(_may_take(states[t], states[c], rules) for t in ts)}
         pending = {c for c in pending if not (memo.get(c, 0) is None and states[c].parent is None)}
         if not pending:
             break
-        cands = probe(idx, "cluster_fine", keyed([states[k] for k in sorted(pending)],
+        quick = _quick(idx, states, old_root, pending - unsure, since, chosen, new, memo, rules)
+        full = pending - set(quick)
+        cands = probe(idx, "cluster_fine", keyed([states[k] for k in sorted(full)],
                                                   lambda u: fine_probes(u, rules), rules), states, old_root, rules)
         found: dict[int, list[UnitState]] = {}
         for t, c in cands:
@@ -178,11 +194,21 @@ def settle_root_check(idx: UnitIndex, states: dict[int, UnitState], old_root: di
         for c in sorted(pending, key=lambda k: order(states[k].unit, k, rules)):
             st = states[c]
             ok = root_agrees(st, lambda v: states[v.root if v.root is not None else v.ukey], rules, agree)
-            parent = choose_parent(st, found.get(c, ()), rules, ok)
+            options = quick.get(c)
+            if options is not None and (st.parent is None or ok(states[st.parent])):
+                parent = choose_parent(st, [states[k] for k in options], rules, ok)
+            else:
+                if options is not None:  # its parent's root no longer agrees: from all its candidates
+                    parent = choose_parent(st, _candidates(idx, states, old_root, st, rules), rules, ok)
+                else:
+                    parent = choose_parent(st, found.get(c, ()), rules, ok)
+            since[c] = set()
             if parent != st.parent:
                 st.parent = parent
                 dirty.add(c)
                 changed.add(c)
+        chosen |= pending
+        unsure -= pending
         pending = set()
         if not changed:
             break
@@ -198,3 +224,39 @@ def _may_take(v: UnitState, st: UnitState, rules: Rules) -> bool:
     if order(v.unit, v.ukey, rules) >= order(st.unit, st.ukey, rules):
         return False
     return compatible(v.unit, st.unit, rules) or (reaching(st, rules) and reaches(v.unit, v.ukey, st, rules))
+
+
+def _quick(idx: UnitIndex, states: dict[int, UnitState], old_root: dict[int, int | None], pending: set[int],
+           since: dict[int, set[int]], chosen: set[int], new: set[int], memo: dict[int, Any],
+           rules: Rules) -> dict[int, list[int]]:
+    """The units of ``pending`` that choose from a few options (:func:`~.fits.settled_options`), with them; the
+    options, and their roots, are loaded into ``states``."""
+    quick: dict[int, list[int]] = {}
+    for c in pending:
+        st = states[c]
+        if st.unit.prec in rules.ambiguous:
+            ts = since.get(c, ())
+            got = settled_options(st, ts, memo, c not in chosen and any(t in new for t in ts), rules)
+            if got is not None:
+                quick[c] = got
+    need = {k for ks in quick.values() for k in ks if k not in states}
+    for k, s in load_units(idx, need, rules).items():
+        states[k] = s
+        old_root.setdefault(k, s.root)
+    roots = {r for ks in quick.values() for k in ks if (r := states[k].root) is not None and r not in states}
+    for k, s in load_units(idx, roots, rules).items():
+        states[k] = s
+        old_root.setdefault(k, s.root)
+    return quick
+
+
+def _candidates(idx: UnitIndex, states: dict[int, UnitState], old_root: dict[int, int | None], st: UnitState,
+                rules: Rules) -> list[UnitState]:
+    """All the candidates of ``st`` (its ``cluster_fine`` lookups), loaded into ``states`` with their roots."""
+    got = [states[c] for _t, c in probe(idx, "cluster_fine", keyed([st], lambda u: fine_probes(u, rules), rules),
+                                        states, old_root, rules)]
+    roots = {v.root for v in got if v.root is not None and v.root not in states}
+    for k, s in load_units(idx, roots, rules).items():
+        states[k] = s
+        old_root.setdefault(k, s.root)
+    return got
