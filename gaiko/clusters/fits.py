@@ -130,33 +130,35 @@ def choose_known(st: UnitState, new: Sequence[UnitState], parent: UnitState | No
     return choose_parent(st, [*new, *([parent] if parent is not None else [])], rules)
 
 
-def settled_options(st: UnitState, changed: Iterable[int], memo: dict[int, dict[int, Unit] | None], fresh: bool,
+def settled_options(st: UnitState, changed: set[int], memo: dict[int, dict[int, Unit] | None],
                     rules: Rules) -> list[int] | None:
     """The units a remembered undated unit (``st``, ``attach.root_check``) chooses its parent from again in
     :func:`~.roots.settle_root_check`, when its parent is the one :func:`~.core.choose_parent` gave it (with
     :func:`~.core.root_agrees`) before the units ``changed`` (new, more articles or a new root) changed: its parent and
     those of ``changed`` among its fits; ``None`` when it must be chosen from all its candidates (the caller checks
-    that its parent's root still agrees). ``fresh``: whether fits may have arrived since (the batch's new units).
+    that its parent's root still agrees).
 
     Its fits (``memo``, the writer's, :attr:`~.index.UnitIndex.fits`) are all it may join now; an unchanged fit ranks
     and agrees as it did, so it still loses to the parent, or is still not taken:
 
     * fits of one event (a remembered unit without a referent that decides always has such: two events would
       have left it undecided for good): its parent is the best that agrees of its parent and the changed fits;
-    * two events and its referent decides (:func:`~.core.choose_parent`): the same among those sharing its referent,
-      if no fit is new (else whether they were two events before is not known here);
-    * no fits: chosen from all (it may reach beyond its window)."""
+    * two events and its referent decides (:func:`~.core.choose_parent`): the same among those sharing its referent
+      (those only grow; its parent, chosen among all its fits or among those sharing, beat every unchanged one of
+      them), when its parent shares it;
+    * no fits, or a parent that is not one of the fits it may take (one reached beyond its window): chosen from all."""
     known = memo.get(st.ukey)
     if not known:
         return None  # not remembered, undecided for good, or no fits
     parent = st.parent
     pool = known
     if _decides(st, rules) and _two(known, rules):
-        if fresh:
-            return None
         rr = rules.referent
         pool = {k: w for k, w in known.items() if shares(w.ref, st.unit.ref, rr)}
     if parent is not None and parent not in pool:
         return None
-    out = [k for k in changed if k in pool and k != parent]
+    if len(pool) < len(changed):
+        out = [k for k in pool if k in changed and k != parent]
+    else:
+        out = [k for k in changed if k in pool and k != parent]
     return out if parent is None else [parent, *out]

@@ -128,7 +128,7 @@ def pass_roots(idx: UnitIndex, states: dict[int, UnitState], old_root: dict[int,
 
 def settle_root_check(idx: UnitIndex, states: dict[int, UnitState], old_root: dict[int, int | None], dirty: set[int],
                       touched: set[int], memo: dict[int, Any], rules: Rules,
-                      coarse: dict[int, set[int]] | None = None, new: set[int] | None = None) -> set[int]:
+                      coarse: dict[int, set[int]] | None = None) -> set[int]:
     """``attach.root_check``: the parent of a unit of such a precision depends on the roots of its candidates
     (:func:`~.core.root_agrees`), so after the batch set its parents and roots, every such unit that is dirty, or may
     take a unit in ``touched`` (new, more articles, or a new root; :func:`_may_take`: the others would choose the
@@ -140,16 +140,14 @@ def settle_root_check(idx: UnitIndex, states: dict[int, UnitState], old_root: di
     unit's coarse keys are probed once a batch (the table does not change here), and ``coarse`` gains them.
 
     A remembered undated unit whose parent was chosen with the check (stored, or chosen in an earlier round) chooses
-    from its parent and the fits changed since (:func:`~.fits.settled_options`; ``new``, the batch's new units, may be
-    new fits) rather than from all its candidates, while its parent's root still agrees (b19 in docs/benchmarks.md)."""
+    from its parent and the fits changed since (:func:`~.fits.settled_options`) rather than from all its candidates,
+    while its parent's root still agrees (b19 in docs/benchmarks.md)."""
     checked = rules.root_check
     if not checked:
         return set()
     pending = {k for k in dirty if states[k].unit.prec in checked}
     unsure = set(pending)  # parents step 2 chose without the check: chosen from all candidates
     since: dict[int, set[int]] = {}  # unit -> the touched units that found it since it last chose with the check
-    chosen: set[int] = set()  # units that chose with the check in this batch (no fit is new to them since)
-    new = set() if new is None else new
     coarse = {} if coarse is None else coarse
     moved: set[int] = set()
     agree: dict[tuple[int, int], bool] = {}  # (root, unit) -> whether the unit may join the root's cluster
@@ -179,7 +177,7 @@ def settle_root_check(idx: UnitIndex, states: dict[int, UnitState], old_root: di
         pending = {c for c in pending if not (memo.get(c, 0) is None and states[c].parent is None)}
         if not pending:
             break
-        quick = _quick(idx, states, old_root, pending - unsure, since, chosen, new, memo, rules)
+        quick = _quick(idx, states, old_root, pending - unsure, since, memo, rules)
         full = pending - set(quick)
         cands = probe(idx, "cluster_fine", keyed([states[k] for k in sorted(full)],
                                                   lambda u: fine_probes(u, rules), rules), states, old_root, rules)
@@ -207,7 +205,6 @@ def settle_root_check(idx: UnitIndex, states: dict[int, UnitState], old_root: di
                 st.parent = parent
                 dirty.add(c)
                 changed.add(c)
-        chosen |= pending
         unsure -= pending
         pending = set()
         if not changed:
@@ -227,16 +224,14 @@ def _may_take(v: UnitState, st: UnitState, rules: Rules) -> bool:
 
 
 def _quick(idx: UnitIndex, states: dict[int, UnitState], old_root: dict[int, int | None], pending: set[int],
-           since: dict[int, set[int]], chosen: set[int], new: set[int], memo: dict[int, Any],
-           rules: Rules) -> dict[int, list[int]]:
+           since: dict[int, set[int]], memo: dict[int, Any], rules: Rules) -> dict[int, list[int]]:
     """The units of ``pending`` that choose from a few options (:func:`~.fits.settled_options`), with them; the
     options, and their roots, are loaded into ``states``."""
     quick: dict[int, list[int]] = {}
     for c in pending:
         st = states[c]
         if st.unit.prec in rules.ambiguous:
-            ts = since.get(c, ())
-            got = settled_options(st, ts, memo, c not in chosen and any(t in new for t in ts), rules)
+            got = settled_options(st, since.get(c, set()), memo, rules)
             if got is not None:
                 quick[c] = got
     need = {k for ks in quick.values() for k in ks if k not in states}

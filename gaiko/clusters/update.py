@@ -227,7 +227,7 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
         if (new := at.get(key)) is not None:
             found[t].update(new)
     moved |= settle_root_check(idx, states, old_root, dirty, moved | {st.ukey for st in changed}, memo, rules,
-                               found, new_keys)
+                               found)
     moved = {k for k in moved if states[k].root != old_root.get(k)}
     # 4. write units (new counts, parents, roots), lookup keys of new units, the new members (with their auto_id)
     # and the auto_id of the earlier members of every stored unit whose root changed
