@@ -139,9 +139,10 @@ def settle_root_check(idx: UnitIndex, states: dict[int, UnitState], old_root: di
     ``cluster_coarse`` probes find, every key of the batch written) holds what the batch has looked up already; each
     unit's coarse keys are probed once a batch (the table does not change here), and ``coarse`` gains them.
 
-    A remembered undated unit whose parent was chosen with the check (stored, or chosen in an earlier round) chooses
-    from its parent and the fits changed since (:func:`~.fits.settled_options`) rather than from all its candidates,
-    while its parent's root still agrees (b19 in docs/benchmarks.md)."""
+    A remembered undated unit with fits (:mod:`.fits`) is not looked up: its other candidates count only when it has
+    none (:func:`~.core.choose_parent`). It chooses from its fits, or, when its parent was chosen with the check
+    (stored, or chosen in an earlier round) and its root still agrees, from its parent and the fits changed since
+    (:func:`~.fits.settled_options`; b19 in docs/benchmarks.md)."""
     checked = rules.root_check
     if not checked:
         return set()
@@ -177,29 +178,25 @@ def settle_root_check(idx: UnitIndex, states: dict[int, UnitState], old_root: di
         pending = {c for c in pending if not (memo.get(c, 0) is None and states[c].parent is None)}
         if not pending:
             break
-        quick = _quick(idx, states, old_root, pending - unsure, since, memo, rules)
-        full = pending - set(quick)
-        cands = probe(idx, "cluster_fine", keyed([states[k] for k in sorted(full)],
+        quick = _quick(idx, states, old_root, pending, unsure, since, memo, rules)
+        cands = probe(idx, "cluster_fine", keyed([states[k] for k in sorted(pending) if k not in quick],
                                                   lambda u: fine_probes(u, rules), rules), states, old_root, rules)
         found: dict[int, list[UnitState]] = {}
         for t, c in cands:
             found.setdefault(t, []).append(states[c])
-        roots = {st.root for sts in found.values() for st in sts if st.root is not None}
-        for k, st in load_units(idx, {r for r in roots if r not in states}, rules).items():
-            states[k] = st
-            old_root.setdefault(k, st.root)
+        _load(idx, states, old_root, {st.root for sts in found.values() for st in sts if st.root is not None}, rules)
         changed = set()
         for c in sorted(pending, key=lambda k: order(states[k].unit, k, rules)):
             st = states[c]
             ok = root_agrees(st, lambda v: states[v.root if v.root is not None else v.ukey], rules, agree)
-            options = quick.get(c)
-            if options is not None and (st.parent is None or ok(states[st.parent])):
-                parent = choose_parent(st, [states[k] for k in options], rules, ok)
+            if c not in quick:
+                parent = choose_parent(st, found.get(c, ()), rules, ok)
             else:
-                if options is not None:  # its parent's root no longer agrees: from all its candidates
-                    parent = choose_parent(st, _candidates(idx, states, old_root, st, rules), rules, ok)
-                else:
-                    parent = choose_parent(st, found.get(c, ()), rules, ok)
+                options, few = quick[c]
+                if few and st.parent is not None and not ok(states[st.parent]):
+                    options = list(memo[c])  # its parent's root no longer agrees: from all its fits
+                    _load(idx, states, old_root, set(options), rules)
+                parent = choose_parent(st, [states[k] for k in options], rules, ok)
             since[c] = set()
             if parent != st.parent:
                 st.parent = parent
@@ -224,34 +221,29 @@ def _may_take(v: UnitState, st: UnitState, rules: Rules) -> bool:
 
 
 def _quick(idx: UnitIndex, states: dict[int, UnitState], old_root: dict[int, int | None], pending: set[int],
-           since: dict[int, set[int]], memo: dict[int, Any], rules: Rules) -> dict[int, list[int]]:
-    """The units of ``pending`` that choose from a few options (:func:`~.fits.settled_options`), with them; the
-    options, and their roots, are loaded into ``states``."""
-    quick: dict[int, list[int]] = {}
+           unsure: set[int], since: dict[int, set[int]], memo: dict[int, Any],
+           rules: Rules) -> dict[int, tuple[list[int], bool]]:
+    """The units of ``pending`` that choose without looking their candidates up: remembered undated units with fits
+    (``memo``, :mod:`.fits`: the others count only when it has none, :func:`~.core.choose_parent`), with the units
+    they choose from, and whether those are a few (:func:`~.fits.settled_options`; not for ``unsure`` units, whose
+    parent was chosen without the check) or all their fits. Those units and their roots are loaded into ``states``."""
+    quick: dict[int, tuple[list[int], bool]] = {}
     for c in pending:
         st = states[c]
-        if st.unit.prec in rules.ambiguous:
-            got = settled_options(st, since.get(c, set()), memo, rules)
-            if got is not None:
-                quick[c] = got
-    need = {k for ks in quick.values() for k in ks if k not in states}
-    for k, s in load_units(idx, need, rules).items():
-        states[k] = s
-        old_root.setdefault(k, s.root)
-    roots = {r for ks in quick.values() for k in ks if (r := states[k].root) is not None and r not in states}
-    for k, s in load_units(idx, roots, rules).items():
-        states[k] = s
-        old_root.setdefault(k, s.root)
+        if st.unit.prec in rules.ambiguous and (known := memo.get(c)):
+            got = None if c in unsure else settled_options(st, since.get(c, set()), memo, rules)
+            quick[c] = (list(known), False) if got is None else (got, True)
+    _load(idx, states, old_root, {k for ks, _f in quick.values() for k in ks}, rules)
     return quick
 
 
-def _candidates(idx: UnitIndex, states: dict[int, UnitState], old_root: dict[int, int | None], st: UnitState,
-                rules: Rules) -> list[UnitState]:
-    """All the candidates of ``st`` (its ``cluster_fine`` lookups), loaded into ``states`` with their roots."""
-    got = [states[c] for _t, c in probe(idx, "cluster_fine", keyed([st], lambda u: fine_probes(u, rules), rules),
-                                        states, old_root, rules)]
-    roots = {v.root for v in got if v.root is not None and v.root not in states}
+def _load(idx: UnitIndex, states: dict[int, UnitState], old_root: dict[int, int | None], keys: set[int],
+          rules: Rules) -> None:
+    """Put the stored units ``keys``, and their roots, in ``states`` (and their roots as read in ``old_root``)."""
+    for k, s in load_units(idx, {k for k in keys if k not in states}, rules).items():
+        states[k] = s
+        old_root.setdefault(k, s.root)
+    roots = {r for k in keys if (r := states[k].root) is not None and r not in states}
     for k, s in load_units(idx, roots, rules).items():
         states[k] = s
         old_root.setdefault(k, s.root)
-    return got
