@@ -23,7 +23,7 @@ before. Same parents either way (tests/test_cluster_fits.py; the cluster tables 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from .core import UnitState, choose_parent, reaching, undecided_for_good
 from .referent import shares
@@ -130,12 +130,12 @@ def choose_known(st: UnitState, new: Sequence[UnitState], parent: UnitState | No
     return choose_parent(st, [*new, *([parent] if parent is not None else [])], rules)
 
 
-def settled_options(st: UnitState, changed: set[int], memo: dict[int, dict[int, Unit] | None],
+def settled_options(st: UnitState, changed: Callable[[int], bool], memo: dict[int, dict[int, Unit] | None],
                     rules: Rules) -> list[int] | None:
     """The units a remembered undated unit (``st``, ``attach.root_check``) chooses its parent from again in
     :func:`~.roots.settle_root_check`, when its parent is the one :func:`~.core.choose_parent` gave it (with
-    :func:`~.core.root_agrees`) before the units ``changed`` (new, more articles or a new root) changed: its parent and
-    those of ``changed`` among its fits; ``None`` when it must be chosen from all its candidates (the caller checks
+    :func:`~.core.root_agrees`) before some units changed (new, more articles or a new root: ``changed(ukey)``): its
+    parent and the changed ones among its fits; ``None`` when it must be chosen from all its candidates (the caller checks
     that its parent's root still agrees).
 
     Its fits (``memo``, the writer's, :attr:`~.index.UnitIndex.fits`) are all it may join now; an unchanged fit ranks
@@ -157,8 +157,5 @@ def settled_options(st: UnitState, changed: set[int], memo: dict[int, dict[int, 
         pool = {k: w for k, w in known.items() if shares(w.ref, st.unit.ref, rr)}
     if parent is not None and parent not in pool:
         return None
-    if len(pool) < len(changed):
-        out = [k for k in pool if k in changed and k != parent]
-    else:
-        out = [k for k in changed if k in pool and k != parent]
+    out = [k for k in pool if k != parent and changed(k)]
     return out if parent is None else [parent, *out]

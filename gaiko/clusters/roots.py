@@ -148,11 +148,13 @@ def settle_root_check(idx: UnitIndex, states: dict[int, UnitState], old_root: di
         return set()
     pending = {k for k in dirty if states[k].unit.prec in checked}
     unsure = set(pending)  # parents step 2 chose without the check: chosen from all candidates
-    since: dict[int, set[int]] = {}  # unit -> the touched units that found it since it last chose with the check
+    log: list[set[int]] = []  # the units each round touched (new, more articles, a new root), round by round
+    last: dict[int, int] = {}  # unit -> the round it last chose in (with the check): it saw what that round touched
     coarse = {} if coarse is None else coarse
     moved: set[int] = set()
     agree: dict[tuple[int, int], bool] = {}  # (root, unit) -> whether the unit may join the root's cluster
     for _ in range(256):  # each round settles at least the first unit still unsettled in the order
+        log.append(touched)
         asking = [k for k in sorted(touched) if k in states]
         new = [states[k] for k in asking if k not in coarse]
         for k in new:
@@ -167,18 +169,13 @@ def settle_root_check(idx: UnitIndex, states: dict[int, UnitState], old_root: di
         # fit, or be reached beyond its window): the others have the inputs they were chosen from last time
         by_joiner: dict[int, list[int]] = {}
         for t, c in pairs:
-            if states[c].unit.prec in checked:
-                if c in since:
-                    since[c].add(t)
-                else:
-                    since[c] = {t}
-                if c not in pending:
-                    by_joiner.setdefault(c, []).append(t)
+            if c not in pending and states[c].unit.prec in checked:
+                by_joiner.setdefault(c, []).append(t)
         pending |= {c for c, ts in by_joiner.items() if any(_may_take(states[t], states[c], rules) for t in ts)}
         pending = {c for c in pending if not (memo.get(c, 0) is None and states[c].parent is None)}
         if not pending:
             break
-        quick = _quick(idx, states, old_root, pending, unsure, since, memo, rules)
+        quick = _quick(idx, states, old_root, pending, unsure, log, last, memo, rules)
         cands = probe(idx, "cluster_fine", keyed([states[k] for k in sorted(pending) if k not in quick],
                                                   lambda u: fine_probes(u, rules), rules), states, old_root, rules)
         found: dict[int, list[UnitState]] = {}
@@ -197,7 +194,7 @@ def settle_root_check(idx: UnitIndex, states: dict[int, UnitState], old_root: di
                     options = list(memo[c])  # its parent's root no longer agrees: from all its fits
                     _load(idx, states, old_root, set(options), rules)
                 parent = choose_parent(st, [states[k] for k in options], rules, ok)
-            since[c] = set()
+            last[c] = len(log) - 1
             if parent != st.parent:
                 st.parent = parent
                 dirty.add(c)
@@ -221,17 +218,24 @@ def _may_take(v: UnitState, st: UnitState, rules: Rules) -> bool:
 
 
 def _quick(idx: UnitIndex, states: dict[int, UnitState], old_root: dict[int, int | None], pending: set[int],
-           unsure: set[int], since: dict[int, set[int]], memo: dict[int, Any],
+           unsure: set[int], log: list[set[int]], last: dict[int, int], memo: dict[int, Any],
            rules: Rules) -> dict[int, tuple[list[int], bool]]:
     """The units of ``pending`` that choose without looking their candidates up: remembered undated units with fits
     (``memo``, :mod:`.fits`: the others count only when it has none, :func:`~.core.choose_parent`), with the units
     they choose from, and whether those are a few (:func:`~.fits.settled_options`; not for ``unsure`` units, whose
-    parent was chosen without the check) or all their fits. Those units and their roots are loaded into ``states``."""
+    parent was chosen without the check) or all their fits: ``log`` holds the units each round touched, ``last`` the
+    round each unit last chose in (none: before the batch). Those units and their roots are loaded into ``states``."""
     quick: dict[int, tuple[list[int], bool]] = {}
+    since: dict[int, set[int]] = {}  # first round -> the units touched from it on
     for c in pending:
         st = states[c]
         if st.unit.prec in rules.ambiguous and (known := memo.get(c)):
-            got = None if c in unsure else settled_options(st, since.get(c, set()), memo, rules)
+            got = None
+            if c not in unsure:
+                first = last.get(c, -1) + 1
+                if first not in since:
+                    since[first] = set().union(*log[first:])
+                got = settled_options(st, since[first].__contains__, memo, rules)
             quick[c] = (list(known), False) if got is None else (got, True)
     _load(idx, states, old_root, {k for ks, _f in quick.values() for k in ks}, rules)
     return quick
