@@ -135,8 +135,8 @@ def settled_options(st: UnitState, changed: Callable[[int], bool], memo: dict[in
     """The units a remembered undated unit (``st``, ``attach.root_check``) chooses its parent from again in
     :func:`~.roots.settle_root_check`, when its parent is the one :func:`~.core.choose_parent` gave it (with
     :func:`~.core.root_agrees`) before some units changed (new, more articles or a new root: ``changed(ukey)``): its
-    parent and the changed ones among its fits; ``None`` when it must be chosen from all its candidates (the caller checks
-    that its parent's root still agrees).
+    parent and the changed ones among its fits; ``None`` when it must choose from all its fits, or from all its
+    candidates when it has none (the caller checks that its parent's root still agrees).
 
     Its fits (``memo``, the writer's, :attr:`~.index.UnitIndex.fits`) are all it may join now; an unchanged fit ranks
     and agrees as it did, so it still loses to the parent, or is still not taken:
@@ -146,7 +146,7 @@ def settled_options(st: UnitState, changed: Callable[[int], bool], memo: dict[in
     * two events and its referent decides (:func:`~.core.choose_parent`): the same among those sharing its referent
       (those only grow; its parent, chosen among all its fits or among those sharing, beat every unchanged one of
       them), when its parent shares it;
-    * no fits, or a parent that is not one of the fits it may take (one reached beyond its window): chosen from all."""
+    * no fits, or a parent that is not one of the fits it may take (one reached beyond its window): ``None``."""
     known = memo.get(st.ukey)
     if not known:
         return None  # not remembered, undecided for good, or no fits

@@ -169,7 +169,7 @@ def settle_root_check(idx: UnitIndex, states: dict[int, UnitState], old_root: di
         # fit, or be reached beyond its window): the others have the inputs they were chosen from last time
         by_joiner: dict[int, list[int]] = {}
         for t, c in pairs:
-            if c not in pending and states[c].unit.prec in checked:
+            if c in states and c not in pending and states[c].unit.prec in checked:
                 by_joiner.setdefault(c, []).append(t)
         pending |= {c for c, ts in by_joiner.items() if any(_may_take(states[t], states[c], rules) for t in ts)}
         pending = {c for c in pending if not (memo.get(c, 0) is None and states[c].parent is None)}
