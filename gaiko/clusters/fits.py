@@ -23,14 +23,14 @@ before. Same parents either way (tests/test_cluster_fits.py; the cluster tables 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from .core import UnitState, choose_parent, reaching, undecided_for_good
 from .referent import shares
 from .rules import Rules
 from .units import Unit, compatible, order
 
-__all__ = ["choose_remembering", "choose_known", "fitting", "needs_all"]
+__all__ = ["choose_remembering", "choose_known", "fitting", "needs_all", "settled_options"]
 
 
 def fitting(st: UnitState, candidates: Iterable[UnitState], rules: Rules) -> list[UnitState]:
@@ -128,3 +128,34 @@ def choose_known(st: UnitState, new: Sequence[UnitState], parent: UnitState | No
                 return None
         known[v.ukey] = v.unit
     return choose_parent(st, [*new, *([parent] if parent is not None else [])], rules)
+
+
+def settled_options(st: UnitState, changed: Callable[[int], bool], memo: dict[int, dict[int, Unit] | None],
+                    rules: Rules) -> list[int] | None:
+    """The units a remembered undated unit (``st``, ``attach.root_check``) chooses its parent from again in
+    :func:`~.roots.settle_root_check`, when its parent is the one :func:`~.core.choose_parent` gave it (with
+    :func:`~.core.root_agrees`) before some units changed (new, more articles or a new root: ``changed(ukey)``): its
+    parent and the changed ones among its fits; ``None`` when it must choose from all its fits, or from all its
+    candidates when it has none (the caller checks that its parent's root still agrees).
+
+    Its fits (``memo``, the writer's, :attr:`~.index.UnitIndex.fits`) are all it may join now; an unchanged fit ranks
+    and agrees as it did, so it still loses to the parent, or is still not taken:
+
+    * fits of one event (a remembered unit without a referent that decides always has such: two events would
+      have left it undecided for good): its parent is the best that agrees of its parent and the changed fits;
+    * two events and its referent decides (:func:`~.core.choose_parent`): the same among those sharing its referent
+      (those only grow; its parent, chosen among all its fits or among those sharing, beat every unchanged one of
+      them), when its parent shares it;
+    * no fits, or a parent that is not one of the fits it may take (one reached beyond its window): ``None``."""
+    known = memo.get(st.ukey)
+    if not known:
+        return None  # not remembered, undecided for good, or no fits
+    parent = st.parent
+    pool = known
+    if _decides(st, rules) and _two(known, rules):
+        rr = rules.referent
+        pool = {k: w for k, w in known.items() if shares(w.ref, st.unit.ref, rr)}
+    if parent is not None and parent not in pool:
+        return None
+    out = [k for k in pool if k != parent and changed(k)]
+    return out if parent is None else [parent, *out]

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .core import UnitState, choose_parent, reaches, reaching, root_agrees
+from .fits import settled_options
 from .index import UnitIndex
 from .lookup import coarse_probes, fine_probes
 from .rules import Rules
@@ -136,15 +137,24 @@ def settle_root_check(idx: UnitIndex, states: dict[int, UnitState], old_root: di
     :func:`~.core.cluster_mentions` gives). Units left undecided for good (``memo``, :mod:`.fits`) are skipped. Returns
     the units whose root changed; ``dirty`` gains those whose parent changed. ``coarse`` (unit -> the units its
     ``cluster_coarse`` probes find, every key of the batch written) holds what the batch has looked up already; each
-    unit's coarse keys are probed once a batch (the table does not change here), and ``coarse`` gains them."""
+    unit's coarse keys are probed once a batch (the table does not change here), and ``coarse`` gains them.
+
+    A remembered undated unit with fits (:mod:`.fits`) is not looked up: its other candidates count only when it has
+    none (:func:`~.core.choose_parent`). It chooses from its fits, or, when its parent was chosen with the check
+    (stored, or chosen in an earlier round) and its root still agrees, from its parent and the fits changed since
+    (:func:`~.fits.settled_options`; b19 in docs/benchmarks.md)."""
     checked = rules.root_check
     if not checked:
         return set()
     pending = {k for k in dirty if states[k].unit.prec in checked}
+    unsure = set(pending)  # parents step 2 chose without the check: chosen from all candidates
+    log: list[set[int]] = []  # the units each round touched (new, more articles, a new root), round by round
+    last: dict[int, int] = {}  # unit -> the round it last chose in (with the check): it saw what that round touched
     coarse = {} if coarse is None else coarse
     moved: set[int] = set()
     agree: dict[tuple[int, int], bool] = {}  # (root, unit) -> whether the unit may join the root's cluster
     for _ in range(256):  # each round settles at least the first unit still unsettled in the order
+        log.append(touched)
         asking = [k for k in sorted(touched) if k in states]
         new = [states[k] for k in asking if k not in coarse]
         for k in new:
@@ -165,24 +175,31 @@ def settle_root_check(idx: UnitIndex, states: dict[int, UnitState], old_root: di
         pending = {c for c in pending if not (memo.get(c, 0) is None and states[c].parent is None)}
         if not pending:
             break
-        cands = probe(idx, "cluster_fine", keyed([states[k] for k in sorted(pending)],
+        quick = _quick(idx, states, old_root, pending, unsure, log, last, memo, rules)
+        cands = probe(idx, "cluster_fine", keyed([states[k] for k in sorted(pending) if k not in quick],
                                                   lambda u: fine_probes(u, rules), rules), states, old_root, rules)
         found: dict[int, list[UnitState]] = {}
         for t, c in cands:
             found.setdefault(t, []).append(states[c])
-        roots = {st.root for sts in found.values() for st in sts if st.root is not None}
-        for k, st in load_units(idx, {r for r in roots if r not in states}, rules).items():
-            states[k] = st
-            old_root.setdefault(k, st.root)
+        _load(idx, states, old_root, {st.root for sts in found.values() for st in sts if st.root is not None}, rules)
         changed = set()
         for c in sorted(pending, key=lambda k: order(states[k].unit, k, rules)):
             st = states[c]
             ok = root_agrees(st, lambda v: states[v.root if v.root is not None else v.ukey], rules, agree)
-            parent = choose_parent(st, found.get(c, ()), rules, ok)
+            if c not in quick:
+                parent = choose_parent(st, found.get(c, ()), rules, ok)
+            else:
+                options, few = quick[c]
+                if few and st.parent is not None and not ok(states[st.parent]):
+                    options = list(memo[c])  # its parent's root no longer agrees: from all its fits
+                    _load(idx, states, old_root, set(options), rules)
+                parent = choose_parent(st, [states[k] for k in options], rules, ok)
+            last[c] = len(log) - 1
             if parent != st.parent:
                 st.parent = parent
                 dirty.add(c)
                 changed.add(c)
+        unsure -= pending
         pending = set()
         if not changed:
             break
@@ -198,3 +215,39 @@ def _may_take(v: UnitState, st: UnitState, rules: Rules) -> bool:
     if order(v.unit, v.ukey, rules) >= order(st.unit, st.ukey, rules):
         return False
     return compatible(v.unit, st.unit, rules) or (reaching(st, rules) and reaches(v.unit, v.ukey, st, rules))
+
+
+def _quick(idx: UnitIndex, states: dict[int, UnitState], old_root: dict[int, int | None], pending: set[int],
+           unsure: set[int], log: list[set[int]], last: dict[int, int], memo: dict[int, Any],
+           rules: Rules) -> dict[int, tuple[list[int], bool]]:
+    """The units of ``pending`` that choose without looking their candidates up: remembered undated units with fits
+    (``memo``, :mod:`.fits`: the others count only when it has none, :func:`~.core.choose_parent`), with the units
+    they choose from, and whether those are a few (:func:`~.fits.settled_options`; not for ``unsure`` units, whose
+    parent was chosen without the check) or all their fits: ``log`` holds the units each round touched, ``last`` the
+    round each unit last chose in (none: before the batch). Those units and their roots are loaded into ``states``."""
+    quick: dict[int, tuple[list[int], bool]] = {}
+    since: dict[int, set[int]] = {}  # first round -> the units touched from it on
+    for c in pending:
+        st = states[c]
+        if st.unit.prec in rules.ambiguous and (known := memo.get(c)):
+            got = None
+            if c not in unsure:
+                first = last.get(c, -1) + 1
+                if first not in since:
+                    since[first] = set().union(*log[first:])
+                got = settled_options(st, since[first].__contains__, memo, rules)
+            quick[c] = (list(known), False) if got is None else (got, True)
+    _load(idx, states, old_root, {k for ks, _f in quick.values() for k in ks}, rules)
+    return quick
+
+
+def _load(idx: UnitIndex, states: dict[int, UnitState], old_root: dict[int, int | None], keys: set[int],
+          rules: Rules) -> None:
+    """Put the stored units ``keys``, and their roots, in ``states`` (and their roots as read in ``old_root``)."""
+    for k, s in load_units(idx, {k for k in keys if k not in states}, rules).items():
+        states[k] = s
+        old_root.setdefault(k, s.root)
+    roots = {r for k in keys if (r := states[k].root) is not None and r not in states}
+    for k, s in load_units(idx, roots, rules).items():
+        states[k] = s
+        old_root.setdefault(k, s.root)
