@@ -34,6 +34,7 @@ from typing import Any
 
 from .core import UnitState, choose_parent, reaches, reaching, root_agrees
 from .index import UnitIndex
+from .learned import sides_meet
 from .learneddays import add_days, build_days, near_days
 from .lookup import coarse_probes, fine_probes
 from .pairfeatures import evidence, pair_block, row_facts
@@ -187,6 +188,14 @@ class Worklist:
             return [k for _o, k in got]
         return [k for _o, k in got[:bisect_left(got, (before,))]]
 
+    def reps(self, root: int, before: Any, sides_of: Any = None) -> list[int]:
+        """The units of cluster ``root`` before ``before`` that the learned steps score (``learned.reps``: the first
+        ones in order, else all; round c46), those whose sides meet unit ``sides_of``'s when given
+        (:func:`~.learned.sides_meet`)."""
+        t = self.tree(root, before)
+        t = t if self.lr.reps is None else t[:self.lr.reps]
+        return t if sides_of is None else [w for w in t if sides_meet(self.state(w).unit, sides_of, self.rules)]
+
     # -- the per-type index of days (:mod:`.learneddays`) ---------------------------------------------------------
     def _days(self) -> Any:
         days = self.cache.get("days")
@@ -326,24 +335,26 @@ class Worklist:
         base = root_agrees(st, lambda v: self.state(v.root), rules) if st.unit.prec in rules.root_check else None
         ok = base
         if lr.veto is not None and st.unit.lo is not None and st.unit.width <= rules.max_window_days:
-            seen: dict[int, bool] = {}
-            veto = lr.veto
-            # the clusters of the candidates it may join, scored as one matrix (others, if asked, one by one)
+            seen: dict[Any, bool] = {}
+            veto, k = lr.veto, lr.reps
+            # the clusters of the candidates it may join (their representatives and, under ``reps``, the candidates
+            # themselves), scored as one matrix (others, if asked, one by one)
             roots = {c.root for c in cands if c.root is not None}
-            trees = {r: self.tree(r, mine) for r in sorted(roots)}
-            got = self.bests("veto", st.ukey, [w for t in trees.values() for w in t])
-            for r, t in trees.items():
-                seen[r] = bool(t) and max(got[w] for w in t) >= veto
+            trees = {r: self.reps(r, mine) for r in sorted(roots)}
+            got = self.bests("veto", st.ukey, [w for t in trees.values() for w in t]
+                             + ([c.ukey for c in cands if c.root is not None] if k is not None else []))
 
             def ok(v: UnitState, base: Any = base) -> bool:
                 if base is not None and not base(v):
                     return False
-                root = v.root
-                if root not in seen:
-                    t = self.tree(root, mine)
-                    b = self.bests("veto", st.ukey, t)
-                    seen[root] = max(b.values()) >= veto
-                return seen[root]
+                key = v.root if k is None else (v.root, v.ukey)
+                if key not in seen:
+                    t = trees.get(v.root)
+                    t = self.reps(v.root, mine) if t is None else t
+                    ws = t if k is None else list(dict.fromkeys([*t, v.ukey]))
+                    b = got if all(w in got for w in ws) else self.bests("veto", st.ukey, ws)
+                    seen[key] = bool(ws) and max(b[w] for w in ws) >= veto
+                return seen[key]
         return choose_parent(st, cands, rules, ok)
 
     def _join(self, st: UnitState, mine: Any, reuse: bool = False) -> int | None:
@@ -363,9 +374,9 @@ class Worklist:
                 roots.append(r)
         kept = self.jcache.get(x) if reuse else None
         need = [r for r in roots if kept is None or r in self.changed or r not in kept]
-        trees = {r: self.tree(r, mine) for r in need}
+        trees = {r: self.reps(r, mine, u if lr.join_sides else None) for r in need}
         got = self.bests("join", x, [w for t in trees.values() for w in t])
-        vals = {r: max(got[w] for w in trees[r]) for r in need}
+        vals = {r: max((got[w] for w in trees[r]), default=-math.inf) for r in need}
         if kept is not None:
             vals.update((r, kept[r]) for r in roots if r not in vals)
         self.jcache[x] = vals
