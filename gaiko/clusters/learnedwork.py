@@ -387,12 +387,21 @@ class Worklist:
                 top, choice = p, r
         return choice
 
+    def _in_reps(self, root: int, x: int, at: Any) -> bool:
+        """Whether ``x`` (at place ``at``) is among the first ``learned.reps`` units of cluster ``root``, now or as
+        stored (always, without ``reps``): only then can a unit after it see another cluster so far through it than
+        through ``x`` alone (round c46: the units before ``x`` are settled, so its place in the cluster is final)."""
+        k = self.lr.reps
+        if k is None or len(self.tree(root, at)) < k:
+            return True
+        return sum(1 for w in self.tree(root, stored=True) if w != x and self.ordkey(w) < at) < k
+
     def _cluster_changed(self, root: int, x: int, at: Any) -> None:
         """Cluster ``root`` gained or lost mentions at ``x``'s place ``at``: the units after it that may take one of its
         members as candidate, or may join it (the join), are chosen again."""
         self.changed.add(root)
-        if root in self.trees_done:
-            members = [x]
+        if root in self.trees_done or not self._in_reps(root, x, at):
+            members = [x]  # (c46) the cluster's representatives did not change: only units that may meet x itself
         else:
             self.trees_done.add(root)
             members = list(dict.fromkeys([x, *self.tree(root), *self.tree(root, stored=True)]))
