@@ -71,6 +71,7 @@ class Worklist:
         self.evs: dict[int, list[Any]] = self.cache.setdefault("evs", {})
         #: unit -> root -> best join probability, as of the unit's last join
         self.jcache: dict[int, dict[int, float]] = self.cache.setdefault("jcache", {})
+        self.meets: dict[tuple[int, str], bool] = self.cache.setdefault("meets", {})  # (ukey, unit key) -> sides meet
         self._fetch = stored_rows
         self.states: dict[int, UnitState] = {}
         self.kids: dict[int, set[int]] = {}  # the batch's children, laid over idx.children
@@ -194,7 +195,15 @@ class Worklist:
         (:func:`~.learned.sides_meet`)."""
         t = self.tree(root, before)
         t = t if self.lr.reps is None else t[:self.lr.reps]
-        return t if sides_of is None else [w for w in t if sides_meet(self.state(w).unit, sides_of, self.rules)]
+        return t if sides_of is None else [w for w in t if self._meet(w, sides_of)]
+
+    def _meet(self, w: int, u: Any) -> bool:
+        """:func:`~.learned.sides_meet` of unit ``w`` and the unit ``u``, kept by pair of unit keys."""
+        key = (w, u.key)
+        got = self.meets.get(key)
+        if got is None:
+            got = self.meets[key] = sides_meet(self.state(w).unit, u, self.rules)
+        return got
 
     # -- the per-type index of days (:mod:`.learneddays`) ---------------------------------------------------------
     def _days(self) -> Any:
