@@ -12,6 +12,10 @@ Two logistic regressions over the pair features of :mod:`.pairfeatures`, fitted 
   ``learned.join_days``): a unit the rules leave alone that is undated or leaves a side open joins the cluster (so far)
   whose best pair probability is highest, when that is at least ``learned.join``.
 
+Round c46 bounds both by design: a cluster so far is represented by its first ``learned.reps`` units (the most precise,
+in the order units join along; the veto adds the candidate itself), and under ``learned.join_sides`` the join scores only
+representatives whose sides agree with the joining unit's (:func:`sides_meet`, the rules' reading).
+
 :func:`cluster_learned` is :func:`~.core.cluster_mentions` with both steps. It is deterministic (units are taken in the
 order they join along; a cluster "so far" holds the units before it in that order). The store applies it when
 ``learned.enabled`` is true (:mod:`.learnedupdate`: round c44 clustered again the event types a batch adds to; round
