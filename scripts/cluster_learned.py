@@ -38,6 +38,8 @@ from gaiko.clusters.units import units_of  # noqa: E402
 
 VETOS = [None, 0.05, 0.1, 0.2, 0.3]
 JOINS = [None, 0.5, 0.6, 0.7, 0.8, 0.9]
+#: round c46's bounds of the learned steps (``--reps``, ``--join-sides``): every pair, as round c43, unless given
+BOUNDS: dict[str, Any] = {"reps": None, "join_sides": False}
 
 
 class FileData:
@@ -80,13 +82,16 @@ class FileData:
 
     def run(self, probs: dict[str, np.ndarray], veto: float | None, join: float | None, rules: Any,
             join_days: int) -> tuple[int, int, int]:
+        """Pairs (true, false, missed) of the learned clustering with these thresholds, and the bounds of round c46
+        in ``BOUNDS`` (``reps``, ``join_sides``)."""
         pi = self.pair_index
 
         def score(kind: str, i: int, j: int) -> float:
             n = pi.get((i, j) if i < j else (j, i))
             return float(probs[kind][n]) if n is not None else 0.0
 
-        return self.counts(cluster_learned(self.rows, rules, score, veto, join, join_days))
+        return self.counts(cluster_learned(self.rows, rules, score, veto, join, join_days, BOUNDS["reps"],
+                                           BOUNDS["join_sides"]))
 
 
 def fit(files: list[FileData], C: float) -> PairModel:
@@ -170,7 +175,10 @@ def main(argv: list[str] | None = None) -> None:
                     help="choose only thresholds whose pooled training precision is not below the rules' alone")
     ap.add_argument("--vetos", type=lambda x: [None if v == "off" else float(v) for v in x.split(",")], default=VETOS)
     ap.add_argument("--joins", type=lambda x: [None if v == "off" else float(v) for v in x.split(",")], default=JOINS)
+    ap.add_argument("--reps", type=int, help="compare with a cluster's first REPS units only (round c46)")
+    ap.add_argument("--join-sides", action="store_true", help="the join scores only units whose sides agree (c46)")
     args = ap.parse_args(argv)
+    BOUNDS.update(reps=args.reps, join_sides=args.join_sides)
     rules = load_rules()
     lr = rules.learned
     fw = lr.function_words if lr is not None else frozenset()

@@ -12,6 +12,10 @@ Two logistic regressions over the pair features of :mod:`.pairfeatures`, fitted 
   ``learned.join_days``): a unit the rules leave alone that is undated or leaves a side open joins the cluster (so far)
   whose best pair probability is highest, when that is at least ``learned.join``.
 
+Round c46 bounds both by design: a cluster so far is represented by its first ``learned.reps`` units (the most precise,
+in the order units join along; the veto adds the candidate itself), and under ``learned.join_sides`` the join scores only
+representatives whose sides agree with the joining unit's (:func:`sides_meet`, the rules' reading).
+
 :func:`cluster_learned` is :func:`~.core.cluster_mentions` with both steps. It is deterministic (units are taken in the
 order they join along; a cluster "so far" holds the units before it in that order). The store applies it when
 ``learned.enabled`` is true (:mod:`.learnedupdate`: round c44 clustered again the event types a batch adds to; round
@@ -35,10 +39,10 @@ from .core import UnitState, choose_parent, cluster_id_of, cluster_mentions, roo
 from .learnedrules import LearnedRules, parse_learned
 from .pairfeatures import FEATURES, evidence, pair_features
 from .rules import WILD, Rules
-from .units import order, units_of
+from .units import Unit, order, sides_agree, units_of
 
 __all__ = ["PairModel", "LearnedRules", "parse_learned", "cluster_learned", "learned_states", "model_score",
-           "learned_clusters", "load_model", "MODELS"]
+           "learned_clusters", "load_model", "MODELS", "sides_meet"]
 
 MODELS = ("veto", "join")
 
@@ -108,7 +112,7 @@ def learned_clusters(rows: Iterable[Mapping[str, Any]], rules: Rules, veto: floa
     v = lr.veto if veto is True else veto
     j = lr.join if join is True else join
     score = model_score(rows, units_of(rows, rules), rules, lr, load_model(lr.model))
-    return cluster_learned(rows, rules, score, v, j, lr.join_days)  # type: ignore[arg-type]
+    return cluster_learned(rows, rules, score, v, j, lr.join_days, lr.reps, lr.join_sides)  # type: ignore[arg-type]
 
 
 def model_score(rows: list[Mapping[str, Any]], units: list[Any], rules: Rules, lr: LearnedRules,
@@ -137,20 +141,29 @@ def model_score(rows: list[Mapping[str, Any]], units: list[Any], rules: Rules, l
 
 
 def cluster_learned(rows: Iterable[Mapping[str, Any]], rules: Rules, score: Score, veto: float | None,
-                    join: float | None, join_days: int = 31) -> dict[str, str]:
+                    join: float | None, join_days: int = 31, reps: int | None = None,
+                    join_sides: bool = False) -> dict[str, str]:
     """Cluster id of every mention, as :func:`~.core.cluster_mentions` with the learned veto and join (module
     docstring); ``score`` gives the probability of a pair of row indexes. ``veto`` and ``join`` ``None``: the rules
-    alone (same clusters as :func:`~.core.cluster_mentions`)."""
+    alone (same clusters as :func:`~.core.cluster_mentions`). ``reps`` and ``join_sides``: the bounds of round c46
+    (:class:`~.learnedrules.LearnedRules`; ``None`` and ``False``: every pair, as round c43)."""
     rows = list(rows)
-    units, of_event = learned_states(rows, units_of(rows, rules), rules, score, veto, join, join_days)
+    units, of_event = learned_states(rows, units_of(rows, rules), rules, score, veto, join, join_days, reps, join_sides)
     return {ev: cluster_id_of(units[k].root) for ev, k in of_event.items()}  # type: ignore[index]
 
 
 def learned_states(rows: list[Mapping[str, Any]], ulist: list[Any], rules: Rules, score: Score, veto: float | None,
-                   join: float | None, join_days: int = 31) -> tuple[dict[int, UnitState], dict[str, int]]:
+                   join: float | None, join_days: int = 31, reps: int | None = None,
+                   join_sides: bool = False) -> tuple[dict[int, UnitState], dict[str, int]]:
     """The units of ``rows`` (``ulist``: the :class:`~.units.Unit` of every row, side by side) with their parents and
     roots as :func:`cluster_learned` chooses them: (ukey -> state, event id -> ukey). The reference
-    the store's update (:mod:`.learnedwork`, one unit at a time) is tested against."""
+    the store's update (:mod:`.learnedwork`, one unit at a time) is tested against.
+
+    ``reps`` (round c46): a cluster so far is represented by its first ``reps`` units (in the order units join along:
+    the most precise first); the veto of a candidate scores the unit's mentions against theirs and the candidate's own,
+    the join against theirs. ``join_sides``: the join scores only representatives whose sides agree with the unit's
+    (:func:`sides_meet`), and a cluster with none is not joined. ``None`` and ``False``: every unit of the cluster so
+    far (round c43)."""
     units: dict[int, UnitState] = {}
     members: dict[int, list[int]] = {}
     of_event: dict[str, int] = {}
@@ -164,11 +177,16 @@ def learned_states(rows: list[Mapping[str, Any]], ulist: list[Any], rules: Rules
     for st in units.values():
         st.n_articles = len(st.articles)
         by_type.setdefault((st.unit.status, st.unit.event_type), []).append(st)
-    so_far: dict[int, list[int]] = {}  # root -> row indexes of the units (taken so far) in its cluster
+    so_far: dict[int, list[int]] = {}  # root -> ukeys of the units (taken so far) in its cluster, in order
     done: dict[tuple[str, str], list[UnitState]] = {}
 
-    def best(kind: str, mine: list[int], root: int) -> float:
-        return max(score(kind, i, j) for i in mine for j in so_far[root])
+    def best(kind: str, mine: list[int], root: int, extra: int | None = None, st: UnitState | None = None) -> float:
+        keys = so_far[root] if reps is None else so_far[root][:reps]
+        if st is not None and join_sides:
+            keys = [k for k in keys if sides_meet(units[k].unit, st.unit, rules)]
+        if extra is not None and extra not in keys:
+            keys = [*keys, extra]
+        return max((score(kind, i, j) for k in keys for i in mine for j in members[k]), default=-math.inf)
 
     for st in sorted(units.values(), key=lambda s: order(s.unit, s.ukey, rules)):
         base = root_agrees(st, lambda v: units[v.root], rules) if st.unit.prec in rules.root_check else None  # type: ignore[index]
@@ -179,17 +197,18 @@ def learned_states(rows: list[Mapping[str, Any]], ulist: list[Any], rules: Rules
             def ok(v: UnitState, base: Any = base, st: UnitState = st, seen: dict[int, bool] = seen) -> bool:
                 if base is not None and not base(v):
                     return False
-                root = v.root  # type: ignore[assignment]
-                if root not in seen:
-                    seen[root] = best("veto", members[st.ukey], root) >= veto  # type: ignore[index]
-                return seen[root]  # type: ignore[index]
+                key = v.root if reps is None else (v.root, v.ukey)  # type: ignore[assignment]
+                if key not in seen:
+                    seen[key] = best("veto", members[st.ukey], v.root,  # type: ignore[index,arg-type]
+                                     None if reps is None else v.ukey) >= veto
+                return seen[key]  # type: ignore[index]
         st.parent = choose_parent(st, by_type[(st.unit.status, st.unit.event_type)], rules, ok)
         u = st.unit
         if st.parent is None and join is not None and u.lo is not None and (u.prec == "published" or WILD in (u.src, u.tgt)):
-            st.parent = _learned_join(st, members[st.ukey], done.get((u.status, u.event_type), []), best, join,
-                                      join_days)
+            st.parent = _learned_join(st, members[st.ukey], done.get((u.status, u.event_type), []),
+                                      lambda kind, mine, root, st=st: best(kind, mine, root, None, st), join, join_days)
         st.root = units[st.parent].root if st.parent is not None else st.ukey
-        so_far.setdefault(st.root, []).extend(members[st.ukey])  # type: ignore[arg-type]
+        so_far.setdefault(st.root, []).append(st.ukey)  # type: ignore[arg-type]
         done.setdefault((u.status, u.event_type), []).append(st)
     return units, of_event
 
@@ -213,3 +232,9 @@ def _learned_join(st: UnitState, mine: list[int], before: list[UnitState],
         if p >= join and p > top:
             top, choice = p, root
     return choice
+
+
+def sides_meet(w: Unit, u: Unit, rules: Rules) -> bool:
+    """Whether the sides of units ``w`` and ``u`` agree as the rules read them (:func:`~.units.sides_agree`, either
+    way): the blocking of the learned join under ``learned.join_sides`` (round c46)."""
+    return sides_agree(w, u, rules) or sides_agree(u, w, rules)

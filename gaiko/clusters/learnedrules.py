@@ -24,6 +24,12 @@ class LearnedRules:
     model: str
     function_words: frozenset[str]
     enabled: bool = False
+    #: round c46: the learned steps compare a unit with only the first ``reps`` units of a cluster so far (in the order
+    #: units join along: the most precise first; the veto adds the candidate itself); ``None``: every unit of it
+    reps: int | None = None
+    #: round c46: the join scores only the units whose sides agree with the joining unit's (:func:`~.units.sides_agree`
+    #: either way), as the rules' blocking would let them meet
+    join_sides: bool = False
 
 
 def parse_learned(raw: Any, path: str) -> LearnedRules | None:
@@ -37,8 +43,9 @@ def parse_learned(raw: Any, path: str) -> LearnedRules | None:
         if not cond:
             raise DataFileError(path, f"learned: {msg}")
 
-    check(isinstance(raw, dict) and set(raw) <= {"enabled", "veto", "join", "join_days", "model", "words"},
-          "must be a mapping of enabled, veto, join, join_days, model, words")
+    check(isinstance(raw, dict) and set(raw) <= {"enabled", "veto", "join", "join_days", "model", "words", "reps",
+                                                    "join_sides"},
+          "must be a mapping of enabled, veto, join, join_days, model, words, reps, join_sides")
     check(isinstance(raw.get("enabled", False), bool), "enabled must be true or false")
     for key in ("veto", "join"):
         v = raw.get(key)
@@ -46,10 +53,15 @@ def parse_learned(raw: Any, path: str) -> LearnedRules | None:
               f"{key} must be a probability or false")
     days = raw.get("join_days", 31)
     check(isinstance(days, int) and not isinstance(days, bool) and days >= 0, "join_days must be a whole number >= 0")
+    reps = raw.get("reps")
+    check(reps is None or (isinstance(reps, int) and not isinstance(reps, bool) and reps >= 1),
+          "reps must be a whole number >= 1 or absent")
+    check(isinstance(raw.get("join_sides", False), bool), "join_sides must be true or false")
     words = (raw.get("words") or {}).get("function") or []
     check(isinstance(words, list), "words.function must be a list of words")
     veto = raw.get("veto") if raw.get("veto") is not False else None
     join = raw.get("join") if raw.get("join") is not False else None
     return LearnedRules(veto=veto, join=join, join_days=days, model=str(raw.get("model") or "clusters_pairs.npz"),
                         function_words=frozenset(str(w).lower() for w in words),
-                        enabled=bool(raw.get("enabled", False)) and (veto is not None or join is not None))
+                        enabled=bool(raw.get("enabled", False)) and (veto is not None or join is not None),
+                        reps=reps, join_sides=bool(raw.get("join_sides", False)))

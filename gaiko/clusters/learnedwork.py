@@ -20,7 +20,9 @@ its clusters at its place in the order. So the units to choose again are, in ord
 
 Every unit before the one being chosen is settled (chosen again, or unchanged because none of its inputs changed), so
 its cluster so far is read from the tree of parents (the index's, with the batch's changes laid over it) cut at the
-unit's place. Pair probabilities are kept by pair of units (with the number of mentions of each when scored, so that a
+unit's place. Round c46 (``learned.reps``): a cluster so far is scored through its first ``reps`` units only, so a change
+of a cluster behind them pushes only the units that may meet the changed unit itself (:meth:`Worklist._in_reps`).
+Pair probabilities are kept by pair of units (with the number of mentions of each when scored, so that a
 unit that gains mentions is scored again for its new pairs only), and a unit's missing pairs are scored as one matrix.
 """
 
@@ -34,6 +36,7 @@ from typing import Any
 
 from .core import UnitState, choose_parent, reaches, reaching, root_agrees
 from .index import UnitIndex
+from .learned import sides_meet
 from .learneddays import add_days, build_days, near_days
 from .lookup import coarse_probes, fine_probes
 from .pairfeatures import evidence, pair_block, row_facts
@@ -70,6 +73,7 @@ class Worklist:
         self.evs: dict[int, list[Any]] = self.cache.setdefault("evs", {})
         #: unit -> root -> best join probability, as of the unit's last join
         self.jcache: dict[int, dict[int, float]] = self.cache.setdefault("jcache", {})
+        self.meets: dict[tuple[int, str], bool] = self.cache.setdefault("meets", {})  # (ukey, unit key) -> sides meet
         self._fetch = stored_rows
         self.states: dict[int, UnitState] = {}
         self.kids: dict[int, set[int]] = {}  # the batch's children, laid over idx.children
@@ -186,6 +190,22 @@ class Worklist:
         if before is None:
             return [k for _o, k in got]
         return [k for _o, k in got[:bisect_left(got, (before,))]]
+
+    def reps(self, root: int, before: Any, sides_of: Any = None) -> list[int]:
+        """The units of cluster ``root`` before ``before`` that the learned steps score (``learned.reps``: the first
+        ones in order, else all; round c46), those whose sides meet unit ``sides_of``'s when given
+        (:func:`~.learned.sides_meet`)."""
+        t = self.tree(root, before)
+        t = t if self.lr.reps is None else t[:self.lr.reps]
+        return t if sides_of is None else [w for w in t if self._meet(w, sides_of)]
+
+    def _meet(self, w: int, u: Any) -> bool:
+        """:func:`~.learned.sides_meet` of unit ``w`` and the unit ``u``, kept by pair of unit keys."""
+        key = (w, u.key)
+        got = self.meets.get(key)
+        if got is None:
+            got = self.meets[key] = sides_meet(self.state(w).unit, u, self.rules)
+        return got
 
     # -- the per-type index of days (:mod:`.learneddays`) ---------------------------------------------------------
     def _days(self) -> Any:
@@ -326,24 +346,26 @@ class Worklist:
         base = root_agrees(st, lambda v: self.state(v.root), rules) if st.unit.prec in rules.root_check else None
         ok = base
         if lr.veto is not None and st.unit.lo is not None and st.unit.width <= rules.max_window_days:
-            seen: dict[int, bool] = {}
-            veto = lr.veto
-            # the clusters of the candidates it may join, scored as one matrix (others, if asked, one by one)
+            seen: dict[Any, bool] = {}
+            veto, k = lr.veto, lr.reps
+            # the clusters of the candidates it may join (their representatives and, under ``reps``, the candidates
+            # themselves), scored as one matrix (others, if asked, one by one)
             roots = {c.root for c in cands if c.root is not None}
-            trees = {r: self.tree(r, mine) for r in sorted(roots)}
-            got = self.bests("veto", st.ukey, [w for t in trees.values() for w in t])
-            for r, t in trees.items():
-                seen[r] = bool(t) and max(got[w] for w in t) >= veto
+            trees = {r: self.reps(r, mine) for r in sorted(roots)}
+            got = self.bests("veto", st.ukey, [w for t in trees.values() for w in t]
+                             + ([c.ukey for c in cands if c.root is not None] if k is not None else []))
 
             def ok(v: UnitState, base: Any = base) -> bool:
                 if base is not None and not base(v):
                     return False
-                root = v.root
-                if root not in seen:
-                    t = self.tree(root, mine)
-                    b = self.bests("veto", st.ukey, t)
-                    seen[root] = max(b.values()) >= veto
-                return seen[root]
+                key = v.root if k is None else (v.root, v.ukey)
+                if key not in seen:
+                    t = trees.get(v.root)
+                    t = self.reps(v.root, mine) if t is None else t
+                    ws = t if k is None else list(dict.fromkeys([*t, v.ukey]))
+                    b = got if all(w in got for w in ws) else self.bests("veto", st.ukey, ws)
+                    seen[key] = bool(ws) and max(b[w] for w in ws) >= veto
+                return seen[key]
         return choose_parent(st, cands, rules, ok)
 
     def _join(self, st: UnitState, mine: Any, reuse: bool = False) -> int | None:
@@ -363,9 +385,9 @@ class Worklist:
                 roots.append(r)
         kept = self.jcache.get(x) if reuse else None
         need = [r for r in roots if kept is None or r in self.changed or r not in kept]
-        trees = {r: self.tree(r, mine) for r in need}
+        trees = {r: self.reps(r, mine, u if lr.join_sides else None) for r in need}
         got = self.bests("join", x, [w for t in trees.values() for w in t])
-        vals = {r: max(got[w] for w in trees[r]) for r in need}
+        vals = {r: max((got[w] for w in trees[r]), default=-math.inf) for r in need}
         if kept is not None:
             vals.update((r, kept[r]) for r in roots if r not in vals)
         self.jcache[x] = vals
@@ -376,12 +398,21 @@ class Worklist:
                 top, choice = p, r
         return choice
 
+    def _in_reps(self, root: int, x: int, at: Any) -> bool:
+        """Whether ``x`` (at place ``at``) is among the first ``learned.reps`` units of cluster ``root``, now or as
+        stored (always, without ``reps``): only then can a unit after it see another cluster so far through it than
+        through ``x`` alone (round c46: the units before ``x`` are settled, so its place in the cluster is final)."""
+        k = self.lr.reps
+        if k is None or len(self.tree(root, at)) < k:
+            return True
+        return sum(1 for w in self.tree(root, stored=True) if w != x and self.ordkey(w) < at) < k
+
     def _cluster_changed(self, root: int, x: int, at: Any) -> None:
         """Cluster ``root`` gained or lost mentions at ``x``'s place ``at``: the units after it that may take one of its
         members as candidate, or may join it (the join), are chosen again."""
         self.changed.add(root)
-        if root in self.trees_done:
-            members = [x]
+        if root in self.trees_done or not self._in_reps(root, x, at):
+            members = [x]  # (c46) the cluster's representatives did not change: only units that may meet x itself
         else:
             self.trees_done.add(root)
             members = list(dict.fromkeys([x, *self.tree(root), *self.tree(root, stored=True)]))
