@@ -173,8 +173,12 @@ class PledgeExtractor:
         else:
             actor = group[0] if group else self._actor(state, actor_tok, memory)
         if actor is None and speaker is not None and cue.dep_ == "aux" and actor_tok is not None \
-                and actor_tok.pos_ in ("NOUN", "PROPN") and (speaker.country or speaker.name):
-            actor = speaker  # "the new port will open by May, the minister said": a thing's future, vouched for (p55)
+                and actor_tok.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "neg" for c in verb.children) \
+                and (speaker.sector in ("GOV", "MIL") or speaker.role or speaker.person_id or speaker.name
+                     or speaker_tok is not None and speaker_tok.ent_type_ in ("PERSON", "ORG")):
+            # "the new port will open by May, the minister said": a thing's future vouched for by an office (round
+            # p55); not what a thing will not do ("revenue would not reach"), not what a campaign group foresees
+            actor = speaker
         if actor is None:
             return []
         if speaker is not None and (speaker is actor or speaker.text == actor.text or
