@@ -184,15 +184,17 @@ def _modal_verb(v: Token, lex: Lexicon) -> Token | None:
     """The promised act of a future modal over verb ``v``, or None when the modal commits nobody: "would have done"
     (past), "be", "seem", "need", "cost", "mean", "remain", a cue verb with its own infinitive ("will seek to", found
     from that verb). Round p55 (``modal_forms.yaml``): a cue verb used bare with an object is the act ("will propose a
-    levy"); "would have to stop" is "stop"; "will have X by <date>" is a result promised; "will not tax" pledges to
+    levy"); "would have to stop ... unless" is "stop" (a condition makes the need a threat); "will have X by <date>" is a result promised; "will not tax" pledges to
     refrain (the caller's actor and the word "not" make it so)."""
     lemma = v.lemma_.lower()
     if any(c.lower_ == "have" and c.dep_ == "aux" for c in v.children):
         return None
     if lemma == "have":
         inf = next((c for c in v.children if _to_inf(c)), None)
-        if inf is not None:
-            return None if any(c.dep_ == "neg" for c in v.children) else inf
+        if inf is not None:  # "would have to stop X unless Y": a threat; "will have to wait" is no pledge
+            cond = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.condition_marks for m in c.children)
+                       for x in (v, inf) for c in x.children)
+            return inf if cond and not any(c.dep_ == "neg" for c in v.children) else None
         dated = any(c.dep_ in ("prep", "agent") and c.lower_ in _m("have_deadline_preps") and
                     any(x.ent_type_ == "DATE" for x in c.subtree) for c in v.subtree)
         return v if dated and any(c.dep_ == "dobj" for c in v.children) else None
