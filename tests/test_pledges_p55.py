@@ -90,6 +90,9 @@ NONE = [
     # 4. a past denial, a thing that will not happen
     "Spain had not agreed to lease the naval base.",
     "Uganda's finance ministry said copper revenue would not reach the budget before 2028.",
+    # 4. refusals answering another party's call or invitation
+    "Brazil said it would not join the boycott of the games.",
+    "Serbia would not accept the mediators' call to reopen the talks, its foreign minister said.",
     # 7. a thing's future foreseen by a campaign group, or said by nobody
     "Civil rights groups said the delay would leave patients exposed to untested software.",
     "The undersea cable will almost double the capacity for trading power between the two islands.",

@@ -204,11 +204,14 @@ def _modal_verb(v: Token, lex: Lexicon) -> Token | None:
         return v if bare and not any(c.dep_ == "neg" for c in v.children) else None
     if lemma in ("be", "seem", "need", "cost", "mean", "remain"):
         return None
+    if lemma in _m("refusal_verbs") and any(c.dep_ == "neg" for c in v.children):
+        return None  # "would not attend the summit": a refusal of an invitation, not a pledge to refrain
     return v
 
 
 def _m(key: str) -> frozenset[str]:
-    """A word list of ``pledges/modal_forms.yaml``: ``modal_act_verbs``, ``have_deadline_preps``."""
+    """A word list of ``pledges/modal_forms.yaml``: ``modal_act_verbs``, ``have_deadline_preps``,
+    ``refusal_verbs``."""
     return word_sets("pledges/modal_forms.yaml")[key]
 
 
