@@ -30,7 +30,7 @@ from ..types import Actor, Deadline, Pledge
 from .destination import destination
 from .foreign import foreign_sentences
 from .pledge_cues import cue_lemmas, find_cues, noun_fate, refrains
-from .pledge_forms import antecedent, no_new_pledge, parties, passive_parts, question, threatened_means
+from .pledge_forms import antecedent, no_new_pledge, parties, passive_parts, question, threatened_means, vouched
 from .pledge_parts import (
     Lexicon, action_text, country_in, deadline_phrases, is_actorish, lexicon, list_items, main_country, say_head, say_left,
     subject_of,
@@ -172,13 +172,8 @@ class PledgeExtractor:
             actor = speaker
         else:
             actor = group[0] if group else self._actor(state, actor_tok, memory)
-        if actor is None and speaker is not None and cue.dep_ == "aux" and actor_tok is not None \
-                and actor_tok.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "neg" for c in verb.children) \
-                and (speaker.sector in ("GOV", "MIL") or speaker.role or speaker.person_id or speaker.name
-                     or speaker_tok is not None and speaker_tok.ent_type_ in ("PERSON", "ORG")):
-            # "the new port will open by May, the minister said": a thing's future vouched for by an office (round
-            # p55); not what a thing will not do ("revenue would not reach"), not what a campaign group foresees
-            actor = speaker
+        if actor is None and speaker is not None and vouched(cue, verb, actor_tok, speaker, speaker_tok):
+            actor = speaker  # "the new port will open by May, the minister said" (round p55)
         if actor is None:
             return []
         if speaker is not None and (speaker is actor or speaker.text == actor.text or
