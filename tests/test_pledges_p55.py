@@ -93,8 +93,11 @@ NONE = [
     # 4. refusals answering another party's call or invitation
     "Brazil said it would not join the boycott of the games.",
     "Serbia would not accept the mediators' call to reopen the talks, its foreign minister said.",
+    "The minister told reporters that she would not retract her remarks about the strait.",
     # 7. a thing's future foreseen by a campaign group, or said by nobody
     "Civil rights groups said the delay would leave patients exposed to untested software.",
+    "Mr Okafor told the senate that the ruling created a legal category that would allow the navy to board tankers.",
+    "The review panel will hold its first meeting in May, the transport ministry said.",
     "The undersea cable will almost double the capacity for trading power between the two islands.",
     # 1. a cue verb in the past with an object
     "Kenya proposed a levy on imported sugar last year.",

@@ -61,7 +61,9 @@ def _after_time_phrase(t: Token, c: Token) -> bool:
 def _session(v: Token, lex: Lexicon) -> bool:
     """A body sitting in session ("the commission will meet", "the panel will convene next week"): a session verb with
     no object whose subject's head is a body noun (``session_verbs``, ``session_bodies`` in cues.yaml)."""
-    if v.lemma_.lower() not in lex.session_verbs or any(c.dep_ in ("dobj", "dative") for c in v.children):
+    held = v.lemma_.lower() == "hold" and any(c.dep_ == "dobj" and c.lemma_.lower() in _m("session_objects")
+                                              for c in v.children)  # "the panel will hold its first meeting" (p55)
+    if not held and (v.lemma_.lower() not in lex.session_verbs or any(c.dep_ in ("dobj", "dative") for c in v.children)):
         return False
     subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
     if subj is None:
@@ -211,7 +213,7 @@ def _modal_verb(v: Token, lex: Lexicon) -> Token | None:
 
 def _m(key: str) -> frozenset[str]:
     """A word list of ``pledges/modal_forms.yaml``: ``modal_act_verbs``, ``have_deadline_preps``,
-    ``refusal_verbs``."""
+    ``refusal_verbs``, ``session_objects``."""
     return word_sets("pledges/modal_forms.yaml")[key]
 
 
