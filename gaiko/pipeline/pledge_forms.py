@@ -220,7 +220,7 @@ def vouched(cue: Token, verb: Token, subj: Token | None, speaker: Actor, speaker
     forecast), and the speaker an office, an official or a named person or organisation, not a campaign group."""
     if cue.dep_ != "aux" or subj is None or subj.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "neg" for c in verb.children):
         return False
-    if subj.head.i != verb.i:  # "a category that would allow ...": a relative clause's noun says what a thing does
+    if verb.dep_ == "relcl":  # "a category that would allow ...": a relative clause says what a thing does
         return False
     return bool(speaker.sector in ("GOV", "MIL") or speaker.role or speaker.person_id or speaker.name
                 or speaker_tok is not None and speaker_tok.ent_type_ in ("PERSON", "ORG"))
