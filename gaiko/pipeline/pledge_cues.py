@@ -21,7 +21,7 @@ from ..tables import word_sets
 from .pledge_forms import extra_cues, hung_conjuncts
 from .pledge_parts import Lexicon, say_head, say_left
 
-__all__ = ["find_cues", "cue_lemmas", "noun_fate"]
+__all__ = ["find_cues", "cue_lemmas", "noun_fate", "refrains"]
 
 #: word lists: ``gaiko/data/pledges/wish_words.yaml`` (read once, on first use)
 _WORDS = "pledges/wish_words.yaml"
@@ -61,7 +61,9 @@ def _after_time_phrase(t: Token, c: Token) -> bool:
 def _session(v: Token, lex: Lexicon) -> bool:
     """A body sitting in session ("the commission will meet", "the panel will convene next week"): a session verb with
     no object whose subject's head is a body noun (``session_verbs``, ``session_bodies`` in cues.yaml)."""
-    if v.lemma_.lower() not in lex.session_verbs or any(c.dep_ in ("dobj", "dative") for c in v.children):
+    held = v.lemma_.lower() == "hold" and any(c.dep_ == "dobj" and c.lemma_.lower() in _m("session_objects")
+                                              for c in v.children)  # "the panel will hold its first meeting" (p55)
+    if not held and (v.lemma_.lower() not in lex.session_verbs or any(c.dep_ in ("dobj", "dative") for c in v.children)):
         return False
     subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
     if subj is None:
@@ -106,7 +108,8 @@ def find_cues(sent: Any, lex: Lexicon, lemmas: frozenset[str]) -> list[tuple[Tok
                         out.append((t, t, lex.verbs_xcomp[lemma], None))
         if t.pos_ == "VERB" and lemma in _GIVE_CUES and lex.verbs_xcomp.get(lemma) == "promise" and not any(
                 c.dep_ == "xcomp" for c in t.children):
-            money = next((c for c in t.children if c.dep_ == "dobj" and any(x.ent_type_ == "MONEY" for x in c.subtree)), None)
+            money = next((c for c in t.children if c.dep_ == "dobj" and (any(x.ent_type_ == "MONEY" for x in c.subtree)
+                                                                          or _a_sum(c))), None)
             if money is not None:  # "Japan pledged $80 million over two years": a sum promised is a pledge to give it
                 out.append((t, t, "promise", None))
         if t.pos_ == "VERB" and lemma in lex.verbs_demand:
@@ -115,7 +118,9 @@ def find_cues(sent: Any, lex: Lexicon, lemmas: frozenset[str]) -> list[tuple[Tok
                 on = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "on"), None)
                 obj = next((g for g in on.children if g.dep_ == "pobj"), None) if on is not None else None
             for c in t.children:
-                if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
+                hung = c.dep_ == "advcl" and obj is not None and c.i > obj.i  # "called on Lima to lower", parsed as an
+                if (c.dep_ in ("xcomp", "ccomp") or hung) and c.pos_ in ("VERB", "AUX") and \
+                        any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):  # adverbial (round p55)
                     party = obj or next((s for s in c.children if s.dep_ in ("nsubj",)), None)
                     if party is not None and (obj is not None or lemma in ("want", "demand", "request")):
                         out.append((t, c, lex.verbs_demand[lemma], party))
@@ -130,19 +135,18 @@ def find_cues(sent: Any, lex: Lexicon, lemmas: frozenset[str]) -> list[tuple[Tok
                 if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX") and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
                     out.append((t, c, lex.nouns[lemma], None))
         if t.dep_ == "aux" and t.lower_ in lex.modals and t.head.pos_ in ("VERB",):
-            v = t.head
-            if any(c.dep_ == "neg" for c in v.children) or any(c.lower_ == "have" and c.dep_ == "aux" for c in v.children):
+            v = _modal_verb(t.head, lex)
+            if v is None:
                 continue
-            if v.lemma_.lower() in lex.verbs_xcomp or v.lemma_.lower() in ("be", "have", "seem", "need", "cost", "mean", "remain"):
-                continue
+            h = t.head  # the verb the modal hangs on ("have" of "would have to stop")
             if _session(v, lex):
                 continue  # "the joint commission will meet in October": a body's session, a schedule (round p44)
-            if t.lower_ in ("would", "wo") and say_head(v, lex) is None and v.dep_ not in ("relcl",) \
-                    and say_left(v, lex) is None:
+            if t.lower_ in ("would", "wo") and say_head(h, lex) is None and h.dep_ not in ("relcl",) \
+                    and say_left(h, lex) is None:
                 continue  # a bare "would" is conditional, not a pledge
-            gov = v.head if v.dep_ == "ccomp" else None
+            gov = h.head if h.dep_ == "ccomp" else None
             if gov is not None and (gov.lemma_.lower() in _w("wish_verbs") or gov.lower_ in _w("wish_forms")):
-                out.append((gov, v, "demand", next((c for c in v.children if c.dep_ == "nsubj"), None)))
+                out.append((gov, v, "demand", next((c for c in h.children if c.dep_ == "nsubj"), None)))
                 continue
             out.append((t, v, "promise", None))
         if t.pos_ == "VERB":
@@ -163,6 +167,54 @@ def find_cues(sent: Any, lex: Lexicon, lemmas: frozenset[str]) -> list[tuple[Tok
                 out.append((cue, c, kind, party))
         out.extend((cue, c, kind, party) for c in hung_conjuncts(verb))
     return out
+
+
+def _a_sum(obj: Token) -> bool:
+    """Whether an object is a sum of money the tagger did not mark ("20 million euros"): its quantity is in a
+    currency (an ISO 4217 code, :func:`gaiko.tracking.quantities.best_quantity`; round p55)."""
+    from ..tracking.quantities import best_quantity
+
+    q = best_quantity(" ".join(x.text for x in obj.subtree))
+    return q is not None and len(q.unit) == 3 and q.unit.isupper()
+
+
+def _to_inf(c: Token) -> bool:
+    return c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
+
+
+def _modal_verb(v: Token, lex: Lexicon) -> Token | None:
+    """The promised act of a future modal over verb ``v``, or None when the modal commits nobody: "would have done"
+    (past), "be", "seem", "need", "cost", "mean", "remain", a cue verb with its own infinitive ("will seek to", found
+    from that verb). Round p55 (``modal_forms.yaml``): a cue verb used bare with an object is the act ("will propose a
+    levy"); "would have to stop ... unless" is "stop" (a condition makes the need a threat); "will have X by <date>" is a result promised; "will not tax" pledges to
+    refrain (the caller's actor and the word "not" make it so)."""
+    lemma = v.lemma_.lower()
+    if any(c.lower_ == "have" and c.dep_ == "aux" for c in v.children):
+        return None
+    if lemma == "have":
+        inf = next((c for c in v.children if _to_inf(c)), None)
+        if inf is not None:  # "would have to stop X unless Y": a threat; "will have to wait" is no pledge
+            cond = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.condition_marks for m in c.children)
+                       for x in (v, inf) for c in x.children)
+            return inf if cond and not any(c.dep_ == "neg" for c in v.children) else None
+        dated = any(c.dep_ in ("prep", "agent") and c.lower_ in _m("have_deadline_preps") and
+                    any(x.ent_type_ == "DATE" for x in c.subtree) for c in v.subtree)
+        return v if dated and any(c.dep_ == "dobj" for c in v.children) else None
+    if lemma in lex.verbs_xcomp:
+        bare = lemma in _m("modal_act_verbs") and not any(_to_inf(c) or c.dep_ == "prep" and c.lower_ == "to"
+                                                          and lemma in ("commit",) for c in v.children)
+        return v if bare and not any(c.dep_ == "neg" for c in v.children) else None
+    if lemma in ("be", "seem", "need", "cost", "mean", "remain"):
+        return None
+    if lemma in _m("refusal_verbs") and any(c.dep_ == "neg" for c in v.children):
+        return None  # "would not attend the summit": a refusal of an invitation, not a pledge to refrain
+    return v
+
+
+def _m(key: str) -> frozenset[str]:
+    """A word list of ``pledges/modal_forms.yaml``: ``modal_act_verbs``, ``have_deadline_preps``,
+    ``refusal_verbs``, ``session_objects``."""
+    return word_sets("pledges/modal_forms.yaml")[key]
 
 
 def _mandative(t: Token) -> list[tuple[Token, Token]]:
@@ -208,7 +260,7 @@ def _denied(cue: Token, lex: Lexicon) -> bool:
         head = cue.head
     else:
         head = cue
-        if cue.pos_ in ("VERB", "ADJ") and any(c.dep_ == "neg" for c in cue.children):
+        if cue.pos_ in ("VERB", "ADJ") and any(c.dep_ == "neg" for c in cue.children) and not refrains(cue, lex):
             return True
         if cue.pos_ == "ADJ" and cue.head.lemma_ == "be" and any(c.dep_ == "neg" for c in cue.head.children):
             return True
@@ -217,6 +269,12 @@ def _denied(cue: Token, lex: Lexicon) -> bool:
     while head.dep_ in ("xcomp", "conj") and head.head.i != head.i:
         head = head.head
     return head.dep_ == "ccomp" and head.head.lemma_.lower() in lex.denial_verbs
+
+
+def refrains(cue: Token, lex: Lexicon) -> bool:
+    """Whether a negated cue verb is a pledge to refrain, not a denial: a future modal over it ("Oslo would not seek to
+    reopen the treaty", round p55), where "had not agreed to" reports a past."""
+    return any(c.dep_ == "neg" for c in cue.children) and any(c.dep_ == "aux" and c.lower_ in lex.modals for c in cue.children)
 
 
 def noun_fate(head: Token, lex: Lexicon) -> str | None:

@@ -9,6 +9,8 @@
 * **acts hung on a relative clause**: "will scrap the levy it introduced in May and cut port fees" (the parser makes
   "cut" a conjunct of "introduced").
 * **passives**: "the minister said the duty would be cut to 5%" (the actor is the by-agent, else the speaker).
+* **a thing's future, vouched for** (round p55, :func:`vouched`): "the new port will open by May, the minister said"
+  is the minister's pledge when the speaker is an office, an official or a named person or organisation.
 * **not pledges**: a question ("Will Mongolia extend ...?").
 """
 
@@ -24,7 +26,7 @@ from ..types import Actor
 from .pledge_parts import Lexicon, is_actorish
 
 __all__ = ["extra_cues", "hung_conjuncts", "parties", "passive_parts", "antecedent", "question", "refers_back",
-           "threatened_means", "no_new_pledge",
+           "threatened_means", "no_new_pledge", "vouched",
            "COLLECTIVE"]
 
 #: subjects that stand for the parties named before: "both sides", "the two countries"
@@ -210,3 +212,15 @@ def antecedent(pron: Token) -> str | None:
 def question(sent: Any) -> bool:
     """Whether a sentence is a question (ends with "?", closing quotes aside)."""
     return sent.text.rstrip().rstrip("\"'”’»)").rstrip().endswith("?")
+
+
+def vouched(cue: Token, verb: Token, subj: Token | None, speaker: Actor, speaker_tok: Token | None) -> bool:
+    """Whether a future modal over a thing ("the new port will open by May, the minister said") is the speaker's pledge
+    (round p55): the subject a noun that is no actor, the verb not negated ("revenue would not reach the budget" is a
+    forecast), and the speaker an office, an official or a named person or organisation, not a campaign group."""
+    if cue.dep_ != "aux" or subj is None or subj.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    if verb.dep_ == "relcl":  # "a category that would allow ...": a relative clause says what a thing does
+        return False
+    return bool(speaker.sector in ("GOV", "MIL") or speaker.role or speaker.person_id or speaker.name
+                or speaker_tok is not None and speaker_tok.ent_type_ in ("PERSON", "ORG"))

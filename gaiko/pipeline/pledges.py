@@ -29,8 +29,8 @@ from ..ids import record_id
 from ..types import Actor, Deadline, Pledge
 from .destination import destination
 from .foreign import foreign_sentences
-from .pledge_cues import cue_lemmas, find_cues, noun_fate
-from .pledge_forms import antecedent, no_new_pledge, parties, passive_parts, question, threatened_means
+from .pledge_cues import cue_lemmas, find_cues, noun_fate, refrains
+from .pledge_forms import antecedent, no_new_pledge, parties, passive_parts, question, threatened_means, vouched
 from .pledge_parts import (
     Lexicon, action_text, country_in, deadline_phrases, is_actorish, lexicon, list_items, main_country, say_head, say_left,
     subject_of,
@@ -164,12 +164,16 @@ class PledgeExtractor:
         speaker = self._actor(state, speaker_tok, memory)
         actor: Actor | None
         group = parties(actor_tok, state, lambda x: self._actor(state, x, memory)) if kind != "demand" else []
+        if not group and kind != "demand" and actor_tok is not None and actor_tok.lower_ == "they" and speaker_tok is not None:
+            group = parties(speaker_tok, state, lambda x: self._actor(state, x, memory))  # "A and B said they would each"
         if actor_tok is not None and actor_tok.pos_ == "PRON" and speaker is not None:
             actor = speaker  # "Trump said he would visit China"
         elif actor_tok is None and speaker is not None and (passive is not None or cue.dep_ == "aux"):
             actor = speaker
         else:
             actor = group[0] if group else self._actor(state, actor_tok, memory)
+        if actor is None and speaker is not None and vouched(cue, verb, actor_tok, speaker, speaker_tok):
+            actor = speaker  # "the new port will open by May, the minister said" (round p55)
         if actor is None:
             return []
         if speaker is not None and (speaker is actor or speaker.text == actor.text or
@@ -188,8 +192,8 @@ class PledgeExtractor:
                 obj_tok = clause.head
                 obj = " ".join(t.text for t in obj_tok.subtree if t.i < clause.left_edge.i and t.dep_ != "punct") or obj_tok.text
                 action = f"{action} {obj}"
-        if any(c.dep_ == "neg" for c in verb.children):
-            action = "not " + action
+        if any(c.dep_ == "neg" for c in verb.children) or (cue.i != verb.i and refrains(cue, lex)):
+            action = "not " + action  # "will not tax", "would not seek to reopen" (round p55)
         if target is None and obj_tok is not None:
             target = state.actor_in(obj_tok) if obj_tok.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") else None
         target = target or destination(verb, state, actor.country)  # "pledged to deploy police to Haiti"
