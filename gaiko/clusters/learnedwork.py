@@ -38,6 +38,7 @@ from .core import UnitState, choose_parent, reaches, reaching, root_agrees
 from .index import UnitIndex
 from .learned import sides_meet
 from .learneddays import add_days, build_days, near_days
+from .learnedreps import RepIndex
 from .lookup import coarse_probes, fine_probes
 from .pairfeatures import evidence, pair_block, row_facts
 from .roots import keyed, load_units
@@ -299,6 +300,8 @@ class Worklist:
 
     def run(self) -> list[int]:
         """Choose again every unit the batch may change, in order; returns them."""
+        if self._indexed() and "reps" not in self.cache:
+            self._build_reps()
         done = []
         while self.heap:
             _o, x = heapq.heappop(self.heap)
@@ -324,7 +327,11 @@ class Worklist:
             self.jinfo[x] = _RULED if parent is not None else "loner"
         if parent is None and lr.join is not None and join_eligible(u):
             parent = self._join(st, mine, reuse=not full)
+        was = st.parent
         self.set_parent(st, parent)
+        if self._indexed() and (was != parent or x in self.new):
+            for top in {self._top(x), *((self._top(was),) if was is not None else ())}:
+                self._add_reps(top)
         st.root = self.state(parent).root if parent is not None else x
         is_new, gained, moved = x in self.new, x in self.gained, st.root != old_root
         # (a unit that changed changes its cluster: _cluster_changed pushes the units that may take it as candidate)
@@ -373,16 +380,7 @@ class Worklist:
         best probability of a cluster this batch has not changed is the one kept from the unit's last join (a change of
         it before the unit would have had it chosen again)."""
         u, lr, x = st.unit, self.lr, st.ukey
-        near = [k for k in self.near(u.status, u.event_type, u.lo, u.hi, lr.join_days) if k != x]
-        self.load(near)
-        near = sorted((k for k in near if self.ordkey(k) < mine), key=self.ordkey)
-        roots: list[int] = []
-        seen: set[int] = set()
-        for k in near:
-            r = self.states[k].root
-            if r not in seen:
-                seen.add(r)
-                roots.append(r)
+        roots = self._join_roots(st, mine) if self._indexed() else self._walk_roots(st, mine)
         kept = self.jcache.get(x) if reuse else None
         need = [r for r in roots if kept is None or r in self.changed or r not in kept]
         trees = {r: self.reps(r, mine, u if lr.join_sides else None) for r in need}
@@ -397,6 +395,53 @@ class Worklist:
             if p >= lr.join and p > top:
                 top, choice = p, r
         return choice
+
+    def _walk_roots(self, st: UnitState, mine: Any) -> list[int]:
+        """The roots of the units of ``st``'s type before it within ``join_days`` (every one of them read), in the
+        order of their first such unit (rounds c45, c46)."""
+        u, x = st.unit, st.ukey
+        near = [k for k in self.near(u.status, u.event_type, u.lo, u.hi, self.lr.join_days) if k != x]
+        self.load(near)
+        near = sorted((k for k in near if self.ordkey(k) < mine), key=self.ordkey)
+        return list(dict.fromkeys(self.states[k].root for k in near))
+
+    # -- the index of representatives (:mod:`.learnedreps`; round c47) ------------------------------------------
+    def _indexed(self) -> bool:
+        """Whether the join finds its clusters through the index of representatives (``reps`` and ``join_sides``:
+        only then is a cluster none of whose first ``reps`` units meets the unit's sides never joined)."""
+        return self.lr.reps is not None and self.lr.join_sides
+
+    def _add_reps(self, top: int) -> None:
+        """List the first ``reps`` units of the tree ``top`` (as it stands) in the index of representatives."""
+        ri = self.cache["reps"]
+        for w in self.tree(top)[:self.lr.reps]:
+            ri.add(w, self.state(w).unit)
+
+    def _build_reps(self) -> None:
+        """The index of representatives of every cluster of the index (and the batch's new units), once a process."""
+        self.cache["reps"] = RepIndex()
+        keys = sorted(set(self.idx.units) | self.new)
+        self.load(keys)
+        for k in keys:
+            if self.states[k].parent is None:
+                self._add_reps(k)
+
+    def _join_roots(self, st: UnitState, mine: Any) -> list[int]:
+        """:meth:`_walk_roots` less the clusters none of whose representatives meets ``st``'s sides (they are never
+        joined): the clusters of the representatives the index finds, kept when one of their units before ``st`` lies
+        within ``join_days``, in the order of the first such unit."""
+        u, x, days = st.unit, st.ukey, self.lr.join_days
+        found = sorted(self.cache["reps"].find(u, self.rules) - {x})
+        self.load(found)
+        out = []
+        for r in {self.states[w].root for w in found if self.ordkey(w) < mine}:
+            for k in self.tree(r, mine):
+                ku = self.states[k].unit
+                if (k != x and ku.lo is not None and ku.hi is not None and ku.status == u.status
+                        and ku.event_type == u.event_type and max(ku.lo - u.hi, u.lo - ku.hi, 0) <= days):
+                    out.append((self.ordkey(k), r))
+                    break
+        return [r for _o, r in sorted(out)]
 
     def _in_reps(self, root: int, x: int, at: Any) -> bool:
         """Whether ``x`` (at place ``at``) is among the first ``learned.reps`` units of cluster ``root``, now or as
