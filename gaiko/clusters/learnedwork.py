@@ -412,10 +412,16 @@ class Worklist:
         return self.lr.reps is not None and self.lr.join_sides
 
     def _add_reps(self, top: int) -> None:
-        """List the first ``reps`` units of the tree ``top`` (as it stands) in the index of representatives."""
+        """List the first ``reps`` units of the tree ``top`` (as it stands) in the index of representatives, with the
+        span of the tree's dated units (a tree with none is never joined: not listed)."""
+        t = self.tree(top)
+        spans = [(u.lo, u.hi) for u in (self.states[k].unit for k in t) if u.lo is not None and u.hi is not None]
+        if not spans:
+            return
+        lo, hi = min(a for a, _b in spans), max(b for _a, b in spans)
         ri = self.cache["reps"]
-        for w in self.tree(top)[:self.lr.reps]:
-            ri.add(w, self.state(w).unit)
+        for w in t[:self.lr.reps]:
+            ri.add(w, self.states[w].unit, lo, hi)
 
     def _build_reps(self) -> None:
         """The index of representatives of every cluster of the index (and the batch's new units), once a process."""
@@ -431,7 +437,7 @@ class Worklist:
         joined): the clusters of the representatives the index finds, kept when one of their units before ``st`` lies
         within ``join_days``, in the order of the first such unit."""
         u, x, days = st.unit, st.ukey, self.lr.join_days
-        found = sorted(self.cache["reps"].find(u, self.rules) - {x})
+        found = sorted(self.cache["reps"].find(u, self.rules, u.lo - days, u.hi + days) - {x})
         self.load(found)
         out = []
         for r in {self.states[w].root for w in found if self.ordkey(w) < mine}:
