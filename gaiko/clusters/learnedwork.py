@@ -424,9 +424,10 @@ class Worklist:
             ri.add(w, self.states[w].unit, lo, hi)
 
     def _build_reps(self) -> None:
-        """The index of representatives of every cluster of the index (and the batch's new units), once a process."""
+        """The index of representatives of every stored cluster, once a process (the batch's new units are listed when
+        chosen, as every unit whose parent changes)."""
         self.cache["reps"] = RepIndex()
-        keys = sorted(set(self.idx.units) | self.new)
+        keys = sorted(set(self.idx.units) - self.new)
         self.load(keys)
         for k in keys:
             if self.states[k].parent is None:
