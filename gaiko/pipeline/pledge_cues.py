@@ -273,8 +273,15 @@ def _denied(cue: Token, lex: Lexicon) -> bool:
 
 def refrains(cue: Token, lex: Lexicon) -> bool:
     """Whether a negated cue verb is a pledge to refrain, not a denial: a future modal over it ("Oslo would not seek to
-    reopen the treaty", round p55), where "had not agreed to" reports a past."""
-    return any(c.dep_ == "neg" for c in cue.children) and any(c.dep_ == "aux" and c.lower_ in lex.modals for c in cue.children)
+    reopen the treaty", round p55), where "had not agreed to" reports a past. A bare "would" (no speaker, no relative
+    clause) is a conditional, as in :func:`find_cues`: "Chile would not agree to cut tariffs unless ..." (review r17)."""
+    if not any(c.dep_ == "neg" for c in cue.children):
+        return False
+    modal = next((c for c in cue.children if c.dep_ == "aux" and c.lower_ in lex.modals), None)
+    if modal is None:
+        return False
+    return not (modal.lower_ in ("would", "wo") and say_head(cue, lex) is None and cue.dep_ != "relcl"
+                and say_left(cue, lex) is None)
 
 
 def noun_fate(head: Token, lex: Lexicon) -> str | None:
