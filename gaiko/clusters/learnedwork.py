@@ -20,10 +20,11 @@ its clusters at its place in the order. So the units to choose again are, in ord
 
 Every unit before the one being chosen is settled (chosen again, or unchanged because none of its inputs changed), so
 its cluster so far is read from the tree of parents (the index's, with the batch's changes laid over it) cut at the
-unit's place. Round c46 (``learned.reps``): a cluster so far is scored through its first ``reps`` units only, so a change
-of a cluster behind them pushes only the units that may meet the changed unit itself (:meth:`Worklist._in_reps`).
-Pair probabilities (:mod:`.learnedscores`) are kept by pair of units (with the number of mentions of each when scored, so that a
-unit that gains mentions is scored again for its new pairs only), and a unit's missing pairs are scored as one matrix.
+unit's place. Round c46 (``learned.reps``): a cluster so far is scored through its first ``reps`` units only, so a
+change of a cluster behind them pushes only the units that may meet the changed unit itself
+(:meth:`Worklist._in_reps`). Pair probabilities (:mod:`.learnedscores`) are kept by pair of units (with the number of
+mentions of each when scored, so that a unit that gains mentions is scored again for its new pairs only), and a unit's
+missing pairs are scored as one matrix.
 """
 
 from __future__ import annotations

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from ..docindex import columns
 from ..tables import word_sets
+from ..tracking.quantities import best_quantity
 from .pledge_forms import extra_cues, hung_conjuncts
 from .pledge_parts import Lexicon, say_head, say_left
 
@@ -172,8 +173,6 @@ def find_cues(sent: Any, lex: Lexicon, lemmas: frozenset[str]) -> list[tuple[Tok
 def _a_sum(obj: Token) -> bool:
     """Whether an object is a sum of money the tagger did not mark ("20 million euros"): its quantity is in a
     currency (an ISO 4217 code, :func:`gaiko.tracking.quantities.best_quantity`; round p55)."""
-    from ..tracking.quantities import best_quantity
-
     q = best_quantity(" ".join(x.text for x in obj.subtree))
     return q is not None and len(q.unit) == 3 and q.unit.isupper()
 
