@@ -20,10 +20,11 @@ its clusters at its place in the order. So the units to choose again are, in ord
 
 Every unit before the one being chosen is settled (chosen again, or unchanged because none of its inputs changed), so
 its cluster so far is read from the tree of parents (the index's, with the batch's changes laid over it) cut at the
-unit's place. Round c46 (``learned.reps``): a cluster so far is scored through its first ``reps`` units only, so a change
-of a cluster behind them pushes only the units that may meet the changed unit itself (:meth:`Worklist._in_reps`).
-Pair probabilities are kept by pair of units (with the number of mentions of each when scored, so that a
-unit that gains mentions is scored again for its new pairs only), and a unit's missing pairs are scored as one matrix.
+unit's place. Round c46 (``learned.reps``): a cluster so far is scored through its first ``reps`` units only, so a
+change of a cluster behind them pushes only the units that may meet the changed unit itself
+(:meth:`Worklist._in_reps`). Pair probabilities (:mod:`.learnedscores`) are kept by pair of units (with the number of
+mentions of each when scored, so that a unit that gains mentions is scored again for its new pairs only), and a unit's
+missing pairs are scored as one matrix.
 """
 
 from __future__ import annotations
@@ -38,8 +39,8 @@ from .core import UnitState, choose_parent, reaches, reaching, root_agrees
 from .index import UnitIndex
 from .learned import sides_meet
 from .learneddays import add_days, build_days, near_days
+from .learnedscores import PairScores
 from .lookup import coarse_probes, fine_probes
-from .pairfeatures import evidence, pair_block, row_facts
 from .roots import keyed, load_units
 from .rules import WILD, Rules
 from .units import compatible, order
@@ -55,7 +56,7 @@ def join_eligible(u: Any) -> bool:
     return u.lo is not None and (u.prec == "published" or WILD in (u.src, u.tgt))
 
 
-class Worklist:
+class Worklist(PairScores):
     """One batch's choosing again (see the module docstring). ``cache`` is the index's :attr:`~.index.UnitIndex.scores`
     (kept while the index and the rules are the same): rows by unit, evidence by event id, unit-pair probabilities,
     candidates and joiners by unit, the per-type index of days, and how each unit was last chosen."""
@@ -223,67 +224,6 @@ class Worklist:
     def near(self, status: str, etype: str, lo: int, hi: int, days: int) -> list[int]:
         """Units of the type whose window lies within ``days`` of ``lo..hi``."""
         return near_days(self._days(), status, etype, lo, hi, days)
-
-    # -- scores --------------------------------------------------------------------------------------------------
-    def ensure_rows(self, keys: Iterable[int]) -> None:
-        """Read the stored mention rows of the units ``keys`` not held yet (:func:`~.learnedupdate.stored_rows`)."""
-        missing = sorted({k for k in keys if k not in self.rows})
-        if missing:
-            got = self._fetch(missing)
-            for k in missing:
-                self.rows[k] = got.get(k, [])
-
-    def bests(self, kind: str, x: int, ws: Iterable[int]) -> dict[int, float]:
-        """Highest ``kind`` probability between a mention of ``x`` and one of each unit of ``ws``; the pairs not
-        scored yet are scored as one matrix."""
-        ws = list(dict.fromkeys(ws))
-        self.ensure_rows([x, *ws])
-        rx, ux = self.rows[x], self.state(x).unit
-        rules = self.rules
-        fx, ex = self._facts(x, rx), self._evs(x, rx)
-        out: dict[int, float] = {}
-        feats: list[list[float]] = []
-        spans = []
-        for w in ws:
-            rw = self.rows[w]
-            key = (kind, x, w)
-            got = self.ubest.get(key)
-            nx, nw = len(rx), len(rw)
-            if got is not None and got[0] == nx and got[1] == nw:
-                out[w] = got[2]
-                continue
-            ox, ow, prev = got if got is not None else (0, 0, -math.inf)
-            uw = self.state(w).unit
-            start = len(feats)
-            feats += pair_block(fx, self._facts(w, rw), ux, uw, ex, self._evs(w, rw), rules,
-                                (lambda i, j, ox=ox, ow=ow: i < ox and j < ow) if ox or ow else None)
-            spans.append((w, start, len(feats), prev, nx, nw))
-        if feats:
-            p = self.model.probabilities(kind, feats)
-        for w, s, e, prev, nx, nw in spans:
-            best = max(prev, max(p[s:e])) if e > s else prev
-            self.ubest[(kind, x, w)] = (nx, nw, best)
-            out[w] = best
-        return out
-
-    def _facts(self, k: int, rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
-        """:func:`~.pairfeatures.row_facts` of a unit's rows, kept by unit (rows are only ever appended)."""
-        got = self.facts.get(k)
-        if got is None or len(got) != len(rows):
-            got = self.facts[k] = [row_facts(r) for r in rows]
-        return got
-
-    def _evs(self, k: int, rows: list[dict[str, Any]]) -> list[Any]:
-        got = self.evs.get(k)
-        if got is None or len(got) != len(rows):
-            got = self.evs[k] = [self._evidence(r) for r in rows]
-        return got
-
-    def _evidence(self, r: dict[str, Any]) -> Any:
-        e = self.ev.get(r["id"])
-        if e is None:
-            e = self.ev[r["id"]] = evidence(r, self.rules, self.lr.function_words)
-        return e
 
     # -- the worklist --------------------------------------------------------------------------------------------
     def push(self, k: int, full: bool, after: Any) -> None:
