@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 import gaiko.clusters as clusters_pkg
-import gaiko.clusters.learnedwork as learnedwork
+import gaiko.clusters.learnedscores as learnedscores
 from gaiko.clusters import rebuild_clusters
 from gaiko.clusters.core import cluster_mentions
 from gaiko.clusters.learned import learned_clusters, sides_meet
@@ -68,13 +68,13 @@ def scored(tmp_path, monkeypatch):
     rules = _rules(tmp_path)
     monkeypatch.setattr(clusters_pkg, "load_rules", lambda path=None: rules)
     seen: list[tuple[str, str, str]] = []
-    block = learnedwork.pair_block
+    block = learnedscores.pair_block
 
     def counting(facts_a, facts_b, ua, ub, *rest, **kw):
         seen.append((ua.key, ub.key))
         return block(facts_a, facts_b, ua, ub, *rest, **kw)
 
-    monkeypatch.setattr(learnedwork, "pair_block", counting)
+    monkeypatch.setattr(learnedscores, "pair_block", counting)
     return rules, seen
 
 

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from .core import listed_tokens, probe_tokens
+from .core import UnitState, listed_tokens, probe_tokens
 from .rules import Rules
 from .units import Unit
 
-__all__ = ["RepIndex"]
+__all__ = ["RepIndex", "RepJoin"]
 
 
 class RepIndex:
@@ -62,6 +62,62 @@ class RepIndex:
         return out
 
 
-def rep_index(cache: dict[Any, Any]) -> RepIndex | None:
-    """The index kept in ``cache`` (None until built)."""
-    return cache.get("reps")
+class RepJoin:
+    """The join's side of :class:`~.learnedwork.Worklist` that reads and keeps the index of representatives (a mixin:
+    it uses the worklist's ``lr``, ``cache``, ``idx``, ``new``, ``states``, ``rules``, :meth:`tree`, :meth:`state`,
+    :meth:`load` and :meth:`ordkey`)."""
+
+    lr: Any
+    cache: dict[Any, Any]
+    idx: Any
+    new: set[int]
+    states: dict[int, UnitState]
+    rules: Rules
+    tree: Any
+    state: Any
+    load: Any
+    ordkey: Any
+
+    def _indexed(self) -> bool:
+        """Whether the join finds its clusters through the index of representatives (``reps`` and ``join_sides``:
+        only then is a cluster none of whose first ``reps`` units meets the unit's sides never joined)."""
+        return self.lr.reps is not None and self.lr.join_sides
+
+    def _add_reps(self, top: int) -> None:
+        """List the first ``reps`` units of the tree ``top`` (as it stands) in the index of representatives, with the
+        span of the tree's dated units (a tree with none is never joined: not listed)."""
+        t = self.tree(top)
+        spans = [(u.lo, u.hi) for u in (self.states[k].unit for k in t) if u.lo is not None and u.hi is not None]
+        if not spans:
+            return
+        lo, hi = min(a for a, _b in spans), max(b for _a, b in spans)
+        ri = self.cache["reps"]
+        for w in t[:self.lr.reps]:
+            ri.add(w, self.states[w].unit, lo, hi)
+
+    def _build_reps(self) -> None:
+        """The index of representatives of every stored cluster, once a process (the batch's new units are listed when
+        chosen, as every unit whose parent changes)."""
+        self.cache["reps"] = RepIndex()
+        keys = sorted(set(self.idx.units) - self.new)
+        self.load(keys)
+        for k in keys:
+            if self.states[k].parent is None:
+                self._add_reps(k)
+
+    def _join_roots(self, st: UnitState, mine: Any) -> list[int]:
+        """:meth:`_walk_roots` less the clusters none of whose representatives meets ``st``'s sides (they are never
+        joined): the clusters of the representatives the index finds, kept when one of their units before ``st`` lies
+        within ``join_days``, in the order of the first such unit."""
+        u, x, days = st.unit, st.ukey, self.lr.join_days
+        found = sorted(self.cache["reps"].find(u, self.rules, u.lo - days, u.hi + days) - {x})
+        self.load(found)
+        out = []
+        for r in {self.states[w].root for w in found if self.ordkey(w) < mine}:
+            for k in self.tree(r, mine):
+                ku = self.states[k].unit
+                if (k != x and ku.lo is not None and ku.hi is not None and ku.status == u.status
+                        and ku.event_type == u.event_type and max(ku.lo - u.hi, u.lo - ku.hi, 0) <= days):
+                    out.append((self.ordkey(k), r))
+                    break
+        return [r for _o, r in sorted(out)]

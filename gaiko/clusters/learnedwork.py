@@ -20,13 +20,14 @@ its clusters at its place in the order. So the units to choose again are, in ord
 
 Every unit before the one being chosen is settled (chosen again, or unchanged because none of its inputs changed), so
 its cluster so far is read from the tree of parents (the index's, with the batch's changes laid over it) cut at the
-unit's place. Round c46 (``learned.reps``): a cluster so far is scored through its first ``reps`` units only, so a change
-of a cluster behind them pushes only the units that may meet the changed unit itself (:meth:`Worklist._in_reps`).
-Round c47 (``reps`` with ``join_sides``): the join finds the clusters it may join through an index of representatives
-(:mod:`.learnedreps`: side tokens and the weeks a cluster spans), not by walking every unit of its type within
-``join_days``; the clusters are the same (a cluster none of whose representatives meets the unit's sides is never joined).
-Pair probabilities are kept by pair of units (with the number of mentions of each when scored, so that a
-unit that gains mentions is scored again for its new pairs only), and a unit's missing pairs are scored as one matrix.
+unit's place. Round c46 (``learned.reps``): a cluster so far is scored through its first ``reps`` units only, so a
+change of a cluster behind them pushes only the units that may meet the changed unit itself
+(:meth:`Worklist._in_reps`). Round c47 (``reps`` with ``join_sides``): the join finds the clusters it may join through
+an index of representatives (:mod:`.learnedreps`: side tokens and the weeks a cluster spans), not by walking every unit
+of its type within ``join_days``; the clusters are the same (a cluster none of whose representatives meets the unit's
+sides is never joined). Pair probabilities (:mod:`.learnedscores`) are kept by pair of units (with the number of
+mentions of each when scored, so that a unit that gains mentions is scored again for its new pairs only), and a unit's
+missing pairs are scored as one matrix.
 """
 
 from __future__ import annotations
@@ -41,9 +42,9 @@ from .core import UnitState, choose_parent, reaches, reaching, root_agrees
 from .index import UnitIndex
 from .learned import sides_meet
 from .learneddays import add_days, build_days, near_days
-from .learnedreps import RepIndex
+from .learnedreps import RepJoin
+from .learnedscores import PairScores
 from .lookup import coarse_probes, fine_probes
-from .pairfeatures import evidence, pair_block, row_facts
 from .roots import keyed, load_units
 from .rules import WILD, Rules
 from .units import compatible, order
@@ -59,7 +60,7 @@ def join_eligible(u: Any) -> bool:
     return u.lo is not None and (u.prec == "published" or WILD in (u.src, u.tgt))
 
 
-class Worklist:
+class Worklist(PairScores, RepJoin):
     """One batch's choosing again (see the module docstring). ``cache`` is the index's :attr:`~.index.UnitIndex.scores`
     (kept while the index and the rules are the same): rows by unit, evidence by event id, unit-pair probabilities,
     candidates and joiners by unit, the per-type index of days, and how each unit was last chosen."""
@@ -228,67 +229,6 @@ class Worklist:
         """Units of the type whose window lies within ``days`` of ``lo..hi``."""
         return near_days(self._days(), status, etype, lo, hi, days)
 
-    # -- scores --------------------------------------------------------------------------------------------------
-    def ensure_rows(self, keys: Iterable[int]) -> None:
-        """Read the stored mention rows of the units ``keys`` not held yet (:func:`~.learnedupdate.stored_rows`)."""
-        missing = sorted({k for k in keys if k not in self.rows})
-        if missing:
-            got = self._fetch(missing)
-            for k in missing:
-                self.rows[k] = got.get(k, [])
-
-    def bests(self, kind: str, x: int, ws: Iterable[int]) -> dict[int, float]:
-        """Highest ``kind`` probability between a mention of ``x`` and one of each unit of ``ws``; the pairs not
-        scored yet are scored as one matrix."""
-        ws = list(dict.fromkeys(ws))
-        self.ensure_rows([x, *ws])
-        rx, ux = self.rows[x], self.state(x).unit
-        rules = self.rules
-        fx, ex = self._facts(x, rx), self._evs(x, rx)
-        out: dict[int, float] = {}
-        feats: list[list[float]] = []
-        spans = []
-        for w in ws:
-            rw = self.rows[w]
-            key = (kind, x, w)
-            got = self.ubest.get(key)
-            nx, nw = len(rx), len(rw)
-            if got is not None and got[0] == nx and got[1] == nw:
-                out[w] = got[2]
-                continue
-            ox, ow, prev = got if got is not None else (0, 0, -math.inf)
-            uw = self.state(w).unit
-            start = len(feats)
-            feats += pair_block(fx, self._facts(w, rw), ux, uw, ex, self._evs(w, rw), rules,
-                                (lambda i, j, ox=ox, ow=ow: i < ox and j < ow) if ox or ow else None)
-            spans.append((w, start, len(feats), prev, nx, nw))
-        if feats:
-            p = self.model.probabilities(kind, feats)
-        for w, s, e, prev, nx, nw in spans:
-            best = max(prev, max(p[s:e])) if e > s else prev
-            self.ubest[(kind, x, w)] = (nx, nw, best)
-            out[w] = best
-        return out
-
-    def _facts(self, k: int, rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
-        """:func:`~.pairfeatures.row_facts` of a unit's rows, kept by unit (rows are only ever appended)."""
-        got = self.facts.get(k)
-        if got is None or len(got) != len(rows):
-            got = self.facts[k] = [row_facts(r) for r in rows]
-        return got
-
-    def _evs(self, k: int, rows: list[dict[str, Any]]) -> list[Any]:
-        got = self.evs.get(k)
-        if got is None or len(got) != len(rows):
-            got = self.evs[k] = [self._evidence(r) for r in rows]
-        return got
-
-    def _evidence(self, r: dict[str, Any]) -> Any:
-        e = self.ev.get(r["id"])
-        if e is None:
-            e = self.ev[r["id"]] = evidence(r, self.rules, self.lr.function_words)
-        return e
-
     # -- the worklist --------------------------------------------------------------------------------------------
     def push(self, k: int, full: bool, after: Any) -> None:
         """Choose ``k`` again (``full``: its candidates too, else only its join) if it comes after ``after``."""
@@ -407,51 +347,6 @@ class Worklist:
         self.load(near)
         near = sorted((k for k in near if self.ordkey(k) < mine), key=self.ordkey)
         return list(dict.fromkeys(self.states[k].root for k in near))
-
-    # -- the index of representatives (:mod:`.learnedreps`; round c47) ------------------------------------------
-    def _indexed(self) -> bool:
-        """Whether the join finds its clusters through the index of representatives (``reps`` and ``join_sides``:
-        only then is a cluster none of whose first ``reps`` units meets the unit's sides never joined)."""
-        return self.lr.reps is not None and self.lr.join_sides
-
-    def _add_reps(self, top: int) -> None:
-        """List the first ``reps`` units of the tree ``top`` (as it stands) in the index of representatives, with the
-        span of the tree's dated units (a tree with none is never joined: not listed)."""
-        t = self.tree(top)
-        spans = [(u.lo, u.hi) for u in (self.states[k].unit for k in t) if u.lo is not None and u.hi is not None]
-        if not spans:
-            return
-        lo, hi = min(a for a, _b in spans), max(b for _a, b in spans)
-        ri = self.cache["reps"]
-        for w in t[:self.lr.reps]:
-            ri.add(w, self.states[w].unit, lo, hi)
-
-    def _build_reps(self) -> None:
-        """The index of representatives of every stored cluster, once a process (the batch's new units are listed when
-        chosen, as every unit whose parent changes)."""
-        self.cache["reps"] = RepIndex()
-        keys = sorted(set(self.idx.units) - self.new)
-        self.load(keys)
-        for k in keys:
-            if self.states[k].parent is None:
-                self._add_reps(k)
-
-    def _join_roots(self, st: UnitState, mine: Any) -> list[int]:
-        """:meth:`_walk_roots` less the clusters none of whose representatives meets ``st``'s sides (they are never
-        joined): the clusters of the representatives the index finds, kept when one of their units before ``st`` lies
-        within ``join_days``, in the order of the first such unit."""
-        u, x, days = st.unit, st.ukey, self.lr.join_days
-        found = sorted(self.cache["reps"].find(u, self.rules, u.lo - days, u.hi + days) - {x})
-        self.load(found)
-        out = []
-        for r in {self.states[w].root for w in found if self.ordkey(w) < mine}:
-            for k in self.tree(r, mine):
-                ku = self.states[k].unit
-                if (k != x and ku.lo is not None and ku.hi is not None and ku.status == u.status
-                        and ku.event_type == u.event_type and max(ku.lo - u.hi, u.lo - ku.hi, 0) <= days):
-                    out.append((self.ordkey(k), r))
-                    break
-        return [r for _o, r in sorted(out)]
 
     def _in_reps(self, root: int, x: int, at: Any) -> bool:
         """Whether ``x`` (at place ``at``) is among the first ``learned.reps`` units of cluster ``root``, now or as

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from ..docindex import columns
 from ..tables import word_sets
+from ..tracking.quantities import best_quantity
 from .pledge_forms import extra_cues, hung_conjuncts
 from .pledge_parts import Lexicon, say_head, say_left
 
@@ -172,8 +173,6 @@ def find_cues(sent: Any, lex: Lexicon, lemmas: frozenset[str]) -> list[tuple[Tok
 def _a_sum(obj: Token) -> bool:
     """Whether an object is a sum of money the tagger did not mark ("20 million euros"): its quantity is in a
     currency (an ISO 4217 code, :func:`gaiko.tracking.quantities.best_quantity`; round p55)."""
-    from ..tracking.quantities import best_quantity
-
     q = best_quantity(" ".join(x.text for x in obj.subtree))
     return q is not None and len(q.unit) == 3 and q.unit.isupper()
 
@@ -273,8 +272,15 @@ def _denied(cue: Token, lex: Lexicon) -> bool:
 
 def refrains(cue: Token, lex: Lexicon) -> bool:
     """Whether a negated cue verb is a pledge to refrain, not a denial: a future modal over it ("Oslo would not seek to
-    reopen the treaty", round p55), where "had not agreed to" reports a past."""
-    return any(c.dep_ == "neg" for c in cue.children) and any(c.dep_ == "aux" and c.lower_ in lex.modals for c in cue.children)
+    reopen the treaty", round p55), where "had not agreed to" reports a past. A bare "would" (no speaker, no relative
+    clause) is a conditional, as in :func:`find_cues`: "Chile would not agree to cut tariffs unless ..." (review r17)."""
+    if not any(c.dep_ == "neg" for c in cue.children):
+        return False
+    modal = next((c for c in cue.children if c.dep_ == "aux" and c.lower_ in lex.modals), None)
+    if modal is None:
+        return False
+    return not (modal.lower_ in ("would", "wo") and say_head(cue, lex) is None and cue.dep_ != "relcl"
+                and say_left(cue, lex) is None)
 
 
 def noun_fate(head: Token, lex: Lexicon) -> str | None:

@@ -217,10 +217,13 @@ def question(sent: Any) -> bool:
 def vouched(cue: Token, verb: Token, subj: Token | None, speaker: Actor, speaker_tok: Token | None) -> bool:
     """Whether a future modal over a thing ("the new port will open by May, the minister said") is the speaker's pledge
     (round p55): the subject a noun that is no actor, the verb not negated ("revenue would not reach the budget" is a
-    forecast), and the speaker an office, an official or a named person or organisation, not a campaign group."""
+    forecast), the verb no verb of a trend (``trend_verbs`` in modal_forms.yaml: "prices will rise" is a forecast), and
+    the speaker an office, an official or a named person or organisation, not a campaign group."""
     if cue.dep_ != "aux" or subj is None or subj.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "neg" for c in verb.children):
         return False
     if verb.dep_ == "relcl":  # "a category that would allow ...": a relative clause says what a thing does
         return False
+    if verb.lemma_.lower() in word_sets("pledges/modal_forms.yaml")["trend_verbs"]:
+        return False  # "inflation will fall below 3% by June, the governor said": a forecast (review r17)
     return bool(speaker.sector in ("GOV", "MIL") or speaker.role or speaker.person_id or speaker.name
                 or speaker_tok is not None and speaker_tok.ent_type_ in ("PERSON", "ORG"))
