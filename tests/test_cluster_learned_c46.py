@@ -22,6 +22,7 @@ from gaiko.clusters.units import units_of
 from gaiko.clusters.update import MENTION_SQL
 from gaiko.store import Store
 
+from test_cluster_learned_c45 import _members, _store
 from test_clusters import article
 
 MILITIA = ("the Ash Hill militia", "KLV", "REB", "demonym", None)
@@ -76,17 +77,6 @@ def scored(tmp_path, monkeypatch):
 
     monkeypatch.setattr(learnedscores, "pair_block", counting)
     return rules, seen
-
-
-def _store(batches) -> Store:
-    store = Store(":memory:")
-    for batch in batches:
-        store.write_coded(list(batch))
-    return store
-
-
-def _members(store: Store) -> dict[str, str]:
-    return dict(store.con.execute("SELECT event_id, cluster_id FROM cluster_members").fetchall())
 
 
 def test_the_raid_is_one_cluster_of_five_units_and_the_late_reports_are_left_alone_by_the_rules(scored):

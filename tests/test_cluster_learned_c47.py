@@ -18,6 +18,7 @@ from gaiko.clusters.learned import learned_clusters
 from gaiko.clusters.update import MENTION_SQL
 from gaiko.store import Store
 
+from test_cluster_learned_c45 import _members, _store
 from test_cluster_learned_c46 import OTHER, RAID, RANGERS, _rules
 from test_clusters import article
 
@@ -42,17 +43,6 @@ def asked(tmp_path, monkeypatch):
 
     monkeypatch.setattr(learnedwork.Worklist, "reps", spying)
     return rules, seen
-
-
-def _store(batches) -> Store:
-    store = Store(":memory:")
-    for batch in batches:
-        store.write_coded(list(batch))
-    return store
-
-
-def _members(store: Store) -> dict[str, str]:
-    return dict(store.con.execute("SELECT event_id, cluster_id FROM cluster_members").fetchall())
 
 
 def _units(store: Store, arts) -> dict[str, int]:

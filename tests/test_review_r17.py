@@ -13,16 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _pledges(coder, text: str, published: str = "2026-03-02") -> list:
-    from gaiko.types import Article
-
-    (res,) = coder.code_articles([Article(text=text, published=published)])
-    return res.pledges
-
-
-def _show(got: list) -> list:
-    return [(p.actor.text, p.kind, p.action) for p in got]
+from test_pledges_p55 import _pledges, _show
 
 
 FORECASTS = [

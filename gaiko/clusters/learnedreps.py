@@ -9,8 +9,7 @@ The index is a superset: a unit is added, with the span of its cluster, whenever
 its cluster as the tree of parents stands (at its first use, and after every change of a parent); a unit's weeks only
 grow (the hull of every span it was listed with) and nothing is removed; whoever reads it checks each unit found against
 the cluster so far (:meth:`~.learnedwork.Worklist.reps`) and the cluster's units against the window. It lives in the
-unit index's
-:attr:`~.index.UnitIndex.scores` (key ``reps``) and is dropped with it.
+unit index's :attr:`~.index.UnitIndex.scores` (key ``reps``) and is dropped with it.
 """
 
 from __future__ import annotations

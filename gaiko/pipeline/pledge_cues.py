@@ -119,9 +119,10 @@ def find_cues(sent: Any, lex: Lexicon, lemmas: frozenset[str]) -> list[tuple[Tok
                 on = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "on"), None)
                 obj = next((g for g in on.children if g.dep_ == "pobj"), None) if on is not None else None
             for c in t.children:
-                hung = c.dep_ == "advcl" and obj is not None and c.i > obj.i  # "called on Lima to lower", parsed as an
+                # "called on Lima to lower ...", the infinitive parsed as an adverbial (round p55)
+                hung = c.dep_ == "advcl" and obj is not None and c.i > obj.i
                 if (c.dep_ in ("xcomp", "ccomp") or hung) and c.pos_ in ("VERB", "AUX") and \
-                        any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):  # adverbial (round p55)
+                        any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
                     party = obj or next((s for s in c.children if s.dep_ in ("nsubj",)), None)
                     if party is not None and (obj is not None or lemma in ("want", "demand", "request")):
                         out.append((t, c, lex.verbs_demand[lemma], party))
@@ -185,8 +186,8 @@ def _modal_verb(v: Token, lex: Lexicon) -> Token | None:
     """The promised act of a future modal over verb ``v``, or None when the modal commits nobody: "would have done"
     (past), "be", "seem", "need", "cost", "mean", "remain", a cue verb with its own infinitive ("will seek to", found
     from that verb). Round p55 (``modal_forms.yaml``): a cue verb used bare with an object is the act ("will propose a
-    levy"); "would have to stop ... unless" is "stop" (a condition makes the need a threat); "will have X by <date>" is a result promised; "will not tax" pledges to
-    refrain (the caller's actor and the word "not" make it so)."""
+    levy"); "would have to stop ... unless" is "stop" (a condition makes the need a threat); "will have X by <date>" is
+    a result promised; "will not tax" pledges to refrain (the caller's actor and the word "not" make it so)."""
     lemma = v.lemma_.lower()
     if any(c.lower_ == "have" and c.dep_ == "aux" for c in v.children):
         return None
@@ -212,7 +213,7 @@ def _modal_verb(v: Token, lex: Lexicon) -> Token | None:
 
 def _m(key: str) -> frozenset[str]:
     """A word list of ``pledges/modal_forms.yaml``: ``modal_act_verbs``, ``have_deadline_preps``,
-    ``refusal_verbs``, ``session_objects``."""
+    ``refusal_verbs``, ``session_objects`` (``trend_verbs`` is read by :func:`.pledge_forms.vouched`)."""
     return word_sets("pledges/modal_forms.yaml")[key]
 
 

@@ -217,8 +217,10 @@ def question(sent: Any) -> bool:
 def vouched(cue: Token, verb: Token, subj: Token | None, speaker: Actor, speaker_tok: Token | None) -> bool:
     """Whether a future modal over a thing ("the new port will open by May, the minister said") is the speaker's pledge
     (round p55): the subject a noun that is no actor, the verb not negated ("revenue would not reach the budget" is a
-    forecast), the verb no verb of a trend (``trend_verbs`` in modal_forms.yaml: "prices will rise" is a forecast), and
-    the speaker an office, an official or a named person or organisation, not a campaign group."""
+    forecast), not in a relative clause, the verb no verb of a trend (``trend_verbs`` in modal_forms.yaml: "prices will
+    rise" is a forecast), and the speaker an office (sector GOV or MIL), an official (a role or a known person), or any
+    actor with a name or a PERSON/ORG entity; so a named campaign group passes too (listed by review r17, not
+    fixed)."""
     if cue.dep_ != "aux" or subj is None or subj.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "neg" for c in verb.children):
         return False
     if verb.dep_ == "relcl":  # "a category that would allow ...": a relative clause says what a thing does
