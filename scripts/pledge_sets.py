@@ -4,7 +4,7 @@ Usage::
 
     python scripts/pledge_sets.py --save FILE [SET...]
 
-SET is a folder under corpora/pledges (default: the studied sets fresh, fresh-c .. fresh-q, and storylines scored on
+SET is a folder under corpora/pledges (default: the studied sets fresh, fresh-c .. fresh-r, and storylines scored on
 its tuned split). Saves per set: status right of all (count), recall, deciding reports linked, look-alikes linked and
 the per-pledge list (tuned/studied items only, as the evaluator lists them). Never give it the unseen sets.
 """
@@ -16,8 +16,8 @@ import json
 import sys
 
 STUDIED = ["fresh", "fresh-c", "fresh-d", "fresh-e", "fresh-f", "fresh-g", "fresh-h", "fresh-i", "fresh-j", "fresh-k",
-           "fresh-l", "fresh-m", "fresh-n", "fresh-o", "fresh-p", "fresh-q", "storylines"]
-UNSEEN = {"fresh-b", "fresh-r"}
+           "fresh-l", "fresh-m", "fresh-n", "fresh-o", "fresh-p", "fresh-q", "fresh-r", "storylines"]
+UNSEEN = {"fresh-b", "fresh-s"}
 
 
 def main(argv: list[str] | None = None) -> int:
