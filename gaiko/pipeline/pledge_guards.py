@@ -1,0 +1,119 @@
+"""Guards against sentences read as pledges that are none (round p57), for the pledge extractor
+(:mod:`gaiko.pipeline.pledge_cues`, :mod:`gaiko.pipeline.pledges`). Word lists: ``pledges/schedule_guards.yaml``.
+
+* **a body's timetable**: "a new assembly is due to sit in April", "the board is expected to meet next week" (a
+  session verb under a timetable cue, the subject a body or a legislature, no speaker); "members will vote on the budget
+  in June" (unplaced members voting on a matter: a procedure, not a commitment);
+* **a forecast of others**: "the central bank is expected to cut its rate" (a passive "expected to" says what others
+  foresee; nobody commits);
+* **a past habit**: "in the 1990s Peru would offer licences every spring" (a "would" set in a past period);
+* **"they" meaning a third party**: "Mali and Niger said the mercenaries had crossed and that they would withdraw":
+  "they" is the nearer plural subject, not the speakers (:func:`they_means`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Token
+
+from ..tables import word_sets
+from .pledge_parts import subject_of
+
+__all__ = ["timetable", "forecast_of_others", "past_habit", "they_means"]
+
+_WORDS = "pledges/schedule_guards.yaml"
+_DECADE = re.compile(r"\b(?:1[5-9]|20)\d0s\b|\b(?:the )?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|"
+                     r"nineties)\b", re.I)
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+
+
+def _w(key: str) -> frozenset[str]:
+    """A word list of ``pledges/schedule_guards.yaml``: ``legislatures``, ``timetable_cues``, ``office_voters``,
+    ``past_markers``, ``past_preps``."""
+    return word_sets(_WORDS)[key]
+
+
+def _subject(tok: Token) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _placed(subj: Token) -> bool:
+    """Whether a subject is named or placed by its modifiers ("Mongolia's parliament", "Kenyan lawmakers")."""
+    return subj.pos_ == "PROPN" or any(x.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for x in subj.subtree)
+
+
+def timetable(cue: Token, verb: Token, sessions: frozenset[str], bodies: frozenset[str], spoken: bool) -> bool:
+    """Whether cue ``cue`` over act ``verb`` puts a body's session or vote on a timetable, no commitment:
+
+    * a session verb (``sessions``, no object) under a timetable cue ("is due to sit", "is expected to meet"), the
+      subject's head a body (``bodies``) or a legislature (``legislatures``), when no speaker is named (``spoken``);
+    * "vote" with no object or infinitive of its own ("will vote on the budget"), the subject unplaced members of a
+      body (``office_voters``: "members", "senators"; not "Mongolia's parliament").
+    """
+    lemma = verb.lemma_.lower()
+    if any(c.dep_ in ("dobj", "dative", "xcomp", "ccomp") for c in verb.children):
+        return False
+    if lemma == "vote":
+        subj = _subject(verb) or _subject(cue)
+        return subj is not None and subj.lower_ in _w("office_voters") and not _placed(subj)
+    if lemma not in sessions or spoken or cue.dep_ == "aux" or cue.lemma_.lower() not in _w("timetable_cues"):
+        return False
+    subj = subject_of(cue) or _subject(verb)  # "is due to sit": the subject of "is", through "due"
+    return subj is not None and (subj.lemma_.lower() in bodies or subj.lemma_.lower() in _w("legislatures")
+                                 or subj.lower_ in _w("legislatures"))
+
+
+def forecast_of_others(cue: Token) -> bool:
+    """Whether a cue is a passive "expected to" ("the central bank is expected to cut its rate"): what others
+    foresee, no commitment of the subject's."""
+    return cue.lemma_.lower() == "expect" and any(c.dep_ == "auxpass" for c in cue.children)
+
+
+def _past_date(text: str, published: str | None) -> bool:
+    if _DECADE.search(text):
+        return True
+    year = next((int(y) for y in _YEAR.findall(text)), None)
+    try:
+        now = dt.date.fromisoformat(str(published)[:10]).year if published else None
+    except ValueError:
+        now = None
+    return year is not None and now is not None and year < now
+
+
+def past_habit(cue: Token, verb: Token, published: str | None) -> bool:
+    """Whether a "would" over ``verb`` is set in a past period by the verb's own modifiers (not its clauses): a
+    phrase of ``past_markers`` ("back then"), a decade, or a past year after ``past_preps`` ("during 2019") -- a habit
+    or a report of then, no pledge ("in the 1990s Peru would offer licences every spring")."""
+    if cue.lower_ not in ("would", "wo"):
+        return False
+    for c in verb.children:
+        if c.dep_ not in ("prep", "npadvmod", "advmod", "advcl") or c.i == cue.i:
+            continue
+        words = [t for t in c.subtree if not any(a.dep_ in ("relcl", "ccomp", "acl") and a.i in
+                                                  {x.i for x in c.subtree} for a in t.ancestors if a.i != c.i)]
+        text = " ".join(t.lower_ for t in words)
+        if any(re.search(rf"\b{re.escape(m)}\b", text) for m in _w("past_markers")):
+            if c.dep_ != "advcl":
+                return True
+        if c.dep_ == "prep" and c.lower_ in _w("past_preps") and _past_date(text, published):
+            return True
+        if c.dep_ == "advmod" and c.lower_ == "back" and any(x.lower_ == "then" for x in c.subtree):
+            return True
+    return False
+
+
+def they_means(pron: Token | None, say: Token | None, speaker_tok: Token | None) -> Token | None:
+    """The plural noun "they" stands for when it is not the speakers: the nearest plural common-noun subject before
+    the pronoun, after the verb of saying, outside the speaker's phrase ("Mali and Niger said [the mercenaries] had
+    crossed and that they would withdraw"); None when there is none (the speakers, or the pronoun as resolved)."""
+    if pron is None or say is None or pron.lower_ != "they":
+        return None
+    own = {x.i for x in speaker_tok.subtree} if speaker_tok is not None else set()
+    for t in reversed(pron.doc[say.i + 1 : pron.i]):
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and t.tag_ == "NNS" and t.i not in own:
+            return t
+    return None
+
+
