@@ -167,7 +167,10 @@ def no_new_pledge(verb: Token, cue: Token, kind: str, noun: Token | None, lex: L
     """Whether a cue makes no new pledge (round p49): an act in the future under a verb of forecasting ("Kenya will
     build only 300 clinics, the World Bank estimated": ``lex.forecast_verbs``), or a pledge kept by name only
     (:func:`refers_back` of ``noun``, the object or passive subject; a demand to "honour its commitment" stays one)."""
-    if cue.dep_ == "aux" and any(a.lemma_.lower() in lex.forecast_verbs and a.i > verb.i for a in verb.ancestors):
+    if cue.dep_ == "aux" and any(a.lemma_.lower() in lex.forecast_verbs and (a.i > verb.i or a.lemma_.lower() in
+                                                                             word_sets("pledges/modal_forms.yaml")
+                                                                             ["forecast_lead_verbs"])
+                                 for a in verb.ancestors):
         return True
     return kind != "demand" and refers_back(verb, noun, lex)
 

@@ -21,7 +21,7 @@ from spacy.tokens import Token
 from ..tables import word_sets
 from .pledge_parts import subject_of
 
-__all__ = ["timetable", "forecast_of_others", "past_habit", "they_means"]
+__all__ = ["timetable", "forecast_of_others", "past_habit", "past_pledge", "they_means", "calendar_event"]
 
 _WORDS = "pledges/schedule_guards.yaml"
 _DECADE = re.compile(r"\b(?:1[5-9]|20)\d0s\b|\b(?:the )?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|"
@@ -57,12 +57,46 @@ def timetable(cue: Token, verb: Token, sessions: frozenset[str], bodies: frozens
         return False
     if lemma == "vote":
         subj = _subject(verb) or _subject(cue)
+        if any(c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_.lower() in _w("ballot_nouns") or
+                                                              g.lower_ in _w("ballot_nouns") for g in c.children)
+               for c in verb.children):
+            return True  # "New Caledonia will vote in provincial elections": an election, no one's commitment
         return subj is not None and subj.lower_ in _w("office_voters") and not _placed(subj)
-    if lemma not in sessions or spoken or cue.dep_ == "aux" or cue.lemma_.lower() not in _w("timetable_cues"):
+    if lemma not in sessions or spoken or (cue.dep_ != "aux" and cue.lemma_.lower() not in _w("timetable_cues")):
         return False
     subj = subject_of(cue) or _subject(verb)  # "is due to sit": the subject of "is", through "due"
     return subj is not None and (subj.lemma_.lower() in bodies or subj.lemma_.lower() in _w("legislatures")
                                  or subj.lower_ in _w("legislatures"))
+
+
+def calendar_event(cue: Token, subj: Token | None, spoken: bool) -> bool:
+    """Whether a future modal's subject is an event on a calendar with no speaker ("the summit will open in Asuncion on
+    Monday", "the Africa Cup will be played in Rabat"): its head or a compound of it in ``event_nouns``, or a
+    named event (entity EVENT); or the public at large, speaker or not (``public_nouns``: "voters will go to the
+    polls")."""
+    if cue.dep_ != "aux" or subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if subj.lemma_.lower() in _w("public_nouns") or subj.lower_ in _w("public_nouns"):
+        return True  # "Chile's voters will go to the polls": the public, never a pledger
+    if spoken:
+        return False
+    head = [subj, *(c for c in subj.children if c.dep_ == "compound")]
+    return subj.ent_type_ == "EVENT" or any(t.lemma_.lower() in _w("event_nouns") or t.lower_ in _w("event_nouns")
+                                            for t in head)
+
+
+def past_pledge(cue: Token, published: str | None) -> bool:
+    """Whether a commitment verb in the past is dated to a year before the article's ("Egypt pledged in 2019 to build a
+    capital", "had promised in 2021 to open polling stations"): a pledge of then, told as history, no new one."""
+    if cue.pos_ != "VERB" or cue.tag_ not in ("VBD", "VBN"):
+        return False
+    for c in cue.children:
+        if c.dep_ == "prep" and c.lower_ in _w("past_preps") and any(x.ent_type_ == "DATE" for x in c.subtree):
+            if _past_date(" ".join(x.text for x in c.subtree), published):
+                return True
+        if c.dep_ == "npadvmod" and c.ent_type_ == "DATE" and _past_date(c.text, published):
+            return True
+    return False
 
 
 def forecast_of_others(cue: Token) -> bool:

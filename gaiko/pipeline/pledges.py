@@ -30,7 +30,7 @@ from ..types import Actor, Deadline, Pledge
 from .destination import destination
 from .foreign import foreign_sentences
 from .pledge_cues import cue_lemmas, find_cues, noun_fate, refrains
-from .pledge_guards import past_habit, they_means
+from .pledge_guards import calendar_event, past_habit, past_pledge, they_means
 from .pledge_forms import antecedent, no_new_pledge, parties, passive_parts, question, threatened_means, vouched
 from .pledge_parts import (
     Lexicon, action_text, country_in, deadline_phrases, is_actorish, lexicon, list_items, main_country, say_head, say_left,
@@ -91,6 +91,11 @@ class PledgeExtractor:
         if tok.pos_ == "DET" or tok.lower_ in ("who", "which", "that"):
             return None
         return _span_actor(tok)
+
+    def _thing(self, state: DocState, tok: Token | None) -> bool:
+        """A subject that is a thing, its actor found only in a modifier ("Vietnam's rail line", "polling stations in
+        Bolivia"): a common noun that is no actor noun and no actor mention itself (round p57)."""
+        return tok is not None and tok.pos_ == "NOUN" and not is_actorish(tok, self.lex) and state.actor_at(tok) is None
 
     def _remember(self, tok: Token | None, actor: Actor | None, memory: dict[str, Actor]) -> None:
         """Note a named subject; pronouns later go to the most often named one (ties: the latest)."""
@@ -163,8 +168,9 @@ class PledgeExtractor:
             if cue.lemma_.lower() in ("warn", "threaten") or say.lemma_.lower() in ("warn", "threaten"):
                 kind = "threat"
         speaker = self._actor(state, speaker_tok, memory)
-        if past_habit(cue, verb, state.published):
-            return []  # "in the 1990s Peru would offer licences every spring": a habit of then (round p57)
+        if past_habit(cue, verb, state.published) or past_pledge(cue, state.published) or \
+                calendar_event(cue, actor_tok, say is not None):
+            return []  # "in the 1990s Peru would offer ...", "pledged in 2019 to", "the summit will open" (round p57)
         third = they_means(actor_tok, say, speaker_tok) if kind != "demand" else None
         if third is not None:  # "A and B said the crews were angry and they would block the port" (round p57)
             if not is_actorish(third, lex):
@@ -180,6 +186,8 @@ class PledgeExtractor:
             actor = speaker
         else:
             actor = group[0] if group else self._actor(state, actor_tok, memory)
+            if actor is not None and cue.dep_ == "aux" and not group and self._thing(state, actor_tok):
+                actor = None  # "Romania's runoff will take place": a thing's future, its owner no pledger (round p57)
         if actor is None and speaker is not None and vouched(cue, verb, actor_tok, speaker, speaker_tok):
             actor = speaker  # "the new port will open by May, the minister said" (round p55)
         if actor is None:
