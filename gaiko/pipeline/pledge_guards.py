@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 from spacy.tokens import Token
 
 from ..tables import word_sets
 from .pledge_parts import subject_of
 
-__all__ = ["timetable", "forecast_of_others", "past_habit", "past_pledge", "they_means", "calendar_event"]
+__all__ = ["timetable", "forecast_of_others", "past_habit", "past_pledge", "they_means", "calendar_event", "hypothetical",
+           "nobody_speaks", "pronoun_mismatch", "onlooker", "undergoes", "claimed_by_other"]
 
 _WORDS = "pledges/schedule_guards.yaml"
 _DECADE = re.compile(r"\b(?:1[5-9]|20)\d0s\b|\b(?:the )?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|"
@@ -80,17 +82,36 @@ def calendar_event(cue: Token, subj: Token | None, spoken: bool) -> bool:
         return True  # "Chile's voters will go to the polls": the public, never a pledger
     if spoken:
         return False
-    head = [subj, *(c for c in subj.children if c.dep_ == "compound")]
+    head = [subj, *(c for c in subj.children if c.dep_ in ("compound", "nmod"))]
     return subj.ent_type_ == "EVENT" or any(t.lemma_.lower() in _w("event_nouns") or t.lower_ in _w("event_nouns")
                                             for t in head)
 
 
-def past_pledge(cue: Token, published: str | None) -> bool:
-    """Whether a commitment verb in the past is dated to a year before the article's ("Egypt pledged in 2019 to build a
-    capital", "had promised in 2021 to open polling stations"): a pledge of then, told as history, no new one."""
+def _dated_before(tok: Token, published: str | None) -> bool:
+    """A DATE modifier of pledge noun ``tok`` ("the 2017 promise", "the pledge to plant trees, made in 2022") naming
+    a year before the article's."""
+    for c in tok.children:
+        if c.dep_ in ("compound", "nummod", "nmod", "amod", "npadvmod") and c.ent_type_ == "DATE" and \
+                _past_date(" ".join(x.text for x in c.subtree), published):
+            return True
+    for t in tok.subtree:  # "..., made in 2022": a participle of making, anywhere in the noun's phrase
+        if t.dep_ == "acl" and t.tag_ == "VBN" and any(
+                c.dep_ == "prep" and c.lower_ in _w("past_preps") and _past_date(" ".join(x.text for x in c.subtree),
+                                                                                 published) for c in t.children):
+            return True
+    return False
+
+
+def past_pledge(cue: Token, verb: Token, published: str | None) -> bool:
+    """Whether a commitment is dated to a year before the article's: a verb in the past ("Egypt pledged in 2019 to
+    build a capital", "had pledged to disarm in 2013") or a pledge noun that is a subject ("the 2017 promise to reform
+    ... was shelved"; "renewed its 2023 pledge" stays): a pledge of then, told as history, no new one."""
+    if cue.pos_ == "NOUN":  # the noun as the subject its history is told of ("the 2017 promise ... was shelved")
+        return cue.dep_ in ("nsubj", "nsubjpass") and _dated_before(cue, published)
     if cue.pos_ != "VERB" or cue.tag_ not in ("VBD", "VBN"):
         return False
-    for c in cue.children:
+    had = any(c.dep_ == "aux" and c.lower_ == "had" for c in cue.children)
+    for c in [*cue.children, *(verb.children if had and verb.i != cue.i else ())]:
         if c.dep_ == "prep" and c.lower_ in _w("past_preps") and any(x.ent_type_ == "DATE" for x in c.subtree):
             if _past_date(" ".join(x.text for x in c.subtree), published):
                 return True
@@ -151,3 +172,73 @@ def they_means(pron: Token | None, say: Token | None, speaker_tok: Token | None)
     return None
 
 
+
+
+def hypothetical(cue: Token, verb: Token, marks: frozenset[str]) -> bool:
+    """Whether a cue is inside a condition or under one that is counterfactual, or hedged into a forecast: "if Peru
+    were to freeze ...", "if the rebels agree to a truce" (the cue in a clause marked by ``marks``), "had the money
+    come earlier, the line would be running" (an inverted "had"/"were"/"should" clause), "fighting will probably
+    intensify" (``hedge_adverbs``), "it is unclear who would pay" (a wh-word as subject)."""
+    for h in (cue, verb):
+        cur = h
+        for _ in range(4):
+            if cur.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in cur.children):
+                return True
+            if cur.dep_ not in ("xcomp", "conj", "aux") or cur.head.i == cur.i:
+                break
+            cur = cur.head
+    if cue.dep_ != "aux":
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in _w("hedge_adverbs") for c in verb.children):
+        return True
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT") for c in verb.children) and verb.dep_ != "relcl":
+        return True
+    if cue.lower_ not in ("would", "wo"):
+        return False
+    for c in verb.children:  # "had the money come earlier, ...", "if Chile had paid, ..." (counterfactual)
+        if c.dep_ != "advcl":
+            continue
+        inverted = c.left_edge.lower_ in ("had", "were", "should") and c.left_edge.dep_ in ("aux", "auxpass")
+        past_if = any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children) and any(
+            a.dep_ in ("aux", "auxpass") and a.lower_ == "had" for a in c.children)
+        if inverted or past_if:
+            return True
+    return False
+
+
+def nobody_speaks(speaker_tok: Token | None) -> bool:
+    """Whether the speaker is no one or few ("too few governments had confirmed they would attend", "no country said it
+    would send troops"): a quantifier of ``none_quantifiers`` on the speaker."""
+    if speaker_tok is None:
+        return False
+    return speaker_tok.lower_ in _w("none_quantifiers") or any(
+        c.dep_ in ("amod", "det", "advmod") and c.lower_ in _w("none_quantifiers") for c in speaker_tok.children)
+
+
+def pronoun_mismatch(pron: Token | None, speaker_tok: Token | None) -> bool:
+    """Whether an "it" subject cannot be the speaker: the speaker is a plural noun ("cattle ranchers protested, saying
+    it would drive down their prices": "it" is the quota)."""
+    return pron is not None and speaker_tok is not None and pron.lower_ == "it" and speaker_tok.tag_ in ("NNS", "NNPS")
+
+
+def undergoes(cue: Token, verb: Token) -> bool:
+    """Whether a timetable cue's act is undergone by its subject ("Pakistan is to receive the next tranche"):
+    ``undergo_verbs`` after "is to", "is due to", "is set to"."""
+    return cue.dep_ != "aux" and cue.lemma_.lower() in _w("timetable_cues") and verb.lemma_.lower() in _w("undergo_verbs")
+
+
+def onlooker(sector: str | None) -> bool:
+    """Whether a speaker of this sector only foresees a thing's future and cannot carry it out (``onlooker_sectors``)."""
+    return sector in _w("onlooker_sectors")
+
+
+def claimed_by_other(speaker_tok: Token | None, speaker: Any, actor: Any, pron: Token | None) -> bool:
+    """Whether another party's plan is claimed by a speaker who is not that party ("Kenya's president said Ethiopia would
+    open the crossing", "Peru would reopen its consulate, diplomats said"): the subject a named party, not a pronoun,
+    and the speaker either of another country or an unnamed onlooker (a common noun that is no actor)."""
+    if speaker_tok is None or pron is None or pron.pos_ == "PRON" or actor is None:
+        return False
+    if speaker is None:
+        return speaker_tok.pos_ == "NOUN"
+    a, b = getattr(speaker, "country", None), getattr(actor, "country", None)
+    return bool(a and b and a != b and len(a) == 3 and len(b) == 3 and "IGO" not in (a, b))

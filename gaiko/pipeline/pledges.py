@@ -17,6 +17,7 @@ Japan's pledge with Trump as ``speaker``.
 
 from __future__ import annotations
 
+import os
 import re
 from typing import Any
 
@@ -30,7 +31,9 @@ from ..types import Actor, Deadline, Pledge
 from .destination import destination
 from .foreign import foreign_sentences
 from .pledge_cues import cue_lemmas, find_cues, noun_fate, refrains
-from .pledge_guards import calendar_event, past_habit, past_pledge, they_means
+from .pledge_guards import (
+    calendar_event, claimed_by_other, hypothetical, nobody_speaks, past_habit, past_pledge, pronoun_mismatch, they_means, undergoes,
+)
 from .pledge_forms import antecedent, no_new_pledge, parties, passive_parts, question, threatened_means, vouched
 from .pledge_parts import (
     Lexicon, action_text, country_in, deadline_phrases, is_actorish, lexicon, list_items, main_country, say_head, say_left,
@@ -168,8 +171,9 @@ class PledgeExtractor:
             if cue.lemma_.lower() in ("warn", "threaten") or say.lemma_.lower() in ("warn", "threaten"):
                 kind = "threat"
         speaker = self._actor(state, speaker_tok, memory)
-        if past_habit(cue, verb, state.published) or past_pledge(cue, state.published) or \
-                calendar_event(cue, actor_tok, say is not None):
+        if past_habit(cue, verb, state.published) or past_pledge(cue, verb, state.published) or \
+                calendar_event(cue, actor_tok, say is not None) or hypothetical(cue, verb, lex.condition_marks) or \
+                nobody_speaks(speaker_tok) or pronoun_mismatch(actor_tok, speaker_tok) or undergoes(cue, verb):
             return []  # "in the 1990s Peru would offer ...", "pledged in 2019 to", "the summit will open" (round p57)
         third = they_means(actor_tok, say, speaker_tok) if kind != "demand" else None
         if third is not None:  # "A and B said the crews were angry and they would block the port" (round p57)
@@ -191,6 +195,9 @@ class PledgeExtractor:
         if actor is None and speaker is not None and vouched(cue, verb, actor_tok, speaker, speaker_tok):
             actor = speaker  # "the new port will open by May, the minister said" (round p55)
         if actor is None:
+            return []
+        if os.environ.get("P57_B") == "1" and cue.dep_ == "aux" and kind != "demand" and not group and \
+                claimed_by_other(speaker_tok, speaker, actor, actor_tok):
             return []
         if speaker is not None and (speaker is actor or speaker.text == actor.text or
                                     (speaker.name and speaker.name == actor.name)):
