@@ -15,15 +15,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import Any, Callable
 
 from spacy.tokens import Token
 
 from ..tables import word_sets
-from .pledge_parts import subject_of
+from .pledge_parts import is_actorish, subject_of
 
 __all__ = ["timetable", "forecast_of_others", "past_habit", "past_pledge", "they_means", "calendar_event", "hypothetical",
-           "nobody_speaks", "pronoun_mismatch", "onlooker", "undergoes", "claimed_by_other"]
+           "nobody_speaks", "pronoun_mismatch", "onlooker", "undergoes", "thing", "no_pledge_here"]
 
 _WORDS = "pledges/schedule_guards.yaml"
 _DECADE = re.compile(r"\b(?:1[5-9]|20)\d0s\b|\b(?:the )?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|"
@@ -218,7 +218,8 @@ def nobody_speaks(speaker_tok: Token | None) -> bool:
 def pronoun_mismatch(pron: Token | None, speaker_tok: Token | None) -> bool:
     """Whether an "it" subject cannot be the speaker: the speaker is a plural noun ("cattle ranchers protested, saying
     it would drive down their prices": "it" is the quota)."""
-    return pron is not None and speaker_tok is not None and pron.lower_ == "it" and speaker_tok.tag_ in ("NNS", "NNPS")
+    return pron is not None and speaker_tok is not None and pron.lower_ == "it" and speaker_tok.tag_ == "NNS" and \
+        speaker_tok.pos_ == "NOUN" and not speaker_tok.is_upper  # ("FLNKS said it would": an acronym, tagged plural)
 
 
 def undergoes(cue: Token, verb: Token) -> bool:
@@ -232,13 +233,19 @@ def onlooker(sector: str | None) -> bool:
     return sector in _w("onlooker_sectors")
 
 
-def claimed_by_other(speaker_tok: Token | None, speaker: Any, actor: Any, pron: Token | None) -> bool:
-    """Whether another party's plan is claimed by a speaker who is not that party ("Kenya's president said Ethiopia would
-    open the crossing", "Peru would reopen its consulate, diplomats said"): the subject a named party, not a pronoun,
-    and the speaker either of another country or an unnamed onlooker (a common noun that is no actor)."""
-    if speaker_tok is None or pron is None or pron.pos_ == "PRON" or actor is None:
-        return False
-    if speaker is None:
-        return speaker_tok.pos_ == "NOUN"
-    a, b = getattr(speaker, "country", None), getattr(actor, "country", None)
-    return bool(a and b and a != b and len(a) == 3 and len(b) == 3 and "IGO" not in (a, b))
+
+def thing(tok: Token | None, actor_at: Callable[[Token], Any], lex: Any) -> bool:
+    """Whether a subject is a thing whose actor is found only in a modifier ("Vietnam's rail line", "polling stations in
+    Bolivia"): a common noun that is no actor noun (:func:`~.pledge_parts.is_actorish` with ``lex``) and no actor
+    mention itself (``actor_at(tok)`` None). Its future is no pledge of that actor, only of a speaker who vouches."""
+    return tok is not None and tok.pos_ == "NOUN" and not is_actorish(tok, lex) and actor_at(tok) is None
+
+
+def no_pledge_here(cue: Token, verb: Token, subj: Token | None, say: Token | None, speaker_tok: Token | None,
+                   published: str | None, marks: frozenset[str]) -> bool:
+    """Whether a found cue makes no pledge by any guard of this module that needs the subject or the speaker: a past
+    habit, a pledge of an earlier year, a calendar event or the public as subject, a condition or a hedge, nobody as
+    speaker, "it" for a plural speaker, a timetable act undergone ("is to receive")."""
+    return past_habit(cue, verb, published) or past_pledge(cue, verb, published) or \
+        calendar_event(cue, subj, say is not None) or hypothetical(cue, verb, marks) or nobody_speaks(speaker_tok) or \
+        pronoun_mismatch(subj, speaker_tok) or undergoes(cue, verb)

@@ -17,7 +17,6 @@ Japan's pledge with Trump as ``speaker``.
 
 from __future__ import annotations
 
-import os
 import re
 from typing import Any
 
@@ -31,9 +30,7 @@ from ..types import Actor, Deadline, Pledge
 from .destination import destination
 from .foreign import foreign_sentences
 from .pledge_cues import cue_lemmas, find_cues, noun_fate, refrains
-from .pledge_guards import (
-    calendar_event, claimed_by_other, hypothetical, nobody_speaks, past_habit, past_pledge, pronoun_mismatch, they_means, undergoes,
-)
+from .pledge_guards import no_pledge_here, thing, they_means
 from .pledge_forms import antecedent, no_new_pledge, parties, passive_parts, question, threatened_means, vouched
 from .pledge_parts import (
     Lexicon, action_text, country_in, deadline_phrases, is_actorish, lexicon, list_items, main_country, say_head, say_left,
@@ -94,11 +91,6 @@ class PledgeExtractor:
         if tok.pos_ == "DET" or tok.lower_ in ("who", "which", "that"):
             return None
         return _span_actor(tok)
-
-    def _thing(self, state: DocState, tok: Token | None) -> bool:
-        """A subject that is a thing, its actor found only in a modifier ("Vietnam's rail line", "polling stations in
-        Bolivia"): a common noun that is no actor noun and no actor mention itself (round p57)."""
-        return tok is not None and tok.pos_ == "NOUN" and not is_actorish(tok, self.lex) and state.actor_at(tok) is None
 
     def _remember(self, tok: Token | None, actor: Actor | None, memory: dict[str, Actor]) -> None:
         """Note a named subject; pronouns later go to the most often named one (ties: the latest)."""
@@ -171,9 +163,7 @@ class PledgeExtractor:
             if cue.lemma_.lower() in ("warn", "threaten") or say.lemma_.lower() in ("warn", "threaten"):
                 kind = "threat"
         speaker = self._actor(state, speaker_tok, memory)
-        if past_habit(cue, verb, state.published) or past_pledge(cue, verb, state.published) or \
-                calendar_event(cue, actor_tok, say is not None) or hypothetical(cue, verb, lex.condition_marks) or \
-                nobody_speaks(speaker_tok) or pronoun_mismatch(actor_tok, speaker_tok) or undergoes(cue, verb):
+        if no_pledge_here(cue, verb, actor_tok, say, speaker_tok, state.published, lex.condition_marks):
             return []  # "in the 1990s Peru would offer ...", "pledged in 2019 to", "the summit will open" (round p57)
         third = they_means(actor_tok, say, speaker_tok) if kind != "demand" else None
         if third is not None:  # "A and B said the crews were angry and they would block the port" (round p57)
@@ -190,14 +180,13 @@ class PledgeExtractor:
             actor = speaker
         else:
             actor = group[0] if group else self._actor(state, actor_tok, memory)
-            if actor is not None and cue.dep_ == "aux" and not group and self._thing(state, actor_tok):
+            if actor is not None and cue.dep_ == "aux" and not group and thing(actor_tok, state.actor_at, lex):
                 actor = None  # "Romania's runoff will take place": a thing's future, its owner no pledger (round p57)
         if actor is None and speaker is not None and vouched(cue, verb, actor_tok, speaker, speaker_tok):
             actor = speaker  # "the new port will open by May, the minister said" (round p55)
+            group = parties(speaker_tok, state, lambda x: self._actor(state, x, memory))  # "A and B agreed that" (p57)
+            actor = group[0] if group else actor
         if actor is None:
-            return []
-        if os.environ.get("P57_B") == "1" and cue.dep_ == "aux" and kind != "demand" and not group and \
-                claimed_by_other(speaker_tok, speaker, actor, actor_tok):
             return []
         if speaker is not None and (speaker is actor or speaker.text == actor.text or
                                     (speaker.name and speaker.name == actor.name)):
