@@ -92,18 +92,19 @@ def _dated_before(tok: Token, published: str | None) -> bool:
     a year before the article's."""
     for c in tok.children:
         if c.dep_ in ("compound", "nummod", "nmod", "amod", "npadvmod") and c.ent_type_ == "DATE" and \
-                _past_date(" ".join(x.text for x in c.subtree), published):
+                _past_date(" ".join(x.text for x in c.subtree), published, 2):
             return True
     for t in tok.subtree:  # "..., made in 2022": a participle of making, anywhere in the noun's phrase
         if t.dep_ == "acl" and t.tag_ == "VBN" and any(
                 c.dep_ == "prep" and c.lower_ in _w("past_preps") and _past_date(" ".join(x.text for x in c.subtree),
-                                                                                 published) for c in t.children):
+                                                                                 published, 2) for c in t.children):
             return True
     return False
 
 
 def past_pledge(cue: Token, verb: Token, published: str | None) -> bool:
-    """Whether a commitment is dated to a year before the article's: a verb in the past ("Egypt pledged in 2019 to
+    """Whether a commitment is dated two years or more before the article's ("agreed in 2025" in a 2026 article
+    may be the pledge the story follows, told again): a verb in the past ("Egypt pledged in 2019 to
     build a capital", "had pledged to disarm in 2013") or a pledge noun that is a subject ("the 2017 promise to reform
     ... was shelved"; "renewed its 2023 pledge" stays): a pledge of then, told as history, no new one."""
     if cue.pos_ == "NOUN":  # the noun as the subject its history is told of ("the 2017 promise ... was shelved")
@@ -113,9 +114,9 @@ def past_pledge(cue: Token, verb: Token, published: str | None) -> bool:
     had = any(c.dep_ == "aux" and c.lower_ == "had" for c in cue.children)
     for c in [*cue.children, *(verb.children if had and verb.i != cue.i else ())]:
         if c.dep_ == "prep" and c.lower_ in _w("past_preps") and any(x.ent_type_ == "DATE" for x in c.subtree):
-            if _past_date(" ".join(x.text for x in c.subtree), published):
+            if _past_date(" ".join(x.text for x in c.subtree), published, 2):
                 return True
-        if c.dep_ == "npadvmod" and c.ent_type_ == "DATE" and _past_date(c.text, published):
+        if c.dep_ == "npadvmod" and c.ent_type_ == "DATE" and _past_date(c.text, published, 2):
             return True
     return False
 
@@ -126,20 +127,27 @@ def forecast_of_others(cue: Token) -> bool:
     return cue.lemma_.lower() == "expect" and any(c.dep_ == "auxpass" for c in cue.children)
 
 
-def _past_date(text: str, published: str | None) -> bool:
-    if _DECADE.search(text):
-        return True
-    year = next((int(y) for y in _YEAR.findall(text)), None)
+def _past_date(text: str, published: str | None, gap: int = 1) -> bool:
+    """Whether ``text`` names a time at least ``gap`` years before the article's year: a decade over by then ("the
+    1990s"; "the 2030s" is not) or a year ("2019"). Undated articles name no past."""
     try:
         now = dt.date.fromisoformat(str(published)[:10]).year if published else None
     except ValueError:
         now = None
-    return year is not None and now is not None and year < now
+    if now is None:
+        return False
+    decade = _DECADE.search(text)
+    if decade is not None:
+        digits = re.match(r"\d{4}", decade.group(0))
+        return digits is None or int(digits.group(0)) + 10 <= now  # "the nineties": named by word, long over
+    year = next((int(y) for y in _YEAR.findall(text)), None)
+    return year is not None and year <= now - gap
 
 
 def past_habit(cue: Token, verb: Token, published: str | None) -> bool:
     """Whether a "would" over ``verb`` is set in a past period by the verb's own modifiers (not its clauses): a
-    phrase of ``past_markers`` ("back then"), a decade, or a past year after ``past_preps`` ("during 2019") -- a habit
+    modifier that is a phrase of ``past_markers`` ("back then") or ends in "ago", a decade over by the article's year,
+    or a past year after ``past_preps`` ("during 2019") -- a habit
     or a report of then, no pledge ("in the 1990s Peru would offer licences every spring")."""
     if cue.lower_ not in ("would", "wo"):
         return False
@@ -148,10 +156,9 @@ def past_habit(cue: Token, verb: Token, published: str | None) -> bool:
             continue
         words = [t for t in c.subtree if not any(a.dep_ in ("relcl", "ccomp", "acl") and a.i in
                                                   {x.i for x in c.subtree} for a in t.ancestors if a.i != c.i)]
-        text = " ".join(t.lower_ for t in words)
-        if any(re.search(rf"\b{re.escape(m)}\b", text) for m in _w("past_markers")):
-            if c.dep_ != "advcl":
-                return True
+        text = " ".join(t.lower_ for t in words if not t.is_punct)
+        if c.dep_ != "advcl" and (text in _w("past_markers") or text.endswith(" ago")):
+            return True  # the whole modifier: "back then", "in those days", "two decades ago" ("once a week" is not)
         if c.dep_ == "prep" and c.lower_ in _w("past_preps") and _past_date(text, published):
             return True
         if c.dep_ == "advmod" and c.lower_ == "back" and any(x.lower_ == "then" for x in c.subtree):
@@ -177,7 +184,7 @@ def they_means(pron: Token | None, say: Token | None, speaker_tok: Token | None)
 def hypothetical(cue: Token, verb: Token, marks: frozenset[str]) -> bool:
     """Whether a cue is inside a condition or under one that is counterfactual, or hedged into a forecast: "if Peru
     were to freeze ...", "if the rebels agree to a truce" (the cue in a clause marked by ``marks``), "had the money
-    come earlier, the line would be running" (an inverted "had"/"were"/"should" clause), "fighting will probably
+    come earlier, the line would be running" (an inverted "had" clause, or "if" with "had"), "fighting will probably
     intensify" (``hedge_adverbs``), "it is unclear who would pay" (a wh-word as subject)."""
     for h in (cue, verb):
         cur = h
@@ -198,7 +205,8 @@ def hypothetical(cue: Token, verb: Token, marks: frozenset[str]) -> bool:
     for c in verb.children:  # "had the money come earlier, ...", "if Chile had paid, ..." (counterfactual)
         if c.dep_ != "advcl":
             continue
-        inverted = c.left_edge.lower_ in ("had", "were", "should") and c.left_edge.dep_ in ("aux", "auxpass")
+        inverted = c.left_edge.lower_ == "had" and c.left_edge.dep_ in ("aux", "auxpass")  # ("should talks fail,
+        # X would impose tariffs" is a conditional threat, no counterfactual)
         past_if = any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children) and any(
             a.dep_ in ("aux", "auxpass") and a.lower_ == "had" for a in c.children)
         if inverted or past_if:
@@ -212,7 +220,8 @@ def nobody_speaks(speaker_tok: Token | None) -> bool:
     if speaker_tok is None:
         return False
     return speaker_tok.lower_ in _w("none_quantifiers") or any(
-        c.dep_ in ("amod", "det", "advmod") and c.lower_ in _w("none_quantifiers") for c in speaker_tok.children)
+        c.dep_ in ("amod", "det", "advmod") and c.lower_ in _w("none_quantifiers") and
+        not (c.i > 0 and c.doc[c.i - 1].lower_ == "a") for c in speaker_tok.children)  # ("a few donors": some)
 
 
 def pronoun_mismatch(pron: Token | None, speaker_tok: Token | None) -> bool:
