@@ -83,13 +83,21 @@ FOUND = [
     # 5. a "would" with a future timetable
     ("Ecuador said it would grant fishing permits to Peruvian trawlers every spring from 2027.", "Ecuador",
      "grant fishing permits"),
-    # 6. a pledge made now, with a date of its own
+    ("Japan said it would resume flights to Sapporo once a week from May.", "Japan", "resume flights"),
+    ("Norway said it would buy Swedish power for years to come.", "Norway", "buy Swedish power"),
+    ("Egypt said it would double gas exports in the 2030s.", "Egypt", "double gas exports"),
+    # 6. a pledge made now, with a date of its own; one of last year, told again
+    ("Kenya agreed in 2025 to build the rail line.", "Kenya", "build the rail line"),
     ("The rebels pledged on Tuesday to disarm by 2027.", "rebels", "disarm"),
     # 7. a condition on the pledge itself
     ("Peru would reopen its consulate in Arica if the border talks succeed, its foreign minister said.", "Peru",
      "reopen its consulate"),
     ("Brussels will raise the levy on Chinese steel unless Beijing cuts its exports, the trade commissioner said.",
      "Brussels", "raise the levy"),
+    ("Should the talks fail, Turkey would impose tariffs on Greek olive oil, the trade minister said.", "Turkey",
+     "impose tariffs"),
+    # 2. an organisation whose name holds no event
+    ("The Arab League will send monitors to Sudan.", "Arab League", "send monitors"),
     # 8. pronouns that are the speakers
     ("Brazil and Argentina said they would scrap the duties by March.", "Argentina", "scrap the duties"),
     ("Dairy farmers said they would block the roads on Monday.", "farmers", "block the roads"),
