@@ -86,6 +86,7 @@ FOUND = [
     ("Japan said it would resume flights to Sapporo once a week from May.", "Japan", "resume flights"),
     ("Norway said it would buy Swedish power for years to come.", "Norway", "buy Swedish power"),
     ("Egypt said it would double gas exports in the 2030s.", "Egypt", "double gas exports"),
+    ("Japan said it would then lift the ban on Korean pears.", "Japan", "lift the ban"),
     # 6. a pledge made now, with a date of its own; one of last year, told again
     ("Kenya agreed in 2025 to build the rail line.", "Kenya", "build the rail line"),
     ("The rebels pledged on Tuesday to disarm by 2027.", "rebels", "disarm"),

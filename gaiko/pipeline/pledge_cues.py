@@ -175,7 +175,7 @@ def find_cues(sent: Any, lex: Lexicon, lemmas: frozenset[str]) -> list[tuple[Tok
 def _scheduled(cue: Token, verb: Token, lex: Lexicon) -> bool:
     """Whether a cue puts a body's session or vote on a timetable, or says what others foresee (round p57,
     :mod:`gaiko.pipeline.pledge_guards`): "a new assembly is due to sit in April", "members will vote on the budget",
-    "the central bank is expected to cut its rate"."""
+    "Japan is expected to announce a package"."""
     spoken = say_head(cue if cue.dep_ != "aux" else verb, lex) is not None
     return forecast_of_others(cue) or timetable(cue, verb, lex.session_verbs, lex.session_bodies, spoken)
 

@@ -232,6 +232,6 @@ def vouched(cue: Token, verb: Token, subj: Token | None, speaker: Actor, speaker
     if verb.lemma_.lower() in word_sets("pledges/modal_forms.yaml")["trend_verbs"]:
         return False  # "inflation will fall below 3% by June, the governor said": a forecast (review r17)
     if onlooker(speaker.sector):
-        return False  # "rights groups said the delay would leave people exposed": an onlooker's forecast (round p57)
+        return False  # "press groups said the law would silence radios": an onlooker's forecast (round p57)
     return bool(speaker.sector in ("GOV", "MIL") or speaker.role or speaker.person_id or speaker.name
                 or speaker_tok is not None and speaker_tok.ent_type_ in ("PERSON", "ORG"))

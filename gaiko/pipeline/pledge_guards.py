@@ -4,7 +4,7 @@
 * **a body's timetable**: "a new assembly is due to sit in April", "the board is expected to meet next week" (a
   session verb under a timetable cue, the subject a body or a legislature, no speaker); "members will vote on the budget
   in June" (unplaced members voting on a matter: a procedure, not a commitment);
-* **a forecast of others**: "the central bank is expected to cut its rate" (a passive "expected to" says what others
+* **a forecast of others**: "Japan is expected to announce a package" (a passive "expected to" says what others
   foresee; nobody commits);
 * **a past habit**: "in the 1990s Peru would offer licences every spring" (a "would" set in a past period);
 * **"they" meaning a third party**: "Mali and Niger said the mercenaries had crossed and that they would withdraw":
@@ -42,7 +42,7 @@ def _subject(tok: Token) -> Token | None:
 
 
 def _placed(subj: Token) -> bool:
-    """Whether a subject is named or placed by its modifiers ("Mongolia's parliament", "Kenyan lawmakers")."""
+    """Whether a subject is named or placed by its modifiers ("Kenya's parliament", "Kenyan lawmakers")."""
     return subj.pos_ == "PROPN" or any(x.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for x in subj.subtree)
 
 
@@ -52,7 +52,7 @@ def timetable(cue: Token, verb: Token, sessions: frozenset[str], bodies: frozens
     * a session verb (``sessions``, no object) under a timetable cue ("is due to sit", "is expected to meet"), the
       subject's head a body (``bodies``) or a legislature (``legislatures``), when no speaker is named (``spoken``);
     * "vote" with no object or infinitive of its own ("will vote on the budget"), the subject unplaced members of a
-      body (``office_voters``: "members", "senators"; not "Mongolia's parliament").
+      body (``office_voters``: "members", "senators"; not "Kenya's parliament").
     """
     lemma = verb.lemma_.lower()
     if any(c.dep_ in ("dobj", "dative", "xcomp", "ccomp") for c in verb.children):
@@ -62,7 +62,7 @@ def timetable(cue: Token, verb: Token, sessions: frozenset[str], bodies: frozens
         if any(c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_.lower() in _w("ballot_nouns") or
                                                               g.lower_ in _w("ballot_nouns") for g in c.children)
                for c in verb.children):
-            return True  # "New Caledonia will vote in provincial elections": an election, no one's commitment
+            return True  # "Fiji will vote in a general election": an election, no one's commitment
         return subj is not None and subj.lower_ in _w("office_voters") and not _placed(subj)
     if lemma not in sessions or spoken or (cue.dep_ != "aux" and cue.lemma_.lower() not in _w("timetable_cues")):
         return False
@@ -72,14 +72,14 @@ def timetable(cue: Token, verb: Token, sessions: frozenset[str], bodies: frozens
 
 
 def calendar_event(cue: Token, subj: Token | None, spoken: bool) -> bool:
-    """Whether a future modal's subject is an event on a calendar with no speaker ("the summit will open in Asuncion on
-    Monday", "the Africa Cup will be played in Rabat"): its head or a compound of it in ``event_nouns``, or a
+    """Whether a future modal's subject is an event on a calendar with no speaker ("the G20 summit will open on
+    Saturday", "the Asian Games will open in Nagoya"): its head or a compound of it in ``event_nouns``, or a
     named event (entity EVENT); or the public at large, speaker or not (``public_nouns``: "voters will go to the
-    polls")."""
+    elect a president")."""
     if cue.dep_ != "aux" or subj is None or subj.pos_ not in ("NOUN", "PROPN"):
         return False
     if subj.lemma_.lower() in _w("public_nouns") or subj.lower_ in _w("public_nouns"):
-        return True  # "Chile's voters will go to the polls": the public, never a pledger
+        return True  # "Croatian voters will elect a president": the public, never a pledger
     if spoken:
         return False
     head = [subj, *(c for c in subj.children if c.dep_ in ("compound", "nmod"))]
@@ -88,13 +88,13 @@ def calendar_event(cue: Token, subj: Token | None, spoken: bool) -> bool:
 
 
 def _dated_before(tok: Token, published: str | None) -> bool:
-    """A DATE modifier of pledge noun ``tok`` ("the 2017 promise", "the pledge to plant trees, made in 2022") naming
+    """A DATE modifier of pledge noun ``tok`` ("the 2017 promise", "the pledge to plant trees, first given in 2020") naming
     a year before the article's."""
     for c in tok.children:
         if c.dep_ in ("compound", "nummod", "nmod", "amod", "npadvmod") and c.ent_type_ == "DATE" and \
                 _past_date(" ".join(x.text for x in c.subtree), published, 2):
             return True
-    for t in tok.subtree:  # "..., made in 2022": a participle of making, anywhere in the noun's phrase
+    for t in tok.subtree:  # "..., first given in 2020": a participle of making, anywhere in the noun's phrase
         if t.dep_ == "acl" and t.tag_ == "VBN" and any(
                 c.dep_ == "prep" and c.lower_ in _w("past_preps") and _past_date(" ".join(x.text for x in c.subtree),
                                                                                  published, 2) for c in t.children):
@@ -104,9 +104,9 @@ def _dated_before(tok: Token, published: str | None) -> bool:
 
 def past_pledge(cue: Token, verb: Token, published: str | None) -> bool:
     """Whether a commitment is dated two years or more before the article's ("agreed in 2025" in a 2026 article
-    may be the pledge the story follows, told again): a verb in the past ("Egypt pledged in 2019 to
-    build a capital", "had pledged to disarm in 2013") or a pledge noun that is a subject ("the 2017 promise to reform
-    ... was shelved"; "renewed its 2023 pledge" stays): a pledge of then, told as history, no new one."""
+    may be the pledge the story follows, told again): a verb in the past ("Peru vowed in 2017 to
+    electrify every village", "had promised to free the hostages in 2016") or a pledge noun that is a subject ("the 2019 promise to close
+    coal plants was shelved"; "renewed its 2023 pledge" stays): a pledge of then, told as history, no new one."""
     if cue.pos_ == "NOUN":  # the noun as the subject its history is told of ("the 2017 promise ... was shelved")
         return cue.dep_ in ("nsubj", "nsubjpass") and _dated_before(cue, published)
     if cue.pos_ != "VERB" or cue.tag_ not in ("VBD", "VBN"):
@@ -122,7 +122,7 @@ def past_pledge(cue: Token, verb: Token, published: str | None) -> bool:
 
 
 def forecast_of_others(cue: Token) -> bool:
-    """Whether a cue is a passive "expected to" ("the central bank is expected to cut its rate"): what others
+    """Whether a cue is a passive "expected to" ("Japan is expected to announce a package"): what others
     foresee, no commitment of the subject's."""
     return cue.lemma_.lower() == "expect" and any(c.dep_ == "auxpass" for c in cue.children)
 
@@ -182,10 +182,10 @@ def they_means(pron: Token | None, say: Token | None, speaker_tok: Token | None)
 
 
 def hypothetical(cue: Token, verb: Token, marks: frozenset[str]) -> bool:
-    """Whether a cue is inside a condition or under one that is counterfactual, or hedged into a forecast: "if Peru
-    were to freeze ...", "if the rebels agree to a truce" (the cue in a clause marked by ``marks``), "had the money
-    come earlier, the line would be running" (an inverted "had" clause, or "if" with "had"), "fighting will probably
-    intensify" (``hedge_adverbs``), "it is unclear who would pay" (a wh-word as subject)."""
+    """Whether a cue is inside a condition or under one that is counterfactual, or hedged into a forecast: "if Lagos
+    were to float the naira", "if Moscow agrees to reopen the corridor" (the cue in a clause marked by ``marks``), "had the money
+    come earlier, the line would be running" (an inverted "had" clause, or "if" with "had"), "Mexico will probably
+    raise its fuel tax" (``hedge_adverbs``), "no one could say who would run the refinery" (a wh-word as subject)."""
     for h in (cue, verb):
         cur = h
         for _ in range(4):
@@ -215,7 +215,7 @@ def hypothetical(cue: Token, verb: Token, marks: frozenset[str]) -> bool:
 
 
 def nobody_speaks(speaker_tok: Token | None) -> bool:
-    """Whether the speaker is no one or few ("too few governments had confirmed they would attend", "no country said it
+    """Whether the speaker is no one or few ("few lenders said they would join the rescue", "no country said it
     would send troops"): a quantifier of ``none_quantifiers`` on the speaker."""
     if speaker_tok is None:
         return False
@@ -225,14 +225,14 @@ def nobody_speaks(speaker_tok: Token | None) -> bool:
 
 
 def pronoun_mismatch(pron: Token | None, speaker_tok: Token | None) -> bool:
-    """Whether an "it" subject cannot be the speaker: the speaker is a plural noun ("cattle ranchers protested, saying
+    """Whether an "it" subject cannot be the speaker: the speaker is a plural noun ("wine growers marched, saying
     it would drive down their prices": "it" is the quota)."""
     return pron is not None and speaker_tok is not None and pron.lower_ == "it" and speaker_tok.tag_ == "NNS" and \
         speaker_tok.pos_ == "NOUN" and not speaker_tok.is_upper  # ("FLNKS said it would": an acronym, tagged plural)
 
 
 def undergoes(cue: Token, verb: Token) -> bool:
-    """Whether a timetable cue's act is undergone by its subject ("Pakistan is to receive the next tranche"):
+    """Whether a timetable cue's act is undergone by its subject ("Sri Lanka is to get a batch of buses"):
     ``undergo_verbs`` after "is to", "is due to", "is set to"."""
     return cue.dep_ != "aux" and cue.lemma_.lower() in _w("timetable_cues") and verb.lemma_.lower() in _w("undergo_verbs")
 

@@ -181,7 +181,7 @@ class PledgeExtractor:
         else:
             actor = group[0] if group else self._actor(state, actor_tok, memory)
             if actor is not None and cue.dep_ == "aux" and not group and thing(actor_tok, state.actor_at, lex):
-                actor = None  # "Romania's runoff will take place": a thing's future, its owner no pledger (round p57)
+                actor = None  # "Nigeria's new refinery will struggle": a thing's future, its owner no pledger (round p57)
         if actor is None and speaker is not None and vouched(cue, verb, actor_tok, speaker, speaker_tok):
             actor = speaker  # "the new port will open by May, the minister said" (round p55)
             group = parties(speaker_tok, state, lambda x: self._actor(state, x, memory))  # "A and B agreed that" (p57)
