@@ -20,6 +20,7 @@ from ..docindex import columns
 from ..tables import word_sets
 from ..tracking.quantities import best_quantity
 from .pledge_forms import extra_cues, hung_conjuncts
+from .pledge_guards import forecast_of_others, timetable
 from .pledge_parts import Lexicon, say_head, say_left
 
 __all__ = ["find_cues", "cue_lemmas", "noun_fate", "refrains"]
@@ -158,7 +159,7 @@ def find_cues(sent: Any, lex: Lexicon, lemmas: frozenset[str]) -> list[tuple[Tok
                 continue
             if in_hand:
                 out.append((t, t, lex.verbs_object[lemma], None))
-    out = [x for x in out if not _denied(x[0], lex)]
+    out = [x for x in out if not _denied(x[0], lex) and not _scheduled(x[0], x[1], lex)]
     # conjoined actions share the cue: "plans to boost X and revise Y"; "will scrap the levy it introduced and cut fees"
     for cue, verb, kind, party in list(out):
         if cue.i == verb.i:
@@ -169,6 +170,14 @@ def find_cues(sent: Any, lex: Lexicon, lemmas: frozenset[str]) -> list[tuple[Tok
                 out.append((cue, c, kind, party))
         out.extend((cue, c, kind, party) for c in hung_conjuncts(verb))
     return out
+
+
+def _scheduled(cue: Token, verb: Token, lex: Lexicon) -> bool:
+    """Whether a cue puts a body's session or vote on a timetable, or says what others foresee (round p57,
+    :mod:`gaiko.pipeline.pledge_guards`): "a new assembly is due to sit in April", "members will vote on the budget",
+    "Japan is expected to announce a package"."""
+    spoken = say_head(cue if cue.dep_ != "aux" else verb, lex) is not None
+    return forecast_of_others(cue) or timetable(cue, verb, lex.session_verbs, lex.session_bodies, spoken)
 
 
 def _a_sum(obj: Token) -> bool:

@@ -23,6 +23,7 @@ from spacy.tokens import Token
 
 from ..tables import word_sets
 from ..types import Actor
+from .pledge_guards import onlooker
 from .pledge_parts import Lexicon, is_actorish
 
 __all__ = ["extra_cues", "hung_conjuncts", "parties", "passive_parts", "antecedent", "question", "refers_back",
@@ -167,7 +168,10 @@ def no_new_pledge(verb: Token, cue: Token, kind: str, noun: Token | None, lex: L
     """Whether a cue makes no new pledge (round p49): an act in the future under a verb of forecasting ("Kenya will
     build only 300 clinics, the World Bank estimated": ``lex.forecast_verbs``), or a pledge kept by name only
     (:func:`refers_back` of ``noun``, the object or passive subject; a demand to "honour its commitment" stays one)."""
-    if cue.dep_ == "aux" and any(a.lemma_.lower() in lex.forecast_verbs and a.i > verb.i for a in verb.ancestors):
+    if cue.dep_ == "aux" and any(a.lemma_.lower() in lex.forecast_verbs and (a.i > verb.i or a.lemma_.lower() in
+                                                                             word_sets("pledges/modal_forms.yaml")
+                                                                             ["forecast_lead_verbs"])
+                                 for a in verb.ancestors):
         return True
     return kind != "demand" and refers_back(verb, noun, lex)
 
@@ -219,13 +223,15 @@ def vouched(cue: Token, verb: Token, subj: Token | None, speaker: Actor, speaker
     (round p55): the subject a noun that is no actor, the verb not negated ("revenue would not reach the budget" is a
     forecast), not in a relative clause, the verb no verb of a trend (``trend_verbs`` in modal_forms.yaml: "prices will
     rise" is a forecast), and the speaker an office (sector GOV or MIL), an official (a role or a known person), or any
-    actor with a name or a PERSON/ORG entity; so a named campaign group passes too (listed by review r17, not
-    fixed)."""
+    actor with a name or a PERSON/ORG entity, but no onlooker (``onlooker_sectors`` in schedule_guards.yaml: a rights
+    or press group foresees, it does not vouch; round p57, the case review r17 listed)."""
     if cue.dep_ != "aux" or subj is None or subj.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "neg" for c in verb.children):
         return False
     if verb.dep_ == "relcl":  # "a category that would allow ...": a relative clause says what a thing does
         return False
     if verb.lemma_.lower() in word_sets("pledges/modal_forms.yaml")["trend_verbs"]:
         return False  # "inflation will fall below 3% by June, the governor said": a forecast (review r17)
+    if onlooker(speaker.sector):
+        return False  # "press groups said the law would silence radios": an onlooker's forecast (round p57)
     return bool(speaker.sector in ("GOV", "MIL") or speaker.role or speaker.person_id or speaker.name
                 or speaker_tok is not None and speaker_tok.ent_type_ in ("PERSON", "ORG"))

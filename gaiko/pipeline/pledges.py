@@ -30,6 +30,7 @@ from ..types import Actor, Deadline, Pledge
 from .destination import destination
 from .foreign import foreign_sentences
 from .pledge_cues import cue_lemmas, find_cues, noun_fate, refrains
+from .pledge_guards import no_pledge_here, thing, they_means
 from .pledge_forms import antecedent, no_new_pledge, parties, passive_parts, question, threatened_means, vouched
 from .pledge_parts import (
     Lexicon, action_text, country_in, deadline_phrases, is_actorish, lexicon, list_items, main_country, say_head, say_left,
@@ -162,6 +163,13 @@ class PledgeExtractor:
             if cue.lemma_.lower() in ("warn", "threaten") or say.lemma_.lower() in ("warn", "threaten"):
                 kind = "threat"
         speaker = self._actor(state, speaker_tok, memory)
+        if no_pledge_here(cue, verb, actor_tok, say, speaker_tok, state.published, lex.condition_marks):
+            return []  # "in the 1990s Peru would offer ...", "pledged in 2019 to", "the summit will open" (round p57)
+        third = they_means(actor_tok, say, speaker_tok) if kind != "demand" else None
+        if third is not None:  # "A and B said the crews were angry and they would block the port" (round p57)
+            if not is_actorish(third, lex):
+                return []
+            actor_tok = third
         actor: Actor | None
         group = parties(actor_tok, state, lambda x: self._actor(state, x, memory)) if kind != "demand" else []
         if not group and kind != "demand" and actor_tok is not None and actor_tok.lower_ == "they" and speaker_tok is not None:
@@ -172,8 +180,12 @@ class PledgeExtractor:
             actor = speaker
         else:
             actor = group[0] if group else self._actor(state, actor_tok, memory)
+            if actor is not None and cue.dep_ == "aux" and not group and thing(actor_tok, state.actor_at, lex):
+                actor = None  # "Nigeria's new refinery will struggle": a thing's future, its owner no pledger (round p57)
         if actor is None and speaker is not None and vouched(cue, verb, actor_tok, speaker, speaker_tok):
             actor = speaker  # "the new port will open by May, the minister said" (round p55)
+            group = parties(speaker_tok, state, lambda x: self._actor(state, x, memory))  # "A and B agreed that" (p57)
+            actor = group[0] if group else actor
         if actor is None:
             return []
         if speaker is not None and (speaker is actor or speaker.text == actor.text or
