@@ -43,7 +43,7 @@ def series(
     q: EventQuery = Depends(),
     interval: Literal["auto", "day", "week", "month"] = Query("auto", description="auto: day up to 92 days of span, week up to 731, else month"),
     by: Literal["type", "quad", "modality"] = Query("type"),
-    fill_gaps: bool = Query(False, description="Include empty buckets between the first and the last"),
+    fill_gaps: bool = Query(False, description="Include empty buckets between the first and the last, and out to since/until when both are given"),
     format: Fmt = Query("json"),
 ) -> Any:
     f = dict(q.filters)
