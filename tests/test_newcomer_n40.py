@@ -35,6 +35,7 @@ from gaiko.types import Actor, Article, CodedArticle, Event, SentenceRecord
 
 # type: (cameo root, goldstein, quad class)
 _TYPES = {"ACCUSE": ("11", -2.0, 3), "CONSULT": ("04", 1.0, 1), "SANCTION": ("16", -4.0, 4)}
+_NAMES = {"CHL": "Chile", "PER": "Peru"}
 
 
 class _StoryCoder:
@@ -55,8 +56,9 @@ class _StoryCoder:
             event_type=etype, trigger=words[1], trigger_start=len(words[0]) + 1,
             trigger_end=len(words[0]) + 1 + len(words[1]), context=["diplomatic"], cameo=cameo, goldstein=gold,
             quad_class=quad,
-            source=Actor(words[0], 0, len(words[0]), name=src, country=src, resolved_by="country", confidence=0.9),
-            target=Actor(tgt, 0, 3, name=tgt, country=tgt, resolved_by="country", confidence=0.9),
+            source=Actor(words[0], 0, len(words[0]), name=_NAMES[src], country=src, resolved_by="country",
+                         confidence=0.9),
+            target=Actor(_NAMES[tgt], 0, 0, name=_NAMES[tgt], country=tgt, resolved_by="country", confidence=0.9),
             date=a.published, pattern="test", confidence=0.8, coder_version="test",
         )
         return CodedArticle(article=art, sentences=[SentenceRecord(index=0, start=0, end=len(a.text), text=a.text)],
@@ -171,3 +173,79 @@ def test_a_series_with_since_and_until_has_every_bucket_of_the_window(story: Pat
                                                 **window}).json()
     assert got["buckets"] == ser["buckets"] and got["total"] == [0, 2, 1, 0]
     assert got["starts"][0] == "2026-02-01" and got["ends"][-1] == "2026-05-31"
+
+
+# -- gaiko series ----------------------------------------------------------------------------------------------------
+def test_gaiko_series_gives_the_monthly_dyad_series_of_the_api(cli, story: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from gaiko.server import create_app
+
+    args = ("--source", "CHL", "--target", "PER", "--interval", "month", "--since", "2026-03-01", "--until",
+            "2026-05-31")
+    code, out, err = cli("series", "--db", story, *args, "-f", "csv")
+    assert code in (0, None), err
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(r["bucket"], r["events"], r["mean_goldstein"], r["goldstein_sum"], r["cooperation"], r["conflict"])
+            for r in rows] == [("2026-03-01", "2", "-0.5", "-1.0", "1", "1"), ("2026-04-01", "1", "-4.0", "-4.0", "0", "1"),
+                               ("2026-05-01", "0", "", "0.0", "0", "0")]
+    assert [(r["n_1"], r["n_3"], r["n_4"]) for r in rows] == [("1", "1", "0"), ("0", "0", "1"), ("0", "0", "0")]
+    code, out, err = cli("series", "--db", story, *args, "--json", "--count", "mentions")
+    assert code in (0, None), err
+    doc = json.loads(out)
+    api = TestClient(create_app(str(story), api_key=None)).get("/api/v1/series", params={
+        "dyad": "CHL-PER", "interval": "month", "since": "2026-03-01", "until": "2026-05-31", "fill_gaps": "true",
+        "by": "quad", "count": "mentions"}).json()
+    for key in ("buckets", "counts", "total", "goldstein", "goldstein_sum", "cooperation", "conflict", "events"):
+        assert doc[key] == api[key], key
+    code, out, err = cli("series", "--db", story, "--interval", "year")
+    assert code == 2 and err.startswith("Error: unknown interval 'year'") and len(err.strip().splitlines()) == 1
+
+
+# -- a filter that matches nothing says why --------------------------------------------------------------------------
+def test_a_code_no_country_has_is_named_when_nothing_matches(cli, story: Path, tmp_path: Path) -> None:
+    code, out, err = cli("events", "--db", story, "--source", "CHI")
+    assert code in (0, None) and "0 event clusters" in out
+    assert err.startswith("note: source CHI: CHI is no country code gaiko knows"), err
+    code, _out, err = cli("dyads", "--db", story, "--source", "chl")
+    assert "note: source chl is read as part of an actor's name" in err and "write CHL" in err
+    code, out, err = cli("dyads", "--db", story, "--target", "per")  # a part of "Peru": found, no note
+    assert "note:" not in err and "PER" in out
+    code, _out, err = cli("series", "--db", story, "--actor", "Bolivia")
+    assert "note: actor Bolivia: no event of this store has such an actor on either side" in err
+    code, _out, err = cli("export", "--db", story, "--out", tmp_path / "x.csv", "--since", "2027-01-01")
+    assert "note: the events of this store run from 2026-03-09 to 2026-04-14" in err
+    # the reverse dyad: each side is named, as no event has it on that side
+    code, _out, err = cli("events", "--db", story, "--source", "PER", "--target", "CHL")
+    assert err.splitlines() == [
+        "note: source PER: no event of this store has such an actor as its source (`gaiko actors` lists them)",
+        "note: target CHL: no event of this store has such an actor as its target (`gaiko actors` lists them)"]
+    # rows found, or each filter matching alone: no note
+    code, _out, err = cli("events", "--db", story, "--source", "CHL")
+    assert "note:" not in err
+    code, _out, err = cli("events", "--db", story, "--source", "CHL", "--type", "CONSULT", "--until", "2026-03-10")
+    assert code in (0, None) and "note:" not in err
+
+
+def test_an_empty_store_says_it_holds_no_events(cli, tmp_path: Path) -> None:
+    db = tmp_path / "empty.duckdb"
+    Store(db).close()
+    code, _out, err = cli("series", "--db", db, "--source", "CHL")
+    assert code in (0, None) and err.startswith("note: this store holds no events yet"), err
+
+
+# -- gaiko errors with none, ids on one line -------------------------------------------------------------------------
+def test_gaiko_errors_without_errors_prints_its_title(cli, story: Path) -> None:
+    code, out, err = cli("errors", "--db", story)
+    assert code in (0, None) and "0 input errors" in out and "reason" in out
+
+
+def test_a_table_keeps_an_id_on_one_line(capsys) -> None:
+    from gaiko.cli.common import emit_rows
+
+    # eight wide columns squeeze a 160-column table: the id column is not the one that gives way
+    long = "a delegation of the ministry of foreign affairs and its fisheries office"
+    rows = [{**{f"c{k}": long for k in range(8)}, "id": f"cl-{n:016x}"} for n in (11**15, 13**14)]
+    emit_rows(rows, "table", title="squeezed")
+    out = capsys.readouterr().out
+    assert all(r["id"] in out for r in rows), out
