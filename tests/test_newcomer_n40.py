@@ -249,3 +249,32 @@ def test_a_table_keeps_an_id_on_one_line(capsys) -> None:
     emit_rows(rows, "table", title="squeezed")
     out = capsys.readouterr().out
     assert all(r["id"] in out for r in rows), out
+
+
+# -- the pledge ledger as CSV says why ---------------------------------------------------------------------------------
+def test_the_pledge_csv_and_download_carry_the_one_line_reason(cli, tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from gaiko.coding import run_code
+    from gaiko.server import create_app
+
+    arts = [{"id": "c1", "published": "2026-03-02", "source": "Andes Wire",
+             "text": "Chile promised on Monday to return the seized fishing boats to Peru by the end of May."},
+            {"id": "c2", "published": "2026-04-16", "source": "Pacific Daily",
+             "text": "Chile returned the seized fishing boats to Peru on Thursday, the navy said."}]
+    src = tmp_path / "arts.jsonl"
+    src.write_text("\n".join(json.dumps(a) for a in arts) + "\n", encoding="utf-8")
+    db = tmp_path / "p.duckdb"
+    run_code([str(src)], db=str(db), quiet=True)
+    code, out, err = cli("pledges", "--db", db, "--json")
+    assert code in (0, None), err
+    reasons = {p["id"]: p["status_reason"] for p in json.loads(out)["pledges"]}
+    assert reasons and all(reasons.values()), reasons
+    code, out, err = cli("pledges", "--db", db, "-f", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert {r["id"]: r["status_reason"] for r in rows} == reasons
+    assert all(r["computed_status"] == r["status"] for r in rows)
+    client = TestClient(create_app(str(db), api_key=None))
+    for url in ("/api/v1/export/pledges", "/api/v1/pledges"):
+        got = list(csv.DictReader(io.StringIO(client.get(url, params={"format": "csv"}).text)))
+        assert {r["id"]: r["status_reason"] for r in got} == reasons, url
