@@ -201,7 +201,12 @@ class SeriesMixin:
 
     def dyad_series(self, source: str | None = None, target: str | None = None, *, interval: str = "auto",
                     by: str = "type", fill_gaps: bool = False, **filters: Any) -> dict[str, Any]:
-        """:meth:`event_series` for the events from ``source`` to ``target`` (each optional, as the filters take them)."""
+        """:meth:`event_series` for the events from ``source`` to ``target`` (each optional, in any form the filters
+        take: ``GRC``, ``GRCGOV``, an exact key or part of a name), with ``source`` and ``target`` added to the answer.
+        Unlike :meth:`event_series`, ``fill_gaps`` is off by default (as the API's): pass ``fill_gaps=True`` with
+        ``since`` and ``until`` for a panel of every bucket of that window. A direction only: an event from
+        ``target`` to ``source`` is not counted (call it again the other way). ConfigError for an unknown interval,
+        grouping, count or filter."""
         out = self.event_series(interval=interval, by=by, fill_gaps=fill_gaps, source=source, target=target,
                                 **filters)
         return {"source": source, "target": target, **out}
