@@ -218,8 +218,8 @@ def test_a_code_no_country_has_is_named_when_nothing_matches(cli, story: Path, t
     # the reverse dyad: each side is named, as no event has it on that side
     code, _out, err = cli("events", "--db", story, "--source", "PER", "--target", "CHL")
     assert err.splitlines() == [
-        "note: source PER: no event of this store has such an actor as its source (`gaiko actors` lists them)",
-        "note: target CHL: no event of this store has such an actor as its target (`gaiko actors` lists them)"]
+        "note: source PER: no event of this store has such an actor as its source (`gaiko actors` and /api/v1/actors list them)",
+        "note: target CHL: no event of this store has such an actor as its target (`gaiko actors` and /api/v1/actors list them)"]
     # rows found, or each filter matching alone: no note
     code, _out, err = cli("events", "--db", story, "--source", "CHL")
     assert "note:" not in err
@@ -278,3 +278,19 @@ def test_the_pledge_csv_and_download_carry_the_one_line_reason(cli, tmp_path: Pa
     for url in ("/api/v1/export/pledges", "/api/v1/pledges"):
         got = list(csv.DictReader(io.StringIO(client.get(url, params={"format": "csv"}).text)))
         assert {r["id"]: r["status_reason"] for r in got} == reasons, url
+
+
+def test_the_api_says_why_a_listing_dyads_or_series_is_empty(story: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from gaiko.server import create_app
+
+    client = TestClient(create_app(str(story), api_key=None))
+    for url, params in (("/api/v1/events", {"source": "CHI"}), ("/api/v1/dyads", {"source": "CHI"}),
+                        ("/api/v1/series", {"dyad": "CHI-PER"})):
+        got = client.get(url, params=params).json()
+        assert got["notes"] and got["notes"][0].startswith("source CHI: CHI is no country code gaiko knows"), url
+    got = client.get("/api/v1/series", params={"dyad": "CHL-PER", "since": "2027-01-01"}).json()
+    assert got["notes"] == ["the events of this store run from 2026-03-09 to 2026-04-14, outside the dates asked for"]
+    # rows found: no notes
+    assert client.get("/api/v1/events", params={"source": "CHL"}).json()["notes"] is None

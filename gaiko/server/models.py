@@ -67,6 +67,9 @@ class EventRow(_Row):
 class EventPage(Page):
     sort: str
     events: list[EventRow]
+    notes: list[str] | None = Field(None, description="only when nothing matches: why, one sentence per filter that "
+                                    "explains it (a code no country has, a lower-case code read as a name, an actor "
+                                    "no event has on that side, dates outside the store's); round n40")
 
 
 class ArticleRow(_Row):
@@ -109,6 +112,9 @@ class DyadRow(_Row):
 
 class DyadPage(Page):
     dyads: list[DyadRow]
+    notes: list[str] | None = Field(None, description="only when nothing matches: why, one sentence per filter that "
+                                    "explains it (a code no country has, a lower-case code read as a name, an actor "
+                                    "no event has on that side, dates outside the store's); round n40")
 
 
 class Series(_Row):
@@ -129,6 +135,9 @@ class Series(_Row):
     coarse_precisions: list[str]
     by_type: dict[str, int]
     events: int
+    notes: list[str] | None = Field(None, description="only when nothing matches: why, one sentence per filter that "
+                                    "explains it (a code no country has, a lower-case code read as a name, an actor "
+                                    "no event has on that side, dates outside the store's); round n40")
     count: str = Field("clusters", description="clusters (each real-world event once) or mentions (every report)")
     gaps_filled: bool = Field(False, description="every bucket from the first to the last (from since to until when "
                               "both are given) is there (fill_gaps=true); "

@@ -33,7 +33,7 @@ def _code_note(name: str, value: str, store_codes: set[str]) -> str | None:
     head = value[:3]
     if value.isupper() and head not in known_countries() and head not in store_codes:
         return (f"{name} {value}: {head} is no country code gaiko knows (ISO 3166 alpha-3, such as GRC for Greece; "
-                "`gaiko actors` lists the actors of this store)")
+                "`gaiko actors` and /api/v1/actors list the actors of this store)")
     if not value.isupper() and head.upper() in known_countries() | store_codes:
         return (f"{name} {value} is read as part of an actor's name, not as a country code: "
                 f"write {value.upper()} for the country")
@@ -57,7 +57,8 @@ def why_empty(store: Any, filters: dict[str, Any], count: str = "clusters") -> l
         note = _code_note(name, value, store_codes)
         if note is None and store.count_events(count, **{name: value}) == 0:
             side = {"actor": "on either side", "source": "as its source", "target": "as its target"}[name]
-            note = f"{name} {value}: no event of this store has such an actor {side} (`gaiko actors` lists them)"
+            note = (f"{name} {value}: no event of this store has such an actor {side} "
+                    "(`gaiko actors` and /api/v1/actors list them)")
         if note:
             notes.append(note)
     since, until = filters.get("since"), filters.get("until")
