@@ -141,7 +141,16 @@ class Place(_Record):
 
 @dataclass
 class Event(_Record):
-    """A coded event: who did what to whom, when and where, with evidence."""
+    """A coded event: who did what to whom, when and where, with evidence.
+
+    Offsets (``trigger_start``/``trigger_end``, the actors' ``start``/``end``, the place's) are character offsets
+    into the article's text, end exclusive (``text[e.trigger_start:e.trigger_end] == e.trigger``); the store and
+    exports also give ``sentence_start``, the sentence's offset, to read them from the sentence alone.
+    ``goldstein`` is the Goldstein score of the CAMEO code, -10 (most conflictual) to +10 (most cooperative).
+    ``date`` is an ISO date string (``YYYY-MM-DD``): the event's own date when the text gives one, else the article's
+    publication date with ``date_precision`` ``published``; otherwise ``day``, ``week`` (the week's Monday), ``month``
+    or ``year`` (the unit's first day), or ``shared`` (a date shared in one sentence: an upper bound).
+    """
 
     id: str
     article_id: str
@@ -161,7 +170,7 @@ class Event(_Record):
     target: Actor | None = None
     date: str | None = None  # ISO date the event happened (resolved)
     date_text: str | None = None
-    date_precision: str = "day"  # day, month, year, published; shared: an upper bound (nominals.py)
+    date_precision: str = "day"  # day, week, month, year, published; shared: an upper bound (nominals.py)
     place: Place | None = None
     negated: bool = False
     hypothetical: bool = False

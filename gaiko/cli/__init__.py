@@ -44,7 +44,7 @@ def _root(
 
 
 #: command modules, each with a ``register(app)`` function
-COMMAND_MODULES = ("code", "query", "dyads", "eval", "actors", "pledges", "scorecard", "clusters", "overrules", "serve", "engine")
+COMMAND_MODULES = ("code", "query", "dyads", "series", "eval", "actors", "pledges", "scorecard", "clusters", "overrules", "serve", "engine")
 
 for _name in COMMAND_MODULES:
     import_module(f"gaiko.cli.{_name}").register(app)

@@ -105,7 +105,9 @@ def emit_rows(rows: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str] |
 
     table = Table(title=title, show_lines=False)
     for c in cols:
-        table.add_column(c, overflow="fold")
+        # an id is copied into the next command (`gaiko cluster show ID`): kept on one line, never folded (round n40)
+        whole = max((len(_flat(r.get(c))) for r in rows), default=0) if c == "id" or c.endswith("_id") else None
+        table.add_column(c, overflow="fold", min_width=whole or None, no_wrap=bool(whole))
     for r in rows:
         table.add_row(*[_flat(r.get(c)) for c in cols])
     # piped output (logs, README) is not squeezed into 80 columns

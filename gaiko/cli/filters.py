@@ -71,3 +71,14 @@ def event_filters(actor: str | None, source: str | None, target: str | None, typ
     """The store's filter keywords from the command's values (``--actual`` is ``include_intended=False``)."""
     return {"actor": actor, "source": source, "target": target, "type": type, "since": since, "until": until,
             "quad_class": quad_class, "text": text, "include_intended": not actual}
+
+
+def say_why_empty(store: Any, filters: dict[str, Any], count: str = "clusters") -> None:
+    """On stderr, one ``note:`` line per reason the filters matched nothing (:func:`gaiko.store.hints.why_empty`):
+    an unknown or lower-case country code, an actor no event has, dates outside the store's (round n40)."""
+    import typer
+
+    from ..store.hints import why_empty
+
+    for note in why_empty(store, {k: v for k, v in filters.items() if v is not None}, count):
+        typer.echo(f"note: {note}", err=True)

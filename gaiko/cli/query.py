@@ -10,8 +10,8 @@ import typer
 from ..errors import GaikoError
 from .common import check_json_format, check_limit, check_span, emit_json, emit_rows, fail
 from .filters import (COUNT_HELP, actor_option, actual_option, count_option, db_option, event_filters,
-                      quad_class_option, since_option, source_option, target_option, text_option, type_option,
-                      until_option)
+                      quad_class_option, say_why_empty, since_option, source_option, target_option, text_option,
+                      type_option, until_option)
 
 #: what each count of `gaiko stats` is, where the key alone could mislead
 STAT_LABELS = {
@@ -97,6 +97,8 @@ def events(
         with _open(db) as store:
             rows = store.events(limit=limit or None, count=count, **filters)
             total = store.count_events(count, **filters) if as_json else len(rows)
+            if not rows:
+                say_why_empty(store, filters, count)
     except GaikoError as exc:
         fail(exc)
     if as_json:
@@ -152,9 +154,11 @@ def export(
     try:
         fmt = export_format(fmt, out)  # before the store is opened: a contradiction costs nothing
         with _open(db) as store:
+            filters = event_filters(actor, source, target, type, since, until, quad_class, text, actual)
             n = export_events(store, fmt, out, count=count,  # the filters of gaiko events
-                              **event_filters(actor, source, target, type, since, until, quad_class, text, actual),
-                              **({"coded_since": coded_since} if coded_since else {}))
+                              **filters, **({"coded_since": coded_since} if coded_since else {}))
+            if not n:
+                say_why_empty(store, filters, count)
     except GaikoError as exc:
         fail(exc)
     except KeyboardInterrupt as exc:
@@ -224,9 +228,12 @@ def errors(
     except GaikoError as exc:
         fail(exc)
     since = sum(1 for r in rows if r.get("coded_since"))
-    emit_rows(rows, fmt, title=f"{len(rows)} input errors" + (
+    # named columns: a store without errors prints its title and header, not an empty line (round n40)
+    emit_rows(rows, fmt, ERROR_COLUMNS, title=f"{len(rows)} input errors" + (
         f", {since} of them coded since (a later run coded the same file and line)" if since else ""))
 
+
+ERROR_COLUMNS = ("recorded_at", "severity", "path", "line", "reason", "detail", "coded_since")
 
 # an error whose file and line a later run coded (the line was fixed and the run repeated) says when: round n37. For a
 # JSON array on one line, any item of that line coded later counts.

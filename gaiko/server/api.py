@@ -8,6 +8,7 @@ from typing import Any, Literal
 from fastapi import APIRouter, Depends, Query, Request
 
 from ..errors import ConfigError
+from ..store.hints import why_empty
 from .evidence import article_marks, event_evidence
 from .models import ActorPage, ArticlePage, EventPage, Health, Stats
 from .output import EVENT_COLUMNS, next_url, rows_response
@@ -110,10 +111,11 @@ def events(
     with _state(request).reader() as store:
         rows = store.events(limit=limit, offset=offset, sort=sort, **q.filters)
         total = store.count_events(**q.filters)
+        notes = why_empty(store, q.filters, q.filters.get("count", "clusters")) if not total else None
     for r in rows:
         r["link"] = f"/articles/{r['article_id']}?event={r['id']}#s{r['sentence_idx']}"
     payload = {"total": total, "limit": limit, "offset": offset, "next": next_url(request, total, limit, offset),
-               "sort": sort, "filters": q.params, "events": rows}
+               "sort": sort, "filters": q.params, "events": rows, "notes": notes}
     return rows_response(format, rows, payload, filename="gaiko-events", columns=EVENT_COLUMNS)
 
 

@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 
+from ..store.hints import why_empty
 from .api import ERRORS, EventQuery, Fmt
 from .models import DyadPage, FacetsOut, MapPage, NetworkPage, Series
 from .output import next_url, rows_response
@@ -29,8 +30,9 @@ def dyads(
     with _state(request).reader() as store:
         rows = store.dyads(limit=limit, offset=offset, self_dyads=self_dyads, **q.filters)
         total = store.count_dyads(self_dyads=self_dyads, **q.filters)
+        notes = why_empty(store, q.filters, q.filters["count"]) if not total else None
     payload = {"total": total, "limit": limit, "offset": offset, "next": next_url(request, total, limit, offset),
-               "dyads": rows, "filters": q.params}
+               "dyads": rows, "filters": q.params, "notes": notes}
     return rows_response(format, rows, payload, filename="gaiko-dyads")
 
 
@@ -43,7 +45,7 @@ def series(
     q: EventQuery = Depends(),
     interval: Literal["auto", "day", "week", "month"] = Query("auto", description="auto: day up to 92 days of span, week up to 731, else month"),
     by: Literal["type", "quad", "modality"] = Query("type"),
-    fill_gaps: bool = Query(False, description="Include empty buckets between the first and the last"),
+    fill_gaps: bool = Query(False, description="Include empty buckets between the first and the last, and out to since/until when both are given"),
     format: Fmt = Query("json"),
 ) -> Any:
     f = dict(q.filters)
@@ -51,7 +53,8 @@ def series(
     with _state(request).reader() as store:
         out = store.dyad_series(source, target, interval=interval, by=by, fill_gaps=fill_gaps, **f)
         rows = store.series_rows(out)
-    return rows_response(format, rows, {**out, "filters": q.params}, filename="gaiko-series")
+        notes = why_empty(store, q.filters, q.filters["count"]) if not out["events"] else None
+    return rows_response(format, rows, {**out, "filters": q.params, "notes": notes}, filename="gaiko-series")
 
 
 @router.get("/network", summary="Actor network: nodes and directed edges weighted by events", responses=ERRORS,

@@ -67,6 +67,9 @@ class EventRow(_Row):
 class EventPage(Page):
     sort: str
     events: list[EventRow]
+    notes: list[str] | None = Field(None, description="only when nothing matches: why, one sentence per filter that "
+                                    "explains it (a code no country has, a lower-case code read as a name, an actor "
+                                    "no event has on that side, dates outside the store's); round n40")
 
 
 class ArticleRow(_Row):
@@ -109,6 +112,9 @@ class DyadRow(_Row):
 
 class DyadPage(Page):
     dyads: list[DyadRow]
+    notes: list[str] | None = Field(None, description="only when nothing matches: why, one sentence per filter that "
+                                    "explains it (a code no country has, a lower-case code read as a name, an actor "
+                                    "no event has on that side, dates outside the store's); round n40")
 
 
 class Series(_Row):
@@ -123,12 +129,18 @@ class Series(_Row):
     cooperation: list[int]
     conflict: list[int]
     goldstein: list[float | None] = Field(description="mean Goldstein per bucket; null where there were no events")
+    goldstein_sum: list[float | None] = Field(description="sum of the Goldstein scores per bucket (0 where there were no "
+                                              "events), each event (cluster) once")
     coarse: list[int] = Field(description="of each bucket's events, those dated only to a unit coarser than the interval")
     coarse_precisions: list[str]
     by_type: dict[str, int]
     events: int
+    notes: list[str] | None = Field(None, description="only when nothing matches: why, one sentence per filter that "
+                                    "explains it (a code no country has, a lower-case code read as a name, an actor "
+                                    "no event has on that side, dates outside the store's); round n40")
     count: str = Field("clusters", description="clusters (each real-world event once) or mentions (every report)")
-    gaps_filled: bool = Field(False, description="every bucket from the first to the last is there (fill_gaps=true); "
+    gaps_filled: bool = Field(False, description="every bucket from the first to the last (from since to until when "
+                              "both are given) is there (fill_gaps=true); "
                               "false when filling would pass 2,000 buckets: use a coarser interval or a narrower "
                               "since/until")
 

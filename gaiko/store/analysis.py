@@ -69,7 +69,7 @@ class AnalysisMixin(SeriesMixin):
         sc = counting.scope(self.con, count, filters)
         return self.query(
             f"""SELECT e.source_country AS source, e.target_country AS target, {sc.n} AS events,
-                       round(avg(e.goldstein), 2) AS mean_goldstein,
+                       round({sc.goldstein_agg("avg")}, 2) AS mean_goldstein,
                        {sc.n_if("e.quad_class IN (1, 2)")} AS cooperation,
                        {sc.n_if("e.quad_class IN (3, 4)")} AS conflict
                 {sc.from_} WHERE {sc.where} {self._dyad_where(self_dyads)}
@@ -108,7 +108,7 @@ class AnalysisMixin(SeriesMixin):
             return f"e.{side}_country" if level == "country" else actor_key_sql(side)
 
         grouped = (f"SELECT {node('source')} AS source, {node('target')} AS target, {sc.n} AS weight,"
-                   f" round(avg(e.goldstein), 2) AS mean_goldstein,"
+                   f" round({sc.goldstein_agg('avg')}, 2) AS mean_goldstein,"
                    f" {sc.n_if('e.quad_class IN (1, 2)')} AS cooperation,"
                    f" {sc.n_if('e.quad_class IN (3, 4)')} AS conflict,"
                    f" list(DISTINCT e.event_type ORDER BY e.event_type) AS types"
@@ -152,7 +152,7 @@ class AnalysisMixin(SeriesMixin):
             f"""SELECT * FROM (
                   SELECT any_value(e.place_name) AS place, round(any_value(e.lat), 3) AS lat,
                          round(any_value(e.lon), 3) AS lon, any_value(e.place_country) AS country, {sc.n} AS events,
-                         round(avg(e.goldstein), 2) AS mean_goldstein,
+                         round({sc.goldstein_agg("avg")}, 2) AS mean_goldstein,
                          list(DISTINCT e.event_type ORDER BY e.event_type) AS types,
                          min({sc.event_id}) AS example_event, bool_or({_centroid(sc)}) AS centroid
                   {sc.from_} WHERE {sc.where} AND {self._located()}

@@ -125,6 +125,23 @@ class Scope:
     def event_id(self) -> str:
         return "e.rep_event_id" if self.kind == "clusters" else "e.id"
 
+    @property
+    def goldstein(self) -> str:
+        """SQL of the counted thing's Goldstein score: through mentions, its cluster's own (the score its listing
+        row shows), not the mention's."""
+        return "coalesce(c.goldstein, e.goldstein)" if self.kind == "via" else "e.goldstein"
+
+    def goldstein_agg(self, fn: str) -> str:
+        """``avg``, ``sum`` or ``count`` of the Goldstein scores of the things in a group, each thing once: through
+        mentions a cluster with several matching mentions is one score, not one per mention (round n40: a series or
+        dyad under a filter only mentions have, ``outlet`` or ``text``, averaged the mentions' scores)."""
+        if fn not in ("avg", "sum", "count"):
+            raise ValueError(f"unknown aggregate {fn!r}")
+        if self.kind != "via":
+            return f"{fn}(e.goldstein)"
+        once = f"list_distinct(list({{'u': {self.uid}, 'g': {self.goldstein}}}))"
+        return f"list_aggregate(list_transform({once}, lambda x: x.g), '{fn}')"
+
 
 def check_count(count: str) -> str:
     if count not in COUNTS:

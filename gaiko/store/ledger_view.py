@@ -23,9 +23,10 @@ STATUS_ORDER = ("overdue", "open", "in_progress", "stalled", "partially_fulfille
 CLOSED = ("fulfilled", "broken", "withdrawn")
 LEDGER_SORTS = ("status", "deadline", "-deadline", "made", "-made", "actor", "evidence", "overdue")
 #: columns of a ledger row in CSV (the API's downloads, ``gaiko pledges -f csv``): the statement, who, to whom, how
-#: much, by when, and where it was read (the two links only where a server makes them)
+#: much, by when, and where it was read (the two links only where a server makes them); ``status_reason``, the one
+#: line that says why (round n40: only the JSON rows had it), and ``computed_status`` beside a status set by hand
 LEDGER_COLUMNS = (
-    "id", "status", "status_date", "actor", "actor_country", "actor_code", "speaker", "kind", "action", "sentence",
+    "id", "status", "status_date", "status_reason", "computed_status", "actor", "actor_country", "actor_code", "speaker", "kind", "action", "sentence",
     "target_name", "target_country", "quantity_text", "made_on", "deadline_text", "deadline", "days_left",
     "evidence_count", "statements", "overridden", "as_of", "link", "sentence_link",
 )

@@ -375,7 +375,7 @@ class QueryMixin:
         }
         one["top_dyads"] = self.query(
             f"""SELECT e.source_country AS source, e.target_country AS target, {sc.n} AS events,
-                      round(avg(e.goldstein), 2) AS mean_goldstein
+                      round({sc.goldstein_agg("avg")}, 2) AS mean_goldstein
                {sc.from_} WHERE {sc.where} AND e.source_country IS NOT NULL AND e.target_country IS NOT NULL
                GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 10""", sc.params
         )

@@ -68,6 +68,13 @@ def _fill(buckets: list[dt.date], interval: str, cap: int = 2000) -> list[dt.dat
     return out
 
 
+def _start(d: dt.date, interval: str) -> dt.date:
+    """The first day of the bucket ``d`` falls in (``date_trunc``'s: a week starts on Monday)."""
+    if interval == "week":
+        return d - dt.timedelta(days=d.weekday())
+    return d.replace(day=1) if interval == "month" else d
+
+
 def _step(d: dt.date, interval: str) -> dt.date:
     return d + dt.timedelta(days=1) if interval == "day" else (
         d + dt.timedelta(days=7) if interval == "week" else _next_month(d))
@@ -93,7 +100,7 @@ def _day(v: Any) -> dt.date | None:
 
 
 def _round(v: Any, nd: int = 2) -> float | None:
-    return None if v is None else round(float(v), nd)
+    return None if v is None else round(float(v), nd) + 0.0  # + 0.0: a sum that rounds to -0.0 is shown as 0.0
 
 
 class SeriesMixin:
@@ -116,14 +123,18 @@ class SeriesMixin:
 
         ``interval``: ``day``, ``week`` (ISO weeks, from Monday), ``month`` or ``auto`` (from the span of the
         matching events, see :func:`auto_interval`). With ``fill_gaps`` every bucket from the first to the last is
-        there (zero counts, Goldstein ``None``: a line is not drawn across it), up to 2,000 buckets; beyond them the
+        there (zero counts, Goldstein ``None``: a line is not drawn across it), from the bucket of ``since`` to the
+        bucket of ``until`` when both are given (a panel with its empty months at either end, all zero when no event
+        matches), up to 2,000 buckets; beyond them the
         series keeps only the buckets with events, and ``gaps_filled`` (true when every bucket from the first to the
         last is there) says so. Returns
         ``buckets`` (first days, ISO), ``starts``/``ends`` (first and last days of the bucket's events,
         within ``since``/``until``: the dates its link lists), ``keys`` (the series, in order), ``counts`` {key: [n per
         bucket]}, ``total``,
         ``cooperation`` (quad 1-2), ``conflict`` (quad 3-4), ``coarse`` (of each bucket's events, those whose date is
-        known only to a unit coarser than the interval, ``coarse_precisions``: a year-precise date falls on 1 January), ``goldstein`` (mean or None), ``by_type`` totals,
+        known only to a unit coarser than the interval, ``coarse_precisions``: a year-precise date falls on 1 January), ``goldstein`` (mean or None) and
+        ``goldstein_sum`` (0.0 for an empty bucket): over the bucket's events, each counted thing once with its own score
+        (a cluster's, counting clusters, even under a filter only mentions have), ``by_type`` totals,
         ``events`` (all matching), ``interval`` (the one used), ``requested`` (the one asked for) and ``count``
         (what is counted: ``clusters``, each on its cluster's day, or ``mentions``).
         """
@@ -138,15 +149,23 @@ class SeriesMixin:
         key = {"type": "e.event_type", "quad": "CAST(e.quad_class AS VARCHAR)", "modality": _MODALITY}[by]
         bucket = f"CAST(date_trunc('{interval}', {sc.day}) AS DATE)"
         coarse_dates = f"e.date_precision IN ({', '.join(repr(p) for p in COARSER[interval])})"
-        rows = self.query(
-            f"SELECT {bucket} AS bucket, {key} AS k, {sc.n} AS n, sum(e.goldstein) AS gs, count(e.goldstein) AS gn, "
-            f"{sc.n_if('e.quad_class IN (1, 2)')} AS coop, {sc.n_if('e.quad_class IN (3, 4)')} AS conf, "
-            f"{sc.n_if(coarse_dates)} AS coarse "
-            f"{sc.from_} WHERE {sc.where} AND {sc.day} IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2",
-            sc.params,
-        )
-        found = sorted({r["bucket"] for r in rows})
+        where = f"{sc.from_} WHERE {sc.where} AND {sc.day} IS NOT NULL"
+        rows = self.query(f"SELECT {bucket} AS bucket, {key} AS k, {sc.n} AS n {where} GROUP BY 1, 2 ORDER BY 1, 2",
+                          sc.params)
+        # the bucket's own figures, each counted thing once (through mentions a cluster may be under two keys)
+        sums = {r["bucket"]: r for r in self.query(
+            f"SELECT {bucket} AS bucket, {sc.n} AS n, {sc.goldstein_agg('sum')} AS gs, "
+            f"{sc.goldstein_agg('count')} AS gn, {sc.n_if('e.quad_class IN (1, 2)')} AS coop, "
+            f"{sc.n_if('e.quad_class IN (3, 4)')} AS conf, {sc.n_if(coarse_dates)} AS coarse {where} GROUP BY 1",
+            sc.params)}
+        lo, hi = _day(filters.get("since")), _day(filters.get("until"))
+        found = sorted(sums)
         buckets = _fill(found, interval) if fill_gaps else found
+        if fill_gaps and lo and hi:
+            # a window asked for: every bucket from since to until, a panel with zeros at its ends too (round n40)
+            wide = _fill(sorted({*found, _start(lo, interval), _start(hi, interval)}), interval)
+            if _consecutive(wide, interval):
+                buckets = wide
         # asked to fill but over the cap: said, so a reader does not take the buckets for consecutive ones
         filled = bool(fill_gaps) and _consecutive(buckets, interval)
         index = {b: i for i, b in enumerate(buckets)}
@@ -155,21 +174,17 @@ class SeriesMixin:
         counts = {k: [0] * n for k in keys}
         total, coop, conf, gsum, gcount, coarse = [0] * n, [0] * n, [0] * n, [0.0] * n, [0] * n, [0] * n
         for r in rows:
-            i = index[r["bucket"]]
             if r["k"] is not None:
-                counts[str(r["k"])][i] += int(r["n"])
-            total[i] += int(r["n"])
-            coop[i] += int(r["coop"])
-            conf[i] += int(r["conf"])
-            coarse[i] += int(r["coarse"])
-            gsum[i] += float(r["gs"] or 0.0)
-            gcount[i] += int(r["gn"] or 0)
+                counts[str(r["k"])][index[r["bucket"]]] += int(r["n"])
+        for b, r in sums.items():
+            i = index[b]
+            total[i], coop[i], conf[i], coarse[i] = int(r["n"]), int(r["coop"]), int(r["conf"]), int(r["coarse"])
+            gsum[i], gcount[i] = float(r["gs"] or 0.0), int(r["gn"] or 0)
         by_type = {r["event_type"]: int(r["n"]) for r in self.query(
             f"SELECT e.event_type, {sc.n} AS n {sc.from_} WHERE {sc.where} GROUP BY 1 ORDER BY 2 DESC, 1", sc.params)}
         # through mentions a cluster may have mentions of two types: count it once
         events = sum(by_type.values()) if sc.kind != "via" else int(
             self.query(f"SELECT {sc.n} AS n {sc.from_} WHERE {sc.where}", sc.params)[0]["n"])
-        lo, hi = _day(filters.get("since")), _day(filters.get("until"))
         return {
             "interval": interval, "requested": requested, "by": by,
             "buckets": [b.isoformat() for b in buckets],
@@ -179,13 +194,19 @@ class SeriesMixin:
                      for b in buckets],
             "keys": keys, "counts": counts, "total": total, "cooperation": coop, "conflict": conf,
             "goldstein": [_round(gsum[i] / gcount[i]) if gcount[i] else None for i in range(n)],
+            "goldstein_sum": [_round(gsum[i]) if gcount[i] else (0.0 if not total[i] else None) for i in range(n)],
             "coarse": coarse, "coarse_precisions": list(COARSER[interval]),
             "by_type": by_type, "events": events, "count": count, "gaps_filled": filled,
         }
 
     def dyad_series(self, source: str | None = None, target: str | None = None, *, interval: str = "auto",
                     by: str = "type", fill_gaps: bool = False, **filters: Any) -> dict[str, Any]:
-        """:meth:`event_series` for the events from ``source`` to ``target`` (each optional, as the filters take them)."""
+        """:meth:`event_series` for the events from ``source`` to ``target`` (each optional, in any form the filters
+        take: ``GRC``, ``GRCGOV``, an exact key or part of a name), with ``source`` and ``target`` added to the answer.
+        Unlike :meth:`event_series`, ``fill_gaps`` is off by default (as the API's): pass ``fill_gaps=True`` with
+        ``since`` and ``until`` for a panel of every bucket of that window. A direction only: an event from
+        ``target`` to ``source`` is not counted (call it again the other way). ConfigError for an unknown interval,
+        grouping, count or filter."""
         out = self.event_series(interval=interval, by=by, fill_gaps=fill_gaps, source=source, target=target,
                                 **filters)
         return {"source": source, "target": target, **out}
@@ -195,7 +216,8 @@ class SeriesMixin:
         out = []
         for i, b in enumerate(series["buckets"]):
             row: dict[str, Any] = {"bucket": b, "since": series["starts"][i], "until": series["ends"][i], "events": series["total"][i],
-                                   "mean_goldstein": series["goldstein"][i], "cooperation": series["cooperation"][i],
+                                   "mean_goldstein": series["goldstein"][i],
+                                   "goldstein_sum": series["goldstein_sum"][i], "cooperation": series["cooperation"][i],
                                    "conflict": series["conflict"][i], "coarse_dates": series["coarse"][i]}
             for k, vals in series["counts"].items():
                 row[f"n_{k}"] = vals[i]
