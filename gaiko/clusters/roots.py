@@ -142,7 +142,8 @@ def settle_root_check(idx: UnitIndex, states: dict[int, UnitState], old_root: di
     A remembered undated unit with fits (:mod:`.fits`) is not looked up: its other candidates count only when it has
     none (:func:`~.core.choose_parent`). It chooses from its fits, or, when its parent was chosen with the check
     (stored, or chosen in an earlier round) and its root still agrees, from its parent and the fits changed since
-    (:func:`~.fits.settled_options`; b19 in docs/benchmarks.md)."""
+    (:func:`~.fits.settled_options`; b19 in docs/benchmarks.md). One with no fits is looked up only for the units
+    before its window when it reaches any (:func:`~.lookup.reach_probes`), else not at all (b20)."""
     checked = rules.root_check
     if not checked:
         return set()
