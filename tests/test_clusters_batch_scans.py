@@ -31,7 +31,8 @@ DAYS = ["Monday", "Tuesday", "Wednesday"]
 
 def _article(i: int, rng: random.Random) -> object:
     """An article of our own: a dated clash, then a sentence retelling an undated one "N days after" a dated raid
-    (undated reports moved before the raid, ``retold.undated``), then an undated statement."""
+    (undated reports moved before the raid, ``retold.undated``), then an undated statement, and an undated threat to
+    one of seven invented countries (most fit no event)."""
     d = rng.randrange(3)
     day = f"2025-06-{10 + d:02d}"
     n = rng.choice(["two", "three", "five"])
@@ -47,7 +48,11 @@ def _article(i: int, rng: random.Random) -> object:
                  dict(s=1, type="ASSAULT", trigger="torched", src=None, tgt=None, date=f"2025-06-{13 + d:02d}",
                       prec="published"),
                  dict(s=2, type="ACCUSE", trigger="condemned", src=rng.choice(SIDES), tgt=None,
-                      date=f"2025-06-{13 + d:02d}", prec="published"))
+                      date=f"2025-06-{13 + d:02d}", prec="published"),
+                 # an undated report that fits no event and reaches none (no name, one side of its own)
+                 dict(s=2, type="THREATEN", trigger="statement", src=None,
+                      tgt=("envoys", f"Q{i % 7:02d}", "GOV", "demonym", None), date=f"2025-06-{13 + d:02d}",
+                      prec="published"))
 
 
 class _Row(dict):
