@@ -105,7 +105,7 @@ class _Keys:
         if not len(keys):
             return out
         q = np.asarray(keys, dtype=np.int64)
-        by = np.argsort(q, kind="stable")
+        by = np.argsort(q)  # the order among equal keys does not matter: the keys found go back to their own order
         s = q[by]
         if len(self.k):
             lo = np.searchsorted(self.k, s, "left")
@@ -116,7 +116,7 @@ class _Keys:
             if len(at):
                 hi = np.searchsorted(self.k, s[at], "right")
                 lo = lo[at]
-                back = np.argsort(by[at], kind="stable")  # back to the order of ``keys``
+                back = np.argsort(by[at])  # back to the order of ``keys`` (indexes: no two equal)
                 hit, lo, counts = by[at][back], lo[back], (hi - lo)[back]
                 # positions lo..hi-1 of every key found, and beside each the index of the key
                 starts = np.repeat(lo - np.cumsum(counts) + counts, counts)
