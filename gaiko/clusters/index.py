@@ -61,6 +61,7 @@ class _Keys:
         self.k, self.u = keys[order], owners[order]
         self.recent: dict[int, list[int]] = {}
         self.n_recent = 0
+        self._rk: Any = None  # the keys of recent, sorted (_recent_sorted)
 
     def __len__(self) -> int:
         return len(self.k) + self.n_recent
@@ -73,6 +74,7 @@ class _Keys:
             else:
                 lst.append(o)
         self.n_recent += len(keys)
+        self._rk = None
         if self.n_recent >= max(_MERGE_AT, len(self.k) // 10):
             self._merge()
 
@@ -88,35 +90,58 @@ class _Keys:
         ks, us = ks[order], us[order]
         at = np.searchsorted(self.k, ks)
         self.k, self.u = np.insert(self.k, at, ks), np.insert(self.u, at, us)
-        self.recent, self.n_recent = {}, 0
+        self.recent, self.n_recent, self._rk = {}, 0, None
 
     def pairs(self, keys: Sequence[int], owners: Sequence[int]) -> set[tuple[int, int]]:
-        """(owner, unit listed) for every key of ``keys`` listed (``owners[i]`` is the unit asking for ``keys[i]``)."""
+        """(owner, unit listed) for every key of ``keys`` listed (``owners[i]`` is the unit asking for ``keys[i]``),
+        added to the set key by key in the order of ``keys`` (the arrays' listings first, then the recent ones).
+
+        The keys are searched in sorted order (a binary search that starts where the last one ended: a batch asks
+        for thousands, most of them listed nowhere), and the recent ones through a sorted array of their keys, so
+        only the keys found cost a step in Python (b20 in docs/benchmarks.md)."""
         import numpy as np
 
         out: set[tuple[int, int]] = set()
         if not len(keys):
             return out
+        q = np.asarray(keys, dtype=np.int64)
+        by = np.argsort(q)  # the order among equal keys does not matter: the keys found go back to their own order
+        s = q[by]
         if len(self.k):
-            q = np.asarray(keys, dtype=np.int64)
-            lo = np.searchsorted(self.k, q, "left")
-            hi = np.searchsorted(self.k, q, "right")
-            n = hi - lo
-            hit = np.nonzero(n)[0]
-            if len(hit):
-                counts = n[hit]
+            lo = np.searchsorted(self.k, s, "left")
+            inside = lo < len(self.k)
+            eq = np.zeros(len(s), dtype=bool)
+            eq[inside] = self.k[lo[inside]] == s[inside]
+            at = np.nonzero(eq)[0]  # positions (in sorted order) of the keys listed
+            if len(at):
+                hi = np.searchsorted(self.k, s[at], "right")
+                lo = lo[at]
+                back = np.argsort(by[at])  # back to the order of ``keys`` (indexes: no two equal)
+                hit, lo, counts = by[at][back], lo[back], (hi - lo)[back]
                 # positions lo..hi-1 of every key found, and beside each the index of the key
-                starts = np.repeat(lo[hit] - np.cumsum(counts) + counts, counts)
+                starts = np.repeat(lo - np.cumsum(counts) + counts, counts)
                 pos = starts + np.arange(int(counts.sum()))
                 who = np.asarray(owners, dtype=np.int64)[np.repeat(hit, counts)]
                 out.update(zip(who.tolist(), self.u[pos].tolist()))
         if self.recent:
-            get = self.recent.get
-            for k, o in zip(keys, owners):
-                lst = get(k)
-                if lst is not None:
-                    out.update((o, u) for u in lst)
+            rk = self._recent_sorted()
+            at = np.searchsorted(rk, s)
+            inside = at < len(rk)
+            eq = np.zeros(len(s), dtype=bool)
+            eq[inside] = rk[at[inside]] == s[inside]
+            recent = self.recent
+            for i in np.sort(by[eq]).tolist():
+                o = owners[i]
+                out.update((o, u) for u in recent[keys[i]])
         return out
+
+    def _recent_sorted(self) -> Any:
+        """The keys of ``recent``, sorted (made again after keys were added)."""
+        import numpy as np
+
+        if self._rk is None:
+            self._rk = np.sort(np.fromiter(self.recent, dtype=np.int64, count=len(self.recent)))
+        return self._rk
 
 
 class UnitIndex:

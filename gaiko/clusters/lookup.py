@@ -16,7 +16,7 @@ from .core import SLOT, listed_with_place, mix_slots, mixed_keys, probes_with_pl
 from .rules import Rules
 from .units import Unit
 
-__all__ = ["fine_keys", "fine_probes", "coarse_keys", "coarse_probes", "NARROW"]
+__all__ = ["fine_keys", "fine_probes", "reach_probes", "coarse_keys", "coarse_probes", "NARROW"]
 
 #: windows up to this many days are listed by their exact window in ``cluster_coarse``, wider ones by week
 NARROW = 4
@@ -40,10 +40,20 @@ def fine_probes(u: Unit, rules: Rules) -> list[int]:
     tokens = probes_with_place(u, rules)
     slots = _inner_slots(u.lo, u.hi, rules.widths) + mix_slots(_overlap_slots(u, rules))  # type: ignore[arg-type]
     keys = mixed_keys(u.status, u.event_type, tokens, "f", slots)
-    rr = rules.referent
     if _reaching(u, rules):
-        keys += mixed_keys(u.status, u.event_type, tokens, "rf", _weeks(u.hi - rr.reach_days, u.lo - 1))  # type: ignore[operator]
+        keys += _beyond_keys(u, tokens, rules)
     return keys
+
+
+def reach_probes(u: Unit, rules: Rules) -> list[int]:
+    """The keys of :func:`fine_probes` that find the units an undated ``u`` may reach before its window
+    (:func:`~.core.reaches`): all the lookup an undated unit that fits no event needs (:func:`~.core.choose_parent`
+    passes over every other candidate then); none for a unit that reaches nothing beyond its window."""
+    return _beyond_keys(u, probes_with_place(u, rules), rules) if _reaching(u, rules) else []
+
+
+def _beyond_keys(u: Unit, tokens: tuple[str, ...], rules: Rules) -> list[int]:
+    return mixed_keys(u.status, u.event_type, tokens, "rf", _weeks(u.hi - rules.referent.reach_days, u.lo - 1))  # type: ignore[operator, union-attr]
 
 
 def _reaching(u: Unit, rules: Rules) -> bool:

@@ -111,17 +111,21 @@ def retold_units(rows: Sequence[dict[str, Any]], units: list[Any], rules: Any,
         return units
     out = list(units)
     before = int((rules.dates.get("shared") or {}).get("before", 0))
+    # the mentions of each sentence, in order: a mention is compared with those of its own sentence only
+    sentences: dict[tuple[Any, Any], list[tuple[dict[str, Any], Any]]] = {}
+    for r, u in zip(rows, units):
+        sentences.setdefault((r.get("article_id"), r.get("sentence_idx")), []).append((r, u))
     for i, (r, u) in enumerate(zip(rows, units)):
         if u.lo is None or u.hi is None:
             continue
+        mine = sentences[(r.get("article_id"), r.get("sentence_idx"))]
         if u.prec != "shared" or u.lo not in (u.hi - before, u.hi):
-            moved = _moved_undated(r, u, rows, units, rr, rules, id(r) in day_given)
+            moved = _moved_undated(r, u, mine, rr, rules, id(r) in day_given)
             if moved is not None:
                 out[i] = moved
             continue
         own = str(r.get("date_text") or "")
-        dated = [r2 for r2, v in zip(rows, units) if r2 is not r and r2.get("article_id") == r.get("article_id")
-                 and r2.get("sentence_idx") == r.get("sentence_idx") and v.prec == "day" and v.lo == u.hi
+        dated = [r2 for r2, v in mine if r2 is not r and v.prec == "day" and v.lo == u.hi
                  and (r2.get("date_text") == own if own else r2.get("date_text"))]
         if not own and u.lo == u.hi and dated:
             own = str(dated[0]["date_text"])  # a definite noun given the day of its sentence's dated report (.context)
@@ -146,9 +150,10 @@ def _phrase(r: dict[str, Any], rr: RetoldRules, start: int) -> re.Match[str] | N
     return found[-1]
 
 
-def _moved_undated(r: dict[str, Any], u: Any, rows: Sequence[dict[str, Any]], units: list[Any], rr: RetoldRules,
+def _moved_undated(r: dict[str, Any], u: Any, sentence: Sequence[tuple[dict[str, Any], Any]], rr: RetoldRules,
                    rules: Any, day_given: bool) -> Any:
-    """The unit of an undated (or :mod:`.sentday`-dated) retold report moved back (``retold.undated``), or ``None``."""
+    """The unit of an undated (or :mod:`.sentday`-dated) retold report moved back (``retold.undated``), or ``None``;
+    ``sentence`` holds the (row, unit) of every mention of its sentence (its article and sentence index), in order."""
     if u.status != "actual" or r.get("date_text"):
         return None
     sent = str(r.get("sentence_text") or "")
@@ -162,10 +167,9 @@ def _moved_undated(r: dict[str, Any], u: Any, rows: Sequence[dict[str, Any]], un
     if m is None:
         return None
     anchors = []  # the day reports of its sentence whose date phrase ends before the phrase
-    for r2, v in zip(rows, units):
+    for r2, v in sentence:
         text = str(r2.get("date_text") or "")
-        if (r2 is r or r2.get("article_id") != r.get("article_id") or r2.get("sentence_idx") != r.get("sentence_idx")
-                or v.prec != "day" or v.lo != v.hi or not text):
+        if r2 is r or v.prec != "day" or v.lo != v.hi or not text:
             continue
         at = sent.find(text)
         if 0 <= at and at + len(text) <= m.start():

@@ -14,7 +14,7 @@ from typing import Any
 from .core import UnitState, choose_parent, reaches, reaching, root_agrees
 from .fits import settled_options
 from .index import UnitIndex
-from .lookup import coarse_probes, fine_probes
+from .lookup import coarse_probes, fine_probes, reach_probes
 from .rules import Rules
 from .units import Unit, compatible, order
 
@@ -142,7 +142,8 @@ def settle_root_check(idx: UnitIndex, states: dict[int, UnitState], old_root: di
     A remembered undated unit with fits (:mod:`.fits`) is not looked up: its other candidates count only when it has
     none (:func:`~.core.choose_parent`). It chooses from its fits, or, when its parent was chosen with the check
     (stored, or chosen in an earlier round) and its root still agrees, from its parent and the fits changed since
-    (:func:`~.fits.settled_options`; b19 in docs/benchmarks.md)."""
+    (:func:`~.fits.settled_options`; b19 in docs/benchmarks.md). One with no fits is looked up only for the units
+    before its window when it reaches any (:func:`~.lookup.reach_probes`), else not at all (b20)."""
     checked = rules.root_check
     if not checked:
         return set()
@@ -175,9 +176,11 @@ def settle_root_check(idx: UnitIndex, states: dict[int, UnitState], old_root: di
         pending = {c for c in pending if not (memo.get(c, 0) is None and states[c].parent is None)}
         if not pending:
             break
-        quick = _quick(idx, states, old_root, pending, unsure, log, last, memo, rules)
-        cands = probe(idx, "cluster_fine", keyed([states[k] for k in sorted(pending) if k not in quick],
-                                                  lambda u: fine_probes(u, rules), rules), states, old_root, rules)
+        quick, beyond = _quick(idx, states, old_root, pending, unsure, log, last, memo, rules)
+        looked = [states[k] for k in sorted(pending) if k not in quick]
+        keys, owners = keyed([st for st in looked if st.ukey not in beyond], lambda u: fine_probes(u, rules), rules)
+        far = keyed([st for st in looked if st.ukey in beyond], lambda u: reach_probes(u, rules), rules)
+        cands = probe(idx, "cluster_fine", (keys + far[0], owners + far[1]), states, old_root, rules)
         found: dict[int, list[UnitState]] = {}
         for t, c in cands:
             found.setdefault(t, []).append(states[c])
@@ -219,17 +222,28 @@ def _may_take(v: UnitState, st: UnitState, rules: Rules) -> bool:
 
 def _quick(idx: UnitIndex, states: dict[int, UnitState], old_root: dict[int, int | None], pending: set[int],
            unsure: set[int], log: list[set[int]], last: dict[int, int], memo: dict[int, Any],
-           rules: Rules) -> dict[int, tuple[list[int], bool]]:
+           rules: Rules) -> tuple[dict[int, tuple[list[int], bool]], set[int]]:
     """The units of ``pending`` that choose without looking their candidates up: remembered undated units with fits
     (``memo``, :mod:`.fits`: the others count only when it has none, :func:`~.core.choose_parent`), with the units
     they choose from, and whether those are a few (:func:`~.fits.settled_options`; not for ``unsure`` units, whose
     parent was chosen without the check) or all their fits: ``log`` holds the units each round touched, ``last`` the
-    round each unit last chose in (none: before the batch). Those units and their roots are loaded into ``states``."""
+    round each unit last chose in (none: before the batch). Those units and their roots are loaded into ``states``.
+
+    A remembered undated unit with no fits joins none of the units in its window (:func:`~.core.choose_parent`): one
+    that reaches nothing beyond its window chooses from none (it joins none, whatever its candidates), one that does is
+    in the second set returned, of the units looked up by :func:`~.lookup.reach_probes` only (b20 in
+    docs/benchmarks.md)."""
     quick: dict[int, tuple[list[int], bool]] = {}
+    beyond: set[int] = set()
     since: dict[int, set[int]] = {}  # first round -> the units touched from it on
     for c in pending:
         st = states[c]
-        if st.unit.prec in rules.ambiguous and (known := memo.get(c)):
+        if st.unit.prec in rules.ambiguous and memo.get(c, 0) == {}:
+            if reaching(st, rules):
+                beyond.add(c)
+            else:
+                quick[c] = ([], False)
+        elif st.unit.prec in rules.ambiguous and (known := memo.get(c)):
             got = None
             if c not in unsure:
                 first = last.get(c, -1) + 1
@@ -238,7 +252,7 @@ def _quick(idx: UnitIndex, states: dict[int, UnitState], old_root: dict[int, int
                 got = settled_options(st, since[first].__contains__, memo, rules)
             quick[c] = (list(known), False) if got is None else (got, True)
     _load(idx, states, old_root, {k for ks, _f in quick.values() for k in ks}, rules)
-    return quick
+    return quick, beyond
 
 
 def _load(idx: UnitIndex, states: dict[int, UnitState], old_root: dict[int, int | None], keys: set[int],
