@@ -64,7 +64,7 @@ class RepIndex:
 class RepJoin:
     """The join's side of :class:`~.learnedwork.Worklist` that reads and keeps the index of representatives (a mixin:
     it uses the worklist's ``lr``, ``cache``, ``idx``, ``new``, ``states``, ``rules``, :meth:`tree`, :meth:`state`,
-    :meth:`load` and :meth:`ordkey`)."""
+    :meth:`load`, :meth:`ordkey` and :meth:`_meet`)."""
 
     lr: Any
     cache: dict[Any, Any]
@@ -76,6 +76,8 @@ class RepJoin:
     state: Any
     load: Any
     ordkey: Any
+    _meet: Any
+    _stored_firsts: dict[int, list[int]]
 
     def _indexed(self) -> bool:
         """Whether the join finds its clusters through the index of representatives (``reps`` and ``join_sides``:
@@ -93,6 +95,22 @@ class RepJoin:
         ri = self.cache["reps"]
         for w in t[:self.lr.reps]:
             ri.add(w, self.states[w].unit, lo, hi)
+
+    def _firsts(self, root: int) -> tuple[int, ...]:
+        """The first ``reps`` units of cluster ``root`` now and as stored (round c48): for a unit after them, its
+        cluster so far is scored through those of them before it (a prefix of each), so a unit whose sides meet none of
+        them (:meth:`_meets_first`) weighs the cluster -inf before and after any change of it, and its join is not
+        pushed."""
+        k = self.lr.reps
+        stored = self._stored_firsts.get(root)
+        if stored is None:
+            stored = self._stored_firsts[root] = sorted(self.tree(root, stored=True), key=self.ordkey)[:k]
+        return tuple(dict.fromkeys([*self.tree(root)[:k], *stored]))
+
+    def _meets_first(self, firsts: tuple[int, ...], k: int) -> bool:
+        """Whether one of ``firsts`` before unit ``k`` meets its sides (:func:`~.learned.sides_meet`)."""
+        mine, u = self.ordkey(k), self.state(k).unit
+        return any(self.ordkey(w) < mine and self._meet(w, u) for w in firsts)
 
     def _build_reps(self) -> None:
         """The index of representatives of every stored cluster, once a process (the batch's new units are listed when

@@ -85,14 +85,15 @@ class Worklist(PairScores, RepJoin):
         self.heap: list[tuple[Any, int]] = []
         self.full: dict[int, bool] = {}  # unit pushed -> chosen in full (else: only its join, if left alone)
         self.exp_b: set[int] = set()
-        self.exp_c: set[int] = set()
-        self.trees_done: set[int] = set()
+        self.exp_c: set[tuple[int, Any]] = set()  # (member, cluster as expanded): its join pushes made
+        self.trees_done: set[Any] = set()  # clusters (root, or root and first units) whose members were expanded
         self.changed: set[int] = set()  # clusters (by root) that gained or lost members in this batch
         self.new: set[int] = set()
         self.gained: set[int] = set()
         self.old: dict[int, tuple[Any, Any, Any]] = {}  # unit -> (n_articles, parent, root) before the batch
         self._ord: dict[int, Any] = {}
         self._trees: dict[int, list[tuple[Any, int]]] = {}  # top of a tree now -> its units (order, ukey), sorted
+        self._stored_firsts: dict[int, list[int]] = {}  # root -> the first reps units of its stored tree
 
     # -- units and their relations -------------------------------------------------------------------------------
     def state(self, k: int) -> UnitState:
@@ -359,12 +360,16 @@ class Worklist(PairScores, RepJoin):
 
     def _cluster_changed(self, root: int, x: int, at: Any) -> None:
         """Cluster ``root`` gained or lost mentions at ``x``'s place ``at``: the units after it that may take one of its
-        members as candidate, or may join it (the join), are chosen again."""
+        members as candidate, or may join it (the join), are chosen again. Under the index of representatives (round
+        c48) only the units the join may weigh it for: those whose sides meet one of its first ``reps`` units, now or
+        as stored (:meth:`~.learnedreps.RepJoin._firsts`)."""
         self.changed.add(root)
-        if root in self.trees_done or not self._in_reps(root, x, at):
+        firsts = self._firsts(root) if self._indexed() else None
+        done = root if firsts is None else (root, firsts)
+        if done in self.trees_done or not self._in_reps(root, x, at):
             members = [x]  # (c46) the cluster's representatives did not change: only units that may meet x itself
         else:
-            self.trees_done.add(root)
+            self.trees_done.add(done)
             members = list(dict.fromkeys([x, *self.tree(root), *self.tree(root, stored=True)]))
         lr = self.lr
         for w in members:
@@ -372,14 +377,15 @@ class Worklist(PairScores, RepJoin):
                 self.exp_b.add(w)
                 for j in self.joiners(w):
                     self.push(j, True, at)
-            if lr.join is not None and w not in self.exp_c:
-                self.exp_c.add(w)
+            if lr.join is not None and (w, done) not in self.exp_c:
+                self.exp_c.add((w, done))
                 wu = self.state(w).unit
                 if wu.lo is None or wu.hi is None:
                     continue
                 wo = self.ordkey(w)
                 for k in self.near(wu.status, wu.event_type, wu.lo, wu.hi, lr.join_days):
-                    if k != w:
+                    if k != w and k not in self.full:
                         ku = self.state(k).unit
-                        if join_eligible(ku) and self.ordkey(k) > wo:
+                        if (join_eligible(ku) and self.ordkey(k) > wo
+                                and (firsts is None or self._meets_first(firsts, k))):
                             self.push(k, False, at)
