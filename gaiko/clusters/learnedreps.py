@@ -17,7 +17,8 @@ from __future__ import annotations
 from typing import Any
 
 from .core import UnitState, listed_tokens, probe_tokens
-from .rules import Rules
+from .learnedjoiners import JoinerIndex
+from .rules import WILD, Rules
 from .units import Unit
 
 __all__ = ["RepIndex", "RepJoin"]
@@ -64,7 +65,7 @@ class RepIndex:
 class RepJoin:
     """The join's side of :class:`~.learnedwork.Worklist` that reads and keeps the index of representatives (a mixin:
     it uses the worklist's ``lr``, ``cache``, ``idx``, ``new``, ``states``, ``rules``, :meth:`tree`, :meth:`state`,
-    :meth:`load`, :meth:`ordkey` and :meth:`_meet`)."""
+    :meth:`load`, :meth:`ordkey`, :meth:`_meet`, ``full`` and :meth:`push`)."""
 
     lr: Any
     cache: dict[Any, Any]
@@ -77,6 +78,8 @@ class RepJoin:
     load: Any
     ordkey: Any
     _meet: Any
+    full: dict[int, bool]
+    push: Any
     _stored_firsts: dict[int, list[int]]
 
     def _indexed(self) -> bool:
@@ -107,6 +110,23 @@ class RepJoin:
             stored = self._stored_firsts[root] = sorted(self.tree(root, stored=True), key=self.ordkey)[:k]
         return tuple(dict.fromkeys([*self.tree(root)[:k], *stored]))
 
+    def _push_joins(self, w: int, firsts: tuple[int, ...], at: Any) -> None:
+        """Push (its join only) every unit after member ``w`` of a changed cluster within ``join_days`` of it that may
+        join (:func:`~.learnedwork.join_eligible`) and whose sides meet one of the cluster's ``firsts`` before it
+        (round c48), found through the index of joiners (:mod:`.learnedjoiners`)."""
+        wu, days = self.state(w).unit, self.lr.join_days
+        if wu.lo is None or wu.hi is None:
+            return
+        wo = self.ordkey(w)
+        tokens = [t for f in firsts for t in listed_tokens(self.state(f).unit)]
+        found = self.cache["joiners_by_token"].find(wu.status, wu.event_type, tokens, wu.lo - days, wu.hi + days)
+        for k in sorted(found):
+            if k != w and k not in self.full:
+                ku = self.state(k).unit
+                if (max(ku.lo - wu.hi, wu.lo - ku.hi, 0) <= days and self.ordkey(k) > wo
+                        and self._meets_first(firsts, k)):
+                    self.push(k, False, at)
+
     def _meets_first(self, firsts: tuple[int, ...], k: int) -> bool:
         """Whether one of ``firsts`` before unit ``k`` meets its sides (:func:`~.learned.sides_meet`)."""
         mine, u = self.ordkey(k), self.state(k).unit
@@ -116,11 +136,16 @@ class RepJoin:
         """The index of representatives of every stored cluster, once a process (the batch's new units are listed when
         chosen, as every unit whose parent changes)."""
         self.cache["reps"] = RepIndex()
+        joiners = self.cache["joiners_by_token"] = JoinerIndex()
         keys = sorted(set(self.idx.units) - self.new)
         self.load(keys)
         for k in keys:
             if self.states[k].parent is None:
                 self._add_reps(k)
+        for k in sorted(set(self.idx.units) | self.new):  # the batch's new units too (not in the index's units yet)
+            u = self.state(k).unit
+            if u.lo is not None and u.hi is not None and (u.prec == "published" or WILD in (u.src, u.tgt)):
+                joiners.add(k, u, self.rules)
 
     def _join_roots(self, st: UnitState, mine: Any) -> list[int]:
         """:meth:`_walk_roots` less the clusters none of whose representatives meets ``st``'s sides (they are never

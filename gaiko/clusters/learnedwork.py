@@ -225,6 +225,8 @@ class Worklist(PairScores, RepJoin):
         u = st.unit
         if u.lo is not None and u.hi is not None:
             add_days(self._days(), u.status, u.event_type, u.lo, u.hi, st.ukey, keep_sorted=True)
+            if self._indexed() and "joiners_by_token" in self.cache and join_eligible(u):
+                self.cache["joiners_by_token"].add(st.ukey, u, self.rules)
 
     def near(self, status: str, etype: str, lo: int, hi: int, days: int) -> list[int]:
         """Units of the type whose window lies within ``days`` of ``lo..hi``."""
@@ -379,13 +381,15 @@ class Worklist(PairScores, RepJoin):
                     self.push(j, True, at)
             if lr.join is not None and (w, done) not in self.exp_c:
                 self.exp_c.add((w, done))
+                if firsts is not None:
+                    self._push_joins(w, firsts, at)
+                    continue
                 wu = self.state(w).unit
                 if wu.lo is None or wu.hi is None:
                     continue
                 wo = self.ordkey(w)
                 for k in self.near(wu.status, wu.event_type, wu.lo, wu.hi, lr.join_days):
-                    if k != w and k not in self.full:
+                    if k != w:
                         ku = self.state(k).unit
-                        if (join_eligible(ku) and self.ordkey(k) > wo
-                                and (firsts is None or self._meets_first(firsts, k))):
+                        if join_eligible(ku) and self.ordkey(k) > wo:
                             self.push(k, False, at)
