@@ -14,6 +14,9 @@ unit index's :attr:`~.index.UnitIndex.scores` (key ``reps``) and is dropped with
 
 from __future__ import annotations
 
+import math
+from bisect import bisect_left
+from itertools import islice
 from typing import Any
 
 from .core import UnitState, listed_tokens, probe_tokens
@@ -74,12 +77,17 @@ class RepJoin:
     states: dict[int, UnitState]
     rules: Rules
     tree: Any
+    tree_items: Any
     state: Any
     load: Any
     ordkey: Any
     _meet: Any
     full: dict[int, bool]
     push: Any
+    why: dict[int, set[int]]
+    jcache: dict[int, Any]
+    bests: Any
+    reps: Any
     _stored_firsts: dict[int, list[int]]
 
     def _indexed(self) -> bool:
@@ -108,12 +116,13 @@ class RepJoin:
         stored = self._stored_firsts.get(root)
         if stored is None:
             stored = self._stored_firsts[root] = sorted(self.tree(root, stored=True), key=self.ordkey)[:k]
-        return tuple(dict.fromkeys([*self.tree(root)[:k], *stored]))
+        return tuple(dict.fromkeys([*self.tree(root, limit=k), *stored]))
 
-    def _push_joins(self, w: int, firsts: tuple[int, ...], at: Any) -> None:
-        """Push (its join only) every unit after member ``w`` of a changed cluster within ``join_days`` of it that may
-        join (:func:`~.learnedwork.join_eligible`) and whose sides meet one of the cluster's ``firsts`` before it
-        (round c48), found through the index of joiners (:mod:`.learnedjoiners`)."""
+    def _push_joins(self, root: int, w: int, firsts: tuple[int, ...], at: Any) -> None:
+        """Push (its join only) every unit after member ``w`` of the changed cluster ``root`` (at place ``at``) within
+        ``join_days`` of it that may join (:func:`~.learnedwork.join_eligible`) and whose sides meet one of the
+        cluster's ``firsts`` before it (round c48), found through the index of joiners (:mod:`.learnedjoiners`); the
+        cluster is noted in the unit's :attr:`why` (the clusters its join weighs again), pushed already or not."""
         wu, days = self.state(w).unit, self.lr.join_days
         if wu.lo is None or wu.hi is None:
             return
@@ -121,10 +130,11 @@ class RepJoin:
         tokens = [t for f in firsts for t in listed_tokens(self.state(f).unit)]
         found = self.cache["joiners_by_token"].find(wu.status, wu.event_type, tokens, wu.lo - days, wu.hi + days)
         for k in sorted(found):
-            if k != w and k not in self.full:
+            if k != w:
                 ku = self.state(k).unit
-                if (max(ku.lo - wu.hi, wu.lo - ku.hi, 0) <= days and self.ordkey(k) > wo
+                if (max(ku.lo - wu.hi, wu.lo - ku.hi, 0) <= days and self.ordkey(k) > wo and self.ordkey(k) > at
                         and self._meets_first(firsts, k)):
+                    self.why.setdefault(k, set()).add(root)
                     self.push(k, False, at)
 
     def _meets_first(self, firsts: tuple[int, ...], k: int) -> bool:
@@ -151,15 +161,59 @@ class RepJoin:
         """:meth:`_walk_roots` less the clusters none of whose representatives meets ``st``'s sides (they are never
         joined): the clusters of the representatives the index finds, kept when one of their units before ``st`` lies
         within ``join_days``, in the order of the first such unit."""
+        return [r for _o, r in self._join_firsts(st, mine)]
+
+    def _join_firsts(self, st: UnitState, mine: Any) -> list[tuple[Any, int]]:
+        """:meth:`_join_roots`, each with the place of its first unit within ``join_days`` (their order)."""
         u, x, days = st.unit, st.ukey, self.lr.join_days
         found = sorted(self.cache["reps"].find(u, self.rules, u.lo - days, u.hi + days) - {x})
         self.load(found)
         out = []
         for r in {self.states[w].root for w in found if self.ordkey(w) < mine}:
-            for k in self.tree(r, mine):
-                ku = self.states[k].unit
-                if (k != x and ku.lo is not None and ku.hi is not None and ku.status == u.status
-                        and ku.event_type == u.event_type and max(ku.lo - u.hi, u.lo - ku.hi, 0) <= days):
-                    out.append((self.ordkey(k), r))
-                    break
-        return [r for _o, r in sorted(out)]
+            first = self._first_near(r, st, mine)
+            if first is not None:
+                out.append((first, r))
+        return sorted(out)
+
+    def _first_near(self, r: int, st: UnitState, mine: Any) -> Any:
+        """The place of the first unit of cluster ``r`` before ``st`` (at ``mine``) of its status and type within
+        ``join_days`` of it, or None."""
+        u, x, days = st.unit, st.ukey, self.lr.join_days
+        items = self.tree_items(r)
+        for o, k in islice(items, bisect_left(items, (mine,))):
+            ku = self.states[k].unit
+            if (k != x and ku.lo is not None and ku.hi is not None and ku.status == u.status
+                    and ku.event_type == u.event_type and max(ku.lo - u.hi, u.lo - ku.hi, 0) <= days):
+                return o
+        return None
+
+    def _join_indexed(self, st: UnitState, mine: Any, reuse: bool = False) -> int | None:
+        """:meth:`~.learnedwork.Worklist._join` through the index (``reps`` with ``join_sides``). Kept by unit
+        (``jcache``): each cluster weighed, with the place of its first unit within ``join_days`` and its best
+        probability. ``reuse`` (round c48): only the clusters that pushed the unit's join (:attr:`why`) are weighed
+        again (a changed cluster that did not push it has no first unit meeting its sides, now or as stored: -inf
+        before and after); the others keep their place and probability (their units before it did not change)."""
+        u, x, lr = st.unit, st.ukey, self.lr
+        kept = self.jcache.get(x) if reuse else None
+        if kept is None:
+            entries = {r: (first, -math.inf) for first, r in self._join_firsts(st, mine)}
+            need = list(entries)
+        else:
+            entries, need = dict(kept), []
+            for r in sorted(self.why.get(x, ())):
+                entries.pop(r, None)
+                if self.state(r).root == r:
+                    first = self._first_near(r, st, mine)
+                    if first is not None:
+                        entries[r] = (first, -math.inf)
+                        need.append(r)
+        trees = {r: self.reps(r, mine, u) for r in need}
+        got = self.bests("join", x, [w for t in trees.values() for w in t])
+        for r in need:
+            entries[r] = (entries[r][0], max((got[w] for w in trees[r]), default=-math.inf))
+        self.jcache[x] = entries
+        top, choice = -math.inf, None
+        for _first, r, p in sorted((f, r, p) for r, (f, p) in entries.items()):
+            if p >= lr.join and p > top:
+                top, choice = p, r
+        return choice

@@ -94,6 +94,7 @@ class Worklist(PairScores, RepJoin):
         self._ord: dict[int, Any] = {}
         self._trees: dict[int, list[tuple[Any, int]]] = {}  # top of a tree now -> its units (order, ukey), sorted
         self._stored_firsts: dict[int, list[int]] = {}  # root -> the first reps units of its stored tree
+        self.why: dict[int, set[int]] = {}  # unit -> the changed clusters (roots) that pushed its join (c48)
 
     # -- units and their relations -------------------------------------------------------------------------------
     def state(self, k: int) -> UnitState:
@@ -175,9 +176,9 @@ class Worklist(PairScores, RepJoin):
             (self.kids[p].add if add else self.kids[p].discard)(st.ukey)
         st.parent = parent
 
-    def tree(self, root: int, before: Any = None, stored: bool = False) -> list[int]:
-        """The units of the cluster ``root`` (now, or ``stored``: as the index's tree says), those before ``before`` in
-        the order when given."""
+    def tree(self, root: int, before: Any = None, stored: bool = False, limit: int | None = None) -> list[int]:
+        """The units of the cluster ``root`` (now, or ``stored``: as the index's tree says, unordered), those before
+        ``before`` in the order when given, the first ``limit`` of them when given (not with ``stored``)."""
         if stored:
             out, stack = [], [root]
             while stack:
@@ -185,6 +186,13 @@ class Worklist(PairScores, RepJoin):
                 out.append(k)
                 stack.extend(self.idx.children.get(k, ()))
             return out
+        got = self.tree_items(root)
+        n = len(got) if before is None else bisect_left(got, (before,))
+        return [k for _o, k in got[:n if limit is None else min(n, limit)]]
+
+    def tree_items(self, root: int) -> list[tuple[Any, int]]:
+        """The units of the cluster ``root`` now as ``(place in the order, ukey)``, sorted; kept until a parent in it
+        changes."""
         got = self._trees.get(root)
         if got is None:
             items, stack = [], [root]
@@ -193,16 +201,13 @@ class Worklist(PairScores, RepJoin):
                 items.append((self.ordkey(k), k))
                 stack.extend(self.children(k))
             got = self._trees[root] = sorted(items)
-        if before is None:
-            return [k for _o, k in got]
-        return [k for _o, k in got[:bisect_left(got, (before,))]]
+        return got
 
     def reps(self, root: int, before: Any, sides_of: Any = None) -> list[int]:
         """The units of cluster ``root`` before ``before`` that the learned steps score (``learned.reps``: the first
         ones in order, else all; round c46), those whose sides meet unit ``sides_of``'s when given
         (:func:`~.learned.sides_meet`)."""
-        t = self.tree(root, before)
-        t = t if self.lr.reps is None else t[:self.lr.reps]
+        t = self.tree(root, before, limit=self.lr.reps)
         return t if sides_of is None else [w for w in t if self._meet(w, sides_of)]
 
     def _meet(self, w: int, u: Any) -> bool:
@@ -268,11 +273,14 @@ class Worklist(PairScores, RepJoin):
                 return  # the rules gave it a parent, and none of that choice's inputs changed: only the join's did
             if info is None:
                 full = True  # not chosen in this process yet: in full
+        # (c48, under the index: a unit the rules left alone last time, with no new mentions, keeps its join's kept
+        # values whether chosen in full or not: only the clusters that pushed its join are weighed again)
+        reuse = not full or (self._indexed() and self.jinfo.get(x) == "loner" and not (x in self.new or x in self.gained))
         parent = self._rules_choice(st, mine) if full else None
         if full:
             self.jinfo[x] = _RULED if parent is not None else "loner"
         if parent is None and lr.join is not None and join_eligible(u):
-            parent = self._join(st, mine, reuse=not full)
+            parent = self._join_indexed(st, mine, reuse) if self._indexed() else self._join(st, mine, reuse)
         was = st.parent
         self.set_parent(st, parent)
         if self._indexed() and (was != parent or x in self.new):
@@ -356,7 +364,7 @@ class Worklist(PairScores, RepJoin):
         stored (always, without ``reps``): only then can a unit after it see another cluster so far through it than
         through ``x`` alone (round c46: the units before ``x`` are settled, so its place in the cluster is final)."""
         k = self.lr.reps
-        if k is None or len(self.tree(root, at)) < k:
+        if k is None or len(self.tree(root, at, limit=k)) < k:
             return True
         return sum(1 for w in self.tree(root, stored=True) if w != x and self.ordkey(w) < at) < k
 
@@ -382,7 +390,7 @@ class Worklist(PairScores, RepJoin):
             if lr.join is not None and (w, done) not in self.exp_c:
                 self.exp_c.add((w, done))
                 if firsts is not None:
-                    self._push_joins(w, firsts, at)
+                    self._push_joins(root, w, firsts, at)
                     continue
                 wu = self.state(w).unit
                 if wu.lo is None or wu.hi is None:
