@@ -85,6 +85,7 @@ class RepJoin:
     full: dict[int, bool]
     push: Any
     why: dict[int, set[int]]
+    nomeet: set[tuple[Any, int]]
     jcache: dict[int, Any]
     bests: Any
     reps: Any
@@ -118,24 +119,46 @@ class RepJoin:
             stored = self._stored_firsts[root] = sorted(self.tree(root, stored=True), key=self.ordkey)[:k]
         return tuple(dict.fromkeys([*self.tree(root, limit=k), *stored]))
 
-    def _push_joins(self, root: int, w: int, firsts: tuple[int, ...], at: Any) -> None:
-        """Push (its join only) every unit after member ``w`` of the changed cluster ``root`` (at place ``at``) within
-        ``join_days`` of it that may join (:func:`~.learnedwork.join_eligible`) and whose sides meet one of the
-        cluster's ``firsts`` before it (round c48), found through the index of joiners (:mod:`.learnedjoiners`); the
-        cluster is noted in the unit's :attr:`why` (the clusters its join weighs again), pushed already or not."""
-        wu, days = self.state(w).unit, self.lr.join_days
-        if wu.lo is None or wu.hi is None:
+    def _push_joins(self, root: int, done: Any, members: list[int], firsts: tuple[int, ...], at: Any) -> None:
+        """Push (its join only) every unit after place ``at`` within ``join_days`` of one of ``members`` of the changed
+        cluster ``root`` that may join (:func:`~.learnedwork.join_eligible`) and whose sides meet one of the
+        cluster's ``firsts`` before it (round c48), found through the index of joiners (:mod:`.learnedjoiners`) over
+        the members' windows widened by ``join_days`` (merged where they overlap: a unit within ``join_days`` of a
+        member it follows is among those found; the others found are pushed too, which changes no choice). The
+        cluster is noted in each unit's :attr:`why` (the clusters its join weighs again), pushed already or not;
+        ``done`` (the cluster as expanded) keys the units none of whose firsts meets their sides."""
+        days = self.lr.join_days
+        spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        for w in members:
+            wu = self.state(w).unit
+            if wu.lo is not None and wu.hi is not None:
+                spans.setdefault((wu.status, wu.event_type), []).append((wu.lo - days, wu.hi + days))
+        if not spans:
             return
-        wo = self.ordkey(w)
         tokens = [t for f in firsts for t in listed_tokens(self.state(f).unit)]
-        found = self.cache["joiners_by_token"].find(wu.status, wu.event_type, tokens, wu.lo - days, wu.hi + days)
-        for k in sorted(found):
-            if k != w:
+        index, why, nomeet = self.cache["joiners_by_token"], self.why, self.nomeet
+        for (status, etype), windows in spans.items():
+            merged: list[list[int]] = []
+            for lo, hi in sorted(windows):
+                if merged and lo <= merged[-1][1] + 1:
+                    merged[-1][1] = max(merged[-1][1], hi)
+                else:
+                    merged.append([lo, hi])
+            found: set[int] = set()
+            for lo, hi in merged:
+                found |= index.find(status, etype, tokens, lo, hi)
+            for k in sorted(found):
+                got = why.get(k)
+                if (got is not None and root in got) or (done, k) in nomeet or self.ordkey(k) <= at:
+                    continue
                 ku = self.state(k).unit
-                if (max(ku.lo - wu.hi, wu.lo - ku.hi, 0) <= days and self.ordkey(k) > wo and self.ordkey(k) > at
-                        and self._meets_first(firsts, k)):
-                    self.why.setdefault(k, set()).add(root)
+                if not any(ku.lo <= hi and lo <= ku.hi for lo, hi in merged):
+                    continue
+                if self._meets_first(firsts, k):
+                    why.setdefault(k, set()).add(root)
                     self.push(k, False, at)
+                else:
+                    nomeet.add((done, k))
 
     def _meets_first(self, firsts: tuple[int, ...], k: int) -> bool:
         """Whether one of ``firsts`` before unit ``k`` meets its sides (:func:`~.learned.sides_meet`)."""

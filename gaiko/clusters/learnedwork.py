@@ -95,6 +95,7 @@ class Worklist(PairScores, RepJoin):
         self._trees: dict[int, list[tuple[Any, int]]] = {}  # top of a tree now -> its units (order, ukey), sorted
         self._stored_firsts: dict[int, list[int]] = {}  # root -> the first reps units of its stored tree
         self.why: dict[int, set[int]] = {}  # unit -> the changed clusters (roots) that pushed its join (c48)
+        self.nomeet: set[tuple[Any, int]] = set()  # (cluster as expanded, unit): no first unit meets its sides
 
     # -- units and their relations -------------------------------------------------------------------------------
     def state(self, k: int) -> UnitState:
@@ -387,17 +388,20 @@ class Worklist(PairScores, RepJoin):
                 self.exp_b.add(w)
                 for j in self.joiners(w):
                     self.push(j, True, at)
-            if lr.join is not None and (w, done) not in self.exp_c:
-                self.exp_c.add((w, done))
-                if firsts is not None:
-                    self._push_joins(root, w, firsts, at)
-                    continue
-                wu = self.state(w).unit
-                if wu.lo is None or wu.hi is None:
-                    continue
-                wo = self.ordkey(w)
-                for k in self.near(wu.status, wu.event_type, wu.lo, wu.hi, lr.join_days):
-                    if k != w:
-                        ku = self.state(k).unit
-                        if join_eligible(ku) and self.ordkey(k) > wo:
-                            self.push(k, False, at)
+        if lr.join is None:
+            return
+        todo = [w for w in members if (w, done) not in self.exp_c]
+        self.exp_c.update((w, done) for w in todo)
+        if firsts is not None:
+            self._push_joins(root, done, todo, firsts, at)
+            return
+        for w in todo:
+            wu = self.state(w).unit
+            if wu.lo is None or wu.hi is None:
+                continue
+            wo = self.ordkey(w)
+            for k in self.near(wu.status, wu.event_type, wu.lo, wu.hi, lr.join_days):
+                if k != w:
+                    ku = self.state(k).unit
+                    if join_eligible(ku) and self.ordkey(k) > wo:
+                        self.push(k, False, at)
