@@ -1,5 +1,5 @@
 """The index of joiners of the learned join's bounded update (:class:`~.learnedwork.Worklist`; round c48): the units
-the join may weigh a cluster for (dated, undated by precision or one-sided: :func:`~.learnedwork.join_eligible`), listed
+the join may weigh a cluster for (dated, undated by precision or one-sided: :func:`join_eligible`), listed
 by (status, event type) under their probe tokens (:func:`~.core.probe_tokens`, as the join's index of representatives
 is probed: :mod:`.learnedreps`) and every week of their window, so that a cluster whose representatives changed finds
 the units whose sides may meet one of them (:func:`~.learned.sides_meet` implies a probe token of the unit among the
@@ -17,10 +17,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .core import probe_tokens
-from .rules import Rules
+from .rules import WILD, Rules
 from .units import Unit
 
-__all__ = ["JoinerIndex", "WIDE_WEEKS"]
+__all__ = ["JoinerIndex", "WIDE_WEEKS", "join_eligible"]
+
+
+def join_eligible(u: Unit) -> bool:
+    """Whether unit ``u`` may be joined by the learned join when the rules leave it alone (undated or one-sided, with a
+    window)."""
+    return u.lo is not None and (u.prec == "published" or WILD in (u.src, u.tgt))
+
 
 #: windows spanning more weeks than this are listed under week None (returned by every probe of their tokens)
 WIDE_WEEKS = 12

@@ -20,8 +20,8 @@ from itertools import islice
 from typing import Any
 
 from .core import UnitState, listed_tokens, probe_tokens
-from .learnedjoiners import JoinerIndex
-from .rules import WILD, Rules
+from .learnedjoiners import JoinerIndex, join_eligible
+from .rules import Rules
 from .units import Unit
 
 __all__ = ["RepIndex", "RepJoin"]
@@ -121,7 +121,7 @@ class RepJoin:
 
     def _push_joins(self, root: int, done: Any, members: list[int], firsts: tuple[int, ...], at: Any) -> None:
         """Push (its join only) every unit after place ``at`` within ``join_days`` of one of ``members`` of the changed
-        cluster ``root`` that may join (:func:`~.learnedwork.join_eligible`) and whose sides meet one of the
+        cluster ``root`` that may join (:func:`~.learnedjoiners.join_eligible`) and whose sides meet one of the
         cluster's ``firsts`` before it (round c48), found through the index of joiners (:mod:`.learnedjoiners`) over
         the members' windows widened by ``join_days`` (merged where they overlap: a unit within ``join_days`` of a
         member it follows is among those found; the others found are pushed too, which changes no choice). The
@@ -177,7 +177,7 @@ class RepJoin:
                 self._add_reps(k)
         for k in sorted(set(self.idx.units) | self.new):  # the batch's new units too (not in the index's units yet)
             u = self.state(k).unit
-            if u.lo is not None and u.hi is not None and (u.prec == "published" or WILD in (u.src, u.tgt)):
+            if u.lo is not None and u.hi is not None and join_eligible(u):
                 joiners.add(k, u, self.rules)
 
     def _join_roots(self, st: UnitState, mine: Any) -> list[int]:

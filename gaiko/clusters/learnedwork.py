@@ -42,11 +42,13 @@ from .core import UnitState, choose_parent, reaches, reaching, root_agrees
 from .index import UnitIndex
 from .learned import sides_meet
 from .learneddays import add_days, build_days, near_days
+from .learnedjoiners import join_eligible
+from .learnedpush import ClusterPushes
 from .learnedreps import RepJoin
 from .learnedscores import PairScores
 from .lookup import coarse_probes, fine_probes
 from .roots import keyed, load_units
-from .rules import WILD, Rules
+from .rules import Rules
 from .units import compatible, order
 
 __all__ = ["Worklist", "join_eligible"]
@@ -54,13 +56,7 @@ __all__ = ["Worklist", "join_eligible"]
 _RULED = "ruled"  # jinfo: the rules gave the unit a parent; "loner": the rules left it alone
 
 
-def join_eligible(u: Any) -> bool:
-    """Whether unit ``u`` may be joined by the learned join when the rules leave it alone (undated or one-sided, with a
-    window)."""
-    return u.lo is not None and (u.prec == "published" or WILD in (u.src, u.tgt))
-
-
-class Worklist(PairScores, RepJoin):
+class Worklist(PairScores, RepJoin, ClusterPushes):
     """One batch's choosing again (see the module docstring). ``cache`` is the index's :attr:`~.index.UnitIndex.scores`
     (kept while the index and the rules are the same): rows by unit, evidence by event id, unit-pair probabilities,
     candidates and joiners by unit, the per-type index of days, and how each unit was last chosen."""
@@ -85,6 +81,7 @@ class Worklist(PairScores, RepJoin):
         self.heap: list[tuple[Any, int]] = []
         self.full: dict[int, bool] = {}  # unit pushed -> chosen in full (else: only its join, if left alone)
         self.exp_b: set[int] = set()
+        self.exp_v: set[int] = set()  # members whose joiners the veto may change were pushed (c48)
         self.exp_c: set[tuple[int, Any]] = set()  # (member, cluster as expanded): its join pushes made
         self.trees_done: set[Any] = set()  # clusters (root, or root and first units) whose members were expanded
         self.changed: set[int] = set()  # clusters (by root) that gained or lost members in this batch
@@ -359,49 +356,3 @@ class Worklist(PairScores, RepJoin):
         self.load(near)
         near = sorted((k for k in near if self.ordkey(k) < mine), key=self.ordkey)
         return list(dict.fromkeys(self.states[k].root for k in near))
-
-    def _in_reps(self, root: int, x: int, at: Any) -> bool:
-        """Whether ``x`` (at place ``at``) is among the first ``learned.reps`` units of cluster ``root``, now or as
-        stored (always, without ``reps``): only then can a unit after it see another cluster so far through it than
-        through ``x`` alone (round c46: the units before ``x`` are settled, so its place in the cluster is final)."""
-        k = self.lr.reps
-        if k is None or len(self.tree(root, at, limit=k)) < k:
-            return True
-        return sum(1 for w in self.tree(root, stored=True) if w != x and self.ordkey(w) < at) < k
-
-    def _cluster_changed(self, root: int, x: int, at: Any) -> None:
-        """Cluster ``root`` gained or lost mentions at ``x``'s place ``at``: the units after it that may take one of its
-        members as candidate, or may join it (the join), are chosen again. Under the index of representatives (round
-        c48) only the units the join may weigh it for: those whose sides meet one of its first ``reps`` units, now or
-        as stored (:meth:`~.learnedreps.RepJoin._firsts`)."""
-        self.changed.add(root)
-        firsts = self._firsts(root) if self._indexed() else None
-        done = root if firsts is None else (root, firsts)
-        if done in self.trees_done or not self._in_reps(root, x, at):
-            members = [x]  # (c46) the cluster's representatives did not change: only units that may meet x itself
-        else:
-            self.trees_done.add(done)
-            members = list(dict.fromkeys([x, *self.tree(root), *self.tree(root, stored=True)]))
-        lr = self.lr
-        for w in members:
-            if w not in self.exp_b:
-                self.exp_b.add(w)
-                for j in self.joiners(w):
-                    self.push(j, True, at)
-        if lr.join is None:
-            return
-        todo = [w for w in members if (w, done) not in self.exp_c]
-        self.exp_c.update((w, done) for w in todo)
-        if firsts is not None:
-            self._push_joins(root, done, todo, firsts, at)
-            return
-        for w in todo:
-            wu = self.state(w).unit
-            if wu.lo is None or wu.hi is None:
-                continue
-            wo = self.ordkey(w)
-            for k in self.near(wu.status, wu.event_type, wu.lo, wu.hi, lr.join_days):
-                if k != w:
-                    ku = self.state(k).unit
-                    if join_eligible(ku) and self.ordkey(k) > wo:
-                        self.push(k, False, at)
