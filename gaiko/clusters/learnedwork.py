@@ -22,10 +22,14 @@ Every unit before the one being chosen is settled (chosen again, or unchanged be
 its cluster so far is read from the tree of parents (the index's, with the batch's changes laid over it) cut at the
 unit's place. Round c46 (``learned.reps``): a cluster so far is scored through its first ``reps`` units only, so a
 change of a cluster behind them pushes only the units that may meet the changed unit itself
-(:meth:`Worklist._in_reps`). Round c47 (``reps`` with ``join_sides``): the join finds the clusters it may join through
+(:meth:`~.learnedpush.ClusterPushes._in_reps`). Round c47 (``reps`` with ``join_sides``): the join finds the clusters it may join through
 an index of representatives (:mod:`.learnedreps`: side tokens and the weeks a cluster spans), not by walking every unit
 of its type within ``join_days``; the clusters are the same (a cluster none of whose representatives meets the unit's
-sides is never joined). Pair probabilities (:mod:`.learnedscores`) are kept by pair of units (with the number of
+sides is never joined). Round c48 (the same clusters; :mod:`.learnedpush`): a changed cluster pushes the join only of
+the units whose sides meet one of its first ``reps`` units, now or as stored (an index of joiners by side token and
+week: :mod:`.learnedjoiners`), and such a join weighs again only the clusters that pushed it
+(:meth:`~.learnedreps.RepJoin._join_indexed`); an unchanged member of a changed cluster pushes only the joiners whose
+veto reads the cluster's first units. Pair probabilities (:mod:`.learnedscores`) are kept by pair of units (with the number of
 mentions of each when scored, so that a unit that gains mentions is scored again for its new pairs only), and a unit's
 missing pairs are scored as one matrix.
 """
