@@ -22,10 +22,14 @@ Every unit before the one being chosen is settled (chosen again, or unchanged be
 its cluster so far is read from the tree of parents (the index's, with the batch's changes laid over it) cut at the
 unit's place. Round c46 (``learned.reps``): a cluster so far is scored through its first ``reps`` units only, so a
 change of a cluster behind them pushes only the units that may meet the changed unit itself
-(:meth:`Worklist._in_reps`). Round c47 (``reps`` with ``join_sides``): the join finds the clusters it may join through
+(:meth:`~.learnedpush.ClusterPushes._in_reps`). Round c47 (``reps`` with ``join_sides``): the join finds the clusters it may join through
 an index of representatives (:mod:`.learnedreps`: side tokens and the weeks a cluster spans), not by walking every unit
 of its type within ``join_days``; the clusters are the same (a cluster none of whose representatives meets the unit's
-sides is never joined). Pair probabilities (:mod:`.learnedscores`) are kept by pair of units (with the number of
+sides is never joined). Round c48 (the same clusters; :mod:`.learnedpush`): a changed cluster pushes the join only of
+the units whose sides meet one of its first ``reps`` units, now or as stored (an index of joiners by side token and
+week: :mod:`.learnedjoiners`), and such a join weighs again only the clusters that pushed it
+(:meth:`~.learnedreps.RepJoin._join_indexed`); an unchanged member of a changed cluster pushes only the joiners whose
+veto reads the cluster's first units. Pair probabilities (:mod:`.learnedscores`) are kept by pair of units (with the number of
 mentions of each when scored, so that a unit that gains mentions is scored again for its new pairs only), and a unit's
 missing pairs are scored as one matrix.
 """
@@ -42,11 +46,13 @@ from .core import UnitState, choose_parent, reaches, reaching, root_agrees
 from .index import UnitIndex
 from .learned import sides_meet
 from .learneddays import add_days, build_days, near_days
+from .learnedjoiners import join_eligible
+from .learnedpush import ClusterPushes
 from .learnedreps import RepJoin
 from .learnedscores import PairScores
 from .lookup import coarse_probes, fine_probes
 from .roots import keyed, load_units
-from .rules import WILD, Rules
+from .rules import Rules
 from .units import compatible, order
 
 __all__ = ["Worklist", "join_eligible"]
@@ -54,13 +60,7 @@ __all__ = ["Worklist", "join_eligible"]
 _RULED = "ruled"  # jinfo: the rules gave the unit a parent; "loner": the rules left it alone
 
 
-def join_eligible(u: Any) -> bool:
-    """Whether unit ``u`` may be joined by the learned join when the rules leave it alone (undated or one-sided, with a
-    window)."""
-    return u.lo is not None and (u.prec == "published" or WILD in (u.src, u.tgt))
-
-
-class Worklist(PairScores, RepJoin):
+class Worklist(PairScores, RepJoin, ClusterPushes):
     """One batch's choosing again (see the module docstring). ``cache`` is the index's :attr:`~.index.UnitIndex.scores`
     (kept while the index and the rules are the same): rows by unit, evidence by event id, unit-pair probabilities,
     candidates and joiners by unit, the per-type index of days, and how each unit was last chosen."""
@@ -85,14 +85,18 @@ class Worklist(PairScores, RepJoin):
         self.heap: list[tuple[Any, int]] = []
         self.full: dict[int, bool] = {}  # unit pushed -> chosen in full (else: only its join, if left alone)
         self.exp_b: set[int] = set()
-        self.exp_c: set[int] = set()
-        self.trees_done: set[int] = set()
+        self.exp_v: set[int] = set()  # members whose joiners the veto may change were pushed (c48)
+        self.exp_c: set[tuple[int, Any]] = set()  # (member, cluster as expanded): its join pushes made
+        self.trees_done: set[Any] = set()  # clusters (root, or root and first units) whose members were expanded
         self.changed: set[int] = set()  # clusters (by root) that gained or lost members in this batch
         self.new: set[int] = set()
         self.gained: set[int] = set()
         self.old: dict[int, tuple[Any, Any, Any]] = {}  # unit -> (n_articles, parent, root) before the batch
         self._ord: dict[int, Any] = {}
         self._trees: dict[int, list[tuple[Any, int]]] = {}  # top of a tree now -> its units (order, ukey), sorted
+        self._stored_firsts: dict[int, list[int]] = {}  # root -> the first reps units of its stored tree
+        self.why: dict[int, set[int]] = {}  # unit -> the changed clusters (roots) that pushed its join (c48)
+        self.nomeet: set[tuple[Any, int]] = set()  # (cluster as expanded, unit): no first unit meets its sides
 
     # -- units and their relations -------------------------------------------------------------------------------
     def state(self, k: int) -> UnitState:
@@ -174,9 +178,9 @@ class Worklist(PairScores, RepJoin):
             (self.kids[p].add if add else self.kids[p].discard)(st.ukey)
         st.parent = parent
 
-    def tree(self, root: int, before: Any = None, stored: bool = False) -> list[int]:
-        """The units of the cluster ``root`` (now, or ``stored``: as the index's tree says), those before ``before`` in
-        the order when given."""
+    def tree(self, root: int, before: Any = None, stored: bool = False, limit: int | None = None) -> list[int]:
+        """The units of the cluster ``root`` (now, or ``stored``: as the index's tree says, unordered), those before
+        ``before`` in the order when given, the first ``limit`` of them when given (not with ``stored``)."""
         if stored:
             out, stack = [], [root]
             while stack:
@@ -184,6 +188,13 @@ class Worklist(PairScores, RepJoin):
                 out.append(k)
                 stack.extend(self.idx.children.get(k, ()))
             return out
+        got = self.tree_items(root)
+        n = len(got) if before is None else bisect_left(got, (before,))
+        return [k for _o, k in got[:n if limit is None else min(n, limit)]]
+
+    def tree_items(self, root: int) -> list[tuple[Any, int]]:
+        """The units of the cluster ``root`` now as ``(place in the order, ukey)``, sorted; kept until a parent in it
+        changes."""
         got = self._trees.get(root)
         if got is None:
             items, stack = [], [root]
@@ -192,16 +203,13 @@ class Worklist(PairScores, RepJoin):
                 items.append((self.ordkey(k), k))
                 stack.extend(self.children(k))
             got = self._trees[root] = sorted(items)
-        if before is None:
-            return [k for _o, k in got]
-        return [k for _o, k in got[:bisect_left(got, (before,))]]
+        return got
 
     def reps(self, root: int, before: Any, sides_of: Any = None) -> list[int]:
         """The units of cluster ``root`` before ``before`` that the learned steps score (``learned.reps``: the first
         ones in order, else all; round c46), those whose sides meet unit ``sides_of``'s when given
         (:func:`~.learned.sides_meet`)."""
-        t = self.tree(root, before)
-        t = t if self.lr.reps is None else t[:self.lr.reps]
+        t = self.tree(root, before, limit=self.lr.reps)
         return t if sides_of is None else [w for w in t if self._meet(w, sides_of)]
 
     def _meet(self, w: int, u: Any) -> bool:
@@ -224,6 +232,8 @@ class Worklist(PairScores, RepJoin):
         u = st.unit
         if u.lo is not None and u.hi is not None:
             add_days(self._days(), u.status, u.event_type, u.lo, u.hi, st.ukey, keep_sorted=True)
+            if self._indexed() and "joiners_by_token" in self.cache and join_eligible(u):
+                self.cache["joiners_by_token"].add(st.ukey, u, self.rules)
 
     def near(self, status: str, etype: str, lo: int, hi: int, days: int) -> list[int]:
         """Units of the type whose window lies within ``days`` of ``lo..hi``."""
@@ -265,11 +275,14 @@ class Worklist(PairScores, RepJoin):
                 return  # the rules gave it a parent, and none of that choice's inputs changed: only the join's did
             if info is None:
                 full = True  # not chosen in this process yet: in full
+        # (c48, under the index: a unit the rules left alone last time, with no new mentions, keeps its join's kept
+        # values whether chosen in full or not: only the clusters that pushed its join are weighed again)
+        reuse = not full or (self._indexed() and self.jinfo.get(x) == "loner" and not (x in self.new or x in self.gained))
         parent = self._rules_choice(st, mine) if full else None
         if full:
             self.jinfo[x] = _RULED if parent is not None else "loner"
         if parent is None and lr.join is not None and join_eligible(u):
-            parent = self._join(st, mine, reuse=not full)
+            parent = self._join_indexed(st, mine, reuse) if self._indexed() else self._join(st, mine, reuse)
         was = st.parent
         self.set_parent(st, parent)
         if self._indexed() and (was != parent or x in self.new):
@@ -347,39 +360,3 @@ class Worklist(PairScores, RepJoin):
         self.load(near)
         near = sorted((k for k in near if self.ordkey(k) < mine), key=self.ordkey)
         return list(dict.fromkeys(self.states[k].root for k in near))
-
-    def _in_reps(self, root: int, x: int, at: Any) -> bool:
-        """Whether ``x`` (at place ``at``) is among the first ``learned.reps`` units of cluster ``root``, now or as
-        stored (always, without ``reps``): only then can a unit after it see another cluster so far through it than
-        through ``x`` alone (round c46: the units before ``x`` are settled, so its place in the cluster is final)."""
-        k = self.lr.reps
-        if k is None or len(self.tree(root, at)) < k:
-            return True
-        return sum(1 for w in self.tree(root, stored=True) if w != x and self.ordkey(w) < at) < k
-
-    def _cluster_changed(self, root: int, x: int, at: Any) -> None:
-        """Cluster ``root`` gained or lost mentions at ``x``'s place ``at``: the units after it that may take one of its
-        members as candidate, or may join it (the join), are chosen again."""
-        self.changed.add(root)
-        if root in self.trees_done or not self._in_reps(root, x, at):
-            members = [x]  # (c46) the cluster's representatives did not change: only units that may meet x itself
-        else:
-            self.trees_done.add(root)
-            members = list(dict.fromkeys([x, *self.tree(root), *self.tree(root, stored=True)]))
-        lr = self.lr
-        for w in members:
-            if w not in self.exp_b:
-                self.exp_b.add(w)
-                for j in self.joiners(w):
-                    self.push(j, True, at)
-            if lr.join is not None and w not in self.exp_c:
-                self.exp_c.add(w)
-                wu = self.state(w).unit
-                if wu.lo is None or wu.hi is None:
-                    continue
-                wo = self.ordkey(w)
-                for k in self.near(wu.status, wu.event_type, wu.lo, wu.hi, lr.join_days):
-                    if k != w:
-                        ku = self.state(k).unit
-                        if join_eligible(ku) and self.ordkey(k) > wo:
-                            self.push(k, False, at)
