@@ -163,7 +163,8 @@ class PledgeExtractor:
             if cue.lemma_.lower() in ("warn", "threaten") or say.lemma_.lower() in ("warn", "threaten"):
                 kind = "threat"
         speaker = self._actor(state, speaker_tok, memory)
-        if no_pledge_here(cue, verb, actor_tok, say, speaker_tok, state.published, lex.condition_marks):
+        if no_pledge_here(cue, verb, actor_tok, say, speaker_tok, state.published, lex.condition_marks,
+                          lex.actor_nouns):
             return []  # "in the 1990s Peru would offer ...", "pledged in 2019 to", "the summit will open" (round p57)
         third = they_means(actor_tok, say, speaker_tok) if kind != "demand" else None
         if third is not None:  # "A and B said the crews were angry and they would block the port" (round p57)
