@@ -32,8 +32,8 @@ _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 
 
 def _w(key: str) -> frozenset[str]:
-    """A word list of ``pledges/schedule_guards.yaml``: ``legislatures``, ``timetable_cues``, ``office_voters``,
-    ``past_markers``, ``past_preps``."""
+    """A word list of ``pledges/schedule_guards.yaml`` by its key (``legislatures``, ``event_nouns``, ``hedge_adverbs``,
+    ...); KeyError for a key the file lacks."""
     return word_sets(_WORDS)[key]
 
 
@@ -188,8 +188,6 @@ def they_means(pron: Token | None, say: Token | None, speaker_tok: Token | None)
     return None
 
 
-
-
 def hypothetical(cue: Token, verb: Token, marks: frozenset[str]) -> bool:
     """Whether a cue is inside a condition or under one that is counterfactual, or hedged into a forecast: "if Lagos
     were to float the naira", "if Moscow agrees to reopen the corridor" (the cue in a clause marked by ``marks``), "had the money
@@ -250,7 +248,6 @@ def undergoes(cue: Token, verb: Token) -> bool:
 def onlooker(sector: str | None) -> bool:
     """Whether a speaker of this sector only foresees a thing's future and cannot carry it out (``onlooker_sectors``)."""
     return sector in _w("onlooker_sectors")
-
 
 
 def thing(tok: Token | None, actor_at: Callable[[Token], Any], lex: Any) -> bool:
