@@ -8,7 +8,12 @@
   foresee; nobody commits);
 * **a past habit**: "in the 1990s Peru would offer licences every spring" (a "would" set in a past period);
 * **"they" meaning a third party**: "Mali and Niger said the mercenaries had crossed and that they would withdraw":
-  "they" is the nearer plural subject, not the speakers (:func:`they_means`).
+  "they" is the nearer plural subject, not the speakers (:func:`they_means`);
+* and, through :func:`no_pledge_here`: a pledge dated two years or more back (:func:`past_pledge`), a calendar event
+  or the public as subject (:func:`calendar_event`), a condition, counterfactual or hedge (:func:`hypothetical`),
+  nobody as speaker (:func:`nobody_speaks`), "it" for a plural speaker (:func:`pronoun_mismatch`), an act undergone
+  (:func:`undergoes`); a thing's future (:func:`thing`) and an onlooker speaker (:func:`onlooker`) are asked by the
+  extractor and :func:`gaiko.pipeline.pledge_forms.vouched`.
 """
 
 from __future__ import annotations
