@@ -17,24 +17,22 @@ Japan's pledge with Trump as ``speaker``.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from ..actors.nosides import in_dateline
 from ..docindex import columns, sentences, span_text
-from ..tracking.deadlines import implied_previous, normalise_deadline
 from ..ids import record_id
-from ..types import Actor, Deadline, Pledge
+from ..types import Actor, Pledge
 from .destination import destination
 from .foreign import foreign_sentences
 from .pledge_cues import cue_lemmas, find_cues, noun_fate, refrains
 from .pledge_guards import no_pledge_here, thing, they_means
+from .pledge_terms import deadline as pledge_deadline, included, split_objects
 from .pledge_forms import antecedent, no_new_pledge, parties, passive_parts, question, threatened_means, vouched
 from .pledge_parts import (
-    Lexicon, action_text, country_in, deadline_phrases, is_actorish, lexicon, list_items, main_country, say_head, say_left,
-    subject_of,
+    Lexicon, action_text, country_in, is_actorish, lexicon, main_country, say_head, say_left, subject_of,
 )
 from ..tracking.quantities import best_quantity
 from .state import DocState, get_state
@@ -50,9 +48,6 @@ def _span_actor(tok: Token) -> Actor:
         first -= 1
     span = tok.doc[first : tok.i + 1]
     return Actor(text=span.text, start=span.start_char, end=span.end_char)
-
-
-_WEEKDAY = re.compile(r"(on |by |next )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
 
 
 class PledgeExtractor:
@@ -123,9 +118,9 @@ class PledgeExtractor:
                     continue
                 used.add(verb.i)
                 for p in self._pledge(doc, state, sent, cue, verb, kind, party, memory, country_hint):
-                    parts = self._split_objects(p, verb, state.published)
+                    parts = split_objects(p, verb, state.published, self._occasions)
                     state.pledges.extend(parts or [p])
-                    state.pledges.extend(self._included(doc, p, verb))
+                    state.pledges.extend(included(p, verb, self.lex.container_nouns))
             for i in range(sent.start, sent.end):  # remember sentence subjects for pronouns
                 if cols.dep[i] == "nsubj" and cols.pos[i] in ("PROPN", "NOUN"):
                     t = doc[i]
@@ -163,7 +158,8 @@ class PledgeExtractor:
             if cue.lemma_.lower() in ("warn", "threaten") or say.lemma_.lower() in ("warn", "threaten"):
                 kind = "threat"
         speaker = self._actor(state, speaker_tok, memory)
-        if no_pledge_here(cue, verb, actor_tok, say, speaker_tok, state.published, lex.condition_marks):
+        if no_pledge_here(cue, verb, actor_tok, say, speaker_tok, state.published, lex.condition_marks,
+                          lex.actor_nouns):
             return []  # "in the 1990s Peru would offer ...", "pledged in 2019 to", "the summit will open" (round p57)
         third = they_means(actor_tok, say, speaker_tok) if kind != "demand" else None
         if third is not None:  # "A and B said the crews were angry and they would block the port" (round p57)
@@ -210,7 +206,7 @@ class PledgeExtractor:
             target = state.actor_in(obj_tok) if obj_tok.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") else None
         target = target or destination(verb, state, actor.country)  # "pledged to deploy police to Haiti"
         country = actor.country or country_in(doc, actor.start, actor.end) or country_in(doc, sent.start_char, sent.end_char) or country_hint
-        deadline = self._deadline(verb, cue, state.published, country)
+        deadline = pledge_deadline(verb, cue, state.published, country, self._occasions)
         conditions = self._conditions(verb, cue)
         if conditions and kind == "promise" and verb.lemma_.lower() in lex.action_verbs and lex.action_verbs[verb.lemma_.lower()] in ("COERCE", "ASSAULT", "SANCTION"):
             kind = "threat"
@@ -276,54 +272,6 @@ class PledgeExtractor:
                 obj = ante
         return action, obj, obj_tok
 
-    def _included(self, doc: Doc, p: Pledge, verb: Token) -> list[Pledge]:
-        """Separate pledges for "deals ... including A and B" (container objects only)."""
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if obj is None or obj.lemma_.lower() not in self.lex.container_nouns and obj.lower_ not in self.lex.container_nouns:
-            return []
-        out: list[Pledge] = []
-        for t in obj.subtree:
-            if t.dep_ == "prep" and t.lower_ in ("including", "like"):
-                for start, text in list_items(t):
-                    q = p.to_dict()
-                    prt = "".join(f" {c.text}" for c in verb.children if c.dep_ == "prt")
-                    q.update(id=record_id("pl", p.article_id, p.cue_start, start), action=f"{verb.lemma_}{prt} {text}",
-                             object=text, quantity=best_quantity(text))
-                    out.append(Pledge.from_dict(q))
-        return out
-
-    def _split_objects(self, p: Pledge, verb: Token, published: str | None) -> list[Pledge]:
-        """"buy 12 Mt by the end of the year and 25 Mt a year over three years": one pledge per quantity."""
-        objs = [c for c in verb.children if c.dep_ == "dobj"]
-        # "buy 2 Mt this year and 5 Mt a year from 2026": the parser hangs the second on the verb or the first object
-        heads = {verb.i} | {c.i for c in verb.children if c.dep_ in ("dobj", "npadvmod")}
-        objs += [t for t in verb.subtree if t.dep_ == "conj" and t.pos_ == "NOUN" and t.head.i in heads
-                 and any(x.like_num for x in t.children)]
-        objs.sort(key=lambda o: o.i)
-        if len(objs) < 2:
-            return []
-        out: list[Pledge] = []
-        bounds = [o.left_edge.i for o in objs[1:]] + [sentences(verb.doc).span(verb.i).end]
-        of_part = next((" ".join(t.text for t in c.subtree) for o in objs for c in o.children
-                        if c.dep_ == "prep" and c.lower_ == "of"), None)
-        for o, stop in zip(objs, bounds):
-            inner = {x.i for c in o.children if c.dep_ == "conj" for x in c.subtree} | \
-                {x.i for c in o.children if c.dep_ == "npadvmod" or c.ent_type_ == "DATE" for x in c.subtree}
-            words = [t for t in o.subtree if t.dep_ not in ("punct", "cc") and t.i not in inner]
-            text = " ".join(t.text for t in words)
-            if of_part and not any(c.dep_ == "prep" and c.lower_ == "of" for c in o.children):
-                text = f"{text} {of_part}"  # "... and 25 Mt a year" is 25 Mt of the same soybeans
-            q = best_quantity(text)
-            if q is None:
-                return []
-            phrases = [ph for ph in deadline_phrases(verb, self._occasions) if o.idx <= ph[1] < verb.doc[stop - 1].idx + 1]
-            dl = next((d for d in (normalise_deadline(ph[0], published, country=p.actor.country) for ph in phrases) if d), None)
-            d = p.to_dict()
-            d.update(id=record_id("pl", p.article_id, p.cue_start, o.idx), action=f"{verb.lemma_} {text}", object=text,
-                     quantity=q.to_dict(), deadline=dl.to_dict() if dl else None)
-            out.append(Pledge.from_dict(d))
-        return out
-
     def _cue_text(self, cue: Token, verb: Token) -> str:
         if cue.i == verb.i:
             prt = next((c.text for c in cue.children if c.dep_ == "prt"), "")
@@ -332,47 +280,6 @@ class PledgeExtractor:
             return cue.text
         to = any(a.lower_ == "to" and a.dep_ == "aux" for v in (verb, *(c for c in cue.children if c.dep_ in ("xcomp", "acl"))) for a in v.children)
         return f"{cue.text} to" if to else cue.text
-
-    def _deadline(self, verb: Token, cue: Token, published: str | None, country: str | None,
-                  shared: bool = False) -> Deadline | None:
-        phrases = deadline_phrases(verb, self._occasions)
-        if cue.i == verb.i and cue.tag_ in ("VBD", "VBN"):
-            # "agreed on Monday to a ceasefire": the date of a past cue is when it was said, not a deadline
-            # ("with the first half due by March": the term of a part, not of the pledge)
-            obj = {t.idx for c in cue.children if c.dep_ in ("prep", "dobj") and c.lower_ not in ("on", "with") for t in c.subtree}
-            phrases = [p for p in phrases if p[1] in obj]
-        if cue.i != verb.i and cue.dep_ != "aux":
-            inner = {t.idx for c in cue.children if c.dep_ in ("xcomp", "ccomp", "acl", "relcl", "dobj") for t in c.subtree}
-            phrases += [p for p in deadline_phrases(cue, self._occasions) if p not in phrases and p[1] not in inner
-                        and not (cue.tag_ in ("VBD", "VBN") and re.search(r"day$", p[0].lower()))]
-        if cue.pos_ == "NOUN" and cue.head.tag_ in ("VBD", "VBN"):  # "repeated his promise to end it on Friday": the
-            phrases = [p for p in phrases if not _WEEKDAY.fullmatch(p[0].lower().strip())]  # day said (round p49)
-        best: Deadline | None = None
-        best_weekday = False
-        relative_text: str | None = None
-        for text, _s, _e in phrases:
-            d = normalise_deadline(text, published, country=country)
-            if d is None:
-                continue
-            if d.kind == "relative":
-                relative_text = text
-                continue
-            weekday = bool(_WEEKDAY.fullmatch(text.lower().strip()))
-            if best is None or (best.kind in ("symbolic",) and d.kind != "symbolic") or (best_weekday and not weekday):
-                best, best_weekday = d, weekday  # a bare weekday yields to a real deadline ("said on Friday ... by May")
-        if best is None and relative_text is None and not shared:
-            # "is to lift its siege and let aid convoys into the city within two weeks": the term closing a row of
-            # coordinated acts is the term of each of them
-            for c in verb.children:
-                if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > verb.i:
-                    return self._deadline(c, c, published, country, shared=True)
-        if best is None and relative_text is not None:
-            return normalise_deadline(relative_text, published, country=country)
-        if best is not None and relative_text is not None:
-            prev = implied_previous(relative_text, best)
-            if prev is not None:
-                best.anchor = f"revised: {relative_text} (earlier deadline {prev.end})"
-        return best
 
     def _conditions(self, verb: Token, cue: Token) -> str | None:
         for head in (verb, cue):

@@ -26,14 +26,25 @@ def known_countries() -> frozenset[str]:
         return frozenset(r["iso3"].strip().upper() for r in rows if r.get("iso3"))
 
 
+@lru_cache(maxsize=1)
+def known_sectors() -> frozenset[str]:
+    """The sector codes of gaiko's sector table (the keys of ``sectors`` in ``gaiko/data/actors/sectors.yaml``)."""
+    from ..tables import data_path, load_yaml
+
+    return frozenset(str(k).upper() for k in (load_yaml(data_path("actors/sectors.yaml")).get("sectors") or {}))
+
+
 def _code_note(name: str, value: str, store_codes: set[str]) -> str | None:
-    """A note on a value written as a country code (``ZZZ``, ``ZZZGOV``, ``grc``), or None."""
+    """A note on a value written as a country code (``ZZZ``, ``ZZZGOV``, ``grc``, ``grcgov``), or None. A lower-case
+    word of six letters is a code only when its last three are a sector ("israel", "canada" are names: review r18)."""
     if not value.isalpha() or len(value) not in (3, 6):
         return None
     head = value[:3]
     if value.isupper() and head not in known_countries() and head not in store_codes:
         return (f"{name} {value}: {head} is no country code gaiko knows (ISO 3166 alpha-3, such as GRC for Greece; "
                 "`gaiko actors` and /api/v1/actors list the actors of this store)")
+    if len(value) == 6 and value[3:].upper() not in known_sectors():
+        return None
     if not value.isupper() and head.upper() in known_countries() | store_codes:
         return (f"{name} {value} is read as part of an actor's name, not as a country code: "
                 f"write {value.upper()} for the country")
