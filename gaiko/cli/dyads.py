@@ -9,7 +9,8 @@ import typer
 from ..errors import GaikoError
 from .common import check_json_format, check_limit, check_span, emit_json, emit_rows, fail
 from .filters import (actor_option, actual_option, count_option, db_option, event_filters, quad_class_option,
-                      say_why_empty, since_option, source_option, target_option, text_option, type_option, until_option)
+                      say_why_empty, shown_filters, since_option, source_option, target_option, text_option,
+                      type_option, until_option)
 
 DYAD_COLUMNS = ("source", "target", "events", "mean_goldstein", "cooperation", "conflict")
 
@@ -53,7 +54,7 @@ def dyads(
     except GaikoError as exc:
         fail(exc)
     if as_json:
-        shown = {k: v for k, v in filters.items() if v is not None and k != "include_intended"}
+        shown = shown_filters(filters)
         emit_json({"total": total, "limit": limit, "count": count,
                    "filters": {**shown, "actual": actual, "self_dyads": self_dyads}, "dyads": rows})
         return

@@ -73,6 +73,11 @@ def event_filters(actor: str | None, source: str | None, target: str | None, typ
             "quad_class": quad_class, "text": text, "include_intended": not actual}
 
 
+def shown_filters(filters: dict[str, Any]) -> dict[str, Any]:
+    """The filters a `--json` answer echoes: those given (not None), without the internal `include_intended`."""
+    return {k: v for k, v in filters.items() if v is not None and k != "include_intended"}
+
+
 def say_why_empty(store: Any, filters: dict[str, Any], count: str = "clusters") -> None:
     """On stderr, one ``note:`` line per reason the filters matched nothing (:func:`gaiko.store.hints.why_empty`):
     an unknown or lower-case country code, an actor no event has, dates outside the store's (round n40)."""

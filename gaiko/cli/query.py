@@ -10,8 +10,8 @@ import typer
 from ..errors import GaikoError
 from .common import check_json_format, check_limit, check_span, emit_json, emit_rows, fail
 from .filters import (COUNT_HELP, actor_option, actual_option, count_option, db_option, event_filters,
-                      quad_class_option, say_why_empty, since_option, source_option, target_option, text_option,
-                      type_option, until_option)
+                      quad_class_option, say_why_empty, shown_filters, since_option, source_option, target_option,
+                      text_option, type_option, until_option)
 
 #: what each count of `gaiko stats` is, where the key alone could mislead
 STAT_LABELS = {
@@ -102,7 +102,7 @@ def events(
     except GaikoError as exc:
         fail(exc)
     if as_json:
-        shown = {k: v for k, v in filters.items() if v is not None and k != "include_intended"}
+        shown = shown_filters(filters)
         emit_json({"total": total, "limit": limit, "count": count, "filters": {**shown, "actual": actual},
                    "events": rows})
     elif fmt == "jsonl":

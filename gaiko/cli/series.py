@@ -10,7 +10,8 @@ import typer
 from ..errors import GaikoError
 from .common import check_json_format, check_span, emit_json, emit_rows, fail
 from .filters import (actor_option, actual_option, count_option, db_option, event_filters, quad_class_option,
-                      say_why_empty, since_option, source_option, target_option, text_option, type_option, until_option)
+                      say_why_empty, shown_filters, since_option, source_option, target_option, text_option,
+                      type_option, until_option)
 
 
 def register(app: typer.Typer) -> None:
@@ -56,7 +57,7 @@ def series(
     except GaikoError as exc:
         fail(exc)
     if as_json:
-        shown = {k: v for k, v in filters.items() if v is not None and k != "include_intended"}
+        shown = shown_filters(filters)
         emit_json({**out, "filters": {**shown, "actual": actual}})
         return
     title = (f"{out['events']} {'event clusters' if count == 'clusters' else 'mentions'} per {out['interval']}"
