@@ -16,8 +16,8 @@ import json
 import sys
 
 STUDIED = ["fresh", "fresh-c", "fresh-d", "fresh-e", "fresh-f", "fresh-g", "fresh-h", "fresh-i", "fresh-j", "fresh-k",
-           "fresh-l", "fresh-m", "fresh-n", "fresh-o", "fresh-p", "fresh-q", "fresh-r", "storylines"]
-UNSEEN = {"fresh-b", "fresh-s"}
+           "fresh-l", "fresh-m", "fresh-n", "fresh-o", "fresh-p", "fresh-q", "fresh-r", "fresh-s", "storylines"]
+UNSEEN = {"fresh-b", "fresh-t"}
 
 
 def main(argv: list[str] | None = None) -> int:
