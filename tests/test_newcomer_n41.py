@@ -142,3 +142,89 @@ def test_an_open_pledge_restated_says_it_has_reports_but_none_decisive() -> None
     # overdue keeps its own reason
     status, _w, reason, _h, _p = status_of([made, again], {"end": "2026-02-28"}, "2026-04-01")
     assert status == "overdue" and reason.startswith("deadline 2026-02-28 passed")
+
+
+# -- a split that names one direction of a two-way event -------------------------------------------------------------
+class _TwoWayCoder:
+    """CONSULT events dated on the publication day: a title "CHL-PER" is one event, "CHL=PER" a two-way event (one
+    trigger, coded CHL → PER and PER → CHL, as the coder gives "Chile and Peru met")."""
+
+    _NAMES = {"CHL": "Chile", "PER": "Peru"}
+
+    def code_articles(self, articles):
+        for a in articles:
+            yield self.code_article(a)
+
+    def _actor(self, code: str):
+        from gaiko.types import Actor
+
+        return Actor(self._NAMES[code], 0, 5, name=self._NAMES[code], country=code, resolved_by="country",
+                     confidence=0.9)
+
+    def code_article(self, a):
+        from gaiko.ids import article_id, record_id
+        from gaiko.types import Article, CodedArticle, Event, SentenceRecord
+
+        aid = a.id or article_id(a.text)
+        art = Article(text=a.text, id=aid, published=a.published, title=a.title, source=a.source, origin=a.origin)
+        two_way = "=" in (a.title or "")
+        src, tgt = (a.title or "").replace("=", "-").split("-")
+        pairs = [(src, tgt), (tgt, src)] if two_way else [(src, tgt)]
+        start = a.text.index(" met ") + 1
+        events = [Event(id=record_id("ev", aid, 0, start, s, t), article_id=aid, sentence_index=0, sentence=a.text,
+                        event_type="CONSULT", trigger="met", trigger_start=start, trigger_end=start + 3,
+                        context=["diplomatic"], cameo="04", goldstein=1.0, quad_class=1, source=self._actor(s),
+                        target=self._actor(t), date=a.published, pattern="test", confidence=0.8, coder_version="test")
+                  for s, t in pairs]
+        return CodedArticle(article=art, sentences=[SentenceRecord(index=0, start=0, end=len(a.text), text=a.text)],
+                            events=events, coder_version="test")
+
+
+def _two_way_store(path: Path, stories: list[tuple[str, str, str, str]]) -> Path:
+    from gaiko.ids import article_id
+    from gaiko.runner import code_into_store
+    from gaiko.store import Store
+    from gaiko.types import Article
+
+    arts = [Article(text=t, title=k, published=d, source=o) for d, o, k, t in stories]
+    for a in arts:
+        a.id = article_id(a.text)
+    with Store(path) as s:
+        code_into_store(s, arts, coder=_TwoWayCoder(), track=False)
+    return path
+
+
+def test_a_split_says_which_mentions_came_along_with_the_ones_named(tmp_path: Path, cli) -> None:
+    from gaiko.store import Store
+
+    db = _two_way_store(tmp_path / "tw.duckdb", [
+        ("2026-06-02", "Andes Wire", "CHL=PER", "Chile and Peru met in Arica on Tuesday to talk about fishing."),
+        ("2026-06-02", "Pacific Daily", "CHL-PER", "Chilean envoys met Peruvian officials in Arica on Tuesday."),
+    ])
+    with Store(db, read_only=True) as s:
+        rows = s.query("SELECT m.cluster_id, m.event_id, e.source_country FROM cluster_members m "
+                       "JOIN events e ON e.id = m.event_id ORDER BY e.article_id, e.source_country")
+    assert len({r["cluster_id"] for r in rows}) == 1 and len(rows) == 3, rows
+    cid = rows[0]["cluster_id"]
+    texts = {r["event_id"]: r for r in rows}
+    with Store(db, read_only=True) as s:
+        ev = s.query("SELECT id, article_id, source_country FROM events")
+    two_way_article = next(a for a in {e["article_id"] for e in ev}
+                           if sum(1 for e in ev if e["article_id"] == a) == 2)
+    named = next(e["id"] for e in ev if e["article_id"] == two_way_article and e["source_country"] == "PER")
+    twin = next(e["id"] for e in ev if e["article_id"] == two_way_article and e["source_country"] == "CHL")
+    assert named in texts and twin in texts
+    code, out, err = cli("cluster", "split", cid, named, "--db", db)
+    assert code in (0, None), err
+    assert "2 mention(s)" in out and twin in err and "moved too" in err  # was "1 mention(s)", the twin unsaid
+    with Store(db, read_only=True) as s:
+        now = {r["event_id"]: r["cluster_id"] for r in s.query("SELECT event_id, cluster_id FROM cluster_members")}
+    assert now[named] == now[twin] != cid
+    # naming the one mention left would take every mention out: refused, as naming all of them is
+    db2 = _two_way_store(tmp_path / "tw2.duckdb", [
+        ("2026-06-02", "Andes Wire", "CHL=PER", "Chile and Peru met in Arica on Tuesday to talk about fishing.")])
+    with Store(db2, read_only=True) as s:
+        only = s.query("SELECT cluster_id, event_id FROM cluster_members ORDER BY event_id")
+    assert len(only) == 2 and only[0]["cluster_id"] == only[1]["cluster_id"]
+    code, out, err = cli("cluster", "split", only[0]["cluster_id"], only[0]["event_id"], "--db", db2)
+    assert code == 2 and "every mention" in err and only[1]["event_id"] in err
