@@ -228,3 +228,15 @@ def test_a_split_says_which_mentions_came_along_with_the_ones_named(tmp_path: Pa
     assert len(only) == 2 and only[0]["cluster_id"] == only[1]["cluster_id"]
     code, out, err = cli("cluster", "split", only[0]["cluster_id"], only[0]["event_id"], "--db", db2)
     assert code == 2 and "every mention" in err and only[1]["event_id"] in err
+
+
+def test_every_name_gaiko_exports_says_what_it_is() -> None:
+    """``help(gaiko.ConfigError)`` printed Exception's text: five exported error classes had no docstring."""
+    import inspect
+
+    import gaiko
+
+    bare = [n for n in gaiko.__all__ if (inspect.isclass(getattr(gaiko, n)) or inspect.isfunction(getattr(gaiko, n)))
+            and not (vars(getattr(gaiko, n)).get("__doc__") if inspect.isclass(getattr(gaiko, n))
+                     else getattr(gaiko, n).__doc__)]
+    assert bare == []
