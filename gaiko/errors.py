@@ -31,10 +31,16 @@ class GaikoError(Exception):
 
 
 class ConfigError(GaikoError):
+    """A value gaiko was given cannot be used: an unknown filter, status, kind or option, a date that is no date, a
+    ``since`` after its ``until``. The message names the value and the ones that are accepted."""
+
     code = "config_error"
 
 
 class ModelNotFound(GaikoError):
+    """No spaCy English model (the parser gaiko needs) is installed; the message names the ones tried and how to
+    install one."""
+
     code = "model_not_found"
 
 
@@ -72,14 +78,20 @@ class StoreError(GaikoError):
 
 
 class SchemaError(StoreError):
+    """The store's schema cannot be used by this gaiko (made by a newer one, or a migration failed)."""
+
     code = "schema_error"
 
 
 class NotFound(GaikoError):
+    """No event, article, cluster, pledge or job with the id given; the message says where to look for ids."""
+
     code = "not_found"
 
 
 class EvaluationError(GaikoError):
+    """A gold file or labelled corpus cannot be scored (missing, binary, no items, a record of the wrong format)."""
+
     code = "evaluation_error"
 
 

@@ -239,3 +239,8 @@ def test_readme_make_run_output_matches_a_run(coder, tmp_path: Path) -> None:
         rows = st.events(limit=15, sort="date")
     assert shown == got
     assert events == [(str(r["date"]), r["event_type"], r["trigger"]) for r in rows]
+    # the counts the block prints: pledge statements in the summary and in the ledger's title (round n41: the README
+    # said 44 for a run that found 43, which no check above saw)
+    said = re.findall(r"│ pledges +│ +(\d+) │", block) + re.findall(r"grouped from (\d+) statements", block)
+    assert said == [str(s.pledges)] * 2, said
+    assert re.findall(r"│ events +│ +(\d+) │", block) == [str(s.events)]

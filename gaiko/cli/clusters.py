@@ -89,7 +89,11 @@ def split(
             ov = split_cluster(store, cluster_id, event_ids, note)
     except GaikoError as exc:
         fail(exc)
-    typer.echo(f"{ov['id']}: {len(event_ids)} mention(s) of {cluster_id} are now cluster {ov['cluster_id']}")
+    moved, along = ov.get("moved") or event_ids, ov.get("came_along") or []
+    typer.echo(f"{ov['id']}: {len(moved)} mention(s) of {cluster_id} are now cluster {ov['cluster_id']}")
+    if along:  # a two-way event is two mentions of one trigger: naming one direction moves both (round n41)
+        typer.echo(f"note: {', '.join(along)} moved too: the same trigger as a mention you named, coded in the other "
+                   "direction (an overrule names a mention by its trigger)", err=True)
 
 
 @cluster_app.command("merge")

@@ -52,6 +52,10 @@ def pledges(
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Status as of this date (YYYY-MM-DD); default: newest article date."),
     kind: Optional[str] = typer.Option(None, "--kind", help="promise, plan, agreement, threat, demand; several "
                                        "comma-separated (the scorecard counts demands apart)."),
+    made_since: Optional[str] = typer.Option(None, "--made-since", help="Pledges first made on or after this date "
+                                             "(YYYY-MM-DD)."),
+    made_until: Optional[str] = typer.Option(None, "--made-until", help="Pledges first made on or before this date "
+                                             "(YYYY-MM-DD)."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or csv."),
     rebuild: bool = typer.Option(False, "--rebuild", help="Recompute the stored ledger from scratch first "
                                  "(after editing gaiko/data/pledges/*.yaml); needs write access to the store."),
@@ -63,7 +67,7 @@ def pledges(
 ) -> None:
     """The pledge ledger: every tracked pledge with its status and evidence."""
     from ..store import Store
-    from ..store.ledger_view import parse_kinds, parse_statuses
+    from ..store.ledger_view import made_between, parse_kinds, parse_statuses
     from ..tracking import ledger, newest_date, update_ledger
     from ..tracking.tables import keep
 
@@ -71,6 +75,9 @@ def pledges(
     if evidence and as_json:
         fail("--evidence prints rows: use --format csv, jsonl or table, not --json")
     as_of = check_day(as_of, "--as-of")
+    made_since, made_until = check_day(made_since, "--made-since"), check_day(made_until, "--made-until")
+    if made_since and made_until and made_since > made_until:
+        fail(f"--made-since {made_since} is after --made-until {made_until}: no day is in between; swap them")
     try:
         if rebuild:
             with existing_store(db) as store:
@@ -81,7 +88,7 @@ def pledges(
             status = " or ".join(wanted) or None
             every = ledger(store, as_of=as_of)
             rows = [r for r in every if keep(r, actor, None) and (not wanted or r["status"] in wanted)
-                    and (not kinds or r.get("kind") in kinds)]
+                    and (not kinds or r.get("kind") in kinds) and made_between(r, made_since, made_until)]
             held_kinds = {str(r.get("kind")) for r in every if r.get("kind")}
             statements = int(store.scalar("SELECT count(*) FROM pledges") or 0)
             if as_of is not None:  # the statements made by then, as GET /api/v1/pledges?as_of= counts them
@@ -112,7 +119,8 @@ def pledges(
     else:
         title = (f"Pledges (none tracked: all {statements} statements come from articles without a publication date)"
                  if all_undated else pledges_title(len(rows), len(every), statements, actor, status,
-                                                      " or ".join(sorted(kinds)) or None))
+                                                      " or ".join(sorted(kinds)) or None,
+                                                      made=_made_words(made_since, made_until)))
         emit_rows([_brief(r) for r in rows], fmt, COLUMNS, title=title)
     if kinds - held_kinds:  # a kind no pledge here has (a typo, or a kind the extractor does not make): say so
         typer.echo(f"Note: no pledge in this store is of kind {', '.join(sorted(kinds - held_kinds))}; the kinds here "
@@ -142,16 +150,24 @@ def _n(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+def _made_words(since: str | None, until: str | None) -> str | None:
+    """``--made-since`` / ``--made-until`` as the title names them."""
+    if since and until:
+        return f"made {since} to {until}"
+    return f"made since {since}" if since else f"made until {until}" if until else None
+
+
 def pledges_title(shown: int, tracked: int, statements: int, actor: str | None, status: str | None,
-                  kind: str | None = None) -> str:
-    """The ledger table's title: the rows shown, and (when filtered: status, actor, kind) of how many tracked pledges
-    in all."""
+                  kind: str | None = None, made: str | None = None) -> str:
+    """The ledger table's title: the rows shown, and (when filtered: status, actor, kind, the day made) of how many
+    tracked pledges in all."""
     whole = f"{tracked} tracked, grouped from {_n(statements, 'statement')} in articles"
-    if not (actor or status or kind):
+    if not (actor or status or kind or made):
         return f"Pledges ({whole})"
     by = ", ".join(x for x in (f"status {status}" if status else "", f"actor {actor}" if actor else "",
                                f"kind {kind}" if kind else "") if x)
-    return f"Pledges: {shown} with {by}, of {whole}"
+    said = ", ".join(x for x in (f"with {by}" if by else "", made or "") if x)
+    return f"Pledges: {shown} {said}, of {whole}"
 
 
 def untracked_note(n: int) -> str:

@@ -209,17 +209,25 @@ def split_cluster(store: Any, cluster_id: str, event_ids: Sequence[str], note: s
     """Take the mentions ``event_ids`` out of cluster ``cluster_id`` into a cluster of their own, by hand.
 
     Stored as an overrule (it survives recoding and rebuilds). Returns the overrule with ``cluster_id``, the id
-    of the new cluster. Raises NotFound for an unknown cluster, ConfigError for mentions not in it or for all of
-    them (nothing would be left)."""
+    of the new cluster, ``moved`` (every mention it takes out) and ``came_along`` (those of them not named: an
+    overrule names mentions by their trigger, ``mkey``, and a two-way event, "A and B agreed", is two mentions of one
+    trigger, A → B and B → A, which move together; round n41). Raises NotFound for an unknown cluster, ConfigError for
+    mentions not in it or for all of them, those that come along counted (nothing would be left)."""
     members = dict(_members(store.con, cluster_id))
     wanted = list(dict.fromkeys(event_ids))
     missing = [e for e in wanted if e not in members]
     if not wanted or missing:
         raise ConfigError(f"cluster {cluster_id} has no mention {', '.join(missing) or '(none given)'}; "
                           f"see its mentions with: gaiko cluster show {cluster_id}")
-    if len(wanted) == len(members):
-        raise ConfigError(f"that is every mention of {cluster_id}; name only the ones to take out")
-    return _overrule(store, "split", [members[e] for e in wanted], wanted, [cluster_id], note)
+    mkeys = {members[e] for e in wanted}
+    moved = [e for e, mk in members.items() if mk in mkeys]
+    came_along = [e for e in moved if e not in wanted]
+    if len(moved) == len(members):
+        also = (f" (with {', '.join(came_along)}, the other direction of a named mention's trigger, which moves with "
+                "it)" if came_along else "")
+        raise ConfigError(f"that is every mention of {cluster_id}{also}; name only the ones to take out")
+    ov = _overrule(store, "split", [members[e] for e in wanted], wanted, [cluster_id], note)
+    return {**ov, "moved": moved, "came_along": came_along}
 
 
 def merge_clusters(store: Any, cluster_ids: Sequence[str], note: str | None = None) -> dict[str, Any]:

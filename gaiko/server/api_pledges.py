@@ -45,12 +45,15 @@ class LedgerQuery:
         target_country: str | None = Query(None, max_length=3, description="Exact: the party asked's ISO3"),
         target_code: str | None = Query(None, max_length=12, description="Exact: the party asked's country + sector"),
         target_name: str | None = Query(None, max_length=200, description="Exact: the party asked's name"),
+        made_since: dt.date | None = Query(None, description="Pledges first made on or after this date"),
+        made_until: dt.date | None = Query(None, description="Pledges first made on or before this date"),
     ) -> None:
         self.kwargs: dict[str, Any] = {"actor": actor, "status": status, "target": target, "q": q,
                                        "actor_country": actor_country, "actor_code": actor_code,
                                        "actor_name": actor_name, "as_of": as_of, "sort": sort, "kind": kind,
                                        "target_country": target_country, "target_code": target_code,
-                                       "target_name": target_name}
+                                       "target_name": target_name, "made_since": made_since,
+                                       "made_until": made_until}
         self.params = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in self.kwargs.items()
                        if v not in (None, "") and not (k == "sort" and v == "status")}
 
@@ -73,12 +76,14 @@ def pledges(
     target_country: str | None = Query(None, max_length=3, description="Exact: the party asked's ISO3 (--- for none)"),
     target_code: str | None = Query(None, max_length=12, description="Exact: the party asked's country + sector"),
     target_name: str | None = Query(None, max_length=200, description="Exact: the party asked's name"),
+    made_since: dt.date | None = Query(None, description="Pledges first made on or after this date (round n41)"),
+    made_until: dt.date | None = Query(None, description="Pledges first made on or before this date (round n41)"),
     limit: int = Query(200, ge=1, le=5000),
     offset: int = Query(0, ge=0, le=10_000_000),
     format: Fmt = Query("json", description="csv/jsonl: this page; /api/v1/export/pledges for all"),
 ) -> Any:
     lq = LedgerQuery(actor, status, target, q, actor_country, actor_code, actor_name, as_of, sort, kind,
-                     target_country, target_code, target_name)
+                     target_country, target_code, target_name, made_since, made_until)
     with _state(request).reader() as store:
         view = ledger_view(store, limit=limit, offset=offset, **lq.kwargs)
     rows = [{k: v for k, v in r.items() if k != "actor_detail"} for r in view["rows"]]

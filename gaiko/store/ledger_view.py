@@ -15,7 +15,7 @@ from typing import Any
 from ..errors import ConfigError
 
 __all__ = ["shape", "ledger_view", "ledger_entries", "STATUS_ORDER", "CLOSED", "LEDGER_SORTS", "LEDGER_COLUMNS",
-           "actor_levels", "parse_statuses", "parse_kinds"]
+           "actor_levels", "parse_statuses", "parse_kinds", "parse_made", "made_between"]
 
 #: statuses, in the order the ledger lists them (most in need of attention first); others follow, by name
 STATUS_ORDER = ("overdue", "open", "in_progress", "stalled", "partially_fulfilled", "unclear", "fulfilled", "broken", "withdrawn")
@@ -112,6 +112,36 @@ def parse_statuses(status: str | list[str] | None) -> list[str]:
     return out
 
 
+def parse_made(made_since: dt.date | str | None, made_until: dt.date | str | None) -> tuple[str | None, str | None]:
+    """The ``made_since`` / ``made_until`` filters (round n41: the pledges made in a window, "the promises made in
+    2025") as ISO dates: a date, or a YYYY-MM-DD text; anything else, or ``made_since`` after ``made_until``, is a
+    ConfigError, as the event filters' ``since`` and ``until`` are."""
+    out: list[str | None] = []
+    for name, v in (("made_since", made_since), ("made_until", made_until)):
+        if v is None or v == "":
+            out.append(None)
+        elif isinstance(v, dt.date):
+            out.append(v.isoformat()[:10])
+        else:
+            try:
+                out.append(dt.date.fromisoformat(str(v).strip()).isoformat())
+            except ValueError:
+                raise ConfigError(f"{name} must be a date like 2025-01-01 (YYYY-MM-DD), not {v!r}") from None
+    since, until = out
+    if since and until and since > until:
+        raise ConfigError(f"made_since ({since}) is after made_until ({until}): no day is in between; swap them")
+    return since, until
+
+
+def made_between(r: dict[str, Any], since: str | None, until: str | None) -> bool:
+    """Whether a ledger entry was first made (``made_on``) within ``since`` .. ``until`` (ISO dates, inclusive; None:
+    open). A pledge with no date (from an undated article) is in no window."""
+    if not since and not until:
+        return True
+    made = str(r.get("made_on") or "")[:10]
+    return bool(made) and (not since or made >= since) and (not until or made <= until)
+
+
 def ledger_entries(store: Any, as_of: dt.date | str | None = None) -> list[dict[str, Any]]:
     """Every ledger entry as of ``as_of`` (default: the newest article), shaped."""
     from ..tracking import ledger
@@ -193,7 +223,7 @@ def ledger_view(
     target: str | None = None, q: str | None = None, actor_country: str | None = None, actor_code: str | None = None,
     actor_name: str | None = None, sort: str = "status", limit: int | None = 50, offset: int = 0,
     kind: str | list[str] | None = None, target_country: str | None = None, target_code: str | None = None,
-    target_name: str | None = None,
+    target_name: str | None = None, made_since: dt.date | str | None = None, made_until: dt.date | str | None = None,
 ) -> dict[str, Any]:
     """A page of the ledger.
 
@@ -202,18 +232,21 @@ def ledger_view(
     target or deadline), and the exact ``actor_country`` / ``actor_code`` / ``actor_name`` (see
     :func:`actor_levels`; each one value, or several comma-separated or as a list: any of them); ``kind`` (one or several pledge kinds, comma-separated: the scorecard counts promises, plans,
     agreements and threats toward their maker and demands apart, Round p44) and the exact ``target_country`` /
-    ``target_code`` / ``target_name`` (the party asked, at the same levels). ``sort``: one of :data:`LEDGER_SORTS` (``-`` reverses; ``overdue``: most days
+    ``target_code`` / ``target_name`` (the party asked, at the same levels); ``made_since`` / ``made_until`` (the day it
+    was first made, inclusive: :func:`parse_made`). ``sort``: one of :data:`LEDGER_SORTS` (``-`` reverses; ``overdue``: most days
     overdue first). Returns ``total`` (matching), ``rows`` (the page), ``counts`` (matching rows per status,
     ignoring the status filter), ``statements`` (pledge statements behind the matching entries) and ``as_of``.
     """
     if sort not in LEDGER_SORTS:
         raise ConfigError(f"unknown sort {sort!r}; use one of {', '.join(LEDGER_SORTS)}")
     wanted = set(parse_statuses(status))
+    made = parse_made(made_since, made_until)
     rows = ledger_entries(store, as_of)
     exact = {"country": actor_country, "code": actor_code, "name": actor_name}
     target_exact = {"country": target_country, "code": target_code, "name": target_name}
     kinds = set(parse_kinds(kind))
-    kept = [r for r in rows if _matches(r, actor, target, q, exact, target_exact) and (not kinds or r.get("kind") in kinds)]
+    kept = [r for r in rows if _matches(r, actor, target, q, exact, target_exact) and (not kinds or r.get("kind") in kinds)
+            and made_between(r, *made)]
     counts: dict[str, int] = {}
     for r in kept:
         counts[r["status"]] = counts.get(r["status"], 0) + 1

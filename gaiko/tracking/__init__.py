@@ -65,23 +65,31 @@ def compute_ledger(store: Any, as_of: str | None = None) -> list[dict[str, Any]]
     return link_pledge_evidence(store, compute(store, as_of))
 
 
-def ledger(store: Any, as_of: str | None = None, actor: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
-    """Ledger entries (JSONL shape, see docs/pledges.md), filtered by actor (code, name or text) and status.
+def ledger(store: Any, as_of: str | None = None, actor: str | None = None, status: str | list[str] | None = None, *,
+           kind: str | list[str] | None = None, made_since: str | None = None, made_until: str | None = None
+           ) -> list[dict[str, Any]]:
+    """Ledger entries (JSONL shape, see docs/pledges.md), filtered by actor (code, name or text), status (one, or
+    several comma-separated or as a list, as ``gaiko pledges --status`` and the API take them), ``kind`` (likewise)
+    and the day each was first made, ``made_since`` / ``made_until`` (YYYY-MM-DD, inclusive; round n41).
 
     Read from the store when its ledger is up to date and ``as_of`` is not before the date it was computed for;
     otherwise computed afresh for ``as_of`` (nothing is written: :func:`update_ledger` does that).
-    Raises :class:`ConfigError` for an unknown status."""
+    Raises :class:`ConfigError` for an unknown status, a kind filter of commas only, a ``made_*`` that is no date or
+    ``made_since`` after ``made_until``."""
+    from ..store.ledger_view import made_between, parse_kinds, parse_made, parse_statuses
     from .tables import keep
     from .update import stored
 
-    if status and status not in STATUSES:
-        raise ConfigError(f"unknown status {status!r}; use one of: {', '.join(STATUSES)}")
+    wanted = set(parse_statuses(status))
+    kinds = set(parse_kinds(kind))
+    made = parse_made(made_since, made_until)
     from ..clusters.evidence import link_pledge_evidence
 
     rows = stored(store, as_of)
     # evidence reported by several outlets is one item with its reports (gaiko.clusters.evidence)
     rows = compute_ledger(store, as_of) if rows is None else link_pledge_evidence(store, rows)
-    return [e for e in rows if keep(e, actor, status)]
+    return [e for e in rows if keep(e, actor, None) and (not wanted or e.get("status") in wanted)
+            and (not kinds or e.get("kind") in kinds) and made_between(e, *made)]
 
 
 def set_status(store: Any, ledger_id: str, status: str, note: str | None = None) -> dict[str, Any]:

@@ -101,6 +101,27 @@ def _late(published: str | None, end: str | None) -> bool:
         return False
 
 
+#: how the reason of a pledge no report has moved names the reports about it that decided nothing
+_UNDECIDED = (("restates", "restated", "restated"), ("revises", "revised", "revised"),
+              ("needs_review", "needs review", "need review"), ("unclear", "unclear", "unclear"))
+
+
+def _undecided_reason(seen: list[dict[str, Any]]) -> str | None:
+    """The reason of a pledge still ``open`` that later reports name without moving it ("restated" or "needs
+    review"): "no decisive report yet (2 later reports: 1 restated, 1 needs review)", rather than "no report on it
+    yet", which reads as if nothing had been said of it since. None when no report besides its making is in hand."""
+    later = [e for e in seen if e.get("relation")]
+    if not later:
+        return None
+    parts = []
+    for rel, one, many in _UNDECIDED:
+        n = sum(1 for e in later if e.get("relation") == rel)
+        if n:
+            parts.append(f"{n} {one if n == 1 else many}")
+    head = f"{len(later)} later report{'s' if len(later) != 1 else ''}"
+    return f"no decisive report yet ({head}: {', '.join(parts)})" if parts else f"no decisive report yet ({head})"
+
+
 def status_of(evidence: list[dict[str, Any]], deadline: dict[str, Any] | None, as_of: str
               ) -> tuple[str, str | None, str, list[dict[str, Any]], str]:
     """(status, status date, one-line reason, history, path) from evidence (oldest first, each with ``relation``,
@@ -153,6 +174,8 @@ def status_of(evidence: list[dict[str, Any]], deadline: dict[str, Any] | None, a
         if pos and neg and pos != neg:
             status, when, reason, path = "unclear", day, f"reports of {day} disagree", "disagree:unclear"
             history.append({"date": day, "status": status, "reason": reason})
+    if path == "none:open":
+        reason = _undecided_reason(seen) or reason
     if status in ("open", "in_progress") and end and end < as_of:
         if status == "open":
             status, when, reason, path = "overdue", end, f"deadline {end} passed with no decisive report", "deadline:overdue"
