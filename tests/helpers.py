@@ -117,7 +117,11 @@ def ledger_statuses(tmp_path, coder, articles: list[dict]) -> dict[str, str]:
 
 def pledge_story(tmp_path, coder, pledge: str, reports: list[str]) -> dict[str, str]:
     """A storyline of one pledge article (2026-02-02, "Wire A") and later reports (one article each, a month apart
-    from April, "Wire B"), coded and tracked: the ledger's ``{action: status}`` (:func:`ledger_statuses`)."""
+    from April, "Wire B"), coded and tracked: the ledger's ``{action: status}`` (:func:`ledger_statuses`).
+
+    Mind the dates: a report that names a month after its own ("paid in May" as report 0, published 10 April) is
+    read as that month of the year before, before the pledge, and so is unrelated; as report 1 (11 May) it is not.
+    That, not the store's size, is why such a report linked only after a filler (round p61)."""
     arts = [{"id": "p1", "published": "2026-02-02", "source": "Wire A", "text": pledge}]
     arts += [{"id": f"r{k}", "published": f"2026-0{4 + k}-1{k}", "source": "Wire B", "text": text}
              for k, text in enumerate(reports)]
