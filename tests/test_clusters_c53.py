@@ -243,3 +243,68 @@ def test_permutations_of_the_fee_deal_one_article_a_batch():
         rows = _clusters(_store(list(perm), [[a] for a in perm]))
         seen.add(repr(rows))
     assert len(seen) == 1
+
+
+def _file_store(tmp_path, arts):
+    db = tmp_path / "deal.duckdb"
+    with Store(db) as s:
+        s.write_coded(arts)
+        update_clusters(s, [c.article.id for c in arts])
+    return db
+
+
+def _both_ways():
+    """The fee deal (Kenya -> Tanzania) and, a week later, Tanzania's own offer to Kenya (Tanzania -> Kenya)."""
+    return _fee_deal() + [
+        _article("Tanzania agreed with Kenya on Tuesday to share the border post's costs.", "2026-06-09", "Dar Herald",
+                 TZA, KEN, day="2026-06-09"),
+        _article("Uganda agreed with Kenya on Tuesday to study the levy.", "2026-06-09", "Nile Echo", UGA, KEN,
+                 day="2026-06-09"),
+    ]
+
+
+def test_either_direction_of_a_dyad_store_cli_and_api(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from gaiko.cli import app
+    from gaiko.errors import ConfigError
+    from gaiko.server import create_app
+
+    db = _file_store(tmp_path, _both_ways())
+    with Store(db, read_only=True) as s:
+        assert s.count_events(source="KEN", target="TZA") == 1
+        assert s.count_events(source="KEN", target="TZA", either=True) == 2
+        assert s.count_events(source="TZA", target="KEN", either=True) == 2
+        assert s.count_events(source="KEN", target="TZA", either=True, count="mentions") == 5  # 3 + 1 + 1, not the self-dyad report
+        assert sorted((d["source"], d["target"]) for d in s.dyads(source="KEN", target="TZA", either=True)) == [
+            ("KEN", "TZA"), ("TZA", "KEN")]
+        assert sum(s.dyad_series("KEN", "TZA", interval="day", either=True)["total"]) == 2
+        with pytest.raises(ConfigError, match="needs a source and a target"):
+            s.count_events(source="KEN", either=True)
+    runner = CliRunner()
+    r = runner.invoke(app, ["events", "--db", str(db), "--source", "KEN", "--target", "TZA", "--either", "--json"])
+    assert r.exit_code == 0, r.output
+    out = json.loads(r.stdout)
+    assert out["total"] == 2 and out["filters"]["either"] is True
+    r = runner.invoke(app, ["events", "--db", str(db), "--source", "KEN", "--target", "TZA", "--json"])
+    assert json.loads(r.stdout)["total"] == 1 and "either" not in json.loads(r.stdout)["filters"]
+    for cmd in (["dyads"], ["series", "--interval", "day"], ["export", "--out", str(tmp_path / "x.jsonl")]):
+        r = runner.invoke(app, [*cmd, "--db", str(db), "--source", "TZA", "--target", "KEN", "--either"])
+        assert r.exit_code == 0, (cmd, r.output)
+    assert len((tmp_path / "x.jsonl").read_text().splitlines()) == 2
+    r = runner.invoke(app, ["events", "--db", str(db), "--target", "KEN", "--either"])
+    assert r.exit_code == 2 and "needs a source and a target" in r.output
+
+    from fastapi.testclient import TestClient
+
+    with TestClient(create_app(db), raise_server_exceptions=False) as c:
+        assert c.get("/api/v1/events", params={"dyad": "KEN-TZA"}).json()["total"] == 1
+        got = c.get("/api/v1/events", params={"dyad": "KEN-TZA", "either": "true"}).json()
+        assert got["total"] == 2 and got["filters"]["either"] == "true"
+        assert c.get("/api/v1/dyads", params={"dyad": "TZA-KEN", "either": "true"}).json()["total"] == 2
+        assert sum(c.get("/api/v1/series", params={"dyad": "TZA-KEN", "either": "true", "interval": "day"}
+                         ).json()["total"]) == 2
+        bad = c.get("/api/v1/events", params={"source": "KEN", "either": "true"})
+        assert bad.status_code == 422 and "needs a source and a target" in bad.text
