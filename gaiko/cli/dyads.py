@@ -8,7 +8,7 @@ import typer
 
 from ..errors import GaikoError
 from .common import check_json_format, check_limit, check_span, emit_json, emit_rows, fail
-from .filters import (actor_option, actual_option, count_option, db_option, event_filters, quad_class_option,
+from .filters import (actor_option, actual_option, either_option, count_option, db_option, event_filters, quad_class_option,
                       say_why_empty, shown_filters, since_option, source_option, target_option, text_option,
                       type_option, until_option)
 
@@ -30,6 +30,7 @@ def dyads(
     quad_class: Optional[str] = quad_class_option(),
     text: Optional[str] = text_option(),
     actual: bool = actual_option(),
+    either: bool = either_option(),
     self_dyads: bool = typer.Option(False, "--self-dyads", help="Also list a country acting on itself (JPN → JPN)."),
     limit: int = typer.Option(50, "--limit", help="At most this many pairs, busiest first (0 = all)."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or csv."),
@@ -42,7 +43,7 @@ def dyads(
     limit = check_limit(limit) or 0
     check_json_format(as_json, fmt)
     since, until = check_span(since, until)
-    filters = event_filters(actor, source, target, type, since, until, quad_class, text, actual)
+    filters = event_filters(actor, source, target, type, since, until, quad_class, text, actual, either)
     try:
         from ..store import Store
 

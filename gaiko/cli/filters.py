@@ -13,7 +13,8 @@ from typing import Any
 import typer
 
 __all__ = ["COUNT_HELP", "db_option", "actor_option", "source_option", "target_option", "type_option", "since_option",
-           "until_option", "quad_class_option", "text_option", "actual_option", "count_option", "event_filters"]
+           "until_option", "quad_class_option", "text_option", "actual_option", "either_option", "count_option",
+           "event_filters"]
 
 COUNT_HELP = "clusters: one row per real-world event (its reports counted in num_mentions); mentions: one per report."
 ACTOR_FORMS = "country code (JPN), code+sector (JPNGOV) or name"
@@ -60,6 +61,11 @@ def actual_option() -> Any:
     return typer.Option(False, "--actual", help="Leave out intended and hypothetical events.")
 
 
+def either_option() -> Any:
+    return typer.Option(False, "--either", help="With --source and --target: the dyad in either direction (target → "
+                        "source too).")
+
+
 def count_option(help: str = COUNT_HELP) -> Any:  # noqa: A002
     """``--count clusters|mentions``; ``help`` for a command whose count means more (``gaiko dyads``)."""
     return typer.Option("clusters", "--count", help=help)
@@ -67,10 +73,11 @@ def count_option(help: str = COUNT_HELP) -> Any:  # noqa: A002
 
 def event_filters(actor: str | None, source: str | None, target: str | None, type: str | None,  # noqa: A002
                   since: str | None, until: str | None, quad_class: Any, text: str | None,
-                  actual: bool) -> dict[str, Any]:
-    """The store's filter keywords from the command's values (``--actual`` is ``include_intended=False``)."""
+                  actual: bool, either: bool = False) -> dict[str, Any]:
+    """The store's filter keywords from the command's values (``--actual`` is ``include_intended=False``; ``--either``
+    is ``either=True``, left out when not given)."""
     return {"actor": actor, "source": source, "target": target, "type": type, "since": since, "until": until,
-            "quad_class": quad_class, "text": text, "include_intended": not actual}
+            "quad_class": quad_class, "text": text, "include_intended": not actual, **({"either": True} if either else {})}
 
 
 def shown_filters(filters: dict[str, Any]) -> dict[str, Any]:

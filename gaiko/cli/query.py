@@ -9,7 +9,7 @@ import typer
 
 from ..errors import GaikoError
 from .common import check_json_format, check_limit, check_span, emit_json, emit_rows, fail
-from .filters import (COUNT_HELP, actor_option, actual_option, count_option, db_option, event_filters,
+from .filters import (COUNT_HELP, actor_option, actual_option, either_option, count_option, db_option, event_filters,
                       quad_class_option, say_why_empty, shown_filters, since_option, source_option, target_option,
                       text_option, type_option, until_option)
 
@@ -79,6 +79,7 @@ def events(
     quad_class: Optional[str] = quad_class_option(),
     text: Optional[str] = text_option(),
     actual: bool = actual_option(),
+    either: bool = either_option(),
     limit: int = typer.Option(100, "--limit", help="At most this many events (0 = all)."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl (PLOVER records) or csv."),
     count: str = count_option(),
@@ -92,7 +93,7 @@ def events(
     since, until = check_span(since, until)
     if quad_class is not None and quad_class.strip().isdigit():
         quad_class = int(quad_class)  # one class, a number as before (--json's filters); "1,2" is read by the store
-    filters = event_filters(actor, source, target, type, since, until, quad_class, text, actual)
+    filters = event_filters(actor, source, target, type, since, until, quad_class, text, actual, either)
     try:
         with _open(db) as store:
             rows = store.events(limit=limit or None, count=count, **filters)
@@ -131,6 +132,7 @@ def export(
     quad_class: Optional[str] = quad_class_option(),
     text: Optional[str] = text_option(),
     actual: bool = actual_option(),
+    either: bool = either_option(),
     coded_since: Optional[str] = typer.Option(
         None, "--coded-since", help="Only what was coded at or after this moment (UTC date or ISO date-time, e.g. "
         "2026-12-02T01:30:00Z): the mentions of articles coded since, or the clusters they joined, with their "
@@ -154,7 +156,7 @@ def export(
     try:
         fmt = export_format(fmt, out)  # before the store is opened: a contradiction costs nothing
         with _open(db) as store:
-            filters = event_filters(actor, source, target, type, since, until, quad_class, text, actual)
+            filters = event_filters(actor, source, target, type, since, until, quad_class, text, actual, either)
             n = export_events(store, fmt, out, count=count,  # the filters of gaiko events
                               **filters, **({"coded_since": coded_since} if coded_since else {}))
             if not n:

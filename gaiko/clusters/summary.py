@@ -3,8 +3,14 @@
 * the **representative** mention is the most precise one (date precision, then how well its actors are
   resolved, then its place, then its mode), the first report among equals; the cluster's date, type, mode,
   Goldstein score and CAMEO codes are its;
-* each **actor** is the best resolved one any mention gives (a named person or organisation, then a country
-  with a sector, a country, a bare text), the **place** the most specific (a city, then a country);
+* the **dyad** (source and target) is chosen as a pair: among the mentions that name two different countries
+  (``source_country`` and ``target_country``), the pair of countries most of them give, then the pair with the best
+  resolved mention (:func:`_actor_score` of source plus target), then the pair reported first; each actor is then the
+  best resolved one the mentions of that pair give (a named person or organisation, then a country with a sector, a
+  country, a bare text). Only when no mention names two different countries is each actor chosen on its own among
+  all mentions (a report naming one country on both sides, or only one side). ``pairs`` keeps the tally (each pair's
+  count, best score and first report) so that a batch adds its mentions to it without reading the others;
+* the **place** is the most specific one any mention gives (a city, then a country);
 * ``num_mentions`` counts the mentions, ``num_articles`` the distinct articles, ``num_sources`` the distinct
   outlets (the article's source, else its URL's host; an article with neither counts as an outlet of its own);
 * the **first report** is the earliest published mention (then by article id, sentence, offset).
@@ -120,16 +126,32 @@ def _best(candidates: Iterable[tuple[str, str, Any]]) -> tuple[str, str, Any]:
 
 
 def summarize(cluster_id: str, reports: Sequence[dict[str, Any]], rules: Rules,
-              old: dict[str, Any] | None = None) -> dict[str, Any]:
+              old: dict[str, Any] | None = None) -> dict[str, Any] | None:
     """The ``clusters`` row of one cluster from its mentions (rows of :data:`REPORT_SQL`), or, with ``old``
-    (the cluster's stored row), from that row and the mentions it gained since (from articles not in it yet)."""
+    (the cluster's stored row), from that row and the mentions it gained since (from articles not in it yet).
+    With ``old``, None when the row and those mentions do not say it: the dyad moved to a pair that stored mentions
+    give too (their actors are not in the row), or the row is from before ``pairs``; the caller then summarizes the
+    cluster from all its mentions."""
     if old is None and len(reports) == 1:
         return _single(cluster_id, reports[0], rules)
+    if old is not None and old.get("pairs") is None:
+        return None  # a row from before migration 12: its tally is not known
     rows = [(r, report_order(r), _scores(r, rules)) for r in reports]
     out: dict[str, Any] = {"id": cluster_id}
+    before = _read_pairs(old["pairs"]) if old is not None else {}
+    tally = dict(before)
+    for r, o, sc in rows:
+        _count_pair(tally, r, o, sc)
+    out["pairs"] = _write_pairs(tally)
+    pair = _winner(tally)
+    # the old row's actors are the best of the old mentions that its dyad's pair (or, with no pair, any) gives
+    old_sides = old is not None and pair == _winner(before)
+    if pair is not None and not old_sides and pair in before:
+        return None  # the dyad moves to a pair some stored mentions give: their actors are not in the row
+    sides = rows if pair is None else [x for x in rows if _pair_of(x[0]) == pair]
     for part in ("rep", "source", "target", "place"):
-        cands = [(sc[part], o, r) for r, o, sc in rows]
-        if old is not None:
+        cands = [(sc[part], o, r) for r, o, sc in (sides if part in ("source", "target") else rows)]
+        if old is not None and (old_sides or part not in ("source", "target")):
             score, _, order = str(old[f"{part}_key"]).partition("\x01")
             cands.append((score, order, None))
         score, order, r = _best(cands)
@@ -167,11 +189,52 @@ def summarize(cluster_id: str, reports: Sequence[dict[str, Any]], rules: Rules,
     return out
 
 
+def _pair_of(r: dict[str, Any]) -> tuple[str, str] | None:
+    """The mention's (source country, target country) when it names two different countries, else None."""
+    src, tgt = r.get("source_country"), r.get("target_country")
+    return (str(src), str(tgt)) if src and tgt and src != tgt else None
+
+
+def _count_pair(tally: dict[tuple[str, str], tuple[int, str, str]], r: dict[str, Any], order: str,
+                sc: dict[str, str]) -> None:
+    """Add one mention to the tally: pair -> (mentions, best score of source plus target, first report order)."""
+    pair = _pair_of(r)
+    if pair is None:
+        return
+    score = f"{int(sc['source']) + int(sc['target']):03d}"
+    n, best, first = tally.get(pair, (0, score, order))
+    tally[pair] = (n + 1, max(best, score), min(first, order))
+
+
+def _winner(tally: dict[tuple[str, str], tuple[int, str, str]]) -> tuple[str, str] | None:
+    """The pair most mentions give, then the one with the best resolved mention, then the one reported first."""
+    best = None
+    for pair, (n, score, first) in tally.items():
+        if best is None or (n, score) > best[1] or (n, score) == best[1] and first < best[2]:
+            best = (pair, (n, score), first)
+    return None if best is None else best[0]
+
+
+def _write_pairs(tally: dict[tuple[str, str], tuple[int, str, str]]) -> list[str]:
+    return [f"{s}\x01{t}\x01{n}\x01{score}\x01{first}" for (s, t), (n, score, first) in sorted(tally.items())]
+
+
+def _read_pairs(stored: Sequence[str]) -> dict[tuple[str, str], tuple[int, str, str]]:
+    out = {}
+    for item in stored:
+        s, t, n, score, first = item.split("\x01", 4)
+        out[(s, t)] = (int(n), score, first)
+    return out
+
+
 def _single(cluster_id: str, r: dict[str, Any], rules: Rules) -> dict[str, Any]:
     """:func:`summarize` of a cluster of one mention (most clusters), without the comparisons."""
     order = report_order(r)
     sc = _scores(r, rules)
     out = {"id": cluster_id, **_rep_columns(r), **{c: r.get(c) for cols in _PART_COLUMNS.values() for c in cols}}
+    tally: dict[tuple[str, str], tuple[int, str, str]] = {}
+    _count_pair(tally, r, order, sc)
+    out["pairs"] = _write_pairs(tally)
     for part in ("rep", "source", "target", "place"):
         out[f"{part}_key"] = f"{sc[part]}\x01{order}"
     mode = r.get("mode")
@@ -226,12 +289,19 @@ def refresh_summaries(con: Any, cluster_ids: Iterable[str], rules: Rules, gained
     old = _stored(con, sorted(quick))
     sel, params = lists({"c": ("VARCHAR", ids)})
     con.execute(f"DELETE FROM clusters WHERE id IN (SELECT c FROM {sel})", params)
-    rows = []
+    rows, again = [], []
     for cid in ids:
         if cid in reports:
             rows.append(summarize(cid, reports[cid], rules))
         elif cid in quick:
-            rows.append(summarize(cid, gained[cid], rules, old.get(cid)))
+            row = summarize(cid, gained[cid], rules, old.get(cid))
+            if row is None:
+                again.append(cid)  # its dyad moved to a pair stored mentions give: from all its mentions
+            else:
+                rows.append(row)
+    if again:
+        more = fetch_reports(con, again)
+        rows += [summarize(cid, more[cid], rules) for cid in again if cid in more]
     if rows:
         insert_rows(con, "clusters", {n: (t, [r[n] for r in rows]) for n, t in CLUSTER_COLUMNS})
     return len(rows)

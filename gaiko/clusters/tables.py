@@ -15,7 +15,8 @@
     only the units of its own types, sides and days.
 ``clusters``
     one row per cluster: its most precise date, actors and place, its representative mention, the counts
-    ``num_mentions``, ``num_articles``, ``num_sources`` and its first report.
+    ``num_mentions``, ``num_articles``, ``num_sources`` and its first report; ``pairs`` (migration 12), the tally its
+    dyad is chosen from.
 ``cluster_overrules``
     splits and merges made by hand (``gaiko cluster split|merge``); never touched by coding or rebuilds.
 """
@@ -26,11 +27,11 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["CLUSTER_DDL", "CLUSTER_COLUMNS", "BOOKKEEPING", "lists", "quoted", "with_rows", "insert_rows", "ensure_readable",
+__all__ = ["CLUSTER_DDL", "CLUSTER_COLUMNS", "CLUSTER_COLUMNS_12", "BOOKKEEPING", "lists", "quoted", "with_rows", "insert_rows", "ensure_readable",
            "member_key", "move_members", "TABLES"]
 
-#: columns of ``clusters``: (name, SQL type)
-CLUSTER_COLUMNS: tuple[tuple[str, str], ...] = (
+#: columns of ``clusters`` as migration 7 made them: (name, SQL type)
+CLUSTER_COLUMNS_7: tuple[tuple[str, str], ...] = (
     ("id", "VARCHAR"), ("status", "VARCHAR"), ("event_type", "VARCHAR"), ("mode", "VARCHAR"),
     ("date", "DATE"), ("date_precision", "VARCHAR"),
     ("source_text", "VARCHAR"), ("source_name", "VARCHAR"), ("source_country", "VARCHAR"), ("source_sector", "VARCHAR"),
@@ -47,10 +48,16 @@ CLUSTER_COLUMNS: tuple[tuple[str, str], ...] = (
     ("place_key", "VARCHAR"), ("first_key", "VARCHAR"), ("mode_first", "VARCHAR"), ("mode_key", "VARCHAR"),
     ("outlets", "VARCHAR[]"),
 )
+#: columns added by migration 12: ``pairs``, the tally of the (source country, target country) pairs of the mentions
+#: that name two different countries, from which the cluster's dyad is chosen as a pair (gaiko.clusters.summary)
+CLUSTER_COLUMNS_12: tuple[tuple[str, str], ...] = (("pairs", "VARCHAR[]"),)
+#: columns of ``clusters``: (name, SQL type)
+CLUSTER_COLUMNS: tuple[tuple[str, str], ...] = CLUSTER_COLUMNS_7 + CLUSTER_COLUMNS_12
 
 #: columns of ``clusters`` that only keep the row up to date (sort keys joined with control characters): never
 #: shown to a reader (``gaiko cluster show``, ``GET /api/v1/clusters/{id}``)
-BOOKKEEPING = ("rep_mode", "rep_key", "source_key", "target_key", "place_key", "first_key", "mode_first", "mode_key")
+BOOKKEEPING = ("rep_mode", "rep_key", "source_key", "target_key", "place_key", "first_key", "mode_first", "mode_key",
+               "pairs")
 
 CLUSTER_DDL: list[str] = [
     """CREATE TABLE cluster_members (event_id VARCHAR, article_id VARCHAR, ukey BIGINT, auto_id VARCHAR,
@@ -60,7 +67,7 @@ CLUSTER_DDL: list[str] = [
         root BIGINT)""",
     "CREATE TABLE cluster_fine (k BIGINT, ukey BIGINT)",
     "CREATE TABLE cluster_coarse (k BIGINT, ukey BIGINT)",
-    "CREATE TABLE clusters (" + ", ".join(f'"{n}" {t}' for n, t in CLUSTER_COLUMNS) + ")",
+    "CREATE TABLE clusters (" + ", ".join(f'"{n}" {t}' for n, t in CLUSTER_COLUMNS_7) + ")",
     """CREATE TABLE cluster_overrules (id VARCHAR PRIMARY KEY, seq INTEGER, kind VARCHAR, mkeys VARCHAR[],
         event_ids VARCHAR[], from_clusters VARCHAR[], note VARCHAR, created_at TIMESTAMP)""",
 ]
@@ -147,3 +154,5 @@ def ensure_readable(con: Any) -> None:
             con.execute(ddl.replace("CREATE TABLE", "CREATE TEMP TABLE", 1).replace(" PRIMARY KEY", ""))
         con.execute("ALTER TABLE cluster_units ADD COLUMN sym BOOLEAN DEFAULT false")
         con.execute("ALTER TABLE cluster_units ADD COLUMN ref VARCHAR DEFAULT ''")
+        for n, t in CLUSTER_COLUMNS_12:
+            con.execute(f'ALTER TABLE clusters ADD COLUMN "{n}" {t}')

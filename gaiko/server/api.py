@@ -39,6 +39,7 @@ class EventQuery:
         source: str | None = Query(None, max_length=200, description="Source actor (same forms as actor)"),
         target: str | None = Query(None, max_length=200, description="Target actor (same forms as actor)"),
         dyad: str | None = Query(None, max_length=20, description="Country dyad source-target, e.g. JPN-CHN"),
+        either: bool = Query(False, description="With dyad (or source and target): both directions, target to source too"),
         type: str | None = Query(None, max_length=300, description="PLOVER type(s), comma-separated"),
         quad_class: str | None = Query(None, max_length=20, pattern=r"^\s*[1-4](\s*,\s*[1-4])*\s*$", description="1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict; several comma-separated (1,2: cooperation)"),
         since: dt.date | None = Query(None, description="On or after this date (YYYY-MM-DD; the event's date, else its article's)"),
@@ -68,13 +69,14 @@ class EventQuery:
             "article_id": article_id or None, "modality": modality, "include_negated": include_negated,
             "place": place or None, "outlet": outlet or None, "mode": mode or None, "context": context or None,
             "resolved": resolved, "precision": precision or None, "count": count,
+            **({"either": True} if either else {}),
         }
         self.params = {k: v for k, v in {
             "actor": actor, "source": source, "target": target, "type": type, "quad_class": quad_class,
             "since": since, "until": until, "text": text, "article_id": article_id, "place": place, "outlet": outlet,
             "mode": mode, "context": context, "modality": modality, "precision": precision,
             "resolved": "true" if resolved else None, "include_negated": "true" if include_negated else None,
-            "count": count if count != "clusters" else None,
+            "count": count if count != "clusters" else None, "either": "true" if either else None,
         }.items() if v not in (None, "")}
 
 

@@ -160,7 +160,8 @@ class EventFilter:
     ``modality``: ``actual`` (neither intended nor hypothetical), ``intended``, ``hypothetical``, or ``all``/None;
     ``include_intended=False`` is the older spelling of ``actual``. ``place`` is a resolved place name (exact,
     any case), ``outlet`` an article source (exact), ``mode`` a PLOVER mode, ``context`` one PLOVER context.
-    ``resolved=True`` drops events with an actor that has no country (unresolved). ``coded_since`` keeps events
+    ``resolved=True`` drops events with an actor that has no country (unresolved). ``either=True`` (with ``source``
+    and ``target``, a dyad) also takes the events from ``target`` to ``source``. ``coded_since`` keeps events
     whose article was coded at or after that moment (:func:`coded_since_time`; clusters: those with such a
     mention). ``quad_class`` takes one class
     or several (``"1,2"``: cooperation). ``precision``: date precision(s), see :data:`PRECISIONS`.
@@ -191,6 +192,7 @@ class EventFilter:
         resolved: bool = False,
         precision: str | list[str] | None = None,
         coded_since: str | dt.date | None = None,
+        either: bool = False,
         day: str = "",
     ) -> None:
         day = day or EVENT_DAY
@@ -212,10 +214,21 @@ class EventFilter:
             b = _actor_clause("target", actor, p1)
             clauses.append(f"({a} OR {b})")
             params.extend(p1)
-        if source:
-            clauses.append(_actor_clause("source", source, params))
-        if target:
-            clauses.append(_actor_clause("target", target, params))
+        if either and not (source and target):
+            raise ConfigError("either (a dyad in both directions) needs a source and a target: --source and --target "
+                              "(API: dyad=JPN-CHN, or source= and target=); for one actor on either side use actor "
+                              "(--actor)")
+        if either:  # source -> target, or target -> source (round c53)
+            p2: list[Any] = []
+            there = f"{_actor_clause('source', source, p2)} AND {_actor_clause('target', target, p2)}"  # type: ignore[arg-type]
+            back = f"{_actor_clause('source', target, p2)} AND {_actor_clause('target', source, p2)}"  # type: ignore[arg-type]
+            clauses.append(f"(({there}) OR ({back}))")
+            params.extend(p2)
+        else:
+            if source:
+                clauses.append(_actor_clause("source", source, params))
+            if target:
+                clauses.append(_actor_clause("target", target, params))
         if type:
             types = [t.upper() for t in _many(type)]
             bad = [t for t in types if t not in PLOVER_TYPES]

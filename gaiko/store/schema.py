@@ -194,6 +194,15 @@ def _override_seen_migration() -> list[str]:
     return ["ALTER TABLE pledge_overrides ADD COLUMN IF NOT EXISTS evidence_seen JSON"]
 
 
+def _cluster_pairs_migration() -> list[str]:
+    # a cluster's dyad is chosen as a pair from its mentions (docs/clusters.md "What a cluster shows", round c53): the
+    # tally it is chosen from; stored rows have none (NULL) and are summarized from all their mentions the next time a
+    # batch touches them, or by `gaiko cluster rebuild`
+    from ..clusters.tables import CLUSTER_COLUMNS_12
+
+    return [f'ALTER TABLE clusters ADD COLUMN IF NOT EXISTS "{n}" {t}' for n, t in CLUSTER_COLUMNS_12]
+
+
 #: (version, description, statements or a function returning them)
 MIGRATIONS: list[tuple[int, str, Any]] = [
     (1, "articles, sentences, events, actors, places, errors, runs", MIGRATION_1),
@@ -211,6 +220,8 @@ MIGRATIONS: list[tuple[int, str, Any]] = [
      _referent_migration),
     (11, "statuses set by hand remember the reports in hand (pledge_overrides.evidence_seen), so newer ones are flagged",
      _override_seen_migration),
+    (12, "a cluster's dyad chosen as a pair from its mentions (clusters.pairs); gaiko cluster rebuild applies it to stored "
+         "clusters", _cluster_pairs_migration),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -205,7 +205,7 @@ class SeriesMixin:
         take: ``GRC``, ``GRCGOV``, an exact key or part of a name), with ``source`` and ``target`` added to the answer.
         Unlike :meth:`event_series`, ``fill_gaps`` is off by default (as the API's): pass ``fill_gaps=True`` with
         ``since`` and ``until`` for a panel of every bucket of that window. A direction only: an event from
-        ``target`` to ``source`` is not counted (call it again the other way). ConfigError for an unknown interval,
+        ``target`` to ``source`` is not counted (call it again the other way), unless ``either=True`` (both). ConfigError for an unknown interval,
         grouping, count or filter."""
         out = self.event_series(interval=interval, by=by, fill_gaps=fill_gaps, source=source, target=target,
                                 **filters)
