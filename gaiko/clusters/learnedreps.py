@@ -82,6 +82,8 @@ class RepJoin:
     load: Any
     ordkey: Any
     _meet: Any
+    _sides: Any
+    meets: dict[tuple[int, int], bool]
     full: dict[int, bool]
     push: Any
     why: dict[int, set[int]]
@@ -136,7 +138,8 @@ class RepJoin:
         if not spans:
             return
         tokens = [t for f in firsts for t in listed_tokens(self.state(f).unit)]
-        index, why, nomeet = self.cache["joiners_by_token"], self.why, self.nomeet
+        index, why, nomeet, meets = self.cache["joiners_by_token"], self.why, self.nomeet, self.meets
+        fs = None
         for (status, etype), windows in spans.items():
             merged: list[list[int]] = []
             for lo, hi in sorted(windows):
@@ -147,6 +150,8 @@ class RepJoin:
             found: set[int] = set()
             for lo, hi in merged:
                 found |= index.find(status, etype, tokens, lo, hi)
+            if fs is None:  # (c52) the firsts' places and sides once a change, not once a unit found
+                fs = [(self.ordkey(f), self._sides(self.state(f).unit), f) for f in firsts]
             for k in sorted(found):
                 got = why.get(k)
                 if (got is not None and root in got) or (done, k) in nomeet or self.ordkey(k) <= at:
@@ -154,7 +159,8 @@ class RepJoin:
                 ku = self.state(k).unit
                 if not any(ku.lo <= hi and lo <= ku.hi for lo, hi in merged):
                     continue
-                if self._meets_first(firsts, k):
+                mine, sk = self.ordkey(k), self._sides(ku)
+                if any(fo < mine and (meets[(sf, sk)] if (sf, sk) in meets else self._meet(f, ku)) for fo, sf, f in fs):
                     why.setdefault(k, set()).add(root)
                     self.push(k, False, at)
                 else:

@@ -78,7 +78,10 @@ class Worklist(PairScores, RepJoin, ClusterPushes):
         self.evs: dict[int, list[Any]] = self.cache.setdefault("evs", {})
         #: unit -> root -> best join probability, as of the unit's last join
         self.jcache: dict[int, dict[int, float]] = self.cache.setdefault("jcache", {})
-        self.meets: dict[tuple[int, str], bool] = self.cache.setdefault("meets", {})  # (ukey, unit key) -> sides meet
+        #: (sides of w, sides of u) -> sides_meet (round c52: by the fields sides_meet reads, not by unit pair)
+        self.meets: dict[tuple[int, int], bool] = self.cache.setdefault("meets_by_sides", {})
+        self.side_ids: dict[tuple[Any, ...], int] = self.cache.setdefault("side_ids", {})
+        self.side_of: dict[str, int] = self.cache.setdefault("side_of", {})  # unit key -> its sides' id
         self._fetch = stored_rows
         self.states: dict[int, UnitState] = {}
         self.kids: dict[int, set[int]] = {}  # the batch's children, laid over idx.children
@@ -213,11 +216,26 @@ class Worklist(PairScores, RepJoin, ClusterPushes):
         return t if sides_of is None else [w for w in t if self._meet(w, sides_of)]
 
     def _meet(self, w: int, u: Any) -> bool:
-        """:func:`~.learned.sides_meet` of unit ``w`` and the unit ``u``, kept by pair of unit keys."""
-        key = (w, u.key)
+        """:func:`~.learned.sides_meet` of unit ``w`` and the unit ``u``, kept by pair of their sides (round c52:
+        :meth:`_sides`, all that it reads)."""
+        wu = self.state(w).unit
+        key = (self._sides(wu), self._sides(u))
         got = self.meets.get(key)
         if got is None:
-            got = self.meets[key] = sides_meet(self.state(w).unit, u, self.rules)
+            got = self.meets[key] = sides_meet(wu, u, self.rules)
+        return got
+
+    def _sides(self, u: Any) -> int:
+        """A small id of what :func:`~.learned.sides_meet` reads of unit ``u`` (:func:`~.units.sides_agree` either
+        way: the sides, two-way or not, the precision and the type), kept by unit key: units with the same id meet the
+        same units (round c52)."""
+        got = self.side_of.get(u.key)
+        if got is None:
+            sig = (u.src, u.tgt, u.sym, u.prec, u.event_type)
+            got = self.side_ids.get(sig)
+            if got is None:
+                got = self.side_ids[sig] = len(self.side_ids)
+            self.side_of[u.key] = got
         return got
 
     # -- the per-type index of days (:mod:`.learneddays`) ---------------------------------------------------------
