@@ -92,10 +92,13 @@ def post_country(head: Any, token_country: dict[int, str]) -> str | None:
     return None
 
 
-#: an all-caps place (one to four words, optionally ", Country" or ", ST") and an optional agency in brackets, then a
-#: dash, at the start of an article: "TOKYO —", "GYEONGJU, South Korea (Reuters) -", "NAIROBI (AFP) -"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+#: an all-caps place (one to four words, optionally ", Country" or ", ST"), an optional date (", May 12",
+#: ", 12 May 2026"), an optional agency in brackets, then a dash, at the start of an article: "TOKYO —",
+#: "GYEONGJU, South Korea (Reuters) -", "NAIROBI (AFP) -", "GENEVA, May 12 -", "NEW DELHI, Jan. 3 --"
 _DATELINE = re.compile(r"\A\s*[A-Z][A-Z.'\u2019-]{2,}(?: [A-Z][A-Z.'\u2019-]+){0,3}"
                        r"(?:, ?[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3})?"
+                       rf"(?:, ?(?:{_MONTH} \d{{1,2}}|\d{{1,2}} {_MONTH})(?:,? \d{{4}})?)?"
                        r"(?: ?\([^)\n]{1,40}\))?\s*[-\u2013\u2014]+\s")
 
 

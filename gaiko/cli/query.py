@@ -221,15 +221,23 @@ def errors(
     db: str = typer.Option("gaiko.duckdb", "--db", help="Store to read."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or csv."),
     limit: int = typer.Option(200, "--limit", help="Show at most N, newest first (0: all)."),
+    as_json: bool = typer.Option(False, "--json", help="The rows of the table as one JSON object {total, limit, count, "
+                                 "coded_since, errors: [...]}, each error as in --format jsonl."),
 ) -> None:
     """Inputs that could not be coded (and warnings), with file, line and reason; each once."""
+    check_json_format(as_json, fmt)
     limit = check_limit(limit) or 0
     try:
         with _open(db) as store:
             rows = store.query(_ERRORS_SQL + (" LIMIT ?" if limit else ""), [limit] if limit else [])
+            total = store.scalar("SELECT count(*) FROM errors") if as_json else len(rows)
     except GaikoError as exc:
         fail(exc)
     since = sum(1 for r in rows if r.get("coded_since"))
+    if as_json:  # the shape of events' and pledges' --json (round n42)
+        emit_json({"total": total, "limit": limit, "count": len(rows), "coded_since": since,
+                   "errors": [{k: r.get(k) for k in ERROR_COLUMNS} for r in rows]})
+        return
     # named columns: a store without errors prints its title and header, not an empty line (round n40)
     emit_rows(rows, fmt, ERROR_COLUMNS, title=f"{len(rows)} input errors" + (
         f", {since} of them coded since (a later run coded the same file and line)" if since else ""))
