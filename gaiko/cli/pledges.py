@@ -67,9 +67,8 @@ def pledges(
 ) -> None:
     """The pledge ledger: every tracked pledge with its status and evidence."""
     from ..store import Store
-    from ..store.ledger_view import made_between, parse_kinds, parse_statuses
-    from ..tracking import ledger, newest_date, update_ledger
-    from ..tracking.tables import keep
+    from ..store.ledger_view import parse_kinds, parse_statuses
+    from ..tracking import ledger, newest_date, selector, update_ledger
 
     check_json_format(as_json, fmt)
     if evidence and as_json:
@@ -87,8 +86,8 @@ def pledges(
             kinds = set(parse_kinds(kind))
             status = " or ".join(wanted) or None
             every = ledger(store, as_of=as_of)
-            rows = [r for r in every if keep(r, actor, None) and (not wanted or r["status"] in wanted)
-                    and (not kinds or r.get("kind") in kinds) and made_between(r, made_since, made_until)]
+            pick = selector(actor, wanted, sorted(kinds), made_since, made_until)
+            rows = [r for r in every if pick(r)]
             held_kinds = {str(r.get("kind")) for r in every if r.get("kind")}
             statements = int(store.scalar("SELECT count(*) FROM pledges") or 0)
             if as_of is not None:  # the statements made by then, as GET /api/v1/pledges?as_of= counts them

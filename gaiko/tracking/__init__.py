@@ -32,6 +32,7 @@ from ..errors import ConfigError, NotFound
 
 __all__ = [
     "STATUSES", "RELATIONS", "compute_ledger", "update_ledger", "ledger", "set_status", "unset_status", "timeline", "newest_date",
+    "selector",
 ]
 
 #: statuses a pledge can have (``partially_fulfilled`` is what promise trackers call a compromise:
@@ -76,20 +77,28 @@ def ledger(store: Any, as_of: str | None = None, actor: str | None = None, statu
     otherwise computed afresh for ``as_of`` (nothing is written: :func:`update_ledger` does that).
     Raises :class:`ConfigError` for an unknown status, a kind filter of commas only, a ``made_*`` that is no date or
     ``made_since`` after ``made_until``."""
+    from ..clusters.evidence import link_pledge_evidence
+    from .update import stored
+
+    pick = selector(actor, status, kind, made_since, made_until)  # bad filters fail before the ledger is read
+    rows = stored(store, as_of)
+    # evidence reported by several outlets is one item with its reports (gaiko.clusters.evidence)
+    rows = compute_ledger(store, as_of) if rows is None else link_pledge_evidence(store, rows)
+    return [e for e in rows if pick(e)]
+
+
+def selector(actor: str | None = None, status: str | list[str] | None = None, kind: str | list[str] | None = None,
+             made_since: str | None = None, made_until: str | None = None) -> Any:
+    """The filters of :func:`ledger` as one test ``entry -> bool`` (``gaiko pledges`` filters the entries it already
+    holds with it). Raises :class:`ConfigError` as :func:`ledger` does."""
     from ..store.ledger_view import made_between, parse_kinds, parse_made, parse_statuses
     from .tables import keep
-    from .update import stored
 
     wanted = set(parse_statuses(status))
     kinds = set(parse_kinds(kind))
     made = parse_made(made_since, made_until)
-    from ..clusters.evidence import link_pledge_evidence
-
-    rows = stored(store, as_of)
-    # evidence reported by several outlets is one item with its reports (gaiko.clusters.evidence)
-    rows = compute_ledger(store, as_of) if rows is None else link_pledge_evidence(store, rows)
-    return [e for e in rows if keep(e, actor, None) and (not wanted or e.get("status") in wanted)
-            and (not kinds or e.get("kind") in kinds) and made_between(e, *made)]
+    return lambda e: (keep(e, actor, None) and (not wanted or e.get("status") in wanted)
+                      and (not kinds or e.get("kind") in kinds) and made_between(e, *made))
 
 
 def set_status(store: Any, ledger_id: str, status: str, note: str | None = None) -> dict[str, Any]:
