@@ -78,3 +78,101 @@ def test_the_namesake_where_the_article_names_its_state(coder):
 def test_namesake_look_alikes_keep_their_reading(coder, text, name, country):
     p = _place(coded(coder, text), name)
     assert p.country == country, (p.name, p.country, p.region)
+
+
+# -- 1. colon datelines -------------------------------------------------------------------------------------------
+
+from gaiko.actors.nosides import dateline_end  # noqa: E402
+
+
+@pytest.mark.parametrize("text,end", [
+    ("GENEVA: The foreign minister said", "GENEVA: "),
+    ("KIEV: Ukraine will", "KIEV: "),
+    ("OSLO (Reuters): Norway will", "OSLO (Reuters): "),
+    ("NEW DELHI, May 12: India will", "NEW DELHI, May 12: "),
+    ("GYEONGJU, South Korea (AFP): The", "GYEONGJU, South Korea (AFP): "),
+    ('WASHINGTON: "We will', "WASHINGTON: "),
+])
+def test_colon_dateline_found(text, end):
+    assert text[:dateline_end(text)] == end
+
+
+@pytest.mark.parametrize("text", ["NATO: The alliance will", "OPEC: Saudi Arabia will", "IMF: The fund will",
+                                  "HAMAS: The group said", "BREAKING: Russia will", "NATO will deploy",
+                                  "GENEVA: talks resumed"])
+def test_no_colon_dateline(text):
+    assert dateline_end(text) == 0
+
+
+_COLON_SHAPES = ["OSLO (Reuters): ", "BERGEN (AFP): ", "OSLO, March 4 (Reuters): "]
+
+
+@pytest.mark.parametrize("dateline", _COLON_SHAPES)
+@pytest.mark.parametrize("body,who,iso", [
+    ("President Ruto and his Ugandan counterpart agreed to build a new rail link.", "President Ruto", "KEN"),
+    ("Minister Lammy pledged to double aid to Sudan.", "Minister Lammy", "GBR"),
+    ("Swiss President Keller-Sutter will host the summit in June.", "Swiss President Keller-Sutter", "CHE"),
+])
+def test_colon_dateline_is_no_pledge_actor_or_source(coder, dateline, body, who, iso):
+    res = coded(coder, dateline + body)
+    assert [(p.actor.text, p.actor.country) for p in res.pledges if p.actor] == [(who, iso)]
+    srcs = [e.source.text for e in res.events if e.source]
+    assert srcs and not any(w in s for s in srcs for w in ("OSLO", "BERGEN", "Reuters", "AFP")), srcs
+
+
+@pytest.mark.parametrize("text,who", [
+    ("NATO: The alliance will open a liaison office in Lima next year.", "The alliance"),
+    ("OPEC: Saudi Arabia will trim crude output by half a million barrels a day from July.", "Saudi Arabia"),
+    ("OPEC will trim crude output by half a million barrels a day from July.", "OPEC"),
+    ("GENEVA: Switzerland will host the next round of talks in June.", "Switzerland"),
+])
+def test_colon_look_alikes_keep_their_actor(coder, text, who):
+    assert [p.actor.text for p in coded(coder, text).pledges if p.actor] == [who]
+
+
+# -- 3 and 4. storylines: a put-off act, appraisals of talks ------------------------------------------------------
+
+def _story(tmp_path, coder, arts):
+    import json
+
+    from gaiko.coding import run_code
+    from gaiko.store import Store
+    from gaiko.tracking import ledger
+
+    src = tmp_path / "arts.jsonl"
+    src.write_text("\n".join(json.dumps({"id": f"a{k}", "published": d, "source": f"Wire {k}", "text": t})
+                             for k, (d, t) in enumerate(arts)) + "\n", encoding="utf-8")
+    db = str(tmp_path / "t.duckdb")
+    run_code([str(src)], db=db, quiet=True, coder=coder)
+    with Store(db, read_only=True) as st:
+        return [{"action": e["action"], "status": e["status"],
+                 "relations": [ev.get("relation") for ev in e.get("evidence") or []]} for e in ledger(st)]
+
+
+@pytest.mark.parametrize("later", [
+    "Kyiv will not release the funds for the dam repairs for now, the finance ministry said.",
+    "Ukraine said it would not release the dam repair funds for the time being.",
+])
+def test_a_put_off_act_is_no_restatement(tmp_path, coder, later):
+    got = _story(tmp_path, coder, [
+        ("2026-03-02", "Ukraine will release the funds for the Kakhovka dam repairs by June, the finance ministry said."),
+        ("2026-04-10", later)])
+    assert len(got) == 1, got  # the put-off act is no new pledge
+    assert got[0]["status"] in ("stalled", "withdrawn") and "restates" not in got[0]["relations"], got
+
+
+def test_a_refusal_without_a_limiter_is_still_a_pledge_to_refrain(coder):
+    ps = coded(coder, "Kyiv will not deploy troops to the border, the defence ministry said.").pledges
+    assert len(ps) == 1, [p.action for p in ps]
+
+
+@pytest.mark.parametrize("later", [
+    "Serbian President Vucic called his talks with Hungarian Prime Minister Orban in Budapest on Monday candid.",
+    "Serbia described its meeting with Hungary last week as constructive.",
+])
+def test_an_appraisal_of_other_talks_fulfils_nothing(tmp_path, coder, later):
+    # main was right here (round n43): the guard of the newcomer's complaint
+    got = _story(tmp_path, coder, [
+        ("2026-03-02", "Serbia and Kosovo will hold talks in Brussels on March 20, the EU said."),
+        ("2026-03-04", later)])
+    assert got and all(e["status"] == "open" and "fulfils" not in e["relations"] for e in got), got
