@@ -176,3 +176,18 @@ def test_an_appraisal_of_other_talks_fulfils_nothing(tmp_path, coder, later):
         ("2026-03-02", "Serbia and Kosovo will hold talks in Brussels on March 20, the EU said."),
         ("2026-03-04", later)])
     assert got and all(e["status"] == "open" and "fulfils" not in e["relations"] for e in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana will postpone the local elections to June, the electoral commission said.",
+    "Brazil will suspend beef exports to China for two weeks, the farm ministry said.",
+])
+def test_a_postponement_without_a_limiter_is_still_a_pledge(coder, text):
+    assert len(coded(coder, text).pledges) == 1
+
+
+def test_holding_off_on_a_payment_withdraws_it(tmp_path, coder):
+    got = _story(tmp_path, coder, [
+        ("2026-03-02", "Switzerland pledged to pay its second tranche to the refugee agency by May."),
+        ("2026-04-10", "The Swiss foreign ministry said it would hold off on the payment to the refugee agency for now.")])
+    assert [(e["status"], e["relations"][-1]) for e in got] == [("withdrawn", "withdraws")], got

@@ -263,22 +263,21 @@ def thing(tok: Token | None, actor_at: Callable[[Token], Any], lex: Any) -> bool
 
 
 def puts_off(cue: Token, verb: Token) -> bool:
-    """Whether the promised act is the promiser putting its own act off (round n43): negated with a limiter of
-    ``postpone_limiters`` ("Kyiv will not release the funds for now", "won't pay for the time being"), or a verb of
-    ``postpone_verbs`` with its particle ("would hold off on the payment", "will put off the vote"). A negated act
-    with no limiter stays a pledge to refrain ("will not deploy troops")."""
+    """Whether the promised act is the promiser putting its own act off for a while (round n43): a limiter of
+    ``postpone_limiters`` ("for now", "for the time being") on an act that is negated ("Kyiv will not release the
+    funds for now") or a verb of ``postpone_verbs`` with its particle ("would hold off on the payment for now"). A
+    negated act with no limiter stays a pledge to refrain ("will not deploy troops"), and a postponement with none a
+    pledge of its own ("will postpone the vote to June", "will suspend arms sales")."""
     doc = verb.doc
     lemma = verb.lemma_.lower()
     parts = [lemma] + [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "prep") and c.i > verb.i] + \
         [f"{lemma} {c.lower_} {g.lower_}" for c in verb.children if c.dep_ in ("prt", "prep", "dobj") and c.i > verb.i
          for g in c.children if g.dep_ in ("prep", "pobj") and g.i == c.i + 1]
-    if any(p in _w("postpone_verbs") for p in parts):
-        return True
-    negated = any(c.dep_ == "neg" for c in (*verb.children, *cue.children)) or cue.lower_ in ("wo", "won't")
-    if not negated:
-        return False
     tail = " ".join(t.lower_ for t in doc[verb.i:verb.sent.end])
-    return any(f" {w}" in f" {tail}" and f" {w} " in f" {tail} " for w in _w("postpone_limiters"))
+    if not any(f" {w} " in f" {tail} " for w in _w("postpone_limiters")):
+        return False  # "will suspend arms sales", "will postpone the vote to June": pledges of their own
+    negated = any(c.dep_ == "neg" for c in (*verb.children, *cue.children)) or cue.lower_ in ("wo", "won't")
+    return negated or any(p in _w("postpone_verbs") for p in parts)
 
 
 def no_pledge_here(cue: Token, verb: Token, subj: Token | None, say: Token | None, speaker_tok: Token | None,
