@@ -191,3 +191,43 @@ def test_holding_off_on_a_payment_withdraws_it(tmp_path, coder):
         ("2026-03-02", "Switzerland pledged to pay its second tranche to the refugee agency by May."),
         ("2026-04-10", "The Swiss foreign ministry said it would hold off on the payment to the refugee agency for now.")])
     assert [(e["status"], e["relations"][-1]) for e in got] == [("withdrawn", "withdraws")], got
+
+
+# -- also: gaiko cluster overrules counted triggers as mentions ------------------------------------------------------
+
+def test_overrules_count_mentions_not_triggers(tmp_path, cli):
+    import json
+
+    from test_newcomer_n41 import _two_way_store
+
+    from gaiko.store import Store
+
+    db = _two_way_store(tmp_path / "tw.duckdb", [
+        ("2026-06-02", "Andes Wire", "CHL=PER", "Chile and Peru met in Arica on Tuesday to talk about fishing."),
+        ("2026-06-02", "Pacific Daily", "CHL-PER", "Chilean envoys met Peruvian officials in Arica on Tuesday."),
+        ("2026-06-03", "Lima Post", "CHL=PER", "Chile and Peru met again in Arica on Wednesday."),
+    ])
+    with Store(db, read_only=True) as s:
+        rows = s.query("SELECT m.cluster_id, m.event_id, e.article_id FROM cluster_members m "
+                       "JOIN events e ON e.id = m.event_id ORDER BY e.article_id, e.source_country")
+    by_cluster: dict[str, list[dict]] = {}
+    for r in rows:
+        by_cluster.setdefault(r["cluster_id"], []).append(r)
+    big = max(by_cluster, key=lambda c: len(by_cluster[c]))
+    arts = [r["article_id"] for r in by_cluster[big]]
+    two_way = next(r for r in by_cluster[big] if arts.count(r["article_id"]) == 2)
+    code, out, err = cli("cluster", "split", big, two_way["event_id"], "--db", db)  # one named, its twin along
+    assert code in (0, None), err
+    code, out, err = cli("cluster", "overrules", "--db", db, "--format", "jsonl")
+    (split,) = [json.loads(x) for x in out.splitlines() if x.strip()]
+    assert (split["triggers"], split["mentions"]) == (1, 2)  # was 1 "mention"
+    with Store(db, read_only=True) as s:
+        ids = sorted({r["cluster_id"] for r in s.query("SELECT cluster_id FROM cluster_members")})
+    code, out, err = cli("cluster", "merge", *ids, "--db", db)
+    assert code in (0, None), err
+    code, out, err = cli("cluster", "overrules", "--db", db, "--format", "csv")
+    merged = [x for x in out.splitlines() if ",merge," in x]
+    code, out, err = cli("cluster", "overrules", "--db", db, "--format", "jsonl")
+    got = [json.loads(x) for x in out.splitlines() if x.strip()]
+    assert [(o["kind"], o["triggers"], o["mentions"]) for o in got] == [("split", 1, 2), ("merge", 3, 5)], got
+    assert merged  # the csv lists it too
