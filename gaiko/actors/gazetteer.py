@@ -191,12 +191,63 @@ def _candidates(kb: KnowledgeBase, text: str) -> list[Geo]:
     return out
 
 
-def dominant(cands: list[Geo], named: set[str]) -> Geo | None:
-    """The reading of an ambiguous town name ("San Fernando", "Santa Cruz"): a capital's namesake big town in a
-    country the article names when it does not name the capital's ("Tripoli" in an article on Lebanon), a town in a
-    country the article names, else the most populous when it has at least three times the people of the biggest namesake
-    abroad; None when the name stays ambiguous."""
+#: a city with this many times the people of every namesake in a country the article names is read as itself, not
+#: as the namesake ("Naples": 909,048 against Naples, Florida's 21,512 in an article naming the United States)
+DWARF = 10
+
+
+@lru_cache(maxsize=1)
+def _world_cities() -> frozenset[tuple[str, str]]:
+    """(normalised name, ISO3) of the world cities of ``places/world_cities.yaml``: their bare name means them."""
+    out = set()
+    for entry in word_sets("places/world_cities.yaml")["cities"]:
+        name, _sp, iso = entry.rpartition(" ")
+        out.add((norm(name), iso))
+    return frozenset(out)
+
+
+def _world_city(cands: list[Geo], named: set[str], regions: set[tuple[str, str]]) -> Geo | None:
+    """The world city a bare name means although the article names a country of a namesake ("US and Iranian
+    negotiators met in Geneva"): one of ``places/world_cities.yaml``, or a town or capital with DWARF times the people
+    of each namesake in a named country; None when there is none, or when the text names the state of a namesake
+    (``regions``: (ISO3, admin1) of the regions it names; "Geneva ... Illinois")."""
+    towns_ = [g for g in cands if g.precision == "place"]
+    if not towns_ or any((g.country, g.admin1) in regions for g in towns_ if g.admin1):
+        return None
+    listed = _world_cities()
+    pick = next((g for g in towns_ if (norm(g.name), g.country or "") in listed), None)
+    if pick is None:
+        people: dict[str, int] = {}
+        for g in towns_:
+            if g.country:
+                people[g.country] = max(people.get(g.country, 0), g.population)
+        if not people:
+            return None
+        top = max(people, key=lambda c: people[c])
+        rivals = [people[c] for c in people if c != top and c in named]
+        if top in named or not rivals or people[top] < BIG_TOWN or people[top] < DWARF * max(rivals):
+            return None
+        pick = next(g for g in towns_ if g.country == top)
+    # the capital's own entry, when it is one, before its town line ("Athens": the capital of Greece)
+    return next((g for g in towns_ if g.country == pick.country and g.feature == "capital"), pick)
+
+
+def dominant(cands: list[Geo], named: set[str], regions: set[tuple[str, str]] | None = None) -> Geo | None:
+    """The reading of an ambiguous town name ("San Fernando", "Santa Cruz"): a world city, whatever other countries
+    the article names, unless it names a namesake's state (:func:`_world_city`: "Geneva", "Athens" in an article on
+    the United States); a capital's namesake big town in a country the article names when it does not name the
+    capital's ("Tripoli" in an article on Lebanon), a town in a country the article names, else the most populous
+    when it has at least three times the people of the biggest namesake abroad; None when the name stays ambiguous.
+    ``regions``: (ISO3, admin1) of the regions the text names."""
     first = cands[0]
+    world = _world_city(cands, named, regions or set())
+    if world is not None:
+        return world
+    # a town of a state the text names ("Geneva ... farmers from across Illinois": Geneva, Illinois, not New York)
+    in_region = next((g for g in cands if g.precision == "place" and g.admin1 and (g.country, g.admin1) in (regions or ())),
+                     None)
+    if in_region is not None:
+        return in_region
     if first.feature == "capital" and first.country not in named:
         # "the mayor of Tripoli" in an article on Lebanon: a big town of a country the text names, not the capital of
         # one it does not (round a36)

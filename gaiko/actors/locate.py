@@ -226,6 +226,11 @@ def doc_places(doc: Doc, kb: KnowledgeBase) -> list[PlaceSpan]:
             b += 1
         raw[k] = (a, b, ent)
         starts[a] = k
+    all_cands = [candidates(kb, doc[a:b].text) for a, b, _ent in raw]
+    # the US states (and other regions with an admin1 code) the text names: "Geneva" in an article that names
+    # Illinois is Geneva, Illinois (gazetteer.dominant)
+    regions = {(g.country, g.admin1) for cs in all_cands if cs and cs[0].precision == "region"
+               for g in cs if g.precision == "region" and g.admin1 and g.country == cs[0].country}
     out: list[PlaceSpan] = []
     used: set[int] = set()
     longer: dict[str, Geo] = {}  # "scarborough" -> Scarborough Shoal, once "Scarborough Shoal" was named
@@ -233,9 +238,9 @@ def doc_places(doc: Doc, kb: KnowledgeBase) -> list[PlaceSpan]:
         if k in used:
             continue
         text = doc[a:b].text
-        cands = candidates(kb, text)
+        cands = all_cands[k]
         # the countries named elsewhere: a capital's own name does not make its country named ("Tripoli")
-        geo = dominant(cands, {c for i, c in naming if not a <= i < b}) if cands else None
+        geo = dominant(cands, {c for i, c in naming if not a <= i < b}, regions) if cands else None
         short = longer.get(text.lower())
         if short is not None and b - a == 1 and (geo is None or geo.country != short.country):
             # "near Scarborough" after "near Scarborough Shoal": the shoal, not the English town ("Gaza" after

@@ -102,11 +102,45 @@ _DATELINE = re.compile(r"\A\s*[A-Z][A-Z.'\u2019-]{2,}(?: [A-Z][A-Z.'\u2019-]+){0
                        r"(?: ?\([^)\n]{1,40}\))?\s*[-\u2013\u2014]+\s")
 
 
+#: the same with a colon for the dash (round n43): "GENEVA: The foreign minister said ...", "OSLO (Reuters): ...",
+#: "NEW DELHI, May 12: ..."; a capital letter or quote opens what follows
+_COLON_DATELINE = re.compile(r"\A\s*(?P<place>[A-Z][A-Z.'\u2019-]{2,}(?: [A-Z][A-Z.'\u2019-]+){0,3})"
+                             r"(?P<country>, ?[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3})?"
+                             rf"(?P<date>, ?(?:{_MONTH} \d{{1,2}}|\d{{1,2}} {_MONTH})(?:,? \d{{4}})?)?"
+                             r"(?P<agency> ?\([^)\n]{1,40}\))?:\s+(?=[A-Z\"\u201c'])")
+#: a town of at least this many people can be a colon dateline's place by the gazetteer alone
+_DATELINE_TOWN = 10_000
+
+
+def _colon_place(words: str) -> bool:
+    """Whether the all-capitals words before a colon name a place, not an organisation or a label ("NATO:",
+    "OPEC:", "EU:", "BREAKING:", "UPDATE:"): a capital, country or city of the knowledge base, or a town of the
+    gazetteer of _DATELINE_TOWN people by its own name ("GYEONGJU"), or by a former name when no organisation has
+    that name ("KIEV"; not "IMF", "HAMAS")."""
+    from .gazetteer import towns
+    from .kb import load_kb, norm
+
+    key = norm(words)
+    kb = load_kb()
+    kinds = {e.kind for e, _case in kb.phrases.get(key, ())}
+    if kinds - {"country", "capital", "place", "seat"}:
+        return False  # an organisation, a person, a nationality word
+    if kinds or key in kb.places:
+        return True
+    return any(g.population >= _DATELINE_TOWN for g in towns().get(key))
+
+
 def dateline_end(text: str) -> int:
-    """Char offset just after the dateline that opens an article ``text`` (its dash and the space after), or 0
-    when it opens with none."""
+    """Char offset just after the dateline that opens an article ``text`` (its dash, or colon, and the space after),
+    or 0 when it opens with none. A colon dateline's place must be a place (:func:`_colon_place`) unless an agency in
+    brackets follows it ("OSLO (Reuters): ..."): "NATO: The alliance will ..." is a headline's label."""
     m = _DATELINE.match(text)
-    return m.end() if m else 0
+    if m:
+        return m.end()
+    m = _COLON_DATELINE.match(text)
+    if m and (m.group("agency") or _colon_place(m.group("place"))):
+        return m.end()
+    return 0
 
 
 def in_dateline(doc: Any, start: int) -> bool:

@@ -133,7 +133,7 @@ def overrules(
             rows = list_overrules(store)
     except GaikoError as exc:
         fail(exc)
-    emit_rows([{"id": o["id"], "kind": o["kind"], "makes": o["cluster_id"], "mentions": len(o["mkeys"]),
+    emit_rows([{"id": o["id"], "kind": o["kind"], "makes": o["cluster_id"], "mentions": o["mentions"],
                 "from": ", ".join(o["from_clusters"]), "note": o["note"] or "", "made": o["created_at"]} for o in rows]
               if fmt == "table" else rows, fmt, title=f"{len(rows)} overrules")
 

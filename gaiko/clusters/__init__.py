@@ -258,10 +258,21 @@ def _kind(con: Any, cluster_id: str) -> str | None:
 
 
 def list_overrules(store: Any) -> list[dict[str, Any]]:
+    """The overrules, oldest first, each with ``cluster_id`` (the cluster it makes), ``triggers`` (how many triggers
+    it names, ``mkeys`` once each) and ``mentions`` (the mentions of the store those triggers are: a two-way event,
+    "A and B agreed", is two mentions of one trigger; round n43, the listing counted triggers as mentions)."""
     from .overrules import load_overrules, overrule_cluster_id
 
     ensure_readable(store.con)
-    return [{**o, "cluster_id": overrule_cluster_id(o["id"])} for o in load_overrules(store.con)]
+    per_key: dict[str, int] = {}
+    for mk, n in store.con.execute("SELECT mkey, count(*) FROM cluster_members GROUP BY 1").fetchall():
+        per_key[mk] = int(n)
+    out = []
+    for o in load_overrules(store.con):
+        keys = set(o["mkeys"])
+        out.append({**o, "cluster_id": overrule_cluster_id(o["id"]), "triggers": len(keys),
+                    "mentions": sum(per_key.get(k, 0) for k in keys)})
+    return out
 
 
 def drop_overrule(store: Any, overrule_id: str) -> None:

@@ -28,7 +28,7 @@ from ..tables import word_sets
 from .pledge_parts import is_actorish, subject_of
 
 __all__ = ["timetable", "forecast_of_others", "past_habit", "past_pledge", "they_means", "calendar_event", "hypothetical",
-           "nobody_speaks", "pronoun_mismatch", "onlooker", "undergoes", "thing", "no_pledge_here"]
+           "nobody_speaks", "pronoun_mismatch", "onlooker", "puts_off", "undergoes", "thing", "no_pledge_here"]
 
 _WORDS = "pledges/schedule_guards.yaml"
 _DECADE = re.compile(r"\b(?:1[5-9]|20)\d0s\b|\b(?:the )?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|"
@@ -262,6 +262,24 @@ def thing(tok: Token | None, actor_at: Callable[[Token], Any], lex: Any) -> bool
     return tok is not None and tok.pos_ == "NOUN" and not is_actorish(tok, lex) and actor_at(tok) is None
 
 
+def puts_off(cue: Token, verb: Token) -> bool:
+    """Whether the promised act is the promiser putting its own act off for a while (round n43): a limiter of
+    ``postpone_limiters`` ("for now", "for the time being") on an act that is negated ("Kyiv will not release the
+    funds for now") or a verb of ``postpone_verbs`` with its particle ("would hold off on the payment for now"). A
+    negated act with no limiter stays a pledge to refrain ("will not deploy troops"), and a postponement with none a
+    pledge of its own ("will postpone the vote to June", "will suspend arms sales")."""
+    doc = verb.doc
+    lemma = verb.lemma_.lower()
+    parts = [lemma] + [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "prep") and c.i > verb.i] + \
+        [f"{lemma} {c.lower_} {g.lower_}" for c in verb.children if c.dep_ in ("prt", "prep", "dobj") and c.i > verb.i
+         for g in c.children if g.dep_ in ("prep", "pobj") and g.i == c.i + 1]
+    tail = " ".join(t.lower_ for t in doc[verb.i:verb.sent.end])
+    if not any(f" {w} " in f" {tail} " for w in _w("postpone_limiters")):
+        return False  # "will suspend arms sales", "will postpone the vote to June": pledges of their own
+    negated = any(c.dep_ == "neg" for c in (*verb.children, *cue.children)) or cue.lower_ in ("wo", "won't")
+    return negated or any(p in _w("postpone_verbs") for p in parts)
+
+
 def no_pledge_here(cue: Token, verb: Token, subj: Token | None, say: Token | None, speaker_tok: Token | None,
                    published: str | None, marks: frozenset[str], actor_nouns: frozenset[str] = frozenset()) -> bool:
     """Whether a found cue makes no pledge by any guard of this module that needs the subject or the speaker: a past
@@ -269,4 +287,4 @@ def no_pledge_here(cue: Token, verb: Token, subj: Token | None, say: Token | Non
     speaker, "it" for a plural speaker, a timetable act undergone ("is to receive")."""
     return past_habit(cue, verb, published) or past_pledge(cue, verb, published) or \
         calendar_event(cue, subj, say is not None, actor_nouns) or hypothetical(cue, verb, marks) or nobody_speaks(speaker_tok) or \
-        pronoun_mismatch(subj, speaker_tok) or undergoes(cue, verb)
+        pronoun_mismatch(subj, speaker_tok) or undergoes(cue, verb) or puts_off(cue, verb)

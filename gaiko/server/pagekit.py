@@ -29,7 +29,7 @@ __all__ = ["render", "page_filters", "api_params", "int_param", "choice_param", 
            "date_label"]
 
 FILTER_KEYS = ("actor", "source", "target", "type", "quad_class", "since", "until", "text", "article_id", "place",
-               "outlet", "mode", "context", "modality", "resolved", "include_negated", "precision", "count")
+               "outlet", "mode", "context", "modality", "resolved", "include_negated", "precision", "count", "either")
 PAGE_SIZES = (25, 50, 100, 200)
 MODALITY_LABELS = {"actual": "happened (actual)", "intended": "intended only", "hypothetical": "hypothetical only",
                    "all": "all, intentions included"}
@@ -94,7 +94,8 @@ def render(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLRe
 def page_filters(request: Request) -> tuple[dict[str, Any], dict[str, str], str | None]:
     """(filters for the store, the raw params to echo in links, an error message) from a page's query string.
 
-    ``dyad=THA-KHM`` is read as the API reads it, ``source=THA&target=KHM`` (round n38). ``type`` may be given several times or comma-separated; ``actual=1`` (older links) means ``modality=actual``,
+    ``dyad=THA-KHM`` is read as the API reads it, ``source=THA&target=KHM`` (round n38); ``either=1`` (or ``true``)
+    takes that dyad in both directions, as the API's ``either=true`` (round n43; the store names a missing side). ``type`` may be given several times or comma-separated; ``actual=1`` (older links) means ``modality=actual``,
     which is also the default. ``count`` is ``clusters`` unless ``count=mentions``."""
     qp = request.query_params
     raw: dict[str, str] = {}
@@ -115,12 +116,18 @@ def page_filters(request: Request) -> tuple[dict[str, Any], dict[str, str], str 
             raw["source"], raw["target"] = parse_dyad(qp.get("dyad", ""))
         except ConfigError as exc:
             err = str(exc)
+    if raw.get("either") in ("1", "true", "on"):  # the dyad in both directions (round n43; the API's either=true)
+        raw["either"] = "1"
+    else:
+        raw.pop("either", None)
     if raw.get("count") not in (None, "clusters", "mentions"):  # as the API answers it (422), not clusters silently
         err = f"count must be clusters or mentions, not {raw['count'][:40]!r}"
     if raw.get("count") != "mentions":  # event clusters by default
         raw.pop("count", None)
     f: dict[str, Any] = {"include_negated": raw.get("include_negated") == "1", "resolved": raw.get("resolved") == "1",
                          "count": raw.get("count", "clusters")}
+    if raw.get("either") == "1":
+        f["either"] = True
     for k in ("actor", "source", "target", "type", "text", "article_id", "place", "outlet", "mode", "context", "precision"):
         if raw.get(k):
             f[k] = raw[k]
@@ -153,9 +160,9 @@ def page_filters(request: Request) -> tuple[dict[str, Any], dict[str, str], str 
 
 def api_params(raw: dict[str, str]) -> dict[str, str]:
     """Page filter params as the API spells them (the dashboard's default modality made explicit)."""
-    out = {k: v for k, v in raw.items() if k not in ("resolved", "include_negated", "modality")}
+    out = {k: v for k, v in raw.items() if k not in ("resolved", "include_negated", "modality", "either")}
     out["modality"] = raw.get("modality", "actual")
-    for k in ("resolved", "include_negated"):
+    for k in ("resolved", "include_negated", "either"):
         if raw.get(k) == "1":
             out[k] = "true"
     return out

@@ -29,7 +29,7 @@ def dyads_page(request: Request) -> HTMLResponse:
     rows: list[dict[str, Any]] = []
     total = 0
     with request.app.state.gaiko.reader() as store:
-        g = {k: v for k, v in f.items() if k not in ("source", "target")}
+        g = {k: v for k, v in f.items() if k not in ("source", "target", "either")}
         choices = store.dyads(limit=30, self_dyads=self_dyads, **(g if err is None else {}))
         if not raw.get("source") and not raw.get("target") and choices:
             raw["source"], raw["target"] = choices[0]["source"], choices[0]["target"]
@@ -37,7 +37,7 @@ def dyads_page(request: Request) -> HTMLResponse:
         if err is None:
             try:
                 series = store.dyad_series(f.get("source"), f.get("target"), interval=interval, by=by,
-                                           fill_gaps=True, **g)
+                                           fill_gaps=True, **g, **({"either": True} if f.get("either") else {}))
                 rows = store.events(limit=DYAD_ROWS, sort="-date", **f)
                 total = store.count_events(**f)
             except ConfigError as exc:

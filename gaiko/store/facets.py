@@ -46,8 +46,9 @@ class FacetMixin:
         out: dict[str, Any] = {}
         for name in names or tuple(FACETS):
             expr, param = FACETS[name]
-            sc = counting.scope(self.con, count, {k: v for k, v in filters.items() if k != param},
-                                via=name in _MENTION_FACETS)
+            # a side's facet leaves its own filter out, and with it "either" (the dyad both ways needs both sides)
+            sc = counting.scope(self.con, count, {k: v for k, v in filters.items() if k != param and not (
+                k == "either" and param in ("source", "target"))}, via=name in _MENTION_FACETS)
             rows = self.query(
                 f"""SELECT {expr} AS value, {sc.n} AS n, count(*) OVER () AS distinct_values
                     {sc.from_} WHERE {sc.where} AND {expr} IS NOT NULL
