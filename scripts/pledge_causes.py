@@ -9,7 +9,8 @@ Per gold pledge: its matched entry's status and path, and per gold evidence sent
 (``link.candidates``), shares a topic key with the pledge at all, and how ``decide`` reads it (relation and note).
 Kinds (docs/pledges.md, Round p37): R never retrieved and shares no topic key; S shares a key but the side/date filter
 (or decide's "who" step) drops it; O retrieved but the object is not matched; D matched but read as something else;
-E the pledge itself not found; for S, ``dropped_by`` names the filter (round p45). Studied sets only (it lists sentences): no ``--split blind``.
+E the pledge itself not found; for S, ``dropped_by`` names the filter (round p45). Studied sets only (it lists sentences): no ``--split blind``,
+and it refuses the unseen sets of ``pledge_sets.UNSEEN`` (round p62).
 """
 
 from __future__ import annotations
@@ -147,6 +148,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", default="all", choices=("all", "tuned"))
     ap.add_argument("--save", required=True)
     a = ap.parse_args(argv)
+    from pledge_sets import UNSEEN  # the unseen sets list sentences nobody may read (round p62)
+    if any(p.rstrip("/").split("/")[-1] in UNSEEN for p in a.paths):
+        raise SystemExit("unseen sets are not listed here")
     rows = rows_of(a.paths, a.split)
     with open(a.save, "w", encoding="utf-8") as fh:
         json.dump(rows, fh, indent=1, ensure_ascii=False)
