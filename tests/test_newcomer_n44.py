@@ -64,3 +64,50 @@ def test_agency_look_alikes_keep_their_country(coder, text, who, iso):
 def test_an_agency_as_a_target_keeps_its_country(coder):
     ev = coder.code_article(Article(text="Russia expelled a Reuters correspondent on Monday.", published=PUB)).events
     assert [(e.target.country) for e in ev if e.target] == ["GBR"]
+
+
+# -- 2. a modifier of the speaker's noun is never the act ----------------------------------------------------------
+
+_PLEDGES = {
+    "pay": "Switzerland pledged to pay its second tranche to the refugee agency by May.",
+    "build": "Kenya will build the new rail link to Uganda by 2027.",
+}
+
+
+@pytest.mark.parametrize("kind,later", [
+    ("pay", "The Swiss finance ministry said it would hold off on the payment to the refugee agency for now."),
+    ("pay", "Switzerland's finance minister said the payment to the refugee agency would be put off for now."),
+    ("pay", "The finance ministry said it would hold off on the payment to the refugee agency for now."),
+    ("build", "Kenya's energy regulator said work on the rail link to Uganda would be put off for now."),
+])
+def test_a_speakers_modifier_is_no_act(tmp_path, coder, kind, later):
+    got = _story(tmp_path, coder, [("2026-03-02", _PLEDGES[kind]), ("2026-04-10", later)])
+    assert [(e["status"], e["relations"][-1]) for e in got] == [("withdrawn", "withdraws")], got
+
+
+@pytest.mark.parametrize("later", [
+    # look-alikes: the deed itself, reported by a finance ministry or its officials
+    "The Swiss finance ministry said it had paid the second tranche to the refugee agency.",
+    "Swiss finance officials said they had paid the second tranche to the refugee agency.",
+])
+def test_a_speakers_modifier_leaves_the_deed(tmp_path, coder, later):
+    got = _story(tmp_path, coder, [("2026-03-02", _PLEDGES["pay"]), ("2026-04-10", later)])
+    assert [(e["status"], e["relations"][-1]) for e in got] == [("fulfilled", "fulfils")], got
+
+
+def test_subject_modifier_kind():
+    from gaiko.tracking.clauseaside import subject_modifier
+    from gaiko.tracking.text import analyse
+
+    def at(text, word):
+        toks = analyse(text)[0]
+        return subject_modifier(text, toks, [t.text for t in toks].index(word))
+
+    assert at("The Swiss finance ministry said it would wait.", "finance")
+    assert at("Japan's trade minister said the tariffs would stay.", "trade")
+    assert at("The aid agency said it would wait.", "aid")
+    assert at("Kenya's energy regulator said so.", "energy")
+    assert at("Finance ministers said so.", "finance")
+    assert not at("Iran will release officials detained in March.", "release")
+    assert not at("The agency will cut agency budgets.", "cut")
+    assert not at("Kyiv will fund ministry projects.", "fund")

@@ -23,7 +23,7 @@ from .clausegrammar import (Clause, Decision, Report, agent_side, aspect, auxili
                             noun_after_opener,
                             same_country, sentence_memo, subject_side, verbal_only)
 from .clauseaside import (HOLD, STILL, SWITCH, aside_cue, begins_to_apply, contrary_modifier, measure_acts,
-                          planned_other_act)
+                          planned_other_act, subject_modifier)
 from .clausewithdraw import PROMISED_TO, about_plan, dropped_before, other_kind
 from .inceptive import starts_the_deed
 from .lexicon import Lexicon
@@ -121,11 +121,12 @@ def _clause_reading(text: str, toks: list[Tok], clause: Clause, lex: Lexicon,
     lo = clause.lo
     contrary_read = bool(clause.contrary) and (not clause.objects or not any(
         h.role == "v" and _memo_call(memo, is_verb, toks, h.i, lex, lo) for h in clause.acts + clause.opposite))
+    # a modifier of the speaker's noun ("the Swiss finance ministry said ...") is never the act (round n44)
     verb_acts = [h for h in clause.acts + clause.partly
-                 if h.role == "v" and _memo_call(memo, is_verb, toks, h.i, lex, lo)]
+                 if h.role == "v" and _memo_call(memo, is_verb, toks, h.i, lex, lo) and not subject_modifier(text, toks, h.i)]
     verb_acts.sort(key=lambda h: h.i)
     verb_opp = [h for h in clause.opposite if h.role == "v" and _memo_call(memo, is_verb, toks, h.i, lex, lo)
-                and not contrary_modifier(text, toks, lo, h.i)
+                and not contrary_modifier(text, toks, lo, h.i) and not subject_modifier(text, toks, h.i)
                 and not (toks[h.i].text in HOLD and h.j < len(toks) and toks[h.j].text == "up")]  # "held up": a stall
     return contrary_read, verb_acts, verb_opp, float(any(h.role in ("n", "a") for h in clause.acts))
 
@@ -161,7 +162,7 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         toks_all = analyse(report.text)[0]
         spans = tuple(sp for sp in spans if not any(i <= sp[0] and sp[1] <= j for i, j in named) and not (
             sp[1] == sp[0] + 1 and sp[1] in starts and (sp[0] == 0 or toks_all[sp[0] - 1].text in _w("before_modifier")))
-            and not _time_noun(toks_all, sp[0], sp[1]))
+            and not _time_noun(toks_all, sp[0], sp[1]) and not (sp[1] == sp[0] + 1 and subject_modifier(report.text, toks_all, sp[0])))
         cues_of = {rel: _cue_in(spans, lo, hi, rel) for rel in lex.cues}
         got = memo[("cues", lo, hi)] = (_cue_in(spans, lo, hi, "hedge"), cues_of,
                                          {f"cue_{rel}": float(c is not None) for rel, c in cues_of.items()})
