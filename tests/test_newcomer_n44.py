@@ -111,3 +111,38 @@ def test_subject_modifier_kind():
     assert not at("Iran will release officials detained in March.", "release")
     assert not at("The agency will cut agency budgets.", "cut")
     assert not at("Kyiv will fund ministry projects.", "fund")
+
+
+# -- 3. a negated future act with a limiter withdraws --------------------------------------------------------------
+
+_FUNDS = "Ukraine will release the funds for the Kakhovka dam repairs by June, the finance ministry said."
+
+
+@pytest.mark.parametrize("later", [
+    "Kyiv will not release the funds for the dam repairs for now, the finance ministry said.",
+    "Ukraine said it would not release the dam repair funds for the time being.",
+    "Ukraine will not release the dam repair funds until further notice, officials said.",
+    "Kyiv will not release the funds for the dam repairs for the moment, the finance ministry said.",
+])
+def test_a_negated_act_with_a_limiter_withdraws(tmp_path, coder, later):
+    got = _story(tmp_path, coder, [("2026-03-02", _FUNDS), ("2026-04-10", later)])
+    assert [(e["status"], e["relations"][-1]) for e in got] == [("withdrawn", "withdraws")], got
+
+
+@pytest.mark.parametrize("later,status", [
+    # look-alikes: a condition ("until the audit is finished") is no withdrawal; an act not done is a stall
+    ("Ukraine will not release the dam repair funds until the audit is finished, officials said.", "open"),
+    ("Kyiv has not released the funds for the dam repairs, the finance ministry said.", "stalled"),
+])
+def test_negated_look_alikes(tmp_path, coder, later, status):
+    got = _story(tmp_path, coder, [("2026-03-02", _FUNDS), ("2026-04-10", later)])
+    assert [e["status"] for e in got] == [status], got
+
+
+def test_put_off_for_now_limiters():
+    from gaiko.tracking.clause import put_off_for_now
+
+    assert put_off_for_now("release the funds for now, the ministry said.") == "for now"
+    assert put_off_for_now("pay it until further notice.") == "until further notice"
+    assert put_off_for_now("release the funds until the audit ends.") is None
+    assert put_off_for_now("supply more coal.") is None

@@ -85,6 +85,17 @@ def _w(key: str) -> frozenset[str]:
 _NOT_UNTIL = re.compile(r"\b(until|till|before|yet|for now|for the time being)\b", re.I)
 
 
+def put_off_for_now(tail: str) -> str | None:
+    """The limiter of ``postpone_limiters`` (``pledges/schedule_guards.yaml``: "for now", "for the time being", "until
+    further notice") in the rest of a sentence after a negated future act, lower-cased, or None (round n44): "will not
+    release the funds for now" puts the act off, a withdrawal; "will not release them until the audit ends" is a
+    condition (a stall) and "will not supply coal" a refusal."""
+    low = " " + re.sub(r"[^\w' ]+", " ", tail.lower()) + " "
+    low = re.sub(r"\s+", " ", low)
+    return next((w for w in sorted(word_sets("pledges/schedule_guards.yaml")["postpone_limiters"], key=len, reverse=True)
+                 if f" {w} " in low), None)
+
+
 _STOPPED = re.compile(r"\b(stopp?ed|ended|halted|ceased|subsided|eased|died down|fell silent|was quiet|were quiet|"
                       r"has been quiet|have been quiet|is quiet|are quiet|remained quiet|stayed quiet|calm returned|"
                       r"calm has returned|no longer|paused|fell quiet)\b", re.I)
@@ -207,6 +218,10 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         word = " ".join(t.text for t in toks[h.i:h.j])
         if asp["refused"]:
             return Decision("reverses", cue=f"refused to {word}", features=feats)
+        if asp["neg"] and asp["future"] and (limiter := put_off_for_now(report.text[toks[h.i].start:])):
+            # "Kyiv will not release the funds for now": the pledger putting its own act off, a withdrawal (round n44;
+            # docs/pledges.md: withdrawn is the pledger announcing it drops, suspends or postpones the act)
+            return Decision("withdraws", cue=f"will not {word} {limiter}", note="put off by the pledger", features=feats)
         if asp["neg"] and asp["future"] and not _NOT_UNTIL.search(report.text[toks[h.i].start:]):
             # "said it would not supply more coal": the pledger refuses it from now on
             return Decision("reverses", cue=f"will not {' '.join(t.text for t in toks[h.i:h.j])}",
