@@ -146,3 +146,44 @@ def test_put_off_for_now_limiters():
     assert put_off_for_now("pay it until further notice.") == "until further notice"
     assert put_off_for_now("release the funds until the audit ends.") is None
     assert put_off_for_now("supply more coal.") is None
+
+
+# -- 4. an appraisal of the pledged talks ---------------------------------------------------------------------------
+
+_TALKS = "Serbia and Kosovo will hold talks by the end of March, the EU said."
+
+
+@pytest.mark.parametrize("later", [
+    "Serbian President Vucic called the talks with Kosovo in Ohrid candid.",
+    "Serbia described Friday's meeting with Kosovo as constructive.",
+    "Kosovo's prime minister termed Friday's talks with Serbia in Ohrid frank and useful.",
+    "Serbian officials said the talks with Kosovo in Ohrid had been productive.",
+    "Serbia called the talks with Kosovo a success.",
+])
+def test_an_appraisal_of_the_talks_fulfils(tmp_path, coder, later):
+    got = _story(tmp_path, coder, [("2026-03-02", _TALKS), ("2026-03-21", later)])
+    assert got and all((e["status"], e["relations"][-1]) == ("fulfilled", "fulfils") for e in got), got
+
+
+@pytest.mark.parametrize("day,later", [
+    # look-alikes: talks not yet held, talks dated before the pledge, an appraisal foreseen
+    ("2026-03-04", "Serbia called the upcoming talks with Kosovo in Ohrid important."),
+    ("2026-03-21", "Serbia described the planned meeting with Kosovo as crucial."),
+    ("2026-03-04", "Serbia described Friday's meeting with Kosovo as constructive."),
+    ("2026-03-04", "Serbia said it would call the talks with Kosovo useful."),
+])
+def test_an_appraisal_of_talks_not_held_fulfils_nothing(tmp_path, coder, day, later):
+    got = _story(tmp_path, coder, [("2026-03-02", _TALKS), (day, later)])
+    assert got and all(e["status"] == "open" and "fulfils" not in e["relations"] for e in got), got
+
+
+def test_appraised_talks_kind():
+    from gaiko.tracking.appraisal import appraised_talks, talks_day
+
+    assert appraised_talks("Vucic called the talks candid.") == ("held", "the talks")
+    assert appraised_talks("Serbia called the upcoming talks productive.") == ("planned", "the upcoming talks")
+    assert appraised_talks("Serbia called for talks with Kosovo.") is None
+    assert appraised_talks("The talks were held in Ohrid.") is None
+    assert appraised_talks("Serbia will call the talks useful.") is None
+    assert talks_day("Friday's meeting", "2026-03-04") == "2026-02-27"
+    assert talks_day("its meeting last week", "2026-03-21") == "2026-03-14"

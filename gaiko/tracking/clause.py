@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from ..tables import word_sets
+from .appraisal import appraised_talks, planned_talks, talks_day
 from .amounts import (FIRST_PART, FIRST_PERIOD, MEASURED, is_late, less_than_promised, others_sum, partial_words, quantity_relation,
                       reported_done, restate_or_revise, sentence_quantity, sum_for_another)
 from .clausegrammar import (Clause, Decision, Report, agent_side, aspect, auxiliaries, back_reference, clauses, is_verb,
@@ -102,6 +103,18 @@ _STOPPED = re.compile(r"\b(stopp?ed|ended|halted|ceased|subsided|eased|died down
 #: acts whose contrary, done by the pledger, drops the pledge rather than breaking it (a threat called off)
 _COERCIVE = frozenset({"a:impose", "a:attack", "a:sanction", "a:ban", "a:detain", "a:deport", "a:withhold"})
 _MODALS = frozenset({"will", "'ll", "would", "shall"})
+#: acts of talks: an appraisal of the talks held is their deed (:mod:`gaiko.tracking.appraisal`)
+_TALKS = frozenset({"a:meet"})
+
+
+def _in_planned_talks(frame: Frame, sentence: str, toks: list[Tok], lo: int, hi: int, k: int) -> bool:
+    """Whether token k of a clause [lo, hi) is in words naming talks not yet held ("the upcoming talks"), for a pledge
+    of talks (round n44)."""
+    if not frame.acts & _TALKS:
+        return False
+    start = toks[lo].start
+    span = planned_talks(sentence[start:toks[hi - 1].end])
+    return span is not None and span[0] <= toks[k].start - start < span[1]
 
 
 def _subject_at(report: Report, toks: list[Tok], lo: int, subject_lo: int, k: int, lex: Lexicon) -> str | None:
@@ -180,6 +193,16 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
     hedge, cues, cue_feats = got
     if hedge:
         return Decision("unclear", cue=hedge[2], note="the report leaves it open", features=feats)
+    if frame.acts & _TALKS and (appraised := appraised_talks(text)) is not None:
+        # "called the talks candid", "described Tuesday's meeting with Kosovo as constructive": the talks held, the
+        # deed of a pledge to hold them, unless not yet held or dated before the pledge (round n44)
+        state, phrase = appraised
+        if state == "planned":
+            return Decision("needs_review", cue=phrase, note="talks not yet held, appraised", features=feats)
+        day = talks_day(phrase, report.published)
+        if day and frame.first_published and day < frame.first_published[:10]:
+            return Decision("unrelated", note=f"talks of {day}, before the pledge", features=feats)
+        return Decision("fulfils", cue=phrase, note="the talks appraised as held", features=feats)
     pre = memo.get(("read", id(clause)))
     if pre is None or pre[0] is not clause:  # what the clause alone gives (a clause is shared by pledges alike)
         pre = memo[("read", id(clause))] = (clause, *_clause_reading(report.text, toks, clause, lex, memo))
@@ -203,6 +226,9 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         subject = _memo_call(memo, _subject_at, report, toks, clause.lo, clause.subject_lo, k, lex) if k > lo else None
         if not (subject and frame.doer and not same_country(subject, frame.doer) and placed):
             return Decision("stalls", cue=stuck, note="the act reported not moving", features=feats)
+    if verb_acts and any(_in_planned_talks(frame, report.text, toks, lo, hi, h.i) for h in verb_acts):
+        # "called the upcoming talks important": "talks" names talks not yet held, no deed (round n44)
+        verb_acts = [h for h in verb_acts if not _in_planned_talks(frame, report.text, toks, lo, hi, h.i)]
     # 3. the act itself, read by its verb
     if verb_acts:
         h = verb_acts[0]
@@ -286,6 +312,8 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
             return Decision("fulfils", cue=f"{toks[i - 1].text} {words}", note="the measure acts: in force", features=feats)
         if rel == "withdraws" and not about_plan(toks, i, hi, lex, clause, _j):
             continue
+        if rel in ("fulfils", "progresses") and _in_planned_talks(frame, report.text, toks, lo, hi, i):
+            continue  # "called the upcoming talks important": the talks not yet held (round n44)
         if rel == "reverses" and any(h.i <= i < h.j for h in clause.acts):
             continue  # "notice of exit" for a pledge to leave: the cue word is the promised act itself (round p28)
         if _j == i + 1 and noun_after_opener(toks, i, lex, lo):
