@@ -289,7 +289,7 @@ class _DocResolver(PersonContext, CorefContext, PlaceContext):
                 here = where.get(m.start)  # "Paris, Texas": a place in the USA, not the French capital
             elif m.kind == "name" or (m.kind == "title" and m.entries):
                 actors[k] = self.resolve_name(m)
-                here = m.entries[0].country
+                here = None if _agency(m) else m.entries[0].country  # "OSLO (Reuters) -": no GBR (round n44)
             elif m.kind == "entity" and m.label in ("GPE", "LOC", "FAC"):
                 place = self.kb.places.get(norm(self.doc[m.start:m.end].text))
                 here = place.country if place else None
@@ -315,7 +315,7 @@ class _DocResolver(PersonContext, CorefContext, PlaceContext):
                      "pronoun": self.resolve_pronoun, "entity": self.resolve_entity}[m.kind](m)
             if a is None:
                 continue
-            if a.country and a.country not in TRANSNATIONAL:
+            if a.country and a.country not in TRANSNATIONAL and not _agency(m):
                 self.focus[a.country] += 1
                 if a.sector in DOMESTIC or a.role in LOCAL_ROLES:  # police, courts, mayors act at home
                     # "Kenyan and Somali police": both countries are where the sentence is, neither the setting
@@ -332,6 +332,13 @@ class _DocResolver(PersonContext, CorefContext, PlaceContext):
                 self.token_actor[i] = a
             out.append((m, a))
         return out
+
+
+def _agency(m: Mention) -> bool:
+    """Whether a mention names a news agency or outlet (an organisation of sector JRN: "Reuters", "AFP", "Kyodo"), which
+    gives no country to the article's context (round n44): "OSLO (Reuters) - The government will ..." is Norway's
+    government, "..., AFP reported" says nothing of France. The agency as an actor keeps its own country."""
+    return m.kind == "name" and bool(m.entries) and all(e.kind == "org" and e.sector == "JRN" for e in m.entries)
 
 
 def resolve_doc(doc: Doc, kb: KnowledgeBase, day: dt.date) -> list[tuple[Mention, Actor]]:

@@ -17,13 +17,14 @@ import re
 from typing import Any
 
 from ..tables import word_sets
+from .appraisal import appraised_talks, planned_talks, talks_day
 from .amounts import (FIRST_PART, FIRST_PERIOD, MEASURED, is_late, less_than_promised, others_sum, partial_words, quantity_relation,
                       reported_done, restate_or_revise, sentence_quantity, sum_for_another)
 from .clausegrammar import (Clause, Decision, Report, agent_side, aspect, auxiliaries, back_reference, clauses, is_verb,
                             noun_after_opener,
                             same_country, sentence_memo, subject_side, verbal_only)
 from .clauseaside import (HOLD, STILL, SWITCH, aside_cue, begins_to_apply, contrary_modifier, measure_acts,
-                          planned_other_act)
+                          planned_other_act, subject_modifier)
 from .clausewithdraw import PROMISED_TO, about_plan, dropped_before, other_kind
 from .inceptive import starts_the_deed
 from .lexicon import Lexicon
@@ -85,12 +86,35 @@ def _w(key: str) -> frozenset[str]:
 _NOT_UNTIL = re.compile(r"\b(until|till|before|yet|for now|for the time being)\b", re.I)
 
 
+def put_off_for_now(tail: str) -> str | None:
+    """The limiter of ``postpone_limiters`` (``pledges/schedule_guards.yaml``: "for now", "for the time being", "until
+    further notice") in the rest of a sentence after a negated future act, lower-cased, or None (round n44): "will not
+    release the funds for now" puts the act off, a withdrawal; "will not release them until the audit ends" is a
+    condition (a stall) and "will not supply coal" a refusal."""
+    low = " " + re.sub(r"[^\w' ]+", " ", tail.lower()) + " "
+    low = re.sub(r"\s+", " ", low)
+    return next((w for w in sorted(word_sets("pledges/schedule_guards.yaml")["postpone_limiters"], key=len, reverse=True)
+                 if f" {w} " in low), None)
+
+
 _STOPPED = re.compile(r"\b(stopp?ed|ended|halted|ceased|subsided|eased|died down|fell silent|was quiet|were quiet|"
                       r"has been quiet|have been quiet|is quiet|are quiet|remained quiet|stayed quiet|calm returned|"
                       r"calm has returned|no longer|paused|fell quiet)\b", re.I)
 #: acts whose contrary, done by the pledger, drops the pledge rather than breaking it (a threat called off)
 _COERCIVE = frozenset({"a:impose", "a:attack", "a:sanction", "a:ban", "a:detain", "a:deport", "a:withhold"})
 _MODALS = frozenset({"will", "'ll", "would", "shall"})
+#: acts of talks: an appraisal of the talks held is their deed (:mod:`gaiko.tracking.appraisal`)
+_TALKS = frozenset({"a:meet"})
+
+
+def _in_planned_talks(frame: Frame, sentence: str, toks: list[Tok], lo: int, hi: int, k: int) -> bool:
+    """Whether token k of a clause [lo, hi) is in words naming talks not yet held ("the upcoming talks"), for a pledge
+    of talks (round n44)."""
+    if not frame.acts & _TALKS:
+        return False
+    start = toks[lo].start
+    span = planned_talks(sentence[start:toks[hi - 1].end])
+    return span is not None and span[0] <= toks[k].start - start < span[1]
 
 
 def _subject_at(report: Report, toks: list[Tok], lo: int, subject_lo: int, k: int, lex: Lexicon) -> str | None:
@@ -121,11 +145,12 @@ def _clause_reading(text: str, toks: list[Tok], clause: Clause, lex: Lexicon,
     lo = clause.lo
     contrary_read = bool(clause.contrary) and (not clause.objects or not any(
         h.role == "v" and _memo_call(memo, is_verb, toks, h.i, lex, lo) for h in clause.acts + clause.opposite))
+    # a modifier of the speaker's noun ("the Swiss finance ministry said ...") is never the act (round n44)
     verb_acts = [h for h in clause.acts + clause.partly
-                 if h.role == "v" and _memo_call(memo, is_verb, toks, h.i, lex, lo)]
+                 if h.role == "v" and _memo_call(memo, is_verb, toks, h.i, lex, lo) and not subject_modifier(text, toks, h.i)]
     verb_acts.sort(key=lambda h: h.i)
     verb_opp = [h for h in clause.opposite if h.role == "v" and _memo_call(memo, is_verb, toks, h.i, lex, lo)
-                and not contrary_modifier(text, toks, lo, h.i)
+                and not contrary_modifier(text, toks, lo, h.i) and not subject_modifier(text, toks, h.i)
                 and not (toks[h.i].text in HOLD and h.j < len(toks) and toks[h.j].text == "up")]  # "held up": a stall
     return contrary_read, verb_acts, verb_opp, float(any(h.role in ("n", "a") for h in clause.acts))
 
@@ -161,13 +186,23 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         toks_all = analyse(report.text)[0]
         spans = tuple(sp for sp in spans if not any(i <= sp[0] and sp[1] <= j for i, j in named) and not (
             sp[1] == sp[0] + 1 and sp[1] in starts and (sp[0] == 0 or toks_all[sp[0] - 1].text in _w("before_modifier")))
-            and not _time_noun(toks_all, sp[0], sp[1]))
+            and not _time_noun(toks_all, sp[0], sp[1]) and not (sp[1] == sp[0] + 1 and subject_modifier(report.text, toks_all, sp[0])))
         cues_of = {rel: _cue_in(spans, lo, hi, rel) for rel in lex.cues}
         got = memo[("cues", lo, hi)] = (_cue_in(spans, lo, hi, "hedge"), cues_of,
                                          {f"cue_{rel}": float(c is not None) for rel, c in cues_of.items()})
     hedge, cues, cue_feats = got
     if hedge:
         return Decision("unclear", cue=hedge[2], note="the report leaves it open", features=feats)
+    if frame.acts & _TALKS and (appraised := appraised_talks(text)) is not None:
+        # "called the talks candid", "described Tuesday's meeting with Kosovo as constructive": the talks held, the
+        # deed of a pledge to hold them, unless not yet held or dated before the pledge (round n44)
+        state, phrase = appraised
+        if state == "planned":
+            return Decision("needs_review", cue=phrase, note="talks not yet held, appraised", features=feats)
+        day = talks_day(phrase, report.published)
+        if day and frame.first_published and day < frame.first_published[:10]:
+            return Decision("unrelated", note=f"talks of {day}, before the pledge", features=feats)
+        return Decision("fulfils", cue=phrase, note="the talks appraised as held", features=feats)
     pre = memo.get(("read", id(clause)))
     if pre is None or pre[0] is not clause:  # what the clause alone gives (a clause is shared by pledges alike)
         pre = memo[("read", id(clause))] = (clause, *_clause_reading(report.text, toks, clause, lex, memo))
@@ -191,6 +226,9 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         subject = _memo_call(memo, _subject_at, report, toks, clause.lo, clause.subject_lo, k, lex) if k > lo else None
         if not (subject and frame.doer and not same_country(subject, frame.doer) and placed):
             return Decision("stalls", cue=stuck, note="the act reported not moving", features=feats)
+    if verb_acts and any(_in_planned_talks(frame, report.text, toks, lo, hi, h.i) for h in verb_acts):
+        # "called the upcoming talks important": "talks" names talks not yet held, no deed (round n44)
+        verb_acts = [h for h in verb_acts if not _in_planned_talks(frame, report.text, toks, lo, hi, h.i)]
     # 3. the act itself, read by its verb
     if verb_acts:
         h = verb_acts[0]
@@ -206,6 +244,10 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         word = " ".join(t.text for t in toks[h.i:h.j])
         if asp["refused"]:
             return Decision("reverses", cue=f"refused to {word}", features=feats)
+        if asp["neg"] and asp["future"] and (limiter := put_off_for_now(report.text[toks[h.i].start:])):
+            # "Kyiv will not release the funds for now": the pledger putting its own act off, a withdrawal (round n44;
+            # docs/pledges.md: withdrawn is the pledger announcing it drops, suspends or postpones the act)
+            return Decision("withdraws", cue=f"will not {word} {limiter}", note="put off by the pledger", features=feats)
         if asp["neg"] and asp["future"] and not _NOT_UNTIL.search(report.text[toks[h.i].start:]):
             # "said it would not supply more coal": the pledger refuses it from now on
             return Decision("reverses", cue=f"will not {' '.join(t.text for t in toks[h.i:h.j])}",
@@ -270,6 +312,8 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
             return Decision("fulfils", cue=f"{toks[i - 1].text} {words}", note="the measure acts: in force", features=feats)
         if rel == "withdraws" and not about_plan(toks, i, hi, lex, clause, _j):
             continue
+        if rel in ("fulfils", "progresses") and _in_planned_talks(frame, report.text, toks, lo, hi, i):
+            continue  # "called the upcoming talks important": the talks not yet held (round n44)
         if rel == "reverses" and any(h.i <= i < h.j for h in clause.acts):
             continue  # "notice of exit" for a pledge to leave: the cue word is the promised act itself (round p28)
         if _j == i + 1 and noun_after_opener(toks, i, lex, lo):

@@ -16,7 +16,7 @@ from ..tables import word_sets
 from .lexicon import Lexicon
 from .text import Tok
 
-__all__ = ["aside_cue", "contrary_modifier", "begins_to_apply", "measure_acts", "SWITCH", "HOLD", "STILL"]
+__all__ = ["aside_cue", "subject_modifier", "contrary_modifier", "begins_to_apply", "measure_acts", "SWITCH", "HOLD", "STILL"]
 
 #: cue words that after "in" make an adverb, not a deed: "15 days in advance" (no progress), "in effect" (practically)
 _SET_PHRASE_NOUNS = frozenset({"advance", "effect"})
@@ -34,8 +34,29 @@ _WORDS = "pledges/participles.yaml"
 
 
 def _w(key: str) -> frozenset[str]:
-    """A word list of ``pledges/participles.yaml`` as a set: ``not_a_noun``, ``linking``."""
+    """A word list of ``pledges/participles.yaml`` as a set: ``not_a_noun``, ``linking``, ``office_heads``."""
     return word_sets(_WORDS)[key]
+
+
+#: what may open a speaker's noun phrase right before its modifier: a determiner or a possessive's "'s"
+_NP_OPENERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "new", "former",
+                         "acting", "top", "senior", "deputy"})
+
+
+def subject_modifier(text: str, toks: list[Tok], k: int) -> bool:
+    """Whether token k is a modifier inside a speaker's noun phrase (round n44): right before a head of
+    ``office_heads`` ("finance" in "the Swiss finance ministry", "Switzerland's finance minister", "trade" in "Japan's
+    trade minister", "aid agency", "energy regulator") and opening the phrase, after a determiner, a possessive, a
+    capitalised name or adjective, or at the sentence's start. Such a word is never the act ("would hold off on the
+    payment" is no payment because the speaker is the finance ministry). A verb before such a noun keeps its reading
+    ("Iran will release officials detained in March", "will cut agency budgets")."""
+    if k + 1 >= len(toks) or toks[k + 1].text not in _w("office_heads"):
+        return False
+    if k == 0:
+        return True
+    prev = toks[k - 1]
+    between, word = text[prev.end:toks[k].start], text[prev.start:prev.end]
+    return prev.text in _NP_OPENERS or "'" in between or "\u2019" in between or word[:1].isupper()
 
 
 def _noun_modifier(text: str, toks: list[Tok], lo: int, i: int) -> bool:
