@@ -123,11 +123,24 @@ class _Layer(PairScores):
         return tuple(k for _o, k in (items if n is None else items[:n]))
 
     def _meet(self, w: int, u: Any) -> bool:
+        """:func:`~.learned.sides_meet` of unit ``w`` and unit ``u``, kept by pair of what it reads of them (round
+        c52's :meth:`~.learnedwork.Worklist._sides`)."""
         wu = self.state(w).unit
-        key = (wu.key, u.key)
+        key = (self._sides(wu), self._sides(u))
         got = self.meets.get(key)
         if got is None:
             got = self.meets[key] = sides_meet(wu, u, self.rules)
+        return got
+
+    def _sides(self, u: Any) -> int:
+        side_of, ids = self.cache.setdefault("side_of", {}), self.cache.setdefault("side_ids", {})
+        got = side_of.get(u.key)
+        if got is None:
+            sig = (u.src, u.tgt, u.sym, u.prec, u.event_type)
+            got = ids.get(sig)
+            if got is None:
+                got = ids[sig] = len(ids)
+            side_of[u.key] = got
         return got
 
     def decide(self, x: int) -> int | None:
@@ -230,29 +243,53 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
     lr = rules.learned
     todo: set[int] = set()
 
-    def loners_near(k: int) -> None:
+    def reps_now(r: int) -> tuple[int, ...]:
+        got = layer.reps_of.get(r)
+        if got is None:
+            got = layer.reps_of[r] = layer.first(r)
+        return got
+
+    def loners_near(k: int, r: int) -> None:
+        """The loners after unit ``k`` within ``join_days`` of it whose sides meet a first unit of ``k``'s base
+        cluster ``r`` before them (under ``join_sides``; else every one): ``r`` may now be, or no longer be, a
+        cluster they weigh."""
         u = layer.state(k).unit
         if u.lo is None or u.hi is None:
             return
         o = layer.ordkey(k)
+        reps = [(layer.ordkey(w), w) for w in reps_now(r)]
         for x in near_days(days, u.status, u.event_type, u.lo, u.hi, lr.join_days):
-            if x != k and layer.parent(x) is None and join_eligible(layer.state(x).unit) and layer.ordkey(x) > o:
-                todo.add(x)
+            if x in todo or x == k or layer.parent(x) is not None:
+                continue
+            ux = layer.state(x).unit
+            if not join_eligible(ux):
+                continue
+            ox = layer.ordkey(x)
+            if ox <= o:
+                continue
+            if lr.join_sides and not any(ow < ox and layer._meet(w, ux) for ow, w in reps):
+                continue
+            todo.add(x)
 
+    into: dict[int, set[int]] = {}
+    for x, j in layer.joins.items():
+        into.setdefault(j, set()).add(x)
     for k in changed:
         if layer.parent(k) is None and join_eligible(layer.state(k).unit):
             todo.add(k)
-        loners_near(k)
-    trees: set[int] = set()
+        b = before[k]
+        if b is not None and b[12] is not None:
+            todo.update(into.get(b[12], ()))  # it may have been what made its old cluster one they weigh
+        loners_near(k, layer.root(k))
     for r in firsts_changed:
+        todo.update(into.get(r, ()))
         if layer.root(r) == r:
             stack = [r]
             while stack:
                 k = stack.pop()
-                trees.add(k)
+                if k not in changed:
+                    loners_near(k, r)
                 stack.extend(idx.children.get(k, ()))
-    for k in trees - changed:
-        loners_near(k)
     # re-decide them; a unit that is no longer a loner loses its join
     old_joins = dict(layer.joins)
     redo: set[int] = set()
@@ -261,7 +298,7 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
             del layer.joins[k]
             redo.add(k)
     for x in sorted(todo):
-        got = layer.decide(x)
+        got = layer.decide(x) if layer.parent(x) is None else None  # (a unit the base gave a parent joins nothing)
         if got != layer.joins.get(x):
             if got is None:
                 layer.joins.pop(x, None)
@@ -279,7 +316,7 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
         if b is not None and b[12] is not None:
             old_final[k] = layer.final_of(b[12], old_memo)
     layer.joins = saved
-    into: dict[int, set[int]] = {}
+    into = {}
     for x, j in list(old_joins.items()) + list(layer.joins.items()):
         into.setdefault(j, set()).add(x)
     seeds = set(redo) | roots
