@@ -29,9 +29,9 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import cluster_lofo  # noqa: E402
 
-from gaiko.clusters.core import cluster_mentions  # noqa: E402
+from gaiko.clusters.core import cluster_id_of, cluster_mentions  # noqa: E402
 from gaiko.clusters.evaluate import pair_scores  # noqa: E402
-from gaiko.clusters.learned import MODELS, PairModel, cluster_learned  # noqa: E402
+from gaiko.clusters.learned import MODELS, PairModel, join_last_states, learned_states  # noqa: E402
 from gaiko.clusters.pairfeatures import FEATURES, evidence, pair_features  # noqa: E402
 from gaiko.clusters.rules import WILD, load_rules  # noqa: E402
 from gaiko.clusters.units import units_of  # noqa: E402
@@ -39,7 +39,7 @@ from gaiko.clusters.units import units_of  # noqa: E402
 VETOS = [None, 0.05, 0.1, 0.2, 0.3]
 JOINS = [None, 0.5, 0.6, 0.7, 0.8, 0.9]
 #: round c46's bounds of the learned steps (``--reps``, ``--join-sides``): every pair, as round c43, unless given
-BOUNDS: dict[str, Any] = {"reps": None, "join_sides": False}
+BOUNDS: dict[str, Any] = {"reps": None, "join_sides": False, "join_mode": "so_far"}
 
 
 class FileData:
@@ -49,7 +49,7 @@ class FileData:
         self.rows = d["rows"]
         self.match = d["match"]
         rows = self.rows
-        units = units_of(rows, rules)
+        units = self.units = units_of(rows, rules)
         ev = [evidence(r, rules, function_words) for r in rows]
         cl = cluster_mentions(rows, rules)
         gold: dict[str, str | None] = {}
@@ -90,8 +90,10 @@ class FileData:
             n = pi.get((i, j) if i < j else (j, i))
             return float(probs[kind][n]) if n is not None else 0.0
 
-        return self.counts(cluster_learned(self.rows, rules, score, veto, join, join_days, BOUNDS["reps"],
-                                           BOUNDS["join_sides"]))
+        states = join_last_states if BOUNDS["join_mode"] == "last" else learned_states
+        units, of_event = states(self.rows, self.units, rules, score, veto, join, join_days, BOUNDS["reps"],
+                                 BOUNDS["join_sides"])  # cluster_learned with the file's units made once
+        return self.counts({ev: cluster_id_of(units[k].root) for ev, k in of_event.items()})
 
 
 def fit(files: list[FileData], C: float) -> PairModel:
@@ -144,19 +146,26 @@ _STATE: dict[str, Any] = {}
 
 
 def _fold(nn: str) -> tuple[Any, tuple[int, int, int], int]:
-    """Thresholds chosen without file ``nn``, its pairs with them, and the seconds taken."""
+    """Thresholds chosen without file ``nn``, its pairs with them, and the seconds taken; with ``--join-mode both``,
+    a dict of those by join mode (``so_far``, ``last``), from the same fitted models."""
     t = time.time()
     data, rules, args, grid, files = (_STATE[k] for k in ("data", "rules", "args", "grid", "files"))
     train = [f for f in files if f != nn]
     model = fit([data[f] for f in train], args.C)
-    if args.nested:
-        inner = {g: fit([data[f] for f in train if f != g], args.C) for g in train}
-        g = choose(train, data, lambda x: inner[x], rules, args.join_days, grid, args.keep_precision)
-    else:
-        g = choose(train, data, lambda x: model, rules, args.join_days, grid, args.keep_precision)
-    got = data[nn].run(probs_of(model, data[nn]), g[0], g[1], rules, args.join_days)
-    print(nn, "done", g, got, flush=True)
-    return g, got, round(time.time() - t)
+    inner = {g: fit([data[f] for f in train if f != g], args.C) for g in train} if args.nested else None
+    out = {}
+    for mode in (("so_far", "last") if args.join_mode == "both" else (args.join_mode,)):
+        BOUNDS["join_mode"] = mode
+        if inner is not None:
+            g = choose(train, data, lambda x: inner[x], rules, args.join_days, grid, args.keep_precision)
+        else:
+            g = choose(train, data, lambda x: model, rules, args.join_days, grid, args.keep_precision)
+        got = data[nn].run(probs_of(model, data[nn]), g[0], g[1], rules, args.join_days)
+        print(nn, mode, "done", g, got, flush=True)
+        out[mode] = (g, got)
+    if args.join_mode != "both":
+        return (*out[args.join_mode], round(time.time() - t))
+    return out, None, round(time.time() - t)  # type: ignore[return-value]
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -177,8 +186,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--joins", type=lambda x: [None if v == "off" else float(v) for v in x.split(",")], default=JOINS)
     ap.add_argument("--reps", type=int, help="compare with a cluster's first REPS units only (round c46)")
     ap.add_argument("--join-sides", action="store_true", help="the join scores only units whose sides agree (c46)")
+    ap.add_argument("--join-mode", choices=["so_far", "last", "both"], default="so_far",
+                    help="last: the join as a last layer over the rules' (and veto's) clusters (round c54); both: "
+                         "each fold scores both modes with the same fitted models")
     args = ap.parse_args(argv)
-    BOUNDS.update(reps=args.reps, join_sides=args.join_sides)
+    BOUNDS.update(reps=args.reps, join_sides=args.join_sides,
+                  join_mode=args.join_mode if args.join_mode != "both" else "so_far")
     rules = load_rules()
     lr = rules.learned
     fw = lr.function_words if lr is not None else frozenset()
@@ -211,6 +224,24 @@ def main(argv: list[str] | None = None) -> None:
             folds = pool.map(_fold, files, chunksize=1)
     else:
         folds = [_fold(nn) for nn in files]
+    if args.join_mode == "both":
+        both: dict[str, Any] = {}
+        for mode in ("so_far", "last"):
+            tot = [0, 0, 0]
+            for nn, (per, _n, _secs) in zip(files, folds):
+                g, got = per[mode]
+                tot = [a + b for a, b in zip(tot, got)]
+                both.setdefault(nn, {"shipped": data[nn].shipped})[mode] = {"thresholds": g, "learned": got}
+                print(nn, mode, "shipped", data[nn].shipped, prf(data[nn].shipped), "| learned", got, prf(got),
+                      "| veto, join", g, flush=True)
+            both.setdefault("pooled", {})[mode] = tot
+            print("pooled", mode, tuple(tot), prf(tot))
+        ship = [sum(data[nn].shipped[i] for nn in files) for i in range(3)]
+        both["pooled"]["shipped"] = ship
+        print("pooled shipped", tuple(ship), prf(ship))
+        if args.out:
+            Path(args.out).write_text(json.dumps(both, indent=1))
+        return
     for nn, (g, got, secs) in zip(files, folds):
         ship = data[nn].shipped
         for i in range(3):

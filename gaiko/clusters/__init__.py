@@ -81,7 +81,10 @@ def _cluster(con: Any, rows: Sequence[dict[str, Any]], rules: Rules) -> None:
     try:
         add = add_mentions
         if rules.learned is not None and rules.learned.enabled:
-            from .learnedupdate import add_learned as add  # learned.enabled (round c44)
+            if rules.learned.join_mode == "last" and rules.learned.join is not None:
+                from .joinlast import add_join_last as add  # the join as a last layer (round c54)
+            else:
+                from .learnedupdate import add_learned as add  # learned.enabled (round c44)
         touched = add(con, rows, rules, cluster_ids=not has_overrules(con))
         ids, overruled = apply_overrules(con, touched.clusters, touched.cluster_ids_set)
         if overruled:
@@ -167,6 +170,8 @@ def rebuild_clusters(store: Any, *, rules: Rules | None = None) -> int:
     try:
         for table in TABLES:
             con.execute(f"DELETE FROM {table}")
+        if con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'cluster_joins'").fetchall()[0][0]:
+            con.execute("DELETE FROM cluster_joins")  # the learned join's last layer (round c54)
         forget(con)  # the in-process copy of the units and lookup keys is loaded again (gaiko.clusters.index)
         n = _cluster_articles(con, ids, rules, only_new=False)
         _set_pending(con, False)

@@ -224,6 +224,8 @@ class UnitIndex:
         for row in rows:
             k = row[0]
             old = self.units.get(k)
+            if JOURNAL is not None:
+                JOURNAL.append((k, old, row))
             if old is not None and old[_PARENT] != row[_PARENT] and old[_PARENT] is not None:
                 kids = self.children.get(old[_PARENT])
                 if kids is not None:
@@ -234,6 +236,10 @@ class UnitIndex:
                 self.children.setdefault(row[_PARENT], set()).add(k)
             self.units[k] = row
 
+
+#: when a list (the learned join's last layer, :mod:`.joinlast`, round c54): every row :meth:`UnitIndex.put_units` writes
+#: is appended as (ukey, the row before or None, the row written)
+JOURNAL: list[tuple[int, Any, Any]] | None = None
 
 #: position of ``parent`` in a unit's row (gaiko.clusters.update.UNIT_COLS)
 _PARENT = 11

@@ -36,13 +36,14 @@ import numpy as np
 
 from ..errors import DataFileError
 from .core import UnitState, choose_parent, cluster_id_of, cluster_mentions, root_agrees, ukey_of
+from .learnedjoiners import join_eligible
 from .learnedrules import LearnedRules, parse_learned
 from .pairfeatures import FEATURES, evidence, pair_features
 from .rules import WILD, Rules
 from .units import Unit, order, sides_agree, units_of
 
 __all__ = ["PairModel", "LearnedRules", "parse_learned", "cluster_learned", "learned_states", "model_score",
-           "learned_clusters", "load_model", "MODELS", "sides_meet"]
+           "learned_clusters", "load_model", "MODELS", "sides_meet", "join_last_states"]
 
 MODELS = ("veto", "join")
 
@@ -112,7 +113,8 @@ def learned_clusters(rows: Iterable[Mapping[str, Any]], rules: Rules, veto: floa
     v = lr.veto if veto is True else veto
     j = lr.join if join is True else join
     score = model_score(rows, units_of(rows, rules), rules, lr, load_model(lr.model))
-    return cluster_learned(rows, rules, score, v, j, lr.join_days, lr.reps, lr.join_sides)  # type: ignore[arg-type]
+    return cluster_learned(rows, rules, score, v, j, lr.join_days, lr.reps, lr.join_sides,  # type: ignore[arg-type]
+                           lr.join_mode)
 
 
 def model_score(rows: list[Mapping[str, Any]], units: list[Any], rules: Rules, lr: LearnedRules,
@@ -142,12 +144,17 @@ def model_score(rows: list[Mapping[str, Any]], units: list[Any], rules: Rules, l
 
 def cluster_learned(rows: Iterable[Mapping[str, Any]], rules: Rules, score: Score, veto: float | None,
                     join: float | None, join_days: int = 31, reps: int | None = None,
-                    join_sides: bool = False) -> dict[str, str]:
+                    join_sides: bool = False, join_mode: str = "so_far") -> dict[str, str]:
     """Cluster id of every mention, as :func:`~.core.cluster_mentions` with the learned veto and join (module
     docstring); ``score`` gives the probability of a pair of row indexes. ``veto`` and ``join`` ``None``: the rules
     alone (same clusters as :func:`~.core.cluster_mentions`). ``reps`` and ``join_sides``: the bounds of round c46
-    (:class:`~.learnedrules.LearnedRules`; ``None`` and ``False``: every pair, as round c43)."""
+    (:class:`~.learnedrules.LearnedRules`; ``None`` and ``False``: every pair, as round c43). ``join_mode`` ``last``:
+    the join as a last layer (:func:`join_last_states`, round c54)."""
     rows = list(rows)
+    if join_mode == "last":
+        units, of_event = join_last_states(rows, units_of(rows, rules), rules, score, veto, join, join_days, reps,
+                                           join_sides)
+        return {ev: cluster_id_of(units[k].root) for ev, k in of_event.items()}  # type: ignore[index]
     units, of_event = learned_states(rows, units_of(rows, rules), rules, score, veto, join, join_days, reps, join_sides)
     return {ev: cluster_id_of(units[k].root) for ev, k in of_event.items()}  # type: ignore[index]
 
@@ -210,6 +217,62 @@ def learned_states(rows: list[Mapping[str, Any]], ulist: list[Any], rules: Rules
         st.root = units[st.parent].root if st.parent is not None else st.ukey
         so_far.setdefault(st.root, []).append(st.ukey)  # type: ignore[arg-type]
         done.setdefault((u.status, u.event_type), []).append(st)
+    return units, of_event
+
+
+def join_last_states(rows: list[Mapping[str, Any]], ulist: list[Any], rules: Rules, score: Score, veto: float | None,
+                     join: float | None, join_days: int = 31, reps: int | None = None,
+                     join_sides: bool = False) -> tuple[dict[int, UnitState], dict[str, int]]:
+    """The join as a last layer (``learned.join_mode: last``; docs/clusters.md, round c54): the units of ``rows`` as
+    :func:`learned_states` chooses them with the join off (the rules, with the veto when ``veto`` is given: the *base*
+    clusters), then every unit the base leaves alone (a root) that is undated or one-sided (:func:`join_eligible`)
+    joins the base cluster whose root comes before it in the order units join along, with a unit of its type within
+    ``join_days`` of its own window before it, whose best ``join`` probability is highest and at least ``join`` (ties:
+    the first in order). A base cluster is scored through its units before the joining unit (its first ``reps`` of
+    them; under ``join_sides`` those whose sides meet the unit's), as the base made them: a join changes no other
+    unit's candidates, veto or join. A joining unit takes its base cluster with it (its base children follow it);
+    joins chain (a root that joined a cluster that joined another ends in the last one). The returned states hold the
+    final parent (a joining unit's parent is the root it joined) and root."""
+    units, of_event = learned_states(rows, ulist, rules, score, veto, None, join_days, reps, join_sides)
+    if join is None:
+        return units, of_event
+    members: dict[int, list[int]] = {}
+    for i, k in enumerate(of_event[str(r["id"])] for r in rows):
+        members.setdefault(k, []).append(i)
+    ordered = sorted(units.values(), key=lambda s: order(s.unit, s.ukey, rules))
+    place = {st.ukey: n for n, st in enumerate(ordered)}
+    base: dict[int, list[int]] = {}  # base root -> its units in order
+    by_type: dict[tuple[str, str], list[UnitState]] = {}
+    for st in ordered:
+        base.setdefault(st.root, []).append(st.ukey)  # type: ignore[arg-type]
+        by_type.setdefault((st.unit.status, st.unit.event_type), []).append(st)
+    joined: dict[int, int] = {}
+    for st in ordered:
+        u = st.unit
+        if st.parent is not None or not join_eligible(u):
+            continue
+        mine, at = members[st.ukey], place[st.ukey]
+
+        def best(kind: str, mine: list[int], root: int, st: UnitState = st, at: int = at) -> float:
+            keys = [k for k in base[root] if place[k] < at]
+            keys = keys if reps is None else keys[:reps]
+            if join_sides:
+                keys = [k for k in keys if sides_meet(units[k].unit, st.unit, rules)]
+            return max((score(kind, i, j) for k in keys for i in mine for j in members[k]), default=-math.inf)
+
+        before = [v for v in by_type[(u.status, u.event_type)] if place[v.ukey] < at]
+        got = _learned_join(st, mine, before, best, join, join_days)
+        if got is not None:
+            joined[st.ukey] = got
+    final: dict[int, int] = {}
+    for st in ordered:  # a root joins one before it: its final root is known when it is reached
+        r = st.root
+        if st.ukey == r:
+            final[r] = final[joined[r]] if r in joined else r
+    for st in ordered:
+        if st.ukey in joined:
+            st.parent = joined[st.ukey]
+        st.root = final[st.root]  # type: ignore[index]
     return units, of_event
 
 

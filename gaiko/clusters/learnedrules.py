@@ -30,6 +30,10 @@ class LearnedRules:
     #: round c46: the join scores only the units whose sides agree with the joining unit's (:func:`~.units.sides_agree`
     #: either way), as the rules' blocking would let them meet
     join_sides: bool = False
+    #: round c54: ``so_far`` (the join inside the order units join along: a joined unit changes its cluster for every
+    #: later unit, rounds c43-c52) or ``last`` (the join as a last layer over the clusters the rules, with the veto,
+    #: make: :func:`~.learned.join_last_states`)
+    join_mode: str = "so_far"
 
 
 def parse_learned(raw: Any, path: str) -> LearnedRules | None:
@@ -44,8 +48,9 @@ def parse_learned(raw: Any, path: str) -> LearnedRules | None:
             raise DataFileError(path, f"learned: {msg}")
 
     check(isinstance(raw, dict) and set(raw) <= {"enabled", "veto", "join", "join_days", "model", "words", "reps",
-                                                    "join_sides"},
-          "must be a mapping of enabled, veto, join, join_days, model, words, reps, join_sides")
+                                                    "join_sides", "join_mode"},
+          "must be a mapping of enabled, veto, join, join_days, model, words, reps, join_sides, join_mode")
+    check(raw.get("join_mode", "so_far") in ("so_far", "last"), "join_mode must be so_far or last")
     check(isinstance(raw.get("enabled", False), bool), "enabled must be true or false")
     for key in ("veto", "join"):
         v = raw.get(key)
@@ -64,4 +69,5 @@ def parse_learned(raw: Any, path: str) -> LearnedRules | None:
     return LearnedRules(veto=veto, join=join, join_days=days, model=str(raw.get("model") or "clusters_pairs.npz"),
                         function_words=frozenset(str(w).lower() for w in words),
                         enabled=bool(raw.get("enabled", False)) and (veto is not None or join is not None),
-                        reps=reps, join_sides=bool(raw.get("join_sides", False)))
+                        reps=reps, join_sides=bool(raw.get("join_sides", False)),
+                        join_mode=str(raw.get("join_mode", "so_far")))
