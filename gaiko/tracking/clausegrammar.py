@@ -159,7 +159,7 @@ def aspect(toks: list[Tok], k: int, lo: int, lex: Lexicon) -> dict[str, bool]:
     before = " ".join(toks[j].text for j in range(max(lo, k - 6), k))
     neg = any(a in ("not", "n't", "never") for a in aux) or "yet to" in " ".join(aux) or "no longer" in " ".join(aux) \
         or bool(aux and _NO_SUBJECT.search(before))  # "no further fuel would be sent", "no coal has been delivered"
-    future = any(a in ("will", "'ll", "would", "shall", "to", "could", "may", "might", "should", "must") for a in aux)
+    future = any(a in ("will", "'ll", "wo", "would", "shall", "to", "could", "may", "might", "should", "must") for a in aux)
     refused = bool(re.search(r"\b(refus\w*|declin\w*|reject\w*|rul\w* out)\s+(to\s+)?$", before + " ")) and "to" in aux
     failed = bool(re.search(r"\b(fail\w*|struggl\w*)\s*$", " ".join(toks[j].text for j in range(max(lo, k - 3), k - 1))))
     perfect = any(a in ("has", "have", "had") for a in aux) and "past" in tags

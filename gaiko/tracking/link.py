@@ -41,11 +41,12 @@ def bucket(mention: dict[str, Any]) -> str:
     return actor
 
 
-def _signature(m: dict[str, Any]) -> tuple[frozenset[str], frozenset[str], tuple[str, int], str | None]:
+def _signature(m: dict[str, Any]) -> tuple[frozenset[str], frozenset[str], tuple[str, int], str | None, bool]:
     q = m.get("quantity") or {}
     qkey = f"{q.get('unit')}={q.get('value')}" if q.get("unit") else None
     narrow = frozenset(m.get("_narrow") or m["_topic"]) or frozenset(m["_topic"])
-    return narrow, frozenset(m["_acts"]), (m["article_id"], m["sentence_index"]), qkey
+    refrain = (m.get("action") or "").lower().startswith("not ")  # "will not release ..." (pledge_forms: "not " + act)
+    return narrow, frozenset(m["_acts"]), (m["article_id"], m["sentence_index"]), qkey, refrain
 
 
 def _goods(keys: frozenset[str], lex: Lexicon) -> set[str]:
@@ -53,11 +54,14 @@ def _goods(keys: frozenset[str], lex: Lexicon) -> set[str]:
 
 
 def _restates(a: tuple[Any, ...], b: tuple[Any, ...], lex: Lexicon) -> bool:
-    """Same pledge (within one bucket): not the same sentence; no rival objects of one category; the objects
-    overlap, by a third with the same act, else by 0.6."""
+    """Same pledge (within one bucket): not the same sentence; the same polarity (a pledge to refrain restates no
+    pledge to act, round l20); no rival objects of one category; the objects overlap, by a third with the same act,
+    else by 0.6."""
     sa, sb = a[0], b[0]
     if not sa or not sb or a[2] == b[2]:
         return False
+    if a[4] != b[4]:
+        return False  # "will not release the funds" does not restate "will release the funds": it refuses it
     ga, gb = _goods(sa, lex), _goods(sb, lex)
     if ga and gb and not ga & gb:
         return False

@@ -22,7 +22,9 @@ __all__ = ["Tok", "Hit", "tokenize", "hits", "match_from", "find", "keys", "stem
 
 ACT = "a:"
 OBJECT = "o:"
-_TOKEN = re.compile(r"n't|[A-Za-z][A-Za-z'’-]*(?<!n't)|\d+(?:[.,]\d+)*%?|[;:,.()—–\"“”$€£¥]")
+# "n't" is a token of its own, after the word it hangs on ("won't" -> "wo" "n't", "doesn’t" -> "does" "n't"; until
+# round l20 "won't" became "won'" and its negation was lost)
+_TOKEN = re.compile(r"n['’]t\b|[A-Za-z][A-Za-z'’-]*?(?=n['’]t\b)|[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*%?|[;:,.()—–\"“”$€£¥]")
 
 
 class Tok(NamedTuple):  # a named tuple, not a dataclass: sentences make hundreds of thousands of them
