@@ -65,3 +65,11 @@ def test_two_pledges_to_refrain_are_one_pledge(tmp_path, coder):
         ("2026-03-02", "Chile will not raise the copper royalty before 2028, the mining minister said on Monday."),
         ("2026-04-09", "Chile will not raise the copper royalty before 2028, the mining minister repeated on Thursday.")])
     assert len(got) == 1 and got[0]["action"].startswith("not "), got
+
+
+def test_not_until_is_no_refusal(tmp_path, coder):
+    # "will not pay ... until the audit is finished" puts the act off on a condition: it still promises it (no pledge to
+    # refrain of its own, no refusal)
+    got = _story(tmp_path, coder, [_PLEDGE, ("2026-04-09", "Portugal will not pay the fuel subsidy to the Azores "
+                                            "fishing crews until the audit of the scheme is finished, officials said.")])
+    assert len(got) == 1 and got[0]["status"] != "broken", got

@@ -22,6 +22,7 @@ place is linked by meaning alone, with two shared keys. Who does what in the sen
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -41,11 +42,17 @@ def bucket(mention: dict[str, Any]) -> str:
     return actor
 
 
+#: a condition that puts the act off rather than refusing it ("until the audit is finished")
+_LATER = re.compile(r"\s*(until|till|before)\b", re.I)
+
+
 def _signature(m: dict[str, Any]) -> tuple[frozenset[str], frozenset[str], tuple[str, int], str | None, bool]:
     q = m.get("quantity") or {}
     qkey = f"{q.get('unit')}={q.get('value')}" if q.get("unit") else None
     narrow = frozenset(m.get("_narrow") or m["_topic"]) or frozenset(m["_topic"])
-    refrain = (m.get("action") or "").lower().startswith("not ")  # "will not release ..." (pledge_forms: "not " + act)
+    # "will not release ..." (extraction writes "not " + act) refrains; "will not release ... until the audit is
+    # finished" (a condition "until"/"till"/"before") still promises the act, later
+    refrain = (m.get("action") or "").lower().startswith("not ") and not _LATER.match(str(m.get("conditions") or ""))
     return narrow, frozenset(m["_acts"]), (m["article_id"], m["sentence_index"]), qkey, refrain
 
 
