@@ -98,9 +98,9 @@ def show_events(coder, text: str) -> list[tuple]:
     return [(e.event_type, e.confidence, e.trigger, e.pattern) for e in events_of(coder, text)]
 
 
-def ledger_statuses(tmp_path, coder, articles: list[dict]) -> dict[str, str]:
-    """Code ``articles`` (JSONL records) into a fresh store under ``tmp_path`` and return the ledger's
-    ``{action: status}``."""
+def ledger_entries(tmp_path, coder, articles: list[dict]) -> list[dict]:
+    """Code ``articles`` (JSONL records) into a fresh store under ``tmp_path`` and return the ledger's entries
+    (:func:`gaiko.tracking.ledger`)."""
     import json
 
     from gaiko.coding import run_code
@@ -112,7 +112,13 @@ def ledger_statuses(tmp_path, coder, articles: list[dict]) -> dict[str, str]:
     db = str(tmp_path / "t.duckdb")
     run_code([str(src)], db=db, quiet=True, coder=coder)
     with Store(db, read_only=True) as st:
-        return {e["action"]: e["status"] for e in ledger(st)}
+        return ledger(st)
+
+
+def ledger_statuses(tmp_path, coder, articles: list[dict]) -> dict[str, str]:
+    """Code ``articles`` (JSONL records) into a fresh store under ``tmp_path`` and return the ledger's
+    ``{action: status}``."""
+    return {e["action"]: e["status"] for e in ledger_entries(tmp_path, coder, articles)}
 
 
 def pledge_story(tmp_path, coder, pledge: str, reports: list[str]) -> dict[str, str]:

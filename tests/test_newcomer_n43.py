@@ -133,20 +133,12 @@ def test_colon_look_alikes_keep_their_actor(coder, text, who):
 # -- 3 and 4. storylines: a put-off act, appraisals of talks ------------------------------------------------------
 
 def _story(tmp_path, coder, arts):
-    import json
+    from helpers import ledger_entries
 
-    from gaiko.coding import run_code
-    from gaiko.store import Store
-    from gaiko.tracking import ledger
-
-    src = tmp_path / "arts.jsonl"
-    src.write_text("\n".join(json.dumps({"id": f"a{k}", "published": d, "source": f"Wire {k}", "text": t})
-                             for k, (d, t) in enumerate(arts)) + "\n", encoding="utf-8")
-    db = str(tmp_path / "t.duckdb")
-    run_code([str(src)], db=db, quiet=True, coder=coder)
-    with Store(db, read_only=True) as st:
-        return [{"action": e["action"], "status": e["status"],
-                 "relations": [ev.get("relation") for ev in e.get("evidence") or []]} for e in ledger(st)]
+    got = ledger_entries(tmp_path, coder, [{"id": f"a{k}", "published": d, "source": f"Wire {k}", "text": t}
+                                           for k, (d, t) in enumerate(arts)])
+    return [{"action": e["action"], "status": e["status"],
+             "relations": [ev.get("relation") for ev in e.get("evidence") or []]} for e in got]
 
 
 @pytest.mark.parametrize("later", [

@@ -27,10 +27,10 @@ from typing import Any
 
 from . import index as index_mod
 from .core import UnitState, cluster_id_of, ukey_of
-from .learned import load_model, sides_meet
+from .learned import load_model
 from .learneddays import add_days, build_days, near_days
 from .learnedjoiners import join_eligible
-from .learnedscores import PairScores
+from .learnedscores import PairScores, SidesMemo
 from .roots import load_units
 from .rules import Rules
 from .tables import insert_rows, lists, move_members
@@ -56,7 +56,7 @@ def base_rules(rules: Rules) -> Rules:
     return got[1]
 
 
-class _Layer(PairScores):
+class _Layer(SidesMemo, PairScores):
     """The join layer's state for one store under one set of rules (kept in the index's ``scores``)."""
 
     def __init__(self, con: Any, idx: Any, rules: Rules, base: Rules) -> None:
@@ -70,6 +70,8 @@ class _Layer(PairScores):
         self.facts: dict[int, list[tuple[Any, ...]]] = cache.setdefault("facts", {})
         self.evs: dict[int, list[Any]] = cache.setdefault("evs", {})
         self.meets: dict[tuple[int, int], bool] = cache.setdefault("meets", {})
+        self.side_of: dict[str, int] = cache.setdefault("side_of", {})
+        self.side_ids: dict[tuple[Any, ...], int] = cache.setdefault("side_ids", {})
         self.reps_of: dict[int, tuple[int, ...]] = cache.setdefault("reps_of", {})  # base root -> first reps units
         if "joins" not in cache:
             con.execute(JOINS_DDL)
@@ -121,27 +123,6 @@ class _Layer(PairScores):
         items.sort()
         n = self.lr.reps
         return tuple(k for _o, k in (items if n is None else items[:n]))
-
-    def _meet(self, w: int, u: Any) -> bool:
-        """:func:`~.learned.sides_meet` of unit ``w`` and unit ``u``, kept by pair of what it reads of them (round
-        c52's :meth:`~.learnedwork.Worklist._sides`)."""
-        wu = self.state(w).unit
-        key = (self._sides(wu), self._sides(u))
-        got = self.meets.get(key)
-        if got is None:
-            got = self.meets[key] = sides_meet(wu, u, self.rules)
-        return got
-
-    def _sides(self, u: Any) -> int:
-        side_of, ids = self.cache.setdefault("side_of", {}), self.cache.setdefault("side_ids", {})
-        got = side_of.get(u.key)
-        if got is None:
-            sig = (u.src, u.tgt, u.sym, u.prec, u.event_type)
-            got = ids.get(sig)
-            if got is None:
-                got = ids[sig] = len(ids)
-            side_of[u.key] = got
-        return got
 
     def decide(self, x: int) -> int | None:
         """The base root loner ``x`` joins (None: none), as :func:`~.learned.join_last_states` chooses it."""

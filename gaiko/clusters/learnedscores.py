@@ -11,10 +11,46 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from .core import UnitState
+from .learned import sides_meet
 from .pairfeatures import evidence, pair_block, row_facts
 from .rules import Rules
 
-__all__ = ["PairScores"]
+__all__ = ["PairScores", "SidesMemo"]
+
+
+class SidesMemo:
+    """:func:`~.learned.sides_meet` of two units kept by pair of what it reads of them (round c52), shared by
+    :class:`~.learnedwork.Worklist` and the join-last layer (:mod:`.joinlast`). A mixin: it reads ``rules``,
+    ``meets`` ((sides id, sides id) -> bool), ``side_of`` (unit key -> sides id), ``side_ids`` (fields -> sides id)
+    and :meth:`state`."""
+
+    rules: Rules
+    meets: dict[tuple[int, int], bool]
+    side_of: dict[str, int]
+    side_ids: dict[tuple[Any, ...], int]
+    state: Callable[[int], UnitState]
+
+    def _meet(self, w: int, u: Any) -> bool:
+        """:func:`~.learned.sides_meet` of unit ``w`` and the unit ``u``, kept by pair of their sides ids."""
+        wu = self.state(w).unit
+        key = (self._sides(wu), self._sides(u))
+        got = self.meets.get(key)
+        if got is None:
+            got = self.meets[key] = sides_meet(wu, u, self.rules)
+        return got
+
+    def _sides(self, u: Any) -> int:
+        """A small id of what :func:`~.learned.sides_meet` reads of unit ``u`` (:func:`~.units.sides_agree` either
+        way: the sides, two-way or not, the precision and the type), kept by unit key: units with the same id meet the
+        same units."""
+        got = self.side_of.get(u.key)
+        if got is None:
+            sig = (u.src, u.tgt, u.sym, u.prec, u.event_type)
+            got = self.side_ids.get(sig)
+            if got is None:
+                got = self.side_ids[sig] = len(self.side_ids)
+            self.side_of[u.key] = got
+        return got
 
 
 class PairScores:

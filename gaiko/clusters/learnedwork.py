@@ -44,12 +44,11 @@ from typing import Any
 
 from .core import UnitState, choose_parent, reaches, reaching, root_agrees
 from .index import UnitIndex
-from .learned import sides_meet
 from .learneddays import add_days, build_days, near_days
 from .learnedjoiners import join_eligible
 from .learnedpush import ClusterPushes
 from .learnedreps import RepJoin
-from .learnedscores import PairScores
+from .learnedscores import PairScores, SidesMemo
 from .lookup import coarse_probes, fine_probes
 from .roots import keyed, load_units
 from .rules import Rules
@@ -60,7 +59,7 @@ __all__ = ["Worklist", "join_eligible"]
 _RULED = "ruled"  # jinfo: the rules gave the unit a parent; "loner": the rules left it alone
 
 
-class Worklist(PairScores, RepJoin, ClusterPushes):
+class Worklist(SidesMemo, PairScores, RepJoin, ClusterPushes):
     """One batch's choosing again (see the module docstring). ``cache`` is the index's :attr:`~.index.UnitIndex.scores`
     (kept while the index and the rules are the same): rows by unit, evidence by event id, unit-pair probabilities,
     candidates and joiners by unit, the per-type index of days, and how each unit was last chosen."""
@@ -214,29 +213,6 @@ class Worklist(PairScores, RepJoin, ClusterPushes):
         (:func:`~.learned.sides_meet`)."""
         t = self.tree(root, before, limit=self.lr.reps)
         return t if sides_of is None else [w for w in t if self._meet(w, sides_of)]
-
-    def _meet(self, w: int, u: Any) -> bool:
-        """:func:`~.learned.sides_meet` of unit ``w`` and the unit ``u``, kept by pair of their sides (round c52:
-        :meth:`_sides`, all that it reads)."""
-        wu = self.state(w).unit
-        key = (self._sides(wu), self._sides(u))
-        got = self.meets.get(key)
-        if got is None:
-            got = self.meets[key] = sides_meet(wu, u, self.rules)
-        return got
-
-    def _sides(self, u: Any) -> int:
-        """A small id of what :func:`~.learned.sides_meet` reads of unit ``u`` (:func:`~.units.sides_agree` either
-        way: the sides, two-way or not, the precision and the type), kept by unit key: units with the same id meet the
-        same units (round c52)."""
-        got = self.side_of.get(u.key)
-        if got is None:
-            sig = (u.src, u.tgt, u.sym, u.prec, u.event_type)
-            got = self.side_ids.get(sig)
-            if got is None:
-                got = self.side_ids[sig] = len(self.side_ids)
-            self.side_of[u.key] = got
-        return got
 
     # -- the per-type index of days (:mod:`.learneddays`) ---------------------------------------------------------
     def _days(self) -> Any:

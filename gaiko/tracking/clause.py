@@ -226,7 +226,7 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         subject = _memo_call(memo, _subject_at, report, toks, clause.lo, clause.subject_lo, k, lex) if k > lo else None
         if not (subject and frame.doer and not same_country(subject, frame.doer) and placed):
             return Decision("stalls", cue=stuck, note="the act reported not moving", features=feats)
-    if verb_acts and any(_in_planned_talks(frame, report.text, toks, lo, hi, h.i) for h in verb_acts):
+    if verb_acts and frame.acts & _TALKS:
         # "called the upcoming talks important": "talks" names talks not yet held, no deed (round n44)
         verb_acts = [h for h in verb_acts if not _in_planned_talks(frame, report.text, toks, lo, hi, h.i)]
     # 3. the act itself, read by its verb

@@ -34,13 +34,9 @@ _WORDS = "pledges/participles.yaml"
 
 
 def _w(key: str) -> frozenset[str]:
-    """A word list of ``pledges/participles.yaml`` as a set: ``not_a_noun``, ``linking``, ``office_heads``."""
+    """A word list of ``pledges/participles.yaml`` as a set: ``not_a_noun``, ``linking``, ``office_heads``,
+    ``np_openers``."""
     return word_sets(_WORDS)[key]
-
-
-#: what may open a speaker's noun phrase right before its modifier: a determiner or a possessive's "'s"
-_NP_OPENERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "new", "former",
-                         "acting", "top", "senior", "deputy"})
 
 
 def subject_modifier(text: str, toks: list[Tok], k: int) -> bool:
@@ -56,7 +52,7 @@ def subject_modifier(text: str, toks: list[Tok], k: int) -> bool:
         return True
     prev = toks[k - 1]
     between, word = text[prev.end:toks[k].start], text[prev.start:prev.end]
-    return prev.text in _NP_OPENERS or "'" in between or "\u2019" in between or word[:1].isupper()
+    return prev.text in _w("np_openers") or "'" in between or "\u2019" in between or word[:1].isupper()
 
 
 def _noun_modifier(text: str, toks: list[Tok], lo: int, i: int) -> bool:
