@@ -43,6 +43,11 @@ JOINS_DDL = "CREATE TABLE IF NOT EXISTS cluster_joins (ukey BIGINT, joined BIGIN
 
 _BASE: dict[int, tuple[Rules, Rules]] = {}
 
+#: (round c55) under ``join_sides``, find a loner's candidate clusters and the loners a changed cluster may concern
+#: through the indexes by side token and week; False: walk the units of the type within ``join_days`` (round c54's
+#: way; the same joins: tests/test_cluster_learned_c55.py compares them)
+INDEXED = True
+
 
 def base_rules(rules: Rules) -> Rules:
     """``rules`` with the learned join off (the base the layer joins over), the same object for the same ``rules``."""
@@ -65,7 +70,9 @@ class _Layer(SidesMemo, PairScores):
         self.model = load_model(self.lr.model)
         cache = self.cache = idx.scores.setdefault("joinlast", {})
         self.rows: dict[int, list[dict[str, Any]]] = cache.setdefault("rows", {})
-        self.ev: dict[Any, Any] = cache.setdefault("evidence", {})
+        # (round c55) the mentions' evidence is the base's (learnedwork.Worklist's: by event id; the same function of
+        # the row, the referent rules and learned.words, which the base's rules share)
+        self.ev: dict[Any, Any] = idx.scores.setdefault("evidence", {})
         self.ubest: dict[tuple[str, int, int], tuple[int, int, float]] = cache.setdefault("ubest", {})
         self.facts: dict[int, list[tuple[Any, ...]]] = cache.setdefault("facts", {})
         self.evs: dict[int, list[Any]] = cache.setdefault("evs", {})
@@ -151,7 +158,7 @@ class _Layer(SidesMemo, PairScores):
         window has a day in that week (None: a window wider than :data:`~.learnedjoiners.WIDE_WEEKS` weeks) and a first
         unit listed under that token (None without ``join_sides``: the layer then walks the units of the type within
         ``join_days``, as round c54 did). Made on first use from every base root, then kept as clusters change."""
-        if not self.lr.join_sides:
+        if not (self.lr.join_sides and INDEXED):
             return None
         got = self.cache.get("rep_by_key")
         if got is None:
@@ -345,12 +352,13 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
         return Touched(set(), {}, set())
     base = base_rules(rules)
     journal: list[tuple[int, Any, Any]] = []
+    units = units_of(rows, base)
     index_mod.JOURNAL = journal
     try:
         if base.learned.veto is not None:
             from .learnedupdate import add_learned
 
-            touched = add_learned(con, rows, base, cluster_ids)
+            touched = add_learned(con, rows, base, cluster_ids, units=units)
         else:
             from .update import add_mentions
 
@@ -365,7 +373,7 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
         before.setdefault(k, old)
     changed = set(before)
     fresh: dict[int, list[dict[str, Any]]] = {}
-    for r, unit in zip(rows, units_of(rows, base)):
+    for r, unit in zip(rows, units):
         fresh.setdefault(ukey_of(unit), []).append(r)
     for k, rs in fresh.items():  # the mentions the units gained (rows kept for units already read)
         if before.get(k) is None:
@@ -435,7 +443,7 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
     def walk_near() -> None:
         ordkey, parent, eligible, units = layer.ordkey, layer.parent, layer.eligible, idx.units
         within = lr.join_days
-        jx = layer.joiner_index() if lr.join_sides else None
+        jx = layer.joiner_index() if lr.join_sides and INDEXED else None
         for (r, status, etype, lo, hi), o in near_of.items():
             reps = [(ordkey(w), w) for w in reps_now(r)]
             if jx is not None:  # (round c55) the units whose sides may meet a first unit of r, near k's window
