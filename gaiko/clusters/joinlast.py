@@ -187,14 +187,16 @@ class _Layer(SidesMemo, PairScores):
         if reps is None:
             return
         toks = {t for w in reps for t in self.ltoks(w)}
-        spans = set()
-        for _o, st_, et_, wl, wh in self.members(r):
+        row = self.idx.units[r]
+        st_, et_ = row[1], row[2]  # (its units' status and type)
+        spans: set[int | None] = set()
+        for _o, wl, wh in self.members(r):
             a, b = wl // 7, wh // 7
             if b - a + 1 > WIDE_WEEKS:
-                spans.add((st_, et_, None))
+                spans.add(None)
             else:
-                spans.update((st_, et_, w) for w in range(a, b + 1))
-        keys = [(st_, et_, w, t) for st_, et_, w in spans for t in toks]
+                spans.update(range(a, b + 1))
+        keys = [(st_, et_, w, t) for w in spans for t in toks]
         for key in keys:
             by_key.setdefault(key, set()).add(r)
         keys_of[r] = keys
@@ -208,8 +210,8 @@ class _Layer(SidesMemo, PairScores):
         self._list_root(r)
 
     def members(self, r: int) -> list[tuple[Any, ...]]:
-        """The dated units of base cluster ``r``: (place in the order, status, event type, lo, hi), kept until it
-        changes."""
+        """The dated units of base cluster ``r`` in the order units join along: (place in the order, lo, hi); kept
+        until the cluster changes. (A base cluster's units are of one status and type: compatible and reaches ask it.)"""
         got = self.mem_of.get(r)
         if got is None:
             got, stack = [], [r]
@@ -218,8 +220,9 @@ class _Layer(SidesMemo, PairScores):
                 k = stack.pop()
                 row = units[k]
                 if row[8] is not None and row[9] is not None:
-                    got.append((self.ordkey(k), row[1], row[2], row[8], row[9]))
+                    got.append((self.ordkey(k), row[8], row[9]))
                 stack.extend(kids.get(k, ()))
+            got.sort()
             self.mem_of[r] = got
         return got
 
@@ -285,14 +288,13 @@ class _Layer(SidesMemo, PairScores):
                     if got:
                         cands |= got
             firsts = []
-            for r in cands:
-                best = None
-                for o, st_, et_, wl, wh in self.members(r):
-                    if (o < mine and st_ == status and et_ == etype and max(wl - hi, lo - wh, 0) <= within
-                            and (best is None or o < best)):
-                        best = o
-                if best is not None:
-                    firsts.append((best, r))
+            for r in cands:  # (a base cluster's units are of one status and type: the key's)
+                for o, wl, wh in self.members(r):  # in order: the first one near x is its first such unit
+                    if o >= mine:
+                        break
+                    if max(wl - hi, lo - wh, 0) <= within:
+                        firsts.append((o, r))
+                        break
             firsts.sort()
             roots = [r for _o, r in firsts]
         if not roots:
@@ -449,6 +451,7 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
             if jx is not None:  # (round c55) the units whose sides may meet a first unit of r, near k's window
                 toks = {t for _ow, w in reps for t in layer.ltoks(w)}
                 found = jx.find(status, etype, toks, lo - within, hi + within)
+                found -= todo
                 xs = [x for x in found if max(units[x][8] - hi, lo - units[x][9], 0) <= within]
             else:
                 xs = near_days(days, status, etype, lo, hi, within)
