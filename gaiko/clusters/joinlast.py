@@ -16,6 +16,13 @@ a loner's choice reads the roots of the units of its type before it within ``joi
 first ``reps`` units (with their mentions), so it changes only when a changed unit lies before it within
 ``join_days`` (a cluster gained or lost a candidate there) or a cluster near it changed its first ``reps`` units or
 their mentions. The pair probabilities are :class:`~.learnedscores.PairScores`' (kept by unit pair in the index).
+
+Round c55 (the same joins, cheaper): a loner keeps the best probability of every base cluster it weighed with that
+cluster's version (bumped when its first units or their mentions change); under ``join_sides`` its candidate clusters
+are found through an index of base roots by (status, type, week, side token) of their dated units and first units, and
+the loners a changed cluster concerns through :class:`~.learnedjoiners.JoinerIndex`, both resting on
+:func:`~.learned.sides_meet` of units of one status and type implying a probe token of the one among the listed tokens
+of the other (tests/test_cluster_learned_c55.py).
 """
 
 from __future__ import annotations
@@ -211,7 +218,8 @@ class _Layer(SidesMemo, PairScores):
 
     def members(self, r: int) -> list[tuple[Any, ...]]:
         """The dated units of base cluster ``r`` in the order units join along: (place in the order, lo, hi); kept
-        until the cluster changes. (A base cluster's units are of one status and type: compatible and reaches ask it.)"""
+        until the cluster changes. (A base cluster's units are of one status and type: compatible and reaches
+        ask it.)"""
         got = self.mem_of.get(r)
         if got is None:
             got, stack = [], [r]

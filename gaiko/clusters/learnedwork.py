@@ -154,7 +154,8 @@ class Worklist(SidesMemo, PairScores, RepJoin, ClusterPushes):
         have found it then (the keys and the new units do not change in between). The units found are loaded in one
         read."""
         keys = list(keys)
-        for table, probes, kept in (("cluster_fine", fine_probes, self.cands), ("cluster_coarse", coarse_probes, self.joins)):
+        for table, probes, kept in (("cluster_fine", fine_probes, self.cands),
+                                    ("cluster_coarse", coarse_probes, self.joins)):
             sts = [self.state(k) for k in keys if k not in kept]
             if not sts:
                 continue
