@@ -16,6 +16,13 @@ a loner's choice reads the roots of the units of its type before it within ``joi
 first ``reps`` units (with their mentions), so it changes only when a changed unit lies before it within
 ``join_days`` (a cluster gained or lost a candidate there) or a cluster near it changed its first ``reps`` units or
 their mentions. The pair probabilities are :class:`~.learnedscores.PairScores`' (kept by unit pair in the index).
+
+Round c55 (the same joins, cheaper): a loner keeps the best probability of every base cluster it weighed with that
+cluster's version (bumped when its first units or their mentions change); under ``join_sides`` its candidate clusters
+are found through an index of base roots by (status, type, week, side token) of their dated units and first units, and
+the loners a changed cluster concerns through :class:`~.learnedjoiners.JoinerIndex`, both resting on
+:func:`~.learned.sides_meet` of units of one status and type implying a probe token of the one among the listed tokens
+of the other (tests/test_cluster_learned_c55.py).
 """
 
 from __future__ import annotations
@@ -26,10 +33,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from . import index as index_mod
-from .core import UnitState, cluster_id_of, ukey_of
+from .core import UnitState, cluster_id_of, listed_tokens, probe_tokens, ukey_of
 from .learned import load_model
 from .learneddays import add_days, build_days, near_days
-from .learnedjoiners import join_eligible
+from .learnedjoiners import WIDE_WEEKS, JoinerIndex, join_eligible
 from .learnedscores import PairScores, SidesMemo
 from .roots import load_units
 from .rules import Rules
@@ -42,6 +49,11 @@ __all__ = ["add_join_last", "base_rules", "JOINS_DDL"]
 JOINS_DDL = "CREATE TABLE IF NOT EXISTS cluster_joins (ukey BIGINT, joined BIGINT)"
 
 _BASE: dict[int, tuple[Rules, Rules]] = {}
+
+#: (round c55) under ``join_sides``, find a loner's candidate clusters and the loners a changed cluster may concern
+#: through the indexes by side token and week; False: walk the units of the type within ``join_days`` (round c54's
+#: way; the same joins: tests/test_cluster_learned_c55.py compares them)
+INDEXED = True
 
 
 def base_rules(rules: Rules) -> Rules:
@@ -65,7 +77,9 @@ class _Layer(SidesMemo, PairScores):
         self.model = load_model(self.lr.model)
         cache = self.cache = idx.scores.setdefault("joinlast", {})
         self.rows: dict[int, list[dict[str, Any]]] = cache.setdefault("rows", {})
-        self.ev: dict[Any, Any] = cache.setdefault("evidence", {})
+        # (round c55) the mentions' evidence is the base's (learnedwork.Worklist's: by event id; the same function of
+        # the row, the referent rules and learned.words, which the base's rules share)
+        self.ev: dict[Any, Any] = idx.scores.setdefault("evidence", {})
         self.ubest: dict[tuple[str, int, int], tuple[int, int, float]] = cache.setdefault("ubest", {})
         self.facts: dict[int, list[tuple[Any, ...]]] = cache.setdefault("facts", {})
         self.evs: dict[int, list[Any]] = cache.setdefault("evs", {})
@@ -78,7 +92,20 @@ class _Layer(SidesMemo, PairScores):
             cache["joins"] = {int(k): int(j) for k, j in con.execute("SELECT ukey, joined FROM cluster_joins").fetchall()}
         self.joins: dict[int, int] = cache["joins"]  # loner -> the base root it joined
         self.states: dict[int, UnitState] = {}
-        self._ord: dict[int, Any] = {}
+        # (round c55) kept while the index is: a unit's place in the order and its Unit (both fixed by its key),
+        # whether it may join (join_eligible), each base root's version (bumped when its first units or their
+        # mentions change) and each loner's best probability of every base root it weighed (with that root's version)
+        self._ord: dict[int, Any] = cache.setdefault("ord", {})
+        self._unit: dict[int, Any] = cache.setdefault("unit", {})
+        self._elig: dict[int, bool] = cache.setdefault("elig", {})
+        self.ver: dict[int, int] = cache.setdefault("ver", {})
+        self.kept: dict[int, dict[int, tuple[int, float]]] = cache.setdefault("kept", {})
+        # (round c55, under join_sides) the base roots by the side tokens their first units are listed under (made on
+        # first use from every base root, then kept as reps_of changes), each root's dated units (kept until the
+        # cluster changes), the loners' probe tokens and the units that may join, by probe token and week
+        self._ltoks: dict[int, tuple[str, ...]] = cache.setdefault("ltoks", {})
+        self._ptoks: dict[int, tuple[str, ...]] = cache.setdefault("ptoks", {})
+        self.mem_of: dict[int, list[tuple[Any, ...]]] = cache.setdefault("mem_of", {})
 
     def _fetch(self, keys: list[int]) -> dict[int, list[dict[str, Any]]]:
         from .learnedupdate import stored_rows
@@ -97,7 +124,21 @@ class _Layer(SidesMemo, PairScores):
     def ordkey(self, k: int) -> Any:
         got = self._ord.get(k)
         if got is None:
-            got = self._ord[k] = order(self.state(k).unit, k, self.base)
+            got = self._ord[k] = order(self.unit(k), k, self.base)
+        return got
+
+    def unit(self, k: int) -> Any:
+        """Unit ``k``'s :class:`~.units.Unit` (what it says: fixed by its key), kept."""
+        got = self._unit.get(k)
+        if got is None:
+            got = self._unit[k] = self.state(k).unit
+        return got
+
+    def eligible(self, k: int) -> bool:
+        """:func:`~.learnedjoiners.join_eligible` of unit ``k``, kept."""
+        got = self._elig.get(k)
+        if got is None:
+            got = self._elig[k] = join_eligible(self.unit(k))
         return got
 
     def root(self, k: int) -> int:
@@ -105,6 +146,111 @@ class _Layer(SidesMemo, PairScores):
 
     def parent(self, k: int) -> int | None:
         return self.idx.units[k][11]
+
+    def ltoks(self, k: int) -> tuple[str, ...]:
+        got = self._ltoks.get(k)
+        if got is None:
+            got = self._ltoks[k] = listed_tokens(self.unit(k))
+        return got
+
+    def ptoks(self, k: int) -> tuple[str, ...]:
+        got = self._ptoks.get(k)
+        if got is None:
+            u = self.unit(k)
+            got = self._ptoks[k] = probe_tokens(u, u.event_type in self.base.undirected)
+        return got
+
+    def rep_index(self) -> dict[tuple[Any, ...], set[int]] | None:
+        """(status, event type, week or None, token) -> the base roots with a dated unit of that status and type whose
+        window has a day in that week (None: a window wider than :data:`~.learnedjoiners.WIDE_WEEKS` weeks) and a first
+        unit listed under that token (None without ``join_sides``: the layer then walks the units of the type within
+        ``join_days``, as round c54 did). Made on first use from every base root, then kept as clusters change."""
+        if not (self.lr.join_sides and INDEXED):
+            return None
+        got = self.cache.get("rep_by_key")
+        if got is None:
+            got = self.cache["rep_by_key"] = {}
+            self.cache["rep_keys"] = {}
+            for k, row in self.idx.units.items():
+                if row[12] == k:
+                    reps = self.reps_of.get(k)
+                    if reps is None:
+                        reps = self.reps_of[k] = self.first(k)
+                    self._list_root(k)
+        return got
+
+    def _list_root(self, r: int) -> None:
+        """List base root ``r`` in the index of roots (its first units and dated units as they are now), unlisting it
+        from where it was listed."""
+        by_key = self.cache.get("rep_by_key")
+        if by_key is None:
+            return
+        keys_of = self.cache["rep_keys"]
+        for key in keys_of.pop(r, ()):
+            got = by_key.get(key)
+            if got is not None:
+                got.discard(r)
+        reps = self.reps_of.get(r)
+        if reps is None:
+            return
+        toks = {t for w in reps for t in self.ltoks(w)}
+        row = self.idx.units[r]
+        st_, et_ = row[1], row[2]  # (its units' status and type)
+        spans: set[int | None] = set()
+        for _o, wl, wh in self.members(r):
+            a, b = wl // 7, wh // 7
+            if b - a + 1 > WIDE_WEEKS:
+                spans.add(None)
+            else:
+                spans.update(range(a, b + 1))
+        keys = [(st_, et_, w, t) for w in spans for t in toks]
+        for key in keys:
+            by_key.setdefault(key, set()).add(r)
+        keys_of[r] = keys
+
+    def set_reps(self, r: int, reps: tuple[int, ...] | None) -> None:
+        """Make ``reps`` the first units of base root ``r`` (None: ``r`` is no longer a base root), in the index of
+        roots too (with its dated units as they are now)."""
+        self.reps_of.pop(r, None)
+        if reps is not None:
+            self.reps_of[r] = reps
+        self._list_root(r)
+
+    def members(self, r: int) -> list[tuple[Any, ...]]:
+        """The dated units of base cluster ``r`` in the order units join along: (place in the order, lo, hi); kept
+        until the cluster changes. (A base cluster's units are of one status and type: compatible and reaches
+        ask it.)"""
+        got = self.mem_of.get(r)
+        if got is None:
+            got, stack = [], [r]
+            kids, units = self.idx.children, self.idx.units
+            while stack:
+                k = stack.pop()
+                row = units[k]
+                if row[8] is not None and row[9] is not None:
+                    got.append((self.ordkey(k), row[8], row[9]))
+                stack.extend(kids.get(k, ()))
+            got.sort()
+            self.mem_of[r] = got
+        return got
+
+    def joiner_index(self) -> JoinerIndex:
+        """The units that may join (:func:`~.learnedjoiners.join_eligible`, with a window) by probe token and week
+        (made on first use from every unit, then given the new ones)."""
+        got = self.cache.get("joiners")
+        if got is None:
+            got = self.cache["joiners"] = JoinerIndex()
+            for k, row in self.idx.units.items():
+                self.add_joiner(k, got)
+        return got
+
+    def add_joiner(self, k: int, into: JoinerIndex | None = None) -> None:
+        into = into if into is not None else self.cache.get("joiners")
+        if into is None:
+            return
+        u = self.unit(k)
+        if u.lo is not None and u.hi is not None and self.eligible(k):
+            into.add(k, u, self.base)
 
     def days(self) -> Any:
         got = self.cache.get("days")
@@ -125,28 +271,73 @@ class _Layer(SidesMemo, PairScores):
         return tuple(k for _o, k in (items if n is None else items[:n]))
 
     def decide(self, x: int) -> int | None:
-        """The base root loner ``x`` joins (None: none), as :func:`~.learned.join_last_states` chooses it."""
-        st = self.state(x)
-        u, lr = st.unit, self.lr
+        """The base root loner ``x`` joins (None: none), as :func:`~.learned.join_last_states` chooses it. The best
+        probability of a base root whose version is the one kept for ``x`` is the kept one (round c55: neither its
+        first units nor their mentions changed since; a loner that gains mentions loses its kept values)."""
+        u, lr = self.unit(x), self.lr
         mine = self.ordkey(x)
-        near = [k for k in near_days(self.days(), u.status, u.event_type, u.lo, u.hi, lr.join_days) if k != x]
-        near = sorted((k for k in near if self.ordkey(k) < mine), key=self.ordkey)
-        roots = list(dict.fromkeys(self.root(k) for k in near))
+        ordkey = self.ordkey
+        by_tok = self.rep_index()
+        if by_tok is None:
+            near = [k for k in near_days(self.days(), u.status, u.event_type, u.lo, u.hi, lr.join_days) if k != x]
+            near = sorted((k for k in near if ordkey(k) < mine), key=ordkey)
+            roots = list(dict.fromkeys(self.root(k) for k in near))
+        else:
+            # (round c55) only a base root one of whose first units meets x's sides can be chosen (sides_meet implies
+            # a probe token of x among the rep's listed tokens); such a root is weighed when a unit of it of x's type
+            # lies within join_days before x, in the order of its first such unit (as walking the units near x
+            # orders them)
+            status, etype, lo, hi, within = u.status, u.event_type, u.lo, u.hi, lr.join_days
+            cands: set[int] = set()
+            weeks = (None, *range((lo - within) // 7, (hi + within) // 7 + 1))
+            for t in self.ptoks(x):
+                for wk in weeks:
+                    got = by_tok.get((status, etype, wk, t))
+                    if got:
+                        cands |= got
+            firsts = []
+            for r in cands:  # (a base cluster's units are of one status and type: the key's)
+                for o, wl, wh in self.members(r):  # in order: the first one near x is its first such unit
+                    if o >= mine:
+                        break
+                    if max(wl - hi, lo - wh, 0) <= within:
+                        firsts.append((o, r))
+                        break
+            firsts.sort()
+            roots = [r for _o, r in firsts]
         if not roots:
+            self.kept.pop(x, None)
             return None
+        was = self.kept.get(x) or {}
+        ver = self.ver
+        vals: dict[int, float] = {}
+        kept: dict[int, tuple[int, float]] = {}
         reps: dict[int, list[int]] = {}
         for r in roots:
+            v = ver.get(r, 0)
+            got_k = was.get(r)
+            if got_k is not None and got_k[0] == v:
+                vals[r] = got_k[1]
+                kept[r] = got_k
+                continue
             got = self.reps_of.get(r)
             if got is None:
-                got = self.reps_of[r] = self.first(r)
-            ws = [w for w in got if self.ordkey(w) < mine]
+                got = self.first(r)
+                self.set_reps(r, got)
+            ws = [w for w in got if ordkey(w) < mine]
             if lr.join_sides:
                 ws = [w for w in ws if self._meet(w, u)]
             reps[r] = ws
-        got_p = self.bests("join", x, [w for ws in reps.values() for w in ws])
+        if reps:
+            got_p = self.bests("join", x, [w for ws in reps.values() for w in ws])
+            for r, ws in reps.items():
+                p = max((got_p[w] for w in ws), default=-math.inf)
+                vals[r] = p
+                kept[r] = (ver.get(r, 0), p)
+        self.kept[x] = kept
         top, choice = -math.inf, None
         for r in roots:
-            p = max((got_p[w] for w in reps[r]), default=-math.inf)
+            p = vals[r]
             if p >= lr.join and p > top:
                 top, choice = p, r
         return choice
@@ -171,12 +362,13 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
         return Touched(set(), {}, set())
     base = base_rules(rules)
     journal: list[tuple[int, Any, Any]] = []
+    units = units_of(rows, base)
     index_mod.JOURNAL = journal
     try:
         if base.learned.veto is not None:
             from .learnedupdate import add_learned
 
-            touched = add_learned(con, rows, base, cluster_ids)
+            touched = add_learned(con, rows, base, cluster_ids, units=units)
         else:
             from .update import add_mentions
 
@@ -191,7 +383,7 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
         before.setdefault(k, old)
     changed = set(before)
     fresh: dict[int, list[dict[str, Any]]] = {}
-    for r, unit in zip(rows, units_of(rows, base)):
+    for r, unit in zip(rows, units):
         fresh.setdefault(ukey_of(unit), []).append(r)
     for k, rs in fresh.items():  # the mentions the units gained (rows kept for units already read)
         if before.get(k) is None:
@@ -202,24 +394,35 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
     days = layer.days()
     for k in changed:
         if had_days and before[k] is None:
-            u = layer.state(k).unit
+            u = layer.unit(k)
             if u.lo is not None and u.hi is not None:
                 add_days(days, u.status, u.event_type, u.lo, u.hi, k, keep_sorted=True)
+        if before[k] is None:
+            layer.add_joiner(k)
     # base clusters that changed, and whether their first units (or those units' mentions) changed
     roots: set[int] = set()
     for k in changed:
         if before[k] is not None and before[k][12] is not None:
             roots.add(before[k][12])
         roots.add(layer.root(k))
+    for k in fresh:  # (a unit that gained mentions is journaled; in case one was not, its cluster is read again)
+        roots.add(layer.root(k))
     firsts_changed: set[int] = set()
     for r in sorted(roots):
-        old = layer.reps_of.pop(r, None)
+        old = layer.reps_of.get(r)
+        layer.mem_of.pop(r, None)
         if layer.root(r) != r:  # no longer a base root
+            layer.set_reps(r, None)
             firsts_changed.add(r)
             continue
-        now = layer.reps_of[r] = layer.first(r)
-        if old != now or any(w in changed for w in now):
+        now = layer.first(r)
+        layer.set_reps(r, now)
+        if old != now or any(w in changed or w in fresh for w in now):
             firsts_changed.add(r)
+    for r in firsts_changed:  # (round c55) what loners kept of these clusters is stale
+        layer.ver[r] = layer.ver.get(r, 0) + 1
+    for k in changed | set(fresh):  # and what these units kept (they gained mentions, or are new)
+        layer.kept.pop(k, None)
     # the loners whose join may change
     lr = rules.learned
     todo: set[int] = set()
@@ -227,36 +430,56 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
     def reps_now(r: int) -> tuple[int, ...]:
         got = layer.reps_of.get(r)
         if got is None:
-            got = layer.reps_of[r] = layer.first(r)
+            got = layer.first(r)
+            layer.set_reps(r, got)
         return got
 
+    near_of: dict[tuple[Any, ...], Any] = {}  # (r, status, type, lo, hi) -> the first place in order asked
+
     def loners_near(k: int, r: int) -> None:
-        """The loners after unit ``k`` within ``join_days`` of it whose sides meet a first unit of ``k``'s base
-        cluster ``r`` before them (under ``join_sides``; else every one): ``r`` may now be, or no longer be, a
-        cluster they weigh."""
-        u = layer.state(k).unit
+        """Ask for the loners after unit ``k`` within ``join_days`` of it whose sides meet a first unit of ``k``'s
+        base cluster ``r`` before them (under ``join_sides``; else every one): ``r`` may now be, or no longer be, a
+        cluster they weigh. (Round c55: the units of one cluster with one window of days are walked once, from the
+        first of them in order: the loners after any of them are those after the first.)"""
+        u = layer.unit(k)
         if u.lo is None or u.hi is None:
             return
+        key = (r, u.status, u.event_type, u.lo, u.hi)
         o = layer.ordkey(k)
-        reps = [(layer.ordkey(w), w) for w in reps_now(r)]
-        for x in near_days(days, u.status, u.event_type, u.lo, u.hi, lr.join_days):
-            if x in todo or x == k or layer.parent(x) is not None:
-                continue
-            ux = layer.state(x).unit
-            if not join_eligible(ux):
-                continue
-            ox = layer.ordkey(x)
-            if ox <= o:
-                continue
-            if lr.join_sides and not any(ow < ox and layer._meet(w, ux) for ow, w in reps):
-                continue
-            todo.add(x)
+        got = near_of.get(key)
+        if got is None or o < got:
+            near_of[key] = o
+
+    def walk_near() -> None:
+        ordkey, parent, eligible, units = layer.ordkey, layer.parent, layer.eligible, idx.units
+        within = lr.join_days
+        jx = layer.joiner_index() if lr.join_sides and INDEXED else None
+        for (r, status, etype, lo, hi), o in near_of.items():
+            reps = [(ordkey(w), w) for w in reps_now(r)]
+            if jx is not None:  # (round c55) the units whose sides may meet a first unit of r, near k's window
+                toks = {t for _ow, w in reps for t in layer.ltoks(w)}
+                found = jx.find(status, etype, toks, lo - within, hi + within)
+                found -= todo
+                xs = [x for x in found if max(units[x][8] - hi, lo - units[x][9], 0) <= within]
+            else:
+                xs = near_days(days, status, etype, lo, hi, within)
+            for x in xs:
+                if x in todo or parent(x) is not None or not eligible(x):
+                    continue
+                ox = ordkey(x)
+                if ox <= o:
+                    continue
+                if lr.join_sides:
+                    ux = layer.unit(x)
+                    if not any(ow < ox and layer._meet(w, ux) for ow, w in reps):
+                        continue
+                todo.add(x)
 
     into: dict[int, set[int]] = {}
     for x, j in layer.joins.items():
         into.setdefault(j, set()).add(x)
     for k in changed:
-        if layer.parent(k) is None and join_eligible(layer.state(k).unit):
+        if layer.parent(k) is None and layer.eligible(k):
             todo.add(k)
         b = before[k]
         if b is not None and b[12] is not None:
@@ -271,6 +494,7 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
                 if k not in changed:
                     loners_near(k, r)
                 stack.extend(idx.children.get(k, ()))
+    walk_near()
     # re-decide them; a unit that is no longer a loner loses its join
     old_joins = dict(layer.joins)
     redo: set[int] = set()

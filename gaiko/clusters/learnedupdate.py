@@ -60,11 +60,13 @@ def stored_rows(con: Any, ukeys: Sequence[int]) -> tuple[list[dict[str, Any]], l
     return rows, owners
 
 
-def add_learned(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster_ids: bool = False) -> Touched:
+def add_learned(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster_ids: bool = False,
+                units: Sequence[Any] | None = None) -> Touched:
     """:func:`~.update.add_mentions` with the learned veto and join (``rules.learned``): the batch's mentions (every
     row of :data:`~.update.MENTION_SQL` of articles never clustered before) are clustered into the stored clusters,
     choosing again only the units the batch may change (:class:`~.learnedwork.Worklist`), inside the caller's
-    transaction. With ``cluster_ids`` the members' ``cluster_id`` is written with their ``auto_id``. Raises
+    transaction. With ``cluster_ids`` the members' ``cluster_id`` is written with their ``auto_id``; ``units``: the
+    rows' :func:`~.units.units_of` when the caller has them (the join-last layer, round c55). Raises
     :class:`~gaiko.errors.DataFileError` when the weights cannot be read."""
     if not rows:
         return Touched(set(), {}, set())
@@ -83,7 +85,7 @@ def add_learned(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster_
     wl = Worklist(idx, rules, model, fetch)
     fresh: dict[int, tuple[Any, set[str], list[dict[str, Any]]]] = {}
     unit_of_row: list[int] = []
-    for r, unit in zip(rows, units_of(rows, rules)):
+    for r, unit in zip(rows, units_of(rows, rules) if units is None else units):
         k = ukey_of(unit)
         unit_of_row.append(k)
         if k not in fresh:
@@ -114,6 +116,7 @@ def add_learned(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster_
     _write_keys(con, idx, "cluster_coarse", listed, lambda u: coarse_keys(u, rules), rules)
     for st in new_units:
         wl.add_unit_days(st)
+    wl.probe_all([st.ukey for st in new_units])  # (round c55: one probe of each table for all of them)
     for st in new_units:  # the candidates and joiners remembered for stored units gain the new units
         for c in wl.candidates(st.ukey):
             if c in wl.joins:

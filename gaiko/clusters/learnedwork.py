@@ -99,6 +99,7 @@ class Worklist(SidesMemo, PairScores, RepJoin, ClusterPushes):
         self._stored_firsts: dict[int, list[int]] = {}  # root -> the first reps units of its stored tree
         self.why: dict[int, set[int]] = {}  # unit -> the changed clusters (roots) that pushed its join (c48)
         self.nomeet: set[tuple[Any, int]] = set()  # (cluster as expanded, unit): no first unit meets its sides
+        self._pre: dict[str, dict[int, list[int]]] = {"cluster_fine": {}, "cluster_coarse": {}}  # probe_all's
 
     # -- units and their relations -------------------------------------------------------------------------------
     def state(self, k: int) -> UnitState:
@@ -143,16 +144,39 @@ class Worklist(SidesMemo, PairScores, RepJoin, ClusterPushes):
         got = self.cands.get(x)
         if got is None:
             st = self.state(x)
-            found = self._probed("cluster_fine", fine_probes, st)
+            found = self._found("cluster_fine", fine_probes, st)
             got = self.cands[x] = [c for c in found if self._rel(self.states[c], st)]
         return got
+
+    def probe_all(self, keys: Iterable[int]) -> None:
+        """Probe each lookup table once for the units ``keys`` whose :meth:`candidates` and :meth:`joiners` are not
+        kept yet (round c55); each unit's share is taken by those methods when first asked, as its own probe would
+        have found it then (the keys and the new units do not change in between). The units found are loaded in one
+        read."""
+        keys = list(keys)
+        for table, probes, kept in (("cluster_fine", fine_probes, self.cands),
+                                    ("cluster_coarse", coarse_probes, self.joins)):
+            sts = [self.state(k) for k in keys if k not in kept]
+            if not sts:
+                continue
+            pairs = self.idx.pairs(table, *keyed(sts, lambda u: probes(u, self.rules), self.rules))
+            found: dict[int, set[int]] = {st.ukey: set() for st in sts}
+            for o, c in pairs:
+                if c in self.idx.units or c in self.new:
+                    found[o].add(c)
+            self.load(sorted({c for cs in found.values() for c in cs}))
+            self._pre[table].update((k, sorted(cs)) for k, cs in found.items())
+
+    def _found(self, table: str, probes: Any, st: UnitState) -> list[int]:
+        got = self._pre[table].pop(st.ukey, None)
+        return got if got is not None else self._probed(table, probes, st)
 
     def joiners(self, w: int) -> set[int]:
         """The ukeys of the units that may take unit ``w`` as candidate; kept by unit."""
         got = self.joins.get(w)
         if got is None:
             st = self.state(w)
-            found = self._probed("cluster_coarse", coarse_probes, st)
+            found = self._found("cluster_coarse", coarse_probes, st)
             got = self.joins[w] = {c for c in found if self._rel(st, self.states[c])}
         return got
 
