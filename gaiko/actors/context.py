@@ -186,5 +186,49 @@ class PlaceContext:
                 self.sent_countries.setdefault(start, set()).add(ps.geo.country)
                 if ps.geo.country not in TRANSNATIONAL:
                     self.setting[ps.geo.country] += 2
+        self._dateline_country(where)
         self.qualified = qualified
         return quals, where
+
+    def _dateline_country(self, where: dict[int, str]) -> None:
+        """The country of a dateline's town that no name of the knowledge base gave (round n45): "KIGOMA (AFP) -",
+        "MOMBASA -", "BERGEN, March 4 (Reuters) -" through the place gazetteer, "KIGOMA, Tanzania -" through its
+        country word (``where`` of the town's tokens, the sentence's places and countries, the setting, the focus), as
+        "NAIROBI (AFP) -" gives Kenya by its knowledge-base name. A name the gazetteer reads in no one country
+        ("SAN CRISTOBAL": Venezuela's and the Dominican Republic's), a town under _DATELINE_TOWN people, and a name
+        the knowledge base has as no place (a person, an outlet: "WASHINGTON POST") give none."""
+        from ..docindex import text as doc_text
+        from .gazetteer import candidates, dominant, qualifier
+        from .nosides import _DATELINE_TOWN, dateline_place
+
+        text = doc_text(self.doc)
+        found = dateline_place(text)
+        if found is None:
+            return
+        a, b, country_words = found
+        toks = []
+        for t in self.doc:
+            if t.idx >= b:
+                break
+            if t.idx >= a:
+                toks.append(t.i)
+        if not toks or any(i in where for i in toks) or self.kb.phrases.get(norm(text[a:b])):
+            return  # a knowledge-base name: its own mention gives its country, or it is no place
+        code: str | None = None
+        if country_words:
+            q = qualifier(self.kb, country_words)
+            code = q.country if q is not None else None
+        else:
+            cands = candidates(self.kb, text[a:b])
+            g = dominant(cands, set()) if cands else None
+            if g is not None and (g.feature != "town" or g.population >= _DATELINE_TOWN):
+                code = g.country
+        if not code or code in TRANSNATIONAL:
+            return
+        for i in toks:
+            where[i] = code
+        start = self.sents.start(toks[0])
+        self.sent_places.setdefault(start, set()).add(code)
+        self.sent_countries.setdefault(start, set()).add(code)
+        self.setting[code] += 2
+        self.focus[code] += 1

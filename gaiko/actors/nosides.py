@@ -12,7 +12,7 @@ from typing import Any
 
 __all__ = ["equipment_nouns", "act_nouns", "generic_nouns", "sending_verbs", "handover_verbs",
            "destination_verbs", "removal_verbs", "post_country", "dateline_end",
-           "in_dateline"]
+           "in_dateline", "dateline_place"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "actors" / "no_sides.yaml"
 
@@ -96,8 +96,8 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 #: an all-caps place (one to four words, optionally ", Country" or ", ST"), an optional date (", May 12",
 #: ", 12 May 2026"), an optional agency in brackets, then a dash, at the start of an article: "TOKYO —",
 #: "GYEONGJU, South Korea (Reuters) -", "NAIROBI (AFP) -", "GENEVA, May 12 -", "NEW DELHI, Jan. 3 --"
-_DATELINE = re.compile(r"\A\s*[A-Z][A-Z.'\u2019-]{2,}(?: [A-Z][A-Z.'\u2019-]+){0,3}"
-                       r"(?:, ?[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3})?"
+_DATELINE = re.compile(r"\A\s*(?P<place>[A-Z][A-Z.'\u2019-]{2,}(?: [A-Z][A-Z.'\u2019-]+){0,3})"
+                       r"(?P<country>, ?[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3})?"
                        rf"(?:, ?(?:{_MONTH} \d{{1,2}}|\d{{1,2}} {_MONTH})(?:,? \d{{4}})?)?"
                        r"(?: ?\([^)\n]{1,40}\))?\s*[-\u2013\u2014]+\s")
 
@@ -141,6 +141,19 @@ def dateline_end(text: str) -> int:
     if m and (m.group("agency") or _colon_place(m.group("place"))):
         return m.end()
     return 0
+
+
+def dateline_place(text: str) -> tuple[int, int, str | None] | None:
+    """The place of the dateline that opens an article ``text``: (start, end) char offsets of its all-capitals words
+    ("KIGOMA", "SAN CRISTOBAL") and the words of its ", Country" ("Tanzania"), or None when it opens with no dateline
+    (round n45: the dateline town gives the article its country through the gazetteer)."""
+    m = _DATELINE.match(text)
+    if m is None:
+        m = _COLON_DATELINE.match(text)
+        if m is None or not (m.group("agency") or _colon_place(m.group("place"))):
+            return None
+    country = m.group("country")
+    return m.start("place"), m.end("place"), country.lstrip(", ").strip() if country else None
 
 
 def in_dateline(doc: Any, start: int) -> bool:

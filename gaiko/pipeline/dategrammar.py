@@ -14,10 +14,12 @@ import calendar
 import datetime as dt
 import re
 
+from ..dateweekday import WEEKDAYS as _WEEKDAYS, weekday_day
+
 __all__ = ["resolve_date", "spelled_number", "iso_date", "WEEKDAYS", "NUM_WORD"]
 
 #: weekday name (lower case) -> 0 for Monday .. 6 for Sunday
-WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+WEEKDAYS = _WEEKDAYS
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 _MONTHS["sept"] = 9
@@ -85,14 +87,10 @@ def resolve_date(text: str, published: str | dt.date, future: bool = False) -> t
         return iso_date(d), iso_date(d), "day"
     m = re.search(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", t)
     if m and not re.search(r"\d", t):
-        wd = WEEKDAYS[m.group(1)]
-        delta = (pub.weekday() - wd) % 7
         if future:
-            d = pub + dt.timedelta(days=(wd - pub.weekday()) % 7 or 7)
-        else:
-            d = pub - dt.timedelta(days=delta)
-            if t.startswith("last ") and delta == 0:
-                d -= dt.timedelta(days=7)
+            d = weekday_day(pub, m.group(1), ahead=True, same_day=False)
+        else:  # "on Friday" in a Friday report is that day; "last Friday" the one before
+            d = weekday_day(pub, m.group(1), ahead=False, same_day=not t.startswith("last "))
         return iso_date(d), iso_date(d), "day"
     m = re.fullmatch(r"(?:over |at |during |on )?(the|last|this|next|past) ?weekend", t)
     if m:

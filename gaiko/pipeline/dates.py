@@ -22,6 +22,7 @@ from ..tables import word_sets
 from .dateoffsets import offset_date, relative_phrase as _relative_phrase
 from .anniversary import shift_years, years_back
 from .datescope import across_break as _across_break, scope as _scope, told_preps as _told_preps
+from ..dateweekday import weekday_day
 from .dategrammar import NUM_WORD, WEEKDAYS, iso_date, resolve_date, spelled_number
 from .parsefix import back_to_main
 from .state import DateMention, DocState, get_state
@@ -170,8 +171,8 @@ def _anchored(span: Span, state: DocState) -> tuple[str, str, str] | None:
         if what in ("day", "week"):
             days = (7 if what == "week" else 1) * (-1 if back else 1)
         else:
-            wd = WEEKDAYS[what]
-            days = -((anchor.weekday() - wd) % 7 or 7) if back else (wd - anchor.weekday()) % 7 or 7
+            d = weekday_day(anchor, what, ahead=not back, same_day=False)
+            return iso_date(d), iso_date(d), "day"
     d = anchor + dt.timedelta(days=days)
     return iso_date(d), iso_date(d), "day"
 

@@ -248,6 +248,11 @@ def action_text(verb: Token, limit: int = 16) -> tuple[str, str | None, Token | 
                 (tuple(x.lower_ for x in t.subtree) in _frames() or (subj is not None and t.i < subj.i)):
             drop = {x.i for x in t.subtree}
             keep = [x for x in keep if x.i not in drop]
+    # "send Masaaki Kanai, its director general, to Beijing": the commas around a dropped aside go with it (round n45;
+    # the action read "send Masaaki Kanai, , to Beijing")
+    keep = [t for k, t in enumerate(keep) if not (t.text == "," and (
+        (k + 1 < len(keep) and keep[k + 1].text == "," and keep[k + 1].i > t.i + 1)
+        or (k > 0 and keep[k - 1].text == "," and t.i > keep[k - 1].i + 1)))]
     keep = keep[:limit]
     while keep and (keep[-1].text == "," or keep[-1].lower_ in _w("temporal_preps") or keep[-1].lower_ in ("of", "each", "a")):
         keep.pop()

@@ -13,12 +13,13 @@ from ..docindex import sentences
 from ..ids import record_id
 from ..tracking.deadlines import implied_previous, normalise_deadline
 from ..tracking.quantities import best_quantity
+from ..dateweekday import WEEKDAY_NAMES
 from ..types import Deadline, Pledge
 from .pledge_parts import deadline_phrases, list_items
 
 __all__ = ["deadline", "split_objects", "included"]
 
-_WEEKDAY = re.compile(r"(on |by |next )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
+_WEEKDAY = re.compile(r"(on |by |next )?(" + "|".join(WEEKDAY_NAMES) + ")")
 
 #: (verbs, nouns) of the signing a pledge is made at, whose dates are no deadline (``Lexicon.occasion_verbs``,
 #: ``Lexicon.occasion_nouns``; round p39)

@@ -12,12 +12,12 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from ..dateweekday import WEEKDAY_NAMES, weekday_day
 from ..tables import word_sets
 
 __all__ = ["appraised_talks", "planned_talks", "talks_day"]
 
 _WORDS = "pledges/appraisal.yaml"
-_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def _alt(key: str) -> str:
@@ -79,10 +79,9 @@ def talks_day(np: str, published: str | None) -> str | None:
     except ValueError:
         return None
     low = np.lower()
-    for n, day in enumerate(_DAYS):
-        if re.search(r"\b" + day + r"\b", low):
-            back = (pub.weekday() - n) % 7  # the same weekday: the day of the report
-            return (pub - dt.timedelta(days=back)).isoformat()
+    for day in WEEKDAY_NAMES:
+        if re.search(r"\b" + day + r"\b", low):  # the same weekday: the day of the report
+            return weekday_day(pub, day, ahead=False, same_day=True).isoformat()
     if re.search(r"\blast week\b", low):
         return (pub - dt.timedelta(days=7)).isoformat()
     return None

@@ -21,6 +21,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from ..dateweekday import weekday_day
 from ..types import Deadline
 
 __all__ = ["normalise_deadline", "fiscal_year", "shift_deadline", "implied_previous", "parse_number"]
@@ -38,7 +39,6 @@ _NUM = r"(\d+(?:\.\d+)?|half an?|an?|one|two|three|four|five|six|seven|eight|nin
 _UNIT = r"(hours?|days?|weeks?|months?|years?|decades?)"
 _OPEN = re.compile(r"\b(someday|some day|one day|eventually|in the future|at some point|in due course|in time|sooner or later)\b")
 _VAGUE = re.compile(r"\b(soon|shortly|in the coming (days|weeks|months|years)|in the near future|before long|as soon as possible|promptly|quickly)\b")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _RELATIVE = re.compile(rf"\b{_NUM}\s+{_UNIT}\s+(earlier|later|sooner)\s+than\b")
 
 
@@ -339,9 +339,7 @@ def normalise_deadline(
     # weekdays and nearby days: "at 7 a.m. on Tuesday", "by Friday", "tomorrow" (the next one after publication)
     m = re.search(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", t)
     if m:
-        wd = _WEEKDAYS.index(m.group(1))
-        ahead = (wd - pub.weekday()) % 7 or 7
-        day = pub + dt.timedelta(days=ahead)
+        day = weekday_day(pub, m.group(1), ahead=True, same_day=False)
         return mk(pub if by else day, day, "day")
     if re.search(r"\b(tomorrow|tonight|today)\b", t):
         day = pub + dt.timedelta(days=1 if "tomorrow" in t else 0)
