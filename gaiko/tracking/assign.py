@@ -1,0 +1,355 @@
+"""Assignment among competing pledges (round p64; ``gaiko/data/pledges/assign.yaml``, off unless enabled there or by
+``GAIKO_ASSIGN=1``).
+
+Besides the rules' candidates (:func:`gaiko.tracking.link.candidates`), every later sentence in a pledge's window whose
+sides admit the pledge's doer (it names the doer's side, or names none in an article whose context does) is
+**widened**: a small logistic scorer ``s(pledge, sentence)`` reads features that *align* the pledge's act, object and
+target phrases with the sentence's predicates and argument spans (frozen MiniLM vectors, :mod:`gaiko.meaning`), the
+margin of that alignment over the same sentence's best alignment with the same actor's *other* pledges, and cheap rule
+features (a done event, the tracker's reading of tense and negation, days since the pledge). A widened sentence is
+**assigned** to a pledge only when its score is over ``threshold`` and it is the best of the actor's pledges for that
+sentence by ``margin``; it is then read by the rules' clause reader as if it named the pledge's object
+(:func:`forced_read`); what that reader cannot read stays ``needs_review``, never a guess. Rules-retrieved sentences
+keep the rules' reading. Without the weights or the model file nothing is widened.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .tables import registered
+
+__all__ = ["settings", "assigner", "Assigner", "widened", "features", "FEATURES", "forced_read", "use"]
+
+_DATA = Path(__file__).resolve().parents[1] / "data" / "pledges"
+DECIDING = ("fulfils", "partial", "progresses", "reverses", "withdraws", "stalls")
+FEATURES = ["act_max", "act_2nd", "obj_max", "obj_2nd", "tgt_max", "sent_cos", "align", "margin", "alone",
+            "done_event", "neg_event", "intended_event", "log_days", "same_article_doer",
+            *[f"read_{r}" for r in (*DECIDING, "restates", "none")]]
+
+
+@lru_cache(maxsize=1)
+def settings() -> dict[str, Any]:
+    import yaml
+
+    path = _DATA / "assign.yaml"
+    got = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+    return got or {}
+
+
+_OVERRIDE: list[Any] = []
+
+
+class use:  # noqa: N801 - a context manager named as a verb
+    """Use ``a`` (an :class:`Assigner`, a recorder, or None) as the assigner inside the block (experiments, tests)."""
+
+    def __init__(self, a: Any) -> None:
+        self.a = a
+
+    def __enter__(self) -> Any:
+        _OVERRIDE.append(self.a)
+        return self.a
+
+    def __exit__(self, *exc: Any) -> None:
+        _OVERRIDE.pop()
+
+
+def assigner() -> Any:
+    """The assigner the ledger uses, or None (off, no model, or no MiniLM weights)."""
+    if _OVERRIDE:
+        return _OVERRIDE[-1]
+    env = os.environ.get("GAIKO_ASSIGN")
+    on = env == "1" if env in ("0", "1") else bool(settings().get("enabled"))
+    if not on:
+        return None
+    return _shipped()
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> Any:
+    from ..meaning import available
+
+    path = _DATA / str(settings().get("model", "assign_model.npz"))
+    if not path.exists() or not available():
+        return None
+    import numpy as np
+
+    z = np.load(path)
+    return Assigner(list(z["names"]), z["coef"], float(z["intercept"]),
+                    threshold=float(settings().get("threshold", 0.5)), margin=float(settings().get("margin", 0.0)))
+
+
+# ---------------------------------------------------------------------------------------------------------- vectors
+_VECS: dict[str, Any] = {}
+
+
+def vectors(texts: list[str]) -> dict[str, Any]:
+    """MiniLM vectors of texts (kept per process)."""
+    from ..meaning import encode
+
+    want = [t for t in dict.fromkeys(texts) if t not in _VECS]
+    if want:
+        for t, v in zip(want, encode(want)):
+            _VECS[t] = v
+    return {t: _VECS[t] for t in texts}
+
+
+@lru_cache(maxsize=20_000)
+def spans(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(predicate phrases, argument spans) of a sentence: each verb with its object, passive subject or prepositional
+    objects; the noun chunks and those argument subtrees."""
+    from ..nlp import load_model
+
+    doc = load_model()(text)
+    preds: list[str] = []
+    args: list[str] = []
+    for tok in doc:
+        if tok.pos_ != "VERB":
+            continue
+        parts = [tok.lemma_.lower()]
+        for ch in tok.children:
+            if ch.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "prt", "acomp"):
+                sub = " ".join(t.text for t in list(ch.subtree)[:8])
+                parts.append(sub)
+                args.append(sub)
+            elif ch.dep_ in ("prep", "agent"):
+                for g in ch.children:
+                    if g.dep_ == "pobj":
+                        sub = " ".join(t.text for t in list(g.subtree)[:8])
+                        parts.append(f"{ch.text} {sub}")
+                        args.append(sub)
+        preds.append(" ".join(parts))
+    args += [c.text for c in doc.noun_chunks if not all(t.is_stop or t.pos_ == "PRON" for t in c)]
+    return tuple(dict.fromkeys(preds))[:12], tuple(dict.fromkeys(args))[:16]
+
+
+def _top2(v: Any, m: Any) -> tuple[float, float]:
+    if m is None or not len(m):
+        return 0.0, 0.0
+    s = m @ v
+    if len(s) == 1:
+        return float(s[0]), 0.0
+    top = sorted(s.tolist(), reverse=True)
+    return float(top[0]), float(top[1])
+
+
+def _phrases(group: list[dict[str, Any]]) -> tuple[str, str, str, str]:
+    m = group[0]
+    tgt = m.get("target")
+    tgt_text = (tgt.get("text") or tgt.get("name") or "") if isinstance(tgt, dict) else str(tgt or "")
+    return (m.get("action") or m.get("sentence") or "", m.get("object") or "", tgt_text, m.get("sentence") or "")
+
+
+# ---------------------------------------------------------------------------------------------------------- widening
+def widened(con: Any, frames: list[Any], as_of: str, taken: dict[int, set[tuple[str, int]]]
+            ) -> dict[int, list[dict[str, Any]]]:
+    """Sentences in each placed pledge's window whose sides admit its doer, not retrieved by the rules (``taken``)."""
+    from .link import SENTENCE_INFO
+
+    meta: dict[str, list[Any]] = {"g": [], "start": [], "until": [], "doer": [], "made": []}
+    for g, f in enumerate(frames):
+        if not f.doer or f.doer.startswith("?:") or not f.first_published:
+            continue
+        meta["g"].append(g)
+        meta["start"].append(f.first_published[:10])
+        meta["until"].append(min(f.until or as_of, as_of)[:10])
+        meta["doer"].append(f"@{f.doer.split('/')[0]}")
+        meta["made"].append(sorted(f.made_arts))
+    if not meta["g"]:
+        return {}
+    out: dict[int, list[dict[str, Any]]] = {}
+    with registered(con, "_gaiko_wmeta", meta):
+        rows = con.execute(f"""
+            SELECT m.g, i.article_id, i.idx, s.text, i.pub,
+                   list_transform(coalesce(i.sides, []), lambda x: substr(x, 2)),
+                   list_transform(coalesce(i.ctx, []), lambda x: substr(x, 2))
+            FROM _gaiko_wmeta m JOIN {SENTENCE_INFO} i
+              ON i.published >= CAST(m.start AS DATE) AND i.published <= CAST(m.until AS DATE)
+            JOIN sentences s ON s.article_id = i.article_id AND s.idx = i.idx
+            WHERE NOT list_contains(m.made, i.article_id)
+              AND (list_contains(coalesce(i.sides, []), m.doer)
+                   OR (i.sides IS NULL AND list_contains(coalesce(i.ctx, []), m.doer)))
+            ORDER BY m.g, i.pub, i.article_id, i.idx""").fetchall()
+    for g, art, idx, text, pub, sides, ctx in rows:
+        f = frames[g]
+        if (art, idx) in f.own or (art, idx) in taken.get(g, ()):
+            continue
+        out.setdefault(g, []).append({"article_id": art, "idx": idx, "shared": 0, "text": text, "published": pub,
+                                      "sides": sides, "context": ctx, "widened": True})
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------- reading
+def forced_read(frame: Any, report: Any, lex: Any) -> Any:
+    """The rules' reading of a report as if it named the pledge's object: the rules' own decision when it is a deciding
+    one; else each clause read by :func:`gaiko.tracking.clause.read_clause` with the object taken as named (the verb
+    class, tense, aspect, negation and the subject's side decide). ``needs_review`` when nothing is read; ``unrelated``
+    when the rules or a clause say another side does it."""
+    from .choose import _clauses_of, frame_sets
+    from .clause import Decision, read_clause
+    from .decide import decide
+    from .text import Hit, tokens_hits
+
+    d = decide(frame, report, lex)
+    if d.relation in DECIDING or d.relation in ("restates", "revises", "unclear"):
+        return d
+    if d.note and ("does the act" in d.note or "names no actor" in d.note or "counterpart" in d.note
+                   or "another matter" in d.note or "not the pledge's" in d.note and "object" not in d.note
+                   or "before the pledge" in d.note or "condition" in d.note or "without the pledge's actor" in d.note):
+        return d
+    toks, found = tokens_hits(report.text)
+    toks = list(toks)
+    opposite = frame_sets(frame, lex)[1]
+    verb_acts = frozenset(h.concept for h in found if h.concept.startswith("a:") and h.role == "v"
+                          and h.concept not in opposite)
+    f2 = replace(frame, acts=frame.acts | verb_acts)
+    placed = bool(frame.doer) and not frame.doer.startswith("?:")
+    best: Any = None
+    for c in _clauses_of(f2, report.text, lex):
+        if toks[c.lo].text in ("if", "unless", "once", "provided"):
+            continue
+        c2 = replace(c, objects=c.objects or [Hit(c.lo, c.lo + 1, "o:assigned", "n", "base")])
+        got = read_clause(f2, report, toks, c2, lex, {}, placed)
+        if got.relation == "unrelated":
+            return got
+        if got.relation not in ("needs_review", "unrelated"):
+            best = best or got
+    return best or Decision("needs_review", note="assigned, no relation read")
+
+
+# ---------------------------------------------------------------------------------------------------------- features
+def features(frames: list[Any], groups: list[list[dict[str, Any]]], wide: dict[int, list[dict[str, Any]]],
+             reports: dict[tuple[str, int], Any], lex: Any) -> dict[tuple[int, str, int], dict[str, float]]:
+    """Features of every widened (pledge position, sentence)."""
+    import datetime as dt
+
+    import numpy as np
+
+    texts: list[str] = []
+    ph = {}
+    for g in wide:
+        ph[g] = _phrases(groups[g])
+        texts += [t for t in ph[g] if t]
+    by_doer: dict[str, list[int]] = {}
+    for g, f in enumerate(frames):
+        if f.doer and not f.doer.startswith("?:"):
+            by_doer.setdefault(f.doer.split("/")[0], []).append(g)
+            if g not in ph:
+                ph[g] = _phrases(groups[g])
+                texts += [t for t in ph[g] if t]
+    sents = {(c["article_id"], c["idx"]): c["text"] for cs in wide.values() for c in cs}
+    sp = {k: spans(t) for k, t in sents.items()}
+    for k, (p, a) in sp.items():
+        texts += [*p, *a, sents[k]]
+    vec = vectors(texts)
+    mats = {k: (np.stack([vec[t] for t in p]) if p else None, np.stack([vec[t] for t in a]) if a else None)
+            for k, (p, a) in sp.items()}
+    align_memo: dict[tuple[int, tuple[str, int]], tuple[float, ...]] = {}
+
+    def aligned(g: int, k: tuple[str, int]) -> tuple[float, ...]:
+        got = align_memo.get((g, k))
+        if got is None:
+            act, obj, tgt, sent = ph[g]
+            pm, am = mats[k]
+            a1, a2 = _top2(vec[act], pm) if act else (0.0, 0.0)
+            o1, o2 = _top2(vec[obj], am) if obj else (0.0, 0.0)
+            t1 = _top2(vec[tgt], am)[0] if tgt else 0.0
+            sc = float(vec[sent] @ vec[sents[k]]) if sent else 0.0
+            got = align_memo[(g, k)] = (a1, a2, o1, o2, t1, sc)
+        return got
+
+    out: dict[tuple[int, str, int], dict[str, float]] = {}
+    for g, cs in wide.items():
+        f = frames[g]
+        rivals = [x for x in by_doer.get(f.doer.split("/")[0], []) if x != g]
+        for c in cs:
+            k = (c["article_id"], c["idx"])
+            a1, a2, o1, o2, t1, sc = aligned(g, k)
+            al = a1 + o1
+            other = max((sum(aligned(x, k)[i] for i in (0, 2)) for x in rivals), default=None)
+            r = reports[k]
+            done = [e for e in r.events if not e.get("intended")]
+            try:
+                days = (dt.date.fromisoformat(c["published"][:10]) - dt.date.fromisoformat(f.first_published[:10])).days
+            except (TypeError, ValueError):
+                days = 0
+            d = forced_read(f, r, lex)
+            feats = {"act_max": a1, "act_2nd": a2, "obj_max": o1, "obj_2nd": o2, "tgt_max": t1, "sent_cos": sc,
+                     "align": al, "margin": al - other if other is not None else 0.0, "alone": float(other is None),
+                     "done_event": float(any(not e.get("negated") for e in done)),
+                     "neg_event": float(any(e.get("negated") for e in r.events)),
+                     "intended_event": float(any(e.get("intended") for e in r.events)),
+                     "log_days": math.log1p(max(days, 0)),
+                     "same_article_doer": float(f.doer.split("/")[0] in {s.split("/")[0] for s in r.sides})}
+            rel = d.relation if d.relation in (*DECIDING, "restates") else "none"
+            for x in (*DECIDING, "restates", "none"):
+                feats[f"read_{x}"] = float(rel == x)
+            feats["_relation"] = d.relation  # type: ignore[assignment]
+            feats["_cue"] = "; ".join(x for x in (f"cue: {d.cue}" if d.cue else None, d.note) if x)  # type: ignore
+            out[(g, *k)] = feats
+    return out
+
+
+class Assigner:
+    """A logistic scorer over :data:`FEATURES` and the assignment rule (threshold, margin over the actor's other
+    pledges)."""
+
+    def __init__(self, names: list[str], coef: Any, intercept: float, *, threshold: float = 0.5,
+                 margin: float = 0.0) -> None:
+        self.names, self.coef, self.intercept = [str(n) for n in names], coef, intercept
+        self.threshold, self.margin = threshold, margin
+
+    def prob(self, feats: dict[str, float]) -> float:
+        z = self.intercept + sum(float(w) * float(feats.get(n, 0.0)) for n, w in zip(self.names, self.coef))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def extra(self, con: Any, frames: list[Any], groups: list[list[dict[str, Any]]],
+              cands: dict[int, list[dict[str, Any]]], matched: dict[int, list[dict[str, Any]]], as_of: str,
+              sentences: Any, lex: Any) -> dict[int, list[dict[str, Any]]]:
+        """Evidence the widened sentences assigned to each pledge position give."""
+        taken = {g: {(c["article_id"], c["idx"]) for c in cs} for g, cs in cands.items()}
+        wide = widened(con, frames, as_of, taken)
+        if not wide:
+            return {}
+        reports = sentences.reports_for(con, wide)
+        feats = features(frames, groups, wide, reports, lex)
+        self.seen(frames, groups, wide, feats)
+        # the rules' deciding links: a sentence they read as deciding one of the actor's pledges is not assigned again
+        decided = {(frames[g].doer.split("/")[0], ev["article_id"], ev["sentence_index"])
+                   for g, evs in matched.items() for ev in evs if ev["relation"] in DECIDING and frames[g].doer}
+        probs = {key: self.prob(fs) for key, fs in feats.items()}
+        best: dict[tuple[str, str, int], list[tuple[float, int]]] = {}
+        for (g, art, idx), p in probs.items():
+            best.setdefault((frames[g].doer.split("/")[0], art, idx), []).append((p, g))
+        out: dict[int, list[dict[str, Any]]] = {}
+        for (doer, art, idx), ps in sorted(best.items()):
+            if (doer, art, idx) in decided:
+                continue
+            ps.sort(key=lambda x: (-x[0], x[1]))
+            p, g = ps[0]
+            if p < self.threshold or (len(ps) > 1 and p - ps[1][0] < self.margin):
+                continue
+            fs = feats[(g, art, idx)]
+            rel = str(fs["_relation"])
+            if rel == "unrelated":
+                continue
+            if rel not in (*DECIDING, "restates", "revises", "unclear"):
+                rel = "needs_review"
+            c = next(c for c in wide[g] if c["article_id"] == art and c["idx"] == idx)
+            r = reports[(art, idx)]
+            done = [e for e in r.events if not e.get("intended")]
+            ev = next((e for e in done if e.get("event_type") == frames[g].event_type), done[0] if done else None)
+            note = f"assigned {p:.2f}" + (f"; {fs['_cue']}" if fs["_cue"] else "")
+            out.setdefault(g, []).append({"article_id": art, "published": c["published"], "sentence_index": idx,
+                                          "sentence": c["text"], "relation": rel,
+                                          "event_id": ev["id"] if ev else None, "note": note})
+        return out
+
+    def seen(self, frames: list[Any], groups: list[list[dict[str, Any]]], wide: dict[int, list[dict[str, Any]]],
+             feats: dict[tuple[int, str, int], dict[str, float]]) -> None:
+        """A hook for recorders (experiments): nothing here."""
