@@ -207,7 +207,7 @@ def forced_read(frame: Any, report: Any, lex: Any) -> Any:
     opposite = frame_sets(frame, lex)[1]
     verb_acts = frozenset(h.concept for h in found if h.concept.startswith("a:") and h.role == "v"
                           and h.concept not in opposite)
-    f2 = replace(frame, acts=frame.acts | verb_acts)
+    f2 = replace(frame, acts=frame.acts | verb_acts) if os.environ.get("GAIKO_ASSIGN_VERBS") == "1" else frame
     placed = bool(frame.doer) and not frame.doer.startswith("?:")
     best: Any = None
     for c in _clauses_of(f2, report.text, lex):
