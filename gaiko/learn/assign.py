@@ -25,7 +25,7 @@ STUDIED = ["fresh", "fresh-c", "fresh-d", "fresh-e", "fresh-f", "fresh-g", "fres
 HELD_OUT = {"fresh-b", "fresh-t", "fresh-u", "fresh-v"}
 DECIDING = ("fulfils", "partial", "progresses", "reverses", "withdraws", "stalls")
 ROOT = Path(__file__).resolve().parents[2]
-CONFIGS = [None] + [(t, m) for t in (0.3, 0.5, 0.7, 0.85) for m in (0.0, 0.2)]
+CONFIGS = [None] + [(t, 0.0) for t in (0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.7)] + [(0.3, 0.1), (0.5, 0.2)]
 
 
 def _storylines(name: str) -> list[dict[str, Any]]:
@@ -168,12 +168,14 @@ def loso(cache: Path, sets: list[str], c: float, out: Path) -> dict[str, Any]:
         data = pickle.load(fh)
     table: dict[str, Any] = json.loads(out.read_text()) if out.exists() else {}
     for name in sets:
-        if name in table:
+        if name in table and all(repr(cfg) in table[name] for cfg in CONFIGS):
             continue
         t = time.time()
         names, coef, b = fit([r for s, v in data.items() if s != name for r in v["rows"]], c)
-        table[name] = {}
+        table.setdefault(name, {})
         for cfg in CONFIGS:
+            if repr(cfg) in table[name]:
+                continue
             asg = None if cfg is None else Assigner(names, coef, b, threshold=cfg[0], margin=cfg[1])
             table[name][repr(cfg)] = score_set(cache, name, asg)
         print(name, f"{time.time() - t:.0f}s", {k: (v["right"], v["deciding_linked"], v["lookalikes_linked"], v["assigned"])
