@@ -44,6 +44,7 @@ def _recorder() -> Any:
     class Recorder(Assigner):
         def __init__(self) -> None:
             super().__init__(FEATURES, [0.0] * len(FEATURES), -100.0, threshold=2.0)
+            self.exhaustive = True
             self.rows: list[tuple[frozenset[tuple[str, int]], tuple[str, int], dict[str, float]]] = []
 
         def seen(self, frames, groups, wide, feats):  # type: ignore[no-untyped-def]

@@ -224,75 +224,96 @@ def forced_read(frame: Any, report: Any, lex: Any) -> Any:
 
 # ---------------------------------------------------------------------------------------------------------- features
 def features(frames: list[Any], groups: list[list[dict[str, Any]]], wide: dict[int, list[dict[str, Any]]],
-             reports: dict[tuple[str, int], Any], lex: Any) -> dict[tuple[int, str, int], dict[str, float]]:
-    """Features of every widened (pledge position, sentence)."""
+             reports: dict[tuple[str, int], Any], lex: Any) -> dict[tuple[int, str, int], dict[str, Any]]:
+    """Features of every widened (pledge position, sentence), without the rules' reading (:func:`read_features` adds
+    it: it is the dear part, so it is read only where the score could pass)."""
     import datetime as dt
 
     import numpy as np
 
     texts: list[str] = []
-    ph = {}
-    for g in wide:
-        ph[g] = _phrases(groups[g])
-        texts += [t for t in ph[g] if t]
+    ph: dict[int, tuple[str, str, str, str]] = {}
     by_doer: dict[str, list[int]] = {}
     for g, f in enumerate(frames):
         if f.doer and not f.doer.startswith("?:"):
             by_doer.setdefault(f.doer.split("/")[0], []).append(g)
-            if g not in ph:
-                ph[g] = _phrases(groups[g])
-                texts += [t for t in ph[g] if t]
+            ph[g] = _phrases(groups[g])
+            texts += [t for t in ph[g] if t]
     sents = {(c["article_id"], c["idx"]): c["text"] for cs in wide.values() for c in cs}
     sp = {k: spans(t) for k, t in sents.items()}
     for k, (p, a) in sp.items():
         texts += [*p, *a, sents[k]]
     vec = vectors(texts)
-    mats = {k: (np.stack([vec[t] for t in p]) if p else None, np.stack([vec[t] for t in a]) if a else None)
-            for k, (p, a) in sp.items()}
-    align_memo: dict[tuple[int, tuple[str, int]], tuple[float, ...]] = {}
+    zero = np.zeros(384, dtype=np.float32)
 
-    def aligned(g: int, k: tuple[str, int]) -> tuple[float, ...]:
-        got = align_memo.get((g, k))
+    def v(t: str) -> Any:
+        return vec[t] if t else zero
+
+    # per actor: its pledges' act, object, target and sentence vectors as matrices (one row per pledge)
+    mats = {d: (gs, np.stack([v(ph[g][0]) for g in gs]), np.stack([v(ph[g][1]) for g in gs]),
+                np.stack([v(ph[g][2]) for g in gs]), np.stack([v(ph[g][3]) for g in gs]))
+            for d, gs in by_doer.items()}
+    aligned: dict[tuple[str, tuple[str, int]], dict[int, tuple[float, ...]]] = {}
+
+    def top2(m: Any) -> tuple[Any, Any]:
+        if m.shape[1] == 0:
+            return np.zeros(m.shape[0]), np.zeros(m.shape[0])
+        if m.shape[1] == 1:
+            return m[:, 0], np.zeros(m.shape[0])
+        srt = np.sort(m, axis=1)
+        return srt[:, -1], srt[:, -2]
+
+    def align(d: str, k: tuple[str, int]) -> dict[int, tuple[float, ...]]:
+        got = aligned.get((d, k))
         if got is None:
-            act, obj, tgt, sent = ph[g]
-            pm, am = mats[k]
-            a1, a2 = _top2(vec[act], pm) if act else (0.0, 0.0)
-            o1, o2 = _top2(vec[obj], am) if obj else (0.0, 0.0)
-            t1 = _top2(vec[tgt], am)[0] if tgt else 0.0
-            sc = float(vec[sent] @ vec[sents[k]]) if sent else 0.0
-            got = align_memo[(g, k)] = (a1, a2, o1, o2, t1, sc)
+            gs, am, om, tm, sm = mats[d]
+            p, a = sp[k]
+            pm = np.stack([vec[t] for t in p]) if p else np.zeros((0, 384), dtype=np.float32)
+            xm = np.stack([vec[t] for t in a]) if a else np.zeros((0, 384), dtype=np.float32)
+            a1, a2 = top2(am @ pm.T)
+            o1, o2 = top2(om @ xm.T)
+            t1, _t2 = top2(tm @ xm.T)
+            sc = sm @ vec[sents[k]]
+            got = aligned[(d, k)] = {g: (float(a1[n]), float(a2[n]), float(o1[n]), float(o2[n]), float(t1[n]),
+                                         float(sc[n])) for n, g in enumerate(gs)}
         return got
 
-    out: dict[tuple[int, str, int], dict[str, float]] = {}
+    out: dict[tuple[int, str, int], dict[str, Any]] = {}
     for g, cs in wide.items():
         f = frames[g]
-        rivals = [x for x in by_doer.get(f.doer.split("/")[0], []) if x != g]
+        d = f.doer.split("/")[0]
         for c in cs:
             k = (c["article_id"], c["idx"])
-            a1, a2, o1, o2, t1, sc = aligned(g, k)
+            al_all = align(d, k)
+            a1, a2, o1, o2, t1, sc = al_all[g]
             al = a1 + o1
-            other = max((sum(aligned(x, k)[i] for i in (0, 2)) for x in rivals), default=None)
+            other = max((x[0] + x[2] for h, x in al_all.items() if h != g), default=None)
             r = reports[k]
             done = [e for e in r.events if not e.get("intended")]
             try:
                 days = (dt.date.fromisoformat(c["published"][:10]) - dt.date.fromisoformat(f.first_published[:10])).days
             except (TypeError, ValueError):
                 days = 0
-            d = forced_read(f, r, lex)
-            feats = {"act_max": a1, "act_2nd": a2, "obj_max": o1, "obj_2nd": o2, "tgt_max": t1, "sent_cos": sc,
-                     "align": al, "margin": al - other if other is not None else 0.0, "alone": float(other is None),
-                     "done_event": float(any(not e.get("negated") for e in done)),
-                     "neg_event": float(any(e.get("negated") for e in r.events)),
-                     "intended_event": float(any(e.get("intended") for e in r.events)),
-                     "log_days": math.log1p(max(days, 0)),
-                     "same_article_doer": float(f.doer.split("/")[0] in {s.split("/")[0] for s in r.sides})}
-            rel = d.relation if d.relation in (*DECIDING, "restates") else "none"
-            for x in (*DECIDING, "restates", "none"):
-                feats[f"read_{x}"] = float(rel == x)
-            feats["_relation"] = d.relation  # type: ignore[assignment]
-            feats["_cue"] = "; ".join(x for x in (f"cue: {d.cue}" if d.cue else None, d.note) if x)  # type: ignore
-            out[(g, *k)] = feats
+            out[(g, *k)] = {"act_max": a1, "act_2nd": a2, "obj_max": o1, "obj_2nd": o2, "tgt_max": t1, "sent_cos": sc,
+                            "align": al, "margin": al - other if other is not None else 0.0,
+                            "alone": float(other is None),
+                            "done_event": float(any(not e.get("negated") for e in done)),
+                            "neg_event": float(any(e.get("negated") for e in r.events)),
+                            "intended_event": float(any(e.get("intended") for e in r.events)),
+                            "log_days": math.log1p(max(days, 0)),
+                            "same_article_doer": float(d in {x.split("/")[0] for x in r.sides})}
     return out
+
+
+def read_features(frame: Any, report: Any, lex: Any, feats: dict[str, Any]) -> dict[str, Any]:
+    """``feats`` with the rules' reading as if the object matched (:func:`forced_read`)."""
+    d = forced_read(frame, report, lex)
+    rel = d.relation if d.relation in (*DECIDING, "restates") else "none"
+    for x in (*DECIDING, "restates", "none"):
+        feats[f"read_{x}"] = float(rel == x)
+    feats["_relation"] = d.relation
+    feats["_cue"] = "; ".join(x for x in (f"cue: {d.cue}" if d.cue else None, d.note) if x)
+    return feats
 
 
 class Assigner:
@@ -304,8 +325,12 @@ class Assigner:
         self.names, self.coef, self.intercept = [str(n) for n in names], coef, intercept
         self.threshold, self.margin = threshold, margin
 
-    def prob(self, feats: dict[str, float]) -> float:
-        z = self.intercept + sum(float(w) * float(feats.get(n, 0.0)) for n, w in zip(self.names, self.coef))
+    exhaustive = False  # a recorder reads every pair
+
+    def prob(self, feats: dict[str, Any], lift: float = 0.0) -> float:
+        """The score; ``lift``: added for an unread pair (the largest weight of a reading: an upper bound)."""
+        z = self.intercept + lift + sum(float(w) * float(feats.get(n, 0.0)) for n, w in zip(self.names, self.coef)
+                                        if not n.startswith("read_") or not lift)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def extra(self, con: Any, frames: list[Any], groups: list[list[dict[str, Any]]],
@@ -318,11 +343,20 @@ class Assigner:
             return {}
         reports = sentences.reports_for(con, wide)
         feats = features(frames, groups, wide, reports, lex)
+        # the reading is the dear part: read only where the score could reach the threshold (an upper bound over the
+        # readings), or everywhere for a recorder; the decision is the same
+        lift = max(0.0, *(float(w) for n, w in zip(self.names, self.coef) if n.startswith("read_")))
+        floor = self.threshold - self.margin
+        for (g, art, idx), fs in feats.items():
+            if self.exhaustive or self.prob(fs, lift) >= floor:
+                read_features(frames[g], reports[(art, idx)], lex, fs)
+            else:
+                fs["_relation"], fs["_cue"], fs["_unread"] = "unread", "", True
         self.seen(frames, groups, wide, feats)
         # the rules' deciding links: a sentence they read as deciding one of the actor's pledges is not assigned again
         decided = {(frames[g].doer.split("/")[0], ev["article_id"], ev["sentence_index"])
                    for g, evs in matched.items() for ev in evs if ev["relation"] in DECIDING and frames[g].doer}
-        probs = {key: self.prob(fs) for key, fs in feats.items()}
+        probs = {key: self.prob(fs) if not fs.get("_unread") else 0.0 for key, fs in feats.items()}
         best: dict[tuple[str, str, int], list[tuple[float, int]]] = {}
         for (g, art, idx), p in probs.items():
             best.setdefault((frames[g].doer.split("/")[0], art, idx), []).append((p, g))
