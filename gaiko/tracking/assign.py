@@ -24,7 +24,8 @@ from typing import Any
 
 from .tables import registered
 
-__all__ = ["settings", "assigner", "Assigner", "widened", "features", "FEATURES", "forced_read", "use"]
+__all__ = ["settings", "assigner", "Assigner", "widened", "features", "FEATURES", "forced_read", "use", "persisting",
+           "vectors", "spans_of"]
 
 _DATA = Path(__file__).resolve().parents[1] / "data" / "pledges"
 DECIDING = ("fulfils", "partial", "progresses", "reverses", "withdraws", "stalls")
@@ -86,17 +87,90 @@ def _shipped() -> Any:
 
 # ---------------------------------------------------------------------------------------------------------- vectors
 _VECS: dict[str, Any] = {}
+#: round p65: spans and vectors of widened sentences kept in the store, keyed by the text's hash, so that a later update
+#: (a rebuild while the assigner is on) or ``compute_ledger`` neither parses nor encodes a text again. Only an update
+#: writes them (:class:`persisting`); anything reads them where they exist.
+VECTORS_TABLE = "assign_vectors"
+SPANS_TABLE = "assign_spans"
+_DDL = {VECTORS_TABLE: f"CREATE TABLE IF NOT EXISTS {VECTORS_TABLE} (h VARCHAR, vec BLOB)",
+        SPANS_TABLE: f"CREATE TABLE IF NOT EXISTS {SPANS_TABLE} (h VARCHAR, preds VARCHAR[], args VARCHAR[])"}
+_WRITING: list[Any] = []
 
 
-def vectors(texts: list[str]) -> dict[str, Any]:
-    """MiniLM vectors of texts (kept per process)."""
+class persisting:  # noqa: N801 - a context manager named as a verb
+    """Inside the block, spans and vectors made on connection ``con`` are written to the store (an update)."""
+
+    def __init__(self, con: Any) -> None:
+        self.con = con
+
+    def __enter__(self) -> Any:
+        _WRITING.append(self.con)
+        return self.con
+
+    def __exit__(self, *exc: Any) -> None:
+        _WRITING.pop()
+
+
+def _hash(text: str) -> str:
+    import hashlib
+
+    return hashlib.md5(text.encode("utf-8")).hexdigest()
+
+
+def _stored(con: Any, table: str, texts: list[str], cols: str) -> dict[str, tuple[Any, ...]]:
+    """Rows of ``table`` for ``texts`` (by hash), where the table exists."""
+    if con is None or not texts:
+        return {}
+    if con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND NOT temporary",
+                   [table]).fetchall()[0][0] == 0:
+        return {}
+    hs = {_hash(t): t for t in texts}
+    with registered(con, "_gaiko_assign_h", {"h": list(hs)}):
+        rows = con.execute(f"SELECT x.h, {cols} FROM {table} x JOIN _gaiko_assign_h q ON q.h = x.h").fetchall()
+    return {hs[r[0]]: tuple(r[1:]) for r in rows}
+
+
+def _keep(con: Any, table: str, columns: dict[str, list[Any]]) -> None:
+    """Write rows to ``table`` when an update asked for it (:class:`persisting`)."""
+    if con is None or not columns["h"] or not any(c is con for c in _WRITING):
+        return
+    con.execute(_DDL[table])
+    with registered(con, "_gaiko_assign_new", columns):
+        con.execute(f"INSERT INTO {table} SELECT DISTINCT ON (n.h) n.* FROM _gaiko_assign_new n "
+                    f"WHERE n.h NOT IN (SELECT h FROM {table})")
+
+
+def vectors(texts: list[str], con: Any = None) -> dict[str, Any]:
+    """MiniLM vectors of texts (kept per process, and in the store with ``con``: see :data:`VECTORS_TABLE`). Texts
+    neither kept nor stored are encoded in one call, in first-seen order."""
+    import numpy as np
+
     from ..meaning import encode
 
     want = [t for t in dict.fromkeys(texts) if t not in _VECS]
     if want:
-        for t, v in zip(want, encode(want)):
-            _VECS[t] = v
+        got = _stored(con, VECTORS_TABLE, want, "x.vec")
+        for t, (b,) in got.items():
+            _VECS[t] = np.frombuffer(b, dtype=np.float32).copy()
+        rest = [t for t in want if t not in got]
+        if rest:
+            made = encode(rest)
+            for t, v in zip(rest, made):
+                _VECS[t] = v
+            _keep(con, VECTORS_TABLE, {"h": [_hash(t) for t in rest], "vec": [v.tobytes() for v in made]})
     return {t: _VECS[t] for t in texts}
+
+
+def spans_of(texts: list[str], con: Any = None) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """:func:`spans` of texts, read from the store where kept there (:data:`SPANS_TABLE`), parsed otherwise."""
+    want = list(dict.fromkeys(texts))
+    got = {t: (tuple(p), tuple(a)) for t, (p, a) in _stored(con, SPANS_TABLE, want, "x.preds, x.args").items()}
+    rest = [t for t in want if t not in got]
+    for t in rest:
+        got[t] = spans(t)
+    _keep(con, SPANS_TABLE, {"h": [_hash(t) for t in rest], "preds": [list(got[t][0]) for t in rest],
+                             "args": [list(got[t][1]) for t in rest]})
+    return got
 
 
 @lru_cache(maxsize=20_000)
@@ -224,7 +298,7 @@ def forced_read(frame: Any, report: Any, lex: Any) -> Any:
 
 # ---------------------------------------------------------------------------------------------------------- features
 def features(frames: list[Any], groups: list[list[dict[str, Any]]], wide: dict[int, list[dict[str, Any]]],
-             reports: dict[tuple[str, int], Any], lex: Any) -> dict[tuple[int, str, int], dict[str, Any]]:
+             reports: dict[tuple[str, int], Any], lex: Any, con: Any = None) -> dict[tuple[int, str, int], dict[str, Any]]:
     """Features of every widened (pledge position, sentence), without the rules' reading (:func:`read_features` adds
     it: it is the dear part, so it is read only where the score could pass)."""
     import datetime as dt
@@ -240,10 +314,11 @@ def features(frames: list[Any], groups: list[list[dict[str, Any]]], wide: dict[i
             ph[g] = _phrases(groups[g])
             texts += [t for t in ph[g] if t]
     sents = {(c["article_id"], c["idx"]): c["text"] for cs in wide.values() for c in cs}
-    sp = {k: spans(t) for k, t in sents.items()}
+    by_text = spans_of(list(sents.values()), con)
+    sp = {k: by_text[t] for k, t in sents.items()}
     for k, (p, a) in sp.items():
         texts += [*p, *a, sents[k]]
-    vec = vectors(texts)
+    vec = vectors(texts, con)
     zero = np.zeros(384, dtype=np.float32)
 
     def v(t: str) -> Any:
@@ -342,7 +417,7 @@ class Assigner:
         if not wide:
             return {}
         reports = sentences.reports_for(con, wide)
-        feats = features(frames, groups, wide, reports, lex)
+        feats = features(frames, groups, wide, reports, lex, con)
         # the reading is the dear part: read only where the score could reach the threshold (an upper bound over the
         # readings), or everywhere for a recorder; the decision is the same
         lift = max(0.0, *(float(w) for n, w in zip(self.names, self.coef) if n.startswith("read_")))

@@ -28,7 +28,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from . import newest_date
-from .assign import assigner
+from .assign import assigner, persisting
 from .lexicon import lexicon
 from .link import sides_table
 from .normalise import article_rows
@@ -77,8 +77,14 @@ def _without_gc(fn: _F) -> _F:
     return run  # type: ignore[return-value]
 
 
-@_without_gc
 def update(store: Any, as_of: str | None = None, *, full: bool = False) -> int:
+    # round p65: what the assigner parses and encodes is kept in the store, so a later update does not redo it
+    with persisting(store.con):
+        return _update(store, as_of, full=full)
+
+
+@_without_gc
+def _update(store: Any, as_of: str | None = None, *, full: bool = False) -> int:
     con = store.con
     store._check_writable()
     newest = newest_date(store)
