@@ -56,12 +56,12 @@ def _view(entries):
 def _forget(monkeypatch):
     """A fresh process: nothing kept in memory, and any parse or encode fails the test."""
     monkeypatch.setattr(assign, "_VECS", {})
-    assign.spans.cache_clear()
+    monkeypatch.setattr(assign, "_SPANS", {})
 
     def no(*_a, **_k):
         raise AssertionError("parsed or encoded again")
 
-    monkeypatch.setattr(assign, "spans", no)
+    monkeypatch.setattr(assign, "parse_spans", no)
     monkeypatch.setattr("gaiko.meaning.encode", no)
 
 
@@ -113,16 +113,20 @@ def test_stored_vectors_are_the_encoded_ones(tmp_path, monkeypatch):
 
 
 def test_spans_are_kept_only_inside_an_update(tmp_path, monkeypatch):
+    # outside an update nothing is written; inside, once per text; read back later without parsing
     import duckdb
 
     con = duckdb.connect(str(tmp_path / "s.duckdb"))
-    monkeypatch.setattr(assign, "spans", lambda t: (("lift closure",), ("the closure",)))
+    monkeypatch.setattr(assign, "_SPANS", {})
+    monkeypatch.setattr(assign, "parse_spans", lambda ts: [(("lift closure",), ("the closure",)) for _t in ts])
     assert assign.spans_of(["Peru lifted the closure."], con) == {"Peru lifted the closure.": (("lift closure",),
                                                                                             ("the closure",))}
     assert con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'assign_spans'").fetchall()[0][0] == 0
+    monkeypatch.setattr(assign, "_SPANS", {})
     with assign.persisting(con):
         assign.spans_of(["Peru lifted the closure.", "Peru lifted the closure."], con)
-    monkeypatch.setattr(assign, "spans", lambda t: (_ for _ in ()).throw(AssertionError("parsed")))
+    monkeypatch.setattr(assign, "_SPANS", {})
+    monkeypatch.setattr(assign, "parse_spans", lambda ts: (_ for _ in ()).throw(AssertionError("parsed")))
     assert assign.spans_of(["Peru lifted the closure."], con) == {"Peru lifted the closure.": (("lift closure",),
                                                                                             ("the closure",))}
     assert con.execute("SELECT count(*) FROM assign_spans").fetchall()[0][0] == 1
@@ -140,3 +144,16 @@ def test_compute_writes_nothing_and_off_keeps_nothing(tmp_path, coder):
         assert not {"assign_spans", "assign_vectors"} & _tables(store)
     finally:
         store.close()
+
+
+def test_spans_parsed_in_a_batch_are_those_of_one_parse_each():
+    from gaiko.nlp import load_model
+
+    texts = ["Trucks rolled through Aguas Verdes again on Friday as Peru lifted the closure, officials said.",
+             "The Ecuadorian trawler crews walked out of the jail in Tumbes on Friday, Peruvian police said.",
+             "Peru raised the excise tax on imported cigarettes on Friday, the finance ministry said.",
+             "Lima said the freight route to Ecuador was reopened to lorries and buses at dawn."]
+    one = [assign._spans_doc(load_model()(t)) for t in texts]  # the whole pipeline, entity recogniser included
+    assert assign.parse_spans(texts) == one
+    assert [assign.spans(t) for t in texts] == one
+    assert one[0][0] and one[0][1]

@@ -162,24 +162,41 @@ def vectors(texts: list[str], con: Any = None) -> dict[str, Any]:
 
 
 def spans_of(texts: list[str], con: Any = None) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
-    """:func:`spans` of texts, read from the store where kept there (:data:`SPANS_TABLE`), parsed otherwise."""
-    want = list(dict.fromkeys(texts))
+    """:func:`spans` of texts: kept per process, read from the store where kept there (:data:`SPANS_TABLE`), the rest
+    parsed in one :func:`parse_spans` call."""
+    want = [t for t in dict.fromkeys(texts) if t not in _SPANS]
     got = {t: (tuple(p), tuple(a)) for t, (p, a) in _stored(con, SPANS_TABLE, want, "x.preds, x.args").items()}
     rest = [t for t in want if t not in got]
-    for t in rest:
-        got[t] = spans(t)
-    _keep(con, SPANS_TABLE, {"h": [_hash(t) for t in rest], "preds": [list(got[t][0]) for t in rest],
-                             "args": [list(got[t][1]) for t in rest]})
-    return got
+    if rest:
+        got.update(zip(rest, parse_spans(rest)))
+        _keep(con, SPANS_TABLE, {"h": [_hash(t) for t in rest], "preds": [list(got[t][0]) for t in rest],
+                                 "args": [list(got[t][1]) for t in rest]})
+    _SPANS.update(got)
+    return {t: _SPANS[t] for t in texts}
 
 
-@lru_cache(maxsize=20_000)
+_SPANS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+#: the parser's components :func:`spans` needs no output of (the entity recogniser has its own token vectors: the
+#: tagger's and parser's output do not depend on it)
+_UNUSED = ["ner"]
+
+
+def parse_spans(texts: list[str]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """:func:`spans` of many texts, parsed in batches (``nlp.pipe``; round p65: four times faster than one call each,
+    the same spans)."""
+    from ..nlp import load_model
+
+    nlp = load_model()
+    return [_spans_doc(d) for d in nlp.pipe(texts, disable=[n for n in _UNUSED if n in nlp.pipe_names], batch_size=64)]
+
+
 def spans(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(predicate phrases, argument spans) of a sentence: each verb with its object, passive subject or prepositional
     objects; the noun chunks and those argument subtrees."""
-    from ..nlp import load_model
+    return parse_spans([text])[0]
 
-    doc = load_model()(text)
+
+def _spans_doc(doc: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
     preds: list[str] = []
     args: list[str] = []
     for tok in doc:
