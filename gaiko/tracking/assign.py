@@ -346,6 +346,8 @@ def features(frames: list[Any], groups: list[list[dict[str, Any]]], wide: dict[i
                 np.stack([v(ph[g][2]) for g in gs]), np.stack([v(ph[g][3]) for g in gs]))
             for d, gs in by_doer.items()}
     aligned: dict[tuple[str, tuple[str, int]], dict[int, tuple[float, ...]]] = {}
+    best_of: dict[tuple[str, tuple[str, int]], tuple[Any, Any]] = {}
+    of_report: dict[tuple[str, tuple[str, int]], tuple[float, ...]] = {}
 
     def top2(m: Any) -> tuple[Any, Any]:
         if m.shape[1] == 0:
@@ -368,6 +370,17 @@ def features(frames: list[Any], groups: list[list[dict[str, Any]]], wide: dict[i
             sc = sm @ vec[sents[k]]
             got = aligned[(d, k)] = {g: (float(a1[n]), float(a2[n]), float(o1[n]), float(o2[n]), float(t1[n]),
                                          float(sc[n])) for n, g in enumerate(gs)}
+            # round p65: the best alignment of the actor's pledges and the best but that one's (the margin's "other"
+            # is the first for every other pledge, the second for that one: the same floats as a max over the others)
+            first = second = None
+            for h, x in got.items():
+                s = x[0] + x[2]
+                if first is None or s > first[0]:
+                    second = first[0] if first is not None else None
+                    first = (s, h)
+                elif second is None or s > second:
+                    second = s
+            best_of[(d, k)] = (first, second)
         return got
 
     out: dict[tuple[int, str, int], dict[str, Any]] = {}
@@ -379,9 +392,16 @@ def features(frames: list[Any], groups: list[list[dict[str, Any]]], wide: dict[i
             al_all = align(d, k)
             a1, a2, o1, o2, t1, sc = al_all[g]
             al = a1 + o1
-            other = max((x[0] + x[2] for h, x in al_all.items() if h != g), default=None)
-            r = reports[k]
-            done = [e for e in r.events if not e.get("intended")]
+            first, second = best_of[(d, k)]
+            other = first[0] if first[1] != g else second  # max over the actor's other pledges (None: no other)
+            rf = of_report.get((d, k))
+            if rf is None:
+                r = reports[k]
+                done = [e for e in r.events if not e.get("intended")]
+                rf = of_report[(d, k)] = (float(any(not e.get("negated") for e in done)),
+                                          float(any(e.get("negated") for e in r.events)),
+                                          float(any(e.get("intended") for e in r.events)),
+                                          float(d in {x.split("/")[0] for x in r.sides}))
             try:
                 days = (dt.date.fromisoformat(c["published"][:10]) - dt.date.fromisoformat(f.first_published[:10])).days
             except (TypeError, ValueError):
@@ -389,11 +409,9 @@ def features(frames: list[Any], groups: list[list[dict[str, Any]]], wide: dict[i
             out[(g, *k)] = {"act_max": a1, "act_2nd": a2, "obj_max": o1, "obj_2nd": o2, "tgt_max": t1, "sent_cos": sc,
                             "align": al, "margin": al - other if other is not None else 0.0,
                             "alone": float(other is None),
-                            "done_event": float(any(not e.get("negated") for e in done)),
-                            "neg_event": float(any(e.get("negated") for e in r.events)),
-                            "intended_event": float(any(e.get("intended") for e in r.events)),
+                            "done_event": rf[0], "neg_event": rf[1], "intended_event": rf[2],
                             "log_days": math.log1p(max(days, 0)),
-                            "same_article_doer": float(d in {x.split("/")[0] for x in r.sides})}
+                            "same_article_doer": rf[3]}
     return out
 
 
@@ -419,10 +437,20 @@ class Assigner:
 
     exhaustive = False  # a recorder reads every pair
 
+    def _terms(self, lifted: bool) -> list[tuple[str, float]]:
+        """(name, weight as a float) in order, without the readings when ``lifted``: the same terms, in the same order,
+        as the sum always had (made once per scorer and names/weights object)."""
+        key = (lifted, id(self.names), id(self.coef))
+        got = self.__dict__.setdefault("_terms_of", {}).get(key)
+        if got is None:
+            got = self._terms_of[key] = [(n, float(w)) for n, w in zip(self.names, self.coef)
+                                         if not n.startswith("read_") or not lifted]
+        return got
+
     def prob(self, feats: dict[str, Any], lift: float = 0.0) -> float:
         """The score; ``lift``: added for an unread pair (the largest weight of a reading: an upper bound)."""
-        z = self.intercept + lift + sum(float(w) * float(feats.get(n, 0.0)) for n, w in zip(self.names, self.coef)
-                                        if not n.startswith("read_") or not lift)
+        terms = self._terms(bool(lift))
+        z = self.intercept + lift + sum(w * float(feats.get(n, 0.0)) for n, w in terms)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def extra(self, con: Any, frames: list[Any], groups: list[list[dict[str, Any]]],
