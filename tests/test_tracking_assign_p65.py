@@ -157,3 +157,35 @@ def test_spans_parsed_in_a_batch_are_those_of_one_parse_each():
     assert assign.parse_spans(texts) == one
     assert [assign.spans(t) for t in texts] == one
     assert one[0][0] and one[0][1]
+
+
+@needs_weights
+def test_the_cut_changes_no_answer(tmp_path, coder, monkeypatch):
+    # pairs whose score cannot pass even with the best reading are not featured; the ledger is the one without the cut
+    import gaiko
+
+    class NoCut(Assigner):
+        cuts = False
+
+    h = _hand()
+    full = NoCut(h.names, h.coef, h.intercept, threshold=h.threshold, margin=h.margin)
+    seen = []
+    real = assign._cut
+
+    def spy(wide, *a):
+        got = real(wide, *a)
+        seen.append((sum(len(cs) for cs in wide.values()), len(got[1])))
+        return got
+
+    monkeypatch.setattr(assign, "_cut", spy)
+    store = _store(tmp_path, coder, None)
+    try:
+        with use(h):
+            cut = _view(gaiko.tracking.compute_ledger(store))
+        with use(full):
+            uncut = _view(gaiko.tracking.compute_ledger(store))
+    finally:
+        store.close()
+    assert cut == uncut
+    assert any(note and note.startswith("assigned") for _i, _s, evs in cut for _r, note, _k in evs)
+    assert seen and all(kept <= pairs for pairs, kept in seen) and any(kept < pairs for pairs, kept in seen)

@@ -315,9 +315,12 @@ def forced_read(frame: Any, report: Any, lex: Any) -> Any:
 
 # ---------------------------------------------------------------------------------------------------------- features
 def features(frames: list[Any], groups: list[list[dict[str, Any]]], wide: dict[int, list[dict[str, Any]]],
-             reports: dict[tuple[str, int], Any], lex: Any, con: Any = None) -> dict[tuple[int, str, int], dict[str, Any]]:
+             reports: dict[tuple[str, int], Any], lex: Any, con: Any = None, cut: Any = None
+             ) -> dict[tuple[int, str, int], dict[str, Any]]:
     """Features of every widened (pledge position, sentence), without the rules' reading (:func:`read_features` adds
-    it: it is the dear part, so it is read only where the score could pass)."""
+    it: it is the dear part, so it is read only where the score could pass). ``cut`` (round p65): ``(weights by name,
+    lift, least score)``: an (actor, sentence) whose every pledge's score, even with the best reading (``lift``) and
+    without the days, stays under the least score (computed for all at once, with a safety margin) is left out."""
     import datetime as dt
 
     import numpy as np
@@ -345,6 +348,9 @@ def features(frames: list[Any], groups: list[list[dict[str, Any]]], wide: dict[i
     mats = {d: (gs, np.stack([v(ph[g][0]) for g in gs]), np.stack([v(ph[g][1]) for g in gs]),
                 np.stack([v(ph[g][2]) for g in gs]), np.stack([v(ph[g][3]) for g in gs]))
             for d, gs in by_doer.items()}
+    passing = None
+    if cut is not None:
+        wide, passing = _cut(wide, frames, mats, sp, sents, vec, reports, cut)
     aligned: dict[tuple[str, tuple[str, int]], dict[int, tuple[float, ...]]] = {}
     best_of: dict[tuple[str, tuple[str, int]], tuple[Any, Any]] = {}
     of_report: dict[tuple[str, tuple[str, int]], tuple[float, ...]] = {}
@@ -389,6 +395,9 @@ def features(frames: list[Any], groups: list[list[dict[str, Any]]], wide: dict[i
         d = f.doer.split("/")[0]
         for c in cs:
             k = (c["article_id"], c["idx"])
+            if passing is not None and (g, k) not in passing:  # its bound cannot pass: unread, as it would be
+                out[(g, *k)] = {"_relation": "unread", "_cue": "", "_unread": True}
+                continue
             al_all = align(d, k)
             a1, a2, o1, o2, t1, sc = al_all[g]
             al = a1 + o1
@@ -415,6 +424,84 @@ def features(frames: list[Any], groups: list[list[dict[str, Any]]], wide: dict[i
     return out
 
 
+#: what the cut leaves as a margin on the logit (float32 products in another order differ by ~1e-6)
+CUT_SLACK = 1e-3
+
+
+def _cut(wide: dict[int, list[dict[str, Any]]], frames: list[Any], mats: dict[str, Any], sp: dict[Any, Any],
+         sents: dict[Any, str], vec: dict[str, Any], reports: dict[Any, Any], cut: Any
+         ) -> tuple[dict[int, list[dict[str, Any]]], Any]:
+    """``wide`` less the (actor, sentence) pairs no pledge of the actor can be assigned (see :func:`features`), and the
+    (pledge position, sentence) pairs whose bound can pass (None: all): the same features as :func:`features` (NumPy,
+    every sentence of an actor at once), the days taken at their best (0: their weight is negative; otherwise nothing
+    is cut)."""
+    import numpy as np
+
+    w, lift, zmin = cut
+    if w.get("log_days", 0.0) > 0:
+        return wide, None
+    by_doer: dict[str, list[tuple[str, int]]] = {}
+    for g, cs in wide.items():
+        by_doer.setdefault(frames[g].doer.split("/")[0], []).extend((c["article_id"], c["idx"]) for c in cs)
+    keep: set[tuple[str, tuple[str, int]]] = set()
+    passing: set[tuple[int, tuple[str, int]]] = set()
+
+    def segs(rows: list[tuple[str, ...]], m: Any) -> tuple[Any, Any]:
+        """Per sentence, the largest and second largest of m's columns (0 where there are fewer)."""
+        n = np.array([len(r) for r in rows])
+        one, two = np.zeros((m.shape[0], len(rows))), np.zeros((m.shape[0], len(rows)))
+        if not n.sum():
+            return one, two
+        flat = np.stack([vec[t] for r in rows for t in r])
+        sim = (m @ flat.T).astype(np.float64)
+        seg = np.repeat(np.arange(len(rows)), n)
+        srt = np.sort(sim + 8.0 * seg[None, :], axis=1) - 8.0 * seg[None, :]  # sorted within each sentence
+        end = np.cumsum(n) - 1
+        has1, has2 = n >= 1, n >= 2
+        one[:, has1] = srt[:, end[has1]]
+        two[:, has2] = srt[:, end[has2] - 1]
+        return one, two
+
+    for d, ks in by_doer.items():
+        ks = list(dict.fromkeys(ks))
+        gs, am, om, tm, sm = mats[d]
+        a1, a2 = segs([sp[k][0] for k in ks], am)
+        o1, o2 = segs([sp[k][1] for k in ks], om)
+        t1, _t2 = segs([sp[k][1] for k in ks], tm)
+        sc = (sm @ np.stack([vec[sents[k]] for k in ks]).T).astype(np.float64)
+        al = a1 + o1
+        if len(gs) > 1:
+            top = np.sort(al, axis=0)
+            first, second = top[-1], top[-2]
+            other = np.where(al >= first[None, :], second[None, :], first[None, :])  # ties: the same value
+            margin, alone = al - other, 0.0
+        else:
+            margin, alone = np.zeros_like(al), 1.0
+        rf = []
+        for k in ks:
+            r = reports[k]
+            done = [e for e in r.events if not e.get("intended")]
+            rf.append((float(any(not e.get("negated") for e in done)), float(any(e.get("negated") for e in r.events)),
+                       float(any(e.get("intended") for e in r.events)), float(d in {x.split("/")[0] for x in r.sides})))
+        ev = np.array(rf).T
+        z = (w.get("intercept", 0.0) + lift + w["act_max"] * a1 + w["act_2nd"] * a2 + w["obj_max"] * o1
+             + w["obj_2nd"] * o2 + w["tgt_max"] * t1 + w["sent_cos"] * sc + w["align"] * al + w["margin"] * margin
+             + w["alone"] * alone + (w["done_event"] * ev[0] + w["neg_event"] * ev[1] + w["intended_event"] * ev[2]
+                                     + w["same_article_doer"] * ev[3])[None, :])
+        row = {g: n for n, g in enumerate(gs)}
+        col = {k: j for j, k in enumerate(ks)}
+        ok = z >= zmin - CUT_SLACK
+        for j in np.nonzero(ok.any(axis=0))[0]:
+            keep.add((d, ks[int(j)]))
+        for g in gs:
+            for c in wide.get(g, ()):
+                k = (c["article_id"], c["idx"])
+                if ok[row[g], col[k]]:
+                    passing.add((g, k))
+    return {g: kept for g, cs in wide.items()
+            if (kept := [c for c in cs if (frames[g].doer.split("/")[0], (c["article_id"], c["idx"])) in keep])}, passing
+
+
 def read_features(frame: Any, report: Any, lex: Any, feats: dict[str, Any]) -> dict[str, Any]:
     """``feats`` with the rules' reading as if the object matched (:func:`forced_read`)."""
     d = forced_read(frame, report, lex)
@@ -436,6 +523,7 @@ class Assigner:
         self.threshold, self.margin = threshold, margin
 
     exhaustive = False  # a recorder reads every pair
+    cuts = True  # round p65: pairs whose bound cannot pass are not featured (:func:`features`, ``cut``); same result
 
     def _terms(self, lifted: bool) -> list[tuple[str, float]]:
         """(name, weight as a float) in order, without the readings when ``lifted``: the same terms, in the same order,
@@ -462,12 +550,22 @@ class Assigner:
         if not wide:
             return {}
         reports = sentences.reports_for(con, wide)
-        feats = features(frames, groups, wide, reports, lex, con)
         # the reading is the dear part: read only where the score could reach the threshold (an upper bound over the
         # readings), or everywhere for a recorder; the decision is the same
         lift = max(0.0, *(float(w) for n, w in zip(self.names, self.coef) if n.startswith("read_")))
         floor = self.threshold - self.margin
+        # round p65: an (actor, sentence) none of whose pairs can reach that bound is not even featured: all its pairs
+        # would be unread (score 0), so it assigns nothing either way
+        cut = None
+        if self.cuts and not self.exhaustive and 0.0 < floor < 1.0 and set(FEATURES) - {f"read_{r}" for r in (*DECIDING, "restates",
+                                                                                              "none")} <= set(self.names):
+            wts = {n: float(x) for n, x in zip(self.names, self.coef)}
+            wts["intercept"] = float(self.intercept)
+            cut = (wts, lift, math.log(floor / (1.0 - floor)))
+        feats = features(frames, groups, wide, reports, lex, con, cut)
         for (g, art, idx), fs in feats.items():
+            if fs.get("_unread"):  # left out by the cut (round p65): its bound cannot pass
+                continue
             if self.exhaustive or self.prob(fs, lift) >= floor:
                 read_features(frames[g], reports[(art, idx)], lex, fs)
             else:
