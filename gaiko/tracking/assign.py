@@ -11,6 +11,10 @@ features (a done event, the tracker's reading of tense and negation, days since 
 sentence by ``margin``; it is then read by the rules' clause reader as if it named the pledge's object
 (:func:`forced_read`); what that reader cannot read stays ``needs_review``, never a guess. Rules-retrieved sentences
 keep the rules' reading. Without the weights or the model file nothing is widened.
+
+Round p65 (cost, same answers): an update keeps what it parses and encodes in the store (:data:`SPANS_TABLE`,
+:data:`VECTORS_TABLE`), so a later update or ``compute_ledger`` does not redo it; spans are parsed in batches; and
+pairs whose score cannot pass even with the best reading are cut before they are featured (``features(cut=...)``).
 """
 
 from __future__ import annotations
