@@ -502,8 +502,9 @@ def _cut(wide: dict[int, list[dict[str, Any]]], frames: list[Any], mats: dict[st
                 k = (c["article_id"], c["idx"])
                 if ok[row[g], col[k]]:
                     passing.add((g, k))
-    return {g: kept for g, cs in wide.items()
-            if (kept := [c for c in cs if (frames[g].doer.split("/")[0], (c["article_id"], c["idx"])) in keep])}, passing
+    left = {g: kept for g, cs in wide.items()
+            if (kept := [c for c in cs if (frames[g].doer.split("/")[0], (c["article_id"], c["idx"])) in keep])}
+    return left, passing
 
 
 def read_features(frame: Any, report: Any, lex: Any, feats: dict[str, Any]) -> dict[str, Any]:
@@ -561,8 +562,8 @@ class Assigner:
         # round p65: an (actor, sentence) none of whose pairs can reach that bound is not even featured: all its pairs
         # would be unread (score 0), so it assigns nothing either way
         cut = None
-        if self.cuts and not self.exhaustive and 0.0 < floor < 1.0 and set(FEATURES) - {f"read_{r}" for r in (*DECIDING, "restates",
-                                                                                              "none")} <= set(self.names):
+        plain = set(FEATURES) - {f"read_{r}" for r in (*DECIDING, "restates", "none")}
+        if self.cuts and not self.exhaustive and 0.0 < floor < 1.0 and plain <= set(self.names):
             wts = {n: float(x) for n, x in zip(self.names, self.coef)}
             wts["intercept"] = float(self.intercept)
             cut = (wts, lift, math.log(floor / (1.0 - floor)))
