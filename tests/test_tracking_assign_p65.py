@@ -189,3 +189,16 @@ def test_the_cut_changes_no_answer(tmp_path, coder, monkeypatch):
     assert cut == uncut
     assert any(note and note.startswith("assigned") for _i, _s, evs in cut for _r, note, _k in evs)
     assert seen and all(kept <= pairs for pairs, kept in seen) and any(kept < pairs for pairs, kept in seen)
+
+
+def test_a_text_this_process_holds_is_still_kept_in_a_store_that_lacks_it(tmp_path, monkeypatch):
+    import duckdb
+
+    monkeypatch.setattr(assign, "_SPANS", {"Peru lifted the closure.": (("lift closure",), ("the closure",))})
+    monkeypatch.setattr(assign, "parse_spans", lambda ts: (_ for _ in ()).throw(AssertionError("parsed")))
+    con = duckdb.connect(str(tmp_path / "k.duckdb"))
+    with assign.persisting(con):
+        assign.spans_of(["Peru lifted the closure."], con)
+        assign.spans_of(["Peru lifted the closure."], con)  # already there: not written twice
+    assert con.execute("SELECT count(*) FROM assign_spans").fetchall()[0][0] == 1
+    con.close()

@@ -134,9 +134,27 @@ def _stored(con: Any, table: str, texts: list[str], cols: str) -> dict[str, tupl
     return {hs[r[0]]: tuple(r[1:]) for r in rows}
 
 
+def _writing(con: Any) -> bool:
+    return con is not None and any(c is con for c in _WRITING)
+
+
+def _absent(con: Any, table: str, texts: list[str]) -> list[str]:
+    """Those of ``texts`` (distinct) that ``table`` lacks, when an update writes (else none): a text this process
+    already holds is still written to a store that lacks it."""
+    if not texts or not _writing(con):
+        return []
+    if con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND NOT temporary",
+                   [table]).fetchall()[0][0] == 0:
+        return texts
+    hs = {_hash(t): t for t in texts}
+    with registered(con, "_gaiko_assign_h", {"h": list(hs)}):
+        have = {r[0] for r in con.execute(f"SELECT x.h FROM {table} x JOIN _gaiko_assign_h q ON q.h = x.h").fetchall()}
+    return [t for h, t in hs.items() if h not in have]
+
+
 def _keep(con: Any, table: str, columns: dict[str, list[Any]]) -> None:
     """Write rows to ``table`` when an update asked for it (:class:`persisting`)."""
-    if con is None or not columns["h"] or not any(c is con for c in _WRITING):
+    if not columns["h"] or not _writing(con):
         return
     con.execute(_DDL[table])
     with registered(con, "_gaiko_assign_new", columns):
@@ -158,10 +176,10 @@ def vectors(texts: list[str], con: Any = None) -> dict[str, Any]:
             _VECS[t] = np.frombuffer(b, dtype=np.float32).copy()
         rest = [t for t in want if t not in got]
         if rest:
-            made = encode(rest)
-            for t, v in zip(rest, made):
+            for t, v in zip(rest, encode(rest)):
                 _VECS[t] = v
-            _keep(con, VECTORS_TABLE, {"h": [_hash(t) for t in rest], "vec": [v.tobytes() for v in made]})
+    new = _absent(con, VECTORS_TABLE, list(dict.fromkeys(texts)))
+    _keep(con, VECTORS_TABLE, {"h": [_hash(t) for t in new], "vec": [_VECS[t].tobytes() for t in new]})
     return {t: _VECS[t] for t in texts}
 
 
@@ -173,9 +191,10 @@ def spans_of(texts: list[str], con: Any = None) -> dict[str, tuple[tuple[str, ..
     rest = [t for t in want if t not in got]
     if rest:
         got.update(zip(rest, parse_spans(rest)))
-        _keep(con, SPANS_TABLE, {"h": [_hash(t) for t in rest], "preds": [list(got[t][0]) for t in rest],
-                                 "args": [list(got[t][1]) for t in rest]})
     _SPANS.update(got)
+    new = _absent(con, SPANS_TABLE, list(dict.fromkeys(texts)))
+    _keep(con, SPANS_TABLE, {"h": [_hash(t) for t in new], "preds": [list(_SPANS[t][0]) for t in new],
+                             "args": [list(_SPANS[t][1]) for t in new]})
     return {t: _SPANS[t] for t in texts}
 
 
