@@ -13,6 +13,7 @@ from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from .assign import assigner
 from .decide import judge, report_of
 from .lexicon import lexicon
 from .link import bucket, candidates, details, group_mentions
@@ -108,10 +109,15 @@ def _entries(con: Any, groups: list[list[dict[str, Any]]], found: dict[int, list
         cands = candidates(con, part, as_of, new_only=new_only, keys=keys_table)
         reports = sentences.reports_for(con, cands)  # one per sentence: what is read of it alone is read once
         lo = k * _GROUPS_PER_QUERY
-        for j, f in enumerate(part):
-            matched = [ev for c in cands.get(j, ())
+        matched = {j: [ev for c in cands.get(j, ())
                        if (ev := judge(f, c, (r := reports[(c["article_id"], c["idx"])]).events, r.actors, lex, r))]
-            out.append(entry(groups[lo + j], (found or {}).get(lo + j, []) + matched, overrides, as_of, f))
+                   for j, f in enumerate(part)}
+        asg = assigner()
+        if asg is not None and not new_only:  # widened sentences assigned among the actor's pledges (round p64)
+            for j, evs in asg.extra(con, part, groups[lo:lo + len(part)], cands, matched, as_of, sentences, lex).items():
+                matched[j] = sorted(matched[j] + evs, key=lambda e: (e["published"], e["article_id"], e["sentence_index"]))
+        for j, f in enumerate(part):
+            out.append(entry(groups[lo + j], (found or {}).get(lo + j, []) + matched[j], overrides, as_of, f))
         if sink is not None:
             sink(out)
             out = []

@@ -28,6 +28,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from . import newest_date
+from .assign import assigner, persisting
 from .lexicon import lexicon
 from .link import sides_table
 from .normalise import article_rows
@@ -76,8 +77,14 @@ def _without_gc(fn: _F) -> _F:
     return run  # type: ignore[return-value]
 
 
-@_without_gc
 def update(store: Any, as_of: str | None = None, *, full: bool = False) -> int:
+    # round p65: what the assigner parses and encodes is kept in the store, so a later update does not redo it
+    with persisting(store.con):
+        return _update(store, as_of, full=full)
+
+
+@_without_gc
+def _update(store: Any, as_of: str | None = None, *, full: bool = False) -> int:
     con = store.con
     store._check_writable()
     newest = newest_date(store)
@@ -88,6 +95,9 @@ def update(store: Any, as_of: str | None = None, *, full: bool = False) -> int:
     interrupted = _meta(con, "ledger_dirty") == "1"
     restem = full  # asked for: the lexicons may have changed, so the keys are redone too
     full = full or interrupted or not read_any or not previous or (as_of or "") < previous
+    # round p64: a sentence assigned among an actor's pledges depends on all of them, so with the assigner on an update
+    # recomputes the whole ledger (the keys of unchanged articles are kept): incremental == rebuild by construction
+    full = full or assigner() is not None
 
     def write(entries: list[dict[str, Any]]) -> None:
         write_entries(con, entries, as_of)
