@@ -56,22 +56,36 @@ def widened(con: Any, frames: list[Any], as_of: str, taken: dict[int, set[tuple[
     if not meta["g"]:
         return {}
     out: dict[int, list[dict[str, Any]]] = {}
+    # round p66: an equality join on the side a sentence admits (its sides, or its article's context where it names
+    # none; the same test as a list_contains per pair), then the window; the sentences' details once each
+    new = f"WHERE article_id IN (SELECT article_id FROM {only})" if only else ""
     with registered(con, "_gaiko_wmeta", meta):
-        rows = con.execute(f"""
-            SELECT m.g, i.article_id, i.idx, s.text, i.pub,
+        pairs = con.execute(f"""
+            WITH adm AS (SELECT DISTINCT article_id, idx, published, pub, side FROM (
+                SELECT article_id, idx, published, pub,
+                       unnest(CASE WHEN sides IS NULL THEN coalesce(ctx, []) ELSE sides END) AS side
+                FROM {SENTENCE_INFO} {new}))
+            SELECT m.g, i.article_id, i.idx
+            FROM _gaiko_wmeta m JOIN adm i ON i.side = m.doer
+              AND i.published >= CAST(m.start AS DATE) AND i.published <= CAST(m.until AS DATE)
+            WHERE NOT list_contains(m.made, i.article_id)
+            ORDER BY m.g, i.pub, i.article_id, i.idx""").fetchall()
+    if not pairs:
+        return out
+    keys = dict.fromkeys((art, idx) for _g, art, idx in pairs)
+    with registered(con, "_gaiko_wsent", {"a": [k[0] for k in keys], "i": [k[1] for k in keys]}):
+        info = {(art, idx): (text, pub, sides, ctx) for art, idx, text, pub, sides, ctx in con.execute(f"""
+            SELECT i.article_id, i.idx, s.text, i.pub,
                    list_transform(coalesce(i.sides, []), lambda x: substr(x, 2)),
                    list_transform(coalesce(i.ctx, []), lambda x: substr(x, 2))
-            FROM _gaiko_wmeta m JOIN {SENTENCE_INFO} i
-              ON i.published >= CAST(m.start AS DATE) AND i.published <= CAST(m.until AS DATE)
-            JOIN sentences s ON s.article_id = i.article_id AND s.idx = i.idx
-            WHERE NOT list_contains(m.made, i.article_id){f" AND i.article_id IN (SELECT article_id FROM {only})" if only else ""}
-              AND (list_contains(coalesce(i.sides, []), m.doer)
-                   OR (i.sides IS NULL AND list_contains(coalesce(i.ctx, []), m.doer)))
-            ORDER BY m.g, i.pub, i.article_id, i.idx""").fetchall()
-    for g, art, idx, text, pub, sides, ctx in rows:
+            FROM _gaiko_wsent w JOIN {SENTENCE_INFO} i ON i.article_id = w.a AND i.idx = w.i
+            JOIN sentences s ON s.article_id = i.article_id AND s.idx = i.idx""").fetchall()}
+    for g, art, idx in pairs:
         f = frames[g]
-        if (art, idx) in f.own or (art, idx) in taken.get(g, ()):
+        got = info.get((art, idx))
+        if got is None or (art, idx) in f.own or (art, idx) in taken.get(g, ()):
             continue
+        text, pub, sides, ctx = got
         out.setdefault(g, []).append({"article_id": art, "idx": idx, "shared": 0, "text": text, "published": pub,
                                       "sides": sides, "context": ctx, "widened": True})
     return out

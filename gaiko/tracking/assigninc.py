@@ -29,6 +29,8 @@ __all__ = ["FRAMES_TABLE", "frame_row", "keep_frames", "prune_frames", "layout",
 
 FRAMES_TABLE = "assign_frames"
 _DDL = f"CREATE TABLE IF NOT EXISTS {FRAMES_TABLE} (ledger_id VARCHAR, doer VARCHAR, start VARCHAR, until VARCHAR)"
+#: how an assigned sentence's note begins (:meth:`gaiko.tracking.assign.Assigner.extra`); the rules' notes never do
+ASSIGNED = "assigned "
 _KEY = ("{'d': coalesce(a.published, DATE '9999-12-31'), 'a': p.article_id, 'i': p.sentence_idx, 'p': p.id}")
 
 
@@ -67,22 +69,25 @@ def prune_frames(con: Any) -> None:
 
 
 def layout(con: Any) -> list[tuple[str, tuple[str, ...]]]:
-    """The doer-parts a rebuild would judge together: (doer, ledger ids in the rebuild's order), for placed doers.
-    Chunks as :func:`gaiko.tracking.regroup.bucket_chunks` makes them (buckets in the database's order, a new chunk once
-    one holds ``_MENTIONS_PER_CHUNK`` mentions); in a chunk, buckets in Python's order and each bucket's pledges by
-    their first mention (the order grouping makes them); parts of ``_GROUPS_PER_QUERY`` pledges."""
+    """The doer-parts a rebuild (``update_ledger(full=True)``) judges together: (doer, ledger ids in the rebuild's
+    order), for placed doers. A rebuild extends empty buckets (:func:`gaiko.tracking.regroup.extend`): chunks of
+    buckets in the database's order, a new chunk once one holds ``_MENTIONS_PER_CHUNK`` mentions; in a chunk, the
+    buckets by their first mention and each bucket's pledges by their first mention (the order grouping makes them);
+    parts of ``_GROUPS_PER_QUERY`` pledges. (``compute_ledger`` orders a chunk's buckets by name instead: the two
+    agree where a store's pledges make one part.)"""
     from .regroup import _GROUPS_PER_QUERY, _MENTIONS_PER_CHUNK
 
     if not _exists(con):
         return []
     counts = con.execute("SELECT bucket, count(*) FROM ledger_groups GROUP BY bucket ORDER BY bucket").fetchall()
-    rows = con.execute(f"""SELECT g.bucket, g.ledger_id, min({_KEY}) AS k, any_value(f.doer)
-        FROM ledger_groups g JOIN pledges p ON p.id = g.pledge_id LEFT JOIN articles a ON a.id = p.article_id
-        LEFT JOIN {FRAMES_TABLE} f ON f.ledger_id = g.ledger_id
-        GROUP BY g.bucket, g.ledger_id ORDER BY g.bucket, k""").fetchall()
+    rows = con.execute(f"""SELECT bucket, ledger_id, doer FROM (
+          SELECT g.bucket, g.ledger_id, min({_KEY}) AS k, any_value(f.doer) AS doer
+          FROM ledger_groups g JOIN pledges p ON p.id = g.pledge_id LEFT JOIN articles a ON a.id = p.article_id
+          LEFT JOIN {FRAMES_TABLE} f ON f.ledger_id = g.ledger_id GROUP BY g.bucket, g.ledger_id)
+        ORDER BY min(k) OVER (PARTITION BY bucket), bucket, k""").fetchall()
     by_bucket: dict[str, list[tuple[str, str | None]]] = {}
-    for b, lid, _k, doer in rows:
-        by_bucket.setdefault(b, []).append((lid, doer))
+    for b, lid, doer in rows:
+        by_bucket.setdefault(b, []).append((lid, doer))  # buckets by their first mention, in the order they come
     chunks: list[list[str]] = [[]]
     size = 0
     for b, n in counts:
@@ -93,7 +98,8 @@ def layout(con: Any) -> list[tuple[str, tuple[str, ...]]]:
         size += n
     out: list[tuple[str, tuple[str, ...]]] = []
     for c in chunks:
-        groups = [x for b in sorted(c) for x in by_bucket.get(b, [])]
+        mine = set(c)
+        groups = [x for b, xs in by_bucket.items() if b in mine for x in xs]
         for lo in range(0, len(groups), _GROUPS_PER_QUERY):
             parts: dict[str, list[str]] = {}
             for lid, doer in groups[lo:lo + _GROUPS_PER_QUERY]:
@@ -127,19 +133,18 @@ def _reached(con: Any, parts: list[tuple[str, tuple[str, ...]]], as_of: str) -> 
 
 
 def _groups(con: Any, ids: list[str], lex: Any) -> list[list[dict[str, Any]]]:
+    """The stored pledges ``ids`` (their mentions prepared, oldest first), read in one query."""
     from .normalise import prepare
     from .tables import load_mentions
 
     with registered(con, "_gaiko_alids", {"id": ids}):
-        members = dict(con.execute("SELECT ledger_id, list(pledge_id) FROM ledger_groups WHERE ledger_id IN "
-                                   "(SELECT id FROM _gaiko_alids) GROUP BY ledger_id").fetchall())
-    out = []
-    for lid in ids:
-        ms = load_mentions(con, members[lid])
-        for m in ms:
-            prepare(m, lex)
-        out.append(ms)
-    return out
+        members = con.execute("SELECT pledge_id, ledger_id FROM ledger_groups WHERE ledger_id IN "
+                              "(SELECT id FROM _gaiko_alids)").fetchall()
+    of = dict(members)
+    out: dict[str, list[dict[str, Any]]] = {lid: [] for lid in ids}
+    for m in load_mentions(con, list(of)):
+        out[of[m["id"]]].append(prepare(m, lex))
+    return [out[lid] for lid in ids]
 
 
 def _batches(parts: list[tuple[str, tuple[str, ...]]], most: int) -> list[list[tuple[str, tuple[str, ...]]]]:
@@ -171,7 +176,7 @@ def catch_up(con: Any, asg: Any, as_of: str, overrides: list[dict[str, Any]], be
     from .lexicon import lexicon
     from .link import candidates
     from .normalise import frame
-    from .regroup import _GROUPS_PER_QUERY, _entries
+    from .regroup import _GROUPS_PER_QUERY
     from .status import entry
     from .tables import delete_entries, stored_evidence
 
@@ -183,9 +188,22 @@ def catch_up(con: Any, asg: Any, as_of: str, overrides: list[dict[str, Any]], be
     reached = _reached(con, rest, as_of)
     fresh = [p for n, p in enumerate(rest) if n in reached]
     for batch in _batches(redo, _GROUPS_PER_QUERY):
+        # the rules' evidence is stored already (the update computed it with the assigner held back, or kept it):
+        # only the assignment is redone, with the rules' candidates (a sentence they retrieved is not widened) and
+        # their deciding readings (a sentence they read as deciding one of the actor's pledges is not assigned)
         ids = [i for _d, part in batch for i in part]
         groups = _groups(con, ids, lex)
-        entries = _entries(con, groups, None, as_of, overrides, sentences=sentences)
+        frames = [frame(g, lex) for g in groups]
+        cands = candidates(con, frames, as_of)
+        stored = stored_evidence(con, ids)
+        rules = {j: [e for e in stored.get(lid, []) if not (e.get("note") or "").startswith(ASSIGNED)]
+                 for j, lid in enumerate(ids)}
+        got = asg.extra(con, frames, groups, cands, rules, as_of, sentences, lex)
+        entries = []
+        for j, lid in enumerate(ids):
+            e = entry(groups[j], rules[j] + got.get(j, []), overrides, as_of, frames[j])
+            e["_assign_frame"] = frame_row(frames[j])
+            entries.append(e)
         delete_entries(con, ids)
         write(entries)
     for batch in _batches(fresh, _GROUPS_PER_QUERY):
