@@ -179,13 +179,22 @@ def features(frames: list[Any], groups: list[list[dict[str, Any]]], wide: dict[i
         srt = np.sort(m, axis=1)
         return srt[:, -1], srt[:, -2]
 
+    spanned: dict[tuple[str, int], tuple[Any, Any]] = {}
+
+    def span_mats(k: tuple[str, int]) -> tuple[Any, Any]:
+        """A sentence's predicate and argument vectors, stacked once (round p66: not once per actor)."""
+        got = spanned.get(k)
+        if got is None:
+            p, a = sp[k]
+            got = spanned[k] = (np.stack([vec[t] for t in p]) if p else np.zeros((0, 384), dtype=np.float32),
+                                np.stack([vec[t] for t in a]) if a else np.zeros((0, 384), dtype=np.float32))
+        return got
+
     def align(d: str, k: tuple[str, int]) -> dict[int, tuple[float, ...]]:
         got = aligned.get((d, k))
         if got is None:
             gs, am, om, tm, sm = mats[d]
-            p, a = sp[k]
-            pm = np.stack([vec[t] for t in p]) if p else np.zeros((0, 384), dtype=np.float32)
-            xm = np.stack([vec[t] for t in a]) if a else np.zeros((0, 384), dtype=np.float32)
+            pm, xm = span_mats(k)
             a1, a2 = top2(am @ pm.T)
             o1, o2 = top2(om @ xm.T)
             t1, _t2 = top2(tm @ xm.T)
@@ -262,28 +271,41 @@ def _cut(wide: dict[int, list[dict[str, Any]]], frames: list[Any], mats: dict[st
     keep: set[tuple[str, tuple[str, int]]] = set()
     passing: set[tuple[int, tuple[str, int]]] = set()
 
-    def segs(rows: list[tuple[str, ...]], m: Any) -> tuple[Any, Any]:
-        """Per sentence, the largest and second largest of m's columns (0 where there are fewer)."""
-        n = np.array([len(r) for r in rows])
-        one, two = np.zeros((m.shape[0], len(rows))), np.zeros((m.shape[0], len(rows)))
+    def stacked(rows: list[tuple[str, ...]]) -> tuple[Any, Any, Any]:
+        """The span vectors of the sentences' rows, stacked once (used for every pledge matrix), and each span's
+        sentence and place in it."""
+        n = np.array([len(r) for r in rows], dtype=np.int64)
         if not n.sum():
-            return one, two
+            return n, None, None
         flat = np.stack([vec[t] for r in rows for t in r])
-        sim = (m @ flat.T).astype(np.float64)
         seg = np.repeat(np.arange(len(rows)), n)
-        srt = np.sort(sim + 8.0 * seg[None, :], axis=1) - 8.0 * seg[None, :]  # sorted within each sentence
-        end = np.cumsum(n) - 1
+        pos = np.arange(len(seg)) - np.repeat(np.cumsum(n) - n, n)
+        return n, flat, (seg, pos)
+
+    def segs(st: tuple[Any, Any, Any], m: Any) -> tuple[Any, Any]:
+        """Per sentence, the largest and second largest of m's products with its spans (0 where there are fewer);
+        round p66: padded per sentence instead of one sort of all spans (the same values, unshifted)."""
+        n, flat, at = st
+        one, two = np.zeros((m.shape[0], len(n))), np.zeros((m.shape[0], len(n)))
+        if flat is None:
+            return one, two
+        sim = (m @ flat.T).astype(np.float64)
+        pad = np.full((m.shape[0], len(n), int(n.max())), -np.inf)
+        pad[:, at[0], at[1]] = sim
+        pad.sort(axis=2)
         has1, has2 = n >= 1, n >= 2
-        one[:, has1] = srt[:, end[has1]]
-        two[:, has2] = srt[:, end[has2] - 1]
+        one[:, has1] = pad[:, has1, -1]
+        if pad.shape[2] > 1:
+            two[:, has2] = pad[:, has2, -2]
         return one, two
 
     for d, ks in by_doer.items():
         ks = list(dict.fromkeys(ks))
         gs, am, om, tm, sm = mats[d]
-        a1, a2 = segs([sp[k][0] for k in ks], am)
-        o1, o2 = segs([sp[k][1] for k in ks], om)
-        t1, _t2 = segs([sp[k][1] for k in ks], tm)
+        ps, xs = stacked([sp[k][0] for k in ks]), stacked([sp[k][1] for k in ks])
+        a1, a2 = segs(ps, am)
+        o1, o2 = segs(xs, om)
+        t1, _t2 = segs(xs, tm)
         sc = (sm @ np.stack([vec[sents[k]] for k in ks]).T).astype(np.float64)
         al = a1 + o1
         if len(gs) > 1:
