@@ -271,32 +271,36 @@ def _cut(wide: dict[int, list[dict[str, Any]]], frames: list[Any], mats: dict[st
     keep: set[tuple[str, tuple[str, int]]] = set()
     passing: set[tuple[int, tuple[str, int]]] = set()
 
-    def stacked(rows: list[tuple[str, ...]]) -> tuple[Any, Any, Any]:
-        """The span vectors of the sentences' rows, stacked once (used for every pledge matrix), and each span's
-        sentence and place in it."""
+    # round p66: every span vector of the part's widened sentences in one matrix, rows taken by index per actor
+    allks = list(dict.fromkeys(k for ks in by_doer.values() for k in ks))
+    spans_all = list(dict.fromkeys(t for k in allks for t in (*sp[k][0], *sp[k][1])))
+    index = {t: i for i, t in enumerate(spans_all)}
+    big = np.stack([vec[t] for t in spans_all]) if spans_all else np.zeros((0, 384), dtype=np.float32)
+
+    def stacked(rows: list[tuple[str, ...]]) -> tuple[Any, Any]:
+        """The number of spans of each sentence and their vectors, in order."""
         n = np.array([len(r) for r in rows], dtype=np.int64)
         if not n.sum():
-            return n, None, None
-        flat = np.stack([vec[t] for r in rows for t in r])
-        seg = np.repeat(np.arange(len(rows)), n)
-        pos = np.arange(len(seg)) - np.repeat(np.cumsum(n) - n, n)
-        return n, flat, (seg, pos)
+            return n, None
+        return n, big[np.array([index[t] for r in rows for t in r], dtype=np.int64)]
 
-    def segs(st: tuple[Any, Any, Any], m: Any) -> tuple[Any, Any]:
+    def segs(st: tuple[Any, Any], m: Any) -> tuple[Any, Any]:
         """Per sentence, the largest and second largest of m's products with its spans (0 where there are fewer);
-        round p66: padded per sentence instead of one sort of all spans (the same values, unshifted)."""
-        n, flat, at = st
+        round p66: by segment reductions instead of one sort of all spans (the same values, unshifted)."""
+        n, flat = st
         one, two = np.zeros((m.shape[0], len(n))), np.zeros((m.shape[0], len(n)))
         if flat is None:
             return one, two
         sim = (m @ flat.T).astype(np.float64)
-        pad = np.full((m.shape[0], len(n), int(n.max())), -np.inf)
-        pad[:, at[0], at[1]] = sim
-        pad.sort(axis=2)
-        has1, has2 = n >= 1, n >= 2
-        one[:, has1] = pad[:, has1, -1]
-        if pad.shape[2] > 1:
-            two[:, has2] = pad[:, has2, -2]
+        nz = n > 0
+        starts = (np.cumsum(n) - n)[nz]
+        top1 = np.maximum.reduceat(sim, starts, axis=1)
+        eq = sim == np.repeat(top1, n[nz], axis=1)
+        ties = np.add.reduceat(eq.astype(np.int32), starts, axis=1) >= 2
+        top2 = np.maximum.reduceat(np.where(eq, -np.inf, sim), starts, axis=1)
+        top2 = np.where(ties, top1, top2)
+        one[:, nz] = top1
+        two[:, nz] = np.where((n[nz] >= 2)[None, :], top2, 0.0)
         return one, two
 
     for d, ks in by_doer.items():
