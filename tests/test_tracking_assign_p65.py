@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from gaiko.meaning import available
-from gaiko.tracking import assign
+from gaiko.tracking import assign, assignfeat, assignstore
 from gaiko.tracking.assign import FEATURES, Assigner, use
 
 needs_weights = pytest.mark.skipif(not available(), reason="the MiniLM weights are not installed")
@@ -55,13 +55,13 @@ def _view(entries):
 
 def _forget(monkeypatch):
     """A fresh process: nothing kept in memory, and any parse or encode fails the test."""
-    monkeypatch.setattr(assign, "_VECS", {})
-    monkeypatch.setattr(assign, "_SPANS", {})
+    monkeypatch.setattr(assignstore, "_VECS", {})
+    monkeypatch.setattr(assignstore, "_SPANS", {})
 
     def no(*_a, **_k):
         raise AssertionError("parsed or encoded again")
 
-    monkeypatch.setattr(assign, "parse_spans", no)
+    monkeypatch.setattr(assignstore, "parse_spans", no)
     monkeypatch.setattr("gaiko.meaning.encode", no)
 
 
@@ -98,10 +98,10 @@ def test_stored_vectors_are_the_encoded_ones(tmp_path, monkeypatch):
 
     texts = ["Peru lifted the closure", "the Aguas Verdes border crossing", "Peru lifted the closure"]
     con = duckdb.connect(str(tmp_path / "v.duckdb"))
-    monkeypatch.setattr(assign, "_VECS", {})
+    monkeypatch.setattr(assignstore, "_VECS", {})
     with assign.persisting(con):
         made = assign.vectors(texts, con)
-    monkeypatch.setattr(assign, "_VECS", {})
+    monkeypatch.setattr(assignstore, "_VECS", {})
     monkeypatch.setattr("gaiko.meaning.encode", lambda *_a, **_k: (_ for _ in ()).throw(AssertionError("encoded")))
     got = assign.vectors(texts, con)
     assert con.execute("SELECT count(*) FROM assign_vectors").fetchall()[0][0] == 2
@@ -117,16 +117,16 @@ def test_spans_are_kept_only_inside_an_update(tmp_path, monkeypatch):
     import duckdb
 
     con = duckdb.connect(str(tmp_path / "s.duckdb"))
-    monkeypatch.setattr(assign, "_SPANS", {})
-    monkeypatch.setattr(assign, "parse_spans", lambda ts: [(("lift closure",), ("the closure",)) for _t in ts])
+    monkeypatch.setattr(assignstore, "_SPANS", {})
+    monkeypatch.setattr(assignstore, "parse_spans", lambda ts: [(("lift closure",), ("the closure",)) for _t in ts])
     assert assign.spans_of(["Peru lifted the closure."], con) == {"Peru lifted the closure.": (("lift closure",),
                                                                                             ("the closure",))}
     assert con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'assign_spans'").fetchall()[0][0] == 0
-    monkeypatch.setattr(assign, "_SPANS", {})
+    monkeypatch.setattr(assignstore, "_SPANS", {})
     with assign.persisting(con):
         assign.spans_of(["Peru lifted the closure.", "Peru lifted the closure."], con)
-    monkeypatch.setattr(assign, "_SPANS", {})
-    monkeypatch.setattr(assign, "parse_spans", lambda ts: (_ for _ in ()).throw(AssertionError("parsed")))
+    monkeypatch.setattr(assignstore, "_SPANS", {})
+    monkeypatch.setattr(assignstore, "parse_spans", lambda ts: (_ for _ in ()).throw(AssertionError("parsed")))
     assert assign.spans_of(["Peru lifted the closure."], con) == {"Peru lifted the closure.": (("lift closure",),
                                                                                             ("the closure",))}
     assert con.execute("SELECT count(*) FROM assign_spans").fetchall()[0][0] == 1
@@ -153,7 +153,7 @@ def test_spans_parsed_in_a_batch_are_those_of_one_parse_each():
              "The Ecuadorian trawler crews walked out of the jail in Tumbes on Friday, Peruvian police said.",
              "Peru raised the excise tax on imported cigarettes on Friday, the finance ministry said.",
              "Lima said the freight route to Ecuador was reopened to lorries and buses at dawn."]
-    one = [assign._spans_doc(load_model()(t)) for t in texts]  # the whole pipeline, entity recogniser included
+    one = [assignstore._spans_doc(load_model()(t)) for t in texts]  # the whole pipeline, entity recogniser included
     assert assign.parse_spans(texts) == one
     assert [assign.spans(t) for t in texts] == one
     assert one[0][0] and one[0][1]
@@ -170,14 +170,14 @@ def test_the_cut_changes_no_answer(tmp_path, coder, monkeypatch):
     h = _hand()
     full = NoCut(h.names, h.coef, h.intercept, threshold=h.threshold, margin=h.margin)
     seen = []
-    real = assign._cut
+    real = assignfeat._cut
 
     def spy(wide, *a):
         got = real(wide, *a)
         seen.append((sum(len(cs) for cs in wide.values()), len(got[1])))
         return got
 
-    monkeypatch.setattr(assign, "_cut", spy)
+    monkeypatch.setattr(assignfeat, "_cut", spy)
     store = _store(tmp_path, coder, None)
     try:
         with use(h):
@@ -194,8 +194,8 @@ def test_the_cut_changes_no_answer(tmp_path, coder, monkeypatch):
 def test_a_text_this_process_holds_is_still_kept_in_a_store_that_lacks_it(tmp_path, monkeypatch):
     import duckdb
 
-    monkeypatch.setattr(assign, "_SPANS", {"Peru lifted the closure.": (("lift closure",), ("the closure",))})
-    monkeypatch.setattr(assign, "parse_spans", lambda ts: (_ for _ in ()).throw(AssertionError("parsed")))
+    monkeypatch.setattr(assignstore, "_SPANS", {"Peru lifted the closure.": (("lift closure",), ("the closure",))})
+    monkeypatch.setattr(assignstore, "parse_spans", lambda ts: (_ for _ in ()).throw(AssertionError("parsed")))
     con = duckdb.connect(str(tmp_path / "k.duckdb"))
     with assign.persisting(con):
         assign.spans_of(["Peru lifted the closure."], con)

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from .assign import assigner
+from .assigninc import frame_row
 from .decide import judge, report_of
 from .lexicon import lexicon
 from .link import bucket, candidates, details, group_mentions
@@ -118,6 +119,7 @@ def _entries(con: Any, groups: list[list[dict[str, Any]]], found: dict[int, list
                 matched[j] = sorted(matched[j] + evs, key=lambda e: (e["published"], e["article_id"], e["sentence_index"]))
         for j, f in enumerate(part):
             out.append(entry(groups[lo + j], (found or {}).get(lo + j, []) + matched[j], overrides, as_of, f))
+            out[-1]["_assign_frame"] = frame_row(f)  # round p66: what an update with the assigner on keeps
         if sink is not None:
             sink(out)
             out = []
@@ -162,7 +164,11 @@ def recompute(con: Any, ledger_ids: Sequence[str], as_of: str, overrides: list[d
         if new_sentences:
             entries = _entries(con, groups, found, as_of, overrides, new_only=True, sentences=sentences)
         else:
-            entries = [entry(g, found[i], overrides, as_of, frame(g, lex)) for i, g in enumerate(groups)]
+            entries = []
+            for i, g in enumerate(groups):
+                f = frame(g, lex)
+                entries.append(entry(g, found[i], overrides, as_of, f))
+                entries[-1]["_assign_frame"] = frame_row(f)
         delete_entries(con, [e["id"] for e in entries])
         (write or (lambda es: write_entries(con, es, as_of)))(entries)
 

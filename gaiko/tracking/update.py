@@ -28,7 +28,8 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from . import newest_date
-from .assign import assigner, persisting
+from . import assigninc
+from .assign import assigner, persisting, use, version
 from .lexicon import lexicon
 from .link import sides_table
 from .normalise import article_rows
@@ -95,12 +96,20 @@ def _update(store: Any, as_of: str | None = None, *, full: bool = False) -> int:
     interrupted = _meta(con, "ledger_dirty") == "1"
     restem = full  # asked for: the lexicons may have changed, so the keys are redone too
     full = full or interrupted or not read_any or not previous or (as_of or "") < previous
-    # round p64: a sentence assigned among an actor's pledges depends on all of them, so with the assigner on an update
-    # recomputes the whole ledger (the keys of unchanged articles are kept): incremental == rebuild by construction
-    full = full or assigner() is not None
+    # round p66: with the assigner on, an update recomputes only the actors whose widened sentences can change
+    # (gaiko.tracking.assigninc); one that switches it on or off, or to another model, starts afresh
+    asg = assigner()
+    tag = version(asg)
+    full = full or (_meta(con, "assign_version") or "") != tag
+    touched: set[str] = set()
+    noting: list[bool] = [False]
 
     def write(entries: list[dict[str, Any]]) -> None:
         write_entries(con, entries, as_of)
+        if asg is not None:
+            assigninc.keep_frames(con, entries)
+            if noting[0]:
+                touched.update(e["id"] for e in entries)
         _checkpoint(con)
 
     con.execute("BEGIN TRANSACTION")
@@ -110,6 +119,8 @@ def _update(store: Any, as_of: str | None = None, *, full: bool = False) -> int:
             for table in _LEDGER_TABLES:
                 if table != "sentence_keys" or restem:  # keys of unchanged articles stay valid otherwise
                     con.execute(f"DELETE FROM {table}")
+            assigninc.clear(con)
+        before = assigninc.layout(con) if asg is not None and not full else []
         _checkpoint(con)
         if as_of is None:
             con.execute("INSERT OR REPLACE INTO meta VALUES ('ledger_dirty', '0')")
@@ -138,12 +149,23 @@ def _update(store: Any, as_of: str | None = None, *, full: bool = False) -> int:
         members = bucket_chunks(con, "_gaiko_regroup")
         delete_entries(con, stale)
         sentences = Sentences()
-        regroup(con, members, as_of, overrides, sink=write, sentences=sentences)
-        changed = extend(con, as_of, overrides, write, sentences)
-        hit -= changed
-        due -= changed | hit
-        recompute(con, sorted(hit), as_of, overrides, new_sentences=True, write=write, sentences=sentences)
-        recompute(con, sorted(due), as_of, overrides, new_sentences=False, write=write)
+        # an incremental update with the assigner on: the rules' update first, with the assigner held back, then
+        # the actors whose widened sentences can change (round p66)
+        with use(None) if asg is not None and not full else _nothing():
+            noting[0] = True
+            regroup(con, members, as_of, overrides, sink=write, sentences=sentences)
+            changed = extend(con, as_of, overrides, write, sentences)
+            noting[0] = False
+            hit -= changed
+            due -= changed | hit
+            recompute(con, sorted(hit), as_of, overrides, new_sentences=True, write=write, sentences=sentences)
+            recompute(con, sorted(due), as_of, overrides, new_sentences=False, write=write)
+        if asg is not None and not full:
+            assigninc.prune_frames(con)
+            assigninc.catch_up(con, asg, as_of, overrides, before, touched, write, sentences)
+        if asg is not None:
+            assigninc.prune_frames(con)
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('assign_version', ?)", [tag])
         con.execute("UPDATE pledge_ledger SET as_of = CAST(? AS DATE)", [as_of])
         con.execute("INSERT INTO ledger_articles SELECT article_id FROM _gaiko_new")
         con.execute("INSERT OR REPLACE INTO meta VALUES ('ledger_as_of', ?)", [as_of])
@@ -153,6 +175,14 @@ def _update(store: Any, as_of: str | None = None, *, full: bool = False) -> int:
         con.execute("ROLLBACK")
         raise
     return int(con.execute("SELECT count(*) FROM pledge_ledger").fetchone()[0])
+
+
+class _nothing:  # noqa: N801 - a context manager that does nothing
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: Any) -> None:
+        return None
 
 
 def _overrides(con: Any) -> list[dict[str, Any]]:
