@@ -42,7 +42,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from .core import UnitState, choose_parent, reaches, reaching, root_agrees
+from .core import UnitState, choose_parent, choose_parent_lazy, reaches, reaching, root_agrees
 from .index import UnitIndex
 from .learneddays import add_days, build_days, near_days
 from .learnedjoiners import join_eligible
@@ -55,6 +55,9 @@ from .rules import Rules
 from .units import compatible, order
 
 __all__ = ["Worklist", "join_eligible"]
+
+#: round c56: the veto scored lazily (:meth:`Worklist._rules_choice`); False: as round c55 (for the tests)
+LAZY = True
 
 _RULED = "ruled"  # jinfo: the rules gave the unit a parent; "loner": the rules left it alone
 
@@ -271,8 +274,8 @@ class Worklist(SidesMemo, PairScores, RepJoin, ClusterPushes):
 
     def run(self) -> list[int]:
         """Choose again every unit the batch may change, in order; returns them."""
-        if self._indexed() and "reps" not in self.cache:
-            self._build_reps()
+        if self._indexed() and self.lr.join is not None and "reps" not in self.cache:
+            self._build_reps()  # (round c56: not without the join, the only step that reads it)
         done = []
         while self.heap:
             _o, x = heapq.heappop(self.heap)
@@ -303,7 +306,7 @@ class Worklist(SidesMemo, PairScores, RepJoin, ClusterPushes):
             parent = self._join_indexed(st, mine, reuse) if self._indexed() else self._join(st, mine, reuse)
         was = st.parent
         self.set_parent(st, parent)
-        if self._indexed() and (was != parent or x in self.new):
+        if self._indexed() and lr.join is not None and (was != parent or x in self.new):
             for top in {self._top(x), *((self._top(was),) if was is not None else ())}:
                 self._add_reps(top)
         st.root = self.state(parent).root if parent is not None else x
@@ -321,12 +324,19 @@ class Worklist(SidesMemo, PairScores, RepJoin, ClusterPushes):
             self._cluster_changed(r, x, mine)
 
     def _rules_choice(self, st: UnitState, mine: Any) -> int | None:
+        """The rules' choice of ``st``'s parent among its candidates with the veto (``learned.veto``). Round c56: the
+        veto is scored only for the candidates whose answer can change the choice (:func:`~.core.choose_parent_lazy`:
+        best first, until one passes; the veto only forbids), not for every candidate's cluster up front; the same
+        parent. ``LAZY = False``: as round c55 (every candidate's cluster scored as one matrix, then
+        :func:`~.core.choose_parent`)."""
         rules, lr = self.rules, self.lr
         cands = [self.state(c) for c in self.candidates(st.ukey)]
         self.load(c.root for c in cands if c.root is not None)
         base = root_agrees(st, lambda v: self.state(v.root), rules) if st.unit.prec in rules.root_check else None
         ok = base
         if lr.veto is not None and st.unit.lo is not None and st.unit.width <= rules.max_window_days:
+            if LAZY:
+                return choose_parent_lazy(st, cands, rules, self._veto_ok(st, mine, base))
             seen: dict[Any, bool] = {}
             veto, k = lr.veto, lr.reps
             # the clusters of the candidates it may join (their representatives and, under ``reps``, the candidates
@@ -348,6 +358,27 @@ class Worklist(SidesMemo, PairScores, RepJoin, ClusterPushes):
                     seen[key] = bool(ws) and max(b[w] for w in ws) >= veto
                 return seen[key]
         return choose_parent(st, cands, rules, ok)
+
+    def _veto_ok(self, st: UnitState, mine: Any, base: Any) -> Callable[[UnitState], bool]:
+        """``ok`` of :func:`~.core.choose_parent_lazy` for ``st`` with the veto: ``base`` (the root check) passes the
+        candidate, and the best ``veto`` probability between ``st``'s mentions and those of the candidate's cluster
+        so far (its first ``reps`` units, and the candidate itself under ``reps``) is at least ``learned.veto``;
+        kept by cluster (and candidate) for this choice."""
+        seen: dict[Any, bool] = {}
+        veto, k, x = self.lr.veto, self.lr.reps, st.ukey
+
+        def ok(v: UnitState) -> bool:
+            if base is not None and not base(v):
+                return False
+            key = v.root if k is None else (v.root, v.ukey)
+            got = seen.get(key)
+            if got is None:
+                t = self.reps(v.root, mine)
+                ws = t if k is None else list(dict.fromkeys([*t, v.ukey]))
+                b = self.bests("veto", x, ws)
+                got = seen[key] = bool(ws) and max(b[w] for w in ws) >= veto
+            return got
+        return ok
 
     def _join(self, st: UnitState, mine: Any, reuse: bool = False) -> int | None:
         """:func:`~.learned._learned_join` over the units of the type before ``st`` within ``join_days``. ``reuse``: the
