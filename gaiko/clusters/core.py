@@ -105,21 +105,25 @@ def choose_parent(u: UnitState, candidates: Iterable[UnitState], rules: Rules,
 
 
 def choose_parent_lazy(u: UnitState, candidates: Iterable[UnitState], rules: Rules,
-                       ok: Callable[[UnitState], bool] | None = None) -> int | None:
+                       ok: Callable[[UnitState], bool] | None = None,
+                       fits: list[UnitState] | None = None) -> int | None:
     """:func:`choose_parent`'s answer, asking ``ok`` (a pure function: the learned veto, round c56) only of the
     candidates whose answer can change it: the units ``u`` may join, best :func:`preference` first, until one passes
     (the first that passes is the one :func:`choose_parent` takes, as preferences are unique: they end with the key);
     of an undated unit whose fits are two events, only those :func:`_by_referent` weighs; of a unit that joins none,
     only those :func:`_beyond` weighs, in the same order. :func:`choose_parent` asks ``ok`` of every candidate before
-    it. tests/test_cluster_learned_c56.py: the same parent as :func:`choose_parent` for any ``ok``."""
+    it. ``fits``: the candidates before ``u`` it may join (:func:`~gaiko.clusters.units.compatible`), in their order
+    among ``candidates``, when the caller keeps them. tests/test_cluster_learned_c56.py: the same parent as
+    :func:`choose_parent` for any ``ok``."""
     if u.unit.lo is None or u.unit.width > rules.max_window_days:
         return None
-    mine = order(u.unit, u.ukey, rules)
     undecided = u.unit.prec in rules.ambiguous
     far = reaching(u, rules)
     candidates = list(candidates)
-    fits = [v for v in candidates
-            if v.ukey != u.ukey and order(v.unit, v.ukey, rules) < mine and compatible(v.unit, u.unit, rules)]
+    if fits is None:
+        mine = order(u.unit, u.ukey, rules)
+        fits = [v for v in candidates
+                if v.ukey != u.ukey and order(v.unit, v.ukey, rules) < mine and compatible(v.unit, u.unit, rules)]
     if fits and undecided and _two_events(fits, rules):
         return _by_referent(u, fits, rules, ok, lazy=True)
     parent = _first_ok(u.unit, fits, rules, ok)

@@ -76,6 +76,8 @@ class Worklist(SidesMemo, PairScores, RepJoin, ClusterPushes):
         self.cands: dict[int, list[int]] = self.cache.setdefault("cands", {})
         self.joins: dict[int, set[int]] = self.cache.setdefault("joiners", {})
         self.jinfo: dict[int, str] = self.cache.setdefault("jinfo", {})
+        #: unit -> (how many of its candidates were looked at, those of them it may join: compatible), round c56
+        self.cfits: dict[int, tuple[int, list[int]]] = self.cache.setdefault("cfits", {})
         self.facts: dict[int, list[tuple[Any, ...]]] = self.cache.setdefault("facts", {})
         self.evs: dict[int, list[Any]] = self.cache.setdefault("evs", {})
         #: unit -> root -> best join probability, as of the unit's last join
@@ -149,6 +151,17 @@ class Worklist(SidesMemo, PairScores, RepJoin, ClusterPushes):
             st = self.state(x)
             found = self._found("cluster_fine", fine_probes, st)
             got = self.cands[x] = [c for c in found if self._rel(self.states[c], st)]
+        return got
+
+    def fits(self, x: int) -> list[int]:
+        """The ukeys of the candidates of unit ``x`` it may join (:func:`~.units.compatible`), in the order of
+        :meth:`candidates`; kept by unit, and extended when its candidates grow (they are only ever appended to)."""
+        cands = self.candidates(x)
+        n, got = self.cfits.get(x, (0, []))
+        if n < len(cands):
+            u, rules = self.state(x).unit, self.rules
+            got = got + [c for c in cands[n:] if compatible(self.states[c].unit, u, rules)]
+            self.cfits[x] = (len(cands), got)
         return got
 
     def probe_all(self, keys: Iterable[int]) -> None:
@@ -336,7 +349,8 @@ class Worklist(SidesMemo, PairScores, RepJoin, ClusterPushes):
         ok = base
         if lr.veto is not None and st.unit.lo is not None and st.unit.width <= rules.max_window_days:
             if LAZY:
-                return choose_parent_lazy(st, cands, rules, self._veto_ok(st, mine, base))
+                return choose_parent_lazy(st, cands, rules, self._veto_ok(st, mine, base),
+                                          fits=[self.states[c] for c in self.fits(st.ukey)])
             seen: dict[Any, bool] = {}
             veto, k = lr.veto, lr.reps
             # the clusters of the candidates it may join (their representatives and, under ``reps``, the candidates
