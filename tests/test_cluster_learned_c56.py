@@ -17,6 +17,7 @@ import pytest
 from cluster_data import random_articles
 
 import gaiko.clusters as clusters_pkg
+import gaiko.clusters.joinlast as joinlast
 import gaiko.clusters.learnedwork as learnedwork
 from gaiko.clusters import rebuild_clusters
 from gaiko.clusters.core import UnitState, choose_parent, choose_parent_lazy, root_agrees, ukey_of
@@ -154,3 +155,20 @@ def test_choose_parent_lazy_equals_choose_parent_for_any_ok(seed, share):
         st.root = units[want].root if want is not None else st.ukey
     assert asked["lazy"] <= asked["eager"]
     assert (chosen > 0) == (share < 1.0) and (differs > 0) == (share > 0.0)
+
+
+@pytest.mark.parametrize("seed,reload_every", [(51, 0), (52, 2)])
+def test_the_bound_on_re_decisions_gives_the_same_joins(tmp_path, scores, monkeypatch, seed, reload_every):
+    """The join-last layer re-decides a loner near a changed cluster only when the cluster was not kept at its version
+    below the threshold (``joinlast.BOUND``): the same joins as re-deciding every one, and as the walk."""
+    rules = _rules_file(tmp_path, "last")
+    monkeypatch.setattr(clusters_pkg, "load_rules", lambda path=None: rules)
+    arts = random_articles(60, seed=seed)
+    batches = _batches(arts, seed)
+    monkeypatch.setattr(joinlast, "BOUND", False)
+    every = _full(_store(batches, reload_every))
+    monkeypatch.setattr(joinlast, "BOUND", True)
+    assert _full(_store(batches, reload_every)) == every
+    monkeypatch.setattr(joinlast, "INDEXED", False)
+    assert _full(_store(batches, reload_every)) == every
+    assert every["joins"]
