@@ -1,7 +1,9 @@
 """Round c56 (docs/clusters.md, "Round c56"): the learned veto's base made cheaper, the same clusters. The veto is
-scored only for the candidates whose answer can change the rules' choice (:func:`~gaiko.clusters.core.choose_parent_lazy`:
-the units a unit may join, best first, until one passes), not for every candidate's cluster up front; the index of
-representatives is not kept without the join. Batch by batch must equal round c55's eager veto
+scored only for the candidates whose answer can change the rules' choice
+(:func:`~gaiko.clusters.core.choose_parent_lazy`: the units a unit may join, best first, until one passes), not for
+every candidate's cluster up front; a unit's compatible candidates are kept; the index of representatives is not kept
+without the join; the join-last layer does not re-decide a loner for a cluster it kept below the threshold at the
+cluster's version (``joinlast.BOUND``). Batch by batch must equal round c55's eager veto
 (``learnedwork.LAZY = False``), one batch and a rebuild, in three modes: the veto's base alone (``join: null``), the
 join so far and the join as a last layer (both with the veto as shipped), with the writer's in-process index dropped
 between batches or kept. Articles: the random articles of tests/cluster_data.py and tests/test_cluster_learned_c44.py's

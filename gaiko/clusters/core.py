@@ -33,7 +33,8 @@ from .referent import shares
 from .rules import WILD, Rules
 from .units import Unit, compatible, order, side_by_side, units_of
 
-__all__ = ["UnitState", "ukey_of", "cluster_id_of", "preference", "choose_parent", "choose_parent_lazy", "root_agrees", "undecided_for_good", "reaching", "reaches",
+__all__ = ["UnitState", "ukey_of", "cluster_id_of", "preference", "choose_parent", "root_agrees", "undecided_for_good", "reaching", "reaches",
+           "choose_parent_lazy",
            "reaches_beyond", "dyad_reach", "cluster_mentions", "probe_tokens",
            "listed_tokens", "listed_with_place", "probes_with_place", "slot_keys", "mix_slots", "mixed_keys", "SLOT"]
 
@@ -216,8 +217,8 @@ def _beyond(u: UnitState, candidates: list[UnitState], rules: Rules,
     rr, w = rules.referent, u.unit
     # a report reached only by its sides joins one that names them both (the others only make it two events)
     if lazy:  # (choose_parent_lazy: ok asked best first)
-        return _first_ok(w, [v for v in far if shares(v.unit.ref, w.ref, rr) or set(w.countries) & set(v.unit.countries)],
-                         rules, ok)
+        return _first_ok(w, [v for v in far if shares(v.unit.ref, w.ref, rr)
+                             or set(w.countries) & set(v.unit.countries)], rules, ok)
     named = [v for v in far if (shares(v.unit.ref, w.ref, rr) or set(w.countries) & set(v.unit.countries))
              and (ok is None or ok(v))]
     return min(named, key=lambda v: preference(w, v, rules)).ukey if named else None
