@@ -4,7 +4,7 @@ scored only for the candidates whose answer can change the rules' choice
 every candidate's cluster up front; a unit's compatible candidates are kept; the index of representatives is not kept
 without the join; the join-last layer does not re-decide a loner for a cluster it kept below the threshold at the
 cluster's version (``joinlast.BOUND``). Batch by batch must equal round c55's eager veto
-(``learnedwork.LAZY = False``), one batch and a rebuild, in three modes: the veto's base alone (``join: null``), the
+(``learnedveto.LAZY = False``), one batch and a rebuild, in three modes: the veto's base alone (``join: null``), the
 join so far and the join as a last layer (both with the veto as shipped), with the writer's in-process index dropped
 between batches or kept. Articles: the random articles of tests/cluster_data.py and tests/test_cluster_learned_c44.py's
 own (Kelvar)."""
@@ -20,7 +20,7 @@ from cluster_data import random_articles
 
 import gaiko.clusters as clusters_pkg
 import gaiko.clusters.joinlast as joinlast
-import gaiko.clusters.learnedwork as learnedwork
+import gaiko.clusters.learnedveto as learnedveto
 from gaiko.clusters import rebuild_clusters
 from gaiko.clusters.core import UnitState, choose_parent, choose_parent_lazy, root_agrees, ukey_of
 from gaiko.clusters.learned import PairModel
@@ -84,9 +84,9 @@ def _batches(arts, seed):
 def test_the_lazy_veto_gives_the_eager_clusters(mode, scores, monkeypatch, seed, reload_every):
     arts = random_articles(60, seed=seed)
     batches = _batches(arts, seed)
-    monkeypatch.setattr(learnedwork, "LAZY", False)
+    monkeypatch.setattr(learnedveto, "LAZY", False)
     eager = _full(_store(batches, reload_every))
-    monkeypatch.setattr(learnedwork, "LAZY", True)
+    monkeypatch.setattr(learnedveto, "LAZY", True)
     store = _store(batches, reload_every)
     assert _full(store) == eager
     assert _full(_store([arts])) == eager
@@ -98,9 +98,9 @@ def test_the_lazy_veto_gives_the_eager_clusters(mode, scores, monkeypatch, seed,
                          ids=["forward", "reverse"])
 def test_kelvar_one_at_a_time_lazy_equals_eager(mode, scores, monkeypatch, order_):
     batches = [[ARTICLES[i]] for i in order_]
-    monkeypatch.setattr(learnedwork, "LAZY", False)
+    monkeypatch.setattr(learnedveto, "LAZY", False)
     eager = _full(_store(batches))
-    monkeypatch.setattr(learnedwork, "LAZY", True)
+    monkeypatch.setattr(learnedveto, "LAZY", True)
     assert _full(_store(batches)) == eager == _full(_store([ARTICLES]))
 
 

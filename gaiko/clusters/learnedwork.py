@@ -42,13 +42,14 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from .core import UnitState, choose_parent, choose_parent_lazy, reaches, reaching, root_agrees
+from .core import UnitState, reaches, reaching
 from .index import UnitIndex
 from .learneddays import add_days, build_days, near_days
 from .learnedjoiners import join_eligible
 from .learnedpush import ClusterPushes
 from .learnedreps import RepJoin
 from .learnedscores import PairScores, SidesMemo
+from .learnedveto import VetoChoice
 from .lookup import coarse_probes, fine_probes
 from .roots import keyed, load_units
 from .rules import Rules
@@ -56,13 +57,10 @@ from .units import compatible, order
 
 __all__ = ["Worklist", "join_eligible"]
 
-#: round c56: the veto scored lazily (:meth:`Worklist._rules_choice`); False: as round c55 (for the tests)
-LAZY = True
-
 _RULED = "ruled"  # jinfo: the rules gave the unit a parent; "loner": the rules left it alone
 
 
-class Worklist(SidesMemo, PairScores, RepJoin, ClusterPushes):
+class Worklist(SidesMemo, PairScores, RepJoin, ClusterPushes, VetoChoice):
     """One batch's choosing again (see the module docstring). ``cache`` is the index's :attr:`~.index.UnitIndex.scores`
     (kept while the index and the rules are the same): rows by unit, evidence by event id, unit-pair probabilities,
     candidates and joiners by unit, the per-type index of days, and how each unit was last chosen."""
@@ -151,17 +149,6 @@ class Worklist(SidesMemo, PairScores, RepJoin, ClusterPushes):
             st = self.state(x)
             found = self._found("cluster_fine", fine_probes, st)
             got = self.cands[x] = [c for c in found if self._rel(self.states[c], st)]
-        return got
-
-    def fits(self, x: int) -> list[int]:
-        """The ukeys of the candidates of unit ``x`` it may join (:func:`~.units.compatible`), in the order of
-        :meth:`candidates`; kept by unit, and extended when its candidates grow (they are only ever appended to)."""
-        cands = self.candidates(x)
-        n, got = self.cfits.get(x, (0, []))
-        if n < len(cands):
-            u, rules = self.state(x).unit, self.rules
-            got = got + [c for c in cands[n:] if compatible(self.states[c].unit, u, rules)]
-            self.cfits[x] = (len(cands), got)
         return got
 
     def probe_all(self, keys: Iterable[int]) -> None:
@@ -335,64 +322,6 @@ class Worklist(SidesMemo, PairScores, RepJoin, ClusterPushes):
             clusters = {st.root}
         for r in clusters:
             self._cluster_changed(r, x, mine)
-
-    def _rules_choice(self, st: UnitState, mine: Any) -> int | None:
-        """The rules' choice of ``st``'s parent among its candidates with the veto (``learned.veto``). Round c56: the
-        veto is scored only for the candidates whose answer can change the choice (:func:`~.core.choose_parent_lazy`:
-        best first, until one passes; the veto only forbids), not for every candidate's cluster up front; the same
-        parent. ``LAZY = False``: as round c55 (every candidate's cluster scored as one matrix, then
-        :func:`~.core.choose_parent`)."""
-        rules, lr = self.rules, self.lr
-        cands = [self.state(c) for c in self.candidates(st.ukey)]
-        self.load(c.root for c in cands if c.root is not None)
-        base = root_agrees(st, lambda v: self.state(v.root), rules) if st.unit.prec in rules.root_check else None
-        ok = base
-        if lr.veto is not None and st.unit.lo is not None and st.unit.width <= rules.max_window_days:
-            if LAZY:
-                return choose_parent_lazy(st, cands, rules, self._veto_ok(st, mine, base),
-                                          fits=[self.states[c] for c in self.fits(st.ukey)])
-            seen: dict[Any, bool] = {}
-            veto, k = lr.veto, lr.reps
-            # the clusters of the candidates it may join (their representatives and, under ``reps``, the candidates
-            # themselves), scored as one matrix (others, if asked, one by one)
-            roots = {c.root for c in cands if c.root is not None}
-            trees = {r: self.reps(r, mine) for r in sorted(roots)}
-            got = self.bests("veto", st.ukey, [w for t in trees.values() for w in t]
-                             + ([c.ukey for c in cands if c.root is not None] if k is not None else []))
-
-            def ok(v: UnitState, base: Any = base) -> bool:
-                if base is not None and not base(v):
-                    return False
-                key = v.root if k is None else (v.root, v.ukey)
-                if key not in seen:
-                    t = trees.get(v.root)
-                    t = self.reps(v.root, mine) if t is None else t
-                    ws = t if k is None else list(dict.fromkeys([*t, v.ukey]))
-                    b = got if all(w in got for w in ws) else self.bests("veto", st.ukey, ws)
-                    seen[key] = bool(ws) and max(b[w] for w in ws) >= veto
-                return seen[key]
-        return choose_parent(st, cands, rules, ok)
-
-    def _veto_ok(self, st: UnitState, mine: Any, base: Any) -> Callable[[UnitState], bool]:
-        """``ok`` of :func:`~.core.choose_parent_lazy` for ``st`` with the veto: ``base`` (the root check) passes the
-        candidate, and the best ``veto`` probability between ``st``'s mentions and those of the candidate's cluster
-        so far (its first ``reps`` units, and the candidate itself under ``reps``) is at least ``learned.veto``;
-        kept by cluster (and candidate) for this choice."""
-        seen: dict[Any, bool] = {}
-        veto, k, x = self.lr.veto, self.lr.reps, st.ukey
-
-        def ok(v: UnitState) -> bool:
-            if base is not None and not base(v):
-                return False
-            key = v.root if k is None else (v.root, v.ukey)
-            got = seen.get(key)
-            if got is None:
-                t = self.reps(v.root, mine)
-                ws = t if k is None else list(dict.fromkeys([*t, v.ukey]))
-                b = self.bests("veto", x, ws)
-                got = seen[key] = bool(ws) and max(b[w] for w in ws) >= veto
-            return got
-        return ok
 
     def _join(self, st: UnitState, mine: Any, reuse: bool = False) -> int | None:
         """:func:`~.learned._learned_join` over the units of the type before ``st`` within ``join_days``. ``reuse``: the
