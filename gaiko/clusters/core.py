@@ -34,6 +34,7 @@ from .rules import WILD, Rules
 from .units import Unit, compatible, order, side_by_side, units_of
 
 __all__ = ["UnitState", "ukey_of", "cluster_id_of", "preference", "choose_parent", "root_agrees", "undecided_for_good", "reaching", "reaches",
+           "choose_parent_lazy",
            "reaches_beyond", "dyad_reach", "cluster_mentions", "probe_tokens",
            "listed_tokens", "listed_with_place", "probes_with_place", "slot_keys", "mix_slots", "mixed_keys", "SLOT"]
 
@@ -104,6 +105,45 @@ def choose_parent(u: UnitState, candidates: Iterable[UnitState], rules: Rules,
     return parent
 
 
+def choose_parent_lazy(u: UnitState, candidates: Iterable[UnitState], rules: Rules,
+                       ok: Callable[[UnitState], bool] | None = None,
+                       fits: list[UnitState] | None = None) -> int | None:
+    """:func:`choose_parent`'s answer, asking ``ok`` (a pure function: the learned veto, round c56) only of the
+    candidates whose answer can change it: the units ``u`` may join, best :func:`preference` first, until one passes
+    (the first that passes is the one :func:`choose_parent` takes, as preferences are unique: they end with the key);
+    of an undated unit whose fits are two events, only those :func:`_by_referent` weighs; of a unit that joins none,
+    only those :func:`_beyond` weighs, in the same order. :func:`choose_parent` asks ``ok`` of every candidate before
+    it. ``fits``: the candidates before ``u`` it may join (:func:`~gaiko.clusters.units.compatible`), in their order
+    among ``candidates``, when the caller keeps them. tests/test_cluster_learned_c56.py: the same parent as
+    :func:`choose_parent` for any ``ok``."""
+    if u.unit.lo is None or u.unit.width > rules.max_window_days:
+        return None
+    undecided = u.unit.prec in rules.ambiguous
+    far = reaching(u, rules)
+    candidates = list(candidates)
+    if fits is None:
+        mine = order(u.unit, u.ukey, rules)
+        fits = [v for v in candidates
+                if v.ukey != u.ukey and order(v.unit, v.ukey, rules) < mine and compatible(v.unit, u.unit, rules)]
+    if fits and undecided and _two_events(fits, rules):
+        return _by_referent(u, fits, rules, ok, lazy=True)
+    parent = _first_ok(u.unit, fits, rules, ok)
+    if parent is None and far and not (fits and undecided):
+        return _beyond(u, candidates, rules, ok, lazy=True)
+    return parent
+
+
+def _first_ok(w: Unit, units: list[UnitState], rules: Rules, ok: Callable[[UnitState], bool] | None) -> int | None:
+    """The ukey of the unit of ``units`` with the best :func:`preference` for ``w`` among those ``ok`` passes (``ok``
+    asked best first, until one passes); None when none does."""
+    if ok is None:
+        return min(units, key=lambda v: preference(w, v, rules)).ukey if units else None
+    for v in sorted(units, key=lambda v: preference(w, v, rules)):
+        if ok(v):
+            return v.ukey
+    return None
+
+
 def root_agrees(u: UnitState, root_of: Callable[[UnitState], UnitState], rules: Rules,
                 agree: dict[tuple[int, int], bool] | None = None) -> Callable[[UnitState], bool]:
     """``ok`` of :func:`choose_parent` for ``u`` (``attach.root_check``): a candidate that is the root of its cluster,
@@ -167,7 +207,7 @@ def _stretched(w: Unit, days: int) -> Unit:
 
 
 def _beyond(u: UnitState, candidates: list[UnitState], rules: Rules,
-            ok: Callable[[UnitState], bool] | None = None) -> int | None:
+            ok: Callable[[UnitState], bool] | None = None, lazy: bool = False) -> int | None:
     """The parent of an undated unit that fits no event: the best of the events before its window that it reaches
     (:func:`reaches`), when they are one event, among those whose referent it shares or (reached by its sides,
     :func:`dyad_reach`) that name one of its countries; else none."""
@@ -176,13 +216,16 @@ def _beyond(u: UnitState, candidates: list[UnitState], rules: Rules,
         return None
     rr, w = rules.referent, u.unit
     # a report reached only by its sides joins one that names them both (the others only make it two events)
+    if lazy:  # (choose_parent_lazy: ok asked best first)
+        return _first_ok(w, [v for v in far if shares(v.unit.ref, w.ref, rr)
+                             or set(w.countries) & set(v.unit.countries)], rules, ok)
     named = [v for v in far if (shares(v.unit.ref, w.ref, rr) or set(w.countries) & set(v.unit.countries))
              and (ok is None or ok(v))]
     return min(named, key=lambda v: preference(w, v, rules)).ukey if named else None
 
 
 def _by_referent(u: UnitState, fits: list[UnitState], rules: Rules,
-                 ok: Callable[[UnitState], bool] | None = None) -> int | None:
+                 ok: Callable[[UnitState], bool] | None = None, lazy: bool = False) -> int | None:
     """The parent of an undated unit whose fits are two events: the best of the fits whose referent it shares
     (:func:`~gaiko.clusters.referent.shares`), when those are one event (``referent.precisions``); else none."""
     rr = rules.referent
@@ -191,6 +234,8 @@ def _by_referent(u: UnitState, fits: list[UnitState], rules: Rules,
     sharing = [v for v in fits if shares(v.unit.ref, u.unit.ref, rr)]
     if not sharing or _two_events(sharing, rules):
         return None
+    if lazy:  # (choose_parent_lazy: ok asked best first)
+        return _first_ok(u.unit, sharing, rules, ok)
     sharing = [v for v in sharing if ok is None or ok(v)]
     return min(sharing, key=lambda v: preference(u.unit, v, rules)).ukey if sharing else None
 

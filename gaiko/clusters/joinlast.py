@@ -54,6 +54,11 @@ _BASE: dict[int, tuple[Rules, Rules]] = {}
 #: through the indexes by side token and week; False: walk the units of the type within ``join_days`` (round c54's
 #: way; the same joins: tests/test_cluster_learned_c55.py compares them)
 INDEXED = True
+#: (round c56) under the indexes, a loner near a changed cluster is not re-decided for it when it kept that cluster's
+#: best probability at the cluster's current version and it is below ``learned.join``: the cluster can then be neither
+#: chosen nor, being weighed below the threshold, change the choice (its place among the others only breaks ties of
+#: clusters at or above it). False: every such loner is re-decided, as round c55 did (tests/test_cluster_learned_c56.py)
+BOUND = True
 
 
 def base_rules(rules: Rules) -> Rules:
@@ -454,7 +459,10 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
         ordkey, parent, eligible, units = layer.ordkey, layer.parent, layer.eligible, idx.units
         within = lr.join_days
         jx = layer.joiner_index() if lr.join_sides and INDEXED else None
+        kept, ver, floor = layer.kept, layer.ver, lr.join
+        bound = BOUND and jx is not None
         for (r, status, etype, lo, hi), o in near_of.items():
+            vr = ver.get(r, 0)
             reps = [(ordkey(w), w) for w in reps_now(r)]
             if jx is not None:  # (round c55) the units whose sides may meet a first unit of r, near k's window
                 toks = {t for _ow, w in reps for t in layer.ltoks(w)}
@@ -469,6 +477,11 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
                 ox = ordkey(x)
                 if ox <= o:
                     continue
+                if bound:  # (round c56) r kept at its version, below the threshold: it changes nothing for x
+                    kx = kept.get(x)
+                    got = kx.get(r) if kx is not None else None
+                    if got is not None and got[0] == vr and got[1] < floor:
+                        continue
                 if lr.join_sides:
                     ux = layer.unit(x)
                     if not any(ow < ox and layer._meet(w, ux) for ow, w in reps):

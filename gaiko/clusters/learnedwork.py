@@ -42,13 +42,14 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from .core import UnitState, choose_parent, reaches, reaching, root_agrees
+from .core import UnitState, reaches, reaching
 from .index import UnitIndex
 from .learneddays import add_days, build_days, near_days
 from .learnedjoiners import join_eligible
 from .learnedpush import ClusterPushes
 from .learnedreps import RepJoin
 from .learnedscores import PairScores, SidesMemo
+from .learnedveto import VetoChoice
 from .lookup import coarse_probes, fine_probes
 from .roots import keyed, load_units
 from .rules import Rules
@@ -59,7 +60,7 @@ __all__ = ["Worklist", "join_eligible"]
 _RULED = "ruled"  # jinfo: the rules gave the unit a parent; "loner": the rules left it alone
 
 
-class Worklist(SidesMemo, PairScores, RepJoin, ClusterPushes):
+class Worklist(SidesMemo, PairScores, RepJoin, ClusterPushes, VetoChoice):
     """One batch's choosing again (see the module docstring). ``cache`` is the index's :attr:`~.index.UnitIndex.scores`
     (kept while the index and the rules are the same): rows by unit, evidence by event id, unit-pair probabilities,
     candidates and joiners by unit, the per-type index of days, and how each unit was last chosen."""
@@ -73,6 +74,8 @@ class Worklist(SidesMemo, PairScores, RepJoin, ClusterPushes):
         self.cands: dict[int, list[int]] = self.cache.setdefault("cands", {})
         self.joins: dict[int, set[int]] = self.cache.setdefault("joiners", {})
         self.jinfo: dict[int, str] = self.cache.setdefault("jinfo", {})
+        #: unit -> (how many of its candidates were looked at, those of them it may join: compatible), round c56
+        self.cfits: dict[int, tuple[int, list[int]]] = self.cache.setdefault("cfits", {})
         self.facts: dict[int, list[tuple[Any, ...]]] = self.cache.setdefault("facts", {})
         self.evs: dict[int, list[Any]] = self.cache.setdefault("evs", {})
         #: unit -> root -> best join probability, as of the unit's last join
@@ -271,8 +274,8 @@ class Worklist(SidesMemo, PairScores, RepJoin, ClusterPushes):
 
     def run(self) -> list[int]:
         """Choose again every unit the batch may change, in order; returns them."""
-        if self._indexed() and "reps" not in self.cache:
-            self._build_reps()
+        if self._indexed() and self.lr.join is not None and "reps" not in self.cache:
+            self._build_reps()  # (round c56: not without the join, the only step that reads it)
         done = []
         while self.heap:
             _o, x = heapq.heappop(self.heap)
@@ -303,7 +306,7 @@ class Worklist(SidesMemo, PairScores, RepJoin, ClusterPushes):
             parent = self._join_indexed(st, mine, reuse) if self._indexed() else self._join(st, mine, reuse)
         was = st.parent
         self.set_parent(st, parent)
-        if self._indexed() and (was != parent or x in self.new):
+        if self._indexed() and lr.join is not None and (was != parent or x in self.new):
             for top in {self._top(x), *((self._top(was),) if was is not None else ())}:
                 self._add_reps(top)
         st.root = self.state(parent).root if parent is not None else x
@@ -319,35 +322,6 @@ class Worklist(SidesMemo, PairScores, RepJoin, ClusterPushes):
             clusters = {st.root}
         for r in clusters:
             self._cluster_changed(r, x, mine)
-
-    def _rules_choice(self, st: UnitState, mine: Any) -> int | None:
-        rules, lr = self.rules, self.lr
-        cands = [self.state(c) for c in self.candidates(st.ukey)]
-        self.load(c.root for c in cands if c.root is not None)
-        base = root_agrees(st, lambda v: self.state(v.root), rules) if st.unit.prec in rules.root_check else None
-        ok = base
-        if lr.veto is not None and st.unit.lo is not None and st.unit.width <= rules.max_window_days:
-            seen: dict[Any, bool] = {}
-            veto, k = lr.veto, lr.reps
-            # the clusters of the candidates it may join (their representatives and, under ``reps``, the candidates
-            # themselves), scored as one matrix (others, if asked, one by one)
-            roots = {c.root for c in cands if c.root is not None}
-            trees = {r: self.reps(r, mine) for r in sorted(roots)}
-            got = self.bests("veto", st.ukey, [w for t in trees.values() for w in t]
-                             + ([c.ukey for c in cands if c.root is not None] if k is not None else []))
-
-            def ok(v: UnitState, base: Any = base) -> bool:
-                if base is not None and not base(v):
-                    return False
-                key = v.root if k is None else (v.root, v.ukey)
-                if key not in seen:
-                    t = trees.get(v.root)
-                    t = self.reps(v.root, mine) if t is None else t
-                    ws = t if k is None else list(dict.fromkeys([*t, v.ukey]))
-                    b = got if all(w in got for w in ws) else self.bests("veto", st.ukey, ws)
-                    seen[key] = bool(ws) and max(b[w] for w in ws) >= veto
-                return seen[key]
-        return choose_parent(st, cands, rules, ok)
 
     def _join(self, st: UnitState, mine: Any, reuse: bool = False) -> int | None:
         """:func:`~.learned._learned_join` over the units of the type before ``st`` within ``join_days``. ``reuse``: the
