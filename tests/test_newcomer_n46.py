@@ -1,0 +1,92 @@
+"""Newcomer round n46: what a newcomer following README.md tripped on, each as a kind, with our own sentences.
+
+1. a diplomat posted abroad is of the state that sends him ("China's consul general in Osaka", "the Chinese
+   ambassador to Japan"): the posting is a place, not a side;
+2. a government's diplomatic protest ("Tokyo protested the ...", "lodged a protest", "filed a formal protest with")
+   is ACCUSE, CAMEO 114 "complain officially" (mode allege), not PROTEST demo; crowds who protest stay PROTEST demo;
+3. ``gaiko series`` names its quad-class columns by meaning;
+4. idioms of "pay" that are no payment ("paid homage", "paid close attention", "paid a high price");
+5. what a newcomer following README.md met (see the section's own note).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+PUB = "2026-02-10"
+
+
+def _events(coder, text: str):
+    from gaiko.types import Article
+
+    return coder.code_article(Article(text=text, published=PUB)).events
+
+
+# -- 2. a government's protest is an official complaint ---------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Canberra protested the detention of the journalist.",
+    "Wellington protested the fishing ban on Thursday.",
+    "Oslo lodged a strong protest with Moscow over the airspace violation.",
+    "Hanoi filed a formal protest with Beijing over the survey ship.",
+    "Manila registered a diplomatic protest against the water cannon attack.",
+    "The Indian foreign ministry protested the renaming of the border villages.",
+])
+def test_a_governments_protest_is_an_official_complaint(coder, text):
+    evs = _events(coder, text)
+    got = [(e.event_type, e.mode) for e in evs if e.trigger.lower() in ("protested", "lodged", "filed", "registered")]
+    assert got and all(g == ("ACCUSE", "allege") for g in got), [(e.event_type, e.mode, e.trigger) for e in evs]
+    assert not [e for e in evs if e.event_type == "PROTEST"], [(e.event_type, e.trigger) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of nurses protested outside the ministry in Lisbon.",
+    "Students protested against the fee increase in Bogota.",
+    "Hundreds of fishermen protested the new quota in the harbour of Vigo.",
+    "Residents staged a protest against the landfill in Naples.",
+])
+def test_street_protests_stay_demonstrations(coder, text):
+    evs = _events(coder, text)
+    assert any(e.event_type == "PROTEST" and e.mode == "demo" for e in evs), \
+        [(e.event_type, e.mode, e.trigger) for e in evs]
+
+
+# -- 4. "pay" that is no payment ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Poland paid homage to the airmen at the memorial in Warsaw.",
+    "Chile paid close attention to the Argentine naval exercise.",
+    "Ankara has paid a heavy price for the border conflict.",
+    "Kenya pays attention to Somalia's election dispute.",
+])
+def test_pay_idioms_are_no_aid(coder, text):
+    evs = _events(coder, text)
+    assert not [e for e in evs if e.event_type == "AID"], [(e.event_type, e.trigger) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Poland paid homage to the airmen at the memorial in Warsaw.",
+    "The Brazilian president paid his respects to the late Pope in Rome.",
+])
+def test_homage_and_respects_are_support(coder, text):
+    evs = _events(coder, text)
+    assert [e.event_type for e in evs if e.trigger.lower() == "paid"] == ["SUPPORT"], \
+        [(e.event_type, e.trigger) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "The Egyptian foreign minister paid a visit to Ankara on Sunday.",
+    "The Thai premier paid an official visit to Laos last week.",
+])
+def test_paying_a_visit_is_a_visit(coder, text):
+    evs = _events(coder, text)
+    assert [(e.event_type, e.mode) for e in evs] == [("CONSULT", "visit")], [(e.event_type, e.trigger) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "Germany paid Namibia 1.1 billion euros in reparations.",
+    "The Norwegian government paid $40 million to the relief fund.",
+])
+def test_paying_money_stays_aid(coder, text):
+    evs = _events(coder, text)
+    assert any(e.event_type == "AID" for e in evs), [(e.event_type, e.trigger) for e in evs]
