@@ -90,3 +90,59 @@ def test_paying_a_visit_is_a_visit(coder, text):
 def test_paying_money_stays_aid(coder, text):
     evs = _events(coder, text)
     assert any(e.event_type == "AID" for e in evs), [(e.event_type, e.trigger) for e in evs]
+
+
+# -- 3. gaiko series names its quad-class columns -------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def series_store(tmp_path_factory):
+    from serve_data import build_store
+
+    from gaiko.store import Store
+
+    path = build_store(tmp_path_factory.mktemp("n46series") / "s.duckdb", corpus=False)
+    with Store(path, read_only=True) as s:
+        yield s
+
+
+QUAD_COLUMNS = ["verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"]
+
+
+def test_series_rows_name_the_four_quad_classes(series_store):
+    s = series_store.dyad_series("JPN", "CHN", interval="month", by="quad")
+    rows = series_store.series_rows(s)
+    assert rows and all(list(r)[-4:] == QUAD_COLUMNS for r in rows), [list(r) for r in rows]
+    assert not any(k.startswith("n_") for r in rows for k in r)
+    for r in rows:  # the named columns add up to the two summary columns
+        assert r["verbal_cooperation"] + r["material_cooperation"] == r["cooperation"]
+        assert r["verbal_conflict"] + r["material_conflict"] == r["conflict"]
+    assert s["labels"] == {k: {"1": "verbal cooperation", "2": "material cooperation", "3": "verbal conflict",
+                                "4": "material conflict"}[k] for k in s["keys"]}
+
+
+def test_series_by_type_keeps_its_self_naming_columns(series_store):
+    s = series_store.dyad_series("JPN", "CHN", interval="month", by="type")
+    rows = series_store.series_rows(s)
+    assert any(k.startswith("n_") for k in rows[0]) and s["labels"] == {}
+    assert not any(k in rows[0] for k in QUAD_COLUMNS)
+
+
+def test_gaiko_series_csv_and_api_name_the_quad_classes(cli, series_store):
+    import csv
+    import io
+
+    from fastapi.testclient import TestClient
+
+    from gaiko.server import create_app
+
+    db = str(series_store.path)
+    code, out, err = cli("series", "--db", db, "--source", "JPN", "--target", "CHN", "--interval", "month", "-f", "csv")
+    assert code in (0, None), err
+    header = next(csv.reader(io.StringIO(out)))
+    assert header[-4:] == QUAD_COLUMNS, header
+    got = TestClient(create_app(db, api_key=None)).get("/api/v1/series", params={
+        "dyad": "JPN-CHN", "interval": "month", "by": "quad"}).json()
+    assert set(got["labels"]) == set(got["keys"]) and got["labels"].get("3") in (None, "verbal conflict")
+    got = TestClient(create_app(db, api_key=None)).get("/api/v1/series", params={
+        "dyad": "JPN-CHN", "interval": "month", "by": "quad", "format": "csv"})
+    assert got.text.splitlines()[0].split(",")[-4:] == QUAD_COLUMNS, got.text[:300]
