@@ -22,6 +22,71 @@ def _events(coder, text: str):
     return coder.code_article(Article(text=text, published=PUB)).events
 
 
+# -- 1. a diplomat posted abroad is of the state that sends him --------------------------------------------------
+
+def _source(coder, text: str):
+    evs = _events(coder, text)
+    assert evs, text
+    return evs[0].source
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("Ghana's ambassador to Nigeria criticised the new border levy.", "GHA"),
+    ("The Indonesian consul general in Perth criticised the visa rules.", "IDN"),
+    ("Sweden's envoy to Turkey criticised Ankara on Monday.", "SWE"),
+    # named envoys the knowledge base knows: their own state, whatever their post
+    ("The ambassador to Japan, Wu Jianghao, condemned Tokyo's remarks.", "CHN"),
+    ("Wu Jianghao warned Tokyo against interfering in the dispute.", "CHN"),
+    ("The consul general in Osaka, Xue Jian, condemned the Japanese government.", "CHN"),
+    ("George Glass praised Japan's restraint on Tuesday.", "USA"),
+    ("Kenji Kanasugi protested to Beijing on Monday.", "JPN"),
+])
+def test_a_posted_diplomat_is_of_the_sending_state(coder, text, iso):
+    src = _source(coder, text)
+    assert src is not None and src.country == iso and src.sector == "GOV", src
+
+
+@pytest.mark.parametrize("text,post", [
+    # no sending state named: the post is no side
+    ("The consul general in Perth, Budi Santoso, criticised Canberra's visa rules.", "AUS"),
+    ("The ambassador to Egypt, Karl Lindqvist, criticised Cairo's new law.", "EGY"),
+    ("The consul general in Osaka criticised the Japanese government.", "JPN"),
+])
+def test_a_diplomats_post_is_no_side(coder, text, post):
+    src = _source(coder, text)
+    assert src is None or src.country != post, src
+
+
+def test_a_consul_general_is_a_diplomat_not_an_officer(coder):
+    src = _source(coder, "The Indonesian consul general in Perth criticised the visa rules.")
+    assert src.sector == "GOV" and src.role == "consul", src
+
+
+def test_one_envoy_is_not_any_holder_of_the_role(coder):
+    # the knowledge base's one Russian envoy is no "Russia's envoy to Japan"
+    src = _source(coder, "Russia's envoy to Japan accused Tokyo of hostility.")
+    assert src.country == "RUS" and src.person_id is None, src
+
+
+def test_a_message_posted_speaks_for_its_poster(coder):
+    text = ("Foreign Minister Anna Berg spoke in parliament on Friday. A day later Xue Jian, China's consul general in "
+            "Osaka, posted a message on social media that appeared to threaten her.")
+    evs = [e for e in _events(coder, text) if e.event_type == "THREATEN"]
+    assert evs and evs[0].source is not None and evs[0].source.name == "Xue Jian" and evs[0].source.country == "CHN", evs
+    assert evs[0].target is None or evs[0].target.country != "CHN", evs[0].target
+
+
+@pytest.mark.parametrize("text,iso", [
+    # look-alikes: a state's own envoy named with it, a governor of a place, an officer
+    ("Japan's ambassador to China met Chinese officials in Beijing.", "JPN"),
+    ("The Chinese ambassador in Tokyo warned Japan.", "CHN"),
+    ("The governor of Osaka criticised the central government.", "JPN"),
+])
+def test_states_own_envoys_and_local_officials_keep_their_country(coder, text, iso):
+    src = _source(coder, text)
+    assert src is not None and src.country == iso, src
+
+
 # -- 2. a government's protest is an official complaint ---------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
