@@ -211,3 +211,27 @@ def test_gaiko_series_csv_and_api_name_the_quad_classes(cli, series_store):
     got = TestClient(create_app(db, api_key=None)).get("/api/v1/series", params={
         "dyad": "JPN-CHN", "interval": "month", "by": "quad", "format": "csv"})
     assert got.text.splitlines()[0].split(",")[-4:] == QUAD_COLUMNS, got.text[:300]
+
+
+# -- 5. what a newcomer following README.md met ------------------------------------------------------------------
+# The README's example article (../shared/examples/takaichi-trump-call.txt) coded "Trump found a partner who matches
+# his confidence" as SANCTION: the type model reads "found" as a verdict (PLOVER SANCTION convict) wherever it stands.
+
+@pytest.mark.parametrize("text", [
+    "The senator found an ally who shares his doubts about the treaty.",
+    "Germany found a new supplier of gas in Qatar.",
+    "Ukraine found itself isolated at the summit.",
+])
+def test_finding_something_is_no_verdict(coder, text):
+    evs = _events(coder, text)
+    assert not [e for e in evs if e.event_type == "SANCTION"], [(e.event_type, e.trigger) for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "A court in Minsk found the Lithuanian activist guilty of treason.",
+    "The tribunal found Serbia responsible for failing to prevent the massacre.",
+    "A court in Ankara found the mayor in contempt.",
+])
+def test_a_courts_finding_stays_a_verdict(coder, text):
+    evs = _events(coder, text)
+    assert any(e.event_type == "SANCTION" for e in evs), [(e.event_type, e.trigger) for e in evs]
