@@ -235,3 +235,27 @@ def test_finding_something_is_no_verdict(coder, text):
 def test_a_courts_finding_stays_a_verdict(coder, text):
     evs = _events(coder, text)
     assert any(e.event_type == "SANCTION" for e in evs), [(e.event_type, e.trigger) for e in evs]
+
+
+# The pledges table showed "Sun Weidong (CHNGOV) | withdraw her remarks" and "Lin Jian (CHNGOV) | pay a heavy price"
+# as if they were the speakers' own promises: a demand (and whom it is made of) and a threat now say so.
+
+def test_the_pledges_table_says_a_demand_and_a_threat(cli, tmp_path):
+    import json
+
+    db = str(tmp_path / "p.duckdb")
+    text = ("Chile's foreign minister demanded that Bolivia withdraw its troops from the border. "
+            "Peru will build a new bridge over the river by 2027. "
+            "The Argentine minister warned that anyone who blocked the ships would pay a heavy price.")
+    src = tmp_path / "a.jsonl"
+    src.write_text(json.dumps({"id": "n46-p", "text": text, "published": "2026-02-10"}) + "\n", encoding="utf-8")
+    code, out, err = cli("code", str(src), "--db", db)
+    assert code in (0, None), err
+    code, out, err = cli("pledges", "--db", db)
+    assert code in (0, None), err
+    flat = " ".join(ln.strip("│ ") for ln in out.splitlines())
+    flat = " ".join(flat.replace("│", " ").split())
+    assert "demand of Bolivia: withdraw" in flat, out
+    assert "build a new bridge" in flat and "demand of Peru" not in flat, out
+    code, out, err = cli("pledges", "--db", db, "-f", "csv")
+    assert "demand of" not in out and "withdraw its troops" in out, out  # the download keeps the action as stored
