@@ -189,7 +189,10 @@ def test_gaiko_series_gives_the_monthly_dyad_series_of_the_api(cli, story: Path)
     assert [(r["bucket"], r["events"], r["mean_goldstein"], r["goldstein_sum"], r["cooperation"], r["conflict"])
             for r in rows] == [("2026-03-01", "2", "-0.5", "-1.0", "1", "1"), ("2026-04-01", "1", "-4.0", "-4.0", "0", "1"),
                                ("2026-05-01", "0", "", "0.0", "0", "0")]
-    assert [(r["n_1"], r["n_3"], r["n_4"]) for r in rows] == [("1", "1", "0"), ("0", "0", "1"), ("0", "0", "0")]
+    # round n46: the quad-class columns are named ("n_1", "n_3", "n_4" before)
+    assert [(r["verbal_cooperation"], r["verbal_conflict"], r["material_conflict"]) for r in rows] == [
+        ("1", "1", "0"), ("0", "0", "1"), ("0", "0", "0")]
+    assert all(r["material_cooperation"] == "0" for r in rows)
     code, out, err = cli("series", "--db", story, *args, "--json", "--count", "mentions")
     assert code in (0, None), err
     doc = json.loads(out)

@@ -34,6 +34,12 @@ GROUPS = frozenset({"CVL", "COP", "LAB", "EDU", "AGR", "REF", "MED", "JRN", "BUS
 #: sectors and roles that act at home, and so tell where an article happens
 DOMESTIC = frozenset({"COP", "JUD", "LEG"})
 LOCAL_ROLES = frozenset({"mayor", "governor", "local_official"})
+#: roles of a state's diplomats posted abroad (round n46): "X's consul general in Osaka", "the ambassador to Japan" are
+#: of the state that sends them; the country of their post is a place, not their side, and a state has many of them
+#: (no one holder of "China's ambassador")
+POSTED_ROLES = frozenset({"ambassador", "envoy", "consul"})
+#: the prepositions that name a diplomat's post ("to Japan", "in Osaka", "at the United Nations")
+POST_PREPS = frozenset({"to", "in", "at"})
 
 
 class PlaceContext:

@@ -14,7 +14,7 @@ from ..docindex import sentences
 from ..types import Actor
 from .kb import UNKNOWN, KnowledgeBase, norm
 from .ambiguous import needs_context, resolve_in_context
-from .context import DOMESTIC, GROUPS, LOCAL_ROLES, TRANSNATIONAL, PlaceContext
+from .context import DOMESTIC, GROUPS, LOCAL_ROLES, POST_PREPS, POSTED_ROLES, TRANSNATIONAL, PlaceContext
 from .coref import CorefContext, body_sectors, pos_of as _pos, ruler_nouns
 from .mentions import PRONOUNS, Mention, find_mentions, is_locative
 from .namewords import ship_country
@@ -56,9 +56,42 @@ class _DocResolver(PersonContext, CorefContext, PlaceContext):
         c = self.kb.countries.get(code or "")
         return c.name if c else None
 
+    def _posts(self, m: Mention) -> set[str]:
+        """For a diplomat posted abroad ("the consul general in Osaka", "the ambassador to Japan, X"), the countries
+        of the post's "to/in/at" phrase on the title's nouns in the mention: a place, never the diplomat's side
+        (round n46)."""
+        if m.title is None or m.title[1] not in POSTED_ROLES:
+            return set()
+        found: set[str] = set()
+        for t in self.doc[m.start:m.end]:
+            if t.pos_ not in ("NOUN", "PROPN"):
+                continue
+            for p in t.children:
+                if p.dep_ != "prep" or p.lower_ not in POST_PREPS:
+                    continue
+                found |= {self.token_country[o.i] for o in p.subtree if o.i in self.token_country}
+                for o in p.children:  # a name inside the mention is no token of token_country: ask the kb
+                    if o.dep_ != "pobj":
+                        continue
+                    text = norm(self.doc[min(c.i for c in o.subtree if c.dep_ != "det" or c.i == o.i):o.i + 1].text)
+                    found |= {str(e.country) for e, _ in self.kb.phrases.get(text, ()) if e.country
+                              and e.kind in ("country", "capital", "place")}
+                    place = self.kb.places.get(text)
+                    if place is not None and place.country:
+                        found.add(place.country)
+        return found - TRANSNATIONAL
+
     def _context_country(self, m: Mention) -> tuple[str | None, float]:
         start = self.sents.start(m.head)
         here = self.sent_countries.get(start, set()) - TRANSNATIONAL
+        posts = self._posts(m)
+        if posts:
+            # "The ambassador to Japan, X, accused Tokyo": Japan is where he serves, not whose he is (round n46)
+            here = here - posts
+            if not here and (prev := self._lead_country(start)) is not None and prev not in posts:
+                return prev, 0.4
+            if not here:
+                return None, 0.25
         if m.title is not None:  # "The prime minister called his Indian counterpart": the other side's country
             here = here - self._relational_only(start)
             # "The president called Erdogan", "the prime minister met Modi in Delhi": not the country of a known
@@ -157,7 +190,8 @@ class _DocResolver(PersonContext, CorefContext, PlaceContext):
             country, conf = self._context_country(m)
         else:
             conf = 0.8
-        holders = self.kb.holders(country, role, self.day) if country else []
+        # a state has many ambassadors and envoys: "Russia's envoy to Japan" is no one holder of the role (round n46)
+        holders = self.kb.holders(country, role, self.day) if country and role not in POSTED_ROLES else []
         if len(holders) == 1 and holders[0][0].name != UNKNOWN:
             p, t = holders[0]
             return self._actor(m, name=p.name, country=country, sector=t.sector, role=role, person_id=p.id,
@@ -327,6 +361,12 @@ class _DocResolver(PersonContext, CorefContext, PlaceContext):
                 gender = self.kb.people[a.person_id].gender if a.person_id in self.kb.people else None
                 if m.kind == "pronoun":
                     gender = PRONOUNS.get(self.doc[m.start].lower_)
+                elif gender is None and m.kind == "title" and self.doc[m.head].dep_ == "appos":
+                    # "Xue Jian, China's consul general in Osaka, ...": the title is the named man's, and "her"
+                    # later is someone else (round n46)
+                    named = self.token_actor.get(self.doc[m.head].head.i)
+                    if named is not None and named.person_id in self.kb.people:
+                        gender = self.kb.people[named.person_id].gender
                 self.history.append((m.start, a, gender, self.sents.start(m.start)))
             for i in range(m.start, m.end):
                 self.token_actor[i] = a

@@ -44,6 +44,22 @@ def _brief(e: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "we", "us", "you"})
+
+
+def _shown_action(e: dict[str, Any]) -> str:
+    """The action as the table shows it: a demand or a threat says so, and a demand whom it is made of (round n46:
+    "Sun Weidong (CHNGOV) | withdraw her remarks" read as his own promise, "Lin Jian | pay a heavy price" as his)."""
+    kind = e.get("kind")
+    if kind not in ("demand", "threat"):
+        return e["action"]
+    t = e.get("target") or {}
+    # as written ("citizens", "Beijing"), the resolved name for a pronoun ("she": Sanae Takaichi)
+    text = t.get("text") or ""
+    whom = t.get("name") if text.lower() in _PRONOUNS else (text or t.get("name"))
+    return f"{kind} of {whom}: {e['action']}" if kind == "demand" and whom else f"{kind}: {e['action']}"
+
+
 def pledges(
     db: str = typer.Option("gaiko.duckdb", "--db", help="Store to read."),
     actor: Optional[str] = typer.Option(None, "--actor", help="Actor: country code (JPN), name or text."),
@@ -120,7 +136,7 @@ def pledges(
                  if all_undated else pledges_title(len(rows), len(every), statements, actor, status,
                                                       " or ".join(sorted(kinds)) or None,
                                                       made=_made_words(made_since, made_until)))
-        emit_rows([_brief(r) for r in rows], fmt, COLUMNS, title=title)
+        emit_rows([{**_brief(r), "action": _shown_action(r)} for r in rows], fmt, COLUMNS, title=title)
     if kinds - held_kinds:  # a kind no pledge here has (a typo, or a kind the extractor does not make): say so
         typer.echo(f"Note: no pledge in this store is of kind {', '.join(sorted(kinds - held_kinds))}; the kinds here "
                    f"are {', '.join(sorted(held_kinds)) or 'none'}", err=True)

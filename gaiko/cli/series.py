@@ -32,8 +32,9 @@ def series(
     either: bool = either_option(),
     interval: str = typer.Option("auto", "--interval", help="day, week (ISO, from Monday), month, or auto (day up "
                                  "to 92 days of span, week up to 731, else month)."),
-    by: str = typer.Option("quad", "--by", help="Split the counts by quad (quad class), type (PLOVER type) or "
-                           "modality."),
+    by: str = typer.Option("quad", "--by", help="Split the counts by quad (quad class: the columns "
+                           "verbal_cooperation, material_cooperation, verbal_conflict, material_conflict), type "
+                           "(PLOVER type: n_ACCUSE, ...) or modality."),
     fill_gaps: bool = typer.Option(True, "--fill-gaps/--no-fill-gaps", help="Every bucket from the first to the "
                                    "last, empty ones too; with --since and --until, every bucket of that window."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or csv: one row per bucket."),

@@ -13,6 +13,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from ..actors.context import POSTED_ROLES
 from ..actors.kb import load_kb
 from ..actors.nosides import in_dateline
 from ..actors.wording import phrase_countries
@@ -246,6 +247,8 @@ def sentence_side(a: Actor | None, c: Any, state: DocState, as_target: bool = Fa
         return a
     if a.role and _other_person(a, c.tok.sent, state):
         return a  # "The president called Erdogan": a bare title is not of the country of the person it calls
+    if not as_target and a.role in POSTED_ROLES:
+        return a  # "The consul general in Osaka criticised the Japanese government": his post's, not his (round n46)
     country = sentence_country(c.tok.sent, state, others=as_target)
     if country is None:
         return a

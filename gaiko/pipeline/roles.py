@@ -62,6 +62,10 @@ def subjects(anchor: Token) -> tuple[list[Token], bool, Token | None]:
             elif c.dep_ == "agent":
                 agent = next((p for p in c.children if p.dep_ == "pobj"), None)
         if subj is not None:
+            if subj.lower_ in ("which", "that") and cur.dep_ == "relcl" and cur.head.dep_ in ("dobj", "obj") \
+                    and cur.head.lemma_.lower() in _w("document_nouns") and cur.head.head.pos_ in ("VERB", "AUX"):
+                cur = cur.head.head  # "X posted a message that threatened her": the message speaks for X (round n46)
+                continue
             if subj.lower_ in ("who", "which", "that") and cur.dep_ == "relcl":
                 subj = cur.head
             if in_dateline(subj.doc, subj.idx):

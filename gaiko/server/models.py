@@ -125,6 +125,8 @@ class Series(_Row):
     ends: list[str] = Field(description="last day of each bucket's events within `until` (its link's `until`)")
     keys: list[str] = Field(description="the series in `counts`, in order")
     counts: dict[str, list[int]]
+    labels: dict[str, str] = Field(default_factory=dict, description="by=quad: each key's name (1 verbal cooperation, "
+                                   "2 material cooperation, 3 verbal conflict, 4 material conflict); round n46")
     total: list[int]
     cooperation: list[int]
     conflict: list[int]

@@ -130,7 +130,7 @@ class SeriesMixin:
         last is there) says so. Returns
         ``buckets`` (first days, ISO), ``starts``/``ends`` (first and last days of the bucket's events,
         within ``since``/``until``: the dates its link lists), ``keys`` (the series, in order), ``counts`` {key: [n per
-        bucket]}, ``total``,
+        bucket]}, ``labels`` (by quad class, each key's name: ``{"1": "verbal cooperation", ...}``), ``total``,
         ``cooperation`` (quad 1-2), ``conflict`` (quad 3-4), ``coarse`` (of each bucket's events, those whose date is
         known only to a unit coarser than the interval, ``coarse_precisions``: a year-precise date falls on 1 January), ``goldstein`` (mean or None) and
         ``goldstein_sum`` (0.0 for an empty bucket): over the bucket's events, each counted thing once with its own score
@@ -146,6 +146,8 @@ class SeriesMixin:
         requested = interval
         if interval == "auto":
             interval = auto_interval(*self.event_span(count=count, **filters))
+        from .analysis import QUAD_NAMES
+
         key = {"type": "e.event_type", "quad": "CAST(e.quad_class AS VARCHAR)", "modality": _MODALITY}[by]
         bucket = f"CAST(date_trunc('{interval}', {sc.day}) AS DATE)"
         coarse_dates = f"e.date_precision IN ({', '.join(repr(p) for p in COARSER[interval])})"
@@ -193,6 +195,9 @@ class SeriesMixin:
             "ends": [min(bucket_end(b, interval), hi).isoformat() if hi else bucket_end(b, interval).isoformat()
                      for b in buckets],
             "keys": keys, "counts": counts, "total": total, "cooperation": coop, "conflict": conf,
+            # what each key of ``counts`` means: the quad classes by name (round n46), other keys name themselves
+            "labels": {k: QUAD_NAMES[int(k)] for k in keys if k.isdigit() and int(k) in QUAD_NAMES} if by == "quad"
+            else {},
             "goldstein": [_round(gsum[i] / gcount[i]) if gcount[i] else None for i in range(n)],
             "goldstein_sum": [_round(gsum[i]) if gcount[i] else (0.0 if not total[i] else None) for i in range(n)],
             "coarse": coarse, "coarse_precisions": list(COARSER[interval]),
@@ -212,13 +217,24 @@ class SeriesMixin:
         return {"source": source, "target": target, **out}
 
     def series_rows(self, series: dict[str, Any]) -> list[dict[str, Any]]:
-        """A series as one flat row per bucket (for CSV/JSONL export and the "show data" tables)."""
+        """A series as one flat row per bucket (for CSV/JSONL export and the "show data" tables): one ``n_KEY``
+        column per key of ``counts``, but by quad class the four named columns ``verbal_cooperation`` (1),
+        ``material_cooperation`` (2), ``verbal_conflict`` (3) and ``material_conflict`` (4), each always there."""
+        from .analysis import QUAD_NAMES
+
         out = []
         for i, b in enumerate(series["buckets"]):
             row: dict[str, Any] = {"bucket": b, "since": series["starts"][i], "until": series["ends"][i], "events": series["total"][i],
                                    "mean_goldstein": series["goldstein"][i],
                                    "goldstein_sum": series["goldstein_sum"][i], "cooperation": series["cooperation"][i],
                                    "conflict": series["conflict"][i], "coarse_dates": series["coarse"][i]}
+            if series.get("by") == "quad":
+                # named as GDELT and ICEWS users know them, all four always (round n46: "n_1, n_3, n_4" told nothing)
+                for q, name in QUAD_NAMES.items():
+                    vals = series["counts"].get(str(q))
+                    row[name.replace(" ", "_")] = vals[i] if vals else 0
+                out.append(row)
+                continue
             for k, vals in series["counts"].items():
                 row[f"n_{k}"] = vals[i]
             out.append(row)
