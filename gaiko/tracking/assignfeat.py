@@ -137,8 +137,19 @@ def features(frames: list[Any], groups: list[list[dict[str, Any]]], wide: dict[i
     it: it is the dear part, so it is read only where the score could pass). ``cut`` (round p65): ``(weights by name,
     lift, least score)``: an (actor, sentence) whose every pledge's score, even with the best reading (``lift``) and
     without the days, stays under the least score (computed for all at once, with a safety margin) is left out."""
-    import datetime as dt
+    sents = {(c["article_id"], c["idx"]): c["text"] for cs in wide.values() for c in cs}
+    ctx = prepare(frames, groups, sents, con)
+    passing = None
+    if cut is not None:
+        wide, passing = _cut(wide, frames, ctx["mats"], ctx["sp"], sents, ctx["vec"], reports, cut)
+    return exact(ctx, frames, wide, reports, passing)
 
+
+def prepare(frames: list[Any], groups: list[list[dict[str, Any]]], sents: dict[tuple[str, int], str],
+            con: Any = None) -> dict[str, Any]:
+    """What the features of the widened sentences ``sents`` ((article, index) -> text, in first-seen order) read: the
+    placed pledges' phrase vectors by actor (``mats``), each sentence's spans (``sp``) and every vector (``vec``);
+    spans and vectors asked for in the same order as round p64 did (a first encoding gives the same floats)."""
     import numpy as np
 
     texts: list[str] = []
@@ -149,7 +160,6 @@ def features(frames: list[Any], groups: list[list[dict[str, Any]]], wide: dict[i
             by_doer.setdefault(f.doer.split("/")[0], []).append(g)
             ph[g] = _phrases(groups[g])
             texts += [t for t in ph[g] if t]
-    sents = {(c["article_id"], c["idx"]): c["text"] for cs in wide.values() for c in cs}
     by_text = spans_of(list(sents.values()), con)
     sp = {k: by_text[t] for k, t in sents.items()}
     for k, (p, a) in sp.items():
@@ -164,9 +174,18 @@ def features(frames: list[Any], groups: list[list[dict[str, Any]]], wide: dict[i
     mats = {d: (gs, np.stack([v(ph[g][0]) for g in gs]), np.stack([v(ph[g][1]) for g in gs]),
                 np.stack([v(ph[g][2]) for g in gs]), np.stack([v(ph[g][3]) for g in gs]))
             for d, gs in by_doer.items()}
-    passing = None
-    if cut is not None:
-        wide, passing = _cut(wide, frames, mats, sp, sents, vec, reports, cut)
+    return {"mats": mats, "sp": sp, "sents": sents, "vec": vec}
+
+
+def exact(ctx: dict[str, Any], frames: list[Any], wide: dict[int, list[dict[str, Any]]],
+          reports: dict[tuple[str, int], Any], passing: Any = None) -> dict[tuple[int, str, int], dict[str, Any]]:
+    """The features of the pairs of ``wide`` (:func:`prepare`'s ``ctx``); those not in ``passing`` (when given) are
+    left unread."""
+    import datetime as dt
+
+    import numpy as np
+
+    mats, sp, sents, vec = ctx["mats"], ctx["sp"], ctx["sents"], ctx["vec"]
     aligned: dict[tuple[str, tuple[str, int]], dict[int, tuple[float, ...]]] = {}
     best_of: dict[tuple[str, tuple[str, int]], tuple[Any, Any]] = {}
     of_report: dict[tuple[str, tuple[str, int]], tuple[float, ...]] = {}

@@ -1,0 +1,226 @@
+"""The assigner's widening and cut on arrays (round p68; :mod:`gaiko.tracking.assign`): the same answers, less Python.
+
+Round p66's :func:`gaiko.tracking.assignfeat.widened` made a dict per widened (pledge, sentence) pair (486,000 on a
+300-article store) and its cut looped over them, when only a few thousand can pass. Here the pairs stay two integer
+arrays (pledge position, sentence number, in the order the widening query gives them), the sentences a table of their
+own, and the cut (:func:`cut`) scores every pair of an actor at once; dicts are made only for the pairs that can pass.
+
+Why the answers are the same: a pair is read (:func:`gaiko.tracking.assignfeat.read_features`) and given a score only
+where its exact score with the best reading reaches ``threshold - margin``; every other pair counts as unread (score
+0). So the assignment depends only on that set, on the exact features of those pairs, and on whether an (actor,
+sentence) has other widened pairs (an unread one, scoring 0, can be the runner-up for the margin). Any cut that keeps
+a superset of that set gives the same assignment; round p65's bound, computed here with the same features and the
+same slack on the logit (:data:`gaiko.tracking.assignfeat.CUT_SLACK`), is one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .assignfeat import CUT_SLACK
+from .tables import registered
+
+__all__ = ["Wide", "widen", "cut"]
+
+
+class Wide:
+    """Widened pairs as arrays: ``pg`` (pledge position) and ``ps`` (sentence number) in the widening's order; the
+    sentences (``keys``: (article, index); ``info``: (text, published, sides, context)) numbered in first-seen order."""
+
+    def __init__(self, keys: list[tuple[str, int]], info: list[tuple[Any, ...]], pg: Any, ps: Any) -> None:
+        self.keys, self.info, self.pg, self.ps = keys, info, pg, ps
+
+    def __len__(self) -> int:
+        return len(self.pg)
+
+    def cand(self, s: int) -> dict[str, Any]:
+        """Sentence ``s`` as the widening's candidate dict."""
+        (art, idx), (text, pub, sides, ctx) = self.keys[s], self.info[s]
+        return {"article_id": art, "idx": idx, "shared": 0, "text": text, "published": pub, "sides": sides,
+                "context": ctx, "widened": True}
+
+    def dicts(self, rows: Any = None) -> dict[int, list[dict[str, Any]]]:
+        """The pairs (``rows``: the positions of some, in order) as :func:`gaiko.tracking.assignfeat.widened` gives
+        them: pledge position -> candidate dicts."""
+        out: dict[int, list[dict[str, Any]]] = {}
+        pg, ps = (self.pg, self.ps) if rows is None else (self.pg[rows], self.ps[rows])
+        made: dict[int, dict[str, Any]] = {}
+        for g, s in zip(pg.tolist(), ps.tolist()):
+            c = made.get(s)
+            if c is None:
+                c = made[s] = self.cand(s)
+            out.setdefault(g, []).append(dict(c))
+        return out
+
+
+def widen(con: Any, frames: list[Any], as_of: str, taken: dict[int, set[tuple[str, int]]], only: str | None = None
+          ) -> Wide | None:
+    """:func:`gaiko.tracking.assignfeat.widened`'s pairs as a :class:`Wide` (None: none)."""
+    import numpy as np
+
+    from .link import SENTENCE_INFO
+
+    meta: dict[str, list[Any]] = {"g": [], "start": [], "until": [], "doer": [], "made": []}
+    for g, f in enumerate(frames):
+        if not f.doer or f.doer.startswith("?:") or not f.first_published:
+            continue
+        meta["g"].append(g)
+        meta["start"].append(f.first_published[:10])
+        meta["until"].append(min(f.until or as_of, as_of)[:10])
+        meta["doer"].append(f"@{f.doer.split('/')[0]}")
+        meta["made"].append(sorted(f.made_arts))
+    if not meta["g"]:
+        return None
+    new = f"WHERE article_id IN (SELECT article_id FROM {only})" if only else ""
+    with registered(con, "_gaiko_wmeta", meta):
+        con.execute(f"""CREATE OR REPLACE TEMP TABLE _gaiko_wpairs AS
+            WITH adm AS (SELECT DISTINCT article_id, idx, published, pub, side FROM (
+                SELECT article_id, idx, published, pub,
+                       unnest(CASE WHEN sides IS NULL THEN coalesce(ctx, []) ELSE sides END) AS side
+                FROM {SENTENCE_INFO} {new})),
+            pr AS (SELECT m.g, i.article_id, i.idx, i.pub
+                FROM _gaiko_wmeta m JOIN adm i ON i.side = m.doer
+                  AND i.published >= CAST(m.start AS DATE) AND i.published <= CAST(m.until AS DATE)
+                WHERE NOT list_contains(m.made, i.article_id)),
+            ks AS (SELECT article_id, idx, CAST(row_number() OVER (ORDER BY article_id, idx) - 1 AS BIGINT) AS s
+                FROM (SELECT DISTINCT article_id, idx FROM pr))
+            SELECT CAST(pr.g AS BIGINT) AS g, ks.s, pr.pub, pr.article_id, pr.idx
+            FROM pr JOIN ks ON ks.article_id = pr.article_id AND ks.idx = pr.idx""")
+    try:
+        got = con.execute("SELECT g, s FROM _gaiko_wpairs ORDER BY g, pub, article_id, idx").fetchnumpy()
+        if not len(got["g"]):
+            return None
+        rows = con.execute(f"""
+            SELECT k.s, k.article_id, k.idx, t.text, i.pub,
+                   list_transform(coalesce(i.sides, []), lambda x: substr(x, 2)),
+                   list_transform(coalesce(i.ctx, []), lambda x: substr(x, 2))
+            FROM (SELECT DISTINCT s, article_id, idx FROM _gaiko_wpairs) k
+            JOIN {SENTENCE_INFO} i ON i.article_id = k.article_id AND i.idx = k.idx
+            JOIN sentences t ON t.article_id = k.article_id AND t.idx = k.idx""").fetchall()
+    finally:
+        con.execute("DROP TABLE IF EXISTS _gaiko_wpairs")
+    pg = np.asarray(got["g"], dtype=np.int64)
+    ps = np.asarray(got["s"], dtype=np.int64)
+    n = int(ps.max()) + 1
+    has = np.zeros(n, dtype=bool)
+    keys: list[Any] = [None] * n
+    info: list[Any] = [None] * n
+    for s, art, idx, text, pub, sides, ctx in rows:
+        has[s], keys[s], info[s] = True, (art, idx), (text, pub, sides, ctx)
+    # the pledge's own sentences and the rules' candidates are not widened (as a test per pair did)
+    sid = {k: s for s, k in enumerate(keys) if k is not None}
+    drop = [g * n + sid[k] for g in np.unique(pg).tolist()
+            for k in (frames[g].own | taken.get(g, set())) if k in sid]
+    ok = has[ps]
+    if drop:
+        ok &= ~np.isin(pg * n + ps, np.array(drop, dtype=np.int64))
+    pg, ps = pg[ok], ps[ok]
+    if not len(pg):
+        return None
+    # sentences renumbered in first-seen order (the order round p64 asked for spans and vectors)
+    _u, first = np.unique(ps, return_index=True)
+    order = _u[np.argsort(first, kind="stable")]
+    renum = np.full(n, -1, dtype=np.int64)
+    renum[order] = np.arange(len(order))
+    return Wide([keys[s] for s in order.tolist()], [info[s] for s in order.tolist()], pg, renum[ps])
+
+
+def cut(w: Wide, frames: list[Any], ctx: dict[str, Any], reports: dict[tuple[str, int], Any], weights: Any
+        ) -> tuple[Any, Any]:
+    """Round p65's bound for every pair of ``w`` at once (per actor: its pledges against its widened sentences):
+    (the positions of the pairs that can pass, a flag per pair: its (actor, sentence) has a pair that can pass)."""
+    from ..meaning.threads import single_threaded_blas
+
+    with single_threaded_blas():  # OpenBLAS's threads on these products cost more CPU than they save (p68)
+        return _cut(w, frames, ctx, reports, weights)
+
+
+def _cut(w: Wide, frames: list[Any], ctx: dict[str, Any], reports: dict[tuple[str, int], Any], weights: Any
+         ) -> tuple[Any, Any]:
+    import numpy as np
+
+    wts, lift, zmin = weights
+    npairs = len(w)
+    if wts.get("log_days", 0.0) > 0:
+        every = np.ones(npairs, dtype=bool)
+        return np.nonzero(every)[0], every
+    mats, vec = ctx["mats"], ctx["vec"]
+    sp = [ctx["sp"][k] for k in w.keys]
+    nsent = len(w.keys)
+    # per sentence: the report's event terms (the doer's naming is added per actor)
+    side_sets = []
+    evterm = np.zeros(nsent)
+    for s, k in enumerate(w.keys):
+        r = reports[k]
+        done = [e for e in r.events if not e.get("intended")]
+        evterm[s] = (wts["done_event"] * float(any(not e.get("negated") for e in done))
+                     + wts["neg_event"] * float(any(e.get("negated") for e in r.events))
+                     + wts["intended_event"] * float(any(e.get("intended") for e in r.events)))
+        side_sets.append({x.split("/")[0] for x in r.sides})
+    doer = np.full(len(frames), -1, dtype=np.int64)
+    names = list(mats)
+    for n, d in enumerate(names):
+        doer[np.asarray(mats[d][0], dtype=np.int64)] = n
+    pd = doer[w.pg]
+    order = np.argsort(pd, kind="stable")
+    bounds = np.searchsorted(pd[order], np.arange(len(names) + 1))
+    passing = np.zeros(npairs, dtype=bool)
+    grouped = np.zeros(npairs, dtype=bool)
+    for n, d in enumerate(names):
+        rows = order[bounds[n]:bounds[n + 1]]
+        if not len(rows):
+            continue
+        gs, am, om, tm, sm = mats[d]
+        ks = np.unique(w.ps[rows])
+        preds = [sp[s][0] for s in ks.tolist()]
+        args = [sp[s][1] for s in ks.tolist()]
+        a1, a2 = _segs(preds, am, vec)
+        o1, o2 = _segs(args, np.vstack([om, tm]), vec)
+        t1 = o1[len(gs):]
+        o1, o2 = o1[:len(gs)], o2[:len(gs)]
+        sc = sm @ np.stack([vec[w.info[s][0]] for s in ks.tolist()]).T
+        al = a1 + o1
+        if len(gs) > 1:
+            top = np.sort(al, axis=0)
+            other = np.where(al >= top[-1][None, :], top[-2][None, :], top[-1][None, :])
+            margin, alone = al - other, 0.0
+        else:
+            margin, alone = np.zeros_like(al), 1.0
+        named = np.array([d in side_sets[s] for s in ks.tolist()], dtype=np.float64)
+        z = (wts.get("intercept", 0.0) + lift + wts["act_max"] * a1 + wts["act_2nd"] * a2 + wts["obj_max"] * o1
+             + wts["obj_2nd"] * o2 + wts["tgt_max"] * t1 + wts["sent_cos"] * sc + wts["align"] * al
+             + wts["margin"] * margin + wts["alone"] * alone
+             + (evterm[ks] + wts["same_article_doer"] * named)[None, :])
+        row = np.full(len(frames), -1, dtype=np.int64)
+        row[np.asarray(gs, dtype=np.int64)] = np.arange(len(gs))
+        col = np.searchsorted(ks, w.ps[rows])
+        ok = z[row[w.pg[rows]], col] >= zmin - CUT_SLACK
+        passing[rows] = ok
+        hit = np.zeros(len(ks), dtype=bool)
+        hit[col[ok]] = True
+        grouped[rows] = hit[col]
+    return np.nonzero(passing)[0], grouped
+
+
+def _segs(rows: list[tuple[str, ...]], m: Any, vec: dict[str, Any]) -> tuple[Any, Any]:
+    """Per sentence (its span texts in ``rows``), the largest and second largest of m's products with its spans' vectors
+    (0 where there are fewer; ties: the same value twice), float32. Each distinct span text is multiplied once."""
+    import numpy as np
+
+    n = np.array([len(r) for r in rows], dtype=np.int64)
+    one = np.zeros((m.shape[0], len(n)), dtype=np.float32)
+    two = np.zeros((m.shape[0], len(n)), dtype=np.float32)
+    if not n.sum():
+        return one, two
+    index: dict[str, int] = {}
+    pos = np.array([index.setdefault(t, len(index)) for r in rows for t in r], dtype=np.int64)
+    sim = (m @ np.stack([vec[t] for t in index]).T)[:, pos]
+    nz = n > 0
+    starts = (np.cumsum(n) - n)[nz]
+    top1 = np.maximum.reduceat(sim, starts, axis=1)
+    eq = sim == np.repeat(top1, n[nz], axis=1)
+    ties = np.add.reduceat(eq.astype(np.int32), starts, axis=1) >= 2
+    top2 = np.maximum.reduceat(np.where(eq, -np.inf, sim), starts, axis=1)
+    one[:, nz] = top1
+    two[:, nz] = np.where((n[nz] >= 2)[None, :], np.where(ties, top1, top2), 0.0)
+    return one, two
