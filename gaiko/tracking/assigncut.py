@@ -72,35 +72,38 @@ def widen(con: Any, frames: list[Any], as_of: str, taken: dict[int, set[tuple[st
     if not meta["g"]:
         return None
     new = f"WHERE article_id IN (SELECT article_id FROM {only})" if only else ""
-    with registered(con, "_gaiko_wmeta", meta):
-        con.execute(f"""CREATE OR REPLACE TEMP TABLE _gaiko_wpairs AS
-            WITH adm AS (SELECT DISTINCT article_id, idx, published, pub, side FROM (
-                SELECT article_id, idx, published, pub,
-                       unnest(CASE WHEN sides IS NULL THEN coalesce(ctx, []) ELSE sides END) AS side
-                FROM {SENTENCE_INFO} {new})),
-            pr AS (SELECT m.g, i.article_id, i.idx, i.pub
+    # the sentences numbered in the order the pairs were sorted by (date, article, index), so that the pairs are
+    # joined and sorted as integers
+    con.execute(f"""CREATE OR REPLACE TEMP TABLE _gaiko_winfo AS
+        SELECT article_id, idx, published, pub, sides, ctx,
+               CAST(row_number() OVER (ORDER BY pub, article_id, idx) - 1 AS BIGINT) AS s
+        FROM {SENTENCE_INFO} {new}""")
+    try:
+        with registered(con, "_gaiko_wmeta", meta):
+            got = con.execute("""
+                WITH adm AS (SELECT DISTINCT s, article_id, published, side FROM (
+                    SELECT s, article_id, published,
+                           unnest(CASE WHEN sides IS NULL THEN coalesce(ctx, []) ELSE sides END) AS side
+                    FROM _gaiko_winfo))
+                SELECT CAST(m.g AS BIGINT) AS g, i.s
                 FROM _gaiko_wmeta m JOIN adm i ON i.side = m.doer
                   AND i.published >= CAST(m.start AS DATE) AND i.published <= CAST(m.until AS DATE)
-                WHERE NOT list_contains(m.made, i.article_id)),
-            ks AS (SELECT article_id, idx, CAST(row_number() OVER (ORDER BY article_id, idx) - 1 AS BIGINT) AS s
-                FROM (SELECT DISTINCT article_id, idx FROM pr))
-            SELECT CAST(pr.g AS BIGINT) AS g, ks.s, pr.pub, pr.article_id, pr.idx
-            FROM pr JOIN ks ON ks.article_id = pr.article_id AND ks.idx = pr.idx""")
-    try:
-        got = con.execute("SELECT g, s FROM _gaiko_wpairs ORDER BY g, pub, article_id, idx").fetchnumpy()
+                WHERE NOT list_contains(m.made, i.article_id)""").fetchnumpy()
         if not len(got["g"]):
             return None
-        rows = con.execute(f"""
-            SELECT k.s, k.article_id, k.idx, t.text, i.pub,
-                   list_transform(coalesce(i.sides, []), lambda x: substr(x, 2)),
-                   list_transform(coalesce(i.ctx, []), lambda x: substr(x, 2))
-            FROM (SELECT DISTINCT s, article_id, idx FROM _gaiko_wpairs) k
-            JOIN {SENTENCE_INFO} i ON i.article_id = k.article_id AND i.idx = k.idx
-            JOIN sentences t ON t.article_id = k.article_id AND t.idx = k.idx""").fetchall()
+        pg = np.asarray(got["g"], dtype=np.int64)
+        ps = np.asarray(got["s"], dtype=np.int64)
+        with registered(con, "_gaiko_wsent", {"s": np.unique(ps).tolist()}):
+            rows = con.execute("""
+                SELECT i.s, i.article_id, i.idx, t.text, i.pub,
+                       list_transform(coalesce(i.sides, []), lambda x: substr(x, 2)),
+                       list_transform(coalesce(i.ctx, []), lambda x: substr(x, 2))
+                FROM _gaiko_wsent w JOIN _gaiko_winfo i ON i.s = w.s
+                JOIN sentences t ON t.article_id = i.article_id AND t.idx = i.idx""").fetchall()
     finally:
-        con.execute("DROP TABLE IF EXISTS _gaiko_wpairs")
-    pg = np.asarray(got["g"], dtype=np.int64)
-    ps = np.asarray(got["s"], dtype=np.int64)
+        con.execute("DROP TABLE IF EXISTS _gaiko_winfo")
+    order = np.lexsort((ps, pg))  # as round p64's query sorted them: pledge, date, article, index
+    pg, ps = pg[order], ps[order]
     n = int(ps.max()) + 1
     has = np.zeros(n, dtype=bool)
     keys: list[Any] = [None] * n
@@ -145,6 +148,11 @@ def _cut(w: Wide, frames: list[Any], ctx: dict[str, Any], reports: dict[tuple[st
         every = np.ones(npairs, dtype=bool)
         return np.nonzero(every)[0], every
     mats, vec = ctx["mats"], ctx["vec"]
+    # round p68: the days since the pledge as the features take them (0 where a date does not read), not at their best
+    days = (_ordinals([x[1] for x in w.info])[w.ps]
+            - _ordinals([f.first_published for f in frames])[w.pg]).astype(np.float64)
+    days[np.isnan(days)] = 0.0
+    dayterm = wts.get("log_days", 0.0) * np.log1p(np.maximum(days, 0.0))
     sp = [ctx["sp"][k] for k in w.keys]
     nsent = len(w.keys)
     # per sentence: the report's event terms (the doer's naming is added per actor)
@@ -194,12 +202,27 @@ def _cut(w: Wide, frames: list[Any], ctx: dict[str, Any], reports: dict[tuple[st
         row = np.full(len(frames), -1, dtype=np.int64)
         row[np.asarray(gs, dtype=np.int64)] = np.arange(len(gs))
         col = np.searchsorted(ks, w.ps[rows])
-        ok = z[row[w.pg[rows]], col] >= zmin - CUT_SLACK
+        ok = z[row[w.pg[rows]], col] + dayterm[rows] >= zmin - CUT_SLACK
         passing[rows] = ok
         hit = np.zeros(len(ks), dtype=bool)
         hit[col[ok]] = True
         grouped[rows] = hit[col]
     return np.nonzero(passing)[0], grouped
+
+
+def _ordinals(dates: list[Any]) -> Any:
+    """Day numbers of ISO dates (their first ten characters; NaN where that does not read as a date)."""
+    import datetime as dt
+
+    import numpy as np
+
+    out = np.full(len(dates), np.nan)
+    for n, d in enumerate(dates):
+        try:
+            out[n] = dt.date.fromisoformat(d[:10]).toordinal()
+        except (TypeError, ValueError):
+            pass
+    return out
 
 
 def _segs(rows: list[tuple[str, ...]], m: Any, vec: dict[str, Any]) -> tuple[Any, Any]:

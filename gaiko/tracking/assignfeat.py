@@ -186,7 +186,7 @@ def exact(ctx: dict[str, Any], frames: list[Any], wide: dict[int, list[dict[str,
     import numpy as np
 
     mats, sp, sents, vec = ctx["mats"], ctx["sp"], ctx["sents"], ctx["vec"]
-    aligned: dict[tuple[str, tuple[str, int]], dict[int, tuple[float, ...]]] = {}
+    aligned: dict[tuple[str, tuple[str, int]], tuple[Any, ...]] = {}
     best_of: dict[tuple[str, tuple[str, int]], tuple[Any, Any]] = {}
     of_report: dict[tuple[str, tuple[str, int]], tuple[float, ...]] = {}
 
@@ -209,7 +209,12 @@ def exact(ctx: dict[str, Any], frames: list[Any], wide: dict[int, list[dict[str,
                                 np.stack([vec[t] for t in a]) if a else np.zeros((0, 384), dtype=np.float32))
         return got
 
-    def align(d: str, k: tuple[str, int]) -> dict[int, tuple[float, ...]]:
+    rows_of = {d: {g: n for n, g in enumerate(m[0])} for d, m in mats.items()}
+
+    def align(d: str, k: tuple[str, int]) -> tuple[Any, ...]:
+        """The actor's pledges' (a1, a2, o1, o2, t1, sc) against sentence ``k`` as arrays; round p68: the margin's
+        best and second best by NumPy (the same floats as round p65's loop: first occurrence of the max, and the max
+        of the rest)."""
         got = aligned.get((d, k))
         if got is None:
             gs, am, om, tm, sm = mats[d]
@@ -218,18 +223,11 @@ def exact(ctx: dict[str, Any], frames: list[Any], wide: dict[int, list[dict[str,
             o1, o2 = top2(om @ xm.T)
             t1, _t2 = top2(tm @ xm.T)
             sc = sm @ vec[sents[k]]
-            got = aligned[(d, k)] = {g: (float(a1[n]), float(a2[n]), float(o1[n]), float(o2[n]), float(t1[n]),
-                                         float(sc[n])) for n, g in enumerate(gs)}
-            # round p65: the best alignment of the actor's pledges and the best but that one's (the margin's "other"
-            # is the first for every other pledge, the second for that one: the same floats as a max over the others)
-            first = second = None
-            for h, x in got.items():
-                s = x[0] + x[2]
-                if first is None or s > first[0]:
-                    second = first[0] if first is not None else None
-                    first = (s, h)
-                elif second is None or s > second:
-                    second = s
+            got = aligned[(d, k)] = tuple(np.asarray(x, dtype=np.float64) for x in (a1, a2, o1, o2, t1, sc))
+            s = got[0] + got[2]
+            top = int(np.argmax(s))
+            first = (float(s[top]), gs[top])
+            second = float(np.delete(s, top).max()) if len(s) > 1 else None
             best_of[(d, k)] = (first, second)
         return got
 
@@ -237,13 +235,14 @@ def exact(ctx: dict[str, Any], frames: list[Any], wide: dict[int, list[dict[str,
     for g, cs in wide.items():
         f = frames[g]
         d = f.doer.split("/")[0]
+        n = rows_of[d][g]
         for c in cs:
             k = (c["article_id"], c["idx"])
             if passing is not None and (g, k) not in passing:  # its bound cannot pass: unread, as it would be
                 out[(g, *k)] = {"_relation": "unread", "_cue": "", "_unread": True}
                 continue
             al_all = align(d, k)
-            a1, a2, o1, o2, t1, sc = al_all[g]
+            a1, a2, o1, o2, t1, sc = (float(x[n]) for x in al_all)
             al = a1 + o1
             first, second = best_of[(d, k)]
             other = first[0] if first[1] != g else second  # max over the actor's other pledges (None: no other)
