@@ -165,6 +165,10 @@ def _cut(w: Wide, frames: list[Any], ctx: dict[str, Any], reports: dict[tuple[st
                      + wts["neg_event"] * float(any(e.get("negated") for e in r.events))
                      + wts["intended_event"] * float(any(e.get("intended") for e in r.events)))
         side_sets.append({x.split("/")[0] for x in r.sides})
+    # every distinct span text once (one matrix), each sentence's predicates and arguments as rows of it
+    index: dict[str, int] = {}
+    spans = [_layout([r[j] for r in sp], index) for j in (0, 1)]
+    big = np.stack([vec[t] for t in index]) if index else np.zeros((0, 384), dtype=np.float32)
     doer = np.full(len(frames), -1, dtype=np.int64)
     names = list(mats)
     for n, d in enumerate(names):
@@ -180,10 +184,8 @@ def _cut(w: Wide, frames: list[Any], ctx: dict[str, Any], reports: dict[tuple[st
             continue
         gs, am, om, tm, sm = mats[d]
         ks = np.unique(w.ps[rows])
-        preds = [sp[s][0] for s in ks.tolist()]
-        args = [sp[s][1] for s in ks.tolist()]
-        a1, a2 = _segs(preds, am, vec)
-        o1, o2 = _segs(args, np.vstack([om, tm]), vec)
+        a1, a2 = _segs(spans[0], ks, am, big)
+        o1, o2 = _segs(spans[1], ks, np.vstack([om, tm]), big)
         t1 = o1[len(gs):]
         o1, o2 = o1[:len(gs)], o2[:len(gs)]
         sc = sm @ np.stack([vec[w.info[s][0]] for s in ks.tolist()]).T
@@ -225,24 +227,36 @@ def _ordinals(dates: list[Any]) -> Any:
     return out
 
 
-def _segs(rows: list[tuple[str, ...]], m: Any, vec: dict[str, Any]) -> tuple[Any, Any]:
-    """Per sentence (its span texts in ``rows``), the largest and second largest of m's products with its spans' vectors
-    (0 where there are fewer; ties: the same value twice), float32. Each distinct span text is multiplied once."""
+def _layout(rows: list[tuple[str, ...]], index: dict[str, int]) -> tuple[Any, Any, Any]:
+    """Each row's texts as numbers (``index``: text -> number, extended): (counts, offsets, the numbers in order)."""
     import numpy as np
 
     n = np.array([len(r) for r in rows], dtype=np.int64)
+    flat = np.array([index.setdefault(t, len(index)) for r in rows for t in r], dtype=np.int64)
+    return n, np.cumsum(n) - n, flat
+
+
+def _segs(layout: tuple[Any, Any, Any], ks: Any, m: Any, big: Any) -> tuple[Any, Any]:
+    """Per sentence of ``ks``, the largest and second largest of m's products with its spans (``layout``, rows of
+    ``big``; 0 where there are fewer; ties: the same value twice), float32. Each distinct span is multiplied once."""
+    import numpy as np
+
+    counts, offsets, flat = layout
+    n = counts[ks]
     one = np.zeros((m.shape[0], len(n)), dtype=np.float32)
     two = np.zeros((m.shape[0], len(n)), dtype=np.float32)
-    if not n.sum():
+    total = int(n.sum())
+    if not total:
         return one, two
-    index: dict[str, int] = {}
-    pos = np.array([index.setdefault(t, len(index)) for r in rows for t in r], dtype=np.int64)
-    sim = (m @ np.stack([vec[t] for t in index]).T)[:, pos]
+    starts = np.cumsum(n) - n
+    ids = flat[np.repeat(offsets[ks] - starts, n) + np.arange(total)]
+    uniq, inv = np.unique(ids, return_inverse=True)
+    sim = (m @ big[uniq].T)[:, inv.reshape(-1)]
     nz = n > 0
-    starts = (np.cumsum(n) - n)[nz]
+    starts = starts[nz]
     top1 = np.maximum.reduceat(sim, starts, axis=1)
     eq = sim == np.repeat(top1, n[nz], axis=1)
-    ties = np.add.reduceat(eq.astype(np.int32), starts, axis=1) >= 2
+    ties = np.add.reduceat(eq.view(np.uint8), starts, axis=1, dtype=np.int32) >= 2
     top2 = np.maximum.reduceat(np.where(eq, -np.inf, sim), starts, axis=1)
     one[:, nz] = top1
     two[:, nz] = np.where((n[nz] >= 2)[None, :], np.where(ties, top1, top2), 0.0)
