@@ -198,10 +198,11 @@ class Assigner:
         w = widen(con, frames, as_of, taken, only)
         if w is None:
             return {}
-        made = [w.cand(s) for s in range(len(w.keys))]
-        reports = sentences.reports_for(con, {0: made})  # every widened sentence's, in the order p64 asked for them
         ctx = prepare(frames, groups, {k: w.info[s][0] for s, k in enumerate(w.keys)}, con)
-        rows, grouped = bound(w, frames, ctx, reports, cut)
+        rows, grouped = bound(w, frames, ctx, cut)
+        # the reports of the sentences that can be assigned only (the same reports: the cut reads the events in SQL)
+        made = {int(s): w.cand(int(s)) for s in np.unique(w.ps[grouped])}
+        reports = sentences.reports_for(con, {0: list(made.values())})
         feats = exact(ctx, frames, w.dicts(rows), reports)
         _wts, lift, _z = cut
         floor = self.threshold - self.margin
@@ -214,7 +215,7 @@ class Assigner:
         rest = grouped.copy()
         rest[rows] = False
         zeros = {(frames[g].doer.split("/")[0], *w.keys[s]) for g, s in zip(w.pg[rest].tolist(), w.ps[rest].tolist())}
-        return self._assign(frames, matched, feats, reports, {k: made[s] for s, k in enumerate(w.keys)}, zeros)
+        return self._assign(frames, matched, feats, reports, {w.keys[s]: c for s, c in made.items()}, zeros)
 
     def _assign(self, frames: list[Any], matched: dict[int, list[dict[str, Any]]],
                 feats: dict[tuple[int, str, int], dict[str, Any]], reports: dict[tuple[str, int], Any],

@@ -27,8 +27,8 @@ class Wide:
     """Widened pairs as arrays: ``pg`` (pledge position) and ``ps`` (sentence number) in the widening's order; the
     sentences (``keys``: (article, index); ``info``: (text, published, sides, context)) numbered in first-seen order."""
 
-    def __init__(self, keys: list[tuple[str, int]], info: list[tuple[Any, ...]], pg: Any, ps: Any) -> None:
-        self.keys, self.info, self.pg, self.ps = keys, info, pg, ps
+    def __init__(self, keys: list[tuple[str, int]], info: list[tuple[Any, ...]], pg: Any, ps: Any, flags: Any) -> None:
+        self.keys, self.info, self.pg, self.ps, self.flags = keys, info, pg, ps, flags
 
     def __len__(self) -> int:
         return len(self.pg)
@@ -97,9 +97,16 @@ def widen(con: Any, frames: list[Any], as_of: str, taken: dict[int, set[tuple[st
             rows = con.execute("""
                 SELECT i.s, i.article_id, i.idx, t.text, i.pub,
                        list_transform(coalesce(i.sides, []), lambda x: substr(x, 2)),
-                       list_transform(coalesce(i.ctx, []), lambda x: substr(x, 2))
+                       list_transform(coalesce(i.ctx, []), lambda x: substr(x, 2)),
+                       coalesce(e.done, false), coalesce(e.neg, false), coalesce(e.intended, false)
                 FROM _gaiko_wsent w JOIN _gaiko_winfo i ON i.s = w.s
-                JOIN sentences t ON t.article_id = i.article_id AND t.idx = i.idx""").fetchall()
+                JOIN sentences t ON t.article_id = i.article_id AND t.idx = i.idx
+                LEFT JOIN (SELECT e.article_id, e.sentence_idx,
+                                  bool_or(NOT coalesce(e.intended, false) AND NOT coalesce(e.negated, false)) AS done,
+                                  bool_or(coalesce(e.negated, false)) AS neg, bool_or(coalesce(e.intended, false)) AS intended
+                           FROM events e JOIN _gaiko_winfo x ON x.article_id = e.article_id AND x.idx = e.sentence_idx
+                           GROUP BY e.article_id, e.sentence_idx) e
+                  ON e.article_id = i.article_id AND e.sentence_idx = i.idx""").fetchall()
     finally:
         con.execute("DROP TABLE IF EXISTS _gaiko_winfo")
     order = np.lexsort((ps, pg))  # as round p64's query sorted them: pledge, date, article, index
@@ -108,8 +115,9 @@ def widen(con: Any, frames: list[Any], as_of: str, taken: dict[int, set[tuple[st
     has = np.zeros(n, dtype=bool)
     keys: list[Any] = [None] * n
     info: list[Any] = [None] * n
-    for s, art, idx, text, pub, sides, ctx in rows:
-        has[s], keys[s], info[s] = True, (art, idx), (text, pub, sides, ctx)
+    flags = np.zeros((n, 3))
+    for s, art, idx, text, pub, sides, ctx, *fl in rows:
+        has[s], keys[s], info[s], flags[s] = True, (art, idx), (text, pub, sides, ctx), fl
     # the pledge's own sentences and the rules' candidates are not widened (as a test per pair did)
     sid = {k: s for s, k in enumerate(keys) if k is not None}
     drop = [g * n + sid[k] for g in np.unique(pg).tolist()
@@ -125,21 +133,19 @@ def widen(con: Any, frames: list[Any], as_of: str, taken: dict[int, set[tuple[st
     order = _u[np.argsort(first, kind="stable")]
     renum = np.full(n, -1, dtype=np.int64)
     renum[order] = np.arange(len(order))
-    return Wide([keys[s] for s in order.tolist()], [info[s] for s in order.tolist()], pg, renum[ps])
+    return Wide([keys[s] for s in order.tolist()], [info[s] for s in order.tolist()], pg, renum[ps], flags[order])
 
 
-def cut(w: Wide, frames: list[Any], ctx: dict[str, Any], reports: dict[tuple[str, int], Any], weights: Any
-        ) -> tuple[Any, Any]:
+def cut(w: Wide, frames: list[Any], ctx: dict[str, Any], weights: Any) -> tuple[Any, Any]:
     """Round p65's bound for every pair of ``w`` at once (per actor: its pledges against its widened sentences):
     (the positions of the pairs that can pass, a flag per pair: its (actor, sentence) has a pair that can pass)."""
     from ..meaning.threads import single_threaded_blas
 
     with single_threaded_blas():  # OpenBLAS's threads on these products cost more CPU than they save (p68)
-        return _cut(w, frames, ctx, reports, weights)
+        return _cut(w, frames, ctx, weights)
 
 
-def _cut(w: Wide, frames: list[Any], ctx: dict[str, Any], reports: dict[tuple[str, int], Any], weights: Any
-         ) -> tuple[Any, Any]:
+def _cut(w: Wide, frames: list[Any], ctx: dict[str, Any], weights: Any) -> tuple[Any, Any]:
     import numpy as np
 
     wts, lift, zmin = weights
@@ -155,16 +161,9 @@ def _cut(w: Wide, frames: list[Any], ctx: dict[str, Any], reports: dict[tuple[st
     dayterm = wts.get("log_days", 0.0) * np.log1p(np.maximum(days, 0.0))
     sp = [ctx["sp"][k] for k in w.keys]
     nsent = len(w.keys)
-    # per sentence: the report's event terms (the doer's naming is added per actor)
-    side_sets = []
-    evterm = np.zeros(nsent)
-    for s, k in enumerate(w.keys):
-        r = reports[k]
-        done = [e for e in r.events if not e.get("intended")]
-        evterm[s] = (wts["done_event"] * float(any(not e.get("negated") for e in done))
-                     + wts["neg_event"] * float(any(e.get("negated") for e in r.events))
-                     + wts["intended_event"] * float(any(e.get("intended") for e in r.events)))
-        side_sets.append({x.split("/")[0] for x in r.sides})
+    # per sentence: the event terms and the sides it names (the report's, as the features read them)
+    evterm = w.flags @ np.array([wts["done_event"], wts["neg_event"], wts["intended_event"]])
+    side_sets = [{x.split("/")[0] for x in info[2]} for info in w.info]
     # every distinct span text once (one matrix), each sentence's predicates and arguments as rows of it
     index: dict[str, int] = {}
     spans = [_layout([r[j] for r in sp], index) for j in (0, 1)]
