@@ -203,6 +203,11 @@ class Assigner:
         # the reports of the sentences that can be assigned only (the same reports: the cut reads the events in SQL)
         made = {int(s): w.cand(int(s)) for s in np.unique(w.ps[grouped])}
         reports = sentences.reports_for(con, {0: list(made.values())})
+        # a sentence the rules read as deciding one of the actor's pledges is not assigned: its pairs are not featured
+        decided = _decided(frames, matched)
+        if decided:
+            rows = np.array([r for r, g, s in zip(rows.tolist(), w.pg[rows].tolist(), w.ps[rows].tolist())
+                             if (frames[g].doer.split("/")[0], *w.keys[s]) not in decided], dtype=np.int64)
         feats = exact(ctx, frames, w.dicts(rows), reports)
         _wts, lift, _z = cut
         floor = self.threshold - self.margin
@@ -224,8 +229,7 @@ class Assigner:
         """Each widened sentence to the actor's best pledge, if over the threshold and ahead by the margin; ``zeros``:
         (actor, article, index) that also have unread pairs not in ``feats`` (score 0)."""
         # the rules' deciding links: a sentence they read as deciding one of the actor's pledges is not assigned again
-        decided = {(frames[g].doer.split("/")[0], ev["article_id"], ev["sentence_index"])
-                   for g, evs in matched.items() for ev in evs if ev["relation"] in DECIDING and frames[g].doer}
+        decided = _decided(frames, matched)
         probs = {key: self.prob(fs) if not fs.get("_unread") else 0.0 for key, fs in feats.items()}
         best: dict[tuple[str, str, int], list[tuple[float, int]]] = {}
         for (g, art, idx), p in probs.items():
@@ -260,3 +264,9 @@ class Assigner:
     def seen(self, frames: list[Any], groups: list[list[dict[str, Any]]], wide: dict[int, list[dict[str, Any]]],
              feats: dict[tuple[int, str, int], dict[str, float]]) -> None:
         """A hook for recorders (experiments): nothing here."""
+
+
+def _decided(frames: list[Any], matched: dict[int, list[dict[str, Any]]]) -> set[tuple[str, str, int]]:
+    """(actor, article, index) of the sentences the rules read as deciding one of the actor's pledges."""
+    return {(frames[g].doer.split("/")[0], ev["article_id"], ev["sentence_index"])
+            for g, evs in matched.items() for ev in evs if ev["relation"] in DECIDING and frames[g].doer}
