@@ -19,6 +19,11 @@ pairs whose score cannot pass even with the best reading are cut before they are
 Round p66 (cost, same answers): split into :mod:`gaiko.tracking.assignstore` (spans and vectors, kept in the store by
 model version), :mod:`gaiko.tracking.assignfeat` (widening, reading, features) and :mod:`gaiko.tracking.assigninc` (an
 update recomputes only the actors whose widened sentences can change).
+
+Round p68 (cost, same answers): with the cut on (the shipped scorer), the widened pairs stay arrays and the cut scores
+them at once, with the days and the coder's events as the features read them (:mod:`gaiko.tracking.assigncut`); dicts,
+reports and exact features only for the pairs that can pass. Recorders (and any subclass with its own :meth:`seen`)
+keep round p65's path on dicts.
 """
 
 from __future__ import annotations
