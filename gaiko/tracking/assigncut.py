@@ -103,7 +103,8 @@ def widen(con: Any, frames: list[Any], as_of: str, taken: dict[int, set[tuple[st
                 JOIN sentences t ON t.article_id = i.article_id AND t.idx = i.idx
                 LEFT JOIN (SELECT e.article_id, e.sentence_idx,
                                   bool_or(NOT coalesce(e.intended, false) AND NOT coalesce(e.negated, false)) AS done,
-                                  bool_or(coalesce(e.negated, false)) AS neg, bool_or(coalesce(e.intended, false)) AS intended
+                                  bool_or(coalesce(e.negated, false)) AS neg,
+                                  bool_or(coalesce(e.intended, false)) AS intended
                            FROM events e JOIN _gaiko_winfo x ON x.article_id = e.article_id AND x.idx = e.sentence_idx
                            GROUP BY e.article_id, e.sentence_idx) e
                   ON e.article_id = i.article_id AND e.sentence_idx = i.idx""").fetchall()
