@@ -19,6 +19,11 @@ pairs whose score cannot pass even with the best reading are cut before they are
 Round p66 (cost, same answers): split into :mod:`gaiko.tracking.assignstore` (spans and vectors, kept in the store by
 model version), :mod:`gaiko.tracking.assignfeat` (widening, reading, features) and :mod:`gaiko.tracking.assigninc` (an
 update recomputes only the actors whose widened sentences can change).
+
+Round p68 (cost, same answers): with the cut on (the shipped scorer), the widened pairs stay arrays and the cut scores
+them at once, with the days and the coder's events as the features read them (:mod:`gaiko.tracking.assigncut`); dicts,
+reports and exact features only for the pairs that can pass. Recorders (and any subclass with its own :meth:`seen`)
+keep round p65's path on dicts.
 """
 
 from __future__ import annotations
@@ -155,10 +160,6 @@ class Assigner:
         """Evidence the widened sentences assigned to each pledge position give (``only``: of the articles that table
         lists, an update's new ones: :func:`gaiko.tracking.assigninc.catch_up`)."""
         taken = {g: {(c["article_id"], c["idx"]) for c in cs} for g, cs in cands.items()}
-        wide = widened(con, frames, as_of, taken, only)
-        if not wide:
-            return {}
-        reports = sentences.reports_for(con, wide)
         # the reading is the dear part: read only where the score could reach the threshold (an upper bound over the
         # readings), or everywhere for a recorder; the decision is the same
         lift = max(0.0, *(float(w) for n, w in zip(self.names, self.coef) if n.startswith("read_")))
@@ -171,6 +172,13 @@ class Assigner:
             wts = {n: float(x) for n, x in zip(self.names, self.coef)}
             wts["intercept"] = float(self.intercept)
             cut = (wts, lift, math.log(floor / (1.0 - floor)))
+        if cut is not None and self.threshold > 0 and type(self).seen is Assigner.seen:
+            # round p68: the widening and the cut on arrays, dicts only for the pairs that can pass (same answers)
+            return self._arrays(con, frames, groups, matched, as_of, sentences, lex, only, taken, cut)
+        wide = widened(con, frames, as_of, taken, only)
+        if not wide:
+            return {}
+        reports = sentences.reports_for(con, wide)
         feats = features(frames, groups, wide, reports, lex, con, cut)
         for (g, art, idx), fs in feats.items():
             if fs.get("_unread"):  # left out by the cut (round p65): its bound cannot pass
@@ -180,13 +188,60 @@ class Assigner:
             else:
                 fs["_relation"], fs["_cue"], fs["_unread"] = "unread", "", True
         self.seen(frames, groups, wide, feats)
+        cands_of = {(c["article_id"], c["idx"]): c for cs in wide.values() for c in cs}
+        return self._assign(frames, matched, feats, reports, cands_of, set())
+
+    def _arrays(self, con: Any, frames: list[Any], groups: list[list[dict[str, Any]]],
+                matched: dict[int, list[dict[str, Any]]], as_of: str, sentences: Any, lex: Any, only: str | None,
+                taken: dict[int, set[tuple[str, int]]], cut: Any) -> dict[int, list[dict[str, Any]]]:
+        """:meth:`extra` with the widened pairs as arrays (:mod:`gaiko.tracking.assigncut`, round p68)."""
+        import numpy as np
+
+        from .assigncut import cut as bound, widen
+        from .assignfeat import exact, prepare
+
+        w = widen(con, frames, as_of, taken, only)
+        if w is None:
+            return {}
+        ctx = prepare(frames, groups, {k: w.info[s][0] for s, k in enumerate(w.keys)}, con)
+        rows, grouped = bound(w, frames, ctx, cut)
+        # the reports of the sentences that can be assigned only (the same reports: the cut reads the events in SQL)
+        made = {int(s): w.cand(int(s)) for s in np.unique(w.ps[grouped])}
+        reports = sentences.reports_for(con, {0: list(made.values())})
+        # a sentence the rules read as deciding one of the actor's pledges is not assigned: its pairs are not featured
+        decided = _decided(frames, matched)
+        if decided:
+            rows = np.array([r for r, g, s in zip(rows.tolist(), w.pg[rows].tolist(), w.ps[rows].tolist())
+                             if (frames[g].doer.split("/")[0], *w.keys[s]) not in decided], dtype=np.int64)
+        feats = exact(ctx, frames, w.dicts(rows), reports)
+        _wts, lift, _z = cut
+        floor = self.threshold - self.margin
+        for (g, art, idx), fs in feats.items():
+            if self.prob(fs, lift) >= floor:
+                read_features(frames[g], reports[(art, idx)], lex, fs)
+            else:
+                fs["_relation"], fs["_cue"], fs["_unread"] = "unread", "", True
+        # (actor, sentence)s with a pair that can pass and another that cannot: that one counts as unread (score 0)
+        rest = grouped.copy()
+        rest[rows] = False
+        zeros = {(frames[g].doer.split("/")[0], *w.keys[s]) for g, s in zip(w.pg[rest].tolist(), w.ps[rest].tolist())}
+        return self._assign(frames, matched, feats, reports, {w.keys[s]: c for s, c in made.items()}, zeros)
+
+    def _assign(self, frames: list[Any], matched: dict[int, list[dict[str, Any]]],
+                feats: dict[tuple[int, str, int], dict[str, Any]], reports: dict[tuple[str, int], Any],
+                cands_of: dict[tuple[str, int], dict[str, Any]], zeros: set[tuple[str, str, int]]
+                ) -> dict[int, list[dict[str, Any]]]:
+        """Each widened sentence to the actor's best pledge, if over the threshold and ahead by the margin; ``zeros``:
+        (actor, article, index) that also have unread pairs not in ``feats`` (score 0)."""
         # the rules' deciding links: a sentence they read as deciding one of the actor's pledges is not assigned again
-        decided = {(frames[g].doer.split("/")[0], ev["article_id"], ev["sentence_index"])
-                   for g, evs in matched.items() for ev in evs if ev["relation"] in DECIDING and frames[g].doer}
+        decided = _decided(frames, matched)
         probs = {key: self.prob(fs) if not fs.get("_unread") else 0.0 for key, fs in feats.items()}
         best: dict[tuple[str, str, int], list[tuple[float, int]]] = {}
         for (g, art, idx), p in probs.items():
             best.setdefault((frames[g].doer.split("/")[0], art, idx), []).append((p, g))
+        for key in zeros:  # an unread pair: score 0 (never the winner: the threshold is over 0)
+            if key in best:
+                best[key].append((0.0, -1))
         out: dict[int, list[dict[str, Any]]] = {}
         for (doer, art, idx), ps in sorted(best.items()):
             if (doer, art, idx) in decided:
@@ -201,7 +256,7 @@ class Assigner:
                 continue
             if rel not in (*DECIDING, "restates", "revises", "unclear"):
                 rel = "needs_review"
-            c = next(c for c in wide[g] if c["article_id"] == art and c["idx"] == idx)
+            c = cands_of[(art, idx)]
             r = reports[(art, idx)]
             done = [e for e in r.events if not e.get("intended")]
             ev = next((e for e in done if e.get("event_type") == frames[g].event_type), done[0] if done else None)
@@ -214,3 +269,9 @@ class Assigner:
     def seen(self, frames: list[Any], groups: list[list[dict[str, Any]]], wide: dict[int, list[dict[str, Any]]],
              feats: dict[tuple[int, str, int], dict[str, float]]) -> None:
         """A hook for recorders (experiments): nothing here."""
+
+
+def _decided(frames: list[Any], matched: dict[int, list[dict[str, Any]]]) -> set[tuple[str, str, int]]:
+    """(actor, article, index) of the sentences the rules read as deciding one of the actor's pledges."""
+    return {(frames[g].doer.split("/")[0], ev["article_id"], ev["sentence_index"])
+            for g, evs in matched.items() for ev in evs if ev["relation"] in DECIDING and frames[g].doer}

@@ -137,8 +137,19 @@ def features(frames: list[Any], groups: list[list[dict[str, Any]]], wide: dict[i
     it: it is the dear part, so it is read only where the score could pass). ``cut`` (round p65): ``(weights by name,
     lift, least score)``: an (actor, sentence) whose every pledge's score, even with the best reading (``lift``) and
     without the days, stays under the least score (computed for all at once, with a safety margin) is left out."""
-    import datetime as dt
+    sents = {(c["article_id"], c["idx"]): c["text"] for cs in wide.values() for c in cs}
+    ctx = prepare(frames, groups, sents, con)
+    passing = None
+    if cut is not None:
+        wide, passing = _cut(wide, frames, ctx["mats"], ctx["sp"], sents, ctx["vec"], reports, cut)
+    return exact(ctx, frames, wide, reports, passing)
 
+
+def prepare(frames: list[Any], groups: list[list[dict[str, Any]]], sents: dict[tuple[str, int], str],
+            con: Any = None) -> dict[str, Any]:
+    """What the features of the widened sentences ``sents`` ((article, index) -> text, in first-seen order) read: the
+    placed pledges' phrase vectors by actor (``mats``), each sentence's spans (``sp``) and every vector (``vec``);
+    spans and vectors asked for in the same order as round p64 did (a first encoding gives the same floats)."""
     import numpy as np
 
     texts: list[str] = []
@@ -149,7 +160,6 @@ def features(frames: list[Any], groups: list[list[dict[str, Any]]], wide: dict[i
             by_doer.setdefault(f.doer.split("/")[0], []).append(g)
             ph[g] = _phrases(groups[g])
             texts += [t for t in ph[g] if t]
-    sents = {(c["article_id"], c["idx"]): c["text"] for cs in wide.values() for c in cs}
     by_text = spans_of(list(sents.values()), con)
     sp = {k: by_text[t] for k, t in sents.items()}
     for k, (p, a) in sp.items():
@@ -164,10 +174,19 @@ def features(frames: list[Any], groups: list[list[dict[str, Any]]], wide: dict[i
     mats = {d: (gs, np.stack([v(ph[g][0]) for g in gs]), np.stack([v(ph[g][1]) for g in gs]),
                 np.stack([v(ph[g][2]) for g in gs]), np.stack([v(ph[g][3]) for g in gs]))
             for d, gs in by_doer.items()}
-    passing = None
-    if cut is not None:
-        wide, passing = _cut(wide, frames, mats, sp, sents, vec, reports, cut)
-    aligned: dict[tuple[str, tuple[str, int]], dict[int, tuple[float, ...]]] = {}
+    return {"mats": mats, "sp": sp, "sents": sents, "vec": vec}
+
+
+def exact(ctx: dict[str, Any], frames: list[Any], wide: dict[int, list[dict[str, Any]]],
+          reports: dict[tuple[str, int], Any], passing: Any = None) -> dict[tuple[int, str, int], dict[str, Any]]:
+    """The features of the pairs of ``wide`` (:func:`prepare`'s ``ctx``); those not in ``passing`` (when given) are
+    left unread."""
+    import datetime as dt
+
+    import numpy as np
+
+    mats, sp, sents, vec = ctx["mats"], ctx["sp"], ctx["sents"], ctx["vec"]
+    aligned: dict[tuple[str, tuple[str, int]], tuple[Any, ...]] = {}
     best_of: dict[tuple[str, tuple[str, int]], tuple[Any, Any]] = {}
     of_report: dict[tuple[str, tuple[str, int]], tuple[float, ...]] = {}
 
@@ -190,7 +209,12 @@ def features(frames: list[Any], groups: list[list[dict[str, Any]]], wide: dict[i
                                 np.stack([vec[t] for t in a]) if a else np.zeros((0, 384), dtype=np.float32))
         return got
 
-    def align(d: str, k: tuple[str, int]) -> dict[int, tuple[float, ...]]:
+    rows_of = {d: {g: n for n, g in enumerate(m[0])} for d, m in mats.items()}
+
+    def align(d: str, k: tuple[str, int]) -> tuple[Any, ...]:
+        """The actor's pledges' (a1, a2, o1, o2, t1, sc) against sentence ``k`` as arrays; round p68: the margin's
+        best and second best by NumPy (the same floats as round p65's loop: first occurrence of the max, and the max
+        of the rest)."""
         got = aligned.get((d, k))
         if got is None:
             gs, am, om, tm, sm = mats[d]
@@ -199,18 +223,11 @@ def features(frames: list[Any], groups: list[list[dict[str, Any]]], wide: dict[i
             o1, o2 = top2(om @ xm.T)
             t1, _t2 = top2(tm @ xm.T)
             sc = sm @ vec[sents[k]]
-            got = aligned[(d, k)] = {g: (float(a1[n]), float(a2[n]), float(o1[n]), float(o2[n]), float(t1[n]),
-                                         float(sc[n])) for n, g in enumerate(gs)}
-            # round p65: the best alignment of the actor's pledges and the best but that one's (the margin's "other"
-            # is the first for every other pledge, the second for that one: the same floats as a max over the others)
-            first = second = None
-            for h, x in got.items():
-                s = x[0] + x[2]
-                if first is None or s > first[0]:
-                    second = first[0] if first is not None else None
-                    first = (s, h)
-                elif second is None or s > second:
-                    second = s
+            got = aligned[(d, k)] = tuple(np.asarray(x, dtype=np.float64) for x in (a1, a2, o1, o2, t1, sc))
+            s = got[0] + got[2]
+            top = int(np.argmax(s))
+            first = (float(s[top]), gs[top])
+            second = float(np.delete(s, top).max()) if len(s) > 1 else None
             best_of[(d, k)] = (first, second)
         return got
 
@@ -218,13 +235,14 @@ def features(frames: list[Any], groups: list[list[dict[str, Any]]], wide: dict[i
     for g, cs in wide.items():
         f = frames[g]
         d = f.doer.split("/")[0]
+        n = rows_of[d][g]
         for c in cs:
             k = (c["article_id"], c["idx"])
             if passing is not None and (g, k) not in passing:  # its bound cannot pass: unread, as it would be
                 out[(g, *k)] = {"_relation": "unread", "_cue": "", "_unread": True}
                 continue
             al_all = align(d, k)
-            a1, a2, o1, o2, t1, sc = al_all[g]
+            a1, a2, o1, o2, t1, sc = (float(x[n]) for x in al_all)
             al = a1 + o1
             first, second = best_of[(d, k)]
             other = first[0] if first[1] != g else second  # max over the actor's other pledges (None: no other)
