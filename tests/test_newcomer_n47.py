@@ -1,0 +1,76 @@
+"""Newcomer round n47: what a demanding newcomer still tripped on, each as a kind, with our own sentences and inputs.
+
+1. the README's commands name files a newcomer's copy holds (``gaiko eval`` pointed at ``../shared``);
+2. ``gaiko series`` in an 80-column terminal: whole headers, the table cut into blocks of whole columns;
+3. a call's mode: "paid a courtesy call on" is a visit, "held a phone call with" a telephone call;
+4. a weekday or a date ("Monday's agreement") is no pledge's actor.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PUB = "2026-02-10"
+
+
+def _events(coder, text: str):
+    from gaiko.types import Article
+
+    return coder.code_article(Article(text=text, published=PUB)).events
+
+
+# -- 1. README's commands name files in the repository ----------------------------------------------------------
+
+def test_readme_eval_example_names_a_gold_file_in_the_repository():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    paths = re.findall(r"^gaiko eval (\S+)", readme, flags=re.M)
+    assert paths, "README shows no gaiko eval example"
+    for p in paths:
+        assert not p.startswith(".."), p  # a newcomer's clone has nothing beside it
+        assert (ROOT / p).is_file(), p
+
+
+def test_readme_eval_example_runs(cli):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    line = re.search(r"^gaiko eval (\S+)(.*?)(?:#|$)", readme, flags=re.M)
+    args = [str(ROOT / line.group(1))] + line.group(2).split() + ["--limit", "20"]
+    code, out, err = cli("eval", *args)
+    assert code in (0, None), err
+    assert '"type_accuracy"' in out
+
+
+# -- 2. gaiko series in an 80-column terminal ---------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def series_db(tmp_path_factory):
+    from serve_data import build_store
+
+    return build_store(tmp_path_factory.mktemp("n47series") / "s.duckdb", corpus=False)
+
+
+def test_series_table_in_80_columns_keeps_headers_whole(cli, series_db, monkeypatch):
+    import gaiko.cli.common as common
+
+    monkeypatch.setattr(common, "_table_width", lambda: 80)
+    code, out, err = cli("series", "--db", series_db, "--interval", "month")
+    assert code in (0, None), err
+    lines = out.splitlines()
+    assert lines and max(len(x) for x in lines) <= 80, max(len(x) for x in lines)
+    for name in ("bucket", "events", "mean_goldstein", "goldstein_sum", "verbal_cooperation", "material_cooperation",
+                 "verbal_conflict", "material_conflict", "coarse_dates"):
+        assert re.search(rf"\b{name}\b", out), name  # whole, never "mean_golds" / "tein"
+    assert "(1/" in out  # told it is one of several blocks
+    # every bucket is in each block, whole
+    assert all(len(re.findall(r"\b\d{4}-\d{2}-01\b", b)) > 0 for b in out.split("(2/")), out
+
+
+def test_series_table_piped_keeps_headers_whole_at_160(cli, series_db):
+    code, out, err = cli("series", "--db", series_db, "--interval", "month")
+    assert code in (0, None), err
+    assert max(len(x) for x in out.splitlines()) <= 160
+    for name in ("mean_goldstein", "goldstein_sum", "material_cooperation", "material_conflict"):
+        assert re.search(rf"\b{name}\b", out), name
