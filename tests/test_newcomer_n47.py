@@ -74,3 +74,43 @@ def test_series_table_piped_keeps_headers_whole_at_160(cli, series_db):
     assert max(len(x) for x in out.splitlines()) <= 160
     for name in ("mean_goldstein", "goldstein_sum", "material_cooperation", "material_conflict"):
         assert re.search(rf"\b{name}\b", out), name
+
+
+# -- 3. a call's mode -----------------------------------------------------------------------------------------------
+
+def _consult(coder, text: str):
+    evs = [e for e in _events(coder, text) if e.event_type == "CONSULT"]
+    assert evs, text
+    return evs[0]
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan foreign minister paid a courtesy call on the Ugandan president in Kampala.",
+    "Chile's new ambassador made a courtesy call on President Lula on Tuesday.",
+    "The visiting envoy paid a call on the Thai prime minister.",
+])
+def test_a_call_paid_in_person_is_a_visit(coder, text):
+    ev = _consult(coder, text)
+    assert ev.mode == "visit" and ev.cameo_code == "042", (ev.mode, ev.cameo_code)
+
+
+@pytest.mark.parametrize("text", [
+    "Prime Minister Mark Carney held a phone call with President Lula on Tuesday.",
+    "Ruto had a telephone call with Museveni on Friday.",
+    "Modi spoke by phone with Putin on Monday.",
+    "Erdogan and Macron talked over the telephone on Wednesday.",
+])
+def test_a_call_by_telephone_is_mode_phone(coder, text):
+    ev = _consult(coder, text)
+    assert ev.mode == "phone" and ev.cameo_code == "041", (ev.mode, ev.cameo_code)
+
+
+@pytest.mark.parametrize("text,mode", [
+    # look-alikes: a meeting, talks, a verb call keep what they had
+    ("Albanese met Prabowo in Jakarta on Friday.", None),
+    ("Macron called Scholz on Tuesday.", "phone"),
+    ("Japan and Vietnam held talks in Hanoi.", None),
+    ("Kagame visited Nairobi on Monday.", "visit"),
+])
+def test_other_consults_keep_their_mode(coder, text, mode):
+    assert _consult(coder, text).mode == mode
