@@ -114,3 +114,40 @@ def test_a_call_by_telephone_is_mode_phone(coder, text):
 ])
 def test_other_consults_keep_their_mode(coder, text, mode):
     assert _consult(coder, text).mode == mode
+
+
+# -- 4. goods and budgets are no side -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,iso", [
+    ("Mozambique agreed to export LNG to India.", "IND"),
+    ("Qatar agreed to supply LNG to Germany for 15 years.", "DEU"),
+    ("Japan signed a deal to import LNG from Australia.", "AUS"),
+    ("Italy signed a contract to buy LNG from Algeria.", "DZA"),
+])
+def test_a_commodity_is_no_target_its_trading_partner_is(coder, text, iso):
+    evs = _events(coder, text)
+    assert evs and evs[0].target is not None and evs[0].target.country == iso, [(e.event_type, e.target) for e in evs]
+    assert all(e.target is None or e.target.text != "LNG" for e in evs)
+
+
+@pytest.mark.parametrize("text", [
+    "South Korea pledged to raise defence spending to 3.5% of GDP.",
+    "Canada will boost defence spending, Carney said.",
+    "Lithuania pledged to raise its defense budget to 5% of GDP.",
+])
+def test_a_budget_is_no_target(coder, text):
+    evs = _events(coder, text)
+    assert evs
+    for e in evs:
+        assert e.target is None or not any(w in e.target.text.lower() for w in ("spending", "budget")), e.target
+
+
+@pytest.mark.parametrize("text,iso", [
+    # look-alikes: a party named beside the goods stays the target
+    ("Venezuela threatened to cut off oil shipments to the United States.", "USA"),
+    ("Ukraine struck an oil refinery in Russia's Samara region.", "RUS"),
+    ("Japan pledged to increase aid to Ukraine.", "UKR"),
+])
+def test_parties_beside_goods_stay_targets(coder, text, iso):
+    evs = _events(coder, text)
+    assert evs and evs[0].target is not None and evs[0].target.country == iso, evs[0].target

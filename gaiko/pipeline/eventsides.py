@@ -288,7 +288,7 @@ def object_target(c: Any, state: DocState, source: Actor | None, kb: Any, etype:
             continue
         start, end, text = phrase_span(o)
         if source is not None and source.start <= start < source.end or in_dateline(o.doc, o.idx) \
-                or etype != "MOBILIZE" and no_side_thing(o, state, source):
+                or etype != "MOBILIZE" and no_side_thing(o, state, source) or goods_thing(o):
             continue  # the dateline; "deliver two Gripen jets": equipment is no side
         fb = kb_actor(o, kb, state.places) if kb is not None else None
         country = fb.country if fb is not None else None
@@ -324,6 +324,17 @@ def no_side_thing(t: Token, state: DocState, source: Actor | None) -> bool:
         return False
     own = [a for x in head.subtree if x.dep_ == "amod" and (a := state.actor_at(x)) is not None and a.country]
     return not any(source is None or a.country != source.country for a in own)
+
+
+def goods_thing(t: Token) -> bool:
+    """Whether a candidate phrase is headed by a noun of goods or a budget (``no_sides.yaml`` goods: "more LNG",
+    "defence spending"; round n47): a thing bought, sold or raised, never a side, for any type."""
+    from ..actors.nosides import goods_nouns
+
+    head = t
+    while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i and head.head.i > head.i:
+        head = head.head
+    return head.pos_ in ("NOUN", "PROPN") and (head.lemma_.lower() in goods_nouns() or head.lower_ in goods_nouns())
 
 
 def sent_forces(root: Token, bare: bool = False) -> bool:
