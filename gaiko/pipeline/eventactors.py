@@ -236,6 +236,31 @@ def own_people_away(target: Actor, source: Actor, c: Any, state: DocState, info:
                 if place is not None and place.country and place.country != source.country:
                     return Actor(text=place.text, start=place.start, end=place.end, country=place.country,
                                  resolved_by="metonymy", confidence=0.7)
+    return _travel_away(c, source, state, info, kb)
+
+
+def _travel_away(c: Any, source: Actor, state: DocState, info: ClauseInfo, kb: Any) -> Actor | None:
+    """The country a state's own people are told about travelling to ("warned its citizens against travelling to
+    Japan", "urged its nationals to avoid travel to Haiti", "advised them not to visit Japan"; ``no_sides.yaml``
+    travel, round n47): the "to" phrase (or the object) of a word of travel under the trigger's verb, when it names
+    another country; else None."""
+    from ..actors.nosides import travel_words
+
+    words = travel_words()
+    for x in c.anchor.subtree:
+        if x.lemma_.lower() not in words and x.lower_ not in words or x.i == c.anchor.i:
+            continue
+        for p in x.children:
+            objs = [o for o in p.children if o.dep_ == "pobj"] if p.dep_ == "prep" and p.lower_ == "to" else \
+                [p] if p.dep_ in ("dobj", "obj") and x.pos_ in ("VERB", "AUX") else []
+            for o in objs:
+                a = event_actor(o, state, info, kb)
+                if a is not None and a.country and a.country != source.country:
+                    return a
+                place = next((pl for pl in state.places if pl.start <= o.idx < pl.end), None)
+                if place is not None and place.country and place.country != source.country:
+                    return Actor(text=place.text, start=place.start, end=place.end, country=place.country,
+                                 resolved_by="metonymy", confidence=0.7)
     return None
 
 
