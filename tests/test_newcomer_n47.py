@@ -151,3 +151,63 @@ def test_a_budget_is_no_target(coder, text):
 def test_parties_beside_goods_stay_targets(coder, text, iso):
     evs = _events(coder, text)
     assert evs and evs[0].target is not None and evs[0].target.country == iso, evs[0].target
+
+
+# -- 5. a travel warning acts on the country warned against, not on the state's own citizens -------------------------
+
+@pytest.mark.parametrize("text,src,iso", [
+    ("Vietnam warned its citizens against travelling to Cambodia.", "VNM", "KHM"),
+    ("Canada advised its nationals to avoid travel to Haiti.", "CAN", "HTI"),
+    ("Seoul urged its citizens to avoid trips to Myanmar.", "KOR", "MMR"),
+    ("The United States told its citizens not to travel to Venezuela.", "USA", "VEN"),
+])
+def test_a_travel_warning_targets_the_destination(coder, text, src, iso):
+    evs = _events(coder, text)
+    assert evs and evs[0].source is not None and evs[0].source.country == src, evs
+    assert evs[0].target is not None and evs[0].target.country == iso, evs[0].target
+
+
+@pytest.mark.parametrize("text,iso", [
+    # look-alikes: a state's own people told something else stay its own; a recall keeps its "from"
+    ("Vietnam told its citizens to stay calm.", "VNM"),
+    ("France recalled its ambassador from Algiers.", "DZA"),
+])
+def test_own_people_told_no_travel_keep_their_target(coder, text, iso):
+    evs = _events(coder, text)
+    assert evs and evs[0].target is not None and evs[0].target.country == iso, evs[0].target
+
+
+# -- 6. a day is no pledger -----------------------------------------------------------------------------------------
+
+def _pledges(coder, text: str):
+    from gaiko.types import Article
+
+    return coder.code_article(Article(text=text, published=PUB)).pledges
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("Nepal on Thursday welcomed Tuesday's agreement with India to reopen the Birgunj crossing.", "IND"),
+    ("Kenya welcomed Friday's pledge by Uganda to lift the sugar ban.", "UGA"),
+    ("Last year's promise by Peru to cut fuel taxes was broken.", "PER"),
+])
+def test_a_day_is_no_pledger(coder, text, iso):
+    ps = _pledges(coder, text)
+    assert ps, text
+    for p in ps:
+        assert p.actor is not None and p.actor.country == iso, p.actor
+
+
+def test_a_day_alone_makes_no_pledger(coder):
+    ps = _pledges(coder, "Last week's promise to release the prisoners has not been kept. Monday's pledge to cut "
+                         "tariffs was welcomed.")
+    assert not any(p.actor is not None and p.actor.text.lower() in ("monday", "last week") for p in ps), ps
+
+
+@pytest.mark.parametrize("text,iso", [
+    # look-alikes: a party's possessive stays the pledger
+    ("Ghana's promise to reopen the border was welcomed.", "GHA"),
+    ("Theresa May's pledge to cut migration was never met.", "GBR"),
+])
+def test_a_partys_possessive_stays_the_pledger(coder, text, iso):
+    ps = _pledges(coder, text)
+    assert ps and ps[0].actor is not None and ps[0].actor.country == iso, ps
