@@ -211,3 +211,42 @@ def test_a_day_alone_makes_no_pledger(coder):
 def test_a_partys_possessive_stays_the_pledger(coder, text, iso):
     ps = _pledges(coder, text)
     assert ps and ps[0].actor is not None and ps[0].actor.country == iso, ps
+
+
+# -- 7. a call's sides when the sentence names them -----------------------------------------------------------------
+
+def _pairs(coder, text: str):
+    return {(e.source.country if e.source else None, e.target.country if e.target else None)
+            for e in _events(coder, text) if e.event_type == "CONSULT"}
+
+
+@pytest.mark.parametrize("text,a,b", [
+    ("Ruto and Museveni held a call on Thursday to discuss the oil pipeline through Tanzania.", "KEN", "UGA"),
+    ("Ruto and Museveni held talks on Tuesday to discuss Sudan.", "KEN", "UGA"),
+    ("Egypt and Qatar held talks in Cairo on Gaza.", "EGY", "QAT"),
+])
+def test_two_sides_talking_about_a_third_are_each_others_target(coder, text, a, b):
+    pairs = _pairs(coder, text)
+    assert (a, b) in pairs and (b, a) in pairs, pairs
+
+
+@pytest.mark.parametrize("text,a,b", [
+    ("Albanese had a call with Prabowo on Friday.", "AUS", "IDN"),
+    ("Ramaphosa had a meeting with Tinubu in Abuja.", "ZAF", "NGA"),
+    ("Ramaphosa had a telephone conversation with Tinubu.", "ZAF", "NGA"),
+])
+def test_a_call_or_meeting_one_had_with_a_named_side_is_coded(coder, text, a, b):
+    assert (a, b) in _pairs(coder, text), _pairs(coder, text)
+
+
+@pytest.mark.parametrize("text,pair", [
+    # look-alikes: a third side met stays the target; a problem had with someone is no meeting
+    ("Erdogan and Macron met Putin in Moscow.", ("TUR", "RUS")),
+    ("Kenya and Uganda negotiated a trade deal with Tanzania.", ("KEN", "TZA")),
+])
+def test_a_third_side_met_stays_the_target(coder, text, pair):
+    assert pair in _pairs(coder, text), _pairs(coder, text)
+
+
+def test_a_problem_had_with_someone_is_no_meeting(coder):
+    assert not _pairs(coder, "Japan had a problem with China's coast guard.")
