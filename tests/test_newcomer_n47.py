@@ -250,3 +250,17 @@ def test_a_third_side_met_stays_the_target(coder, text, pair):
 
 def test_a_problem_had_with_someone_is_no_meeting(coder):
     assert not _pairs(coder, "Japan had a problem with China's coast guard.")
+
+
+# -- 8. the docs' first commands name the store they work on --------------------------------------------------------
+
+@pytest.mark.parametrize("doc", ["docs/clusters.md", "docs/pledges.md"])
+def test_a_docs_first_commands_all_name_one_store(doc):
+    text = (ROOT / doc).read_text(encoding="utf-8")
+    block = text.split("```", 2)[1]  # the first code block: the commands a newcomer copies
+    lines = [x for x in block.splitlines() if x.startswith("gaiko ") and not x.startswith(("gaiko eval", "gaiko code"))]
+    assert lines, doc
+    stores = {m.group(1) for x in lines for m in [re.search(r"--db (\S+)", x)] if m}
+    missing = [x for x in lines if "--db" not in x]
+    # a command without --db works on gaiko.duckdb, not the store the lines before it made
+    assert not missing and len(stores) == 1, (missing, stores)
