@@ -264,3 +264,34 @@ def test_a_docs_first_commands_all_name_one_store(doc):
     missing = [x for x in lines if "--db" not in x]
     # a command without --db works on gaiko.duckdb, not the store the lines before it made
     assert not missing and len(stores) == 1, (missing, stores)
+
+
+# -- 9. a date that ends what was done is not the day it was done ---------------------------------------------------
+
+def _dated(coder, text: str, published: str = "2025-11-10"):
+    from gaiko.types import Article
+
+    evs = coder.code_article(Article(text=text, published=published)).events
+    assert evs, text
+    return evs[0]
+
+
+@pytest.mark.parametrize("text,date,precision", [
+    ("Kenya suspended the fuel levy until March 2026.", "2025-11-10", "published"),
+    ("Chile closed the Colchane crossing until next year.", "2025-11-10", "published"),
+    ("Brazil extended the import ban through December 2026.", "2025-11-10", "published"),
+    ("The ministry said on Friday that it had suspended the tariffs until November 2026.", "2025-11-07", "day"),
+    ("Ghana closed the border on Tuesday until March 2026.", "2025-11-04", "day"),
+])
+def test_an_until_date_is_no_event_date(coder, text, date, precision):
+    ev = _dated(coder, text)
+    assert (ev.date[:10], ev.date_precision) == (date, precision), (ev.date, ev.date_text, ev.date_precision)
+
+
+@pytest.mark.parametrize("text,date", [
+    # look-alikes: a date of the act, and talks that ran until a day
+    ("Chile closed the Colchane crossing on Monday.", "2025-11-10"),
+    ("The talks lasted until Friday.", "2025-11-07"),
+])
+def test_dates_of_the_act_stay(coder, text, date):
+    assert _dated(coder, text).date[:10] == date
