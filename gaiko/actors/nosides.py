@@ -26,8 +26,8 @@ def _lists() -> dict[str, frozenset[str]]:
     try:
         raw = yaml.safe_load(_DATA.read_text(encoding="utf-8")) or {}
         return {k: frozenset(str(w).lower() for w in raw.get(k) or ())
-                for k in ("equipment", "acts", "generic", "sending", "handover", "destination", "removal",
-                          "relational", "posts")}
+                for k in ("equipment", "goods", "acts", "generic", "sending", "handover", "destination", "removal",
+                          "relational", "posts", "travel")}
     except (OSError, yaml.YAMLError, AttributeError) as exc:
         raise DataFileError(str(_DATA), f"cannot read the no-sides lists: {exc}") from exc
 
@@ -35,6 +35,16 @@ def _lists() -> dict[str, frozenset[str]]:
 def equipment_nouns() -> frozenset[str]:
     """Lemmas of head nouns of things sent or delivered (weapons, vehicles, products): no side."""
     return _lists()["equipment"]
+
+
+def goods_nouns() -> frozenset[str]:
+    """Lemmas of head nouns of commodities and of a budget ("LNG", "defence spending"): never a side (round n47)."""
+    return _lists()["goods"]
+
+
+def travel_words() -> frozenset[str]:
+    """Lemmas of words of travel ("travelling to Japan"): where a state's own people are told not to go (round n47)."""
+    return _lists()["travel"]
 
 
 def act_nouns() -> frozenset[str]:

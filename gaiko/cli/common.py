@@ -85,8 +85,14 @@ def emit_json(doc: dict[str, Any]) -> None:
     sys.stdout.write(json.dumps(doc, ensure_ascii=False, default=str) + "\n")
 
 
-def emit_rows(rows: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None, title: str | None = None) -> None:
-    """Print rows as a rich table, JSON lines or CSV on stdout."""
+def emit_rows(rows: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None, title: str | None = None,
+              blocks: bool = False) -> None:
+    """Print rows as a rich table, JSON lines or CSV on stdout.
+
+    ``blocks``: a table of short cells (numbers, dates: ``gaiko series``) that is wider than the terminal is printed
+    as several tables one under the other, each repeating the first column and holding as many whole columns as fit
+    (round n47), rather than folding every header and date mid-word ("mean_golds" / "tein") into an 80-column
+    terminal. Piped output keeps its one table 160 columns wide."""
     if fmt == "jsonl":
         for r in rows:
             sys.stdout.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
@@ -101,6 +107,47 @@ def emit_rows(rows: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str] |
     if fmt != "table":
         fail(f"unknown format {fmt!r}; use table, jsonl or csv")
     from rich.console import Console
+
+    width = _table_width()
+    if blocks and cols:
+        avail = width or Console().width
+        groups = _column_blocks(rows, cols, avail)
+        if len(groups) > 1:
+            for k, group in enumerate(groups):
+                part = f"{title} ({k + 1}/{len(groups)})" if title else f"({k + 1}/{len(groups)})"
+                _print_table(Console(width=width), rows, group, part)
+            return
+    _print_table(Console(width=width), rows, cols, title)
+
+
+def _table_width() -> int | None:
+    """The width tables are printed at: the terminal's (None: rich measures it), 160 when piped (logs, README)."""
+    return None if sys.stdout.isatty() else 160
+
+
+def _column_blocks(rows: list[dict[str, Any]], cols: list[str], avail: int) -> list[list[str]]:
+    """``cols`` cut into groups that each fit ``avail`` characters as a table, the first column in each (whole
+    headers and cells: a cell's width is its longest value or its header)."""
+    def need(c: str) -> int:
+        return max([len(c)] + [len(_flat(r.get(c))) for r in rows]) + 3  # two spaces of padding and a rule
+
+    first, rest = cols[0], cols[1:]
+    base = need(first) + 1
+    groups: list[list[str]] = []
+    cur: list[str] = []
+    used = base
+    for c in rest:
+        if cur and used + need(c) > avail:
+            groups.append([first] + cur)
+            cur, used = [], base
+        cur.append(c)
+        used += need(c)
+    if cur or not groups:
+        groups.append([first] + cur)
+    return groups
+
+
+def _print_table(console: Any, rows: list[dict[str, Any]], cols: list[str], title: str | None) -> None:
     from rich.table import Table
 
     table = Table(title=title, show_lines=False)
@@ -111,7 +158,7 @@ def emit_rows(rows: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str] |
     for r in rows:
         table.add_row(*[_flat(r.get(c)) for c in cols])
     # piped output (logs, README) is not squeezed into 80 columns
-    Console(width=None if sys.stdout.isatty() else 160).print(table)
+    console.print(table)
 
 
 def _flat(v: Any) -> str:

@@ -64,4 +64,4 @@ def series(
         return
     title = (f"{out['events']} {'event clusters' if count == 'clusters' else 'mentions'} per {out['interval']}"
              + (f" ({source or 'any'} → {target or 'any'})" if source or target else ""))
-    emit_rows(rows, fmt, list(rows[0]) if rows else ["bucket", "events"], title=title)
+    emit_rows(rows, fmt, list(rows[0]) if rows else ["bucket", "events"], title=title, blocks=True)

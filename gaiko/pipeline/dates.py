@@ -320,6 +320,9 @@ def event_date(tok: Token, sent: Span, state: DocState, intended: bool = False,
         word = _modified_word(span)
         if word.i in span_indices(span):
             continue
+        if span.root.dep_ == "pobj" and span.root.head.lower_ in _w("until_preps") \
+                and word.lemma_.lower() not in _w("durative_verbs"):
+            continue  # "suspended the controls until November 2026": when the state ends, not the act's date
         if rel is not None and rel[0] <= span.start and span.end <= rel[1] + 1 and any(
                 t.i in (rel[2], rel[3]) for t in span):
             continue  # "five days" of "five days after she was abducted" is an offset, not a date

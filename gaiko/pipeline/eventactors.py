@@ -14,7 +14,7 @@ from ..docindex import entities
 from ..types import Actor
 from .attributes import ClauseInfo
 from ..actors.nosides import in_dateline
-from .eventsides import group_heads, group_pair, no_side_thing, sent_forces
+from .eventsides import goods_thing, group_heads, group_pair, no_side_thing, sent_forces
 from .roles import ENT_TYPES, LOCATIVE_PREPS, PARTICLES, PEOPLE, PRONOUNS, is_locative, kb_actor, phrase_span, subjects
 from .state import DocState
 from .thingsides import equipment_word, judged_type, modifier_word, owned_type
@@ -91,8 +91,8 @@ def pick_target(toks: list[Token], state: DocState, source: Actor | None, kb: An
     place: Actor | None = None  # "in Paris": kept only when nothing better turns up
     toks = _acted_on_first(toks, state)
     for t in toks:
-        if in_dateline(t.doc, t.idx) or etype != "MOBILIZE" and no_side_thing(t, state, source):
-            continue
+        if in_dateline(t.doc, t.idx) or etype != "MOBILIZE" and no_side_thing(t, state, source) or goods_thing(t):
+            continue  # (round n47: "more LNG", "defence spending": goods and budgets are no side)
         if any(p.start + p.text.find(",") < t.idx < p.end for p in state.places if "," in p.text):
             continue  # ", Idaho" of "in Moscow, Idaho": the qualifier of a place
         a = resolved_actor(t, state, kb)
@@ -124,7 +124,7 @@ def pick_target(toks: list[Token], state: DocState, source: Actor | None, kb: An
         if need_country:
             continue
         if fallback is None and t.head.lower_ not in ("from", "in", "near", "at", "during", "since"):
-            ent = next((x for x in t.subtree if x.ent_type_ in ENT_TYPES), None)
+            ent = next((x for x in t.subtree if x.ent_type_ in ENT_TYPES and not goods_thing(x)), None)
             if ent is not None:
                 span = next((s for s in entities(t.doc) if s.start <= ent.i < s.end), None)
                 at = None if span is None else \
@@ -229,6 +229,31 @@ def own_people_away(target: Actor, source: Actor, c: Any, state: DocState, info:
             for o in p.children:
                 if o.dep_ != "pobj":
                     continue
+                a = event_actor(o, state, info, kb)
+                if a is not None and a.country and a.country != source.country:
+                    return a
+                place = next((pl for pl in state.places if pl.start <= o.idx < pl.end), None)
+                if place is not None and place.country and place.country != source.country:
+                    return Actor(text=place.text, start=place.start, end=place.end, country=place.country,
+                                 resolved_by="metonymy", confidence=0.7)
+    return _travel_away(c, source, state, info, kb)
+
+
+def _travel_away(c: Any, source: Actor, state: DocState, info: ClauseInfo, kb: Any) -> Actor | None:
+    """The country a state's own people are told about travelling to ("warned its citizens against travelling to
+    Japan", "urged its nationals to avoid travel to Haiti", "advised them not to visit Japan"; ``no_sides.yaml``
+    travel, round n47): the "to" phrase (or the object) of a word of travel under the trigger's verb, when it names
+    another country; else None."""
+    from ..actors.nosides import travel_words
+
+    words = travel_words()
+    for x in c.anchor.subtree:
+        if x.lemma_.lower() not in words and x.lower_ not in words or x.i == c.anchor.i:
+            continue
+        for p in x.children:
+            objs = [o for o in p.children if o.dep_ == "pobj"] if p.dep_ == "prep" and p.lower_ == "to" else \
+                [p] if p.dep_ in ("dobj", "obj") and x.pos_ in ("VERB", "AUX") else []
+            for o in objs:
                 a = event_actor(o, state, info, kb)
                 if a is not None and a.country and a.country != source.country:
                     return a

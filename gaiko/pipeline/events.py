@@ -24,7 +24,8 @@ from .attributes import ClauseInfo, clause_info
 from .eventactors import (actor_key, between_party, between_sides, event_actor, own_people_away, pick_target, sent_side,
                           visitor)
 from .eventrecord import Cand as _Cand, Draft as _Draft, build_event
-from .eventsides import UNDIRECTED, adjective_owner, direct_target, group_pair, hosted_visitor, object_target
+from .eventsides import UNDIRECTED, adjective_owner, direct_target, group_pair, hosted_visitor, object_target, \
+    talks_topic
 from .foreign import foreign_sentences
 from .nominals import read_back
 from .ordercues import conditioned, incursion
@@ -355,7 +356,8 @@ class EventCoder:
                 and spoken.sector != "JRN" and spoken is not target else None  # not an observer ("a UN spokesman")
         out = [_Draft(c, info, etype, code, pattern, source, target, round(conf, 3))]
         if two_way and len(sources) == 2 and (target is None or any(target.start == x.start for x in sources)
-                                                   or target.country in (None, *(x.country for x in sources))):
+                                                   or target.country in (None, *(x.country for x in sources))
+                                                   or etype == "CONSULT" and talks_topic(target, c)):
             # "X and Y agreed": both directions ("X, Y and Z brokered" is one compound source: compound.py); what
             # they exchanged is no third side ("Russia and Ukraine exchanged prisoners", the prisoners Russia's)
             out = [_Draft(c, info, etype, code, pattern, sources[0], sources[1], round(conf, 3)),

@@ -65,6 +65,28 @@ def direct_target(target: Actor, c: Any) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.i in heads
 
 
+#: verbs whose object is what is talked about, not with whom (round n47)
+_TOPIC_VERBS = frozenset({"discuss", "debate", "negotiate", "review", "address", "raise"})
+
+
+def talks_topic(target: Actor, c: Any) -> bool:
+    """Whether a CONSULT's target is what two coordinated sides talked about, not a third side ("Erdogan and Macron
+    held a call to discuss Gaza", "discussed Gaza in a call"; round n47): the object of a verb of talking about
+    (``_TOPIC_VERBS``), or a phrase that is neither the trigger's object nor its "with" / "between" / "to" partner.
+    Then the two sides are each other's target, as "Erdogan and Macron held a call" gives."""
+    span = c.tok.doc.char_span(target.start, target.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    while root.dep_ in ("amod", "compound", "poss", "nmod") and root.head.i != root.i:
+        root = root.head
+    if root.dep_ == "pobj" and root.head.lower_ in ("with", "between", "to"):
+        return False
+    if root.dep_ in ("dobj", "obj") and root.head.lemma_.lower() in _TOPIC_VERBS:
+        return True
+    return not direct_target(target, c)
+
+
 def hosted_visitor(code: str, etype: str, source: Actor | None, target: Actor | None, c: Any) -> bool:
     """Whether the target is the visitor of a hosted visit (CAMEO 043, "host a visit": "Xi received Putin", "the
     president hosted his Ugandan counterpart"), whom gaiko's convention makes the source, the host the target
@@ -288,7 +310,7 @@ def object_target(c: Any, state: DocState, source: Actor | None, kb: Any, etype:
             continue
         start, end, text = phrase_span(o)
         if source is not None and source.start <= start < source.end or in_dateline(o.doc, o.idx) \
-                or etype != "MOBILIZE" and no_side_thing(o, state, source):
+                or etype != "MOBILIZE" and no_side_thing(o, state, source) or goods_thing(o):
             continue  # the dateline; "deliver two Gripen jets": equipment is no side
         fb = kb_actor(o, kb, state.places) if kb is not None else None
         country = fb.country if fb is not None else None
@@ -324,6 +346,17 @@ def no_side_thing(t: Token, state: DocState, source: Actor | None) -> bool:
         return False
     own = [a for x in head.subtree if x.dep_ == "amod" and (a := state.actor_at(x)) is not None and a.country]
     return not any(source is None or a.country != source.country for a in own)
+
+
+def goods_thing(t: Token) -> bool:
+    """Whether a candidate phrase is headed by a noun of goods or a budget (``no_sides.yaml`` goods: "more LNG",
+    "defence spending"; round n47): a thing bought, sold or raised, never a side, for any type."""
+    from ..actors.nosides import goods_nouns
+
+    head = t
+    while head.dep_ in ("compound", "amod", "nmod") and head.head.i != head.i and head.head.i > head.i:
+        head = head.head
+    return head.pos_ in ("NOUN", "PROPN") and (head.lemma_.lower() in goods_nouns() or head.lower_ in goods_nouns())
 
 
 def sent_forces(root: Token, bare: bool = False) -> bool:

@@ -70,11 +70,33 @@ def firm(d: _Draft) -> bool:
     entry = d.cand.entry
     if d.event_type == "THREATEN" and (d.pattern or "").endswith("+intent") and incursion(d.cand.tok):
         return True  # "troops would be sent into the region if ...": a deployment on a condition (round t40)
+    if held_with(d):
+        return True  # "had a call with Prabowo": a meeting held with a named side (round n47)
     if not (getattr(entry, "firm", False) or getattr(entry, "firm_target", False) and object_target(d)):
         return False
     # "plans to cut import duties": the entry's act turned by PLOVER's intention convention (AGREE/THREATEN) is
     # as firm as the act (round t38)
     return d.event_type == d.cand.entry.event_type or (d.pattern or "").endswith("+intent")
+
+
+_HELD_NOUNS = frozenset({"call", "meeting", "conversation", "talk", "talks"})
+_HOLD_VERBS = frozenset({"have", "hold"})
+
+
+def held_with(d: _Draft) -> bool:
+    """Whether a CONSULT draft is a meeting or call held with a named side: the noun (``_HELD_NOUNS``) the object
+    of "have" or "hold", its target an actor with a country in the noun's "with" phrase ("Albanese had a call with
+    Prabowo", "had a meeting with"; round n47). The model reads "had" as nothing and dropped them, while "held a
+    call with" stood."""
+    tok, t = d.cand.tok, d.target
+    if d.event_type != "CONSULT" or t is None or not t.country or tok.pos_ != "NOUN" \
+            or tok.lemma_.lower() not in _HELD_NOUNS and tok.lower_ not in _HELD_NOUNS:
+        return False
+    if tok.dep_ not in ("dobj", "obj") or tok.head.lemma_.lower() not in _HOLD_VERBS:
+        return False
+    return any(p.dep_ == "prep" and p.lower_ == "with" and any(
+        o.dep_ == "pobj" and o.left_edge.idx <= t.start < o.right_edge.idx + len(o.right_edge.text)
+        for o in p.children) for p in tok.children)
 
 
 def object_target(d: _Draft) -> bool:

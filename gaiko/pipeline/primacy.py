@@ -73,6 +73,7 @@ def rank_sentence(coder: EventCoder, sent: Span, state: DocState, drafts: list[_
     from .standdown import undergone_below
     from .retype import month_veto, retype, state_veto
     from .ruleout import ruled_in
+    from .callmode import call_mode
     from .findverdict import find_veto
     from .payidioms import pay_idioms
     from .protestnote import diplomatic_protest
@@ -80,7 +81,7 @@ def rank_sentence(coder: EventCoder, sent: Span, state: DocState, drafts: list[_
 
     drafts = subject_retype(forecast_veto(trap_veto(domain_veto(state_veto(month_veto(ruled_in(coder.lex, retype(
         drafts))), coder.lex)))))
-    drafts = find_veto(pay_idioms(diplomatic_protest(drafts, coder.lex)))
+    drafts = call_mode(find_veto(pay_idioms(diplomatic_protest(drafts, coder.lex))))
     return joint_operations(coder, state, undergone_below(background_acts(motive_participles(drafts))))
 
 
