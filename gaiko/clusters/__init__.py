@@ -74,23 +74,25 @@ def _cluster(con: Any, rows: Sequence[dict[str, Any]], rules: Rules) -> None:
 
     from .overrules import apply_overrules, has_overrules
     from .summary import refresh_summaries
+    from .units import remembering_pairs
     from .update import add_mentions
 
     collecting = gc.isenabled()
     gc.disable()  # a batch makes many small objects and frees them all at its end: no cycles to look for meanwhile
     try:
-        add = add_mentions
-        if rules.learned is not None and rules.learned.enabled:
-            if rules.learned.join_mode == "last" and rules.learned.join is not None:
-                from .joinlast import add_join_last as add  # the join as a last layer (round c54)
+        with remembering_pairs():  # a batch compares many pairs of units more than once
+            add = add_mentions
+            if rules.learned is not None and rules.learned.enabled:
+                if rules.learned.join_mode == "last" and rules.learned.join is not None:
+                    from .joinlast import add_join_last as add  # the join as a last layer (round c54)
+                else:
+                    from .learnedupdate import add_learned as add  # learned.enabled (round c44)
+            touched = add(con, rows, rules, cluster_ids=not has_overrules(con))
+            ids, overruled = apply_overrules(con, touched.clusters, touched.cluster_ids_set)
+            if overruled:
+                refresh_summaries(con, ids, rules)
             else:
-                from .learnedupdate import add_learned as add  # learned.enabled (round c44)
-        touched = add(con, rows, rules, cluster_ids=not has_overrules(con))
-        ids, overruled = apply_overrules(con, touched.clusters, touched.cluster_ids_set)
-        if overruled:
-            refresh_summaries(con, ids, rules)
-        else:
-            refresh_summaries(con, ids, rules, touched.gained, touched.full)
+                refresh_summaries(con, ids, rules, touched.gained, touched.full)
     finally:
         if collecting:
             gc.enable()

@@ -64,7 +64,7 @@ def needs_all(st: UnitState, new: Sequence[UnitState], rules: Rules, memo: dict[
     (its fits among the changed units) makes two events of its fits, and its referent may then decide
     (:func:`~.core.choose_parent`), which needs every fit. Its memo is dropped then."""
     known = memo.get(st.ukey)
-    if known is None or not _decides(st, rules) or _two(known, rules):
+    if known is None or not _decides(st, rules) or two_events_known(st.ukey, known, memo, rules):
         return False  # not remembered, no referent, or two events already (choose_known decides from the changed units)
     # no fits remembered yet ({}) is no exception: two changed units that are two events make two events of its fits
     # in one batch (round c33: it was then marked undecided for good, and the event it names, arriving later, was
@@ -78,6 +78,30 @@ def needs_all(st: UnitState, new: Sequence[UnitState], rules: Rules, memo: dict[
             return True
         seen[v.ukey] = v.unit
     return False
+
+
+def two_events_known(ukey: int, known: dict[int, Unit], memo: dict[int, dict[int, Unit] | None], rules: Rules) -> bool:
+    """:func:`_two` of the remembered fits ``known`` of unit ``ukey`` (``memo[ukey]``), comparing only the fits added
+    since the last call: a unit's fits only grow (entries are added, never removed), so its first ``n`` entries are
+    the ones compared then, and once two of them are two events they stay so. ``memo`` keeps what was found (its
+    ``two``, :class:`~.index.Fits`); a plain dict keeps nothing (every pair compared again). Same answer as
+    :func:`_two` (round c57: the pairs of a unit's fits grow with the reports of its days, and a unit was compared
+    with all of them at every batch that reached it)."""
+    cache = getattr(memo, "two", None)
+    if cache is None:
+        return _two(known, rules)
+    n = len(known)
+    got = cache.get(ukey)
+    if got is None or got[0] is not known or got[1] > n:
+        res = _two(known, rules)
+    elif got[2] or got[1] == n:
+        return got[2]
+    else:
+        items = list(known.items())
+        res = any(_apart(a, ka, b, kb, rules) for j in range(got[1], n) for (ka, a), (kb, b) in
+                  ((items[j], it) for it in items[:j]))
+    cache[ukey] = (known, n, res)
+    return res
 
 
 def _two(known: dict[int, Unit], rules: Rules) -> bool:
@@ -105,7 +129,7 @@ def choose_known(st: UnitState, new: Sequence[UnitState], parent: UnitState | No
     known = memo[st.ukey]
     if known is None:
         return None  # two of its fits were two events already
-    if _decides(st, rules) and _two(known, rules):
+    if _decides(st, rules) and two_events_known(st.ukey, known, memo, rules):
         rr = rules.referent
         sharing = {k: w for k, w in known.items() if shares(w.ref, st.unit.ref, rr)}
         mine = [v for v in new if shares(v.unit.ref, st.unit.ref, rr)]
@@ -152,7 +176,7 @@ def settled_options(st: UnitState, changed: Callable[[int], bool], memo: dict[in
         return None  # not remembered, undecided for good, or no fits
     parent = st.parent
     pool = known
-    if _decides(st, rules) and _two(known, rules):
+    if _decides(st, rules) and two_events_known(st.ukey, known, memo, rules):
         rr = rules.referent
         pool = {k: w for k, w in known.items() if shares(w.ref, st.unit.ref, rr)}
     if parent is not None and parent not in pool:

@@ -144,6 +144,18 @@ class _Keys:
         return self._rk
 
 
+class Fits(dict):  # type: ignore[type-arg]
+    """:attr:`UnitIndex.fits` (ukey -> the fits of an undated unit, or ``None``), with ``two``: ukey -> (its fits
+    dict, how many of its first entries :func:`~.fits.two_events_known` compared, whether two of those are two
+    events), so that a unit's known fits, which only grow, are compared pair by pair once (round c57)."""
+
+    __slots__ = ("two",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.two: dict[int, tuple[dict[int, Any], int, bool]] = {}
+
+
 class UnitIndex:
     """The stored units (``cluster_units`` rows by ukey, and ukeys by parent) and lookup keys of one store."""
 
@@ -165,7 +177,7 @@ class UnitIndex:
         #: ukey -> what an undated unit (``attach.ambiguous``) may join, as far as this process has seen them all:
         #: ukey -> :class:`~.units.Unit` of every unit it may join, or ``None`` once two of them are two events (see
         #: :mod:`.fits`); kept with the states, under the same rules
-        self.fits: dict[int, dict[int, Any] | None] = {}
+        self.fits: dict[int, dict[int, Any] | None] = Fits()
         #: the learned pair score's evidence and probabilities by event id (:mod:`.learnedupdate`), same rules
         self.scores: dict[Any, Any] = {}
         #: whether the store holds a token (read by :func:`index_for`, in the batch's transaction)
@@ -174,7 +186,7 @@ class UnitIndex:
     def objects_for(self, rules: Any) -> dict[int, Any]:
         """ukey -> the unit's :class:`~.units.Unit` under ``rules``, as made so far (kept while the rules are the same)."""
         if rules is not self._rules:
-            self._objects, self._states, self._rules, self.fits, self.scores = {}, {}, rules, {}, {}
+            self._objects, self._states, self._rules, self.fits, self.scores = {}, {}, rules, Fits(), {}
         return self._objects
 
     def states(self, ukeys: Iterable[int], make: Any) -> dict[int, Any]:

@@ -307,13 +307,22 @@ def refresh_summaries(con: Any, cluster_ids: Iterable[str], rules: Rules, gained
     return len(rows)
 
 
+#: up to how many ids :func:`_stored` looks rows up through the index on ``clusters(id)``
+_STORED_BY_INDEX = 128
+
+
 def _stored(con: Any, ids: list[str]) -> dict[str, dict[str, Any]]:
     if not ids:
         return {}
     # the clusters table is wide and a scan reads every column of every row: the rows are looked up through an
     # index on id instead (made here the first time, for stores from before it), given the ids as constants
     con.execute("CREATE INDEX IF NOT EXISTS clusters_id ON clusters(id)")
-    cur = con.execute(f"SELECT * FROM clusters WHERE id IN ({quoted(ids)})")
+    if len(ids) > _STORED_BY_INDEX:
+        # beyond a hundred or so ids, parsing and looking up that many constants costs more than one scan of the ids
+        # (a semi-join; round c57: 300 ids of 164,570 clusters 53 -> 27 ms, of 16,457 22 -> 9 ms)
+        cur = con.execute("SELECT * FROM clusters WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+    else:
+        cur = con.execute(f"SELECT * FROM clusters WHERE id IN ({quoted(ids)})")
     cols = [d[0] for d in cur.description]
     return {r[0]: dict(zip(cols, r)) for r in cur.fetchall()}
 

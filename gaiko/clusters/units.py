@@ -246,7 +246,42 @@ def places_agree(a: str, b: str) -> bool:
     return city.startswith("P:") and country.startswith("C:") and city.rsplit("|", 1)[1] == country[2:]
 
 
+#: while a batch is clustered (:func:`remembering_pairs`): (id of ``v``, id of ``u``, id of the rules) -> (what
+#: :func:`compatible` answered, ``v``, ``u``, the rules); the objects are kept so that their ids stay theirs
+_pairs: dict[tuple[int, int, int], tuple[bool, Unit, Unit, Any]] | None = None
+
+
+class remembering_pairs:  # noqa: N801 - a context manager, used as a function
+    """Within it, :func:`compatible` answers a pair of units (the same objects, the same rules) it has answered
+    already from memory: a unit is immutable, and a batch compares many pairs more than once (a unit's fits, then its
+    parent among them; again in every round of :func:`~.roots.settle_root_check`; round c57: about half of the
+    comparisons of a batch at 1,000 articles). Nests; what is remembered is forgotten when the outermost one ends."""
+
+    def __enter__(self) -> None:
+        global _pairs
+        self.outer = _pairs is not None
+        if not self.outer:
+            _pairs = {}
+
+    def __exit__(self, *exc: Any) -> None:
+        global _pairs
+        if not self.outer:
+            _pairs = None
+
+
 def compatible(v: Unit, u: Unit, rules: Rules) -> bool:
+    """:func:`compare`, remembered within :func:`remembering_pairs`."""
+    pairs = _pairs
+    if pairs is None:
+        return compare(v, u, rules)
+    key = (id(v), id(u), id(rules))
+    got = pairs.get(key)
+    if got is None:
+        got = pairs[key] = (compare(v, u, rules), v, u, rules)
+    return got[0]
+
+
+def compare(v: Unit, u: Unit, rules: Rules) -> bool:
     """Whether ``v`` can be the same event as ``u`` and says it at least as precisely in time: same status and
     type; the sides agree (:func:`sides_agree`; or, on one day in one named place, they meet:
     :func:`~gaiko.clusters.meeting.place_meets`), the place and the mode too (equal, or one of them open; a country
