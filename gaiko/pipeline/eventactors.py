@@ -229,14 +229,23 @@ def own_people_away(target: Actor, source: Actor, c: Any, state: DocState, info:
             for o in p.children:
                 if o.dep_ != "pobj":
                     continue
-                a = event_actor(o, state, info, kb)
-                if a is not None and a.country and a.country != source.country:
+                a = _other_country(o, source, state, info, kb)
+                if a is not None:
                     return a
-                place = next((pl for pl in state.places if pl.start <= o.idx < pl.end), None)
-                if place is not None and place.country and place.country != source.country:
-                    return Actor(text=place.text, start=place.start, end=place.end, country=place.country,
-                                 resolved_by="metonymy", confidence=0.7)
     return _travel_away(c, source, state, info, kb)
+
+
+def _other_country(o: Any, source: Actor, state: DocState, info: ClauseInfo, kb: Any) -> Actor | None:
+    """The actor a phrase's object names, or the place it lies in (as metonymy), when of another country than
+    ``source``'s; else None."""
+    a = event_actor(o, state, info, kb)
+    if a is not None and a.country and a.country != source.country:
+        return a
+    place = next((pl for pl in state.places if pl.start <= o.idx < pl.end), None)
+    if place is not None and place.country and place.country != source.country:
+        return Actor(text=place.text, start=place.start, end=place.end, country=place.country,
+                     resolved_by="metonymy", confidence=0.7)
+    return None
 
 
 def _travel_away(c: Any, source: Actor, state: DocState, info: ClauseInfo, kb: Any) -> Actor | None:
@@ -254,13 +263,9 @@ def _travel_away(c: Any, source: Actor, state: DocState, info: ClauseInfo, kb: A
             objs = [o for o in p.children if o.dep_ == "pobj"] if p.dep_ == "prep" and p.lower_ == "to" else \
                 [p] if p.dep_ in ("dobj", "obj") and x.pos_ in ("VERB", "AUX") else []
             for o in objs:
-                a = event_actor(o, state, info, kb)
-                if a is not None and a.country and a.country != source.country:
+                a = _other_country(o, source, state, info, kb)
+                if a is not None:
                     return a
-                place = next((pl for pl in state.places if pl.start <= o.idx < pl.end), None)
-                if place is not None and place.country and place.country != source.country:
-                    return Actor(text=place.text, start=place.start, end=place.end, country=place.country,
-                                 resolved_by="metonymy", confidence=0.7)
     return None
 
 

@@ -21,19 +21,15 @@ __all__ = ["find_veto"]
 def _lists() -> dict[str, frozenset[str]]:
     """The lists of ``primary/find_verdict.yaml`` (types as written, words lower-cased).
 
-    Raises :class:`gaiko.errors.DataFileError` when a list is not a list of strings."""
+    Raises :class:`gaiko.errors.DataFileError` when a list is missing or not a list of strings."""
     from ..errors import DataFileError
-    from ..tables import data_path, load_yaml
+    from ..tables import data_path, word_lists
 
-    path = data_path("primary/find_verdict.yaml")
-    data = load_yaml(path) or {}
-    out: dict[str, frozenset[str]] = {}
-    for k in ("verbs", "types", "verdicts"):
-        v = data.get(k)
-        if not isinstance(v, list) or not all(isinstance(w, str) for w in v):
-            raise DataFileError(str(path), f"'{k}' must be a list of words")
-        out[k] = frozenset(w if k == "types" else w.lower() for w in v)
-    return out
+    data = word_lists("primary/find_verdict.yaml")
+    for k in ('verbs', 'types', 'verdicts'):
+        if k not in data:
+            raise DataFileError(str(data_path("primary/find_verdict.yaml")), f"'{k}' must be a list of words")
+    return {k: frozenset(w if k == "types" else w.lower() for w in data[k]) for k in ('verbs', 'types', 'verdicts')}
 
 
 def find_veto(drafts: list[Draft]) -> list[Draft]:

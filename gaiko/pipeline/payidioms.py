@@ -28,19 +28,15 @@ _NEW = {"support": ("SUPPORT", "051"), "visit": ("CONSULT", "042")}
 def _lists() -> dict[str, tuple[str, ...]]:
     """The lists of ``primary/pay_idioms.yaml``, lower-cased.
 
-    Raises :class:`gaiko.errors.DataFileError` when a list is not a list of strings."""
+    Raises :class:`gaiko.errors.DataFileError` when a list is missing or not a list of strings."""
     from ..errors import DataFileError
-    from ..tables import data_path, load_yaml
+    from ..tables import data_path, word_lists
 
-    path = data_path("primary/pay_idioms.yaml")
-    data = load_yaml(path) or {}
-    out: dict[str, tuple[str, ...]] = {}
-    for k in ("verbs", "support", "visit", "none"):
-        v = data.get(k)
-        if not isinstance(v, list) or not all(isinstance(w, str) for w in v):
-            raise DataFileError(str(path), f"'{k}' must be a list of words")
-        out[k] = tuple(w.lower() for w in v)
-    return out
+    data = word_lists("primary/pay_idioms.yaml")
+    for k in ('verbs', 'support', 'visit', 'none'):
+        if k not in data:
+            raise DataFileError(str(data_path("primary/pay_idioms.yaml")), f"'{k}' must be a list of words")
+    return {k: tuple(w.lower() for w in data[k]) for k in ('verbs', 'support', 'visit', 'none')}
 
 
 def _kind(tok: Token) -> tuple[str, Token] | None:

@@ -33,19 +33,15 @@ _KEEP = frozenset({"THREATEN", "AGREE", "REQUEST", "REJECT"})
 def _lists() -> dict[str, frozenset[str]]:
     """The lists of ``primary/diplomatic_protest.yaml`` (sectors as written, words lower-cased).
 
-    Raises :class:`gaiko.errors.DataFileError` when a list is not a list of strings."""
+    Raises :class:`gaiko.errors.DataFileError` when a list is missing or not a list of strings."""
     from ..errors import DataFileError
-    from ..tables import data_path, load_yaml
+    from ..tables import data_path, word_lists
 
-    path = data_path("primary/diplomatic_protest.yaml")
-    data = load_yaml(path) or {}
-    out: dict[str, frozenset[str]] = {}
-    for k in ("nouns", "verbs", "note_verbs", "note_adjectives", "state_sectors", "state_resolved_by"):
-        v = data.get(k)
-        if not isinstance(v, list) or not all(isinstance(w, str) for w in v):
-            raise DataFileError(str(path), f"'{k}' must be a list of words")
-        out[k] = frozenset(w if k == "state_sectors" else w.lower() for w in v)
-    return out
+    data = word_lists("primary/diplomatic_protest.yaml")
+    for k in ('nouns', 'verbs', 'note_verbs', 'note_adjectives', 'state_sectors', 'state_resolved_by'):
+        if k not in data:
+            raise DataFileError(str(data_path("primary/diplomatic_protest.yaml")), f"'{k}' must be a list of words")
+    return {k: frozenset(w if k == "state_sectors" else w.lower() for w in data[k]) for k in ('nouns', 'verbs', 'note_verbs', 'note_adjectives', 'state_sectors', 'state_resolved_by')}
 
 
 def _note(noun: Token, w: dict[str, frozenset[str]]) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .assignfeat import CUT_SLACK
+from .assignfeat import CUT_SLACK, window_meta
 from .tables import registered
 
 __all__ = ["Wide", "widen", "cut"]
@@ -60,15 +60,7 @@ def widen(con: Any, frames: list[Any], as_of: str, taken: dict[int, set[tuple[st
 
     from .link import SENTENCE_INFO
 
-    meta: dict[str, list[Any]] = {"g": [], "start": [], "until": [], "doer": [], "made": []}
-    for g, f in enumerate(frames):
-        if not f.doer or f.doer.startswith("?:") or not f.first_published:
-            continue
-        meta["g"].append(g)
-        meta["start"].append(f.first_published[:10])
-        meta["until"].append(min(f.until or as_of, as_of)[:10])
-        meta["doer"].append(f"@{f.doer.split('/')[0]}")
-        meta["made"].append(sorted(f.made_arts))
+    meta = window_meta(frames, as_of)
     if not meta["g"]:
         return None
     new = f"WHERE article_id IN (SELECT article_id FROM {only})" if only else ""

@@ -38,12 +38,9 @@ def _phrases(group: list[dict[str, Any]]) -> tuple[str, str, str, str]:
 
 
 # ---------------------------------------------------------------------------------------------------------- widening
-def widened(con: Any, frames: list[Any], as_of: str, taken: dict[int, set[tuple[str, int]]], only: str | None = None
-            ) -> dict[int, list[dict[str, Any]]]:
-    """Sentences in each placed pledge's window whose sides admit its doer, not retrieved by the rules (``taken``);
-    with ``only`` (a table with an ``article_id`` column: an update's new articles), those of its articles only."""
-    from .link import SENTENCE_INFO
-
+def window_meta(frames: list[Any], as_of: str) -> dict[str, list[Any]]:
+    """The placed pledges' windows as columns (``g``: the frame's position, ``start``/``until``: ISO days, ``doer``:
+    the side key ``@XXX``, ``made``: the pledge's own articles); pledges without a placed doer or a date left out."""
     meta: dict[str, list[Any]] = {"g": [], "start": [], "until": [], "doer": [], "made": []}
     for g, f in enumerate(frames):
         if not f.doer or f.doer.startswith("?:") or not f.first_published:
@@ -53,6 +50,16 @@ def widened(con: Any, frames: list[Any], as_of: str, taken: dict[int, set[tuple[
         meta["until"].append(min(f.until or as_of, as_of)[:10])
         meta["doer"].append(f"@{f.doer.split('/')[0]}")
         meta["made"].append(sorted(f.made_arts))
+    return meta
+
+
+def widened(con: Any, frames: list[Any], as_of: str, taken: dict[int, set[tuple[str, int]]], only: str | None = None
+            ) -> dict[int, list[dict[str, Any]]]:
+    """Sentences in each placed pledge's window whose sides admit its doer, not retrieved by the rules (``taken``);
+    with ``only`` (a table with an ``article_id`` column: an update's new articles), those of its articles only."""
+    from .link import SENTENCE_INFO
+
+    meta = window_meta(frames, as_of)
     if not meta["g"]:
         return {}
     out: dict[int, list[dict[str, Any]]] = {}
