@@ -1,0 +1,68 @@
+"""Newcomer round n48: what a demanding newcomer still tripped on, each as a kind, with our own sentences.
+
+1. a vow of one's own build-up ("vowed to boost defence spending") is MOBILIZE, intended: no AGREE, no THREATEN;
+2. advice and warnings to one's own citizens ("advised its citizens not to visit X") are REQUEST, not a SANCTION of,
+   THREATEN to or AGREE with the country named (its target stays round n47's: the country warned against);
+3. talks by phone or video ("discussed X with Y in a phone call") are CONSULT, mode phone, with the counterpart as
+   target;
+4. a statement taken for a pledge that is none can be set ``not_a_pledge`` by hand; it leaves the ledger and the
+   scorecard and survives recoding.
+
+Found coding the shared Takaichi-Trump article and three articles of our own about one episode:
+
+5. a name written family name first ("Lee Jae-myung ... Lee vowed") is that person when shortened to its first word;
+6. sending a diplomat or an envoy to a country is CONSULT (visit), not AID;
+7. one's own build-up has no target of one's own country ("boost defense spending ... and revise the country's
+   security papers").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import gaiko
+from gaiko.types import Article
+
+PUB = "2026-03-12"
+
+
+def _events(coder, text: str):
+    return coder.code_article(Article(text=text, published=PUB)).events
+
+
+def _types(coder, text: str) -> list[str]:
+    return [e.event_type for e in _events(coder, text)]
+
+
+# -- 1. a vow of one's own build-up -----------------------------------------------------------------------------
+
+BUILDUP = [
+    "Takaichi vowed to boost defence spending.",
+    "Prime Minister Sanae Takaichi vowed to boost defence spending to 2% of GDP.",
+    "Sweden vowed to double its defence budget within a decade.",
+    "Taiwan pledged to increase military spending next year.",
+    "Tokyo vowed to increase its defence budget.",
+    "Poland's president pledged to build the strongest army in Europe.",
+    "Kim Jong Un vowed to expand North Korea's nuclear arsenal.",
+]
+
+
+@pytest.mark.parametrize("text", BUILDUP)
+def test_vow_of_own_buildup_is_intended_mobilize(coder, text):
+    evs = _events(coder, text)
+    assert evs and evs[0].event_type == "MOBILIZE", [(e.event_type, e.pattern) for e in evs]
+    assert evs[0].intended
+    assert not any(e.event_type in ("AGREE", "THREATEN") for e in evs), [(e.event_type, e.pattern) for e in evs]
+    src = evs[0].source.country
+    assert evs[0].target is None or evs[0].target.country != src  # one's own build-up has no target of one's own
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Russia vowed to strike Ukraine's energy grid.", "THREATEN"),  # a vow of harm stays a threat
+    ("Iran vowed to retaliate against Israel.", "THREATEN"),
+    ("North Korea threatened to boost its nuclear arsenal against the United States.", "THREATEN"),
+    ("Britain pledged to strengthen Ukraine's armed forces.", "AGREE"),  # another's forces: help, not a build-up
+    ("The two leaders pledged to double bilateral trade to $100 billion by 2030.", "AGREE"),
+])
+def test_vow_lookalikes_keep_their_reading(coder, text, want):
+    assert _types(coder, text)[:1] == [want]
