@@ -66,3 +66,43 @@ def test_vow_of_own_buildup_is_intended_mobilize(coder, text):
 ])
 def test_vow_lookalikes_keep_their_reading(coder, text, want):
     assert _types(coder, text)[:1] == [want]
+
+
+# -- 2. advice and warnings to one's own citizens ----------------------------------------------------------------
+
+ADVISORIES = [
+    # told not to travel: the country warned against is the target (round n47's convention)
+    ("The United States advised its citizens not to visit Venezuela.", "USA", ("VEN", None)),
+    ("China advised its citizens not to travel to Japan.", "CHN", ("JPN", None)),
+    ("Britain warned its citizens against travelling to Lebanon.", "GBR", ("LBN", None)),
+    ("India advised its nationals to avoid all travel to Iran.", "IND", ("IRN", None)),
+    ("The State Department advised Americans not to travel to Venezuela.", "USA", ("VEN", None)),
+    ("The Chinese embassy advised Chinese citizens to avoid travelling to Japan.", "CHN", ("JPN", None)),
+    # told to leave or to do something else: the state's own citizens (corpus batches 04 and 25)
+    ("France urged its nationals to leave Iran immediately.", "FRA", ("FRA", "CVL")),
+]
+
+
+@pytest.mark.parametrize("text,own,target", ADVISORIES)
+def test_advice_to_own_citizens_is_request(coder, text, own, target):
+    evs = _events(coder, text)
+    assert evs and evs[0].event_type == "REQUEST", [(e.event_type, e.pattern) for e in evs]
+    assert evs[0].source.country == own
+    assert evs[0].target is not None and (evs[0].target.country, evs[0].target.sector) == target
+    assert not any(e.event_type in ("SANCTION", "THREATEN", "AGREE") for e in evs)
+
+
+def test_issued_travel_warning_is_request_not_threat(coder):
+    evs = _events(coder, "Germany issued a travel warning for Israel.")
+    assert [e.event_type for e in evs][:1] == ["REQUEST"]
+
+
+@pytest.mark.parametrize("text,want,target", [
+    ("China urged Japan to retract the remarks.", "REQUEST", "JPN"),
+    ("The United States warned Iran not to attack its ships.", "THREATEN", "IRN"),
+    ("Israel warned Gaza residents to leave their homes.", "THREATEN", "PSE"),  # another country's people
+    ("China banned group tours to Japan.", "SANCTION", "JPN"),
+])
+def test_advisory_lookalikes_keep_their_reading(coder, text, want, target):
+    evs = _events(coder, text)
+    assert evs and evs[0].event_type == want and evs[0].target is not None and evs[0].target.country == target
