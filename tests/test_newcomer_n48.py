@@ -106,3 +106,37 @@ def test_issued_travel_warning_is_request_not_threat(coder):
 def test_advisory_lookalikes_keep_their_reading(coder, text, want, target):
     evs = _events(coder, text)
     assert evs and evs[0].event_type == want and evs[0].target is not None and evs[0].target.country == target
+
+
+# -- 3. talks by phone or video ---------------------------------------------------------------------------------
+
+CALLS = [
+    ("Modi discussed trade with Putin in a phone call on Tuesday.", "IND", "RUS"),
+    ("Takaichi and Trump discussed tariffs in a phone call.", "JPN", "USA"),
+    ("Macron and Zelensky discussed security guarantees in a video call.", "FRA", "UKR"),
+    ("Lula discussed Venezuela with Petro during a phone call.", "BRA", "COL"),
+    ("Wang Yi discussed the Ukraine crisis with Lavrov by telephone.", "CHN", "RUS"),
+    ("Albanese talked with Xi in a video call on Monday.", "AUS", "CHN"),
+]
+
+
+@pytest.mark.parametrize("text,src,tgt", CALLS)
+def test_talks_by_phone_are_consult_phone_with_the_counterpart(coder, text, src, tgt):
+    evs = _events(coder, text)
+    assert evs, text
+    e = evs[0]
+    assert (e.event_type, e.mode, e.cameo_code) == ("CONSULT", "phone", "041"), [(x.event_type, x.mode) for x in evs]
+    assert e.source.country == src and e.target is not None and e.target.country == tgt
+    assert all(x.source is not None for x in evs)  # no second, sideless CONSULT at the call noun
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Takaichi met Trump in Tokyo.", ("CONSULT", None)),  # no call: no phone mode
+    ("Modi discussed trade with Putin in Moscow.", ("CONSULT", None)),
+    ("The cabinet discussed the budget on Tuesday.", None),  # a body's own business, no counterpart
+    ("Analysts discussed the risks of a trade war in a podcast.", None),
+])
+def test_call_lookalikes_keep_their_reading(coder, text, want):
+    evs = _events(coder, text)
+    got = (evs[0].event_type, evs[0].mode) if evs else None
+    assert got == want
