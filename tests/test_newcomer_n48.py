@@ -140,3 +140,71 @@ def test_call_lookalikes_keep_their_reading(coder, text, want):
     evs = _events(coder, text)
     got = (evs[0].event_type, evs[0].mode) if evs else None
     assert got == want
+
+
+# -- 4. "not a pledge", set by hand -----------------------------------------------------------------------------
+
+def _pledge_store(coder, arts):
+    from gaiko.tracking import update_ledger
+
+    store = gaiko.open(":memory:")
+    store.write_coded(list(coder.code_articles(arts)), None)
+    update_ledger(store)
+    return store
+
+
+ARTS = [Article(text="Valdoria will release the 12 detained trawler crews within a week, its interior minister said. "
+                     "Valdoria will hold a referendum on the new constitution in May, the president said.",
+                published="2024-03-01")]
+
+
+def test_not_a_pledge_leaves_ledger_and_scorecard_and_survives_recoding(coder):
+    from gaiko.store.ledger_view import ledger_view
+    from gaiko.store.pledges import insert_pledges
+    from gaiko.store.scorecard import scorecard
+    from gaiko.tracking import STATUSES, ledger, set_status, timeline, unset_status, update_ledger
+
+    assert "not_a_pledge" in STATUSES
+    store = _pledge_store(coder, ARTS)
+    rows = ledger(store)
+    e = next(r for r in rows if "referendum" in r["action"])
+    before = sum(r["pledges"] for r in scorecard(store)["rows"])
+    got = set_status(store, e["id"], "not_a_pledge", note="a plan of a vote, no promise to anyone")
+    assert got["status"] == "not_a_pledge" and got["overridden"]
+    assert e["id"] not in {r["id"] for r in ledger(store)}
+    assert [r["id"] for r in ledger(store, status="not_a_pledge")] == [e["id"]]
+    assert sum(r["pledges"] for r in scorecard(store)["rows"]) == before - 1
+    assert e["id"] not in {r["id"] for r in ledger_view(store)["rows"]}
+    assert [r["id"] for r in ledger_view(store, status="not_a_pledge")["rows"]] == [e["id"]]
+    assert timeline(store, e["id"])["status"] == "not_a_pledge"  # still shown by id
+    # recode: the pledge rows written again from scratch, the ledger rebuilt
+    store.con.execute("DELETE FROM pledges")
+    for c in coder.code_articles([Article(text=a.text, published=a.published) for a in ARTS]):
+        insert_pledges(store.con, c)
+    update_ledger(store, full=True)
+    assert e["id"] not in {r["id"] for r in ledger(store)}
+    again = ledger(store, status="not_a_pledge")
+    assert [r["id"] for r in again] == [e["id"]] and again[0]["override_note"].startswith("a plan of a vote")
+    back = unset_status(store, e["id"])
+    assert back["status"] != "not_a_pledge" and e["id"] in {r["id"] for r in ledger(store)}
+
+
+def test_not_a_pledge_from_the_command_line(coder, cli, tmp_path):
+    db = tmp_path / "np.duckdb"
+    store = gaiko.open(str(db))
+    store.write_coded(list(coder.code_articles(ARTS)), None)
+    from gaiko.tracking import ledger, update_ledger
+
+    update_ledger(store)
+    pid = next(r["id"] for r in ledger(store) if "referendum" in r["action"])
+    store.close()
+    code, out, err = cli("pledge", "set", pid, "not_a_pledge", "--note", "a vote planned", "--db", db)
+    assert code == 0 and "not_a_pledge" in out, err
+    code, out, _ = cli("pledges", "--db", db, "--format", "jsonl")
+    assert code == 0 and pid not in out
+    code, out, _ = cli("pledges", "--db", db, "--status", "not_a_pledge", "--format", "jsonl")
+    assert code == 0 and pid in out
+    # carried to another store like any status set by hand
+    exp = tmp_path / "o.jsonl"
+    code, _, err = cli("overrules", "export", exp, "--db", db)
+    assert code == 0 and "not_a_pledge" in exp.read_text(encoding="utf-8"), err
