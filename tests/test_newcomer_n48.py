@@ -208,3 +208,21 @@ def test_not_a_pledge_from_the_command_line(coder, cli, tmp_path):
     exp = tmp_path / "o.jsonl"
     code, _, err = cli("overrules", "export", exp, "--db", db)
     assert code == 0 and "not_a_pledge" in exp.read_text(encoding="utf-8"), err
+
+
+# -- 5. a name written family name first, shortened to its first word -------------------------------------------
+
+@pytest.mark.parametrize("text,iso", [
+    ("President Lee Jae-myung spoke to reporters. Lee vowed to boost South Korea's defence spending next year.", "KOR"),
+    ("Chinese Premier Li Qiang arrived in Jakarta on Sunday. Li signed a trade agreement with Indonesia.", "CHN"),
+    ("Sanae Takaichi met Lee Jae-myung on Tuesday. Lee praised Japan.", "KOR"),
+])
+def test_family_name_first_shortened_is_the_person(coder, text, iso):
+    evs = [e for e in _events(coder, text) if e.sentence_index == 1]
+    assert evs and evs[0].source is not None and evs[0].source.country == iso, evs
+
+
+def test_bare_family_name_of_no_known_person_stays_unresolved(coder):
+    evs = [e for e in _events(coder, "A man named Lee was arrested in Seoul. Lee denied the charges.")
+           if e.sentence_index == 1]
+    assert all(e.source is None or e.source.country is None for e in evs)
