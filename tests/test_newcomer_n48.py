@@ -226,3 +226,29 @@ def test_bare_family_name_of_no_known_person_stays_unresolved(coder):
     evs = [e for e in _events(coder, "A man named Lee was arrested in Seoul. Lee denied the charges.")
            if e.sentence_index == 1]
     assert all(e.source is None or e.source.country is None for e in evs)
+
+
+# -- 6. sending an envoy is a visit -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,tgt", [
+    ("Japan sent senior diplomat Masaaki Kanai to Beijing in November.", "CHN"),
+    ("Japan sent an envoy to Beijing on Monday.", "CHN"),
+    ("Washington sent a delegation to Caracas.", "VEN"),
+    ("Qatar dispatched a mediator to Kinshasa.", "COD"),
+])
+def test_sending_an_envoy_is_a_visit(coder, text, tgt):
+    evs = _events(coder, text)
+    assert evs and (evs[0].event_type, evs[0].mode) == ("CONSULT", "visit"), [(e.event_type, e.pattern) for e in evs]
+    assert evs[0].target is not None and evs[0].target.country == tgt
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Japan sent two patrol boats to the Philippines.", "AID"),  # equipment sent stays aid
+    ("Germany sent troops to Lithuania.", "MOBILIZE"),
+])
+def test_sending_things_and_troops_keeps_its_reading(coder, text, want):
+    assert _types(coder, text)[:1] == [want]
+
+
+def test_a_note_sent_to_an_ambassador_is_no_visit(coder):
+    assert "CONSULT" not in _types(coder, "Russia sent its ambassador a note of protest.")
