@@ -252,3 +252,24 @@ def test_sending_things_and_troops_keeps_its_reading(coder, text, want):
 
 def test_a_note_sent_to_an_ambassador_is_no_visit(coder):
     assert "CONSULT" not in _types(coder, "Russia sent its ambassador a note of protest.")
+
+
+# -- 7. one's own build-up has no target of one's own -----------------------------------------------------------
+
+def test_own_buildup_has_no_own_target(coder):
+    evs = _events(coder, "Takaichi plans to boost defense spending to 2% of GDP by 2026 and revise the country's key "
+                         "security papers.")
+    mob = [e for e in evs if e.event_type == "MOBILIZE"]
+    assert mob and mob[0].target is None
+
+
+def test_shared_takaichi_article(coder):
+    """The shared example (../shared): the build-up has no target of Japan's, no event is self-targeted."""
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1].parent / "shared" / "examples" / "takaichi-trump-call.txt"
+    if not path.is_file():
+        pytest.skip("../shared/examples/takaichi-trump-call.txt is not here")
+    evs = coder.code_article(Article(text=path.read_text(encoding="utf-8"), published="2025-10-26")).events
+    mob = [e for e in evs if e.event_type == "MOBILIZE" and e.trigger == "boost"]
+    assert mob and mob[0].target is None and mob[0].intended

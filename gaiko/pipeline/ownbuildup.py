@@ -87,6 +87,12 @@ def own_buildup(coder: EventCoder, state: DocState, drafts: list[Draft]) -> list
     out: list[Draft] = []
     for d in drafts:
         tok = d.cand.tok
+        if d.event_type == "MOBILIZE" and d.cand.entry.id in w["entries"] and d.target is not None \
+                and d.source is not None and d.source.country and d.target.country == d.source.country:
+            # "plans to boost defense spending ... and revise the country's security papers": one's own build-up has
+            # no target of one's own country
+            out.append(replace(d, target=None))
+            continue
         if d.event_type not in w["types"] or tok.pos_ != "VERB" or tok.lemma_.lower() not in w["verbs"] \
                 or d.info.negated or d.info.hypothetical:
             out.append(d)
