@@ -13,7 +13,8 @@ Found coding the shared Takaichi-Trump article and three articles of our own abo
 5. a name written family name first ("Lee Jae-myung ... Lee vowed") is that person when shortened to its first word;
 6. sending a diplomat or an envoy to a country is CONSULT (visit), not AID;
 7. one's own build-up has no target of one's own country ("boost defense spending ... and revise the country's
-   security papers").
+   security papers");
+8. a letter or a message sent is no deployment ("China sent a letter to the United Nations" was MOBILIZE troops).
 """
 
 from __future__ import annotations
@@ -273,3 +274,21 @@ def test_shared_takaichi_article(coder):
     evs = coder.code_article(Article(text=path.read_text(encoding="utf-8"), published="2025-10-26")).events
     mob = [e for e in evs if e.event_type == "MOBILIZE" and e.trigger == "boost"]
     assert mob and mob[0].target is None and mob[0].intended
+
+
+# -- 8. a letter sent is no deployment --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "China sent a letter to the United Nations.",
+    "The foreign minister sent a message of condolences to Ankara.",
+])
+def test_a_letter_sent_is_no_deployment(coder, text):
+    assert "MOBILIZE" not in _types(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia sent warships to the Baltic.",
+    "China sent troops to the border with India.",
+])
+def test_forces_sent_stay_mobilize(coder, text):
+    assert _types(coder, text)[:1] == ["MOBILIZE"]
