@@ -102,7 +102,8 @@ def pledges(
             wanted = parse_statuses(status)  # several, any case, as the API and the dashboard take them
             kinds = set(parse_kinds(kind))
             status = " or ".join(wanted) or None
-            every = ledger(store, as_of=as_of, every="not_a_pledge" in wanted)  # those set so only when asked
+            # entries set not_a_pledge by hand only when asked for (round n48)
+            every = ledger(store, as_of=as_of, every=True) if "not_a_pledge" in wanted else ledger(store, as_of=as_of)
             pick = selector(actor, wanted, sorted(kinds), made_since, made_until)
             rows = [r for r in every if pick(r)]
             held_kinds = {str(r.get("kind")) for r in every if r.get("kind")}

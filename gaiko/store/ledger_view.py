@@ -149,7 +149,8 @@ def ledger_entries(store: Any, as_of: dt.date | str | None = None, *, dismissed:
     from ..tracking import ledger
 
     day = as_of.isoformat() if isinstance(as_of, dt.date) else as_of
-    return [shape(e) for e in ledger(store, as_of=day, every=dismissed)]
+    rows = ledger(store, as_of=day, every=True) if dismissed else ledger(store, as_of=day)
+    return [shape(e) for e in rows]
 
 
 def parse_kinds(kind: str | list[str] | None) -> list[str]:
