@@ -127,6 +127,16 @@ class PersonContext:
         words = text.replace("\u2019s", "").split()
         if len(words) > 1:
             self.registry.setdefault(norm(words[-1]), (actor, gender))
+            if actor.person_id and actor.country in family_first():
+                # "Lee Jae-myung ... Lee said": a name written family name first (round n48)
+                self.registry.setdefault(norm(words[0]), (actor, gender))
+
+
+def family_first() -> frozenset[str]:
+    """Countries whose people's names are written family name first (``actors/person_words.yaml``)."""
+    from ..tables import word_sets
+
+    return word_sets("actors/person_words.yaml")["family_first_countries"]
 
 
 def _surname(m: Mention) -> bool:

@@ -105,9 +105,12 @@ def person_anchors(f: Any) -> list[tuple[int, int, list[Entry], str]]:
                 anchors.append((nm.start, nm.end + 1, [], "PERSON"))
     # later bare surnames of people introduced with their full name, whatever the tagger made of them
     surnames: dict[str, int] = {}
+    first = _w("family_first_countries")
     for a, b, _e, _l in anchors:
         if b - a >= 2:
             surnames.setdefault(norm(f.doc[b - 1].text), a)
+            if any(e.kind == "person" and not e.surname_only and e.country in first for e in _e):
+                surnames.setdefault(norm(f.doc[a].text), a)  # "Lee Jae-myung ... Lee said" (round n48)
     taken = {i for a, b, _e, _l in anchors for i in range(a, b)}
     for i, text in enumerate(columns(f.doc).text):
         first = surnames.get(norm(text)) if text[:1].isupper() else None

@@ -64,7 +64,8 @@ def pledges(
     db: str = typer.Option("gaiko.duckdb", "--db", help="Store to read."),
     actor: Optional[str] = typer.Option(None, "--actor", help="Actor: country code (JPN), name or text."),
     status: Optional[str] = typer.Option(None, "--status", help="open, in_progress, fulfilled, partially_fulfilled, stalled, "
-                                         "broken, withdrawn, overdue, unclear; several comma-separated (open,in_progress)."),
+                                         "broken, withdrawn, overdue, unclear; several comma-separated (open,in_progress); "
+                                         "not_a_pledge lists those set so by hand, left out otherwise."),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Status as of this date (YYYY-MM-DD); default: newest article date."),
     kind: Optional[str] = typer.Option(None, "--kind", help="promise, plan, agreement, threat, demand; several "
                                        "comma-separated (the scorecard counts demands apart)."),
@@ -101,7 +102,8 @@ def pledges(
             wanted = parse_statuses(status)  # several, any case, as the API and the dashboard take them
             kinds = set(parse_kinds(kind))
             status = " or ".join(wanted) or None
-            every = ledger(store, as_of=as_of)
+            # entries set not_a_pledge by hand only when asked for (round n48)
+            every = ledger(store, as_of=as_of, every=True) if "not_a_pledge" in wanted else ledger(store, as_of=as_of)
             pick = selector(actor, wanted, sorted(kinds), made_since, made_until)
             rows = [r for r in every if pick(r)]
             held_kinds = {str(r.get("kind")) for r in every if r.get("kind")}
@@ -241,7 +243,8 @@ def show(
 @pledge_app.command("set")
 def set_(
     pledge_id: str = typer.Argument(..., help="Ledger id (from `gaiko pledges`)."),
-    status: str = typer.Argument(..., help="The status to record."),
+    status: str = typer.Argument(..., help="The status to record; not_a_pledge for a statement that is no pledge "
+                                 "(it leaves the ledger and the scorecard)."),
     note: Optional[str] = typer.Option(None, "--note", help="Why (kept with the override)."),
     db: str = typer.Option("gaiko.duckdb", "--db", help="Store to write."),
 ) -> None:

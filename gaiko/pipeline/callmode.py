@@ -2,7 +2,8 @@
 
 "call" as a noun drafts CONSULT at ``consult.meeting_noun`` (CAMEO 040, no mode) whatever call it is: "paid a
 courtesy call on the president" is a visit (PLOVER mode ``visit``, CAMEO 042) and "held a phone call with" a call by
-telephone (mode ``phone``, CAMEO 041), as "visited" and "phoned" are; so is "spoke by phone with". By the verb that pays or makes the call, or a
+telephone (mode ``phone``, CAMEO 041), as "visited" and "phoned" are; so is "spoke by phone with", and (round n48)
+a CONSULT told by a verb "in"/"during" a call named as by telephone or video ("discussed tariffs in a phone call"). By the verb that pays or makes the call, or a
 word before the noun (``gaiko/data/primary/call_modes.yaml``), such a draft takes the mode and the CAMEO code; its
 sides, date and confidence stay. Other calls ("a call for calm": REQUEST) are untouched.
 """
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 
     from .eventrecord import Draft
 
-__all__ = ["call_mode"]
+__all__ = ["call_mode", "phone_phrase"]
 
 
 @lru_cache(maxsize=None)
@@ -37,7 +38,8 @@ def _lists() -> dict[str, Any]:
             raise DataFileError(str(path), f"'{what}' must be a list of words")
         return frozenset(w.lower() for w in v)
 
-    out: dict[str, Any] = {"nouns": words(data.get("nouns"), "nouns")}
+    out: dict[str, Any] = {"nouns": words(data.get("nouns"), "nouns"),
+                           "in_preps": words(data.get("in_preps") or [], "in_preps")}
     for mode in ("visit", "phone"):
         spec = data.get(mode) or {}
         if not isinstance(spec, dict) or not isinstance(spec.get("cameo"), str):
@@ -55,13 +57,9 @@ def _mode(tok: Token) -> tuple[str, str] | None:
         obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj") and c.lower_ in w["nouns"]), None)
         if obj is not None:
             return _mode(obj)
-        # "spoke by phone with"
-        verbs, words, code, preps = w["phone"]
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in preps and any(
-                    g.dep_ == "pobj" and (g.lower_ in words or " ".join(
-                        x.lower_ for x in g.subtree) in words) for g in c.children):
-                return "phone", code
+        # "spoke by phone with", "discussed tariffs in a phone call" (round n48)
+        if phone_phrase(tok):
+            return "phone", w["phone"][2]
         return None
     if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ not in w["nouns"]:
         return None
@@ -75,12 +73,40 @@ def _mode(tok: Token) -> tuple[str, str] | None:
     return None
 
 
+def phone_phrase(tok: Token) -> bool:
+    """Whether the verb ``tok`` is told as done by telephone or video: a preposition of ``phone.preps`` whose object
+    is a word of ``phone.words`` ("spoke by phone with", "talked over the telephone"), or one of ``phone.in_preps``
+    whose object is a call named as by telephone ("discussed tariffs in a phone call", "during a video call";
+    round n48)."""
+    w = _lists()
+    _, words, _, preps = w["phone"]
+    # the phrase may hang on the verb's object too ("discussed tariffs in a phone call")
+    kids = list(tok.children) + [g for o in tok.children if o.dep_ in ("dobj", "obj") for g in o.children]
+    for c in kids:
+        if c.dep_ != "prep":
+            continue
+        for g in c.children:
+            if g.dep_ != "pobj":
+                continue
+            if c.lower_ in preps and (g.lower_ in words or " ".join(x.lower_ for x in g.subtree) in words):
+                return True
+            if c.lower_ in w["in_preps"] and g.lower_ in w["nouns"] and any(
+                    m.dep_ in ("compound", "amod", "nmod") and m.i < g.i and m.lower_ in words for m in g.children):
+                return True
+    return False
+
+
 def call_mode(drafts: list[Draft]) -> list[Draft]:
     """The drafts, a CONSULT at a call named as a visit or a telephone call given that mode (module docstring)."""
     from ..tables import cameo_table
 
     out: list[Draft] = []
+    told = {d.cand.tok.i for d in drafts if d.event_type == "CONSULT" and d.source is not None and d.target is not None}
     for d in drafts:
+        tok = d.cand.tok
+        if d.event_type == "CONSULT" and d.source is None and d.target is None and tok.dep_ == "pobj" \
+                and tok.head.head.i in told and tok.lower_ in _lists()["nouns"]:
+            continue  # "discussed Venezuela with Petro during a phone call": the call is the verb's event (n48)
         found = _mode(d.cand.tok) if d.event_type == "CONSULT" else None
         entry = d.cand.entry
         if found is None or entry.mode == found[0] or cameo_table().get(found[1]) is None:

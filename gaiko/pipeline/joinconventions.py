@@ -72,6 +72,8 @@ def firm(d: _Draft) -> bool:
         return True  # "troops would be sent into the region if ...": a deployment on a condition (round t40)
     if held_with(d):
         return True  # "had a call with Prabowo": a meeting held with a named side (round n47)
+    if by_phone(d):
+        return True  # "discussed trade with Putin in a phone call": a call with a named side (round n48)
     if not (getattr(entry, "firm", False) or getattr(entry, "firm_target", False) and object_target(d)):
         return False
     # "plans to cut import duties": the entry's act turned by PLOVER's intention convention (AGREE/THREATEN) is
@@ -97,6 +99,18 @@ def held_with(d: _Draft) -> bool:
     return any(p.dep_ == "prep" and p.lower_ == "with" and any(
         o.dep_ == "pobj" and o.left_edge.idx <= t.start < o.right_edge.idx + len(o.right_edge.text)
         for o in p.children) for p in tok.children)
+
+
+def by_phone(d: _Draft) -> bool:
+    """Whether a CONSULT draft at a verb is told as done by telephone or video with a named side ("Modi discussed
+    trade with Putin in a phone call", "spoke by phone with"; :func:`gaiko.pipeline.callmode.phone_phrase`): the
+    model, which reads the topic and the call, dropped some of them (round n48)."""
+    from .callmode import phone_phrase
+
+    t = d.target
+    tok = d.cand.tok
+    return d.event_type == "CONSULT" and t is not None and bool(t.country) and tok.pos_ in ("VERB", "AUX") \
+        and d.source is not None and t.country != d.source.country and phone_phrase(tok)
 
 
 def object_target(d: _Draft) -> bool:

@@ -146,6 +146,15 @@ def target_candidates(
         for o in _pobjs(h, preferred):
             if fresh(o):
                 yield o
+    if "with" in preferred:
+        # "discussed the Ukraine crisis with Lavrov": the counterpart hung on the topic, before the topic's own
+        # names (round n48)
+        for h in heads:
+            for c in h.children:
+                if c.dep_ in ("dobj", "obj") and c.i != trigger.i:
+                    for o in _pobjs(c, ("with",)):
+                        if o.pos_ == "PROPN" and fresh(o):
+                            yield o
     for h in heads:
         for c in h.children:
             if c.dep_ in ("dobj", "obj", "attr", "oprd") and c.i != trigger.i and fresh(c):

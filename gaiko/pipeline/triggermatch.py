@@ -28,6 +28,9 @@ def object_words(tok: Token) -> list[Token]:
         if c.dep_ in OBJ_DEPS:
             out.append(c)
             out.extend(x for x in c.children if x.dep_ == "conj")
+            if c.pos_ == "PROPN":
+                # "sent senior diplomat Masaaki Kanai": the title before a person's name (round n48)
+                out.extend(x for x in c.children if x.dep_ == "compound" and x.pos_ == "NOUN")
             for p in c.children:
                 if p.dep_ == "prep" and p.lower_ == "of":
                     out.extend(o for o in p.children if o.dep_ == "pobj")

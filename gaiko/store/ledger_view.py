@@ -18,9 +18,10 @@ __all__ = ["shape", "ledger_view", "ledger_entries", "STATUS_ORDER", "CLOSED", "
            "actor_levels", "parse_statuses", "parse_kinds", "parse_made", "made_between"]
 
 #: statuses, in the order the ledger lists them (most in need of attention first); others follow, by name
-STATUS_ORDER = ("overdue", "open", "in_progress", "stalled", "partially_fulfilled", "unclear", "fulfilled", "broken", "withdrawn")
+STATUS_ORDER = ("overdue", "open", "in_progress", "stalled", "partially_fulfilled", "unclear", "fulfilled", "broken", "withdrawn",
+                "not_a_pledge")
 #: statuses for which a deadline no longer counts down
-CLOSED = ("fulfilled", "broken", "withdrawn")
+CLOSED = ("fulfilled", "broken", "withdrawn", "not_a_pledge")  # no countdown (not_a_pledge: round n48)
 LEDGER_SORTS = ("status", "deadline", "-deadline", "made", "-made", "actor", "evidence", "overdue")
 #: columns of a ledger row in CSV (the API's downloads, ``gaiko pledges -f csv``): the statement, who, to whom, how
 #: much, by when, and where it was read (the two links only where a server makes them); ``status_reason``, the one
@@ -142,12 +143,14 @@ def made_between(r: dict[str, Any], since: str | None, until: str | None) -> boo
     return bool(made) and (not since or made >= since) and (not until or made <= until)
 
 
-def ledger_entries(store: Any, as_of: dt.date | str | None = None) -> list[dict[str, Any]]:
-    """Every ledger entry as of ``as_of`` (default: the newest article), shaped."""
+def ledger_entries(store: Any, as_of: dt.date | str | None = None, *, dismissed: bool = False) -> list[dict[str, Any]]:
+    """Every ledger entry as of ``as_of`` (default: the newest article), shaped; those set ``not_a_pledge`` by hand
+    only with ``dismissed`` (round n48)."""
     from ..tracking import ledger
 
     day = as_of.isoformat() if isinstance(as_of, dt.date) else as_of
-    return [shape(e) for e in ledger(store, as_of=day)]
+    rows = ledger(store, as_of=day, every=True) if dismissed else ledger(store, as_of=day)
+    return [shape(e) for e in rows]
 
 
 def parse_kinds(kind: str | list[str] | None) -> list[str]:
@@ -241,7 +244,7 @@ def ledger_view(
         raise ConfigError(f"unknown sort {sort!r}; use one of {', '.join(LEDGER_SORTS)}")
     wanted = set(parse_statuses(status))
     made = parse_made(made_since, made_until)
-    rows = ledger_entries(store, as_of)
+    rows = ledger_entries(store, as_of, dismissed="not_a_pledge" in wanted)
     exact = {"country": actor_country, "code": actor_code, "name": actor_name}
     target_exact = {"country": target_country, "code": target_code, "name": target_name}
     kinds = set(parse_kinds(kind))

@@ -31,14 +31,18 @@ from typing import Any
 from ..errors import ConfigError, NotFound
 
 __all__ = [
-    "STATUSES", "RELATIONS", "compute_ledger", "update_ledger", "ledger", "set_status", "unset_status", "timeline", "newest_date",
+    "STATUSES", "NOT_A_PLEDGE", "RELATIONS", "compute_ledger", "update_ledger", "ledger", "set_status", "unset_status", "timeline", "newest_date",
     "selector",
 ]
 
 #: statuses a pledge can have (``partially_fulfilled`` is what promise trackers call a compromise:
 #: changed terms, or less than promised; ``stalled``: reported stuck, delayed or blocked)
 STATUSES = ("open", "in_progress", "fulfilled", "partially_fulfilled", "stalled", "broken", "withdrawn", "overdue",
-            "unclear")
+            "unclear", "not_a_pledge")
+#: the status a person sets on a statement the extractor took for a pledge and is none ("not a pledge", round n48):
+#: never computed, only set by hand (``gaiko pledge set ID not_a_pledge``); such an entry is left out of the ledger,
+#: the scorecard and the pages unless a status filter names it, and the override survives recoding as any other
+NOT_A_PLEDGE = "not_a_pledge"
 #: what a later report can say about a pledge (:mod:`gaiko.tracking.decide`)
 RELATIONS = ("fulfils", "partial", "progresses", "reverses", "withdraws", "restates", "revises", "stalls", "unrelated")
 
@@ -67,14 +71,16 @@ def compute_ledger(store: Any, as_of: str | None = None) -> list[dict[str, Any]]
 
 
 def ledger(store: Any, as_of: str | None = None, actor: str | None = None, status: str | list[str] | None = None, *,
-           kind: str | list[str] | None = None, made_since: str | None = None, made_until: str | None = None
-           ) -> list[dict[str, Any]]:
+           kind: str | list[str] | None = None, made_since: str | None = None, made_until: str | None = None,
+           every: bool = False) -> list[dict[str, Any]]:
     """Ledger entries (JSONL shape, see docs/pledges.md), filtered by actor (code, name or text), status (one, or
     several comma-separated or as a list, as ``gaiko pledges --status`` and the API take them), ``kind`` (likewise)
     and the day each was first made, ``made_since`` / ``made_until`` (YYYY-MM-DD, inclusive; round n41).
 
     Read from the store when its ledger is up to date and ``as_of`` is not before the date it was computed for;
     otherwise computed afresh for ``as_of`` (nothing is written: :func:`update_ledger` does that).
+    An entry set ``not_a_pledge`` by hand is left out unless ``status`` names that status or ``every`` is true
+    (round n48).
     Raises :class:`ConfigError` for an unknown status, a kind filter of commas only, a ``made_*`` that is no date or
     ``made_since`` after ``made_until``."""
     from ..clusters.evidence import link_pledge_evidence
@@ -84,7 +90,15 @@ def ledger(store: Any, as_of: str | None = None, actor: str | None = None, statu
     rows = stored(store, as_of)
     # evidence reported by several outlets is one item with its reports (gaiko.clusters.evidence)
     rows = compute_ledger(store, as_of) if rows is None else link_pledge_evidence(store, rows)
-    return [e for e in rows if pick(e)]
+    return [e for e in rows if (every or pick(e)) and (every or not dismissed(e, status))]
+
+
+def dismissed(entry: dict[str, Any], status: str | list[str] | None = None) -> bool:
+    """Whether a ledger entry is one a person set ``not_a_pledge`` and the status filter ``status`` does not ask for
+    it (round n48)."""
+    from ..store.ledger_view import parse_statuses
+
+    return entry.get("status") == NOT_A_PLEDGE and NOT_A_PLEDGE not in parse_statuses(status)
 
 
 def selector(actor: str | None = None, status: str | list[str] | None = None, kind: str | list[str] | None = None,
@@ -110,7 +124,7 @@ def set_status(store: Any, ledger_id: str, status: str, note: str | None = None)
     if status not in STATUSES:
         raise ConfigError(f"unknown status {status!r}; use one of: {', '.join(STATUSES)}")
     update_ledger(store)
-    entry = next((e for e in ledger(store) if e["id"] == ledger_id), None)
+    entry = next((e for e in ledger(store, every=True) if e["id"] == ledger_id), None)
     if entry is None:
         raise _not_found(store, ledger_id)
     if note is None and entry.get("overridden") and entry.get("status") == status:
@@ -118,7 +132,7 @@ def set_status(store: Any, ledger_id: str, status: str, note: str | None = None)
     set_override(store.con, ledger_id, status, note, [m["pledge_id"] for m in entry["mentions"]],
                  seen=[evidence_key(e) for e in entry["evidence"]])
     refresh(store, [ledger_id])
-    return next(e for e in ledger(store) if e["id"] == ledger_id)
+    return next(e for e in ledger(store, every=True) if e["id"] == ledger_id)
 
 
 def unset_status(store: Any, ledger_id: str) -> dict[str, Any]:
@@ -133,7 +147,7 @@ def unset_status(store: Any, ledger_id: str) -> dict[str, Any]:
                        "\"(set by hand)\"")
     update_ledger(store)
     refresh(store, [ledger_id])
-    entry = next((e for e in ledger(store) if e["id"] == ledger_id), None)
+    entry = next((e for e in ledger(store, every=True) if e["id"] == ledger_id), None)
     if entry is None:
         raise _not_found(store, ledger_id)
     return entry
@@ -141,7 +155,7 @@ def unset_status(store: Any, ledger_id: str) -> dict[str, Any]:
 
 def timeline(store: Any, ledger_id: str, as_of: str | None = None) -> dict[str, Any]:
     """One pledge with its evidence, oldest first. Raises :class:`NotFound` for an unknown id."""
-    entry = next((e for e in ledger(store, as_of) if e["id"] == ledger_id), None)
+    entry = next((e for e in ledger(store, as_of, every=True) if e["id"] == ledger_id), None)
     if entry is None:
         raise _not_found(store, ledger_id, as_of)
     return entry
@@ -157,7 +171,7 @@ def _not_found(store: Any, ledger_id: str, as_of: str | None = None) -> NotFound
                         "date); gaiko pledges --as-of YYYY-MM-DD lists them undated, with their ids, and gaiko pledge "
                         "show ID --as-of YYYY-MM-DD shows one")
     if as_of is not None:  # an id of the ledger of today, asked about a day before it was made
-        later = next((e for e in ledger(store, None) if e["id"] == ledger_id), None)
+        later = next((e for e in ledger(store, None, every=True) if e["id"] == ledger_id), None)
         if later is not None:
             return NotFound(f"pledge {ledger_id!r} was made on {later.get('made_on')}, after {as_of}: as of that day "
                             "it was not yet a pledge; give a later as-of date, or none")
