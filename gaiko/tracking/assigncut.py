@@ -133,9 +133,10 @@ def cut(w: Wide, frames: list[Any], ctx: dict[str, Any], weights: Any, tops: dic
         ) -> tuple[Any, Any]:
     """Round p65's bound for every pair of ``w`` at once (per actor: its pledges against its widened sentences):
     (the positions of the pairs that can pass, a flag per pair: its (actor, sentence) has a pair that can pass).
-    ``tops`` (round p70), when given, gets per (actor, sentence number) [the pledge positions whose act+object
-    alignment is within :data:`TOP_EPS` of the sentence's second best among all the actor's pledges (its *top*),
-    the pledge positions whose pair can pass]: what an update compares (:mod:`gaiko.tracking.assigntops`)."""
+    ``tops`` (round p70), when given, gets per (actor, sentence number) one of whose pairs can pass [the pledge
+    positions whose act+object alignment is within :data:`TOP_EPS` of the sentence's second best among all the
+    actor's pledges (its *top*), the pledge positions whose pair can pass]: what an update compares
+    (:mod:`gaiko.tracking.assigntops`)."""
     from ..meaning.threads import single_threaded_blas
 
     with single_threaded_blas():  # OpenBLAS's threads on these products cost more CPU than they save (p68)
@@ -217,23 +218,28 @@ def _cut(w: Wide, frames: list[Any], ctx: dict[str, Any], weights: Any, tops: di
 
 
 def _tops(tops: dict[Any, Any], d: str, gs: list[int], ks: Any, al: Any, rg: Any, rs: Any) -> None:
-    """Per (actor, sentence) of ``ks``: [its top's pledge positions, the positions whose pair can pass] (see
-    :func:`cut`; with one pledge, that pledge)."""
+    """Per (actor, sentence) of ``ks`` one of whose pairs can pass (elsewhere nothing is assigned, whatever the
+    margins): [its top's pledge positions, the positions whose pair can pass] (see :func:`cut`; with one pledge,
+    that pledge)."""
     import numpy as np
 
+    if not len(rg):
+        return
+    for g, s in zip(rg.tolist(), rs.tolist()):
+        got = tops.get((d, s))
+        if got is None:
+            got = tops[(d, s)] = [[], []]
+        got[1].append(g)
+    hit = np.unique(np.searchsorted(ks, rs))
+    sub = al[:, hit]
     if len(gs) > 1:
-        near = al >= (np.sort(al, axis=0)[-2] - TOP_EPS)[None, :]
+        near = sub >= (np.sort(sub, axis=0)[-2] - TOP_EPS)[None, :]
     else:
-        near = np.ones(al.shape, dtype=bool)
+        near = np.ones(sub.shape, dtype=bool)
     cols, prow = np.nonzero(near.T)
     gpos = np.asarray(gs, dtype=np.int64)[prow]
-    for c, g in zip(ks[cols].tolist(), gpos.tolist()):
-        got = tops.get((d, c))
-        if got is None:
-            got = tops[(d, c)] = [[], []]
-        got[0].append(g)
-    for g, s in zip(rg.tolist(), rs.tolist()):
-        tops[(d, s)][1].append(g)
+    for c, g in zip(ks[hit][cols].tolist(), gpos.tolist()):
+        tops[(d, c)][0].append(g)
 
 
 def _ordinals(dates: list[Any]) -> Any:

@@ -25,7 +25,7 @@ from typing import Any
 
 from .tables import registered
 
-__all__ = ["FRAMES_TABLE", "frame_row", "keep_frames", "prune_frames", "layout", "catch_up", "clear"]
+__all__ = ["FRAMES_TABLE", "frame_row", "keep_frames", "prune_frames", "layout", "catch_up", "clear", "snapshot"]
 
 FRAMES_TABLE = "assign_frames"
 _DDL = f"CREATE TABLE IF NOT EXISTS {FRAMES_TABLE} (ledger_id VARCHAR, doer VARCHAR, start VARCHAR, until VARCHAR)"
@@ -176,10 +176,24 @@ def _batches(parts: list[tuple[str, tuple[str, ...]]], most: int) -> list[list[t
     return out
 
 
+def snapshot(con: Any) -> tuple[dict[str, tuple[str, ...]], dict[str, list[dict[str, Any]]]]:
+    """Before an update (round p70): each entry's pledges, and the assigned evidence stored (the rules' update
+    rewrites the entries of the buckets it regroups or extends without it)."""
+    from .tables import stored_evidence
+
+    members = {lid: tuple(ps) for lid, ps in con.execute(
+        "SELECT ledger_id, list(pledge_id ORDER BY pledge_id) FROM ledger_groups GROUP BY ledger_id").fetchall()}
+    lids = [r[0] for r in con.execute("SELECT DISTINCT ledger_id FROM pledge_evidence WHERE starts_with(note, ?)",
+                                      [ASSIGNED]).fetchall()]
+    got = stored_evidence(con, lids)
+    return members, {lid: [e for e in evs if (e.get("note") or "").startswith(ASSIGNED)] for lid, evs in got.items()}
+
+
 def catch_up(con: Any, asg: Any, as_of: str, overrides: list[dict[str, Any]], before: list[tuple[str, tuple[str, ...]]],
-             touched: set[str], write: Any, sentences: Any) -> tuple[int, int]:
+             touched: set[str], write: Any, sentences: Any, was: Any = None) -> tuple[int, int]:
     """After the rules' incremental update: recompute the doer-parts that changed, assign the new sentences of those
-    they may be widened for. Returns (doer-parts recomputed, doer-parts given new sentences)."""
+    they may be widened for. ``was``: :func:`snapshot` before the update (without it no sentence keeps its
+    assignment). Returns (doer-parts recomputed, doer-parts given new sentences)."""
     from .decide import judge
     from .lexicon import lexicon
     from .link import candidates
@@ -199,7 +213,13 @@ def catch_up(con: Any, asg: Any, as_of: str, overrides: list[dict[str, Any]], be
     # round p70: each changed doer-part against the old doer-part of its actor it shares most pledges with; the
     # sentences whose state is the same keep their assignment (gaiko.tracking.assigntops); states read before any
     # is replaced
-    olds = {n: o for n, (d, ids) in enumerate(redo) if (o := _old_part(d, ids, before, asg)) is not None}
+    olds = {n: o for n, (d, ids) in enumerate(redo)
+            if was is not None and (o := _old_part(d, ids, before, asg)) is not None}
+    # the pledges whose mentions changed (the rules' update rewrote every entry of the buckets it touched)
+    changed = set(touched)
+    if was is not None:
+        now_members = snapshot_members(con, sorted(touched))
+        changed = {lid for lid in touched if was[0].get(lid) != now_members.get(lid)}
     states = stored_tops(con, sorted({o[0] for o in olds.values()}))
     at = {p: n for n, p in enumerate(redo)}
     for batch in _batches(redo, _GROUPS_PER_QUERY):
@@ -213,20 +233,22 @@ def catch_up(con: Any, asg: Any, as_of: str, overrides: list[dict[str, Any]], be
         stored = stored_evidence(con, ids)
         rules = {j: [e for e in stored.get(lid, []) if not (e.get("note") or "").startswith(ASSIGNED)]
                  for j, lid in enumerate(ids)}
-        mine = {d: (set(o), states.get(o[0], {})) for d, part in batch if (o := olds.get(at[(d, part)])) is not None}
+        mine = {d: (set(o), states[o[0]]) for d, part in batch
+                if (o := olds.get(at[(d, part)])) is not None and o[0] in states}
         kept: set[tuple[str, tuple[str, int]]] = set()
         keep: list[Any] = []
         got = asg.extra(con, frames, groups, cands, rules, as_of, sentences, lex, keep=keep,
-                        skip=keeper(ids, mine, touched, kept) if mine else None)
+                        skip=keeper(ids, mine, changed, kept) if mine else None)
         keep_tops(con, rows_for(keep, ids, {d: part[0] for d, part in batch}), [part[0] for _d, part in batch])
         entries = []
         for j, lid in enumerate(ids):
-            was = [e for e in stored.get(lid, []) if (e.get("note") or "").startswith(ASSIGNED)]
+            cur = [e for e in stored.get(lid, []) if (e.get("note") or "").startswith(ASSIGNED)]
             d = frame_row(frames[j])[0]
             o = mine.get(d) if d else None
-            new = ([e for e in was if (d, (e["article_id"], e["sentence_index"])) in kept]
+            # a kept sentence's assigned evidence, as it was before the update (only a pledge of the same old part)
+            new = ([e for e in was[1].get(lid, []) if (d, (e["article_id"], e["sentence_index"])) in kept]
                    if o is not None and lid in o[0] else []) + got.get(j, [])
-            if _same(new, was):
+            if _same(new, cur):
                 continue  # its assigned evidence is what is stored: the entry stands
             e = entry(groups[j], rules[j] + new, overrides, as_of, frames[j])
             e["_assign_frame"] = frame_row(frames[j])
@@ -259,6 +281,14 @@ def catch_up(con: Any, asg: Any, as_of: str, overrides: list[dict[str, Any]], be
         write(entries)
     prune_tops(con, [ids[0] for _d, ids in now])
     return len(redo), len(fresh)
+
+
+def snapshot_members(con: Any, ids: list[str]) -> dict[str, tuple[str, ...]]:
+    """The pledges of entries ``ids`` now."""
+    with registered(con, "_gaiko_amem", {"id": ids}):
+        return {lid: tuple(ps) for lid, ps in con.execute(
+            "SELECT ledger_id, list(pledge_id ORDER BY pledge_id) FROM ledger_groups "
+            "WHERE ledger_id IN (SELECT id FROM _gaiko_amem) GROUP BY ledger_id").fetchall()}
 
 
 def _old_part(d: str, ids: tuple[str, ...], before: list[tuple[str, tuple[str, ...]]], asg: Any

@@ -61,6 +61,8 @@ def keep_tops(con: Any, rows: list[tuple[Any, ...]], parts: Iterable[str], repla
     if replace and parts:
         with registered(con, "_gaiko_tparts", {"p": parts}):
             con.execute(f"DELETE FROM {TOPS_TABLE} WHERE part IN (SELECT p FROM _gaiko_tparts)")
+        # a part's mark: its states are kept (a sentence of it without a row: no pair can pass)
+        rows = [*rows, *((p, None, "", -1, [], [], False) for p in parts)]
     if rows:
         cols = {n: [r[i] for r in rows] for i, n in enumerate(("p", "d", "a", "i", "t", "r", "x"))}
         with registered(con, "_gaiko_tops", cols):
@@ -68,15 +70,20 @@ def keep_tops(con: Any, rows: list[tuple[Any, ...]], parts: Iterable[str], repla
 
 
 def stored_tops(con: Any, parts: list[str]) -> dict[str, dict[tuple[str, int], tuple[frozenset[str], frozenset[str], bool]]]:
-    """The stored states of doer-parts ``parts``: part -> (article, index) -> (top, passing, deciding)."""
+    """The stored states of doer-parts ``parts`` whose states are kept (marked): part -> (article, index) -> (top,
+    passing, deciding), for the sentences one of whose pairs can pass."""
     out: dict[str, dict[tuple[str, int], tuple[frozenset[str], frozenset[str], bool]]] = {p: {} for p in parts}
     if not parts or not _exists(con):
-        return out
+        return {}
+    marked = set()
     with registered(con, "_gaiko_tparts", {"p": parts}):
         for p, a, i, t, r, x in con.execute(f"SELECT part, art, idx, top, rd, dec FROM {TOPS_TABLE} "
                                             "WHERE part IN (SELECT p FROM _gaiko_tparts)").fetchall():
-            out[p][(a, i)] = (frozenset(t), frozenset(r), bool(x))
-    return out
+            if i == -1:
+                marked.add(p)
+            else:
+                out[p][(a, i)] = (frozenset(t), frozenset(r), bool(x))
+    return {p: v for p, v in out.items() if p in marked}
 
 
 def prune_tops(con: Any, parts: Iterable[str]) -> None:
@@ -86,11 +93,26 @@ def prune_tops(con: Any, parts: Iterable[str]) -> None:
             con.execute(f"DELETE FROM {TOPS_TABLE} WHERE part NOT IN (SELECT p FROM _gaiko_tparts)")
 
 
+def _same_state(was: tuple[frozenset[str], frozenset[str], bool], top: frozenset[str], rd: frozenset[str],
+                dec: bool, changed: set[str]) -> bool:
+    """Whether a sentence whose stored state is ``was`` is assigned as before: read as deciding then and now (nothing
+    is assigned); or the same pairs can pass and none can (nothing is assigned); or the same pairs can pass, its top is
+    the same and none of those pledges ``changed`` (the same features, margins included)."""
+    if was[2] != dec:
+        return False
+    if dec:
+        return True
+    if was[1] != rd:
+        return False
+    return not rd or (was[0] == top and changed.isdisjoint(top) and changed.isdisjoint(rd))
+
+
 def keeper(ids: list[str], old: dict[str, tuple[set[str], dict[tuple[str, int], Any]]], touched: set[str],
            kept: set[tuple[str, tuple[str, int]]]) -> Any:
     """The ``skip`` function for :meth:`gaiko.tracking.assign.Assigner.extra` over a batch of doer-parts (``ids``:
     the batch's ledger ids by position): ``old``: doer -> (its old doer-part's ids, that part's stored states), only
-    for doers that may keep sentences; ``kept`` gets what is skipped."""
+    for doers that may keep sentences; ``touched``: the pledges whose mentions changed; ``kept`` gets what is
+    skipped (:func:`_same_state`)."""
 
     def skip(states: list[tuple[Any, ...]]) -> list[tuple[str, tuple[str, int]]]:
         out = []
@@ -101,8 +123,7 @@ def keeper(ids: list[str], old: dict[str, tuple[set[str], dict[tuple[str, int], 
             was = got[1].get(k)
             if was is None:
                 continue
-            t, r = frozenset(ids[g] for g in top), frozenset(ids[g] for g in rd)
-            if was == (t, r, dec) and touched.isdisjoint(t) and touched.isdisjoint(r):
+            if _same_state(was, frozenset(ids[g] for g in top), frozenset(ids[g] for g in rd), dec, touched):
                 out.append((d, k))
         kept.update(out)
         return out
