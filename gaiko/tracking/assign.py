@@ -24,6 +24,9 @@ Round p68 (cost, same answers): with the cut on (the shipped scorer), the widene
 them at once, with the days and the coder's events as the features read them (:mod:`gaiko.tracking.assigncut`); dicts,
 reports and exact features only for the pairs that can pass. Recorders (and any subclass with its own :meth:`seen`)
 keep round p65's path on dicts.
+
+Round p70 (cost, same answers): :meth:`Assigner.extra` gives each widened sentence's state to an update and skips the
+sentences whose state did not change (:mod:`gaiko.tracking.assigntops`).
 """
 
 from __future__ import annotations

@@ -16,6 +16,10 @@ held back), :func:`catch_up`:
 
 Overrides change no assignment (the assigner reads the rules' own readings, before any override), so a refresh keeps
 the assigned evidence as stored.
+
+Round p70: in a recomputed doer-part only the widened sentences whose state changed are assigned again, and only the
+entries whose assigned evidence changed are written (:mod:`gaiko.tracking.assigntops`; :func:`snapshot` keeps what the
+rules' update rewrites).
 """
 
 from __future__ import annotations
