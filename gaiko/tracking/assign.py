@@ -24,6 +24,9 @@ Round p68 (cost, same answers): with the cut on (the shipped scorer), the widene
 them at once, with the days and the coder's events as the features read them (:mod:`gaiko.tracking.assigncut`); dicts,
 reports and exact features only for the pairs that can pass. Recorders (and any subclass with its own :meth:`seen`)
 keep round p65's path on dicts.
+
+Round p70 (cost, same answers): :meth:`Assigner.extra` gives each widened sentence's state to an update and skips the
+sentences whose state did not change (:mod:`gaiko.tracking.assigntops`).
 """
 
 from __future__ import annotations
@@ -156,9 +159,14 @@ class Assigner:
 
     def extra(self, con: Any, frames: list[Any], groups: list[list[dict[str, Any]]],
               cands: dict[int, list[dict[str, Any]]], matched: dict[int, list[dict[str, Any]]], as_of: str,
-              sentences: Any, lex: Any, only: str | None = None) -> dict[int, list[dict[str, Any]]]:
+              sentences: Any, lex: Any, only: str | None = None, keep: list[Any] | None = None,
+              skip: Any = None) -> dict[int, list[dict[str, Any]]]:
         """Evidence the widened sentences assigned to each pledge position give (``only``: of the articles that table
-        lists, an update's new ones: :func:`gaiko.tracking.assigninc.catch_up`)."""
+        lists, an update's new ones: :func:`gaiko.tracking.assigninc.catch_up`). Round p70, on the arrays' path only:
+        ``keep`` (a list) gets each widened (actor, sentence)'s state, (actor, (article, index), its top's pledge
+        positions, the positions whose pair can pass, whether the rules read it as deciding); ``skip`` (a function of
+        that list) says which (actor, (article, index)) not to assign: their evidence is what it was
+        (:mod:`gaiko.tracking.assigntops`). Elsewhere ``keep`` is left empty and nothing is skipped."""
         taken = {g: {(c["article_id"], c["idx"]) for c in cs} for g, cs in cands.items()}
         # the reading is the dear part: read only where the score could reach the threshold (an upper bound over the
         # readings), or everywhere for a recorder; the decision is the same
@@ -174,7 +182,7 @@ class Assigner:
             cut = (wts, lift, math.log(floor / (1.0 - floor)))
         if cut is not None and self.threshold > 0 and type(self).seen is Assigner.seen:
             # round p68: the widening and the cut on arrays, dicts only for the pairs that can pass (same answers)
-            return self._arrays(con, frames, groups, matched, as_of, sentences, lex, only, taken, cut)
+            return self._arrays(con, frames, groups, matched, as_of, sentences, lex, only, taken, cut, keep, skip)
         wide = widened(con, frames, as_of, taken, only)
         if not wide:
             return {}
@@ -193,7 +201,8 @@ class Assigner:
 
     def _arrays(self, con: Any, frames: list[Any], groups: list[list[dict[str, Any]]],
                 matched: dict[int, list[dict[str, Any]]], as_of: str, sentences: Any, lex: Any, only: str | None,
-                taken: dict[int, set[tuple[str, int]]], cut: Any) -> dict[int, list[dict[str, Any]]]:
+                taken: dict[int, set[tuple[str, int]]], cut: Any, keep: list[Any] | None = None, skip: Any = None
+                ) -> dict[int, list[dict[str, Any]]]:
         """:meth:`extra` with the widened pairs as arrays (:mod:`gaiko.tracking.assigncut`, round p68)."""
         import numpy as np
 
@@ -204,12 +213,30 @@ class Assigner:
         if w is None:
             return {}
         ctx = prepare(frames, groups, {k: w.info[s][0] for s, k in enumerate(w.keys)}, con)
-        rows, grouped = bound(w, frames, ctx, cut)
+        tops: dict[Any, Any] | None = {} if keep is not None or skip is not None else None
+        rows, grouped = bound(w, frames, ctx, cut, tops)
+        decided = _decided(frames, matched)
+        if tops is not None:
+            # round p70: each (actor, sentence)'s state; those ``skip`` names are not assigned again
+            states = [(d, w.keys[s], tuple(sorted(top)), tuple(sorted(rd)), (d, *w.keys[s]) in decided)
+                      for (d, s), (top, rd) in tops.items()]
+            if keep is not None:
+                keep.extend(states)
+            if skip is not None:
+                gone = skip(states)
+                if gone:
+                    names = sorted({frames[g].doer.split("/")[0] for g in np.unique(w.pg).tolist()})
+                    num = {d: n for n, d in enumerate(names)}
+                    sid = {k: s for s, k in enumerate(w.keys)}
+                    codes = np.array([num[d] * len(w.keys) + sid[k] for d, k in gone if d in num], dtype=np.int64)
+                    dn = np.array([num.get(f.doer.split("/")[0], 0) if f.doer else 0 for f in frames], dtype=np.int64)
+                    left = ~np.isin(dn[w.pg] * len(w.keys) + w.ps, codes)
+                    grouped = grouped & left
+                    rows = rows[left[rows]]
         # the reports of the sentences that can be assigned only (the same reports: the cut reads the events in SQL)
         made = {int(s): w.cand(int(s)) for s in np.unique(w.ps[grouped])}
         reports = sentences.reports_for(con, {0: list(made.values())})
         # a sentence the rules read as deciding one of the actor's pledges is not assigned: its pairs are not featured
-        decided = _decided(frames, matched)
         if decided:
             rows = np.array([r for r, g, s in zip(rows.tolist(), w.pg[rows].tolist(), w.ps[rows].tolist())
                              if (frames[g].doer.split("/")[0], *w.keys[s]) not in decided], dtype=np.int64)

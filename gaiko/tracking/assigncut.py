@@ -129,16 +129,27 @@ def widen(con: Any, frames: list[Any], as_of: str, taken: dict[int, set[tuple[st
     return Wide([keys[s] for s in order.tolist()], [info[s] for s in order.tolist()], pg, renum[ps], flags[order])
 
 
-def cut(w: Wide, frames: list[Any], ctx: dict[str, Any], weights: Any) -> tuple[Any, Any]:
+def cut(w: Wide, frames: list[Any], ctx: dict[str, Any], weights: Any, tops: dict[Any, Any] | None = None
+        ) -> tuple[Any, Any]:
     """Round p65's bound for every pair of ``w`` at once (per actor: its pledges against its widened sentences):
-    (the positions of the pairs that can pass, a flag per pair: its (actor, sentence) has a pair that can pass)."""
+    (the positions of the pairs that can pass, a flag per pair: its (actor, sentence) has a pair that can pass).
+    ``tops`` (round p70), when given, gets per (actor, sentence number) one of whose pairs can pass [the pledge
+    positions whose act+object alignment is within :data:`TOP_EPS` of the sentence's second best among all the
+    actor's pledges (its *top*), the pledge positions whose pair can pass]: what an update compares
+    (:mod:`gaiko.tracking.assigntops`)."""
     from ..meaning.threads import single_threaded_blas
 
     with single_threaded_blas():  # OpenBLAS's threads on these products cost more CPU than they save (p68)
-        return _cut(w, frames, ctx, weights)
+        return _cut(w, frames, ctx, weights, tops)
 
 
-def _cut(w: Wide, frames: list[Any], ctx: dict[str, Any], weights: Any) -> tuple[Any, Any]:
+#: alignments this close to a sentence's second best count as its top (the cut's float32 sums against the features'
+#: float64 ones differ by ~1e-6): a pledge out of a sentence's top changes no other pledge's margin there
+TOP_EPS = 1e-4
+
+
+def _cut(w: Wide, frames: list[Any], ctx: dict[str, Any], weights: Any, tops: dict[Any, Any] | None = None
+         ) -> tuple[Any, Any]:
     import numpy as np
 
     wts, lift, zmin = weights
@@ -198,10 +209,37 @@ def _cut(w: Wide, frames: list[Any], ctx: dict[str, Any], weights: Any) -> tuple
         col = np.searchsorted(ks, w.ps[rows])
         ok = z[row[w.pg[rows]], col] + dayterm[rows] >= zmin - CUT_SLACK
         passing[rows] = ok
+        if tops is not None:
+            _tops(tops, d, gs, ks, al, w.pg[rows][ok], w.ps[rows][ok])
         hit = np.zeros(len(ks), dtype=bool)
         hit[col[ok]] = True
         grouped[rows] = hit[col]
     return np.nonzero(passing)[0], grouped
+
+
+def _tops(tops: dict[Any, Any], d: str, gs: list[int], ks: Any, al: Any, rg: Any, rs: Any) -> None:
+    """Per (actor, sentence) of ``ks`` one of whose pairs can pass (elsewhere nothing is assigned, whatever the
+    margins): [its top's pledge positions, the positions whose pair can pass] (see :func:`cut`; with one pledge,
+    that pledge)."""
+    import numpy as np
+
+    if not len(rg):
+        return
+    for g, s in zip(rg.tolist(), rs.tolist()):
+        got = tops.get((d, s))
+        if got is None:
+            got = tops[(d, s)] = [[], []]
+        got[1].append(g)
+    hit = np.unique(np.searchsorted(ks, rs))
+    sub = al[:, hit]
+    if len(gs) > 1:
+        near = sub >= (np.sort(sub, axis=0)[-2] - TOP_EPS)[None, :]
+    else:
+        near = np.ones(sub.shape, dtype=bool)
+    cols, prow = np.nonzero(near.T)
+    gpos = np.asarray(gs, dtype=np.int64)[prow]
+    for c, g in zip(ks[hit][cols].tolist(), gpos.tolist()):
+        tops[(d, c)][0].append(g)
 
 
 def _ordinals(dates: list[Any]) -> Any:

@@ -16,6 +16,10 @@ held back), :func:`catch_up`:
 
 Overrides change no assignment (the assigner reads the rules' own readings, before any override), so a refresh keeps
 the assigned evidence as stored.
+
+Round p70: in a recomputed doer-part only the widened sentences whose state changed are assigned again, and only the
+entries whose assigned evidence changed are written (:mod:`gaiko.tracking.assigntops`; :func:`snapshot` keeps what the
+rules' update rewrites).
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from typing import Any
 
 from .tables import registered
 
-__all__ = ["FRAMES_TABLE", "frame_row", "keep_frames", "prune_frames", "layout", "catch_up", "clear"]
+__all__ = ["FRAMES_TABLE", "frame_row", "keep_frames", "prune_frames", "layout", "catch_up", "clear", "snapshot"]
 
 FRAMES_TABLE = "assign_frames"
 _DDL = f"CREATE TABLE IF NOT EXISTS {FRAMES_TABLE} (ledger_id VARCHAR, doer VARCHAR, start VARCHAR, until VARCHAR)"
@@ -47,12 +51,20 @@ def _exists(con: Any) -> bool:
 
 
 def clear(con: Any) -> None:
+    from .assigntops import clear_tops
+
     if _exists(con):
         con.execute(f"DELETE FROM {FRAMES_TABLE}")
+    clear_tops(con)
 
 
 def keep_frames(con: Any, entries: Iterable[dict[str, Any]]) -> None:
     """Store the frame rows (``_assign_frame``) of written entries."""
+    from .assigntops import keep_tops
+
+    tops = [e["_assign_tops"] for e in entries if "_assign_tops" in e]  # round p70: a rebuild's states
+    if tops:
+        keep_tops(con, [r for rows, _parts in tops for r in rows], [p for _rows, parts in tops for p in parts])
     rows = [(e["id"], *e["_assign_frame"]) for e in entries if "_assign_frame" in e]
     if not rows:
         return
@@ -168,16 +180,31 @@ def _batches(parts: list[tuple[str, tuple[str, ...]]], most: int) -> list[list[t
     return out
 
 
+def snapshot(con: Any) -> tuple[dict[str, tuple[str, ...]], dict[str, list[dict[str, Any]]]]:
+    """Before an update (round p70): each entry's pledges, and the assigned evidence stored (the rules' update
+    rewrites the entries of the buckets it regroups or extends without it)."""
+    from .tables import stored_evidence
+
+    members = {lid: tuple(ps) for lid, ps in con.execute(
+        "SELECT ledger_id, list(pledge_id ORDER BY pledge_id) FROM ledger_groups GROUP BY ledger_id").fetchall()}
+    lids = [r[0] for r in con.execute("SELECT DISTINCT ledger_id FROM pledge_evidence WHERE starts_with(note, ?)",
+                                      [ASSIGNED]).fetchall()]
+    got = stored_evidence(con, lids)
+    return members, {lid: [e for e in evs if (e.get("note") or "").startswith(ASSIGNED)] for lid, evs in got.items()}
+
+
 def catch_up(con: Any, asg: Any, as_of: str, overrides: list[dict[str, Any]], before: list[tuple[str, tuple[str, ...]]],
-             touched: set[str], write: Any, sentences: Any) -> tuple[int, int]:
+             touched: set[str], write: Any, sentences: Any, was: Any = None) -> tuple[int, int]:
     """After the rules' incremental update: recompute the doer-parts that changed, assign the new sentences of those
-    they may be widened for. Returns (doer-parts recomputed, doer-parts given new sentences)."""
+    they may be widened for. ``was``: :func:`snapshot` before the update (without it no sentence keeps its
+    assignment). Returns (doer-parts recomputed, doer-parts given new sentences)."""
     from .decide import judge
     from .lexicon import lexicon
     from .link import candidates
     from .normalise import frame
     from .regroup import _GROUPS_PER_QUERY
     from .status import entry
+    from .assigntops import keep_tops, keeper, prune_tops, rows_for, stored_tops
     from .tables import delete_entries, stored_evidence
 
     lex = lexicon()
@@ -187,6 +214,18 @@ def catch_up(con: Any, asg: Any, as_of: str, overrides: list[dict[str, Any]], be
     rest = [(d, ids) for d, ids in now if ids in old and touched.isdisjoint(ids)]
     reached = _reached(con, rest, as_of)
     fresh = [p for n, p in enumerate(rest) if n in reached]
+    # round p70: each changed doer-part against the old doer-part of its actor it shares most pledges with; the
+    # sentences whose state is the same keep their assignment (gaiko.tracking.assigntops); states read before any
+    # is replaced
+    olds = {n: o for n, (d, ids) in enumerate(redo)
+            if was is not None and (o := _old_part(d, ids, before, asg)) is not None}
+    # the pledges whose mentions changed (the rules' update rewrote every entry of the buckets it touched)
+    changed = set(touched)
+    if was is not None:
+        now_members = snapshot_members(con, sorted(touched))
+        changed = {lid for lid in touched if was[0].get(lid) != now_members.get(lid)}
+    states = stored_tops(con, sorted({o[0] for o in olds.values()}))
+    at = {p: n for n, p in enumerate(redo)}
     for batch in _batches(redo, _GROUPS_PER_QUERY):
         # the rules' evidence is stored already (the update computed it with the assigner held back, or kept it):
         # only the assignment is redone, with the rules' candidates (a sentence they retrieved is not widened) and
@@ -198,13 +237,27 @@ def catch_up(con: Any, asg: Any, as_of: str, overrides: list[dict[str, Any]], be
         stored = stored_evidence(con, ids)
         rules = {j: [e for e in stored.get(lid, []) if not (e.get("note") or "").startswith(ASSIGNED)]
                  for j, lid in enumerate(ids)}
-        got = asg.extra(con, frames, groups, cands, rules, as_of, sentences, lex)
+        mine = {d: (set(o), states[o[0]]) for d, part in batch
+                if (o := olds.get(at[(d, part)])) is not None and o[0] in states}
+        kept: set[tuple[str, tuple[str, int]]] = set()
+        keep: list[Any] = []
+        got = asg.extra(con, frames, groups, cands, rules, as_of, sentences, lex, keep=keep,
+                        skip=keeper(ids, mine, changed, kept) if mine else None)
+        keep_tops(con, rows_for(keep, ids, {d: part[0] for d, part in batch}), [part[0] for _d, part in batch])
         entries = []
         for j, lid in enumerate(ids):
-            e = entry(groups[j], rules[j] + got.get(j, []), overrides, as_of, frames[j])
+            cur = [e for e in stored.get(lid, []) if (e.get("note") or "").startswith(ASSIGNED)]
+            d = frame_row(frames[j])[0]
+            o = mine.get(d) if d else None
+            # a kept sentence's assigned evidence, as it was before the update (only a pledge of the same old part)
+            new = ([e for e in was[1].get(lid, []) if (d, (e["article_id"], e["sentence_index"])) in kept]
+                   if o is not None and lid in o[0] else []) + got.get(j, [])
+            if _same(new, cur):
+                continue  # its assigned evidence is what is stored: the entry stands
+            e = entry(groups[j], rules[j] + new, overrides, as_of, frames[j])
             e["_assign_frame"] = frame_row(frames[j])
             entries.append(e)
-        delete_entries(con, ids)
+        delete_entries(con, [e["id"] for e in entries])
         write(entries)
     for batch in _batches(fresh, _GROUPS_PER_QUERY):
         ids = [i for _d, part in batch for i in part]
@@ -215,7 +268,10 @@ def catch_up(con: Any, asg: Any, as_of: str, overrides: list[dict[str, Any]], be
         matched = {j: [ev for c in cands.get(j, ())
                        if (ev := judge(f, c, (r := reports[(c["article_id"], c["idx"])]).events, r.actors, lex, r))]
                    for j, f in enumerate(frames)}
-        got = asg.extra(con, frames, groups, cands, matched, as_of, sentences, lex, only="_gaiko_new")
+        keep = []
+        got = asg.extra(con, frames, groups, cands, matched, as_of, sentences, lex, only="_gaiko_new", keep=keep)
+        # the new sentences' states join the part's (their keys are new)
+        keep_tops(con, rows_for(keep, ids, {d: part[0] for d, part in batch}), [], replace=False)
         if not got:
             continue
         lids = [ids[j] for j in sorted(got)]
@@ -227,4 +283,34 @@ def catch_up(con: Any, asg: Any, as_of: str, overrides: list[dict[str, Any]], be
             entries.append(e)
         delete_entries(con, lids)
         write(entries)
+    prune_tops(con, [ids[0] for _d, ids in now])
     return len(redo), len(fresh)
+
+
+def snapshot_members(con: Any, ids: list[str]) -> dict[str, tuple[str, ...]]:
+    """The pledges of entries ``ids`` now."""
+    with registered(con, "_gaiko_amem", {"id": ids}):
+        return {lid: tuple(ps) for lid, ps in con.execute(
+            "SELECT ledger_id, list(pledge_id ORDER BY pledge_id) FROM ledger_groups "
+            "WHERE ledger_id IN (SELECT id FROM _gaiko_amem) GROUP BY ledger_id").fetchall()}
+
+
+def _old_part(d: str, ids: tuple[str, ...], before: list[tuple[str, tuple[str, ...]]], asg: Any
+              ) -> tuple[str, ...] | None:
+    """The old doer-part of actor ``d`` sharing most pledges with ``ids`` (the first such), when both have two
+    pledges or more and an unread runner-up decides nothing (``margin <= threshold``); else None (all redone)."""
+    if len(ids) < 2 or not getattr(asg, "margin", 1.0) <= getattr(asg, "threshold", 0.0):
+        return None
+    mine = set(ids)
+    best, most = None, 0
+    for d2, o in before:
+        if d2 == d and len(o) >= 2 and (n := len(mine.intersection(o))) > most:
+            best, most = o, n
+    return best
+
+
+def _same(a: list[dict[str, Any]], b: list[dict[str, Any]]) -> bool:
+    """Whether two lists of assigned evidence say the same (sentence, relation, event, note)."""
+    def key(e: dict[str, Any]) -> tuple[Any, ...]:
+        return (e["article_id"], e["sentence_index"], e["relation"], e.get("event_id"), e.get("note"))
+    return sorted(map(key, a)) == sorted(map(key, b))

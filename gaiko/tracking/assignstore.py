@@ -107,6 +107,11 @@ def _writing(con: Any) -> bool:
     return con is not None and any(c is con for c in _WRITING)
 
 
+def writing(con: Any) -> bool:
+    """Whether an update writes to ``con`` (inside :class:`persisting`)."""
+    return _writing(con)
+
+
 def _absent(con: Any, table: str, texts: list[str]) -> list[str]:
     """Those of ``texts`` (distinct) that ``table`` lacks, when an update writes (else none): a text this process
     already holds is still written to a store that lacks it."""

@@ -15,6 +15,8 @@ from typing import Any
 
 from .assign import assigner
 from .assigninc import frame_row
+from .assignstore import writing
+from .assigntops import rows_for
 from .decide import judge, report_of
 from .lexicon import lexicon
 from .link import bucket, candidates, details, group_mentions
@@ -114,12 +116,23 @@ def _entries(con: Any, groups: list[list[dict[str, Any]]], found: dict[int, list
                        if (ev := judge(f, c, (r := reports[(c["article_id"], c["idx"])]).events, r.actors, lex, r))]
                    for j, f in enumerate(part)}
         asg = assigner()
+        # round p70: an update keeps each widened sentence's state (gaiko.tracking.assigntops)
+        keep: list[Any] | None = [] if asg is not None and writing(con) else None
         if asg is not None and not new_only:  # widened sentences assigned among the actor's pledges (round p64)
-            for j, evs in asg.extra(con, part, groups[lo:lo + len(part)], cands, matched, as_of, sentences, lex).items():
+            for j, evs in asg.extra(con, part, groups[lo:lo + len(part)], cands, matched, as_of, sentences, lex,
+                                    keep=keep).items():
                 matched[j] = sorted(matched[j] + evs, key=lambda e: (e["published"], e["article_id"], e["sentence_index"]))
+        first = len(out)
         for j, f in enumerate(part):
             out.append(entry(groups[lo + j], (found or {}).get(lo + j, []) + matched[j], overrides, as_of, f))
             out[-1]["_assign_frame"] = frame_row(f)  # round p66: what an update with the assigner on keeps
+        if keep is not None and not new_only and len(out) > first:
+            ids = [e["id"] for e in out[first:]]
+            part_of: dict[str, str] = {}
+            for j, f in enumerate(part):
+                if (d := frame_row(f)[0]) is not None:
+                    part_of.setdefault(d, ids[j])
+            out[first]["_assign_tops"] = (rows_for(keep, ids, part_of), list(part_of.values()))
         if sink is not None:
             sink(out)
             out = []

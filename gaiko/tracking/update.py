@@ -121,6 +121,7 @@ def _update(store: Any, as_of: str | None = None, *, full: bool = False) -> int:
                     con.execute(f"DELETE FROM {table}")
             assigninc.clear(con)
         before = assigninc.layout(con) if asg is not None and not full else []
+        was = assigninc.snapshot(con) if asg is not None and not full else None  # round p70
         _checkpoint(con)
         if as_of is None:
             con.execute("INSERT OR REPLACE INTO meta VALUES ('ledger_dirty', '0')")
@@ -162,7 +163,7 @@ def _update(store: Any, as_of: str | None = None, *, full: bool = False) -> int:
             recompute(con, sorted(due), as_of, overrides, new_sentences=False, write=write)
         if asg is not None and not full:
             assigninc.prune_frames(con)
-            assigninc.catch_up(con, asg, as_of, overrides, before, touched, write, sentences)
+            assigninc.catch_up(con, asg, as_of, overrides, before, touched, write, sentences, was)
         if asg is not None:
             assigninc.prune_frames(con)
         con.execute("INSERT OR REPLACE INTO meta VALUES ('assign_version', ?)", [tag])
