@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from .tables import registered
+from .tables import registered, stored_table
 
 __all__ = ["FRAMES_TABLE", "frame_row", "keep_frames", "prune_frames", "layout", "catch_up", "clear", "snapshot"]
 
@@ -46,8 +46,7 @@ def frame_row(f: Any) -> tuple[str | None, str | None, str | None]:
 
 
 def _exists(con: Any) -> bool:
-    return bool(con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND NOT temporary",
-                            [FRAMES_TABLE]).fetchall()[0][0])
+    return stored_table(con, FRAMES_TABLE)
 
 
 def clear(con: Any) -> None:
@@ -185,8 +184,7 @@ def snapshot(con: Any) -> tuple[dict[str, tuple[str, ...]], dict[str, list[dict[
     rewrites the entries of the buckets it regroups or extends without it)."""
     from .tables import stored_evidence
 
-    members = {lid: tuple(ps) for lid, ps in con.execute(
-        "SELECT ledger_id, list(pledge_id ORDER BY pledge_id) FROM ledger_groups GROUP BY ledger_id").fetchall()}
+    members = snapshot_members(con)
     lids = [r[0] for r in con.execute("SELECT DISTINCT ledger_id FROM pledge_evidence WHERE starts_with(note, ?)",
                                       [ASSIGNED]).fetchall()]
     got = stored_evidence(con, lids)
@@ -287,12 +285,14 @@ def catch_up(con: Any, asg: Any, as_of: str, overrides: list[dict[str, Any]], be
     return len(redo), len(fresh)
 
 
-def snapshot_members(con: Any, ids: list[str]) -> dict[str, tuple[str, ...]]:
-    """The pledges of entries ``ids`` now."""
+def snapshot_members(con: Any, ids: list[str] | None = None) -> dict[str, tuple[str, ...]]:
+    """The pledges of entries ``ids`` now (of every entry when ``ids`` is None)."""
+    sql = "SELECT ledger_id, list(pledge_id ORDER BY pledge_id) FROM ledger_groups"
+    if ids is None:
+        return {lid: tuple(ps) for lid, ps in con.execute(f"{sql} GROUP BY ledger_id").fetchall()}
     with registered(con, "_gaiko_amem", {"id": ids}):
         return {lid: tuple(ps) for lid, ps in con.execute(
-            "SELECT ledger_id, list(pledge_id ORDER BY pledge_id) FROM ledger_groups "
-            "WHERE ledger_id IN (SELECT id FROM _gaiko_amem) GROUP BY ledger_id").fetchall()}
+            f"{sql} WHERE ledger_id IN (SELECT id FROM _gaiko_amem) GROUP BY ledger_id").fetchall()}
 
 
 def _old_part(d: str, ids: tuple[str, ...], before: list[tuple[str, tuple[str, ...]]], asg: Any

@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from .tables import registered
+from .tables import registered, stored_table
 
 __all__ = ["vectors", "spans_of", "spans", "parse_spans", "persisting", "VECTORS_TABLE", "SPANS_TABLE",
            "minilm_version", "spacy_version"]
@@ -94,8 +94,7 @@ def _stored(con: Any, table: str, texts: list[str], cols: str) -> dict[str, tupl
     """Rows of ``table`` for ``texts`` (by hash), where the table exists."""
     if con is None or not texts:
         return {}
-    if con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND NOT temporary",
-                   [table]).fetchall()[0][0] == 0:
+    if not stored_table(con, table):
         return {}
     hs = {_hash(t, _tag(table)): t for t in texts}
     with registered(con, "_gaiko_assign_h", {"h": list(hs)}):
@@ -117,8 +116,7 @@ def _absent(con: Any, table: str, texts: list[str]) -> list[str]:
     already holds is still written to a store that lacks it."""
     if not texts or not _writing(con):
         return []
-    if con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND NOT temporary",
-                   [table]).fetchall()[0][0] == 0:
+    if not stored_table(con, table):
         return texts
     hs = {_hash(t, _tag(table)): t for t in texts}
     with registered(con, "_gaiko_assign_h", {"h": list(hs)}):

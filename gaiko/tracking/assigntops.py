@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from .tables import registered
+from .tables import registered, stored_table
 
 __all__ = ["TOPS_TABLE", "keep_tops", "stored_tops", "prune_tops", "clear_tops", "rows_for", "keeper"]
 
@@ -35,8 +35,7 @@ _DDL = (f"CREATE TABLE IF NOT EXISTS {TOPS_TABLE} (part VARCHAR, doer VARCHAR, a
 
 
 def _exists(con: Any) -> bool:
-    return bool(con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND NOT temporary",
-                            [TOPS_TABLE]).fetchall()[0][0])
+    return stored_table(con, TOPS_TABLE)
 
 
 def clear_tops(con: Any) -> None:

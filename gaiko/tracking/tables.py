@@ -72,6 +72,12 @@ def ensure_readable(con: Any) -> None:
             con.execute(ddl.replace("CREATE TABLE", "CREATE TEMP TABLE", 1))
 
 
+def stored_table(con: Any, table: str) -> bool:
+    """Whether the store has a (non-temporary) table ``table``."""
+    return bool(con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND NOT temporary",
+                            [table]).fetchall()[0][0])
+
+
 @contextmanager
 def registered(con: Any, name: str, columns: dict[str, list[Any]]) -> Iterator[None]:
     """Expose Python columns to SQL as table ``name`` for the duration of a block."""
