@@ -1,0 +1,87 @@
+"""Round r25: a newcomer breaking gaiko's user surfaces (CLI, REST API, exports, resume)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from gaiko.store import Store
+
+from helpers import make_coded
+
+ROOT = Path(__file__).resolve().parents[1]
+ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
+
+
+@pytest.fixture()
+def store_path(tmp_path: Path) -> Path:
+    db = tmp_path / "e.duckdb"
+    with Store(db) as s:
+        s.write_coded([make_coded("Japan accused China of provocations near the islands.", "2025-11-03", 3),
+                       make_coded("Japan hosted India for talks on maritime security.", "2025-11-10", 1)])
+    return db
+
+
+def _gaiko(*args: str, timeout: float = 90, **kw: object) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "gaiko", *args], env=ENV, timeout=timeout,  # type: ignore[call-overload]
+                          capture_output=True, **kw)
+
+
+@pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="no /dev/stdout")
+def test_export_out_dev_stdout_writes_to_the_pipe(store_path: Path) -> None:
+    """`gaiko export --out /dev/stdout | ...` blocked for ever: the check that --out is no store opened /dev/stdout
+    (the pipe) for reading and waited on it."""
+    r = _gaiko("export", "--db", str(store_path), "--out", "/dev/stdout")
+    assert r.returncode == 0, r.stderr
+    recs = [json.loads(line) for line in r.stdout.decode().splitlines()]
+    assert len(recs) == 4 and {x["event"] for x in recs} == {"CONSULT", "ACCUSE", "ASSAULT"}
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+def test_export_into_a_named_pipe(store_path: Path, tmp_path: Path) -> None:
+    """A named pipe as --out is written into (it blocked, and would have been replaced by a regular file)."""
+    fifo = tmp_path / "events.fifo"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+
+    def read() -> None:
+        with open(fifo, "rb") as fh:
+            got.append(fh.read())
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    try:
+        r = _gaiko("export", "--db", str(store_path), "--format", "csv", "--out", str(fifo), timeout=60)
+    finally:
+        try:  # a reader still waiting (the export failed before opening the pipe) is let go
+            os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        except OSError:
+            pass
+        reader.join(10)
+    assert r.returncode == 0, r.stderr
+    assert fifo.exists() and not fifo.is_file()  # still the pipe
+    lines = got[0].decode().splitlines()
+    assert "cluster_id" in lines[0] and len(lines) == 5
+    r = _gaiko("export", "--db", str(store_path), "--format", "parquet", "--out", str(fifo), timeout=60)
+    assert r.returncode == 2 and b"Parquet cannot be written there" in r.stderr and b"Traceback" not in r.stderr
+    assert not fifo.is_file()
+
+
+def test_export_regular_file_unchanged(store_path: Path, tmp_path: Path) -> None:
+    """Look-alike: a regular file is still written whole and replaced atomically, a store still refused."""
+    from gaiko.errors import ConfigError
+    from gaiko.export import export_events
+
+    out = tmp_path / "x.jsonl"
+    out.write_text("old\n")
+    with Store(store_path, read_only=True) as s:
+        assert export_events(s, None, out) == 4
+        with pytest.raises(ConfigError, match="destroy"):
+            export_events(s, "jsonl", store_path)
+    assert len(out.read_text().splitlines()) == 4
