@@ -137,7 +137,7 @@ def article_from_record(rec: Any, origin: str, default_date: str | None = None) 
     source = check_string(rec.get("source"), "source")
     ext = check_string(rec.get("id"), "id", allow_int=True)
     pub_field = "published" if rec.get("published") is not None else "date"
-    pub = check_string(rec.get(pub_field), pub_field)
+    pub = check_string(rec.get(pub_field), pub_field, allow_int=True)  # Unix time may be a number (docs/cli.md)
     if text and text.strip() and not text_is_markup(text):
         art = Article(text=text, title=title, url=url, source=source, origin=origin)
     elif text and text.strip() or html and html.strip():  # HTML, or 'text' that is HTML (a warning, record_items)

@@ -85,3 +85,23 @@ def test_export_regular_file_unchanged(store_path: Path, tmp_path: Path) -> None
         with pytest.raises(ConfigError, match="destroy"):
             export_events(s, "jsonl", store_path)
     assert len(out.read_text().splitlines()) == 4
+
+
+def test_unix_time_as_a_json_number_is_a_publication_date(tmp_path: Path) -> None:
+    """docs/cli.md: Unix time may be "a string or a number"; a number was refused (`field_type`) and the record lost."""
+    from gaiko.ingest import read_inputs
+    from gaiko.types import Article
+
+    src = tmp_path / "feed.jsonl"
+    recs = [{"id": "n1", "text": "Japan hosted India for talks on maritime security.", "published": 1761523200},
+            {"id": "n2", "text": "Japan accused China of provocations near the islands.", "date": 1761609599000},
+            {"id": "n3", "text": "Brazil threatened Argentina with tariffs.", "published": "1761523200"},
+            {"id": "n4", "text": "Chile welcomed Peru's offer to mediate.", "published": 1761523200.5},
+            {"id": "n5", "text": "Greece protested Turkey's drilling plans.", "published": True},
+            {"id": "n6", "text": "Poland thanked Lithuania for its support.", "published": 2025}]
+    src.write_text("".join(json.dumps(r) + "\n" for r in recs))
+    items = list(read_inputs([str(src)]))
+    arts = {i.external_id: i.published for i in items if isinstance(i, Article)}
+    assert arts == {"n1": "2025-10-27", "n2": "2025-10-27", "n3": "2025-10-27"}
+    errors = {i.line: i.reason for i in items if not isinstance(i, Article)}
+    assert errors == {4: "field_type", 5: "field_type", 6: "bad_date"}  # look-alikes: still refused, one by one
