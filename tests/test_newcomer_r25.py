@@ -105,3 +105,32 @@ def test_unix_time_as_a_json_number_is_a_publication_date(tmp_path: Path) -> Non
     assert arts == {"n1": "2025-10-27", "n2": "2025-10-27", "n3": "2025-10-27"}
     errors = {i.line: i.reason for i in items if not isinstance(i, Article)}
     assert errors == {4: "field_type", 5: "field_type", 6: "bad_date"}  # look-alikes: still refused, one by one
+
+
+def test_a_split_given_twice_says_where_the_mention_is_now() -> None:
+    """`gaiko cluster split` of a mention split out already (or of an id from another cluster) said only "has no
+    mention"; it now says which cluster holds it, and that an unknown id is no event at all."""
+    from test_clusters import JPN_WORKER, NGA_GUNMEN, article
+
+    from gaiko.clusters import split_cluster
+    from gaiko.errors import ConfigError
+
+    store = Store(":memory:")
+    store.write_coded([
+        article("Gunmen abducted a Japanese aid worker in Kaduna on Monday.", "2024-03-11", "Wire A",
+                ("ASSAULT", "abducted", NGA_GUNMEN, JPN_WORKER, "2024-03-11", "day", ("Kaduna", "NGA"))),
+        article("Gunmen seized a Japanese aid worker in Kaduna, officials said.", "2024-03-12", "Herald D",
+                ("ASSAULT", "seized", NGA_GUNMEN, JPN_WORKER, "2024-03-12", "published")),
+        article("Gunmen kidnapped a Japanese aid worker in Kaduna on Monday, police said.", "2024-03-12", "Daily B",
+                ("ASSAULT", "kidnapped", NGA_GUNMEN, JPN_WORKER, "2024-03-11", "day", ("Kaduna", "NGA")))])
+    rows = store.query("SELECT e.id, e.trigger, m.cluster_id FROM events e JOIN cluster_members m ON m.event_id = e.id")
+    ids = {r["trigger"]: r["id"] for r in rows}
+    cluster = {r["cluster_id"] for r in rows}
+    assert len(cluster) == 1
+    first = cluster.pop()
+    ov = split_cluster(store, first, [ids["seized"]])
+    with pytest.raises(ConfigError) as err:
+        split_cluster(store, first, [ids["seized"], "ev-nope"])
+    msg = str(err.value)
+    assert f"has no mention {ids['seized']}, ev-nope" in msg  # as before
+    assert f"{ids['seized']} is in cluster {ov['cluster_id']}" in msg and "ev-nope is no event of this store" in msg
