@@ -134,3 +134,19 @@ def test_a_split_given_twice_says_where_the_mention_is_now() -> None:
     msg = str(err.value)
     assert f"has no mention {ids['seized']}, ev-nope" in msg  # as before
     assert f"{ids['seized']} is in cluster {ov['cluster_id']}" in msg and "ev-nope is no event of this store" in msg
+
+
+def test_serve_with_an_unknown_log_level_is_one_error_line(cli, tmp_path: Path) -> None:
+    """`gaiko serve --log-level foo` said it was serving, then "unexpected KeyError: 'foo'. This is a gaiko bug"."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    db = tmp_path / "s.duckdb"
+    code, out, err = cli("serve", "--db", db, "--port", port, "--log-level", "foo")
+    assert code == 2 and "--log-level 'foo' is no log level; use one of critical, error, warning, info, debug" in err
+    assert "gaiko bug" not in err and "serving" not in err and not db.exists()
+    from gaiko.cli.serve import _check_log_level
+
+    assert _check_log_level("WARNING") == "warning" and _check_log_level("info") == "info"  # look-alikes
