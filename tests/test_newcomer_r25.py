@@ -150,3 +150,37 @@ def test_serve_with_an_unknown_log_level_is_one_error_line(cli, tmp_path: Path) 
     from gaiko.cli.serve import _check_log_level
 
     assert _check_log_level("WARNING") == "warning" and _check_log_level("info") == "info"  # look-alikes
+
+
+def test_overrules_import_reads_standard_input(cli, tmp_path: Path, monkeypatch) -> None:
+    """`gaiko overrules export - | gaiko overrules import -` : export wrote `-` as standard output, import looked for a
+    file named '-' ("cannot read decisions file -: No such file or directory")."""
+    import io
+
+    from test_clusters import JPN_WORKER, NGA_GUNMEN, article
+
+    from gaiko.clusters import split_cluster
+
+    arts = [article("Gunmen abducted a Japanese aid worker in Kaduna on Monday.", "2024-03-11", "Wire A",
+                    ("ASSAULT", "abducted", NGA_GUNMEN, JPN_WORKER, "2024-03-11", "day", ("Kaduna", "NGA"))),
+            article("Gunmen seized a Japanese aid worker in Kaduna, officials said.", "2024-03-12", "Herald D",
+                    ("ASSAULT", "seized", NGA_GUNMEN, JPN_WORKER, "2024-03-12", "published"))]
+    a, b = tmp_path / "a.duckdb", tmp_path / "b.duckdb"
+    for db in (a, b):
+        with Store(db) as s:
+            s.write_coded(arts)
+    with Store(a) as s:
+        seized = s.query("SELECT id, (SELECT cluster_id FROM cluster_members WHERE event_id = id) AS c FROM events "
+                         "WHERE trigger = 'seized'")[0]
+        split_cluster(s, seized["c"], [seized["id"]], note="another abduction")
+    code, out, err = cli("overrules", "export", "-", "--db", a)
+    assert code == 0 and '"cluster_overrule"' in out
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(out.encode("utf-8")), encoding="utf-8"))
+    code, said, err = cli("overrules", "import", "-", "--db", b)
+    assert code == 0, err
+    assert "1 cluster overrules read" in said
+    with Store(b, read_only=True) as s:
+        assert s.scalar("SELECT count(*) FROM cluster_overrules") == 1
+        assert s.scalar("SELECT count(DISTINCT cluster_id) FROM cluster_members") == 2
+    code, said, err = cli("overrules", "import", tmp_path / "none.jsonl", "--db", b)  # a file still: refused if missing
+    assert code == 2 and "cannot read decisions file" in err
