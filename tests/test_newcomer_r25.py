@@ -184,3 +184,42 @@ def test_overrules_import_reads_standard_input(cli, tmp_path: Path, monkeypatch)
         assert s.scalar("SELECT count(DISTINCT cluster_id) FROM cluster_members") == 2
     code, said, err = cli("overrules", "import", tmp_path / "none.jsonl", "--db", b)  # a file still: refused if missing
     assert code == 2 and "cannot read decisions file" in err
+
+
+def test_ctrl_c_while_a_batch_is_written_marks_the_run_interrupted(tmp_path: Path, monkeypatch) -> None:
+    """Ctrl-C landing in gaiko's own code between BEGIN and COMMIT of a batch (the clustering of its events) left the
+    transaction open: the run's closing row went into it and was lost with it, so the run stayed `running` (later
+    `killed`) while the command said "the run is marked interrupted". The batch is rolled back, the rest kept."""
+    import gaiko.clusters as clusters
+    from gaiko.runner import code_into_store
+    from gaiko.types import Article
+
+    from helpers import FakeCoder
+
+    db = tmp_path / "i.duckdb"
+    from gaiko.ids import article_id
+
+    texts = [f"Japan hosted India for talks number {k}." for k in range(6)]
+    arts = [Article(text=t, id=article_id(t), published="2025-11-01", origin=f"x:{k}") for k, t in enumerate(texts)]
+    real = clusters.cluster_new_articles
+    calls = [0]
+
+    def stop_in_second_batch(*a: object, **kw: object) -> object:
+        calls[0] += 1
+        if calls[0] == 2:
+            raise KeyboardInterrupt()
+        return real(*a, **kw)
+
+    monkeypatch.setattr(clusters, "cluster_new_articles", stop_in_second_batch)
+    with Store(db) as store:
+        with pytest.raises(KeyboardInterrupt):
+            code_into_store(store, arts, coder=FakeCoder(), batch_size=2, track=False, command="test")
+    monkeypatch.setattr(clusters, "cluster_new_articles", real)
+    with Store(db, read_only=True) as store:
+        assert store.query("SELECT status, articles FROM runs") == [{"status": "interrupted", "articles": 2}]
+        assert store.scalar("SELECT count(*) FROM articles") == 2  # the first batch; the second rolled back whole
+        assert store.scalar("SELECT count(*) FROM events") == 4
+    with Store(db) as store:  # resumed: every article once
+        code_into_store(store, arts, coder=FakeCoder(), batch_size=2, track=False, command="test")
+        assert store.scalar("SELECT count(*) FROM articles") == 6 and store.scalar("SELECT count(*) FROM events") == 12
+        assert sorted(r["status"] for r in store.query("SELECT status FROM runs")) == ["finished", "interrupted"]
