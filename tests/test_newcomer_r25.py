@@ -223,3 +223,32 @@ def test_ctrl_c_while_a_batch_is_written_marks_the_run_interrupted(tmp_path: Pat
         code_into_store(store, arts, coder=FakeCoder(), batch_size=2, track=False, command="test")
         assert store.scalar("SELECT count(*) FROM articles") == 6 and store.scalar("SELECT count(*) FROM events") == 12
         assert sorted(r["status"] for r in store.query("SELECT status FROM runs")) == ["finished", "interrupted"]
+
+
+def test_the_jobs_list_pages_and_refuses_what_it_does_not_take(store_path: Path) -> None:
+    """`GET /api/v1/jobs?limit=2` listed every job and said `"limit": 200`; `limit=0` and a mistyped parameter were
+    ignored, where every other list under /api/v1 answers 422 (docs/api.md, "One envelope for every list")."""
+    from fastapi.testclient import TestClient
+
+    from gaiko.server import create_app
+    from gaiko.server.state import Job
+
+    app = create_app(str(store_path), api_key=None)
+    client = TestClient(app)
+    for k in range(3):
+        job = Job(id=f"job{k}", received=1, status="finished")
+        app.state.gaiko.jobs[job.id] = job
+    whole = client.get("/api/v1/jobs").json()  # look-alike: as before
+    assert whole["total"] == 3 and whole["limit"] == 200 and whole["next"] is None
+    assert [j["id"] for j in whole["jobs"]] == ["job2", "job1", "job0"]
+    page = client.get("/api/v1/jobs?limit=2").json()
+    assert page["total"] == 3 and page["limit"] == 2 and [j["id"] for j in page["jobs"]] == ["job2", "job1"]
+    assert page["next"].endswith("offset=2")
+    assert [j["id"] for j in client.get(page["next"]).json()["jobs"]] == ["job0"]
+    for bad, kind in (("limit=0", "validation_error"), ("limit=100000", "validation_error"),
+                      ("status=bogus", "config_error"), ("limt=5", "config_error")):
+        r = client.get(f"/api/v1/jobs?{bad}")
+        assert r.status_code == 422 and r.json()["error"] == kind, (bad, r.text)
+    r = client.get("/api/v1/jobs/job1?verbose=1")
+    assert r.status_code == 422 and "unknown parameter 'verbose'" in r.json()["message"]
+    assert client.get("/api/v1/jobs/job1").json()["id"] == "job1"
