@@ -252,3 +252,33 @@ def test_the_jobs_list_pages_and_refuses_what_it_does_not_take(store_path: Path)
     r = client.get("/api/v1/jobs/job1?verbose=1")
     assert r.status_code == 422 and "unknown parameter 'verbose'" in r.json()["message"]
     assert client.get("/api/v1/jobs/job1").json()["id"] == "job1"
+
+
+def test_a_folder_skips_hidden_folders_and_names_what_it_cannot_read(tmp_path: Path) -> None:
+    """`gaiko code corpus/` of a corpus kept in git coded `.git/description`, `.git/config` and the hook scripts as
+    articles (21 "articles" from a folder of one), and a broken link or a named pipe in the folder was dropped without a
+    word; given by name both were errors. Hidden folders are now left out like hidden files, and what cannot be read is
+    an `unreadable` error that names it."""
+    from gaiko.ingest import read_inputs
+    from gaiko.types import Article
+
+    corpus = tmp_path / "corpus"
+    (corpus / ".git" / "hooks").mkdir(parents=True)
+    (corpus / "sub" / ".cache").mkdir(parents=True)
+    (corpus / "a.txt").write_text("Japan hosted India for talks on maritime security.")
+    (corpus / "sub" / "c.txt").write_text("Japan accused China of provocations near the islands.")
+    (corpus / ".git" / "description").write_text("Unnamed repository; edit this file to name the repository.")
+    (corpus / ".git" / "hooks" / "pre-commit.sample").write_text("# Uncomment the lines below to allow the commit.")
+    (corpus / "sub" / ".cache" / "b.txt").write_text("Germany accused Russia of violating the treaty.")
+    (corpus / ".hidden.txt").write_text("Brazil threatened Argentina with tariffs.")
+    (corpus / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    (corpus / "up").symlink_to(tmp_path)  # a link to a folder above: not walked into, not an error
+    items = list(read_inputs([str(corpus)]))
+    assert sorted(i.origin for i in items if isinstance(i, Article)) == [str(corpus / "a.txt"), str(corpus / "sub" / "c.txt")]
+    errors = [(Path(i.path).name, i.reason) for i in items if not isinstance(i, Article)]
+    assert errors == [("gone.txt", "unreadable")]
+    assert "symbolic link to nothing" in next(i.detail for i in items if not isinstance(i, Article))
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(corpus / "pipe.txt")
+        items = list(read_inputs([str(corpus)]))  # never opened: that would block
+        assert ("pipe.txt", "unreadable") in [(Path(i.path).name, i.reason) for i in items if not isinstance(i, Article)]
