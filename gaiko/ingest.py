@@ -25,6 +25,7 @@ from .ingest_checks import (
     implausible_date,
     parse_date,
 )
+from .ingest_csv import read_csv_text
 from .ingest_records import (
     Item,
     article_from_record,
@@ -32,7 +33,6 @@ from .ingest_records import (
     html_to_article,
     load_line,
     raw_id,
-    read_csv_text,
     read_json_text,
     read_jsonl_lines,
 )

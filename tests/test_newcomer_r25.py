@@ -284,3 +284,24 @@ def test_a_folder_skips_hidden_folders_and_names_what_it_cannot_read(tmp_path: P
         items = list(read_inputs([str(corpus)]))  # never opened: that would block
         assert ("pipe.txt", "unreadable") in [(Path(i.path).name, i.reason) for i in items if not isinstance(i, Article)]
 
+
+def test_csv_rows_with_more_cells_than_the_header_and_a_field_named_twice(tmp_path: Path) -> None:
+    """A comma inside an unquoted text (`x1,Japan hosted India, and China protested.` under `id,text`) coded the
+    article as "Japan hosted India" and dropped the rest without a word; a header naming `text` twice read the last
+    column and dropped the other. Both are now `csv` errors naming the line; the rows around them are coded as before."""
+    from gaiko.ingest import read_inputs
+    from gaiko.types import Article
+
+    ragged = tmp_path / "ragged.csv"
+    ragged.write_text("id,text\nx1,Japan hosted India, and China protested.\n"
+                      'x2,"Japan hosted Peru, and Chile protested."\nx3,Japan hosted Cuba.,\nx4,Japan hosted Iran.,,  \n')
+    items = list(read_inputs([str(ragged)]))
+    assert {i.external_id: i.text for i in items if isinstance(i, Article)} == {
+        "x2": "Japan hosted Peru, and Chile protested.", "x3": "Japan hosted Cuba.", "x4": "Japan hosted Iran."}
+    [err] = [i for i in items if not isinstance(i, Article)]
+    assert (err.reason, err.line) == ("csv", 2) and "3 cells for a header of 2 columns" in err.detail
+    assert "Japan hosted India, and China protested." in err.detail  # the row is kept in the error
+    twice = tmp_path / "twice.csv"
+    twice.write_text("text,text,published\nJapan hosted India.,Japan hosted Peru.,2025-10-01\n")
+    [err] = list(read_inputs([str(twice)]))
+    assert err.reason == "csv" and err.line == 1 and "'text' is columns 1 and 2" in err.detail
