@@ -213,6 +213,8 @@ def export_events(store: Any, fmt: str | None, out: str | Path, count: str = "cl
     if out.is_dir():
         raise ConfigError(f"--out {out} is a directory; give a file name, e.g. --out {out / ('events.' + fmt)}")
     _refuse_a_store(store, out, fmt)
+    if _special_file(out):
+        return _export_special(store, fmt, out, count, filters)
     # written beside ``out`` under another name and moved over it once complete (round n39): an export that is
     # interrupted, killed or fails leaves ``out`` as it was (absent, or the previous export), never a part of the rows
     # a symbolic link stays a link: its target is what gets replaced; a previous export's permissions carry over
@@ -251,6 +253,29 @@ def _export_file(store: Any, fmt: str, out: Path, count: str, filters: dict[str,
     return int(store.con.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0])
 
 
+def _special_file(out: Path) -> bool:
+    """True when ``out`` exists and is no regular file: a named pipe, ``/dev/stdout`` (a pipe or a terminal),
+    ``/dev/null``, a character device."""
+    try:
+        mode = out.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def _export_special(store: Any, fmt: str, out: Path, count: str, filters: dict[str, Any]) -> int:
+    """JSONL or CSV written straight into ``out``, a pipe or a device (round r25): neither read first nor replaced by a
+    regular file (which blocked for ever on ``--out /dev/stdout`` or a named pipe, and as root put a file in place of
+    ``/dev/null``). Parquet, which DuckDB writes by seeking, is refused as on standard output."""
+    if fmt == "parquet":
+        raise ConfigError(f"--out {out} is no regular file (a pipe or a device): Parquet cannot be written there; "
+                          "give a file name, e.g. --out events.parquet")
+    try:
+        return _export_file(store, fmt, out, count, filters)
+    except OSError as exc:
+        raise ConfigError(f"cannot write {out}: {exc.strerror or exc}") from None
+
+
 def _refuse_a_store(store: Any, out: Path, fmt: str) -> None:
     """ConfigError when ``out`` is a store: the one being exported (or its write-ahead log), or any other DuckDB file.
     Opening it for the export would empty it before a row is read, and every article, event and pledge in it
@@ -264,6 +289,8 @@ def _refuse_a_store(store: Any, out: Path, fmt: str) -> None:
     if target in (own, own.with_name(own.name + ".wal")):
         raise ConfigError(f"--out {out} is the store being exported (--db): writing the export there would destroy "
                           f"it; {suggestion}")
+    if not out.is_file():
+        return  # missing (to be made), or a pipe or a device, which no reading may block on (round r25)
     try:
         with out.open("rb") as fh:
             head = fh.read(12)

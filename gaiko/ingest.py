@@ -8,6 +8,7 @@ so one broken file, line or record never stops a batch. The checks live in
 
 from __future__ import annotations
 
+import errno
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -24,6 +25,7 @@ from .ingest_checks import (
     implausible_date,
     parse_date,
 )
+from .ingest_csv import read_csv_text
 from .ingest_records import (
     Item,
     article_from_record,
@@ -31,7 +33,6 @@ from .ingest_records import (
     html_to_article,
     load_line,
     raw_id,
-    read_csv_text,
     read_json_text,
     read_jsonl_lines,
 )
@@ -246,14 +247,34 @@ def _is_store_file(p: Path) -> bool:
 def _own_store(p: Path, skip: frozenset[Path]) -> bool:
     try:
         return p.resolve() in skip
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a loop of symbolic links (Python 3.11)
         return False
 
 
 def _walk(path: Path) -> Iterator[Path]:
+    """The entries under the folder ``path`` to read, in name order: every one that is no folder, hidden ones left out,
+    and those in a hidden folder (round r25: a corpus kept in git had ``.git/description``, ``config`` and its hook
+    scripts coded as articles). An entry that is no regular file (a broken link, a pipe) is yielded too, to be
+    named as ``unreadable`` (:func:`_unreadable`) rather than dropped without a word."""
     for p in sorted(path.rglob("*")):
-        if p.is_file() and not p.name.startswith("."):
-            yield p
+        if any(part.startswith(".") for part in p.relative_to(path).parts) or p.is_dir():
+            continue
+        yield p
+
+
+def _unreadable(p: Path) -> InputError:
+    """The error for an entry of a folder that is no regular file."""
+    if p.is_symlink():
+        try:
+            p.stat()
+            why = "a link to something that is no regular file"
+        except OSError as exc:
+            why = "a symbolic link to nothing (its target is gone)" if exc.errno == errno.ENOENT else \
+                f"a symbolic link that cannot be followed ({exc.strerror or exc})"
+    else:
+        why = "not a regular file (a pipe, device or socket)"
+    return InputError(shown_path(p), "unreadable", f"{why}: not read; give files, directories, or '-' for standard "
+                                                   "input")
 
 
 def _store_paths(store: str | Path | None) -> frozenset[Path]:
@@ -290,6 +311,9 @@ def read_inputs(paths: Iterable[str], default_date: str | None = None, max_bytes
                                                           "not an article: skipped", severity="warning")
                     continue
                 read += 1
+                if not p.is_file():
+                    yield _unreadable(p)
+                    continue
                 yield from read_path(p, default, max_bytes)
             if not read:  # as for an empty file: an error, not a run that silently codes nothing
                 yield InputError(shown_path(raw), "empty", f"no input files in {shown_path(raw)} (hidden files and "

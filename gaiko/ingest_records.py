@@ -9,9 +9,7 @@ reason, and the records around it are read as if it were not there.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 import re
 from collections.abc import Iterable, Iterator
@@ -34,7 +32,7 @@ from .types import Article, InputError
 __all__ = [
     "Item", "html_to_article", "finish", "article_from_record", "record_items", "raw_id", "load_line",
     "read_jsonl_lines",
-    "read_json_text", "read_csv_text", "FIELDS",
+    "read_json_text", "FIELDS",
 ]
 
 Item = Article | InputError
@@ -137,7 +135,7 @@ def article_from_record(rec: Any, origin: str, default_date: str | None = None) 
     source = check_string(rec.get("source"), "source")
     ext = check_string(rec.get("id"), "id", allow_int=True)
     pub_field = "published" if rec.get("published") is not None else "date"
-    pub = check_string(rec.get(pub_field), pub_field)
+    pub = check_string(_unix_time(rec.get(pub_field)), pub_field)
     if text and text.strip() and not text_is_markup(text):
         art = Article(text=text, title=title, url=url, source=source, origin=origin)
     elif text and text.strip() or html and html.strip():  # HTML, or 'text' that is HTML (a warning, record_items)
@@ -159,6 +157,15 @@ def article_from_record(rec: Any, origin: str, default_date: str | None = None) 
     check_english(art.text)
     art.id = article_id(art.text)
     return art
+
+
+def _unix_time(value: Any) -> Any:
+    """A publication date given as a JSON integer of Unix time (9-10 digits: seconds, 12-13: milliseconds) as its
+    digits, which :func:`~gaiko.ingest_checks.parse_date` reads (docs/cli.md: "a string or a number"; round r25: it was
+    refused as ``field_type``); any other value as it is (another number stays a ``field_type`` error)."""
+    if isinstance(value, int) and not isinstance(value, bool) and len(str(value)) in (9, 10, 12, 13):
+        return str(value)
+    return value
 
 
 def _fields_held(rec: dict[str, Any]) -> str:
@@ -338,77 +345,3 @@ def read_json_text(text: str, name: str, default_date: str | None, numbered: boo
             return
     lines = text.encode("utf-8", "surrogatepass").splitlines()
     yield from read_jsonl_lines(iter(lines), name, default_date)
-
-
-def read_csv_text(text: str, name: str, default_date: str | None, delimiter: str = ",") -> Iterator[Item]:
-    """Articles from CSV (or TSV) whose header holds the record fields (``text`` or ``html``, ``title``, ...).
-    The delimiter is ``delimiter`` unless the header shows another (``;``, tab, ``|``) around ``text``/``html``."""
-    if csv.field_size_limit() < MAX_BYTES:
-        csv.field_size_limit(MAX_BYTES)
-    first = text.lstrip("\ufeff").split("\n", 1)[0].lower()
-    for other in (delimiter, ";", "\t", ",", "|"):  # spreadsheets in some locales save CSV with ';'
-        if re.search(rf"(^|{re.escape(other)})\s*\"?(text|html)\"?\s*({re.escape(other)}|$)", first.strip()):
-            delimiter = other
-            break
-    else:  # no text column: split the header as it is written, so that the error names its columns (round n39)
-        counts = {d: first.count(d) for d in (delimiter, ";", "\t", "|")}
-        if counts[delimiter] == 0 and max(counts.values()) > 0:
-            delimiter = max(counts, key=lambda d: counts[d])
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    try:
-        header = next(reader)
-    except (csv.Error, StopIteration) as exc:
-        yield InputError(name, "csv", f"no header row could be read: {exc or 'the file is empty'}", 1)
-        return
-    cols = [h.strip().lstrip("\ufeff").lower() for h in header]
-    if "published" not in cols and "date" in cols:
-        cols = ["published" if c == "date" else c for c in cols]
-    if "text" not in cols and "html" not in cols:
-        shown = ", ".join(repr(c) for c in cols[:12])
-        yield InputError(name, "csv", f"no 'text' or 'html' column (columns: {shown}); a CSV file is read as "
-                                      f"articles when its header names the record fields: {', '.join(FIELDS)}"
-                                      + _text_named_otherwise(cols), 1)
-        return
-    keep = [(k, c) for k, c in enumerate(cols) if c in FIELDS]
-    unread = unread_fields(cols)
-    if unread:  # once for the file, from its header (round n38)
-        yield InputError(name, "unread_field", unread_detail(unread).replace("the record was", "each row is"), 1,
-                         severity="warning")
-    last = reader.line_num
-    rows = 0
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            if not rows:  # as an empty JSONL file: one error, not nothing at all
-                yield InputError(name, "empty", "the CSV file has a header but no rows", 1)
-            return
-        except csv.Error as exc:
-            yield _bad_row(text, name, exc, last, reader.line_num)
-            rows += 1
-            if reader.line_num <= last:
-                return
-            last = reader.line_num
-            continue
-        line, last = last + 1, reader.line_num
-        if not any(cell.strip() for cell in row):
-            continue
-        rows += 1
-        rec = {c: row[k] for k, c in keep if k < len(row) and row[k] != ""}
-        yield from record_items(rec, name, line, default_date, delimiter.join(row))
-
-
-def _bad_row(text: str, name: str, exc: csv.Error, last: int, now: int) -> InputError:
-    """The ``csv`` error for the malformed row on lines ``last + 1`` to ``now``: its id is the hash of those lines
-    and the detail shows their start, so the record is kept in the errors table."""
-    lines = io.StringIO(text, newline="").readlines()[last:max(now, last + 1)]
-    raw = "".join(lines)
-    why = "an unterminated quoted field (a '\"' that is never closed)" if "end of data" in str(exc) else str(exc)
-    shown = raw.strip()
-    shown = shown if len(shown) <= 200 else shown[:197] + "..."
-    if "field larger than field limit" in str(exc):  # not malformed: too large, as a JSONL line over the limit
-        return InputError(name, "too_large", f"a field of this row is over {MAX_BYTES:,} bytes, the limit for one "
-                                             f"article; the row was not coded: {shown!r}", last + 1,
-                          input_id=raw_id(raw[:65536]))
-    return InputError(name, "csv", f"malformed CSV row: {why}; the row was not coded: {shown!r}", last + 1,
-                      input_id=raw_id(raw))

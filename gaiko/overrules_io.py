@@ -17,6 +17,7 @@ kept and apply once those articles are coded, as after any recoding. docs/cli.md
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterable
 from typing import Any
 
@@ -46,10 +47,15 @@ def export_overrules(store: Any) -> list[dict[str, Any]]:
 
 def read_overrules_file(path: str) -> tuple[list[tuple[int, dict[str, Any]]], list[str]]:
     """``(records, errors)``: the parsed lines of a decisions file with their line numbers, and one message per line
-    that is not a JSON object. Raises ConfigError when the file cannot be read."""
+    that is not a JSON object; ``-`` reads standard input, as ``gaiko overrules export -`` writes it (round r25). Raises
+    ConfigError when the file cannot be read."""
     try:
-        with open(path, encoding="utf-8") as fh:
-            lines = fh.read().splitlines()
+        if path == "-":
+            data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
+            lines = data.decode("utf-8").splitlines()
+        else:
+            with open(path, encoding="utf-8") as fh:
+                lines = fh.read().splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read decisions file {path}: {exc}") from exc
     records, errors = [], []

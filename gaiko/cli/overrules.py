@@ -49,7 +49,7 @@ def export(
 
 @overrules_app.command("import")
 def import_(
-    path: str = typer.Argument(..., help="JSON Lines file written by `gaiko overrules export`."),
+    path: str = typer.Argument(..., help="JSON Lines file written by `gaiko overrules export`; - for standard input."),
     db: str = typer.Option("gaiko.duckdb", "--db", help="Store to write."),
 ) -> None:
     """Read decisions into a store; those it has already are skipped, a broken line is named and the rest read."""

@@ -23,9 +23,11 @@ def serve(
         help="Environment variable holding the API key for writes. Unset or empty: the server is read-only.",
     ),
     max_body_mb: float = typer.Option(5.0, "--max-body-mb", min=0.001, help="Largest request body accepted, in MiB."),
-    log_level: str = typer.Option("info", "--log-level", help="uvicorn log level."),
+    log_level: str = typer.Option("info", "--log-level",
+                                  help="uvicorn log level: critical, error, warning, info, debug or trace."),
 ) -> None:
     """Serve the REST API (/api/v1, schema at /docs) and the web dashboard."""
+    log_level = _check_log_level(log_level)
     try:
         import uvicorn
 
@@ -42,6 +44,18 @@ def serve(
     typer.echo(f"gaiko serving {db} on http://{host}:{port}/ — {mode}", err=True)
     uvicorn.run(app, host=host, port=port, log_level=log_level)
 
+
+#: uvicorn's log levels (``uvicorn.config.LOG_LEVELS``), checked before the store is opened
+LOG_LEVELS = ("critical", "error", "warning", "info", "debug", "trace")
+
+
+def _check_log_level(value: str) -> str:
+    """``--log-level`` in uvicorn's spelling (any case); one ``Error:`` line otherwise (round r25: uvicorn's KeyError
+    reached the user as "unexpected KeyError: 'foo'. This is a gaiko bug", after the server said it was serving)."""
+    level = value.strip().lower()
+    if level not in LOG_LEVELS:
+        fail(f"--log-level {value!r} is no log level; use one of {', '.join(LOG_LEVELS)}")
+    return level
 
 
 def _check_listen(host: str, port: int) -> None:

@@ -224,8 +224,8 @@ def split_cluster(store: Any, cluster_id: str, event_ids: Sequence[str], note: s
     wanted = list(dict.fromkeys(event_ids))
     missing = [e for e in wanted if e not in members]
     if not wanted or missing:
-        raise ConfigError(f"cluster {cluster_id} has no mention {', '.join(missing) or '(none given)'}; "
-                          f"see its mentions with: gaiko cluster show {cluster_id}")
+        raise ConfigError(f"cluster {cluster_id} has no mention {', '.join(missing) or '(none given)'}"
+                          f"{_where_now(store.con, missing)}; see its mentions with: gaiko cluster show {cluster_id}")
     mkeys = {members[e] for e in wanted}
     moved = [e for e, mk in members.items() if mk in mkeys]
     came_along = [e for e in moved if e not in wanted]
@@ -235,6 +235,16 @@ def split_cluster(store: Any, cluster_id: str, event_ids: Sequence[str], note: s
         raise ConfigError(f"that is every mention of {cluster_id}{also}; name only the ones to take out")
     ov = _overrule(store, "split", [members[e] for e in wanted], wanted, [cluster_id], note)
     return {**ov, "moved": moved, "came_along": came_along}
+
+
+def _where_now(con: Any, event_ids: Sequence[str]) -> str:
+    """Where the mentions a split named, but not in its cluster, are (round r25: a split given twice, or an id from
+    another cluster, was told only "has no mention"): ": ev-1 is in cluster cl-2; ev-x is no event of this store"."""
+    said = []
+    for e in event_ids:
+        row = con.execute("SELECT cluster_id FROM cluster_members WHERE event_id = ?", [e]).fetchone()
+        said.append(f"{e} is in cluster {row[0]}" if row else f"{e} is no event of this store (`gaiko events --count mentions` lists event ids)")
+    return ": " + "; ".join(said) if said else ""
 
 
 def merge_clusters(store: Any, cluster_ids: Sequence[str], note: str | None = None) -> dict[str, Any]:

@@ -250,6 +250,9 @@ class Store(QueryMixin, AnalysisMixin, FacetMixin):
             n = len(fresh)
             raise StoreError(f"could not write {'article' if n == 1 else f'batch of {n} articles'}: "
                              f"{_db_message(exc)}", reason="write") from exc
+        except BaseException:  # Ctrl-C or SIGTERM in gaiko's own code (the clustering): no transaction is left open,
+            self._rollback()  # where the run's closing row would be lost with the batch (round r25)
+            raise
         return len(fresh), len(coded) - len(fresh)
 
     def write_coded_isolated(self, coded: Sequence[CodedArticle], run_id: str | None = None,
