@@ -1,0 +1,173 @@
+"""Newcomer round n49: leftovers of round n48, each as a kind, with our own sentences.
+
+1. a call told only as a noun ("The call lasted ten minutes", "During the call, ...") is the article's talk told by
+   a verb of speaking or calling: it takes that talk's sides (and its date), no CONSULT with no sides;
+2. a talk the article names a call elsewhere ("spoke with X ... The call lasted ...", "In a phone call, the two
+   leaders ...") was by telephone: CONSULT mode phone, CAMEO 041;
+3. a speaker naming their own country a partner ("called Japan an indispensable partner in America's strategy") is
+   no target of their own: the other country named, else none;
+4. naming someone something ("called X a great leader", "a dictator") is praise or an insult by the name given:
+   SUPPORT or ACCUSE, no telephone call unless the sentence tells one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gaiko.types import Article
+
+PUB = "2026-03-12"
+
+
+def _events(coder, text: str):
+    return coder.code_article(Article(text=text, published=PUB)).events
+
+
+def _show(evs):
+    return [(e.event_type, e.mode, e.sentence_index, e.source and e.source.country,
+             e.target and e.target.country, e.pattern) for e in evs]
+
+
+# -- 1. a call told only as a noun ------------------------------------------------------------------------------
+
+CALL_NOUNS = [
+    ("Japanese Prime Minister Sanae Takaichi spoke with President Donald Trump on Monday. The call lasted just ten "
+     "minutes.", "JPN", "USA"),
+    ("Chancellor Friedrich Merz spoke with President Emmanuel Macron on Sunday. During the call, the two leaders "
+     "agreed to meet in Paris.", "DEU", "FRA"),
+    ("Turkish President Recep Tayyip Erdogan spoke with Iranian President Masoud Pezeshkian by phone on Monday. The "
+     "call focused on Gaza.", "TUR", "IRN"),
+    ("The call was short. Indian Prime Minister Narendra Modi spoke with Russian President Vladimir Putin on Tuesday.",
+     "IND", "RUS"),
+    ("Australian Prime Minister Anthony Albanese talked with Chinese President Xi Jinping on Thursday. Officials said "
+     "the call was warm.", "AUS", "CHN"),
+    ("Kenyan President William Ruto spoke with Ethiopian Prime Minister Abiy Ahmed on Saturday. Both sides described "
+     "the call as frank.", "KEN", "ETH"),
+]
+
+
+@pytest.mark.parametrize("text,src,tgt", CALL_NOUNS)
+def test_call_told_as_noun_is_the_articles_talk(coder, text, src, tgt):
+    evs = [e for e in _events(coder, text) if e.event_type == "CONSULT"]
+    assert evs, _show(evs)
+    assert all(e.source is not None and e.target is not None for e in evs), _show(evs)
+    for e in evs:
+        assert {e.source.country, e.target.country} == {src, tgt}, _show(evs)
+        assert (e.mode, e.cameo_code) == ("phone", "041"), _show(evs)
+
+
+def test_call_noun_takes_the_talks_date(coder):
+    evs = _events(coder, "Japanese Prime Minister Sanae Takaichi spoke with President Donald Trump on Monday. "
+                         "The call lasted just ten minutes.")
+    assert {e.date for e in evs if e.event_type == "CONSULT"} == {"2026-03-09"}, _show(evs)
+
+
+# -- 2. a talk the article names a call elsewhere is by telephone ---------------------------------------------------
+
+PHONE_TALKS = [
+    "Japan's new prime minister, Sanae Takaichi, spoke with President Trump from Malaysia. The call lasted just ten "
+    "minutes.",
+    "Brazilian President Lula spoke with Colombian President Gustavo Petro on Friday. The call came after Venezuela "
+    "closed its border.",
+    "Indian Prime Minister Narendra Modi spoke with Russian President Vladimir Putin on Tuesday. In a phone call, the "
+    "two leaders discussed trade and oil.",
+    "Prime Minister Keir Starmer spoke with President Volodymyr Zelensky on Wednesday. In the call, Starmer promised "
+    "more air defence.",
+    "President Cyril Ramaphosa talked with President Bola Tinubu on Monday. Behind the phone call lies a long "
+    "quarrel over trade.",
+]
+
+
+@pytest.mark.parametrize("text", PHONE_TALKS)
+def test_talk_named_a_call_elsewhere_is_by_phone(coder, text):
+    evs = _events(coder, text)
+    talk = [e for e in evs if e.event_type == "CONSULT" and e.sentence_index == 0]
+    assert talk and all((e.mode, e.cameo_code) == ("phone", "041") for e in talk), _show(evs)
+
+
+@pytest.mark.parametrize("text,want", [
+    # a meeting in person is no call, whatever call the article names
+    ("Takaichi met Trump in Tokyo on Monday. The call for calm came later.", None),
+    ("Modi met Putin in Moscow on Tuesday. A call with Trump is planned for Friday.", None),
+    # a talk with no call named keeps no mode
+    ("Merz spoke with Macron on Sunday. The two leaders agreed to meet in Paris.", None),
+    # a call for action is no call
+    ("Lula spoke with Petro on Friday. The Pope renewed his call for peace.", None),
+])
+def test_call_lookalikes_keep_no_mode(coder, text, want):
+    evs = _events(coder, text)
+    first = [e for e in evs if e.event_type == "CONSULT" and e.sentence_index == 0]
+    assert first and all(e.mode == want for e in first), _show(evs)
+
+
+def test_call_noun_with_no_talk_in_the_article_keeps_what_it_had(coder):
+    evs = _events(coder, "The call lasted just ten minutes. It set off a ripple in the region.")
+    assert all(e.source is None for e in evs if e.event_type == "CONSULT"), _show(evs)
+
+
+# -- 3. one's own country named a partner --------------------------------------------------------------------------
+
+OWN_COUNTRY = [
+    ("Takaichi called Japan an indispensable partner in America's Indo-Pacific strategy.", "JPN", "USA"),
+    ("Modi called India a reliable partner of the United States.", "IND", "USA"),
+    ("Macron called France a steadfast ally of Ukraine.", "FRA", "UKR"),
+    ("Albanese called Australia a trusted friend of Japan.", "AUS", "JPN"),
+    ("Takaichi called Japan an indispensable partner.", "JPN", None),
+    ("Prime Minister Sanae Takaichi called Japan a close friend of the Philippines.", "JPN", "PHL"),
+]
+
+
+@pytest.mark.parametrize("text,src,tgt", OWN_COUNTRY)
+def test_own_country_named_a_partner_is_no_target_of_its_own(coder, text, src, tgt):
+    evs = [e for e in _events(coder, text) if e.event_type == "SUPPORT"]
+    assert evs and evs[0].source.country == src, _show(evs)
+    assert (evs[0].target.country if evs[0].target else None) == tgt, _show(evs)
+
+
+@pytest.mark.parametrize("text,tgt", [
+    ("Lula called Petro a good friend.", "COL"),  # another's leader named: the target
+    ("Japan called the accord a historic achievement.", None),
+])
+def test_naming_others_keeps_its_target(coder, text, tgt):
+    evs = [e for e in _events(coder, text) if e.event_type == "SUPPORT"]
+    assert evs and (evs[0].target.country if evs[0].target else None) == tgt, _show(evs)
+
+
+# -- 4. praise and insult by the name given -----------------------------------------------------------------------
+
+PRAISE = [
+    ("Trump called Takaichi a great leader.", "USA", "JPN"),
+    ("Putin called Modi a wise statesman.", "RUS", None),
+    ("Biden called Zelensky a brave leader.", "USA", "UKR"),
+    ("Macron called Merz a true European.", "FRA", "DEU"),
+    ("Trump called Kim Jong Un a smart guy.", "USA", "PRK"),
+    ("Xi called Lula an old friend of the Chinese people.", "CHN", "BRA"),
+    ("Trump called Vance a great vice president.", "USA", "USA"),  # a compatriot is no country of one's own
+]
+
+
+@pytest.mark.parametrize("text,src,tgt", PRAISE)
+def test_called_a_word_of_praise_is_support(coder, text, src, tgt):
+    evs = _events(coder, text)
+    assert evs and evs[0].event_type == "SUPPORT" and evs[0].cameo_code == "051", _show(evs)
+    assert evs[0].source.country == src and (evs[0].target.country if evs[0].target else None) == tgt, _show(evs)
+    assert not any(e.event_type in ("ACCUSE", "CONSULT") for e in evs), _show(evs)
+
+
+def test_praise_said_in_a_phone_call_keeps_the_call(coder):
+    evs = _events(coder, "Trump called Xi Jinping a great leader in a phone call.")
+    got = {(e.event_type, e.mode) for e in evs}
+    assert ("SUPPORT", None) in got and ("CONSULT", "phone") in got, _show(evs)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Erdogan called Netanyahu a terrorist.", "ACCUSE"),
+    ("Trump called Maduro a dictator.", "ACCUSE"),
+    ("Trump called Zelensky a dictator without elections.", "ACCUSE"),
+    ("Macron called Scholz on Tuesday.", "CONSULT"),  # a call by telephone stays one
+    ("Trump called Xi Jinping on Friday.", "CONSULT"),
+    ("Trump called Takaichi a great leader, praising her.", "SUPPORT"),
+])
+def test_naming_lookalikes_keep_their_reading(coder, text, want):
+    evs = _events(coder, text)
+    assert evs and evs[0].event_type == want, _show(evs)
