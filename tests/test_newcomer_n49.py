@@ -171,3 +171,48 @@ def test_praise_said_in_a_phone_call_keeps_the_call(coder):
 def test_naming_lookalikes_keep_their_reading(coder, text, want):
     evs = _events(coder, text)
     assert evs and evs[0].event_type == want, _show(evs)
+
+
+# -- 5. a pledge's own date from the text ---------------------------------------------------------------------------
+
+def _pledges(coder, text: str):
+    return coder.code_article(Article(text=text, published=PUB)).pledges
+
+
+DATED_PLEDGES = [
+    ("Takaichi promised on Monday to visit Washington.", "2026-03-09"),
+    ("Takaichi promised in January to visit Washington.", "2026-01-01"),
+    ("Lula pledged last year to end illegal deforestation by 2030.", "2025-01-01"),
+    ("Kenya first promised in 2025 to reopen the Busia crossing.", "2025-01-01"),
+    ("The Philippines vowed on Friday to build two new coast guard stations.", "2026-03-06"),
+]
+
+
+@pytest.mark.parametrize("text,want", DATED_PLEDGES)
+def test_pledge_dated_by_its_text(coder, text, want):
+    pls = _pledges(coder, text)
+    assert pls and pls[0].made_on == want, [(p.action, p.made_on) for p in pls]
+
+
+@pytest.mark.parametrize("text", [
+    "Takaichi promised to visit Washington.",  # no date: the article's
+    "Lula pledged to end illegal deforestation by 2030.",  # a deadline is no day the pledge was made
+    "Kenya promised to reopen the crossing by Friday next week.",
+])
+def test_undated_pledge_keeps_the_articles_date(coder, text):
+    pls = _pledges(coder, text)
+    assert pls and all(p.made_on == PUB for p in pls), [(p.action, p.made_on) for p in pls]
+
+
+def test_ledger_made_on_is_the_pledges_own_date(coder):
+    import gaiko
+    from gaiko.tracking import ledger, update_ledger
+
+    store = gaiko.open(":memory:")
+    store.write_coded(list(coder.code_articles([Article(
+        text="Kenya first promised in 2025 to reopen the Busia crossing. Uganda promised to build a new road.",
+        published=PUB)])), None)
+    update_ledger(store)
+    rows = {r["action"]: r["made_on"] for r in ledger(store)}
+    assert rows.get("reopen the Busia crossing") == "2025-01-01", rows
+    assert rows.get("build a new road") == PUB, rows

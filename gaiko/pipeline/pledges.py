@@ -226,7 +226,7 @@ class PledgeExtractor:
             id=pid, article_id=state.article_id, sentence_index=sidx, sentence=span_text(sent), actor=actor,
             action=action, event_type=event_type, kind=kind, cue=self._cue_text(cue, verb),
             cue_start=cue.idx, cue_end=cue.idx + len(cue.text), object=obj, target=target, speaker=speaker,
-            quantity=quantity, deadline=deadline, conditions=conditions, made_on=state.published,
+            quantity=quantity, deadline=deadline, conditions=conditions, made_on=made_on(cue, sent, state),
             status_in_text=status, confidence=conf,
         )
         if len(group) < 2:
@@ -358,3 +358,18 @@ def _noun_party(noun: Any, prep: str) -> Any:
             if obj is not None:
                 return obj
     return None
+
+
+def made_on(cue: Token, sent: Any, state: DocState) -> str | None:
+    """The day a pledge was made: the date its cue verb in the past carries when earlier than the article's ("Kenya
+    first promised in 2025 to reopen", "pledged last year to", "promised on Monday to"; round n49), else the
+    article's date. A date inside the promised act is its deadline, not this ("promised to reopen it by 2030")."""
+    from .dates import event_date
+
+    pub = state.published
+    if not pub or cue.pos_ not in ("VERB", "AUX") or cue.tag_ not in ("VBD", "VBN"):
+        return pub
+    date, _, precision = event_date(cue, sent, state)
+    if date and precision not in ("published", "shared") and date < str(pub)[:10]:
+        return date
+    return pub
