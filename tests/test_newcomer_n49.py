@@ -194,6 +194,13 @@ def test_pledge_dated_by_its_text(coder, text, want):
     assert pls and pls[0].made_on == want, [(p.action, p.made_on) for p in pls]
 
 
+def test_the_day_a_pledge_was_made_is_no_deadline(coder):
+    pls = _pledges(coder, "Lukashenko had promised in March to release detainees in exchange for sanctions relief.")
+    assert pls and pls[0].made_on == "2026-03-01" and pls[0].deadline is None, [(p.made_on, p.deadline) for p in pls]
+    pls = _pledges(coder, "Lukashenko promised in February to release detainees by June.")
+    assert pls and pls[0].deadline is not None and pls[0].deadline.end.startswith("2026-06"), pls
+
+
 @pytest.mark.parametrize("text", [
     "Takaichi promised to visit Washington.",  # no date: the article's
     "Lula pledged to end illegal deforestation by 2030.",  # a deadline is no day the pledge was made

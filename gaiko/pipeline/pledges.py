@@ -213,6 +213,9 @@ class PledgeExtractor:
         target = target or destination(verb, state, actor.country)  # "pledged to deploy police to Haiti"
         country = actor.country or country_in(doc, actor.start, actor.end) or country_in(doc, sent.start_char, sent.end_char) or country_hint
         deadline = pledge_deadline(verb, cue, state.published, country, self._occasions)
+        made, made_text = made_on(cue, sent, state)
+        if deadline is not None and made_text and made != state.published and made_text in deadline.text:
+            deadline = None  # "had promised in March to release them": the day it was made, no deadline (n49)
         conditions = self._conditions(verb, cue)
         if conditions and kind == "promise" and verb.lemma_.lower() in lex.action_verbs and lex.action_verbs[verb.lemma_.lower()] in ("COERCE", "ASSAULT", "SANCTION"):
             kind = "threat"
@@ -226,7 +229,7 @@ class PledgeExtractor:
             id=pid, article_id=state.article_id, sentence_index=sidx, sentence=span_text(sent), actor=actor,
             action=action, event_type=event_type, kind=kind, cue=self._cue_text(cue, verb),
             cue_start=cue.idx, cue_end=cue.idx + len(cue.text), object=obj, target=target, speaker=speaker,
-            quantity=quantity, deadline=deadline, conditions=conditions, made_on=made_on(cue, sent, state),
+            quantity=quantity, deadline=deadline, conditions=conditions, made_on=made,
             status_in_text=status, confidence=conf,
         )
         if len(group) < 2:
@@ -360,16 +363,17 @@ def _noun_party(noun: Any, prep: str) -> Any:
     return None
 
 
-def made_on(cue: Token, sent: Any, state: DocState) -> str | None:
+def made_on(cue: Token, sent: Any, state: DocState) -> tuple[str | None, str | None]:
     """The day a pledge was made: the date its cue verb in the past carries when earlier than the article's ("Kenya
     first promised in 2025 to reopen", "pledged last year to", "promised on Monday to"; round n49), else the
-    article's date. A date inside the promised act is its deadline, not this ("promised to reopen it by 2030")."""
+    article's date; with the words of the date (None for the article's). A date inside the promised act is its
+    deadline, not this ("promised to reopen it by 2030")."""
     from .dates import event_date
 
     pub = state.published
     if not pub or cue.pos_ not in ("VERB", "AUX") or cue.tag_ not in ("VBD", "VBN"):
-        return pub
-    date, _, precision = event_date(cue, sent, state)
+        return pub, None
+    date, text, precision = event_date(cue, sent, state)
     if date and precision not in ("published", "shared") and date < str(pub)[:10]:
-        return date
-    return pub
+        return date, text
+    return pub, None
