@@ -223,3 +223,39 @@ def test_ledger_made_on_is_the_pledges_own_date(coder):
     rows = {r["action"]: r["made_on"] for r in ledger(store)}
     assert rows.get("reopen the Busia crossing") == "2025-01-01", rows
     assert rows.get("build a new road") == PUB, rows
+
+
+# -- 6. "the bloc" after a bloc of states is named -------------------------------------------------------------------
+
+BLOCS = [
+    ("The European Union adopted new sanctions on Belarus. Kallas said the bloc would ease the measures if Belarus "
+     "freed all prisoners.", "European Union"),
+    ("The European Union adopted new sanctions on Belarus. The bloc will ease the measures next year.",
+     "European Union"),
+    ("ASEAN leaders met in Kuala Lumpur on Sunday. The bloc urged Myanmar to end the violence.",
+     "Association of Southeast Asian Nations"),
+    ("The African Union suspended Niger after the coup. The 55-member bloc demanded the release of President Bazoum.",
+     "African Union"),
+    ("The EU imposed tariffs on Chinese electric cars. China accused the bloc of protectionism.", "European Union"),
+    ("The European Union on Friday eased some of its sanctions on Belarus. Kallas said the bloc would keep the asset "
+     "freezes in place.", "European Union"),
+]
+
+
+@pytest.mark.parametrize("text,name", BLOCS)
+def test_the_bloc_is_the_bloc_named_before(coder, text, name):
+    r = coder.code_article(Article(text=text, published=PUB))
+    blocs = [a for a in r.actors if a.text.lower().endswith("bloc")]
+    assert blocs and all((a.country, a.name) == ("IGO", name) for a in blocs), blocs
+    assert not any(p.actor.country == "BLR" for p in r.pledges), [(p.actor.text, p.actor.country) for p in r.pledges]
+
+
+@pytest.mark.parametrize("text,country", [
+    ("The European Union adopted sanctions on Belarus. In Minsk, the ruling bloc vowed to resist.", "BLR"),
+    ("Japan's ruling bloc won a majority in the upper house.", "JPN"),
+    ("The European Union adopted sanctions on Russia. The opposition bloc in Hungary criticised the move.", "HUN"),
+])
+def test_a_bloc_qualified_otherwise_keeps_its_country(coder, text, country):
+    r = coder.code_article(Article(text=text, published=PUB))
+    blocs = [a for a in r.actors if a.text.lower().endswith("bloc")]
+    assert blocs and all(a.country == country for a in blocs), blocs

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from ..docindex import Sentences
     from ..types import Actor
 
-__all__ = ["CorefContext", "body_sectors", "pos_of", "ruler_nouns", "saying_verbs"]
+__all__ = ["CorefContext", "bloc_words", "body_sectors", "pos_of", "ruler_nouns", "saying_verbs"]
 
 _PRON_WINDOW = 4  # sentences a pronoun may reach back
 
@@ -34,7 +34,14 @@ def _words() -> dict[str, frozenset[str]]:
     raw = load_yaml(path) or {}
     if not isinstance(raw, dict):
         raise DataFileError(str(path), "expected a mapping of word lists (rulers, saying, bodies)")
-    return {k: frozenset(str(w).lower() for w in raw.get(k) or ()) for k in ("rulers", "saying", "bodies")}
+    return {k: frozenset(str(w).lower() for w in raw.get(k) or ()) for k in ("rulers", "saying", "bodies", "bloc_nouns",
+                                                                          "bloc_words", "blocs")}
+
+
+def bloc_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(nouns of a bloc, words that may qualify it, names of blocs of states), lower-cased (round n49)."""
+    w = _words()
+    return w["bloc_nouns"], w["bloc_words"], w["blocs"]
 
 
 def ruler_nouns() -> frozenset[str]:
