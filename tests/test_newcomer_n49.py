@@ -259,3 +259,46 @@ def test_a_bloc_qualified_otherwise_keeps_its_country(coder, text, country):
     r = coder.code_article(Article(text=text, published=PUB))
     blocs = [a for a in r.actors if a.text.lower().endswith("bloc")]
     assert blocs and all(a.country == country for a in blocs), blocs
+
+
+# -- 7. "refused to meet him": the one met is the visitor --------------------------------------------------------------
+
+VISITORS = [
+    ("Japan sent senior diplomat Masaaki Kanai to Beijing on Monday. Foreign Minister Toshimitsu Motegi had called "
+     "for talks. Chinese officials refused to meet him.", "Masaaki Kanai", "JPN"),
+    ("Britain sent envoy Jonathan Powell to Moscow. Prime Minister Keir Starmer hoped for progress. Russian officials "
+     "refused to meet him.", "Jonathan Powell", "GBR"),
+    ("Seoul dispatched special envoy Chung Eui-yong to Pyongyang. President Lee Jae-myung had approved the trip. North "
+     "Korean officials refused to meet him.", "Chung Eui-yong", "KOR"),
+    ("France sent envoy Jean-Yves Le Drian to Beirut on Tuesday. President Emmanuel Macron urged calm. Hezbollah "
+     "officials refused to meet him.", "Jean-Yves Le Drian", "FRA"),
+    ("Ukrainian Foreign Minister Andrii Sybiha travelled to Budapest on Monday. President Volodymyr Zelensky praised "
+     "the trip. Hungarian Prime Minister Viktor Orban declined to meet him.", "Andrii Sybiha", "UKR"),
+    ("The United States dispatched envoy Steve Witkoff to Moscow. President Donald Trump said he hoped for a deal. "
+     "Putin agreed to receive him.", "Steve Witkoff", "USA"),
+]
+
+
+@pytest.mark.parametrize("text,name,iso", VISITORS)
+def test_the_one_met_is_the_visitor(coder, text, name, iso):
+    evs = [e for e in _events(coder, text) if e.sentence_index == 2]
+    assert evs and evs[0].target is not None and (evs[0].target.name, evs[0].target.country) == (name, iso), \
+        [(e.event_type, e.target) for e in evs]
+
+
+@pytest.mark.parametrize("text,name", [
+    # the speaker of the clause, as any pronoun
+    ("Britain sent envoy Jonathan Powell to Moscow. Foreign Secretary Yvette Cooper said Russian officials refused to "
+     "meet her.", "Yvette Cooper"),
+    # no verb of meeting: the nearest person
+    ("Japan sent senior diplomat Masaaki Kanai to Beijing on Monday. Foreign Minister Toshimitsu Motegi called for "
+     "talks. China accused him of interference.", "Toshimitsu Motegi"),
+    # the subject, not the one met
+    ("Japan sent senior diplomat Masaaki Kanai to Beijing. Motegi said he would not meet Chinese officials.",
+     "Toshimitsu Motegi"),
+])
+def test_pronoun_lookalikes_keep_their_person(coder, text, name):
+    evs = [e for e in _events(coder, text) if e.sentence_index == len(text.split(". ")) - 1]
+    assert evs and name in {getattr(e.target, "name", None) for e in evs} | {getattr(e.source, "name", None)
+                                                                                for e in evs}, \
+        [(e.event_type, e.source, e.target) for e in evs]
