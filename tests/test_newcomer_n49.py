@@ -302,3 +302,31 @@ def test_pronoun_lookalikes_keep_their_person(coder, text, name):
     assert evs and name in {getattr(e.target, "name", None) for e in evs} | {getattr(e.source, "name", None)
                                                                                 for e in evs}, \
         [(e.event_type, e.source, e.target) for e in evs]
+
+
+# -- 8. a protest note handed is an official complaint ----------------------------------------------------------------
+
+NOTES = [
+    ("Foreign Minister Maxim Ryzhenkov summoned the EU ambassador and handed him a protest note.", "BLR"),
+    ("China handed Japan a protest note over the remarks.", "CHN"),
+    ("Vietnam's foreign ministry handed a protest note to the Chinese embassy on Monday.", "VNM"),
+    ("Greece presented a protest note to Turkey's ambassador.", "GRC"),
+    ("Lithuania's foreign ministry delivered a note of protest to the Belarusian embassy.", "LTU"),
+]
+
+
+@pytest.mark.parametrize("text,src", NOTES)
+def test_protest_note_handed_is_an_official_complaint(coder, text, src):
+    evs = _events(coder, text)
+    assert evs and all((e.event_type, e.cameo_code) == ("ACCUSE", "114") for e in evs), _show(evs)
+    assert evs[0].source.country == src, _show(evs)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("The ministry handed the ambassador a note asking for an explanation.", ("ACCUSE", "11")),  # no protest named
+    ("Protesters handed a petition to the embassy.", ("PROTEST", "14")),
+    ("The ministry handed over the documents to investigators.", ("COOPERATE", "06")),
+])
+def test_handed_lookalikes_keep_their_reading(coder, text, want):
+    evs = _events(coder, text)
+    assert evs and (evs[0].event_type, evs[0].cameo_code) == want, _show(evs)
