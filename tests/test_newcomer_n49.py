@@ -126,6 +126,7 @@ def test_own_country_named_a_partner_is_no_target_of_its_own(coder, text, src, t
 
 @pytest.mark.parametrize("text,tgt", [
     ("Lula called Petro a good friend.", "COL"),  # another's leader named: the target
+    ("Xi called Lula an old friend of the Chinese people.", "BRA"),
     ("Japan called the accord a historic achievement.", None),
 ])
 def test_naming_others_keeps_its_target(coder, text, tgt):
@@ -141,7 +142,6 @@ PRAISE = [
     ("Biden called Zelensky a brave leader.", "USA", "UKR"),
     ("Macron called Merz a true European.", "FRA", "DEU"),
     ("Trump called Kim Jong Un a smart guy.", "USA", "PRK"),
-    ("Xi called Lula an old friend of the Chinese people.", "CHN", "BRA"),
     ("Trump called Vance a great vice president.", "USA", "USA"),  # a compatriot is no country of one's own
 ]
 
@@ -330,3 +330,49 @@ def test_protest_note_handed_is_an_official_complaint(coder, text, src):
 def test_handed_lookalikes_keep_their_reading(coder, text, want):
     evs = _events(coder, text)
     assert evs and (evs[0].event_type, evs[0].cameo_code) == want, _show(evs)
+
+
+# -- 9. sanctions eased are no new sanctions; a bloc's sanctions are the bloc's ------------------------------------------
+
+EASED = [
+    "The European Union eased some of its sanctions on Belarus.",
+    "The United States lifted part of its sanctions on Syria.",
+    "Washington eased most of the sanctions on Venezuela.",
+    "The European Union eased its sanctions on Belarus.",
+    "Washington lifted the embargo on Cuba.",
+    "Japan lifted some of its tariffs on American cars.",
+    "Canada suspended part of its sanctions on Syria on Monday.",
+]
+
+
+@pytest.mark.parametrize("text", EASED)
+def test_sanctions_eased_are_no_new_sanctions(coder, text):
+    evs = _events(coder, text)
+    assert [e.event_type for e in evs] == ["CONCEDE"], _show(evs)
+
+
+IMPOSED = [
+    ("Belarus banned imports of Polish fruit in response to the EU sanctions adopted on Monday.", "European Union"),
+    ("Iran condemned the UN sanctions reimposed on Sunday.", "United Nations"),
+    ("Minsk closed the border on Tuesday in response to the EU sanctions.", "European Union"),
+    ("Pyongyang denounced the UN sanctions imposed last week.", "United Nations"),
+    ("Russia expelled two EU diplomats on Friday, days after the EU sanctions on its banks.", "European Union"),
+    ("Tehran recalled its envoy after the UN sanctions reimposed on Sunday.", "United Nations"),
+]
+
+
+@pytest.mark.parametrize("text,name", IMPOSED)
+def test_a_blocs_sanctions_are_the_blocs(coder, text, name):
+    evs = [e for e in _events(coder, text) if e.event_type == "SANCTION" and e.pattern.endswith("+nominal")]
+    assert evs, _show(_events(coder, text))
+    assert evs[0].source is not None and evs[0].source.name == name, _show(evs)
+    assert evs[0].target is None or evs[0].target.country != "IGO", _show(evs)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Russia struck Kyiv on Thursday, three days after Monday's attack on the grid.", ["ASSAULT", "ASSAULT"]),
+    ("Belarus condemned the US sanctions on Belavia.", ["ACCUSE", "SANCTION"]),
+    ("The Philippines protested against the China sanctions.", ["ACCUSE", "SANCTION"]),
+])
+def test_act_noun_lookalikes_keep_their_reading(coder, text, want):
+    assert [e.event_type for e in _events(coder, text)] == want
