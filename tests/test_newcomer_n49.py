@@ -376,3 +376,30 @@ def test_a_blocs_sanctions_are_the_blocs(coder, text, name):
 ])
 def test_act_noun_lookalikes_keep_their_reading(coder, text, want):
     assert [e.event_type for e in _events(coder, text)] == want
+
+
+# -- 10. a pledge to lift sanctions is an easing ------------------------------------------------------------------------
+
+LIFTS = [
+    "Coale said Washington would lift sanctions on the national airline Belavia.",
+    "Japan pledged to remove tariffs on Australian beef by 2027.",
+    "Trump promised to lift the sanctions on Syria.",
+    "Britain said it would scrap its sanctions on Syrian banks.",
+    "Canada vowed to drop its sanctions on Venezuelan oil.",
+]
+
+
+@pytest.mark.parametrize("text", LIFTS)
+def test_pledge_to_lift_sanctions_is_concede(coder, text):
+    pls = _pledges(coder, text)
+    assert pls and pls[0].event_type == "CONCEDE", [(p.action, p.event_type) for p in pls]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("The EU pledged to impose new sanctions on Belarus.", "COERCE"),
+    ("Washington vowed to lift tariffs to 50 percent.", "COERCE"),  # raised, not eased
+    ("The UK vowed to suspend the ban on Russian gas imports.", "CONCEDE"),
+])
+def test_pledge_lift_lookalikes_keep_their_type(coder, text, want):
+    pls = _pledges(coder, text)
+    assert pls and pls[0].event_type == want, [(p.action, p.event_type) for p in pls]

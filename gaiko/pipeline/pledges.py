@@ -17,6 +17,7 @@ Japan's pledge with Trump as ``speaker``.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -308,6 +309,13 @@ class PledgeExtractor:
             hits = [(t.dep_ in ("compound", "amod", "nmod"), i, hit) for i, t in enumerate(obj.subtree)
                     if (hit := lex.action_objects.get(t.lemma_.lower()))]
             if hits:
+                undoing, undone = _undoing()
+                raised = any(c.dep_ == "prep" and (
+                    (c.lower_ == "to" and any(g.like_num for g in c.subtree)) or
+                    (c.lower_ == "by" and any(g.lower_ in ("percent", "%", "per") for g in c.subtree)))
+                    for c in verb.children)  # "lift tariffs to 50 percent" raises them
+                if lemma in undoing and min(hits)[2] in undone and not raised:
+                    return "CONCEDE"  # "would lift sanctions on Belavia": an easing, not the sanction (round n49)
                 return min(hits)[2]
         if by_verb:
             return by_verb
@@ -377,3 +385,13 @@ def made_on(cue: Token, sent: Any, state: DocState) -> tuple[str | None, str | N
     if date and precision not in ("published", "shared") and date < str(pub)[:10]:
         return date, text
     return pub, None
+
+
+@lru_cache(maxsize=None)
+def _undoing() -> tuple[frozenset[str], frozenset[str]]:
+    """(verbs that undo a restriction, the types of the objects they undo) of ``pledges/actions.yaml`` (round n49)."""
+    from ..tables import data_path, load_yaml
+
+    a = load_yaml(data_path("pledges/actions.yaml")) or {}
+    return frozenset(str(w).lower() for w in a.get("undoing_verbs") or ()), \
+        frozenset(str(w) for w in a.get("undone_types") or ())
