@@ -7,7 +7,19 @@
 3. a speaker naming their own country a partner ("called Japan an indispensable partner in America's strategy") is
    no target of their own: the other country named, else none;
 4. naming someone something ("called X a great leader", "a dictator") is praise or an insult by the name given:
-   SUPPORT or ACCUSE, no telephone call unless the sentence tells one.
+   SUPPORT or ACCUSE, no telephone call unless the sentence tells one;
+5. a pledge made on a day its text gives ("first promised in 2025 to") is dated that day, in the extraction and the
+   ledger, and that day is no deadline;
+6. "the bloc" after a bloc of states is named is that bloc (not the POL sector of the sentence's country);
+7. "refused to meet him": the one met is the visitor (the person sent or who came), not the nearest person.
+
+Found coding the shared Takaichi-Trump article and four articles of our own about one episode (an EU sanctions
+package on Belarus, Minsk's counter-ban and protest note, a prisoner release, the easing):
+
+8. a protest note handed ("handed him a protest note") is ACCUSE 114, no REQUEST;
+9. sanctions eased are no new sanctions (no nominal SANCTION at the object of an easing), and a bloc's sanctions
+   ("the EU sanctions") have the bloc as source;
+10. a pledge to lift sanctions is CONCEDE, not COERCE.
 """
 
 from __future__ import annotations
