@@ -5,7 +5,7 @@
 2. a talk the article names a call elsewhere ("spoke with X ... The call lasted ...", "In a phone call, the two
    leaders ...") was by telephone: CONSULT mode phone, CAMEO 041;
 3. a speaker naming their own country a partner ("called Japan an indispensable partner in America's strategy") is
-   no target of their own: the other country named, else none;
+   no target of their own: none;
 4. naming someone something ("called X a great leader", "a dictator") is praise or an insult by the name given:
    SUPPORT or ACCUSE, no telephone call unless the sentence tells one;
 5. a pledge made on a day its text gives ("first promised in 2025 to") is dated that day, in the extraction and the
@@ -120,12 +120,12 @@ def test_call_noun_with_no_talk_in_the_article_keeps_what_it_had(coder):
 # -- 3. one's own country named a partner --------------------------------------------------------------------------
 
 OWN_COUNTRY = [
-    ("Takaichi called Japan an indispensable partner in America's Indo-Pacific strategy.", "JPN", "USA"),
-    ("Modi called India a reliable partner of the United States.", "IND", "USA"),
-    ("Macron called France a steadfast ally of Ukraine.", "FRA", "UKR"),
-    ("Albanese called Australia a trusted friend of Japan.", "AUS", "JPN"),
+    ("Takaichi called Japan an indispensable partner in America's Indo-Pacific strategy.", "JPN", None),
+    ("Modi called India a reliable partner of the United States.", "IND", None),
+    ("Macron called France a steadfast ally of Ukraine.", "FRA", None),
+    ("Albanese called Australia a trusted friend of Japan.", "AUS", None),
     ("Takaichi called Japan an indispensable partner.", "JPN", None),
-    ("Prime Minister Sanae Takaichi called Japan a close friend of the Philippines.", "JPN", "PHL"),
+    ("Prime Minister Sanae Takaichi called Japan a close friend of the Philippines.", "JPN", None),
 ]
 
 
