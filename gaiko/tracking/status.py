@@ -304,7 +304,7 @@ def entry(group: list[dict[str, Any]], found: list[dict[str, Any]], overrides: l
         "quantity": revised_quantity(group) if first.get("quantity") else None,
         "deadline": {k: deadline.get(k) for k in ("start", "end", "text", "granularity", "kind")} if deadline else None,
         "conditions": first.get("conditions"), "made_on": _made_on(first),
-        "status": status, "status_date": status_date or first.get("published"), "status_reason": reason,
+        "status": status, "status_date": status_date or _made_on(first), "status_reason": reason,
         "status_path": path,
         "computed_status": computed, "overridden": ov is not None, "override_note": ov["note"] if ov else None,
         "override_review": review,
