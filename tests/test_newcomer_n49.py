@@ -4,10 +4,9 @@
    a verb of speaking or calling: it takes that talk's sides (and its date), no CONSULT with no sides;
 2. a talk the article names a call elsewhere ("spoke with X ... The call lasted ...", "In a phone call, the two
    leaders ...") was by telephone: CONSULT mode phone, CAMEO 041;
-3. a speaker naming their own country a partner ("called Japan an indispensable partner in America's strategy") is
-   no target of their own: none;
-4. naming someone something ("called X a great leader", "a dictator") is praise or an insult by the name given:
-   SUPPORT or ACCUSE, no telephone call unless the sentence tells one;
+(3. one's own country named a partner and 4. naming someone something, "called X a great leader", were fixed in
+round n49's branch by pipeline/naming.py and not merged: with them a held-out cluster set lost 0.006 F1, against the
+round's rule written beforehand; the tests stay on branch n49.)
 5. a pledge made on a day its text gives ("first promised in 2025 to") is dated that day, in the extraction and the
    ledger, and that day is no deadline;
 6. "the bloc" after a bloc of states is named is that bloc (not the POL sector of the sentence's country);
@@ -115,74 +114,6 @@ def test_call_lookalikes_keep_no_mode(coder, text, want):
 def test_call_noun_with_no_talk_in_the_article_keeps_what_it_had(coder):
     evs = _events(coder, "The call lasted just ten minutes. It set off a ripple in the region.")
     assert all(e.source is None for e in evs if e.event_type == "CONSULT"), _show(evs)
-
-
-# -- 3. one's own country named a partner --------------------------------------------------------------------------
-
-OWN_COUNTRY = [
-    ("Takaichi called Japan an indispensable partner in America's Indo-Pacific strategy.", "JPN", None),
-    ("Modi called India a reliable partner of the United States.", "IND", None),
-    ("Macron called France a steadfast ally of Ukraine.", "FRA", None),
-    ("Albanese called Australia a trusted friend of Japan.", "AUS", None),
-    ("Takaichi called Japan an indispensable partner.", "JPN", None),
-    ("Prime Minister Sanae Takaichi called Japan a close friend of the Philippines.", "JPN", None),
-]
-
-
-@pytest.mark.parametrize("text,src,tgt", OWN_COUNTRY)
-def test_own_country_named_a_partner_is_no_target_of_its_own(coder, text, src, tgt):
-    evs = [e for e in _events(coder, text) if e.event_type == "SUPPORT"]
-    assert evs and evs[0].source.country == src, _show(evs)
-    assert (evs[0].target.country if evs[0].target else None) == tgt, _show(evs)
-
-
-@pytest.mark.parametrize("text,tgt", [
-    ("Lula called Petro a good friend.", "COL"),  # another's leader named: the target
-    ("Xi called Lula an old friend of the Chinese people.", "BRA"),
-    ("Japan called the accord a historic achievement.", None),
-])
-def test_naming_others_keeps_its_target(coder, text, tgt):
-    evs = [e for e in _events(coder, text) if e.event_type == "SUPPORT"]
-    assert evs and (evs[0].target.country if evs[0].target else None) == tgt, _show(evs)
-
-
-# -- 4. praise and insult by the name given -----------------------------------------------------------------------
-
-PRAISE = [
-    ("Trump called Takaichi a great leader.", "USA", "JPN"),
-    ("Putin called Modi a wise statesman.", "RUS", None),
-    ("Biden called Zelensky a brave leader.", "USA", "UKR"),
-    ("Macron called Merz a true European.", "FRA", "DEU"),
-    ("Trump called Kim Jong Un a smart guy.", "USA", "PRK"),
-    ("Trump called Vance a great vice president.", "USA", "USA"),  # a compatriot is no country of one's own
-]
-
-
-@pytest.mark.parametrize("text,src,tgt", PRAISE)
-def test_called_a_word_of_praise_is_support(coder, text, src, tgt):
-    evs = _events(coder, text)
-    assert evs and evs[0].event_type == "SUPPORT" and evs[0].cameo_code == "051", _show(evs)
-    assert evs[0].source.country == src and (evs[0].target.country if evs[0].target else None) == tgt, _show(evs)
-    assert not any(e.event_type in ("ACCUSE", "CONSULT") for e in evs), _show(evs)
-
-
-def test_praise_said_in_a_phone_call_keeps_the_call(coder):
-    evs = _events(coder, "Trump called Xi Jinping a great leader in a phone call.")
-    got = {(e.event_type, e.mode) for e in evs}
-    assert ("SUPPORT", None) in got and ("CONSULT", "phone") in got, _show(evs)
-
-
-@pytest.mark.parametrize("text,want", [
-    ("Erdogan called Netanyahu a terrorist.", "ACCUSE"),
-    ("Trump called Maduro a dictator.", "ACCUSE"),
-    ("Trump called Zelensky a dictator without elections.", "ACCUSE"),
-    ("Macron called Scholz on Tuesday.", "CONSULT"),  # a call by telephone stays one
-    ("Trump called Xi Jinping on Friday.", "CONSULT"),
-    ("Trump called Takaichi a great leader, praising her.", "SUPPORT"),
-])
-def test_naming_lookalikes_keep_their_reading(coder, text, want):
-    evs = _events(coder, text)
-    assert evs and evs[0].event_type == want, _show(evs)
 
 
 # -- 5. a pledge's own date from the text ---------------------------------------------------------------------------

@@ -74,7 +74,6 @@ def rank_sentence(coder: EventCoder, sent: Span, state: DocState, drafts: list[_
     from .retype import month_veto, retype, state_veto
     from .ruleout import ruled_in
     from .callmode import call_mode
-    from .naming import naming
     from .ownbuildup import own_buildup
     from .owncitizens import own_citizens
     from .findverdict import find_veto
@@ -85,7 +84,6 @@ def rank_sentence(coder: EventCoder, sent: Span, state: DocState, drafts: list[_
     drafts = subject_retype(forecast_veto(trap_veto(domain_veto(state_veto(month_veto(ruled_in(coder.lex, retype(
         drafts))), coder.lex)))))
     drafts = call_mode(find_veto(pay_idioms(diplomatic_protest(drafts, coder.lex))))
-    drafts = naming(coder, state, drafts)  # round n49: "called X a great leader" is praise, "a dictator" an insult
     drafts = own_buildup(coder, state, drafts)  # round n48: "vowed to boost defence spending" is MOBILIZE
     drafts = own_citizens(state, drafts)  # round n48: "advised its citizens not to visit X" is REQUEST to them
     return joint_operations(coder, state, undergone_below(background_acts(motive_participles(drafts))))
