@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from ..docindex import Sentences
     from ..types import Actor
 
-__all__ = ["CorefContext", "body_sectors", "pos_of", "ruler_nouns", "saying_verbs"]
+__all__ = ["CorefContext", "bloc_words", "body_sectors", "pos_of", "ruler_nouns", "saying_verbs"]
 
 _PRON_WINDOW = 4  # sentences a pronoun may reach back
 
@@ -34,7 +34,15 @@ def _words() -> dict[str, frozenset[str]]:
     raw = load_yaml(path) or {}
     if not isinstance(raw, dict):
         raise DataFileError(str(path), "expected a mapping of word lists (rulers, saying, bodies)")
-    return {k: frozenset(str(w).lower() for w in raw.get(k) or ()) for k in ("rulers", "saying", "bodies")}
+    return {k: frozenset(str(w).lower() for w in raw.get(k) or ()) for k in ("rulers", "saying", "bodies", "bloc_nouns",
+                                                                          "bloc_words", "blocs", "meet_verbs",
+                                                                          "sent_verbs", "visit_verbs")}
+
+
+def bloc_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(nouns of a bloc, words that may qualify it, names of blocs of states), lower-cased (round n49)."""
+    w = _words()
+    return w["bloc_nouns"], w["bloc_words"], w["blocs"]
 
 
 def ruler_nouns() -> frozenset[str]:
@@ -79,11 +87,50 @@ class CorefContext:
                 return prev, g
         return None
 
+    def _visitor(self, tok: Any, gender: str | None) -> tuple[Actor, str | None] | None:
+        """The person "him"/"her" stands for as the one met ("refused to meet him"): the nearest person before it,
+        in the pronoun's window, who was sent or came (round n49; ``resolver_words.yaml`` ``meet_verbs``). A person
+        the history knows of another gender is passed over."""
+        w = _words()
+        if tok.dep_ not in ("dobj", "obj") or tok.head.lemma_.lower() not in w["meet_verbs"] or gender is None:
+            return None
+        for v in tok.ancestors:  # "Cooper said Russian officials refused to meet her": the speaker, as any pronoun
+            if v.lemma_.lower() in w["saying"] and any(
+                    c.dep_ == "nsubj" and c.i in self.token_actor and self.token_actor[c.i].person_id for c in v.children):
+                return None
+        here = self.sents.index(tok.i)
+        lowest = self.sents.starts[max(0, here - _PRON_WINDOW)]
+        genders = {prev.person_id: g for _, prev, g, _ in self.history if prev.person_id}
+        for i in range(tok.i - 1, lowest - 1, -1):
+            x = self.doc[i]
+            a = self.token_actor.get(i)
+            if a is None or x.dep_ in ("compound", "flat") or not (
+                    x.ent_type_ == "PERSON" or a.person_id or (x.pos_ == "PROPN" and a.resolved_by == "unresolved")):
+                continue
+            if not a.country:  # "senior diplomat Masaaki Kanai", a name the lists do not know: the title's country
+                title = next((self.token_actor[c.i] for c in x.children if c.dep_ == "compound" and c.i in
+                              self.token_actor and self.token_actor[c.i].country), None)
+                if title is not None:
+                    a = replace(a, country=title.country, sector=title.sector)
+            g = genders.get(a.person_id) if a.person_id else None
+            if g is not None and g != gender:
+                continue
+            for _ in range(2):
+                v = x.head
+                if x.dep_ in ("dobj", "obj") and v.lemma_.lower() in w["sent_verbs"]:
+                    return a, g
+                if x.dep_ == "nsubj" and v.lemma_.lower() in w["visit_verbs"]:
+                    return a, g
+                if x.dep_ != "appos" or v.i == x.i:  # "sent senior diplomat Masaaki Kanai": the title's name
+                    break
+                x = v
+        return None
+
     def resolve_pronoun(self, m: Mention) -> Actor | None:
         tok = self.doc[m.start]
         if tok.lower_ == "it":
             return self._previous_subject(m)
-        found = self._antecedent(m, m.start, PRONOUNS.get(tok.lower_))
+        found = self._visitor(tok, PRONOUNS.get(tok.lower_)) or self._antecedent(m, m.start, PRONOUNS.get(tok.lower_))
         if found is None:
             return None
         prev, g = found

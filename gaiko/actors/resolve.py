@@ -15,7 +15,7 @@ from ..types import Actor
 from .kb import UNKNOWN, KnowledgeBase, norm
 from .ambiguous import needs_context, resolve_in_context
 from .context import DOMESTIC, GROUPS, LOCAL_ROLES, POST_PREPS, POSTED_ROLES, TRANSNATIONAL, PlaceContext
-from .coref import CorefContext, body_sectors, pos_of as _pos, ruler_nouns
+from .coref import CorefContext, bloc_words, body_sectors, pos_of as _pos, ruler_nouns
 from .mentions import PRONOUNS, Mention, find_mentions, is_locative
 from .namewords import ship_country
 from .nosides import post_country
@@ -199,10 +199,34 @@ class _DocResolver(PersonContext, CorefContext, PlaceContext):
         return self._actor(m, name=self._country_name(country), country=country, sector=sector, role=role,
                            resolved_by="title", confidence=conf if country else 0.3)
 
+    def _named_bloc(self, m: Mention) -> Actor | None:
+        """The bloc of states named before a bare "the bloc" ("The European Union ... the bloc would ease them"),
+        else None (round n49; ``resolver_words.yaml`` ``blocs``)."""
+        nouns, words, blocs = bloc_words()
+        head = self.doc[m.head]
+        if head.lemma_.lower() not in nouns or m.poss is not None:
+            return None
+        for c in head.children:
+            if c.dep_ in ("amod", "compound", "nmod", "poss") and c.lower_ not in words \
+                    and not any(ch.isdigit() for ch in c.text) and c.lower_ not in ("-", "member", "nation"):
+                return None  # "the ruling bloc", "the Western bloc", "the opposition bloc"
+        best = None
+        for i, a in self.token_actor.items():
+            if i < m.start and a is not None and a.country == "IGO" and (a.name or "").lower() in blocs \
+                    and (best is None or i > best[0]):
+                best = (i, a)
+        if best is None:
+            return None
+        a = best[1]
+        return self._actor(m, name=a.name, country=a.country, sector="IGO", resolved_by="coref", confidence=0.7)
+
     def resolve_noun(self, m: Mention) -> Actor:
         country: str | None = None
         how, conf = "sector", 0.6
         head = self.doc[m.head]
+        bloc = self._named_bloc(m)
+        if bloc is not None:
+            return bloc
         if m.poss is not None:
             found = self._antecedent(m, m.poss, PRONOUNS.get(self.doc[m.poss].lower_))
             if found:

@@ -21,6 +21,7 @@ from ..docindex import columns, sentences
 from ..tables import plover_table
 from ..types import Actor, Event
 from .attributes import ClauseInfo, clause_info
+from .callarticle import article_calls
 from .eventactors import (actor_key, between_party, between_sides, event_actor, own_people_away, pick_target, sent_side,
                           visitor)
 from .eventrecord import Cand as _Cand, Draft as _Draft, build_event
@@ -102,6 +103,7 @@ class EventCoder:
         for sent in sentences(doc).spans:
             if sent.start not in sports and sent.start not in foreign:
                 state.events.extend(self.code_sentence(sent, state))
+        article_calls(doc, state)  # round n49: "The call lasted ten minutes" is the article's call ("spoke with")
         return doc
 
     # -- finding triggers -------------------------------------------------

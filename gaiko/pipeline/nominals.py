@@ -131,12 +131,15 @@ def nominal_acts(coder: EventCoder, sent: Span, state: DocState, events: list[Ev
     frames = {t.i for t in sent for e in events if e.event_type in ("THREATEN", "REQUEST", "REJECT")
               and t.idx == e.trigger_start}
     floor = min(e.confidence for e in events)
+    undone = {t.i for t in sent for e in events if e.event_type in _upper("undoing_types") and t.idx == e.trigger_start}
     out: list[Event] = []
     for tok in sent:
         if tok.pos_ != "NOUN" or tok.dep_ in ("compound", "amod") or len(out) >= max_extra:
             continue
         if any(lo < tok.idx + len(tok) and tok.idx < hi for lo, hi in covered):
             continue
+        if _undone(tok, undone):
+            continue  # "eased some of its sanctions": the sanctions eased are no new act (round n49)
         etype = _noun_type(tok)
         if etype is None:
             continue
@@ -150,13 +153,48 @@ def nominal_acts(coder: EventCoder, sent: Span, state: DocState, events: list[Ev
             continue
         d = drafts[0]
         conf = round(max(0.01, min(d.confidence, floor) - 0.01 * (len(out) + 1)), 3)
-        ev = coder._event(_Draft(d.cand, d.info, etype, d.cameo, d.pattern + "+nominal", d.source, d.target, conf,
+        source, target = _imposer(tok, state, d.source, d.target)
+        ev = coder._event(_Draft(d.cand, d.info, etype, d.cameo, d.pattern + "+nominal", source, target, conf,
                                  d.decided_by, d.type_probability), sent, state)
         _own_date(ev, tok, state)
         if not _placed(ev):
             continue
         out.append(ev)
     return out
+
+
+def _upper(key: str) -> frozenset[str]:
+    return frozenset(str(w) for w in _data().get(key) or ())
+
+
+def _undone(tok: Token, undone: set[int]) -> bool:
+    """Whether ``tok`` is the object of a coded undoing ("eased its sanctions", "lifted some of the sanctions")."""
+    x = tok
+    for _ in range(3):
+        if x.dep_ in ("dobj", "obj", "nsubjpass") and x.head.i in undone:
+            return True
+        if x.dep_ == "pobj" and x.head.lower_ == "of" and x.head.head.pos_ in ("NOUN", "PRON", "ADJ", "NUM", "DET"):
+            x = x.head.head  # "some of its sanctions", "part of the sanctions"
+            continue
+        return False
+    return False
+
+
+def _imposer(tok: Token, state: DocState, source: Any, target: Any) -> tuple[Any, Any]:
+    """The sides of a sanctions noun whose modifier is a body of states ("the EU sanctions", "UN sanctions"): that
+    body the source, the target the noun's "on"/"against" phrase, else none (round n49). Other sides as drafted."""
+    if source is not None or tok.lemma_.lower() not in _words("imposer_nouns"):
+        return source, target
+    for c in tok.children:
+        if c.dep_ not in ("compound", "nmod") or c.i > tok.i:
+            continue
+        a = state.actor_in(c)
+        if a is None or a.country != "IGO":
+            continue
+        on = next((state.actor_in(g) for p in tok.children if p.dep_ == "prep" and p.lower_ in ("on", "against")
+                   for g in p.children if g.dep_ == "pobj"), None)
+        return a, on
+    return source, target
 
 
 def read_back(coder: EventCoder, sent: Span, state: DocState, events: list[Event],

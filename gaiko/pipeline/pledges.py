@@ -17,6 +17,7 @@ Japan's pledge with Trump as ``speaker``.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -213,6 +214,9 @@ class PledgeExtractor:
         target = target or destination(verb, state, actor.country)  # "pledged to deploy police to Haiti"
         country = actor.country or country_in(doc, actor.start, actor.end) or country_in(doc, sent.start_char, sent.end_char) or country_hint
         deadline = pledge_deadline(verb, cue, state.published, country, self._occasions)
+        made, made_text = made_on(cue, sent, state)
+        if deadline is not None and made_text and made != state.published and made_text in deadline.text:
+            deadline = None  # "had promised in March to release them": the day it was made, no deadline (n49)
         conditions = self._conditions(verb, cue)
         if conditions and kind == "promise" and verb.lemma_.lower() in lex.action_verbs and lex.action_verbs[verb.lemma_.lower()] in ("COERCE", "ASSAULT", "SANCTION"):
             kind = "threat"
@@ -226,7 +230,7 @@ class PledgeExtractor:
             id=pid, article_id=state.article_id, sentence_index=sidx, sentence=span_text(sent), actor=actor,
             action=action, event_type=event_type, kind=kind, cue=self._cue_text(cue, verb),
             cue_start=cue.idx, cue_end=cue.idx + len(cue.text), object=obj, target=target, speaker=speaker,
-            quantity=quantity, deadline=deadline, conditions=conditions, made_on=state.published,
+            quantity=quantity, deadline=deadline, conditions=conditions, made_on=made,
             status_in_text=status, confidence=conf,
         )
         if len(group) < 2:
@@ -305,6 +309,13 @@ class PledgeExtractor:
             hits = [(t.dep_ in ("compound", "amod", "nmod"), i, hit) for i, t in enumerate(obj.subtree)
                     if (hit := lex.action_objects.get(t.lemma_.lower()))]
             if hits:
+                undoing, undone = _undoing()
+                raised = any(c.dep_ == "prep" and (
+                    (c.lower_ == "to" and any(g.like_num for g in c.subtree)) or
+                    (c.lower_ == "by" and any(g.lower_ in ("percent", "%", "per") for g in c.subtree)))
+                    for c in verb.children)  # "lift tariffs to 50 percent" raises them
+                if lemma in undoing and min(hits)[2] in undone and not raised:
+                    return "CONCEDE"  # "would lift sanctions on Belavia": an easing, not the sanction (round n49)
                 return min(hits)[2]
         if by_verb:
             return by_verb
@@ -358,3 +369,29 @@ def _noun_party(noun: Any, prep: str) -> Any:
             if obj is not None:
                 return obj
     return None
+
+
+def made_on(cue: Token, sent: Any, state: DocState) -> tuple[str | None, str | None]:
+    """The day a pledge was made: the date its cue verb in the past carries when earlier than the article's ("Kenya
+    first promised in 2025 to reopen", "pledged last year to", "promised on Monday to"; round n49), else the
+    article's date; with the words of the date (None for the article's). A date inside the promised act is its
+    deadline, not this ("promised to reopen it by 2030")."""
+    from .dates import event_date
+
+    pub = state.published
+    if not pub or cue.pos_ not in ("VERB", "AUX") or cue.tag_ not in ("VBD", "VBN"):
+        return pub, None
+    date, text, precision = event_date(cue, sent, state)
+    if date and precision not in ("published", "shared") and date < str(pub)[:10]:
+        return date, text
+    return pub, None
+
+
+@lru_cache(maxsize=None)
+def _undoing() -> tuple[frozenset[str], frozenset[str]]:
+    """(verbs that undo a restriction, the types of the objects they undo) of ``pledges/actions.yaml`` (round n49)."""
+    from ..tables import data_path, load_yaml
+
+    a = load_yaml(data_path("pledges/actions.yaml")) or {}
+    return frozenset(str(w).lower() for w in a.get("undoing_verbs") or ()), \
+        frozenset(str(w) for w in a.get("undone_types") or ())

@@ -38,10 +38,10 @@ def _lists() -> dict[str, frozenset[str]]:
     from ..tables import data_path, word_lists
 
     data = word_lists("primary/diplomatic_protest.yaml")
-    for k in ('nouns', 'verbs', 'note_verbs', 'note_adjectives', 'state_sectors', 'state_resolved_by'):
+    for k in ('nouns', 'verbs', 'note_verbs', 'note_adjectives', 'state_sectors', 'state_resolved_by', 'note_nouns'):
         if k not in data:
             raise DataFileError(str(data_path("primary/diplomatic_protest.yaml")), f"'{k}' must be a list of words")
-    return {k: frozenset(w if k == "state_sectors" else w.lower() for w in data[k]) for k in ('nouns', 'verbs', 'note_verbs', 'note_adjectives', 'state_sectors', 'state_resolved_by')}
+    return {k: frozenset(w if k == "state_sectors" else w.lower() for w in data[k]) for k in ('nouns', 'verbs', 'note_verbs', 'note_adjectives', 'state_sectors', 'state_resolved_by', 'note_nouns')}
 
 
 def _note(noun: Token, w: dict[str, frozenset[str]]) -> bool:
@@ -61,6 +61,22 @@ def _protest_noun(tok: Token, w: dict[str, frozenset[str]]) -> Token | None:
     return None
 
 
+def _protest_note(tok: Token, w: dict[str, frozenset[str]]) -> bool:
+    """Whether ``tok`` hands a note named a protest ("handed him a protest note", "delivered a note of protest";
+    round n49)."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in w["note_verbs"]:
+        return False
+    for o in tok.children:
+        if o.dep_ not in ("dobj", "obj") or o.lower_ not in w["note_nouns"]:
+            continue
+        if any(c.dep_ in ("compound", "amod") and c.lower_ in w["nouns"] for c in o.children):
+            return True
+        if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in w["nouns"] for g in c.children)
+               for c in o.children):
+            return True
+    return False
+
+
 def _state_side(d: Draft, w: dict[str, frozenset[str]]) -> bool:
     s = d.source
     if s is None:
@@ -77,12 +93,15 @@ def diplomatic_protest(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
     out: list[Draft] = []
     for d in drafts:
         tok = d.cand.tok
-        if d.event_type in _KEEP or d.info.negated:
+        handed = not d.info.intended and _protest_note(tok, w)
+        if (d.event_type in _KEEP and not (handed and d.event_type == "REQUEST")) or d.info.negated:
             out.append(d)
             continue
         noun = _protest_noun(tok, w)
-        hit = False
-        if noun is not None:
+        hit = handed
+        if handed:
+            pass
+        elif noun is not None:
             hit = _note(noun, w) or (d.event_type == "ACCUSE" and _state_side(d, w))
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in w["verbs"]:
             hit = _state_side(d, w)

@@ -303,8 +303,8 @@ def entry(group: list[dict[str, Any]], found: list[dict[str, Any]], overrides: l
         "target": {k: (first.get("target") or {}).get(k) for k in ("text", "country", "sector", "name")} if first.get("target") else None,
         "quantity": revised_quantity(group) if first.get("quantity") else None,
         "deadline": {k: deadline.get(k) for k in ("start", "end", "text", "granularity", "kind")} if deadline else None,
-        "conditions": first.get("conditions"), "made_on": first.get("published") or first.get("made_on"),
-        "status": status, "status_date": status_date or first.get("published"), "status_reason": reason,
+        "conditions": first.get("conditions"), "made_on": _made_on(first),
+        "status": status, "status_date": status_date or _made_on(first), "status_reason": reason,
         "status_path": path,
         "computed_status": computed, "overridden": ov is not None, "override_note": ov["note"] if ov else None,
         "override_review": review,
@@ -331,3 +331,12 @@ def restatus(e: dict[str, Any], as_of: str) -> dict[str, Any]:
         e["history"] = had + [h for h in history if h["reason"].startswith("deadline")
                               or (h["reason"].startswith("status policy") and h not in had)]
     return e
+
+
+def _made_on(first: dict[str, Any]) -> str | None:
+    """The day a pledge was made: its article's date, or the earlier date its text gives ("first promised in 2025
+    to"; round n49, ``pipeline/pledges.made_on``)."""
+    pub, own = first.get("published"), first.get("made_on")
+    if pub and own and str(own) < str(pub)[:10]:
+        return str(own)
+    return pub or own
