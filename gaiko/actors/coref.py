@@ -96,7 +96,8 @@ class CorefContext:
             return None
         for v in tok.ancestors:  # "Cooper said Russian officials refused to meet her": the speaker, as any pronoun
             if v.lemma_.lower() in w["saying"] and any(
-                    c.dep_ == "nsubj" and c.i in self.token_actor and self.token_actor[c.i].person_id for c in v.children):
+                    c.dep_ == "nsubj" and c.i in self.token_actor and self.token_actor[c.i].person_id
+                    for c in v.children):
                 return None
         here = self.sents.index(tok.i)
         lowest = self.sents.starts[max(0, here - _PRON_WINDOW)]

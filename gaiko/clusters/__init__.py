@@ -243,7 +243,8 @@ def _where_now(con: Any, event_ids: Sequence[str]) -> str:
     said = []
     for e in event_ids:
         row = con.execute("SELECT cluster_id FROM cluster_members WHERE event_id = ?", [e]).fetchone()
-        said.append(f"{e} is in cluster {row[0]}" if row else f"{e} is no event of this store (`gaiko events --count mentions` lists event ids)")
+        said.append(f"{e} is in cluster {row[0]}" if row else
+                    f"{e} is no event of this store (`gaiko events --count mentions` lists event ids)")
     return ": " + "; ".join(said) if said else ""
 
 

@@ -28,6 +28,9 @@ __all__ = ["diplomatic_protest"]
 _ENTRY = "accuse.complain"
 _KEEP = frozenset({"THREATEN", "AGREE", "REQUEST", "REJECT"})
 
+#: the lists of primary/diplomatic_protest.yaml this module reads
+_KEYS = ("nouns", "verbs", "note_verbs", "note_adjectives", "state_sectors", "state_resolved_by", "note_nouns")
+
 
 @lru_cache(maxsize=None)
 def _lists() -> dict[str, frozenset[str]]:
@@ -38,10 +41,10 @@ def _lists() -> dict[str, frozenset[str]]:
     from ..tables import data_path, word_lists
 
     data = word_lists("primary/diplomatic_protest.yaml")
-    for k in ('nouns', 'verbs', 'note_verbs', 'note_adjectives', 'state_sectors', 'state_resolved_by', 'note_nouns'):
+    for k in _KEYS:
         if k not in data:
             raise DataFileError(str(data_path("primary/diplomatic_protest.yaml")), f"'{k}' must be a list of words")
-    return {k: frozenset(w if k == "state_sectors" else w.lower() for w in data[k]) for k in ('nouns', 'verbs', 'note_verbs', 'note_adjectives', 'state_sectors', 'state_resolved_by', 'note_nouns')}
+    return {k: frozenset(w if k == "state_sectors" else w.lower() for w in data[k]) for k in _KEYS}
 
 
 def _note(noun: Token, w: dict[str, frozenset[str]]) -> bool:
