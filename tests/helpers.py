@@ -139,3 +139,31 @@ def status_of(got: dict[str, str], verb: str) -> str:
     mine = [s for a, s in got.items() if a.startswith(verb)]
     assert len(mine) == 1, got
     return mine[0]
+
+
+def two_event_store(path):
+    """A store at ``path`` holding two coded articles of Japan (an accusation of China, talks hosted for India), the
+    export tests' fixture; returns ``path``."""
+    from gaiko.store import Store
+
+    with Store(path) as s:
+        s.write_coded([make_coded("Japan accused China of provocations near the islands.", "2025-11-03", 3),
+                       make_coded("Japan hosted India for talks on maritime security.", "2025-11-10", 1)])
+    return path
+
+
+def parse_source(source: str):
+    """``ast.parse``, tried again on CPython 3.11's spurious ``SystemError: AST constructor recursion depth mismatch``
+    (see python/cpython#106905): helpers' full runs under load hit it on sources that parse alone; each parse starts
+    its depth count afresh, so a second try reads the file. Any other SystemError is raised."""
+    import ast
+
+    for _ in range(4):
+        try:
+            return ast.parse(source)
+        except SystemError as e:
+            if "recursion depth mismatch" not in str(e):
+                raise
+            err = e
+    raise err
+

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from gaiko.cli import app
 from gaiko.store import Store
 
-from helpers import make_coded
+from helpers import two_event_store
 
 ROOT = Path(__file__).resolve().parents[1]
 runner = CliRunner()
@@ -22,11 +22,7 @@ runner = CliRunner()
 
 @pytest.fixture()
 def store_path(tmp_path: Path) -> Path:
-    db = tmp_path / "e.duckdb"
-    with Store(db) as s:
-        s.write_coded([make_coded("Japan accused China of provocations near the islands.", "2025-11-03", 3),
-                       make_coded("Japan hosted India for talks on maritime security.", "2025-11-10", 1)])
-    return db
+    return two_event_store(tmp_path / "e.duckdb")
 
 
 def test_jsonl_export_is_plover_shaped_and_loads(store_path: Path, tmp_path: Path) -> None:

@@ -8,19 +8,7 @@ from pathlib import Path
 
 import gaiko
 
-
-def _parse(source: str) -> ast.AST:
-    """``ast.parse``, tried again on CPython 3.11's spurious ``SystemError: AST constructor recursion depth mismatch``
-    (see python/cpython#106905): helpers' full runs under load hit it here on sources that parse alone; each parse
-    starts its depth count afresh, so a second try reads the file. Any other SystemError is raised."""
-    for _ in range(4):
-        try:
-            return ast.parse(source)
-        except SystemError as e:
-            if "recursion depth mismatch" not in str(e):
-                raise
-            err = e
-    raise err
+from helpers import parse_source
 
 
 ROOT = Path(gaiko.__file__).parent
@@ -31,7 +19,7 @@ def _imports():
         rel = p.relative_to(ROOT.parent).with_suffix("")
         parts = list(rel.parts)
         pkg = parts[:-1] if parts[-1] != "__init__" else parts[:-1]
-        for node in ast.walk(_parse(p.read_text(encoding="utf-8"))):
+        for node in ast.walk(parse_source(p.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.ImportFrom):
                 continue
             if node.level:

@@ -15,23 +15,11 @@ import pytest
 
 import gaiko
 
+from helpers import parse_source
+
 _PKG = Path(gaiko.__file__).parent
 _MODULES = sorted(p for p in _PKG.rglob("*.py"))
 
-
-
-def _parse(source: str) -> ast.AST:
-    """``ast.parse``, tried again on CPython 3.11's spurious ``SystemError: AST constructor recursion depth mismatch``
-    (see python/cpython#106905): helpers' full runs under load hit it here on sources that parse alone; each parse
-    starts its depth count afresh, so a second try reads the file. Any other SystemError is raised."""
-    for _ in range(4):
-        try:
-            return ast.parse(source)
-        except SystemError as e:
-            if "recursion depth mismatch" not in str(e):
-                raise
-            err = e
-    raise err
 
 def _bound(tree: ast.AST) -> set[str]:
     names: set[str] = set()
@@ -58,7 +46,7 @@ def _bound(tree: ast.AST) -> set[str]:
 
 def undefined_names(source: str) -> set[str]:
     """Names read (``ast.Load``) in ``source`` that nothing in it binds and that are no builtins."""
-    tree = _parse(source)
+    tree = parse_source(source)
     bound = _bound(tree) | set(dir(builtins)) | {"__file__", "__name__", "__doc__", "__spec__", "__path__"}
     return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)} - bound
 

@@ -13,7 +13,7 @@ import pytest
 
 from gaiko.store import Store
 
-from helpers import make_coded
+from helpers import two_event_store
 
 ROOT = Path(__file__).resolve().parents[1]
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -21,11 +21,7 @@ ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 
 @pytest.fixture()
 def store_path(tmp_path: Path) -> Path:
-    db = tmp_path / "e.duckdb"
-    with Store(db) as s:
-        s.write_coded([make_coded("Japan accused China of provocations near the islands.", "2025-11-03", 3),
-                       make_coded("Japan hosted India for talks on maritime security.", "2025-11-10", 1)])
-    return db
+    return two_event_store(tmp_path / "e.duckdb")
 
 
 def _gaiko(*args: str, timeout: float = 90, **kw: object) -> subprocess.CompletedProcess[bytes]:

@@ -14,8 +14,9 @@ With no such talk in the article the noun's CONSULT keeps what it had.
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
+
+from .callmode import call_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -24,22 +25,6 @@ if TYPE_CHECKING:
     from .state import DocState
 
 __all__ = ["article_calls"]
-
-
-@lru_cache(maxsize=None)
-def _lists() -> dict[str, frozenset[str]]:
-    from ..errors import DataFileError
-    from ..tables import data_path, load_yaml
-
-    path = data_path("primary/call_modes.yaml")
-    data = load_yaml(path) or {}
-    out: dict[str, frozenset[str]] = {}
-    for key in ("nouns", "talk_triggers", "phone_nouns"):
-        v = data.get(key)
-        if not isinstance(v, list) or not all(isinstance(w, str) for w in v):
-            raise DataFileError(str(path), f"'{key}' must be a list of words")
-        out[key] = frozenset(w.lower() for w in v)
-    return out
 
 
 def _as_phone(e: Event) -> Event:
@@ -56,7 +41,7 @@ def _as_phone(e: Event) -> Event:
 def _talk(e: Event) -> bool:
     return e.event_type == "CONSULT" and e.source is not None and e.target is not None and not e.negated \
         and not e.hypothetical and not e.intended and e.mode != "visit" \
-        and e.trigger.lower() in _lists()["talk_triggers"]
+        and e.trigger.lower() in call_words()["talk_triggers"]
 
 
 def _pair(e: Event) -> frozenset[tuple[str | None, str | None]]:
@@ -73,7 +58,7 @@ def _nearest(talks: list[int], events: list[Event], sidx: int) -> int | None:
 def _call_nouns(doc: Doc) -> list[Token]:
     """The nouns of the article that name a call between sides: not "a call for calm", "called on X to", "a
     courtesy call", "a conference call"."""
-    w = _lists()
+    w = call_words()
     out = []
     for t in doc:
         if t.pos_ != "NOUN" or t.lower_ not in w["phone_nouns"]:
@@ -92,7 +77,7 @@ def article_calls(doc: Doc, state: DocState) -> None:
     telephone where the article names it a call (module docstring); the events of ``state`` are replaced in place."""
     from ..ids import event_id
 
-    w = _lists()
+    w = call_words()
     events: list[Event] = state.events
     talks = [k for k, e in enumerate(events) if _talk(e)]
     if not talks:

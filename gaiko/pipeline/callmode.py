@@ -19,12 +19,12 @@ if TYPE_CHECKING:
 
     from .eventrecord import Draft
 
-__all__ = ["call_mode", "phone_phrase"]
+__all__ = ["call_mode", "call_words", "phone_phrase"]
 
 
 @lru_cache(maxsize=None)
-def _lists() -> dict[str, Any]:
-    """``primary/call_modes.yaml``, words lower-cased.
+def call_words() -> dict[str, Any]:
+    """``primary/call_modes.yaml``, words lower-cased (also read by :mod:`gaiko.pipeline.callarticle`).
 
     Raises :class:`gaiko.errors.DataFileError` when a list is not a list of strings."""
     from ..errors import DataFileError
@@ -39,7 +39,9 @@ def _lists() -> dict[str, Any]:
         return frozenset(w.lower() for w in v)
 
     out: dict[str, Any] = {"nouns": words(data.get("nouns"), "nouns"),
-                           "in_preps": words(data.get("in_preps") or [], "in_preps")}
+                           "in_preps": words(data.get("in_preps") or [], "in_preps"),
+                           "talk_triggers": words(data.get("talk_triggers"), "talk_triggers"),
+                           "phone_nouns": words(data.get("phone_nouns"), "phone_nouns")}
     for mode in ("visit", "phone"):
         spec = data.get(mode) or {}
         if not isinstance(spec, dict) or not isinstance(spec.get("cameo"), str):
@@ -51,7 +53,7 @@ def _lists() -> dict[str, Any]:
 
 def _mode(tok: Token) -> tuple[str, str] | None:
     """(mode, CAMEO code) for the noun "call" at ``tok`` that says what call it is, else None."""
-    w = _lists()
+    w = call_words()
     if tok.pos_ in ("VERB", "AUX"):
         # "made a courtesy call on": the draft at the verb that makes the call
         obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj") and c.lower_ in w["nouns"]), None)
@@ -78,7 +80,7 @@ def phone_phrase(tok: Token) -> bool:
     is a word of ``phone.words`` ("spoke by phone with", "talked over the telephone"), or one of ``phone.in_preps``
     whose object is a call named as by telephone ("discussed tariffs in a phone call", "during a video call";
     round n48)."""
-    w = _lists()
+    w = call_words()
     _, words, _, preps = w["phone"]
     # the phrase may hang on the verb's object too ("discussed tariffs in a phone call")
     kids = list(tok.children) + [g for o in tok.children if o.dep_ in ("dobj", "obj") for g in o.children]
@@ -105,7 +107,7 @@ def call_mode(drafts: list[Draft]) -> list[Draft]:
     for d in drafts:
         tok = d.cand.tok
         if d.event_type == "CONSULT" and d.source is None and d.target is None and tok.dep_ == "pobj" \
-                and tok.head.head.i in told and tok.lower_ in _lists()["nouns"]:
+                and tok.head.head.i in told and tok.lower_ in call_words()["nouns"]:
             continue  # "discussed Venezuela with Petro during a phone call": the call is the verb's event (n48)
         found = _mode(d.cand.tok) if d.event_type == "CONSULT" else None
         entry = d.cand.entry
