@@ -108,8 +108,12 @@ def main(argv: list[str] | None = None) -> None:
     except _click.exceptions.ClickException as exc:
         typer.echo(f"Error: {exc.format_message()}", err=True)
         sys.exit(exc.exit_code or 2)
-    except typer.Abort:
-        typer.echo("Error: aborted", err=True)
+    except typer.Abort as exc:  # click's for Ctrl-C (and an end of input at a prompt)
+        if isinstance(exc.__cause__, KeyboardInterrupt):  # round r26: said "aborted", and not what became of it
+            typer.echo("Error: interrupted (Ctrl-C); a store it was writing keeps whole steps only, the one under way "
+                       "rolled back (docs/store.md): run the command again to finish it", err=True)
+        else:
+            typer.echo("Error: aborted", err=True)
         sys.exit(130)
     except BrokenPipeError:  # the reader went away (gaiko events | head): nothing left to say
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaces the closed pipe until the interpreter exits

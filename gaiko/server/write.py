@@ -34,7 +34,8 @@ WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"description": "Unknown job"},
     413: {"description": "Body larger than the server's limit, or too many articles"},
     415: {"description": "Unsupported content type"},
-    422: {"description": "Nothing codable in the body (empty, malformed JSON, no text field...)"},
+    422: {"description": "Nothing codable in the body (empty, malformed JSON, no text field...), or a query "
+                        "parameter the endpoint does not take"},
 }
 
 
@@ -130,8 +131,14 @@ def parse_body(data: bytes, kind: str, meta: dict[str, Any]) -> tuple[list[Artic
     return articles, errors
 
 
+#: the routes of this router refuse a query parameter they do not take, as every read under /api/v1 does (round r25:
+#: `limit`, `offset` and a mistyped name were ignored on the job reads, and the answer said `"limit": 200` whatever was
+#: asked; round r26: `POST /articles?publshed=2025-10-27` coded the articles undated without a word)
+_STRICT = [Depends(reject_unknown_query)]
+
+
 @router.post("/articles", status_code=202, responses=WRITE_ERRORS, summary="Submit articles to be coded (API key)",
-             openapi_extra={"requestBody": {"required": True, "content": {
+             dependencies=_STRICT, openapi_extra={"requestBody": {"required": True, "content": {
                  "text/plain": {"schema": {"type": "string"}},
                  "text/html": {"schema": {"type": "string"}},
                  "application/x-ndjson": {"schema": {"type": "string"}},
@@ -169,11 +176,6 @@ async def submit(
         await asyncio.to_thread(job.done.wait, wait)
     return JSONResponse(job.to_dict(), status_code=200 if job.done.is_set() else 202,
                         headers={"Location": f"/api/v1/jobs/{job.id}"})
-
-
-#: the reads of this router refuse a parameter they do not take, as every read under /api/v1 does (round r25: `limit`,
-#: `offset` and a mistyped name were ignored here, and the answer said `"limit": 200` whatever was asked)
-_STRICT = [Depends(reject_unknown_query)]
 
 
 @router.get("/jobs", tags=["write"], summary="Recent coding jobs", dependencies=_STRICT)

@@ -1,0 +1,265 @@
+"""Round r26: a newcomer breaking gaiko's user surfaces (CLI, REST API, ingest, Ctrl-C), each kind failing on main."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from gaiko.store import Store
+
+from helpers import two_event_store
+
+ROOT = Path(__file__).resolve().parents[1]
+ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
+
+#: our own sentences (no gold or unseen sentence): two pledges, a report on one, a third article
+PLEDGE_TEXTS = [
+    ("Kenya pledged to build 40 new schools by 2027, Education Minister Anna Berg said on Monday.", "2024-03-01"),
+    ("Chile will open two new embassies in Africa next year, its foreign ministry said.", "2024-03-02"),
+    ("Kenya has completed 12 new schools so far, the education ministry said on Tuesday.", "2024-06-04"),
+]
+
+
+@pytest.fixture()
+def store_path(tmp_path: Path) -> Path:
+    return two_event_store(tmp_path / "e.duckdb")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+# --- (a) POST /api/v1/articles refuses a query parameter it does not take ------------------------------------------
+
+def test_post_articles_refuses_an_unknown_query_parameter(store_path: Path) -> None:
+    """`POST /api/v1/articles?publshed=2025-10-27` (a typo) coded the articles undated without a word; every read
+    refuses such a parameter with a 422 `config_error` (round n38), and so does the write now, before anything is
+    queued."""
+    from fastapi.testclient import TestClient
+
+    from gaiko.server import create_app
+
+    app = create_app(str(store_path), api_key="k")
+    client = TestClient(app)
+    r = client.post("/api/v1/articles?publshed=2025-10-27", content=b"Japan hosted India for talks.",
+                    headers={"X-API-Key": "k", "Content-Type": "text/plain"})
+    assert r.status_code == 422, r.text
+    body = r.json()
+    assert body["error"] == "config_error" and "'publshed'" in body["message"]
+    assert "did you mean 'published'" in body["message"] and not app.state.gaiko.jobs
+    # look-alikes: a parameter it takes passes (an empty body is then what is refused), and so does `_`
+    r = client.post("/api/v1/articles?published=2025-10-27&_=1", content=b"",
+                    headers={"X-API-Key": "k", "Content-Type": "text/plain"})
+    assert r.status_code == 422 and r.json()["error"] == "input_rejected"
+
+
+# --- (b) a malformed Content-Length is answered in the JSON error shape ----------------------------------------------
+
+def _raw(port: int, request: bytes) -> tuple[int, dict[str, str], bytes]:
+    with socket.create_connection(("127.0.0.1", port), timeout=20) as sock:
+        sock.sendall(request)
+        data = b""
+        while True:
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            data += chunk
+            if b"\r\n\r\n" in data:
+                head, _, body = data.partition(b"\r\n\r\n")
+                length = [ln for ln in head.split(b"\r\n") if ln.lower().startswith(b"content-length:")]
+                if length and len(body) >= int(length[0].split(b":")[1]):
+                    break
+    head, _, body = data.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    headers = {k.strip().lower(): v.strip() for k, _, v in (ln.partition(":") for ln in lines[1:])}
+    return int(lines[0].split()[1]), headers, body
+
+
+def test_serve_answers_a_malformed_content_length_in_the_json_shape(store_path: Path, tmp_path: Path) -> None:
+    """`Content-Length: abc` never reached the app: uvicorn answered "Invalid HTTP request received." as plain text,
+    the one answer of the API not in `{"error", "message"}`. `gaiko serve` gives uvicorn a protocol that writes it in
+    the API's shape (gaiko.server.protocol)."""
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "gaiko", "serve", "--db", str(store_path), "--port", str(port),
+                             "--log-level", "warning"], env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                status, _, body = _raw(port, b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                break
+            except OSError:
+                assert proc.poll() is None and time.monotonic() < deadline, proc.stderr.read() if proc.stderr else ""
+                time.sleep(0.3)
+        assert status == 200 and json.loads(body)["status"]  # look-alike: a good request as before
+        for bad in (b"POST /api/v1/articles HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n",
+                    b"POST /api/v1/articles HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nContent-Length: 7\r\n\r\n",
+                    b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\nno colon here\r\n\r\n"):
+            status, headers, body = _raw(port, bad)
+            assert status == 400 and headers["content-type"] == "application/json", (bad, body)
+            err = json.loads(body)
+            assert set(err) == {"error", "message"} and err["error"] == "bad_request"
+            assert "Content-Length" in err["message"]
+    finally:
+        proc.terminate()
+        proc.wait(30)
+
+
+# --- (c) JSON record fields are read in any case, as a CSV header's are ----------------------------------------------
+
+def test_json_fields_in_another_case_are_read_as_csv_columns_are(tmp_path: Path) -> None:
+    """A CSV header `Text,Published,Title` was read, the same fields in a JSONL record were not: `"Text"` was refused
+    as `missing_text` ("no non-empty 'text' or 'html' field") and `"Published"` left the article undated."""
+    from gaiko.ingest import read_inputs
+    from gaiko.types import Article, InputError
+
+    text = "Japan hosted India for talks on maritime security."
+    jl = tmp_path / "feed.jsonl"
+    jl.write_text(json.dumps({"Text": text, "Published": "2025-10-27", "TITLE": "Talks", " id ": "a1"}) + "\n"
+                  + json.dumps({"text": "Chile welcomed Peru's offer.", "Text": "Chile thanked Peru."}) + "\n"
+                  + json.dumps({"Body": "Brazil threatened Argentina with tariffs."}) + "\n")
+    cv = tmp_path / "feed.csv"
+    cv.write_text(f'Text,Published,TITLE, id \n"{text}",2025-10-27,Talks,a1\n')
+    got = list(read_inputs([str(jl)]))
+    arts = [i for i in got if isinstance(i, Article)]
+    from_csv = [i for i in read_inputs([str(cv)]) if isinstance(i, Article)]
+    assert len(arts) == 1 and len(from_csv) == 1
+    keep = ("text", "published", "title", "external_id", "id")
+    assert {k: getattr(arts[0], k) for k in keep} == {k: getattr(from_csv[0], k) for k in keep}
+    assert arts[0].published == "2025-10-27" and arts[0].title == "Talks" and arts[0].external_id == "a1"
+    errors = {i.line: i for i in got if isinstance(i, InputError)}
+    assert set(errors) == {2, 3} and not any(e.reason == "unread_field" for e in errors.values())
+    assert errors[2].reason == "json" and "names a field twice ('text' as 'text' and 'Text')" in errors[2].detail
+    # look-alike: a field of another name is still refused, with its hint
+    assert errors[3].reason == "missing_text" and "'Body' looks like the article's text" in errors[3].detail
+
+
+def test_api_json_body_with_capitalised_fields(store_path: Path) -> None:
+    """The same records through `POST /api/v1/articles` (parse_body): read, not a 422."""
+    from gaiko.server.write import parse_body
+
+    arts, errors = parse_body(json.dumps({"Text": "Japan hosted India for talks.", "Published": "2025-10-27"}).encode(),
+                              "json", {})
+    assert len(arts) == 1 and arts[0].published == "2025-10-27" and not errors
+
+
+# --- (d) Ctrl-C during the ledger update rolls back cleanly -----------------------------------------------------------
+
+class _StopAfter:
+    """A DuckDB connection whose ``n``-th ``execute`` raises KeyboardInterrupt once it has run (Ctrl-C landing just
+    after that statement)."""
+
+    def __init__(self, con: Any, n: int) -> None:
+        self._con, self._n, self.count = con, n, 0
+
+    def execute(self, *a: Any, **kw: Any) -> Any:
+        out = self._con.execute(*a, **kw)
+        self.count += 1
+        if self.count == self._n:
+            raise KeyboardInterrupt()
+        return out
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._con, name)
+
+
+def _open_transaction(con: Any) -> bool:
+    try:
+        con.execute("BEGIN TRANSACTION")
+    except Exception:  # noqa: BLE001 - "cannot start a transaction within a transaction"
+        return True
+    con.execute("ROLLBACK")
+    return False
+
+
+@pytest.fixture(scope="module")
+def pledge_store(coder, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from gaiko.types import Article
+
+    db = tmp_path_factory.mktemp("r26") / "p.duckdb"
+    with Store(db) as s:
+        s.write_coded(list(coder.code_articles([Article(text=t, published=d) for t, d in PLEDGE_TEXTS])), None)
+    return db
+
+
+def test_ctrl_c_anywhere_in_the_ledger_update_rolls_back_and_resumes(pledge_store: Path, tmp_path: Path) -> None:
+    """Ctrl-C just after the update's BEGIN left its transaction open (the next write on the connection failed
+    "cannot start a transaction within a transaction"), and one just after a part's COMMIT was replaced by
+    "TransactionException: cannot rollback - no transaction is active". At every statement now: the interrupt is
+    raised as itself, no transaction is left open, and the next update gives the ledger an uninterrupted one does."""
+    from gaiko.tracking import ledger, update_ledger
+
+    def plain(rows: list[dict[str, Any]]) -> list[tuple[str, str]]:
+        return sorted((r["id"], r["status"]) for r in rows)
+
+    ref = tmp_path / "ref.duckdb"
+    shutil.copy(pledge_store, ref)
+    with Store(ref) as s:
+        spy = _StopAfter(s.con, 0)
+        s.con = spy
+        update_ledger(s)
+        s.con = spy._con
+        want = plain(ledger(s))
+        statements = spy.count
+    assert want and statements > 10
+    for n in range(1, statements + 1):
+        db = tmp_path / f"t{n}.duckdb"
+        shutil.copy(pledge_store, db)
+        with Store(db) as s:
+            real = s.con
+            s.con = _StopAfter(real, n)
+            with pytest.raises(KeyboardInterrupt):
+                update_ledger(s)
+            s.con = real
+            assert not _open_transaction(real), f"a transaction left open by Ctrl-C after statement {n}"
+            update_ledger(s)  # resumed: the next update starts afresh (ledger_dirty) and loses nothing
+            assert plain(ledger(s)) == want, n
+        db.unlink()
+
+
+def test_ctrl_c_during_the_ledger_update_of_gaiko_code_says_how_to_resume(cli, tmp_path: Path, monkeypatch) -> None:
+    """`gaiko code` interrupted in its ledger update (after the run finished) said "unexpected TransactionException
+    ... This is a gaiko bug" (or, elsewhere in it, "the run is marked interrupted" of a run that had finished). It is
+    exit 130 with one line that says every article is stored and how to bring the ledger up to date."""
+    import gaiko.tracking.update as upd
+
+    src = tmp_path / "feed.jsonl"
+    src.write_text("".join(json.dumps({"text": t, "published": d}) + "\n" for t, d in PLEDGE_TEXTS))
+    db = tmp_path / "c.duckdb"
+    real = upd._checkpoint
+    calls = [0]
+
+    def stop_after_first_commit(con: Any) -> None:
+        calls[0] += 1
+        if calls[0] == 1:
+            con.execute("COMMIT")
+            raise KeyboardInterrupt()
+        real(con)
+
+    monkeypatch.setattr(upd, "_checkpoint", stop_after_first_commit)
+    code, out, err = cli("code", str(src), "--db", db, "-q")
+    monkeypatch.setattr(upd, "_checkpoint", real)
+    assert code == 130, err
+    assert "interrupted while updating the pledge ledger: the run finished and every article is stored" in err
+    assert f"gaiko pledges --rebuild --db {db}" in err and "gaiko bug" not in err and "Traceback" not in err
+    with Store(db, read_only=True) as s:
+        assert s.scalar("SELECT count(*) FROM articles") == 3
+        assert s.query("SELECT status FROM runs") == [{"status": "finished"}]
+    code, out, err = cli("pledges", "--db", db, "--rebuild", "-f", "jsonl")
+    assert code == 0, err
+    rebuilt = sorted(json.loads(x)["id"] for x in out.splitlines())
+    code, out, err = cli("code", str(src), "--db", tmp_path / "whole.duckdb", "-q")
+    assert code == 0, err
+    code, out, err = cli("pledges", "--db", tmp_path / "whole.duckdb", "-f", "jsonl")
+    assert rebuilt and rebuilt == sorted(json.loads(x)["id"] for x in out.splitlines())
