@@ -263,3 +263,79 @@ def test_ctrl_c_during_the_ledger_update_of_gaiko_code_says_how_to_resume(cli, t
     assert code == 0, err
     code, out, err = cli("pledges", "--db", tmp_path / "whole.duckdb", "-f", "jsonl")
     assert rebuilt and rebuilt == sorted(json.loads(x)["id"] for x in out.splitlines())
+
+
+# --- Part 2: found breaking it as a newcomer --------------------------------------------------------------------------
+
+def test_overrules_export_never_writes_over_a_store(cli, store_path: Path, tmp_path: Path) -> None:
+    """`gaiko overrules export news.duckdb` (the store taken for FILE; --db left at its default, or given as the same
+    file) wrote the decisions over the store: every article, event and pledge in it was lost ("is not a gaiko store:
+    it is an empty file" afterwards). `gaiko export --out` refuses a store; so does this now, and a folder."""
+    other = tmp_path / "other.duckdb"
+    shutil.copy(store_path, other)
+    size = store_path.stat().st_size
+    for target in (store_path, other):
+        code, out, err = cli("overrules", "export", target, "--db", store_path)
+        assert code == 2 and "writing the decisions there would destroy it" in err, err
+        assert "Traceback" not in err
+    assert store_path.stat().st_size == size and other.stat().st_size == size
+    with Store(store_path, read_only=True) as s:
+        assert s.scalar("SELECT count(*) FROM events") == 4
+    code, out, err = cli("overrules", "export", tmp_path, "--db", store_path)
+    assert code == 2 and "is a directory" in err
+    code, out, err = cli("overrules", "export", tmp_path / "decisions.jsonl", "--db", store_path)  # look-alike
+    assert code == 0 and "written to" in out and (tmp_path / "decisions.jsonl").exists()
+
+
+def test_a_client_gone_mid_body_is_no_traceback_in_the_server_log(store_path: Path) -> None:
+    """A POST whose body never came whole (the client went away, or sent a malformed chunk) was logged by `gaiko
+    serve` as "Exception in ASGI application" with a 60-line traceback (starlette's ClientDisconnect)."""
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "gaiko", "serve", "--db", str(store_path), "--port", str(port),
+                             "--log-level", "warning"], env={**ENV, "GAIKO_API_KEY": "k"},
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                status, _, _ = _raw(port, b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                break
+            except OSError:
+                assert proc.poll() is None and time.monotonic() < deadline
+                time.sleep(0.3)
+        assert status == 200
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:  # 12 of 1000 bytes, then gone
+            sock.sendall(b"POST /api/v1/articles HTTP/1.1\r\nHost: x\r\nX-API-Key: k\r\nContent-Type: text/plain\r\n"
+                         b"Content-Length: 1000\r\n\r\nJapan hosted")
+        _raw(port, b"POST /api/v1/articles HTTP/1.1\r\nHost: x\r\nX-API-Key: k\r\nTransfer-Encoding: chunked\r\n\r\n"
+                   b"zz\r\nabc\r\n0\r\n\r\n")
+        time.sleep(1.0)
+        status, _, body = _raw(port, b"GET /api/v1/jobs HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        assert status == 200 and json.loads(body)["total"] == 0  # nothing was coded of either
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=30)
+    log = err.decode("utf-8", "replace")
+    assert "Traceback" not in log and "Exception in ASGI application" not in log, log[-3000:]
+
+
+def test_cluster_eval_of_a_wrong_path_says_what_is_wrong(cli, tmp_path: Path) -> None:
+    """`gaiko cluster eval` of a store or another binary file was "unexpected UnicodeDecodeError ... This is a gaiko
+    bug"; of an empty file it printed precision, recall and F1 of 1.0 over 0 mentions; of a folder without .jsonl files
+    it said "no corpus files given". Each is now one Error line that says what the path is."""
+    binary = tmp_path / "store.duckdb"
+    binary.write_bytes(b"\x00\x01DUCK\xff\xfe" * 40)
+    latin = tmp_path / "latin.jsonl"
+    latin.write_bytes('{"id": "caf\xe9"}\n'.encode("latin-1"))
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n")
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("x")
+    cases = {binary: "binary (it holds NUL bytes)", latin: "not UTF-8 text (byte 0xe9",
+             empty: "no labelled articles in", folder: "holds no .jsonl files",
+             tmp_path / "nope.jsonl": "does not exist"}
+    for path, said in cases.items():
+        code, out, err = cli("cluster", "eval", path)
+        assert code == 2 and said in err, (path, err)
+        assert "gaiko bug" not in err and "1.0" not in out

@@ -64,13 +64,19 @@ async def _read_body(request: Request, limit: int) -> bytes:
         if size > limit:
             raise ApiError(413, "too_large", f"request body is {size:,} bytes; this server accepts at most {limit:,}. "
                                               "Split the articles over several requests")
+    from starlette.requests import ClientDisconnect
+
     chunks, total = [], 0
-    async for chunk in request.stream():
-        total += len(chunk)
-        if total > limit:
-            raise ApiError(413, "too_large", f"request body is over {limit:,} bytes, this server's limit; "
-                                              "split the articles over several requests")
-        chunks.append(chunk)
+    try:
+        async for chunk in request.stream():
+            total += len(chunk)
+            if total > limit:
+                raise ApiError(413, "too_large", f"request body is over {limit:,} bytes, this server's limit; "
+                                                  "split the articles over several requests")
+            chunks.append(chunk)
+    except ClientDisconnect:  # round r26: logged as "Exception in ASGI application" with a traceback
+        raise ApiError(400, "bad_request", "the request body ended before it was whole (the client went away, or "
+                                           "sent a malformed chunk); nothing was coded: send it again") from None
     return b"".join(chunks)
 
 
