@@ -339,3 +339,17 @@ def test_cluster_eval_of_a_wrong_path_says_what_is_wrong(cli, tmp_path: Path) ->
         code, out, err = cli("cluster", "eval", path)
         assert code == 2 and said in err, (path, err)
         assert "gaiko bug" not in err and "1.0" not in out
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+@pytest.mark.parametrize("args", [("events",), ("stats", "--json"), ("export", "--out", "-")])
+def test_output_to_a_full_disk_is_one_error_line(store_path: Path, args: tuple[str, ...]) -> None:
+    """`gaiko events > file` on a full disk (here /dev/full) said "unexpected OSError: [Errno 28] No space left on
+    device. This is a gaiko bug"; it is the disk, and the line says so and what to do."""
+    with open("/dev/full", "wb") as full:
+        r = subprocess.run([sys.executable, "-m", "gaiko", *args, "--db", str(store_path)], env=ENV, timeout=90,
+                           stdout=full, stderr=subprocess.PIPE)
+    err = r.stderr.decode()
+    assert r.returncode == 2 and "Error: cannot write the output: No space left on device" in err, err
+    assert "gaiko bug" not in err and "Traceback" not in err and "Exception ignored" not in err
+    assert len(err.strip().splitlines()) == 1

@@ -124,6 +124,11 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:  # noqa: BLE001 - the last guard: a bug, said in one line
         if os.environ.get("GAIKO_DEBUG"):
             raise
+        if _no_room(exc):  # round r26: `gaiko events > file` on a full disk was "unexpected OSError ... a gaiko bug"
+            _quiet_stdout()
+            typer.echo(f"Error: cannot write the output: {exc.strerror} (standard output, or the file it goes to); "
+                       "free space or write elsewhere, then run the command again", err=True)
+            sys.exit(2)
         from ..store.opening import explain_db_error
 
         store_err = explain_db_error(exc)
@@ -134,6 +139,26 @@ def main(argv: list[str] | None = None) -> None:
                    "it with the command you ran (GAIKO_DEBUG=1 shows the traceback)", err=True)
         sys.exit(2)
     sys.exit(rv if isinstance(rv, int) else 0)
+
+
+#: errno names of a write that found no room: the disk (or a quota) full, the file too large for its file system
+_NO_ROOM = ("ENOSPC", "EDQUOT", "EFBIG")
+
+
+def _no_room(exc: BaseException) -> bool:
+    """Whether ``exc`` is an OSError of a write that found no room (:data:`_NO_ROOM`)."""
+    import errno
+
+    return isinstance(exc, OSError) and exc.errno in {getattr(errno, n) for n in _NO_ROOM if hasattr(errno, n)}
+
+
+def _quiet_stdout() -> None:
+    """Standard output replaced by the null device, so that its unwritten buffer is not flushed again at exit (which
+    would print Python's "Exception ignored ... OSError" lines after our one)."""
+    try:
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaces the full file until the interpreter exits
+    except OSError:
+        pass
 
 
 def _one_line(exc: BaseException) -> str:
