@@ -25,7 +25,8 @@ from typing import Any
 from .errors import ConfigError
 from .store import counting
 
-__all__ = ["plover_record", "iter_plover_records", "export_events", "export_format", "FORMATS", "FLAT_SELECT", "store_target"]
+__all__ = ["plover_record", "iter_plover_records", "export_events", "export_format", "FORMATS", "FLAT_SELECT",
+           "store_target"]
 
 FORMATS = ("jsonl", "csv", "parquet")
 #: file name suffixes that name an export format: ``--out`` with one of them and no ``--format`` takes it

@@ -207,8 +207,10 @@ def stored(store: Any, as_of: str | None) -> list[dict[str, Any]] | None:
     """The stored ledger seen from ``as_of`` (default: the date it was computed for), or None when it cannot answer:
     it is behind the store (articles coded since its last update) or ``as_of`` is earlier than the date it was
     computed for."""
-    if _behind(store):
-        return None  # never written from here: readers (the web app's threads) must not start an update
+    if _behind(store) or _meta(store.con, "ledger_dirty") == "1":
+        # never written from here: readers (the web app's threads) must not start an update; a dirty ledger is one
+        # whose update stopped half-way (Ctrl-C, a kill: round r26), read afresh until the next update redoes it
+        return None
     computed_for = _meta(store.con, "ledger_as_of")
     if computed_for is None:
         return [] if newest_date(store) is None else None
