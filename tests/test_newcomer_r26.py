@@ -355,3 +355,23 @@ def test_output_to_a_full_disk_is_one_error_line(store_path: Path, args: tuple[s
     assert r.returncode == 2 and "Error: cannot write the output: No space left on device" in err, err
     assert "gaiko bug" not in err and "Traceback" not in err and "Exception ignored" not in err
     assert len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX argument bytes")
+def test_an_argument_that_is_not_utf8_is_named(store_path: Path, tmp_path: Path) -> None:
+    """`gaiko events --actor café` typed in a Latin-1 terminal (the byte 0xe9) said "cannot open the store: Invalid
+    Input Error: Python Conversion Failure: cannot encode str as UTF-8, surrogate ..." of a store that is fine; the
+    line now names the argument and what to do (so for an id, `cluster split cl-\\xff`, or a `--note`). A file name in
+    such bytes is still written (look-alike)."""
+    for args in ([b"events", b"--actor", b"caf\xe9"], [b"cluster", b"split", b"cl-\xff", b"ev-1"]):
+        r = subprocess.run([sys.executable.encode(), b"-m", b"gaiko", *args, b"--db", str(store_path).encode()],
+                           env=ENV, timeout=90, capture_output=True)
+        err = r.stderr.decode("utf-8", "replace")
+        assert r.returncode == 2 and "is not UTF-8 text" in err and "cannot open" not in err, err
+    assert "the argument 'caf\\xe9' is not UTF-8 text" in subprocess.run(
+        [sys.executable.encode(), b"-m", b"gaiko", b"events", b"--actor", b"caf\xe9", b"--db", str(store_path).encode()],
+        env=ENV, timeout=90, capture_output=True).stderr.decode()
+    out = tmp_path.as_posix().encode() + b"/ev\xe9.csv"
+    r = subprocess.run([sys.executable.encode(), b"-m", b"gaiko", b"export", b"--db", str(store_path).encode(),
+                        b"--out", out], env=ENV, timeout=90, capture_output=True)
+    assert r.returncode == 0 and os.path.exists(out)

@@ -124,6 +124,11 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:  # noqa: BLE001 - the last guard: a bug, said in one line
         if os.environ.get("GAIKO_DEBUG"):
             raise
+        odd = _not_utf8_argument(exc, sys.argv[1:] if argv is None else argv)
+        if odd:  # round r26: `--actor caf\xe9` from a Latin-1 terminal was "cannot open the store: ... surrogate"
+            typer.echo(f"Error: the argument {odd} is not UTF-8 text (a terminal or script in another encoding): "
+                       "give it in UTF-8 (with LANG=C.UTF-8, or convert the script's file to UTF-8)", err=True)
+            sys.exit(2)
         if _no_room(exc):  # round r26: `gaiko events > file` on a full disk was "unexpected OSError ... a gaiko bug"
             _quiet_stdout()
             typer.echo(f"Error: cannot write the output: {exc.strerror} (standard output, or the file it goes to); "
@@ -150,6 +155,18 @@ def _no_room(exc: BaseException) -> bool:
     import errno
 
     return isinstance(exc, OSError) and exc.errno in {getattr(errno, n) for n in _NO_ROOM if hasattr(errno, n)}
+
+
+def _not_utf8_argument(exc: BaseException, argv: list[str]) -> str | None:
+    """The first argument holding bytes that are not UTF-8 (Python keeps them as lone surrogates), shown with
+    ``\\xNN`` escapes, when ``exc`` is DuckDB refusing such a string ("cannot encode str as UTF-8"); else None. A
+    file name may hold such bytes and be opened; a value the store is asked to match or keep may not."""
+    if "cannot encode str as utf-8" not in str(exc).lower():
+        return None
+    for arg in argv:
+        if any("\udc80" <= ch <= "\udcff" for ch in arg):
+            return "'" + arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace") + "'"
+    return None
 
 
 def _quiet_stdout() -> None:
