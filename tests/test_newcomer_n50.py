@@ -1,0 +1,64 @@
+"""Newcomer round n50: the kinds round n49 found and did not fix, each with our own sentences and look-alikes.
+
+1. a participial aside before the verb ("X, phoning from Y, congratulated her") leaves the act its target; a talk
+   told as "after talks with <envoy> in <city>" has its sides;
+2. "seems ready / appears willing, preparing ..." is no event at "seems" with an object noun as target;
+3. "seeks quick trade wins", "seeks to deepen ties" are goals, no REQUEST of nobody;
+4. a target carried from the sentence before: "called the sanctions an act of war", "condemned the ban" (the
+   imposer named before);
+5. an organisation the actor base lacks, after a country's verb, takes the country the article ties it to, never
+   the subject's own;
+6. "eased some of its sanctions on X, lifting the ban on ...": CONCEDE by the sanctioner on X, no nominal SANCTION;
+7. a warning about another's future act is no pledge of that other.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gaiko.types import Article
+
+PUB = "2026-03-12"
+
+
+def _coded(coder, text: str):
+    return coder.code_article(Article(text=text, published=PUB))
+
+
+def _show(evs):
+    return [(e.event_type, e.trigger, e.sentence_index, e.source and e.source.country,
+             e.target and e.target.country, e.pattern) for e in evs]
+
+
+def _pshow(pls):
+    return [(p.actor.text, p.actor.country, p.kind, p.action, p.speaker and p.speaker.text) for p in pls]
+
+
+# -- 7. a warning about another's act is no pledge of that other ---------------------------------------------------
+
+WARNED_OF_OTHERS = [
+    ("Lithuania criticised the decision, warning that Minsk would use the revenue to fund its military.", "BLR"),
+    ("Poland condemned the deal, warning that Moscow would use the money to rearm.", "RUS"),
+    ("Japan warned that China would expand its naval presence near the islands.", "CHN"),
+    ("Finland objected to the pipeline, warning that Russia would use the gas as a weapon.", "RUS"),
+]
+
+
+@pytest.mark.parametrize("text,other", WARNED_OF_OTHERS)
+def test_warning_about_another_is_no_pledge_of_it(coder, text, other):
+    pls = _coded(coder, text).pledges
+    assert not any(p.actor.country == other for p in pls), _pshow(pls)
+
+
+WARNER_OWN = [
+    ("Moscow warned that it would retaliate against the new sanctions.", "RUS"),
+    ("Trump warned that Washington would impose tariffs on Canadian steel.", "USA"),
+    ("Russia criticised the plan, warning it would respond with force.", "RUS"),
+    ("Lithuania said Minsk would release the prisoners next week.", "BLR"),  # a report, not a warning: kept
+]
+
+
+@pytest.mark.parametrize("text,actor", WARNER_OWN)
+def test_warners_own_threat_stays_a_pledge(coder, text, actor):
+    pls = _coded(coder, text).pledges
+    assert any(p.actor.country == actor for p in pls), _pshow(pls)
