@@ -62,3 +62,35 @@ WARNER_OWN = [
 def test_warners_own_threat_stays_a_pledge(coder, text, actor):
     pls = _coded(coder, text).pledges
     assert any(p.actor.country == actor for p in pls), _pshow(pls)
+
+
+# -- 3. a goal sought is no request of anyone ------------------------------------------------------------------------
+
+GOALS_SOUGHT = [
+    "Modi seeks quick trade wins in Europe.",
+    "President Ruto is seeking a second term in next year's election.",
+    "Beijing seeks a bigger role in the Pacific.",
+    "Canberra seeks to strengthen its partnership with Jakarta.",
+    "Erdogan is seeking to mend ties with Cairo.",
+    "Brazil seeks to deepen ties with China.",
+]
+
+
+@pytest.mark.parametrize("text", GOALS_SOUGHT)
+def test_goal_sought_is_no_request(coder, text):
+    evs = _coded(coder, text).events
+    assert not any(e.event_type == "REQUEST" for e in evs), _show(evs)
+
+
+REQUESTS_SOUGHT = [
+    ("Ukraine is seeking more weapons from Germany.", "DEU"),
+    ("Kenya sought help from the United States.", "USA"),
+    ("Armenia sought talks with Azerbaijan over the border.", "AZE"),
+    ("Tuvalu sought Australian help to relocate families.", "AUS"),
+]
+
+
+@pytest.mark.parametrize("text,tgt", REQUESTS_SOUGHT)
+def test_help_sought_of_someone_stays_request(coder, text, tgt):
+    evs = _coded(coder, text).events
+    assert any(e.event_type == "REQUEST" and e.target is not None and e.target.country == tgt for e in evs), _show(evs)
