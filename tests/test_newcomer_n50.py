@@ -94,3 +94,31 @@ REQUESTS_SOUGHT = [
 def test_help_sought_of_someone_stays_request(coder, text, tgt):
     evs = _coded(coder, text).events
     assert any(e.event_type == "REQUEST" and e.target is not None and e.target.country == tgt for e in evs), _show(evs)
+
+
+# -- 2. "seems ready, preparing ..." is a mood, no act at "seems" ---------------------------------------------------
+
+BARE_STANCES = [
+    "Tokyo seems ready, preparing purchase packages of LNG.",  # the doc's form, kept as the kind's anchor
+    "Seoul appears willing, preparing new purchase packages of American LNG.",
+    "Jakarta seems eager, lining up orders of Boeing jets and Australian wheat.",
+    "Hanoi looks willing, preparing deals for American cotton.",
+]
+
+
+@pytest.mark.parametrize("text", BARE_STANCES)
+def test_bare_stance_is_no_event_at_seems(coder, text):
+    evs = _coded(coder, text).events
+    assert not any(e.trigger.lower() in ("seems", "appears", "looks") for e in evs), _show(evs)
+
+
+STANCES_WITH_ACTS = [
+    ("Ankara seems ready for talks with Athens.", "GRC"),
+    ("Seoul appears willing to resume talks with Pyongyang.", "PRK"),
+]
+
+
+@pytest.mark.parametrize("text,tgt", STANCES_WITH_ACTS)
+def test_readiness_for_an_act_stays_agree(coder, text, tgt):
+    evs = _coded(coder, text).events
+    assert any(e.event_type == "AGREE" and e.target is not None and e.target.country == tgt for e in evs), _show(evs)
