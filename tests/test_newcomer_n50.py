@@ -122,3 +122,35 @@ STANCES_WITH_ACTS = [
 def test_readiness_for_an_act_stays_agree(coder, text, tgt):
     evs = _coded(coder, text).events
     assert any(e.event_type == "AGREE" and e.target is not None and e.target.country == tgt for e in evs), _show(evs)
+
+
+# -- 6. sanctions eased with a participle: one easing by the sanctioner on the sanctioned --------------------------
+
+EASED_WITH_PARTICIPLE = [
+    ("Washington eased some of its sanctions on Caracas, lifting the ban on oil exports.", "USA", "VEN"),
+    ("The EU eased its sanctions on Belarus, lifting the ban on potash transit.", "IGO", "BLR"),
+    ("Japan relaxed its sanctions on Moscow, lifting the ban on fishing deals.", "JPN", "RUS"),
+]
+
+
+@pytest.mark.parametrize("text,src,tgt", EASED_WITH_PARTICIPLE)
+def test_easing_with_participle_is_concede_on_the_sanctioned(coder, text, src, tgt):
+    evs = _coded(coder, text).events
+    eases = [e for e in evs if e.event_type == "CONCEDE"]
+    assert eases, _show(evs)
+    assert all(e.source is not None and e.source.country == src for e in eases), _show(evs)
+    assert all(e.target is not None and e.target.country == tgt for e in eases), _show(evs)
+    assert not any(e.event_type == "SANCTION" for e in evs), _show(evs)
+
+
+EASINGS_ALONE = [
+    ("Canada lifted the ban on Chinese canola.", "CAN", "CHN"),
+    ("Japan eased some sanctions on Moscow on Friday.", "JPN", "RUS"),
+]
+
+
+@pytest.mark.parametrize("text,src,tgt", EASINGS_ALONE)
+def test_plain_easing_unchanged(coder, text, src, tgt):
+    evs = _coded(coder, text).events
+    assert any(e.event_type == "CONCEDE" and e.source.country == src and e.target is not None
+               and e.target.country == tgt for e in evs), _show(evs)
