@@ -154,3 +154,47 @@ def test_plain_easing_unchanged(coder, text, src, tgt):
     evs = _coded(coder, text).events
     assert any(e.event_type == "CONCEDE" and e.source.country == src and e.target is not None
                and e.target.country == tgt for e in evs), _show(evs)
+
+
+# -- 1. a participial aside of calling takes the act's target; a talk "after talks with X in Y" has its sides -------
+
+ASIDES = [
+    ("Erdogan, phoning from Ankara, thanked Putin for his help.", "TUR", "RUS"),
+    ("Sanae Takaichi was elected Japan's prime minister on Tuesday. Trump, phoning from Air Force One, congratulated "
+     "her.", "USA", "JPN"),
+    ("Giorgia Meloni won Italy's election on Sunday. Erdogan, phoning from Ankara, congratulated her.", "TUR", "ITA"),
+]
+
+
+@pytest.mark.parametrize("text,src,tgt", ASIDES)
+def test_aside_call_takes_the_acts_target(coder, text, src, tgt):
+    evs = [e for e in _coded(coder, text).events if e.event_type == "CONSULT"]
+    assert evs, _show(evs)
+    assert all(e.target is not None and e.target.country == tgt for e in evs), _show(evs)
+    assert all(e.source is None or e.source.country == src for e in evs), _show(evs)
+
+
+def test_aside_visit_keeps_its_own_target(coder):
+    evs = _coded(coder, "Putin, visiting Hanoi, praised the Vietnamese leaders.").events
+    visits = [e for e in evs if e.event_type == "CONSULT"]
+    assert all(e.target is not None and e.target.country == "VNM" for e in visits), _show(evs)
+
+
+TALKS_AFTER = [
+    ("Kenya freed the activists after talks with British envoy David Lammy in Nairobi.", "KEN", "GBR"),
+    ("Venezuela freed six Americans after talks with US envoy Richard Grenell in Caracas.", "VEN", "USA"),
+    ("The hostages were released after talks with Qatari envoy Mohammed Al-Khulaifi in Kabul.", "AFG", "QAT"),
+    ("The deal came after talks with Chinese envoy Wang Yi in Islamabad.", "PAK", "CHN"),
+]
+
+
+@pytest.mark.parametrize("text,src,tgt", TALKS_AFTER)
+def test_talks_after_have_both_sides(coder, text, src, tgt):
+    evs = [e for e in _coded(coder, text).events if e.event_type == "CONSULT"]
+    assert evs, _show(evs)
+    assert all(e.source is not None and e.source.country == src and e.target.country == tgt for e in evs), _show(evs)
+
+
+def test_talks_held_keep_their_sides(coder):
+    evs = [e for e in _coded(coder, "Ruto held talks with Abiy in Addis Ababa.").events if e.event_type == "CONSULT"]
+    assert any(e.source.country == "KEN" and e.target.country == "ETH" for e in evs), _show(evs)

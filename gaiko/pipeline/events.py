@@ -33,6 +33,7 @@ from .ordercues import conditioned, incursion
 from .primacy import rank_sentence, subject_acts
 from .removal import removing_state
 from .hostshare import participle_targets
+from .talksides import aside_targets, talk_sides
 from .subjectrank import lookalike_veto, readback_yield, subject_rank
 from .roles import PRONOUNS, deep_agent, fallback_targets, kb_actor, noun_agent, subjects, target_candidates
 from .state import DocState, get_state
@@ -206,6 +207,7 @@ class EventCoder:
         drafts = rank_sentence(self, sent, state, drafts) if drafts else drafts  # issue 12: primacy.py
         if drafts:  # round t35: the kinds hold whatever the type model drafted (subjectrank.py)
             drafts = participle_targets(readback_yield(lookalike_veto(subject_rank(self, sent, state, frames, drafts))))
+            drafts = talk_sides(aside_targets(drafts), state, self.kb)  # round n50: talksides.py
         drafts = drafts or subject_acts(self, sent, state, frames)  # "The transfer of 31 tanks ... was completed"
         drafts.sort(key=lambda d: -d.confidence)
         seen: set[tuple[str, str, str]] = set()
