@@ -198,3 +198,35 @@ def test_talks_after_have_both_sides(coder, text, src, tgt):
 def test_talks_held_keep_their_sides(coder):
     evs = [e for e in _coded(coder, "Ruto held talks with Abiy in Addis Ababa.").events if e.event_type == "CONSULT"]
     assert any(e.source.country == "KEN" and e.target.country == "ETH" for e in evs), _show(evs)
+
+
+# -- 4. a reaction to an act named again targets the act's doer -----------------------------------------------------
+
+CARRIED = [
+    ("Washington imposed sanctions on Caracas on Friday. Maduro called the sanctions illegal and vowed to respond.",
+     "VEN", "USA"),
+    ("China banned Japanese seafood imports in August. Tokyo condemned the ban.", "JPN", "CHN"),
+    ("Russia expelled two Estonian diplomats. Tallinn denounced the expulsion.", "EST", "RUS"),
+    ("India banned Pakistani ships from its ports. Islamabad condemned the ban and vowed to retaliate.", "PAK",
+     "IND"),
+]
+
+
+@pytest.mark.parametrize("text,src,tgt", CARRIED)
+def test_reaction_to_an_act_named_again_targets_its_doer(coder, text, src, tgt):
+    evs = [e for e in _coded(coder, text).events if e.sentence_index == 1]
+    assert evs, _show(evs)
+    assert all(e.target is not None and e.target.country == tgt for e in evs if e.source.country == src), _show(evs)
+
+
+NOT_CARRIED = [
+    "Poland condemned the ban.",  # no earlier act
+    "Belarus banned imports of Polish apples. Poland condemned a ban on Lithuanian milk.",  # another ban
+]
+
+
+@pytest.mark.parametrize("text", NOT_CARRIED)
+def test_no_earlier_act_no_carried_target(coder, text):
+    evs = _coded(coder, text).events
+    assert not any(e.pattern.startswith("carried>") for e in evs), _show(evs)
+    assert not any(e.event_type == "ACCUSE" and e.target is not None and e.target.country == "BLR" for e in evs)

@@ -22,6 +22,7 @@ from ..tables import plover_table
 from ..types import Actor, Event
 from .attributes import ClauseInfo, clause_info
 from .callarticle import article_calls
+from .carriedtargets import carried_targets
 from .eventactors import (actor_key, between_party, between_sides, event_actor, own_people_away, pick_target, sent_side,
                           visitor)
 from .eventrecord import Cand as _Cand, Draft as _Draft, build_event
@@ -106,6 +107,7 @@ class EventCoder:
             if sent.start not in sports and sent.start not in foreign:
                 state.events.extend(self.code_sentence(sent, state))
         article_calls(doc, state)  # round n49: "The call lasted ten minutes" is the article's call ("spoke with")
+        carried_targets(doc, state)  # round n50: "Poland condemned the ban" (Belarus's, told before)
         return doc
 
     # -- finding triggers -------------------------------------------------
