@@ -230,3 +230,39 @@ def test_no_earlier_act_no_carried_target(coder, text):
     evs = _coded(coder, text).events
     assert not any(e.pattern.startswith("carried>") for e in evs), _show(evs)
     assert not any(e.event_type == "ACCUSE" and e.target is not None and e.target.country == "BLR" for e in evs)
+
+
+# -- 5. an organisation the actor base lacks takes the country the article ties it to --------------------------------
+
+ORG_TIES = [
+    ("Syria's national carrier Syrianair has been under sanctions since 2012. London would lift sanctions on the "
+     "national carrier Syrianair.", "GBR", "SYR"),
+    ("Myanmar's state oil firm Mogeco has been blacklisted since 2021. Washington imposed new sanctions on the oil "
+     "firm Mogeco.", "USA", "MMR"),
+    ("Seoul eased sanctions on the shipping firm Ryonha, Pyongyang said.", "KOR", "PRK"),
+]
+
+
+@pytest.mark.parametrize("text,src,tgt", ORG_TIES)
+def test_unknown_organisation_takes_the_articles_country(coder, text, src, tgt):
+    evs = [e for e in _coded(coder, text).events if e.source is not None and e.source.country == src]
+    assert evs, _show(evs)
+    assert all(e.target is not None and e.target.country == tgt for e in evs), _show(evs)
+
+
+def test_unknown_organisation_is_never_the_sanctioners_own(coder):
+    evs = _coded(coder, "Tokyo would lift sanctions on the state bank Vnesheconombank.").events
+    assert evs and not any(e.target is not None and e.target.country == "JPN" for e in evs), _show(evs)
+
+
+KNOWN_ORGS = [
+    ("The EU lifted sanctions on the Venezuelan oil company PDVSA.", "VEN"),
+    ("Washington imposed sanctions on Rosneft.", "RUS"),
+    ("Police in Lagos raided the offices of the newspaper Punch.", "NGA"),  # at home: its own country stays
+]
+
+
+@pytest.mark.parametrize("text,tgt", KNOWN_ORGS)
+def test_organisation_with_its_country_unchanged(coder, text, tgt):
+    evs = _coded(coder, text).events
+    assert any(e.target is not None and e.target.country == tgt for e in evs), _show(evs)

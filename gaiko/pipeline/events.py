@@ -23,6 +23,7 @@ from ..types import Actor, Event
 from .attributes import ClauseInfo, clause_info
 from .callarticle import article_calls
 from .carriedtargets import carried_targets
+from .orgties import organisation_ties
 from .eventactors import (actor_key, between_party, between_sides, event_actor, own_people_away, pick_target, sent_side,
                           visitor)
 from .eventrecord import Cand as _Cand, Draft as _Draft, build_event
@@ -108,6 +109,7 @@ class EventCoder:
                 state.events.extend(self.code_sentence(sent, state))
         article_calls(doc, state)  # round n49: "The call lasted ten minutes" is the article's call ("spoke with")
         carried_targets(doc, state)  # round n50: "Poland condemned the ban" (Belarus's, told before)
+        organisation_ties(doc, state)  # round n50: "lift sanctions on the national airline Belavia" (not the USA's)
         return doc
 
     # -- finding triggers -------------------------------------------------
