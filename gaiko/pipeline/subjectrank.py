@@ -129,6 +129,18 @@ def _looks_alike(tok: Token) -> bool:
         and not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
 
 
+def _bare_stance(tok: Token) -> bool:
+    """Whether ``tok`` is a verb of seeming (``bare_stances.verbs``) whose adjective complement of readiness
+    (``bare_stances.adjs``) has no complement of its own and the verb no prepositional phrase ("Tokyo seems ready,
+    preparing ..."; not "seems ready to buy gas", "seems ready for talks with Athens")."""
+    data = _lookalikes().get("bare_stances") or {}
+    verbs, adjs = (frozenset(str(w).lower() for w in data.get(k) or ()) for k in ("verbs", "adjs"))
+    if tok.lemma_.lower() not in verbs or any(c.dep_ in ("prep", "xcomp", "ccomp", "dobj") for c in tok.children):
+        return False
+    comp = [c for c in tok.children if c.dep_ in ("acomp", "oprd") and c.lemma_.lower() in adjs]
+    return bool(comp) and not any(g.dep_ in ("prep", "xcomp", "ccomp") for c in comp for g in c.children)
+
+
 def lookalike_veto(drafts: list[_Draft]) -> list[_Draft]:
     """The drafts less those of a listed conflict type drafted at a look-alike act noun (module docstring, 2)."""
     types = frozenset(str(t) for t in _lookalikes()["types"])
@@ -142,6 +154,8 @@ def lookalike_veto(drafts: list[_Draft]) -> list[_Draft]:
         if d.pattern.startswith("model.") and tok.lemma_.lower() in verbs \
                 and any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in tok.children):
             continue  # "made a decision to raise fuel prices": the light verb is no act
+        if d.pattern.startswith("model.") and _bare_stance(tok):
+            continue  # "Tokyo seems ready, preparing purchase packages of LNG": a mood, no act (round n50)
         out.append(d)
     return out
 
