@@ -75,7 +75,7 @@ def _call_nouns(doc: Doc) -> list[Token]:
 def article_calls(doc: Doc, state: DocState) -> None:
     """Give each CONSULT at a call noun with no source the sides of the article's talk, and tell a talk as by
     telephone where the article names it a call (module docstring); the events of ``state`` are replaced in place."""
-    from ..ids import event_id
+    from ..ids import event_id_of
 
     w = call_words()
     events: list[Event] = state.events
@@ -98,8 +98,7 @@ def article_calls(doc: Doc, state: DocState) -> None:
         if e.trigger.lower() in w["phone_nouns"] or e.mode == "phone":
             new = _as_phone(new)
             phone_talks.add(j)
-        new = replace(new, id=event_id(new.article_id, new.sentence_index, new.trigger_start, new.event_type,
-                                       new.source, new.target))
+        new = replace(new, id=event_id_of(new))
         events[k] = new
     # a call by telephone with the talk's two sides told in another sentence ("In a phone call, the two leaders
     # discussed trade"): that talk was by telephone, and the call has the talk's date when it has only the article's

@@ -56,7 +56,7 @@ def _act_noun(tok: Token) -> frozenset[str]:
 def carried_targets(doc: Doc, state: DocState) -> None:
     """Give each event with no target that reacts to an act named again its doer as target (module docstring); the
     events of ``state`` are replaced in place."""
-    from ..ids import event_id
+    from ..ids import event_id_of
 
     events: list[Event] = state.events
     for k, e in enumerate(events):
@@ -77,5 +77,4 @@ def carried_targets(doc: Doc, state: DocState) -> None:
             continue
         new = replace(e, target=act.source, target_members=list(act.source_members),
                       pattern=f"carried>{e.pattern}")
-        events[k] = replace(new, id=event_id(new.article_id, new.sentence_index, new.trigger_start, new.event_type,
-                                             new.source, new.target))
+        events[k] = replace(new, id=event_id_of(new))

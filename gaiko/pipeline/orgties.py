@@ -84,7 +84,7 @@ def _other_country(tok: Token, source: Actor, state: DocState) -> str | None:
 
 def organisation_ties(doc: Doc, state: DocState) -> None:
     """Re-country the targets of the module docstring's kind, in ``state.events``."""
-    from ..ids import event_id
+    from ..ids import event_id_of
 
     events: list[Event] = state.events
     for k, e in enumerate(events):
@@ -105,5 +105,4 @@ def organisation_ties(doc: Doc, state: DocState) -> None:
         how = "sector+tie" if country else "sector+unknown"
         new = replace(e, target=replace(t, country=country, resolved_by=how, confidence=min(t.confidence or 0.5, 0.5)),
                       pattern=f"orgtie>{e.pattern}")
-        events[k] = replace(new, id=event_id(new.article_id, new.sentence_index, new.trigger_start, new.event_type,
-                                             new.source, new.target))
+        events[k] = replace(new, id=event_id_of(new))
