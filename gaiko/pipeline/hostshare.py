@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .eventrecord import Draft
 
-__all__ = ["participle_targets"]
+__all__ = ["participle_targets", "take_host_target"]
 
 
 def participle_targets(drafts: list[Draft]) -> list[Draft]:
@@ -29,10 +29,16 @@ def participle_targets(drafts: list[Draft]) -> list[Draft]:
             continue
         host = next((h for h in drafts if h.cand.tok.i == tok.head.i and h.event_type == d.event_type
                      and h.target is not None), None)
-        if host is None or (d.source is not None and host.source is not None and
-                            d.source.country != host.source.country):
-            continue
-        d.target = host.target
-        if d.source is None:
-            d.source = host.source
+        take_host_target(d, host)
     return drafts
+
+
+def take_host_target(d: Draft, host: Draft | None) -> None:
+    """Give draft ``d`` (of a participle) the target of ``host`` (its host verb's draft), and its source when ``d``
+    has none, unless there is no host or both have a source and their countries differ. Changes ``d`` in place;
+    shared by :func:`participle_targets` and :func:`gaiko.pipeline.talksides.aside_targets`."""
+    if host is None or (d.source is not None and host.source is not None and d.source.country != host.source.country):
+        return
+    d.target = host.target
+    if d.source is None:
+        d.source = host.source

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .hostshare import take_host_target
+
 if TYPE_CHECKING:
     from .eventrecord import Draft
 
@@ -33,13 +35,7 @@ def aside_targets(drafts: list[Draft]) -> list[Draft]:
         verb = tok.head.head if tok.head.dep_ in ("nsubj", "nsubjpass") else tok.head  # hung on the subject
         if verb.pos_ not in ("VERB", "AUX") or tok.i > verb.i:
             continue
-        host = next((h for h in drafts if h.cand.tok.i == verb.i and h.target is not None), None)
-        if host is None or (d.source is not None and host.source is not None and
-                            d.source.country != host.source.country):
-            continue
-        d.target = host.target
-        if d.source is None:
-            d.source = host.source
+        take_host_target(d, next((h for h in drafts if h.cand.tok.i == verb.i and h.target is not None), None))
     return drafts
 
 
