@@ -50,11 +50,16 @@ def _name(tok: Token) -> Token | None:
     return next((n for n in cands if n.pos_ == "PROPN" and n.i != tok.i), None)
 
 
-def _own(name: Token, source: Actor, state: DocState) -> str | None:
-    """The country the name's own mention carries, when another than the source's."""
-    a = state.actor_at(name)
+def _other_side(a: Actor | None, source: Actor) -> str | None:
+    """``a``'s country when it is told of ``a`` itself (not a sector noun's context country) and is neither the
+    source's nor ``IGO``; else None."""
     return a.country if a is not None and a.country and a.country not in (source.country, "IGO") \
         and a.resolved_by != "sector" else None
+
+
+def _own(name: Token, source: Actor, state: DocState) -> str | None:
+    """The country the name's own mention carries, when another than the source's."""
+    return _other_side(state.actor_at(name), source)
 
 
 def _tie(name: Token, source: Actor, state: DocState) -> str | None:
@@ -66,13 +71,15 @@ def _tie(name: Token, source: Actor, state: DocState) -> str | None:
         titles = [h for h in (t.head if t.dep_ in ("compound", "appos") else None, t.doc[t.i - 1] if t.i else None)
                   if h is not None and h.pos_ == "NOUN"]  # "Belarus's national airline Belavia" (even misparsed)
         for w in [*(x for p in phrase for x in p.subtree), *(x for h in titles for x in (*h.children, h))]:
-            a = state.actor_at(w)
-            if a is not None and a.country and a.country not in (source.country, "IGO") and a.resolved_by != "sector":
-                return a.country  # "Belarus's national airline Belavia", "Belavia, Belarus's flag carrier"
+            country = _other_side(state.actor_at(w), source)
+            if country:
+                return country  # "Belarus's national airline Belavia", "Belavia, Belarus's flag carrier"
     return None
 
 
 def _other_country(tok: Token, source: Actor, state: DocState) -> str | None:
+    """The one country, other than the source's and ``IGO``, that the sentence of ``tok`` names by an actor (no
+    sector noun, no journalist) or a place; None when it names none or several (module docstring, 2)."""
     sent = tok.sent
     found = {a.country for a in state.actors if sent.start_char <= a.start < sent.end_char and a.country
              and a.resolved_by != "sector" and a.sector != "JRN"} | \
