@@ -116,7 +116,7 @@ def main(argv: list[str] | None = None) -> None:
             typer.echo("Error: aborted", err=True)
         sys.exit(130)
     except BrokenPipeError:  # the reader went away (gaiko events | head): nothing left to say
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaces the closed pipe until the interpreter exits
+        _quiet_stdout()
         sys.exit(0)
     except GaikoError as exc:
         typer.echo(f"Error: {exc}", err=True)
@@ -170,10 +170,10 @@ def _not_utf8_argument(exc: BaseException, argv: list[str]) -> str | None:
 
 
 def _quiet_stdout() -> None:
-    """Standard output replaced by the null device, so that its unwritten buffer is not flushed again at exit (which
-    would print Python's "Exception ignored ... OSError" lines after our one)."""
+    """Standard output replaced by the null device (a closed pipe, a full disk), so that its unwritten buffer is not
+    flushed again at exit (which would print Python's "Exception ignored ... OSError" lines after our one)."""
     try:
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaces the full file until the interpreter exits
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaces the dead output until the interpreter exits
     except OSError:
         pass
 
