@@ -177,6 +177,7 @@ def test_aside_call_takes_the_acts_target(coder, text, src, tgt):
 def test_aside_visit_keeps_its_own_target(coder):
     evs = _coded(coder, "Putin, visiting Hanoi, praised the Vietnamese leaders.").events
     visits = [e for e in evs if e.event_type == "CONSULT"]
+    assert visits, _show(evs)  # round v26: an empty list passed the check below
     assert all(e.target is not None and e.target.country == "VNM" for e in visits), _show(evs)
 
 
@@ -215,8 +216,9 @@ CARRIED = [
 @pytest.mark.parametrize("text,src,tgt", CARRIED)
 def test_reaction_to_an_act_named_again_targets_its_doer(coder, text, src, tgt):
     evs = [e for e in _coded(coder, text).events if e.sentence_index == 1]
-    assert evs, _show(evs)
-    assert all(e.target is not None and e.target.country == tgt for e in evs if e.source.country == src), _show(evs)
+    reactions = [e for e in evs if e.source is not None and e.source.country == src]
+    assert reactions, _show(evs)  # round v26: events of other sources alone passed the check below
+    assert all(e.target is not None and e.target.country == tgt for e in reactions), _show(evs)
 
 
 NOT_CARRIED = [
