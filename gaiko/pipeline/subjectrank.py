@@ -100,6 +100,15 @@ def _lookalikes() -> dict[str, Any]:
     return data
 
 
+@lru_cache(maxsize=None)
+def _word_pair(key: str, first: str, second: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The lower-cased word sets ``first`` and ``second`` of mapping ``key`` of ``primary/lookalikes.yaml``
+    (``light_plans``: verbs and nouns; ``bare_stances``: verbs and adjs); an empty set for a list not given."""
+    data = _lookalikes().get(key) or {}
+    return (frozenset(str(w).lower() for w in data.get(first) or ()),
+            frozenset(str(w).lower() for w in data.get(second) or ()))
+
+
 def _of_objects(tok: Token) -> list[Token]:
     return [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
 
@@ -133,8 +142,7 @@ def _bare_stance(tok: Token) -> bool:
     """Whether ``tok`` is a verb of seeming (``bare_stances.verbs``) whose adjective complement of readiness
     (``bare_stances.adjs``) has no complement of its own and the verb no prepositional phrase ("Tokyo seems ready,
     preparing ..."; not "seems ready to buy gas", "seems ready for talks with Athens")."""
-    data = _lookalikes().get("bare_stances") or {}
-    verbs, adjs = (frozenset(str(w).lower() for w in data.get(k) or ()) for k in ("verbs", "adjs"))
+    verbs, adjs = _word_pair("bare_stances", "verbs", "adjs")
     if tok.lemma_.lower() not in verbs or any(c.dep_ in ("prep", "xcomp", "ccomp", "dobj") for c in tok.children):
         return False
     comp = [c for c in tok.children if c.dep_ in ("acomp", "oprd") and c.lemma_.lower() in adjs]
@@ -144,8 +152,7 @@ def _bare_stance(tok: Token) -> bool:
 def lookalike_veto(drafts: list[_Draft]) -> list[_Draft]:
     """The drafts less those of a listed conflict type drafted at a look-alike act noun (module docstring, 2)."""
     types = frozenset(str(t) for t in _lookalikes()["types"])
-    light = _lookalikes().get("light_plans") or {}
-    verbs, nouns = (frozenset(str(w).lower() for w in light.get(k) or ()) for k in ("verbs", "nouns"))
+    verbs, nouns = _word_pair("light_plans", "verbs", "nouns")
     out = []
     for d in drafts:
         tok = d.cand.tok
