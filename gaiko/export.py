@@ -287,10 +287,11 @@ def _refuse_a_store(store: Any, out: Path, fmt: str) -> None:
                           f"e.g. --out events.{fmt}")
 
 
-def store_target(out: str | Path, own: str | Path | None = None) -> str | None:
-    """What store ``out`` is, when it is one, else None: ``"the store being exported (--db)"`` for ``own`` (the
-    store read) or its write-ahead log, ``"a DuckDB store"`` for any other DuckDB file. A missing path, a pipe or a
-    device is none and is never read (round r25: reading a pipe blocked for ever). Never raises."""
+def store_target(out: str | Path, own: str | Path | None = None,
+                 own_is: str = "the store being exported (--db)") -> str | None:
+    """What store ``out`` is, when it is one, else None: ``own_is`` for ``own`` (the store read) or its write-ahead
+    log, ``"a DuckDB store"`` for any other DuckDB file. A missing path, a pipe or a device is none and is never read
+    (round r25: reading a pipe blocked for ever). Never raises."""
     out = Path(out)
     try:
         target = out.resolve()
@@ -298,7 +299,7 @@ def store_target(out: str | Path, own: str | Path | None = None) -> str | None:
     except (OSError, RuntimeError):
         return None
     if mine is not None and target in (mine, mine.with_name(mine.name + ".wal")):
-        return "the store being exported (--db)"
+        return own_is
     if not out.is_file():
         return None  # missing (to be made), or a pipe or a device, which no reading may block on (round r25)
     try:

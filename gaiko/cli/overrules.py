@@ -31,10 +31,10 @@ def export(
     from ..overrules_io import export_overrules
     from ..store import Store
 
-    why = store_target(path, db) if path != "-" else None
+    why = store_target(path, db, own_is="the store read (--db)") if path != "-" else None
     if why:  # round r26: `gaiko overrules export news.duckdb` (the store taken for FILE) emptied the store
-        fail(f"FILE {path} is {why.replace('being exported', 'read')}: writing the decisions there would destroy "
-             f"it; give a new file name, e.g. gaiko overrules export decisions.jsonl --db {db}")
+        fail(f"FILE {path} is {why}: writing the decisions there would destroy it; give a new file name, e.g. "
+             f"gaiko overrules export decisions.jsonl --db {db}")
     if os.path.isdir(path):
         fail(f"FILE {path} is a directory; give a file name, e.g. {os.path.join(path, 'decisions.jsonl')}")
     try:
