@@ -86,22 +86,33 @@ def _raw(port: int, request: bytes) -> tuple[int, dict[str, str], bytes]:
     return int(lines[0].split()[1]), headers, body
 
 
+def _serve(store_path: Path, env: dict[str, str]) -> tuple[subprocess.Popen, int, int, bytes]:
+    """Start `gaiko serve` on a free port and wait (up to 90 s) until it answers `/api/v1/health`: the process, its
+    port, and the health answer's status and body. The process is stopped if it never answers."""
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "gaiko", "serve", "--db", str(store_path), "--port", str(port),
+                             "--log-level", "warning"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 90
+    try:
+        while True:
+            try:
+                status, _, body = _raw(port, b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                return proc, port, status, body
+            except OSError:
+                assert proc.poll() is None and time.monotonic() < deadline, proc.stderr.read() if proc.stderr else ""
+                time.sleep(0.3)
+    except BaseException:
+        proc.terminate()
+        proc.wait(30)
+        raise
+
+
 def test_serve_answers_a_malformed_content_length_in_the_json_shape(store_path: Path, tmp_path: Path) -> None:
     """`Content-Length: abc` never reached the app: uvicorn answered "Invalid HTTP request received." as plain text,
     the one answer of the API not in `{"error", "message"}`. `gaiko serve` gives uvicorn a protocol that writes it in
     the API's shape (gaiko.server.protocol)."""
-    port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "gaiko", "serve", "--db", str(store_path), "--port", str(port),
-                             "--log-level", "warning"], env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc, port, status, body = _serve(store_path, ENV)
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                status, _, body = _raw(port, b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-                break
-            except OSError:
-                assert proc.poll() is None and time.monotonic() < deadline, proc.stderr.read() if proc.stderr else ""
-                time.sleep(0.3)
         assert status == 200 and json.loads(body)["status"]  # look-alike: a good request as before
         for bad in (b"POST /api/v1/articles HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n",
                     b"POST /api/v1/articles HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nContent-Length: 7\r\n\r\n",
@@ -292,19 +303,8 @@ def test_overrules_export_never_writes_over_a_store(cli, store_path: Path, tmp_p
 def test_a_client_gone_mid_body_is_no_traceback_in_the_server_log(store_path: Path) -> None:
     """A POST whose body never came whole (the client went away, or sent a malformed chunk) was logged by `gaiko
     serve` as "Exception in ASGI application" with a 60-line traceback (starlette's ClientDisconnect)."""
-    port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "gaiko", "serve", "--db", str(store_path), "--port", str(port),
-                             "--log-level", "warning"], env={**ENV, "GAIKO_API_KEY": "k"},
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc, port, status, _ = _serve(store_path, {**ENV, "GAIKO_API_KEY": "k"})
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                status, _, _ = _raw(port, b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-                break
-            except OSError:
-                assert proc.poll() is None and time.monotonic() < deadline
-                time.sleep(0.3)
         assert status == 200
         with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:  # 12 of 1000 bytes, then gone
             sock.sendall(b"POST /api/v1/articles HTTP/1.1\r\nHost: x\r\nX-API-Key: k\r\nContent-Type: text/plain\r\n"
