@@ -1,0 +1,163 @@
+"""Round r27: user surfaces, exact. Each kind fails on main 8455776.
+
+1. Dashboard pages refuse a query parameter they do not take, as the API does (422, "did you mean").
+2. Hand-written BEGIN/COMMIT moved to ``gaiko.store.txn.transaction`` (a Ctrl-C at every statement).
+3. A newcomer's pass (README's install, ``make run``, CLI, API, exports).
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
+import pytest
+
+# --- 1. a dashboard page names a parameter it does not take ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def dash(coder, tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """A TestClient over the bundled example corpus and the fixture articles (pages with rows, pledges, a scorecard)."""
+    from fastapi.testclient import TestClient
+    from serve_data import fixture_store
+
+    from gaiko.server import create_app
+
+    return TestClient(create_app(fixture_store(tmp_path_factory.mktemp("r27"), coder, "dash")))
+
+
+def _page_error(html: str) -> str:
+    m = re.search(r'id="page-error">(.*?)</div>', html, re.S)
+    return unescape(m.group(1)) if m else ""
+
+
+PAGES = ["/", "/events", "/articles", "/dyads", "/network", "/map", "/actors", "/pledges", "/scorecard"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_a_page_refuses_a_mistyped_parameter_as_the_api_does(dash, path: str) -> None:
+    """`/events?sourc=JPN` showed every event as though filtered; it is a 422 page that names `sourc`, suggests
+    `source`, lists what the page takes and shows no rows (the API's words for `/api/v1/events?sourc=JPN`)."""
+    typo, near = {"/pledges": ("stauts", "status"), "/scorecard": ("asof", "as_of")}.get(path, ("sourc", "source"))
+    r = dash.get(f"{path}?{typo}=JPN")
+    assert r.status_code == 422, (path, r.status_code)
+    err = _page_error(r.text)
+    assert err.startswith(f"unknown parameter {typo!r} (did you mean {near!r}?) for {path}: refused rather than "
+                          "answered unfiltered; this page takes "), err
+    api = dash.get("/api/v1/events?sourc=JPN").json()["message"]
+    assert api.startswith("unknown parameter 'sourc' (did you mean 'source'?) for /api/v1/events: refused rather")
+    assert 'href="/articles/' not in r.text and 'href="/pledges/' not in r.text  # no rows, no evidence links
+    # look-alikes: the page as before, with `_` (a cache-buster); its rows where it has them
+    ok = dash.get(f"{path}?_=1")
+    assert ok.status_code == 200 and not _page_error(ok.text), (path, _page_error(ok.text))
+    if path in ("/", "/events", "/articles", "/dyads"):
+        assert 'href="/articles/' in ok.text
+    if path == "/pledges":
+        assert 'href="/pledges/' in ok.text
+
+
+def test_several_unknown_parameters_and_the_pages_of_one_item(dash) -> None:
+    r = dash.get("/events?sinse=2025-11-01&untill=2025-12-01&size=25")
+    assert r.status_code == 422
+    err = _page_error(r.text)
+    assert "unknown parameters 'sinse' (did you mean 'since'?), 'untill' (did you mean 'until'?)" in err
+    assert "'size'" not in err.split("this page takes")[0]
+    aid = dash.get("/api/v1/articles?limit=1").json()["articles"][0]["id"]
+    for path, near in ((f"/articles/{aid}", "event"), ("/pledges/pledge-000000000000", "as_of")):
+        r = dash.get(f"{path}?evnt=1" if near == "event" else f"{path}?asof=2025-12-01")
+        assert r.status_code == 422, path
+        err = _page_error(r.text)
+        assert f"(did you mean {near!r}?)" in err and f"this page takes {near}" in err, err
+        assert "Cannot read this address" in r.text
+    # look-alike: an article page with the parameter it takes
+    assert dash.get(f"/articles/{aid}?event=none").status_code == 200
+
+
+class _Links(HTMLParser):
+    """Every local page link (``<a href>``) and every GET form (action and field names) of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.forms: list[tuple[str, set[str]]] = []
+        self._form: tuple[str, set[str]] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "a" and a.get("href"):
+            self.links.append(a["href"] or "")
+        elif tag == "form" and (a.get("method") or "get").lower() == "get":
+            self._form = (a.get("action") or "", set())
+            self.forms.append(self._form)
+        elif tag in ("input", "select", "textarea") and self._form is not None and a.get("name"):
+            self._form[1].add(a["name"] or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "form":
+            self._form = None
+
+
+def _is_page(url: str) -> bool:
+    path = urlsplit(url).path
+    return (url.startswith("/") and not url.startswith("//")
+            and not path.startswith(("/api/", "/static/", "/docs", "/openapi")))
+
+
+def test_every_link_and_form_of_every_page_names_only_parameters_its_page_takes(dash) -> None:
+    """The refusal must not break the dashboard itself: the links and filter forms of each page, and of the pages
+    they lead to (two clicks deep), open with no unknown-parameter error."""
+    seen: set[str] = set()
+    todo = [(p, 0) for p in PAGES]
+    checked = 0
+    while todo:
+        url, depth = todo.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        r = dash.get(url, follow_redirects=False)
+        if r.status_code in (303, 307):
+            continue
+        assert "unknown parameter" not in _page_error(r.text), (url, _page_error(r.text))
+        checked += 1
+        if depth >= 2 or "text/html" not in r.headers.get("content-type", ""):
+            continue
+        p = _Links()
+        p.feed(r.text)
+        base = urlsplit(url).path
+        for href in p.links:
+            href = unescape(href)
+            if href.startswith("?"):
+                href = base + href
+            if _is_page(href):
+                todo.append((href, depth + 1))
+        for action, names in p.forms:
+            target = action or base
+            if _is_page(target):
+                params = {n: "" for n in names}
+                q = urlencode({k: v for k, v in params.items()})
+                r = dash.get(f"{urlsplit(target).path}?{q}")
+                assert "unknown parameter" not in _page_error(r.text), (url, target, names, _page_error(r.text))
+    assert checked > 40, checked
+
+
+def test_the_charts_links_name_only_what_the_events_page_takes() -> None:
+    """The scripts open `/events` with the page's filters and a few changes of their own: each such name is one
+    the events page takes."""
+    from gaiko.server.pagekit import FILTER_NAMES
+
+    takes = set(FILTER_NAMES) | {"size", "offset", "sort"}
+    static = Path(__file__).resolve().parents[1] / "gaiko" / "server" / "static"
+    changes: set[str] = set()
+    for js in ("charts.js", "dyads.js", "network.js", "map.js"):
+        text = (static / js).read_text(encoding="utf-8")
+        for obj in re.findall(r"open\(\{([^}]*)\}\)|var ch = \{([^}]*)\}|go\([^,]+, \{([^}]*)\}\)", text):
+            for body in obj:
+                changes |= set(re.findall(r"(?:^|,)\s*(\w+)\s*:", body))
+        changes |= set(re.findall(r'p\.set\("(\w+)"', text)) | set(re.findall(r"ch\.(\w+)\s*=", text))
+    assert {"since", "until", "place", "actor", "quad_class", "precision"} <= changes
+    assert changes <= takes, changes - takes
+
