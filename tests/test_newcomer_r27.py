@@ -161,3 +161,154 @@ def test_the_charts_links_name_only_what_the_events_page_takes() -> None:
     assert {"since", "until", "place", "actor", "quad_class", "precision"} <= changes
     assert changes <= takes, changes - takes
 
+
+
+# --- 2. the hand-written transactions moved to gaiko.store.txn.transaction --------------------------------------------
+
+def _interrupt_at_each(make: Any, act: Any, check: Any, limit: int = 400) -> int:
+    """Count the statements ``act(con)`` runs on a fresh ``make()`` (a Store or connection holder with ``con``), then
+    for each n: Ctrl-C just after statement n must raise KeyboardInterrupt, leave no transaction open, and pass
+    ``check(holder, exc)``. Returns the number of statements."""
+    from test_newcomer_r26 import _open_transaction, _StopAfter
+
+    holder = make()
+    # a relation over a Python variable (DuckDB's replacement scan) is looked up in the frame that calls execute,
+    # which is the spy's: let DuckDB look further up, as it finds the variable without the spy
+    holder.con.execute("SET python_scan_all_frames = true")
+    spy = _StopAfter(holder.con, 0)
+    holder.con = spy
+    act(holder)
+    holder.con = spy._con
+    statements = spy.count
+    holder.close()
+    assert 3 < statements < limit, statements
+    for n in range(1, statements + 1):
+        holder = make()
+        real = holder.con
+        real.execute("SET python_scan_all_frames = true")
+        holder.con = _StopAfter(real, n)
+        with pytest.raises(KeyboardInterrupt) as caught:
+            act(holder)
+        holder.con = real
+        assert not _open_transaction(real), f"a transaction left open by Ctrl-C after statement {n}"
+        check(holder, caught.value, n)
+        holder.close()
+    return statements
+
+
+def test_ctrl_c_anywhere_in_a_batch_write_leaves_no_transaction_and_no_half_batch(tmp_path: Path) -> None:
+    """`Store.write_coded` wrote BEGIN outside its guard: a Ctrl-C just after it left the transaction open (the run's
+    closing row then failed "cannot start a transaction within a transaction"). At every statement now: nothing of
+    the batch or all of it, and the next write stores it."""
+    import shutil
+
+    from helpers import make_coded
+
+    from gaiko.store import Store
+
+    coded = [make_coded(f"Japan {verb} China over the islands on day {i}.", f"2025-11-0{i + 1}")
+             for i, verb in enumerate(("met", "accused", "attacked"))]
+    empty = tmp_path / "empty.duckdb"
+    Store(empty).close()
+    made = iter(range(10_000))
+
+    def make() -> Any:
+        path = tmp_path / f"w{next(made)}.duckdb"
+        shutil.copy(empty, path)
+        return Store(path)
+
+    def check(s: Any, exc: BaseException, n: int) -> None:
+        arts, evs = s.scalar("SELECT count(*) FROM articles"), s.scalar("SELECT count(*) FROM events")
+        assert (arts, evs) in ((0, 0), (3, 6)), (n, arts, evs)
+        if arts == 0:
+            assert s.write_coded(coded, None) == (3, 0), n  # the next write stores the batch
+        assert s.scalar("SELECT count(*) FROM events") == 6 and s.stats()["clusters"] >= 1, n
+
+    assert _interrupt_at_each(make, lambda s: s.write_coded(coded, None), check) > 8
+
+
+def test_ctrl_c_anywhere_in_a_migration_rolls_it_back_whole() -> None:
+    """`migrate` rolled back on an error only: a Ctrl-C inside a migration left its transaction open. Now no
+    transaction is left open, and migrating again reaches the current schema with the tables of a store migrated in
+    one go (no migration half applied, none recorded that was not)."""
+    import duckdb
+
+    from gaiko.store.schema import MIGRATIONS, SCHEMA_VERSION, current_version, migrate
+
+    class Holder:
+        def __init__(self) -> None:
+            self.con = duckdb.connect(":memory:")
+            for sql in MIGRATIONS[0][2]:
+                self.con.execute(sql)
+            self.con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+
+        def close(self) -> None:
+            self.con.close()
+
+    def columns(con: Any) -> list[tuple]:
+        return sorted(con.execute("SELECT table_name, column_name, data_type FROM information_schema.columns"
+                                  ).fetchall())
+
+    ref = Holder()
+    migrate(ref.con)
+    want = columns(ref.con)
+    ref.close()
+
+    def check(h: Any, exc: BaseException, n: int) -> None:
+        assert migrate(h.con) == SCHEMA_VERSION == current_version(h.con), n
+        assert columns(h.con) == want, n
+
+    assert _interrupt_at_each(Holder, lambda h: migrate(h.con), check) > len(MIGRATIONS)
+
+
+def test_ctrl_c_anywhere_in_an_import_leaves_it_whole_or_undone_and_says_which(tmp_path: Path) -> None:
+    """`gaiko import` wrote BEGIN outside its guard (a Ctrl-C just after it left the transaction open and the run
+    `running`), and one just after its COMMIT was reported as "TransactionException: cannot rollback" or "rolled
+    back, the store is unchanged" of rows that were stored; importing again then clustered nothing. At every
+    statement now: the parts whole or not at all, the message says which, the run is not left `running`, and the
+    next import leaves no event unclustered."""
+    import shutil
+
+    from helpers import FakeCoder
+
+    from gaiko.clusters import pending
+    from gaiko.distributed import MANIFEST, PartWriter
+    from gaiko.ids import article_id
+    from gaiko.importer import import_parquet
+    from gaiko.store import Store
+    from gaiko.types import Article
+
+    out = tmp_path / "parts"
+    texts = [f"Japan met China over the islands on day {i}." for i in range(3)]
+    arts = [Article(text=t, id=article_id(t), published=f"2025-11-0{i + 1}") for i, t in enumerate(texts)]
+    PartWriter(out).code_and_write(FakeCoder(), arts)
+    (out / MANIFEST).write_text("{}")
+    empty = tmp_path / "empty.duckdb"
+    Store(empty).close()
+    with Store(tmp_path / "whole.duckdb") as whole:
+        import_parquet(whole, out, track=False)
+        full = (whole.scalar("SELECT count(*) FROM articles"), whole.scalar("SELECT count(*) FROM events"))
+    assert full[0] == 3 and full[1] > 0
+    made = iter(range(10_000))
+
+    def make() -> Any:
+        path = tmp_path / f"i{next(made)}.duckdb"
+        shutil.copy(empty, path)
+        return Store(path)
+
+    def check(s: Any, exc: BaseException, n: int) -> None:
+        arts_in, evs = s.scalar("SELECT count(*) FROM articles"), s.scalar("SELECT count(*) FROM events")
+        assert (arts_in, evs) in ((0, 0), full), (n, arts_in, evs)
+        msg = str(exc)
+        if msg.startswith("the import of"):
+            assert ("stored whole" in msg) == (arts_in == 3) and ("rolled back" in msg) == (arts_in == 0), (n, msg)
+        if s.scalar("SELECT count(*) FROM runs WHERE status = 'running'"):  # Ctrl-C inside start_run, after its
+            s.close()  # INSERT: the run is no live one, and the next writer marks it killed (round n28's rule)
+            s = Store(s.path)
+            assert s.scalar("SELECT count(*) FROM runs WHERE status = 'killed'") == 1, n
+        assert s.scalar("SELECT count(*) FROM runs WHERE status = 'running'") == 0, n
+        import_parquet(s, out, track=False)
+        assert s.scalar("SELECT count(*) FROM events") == full[1] and not pending(s), n
+        s.close()
+
+    assert _interrupt_at_each(make, lambda s: import_parquet(s, out, track=False), check) > 8
