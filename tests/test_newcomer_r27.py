@@ -312,3 +312,46 @@ def test_ctrl_c_anywhere_in_an_import_leaves_it_whole_or_undone_and_says_which(t
         s.close()
 
     assert _interrupt_at_each(make, lambda s: import_parquet(s, out, track=False), check) > 8
+
+
+# --- 3a. a day typed as a filter is YYYY-MM-DD everywhere, as the API reads it --------------------------------------
+
+WEEKISH = ("2025-W45", "2025-W45-7", "20251103")
+
+
+def test_iso_day_reads_only_what_the_messages_ask_for() -> None:
+    import datetime as dt
+
+    from gaiko.isoday import iso_day
+
+    assert iso_day(" 2025-11-03 ") == dt.date(2025, 11, 3) == iso_day(dt.date(2025, 11, 3))
+    for bad in (*WEEKISH, "2025-11", "2025-11-31", "2025-11-03T10:00", "11/03/2025", "", None, 20251103,
+                dt.datetime(2025, 11, 3, 10)):
+        with pytest.raises(ValueError):
+            iso_day(bad)
+
+
+@pytest.mark.parametrize("value", WEEKISH)
+def test_a_week_date_is_refused_by_the_cli_the_pages_and_python_as_by_the_api(cli, dash, value: str,
+                                                                             tmp_path: Path) -> None:
+    """Python 3.11 reads `2025-W45` as that week's Monday and `20251103` as a day: `gaiko events --until 2025-W45`
+    kept the Monday alone (the rest of the week dropped without a word) and the dashboard did the same, while the
+    API answers both with a 422. Each surface now refuses them, naming YYYY-MM-DD."""
+    from helpers import two_event_store
+
+    from gaiko.errors import ConfigError
+    from gaiko.store import Store
+
+    assert dash.get(f"/api/v1/events?until={value}").status_code == 422
+    db = two_event_store(tmp_path / "w.duckdb")
+    for args in (("events", "--until", value), ("export", "--out", str(tmp_path / "x.csv"), "--since", value),
+                 ("pledges", "--made-since", value), ("scorecard", "--as-of", value)):
+        code, out, err = cli(*args, "--db", db)
+        assert code != 0 and f"not {value!r}" in err and "Traceback" not in err, (args, code, err)
+    r = dash.get(f"/events?until={value}")
+    assert r.status_code == 422 and f"until must be a date like 2025-10-26, not {value!r}" in _page_error(r.text)
+    assert dash.get(f"/scorecard?as_of={value}").status_code == 422
+    with Store(db, read_only=True) as s:
+        with pytest.raises(ConfigError, match="YYYY-MM-DD"):
+            s.events(until=value)
+        assert s.events(until="2025-11-09") is not None  # look-alike: the day itself

@@ -9,7 +9,6 @@ once) by default; ``count=mentions`` counts reports.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -20,6 +19,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 
 from ..errors import ConfigError
+from ..isoday import iso_day
 from ..store.analysis import QUAD_NAMES, date_label
 from ..tables import cameo_for
 from ..types import PLOVER_TYPES
@@ -154,7 +154,7 @@ def page_filters(request: Request, takes: Sequence[str] = ()) -> tuple[dict[str,
     for k in ("since", "until"):
         if raw.get(k):
             try:
-                f[k] = dt.date.fromisoformat(raw[k])
+                f[k] = iso_day(raw[k])
             except ValueError:
                 err = f"{k} must be a date like 2025-10-26, not {raw[k]!r}"
     if f.get("since") and f.get("until") and f["since"] > f["until"]:  # as the API answers it: not "no events"
