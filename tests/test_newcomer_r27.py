@@ -355,3 +355,34 @@ def test_a_week_date_is_refused_by_the_cli_the_pages_and_python_as_by_the_api(cl
         with pytest.raises(ConfigError, match="YYYY-MM-DD"):
             s.events(until=value)
         assert s.events(until="2025-11-09") is not None  # look-alike: the day itself
+
+
+# --- 3b. a compressed, office or PDF file is named, with what to do -------------------------------------------------
+
+def test_a_compressed_office_or_pdf_file_is_named_with_what_to_do(tmp_path: Path) -> None:
+    """`feed.jsonl.gz` was "file contains NUL bytes: it looks binary, not text; convert it to UTF-8 text" (not a
+    word of gzip), an Excel sheet the same, and a PDF without a NUL byte up front was coded as one article of its raw
+    bytes. Each is one `binary` error that names the format and what to do."""
+    import gzip
+
+    from gaiko.ingest import read_inputs
+    from gaiko.types import Article, InputError
+
+    line = b'{"text": "Japan protested to China over the patrol.", "published": "2025-11-03"}\n'
+    files = {"feed.jsonl.gz": (gzip.compress(line), "gzip-compressed", "decompress"),
+             "feed.jsonl": (gzip.compress(line), "gzip-compressed", "zcat"),  # the suffix is no excuse
+             "sheet.xlsx": (b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 20, "ZIP archive", "CSV (UTF-8)"),
+             "table.csv": (b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 20, "ZIP archive", "CSV (UTF-8)"),
+             "report.pdf": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n", "PDF document",
+                            "pdftotext"),
+             "old.xls": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 20, "legacy Office", "CSV (UTF-8)"),
+             "dump.txt.bz2": (b"BZh91AY&SY" + bytes(range(1, 30)), "bzip2", "bzcat")}
+    for name, (data, what, todo) in files.items():
+        (tmp_path / name).write_bytes(data)
+        got = list(read_inputs([str(tmp_path / name)]))
+        assert len(got) == 1 and isinstance(got[0], InputError), (name, got)
+        assert got[0].reason == "binary" and what in got[0].detail and todo in got[0].detail, (name, got[0].detail)
+    # look-alikes: text that merely begins with such letters is read as before
+    (tmp_path / "pk.txt").write_text("PK Sharma said India and Japan agreed to expand talks on Monday.")
+    (tmp_path / "bz.txt").write_text("BZh is not a word; Japan protested to China over the patrol.")
+    assert all(isinstance(i, Article) for i in read_inputs([str(tmp_path / "pk.txt"), str(tmp_path / "bz.txt")]))
