@@ -386,3 +386,28 @@ def test_a_compressed_office_or_pdf_file_is_named_with_what_to_do(tmp_path: Path
     (tmp_path / "pk.txt").write_text("PK Sharma said India and Japan agreed to expand talks on Monday.")
     (tmp_path / "bz.txt").write_text("BZh is not a word; Japan protested to China over the patrol.")
     assert all(isinstance(i, Article) for i in read_inputs([str(tmp_path / "pk.txt"), str(tmp_path / "bz.txt")]))
+
+
+# --- 3c. an export named as a spreadsheet, TSV or compressed file is refused ------------------------------------------
+
+@pytest.mark.parametrize("name, says", [("events.xlsx", "use --out events.csv"), ("events.tsv", "use --out events.csv"),
+                                        ("events.csv.gz", "write --out events.csv and compress it afterwards"),
+                                        ("events.parquet.zst", "write --out events.parquet and compress")])
+def test_an_export_named_as_a_format_it_is_not_written_in_is_refused(cli, tmp_path: Path, name: str,
+                                                                     says: str) -> None:
+    """`gaiko export --out events.xlsx` wrote JSON lines into a file Excel refuses to open (`.tsv`: one column of
+    JSON; `.csv.gz`: plain text a gzip reader refuses). One `Error:` line now names the format and the name to use,
+    before the store is opened, and nothing is written."""
+    from helpers import two_event_store
+
+    db = two_event_store(tmp_path / "e.duckdb")
+    says = says.replace("events.", f"{tmp_path / 'events'}.")
+    code, out, err = cli("export", "--db", db, "--out", tmp_path / name)
+    assert code == 2 and err.startswith("Error: --out ") and says in err and "Traceback" not in err, (code, err)
+    assert not (tmp_path / name).exists()
+    code, _, err = cli("export", "--db", db, "--format", "csv", "--out", tmp_path / name)
+    assert code == 2 and says in err
+    # look-alikes: the names an export is written under, and a .json or .txt name (JSON lines, as documented)
+    for ok in ("events.csv", "events.json", "events.txt"):
+        code, _, err = cli("export", "--db", db, "--out", tmp_path / ok)
+        assert code == 0 and (tmp_path / ok).stat().st_size > 0, (ok, err)
