@@ -25,8 +25,8 @@ from ..tables import cameo_for
 from ..types import PLOVER_TYPES
 from .strict import parse_dyad, unknown_query_message
 
-__all__ = ["render", "page_filters", "unknown_query", "FILTER_NAMES", "api_params", "int_param", "choice_param", "pager", "FILTER_KEYS", "PAGE_SIZES", "href",
-           "date_label"]
+__all__ = ["render", "page_filters", "unknown_query", "FILTER_NAMES", "api_params", "int_param", "choice_param",
+           "pager", "FILTER_KEYS", "PAGE_SIZES", "href", "date_label"]
 
 FILTER_KEYS = ("actor", "source", "target", "type", "quad_class", "since", "until", "text", "article_id", "place",
                "outlet", "mode", "context", "modality", "resolved", "include_negated", "precision", "count", "either")

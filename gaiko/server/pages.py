@@ -112,8 +112,9 @@ def articles_page(request: Request) -> HTMLResponse:
                                       **{k: v for k, v in f.items() if k in ("modality", "include_negated", "count")})
             total = store.count_articles(q=q or None)
     listing = {**keep, "q": q, "size": size if size != 50 else None}
-    return render(request, "articles.html", status=422 if err else 200, rows=rows, total=total, q=q, raw=keep, listing=listing,
-                  pg=pager(total, offset, size), api={"q": q, "limit": size, "offset": offset}, error=err)
+    return render(request, "articles.html", status=422 if err else 200, rows=rows, total=total, q=q, raw=keep,
+                  listing=listing, pg=pager(total, offset, size), api={"q": q, "limit": size, "offset": offset},
+                  error=err)
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
