@@ -50,7 +50,9 @@ def check_day(value: str | None, option: str) -> str | None:
     import datetime as dt
 
     try:
-        return dt.date.fromisoformat(value.strip()).isoformat()
+        from ..isoday import iso_day
+
+        return iso_day(value).isoformat()
     except ValueError:
         fail(f"{option} must be a date like 2025-10-26 (YYYY-MM-DD), not {value!r}")
 

@@ -36,7 +36,9 @@ def scorecard(
     day = None
     if as_of:
         try:
-            day = dt.date.fromisoformat(as_of)
+            from ..isoday import iso_day
+
+            day = iso_day(as_of)
         except ValueError:
             fail(f"--as-of must be a date like 2025-12-20, not {as_of!r}")
     if fmt not in ("table", "csv", "jsonl", "json"):

@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from ..errors import ConfigError, NotFound
+from ..isoday import iso_day
 from ..types import PLOVER_TYPES
 from . import counting
 
@@ -85,7 +86,7 @@ def type_name(value: Any) -> str:
 
 def _date(name: str, value: str | dt.date) -> dt.date:
     try:
-        return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+        return value if isinstance(value, dt.date) else iso_day(value)
     except ValueError:
         # named as the filter is named where this is met: a keyword of Store.events (the CLI and the API check
         # their options first, with their own names)
