@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-__all__ = ["iso_day"]
+__all__ = ["iso_day", "no_such_day"]
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -31,3 +31,17 @@ def iso_day(value: object) -> dt.date:
     if text is None or not _DAY.fullmatch(text):
         raise ValueError(f"not a YYYY-MM-DD date: {value!r}")
     return dt.date.fromisoformat(text)
+
+
+def no_such_day(value: object) -> str:
+    """``": there is no such day"`` when ``value`` is written ``YYYY-MM-DD`` but the calendar lacks that day
+    (``2025-02-29``, ``2025-11-31``), else ``""``: appended to a "must be a date like ..." message, which would
+    otherwise blame the layout (round b27)."""
+    text = value.strip() if isinstance(value, str) else ""
+    if not _DAY.fullmatch(text):
+        return ""
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return ": there is no such day"
+    return ""

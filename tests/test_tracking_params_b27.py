@@ -49,3 +49,31 @@ def test_the_message_lists_only_what_the_user_typed_wrong() -> None:
     msg = unknown_query_message(["utm_source", "sourc", "fbclid"], {"source", "target"}, "/events", "page")
     assert msg is not None and "'sourc'" in msg and "utm_source" not in msg and "fbclid" not in msg
     assert unknown_query_message(["_", "utm_term", "gclid"], {"source"}, "/x") is None
+
+
+# --- a day the calendar lacks is told so, not blamed on its layout (round b27, F6) ----------------------------------
+
+
+@pytest.mark.parametrize("value", ["2025-02-29", "2025-11-31", "2026-04-31"])
+def test_a_day_the_calendar_lacks_is_named_as_such_on_every_surface(cli, dash, value: str, tmp_path) -> None:
+    from helpers import two_event_store
+
+    from gaiko.errors import ConfigError
+    from gaiko.store import Store
+
+    db = two_event_store(tmp_path / "d.duckdb")
+    for args in (("events", "--until", value), ("pledges", "--made-since", value), ("scorecard", "--as-of", value)):
+        code, _out, err = cli(*args, "--db", db)
+        assert code != 0 and f"not {value!r}: there is no such day" in err, (args, err)
+    r = dash.get(f"/events?until={value}")
+    assert r.status_code == 422 and "there is no such day" in r.text
+    assert "there is no such day" in dash.get(f"/scorecard?as_of={value}").text
+    with Store(db, read_only=True) as s, pytest.raises(ConfigError, match="there is no such day"):
+        s.events(until=value)
+
+
+@pytest.mark.parametrize("value", ["2025-W45", "20251103", "2025-2-28", "2024-02-29 ", "2024-02-29"])
+def test_a_wrong_layout_or_a_real_day_is_not_called_a_missing_day(value: str) -> None:
+    from gaiko.isoday import no_such_day
+
+    assert no_such_day(value) == ""

@@ -50,11 +50,11 @@ def check_day(value: str | None, option: str) -> str | None:
     import datetime as dt
 
     try:
-        from ..isoday import iso_day
+        from ..isoday import iso_day, no_such_day
 
         return iso_day(value).isoformat()
     except ValueError:
-        fail(f"{option} must be a date like 2025-10-26 (YYYY-MM-DD), not {value!r}")
+        fail(f"{option} must be a date like 2025-10-26 (YYYY-MM-DD), not {value!r}{no_such_day(value)}")
 
 
 def check_span(since: str | None, until: str | None) -> tuple[str | None, str | None]:

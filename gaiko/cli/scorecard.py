@@ -36,11 +36,11 @@ def scorecard(
     day = None
     if as_of:
         try:
-            from ..isoday import iso_day
+            from ..isoday import iso_day, no_such_day
 
             day = iso_day(as_of)
         except ValueError:
-            fail(f"--as-of must be a date like 2025-12-20, not {as_of!r}")
+            fail(f"--as-of must be a date like 2025-12-20, not {as_of!r}{no_such_day(as_of)}")
     if fmt not in ("table", "csv", "jsonl", "json"):
         fail(f"unknown format {fmt!r}; use table, csv, jsonl or json")
     try:

@@ -19,7 +19,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 
 from ..errors import ConfigError
-from ..isoday import iso_day
+from ..isoday import iso_day, no_such_day
 from ..store.analysis import QUAD_NAMES, date_label
 from ..tables import cameo_for
 from ..types import PLOVER_TYPES
@@ -156,7 +156,7 @@ def page_filters(request: Request, takes: Sequence[str] = ()) -> tuple[dict[str,
             try:
                 f[k] = iso_day(raw[k])
             except ValueError:
-                err = f"{k} must be a date like 2025-10-26, not {raw[k]!r}"
+                err = f"{k} must be a date like 2025-10-26, not {raw[k]!r}{no_such_day(raw[k])}"
     if f.get("since") and f.get("until") and f["since"] > f["until"]:  # as the API answers it: not "no events"
         err = f"since ({f['since']}) is after until ({f['until']}): no day is in between; swap them"
     if raw.get("quad_class"):

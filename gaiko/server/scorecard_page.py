@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from ..errors import GaikoError, NotFound
-from ..isoday import iso_day
+from ..isoday import iso_day, no_such_day
 from ..store.ledger_view import LEDGER_SORTS, ledger_view
 from ..store.scorecard import LEVELS, scorecard
 from .pagekit import PAGE_SIZES, choice_param, int_param, pager, render, unknown_query
@@ -31,7 +31,7 @@ def _as_of(raw: str) -> tuple[dt.date | None, str | None]:
     try:
         return iso_day(raw), None
     except ValueError:
-        return None, f"as_of must be a date like 2025-12-20, not {raw!r}"
+        return None, f"as_of must be a date like 2025-12-20, not {raw!r}{no_such_day(raw)}"
 
 
 @router.get("/pledges", response_class=HTMLResponse)
