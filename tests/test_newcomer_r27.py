@@ -165,6 +165,22 @@ def test_the_charts_links_name_only_what_the_events_page_takes() -> None:
 
 # --- 2. the hand-written transactions moved to gaiko.store.txn.transaction --------------------------------------------
 
+def _copies_of(empty: Path, tmp_path: Path, prefix: str) -> Any:
+    """A ``make()`` for :func:`_interrupt_at_each`: each call opens a fresh copy of the store file ``empty``."""
+    import shutil
+
+    from gaiko.store import Store
+
+    made = iter(range(10_000))
+
+    def make() -> Any:
+        path = tmp_path / f"{prefix}{next(made)}.duckdb"
+        shutil.copy(empty, path)
+        return Store(path)
+
+    return make
+
+
 def _interrupt_at_each(make: Any, act: Any, check: Any, limit: int = 400) -> int:
     """Count the statements ``act(con)`` runs on a fresh ``make()`` (a Store or connection holder with ``con``), then
     for each n: Ctrl-C just after statement n must raise KeyboardInterrupt, leave no transaction open, and pass
@@ -200,8 +216,6 @@ def test_ctrl_c_anywhere_in_a_batch_write_leaves_no_transaction_and_no_half_batc
     """`Store.write_coded` wrote BEGIN outside its guard: a Ctrl-C just after it left the transaction open (the run's
     closing row then failed "cannot start a transaction within a transaction"). At every statement now: nothing of
     the batch or all of it, and the next write stores it."""
-    import shutil
-
     from helpers import make_coded
 
     from gaiko.store import Store
@@ -210,12 +224,7 @@ def test_ctrl_c_anywhere_in_a_batch_write_leaves_no_transaction_and_no_half_batc
              for i, verb in enumerate(("met", "accused", "attacked"))]
     empty = tmp_path / "empty.duckdb"
     Store(empty).close()
-    made = iter(range(10_000))
-
-    def make() -> Any:
-        path = tmp_path / f"w{next(made)}.duckdb"
-        shutil.copy(empty, path)
-        return Store(path)
+    make = _copies_of(empty, tmp_path, "w")
 
     def check(s: Any, exc: BaseException, n: int) -> None:
         arts, evs = s.scalar("SELECT count(*) FROM articles"), s.scalar("SELECT count(*) FROM events")
@@ -267,8 +276,6 @@ def test_ctrl_c_anywhere_in_an_import_leaves_it_whole_or_undone_and_says_which(t
     back, the store is unchanged" of rows that were stored; importing again then clustered nothing. At every
     statement now: the parts whole or not at all, the message says which, the run is not left `running`, and the
     next import leaves no event unclustered."""
-    import shutil
-
     from helpers import FakeCoder
 
     from gaiko.clusters import pending
@@ -289,12 +296,7 @@ def test_ctrl_c_anywhere_in_an_import_leaves_it_whole_or_undone_and_says_which(t
         import_parquet(whole, out, track=False)
         full = (whole.scalar("SELECT count(*) FROM articles"), whole.scalar("SELECT count(*) FROM events"))
     assert full[0] == 3 and full[1] > 0
-    made = iter(range(10_000))
-
-    def make() -> Any:
-        path = tmp_path / f"i{next(made)}.duckdb"
-        shutil.copy(empty, path)
-        return Store(path)
+    make = _copies_of(empty, tmp_path, "i")
 
     def check(s: Any, exc: BaseException, n: int) -> None:
         arts_in, evs = s.scalar("SELECT count(*) FROM articles"), s.scalar("SELECT count(*) FROM events")

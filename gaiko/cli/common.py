@@ -47,11 +47,9 @@ def check_day(value: str | None, option: str) -> str | None:
     """A YYYY-MM-DD date from the command line (None stays None); fails with one Error line otherwise."""
     if value is None:
         return None
-    import datetime as dt
+    from ..isoday import iso_day, no_such_day
 
     try:
-        from ..isoday import iso_day, no_such_day
-
         return iso_day(value).isoformat()
     except ValueError:
         fail(f"{option} must be a date like 2025-10-26 (YYYY-MM-DD), not {value!r}{no_such_day(value)}")
