@@ -1,0 +1,208 @@
+"""Round r28: user surfaces, exact. What round b27 broke and was left; each kind fails on main 0cc72b3.
+
+1. (F2) An import stopped while clustering left its events in no cluster; `gaiko stats`, the API and the pages
+   counted each as a cluster without a word. They now say how many and what clusters them.
+2. (F3) `gaiko import` died on SIGTERM (exit 143 from the signal itself, its run left `running`); it now stops as
+   `gaiko code` does: rolled back or stored whole, the run marked, `terminated (SIGTERM)`, exit 143, resumable.
+3. (F4) `gaiko export --out` writes only the suffixes of what it writes; every other name is refused with one to use.
+4. (F5) Binary files are judged by content: after a UTF-8 BOM too, and a text that starts "%PDF-" is text.
+5. A query name given twice is refused (API and pages); HEAD answers on the API and the pages.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+# --- shared: a folder of coded parts (as `gaiko code --engine ray` writes them) ---------------------------------
+
+
+def _parts(tmp_path: Path, n: int = 4) -> Path:
+    from helpers import FakeCoder
+
+    from gaiko.distributed import MANIFEST, PartWriter
+    from gaiko.ids import article_id
+    from gaiko.types import Article
+
+    out = tmp_path / "parts"
+    texts = [f"Japan met China over the fishing boats, report {i}." for i in range(n)]
+    arts = [Article(text=t, id=article_id(t), published="2025-11-03") for i, t in enumerate(texts)]
+    PartWriter(out).code_and_write(FakeCoder(), arts)
+    (out / MANIFEST).write_text("{}")
+    return out
+
+
+def _stopped_while_clustering(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path, int]:
+    """A store an import was stopped in while it clustered: (store, parts, events stored)."""
+    import gaiko.clusters as clusters
+    from gaiko.importer import import_parquet
+    from gaiko.store import Store
+
+    parts = _parts(tmp_path)
+
+    def stopped(*a: Any, **k: Any) -> int:
+        raise KeyboardInterrupt()
+
+    db = tmp_path / "stopped.duckdb"
+    with monkeypatch.context() as m:
+        m.setattr(clusters, "update_clusters", stopped)
+        with Store(db) as s, pytest.raises(KeyboardInterrupt):
+            import_parquet(s, parts, track=False)
+    with Store(db, read_only=True) as s:
+        n = s.scalar("SELECT count(*) FROM events")
+        assert n > 0 and s.scalar("SELECT count(*) FROM cluster_members") == 0
+        assert s.query("SELECT status FROM runs")[0]["status"] == "finished"
+    return db, parts, n
+
+
+# --- 1. (F2) events in no cluster are said, with what clusters them ---------------------------------------------
+
+def test_stats_say_how_many_events_are_in_no_cluster_and_what_clusters_them(cli, tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """b27: 80,000 mentions of 168 events, `gaiko stats` said 80,000 clusters and nothing else. The count stays what
+    every listing counts (each such mention as a cluster of its own, so numbers and their rows agree), and the
+    store, the CLI (table and --json), `gaiko events` and the API now say how many and name the command."""
+    import json
+
+    from gaiko.store import Store
+
+    db, _, n = _stopped_while_clustering(tmp_path, monkeypatch)
+    with Store(db, read_only=True) as s:
+        st = s.stats()
+        assert st["unclustered_events"] == n == st["clusters"] == s.unclustered_events()
+    code, out, err = cli("stats", "--db", db)
+    assert code == 0 and f"{n} events are in no cluster yet" in err and f"gaiko cluster rebuild --db {db}" in err
+    code, out, err = cli("stats", "--db", db, "--json")
+    assert code == 0 and json.loads(out)["unclustered_events"] == n and "in no cluster yet" in err
+    code, out, err = cli("events", "--db", db)
+    assert code == 0 and "in no cluster yet" in err
+    code, out, err = cli("events", "--db", db, "--count", "mentions")  # mentions counted as mentions: nothing to say
+    assert code == 0 and "in no cluster yet" not in err
+    # the command named clusters them; then nothing is said
+    code, out, err = cli("cluster", "rebuild", "--db", db)
+    assert code == 0, err
+    with Store(db, read_only=True) as s:
+        st = s.stats()
+        assert st["unclustered_events"] == 0 and st["clusters"] < n
+    code, out, err = cli("stats", "--db", db)
+    assert code == 0 and "no cluster" not in err
+
+
+def test_the_api_and_the_pages_say_how_many_events_are_in_no_cluster(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from fastapi.testclient import TestClient
+
+    from gaiko.server import create_app
+
+    db, _, n = _stopped_while_clustering(tmp_path, monkeypatch)
+    client = TestClient(create_app(str(db)))
+    st = client.get("/api/v1/stats").json()
+    assert st["unclustered_events"] == n and "gaiko cluster rebuild" in st["notes"][0]
+    page = client.get("/api/v1/events").json()
+    assert page["total"] == n and any("in no cluster yet" in x for x in page["notes"])
+    assert client.get("/api/v1/events", params={"count": "mentions"}).json()["notes"] is None
+    for path in ("/", "/events", "/dyads"):
+        r = client.get(path)
+        assert r.status_code == 200 and 'id="unclustered"' in r.text and "in no cluster yet" in r.text, path
+
+
+def test_a_whole_store_says_nothing_of_unclustered_events(cli, tmp_path: Path) -> None:
+    """Look-alike: a store whose every event is clustered has ``unclustered_events`` 0 and no note anywhere."""
+    from fastapi.testclient import TestClient
+    from helpers import two_event_store
+
+    from gaiko.server import create_app
+
+    db = two_event_store(tmp_path / "whole.duckdb")
+    code, out, err = cli("stats", "--db", db)
+    assert code == 0 and "no cluster" not in err
+    client = TestClient(create_app(str(db)))
+    st = client.get("/api/v1/stats").json()
+    assert st["unclustered_events"] == 0 and st["notes"] is None
+    assert 'id="unclustered"' not in client.get("/").text
+
+
+# --- 2. (F3) `gaiko import` handles SIGTERM as `gaiko code` does ------------------------------------------------
+
+@pytest.fixture()
+def sigterm_raises() -> Any:
+    """A SIGTERM handler for the test itself, so that a process that does not handle the signal fails the test (a
+    ``_NotHandled``) instead of killing pytest; restored afterwards."""
+
+    class _NotHandled(Exception):
+        pass
+
+    def handler(signum: int, frame: Any) -> None:
+        raise _NotHandled("SIGTERM not handled by gaiko import")
+
+    before = signal.signal(signal.SIGTERM, handler)
+    yield
+    signal.signal(signal.SIGTERM, before)
+
+
+def _kill_self(*a: Any, **k: Any) -> Any:
+    os.kill(os.getpid(), signal.SIGTERM)
+    raise AssertionError("the SIGTERM handler should have raised")
+
+
+@pytest.mark.parametrize("where", ["insert", "cluster"])
+def test_a_sigterm_during_an_import_stops_it_as_gaiko_code_stops(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 sigterm_raises: Any, where: str) -> None:
+    """b27: `gaiko import` killed by SIGTERM left its run `running` (exit 143 from the signal, no message). Now, as
+    `gaiko code`: `terminated (SIGTERM)` and exit 143; during the insert the import is rolled back and the run marked
+    `interrupted`; during the clustering the parts are stored whole (the run `finished`), and the same command again
+    clusters them."""
+    import gaiko.clusters as clusters
+    import gaiko.importer as importer
+    from gaiko.store import Store
+
+    parts = _parts(tmp_path)
+    db = tmp_path / "t.duckdb"
+    before = signal.getsignal(signal.SIGTERM)
+    with monkeypatch.context() as m:
+        if where == "insert":
+            m.setattr(importer, "_insert_new", _kill_self)
+        else:
+            m.setattr(clusters, "update_clusters", _kill_self)
+        code, out, err = cli("import", str(parts), "--db", db)
+    assert code == 143 and err.startswith("Error: terminated (SIGTERM): ") and "run the same command again" in err, \
+        (code, err)
+    assert signal.getsignal(signal.SIGTERM) is before  # the handler the import found is back
+    with Store(db, read_only=True) as s:
+        runs = s.query("SELECT status FROM runs")
+        arts = s.scalar("SELECT count(*) FROM articles")
+    assert runs == [{"status": "interrupted" if where == "insert" else "finished"}]
+    assert arts == (0 if where == "insert" else 4) and ("rolled back" in err) == (where == "insert")
+    code, out, err = cli("import", str(parts), "--db", db, "--no-ledger")  # resumable: the same command again
+    assert code == 0, err
+    with Store(db, read_only=True) as s:
+        assert s.scalar("SELECT count(*) FROM articles") == 4 and s.unclustered_events() == 0
+        assert s.scalar("SELECT count(*) FROM runs WHERE status = 'running'") == 0
+
+
+def test_a_sigterm_while_the_import_run_row_is_written_is_raised_after_it(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch,
+                                                                         sigterm_raises: Any) -> None:
+    """As `gaiko code` (round l12): the run row is written whole, and the import then stops as terminated."""
+    from gaiko.importer import import_parquet
+    from gaiko.runner_signals import Terminated
+    from gaiko.store import Store
+
+    parts = _parts(tmp_path)
+    db = tmp_path / "t.duckdb"
+    with Store(db) as s:
+        real = s.finish_run
+
+        def finish_with_a_signal(*a: Any, **k: Any) -> None:
+            os.kill(os.getpid(), signal.SIGTERM)
+            real(*a, **k)
+
+        s.finish_run = finish_with_a_signal  # type: ignore[method-assign]
+        with pytest.raises(Terminated, match="stored whole"):
+            import_parquet(s, parts, track=False)
+    with Store(db, read_only=True) as s:
+        assert s.query("SELECT status, articles FROM runs") == [{"status": "finished", "articles": 4}]
