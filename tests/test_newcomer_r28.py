@@ -206,3 +206,36 @@ def test_a_sigterm_while_the_import_run_row_is_written_is_raised_after_it(tmp_pa
             import_parquet(s, parts, track=False)
     with Store(db, read_only=True) as s:
         assert s.query("SELECT status, articles FROM runs") == [{"status": "finished", "articles": 4}]
+
+
+# --- 3. (F4) export writes only the suffixes of what it writes ---------------------------------------------------
+
+@pytest.mark.parametrize("name, says", [
+    ("events.xlsm", "use --out events.csv"), ("events.tab", "use --out events.csv"),
+    ("events.txt", "use --out events.jsonl"), ("events.json", "use --out events.jsonl"),
+    ("events.tgz", "use --out events.csv"), ("events.7z", "use --out events.csv"),
+    ("events.csv.7z", "write --out events.csv and compress it afterwards"), ("events.out", "use --out events.jsonl"),
+    ("events.csv ", "use --out events.csv"), ("events.csv.", "use --out events.csv"),
+    ("events.parquet..", "use --out events.parquet")])
+def test_an_export_name_of_a_suffix_it_does_not_write_is_refused(cli, tmp_path: Path, name: str, says: str) -> None:
+    """b27: `.xlsm`, `.tab`, `.txt`, `.json`, `.tgz`, `.7z` and names with a trailing space or dot got JSON lines
+    that their readers refuse (Windows drops a trailing space or dot, so another program opens another file). The
+    suffixes an export is written in are an allow-list now; everything else is one `Error:` line with the name to
+    use, and nothing is written."""
+    from helpers import two_event_store
+
+    db = two_event_store(tmp_path / "e.duckdb")
+    code, out, err = cli("export", "--db", db, "--out", tmp_path / name)
+    says = says.replace("events.", f"{tmp_path / 'events'}.")
+    assert code == 2 and err.startswith("Error: --out ") and says in err and "Traceback" not in err, (code, err)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["e.duckdb"]
+
+
+@pytest.mark.parametrize("name", ["events.csv", "events.CSV", "events.jsonl", "events.ndjson", "events.parquet",
+                                  "events.pq", "events", "2025.11.events.csv", ".events"])
+def test_the_names_an_export_is_written_under_still_write(cli, tmp_path: Path, name: str) -> None:
+    from helpers import two_event_store
+
+    db = two_event_store(tmp_path / "e.duckdb")
+    code, out, err = cli("export", "--db", db, "--out", tmp_path / name)
+    assert code == 0 and (tmp_path / name).stat().st_size > 0, (name, err)
