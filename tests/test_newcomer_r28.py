@@ -239,3 +239,64 @@ def test_the_names_an_export_is_written_under_still_write(cli, tmp_path: Path, n
     db = two_event_store(tmp_path / "e.duckdb")
     code, out, err = cli("export", "--db", db, "--out", tmp_path / name)
     assert code == 0 and (tmp_path / name).stat().st_size > 0, (name, err)
+
+
+# --- 4. (F5) binary files judged by content: after a BOM too; "%PDF-" text is text --------------------------------
+
+_BOM = b"\xef\xbb\xbf"
+_LINE = b'{"text": "Japan protested to China over the patrol boats.", "published": "2025-11-03"}\n'
+_PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+
+
+@pytest.mark.parametrize("name, data, what", [
+    ("feed.jsonl", _BOM + __import__("gzip").compress(_LINE), "gzip-compressed"),
+    ("note.txt", _BOM + __import__("gzip").compress(b"Japan protested to China over the patrol boats."),
+     "gzip-compressed"),
+    ("table.csv", _BOM + __import__("gzip").compress(b"text,published\nJapan protested,2025-11-03\n"),
+     "gzip-compressed"),
+    ("scan.txt", _BOM + _PDF, "PDF document"),
+    ("scan", _BOM + _PDF, "PDF document"),
+    ("scan.jsonl", _PDF, "PDF document"),  # its lines alone look like text: the file is judged whole
+    ("plain.pdf", b"%PDF-1.4\n%\xc7\xec\x8f\xa2\n", "PDF document"),  # the binary comment alone
+    ("sheet.txt", _BOM + b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 20, "ZIP archive"),
+])
+def test_binary_bytes_behind_a_byte_order_mark_are_named(tmp_path: Path, name: str, data: bytes, what: str) -> None:
+    """b27: a UTF-8 BOM before gzip or PDF bytes skipped the binary check, and the bytes were coded as an article of
+    replacement characters (a CSV: "no 'text' column"; JSONL: "malformed JSON"). The bytes after a BOM are judged as
+    any file's, one `binary` error naming the format."""
+    from gaiko.ingest import read_inputs
+    from gaiko.types import InputError
+
+    (tmp_path / name).write_bytes(data)
+    got = list(read_inputs([str(tmp_path / name)]))
+    assert len(got) == 1 and isinstance(got[0], InputError), (name, got)
+    assert got[0].reason == "binary" and what in got[0].detail, (name, got[0].detail)
+
+
+@pytest.mark.parametrize("text", [
+    "%PDF-1.7 is the format our office scans to; Japan protested to China over the patrol boats on Monday.",
+    "%PDF-2.0 files were attached — Japan protested to China over the patrol boats on Monday, officials said.",
+    "%PDF-\nJapan protested to China over the patrol boats on Monday.",
+])
+def test_a_text_that_begins_with_the_letters_of_a_pdf_header_is_text(tmp_path: Path, text: str) -> None:
+    """b27: a text file starting "%PDF-" was refused as a PDF by its first five bytes. A PDF now also has a PDF's
+    structure (objects, a cross-reference, %%EOF) or bytes no UTF-8 text has; this text has neither."""
+    from gaiko.ingest import read_inputs
+    from gaiko.ingest_checks import decode_bytes
+    from gaiko.types import Article
+
+    for name, data in (("note.txt", text.encode()), ("bom.txt", _BOM + text.encode()), ("stdin", text.encode())):
+        if name == "stdin":
+            assert decode_bytes(data)[0] == text
+            continue
+        (tmp_path / name).write_bytes(data)
+        got = list(read_inputs([str(tmp_path / name)]))
+        assert len(got) == 1 and isinstance(got[0], Article) and got[0].text == text.strip(), (name, got)
+
+
+def test_a_byte_order_mark_before_text_still_reads_as_before() -> None:
+    """Look-alike: a BOM before UTF-8 text (JSON, CSV, prose) decodes as before, the BOM dropped."""
+    from gaiko.ingest_checks import decode_bytes
+
+    for body in (_LINE, b"text,published\nJapan protested,2025-11-03\n", "Japan’s note to China".encode()):
+        assert decode_bytes(_BOM + body) == (body.decode(), None)
