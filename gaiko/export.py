@@ -195,7 +195,7 @@ def export_format(fmt: str | None, out: str | Path) -> str:
     Raises ConfigError for an unknown ``fmt``, or a ``fmt`` that contradicts the suffix (``--format jsonl --out
     events.csv`` would leave JSON lines in a file every CSV reader takes for a table)."""
     suffix = Path(str(out)).suffix.lower() if str(out) != "-" else ""
-    if str(out) != "-":
+    if str(out) != "-" and suffix not in _STORE_SUFFIXES:  # a store is named as such once the export opens it
         _refuse_unwritten(out, suffix, fmt)
     named = SUFFIX_FORMATS.get(suffix)
     if fmt is None:
@@ -206,6 +206,11 @@ def export_format(fmt: str | None, out: str | Path) -> str:
         raise ConfigError(f"--out {out} names a {named} file but --format is {fmt}; drop --format (the suffix "
                           f"decides) or give --out a .{fmt} name")
     return fmt
+
+
+#: suffixes of DuckDB stores: refused by :func:`export_events` after :func:`_refuse_a_store` has said whether the
+#: file is a store an export would destroy (round n30's message)
+_STORE_SUFFIXES = (".duckdb", ".wal")
 
 
 def _refuse_unwritten(out: str | Path, suffix: str, fmt: str | None) -> None:
@@ -226,6 +231,8 @@ def _refuse_unwritten(out: str | Path, suffix: str, fmt: str | None) -> None:
     ext = {"jsonl": ".jsonl", "csv": ".csv", "parquet": ".parquet"}.get(fmt or "jsonl", ".jsonl")
     say = {".json": "JSON (one document), which an export is not written as: it writes JSON Lines, one object a "
                     "line, that a JSON reader refuses as a document",
+           ".duckdb": "a DuckDB store, which an export is not written as (gaiko code and gaiko import make stores)",
+           ".wal": "a DuckDB write-ahead log, which an export is not written as",
            ".txt": "plain text, which an export is not written as"}.get(
         suffix, f"a {suffix} file, which an export is not written as")
     raise ConfigError(f"--out {out} names {say} (CSV, Parquet or JSON Lines: .csv, .parquet, .jsonl); use --out "
@@ -262,6 +269,7 @@ def export_events(store: Any, fmt: str | None, out: str | Path, count: str = "cl
     if out.is_dir():
         raise ConfigError(f"--out {out} is a directory; give a file name, e.g. --out {out / ('events.' + fmt)}")
     _refuse_a_store(store, out, fmt)
+    _refuse_unwritten(out, out.suffix.lower(), fmt)  # a .duckdb name that is no store yet (round r28)
     if _special_file(out):
         return _export_special(store, fmt, out, count, filters)
     # written beside ``out`` under another name and moved over it once complete (round n39): an export that is

@@ -216,7 +216,7 @@ def test_a_sigterm_while_the_import_run_row_is_written_is_raised_after_it(tmp_pa
     ("events.tgz", "use --out events.csv"), ("events.7z", "use --out events.csv"),
     ("events.csv.7z", "write --out events.csv and compress it afterwards"), ("events.out", "use --out events.jsonl"),
     ("events.csv ", "use --out events.csv"), ("events.csv.", "use --out events.csv"),
-    ("events.parquet..", "use --out events.parquet")])
+    ("events.parquet..", "use --out events.parquet"), ("events.duckdb", "use --out events.jsonl")])
 def test_an_export_name_of_a_suffix_it_does_not_write_is_refused(cli, tmp_path: Path, name: str, says: str) -> None:
     """b27: `.xlsm`, `.tab`, `.txt`, `.json`, `.tgz`, `.7z` and names with a trailing space or dot got JSON lines
     that their readers refuse (Windows drops a trailing space or dot, so another program opens another file). The
