@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import signal
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -300,3 +301,63 @@ def test_a_byte_order_mark_before_text_still_reads_as_before() -> None:
 
     for body in (_LINE, b"text,published\nJapan protested,2025-11-03\n", "Japan’s note to China".encode()):
         assert decode_bytes(_BOM + body) == (body.decode(), None)
+
+
+# --- 5. a query name given twice; HEAD -----------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from fastapi.testclient import TestClient
+    from helpers import two_event_store
+
+    from gaiko.server import create_app
+
+    return TestClient(create_app(str(two_event_store(tmp_path_factory.mktemp("r28") / "s.duckdb"))))
+
+
+@pytest.mark.parametrize("path", ["/api/v1/events", "/api/v1/series", "/api/v1/dyads", "/events", "/", "/dyads",
+                                  "/map"])
+def test_a_filter_given_twice_with_two_values_is_refused_on_the_api_and_the_pages(small, path: str) -> None:
+    """b27: `?source=JPN&source=CHN` answered for CHN alone (FastAPI and the pages keep the last value), as if both
+    were applied. Refused now, 422, naming the parameter and its values, on the API and the pages alike."""
+    r = small.get(path, params=[("source", "JPN"), ("source", "CHN")])
+    said = r.json()["message"] if path.startswith("/api/") else unescape(r.text)
+    assert r.status_code == 422 and "'source' is given 2 times" in said and "give it once" in said, (path, said[:300])
+
+
+def test_a_filter_that_takes_several_values_takes_every_one_given(small) -> None:
+    """`type` (and the other filters documented comma-separated) given again means both, on the API as on the pages
+    (which already read `type` so): the answer equals the comma-separated one."""
+    both = small.get("/api/v1/events", params=[("type", "CONSULT"), ("type", "ASSAULT"), ("limit", "100")]).json()
+    comma = small.get("/api/v1/events", params={"type": "CONSULT,ASSAULT", "limit": "100"}).json()
+    one = small.get("/api/v1/events", params={"type": "ASSAULT", "limit": "100"}).json()
+    assert both["total"] == comma["total"] > one["total"] and both["events"] == comma["events"]
+    q = small.get("/api/v1/events", params=[("quad_class", "1"), ("quad_class", "4")]).json()
+    assert q["total"] == small.get("/api/v1/events", params={"quad_class": "1,4"}).json()["total"]
+    page = small.get("/events", params=[("type", "CONSULT"), ("type", "ASSAULT")])
+    assert page.status_code == 200
+
+
+def test_look_alikes_of_a_repeated_name_are_answered(small) -> None:
+    """The same value twice is the same answer; tracking parameters repeat freely; one value each is as before."""
+    for params in ([("source", "JPN"), ("source", "JPN")], [("utm_source", "a"), ("utm_source", "b")],
+                   [("source", "JPN"), ("target", "CHN")]):
+        assert small.get("/api/v1/events", params=params).status_code == 200, params
+        assert small.get("/events", params=params).status_code == 200, params
+
+
+@pytest.mark.parametrize("path", ["/api/v1/health", "/api/v1/stats", "/api/v1/events", "/api/v1/events?source=JPN",
+                                  "/api/v1/export/events?format=csv", "/", "/events", "/articles", "/pledges",
+                                  "/scorecard", "/static/gaiko.css"])
+def test_head_answers_as_get_without_a_body(small, path: str) -> None:
+    """b27: HEAD on the API's routes and the pages answered 405 (RFC 9110 asks every GET resource to take it; link
+    checkers and uptime monitors send it). It now answers GET's status and headers, without a body."""
+    get, head = small.get(path), small.head(path)
+    assert head.status_code == get.status_code == 200 and head.content == b"", (path, head.status_code)
+    assert head.headers.get("content-type") == get.headers.get("content-type")
+
+
+def test_head_of_what_get_refuses_is_refused_alike(small) -> None:
+    for path in ("/api/v1/nothing", "/api/v1/events?sourc=JPN", "/events?sourc=JPN", "/api/v1/events?source=A&source=B"):
+        assert small.head(path).status_code == small.get(path).status_code >= 400, path
+    assert small.post("/api/v1/events").status_code == 405  # other methods than GET and HEAD: as before

@@ -116,8 +116,11 @@ def unknown_query(request: Request, takes: Sequence[str]) -> str | None:
     answers it 422 ``config_error`` (round n38), and a page now names it in the same words (round r27) and shows
     no rows.
     """
-    return unknown_query_message(request.query_params.keys(), takes, request.url.path, what="page",
-                                 see="docs/dashboard.md")
+    from .query_shape import repeated_query_message
+
+    return (unknown_query_message(request.query_params.keys(), takes, request.url.path, what="page",
+                                  see="docs/dashboard.md")
+            or repeated_query_message(request.query_params.multi_items(), request.url.path, what="page"))
 
 
 def page_filters(request: Request, takes: Sequence[str] = ()) -> tuple[dict[str, Any], dict[str, str], str | None]:
