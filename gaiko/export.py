@@ -195,8 +195,8 @@ def export_format(fmt: str | None, out: str | Path) -> str:
     Raises ConfigError for an unknown ``fmt``, or a ``fmt`` that contradicts the suffix (``--format jsonl --out
     events.csv`` would leave JSON lines in a file every CSV reader takes for a table)."""
     suffix = Path(str(out)).suffix.lower() if str(out) != "-" else ""
-    if str(out) != "-" and suffix not in _STORE_SUFFIXES:  # a store is named as such once the export opens it
-        _refuse_unwritten(out, suffix, fmt)
+    if str(out) != "-" and suffix not in _STORE_SUFFIXES and not _special_file(Path(str(out))):  # a store is named
+        _refuse_unwritten(out, suffix, fmt)  # once the export opens it; a pipe or device is no file a reader opens
     named = SUFFIX_FORMATS.get(suffix)
     if fmt is None:
         return named or "jsonl"
@@ -216,9 +216,9 @@ _STORE_SUFFIXES = (".duckdb", ".wal")
 def _refuse_unwritten(out: str | Path, suffix: str, fmt: str | None) -> None:
     """ConfigError for an ``out`` no export should be written under, with the name to use (round r28, from b27's
     F4: ``.xlsm``, ``.tab``, ``.txt``, ``.json``, ``.tgz``, ``.7z`` got JSON lines, a reader of that kind refusing
-    them). Allowed: the suffixes of :data:`SUFFIX_FORMATS` and a name with no suffix (``/dev/stdout``, a pipe, a
-    file named ``events``); a name ending in a space or dot is refused too (Windows drops them, so the file another
-    program looks for is not the one written)."""
+    them). Allowed: the suffixes of :data:`SUFFIX_FORMATS` and a name with no suffix (``/dev/stdout``, a file named
+    ``events``; an existing pipe or device of any name is never checked: :func:`_special_file`); a name ending in a
+    space or dot is refused too (Windows drops them, so the file another program looks for is not the one written)."""
     name = Path(str(out)).name
     if name and name != name.rstrip(" ."):
         fixed = Path(str(out)).with_name(name.rstrip(" .") or f"events.{fmt or 'jsonl'}")
@@ -269,7 +269,8 @@ def export_events(store: Any, fmt: str | None, out: str | Path, count: str = "cl
     if out.is_dir():
         raise ConfigError(f"--out {out} is a directory; give a file name, e.g. --out {out / ('events.' + fmt)}")
     _refuse_a_store(store, out, fmt)
-    _refuse_unwritten(out, out.suffix.lower(), fmt)  # a .duckdb name that is no store yet (round r28)
+    if not _special_file(out):
+        _refuse_unwritten(out, out.suffix.lower(), fmt)  # a .duckdb name that is no store yet (round r28)
     if _special_file(out):
         return _export_special(store, fmt, out, count, filters)
     # written beside ``out`` under another name and moved over it once complete (round n39): an export that is
