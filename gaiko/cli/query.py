@@ -21,7 +21,7 @@ STAT_LABELS = {
     "errors": "errors (distinct inputs not coded)",
     "warnings": "warnings (inputs coded with a note)",
     "last_article": "last_article (newest plausible date)",
-    "unclustered_events": "unclustered_events (in no cluster yet: each counted in clusters)",
+    "unclustered_events": "unclustered_events (each counted as a cluster)",
 }
 
 EVENT_COLUMNS = ("date", "event_type", "mode", "source", "target", "trigger", "place", "flags", "reports", "id")
