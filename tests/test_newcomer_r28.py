@@ -21,6 +21,16 @@ import pytest
 
 # --- shared: a folder of coded parts (as `gaiko code --engine ray` writes them) ---------------------------------
 
+@pytest.fixture(autouse=True)
+def _no_sigterm_left() -> Any:
+    """The SIGTERM noted by a test here is forgotten after it (``gaiko.runner_signals`` keeps it for the process,
+    which a CLI run ends; a later test's run in a server thread would read it as its own)."""
+    yield
+    import gaiko.runner_signals as rs
+
+    rs._TERMINATING[0] = False
+
+
 
 def _parts(tmp_path: Path, n: int = 4) -> Path:
     from helpers import FakeCoder
