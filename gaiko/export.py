@@ -35,7 +35,10 @@ SUFFIX_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parque
 #: refuses to open, ``.tsv`` a single column of JSON, ``.csv.gz`` plain text a gzip reader refuses): refused
 FOREIGN_SUFFIXES = {".xlsx": "an Excel workbook", ".xls": "an Excel workbook", ".ods": "a spreadsheet",
                     ".tsv": "tab-separated values", ".gz": "a gzip-compressed file", ".bz2": "a bzip2-compressed file",
-                    ".xz": "an xz-compressed file", ".zst": "a Zstandard-compressed file", ".zip": "a ZIP archive"}
+                    ".xz": "an xz-compressed file", ".zst": "a Zstandard-compressed file", ".zip": "a ZIP archive",
+                    # round r28 (b27's F4): the allow-list refuses every other suffix too; these are named
+                    ".xlsm": "an Excel workbook", ".xlsb": "an Excel workbook", ".tab": "tab-separated values",
+                    ".tgz": "a gzip-compressed tar archive", ".tar": "a tar archive", ".7z": "a 7-Zip archive"}
 
 #: flat columns shared by CSV and Parquet exports and by distributed runs (whose part stores cluster nothing:
 #: each event is its own cluster there, and the importing store clusters them; the importer reads the event columns)
@@ -192,8 +195,8 @@ def export_format(fmt: str | None, out: str | Path) -> str:
     Raises ConfigError for an unknown ``fmt``, or a ``fmt`` that contradicts the suffix (``--format jsonl --out
     events.csv`` would leave JSON lines in a file every CSV reader takes for a table)."""
     suffix = Path(str(out)).suffix.lower() if str(out) != "-" else ""
-    if suffix in FOREIGN_SUFFIXES:
-        _refuse_foreign(out, suffix)
+    if str(out) != "-" and suffix not in _STORE_SUFFIXES and not _special_file(Path(str(out))):  # a store is named
+        _refuse_unwritten(out, suffix, fmt)  # once the export opens it; a pipe or device is no file a reader opens
     named = SUFFIX_FORMATS.get(suffix)
     if fmt is None:
         return named or "jsonl"
@@ -205,10 +208,41 @@ def export_format(fmt: str | None, out: str | Path) -> str:
     return fmt
 
 
+#: suffixes of DuckDB stores: refused by :func:`export_events` after :func:`_refuse_a_store` has said whether the
+#: file is a store an export would destroy (round n30's message)
+_STORE_SUFFIXES = (".duckdb", ".wal")
+
+
+def _refuse_unwritten(out: str | Path, suffix: str, fmt: str | None) -> None:
+    """ConfigError for an ``out`` no export should be written under, with the name to use (round r28, from b27's
+    F4: ``.xlsm``, ``.tab``, ``.txt``, ``.json``, ``.tgz``, ``.7z`` got JSON lines, a reader of that kind refusing
+    them). Allowed: the suffixes of :data:`SUFFIX_FORMATS` and a name with no suffix (``/dev/stdout``, a file named
+    ``events``; an existing pipe or device of any name is never checked: :func:`_special_file`); a name ending in a
+    space or dot is refused too (Windows drops them, so the file another program looks for is not the one written)."""
+    name = Path(str(out)).name
+    if name and name != name.rstrip(" ."):
+        fixed = Path(str(out)).with_name(name.rstrip(" .") or f"events.{fmt or 'jsonl'}")
+        raise ConfigError(f"--out {str(out)!r} ends in a {'space' if name.endswith(' ') else 'dot'}, which Windows "
+                          f"drops from file names (and a shell or script easily loses); use --out {fixed}")
+    if not suffix or suffix in SUFFIX_FORMATS:  # (a dot file such as .events has no suffix)
+        return
+    if suffix in FOREIGN_SUFFIXES:
+        _refuse_foreign(out, suffix)
+    ext = {"jsonl": ".jsonl", "csv": ".csv", "parquet": ".parquet"}.get(fmt or "jsonl", ".jsonl")
+    say = {".json": "JSON (one document), which an export is not written as: it writes JSON Lines, one object a "
+                    "line, that a JSON reader refuses as a document",
+           ".duckdb": "a DuckDB store, which an export is not written as (gaiko code and gaiko import make stores)",
+           ".wal": "a DuckDB write-ahead log, which an export is not written as",
+           ".txt": "plain text, which an export is not written as"}.get(
+        suffix, f"a {suffix} file, which an export is not written as")
+    raise ConfigError(f"--out {out} names {say} (CSV, Parquet or JSON Lines: .csv, .parquet, .jsonl); use --out "
+                      f"{Path(str(out)).with_suffix(ext)}")
+
+
 def _refuse_foreign(out: str | Path, suffix: str) -> None:
     """ConfigError for an ``out`` whose suffix names a format no export is written in, with the name to use."""
     base = Path(str(out))
-    packed = base.with_suffix("") if suffix in (".gz", ".bz2", ".xz", ".zst", ".zip") else None
+    packed = base.with_suffix("") if suffix in (".gz", ".bz2", ".xz", ".zst", ".zip", ".tgz", ".tar", ".7z") else None
     if packed is not None and packed.suffix.lower() in SUFFIX_FORMATS:  # events.csv.gz: the export, then pack it
         then = f"write --out {packed} and compress it afterwards"
     else:
@@ -235,6 +269,8 @@ def export_events(store: Any, fmt: str | None, out: str | Path, count: str = "cl
     if out.is_dir():
         raise ConfigError(f"--out {out} is a directory; give a file name, e.g. --out {out / ('events.' + fmt)}")
     _refuse_a_store(store, out, fmt)
+    if not _special_file(out):
+        _refuse_unwritten(out, out.suffix.lower(), fmt)  # a .duckdb name that is no store yet (round r28)
     if _special_file(out):
         return _export_special(store, fmt, out, count, filters)
     # written beside ``out`` under another name and moved over it once complete (round n39): an export that is

@@ -7,6 +7,13 @@ PDF whose first kilobytes hold no NUL byte was coded as one article of its raw b
 Signatures (the formats' own specifications): gzip RFC 1952 (``1f 8b``), bzip2 (``BZh`` + block size + ``1AY&SY``),
 xz (``fd 37 7a 58 5a 00``), Zstandard RFC 8878 (``28 b5 2f fd``), ZIP APPNOTE (``PK 03 04``; Office Open XML and
 OpenDocument files are ZIP archives), PDF ISO 32000 (``%PDF-``), legacy Office OLE2 (``d0 cf 11 e0 a1 b1 1a e1``).
+
+Round r28 (from b27's F5): a text that merely starts with the letters "%PDF-" ("%PDF-1.7 is what the office scans
+to; ...") was refused as a PDF. A PDF is now judged by its structure as well (ISO 32000-1 7.5: after the header, a
+comment of bytes of 128 or more "if the file contains binary data", indirect objects ``N G obj``, a cross-reference
+``xref``/``startxref`` and the ``%%EOF`` marker): the header with one of those, or bytes that are not UTF-8. And
+:func:`gaiko.ingest_checks.decode_bytes` looks after a UTF-8 byte-order mark too (a BOM before gzip or PDF bytes
+skipped every check and the bytes were coded as an article).
 """
 
 from __future__ import annotations
@@ -31,10 +38,33 @@ _KINDS: tuple[tuple[re.Pattern[bytes], str, str], ...] = (
 )
 
 
+#: what only a PDF's body holds (ISO 32000-1 7.3.10, 7.5.4, 7.5.5): an indirect object, a cross-reference, its end
+_PDF_BODY = re.compile(rb"(?:^|[\r\n\s])\d+\s+\d+\s+obj\b|(?:^|[\r\n])(?:start)?xref\b|%%EOF|<<\s*/(?:Type|Linearized)\b")
+
+
+def _is_pdf(head: bytes) -> bool:
+    """Whether ``head`` (it starts ``%PDF-``) is a PDF rather than text that begins with those letters: a version
+    (``%PDF-1.7``, ``%PDF-2.0``), and PDF structure after it or bytes no text has (a NUL, or bytes that are not
+    UTF-8, as the binary comment a PDF's second line usually is)."""
+    m = re.match(rb"%PDF-\d\.\d", head)
+    if m is None:
+        return False
+    return bool(_PDF_BODY.search(head, m.end())) or b"\x00" in head or not _utf8(head)
+
+
+def _utf8(head: bytes) -> bool:
+    """Whether ``head`` is UTF-8 (a character cut at its end by the read allowed)."""
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start >= len(head) - 3 and exc.reason == "unexpected end of data"
+    return True
+
+
 def binary_kind(head: bytes) -> str | None:
     """What the file starting with ``head`` is and what to do, when its first bytes name a format that is not text
-    (None otherwise, text included)."""
+    (None otherwise, text included: a text that begins with "%PDF-" but has no PDF structure, round r28)."""
     for sig, what, todo in _KINDS:
-        if sig.match(head):
+        if sig.match(head) and (what != "a PDF document" or _is_pdf(head)):
             return f"{what}, not text: {todo}"
     return None

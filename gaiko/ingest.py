@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .errors import ConfigError, InputRejected
+from .filekinds import binary_kind
 from .ids import article_id
 from .ingest_checks import (
     MAX_BYTES,
@@ -184,6 +185,11 @@ def read_path(path: Path, default_date: str | None = None, max_bytes: int = MAX_
         size = path.stat().st_size
         if suffix in JSONL_SUFFIXES:
             with path.open("rb") as fh:
+                kind = binary_kind(fh.read(8192).removeprefix(b"\xef\xbb\xbf"))  # round r28: a PDF is judged whole
+                if kind:  # (its lines alone look like text), and a compressed file is one error, not one a line
+                    yield InputError(name, "binary", kind)
+                    return
+                fh.seek(0)
                 if fh.read(2) in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 JSONL: lines only split once decoded
                     data = path.read_bytes()
                     try:

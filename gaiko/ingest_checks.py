@@ -57,7 +57,8 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
     UTF-8 (with or without BOM) and UTF-16 with a BOM decode silently; other
     bytes that are not UTF-8 are read as Windows-1252/Latin-1 and noted.
     """
-    if data.startswith(b"\xef\xbb\xbf"):
+    if data.startswith(b"\xef\xbb\xbf"):  # after the BOM, the bytes are judged as any (round r28: gzip or PDF
+        _refuse_binary(data[3:], data[3:8195])  # bytes behind a BOM were coded as an article)
         return data[3:].decode("utf-8", errors="replace"), None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
@@ -69,14 +70,7 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
                                             "convert the file to UTF-8 text")
         return text, "decoded as UTF-16 (byte-order mark)"
     head = data[:8192]
-    if data.startswith(b"PAR1") and data.endswith(b"PAR1"):  # Parquet: articles for the ray engine, or an export
-        raise InputRejected("binary", "a Parquet file, not text: gaiko code reads Parquet articles with --engine ray "
-                                      "(docs/scale.md); locally give them as JSONL or CSV")
-    kind = binary_kind(head)  # a compressed, office or PDF file: named, with what to do (round r27)
-    if kind:
-        raise InputRejected("binary", kind)
-    if b"\x00" in head:
-        raise InputRejected("binary", "file contains NUL bytes: it looks binary, not text; convert it to UTF-8 text")
+    _refuse_binary(data, head)
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
@@ -92,6 +86,19 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
         return data.decode("cp1252"), "not UTF-8: decoded as Windows-1252/Latin-1"
     except UnicodeDecodeError:
         return data.decode("latin-1"), "not UTF-8: decoded as Latin-1"
+
+
+def _refuse_binary(data: bytes, head: bytes) -> None:
+    """Raise InputRejected ``binary`` when ``data`` (its first 8 KiB ``head``) is Parquet, a compressed, office or
+    PDF file (named, with what to do: round r27) or holds NUL bytes up front."""
+    if data.startswith(b"PAR1") and data.endswith(b"PAR1"):  # Parquet: articles for the ray engine, or an export
+        raise InputRejected("binary", "a Parquet file, not text: gaiko code reads Parquet articles with --engine ray "
+                                      "(docs/scale.md); locally give them as JSONL or CSV")
+    kind = binary_kind(head)
+    if kind:
+        raise InputRejected("binary", kind)
+    if b"\x00" in head:
+        raise InputRejected("binary", "file contains NUL bytes: it looks binary, not text; convert it to UTF-8 text")
 
 
 #: a well-formed UTF-8 sequence of two to four bytes

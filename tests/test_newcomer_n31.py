@@ -96,10 +96,12 @@ def test_an_export_to_a_parquet_name_is_parquet(cli, tmp_path: Path) -> None:
 
 
 def test_an_export_to_another_name_is_still_jsonl(cli, tmp_path: Path) -> None:
+    """(Round r28: a name with another suffix, ``events.out``, is refused now, an allow-list; a name with no suffix
+    is still written as JSON lines.)"""
     db = _store(tmp_path / "s.duckdb")
-    code, _out, err = cli("export", "--db", db, "--out", tmp_path / "events.out")
+    code, _out, err = cli("export", "--db", db, "--out", tmp_path / "events")
     assert code in (0, None), err
-    lines = (tmp_path / "events.out").read_text().splitlines()
+    lines = (tmp_path / "events").read_text().splitlines()
     assert len(lines) == _written(err) > 0 and json.loads(lines[0])["event"]
 
 

@@ -43,9 +43,15 @@ def import_cmd(
     except GaikoError as exc:
         fail_json(exc, type(exc).__name__, json_summary)
     except KeyboardInterrupt as exc:  # inside the import: rolled back (importer); after it: the parts are stored
-        said = str(exc) or "interrupted after the parts were stored (while clustering or tracking pledges)"
-        fail_json(f"interrupted: {said}; run the same command again (parts already stored are skipped)",
-                  "interrupted", json_summary, code=130)
+        from ..runner_signals import Terminated
+
+        term = isinstance(exc, Terminated)  # SIGTERM, handled as Ctrl-C is (round r28; `gaiko code`'s words)
+        said = str(exc) or ("the parts were stored whole (the run is marked finished) but clustering their events "
+                            "or updating the pledge ledger was cut short; bring the ledger up to date with `gaiko "
+                            f"pledges --rebuild --db {db}`")
+        fail_json(f"{'terminated (SIGTERM)' if term else 'interrupted'}: {said}; run the same command again (parts "
+                  "already stored are skipped; events in no cluster are clustered)",
+                  "terminated" if term else "interrupted", json_summary, code=143 if term else 130)
     if json_summary:
         sys.stdout.write(json.dumps(s.to_dict()) + "\n")
     else:

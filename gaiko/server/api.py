@@ -97,8 +97,19 @@ def health(request: Request) -> dict[str, Any]:
 
 @router.get("/stats", summary="Counts, types and top dyads", responses=ERRORS, response_model=Stats)
 def stats(request: Request, count: Count = Query("clusters", description=COUNT_DOC)) -> dict[str, Any]:
-    with _state(request).reader() as store:
-        return store.stats(count=count)  # type: ignore[no-any-return]
+    st = _state(request)
+    with st.reader() as store:
+        out = store.stats(count=count)
+    out["notes"] = _unclustered_notes(out["unclustered_events"], st.db_path)
+    return out  # type: ignore[no-any-return]
+
+
+def _unclustered_notes(n: int, db: str) -> list[str] | None:
+    """The note of events in no cluster yet (round r28), as a ``notes`` list (None when every event is clustered)."""
+    from ..store.counting import unclustered_note
+
+    note = unclustered_note(n, db)
+    return [note] if note else None
 
 
 @router.get("/events", summary="Events with filters, pagination and sort", responses=ERRORS, response_model=EventPage)
@@ -114,6 +125,9 @@ def events(
         rows = store.events(limit=limit, offset=offset, sort=sort, **q.filters)
         total = store.count_events(**q.filters)
         notes = why_empty(store, q.filters, q.filters.get("count", "clusters")) if not total else None
+        if q.filters.get("count", "clusters") == "clusters":  # mentions in no cluster count as clusters: say so
+            more = _unclustered_notes(store.unclustered_events(), _state(request).db_path)
+            notes = (notes or []) + more if more else notes
     for r in rows:
         r["link"] = f"/articles/{r['article_id']}?event={r['id']}#s{r['sentence_idx']}"
     payload = {"total": total, "limit": limit, "offset": offset, "next": next_url(request, total, limit, offset),

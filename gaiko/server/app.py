@@ -95,6 +95,9 @@ def create_app(
         redoc_url=None,
     )
     app.state.gaiko = state
+    from .query_shape import QueryShape
+
+    app.add_middleware(QueryShape)  # HEAD as GET without a body; a filter given twice taken whole (round r28)
 
     @app.exception_handler(GaikoError)
     async def gaiko_error(request: Request, exc: GaikoError) -> Any:

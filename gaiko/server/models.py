@@ -69,7 +69,9 @@ class EventPage(Page):
     events: list[EventRow]
     notes: list[str] | None = Field(None, description="only when nothing matches: why, one sentence per filter that "
                                     "explains it (a code no country has, a lower-case code read as a name, an actor "
-                                    "no event has on that side, dates outside the store's); round n40")
+                                    "no event has on that side, dates outside the store's); round n40. Counting "
+                                    "clusters, also when some events are in no cluster yet (each then counts as one; "
+                                    "round r28)")
 
 
 class ArticleRow(_Row):
@@ -114,7 +116,9 @@ class DyadPage(Page):
     dyads: list[DyadRow]
     notes: list[str] | None = Field(None, description="only when nothing matches: why, one sentence per filter that "
                                     "explains it (a code no country has, a lower-case code read as a name, an actor "
-                                    "no event has on that side, dates outside the store's); round n40")
+                                    "no event has on that side, dates outside the store's); round n40. Counting "
+                                    "clusters, also when some events are in no cluster yet (each then counts as one; "
+                                    "round r28)")
 
 
 class Series(_Row):
@@ -139,7 +143,9 @@ class Series(_Row):
     events: int
     notes: list[str] | None = Field(None, description="only when nothing matches: why, one sentence per filter that "
                                     "explains it (a code no country has, a lower-case code read as a name, an actor "
-                                    "no event has on that side, dates outside the store's); round n40")
+                                    "no event has on that side, dates outside the store's); round n40. Counting "
+                                    "clusters, also when some events are in no cluster yet (each then counts as one; "
+                                    "round r28)")
     count: str = Field("clusters", description="clusters (each real-world event once) or mentions (every report)")
     gaps_filled: bool = Field(False, description="every bucket from the first to the last (from since to until when "
                               "both are given) is there (fill_gaps=true); "
@@ -247,6 +253,10 @@ class Stats(_Row):
     events: int = Field(description="mentions: coded events, one per report")
     clusters: int = Field(description="event clusters: real-world events")
     count: str = Field(description="what by_type and top_dyads count: clusters or mentions")
+    unclustered_events: int = Field(0, description="mentions in no cluster yet (an import stopped while clustering), "
+                                    "each counted in clusters as one of its own until clustered; see notes")
+    notes: list[str] | None = Field(None, description="what the counts mean when some events are in no cluster yet, "
+                                    "and the command that clusters them (null when none)")
     pledges: int
     by_type: dict[str, int]
     top_dyads: list[dict[str, Any]]

@@ -70,6 +70,11 @@ def reject_unknown_query(request: Request) -> None:
     message = unknown_query_message(request.query_params.keys(), known, request.url.path)
     if message:
         raise ConfigError(message)
+    from .query_shape import repeated_query_message
+
+    message = repeated_query_message(request.query_params.multi_items(), request.url.path)  # round r28
+    if message:
+        raise ConfigError(message)
 
 
 def unknown_query_message(names: Iterable[str], known: Iterable[str], path: str, what: str = "endpoint",

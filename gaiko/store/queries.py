@@ -338,6 +338,10 @@ class QueryMixin:
         sql, params = counting.event_rows(self.con, count, filters, sort, limit, offset)
         return self.query(sql, params)
 
+    def unclustered_events(self) -> int:
+        """Mentions in no cluster yet (0 in a whole store), each counted as a cluster of its own until clustered."""
+        return counting.unclustered(self.con)
+
     def count_events(self, count: str = "clusters", **filters: Any) -> int:
         """How many clusters (default) or mentions match the filters."""
         return counting.count(self.con, count, filters)
@@ -363,7 +367,9 @@ class QueryMixin:
         clusters (default) or mentions (``count``). ``errors`` are distinct inputs that could not be coded, ``warnings`` inputs coded with a note
         (the errors table is a set); ``pledges`` are pledge statements found in articles, ``tracked_pledges`` the
         ledger entries they were grouped into (what ``gaiko pledges`` lists), ``undated_pledges`` statements whose
-        article has no publication date (not tracked). ``last_article`` is the newest plausible publication date."""
+        article has no publication date (not tracked). ``last_article`` is the newest plausible publication date.
+        ``unclustered_events``: mentions in no cluster yet (an import stopped while clustering), each counted in
+        ``clusters`` as one of its own until clustered (:func:`gaiko.store.counting.unclustered_note` says so)."""
         one = self.query(
             f"""SELECT (SELECT count(*) FROM articles) AS articles,
                       (SELECT count(*) FROM sentences) AS sentences,
@@ -382,6 +388,7 @@ class QueryMixin:
                       (SELECT max(published) FROM articles WHERE {PLAUSIBLE_PUBLISHED}) AS last_article"""
         )[0]
         one["count"] = count
+        one["unclustered_events"] = counting.unclustered(self.con)  # each counted in ``clusters`` (round r28)
         sc = counting.scope(self.con, count, {"include_negated": True})
         one["by_type"] = {
             r["event_type"]: r["n"]

@@ -1,0 +1,98 @@
+"""Two things every route of the server answers alike (round r28, from round b27's list): ``HEAD`` and a query name
+given more than once.
+
+- ``HEAD`` on an API route or a page answered 405 (FastAPI routes declared with ``@router.get`` take GET only),
+  though HTTP requires it of every GET resource (RFC 9110 9.3.2) and link checkers and monitors send it.
+  :class:`QueryShape` answers it as the GET would be answered, status and headers, without the body.
+- ``?source=JPN&source=CHN`` kept the last value without a word (the API's parameters and the pages' ``get``), so
+  the answer read as if both were applied. A name that takes several values (:data:`LIST_NAMES`, comma-separated in
+  the API's documentation) now takes every one it is given, joined with commas, on the API and the pages alike; any
+  other name given with different values is refused (:func:`repeated_query_message`, the API's 422
+  ``config_error`` and the pages' 422 page), as an unknown name is (:mod:`.strict`). The same value given twice is
+  the same answer and is let through.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Iterable, MutableMapping
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
+
+__all__ = ["LIST_NAMES", "QueryShape", "join_list_names", "repeated_query_message"]
+
+#: query names that take several values, comma-separated (the event filters ``type``, ``quad_class`` and
+#: ``precision``; the pledge filters ``status``, ``kind`` and the exact actor keys): given several times, all are taken
+LIST_NAMES = frozenset({"type", "quad_class", "precision", "status", "kind", "actor_country", "actor_code",
+                        "actor_name"})
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+
+
+def join_list_names(query: bytes) -> bytes | None:
+    """``query`` (a raw query string) with each name of :data:`LIST_NAMES` given several times made one, its values
+    joined with commas in order (empty ones dropped); None when no such name repeats (the string is kept as sent)."""
+    items = parse_qsl(query.decode("latin-1"), keep_blank_values=True)
+    names = [k for k, _ in items]
+    if not any(names.count(k) > 1 for k in set(names) & LIST_NAMES):
+        return None
+    out: list[tuple[str, str]] = []
+    joined: dict[str, int] = {}
+    for k, v in items:
+        if k not in LIST_NAMES:
+            out.append((k, v))
+        elif k not in joined:
+            joined[k] = len(out)
+            out.append((k, v))
+        elif v.strip():
+            was = out[joined[k]][1]
+            out[joined[k]] = (k, f"{was},{v}" if was.strip() else v)
+    return urlencode(out).encode("latin-1")
+
+
+def repeated_query_message(items: Iterable[tuple[str, str]], path: str, what: str = "endpoint") -> str | None:
+    """The refusal of a query name given more than once with different values (None when there is none).
+
+    ``items``: the request's (name, value) pairs (``request.query_params.multi_items()``, after
+    :func:`join_list_names`); ``path``: the URL path named; ``what``: "endpoint" (the API) or "page". Names that
+    :func:`~gaiko.server.strict.ignored_name` lets through (tracking parameters) are never refused.
+    """
+    from .strict import ignored_name
+
+    seen: dict[str, list[str]] = {}
+    for k, v in items:
+        if not ignored_name(k) and v not in seen.setdefault(k, []):
+            seen[k].append(v)
+    twice = {k: vs for k, vs in seen.items() if len(vs) > 1}
+    if not twice:
+        return None
+    said = "; ".join(f"{k!r} is given {len(vs)} times ({', '.join(repr(v[:40]) for v in vs)})" for k, vs in twice.items())
+    return (f"{said} for {path}: this {what} reads one value of it, so the request is refused rather than answered "
+            "for only one; give it once (the filters that take several values, such as type or status, take them "
+            "comma-separated or given again)")
+
+
+class QueryShape:
+    """ASGI middleware: ``HEAD`` answered as ``GET`` without a body; repeated list names joined (see the module)."""
+
+    def __init__(self, app: Callable[..., Awaitable[None]]) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Callable[[], Awaitable[Message]],
+                       send: Callable[[Message], Awaitable[None]]) -> None:
+        if scope.get("type") != "http":
+            await self.app(scope, receive, send)
+            return
+        joined = join_list_names(scope.get("query_string", b"")) if scope.get("query_string") else None
+        if joined is not None:
+            scope = {**scope, "query_string": joined}
+        if scope.get("method") != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def without_body(message: Message) -> None:
+            if message.get("type") == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, without_body)
