@@ -66,5 +66,11 @@ def catch_sigterm() -> Callable[[], None]:
 
 
 def terminating() -> bool:
-    """Whether a SIGTERM arrived during the current run (since the last :func:`catch_sigterm`)."""
-    return _TERMINATING[0]
+    """Whether a SIGTERM arrived during the current run (since the last :func:`catch_sigterm`).
+
+    Always False outside the main thread: handlers are installed, and signals delivered, there only, so a run in
+    another thread (the web server's coding jobs) was never signalled, whatever a run of the main thread noted
+    before it (round r28 found a server job stopped as terminated after a CLI run in the same process had been)."""
+    import threading
+
+    return threading.current_thread() is threading.main_thread() and _TERMINATING[0]
