@@ -33,7 +33,7 @@ from .referent import shares
 from .rules import WILD, Rules
 from .units import Unit, compatible, order, side_by_side, units_of
 
-__all__ = ["UnitState", "ukey_of", "cluster_id_of", "preference", "choose_parent", "root_agrees", "undecided_for_good", "reaching", "reaches",
+__all__ = ["UnitState", "ukey_of", "cluster_id_of", "preference", "choose_parent", "root_agrees", "linked", "undecided_for_good", "reaching", "reaches",
            "choose_parent_lazy",
            "reaches_beyond", "dyad_reach", "cluster_mentions", "probe_tokens",
            "listed_tokens", "listed_with_place", "probes_with_place", "slot_keys", "mix_slots", "mixed_keys", "SLOT"]
@@ -163,6 +163,15 @@ def root_agrees(u: UnitState, root_of: Callable[[UnitState], UnitState], rules: 
             got = agree[(r.ukey, u.ukey)] = compatible(r.unit, u.unit, rules)
         return got
     return ok
+
+
+def linked(v: UnitState, rules: Rules) -> int:
+    """The ukey of the unit a report of a precision in ``attach.root_check`` must agree with to take ``v``
+    (:func:`root_agrees`): ``v``'s root (``attach.root_check_link: root``) or ``v``'s parent (``parent``, round c62);
+    ``v`` itself when it has none. With ``parent`` a unit's choice depends only on its candidates' own parents, not on
+    their roots, so a batch that gives a cluster a new root makes none of the units below choose again."""
+    k = v.parent if rules.root_check_link == "parent" else v.root
+    return v.ukey if k is None else k
 
 
 def reaching(u: UnitState, rules: Rules) -> bool:
@@ -368,7 +377,7 @@ def cluster_mentions(rows: Iterable[Mapping[str, Any]], rules: Rules) -> dict[st
         by_type.setdefault((st.unit.status, st.unit.event_type), []).append(st)
     # in the order units join along, so that every candidate's root is known (attach.root_check)
     for st in sorted(units.values(), key=lambda s: order(s.unit, s.ukey, rules)):
-        ok = root_agrees(st, lambda v: units[v.root], rules) if st.unit.prec in rules.root_check else None  # type: ignore[index]
+        ok = root_agrees(st, lambda v: units[linked(v, rules)], rules) if st.unit.prec in rules.root_check else None
         st.parent = choose_parent(st, by_type[(st.unit.status, st.unit.event_type)], rules, ok)
         st.root = units[st.parent].root if st.parent is not None else st.ukey
     return {ev: cluster_id_of(units[k].root) for ev, k in of_event.items()}  # type: ignore[index]

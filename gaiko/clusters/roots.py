@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .core import UnitState, choose_parent, reaches, reaching, root_agrees
+from .core import UnitState, choose_parent, linked, reaches, reaching, root_agrees
 from .fits import settled_options
 from .index import UnitIndex
 from .lookup import coarse_probes, fine_probes, reach_probes
@@ -184,11 +184,11 @@ def settle_root_check(idx: UnitIndex, states: dict[int, UnitState], old_root: di
         found: dict[int, list[UnitState]] = {}
         for t, c in cands:
             found.setdefault(t, []).append(states[c])
-        _load(idx, states, old_root, {st.root for sts in found.values() for st in sts if st.root is not None}, rules)
+        _load(idx, states, old_root, {linked(st, rules) for sts in found.values() for st in sts}, rules)
         changed = set()
         for c in sorted(pending, key=lambda k: order(states[k].unit, k, rules)):
             st = states[c]
-            ok = root_agrees(st, lambda v: states[v.root if v.root is not None else v.ukey], rules, agree)
+            ok = root_agrees(st, lambda v: states[linked(v, rules)], rules, agree)
             if c not in quick:
                 parent = choose_parent(st, found.get(c, ()), rules, ok)
             else:
@@ -208,6 +208,8 @@ def settle_root_check(idx: UnitIndex, states: dict[int, UnitState], old_root: di
             break
         touched = pass_roots(idx, states, old_root, dirty, rules)
         moved |= touched
+        if rules.root_check_link == "parent":
+            touched = changed  # a new root changes no one's choice: only a new parent does (core.linked)
     return moved
 
 
@@ -257,11 +259,12 @@ def _quick(idx: UnitIndex, states: dict[int, UnitState], old_root: dict[int, int
 
 def _load(idx: UnitIndex, states: dict[int, UnitState], old_root: dict[int, int | None], keys: set[int],
           rules: Rules) -> None:
-    """Put the stored units ``keys``, and their roots, in ``states`` (and their roots as read in ``old_root``)."""
+    """Put the stored units ``keys``, and the units they link to (their roots or parents, :func:`~.core.linked`), in
+    ``states`` (and their roots as read in ``old_root``)."""
     for k, s in load_units(idx, {k for k in keys if k not in states}, rules).items():
         states[k] = s
         old_root.setdefault(k, s.root)
-    roots = {r for k in keys if (r := states[k].root) is not None and r not in states}
+    roots = {r for k in keys if (r := linked(states[k], rules)) not in states}
     for k, s in load_units(idx, roots, rules).items():
         states[k] = s
         old_root.setdefault(k, s.root)

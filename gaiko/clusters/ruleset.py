@@ -57,6 +57,9 @@ class Rules:
     ambiguous_ignores: frozenset[str] = frozenset()
     #: precisions whose units take as parent only a unit whose cluster's root agrees with them (attach.root_check)
     root_check: frozenset[str] = frozenset()
+    #: what such a unit must agree with besides its candidate (attach.root_check_link): "root", the candidate's
+    #: root; "parent", the candidate's parent (round c62: a new root changes no one's choice then)
+    root_check_link: str = "root"
     #: a mention the coder gives in both directions is one two-way unit whose sides agree either way (sides.two_way)
     two_way: bool = False
     #: precisions of parents (undated reports) for which one country on both sides stands for no other side

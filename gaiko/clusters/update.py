@@ -226,7 +226,9 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
     for key, t in zip(*probes):  # the batch's units find the new units too, now their keys are written
         if (new := at.get(key)) is not None:
             found[t].update(new)
-    moved |= settle_root_check(idx, states, old_root, dirty, moved | {st.ukey for st in changed}, memo, rules,
+    # with attach.root_check_link: parent a unit's new root changes no one's choice (core.linked): its new parent does
+    linking = dirty if rules.root_check_link == "parent" else moved
+    moved |= settle_root_check(idx, states, old_root, dirty, linking | {st.ukey for st in changed}, memo, rules,
                                found)
     moved = {k for k in moved if states[k].root != old_root.get(k)}
     # 4. write units (new counts, parents, roots), lookup keys of new units, the new members (with their auto_id)
