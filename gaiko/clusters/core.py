@@ -34,7 +34,7 @@ from .rules import WILD, Rules
 from .units import Unit, compatible, order, side_by_side, units_of
 
 __all__ = ["UnitState", "ukey_of", "cluster_id_of", "preference", "choose_parent", "root_agrees", "linked", "undecided_for_good", "reaching", "reaches",
-           "choose_parent_lazy",
+           "choose_parent_lazy", "kept_fits",
            "reaches_beyond", "dyad_reach", "cluster_mentions", "probe_tokens",
            "listed_tokens", "listed_with_place", "probes_with_place", "slot_keys", "mix_slots", "mixed_keys", "SLOT"]
 
@@ -82,7 +82,9 @@ def choose_parent(u: UnitState, candidates: Iterable[UnitState], rules: Rules,
     fits: list[UnitState] = []
     undecided = u.unit.prec in rules.ambiguous  # every fitting candidate is needed (attach.ambiguous)
     far = reaching(u, rules)
-    if far:
+    if undecided and rules.max_fits:
+        candidates = kept_fits(u, candidates, rules)
+    elif far:
         candidates = list(candidates)
     for v in candidates:
         if v.ukey == u.ukey or order(v.unit, v.ukey, rules) >= mine:
@@ -125,12 +127,30 @@ def choose_parent_lazy(u: UnitState, candidates: Iterable[UnitState], rules: Rul
         mine = order(u.unit, u.ukey, rules)
         fits = [v for v in candidates
                 if v.ukey != u.ukey and order(v.unit, v.ukey, rules) < mine and compatible(v.unit, u.unit, rules)]
+    if undecided and rules.max_fits and len(fits) > rules.max_fits:
+        fits = sorted(fits, key=lambda v: order(v.unit, v.ukey, rules))[:rules.max_fits]
     if fits and undecided and _two_events(fits, rules):
         return _by_referent(u, fits, rules, ok, lazy=True)
     parent = _first_ok(u.unit, fits, rules, ok)
     if parent is None and far and not (fits and undecided):
         return _beyond(u, candidates, rules, ok, lazy=True)
     return parent
+
+
+def kept_fits(u: UnitState, candidates: Iterable[UnitState], rules: Rules) -> list[UnitState]:
+    """The candidates of an undated unit ``u`` (``attach.ambiguous``) that count (``attach.max_fits`` K, round c62):
+    all of them when it may join at most K (its *fits*: before it in :func:`~gaiko.clusters.units.order` and
+    :func:`~gaiko.clusters.units.compatible`), else its first K fits in that order (the most precise: dated reports
+    before undated ones), and the others are passed over: not joined, not weighed as a second event. So a report in a
+    dense window is decided from a bounded number of reports (a new report after its K-th fit changes nothing for it),
+    and a rebuild gives what the batches gave (the first K fits of all its candidates)."""
+    candidates = list(candidates)
+    mine = order(u.unit, u.ukey, rules)
+    fits = [v for v in candidates
+            if v.ukey != u.ukey and order(v.unit, v.ukey, rules) < mine and compatible(v.unit, u.unit, rules)]
+    if len(fits) <= rules.max_fits:
+        return candidates
+    return sorted(fits, key=lambda v: order(v.unit, v.ukey, rules))[:rules.max_fits]
 
 
 def _first_ok(w: Unit, units: list[UnitState], rules: Rules, ok: Callable[[UnitState], bool] | None) -> int | None:

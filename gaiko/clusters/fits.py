@@ -30,7 +30,8 @@ from .referent import shares
 from .rules import Rules
 from .units import Unit, compatible, order
 
-__all__ = ["choose_remembering", "choose_known", "fitting", "needs_all", "settled_options"]
+__all__ = ["choose_remembering", "choose_known", "fitting", "needs_all", "settled_options", "kept", "merged",
+           "beyond_kth"]
 
 
 def fitting(st: UnitState, candidates: Iterable[UnitState], rules: Rules) -> list[UnitState]:
@@ -49,8 +50,40 @@ def choose_remembering(st: UnitState, candidates: Iterable[UnitState], rules: Ru
     candidates = list(candidates)
     fits = fitting(st, candidates, rules)
     parent = choose_parent(st, candidates if reaching(st, rules) else fits, rules)  # beyond its window: all of them
+    if rules.max_fits:  # its first K fits (attach.max_fits), in join order; never undecided for good (see kept)
+        memo[st.ukey] = kept(fits, rules)
+        return parent
     memo[st.ukey] = None if fits and undecided_for_good(st, fits, rules) else {v.ukey: v.unit for v in fits}
     return parent
+
+
+def kept(fits: Iterable[UnitState], rules: Rules) -> dict[int, Unit]:
+    """The first ``attach.max_fits`` (K) of ``fits`` in :func:`~.units.order`, as remembered (ukey -> unit, in that
+    order; round c62). With K a unit's counted fits may lose one (pushed out by a more precise one), so two of them
+    being two events is not for good: it is remembered by its first K fits and chosen again from them whenever they or
+    one of them changes (:func:`~.update.add_mentions`)."""
+    got = sorted(fits, key=lambda v: order(v.unit, v.ukey, rules))[:rules.max_fits]
+    return {v.ukey: v.unit for v in got}
+
+
+def merged(known: dict[int, Unit], new: Iterable[UnitState], rules: Rules) -> dict[int, Unit] | None:
+    """:func:`kept` of the remembered first K fits ``known`` and the fits ``new`` (the rebuild's first K of all its
+    fits: a fit after the K-th stays after it), or ``None`` when they are the same units as ``known``."""
+    units = dict(known)
+    units.update((v.ukey, v.unit) for v in new)
+    got = sorted(units.items(), key=lambda kv: order(kv[1], kv[0], rules))[:rules.max_fits]
+    if [k for k, _w in got] == list(known):
+        return None
+    return dict(got)
+
+
+def beyond_kth(known: dict[int, Unit] | None, v: Unit, vkey: int, rules: Rules) -> bool:
+    """Whether unit ``v`` can count for nothing to a remembered unit whose first K fits are ``known`` (attach.max_fits):
+    it has K of them, ``v`` is not one and comes after the K-th in :func:`~.units.order`."""
+    if not rules.max_fits or not known or len(known) < rules.max_fits or vkey in known:
+        return False
+    kk, kw = next(reversed(known.items()))
+    return order(v, vkey, rules) > order(kw, kk, rules)
 
 
 def _decides(st: UnitState, rules: Rules) -> bool:
@@ -174,6 +207,8 @@ def settled_options(st: UnitState, changed: Callable[[int], bool], memo: dict[in
     known = memo.get(st.ukey)
     if not known:
         return None  # not remembered, undecided for good, or no fits
+    if rules.max_fits and two_events_known(st.ukey, known, memo, rules):
+        return None  # (attach.max_fits) its first K fits are two events, not for good: it chooses from all K
     parent = st.parent
     pool = known
     if _decides(st, rules) and two_events_known(st.ukey, known, memo, rules):

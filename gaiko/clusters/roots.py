@@ -172,6 +172,9 @@ def settle_root_check(idx: UnitIndex, states: dict[int, UnitState], old_root: di
         for t, c in pairs:
             if c in states and c not in pending and states[c].unit.prec in checked:
                 by_joiner.setdefault(c, []).append(t)
+        if rules.max_fits:  # a remembered undated unit with fits counts only its first K (attach.max_fits)
+            by_joiner = {c: ts if not (kn := memo.get(c)) or states[c].unit.prec not in rules.ambiguous
+                         else [t for t in ts if t in kn] for c, ts in by_joiner.items()}
         pending |= {c for c, ts in by_joiner.items() if any(_may_take(states[t], states[c], rules) for t in ts)}
         pending = {c for c in pending if not (memo.get(c, 0) is None and states[c].parent is None)}
         if not pending:

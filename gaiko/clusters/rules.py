@@ -139,6 +139,8 @@ def load_rules(path: str | None = None) -> Rules:
            and all(str(x) in dates for x in attach.get("root_check") or []),
            "attach.root_check must list date precisions of dates")
     _check(p, attach.get("root_check_link", "root") in ("root", "parent"), "attach.root_check_link must be root or parent")
+    _check(p, isinstance(attach.get("max_fits", 0), int) and not isinstance(attach.get("max_fits", 0), bool)
+           and attach.get("max_fits", 0) >= 0, "attach.max_fits must be a whole number >= 0")
     meet = places.get("meet") or {}
     _check(p, isinstance(meet, dict) and set(meet) <= {"precisions", "sides"}
            and all(isinstance(meet.get(k) or [], list) for k in ("precisions", "sides")),
@@ -185,6 +187,7 @@ def load_rules(path: str | None = None) -> Rules:
         ambiguous_ignores=frozenset(str(x) for x in attach.get("ambiguous_ignores") or ()),
         root_check=frozenset(str(x) for x in attach.get("root_check") or ()),
         root_check_link=str(attach.get("root_check_link", "root")),
+        max_fits=int(attach.get("max_fits", 0)),
         two_way=bool(sides.get("two_way", False)),
         domestic_apart=frozenset(str(x) for x in sides.get("domestic_apart") or ()),
         mode_apart={str(t): frozenset(str(m) for m in ms) for t, ms in apart.items()},

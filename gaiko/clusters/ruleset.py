@@ -60,6 +60,9 @@ class Rules:
     #: what such a unit must agree with besides its candidate (attach.root_check_link): "root", the candidate's
     #: root; "parent", the candidate's parent (round c62: a new root changes no one's choice then)
     root_check_link: str = "root"
+    #: an undated unit (attach.ambiguous) counts only the first this many of its fits in join order (attach.max_fits;
+    #: 0: all of them)
+    max_fits: int = 0
     #: a mention the coder gives in both directions is one two-way unit whose sides agree either way (sides.two_way)
     two_way: bool = False
     #: precisions of parents (undated reports) for which one country on both sides stands for no other side

@@ -30,7 +30,7 @@ from .core import UnitState, choose_parent, cluster_id_of, reaches, reaching, uk
 from .lookup import coarse_keys, coarse_probes, fine_keys, fine_probes
 from .rules import Rules
 from .units import Unit, units_of
-from .fits import choose_known, choose_remembering, fitting, needs_all
+from .fits import beyond_kth, choose_known, choose_remembering, fitting, merged, needs_all
 from .index import UnitIndex, index_for, seal
 from .roots import indexable, keyed, load_units, pass_roots, probe, settle_root_check
 from .tables import insert_rows, lists, member_key, move_members
@@ -126,6 +126,8 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
     memo, held = idx.fits, idx.held_states()
     coarse = [(t, c) for t, c in coarse
               if not (memo.get(c, 0) is None and (st := held.get(c)) is not None and st.parent is None)]
+    if rules.max_fits:  # nor is one whose first K fits (attach.max_fits) come before the unit that found it
+        coarse = [(t, c) for t, c in coarse if not beyond_kth(memo.get(c), fresh[t][0], t, rules)]
     stored = load_units(idx, set(fresh) | {c for _t, c in coarse}, rules)
     # the mentions come from articles never clustered before, so their articles are new to every unit
     states: dict[int, UnitState] = {}  # every unit read or changed in this batch
@@ -164,9 +166,19 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
     # an undated unit whose fits this process knows (gaiko.clusters.fits) is compared with the changed units only
     memo = idx.fits
     rechoose, known = [], []
+    refit: list[tuple[UnitState, bool]] = []  # (attach.max_fits) units to choose from their first K fits again
     for c in sorted(askers):
         if c in again or memo.get(c, 0) is None and states[c].parent is None:
             continue  # an undated unit two of whose fits are two events stays undecided (gaiko.clusters.fits)
+        if rules.max_fits and memo.get(c) is not None and (new := fitting(states[c], (states[t] for t in askers[c]),
+                                                                          rules)):
+            # its first K fits changed (a new one before its K-th), or one of them has more articles
+            if (got := merged(memo[c], new, rules)) is not None:  # type: ignore[arg-type]
+                memo[c] = got
+                refit.append((states[c], True))
+            elif any(v.ukey in memo[c] for v in new):  # type: ignore[operator]
+                refit.append((states[c], False))
+            continue
         if new := fitting(states[c], (states[t] for t in askers[c]), rules):
             if c in memo and (memo[c] is not None or states[c].parent is None) and not needs_all(states[c], new, rules, memo):
                 known.append((states[c], new))
@@ -205,6 +217,16 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
     for st, fits in known:
         parent = choose_known(st, fits, states[st.parent] if st.parent is not None else None, rules, memo)
         if parent != st.parent:
+            st.parent = parent
+            dirty.add(st.ukey)
+    # (attach.max_fits) a unit chooses from its first K fits whenever they change; one whose first K changed chooses
+    # again with the root check too (dirty: its parent and whether two of them are two events may change)
+    for k, st in load_units(idx, {k for st, _f in refit for k in memo[st.ukey] if k not in states}, rules).items():  # type: ignore[union-attr]
+        states[k] = st
+        old_root[k] = st.root
+    for st, forced in refit:
+        parent = choose_parent(st, [states[k] for k in memo[st.ukey]], rules)  # type: ignore[union-attr]
+        if parent != st.parent or forced:
             st.parent = parent
             dirty.add(st.ukey)
     for c in sorted(again):
