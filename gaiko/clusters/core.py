@@ -145,6 +145,8 @@ def kept_fits(u: UnitState, candidates: Iterable[UnitState], rules: Rules) -> li
     dense window is decided from a bounded number of reports (a new report after its K-th fit changes nothing for it),
     and a rebuild gives what the batches gave (the first K fits of all its candidates)."""
     candidates = list(candidates)
+    if len(candidates) <= rules.max_fits:
+        return candidates
     mine = order(u.unit, u.ukey, rules)
     fits = [v for v in candidates
             if v.ukey != u.ukey and order(v.unit, v.ukey, rules) < mine and compatible(v.unit, u.unit, rules)]

@@ -31,7 +31,7 @@ from .rules import Rules
 from .units import Unit, compatible, order
 
 __all__ = ["choose_remembering", "choose_known", "fitting", "needs_all", "settled_options", "kept", "merged",
-           "beyond_kth"]
+           "beyond_kth", "undecided_now"]
 
 
 def fitting(st: UnitState, candidates: Iterable[UnitState], rules: Rules) -> list[UnitState]:
@@ -66,24 +66,41 @@ def kept(fits: Iterable[UnitState], rules: Rules) -> dict[int, Unit]:
     return {v.ukey: v.unit for v in got}
 
 
-def merged(known: dict[int, Unit], new: Iterable[UnitState], rules: Rules) -> dict[int, Unit] | None:
+def merged(known: dict[int, Unit], new: Iterable[UnitState], rules: Rules,
+           memo: dict[int, dict[int, Unit] | None] | None = None) -> tuple[dict[int, Unit], bool, bool]:
     """:func:`kept` of the remembered first K fits ``known`` and the fits ``new`` (the rebuild's first K of all its
-    fits: a fit after the K-th stays after it), or ``None`` when they are the same units as ``known``."""
+    fits: a fit after the K-th stays after it): (the fits, whether they changed, whether one was pushed out). Fits only
+    added are added to ``known`` itself, in arrival order (so :func:`two_events_known` compares only the new ones);
+    when one is pushed out a new dict is made."""
+    add = [v for v in new if v.ukey not in known]
+    if not add:
+        return known, False, False
+    if len(known) + len(add) <= rules.max_fits:
+        known.update((v.ukey, v.unit) for v in add)
+        return known, True, False
     units = dict(known)
-    units.update((v.ukey, v.unit) for v in new)
+    units.update((v.ukey, v.unit) for v in add)
     got = sorted(units.items(), key=lambda kv: order(kv[1], kv[0], rules))[:rules.max_fits]
-    if [k for k, _w in got] == list(known):
-        return None
-    return dict(got)
+    if {k for k, _w in got} == set(known):
+        return known, False, False
+    return dict(got), True, any(k not in dict(got) for k in known)
 
 
-def beyond_kth(known: dict[int, Unit] | None, v: Unit, vkey: int, rules: Rules) -> bool:
+def beyond_kth(known: dict[int, Unit] | None, v: Unit, vkey: int, rules: Rules,
+               memo: dict[int, dict[int, Unit] | None] | None = None) -> bool:
     """Whether unit ``v`` can count for nothing to a remembered unit whose first K fits are ``known`` (attach.max_fits):
     it has K of them, ``v`` is not one and comes after the K-th in :func:`~.units.order`."""
     if not rules.max_fits or not known or len(known) < rules.max_fits or vkey in known:
         return False
-    kk, kw = next(reversed(known.items()))
-    return order(v, vkey, rules) > order(kw, kk, rules)
+    return order(v, vkey, rules) > max(order(w, k, rules) for k, w in known.items())
+
+
+def undecided_now(st: UnitState, memo: dict[int, dict[int, Unit] | None], rules: Rules) -> bool:
+    """(attach.max_fits) Whether a remembered undated unit joins none whatever its counted fits' articles and parents:
+    two of its first K fits are two events and its referent does not decide. Fits added without one pushed out keep
+    it so (one pushed out may not)."""
+    known = memo.get(st.ukey)
+    return bool(rules.max_fits and known and not _decides(st, rules) and two_events_known(st.ukey, known, memo, rules))
 
 
 def _decides(st: UnitState, rules: Rules) -> bool:
@@ -208,7 +225,8 @@ def settled_options(st: UnitState, changed: Callable[[int], bool], memo: dict[in
     if not known:
         return None  # not remembered, undecided for good, or no fits
     if rules.max_fits and two_events_known(st.ukey, known, memo, rules):
-        return None  # (attach.max_fits) its first K fits are two events, not for good: it chooses from all K
+        # (attach.max_fits) its first K fits are two events (not for good): it joins none, or chooses from all K
+        return [] if not _decides(st, rules) else None
     parent = st.parent
     pool = known
     if _decides(st, rules) and two_events_known(st.ukey, known, memo, rules):

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .core import UnitState, choose_parent, linked, reaches, reaching, root_agrees
-from .fits import settled_options
+from .fits import settled_options, undecided_now
 from .index import UnitIndex
 from .lookup import coarse_probes, fine_probes, reach_probes
 from .rules import Rules
@@ -174,7 +174,9 @@ def settle_root_check(idx: UnitIndex, states: dict[int, UnitState], old_root: di
                 by_joiner.setdefault(c, []).append(t)
         if rules.max_fits:  # a remembered undated unit with fits counts only its first K (attach.max_fits)
             by_joiner = {c: ts if not (kn := memo.get(c)) or states[c].unit.prec not in rules.ambiguous
-                         else [t for t in ts if t in kn] for c, ts in by_joiner.items()}
+                         else [] if states[c].parent is None and undecided_now(states[c], memo, rules)
+                         else [t for t in ts if t in kn]
+                         for c, ts in by_joiner.items()}
         pending |= {c for c, ts in by_joiner.items() if any(_may_take(states[t], states[c], rules) for t in ts)}
         pending = {c for c in pending if not (memo.get(c, 0) is None and states[c].parent is None)}
         if not pending:

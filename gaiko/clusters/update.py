@@ -30,7 +30,7 @@ from .core import UnitState, choose_parent, cluster_id_of, reaches, reaching, uk
 from .lookup import coarse_keys, coarse_probes, fine_keys, fine_probes
 from .rules import Rules
 from .units import Unit, units_of
-from .fits import beyond_kth, choose_known, choose_remembering, fitting, merged, needs_all
+from .fits import beyond_kth, choose_known, choose_remembering, fitting, merged, needs_all, undecided_now
 from .index import UnitIndex, index_for, seal
 from .roots import indexable, keyed, load_units, pass_roots, probe, settle_root_check
 from .tables import insert_rows, lists, member_key, move_members
@@ -172,12 +172,17 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
             continue  # an undated unit two of whose fits are two events stays undecided (gaiko.clusters.fits)
         if rules.max_fits and memo.get(c) is not None and (new := fitting(states[c], (states[t] for t in askers[c]),
                                                                           rules)):
-            # its first K fits changed (a new one before its K-th), or one of them has more articles
-            if (got := merged(memo[c], new, rules)) is not None:  # type: ignore[arg-type]
-                memo[c] = got
-                refit.append((states[c], True))
-            elif any(v.ukey in memo[c] for v in new):  # type: ignore[operator]
-                refit.append((states[c], False))
+            # its first K fits changed (a new one before its K-th), or one of them has more articles; one whose fits
+            # are two events already joins none still unless one was pushed out
+            before = states[c].parent is None and undecided_now(states[c], memo, rules)
+            got, grew, out = merged(memo[c], new, rules)  # type: ignore[arg-type]
+            memo[c] = got
+            if before and not out:
+                continue
+            if grew or any(v.ukey in got for v in new):
+                # with one pushed out it chooses from all K again (with the check: dirty); fits only added or with
+                # more articles: from its parent and those (settle_root_check, as for the other remembered units)
+                refit.append((states[c], out))
             continue
         if new := fitting(states[c], (states[t] for t in askers[c]), rules):
             if c in memo and (memo[c] is not None or states[c].parent is None) and not needs_all(states[c], new, rules, memo):
@@ -225,6 +230,10 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
         states[k] = st
         old_root[k] = st.root
     for st, forced in refit:
+        if st.unit.prec in rules.root_check:  # it chooses with the check below (settle_root_check): from all K when
+            if forced:                          # they changed, else from its parent and the changed ones
+                dirty.add(st.ukey)
+            continue
         parent = choose_parent(st, [states[k] for k in memo[st.ukey]], rules)  # type: ignore[union-attr]
         if parent != st.parent or forced:
             st.parent = parent
