@@ -25,7 +25,8 @@ from typing import Any
 from .errors import ConfigError
 from .store import counting
 
-__all__ = ["plover_record", "iter_plover_records", "export_events", "export_format", "FORMATS", "FLAT_SELECT"]
+__all__ = ["plover_record", "iter_plover_records", "export_events", "export_format", "FORMATS", "FLAT_SELECT",
+           "store_target"]
 
 FORMATS = ("jsonl", "csv", "parquet")
 #: file name suffixes that name an export format: ``--out`` with one of them and no ``--format`` takes it
@@ -280,24 +281,33 @@ def _refuse_a_store(store: Any, out: Path, fmt: str) -> None:
     """ConfigError when ``out`` is a store: the one being exported (or its write-ahead log), or any other DuckDB file.
     Opening it for the export would empty it before a row is read, and every article, event and pledge in it
     would be lost."""
+    why = store_target(out, getattr(store, "path", None))
+    if why:
+        raise ConfigError(f"--out {out} is {why}: writing the export there would destroy it; give another file name, "
+                          f"e.g. --out events.{fmt}")
+
+
+def store_target(out: str | Path, own: str | Path | None = None,
+                 own_is: str = "the store being exported (--db)") -> str | None:
+    """What store ``out`` is, when it is one, else None: ``own_is`` for ``own`` (the store read) or its write-ahead
+    log, ``"a DuckDB store"`` for any other DuckDB file. A missing path, a pipe or a device is none and is never read
+    (round r25: reading a pipe blocked for ever). Never raises."""
+    out = Path(out)
     try:
-        own = Path(str(getattr(store, "path", ""))).resolve()
         target = out.resolve()
-    except OSError:
-        return
-    suggestion = f"give another file name, e.g. --out events.{fmt}"
-    if target in (own, own.with_name(own.name + ".wal")):
-        raise ConfigError(f"--out {out} is the store being exported (--db): writing the export there would destroy "
-                          f"it; {suggestion}")
+        mine = Path(str(own)).resolve() if own not in (None, "", ":memory:") else None
+    except (OSError, RuntimeError):
+        return None
+    if mine is not None and target in (mine, mine.with_name(mine.name + ".wal")):
+        return own_is
     if not out.is_file():
-        return  # missing (to be made), or a pipe or a device, which no reading may block on (round r25)
+        return None  # missing (to be made), or a pipe or a device, which no reading may block on (round r25)
     try:
         with out.open("rb") as fh:
             head = fh.read(12)
     except OSError:
-        return  # missing (to be made) or unreadable: the write itself says so
-    if head[8:12] == b"DUCK":
-        raise ConfigError(f"--out {out} is a DuckDB store: writing the export there would destroy it; {suggestion}")
+        return None  # unreadable: the write itself says so
+    return "a DuckDB store" if head[8:12] == b"DUCK" else None
 
 
 def _export_stdout(store: Any, fmt: str, count: str, filters: dict[str, Any]) -> int:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-__all__ = ["article_id", "record_id", "event_id", "unique_ids"]
+__all__ = ["article_id", "record_id", "event_id", "event_id_of", "unique_ids"]
 
 _WS = re.compile(r"\s+")
 
@@ -47,6 +47,13 @@ def event_id(article: str, sentence_index: int, trigger_start: int, event_type: 
     """
     return record_id("ev", article, sentence_index, trigger_start, event_type,
                      *_side("source", source), *_side("target", target))
+
+
+def event_id_of(event: Any) -> str:
+    """:func:`event_id` of an :class:`~gaiko.types.Event` from its own fields: the id it must carry once a pass has
+    changed its type or sides (``dataclasses.replace(e, target=...)`` keeps the old id)."""
+    return event_id(event.article_id, event.sentence_index, event.trigger_start, event.event_type, event.source,
+                    event.target)
 
 
 def unique_ids(records: Sequence[R], key: Callable[[R], Any]) -> list[R]:

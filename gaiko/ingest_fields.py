@@ -16,7 +16,7 @@ from typing import Any
 
 from .types import InputError
 
-__all__ = ["unread_fields", "unread_warnings", "unread_detail", "text_is_markup", "markup_warning"]
+__all__ = ["fold_fields", "unread_fields", "unread_warnings", "unread_detail", "text_is_markup", "markup_warning"]
 
 #: the fields gaiko reads (``date`` is read as ``published`` when that is absent)
 _READ = ("id", "title", "text", "html", "url", "published", "source", "date")
@@ -32,6 +32,33 @@ def _table() -> tuple[float, dict[str, str]]:
     means = {str(alias).lower(): str(field) for field, aliases in (data.get("means") or {}).items()
              for alias in aliases or ()}
     return float(data.get("near_ratio", 0.8)), means
+
+
+def fold_fields(rec: Any) -> Any:
+    """``rec`` with each key that is a field gaiko reads in another case or with spaces around it (``"Text"``,
+    ``"TITLE"``, ``" published "``) under the field's own name, as a CSV header's column names are read (round r26:
+    a JSONL record with ``"Text"`` was refused as ``missing_text`` while a CSV column ``Text`` was read).
+
+    ``rec``: a decoded JSON record; anything but a dict is returned as it is. Keys that are no field stay as they are
+    (they may still earn an ``unread_field`` warning). Raises InputRejected (``json``) when two keys name one field
+    (``"text"`` and ``"Text"``), as a CSV header naming a field twice is refused: which one holds it cannot be told.
+    """
+    if not isinstance(rec, dict) or all(k in _READ or not isinstance(k, str) for k in rec):
+        return rec
+    from .errors import InputRejected
+
+    named: dict[str, list[str]] = {}
+    for key in rec:
+        low = key.strip().lower() if isinstance(key, str) else None
+        if low in _READ:
+            named.setdefault(low, []).append(key)
+    twice = {f: keys for f, keys in named.items() if len(keys) > 1}
+    if twice:
+        said = "; ".join(f"{f!r} as " + " and ".join(repr(k) for k in keys) for f, keys in twice.items())
+        raise InputRejected("json", f"the record names a field twice ({said}): which one holds it cannot be told; "
+                                    "rename or drop the other")
+    rename = {keys[0]: f for f, keys in named.items()}
+    return {rename.get(k, k): v for k, v in rec.items()}
 
 
 def _meant(key: str) -> str | None:

@@ -17,7 +17,9 @@ from typing import Any
 
 from .errors import InputRejected
 from .ids import article_id
-from .ingest_fields import markup_warning, text_is_markup, unread_detail, unread_fields, unread_warnings
+from .ingest_fields import (
+    fold_fields, markup_warning, text_is_markup, unread_detail, unread_fields, unread_warnings,
+)
 from .ingest_checks import (
     MAX_BYTES,
     check_english,
@@ -128,6 +130,7 @@ def article_from_record(rec: Any, origin: str, default_date: str | None = None) 
         kind = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "true/false"}.get(
             type(rec), "null" if rec is None else type(rec).__name__)
         raise InputRejected("json", f"expected a JSON object per record, got {kind}")
+    rec = fold_fields(rec)
     text = check_string(rec.get("text"), "text")
     html = check_string(rec.get("html"), "html")
     title = check_string(rec.get("title"), "title")
@@ -197,6 +200,7 @@ def record_items(rec: Any, path: str, line: int | None, default_date: str | None
     """One record as [warning...] + [article], or [error]; never raises."""
     origin = f"{path}:{line}" if line is not None else path
     try:
+        rec = fold_fields(rec)  # "Text", "Published": read as a CSV header's columns are (round r26)
         art = article_from_record(rec, origin, None)
         items = finish(art, default_date, path, line)
         return [*unread_warnings(rec, path, line, art.id), *markup_warning(rec, path, line, art.id), *items]

@@ -18,7 +18,7 @@ import dataclasses
 import re
 from typing import Any
 
-from .ids import event_id, record_id, unique_ids
+from .ids import event_id_of, record_id, unique_ids
 from .nlp import parse_form
 from .types import Article, CodedArticle
 
@@ -95,7 +95,7 @@ def code_long(coder: Any, article: Article) -> CodedArticle:
         for rec in (*coded.sentences, *coded.events, *coded.pledges, *coded.actors, *coded.places):
             _shift(rec, chars, sents, seen)
         for ev in coded.events:
-            ev.id = event_id(ev.article_id, ev.sentence_index, ev.trigger_start, ev.event_type, ev.source, ev.target)
+            ev.id = event_id_of(ev)
         for p in coded.pledges:
             p.id = record_id("pl", article.id, "piece", k, p.id)
         out.sentences += coded.sentences

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .ingest_checks import dates_not_applied, same_url
-from .runner_signals import Terminated, catch_sigterm, defer_sigterm, terminating
+from .runner_signals import LedgerInterrupted, Terminated, catch_sigterm, defer_sigterm, terminating
 from .types import Article, CodedArticle, InputError
 from .workers import WORKER_MEMORY_MB, WorkerPool, usable_cores, worker_count
 
@@ -236,7 +236,16 @@ def code_into_store(
         raise Terminated()
     if track:
         t = time.perf_counter()
-        update_ledger(store)
+        try:
+            update_ledger(store)
+        except KeyboardInterrupt as exc:  # round r26: said "the run is marked interrupted" of a finished run
+            raise LedgerInterrupted() from exc
+        except Exception as exc:
+            from .store import interrupted
+
+            if interrupted(exc):  # Ctrl-C inside a DuckDB query comes back as "Query interrupted"
+                raise LedgerInterrupted() from exc
+            raise
         summary.ledger_seconds = time.perf_counter() - t
     return summary
 

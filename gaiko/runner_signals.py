@@ -12,11 +12,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["Terminated", "catch_sigterm", "defer_sigterm", "terminating"]
+__all__ = ["Terminated", "LedgerInterrupted", "catch_sigterm", "defer_sigterm", "terminating"]
 
 
 class Terminated(KeyboardInterrupt):
     """SIGTERM arrived during a run: handled like Ctrl-C (the run is marked ``interrupted``, nothing is lost)."""
+
+
+class LedgerInterrupted(KeyboardInterrupt):
+    """Ctrl-C during the pledge ledger's update after a run (round r26): the run finished and every article is
+    stored; the update's open part was rolled back, and the next update (``gaiko code`` again, ``gaiko pledges
+    --rebuild``) starts the ledger afresh (its ``ledger_dirty`` flag)."""
 
 
 _TERMINATING: list[bool] = [False]  # a SIGTERM arrived during the current run

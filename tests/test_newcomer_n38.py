@@ -129,10 +129,8 @@ def _items(tmp_path: Path, name: str, body: str) -> list:
      "publishd", "published"),
     ({"id": "k2", "pubDate": "Mon, 01 Jun 2026 09:00:00 GMT", "text": "Serbia recalled its envoy from Pristina."},
      "pubDate", "published"),
-    ({"id": "k3", "Published": "2026-06-01", "text": "Albania urged Serbia and Kosovo to resume talks in Brussels."},
-     "Published", "published"),
-    ({"id": "k4", "published": "2026-06-01", "Source": "Balkan Night Desk",
-      "text": "North Macedonia offered to host the next round of talks."}, "Source", "source"),
+    # "Published" and "Source" (another case) were warned of here; since round r26 they are read, as a CSV header's
+    # columns are (tests/test_newcomer_r26.py::test_a_field_in_another_case_is_read_not_warned_of)
 ])
 def test_a_field_that_means_one_gaiko_reads_is_a_warning(tmp_path: Path, record: dict, field: str, meant: str) -> None:
     items = _items(tmp_path, "feed.jsonl", json.dumps(record) + "\n")

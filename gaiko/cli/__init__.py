@@ -108,11 +108,15 @@ def main(argv: list[str] | None = None) -> None:
     except _click.exceptions.ClickException as exc:
         typer.echo(f"Error: {exc.format_message()}", err=True)
         sys.exit(exc.exit_code or 2)
-    except typer.Abort:
-        typer.echo("Error: aborted", err=True)
+    except typer.Abort as exc:  # click's for Ctrl-C (and an end of input at a prompt)
+        if isinstance(exc.__cause__, KeyboardInterrupt):  # round r26: said "aborted", and not what became of it
+            typer.echo("Error: interrupted (Ctrl-C); a store it was writing keeps whole steps only, the one under way "
+                       "rolled back (docs/store.md): run the command again to finish it", err=True)
+        else:
+            typer.echo("Error: aborted", err=True)
         sys.exit(130)
     except BrokenPipeError:  # the reader went away (gaiko events | head): nothing left to say
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaces the closed pipe until the interpreter exits
+        _quiet_stdout()
         sys.exit(0)
     except GaikoError as exc:
         typer.echo(f"Error: {exc}", err=True)
@@ -120,6 +124,16 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:  # noqa: BLE001 - the last guard: a bug, said in one line
         if os.environ.get("GAIKO_DEBUG"):
             raise
+        odd = _not_utf8_argument(exc, sys.argv[1:] if argv is None else argv)
+        if odd:  # round r26: `--actor caf\xe9` from a Latin-1 terminal was "cannot open the store: ... surrogate"
+            typer.echo(f"Error: the argument {odd} is not UTF-8 text (a terminal or script in another encoding): "
+                       "give it in UTF-8 (with LANG=C.UTF-8, or convert the script's file to UTF-8)", err=True)
+            sys.exit(2)
+        if _no_room(exc):  # round r26: `gaiko events > file` on a full disk was "unexpected OSError ... a gaiko bug"
+            _quiet_stdout()
+            typer.echo(f"Error: cannot write the output: {exc.strerror} (standard output, or the file it goes to); "
+                       "free space or write elsewhere, then run the command again", err=True)
+            sys.exit(2)
         from ..store.opening import explain_db_error
 
         store_err = explain_db_error(exc)
@@ -130,6 +144,38 @@ def main(argv: list[str] | None = None) -> None:
                    "it with the command you ran (GAIKO_DEBUG=1 shows the traceback)", err=True)
         sys.exit(2)
     sys.exit(rv if isinstance(rv, int) else 0)
+
+
+#: errno names of a write that found no room: the disk (or a quota) full, the file too large for its file system
+_NO_ROOM = ("ENOSPC", "EDQUOT", "EFBIG")
+
+
+def _no_room(exc: BaseException) -> bool:
+    """Whether ``exc`` is an OSError of a write that found no room (:data:`_NO_ROOM`)."""
+    import errno
+
+    return isinstance(exc, OSError) and exc.errno in {getattr(errno, n) for n in _NO_ROOM if hasattr(errno, n)}
+
+
+def _not_utf8_argument(exc: BaseException, argv: list[str]) -> str | None:
+    """The first argument holding bytes that are not UTF-8 (Python keeps them as lone surrogates), shown with
+    ``\\xNN`` escapes, when ``exc`` is DuckDB refusing such a string ("cannot encode str as UTF-8"); else None. A
+    file name may hold such bytes and be opened; a value the store is asked to match or keep may not."""
+    if "cannot encode str as utf-8" not in str(exc).lower():
+        return None
+    for arg in argv:
+        if any("\udc80" <= ch <= "\udcff" for ch in arg):
+            return "'" + arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace") + "'"
+    return None
+
+
+def _quiet_stdout() -> None:
+    """Standard output replaced by the null device (a closed pipe, a full disk), so that its unwritten buffer is not
+    flushed again at exit (which would print Python's "Exception ignored ... OSError" lines after our one)."""
+    try:
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaces the dead output until the interpreter exits
+    except OSError:
+        pass
 
 
 def _one_line(exc: BaseException) -> str:

@@ -74,7 +74,7 @@ def _run(paths: list[str], db: str, date: Optional[str], workers: int, batch_siz
                    batch_size=batch_size, actor_files=actors, date=date, input_format=input_format,
                    overwrite=overwrite, quiet=quiet, json_summary=json_summary)
     from ..coding import run_code
-    from ..runner import Terminated
+    from ..runner_signals import LedgerInterrupted, Terminated
     from ..workers import WORKER_MEMORY_MB, usable_cores, worker_count
 
     if worker_count(workers) < workers and not quiet:
@@ -85,6 +85,11 @@ def _run(paths: list[str], db: str, date: Optional[str], workers: int, batch_siz
                            actor_files=actors, quiet=quiet, json_summary=json_summary, track=not no_ledger)
     except GaikoError as exc:
         _fail(exc, type(exc).__name__, json_summary)
+    except LedgerInterrupted:  # round r26: after the run, which finished; said "the run is marked interrupted"
+        _fail(f"interrupted while updating the pledge ledger: the run finished and every article is stored; the "
+              f"ledger's update was rolled back, nothing lost. Bring it up to date with: gaiko pledges --rebuild "
+              f"--db {db} (or run the same command again: its articles are skipped and the ledger redone)",
+              "interrupted", json_summary, code=130)
     except KeyboardInterrupt as exc:
         what = "terminated (SIGTERM)" if isinstance(exc, Terminated) else "interrupted"
         _fail(f"{what}: every batch written before it is stored, and the run is marked interrupted; run the same "

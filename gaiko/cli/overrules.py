@@ -4,6 +4,7 @@ from one store to another (gaiko/overrules_io.py)."""
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 import typer
@@ -26,9 +27,16 @@ def export(
     db: str = typer.Option("gaiko.duckdb", "--db", help="Store to read."),
 ) -> None:
     """Write every decision made by hand in a store, one JSON object a line."""
+    from ..export import store_target
     from ..overrules_io import export_overrules
     from ..store import Store
 
+    why = store_target(path, db, own_is="the store read (--db)") if path != "-" else None
+    if why:  # round r26: `gaiko overrules export news.duckdb` (the store taken for FILE) emptied the store
+        fail(f"FILE {path} is {why}: writing the decisions there would destroy it; give a new file name, e.g. "
+             f"gaiko overrules export decisions.jsonl --db {db}")
+    if os.path.isdir(path):
+        fail(f"FILE {path} is a directory; give a file name, e.g. {os.path.join(path, 'decisions.jsonl')}")
     try:
         with Store(db, read_only=True) as store:
             rows = export_overrules(store)

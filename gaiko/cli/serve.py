@@ -32,6 +32,7 @@ def serve(
         import uvicorn
 
         from ..server import create_app
+        from ..server.protocol import json_http_protocol
     except ImportError as exc:
         fail(f"gaiko serve needs the serve extra ({exc.name} is missing): pip install 'gaiko[serve]'")
     key = os.environ.get(api_key_env) or None
@@ -42,7 +43,8 @@ def serve(
     _check_listen(host, port)
     mode = "read-write (API key from $" + api_key_env + ")" if key else f"read-only (set ${api_key_env} to accept articles)"
     typer.echo(f"gaiko serving {db} on http://{host}:{port}/ — {mode}", err=True)
-    uvicorn.run(app, host=host, port=port, log_level=log_level)
+    # a request uvicorn cannot parse (a malformed Content-Length) is answered in the API's JSON error shape (round r26)
+    uvicorn.run(app, host=host, port=port, log_level=log_level, http=json_http_protocol())
 
 
 #: uvicorn's log levels (``uvicorn.config.LOG_LEVELS``), checked before the store is opened

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..errors import ConfigError, NotFound
+from ..store.txn import transaction
 from .missing import missing_cluster
 from .rules import Rules, load_rules
 from .tables import TABLES, ensure_readable, lists
@@ -139,15 +140,10 @@ def update_clusters(store: Any, article_ids: Iterable[str] | None = None, *, rul
     if not ids:
         _set_pending(con, False)
         return 0
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):  # Ctrl-C rolls back, never leaves it open (gaiko.store.txn, round r26)
         n = _cluster_articles(con, ids, rules)
         if article_ids is None:
             _set_pending(con, False)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     return n
 
 
@@ -168,8 +164,7 @@ def rebuild_clusters(store: Any, *, rules: Rules | None = None) -> int:
     con = store.con
     rules = rules or load_rules()
     ids = [r[0] for r in con.execute("SELECT DISTINCT article_id FROM events ORDER BY 1").fetchall()]
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):  # Ctrl-C rolls back, never leaves it open (gaiko.store.txn, round r26)
         for table in TABLES:
             con.execute(f"DELETE FROM {table}")
         if con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'cluster_joins'").fetchall()[0][0]:
@@ -177,10 +172,6 @@ def rebuild_clusters(store: Any, *, rules: Rules | None = None) -> int:
         forget(con)  # the in-process copy of the units and lookup keys is loaded again (gaiko.clusters.index)
         n = _cluster_articles(con, ids, rules, only_new=False)
         _set_pending(con, False)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     return n
 
 
@@ -201,14 +192,9 @@ def _overrule(store: Any, kind: str, mkeys: list[str], events: list[str], cluste
     con = store.con
     if pending(store):
         update_clusters(store)
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):  # Ctrl-C rolls back, never leaves it open (gaiko.store.txn, round r26)
         ov = add_overrule(con, kind, mkeys, events, clusters, note)
         refresh_summaries(con, set(clusters) | apply_overrules(con, ())[0], load_rules())
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     return ov
 
 
@@ -302,18 +288,13 @@ def drop_overrule(store: Any, overrule_id: str) -> None:
     con = store.con
     if not con.execute("SELECT count(*) FROM cluster_overrules WHERE id = ?", [overrule_id]).fetchall()[0][0]:
         raise NotFound(f"no overrule {overrule_id!r}; list them with: gaiko cluster overrules")
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):  # Ctrl-C rolls back, never leaves it open (gaiko.store.txn, round r26)
         before = {r[0] for r in con.execute("SELECT DISTINCT cluster_id FROM cluster_members WHERE cluster_id IS "
                                             "DISTINCT FROM auto_id").fetchall()}
         con.execute("DELETE FROM cluster_overrules WHERE id = ?", [overrule_id])
         autos = {r[0] for r in con.execute("SELECT DISTINCT auto_id FROM cluster_members WHERE cluster_id IS "
                                            "DISTINCT FROM auto_id").fetchall()}
         refresh_summaries(con, before | apply_overrules(con, autos)[0], load_rules())
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
 
 
 # -- reading -----------------------------------------------------------------------------------------------------

@@ -58,6 +58,12 @@ def load_corpus(paths: Iterable[str | Path]) -> list[dict[str, Any]]:
     files: list[Path] = []
     for p in paths:
         p = Path(p)
+        if p.is_dir() and not any(p.glob("*.jsonl")):  # round r26: "no corpus files given" of a folder given
+            raise EvaluationError(f"folder {p} holds no .jsonl files; give labelled corpus files or their folder, "
+                                  "e.g. corpora/clusters")
+        if not p.is_dir() and not p.exists():
+            raise EvaluationError(f"{p} does not exist; give labelled corpus files or their folder, e.g. "
+                                  "corpora/clusters")
         files += sorted(p.glob("*.jsonl")) if p.is_dir() else [p]
     if not files:
         raise EvaluationError("no corpus files given; e.g. corpora/clusters")
@@ -65,9 +71,16 @@ def load_corpus(paths: Iterable[str | Path]) -> list[dict[str, Any]]:
     seen: set[str] = set()
     for f in files:
         try:
-            lines = f.read_text(encoding="utf-8").splitlines()
+            data = f.read_bytes()
         except OSError as exc:
-            raise DataFileError(str(f), f"cannot read: {exc}") from None
+            raise DataFileError(str(f), f"cannot read: {exc.strerror or exc}") from None
+        try:  # round r26: a binary or Latin-1 file was "unexpected UnicodeDecodeError ... a gaiko bug"
+            lines = data.decode("utf-8").splitlines()
+        except UnicodeDecodeError as exc:
+            what = "binary (it holds NUL bytes)" if b"\x00" in data[:65536] else \
+                f"not UTF-8 text (byte 0x{data[exc.start]:02x} at position {exc.start})"
+            raise DataFileError(str(f), f"{what}: a labelled corpus is UTF-8 JSON Lines "
+                                        "(corpora/clusters/README.md, 'Record format')") from None
         for n, line in enumerate(lines, 1):
             if not line.strip():
                 continue
@@ -89,6 +102,8 @@ def load_corpus(paths: Iterable[str | Path]) -> list[dict[str, Any]]:
                     raise DataFileError(str(f), f"mention {m.get('trigger')!r}: trigger not in the text "
                                                 f"(occurrence {m.get('occurrence', 1)}) or no type/cluster", n)
             out.append(rec)
+    if not out:  # round r26: an empty file was scored, precision, recall and F1 all 1.0 over 0 mentions
+        raise EvaluationError(f"no labelled articles in {', '.join(map(str, files))}: nothing to score")
     return out
 
 

@@ -4,7 +4,8 @@
 noun "call" (``call_modes.yaml`` ``nouns``) drafts a CONSULT at ``consult.meeting_noun`` with no source, and its
 target, when any, is the call's topic ("The call focused on Gaza"). Such a CONSULT, with no source, is the talk the
 article tells with two sides elsewhere by a verb of speaking or calling (``talk_triggers``: "Takaichi spoke with
-Trump", "Modi phoned Putin"; a meeting in person is no call): the nearest such CONSULT, the one before it on a tie.
+Trump", "Modi phoned Putin"; a meeting in person is no call): the nearest such CONSULT, the one before it on a tie,
+and of the talks of the same two sides the first told (round s26: one call told twice, sides the other way round).
 The noun's CONSULT takes that talk's sides and, when it has only the publication date, its date; and when the noun
 is a call (``phone_nouns``, not a courtesy call), both it and the talk without a mode are told as by telephone
 (PLOVER mode ``phone``, CAMEO 041): "spoke with President Trump from Malaysia ... The call lasted just ten minutes".
@@ -55,6 +56,17 @@ def _nearest(talks: list[int], events: list[Event], sidx: int) -> int | None:
     return min(others, key=lambda j: (abs(events[j].sentence_index - sidx), events[j].sentence_index > sidx))
 
 
+def _first_telling(talks: list[int], events: list[Event], j: int | None) -> int | None:
+    """The first telling of talk ``j``'s call: the earliest talk of the same two sides. An article often tells one
+    call twice, the sides named the other way round the second time ("Takaichi spoke with Trump ... Trump, phoning
+    from Air Force One, congratulated her"); the call named as a noun later is the one the article led with, so it
+    takes the first telling's direction, not the nearest's."""
+    if j is None:
+        return None
+    return min((i for i in talks if _pair(events[i]) == _pair(events[j])),
+               key=lambda i: (events[i].sentence_index, i))
+
+
 def _call_nouns(doc: Doc) -> list[Token]:
     """The nouns of the article that name a call between sides: not "a call for calm", "called on X to", "a
     courtesy call", "a conference call"."""
@@ -75,7 +87,7 @@ def _call_nouns(doc: Doc) -> list[Token]:
 def article_calls(doc: Doc, state: DocState) -> None:
     """Give each CONSULT at a call noun with no source the sides of the article's talk, and tell a talk as by
     telephone where the article names it a call (module docstring); the events of ``state`` are replaced in place."""
-    from ..ids import event_id
+    from ..ids import event_id_of
 
     w = call_words()
     events: list[Event] = state.events
@@ -87,7 +99,7 @@ def article_calls(doc: Doc, state: DocState) -> None:
         if e.event_type != "CONSULT" or e.source is not None or e.trigger.lower() not in w["nouns"] \
                 or e.negated or e.mode == "visit":
             continue
-        j = _nearest(talks, events, e.sentence_index)
+        j = _first_telling(talks, events, _nearest(talks, events, e.sentence_index))
         if j is None:
             continue
         talk = events[j]
@@ -98,8 +110,7 @@ def article_calls(doc: Doc, state: DocState) -> None:
         if e.trigger.lower() in w["phone_nouns"] or e.mode == "phone":
             new = _as_phone(new)
             phone_talks.add(j)
-        new = replace(new, id=event_id(new.article_id, new.sentence_index, new.trigger_start, new.event_type,
-                                       new.source, new.target))
+        new = replace(new, id=event_id_of(new))
         events[k] = new
     # a call by telephone with the talk's two sides told in another sentence ("In a phone call, the two leaders
     # discussed trade"): that talk was by telephone, and the call has the talk's date when it has only the article's

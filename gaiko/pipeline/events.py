@@ -21,18 +21,17 @@ from ..docindex import columns, sentences
 from ..tables import plover_table
 from ..types import Actor, Event
 from .attributes import ClauseInfo, clause_info
-from .callarticle import article_calls
 from .eventactors import (actor_key, between_party, between_sides, event_actor, own_people_away, pick_target, sent_side,
                           visitor)
 from .eventrecord import Cand as _Cand, Draft as _Draft, build_event
 from .eventsides import UNDIRECTED, adjective_owner, direct_target, group_pair, hosted_visitor, object_target, \
     talks_topic
 from .foreign import foreign_sentences
+from .kindpasses import article_kinds, sentence_kinds
 from .nominals import read_back
 from .ordercues import conditioned, incursion
 from .primacy import rank_sentence, subject_acts
 from .removal import removing_state
-from .subjectrank import lookalike_veto, readback_yield, subject_rank
 from .roles import PRONOUNS, deep_agent, fallback_targets, kb_actor, noun_agent, subjects, target_candidates
 from .state import DocState, get_state
 from .thingsides import received_sides
@@ -103,7 +102,7 @@ class EventCoder:
         for sent in sentences(doc).spans:
             if sent.start not in sports and sent.start not in foreign:
                 state.events.extend(self.code_sentence(sent, state))
-        article_calls(doc, state)  # round n49: "The call lasted ten minutes" is the article's call ("spoke with")
+        article_kinds(doc, state)  # rounds n49, n50: the article's call, carried targets, organisations' ties
         return doc
 
     # -- finding triggers -------------------------------------------------
@@ -203,8 +202,8 @@ class EventCoder:
             drafts = [d for ds in by_tok.values() for d in ds]
         drafts = [d for d in drafts if d.confidence >= self.min_confidence]
         drafts = rank_sentence(self, sent, state, drafts) if drafts else drafts  # issue 12: primacy.py
-        if drafts:  # round t35: the kinds hold whatever the type model drafted (subjectrank.py)
-            drafts = readback_yield(lookalike_veto(subject_rank(self, sent, state, frames, drafts)))
+        if drafts:  # round t35: the kinds hold whatever the type model drafted (kindpasses.py)
+            drafts = sentence_kinds(self, sent, state, frames, drafts)
         drafts = drafts or subject_acts(self, sent, state, frames)  # "The transfer of 31 tanks ... was completed"
         drafts.sort(key=lambda d: -d.confidence)
         seen: set[tuple[str, str, str]] = set()

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .events import EventCoder
 
 __all__ = ["HARM_FAMILIES", "COOPERATIVE_TYPES", "HARM_TYPES", "ceased", "convention", "firm",
-           "not_only", "vetoed", "stated_threat", "state_on_state", "intention"]
+           "not_only", "own_act", "vetoed", "stated_threat", "state_on_state", "intention"]
 
 #: word lists: ``gaiko/data/primary/cease_verbs.yaml`` (read once, on first use)
 _WORDS = "primary/cease_verbs.yaml"
@@ -130,6 +130,14 @@ def not_only(d: _Draft) -> bool:
     t = d.cand.anchor
     return any(c.dep_ == "preconj" and c.lower_ == "not" and any(o.lower_ == "only" for o in c.subtree)
                for c in t.children)
+
+
+def own_act(d: _Draft, comp: Token) -> bool:
+    """Whether the rules told an act at the draft's own verb, by an entry that names its object ("eased its
+    sanctions on Belarus": ``retreat.ease_sanctions``), so that a participle after it (``comp``, an ``advcl``:
+    "..., lifting the ban on potash transit") is a second act, not the content the model's type at the verb stands
+    for: the model re-types the verb's draft rather than handing its type to the participle (round n50)."""
+    return bool(d.cand.entry.objects) and d.cand.entry.kind != "frame" and comp.dep_ == "advcl"
 
 
 def vetoed(coder: EventCoder, tok: Any, lab: str) -> bool:

@@ -28,7 +28,8 @@ from ..tables import word_sets
 from .pledge_parts import is_actorish, subject_of
 
 __all__ = ["timetable", "forecast_of_others", "past_habit", "past_pledge", "they_means", "calendar_event", "hypothetical",
-           "nobody_speaks", "pronoun_mismatch", "onlooker", "puts_off", "undergoes", "thing", "no_pledge_here"]
+           "nobody_speaks", "pronoun_mismatch", "onlooker", "puts_off", "undergoes", "thing", "no_pledge_here",
+           "warns_of_another"]
 
 _WORDS = "pledges/schedule_guards.yaml"
 _DECADE = re.compile(r"\b(?:1[5-9]|20)\d0s\b|\b(?:the )?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|"
@@ -278,6 +279,16 @@ def puts_off(cue: Token, verb: Token) -> bool:
         return False  # "will suspend arms sales", "will postpone the vote to June": pledges of their own
     negated = any(c.dep_ == "neg" for c in (*verb.children, *cue.children)) or cue.lower_ in ("wo", "won't")
     return negated or any(p in _w("postpone_verbs") for p in parts)
+
+
+def warns_of_another(say: Token | None, subj: Token | None, actor: Any, speaker: Any) -> bool:
+    """Whether a pledge found under a warning is the warner's word about another's act (round n50): the saying verb
+    is one of ``warning_verbs`` and the subject a name (no pronoun) whose actor has a country other than the
+    speaker's ("Lithuania criticised the decision, warning that Minsk would use the revenue to fund its military").
+    ``actor`` and ``speaker`` are :class:`~gaiko.types.Actor` or None."""
+    if say is None or subj is None or actor is None or speaker is None or say.lemma_.lower() not in _w("warning_verbs"):
+        return False
+    return subj.pos_ != "PRON" and bool(actor.country) and bool(speaker.country) and actor.country != speaker.country
 
 
 def no_pledge_here(cue: Token, verb: Token, subj: Token | None, say: Token | None, speaker_tok: Token | None,

@@ -29,7 +29,7 @@ from ..types import Actor, Pledge
 from .destination import destination
 from .foreign import foreign_sentences
 from .pledge_cues import cue_lemmas, find_cues, noun_fate, refrains
-from .pledge_guards import no_pledge_here, thing, they_means
+from .pledge_guards import no_pledge_here, thing, they_means, warns_of_another
 from .pledge_terms import deadline as pledge_deadline, included, split_objects
 from .pledge_forms import antecedent, no_new_pledge, parties, passive_parts, question, threatened_means, vouched
 from .pledge_parts import (
@@ -189,8 +189,8 @@ class PledgeExtractor:
             actor = speaker  # "the new port will open by May, the minister said" (round p55)
             group = parties(speaker_tok, state, lambda x: self._actor(state, x, memory))  # "A and B agreed that" (p57)
             actor = group[0] if group else actor
-        if actor is None:
-            return []
+        if actor is None or warns_of_another(say, actor_tok, actor, speaker):
+            return []  # "..., warning that Minsk would use the revenue to fund its military" (round n50)
         if speaker is not None and (speaker is actor or speaker.text == actor.text or
                                     (speaker.name and speaker.name == actor.name)):
             speaker = None

@@ -100,6 +100,15 @@ def _lookalikes() -> dict[str, Any]:
     return data
 
 
+@lru_cache(maxsize=None)
+def _word_pair(key: str, first: str, second: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The lower-cased word sets ``first`` and ``second`` of mapping ``key`` of ``primary/lookalikes.yaml``
+    (``light_plans``: verbs and nouns; ``bare_stances``: verbs and adjs); an empty set for a list not given."""
+    data = _lookalikes().get(key) or {}
+    return (frozenset(str(w).lower() for w in data.get(first) or ()),
+            frozenset(str(w).lower() for w in data.get(second) or ()))
+
+
 def _of_objects(tok: Token) -> list[Token]:
     return [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
 
@@ -129,11 +138,21 @@ def _looks_alike(tok: Token) -> bool:
         and not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
 
 
+def _bare_stance(tok: Token) -> bool:
+    """Whether ``tok`` is a verb of seeming (``bare_stances.verbs``) whose adjective complement of readiness
+    (``bare_stances.adjs``) has no complement of its own and the verb no prepositional phrase ("Tokyo seems ready,
+    preparing ..."; not "seems ready to buy gas", "seems ready for talks with Athens")."""
+    verbs, adjs = _word_pair("bare_stances", "verbs", "adjs")
+    if tok.lemma_.lower() not in verbs or any(c.dep_ in ("prep", "xcomp", "ccomp", "dobj") for c in tok.children):
+        return False
+    comp = [c for c in tok.children if c.dep_ in ("acomp", "oprd") and c.lemma_.lower() in adjs]
+    return bool(comp) and not any(g.dep_ in ("prep", "xcomp", "ccomp") for c in comp for g in c.children)
+
+
 def lookalike_veto(drafts: list[_Draft]) -> list[_Draft]:
     """The drafts less those of a listed conflict type drafted at a look-alike act noun (module docstring, 2)."""
     types = frozenset(str(t) for t in _lookalikes()["types"])
-    light = _lookalikes().get("light_plans") or {}
-    verbs, nouns = (frozenset(str(w).lower() for w in light.get(k) or ()) for k in ("verbs", "nouns"))
+    verbs, nouns = _word_pair("light_plans", "verbs", "nouns")
     out = []
     for d in drafts:
         tok = d.cand.tok
@@ -142,6 +161,8 @@ def lookalike_veto(drafts: list[_Draft]) -> list[_Draft]:
         if d.pattern.startswith("model.") and tok.lemma_.lower() in verbs \
                 and any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in tok.children):
             continue  # "made a decision to raise fuel prices": the light verb is no act
+        if d.pattern.startswith("model.") and _bare_stance(tok):
+            continue  # "Tokyo seems ready, preparing purchase packages of LNG": a mood, no act (round n50)
         out.append(d)
     return out
 

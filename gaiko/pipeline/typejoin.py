@@ -49,7 +49,7 @@ from spacy.tokens import Span
 from .standdown import stands_down
 from .clausefeatures import RuleView, Tree, candidate_tokens, sentence_features, token_features, tree
 from .joinconventions import (COOPERATIVE_TYPES, HARM_TYPES, ceased, convention, firm, intention, not_only,
-                              state_on_state, stated_threat, vetoed)
+                              own_act, state_on_state, stated_threat, vetoed)
 
 if TYPE_CHECKING:
     from .eventrecord import Cand as _Cand, Draft as _Draft
@@ -127,6 +127,8 @@ def join_sentence(coder: EventCoder, sent: Span, state: DocState, cands: dict[in
         if lab in ("NONE", rtype) or pk < min(cfg.new, cfg.override):
             continue
         for j in complement_tokens(tr, t.i):
+            if by_tok.get(t.i) and own_act(by_tok[t.i][0], sent.doc[j]):
+                break  # "eased its sanctions on X, lifting the ban on ...": two acts (round n50)
             if not by_tok.get(j):  # a noun event carried by the complement's verb ("vowed to halt attacks")
                 j = next((x for x, ds in by_tok.items() if ds and ds[0].cand.anchor.i == j and x != t.i), j)
             if by_tok.get(j) and (by_tok[j][0].event_type == lab or convention(by_tok[j][0])

@@ -27,6 +27,7 @@ import gc
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
+from ..store.txn import transaction
 from . import newest_date
 from . import assigninc
 from .assign import assigner, persisting, use, version
@@ -112,8 +113,9 @@ def _update(store: Any, as_of: str | None = None, *, full: bool = False) -> int:
                 touched.update(e["id"] for e in entries)
         _checkpoint(con)
 
-    con.execute("BEGIN TRANSACTION")
-    try:
+    # round r26: Ctrl-C just after BEGIN left the transaction open, and one just after a part's COMMIT raised
+    # "cannot rollback - no transaction is active" instead of itself (gaiko.store.txn)
+    with transaction(con):
         con.execute("INSERT OR REPLACE INTO meta VALUES ('ledger_dirty', '1')")
         if full:
             for table in _LEDGER_TABLES:
@@ -125,7 +127,6 @@ def _update(store: Any, as_of: str | None = None, *, full: bool = False) -> int:
         _checkpoint(con)
         if as_of is None:
             con.execute("INSERT OR REPLACE INTO meta VALUES ('ledger_dirty', '0')")
-            con.execute("COMMIT")
             return 0
         new_articles_table(con, as_of=as_of)
         refresh_keys(con, lambda a, s, ac, p: article_rows(a, s, ac, lex, p), after_chunk=lambda: _checkpoint(con))
@@ -171,10 +172,6 @@ def _update(store: Any, as_of: str | None = None, *, full: bool = False) -> int:
         con.execute("INSERT INTO ledger_articles SELECT article_id FROM _gaiko_new")
         con.execute("INSERT OR REPLACE INTO meta VALUES ('ledger_as_of', ?)", [as_of])
         con.execute("INSERT OR REPLACE INTO meta VALUES ('ledger_dirty', '0')")
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     return int(con.execute("SELECT count(*) FROM pledge_ledger").fetchone()[0])
 
 
@@ -196,13 +193,8 @@ def refresh(store: Any, ledger_ids: Sequence[str]) -> None:
     as_of = _meta(con, "ledger_as_of")
     if as_of is None:
         return
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):  # Ctrl-C included (it was ``except Exception``: the transaction stayed open)
         recompute(con, ledger_ids, as_of, _overrides(con), new_sentences=False)
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
 
 
 def _behind(store: Any) -> bool:
@@ -215,8 +207,10 @@ def stored(store: Any, as_of: str | None) -> list[dict[str, Any]] | None:
     """The stored ledger seen from ``as_of`` (default: the date it was computed for), or None when it cannot answer:
     it is behind the store (articles coded since its last update) or ``as_of`` is earlier than the date it was
     computed for."""
-    if _behind(store):
-        return None  # never written from here: readers (the web app's threads) must not start an update
+    if _behind(store) or _meta(store.con, "ledger_dirty") == "1":
+        # never written from here: readers (the web app's threads) must not start an update; a dirty ledger is one
+        # whose update stopped half-way (Ctrl-C, a kill: round r26), read afresh until the next update redoes it
+        return None
     computed_for = _meta(store.con, "ledger_as_of")
     if computed_for is None:
         return [] if newest_date(store) is None else None

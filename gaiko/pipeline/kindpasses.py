@@ -1,0 +1,52 @@
+"""The kinds' passes run after the rules and the type model have drafted (moved out of :mod:`gaiko.pipeline.events`,
+round v26, so that the coder stays under ~400 lines; the order is the one the rounds measured).
+
+:func:`sentence_kinds`, over one sentence's ranked drafts, in order:
+
+1. :func:`~gaiko.pipeline.subjectrank.subject_rank` (round t35), then its
+   :func:`~gaiko.pipeline.subjectrank.lookalike_veto` and :func:`~gaiko.pipeline.subjectrank.readback_yield`;
+2. :func:`~gaiko.pipeline.hostshare.participle_targets` (round n50: "eased its sanctions on Belarus, lifting ...");
+3. :func:`~gaiko.pipeline.talksides.aside_targets`, then :func:`~gaiko.pipeline.talksides.talk_sides` (round n50).
+
+:func:`article_kinds`, once an article's sentences are coded, over ``state.events``, in order:
+
+1. :func:`~gaiko.pipeline.callarticle.article_calls` (round n49: "The call lasted ten minutes");
+2. :func:`~gaiko.pipeline.carriedtargets.carried_targets` (round n50: "Poland condemned the ban");
+3. :func:`~gaiko.pipeline.orgties.organisation_ties` (round n50: "lift sanctions on the national airline Belavia").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .callarticle import article_calls
+from .carriedtargets import carried_targets
+from .hostshare import participle_targets
+from .orgties import organisation_ties
+from .subjectrank import lookalike_veto, readback_yield, subject_rank
+from .talksides import aside_targets, talk_sides
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+    from .eventrecord import Draft
+    from .events import EventCoder
+    from .state import DocState
+
+__all__ = ["sentence_kinds", "article_kinds"]
+
+
+def sentence_kinds(coder: EventCoder, sent: Span, state: DocState, frames: frozenset[int],
+                   drafts: list[Draft]) -> list[Draft]:
+    """The sentence's drafts (non-empty, ranked by :func:`gaiko.pipeline.primacy.rank_sentence`) after the
+    sentence passes of the module docstring; ``frames`` are the token indices of frame triggers. Drafts may be
+    dropped, and the kept ones changed in place."""
+    drafts = participle_targets(readback_yield(lookalike_veto(subject_rank(coder, sent, state, frames, drafts))))
+    return talk_sides(aside_targets(drafts), state, coder.kb)
+
+
+def article_kinds(doc: Doc, state: DocState) -> None:
+    """Run the article passes of the module docstring; events of ``state.events`` are replaced in place."""
+    article_calls(doc, state)
+    carried_targets(doc, state)
+    organisation_ties(doc, state)

@@ -1,0 +1,72 @@
+"""One transaction on a DuckDB connection that Ctrl-C cannot leave open.
+
+The ledger update and the clustering wrote ``BEGIN``, then ``try: ... COMMIT`` with ``except BaseException:
+ROLLBACK``. Ctrl-C (a KeyboardInterrupt) can land between any two statements (round r26):
+
+* just after ``BEGIN`` returned, before the ``try``: the transaction stayed open, and the next write on the
+  connection (in a notebook, the server's writer thread) failed with "cannot start a transaction within a
+  transaction";
+* just after a ``COMMIT`` (the ledger update commits in parts): the ``ROLLBACK`` found no transaction, and its
+  ``TransactionException`` ("cannot rollback - no transaction is active") replaced the KeyboardInterrupt, so the
+  command said neither "interrupted" nor how to resume.
+
+:func:`transaction` begins inside its own guard and :func:`rollback` tolerates a transaction already ended; a second
+Ctrl-C during the rollback waits until it is done (POSIX: the signals are blocked for that one statement).
+"""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+__all__ = ["transaction", "rollback"]
+
+_HELD = tuple(s for s in (getattr(signal, "SIGINT", None), getattr(signal, "SIGTERM", None)) if s is not None)
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Block SIGINT and SIGTERM in this thread for the block (they are delivered after it); nothing where the
+    platform has no ``pthread_sigmask``."""
+    mask = getattr(signal, "pthread_sigmask", None)
+    if mask is None or not _HELD:
+        yield
+        return
+    before = mask(signal.SIG_BLOCK, _HELD)
+    try:
+        yield
+    finally:
+        mask(signal.SIG_SETMASK, before)
+
+
+def rollback(con: Any) -> None:
+    """``ROLLBACK`` on ``con`` if a transaction is open; never raises (none open: a ``COMMIT`` just ended it, or
+    DuckDB ended it after a failed statement)."""
+    with _signals_held():
+        try:
+            con.execute("ROLLBACK")
+        except Exception:  # noqa: BLE001 - no transaction left to roll back
+            pass
+
+
+@contextmanager
+def transaction(con: Any) -> Iterator[None]:
+    """``BEGIN`` … ``COMMIT`` on DuckDB connection ``con``; any exception, KeyboardInterrupt included, rolls back
+    and is raised as it was.
+
+    A ``BEGIN`` that the database refuses (the caller holds a transaction open already) raises its error and rolls
+    back nothing of the caller's. The block may ``COMMIT`` and ``BEGIN`` again itself (an update that commits in
+    parts): a Ctrl-C between the two is raised as it is.
+    """
+    began = False
+    try:
+        con.execute("BEGIN TRANSACTION")
+        began = True
+        yield
+        con.execute("COMMIT")
+    except BaseException as exc:
+        if began or not isinstance(exc, Exception):  # a Ctrl-C just after BEGIN returned: ours to roll back
+            rollback(con)
+        raise
