@@ -397,9 +397,15 @@ def cluster_mentions(rows: Iterable[Mapping[str, Any]], rules: Rules) -> dict[st
     for st in units.values():
         st.n_articles = len(st.articles)
         by_type.setdefault((st.unit.status, st.unit.event_type), []).append(st)
+    listed = None
+    if rules.max_listed:  # each lookup key lists its first K units only (attach.max_listed, round c64)
+        from .heads import reference_candidates
+
+        listed = reference_candidates(units.values(), rules)
     # in the order units join along, so that every candidate's root is known (attach.root_check)
     for st in sorted(units.values(), key=lambda s: order(s.unit, s.ukey, rules)):
         ok = root_agrees(st, lambda v: units[linked(v, rules)], rules) if st.unit.prec in rules.root_check else None
-        st.parent = choose_parent(st, by_type[(st.unit.status, st.unit.event_type)], rules, ok)
+        cands = by_type[(st.unit.status, st.unit.event_type)] if listed is None else listed[st.ukey]
+        st.parent = choose_parent(st, cands, rules, ok)
         st.root = units[st.parent].root if st.parent is not None else st.ukey
     return {ev: cluster_id_of(units[k].root) for ev, k in of_event.items()}  # type: ignore[index]

@@ -35,7 +35,7 @@ from .index import UnitIndex, index_for, seal
 from .roots import indexable, keyed, load_units, pass_roots, probe, settle_root_check
 from .tables import insert_rows, lists, member_key, move_members
 
-__all__ = ["add_mentions", "mention_rows", "Touched", "MENTION_SQL"]
+__all__ = ["add_mentions", "mention_rows", "Touched", "MENTION_SQL", "finish_batch"]
 
 #: the event fields the clustering reads, for the rows of the articles in ``_gaiko_cl_arts``
 MENTION_SQL = """SELECT e.id, e.article_id, e.sentence_idx, e.trigger_start, e.event_type, e.mode, e.date, e.date_text,
@@ -262,9 +262,17 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
     moved |= settle_root_check(idx, states, old_root, dirty, linking | {st.ukey for st in changed}, memo, rules,
                                found)
     moved = {k for k in moved if states[k].root != old_root.get(k)}
-    # 4. write units (new counts, parents, roots), lookup keys of new units, the new members (with their auto_id)
-    # and the auto_id of the earlier members of every stored unit whose root changed
-    write = dirty | moved | {st.ukey for st in changed}
+    return finish_batch(con, idx, rows, states, old_root, dirty | moved | {st.ukey for st in changed}, moved,
+                        unit_of_row, set(fresh), new_keys, cluster_ids)
+
+
+def finish_batch(con: Any, idx: UnitIndex, rows: Sequence[dict[str, Any]], states: dict[int, UnitState],
+                 old_root: dict[int, int | None], write: set[int], moved: set[int], unit_of_row: list[int],
+                 fresh: set[int], new_keys: set[int], cluster_ids: bool) -> Touched:
+    """Step 4 of a batch (:func:`add_mentions`, :func:`~.bounded.add_bounded`): write the units ``write`` (new counts,
+    parents, roots), the batch's members ``rows`` (their units ``unit_of_row``) with their ``auto_id``, and the
+    ``auto_id`` of the earlier members of every stored unit whose root changed (``moved``: units whose root differs
+    from ``old_root``); seal the index; what the batch touched."""
     _write_units(con, idx, [states[k] for k in sorted(write)])
     auto = [cluster_id_of(states[k].root) for k in unit_of_row]  # type: ignore[arg-type]
     insert_rows(con, "cluster_members", {
@@ -275,7 +283,7 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
     earlier = sorted(k for k in moved if k not in new_keys)
     if earlier:
         move_members(con, earlier, [cluster_id_of(states[k].root) for k in earlier], cluster_ids)  # type: ignore[arg-type]
-    cids = [cluster_id_of(states[k].root) for k in sorted(moved | set(fresh))]  # type: ignore[arg-type]
+    cids = [cluster_id_of(states[k].root) for k in sorted(moved | fresh)]  # type: ignore[arg-type]
     affected = {cluster_id_of(r) for k in moved if (r := old_root.get(k)) is not None}
     # an earlier unit that moved takes its (earlier) mentions from one cluster to another: both need all of theirs
     full = set(affected) | {cluster_id_of(states[k].root) for k in earlier}  # type: ignore[arg-type]
