@@ -31,6 +31,11 @@ __all__ = ["plover_record", "iter_plover_records", "export_events", "export_form
 FORMATS = ("jsonl", "csv", "parquet")
 #: file name suffixes that name an export format: ``--out`` with one of them and no ``--format`` takes it
 SUFFIX_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
+#: suffixes of formats an export is not written in (round r27: ``--out events.xlsx`` wrote JSON lines that Excel
+#: refuses to open, ``.tsv`` a single column of JSON, ``.csv.gz`` plain text a gzip reader refuses): refused
+FOREIGN_SUFFIXES = {".xlsx": "an Excel workbook", ".xls": "an Excel workbook", ".ods": "a spreadsheet",
+                    ".tsv": "tab-separated values", ".gz": "a gzip-compressed file", ".bz2": "a bzip2-compressed file",
+                    ".xz": "an xz-compressed file", ".zst": "a Zstandard-compressed file", ".zip": "a ZIP archive"}
 
 #: flat columns shared by CSV and Parquet exports and by distributed runs (whose part stores cluster nothing:
 #: each event is its own cluster there, and the importing store clusters them; the importer reads the event columns)
@@ -186,7 +191,10 @@ def export_format(fmt: str | None, out: str | Path) -> str:
 
     Raises ConfigError for an unknown ``fmt``, or a ``fmt`` that contradicts the suffix (``--format jsonl --out
     events.csv`` would leave JSON lines in a file every CSV reader takes for a table)."""
-    named = SUFFIX_FORMATS.get(Path(str(out)).suffix.lower()) if str(out) != "-" else None
+    suffix = Path(str(out)).suffix.lower() if str(out) != "-" else ""
+    if suffix in FOREIGN_SUFFIXES:
+        _refuse_foreign(out, suffix)
+    named = SUFFIX_FORMATS.get(suffix)
     if fmt is None:
         return named or "jsonl"
     if fmt not in FORMATS:
@@ -195,6 +203,19 @@ def export_format(fmt: str | None, out: str | Path) -> str:
         raise ConfigError(f"--out {out} names a {named} file but --format is {fmt}; drop --format (the suffix "
                           f"decides) or give --out a .{fmt} name")
     return fmt
+
+
+def _refuse_foreign(out: str | Path, suffix: str) -> None:
+    """ConfigError for an ``out`` whose suffix names a format no export is written in, with the name to use."""
+    base = Path(str(out))
+    packed = base.with_suffix("") if suffix in (".gz", ".bz2", ".xz", ".zst", ".zip") else None
+    if packed is not None and packed.suffix.lower() in SUFFIX_FORMATS:  # events.csv.gz: the export, then pack it
+        then = f"write --out {packed} and compress it afterwards"
+    else:
+        then = (f"use --out {(packed or base).with_suffix('.csv')} (opens in Excel, LibreOffice, R and pandas), "
+                ".parquet or .jsonl")
+    raise ConfigError(f"--out {out} names {FOREIGN_SUFFIXES[suffix]}, which an export is not written as (CSV, "
+                      f"Parquet or JSON Lines); {then}")
 
 
 def export_events(store: Any, fmt: str | None, out: str | Path, count: str = "clusters", **filters: Any) -> int:

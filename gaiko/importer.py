@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError, StoreError
+from .store.txn import transaction
 
 __all__ = ["ImportSummary", "check_folder", "import_parquet"]
 
@@ -60,9 +61,7 @@ def import_parquet(store: Any, directory: str | Path, *, partial: bool = False, 
         _check_manifest(root / MANIFEST)
     present = sorted(d.name for d in root.iterdir() if d.is_dir() and any(d.glob("*.parquet")))
     start = time.perf_counter()
-    summary = ImportSummary(run_id=store.start_run(f"import {root}"[:500]), complete=complete)
     con = store.con
-    status = "failed"
 
     def src(table: str) -> str:
         glob = _sql_str(str(root / table / "*.parquet"))
@@ -71,49 +70,53 @@ def import_parquet(store: Any, directory: str | Path, *, partial: bool = False, 
     def columns(table: str) -> list[str]:
         return [r[0] for r in con.execute(f'DESCRIBE "{table}"').fetchall()]
 
-    con.execute("BEGIN TRANSACTION")
-    try:
-        if "articles" in present:
-            con.execute(
-                f"""CREATE OR REPLACE TEMP TABLE _gaiko_import AS
-                    SELECT id, min(regexp_extract(filename, '[^/\\\\]+$')) AS part
-                    FROM {src('articles')} GROUP BY id"""
-            )
-            total = con.execute("SELECT count(*) FROM _gaiko_import").fetchone()[0]
-            con.execute("DELETE FROM _gaiko_import WHERE id IN (SELECT id FROM articles)")
-            summary.articles = con.execute("SELECT count(*) FROM _gaiko_import").fetchone()[0]
-            summary.skipped = total - summary.articles
-            for table in ["articles", *[t for t in present if t not in ("articles", "errors")]]:
-                target_cols = list(EVENT_NAMES) if table == "events" else columns(table)
-                n = _insert_new(con, table, src(table), target_cols, summary.run_id)
-                if table in ("sentences", "events", "pledges"):
-                    setattr(summary, table, n)
-        if "errors" in present:
-            # errors are a set (schema 4): parts written by an older gaiko carry no key, so it is computed here
-            from .store.schema import error_key_sql
+    summary = ImportSummary(run_id=store.start_run(f"import {root}"[:500]), complete=complete)
+    status = "failed"
+    try:  # round r27: one transaction (gaiko.store.txn) that a Ctrl-C at any statement cannot leave open
+        with transaction(con):
+            if "articles" in present:
+                con.execute(
+                    f"""CREATE OR REPLACE TEMP TABLE _gaiko_import AS
+                        SELECT id, min(regexp_extract(filename, '[^/\\\\]+$')) AS part
+                        FROM {src('articles')} GROUP BY id"""
+                )
+                total = con.execute("SELECT count(*) FROM _gaiko_import").fetchone()[0]
+                con.execute("DELETE FROM _gaiko_import WHERE id IN (SELECT id FROM articles)")
+                summary.articles = con.execute("SELECT count(*) FROM _gaiko_import").fetchone()[0]
+                summary.skipped = total - summary.articles
+                for table in ["articles", *[t for t in present if t not in ("articles", "errors")]]:
+                    target_cols = list(EVENT_NAMES) if table == "events" else columns(table)
+                    n = _insert_new(con, table, src(table), target_cols, summary.run_id)
+                    if table in ("sentences", "events", "pledges"):
+                        setattr(summary, table, n)
+            if "errors" in present:
+                # errors are a set (schema 4): parts written by an older gaiko carry no key, so it is computed here
+                from .store.schema import error_key_sql
 
-            cols = [c for c in columns("errors") if c not in ("run_id", "key")]
-            have = {r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {src('errors')}").fetchall()}
-            sel = ", ".join(f'p."{c}"' if c in have else f'NULL AS "{c}"' for c in cols)
-            con.execute(f"CREATE OR REPLACE TEMP TABLE _gaiko_errors AS SELECT {sel} FROM {src('errors')} p")
-            n = con.execute(
-                f"""INSERT INTO errors (key, {', '.join(f'"{c}"' for c in cols)}, run_id)
-                    SELECT DISTINCT ON (k) k, {', '.join(f'"{c}"' for c in cols)}, ?
-                    FROM (SELECT {error_key_sql()} AS k, * FROM _gaiko_errors)
-                    WHERE k NOT IN (SELECT key FROM errors)""",
-                [summary.run_id],
-            ).fetchone()[0]
-            con.execute("DROP TABLE IF EXISTS _gaiko_errors")
-            summary.errors = int(n)
-        con.execute("DROP TABLE IF EXISTS _gaiko_import")
-        con.execute("COMMIT")
+                cols = [c for c in columns("errors") if c not in ("run_id", "key")]
+                have = {r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {src('errors')}").fetchall()}
+                sel = ", ".join(f'p."{c}"' if c in have else f'NULL AS "{c}"' for c in cols)
+                con.execute(f"CREATE OR REPLACE TEMP TABLE _gaiko_errors AS SELECT {sel} FROM {src('errors')} p")
+                n = con.execute(
+                    f"""INSERT INTO errors (key, {', '.join(f'"{c}"' for c in cols)}, run_id)
+                        SELECT DISTINCT ON (k) k, {', '.join(f'"{c}"' for c in cols)}, ?
+                        FROM (SELECT {error_key_sql()} AS k, * FROM _gaiko_errors)
+                        WHERE k NOT IN (SELECT key FROM errors)""",
+                    [summary.run_id],
+                ).fetchone()[0]
+                con.execute("DROP TABLE IF EXISTS _gaiko_errors")
+                summary.errors = int(n)
+            con.execute("DROP TABLE IF EXISTS _gaiko_import")
         status = "finished"
-    except BaseException as exc:
-        con.execute("ROLLBACK")
+    except BaseException as exc:  # transaction() rolled back what was not committed
         from .store import interrupted
 
         if isinstance(exc, KeyboardInterrupt) or interrupted(exc):  # Ctrl-C (DuckDB: "Query interrupted")
             status = "interrupted"
+            if _landed(con, summary.run_id):  # just after the COMMIT: every row is in, nothing was clustered
+                raise KeyboardInterrupt(f"the import of {root} was stored whole just before the interrupt (the next "
+                                        "import clusters its events; bring the ledger up to date with `gaiko "
+                                        f"pledges --rebuild --db {store.path}`)") from None
             raise KeyboardInterrupt(f"the import of {root} was rolled back, the store is unchanged") from None
         if isinstance(exc, (ConfigError, StoreError)) or not isinstance(exc, Exception):
             raise
@@ -122,15 +125,25 @@ def import_parquet(store: Any, directory: str | Path, *, partial: bool = False, 
         summary.seconds = time.perf_counter() - start
         store.finish_run(summary.run_id, articles=summary.articles, skipped=summary.skipped, events=summary.events,
                          pledges=summary.pledges, errors=summary.errors, status=status)
-    if summary.articles:
-        from .clusters import update_clusters
+    from .clusters import pending, update_clusters
 
-        update_clusters(store)  # the imported events that are in no cluster yet
+    if summary.articles or pending(store):  # the imported events in no cluster yet (or an interrupted import's)
+        update_clusters(store)
     if track and summary.articles:
         from .runner import update_ledger
 
         update_ledger(store)
     return summary
+
+
+def _landed(con: Any, run_id: str) -> bool:
+    """Whether the import ``run_id`` committed rows (articles or errors carry its run id); False when it cannot
+    be read."""
+    try:
+        return bool(con.execute("SELECT (SELECT count(*) FROM articles WHERE run_id = ?) "
+                                "+ (SELECT count(*) FROM errors WHERE run_id = ?)", [run_id, run_id]).fetchone()[0])
+    except Exception:  # noqa: BLE001 - the message then says rolled back, as it did before round r27
+        return False
 
 
 def _insert_new(con: Any, table: str, source: str, target_cols: list[str], run_id: str) -> int:

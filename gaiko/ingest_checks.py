@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from .errors import InputRejected
+from .filekinds import binary_kind
 from .types import Article, InputError
 
 __all__ = [
@@ -71,6 +72,9 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
     if data.startswith(b"PAR1") and data.endswith(b"PAR1"):  # Parquet: articles for the ray engine, or an export
         raise InputRejected("binary", "a Parquet file, not text: gaiko code reads Parquet articles with --engine ray "
                                       "(docs/scale.md); locally give them as JSONL or CSV")
+    kind = binary_kind(head)  # a compressed, office or PDF file: named, with what to do (round r27)
+    if kind:
+        raise InputRejected("binary", kind)
     if b"\x00" in head:
         raise InputRejected("binary", "file contains NUL bytes: it looks binary, not text; convert it to UTF-8 text")
     try:

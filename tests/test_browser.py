@@ -227,6 +227,18 @@ def test_bad_filter_shows_a_message_not_a_crash(browser, server):
     assert not console_errors(browser) or all("422" in e for e in console_errors(browser))
 
 
+def test_mistyped_parameter_is_named_on_the_page(browser, server):
+    """Round r27: `/events?sourc=JPN` listed every event as if filtered; the page names the parameter in the API's
+    words, suggests `source`, and lists no event."""
+    from selenium.webdriver.common.by import By
+
+    browser.get(server + "/events?sourc=JPN")
+    err = browser.find_element(By.ID, "page-error").text
+    assert "unknown parameter 'sourc' (did you mean 'source'?)" in err and "this page takes" in err
+    assert not browser.find_elements(By.CSS_SELECTOR, "a[href^='/articles/']")  # no event rows
+    assert not console_errors(browser) or all("422" in e for e in console_errors(browser))
+
+
 def test_counts_are_events_by_default_with_a_switch_to_reports(browser, server):
     """The explorer counts event clusters (one real-world event, however many reports) unless asked for reports."""
     from selenium.webdriver.common.by import By

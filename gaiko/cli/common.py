@@ -47,12 +47,12 @@ def check_day(value: str | None, option: str) -> str | None:
     """A YYYY-MM-DD date from the command line (None stays None); fails with one Error line otherwise."""
     if value is None:
         return None
-    import datetime as dt
+    from ..isoday import iso_day, no_such_day
 
     try:
-        return dt.date.fromisoformat(value.strip()).isoformat()
+        return iso_day(value).isoformat()
     except ValueError:
-        fail(f"{option} must be a date like 2025-10-26 (YYYY-MM-DD), not {value!r}")
+        fail(f"{option} must be a date like 2025-10-26 (YYYY-MM-DD), not {value!r}{no_such_day(value)}")
 
 
 def check_span(since: str | None, until: str | None) -> tuple[str | None, str | None]:

@@ -27,8 +27,7 @@ def scorecard(
 ) -> None:
     """The say-do scorecard: for each actor, its pledges by status, share kept among those decided, median lag; its
     demands apart (made by it; made of it, met / unmet): a demand is not its maker's promise."""
-    import datetime as dt
-
+    from ..isoday import iso_day, no_such_day
     from ..store import Store
     from ..store.scorecard import flat_rows
     from ..store.scorecard import scorecard as compute
@@ -36,9 +35,9 @@ def scorecard(
     day = None
     if as_of:
         try:
-            day = dt.date.fromisoformat(as_of)
+            day = iso_day(as_of)
         except ValueError:
-            fail(f"--as-of must be a date like 2025-12-20, not {as_of!r}")
+            fail(f"--as-of must be a date like 2025-12-20, not {as_of!r}{no_such_day(as_of)}")
     if fmt not in ("table", "csv", "jsonl", "json"):
         fail(f"unknown format {fmt!r}; use table, csv, jsonl or json")
     try:

@@ -9,7 +9,6 @@ once) by default; ``count=mentions`` counts reports.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -20,16 +19,19 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 
 from ..errors import ConfigError
+from ..isoday import iso_day, no_such_day
 from ..store.analysis import QUAD_NAMES, date_label
 from ..tables import cameo_for
 from ..types import PLOVER_TYPES
-from .strict import parse_dyad
+from .strict import parse_dyad, unknown_query_message
 
-__all__ = ["render", "page_filters", "api_params", "int_param", "choice_param", "pager", "FILTER_KEYS", "PAGE_SIZES", "href",
-           "date_label"]
+__all__ = ["render", "page_filters", "unknown_query", "FILTER_NAMES", "api_params", "int_param", "choice_param",
+           "pager", "FILTER_KEYS", "PAGE_SIZES", "href", "date_label"]
 
 FILTER_KEYS = ("actor", "source", "target", "type", "quad_class", "since", "until", "text", "article_id", "place",
                "outlet", "mode", "context", "modality", "resolved", "include_negated", "precision", "count", "either")
+#: every name :func:`page_filters` reads: the filters, ``dyad=THA-KHM`` and the older links' ``actual=1``
+FILTER_NAMES = (*FILTER_KEYS, "dyad", "actual")
 PAGE_SIZES = (25, 50, 100, 200)
 MODALITY_LABELS = {"actual": "happened (actual)", "intended": "intended only", "hypothetical": "hypothetical only",
                    "all": "all, intentions included"}
@@ -91,8 +93,22 @@ def render(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLRe
                                          status_code=status)
 
 
-def page_filters(request: Request) -> tuple[dict[str, Any], dict[str, str], str | None]:
+def unknown_query(request: Request, takes: Sequence[str]) -> str | None:
+    """The API's refusal of a query parameter that is none of ``takes`` (the page's names), or None.
+
+    A mistyped filter (``/events?sourc=JPN``) was ignored and the page showed every event as if filtered; the API
+    answers it 422 ``config_error`` (round n38), and a page now names it in the same words (round r27) and shows
+    no rows.
+    """
+    return unknown_query_message(request.query_params.keys(), takes, request.url.path, what="page",
+                                 see="docs/dashboard.md")
+
+
+def page_filters(request: Request, takes: Sequence[str] = ()) -> tuple[dict[str, Any], dict[str, str], str | None]:
     """(filters for the store, the raw params to echo in links, an error message) from a page's query string.
+
+    ``takes``: the page's own parameters besides the filters (``size``, ``sort``, ...); a name that is neither is the
+    error (:func:`unknown_query`), named before any other.
 
     ``dyad=THA-KHM`` is read as the API reads it, ``source=THA&target=KHM`` (round n38); ``either=1`` (or ``true``)
     takes that dyad in both directions, as the API's ``either=true`` (round n43; the store names a missing side). ``type`` may be given several times or comma-separated; ``actual=1`` (older links) means ``modality=actual``,
@@ -138,9 +154,9 @@ def page_filters(request: Request) -> tuple[dict[str, Any], dict[str, str], str 
     for k in ("since", "until"):
         if raw.get(k):
             try:
-                f[k] = dt.date.fromisoformat(raw[k])
+                f[k] = iso_day(raw[k])
             except ValueError:
-                err = f"{k} must be a date like 2025-10-26, not {raw[k]!r}"
+                err = f"{k} must be a date like 2025-10-26, not {raw[k]!r}{no_such_day(raw[k])}"
     if f.get("since") and f.get("until") and f["since"] > f["until"]:  # as the API answers it: not "no events"
         err = f"since ({f['since']}) is after until ({f['until']}): no day is in between; swap them"
     if raw.get("quad_class"):
@@ -155,7 +171,7 @@ def page_filters(request: Request) -> tuple[dict[str, Any], dict[str, str], str 
         bad = [t for t in raw["type"].split(",") if t not in PLOVER_TYPES]
         if bad:
             err = f"unknown event type(s) {', '.join(bad)}"
-    return f, raw, err
+    return f, raw, unknown_query(request, (*FILTER_NAMES, *takes)) or err
 
 
 def api_params(raw: dict[str, str]) -> dict[str, str]:

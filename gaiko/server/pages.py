@@ -15,7 +15,7 @@ from ..errors import ConfigError, GaikoError, NotFound
 from . import views_pages
 from .evidence import article_marks, event_evidence, segments
 from .output import jsonable
-from .pagekit import PAGE_SIZES, api_params, choice_param, int_param, page_filters, pager, render
+from .pagekit import PAGE_SIZES, api_params, choice_param, int_param, page_filters, pager, render, unknown_query
 
 __all__ = ["router"]
 
@@ -33,7 +33,7 @@ def _size(request: Request, default: int = 50) -> int:
 
 @router.get("/", response_class=HTMLResponse)
 def index(request: Request) -> HTMLResponse:
-    f, raw, err = page_filters(request)
+    f, raw, err = page_filters(request, takes=("self",))
     keep = {k: v for k, v in raw.items() if k in ("since", "until", "modality", "count")}
     g = {k: v for k, v in f.items() if k in ("since", "until", "modality", "include_negated", "resolved", "count")}
     self_dyads = request.query_params.get("self") == "1"
@@ -61,7 +61,7 @@ def _tracked(store: Any) -> dict[str, Any] | None:
 
 @router.get("/events", response_class=HTMLResponse)
 def events_page(request: Request) -> HTMLResponse:
-    f, raw, err = page_filters(request)
+    f, raw, err = page_filters(request, takes=("size", "offset", "sort"))
     size = _size(request)
     offset = int_param(request, "offset", 0, 0, 10_000_000)
     sort = choice_param(request, "sort", ("date", "-date", "goldstein", "-goldstein", "confidence", "-confidence"),
@@ -86,6 +86,9 @@ def events_page(request: Request) -> HTMLResponse:
 
 @router.get("/events/{event_id}")
 def event_page(request: Request, event_id: str) -> Any:
+    unknown = unknown_query(request, ())
+    if unknown:
+        return render(request, "error.html", status=422, error=unknown, bad_query=True)
     try:
         with request.app.state.gaiko.reader() as store:
             ev = event_evidence(store, store.event(event_id))
@@ -96,22 +99,29 @@ def event_page(request: Request, event_id: str) -> Any:
 
 @router.get("/articles", response_class=HTMLResponse)
 def articles_page(request: Request) -> HTMLResponse:
-    f, raw, err = page_filters(request)
+    f, raw, err = page_filters(request, takes=("q", "size", "offset"))
     q = request.query_params.get("q", "").strip()[:200]
     size = _size(request)
     offset = int_param(request, "offset", 0, 0, 10_000_000)
     keep = {k: v for k, v in raw.items() if k in ("modality", "count")}
-    with request.app.state.gaiko.reader() as store:
-        rows = store.article_list(q=q or None, limit=size, offset=offset,
-                                  **{k: v for k, v in f.items() if k in ("modality", "include_negated", "count")})
-        total = store.count_articles(q=q or None)
+    rows: list[dict[str, Any]] = []
+    total = 0
+    if err is None:  # as every other page: a filter it cannot read shows no rows, rather than rows unfiltered
+        with request.app.state.gaiko.reader() as store:
+            rows = store.article_list(q=q or None, limit=size, offset=offset,
+                                      **{k: v for k, v in f.items() if k in ("modality", "include_negated", "count")})
+            total = store.count_articles(q=q or None)
     listing = {**keep, "q": q, "size": size if size != 50 else None}
-    return render(request, "articles.html", rows=rows, total=total, q=q, raw=keep, listing=listing,
-                  pg=pager(total, offset, size), api={"q": q, "limit": size, "offset": offset}, error=err)
+    return render(request, "articles.html", status=422 if err else 200, rows=rows, total=total, q=q, raw=keep,
+                  listing=listing, pg=pager(total, offset, size), api={"q": q, "limit": size, "offset": offset},
+                  error=err)
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(request: Request, article_id: str) -> HTMLResponse:
+    unknown = unknown_query(request, ("event",))
+    if unknown:
+        return render(request, "error.html", status=422, error=unknown, bad_query=True)
     try:
         with request.app.state.gaiko.reader() as store:
             art = store.article(article_id)

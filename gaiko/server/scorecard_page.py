@@ -9,9 +9,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from ..errors import GaikoError, NotFound
+from ..isoday import iso_day, no_such_day
 from ..store.ledger_view import LEDGER_SORTS, ledger_view
 from ..store.scorecard import LEVELS, scorecard
-from .pagekit import PAGE_SIZES, choice_param, int_param, pager, render
+from .pagekit import PAGE_SIZES, choice_param, int_param, pager, render, unknown_query
 from .pledges import STATUSES, pledge_detail
 
 __all__ = ["router"]
@@ -28,9 +29,9 @@ def _as_of(raw: str) -> tuple[dt.date | None, str | None]:
     if not raw:
         return None, None
     try:
-        return dt.date.fromisoformat(raw), None
+        return iso_day(raw), None
     except ValueError:
-        return None, f"as_of must be a date like 2025-12-20, not {raw!r}"
+        return None, f"as_of must be a date like 2025-12-20, not {raw!r}{no_such_day(raw)}"
 
 
 @router.get("/pledges", response_class=HTMLResponse)
@@ -41,6 +42,7 @@ def pledges_page(request: Request) -> HTMLResponse:
     sort = raw.get("sort", "status")
     if sort not in LEDGER_SORTS:
         err, sort = f"unknown sort {sort!r}; use one of {', '.join(LEDGER_SORTS)}", "status"
+    err = unknown_query(request, (*LEDGER_KEYS, "size", "offset")) or err
     size = int_param(request, "size", 50, 1, 1000)
     size = size if size in PAGE_SIZES else 50
     offset = int_param(request, "offset", 0, 0, 10_000_000)
@@ -71,8 +73,9 @@ def pledge_page(request: Request, pledge_id: str) -> HTMLResponse:
     """One pledge's timeline, as of ``as_of`` when given (the ledger replayed on that day links here with it), as
     ``GET /api/v1/pledges/{id}?as_of=`` gives it."""
     as_of, err = _as_of(request.query_params.get("as_of", "").strip()[:200])
+    err = unknown_query(request, ("as_of",)) or err
     if err:
-        return render(request, "error.html", status=422, error=err)
+        return render(request, "error.html", status=422, error=err, bad_query=True)
     try:
         with request.app.state.gaiko.reader() as store:
             detail = pledge_detail(store, pledge_id, as_of)
@@ -86,6 +89,7 @@ def scorecard_page(request: Request) -> HTMLResponse:
     qp = request.query_params
     by = choice_param(request, "by", tuple(LEVELS), "country")
     as_of, err = _as_of(qp.get("as_of", "").strip())
+    err = unknown_query(request, ("by", "as_of", "actor")) or err
     actor = qp.get("actor", "").strip()[:200] or None
     card: dict[str, Any] = {"rows": [], "columns": [], "totals": None, "as_of": "", "param": LEVELS[by]}
     if err is None:

@@ -11,20 +11,32 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from fastapi import Request
 
 from ..errors import ConfigError
+from ..tables import word_lists
 
-__all__ = ["reject_unknown_query", "query_names", "parse_dyad", "DYAD"]
+__all__ = ["reject_unknown_query", "unknown_query_message", "query_names", "ignored_name", "parse_dyad", "DYAD"]
 
 #: ``JPN-CHN`` (also ``JPN:CHN``, ``JPN>CHN``, ``JPN->CHN``, ``JPN→CHN``): source country, target country
 DYAD = re.compile(r"^\s*([A-Za-z]{3})\s*(?:-|:|>|->|→)\s*([A-Za-z]{3})\s*$")
 
-#: names every endpoint tolerates: a cache-busting ``_`` that browsers and some HTTP clients add
-_ALWAYS = frozenset({"_"})
+#: names every endpoint and page tolerates: a cache-busting ``_`` and the tracking parameters other sites add to links
+#: (``fbclid``, ``utm_*``: ``gaiko/data/server/ignored_query.yaml``, with sources)
+_IGNORED = "server/ignored_query.yaml"
 _CACHE: dict[int, frozenset[str]] = {}
+
+
+def ignored_name(name: str) -> bool:
+    """Whether the query parameter ``name`` is one no request is refused for: ``_`` or a tracking parameter another
+    site adds to a link (``gaiko/data/server/ignored_query.yaml``: exact names and prefixes, any case). Raises
+    :class:`~gaiko.errors.DataFileError` only when that file is broken."""
+    lists = word_lists(_IGNORED)
+    low = name.lower()
+    return low in lists["names"] or low.startswith(lists["prefixes"])
 
 
 def query_names(dependant: Any) -> frozenset[str]:
@@ -55,16 +67,31 @@ def reject_unknown_query(request: Request) -> None:
     known = _CACHE.get(id(route))
     if known is None:
         known = _CACHE[id(route)] = query_names(dependant)
-    unknown = [k for k in dict.fromkeys(request.query_params.keys()) if k not in known and k not in _ALWAYS]
+    message = unknown_query_message(request.query_params.keys(), known, request.url.path)
+    if message:
+        raise ConfigError(message)
+
+
+def unknown_query_message(names: Iterable[str], known: Iterable[str], path: str, what: str = "endpoint",
+                          see: str = "/docs") -> str | None:
+    """The API's refusal of query parameters ``names`` that are not in ``known`` (None when all are known).
+
+    ``names``: the request's parameter names (repeats allowed); ``known``: those the endpoint or page takes (``_``
+    and the tracking parameters of :func:`ignored_name` are always taken); ``path``: the URL path named in the
+    message; ``what``/``see``: "endpoint" and "/docs" for the API, "page" and the dashboard's documentation for a
+    dashboard page (round r27), in the same wording.
+    """
+    known = frozenset(known)
+    unknown = [k for k in dict.fromkeys(names) if k not in known and not ignored_name(k)]
     if not unknown:
-        return
+        return None
     parts = []
     for name in unknown:
         near = difflib.get_close_matches(name.lower(), sorted(known), n=1, cutoff=0.6)
         parts.append(f"{name!r}" + (f" (did you mean {near[0]!r}?)" if near else ""))
-    what = "unknown parameter" + ("s " if len(parts) > 1 else " ")
-    raise ConfigError(f"{what}{', '.join(parts)} for {request.url.path}: refused rather than answered unfiltered; "
-                      f"this endpoint takes {', '.join(sorted(known)) or 'no parameters'} (see /docs)")
+    noun = "unknown parameter" + ("s " if len(parts) > 1 else " ")
+    return (f"{noun}{', '.join(parts)} for {path}: refused rather than answered unfiltered; "
+            f"this {what} takes {', '.join(sorted(known)) or 'no parameters'} (see {see})")
 
 
 def parse_dyad(text: str) -> tuple[str, str]:

@@ -21,7 +21,7 @@ EDGE_LIMITS = (50, 100, 200, 500, 1000, 2000)
 
 @router.get("/dyads", response_class=HTMLResponse)
 def dyads_page(request: Request) -> HTMLResponse:
-    f, raw, err = page_filters(request)
+    f, raw, err = page_filters(request, takes=("interval", "by", "self"))
     interval = choice_param(request, "interval", ("auto", "day", "week", "month"), "auto")
     by = choice_param(request, "by", ("type", "quad"), "type")
     self_dyads = request.query_params.get("self") == "1"
@@ -50,7 +50,7 @@ def dyads_page(request: Request) -> HTMLResponse:
 
 @router.get("/network", response_class=HTMLResponse)
 def network_page(request: Request) -> HTMLResponse:
-    f, raw, err = page_filters(request)
+    f, raw, err = page_filters(request, takes=("level", "min_weight", "limit"))
     level = choice_param(request, "level", ("country", "actor"), "country")
     min_weight = int_param(request, "min_weight", 1, 1, 1_000_000)
     limit = int_param(request, "limit", 200, 1, 2000)
@@ -71,7 +71,7 @@ def network_page(request: Request) -> HTMLResponse:
 
 @router.get("/map", response_class=HTMLResponse)
 def map_page(request: Request) -> HTMLResponse:
-    f, raw, err = page_filters(request)
+    f, raw, err = page_filters(request, takes=("centroids",))
     centroids = request.query_params.get("centroids") == "1"
     points: list[dict[str, Any]] = []
     coverage: dict[str, int] = {}
@@ -90,7 +90,7 @@ def map_page(request: Request) -> HTMLResponse:
 
 @router.get("/actors", response_class=HTMLResponse)
 def actors_page(request: Request) -> HTMLResponse:
-    f, raw, err = page_filters(request)
+    f, raw, err = page_filters(request, takes=("q", "offset"))
     q = request.query_params.get("q", "").strip()[:200]
     offset = int_param(request, "offset", 0, 0, 10_000_000)
     keep = {k: v for k, v in raw.items() if k in ("since", "until", "modality", "type", "resolved", "count")}

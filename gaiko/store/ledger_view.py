@@ -13,6 +13,7 @@ import datetime as dt
 from typing import Any
 
 from ..errors import ConfigError
+from ..isoday import iso_day
 
 __all__ = ["shape", "ledger_view", "ledger_entries", "STATUS_ORDER", "CLOSED", "LEDGER_SORTS", "LEDGER_COLUMNS",
            "actor_levels", "parse_statuses", "parse_kinds", "parse_made", "made_between"]
@@ -125,7 +126,7 @@ def parse_made(made_since: dt.date | str | None, made_until: dt.date | str | Non
             out.append(v.isoformat()[:10])
         else:
             try:
-                out.append(dt.date.fromisoformat(str(v).strip()).isoformat())
+                out.append(iso_day(v).isoformat())
             except ValueError:
                 raise ConfigError(f"{name} must be a date like 2025-01-01 (YYYY-MM-DD), not {v!r}") from None
     since, until = out

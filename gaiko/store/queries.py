@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from ..errors import ConfigError, NotFound
+from ..isoday import iso_day, no_such_day
 from ..types import PLOVER_TYPES
 from . import counting
 
@@ -85,11 +86,12 @@ def type_name(value: Any) -> str:
 
 def _date(name: str, value: str | dt.date) -> dt.date:
     try:
-        return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+        return value if isinstance(value, dt.date) else iso_day(value)
     except ValueError:
         # named as the filter is named where this is met: a keyword of Store.events (the CLI and the API check
         # their options first, with their own names)
-        raise ConfigError(f"{name} must be a date like 2025-10-26 (YYYY-MM-DD), not {value!r}") from None
+        raise ConfigError(f"{name} must be a date like 2025-10-26 (YYYY-MM-DD), not {value!r}"
+                          f"{no_such_day(value)}") from None
 
 
 def coded_since_time(value: str | dt.date, name: str = "coded_since") -> dt.datetime:

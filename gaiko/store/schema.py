@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import SchemaError
+from .txn import transaction
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "migrate", "current_version", "applied_migrations", "EVENT_COLUMNS", "EVENT_COLUMNS_5",
            "EVENT_COLUMNS_6", "PLACE_COLUMNS_6", "error_key", "error_key_sql"]
@@ -262,18 +263,17 @@ def migrate(con: Any) -> int:
         if number in applied:
             continue
         statements = stmts() if callable(stmts) else stmts
-        con.execute("BEGIN TRANSACTION")
-        try:
-            for sql in statements:
-                con.execute(sql)
-            con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
-            version = max(version, number)
-            con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version)])
-            con.execute("INSERT OR REPLACE INTO meta VALUES ('migrations', ?)",
-                        [",".join(str(n) for n in sorted(applied | {number}))])
-            con.execute("COMMIT")
+        try:  # Ctrl-C at any statement rolls the migration back whole, never leaves it open (round r27)
+            with transaction(con):
+                for sql in statements:
+                    con.execute(sql)
+                con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+                reached = max(version, number)
+                con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(reached)])
+                con.execute("INSERT OR REPLACE INTO meta VALUES ('migrations', ?)",
+                            [",".join(str(n) for n in sorted(applied | {number}))])
         except Exception as exc:
-            con.execute("ROLLBACK")
             raise SchemaError(f"migration {number} failed: {exc}") from exc
+        version = reached
         applied.add(number)
     return version
