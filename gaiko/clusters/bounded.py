@@ -38,6 +38,7 @@ from .lookup import coarse_keys, fine_keys
 from .roots import _may_take, load_units, pass_roots
 from .rules import Rules
 from .units import order, units_of
+from .unitlists import Lists, first_k, may_take
 from .update import _UNIT_COLS, Touched, _write_keys, finish_batch
 
 __all__ = ["add_bounded", "heads_of"]
@@ -60,6 +61,18 @@ def heads_of(idx: UnitIndex, rules: Rules) -> tuple[Heads, Heads]:
         heads.fill((k, order(states[o].unit, o, rules), o) for k, o in pairs if o in states)
         out.append(heads)
     idx.heads = (rules, out[0], out[1])  # type: ignore[attr-defined]
+    idx.unit_lists = None  # type: ignore[attr-defined]
+    if rules.max_candidates:  # every stored unit's list (round c66), once per process
+        lists = Lists()
+        owners = {o for table in ("cluster_fine", "cluster_coarse") for o in idx.keys[table].u.tolist()}
+        owners |= {o for table in ("cluster_fine", "cluster_coarse") for os in idx.keys[table].recent.values()
+                   for o in os}
+        states = load_units(idx, owners, rules)
+        listing = Listing(out[0], out[1], rules, states.__getitem__)
+        for k in sorted(states):
+            if indexable(states[k], rules):
+                lists.set(k, first_k(states[k], listing.candidates(states[k]), rules))
+        idx.unit_lists = lists  # type: ignore[attr-defined]
     return out[0], out[1]
 
 
@@ -129,17 +142,20 @@ def add_bounded(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster_
             queued.add(st.ukey)
             heapq.heappush(queue, (order(st.unit, st.ukey, rules), st.ukey))
 
-    for st in new_units:
+    lists: Lists | None = getattr(idx, "unit_lists", None) if rules.max_candidates else None
+    if lists is not None:
+        _queue_listed(lists, listing, states, load, new_units, changed, out_fine, out_coarse, push, rules)
+    for st in new_units if lists is None else ():
         push(st)
-    load(out_fine | out_coarse)
-    for k in sorted(out_coarse):
+    load(out_fine | out_coarse if lists is None else ())
+    for k in sorted(out_coarse) if lists is None else ():
         push(states[k])
-    for k in sorted(out_fine):
+    for k in sorted(out_fine) if lists is None else ():
         w = states[k]
         for c in listing.joiners(w, seen=False):
             if _may_take(w, c, rules):
                 push(c)
-    for v in changed:
+    for v in changed if lists is None else ():
         for c in listing.joiners(v):
             if _may_take(v, c, rules):
                 push(c)
@@ -150,7 +166,11 @@ def add_bounded(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster_
     while queue:
         _rank, k = heapq.heappop(queue)
         st = states[k]
-        cands = listing.candidates(st) if indexable(st, rules) else []
+        if lists is not None:  # its list only (round c66)
+            load(lists.of.get(k, ()))
+            cands = [states[v] for v in lists.of.get(k, ())]
+        else:
+            cands = listing.candidates(st) if indexable(st, rules) else []
         ok = None
         if st.unit.prec in checked:
             load({v.parent for v in cands if v.parent is not None})
@@ -159,6 +179,13 @@ def add_bounded(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster_
         if parent != st.parent:
             st.parent = parent
             dirty.add(k)
+            if lists is not None:  # the units whose list holds it (round c66)
+                holders = sorted(lists.holders(k))
+                load(holders)
+                for c in map(states.__getitem__, holders):
+                    if c.unit.prec in checked:
+                        push(c)
+                continue
             for c in listing.joiners(st):  # their candidate's parent (core.linked) changed
                 if c.unit.prec in checked and _may_take(st, c, rules):
                     push(c)
@@ -169,3 +196,46 @@ def add_bounded(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster_
     moved = {k for k in moved if states[k].root != old_root.get(k)}
     return finish_batch(con, idx, rows, states, old_root, dirty | moved | {st.ukey for st in changed}, moved,
                         unit_of_row, set(fresh), new_keys, cluster_ids)
+
+
+def _queue_listed(lists: Lists, listing: Listing, states: dict[int, UnitState], load: Any,
+                  new_units: list[UnitState], changed: list[UnitState], out_fine: set[int], out_coarse: set[int],
+                  push: Any, rules: Rules) -> None:
+    """(``attach.max_candidates``, round c66, :mod:`.unitlists`) Bring the lists up to date after the batch listed its
+    new units under their keys, and queue every unit whose choice may change: the new units (their lists made now); the
+    units pushed out of a coarse key's first M, and those whose list held a unit pushed out of a fine key's first M,
+    when their list changed; the units that see a new unit, may take it and have it among their first K; the units
+    whose list holds a unit that gained articles. Each step looks at a bounded number of units: the first M of the keys
+    a new unit probes, and the holders of a unit's ukey (units that see it: the first M of its coarse keys)."""
+    new_keys = {st.ukey for st in new_units}
+
+    def relist(c: UnitState) -> bool:
+        return lists.set(c.ukey, first_k(c, listing.candidates(c), rules) if indexable(c, rules) else ())
+
+    def rank_of(k: int) -> Any:
+        if k not in states:
+            load([k])
+        return order(states[k].unit, k, rules)
+
+    for st in new_units:
+        relist(st)
+        push(st)
+    load(out_coarse)
+    for k in sorted(out_coarse):
+        if k not in new_keys and relist(states[k]):
+            push(states[k])
+    holders = sorted({c for w in out_fine for c in lists.holders(w)} - new_keys)
+    load(holders)
+    for k in holders:
+        if relist(states[k]):
+            push(states[k])
+    for v in new_units:
+        if not indexable(v, rules):
+            continue
+        for c in listing.joiners(v):  # they see v
+            if c.ukey not in new_keys and may_take(v, c, rules) and lists.offer(c, v, rules, rank_of):
+                push(c)
+    grown = sorted({c for v in changed if v.ukey not in new_keys for c in lists.holders(v.ukey)})
+    load(grown)
+    for k in grown:
+        push(states[k])

@@ -165,7 +165,8 @@ class Listing:
 
 def reference_candidates(units: Iterable[UnitState], rules: Rules) -> dict[int, list[UnitState]]:
     """ukey -> the candidates of every unit under ``attach.max_listed`` (:meth:`Listing.candidates`), from all the
-    units at once (for :func:`~.core.cluster_mentions`)."""
+    units at once (for :func:`~.core.cluster_mentions`); with ``attach.max_candidates`` only each unit's list (its
+    first K of those it may take, :func:`~.unitlists.first_k`)."""
     units = list(units)
     by = {st.ukey: st for st in units}
     fine, coarse = Heads(rules.max_listed), Heads(rules.max_listed)
@@ -177,4 +178,8 @@ def reference_candidates(units: Iterable[UnitState], rules: Rules) -> dict[int, 
             for k in coarse_keys(st.unit, rules):
                 coarse.add(k, rank, st.ukey)
     listing = Listing(fine, coarse, rules, by.__getitem__)
+    if rules.max_candidates:  # one list per unit: its first K over all its keys (round c66, gaiko/clusters/unitlists.py)
+        from .unitlists import first_k
+
+        return {st.ukey: [by[k] for k in first_k(st, listing.candidates(st), rules)] for st in units}
     return {st.ukey: listing.candidates(st) for st in units}
