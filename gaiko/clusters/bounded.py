@@ -38,7 +38,7 @@ from .lookup import coarse_keys, fine_keys
 from .roots import _may_take, load_units, pass_roots
 from .rules import Rules
 from .units import order, units_of
-from .unitlists import Lists, first_k, may_take
+from .unitlists import Lists, may_take, ranked
 from .update import _UNIT_COLS, Touched, _write_keys, finish_batch
 
 __all__ = ["add_bounded", "heads_of"]
@@ -63,7 +63,7 @@ def heads_of(idx: UnitIndex, rules: Rules) -> tuple[Heads, Heads]:
     idx.heads = (rules, out[0], out[1])  # type: ignore[attr-defined]
     idx.unit_lists = None  # type: ignore[attr-defined]
     if rules.max_candidates:  # every stored unit's list (round c66), once per process
-        lists = Lists()
+        lists = Lists(rules.max_candidates)
         owners = {o for table in ("cluster_fine", "cluster_coarse") for o in idx.keys[table].u.tolist()}
         owners |= {o for table in ("cluster_fine", "cluster_coarse") for os in idx.keys[table].recent.values()
                    for o in os}
@@ -71,7 +71,7 @@ def heads_of(idx: UnitIndex, rules: Rules) -> tuple[Heads, Heads]:
         listing = Listing(out[0], out[1], rules, states.__getitem__)
         for k in sorted(states):
             if indexable(states[k], rules):
-                lists.set(k, first_k(states[k], listing.candidates(states[k]), rules))
+                lists.set(k, ranked(states[k], listing.candidates(states[k]), rules))
         idx.unit_lists = lists  # type: ignore[attr-defined]
     return out[0], out[1]
 
@@ -210,7 +210,7 @@ def _queue_listed(lists: Lists, listing: Listing, states: dict[int, UnitState], 
     new_keys = {st.ukey for st in new_units}
 
     def relist(c: UnitState) -> bool:
-        return lists.set(c.ukey, first_k(c, listing.candidates(c), rules) if indexable(c, rules) else ())
+        return lists.set(c.ukey, ranked(c, listing.candidates(c), rules) if indexable(c, rules) else [])
 
     def rank_of(k: int) -> Any:
         if k not in states:
@@ -220,20 +220,24 @@ def _queue_listed(lists: Lists, listing: Listing, states: dict[int, UnitState], 
     for st in new_units:
         relist(st)
         push(st)
-    load(out_coarse)
-    for k in sorted(out_coarse):
-        if k not in new_keys and relist(states[k]):
-            push(states[k])
-    holders = sorted({c for w in out_fine for c in lists.holders(w)} - new_keys)
-    load(holders)
-    for k in holders:
-        if relist(states[k]):
-            push(states[k])
+    # a unit pushed out of a key's first M changes a list only when a unit of that list is seen no more (the units
+    # seen only shrink: the list is the first K of what is left)
+    suspects = {k for k in out_coarse if k not in new_keys and lists.of.get(k)}
+    suspects |= {c for w in out_fine for c in lists.holders(w)} - new_keys
+    load(suspects)
+    for k in sorted(suspects):
+        c = states[k]
+        mine = lists.of.get(k, ())
+        load(mine)
+        if any(not listing.sees(c, states[v]) for v in mine) and relist(c):
+            push(c)
     for v in new_units:
         if not indexable(v, rules):
             continue
-        for c in listing.joiners(v):  # they see v
-            if c.ukey not in new_keys and may_take(v, c, rules) and lists.offer(c, v, rules, rank_of):
+        mine = order(v.unit, v.ukey, rules)
+        for c in listing.joiners(v, seen=False):  # those that see v, and take it before their K-th
+            if c.ukey not in new_keys and lists.takes(c.ukey, mine) and listing.sees(c, v) \
+                    and may_take(v, c, rules) and lists.offer(c, v, rules, rank_of):
                 push(c)
     grown = sorted({c for v in changed if v.ukey not in new_keys for c in lists.holders(v.ukey)})
     load(grown)

@@ -33,7 +33,7 @@ from .core import UnitState, reaches, reaching
 from .rules import Rules
 from .units import compatible, order
 
-__all__ = ["may_take", "first_k", "Lists"]
+__all__ = ["may_take", "first_k", "ranked", "Lists"]
 
 
 def may_take(v: UnitState, c: UnitState, rules: Rules) -> bool:
@@ -48,23 +48,34 @@ def may_take(v: UnitState, c: UnitState, rules: Rules) -> bool:
 def first_k(c: UnitState, seen: Iterable[UnitState], rules: Rules) -> tuple[int, ...]:
     """The list of ``c``: the first ``attach.max_candidates`` of the units ``seen`` that it may take
     (:func:`may_take`), in :func:`~.units.order`, as ukeys."""
-    took = sorted(((order(v.unit, v.ukey, rules), v.ukey) for v in seen if may_take(v, c, rules)))
-    return tuple(k for _r, k in took[:rules.max_candidates])
+    return tuple(k for _r, k in ranked(c, seen, rules))
+
+
+def ranked(c: UnitState, seen: Iterable[UnitState], rules: Rules) -> list[tuple[Any, int]]:
+    """:func:`first_k` as (:func:`~.units.order`, ukey) pairs."""
+    return sorted(((order(v.unit, v.ukey, rules), v.ukey) for v in seen if may_take(v, c, rules)))[:rules.max_candidates]
 
 
 class Lists:
-    """ukey -> its list (:func:`first_k`), and the reverse: ukey -> the units whose list holds it (``listers``).
-    Kept by the writer's index for every stored unit (made in full when a process first clusters into a store,
-    :func:`~.bounded.heads_of`)."""
+    """ukey -> its list (:func:`first_k`), and the reverse: ukey -> the units whose list holds it (``listers``); ``kth``:
+    ukey -> the :func:`~.units.order` of the last unit of a full list. Kept by the writer's index for every stored
+    unit (made in full when a process first clusters into a store, :func:`~.bounded.heads_of`)."""
 
-    __slots__ = ("of", "listers")
+    __slots__ = ("k", "of", "listers", "kth")
 
-    def __init__(self) -> None:
+    def __init__(self, k: int) -> None:
+        self.k = k
         self.of: dict[int, tuple[int, ...]] = {}
         self.listers: dict[int, set[int]] = {}
+        self.kth: dict[int, Any] = {}
 
-    def set(self, c: int, new: tuple[int, ...]) -> bool:
-        """Make ``new`` the list of ``c``; whether it changed."""
+    def set(self, c: int, pairs: list[tuple[Any, int]]) -> bool:
+        """Make ``pairs`` ((order, ukey), sorted, at most K) the list of ``c``; whether it changed."""
+        new = tuple(k for _r, k in pairs)
+        if len(pairs) >= self.k:
+            self.kth[c] = pairs[-1][0]
+        else:
+            self.kth.pop(c, None)
         old = self.of.get(c)
         if old == new:
             return False
@@ -79,7 +90,12 @@ class Lists:
             else:
                 got.add(c)
         self.of[c] = new
-        return old is None or old != new
+        return True
+
+    def takes(self, c: int, rank: Any) -> bool:
+        """Whether a unit of order ``rank`` not in the list of ``c`` would enter it (before its K-th, or it is short)."""
+        last = self.kth.get(c)
+        return last is None or rank < last
 
     def offer(self, c: UnitState, v: UnitState, rules: Rules, rank_of: Callable[[int], Any]) -> bool:
         """Put ``v`` (new, seen by ``c`` and one it may take) in the list of ``c`` when it comes before its K-th or the
@@ -88,10 +104,10 @@ class Lists:
         if v.ukey in lst:
             return False
         mine = order(v.unit, v.ukey, rules)
-        if len(lst) >= rules.max_candidates and mine > rank_of(lst[-1]):
+        if not self.takes(c.ukey, mine):
             return False
         got = sorted([(rank_of(k), k) for k in lst] + [(mine, v.ukey)])
-        return self.set(c.ukey, tuple(k for _r, k in got[:rules.max_candidates]))
+        return self.set(c.ukey, got[:self.k])
 
     def holders(self, v: int) -> set[int]:
         return self.listers.get(v, _NONE)
