@@ -38,7 +38,8 @@ from .lookup import coarse_keys, fine_keys
 from .roots import _may_take, load_units, pass_roots
 from .rules import Rules
 from .units import order, units_of
-from .unitlists import Lists, may_take, ranked
+from .core import preference
+from .unitlists import Lists, may_take
 from .update import _UNIT_COLS, Touched, _write_keys, finish_batch
 
 __all__ = ["add_bounded", "heads_of"]
@@ -71,7 +72,7 @@ def heads_of(idx: UnitIndex, rules: Rules) -> tuple[Heads, Heads]:
         listing = Listing(out[0], out[1], rules, states.__getitem__)
         for k in sorted(states):
             if indexable(states[k], rules):
-                lists.set(k, ranked(states[k], listing.candidates(states[k]), rules))
+                lists.set(k, listing.first(states[k], rules.max_candidates, may_take))
         idx.unit_lists = lists  # type: ignore[attr-defined]
     return out[0], out[1]
 
@@ -183,7 +184,9 @@ def add_bounded(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster_
                 holders = sorted(lists.holders(k))
                 load(holders)
                 for c in map(states.__getitem__, holders):
-                    if c.unit.prec in checked:
+                    # it may lose its parent, or take one (none before, or one ranking before its parent)
+                    if c.unit.prec in checked and (c.parent is None or c.parent == k or beats(c, [k], states, load,
+                                                                                             rules)):
                         push(c)
                 continue
             for c in listing.joiners(st):  # their candidate's parent (core.linked) changed
@@ -210,7 +213,7 @@ def _queue_listed(lists: Lists, listing: Listing, states: dict[int, UnitState], 
     new_keys = {st.ukey for st in new_units}
 
     def relist(c: UnitState) -> bool:
-        return lists.set(c.ukey, ranked(c, listing.candidates(c), rules) if indexable(c, rules) else [])
+        return lists.set(c.ukey, listing.first(c, rules.max_candidates, may_take) if indexable(c, rules) else [])
 
     def rank_of(k: int) -> Any:
         if k not in states:
@@ -239,7 +242,25 @@ def _queue_listed(lists: Lists, listing: Listing, states: dict[int, UnitState], 
             if c.ukey not in new_keys and lists.takes(c.ukey, mine) and listing.sees(c, v) \
                     and may_take(v, c, rules) and lists.offer(c, v, rules, rank_of):
                 push(c)
-    grown = sorted({c for v in changed if v.ukey not in new_keys for c in lists.holders(v.ukey)})
+    # a unit whose list holds units that gained articles: those only rank better, so its choice changes only when one
+    # of them now ranks before its parent (one with no parent joined none for reasons articles do not change)
+    grown: dict[int, list[int]] = {}
+    for v in changed:
+        if v.ukey not in new_keys:
+            for c in lists.holders(v.ukey):
+                grown.setdefault(c, []).append(v.ukey)
     load(grown)
-    for k in grown:
-        push(states[k])
+    for k in sorted(grown):
+        c = states[k]
+        if c.parent is not None and beats(c, grown[k], states, load, rules):
+            push(c)
+
+
+def beats(c: UnitState, changed: list[int], states: dict[int, UnitState], load: Any, rules: Rules) -> bool:
+    """Whether one of the units ``changed`` (of the list of ``c``, which has a parent) other than its parent ranks
+    before its parent (:func:`~.core.preference`): only then may more articles of theirs, or (``attach.root_check``) a
+    new parent of theirs that lets ``c`` take them, give ``c`` another parent. (A unit with no parent joined none for
+    reasons articles do not change: no fit it may take, or two events among them.)"""
+    load((c.parent,))
+    mine = preference(c.unit, states[c.parent], rules)
+    return any(v != c.parent and preference(c.unit, states[v], rules) < mine for v in changed)

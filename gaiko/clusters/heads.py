@@ -20,6 +20,7 @@ not on the order they came in: units are never removed, so a unit past a key's K
 
 from __future__ import annotations
 
+import heapq
 from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -150,6 +151,27 @@ class Listing:
         state_of = self.state_of
         # the fine side holds for each: it was found in the first K of a key c probes, listed under that key
         return [v for v in map(state_of, sorted(found)) if self._coarse_side(c, v)]
+
+    def first(self, c: UnitState, k: int, take: Callable[[UnitState, UnitState, Rules], bool]) -> list[tuple[Any, int]]:
+        """The first ``k`` in :func:`~.units.order` of the units before ``c`` that ``c`` sees (:meth:`sees`) and that
+        ``take`` (v, c, rules) lets it take, as (order, ukey) pairs: the first M lists of the keys ``c`` probes merged in
+        order, read until ``k`` are found (round c66, :mod:`.unitlists`; the same as the first ``k`` of
+        :meth:`candidates` that ``take`` lets through)."""
+        mine = order(c.unit, c.ukey, self.rules)
+        heads = self.fine
+        out: list[tuple[Any, int]] = []
+        last = None
+        for entry in heapq.merge(*(heads.head(key) for key in self._probes(c, self._fp, fine_probes))):
+            if entry[0] >= mine or len(out) >= k:
+                break
+            if entry == last:
+                continue
+            last = entry
+            self.load((entry[1],))
+            v = self.state_of(entry[1])
+            if self._coarse_side(c, v) and take(v, c, self.rules):
+                out.append(entry)
+        return out
 
     def joiners(self, v: UnitState, seen: bool = True) -> list[UnitState]:
         """The units after ``v`` in :func:`~.units.order` listed in the first K of the coarse keys ``v`` probes, in
