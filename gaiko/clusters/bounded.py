@@ -225,12 +225,15 @@ def _queue_listed(lists: Lists, listing: Listing, states: dict[int, UnitState], 
         push(st)
     # a unit pushed out of a key's first M changes a list only when a unit of that list is seen no more (the units
     # seen only shrink: the list is the first K of what is left)
-    suspects = {k for k in out_coarse if k not in new_keys and lists.of.get(k)}
-    suspects |= {c for w in out_fine for c in lists.holders(w)} - new_keys
+    suspects: dict[int, set[int] | None] = {k: None for k in out_coarse if k not in new_keys and lists.of.get(k)}
+    for w in out_fine:  # (a unit pushed out of a fine key: only whether it is still seen)
+        for c in lists.holders(w):
+            if c not in new_keys and suspects.get(c, 0) is not None:
+                suspects.setdefault(c, set()).add(w)  # type: ignore[union-attr]
     load(suspects)
     for k in sorted(suspects):
         c = states[k]
-        mine = lists.of.get(k, ())
+        mine = lists.of.get(k, ()) if suspects[k] is None else sorted(suspects[k])  # type: ignore[arg-type]
         load(mine)
         if any(not listing.sees(c, states[v]) for v in mine) and relist(c):
             push(c)

@@ -157,6 +157,8 @@ class Listing:
         ``take`` (v, c, rules) lets it take, as (order, ukey) pairs: the first M lists of the keys ``c`` probes merged in
         order, read until ``k`` are found (round c66, :mod:`.unitlists`; the same as the first ``k`` of
         :meth:`candidates` that ``take`` lets through)."""
+        if self._headed(c, self._ch, self.coarse, coarse_keys) == frozenset():
+            return []  # among the first M of none of its coarse keys: it sees no unit
         mine = order(c.unit, c.ukey, self.rules)
         heads = self.fine
         out: list[tuple[Any, int]] = []
