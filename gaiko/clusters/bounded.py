@@ -23,6 +23,13 @@ unit does not grow with the reports of its days (issue 17). A batch:
 A unit none of those touch sees the same units with the same article counts and parents as before, so keeps its
 parent: the clusters equal :func:`~.core.cluster_mentions` with the same cut, whatever the batches
 (tests/test_clusters_c64.py).
+
+With ``attach.max_candidates`` K as well (round c66, :mod:`.unitlists`), a unit chooses from its own list, the first K
+of the units it sees and may take, kept for every unit in the writer's index with its reverse (the units whose list
+holds a unit); step 2 becomes :func:`_queue_listed` (the lists brought up to date, and only the units whose list
+changed, or holds a unit that gained articles and may now rank before their parent, queued), and in step 3 a unit
+whose parent changed queues the ``root_check`` units whose list holds it and that it may now matter to (their parent,
+none, or ranking before their parent). Each choice compares with K units (tests/test_clusters_c66.py).
 """
 
 from __future__ import annotations
