@@ -92,3 +92,15 @@ def test_a_choice_compares_with_k_units_at_most(monkeypatch) -> None:
     _in_batches(random_articles(120, seed=9, events_per_article=6), 9, _rules(8, 0), monkeypatch)
     assert max(seen) > k  # (the same data without the lists: the bound is not idle)
 
+
+
+def without_lists(monkeypatch, *modules) -> None:
+    """Cluster with ``attach.max_listed: 0`` and ``max_candidates: 0`` (the remembered-fits path of
+    gaiko.clusters.update.add_mentions and roots.settle_root_check, which tests of that path instrument): in the writer
+    and as ``load_rules`` of each of ``modules`` (test modules that build their reference with it)."""
+    import gaiko.clusters as clusters_mod
+    from gaiko.clusters.rules import load_rules as real
+
+    rules = dataclasses.replace(real(), max_listed=0, max_candidates=0)
+    for mod in (clusters_mod, *modules):
+        monkeypatch.setattr(mod, "load_rules", lambda path=None: rules)
