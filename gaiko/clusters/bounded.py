@@ -38,14 +38,13 @@ import heapq
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .core import UnitState, choose_parent, linked, root_agrees, ukey_of
+from .core import UnitState, choose_parent, linked, preference, root_agrees, ukey_of
 from .heads import Heads, Listing, indexable
 from .index import UnitIndex, index_for
 from .lookup import coarse_keys, fine_keys
 from .roots import _may_take, load_units, pass_roots
 from .rules import Rules
 from .units import order, units_of
-from .core import preference
 from .unitlists import Lists, may_take
 from .update import _UNIT_COLS, Touched, _write_keys, finish_batch
 
@@ -215,7 +214,7 @@ def _queue_listed(lists: Lists, listing: Listing, states: dict[int, UnitState], 
     new units under their keys, and queue every unit whose choice may change: the new units (their lists made now); the
     units pushed out of a coarse key's first M, and those whose list held a unit pushed out of a fine key's first M,
     when their list changed; the units that see a new unit, may take it and have it among their first K; the units
-    whose list holds a unit that gained articles. Each step looks at a bounded number of units: the first M of the keys
+    whose list holds a unit that gained articles and may now rank before their parent (:func:`beats`). Each step looks at a bounded number of units: the first M of the keys
     a new unit probes, and the holders of a unit's ukey (units that see it: the first M of its coarse keys)."""
     new_keys = {st.ukey for st in new_units}
 
