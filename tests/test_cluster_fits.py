@@ -4,6 +4,8 @@ a better parent when one arrives."""
 
 from __future__ import annotations
 
+import pytest
+
 from gaiko.clusters import rebuild_clusters
 from gaiko.clusters.index import index_for
 from gaiko.clusters.update import _UNIT_COLS
@@ -15,6 +17,19 @@ from test_cluster_undecided import THURSDAY, TUESDAY, UNDATED, GUNMEN, VILLAGERS
 #: the same raid as TUESDAY, with its place: a better parent for the undated report (says more), one event with TUESDAY
 TUESDAY_MOPTI = article("Gunmen raided a village near Mopti on Tuesday, the governor said.", "2023-05-11", "Wire E",
                         ("ASSAULT", "raided", GUNMEN, VILLAGERS, "2023-05-09", "day", ("Mopti", "MLI")))
+
+
+@pytest.fixture(autouse=True)
+def _remembering_path(monkeypatch):
+    """These tests are of the remembered fits (gaiko.clusters.update.add_mentions): without the lists of rounds
+    c64/c66 (``attach.max_listed``/``max_candidates``, whose path keeps no fits)."""
+    import dataclasses
+
+    import gaiko.clusters as clusters_mod
+    from gaiko.clusters.rules import load_rules
+
+    rules = dataclasses.replace(load_rules(), max_listed=0, max_candidates=0)
+    monkeypatch.setattr(clusters_mod, "load_rules", lambda path=None: rules)
 
 
 def _units(store: Store) -> list[tuple]:
@@ -44,7 +59,13 @@ def _run(*batches):
 
 def test_a_second_event_leaves_a_remembered_undated_report_undecided():
     units, parent, (known, fits), rebuilt = _run([TUESDAY, UNDATED], [THURSDAY])
-    assert known and fits is None, "its fits were remembered, and are two events now"
+    from gaiko.clusters.fits import _two
+    from gaiko.clusters.rules import load_rules
+
+    rules = load_rules()
+    # with attach.max_fits (round c62) a unit undecided by its first K fits is remembered by them (not for good)
+    assert known and (fits is None if not rules.max_fits else fits is not None and _two(fits, rules)), \
+        "its fits were remembered, and are two events now"
     assert parent is None
     assert units == rebuilt
 

@@ -7,6 +7,8 @@ Our own articles: invented country Valdoria (VLD), invented towns and outlets (t
 
 from __future__ import annotations
 
+import pytest
+
 from collections import Counter
 
 import gaiko.clusters as clusters
@@ -19,6 +21,17 @@ from gaiko.store import Store
 
 from test_clusters import article, clusters_of
 from test_clusters_settle_cost import DATED, HERDERS, UNDATED
+
+
+@pytest.fixture(autouse=True)
+def _remembering_path(monkeypatch):
+    """This file tests the remembered-fits path (``attach.max_listed: 0``; rounds c64/c66 take another)."""
+    import sys
+
+    from test_clusters_c66 import without_lists
+
+    without_lists(monkeypatch, sys.modules[__name__], sys.modules['test_clusters_settle_cost'])
+
 
 SAME_TOWN = article("Gunmen killed two Valdorian herders in Harlwick, villagers said.", "2025-06-04", "Outlet H",
                     ("ASSAULT", "killed", None, HERDERS, "2025-06-04", "published", ("Harlwick", "VLD")))

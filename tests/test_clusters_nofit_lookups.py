@@ -8,6 +8,8 @@ Our own articles: invented country Valdoria (VLD), invented towns and outlets.""
 
 from __future__ import annotations
 
+import pytest
+
 import gaiko.clusters.roots as roots
 from gaiko.clusters.core import reaching
 from gaiko.clusters.index import TOKEN_KEY, _INDEXES
@@ -17,6 +19,17 @@ from gaiko.store import Store
 
 from test_clusters import article, clusters_of
 from test_clusters_settle_fits import DATED, MILLERS, _reference
+
+
+@pytest.fixture(autouse=True)
+def _remembering_path(monkeypatch):
+    """This file tests the remembered-fits path (``attach.max_listed: 0``; rounds c64/c66 take another)."""
+    import sys
+
+    from test_clusters_c66 import without_lists
+
+    without_lists(monkeypatch, sys.modules[__name__], sys.modules['test_clusters_settle_fits'])
+
 
 # undated reports published in the week of the three dated attacks, which fit none of them: another town (named, so
 # it reaches beyond its window by its referent), and Morvenian millers (which reach nothing)

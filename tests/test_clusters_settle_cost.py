@@ -18,6 +18,17 @@ from gaiko.store import Store
 
 from test_clusters import article, clusters_of
 
+
+@pytest.fixture(autouse=True)
+def _remembering_path(monkeypatch):
+    """This file tests the remembered-fits path (``attach.max_listed: 0``; rounds c64/c66 take another)."""
+    import sys
+
+    from test_clusters_c66 import without_lists
+
+    without_lists(monkeypatch, sys.modules[__name__])
+
+
 HERDERS = ("two Valdorian herders", "VLD", "CVL", "demonym", None)
 TOWNS = ("Brennick", "Corvale", "Estmarr", "Fallowby", "Gorranet")
 

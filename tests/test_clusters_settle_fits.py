@@ -19,6 +19,17 @@ from gaiko.store import Store
 
 from test_clusters import article, clusters_of
 
+
+@pytest.fixture(autouse=True)
+def _remembering_path(monkeypatch):
+    """This file tests the remembered-fits path (``attach.max_listed: 0``; rounds c64/c66 take another)."""
+    import sys
+
+    from test_clusters_c66 import without_lists
+
+    without_lists(monkeypatch, sys.modules[__name__])
+
+
 MILLERS = ("three Valdorian millers", "VLD", "CVL", "demonym", None)
 
 # Monday 1 September 2025: a granary attack in Tessaly, and two in other towns of the same week

@@ -83,6 +83,8 @@ def _cluster(con: Any, rows: Sequence[dict[str, Any]], rules: Rules) -> None:
     try:
         with remembering_pairs():  # a batch compares many pairs of units more than once
             add = add_mentions
+            if rules.max_listed and not (rules.learned is not None and rules.learned.enabled):
+                from .bounded import add_bounded as add  # each lookup key lists its first K units (round c64)
             if rules.learned is not None and rules.learned.enabled:
                 if rules.learned.join_mode == "last" and rules.learned.join is not None:
                     from .joinlast import add_join_last as add  # the join as a last layer (round c54)

@@ -33,8 +33,8 @@ from .referent import shares
 from .rules import WILD, Rules
 from .units import Unit, compatible, order, side_by_side, units_of
 
-__all__ = ["UnitState", "ukey_of", "cluster_id_of", "preference", "choose_parent", "root_agrees", "undecided_for_good", "reaching", "reaches",
-           "choose_parent_lazy",
+__all__ = ["UnitState", "ukey_of", "cluster_id_of", "preference", "choose_parent", "root_agrees", "linked", "undecided_for_good", "reaching", "reaches",
+           "choose_parent_lazy", "kept_fits",
            "reaches_beyond", "dyad_reach", "cluster_mentions", "probe_tokens",
            "listed_tokens", "listed_with_place", "probes_with_place", "slot_keys", "mix_slots", "mixed_keys", "SLOT"]
 
@@ -82,7 +82,9 @@ def choose_parent(u: UnitState, candidates: Iterable[UnitState], rules: Rules,
     fits: list[UnitState] = []
     undecided = u.unit.prec in rules.ambiguous  # every fitting candidate is needed (attach.ambiguous)
     far = reaching(u, rules)
-    if far:
+    if undecided and rules.max_fits:
+        candidates = kept_fits(u, candidates, rules)
+    elif far:
         candidates = list(candidates)
     for v in candidates:
         if v.ukey == u.ukey or order(v.unit, v.ukey, rules) >= mine:
@@ -125,12 +127,32 @@ def choose_parent_lazy(u: UnitState, candidates: Iterable[UnitState], rules: Rul
         mine = order(u.unit, u.ukey, rules)
         fits = [v for v in candidates
                 if v.ukey != u.ukey and order(v.unit, v.ukey, rules) < mine and compatible(v.unit, u.unit, rules)]
+    if undecided and rules.max_fits and len(fits) > rules.max_fits:
+        fits = sorted(fits, key=lambda v: order(v.unit, v.ukey, rules))[:rules.max_fits]
     if fits and undecided and _two_events(fits, rules):
         return _by_referent(u, fits, rules, ok, lazy=True)
     parent = _first_ok(u.unit, fits, rules, ok)
     if parent is None and far and not (fits and undecided):
         return _beyond(u, candidates, rules, ok, lazy=True)
     return parent
+
+
+def kept_fits(u: UnitState, candidates: Iterable[UnitState], rules: Rules) -> list[UnitState]:
+    """The candidates of an undated unit ``u`` (``attach.ambiguous``) that count (``attach.max_fits`` K, round c62):
+    all of them when it may join at most K (its *fits*: before it in :func:`~gaiko.clusters.units.order` and
+    :func:`~gaiko.clusters.units.compatible`), else its first K fits in that order (the most precise: dated reports
+    before undated ones), and the others are passed over: not joined, not weighed as a second event. So a report in a
+    dense window is decided from a bounded number of reports (a new report after its K-th fit changes nothing for it),
+    and a rebuild gives what the batches gave (the first K fits of all its candidates)."""
+    candidates = list(candidates)
+    if len(candidates) <= rules.max_fits:
+        return candidates
+    mine = order(u.unit, u.ukey, rules)
+    fits = [v for v in candidates
+            if v.ukey != u.ukey and order(v.unit, v.ukey, rules) < mine and compatible(v.unit, u.unit, rules)]
+    if len(fits) <= rules.max_fits:
+        return candidates
+    return sorted(fits, key=lambda v: order(v.unit, v.ukey, rules))[:rules.max_fits]
 
 
 def _first_ok(w: Unit, units: list[UnitState], rules: Rules, ok: Callable[[UnitState], bool] | None) -> int | None:
@@ -163,6 +185,15 @@ def root_agrees(u: UnitState, root_of: Callable[[UnitState], UnitState], rules: 
             got = agree[(r.ukey, u.ukey)] = compatible(r.unit, u.unit, rules)
         return got
     return ok
+
+
+def linked(v: UnitState, rules: Rules) -> int:
+    """The ukey of the unit a report of a precision in ``attach.root_check`` must agree with to take ``v``
+    (:func:`root_agrees`): ``v``'s root (``attach.root_check_link: root``) or ``v``'s parent (``parent``, round c62);
+    ``v`` itself when it has none. With ``parent`` a unit's choice depends only on its candidates' own parents, not on
+    their roots, so a batch that gives a cluster a new root makes none of the units below choose again."""
+    k = v.parent if rules.root_check_link == "parent" else v.root
+    return v.ukey if k is None else k
 
 
 def reaching(u: UnitState, rules: Rules) -> bool:
@@ -366,9 +397,15 @@ def cluster_mentions(rows: Iterable[Mapping[str, Any]], rules: Rules) -> dict[st
     for st in units.values():
         st.n_articles = len(st.articles)
         by_type.setdefault((st.unit.status, st.unit.event_type), []).append(st)
+    listed = None
+    if rules.max_listed:  # each lookup key lists its first K units only (attach.max_listed, round c64)
+        from .heads import reference_candidates
+
+        listed = reference_candidates(units.values(), rules)
     # in the order units join along, so that every candidate's root is known (attach.root_check)
     for st in sorted(units.values(), key=lambda s: order(s.unit, s.ukey, rules)):
-        ok = root_agrees(st, lambda v: units[v.root], rules) if st.unit.prec in rules.root_check else None  # type: ignore[index]
-        st.parent = choose_parent(st, by_type[(st.unit.status, st.unit.event_type)], rules, ok)
+        ok = root_agrees(st, lambda v: units[linked(v, rules)], rules) if st.unit.prec in rules.root_check else None
+        cands = by_type[(st.unit.status, st.unit.event_type)] if listed is None else listed[st.ukey]
+        st.parent = choose_parent(st, cands, rules, ok)
         st.root = units[st.parent].root if st.parent is not None else st.ukey
     return {ev: cluster_id_of(units[k].root) for ev, k in of_event.items()}  # type: ignore[index]

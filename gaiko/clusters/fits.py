@@ -30,7 +30,8 @@ from .referent import shares
 from .rules import Rules
 from .units import Unit, compatible, order
 
-__all__ = ["choose_remembering", "choose_known", "fitting", "needs_all", "settled_options"]
+__all__ = ["choose_remembering", "choose_known", "fitting", "needs_all", "settled_options", "kept", "merged",
+           "beyond_kth", "undecided_now"]
 
 
 def fitting(st: UnitState, candidates: Iterable[UnitState], rules: Rules) -> list[UnitState]:
@@ -49,8 +50,57 @@ def choose_remembering(st: UnitState, candidates: Iterable[UnitState], rules: Ru
     candidates = list(candidates)
     fits = fitting(st, candidates, rules)
     parent = choose_parent(st, candidates if reaching(st, rules) else fits, rules)  # beyond its window: all of them
+    if rules.max_fits:  # its first K fits (attach.max_fits), in join order; never undecided for good (see kept)
+        memo[st.ukey] = kept(fits, rules)
+        return parent
     memo[st.ukey] = None if fits and undecided_for_good(st, fits, rules) else {v.ukey: v.unit for v in fits}
     return parent
+
+
+def kept(fits: Iterable[UnitState], rules: Rules) -> dict[int, Unit]:
+    """The first ``attach.max_fits`` (K) of ``fits`` in :func:`~.units.order`, as remembered (ukey -> unit, in that
+    order; round c62). With K a unit's counted fits may lose one (pushed out by a more precise one), so two of them
+    being two events is not for good: it is remembered by its first K fits and chosen again from them whenever they or
+    one of them changes (:func:`~.update.add_mentions`)."""
+    got = sorted(fits, key=lambda v: order(v.unit, v.ukey, rules))[:rules.max_fits]
+    return {v.ukey: v.unit for v in got}
+
+
+def merged(known: dict[int, Unit], new: Iterable[UnitState], rules: Rules,
+           memo: dict[int, dict[int, Unit] | None] | None = None) -> tuple[dict[int, Unit], bool, bool]:
+    """:func:`kept` of the remembered first K fits ``known`` and the fits ``new`` (the rebuild's first K of all its
+    fits: a fit after the K-th stays after it): (the fits, whether they changed, whether one was pushed out). Fits only
+    added are added to ``known`` itself, in arrival order (so :func:`two_events_known` compares only the new ones);
+    when one is pushed out a new dict is made."""
+    add = [v for v in new if v.ukey not in known]
+    if not add:
+        return known, False, False
+    if len(known) + len(add) <= rules.max_fits:
+        known.update((v.ukey, v.unit) for v in add)
+        return known, True, False
+    units = dict(known)
+    units.update((v.ukey, v.unit) for v in add)
+    got = sorted(units.items(), key=lambda kv: order(kv[1], kv[0], rules))[:rules.max_fits]
+    if {k for k, _w in got} == set(known):
+        return known, False, False
+    return dict(got), True, any(k not in dict(got) for k in known)
+
+
+def beyond_kth(known: dict[int, Unit] | None, v: Unit, vkey: int, rules: Rules,
+               memo: dict[int, dict[int, Unit] | None] | None = None) -> bool:
+    """Whether unit ``v`` can count for nothing to a remembered unit whose first K fits are ``known`` (attach.max_fits):
+    it has K of them, ``v`` is not one and comes after the K-th in :func:`~.units.order`."""
+    if not rules.max_fits or not known or len(known) < rules.max_fits or vkey in known:
+        return False
+    return order(v, vkey, rules) > max(order(w, k, rules) for k, w in known.items())
+
+
+def undecided_now(st: UnitState, memo: dict[int, dict[int, Unit] | None], rules: Rules) -> bool:
+    """(attach.max_fits) Whether a remembered undated unit joins none whatever its counted fits' articles and parents:
+    two of its first K fits are two events and its referent does not decide. Fits added without one pushed out keep
+    it so (one pushed out may not)."""
+    known = memo.get(st.ukey)
+    return bool(rules.max_fits and known and not _decides(st, rules) and two_events_known(st.ukey, known, memo, rules))
 
 
 def _decides(st: UnitState, rules: Rules) -> bool:
@@ -174,6 +224,9 @@ def settled_options(st: UnitState, changed: Callable[[int], bool], memo: dict[in
     known = memo.get(st.ukey)
     if not known:
         return None  # not remembered, undecided for good, or no fits
+    if rules.max_fits and two_events_known(st.ukey, known, memo, rules):
+        # (attach.max_fits) its first K fits are two events (not for good): it joins none, or chooses from all K
+        return [] if not _decides(st, rules) else None
     parent = st.parent
     pool = known
     if _decides(st, rules) and two_events_known(st.ukey, known, memo, rules):

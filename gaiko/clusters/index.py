@@ -182,6 +182,8 @@ class UnitIndex:
         self.scores: dict[Any, Any] = {}
         #: whether the store holds a token (read by :func:`index_for`, in the batch's transaction)
         self.stored = False
+        #: (attach.max_listed) the rules, and the first K units of every fine and coarse key (gaiko.clusters.bounded)
+        self.heads: Any = None
 
     def objects_for(self, rules: Any) -> dict[int, Any]:
         """ukey -> the unit's :class:`~.units.Unit` under ``rules``, as made so far (kept while the rules are the same)."""

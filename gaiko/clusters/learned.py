@@ -35,7 +35,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import DataFileError
-from .core import UnitState, choose_parent, cluster_id_of, cluster_mentions, root_agrees, ukey_of
+from .core import UnitState, choose_parent, cluster_id_of, cluster_mentions, linked, root_agrees, ukey_of
 from .learnedjoiners import join_eligible
 from .learnedrules import LearnedRules, parse_learned
 from .pairfeatures import FEATURES, evidence, pair_features
@@ -196,7 +196,7 @@ def learned_states(rows: list[Mapping[str, Any]], ulist: list[Any], rules: Rules
         return max((score(kind, i, j) for k in keys for i in mine for j in members[k]), default=-math.inf)
 
     for st in sorted(units.values(), key=lambda s: order(s.unit, s.ukey, rules)):
-        base = root_agrees(st, lambda v: units[v.root], rules) if st.unit.prec in rules.root_check else None  # type: ignore[index]
+        base = root_agrees(st, lambda v: units[linked(v, rules)], rules) if st.unit.prec in rules.root_check else None  # type: ignore[index]
         ok = base
         if veto is not None:
             seen: dict[int, bool] = {}

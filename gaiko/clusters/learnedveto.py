@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .core import UnitState, choose_parent, choose_parent_lazy, root_agrees
+from .core import UnitState, choose_parent, choose_parent_lazy, linked, root_agrees
 from .rules import Rules
 from .units import compatible
 
@@ -52,8 +52,8 @@ class VetoChoice:
         :func:`~.core.choose_parent`)."""
         rules, lr = self.rules, self.lr
         cands = [self.state(c) for c in self.candidates(st.ukey)]
-        self.load(c.root for c in cands if c.root is not None)
-        base = root_agrees(st, lambda v: self.state(v.root), rules) if st.unit.prec in rules.root_check else None
+        self.load(linked(c, rules) for c in cands)
+        base = root_agrees(st, lambda v: self.state(linked(v, rules)), rules) if st.unit.prec in rules.root_check else None
         ok = base
         if lr.veto is not None and st.unit.lo is not None and st.unit.width <= rules.max_window_days:
             if LAZY:

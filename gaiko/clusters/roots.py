@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .core import UnitState, choose_parent, reaches, reaching, root_agrees
-from .fits import settled_options
+from .core import UnitState, choose_parent, linked, reaches, reaching, root_agrees
+from .fits import settled_options, undecided_now
 from .index import UnitIndex
 from .lookup import coarse_probes, fine_probes, reach_probes
 from .rules import Rules
@@ -172,6 +172,11 @@ def settle_root_check(idx: UnitIndex, states: dict[int, UnitState], old_root: di
         for t, c in pairs:
             if c in states and c not in pending and states[c].unit.prec in checked:
                 by_joiner.setdefault(c, []).append(t)
+        if rules.max_fits:  # a remembered undated unit with fits counts only its first K (attach.max_fits)
+            by_joiner = {c: ts if not (kn := memo.get(c)) or states[c].unit.prec not in rules.ambiguous
+                         else [] if states[c].parent is None and undecided_now(states[c], memo, rules)
+                         else [t for t in ts if t in kn]
+                         for c, ts in by_joiner.items()}
         pending |= {c for c, ts in by_joiner.items() if any(_may_take(states[t], states[c], rules) for t in ts)}
         pending = {c for c in pending if not (memo.get(c, 0) is None and states[c].parent is None)}
         if not pending:
@@ -184,11 +189,11 @@ def settle_root_check(idx: UnitIndex, states: dict[int, UnitState], old_root: di
         found: dict[int, list[UnitState]] = {}
         for t, c in cands:
             found.setdefault(t, []).append(states[c])
-        _load(idx, states, old_root, {st.root for sts in found.values() for st in sts if st.root is not None}, rules)
+        _load(idx, states, old_root, {linked(st, rules) for sts in found.values() for st in sts}, rules)
         changed = set()
         for c in sorted(pending, key=lambda k: order(states[k].unit, k, rules)):
             st = states[c]
-            ok = root_agrees(st, lambda v: states[v.root if v.root is not None else v.ukey], rules, agree)
+            ok = root_agrees(st, lambda v: states[linked(v, rules)], rules, agree)
             if c not in quick:
                 parent = choose_parent(st, found.get(c, ()), rules, ok)
             else:
@@ -208,6 +213,8 @@ def settle_root_check(idx: UnitIndex, states: dict[int, UnitState], old_root: di
             break
         touched = pass_roots(idx, states, old_root, dirty, rules)
         moved |= touched
+        if rules.root_check_link == "parent":
+            touched = changed  # a new root changes no one's choice: only a new parent does (core.linked)
     return moved
 
 
@@ -257,11 +264,12 @@ def _quick(idx: UnitIndex, states: dict[int, UnitState], old_root: dict[int, int
 
 def _load(idx: UnitIndex, states: dict[int, UnitState], old_root: dict[int, int | None], keys: set[int],
           rules: Rules) -> None:
-    """Put the stored units ``keys``, and their roots, in ``states`` (and their roots as read in ``old_root``)."""
+    """Put the stored units ``keys``, and the units they link to (their roots or parents, :func:`~.core.linked`), in
+    ``states`` (and their roots as read in ``old_root``)."""
     for k, s in load_units(idx, {k for k in keys if k not in states}, rules).items():
         states[k] = s
         old_root.setdefault(k, s.root)
-    roots = {r for k in keys if (r := states[k].root) is not None and r not in states}
+    roots = {r for k in keys if (r := linked(states[k], rules)) not in states}
     for k, s in load_units(idx, roots, rules).items():
         states[k] = s
         old_root.setdefault(k, s.root)

@@ -138,6 +138,17 @@ def load_rules(path: str | None = None) -> Rules:
     _check(p, isinstance(attach.get("root_check") or [], list)
            and all(str(x) in dates for x in attach.get("root_check") or []),
            "attach.root_check must list date precisions of dates")
+    _check(p, attach.get("root_check_link", "root") in ("root", "parent"), "attach.root_check_link must be root or parent")
+    _check(p, isinstance(attach.get("max_fits", 0), int) and not isinstance(attach.get("max_fits", 0), bool)
+           and attach.get("max_fits", 0) >= 0, "attach.max_fits must be a whole number >= 0")
+    _check(p, isinstance(attach.get("max_listed", 0), int) and not isinstance(attach.get("max_listed", 0), bool)
+           and attach.get("max_listed", 0) >= 0, "attach.max_listed must be a whole number >= 0")
+    _check(p, not attach.get("max_listed", 0) or attach.get("root_check_link", "root") == "parent",
+           "attach.max_listed needs attach.root_check_link: parent")
+    _check(p, isinstance(attach.get("max_candidates", 0), int) and not isinstance(attach.get("max_candidates", 0), bool)
+           and attach.get("max_candidates", 0) >= 0, "attach.max_candidates must be a whole number >= 0")
+    _check(p, not attach.get("max_candidates", 0) or attach.get("max_listed", 0),
+           "attach.max_candidates needs attach.max_listed")
     meet = places.get("meet") or {}
     _check(p, isinstance(meet, dict) and set(meet) <= {"precisions", "sides"}
            and all(isinstance(meet.get(k) or [], list) for k in ("precisions", "sides")),
@@ -183,6 +194,10 @@ def load_rules(path: str | None = None) -> Rules:
         ambiguous=frozenset(str(x) for x in attach.get("ambiguous") or ()),
         ambiguous_ignores=frozenset(str(x) for x in attach.get("ambiguous_ignores") or ()),
         root_check=frozenset(str(x) for x in attach.get("root_check") or ()),
+        root_check_link=str(attach.get("root_check_link", "root")),
+        max_fits=int(attach.get("max_fits", 0)),
+        max_listed=int(attach.get("max_listed", 0)),
+        max_candidates=int(attach.get("max_candidates", 0)),
         two_way=bool(sides.get("two_way", False)),
         domestic_apart=frozenset(str(x) for x in sides.get("domestic_apart") or ()),
         mode_apart={str(t): frozenset(str(m) for m in ms) for t, ms in apart.items()},

@@ -57,6 +57,18 @@ class Rules:
     ambiguous_ignores: frozenset[str] = frozenset()
     #: precisions whose units take as parent only a unit whose cluster's root agrees with them (attach.root_check)
     root_check: frozenset[str] = frozenset()
+    #: what such a unit must agree with besides its candidate (attach.root_check_link): "root", the candidate's
+    #: root; "parent", the candidate's parent (round c62: a new root changes no one's choice then)
+    root_check_link: str = "root"
+    #: an undated unit (attach.ambiguous) counts only the first this many of its fits in join order (attach.max_fits;
+    #: 0: all of them)
+    max_fits: int = 0
+    #: each lookup key lists only its first this many units in join order, and a unit may join another only when each
+    #: is in the other's lists (attach.max_listed, round c64; gaiko/clusters/heads.py); 0: every unit is listed
+    max_listed: int = 0
+    #: (with max_listed) a unit chooses from its first this many candidates over all its keys, in join order
+    #: (attach.max_candidates, round c66; gaiko/clusters/unitlists.py); 0: from all it sees
+    max_candidates: int = 0
     #: a mention the coder gives in both directions is one two-way unit whose sides agree either way (sides.two_way)
     two_way: bool = False
     #: precisions of parents (undated reports) for which one country on both sides stands for no other side

@@ -30,12 +30,12 @@ from .core import UnitState, choose_parent, cluster_id_of, reaches, reaching, uk
 from .lookup import coarse_keys, coarse_probes, fine_keys, fine_probes
 from .rules import Rules
 from .units import Unit, units_of
-from .fits import choose_known, choose_remembering, fitting, needs_all
+from .fits import beyond_kth, choose_known, choose_remembering, fitting, merged, needs_all, undecided_now
 from .index import UnitIndex, index_for, seal
 from .roots import indexable, keyed, load_units, pass_roots, probe, settle_root_check
 from .tables import insert_rows, lists, member_key, move_members
 
-__all__ = ["add_mentions", "mention_rows", "Touched", "MENTION_SQL"]
+__all__ = ["add_mentions", "mention_rows", "Touched", "MENTION_SQL", "finish_batch"]
 
 #: the event fields the clustering reads, for the rows of the articles in ``_gaiko_cl_arts``
 MENTION_SQL = """SELECT e.id, e.article_id, e.sentence_idx, e.trigger_start, e.event_type, e.mode, e.date, e.date_text,
@@ -126,6 +126,8 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
     memo, held = idx.fits, idx.held_states()
     coarse = [(t, c) for t, c in coarse
               if not (memo.get(c, 0) is None and (st := held.get(c)) is not None and st.parent is None)]
+    if rules.max_fits:  # nor is one whose first K fits (attach.max_fits) come before the unit that found it
+        coarse = [(t, c) for t, c in coarse if not beyond_kth(memo.get(c), fresh[t][0], t, rules)]
     stored = load_units(idx, set(fresh) | {c for _t, c in coarse}, rules)
     # the mentions come from articles never clustered before, so their articles are new to every unit
     states: dict[int, UnitState] = {}  # every unit read or changed in this batch
@@ -164,9 +166,24 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
     # an undated unit whose fits this process knows (gaiko.clusters.fits) is compared with the changed units only
     memo = idx.fits
     rechoose, known = [], []
+    refit: list[tuple[UnitState, bool]] = []  # (attach.max_fits) units to choose from their first K fits again
     for c in sorted(askers):
         if c in again or memo.get(c, 0) is None and states[c].parent is None:
             continue  # an undated unit two of whose fits are two events stays undecided (gaiko.clusters.fits)
+        if rules.max_fits and memo.get(c) is not None and (new := fitting(states[c], (states[t] for t in askers[c]),
+                                                                          rules)):
+            # its first K fits changed (a new one before its K-th), or one of them has more articles; one whose fits
+            # are two events already joins none still unless one was pushed out
+            before = states[c].parent is None and undecided_now(states[c], memo, rules)
+            got, grew, out = merged(memo[c], new, rules)  # type: ignore[arg-type]
+            memo[c] = got
+            if before and not out:
+                continue
+            if grew or any(v.ukey in got for v in new):
+                # with one pushed out it chooses from all K again (with the check: dirty); fits only added or with
+                # more articles: from its parent and those (settle_root_check, as for the other remembered units)
+                refit.append((states[c], out))
+            continue
         if new := fitting(states[c], (states[t] for t in askers[c]), rules):
             if c in memo and (memo[c] is not None or states[c].parent is None) and not needs_all(states[c], new, rules, memo):
                 known.append((states[c], new))
@@ -207,6 +224,20 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
         if parent != st.parent:
             st.parent = parent
             dirty.add(st.ukey)
+    # (attach.max_fits) a unit chooses from its first K fits whenever they change; one whose first K changed chooses
+    # again with the root check too (dirty: its parent and whether two of them are two events may change)
+    for k, st in load_units(idx, {k for st, _f in refit for k in memo[st.ukey] if k not in states}, rules).items():  # type: ignore[union-attr]
+        states[k] = st
+        old_root[k] = st.root
+    for st, forced in refit:
+        if st.unit.prec in rules.root_check:  # it chooses with the check below (settle_root_check): from all K when
+            if forced:                          # they changed, else from its parent and the changed ones
+                dirty.add(st.ukey)
+            continue
+        parent = choose_parent(st, [states[k] for k in memo[st.ukey]], rules)  # type: ignore[union-attr]
+        if parent != st.parent or forced:
+            st.parent = parent
+            dirty.add(st.ukey)
     for c in sorted(again):
         st = states[c]
         options = [states[t] for t in again[c]]
@@ -226,12 +257,22 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
     for key, t in zip(*probes):  # the batch's units find the new units too, now their keys are written
         if (new := at.get(key)) is not None:
             found[t].update(new)
-    moved |= settle_root_check(idx, states, old_root, dirty, moved | {st.ukey for st in changed}, memo, rules,
+    # with attach.root_check_link: parent a unit's new root changes no one's choice (core.linked): its new parent does
+    linking = dirty if rules.root_check_link == "parent" else moved
+    moved |= settle_root_check(idx, states, old_root, dirty, linking | {st.ukey for st in changed}, memo, rules,
                                found)
     moved = {k for k in moved if states[k].root != old_root.get(k)}
-    # 4. write units (new counts, parents, roots), lookup keys of new units, the new members (with their auto_id)
-    # and the auto_id of the earlier members of every stored unit whose root changed
-    write = dirty | moved | {st.ukey for st in changed}
+    return finish_batch(con, idx, rows, states, old_root, dirty | moved | {st.ukey for st in changed}, moved,
+                        unit_of_row, set(fresh), new_keys, cluster_ids)
+
+
+def finish_batch(con: Any, idx: UnitIndex, rows: Sequence[dict[str, Any]], states: dict[int, UnitState],
+                 old_root: dict[int, int | None], write: set[int], moved: set[int], unit_of_row: list[int],
+                 fresh: set[int], new_keys: set[int], cluster_ids: bool) -> Touched:
+    """Step 4 of a batch (:func:`add_mentions`, :func:`~.bounded.add_bounded`): write the units ``write`` (new counts,
+    parents, roots), the batch's members ``rows`` (their units ``unit_of_row``) with their ``auto_id``, and the
+    ``auto_id`` of the earlier members of every stored unit whose root changed (``moved``: units whose root differs
+    from ``old_root``); seal the index; what the batch touched."""
     _write_units(con, idx, [states[k] for k in sorted(write)])
     auto = [cluster_id_of(states[k].root) for k in unit_of_row]  # type: ignore[arg-type]
     insert_rows(con, "cluster_members", {
@@ -242,7 +283,7 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
     earlier = sorted(k for k in moved if k not in new_keys)
     if earlier:
         move_members(con, earlier, [cluster_id_of(states[k].root) for k in earlier], cluster_ids)  # type: ignore[arg-type]
-    cids = [cluster_id_of(states[k].root) for k in sorted(moved | set(fresh))]  # type: ignore[arg-type]
+    cids = [cluster_id_of(states[k].root) for k in sorted(moved | fresh)]  # type: ignore[arg-type]
     affected = {cluster_id_of(r) for k in moved if (r := old_root.get(k)) is not None}
     # an earlier unit that moved takes its (earlier) mentions from one cluster to another: both need all of theirs
     full = set(affected) | {cluster_id_of(states[k].root) for k in earlier}  # type: ignore[arg-type]
