@@ -39,6 +39,15 @@ FOREIGN_SUFFIXES = {".xlsx": "an Excel workbook", ".xls": "an Excel workbook", "
                     # round r28 (b27's F4): the allow-list refuses every other suffix too; these are named
                     ".xlsm": "an Excel workbook", ".xlsb": "an Excel workbook", ".tab": "tab-separated values",
                     ".tgz": "a gzip-compressed tar archive", ".tar": "a tar archive", ".7z": "a 7-Zip archive"}
+#: suffixes of other well-known formats, refused too (round r28); a suffix of no known format (``.tmp``, ``.bak``, a
+#: date's ``.03``, ``~``) is let through, as a script writing ``$f.tmp`` before renaming it, or date-stamped names,
+#: expect (the lead, from round b28: r28's allow-list refused them, and suggested names that dropped part of them)
+OTHER_FORMAT_SUFFIXES = frozenset({".json", ".txt", ".text", ".xml", ".html", ".htm", ".pdf", ".doc", ".docx", ".odt",
+                                   ".rtf", ".md", ".sqlite", ".sqlite3", ".db", ".feather", ".arrow", ".ipc", ".avro",
+                                   ".orc", ".yaml", ".yml", ".rar", ".xlsx", ".numbers"})
+#: names that are the process's own standard output: written as ``--out -`` is (opening them again would truncate a
+#: file the shell appends to with ``>>``; round b28)
+STDOUT_NAMES = frozenset({"/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"})
 
 #: flat columns shared by CSV and Parquet exports and by distributed runs (whose part stores cluster nothing:
 #: each event is its own cluster there, and the importing store clusters them; the importer reads the event columns)
@@ -194,10 +203,12 @@ def export_format(fmt: str | None, out: str | Path) -> str:
 
     Raises ConfigError for an unknown ``fmt``, or a ``fmt`` that contradicts the suffix (``--format jsonl --out
     events.csv`` would leave JSON lines in a file every CSV reader takes for a table)."""
-    suffix = Path(str(out)).suffix.lower() if str(out) != "-" else ""
-    if str(out) != "-" and suffix not in _STORE_SUFFIXES and not _special_file(Path(str(out))):  # a store is named
-        _refuse_unwritten(out, suffix, fmt)  # once the export opens it; a pipe or device is no file a reader opens
-    named = SUFFIX_FORMATS.get(suffix)
+    stream = str(out) == "-" or str(out) in STDOUT_NAMES
+    suffix = Path(str(out)).suffix.lower() if not stream else ""
+    if (not stream and suffix not in _STORE_SUFFIXES and not _special_file(Path(str(out)))  # a store is named once
+            and not Path(str(out)).is_dir()):  # the export opens it; a directory is told so by export_events
+        _refuse_unwritten(out, suffix, fmt)  # a pipe or device is no file a reader opens
+    named = None if stream else _named_format(Path(str(out)))
     if fmt is None:
         return named or "jsonl"
     if fmt not in FORMATS:
@@ -206,6 +217,21 @@ def export_format(fmt: str | None, out: str | Path) -> str:
         raise ConfigError(f"--out {out} names a {named} file but --format is {fmt}; drop --format (the suffix "
                           f"decides) or give --out a .{fmt} name")
     return fmt
+
+
+def _named_format(out: Path) -> str | None:
+    """The export format ``out``'s name gives: its last suffix's, or, when that suffix names no known format
+    (``events.csv.tmp``, ``events.csv.bak``), the one before it's; None when neither names one."""
+    suffixes = [x.lower() for x in out.suffixes]
+    if suffixes and suffixes[-1] in SUFFIX_FORMATS:
+        return SUFFIX_FORMATS[suffixes[-1]]
+    if len(suffixes) > 1 and not _known_other(suffixes[-1]):
+        return SUFFIX_FORMATS.get(suffixes[-2])
+    return None
+
+
+def _known_other(suffix: str) -> bool:
+    return suffix in FOREIGN_SUFFIXES or suffix in OTHER_FORMAT_SUFFIXES or suffix in _STORE_SUFFIXES
 
 
 #: suffixes of DuckDB stores: refused by :func:`export_events` after :func:`_refuse_a_store` has said whether the
@@ -224,8 +250,8 @@ def _refuse_unwritten(out: str | Path, suffix: str, fmt: str | None) -> None:
         fixed = Path(str(out)).with_name(name.rstrip(" .") or f"events.{fmt or 'jsonl'}")
         raise ConfigError(f"--out {str(out)!r} ends in a {'space' if name.endswith(' ') else 'dot'}, which Windows "
                           f"drops from file names (and a shell or script easily loses); use --out {fixed}")
-    if not suffix or suffix in SUFFIX_FORMATS:  # (a dot file such as .events has no suffix)
-        return
+    if not suffix or suffix in SUFFIX_FORMATS or not _known_other(suffix):  # (a dot file such as .events has no
+        return  # suffix; one of no known format, .tmp or a date's .03, is a name the user chose)
     if suffix in FOREIGN_SUFFIXES:
         _refuse_foreign(out, suffix)
     ext = {"jsonl": ".jsonl", "csv": ".csv", "parquet": ".parquet"}.get(fmt or "jsonl", ".jsonl")
@@ -263,7 +289,7 @@ def export_events(store: Any, fmt: str | None, out: str | Path, count: str = "cl
     """
     fmt = export_format(fmt, out)
     counting.check_count(count)  # before anything is written
-    if str(out) == "-":
+    if str(out) == "-" or str(out) in STDOUT_NAMES:
         return _export_stdout(store, fmt, count, filters)
     out = Path(out)
     if out.is_dir():

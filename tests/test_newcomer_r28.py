@@ -246,7 +246,7 @@ def test_a_sigterm_while_the_import_run_row_is_written_is_raised_after_it(tmp_pa
     ("events.xlsm", "use --out events.csv"), ("events.tab", "use --out events.csv"),
     ("events.txt", "use --out events.jsonl"), ("events.json", "use --out events.jsonl"),
     ("events.tgz", "use --out events.csv"), ("events.7z", "use --out events.csv"),
-    ("events.csv.7z", "write --out events.csv and compress it afterwards"), ("events.out", "use --out events.jsonl"),
+    ("events.csv.7z", "write --out events.csv and compress it afterwards"), ("events.xml", "use --out events.jsonl"),
     ("events.csv ", "use --out events.csv"), ("events.csv.", "use --out events.csv"),
     ("events.parquet..", "use --out events.parquet"), ("events.duckdb", "use --out events.jsonl")])
 def test_an_export_name_of_a_suffix_it_does_not_write_is_refused(cli, tmp_path: Path, name: str, says: str) -> None:
@@ -264,7 +264,7 @@ def test_an_export_name_of_a_suffix_it_does_not_write_is_refused(cli, tmp_path: 
 
 
 @pytest.mark.parametrize("name", ["events.csv", "events.CSV", "events.jsonl", "events.ndjson", "events.parquet",
-                                  "events.pq", "events", "2025.11.events.csv", ".events"])
+                                  "events.pq", "events", "2025.11.events.csv", ".events", "events.out"])
 def test_the_names_an_export_is_written_under_still_write(cli, tmp_path: Path, name: str) -> None:
     from helpers import two_event_store
 
