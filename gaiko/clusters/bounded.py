@@ -38,15 +38,15 @@ import heapq
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .core import UnitState, choose_parent, linked, preference, root_agrees, ukey_of
+from .core import UnitState, choose_parent, linked, preference, root_agrees
 from .heads import Heads, Listing, indexable
 from .index import UnitIndex, index_for
 from .lookup import coarse_keys, fine_keys
 from .roots import _may_take, load_units, pass_roots
 from .rules import Rules
-from .units import order, units_of
+from .units import order
 from .unitlists import Lists, may_take
-from .update import _UNIT_COLS, Touched, _write_keys, finish_batch
+from .update import _UNIT_COLS, Touched, _write_keys, finish_batch, fresh_units
 
 __all__ = ["add_bounded", "heads_of"]
 
@@ -93,18 +93,7 @@ def add_bounded(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster_
     fine, coarse = heads_of(idx, rules)
     objects = idx.objects_for(rules)
     # 1. units of the new mentions
-    fresh: dict[int, tuple[Any, set[str]]] = {}
-    unit_of_row: list[int] = []
-    ukeys: dict[str, int] = {}
-    for r, unit in zip(rows, units_of(rows, rules)):
-        k = ukeys.get(unit.key)
-        if k is None:
-            k = ukeys[unit.key] = ukey_of(unit)
-        unit_of_row.append(k)
-        if k in fresh:
-            fresh[k][1].add(str(r["article_id"]))
-        else:
-            fresh[k] = (unit, {str(r["article_id"])})
+    fresh, unit_of_row = fresh_units(rows, rules)
     states = load_units(idx, set(fresh), rules)
     old_root: dict[int, int | None] = {k: st.root for k, st in states.items()}
     new_units: list[UnitState] = []

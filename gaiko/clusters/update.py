@@ -100,18 +100,7 @@ def add_mentions(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster
         return Touched(set(), {}, set())
     idx = index_for(con, _UNIT_COLS)  # the stored units and lookup keys, read in memory (gaiko.clusters.index)
     # 1. units of the new mentions
-    fresh: dict[int, tuple[Unit, set[str]]] = {}
-    unit_of_row: list[int] = []
-    ukeys: dict[str, int] = {}
-    for r, unit in zip(rows, units_of(rows, rules)):
-        k = ukeys.get(unit.key)
-        if k is None:
-            k = ukeys[unit.key] = ukey_of(unit)
-        unit_of_row.append(k)
-        if k in fresh:
-            fresh[k][1].add(str(r["article_id"]))
-        else:
-            fresh[k] = (unit, {str(r["article_id"])})
+    fresh, unit_of_row = fresh_units(rows, rules)
     # the stored units that may contain one of the batch's units (step 2) are looked up from the units themselves,
     # so that one read of cluster_units brings them and the batch's own stored units
     probes = keyed([UnitState(u, k) for k, (u, _a) in fresh.items()], lambda u: coarse_probes(u, rules), rules)
@@ -326,3 +315,20 @@ def _write_keys(con: Any, idx: UnitIndex, table: str, units: list[UnitState], ke
         insert_rows(con, table, {"k": ("BIGINT", keys), "ukey": ("BIGINT", owners)})
         idx.add_keys(table, keys, owners)
     return keys, owners
+
+
+def fresh_units(rows: Sequence[dict[str, Any]], rules: Rules) -> tuple[dict[int, tuple[Unit, set[str]]], list[int]]:
+    """The units of a batch's new mention rows: ({ukey: (unit, article ids)}, the ukey of each row in order)."""
+    fresh: dict[int, tuple[Unit, set[str]]] = {}
+    unit_of_row: list[int] = []
+    ukeys: dict[str, int] = {}
+    for r, unit in zip(rows, units_of(rows, rules)):
+        k = ukeys.get(unit.key)
+        if k is None:
+            k = ukeys[unit.key] = ukey_of(unit)
+        unit_of_row.append(k)
+        if k in fresh:
+            fresh[k][1].add(str(r["article_id"]))
+        else:
+            fresh[k] = (unit, {str(r["article_id"])})
+    return fresh, unit_of_row
