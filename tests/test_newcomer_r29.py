@@ -182,3 +182,136 @@ def test_the_cluster_id_of_an_event_in_no_cluster_says_why_and_what_to_run(cli, 
     code, out, err = cli("cluster", "show", row["cluster_id"], "--db", db)
     assert code != 0 and "in no cluster yet" in err, err
     assert "no cluster 'ev-nothing'" in client.get("/api/v1/clusters/ev-nothing").json()["message"]  # as before
+
+
+# --- 2. `gaiko import` stopped: what is said is what is true ------------------------------------------------------
+
+@pytest.fixture(autouse=True)
+def _no_sigterm_left() -> Any:
+    yield
+    import gaiko.runner_signals as rs
+
+    rs._TERMINATING[0] = False
+
+
+def _parts(tmp_path: Path) -> Path:
+    from test_newcomer_r28 import _parts as parts
+
+    return parts(tmp_path)
+
+
+def test_an_import_stopped_before_it_began_says_nothing_was_stored(cli, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """b28: Ctrl-C while the folder was checked (before anything was stored) said "the parts were stored whole (the
+    run is marked finished)". It says nothing was stored, and no store is made."""
+    import gaiko.importer as importer
+
+    parts = _parts(tmp_path)
+    db = tmp_path / "s.duckdb"
+
+    def stopped(*a: Any, **k: Any) -> Any:
+        raise KeyboardInterrupt()
+
+    monkeypatch.setattr(importer, "check_folder", stopped)
+    code, out, err = cli("import", parts, "--db", db)
+    assert code == 130 and "nothing of" in err and "was stored" in err and "stored whole" not in err, err
+    assert not db.exists()
+
+
+def test_a_sigterm_before_the_import_began_is_handled(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """b28: a SIGTERM while the folder was checked or the store opened came before the handler: the process ended
+    with no word. The handler is installed first; the answer says nothing was stored (exit 143)."""
+    import os
+    import signal
+
+    import gaiko.importer as importer
+    from test_newcomer_r28 import _kill_self
+
+    class _NotHandled(Exception):
+        pass
+
+    def handler(signum: int, frame: Any) -> None:
+        raise _NotHandled("SIGTERM not handled by gaiko import")
+
+    parts = _parts(tmp_path)
+    before = signal.signal(signal.SIGTERM, handler)
+    try:
+        monkeypatch.setattr(importer, "check_folder", _kill_self)
+        code, out, err = cli("import", parts, "--db", tmp_path / "s.duckdb")
+        assert signal.getsignal(signal.SIGTERM) is handler
+    finally:
+        signal.signal(signal.SIGTERM, before)
+    assert code == 143 and err.startswith("Error: terminated (SIGTERM): nothing of"), (code, err)
+    assert os.getpid()  # still here
+
+
+def test_a_second_sigterm_while_the_first_is_told_is_not_a_silent_end(cli, tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """b28: a second SIGTERM while the first was handled (the rollback checked) cut the handling short, and the
+    rolled-back import was told as "stored whole". The second is noted; the answer is the first's, true."""
+    import signal
+
+    import gaiko.importer as importer
+    from gaiko.store import Store
+    from test_newcomer_r28 import _kill_self
+
+    parts = _parts(tmp_path)
+    db = tmp_path / "s.duckdb"
+    real = importer._landed
+
+    def landed_with_a_second_signal(*a: Any, **k: Any) -> bool:
+        import os
+
+        os.kill(os.getpid(), signal.SIGTERM)
+        return real(*a, **k)
+
+    before = signal.getsignal(signal.SIGTERM)
+    monkeypatch.setattr(importer, "_insert_new", _kill_self)
+    monkeypatch.setattr(importer, "_landed", landed_with_a_second_signal)
+    code, out, err = cli("import", parts, "--db", db)
+    assert code == 143 and "rolled back" in err and "stored whole" not in err, (code, err)
+    assert len([ln for ln in err.splitlines() if ln.strip()]) == 1, err
+    assert signal.getsignal(signal.SIGTERM) is before
+    with Store(db, read_only=True) as s:
+        assert s.query("SELECT status FROM runs") == [{"status": "interrupted"}]
+
+
+def _stop_after_commit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C just after the import's COMMIT (every row stored, nothing clustered)."""
+    from contextlib import contextmanager
+
+    import gaiko.importer as importer
+
+    real = importer.transaction
+
+    @contextmanager
+    def then_stopped(con: Any) -> Any:
+        with real(con):
+            yield
+        raise KeyboardInterrupt()
+
+    monkeypatch.setattr(importer, "transaction", then_stopped)
+
+
+@pytest.mark.parametrize("no_ledger", [False, True])
+def test_an_import_stopped_after_its_commit_is_marked_finished(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               no_ledger: bool) -> None:
+    """b28: stopped after its commit with every row stored, the import was marked `interrupted` though whole; the
+    command it suggested did not quote a store path with a space, and told a `--no-ledger` import to rebuild the
+    ledger. Marked `finished`; the path quoted; with --no-ledger no ledger advice."""
+    import shlex
+
+    from gaiko.store import Store
+
+    parts = _parts(tmp_path)
+    db = tmp_path / "my store.duckdb"
+    _stop_after_commit(monkeypatch)
+    code, out, err = cli("import", parts, "--db", db, *(["--no-ledger"] if no_ledger else []))
+    assert code == 130 and "stored whole" in err, err
+    with Store(db, read_only=True) as s:
+        assert s.query("SELECT status FROM runs") == [{"status": "finished"}]
+        assert s.scalar("SELECT count(*) FROM articles") == 4
+    if no_ledger:
+        assert "ledger" not in err and "pledges --rebuild" not in err, err
+    else:
+        assert f"gaiko pledges --rebuild --db {shlex.quote(str(db))}`" in err, err
