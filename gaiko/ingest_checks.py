@@ -54,21 +54,20 @@ def today() -> dt.date:
 def decode_bytes(data: bytes) -> tuple[str, str | None]:
     """Decode article bytes; returns (text, note). Raises InputRejected for binary data.
 
-    UTF-8 (with or without BOM) and UTF-16 with a BOM decode silently; other
-    bytes that are not UTF-8 are read as Windows-1252/Latin-1 and noted.
+    UTF-8 (with or without BOM), UTF-16 and UTF-32 with a BOM decode silently; other
+    bytes that are not UTF-8 are read as Windows-1252/Latin-1 and noted. The bytes after a
+    byte-order mark (or several UTF-8 ones) are judged for a binary format as any file's
+    (rounds r28, r29).
     """
     if data.startswith(b"\xef\xbb\xbf"):  # after the BOM, the bytes are judged as any (round r28: gzip or PDF
-        _refuse_binary(data[3:], data[3:8195])  # bytes behind a BOM were coded as an article)
-        return data[3:].decode("utf-8", errors="replace"), None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise InputRejected("encoding", f"UTF-16 byte-order mark but invalid UTF-16: {exc}") from None
-        if _SURROGATE.search(text):
-            raise InputRejected("encoding", "UTF-16 byte-order mark but unpaired surrogates: not valid UTF-16; "
-                                            "convert the file to UTF-8 text")
-        return text, "decoded as UTF-16 (byte-order mark)"
+        body = data  # bytes behind a BOM were coded as an article); round r29: behind two or more BOMs too
+        while body.startswith(b"\xef\xbb\xbf"):
+            body = body[3:]
+        _refuse_binary(body, body[:8192])
+        return body.decode("utf-8", errors="replace"), None
+    for bom, codec, name in _WIDE_BOMS:
+        if data.startswith(bom):
+            return _decode_wide(data, len(bom), codec, name)
     head = data[:8192]
     _refuse_binary(data, head)
     try:
@@ -86,6 +85,36 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
         return data.decode("cp1252"), "not UTF-8: decoded as Windows-1252/Latin-1"
     except UnicodeDecodeError:
         return data.decode("latin-1"), "not UTF-8: decoded as Latin-1"
+
+
+#: the byte-order marks of UTF-32 and UTF-16 (UTF-32's first: UTF-32LE's begins with UTF-16LE's), the codec that
+#: reads the bytes with the mark, and the name said (round r29: UTF-32 text was read as UTF-16 and came out garbage)
+_WIDE_BOMS = ((b"\xff\xfe\x00\x00", "utf-32", "UTF-32"), (b"\x00\x00\xfe\xff", "utf-32", "UTF-32"),
+              (b"\xff\xfe", "utf-16", "UTF-16"), (b"\xfe\xff", "utf-16", "UTF-16"))
+
+
+def _decode_wide(data: bytes, skip: int, codec: str, name: str) -> tuple[str, str | None]:
+    """``data`` that begins with a UTF-16 or UTF-32 byte-order mark (``skip`` bytes long), decoded with ``codec``.
+
+    Raises InputRejected ``binary`` when the bytes after the mark are a binary format (named, round r29: a gzip or
+    PDF file behind a UTF-16 mark was refused as "not_english"), or decode to control characters; ``encoding``
+    when they are not valid for the codec."""
+    body = data[skip:]
+    if body.startswith(b"PAR1") or binary_kind(body[:8192]):
+        _refuse_binary(body, body[:8192])
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise InputRejected("encoding", f"{name} byte-order mark but invalid {name}: {exc}") from None
+    if _SURROGATE.search(text):
+        raise InputRejected("encoding", f"{name} byte-order mark but unpaired surrogates: not valid {name}; "
+                                        "convert the file to UTF-8 text")
+    head = text[:8192]
+    ctrl = sum(1 for ch in head if ord(ch) < 9 or 13 < ord(ch) < 32)
+    if ctrl > max(4, len(head) // 100):
+        raise InputRejected("binary", f"the bytes after the {name} byte-order mark are not {name} text (control "
+                                      "characters): it looks binary; convert it to UTF-8 text")
+    return text, f"decoded as {name} (byte-order mark)"
 
 
 def _refuse_binary(data: bytes, head: bytes) -> None:

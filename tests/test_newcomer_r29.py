@@ -315,3 +315,59 @@ def test_an_import_stopped_after_its_commit_is_marked_finished(cli, tmp_path: Pa
         assert "ledger" not in err and "pledges --rebuild" not in err, err
     else:
         assert f"gaiko pledges --rebuild --db {shlex.quote(str(db))}`" in err, err
+
+
+# --- 5. input bytes -------------------------------------------------------------------------------------------------
+
+_TEXT = "Japan protested to China over the patrol boats on Monday, officials in Tokyo said."
+_PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+_GZ = __import__("gzip").compress(b"Japan protested to China over the patrol boats.")
+
+
+@pytest.mark.parametrize("codec", ["utf-32", "utf-32-le-bom", "utf-32-be-bom"])
+def test_utf32_text_with_a_byte_order_mark_is_read(tmp_path: Path, codec: str) -> None:
+    """b28: UTF-32 text (with its BOM) was read as UTF-16 (its BOM begins with UTF-16LE's) and came out garbage,
+    refused or coded as nonsense. It decodes as UTF-32."""
+    from gaiko.ingest import read_inputs
+    from gaiko.ingest_checks import decode_bytes
+    from gaiko.types import Article
+
+    data = {"utf-32": _TEXT.encode("utf-32"),
+            "utf-32-le-bom": b"\xff\xfe\x00\x00" + _TEXT.encode("utf-32-le"),
+            "utf-32-be-bom": b"\x00\x00\xfe\xff" + _TEXT.encode("utf-32-be")}[codec]
+    text, note = decode_bytes(data)
+    assert text == _TEXT and note and "UTF-32" in note
+    (tmp_path / "note.txt").write_bytes(data)
+    got = list(read_inputs([str(tmp_path / "note.txt")]))
+    arts = [g for g in got if isinstance(g, Article)]
+    assert len(arts) == 1 and arts[0].text == _TEXT, got
+    assert all(g.severity == "warning" and "UTF-32" in g.detail for g in got if g not in arts), got  # as UTF-16's
+
+
+@pytest.mark.parametrize("name, data, what", [
+    ("scan.txt", b"\xef\xbb\xbf\xef\xbb\xbf" + _PDF, "PDF document"),
+    ("scan.txt", b"\xef\xbb\xbf" * 3 + _GZ, "gzip-compressed"),
+    ("scan.txt", b"\xff\xfe" + _PDF, "PDF document"),
+    ("feed.jsonl", b"\xfe\xff" + _GZ, "gzip-compressed"),
+    ("sheet.txt", b"\xff\xfe" + b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 20, "ZIP archive"),
+], ids=["pdf-2-utf8-boms", "gzip-3-utf8-boms", "pdf-utf16le-bom", "gzip-utf16be-bom", "zip-utf16le-bom"])
+def test_binary_bytes_behind_several_or_wide_byte_order_marks_are_named(tmp_path: Path, name: str, data: bytes,
+                                                                       what: str) -> None:
+    """b28: a PDF behind two UTF-8 BOMs was coded; binaries behind a UTF-16 BOM were refused with misleading
+    reasons ("not_english", "encoding"). One `binary` error naming the format."""
+    from gaiko.ingest import read_inputs
+    from gaiko.types import InputError
+
+    (tmp_path / name).write_bytes(data)
+    got = list(read_inputs([str(tmp_path / name)]))
+    assert len(got) == 1 and isinstance(got[0], InputError), (name, got)
+    assert got[0].reason == "binary" and what in got[0].detail, (name, got[0].reason, got[0].detail)
+
+
+def test_utf16_and_bom_text_read_as_before() -> None:
+    """Look-alikes: UTF-16 text with its BOM, and UTF-8 text behind one BOM, decode as before."""
+    from gaiko.ingest_checks import decode_bytes
+
+    assert decode_bytes(_TEXT.encode("utf-16")) == (_TEXT, "decoded as UTF-16 (byte-order mark)")
+    assert decode_bytes(b"\xfe\xff" + _TEXT.encode("utf-16-be")) == (_TEXT, "decoded as UTF-16 (byte-order mark)")
+    assert decode_bytes(b"\xef\xbb\xbf" + _TEXT.encode()) == (_TEXT, None)
