@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from .errors import InputRejected
-from .filekinds import binary_kind
+from .filekinds import WIDE_BOMS, binary_kind, decode_wide
 from .types import Article, InputError
 
 __all__ = [
@@ -65,9 +65,12 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
             body = body[3:]
         _refuse_binary(body, body[:8192])
         return body.decode("utf-8", errors="replace"), None
-    for bom, codec, name in _WIDE_BOMS:
-        if data.startswith(bom):
-            return _decode_wide(data, len(bom), codec, name)
+    for bom, codec, name in WIDE_BOMS:
+        if data.startswith(bom):  # round r29: binary bytes behind the mark named (they were told "not_english")
+            body = data[len(bom):]
+            if body.startswith(b"PAR1") or binary_kind(body[:8192]):
+                _refuse_binary(body, body[:8192])
+            return decode_wide(data, codec, name)
     head = data[:8192]
     _refuse_binary(data, head)
     try:
@@ -85,36 +88,6 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
         return data.decode("cp1252"), "not UTF-8: decoded as Windows-1252/Latin-1"
     except UnicodeDecodeError:
         return data.decode("latin-1"), "not UTF-8: decoded as Latin-1"
-
-
-#: the byte-order marks of UTF-32 and UTF-16 (UTF-32's first: UTF-32LE's begins with UTF-16LE's), the codec that
-#: reads the bytes with the mark, and the name said (round r29: UTF-32 text was read as UTF-16 and came out garbage)
-_WIDE_BOMS = ((b"\xff\xfe\x00\x00", "utf-32", "UTF-32"), (b"\x00\x00\xfe\xff", "utf-32", "UTF-32"),
-              (b"\xff\xfe", "utf-16", "UTF-16"), (b"\xfe\xff", "utf-16", "UTF-16"))
-
-
-def _decode_wide(data: bytes, skip: int, codec: str, name: str) -> tuple[str, str | None]:
-    """``data`` that begins with a UTF-16 or UTF-32 byte-order mark (``skip`` bytes long), decoded with ``codec``.
-
-    Raises InputRejected ``binary`` when the bytes after the mark are a binary format (named, round r29: a gzip or
-    PDF file behind a UTF-16 mark was refused as "not_english"), or decode to control characters; ``encoding``
-    when they are not valid for the codec."""
-    body = data[skip:]
-    if body.startswith(b"PAR1") or binary_kind(body[:8192]):
-        _refuse_binary(body, body[:8192])
-    try:
-        text = data.decode(codec)
-    except UnicodeDecodeError as exc:
-        raise InputRejected("encoding", f"{name} byte-order mark but invalid {name}: {exc}") from None
-    if _SURROGATE.search(text):
-        raise InputRejected("encoding", f"{name} byte-order mark but unpaired surrogates: not valid {name}; "
-                                        "convert the file to UTF-8 text")
-    head = text[:8192]
-    ctrl = sum(1 for ch in head if ord(ch) < 9 or 13 < ord(ch) < 32)
-    if ctrl > max(4, len(head) // 100):
-        raise InputRejected("binary", f"the bytes after the {name} byte-order mark are not {name} text (control "
-                                      "characters): it looks binary; convert it to UTF-8 text")
-    return text, f"decoded as {name} (byte-order mark)"
 
 
 def _refuse_binary(data: bytes, head: bytes) -> None:
