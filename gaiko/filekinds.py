@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["binary_kind"]
+from .errors import InputRejected
+
+__all__ = ["WIDE_BOMS", "binary_kind", "decode_wide"]
 
 _COMPRESSED = "decompress it first (or pipe it: zcat FILE | gaiko code - ...)"
 _OFFICE = "save it as CSV (UTF-8) or plain text first; gaiko reads text, HTML, JSON, JSON Lines and CSV"
@@ -68,3 +70,31 @@ def binary_kind(head: bytes) -> str | None:
         if sig.match(head) and (what != "a PDF document" or _is_pdf(head)):
             return f"{what}, not text: {todo}"
     return None
+
+
+#: the byte-order marks of UTF-32 and UTF-16 (UTF-32's first: UTF-32LE's begins with UTF-16LE's), the codec that
+#: reads the bytes with the mark, and the name said (round r29: UTF-32 text was read as UTF-16 and came out garbage)
+WIDE_BOMS = ((b"\xff\xfe\x00\x00", "utf-32", "UTF-32"), (b"\x00\x00\xfe\xff", "utf-32", "UTF-32"),
+             (b"\xff\xfe", "utf-16", "UTF-16"), (b"\xfe\xff", "utf-16", "UTF-16"))
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def decode_wide(data: bytes, codec: str, name: str) -> tuple[str, str]:
+    """``data`` that begins with a byte-order mark of :data:`WIDE_BOMS`, decoded with its ``codec``: (text, note).
+
+    Raises InputRejected ``encoding`` when the bytes are not valid ``name`` (UTF-16 or UTF-32), ``binary`` when they
+    decode to control characters (a binary file behind the mark; gaiko.ingest_checks names the known formats)."""
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise InputRejected("encoding", f"{name} byte-order mark but invalid {name}: {exc}") from None
+    if _SURROGATE.search(text):
+        raise InputRejected("encoding", f"{name} byte-order mark but unpaired surrogates: not valid {name}; "
+                                        "convert the file to UTF-8 text")
+    head = text[:8192]
+    ctrl = sum(1 for ch in head if ord(ch) < 9 or 13 < ord(ch) < 32)
+    if ctrl > max(4, len(head) // 100):
+        raise InputRejected("binary", f"the bytes after the {name} byte-order mark are not {name} text (control "
+                                      "characters): it looks binary; convert it to UTF-8 text")
+    return text, f"decoded as {name} (byte-order mark)"

@@ -126,12 +126,13 @@ def _import(store: Any, directory: str | Path, *, partial: bool, track: bool) ->
         from .store import interrupted
 
         if isinstance(exc, KeyboardInterrupt) or interrupted(exc) or terminating():  # Ctrl-C, SIGTERM (DuckDB:
-            status = "interrupted"  # "Query interrupted")
+            defer_sigterm()  # "Query interrupted"); a second SIGTERM now is noted, not raised (round r29)
+            status = "interrupted"
             stop = Terminated if terminating() or isinstance(exc, Terminated) else KeyboardInterrupt
             if _landed(con, summary.run_id):  # just after the COMMIT: every row is in, nothing was clustered
-                raise stop(f"the import of {root} was stored whole just before the interrupt (the next "
-                           "import clusters its events; bring the ledger up to date with `gaiko "
-                           f"pledges --rebuild --db {store.path}`)") from None
+                status = "finished"  # round r29 (b28): it was marked interrupted, though stored whole
+                raise stop(f"the import of {root} was stored whole just before the interrupt (the run is marked "
+                           f"finished; the next import clusters its events{_ledger_advice(store, track)})") from None
             raise stop(f"the import of {root} was rolled back, the store is unchanged") from None
         if isinstance(exc, (ConfigError, StoreError)) or not isinstance(exc, Exception):
             raise
@@ -145,18 +146,32 @@ def _import(store: Any, directory: str | Path, *, partial: bool, track: bool) ->
         catch_sigterm()  # SIGTERM raises again (import_parquet restores the handler it found)
     if signalled:  # a SIGTERM while the run row was written: the import is stored whole, nothing clustered
         raise Terminated(f"the import of {root} was stored whole just before the signal (the next import clusters "
-                         f"its events; bring the ledger up to date with `gaiko pledges --rebuild --db {store.path}`)")
+                         f"its events{_ledger_advice(store, track)})")
     try:
         _cluster_and_track(store, summary, track)
-    except Exception as exc:
+    except BaseException as exc:
         from .store import interrupted
 
         # a signal inside a DuckDB query comes back from it as "Query interrupted" (RuntimeError): round r28 found it
         # told as "unexpected RuntimeError ... a gaiko bug" of a SIGTERM while the imported events were clustered
-        if not (terminating() or interrupted(exc)):
+        if not (isinstance(exc, KeyboardInterrupt) or terminating() or interrupted(exc)):
             raise
-        raise (Terminated if terminating() else KeyboardInterrupt)() from exc
+        defer_sigterm()  # a second SIGTERM while this one is told is noted, not raised (round r29)
+        stop = Terminated if terminating() or isinstance(exc, Terminated) else KeyboardInterrupt
+        # round r29: said here, so that a bare interrupt (the CLI's "nothing was stored") is never read as this one
+        raise stop(f"the import of {root} was stored whole (the run is marked finished) but clustering its events"
+                   f"{' or updating the pledge ledger' if track else ''} was cut short"
+                   f"{_ledger_advice(store, track)}") from exc
     return summary
+
+
+def _ledger_advice(store: Any, track: bool) -> str:
+    """"; bring the ledger up to date with `gaiko pledges --rebuild --db STORE`" (the path quoted for a shell), or ""
+    when the import was told not to track pledges (``--no-ledger``, round r29: it was told to rebuild anyway)."""
+    import shlex
+
+    return f"; bring the ledger up to date with `gaiko pledges --rebuild --db {shlex.quote(str(store.path))}`" \
+        if track else ""
 
 
 def _cluster_and_track(store: Any, summary: ImportSummary, track: bool) -> None:

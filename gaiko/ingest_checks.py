@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from .errors import InputRejected
-from .filekinds import binary_kind
+from .filekinds import WIDE_BOMS, binary_kind, decode_wide
 from .types import Article, InputError
 
 __all__ = [
@@ -54,21 +54,23 @@ def today() -> dt.date:
 def decode_bytes(data: bytes) -> tuple[str, str | None]:
     """Decode article bytes; returns (text, note). Raises InputRejected for binary data.
 
-    UTF-8 (with or without BOM) and UTF-16 with a BOM decode silently; other
-    bytes that are not UTF-8 are read as Windows-1252/Latin-1 and noted.
+    UTF-8 (with or without BOM), UTF-16 and UTF-32 with a BOM decode silently; other
+    bytes that are not UTF-8 are read as Windows-1252/Latin-1 and noted. The bytes after a
+    byte-order mark (or several UTF-8 ones) are judged for a binary format as any file's
+    (rounds r28, r29).
     """
     if data.startswith(b"\xef\xbb\xbf"):  # after the BOM, the bytes are judged as any (round r28: gzip or PDF
-        _refuse_binary(data[3:], data[3:8195])  # bytes behind a BOM were coded as an article)
-        return data[3:].decode("utf-8", errors="replace"), None
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise InputRejected("encoding", f"UTF-16 byte-order mark but invalid UTF-16: {exc}") from None
-        if _SURROGATE.search(text):
-            raise InputRejected("encoding", "UTF-16 byte-order mark but unpaired surrogates: not valid UTF-16; "
-                                            "convert the file to UTF-8 text")
-        return text, "decoded as UTF-16 (byte-order mark)"
+        body = data  # bytes behind a BOM were coded as an article); round r29: behind two or more BOMs too
+        while body.startswith(b"\xef\xbb\xbf"):
+            body = body[3:]
+        _refuse_binary(body, body[:8192])
+        return body.decode("utf-8", errors="replace"), None
+    for bom, codec, name in WIDE_BOMS:
+        if data.startswith(bom):  # round r29: binary bytes behind the mark named (they were told "not_english")
+            body = data[len(bom):]
+            if body.startswith(b"PAR1") or binary_kind(body[:8192]):
+                _refuse_binary(body, body[:8192])
+            return decode_wide(data, codec, name)
     head = data[:8192]
     _refuse_binary(data, head)
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import shlex
 import sys
-from typing import Optional
+from typing import NoReturn, Optional
 
 import typer
 
@@ -163,14 +163,33 @@ def undo(
 def rebuild(db: str = typer.Option("gaiko.duckdb", "--db", help="Store to write.")) -> None:
     """Recompute every cluster from the stored events (after editing gaiko/data/clusters.yaml); overrules stay."""
     from ..clusters import rebuild_clusters
+    from ..runner_signals import Terminated, catch_sigterm, terminating
+    from ..store import interrupted
 
+    undo = catch_sigterm()  # SIGTERM as Ctrl-C: the rebuild's one transaction rolls back (round r29)
     try:
         with existing_store(db) as store:
             n = rebuild_clusters(store)
             k = store.scalar("SELECT count(*) FROM clusters")
     except GaikoError as exc:
         fail(exc)
+    except KeyboardInterrupt as exc:
+        _rebuild_stopped(db, isinstance(exc, Terminated))
+    except Exception as exc:
+        if not interrupted(exc):  # a signal inside a DuckDB query comes back as RuntimeError("Query interrupted")
+            raise
+        _rebuild_stopped(db, terminating())
+    finally:
+        undo()
     typer.echo(f"{_n(n, 'mention')} in {_n(k, 'cluster')}")
+
+
+def _rebuild_stopped(db: str, term: bool) -> NoReturn:
+    """The one ``Error:`` line of a rebuild stopped by Ctrl-C (exit 130) or SIGTERM (``term``, exit 143), round
+    b28: it exited with no word. The rebuild is one transaction, rolled back: the store is as it was."""
+    fail(f"{'terminated (SIGTERM)' if term else 'interrupted'}: the rebuild was not finished and the store's clusters "
+         f"are as they were (it is one transaction, rolled back); run it again: gaiko cluster rebuild --db "
+         f"{shlex.quote(db)}", code=143 if term else 130)
 
 
 @cluster_app.command("eval")

@@ -34,24 +34,25 @@ def import_cmd(
     Idempotent: articles already in the store are skipped, so importing twice adds nothing.
     """
     from ..importer import check_folder, import_parquet
+    from ..runner_signals import Terminated, catch_sigterm, defer_sigterm
     from ..store import Store
 
+    undo = catch_sigterm()  # first (round r29): a SIGTERM while the folder is checked or the store opened is told too
     try:
         check_folder(folder, partial=partial)  # before the store is opened: a mistyped folder makes no store
         with Store(db) as store:
             s = import_parquet(store, folder, partial=partial, track=not no_ledger)
     except GaikoError as exc:
         fail_json(exc, type(exc).__name__, json_summary)
-    except KeyboardInterrupt as exc:  # inside the import: rolled back (importer); after it: the parts are stored
-        from ..runner_signals import Terminated
-
+    except KeyboardInterrupt as exc:  # the importer says what became of the parts; a bare one: before it began
+        defer_sigterm()  # a second SIGTERM while this one is told is noted, not a silent end (round r29)
         term = isinstance(exc, Terminated)  # SIGTERM, handled as Ctrl-C is (round r28; `gaiko code`'s words)
-        said = str(exc) or ("the parts were stored whole (the run is marked finished) but clustering their events "
-                            "or updating the pledge ledger was cut short; bring the ledger up to date with `gaiko "
-                            f"pledges --rebuild --db {db}`")
+        said = str(exc) or f"nothing of {folder} was stored (it was stopped before the import began)"
         fail_json(f"{'terminated (SIGTERM)' if term else 'interrupted'}: {said}; run the same command again (parts "
                   "already stored are skipped; events in no cluster are clustered)",
                   "terminated" if term else "interrupted", json_summary, code=143 if term else 130)
+    finally:
+        undo()
     if json_summary:
         sys.stdout.write(json.dumps(s.to_dict()) + "\n")
     else:

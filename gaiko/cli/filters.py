@@ -12,7 +12,7 @@ from typing import Any
 
 import typer
 
-__all__ = ["COUNT_HELP", "db_option", "actor_option", "source_option", "target_option", "type_option", "since_option",
+__all__ = ["COUNT_HELP", "say_unclustered", "db_option", "actor_option", "source_option", "target_option", "type_option", "since_option",
            "until_option", "quad_class_option", "text_option", "actual_option", "either_option", "count_option",
            "event_filters"]
 
@@ -94,3 +94,16 @@ def say_why_empty(store: Any, filters: dict[str, Any], count: str = "clusters") 
 
     for note in why_empty(store, {k: v for k, v in filters.items() if v is not None}, count):
         typer.echo(f"note: {note}", err=True)
+
+
+def say_unclustered(store: Any, count: str, db: str) -> None:
+    """Counting clusters, a ``Warning:`` line on stderr when some events are in no cluster yet (each then counts as
+    a cluster of its own) naming the command that clusters them; nothing counting mentions (round r28 on `gaiko
+    stats` and `gaiko events`; round r29 on `gaiko dyads`, `gaiko series` and `gaiko export`)."""
+    import typer
+
+    from ..store.counting import unclustered_note
+
+    note = unclustered_note(store.unclustered_events(), db) if count == "clusters" else None
+    if note:
+        typer.echo(f"Warning: {note}", err=True)

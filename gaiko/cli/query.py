@@ -10,7 +10,7 @@ import typer
 from ..errors import GaikoError
 from .common import check_json_format, check_limit, check_span, emit_json, emit_rows, fail
 from .filters import (COUNT_HELP, actor_option, actual_option, either_option, count_option, db_option, event_filters,
-                      quad_class_option, say_why_empty, shown_filters, since_option, source_option, target_option,
+                      quad_class_option, say_unclustered, say_why_empty, shown_filters, since_option, source_option, target_option,
                       text_option, type_option, until_option)
 
 #: what each count of `gaiko stats` is, where the key alone could mislead
@@ -164,6 +164,7 @@ def export(
                               **filters, **({"coded_since": coded_since} if coded_since else {}))
             if not n:
                 say_why_empty(store, filters, count)
+            say_unclustered(store, count, db)  # "wrote N event clusters" counts each such event as one (round r29)
     except GaikoError as exc:
         fail(exc)
     except KeyboardInterrupt as exc:

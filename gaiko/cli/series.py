@@ -10,7 +10,7 @@ import typer
 from ..errors import GaikoError
 from .common import check_json_format, check_span, emit_json, emit_rows, fail
 from .filters import (actor_option, actual_option, either_option, count_option, db_option, event_filters, quad_class_option,
-                      say_why_empty, shown_filters, since_option, source_option, target_option, text_option,
+                      say_unclustered, say_why_empty, shown_filters, since_option, source_option, target_option, text_option,
                       type_option, until_option)
 
 
@@ -56,6 +56,7 @@ def series(
             rows = store.series_rows(out)
             if not out["events"]:
                 say_why_empty(store, filters, count)
+            say_unclustered(store, count, db)
     except GaikoError as exc:
         fail(exc)
     if as_json:

@@ -4,7 +4,8 @@
 Two ids are easy to have in hand and yet name no cluster:
 
 * an **event id** (``ev-…``, the ``event`` column of ``gaiko cluster show``, the ``id`` of ``gaiko events --count
-  mentions``): a report, not a cluster; the answer names the cluster it is in;
+  mentions``): a report, not a cluster; the answer names the cluster it is in, or, when it is in none yet (an
+  import stopped while clustering lists it as a cluster of its own), what clusters it (round r29);
 * the id of a cluster a **merge or split by hand** replaced (noted before ``gaiko cluster merge``): its reports
   are now in the cluster(s) the overrule made; the answer names them and the overrule.
 
@@ -33,6 +34,12 @@ def missing_cluster(con: Any, cluster_id: str) -> NotFound:
         now = found[0][0]
         return NotFound(f"{cluster_id!r} is an event (one report), not a cluster: it is in cluster {now}; "
                         f"see it with: gaiko cluster show {now}")
+    if not found and con.execute("SELECT count(*) FROM events WHERE id = ?", [cluster_id]).fetchall()[0][0]:
+        # round r29 (b28): an event in no cluster yet is listed as a cluster of its own (its id as cluster_id)
+        return NotFound(f"{cluster_id!r} is an event in no cluster yet (an import or run stopped while clustering), "
+                        "listed as a cluster of its own; see its report with: gaiko events --count mentions (or GET "
+                        f"/api/v1/events/{cluster_id}); cluster it with: gaiko cluster rebuild --db STORE (or run the "
+                        "stopped gaiko import or gaiko code again)")
     rows = con.execute(
         "SELECT id, kind, event_ids FROM cluster_overrules WHERE list_contains(from_clusters, ?) ORDER BY seq DESC",
         [cluster_id]).fetchall()

@@ -112,6 +112,16 @@ def _unclustered_notes(n: int, db: str) -> list[str] | None:
     return [note] if note else None
 
 
+def with_cluster_notes(notes: list[str] | None, store: Any, request: Request, count: str) -> list[str] | None:
+    """``notes`` and, when ``count`` is ``clusters`` and some events are in no cluster yet, the note saying so (round
+    r29: b28 found it on /stats and /events only, not on /dyads, /series, /network, /map, /facets, /actors, whose
+    numbers count clusters alike). Mentions counted as mentions: ``notes`` as given."""
+    if count != "clusters":
+        return notes
+    more = _unclustered_notes(store.unclustered_events(), _state(request).db_path)
+    return (notes or []) + more if more else notes
+
+
 @router.get("/events", summary="Events with filters, pagination and sort", responses=ERRORS, response_model=EventPage)
 def events(
     request: Request,
@@ -125,9 +135,7 @@ def events(
         rows = store.events(limit=limit, offset=offset, sort=sort, **q.filters)
         total = store.count_events(**q.filters)
         notes = why_empty(store, q.filters, q.filters.get("count", "clusters")) if not total else None
-        if q.filters.get("count", "clusters") == "clusters":  # mentions in no cluster count as clusters: say so
-            more = _unclustered_notes(store.unclustered_events(), _state(request).db_path)
-            notes = (notes or []) + more if more else notes
+        notes = with_cluster_notes(notes, store, request, q.filters.get("count", "clusters"))
     for r in rows:
         r["link"] = f"/articles/{r['article_id']}?event={r['id']}#s{r['sentence_idx']}"
     payload = {"total": total, "limit": limit, "offset": offset, "next": next_url(request, total, limit, offset),
@@ -201,7 +209,8 @@ def actors(
     with _state(request).reader() as store:
         rows = store.actor_list(q=q, country=country, limit=limit, offset=offset, **ev.filters)
         total = store.count_actors(q=q, country=country, **ev.filters)
+        notes = with_cluster_notes(None, store, request, ev.filters["count"])
     payload = {"total": total, "limit": limit, "offset": offset, "next": next_url(request, total, limit, offset),
                "filters": {**ev.params, **({"q": q} if q else {}), **({"country": country} if country else {})},
-               "actors": rows}
+               "actors": rows, "notes": notes}
     return rows_response(format, rows, payload, filename="gaiko-actors")

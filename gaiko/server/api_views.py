@@ -7,7 +7,7 @@ from typing import Any, Literal
 from fastapi import APIRouter, Depends, Query, Request
 
 from ..store.hints import why_empty
-from .api import ERRORS, EventQuery, Fmt
+from .api import ERRORS, EventQuery, Fmt, with_cluster_notes
 from .models import DyadPage, FacetsOut, MapPage, NetworkPage, Series
 from .output import next_url, rows_response
 
@@ -31,6 +31,7 @@ def dyads(
         rows = store.dyads(limit=limit, offset=offset, self_dyads=self_dyads, **q.filters)
         total = store.count_dyads(self_dyads=self_dyads, **q.filters)
         notes = why_empty(store, q.filters, q.filters["count"]) if not total else None
+        notes = with_cluster_notes(notes, store, request, q.filters["count"])
     payload = {"total": total, "limit": limit, "offset": offset, "next": next_url(request, total, limit, offset),
                "dyads": rows, "filters": q.params, "notes": notes}
     return rows_response(format, rows, payload, filename="gaiko-dyads")
@@ -54,6 +55,7 @@ def series(
         out = store.dyad_series(source, target, interval=interval, by=by, fill_gaps=fill_gaps, **f)
         rows = store.series_rows(out)
         notes = why_empty(store, q.filters, q.filters["count"]) if not out["events"] else None
+        notes = with_cluster_notes(notes, store, request, q.filters["count"])
     return rows_response(format, rows, {**out, "filters": q.params, "notes": notes}, filename="gaiko-series")
 
 
@@ -70,9 +72,10 @@ def network(
 ) -> Any:
     with _state(request).reader() as store:
         net = store.actor_network(level=level, min_weight=min_weight, limit=limit, offset=offset, **q.filters)
+        notes = with_cluster_notes(None, store, request, q.filters["count"])
     total = net.pop("edges_total")
     payload = {"total": total, "limit": limit, "offset": offset, "next": next_url(request, total, limit, offset),
-               **net, "filters": q.params}
+               **net, "filters": q.params, "notes": notes}
     return rows_response(format, net["edges"], payload, filename="gaiko-network")
 
 
@@ -86,9 +89,10 @@ def map_points(
     with _state(request).reader() as store:
         pts = store.map_points(limit=limit, offset=offset, centroids=centroids, **q.filters)
         cov = store.map_coverage(**q.filters)
+        notes = with_cluster_notes(None, store, request, q.filters["count"])
     total = cov["places"] if centroids else cov["real_places"]
     payload = {"total": total, "limit": limit, "offset": offset, "next": next_url(request, total, limit, offset),
-               "coverage": cov, "points": pts, "filters": q.params}
+               "coverage": cov, "points": pts, "filters": q.params, "notes": notes}
     return rows_response(format, pts, payload, filename="gaiko-map")
 
 
@@ -96,4 +100,5 @@ def map_points(
             response_model=FacetsOut)
 def facets(request: Request, q: EventQuery = Depends(), size: int = Query(10, ge=1, le=100)) -> Any:
     with _state(request).reader() as store:
-        return {"facets": store.facets(size=size, **q.filters), "filters": q.params}
+        return {"facets": store.facets(size=size, **q.filters), "filters": q.params,
+                "notes": with_cluster_notes(None, store, request, q.filters["count"])}

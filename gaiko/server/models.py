@@ -101,6 +101,8 @@ class ActorRow(_Row):
 
 class ActorPage(Page):
     actors: list[ActorRow]
+    notes: list[str] | None = Field(None, description="counting clusters, when some events are in no cluster yet "
+                                    "(each then counts as one) and the command that clusters them; round r29")
 
 
 class DyadRow(_Row):
@@ -176,6 +178,8 @@ class NetworkPage(Page):
     min_weight: int
     nodes: list[NetworkNode]
     edges: list[NetworkEdge]
+    notes: list[str] | None = Field(None, description="counting clusters, when some events are in no cluster yet "
+                                    "(each then counts as one) and the command that clusters them; round r29")
 
 
 class MapPoint(_Row):
@@ -192,6 +196,8 @@ class MapPoint(_Row):
 class MapPage(Page):
     coverage: dict[str, int] = Field(description="events matching, located, at a centroid, places")
     points: list[MapPoint]
+    notes: list[str] | None = Field(None, description="counting clusters, when some events are in no cluster yet "
+                                    "(each then counts as one) and the command that clusters them; round r29")
 
 
 class PledgeRow(_Row):
@@ -265,3 +271,5 @@ class Stats(_Row):
 class FacetsOut(BaseModel):
     facets: dict[str, Any] = Field(description="per facet: `param` (the filter a value sets), `values` [{value, n}], `others`")
     filters: dict[str, Any] = Field(default_factory=dict)
+    notes: list[str] | None = Field(None, description="counting clusters, when some events are in no cluster yet "
+                                    "(each then counts as one) and the command that clusters them; round r29")

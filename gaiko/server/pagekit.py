@@ -90,8 +90,9 @@ def render(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLRe
     if bad and not ctx["error"] and status == 200:
         ctx["error"], status = "; ".join(bad), 422
     page = name.split(".")[0]
-    if page in _COUNTING_PAGES and "unclustered" not in ctx:
-        ctx["unclustered"] = _unclustered(st)
+    if page in _COUNTING_PAGES and "unclustered" not in ctx:  # counting mentions (count=mentions), it is not so
+        counts = (request.query_params.get("count") or "clusters").strip().lower()
+        ctx["unclustered"] = _unclustered(st) if counts == "clusters" else None  # round r29
     return _templates().TemplateResponse(request, name, {"writable": st.writable, "page": page, **ctx},
                                          status_code=status)
 

@@ -30,24 +30,42 @@ Message = MutableMapping[str, Any]
 
 
 def join_list_names(query: bytes) -> bytes | None:
-    """``query`` (a raw query string) with each name of :data:`LIST_NAMES` given several times made one, its values
-    joined with commas in order (empty ones dropped); None when no such name repeats (the string is kept as sent)."""
+    """``query`` (a raw query string) made plain; None when nothing changes (the string is kept as sent).
+
+    - each name of :data:`LIST_NAMES` given several times is made one, its values split on commas and joined with
+      commas in order, empty ones dropped and each value once (``type=ACCUSE&type=ACCUSE`` is ``type=ACCUSE``;
+      ``quad_class=1&quad_class=,4`` is ``quad_class=1,4``, round r29); one value that names a value twice
+      (``type=ACCUSE,ACCUSE``) names it once, so the answer's echoed filters do not repeat it;
+    - any other name given several times, some of them empty (``source=&source=ARM``: the dashboard's form sends
+      an empty ``source=``), keeps the values that are not empty: an empty value is no value (round r29).
+    """
     items = parse_qsl(query.decode("latin-1"), keep_blank_values=True)
     names = [k for k, _ in items]
-    if not any(names.count(k) > 1 for k in set(names) & LIST_NAMES):
-        return None
+    counts = {k: names.count(k) for k in set(names)}
     out: list[tuple[str, str]] = []
-    joined: dict[str, int] = {}
+    lists: dict[str, int] = {}
+    changed = False
     for k, v in items:
-        if k not in LIST_NAMES:
+        if k in LIST_NAMES:
+            parts = [p.strip() for p in v.split(",")]
+            if k in lists:
+                i = lists[k]
+                was = [p for p in out[i][1].split(",") if p]
+                out[i] = (k, ",".join(was + [p for p in parts if p and p not in was]))
+                changed = True
+                continue
+            lists[k] = len(out)
+            kept = list(dict.fromkeys(p for p in parts if p))
+            if counts[k] > 1 or len(kept) < len([p for p in parts if p]):
+                out.append((k, ",".join(kept)))
+                changed = True
+            else:
+                out.append((k, v))
+        elif counts[k] > 1 and not v.strip() and any(w.strip() for n, w in items if n == k):
+            changed = True  # an empty value beside one that is not: no value
+        else:
             out.append((k, v))
-        elif k not in joined:
-            joined[k] = len(out)
-            out.append((k, v))
-        elif v.strip():
-            was = out[joined[k]][1]
-            out[joined[k]] = (k, f"{was},{v}" if was.strip() else v)
-    return urlencode(out).encode("latin-1")
+    return urlencode(out).encode("latin-1") if changed else None
 
 
 def repeated_query_message(items: Iterable[tuple[str, str]], path: str, what: str = "endpoint") -> str | None:

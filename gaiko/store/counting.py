@@ -15,6 +15,7 @@ and the listing its link opens always agree; :func:`event_rows` the rows of list
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass
 from typing import Any
 
@@ -171,7 +172,8 @@ def unclustered_note(n: int, db: str = "STORE") -> str | None:
     if not n:
         return None
     return (f"{n:,} {'event is' if n == 1 else 'events are'} in no cluster yet (an import or run stopped while "
-            f"clustering), so each counts as a cluster of its own: cluster them with `gaiko cluster rebuild --db {db}` "
+            f"clustering), so each counts as a cluster of its own: cluster them with `gaiko cluster rebuild --db "
+            f"{shlex.quote(db)}` "
             "(or run the stopped `gaiko import` or `gaiko code` again)")
 
 
