@@ -270,7 +270,8 @@ def _queue_listed(lists: Lists, listing: Listing, states: dict[int, UnitState], 
             continue
         mine = order(v.unit, v.ukey, rules)
         for c in listing.joiners(v, seen=False):  # those that see v, and take it before their K-th
-            if c.ukey not in new_keys and lists.takes(c.ukey, mine) and listing.sees(c, v) \
+            # (the coarse side of sees holds: c was found among the first M of a coarse key v probes)
+            if c.ukey not in new_keys and lists.takes(c.ukey, mine) and listing._fine_side(c, v) \
                     and may_take(v, c, rules) and lists.offer(c, v, rules, rank_of):
                 push(c)
     # a unit whose list holds units that gained articles: those only rank better, so its choice changes only when one

@@ -199,7 +199,9 @@ class Listing:
         ukey order; with ``seen`` only those that see ``v`` (:meth:`sees`), else all of them (those that saw ``v``
         before it was pushed out of a fine key)."""
         mine = order(v.unit, v.ukey, self.rules)
-        found = {u for k in self._probes(v, self._cp, coarse_probes) for r, u in self.coarse.head(k) if r > mine}
+        get = self.coarse.lists.get
+        found = {u for lst in map(get, self._probes(v, self._cp, coarse_probes)) if lst and lst[-1][0] > mine
+                 for r, u in lst if r > mine}
         self.load(found)
         out = [self.state_of(u) for u in sorted(found)]
         # the coarse side holds for each: found in the first K of a key v probes, listed under that key
