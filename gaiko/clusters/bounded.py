@@ -83,6 +83,22 @@ def heads_of(idx: UnitIndex, rules: Rules) -> tuple[Heads, Heads]:
     return out[0], out[1]
 
 
+_PROBES_KEPT = 20_000  # units whose probe keys the writer keeps between batches (round c67), per kind
+
+
+def _probe_caches(idx: UnitIndex, rules: Rules) -> tuple[dict[int, frozenset[int]], dict[int, frozenset[int]]]:
+    """ukey -> its fine / coarse probe keys (:class:`~.heads.Listing`'s caches), kept by the writer's index between
+    batches (round c67): a unit's probes depend on its unit and the rules only, and the units a batch looks at again
+    (those of its days) are mostly the ones the last batches looked at. Each is emptied past ``_PROBES_KEPT``."""
+    got = getattr(idx, "probe_caches", None)
+    if got is None or got[0] is not rules:
+        got = idx.probe_caches = (rules, {}, {})  # type: ignore[attr-defined]
+    for cache in got[1:]:
+        if len(cache) > _PROBES_KEPT:
+            cache.clear()
+    return got[1], got[2]
+
+
 def add_bounded(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster_ids: bool = False) -> Touched:
     """Cluster the mentions of articles never clustered before (every row of :data:`~.update.MENTION_SQL` for them)
     into the stored clusters under ``attach.max_listed``, inside the caller's transaction (see the module docstring).
@@ -116,19 +132,25 @@ def add_bounded(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster_
 
     # lookup keys of the new units: every key in the tables, the first K of each in the heads
     listed = [st for st in new_units if indexable(st, rules)]
-    _write_keys(con, idx, "cluster_fine", listed, lambda u: fine_keys(u, rules), rules)
-    _write_keys(con, idx, "cluster_coarse", listed, lambda u: coarse_keys(u, rules), rules)
+    # each new unit's keys made once (round c67): written, listed in the heads, and kept by the Listing
+    fk = {st.ukey: fine_keys(st.unit, rules) for st in listed}
+    ck = {st.ukey: coarse_keys(st.unit, rules) for st in listed}
+    by_unit = {id(st.unit): st.ukey for st in listed}
+    _write_keys(con, idx, "cluster_fine", listed, lambda u: fk[by_unit[id(u)]], rules)
+    _write_keys(con, idx, "cluster_coarse", listed, lambda u: ck[by_unit[id(u)]], rules)
     out_fine: set[int] = set()
     out_coarse: set[int] = set()
     for st in listed:
         rank = order(st.unit, st.ukey, rules)
-        for key in fine_keys(st.unit, rules):
+        for key in fk[st.ukey]:
             if (gone := fine.add(key, rank, st.ukey)) is not None:
                 out_fine.add(gone)
-        for key in coarse_keys(st.unit, rules):
+        for key in ck[st.ukey]:
             if (gone := coarse.add(key, rank, st.ukey)) is not None:
                 out_coarse.add(gone)
     listing = Listing(fine, coarse, rules, states.__getitem__, load)
+    listing.fine_keys_of, listing.coarse_keys_of = fk, ck
+    listing._fp, listing._cp = _probe_caches(idx, rules)
     # 2. the units whose choice may change, in the order units join along
     queue: list[tuple[Any, int]] = []
     queued: set[int] = set()
@@ -237,7 +259,8 @@ def _queue_listed(lists: Lists, listing: Listing, states: dict[int, UnitState], 
             continue
         mine = order(v.unit, v.ukey, rules)
         for c in listing.joiners(v, seen=False):  # those that see v, and take it before their K-th
-            if c.ukey not in new_keys and lists.takes(c.ukey, mine) and listing.sees(c, v) \
+            # (the coarse side of sees holds: c was found among the first M of a coarse key v probes)
+            if c.ukey not in new_keys and lists.takes(c.ukey, mine) and listing._fine_side(c, v) \
                     and may_take(v, c, rules) and lists.offer(c, v, rules, rank_of):
                 push(c)
     # a unit whose list holds units that gained articles: those only rank better, so its choice changes only when one

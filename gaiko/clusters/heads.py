@@ -103,6 +103,10 @@ class Listing:
         self._cp: dict[int, frozenset[int]] = {}
         self._fh: dict[int, frozenset[int] | None] = {}
         self._ch: dict[int, frozenset[int] | None] = {}
+        # ukey -> its own fine / coarse keys, when the caller made them already (round c67: the batch lists its new
+        # units under them, so they are not made again for _headed)
+        self.fine_keys_of: dict[int, list[int]] = {}
+        self.coarse_keys_of: dict[int, list[int]] = {}
 
     def _probes(self, st: UnitState, cache: dict[int, frozenset[int]], make: Any) -> frozenset[int]:
         got = cache.get(st.ukey)
@@ -117,7 +121,8 @@ class Listing:
         if st.ukey in cache:
             return cache[st.ukey]
         rank = order(st.unit, st.ukey, self.rules)
-        keys = make(st.unit, self.rules) if indexable(st, self.rules) else []
+        made = (self.fine_keys_of if heads is self.fine else self.coarse_keys_of).get(st.ukey)
+        keys = made if made is not None else make(st.unit, self.rules) if indexable(st, self.rules) else []
         got = frozenset(k for k in keys if heads.holds(k, rank, st.ukey))
         cache[st.ukey] = out = None if len(got) == len(set(keys)) else got
         return out
@@ -160,18 +165,32 @@ class Listing:
         if self._headed(c, self._ch, self.coarse, coarse_keys) == frozenset():
             return []  # among the first M of none of its coarse keys: it sees no unit
         mine = order(c.unit, c.ukey, self.rules)
-        heads = self.fine
+        get = self.fine.lists.get
+        # round c67: only the probe keys that list a unit before c (most of a unit's tens of probe keys list none),
+        # each cut at c; merged lazily only when more than one is left (the same entries in the same order)
+        heads = []
+        for key in self._probes(c, self._fp, fine_probes):
+            lst = get(key)
+            if lst and lst[0][0] < mine:
+                heads.append(lst if lst[-1][0] < mine else [e for e in lst if e[0] < mine])
+        if not heads:
+            return []
+        merged = heads[0] if len(heads) == 1 else heapq.merge(*heads)
         out: list[tuple[Any, int]] = []
         last = None
-        for entry in heapq.merge(*(heads.head(key) for key in self._probes(c, self._fp, fine_probes))):
-            if entry[0] >= mine or len(out) >= k:
+        state_of, coarse_side, rules = self.state_of, self._coarse_side, self.rules
+        for entry in merged:
+            if len(out) >= k:
                 break
             if entry == last:
                 continue
             last = entry
-            self.load((entry[1],))
-            v = self.state_of(entry[1])
-            if self._coarse_side(c, v) and take(v, c, self.rules):
+            try:
+                v = state_of(entry[1])
+            except KeyError:
+                self.load((entry[1],))
+                v = state_of(entry[1])
+            if coarse_side(c, v) and take(v, c, rules):
                 out.append(entry)
         return out
 
@@ -180,7 +199,9 @@ class Listing:
         ukey order; with ``seen`` only those that see ``v`` (:meth:`sees`), else all of them (those that saw ``v``
         before it was pushed out of a fine key)."""
         mine = order(v.unit, v.ukey, self.rules)
-        found = {u for k in self._probes(v, self._cp, coarse_probes) for r, u in self.coarse.head(k) if r > mine}
+        get = self.coarse.lists.get
+        found = {u for lst in map(get, self._probes(v, self._cp, coarse_probes)) if lst and lst[-1][0] > mine
+                 for r, u in lst if r > mine}
         self.load(found)
         out = [self.state_of(u) for u in sorted(found)]
         # the coarse side holds for each: found in the first K of a key v probes, listed under that key
