@@ -95,10 +95,11 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def decode_wide(data: bytes, codec: str, name: str) -> tuple[str, str]:
-    """``data`` that begins with a byte-order mark of :data:`WIDE_BOMS`, decoded with its ``codec``: (text, note).
+    """``data`` that begins with a byte-order mark of :func:`wide_boms`, decoded with its ``codec``: (text, note).
 
     Raises InputRejected ``encoding`` when the bytes are not valid ``name`` (UTF-16 or UTF-32), ``binary`` when they
-    decode to control characters (a binary file behind the mark; gaiko.ingest_checks names the known formats)."""
+    decode to control characters, or to unassigned and private-use code points (round r30) more than text holds (a
+    binary file behind the mark; gaiko.ingest_checks names the known formats)."""
     try:
         text = data.decode(codec)
     except UnicodeDecodeError as exc:
@@ -111,4 +112,32 @@ def decode_wide(data: bytes, codec: str, name: str) -> tuple[str, str]:
     if ctrl > max(4, len(head) // 100):
         raise InputRejected("binary", f"the bytes after the {name} byte-order mark are not {name} text (control "
                                       "characters): it looks binary; convert it to UTF-8 text")
+    odd, seen = _no_text_share(head)
+    if odd >= _NO_TEXT_MIN and odd * _NO_TEXT_SHARE >= seen:
+        raise InputRejected("binary", f"the bytes after the {name} byte-order mark are not {name} text ({odd} of the "
+                                      f"first {seen} characters are unassigned, private-use or control code points, "
+                                      "which no text holds): it looks binary; convert it to UTF-8 text")
     return text, f"decoded as {name} (byte-order mark)"
+
+
+#: round r30 (r29's "Left"): random bytes behind a UTF-16 mark that hold no surrogate or C0 control decode to
+#: CJK-looking garbage and were judged text (then ``not_english``). Code units drawn at random from the Basic
+#: Multilingual Plane fall in unassigned (category Cn, 2.3% of it in Unicode 14), private-use (Co, 10.1%) or C1
+#: control (Cc) code points one time in eight; Japanese, Chinese, Korean or Arabic text holds none (a private-use
+#: icon or two at most). Binary: at least :data:`_NO_TEXT_MIN` such code points and one in :data:`_NO_TEXT_SHARE`
+#: (2%) of the non-space characters or more.
+_NO_TEXT = frozenset({"Cn", "Co", "Cs", "Cc"})
+_NO_TEXT_MIN = 3
+_NO_TEXT_SHARE = 50
+
+
+def _no_text_share(head: str) -> tuple[int, int]:
+    """(how many characters of ``head`` are code points no text holds: unassigned, private-use, surrogate or control
+    other than white space; how many are not white space)."""
+    odd = seen = 0
+    for ch in head:
+        if ch.isspace():
+            continue
+        seen += 1
+        odd += unicodedata.category(ch) in _NO_TEXT
+    return odd, seen
