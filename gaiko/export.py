@@ -175,19 +175,11 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
 
 def iter_plover_records(store: Any, chunk: int = 5000, count: str = "clusters", **filters: Any) -> Iterator[dict[str, Any]]:
     """PLOVER records of the clusters (default) or mentions matching ``filters``, in article order."""
+    from .store.downloads import iter_query  # a cursor of its own, ``chunk`` rows at a time (duplicate D7, round r30)
+
     sql, params = counting.event_rows(store.con, count, {"include_negated": True, **filters}, "article")
-    cur = store.con.cursor()
-    try:
-        cur.execute(sql, params)
-        cols = [d[0] for d in cur.description]
-        while True:
-            rows = cur.fetchmany(chunk)
-            if not rows:
-                break
-            for r in rows:
-                yield plover_record(dict(zip(cols, r)))
-    finally:
-        cur.close()
+    for row in iter_query(store.con, sql, params, chunk):
+        yield plover_record(row)
 
 
 def export_events(store: Any, fmt: str | None, out: str | Path, count: str = "clusters", **filters: Any) -> int:
