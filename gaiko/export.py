@@ -23,31 +23,24 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
+from .export_names import FORMATS, export_format, is_stdout, out_names, refuse_unwritten
+from .export_names import special_file as _special_file
 from .store import counting
 
 __all__ = ["plover_record", "iter_plover_records", "export_events", "export_format", "FORMATS", "FLAT_SELECT",
            "store_target"]
 
-FORMATS = ("jsonl", "csv", "parquet")
-#: file name suffixes that name an export format: ``--out`` with one of them and no ``--format`` takes it
-SUFFIX_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
-#: suffixes of formats an export is not written in (round r27: ``--out events.xlsx`` wrote JSON lines that Excel
-#: refuses to open, ``.tsv`` a single column of JSON, ``.csv.gz`` plain text a gzip reader refuses): refused
-FOREIGN_SUFFIXES = {".xlsx": "an Excel workbook", ".xls": "an Excel workbook", ".ods": "a spreadsheet",
-                    ".tsv": "tab-separated values", ".gz": "a gzip-compressed file", ".bz2": "a bzip2-compressed file",
-                    ".xz": "an xz-compressed file", ".zst": "a Zstandard-compressed file", ".zip": "a ZIP archive",
-                    # round r28 (b27's F4): the allow-list refuses every other suffix too; these are named
-                    ".xlsm": "an Excel workbook", ".xlsb": "an Excel workbook", ".tab": "tab-separated values",
-                    ".tgz": "a gzip-compressed tar archive", ".tar": "a tar archive", ".7z": "a 7-Zip archive"}
-#: suffixes of other well-known formats, refused too (round r28); a suffix of no known format (``.tmp``, ``.bak``, a
-#: date's ``.03``, ``~``) is let through, as a script writing ``$f.tmp`` before renaming it, or date-stamped names,
-#: expect (the lead, from round b28: r28's allow-list refused them, and suggested names that dropped part of them)
-OTHER_FORMAT_SUFFIXES = frozenset({".json", ".txt", ".text", ".xml", ".html", ".htm", ".pdf", ".doc", ".docx", ".odt",
-                                   ".rtf", ".md", ".sqlite", ".sqlite3", ".db", ".feather", ".arrow", ".ipc", ".avro",
-                                   ".orc", ".yaml", ".yml", ".rar", ".xlsx", ".numbers"})
-#: names that are the process's own standard output: written as ``--out -`` is (opening them again would truncate a
-#: file the shell appends to with ``>>``; round b28)
-STDOUT_NAMES = frozenset({"/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"})
+#: the ``--out`` name tables by their names before round r30 (now ``gaiko/data/export/out_names.yaml``, read by
+#: :func:`gaiko.export_names.out_names`): read when first asked for
+_TABLES = {"SUFFIX_FORMATS": "formats", "FOREIGN_SUFFIXES": "foreign", "OTHER_FORMAT_SUFFIXES": "other",
+           "STDOUT_NAMES": "stdout"}
+
+
+def __getattr__(name: str) -> object:
+    if name in _TABLES:
+        return getattr(out_names(), _TABLES[name])
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 #: flat columns shared by CSV and Parquet exports and by distributed runs (whose part stores cluster nothing:
 #: each event is its own cluster there, and the importing store clusters them; the importer reads the event columns)
@@ -182,100 +175,11 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
 
 def iter_plover_records(store: Any, chunk: int = 5000, count: str = "clusters", **filters: Any) -> Iterator[dict[str, Any]]:
     """PLOVER records of the clusters (default) or mentions matching ``filters``, in article order."""
+    from .store.downloads import iter_query  # a cursor of its own, ``chunk`` rows at a time (duplicate D7, round r30)
+
     sql, params = counting.event_rows(store.con, count, {"include_negated": True, **filters}, "article")
-    cur = store.con.cursor()
-    try:
-        cur.execute(sql, params)
-        cols = [d[0] for d in cur.description]
-        while True:
-            rows = cur.fetchmany(chunk)
-            if not rows:
-                break
-            for r in rows:
-                yield plover_record(dict(zip(cols, r)))
-    finally:
-        cur.close()
-
-
-def export_format(fmt: str | None, out: str | Path) -> str:
-    """The format an export to ``out`` is written in: ``fmt`` when given, else the one ``out``'s suffix names
-    (``.csv``, ``.parquet``/``.pq``, ``.jsonl``/``.ndjson``), else ``jsonl``.
-
-    Raises ConfigError for an unknown ``fmt``, or a ``fmt`` that contradicts the suffix (``--format jsonl --out
-    events.csv`` would leave JSON lines in a file every CSV reader takes for a table)."""
-    stream = str(out) == "-" or str(out) in STDOUT_NAMES
-    suffix = Path(str(out)).suffix.lower() if not stream else ""
-    if (not stream and suffix not in _STORE_SUFFIXES and not _special_file(Path(str(out)))  # a store is named once
-            and not Path(str(out)).is_dir()):  # the export opens it; a directory is told so by export_events
-        _refuse_unwritten(out, suffix, fmt)  # a pipe or device is no file a reader opens
-    named = None if stream else _named_format(Path(str(out)))
-    if fmt is None:
-        return named or "jsonl"
-    if fmt not in FORMATS:
-        raise ConfigError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
-    if named and named != fmt:
-        raise ConfigError(f"--out {out} names a {named} file but --format is {fmt}; drop --format (the suffix "
-                          f"decides) or give --out a .{fmt} name")
-    return fmt
-
-
-def _named_format(out: Path) -> str | None:
-    """The export format ``out``'s name gives: its last suffix's, or, when that suffix names no known format
-    (``events.csv.tmp``, ``events.csv.bak``), the one before it's; None when neither names one."""
-    suffixes = [x.lower() for x in out.suffixes]
-    if suffixes and suffixes[-1] in SUFFIX_FORMATS:
-        return SUFFIX_FORMATS[suffixes[-1]]
-    if len(suffixes) > 1 and not _known_other(suffixes[-1]):
-        return SUFFIX_FORMATS.get(suffixes[-2])
-    return None
-
-
-def _known_other(suffix: str) -> bool:
-    return suffix in FOREIGN_SUFFIXES or suffix in OTHER_FORMAT_SUFFIXES or suffix in _STORE_SUFFIXES
-
-
-#: suffixes of DuckDB stores: refused by :func:`export_events` after :func:`_refuse_a_store` has said whether the
-#: file is a store an export would destroy (round n30's message)
-_STORE_SUFFIXES = (".duckdb", ".wal")
-
-
-def _refuse_unwritten(out: str | Path, suffix: str, fmt: str | None) -> None:
-    """ConfigError for an ``out`` no export should be written under, with the name to use (round r28, from b27's
-    F4: ``.xlsm``, ``.tab``, ``.txt``, ``.json``, ``.tgz``, ``.7z`` got JSON lines, a reader of that kind refusing
-    them). Allowed: the suffixes of :data:`SUFFIX_FORMATS` and a name with no suffix (``/dev/stdout``, a file named
-    ``events``; an existing pipe or device of any name is never checked: :func:`_special_file`); a name ending in a
-    space or dot is refused too (Windows drops them, so the file another program looks for is not the one written)."""
-    name = Path(str(out)).name
-    if name and name != name.rstrip(" ."):
-        fixed = Path(str(out)).with_name(name.rstrip(" .") or f"events.{fmt or 'jsonl'}")
-        raise ConfigError(f"--out {str(out)!r} ends in a {'space' if name.endswith(' ') else 'dot'}, which Windows "
-                          f"drops from file names (and a shell or script easily loses); use --out {fixed}")
-    if not suffix or suffix in SUFFIX_FORMATS or not _known_other(suffix):  # (a dot file such as .events has no
-        return  # suffix; one of no known format, .tmp or a date's .03, is a name the user chose)
-    if suffix in FOREIGN_SUFFIXES:
-        _refuse_foreign(out, suffix)
-    ext = {"jsonl": ".jsonl", "csv": ".csv", "parquet": ".parquet"}.get(fmt or "jsonl", ".jsonl")
-    say = {".json": "JSON (one document), which an export is not written as: it writes JSON Lines, one object a "
-                    "line, that a JSON reader refuses as a document",
-           ".duckdb": "a DuckDB store, which an export is not written as (gaiko code and gaiko import make stores)",
-           ".wal": "a DuckDB write-ahead log, which an export is not written as",
-           ".txt": "plain text, which an export is not written as"}.get(
-        suffix, f"a {suffix} file, which an export is not written as")
-    raise ConfigError(f"--out {out} names {say} (CSV, Parquet or JSON Lines: .csv, .parquet, .jsonl); use --out "
-                      f"{Path(str(out)).with_suffix(ext)}")
-
-
-def _refuse_foreign(out: str | Path, suffix: str) -> None:
-    """ConfigError for an ``out`` whose suffix names a format no export is written in, with the name to use."""
-    base = Path(str(out))
-    packed = base.with_suffix("") if suffix in (".gz", ".bz2", ".xz", ".zst", ".zip", ".tgz", ".tar", ".7z") else None
-    if packed is not None and packed.suffix.lower() in SUFFIX_FORMATS:  # events.csv.gz: the export, then pack it
-        then = f"write --out {packed} and compress it afterwards"
-    else:
-        then = (f"use --out {(packed or base).with_suffix('.csv')} (opens in Excel, LibreOffice, R and pandas), "
-                ".parquet or .jsonl")
-    raise ConfigError(f"--out {out} names {FOREIGN_SUFFIXES[suffix]}, which an export is not written as (CSV, "
-                      f"Parquet or JSON Lines); {then}")
+    for row in iter_query(store.con, sql, params, chunk):
+        yield plover_record(row)
 
 
 def export_events(store: Any, fmt: str | None, out: str | Path, count: str = "clusters", **filters: Any) -> int:
@@ -289,14 +193,14 @@ def export_events(store: Any, fmt: str | None, out: str | Path, count: str = "cl
     """
     fmt = export_format(fmt, out)
     counting.check_count(count)  # before anything is written
-    if str(out) == "-" or str(out) in STDOUT_NAMES:
+    if is_stdout(out):
         return _export_stdout(store, fmt, count, filters)
     out = Path(out)
     if out.is_dir():
         raise ConfigError(f"--out {out} is a directory; give a file name, e.g. --out {out / ('events.' + fmt)}")
     _refuse_a_store(store, out, fmt)
     if not _special_file(out):
-        _refuse_unwritten(out, out.suffix.lower(), fmt)  # a .duckdb name that is no store yet (round r28)
+        refuse_unwritten(out, out.suffix.lower(), fmt)  # a .duckdb name that is no store yet (round r28)
     if _special_file(out):
         return _export_special(store, fmt, out, count, filters)
     # written beside ``out`` under another name and moved over it once complete (round n39): an export that is
@@ -335,16 +239,6 @@ def _export_file(store: Any, fmt: str, out: Path, count: str, filters: dict[str,
     path_sql = str(out).replace("'", "''")
     store.con.execute(f"COPY ({sql}) TO '{path_sql}' (FORMAT PARQUET, COMPRESSION ZSTD)", params)
     return int(store.con.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0])
-
-
-def _special_file(out: Path) -> bool:
-    """True when ``out`` exists and is no regular file: a named pipe, ``/dev/stdout`` (a pipe or a terminal),
-    ``/dev/null``, a character device."""
-    try:
-        mode = out.stat().st_mode
-    except OSError:
-        return False
-    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def _export_special(store: Any, fmt: str, out: Path, count: str, filters: dict[str, Any]) -> int:

@@ -4,7 +4,8 @@ A newcomer's pass (round r27): ``gaiko code feed.jsonl.gz`` answered "file conta
 text; convert it to UTF-8 text", which does not say it is compressed; a ``.xlsx`` or ``.docx`` got the same; and a
 PDF whose first kilobytes hold no NUL byte was coded as one article of its raw bytes. Each is now refused by name.
 
-Signatures (the formats' own specifications): gzip RFC 1952 (``1f 8b``), bzip2 (``BZh`` + block size + ``1AY&SY``),
+Signatures (the formats' own specifications, listed with their sources in ``gaiko/data/input/file_signatures.yaml``
+since round r30): gzip RFC 1952 (``1f 8b``), bzip2 (``BZh`` + block size + ``1AY&SY``),
 xz (``fd 37 7a 58 5a 00``), Zstandard RFC 8878 (``28 b5 2f fd``), ZIP APPNOTE (``PK 03 04``; Office Open XML and
 OpenDocument files are ZIP archives), PDF ISO 32000 (``%PDF-``), legacy Office OLE2 (``d0 cf 11 e0 a1 b1 1a e1``).
 
@@ -19,25 +20,37 @@ skipped every check and the bytes were coded as an article).
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 
-from .errors import InputRejected
+from .errors import DataFileError, InputRejected
+from .tables import data_path, load_yaml
 
-__all__ = ["WIDE_BOMS", "binary_kind", "decode_wide"]
+__all__ = ["wide_boms", "binary_kind", "decode_wide"]
 
-_COMPRESSED = "decompress it first (or pipe it: zcat FILE | gaiko code - ...)"
-_OFFICE = "save it as CSV (UTF-8) or plain text first; gaiko reads text, HTML, JSON, JSON Lines and CSV"
+#: the signatures and byte-order marks, with their sources (round r30: they were Python literals here)
+_FILE = "input/file_signatures.yaml"
 
-#: (first bytes, what the file is, what to do)
-_KINDS: tuple[tuple[re.Pattern[bytes], str, str], ...] = (
-    (re.compile(rb"\x1f\x8b"), "a gzip-compressed file", _COMPRESSED),
-    (re.compile(rb"BZh[1-9]1AY&SY"), "a bzip2-compressed file", _COMPRESSED.replace("zcat", "bzcat")),
-    (re.compile(rb"\xfd7zXZ\x00"), "an xz-compressed file", _COMPRESSED.replace("zcat", "xzcat")),
-    (re.compile(rb"\x28\xb5\x2f\xfd"), "a Zstandard-compressed file", _COMPRESSED.replace("zcat", "zstdcat")),
-    (re.compile(rb"PK\x03\x04"), "a ZIP archive (an .xlsx, .docx or .odt file is one)",
-     "unpack it, or " + _OFFICE),
-    (re.compile(rb"%PDF-"), "a PDF document", "extract its text first (pdftotext FILE) and give gaiko that"),
-    (re.compile(rb"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), "a legacy Office file (.xls, .doc)", _OFFICE),
-)
+
+def _bytes_of(text: str) -> bytes:
+    """The bytes a data file's ``\\xNN`` escapes (and plain ASCII) stand for."""
+    return text.encode("ascii").decode("unicode_escape").encode("latin-1")
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[tuple[tuple[re.Pattern[bytes], str, str, str], ...], tuple[tuple[bytes, str, str], ...]]:
+    """(signatures as (first bytes, key, what the file is, what to do), byte-order marks as (mark, codec, name)),
+    read once from ``gaiko/data/input/file_signatures.yaml``. Raises :class:`DataFileError` when it is malformed."""
+    path = data_path(_FILE)
+    raw = load_yaml(path)
+    try:
+        sigs = tuple((re.compile(str(s["first"]).encode("ascii")), str(s["name"]), str(s["is"]), str(s["do"]))
+                     for s in raw["signatures"])
+        boms = tuple((_bytes_of(str(b["mark"])), str(b["codec"]), str(b["name"])) for b in raw["byte_order_marks"])
+    except (TypeError, KeyError, UnicodeError, re.error) as exc:
+        raise DataFileError(str(path), f"expected signatures (name, first, is, do) and byte_order_marks (mark, "
+                                       f"codec, name): {exc!r}") from None
+    return sigs, boms
 
 
 #: what only a PDF's body holds (ISO 32000-1 7.3.10, 7.5.4, 7.5.5): an indirect object, a cross-reference, its end
@@ -66,25 +79,27 @@ def _utf8(head: bytes) -> bool:
 def binary_kind(head: bytes) -> str | None:
     """What the file starting with ``head`` is and what to do, when its first bytes name a format that is not text
     (None otherwise, text included: a text that begins with "%PDF-" but has no PDF structure, round r28)."""
-    for sig, what, todo in _KINDS:
-        if sig.match(head) and (what != "a PDF document" or _is_pdf(head)):
+    for sig, key, what, todo in _table()[0]:
+        if sig.match(head) and (key != "pdf" or _is_pdf(head)):
             return f"{what}, not text: {todo}"
     return None
 
 
-#: the byte-order marks of UTF-32 and UTF-16 (UTF-32's first: UTF-32LE's begins with UTF-16LE's), the codec that
-#: reads the bytes with the mark, and the name said (round r29: UTF-32 text was read as UTF-16 and came out garbage)
-WIDE_BOMS = ((b"\xff\xfe\x00\x00", "utf-32", "UTF-32"), (b"\x00\x00\xfe\xff", "utf-32", "UTF-32"),
-             (b"\xff\xfe", "utf-16", "UTF-16"), (b"\xfe\xff", "utf-16", "UTF-16"))
+def wide_boms() -> tuple[tuple[bytes, str, str], ...]:
+    """The byte-order marks of UTF-32 and UTF-16 (UTF-32's first: UTF-32LE's begins with UTF-16LE's) as (mark, the
+    codec that reads the bytes with the mark, the name said); round r29: UTF-32 text was read as UTF-16."""
+    return _table()[1]
+
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def decode_wide(data: bytes, codec: str, name: str) -> tuple[str, str]:
-    """``data`` that begins with a byte-order mark of :data:`WIDE_BOMS`, decoded with its ``codec``: (text, note).
+    """``data`` that begins with a byte-order mark of :func:`wide_boms`, decoded with its ``codec``: (text, note).
 
     Raises InputRejected ``encoding`` when the bytes are not valid ``name`` (UTF-16 or UTF-32), ``binary`` when they
-    decode to control characters (a binary file behind the mark; gaiko.ingest_checks names the known formats)."""
+    decode to control characters, or to unassigned and private-use code points (round r30) more than text holds (a
+    binary file behind the mark; gaiko.ingest_checks names the known formats)."""
     try:
         text = data.decode(codec)
     except UnicodeDecodeError as exc:
@@ -97,4 +112,32 @@ def decode_wide(data: bytes, codec: str, name: str) -> tuple[str, str]:
     if ctrl > max(4, len(head) // 100):
         raise InputRejected("binary", f"the bytes after the {name} byte-order mark are not {name} text (control "
                                       "characters): it looks binary; convert it to UTF-8 text")
+    odd, seen = _no_text_share(head)
+    if odd >= _NO_TEXT_MIN and odd * _NO_TEXT_SHARE >= seen:
+        raise InputRejected("binary", f"the bytes after the {name} byte-order mark are not {name} text ({odd} of the "
+                                      f"first {seen} characters are unassigned, private-use or control code points, "
+                                      "which no text holds): it looks binary; convert it to UTF-8 text")
     return text, f"decoded as {name} (byte-order mark)"
+
+
+#: round r30 (r29's "Left"): random bytes behind a UTF-16 mark that hold no surrogate or C0 control decode to
+#: CJK-looking garbage and were judged text (then ``not_english``). Code units drawn at random from the Basic
+#: Multilingual Plane fall in unassigned (category Cn, 2.3% of it in Unicode 14), private-use (Co, 10.1%) or C1
+#: control (Cc) code points one time in eight; Japanese, Chinese, Korean or Arabic text holds none (a private-use
+#: icon or two at most). Binary: at least :data:`_NO_TEXT_MIN` such code points and one in :data:`_NO_TEXT_SHARE`
+#: (2%) of the non-space characters or more.
+_NO_TEXT = frozenset({"Cn", "Co", "Cs", "Cc"})
+_NO_TEXT_MIN = 3
+_NO_TEXT_SHARE = 50
+
+
+def _no_text_share(head: str) -> tuple[int, int]:
+    """(how many characters of ``head`` are code points no text holds: unassigned, private-use, surrogate or control
+    other than white space; how many are not white space)."""
+    odd = seen = 0
+    for ch in head:
+        if ch.isspace():
+            continue
+        seen += 1
+        odd += unicodedata.category(ch) in _NO_TEXT
+    return odd, seen

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError, StoreError
-from .runner_signals import Terminated, catch_sigterm, defer_sigterm, terminating
+from .runner_signals import Terminated, catch_sigterm, defer_sigterm, hold_sigterm, terminating
 from .store.txn import transaction
 
 __all__ = ["ImportSummary", "check_folder", "import_parquet"]
@@ -126,7 +126,7 @@ def _import(store: Any, directory: str | Path, *, partial: bool, track: bool) ->
         from .store import interrupted
 
         if isinstance(exc, KeyboardInterrupt) or interrupted(exc) or terminating():  # Ctrl-C, SIGTERM (DuckDB:
-            defer_sigterm()  # "Query interrupted"); a second SIGTERM now is noted, not raised (round r29)
+            hold_sigterm()  # "Query interrupted"); a second SIGTERM now is noted, not raised (rounds r29, r30)
             status = "interrupted"
             stop = Terminated if terminating() or isinstance(exc, Terminated) else KeyboardInterrupt
             if _landed(con, summary.run_id):  # just after the COMMIT: every row is in, nothing was clustered
@@ -143,11 +143,12 @@ def _import(store: Any, directory: str | Path, *, partial: bool, track: bool) ->
         store.finish_run(summary.run_id, articles=summary.articles, skipped=summary.skipped, events=summary.events,
                          pledges=summary.pledges, errors=summary.errors, status=status)
         signalled = terminating()
-        catch_sigterm()  # SIGTERM raises again (import_parquet restores the handler it found)
     if signalled:  # a SIGTERM while the run row was written: the import is stored whole, nothing clustered
+        hold_sigterm()
         raise Terminated(f"the import of {root} was stored whole just before the signal (the next import clusters "
                          f"its events{_ledger_advice(store, track)})")
-    try:
+    catch_sigterm()  # SIGTERM raises again (import_parquet restores the handler it found); not re-armed on a stop
+    try:  # being told (round r30: that let a second SIGTERM replace the first's message)
         _cluster_and_track(store, summary, track)
     except BaseException as exc:
         from .store import interrupted
@@ -156,7 +157,7 @@ def _import(store: Any, directory: str | Path, *, partial: bool, track: bool) ->
         # told as "unexpected RuntimeError ... a gaiko bug" of a SIGTERM while the imported events were clustered
         if not (isinstance(exc, KeyboardInterrupt) or terminating() or interrupted(exc)):
             raise
-        defer_sigterm()  # a second SIGTERM while this one is told is noted, not raised (round r29)
+        hold_sigterm()  # a second SIGTERM while this one is told is noted, not raised (rounds r29, r30)
         stop = Terminated if terminating() or isinstance(exc, Terminated) else KeyboardInterrupt
         # round r29: said here, so that a bare interrupt (the CLI's "nothing was stored") is never read as this one
         raise stop(f"the import of {root} was stored whole (the run is marked finished) but clustering its events"

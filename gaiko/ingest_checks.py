@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from .errors import InputRejected
-from .filekinds import WIDE_BOMS, binary_kind, decode_wide
+from .filekinds import binary_kind, decode_wide, wide_boms
 from .types import Article, InputError
 
 __all__ = [
@@ -65,7 +65,7 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
             body = body[3:]
         _refuse_binary(body, body[:8192])
         return body.decode("utf-8", errors="replace"), None
-    for bom, codec, name in WIDE_BOMS:
+    for bom, codec, name in wide_boms():
         if data.startswith(bom):  # round r29: binary bytes behind the mark named (they were told "not_english")
             body = data[len(bom):]
             if body.startswith(b"PAR1") or binary_kind(body[:8192]):

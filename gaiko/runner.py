@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .ingest_checks import dates_not_applied, same_url
-from .runner_signals import LedgerInterrupted, Terminated, catch_sigterm, defer_sigterm, terminating
+from .runner_signals import LedgerInterrupted, Terminated, catch_sigterm, defer_sigterm, hold_sigterm, terminating
 from .types import Article, CodedArticle, InputError
 from .workers import WORKER_MEMORY_MB, WorkerPool, usable_cores, worker_count
 
@@ -204,6 +204,7 @@ def code_into_store(
         status = "finished"
     except KeyboardInterrupt as exc:
         status = "interrupted"
+        hold_sigterm()  # the stop is told now: a second SIGTERM is noted, not raised (round r30)
         if terminating() and not isinstance(exc, Terminated):  # a SIGTERM that a store write handed back
             raise Terminated() from exc
         raise
@@ -214,6 +215,7 @@ def code_into_store(
         if not (terminating() or interrupted(exc)):
             raise
         status = "interrupted"
+        hold_sigterm()
         if terminating():
             raise Terminated() from exc
         raise KeyboardInterrupt() from exc
@@ -233,17 +235,20 @@ def code_into_store(
         finally:
             restore_signal()
     if terminating() and status == "finished":  # a SIGTERM during the closing: the run is whole, stop now
+        hold_sigterm()
         raise Terminated()
     if track:
         t = time.perf_counter()
         try:
             update_ledger(store)
         except KeyboardInterrupt as exc:  # round r26: said "the run is marked interrupted" of a finished run
+            hold_sigterm()
             raise LedgerInterrupted() from exc
         except Exception as exc:
             from .store import interrupted
 
             if interrupted(exc):  # Ctrl-C inside a DuckDB query comes back as "Query interrupted"
+                hold_sigterm()
                 raise LedgerInterrupted() from exc
             raise
         summary.ledger_seconds = time.perf_counter() - t

@@ -5,6 +5,14 @@ run is marked ``interrupted`` and nothing written is lost; while the run closes 
 up, the run row written), :func:`defer_sigterm` only notes the signal, and the runner raises :class:`Terminated`
 after its bookkeeping. :func:`terminating` says whether a SIGTERM arrived during the current run. Signal handlers
 are installed from the main thread only; elsewhere these do nothing.
+
+Round r30 (r29's "Left"): a second SIGTERM that landed after the first had been raised, but before the code that
+tells it had deferred (while the exception unwound through a ``finally``, a store's close, the handler the run
+restored), raised a bare :class:`Terminated` in place of the first, whose message was lost ("nothing was stored" of
+a stored import), or killed ``gaiko code`` outright (the run had restored the default action). Now the handler
+raises once per :func:`catch_sigterm`: every later SIGTERM is only noted, whichever of gaiko's handlers is in place,
+until the next :func:`catch_sigterm`; :func:`hold_sigterm` does the same for a stop told that no SIGTERM raised
+(Ctrl-C, a signal DuckDB handed back).
 """
 
 from __future__ import annotations
@@ -12,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["Terminated", "LedgerInterrupted", "catch_sigterm", "defer_sigterm", "terminating"]
+__all__ = ["Terminated", "LedgerInterrupted", "catch_sigterm", "defer_sigterm", "hold_sigterm", "terminating"]
 
 
 class Terminated(KeyboardInterrupt):
@@ -26,10 +34,14 @@ class LedgerInterrupted(KeyboardInterrupt):
 
 
 _TERMINATING: list[bool] = [False]  # a SIGTERM arrived during the current run
+_TOLD: list[bool] = [False]  # a stop is being told (a Terminated raised, or hold_sigterm): later SIGTERMs are noted
 
 
 def _on_sigterm(signum: int, frame: Any) -> None:
     _TERMINATING[0] = True
+    if _TOLD[0]:  # the first is on its way to its message (round r30): a second must not replace it
+        return
+    _TOLD[0] = True
     raise Terminated()
 
 
@@ -50,6 +62,17 @@ def defer_sigterm() -> None:
             pass
 
 
+def hold_sigterm() -> None:
+    """A stop is being told (the rollback checked, the message written): every SIGTERM until the next
+    :func:`catch_sigterm` is noted, not raised, whichever of gaiko's handlers a caller restores meanwhile (round
+    r30); main thread only."""
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        _TOLD[0] = True
+        defer_sigterm()
+
+
 def catch_sigterm() -> Callable[[], None]:
     """Treat SIGTERM like Ctrl-C while a run is going (main thread only); returns the undo."""
     import signal
@@ -58,6 +81,7 @@ def catch_sigterm() -> Callable[[], None]:
     if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGTERM"):
         return lambda: None
     _TERMINATING[0] = False
+    _TOLD[0] = False
     try:
         previous = signal.signal(signal.SIGTERM, _on_sigterm)
     except (ValueError, OSError):

@@ -15,17 +15,18 @@ from __future__ import annotations
 import random
 
 import pytest
+from cluster_batches import cluster_state as _state
+from cluster_batches import written_in_batches
 from cluster_data import random_articles
 
 import gaiko.clusters.units as units_mod
-from gaiko.clusters import rebuild_clusters, update_clusters
+from gaiko.clusters import rebuild_clusters
 from gaiko.clusters.core import cluster_mentions
 from gaiko.clusters.fits import _two, two_events_known
 from gaiko.clusters.index import Fits
 from gaiko.clusters.rules import load_rules
 from gaiko.clusters.units import Unit, compare, compatible, remembering_pairs
 from gaiko.clusters.update import MENTION_SQL
-from gaiko.store import Store
 
 SIDES = ["C:ALPHA", "C:BETA", "C:ALPHA:*", "*", "C:GAMMA"]
 
@@ -105,26 +106,6 @@ def test_remembering_pairs_answers_as_compare():
     assert set(want.values()) == {True, False}
 
 
-def _state(store: Store) -> dict[str, object]:
-    con = store.con
-    return {t: sorted(tuple(r) for r in con.execute(f"SELECT * FROM {t}").fetchall())
-            for t in ("cluster_members", "cluster_units", "cluster_fine", "cluster_coarse", "clusters")}
-
-
-def _in_batches(arts, seed: int) -> Store:
-    rng = random.Random(seed)
-    arts = list(arts)
-    rng.shuffle(arts)
-    store = Store(":memory:")
-    i = 0
-    while i < len(arts):
-        n = rng.randint(1, 12)
-        store.write_coded(arts[i:i + n])
-        update_clusters(store, [c.article.id for c in arts[i:i + n]])
-        i += n
-    return store
-
-
 class _Off:
     def __enter__(self) -> None:
         return None
@@ -139,19 +120,19 @@ def test_batches_equal_rebuild_and_the_steps_off(seed, monkeypatch):
     import gaiko.clusters.summary as summary_mod
 
     arts = random_articles(90, seed=seed, events_per_article=6)
-    on = _in_batches(arts, seed)
+    on = written_in_batches(arts, seed, again=True)
     a = _state(on)
     assert len(a["clusters"]) > 20 and len(a["clusters"]) < len(a["cluster_members"])  # reports do merge
     # the same batches without the three steps
     monkeypatch.setattr(units_mod, "remembering_pairs", _Off)
     monkeypatch.setattr(fits_mod, "two_events_known", lambda ukey, known, memo, rules: _two(known, rules))
     monkeypatch.setattr(summary_mod, "_STORED_BY_INDEX", 10**9)
-    off = _in_batches(arts, seed)
+    off = written_in_batches(arts, seed, again=True)
     assert _state(off) == a
     monkeypatch.undo()
     # every row read through the semi-join
     monkeypatch.setattr(summary_mod, "_STORED_BY_INDEX", 0)
-    assert _state(_in_batches(arts, seed + 50)) == a
+    assert _state(written_in_batches(arts, seed + 50, again=True)) == a
     monkeypatch.undo()
     rebuild_clusters(on)
     assert _state(on) == a
@@ -162,7 +143,7 @@ def test_batches_equal_rebuild_and_the_steps_off(seed, monkeypatch):
 def test_stored_rows_either_way():
     from gaiko.clusters import summary as summary_mod
 
-    store = _in_batches(random_articles(200, seed=9), 9)
+    store = written_in_batches(random_articles(200, seed=9), 9, again=True)
     con = store.con
     ids = sorted(r[0] for r in con.execute("SELECT id FROM clusters").fetchall())
     assert len(ids) > summary_mod._STORED_BY_INDEX

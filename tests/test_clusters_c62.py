@@ -18,6 +18,7 @@ from gaiko.clusters.core import cluster_mentions
 from gaiko.clusters.rules import load_rules
 from gaiko.clusters.update import mention_rows
 
+from cluster_batches import assert_batches_equal_the_reference
 from test_cluster_undecided import _clusters
 from test_clusters import article
 
@@ -82,30 +83,6 @@ def _k_rules(k: int):
     return dataclasses.replace(load_rules(), max_fits=k, max_listed=0, max_candidates=0)  # c62's path (c64/c66 off)
 
 
-def _in_batches(arts, seed: int, rules, monkeypatch):
-    """A store written batch by batch (random sizes, shuffled) and clustered with ``rules`` as ``gaiko code`` does."""
-    import random
-
-    import gaiko.clusters as clusters_mod
-    from gaiko.store import Store
-
-    monkeypatch.setattr(clusters_mod, "load_rules", lambda path=None: rules)
-    rng = random.Random(seed)
-    arts = list(arts)
-    rng.shuffle(arts)
-    store = Store(":memory:")
-    i = 0
-    while i < len(arts):
-        n = rng.randint(1, 12)
-        store.write_coded(arts[i:i + n])
-        i += n
-    return store
-
-
-def _units(store) -> list[tuple]:
-    return sorted(tuple(r) for r in store.con.execute("SELECT ukey, n_articles, parent, root FROM cluster_units").fetchall())
-
-
 @pytest.mark.parametrize("k", [1, 2, 3])
 @pytest.mark.parametrize("seed", [4, 5])
 def test_first_k_fits_batch_by_batch_equal_the_reference(k, seed, monkeypatch) -> None:
@@ -114,17 +91,5 @@ def test_first_k_fits_batch_by_batch_equal_the_reference(k, seed, monkeypatch) -
     answer on this data (fails before: main counts every fit, so its store is the K = 0 reference)."""
     from cluster_data import random_articles
 
-    from gaiko.clusters import rebuild_clusters
-    from gaiko.clusters.update import MENTION_SQL
-
-    rules = _k_rules(k)
-    arts = random_articles(90, seed=seed, events_per_article=6)
-    one = _in_batches(arts, seed, rules, monkeypatch)
-    members = dict(one.con.execute("SELECT event_id, cluster_id FROM cluster_members").fetchall())
-    rows = one.query(MENTION_SQL)
-    assert cluster_mentions(rows, rules) == members
-    assert cluster_mentions(rows, _k_rules(0)) != members  # K decides something here
-    units = _units(one)
-    assert _units(_in_batches(arts, seed + 50, rules, monkeypatch)) == units
-    rebuild_clusters(one, rules=rules)
-    assert _units(one) == units
+    assert_batches_equal_the_reference(random_articles(90, seed=seed, events_per_article=6), seed, _k_rules(k),
+                                       _k_rules(0), monkeypatch)

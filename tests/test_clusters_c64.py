@@ -12,11 +12,10 @@ import dataclasses
 
 import pytest
 
-from gaiko.clusters.core import cluster_mentions
 from gaiko.clusters.heads import Heads
 from gaiko.clusters.rules import load_rules
 
-from test_clusters_c62 import _in_batches, _units
+from cluster_batches import assert_batches_equal_the_reference
 
 
 def _rules(k: int):
@@ -41,17 +40,5 @@ def test_first_k_listed_batch_by_batch_equal_the_reference(k, seed, monkeypatch)
     same K, and K changes the answer here (fails before: the setting did not exist, every unit was listed)."""
     from cluster_data import random_articles
 
-    from gaiko.clusters import rebuild_clusters
-    from gaiko.clusters.update import MENTION_SQL
-
-    rules = _rules(k)
-    arts = random_articles(90, seed=seed, events_per_article=6)
-    one = _in_batches(arts, seed, rules, monkeypatch)
-    members = dict(one.con.execute("SELECT event_id, cluster_id FROM cluster_members").fetchall())
-    rows = one.query(MENTION_SQL)
-    assert cluster_mentions(rows, rules) == members
-    assert cluster_mentions(rows, _rules(0)) != members  # the cut decides something here
-    units = _units(one)
-    assert _units(_in_batches(arts, seed + 50, rules, monkeypatch)) == units
-    rebuild_clusters(one, rules=rules)
-    assert _units(one) == units
+    assert_batches_equal_the_reference(random_articles(90, seed=seed, events_per_article=6), seed, _rules(k), _rules(0),
+                                       monkeypatch)

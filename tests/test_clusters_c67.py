@@ -8,7 +8,8 @@ import pytest
 
 from gaiko.clusters.core import cluster_mentions
 
-from test_clusters_c66 import _in_batches, _rules
+from cluster_batches import written_in_batches
+from test_clusters_c66 import _rules
 
 
 @pytest.mark.parametrize("kept", [0, 5, 20_000])
@@ -22,7 +23,7 @@ def test_kept_probe_keys_change_no_answer(kept, monkeypatch) -> None:
     monkeypatch.setattr(bounded, "_PROBES_KEPT", kept)
     rules = _rules(8, 3)
     arts = random_articles(90, seed=7, events_per_article=6)
-    store = _in_batches(arts, 7, rules, monkeypatch)
+    store = written_in_batches(arts, 7, rules, monkeypatch)
     members = dict(store.con.execute("SELECT event_id, cluster_id FROM cluster_members").fetchall())
     assert cluster_mentions(store.query(MENTION_SQL), rules) == members
     caches = [getattr(i, "probe_caches", None) for i in gidx._INDEXES.values()]

@@ -3,12 +3,12 @@ reference (gaiko.clusters.core.cluster_mentions)."""
 
 from __future__ import annotations
 
-import random
 
 import pytest
+from cluster_batches import unit_rows, written_in_batches
 from cluster_data import random_articles
 
-from gaiko.clusters import rebuild_clusters, update_clusters
+from gaiko.clusters import rebuild_clusters
 from gaiko.clusters.core import cluster_mentions
 from gaiko.clusters.rules import load_rules
 from gaiko.clusters.update import MENTION_SQL
@@ -18,8 +18,7 @@ from gaiko.store import Store
 def _state(store: Store) -> dict[str, object]:
     members = dict(store.con.execute("SELECT event_id, cluster_id FROM cluster_members").fetchall())
     clusters = sorted(tuple(r) for r in store.con.execute("SELECT * FROM clusters").fetchall())
-    units = sorted(tuple(r) for r in store.con.execute("SELECT ukey, n_articles, parent, root FROM cluster_units").fetchall())
-    return {"members": members, "clusters": clusters, "units": units}
+    return {"members": members, "clusters": clusters, "units": unit_rows(store)}
 
 
 def _stored_summaries(store: Store) -> dict[str, dict[str, object]]:
@@ -44,18 +43,7 @@ def _partition(assign: dict[str, str]) -> set[frozenset[str]]:
 
 
 def _code_in_batches(arts, sizes_seed: int) -> Store:
-    rng = random.Random(sizes_seed)
-    arts = list(arts)
-    rng.shuffle(arts)
-    store = Store(":memory:")
-    i = 0
-    while i < len(arts):
-        n = rng.randint(1, 9)
-        batch = arts[i:i + n]
-        store.write_coded(batch)
-        update_clusters(store, [c.article.id for c in batch])
-        i += n
-    return store
+    return written_in_batches(arts, sizes_seed, again=True, most=9)
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])

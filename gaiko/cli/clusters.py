@@ -10,7 +10,7 @@ from typing import NoReturn, Optional
 import typer
 
 from ..errors import GaikoError
-from .common import emit_rows, existing_store, fail, listed_elsewhere
+from .common import emit_rows, existing_store, fail, listed_elsewhere, stops_told
 
 cluster_app = typer.Typer(help="Event clusters: show one with all its reports; split or merge by hand.",
                           no_args_is_help=True)
@@ -163,24 +163,14 @@ def undo(
 def rebuild(db: str = typer.Option("gaiko.duckdb", "--db", help="Store to write.")) -> None:
     """Recompute every cluster from the stored events (after editing gaiko/data/clusters.yaml); overrules stay."""
     from ..clusters import rebuild_clusters
-    from ..runner_signals import Terminated, catch_sigterm, terminating
-    from ..store import interrupted
 
-    undo = catch_sigterm()  # SIGTERM as Ctrl-C: the rebuild's one transaction rolls back (round r29)
-    try:
-        with existing_store(db) as store:
-            n = rebuild_clusters(store)
-            k = store.scalar("SELECT count(*) FROM clusters")
-    except GaikoError as exc:
-        fail(exc)
-    except KeyboardInterrupt as exc:
-        _rebuild_stopped(db, isinstance(exc, Terminated))
-    except Exception as exc:
-        if not interrupted(exc):  # a signal inside a DuckDB query comes back as RuntimeError("Query interrupted")
-            raise
-        _rebuild_stopped(db, terminating())
-    finally:
-        undo()
+    with stops_told(lambda term: _rebuild_stopped(db, term)):  # SIGTERM as Ctrl-C: the rebuild's one transaction
+        try:  # rolls back (round r29)
+            with existing_store(db) as store:
+                n = rebuild_clusters(store)
+                k = store.scalar("SELECT count(*) FROM clusters")
+        except GaikoError as exc:
+            fail(exc)
     typer.echo(f"{_n(n, 'mention')} in {_n(k, 'cluster')}")
 
 

@@ -74,27 +74,35 @@ def _run(paths: list[str], db: str, date: Optional[str], workers: int, batch_siz
                    batch_size=batch_size, actor_files=actors, date=date, input_format=input_format,
                    overwrite=overwrite, quiet=quiet, json_summary=json_summary)
     from ..coding import run_code
-    from ..runner_signals import LedgerInterrupted, Terminated
+    from ..runner_signals import LedgerInterrupted, Terminated, catch_sigterm, hold_sigterm, terminating
     from ..workers import WORKER_MEMORY_MB, usable_cores, worker_count
 
     if worker_count(workers) < workers and not quiet:
         typer.echo(f"Warning: --workers {workers} is more than this machine's {usable_cores()} CPU cores: using "
                    f"{worker_count(workers)} (each worker holds its own model, about {WORKER_MEMORY_MB} MB)", err=True)
+    # round r30: the run restores the handler it found when it ends, stopped or not; this one (SIGTERM raises once,
+    # then is noted) rather than the default action, which killed the process before the message below was written
+    undo = catch_sigterm()
     try:
         summary = run_code(paths, db=db, date=date, workers=workers, batch_size=batch_size,
                            actor_files=actors, quiet=quiet, json_summary=json_summary, track=not no_ledger)
     except GaikoError as exc:
         _fail(exc, type(exc).__name__, json_summary)
     except LedgerInterrupted:  # round r26: after the run, which finished; said "the run is marked interrupted"
-        _fail(f"interrupted while updating the pledge ledger: the run finished and every article is stored; the "
-              f"ledger's update was rolled back, nothing lost. Bring it up to date with: gaiko pledges --rebuild "
-              f"--db {db} (or run the same command again: its articles are skipped and the ledger redone)",
-              "interrupted", json_summary, code=130)
+        hold_sigterm()
+        term = terminating()  # round r30: a SIGTERM here killed the process (the run had restored the default)
+        _fail(f"{'terminated (SIGTERM)' if term else 'interrupted'} while updating the pledge ledger: the run finished "
+              f"and every article is stored; the ledger's update was rolled back, nothing lost. Bring it up to date "
+              f"with: gaiko pledges --rebuild --db {db} (or run the same command again: its articles are skipped and "
+              f"the ledger redone)", "terminated" if term else "interrupted", json_summary, code=143 if term else 130)
     except KeyboardInterrupt as exc:
+        hold_sigterm()  # a second SIGTERM while this one is told is noted (round r30)
         what = "terminated (SIGTERM)" if isinstance(exc, Terminated) else "interrupted"
         _fail(f"{what}: every batch written before it is stored, and the run is marked interrupted; run the same "
               "command again to code the rest", "terminated" if isinstance(exc, Terminated) else "interrupted",
               json_summary, code=143 if isinstance(exc, Terminated) else 130)
+    finally:
+        undo()
     raise typer.Exit(1 if summary.errors else 0)
 
 

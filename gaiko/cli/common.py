@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, NoReturn
 
 import typer
@@ -12,7 +13,7 @@ import typer
 from ..errors import GaikoError
 
 __all__ = ["fail", "emit_rows", "emit_json", "check_limit", "check_day", "check_span", "check_json_format",
-           "existing_store", "fail_json", "listed_elsewhere"]
+           "existing_store", "fail_json", "listed_elsewhere", "stops_told"]
 
 
 def fail(err: GaikoError | str, code: int = 2) -> NoReturn:
@@ -28,6 +29,33 @@ def fail_json(err: GaikoError | str, code_name: str, as_json: bool, code: int = 
     if as_json:
         typer.echo(json.dumps({"error": code_name, "message": str(err)}))
     fail(err, code=code)
+
+
+@contextmanager
+def stops_told(told: Callable[[bool], NoReturn]) -> Iterator[None]:
+    """SIGTERM handled as Ctrl-C in the block (:func:`gaiko.runner_signals.catch_sigterm`); a stop in it, Ctrl-C,
+    SIGTERM or a signal DuckDB handed back as ``RuntimeError("Query interrupted")``, is told by ``told(term)``
+    (``term``: it was SIGTERM), which prints the command's one ``Error:`` line and exits. A second SIGTERM while it
+    is told is noted, not raised (round r30). Other exceptions pass through. (`gaiko export` and `gaiko cluster
+    rebuild` wrote this out each, round r29; the duplicate finder listed it.)"""
+    from ..runner_signals import Terminated, catch_sigterm, hold_sigterm, terminating
+    from ..store import interrupted
+
+    undo = catch_sigterm()
+    try:
+        yield
+    except KeyboardInterrupt as exc:
+        hold_sigterm()
+        told(isinstance(exc, Terminated))
+    except (GaikoError, typer.Exit):  # told already (``fail`` exits with typer.Exit, a RuntimeError)
+        raise
+    except Exception as exc:
+        if not interrupted(exc):  # a signal inside a DuckDB query comes back as RuntimeError("Query interrupted")
+            raise
+        hold_sigterm()
+        told(terminating())
+    finally:
+        undo()
 
 
 #: the largest row count a query can be given (DuckDB's LIMIT is a signed 64-bit integer); more is as good as all

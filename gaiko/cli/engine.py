@@ -34,7 +34,7 @@ def import_cmd(
     Idempotent: articles already in the store are skipped, so importing twice adds nothing.
     """
     from ..importer import check_folder, import_parquet
-    from ..runner_signals import Terminated, catch_sigterm, defer_sigterm
+    from ..runner_signals import Terminated, catch_sigterm, hold_sigterm
     from ..store import Store
 
     undo = catch_sigterm()  # first (round r29): a SIGTERM while the folder is checked or the store opened is told too
@@ -45,7 +45,7 @@ def import_cmd(
     except GaikoError as exc:
         fail_json(exc, type(exc).__name__, json_summary)
     except KeyboardInterrupt as exc:  # the importer says what became of the parts; a bare one: before it began
-        defer_sigterm()  # a second SIGTERM while this one is told is noted, not a silent end (round r29)
+        hold_sigterm()  # a second SIGTERM while this one is told is noted, not a silent end (rounds r29, r30)
         term = isinstance(exc, Terminated)  # SIGTERM, handled as Ctrl-C is (round r28; `gaiko code`'s words)
         said = str(exc) or f"nothing of {folder} was stored (it was stopped before the import began)"
         fail_json(f"{'terminated (SIGTERM)' if term else 'interrupted'}: {said}; run the same command again (parts "

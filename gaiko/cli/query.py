@@ -8,10 +8,10 @@ from typing import NoReturn, Optional
 import typer
 
 from ..errors import GaikoError
-from .common import check_json_format, check_limit, check_span, emit_json, emit_rows, fail
+from .common import check_json_format, check_limit, check_span, emit_json, emit_rows, fail, stops_told
 from .filters import (COUNT_HELP, actor_option, actual_option, either_option, count_option, db_option, event_filters,
                       quad_class_option, say_unclustered, say_why_empty, shown_filters, since_option, source_option, target_option,
-                      text_option, type_option, until_option)
+                      text_option, type_option, until_option, warn_unclustered)
 
 #: what each count of `gaiko stats` is, where the key alone could mislead
 STAT_LABELS = {
@@ -101,8 +101,7 @@ def events(
             total = store.count_events(count, **filters) if as_json else len(rows)
             if not rows:
                 say_why_empty(store, filters, count)
-            if count == "clusters":
-                _say_unclustered(store.unclustered_events(), db)
+            say_unclustered(store, count, db)
     except GaikoError as exc:
         fail(exc)
     if as_json:
@@ -153,30 +152,19 @@ def export(
         except GaikoError as exc:
             fail(exc)
 
-    from ..runner_signals import Terminated, catch_sigterm, terminating
-
-    undo = catch_sigterm()  # SIGTERM as Ctrl-C: the file being written is removed, --out is left as it was
-    try:
-        fmt = export_format(fmt, out)  # before the store is opened: a contradiction costs nothing
-        with _open(db) as store:
-            filters = event_filters(actor, source, target, type, since, until, quad_class, text, actual, either)
-            n = export_events(store, fmt, out, count=count,  # the filters of gaiko events
-                              **filters, **({"coded_since": coded_since} if coded_since else {}))
-            if not n:
-                say_why_empty(store, filters, count)
-            say_unclustered(store, count, db)  # "wrote N event clusters" counts each such event as one (round r29)
-    except GaikoError as exc:
-        fail(exc)
-    except KeyboardInterrupt as exc:
-        _export_stopped(out, isinstance(exc, Terminated))
-    except Exception as exc:
-        from ..store import interrupted
-
-        if not interrupted(exc):  # a signal inside a DuckDB query comes back as RuntimeError("Query interrupted")
-            raise
-        _export_stopped(out, terminating())
-    finally:
-        undo()
+    # SIGTERM as Ctrl-C: the file being written is removed, --out is left as it was
+    with stops_told(lambda term: _export_stopped(out, term)):
+        try:
+            fmt = export_format(fmt, out)  # before the store is opened: a contradiction costs nothing
+            with _open(db) as store:
+                filters = event_filters(actor, source, target, type, since, until, quad_class, text, actual, either)
+                n = export_events(store, fmt, out, count=count,  # the filters of gaiko events
+                                  **filters, **({"coded_since": coded_since} if coded_since else {}))
+                if not n:
+                    say_why_empty(store, filters, count)
+                say_unclustered(store, count, db)  # "wrote N event clusters" counts each as one (round r29)
+        except GaikoError as exc:
+            fail(exc)
     typer.echo(f"wrote {n} {'event clusters' if count == 'clusters' else 'mentions'} to {out}", err=True)
 
 
@@ -202,7 +190,7 @@ def stats(
         fail(exc)
     if as_json:
         typer.echo(json.dumps(s, default=str))
-        _say_unclustered(s.get("unclustered_events", 0), db)
+        warn_unclustered(s.get("unclustered_events", 0), db)
         return
     from rich.console import Console
 
@@ -210,7 +198,7 @@ def stats(
     scalars = {k: v for k, v in s.items() if not isinstance(v, (dict, list))}
     emit_rows([{"what": STAT_LABELS.get(k, k), "value": v} for k, v in scalars.items()], "table",
               title=f"gaiko store {db}")
-    _say_unclustered(s.get("unclustered_events", 0), db)
+    warn_unclustered(s.get("unclustered_events", 0), db)
     if s.get("undated_pledges"):
         from ..coding import undated_note
 
@@ -221,16 +209,6 @@ def stats(
     if s.get("runs_by_status"):
         emit_rows([{"status": k, "runs": v} for k, v in s["runs_by_status"].items()], "table", title="runs by status")
     con.print()
-
-
-def _say_unclustered(n: int, db: str) -> None:
-    """A ``Warning:`` line on stderr when ``n`` events are in no cluster yet (round r28: `gaiko stats` counted each
-    as a cluster without a word after an import stopped while clustering)."""
-    from ..store.counting import unclustered_note
-
-    note = unclustered_note(n, db)
-    if note:
-        typer.echo(f"Warning: {note}", err=True)
 
 
 def errors(
