@@ -20,7 +20,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["Terminated", "LedgerInterrupted", "catch_sigterm", "defer_sigterm", "hold_sigterm", "terminating"]
+__all__ = ["Terminated", "LedgerInterrupted", "catch_sigint", "catch_sigterm", "defer_sigterm", "hold_sigterm",
+           "terminating"]
 
 
 class Terminated(KeyboardInterrupt):
@@ -35,6 +36,7 @@ class LedgerInterrupted(KeyboardInterrupt):
 
 _TERMINATING: list[bool] = [False]  # a SIGTERM arrived during the current run
 _TOLD: list[bool] = [False]  # a stop is being told (a Terminated raised, or hold_sigterm): later SIGTERMs are noted
+_INT_TOLD: list[bool] = [False]  # under catch_sigint: a Ctrl-C was raised (or a stop is told): later ones are noted
 
 
 def _on_sigterm(signum: int, frame: Any) -> None:
@@ -43,6 +45,13 @@ def _on_sigterm(signum: int, frame: Any) -> None:
         return
     _TOLD[0] = True
     raise Terminated()
+
+
+def _on_sigint(signum: int, frame: Any) -> None:
+    if _INT_TOLD[0]:  # the first Ctrl-C is on its way to its message (lead fix after round b29, F1)
+        return
+    _INT_TOLD[0] = True
+    raise KeyboardInterrupt()
 
 
 def _on_sigterm_deferred(signum: int, frame: Any) -> None:
@@ -70,6 +79,7 @@ def hold_sigterm() -> None:
 
     if threading.current_thread() is threading.main_thread():
         _TOLD[0] = True
+        _INT_TOLD[0] = True
         defer_sigterm()
 
 
@@ -87,6 +97,25 @@ def catch_sigterm() -> Callable[[], None]:
     except (ValueError, OSError):
         return lambda: None
     return lambda: signal.signal(signal.SIGTERM, previous)
+
+
+def catch_sigint() -> Callable[[], None]:
+    """For a CLI command that tells what a stop left (``gaiko import``): Ctrl-C raises KeyboardInterrupt once; a second
+    Ctrl-C while the first is unwound and told is ignored, so it cannot replace the first's message (round b29 found a
+    double Ctrl-C during an import's clustering told "nothing was stored" of a store holding every event). Returns
+    the undo, which restores the handler found; main thread only, elsewhere a no-op. Not for library calls: the
+    caller must run the undo (a ``finally``)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+    _INT_TOLD[0] = False
+    try:
+        previous = signal.signal(signal.SIGINT, _on_sigint)
+    except (ValueError, OSError):
+        return lambda: None
+    return lambda: signal.signal(signal.SIGINT, previous)
 
 
 def terminating() -> bool:

@@ -34,10 +34,11 @@ def import_cmd(
     Idempotent: articles already in the store are skipped, so importing twice adds nothing.
     """
     from ..importer import check_folder, import_parquet
-    from ..runner_signals import Terminated, catch_sigterm, hold_sigterm
+    from ..runner_signals import Terminated, catch_sigint, catch_sigterm, hold_sigterm
     from ..store import Store
 
     undo = catch_sigterm()  # first (round r29): a SIGTERM while the folder is checked or the store opened is told too
+    undo_int = catch_sigint()  # a second Ctrl-C while the first is told is ignored (lead fix after b29, F1)
     try:
         check_folder(folder, partial=partial)  # before the store is opened: a mistyped folder makes no store
         with Store(db) as store:
@@ -52,6 +53,7 @@ def import_cmd(
                   "already stored are skipped; events in no cluster are clustered)",
                   "terminated" if term else "interrupted", json_summary, code=143 if term else 130)
     finally:
+        undo_int()
         undo()
     if json_summary:
         sys.stdout.write(json.dumps(s.to_dict()) + "\n")
