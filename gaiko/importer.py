@@ -177,10 +177,13 @@ def _ledger_advice(store: Any, track: bool) -> str:
 def _cluster_and_track(store: Any, summary: ImportSummary, track: bool) -> None:
     """After the import's commit: cluster the events in no cluster yet, and update the pledge ledger."""
     from .clusters import pending, update_clusters
+    from .store.counting import ledger_behind
 
     if summary.articles or pending(store):  # the imported events in no cluster yet (or an interrupted import's)
         update_clusters(store)
-    if track and summary.articles:
+    # round r31 (b29 F2): also when nothing is new but the stored ledger is behind the store (an import stopped while
+    # clustering never tracked, and its rerun skipped every article, so the ledger stayed empty)
+    if track and (summary.articles or ledger_behind(store.con)):
         from .runner import update_ledger
 
         update_ledger(store)

@@ -102,8 +102,6 @@ def say_unclustered(store: Any, count: str, db: str) -> None:
     stats` and `gaiko events`; round r29 on `gaiko dyads`, `gaiko series` and `gaiko export`)."""
     import typer
 
-    from ..store.counting import unclustered_note
-
-    note = unclustered_note(store.unclustered_events(), db) if count == "clusters" else None
+    note = store.unclustered_note(db) if count == "clusters" else None
     if note:
         typer.echo(f"Warning: {note}", err=True)

@@ -102,7 +102,7 @@ def events(
             if not rows:
                 say_why_empty(store, filters, count)
             if count == "clusters":
-                _say_unclustered(store.unclustered_events(), db)
+                _say_unclustered(store.unclustered_note(db))
     except GaikoError as exc:
         fail(exc)
     if as_json:
@@ -198,11 +198,12 @@ def stats(
     try:
         with _open(db) as store:
             s = store.stats(count=count)
+            note = store.unclustered_note(db)
     except GaikoError as exc:
         fail(exc)
     if as_json:
         typer.echo(json.dumps(s, default=str))
-        _say_unclustered(s.get("unclustered_events", 0), db)
+        _say_unclustered(note)
         return
     from rich.console import Console
 
@@ -210,7 +211,7 @@ def stats(
     scalars = {k: v for k, v in s.items() if not isinstance(v, (dict, list))}
     emit_rows([{"what": STAT_LABELS.get(k, k), "value": v} for k, v in scalars.items()], "table",
               title=f"gaiko store {db}")
-    _say_unclustered(s.get("unclustered_events", 0), db)
+    _say_unclustered(note)
     if s.get("undated_pledges"):
         from ..coding import undated_note
 
@@ -223,12 +224,10 @@ def stats(
     con.print()
 
 
-def _say_unclustered(n: int, db: str) -> None:
-    """A ``Warning:`` line on stderr when ``n`` events are in no cluster yet (round r28: `gaiko stats` counted each
-    as a cluster without a word after an import stopped while clustering)."""
-    from ..store.counting import unclustered_note
-
-    note = unclustered_note(n, db)
+def _say_unclustered(note: str | None) -> None:
+    """A ``Warning:`` line on stderr with ``note`` (:meth:`gaiko.store.queries.QueryMixin.unclustered_note`), when some
+    events are in no cluster yet (round r28: `gaiko stats` counted each as a cluster without a word after an import
+    stopped while clustering)."""
     if note:
         typer.echo(f"Warning: {note}", err=True)
 

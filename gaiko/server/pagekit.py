@@ -104,10 +104,8 @@ _COUNTING_PAGES = frozenset({"index", "events", "dyads", "network", "map", "acto
 def _unclustered(st: Any) -> str | None:
     """The note of events in no cluster yet (round r28: an import stopped while clustering left 80,000 mentions
     counted as 80,000 events on every page without a word), or None."""
-    from ..store.counting import unclustered_note
-
     with st.reader() as store:
-        return unclustered_note(store.unclustered_events(), st.db_path)
+        return store.unclustered_note(st.db_path)  # type: ignore[no-any-return]
 
 
 def unknown_query(request: Request, takes: Sequence[str]) -> str | None:

@@ -342,6 +342,12 @@ class QueryMixin:
         """Mentions in no cluster yet (0 in a whole store), each counted as a cluster of its own until clustered."""
         return counting.unclustered(self.con)
 
+    def unclustered_note(self, db: str = "STORE") -> str | None:
+        """:func:`gaiko.store.counting.unclustered_note` of this store (None when every event is in a cluster),
+        naming the ledger's command too when the stored ledger is behind (round r31)."""
+        n = self.unclustered_events()
+        return counting.unclustered_note(n, db, ledger=counting.ledger_behind(self.con)) if n else None
+
     def count_events(self, count: str = "clusters", **filters: Any) -> int:
         """How many clusters (default) or mentions match the filters."""
         return counting.count(self.con, count, filters)
@@ -389,6 +395,8 @@ class QueryMixin:
         )[0]
         one["count"] = count
         one["unclustered_events"] = counting.unclustered(self.con)  # each counted in ``clusters`` (round r28)
+        if counting.ledger_behind(self.con):  # what `gaiko pledges` lists, computed afresh (round r31)
+            one["tracked_pledges"] = self._tracked_afresh(one["tracked_pledges"])
         sc = counting.scope(self.con, count, {"include_negated": True})
         one["by_type"] = {
             r["event_type"]: r["n"]
@@ -414,6 +422,16 @@ class QueryMixin:
                 "SELECT reason, count(*) AS n FROM errors WHERE severity = 'warning' GROUP BY 1 ORDER BY 2 DESC, 1")
         }
         return one
+
+    def _tracked_afresh(self, stored: int) -> int:
+        """The ledger's size as `gaiko pledges` and the pages read it when the stored ledger is behind the store: computed
+        afresh (round r31, b29 F2: `gaiko stats` said 0 tracked pledges of a store whose import stopped while
+        clustering, `gaiko pledges` and the dashboard 43). ``stored`` when the tracker is not installed."""
+        try:
+            from ..tracking.update import compute
+        except ImportError:
+            return stored
+        return len(compute(self))
 
     def newest_article_date(self) -> dt.date | None:
         """The newest publication date in the store that can be true (see :data:`PLAUSIBLE_PUBLISHED`): the

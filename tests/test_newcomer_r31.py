@@ -1,0 +1,119 @@
+"""Round r31: user surfaces, exact. What round b29 found; each kind fails on main 40c03a6.
+
+1. (F2) An import stopped while clustering left the stored pledge ledger empty: its rerun skipped every article and
+   never tracked, `gaiko cluster rebuild` (what the warning named) does not track, and `gaiko stats` said 0 tracked
+   pledges where `gaiko pledges` and the dashboard said 43. The rerun now tracks when the ledger is behind, the
+   warning names `gaiko pledges --rebuild` too when it is, and stats count what `gaiko pledges` lists.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+# my own sentences: two pledges and later reports on them
+_ARTICLES = [
+    ("2026-03-02", "Wire A", "Japan pledged on Monday to deliver 500 water pumps to Kenya by the end of June 2026, "
+                             "the foreign ministry in Tokyo said."),
+    ("2026-03-05", "Wire B", "Brazil promised to cut its tariffs on Argentine wheat within six months, the trade "
+                             "minister told reporters in Brasilia."),
+    ("2026-04-10", "Wire C", "Japan delivered the first 200 water pumps to Kenya on Friday, officials in Nairobi "
+                             "said."),
+    ("2026-05-20", "Wire A", "Argentina accused Brazil of delaying the promised tariff cut on wheat."),
+]
+
+
+@pytest.fixture(scope="module")
+def pledge_parts(tmp_path_factory: pytest.TempPathFactory, coder: Any) -> Path:
+    """A folder of coded parts (as `gaiko code --engine ray` writes them) whose articles hold pledges."""
+    from gaiko.distributed import MANIFEST, PartWriter
+    from gaiko.ids import article_id
+    from gaiko.types import Article
+
+    out = tmp_path_factory.mktemp("r31") / "parts"
+    arts = [Article(text=t, id=article_id(t), published=d, source=s) for d, s, t in _ARTICLES]
+    PartWriter(out).code_and_write(coder, arts)
+    (out / MANIFEST).write_text("{}")
+    return out
+
+
+def _stopped(parts: Path, db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """``db`` after an import of ``parts`` stopped while clustering (round r28's method): every row stored, nothing
+    clustered, nothing tracked."""
+    import gaiko.clusters as clusters
+    from gaiko.importer import import_parquet
+    from gaiko.store import Store
+
+    def stopped(*a: Any, **k: Any) -> int:
+        raise KeyboardInterrupt()
+
+    with monkeypatch.context() as m:
+        m.setattr(clusters, "update_clusters", stopped)
+        with Store(db) as s, pytest.raises(KeyboardInterrupt):
+            import_parquet(s, parts, track=True)
+    with Store(db, read_only=True) as s:
+        assert s.scalar("SELECT count(*) FROM pledges") > 0 and s.unclustered_events() > 0
+        assert s.scalar("SELECT count(*) FROM pledge_ledger") == 0
+    return db
+
+
+def _stored_ledger(db: Path) -> list[Any]:
+    from gaiko.store import Store
+
+    with Store(db, read_only=True) as s:
+        return [tuple(r.values()) for r in s.query("SELECT id, computed_status FROM pledge_ledger ORDER BY id")]
+
+
+# --- 1. (F2) the ledger after an import stopped while clustering -------------------------------------------------
+
+def test_the_rerun_of_a_stopped_import_stores_the_ledger(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         pledge_parts: Path) -> None:
+    """b29: the rerun skipped every article and so never tracked; stats said 0 tracked pledges for good. Now it
+    stores the same ledger a clean import stores."""
+    code, _, err = cli("import", pledge_parts, "--db", tmp_path / "clean.duckdb")
+    assert code == 0, err
+    clean = _stored_ledger(tmp_path / "clean.duckdb")
+    assert clean
+    db = _stopped(pledge_parts, tmp_path / "s.duckdb", monkeypatch)
+    code, _, err = cli("import", pledge_parts, "--db", db)
+    assert code == 0, err
+    assert _stored_ledger(db) == clean
+    code, out, err = cli("stats", "--db", db, "--json")
+    assert code == 0 and json.loads(out)["tracked_pledges"] == len(clean) and "Warning" not in err, (out, err)
+
+
+def test_stats_count_the_ledger_gaiko_pledges_lists_and_the_warning_names_its_command(
+        cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pledge_parts: Path) -> None:
+    """b29: on the stopped store `gaiko stats` (and /api/v1/stats) said 0 tracked pledges, `gaiko pledges` and the
+    dashboard 43; the warning named only `gaiko cluster rebuild`, which leaves the ledger empty. Now every surface
+    gives one number, and what the warning names leaves a whole store."""
+    import shlex
+
+    from fastapi.testclient import TestClient
+
+    from gaiko.server.app import create_app
+
+    db = _stopped(pledge_parts, tmp_path / "stopped store.duckdb", monkeypatch)
+    code, out, err = cli("pledges", "--db", db, "--json")
+    assert code == 0, err
+    listed = json.loads(out)["total"]
+    assert listed > 0
+    code, out, err = cli("stats", "--db", db, "--json")
+    assert code == 0 and json.loads(out)["tracked_pledges"] == listed, out
+    where = shlex.quote(str(db))
+    assert f"`gaiko cluster rebuild --db {where}`" in err and f"`gaiko pledges --rebuild --db {where}`" in err, err
+    with TestClient(create_app(str(db))) as c:
+        r = c.get("/api/v1/stats")
+        assert r.json()["tracked_pledges"] == listed
+        assert any("gaiko pledges --rebuild" in n for n in r.json()["notes"]), r.json()["notes"]
+    # what the warning names, in its order, leaves a whole store: clustered, and the ledger a clean import stores
+    for args in (("cluster", "rebuild"), ("pledges", "--rebuild")):
+        code, _, err = cli(*args, "--db", db)
+        assert code == 0, err
+    code, out, err = cli("stats", "--db", db, "--json")
+    assert json.loads(out)["unclustered_events"] == 0 and "Warning" not in err, err
+    code, _, err = cli("import", pledge_parts, "--db", tmp_path / "clean.duckdb")
+    assert _stored_ledger(db) == _stored_ledger(tmp_path / "clean.duckdb")
