@@ -4,6 +4,8 @@
    never tracked, `gaiko cluster rebuild` (what the warning named) does not track, and `gaiko stats` said 0 tracked
    pledges where `gaiko pledges` and the dashboard said 43. The rerun now tracks when the ledger is behind, the
    warning names `gaiko pledges --rebuild` too when it is, and stats count what `gaiko pledges` lists.
+2. (F3) `gaiko overrules export FILE` on a full disk cut an existing FILE to the part of the new one written (and
+   left a 0-byte FILE where none was); it now writes beside FILE and renames, as `gaiko export` does.
 """
 
 from __future__ import annotations
@@ -117,3 +119,104 @@ def test_stats_count_the_ledger_gaiko_pledges_lists_and_the_warning_names_its_co
     assert json.loads(out)["unclustered_events"] == 0 and "Warning" not in err, err
     code, _, err = cli("import", pledge_parts, "--db", tmp_path / "clean.duckdb")
     assert _stored_ledger(db) == _stored_ledger(tmp_path / "clean.duckdb")
+
+
+# --- 2. (F3) `gaiko overrules export` on a full disk ------------------------------------------------------------
+
+class _FullDisk:
+    """A text file whose writes stop with ENOSPC after ``room`` characters (a disk filling up mid-write)."""
+
+    def __init__(self, fh: Any, room: int) -> None:
+        self.fh, self.room = fh, room
+
+    def write(self, text: str) -> int:
+        import errno
+
+        if len(text) > self.room:
+            self.fh.write(text[: self.room])
+            self.fh.flush()
+            raise OSError(errno.ENOSPC, "No space left on device")
+        self.room -= len(text)
+        return int(self.fh.write(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.fh, name)
+
+    def __enter__(self) -> "_FullDisk":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.fh.close()
+
+
+def _full_disk(monkeypatch: pytest.MonkeyPatch, room: int = 40) -> None:
+    """Every file gaiko's overrules export opens to write fills the disk after ``room`` characters."""
+    import builtins
+
+    import gaiko.cli.overrules as cli_overrules
+
+    real = builtins.open
+
+    def opener(file: Any, mode: str = "r", *a: Any, **k: Any) -> Any:
+        fh = real(file, mode, *a, **k)
+        return _FullDisk(fh, room) if "w" in mode else fh
+
+    monkeypatch.setattr(cli_overrules, "open", opener, raising=False)
+    try:
+        import gaiko.safewrite as safewrite
+    except ImportError:  # main: no such module
+        return
+    monkeypatch.setattr(safewrite, "open", opener, raising=False)
+
+
+@pytest.fixture(scope="module")
+def decided_store(tmp_path_factory: pytest.TempPathFactory, pledge_parts: Path) -> Path:
+    """A store with two pledge statuses set by hand."""
+    from gaiko.cli import main
+
+    db = tmp_path_factory.mktemp("r31ov") / "ov.duckdb"
+    for args in (["import", str(pledge_parts), "--db", str(db)],):
+        with pytest.raises(SystemExit) as exc:
+            main(args)
+        assert exc.value.code in (0, None)
+    from gaiko.store import Store
+
+    with Store(db, read_only=True) as s:
+        ids = [r["id"] for r in s.query("SELECT id FROM pledge_ledger ORDER BY id LIMIT 2")]
+    assert len(ids) == 2
+    for i, status in zip(ids, ("broken", "fulfilled")):
+        with pytest.raises(SystemExit) as exc:
+            main(["pledge", "set", i, status, "--note", "checked by hand", "--db", str(db)])
+        assert exc.value.code in (0, None)
+    return db
+
+
+def test_overrules_export_on_a_full_disk_keeps_the_old_file(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            decided_store: Path) -> None:
+    """b29: `Error: cannot write full/keep.jsonl: No space left on device`, and keep.jsonl, an earlier backup, was
+    4,096 bytes of the new export cut mid-line. Now the error is the same and the old file is as it was."""
+    keep = tmp_path / "keep.jsonl"
+    old = '{"type": "pledge_status", "an": "earlier backup"}\n'
+    keep.write_text(old, encoding="utf-8")
+    keep.chmod(0o640)
+    with monkeypatch.context() as m:
+        _full_disk(m)
+        code, out, err = cli("overrules", "export", keep, "--db", decided_store)
+    assert code == 2 and err.startswith(f"Error: cannot write {keep}: No space left on device"), (code, err)
+    assert keep.read_text(encoding="utf-8") == old and oct(keep.stat().st_mode & 0o777) == oct(0o640)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.jsonl"]  # no partial file left beside it
+    code, out, err = cli("overrules", "export", keep, "--db", decided_store)  # space again: written whole
+    assert code == 0 and "2 statuses set by hand" in out, (out, err)
+    assert len(keep.read_text(encoding="utf-8").splitlines()) == 2 and oct(keep.stat().st_mode & 0o777) == oct(0o640)
+
+
+def test_a_failed_overrules_export_leaves_no_file_where_none_was(cli, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch,
+                                                                 decided_store: Path) -> None:
+    """b29: with no FILE before, a failed export left a 0-byte (or a cut) FILE."""
+    new = tmp_path / "new.jsonl"
+    with monkeypatch.context() as m:
+        _full_disk(m, room=0)
+        code, _, err = cli("overrules", "export", new, "--db", decided_store)
+    assert code == 2 and "No space left on device" in err, err
+    assert list(tmp_path.iterdir()) == []
