@@ -6,6 +6,8 @@
    warning names `gaiko pledges --rebuild` too when it is, and stats count what `gaiko pledges` lists.
 2. (F3) `gaiko overrules export FILE` on a full disk cut an existing FILE to the part of the new one written (and
    left a 0-byte FILE where none was); it now writes beside FILE and renames, as `gaiko export` does.
+3. (F4) A `gaiko code` that failed to create its store (a full disk) left a 0-byte file, which the same command then
+   refused as "not a gaiko store"; a store gaiko fails to create is now removed again.
 """
 
 from __future__ import annotations
@@ -220,3 +222,56 @@ def test_a_failed_overrules_export_leaves_no_file_where_none_was(cli, tmp_path: 
         code, _, err = cli("overrules", "export", new, "--db", decided_store)
     assert code == 2 and "No space left on device" in err, err
     assert list(tmp_path.iterdir()) == []
+
+
+# --- 3. (F4) a store gaiko fails to create is not left behind ---------------------------------------------------
+
+@pytest.mark.parametrize("where", ["open", "schema"])
+def test_a_store_that_could_not_be_created_is_removed_and_the_rerun_codes(cli, tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch,
+                                                                          where: str) -> None:
+    """b29: `gaiko code my/articles.jsonl --db full/f2.duckdb` on a full disk: "cannot open ... No space left", and a
+    0-byte f2.duckdb, which the rerun (space back) refused: "is not a gaiko store: it is an empty file". Now the
+    error is the same, no file is left, and the rerun codes."""
+    import duckdb
+
+    import gaiko.store as store_mod
+
+    arts = tmp_path / "articles.jsonl"
+    arts.write_text("".join(json.dumps({"id": f"a{i}", "published": d, "source": s, "text": t}) + "\n"
+                            for i, (d, s, t) in enumerate(_ARTICLES[:2])), encoding="utf-8")
+    db = tmp_path / "f2.duckdb"
+    full = duckdb.IOException(f'IO Error: Could not write file "{db}": No space left on device')
+    real_connect = duckdb.connect
+
+    def connect(path: Any, *a: Any, **k: Any) -> Any:
+        Path(path).touch()  # DuckDB created the file, then could not write its header
+        raise full
+
+    def migrate(*a: Any, **k: Any) -> None:
+        raise full
+
+    with monkeypatch.context() as m:
+        if where == "open":
+            m.setattr(duckdb, "connect", connect)
+        else:
+            m.setattr(store_mod, "migrate", migrate)
+        code, _, err = cli("code", arts, "--db", db)
+    assert duckdb.connect is real_connect
+    assert code == 2 and err.startswith("Error: ") and "No space left on device" in err, (code, err)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["articles.jsonl"], list(tmp_path.iterdir())
+    code, out, err = cli("code", arts, "--db", db)
+    assert code == 0 and "not a gaiko store" not in err, err
+
+
+def test_a_store_that_existed_is_never_removed_when_opening_it_fails(tmp_path: Path) -> None:
+    """The other side of F4: only a file this very call created goes; an existing file that fails to open (here an
+    empty one a user made) stays, and is refused as before."""
+    from gaiko.errors import StoreError
+    from gaiko.store import Store
+
+    db = tmp_path / "zero.duckdb"
+    db.write_bytes(b"")
+    with pytest.raises(StoreError, match="it is an empty file"):
+        Store(db)
+    assert db.exists() and db.stat().st_size == 0

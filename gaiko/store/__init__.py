@@ -8,6 +8,7 @@ docs/store.md for how readers and the writer share a file.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import time
 import uuid
 from collections.abc import Iterable, Sequence
@@ -44,7 +45,16 @@ class Store(QueryMixin, AnalysisMixin, FacetMixin):
         self.path = check_path(path)
         self.read_only = read_only
         self.cluster_seconds = 0.0  # spent clustering new events in write_coded
-        self.con = connect(self.path, read_only)
+        # a store this call creates: removed again when creating it fails (round r31, b29 F4: a full disk left a
+        # 0-byte file that the same command then refused as "not a gaiko store")
+        new = not read_only and self.path != ":memory:" and not os.path.lexists(self.path)
+        new_wal = new and not os.path.lexists(self.path + ".wal")
+        try:
+            self.con = connect(self.path, read_only)
+        except BaseException:
+            if new:
+                _remove_new(self.path, new_wal)
+            raise
         try:
             if not read_only:
                 migrate(self.con)
@@ -61,9 +71,13 @@ class Store(QueryMixin, AnalysisMixin, FacetMixin):
                 ensure_readable(self.con)  # a store from before clusters reads as one cluster per event
         except duckdb.Error as exc:
             self.con.close()
+            if new:
+                _remove_new(self.path, new_wal)
             raise explain(exc, self.path, read_only=read_only) from None
-        except Exception:
+        except BaseException:
             self.con.close()
+            if new:
+                _remove_new(self.path, new_wal)
             raise
 
     # -- lifecycle -----------------------------------------------------------
@@ -376,3 +390,16 @@ def _write_failure(c: CodedArticle, exc: StoreError) -> InputError:
 
 
 SCHEMA = SCHEMA_VERSION
+
+
+def _remove_new(path: str, wal: bool) -> None:
+    """Remove the store file (and its write-ahead log) that a failed :class:`Store` created a moment ago: it holds
+    nothing of the user's, and left behind it made the same command fail again ("not a gaiko store: it is an empty
+    file"). ``wal``: the log did not exist before either. Only regular files are removed; one that cannot be is left
+    (the error being raised says why)."""
+    for name in (path, path + ".wal") if wal else (path,):
+        try:
+            if os.path.isfile(name) and not os.path.islink(name):
+                os.unlink(name)
+        except OSError:
+            pass
