@@ -8,11 +8,14 @@
    left a 0-byte FILE where none was); it now writes beside FILE and renames, as `gaiko export` does.
 3. (F4) A `gaiko code` that failed to create its store (a full disk) left a 0-byte file, which the same command then
    refused as "not a gaiko store"; a store gaiko fails to create is now removed again.
+4. (F6) `dyad=JPN-CHN` beside a `source` or `target` naming another country was answered for the dyad alone; it is
+   refused now (422, the API's error shape; the pages' 422), as a filter given twice is. (The CLI takes no dyad.)
 """
 
 from __future__ import annotations
 
 import json
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -275,3 +278,46 @@ def test_a_store_that_existed_is_never_removed_when_opening_it_fails(tmp_path: P
     with pytest.raises(StoreError, match="it is an empty file"):
         Store(db)
     assert db.exists() and db.stat().st_size == 0
+
+
+# --- 4. (F6) a dyad beside a conflicting source or target -------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from fastapi.testclient import TestClient
+    from helpers import two_event_store
+
+    from gaiko.server import create_app
+
+    return TestClient(create_app(str(two_event_store(tmp_path_factory.mktemp("r31") / "s.duckdb"))))
+
+
+_DYAD_PATHS = ["/api/v1/events", "/api/v1/dyads", "/api/v1/series", "/api/v1/export/events", "/events", "/dyads",
+               "/"]
+
+
+@pytest.mark.parametrize("path", _DYAD_PATHS)
+@pytest.mark.parametrize("other", [("source", "CHN"), ("target", "USA")])
+def test_a_dyad_beside_a_source_or_target_naming_another_country_is_refused(small, path: str,
+                                                                             other: tuple[str, str]) -> None:
+    """b29: `/api/v1/events?dyad=JPN-CHN&source=CHN` gave total 12 with filters {source: JPN, target: CHN}, the dyad
+    winning without a word; `/dyads?dyad=JPN-CHN&source=CHN` gave 200 too. Now 422, naming both."""
+    r = small.get(path, params=[("dyad", "JPN-CHN"), other])
+    if path.startswith("/api/"):
+        body = r.json()
+        assert r.status_code == 422 and set(body) >= {"error", "message"}, (path, body)
+        said = body["message"]
+    else:
+        said = unescape(r.text)
+    assert r.status_code == 422, (path, r.status_code)
+    assert f"dyad=JPN-CHN and {other[0]}={other[1]} name different {other[0]}s" in said, (path, said[:300])
+
+
+@pytest.mark.parametrize("path", _DYAD_PATHS)
+def test_a_dyad_beside_its_own_sides_is_answered_as_the_dyad(small, path: str) -> None:
+    """The same side again (any case) is the same filter, as `source=JPN&source=JPN` is."""
+    alone = small.get(path, params={"dyad": "JPN-CHN"})
+    same = small.get(path, params=[("dyad", "JPN-CHN"), ("source", "jpn"), ("target", "CHN")])
+    assert alone.status_code == same.status_code == 200, path
+    if path.startswith("/api/v1/e") and path.endswith("events") and "export" not in path:
+        assert alone.json()["total"] == same.json()["total"] and alone.json()["filters"] == same.json()["filters"]

@@ -12,7 +12,7 @@ from ..store.hints import why_empty
 from .evidence import article_marks, event_evidence
 from .models import ActorPage, ArticlePage, EventPage, Health, Stats
 from .output import EVENT_COLUMNS, next_url, rows_response
-from .strict import parse_dyad
+from .strict import dyad_sides
 
 __all__ = ["router", "EventQuery"]
 
@@ -60,7 +60,7 @@ class EventQuery:
         if since and until and since > until:
             raise ConfigError(f"since ({since}) is after until ({until}): no day is in between; swap them")
         if dyad:
-            source, target = parse_dyad(dyad)
+            source, target = dyad_sides(dyad, source, target)
         if actual and modality in (None, "all"):
             modality = "actual"
         self.filters: dict[str, Any] = {
