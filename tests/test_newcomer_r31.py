@@ -10,6 +10,9 @@
    refused as "not a gaiko store"; a store gaiko fails to create is now removed again.
 4. (F6) `dyad=JPN-CHN` beside a `source` or `target` naming another country was answered for the dyad alone; it is
    refused now (422, the API's error shape; the pages' 422), as a filter given twice is. (The CLI takes no dyad.)
+5. (F5) `GET /api/v1/export/events` (the dashboard's "All N matching" downloads) had 43 columns of its own, flat
+   JSONL; `gaiko export` 65, PLOVER JSONL. Both now write the same columns under the same names, the API adding
+   `link`.
 """
 
 from __future__ import annotations
@@ -321,3 +324,48 @@ def test_a_dyad_beside_its_own_sides_is_answered_as_the_dyad(small, path: str) -
     assert alone.status_code == same.status_code == 200, path
     if path.startswith("/api/v1/e") and path.endswith("events") and "export" not in path:
         assert alone.json()["total"] == same.json()["total"] and alone.json()["filters"] == same.json()["filters"]
+
+
+# --- 5. (F5) the API's event downloads carry what `gaiko export` writes ------------------------------------------
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_the_api_event_download_has_the_columns_and_rows_of_gaiko_export(cli, tmp_path: Path, fmt: str) -> None:
+    """b29: the API CSV had 43 columns and the CLI's 65 (no `cameo_quad_class`, `cameo`, `coder_version`, `decided_by`,
+    offsets, ...; a `day` of its own); API JSONL was flat, the CLI's PLOVER records. Now, in the order and with the
+    filters `gaiko export` uses (article order, negated events too), the API download is `gaiko export`'s file, cell
+    for cell, with `link` added last."""
+    import csv
+    import io
+
+    import pyarrow.parquet as pq
+    from fastapi.testclient import TestClient
+    from helpers import two_event_store
+
+    from gaiko.server import create_app
+
+    db = two_event_store(tmp_path / "s.duckdb")
+    out = tmp_path / f"cli.{fmt}"
+    code, _, err = cli("export", "--db", db, "--format", fmt, "--out", out)
+    assert code in (0, None), err
+    with TestClient(create_app(str(db))) as c:
+        r = c.get("/api/v1/export/events", params={"format": fmt, "sort": "article", "include_negated": "true"})
+    assert r.status_code == 200
+    if fmt == "csv":
+        cli_rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+        api_rows = list(csv.DictReader(io.StringIO(r.text)))
+        header = next(csv.reader(io.StringIO(r.text)))
+        assert header == next(csv.reader(io.StringIO(out.read_text(encoding="utf-8")))) + ["link"]
+        assert "cameo_quad_class" in header and "coder_version" in header and "day" not in header
+    elif fmt == "jsonl":
+        cli_rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+        api_rows = [json.loads(x) for x in r.text.splitlines()]
+        assert all(list(a) == list(b) + ["link"] for a, b in zip(api_rows, cli_rows))
+        assert "actor" in api_rows[0] and "event" in api_rows[0] and "cameo_quad_class" in api_rows[0]
+    else:
+        cli_table, api_table = pq.read_table(out), pq.read_table(io.BytesIO(r.content))
+        assert api_table.column_names == cli_table.column_names + ["link"]
+        assert api_table.drop(["link"]).equals(cli_table)
+        cli_rows, api_rows = cli_table.to_pylist(), api_table.to_pylist()
+    assert cli_rows and len(api_rows) == len(cli_rows)
+    assert all(a.pop("link").startswith("http://testserver/articles/") for a in api_rows)
+    assert api_rows == cli_rows

@@ -15,10 +15,10 @@ from fastapi import APIRouter, Depends, Query, Request
 
 from ..store.downloads import (
     ARTICLE_DOWNLOAD_COLUMNS,
-    EVENT_DOWNLOAD_COLUMNS,
     article_download_sql,
     copy_parquet,
     event_download_sql,
+    query_columns,
 )
 from ..store.ledger_view import ledger_view
 from .api import ERRORS, EventQuery, Sort
@@ -66,12 +66,19 @@ def _parquet_from_sql(request: Request, sql: str, params: list[Any], name: str) 
             responses={**ERRORS, 200: _FORMATS})
 def export_events(request: Request, q: EventQuery = Depends(), sort: Sort = Query("date"),
                   format: Fmt3 = Query("csv")) -> Any:
+    # the columns of `gaiko export`, and `link` (round r31, b29 F5): CSV and Parquet flat as its CSV and Parquet,
+    # JSONL its PLOVER records (gaiko.export.plover_record) with `link` added
     with request.app.state.gaiko.reading() as store:
         sql, params = event_download_sql(store.con, _base(request), sort=sort, **q.filters)
+        columns = query_columns(store.con, sql, params) if format == "csv" else []
     if format == "parquet":
         return _parquet_from_sql(request, sql, params, "gaiko-events-all")
     rows = request.app.state.gaiko.rows(sql, params)
-    return stream_rows(format, rows, EVENT_DOWNLOAD_COLUMNS, "gaiko-events-all")
+    if format == "jsonl":
+        from ..export import plover_record
+
+        rows = ({**plover_record(r), "link": r["link"]} for r in rows)
+    return stream_rows(format, rows, columns, "gaiko-events-all")
 
 
 @router.get("/articles", summary="Every article whose title or text holds q, with counts and a link",
