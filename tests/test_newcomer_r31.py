@@ -15,6 +15,7 @@
    `link`.
 6. (F7) `gaiko import`'s "in N s" left out the clustering (0.6 s said of a 6.1 s command); it is the whole import now.
 7. (F12) `gaiko import parts/events` said "no Parquet parts" of a folder full of them; it names the folder's parent.
+8. (F8) The answers for a cluster id the store lacks said `--db STORE` (or no --db) where the store's path is known.
 """
 
 from __future__ import annotations
@@ -410,3 +411,32 @@ def test_a_table_folder_given_to_import_names_its_parent(cli, tmp_path: Path, pl
     assert code == 2 and err.count("\n") == 1 and "no Parquet parts" not in err, err
     assert "one table's folder (events)" in err and f"gaiko import {pledge_parts}" in err, err
     assert not db.exists()
+
+
+# --- 8. (F8) the store's path, not a placeholder, in the answers for a missing cluster -----------------------------
+
+def test_the_answers_for_a_missing_cluster_give_the_store_path(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               pledge_parts: Path) -> None:
+    """b29: `gaiko cluster show ev-… --db s4.duckdb` said "cluster it with: gaiko cluster rebuild --db STORE" and "see
+    its report with: gaiko events --count mentions" (no --db); `cl-nope` "list clusters with: gaiko events --db
+    STORE". The stats warning on the same store gives the path, quoted for a shell; so do these now."""
+    import shlex
+
+    from fastapi.testclient import TestClient
+
+    from gaiko.server import create_app
+    from gaiko.store import Store
+
+    db = _stopped(pledge_parts, tmp_path / "my store.duckdb", monkeypatch)
+    with Store(db, read_only=True) as s:
+        ev = s.scalar("SELECT min(id) FROM events")
+    q = shlex.quote(str(db))
+    code, _, err = cli("cluster", "show", ev, "--db", db)
+    assert code == 2 and "STORE" not in err, err
+    assert f"gaiko cluster rebuild --db {q}" in err and f"gaiko events --count mentions --db {q}" in err, err
+    code, _, err = cli("cluster", "show", "cl-nope", "--db", db)
+    assert code == 2 and f"list clusters with: gaiko events --db {q}" in err, err
+    with TestClient(create_app(str(db))) as c:
+        r = c.get(f"/api/v1/clusters/{ev}")
+    assert r.status_code == 404 and "STORE" not in r.json()["message"] and "gaiko cluster rebuild --db " in \
+        r.json()["message"], r.json()
