@@ -16,6 +16,13 @@
 6. (F7) `gaiko import`'s "in N s" left out the clustering (0.6 s said of a 6.1 s command); it is the whole import now.
 7. (F12) `gaiko import parts/events` said "no Parquet parts" of a folder full of them; it names the folder's parent.
 8. (F8) The answers for a cluster id the store lacks said `--db STORE` (or no --db) where the store's path is known.
+9. (F9) Commands that change a store another process holds were told to "query a copy"; they are told to wait and
+   run again.
+10. (F14) `gaiko pledge set ID Broken` was refused where `--status` is read in any case; `type=ASSAULT&type=assault`
+   echoed both. Both are read in any case now. (`source=JPN&source=jpn` stays refused: a lower-case code is read as
+   part of a name, so the two are different filters.)
+11. (F15) No note of events in no cluster reached `gaiko events --json` (stderr only) or `/api/v1/export/events`;
+   the JSON now has `notes` as the API's, the download an `X-Gaiko-Note` header.
 """
 
 from __future__ import annotations
@@ -440,3 +447,90 @@ def test_the_answers_for_a_missing_cluster_give_the_store_path(cli, tmp_path: Pa
         r = c.get(f"/api/v1/clusters/{ev}")
     assert r.status_code == 404 and "STORE" not in r.json()["message"] and "gaiko cluster rebuild --db " in \
         r.json()["message"], r.json()
+
+
+# --- 9. (F9) a write command on a store another process holds -------------------------------------------------------
+
+def test_a_write_command_on_a_held_store_is_told_to_wait_not_to_query_a_copy(cli, tmp_path: Path) -> None:
+    """b29: with a process holding lk.duckdb, `gaiko cluster rebuild`, `gaiko pledge set` and `gaiko overrules
+    import` said "Wait for it to finish, or query a copy (cp lk.duckdb copy.duckdb)": the change then made in the copy
+    is thrown away. They now say to wait (or stop it) and run the command again; a reader keeps its advice."""
+    import subprocess
+    import sys
+
+    from helpers import two_event_store
+
+    db = two_event_store(tmp_path / "lk.duckdb")
+    decisions = tmp_path / "ov.jsonl"
+    decisions.write_text("", encoding="utf-8")
+    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+                               "print('ok', flush=True); time.sleep(60)", str(db)], stdout=subprocess.PIPE)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == b"ok"
+        for args in (["cluster", "rebuild"], ["pledge", "set", "pl-x", "broken"], ["pledge", "unset", "pl-x"],
+                     ["overrules", "import", str(decisions)], ["pledges", "--rebuild"],
+                     ["cluster", "merge", "cl-a", "cl-b"]):
+            code, _, err = cli(*args, "--db", db)
+            assert code == 2 and "query a copy" not in err, (args, err)
+            assert f"PID {holder.pid}" in err and "run this command again" in err, (args, err)
+        code, _, err = cli("events", "--db", db)  # a reader: wait, or query a copy, as before
+        assert code == 2 and "query a copy" in err, err
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+# --- 10. (F14) case --------------------------------------------------------------------------------------------------
+
+def test_pledge_set_takes_a_status_in_any_case(cli, decided_store: Path, tmp_path: Path) -> None:
+    """b29: `gaiko pledge set ID Broken` said "unknown status 'Broken'", while `gaiko pledges --status` and the API
+    read it in any case."""
+    import shutil
+
+    from gaiko.store import Store
+
+    db = tmp_path / "case.duckdb"
+    shutil.copy(decided_store, db)
+    with Store(db, read_only=True) as s:
+        pid = s.scalar("SELECT max(id) FROM pledge_ledger")
+    code, out, err = cli("pledge", "set", pid, "Stalled", "--db", db)
+    assert code in (0, None) and out.startswith(f"{pid}: stalled"), (out, err)
+    code, out, err = cli("pledge", "set", pid, "Stalld", "--db", db)
+    assert code == 2 and "unknown status 'Stalld'" in err, err
+
+
+def test_a_type_given_again_in_another_case_is_named_once(small) -> None:
+    """b29: `type=ASSAULT&type=assault` echoed `ASSAULT,assault` (the doc: "each value once")."""
+    one = small.get("/api/v1/events", params={"type": "ASSAULT"}).json()
+    for params in ([("type", "ASSAULT"), ("type", "assault")], [("type", "ASSAULT,assault")]):
+        r = small.get("/api/v1/events", params=params)
+        assert r.status_code == 200 and r.json()["filters"]["type"] == "ASSAULT", (params, r.json()["filters"])
+        assert r.json()["total"] == one["total"]
+
+
+# --- 11. (F15) the note of events in no cluster in `gaiko events --json` and the download ---------------------------
+
+def test_the_note_of_events_in_no_cluster_reaches_events_json_and_the_download(
+        cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pledge_parts: Path) -> None:
+    """b29: the CLI's JSON object had no `notes` (the warning on stderr only), the API download no note at all,
+    while `/api/v1/events` has `notes`."""
+    from fastapi.testclient import TestClient
+
+    from gaiko.server import create_app
+
+    db = _stopped(pledge_parts, tmp_path / "s.duckdb", monkeypatch)
+    code, out, err = cli("events", "--db", db, "--json")
+    doc = json.loads(out)
+    assert code in (0, None) and doc["notes"] and "in no cluster yet" in doc["notes"][0], doc.get("notes")
+    code, out, err = cli("events", "--db", db, "--json", "--count", "mentions")
+    assert json.loads(out)["notes"] is None
+    with TestClient(create_app(str(db))) as c:
+        api_notes = c.get("/api/v1/events").json()["notes"]
+        for fmt in ("csv", "jsonl", "parquet"):
+            r = c.get("/api/v1/export/events", params={"format": fmt})
+            assert r.status_code == 200 and json.loads(r.headers["x-gaiko-note"]) in api_notes, (fmt, r.headers)
+        r = c.get("/api/v1/export/events", params={"format": "csv", "count": "mentions"})
+        assert "x-gaiko-note" not in r.headers
+    code, _, err = cli("cluster", "rebuild", "--db", db)
+    code, out, err = cli("events", "--db", db, "--json")
+    assert json.loads(out)["notes"] is None

@@ -101,14 +101,14 @@ def events(
             total = store.count_events(count, **filters) if as_json else len(rows)
             if not rows:
                 say_why_empty(store, filters, count)
-            if count == "clusters":
-                _say_unclustered(store.unclustered_note(db))
+            note = store.unclustered_note(db) if count == "clusters" else None
+            _say_unclustered(note)
     except GaikoError as exc:
         fail(exc)
-    if as_json:
+    if as_json:  # `notes` as GET /api/v1/events has them (round r31, b29 F15: the note went to stderr only)
         shown = shown_filters(filters)
         emit_json({"total": total, "limit": limit, "count": count, "filters": {**shown, "actual": actual},
-                   "events": rows})
+                   "notes": [note] if note else None, "events": rows})
     elif fmt == "jsonl":
         from ..export import plover_record
 
