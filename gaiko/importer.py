@@ -185,7 +185,7 @@ def _ledger_advice(store: Any, track: bool) -> str:
 def _cluster_and_track(store: Any, summary: ImportSummary, track: bool) -> None:
     """After the import's commit: cluster the events in no cluster yet, and update the pledge ledger."""
     from .clusters import pending, update_clusters
-    from .store.counting import ledger_behind
+    from .store.ledger_state import ledger_behind
 
     if summary.articles or pending(store):  # the imported events in no cluster yet (or an interrupted import's)
         update_clusters(store)

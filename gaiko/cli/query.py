@@ -85,7 +85,7 @@ def events(
     fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl (PLOVER records) or csv."),
     count: str = count_option(),
     as_json: bool = typer.Option(False, "--json", help="The rows of the table as one JSON object {total, limit, count, "
-                                 "filters, events: [...]}, fields named as in GET /api/v1/events and CSV exports."),
+                                 "filters, notes, events: [...]}, fields named as in GET /api/v1/events and CSV exports."),
 ) -> None:
     """List coded events, filtered: one row per event cluster, or per mention with `--count mentions`.
     `--format jsonl` prints PLOVER-shaped records; `--json` one JSON object."""

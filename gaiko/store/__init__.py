@@ -40,7 +40,7 @@ class Store(QueryMixin, AnalysisMixin, FacetMixin):
     def __init__(self, path: str | Path = "gaiko.duckdb", *, read_only: bool = False) -> None:
         import duckdb
 
-        from .opening import check_path, connect, explain
+        from .opening import check_path, connect, explain, remove_new_store
 
         self.path = check_path(path)
         self.read_only = read_only
@@ -53,7 +53,7 @@ class Store(QueryMixin, AnalysisMixin, FacetMixin):
             self.con = connect(self.path, read_only)
         except BaseException:
             if new:
-                _remove_new(self.path, new_wal)
+                remove_new_store(self.path, new_wal)
             raise
         try:
             if not read_only:
@@ -72,12 +72,12 @@ class Store(QueryMixin, AnalysisMixin, FacetMixin):
         except duckdb.Error as exc:
             self.con.close()
             if new:
-                _remove_new(self.path, new_wal)
+                remove_new_store(self.path, new_wal)
             raise explain(exc, self.path, read_only=read_only) from None
         except BaseException:
             self.con.close()
             if new:
-                _remove_new(self.path, new_wal)
+                remove_new_store(self.path, new_wal)
             raise
 
     # -- lifecycle -----------------------------------------------------------
@@ -391,15 +391,3 @@ def _write_failure(c: CodedArticle, exc: StoreError) -> InputError:
 
 SCHEMA = SCHEMA_VERSION
 
-
-def _remove_new(path: str, wal: bool) -> None:
-    """Remove the store file (and its write-ahead log) that a failed :class:`Store` created a moment ago: it holds
-    nothing of the user's, and left behind it made the same command fail again ("not a gaiko store: it is an empty
-    file"). ``wal``: the log did not exist before either. Only regular files are removed; one that cannot be is left
-    (the error being raised says why)."""
-    for name in (path, path + ".wal") if wal else (path,):
-        try:
-            if os.path.isfile(name) and not os.path.islink(name):
-                os.unlink(name)
-        except OSError:
-            pass

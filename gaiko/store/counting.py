@@ -22,7 +22,7 @@ from typing import Any
 from ..errors import ConfigError
 
 __all__ = ["COUNTS", "Scope", "check_count", "scope", "event_rows", "count", "SORT_KEYS", "ONE_EVENT_SQL",
-           "CLUSTER_DAY", "ledger_behind", "unclustered", "unclustered_note"]
+           "CLUSTER_DAY", "unclustered", "unclustered_note"]
 
 COUNTS = ("clusters", "mentions")
 
@@ -166,25 +166,12 @@ def unclustered(con: Any) -> int:
                            ).fetchall()[0][0])
 
 
-def ledger_behind(con: Any) -> bool:
-    """Whether the stored pledge ledger is behind the store: articles it has not read (an import stopped while
-    clustering never tracked; a run with ``--no-ledger``), or an update of it that stopped half-way. ``gaiko pledges``
-    and the pages then compute the ledger afresh (:func:`gaiko.tracking.update.stored`). False when the store has no
-    ledger tables to read (a read-only store from before them)."""
-    try:
-        row = con.execute("SELECT EXISTS (SELECT 1 FROM articles WHERE id NOT IN (SELECT article_id FROM "
-                          "ledger_articles)) OR coalesce((SELECT value = '1' FROM meta WHERE key = 'ledger_dirty'), "
-                          "false)").fetchall()
-    except Exception:  # noqa: BLE001 - no ledger tables (or no meta): nothing stored to be behind
-        return False
-    return bool(row[0][0])
-
-
 def unclustered_note(n: int, db: str = "STORE", *, ledger: bool = False) -> str | None:
     """What a surface that counts clusters says when ``n`` events are in no cluster (None when none): each is counted
     as a cluster of its own until clustered, and the command that clusters them. ``ledger``: the stored pledge ledger
-    is behind too (:func:`ledger_behind`), so the note also names the command that stores it (round r31, b29 F2:
-    `gaiko cluster rebuild` alone left the ledger empty, `gaiko stats` saying 0 tracked pledges)."""
+    is behind too (:func:`gaiko.store.ledger_state.ledger_behind`), so the note also names the command that stores
+    it (round r31, b29 F2: `gaiko cluster rebuild` alone left the ledger empty, `gaiko stats` saying 0 tracked
+    pledges)."""
     if not n:
         return None
     where = shlex.quote(db)

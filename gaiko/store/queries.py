@@ -11,6 +11,7 @@ from ..errors import ConfigError, NotFound
 from ..isoday import iso_day, no_such_day
 from ..types import PLOVER_TYPES
 from . import counting
+from .ledger_state import ledger_behind, tracked_afresh
 
 __all__ = ["QueryMixin", "EventFilter", "EVENT_FROM", "EVENT_DAY", "MODALITIES", "PRECISIONS", "actor_key",
            "PLAUSIBLE_PUBLISHED"]
@@ -346,7 +347,7 @@ class QueryMixin:
         """:func:`gaiko.store.counting.unclustered_note` of this store (None when every event is in a cluster),
         naming the ledger's command too when the stored ledger is behind (round r31)."""
         n = self.unclustered_events()
-        return counting.unclustered_note(n, db, ledger=counting.ledger_behind(self.con)) if n else None
+        return counting.unclustered_note(n, db, ledger=ledger_behind(self.con)) if n else None
 
     def count_events(self, count: str = "clusters", **filters: Any) -> int:
         """How many clusters (default) or mentions match the filters."""
@@ -395,8 +396,8 @@ class QueryMixin:
         )[0]
         one["count"] = count
         one["unclustered_events"] = counting.unclustered(self.con)  # each counted in ``clusters`` (round r28)
-        if counting.ledger_behind(self.con):  # what `gaiko pledges` lists, computed afresh (round r31)
-            one["tracked_pledges"] = self._tracked_afresh(one["tracked_pledges"])
+        if ledger_behind(self.con):  # what `gaiko pledges` lists, computed afresh (round r31)
+            one["tracked_pledges"] = tracked_afresh(self, one["tracked_pledges"])
         sc = counting.scope(self.con, count, {"include_negated": True})
         one["by_type"] = {
             r["event_type"]: r["n"]
@@ -422,20 +423,6 @@ class QueryMixin:
                 "SELECT reason, count(*) AS n FROM errors WHERE severity = 'warning' GROUP BY 1 ORDER BY 2 DESC, 1")
         }
         return one
-
-    def _tracked_afresh(self, stored: int) -> int:
-        """The ledger's size as `gaiko pledges` and the pages read it when the stored ledger is behind the store: computed
-        afresh (round r31, b29 F2: `gaiko stats` said 0 tracked pledges of a store whose import stopped while
-        clustering, `gaiko pledges` and the dashboard 43). ``stored`` when the tracker is not installed or cannot
-        read the store (a read-only store from before the ledger's present tables)."""
-        try:
-            from ..tracking.update import compute
-        except ImportError:
-            return stored
-        try:
-            return len(compute(self))
-        except Exception:  # noqa: BLE001 - an inventory never fails for the ledger: the stored count, as before
-            return stored
 
     def newest_article_date(self) -> dt.date | None:
         """The newest publication date in the store that can be true (see :data:`PLAUSIBLE_PUBLISHED`): the
