@@ -280,6 +280,28 @@ def test_a_store_that_could_not_be_created_is_removed_and_the_rerun_codes(cli, t
     assert code == 0 and "not a gaiko store" not in err, err
 
 
+def test_a_new_store_another_process_created_first_is_not_removed(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The race F4's removal must not lose: two runs started at once into a new store; the other one created the
+    file a moment before this one and holds it, so this one's open fails as `locked`. That file is the other's."""
+    import duckdb
+
+    from gaiko.errors import StoreError
+    from gaiko.store import Store
+
+    db = tmp_path / "new.duckdb"
+
+    def connect(path: Any, *a: Any, **k: Any) -> Any:
+        Path(path).write_bytes(b"the other run's rows")
+        raise duckdb.IOException(f'IO Error: Could not set lock on file "{path}": Conflicting lock is held in '
+                                 "/usr/bin/python3 (PID 4242)")
+
+    monkeypatch.setattr(duckdb, "connect", connect)
+    with pytest.raises(StoreError) as exc:
+        Store(db)
+    assert exc.value.reason == "locked" and db.read_bytes() == b"the other run's rows"
+
+
 def test_a_store_that_existed_is_never_removed_when_opening_it_fails(tmp_path: Path) -> None:
     """The other side of F4: only a file this very call created goes; an existing file that fails to open (here an
     empty one a user made) stays, and is refused as before."""

@@ -51,8 +51,10 @@ class Store(QueryMixin, AnalysisMixin, FacetMixin):
         new_wal = new and not os.path.lexists(self.path + ".wal")
         try:
             self.con = connect(self.path, read_only)
-        except BaseException:
-            if new:
+        except StoreError as exc:
+            # not when another process holds it: it created the file a moment before this call did (two runs
+            # started at once into a new store), and it is writing there
+            if new and exc.reason not in ("locked", "open_here"):
                 remove_new_store(self.path, new_wal)
             raise
         try:
