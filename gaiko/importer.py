@@ -34,11 +34,18 @@ class ImportSummary:
     events: int = 0
     pledges: int = 0
     errors: int = 0
-    seconds: float = 0.0
+    seconds: float = 0.0  # the whole import: the rows, their clustering and the ledger's update (round r31)
     complete: bool = True  # the folder carried the run's _SUCCESS.json
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
+
+
+def _shell(path: Path) -> str:
+    """``path`` quoted for a shell (a command the user copies)."""
+    import shlex
+
+    return shlex.quote(str(path))
 
 
 def _sql_str(s: str) -> str:
@@ -163,6 +170,7 @@ def _import(store: Any, directory: str | Path, *, partial: bool, track: bool) ->
         raise stop(f"the import of {root} was stored whole (the run is marked finished) but clustering its events"
                    f"{' or updating the pledge ledger' if track else ''} was cut short"
                    f"{_ledger_advice(store, track)}") from exc
+    summary.seconds = time.perf_counter() - start  # the clustering and the ledger too (round r31, b29 F7)
     return summary
 
 
@@ -178,10 +186,13 @@ def _ledger_advice(store: Any, track: bool) -> str:
 def _cluster_and_track(store: Any, summary: ImportSummary, track: bool) -> None:
     """After the import's commit: cluster the events in no cluster yet, and update the pledge ledger."""
     from .clusters import pending, update_clusters
+    from .store.ledger_state import ledger_behind
 
     if summary.articles or pending(store):  # the imported events in no cluster yet (or an interrupted import's)
         update_clusters(store)
-    if track and summary.articles:
+    # round r31 (b29 F2): also when nothing is new but the stored ledger is behind the store (an import stopped while
+    # clustering never tracked, and its rerun skipped every article, so the ledger stayed empty)
+    if track and (summary.articles or ledger_behind(store.con)):
         from .runner import update_ledger
 
         update_ledger(store)
@@ -248,6 +259,11 @@ def check_folder(directory: str | Path, *, partial: bool = False) -> Path:
     if not root.is_dir():
         raise ConfigError(f"no folder {root}; give the --out folder of `gaiko code --engine ray`")
     complete = (root / MANIFEST).is_file()
+    if not complete and not any(root.glob("*/*.parquet")) and any(root.glob("*.parquet")):
+        # one table's folder of a run's output (round r31, b29 F12: "no Parquet parts" of a folder full of them)
+        raise ConfigError(f"{root} is one table's folder ({root.name}) of a `gaiko code --engine ray` output: "
+                          f"gaiko import reads the whole output folder; give its parent: gaiko import "
+                          f"{_shell(root.parent)}")
     if not complete and not any(root.glob("*/*.parquet")):  # no run's output at all: a mistyped folder
         raise ConfigError(f"{root} holds no output of `gaiko code --engine ray` (no {MANIFEST}, no Parquet parts); "
                           "give the folder its --out named")

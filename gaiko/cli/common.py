@@ -96,10 +96,17 @@ def existing_store(db: str) -> Any:
     """The store at ``db``, opened for writing, for commands that change what a store holds (clusters, overrules, the
     ledger): a missing one is refused (StoreError ``missing``, "no store at ...") rather than created empty, so a
     mistyped ``--db`` makes no file and is not answered "no cluster ..."."""
+    from ..errors import StoreError
     from ..store import Store
+    from ..store.opening import locked_for_a_change
 
-    Store(db, read_only=True).close()
-    return Store(db)
+    try:
+        Store(db, read_only=True).close()
+        return Store(db)
+    except StoreError as exc:
+        if exc.reason == "locked":  # a writer's advice, not a reader's "query a copy" (round r31)
+            raise locked_for_a_change(exc, db) from None
+        raise
 
 
 def check_json_format(as_json: bool, fmt: str) -> None:

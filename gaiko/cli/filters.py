@@ -12,7 +12,7 @@ from typing import Any
 
 import typer
 
-__all__ = ["COUNT_HELP", "say_unclustered", "warn_unclustered", "db_option", "actor_option", "source_option", "target_option", "type_option", "since_option",
+__all__ = ["COUNT_HELP", "say_unclustered", "db_option", "actor_option", "source_option", "target_option", "type_option", "since_option",
            "until_option", "quad_class_option", "text_option", "actual_option", "either_option", "count_option",
            "event_filters"]
 
@@ -100,17 +100,8 @@ def say_unclustered(store: Any, count: str, db: str) -> None:
     """Counting clusters, a ``Warning:`` line on stderr when some events are in no cluster yet (each then counts as
     a cluster of its own) naming the command that clusters them; nothing counting mentions (round r28 on `gaiko
     stats` and `gaiko events`; round r29 on `gaiko dyads`, `gaiko series` and `gaiko export`)."""
-    if count == "clusters":
-        warn_unclustered(store.unclustered_events(), db)
-
-
-def warn_unclustered(n: int, db: str) -> None:
-    """A ``Warning:`` line on stderr when ``n`` events are in no cluster yet (round r28: `gaiko stats` counted each
-    as a cluster without a word after an import stopped while clustering); nothing when ``n`` is 0."""
     import typer
 
-    from ..store.counting import unclustered_note
-
-    note = unclustered_note(n, db)
+    note = store.unclustered_note(db) if count == "clusters" else None
     if note:
         typer.echo(f"Warning: {note}", err=True)

@@ -46,9 +46,10 @@ def export(
     if path == "-":
         sys.stdout.write(text)
         return
-    try:
-        with open(path, "w", encoding="utf-8") as fh:
-            fh.write(text)
+    from ..safewrite import replace_text
+
+    try:  # whole or not at all: a full disk leaves an earlier FILE as it was (round r31, b29 F3)
+        replace_text(path, text)
     except OSError as exc:
         fail(f"cannot write {path}: {exc.strerror or exc}")
     n_status = sum(r["type"] == "pledge_status" for r in rows)

@@ -249,12 +249,10 @@ def set_(
     db: str = typer.Option("gaiko.duckdb", "--db", help="Store to write."),
 ) -> None:
     """Overrule a pledge's status by hand; the override survives recoding."""
-    from ..store import Store
     from ..tracking import set_status
 
     try:
-        Store(db, read_only=True).close()  # an existing store: a mistyped --db must not create an empty one
-        with Store(db) as store:
+        with existing_store(db) as store:  # a mistyped --db creates no store; a locked one: a writer's advice
             e = set_status(store, pledge_id, status, note)
     except GaikoError as exc:
         fail(exc)
@@ -267,12 +265,10 @@ def unset(
     db: str = typer.Option("gaiko.duckdb", "--db", help="Store to write."),
 ) -> None:
     """Drop a status set by hand (`gaiko pledge set`): the pledge goes back to its computed status."""
-    from ..store import Store
     from ..tracking import unset_status
 
     try:
-        Store(db, read_only=True).close()  # an existing store: a mistyped --db must not create an empty one
-        with Store(db) as store:
+        with existing_store(db) as store:  # a mistyped --db creates no store; a locked one: a writer's advice
             e = unset_status(store, pledge_id)
     except GaikoError as exc:
         fail(exc)

@@ -178,11 +178,11 @@ def rebuild_clusters(store: Any, *, rules: Rules | None = None) -> int:
 
 
 # -- overrules -------------------------------------------------------------------------------------------------
-def _members(con: Any, cluster_id: str) -> list[tuple[str, str]]:
+def _members(con: Any, cluster_id: str, db: str | None = None) -> list[tuple[str, str]]:
     rows = con.execute("SELECT event_id, mkey FROM cluster_members WHERE cluster_id = ? ORDER BY event_id",
                        [cluster_id]).fetchall()
     if not rows:
-        raise missing_cluster(con, cluster_id)
+        raise missing_cluster(con, cluster_id, db)
     return [(r[0], r[1]) for r in rows]
 
 
@@ -208,7 +208,7 @@ def split_cluster(store: Any, cluster_id: str, event_ids: Sequence[str], note: s
     overrule names mentions by their trigger, ``mkey``, and a two-way event, "A and B agreed", is two mentions of one
     trigger, A → B and B → A, which move together; round n41). Raises NotFound for an unknown cluster, ConfigError for
     mentions not in it or for all of them, those that come along counted (nothing would be left)."""
-    members = dict(_members(store.con, cluster_id))
+    members = dict(_members(store.con, cluster_id, getattr(store, "path", None)))
     wanted = list(dict.fromkeys(event_ids))
     missing = [e for e in wanted if e not in members]
     if not wanted or missing:
@@ -247,7 +247,7 @@ def merge_clusters(store: Any, cluster_ids: Sequence[str], note: str | None = No
         raise ConfigError("name at least two clusters to merge")
     mkeys, events = [], []
     for cid in ids:
-        for ev, mk in _members(store.con, cid):
+        for ev, mk in _members(store.con, cid, getattr(store, "path", None)):
             mkeys.append(mk)
             events.append(ev)
     kinds = {cid: _kind(store.con, cid) for cid in ids}
@@ -315,7 +315,7 @@ def cluster_detail(store: Any, cluster_id: str) -> dict[str, Any]:
     found = cur.fetchall()
     row = found[0] if found else None
     if row is None:
-        raise missing_cluster(con, cluster_id)
+        raise missing_cluster(con, cluster_id, getattr(store, "path", None))
     reports = sorted(fetch_reports(con, [cluster_id], sentences=True).get(cluster_id, []), key=report_order)
     for r in reports:
         r["outlet_key"] = outlet_of(r)

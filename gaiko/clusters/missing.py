@@ -14,6 +14,7 @@ Anything else is answered as before: no such cluster, and where clusters are lis
 
 from __future__ import annotations
 
+import shlex
 from typing import Any
 
 from ..errors import NotFound
@@ -26,20 +27,34 @@ _DONE = {"merge": "merged", "split": "split"}
 LIST_HINT = "list clusters with: gaiko events --db STORE (one row per cluster)"
 
 
-def missing_cluster(con: Any, cluster_id: str) -> NotFound:
+def _db(con: Any, db: str | None) -> str:
+    """``--db`` and the store's path quoted for a shell, as the notes of events in no cluster give it (round r31, b29
+    F8: these messages said ``--db STORE`` where the path is known): ``db``, else the file ``con`` is attached to."""
+    if not db:
+        try:
+            row = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()
+            db = row[0] if row else None
+        except Exception:  # noqa: BLE001 - no catalog function: the placeholder, as before
+            db = None
+    return f"--db {shlex.quote(str(db))}" if db and db != ":memory:" else "--db STORE"
+
+
+def missing_cluster(con: Any, cluster_id: str, db: str | None = None) -> NotFound:
     """The NotFound error for ``cluster_id``, which names no stored cluster: it says where an event id's report is,
-    or where the reports of a cluster an overrule replaced went, else where clusters are listed. Never raises."""
+    or where the reports of a cluster an overrule replaced went, else where clusters are listed, each command with
+    the store's path (``db``, else the connection's file). Never raises."""
     found = con.execute("SELECT cluster_id FROM cluster_members WHERE event_id = ?", [cluster_id]).fetchall()
+    where = _db(con, db)
     if found and found[0][0]:
         now = found[0][0]
         return NotFound(f"{cluster_id!r} is an event (one report), not a cluster: it is in cluster {now}; "
-                        f"see it with: gaiko cluster show {now}")
+                        f"see it with: gaiko cluster show {now} {where}")
     if not found and con.execute("SELECT count(*) FROM events WHERE id = ?", [cluster_id]).fetchall()[0][0]:
         # round r29 (b28): an event in no cluster yet is listed as a cluster of its own (its id as cluster_id)
         return NotFound(f"{cluster_id!r} is an event in no cluster yet (an import or run stopped while clustering), "
-                        "listed as a cluster of its own; see its report with: gaiko events --count mentions (or GET "
-                        f"/api/v1/events/{cluster_id}); cluster it with: gaiko cluster rebuild --db STORE (or run the "
-                        "stopped gaiko import or gaiko code again)")
+                        f"listed as a cluster of its own; see its report with: gaiko events --count mentions {where} "
+                        f"(or GET /api/v1/events/{cluster_id}); cluster it with: gaiko cluster rebuild {where} (or run "
+                        "the stopped gaiko import or gaiko code again)")
     rows = con.execute(
         "SELECT id, kind, event_ids FROM cluster_overrules WHERE list_contains(from_clusters, ?) ORDER BY seq DESC",
         [cluster_id]).fetchall()
@@ -54,7 +69,7 @@ def missing_cluster(con: Any, cluster_id: str) -> NotFound:
             [sorted(events)]).fetchall()})
         if now_in:
             how = f"{_DONE.get(rows[0][1], 'changed')} by hand (overrule {rows[0][0]})" if rows else "changed by hand"
-            where = f"cluster {now_in[0]}" if len(now_in) == 1 else "clusters " + ", ".join(now_in)
-            return NotFound(f"no cluster {cluster_id!r} any more: it was {how}; its reports are now in {where}; "
-                            f"see with: gaiko cluster show {now_in[0]} (and gaiko cluster overrules)")
-    return NotFound(f"no cluster {cluster_id!r}; {LIST_HINT}")
+            into = f"cluster {now_in[0]}" if len(now_in) == 1 else "clusters " + ", ".join(now_in)
+            return NotFound(f"no cluster {cluster_id!r} any more: it was {how}; its reports are now in {into}; "
+                            f"see with: gaiko cluster show {now_in[0]} {where} (and gaiko cluster overrules {where})")
+    return NotFound(f"no cluster {cluster_id!r}; {LIST_HINT.replace('--db STORE', where)}")

@@ -12,7 +12,7 @@ from ..store.hints import why_empty
 from .evidence import article_marks, event_evidence
 from .models import ActorPage, ArticlePage, EventPage, Health, Stats
 from .output import EVENT_COLUMNS, next_url, rows_response
-from .strict import parse_dyad
+from .strict import dyad_sides
 
 __all__ = ["router", "EventQuery"]
 
@@ -60,7 +60,7 @@ class EventQuery:
         if since and until and since > until:
             raise ConfigError(f"since ({since}) is after until ({until}): no day is in between; swap them")
         if dyad:
-            source, target = parse_dyad(dyad)
+            source, target = dyad_sides(dyad, source, target)
         if actual and modality in (None, "all"):
             modality = "actual"
         self.filters: dict[str, Any] = {
@@ -100,15 +100,13 @@ def stats(request: Request, count: Count = Query("clusters", description=COUNT_D
     st = _state(request)
     with st.reader() as store:
         out = store.stats(count=count)
-    out["notes"] = _unclustered_notes(out["unclustered_events"], st.db_path)
+        out["notes"] = _unclustered_notes(store, st.db_path)
     return out  # type: ignore[no-any-return]
 
 
-def _unclustered_notes(n: int, db: str) -> list[str] | None:
+def _unclustered_notes(store: Any, db: str) -> list[str] | None:
     """The note of events in no cluster yet (round r28), as a ``notes`` list (None when every event is clustered)."""
-    from ..store.counting import unclustered_note
-
-    note = unclustered_note(n, db)
+    note = store.unclustered_note(db)
     return [note] if note else None
 
 
@@ -118,7 +116,7 @@ def with_cluster_notes(notes: list[str] | None, store: Any, request: Request, co
     numbers count clusters alike). Mentions counted as mentions: ``notes`` as given."""
     if count != "clusters":
         return notes
-    more = _unclustered_notes(store.unclustered_events(), _state(request).db_path)
+    more = _unclustered_notes(store, _state(request).db_path)
     return (notes or []) + more if more else notes
 
 

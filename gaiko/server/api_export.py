@@ -15,10 +15,10 @@ from fastapi import APIRouter, Depends, Query, Request
 
 from ..store.downloads import (
     ARTICLE_DOWNLOAD_COLUMNS,
-    EVENT_DOWNLOAD_COLUMNS,
     article_download_sql,
     copy_parquet,
     event_download_sql,
+    query_columns,
 )
 from ..store.ledger_view import ledger_view
 from .api import ERRORS, EventQuery, Sort
@@ -26,7 +26,10 @@ from .api_pledges import LedgerQuery
 from .output import file_download, stream_rows
 from .pledges import LEDGER_COLUMNS
 
-__all__ = ["router"]
+__all__ = ["router", "NOTE_HEADER"]
+
+#: the header of an event download that carries the note of events in no cluster yet (a JSON string), when there are
+NOTE_HEADER = "X-Gaiko-Note"
 
 router = APIRouter(prefix="/export", tags=["downloads"])
 
@@ -66,12 +69,27 @@ def _parquet_from_sql(request: Request, sql: str, params: list[Any], name: str) 
             responses={**ERRORS, 200: _FORMATS})
 def export_events(request: Request, q: EventQuery = Depends(), sort: Sort = Query("date"),
                   format: Fmt3 = Query("csv")) -> Any:
-    with request.app.state.gaiko.reading() as store:
+    # the columns of `gaiko export`, and `link` (round r31, b29 F5): CSV and Parquet flat as its CSV and Parquet,
+    # JSONL its PLOVER records (gaiko.export.plover_record) with `link` added
+    st = request.app.state.gaiko
+    with st.reading() as store:
         sql, params = event_download_sql(store.con, _base(request), sort=sort, **q.filters)
+        columns = query_columns(store.con, sql, params) if format == "csv" else []
+        note = store.unclustered_note(st.db_path) if q.filters["count"] == "clusters" else None
     if format == "parquet":
-        return _parquet_from_sql(request, sql, params, "gaiko-events-all")
-    rows = request.app.state.gaiko.rows(sql, params)
-    return stream_rows(format, rows, EVENT_DOWNLOAD_COLUMNS, "gaiko-events-all")
+        response = _parquet_from_sql(request, sql, params, "gaiko-events-all")
+    else:
+        rows = st.rows(sql, params)
+        if format == "jsonl":
+            from ..export import plover_record
+
+            rows = ({**plover_record(r), "link": r["link"]} for r in rows)
+        response = stream_rows(format, rows, columns, "gaiko-events-all")
+    if note:  # round r31 (b29 F15): the note of /api/v1/events' `notes`, which a file's rows have no place for
+        import json
+
+        response.headers[NOTE_HEADER] = json.dumps(note)  # ASCII (a path's other letters escaped)
+    return response
 
 
 @router.get("/articles", summary="Every article whose title or text holds q, with counts and a link",

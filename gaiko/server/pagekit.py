@@ -23,7 +23,7 @@ from ..isoday import iso_day, no_such_day
 from ..store.analysis import QUAD_NAMES, date_label
 from ..tables import cameo_for
 from ..types import PLOVER_TYPES
-from .strict import parse_dyad, unknown_query_message
+from .strict import dyad_sides, unknown_query_message
 
 __all__ = ["render", "page_filters", "unknown_query", "FILTER_NAMES", "api_params", "int_param", "choice_param",
            "pager", "FILTER_KEYS", "PAGE_SIZES", "href", "date_label"]
@@ -104,10 +104,8 @@ _COUNTING_PAGES = frozenset({"index", "events", "dyads", "network", "map", "acto
 def _unclustered(st: Any) -> str | None:
     """The note of events in no cluster yet (round r28: an import stopped while clustering left 80,000 mentions
     counted as 80,000 events on every page without a word), or None."""
-    from ..store.counting import unclustered_note
-
     with st.reader() as store:
-        return unclustered_note(store.unclustered_events(), st.db_path)
+        return store.unclustered_note(st.db_path)  # type: ignore[no-any-return]
 
 
 def unknown_query(request: Request, takes: Sequence[str]) -> str | None:
@@ -149,7 +147,7 @@ def page_filters(request: Request, takes: Sequence[str] = ()) -> tuple[dict[str,
     err = None
     if qp.get("dyad", "").strip():  # as the API reads it: source and target, which the page's links then carry
         try:
-            raw["source"], raw["target"] = parse_dyad(qp.get("dyad", ""))
+            raw["source"], raw["target"] = dyad_sides(qp.get("dyad", ""), raw.get("source"), raw.get("target"))
         except ConfigError as exc:
             err = str(exc)
     if raw.get("either") in ("1", "true", "on"):  # the dyad in both directions (round n43; the API's either=true)

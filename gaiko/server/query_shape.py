@@ -25,6 +25,10 @@ __all__ = ["LIST_NAMES", "QueryShape", "join_list_names", "repeated_query_messag
 LIST_NAMES = frozenset({"type", "quad_class", "precision", "status", "kind", "actor_country", "actor_code",
                         "actor_name"})
 
+#: list names whose values are read in any case (PLOVER types, statuses, kinds, date precisions): a value given again
+#: in another case is the same value, named once (round r31, b29 F14: ``type=ASSAULT&type=assault`` echoed both)
+CASELESS = frozenset({"type", "status", "kind", "precision"})
+
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 
@@ -35,7 +39,8 @@ def join_list_names(query: bytes) -> bytes | None:
     - each name of :data:`LIST_NAMES` given several times is made one, its values split on commas and joined with
       commas in order, empty ones dropped and each value once (``type=ACCUSE&type=ACCUSE`` is ``type=ACCUSE``;
       ``quad_class=1&quad_class=,4`` is ``quad_class=1,4``, round r29); one value that names a value twice
-      (``type=ACCUSE,ACCUSE``) names it once, so the answer's echoed filters do not repeat it;
+      (``type=ACCUSE,ACCUSE``) names it once, so the answer's echoed filters do not repeat it; for the names read
+      in any case (:data:`CASELESS`) that is in any case, the first spelling kept (round r31);
     - any other name given several times, some of them empty (``source=&source=ARM``: the dashboard's form sends
       an empty ``source=``), keeps the values that are not empty: an empty value is no value (round r29).
     """
@@ -48,14 +53,22 @@ def join_list_names(query: bytes) -> bytes | None:
     for k, v in items:
         if k in LIST_NAMES:
             parts = [p.strip() for p in v.split(",")]
+            fold = str.casefold if k in CASELESS else str
             if k in lists:
                 i = lists[k]
                 was = [p for p in out[i][1].split(",") if p]
-                out[i] = (k, ",".join(was + [p for p in parts if p and p not in was]))
+                for p in parts:
+                    if p and fold(p) not in {fold(w) for w in was}:
+                        was.append(p)
+                out[i] = (k, ",".join(was))
                 changed = True
                 continue
             lists[k] = len(out)
-            kept = list(dict.fromkeys(p for p in parts if p))
+            firsts: dict[str, str] = {}
+            for p in parts:
+                if p:
+                    firsts.setdefault(fold(p), p)
+            kept = list(firsts.values())
             if counts[k] > 1 or len(kept) < len([p for p in parts if p]):
                 out.append((k, ",".join(kept)))
                 changed = True

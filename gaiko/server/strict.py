@@ -19,7 +19,7 @@ from fastapi import Request
 from ..errors import ConfigError
 from ..tables import word_lists
 
-__all__ = ["reject_unknown_query", "unknown_query_message", "query_names", "ignored_name", "parse_dyad", "DYAD"]
+__all__ = ["reject_unknown_query", "unknown_query_message", "query_names", "ignored_name", "parse_dyad", "dyad_sides", "DYAD"]
 
 #: ``JPN-CHN`` (also ``JPN:CHN``, ``JPN>CHN``, ``JPN->CHN``, ``JPN→CHN``): source country, target country
 DYAD = re.compile(r"^\s*([A-Za-z]{3})\s*(?:-|:|>|->|→)\s*([A-Za-z]{3})\s*$")
@@ -108,3 +108,17 @@ def parse_dyad(text: str) -> tuple[str, str]:
     if not m:
         raise ConfigError(f"dyad must look like JPN-CHN (two ISO3 country codes), not {text!r}")
     return m.group(1).upper(), m.group(2).upper()
+
+
+def dyad_sides(dyad: str, source: str | None = None, target: str | None = None) -> tuple[str, str]:
+    """``(source, target)`` of ``dyad`` (:func:`parse_dyad`), given beside the query's own ``source`` and ``target``.
+
+    A ``source`` or ``target`` that names another country than the dyad's side is refused (ConfigError, the API's
+    422) rather than answered for the dyad alone (round r31, b29 F6: ``dyad=JPN-CHN&source=CHN`` answered JPN→CHN
+    without a word), as a filter given twice is; one that repeats the dyad's side (any case) is the same filter."""
+    src, tgt = parse_dyad(dyad)
+    for name, given, side in (("source", source, src), ("target", target, tgt)):
+        if given is not None and given.strip() and given.strip().upper() != side:
+            raise ConfigError(f"dyad={dyad.strip()} and {name}={given.strip()} name different {name}s: refused rather "
+                              f"than answered for only one; give the dyad, or source and target, not both")
+    return src, tgt

@@ -8,6 +8,7 @@ docs/store.md for how readers and the writer share a file.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import time
 import uuid
 from collections.abc import Iterable, Sequence
@@ -39,12 +40,23 @@ class Store(QueryMixin, AnalysisMixin, FacetMixin):
     def __init__(self, path: str | Path = "gaiko.duckdb", *, read_only: bool = False) -> None:
         import duckdb
 
-        from .opening import check_path, connect, explain
+        from .opening import check_path, connect, explain, remove_new_store
 
         self.path = check_path(path)
         self.read_only = read_only
         self.cluster_seconds = 0.0  # spent clustering new events in write_coded
-        self.con = connect(self.path, read_only)
+        # a store this call creates: removed again when creating it fails (round r31, b29 F4: a full disk left a
+        # 0-byte file that the same command then refused as "not a gaiko store")
+        new = not read_only and self.path != ":memory:" and not os.path.lexists(self.path)
+        new_wal = new and not os.path.lexists(self.path + ".wal")
+        try:
+            self.con = connect(self.path, read_only)
+        except StoreError as exc:
+            # not when another process holds it: it created the file a moment before this call did (two runs
+            # started at once into a new store), and it is writing there
+            if new and exc.reason not in ("locked", "open_here"):
+                remove_new_store(self.path, new_wal)
+            raise
         try:
             if not read_only:
                 migrate(self.con)
@@ -61,9 +73,13 @@ class Store(QueryMixin, AnalysisMixin, FacetMixin):
                 ensure_readable(self.con)  # a store from before clusters reads as one cluster per event
         except duckdb.Error as exc:
             self.con.close()
+            if new:
+                remove_new_store(self.path, new_wal)
             raise explain(exc, self.path, read_only=read_only) from None
-        except Exception:
+        except BaseException:
             self.con.close()
+            if new:
+                remove_new_store(self.path, new_wal)
             raise
 
     # -- lifecycle -----------------------------------------------------------
@@ -376,3 +392,4 @@ def _write_failure(c: CodedArticle, exc: StoreError) -> InputError:
 
 
 SCHEMA = SCHEMA_VERSION
+

@@ -166,15 +166,20 @@ def unclustered(con: Any) -> int:
                            ).fetchall()[0][0])
 
 
-def unclustered_note(n: int, db: str = "STORE") -> str | None:
+def unclustered_note(n: int, db: str = "STORE", *, ledger: bool = False) -> str | None:
     """What a surface that counts clusters says when ``n`` events are in no cluster (None when none): each is counted
-    as a cluster of its own until clustered, and the command that clusters them."""
+    as a cluster of its own until clustered, and the command that clusters them. ``ledger``: the stored pledge ledger
+    is behind too (:func:`gaiko.store.ledger_state.ledger_behind`), so the note also names the command that stores
+    it (round r31, b29 F2: `gaiko cluster rebuild` alone left the ledger empty, `gaiko stats` saying 0 tracked
+    pledges)."""
     if not n:
         return None
+    where = shlex.quote(db)
+    then = (f", then store the pledge ledger with `gaiko pledges --rebuild --db {where}`" if ledger else "")
     return (f"{n:,} {'event is' if n == 1 else 'events are'} in no cluster yet (an import or run stopped while "
             f"clustering), so each counts as a cluster of its own: cluster them with `gaiko cluster rebuild --db "
-            f"{shlex.quote(db)}` "
-            "(or run the stopped `gaiko import` or `gaiko code` again)")
+            f"{where}`{then} (or run the stopped `gaiko import` or `gaiko code` again"
+            f"{' without --no-ledger, which does both' if ledger else ''})")
 
 
 def scope(con: Any, count: str, filters: dict[str, Any], *, via: bool = False) -> Scope:

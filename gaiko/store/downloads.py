@@ -2,7 +2,9 @@
 
 The web API streams these rows as CSV or JSONL and writes Parquet through DuckDB's
 ``COPY``. Each row has a ``link`` back to its evidence in the dashboard (absolute when
-a ``base`` URL is given). Events are clusters (the default: one row per real-world event, its
+a ``base`` URL is given). An event download has the columns of `gaiko export` (the same query,
+:func:`gaiko.store.counting.event_rows` with ``flat``), ``link`` last (round r31, b29 F5: it had 43
+columns of its own, without ``cameo_quad_class`` and the others the docs promise). Events are clusters (the default: one row per real-world event, its
 representative mention with the cluster's date, actors and place) or mentions (``count``); both
 carry ``cluster_id``, ``num_mentions``, ``num_articles`` and ``num_sources``.
 """
@@ -15,40 +17,33 @@ from typing import Any
 from . import counting
 from .queries import SORTS
 
-__all__ = ["EVENT_DOWNLOAD_COLUMNS", "ARTICLE_DOWNLOAD_COLUMNS", "event_download_sql", "article_download_sql",
+__all__ = ["ARTICLE_DOWNLOAD_COLUMNS", "event_download_sql", "query_columns", "article_download_sql",
            "iter_query", "copy_parquet"]
-
-#: columns of a whole-filter event download, in the order an analyst reads them
-EVENT_DOWNLOAD_COLUMNS: tuple[str, ...] = (
-    "id", "date", "date_precision", "date_text", "day", "event_type", "mode", "context", "cameo_code", "goldstein",
-    "quad_class", "source_name", "source_country", "source_sector", "source_text", "source_resolved_by",
-    "target_name", "target_country", "target_sector", "target_text", "target_resolved_by",
-    "trigger", "place_name", "place_country", "lat", "lon", "intended", "hypothetical", "negated", "reported",
-    "confidence", "article_id", "sentence_idx", "sentence", "published", "article_title", "article_source",
-    "article_url", "cluster_id", "num_mentions", "num_articles", "num_sources", "link",
-)
 
 ARTICLE_DOWNLOAD_COLUMNS: tuple[str, ...] = (
     "id", "external_id", "title", "published", "source", "url", "n_sentences", "events", "pledges", "link", "text",
 )
 
 
-def _cols(names: tuple[str, ...], exprs: dict[str, str]) -> str:
-    return ", ".join(f"{exprs.get(c, 'e.' + chr(34) + c + chr(34))} AS {c}" for c in names)
-
-
 def event_download_sql(con: Any, base: str = "", sort: str = "date", count: str = "clusters",
                        **filters: Any) -> tuple[str, list[Any]]:
-    """(SQL, params) selecting :data:`EVENT_DOWNLOAD_COLUMNS` for every event (cluster, or mention) matching
-    ``filters``, in ``sort`` order. ConfigError for an unknown count or filter value."""
-    rows, params = counting.event_rows(con, count, filters, sort if sort in SORTS else "date")
-    exprs = {
-        "day": "coalesce(e.date, e.published)",
-        "link": "? || '/articles/' || e.article_id || '?event=' || e.id || '#s' || CAST(e.sentence_idx AS VARCHAR)",
-    }
+    """(SQL, params) selecting every event (cluster, or mention) matching ``filters``, in ``sort`` order, in the
+    columns of `gaiko export` (CSV and Parquet) and ``link`` last; :func:`query_columns` names them. ConfigError for
+    an unknown count or filter value."""
+    rows, params = counting.event_rows(con, count, filters, sort if sort in SORTS else "date", flat=True)
+    link = "? || '/articles/' || e.article_id || '?event=' || e.id || '#s' || CAST(e.sentence_idx AS VARCHAR)"
     # the rows come in order; a subquery keeps it as long as nothing reorders them
-    sql = f"SELECT {_cols(EVENT_DOWNLOAD_COLUMNS, exprs)} FROM ({rows}) e"
-    return sql, [base, *params]
+    return f"SELECT e.*, {link} AS link FROM ({rows}) e", [base, *params]
+
+
+def query_columns(con: Any, sql: str, params: list[Any]) -> list[str]:
+    """The column names of ``sql`` (no row is read): a download's CSV header, written even when no row matches."""
+    cur = con.cursor()
+    try:
+        cur.execute(f"SELECT * FROM ({sql}) LIMIT 0", params)
+        return [d[0] for d in cur.description]
+    finally:
+        cur.close()
 
 
 def article_download_sql(base: str = "", q: str | None = None) -> tuple[str, list[Any]]:

@@ -37,7 +37,8 @@ from typing import Any
 
 from ..errors import StoreError
 
-__all__ = ["connect", "explain", "explain_db_error", "check_path", "STORE_FAILURE_KINDS"]
+__all__ = ["connect", "explain", "explain_db_error", "check_path", "locked_for_a_change", "remove_new_store",
+           "STORE_FAILURE_KINDS"]
 
 STORE_FAILURE_KINDS = (
     "no_path", "missing", "missing_dir", "is_directory", "read_only_fs", "permission", "not_duckdb",
@@ -81,6 +82,18 @@ def connect(path: str, read_only: bool) -> Any:
         con.close()
         raise _not_duckdb(path)
     return con
+
+
+def locked_for_a_change(exc: StoreError, path: str) -> StoreError:
+    """The ``locked`` error ``exc`` told to a command that changes the store (``gaiko cluster rebuild``, ``gaiko
+    pledge set``, ``gaiko overrules import``, ...): wait and run it again. Round r31 (b29 F9): they were told to
+    "query a copy", which leads a person to make the change in a copy that is then thrown away."""
+    m = _PID.search(str(exc))
+    who = f" (PID {m.group(1)})" if m else ""
+    return StoreError(f"{path} is in use by another process{who}: this command changes the store, and a store has one "
+                      "writer and then no reader (gaiko code, gaiko serve, gaiko events, ... may hold it). Wait for "
+                      "that process to finish or stop it, then run this command again (a change made in a copy "
+                      "would stay in the copy)", reason="locked")
 
 
 def _in_memory(con: Any) -> bool:
@@ -176,3 +189,16 @@ def explain_db_error(exc: BaseException) -> StoreError | None:
         return None
     m = _FILE.search(str(exc))
     return explain(exc, m.group(1) if m else "the store")
+
+
+def remove_new_store(path: str, wal: bool) -> None:
+    """Remove the store file (and its write-ahead log) that a failed :class:`~gaiko.store.Store` created a moment
+    ago (round r31, b29 F4): it holds nothing of the user's, and left behind it made the same command fail again
+    ("not a gaiko store: it is an empty file"). ``wal``: the log did not exist before either. Only regular files are removed; one that cannot be is left
+    (the error being raised says why)."""
+    for name in (path, path + ".wal") if wal else (path,):
+        try:
+            if os.path.isfile(name) and not os.path.islink(name):
+                os.unlink(name)
+        except OSError:
+            pass

@@ -11,6 +11,7 @@ from ..errors import ConfigError, NotFound
 from ..isoday import iso_day, no_such_day
 from ..types import PLOVER_TYPES
 from . import counting
+from .ledger_state import ledger_behind, tracked_afresh
 
 __all__ = ["QueryMixin", "EventFilter", "EVENT_FROM", "EVENT_DAY", "MODALITIES", "PRECISIONS", "actor_key",
            "PLAUSIBLE_PUBLISHED"]
@@ -342,6 +343,12 @@ class QueryMixin:
         """Mentions in no cluster yet (0 in a whole store), each counted as a cluster of its own until clustered."""
         return counting.unclustered(self.con)
 
+    def unclustered_note(self, db: str = "STORE") -> str | None:
+        """:func:`gaiko.store.counting.unclustered_note` of this store (None when every event is in a cluster),
+        naming the ledger's command too when the stored ledger is behind (round r31)."""
+        n = self.unclustered_events()
+        return counting.unclustered_note(n, db, ledger=ledger_behind(self.con)) if n else None
+
     def count_events(self, count: str = "clusters", **filters: Any) -> int:
         """How many clusters (default) or mentions match the filters."""
         return counting.count(self.con, count, filters)
@@ -389,6 +396,8 @@ class QueryMixin:
         )[0]
         one["count"] = count
         one["unclustered_events"] = counting.unclustered(self.con)  # each counted in ``clusters`` (round r28)
+        if ledger_behind(self.con):  # what `gaiko pledges` lists, computed afresh (round r31)
+            one["tracked_pledges"] = tracked_afresh(self, one["tracked_pledges"])
         sc = counting.scope(self.con, count, {"include_negated": True})
         one["by_type"] = {
             r["event_type"]: r["n"]

@@ -116,11 +116,13 @@ def selector(actor: str | None = None, status: str | list[str] | None = None, ki
 
 
 def set_status(store: Any, ledger_id: str, status: str, note: str | None = None) -> dict[str, Any]:
-    """Overrule a pledge's status by hand; kept across recoding. Returns the updated entry.
+    """Overrule a pledge's status by hand (``status`` in any case); kept across recoding. Returns the updated entry.
     Raises :class:`ConfigError` for an unknown status, :class:`NotFound` for an unknown id."""
     from .tables import evidence_key, set_override
     from .update import refresh
 
+    # in any case, as `gaiko pledges --status` and the API read it (round r31, b29 F14: "Broken" was refused)
+    status = status.strip().lower() if status.strip().lower() in STATUSES else status
     if status not in STATUSES:
         raise ConfigError(f"unknown status {status!r}; use one of: {', '.join(STATUSES)}")
     update_ledger(store)
