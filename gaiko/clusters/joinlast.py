@@ -37,6 +37,7 @@ from .core import UnitState, cluster_id_of, listed_tokens, probe_tokens, ukey_of
 from .learned import load_model
 from .learneddays import add_days, build_days, near_days
 from .learnedjoiners import WIDE_WEEKS, JoinerIndex, join_eligible
+from .joinnear import NearBound
 from .learnedscores import PairScores, SidesMemo
 from .roots import load_units
 from .rules import Rules
@@ -77,7 +78,7 @@ def base_rules(rules: Rules) -> Rules:
     return got[1]
 
 
-class _Layer(SidesMemo, PairScores):
+class _Layer(SidesMemo, PairScores, NearBound):
     """The join layer's state for one store under one set of rules (kept in the index's ``scores``)."""
 
     def __init__(self, con: Any, idx: Any, rules: Rules, base: Rules) -> None:
@@ -346,6 +347,10 @@ class _Layer(SidesMemo, PairScores):
                     firsts.append((first, r))
             firsts.sort()
             roots = [r for _o, r in firsts]
+        if lr.join_near is not None:  # (round c65) only the nearest clusters it is scored against
+            roots = self.near_list(x, u, mine, roots) if roots else []
+            if not roots:
+                self.unlist(x)
         if not roots:
             self.kept.pop(x, None)
             return None
@@ -500,6 +505,7 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
         jx = layer.joiner_index() if lr.join_sides and INDEXED else None
         kept, ver, floor = layer.kept, layer.ver, lr.join
         bound = BOUND and jx is not None
+        nearb = lr.join_near is not None
         for (r, status, etype, lo, hi), o in near_of.items():
             vr = ver.get(r, 0)
             reps = [(ordkey(w), w) for w in reps_now(r)]
@@ -519,6 +525,8 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
                     continue
                 ox = ordkey(x)
                 if ox <= o:
+                    continue
+                if nearb and layer.far(x, r, lo, hi, units[x][8], units[x][9]):  # (round c65) beyond its list
                     continue
                 if bound:  # (round c56) r kept at its version, below the threshold: it changes nothing for x
                     kx = kept.get(x)
@@ -542,6 +550,12 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
         if b is not None and b[12] is not None:
             todo.update(into.get(b[12], ()))  # it may have been what made its old cluster one they weigh
         loners_near(k, layer.root(k))
+    if lr.join_near is not None:  # (round c65) the loners listing a cluster whose first units changed or that lost a unit
+        listers = layer.near_state()[1]
+        lost = {before[k][12] for k in changed if before[k] is not None and before[k][12] is not None
+                and before[k][12] != layer.root(k)}
+        for r in firsts_changed | lost:
+            todo.update(x for x in listers.get(r, ()) if layer.parent(x) is None and layer.eligible(x))
     for r in firsts_changed:
         todo.update(into.get(r, ()))
         if layer.root(r) == r:
