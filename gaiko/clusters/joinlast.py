@@ -64,6 +64,10 @@ BOUND = True
 #: it with the list of the root's dated units it read it from (rebuilt when the cluster changes): the same list gives
 #: the same place. False: read again at every decision, as round c56 did (tests/test_cluster_learned_c63.py)
 KEEP_NEAR = True
+#: (round c65) under ``learned.join_near`` and the indexes, a loner's list is found by probing the index of roots week by
+#: week, nearest first, until no week left can hold a nearer cluster (:meth:`~.joinnear.NearBound.near_rings`); False:
+#: every week within ``join_days`` is probed, then the list cut (:meth:`~.joinnear.NearBound.near_list`)
+RINGS = True
 
 
 def base_rules(rules: Rules) -> Rules:
@@ -304,7 +308,9 @@ class _Layer(SidesMemo, PairScores, NearBound):
         mine = self.ordkey(x)
         ordkey = self.ordkey
         by_tok = self.rep_index()
-        if by_tok is None:
+        if by_tok is not None and lr.join_near is not None and RINGS:
+            roots = self.near_rings(x, u, mine, by_tok)  # (round c65) the nearest weeks first, until the list is known
+        elif by_tok is None:
             near = [k for k in near_days(self.days(), u.status, u.event_type, u.lo, u.hi, lr.join_days) if k != x]
             near = sorted((k for k in near if ordkey(k) < mine), key=ordkey)
             roots = list(dict.fromkeys(self.root(k) for k in near))
@@ -347,7 +353,7 @@ class _Layer(SidesMemo, PairScores, NearBound):
                     firsts.append((first, r))
             firsts.sort()
             roots = [r for _o, r in firsts]
-        if lr.join_near is not None:  # (round c65) only the nearest clusters it is scored against
+        if lr.join_near is not None and not (by_tok is not None and RINGS):  # (round c65) the nearest clusters only
             roots = self.near_list(x, u, mine, roots) if roots else []
             if not roots:
                 self.unlist(x)

@@ -32,8 +32,8 @@ __all__ = ["NearBound"]
 
 class NearBound:
     """The bounded candidate list of :class:`~.joinlast._Layer` (a mixin: it reads the layer's ``cache``, ``lr``,
-    ``reps_of``, ``mem_of``, :meth:`first`, :meth:`set_reps`, :meth:`members`, :meth:`ordkey`, :meth:`_sides` and
-    :meth:`_meet_sid`)."""
+    ``reps_of``, ``mem_of``, :meth:`first`, :meth:`set_reps`, :meth:`members`, :meth:`ordkey`, :meth:`_sides`,
+    :meth:`_meet_sid` and :meth:`ptoks`)."""
 
     cache: dict[Any, Any]
     lr: Any
@@ -45,6 +45,7 @@ class NearBound:
     ordkey: Any
     _sides: Any
     _meet_sid: Any
+    ptoks: Any
 
     def near_state(self) -> tuple[dict[int, tuple[frozenset[int], int | None]], dict[int, set[int]],
                                   dict[int, dict[int, tuple[Any, int]]]]:
@@ -116,3 +117,62 @@ class NearBound:
         got = self.near_state()[0].get(x)
         return (got is not None and got[1] is not None and r not in got[0]
                 and max(lo - xhi, xlo - hi, 0) > got[1])
+
+    def near_rings(self, x: int, u: Any, mine: Any, by_tok: dict[tuple[Any, ...], set[int]]) -> list[int]:
+        """:meth:`near_list` of the roots the index of roots (``by_tok``, :meth:`~.joinlast._Layer.rep_index`) lists
+        under loner ``x``'s probe tokens, probing its weeks nearest first: a root first found in a week ``d`` days from
+        ``x``'s window has no dated unit nearer than ``d`` days (a unit is listed under every week its window touches;
+        the roots listed without a week, under wide windows, are read first), so the probing stops once the list is
+        full and its K-th entry is nearer than the next week. The list's roots in the order of their first unit within
+        ``join_days`` before ``x`` (as :func:`~.learned._learned_join` weighs them)."""
+        listed, listers, _gaps = self.near_state()
+        n, within = self.lr.join_near, self.lr.join_days
+        lo, hi = u.lo, u.hi
+        su = self._sides(u) if self.lr.join_sides else None
+        toks = self.ptoks(x)
+        status, etype = u.status, u.event_type
+        rings: dict[int, list[Any]] = {-1: [None]}
+        for wk in range((lo - within) // 7, (hi + within) // 7 + 1):
+            rings.setdefault(max(7 * wk - hi, lo - (7 * wk + 6), 0), []).append(wk)
+        seen: set[int] = set()
+        ranked: list[tuple[int, Any, int]] = []
+        for d in sorted(rings):
+            if len(ranked) >= n and ranked[n - 1][0] < d:
+                break
+            new: set[int] = set()
+            for wk in rings[d]:
+                for t in toks:
+                    got = by_tok.get((status, etype, wk, t))
+                    if got:
+                        new |= got
+            new -= seen
+            seen |= new
+            for r in new:
+                g = self.gap(x, r, mine, lo, hi)
+                if g > within:
+                    continue
+                reps = self.reps_of.get(r)
+                if reps is None:
+                    reps = self.first(r)
+                    self.set_reps(r, reps)
+                if not any(self.ordkey(w) < mine and (su is None or self._meet_sid(w, su, u)) for w in reps):
+                    continue
+                ranked.append((g, self.ordkey(r), r))
+            ranked.sort()
+        keep = ranked[:n]
+        now = frozenset(r for _g, _o, r in keep)
+        self.unlist(x)
+        if now:
+            listed[x] = (now, keep[-1][0] if len(keep) == n else None)
+            for r in now:
+                listers.setdefault(r, set()).add(x)
+        firsts = []
+        for r in now:
+            for o, wl, wh in self.members(r):
+                if o >= mine:
+                    break
+                if max(wl - hi, lo - wh, 0) <= within:
+                    firsts.append((o, r))
+                    break
+        firsts.sort()
+        return [r for _o, r in firsts]
