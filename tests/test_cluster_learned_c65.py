@@ -102,3 +102,20 @@ def test_the_bound_takes(tmp_path, monkeypatch):
         assert _members(store) == learned_clusters(store.query(MENTION_SQL), rules)
     assert got[None]["joins"] != got[1]["joins"]
     assert got[None] == got[1000]
+
+
+@pytest.mark.parametrize("seed,reload_every", [(64, 0), (65, 2)])
+def test_the_rings_find_the_lists_the_full_probe_finds(tmp_path, monkeypatch, scores, seed, reload_every):
+    """Probing the index of roots week by week, nearest first (``joinlast.RINGS``), gives the joins of probing every
+    week within ``join_days`` and cutting the list (and of the walk without the indexes)."""
+    import gaiko.clusters.joinlast as joinlast
+
+    _use(monkeypatch, _rules_file(tmp_path, 2))
+    batches = _batches(random_articles(60, seed=seed), seed)
+    monkeypatch.setattr(joinlast, "RINGS", False)
+    full = _full(_store(batches, reload_every))
+    monkeypatch.setattr(joinlast, "RINGS", True)
+    assert _full(_store(batches, reload_every)) == full
+    monkeypatch.setattr(joinlast, "INDEXED", False)
+    assert _full(_store(batches, reload_every)) == full
+    assert full["joins"]
