@@ -556,6 +556,9 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
         if b is not None and b[12] is not None:
             todo.update(into.get(b[12], ()))  # it may have been what made its old cluster one they weigh
         loners_near(k, layer.root(k))
+        if lr.join_near is not None and b is not None and b[12] is not None and b[12] != layer.root(k) \
+                and layer.root(b[12]) == b[12]:
+            loners_near(k, b[12])  # (round c65) the cluster it left is no nearer: its loners' lists may change
     if lr.join_near is not None:  # (round c65) the loners listing a cluster whose first units changed or that lost a unit
         listers = layer.near_state()[1]
         lost = {before[k][12] for k in changed if before[k] is not None and before[k][12] is not None
