@@ -64,8 +64,8 @@ BOUND = True
 #: it with the list of the root's dated units it read it from (rebuilt when the cluster changes): the same list gives
 #: the same place. False: read again at every decision, as round c56 did (tests/test_cluster_learned_c63.py)
 KEEP_NEAR = True
-#: (round c65) under ``learned.join_near`` and the indexes, a loner's list is found by probing the index of roots week by
-#: week, nearest first, until no week left can hold a nearer cluster (:meth:`~.joinnear.NearBound.near_rings`); False:
+#: (round c65) under ``learned.join_near`` and the indexes, a loner's list is found by probing the index of roots week
+#: by week, nearest first, until no week left can hold a nearer cluster (:meth:`~.joinnear.NearBound.near_rings`); False:
 #: every week within ``join_days`` is probed, then the list cut (:meth:`~.joinnear.NearBound.near_list`)
 RINGS = True
 
@@ -559,7 +559,7 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
         if lr.join_near is not None and b is not None and b[12] is not None and b[12] != layer.root(k) \
                 and layer.root(b[12]) == b[12]:
             loners_near(k, b[12])  # (round c65) the cluster it left is no nearer: its loners' lists may change
-    if lr.join_near is not None:  # (round c65) the loners listing a cluster whose first units changed or that lost a unit
+    if lr.join_near is not None:  # (round c65) the loners listing a cluster whose first units changed or lost a unit
         listers = layer.near_state()[1]
         lost = {before[k][12] for k in changed if before[k] is not None and before[k][12] is not None
                 and before[k][12] != layer.root(k)}

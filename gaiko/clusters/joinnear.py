@@ -55,8 +55,8 @@ class NearBound:
         return c.setdefault("listed", {}), c.setdefault("listers", {}), c.setdefault("gaps", {})
 
     def gap(self, x: int, r: int, mine: Any, lo: int, hi: int) -> int:
-        """Days between loner ``x``'s window ``lo..hi`` and the nearest window of base cluster ``r``'s dated units before
-        it (place ``mine``); kept with the list of ``r``'s units it was read from."""
+        """Days between loner ``x``'s window ``lo..hi`` and the nearest window of base cluster ``r``'s dated units
+        before it (place ``mine``); kept with the list of ``r``'s units it was read from."""
         gaps = self.near_state()[2].setdefault(x, {})
         mem = self.mem_of.get(r)
         got = gaps.get(r)

@@ -144,7 +144,8 @@ def model_score(rows: list[Mapping[str, Any]], units: list[Any], rules: Rules, l
 
 def cluster_learned(rows: Iterable[Mapping[str, Any]], rules: Rules, score: Score, veto: float | None,
                     join: float | None, join_days: int = 31, reps: int | None = None,
-                    join_sides: bool = False, join_mode: str = "so_far", join_near: int | None = None) -> dict[str, str]:
+                    join_sides: bool = False, join_mode: str = "so_far",
+                    join_near: int | None = None) -> dict[str, str]:
     """Cluster id of every mention, as :func:`~.core.cluster_mentions` with the learned veto and join (module
     docstring); ``score`` gives the probability of a pair of row indexes. ``veto`` and ``join`` ``None``: the rules
     alone (same clusters as :func:`~.core.cluster_mentions`). ``reps`` and ``join_sides``: the bounds of round c46

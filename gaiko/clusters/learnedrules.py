@@ -34,8 +34,8 @@ class LearnedRules:
     #: later unit, rounds c43-c52) or ``last`` (the join as a last layer over the clusters the rules, with the veto,
     #: make: :func:`~.learned.join_last_states`)
     join_mode: str = "so_far"
-    #: round c65: under ``join_mode: last``, a unit weighs only the ``join_near`` clusters nearest it in days (among those
-    #: with a unit it is scored against; :func:`~.learned._nearest`); ``None``: every cluster within ``join_days``
+    #: round c65: under ``join_mode: last``, a unit weighs only the ``join_near`` clusters nearest it in days (among
+    #: those with a unit it is scored against; :func:`~.learned._nearest`); ``None``: every cluster within ``join_days``
     join_near: int | None = None
 
 
