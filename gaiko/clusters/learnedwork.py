@@ -84,6 +84,8 @@ class Worklist(SidesMemo, PairScores, RepJoin, ClusterPushes, VetoChoice):
         self.meets: dict[tuple[int, int], bool] = self.cache.setdefault("meets_by_sides", {})
         self.side_ids: dict[tuple[Any, ...], int] = self.cache.setdefault("side_ids", {})
         self.side_of: dict[str, int] = self.cache.setdefault("side_of", {})  # unit key -> its sides' id
+        self.sid_of: dict[int, int] = self.cache.setdefault("sid_of", {})  # ukey -> its sides' id (round c63)
+        self.ufeat: dict[tuple[int, int], Any] = self.cache.setdefault("ufeat", {})  # (round c63)
         self._fetch = stored_rows
         self.states: dict[int, UnitState] = {}
         self.kids: dict[int, set[int]] = {}  # the batch's children, laid over idx.children
@@ -239,7 +241,10 @@ class Worklist(SidesMemo, PairScores, RepJoin, ClusterPushes, VetoChoice):
         ones in order, else all; round c46), those whose sides meet unit ``sides_of``'s when given
         (:func:`~.learned.sides_meet`)."""
         t = self.tree(root, before, limit=self.lr.reps)
-        return t if sides_of is None else [w for w in t if self._meet(w, sides_of)]
+        if sides_of is None:
+            return t
+        su = self._sides(sides_of)
+        return [w for w in t if self._meet_sid(w, su, sides_of)]
 
     # -- the per-type index of days (:mod:`.learneddays`) ---------------------------------------------------------
     def _days(self) -> Any:
