@@ -41,6 +41,7 @@ from .learnedrules import LearnedRules, parse_learned
 from .pairfeatures import FEATURES, evidence, pair_features
 from .rules import WILD, Rules
 from .units import Unit, order, sides_agree, units_of
+from .unitlists import learned_lists
 
 __all__ = ["PairModel", "LearnedRules", "parse_learned", "cluster_learned", "learned_states", "model_score",
            "learned_clusters", "load_model", "MODELS", "sides_meet", "join_last_states"]
@@ -188,6 +189,11 @@ def learned_states(rows: list[Mapping[str, Any]], ulist: list[Any], rules: Rules
         by_type.setdefault((st.unit.status, st.unit.event_type), []).append(st)
     so_far: dict[int, list[int]] = {}  # root -> ukeys of the units (taken so far) in its cluster, in order
     done: dict[tuple[str, str], list[UnitState]] = {}
+    listed = None
+    if learned_lists(rules):  # (round c68) the rules' choice with the veto from each unit's bounded list
+        from .heads import reference_candidates
+
+        listed = reference_candidates(units.values(), rules)
 
     def best(kind: str, mine: list[int], root: int, extra: int | None = None, st: UnitState | None = None) -> float:
         keys = so_far[root] if reps is None else so_far[root][:reps]
@@ -211,7 +217,8 @@ def learned_states(rows: list[Mapping[str, Any]], ulist: list[Any], rules: Rules
                     seen[key] = best("veto", members[st.ukey], v.root,  # type: ignore[index,arg-type]
                                      None if reps is None else v.ukey) >= veto
                 return seen[key]  # type: ignore[index]
-        st.parent = choose_parent(st, by_type[(st.unit.status, st.unit.event_type)], rules, ok)
+        cands = by_type[(st.unit.status, st.unit.event_type)] if listed is None else listed[st.ukey]
+        st.parent = choose_parent(st, cands, rules, ok)
         u = st.unit
         if st.parent is None and join is not None and u.lo is not None and (u.prec == "published" or WILD in (u.src, u.tgt)):
             st.parent = _learned_join(st, members[st.ukey], done.get((u.status, u.event_type), []),
