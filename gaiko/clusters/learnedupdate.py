@@ -19,6 +19,12 @@ pairs only), each unit's candidates and the units that may take it as candidate,
 the rules gave each unit chosen in this process a parent. A process that opens a store chooses in full, the first time,
 every unit a batch reaches.
 
+Round c68 (``learned.lists``, with ``attach.max_listed`` and ``attach.max_candidates``): a unit's candidates for the
+rules' choice with the veto are its one bounded list (:mod:`.unitlists`, the writer's, brought up to date by each batch
+as the rules' update does: :func:`~.bounded.list_batch`), and a changed cluster makes only the units whose list holds
+one of its members choose again (:meth:`~.learnedwork.Worklist.readers`), not every unit its coarse keys find; the
+reference :func:`~.learned.learned_states` takes the same lists (:func:`~.heads.reference_candidates`).
+
 Lookup keys (``cluster_fine``, ``cluster_coarse``) are written for new units as the rules' update writes them, so that
 the tables hold the same rows whichever update wrote them; only ``learned.enabled`` says which one runs, and a store
 clustered with the other setting must be rebuilt (``gaiko cluster rebuild``), as after any change of the rules.
