@@ -27,17 +27,20 @@ from test_cluster_learned_c54 import _full
 from test_cluster_learned_c56 import _batches, _scrambled
 
 
-def _rules_file(tmp_path, mode: str, m: int, k: int, lists: bool = True):
+def _rules_file(tmp_path, mode: str, m: int, k: int, lists: bool = True, veto: bool = True):
     """The shipped rules with ``enabled: true``, ``join_mode`` ``mode``, ``attach.max_listed`` M,
-    ``attach.max_candidates`` K and ``learned.lists``."""
+    ``attach.max_candidates`` K and ``learned.lists`` (and the veto off when not ``veto``)."""
     text = open(load_rules().path, encoding="utf-8").read()
+    if not veto:
+        assert text.count("  veto: 0.6\n") == 1
+        text = text.replace("  veto: 0.6\n", "  veto: false\n")
     for old, new in (("learned:\n  enabled: false\n", "learned:\n  enabled: true\n"),
                      ("  join_mode: so_far\n", f"  join_mode: {mode}\n"),
                      ("  max_listed: 8\n", f"  max_listed: {m}\n"), ("  max_candidates: 8\n", f"  max_candidates: {k}\n"),
                      ("  lists: true\n", f"  lists: {'true' if lists else 'false'}\n")):
         assert text.count(old) == 1, old
         text = text.replace(old, new)
-    p = tmp_path / f"clusters-{mode}-{m}-{k}-{lists}.yaml"
+    p = tmp_path / f"clusters-{mode}-{m}-{k}-{lists}-{veto}.yaml"
     p.write_text(text, encoding="utf-8")
     rules = load_rules(str(p))
     assert rules.learned.lists is lists and rules.max_candidates == k and rules.learned.enabled
@@ -81,6 +84,18 @@ def test_batches_equal_one_batch_a_rebuild_and_the_reference(tmp_path, monkeypat
     assert _full(store) == once
     rebuild_clusters(store)
     assert _full(store) == once
+    assert _members(store) == learned_clusters(store.query(MENTION_SQL), rules)
+
+
+@pytest.mark.parametrize("seed,reload_every", [(684, 0), (685, 2)])
+def test_join_last_without_the_veto_takes_the_rules_bounded_base(tmp_path, monkeypatch, scores, seed, reload_every):
+    """Join last with the veto off: the base is the rules' own bounded update (:func:`~gaiko.clusters.bounded.add_bounded`),
+    on the lists the reference takes."""
+    rules = _rules_file(tmp_path, "last", 2, 1, veto=False)
+    _use(monkeypatch, rules)
+    arts = random_articles(70, seed=seed)
+    store = _store(_batches(arts, seed), reload_every)
+    assert _full(store) == _full(_store([arts]))
     assert _members(store) == learned_clusters(store.query(MENTION_SQL), rules)
 
 

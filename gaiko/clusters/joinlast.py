@@ -43,6 +43,7 @@ from .roots import load_units
 from .rules import Rules
 from .tables import insert_rows, lists, move_members
 from .units import order, units_of
+from .unitlists import learned_lists
 from .update import Touched
 
 __all__ = ["add_join_last", "base_rules", "JOINS_DDL"]
@@ -424,6 +425,10 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
             from .learnedupdate import add_learned
 
             touched = add_learned(con, rows, base, cluster_ids, units=units)
+        elif learned_lists(base):  # (round c68) the rules' own bounded update, on the lists the reference takes
+            from .bounded import add_bounded
+
+            touched = add_bounded(con, rows, base, cluster_ids)
         else:
             from .update import add_mentions
 
