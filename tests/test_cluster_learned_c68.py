@@ -1,7 +1,7 @@
 """Round c68 (docs/clusters.md, "Round c68"): the learned steps on round c66's bounded candidate lists
-(``learned.lists``): the rules' choice with the veto (the base of both join modes) takes a unit's candidates from its one
-list (the first ``attach.max_candidates`` of what ``attach.max_listed`` lets it see), and a changed unit makes only the
-units whose list holds it choose again. Batch by batch (random batches, several orders, the writer's index dropped now
+(``learned.lists``): the rules' choice with the veto (the base of both join modes) takes a unit's candidates from its
+one list (the first ``attach.max_candidates`` of what ``attach.max_listed`` lets it see), and a changed unit makes only
+the units whose list holds it choose again. Batch by batch (random batches, several orders, the writer's index dropped now
 and then) must equal one batch, a rebuild and the in-memory reference (:func:`~gaiko.clusters.learned.learned_clusters`,
 which takes the same lists from all units at once), in both join modes, with the shipped weights and with scrambled
 probabilities; the bound must take (other clusters than without it, on these articles, with small M and K) and every
@@ -36,7 +36,8 @@ def _rules_file(tmp_path, mode: str, m: int, k: int, lists: bool = True, veto: b
         text = text.replace("  veto: 0.6\n", "  veto: false\n")
     for old, new in (("learned:\n  enabled: false\n", "learned:\n  enabled: true\n"),
                      ("  join_mode: so_far\n", f"  join_mode: {mode}\n"),
-                     ("  max_listed: 8\n", f"  max_listed: {m}\n"), ("  max_candidates: 8\n", f"  max_candidates: {k}\n"),
+                     ("  max_listed: 8\n", f"  max_listed: {m}\n"),
+                     ("  max_candidates: 8\n", f"  max_candidates: {k}\n"),
                      ("  lists: true\n", f"  lists: {'true' if lists else 'false'}\n")):
         assert text.count(old) == 1, old
         text = text.replace(old, new)
@@ -89,8 +90,8 @@ def test_batches_equal_one_batch_a_rebuild_and_the_reference(tmp_path, monkeypat
 
 @pytest.mark.parametrize("seed,reload_every", [(684, 0), (685, 2)])
 def test_join_last_without_the_veto_takes_the_rules_bounded_base(tmp_path, monkeypatch, scores, seed, reload_every):
-    """Join last with the veto off: the base is the rules' own bounded update (:func:`~gaiko.clusters.bounded.add_bounded`),
-    on the lists the reference takes."""
+    """Join last with the veto off: the base is the rules' own bounded update
+    (:func:`~gaiko.clusters.bounded.add_bounded`), on the lists the reference takes."""
     rules = _rules_file(tmp_path, "last", 2, 1, veto=False)
     _use(monkeypatch, rules)
     arts = random_articles(70, seed=seed)

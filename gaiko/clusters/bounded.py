@@ -135,8 +135,8 @@ def list_batch(idx: UnitIndex, rules: Rules, fine: Heads, coarse: Heads, listed:
     ``load``: the caller's states and how it loads missing ones into them."""
     out_fine, out_coarse = _head_new(fine, coarse, listed, fk, ck, rules)
     listing = _listing(idx, fine, coarse, fk, ck, states, load, rules)
-    _queue_listed(idx.unit_lists, listing, states, load, new_units, changed, out_fine, out_coarse,  # type: ignore[attr-defined]
-                  push, rules)
+    lists: Lists = idx.unit_lists  # type: ignore[attr-defined]
+    _queue_listed(lists, listing, states, load, new_units, changed, out_fine, out_coarse, push, rules)
 
 
 def add_bounded(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster_ids: bool = False) -> Touched:
