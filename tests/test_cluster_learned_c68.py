@@ -1,12 +1,12 @@
 """Round c68 (docs/clusters.md, "Round c68"): the learned steps on round c66's bounded candidate lists
 (``learned.lists``): the rules' choice with the veto (the base of both join modes) takes a unit's candidates from its
 one list (the first ``attach.max_candidates`` of what ``attach.max_listed`` lets it see), and a changed unit makes only
-the units whose list holds it choose again. Batch by batch (random batches, several orders, the writer's index dropped now
-and then) must equal one batch, a rebuild and the in-memory reference (:func:`~gaiko.clusters.learned.learned_clusters`,
-which takes the same lists from all units at once), in both join modes, with the shipped weights and with scrambled
-probabilities; the bound must take (other clusters than without it, on these articles, with small M and K) and every
-choice must read at most K candidates. Articles: tests/cluster_data.py's random ones and
-tests/test_cluster_learned_c44.py's own (Kelvar)."""
+the units whose list holds it choose again. Batch by batch (random batches, several orders, the writer's index dropped
+now and then) must equal one batch, a rebuild and the in-memory reference
+(:func:`~gaiko.clusters.learned.learned_clusters`, which takes the same lists from all units at once), in both join
+modes, with the shipped weights and with scrambled probabilities; the bound must take (other clusters than without it,
+on these articles, with small M and K) and every choice must read at most K candidates. Articles:
+tests/cluster_data.py's random ones and tests/test_cluster_learned_c44.py's own (Kelvar)."""
 
 from __future__ import annotations
 
