@@ -35,9 +35,10 @@ def _units() -> list[Unit]:
 
 
 def _worklist(units: dict[int, Unit], rules) -> SimpleNamespace:
-    wl = SimpleNamespace(rules=rules, meets={}, side_ids={}, side_of={})
+    wl = SimpleNamespace(rules=rules, meets={}, side_ids={}, side_of={}, sid_of={})
     wl.state = lambda k: SimpleNamespace(unit=units[k])
     wl._sides = lambda u: Worklist._sides(wl, u)
+    wl._meet_sid = lambda w, su, u: Worklist._meet_sid(wl, w, su, u)  # (round c63: _meet asks it)
     wl._meet = lambda w, u: Worklist._meet(wl, w, u)
     return wl
 

@@ -48,7 +48,7 @@ from .units import order
 from .unitlists import Lists, may_take
 from .update import _UNIT_COLS, Touched, _write_keys, finish_batch, fresh_units
 
-__all__ = ["add_bounded", "heads_of"]
+__all__ = ["add_bounded", "heads_of", "list_batch"]
 
 
 def heads_of(idx: UnitIndex, rules: Rules) -> tuple[Heads, Heads]:
@@ -99,6 +99,46 @@ def _probe_caches(idx: UnitIndex, rules: Rules) -> tuple[dict[int, frozenset[int
     return got[1], got[2]
 
 
+def _head_new(fine: Heads, coarse: Heads, listed: list[UnitState], fk: dict[int, Any], ck: dict[int, Any],
+              rules: Rules) -> tuple[set[int], set[int]]:
+    """List the new units ``listed`` under their fine and coarse keys (``fk``, ``ck``: ukey -> keys) in the heads;
+    the units pushed out of a fine and of a coarse key's first M."""
+    out_fine: set[int] = set()
+    out_coarse: set[int] = set()
+    for st in listed:
+        rank = order(st.unit, st.ukey, rules)
+        for key in fk[st.ukey]:
+            if (gone := fine.add(key, rank, st.ukey)) is not None:
+                out_fine.add(gone)
+        for key in ck[st.ukey]:
+            if (gone := coarse.add(key, rank, st.ukey)) is not None:
+                out_coarse.add(gone)
+    return out_fine, out_coarse
+
+
+def _listing(idx: UnitIndex, fine: Heads, coarse: Heads, fk: dict[int, Any], ck: dict[int, Any],
+             states: dict[int, UnitState], load: Any, rules: Rules) -> Listing:
+    listing = Listing(fine, coarse, rules, states.__getitem__, load)
+    listing.fine_keys_of, listing.coarse_keys_of = fk, ck
+    listing._fp, listing._cp = _probe_caches(idx, rules)
+    return listing
+
+
+def list_batch(idx: UnitIndex, rules: Rules, fine: Heads, coarse: Heads, listed: list[UnitState],
+               fk: dict[int, Any], ck: dict[int, Any], states: dict[int, UnitState], load: Any,
+               new_units: list[UnitState], changed: list[UnitState], push: Any) -> None:
+    """(round c68: the learned steps on the lists) Steps 1 and 2 of :func:`add_bounded` under
+    ``attach.max_candidates`` for another update (:func:`~.learnedupdate.add_learned`): list the new units ``listed``
+    (their keys ``fk``, ``ck`` already written to the tables) in the heads ``fine`` and ``coarse`` (:func:`heads_of`,
+    made before the keys were written), bring the writer's lists (``idx.unit_lists``) up to date and ``push`` (a
+    :class:`~.core.UnitState`) every unit whose list changed or that :func:`_queue_listed` queues. ``states`` and
+    ``load``: the caller's states and how it loads missing ones into them."""
+    out_fine, out_coarse = _head_new(fine, coarse, listed, fk, ck, rules)
+    listing = _listing(idx, fine, coarse, fk, ck, states, load, rules)
+    lists: Lists = idx.unit_lists  # type: ignore[attr-defined]
+    _queue_listed(lists, listing, states, load, new_units, changed, out_fine, out_coarse, push, rules)
+
+
 def add_bounded(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster_ids: bool = False) -> Touched:
     """Cluster the mentions of articles never clustered before (every row of :data:`~.update.MENTION_SQL` for them)
     into the stored clusters under ``attach.max_listed``, inside the caller's transaction (see the module docstring).
@@ -138,19 +178,8 @@ def add_bounded(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster_
     by_unit = {id(st.unit): st.ukey for st in listed}
     _write_keys(con, idx, "cluster_fine", listed, lambda u: fk[by_unit[id(u)]], rules)
     _write_keys(con, idx, "cluster_coarse", listed, lambda u: ck[by_unit[id(u)]], rules)
-    out_fine: set[int] = set()
-    out_coarse: set[int] = set()
-    for st in listed:
-        rank = order(st.unit, st.ukey, rules)
-        for key in fk[st.ukey]:
-            if (gone := fine.add(key, rank, st.ukey)) is not None:
-                out_fine.add(gone)
-        for key in ck[st.ukey]:
-            if (gone := coarse.add(key, rank, st.ukey)) is not None:
-                out_coarse.add(gone)
-    listing = Listing(fine, coarse, rules, states.__getitem__, load)
-    listing.fine_keys_of, listing.coarse_keys_of = fk, ck
-    listing._fp, listing._cp = _probe_caches(idx, rules)
+    out_fine, out_coarse = _head_new(fine, coarse, listed, fk, ck, rules)
+    listing = _listing(idx, fine, coarse, fk, ck, states, load, rules)
     # 2. the units whose choice may change, in the order units join along
     queue: list[tuple[Any, int]] = []
     queued: set[int] = set()

@@ -37,11 +37,13 @@ from .core import UnitState, cluster_id_of, listed_tokens, probe_tokens, ukey_of
 from .learned import load_model
 from .learneddays import add_days, build_days, near_days
 from .learnedjoiners import WIDE_WEEKS, JoinerIndex, join_eligible
+from .joinnear import NearBound
 from .learnedscores import PairScores, SidesMemo
 from .roots import load_units
 from .rules import Rules
 from .tables import insert_rows, lists, move_members
 from .units import order, units_of
+from .unitlists import learned_lists
 from .update import Touched
 
 __all__ = ["add_join_last", "base_rules", "JOINS_DDL"]
@@ -59,6 +61,14 @@ INDEXED = True
 #: chosen nor, being weighed below the threshold, change the choice (its place among the others only breaks ties of
 #: clusters at or above it). False: every such loner is re-decided, as round c55 did (tests/test_cluster_learned_c56.py)
 BOUND = True
+#: (round c63) under the indexes, a loner keeps, for each base root it found, the place of that root's first unit near
+#: it with the list of the root's dated units it read it from (rebuilt when the cluster changes): the same list gives
+#: the same place. False: read again at every decision, as round c56 did (tests/test_cluster_learned_c63.py)
+KEEP_NEAR = True
+#: (round c65) under ``learned.join_near`` and the indexes, a loner's list is found by probing the index of roots week
+#: by week, nearest first, until no week left can hold a nearer cluster (:meth:`~.joinnear.NearBound.near_rings`); False:
+#: every week within ``join_days`` is probed, then the list cut (:meth:`~.joinnear.NearBound.near_list`)
+RINGS = True
 
 
 def base_rules(rules: Rules) -> Rules:
@@ -73,7 +83,7 @@ def base_rules(rules: Rules) -> Rules:
     return got[1]
 
 
-class _Layer(SidesMemo, PairScores):
+class _Layer(SidesMemo, PairScores, NearBound):
     """The join layer's state for one store under one set of rules (kept in the index's ``scores``)."""
 
     def __init__(self, con: Any, idx: Any, rules: Rules, base: Rules) -> None:
@@ -91,6 +101,8 @@ class _Layer(SidesMemo, PairScores):
         self.meets: dict[tuple[int, int], bool] = cache.setdefault("meets", {})
         self.side_of: dict[str, int] = cache.setdefault("side_of", {})
         self.side_ids: dict[tuple[Any, ...], int] = cache.setdefault("side_ids", {})
+        self.sid_of: dict[int, int] = cache.setdefault("sid_of", {})  # ukey -> its sides' id (round c63)
+        self.ufeat: dict[tuple[int, int], Any] = idx.scores.setdefault("ufeat", {})  # the base's (round c63)
         self.reps_of: dict[int, tuple[int, ...]] = cache.setdefault("reps_of", {})  # base root -> first reps units
         if "joins" not in cache:
             con.execute(JOINS_DDL)
@@ -111,6 +123,10 @@ class _Layer(SidesMemo, PairScores):
         self._ltoks: dict[int, tuple[str, ...]] = cache.setdefault("ltoks", {})
         self._ptoks: dict[int, tuple[str, ...]] = cache.setdefault("ptoks", {})
         self.mem_of: dict[int, list[tuple[Any, ...]]] = cache.setdefault("mem_of", {})
+        # (round c63) each loner's probe keys, and for each root it found: (the root's list of dated units read, the
+        # place of its first unit near the loner or None)
+        self._pkeys: dict[int, tuple[tuple[Any, ...], ...]] = cache.setdefault("pkeys", {})
+        self.nearest: dict[int, dict[int, tuple[Any, Any]]] = cache.setdefault("near_of", {})
 
     def _fetch(self, keys: list[int]) -> dict[int, list[dict[str, Any]]]:
         from .learnedupdate import stored_rows
@@ -163,6 +179,16 @@ class _Layer(SidesMemo, PairScores):
         if got is None:
             u = self.unit(k)
             got = self._ptoks[k] = probe_tokens(u, u.event_type in self.base.undirected)
+        return got
+
+    def pkeys(self, x: int) -> tuple[tuple[Any, ...], ...]:
+        """The keys of the index of roots (:meth:`rep_index`) loner ``x`` probes: its status and type, a week of its
+        window widened by ``learned.join_days`` (or None) and a probe token; kept (fixed by its unit; round c63)."""
+        got = self._pkeys.get(x)
+        if got is None:
+            u, within = self.unit(x), self.lr.join_days
+            weeks = (None, *range((u.lo - within) // 7, (u.hi + within) // 7 + 1))
+            got = self._pkeys[x] = tuple((u.status, u.event_type, wk, t) for t in self.ptoks(x) for wk in weeks)
         return got
 
     def rep_index(self) -> dict[tuple[Any, ...], set[int]] | None:
@@ -283,7 +309,9 @@ class _Layer(SidesMemo, PairScores):
         mine = self.ordkey(x)
         ordkey = self.ordkey
         by_tok = self.rep_index()
-        if by_tok is None:
+        if by_tok is not None and lr.join_near is not None and RINGS:
+            roots = self.near_rings(x, u, mine, by_tok)  # (round c65) the nearest weeks first, until the list is known
+        elif by_tok is None:
             near = [k for k in near_days(self.days(), u.status, u.event_type, u.lo, u.hi, lr.join_days) if k != x]
             near = sorted((k for k in near if ordkey(k) < mine), key=ordkey)
             roots = list(dict.fromkeys(self.root(k) for k in near))
@@ -292,24 +320,44 @@ class _Layer(SidesMemo, PairScores):
             # a probe token of x among the rep's listed tokens); such a root is weighed when a unit of it of x's type
             # lies within join_days before x, in the order of its first such unit (as walking the units near x
             # orders them)
-            status, etype, lo, hi, within = u.status, u.event_type, u.lo, u.hi, lr.join_days
+            lo, hi, within = u.lo, u.hi, lr.join_days
             cands: set[int] = set()
-            weeks = (None, *range((lo - within) // 7, (hi + within) // 7 + 1))
-            for t in self.ptoks(x):
-                for wk in weeks:
-                    got = by_tok.get((status, etype, wk, t))
-                    if got:
-                        cands |= got
+            for key in self.pkeys(x):
+                got = by_tok.get(key)
+                if got:
+                    cands |= got
+            # (round c63) the first unit of r near x, kept with the list of r's dated units it was read from: the
+            # same list (not rebuilt since, as a change of r rebuilds it) gives the same answer
+            near = self.nearest.get(x)
+            if near is None:
+                near = self.nearest[x] = {}
+            mem_of, members = self.mem_of, self.members
             firsts = []
             for r in cands:  # (a base cluster's units are of one status and type: the key's)
-                for o, wl, wh in self.members(r):  # in order: the first one near x is its first such unit
+                mem = mem_of.get(r)
+                got_n = near.get(r)
+                if KEEP_NEAR and mem is not None and got_n is not None and got_n[0] is mem:
+                    if got_n[1] is not None:
+                        firsts.append((got_n[1], r))
+                    continue
+                if mem is None:
+                    mem = members(r)
+                first = None
+                for o, wl, wh in mem:  # in order: the first one near x is its first such unit
                     if o >= mine:
                         break
                     if max(wl - hi, lo - wh, 0) <= within:
-                        firsts.append((o, r))
+                        first = o
                         break
+                near[r] = (mem, first)
+                if first is not None:
+                    firsts.append((first, r))
             firsts.sort()
             roots = [r for _o, r in firsts]
+        if lr.join_near is not None and not (by_tok is not None and RINGS):  # (round c65) the nearest clusters only
+            roots = self.near_list(x, u, mine, roots) if roots else []
+            if not roots:
+                self.unlist(x)
         if not roots:
             self.kept.pop(x, None)
             return None
@@ -318,6 +366,7 @@ class _Layer(SidesMemo, PairScores):
         vals: dict[int, float] = {}
         kept: dict[int, tuple[int, float]] = {}
         reps: dict[int, list[int]] = {}
+        su = None
         for r in roots:
             v = ver.get(r, 0)
             got_k = was.get(r)
@@ -331,7 +380,9 @@ class _Layer(SidesMemo, PairScores):
                 self.set_reps(r, got)
             ws = [w for w in got if ordkey(w) < mine]
             if lr.join_sides:
-                ws = [w for w in ws if self._meet(w, u)]
+                if su is None:
+                    su = self._sides(u)
+                ws = [w for w in ws if self._meet_sid(w, su, u)]
             reps[r] = ws
         if reps:
             got_p = self.bests("join", x, [w for ws in reps.values() for w in ws])
@@ -374,6 +425,10 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
             from .learnedupdate import add_learned
 
             touched = add_learned(con, rows, base, cluster_ids, units=units)
+        elif learned_lists(base):  # (round c68) the rules' own bounded update, on the lists the reference takes
+            from .bounded import add_bounded
+
+            touched = add_bounded(con, rows, base, cluster_ids)
         else:
             from .update import add_mentions
 
@@ -461,6 +516,7 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
         jx = layer.joiner_index() if lr.join_sides and INDEXED else None
         kept, ver, floor = layer.kept, layer.ver, lr.join
         bound = BOUND and jx is not None
+        nearb = lr.join_near is not None
         for (r, status, etype, lo, hi), o in near_of.items():
             vr = ver.get(r, 0)
             reps = [(ordkey(w), w) for w in reps_now(r)]
@@ -468,7 +524,11 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
                 toks = {t for _ow, w in reps for t in layer.ltoks(w)}
                 found = jx.find(status, etype, toks, lo - within, hi + within)
                 found -= todo
-                xs = [x for x in found if max(units[x][8] - hi, lo - units[x][9], 0) <= within]
+                xs = []
+                for x in found:  # (round c63: the loners only, their parent read first, in one pass)
+                    row = units[x]
+                    if row[11] is None and max(row[8] - hi, lo - row[9], 0) <= within:
+                        xs.append(x)
             else:
                 xs = near_days(days, status, etype, lo, hi, within)
             for x in xs:
@@ -477,6 +537,8 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
                 ox = ordkey(x)
                 if ox <= o:
                     continue
+                if nearb and layer.far(x, r, lo, hi, units[x][8], units[x][9]):  # (round c65) beyond its list
+                    continue
                 if bound:  # (round c56) r kept at its version, below the threshold: it changes nothing for x
                     kx = kept.get(x)
                     got = kx.get(r) if kx is not None else None
@@ -484,7 +546,8 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
                         continue
                 if lr.join_sides:
                     ux = layer.unit(x)
-                    if not any(ow < ox and layer._meet(w, ux) for ow, w in reps):
+                    sx = layer._sides(ux)
+                    if not any(ow < ox and layer._meet_sid(w, sx, ux) for ow, w in reps):
                         continue
                 todo.add(x)
 
@@ -498,6 +561,15 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
         if b is not None and b[12] is not None:
             todo.update(into.get(b[12], ()))  # it may have been what made its old cluster one they weigh
         loners_near(k, layer.root(k))
+        if lr.join_near is not None and b is not None and b[12] is not None and b[12] != layer.root(k) \
+                and layer.root(b[12]) == b[12]:
+            loners_near(k, b[12])  # (round c65) the cluster it left is no nearer: its loners' lists may change
+    if lr.join_near is not None:  # (round c65) the loners listing a cluster whose first units changed or lost a unit
+        listers = layer.near_state()[1]
+        lost = {before[k][12] for k in changed if before[k] is not None and before[k][12] is not None
+                and before[k][12] != layer.root(k)}
+        for r in firsts_changed | lost:
+            todo.update(x for x in listers.get(r, ()) if layer.parent(x) is None and layer.eligible(x))
     for r in firsts_changed:
         todo.update(into.get(r, ()))
         if layer.root(r) == r:

@@ -41,6 +41,7 @@ from .learnedrules import LearnedRules, parse_learned
 from .pairfeatures import FEATURES, evidence, pair_features
 from .rules import WILD, Rules
 from .units import Unit, order, sides_agree, units_of
+from .unitlists import learned_lists
 
 __all__ = ["PairModel", "LearnedRules", "parse_learned", "cluster_learned", "learned_states", "model_score",
            "learned_clusters", "load_model", "MODELS", "sides_meet", "join_last_states"]
@@ -114,7 +115,7 @@ def learned_clusters(rows: Iterable[Mapping[str, Any]], rules: Rules, veto: floa
     j = lr.join if join is True else join
     score = model_score(rows, units_of(rows, rules), rules, lr, load_model(lr.model))
     return cluster_learned(rows, rules, score, v, j, lr.join_days, lr.reps, lr.join_sides,  # type: ignore[arg-type]
-                           lr.join_mode)
+                           lr.join_mode, lr.join_near)
 
 
 def model_score(rows: list[Mapping[str, Any]], units: list[Any], rules: Rules, lr: LearnedRules,
@@ -144,16 +145,18 @@ def model_score(rows: list[Mapping[str, Any]], units: list[Any], rules: Rules, l
 
 def cluster_learned(rows: Iterable[Mapping[str, Any]], rules: Rules, score: Score, veto: float | None,
                     join: float | None, join_days: int = 31, reps: int | None = None,
-                    join_sides: bool = False, join_mode: str = "so_far") -> dict[str, str]:
+                    join_sides: bool = False, join_mode: str = "so_far",
+                    join_near: int | None = None) -> dict[str, str]:
     """Cluster id of every mention, as :func:`~.core.cluster_mentions` with the learned veto and join (module
     docstring); ``score`` gives the probability of a pair of row indexes. ``veto`` and ``join`` ``None``: the rules
     alone (same clusters as :func:`~.core.cluster_mentions`). ``reps`` and ``join_sides``: the bounds of round c46
     (:class:`~.learnedrules.LearnedRules`; ``None`` and ``False``: every pair, as round c43). ``join_mode`` ``last``:
-    the join as a last layer (:func:`join_last_states`, round c54)."""
+    the join as a last layer (:func:`join_last_states`, round c54), weighing only the ``join_near`` nearest clusters
+    when given (round c65)."""
     rows = list(rows)
     if join_mode == "last":
         units, of_event = join_last_states(rows, units_of(rows, rules), rules, score, veto, join, join_days, reps,
-                                           join_sides)
+                                           join_sides, join_near)
         return {ev: cluster_id_of(units[k].root) for ev, k in of_event.items()}  # type: ignore[index]
     units, of_event = learned_states(rows, units_of(rows, rules), rules, score, veto, join, join_days, reps, join_sides)
     return {ev: cluster_id_of(units[k].root) for ev, k in of_event.items()}  # type: ignore[index]
@@ -186,6 +189,11 @@ def learned_states(rows: list[Mapping[str, Any]], ulist: list[Any], rules: Rules
         by_type.setdefault((st.unit.status, st.unit.event_type), []).append(st)
     so_far: dict[int, list[int]] = {}  # root -> ukeys of the units (taken so far) in its cluster, in order
     done: dict[tuple[str, str], list[UnitState]] = {}
+    listed = None
+    if learned_lists(rules):  # (round c68) the rules' choice with the veto from each unit's bounded list
+        from .heads import reference_candidates
+
+        listed = reference_candidates(units.values(), rules)
 
     def best(kind: str, mine: list[int], root: int, extra: int | None = None, st: UnitState | None = None) -> float:
         keys = so_far[root] if reps is None else so_far[root][:reps]
@@ -209,7 +217,8 @@ def learned_states(rows: list[Mapping[str, Any]], ulist: list[Any], rules: Rules
                     seen[key] = best("veto", members[st.ukey], v.root,  # type: ignore[index,arg-type]
                                      None if reps is None else v.ukey) >= veto
                 return seen[key]  # type: ignore[index]
-        st.parent = choose_parent(st, by_type[(st.unit.status, st.unit.event_type)], rules, ok)
+        cands = by_type[(st.unit.status, st.unit.event_type)] if listed is None else listed[st.ukey]
+        st.parent = choose_parent(st, cands, rules, ok)
         u = st.unit
         if st.parent is None and join is not None and u.lo is not None and (u.prec == "published" or WILD in (u.src, u.tgt)):
             st.parent = _learned_join(st, members[st.ukey], done.get((u.status, u.event_type), []),
@@ -222,7 +231,7 @@ def learned_states(rows: list[Mapping[str, Any]], ulist: list[Any], rules: Rules
 
 def join_last_states(rows: list[Mapping[str, Any]], ulist: list[Any], rules: Rules, score: Score, veto: float | None,
                      join: float | None, join_days: int = 31, reps: int | None = None,
-                     join_sides: bool = False) -> tuple[dict[int, UnitState], dict[str, int]]:
+                     join_sides: bool = False, near: int | None = None) -> tuple[dict[int, UnitState], dict[str, int]]:
     """The join as a last layer (``learned.join_mode: last``; docs/clusters.md, round c54): the units of ``rows`` as
     :func:`learned_states` chooses them with the join off (the rules, with the veto when ``veto`` is given: the *base*
     clusters), then every unit the base leaves alone (a root) that is undated or one-sided (:func:`join_eligible`)
@@ -232,7 +241,10 @@ def join_last_states(rows: list[Mapping[str, Any]], ulist: list[Any], rules: Rul
     them; under ``join_sides`` those whose sides meet the unit's), as the base made them: a join changes no other
     unit's candidates, veto or join. A joining unit takes its base cluster with it (its base children follow it);
     joins chain (a root that joined a cluster that joined another ends in the last one). The returned states hold the
-    final parent (a joining unit's parent is the root it joined) and root."""
+    final parent (a joining unit's parent is the root it joined) and root. ``near`` (``learned.join_near``, round c65):
+    only the ``near`` clusters nearest the unit are weighed, among those with a unit scored against it (under
+    ``join_sides`` one meeting its sides): nearest by the days between its window and the nearest window of their units
+    before it within ``join_days``, then by their root's place in the order (:func:`_nearest`)."""
     units, of_event = learned_states(rows, ulist, rules, score, veto, None, join_days, reps, join_sides)
     if join is None:
         return units, of_event
@@ -261,7 +273,15 @@ def join_last_states(rows: list[Mapping[str, Any]], ulist: list[Any], rules: Rul
             return max((score(kind, i, j) for k in keys for i in mine for j in members[k]), default=-math.inf)
 
         before = [v for v in by_type[(u.status, u.event_type)] if place[v.ukey] < at]
-        got = _learned_join(st, mine, before, best, join, join_days)
+        keep = None
+        if near is not None:
+            def scored(root: int, st: UnitState = st, at: int = at) -> bool:
+                keys = [k for k in base[root] if place[k] < at]
+                keys = keys if reps is None else keys[:reps]
+                return any(not join_sides or sides_meet(units[k].unit, st.unit, rules) for k in keys)
+
+            keep = _nearest(u, before, scored, lambda r: place[r], near, join_days)
+        got = _learned_join(st, mine, before, best, join, join_days, keep)
         if got is not None:
             joined[st.ukey] = got
     final: dict[int, int] = {}
@@ -276,8 +296,26 @@ def join_last_states(rows: list[Mapping[str, Any]], ulist: list[Any], rules: Rul
     return units, of_event
 
 
+def _nearest(u: Any, before: list[UnitState], scored: Callable[[int], bool], place: Callable[[int], Any], near: int,
+             days: int) -> set[int]:
+    """The roots of the ``near`` clusters nearest unit ``u`` (round c65) among the clusters of the units ``before`` it
+    within ``days`` of its window that have a unit scored against it (``scored``): by the days between ``u``'s window
+    and the nearest window of their units in ``before`` (0: they overlap), then by the root's ``place`` in the order."""
+    gap: dict[int, int] = {}
+    for v in before:
+        w = v.unit
+        if w.lo is None or w.hi is None:
+            continue
+        g = max(w.lo - u.hi, u.lo - w.hi, 0)
+        if g <= days and g < gap.get(v.root, days + 1):  # type: ignore[arg-type]
+            gap[v.root] = g  # type: ignore[index]
+    ranked = sorted((g, place(r), r) for r, g in gap.items() if scored(r))
+    return {r for _g, _p, r in ranked[:near]}
+
+
 def _learned_join(st: UnitState, mine: list[int], before: list[UnitState],
-                  best: Callable[[str, list[int], int], float], join: float, days: int) -> int | None:
+                  best: Callable[[str, list[int], int], float], join: float, days: int,
+                  keep: set[int] | None = None) -> int | None:
     """The root of the cluster (so far) an undated or one-sided unit left alone joins (its mentions: row indexes
     ``mine``): the highest ``join`` probability, at least ``join``, among the clusters of the units ``before`` it whose
     window lies within ``days`` of its own (ties: the first root in order)."""
@@ -289,6 +327,8 @@ def _learned_join(st: UnitState, mine: list[int], before: list[UnitState],
             continue
         if max(w.lo - u.hi, u.lo - w.hi, 0) <= days:  # type: ignore[operator]
             roots.append(v.root)  # type: ignore[arg-type]
+    if keep is not None:
+        roots = [r for r in roots if r in keep]
     top, choice = -math.inf, None
     for root in roots:
         p = best("join", mine, root)

@@ -36,6 +36,7 @@ class ClusterPushes:
     state: Any
     ordkey: Any
     joiners: Any
+    readers: Any
     near: Any
     push: Any
     _indexed: Any
@@ -82,13 +83,13 @@ class ClusterPushes:
             if w == x or lr.reps is None:
                 if w not in self.exp_b:
                     self.exp_b.add(w)
-                    for j in self.joiners(w):
+                    for j in self.readers(w):
                         self.push(j, True, at)
             elif w not in self.exp_b and w not in self.exp_v:
                 # (c48) another member, unchanged itself (a member that changes has its own turn as x): only its joiners
                 # whose choice reads its cluster's first units, the veto
                 self.exp_v.add(w)
-                for j in self.joiners(w):
+                for j in self.readers(w):
                     if not self._veto_free(j, w):
                         self.push(j, True, at)
         if lr.join is None:

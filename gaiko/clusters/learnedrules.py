@@ -34,6 +34,13 @@ class LearnedRules:
     #: later unit, rounds c43-c52) or ``last`` (the join as a last layer over the clusters the rules, with the veto,
     #: make: :func:`~.learned.join_last_states`)
     join_mode: str = "so_far"
+    #: round c65: under ``join_mode: last``, a unit weighs only the ``join_near`` clusters nearest it in days (among
+    #: those with a unit it is scored against; :func:`~.learned._nearest`); ``None``: every cluster within ``join_days``
+    join_near: int | None = None
+    #: round c68: the rules' choice with the veto (the base of both join modes) takes a unit's candidates from its one
+    #: bounded list (``attach.max_candidates`` of what ``attach.max_listed`` lets it see: :mod:`.unitlists`), as the
+    #: rules' own update does since round c66; read only when both are set. False: every unit its fine keys find
+    lists: bool = False
 
 
 def parse_learned(raw: Any, path: str) -> LearnedRules | None:
@@ -48,8 +55,9 @@ def parse_learned(raw: Any, path: str) -> LearnedRules | None:
             raise DataFileError(path, f"learned: {msg}")
 
     check(isinstance(raw, dict) and set(raw) <= {"enabled", "veto", "join", "join_days", "model", "words", "reps",
-                                                    "join_sides", "join_mode"},
-          "must be a mapping of enabled, veto, join, join_days, model, words, reps, join_sides, join_mode")
+                                                    "join_sides", "join_mode", "join_near", "lists"},
+          "must be a mapping of enabled, veto, join, join_days, model, words, reps, join_sides, join_mode, join_near, "
+          "lists")
     check(raw.get("join_mode", "so_far") in ("so_far", "last"), "join_mode must be so_far or last")
     check(isinstance(raw.get("enabled", False), bool), "enabled must be true or false")
     for key in ("veto", "join"):
@@ -62,6 +70,10 @@ def parse_learned(raw: Any, path: str) -> LearnedRules | None:
     check(reps is None or (isinstance(reps, int) and not isinstance(reps, bool) and reps >= 1),
           "reps must be a whole number >= 1 or absent")
     check(isinstance(raw.get("join_sides", False), bool), "join_sides must be true or false")
+    check(isinstance(raw.get("lists", False), bool), "lists must be true or false")
+    near = raw.get("join_near")
+    check(near is None or (isinstance(near, int) and not isinstance(near, bool) and near >= 1),
+          "join_near must be a whole number >= 1 or absent")
     words = (raw.get("words") or {}).get("function") or []
     check(isinstance(words, list), "words.function must be a list of words")
     veto = raw.get("veto") if raw.get("veto") is not False else None
@@ -70,4 +82,5 @@ def parse_learned(raw: Any, path: str) -> LearnedRules | None:
                         function_words=frozenset(str(w).lower() for w in words),
                         enabled=bool(raw.get("enabled", False)) and (veto is not None or join is not None),
                         reps=reps, join_sides=bool(raw.get("join_sides", False)),
-                        join_mode=str(raw.get("join_mode", "so_far")))
+                        join_mode=str(raw.get("join_mode", "so_far")), join_near=near,
+                        lists=bool(raw.get("lists", False)))

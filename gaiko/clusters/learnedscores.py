@@ -12,31 +12,42 @@ from typing import Any
 
 from .core import UnitState
 from .learned import sides_meet
-from .pairfeatures import evidence, pair_block, row_facts
+from .pairfeatures import evidence, pair_block, row_facts, unit_features
 from .rules import Rules
 
-__all__ = ["PairScores", "SidesMemo"]
+__all__ = ["PairScores", "SidesMemo", "KEEP_UNITS"]
+
+#: (round c63) the units' part of a pair's features (:func:`~.pairfeatures.unit_features`) kept by pair of units; False:
+#: made again for every block of pairs, as before (tests/test_cluster_learned_c63.py)
+KEEP_UNITS = True
 
 
 class SidesMemo:
     """:func:`~.learned.sides_meet` of two units kept by pair of what it reads of them (round c52), shared by
     :class:`~.learnedwork.Worklist` and the join-last layer (:mod:`.joinlast`). A mixin: it reads ``rules``,
-    ``meets`` ((sides id, sides id) -> bool), ``side_of`` (unit key -> sides id), ``side_ids`` (fields -> sides id)
-    and :meth:`state`."""
+    ``meets`` ((sides id, sides id) -> bool), ``side_of`` (unit key -> sides id), ``side_ids`` (fields -> sides id),
+    ``sid_of`` (ukey -> sides id, round c63) and :meth:`state`."""
 
     rules: Rules
     meets: dict[tuple[int, int], bool]
     side_of: dict[str, int]
     side_ids: dict[tuple[Any, ...], int]
+    sid_of: dict[int, int]
     state: Callable[[int], UnitState]
 
     def _meet(self, w: int, u: Any) -> bool:
         """:func:`~.learned.sides_meet` of unit ``w`` and the unit ``u``, kept by pair of their sides ids."""
-        wu = self.state(w).unit
-        key = (self._sides(wu), self._sides(u))
-        got = self.meets.get(key)
+        return self._meet_sid(w, self._sides(u), u)
+
+    def _meet_sid(self, w: int, su: int, u: Any) -> bool:
+        """:meth:`_meet` of unit ``w`` and the unit ``u`` whose sides id (:meth:`_sides`) is ``su`` (round c63: the
+        caller asks it once for many ``w``; ``w``'s id is kept by its ukey, which fixes its unit)."""
+        sw = self.sid_of.get(w)
+        if sw is None:
+            sw = self.sid_of[w] = self._sides(self.state(w).unit)
+        got = self.meets.get((sw, su))
         if got is None:
-            got = self.meets[key] = sides_meet(wu, u, self.rules)
+            got = self.meets[(sw, su)] = sides_meet(self.state(w).unit, u, self.rules)
         return got
 
     def _sides(self, u: Any) -> int:
@@ -65,6 +76,9 @@ class PairScores:
     ubest: dict[tuple[str, int, int], tuple[int, int, float]]
     facts: dict[int, list[tuple[Any, ...]]]
     evs: dict[int, list[Any]]
+    #: (ukey, ukey) -> :func:`~.pairfeatures.unit_features` of the two units (round c63: fixed by the keys; shared by
+    #: the veto and the join, and by the join-last layer, through the index's cache)
+    ufeat: dict[tuple[int, int], tuple[list[float], list[float]]]
     _fetch: Callable[[list[int]], dict[int, list]]
 
     def state(self, k: int) -> UnitState:  # pragma: no cover - the worklist's
@@ -85,7 +99,7 @@ class PairScores:
         ws = list(dict.fromkeys(ws))
         self.ensure_rows([x, *ws])
         rx, ux = self.rows[x], self.state(x).unit
-        rules = self.rules
+        rules, ufeat = self.rules, self.ufeat
         fx, ex = self._facts(x, rx), self._evs(x, rx)
         out: dict[int, float] = {}
         feats: list[list[float]] = []
@@ -101,8 +115,13 @@ class PairScores:
             ox, ow, prev = got if got is not None else (0, 0, -math.inf)
             uw = self.state(w).unit
             start = len(feats)
+            uf = ufeat.get((x, w)) if KEEP_UNITS else None
+            if uf is None:
+                uf = unit_features(ux, uw, rules)
+                if KEEP_UNITS:
+                    ufeat[(x, w)] = uf
             feats += pair_block(fx, self._facts(w, rw), ux, uw, ex, self._evs(w, rw), rules,
-                                (lambda i, j, ox=ox, ow=ow: i < ox and j < ow) if ox or ow else None)
+                                (lambda i, j, ox=ox, ow=ow: i < ox and j < ow) if ox or ow else None, uf)
             spans.append((w, start, len(feats), prev, nx, nw))
         if feats:
             p = self.model.probabilities(kind, feats)

@@ -19,6 +19,12 @@ pairs only), each unit's candidates and the units that may take it as candidate,
 the rules gave each unit chosen in this process a parent. A process that opens a store chooses in full, the first time,
 every unit a batch reaches.
 
+Round c68 (``learned.lists``, with ``attach.max_listed`` and ``attach.max_candidates``): a unit's candidates for the
+rules' choice with the veto are its one bounded list (:mod:`.unitlists`, the writer's, brought up to date by each batch
+as the rules' update does: :func:`~.bounded.list_batch`), and a changed cluster makes only the units whose list holds
+one of its members choose again (:meth:`~.learnedwork.Worklist.readers`), not every unit its coarse keys find; the
+reference :func:`~.learned.learned_states` takes the same lists (:func:`~.heads.reference_candidates`).
+
 Lookup keys (``cluster_fine``, ``cluster_coarse``) are written for new units as the rules' update writes them, so that
 the tables hold the same rows whichever update wrote them; only ``learned.enabled`` says which one runs, and a store
 clustered with the other setting must be rebuilt (``gaiko cluster rebuild``), as after any change of the rules.
@@ -29,6 +35,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from .bounded import heads_of, list_batch
 from .core import UnitState, cluster_id_of, ukey_of
 from .index import index_for, seal
 from .learned import load_model
@@ -38,6 +45,7 @@ from .roots import indexable, load_units
 from .rules import Rules
 from .tables import insert_rows, lists, member_key, move_members
 from .units import units_of
+from .unitlists import learned_lists
 from .update import _UNIT_COLS, MENTION_SQL, Touched, _write_keys, _write_units
 
 __all__ = ["add_learned", "stored_rows"]
@@ -74,6 +82,7 @@ def add_learned(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster_
     model = load_model(lr.model)
     idx = index_for(con, _UNIT_COLS)
     objects = idx.objects_for(rules)
+    heads = heads_of(idx, rules) if learned_lists(rules) else None  # (round c68; before the new units' keys are written)
     rows = list(rows)
 
     def fetch(keys: list[int]) -> dict[int, list[dict[str, Any]]]:
@@ -112,12 +121,20 @@ def add_learned(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster_
         wl.rows.setdefault(k, []).extend(rs)
     # lookup keys of the new units first, so that the units of the batch find each other
     listed = [st for st in new_units if indexable(st.unit, rules)]
-    _write_keys(con, idx, "cluster_fine", listed, lambda u: fine_keys(u, rules), rules)
-    _write_keys(con, idx, "cluster_coarse", listed, lambda u: coarse_keys(u, rules), rules)
+    fk = {st.ukey: fine_keys(st.unit, rules) for st in listed}
+    ck = {st.ukey: coarse_keys(st.unit, rules) for st in listed}
+    by_unit = {id(st.unit): st.ukey for st in listed}
+    _write_keys(con, idx, "cluster_fine", listed, lambda u: fk[by_unit[id(u)]], rules)
+    _write_keys(con, idx, "cluster_coarse", listed, lambda u: ck[by_unit[id(u)]], rules)
     for st in new_units:
         wl.add_unit_days(st)
-    wl.probe_all([st.ukey for st in new_units])  # (round c55: one probe of each table for all of them)
-    for st in new_units:  # the candidates and joiners remembered for stored units gain the new units
+    if heads is not None:  # (round c68) the lists brought up to date; the units whose list changed chosen again
+        wl.lists = idx.unit_lists  # type: ignore[attr-defined]
+        list_batch(idx, rules, heads[0], heads[1], listed, fk, ck, wl.states, wl.load, new_units,
+                   [wl.states[k] for k in fresh], lambda st: wl.push(st.ukey, True, ()))
+    else:
+        wl.probe_all([st.ukey for st in new_units])  # (round c55: one probe of each table for all of them)
+    for st in new_units if heads is None else ():  # the candidates and joiners remembered for stored units gain them
         for c in wl.candidates(st.ukey):
             if c in wl.joins:
                 wl.joins[c].add(st.ukey)

@@ -37,6 +37,9 @@ class VetoChoice:
         """The ukeys of the candidates of unit ``x`` it may join (:func:`~.units.compatible`), in the order of
         :meth:`candidates`; kept by unit, and extended when its candidates grow (they are only ever appended to)."""
         cands = self.candidates(x)
+        if getattr(self, "lists", None) is not None:  # (round c68) a bounded list: its compatible units, in its order
+            u, rules = self.state(x).unit, self.rules
+            return [c for c in cands if compatible(self.states[c].unit, u, rules)]
         n, got = self.cfits.get(x, (0, []))
         if n < len(cands):
             u, rules = self.state(x).unit, self.rules

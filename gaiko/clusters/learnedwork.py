@@ -84,6 +84,8 @@ class Worklist(SidesMemo, PairScores, RepJoin, ClusterPushes, VetoChoice):
         self.meets: dict[tuple[int, int], bool] = self.cache.setdefault("meets_by_sides", {})
         self.side_ids: dict[tuple[Any, ...], int] = self.cache.setdefault("side_ids", {})
         self.side_of: dict[str, int] = self.cache.setdefault("side_of", {})  # unit key -> its sides' id
+        self.sid_of: dict[int, int] = self.cache.setdefault("sid_of", {})  # ukey -> its sides' id (round c63)
+        self.ufeat: dict[tuple[int, int], Any] = self.cache.setdefault("ufeat", {})  # (round c63)
         self._fetch = stored_rows
         self.states: dict[int, UnitState] = {}
         self.kids: dict[int, set[int]] = {}  # the batch's children, laid over idx.children
@@ -103,6 +105,10 @@ class Worklist(SidesMemo, PairScores, RepJoin, ClusterPushes, VetoChoice):
         self.why: dict[int, set[int]] = {}  # unit -> the changed clusters (roots) that pushed its join (c48)
         self.nomeet: set[tuple[Any, int]] = set()  # (cluster as expanded, unit): no first unit meets its sides
         self._pre: dict[str, dict[int, list[int]]] = {"cluster_fine": {}, "cluster_coarse": {}}  # probe_all's
+        #: (round c68, ``learned.lists``) every unit's bounded list (:class:`~.unitlists.Lists`, the writer's, brought up
+        #: to date by :func:`~.learnedupdate.add_learned` before the run): a unit's candidates are its list, and the
+        #: units that read a unit are the holders of its ukey; None: the fine and coarse probes (rounds c45-c56)
+        self.lists: Any = None
 
     # -- units and their relations -------------------------------------------------------------------------------
     def state(self, k: int) -> UnitState:
@@ -144,6 +150,10 @@ class Worklist(SidesMemo, PairScores, RepJoin, ClusterPushes, VetoChoice):
 
     def candidates(self, x: int) -> list[int]:
         """The ukeys of the candidates of unit ``x`` (units before it it may join or reach), sorted; kept by unit."""
+        if self.lists is not None:  # (round c68) its bounded list, in join order
+            got = list(self.lists.of.get(x, ()))
+            self.load(got)
+            return got
         got = self.cands.get(x)
         if got is None:
             st = self.state(x)
@@ -182,6 +192,11 @@ class Worklist(SidesMemo, PairScores, RepJoin, ClusterPushes, VetoChoice):
             found = self._found("cluster_coarse", coarse_probes, st)
             got = self.joins[w] = {c for c in found if self._rel(st, self.states[c])}
         return got
+
+    def readers(self, w: int) -> Iterable[int]:
+        """The ukeys of the units whose choice reads unit ``w`` as a candidate: the holders of its ukey in the bounded
+        lists (round c68), else :meth:`joiners`."""
+        return self.lists.holders(w) if self.lists is not None else self.joiners(w)
 
     def children(self, p: int) -> Iterable[int]:
         """The ukeys of the units whose parent is ``p`` (the index's, with the batch's changes laid over it)."""
@@ -239,7 +254,10 @@ class Worklist(SidesMemo, PairScores, RepJoin, ClusterPushes, VetoChoice):
         ones in order, else all; round c46), those whose sides meet unit ``sides_of``'s when given
         (:func:`~.learned.sides_meet`)."""
         t = self.tree(root, before, limit=self.lr.reps)
-        return t if sides_of is None else [w for w in t if self._meet(w, sides_of)]
+        if sides_of is None:
+            return t
+        su = self._sides(sides_of)
+        return [w for w in t if self._meet_sid(w, su, sides_of)]
 
     # -- the per-type index of days (:mod:`.learneddays`) ---------------------------------------------------------
     def _days(self) -> Any:
@@ -306,6 +324,11 @@ class Worklist(SidesMemo, PairScores, RepJoin, ClusterPushes, VetoChoice):
             parent = self._join_indexed(st, mine, reuse) if self._indexed() else self._join(st, mine, reuse)
         was = st.parent
         self.set_parent(st, parent)
+        if self.lists is not None and was != parent:
+            # (round c68) under attach.root_check_link: parent, a root_check unit holding x reads x's parent
+            for c in self.lists.holders(x):
+                if self.state(c).unit.prec in self.rules.root_check:
+                    self.push(c, True, mine)
         if self._indexed() and lr.join is not None and (was != parent or x in self.new):
             for top in {self._top(x), *((self._top(was),) if was is not None else ())}:
                 self._add_reps(top)

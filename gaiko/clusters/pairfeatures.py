@@ -13,6 +13,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .referent import _singular, _who, conflicts, shares
@@ -58,11 +59,24 @@ def _stem(w: str) -> str:
     return w
 
 
+@lru_cache(maxsize=8)
+def _stops(stop: frozenset[str], function_words: frozenset[str]) -> frozenset[str]:
+    """The words no name or content word is made of (round c63: the union made once, not once a mention)."""
+    return stop | function_words
+
+
+@lru_cache(maxsize=1 << 16)
+def _stem_kept(w: str) -> str:
+    """:func:`_stem`, kept by word (round c63)."""
+    return _stem(w)
+
+
 def evidence(row: dict[str, Any], rules: Rules, function_words: frozenset[str]) -> Evidence:
     """The :class:`Evidence` of a mention (flat event row with ``sentence_text`` and ``trigger``)."""
     rr = rules.referent
     numbers_of = rr.numbers if rr is not None else {}
-    stop = (rr.stop if rr is not None else frozenset()) | function_words
+    stop = _stops(rr.stop if rr is not None else frozenset(), function_words)
+    who = _who()
     text = str(row.get("sentence_text") or "").replace("\u2019", "'")
     nums: set[float] = set()
     names: set[str] = set()
@@ -82,10 +96,10 @@ def evidence(row: dict[str, Any], rules: Rules, function_words: frozenset[str]) 
         if lw in numbers_of:
             nums.add(float(numbers_of[lw]))
             continue
-        if i and w[:1].isupper() and len(lw) > 2 and lw not in stop and lw not in _who():
+        if i and w[:1].isupper() and len(lw) > 2 and lw not in stop and lw not in who:
             names.add(lw)
         if len(lw) > 2 and lw not in stop:
-            stems.add(_stem(lw))
+            stems.add(_stem_kept(lw))
     trig = str(row.get("trigger") or "").lower()
     return Evidence(frozenset(nums), frozenset(names), frozenset(stems), " ".join(_stem(t) for t in trig.split()), trig)
 
@@ -142,11 +156,13 @@ def pair_features(ra: dict[str, Any], rb: dict[str, Any], ua: Unit, ub: Unit, ea
 
 
 def pair_block(facts_a: list[tuple[Any, ...]], facts_b: list[tuple[Any, ...]], ua: Unit, ub: Unit,
-               ev_a: list[Evidence], ev_b: list[Evidence], rules: Rules, skip: Any = None) -> list[list[float]]:
+               ev_a: list[Evidence], ev_b: list[Evidence], rules: Rules, skip: Any = None,
+               units: tuple[list[float], list[float]] | None = None) -> list[list[float]]:
     """:func:`pair_features` of every pair of a mention of unit ``ua`` (their :func:`row_facts` ``facts_a``, evidence
-    ``ev_a``) and one of ``ub``, row by row (``a`` major), the units' part computed once; pairs ``(i, j)`` for which
+    ``ev_a``) and one of ``ub``, row by row (``a`` major), the units' part computed once (``units``: the
+    :func:`unit_features` of ``ua`` and ``ub`` when the caller kept them, round c63); pairs ``(i, j)`` for which
     ``skip(i, j)`` is true are left out. The same vectors as :func:`pair_features`, value for value."""
-    head, tail = unit_features(ua, ub, rules)
+    head, tail = unit_features(ua, ub, rules) if units is None else units
     out = []
     for i, (fa, ea) in enumerate(zip(facts_a, ev_a)):
         for j, (fb, eb) in enumerate(zip(facts_b, ev_b)):

@@ -33,7 +33,7 @@ from .core import UnitState, reaches, reaching
 from .rules import Rules
 from .units import compatible, order
 
-__all__ = ["may_take", "first_k", "ranked", "Lists"]
+__all__ = ["may_take", "first_k", "ranked", "Lists", "learned_lists"]
 
 
 def may_take(v: UnitState, c: UnitState, rules: Rules) -> bool:
@@ -43,6 +43,13 @@ def may_take(v: UnitState, c: UnitState, rules: Rules) -> bool:
     if v.ukey == c.ukey or order(v.unit, v.ukey, rules) >= order(c.unit, c.ukey, rules):
         return False
     return compatible(v.unit, c.unit, rules) or (reaching(c, rules) and reaches(v.unit, v.ukey, c, rules))
+
+
+def learned_lists(rules: Rules) -> bool:
+    """Whether the learned steps' rules choice with the veto takes its candidates from the units' lists
+    (``learned.lists`` with ``attach.max_listed`` and ``attach.max_candidates`` set; round c68)."""
+    lr = rules.learned
+    return bool(lr is not None and lr.lists and rules.max_listed and rules.max_candidates)
 
 
 def first_k(c: UnitState, seen: Iterable[UnitState], rules: Rules) -> tuple[int, ...]:

@@ -1,0 +1,178 @@
+"""The join-last layer's bounded candidate list (``learned.join_near``; docs/clusters.md, round c65).
+
+Under ``join_mode: last`` a loner weighs every base cluster with a unit of its type before it within ``join_days``:
+in a dense store (every day's window filling up as the store grows) that is tens of clusters a decision, and every
+change of any of them sends the loner back. With ``join_near: K`` it weighs only the K clusters *nearest* it
+(:func:`~.learned._nearest`, the reference): among the clusters it would score (under ``join_sides`` one of their first
+``reps`` units before it meets its sides), those whose nearest unit before it is fewest days from its window (0: the
+windows overlap), ties by their root's place in the order units join along. The choice among them is as before
+(highest ``join`` probability at least ``learned.join``, ties the first in order).
+
+What a loner keeps (in the layer's cache, dropped with the index): the roots of its list and, when the list is full,
+the days of its K-th entry (``listed``); each root's loners (``listers``); the days of each root it measured, with the
+root's list of dated units they were read from (``gaps``: the same list gives the same days). A batch re-decides a
+loner only when its list may change:
+
+* a cluster on its list changed its first units or lost a unit (the cluster's days to it may grow, a slot may free);
+* a changed unit of a cluster not on its list lies within the K-th entry's days of it (a cluster moves nearer only
+  through units a batch changes: new, or with another root; the K-th entry can only have come nearer since it was kept,
+  so a kept K-th entry's days never wrongly exclude a cluster);
+* as without the bound, it changed itself, or joined a cluster that changed.
+
+A loner with fewer than K clusters listed is re-decided as without the bound. Incremental equals a rebuild and the
+reference (tests/test_cluster_learned_c65.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["NearBound"]
+
+
+class NearBound:
+    """The bounded candidate list of :class:`~.joinlast._Layer` (a mixin: it reads the layer's ``cache``, ``lr``,
+    ``reps_of``, ``mem_of``, :meth:`first`, :meth:`set_reps`, :meth:`members`, :meth:`ordkey`, :meth:`_sides`,
+    :meth:`_meet_sid` and :meth:`ptoks`)."""
+
+    cache: dict[Any, Any]
+    lr: Any
+    reps_of: dict[int, tuple[int, ...]]
+    mem_of: dict[int, list[tuple[Any, ...]]]
+    first: Any
+    set_reps: Any
+    members: Any
+    ordkey: Any
+    _sides: Any
+    _meet_sid: Any
+    ptoks: Any
+
+    def near_state(self) -> tuple[dict[int, tuple[frozenset[int], int | None]], dict[int, set[int]],
+                                  dict[int, dict[int, tuple[Any, int]]]]:
+        """(``listed``: loner -> (the roots of its list, the days of its K-th entry or None when fewer),
+        ``listers``: root -> the loners listing it, ``gaps``: loner -> root -> (the root's dated units read, days))."""
+        c = self.cache
+        return c.setdefault("listed", {}), c.setdefault("listers", {}), c.setdefault("gaps", {})
+
+    def gap(self, x: int, r: int, mine: Any, lo: int, hi: int) -> int:
+        """Days between loner ``x``'s window ``lo..hi`` and the nearest window of base cluster ``r``'s dated units
+        before it (place ``mine``); kept with the list of ``r``'s units it was read from."""
+        gaps = self.near_state()[2].setdefault(x, {})
+        mem = self.mem_of.get(r)
+        got = gaps.get(r)
+        if mem is not None and got is not None and got[0] is mem:
+            return got[1]
+        mem = self.members(r)
+        best = None
+        for o, wl, wh in mem:
+            if o >= mine:
+                break
+            g = max(wl - hi, lo - wh, 0)
+            if best is None or g < best:
+                best = g
+                if g == 0:
+                    break
+        best = best if best is not None else 1 << 30
+        gaps[r] = (mem, best)
+        return best
+
+    def near_list(self, x: int, u: Any, mine: Any, roots: list[int]) -> list[int]:
+        """``roots`` (in their order) cut to the ``join_near`` nearest loner ``x`` (unit ``u`` at place ``mine``) among
+        those with a first unit before it it is scored against; kept as ``x``'s list (module docstring)."""
+        listed, listers, _gaps = self.near_state()
+        n = self.lr.join_near
+        su = self._sides(u) if self.lr.join_sides else None
+        ranked = []
+        for r in roots:
+            reps = self.reps_of.get(r)
+            if reps is None:
+                reps = self.first(r)
+                self.set_reps(r, reps)
+            if not any(self.ordkey(w) < mine and (su is None or self._meet_sid(w, su, u)) for w in reps):
+                continue
+            ranked.append((self.gap(x, r, mine, u.lo, u.hi), self.ordkey(r), r))
+        ranked.sort()
+        keep = ranked[:n]
+        now = frozenset(r for _g, _o, r in keep)
+        self.unlist(x)
+        listed[x] = (now, keep[-1][0] if len(keep) == n else None)
+        for r in now:
+            listers.setdefault(r, set()).add(x)
+        return [r for r in roots if r in now]
+
+    def unlist(self, x: int) -> None:
+        """Forget loner ``x``'s list (it is re-decided, or no longer weighs any cluster)."""
+        listed, listers, _gaps = self.near_state()
+        old = listed.pop(x, None)
+        if old is not None:
+            for r in old[0]:
+                got = listers.get(r)
+                if got is not None:
+                    got.discard(x)
+
+    def far(self, x: int, r: int, lo: int, hi: int, xlo: int, xhi: int) -> bool:
+        """Whether a change of base cluster ``r`` at a unit with window ``lo..hi`` cannot change loner ``x``'s list
+        (window ``xlo..xhi``): ``x``'s list is full, ``r`` is not on it and the unit is further from ``x`` than its
+        K-th entry."""
+        got = self.near_state()[0].get(x)
+        return (got is not None and got[1] is not None and r not in got[0]
+                and max(lo - xhi, xlo - hi, 0) > got[1])
+
+    def near_rings(self, x: int, u: Any, mine: Any, by_tok: dict[tuple[Any, ...], set[int]]) -> list[int]:
+        """:meth:`near_list` of the roots the index of roots (``by_tok``, :meth:`~.joinlast._Layer.rep_index`) lists
+        under loner ``x``'s probe tokens, probing its weeks nearest first: a root first found in a week ``d`` days from
+        ``x``'s window has no dated unit nearer than ``d`` days (a unit is listed under every week its window touches;
+        the roots listed without a week, under wide windows, are read first), so the probing stops once the list is
+        full and its K-th entry is nearer than the next week. The list's roots in the order of their first unit within
+        ``join_days`` before ``x`` (as :func:`~.learned._learned_join` weighs them)."""
+        listed, listers, _gaps = self.near_state()
+        n, within = self.lr.join_near, self.lr.join_days
+        lo, hi = u.lo, u.hi
+        su = self._sides(u) if self.lr.join_sides else None
+        toks = self.ptoks(x)
+        status, etype = u.status, u.event_type
+        rings: dict[int, list[Any]] = {-1: [None]}
+        for wk in range((lo - within) // 7, (hi + within) // 7 + 1):
+            rings.setdefault(max(7 * wk - hi, lo - (7 * wk + 6), 0), []).append(wk)
+        seen: set[int] = set()
+        ranked: list[tuple[int, Any, int]] = []
+        for d in sorted(rings):
+            if len(ranked) >= n and ranked[n - 1][0] < d:
+                break
+            new: set[int] = set()
+            for wk in rings[d]:
+                for t in toks:
+                    got = by_tok.get((status, etype, wk, t))
+                    if got:
+                        new |= got
+            new -= seen
+            seen |= new
+            for r in new:
+                g = self.gap(x, r, mine, lo, hi)
+                if g > within:
+                    continue
+                reps = self.reps_of.get(r)
+                if reps is None:
+                    reps = self.first(r)
+                    self.set_reps(r, reps)
+                if not any(self.ordkey(w) < mine and (su is None or self._meet_sid(w, su, u)) for w in reps):
+                    continue
+                ranked.append((g, self.ordkey(r), r))
+            ranked.sort()
+        keep = ranked[:n]
+        now = frozenset(r for _g, _o, r in keep)
+        self.unlist(x)
+        if now:
+            listed[x] = (now, keep[-1][0] if len(keep) == n else None)
+            for r in now:
+                listers.setdefault(r, set()).add(x)
+        firsts = []
+        for r in now:
+            for o, wl, wh in self.members(r):
+                if o >= mine:
+                    break
+                if max(wl - hi, lo - wh, 0) <= within:
+                    firsts.append((o, r))
+                    break
+        firsts.sort()
+        return [r for _o, r in firsts]
