@@ -92,11 +92,7 @@ def catch_sigterm() -> Callable[[], None]:
         return lambda: None
     _TERMINATING[0] = False
     _TOLD[0] = False
-    try:
-        previous = signal.signal(signal.SIGTERM, _on_sigterm)
-    except (ValueError, OSError):
-        return lambda: None
-    return lambda: signal.signal(signal.SIGTERM, previous)
+    return _install(signal.SIGTERM, _on_sigterm)
 
 
 def catch_sigint() -> Callable[[], None]:
@@ -111,11 +107,19 @@ def catch_sigint() -> Callable[[], None]:
     if threading.current_thread() is not threading.main_thread():
         return lambda: None
     _INT_TOLD[0] = False
+    return _install(signal.SIGINT, _on_sigint)
+
+
+def _install(signum: int, handler: Callable[[int, Any], None]) -> Callable[[], None]:
+    """Set ``handler`` for ``signum``; returns the undo that restores the handler found (a no-op undo when the
+    handler cannot be set)."""
+    import signal
+
     try:
-        previous = signal.signal(signal.SIGINT, _on_sigint)
+        previous = signal.signal(signum, handler)
     except (ValueError, OSError):
         return lambda: None
-    return lambda: signal.signal(signal.SIGINT, previous)
+    return lambda: signal.signal(signum, previous)
 
 
 def terminating() -> bool:

@@ -76,6 +76,15 @@ class NearBound:
         gaps[r] = (mem, best)
         return best
 
+    def _reps_before(self, r: int, mine: Any, su: Any, u: Any) -> bool:
+        """Whether cluster ``r`` has a first unit (its kept representatives, made on first use) before place ``mine``
+        whose sides meet ``u``'s (``su``; None: sides not compared)."""
+        reps = self.reps_of.get(r)
+        if reps is None:
+            reps = self.first(r)
+            self.set_reps(r, reps)
+        return any(self.ordkey(w) < mine and (su is None or self._meet_sid(w, su, u)) for w in reps)
+
     def near_list(self, x: int, u: Any, mine: Any, roots: list[int]) -> list[int]:
         """``roots`` (in their order) cut to the ``join_near`` nearest loner ``x`` (unit ``u`` at place ``mine``) among
         those with a first unit before it it is scored against; kept as ``x``'s list (module docstring)."""
@@ -84,11 +93,7 @@ class NearBound:
         su = self._sides(u) if self.lr.join_sides else None
         ranked = []
         for r in roots:
-            reps = self.reps_of.get(r)
-            if reps is None:
-                reps = self.first(r)
-                self.set_reps(r, reps)
-            if not any(self.ordkey(w) < mine and (su is None or self._meet_sid(w, su, u)) for w in reps):
+            if not self._reps_before(r, mine, su, u):
                 continue
             ranked.append((self.gap(x, r, mine, u.lo, u.hi), self.ordkey(r), r))
         ranked.sort()
@@ -151,11 +156,7 @@ class NearBound:
                 g = self.gap(x, r, mine, lo, hi)
                 if g > within:
                     continue
-                reps = self.reps_of.get(r)
-                if reps is None:
-                    reps = self.first(r)
-                    self.set_reps(r, reps)
-                if not any(self.ordkey(w) < mine and (su is None or self._meet_sid(w, su, u)) for w in reps):
+                if not self._reps_before(r, mine, su, u):
                     continue
                 ranked.append((g, self.ordkey(r), r))
             ranked.sort()
