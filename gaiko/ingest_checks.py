@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from .errors import InputRejected
-from .filekinds import binary_kind, decode_wide, wide_boms
+from .filekinds import binary_kind, decode_wide, wide_boms, wide_without_bom
 from .types import Article, InputError
 
 __all__ = [
@@ -63,7 +63,9 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
         body = data  # bytes behind a BOM were coded as an article); round r29: behind two or more BOMs too
         while body.startswith(b"\xef\xbb\xbf"):
             body = body[3:]
-        _refuse_binary(body, body[:8192])
+        _refuse_named(body, body[:8192])
+        if b"\x00" in body[:8192]:
+            return _wide_or_refuse(body)
         return body.decode("utf-8", errors="replace"), None
     for bom, codec, name in wide_boms():
         if data.startswith(bom):  # round r29: binary bytes behind the mark named (they were told "not_english")
@@ -72,7 +74,9 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
                 _refuse_binary(body, body[:8192])
             return decode_wide(data, codec, name)
     head = data[:8192]
-    _refuse_binary(data, head)
+    _refuse_named(data, head)
+    if b"\x00" in head:
+        return _wide_or_refuse(data)
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
@@ -80,6 +84,9 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
     # control characters other than whitespace suggest binary data, not a legacy encoding
     ctrl = sum(1 for b in head if b < 9 or 13 < b < 32)
     if ctrl > max(4, len(head) // 100):
+        wide = wide_without_bom(data, nul=False)  # round r32: UTF-16 Chinese or Japanese without a BOM or a NUL
+        if wide:
+            return wide
         raise InputRejected("binary", "file is neither UTF-8 nor legacy text (control bytes); convert it to UTF-8 text")
     mixed = _mixed_utf8(data)
     if mixed is not None:
@@ -93,14 +100,34 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
 def _refuse_binary(data: bytes, head: bytes) -> None:
     """Raise InputRejected ``binary`` when ``data`` (its first 8 KiB ``head``) is Parquet, a compressed, office or
     PDF file (named, with what to do: round r27) or holds NUL bytes up front."""
+    _refuse_named(data, head)
+    if b"\x00" in head:
+        raise InputRejected("binary", "file contains NUL bytes: it looks binary, not text; convert it to UTF-8 text")
+
+
+def _refuse_named(data: bytes, head: bytes) -> None:
+    """Raise InputRejected ``binary`` when ``data`` (its first 8 KiB ``head``) is Parquet or a compressed, office or
+    PDF file: named, with what to do (round r27)."""
     if data.startswith(b"PAR1") and data.endswith(b"PAR1"):  # Parquet: articles for the ray engine, or an export
         raise InputRejected("binary", "a Parquet file, not text: gaiko code reads Parquet articles with --engine ray "
                                       "(docs/scale.md); locally give them as JSONL or CSV")
     kind = binary_kind(head)
     if kind:
         raise InputRejected("binary", kind)
-    if b"\x00" in head:
-        raise InputRejected("binary", "file contains NUL bytes: it looks binary, not text; convert it to UTF-8 text")
+
+
+def _wide_or_refuse(data: bytes) -> tuple[str, str]:
+    """``data`` (no named binary format; NUL bytes in its first 8 KiB) read as UTF-32 or UTF-16 text: behind a
+    byte-order mark (this one after a UTF-8 one: round r32, b29's F13), or without one
+    (:func:`gaiko.filekinds.wide_without_bom`); else InputRejected ``binary`` "file contains NUL bytes"."""
+    for bom, _codec, name in wide_boms():
+        if data.startswith(bom):
+            text, note = decode_bytes(data)
+            return text, f"{note}, after a UTF-8 byte-order mark"
+    wide = wide_without_bom(data)
+    if wide:
+        return wide
+    raise InputRejected("binary", "file contains NUL bytes: it looks binary, not text; convert it to UTF-8 text")
 
 
 #: a well-formed UTF-8 sequence of two to four bytes
