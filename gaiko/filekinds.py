@@ -13,8 +13,8 @@ Round r28 (from b27's F5): a text that merely starts with the letters "%PDF-" ("
 to; ...") was refused as a PDF. A PDF is now judged by its structure as well (ISO 32000-1 7.5: after the header, a
 comment of bytes of 128 or more "if the file contains binary data", indirect objects ``N G obj``, a cross-reference
 ``xref``/``startxref`` and the ``%%EOF`` marker): the header with one of those, or bytes that are not UTF-8. And
-:func:`gaiko.ingest_checks.decode_bytes` looks after a UTF-8 byte-order mark too (a BOM before gzip or PDF bytes
-skipped every check and the bytes were coded as an article).
+:func:`gaiko.decoding.decode_bytes` (``gaiko.ingest_checks`` before round r32) looks after a UTF-8 byte-order mark
+too (a BOM before gzip or PDF bytes skipped every check and the bytes were coded as an article).
 """
 
 from __future__ import annotations
@@ -165,8 +165,9 @@ def _bomless() -> dict:
                "encodings": tuple((str(e["codec"]), str(e["name"]), int(e["unit"]), int(e["zero"]),
                                    int(e.get("small", -1))) for e in cfg["encodings"])}
     except (TypeError, KeyError, ValueError) as exc:
-        raise DataFileError(str(path), f"expected without_byte_order_mark (judged_bytes, min_chars, nul_share, low_nul_ratio, "
-                                       f"pages_ratio, encodings of codec, name, unit, zero[, small]): {exc!r}") from None
+        raise DataFileError(str(path), "expected without_byte_order_mark (judged_bytes, min_chars, nul_share, "
+                                       "low_nul_ratio, pages_ratio, encodings of codec, name, unit, zero[, small]): "
+                                       f"{exc!r}") from None
     return out
 
 

@@ -15,8 +15,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from .decoding import wide_text
 from .errors import ConfigError, InputRejected
-from .filekinds import binary_kind, wide_without_bom
+from .filekinds import binary_kind
 from .ids import article_id
 from .ingest_checks import (
     MAX_BYTES,
@@ -119,22 +120,12 @@ def read_document(data: bytes, name: str, kind: str, default_date: str | None) -
     yield from items
 
 
-def _wide(data: bytes) -> str | None:
-    """``data`` as UTF-32 or UTF-16 text without a byte-order mark (:func:`gaiko.filekinds.wide_without_bom`), or
-    None (round r32)."""
-    try:
-        wide = wide_without_bom(data)
-    except InputRejected:
-        return None
-    return None if wide is None else wide[0]
-
-
 def _sniff(data: bytes) -> str:
     head = data[:2048]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 (byte-order mark): looked at as the text it holds
         head = data[:4096].decode("utf-16", "ignore").encode("utf-8", "ignore")[:2048]
     elif b"\x00" in head:  # round r32: UTF-16 or UTF-32 without a mark too (bytes with NULs were refused before)
-        wide = _wide(data)
+        wide = wide_text(data)
         if wide is not None:
             head = wide[:2048].encode("utf-8", "ignore")[:2048]
     head = head.lstrip().lstrip(b"\xef\xbb\xbf").lower()
@@ -217,7 +208,7 @@ def read_path(path: Path, default_date: str | None = None, max_bytes: int = MAX_
                         return
                 elif size <= MAX_DOCUMENT_BYTES and b"\x00" in fh.read(8190):  # round r32: UTF-16 or -32 JSONL
                     data = path.read_bytes()  # without a mark is read whole too (its lines split only once decoded)
-                    if _wide(data) is not None:
+                    if wide_text(data) is not None:
                         yield from _read_whole(data, name, "json", default_date)
                         return
                 fh.seek(0)
