@@ -68,3 +68,84 @@ def test_a_pledge_set_not_a_pledge_is_not_counted_as_tracked_anywhere(cli, tmp_p
     _dismiss_one(cli, db)
     after = _every_count(cli, db)
     assert set(after.values()) == {before["stats"] - 1}, (before, after)
+
+
+# --- 2. (F2) a new store whose disk fills after it was opened --------------------------------------------------
+
+_ENOSPC = 'TransactionContext Error: Failed to commit: Could not write file "{}.wal": No space left on device'
+
+
+def _articles(tmp_path: Path) -> Path:
+    from test_newcomer_r31 import _ARTICLES
+
+    arts = tmp_path / "articles.jsonl"
+    arts.write_text("".join(json.dumps({"id": f"a{i}", "published": d, "source": s, "text": t}) + "\n"
+                            for i, (d, s, t) in enumerate(_ARTICLES)), encoding="utf-8")
+    return arts
+
+
+def _disk_fills_at_write(monkeypatch: pytest.MonkeyPatch, db: Path, after: int) -> None:
+    """The runner's ``after``-th store write and every later one fail as DuckDB fails on a full disk (b30 saw it
+    at the first commits of a new store on a 4 MiB tmpfs)."""
+    import duckdb
+
+    import gaiko.runner as runner
+
+    real, calls = runner._write, [0]
+
+    def write(*a: Any, **k: Any) -> None:
+        calls[0] += 1
+        if calls[0] > after:
+            raise duckdb.TransactionException(_ENOSPC.format(db))
+        real(*a, **k)
+
+    monkeypatch.setattr(runner, "_write", write)
+
+
+def test_a_new_store_whose_disk_fills_after_an_article_says_what_it_keeps(cli, tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """b30: `Error: cannot open .../f.duckdb.wal: TransactionContext Error: Failed to commit: ... No space left on
+    device`, and f.duckdb kept 1 article and a run "running", said nowhere. Now the error says the disk is full,
+    how many articles the store keeps, and that the same command finishes; it does."""
+    arts, db = _articles(tmp_path), tmp_path / "f.duckdb"
+    with monkeypatch.context() as m:
+        _disk_fills_at_write(m, db, after=1)
+        code, _, err = cli("code", arts, "--db", db, "--batch-size", "1")
+    assert code == 2 and [ln[:6] for ln in err.splitlines()] == ["Error:"], err
+    assert "cannot open" not in err and "is full" in err and "keeps the 1 article stored" in err, err
+    assert "run the same command again" in err, err
+    code, out, err = cli("code", arts, "--db", db, "--json")
+    assert code == 0 and json.loads(out)["skipped"] == 1 and json.loads(out)["articles"] == 3, (out, err)
+
+
+def test_a_new_store_whose_disk_fills_before_any_article_is_removed(cli, tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The other case of F2: nothing of the user's was stored, so the new store (and its log) is removed, as one
+    that fails at open is (round r31), and the error says so."""
+    arts, db = _articles(tmp_path), tmp_path / "f.duckdb"
+    with monkeypatch.context() as m:
+        _disk_fills_at_write(m, db, after=0)
+        code, _, err = cli("code", arts, "--db", db)
+    assert code == 2 and "No space left on device" in err and "Nothing was stored" in err, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["articles.jsonl"], list(tmp_path.iterdir())
+
+
+# --- 3. (F3) a write-ahead log that finds no room to be applied ------------------------------------------------
+
+def test_a_log_that_cannot_be_replayed_for_lack_of_space_is_not_called_damaged(tmp_path: Path) -> None:
+    """b30: "cannot be replayed (... Could not write file ...: No space left on device): it does not belong to this
+    store or was damaged. Move it aside (mv ...)": advice that throws away the committed changes the log holds.
+    Now: no space, keep the log, free space and run again."""
+    import duckdb
+
+    from gaiko.store.opening import explain
+
+    db = str(tmp_path / "f4.duckdb")
+    exc = duckdb.IOException(f'IO Error: Failure while replaying WAL file "{db}.wal": Could not write file "{db}": '
+                             "No space left on device")
+    err = explain(exc, db)
+    assert err.reason == "no_space" and "mv " not in str(err) and "damaged" not in str(err), str(err)
+    assert "keep it" in str(err) and "free space" in str(err), str(err)
+    # a log that really is foreign or damaged keeps its advice
+    bad = explain(duckdb.IOException(f'IO Error: Failure while replaying WAL file "{db}.wal": corrupt WAL'), db)
+    assert bad.reason == "wal" and f"mv {db}.wal" in str(bad)
