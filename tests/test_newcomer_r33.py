@@ -149,3 +149,40 @@ def test_a_log_that_cannot_be_replayed_for_lack_of_space_is_not_called_damaged(t
     # a log that really is foreign or damaged keeps its advice
     bad = explain(duckdb.IOException(f'IO Error: Failure while replaying WAL file "{db}.wal": corrupt WAL'), db)
     assert bad.reason == "wal" and f"mv {db}.wal" in str(bad)
+
+
+# --- 4. (F5, F6) a file with no suffix is sniffed; a .csv holding JSON is named so -------------------------------
+
+def _jsonl_line() -> str:
+    return json.dumps({"id": "n1", "title": "Chile and Peru sign a port accord", "published": "2026-02-03",
+                       "text": "Chile and Peru signed an accord on Tuesday to share a port in Arica, the two foreign "
+                               "ministers said."}) + "\n"
+
+
+def test_a_file_with_no_suffix_is_read_as_what_it_holds(cli, tmp_path: Path) -> None:
+    """b30 F5: `curl -o articles`-style files with no suffix were one article of their raw JSON or CSV (no title, no
+    date, no error); a .dat file or standard input with the same bytes is read as records. Now so are they."""
+    from gaiko.store import Store
+
+    jsonl = tmp_path / "articles"
+    jsonl.write_text(_jsonl_line(), encoding="utf-8")
+    table = tmp_path / "download"
+    table.write_text('title,text,published\nKenya thanks Japan,"Kenya thanked Japan on Friday for the water pumps '
+                     'delivered to Nairobi.",2026-04-11\n', encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    code, _, err = cli("code", jsonl, table, "--db", db)
+    assert code == 0, err
+    with Store(db, read_only=True) as s:
+        rows = s.query("SELECT title, CAST(published AS VARCHAR) AS published FROM articles ORDER BY published")
+    assert rows == [{"title": "Chile and Peru sign a port accord", "published": "2026-02-03"},
+                    {"title": "Kenya thanks Japan", "published": "2026-04-11"}], rows
+
+
+def test_a_csv_file_holding_json_is_told_so(cli, tmp_path: Path) -> None:
+    """b30 F6: a .csv holding JSON got the CSV parser's "',' expected after '\"'", no hint that it is JSON."""
+    odd = tmp_path / "json_in.csv"
+    odd.write_text(_jsonl_line(), encoding="utf-8")
+    code, _, err = cli("code", odd, "--db", tmp_path / "s.duckdb")
+    assert code == 1, err
+    flat = " ".join(err.split())
+    assert "holds JSON, not CSV" in flat and ".jsonl" in flat and "expected after" not in flat, err
