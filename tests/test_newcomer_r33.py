@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_newcomer_r31 import _stopped, pledge_parts  # noqa: F401 - a fixture used by name
+from test_newcomer_r31 import _stopped, decided_store, pledge_parts  # noqa: F401 - fixtures used by name
 
 # --- 1. (F1) one count of tracked pledges ---------------------------------------------------------------------
 
@@ -186,3 +186,69 @@ def test_a_csv_file_holding_json_is_told_so(cli, tmp_path: Path) -> None:
     assert code == 1, err
     flat = " ".join(err.split())
     assert "holds JSON, not CSV" in flat and ".jsonl" in flat and "expected after" not in flat, err
+
+
+# --- 5. (F7) `gaiko overrules import` reads what a person saves -------------------------------------------------
+
+@pytest.fixture()
+def decisions(cli, tmp_path: Path, decided_store: Path) -> tuple[Path, Path]:  # noqa: F811
+    """A copy of a store with two statuses set by hand, and its decisions file as `gaiko overrules export` wrote it."""
+    import shutil
+
+    db = tmp_path / "ov.duckdb"
+    shutil.copy(decided_store, db)
+    ov = tmp_path / "ov.jsonl"
+    code, _, err = cli("overrules", "export", ov, "--db", db)
+    assert code == 0, err
+    return db, ov
+
+
+@pytest.mark.parametrize("saved", ["utf-8 bom", "utf-16", "status in capitals"])
+def test_overrules_import_reads_a_decisions_file_as_a_person_saves_it(cli, decisions: tuple[Path, Path],
+                                                                      saved: str) -> None:
+    """b30: a UTF-8 BOM (Notepad's default) was "line 1: not JSON (Unexpected UTF-8 BOM (decode using utf-8-sig)
+    ...)", UTF-16 "'utf-8' codec can't decode byte 0xff in position 0", and the status "Broken" "unknown status
+    'Broken'" (which `gaiko pledge set` takes). Each is read now: the store has both decisions, so both are skipped."""
+    db, ov = decisions
+    text = ov.read_text(encoding="utf-8")
+    other = ov.with_name("saved.jsonl")
+    if saved == "utf-8 bom":
+        other.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    elif saved == "utf-16":
+        other.write_bytes(text.encode("utf-16"))
+    else:
+        assert '"status": "broken"' in text
+        other.write_text(text.replace('"status": "broken"', '"status": "Broken"'), encoding="utf-8")
+    code, out, err = cli("overrules", "import", other, "--db", db)
+    assert code == 0 and "Error" not in err and "2 already there; 0 lines refused" in out, (out, err)
+
+
+def test_overrules_import_of_another_kind_of_file_says_so_once(cli, decisions: tuple[Path, Path]) -> None:
+    """b30: a `gaiko export` JSONL given to `gaiko overrules import` gave one "unknown decision type None" Error
+    line per event (116); now one line says it is no decisions file."""
+    db, ov = decisions
+    events = ov.with_name("events.jsonl")
+    code, _, err = cli("export", "--db", db, "--out", events)
+    assert code in (0, None) and len(events.read_text(encoding="utf-8").splitlines()) > 1, err
+    code, out, err = cli("overrules", "import", events, "--db", db)
+    assert code == 2 and err.count("Error:") == 1 and "is not a decisions file" in err, (code, err)
+    assert "gaiko overrules export" in err, err
+
+
+def test_an_export_format_is_read_in_any_case(cli, tmp_path: Path, decisions: tuple[Path, Path]) -> None:
+    """b30 (F7's leftovers): `gaiko export --format CSV` was "unknown export format 'CSV'" and
+    `/api/v1/export/events?format=CSV` a 422, while type and status are read in any case."""
+    from fastapi.testclient import TestClient
+
+    from gaiko.server.app import create_app
+
+    db, _ = decisions
+    out = tmp_path / "events.csv"
+    code, _, err = cli("export", "--db", db, "--format", "CSV", "--out", out)
+    assert code in (0, None) and out.read_text(encoding="utf-8").startswith("id,"), err
+    with TestClient(create_app(str(db))) as c:
+        for path in ("/api/v1/export/events?format=CSV", "/api/v1/events?format=Csv"):
+            r = c.get(path)
+            assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv"), (path, r.text[:200])
+        assert c.get("/api/v1/export/events?format=Parquet").status_code == 200
+        assert c.get("/api/v1/export/events?format=xml").status_code == 422
