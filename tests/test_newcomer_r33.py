@@ -252,3 +252,16 @@ def test_an_export_format_is_read_in_any_case(cli, tmp_path: Path, decisions: tu
             assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv"), (path, r.text[:200])
         assert c.get("/api/v1/export/events?format=Parquet").status_code == 200
         assert c.get("/api/v1/export/events?format=xml").status_code == 422
+
+
+# --- 6. (F9) a reader given a file that is no store ------------------------------------------------------------
+
+@pytest.mark.parametrize("command", [("stats",), ("events",), ("pledges",)])
+def test_a_reader_given_another_kind_of_file_is_not_told_to_create_a_store(cli, tmp_path: Path,
+                                                                           command: tuple[str, ...]) -> None:
+    """b30: `gaiko stats --db ok.csv` said "... or a new file name to create one"; stats creates no store (for a
+    new name it says "no store at X; create one with: gaiko code ...")."""
+    table = tmp_path / "ok.csv"
+    table.write_text('title,text\nA,"Japan condemned China on Monday."\n', encoding="utf-8")
+    code, _, err = cli(*command, "--db", table)
+    assert code == 2 and "is not a gaiko store" in err and "create one" not in err, err

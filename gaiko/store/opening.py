@@ -94,7 +94,7 @@ def connect(path: str, read_only: bool) -> Any:
         # DuckDB opens an existing CSV, JSON(L) or Parquet file as an in-memory database holding it as a view:
         # a run "into" it would write nowhere and lose everything, so it is no store
         con.close()
-        raise _not_duckdb(path)
+        raise _not_duckdb(path, read_only)
     return con
 
 
@@ -119,11 +119,14 @@ def _in_memory(con: Any) -> bool:
     return row is not None and row[0] is None
 
 
-def _not_duckdb(path: str) -> StoreError:
+def _not_duckdb(path: str, read_only: bool = False) -> StoreError:
+    """``read_only``: a command that only reads is not told to give a new name, which it would not create (round
+    r33, b30 F9: `gaiko stats --db ok.csv` said "or a new file name to create one")."""
     p = Path(path)
     kind = "an empty file" if p.exists() and p.stat().st_size == 0 else "another kind of file"
+    create = "" if read_only else ", or a new file name to create one"
     return StoreError(f"{path} is not a gaiko store: it is {kind}, not a DuckDB database. Give the path of a store "
-                      "made by gaiko code, or a new file name to create one", reason="not_duckdb")
+                      f"made by gaiko code{create}", reason="not_duckdb")
 
 
 def _fs_read_only(folder: Path) -> bool:
@@ -165,7 +168,7 @@ def explain(exc: BaseException, path: str, *, read_only: bool = False) -> StoreE
                                 "read-write); close that store first")
     if "not a valid duckdb database" in low or "not a duckdb" in low or (
             "in-memory database in read-only mode" in low and path != ":memory:" and p.exists()):
-        return _not_duckdb(path)  # the last: a CSV, JSON or Parquet file, which DuckDB would open in memory
+        return _not_duckdb(path, read_only)  # the last: a CSV, JSON or Parquet file, which DuckDB would open in memory
     if "replaying wal" in low or "wal does not match" in low or "corrupt wal" in low:
         wal = f"{path}.wal"
         if no_room(exc):  # round r33 (b30 F3): a full disk is no damage; moving the log aside would lose its changes
