@@ -265,3 +265,99 @@ def test_a_reader_given_another_kind_of_file_is_not_told_to_create_a_store(cli, 
     table.write_text('title,text\nA,"Japan condemned China on Monday."\n', encoding="utf-8")
     code, _, err = cli(*command, "--db", table)
     assert code == 2 and "is not a gaiko store" in err and "create one" not in err, err
+
+
+# --- 7. (F4) a second Ctrl-C after `gaiko import` told the first ----------------------------------------------
+
+_SECOND_CTRL_C = r'''
+import os, signal, sys, time
+
+import gaiko.importer as importer
+import gaiko.runner_signals as rs
+
+STORED = "the import of parts was stored whole (the run is marked finished) but clustering its events was cut short"
+
+
+def wait(seconds):
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:  # a handler runs between bytecodes
+        time.sleep(0.01)
+
+
+def fake_import(store, folder, *, partial=False, track=True):
+    try:
+        os.kill(os.getpid(), signal.SIGINT)  # the first Ctrl-C, while the events are clustered
+        wait(2.0)
+    except KeyboardInterrupt:
+        raise KeyboardInterrupt(STORED) from None
+    raise AssertionError("the first SIGINT was not raised")
+
+
+real_catch = rs.catch_sigint
+
+
+def catch_sigint():
+    undo = real_catch()
+
+    def undo_then_second():  # the second Ctrl-C, sent once the command has told the first and undone its handler;
+        undo()                # held pending until gaiko's main is back from click (b30's traceback came from there)
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        os.kill(os.getpid(), signal.SIGINT)
+
+    return undo_then_second
+
+
+import typer.main
+
+real_get_command = typer.main.get_command
+
+
+def get_command(app):
+    cmd = real_get_command(app)
+    real_main = cmd.main
+
+    def main(*a, **k):
+        rv = real_main(*a, **k)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # the second Ctrl-C lands here
+        wait(0.3)
+        return rv
+
+    cmd.main = main
+    return cmd
+
+
+importer.check_folder = lambda folder, partial=False: None
+importer.import_parquet = fake_import
+rs.catch_sigint = catch_sigint
+typer.main.get_command = get_command
+from gaiko.cli import main
+
+sys.argv = ["gaiko", "import", sys.argv[1], "--db", sys.argv[2]]
+main()
+'''
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "SIGINT") or __import__("os").name != "posix",
+                    reason="POSIX signals")
+def test_a_second_ctrl_c_after_the_first_was_told_adds_nothing(tmp_path: Path) -> None:
+    """b30: once in ~45 double Ctrl-Cs, `gaiko import` printed its right message and then a traceback (a bare
+    KeyboardInterrupt out of `get_command(app).main`): the handler that noted a second Ctrl-C was undone in the
+    command's ``finally``, and one landing after that was raised while the exit unwound. With real signals, in the
+    executable: the second Ctrl-C lands just after that undo; the first's message must stand alone (on main a second
+    "Error: interrupted (Ctrl-C) ..." line followed it)."""
+    import os
+    import subprocess
+    import sys
+
+    import gaiko
+
+    root = str(Path(gaiko.__file__).resolve().parent.parent)
+    script = tmp_path / "second.py"
+    script.write_text(_SECOND_CTRL_C, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": root}
+    r = subprocess.run([sys.executable, str(script), str(tmp_path / "parts"), str(tmp_path / "s.duckdb")],
+                       capture_output=True, text=True, timeout=120, env=env, cwd=root)
+    lines = [ln for ln in r.stderr.splitlines() if ln.strip()]
+    assert r.returncode == 130, (r.returncode, r.stderr)
+    assert "Traceback" not in r.stderr and [ln[:6] for ln in lines] == ["Error:"], r.stderr
+    assert "stored whole" in lines[0], r.stderr
