@@ -361,3 +361,27 @@ def test_a_second_ctrl_c_after_the_first_was_told_adds_nothing(tmp_path: Path) -
     assert r.returncode == 130, (r.returncode, r.stderr)
     assert "Traceback" not in r.stderr and [ln[:6] for ln in lines] == ["Error:"], r.stderr
     assert "stored whole" in lines[0], r.stderr
+
+
+# --- 8. (F8) a lower-case code is read as a name beside a dyad too ---------------------------------------------
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from fastapi.testclient import TestClient
+    from helpers import two_event_store
+
+    from gaiko.server import create_app
+
+    return TestClient(create_app(str(two_event_store(tmp_path_factory.mktemp("r33") / "s.duckdb"))))
+
+
+@pytest.mark.parametrize("path", ["/api/v1/events", "/api/v1/dyads", "/events"])
+@pytest.mark.parametrize("side", [("source", "jpn"), ("target", "chn")])
+def test_a_lower_case_code_beside_a_dyad_is_read_as_alone(small, path: str, side: tuple[str, str]) -> None:
+    """b30: `source=jpn` alone is part of a name (0 events; r31 keeps `source=JPN&source=jpn` refused for that
+    reason), but `dyad=JPN-CHN&source=jpn` was the JPN filter (10 events). Beside a dyad it is refused now, saying
+    how it is read and what to write; the upper-case code is still the same filter."""
+    r = small.get(path, params=[("dyad", "JPN-CHN"), side])
+    said = r.json()["message"] if path.startswith("/api/") else unescape(r.text)
+    assert r.status_code == 422 and f"write {side[0]}={side[1].upper()}" in said, (path, r.status_code, said[:300])
+    assert small.get(path, params=[("dyad", "JPN-CHN"), (side[0], side[1].upper())]).status_code == 200
