@@ -122,9 +122,10 @@ def dyad_sides(dyad: str, source: str | None = None, target: str | None = None) 
     src, tgt = parse_dyad(dyad)
     for name, given, side in (("source", source, src), ("target", target, tgt)):
         if given is not None and given.strip() and given.strip() != side and given.strip().upper() == side:
-            raise ConfigError(f"dyad={dyad.strip()} and {name}={given.strip()}: a lower-case {given.strip()} is read as "
-                              f"part of an actor's name, not as the country code {side} (as {name}={given.strip()} "
-                              f"alone is); write {name}={side}, or give the dyad alone")
+            low = given.strip()
+            raise ConfigError(f"dyad={dyad.strip()} and {name}={low}: a lower-case {low} is read as part of an "
+                              f"actor's name, not as the country code {side} (as {name}={low} alone is); write "
+                              f"{name}={side}, or give the dyad alone")
         if given is not None and given.strip() and given.strip().upper() != side:
             raise ConfigError(f"dyad={dyad.strip()} and {name}={given.strip()} name different {name}s: refused rather "
                               f"than answered for only one; give the dyad, or source and target, not both")
