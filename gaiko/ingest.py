@@ -64,7 +64,9 @@ __all__ = [
 #: Largest JSON or CSV file read (it is read whole, unlike JSONL, which streams line by line).
 MAX_DOCUMENT_BYTES = 1024 * 1024 * 1024
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+#: no suffix is not among them: such a file is sniffed as ``.dat`` and standard input are (round r33, b30 F5: JSONL
+#: or CSV saved by `curl -o articles` was coded as one article of its raw lines)
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 JSON_SUFFIXES = {".json"}
