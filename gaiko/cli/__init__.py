@@ -156,15 +156,12 @@ def main(argv: list[str] | None = None) -> None:
     sys.exit(rv if isinstance(rv, int) else 0)
 
 
-#: errno names of a write that found no room: the disk (or a quota) full, the file too large for its file system
-_NO_ROOM = ("ENOSPC", "EDQUOT", "EFBIG")
-
-
 def _no_room(exc: BaseException) -> bool:
-    """Whether ``exc`` is an OSError of a write that found no room (:data:`_NO_ROOM`)."""
-    import errno
+    """Whether ``exc`` is an OSError of a write that found no room: the disk (or a quota) full, the file too large for
+    its file system (:data:`gaiko.store.opening.NO_ROOM_ERRNOS`)."""
+    from ..store.opening import NO_ROOM_ERRNOS
 
-    return isinstance(exc, OSError) and exc.errno in {getattr(errno, n) for n in _NO_ROOM if hasattr(errno, n)}
+    return isinstance(exc, OSError) and exc.errno in NO_ROOM_ERRNOS
 
 
 def _not_utf8_argument(exc: BaseException, argv: list[str]) -> str | None:

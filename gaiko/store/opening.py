@@ -39,7 +39,7 @@ from typing import Any
 from ..errors import StoreError
 
 __all__ = ["connect", "explain", "explain_db_error", "check_path", "locked_for_a_change", "remove_new_store",
-           "no_room", "NO_ROOM_WORDS", "STORE_FAILURE_KINDS"]
+           "no_room", "NO_ROOM_ERRNOS", "NO_ROOM_WORDS", "STORE_FAILURE_KINDS"]
 
 STORE_FAILURE_KINDS = (
     "no_path", "missing", "missing_dir", "is_directory", "read_only_fs", "permission", "not_duckdb",
@@ -47,14 +47,14 @@ STORE_FAILURE_KINDS = (
 )
 
 #: what DuckDB and the OS say of a write that found no room: the disk or a quota full, a file too large for its file
-#: system (the errno names ENOSPC, EDQUOT, EFBIG; :data:`gaiko.cli._NO_ROOM`)
+#: system (the errno names ENOSPC, EDQUOT, EFBIG: :data:`NO_ROOM_ERRNOS`, which the CLI reads too)
 NO_ROOM_WORDS = ("no space left on device", "disk quota exceeded", "file too large")
-_NO_ROOM_ERRNOS = {getattr(errno, n) for n in ("ENOSPC", "EDQUOT", "EFBIG") if hasattr(errno, n)}
+NO_ROOM_ERRNOS = frozenset({getattr(errno, n) for n in ("ENOSPC", "EDQUOT", "EFBIG") if hasattr(errno, n)})
 
 
 def no_room(exc: BaseException) -> bool:
     """Whether ``exc`` (an OSError, a DuckDB error or a StoreError saying one) is a write that found no room."""
-    if isinstance(exc, OSError) and exc.errno in _NO_ROOM_ERRNOS:
+    if isinstance(exc, OSError) and exc.errno in NO_ROOM_ERRNOS:
         return True
     low = str(exc).lower()
     return any(w in low for w in NO_ROOM_WORDS)
