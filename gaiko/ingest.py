@@ -3,7 +3,8 @@
 Readers never raise on bad input: they yield :class:`~gaiko.types.InputError`
 records (file, line, a specific reason) next to the articles they could read,
 so one broken file, line or record never stops a batch. The checks live in
-:mod:`gaiko.ingest_checks`, the record formats in :mod:`gaiko.ingest_records`.
+:mod:`gaiko.ingest_checks`, the record formats in :mod:`gaiko.ingest_records`, what a file of no known
+suffix holds in :mod:`gaiko.ingest_sniff`.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from .ingest_records import (
     read_json_text,
     read_jsonl_lines,
 )
+from .ingest_sniff import CSV_DELIMITERS, sniff
 from .types import Article, InputError
 
 __all__ = [
@@ -122,47 +124,6 @@ def read_document(data: bytes, name: str, kind: str, default_date: str | None) -
     yield from items
 
 
-def _sniff(data: bytes) -> str:
-    head = data[:2048]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 (byte-order mark): looked at as the text it holds
-        head = data[:4096].decode("utf-16", "ignore").encode("utf-8", "ignore")[:2048]
-    elif b"\x00" in head:  # round r32: UTF-16 or UTF-32 without a mark too (bytes with NULs were refused before)
-        wide = wide_text(data)
-        if wide is not None:
-            head = wide[:2048].encode("utf-8", "ignore")[:2048]
-    head = head.lstrip().lstrip(b"\xef\xbb\xbf").lower()
-    delimiter = _csv_header(head)  # first: a CSV's html cells may hold whole pages (<html>, <body>)
-    if delimiter:
-        return delimiter
-    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head or b"<html" in head:
-        return "html"
-    if head.startswith((b"<?xml", b"<rss", b"<feed")):  # XML that is no XHTML page: a feed, not an article
-        return "xml"
-    if head.startswith((b"{", b"[")):
-        return "json"
-    return "text"
-
-
-_HEADER_CELL = re.compile(r'^\s*"?[\w .-]{1,40}"?\s*$')
-CSV_DELIMITERS = (",", ";", "\t", "|")
-
-
-def _csv_header(head: bytes) -> str | None:
-    """The delimiter of a CSV document whose first line is a header naming ``text`` or ``html`` among other record
-    fields (``id,title,text,published``), with a row after it; None for anything else (round n39: CSV on standard
-    input, or in a file without a CSV suffix, was coded as one article of its cells)."""
-    first, nl, rest = head.partition(b"\n")
-    if not nl or not rest.strip():
-        return None
-    line = first.decode("utf-8", "replace").strip().lower()
-    for delim in CSV_DELIMITERS:
-        cells = line.split(delim)
-        if len(cells) >= 2 and all(_HEADER_CELL.match(c) for c in cells) \
-                and {c.strip().strip('"').strip() for c in cells} & {"text", "html"}:
-            return delim
-    return None
-
-
 def _xml(name: str, data: bytes) -> InputError:
     return InputError(name, "xml", "an XML document (an RSS or Atom feed?), not an article: its markup would be coded "
                                    "as text; give each item as a JSONL record (title, text, published, url) or an "
@@ -233,7 +194,7 @@ def read_path(path: Path, default_date: str | None = None, max_bytes: int = MAX_
     except OSError as exc:
         yield InputError(name, "unreadable", f"cannot read file: {exc.strerror or exc}")
         return
-    kind = "html" if suffix in HTML_SUFFIXES else "text" if suffix in TEXT_SUFFIXES else _sniff(data)
+    kind = "html" if suffix in HTML_SUFFIXES else "text" if suffix in TEXT_SUFFIXES else sniff(data)
     if kind == "xml":
         yield _xml(name, data)
     elif kind == "json" or kind in CSV_DELIMITERS:
@@ -244,7 +205,7 @@ def read_path(path: Path, default_date: str | None = None, max_bytes: int = MAX_
 
 def _read_stdin(stream: BinaryIO, default_date: str | None) -> Iterator[Item]:
     data = stream.read()
-    kind = _sniff(data)
+    kind = sniff(data)
     if kind == "xml":
         yield _xml("<stdin>", data)
     elif kind == "json" or kind in CSV_DELIMITERS:

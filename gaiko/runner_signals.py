@@ -17,11 +17,12 @@ until the next :func:`catch_sigterm`; :func:`hold_sigterm` does the same for a s
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 __all__ = ["Terminated", "LedgerInterrupted", "catch_sigint", "catch_sigterm", "defer_sigterm", "hold_sigterm",
-           "process_ends_with_command", "stop_told", "terminating"]
+           "ignore_sigint_until_exit", "process_ends_with_command", "signals_held", "stop_told", "terminating"]
 
 
 class Terminated(KeyboardInterrupt):
@@ -82,15 +83,30 @@ def hold_sigterm() -> None:
         _TOLD[0] = True
         _INT_TOLD[0] = True
         defer_sigterm()
-        if _PROCESS_ENDS[0]:  # the executable: a later Ctrl-C is noted too, until the process ends (round r33)
-            _install(_sigint(), _on_sigint)
+        ignore_sigint_until_exit()  # the executable: a later Ctrl-C is ignored too, until the process ends (r33, r34)
+
+
+def ignore_sigint_until_exit() -> None:
+    """The executable (:func:`process_ends_with_command`), once a stop is told: every later Ctrl-C is ignored until the
+    process has exited; for library callers, and outside the main thread, nothing. Ignored (``SIG_IGN``), not noted by
+    a Python handler as in round r33: as the interpreter shuts down (after the ``atexit`` functions, while its
+    modules are freed: about half a second after the message on a store coded with the model loaded) it puts the
+    default action back for every signal a Python handler took, and a second Ctrl-C landing then ended the process
+    by SIGINT (round r34: exit -2 rather than 130, one run in eight of a double Ctrl-C during `gaiko code`). An
+    ignored signal it leaves ignored. gaiko starts no process after a told stop, so none inherits it."""
+    import signal
+    import threading
+
+    if _PROCESS_ENDS[0] and threading.current_thread() is threading.main_thread():
+        _install(_sigint(), signal.SIG_IGN)
 
 
 def process_ends_with_command() -> None:
     """Said by the ``gaiko`` executable (:func:`gaiko.cli.main` run as the program): the process ends with the
     command, so once a stop is being told (:func:`hold_sigterm`, a Ctrl-C raised under :func:`catch_sigint`) every
-    later Ctrl-C is noted until it exits, rather than raised by the handler a ``finally`` restored (round r33, b30
-    F4: a second Ctrl-C during `gaiko import` once printed a traceback after the first's message). Not for library
+    later Ctrl-C is ignored until it exits (:func:`ignore_sigint_until_exit`), rather than raised by the handler a
+    ``finally`` restored (round r33, b30 F4: a second Ctrl-C during `gaiko import` once printed a traceback after the
+    first's message). Not for library
     callers, whose Ctrl-C must keep working after a stop: there the handlers found are restored as before."""
     _PROCESS_ENDS[0] = True
 
@@ -135,13 +151,40 @@ def catch_sigint() -> Callable[[], None]:
 
     def undo() -> None:
         if _PROCESS_ENDS[0] and _INT_TOLD[0]:
-            return  # the executable told a stop: Ctrl-C stays noted until it exits (round r33, b30 F4)
+            ignore_sigint_until_exit()  # the executable told a stop: Ctrl-C stays ignored until it exits (r33, r34)
+            return
         restore()
 
     return undo
 
 
-def _install(signum: int, handler: Callable[[int, Any], None]) -> Callable[[], None]:
+@contextmanager
+def signals_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM during the block are noted and raised as it ends, by the handlers found (a KeyboardInterrupt,
+    :class:`Terminated`, or nothing where they are ignored), not inside it: for the import of DuckDB's native module,
+    which a KeyboardInterrupt raised inside aborts ("Critical nanobind error: ... enum_append", exit -6 after a Python
+    traceback: round r34, a Ctrl-C half a second into `gaiko code`). Main thread only; elsewhere the block runs as
+    is, as it does where a handler cannot be set or put back (one set outside Python)."""
+    import signal
+    import threading
+
+    wanted = [int(getattr(signal, name)) for name in ("SIGINT", "SIGTERM") if hasattr(signal, name)]
+    found = {n: signal.getsignal(n) for n in wanted} if threading.current_thread() is threading.main_thread() else {}
+    if any(h is None for h in found.values()):
+        found = {}
+    noted: list[int] = []
+    for n in found:
+        signal.signal(n, lambda signum, frame: noted.append(signum))
+    try:
+        yield
+    finally:
+        for n, handler in found.items():
+            signal.signal(n, handler)
+        for n in dict.fromkeys(noted):
+            signal.raise_signal(n)
+
+
+def _install(signum: int, handler: Any) -> Callable[[], None]:
     """Set ``handler`` for ``signum``; returns the undo that restores the handler found (a no-op undo when the
     handler cannot be set)."""
     import signal

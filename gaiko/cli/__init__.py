@@ -94,9 +94,9 @@ def main(argv: list[str] | None = None) -> None:
     from typer.main import get_command
 
     from ..errors import GaikoError
-    from ..runner_signals import process_ends_with_command, stop_told
+    from ..runner_signals import ignore_sigint_until_exit, process_ends_with_command, stop_told
 
-    if argv is None:  # the executable: once a stop is told, a second Ctrl-C is noted until exit (round r33, b30 F4)
+    if argv is None:  # the executable: once a stop is told, a second Ctrl-C is ignored until exit (r33, b30 F4; r34)
         process_ends_with_command()
     try:
         rv = get_command(app).main(args=argv, prog_name="gaiko", standalone_mode=False)
@@ -112,18 +112,21 @@ def main(argv: list[str] | None = None) -> None:
         typer.echo(f"Error: {exc.format_message()}", err=True)
         sys.exit(exc.exit_code or 2)
     except KeyboardInterrupt:  # a Ctrl-C that escaped click's own handling (its Exit being unwound): said once
-        if not stop_told():
+        told = stop_told()
+        ignore_sigint_until_exit()  # a second Ctrl-C while this is said is no traceback (round r34)
+        if not told:
             typer.echo("Error: interrupted (Ctrl-C); a store it was writing keeps whole steps only, the one under way "
                        "rolled back (docs/store.md): run the command again to finish it", err=True)
         sys.exit(130)
     except typer.Abort as exc:  # click's for Ctrl-C (and an end of input at a prompt)
-        if isinstance(exc.__cause__, KeyboardInterrupt) and stop_told():
-            sys.exit(130)  # a second Ctrl-C after the command told the first: its message stands alone (round r33)
-        if isinstance(exc.__cause__, KeyboardInterrupt):  # round r26: said "aborted", and not what became of it
-            typer.echo("Error: interrupted (Ctrl-C); a store it was writing keeps whole steps only, the one under way "
-                       "rolled back (docs/store.md): run the command again to finish it", err=True)
-        else:
+        if not isinstance(exc.__cause__, KeyboardInterrupt):
             typer.echo("Error: aborted", err=True)
+            sys.exit(130)
+        told = stop_told()  # a second Ctrl-C after the command told the first: its message stands alone (round r33)
+        ignore_sigint_until_exit()  # a Ctrl-C before the command could tell it (gaiko code importing): a second
+        if not told:                # one while this is said is no traceback (round r34)
+            typer.echo("Error: interrupted (Ctrl-C); a store it was writing keeps whole steps only, the one under way "
+                       "rolled back (docs/store.md): run the command again to finish it", err=True)  # round r26
         sys.exit(130)
     except BrokenPipeError:  # the reader went away (gaiko events | head): nothing left to say
         _quiet_stdout()
@@ -153,6 +156,8 @@ def main(argv: list[str] | None = None) -> None:
         typer.echo(f"Error: unexpected {type(exc).__name__}: {_one_line(exc)}. This is a gaiko bug: please report "
                    "it with the command you ran (GAIKO_DEBUG=1 shows the traceback)", err=True)
         sys.exit(2)
+    if rv == 130:  # typer's silent exit for a Ctrl-C before the command could tell one: a second is ignored (r34)
+        ignore_sigint_until_exit()
     sys.exit(rv if isinstance(rv, int) else 0)
 
 

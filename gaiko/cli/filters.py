@@ -81,8 +81,11 @@ def event_filters(actor: str | None, source: str | None, target: str | None, typ
 
 
 def shown_filters(filters: dict[str, Any]) -> dict[str, Any]:
-    """The filters a `--json` answer echoes: those given (not None), without the internal `include_intended`."""
-    return {k: v for k, v in filters.items() if v is not None and k != "include_intended"}
+    """The filters a `--json` answer echoes: those given (not None), without the internal `include_intended`, each
+    as applied (round r34: `--type agree` is ``AGREE``, as GET /api/v1/events echoes it)."""
+    from ..store.event_filter import applied_filters
+
+    return applied_filters({k: v for k, v in filters.items() if v is not None and k != "include_intended"})
 
 
 def say_why_empty(store: Any, filters: dict[str, Any], count: str = "clusters") -> None:

@@ -143,7 +143,7 @@ def export(
     """Export events to JSONL, CSV or Parquet: one record per event cluster (with cluster_id, num_mentions,
     num_articles, num_sources), or per mention with `--count mentions`."""
     from ..export import export_events, export_format
-    from ..store.queries import coded_since_time
+    from ..store.event_filter import coded_since_time
 
     since, until = check_span(since, until)
     if coded_since is not None:

@@ -8,6 +8,7 @@ from typing import Any, Literal
 from fastapi import APIRouter, Depends, Query, Request
 
 from ..errors import ConfigError
+from ..store.event_filter import applied_filters
 from ..store.hints import why_empty
 from .evidence import article_marks, event_evidence
 from .models import ActorPage, ArticlePage, EventPage, Health, Stats
@@ -53,7 +54,7 @@ class EventQuery:
         modality: Literal["actual", "intended", "hypothetical", "all"] | None = Query(None, description="actual: neither intended nor hypothetical; default all"),
         actual: bool = Query(False, description="Same as modality=actual"),
         resolved: bool = Query(False, description="Leave out events with an actor that has no country"),
-        precision: str | None = Query(None, max_length=60, pattern=r"^[a-z, ]+$", description="Date precision(s): day, week, month, year, published (comma-separated)"),
+        precision: str | None = Query(None, max_length=60, pattern=r"^[A-Za-z, ]+$", description="Date precision(s): day, week, month, year, published (comma-separated, any case)"),
         include_negated: bool = Query(False, description="Also list negated events"),
         count: Count = Query("clusters", description=COUNT_DOC),
     ) -> None:
@@ -71,13 +72,14 @@ class EventQuery:
             "resolved": resolved, "precision": precision or None, "count": count,
             **({"either": True} if either else {}),
         }
-        self.params = {k: v for k, v in {
+        # echoed as applied (round r34): type=agree is AGREE, precision=Day is day, mode=Disapprove is disapprove
+        self.params = applied_filters({k: v for k, v in {
             "actor": actor, "source": source, "target": target, "type": type, "quad_class": quad_class,
             "since": since, "until": until, "text": text, "article_id": article_id, "place": place, "outlet": outlet,
             "mode": mode, "context": context, "modality": modality, "precision": precision,
             "resolved": "true" if resolved else None, "include_negated": "true" if include_negated else None,
             "count": count if count != "clusters" else None, "either": "true" if either else None,
-        }.items() if v not in (None, "")}
+        }.items() if v not in (None, "")})
 
 
 def _state(request: Request) -> Any:

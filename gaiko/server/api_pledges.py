@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 
-from ..store.ledger_view import LEDGER_SORTS, ledger_view
+from ..store.ledger_view import LEDGER_SORTS, ledger_view, parse_kinds, parse_statuses
 from ..store.scorecard import LEVELS, flat_rows, scorecard
 from .api import ERRORS, Fmt
 from .models import PledgePage, ScorecardPage
@@ -60,6 +60,11 @@ class LedgerQuery:
                                        "made_until": made_until}
         self.params = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in self.kwargs.items()
                        if v not in (None, "") and not (k == "sort" and v == "status")}
+        # echoed as applied (round r34, b30: status=Broken was read as broken and echoed Broken); a value they
+        # refuse is refused here, in the words the ledger would use
+        for name, read in (("status", parse_statuses), ("kind", parse_kinds)):
+            if name in self.params:
+                self.params[name] = ",".join(dict.fromkeys(read(self.params[name])))
 
 
 class LedgerPage:

@@ -27,7 +27,7 @@ class Page(BaseModel):
     limit: int = Field(description="most rows in this answer")
     offset: int = Field(description="rows skipped before this answer")
     next: str | None = Field(None, description="URL of the next page; null on the last")
-    filters: dict[str, Any] = Field(default_factory=dict, description="the filters applied, as given")
+    filters: dict[str, Any] = Field(default_factory=dict, description="the filters given, each as applied: `type=agree` is `AGREE`, `status=Broken` `broken` (round r34)")
 
 
 class EventRow(_Row):

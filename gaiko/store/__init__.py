@@ -38,7 +38,10 @@ class Store(QueryMixin, AnalysisMixin, FacetMixin):
     """A gaiko store in a DuckDB file (``":memory:"`` for a throw-away one)."""
 
     def __init__(self, path: str | Path = "gaiko.duckdb", *, read_only: bool = False) -> None:
-        import duckdb
+        from ..runner_signals import signals_held
+
+        with signals_held():  # a Ctrl-C inside DuckDB's first import aborted the process (round r34)
+            import duckdb
 
         from .opening import check_path, connect, explain, remove_new_store
 
@@ -71,15 +74,16 @@ class Store(QueryMixin, AnalysisMixin, FacetMixin):
 
                 current_version(self.con)  # reads the catalog: a damaged file fails here, not in a later query
                 ensure_readable(self.con)  # a store from before clusters reads as one cluster per event
-        except duckdb.Error as exc:
+        except BaseException as exc:
             self.con.close()
             if new:
                 remove_new_store(self.path, new_wal)
-            raise explain(exc, self.path, read_only=read_only) from None
-        except BaseException:
-            self.con.close()
-            if new:
-                remove_new_store(self.path, new_wal)
+            if interrupted(exc):  # round r34: "migration 9 failed: Query interrupted" of a Ctrl-C while creating it
+                from ..runner_signals import Terminated, terminating
+
+                raise (Terminated if terminating() else KeyboardInterrupt)() from None
+            if isinstance(exc, duckdb.Error):
+                raise explain(exc, self.path, read_only=read_only) from None
             raise
 
     # -- lifecycle -----------------------------------------------------------

@@ -1,11 +1,11 @@
 """Analysis queries over the store: dyads, actor network, map points, actor lists.
 
 Every method takes the same event filters as :meth:`Store.events` (see
-:class:`~gaiko.store.queries.EventFilter`), and every count it returns is the
+:class:`~gaiko.store.event_filter.EventFilter`), and every count it returns is the
 number of events the filters plus the row's own key select: a dyad's count is
 ``source=S&target=T``, a network node's is ``actor=KEY``, a place's is
 ``place=NAME``, an actor's is ``source=KEY`` / ``target=KEY`` (keys from
-:func:`~gaiko.store.queries.actor_key`). So a link built from those keys opens
+:func:`~gaiko.store.event_filter.actor_key`). So a link built from those keys opens
 exactly the rows behind the number.
 
 ``count``: ``"clusters"`` (the default) counts each real-world event once, with its cluster's date, actors,
@@ -51,7 +51,7 @@ def _centroid(sc: counting.Scope) -> str:
 
 
 def actor_key_sql(side: str) -> str:
-    """SQL for :func:`~gaiko.store.queries.actor_key` of one side (NULL for an actor with no name and no country)."""
+    """SQL for :func:`~gaiko.store.event_filter.actor_key` of one side (NULL for an actor with no name and no country)."""
     return (f"CASE WHEN e.{side}_name IS NULL AND e.{side}_country IS NULL THEN NULL ELSE "
             f"coalesce(e.{side}_country, '---') || coalesce(e.{side}_sector, '') || ':' || coalesce(e.{side}_name, '') END")
 

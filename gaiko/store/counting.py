@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import ConfigError
+from .event_filter import EVENT_DAY, EventFilter, check_filter_names
 
 __all__ = ["COUNTS", "Scope", "check_count", "scope", "event_rows", "count", "SORT_KEYS", "ONE_EVENT_SQL",
            "CLUSTER_DAY", "unclustered", "unclustered_note"]
@@ -118,8 +119,6 @@ class Scope:
 
     @property
     def day(self) -> str:
-        from .queries import EVENT_DAY
-
         return {"mentions": EVENT_DAY, "clusters": CLUSTER_DAY, "via": _VIA_DAY}[self.kind]
 
     @property
@@ -184,11 +183,9 @@ def unclustered_note(n: int, db: str = "STORE", *, ledger: bool = False) -> str 
 
 def scope(con: Any, count: str, filters: dict[str, Any], *, via: bool = False) -> Scope:
     """The :class:`Scope` of the mentions or clusters matching ``filters`` (the keywords of
-    :class:`~gaiko.store.queries.EventFilter`). ``via`` reads clusters through their mentions even when the
+    :class:`~gaiko.store.event_filter.EventFilter`). ``via`` reads clusters through their mentions even when the
     filters alone would not (a facet of a mention's field: its link sets a filter that needs mentions).
     Raises ConfigError for an unknown count, filter name or filter value."""
-    from .queries import EventFilter, check_filter_names
-
     check_count(count)
     check_filter_names(filters)
     f = EventFilter(**filters)

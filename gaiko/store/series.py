@@ -1,7 +1,7 @@
 """Time series over the store: events per day, week or month, by type, quad class or modality.
 
 Every bucket counts the events on the day each counts for (its own date, else its
-article's publication date: :data:`~gaiko.store.queries.EVENT_DAY`), the same day
+article's publication date: :data:`~gaiko.store.event_filter.EVENT_DAY`), the same day
 the event filters compare ``since``/``until`` with, so the listing a bucket links to
 (``since`` = the bucket's first day, ``until`` = its last) holds exactly its events.
 Counting by clusters (the default), a cluster counts once, on its cluster's day (its most
