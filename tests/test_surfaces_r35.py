@@ -1,0 +1,87 @@
+"""Round r35: what round b31 (a newcomer with the wheel) found on the surfaces.
+
+F1: the HTML reader cannot be loaded (a fresh install without ``lxml_html_clean``): one page is one error, the
+articles beside it are coded, and the API answers with the JSON error shape. The reader is made to fail here
+(``sys.modules["trafilatura"] = None``), so these tests fail on main whatever is installed.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from helpers import FakeCoder
+
+from gaiko.store import Store
+
+pytestmark = pytest.mark.filterwarnings("ignore:Using `httpx`")
+
+PAGE = ("<html><head><title>Page</title></head><body><article><p>Poland accused Russia of sabotage on Tuesday, "
+        "the foreign ministry said in Warsaw.</p></article></body></html>")
+
+
+@pytest.fixture()
+def no_html_reader(monkeypatch):
+    """The HTML reader cannot be imported (as trafilatura without lxml_html_clean on lxml >= 5.2)."""
+    monkeypatch.setitem(sys.modules, "trafilatura", None)
+
+
+def _mixed(tmp_path: Path) -> Path:
+    d = tmp_path / "mixed"
+    d.mkdir()
+    (d / "2025-11-12-a.txt").write_text("Japan and China held talks in Tokyo on Monday about maritime security.\n")
+    (d / "2025-11-13-c.html").write_text(PAGE)
+    (d / "2025-11-14-b.txt").write_text("Germany promised to send aid to Ukraine by March.\n")
+    return d
+
+
+def test_folder_read_goes_on_past_an_unreadable_page(tmp_path, no_html_reader) -> None:
+    from gaiko.ingest import read_inputs
+    from gaiko.types import Article, InputError
+
+    items = list(read_inputs([str(_mixed(tmp_path))]))
+    assert sum(isinstance(i, Article) for i in items) == 2
+    errs = [i for i in items if isinstance(i, InputError)]
+    assert [(Path(e.path).name, e.reason, e.severity) for e in errs] == [("2025-11-13-c.html", "html", "error")]
+    assert "lxml_html_clean" in errs[0].detail
+
+
+def test_folder_run_codes_the_good_articles_and_reports_the_page(tmp_path, no_html_reader) -> None:
+    from gaiko.ingest import read_inputs
+    from gaiko.runner import code_into_store
+
+    with Store(tmp_path / "m.duckdb") as s:
+        summary = code_into_store(s, read_inputs([str(_mixed(tmp_path))]), coder=FakeCoder())
+        n = s.con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert n == 2 and summary.articles == 2 and summary.errors == 1
+    assert [e.reason for e in summary.error_list] == ["html"]
+
+
+def test_jsonl_html_record_is_one_error_with_the_hint(tmp_path, no_html_reader) -> None:
+    from gaiko.ingest import read_inputs
+    from gaiko.types import Article, InputError
+
+    p = tmp_path / "x.jsonl"
+    p.write_text(json.dumps({"html": PAGE}) + "\n" + json.dumps({"text": "Japan hosted India for talks."}) + "\n")
+    items = list(read_inputs([str(p)]))
+    assert sum(isinstance(i, Article) for i in items) == 1
+    errs = [i for i in items if isinstance(i, InputError)]
+    assert [(e.line, e.reason) for e in errs] == [(1, "html")] and "lxml_html_clean" in errs[0].detail
+
+
+def test_api_answers_an_unreadable_html_body_with_the_error_shape(tmp_path, no_html_reader) -> None:
+    from fastapi.testclient import TestClient
+
+    from gaiko.server import create_app
+
+    db = tmp_path / "api.duckdb"
+    Store(db).close()
+    app = create_app(db, api_key="k", coder=FakeCoder())
+    with TestClient(app, raise_server_exceptions=False) as c:
+        r = c.post("/api/v1/articles", params={"wait": 30}, content=PAGE.encode(),
+                   headers={"X-API-Key": "k", "Content-Type": "text/html"})
+    assert r.status_code == 422, r.text
+    body = r.json()
+    assert (body["error"], body["reason"]) == ("input_rejected", "html") and "lxml_html_clean" in body["message"]
