@@ -85,3 +85,38 @@ def test_api_answers_an_unreadable_html_body_with_the_error_shape(tmp_path, no_h
     assert r.status_code == 422, r.text
     body = r.json()
     assert (body["error"], body["reason"]) == ("input_rejected", "html") and "lxml_html_clean" in body["message"]
+
+
+# F2: "[...]" in stored text is printed as stored, never read as Rich markup
+
+BRACKETED = "Tokyo would honour [the] agreement, [sic] said [Reuters]; install lxml[html-clean] or [bold]x[/bold]"
+
+
+def test_tables_print_brackets_as_stored(capsys, monkeypatch) -> None:
+    from gaiko.cli.common import emit_rows
+
+    monkeypatch.setenv("COLUMNS", "400")
+    emit_rows([{"text": BRACKETED, "id": "[x]"}], "table", title="of [red]here[/red]")
+    out = capsys.readouterr().out
+    assert BRACKETED in out and "[x]" in out and "of [red]here[/red]" in out
+
+
+def test_errors_command_and_run_summary_print_brackets(tmp_path, cli, capsys, monkeypatch) -> None:
+    from gaiko.coding import print_summary
+    from gaiko.runner import code_into_store
+    from gaiko.types import Article, InputError
+
+    monkeypatch.setenv("COLUMNS", "400")
+    db = tmp_path / "b.duckdb"
+    bad = InputError("in[put].jsonl", "unreadable", BRACKETED, 1)
+    with Store(db) as s:
+        summary = code_into_store(s, [Article(text="Japan hosted India for talks.", origin="a.txt"), bad],
+                                  coder=FakeCoder())
+    capsys.readouterr()
+    print_summary(summary, str(db))
+    err = capsys.readouterr().err
+    assert BRACKETED in err.replace("\n", " ") or BRACKETED in err, err
+    assert "in[put].jsonl:1" in err
+    code, out, _ = cli("errors", "--db", db)
+    assert code == 0 and "in[put].jsonl" in out  # the table folds long cells: each bracket is looked for
+    assert all(w in out for w in ("[the]", "[sic]", "[Reuters]", "lxml[html-clean]", "[bold]x[/bold]")), out
