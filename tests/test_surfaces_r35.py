@@ -120,3 +120,45 @@ def test_errors_command_and_run_summary_print_brackets(tmp_path, cli, capsys, mo
     code, out, _ = cli("errors", "--db", db)
     assert code == 0 and "in[put].jsonl" in out  # the table folds long cells: each bracket is looked for
     assert all(w in out for w in ("[the]", "[sic]", "[Reuters]", "lxml[html-clean]", "[bold]x[/bold]")), out
+
+
+# F5, F6: the Python API's limits: None or 0 = every row, the same on every listing; a negative one is refused
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory):
+    from helpers import make_coded
+
+    db = tmp_path_factory.mktemp("many") / "many.duckdb"
+    with Store(db) as s:
+        s.write_coded([make_coded(f"Japan accused China of provocations, report number {i}.",
+                                  f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}", 2) for i in range(70)])
+    s = Store(db, read_only=True)
+    yield s
+    s.close()
+
+
+def test_events_default_is_every_row_and_zero_means_all(many) -> None:
+    total = many.count_events(count="mentions")
+    assert total > 100
+    assert len(many.events(count="mentions")) == total
+    assert len(many.events(count="mentions", limit=0)) == total
+    assert len(many.events(count="mentions", limit=None, offset=total - 3)) == 3
+    assert len(many.events(count="mentions", limit=7)) == 7
+
+
+def test_every_listing_takes_none_and_zero(many) -> None:
+    from gaiko.errors import ConfigError
+
+    n_dyads = many.count_dyads(self_dyads=True)
+    for lim in (None, 0):
+        assert len(many.dyads(limit=lim, self_dyads=True)) == n_dyads
+        assert len(many.actor_list(limit=lim)) == many.count_actors()
+        net = many.actor_network(limit=lim)
+        assert len(net["edges"]) == net["edges_total"]
+        many.map_points(limit=lim)
+    assert len(many.dyads(self_dyads=True)) == n_dyads
+    for call in (lambda: many.dyads(limit=-1), lambda: many.events(limit=-1), lambda: many.actor_list(offset=-2),
+                 lambda: many.map_points(limit="x")):
+        with pytest.raises(ConfigError):
+            call()
