@@ -162,3 +162,37 @@ def test_every_listing_takes_none_and_zero(many) -> None:
                  lambda: many.map_points(limit="x")):
         with pytest.raises(ConfigError):
             call()
+
+
+# F4: one count of the statements the ledger is grouped from, and of tracked pledges, after a not_a_pledge overrule
+
+from test_newcomer_r31 import pledge_parts  # noqa: E402,F401 - a fixture used by name
+
+
+def test_statements_and_tracked_agree_after_not_a_pledge(cli, tmp_path, pledge_parts, monkeypatch) -> None:  # noqa: F811
+    import re
+    from html import unescape
+
+    from fastapi.testclient import TestClient
+
+    from gaiko.server.app import create_app
+
+    db = tmp_path / "s.duckdb"
+    assert cli("import", pledge_parts, "--db", db)[0] == 0
+    code, out, err = cli("pledges", "--db", db, "--json")
+    first = json.loads(out)["pledges"][0]["id"]
+    assert cli("pledge", "set", first, "not_a_pledge", "--db", db)[0] == 0
+    code, out, err = cli("pledges", "--db", db, "--json")
+    mine = json.loads(out)
+    monkeypatch.setenv("COLUMNS", "300")
+    code, table, err = cli("pledges", "--db", db)
+    code, dis, err = cli("pledges", "--db", db, "--status", "not_a_pledge")
+    with TestClient(create_app(str(db))) as c:
+        api = c.get("/api/v1/pledges").json()
+        page = re.sub(r"<[^>]+>", "", unescape(c.get("/pledges").text))
+    said = re.search(r"([\d,]+) tracked pledges.*?grouped from ([\d,]+) pledge statements", page, re.S)
+    assert said, page[:500]
+    page_n = (int(said.group(1).replace(",", "")), int(said.group(2).replace(",", "")))
+    assert (mine["total"], mine["statements"]) == (api["total"], api["statements"]) == page_n
+    assert f"{api['total']} tracked, grouped from {api['statements']} statement" in table.replace("\n", " ")
+    assert f"of {api['total']} tracked, grouped from {api['statements']} statement" in dis.replace("\n", " ")
