@@ -196,3 +196,71 @@ def test_statements_and_tracked_agree_after_not_a_pledge(cli, tmp_path, pledge_p
     assert (mine["total"], mine["statements"]) == (api["total"], api["statements"]) == page_n
     assert f"{api['total']} tracked, grouped from {api['statements']} statement" in table.replace("\n", " ")
     assert f"of {api['total']} tracked, grouped from {api['statements']} statement" in dis.replace("\n", " ")
+
+
+# F11: the small surface items
+
+
+def _small(tmp_path: Path) -> Path:
+    from helpers import make_coded
+
+    db = tmp_path / "small.duckdb"
+    with Store(db) as s:
+        s.write_coded([make_coded("Japan accused China of provocations.", "2025-11-02", 3),
+                       make_coded("Japan hosted India for talks on security.", "2025-11-03", 2)])
+    return db
+
+
+def test_create_app_refuses_a_missing_store_unless_create(tmp_path) -> None:
+    from fastapi.testclient import TestClient
+
+    from gaiko.errors import StoreError
+    from gaiko.server import create_app
+
+    missing = tmp_path / "mistyped.duckdb"
+    with pytest.raises(StoreError, match="no store at"):
+        create_app(missing)
+    with pytest.raises(StoreError):
+        create_app(missing, api_key="k")
+    assert not missing.exists()
+    with TestClient(create_app(missing, create=True)) as c:
+        assert c.get("/api/v1/health").json()["events"] == 0
+    assert missing.exists()
+
+
+def test_health_names_mentions_and_clusters(tmp_path) -> None:
+    from fastapi.testclient import TestClient
+
+    from gaiko.server import create_app
+
+    with TestClient(create_app(_small(tmp_path))) as c:
+        h = c.get("/api/v1/health").json()
+        st = c.get("/api/v1/stats").json()
+    assert (h["events"], h["mentions"], h["clusters"]) == (st["events"], st["events"], st["clusters"]) == (5, 5, 5)
+
+
+def test_overrules_export_takes_out_and_scorecard_takes_json(cli, tmp_path) -> None:
+    db = _small(tmp_path)
+    out = tmp_path / "dec.jsonl"
+    code, said, err = cli("overrules", "export", "--out", out, "--db", db)
+    assert code == 0 and out.exists(), err
+    code, _, err = cli("overrules", "export", tmp_path / "a.jsonl", "--out", out, "--db", db)
+    assert code == 2 and "give one" in err
+    code, _, err = cli("overrules", "export", "--db", db)
+    assert code == 2 and "give the file to write" in err
+    code, said, err = cli("scorecard", "--db", db, "--json")
+    assert code == 0, err
+    card = json.loads(said)
+    code, same, _ = cli("scorecard", "--db", db, "--format", "json")
+    assert card == json.loads(same) and "rows" in card
+    code, _, err = cli("scorecard", "--db", db, "--json", "--format", "csv")
+    assert code == 2 and "give one" in err
+
+
+def test_stats_table_says_what_its_clusters_count(cli, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    code, out, err = cli("stats", "--db", _small(tmp_path))
+    assert code == 0, err
+    assert "clusters (negated ones too; gaiko events: without)" in out
+    squeezed = "".join(out.split())  # a title is wrapped to its table's width
+    assert "topdyads(negatedeventsandacountryactingonitselftoo;gaikodyads:without)" in squeezed
