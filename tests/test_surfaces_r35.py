@@ -264,3 +264,35 @@ def test_stats_table_says_what_its_clusters_count(cli, tmp_path, monkeypatch) ->
     assert "clusters (negated ones too; gaiko events: without)" in out
     squeezed = "".join(out.split())  # a title is wrapped to its table's width
     assert "topdyads(negatedeventsandacountryactingonitselftoo;gaikodyads:without)" in squeezed
+
+
+# F7: the CLI's series shape from the API and Python with one switch (panel)
+
+
+def test_panel_gives_the_cli_shape_everywhere(cli, tmp_path) -> None:
+    from fastapi.testclient import TestClient
+    from helpers import make_coded
+
+    from gaiko.server import create_app
+
+    db = tmp_path / "gap.duckdb"
+    with Store(db) as s:  # November and January, nothing in December
+        s.write_coded([make_coded("Japan accused China of provocations.", "2025-11-02", 3),
+                       make_coded("Japan hosted India for talks on security.", "2026-01-03", 2)])
+    code, out, err = cli("series", "--db", db, "--source", "JPN", "--interval", "month", "-f", "csv")
+    assert code == 0, err
+    head, *lines = out.strip().splitlines()
+    assert len(lines) == 3 and "verbal_cooperation" in head
+    with Store(db, read_only=True) as s:
+        py = s.series_rows(s.dyad_series("JPN", None, interval="month", panel=True))
+        plain = s.series_rows(s.dyad_series("JPN", None, interval="month"))
+        mixed = s.dyad_series("JPN", None, interval="month", panel=True, by="type")
+    assert len(plain) == 2 and "verbal_cooperation" not in plain[0]  # the default is unchanged
+    assert [r["bucket"] for r in py] == [ln.split(",")[0] for ln in lines] and list(py[0]) == head.split(",")
+    assert mixed["by"] == "type" and len(mixed["buckets"]) == 3
+    with TestClient(create_app(db)) as c:
+        api = c.get("/api/v1/series", params={"source": "JPN", "interval": "month", "panel": "true",
+                                              "format": "csv"}).text.strip().splitlines()
+        base = c.get("/api/v1/series", params={"source": "JPN", "interval": "month"}).json()
+    assert [ln.split(",")[:5] for ln in api] == [ln.split(",")[:5] for ln in [head, *lines]]
+    assert len(base["buckets"]) == 2 and base["by"] == "type"
