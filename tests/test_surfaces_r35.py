@@ -296,3 +296,42 @@ def test_panel_gives_the_cli_shape_everywhere(cli, tmp_path) -> None:
         base = c.get("/api/v1/series", params={"source": "JPN", "interval": "month"}).json()
     assert [ln.split(",")[:5] for ln in api] == [ln.split(",")[:5] for ln in [head, *lines]]
     assert len(base["buckets"]) == 2 and base["by"] == "type"
+
+
+# F10: `gaiko pledge set ... --date`: the day of the evidence, used by the status date, the scorecard and replays
+
+
+def test_pledge_set_date_is_the_status_date_and_replays_respect_it(cli, tmp_path, pledge_parts) -> None:  # noqa: F811
+    db = tmp_path / "s.duckdb"
+    assert cli("import", pledge_parts, "--db", db)[0] == 0
+
+    def entry(*extra: str) -> dict:
+        code, out, err = cli("pledges", "--db", db, "--json", *extra)
+        assert code == 0, err
+        return next(p for p in json.loads(out)["pledges"] if p["actor"]["country"] == "BRA")
+
+    bra = entry()
+    assert bra["made_on"] == "2026-03-05" and bra["status"] != "fulfilled"
+    code, _, err = cli("pledge", "set", bra["id"], "fulfilled", "--date", "2026-01-01", "--db", db)
+    assert code == 2 and "before the pledge was made" in err
+    code, _, err = cli("pledge", "set", bra["id"], "fulfilled", "--date", "2026-02-30", "--db", db)
+    assert code == 2 and "date" in err
+    code, _, err = cli("pledge", "set", bra["id"], "fulfilled", "--date", "2026-05-01", "--note", "cut", "--db", db)
+    assert code == 0, err
+    now = entry()
+    assert (now["status"], now["status_date"]) == ("fulfilled", "2026-05-01")
+    before = entry("--as-of", "2026-04-20")
+    assert before["status"] != "fulfilled" and not before["overridden"]  # computed, as of that day
+    assert entry("--as-of", "2026-05-02")["status"] == "fulfilled"
+    code, out, err = cli("scorecard", "--db", db, "--json")
+    row = next(r for r in json.loads(out)["rows"] if "BRA" in json.dumps(r))
+    assert row["median_lag_days"] == 57  # 2026-03-05 -> 2026-05-01
+    dec = tmp_path / "dec.jsonl"
+    assert cli("overrules", "export", dec, "--db", db)[0] == 0
+    assert '"date": "2026-05-01"' in dec.read_text()
+    other = tmp_path / "o.duckdb"
+    assert cli("import", pledge_parts, "--db", other)[0] == 0
+    assert cli("overrules", "import", dec, "--db", other)[0] == 0
+    code, out, _ = cli("pledges", "--db", other, "--json")
+    got = next(p for p in json.loads(out)["pledges"] if p["actor"]["country"] == "BRA")
+    assert (got["status"], got["status_date"]) == ("fulfilled", "2026-05-01")

@@ -251,6 +251,10 @@ def set_(
     status: str = typer.Argument(..., help="The status to record; not_a_pledge for a statement that is no pledge "
                                  "(it leaves the ledger and the scorecard)."),
     note: Optional[str] = typer.Option(None, "--note", help="Why (kept with the override)."),
+    date: Optional[str] = typer.Option(None, "--date", help="YYYY-MM-DD: the day of the evidence, from which the "
+                                       "status holds (the scorecard's lag; --as-of replays before it show the "
+                                       "computed status). Default: the report that moves the pledge there, else the "
+                                       "newest report about it."),
     db: str = typer.Option("gaiko.duckdb", "--db", help="Store to write."),
 ) -> None:
     """Overrule a pledge's status by hand; the override survives recoding."""
@@ -258,7 +262,7 @@ def set_(
 
     try:
         with existing_store(db) as store:  # a mistyped --db creates no store; a locked one: a writer's advice
-            e = set_status(store, pledge_id, status, note)
+            e = set_status(store, pledge_id, status, note, date=date)
     except GaikoError as exc:
         fail(exc)
     typer.echo(f"{e['id']}: {e['status']} (computed: {e['computed_status']})")
