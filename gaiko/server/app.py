@@ -80,8 +80,6 @@ def create_app(
     from .strict import reject_unknown_query
 
     if not create and str(db_path) != ":memory:" and not Path(db_path).exists():
-        from ..errors import StoreError
-
         raise StoreError(f"no store at {db_path}; code articles into one first (gaiko code ARTICLES --db {db_path}), "
                          "or start on an empty one on purpose: create_app(..., create=True)", reason="missing")
     state = ServerState(db_path, api_key=api_key, coder=coder, batch_size=batch_size)
