@@ -11,8 +11,8 @@ from ..errors import ConfigError, NotFound
 from ..isoday import iso_day, no_such_day
 from ..types import PLOVER_TYPES
 from . import counting
-from .paging import page
 from .ledger_state import TRACKED_SQL, ledger_behind, tracked_afresh
+from .paging import page
 
 __all__ = ["QueryMixin", "EventFilter", "EVENT_FROM", "EVENT_DAY", "MODALITIES", "PRECISIONS", "actor_key",
            "PLAUSIBLE_PUBLISHED"]
