@@ -125,8 +125,10 @@ def print_summary(s: RunSummary, db: str, settings: Sequence[str] = ()) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    from .richsafe import plain
+
     con = Console(stderr=True)
-    t = Table(title=f"gaiko code → {db}", show_header=False)
+    t = Table(title=f"gaiko code → {plain(db)}", show_header=False)
     t.add_column("what")
     t.add_column("n", justify="right")
     rate = s.articles / s.seconds if s.seconds else 0.0
@@ -137,15 +139,15 @@ def print_summary(s: RunSummary, db: str, settings: Sequence[str] = ()) -> None:
         t.add_row(k, str(v))
     con.print(t)
     if s.undated_pledges:
-        con.print(f"[yellow]note[/] {undated_note(s.undated_pledges)}", highlight=False)
+        con.print(f"[yellow]note[/] {plain(undated_note(s.undated_pledges))}", highlight=False)
     if s.skipped and settings:
-        con.print(f"[yellow]note[/] {skipped_note(s.skipped, settings, db)}", highlight=False)
+        con.print(f"[yellow]note[/] {plain(skipped_note(s.skipped, settings, db))}", highlight=False)
     for e in s.error_list[:20]:
         where = f"{e.path}:{e.line}" if e.line else e.path
         style = "yellow" if e.severity == "warning" else "red"
-        con.print(f"[{style}]{e.severity}[/] {where}: [bold]{e.reason}[/] – {e.detail}")
+        con.print(f"[{style}]{e.severity}[/] {plain(where)}: [bold]{plain(e.reason)}[/] – {plain(e.detail)}")
     if len(s.error_list) > 20:
-        con.print(f"… {len(s.error_list) - 20} more; list them with: gaiko errors --db {db}")
+        con.print(f"… {len(s.error_list) - 20} more; list them with: gaiko errors --db {plain(db)}")
 
 
 def undated_note(n: int) -> str:

@@ -54,11 +54,19 @@ def raw_id(raw: bytes | str) -> str:
 
 
 def _extract(html: str) -> dict[str, Any]:
-    """trafilatura's fields of ``html`` ({} when it finds nothing)."""
-    import trafilatura
+    """trafilatura's fields of ``html`` ({} when it finds nothing).
 
+    Raises InputRejected ``html`` whatever goes wrong, the reader's own import included (round r35: trafilatura
+    2.x needs ``lxml_html_clean``, which lxml >= 5.2 no longer brings; an ImportError here aborted a whole
+    folder run and was a 500 in the API): one page that cannot be read is one error, never a stop."""
     try:
+        import trafilatura
+
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True)
+    except ImportError as exc:  # the HTML reader is not installed whole: say what to install
+        raise InputRejected("html", f"could not read the HTML page: the HTML reader cannot be loaded "
+                                    f"({type(exc).__name__}: {exc}); install it with "
+                                    f"pip install trafilatura lxml_html_clean") from None
     except Exception as exc:  # noqa: BLE001 - a third-party parser on anyone's HTML: its failure is this page's
         raise InputRejected("html", f"could not read the HTML page ({type(exc).__name__}: {exc})") from None
     if doc is None:

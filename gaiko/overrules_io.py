@@ -37,7 +37,8 @@ def export_overrules(store: Any) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for o in sorted(get_overrides(store.con), key=lambda o: o["ledger_id"]):
         out.append({"type": "pledge_status", "ledger_id": o["ledger_id"], "status": o["status"], "note": o["note"],
-                    "pledge_ids": o["pledge_ids"], "evidence_seen": o["seen"], "set_at": o["set_at"]})
+                    "pledge_ids": o["pledge_ids"], "evidence_seen": o["seen"], "set_at": o["set_at"],
+                    **({"date": o["date"]} if o.get("date") else {})})
     for o in load_overrules(store.con):
         out.append({"type": "cluster_overrule", "id": o["id"], "seq": o["seq"], "kind": o["kind"],
                     "mkeys": list(o["mkeys"] or []), "event_ids": list(o["event_ids"] or []),
@@ -122,10 +123,19 @@ def _pledge_status(con: Any, rec: dict[str, Any], n: int) -> bool:
     if seen is not None:
         seen = _strs(rec, "evidence_seen", n)
     note = rec.get("note")
-    have = con.execute("SELECT status, note FROM pledge_overrides WHERE ledger_id = ?", [lid]).fetchone()
-    if have and have[0] == status and have[1] == note:
+    date = rec.get("date")  # the day of the evidence (round r35); absent in files written before
+    if date is not None:
+        from .isoday import iso_day
+
+        try:
+            date = iso_day(str(date)).isoformat()
+        except ValueError:
+            raise ConfigError(f"line {n}: 'date' must be a day like 2026-01-28, not {date!r}") from None
+    have = con.execute("SELECT status, note, CAST(evidence_date AS VARCHAR) FROM pledge_overrides WHERE ledger_id = ?",
+                       [lid]).fetchone()
+    if have and have[0] == status and have[1] == note and have[2] == date:
         return False
-    set_override(con, lid, status, note if isinstance(note, str) else None, pledge_ids, seen=seen)
+    set_override(con, lid, status, note if isinstance(note, str) else None, pledge_ids, seen=seen, date=date)
     if rec.get("set_at"):  # a malformed time keeps the time of reading
         con.execute("UPDATE pledge_overrides SET set_at = coalesce(TRY_CAST(? AS TIMESTAMP), set_at) WHERE ledger_id = ?",
                     [str(rec["set_at"]), lid])

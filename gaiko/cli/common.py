@@ -185,13 +185,15 @@ def _column_blocks(rows: list[dict[str, Any]], cols: list[str], avail: int) -> l
 def _print_table(console: Any, rows: list[dict[str, Any]], cols: list[str], title: str | None) -> None:
     from rich.table import Table
 
-    table = Table(title=title, show_lines=False)
+    from ..richsafe import plain
+
+    table = Table(title=plain(title) if title else None, show_lines=False)
     for c in cols:
         # an id is copied into the next command (`gaiko cluster show ID`): kept on one line, never folded (round n40)
         whole = max((len(_flat(r.get(c))) for r in rows), default=0) if c == "id" or c.endswith("_id") else None
-        table.add_column(c, overflow="fold", min_width=whole or None, no_wrap=bool(whole))
-    for r in rows:
-        table.add_row(*[_flat(r.get(c)) for c in cols])
+        table.add_column(plain(c), overflow="fold", min_width=whole or None, no_wrap=bool(whole))
+    for r in rows:  # a cell is shown as stored: "[the]" in evidence is no Rich markup (round r35)
+        table.add_row(*[plain(_flat(r.get(c))) for c in cols])
     # piped output (logs, README) is not squeezed into 80 columns
     console.print(table)
 

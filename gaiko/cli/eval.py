@@ -64,9 +64,11 @@ def _print(report: dict[str, Any]) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    from ..richsafe import plain
+
     con = Console()
     fmt = report["format"]
-    t = Table(title=f"gaiko eval ({fmt}, {report.get('split', 'all')}): {report['gold']}")
+    t = Table(title=plain(f"gaiko eval ({fmt}, {report.get('split', 'all')}): {report['gold']}"))
     t.add_column("metric")
     t.add_column("value", justify="right")
     for k in HEADLINE.get(fmt, ()):
@@ -79,9 +81,9 @@ def _print(report: dict[str, Any]) -> None:
             pt.add_column(c, justify="right" if c != "type" else "left")
         for k, v in per.items():
             if v["support"] or v["precision"]:
-                pt.add_row(k, f"{v['precision']:.2f}", f"{v['recall']:.2f}", f"{v['f1']:.2f}", str(v["support"]))
+                pt.add_row(plain(k), f"{v['precision']:.2f}", f"{v['recall']:.2f}", f"{v['f1']:.2f}", str(v["support"]))
         con.print(pt)
     for i, err in enumerate(report.get("errors", []), 1):
-        con.print(f"[bold]{i}. {err['id']}[/bold] {err['text']}")
-        con.print(f"   gold : {json.dumps(err['gold'], ensure_ascii=False)}")
-        con.print(f"   coded: {json.dumps(err['coded'], ensure_ascii=False)}")
+        con.print(f"[bold]{i}. {plain(err['id'])}[/bold] {plain(err['text'])}")
+        con.print(f"   gold : {plain(json.dumps(err['gold'], ensure_ascii=False))}")
+        con.print(f"   coded: {plain(json.dumps(err['coded'], ensure_ascii=False))}")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from typing import Optional
 
 import typer
 
@@ -23,14 +24,22 @@ def register(app: typer.Typer) -> None:
 
 @overrules_app.command("export")
 def export(
-    path: str = typer.Argument(..., help="JSON Lines file to write; - for standard output."),
+    path: Optional[str] = typer.Argument(None, help="JSON Lines file to write; - for standard output."),
     db: str = typer.Option("gaiko.duckdb", "--db", help="Store to read."),
+    out: Optional[str] = typer.Option(None, "--out", "-o", help="The file to write, as gaiko export takes it (the "
+                                      "same as FILE; give one of them)."),
 ) -> None:
     """Write every decision made by hand in a store, one JSON object a line."""
     from ..export import store_target
     from ..overrules_io import export_overrules
     from ..store import Store
 
+    if path is not None and out is not None and path != out:  # round r35, b31 F11: --out as gaiko export takes it
+        fail(f"FILE {path} and --out {out} both name the file to write; give one")
+    path = path if path is not None else out
+    if path is None:
+        fail("give the file to write: gaiko overrules export decisions.jsonl (or --out decisions.jsonl; - for "
+             "standard output)")
     why = store_target(path, db, own_is="the store read (--db)") if path != "-" else None
     if why:  # round r26: `gaiko overrules export news.duckdb` (the store taken for FILE) emptied the store
         fail(f"FILE {path} is {why}: writing the decisions there would destroy it; give a new file name, e.g. "

@@ -107,9 +107,14 @@ def pledges(
             pick = selector(actor, wanted, sorted(kinds), made_since, made_until)
             rows = [r for r in every if pick(r)]
             held_kinds = {str(r.get("kind")) for r in every if r.get("kind")}
-            statements = int(store.scalar("SELECT count(*) FROM pledges") or 0)
-            if as_of is not None:  # the statements made by then, as GET /api/v1/pledges?as_of= counts them
-                statements = sum(len(e.get("mentions") or []) or 1 for e in every)
+            # tracked: every entry but those set not_a_pledge by hand, also when --status asks for those (round
+            # r35, b31 F4: "of 15 tracked" beside 14 everywhere else); "grouped from" the statements behind them
+            from ..store.ledger_view import statements_behind
+            from ..tracking import dismissed
+
+            tracked = [e for e in every if not dismissed(e)]
+            statements = statements_behind(tracked)
+            found = int(store.scalar("SELECT count(*) FROM pledges") or 0)  # every statement, undated ones too
             undated = store.undated_pledges()
             # no article with a date: no date to judge the ledger as of, so nothing is tracked (docs/pledges.md)
             newest = newest_date(store)
@@ -125,7 +130,7 @@ def pledges(
 
         note = untracked_note(undated) if all_undated else undated_note(undated) if undated else None
         emit_json({"as_of": as_of or newest, "total": len(rows), "counts": dict(Counter(r["status"] for r in rows)),
-                   "statements": statements, "undated_statements": undated, "note": note, "pledges": rows})
+                   "statements": statements_behind(rows), "undated_statements": undated, "note": note, "pledges": rows})
     elif fmt == "jsonl":
         emit_rows(rows, "jsonl")
     elif fmt == "csv":  # the columns of the API's pledge downloads (no server, so no links), and the evidence line
@@ -134,8 +139,8 @@ def pledges(
         cols = [c for c in LEDGER_COLUMNS if c not in ("link", "sentence_link")] + ["evidence"]
         emit_rows([{**shape(r), "evidence": _brief(r)["evidence"]} for r in rows], "csv", cols)
     else:
-        title = (f"Pledges (none tracked: all {statements} statements come from articles without a publication date)"
-                 if all_undated else pledges_title(len(rows), len(every), statements, actor, status,
+        title = (f"Pledges (none tracked: all {found} statements come from articles without a publication date)"
+                 if all_undated else pledges_title(len(rows), len(tracked), statements, actor, status,
                                                       " or ".join(sorted(kinds)) or None,
                                                       made=_made_words(made_since, made_until)))
         emit_rows([{**_brief(r), "action": _shown_action(r)} for r in rows], fmt, COLUMNS, title=title)
@@ -246,6 +251,10 @@ def set_(
     status: str = typer.Argument(..., help="The status to record; not_a_pledge for a statement that is no pledge "
                                  "(it leaves the ledger and the scorecard)."),
     note: Optional[str] = typer.Option(None, "--note", help="Why (kept with the override)."),
+    date: Optional[str] = typer.Option(None, "--date", help="YYYY-MM-DD: the day of the evidence, from which the "
+                                       "status holds (the scorecard's lag; --as-of replays before it show the "
+                                       "computed status). Default: the report that moves the pledge there, else the "
+                                       "newest report about it."),
     db: str = typer.Option("gaiko.duckdb", "--db", help="Store to write."),
 ) -> None:
     """Overrule a pledge's status by hand; the override survives recoding."""
@@ -253,7 +262,7 @@ def set_(
 
     try:
         with existing_store(db) as store:  # a mistyped --db creates no store; a locked one: a writer's advice
-            e = set_status(store, pledge_id, status, note)
+            e = set_status(store, pledge_id, status, note, date=date)
     except GaikoError as exc:
         fail(exc)
     typer.echo(f"{e['id']}: {e['status']} (computed: {e['computed_status']})")

@@ -15,6 +15,9 @@ from .filters import (COUNT_HELP, actor_option, actual_option, either_option, co
 
 #: what each count of `gaiko stats` is, where the key alone could mislead
 STAT_LABELS = {
+    # an inventory: negated events counted too, where gaiko events leaves them out (round r35, b31 F11)
+    "clusters": "clusters (negated ones too; gaiko events: without)",
+    "events": "events (mentions)",
     "pledges": "pledge statements (in articles)",
     "tracked_pledges": "tracked pledges (ledger entries: gaiko pledges)",
     "undated_pledges": "pledge statements without a date (status not tracked)",
@@ -217,7 +220,7 @@ def stats(
         typer.echo(undated_note(s["undated_pledges"]), err=True)
     emit_rows([{"type": k, count: v} for k, v in s["by_type"].items()], "table", title=f"{count} by type")
     if s["top_dyads"]:
-        emit_rows(s["top_dyads"], "table", title="top dyads")
+        emit_rows(s["top_dyads"], "table", title="top dyads (negated events and a country acting on itself too; gaiko dyads: without)")
     if s.get("runs_by_status"):
         emit_rows([{"status": k, "runs": v} for k, v in s["runs_by_status"].items()], "table", title="runs by status")
     con.print()

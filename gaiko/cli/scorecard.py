@@ -9,7 +9,7 @@ from typing import Optional
 import typer
 
 from ..errors import GaikoError
-from .common import emit_rows, fail
+from .common import check_json_format, emit_rows, fail
 
 
 def register(app: typer.Typer) -> None:
@@ -24,6 +24,8 @@ def scorecard(
     actor: Optional[str] = typer.Option(None, "--actor", help="Only actors whose key or label contains this."),
     min_pledges: int = typer.Option(1, "--min-pledges", min=1, help="Leave out actors with fewer pledges."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, csv, jsonl (one actor a line) or json (all of it)."),
+    as_json: bool = typer.Option(False, "--json", help="The whole scorecard as one JSON object, as GET "
+                                 "/api/v1/scorecard gives it (the same as --format json)."),
 ) -> None:
     """The say-do scorecard: for each actor, its pledges by status, share kept among those decided, median lag; its
     demands apart (made by it; made of it, met / unmet): a demand is not its maker's promise."""
@@ -32,6 +34,8 @@ def scorecard(
     from ..store.scorecard import flat_rows
     from ..store.scorecard import scorecard as compute
 
+    check_json_format(as_json, fmt)  # --json as every other listing takes it (round r35, b31 F11)
+    fmt = "json" if as_json else fmt
     day = None
     if as_of:
         try:

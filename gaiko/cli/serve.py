@@ -41,7 +41,7 @@ def serve(
     _check_store(db, create)
     key = os.environ.get(api_key_env) or None
     try:
-        app = create_app(db, api_key=key, max_body=int(max_body_mb * 1024 * 1024))
+        app = create_app(db, api_key=key, max_body=int(max_body_mb * 1024 * 1024), create=create)
     except GaikoError as exc:
         fail(exc)
     _check_listen(host, port)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, Optional
 
 from fastapi import APIRouter, Depends, Query, Request
 
@@ -45,14 +45,19 @@ def series(
     request: Request,
     q: EventQuery = Depends(),
     interval: Literal["auto", "day", "week", "month"] = Query("auto", description="auto: day up to 92 days of span, week up to 731, else month"),
-    by: Literal["type", "quad", "modality"] = Query("type"),
-    fill_gaps: bool = Query(False, description="Include empty buckets between the first and the last, and out to since/until when both are given"),
+    by: Optional[Literal["type", "quad", "modality"]] = Query(None, description="type (default), quad or modality; "
+                                                                        "quad with panel=true"),
+    fill_gaps: Optional[bool] = Query(None, description="Include empty buckets between the first and the last, and out "
+                                                        "to since/until when both are given (default false; true with "
+                                                        "panel=true)"),
+    panel: bool = Query(False, description="The shape `gaiko series` prints: by=quad and fill_gaps=true, each unless "
+                                           "given"),
     format: Fmt = Query("json"),
 ) -> Any:
     f = dict(q.filters)
     source, target = f.pop("source"), f.pop("target")
     with _state(request).reader() as store:
-        out = store.dyad_series(source, target, interval=interval, by=by, fill_gaps=fill_gaps, **f)
+        out = store.dyad_series(source, target, interval=interval, by=by, fill_gaps=fill_gaps, panel=panel, **f)
         rows = store.series_rows(out)
         notes = why_empty(store, q.filters, q.filters["count"]) if not out["events"] else None
         notes = with_cluster_notes(notes, store, request, q.filters["count"])

@@ -57,8 +57,13 @@ def create_app(
     max_body: int = DEFAULT_MAX_BODY,
     coder: Any = None,
     batch_size: int = 8,
+    create: bool = False,
 ) -> Any:
     """Build the app over the store at ``db_path``.
+
+    A ``db_path`` that names no file is refused (StoreError, reason ``missing``) unless ``create=True``, which
+    starts on a new empty store there, as ``gaiko serve`` and its ``--create`` (round r35, b31 F11: a mistyped
+    path silently became an empty store served read-only).
 
     With ``api_key`` the server accepts articles to code (``POST /api/v1/articles``
     with header ``X-API-Key``); without one it opens the store read-only and
@@ -74,6 +79,9 @@ def create_app(
     from . import api, api_export, api_pledges, api_views, pages, scorecard_page, write
     from .strict import reject_unknown_query
 
+    if not create and str(db_path) != ":memory:" and not Path(db_path).exists():
+        raise StoreError(f"no store at {db_path}; code articles into one first (gaiko code ARTICLES --db {db_path}), "
+                         "or start on an empty one on purpose: create_app(..., create=True)", reason="missing")
     state = ServerState(db_path, api_key=api_key, coder=coder, batch_size=batch_size)
     state.max_body = max_body  # type: ignore[attr-defined]
 

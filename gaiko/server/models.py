@@ -249,7 +249,11 @@ class Health(BaseModel):
     status: str
     store: str
     schema_version: int
-    events: int
+    events: int = Field(description="mentions (coded events, one per report): the same number as `mentions`, kept "
+                                    "under its old name")
+    mentions: int = Field(description="mentions: coded events, one per report (/api/v1/stats' `events`)")
+    clusters: int = Field(description="event clusters (real-world events), negated ones included: /api/v1/stats' "
+                                      "`clusters`; /api/v1/events' total leaves negated events out by default")
     writable: bool
     read_only_reason: str | None = None
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from . import counting
+from .paging import page
 from .series import GROUPINGS, INTERVALS, SeriesMixin
 
 __all__ = ["AnalysisMixin", "INTERVALS", "GROUPINGS", "QUAD_NAMES", "actor_key_sql", "date_label"]
@@ -62,10 +63,12 @@ class AnalysisMixin(SeriesMixin):
     con: Any
 
     # -- dyads ---------------------------------------------------------------
-    def dyads(self, *, limit: int = 50, offset: int = 0, self_dyads: bool = False, count: str = "clusters",
+    def dyads(self, *, limit: int | None = None, offset: int = 0, self_dyads: bool = False, count: str = "clusters",
               **filters: Any) -> list[dict[str, Any]]:
         """Country pairs (source → target) by number of events (clusters, or mentions), with mean Goldstein; a
-        country acting on itself (JPN → JPN) only with ``self_dyads``."""
+        country acting on itself (JPN → JPN) only with ``self_dyads``. ``limit``: the first N pairs after
+        ``offset``; None (the default) or 0: all (:meth:`count_dyads` is the total); ConfigError when negative
+        (round r35: the default was a silent 50, and None a TypeError)."""
         sc = counting.scope(self.con, count, filters)
         return self.query(
             f"""SELECT e.source_country AS source, e.target_country AS target, {sc.n} AS events,
@@ -74,7 +77,7 @@ class AnalysisMixin(SeriesMixin):
                        {sc.n_if("e.quad_class IN (3, 4)")} AS conflict
                 {sc.from_} WHERE {sc.where} {self._dyad_where(self_dyads)}
                 GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ? OFFSET ?""",
-            [*sc.params, int(limit), int(offset)],
+            [*sc.params, *page(limit, offset)],
         )
 
     def count_dyads(self, *, self_dyads: bool = False, count: str = "clusters", **filters: Any) -> int:
@@ -90,14 +93,15 @@ class AnalysisMixin(SeriesMixin):
 
     # -- network -------------------------------------------------------------
     def actor_network(
-        self, *, level: str = "country", min_weight: int = 1, limit: int = 200, offset: int = 0,
+        self, *, level: str = "country", min_weight: int = 1, limit: int | None = 200, offset: int = 0,
         count: str = "clusters", **filters: Any
     ) -> dict[str, Any]:
         """Who acts on whom: directed edges weighted by event counts, and the nodes they join.
 
         ``level="country"``: nodes are ISO3 codes; ``level="actor"``: exact actor keys (``JPNGOV:Sanae Takaichi``)
         labelled by name. ``edges`` are the heaviest ``limit`` (after ``offset``) of ``edges_total`` with at least
-        ``min_weight`` events; a node's ``events`` is every event with it on either side (what ``actor=ID``
+        ``min_weight`` events (``limit`` None or 0: all of them; the default 200 is a cap for drawing, and
+        ``edges_total`` says how many there are); a node's ``events`` is every event with it on either side (what ``actor=ID``
         lists), ``out``/``in`` its events as source/target; events are clusters or mentions (``count``).
         """
         if level not in ("country", "actor"):
@@ -115,7 +119,7 @@ class AnalysisMixin(SeriesMixin):
                    f" {sc.from_} WHERE {sc.where} AND {node('source')} IS NOT NULL AND {node('target')} IS NOT NULL"
                    f" GROUP BY 1, 2 HAVING {sc.n} >= ?")
         params = [*sc.params, int(min_weight)]
-        edges = self.query(f"{grouped} ORDER BY 3 DESC, 1, 2 LIMIT ? OFFSET ?", [*params, int(limit), int(offset)])
+        edges = self.query(f"{grouped} ORDER BY 3 DESC, 1, 2 LIMIT ? OFFSET ?", [*params, *page(limit, offset)])
         total = int(self.query(f"SELECT count(*) AS n FROM ({grouped})", params)[0]["n"])
         ids = sorted({e["source"] for e in edges} | {e["target"] for e in edges})
         counts: dict[str, dict[str, Any]] = {}
@@ -142,11 +146,12 @@ class AnalysisMixin(SeriesMixin):
                 "min_weight": min_weight}
 
     # -- map -----------------------------------------------------------------
-    def map_points(self, *, limit: int = 2000, offset: int = 0, centroids: bool = True, count: str = "clusters",
-                   **filters: Any) -> list[dict[str, Any]]:
+    def map_points(self, *, limit: int | None = None, offset: int = 0, centroids: bool = True,
+                   count: str = "clusters", **filters: Any) -> list[dict[str, Any]]:
         """Event locations: one point per resolved place name (what ``place=NAME`` lists) with its event count
         (clusters, or mentions), mean Goldstein and types; ``centroid`` marks a country located at its centroid
-        (left out without ``centroids``)."""
+        (left out without ``centroids``). ``limit``: the first N places after ``offset``; None (the default) or
+        0: all (round r35: the default was a silent 2000)."""
         sc = counting.scope(self.con, count, filters)
         return self.query(
             f"""SELECT * FROM (
@@ -159,7 +164,7 @@ class AnalysisMixin(SeriesMixin):
                   GROUP BY lower(e.place_name))
                 {'' if centroids else 'WHERE NOT centroid'}
                 ORDER BY events DESC, place LIMIT ? OFFSET ?""",
-            [*sc.params, int(limit), int(offset)],
+            [*sc.params, *page(limit, offset)],
         )
 
     def map_coverage(self, count: str = "clusters", **filters: Any) -> dict[str, int]:
@@ -199,12 +204,14 @@ class AnalysisMixin(SeriesMixin):
                 )"""
 
     def actor_list(
-        self, *, q: str | None = None, country: str | None = None, limit: int = 100, offset: int = 0,
+        self, *, q: str | None = None, country: str | None = None, limit: int | None = None, offset: int = 0,
         count: str = "clusters", **filters: Any
     ) -> list[dict[str, Any]]:
         """Actors seen in the matching events: name, country, sector, ``code`` (country+sector), ``key`` (exact, for
         the filters), how often each acted (``as_source``) and was acted on (``as_target``), and ``events`` (either
-        side, each event once); events are clusters or mentions (``count``)."""
+        side, each event once); events are clusters or mentions (``count``). ``limit``: the first N actors after
+        ``offset``; None (the default) or 0: all (:meth:`count_actors` is the total; round r35: the default was a
+        silent 100)."""
         where, params = self._actor_where(q, country)
         sc = counting.scope(self.con, count, filters)
         return self.query(
@@ -214,7 +221,7 @@ class AnalysisMixin(SeriesMixin):
                        round(avg(goldstein), 2) AS mean_goldstein
                 FROM named WHERE {where}
                 GROUP BY name, country, sector, code ORDER BY events DESC, code, name NULLS LAST LIMIT ? OFFSET ?""",
-            [*sc.params, *sc.params, *params, int(limit), int(offset)],
+            [*sc.params, *sc.params, *params, *page(limit, offset)],
         )
 
     def count_actors(self, *, q: str | None = None, country: str | None = None, count: str = "clusters",

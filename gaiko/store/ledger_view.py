@@ -90,7 +90,7 @@ def shape(entry: dict[str, Any]) -> dict[str, Any]:
         "evidence_count": sum(1 for e in evidence if e.get("role") not in ("made",)),
         "sentence": made.get("sentence") if made else None,
         "sentence_link": made.get("link") if made else None,
-        "statements": len(entry.get("mentions") or []) or 1,
+        "statements": statements_behind([entry]),
         "link": f"/pledges/{entry.get('id')}",
     })
     return out
@@ -222,6 +222,14 @@ def _sort_key(sort: str) -> Any:
     return lambda r: (r["status"] != "overdue", r["days_left"] is None, r["days_left"] or 0, r["id"])
 
 
+def statements_behind(entries: Any) -> int:
+    """The pledge statements the ledger ``entries`` were grouped from: each entry's statements (its ``mentions``; at
+    least the one that made it). The one definition of "grouped from N pledge statements" on every surface (the
+    CLI's title and ``--json``, ``GET /api/v1/pledges``, the dashboard; round r35, b31 F4: the CLI counted every
+    statement in the articles, those of entries set ``not_a_pledge`` by hand and of undated articles too)."""
+    return sum(len(e.get("mentions") or []) or 1 for e in entries)
+
+
 def ledger_view(
     store: Any, *, as_of: dt.date | str | None = None, actor: str | None = None, status: str | list[str] | None = None,
     target: str | None = None, q: str | None = None, actor_country: str | None = None, actor_code: str | None = None,
@@ -264,4 +272,4 @@ def ledger_view(
     order = {s: i for i, s in enumerate(STATUS_ORDER)}
     return {"total": len(kept), "rows": page, "as_of": shown_as_of,
             "counts": dict(sorted(counts.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))),
-            "statements": sum(r["statements"] for r in kept)}
+            "statements": statements_behind(kept)}

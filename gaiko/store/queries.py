@@ -14,6 +14,7 @@ from . import counting
 from .event_filter import (EVENT_DAY, EVENT_FROM, MODALITIES, PRECISIONS, EventFilter, actor_key,
                            check_filter_names, coded_since_time)
 from .ledger_state import TRACKED_SQL, ledger_behind, tracked_afresh
+from .paging import page
 
 __all__ = ["QueryMixin", "EventFilter", "EVENT_FROM", "EVENT_DAY", "MODALITIES", "PRECISIONS", "actor_key",
            "PLAUSIBLE_PUBLISHED", "SORTS", "check_filter_names", "coded_since_time"]
@@ -42,7 +43,7 @@ class QueryMixin:
         raise NotImplementedError
 
     def events(
-        self, *, limit: int | None = 100, offset: int = 0, sort: str = "date", count: str = "clusters", **filters: Any
+        self, *, limit: int | None = None, offset: int = 0, sort: str = "date", count: str = "clusters", **filters: Any
     ) -> list[dict[str, Any]]:
         """Events as flat dicts (store columns plus sentence, article and cluster fields).
 
@@ -50,14 +51,13 @@ class QueryMixin:
         representative mention with the cluster's date, actors and place; ``count="mentions"`` gives every
         matching mention. Every row carries ``cluster_id``, ``num_mentions``, ``num_articles`` and
         ``num_sources``. ConfigError for an unknown sort, count or filter value (a ``type`` such as ``",,"`` that names
-        no type, ``since`` after ``until``), or a negative ``limit``/``offset`` (None: no limit)."""
+        no type, ``since`` after ``until``), or a negative ``limit``/``offset``.
+
+        ``limit``: at most this many rows after ``offset``; None (the default) or 0: every matching row, as the CLI's
+        ``--limit 0`` (round r35: the default was a silent 100). :meth:`count_events` gives the total."""
         if sort not in SORTS:
             raise ConfigError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
-        if limit is not None and int(limit) < 0 or int(offset) < 0:
-            raise ConfigError(f"limit and offset must be 0 or more, not {limit} and {offset}")
-        # DuckDB takes a signed 64-bit LIMIT and OFFSET: a larger one lists every row (or, as an offset, none)
-        big = 2**63 - 1
-        limit, offset = (None if limit is None else min(int(limit), big)), min(int(offset), big)
+        limit, offset = page(limit, offset)
         sql, params = counting.event_rows(self.con, count, filters, sort, limit, offset)
         return self.query(sql, params)
 

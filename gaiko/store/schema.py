@@ -195,6 +195,12 @@ def _override_seen_migration() -> list[str]:
     return ["ALTER TABLE pledge_overrides ADD COLUMN IF NOT EXISTS evidence_seen JSON"]
 
 
+def _override_date_migration() -> list[str]:
+    # the day of the evidence behind a status set by hand (`gaiko pledge set --date`, round r35, b31 F10); statuses set
+    # before have none (NULL) and hold, as before, from the report that moves the pledge there or the newest report
+    return ["ALTER TABLE pledge_overrides ADD COLUMN IF NOT EXISTS evidence_date DATE"]
+
+
 def _cluster_pairs_migration() -> list[str]:
     # a cluster's dyad is chosen as a pair from its mentions (docs/clusters.md "What a cluster shows", round c53): the
     # tally it is chosen from; stored rows have none (NULL) and are summarized from all their mentions the next time a
@@ -223,6 +229,8 @@ MIGRATIONS: list[tuple[int, str, Any]] = [
      _override_seen_migration),
     (12, "a cluster's dyad chosen as a pair from its mentions (clusters.pairs); gaiko cluster rebuild applies it to stored "
          "clusters", _cluster_pairs_migration),
+    (13, "a status set by hand may carry the day of its evidence (pledge_overrides.evidence_date)",
+     _override_date_migration),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -205,13 +205,21 @@ class SeriesMixin:
         }
 
     def dyad_series(self, source: str | None = None, target: str | None = None, *, interval: str = "auto",
-                    by: str = "type", fill_gaps: bool = False, **filters: Any) -> dict[str, Any]:
+                    by: str | None = None, fill_gaps: bool | None = None, panel: bool = False,
+                    **filters: Any) -> dict[str, Any]:
         """:meth:`event_series` for the events from ``source`` to ``target`` (each optional, in any form the filters
         take: ``GRC``, ``GRCGOV``, an exact key or part of a name), with ``source`` and ``target`` added to the answer.
         Unlike :meth:`event_series`, ``fill_gaps`` is off by default (as the API's): pass ``fill_gaps=True`` with
         ``since`` and ``until`` for a panel of every bucket of that window. A direction only: an event from
         ``target`` to ``source`` is not counted (call it again the other way), unless ``either=True`` (both). ConfigError for an unknown interval,
-        grouping, count or filter."""
+        grouping, count or filter.
+
+        ``panel=True`` gives the shape ``gaiko series`` prints by default: ``by="quad"`` (the four quad-class
+        columns in :meth:`series_rows`) and ``fill_gaps=True`` (empty buckets as zeros), each unless given; without
+        it ``by`` is ``"type"`` and ``fill_gaps`` False, as ``GET /api/v1/series`` (whose ``panel=true`` is the same
+        switch; round r35, b31 F7)."""
+        by = by if by is not None else ("quad" if panel else "type")
+        fill_gaps = fill_gaps if fill_gaps is not None else panel
         out = self.event_series(interval=interval, by=by, fill_gaps=fill_gaps, source=source, target=target,
                                 **filters)
         return {"source": source, "target": target, **out}

@@ -115,9 +115,14 @@ def selector(actor: str | None = None, status: str | list[str] | None = None, ki
                       and (not kinds or e.get("kind") in kinds) and made_between(e, *made))
 
 
-def set_status(store: Any, ledger_id: str, status: str, note: str | None = None) -> dict[str, Any]:
+def set_status(store: Any, ledger_id: str, status: str, note: str | None = None,
+               date: str | None = None) -> dict[str, Any]:
     """Overrule a pledge's status by hand (``status`` in any case); kept across recoding. Returns the updated entry.
-    Raises :class:`ConfigError` for an unknown status, :class:`NotFound` for an unknown id."""
+    ``date`` (YYYY-MM-DD): the day of the evidence, from which the status holds (its ``status_date``, the scorecard's
+    lag; a replay ``as_of`` an earlier day shows the computed status; round r35, b31 F10); None: from the report
+    that moves the pledge there, else the newest report in hand, as before.
+    Raises :class:`ConfigError` for an unknown status or a ``date`` that is no day or is before the pledge was made,
+    :class:`NotFound` for an unknown id."""
     from .tables import evidence_key, set_override
     from .update import refresh
 
@@ -131,8 +136,18 @@ def set_status(store: Any, ledger_id: str, status: str, note: str | None = None)
         raise _not_found(store, ledger_id)
     if note is None and entry.get("overridden") and entry.get("status") == status:
         note = entry.get("override_note")  # the same status set again without --note keeps the note it had
+    if date is not None:
+        from ..isoday import iso_day, no_such_day
+
+        try:
+            date = iso_day(date).isoformat()
+        except ValueError:
+            raise ConfigError(f"date must be a day like 2026-01-28, not {date!r}{no_such_day(date)}") from None
+        made = str(entry.get("made_on") or "")[:10]
+        if made and date < made:
+            raise ConfigError(f"date {date} is before the pledge was made ({made}): give the day of the evidence")
     set_override(store.con, ledger_id, status, note, [m["pledge_id"] for m in entry["mentions"]],
-                 seen=[evidence_key(e) for e in entry["evidence"]])
+                 seen=[evidence_key(e) for e in entry["evidence"]], date=date)
     refresh(store, [ledger_id])
     return next(e for e in ledger(store, every=True) if e["id"] == ledger_id)
 

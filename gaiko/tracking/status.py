@@ -286,9 +286,13 @@ def entry(group: list[dict[str, Any]], found: list[dict[str, Any]], overrides: l
     computed = status
     ids = {m["id"] for m in group}
     ov = next((o for o in overrides if o["ledger_id"] == gid or ids & set(o["pledge_ids"])), None)
+    if ov is not None and ov.get("date") and str(ov["date"])[:10] > str(as_of)[:10]:
+        ov = None  # set with the day of its evidence (--date, round r35): a replay before that day is computed
     review = None
     if ov is not None:
-        status, status_date = ov["status"], override_date(evidence, ov["status"], as_of) or status_date
+        status = ov["status"]
+        status_date = str(ov["date"])[:10] if ov.get("date") else (override_date(evidence, ov["status"], as_of)
+                                                                    or status_date)
         reason = f"set by hand: {ov['note']}" if ov.get("note") else "set by hand"
         review = newer_than_override(evidence, ov, computed)
         if review:

@@ -243,15 +243,16 @@ def evidence_key(e: dict[str, Any]) -> str:
 
 
 def set_override(con: Any, ledger_id: str, status: str, note: str | None, pledge_ids: list[str],
-                 seen: list[str] | None = None) -> None:
+                 seen: list[str] | None = None, date: str | None = None) -> None:
     """Record a person's status for a pledge (with the mention ids it had, so it survives regrouping, and the keys of
-    the evidence in hand, ``seen``, so reports that arrive later can be flagged)."""
+    the evidence in hand, ``seen``, so reports that arrive later can be flagged); ``date`` (YYYY-MM-DD): the day of
+    the evidence it rests on, from which it holds (None: from the reports in hand, as before round r35)."""
     now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     con.execute(
-        "INSERT OR REPLACE INTO pledge_overrides (ledger_id, status, note, pledge_ids, set_at, evidence_seen) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT OR REPLACE INTO pledge_overrides (ledger_id, status, note, pledge_ids, set_at, evidence_seen"
+        + (", evidence_date" if date else "") + ") VALUES (?, ?, ?, ?, ?, ?" + (", ?" if date else "") + ")",
         [ledger_id, status, note, json.dumps(sorted(pledge_ids)), now,
-         None if seen is None else json.dumps(sorted(set(seen)))],
+         None if seen is None else json.dumps(sorted(set(seen))), *([date] if date else [])],
     )
 
 
@@ -265,10 +266,14 @@ def clear_override(con: Any, ledger_id: str) -> bool:
 def get_overrides(con: Any) -> list[dict[str, Any]]:
     """Statuses set by hand: dicts with ``ledger_id``, ``status``, ``note``, ``pledge_ids``, ``set_at`` and ``seen``
     (evidence keys in hand when set, or None when not recorded)."""
-    rows = con.execute("SELECT ledger_id, status, note, pledge_ids, CAST(set_at AS VARCHAR), evidence_seen "
-                       "FROM pledge_overrides").fetchall()
+    try:  # evidence_date: schema 13 (round r35); a store opened read-only from before has none
+        rows = con.execute("SELECT ledger_id, status, note, pledge_ids, CAST(set_at AS VARCHAR), evidence_seen, "
+                           "CAST(evidence_date AS VARCHAR) FROM pledge_overrides").fetchall()
+    except Exception:  # noqa: BLE001 - no such column (duckdb.BinderException): no dates
+        rows = [(*r, None) for r in con.execute("SELECT ledger_id, status, note, pledge_ids, CAST(set_at AS VARCHAR), "
+                                                "evidence_seen FROM pledge_overrides").fetchall()]
     return [{"ledger_id": r[0], "status": r[1], "note": r[2], "pledge_ids": json.loads(r[3] or "[]"), "set_at": r[4],
-             "seen": None if r[5] is None else json.loads(r[5])} for r in rows]
+             "seen": None if r[5] is None else json.loads(r[5]), "date": r[6]} for r in rows]
 
 
 def pledge_rows(con: Any, actor: str | None = None, status: str | None = None) -> list[dict[str, Any]]:
