@@ -1,6 +1,6 @@
 """Fit and measure the learned pair score of the clusters (gaiko/clusters/learned.py), leave-one-file-out.
 
-Not run by the tests; written for round c43 (docs/clusters.md, "Round c43"). Reads the mention rows cached by
+Not run by the tests; written for round c43 (docs/rounds/clusters.md, "Round c43"). Reads the mention rows cached by
 ``scripts/cluster_lofo.py code NN ... --cache DIR`` (the rows the clustering reads, with their sentences).
 
 ``lofo NN ...``  for each file held out in turn: fit the two models (``veto``, ``join``) on the other files' pairs,

@@ -1,6 +1,6 @@
 """Choose the settings of gaiko/data/clusters.yaml leave-one-file-out (LOFO) over the labelled cluster files.
 
-Not run by the tests; written for round c41 (docs/clusters.md, "Round c41"). Three steps:
+Not run by the tests; written for round c41 (docs/rounds/clusters.md, "Round c41"). Three steps:
 
 ``code NN ...``   code each file ``corpora/clusters/stories-NN.jsonl`` once, as ``gaiko cluster eval`` does (a fresh
                   in-memory store), and pickle its mention rows (``MENTION_SQL``, the rows the clustering reads), the

@@ -7,7 +7,7 @@ Usage::
 
 Per gold pledge: its matched entry's status and path, and per gold evidence sentence whether it was retrieved
 (``link.candidates``), shares a topic key with the pledge at all, and how ``decide`` reads it (relation and note).
-Kinds (docs/pledges.md, Round p37): R never retrieved and shares no topic key; S shares a key but the side/date filter
+Kinds (docs/rounds/pledges.md, Round p37): R never retrieved and shares no topic key; S shares a key but the side/date filter
 (or decide's "who" step) drops it; O retrieved but the object is not matched; D matched but read as something else;
 E the pledge itself not found; for S, ``dropped_by`` names the filter (round p45). Studied sets only (it lists sentences): no ``--split blind``,
 and it refuses the unseen sets of ``pledge_sets.UNSEEN`` (round p62).

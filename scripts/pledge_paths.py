@@ -1,4 +1,4 @@
-"""How often each deciding path of the pledge tracker is right (docs/pledges.md, Round p27).
+"""How often each deciding path of the pledge tracker is right (docs/rounds/pledges.md, Round p27).
 
 Usage::
 

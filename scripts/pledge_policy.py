@@ -1,4 +1,4 @@
-"""Fit the tracker's status policy from pooled statistics and choose it out of sample (docs/pledges.md, Round p30).
+"""Fit the tracker's status policy from pooled statistics and choose it out of sample (docs/rounds/pledges.md, Round p30).
 
 Usage::
 

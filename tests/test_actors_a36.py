@@ -1,4 +1,4 @@
-"""Round a36: actor and place kinds left over (events' sides; docs/actors.md "Round a36").
+"""Round a36: actor and place kinds left over (events' sides; docs/rounds/actors.md "Round a36").
 
 - 1. a bare title takes no country from the person it calls or meets ("The president called Erdogan");
 - 2. a capital's name that is also a big town of another country follows the country the article names ("the mayor

@@ -1,4 +1,4 @@
-"""Actor-resolution kinds of round a29 (issues 12 and 14; docs/actors.md "Round a29"): an acronym two organisations
+"""Actor-resolution kinds of round a29 (issues 12 and 14; docs/rounds/actors.md "Round a29"): an acronym two organisations
 share, a party name many countries' parties bear, act nouns as targets, and the source's own forces that
 it sends. Each kind has sentences that failed
 before and look-alikes that keep their resolution. The sentences are written for these tests."""

@@ -1,4 +1,4 @@
-"""Round 4 of the kinds of errors behind false cluster merges and missed pairs (issue 17; docs/clusters.md, "Round
+"""Round 4 of the kinds of errors behind false cluster merges and missed pairs (issue 17; docs/rounds/clusters.md, "Round
 4"). Each test is a new sentence or article of the kind, not one of the labelled corpus; each fails before the fix,
 except the guards marked "guard" (what the fix must not break)."""
 

@@ -1,4 +1,4 @@
-"""Round 5 of the kinds of errors behind missed and falsely merged cluster pairs (issue 17; docs/clusters.md,
+"""Round 5 of the kinds of errors behind missed and falsely merged cluster pairs (issue 17; docs/rounds/clusters.md,
 "Round 5"), studied on stories-06: the sides the coder gives single mentions, and the places and dates those
 sides come from. Each test is a new sentence or article of the kind, not one of the labelled corpus; each fails
 before the fix, except the guards marked "guard" (what the fix must not break)."""

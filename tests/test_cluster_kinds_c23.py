@@ -1,4 +1,4 @@
-"""Round 7 of the kinds behind missed and false cluster pairs (issue 17; docs/clusters.md, "Round 7", studied on
+"""Round 7 of the kinds behind missed and false cluster pairs (issue 17; docs/rounds/clusters.md, "Round 7", studied on
 stories-07). Every article here is our own, not one of the labelled corpus; each test fails before the round's fix,
 except the guards marked "guard" (what the fix must not break: same dyad and type on nearby days, reciprocal events,
 two events of one sentence on two days)."""

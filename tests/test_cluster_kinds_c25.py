@@ -1,4 +1,4 @@
-"""Round 9 of the kinds behind false cluster pairs (issue 17; docs/clusters.md, "Round 9", stories-01..09 studied):
+"""Round 9 of the kinds behind false cluster pairs (issue 17; docs/rounds/clusters.md, "Round 9", stories-01..09 studied):
 an undated report whose verb names another mode than a dated report of its type and dyad is another event
 (``modes.undated`` in gaiko/data/clusters.yaml). Every article is our own (invented countries, towns and outlets), not
 one of the labelled corpus; each test fails before the round, except those marked "guard" (what the rule must not

@@ -1,4 +1,4 @@
-"""Round c26 of issue 17 (docs/clusters.md, "Round c26"): an undated report that fits one dated event and other undated
+"""Round c26 of issue 17 (docs/rounds/clusters.md, "Round c26"): an undated report that fits one dated event and other undated
 reports joins the dated event; only its dated fits can leave it undecided (``attach.ambiguous_ignores`` in
 gaiko/data/clusters.yaml). Every article is our own (an invented country, Valdoria, code VLD; invented outlets), not one
 of the labelled corpus. The first two tests fail before the round; the others are guards (what must stay apart)."""

@@ -1,4 +1,4 @@
-"""Round c27 of issue 17 (docs/clusters.md, "Round c27"): reports of one type and day in one named town whose sides are
+"""Round c27 of issue 17 (docs/rounds/clusters.md, "Round c27"): reports of one type and day in one named town whose sides are
 told differently meet (``places.meet`` in gaiko/data/clusters.yaml, gaiko/clusters/meeting.py), found by a lookup
 token of their place. Every article is our own (invented countries Valdoria VLD, Aldova ALD and Korsa KRS; an invented
 town, Vesk; invented outlets), not one of the labelled corpus. The tests marked "fails before" join reports that the
@@ -124,7 +124,7 @@ def test_undated_reports_of_one_town_do_not_meet_by_place(one_by_one) -> None:
 @pytest.mark.parametrize("one_by_one", [False, True])
 def test_one_minister_meeting_two_leaders_in_one_city_on_one_day_stays_two_meetings(one_by_one) -> None:
     """two different named people of one country are two meetings (``sides.persons``), even in one city on one day:
-    ``country`` is not among the meeting kinds (docs/clusters.md, round c27: it joined such a pair)."""
+    ``country`` is not among the meeting kinds (docs/rounds/clusters.md, round c27: it joined such a pair)."""
     minister = ("Foreign Minister Oren Tal", "ALD", "GOV", "kb", "p-tal")
     president = ("President Ana Vey", "VLD", "GOV", "kb", "p-vey")
     premier = ("Prime Minister Ivo Rask", "VLD", "GOV", "kb", "p-rask")

@@ -1,4 +1,4 @@
-"""Round c28 of issue 17 (docs/clusters.md, "Round c28"): what an undated report refers to (its referent: the names
+"""Round c28 of issue 17 (docs/rounds/clusters.md, "Round c28"): what an undated report refers to (its referent: the names
 of its source, target and place phrases; ``referent`` in gaiko/data/clusters.yaml, gaiko/clusters/referent.py).
 
 * an undated report that fits two events joins the one whose names it shares, when those are one event;

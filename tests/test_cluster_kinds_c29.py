@@ -1,4 +1,4 @@
-"""Round c29 of issue 17 (docs/clusters.md, "Round c29"): a follow-up that names both sides of an earlier event, and a
+"""Round c29 of issue 17 (docs/rounds/clusters.md, "Round c29"): a follow-up that names both sides of an earlier event, and a
 dated report that names no side and no place but shares a name with a report of its day.
 
 An undated report (no date in its sentence) naming a source and a target of two different countries, published days or

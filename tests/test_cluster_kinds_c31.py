@@ -1,4 +1,4 @@
-"""Round c31 of issue 17 (docs/clusters.md, "Round c31"): between two undated reports, one country on both sides
+"""Round c31 of issue 17 (docs/rounds/clusters.md, "Round c31"): between two undated reports, one country on both sides
 stands for no other side.
 
 A report coded with one country on both sides ("the Valdorian president blamed the rebels for the blackout": VLD ->
@@ -105,7 +105,7 @@ def test_an_undated_report_naming_one_side_still_joins_the_neighbours_accusation
 def test_a_dated_report_keeps_the_loose_rule(one_by_one, first) -> None:
     """guard: the rule reads undated parents only. An abduction of Valdorian engineers by Morvenian gunmen in Drem on
     Monday, and an undated report of it coded with Valdoria on both sides, still join (blocking this lost recall on the
-    labelled stories, docs/clusters.md round c31)."""
+    labelled stories, docs/rounds/clusters.md round c31)."""
     dated = article("Morvenian gunmen abducted two Valdorian engineers in Drem on Monday.", "2025-06-03", "Wire A",
                     ("ASSAULT", "abducted", ("Morvenian gunmen", "MRV", None, "demonym", None),
                      ("two Valdorian engineers", "VLD", None, "demonym", None), "2025-06-02", "day", ("Drem", "VLD")))

@@ -1,4 +1,4 @@
-"""Round c32 of issue 17 (docs/clusters.md, "Round c32"): two kinds of false merge the newest labelled files share.
+"""Round c32 of issue 17 (docs/rounds/clusters.md, "Round c32"): two kinds of false merge the newest labelled files share.
 
 *Soft places* (``places.sentence_town`` in gaiko/data/clusters.yaml, gaiko/clusters/towns.py). "In Harlo, where a crowd
 gathered on Sunday, the shops stayed shut": the coder gives the gathering no place, so it agreed with the march placed

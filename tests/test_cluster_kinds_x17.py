@@ -1,5 +1,5 @@
 """Kinds of coder errors that put reports of different events in one cluster, or one event's reports in two
-(issue 17; docs/clusters.md, "How well it works"). Each test is a new sentence of the kind, not one of the
+(issue 17; docs/rounds/clusters.md, "How well it works"). Each test is a new sentence of the kind, not one of the
 labelled corpus. Each fails with the coder before these fixes, except the guards marked "guard" (what the fix
 must not break)."""
 

@@ -1,4 +1,4 @@
-"""Round c43 (docs/clusters.md, "Round c43"): the learned pair score of the clusters (gaiko/clusters/learned.py, the
+"""Round c43 (docs/rounds/clusters.md, "Round c43"): the learned pair score of the clusters (gaiko/clusters/learned.py, the
 ``learned`` section of gaiko/data/clusters.yaml, weights gaiko/data/clusters_pairs.npz).
 
 The veto keeps apart two reports the rules would join when their sentences share nothing (different numbers, different

@@ -1,4 +1,4 @@
-"""Round c44 (docs/clusters.md, "Round c44"): the learned veto and join of round c43 in the store's update
+"""Round c44 (docs/rounds/clusters.md, "Round c44"): the learned veto and join of round c43 in the store's update
 (gaiko/clusters/learnedupdate.py, ``learned.enabled`` in gaiko/data/clusters.yaml).
 
 With ``learned.enabled`` the stored clusters are those of the in-memory reference

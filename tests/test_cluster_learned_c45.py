@@ -1,4 +1,4 @@
-"""Round c45 (docs/clusters.md, "Round c45"): the store's learned update chooses again only the units a batch may change
+"""Round c45 (docs/rounds/clusters.md, "Round c45"): the store's learned update chooses again only the units a batch may change
 (gaiko/clusters/learnedwork.py), and still gives the reference's clusters.
 
 The case a worklist of candidates alone would miss: a report is kept apart by the veto from the only event it may join,

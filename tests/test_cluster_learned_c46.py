@@ -1,4 +1,4 @@
-"""Round c46 (docs/clusters.md, "Round c46"): the learned steps meet fewer pairs by design. A cluster so far is scored
+"""Round c46 (docs/rounds/clusters.md, "Round c46"): the learned steps meet fewer pairs by design. A cluster so far is scored
 through its first ``learned.reps`` units (the most precise: the order units join along), and the join scores only the
 units whose sides agree with the joining unit's (``learned.join_sides``, the rules' own reading of sides).
 

@@ -1,4 +1,4 @@
-"""Round c47 (docs/clusters.md, "Round c47"): the learned join finds the clusters it may join through an index of the
+"""Round c47 (docs/rounds/clusters.md, "Round c47"): the learned join finds the clusters it may join through an index of the
 clusters' representatives (their first ``learned.reps`` units) keyed by side tokens and by the weeks their cluster's
 dated units span, instead of walking every unit of its type within ``learned.join_days``. The clusters stay the same.
 

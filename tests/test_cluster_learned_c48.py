@@ -1,4 +1,4 @@
-"""Round c48 (docs/clusters.md, "Round c48"): a changed cluster pushes the learned join only of the units whose sides
+"""Round c48 (docs/rounds/clusters.md, "Round c48"): a changed cluster pushes the learned join only of the units whose sides
 meet one of its first ``learned.reps`` units (now or as stored), found through an index of joiners by side token and
 week; a pushed join weighs again only the clusters that pushed it; an unchanged member of a changed cluster pushes only
 the joiners whose veto reads the cluster's first units. The clusters stay the same.

@@ -1,4 +1,4 @@
-"""Round c52 (docs/clusters.md, "Round c52"): the learned update keeps ``sides_meet`` by what it reads of the two units
+"""Round c52 (docs/rounds/clusters.md, "Round c52"): the learned update keeps ``sides_meet`` by what it reads of the two units
 (their sides, two-way or not, precision and type: :meth:`~gaiko.clusters.learnedwork.Worklist._sides`), not by pair of
 units, so units that differ only in their dates, place, mode or referent share one answer. The answers must stay those
 of :func:`~gaiko.clusters.learned.sides_meet` for every pair, whichever pair is asked first (units of our own invented

@@ -1,4 +1,4 @@
-"""Round c54 (docs/clusters.md, "Round c54"): the learned join as a last layer (``learned.join_mode: last``) over the
+"""Round c54 (docs/rounds/clusters.md, "Round c54"): the learned join as a last layer (``learned.join_mode: last``) over the
 clusters the rules (with the veto, or without it) make. A join reads those base clusters only, so the store re-decides
 only the joins a batch's changed units can affect (gaiko/clusters/joinlast.py); batch by batch must equal one batch, a
 rebuild and the reference (:func:`gaiko.clusters.learned.join_last_states`), in any order, with the writer's in-process

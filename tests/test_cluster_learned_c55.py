@@ -1,4 +1,4 @@
-"""Round c55 (docs/clusters.md, "Round c55"): the join-last layer (gaiko/clusters/joinlast.py) made cheaper, the same
+"""Round c55 (docs/rounds/clusters.md, "Round c55"): the join-last layer (gaiko/clusters/joinlast.py) made cheaper, the same
 joins. A loner keeps the best probability of every base cluster it weighed, with that cluster's version (bumped when its
 first units or their mentions change); under ``join_sides`` its candidate clusters are found through an index of base
 roots by the side tokens of their first units and the weeks of their dated units, and the loners a changed cluster

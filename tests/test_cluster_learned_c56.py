@@ -1,4 +1,4 @@
-"""Round c56 (docs/clusters.md, "Round c56"): the learned veto's base made cheaper, the same clusters. The veto is
+"""Round c56 (docs/rounds/clusters.md, "Round c56"): the learned veto's base made cheaper, the same clusters. The veto is
 scored only for the candidates whose answer can change the rules' choice
 (:func:`~gaiko.clusters.core.choose_parent_lazy`: the units a unit may join, best first, until one passes), not for
 every candidate's cluster up front; a unit's compatible candidates are kept; the index of representatives is not kept

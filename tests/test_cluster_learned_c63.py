@@ -1,4 +1,4 @@
-"""Round c63 (docs/clusters.md, "Round c63"): the learned steps made cheaper, the same clusters. What the learned steps
+"""Round c63 (docs/rounds/clusters.md, "Round c63"): the learned steps made cheaper, the same clusters. What the learned steps
 ask many times is kept: a unit's sides id by its ukey (``SidesMemo.sid_of``, asked once for many units by
 ``_meet_sid``), the units' part of a pair's features by pair of units (``PairScores.ufeat``,
 ``learnedscores.KEEP_UNITS``), a loner's probe keys and, for each base root it found, the place of the root's first

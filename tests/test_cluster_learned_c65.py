@@ -1,4 +1,4 @@
-"""Round c65 (docs/clusters.md, "Round c65"): the join-last layer weighs only the ``learned.join_near`` base clusters
+"""Round c65 (docs/rounds/clusters.md, "Round c65"): the join-last layer weighs only the ``learned.join_near`` base clusters
 nearest a loner (gaiko/clusters/joinnear.py; the reference :func:`gaiko.clusters.learned._nearest`), and a batch
 re-decides a loner only when its list may change. Batch by batch must equal one batch, a rebuild and the reference, in
 any order, with the writer's in-process index dropped between batches or kept, with the shipped weights and with

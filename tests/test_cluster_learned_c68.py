@@ -1,4 +1,4 @@
-"""Round c68 (docs/clusters.md, "Round c68"): the learned steps on round c66's bounded candidate lists
+"""Round c68 (docs/rounds/clusters.md, "Round c68"): the learned steps on round c66's bounded candidate lists
 (``learned.lists``): the rules' choice with the veto (the base of both join modes) takes a unit's candidates from its
 one list (the first ``attach.max_candidates`` of what ``attach.max_listed`` lets it see), and a changed unit makes only
 the units whose list holds it choose again. Batch by batch (random batches, several orders, the writer's index dropped

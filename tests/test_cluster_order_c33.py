@@ -1,4 +1,4 @@
-"""Round c33 of issue 17 (docs/clusters.md, "Round c33"): arrival order must not change the clusters.
+"""Round c33 of issue 17 (docs/rounds/clusters.md, "Round c33"): arrival order must not change the clusters.
 
 An undated report whose referent may decide between two events (``referent`` in gaiko/data/clusters.yaml) was
 remembered with no fits (gaiko.clusters.fits); a later batch brought two of its fits at once, two events that name

@@ -1,5 +1,5 @@
 """An undated report that fits two different events joins neither (``attach.ambiguous`` in clusters.yaml; issue 17,
-docs/clusters.md "Round 6"), whatever order the articles arrive in; one that fits one event still joins it."""
+docs/rounds/clusters.md "Round 6"), whatever order the articles arrive in; one that fits one event still joins it."""
 
 from __future__ import annotations
 

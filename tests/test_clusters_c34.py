@@ -1,4 +1,4 @@
-"""Round c34 of issue 17 (docs/clusters.md, "Round c34"): a report joined to a vaguer one must agree with the cluster's
+"""Round c34 of issue 17 (docs/rounds/clusters.md, "Round c34"): a report joined to a vaguer one must agree with the cluster's
 root too (``attach.root_check`` in gaiko/data/clusters.yaml).
 
 Joins are single links: an undated report may join a dated report that leaves open what it names (a place, a side),

@@ -1,4 +1,4 @@
-"""Round c35 of issue 17 (docs/clusters.md, "Round c35"): the day an undated report's own sentence names
+"""Round c35 of issue 17 (docs/rounds/clusters.md, "Round c35"): the day an undated report's own sentence names
 (``article.sentence_day`` in gaiko/data/clusters.yaml, gaiko/clusters/sentday.py).
 
 The coder links a date phrase to the event its parse says it governs; with a place, an apposition or a part of the day

@@ -1,4 +1,4 @@
-"""Round c36 of issue 17 (docs/clusters.md, "Round c36"): retold events the coder left undated, or dated by the weekday
+"""Round c36 of issue 17 (docs/rounds/clusters.md, "Round c36"): retold events the coder left undated, or dated by the weekday
 of their sentence, and "a year to the day after" (``retold.undated``, ``retold.fillers`` in gaiko/data/clusters.yaml;
 gaiko/clusters/retold.py).
 

@@ -1,4 +1,4 @@
-"""Round c39 of issue 17 (docs/clusters.md, "Round c39"): three kinds read off stories-17's wrong pairs.
+"""Round c39 of issue 17 (docs/rounds/clusters.md, "Round c39"): three kinds read off stories-17's wrong pairs.
 
 1. The coder's date of an anniversary: "the first anniversary of the July 1 rally", "a year since the October 14
    march" name a month and day without a year, which the resolver gives its latest occurrence (the anniversary, at the

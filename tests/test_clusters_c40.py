@@ -1,4 +1,4 @@
-"""Round c40 of issue 17 (docs/clusters.md, "Round c40"): kinds read off stories-18's wrong pairs.
+"""Round c40 of issue 17 (docs/rounds/clusters.md, "Round c40"): kinds read off stories-18's wrong pairs.
 
 1. The coder's dates: a weekday that possesses an event noun under a preposition of a told event ("asked the council to
 meet over Thursday's shelling") was read as the next Thursday, because the clause looks ahead ("to meet"); the

@@ -1,4 +1,4 @@
-"""Round c57 (docs/clusters.md, *Cost*): three steps that make a batch cheaper and change no cluster.
+"""Round c57 (docs/rounds/clusters.md, *Cost*): three steps that make a batch cheaper and change no cluster.
 
 * :func:`gaiko.clusters.fits.two_events_known` answers :func:`~gaiko.clusters.fits._two` of a unit's remembered fits,
   comparing only the fits added since it last asked;

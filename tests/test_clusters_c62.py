@@ -1,4 +1,4 @@
-"""Round c62 of issue 17 (docs/clusters.md, "Round c62"): a report of a precision in ``attach.root_check`` agrees with
+"""Round c62 of issue 17 (docs/rounds/clusters.md, "Round c62"): a report of a precision in ``attach.root_check`` agrees with
 the parent of the report it joins, not with its root (``attach.root_check_link: parent`` in gaiko/data/clusters.yaml).
 
 With ``root`` a batch that gave a cluster a new root made every report below it choose again, each comparing with

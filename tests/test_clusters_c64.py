@@ -1,4 +1,4 @@
-"""Round c64 of issue 17 (docs/clusters.md, "Round c64"): each lookup key lists only its first K units in join order
+"""Round c64 of issue 17 (docs/rounds/clusters.md, "Round c64"): each lookup key lists only its first K units in join order
 (``attach.max_listed``; gaiko/clusters/heads.py, gaiko/clusters/bounded.py), and a unit takes another as a candidate only
 when each is in the other's lists, so the work for one new or touched unit is bounded whatever its window holds.
 

@@ -1,4 +1,4 @@
-"""Round c66 of issue 17 (docs/clusters.md, "Round c66"): one candidate list per unit, its first K units over all its
+"""Round c66 of issue 17 (docs/rounds/clusters.md, "Round c66"): one candidate list per unit, its first K units over all its
 keys in join order (``attach.max_candidates``, on top of round c64's per-key cut ``attach.max_listed``;
 gaiko/clusters/unitlists.py, gaiko/clusters/bounded.py).
 

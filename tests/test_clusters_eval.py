@@ -97,7 +97,7 @@ def test_gaiko_on_the_labelled_corpus(coder):
     assert r["multi_article_clusters"] >= 40
     a = r["all"]
     assert a["coded_with_gold_type"] >= 100, "the coder should code most labelled mentions with their gold type"
-    # measured 0.818 / 0.696 over stories-01..09 in one store after round 9 (docs/clusters.md; 0.868 / 0.713 summed
+    # measured 0.818 / 0.696 over stories-01..09 in one store after round 9 (docs/rounds/clusters.md; 0.868 / 0.713 summed
     # file by file); floors just below, for coder changes, not for a broken clustering. 2026-11-30, session six:
     # 0.8007 / 0.7281 with round t28's extra events (more mentions scored: 1,339 coded with the gold type) and round
     # c28, 0.7998 / 0.7281 with round a29's actor sides (two studied pairs); the precision floor moved to 0.79.

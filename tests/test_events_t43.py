@@ -3,7 +3,7 @@
 Each sentence is our own (no corpus sentence, no newcomer article). The kind tests fail on main a498f99; the
 look-alikes (``*_guard_*``) pass on both. Data: ``dates/date_words.yaml`` (aspect_verbs),
 ``actors/resolver_words.yaml`` (bodies), ``actors/thing_sides.yaml`` (doer_classes), ``triggers/consult.yaml``
-(``no_equipment``), ``triggers/support.yaml`` (signing no longer symmetric). docs/accuracy.md "Round t43".
+(``no_equipment``), ``triggers/support.yaml`` (signing no longer symmetric). docs/rounds/accuracy.md "Round t43".
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Kinds of the newest studied batches (issue 12, round t37; docs/accuracy.md, "Kinds round t37").
+"""Kinds of the newest studied batches (issue 12, round t37; docs/rounds/accuracy.md, "Kinds round t37").
 Sentences of our own, never corpus or gold ones. The sentences of each kind failed on main 2ad3317 (model e40); the
 look-alikes keep main's coding."""
 

@@ -1,4 +1,4 @@
-"""Four type/mode kinds a newcomer found (round t38; docs/accuracy.md, "Kinds round t38").
+"""Four type/mode kinds a newcomer found (round t38; docs/rounds/accuracy.md, "Kinds round t38").
 Sentences of our own, never corpus or gold ones. The sentences of each kind failed on main 6c31703; the look-alikes
 keep main's coding."""
 

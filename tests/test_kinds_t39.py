@@ -1,4 +1,4 @@
-"""Kinds of round t39 (issue 12; docs/accuracy.md, "Kinds round t39"). Sentences of our own, never corpus or gold
+"""Kinds of round t39 (issue 12; docs/rounds/accuracy.md, "Kinds round t39"). Sentences of our own, never corpus or gold
 ones. The sentences of each kind fail on main 63eef8b; the look-alikes keep main's coding."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Kinds of round t40 (issue 12; docs/accuracy.md, "Kinds round t40"). Sentences of our own, never corpus or gold
+"""Kinds of round t40 (issue 12; docs/rounds/accuracy.md, "Kinds round t40"). Sentences of our own, never corpus or gold
 ones. The sentences of each kind fail on main 1f6067d; the look-alikes keep main's coding."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Round r29: what round b28 found on the user surfaces and r28 left (docs/cli.md "Round r29").
+"""Round r29: what round b28 found on the user surfaces and r28 left (docs/rounds/cli.md "Round r29").
 
 Each test fails on main 38577f7. Stores are built from tests/helpers.
 """

@@ -1,6 +1,6 @@
 """Round p46: splits of a deciding path by features of the pledge and its retrieved reports, chosen inside each
 leave-one-set-out fold (``scripts/pledge_splits.py``; ``scripts/pledge_policy.py`` rows now keep what was retrieved).
-docs/pledges.md "Round p46". Storylines, sentences and dates of our own."""
+docs/rounds/pledges.md "Round p46". Storylines, sentences and dates of our own."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 fresh-e was studied in round p25 (errors read); fresh-f was written afterwards by a hand that read no tracker code
 and is scored as numbers only (never listed). The floors sit just under what the tracker reached when they were set
-(docs/pledges.md, "Round p25" and the session-four check): a change that loses pledges on either fails here."""
+(docs/rounds/pledges.md, "Round p25" and the session-four check): a change that loses pledges on either fails here."""
 from pathlib import Path
 
 import pytest

@@ -1,4 +1,4 @@
-"""Round r30: exact leftovers of round r29 (docs/cli.md "Round r30").
+"""Round r30: exact leftovers of round r29 (docs/rounds/cli.md "Round r30").
 
 2. Random bytes behind a UTF-16 byte-order mark that decode without control characters (CJK-looking garbage) were
    judged text, then `not_english`: they are `binary`; real UTF-16 Japanese, Chinese, Korean and Arabic stay text.

@@ -1,4 +1,4 @@
-"""Round r32: exact leftovers of round b29 (docs/cli.md "Round r32").
+"""Round r32: exact leftovers of round b29 (docs/rounds/cli.md "Round r32").
 
 1. F13: text in UTF-16 or UTF-32 without a byte-order mark, and UTF-16 with its mark behind a UTF-8 one, was refused
    as binary ("file contains NUL bytes"): it is read as text now (with an ``encoding`` warning naming the encoding);
@@ -166,7 +166,7 @@ def test_binaries_with_many_nul_bytes_stay_binary(tmp_path: Path, kind: str) -> 
 
 def test_random_bytes_are_never_read_as_wide_text() -> None:
     """300 random files each of 240 and 2,000 bytes, plain and with a NUL in every second or fourth byte: none is read
-    as UTF-16 or UTF-32 (measured in docs/cli.md, Round r32)."""
+    as UTF-16 or UTF-32 (measured in docs/rounds/cli.md, Round r32)."""
     from gaiko.errors import InputRejected
     from gaiko.ingest_checks import decode_bytes
 

@@ -1,4 +1,4 @@
-"""Sides of an event (issue 12, a24; docs/actors.md "No sides and titles, 2026-11-30"): a title's own country
+"""Sides of an event (issue 12, a24; docs/rounds/actors.md "No sides and titles, 2026-11-30"): a title's own country
 before its office words, a bare title whose sentence names only the other side, the dateline that opens an article,
 a place a diplomatic act happened in, the recipient of a "to" phrase, equipment, and an act with no actor in it.
 Each kind has sentences that failed before and look-alikes that keep their sides. The sentences are written for

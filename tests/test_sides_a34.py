@@ -1,4 +1,4 @@
-"""Round a34: sides by kind from batch 37's tuned part (issue 12's triple; docs/actors.md "Round a34").
+"""Round a34: sides by kind from batch 37's tuned part (issue 12's triple; docs/rounds/actors.md "Round a34").
 
 - A. international bodies the knowledge base lacked (the Paris Club, the G5 Sahel, the UN-backed courts for Sierra
   Leone, Lebanon, the former Yugoslavia and Rwanda, Gavi, the Combined Maritime Forces, the Quartet) took the country

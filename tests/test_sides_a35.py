@@ -1,4 +1,4 @@
-"""Round a35: sides by kind left by round a34 (issue 12's triple; docs/actors.md "Round a35").
+"""Round a35: sides by kind left by round a34 (issue 12's triple; docs/rounds/actors.md "Round a35").
 
 - 1. a group or office whose place the resolver did not reach: a village's name abroad that is also a big town at home
   ("Boulogne" with "British" elsewhere), a big town's short name ("Rio"), "the governor of X state", and a compass

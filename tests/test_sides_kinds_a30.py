@@ -1,4 +1,4 @@
-"""Sides of an event by kind (issue 12, a30; docs/actors.md "Round a30"): the speaker of a warning who is the "it"
+"""Sides of an event by kind (issue 12, a30; docs/rounds/actors.md "Round a30"): the speaker of a warning who is the "it"
 of the deed it warns of, an agentless deed under a warning, a "by" agent the parser hung lower in a passive clause,
 and the "by" agent of a noun event. Each kind has sentences that failed before and look-alikes that keep their
 sides. The sentences are written for these tests."""

@@ -1,4 +1,4 @@
-"""Sides of an event at the sentence level (issue 12, docs/accuracy.md "Sides, 2026-11-30"): a common noun with no
+"""Sides of an event at the sentence level (issue 12, docs/rounds/accuracy.md "Sides, 2026-11-30"): a common noun with no
 country takes the one country of its sentence, an unresolved direct object becomes the target with the country of a
 word inside it or of its sentence, and a name the target fallback finds keeps its own mention's country. Each kind
 has sentences that failed before and look-alikes that must not change. The sentences are written for these tests."""

@@ -1,6 +1,6 @@
 """Round p27: every status names the path that decided it (``status_path``: what scripts/pledge_paths.py counts).
 Sentences and dates of our own. (A pledge under way when its deadline passes stays partly fulfilled: making it overdue
-was measured and not kept, docs/pledges.md "Round p27".)"""
+was measured and not kept, docs/rounds/pledges.md "Round p27".)"""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Round p30: the status policy (``gaiko/data/pledges/status_policy.yaml``, ``gaiko/tracking/policy.py``), decisions
-from pooled statistics per deciding path and pledge kind, chosen by leave-one-set-out (docs/pledges.md "Round p30").
+from pooled statistics per deciding path and pledge kind, chosen by leave-one-set-out (docs/rounds/pledges.md "Round p30").
 The one rule kept: a *plan* ("plans to", "intends to") that the clause rules read done is open, not fulfilled (right 1
 of 13 times as fulfilled on the studied sets). Sentences and dates of our own."""
 
@@ -21,7 +21,7 @@ DONE = [_ev("2025-03-01", None), _ev("2025-05-02", "fulfils")]
 
 def test_the_shipped_policy_is_the_one_chosen_out_of_sample():
     # fails when the policy file is removed (DataFileError) or its rules or threshold are changed: the figures of
-    # docs/pledges.md "Round p30" are for exactly this policy
+    # docs/rounds/pledges.md "Round p30" are for exactly this policy
     got = status_policy()
     assert got == StatusPolicy(0.6, (("rule:fulfils", "plan", "open"),))
 

@@ -1,7 +1,7 @@
 """Round p36: the status policy's fit restricted to statuses the evidence supports
 (``gaiko/data/pledges/status_supports.yaml``), today's policy scored on the studied rows, and the nested
 leave-one-set-out that also chooses the relation model's threshold inside each fold (``scripts/pledge_policy.py``;
-docs/pledges.md "Round p36"). Rows are made up here; no storyline is read."""
+docs/rounds/pledges.md "Round p36"). Rows are made up here; no storyline is read."""
 
 from __future__ import annotations
 

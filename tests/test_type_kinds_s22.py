@@ -1,6 +1,6 @@
 """An attack of one state on another stays an event when the rest of the sentence is about something else (veterans
 honoured, an anniversary marked): the type model, which reads the whole sentence, learned from commemoration traps
-that such sentences hold no event (`state_on_state` in gaiko/pipeline/joinconventions.py; docs/accuracy.md, 2026-11-30 late).
+that such sentences hold no event (`state_on_state` in gaiko/pipeline/joinconventions.py; docs/rounds/accuracy.md, 2026-11-30 late).
 Sentences of our own; sports stay muted."""
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ def _primary(coder, text: str) -> str | None:
     return p.event_type if p is not None else None
 
 
-# -- kind 1 (governing refusals) was removed (docs/accuracy.md, "Kinds round s24"); the act of these sentences stays first
+# -- kind 1 (governing refusals) was removed (docs/rounds/accuracy.md, "Kinds round s24"); the act of these sentences stays first
 @pytest.mark.parametrize("text,want", [
     ("Officials said troops withdrew from the town.", "RETREAT"),  # a plain "said" governs nothing (README)
     ("The government closed the border crossing, accusing its neighbour of arming rebels.", "COERCE"),

@@ -2,7 +2,7 @@
 ones. Kind 3: a plain description ("shares a border with", "comprises 32 states") is no event
 (gaiko/data/primary/retype.yaml, rule 6, ``retype.state_veto``). Kind 2: an act noun as the subject of a sentence
 with no other event is its event (``primacy.subject_acts``, gaiko/data/primary/subject_acts.yaml). Kind 1 (the
-ordered act) was measured and not kept (docs/accuracy.md, "Kinds round t26"). The first sentences of each kind
+ordered act) was measured and not kept (docs/rounds/accuracy.md, "Kinds round t26"). The first sentences of each kind
 failed on main 3b644b0; the look-alikes must keep their type."""
 
 from __future__ import annotations

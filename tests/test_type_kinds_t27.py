@@ -1,5 +1,5 @@
 """Kinds of primary-type error on unseen writers' sentences (issue 12, round t27): sentences of our own, never gold
-ones (docs/accuracy.md, "Kinds round t27"). Kind 1: an act noun as the subject of its sentence, with more nouns and
+ones (docs/rounds/accuracy.md, "Kinds round t27"). Kind 1: an act noun as the subject of its sentence, with more nouns and
 verbs than round t26, a named doer before the noun as its side ("New Indian tariffs"), and the model's draft at
 such a noun re-typed by gaiko/data/primary/subject_acts.yaml (``primacy.subject_acts``, ``primacy.subject_retype``).
 Kind 2: a motive given in a participle clause ("..., accusing Moscow of ...", "..., the governor said, blaming
@@ -97,7 +97,7 @@ def test_motive_participles_rule(coder):
 
 
 # -- kind 3 (switched off): a present-tense act in a live update or bulletin with a full stop keeps its event; the
-# standing-state rule (retype.yaml rule 7) dropped such acts on text nobody tuned on (docs/accuracy.md, round t27) --
+# standing-state rule (retype.yaml rule 7) dropped such acts on text nobody tuned on (docs/rounds/accuracy.md, round t27) --
 @pytest.mark.parametrize("text,want", [
     ("Riot police detain dozens of marchers outside the parliament in Tbilisi.", "COERCE"),
     ("Dockworkers occupy the container terminal in Antwerp for a second day.", "PROTEST"),

@@ -1,5 +1,5 @@
 """Kinds of primary-type error on unseen writers' sentences (issue 12, round t29): sentences of our own, never gold
-ones (docs/accuracy.md, "Kinds round t29"). Kind A: a present-tense verb the parser tagged as a noun ("The junta
+ones (docs/rounds/accuracy.md, "Kinds round t29"). Kind A: a present-tense verb the parser tagged as a noun ("The junta
 shells villages", "Russian missiles pound the port", "The EU channels 1bn euros to Egypt"), common in live-blog and
 bulletin copy, left its clause without a verb and the sentence without an event; the clause is parsed again
 (``gaiko.pipeline.presentverbs``, ``gaiko/data/language/present_verbs.yaml``). A2: the same before a closing

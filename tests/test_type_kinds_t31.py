@@ -1,5 +1,5 @@
 """Kinds of primary-type error on unseen writers' sentences (issue 12, round t31): sentences of our own, never gold
-ones (docs/accuracy.md, "Kinds round t31"). Kind A: an act of protest or of a court as the subject of its sentence
+ones (docs/rounds/accuracy.md, "Kinds round t31"). Kind A: an act of protest or of a court as the subject of its sentence
 ("Walkouts by train drivers have cost ...", "A sit-in by miners ... entered its third week", "The acquittal of ...
 was greeted with cheers"), or an act noun with a verb of how people took it ("... surprised European diplomats"),
 left the sentence without an event (``gaiko/data/primary/subject_acts.yaml``). Kind B: halting one's own fighting

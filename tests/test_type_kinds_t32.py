@@ -1,5 +1,5 @@
 """Kinds of primary-type error on an unseen writer's sentences (issue 12, round t32): sentences of our own, never
-gold ones (docs/accuracy.md, "Kinds round t32"). Kind A: an act noun of a pledge, a ratification, a freeing, a
+gold ones (docs/rounds/accuracy.md, "Kinds round t32"). Kind A: an act noun of a pledge, a ratification, a freeing, a
 massacre or an expropriation as the subject of its sentence, or an act noun with the verbs make (passive), see
 (passive) or bring ("Pledges of ... were made by donors", "The ratification of ... was seen as a boost"), left the
 sentence without an event (``gaiko/data/primary/subject_acts.yaml``). The sentences of the kind fail on main

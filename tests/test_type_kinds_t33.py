@@ -1,5 +1,5 @@
 """Kinds of primary-type error shared by the definition-written batches 30, 32 and 34 (issue 12, round t33):
-sentences of our own, never gold ones (docs/accuracy.md, "Kinds round t33"). Kind A: PLOVER's COERCE modes told
+sentences of our own, never gold ones (docs/rounds/accuracy.md, "Kinds round t33"). Kind A: PLOVER's COERCE modes told
 by a verb and its object (withholding public goods, censorship, emergency rule: ``coerce.yaml``, ``retype.yaml``
 rules 11). Kind B: cyber attacks as subjects and influence campaigns (COERCE; ``subject_acts.yaml`` ``means``,
 ``coerce.influence_campaign``). Kind C: apologies told without "apologise" ("said sorry", "was sorry", "asked

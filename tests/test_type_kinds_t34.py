@@ -1,7 +1,7 @@
 """A commitment noun with a to-infinitive as the object of a verb that states it (issue 12, round t34): "made a
 pledge to crush the rebels" is the intention of its complement, THREATEN when the intended act is harmful and AGREE
 when it is cooperative (PLOVER's convention, as for "pledged to crush"), not the model's reading of "made" (CONSULT,
-AID, REQUEST) nor no event (docs/accuracy.md, "Kinds round t34"). Sentences of our own, never gold ones. The kind's
+AID, REQUEST) nor no event (docs/rounds/accuracy.md, "Kinds round t34"). Sentences of our own, never gold ones. The kind's
 sentences fail on main e1e2646; the look-alikes ("made a bid to", "made a visit to", "broke its promise to") keep
 their type there and here ("a plan to" is no commitment)."""
 

@@ -1,4 +1,4 @@
-"""Kinds that hold whatever the type model drafts (issue 12, round t35; docs/accuracy.md, "Round t35"). Rounds t25-t34
+"""Kinds that hold whatever the type model drafts (issue 12, round t35; docs/rounds/accuracy.md, "Round t35"). Rounds t25-t34
 fixed kinds on top of the drafts of one type model (e34); with e40 those sentences drafted other things. Sentences of
 our own, never corpus or gold ones. The first sentences of each kind failed on main f1c5d6b (model e40); the
 look-alikes keep their type."""

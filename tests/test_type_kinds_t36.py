@@ -1,4 +1,4 @@
-"""Kinds the definition-written batches share (issue 12, round t36; docs/accuracy.md, "Kinds round t36").
+"""Kinds the definition-written batches share (issue 12, round t36; docs/rounds/accuracy.md, "Kinds round t36").
 Sentences of our own, never corpus or gold ones. The sentences of each kind failed on main 45c5aa3 (model e40); the
 look-alikes keep their type."""
 

@@ -83,7 +83,7 @@ def test_the_shipped_model_is_there_and_says_how_it_was_trained():
     assert m is not None and m.labels == LABELS
     assert m.meta["sentences"] >= 6000 and m.meta["join"]
     assert m.out_weights is not None  # the network, as measured best (docs/accuracy.md)
-    assert m.linear_mix == m.meta["linear_path"]["mix"] > 0  # with its linear path (docs/accuracy.md, 2026-11-30)
+    assert m.linear_mix == m.meta["linear_path"]["mix"] > 0  # with its linear path (docs/rounds/accuracy.md, 2026-11-30)
 
 
 @pytest.mark.skipif(not CORPUS, reason="corpora/events is absent")

@@ -13,7 +13,7 @@
 4. A unit of a precision in ``attach.root_check`` (undated reports, a date its sentence shares) takes as parent only a
    unit that is a root or whose root it may join too (:func:`root_agrees`): joins are single links, and a report
    joined to a vaguer one must still agree with the cluster's most precise report. Units are chosen in the order they
-   join along, so every candidate's root is known (docs/clusters.md, round c34).
+   join along, so every candidate's root is known (docs/rounds/clusters.md, round c34).
 
 The parent of a unit depends only on the units it may join, their own article counts and (4.) their roots, never on
 the order mentions arrive in: coding articles one batch at a time gives the same clusters as coding them
@@ -172,7 +172,7 @@ def root_agrees(u: UnitState, root_of: Callable[[UnitState], UnitState], rules: 
     or whose root (``root_of``: the state of the end of its chain of parents) ``u`` may join too
     (:func:`~gaiko.clusters.units.compatible`, the rules of ``u``). A report joined to a vaguer one must agree with what
     the vaguer one's cluster says: "a killing in Harlo" (undated) does not join a bare "the killing" that joined the
-    killing in Dunmere (docs/clusters.md, round c34). ``agree``, when given, keeps the answers by (root's ukey,
+    killing in Dunmere (docs/rounds/clusters.md, round c34). ``agree``, when given, keeps the answers by (root's ukey,
     ``u``'s ukey): many candidates share a root, and a unit may choose again (:func:`~.roots.settle_root_check`)."""
     def ok(v: UnitState) -> bool:
         r = root_of(v)
@@ -212,7 +212,7 @@ def dyad_reach(w: Unit, rr: Any) -> bool:
     """Whether ``w`` reaches beyond its window by its sides (``referent.reach_dyad``): it names a source and a target of
     two different countries (or named organisations), and its type is not one of ``reach_dyad.except_types`` (whose
     reports of one dyad recur: accusations). "After the ministry asked its northern neighbour for help", published nine
-    days after Valdoria asked Morvenia, is that request (docs/clusters.md, round c29)."""
+    days after Valdoria asked Morvenia, is that request (docs/rounds/clusters.md, round c29)."""
     return bool(rr.reach_dyad and w.event_type not in rr.reach_dyad_except and w.src != WILD and w.tgt != WILD
                 and len(w.countries) == 2)
 

@@ -18,7 +18,7 @@ unit its window holds, which grows with the store (the reports of a day). The fi
 index (:attr:`~.index.UnitIndex.fits`) for the units whose candidates this process has compared in full (new units,
 and stored ones the first time a batch reaches them); a unit not remembered is chosen from all its candidates, as
 before. Same parents either way (tests/test_cluster_fits.py; the cluster tables were compared in full at 1,000 and
-10,000 articles, docs/benchmarks.md, 30 November 11:00).
+10,000 articles, docs/rounds/benchmarks.md, 30 November 11:00).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The learned join as a last layer in the store's update (``learned.join_mode: last``; docs/clusters.md, round c54).
+"""The learned join as a last layer in the store's update (``learned.join_mode: last``; docs/rounds/clusters.md, round c54).
 
 The clusters the rules make (with the learned veto when ``learned.veto`` is set: :func:`~.learnedupdate.add_learned`
 with the join off; else the rules' own :func:`~.update.add_mentions`) are the *base*: ``cluster_units`` holds their

@@ -1,4 +1,4 @@
-"""The join-last layer's bounded candidate list (``learned.join_near``; docs/clusters.md, round c65).
+"""The join-last layer's bounded candidate list (``learned.join_near``; docs/rounds/clusters.md, round c65).
 
 Under ``join_mode: last`` a loner weighs every base cluster with a unit of its type before it within ``join_days``:
 in a dense store (every day's window filling up as the store grows) that is tens of clusters a decision, and every

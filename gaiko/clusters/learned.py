@@ -1,4 +1,4 @@
-"""A learned pair score on top of the rules' clustering (``learned`` in gaiko/data/clusters.yaml; docs/clusters.md,
+"""A learned pair score on top of the rules' clustering (``learned`` in gaiko/data/clusters.yaml; docs/rounds/clusters.md,
 round c43).
 
 Two logistic regressions over the pair features of :mod:`.pairfeatures`, fitted on the labelled cluster files
@@ -232,7 +232,7 @@ def learned_states(rows: list[Mapping[str, Any]], ulist: list[Any], rules: Rules
 def join_last_states(rows: list[Mapping[str, Any]], ulist: list[Any], rules: Rules, score: Score, veto: float | None,
                      join: float | None, join_days: int = 31, reps: int | None = None,
                      join_sides: bool = False, near: int | None = None) -> tuple[dict[int, UnitState], dict[str, int]]:
-    """The join as a last layer (``learned.join_mode: last``; docs/clusters.md, round c54): the units of ``rows`` as
+    """The join as a last layer (``learned.join_mode: last``; docs/rounds/clusters.md, round c54): the units of ``rows`` as
     :func:`learned_states` chooses them with the join off (the rules, with the veto when ``veto`` is given: the *base*
     clusters), then every unit the base leaves alone (a root) that is undated or one-sided (:func:`join_eligible`)
     joins the base cluster whose root comes before it in the order units join along, with a unit of its type within

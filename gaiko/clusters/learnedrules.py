@@ -1,5 +1,5 @@
 """The ``learned`` section of gaiko/data/clusters.yaml: thresholds of the learned pair score (:mod:`.learned`;
-docs/clusters.md, round c43)."""
+docs/rounds/clusters.md, round c43)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The store's update with the learned pair score (``learned.enabled`` in gaiko/data/clusters.yaml; docs/clusters.md,
+"""The store's update with the learned pair score (``learned.enabled`` in gaiko/data/clusters.yaml; docs/rounds/clusters.md,
 round c44): :func:`add_learned` stands in for :func:`~.update.add_mentions` when it is on.
 
 With the learned veto and join, a unit's parent depends on the mentions of its candidates' clusters *so far* (every

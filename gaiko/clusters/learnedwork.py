@@ -1,4 +1,4 @@
-"""The bounded update of the learned steps (``learned.enabled``; docs/clusters.md, round c45): a worklist of the units
+"""The bounded update of the learned steps (``learned.enabled``; docs/rounds/clusters.md, round c45): a worklist of the units
 whose choice a batch can change, taken in the order units join along, as :func:`~.learned.learned_states` takes them.
 
 A unit's choice (:func:`~.learned.learned_states`) depends on its own mentions; on its candidates (the units before it

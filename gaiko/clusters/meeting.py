@@ -1,5 +1,5 @@
 """Reports of one type, day and named place whose sides are told differently (``places.meet`` in
-gaiko/data/clusters.yaml; docs/clusters.md, round c27).
+gaiko/data/clusters.yaml; docs/rounds/clusters.md, round c27).
 
 Outlets tell the sides of one incident differently: "gunmen attacked a convoy in Vesk on Tuesday" names only the
 target, "the Front said it struck Vesk on Tuesday" only the source; "the minister met ..." and "the government met

@@ -1,4 +1,4 @@
-"""Features of a pair of mentions for the learned pair score (:mod:`.learned`; docs/clusters.md, round c43).
+"""Features of a pair of mentions for the learned pair score (:mod:`.learned`; docs/rounds/clusters.md, round c43).
 
 Every feature carries to new stories: no word of a story is a feature, only relations between the two mentions.
 :func:`evidence` reads once per mention what its sentence says (numbers, capitalised names, content stems, the trigger's

@@ -1,5 +1,5 @@
 """What a report refers to (its *referent*): the names and counts of its own phrases (``referent`` in
-gaiko/data/clusters.yaml; docs/clusters.md, round c28).
+gaiko/data/clusters.yaml; docs/rounds/clusters.md, round c28).
 
 An undated follow-up ("Li Qiang met Yellen at the Great Hall", "the reporter detained in Sfax has since been freed")
 has only its publication window; when that window holds two events of its type and sides, or none, the unit alone

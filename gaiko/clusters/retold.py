@@ -8,7 +8,7 @@ phrase of the sentence, which :func:`~gaiko.clusters.sentence.shared_dates` then
 :func:`retold_units` moves it there: ``n`` days before is that day (precision ``day``); weeks, months and years before
 are a window around that day (precisions ``week``, ``month``, ``year``; half-widths in ``retold.halfwidth``), as the
 coder gives "three months ago". A pure function of one article's mentions, so batches still equal a rebuild
-(docs/clusters.md: written in round c30, kept in round c32).
+(docs/rounds/clusters.md: written in round c30, kept in round c32).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Roots of the stored clusters, and the reports that take only a parent whose root agrees with them.
 
 Helpers of :func:`~.update.add_mentions`: loading stored units and probing the lookup tables (:mod:`.index`), finding
-every unit's root after parents changed (:func:`pass_roots`), and (``attach.root_check``, docs/clusters.md round c34)
+every unit's root after parents changed (:func:`pass_roots`), and (``attach.root_check``, docs/rounds/clusters.md round c34)
 choosing again, in the order units join along, the parents of the reports whose choice depends on their candidates'
 roots (:func:`settle_root_check`), so that a batch gives the clusters of :func:`~.core.cluster_mentions`.
 """

@@ -197,7 +197,7 @@ class Rules:
         report, whose window may hold several events of its type and dyad) and names a side, not two different named
         modes: "Kosovo police shut five post offices" (undated) is not "arrested a former officer on Saturday", "Mali
         also summoned Algeria's ambassador" not "recalled ... accusing Algiers". An undated report naming no side
-        ("Some blocked the road") is a detail of its day's event, not told apart by its verb (docs/clusters.md,
+        ("Some blocked the road") is a detail of its day's event, not told apart by its verb (docs/rounds/clusters.md,
         round 9)."""
         a, _, mode_a = v.mode.partition(NAMED)
         b, _, mode_b = u.mode.partition(NAMED)

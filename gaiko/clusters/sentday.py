@@ -1,5 +1,5 @@
 """The day an undated report's own sentence names, when the coder dated no event by it (``article.sentence_day`` in
-``gaiko/data/clusters.yaml``; docs/clusters.md, round c35).
+``gaiko/data/clusters.yaml``; docs/rounds/clusters.md, round c35).
 
 "Gunmen killed 20 people in an attack on Vugizo, a village near the border, on Friday evening, the government said":
 the coder links a date phrase to the event it governs in the parse, and with a place, an apposition or a part of the

@@ -1,5 +1,5 @@
 """The town a report's own sentence places it in, when the coder gave it no place (``places.sentence_town`` in
-``gaiko/data/clusters.yaml``; docs/clusters.md, round c32).
+``gaiko/data/clusters.yaml``; docs/rounds/clusters.md, round c32).
 
 "In Harlo, where a crowd gathered on Sunday, the shops stayed shut": the coder gives the march no place (or only its
 country), so it agreed with a march placed in any other town of its country on that Sunday, and the two were joined.

@@ -314,7 +314,7 @@ def named_anchor(v: Unit, u: Unit, rules: Rules) -> bool:
     """Whether ``v``, which names no side and no place, may still be the parent of ``u`` (``referent.empty_parents``):
     ``u`` is of a precision listed there (``shared``: a date its sentence shares) and their referents share a name ("two
     men were detained at the Kestrel depot on Monday" and "the capital on Tuesday demanded the release of two nationals
-    held at the Kestrel depot"; docs/clusters.md, round c29)."""
+    held at the Kestrel depot"; docs/rounds/clusters.md, round c29)."""
     rr = rules.referent
     return bool(rr is not None and u.prec in rr.empty_parents and shares(v.ref, u.ref, rr))
 

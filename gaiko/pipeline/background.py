@@ -5,7 +5,7 @@ named in an "after", "following" or "since" phrase or clause of another act's ve
 the killing of protesters", "declared martial law hours after the invasion began", "menaced Pakistan with punitive
 action after gunmen attacked the parliament") tells when the main act happened; when the coder drafted it with a
 confidence as high as the main act's, it is put below it. Data: ``gaiko/data/primary/background.yaml``. Measured in
-docs/accuracy.md ("Kinds round t36").
+docs/rounds/accuracy.md ("Kinds round t36").
 """
 
 from __future__ import annotations

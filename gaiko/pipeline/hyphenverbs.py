@@ -7,7 +7,7 @@ the first part and the hyphen left out and the last part in its past form ("Nort
 word comes out a verb with a nominal subject, the new tree is written over the sentence (tags, lemmas, heads, labels)
 and the first part and the hyphen hang on the verb (``npadvmod``, ``punct``), as the parser hangs them when it reads
 the verb right. The last part keeps its text; a present form is tagged VBZ/VBP again. Issue 12, round t36
-(docs/accuracy.md, "Kinds round t36").
+(docs/rounds/accuracy.md, "Kinds round t36").
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """More cues of acting together for :func:`gaiko.pipeline.primacy.joint_operations` (issue 12, round t36).
 
 Data: ``gaiko/data/primary/joint.yaml`` (``help_nouns``, ``help_preps``, ``joint_nouns_t36``, ``exercise_nouns``,
-and round s24's ``adjectives`` and ``with_preps``). Measured in docs/accuracy.md ("Kinds round t36").
+and round s24's ``adjectives`` and ``with_preps``). Measured in docs/rounds/accuracy.md ("Kinds round t36").
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ sentence's lowest, so the sentence's primary event (the highest-confidence one,
 :func:`gaiko.evaluate.scoring.primary`) never changes; a date of the clause around a noun is only an upper bound for
 its act (precision ``shared``, :func:`_own_date`), and an event with neither a side of a known country nor a date (a
 retelling's "after its capture") is left out (:func:`_placed`). At most 3 nouns and 2 clauses a sentence.
-Measured in ``docs/accuracy.md``, "Mentions in articles, round t28".
+Measured in ``docs/rounds/accuracy.md``, "Mentions in articles, round t28".
 """
 
 from __future__ import annotations

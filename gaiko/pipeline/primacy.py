@@ -3,7 +3,7 @@
 The event coder takes the highest-confidence event of a sentence as its primary one
 (:func:`gaiko.evaluate.scoring.primary`). After the rules and the type model have drafted a sentence's events,
 two kinds of error are fixed here, each from a data file in ``gaiko/data/primary`` (sources and reasoning in
-the files; measured gains in ``docs/accuracy.md``, "Kinds round s24"; a third kind, governing refusals ranked first,
+the files; measured gains in ``docs/rounds/accuracy.md``, "Kinds round s24"; a third kind, governing refusals ranked first,
 was measured there and removed: commit a73cb60 has it):
 
 1. :func:`joint_operations`: two sides of different countries (or an international body with national police)

@@ -5,7 +5,7 @@ acts on: "walked out of the chamber" is PROTEST, "walked out of prison" (a relea
 RETREAT; "struck down the law" is REJECT; "withdrew from the pact" is SANCTION, where "withdrew from the town"
 stays RETREAT; "welcomed his counterpart to the palace" is CONSULT, where "welcomed the release" stays SUPPORT.
 The rules are data (``gaiko/data/primary/retype.yaml``: verbs, object nouns per
-type, sources and the corpus conventions behind them); measured in ``docs/accuracy.md``, "Kinds round t25".
+type, sources and the corpus conventions behind them); measured in ``docs/rounds/accuracy.md``, "Kinds round t25".
 
 :func:`state_veto` (round t26, rule 6 of the same file) drops the drafts at a verb that describes a state ("shares a
 border with", "has 120,000 personnel", "hosts more funds"): no act. Round t27 (rule 7) adds a standing state told in

@@ -3,7 +3,7 @@
 "did not rule out expelling the ambassador", "declined to rule out using military force": a REJECT drafted at the
 negated "rule out" or at the refusal verb that governs it takes the type of the act the trigger lexicons read at the
 complement of "rule out": THREATEN when that act harms, AGREE when it is cooperative (the README's convention for
-stated intentions). Data: ``gaiko/data/primary/ruleout.yaml``. Measured in docs/accuracy.md ("Kinds round t36").
+stated intentions). Data: ``gaiko/data/primary/ruleout.yaml``. Measured in docs/rounds/accuracy.md ("Kinds round t36").
 """
 
 from __future__ import annotations

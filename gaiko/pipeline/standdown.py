@@ -7,7 +7,7 @@ attack could cripple the hospital"), of a verb of lasting in the perfect (a stat
 lasted three years"; a meeting that "lasted two hours" was held), or of a verb of failing with no complement ("the
 talks had failed"; not "failed to calm the protesters"). And an act the model adds at a verb of what people underwent ("fled
 their homes") goes below an act the rules drafted in that verb's "after" clause (:func:`undergone_below`).
-Data: ``gaiko/data/primary/standdown.yaml``; measured in docs/accuracy.md ("Kinds round t41").
+Data: ``gaiko/data/primary/standdown.yaml``; measured in docs/rounds/accuracy.md ("Kinds round t41").
 """
 
 from __future__ import annotations

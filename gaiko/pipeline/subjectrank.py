@@ -1,4 +1,4 @@
-"""Kinds that hold whatever the type model drafts (issue 12, round t35; docs/accuracy.md, "Round t35").
+"""Kinds that hold whatever the type model drafts (issue 12, round t35; docs/rounds/accuracy.md, "Round t35").
 
 The kinds rounds t25-t34 fixed several kinds on top of one type model's drafts: an act noun as subject was coded
 only when the model drafted nothing in its sentence, a look-alike stayed no event because that model happened to

@@ -4,7 +4,7 @@ PLOVER's sides are people, groups, organisations and states. A common noun whose
 ("the works breached a 1991 treaty", "a trade agreement cuts tariffs", "Poland condemned the sanctions") is no source
 and takes no country of its sentence as a target, unless the deed done to it is done to its owners ("shelled homes
 in Kharkiv"). Receivers of a giving act are its target, the giver its source ("Indonesia received Australian aid").
-Measured in docs/accuracy.md ("Kinds round t42").
+Measured in docs/rounds/accuracy.md ("Kinds round t42").
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ manager"), at a verb aimed at a hope ("shot down the team's hopes"), at a phrasa
 out") or at a rise or fall by a figure ("shot up 12 percent") is no event. A state or security side among the
 verb's arguments (``domains.yaml`` ``keep``, ``keep_sectors``) keeps it, and so does an act reported in a clause of
 saying. :func:`forecast_veto` drops forecasts by analysts ("could tip back into recession, economists say": the
-README's "forecasts by analysts" are no events). Measured in docs/accuracy.md ("Kinds round t36").
+README's "forecasts by analysts" are no events). Measured in docs/rounds/accuracy.md ("Kinds round t36").
 """
 
 from __future__ import annotations

@@ -184,7 +184,7 @@ def _two_way_migration() -> list[str]:
 
 
 def _referent_migration() -> list[str]:
-    # what a unit's phrases refer to (gaiko/clusters/referent.py, docs/clusters.md round c28); part of the unit's key,
+    # what a unit's phrases refer to (gaiko/clusters/referent.py, docs/rounds/clusters.md round c28); part of the unit's key,
     # so stored units keep theirs ('') until `gaiko cluster rebuild`, as after any change of the rules
     return ["ALTER TABLE cluster_units ADD COLUMN ref VARCHAR DEFAULT ''"]
 

@@ -2,7 +2,7 @@
 phrase, a past participle modifying a noun, a background clause, a contrary word that is a place or names people, a
 rule begun applying.
 
-Split from :mod:`gaiko.tracking.clause` in round p28 (docs/pledges.md, Round p28), which added the contrary-act helpers
+Split from :mod:`gaiko.tracking.clause` in round p28 (docs/rounds/pledges.md, Round p28), which added the contrary-act helpers
 (:func:`contrary_modifier`, :func:`begins_to_apply`) and the background clause with a noun subject. Positions are token
 indices into ``toks`` (:func:`gaiko.tracking.text.tokenize`); ``text`` is the report sentence the tokens' character
 offsets point into.

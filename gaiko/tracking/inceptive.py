@@ -1,4 +1,4 @@
-"""Pledges whose promised act is a start, a setting-up or a vote (Round p37, docs/pledges.md).
+"""Pledges whose promised act is a start, a setting-up or a vote (Round p37, docs/rounds/pledges.md).
 
 "Begin rebuilding the line", "set up a joint technical group", "vote on the loan": the report of the start ("crews began
 laying sleepers", "the group held its first meeting", "the directors approved the loan") is the deed itself, not a step

@@ -1,6 +1,6 @@
 """The tracker's status policy: statuses re-decided from pooled statistics per deciding path and pledge kind.
 
-``gaiko/data/pledges/status_policy.yaml`` (docs/pledges.md, Round p30) holds the relation model's ledger threshold and a
+``gaiko/data/pledges/status_policy.yaml`` (docs/rounds/pledges.md, Round p30) holds the relation model's ledger threshold and a
 list of ``remap`` rules ``{path, kind?, status}``: a computed status whose ``status_path`` (and pledge kind) matches
 the first such rule gets the rule's status instead. The file says how it was chosen (leave-one-set-out over the
 studied storylines). Read once per process (cached).

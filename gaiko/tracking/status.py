@@ -126,7 +126,7 @@ def status_of(evidence: list[dict[str, Any]], deadline: dict[str, Any] | None, a
               ) -> tuple[str, str | None, str, list[dict[str, Any]], str]:
     """(status, status date, one-line reason, history, path) from evidence (oldest first, each with ``relation``,
     ``published``, ``article_id``, ``sentence``, ``note``) as of an ISO date. The path names what decided the status,
-    stably (docs/pledges.md, Round p27): :func:`path_of` of the deciding report, ``none:open``,
+    stably (docs/rounds/pledges.md, Round p27): :func:`path_of` of the deciding report, ``none:open``,
     ``deadline:overdue``, ``deadline:in_progress`` (under way when the deadline passed: partly fulfilled) or
     ``disagree:unclear``."""
     status, when, reason, path = "open", None, "no report on it yet", "none:open"
@@ -188,7 +188,7 @@ def status_of(evidence: list[dict[str, Any]], deadline: dict[str, Any] | None, a
 
 def decided_status(evidence: list[dict[str, Any]], deadline: dict[str, Any] | None, as_of: str, kind: str | None
                    ) -> tuple[str, str | None, str, list[dict[str, Any]], str]:
-    """:func:`status_of`, then the status policy (:mod:`gaiko.tracking.policy`, docs/pledges.md Round p30): a status
+    """:func:`status_of`, then the status policy (:mod:`gaiko.tracking.policy`, docs/rounds/pledges.md Round p30): a status
     the policy re-decides for its path and the pledge's ``kind`` gets the policy's status, its note as the reason and a
     line in the history. The path stays the one that decided the computed status."""
     from .policy import status_policy

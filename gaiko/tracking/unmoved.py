@@ -1,4 +1,4 @@
-"""Reports that the promised act has not moved, told without a stall verb (Round p48, docs/pledges.md).
+"""Reports that the promised act has not moved, told without a stall verb (Round p48, docs/rounds/pledges.md).
 
 "The bill has not been debated since February", "Oslo has sent nothing new on the quota since", "the bill has sat in
 committee for months", "the fund has not gone beyond a consultation paper", "the plant remains on the drawing board",
