@@ -69,6 +69,14 @@ KEEP_NEAR = True
 #: by week, nearest first, until no week left can hold a nearer cluster (:meth:`~.joinnear.NearBound.near_rings`); False:
 #: every week within ``join_days`` is probed, then the list cut (:meth:`~.joinnear.NearBound.near_list`)
 RINGS = True
+#: (round c71) under ``learned.join_near``, the indexes and :data:`RINGS`, the loners a changed cluster concerns are
+#: found through the index of loners by reach (:mod:`.joinreach`: their window widened by their K-th entry's days),
+#: probed in the changed unit's own window, and the loners listing the cluster; False: through the index of joiners
+#: within ``join_days``, as round c65 did (the same loners are re-decided: tests/test_cluster_learned_c71.py)
+REACH = True
+#: (round c71, for the tests) when a dict: the loners the walk reads (``walked``) are counted into it and each
+#: batch's set of loners to re-decide appended (``todo``)
+COUNTS: dict[str, Any] | None = None
 
 
 def base_rules(rules: Rules) -> Rules:
@@ -517,12 +525,25 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
         kept, ver, floor = layer.kept, layer.ver, lr.join
         bound = BOUND and jx is not None
         nearb = lr.join_near is not None
+        reach = layer.loner_reach() if REACH and jx is not None and nearb and RINGS else None
+        listers = layer.near_state()[1]
+        if reach is not None:
+            for k in changed:  # (round c71) a unit the base gave or took a parent: listed or unlisted by its reach
+                layer.reach_put(k)
         for (r, status, etype, lo, hi), o in near_of.items():
             vr = ver.get(r, 0)
             reps = [(ordkey(w), w) for w in reps_now(r)]
             if jx is not None:  # (round c55) the units whose sides may meet a first unit of r, near k's window
                 toks = {t for _ow, w in reps for t in layer.ltoks(w)}
-                found = jx.find(status, etype, toks, lo - within, hi + within)
+                if reach is not None:  # (round c71) the loners whose reach meets k's window, and r's listers
+                    found = reach.find(status, etype, toks, lo, hi)
+                    got_l = listers.get(r)
+                    if got_l:
+                        found |= got_l
+                else:
+                    found = jx.find(status, etype, toks, lo - within, hi + within)
+                if COUNTS is not None:
+                    COUNTS["walked"] = COUNTS.get("walked", 0) + len(found)
                 found -= todo
                 xs = []
                 for x in found:  # (round c63: the loners only, their parent read first, in one pass)
@@ -580,6 +601,8 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
                     loners_near(k, r)
                 stack.extend(idx.children.get(k, ()))
     walk_near()
+    if COUNTS is not None:
+        COUNTS.setdefault("todo", []).append(frozenset(todo))
     # re-decide them; a unit that is no longer a loner loses its join
     old_joins = dict(layer.joins)
     redo: set[int] = set()

@@ -27,6 +27,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .joinreach import LonerReach
+
 __all__ = ["NearBound"]
 
 
@@ -46,6 +48,8 @@ class NearBound:
     _sides: Any
     _meet_sid: Any
     ptoks: Any
+    eligible: Any
+    idx: Any
 
     def near_state(self) -> tuple[dict[int, tuple[frozenset[int], int | None]], dict[int, set[int]],
                                   dict[int, dict[int, tuple[Any, int]]]]:
@@ -99,14 +103,19 @@ class NearBound:
         ranked.sort()
         keep = ranked[:n]
         now = frozenset(r for _g, _o, r in keep)
-        self.unlist(x)
+        self._unlist(x)
         listed[x] = (now, keep[-1][0] if len(keep) == n else None)
         for r in now:
             listers.setdefault(r, set()).add(x)
+        self.reach_put(x)
         return [r for r in roots if r in now]
 
     def unlist(self, x: int) -> None:
         """Forget loner ``x``'s list (it is re-decided, or no longer weighs any cluster)."""
+        self._unlist(x)
+        self.reach_put(x)
+
+    def _unlist(self, x: int) -> None:
         listed, listers, _gaps = self.near_state()
         old = listed.pop(x, None)
         if old is not None:
@@ -114,6 +123,32 @@ class NearBound:
                 got = listers.get(r)
                 if got is not None:
                     got.discard(x)
+
+    def loner_reach(self) -> LonerReach:
+        """The index of loners by reach (:mod:`.joinreach`, round c71): made on first use from every unit that may
+        join and has no parent in the base, then kept by :meth:`reach_put`."""
+        got = self.cache.get("reach")
+        if got is None:
+            got = self.cache["reach"] = LonerReach()
+            for k, row in self.idx.units.items():
+                if row[11] is None and row[8] is not None and row[9] is not None:
+                    self.reach_put(k)
+        return got
+
+    def reach_put(self, x: int) -> None:
+        """Keep unit ``x``'s entry in the index of loners by reach (when made): listed under its window widened by
+        the days of its K-th entry (its list full) or by ``join_days``, when it may join, has a window and no parent
+        in the base; else unlisted."""
+        reach = self.cache.get("reach")
+        if reach is None:
+            return
+        row = self.idx.units.get(x)
+        if row is None or row[11] is not None or row[8] is None or row[9] is None or not self.eligible(x):
+            reach.drop(x)
+            return
+        got = self.near_state()[0].get(x)
+        e = got[1] if got is not None and got[1] is not None else self.lr.join_days
+        reach.put(x, row[1], row[2], self.ptoks(x), row[8] - e, row[9] + e)
 
     def far(self, x: int, r: int, lo: int, hi: int, xlo: int, xhi: int) -> bool:
         """Whether a change of base cluster ``r`` at a unit with window ``lo..hi`` cannot change loner ``x``'s list
@@ -162,11 +197,12 @@ class NearBound:
             ranked.sort()
         keep = ranked[:n]
         now = frozenset(r for _g, _o, r in keep)
-        self.unlist(x)
+        self._unlist(x)
         if now:
             listed[x] = (now, keep[-1][0] if len(keep) == n else None)
             for r in now:
                 listers.setdefault(r, set()).add(x)
+        self.reach_put(x)
         firsts = []
         for r in now:
             for o, wl, wh in self.members(r):
