@@ -177,8 +177,12 @@ class NearBound:
         seen: set[int] = set()
         ranked: list[tuple[int, Any, int]] = []
         for d in sorted(rings):
-            if len(ranked) >= n and ranked[n - 1][0] < d:
+            full = len(ranked) >= n
+            if full and ranked[n - 1][0] < d:
                 break
+            # (round c71) a root further than the K-th entry so far cannot enter the list (its K-th entry only comes
+            # nearer): its representatives are not read
+            kth = ranked[n - 1][0] if full else within
             new: set[int] = set()
             for wk in rings[d]:
                 for t in toks:
@@ -189,7 +193,7 @@ class NearBound:
             seen |= new
             for r in new:
                 g = self.gap(x, r, mine, lo, hi)
-                if g > within:
+                if g > kth:
                     continue
                 if not self._reps_before(r, mine, su, u):
                     continue
