@@ -191,14 +191,23 @@ class NearBound:
                         new |= got
             new -= seen
             seen |= new
+            pending = []
             for r in new:
                 g = self.gap(x, r, mine, lo, hi)
                 if g > kth:
                     continue
-                if not self._reps_before(r, mine, su, u):
-                    continue
-                ranked.append((g, self.ordkey(r), r))
-            ranked.sort()
+                pending.append((g, self.ordkey(r), r, False))
+            if pending:
+                # (round c71) the list so far and the ring's roots in (days, order) order; a root's representatives
+                # are read only until K roots pass (those after the K-th that passes cannot enter the list)
+                pending.extend((g, o, r, True) for g, o, r in ranked)
+                pending.sort()
+                ranked = []
+                for g, o, r, ok in pending:
+                    if ok or self._reps_before(r, mine, su, u):
+                        ranked.append((g, o, r))
+                        if len(ranked) >= n:
+                            break
         keep = ranked[:n]
         now = frozenset(r for _g, _o, r in keep)
         self._unlist(x)
