@@ -74,9 +74,43 @@ RINGS = True
 #: probed in the changed unit's own window, and the loners listing the cluster; False: through the index of joiners
 #: within ``join_days``, as round c65 did (the same loners are re-decided: tests/test_cluster_learned_c71.py)
 REACH = True
+#: (round c73) under ``learned.join_near``, the indexes and :data:`RINGS`, a loner sent back only for
+#: clusters already on its list (they gained or changed units, not their first units; none lost a unit) is not
+#: re-decided when every cluster of its list is still a base root at the version it kept and the best of the kept
+#: probabilities at or above ``learned.join`` is unique (or none is): its list and its values are those of its last
+#: decision, so is its join (:func:`settled`). False: every loner sent back is re-decided, as round c71 did
+#: (tests/test_cluster_learned_c73.py)
+SETTLE = True
 #: (round c71, for the tests) when a dict: the loners the walk reads (``walked``) are counted into it and each
-#: batch's set of loners to re-decide appended (``todo``)
+#: batch's set of loners to re-decide appended (``todo``); (round c73) ``why``: (trigger, same join) -> count of the
+#: loners sent back, by the first trigger found (``changed``, ``joiners``, ``listers``, ``walk``), ``decided`` and
+#: ``settled`` (decisions run and skipped)
 COUNTS: dict[str, Any] | None = None
+
+
+def settled(x: int, listed: dict[int, Any], kept: dict[int, dict[int, tuple[int, float]]], ver: dict[int, int],
+            lost: set[int], is_root: Any, floor: float) -> tuple[bool, int | None]:
+    """(round c73) Whether loner ``x``'s join is known without deciding it again, and that join: ``x`` has a list
+    (``listed``, :meth:`~.joinnear.NearBound.near_state`) whose every root is still a base root (``is_root``), lost
+    no unit (``lost``) and is at the version ``x`` kept its best probability at (``kept``, ``ver``), and the highest of
+    those probabilities at or above ``floor`` is held by one root only (ties go by the list's order, which a root that
+    gained a unit may change). The caller sends ``x`` back only for roots on its list, so the list is the same."""
+    got = listed.get(x)
+    kx = kept.get(x)
+    if got is None or kx is None or len(kx) != len(got[0]):
+        return False, None
+    top, choice, tie = -math.inf, None, False
+    for r in got[0]:
+        kr = kx.get(r)
+        if kr is None or kr[0] != ver.get(r, 0) or r in lost or not is_root(r):
+            return False, None
+        p = kr[1]
+        if p >= floor:
+            if p > top:
+                top, choice, tie = p, r, False
+            elif p == top:
+                tie = True
+    return (not tie), choice
 
 
 def base_rules(rules: Rules) -> Rules:
@@ -494,6 +528,20 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
     # the loners whose join may change
     lr = rules.learned
     todo: set[int] = set()
+    # (round c73) the loners that must be re-decided (not only sent back for clusters on their list), and why each
+    # was first sent back (with COUNTS)
+    settle = SETTLE and lr.join_near is not None and lr.join_sides and INDEXED and RINGS
+    hard: set[int] = set() if settle else todo
+    why: dict[int, str] | None = {} if COUNTS is not None else None
+    listed = layer.near_state()[0]
+
+    def send(xs: Any, reason: str, must: bool) -> None:
+        for x in xs:
+            if why is not None and x not in why:
+                why[x] = reason
+            todo.add(x)
+            if must and settle:
+                hard.add(x)
 
     def reps_now(r: int) -> tuple[int, ...]:
         got = layer.reps_of.get(r)
@@ -544,7 +592,7 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
                     found = jx.find(status, etype, toks, lo - within, hi + within)
                 if COUNTS is not None:
                     COUNTS["walked"] = COUNTS.get("walked", 0) + len(found)
-                found -= todo
+                found -= hard
                 xs = []
                 for x in found:  # (round c63: the loners only, their parent read first, in one pass)
                     row = units[x]
@@ -553,7 +601,7 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
             else:
                 xs = near_days(days, status, etype, lo, hi, within)
             for x in xs:
-                if x in todo or parent(x) is not None or not eligible(x):
+                if x in hard or parent(x) is not None or not eligible(x):
                     continue
                 ox = ordkey(x)
                 if ox <= o:
@@ -570,29 +618,30 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
                     sx = layer._sides(ux)
                     if not any(ow < ox and layer._meet_sid(w, sx, ux) for ow, w in reps):
                         continue
-                todo.add(x)
+                gx = listed.get(x) if settle else None
+                send((x,), "walk", gx is None or r not in gx[0])  # (round c73) a cluster not on its list: it may enter
 
     into: dict[int, set[int]] = {}
     for x, j in layer.joins.items():
         into.setdefault(j, set()).add(x)
     for k in changed:
         if layer.parent(k) is None and layer.eligible(k):
-            todo.add(k)
+            send((k,), "changed", True)
         b = before[k]
         if b is not None and b[12] is not None:
-            todo.update(into.get(b[12], ()))  # it may have been what made its old cluster one they weigh
+            send(into.get(b[12], ()), "joiners", False)  # it may have been what made its old cluster one they weigh
         loners_near(k, layer.root(k))
         if lr.join_near is not None and b is not None and b[12] is not None and b[12] != layer.root(k) \
                 and layer.root(b[12]) == b[12]:
             loners_near(k, b[12])  # (round c65) the cluster it left is no nearer: its loners' lists may change
+    lost = {before[k][12] for k in changed if before[k] is not None and before[k][12] is not None
+            and before[k][12] != layer.root(k)}
     if lr.join_near is not None:  # (round c65) the loners listing a cluster whose first units changed or lost a unit
         listers = layer.near_state()[1]
-        lost = {before[k][12] for k in changed if before[k] is not None and before[k][12] is not None
-                and before[k][12] != layer.root(k)}
         for r in firsts_changed | lost:
-            todo.update(x for x in listers.get(r, ()) if layer.parent(x) is None and layer.eligible(x))
+            send([x for x in listers.get(r, ()) if layer.parent(x) is None and layer.eligible(x)], "listers", False)
     for r in firsts_changed:
-        todo.update(into.get(r, ()))
+        send(into.get(r, ()), "joiners", False)
         if layer.root(r) == r:
             stack = [r]
             while stack:
@@ -610,8 +659,25 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
         if k in layer.joins and layer.parent(k) is not None:
             del layer.joins[k]
             redo.add(k)
+    is_root = (lambda r: layer.root(r) == r)
     for x in sorted(todo):
-        got = layer.decide(x) if layer.parent(x) is None else None  # (a unit the base gave a parent joins nothing)
+        was = layer.joins.get(x)
+        if layer.parent(x) is not None:
+            got = None  # (a unit the base gave a parent joins nothing)
+        else:
+            known = (False, None) if x in hard else settled(x, listed, layer.kept, layer.ver, lost, is_root, lr.join)
+            if known[0] and known[1] == was:  # (round c73) its list and values unchanged: the same join
+                got = was
+                if COUNTS is not None:
+                    COUNTS["settled"] = COUNTS.get("settled", 0) + 1
+            else:
+                got = layer.decide(x)
+                if COUNTS is not None:
+                    COUNTS["decided"] = COUNTS.get("decided", 0) + 1
+        if why is not None:
+            w = COUNTS.setdefault("why", {})
+            key = f"{why.get(x, '?')} {'same' if got == was else 'changed'}"
+            w[key] = w.get(key, 0) + 1
         if got != layer.joins.get(x):
             if got is None:
                 layer.joins.pop(x, None)
