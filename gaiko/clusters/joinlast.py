@@ -75,10 +75,11 @@ RINGS = True
 #: within ``join_days``, as round c65 did (the same loners are re-decided: tests/test_cluster_learned_c71.py)
 REACH = True
 #: (round c73) under ``learned.join_near``, the indexes and :data:`RINGS`, a loner sent back only for
-#: clusters already on its list (they gained or changed units, not their first units; none lost a unit) is not
-#: re-decided when every cluster of its list is still a base root at the version it kept and the best of the kept
-#: probabilities at or above ``learned.join`` is unique (or none is): its list and its values are those of its last
-#: decision, so is its join (:func:`settled`). False: every loner sent back is re-decided, as round c71 did
+#: clusters already on its list (they gained units or changed their first units; none lost a unit) is not re-decided
+#: when every cluster of its list is still a base root, each whose first units changed still has one before it meeting
+#: its sides (its probability scored anew, :meth:`_Layer.rescore`), and the best probability at or above
+#: ``learned.join`` is unique (or none is): its list is that of its last decision (a cluster's days to it only shrink),
+#: so its join is read from the values (:func:`settled`). False: every loner sent back is re-decided, as round c71 did
 #: (tests/test_cluster_learned_c73.py)
 SETTLE = True
 #: (round c71, for the tests) when a dict: the loners the walk reads (``walked``) are counted into it and each
@@ -89,22 +90,36 @@ COUNTS: dict[str, Any] | None = None
 
 
 def settled(x: int, listed: dict[int, Any], kept: dict[int, dict[int, tuple[int, float]]], ver: dict[int, int],
-            lost: set[int], is_root: Any, floor: float) -> tuple[bool, int | None]:
+            lost: set[int], is_root: Any, floor: float, fresh: Any = None) -> tuple[bool, int | None]:
     """(round c73) Whether loner ``x``'s join is known without deciding it again, and that join: ``x`` has a list
     (``listed``, :meth:`~.joinnear.NearBound.near_state`) whose every root is still a base root (``is_root``), lost
     no unit (``lost``) and is at the version ``x`` kept its best probability at (``kept``, ``ver``), and the highest of
     those probabilities at or above ``floor`` is held by one root only (ties go by the list's order, which a root that
-    gained a unit may change). The caller sends ``x`` back only for roots on its list, so the list is the same."""
+    gained a unit may change). The caller sends ``x`` back only for roots on its list, so the list is the same.
+    ``fresh`` (optional): called with the roots of the list whose version moved (their first units changed), returns
+    their best probabilities now, or None when one of them can no longer be on the list (no first unit before ``x``
+    meeting its sides); without it such a root settles nothing."""
     got = listed.get(x)
     kx = kept.get(x)
     if got is None or kx is None or len(kx) != len(got[0]):
         return False, None
-    top, choice, tie = -math.inf, None, False
+    vals: dict[int, float] = {}
+    stale = []
     for r in got[0]:
         kr = kx.get(r)
-        if kr is None or kr[0] != ver.get(r, 0) or r in lost or not is_root(r):
+        if kr is None or r in lost or not is_root(r):
             return False, None
-        p = kr[1]
+        if kr[0] != ver.get(r, 0):
+            stale.append(r)
+        vals[r] = kr[1]
+    if stale:
+        now = fresh(stale) if fresh is not None else None
+        if now is None:
+            return False, None
+        vals.update(now)
+    top, choice, tie = -math.inf, None, False
+    for r in got[0]:
+        p = vals[r]
         if p >= floor:
             if p > top:
                 top, choice, tie = p, r, False
@@ -440,6 +455,32 @@ class _Layer(SidesMemo, PairScores, NearBound):
                 top, choice = p, r
         return choice
 
+    def rescore(self, x: int, roots: list[int]) -> dict[int, float] | None:
+        """(round c73) The best ``join`` probability of loner ``x`` against each base root of ``roots`` (on its list,
+        their first units changed), as :meth:`decide` weighs them, kept for ``x`` at their versions; None when one of
+        them has no first unit before ``x`` whose sides meet ``x``'s (it leaves the list: the list must be made
+        again)."""
+        u, lr, ordkey = self.unit(x), self.lr, self.ordkey
+        mine = ordkey(x)
+        su = self._sides(u) if lr.join_sides else None
+        reps: dict[int, list[int]] = {}
+        for r in roots:
+            got = self.reps_of.get(r)
+            if got is None:
+                got = self.first(r)
+                self.set_reps(r, got)
+            ws = [w for w in got if ordkey(w) < mine and (su is None or self._meet_sid(w, su, u))]
+            if not ws:
+                return None
+            reps[r] = ws
+        got_p = self.bests("join", x, [w for ws in reps.values() for w in ws])
+        kept = self.kept[x]
+        out = {}
+        for r, ws in reps.items():
+            p = out[r] = max(got_p[w] for w in ws)
+            kept[r] = (self.ver.get(r, 0), p)
+        return out
+
     def final_of(self, r: int, memo: dict[int, int]) -> int:
         """The final root of base root ``r`` (the end of its chain of joins)."""
         chain = []
@@ -665,9 +706,10 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
         if layer.parent(x) is not None:
             got = None  # (a unit the base gave a parent joins nothing)
         else:
-            known = (False, None) if x in hard else settled(x, listed, layer.kept, layer.ver, lost, is_root, lr.join)
-            if known[0] and known[1] == was:  # (round c73) its list and values unchanged: the same join
-                got = was
+            known = (False, None) if x in hard else \
+                settled(x, listed, layer.kept, layer.ver, lost, is_root, lr.join, lambda rs, x=x: layer.rescore(x, rs))
+            if known[0]:  # (round c73) its list unchanged: its join from its values (those of moved clusters anew)
+                got = known[1]
                 if COUNTS is not None:
                     COUNTS["settled"] = COUNTS.get("settled", 0) + 1
             else:
