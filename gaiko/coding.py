@@ -37,7 +37,9 @@ def run_code(
 
         build_pipeline(("actors",), actor_files=tuple(actor_files))
     items = read_inputs(paths, default_date=default_date, store=db)
-    with Store(db) as store:
+    from .store.noroom import told_when_full
+
+    with told_when_full(db), Store(db) as store:  # a full disk said as such (round r33)
         try:
             summary = _run(store, items, paths, workers=workers, batch_size=batch_size,
                            actor_files=actor_files, quiet=quiet, json_summary=json_summary, coder=coder, track=track)

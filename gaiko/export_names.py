@@ -93,6 +93,8 @@ def export_format(fmt: str | None, out: str | Path) -> str:
     named = None if stream else _named_format(Path(str(out)))
     if fmt is None:
         return named or "jsonl"
+    if fmt.strip().lower() in FORMATS:  # in any case (round r33, b30 F7: `--format CSV` was refused)
+        fmt = fmt.strip().lower()
     if fmt not in FORMATS:
         raise ConfigError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     if named and named != fmt:

@@ -13,8 +13,8 @@ Round r28 (from b27's F5): a text that merely starts with the letters "%PDF-" ("
 to; ...") was refused as a PDF. A PDF is now judged by its structure as well (ISO 32000-1 7.5: after the header, a
 comment of bytes of 128 or more "if the file contains binary data", indirect objects ``N G obj``, a cross-reference
 ``xref``/``startxref`` and the ``%%EOF`` marker): the header with one of those, or bytes that are not UTF-8. And
-:func:`gaiko.ingest_checks.decode_bytes` looks after a UTF-8 byte-order mark too (a BOM before gzip or PDF bytes
-skipped every check and the bytes were coded as an article).
+:func:`gaiko.decoding.decode_bytes` (``gaiko.ingest_checks`` before round r32) looks after a UTF-8 byte-order mark
+too (a BOM before gzip or PDF bytes skipped every check and the bytes were coded as an article).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from functools import lru_cache
 from .errors import DataFileError, InputRejected
 from .tables import data_path, load_yaml
 
-__all__ = ["wide_boms", "binary_kind", "decode_wide"]
+__all__ = ["wide_boms", "binary_kind", "decode_wide", "wide_without_bom"]
 
 #: the signatures and byte-order marks, with their sources (round r30: they were Python literals here)
 _FILE = "input/file_signatures.yaml"
@@ -107,16 +107,10 @@ def decode_wide(data: bytes, codec: str, name: str) -> tuple[str, str]:
     if _SURROGATE.search(text):
         raise InputRejected("encoding", f"{name} byte-order mark but unpaired surrogates: not valid {name}; "
                                         "convert the file to UTF-8 text")
-    head = text[:8192]
-    ctrl = sum(1 for ch in head if ord(ch) < 9 or 13 < ord(ch) < 32)
-    if ctrl > max(4, len(head) // 100):
-        raise InputRejected("binary", f"the bytes after the {name} byte-order mark are not {name} text (control "
-                                      "characters): it looks binary; convert it to UTF-8 text")
-    odd, seen = _no_text_share(head)
-    if odd >= _NO_TEXT_MIN and odd * _NO_TEXT_SHARE >= seen:
-        raise InputRejected("binary", f"the bytes after the {name} byte-order mark are not {name} text ({odd} of the "
-                                      f"first {seen} characters are unassigned, private-use or control code points, "
-                                      "which no text holds): it looks binary; convert it to UTF-8 text")
+    flaw = _flaw(text)
+    if flaw:
+        raise InputRejected("binary", f"the bytes after the {name} byte-order mark are not {name} text ({flaw}): it "
+                                      "looks binary; convert it to UTF-8 text")
     return text, f"decoded as {name} (byte-order mark)"
 
 
@@ -131,6 +125,21 @@ _NO_TEXT_MIN = 3
 _NO_TEXT_SHARE = 50
 
 
+def _flaw(text: str) -> str | None:
+    """Why ``text`` (decoded UTF-16 or UTF-32) is no text, judged on its first 8,192 characters: "control
+    characters" (C0 controls other than white space, more than 1% and 4), or so many unassigned, private-use or
+    control code points (:func:`_no_text_share`) that it is binary (round r30); None when it is clean."""
+    head = text[:8192]
+    ctrl = sum(1 for ch in head if ord(ch) < 9 or 13 < ord(ch) < 32)
+    if ctrl > max(4, len(head) // 100):
+        return "control characters"
+    odd, seen = _no_text_share(head)
+    if odd >= _NO_TEXT_MIN and odd * _NO_TEXT_SHARE >= seen:
+        return (f"{odd} of the first {seen} characters are unassigned, private-use or control code points, which no "
+                "text holds")
+    return None
+
+
 def _no_text_share(head: str) -> tuple[int, int]:
     """(how many characters of ``head`` are code points no text holds: unassigned, private-use, surrogate or control
     other than white space; how many are not white space)."""
@@ -141,3 +150,91 @@ def _no_text_share(head: str) -> tuple[int, int]:
         seen += 1
         odd += unicodedata.category(ch) in _NO_TEXT
     return odd, seen
+
+
+@lru_cache(maxsize=1)
+def _bomless() -> dict:
+    """``without_byte_order_mark`` of ``gaiko/data/input/file_signatures.yaml``: judged_bytes, min_chars, nul_share,
+    low_nul_ratio, pages_ratio and the encodings (codec, name, unit, zero, small). Raises DataFileError."""
+    path = data_path(_FILE)
+    raw = load_yaml(path)
+    try:
+        cfg = raw["without_byte_order_mark"]
+        out = {"judged": int(cfg["judged_bytes"]), "min": int(cfg["min_chars"]), "share": float(cfg["nul_share"]),
+               "ratio": float(cfg["low_nul_ratio"]), "pages": float(cfg["pages_ratio"]),
+               "encodings": tuple((str(e["codec"]), str(e["name"]), int(e["unit"]), int(e["zero"]),
+                                   int(e.get("small", -1))) for e in cfg["encodings"])}
+    except (TypeError, KeyError, ValueError) as exc:
+        raise DataFileError(str(path), "expected without_byte_order_mark (judged_bytes, min_chars, nul_share, "
+                                       "low_nul_ratio, pages_ratio, encodings of codec, name, unit, zero[, small]): "
+                                       f"{exc!r}") from None
+    return out
+
+
+def _clean(data: bytes, codec: str) -> str | None:
+    """``data`` decoded with ``codec`` when it is clean text (valid, no U+0000, no unpaired surrogate, no
+    :func:`_flaw`); None otherwise."""
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    if "\x00" in text or _SURROGATE.search(text) or _flaw(text):  # no text holds U+0000 (an array of numbers can)
+        return None
+    return text
+
+
+def _pages(text: str) -> int:
+    """How many 256-code-point pages the non-space characters of ``text``'s first 8,192 fall in (text in one
+    script keeps to few; the same bytes read in the wrong order scatter)."""
+    return len({ord(ch) >> 8 for ch in text[:8192] if not ch.isspace()})
+
+
+def wide_without_bom(data: bytes, *, nul: bool = True) -> tuple[str, str] | None:
+    """``data`` as UTF-32 or UTF-16 text without a byte-order mark: (text, note), or None when it is not such text
+    (round r32, b29's F13: "file contains NUL bytes: it looks binary" of plain UTF-16BE English).
+
+    Called only for bytes that would otherwise be refused: holding NUL bytes up front (``nul``), or (``nul=False``)
+    not UTF-8 and with control bytes. UTF-32 is known by its units (one byte NUL and the next at most 0x10 in each);
+    UTF-16 by NUL bytes at one parity (the high byte of spaces, Latin letters and digits), or, with too few NULs to
+    say (Chinese or Japanese alone), by being clean text in one byte order and not the other (a tie is refused:
+    InputRejected ``encoding`` "UTF-16 text without a byte-order mark ..."). Bytes that are 8-bit text apart from
+    their NULs are not judged UTF-16 that way (a stray NUL in a UTF-8 file stays binary). The thresholds and the
+    encodings are data (``without_byte_order_mark`` of ``gaiko/data/input/file_signatures.yaml``)."""
+    cfg = _bomless()
+    head = data[:cfg["judged"]]
+    wide16 = []
+    for codec, name, unit, zero, small in cfg["encodings"]:
+        if len(data) % unit or len(data) < cfg["min"] * unit:
+            continue
+        units = head[:len(head) // unit * unit]
+        if unit == 4:
+            if units[zero::4].count(0) == len(units) // 4 and max(units[small::4]) <= 0x10:
+                text = _clean(data, codec)
+                if text is not None:
+                    return text, f"decoded as {name} (no byte-order mark: judged by its bytes)"
+            continue
+        wide16.append((codec, name, units[zero::2].count(0), units[1 - zero::2].count(0), len(units) // 2))
+    if not wide16:
+        return None
+    for codec, name, high, low, n in wide16:  # NUL bytes say the byte order
+        if nul and high >= cfg["share"] * n and low * cfg["ratio"] <= high:
+            text = _clean(data, codec)
+            return None if text is None else (text, f"decoded as {name} (no byte-order mark: judged by its NUL bytes)")
+    if _narrow(data):
+        return None
+    read = [(codec, name, text) for codec, name, *_ in wide16 if (text := _clean(data, codec)) is not None]
+    if len(read) == 2:
+        (c1, n1, t1), (c2, n2, t2) = sorted(read, key=lambda r: _pages(r[2]))
+        if _pages(t1) * cfg["pages"] > _pages(t2):
+            raise InputRejected("encoding", "UTF-16 text without a byte-order mark, in a byte order its bytes do not "
+                                            "tell: convert it to UTF-8 text (or save it as UTF-16 with a byte-order "
+                                            "mark)")
+        read = [(c1, n1, t1)]
+    if len(read) == 1:
+        return read[0][2], f"decoded as {read[0][1]} (no byte-order mark: judged by its bytes)"
+    return None
+
+
+def _narrow(data: bytes) -> bool:
+    """Whether ``data`` without its NUL bytes is UTF-8 text: an 8-bit file with stray NULs, not UTF-16."""
+    return _utf8(data[:8192].replace(b"\x00", b""))

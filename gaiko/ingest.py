@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from .decoding import wide_text
 from .errors import ConfigError, InputRejected
 from .filekinds import binary_kind
 from .ids import article_id
@@ -63,7 +64,9 @@ __all__ = [
 #: Largest JSON or CSV file read (it is read whole, unlike JSONL, which streams line by line).
 MAX_DOCUMENT_BYTES = 1024 * 1024 * 1024
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+#: no suffix is not among them: such a file is sniffed as ``.dat`` and standard input are (round r33, b30 F5: JSONL
+#: or CSV saved by `curl -o articles` was coded as one article of its raw lines)
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 JSON_SUFFIXES = {".json"}
@@ -123,6 +126,10 @@ def _sniff(data: bytes) -> str:
     head = data[:2048]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 (byte-order mark): looked at as the text it holds
         head = data[:4096].decode("utf-16", "ignore").encode("utf-8", "ignore")[:2048]
+    elif b"\x00" in head:  # round r32: UTF-16 or UTF-32 without a mark too (bytes with NULs were refused before)
+        wide = wide_text(data)
+        if wide is not None:
+            head = wide[:2048].encode("utf-8", "ignore")[:2048]
     head = head.lstrip().lstrip(b"\xef\xbb\xbf").lower()
     delimiter = _csv_header(head)  # first: a CSV's html cells may hold whole pages (<html>, <body>)
     if delimiter:
@@ -199,6 +206,11 @@ def read_path(path: Path, default_date: str | None = None, max_bytes: int = MAX_
                     except InputRejected:
                         pass  # a byte-order mark on bytes that are not UTF-16: each line is read on its own
                     else:
+                        yield from _read_whole(data, name, "json", default_date)
+                        return
+                elif size <= MAX_DOCUMENT_BYTES and b"\x00" in fh.read(8190):  # round r32: UTF-16 or -32 JSONL
+                    data = path.read_bytes()  # without a mark is read whole too (its lines split only once decoded)
+                    if wide_text(data) is not None:
                         yield from _read_whole(data, name, "json", default_date)
                         return
                 fh.seek(0)

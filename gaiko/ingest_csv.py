@@ -25,6 +25,11 @@ def read_csv_text(text: str, name: str, default_date: str | None, delimiter: str
     The delimiter is ``delimiter`` unless the header shows another (``;``, tab, ``|``) around ``text``/``html``."""
     if csv.field_size_limit() < MAX_BYTES:
         csv.field_size_limit(MAX_BYTES)
+    lead = text.lstrip("\ufeff \t\r\n")[:1]
+    if lead in ("{", "["):  # round r33 (b30 F6): a CSV parser's "',' expected after '\"'" of a file holding JSON
+        yield InputError(name, "csv", f"it holds JSON, not CSV (it begins with {lead!r}): name it .jsonl (one JSON "
+                                      "object a line) or .json and run the command again", 1)
+        return
     first = text.lstrip("\ufeff").split("\n", 1)[0].lower()
     for other in (delimiter, ";", "\t", ",", "|"):  # spreadsheets in some locales save CSV with ';'
         if re.search(rf"(^|{re.escape(other)})\s*\"?(text|html)\"?\s*({re.escape(other)}|$)", first.strip()):

@@ -52,12 +52,12 @@ def read_overrules_file(path: str) -> tuple[list[tuple[int, dict[str, Any]]], li
     try:
         if path == "-":
             data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
-            lines = data.decode("utf-8").splitlines()
         else:
-            with open(path, encoding="utf-8") as fh:
-                lines = fh.read().splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read decisions file {path}: {exc}") from exc
+            with open(path, "rb") as fh:
+                data = fh.read()
+    except OSError as exc:
+        raise ConfigError(f"cannot read decisions file {path}: {exc.strerror or exc}") from exc
+    lines = _decode(data, path).splitlines()
     records, errors = [], []
     for n, line in enumerate(lines, 1):
         if not line.strip():
@@ -71,7 +71,31 @@ def read_overrules_file(path: str) -> tuple[list[tuple[int, dict[str, Any]]], li
             errors.append(f"line {n}: not a JSON object")
             continue
         records.append((n, rec))
+    if (records or errors) and not any(rec.get("type") in RECORD_TYPES for _, rec in records):
+        # round r33 (b30 F7): a `gaiko export` of events given here was one "unknown decision type None" per line
+        first = errors[0] if errors else f"line {records[0][0]}: \"type\" {records[0][1].get('type')!r}"
+        raise ConfigError(f"{path} is not a decisions file: none of its {len(records) + len(errors):,} lines is a "
+                          f"decision (a JSON object whose \"type\" is {' or '.join(RECORD_TYPES)}; {first}). Give a "
+                          "file written by `gaiko overrules export`")
     return records, errors
+
+
+#: byte-order marks a hand-edited decisions file may start with (Notepad saves UTF-8 with one), and their codecs
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def _decode(data: bytes, path: str) -> str:
+    """The text of a decisions file: UTF-8, with or without a byte-order mark, or UTF-16/32 with one (round r33, b30
+    F7: "Unexpected UTF-8 BOM (decode using utf-8-sig)" of every line, "'utf-8' codec can't decode byte 0xff").
+    Raises ConfigError for other bytes."""
+    codec = next((c for bom, c in _BOMS if data.startswith(bom)), "utf-8")
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"cannot read decisions file {path}: it is not {codec.upper().replace('-SIG', '')} text "
+                          f"(byte 0x{data[exc.start]:02x} at offset {exc.start:,}). `gaiko overrules export` writes "
+                          "UTF-8: save the file as UTF-8") from None
 
 
 def _strs(rec: dict[str, Any], key: str, n: int) -> list[str]:
@@ -87,6 +111,8 @@ def _pledge_status(con: Any, rec: dict[str, Any], n: int) -> bool:
     from .tracking.tables import set_override
 
     lid, status = rec.get("ledger_id"), rec.get("status")
+    if isinstance(status, str) and status.strip().lower() in STATUSES:  # in any case, as `gaiko pledge set` (r33)
+        status = status.strip().lower()
     if not isinstance(lid, str) or not lid:
         raise ConfigError(f"line {n}: a pledge_status needs a 'ledger_id'")
     if status not in STATUSES:

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from typing import Any
 
 __all__ = ["Terminated", "LedgerInterrupted", "catch_sigint", "catch_sigterm", "defer_sigterm", "hold_sigterm",
-           "terminating"]
+           "process_ends_with_command", "stop_told", "terminating"]
 
 
 class Terminated(KeyboardInterrupt):
@@ -37,6 +37,7 @@ class LedgerInterrupted(KeyboardInterrupt):
 _TERMINATING: list[bool] = [False]  # a SIGTERM arrived during the current run
 _TOLD: list[bool] = [False]  # a stop is being told (a Terminated raised, or hold_sigterm): later SIGTERMs are noted
 _INT_TOLD: list[bool] = [False]  # under catch_sigint: a Ctrl-C was raised (or a stop is told): later ones are noted
+_PROCESS_ENDS: list[bool] = [False]  # the `gaiko` executable: the process ends with its one command (round r33)
 
 
 def _on_sigterm(signum: int, frame: Any) -> None:
@@ -81,6 +82,29 @@ def hold_sigterm() -> None:
         _TOLD[0] = True
         _INT_TOLD[0] = True
         defer_sigterm()
+        if _PROCESS_ENDS[0]:  # the executable: a later Ctrl-C is noted too, until the process ends (round r33)
+            _install(_sigint(), _on_sigint)
+
+
+def process_ends_with_command() -> None:
+    """Said by the ``gaiko`` executable (:func:`gaiko.cli.main` run as the program): the process ends with the
+    command, so once a stop is being told (:func:`hold_sigterm`, a Ctrl-C raised under :func:`catch_sigint`) every
+    later Ctrl-C is noted until it exits, rather than raised by the handler a ``finally`` restored (round r33, b30
+    F4: a second Ctrl-C during `gaiko import` once printed a traceback after the first's message). Not for library
+    callers, whose Ctrl-C must keep working after a stop: there the handlers found are restored as before."""
+    _PROCESS_ENDS[0] = True
+
+
+def stop_told() -> bool:
+    """Whether the executable has told (or is telling) a stop: a Ctrl-C that still reaches the CLI's last guard is then
+    a second one, said already (round r33). Always False for library callers."""
+    return _PROCESS_ENDS[0] and (_INT_TOLD[0] or _TOLD[0])
+
+
+def _sigint() -> int:
+    import signal
+
+    return int(signal.SIGINT)
 
 
 def catch_sigterm() -> Callable[[], None]:
@@ -107,7 +131,14 @@ def catch_sigint() -> Callable[[], None]:
     if threading.current_thread() is not threading.main_thread():
         return lambda: None
     _INT_TOLD[0] = False
-    return _install(signal.SIGINT, _on_sigint)
+    restore = _install(signal.SIGINT, _on_sigint)
+
+    def undo() -> None:
+        if _PROCESS_ENDS[0] and _INT_TOLD[0]:
+            return  # the executable told a stop: Ctrl-C stays noted until it exits (round r33, b30 F4)
+        restore()
+
+    return undo
 
 
 def _install(signum: int, handler: Callable[[int, Any], None]) -> Callable[[], None]:

@@ -76,3 +76,63 @@ def assert_batches_equal_the_reference(arts: Any, seed: int, rules: Any, idle: A
     assert unit_rows(written_in_batches(arts, seed + 50, rules, monkeypatch, drop=drop)) == units
     rebuild_clusters(one, rules=rules)
     assert unit_rows(one) == units
+
+
+# -- the learned steps (rounds c65, c68: these were written out in both test files; the duplicate finder's D1) ---------
+
+def use_rules(monkeypatch: Any, rules: Any) -> None:
+    """Make the writer (``gaiko.clusters.load_rules``) load ``rules``."""
+    import gaiko.clusters as clusters_mod
+
+    monkeypatch.setattr(clusters_mod, "load_rules", lambda path=None: rules)
+
+
+def scrambled_scores(request: Any, monkeypatch: Any) -> bool:
+    """The body of a ``scores`` fixture parametrized ``[False, True]``: with True the learned model's probabilities
+    are tests/test_cluster_learned_c56.py's ``_scrambled`` (many joins). Returns the parameter."""
+    if request.param:
+        from test_cluster_learned_c56 import _scrambled
+
+        from gaiko.clusters.learned import PairModel
+
+        monkeypatch.setattr(PairModel, "probabilities", _scrambled)
+    return request.param
+
+
+def assert_learned_batches_equal(rules: Any, monkeypatch: Any, arts: Any, seed: int, reload_every: int, *,
+                                 rebuild: bool = True) -> None:
+    """``arts`` written in tests/test_cluster_learned_c56.py's random batches (``seed``; the writer's index dropped
+    every ``reload_every`` batches, 0: never) under ``rules`` equal them written in one batch, (``rebuild``) a
+    rebuild of the store, and the in-memory reference :func:`gaiko.clusters.learned.learned_clusters`."""
+    from test_cluster_learned_c44 import _members, _store
+    from test_cluster_learned_c54 import _full
+    from test_cluster_learned_c56 import _batches
+
+    from gaiko.clusters import rebuild_clusters
+    from gaiko.clusters.learned import learned_clusters
+    from gaiko.clusters.update import MENTION_SQL
+
+    use_rules(monkeypatch, rules)
+    store = _store(_batches(arts, seed), reload_every)
+    once = _full(_store([arts]))
+    assert _full(store) == once
+    if rebuild:
+        rebuild_clusters(store)
+        assert _full(store) == once
+    assert _members(store) == learned_clusters(store.query(MENTION_SQL), rules)
+
+
+def assert_kelvar_one_at_a_time(rules: Any, monkeypatch: Any, forward: bool) -> None:
+    """tests/test_cluster_learned_c44.py's articles written one at a time (in order, or reversed) under ``rules``
+    equal them written in one batch and the in-memory reference."""
+    from test_cluster_learned_c44 import ARTICLES, _members, _store
+    from test_cluster_learned_c54 import _full
+
+    from gaiko.clusters.learned import learned_clusters
+    from gaiko.clusters.update import MENTION_SQL
+
+    use_rules(monkeypatch, rules)
+    order_ = list(range(len(ARTICLES))) if forward else list(reversed(range(len(ARTICLES))))
+    store = _store([[ARTICLES[i]] for i in order_])
+    assert _full(store) == _full(_store([ARTICLES]))
+    assert _members(store) == learned_clusters(store.query(MENTION_SQL), rules)

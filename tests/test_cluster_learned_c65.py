@@ -8,17 +8,16 @@ Articles: the random articles of tests/cluster_data.py and tests/test_cluster_le
 from __future__ import annotations
 
 import pytest
+from cluster_batches import assert_kelvar_one_at_a_time, assert_learned_batches_equal, scrambled_scores, use_rules
 from cluster_data import random_articles
 
-import gaiko.clusters as clusters_pkg
-from gaiko.clusters import rebuild_clusters
 from gaiko.clusters.learned import PairModel, learned_clusters
 from gaiko.clusters.learnedrules import parse_learned
 from gaiko.clusters.rules import load_rules
 from gaiko.clusters.update import MENTION_SQL
 from gaiko.errors import DataFileError
 
-from test_cluster_learned_c44 import ARTICLES, _members, _store
+from test_cluster_learned_c44 import _members, _store
 from test_cluster_learned_c54 import _full
 from test_cluster_learned_c56 import _batches, _scrambled
 
@@ -42,15 +41,9 @@ def _rules_file(tmp_path, near: int | None, veto: bool = True):
     return rules
 
 
-def _use(monkeypatch, rules):
-    monkeypatch.setattr(clusters_pkg, "load_rules", lambda path=None: rules)
-
-
 @pytest.fixture(params=[False, True], ids=["model", "scrambled"])
 def scores(request, monkeypatch):
-    if request.param:
-        monkeypatch.setattr(PairModel, "probabilities", _scrambled)
-    return request.param
+    return scrambled_scores(request, monkeypatch)
 
 
 @pytest.mark.parametrize("raw", [{"join_near": 0}, {"join_near": True}, {"join_near": 2.5}, {"join_near": "4"}])
@@ -66,25 +59,14 @@ def test_join_near_must_be_a_whole_number_of_at_least_one(raw):
 def test_batches_equal_one_batch_a_rebuild_and_the_reference(tmp_path, monkeypatch, scores, near, seed,
                                                             reload_every):
     rules = _rules_file(tmp_path, near)
-    _use(monkeypatch, rules)
-    arts = random_articles(60, seed=seed)
-    store = _store(_batches(arts, seed), reload_every)
-    once = _full(_store([arts]))
-    assert _full(store) == once
-    rebuild_clusters(store)
-    assert _full(store) == once
-    assert _members(store) == learned_clusters(store.query(MENTION_SQL), rules)
+    assert_learned_batches_equal(rules, monkeypatch, random_articles(60, seed=seed), seed, reload_every)
 
 
 @pytest.mark.parametrize("near", [1, 2])
 @pytest.mark.parametrize("forward", [True, False], ids=["forward", "reverse"])
 def test_kelvar_one_at_a_time(tmp_path, monkeypatch, scores, near, forward):
     rules = _rules_file(tmp_path, near, veto=forward)
-    _use(monkeypatch, rules)
-    order_ = list(range(len(ARTICLES))) if forward else list(reversed(range(len(ARTICLES))))
-    store = _store([[ARTICLES[i]] for i in order_])
-    assert _full(store) == _full(_store([ARTICLES]))
-    assert _members(store) == learned_clusters(store.query(MENTION_SQL), rules)
+    assert_kelvar_one_at_a_time(rules, monkeypatch, forward)
 
 
 def test_the_bound_takes(tmp_path, monkeypatch):
@@ -96,7 +78,7 @@ def test_the_bound_takes(tmp_path, monkeypatch):
     got = {}
     for near in (None, 1, 1000):
         rules = _rules_file(tmp_path, near)
-        _use(monkeypatch, rules)
+        use_rules(monkeypatch, rules)
         store = _store(_batches(arts, 61))
         got[near] = _full(store)
         assert _members(store) == learned_clusters(store.query(MENTION_SQL), rules)
@@ -110,7 +92,7 @@ def test_the_rings_find_the_lists_the_full_probe_finds(tmp_path, monkeypatch, sc
     week within ``join_days`` and cutting the list (and of the walk without the indexes)."""
     import gaiko.clusters.joinlast as joinlast
 
-    _use(monkeypatch, _rules_file(tmp_path, 2))
+    use_rules(monkeypatch, _rules_file(tmp_path, 2))
     batches = _batches(random_articles(60, seed=seed), seed)
     monkeypatch.setattr(joinlast, "RINGS", False)
     full = _full(_store(batches, reload_every))

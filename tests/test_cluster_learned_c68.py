@@ -11,20 +11,18 @@ tests/cluster_data.py's random ones and tests/test_cluster_learned_c44.py's own 
 from __future__ import annotations
 
 import pytest
+from cluster_batches import assert_kelvar_one_at_a_time, assert_learned_batches_equal, scrambled_scores, use_rules
 from cluster_data import random_articles
 
-import gaiko.clusters as clusters_pkg
-from gaiko.clusters import rebuild_clusters
 from gaiko.clusters import learnedwork
-from gaiko.clusters.learned import PairModel, learned_clusters
+from gaiko.clusters.learned import learned_clusters
 from gaiko.clusters.learnedrules import parse_learned
 from gaiko.clusters.rules import load_rules
 from gaiko.clusters.update import MENTION_SQL
 from gaiko.errors import DataFileError
 
-from test_cluster_learned_c44 import ARTICLES, _members, _store
-from test_cluster_learned_c54 import _full
-from test_cluster_learned_c56 import _batches, _scrambled
+from test_cluster_learned_c44 import _members, _store
+from test_cluster_learned_c56 import _batches
 
 
 def _rules_file(tmp_path, mode: str, m: int, k: int, lists: bool = True, veto: bool = True):
@@ -48,15 +46,9 @@ def _rules_file(tmp_path, mode: str, m: int, k: int, lists: bool = True, veto: b
     return rules
 
 
-def _use(monkeypatch, rules):
-    monkeypatch.setattr(clusters_pkg, "load_rules", lambda path=None: rules)
-
-
 @pytest.fixture(params=[False, True], ids=["model", "scrambled"])
 def scores(request, monkeypatch):
-    if request.param:
-        monkeypatch.setattr(PairModel, "probabilities", _scrambled)
-    return request.param
+    return scrambled_scores(request, monkeypatch)
 
 
 @pytest.mark.parametrize("raw", [{"lists": 1}, {"lists": "yes"}])
@@ -78,14 +70,7 @@ def test_the_shipped_rules_read_the_lists_with_the_steps_off():
 def test_batches_equal_one_batch_a_rebuild_and_the_reference(tmp_path, monkeypatch, scores, mode, m, k, seed,
                                                             reload_every):
     rules = _rules_file(tmp_path, mode, m, k)
-    _use(monkeypatch, rules)
-    arts = random_articles(70, seed=seed)
-    store = _store(_batches(arts, seed), reload_every)
-    once = _full(_store([arts]))
-    assert _full(store) == once
-    rebuild_clusters(store)
-    assert _full(store) == once
-    assert _members(store) == learned_clusters(store.query(MENTION_SQL), rules)
+    assert_learned_batches_equal(rules, monkeypatch, random_articles(70, seed=seed), seed, reload_every)
 
 
 @pytest.mark.parametrize("seed,reload_every", [(684, 0), (685, 2)])
@@ -93,22 +78,15 @@ def test_join_last_without_the_veto_takes_the_rules_bounded_base(tmp_path, monke
     """Join last with the veto off: the base is the rules' own bounded update
     (:func:`~gaiko.clusters.bounded.add_bounded`), on the lists the reference takes."""
     rules = _rules_file(tmp_path, "last", 2, 1, veto=False)
-    _use(monkeypatch, rules)
-    arts = random_articles(70, seed=seed)
-    store = _store(_batches(arts, seed), reload_every)
-    assert _full(store) == _full(_store([arts]))
-    assert _members(store) == learned_clusters(store.query(MENTION_SQL), rules)
+    assert_learned_batches_equal(rules, monkeypatch, random_articles(70, seed=seed), seed, reload_every,
+                                 rebuild=False)
 
 
 @pytest.mark.parametrize("mode", ["so_far", "last"])
 @pytest.mark.parametrize("forward", [True, False], ids=["forward", "reverse"])
 def test_kelvar_one_at_a_time(tmp_path, monkeypatch, scores, mode, forward):
     rules = _rules_file(tmp_path, mode, 2, 1)
-    _use(monkeypatch, rules)
-    order_ = list(range(len(ARTICLES))) if forward else list(reversed(range(len(ARTICLES))))
-    store = _store([[ARTICLES[i]] for i in order_])
-    assert _full(store) == _full(_store([ARTICLES]))
-    assert _members(store) == learned_clusters(store.query(MENTION_SQL), rules)
+    assert_kelvar_one_at_a_time(rules, monkeypatch, forward)
 
 
 @pytest.mark.parametrize("mode", ["so_far", "last"])
@@ -129,7 +107,7 @@ def test_the_bound_takes_and_bounds_each_choice(tmp_path, monkeypatch, mode):
     got = {}
     for lists in (False, True):
         rules = _rules_file(tmp_path, mode, 2, 1, lists)
-        _use(monkeypatch, rules)
+        use_rules(monkeypatch, rules)
         seen.clear()
         store = _store(_batches(arts, 681))
         got[lists] = _members(store)

@@ -94,7 +94,10 @@ def main(argv: list[str] | None = None) -> None:
     from typer.main import get_command
 
     from ..errors import GaikoError
+    from ..runner_signals import process_ends_with_command, stop_told
 
+    if argv is None:  # the executable: once a stop is told, a second Ctrl-C is noted until exit (round r33, b30 F4)
+        process_ends_with_command()
     try:
         rv = get_command(app).main(args=argv, prog_name="gaiko", standalone_mode=False)
     except _click.exceptions.NoArgsIsHelpError as exc:  # `gaiko` or `gaiko pledge` alone: the help, as click does
@@ -108,7 +111,14 @@ def main(argv: list[str] | None = None) -> None:
     except _click.exceptions.ClickException as exc:
         typer.echo(f"Error: {exc.format_message()}", err=True)
         sys.exit(exc.exit_code or 2)
+    except KeyboardInterrupt:  # a Ctrl-C that escaped click's own handling (its Exit being unwound): said once
+        if not stop_told():
+            typer.echo("Error: interrupted (Ctrl-C); a store it was writing keeps whole steps only, the one under way "
+                       "rolled back (docs/store.md): run the command again to finish it", err=True)
+        sys.exit(130)
     except typer.Abort as exc:  # click's for Ctrl-C (and an end of input at a prompt)
+        if isinstance(exc.__cause__, KeyboardInterrupt) and stop_told():
+            sys.exit(130)  # a second Ctrl-C after the command told the first: its message stands alone (round r33)
         if isinstance(exc.__cause__, KeyboardInterrupt):  # round r26: said "aborted", and not what became of it
             typer.echo("Error: interrupted (Ctrl-C); a store it was writing keeps whole steps only, the one under way "
                        "rolled back (docs/store.md): run the command again to finish it", err=True)
@@ -146,15 +156,12 @@ def main(argv: list[str] | None = None) -> None:
     sys.exit(rv if isinstance(rv, int) else 0)
 
 
-#: errno names of a write that found no room: the disk (or a quota) full, the file too large for its file system
-_NO_ROOM = ("ENOSPC", "EDQUOT", "EFBIG")
-
-
 def _no_room(exc: BaseException) -> bool:
-    """Whether ``exc`` is an OSError of a write that found no room (:data:`_NO_ROOM`)."""
-    import errno
+    """Whether ``exc`` is an OSError of a write that found no room: the disk (or a quota) full, the file too large for
+    its file system (:data:`gaiko.store.opening.NO_ROOM_ERRNOS`)."""
+    from ..store.opening import NO_ROOM_ERRNOS
 
-    return isinstance(exc, OSError) and exc.errno in {getattr(errno, n) for n in _NO_ROOM if hasattr(errno, n)}
+    return isinstance(exc, OSError) and exc.errno in NO_ROOM_ERRNOS
 
 
 def _not_utf8_argument(exc: BaseException, argv: list[str]) -> str | None:

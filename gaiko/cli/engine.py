@@ -36,12 +36,13 @@ def import_cmd(
     from ..importer import check_folder, import_parquet
     from ..runner_signals import Terminated, catch_sigint, catch_sigterm, hold_sigterm
     from ..store import Store
+    from ..store.noroom import told_when_full
 
     undo = catch_sigterm()  # first (round r29): a SIGTERM while the folder is checked or the store opened is told too
     undo_int = catch_sigint()  # a second Ctrl-C while the first is told is ignored (lead fix after b29, F1)
     try:
         check_folder(folder, partial=partial)  # before the store is opened: a mistyped folder makes no store
-        with Store(db) as store:
+        with told_when_full(db), Store(db) as store:  # a full disk said as such (round r33, b30 F2)
             s = import_parquet(store, folder, partial=partial, track=not no_ledger)
     except GaikoError as exc:
         fail_json(exc, type(exc).__name__, json_summary)

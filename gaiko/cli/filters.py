@@ -12,7 +12,7 @@ from typing import Any
 
 import typer
 
-__all__ = ["COUNT_HELP", "say_unclustered", "db_option", "actor_option", "source_option", "target_option", "type_option", "since_option",
+__all__ = ["COUNT_HELP", "say_unclustered", "warn_unclustered", "db_option", "actor_option", "source_option", "target_option", "type_option", "since_option",
            "until_option", "quad_class_option", "text_option", "actual_option", "either_option", "count_option",
            "event_filters"]
 
@@ -96,12 +96,21 @@ def say_why_empty(store: Any, filters: dict[str, Any], count: str = "clusters") 
         typer.echo(f"note: {note}", err=True)
 
 
-def say_unclustered(store: Any, count: str, db: str) -> None:
+def say_unclustered(store: Any, count: str, db: str) -> str | None:
     """Counting clusters, a ``Warning:`` line on stderr when some events are in no cluster yet (each then counts as
-    a cluster of its own) naming the command that clusters them; nothing counting mentions (round r28 on `gaiko
-    stats` and `gaiko events`; round r29 on `gaiko dyads`, `gaiko series` and `gaiko export`)."""
+    a cluster of its own) naming the command that clusters them, and the ledger's rebuild while the stored ledger is
+    behind (:meth:`gaiko.store.queries.QueryMixin.unclustered_note`, round r31); nothing counting mentions (round r28
+    on `gaiko stats` and `gaiko events`; round r29 on `gaiko dyads`, `gaiko series` and `gaiko export`). Returns
+    the note (None when none was said), for ``--json``'s ``notes``. The one helper since round r32 (`gaiko stats`
+    and `gaiko events` had their own copy)."""
+    return warn_unclustered(store.unclustered_note(db) if count == "clusters" else None)
+
+
+def warn_unclustered(note: str | None) -> str | None:
+    """The ``Warning:`` line on stderr of :func:`say_unclustered` for a ``note`` already read (`gaiko stats` says it
+    after its table, once the store is closed); nothing for None. Returns ``note``."""
     import typer
 
-    note = store.unclustered_note(db) if count == "clusters" else None
     if note:
         typer.echo(f"Warning: {note}", err=True)
+    return note

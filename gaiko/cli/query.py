@@ -10,8 +10,8 @@ import typer
 from ..errors import GaikoError
 from .common import check_json_format, check_limit, check_span, emit_json, emit_rows, fail
 from .filters import (COUNT_HELP, actor_option, actual_option, either_option, count_option, db_option, event_filters,
-                      quad_class_option, say_unclustered, say_why_empty, shown_filters, since_option, source_option, target_option,
-                      text_option, type_option, until_option)
+                      quad_class_option, say_unclustered, say_why_empty, shown_filters, since_option, source_option,
+                      target_option, text_option, type_option, until_option, warn_unclustered)
 
 #: what each count of `gaiko stats` is, where the key alone could mislead
 STAT_LABELS = {
@@ -101,8 +101,7 @@ def events(
             total = store.count_events(count, **filters) if as_json else len(rows)
             if not rows:
                 say_why_empty(store, filters, count)
-            note = store.unclustered_note(db) if count == "clusters" else None
-            _say_unclustered(note)
+            note = say_unclustered(store, count, db)
     except GaikoError as exc:
         fail(exc)
     if as_json:  # `notes` as GET /api/v1/events has them (round r31, b29 F15: the note went to stderr only)
@@ -203,7 +202,7 @@ def stats(
         fail(exc)
     if as_json:
         typer.echo(json.dumps(s, default=str))
-        _say_unclustered(note)
+        warn_unclustered(note)
         return
     from rich.console import Console
 
@@ -211,7 +210,7 @@ def stats(
     scalars = {k: v for k, v in s.items() if not isinstance(v, (dict, list))}
     emit_rows([{"what": STAT_LABELS.get(k, k), "value": v} for k, v in scalars.items()], "table",
               title=f"gaiko store {db}")
-    _say_unclustered(note)
+    warn_unclustered(note)
     if s.get("undated_pledges"):
         from ..coding import undated_note
 
@@ -222,14 +221,6 @@ def stats(
     if s.get("runs_by_status"):
         emit_rows([{"status": k, "runs": v} for k, v in s["runs_by_status"].items()], "table", title="runs by status")
     con.print()
-
-
-def _say_unclustered(note: str | None) -> None:
-    """A ``Warning:`` line on stderr with ``note`` (:meth:`gaiko.store.queries.QueryMixin.unclustered_note`), when some
-    events are in no cluster yet (round r28: `gaiko stats` counted each as a cluster without a word after an import
-    stopped while clustering)."""
-    if note:
-        typer.echo(f"Warning: {note}", err=True)
 
 
 def errors(

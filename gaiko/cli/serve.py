@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 
 import typer
 
@@ -15,7 +16,9 @@ def register(app: typer.Typer) -> None:
 
 
 def serve(
-    db: str = typer.Option("gaiko.duckdb", "--db", help="Store to serve (created empty if missing)."),
+    db: str = typer.Option("gaiko.duckdb", "--db", help="Store to serve; a missing one is refused unless --create."),
+    create: bool = typer.Option(False, "--create",
+                                help="Start on an empty store when --db names no file (it is created)."),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (127.0.0.1: this machine only)."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
     api_key_env: str = typer.Option(
@@ -35,6 +38,7 @@ def serve(
         from ..server.protocol import json_http_protocol
     except ImportError as exc:
         fail(f"gaiko serve needs the serve extra ({exc.name} is missing): pip install 'gaiko[serve]'")
+    _check_store(db, create)
     key = os.environ.get(api_key_env) or None
     try:
         app = create_app(db, api_key=key, max_body=int(max_body_mb * 1024 * 1024))
@@ -58,6 +62,18 @@ def _check_log_level(value: str) -> str:
     if level not in LOG_LEVELS:
         fail(f"--log-level {value!r} is no log level; use one of {', '.join(LOG_LEVELS)}")
     return level
+
+
+def _check_store(db: str, create: bool) -> None:
+    """Fail with one ``Error:`` line when ``db`` names no file and ``--create`` was not given, as ``gaiko events``
+    refuses it (round r32, b29's F10: a mistyped ``--db`` made an empty store and served zeros without a word)."""
+    from pathlib import Path
+
+    if create or db == ":memory:" or Path(db).exists():
+        return
+    where = shlex.quote(db)
+    fail(f"no store at {db}; create one with: gaiko code ARTICLES --db {where}, or serve an empty one on purpose "
+         f"(to accept articles through the API): gaiko serve --create --db {where}")
 
 
 def _check_listen(host: str, port: int) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 
 from ..store.ledger_view import LEDGER_SORTS, ledger_view
 from ..store.scorecard import LEVELS, flat_rows, scorecard
@@ -14,7 +14,7 @@ from .models import PledgePage, ScorecardPage
 from .output import next_url, rows_response
 from .pledges import LEDGER_COLUMNS, pledge_detail
 
-__all__ = ["router", "LedgerQuery"]
+__all__ = ["router", "LedgerQuery", "LedgerPage"]
 
 router = APIRouter(tags=["pledges"])
 
@@ -27,7 +27,11 @@ def _state(request: Request) -> Any:
 
 
 class LedgerQuery:
-    """Ledger filters shared by the listing and the whole-ledger download."""
+    """Ledger filters shared by the listing (``/pledges``) and the whole-ledger download (``/export/pledges``):
+    declared once here, read by FastAPI from this signature for both (round r32: ``/pledges`` declared the same
+    fifteen parameters again, their descriptions drifting apart). ``kwargs``: every filter for
+    :func:`gaiko.store.ledger_view.ledger_view`; ``params``: those given (dates as ISO strings, the default sort
+    left out), the answer's ``filters``."""
 
     def __init__(
         self,
@@ -41,8 +45,8 @@ class LedgerQuery:
         as_of: dt.date | None = Query(None, description="Judge statuses as of this date (default: the newest article)"),
         sort: Literal[LEDGER_SORTS] = Query("status"),  # type: ignore[valid-type]
         kind: str | None = Query(None, max_length=200, description="Kind(s), comma-separated: promise, plan, "
-                                 "agreement, threat, demand"),
-        target_country: str | None = Query(None, max_length=3, description="Exact: the party asked's ISO3"),
+                                 "agreement, threat, demand (the scorecard's figures set it)"),
+        target_country: str | None = Query(None, max_length=3, description="Exact: the party asked's ISO3 (--- for none)"),
         target_code: str | None = Query(None, max_length=12, description="Exact: the party asked's country + sector"),
         target_name: str | None = Query(None, max_length=200, description="Exact: the party asked's name"),
         made_since: dt.date | None = Query(None, description="Pledges first made on or after this date"),
@@ -58,39 +62,30 @@ class LedgerQuery:
                        if v not in (None, "") and not (k == "sort" and v == "status")}
 
 
+class LedgerPage:
+    """The listing's page of the ledger: ``limit``, ``offset`` and ``format`` (a dependency after
+    :class:`LedgerQuery`, so the OpenAPI schema lists them after its filters, as before round r32)."""
+
+    def __init__(
+        self,
+        limit: int = Query(200, ge=1, le=5000),
+        offset: int = Query(0, ge=0, le=10_000_000),
+        format: Fmt = Query("json", description="csv/jsonl: this page; /api/v1/export/pledges for all"),
+    ) -> None:
+        self.limit, self.offset, self.format = limit, offset, format
+
+
 @router.get("/pledges", summary="The pledge ledger: status, deadline, days left or overdue", responses=ERRORS,
             response_model=PledgePage)
-def pledges(
-    request: Request,
-    actor: str | None = Query(None, max_length=200, description="Actor: ISO3, name or words"),
-    status: str | None = Query(None, max_length=300, description="Status(es), comma-separated (the tracker's)"),
-    target: str | None = Query(None, max_length=200, description="Target: ISO3 or words of its name"),
-    q: str | None = Query(None, max_length=200, description="Words in the action, sentence, actor, target or deadline"),
-    actor_country: str | None = Query(None, max_length=EXACT_MAX, description="Exact: the actor's ISO3 (--- for none); several comma-separated"),
-    actor_code: str | None = Query(None, max_length=EXACT_MAX, description="Exact: country + sector (JPNGOV); several comma-separated"),
-    actor_name: str | None = Query(None, max_length=EXACT_MAX, description="Exact: the actor's name; several comma-separated"),
-    as_of: dt.date | None = Query(None, description="Judge statuses as of this date (default: the newest article)"),
-    sort: Literal[LEDGER_SORTS] = Query("status"),  # type: ignore[valid-type]
-    kind: str | None = Query(None, max_length=200, description="Kind(s), comma-separated: promise, plan, agreement, "
-                             "threat, demand (the scorecard's figures set it)"),
-    target_country: str | None = Query(None, max_length=3, description="Exact: the party asked's ISO3 (--- for none)"),
-    target_code: str | None = Query(None, max_length=12, description="Exact: the party asked's country + sector"),
-    target_name: str | None = Query(None, max_length=200, description="Exact: the party asked's name"),
-    made_since: dt.date | None = Query(None, description="Pledges first made on or after this date (round n41)"),
-    made_until: dt.date | None = Query(None, description="Pledges first made on or before this date (round n41)"),
-    limit: int = Query(200, ge=1, le=5000),
-    offset: int = Query(0, ge=0, le=10_000_000),
-    format: Fmt = Query("json", description="csv/jsonl: this page; /api/v1/export/pledges for all"),
-) -> Any:
-    lq = LedgerQuery(actor, status, target, q, actor_country, actor_code, actor_name, as_of, sort, kind,
-                     target_country, target_code, target_name, made_since, made_until)
+def pledges(request: Request, lq: LedgerQuery = Depends(), page: LedgerPage = Depends()) -> Any:
+    limit, offset = page.limit, page.offset
     with _state(request).reader() as store:
         view = ledger_view(store, limit=limit, offset=offset, **lq.kwargs)
     rows = [{k: v for k, v in r.items() if k != "actor_detail"} for r in view["rows"]]
     payload = {"total": view["total"], "limit": limit, "offset": offset,
                "next": next_url(request, view["total"], limit, offset), "as_of": view["as_of"],
                "counts": view["counts"], "statements": view["statements"], "filters": lq.params, "pledges": rows}
-    return rows_response(format, rows, payload, filename="gaiko-pledges", columns=LEDGER_COLUMNS)
+    return rows_response(page.format, rows, payload, filename="gaiko-pledges", columns=LEDGER_COLUMNS)
 
 
 @router.get("/pledges/{pledge_id}", summary="One ledger entry and its evidence timeline (oldest first)", responses=ERRORS)

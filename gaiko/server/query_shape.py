@@ -29,6 +29,10 @@ LIST_NAMES = frozenset({"type", "quad_class", "precision", "status", "kind", "ac
 #: in another case is the same value, named once (round r31, b29 F14: ``type=ASSAULT&type=assault`` echoed both)
 CASELESS = frozenset({"type", "status", "kind", "precision"})
 
+#: names whose one value is read in any case, lower-cased before the route reads it: ``format=CSV`` (round r33, b30
+#: F7: refused with 422 where ``gaiko export --format CSV`` is now read, and ``type`` and ``status`` are)
+LOWERED = frozenset({"format"})
+
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 
@@ -42,7 +46,8 @@ def join_list_names(query: bytes) -> bytes | None:
       (``type=ACCUSE,ACCUSE``) names it once, so the answer's echoed filters do not repeat it; for the names read
       in any case (:data:`CASELESS`) that is in any case, the first spelling kept (round r31);
     - any other name given several times, some of them empty (``source=&source=ARM``: the dashboard's form sends
-      an empty ``source=``), keeps the values that are not empty: an empty value is no value (round r29).
+      an empty ``source=``), keeps the values that are not empty: an empty value is no value (round r29);
+    - a name of :data:`LOWERED` has its value lower-cased (round r33).
     """
     items = parse_qsl(query.decode("latin-1"), keep_blank_values=True)
     names = [k for k, _ in items]
@@ -76,6 +81,9 @@ def join_list_names(query: bytes) -> bytes | None:
                 out.append((k, v))
         elif counts[k] > 1 and not v.strip() and any(w.strip() for n, w in items if n == k):
             changed = True  # an empty value beside one that is not: no value
+        elif k in LOWERED and v != v.strip().lower():
+            out.append((k, v.strip().lower()))
+            changed = True
         else:
             out.append((k, v))
     return urlencode(out).encode("latin-1") if changed else None

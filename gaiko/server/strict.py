@@ -115,9 +115,17 @@ def dyad_sides(dyad: str, source: str | None = None, target: str | None = None) 
 
     A ``source`` or ``target`` that names another country than the dyad's side is refused (ConfigError, the API's
     422) rather than answered for the dyad alone (round r31, b29 F6: ``dyad=JPN-CHN&source=CHN`` answered JPN→CHN
-    without a word), as a filter given twice is; one that repeats the dyad's side (any case) is the same filter."""
+    without a word), as a filter given twice is; one that repeats the dyad's side (its code, upper case) is the same
+    filter. A lower-case code is refused too: alone, ``source=jpn`` is read as part of
+    an actor's name, as ``source=JPN&source=jpn`` is two filters (round r31), so beside a dyad it cannot be the code
+    (round r33, b30 F8: it was, there only)."""
     src, tgt = parse_dyad(dyad)
     for name, given, side in (("source", source, src), ("target", target, tgt)):
+        if given is not None and given.strip() and given.strip() != side and given.strip().upper() == side:
+            low = given.strip()
+            raise ConfigError(f"dyad={dyad.strip()} and {name}={low}: a lower-case {low} is read as part of an "
+                              f"actor's name, not as the country code {side} (as {name}={low} alone is); write "
+                              f"{name}={side}, or give the dyad alone")
         if given is not None and given.strip() and given.strip().upper() != side:
             raise ConfigError(f"dyad={dyad.strip()} and {name}={given.strip()} name different {name}s: refused rather "
                               f"than answered for only one; give the dyad, or source and target, not both")

@@ -21,6 +21,7 @@ Kinds (``StoreError.reason``):
 ``corrupt``         a block fails its checksum or cannot be decoded
 ``version``         written by a DuckDB whose storage format this one cannot read
 ``wal``             the write-ahead log next to the file cannot be replayed (another store's, or damaged)
+``no_space``        the disk (or a quota) is full: free space and run again (the log, if any, is kept: round r33)
 ``locked``          another process holds the file (only then: wait or use a copy)
 ``open_here``       this process already has the file open in the other mode
 ``store``           anything else, with DuckDB's own message
@@ -38,12 +39,25 @@ from typing import Any
 from ..errors import StoreError
 
 __all__ = ["connect", "explain", "explain_db_error", "check_path", "locked_for_a_change", "remove_new_store",
-           "STORE_FAILURE_KINDS"]
+           "no_room", "NO_ROOM_ERRNOS", "NO_ROOM_WORDS", "STORE_FAILURE_KINDS"]
 
 STORE_FAILURE_KINDS = (
     "no_path", "missing", "missing_dir", "is_directory", "read_only_fs", "permission", "not_duckdb",
-    "truncated", "corrupt", "version", "wal", "locked", "open_here", "store",
+    "truncated", "corrupt", "version", "wal", "no_space", "locked", "open_here", "store",
 )
+
+#: what DuckDB and the OS say of a write that found no room: the disk or a quota full, a file too large for its file
+#: system (the errno names ENOSPC, EDQUOT, EFBIG: :data:`NO_ROOM_ERRNOS`, which the CLI reads too)
+NO_ROOM_WORDS = ("no space left on device", "disk quota exceeded", "file too large")
+NO_ROOM_ERRNOS = frozenset({getattr(errno, n) for n in ("ENOSPC", "EDQUOT", "EFBIG") if hasattr(errno, n)})
+
+
+def no_room(exc: BaseException) -> bool:
+    """Whether ``exc`` (an OSError, a DuckDB error or a StoreError saying one) is a write that found no room."""
+    if isinstance(exc, OSError) and exc.errno in NO_ROOM_ERRNOS:
+        return True
+    low = str(exc).lower()
+    return any(w in low for w in NO_ROOM_WORDS)
 
 _PID = re.compile(r"\(PID (\d+)\)")
 _FILE = re.compile(r'file "([^"]+)"')
@@ -80,7 +94,7 @@ def connect(path: str, read_only: bool) -> Any:
         # DuckDB opens an existing CSV, JSON(L) or Parquet file as an in-memory database holding it as a view:
         # a run "into" it would write nowhere and lose everything, so it is no store
         con.close()
-        raise _not_duckdb(path)
+        raise _not_duckdb(path, read_only)
     return con
 
 
@@ -105,11 +119,14 @@ def _in_memory(con: Any) -> bool:
     return row is not None and row[0] is None
 
 
-def _not_duckdb(path: str) -> StoreError:
+def _not_duckdb(path: str, read_only: bool = False) -> StoreError:
+    """``read_only``: a command that only reads is not told to give a new name, which it would not create (round
+    r33, b30 F9: `gaiko stats --db ok.csv` said "or a new file name to create one")."""
     p = Path(path)
     kind = "an empty file" if p.exists() and p.stat().st_size == 0 else "another kind of file"
+    create = "" if read_only else ", or a new file name to create one"
     return StoreError(f"{path} is not a gaiko store: it is {kind}, not a DuckDB database. Give the path of a store "
-                      "made by gaiko code, or a new file name to create one", reason="not_duckdb")
+                      f"made by gaiko code{create}", reason="not_duckdb")
 
 
 def _fs_read_only(folder: Path) -> bool:
@@ -151,9 +168,15 @@ def explain(exc: BaseException, path: str, *, read_only: bool = False) -> StoreE
                                 "read-write); close that store first")
     if "not a valid duckdb database" in low or "not a duckdb" in low or (
             "in-memory database in read-only mode" in low and path != ":memory:" and p.exists()):
-        return _not_duckdb(path)  # the last: a CSV, JSON or Parquet file, which DuckDB would open in memory
+        return _not_duckdb(path, read_only)  # the last: a CSV, JSON or Parquet file, which DuckDB would open in memory
     if "replaying wal" in low or "wal does not match" in low or "corrupt wal" in low:
         wal = f"{path}.wal"
+        if no_room(exc):  # round r33 (b30 F3): a full disk is no damage; moving the log aside would lose its changes
+            return err("no_space", f"no space left to apply the write-ahead log {wal} to {path} "
+                                   f"({msg.splitlines()[0]}). The log is sound and holds changes not yet in the "
+                                   "store: keep it, free space on that disk and run the command again (the store "
+                                   "can be read meanwhile: gaiko stats, events and export read the log without "
+                                   "writing)")
         return err("wal", f"the write-ahead log {wal} of {path} cannot be replayed ({msg.splitlines()[0]}): it does not "
                           f"belong to this store or was damaged. Move it aside (mv {wal} {wal}.bad) and open the store "
                           "again; only the changes still in the log are lost")
@@ -179,6 +202,10 @@ def explain(exc: BaseException, path: str, *, read_only: bool = False) -> StoreE
             return err("missing_dir", f"cannot create the store {path}: the folder {folder} does not exist. "
                                       f"Create it (mkdir -p {folder}) or give another --db path")
         return err("missing", f"no store at {path}; create one with: gaiko code ARTICLES --db {path}")
+    if no_room(exc):  # round r33 (b30 F2): "cannot open X.wal: ... No space left on device" of a failed commit
+        store = path[:-4] if path.endswith(".wal") else path
+        return err("no_space", f"cannot write {store}: no space left on device ({msg.splitlines()[0]}). Free space "
+                               "on that disk (or give a --db on another one) and run the command again")
     return err("store", f"cannot {what} {path}: {msg}")
 
 

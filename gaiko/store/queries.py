@@ -11,7 +11,7 @@ from ..errors import ConfigError, NotFound
 from ..isoday import iso_day, no_such_day
 from ..types import PLOVER_TYPES
 from . import counting
-from .ledger_state import ledger_behind, tracked_afresh
+from .ledger_state import TRACKED_SQL, ledger_behind, tracked_afresh
 
 __all__ = ["QueryMixin", "EventFilter", "EVENT_FROM", "EVENT_DAY", "MODALITIES", "PRECISIONS", "actor_key",
            "PLAUSIBLE_PUBLISHED"]
@@ -373,7 +373,8 @@ class QueryMixin:
         """Counts: ``events`` are mentions, ``clusters`` real-world events; ``by_type`` and ``top_dyads`` count
         clusters (default) or mentions (``count``). ``errors`` are distinct inputs that could not be coded, ``warnings`` inputs coded with a note
         (the errors table is a set); ``pledges`` are pledge statements found in articles, ``tracked_pledges`` the
-        ledger entries they were grouped into (what ``gaiko pledges`` lists), ``undated_pledges`` statements whose
+        ledger entries they were grouped into (what ``gaiko pledges`` lists: all but those set ``not_a_pledge`` by
+        hand, :data:`gaiko.store.ledger_state.TRACKED_SQL`), ``undated_pledges`` statements whose
         article has no publication date (not tracked). ``last_article`` is the newest plausible publication date.
         ``unclustered_events``: mentions in no cluster yet (an import stopped while clustering), each counted in
         ``clusters`` as one of its own until clustered (:func:`gaiko.store.counting.unclustered_note` says so)."""
@@ -384,7 +385,7 @@ class QueryMixin:
                       (SELECT count(*) FROM clusters) + (SELECT count(*) FROM events)
                         - (SELECT count(*) FROM cluster_members) AS clusters,
                       (SELECT count(*) FROM pledges) AS pledges,
-                      (SELECT count(*) FROM pledge_ledger) AS tracked_pledges,
+                      (SELECT count(*) FROM pledge_ledger WHERE {TRACKED_SQL}) AS tracked_pledges,
                       (SELECT count(*) FROM pledges p JOIN articles a ON a.id = p.article_id
                        WHERE a.published IS NULL) AS undated_pledges,
                       (SELECT count(*) FROM actors) AS actor_mentions,
