@@ -10,6 +10,7 @@ tests/cluster_data.py's random ones (our own seeds) and tests/test_cluster_learn
 from __future__ import annotations
 
 import pytest
+from cluster_batches import use_rules as _use
 from cluster_data import random_articles
 
 import gaiko.clusters.joinlast as joinlast
@@ -21,7 +22,7 @@ from gaiko.clusters.update import MENTION_SQL
 from test_cluster_learned_c44 import ARTICLES, _members, _store
 from test_cluster_learned_c54 import _full
 from test_cluster_learned_c56 import _batches, _scrambled
-from test_cluster_learned_c65 import _rules_file, _use
+from test_cluster_learned_c65 import _rules_file
 
 
 @pytest.fixture(params=[False, True], ids=["model", "scrambled"])

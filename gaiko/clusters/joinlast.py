@@ -82,10 +82,16 @@ REACH = True
 #: so its join is read from the values (:func:`settled`). False: every loner sent back is re-decided, as round c71 did
 #: (tests/test_cluster_learned_c73.py)
 SETTLE = True
+#: (round c74) under :data:`SETTLE`, a loner the walk sends back for clusters not on its list (and perhaps for some on
+#: it) is not re-decided when its list's clusters meet :func:`settled`'s conditions: its new list is its list and those
+#: clusters, the nearest ``join_near`` of them (:meth:`~.joinnear.NearBound.admit`; no probe of the index of roots).
+#: False: such a loner is re-decided, as round c73 did (tests/test_cluster_learned_c74.py)
+ADMIT = True
 #: (round c71, for the tests) when a dict: the loners the walk reads (``walked``) are counted into it and each
 #: batch's set of loners to re-decide appended (``todo``); (round c73) ``why``: (trigger, same join) -> count of the
 #: loners sent back, by the first trigger found (``changed``, ``joiners``, ``listers``, ``walk``), ``decided`` and
-#: ``settled`` (decisions run and skipped)
+#: ``settled`` (decisions run and skipped); (round c74) ``admitted``: of ``settled``, those sent for clusters not on
+#: their list
 COUNTS: dict[str, Any] | None = None
 
 
@@ -575,6 +581,8 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
     hard: set[int] = set() if settle else todo
     why: dict[int, str] | None = {} if COUNTS is not None else None
     listed = layer.near_state()[0]
+    admit = settle and ADMIT
+    newc: dict[int, set[int]] = {}  # (round c74) loner -> the clusters not on its list the walk sent it back for
 
     def send(xs: Any, reason: str, must: bool) -> None:
         for x in xs:
@@ -660,7 +668,11 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
                     if not any(ow < ox and layer._meet_sid(w, sx, ux) for ow, w in reps):
                         continue
                 gx = listed.get(x) if settle else None
-                send((x,), "walk", gx is None or r not in gx[0])  # (round c73) a cluster not on its list: it may enter
+                if admit and gx is not None and r not in gx[0]:  # (round c74) it may enter: weighed against the list
+                    newc.setdefault(x, set()).add(r)
+                    send((x,), "walk", False)
+                else:
+                    send((x,), "walk", gx is None or r not in gx[0])  # (round c73) a cluster not on its list
 
     into: dict[int, set[int]] = {}
     for x, j in layer.joins.items():
@@ -706,12 +718,19 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
         if layer.parent(x) is not None:
             got = None  # (a unit the base gave a parent joins nothing)
         else:
-            known = (False, None) if x in hard else \
-                settled(x, listed, layer.kept, layer.ver, lost, is_root, lr.join, lambda rs, x=x: layer.rescore(x, rs))
+            if x in hard:
+                known = (False, None)
+            elif x in newc:
+                known = layer.admit(x, newc[x], lost, is_root, lr.join)
+            else:
+                known = settled(x, listed, layer.kept, layer.ver, lost, is_root, lr.join,
+                                lambda rs, x=x: layer.rescore(x, rs))
             if known[0]:  # (round c73) its list unchanged: its join from its values (those of moved clusters anew)
                 got = known[1]
                 if COUNTS is not None:
                     COUNTS["settled"] = COUNTS.get("settled", 0) + 1
+                    if x in newc:
+                        COUNTS["admitted"] = COUNTS.get("admitted", 0) + 1
             else:
                 got = layer.decide(x)
                 if COUNTS is not None:

@@ -25,6 +25,7 @@ reference (tests/test_cluster_learned_c65.py).
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from .joinreach import LonerReach
@@ -50,6 +51,10 @@ class NearBound:
     ptoks: Any
     eligible: Any
     idx: Any
+    kept: dict[int, dict[int, tuple[int, float]]]
+    ver: dict[int, int]
+    unit: Any
+    bests: Any
 
     def near_state(self) -> tuple[dict[int, tuple[frozenset[int], int | None]], dict[int, set[int]],
                                   dict[int, dict[int, tuple[Any, int]]]]:
@@ -157,6 +162,87 @@ class NearBound:
         got = self.near_state()[0].get(x)
         return (got is not None and got[1] is not None and r not in got[0]
                 and max(lo - xhi, xlo - hi, 0) > got[1])
+
+    def admit(self, x: int, cands: set[int], lost: set[int], is_root: Any, floor: float) -> tuple[bool, int | None]:
+        """(round c74) Whether loner ``x``'s join is known without probing the index of roots, and that join, when
+        ``x`` is sent back for the clusters ``cands`` (not on its list: the walk found a changed unit of each within
+        its reach) and for clusters on its list. As :func:`~.joinlast.settled`: ``x`` has a list whose every root is
+        still a base root and lost no unit (its days to ``x`` can only have shrunk; a root whose first units changed
+        must still have one before ``x`` meeting its sides). Then no cluster outside the list and ``cands`` can enter
+        it (it would have a changed unit within ``x``'s reach, and the walk would have sent ``x`` for it), so the new
+        list is the ``join_near`` nearest of the list and those of ``cands`` within ``join_days`` with a first unit
+        before ``x`` meeting its sides, ranked by (days, place of the root) as :meth:`near_rings` ranks them (a
+        candidate further than the list's K-th entry is not read further). The list (with its K-th days) and the
+        probabilities are kept as :meth:`~.joinlast._Layer.decide` keeps them; the join is the unique highest
+        probability at or above ``floor`` (none: no join). (False, None) when a condition fails or the highest is
+        tied (ties go by the order of first units near ``x``): ``x`` must be decided."""
+        listed, listers, _gaps = self.near_state()
+        got = listed.get(x)
+        kx = self.kept.get(x)
+        if got is None or kx is None or len(kx) != len(got[0]):
+            return False, None
+        ver = self.ver
+        for r in got[0]:
+            if r not in kx or r in lost or not is_root(r):
+                return False, None
+        u = self.unit(x)
+        mine = self.ordkey(x)
+        lo, hi = u.lo, u.hi
+        n, within = self.lr.join_near, self.lr.join_days
+        ordkey = self.ordkey
+        ranked = sorted((self.gap(x, r, mine, lo, hi), ordkey(r), r) for r in got[0])
+        full = len(ranked) >= n
+        su = self._sides(u)
+        for r in cands:
+            if r in got[0] or not is_root(r):
+                continue
+            g = self.gap(x, r, mine, lo, hi)
+            if g > within:
+                continue
+            o = ordkey(r)
+            if full and (g, o) > ranked[n - 1][:2]:
+                continue  # (beyond the K-th entry: it cannot enter)
+            if self._reps_before(r, mine, su, u):
+                ranked.append((g, o, r))
+        ranked.sort()
+        keep = ranked[:n]
+        now = [r for _g, _o, r in keep]
+        vals: dict[int, float] = {}
+        reps: dict[int, list[int]] = {}
+        for r in now:
+            kr = kx.get(r)
+            if kr is not None and kr[0] == ver.get(r, 0):
+                vals[r] = kr[1]
+                continue
+            reps_r = self.reps_of.get(r)
+            if reps_r is None:
+                reps_r = self.first(r)
+                self.set_reps(r, reps_r)
+            ws = [w for w in reps_r if ordkey(w) < mine and self._meet_sid(w, su, u)]
+            if not ws:
+                return False, None  # (a listed root whose first units changed: none before x meets its sides)
+            reps[r] = ws
+        if reps:
+            got_p = self.bests("join", x, [w for ws in reps.values() for w in ws])
+            for r, ws in reps.items():
+                vals[r] = max(got_p[w] for w in ws)
+        top, choice, tie = -math.inf, None, False
+        for r in now:
+            p = vals[r]
+            if p >= floor:
+                if p > top:
+                    top, choice, tie = p, r, False
+                elif p == top:
+                    tie = True
+        if tie:
+            return False, None
+        self.kept[x] = {r: (ver.get(r, 0), vals[r]) for r in now}
+        self._unlist(x)
+        listed[x] = (frozenset(now), keep[-1][0] if len(keep) == n else None)
+        for r in now:
+            listers.setdefault(r, set()).add(x)
+        self.reach_put(x)
+        return True, choice
 
     def near_rings(self, x: int, u: Any, mine: Any, by_tok: dict[tuple[Any, ...], set[int]]) -> list[int]:
         """:meth:`near_list` of the roots the index of roots (``by_tok``, :meth:`~.joinlast._Layer.rep_index`) lists
