@@ -52,6 +52,7 @@ class NearBound:
     eligible: Any
     idx: Any
     kept: dict[int, dict[int, tuple[int, float]]]
+    _near: tuple[dict[int, tuple[frozenset[int], int | None]], dict[int, set[int]], dict[int, dict[int, tuple[Any, int]]]]
     ver: dict[int, int]
     unit: Any
     bests: Any
@@ -60,8 +61,12 @@ class NearBound:
                                   dict[int, dict[int, tuple[Any, int]]]]:
         """(``listed``: loner -> (the roots of its list, the days of its K-th entry or None when fewer),
         ``listers``: root -> the loners listing it, ``gaps``: loner -> root -> (the root's dated units read, days))."""
-        c = self.cache
-        return c.setdefault("listed", {}), c.setdefault("listers", {}), c.setdefault("gaps", {})
+        try:
+            return self._near  # (round c74: read once a layer)
+        except AttributeError:
+            c = self.cache
+            got = self._near = (c.setdefault("listed", {}), c.setdefault("listers", {}), c.setdefault("gaps", {}))
+            return got
 
     def gap(self, x: int, r: int, mine: Any, lo: int, hi: int) -> int:
         """Days between loner ``x``'s window ``lo..hi`` and the nearest window of base cluster ``r``'s dated units
