@@ -617,6 +617,7 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
 
     def walk_near() -> None:
         ordkey, parent, eligible, units = layer.ordkey, layer.parent, layer.eligible, idx.units
+        ord_d, elig_d = layer._ord, layer._elig
         within = lr.join_days
         jx = layer.joiner_index() if lr.join_sides and INDEXED else None
         kept, ver, floor = layer.kept, layer.ver, lr.join
@@ -650,13 +651,22 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
             else:
                 xs = near_days(days, status, etype, lo, hi, within)
             for x in xs:
-                if x in hard or parent(x) is not None or not eligible(x):
+                if x in hard or parent(x) is not None:
                     continue
-                ox = ordkey(x)
+                e = elig_d.get(x)  # (round c74: the kept values read directly, as the methods read them)
+                if not (e if e is not None else eligible(x)):
+                    continue
+                ox = ord_d.get(x)
+                if ox is None:
+                    ox = ordkey(x)
                 if ox <= o:
                     continue
-                if nearb and layer.far(x, r, lo, hi, units[x][8], units[x][9]):  # (round c65) beyond its list
-                    continue
+                if nearb:  # (round c65) beyond its list (NearBound.far)
+                    gf = listed.get(x)
+                    if gf is not None and gf[1] is not None and r not in gf[0]:
+                        row = units[x]
+                        if max(lo - row[9], row[8] - hi, 0) > gf[1]:
+                            continue
                 if bound:  # (round c56) r kept at its version, below the threshold: it changes nothing for x
                     kx = kept.get(x)
                     got = kx.get(r) if kx is not None else None

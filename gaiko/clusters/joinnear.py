@@ -71,7 +71,10 @@ class NearBound:
     def gap(self, x: int, r: int, mine: Any, lo: int, hi: int) -> int:
         """Days between loner ``x``'s window ``lo..hi`` and the nearest window of base cluster ``r``'s dated units
         before it (place ``mine``); kept with the list of ``r``'s units it was read from."""
-        gaps = self.near_state()[2].setdefault(x, {})
+        try:
+            gaps = self._near[2].setdefault(x, {})
+        except AttributeError:
+            gaps = self.near_state()[2].setdefault(x, {})
         mem = self.mem_of.get(r)
         got = gaps.get(r)
         if mem is not None and got is not None and got[0] is mem:
