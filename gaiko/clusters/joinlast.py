@@ -69,6 +69,69 @@ KEEP_NEAR = True
 #: by week, nearest first, until no week left can hold a nearer cluster (:meth:`~.joinnear.NearBound.near_rings`); False:
 #: every week within ``join_days`` is probed, then the list cut (:meth:`~.joinnear.NearBound.near_list`)
 RINGS = True
+#: (round c71) under ``learned.join_near``, the indexes and :data:`RINGS`, the loners a changed cluster concerns are
+#: found through the index of loners by reach (:mod:`.joinreach`: their window widened by their K-th entry's days),
+#: probed in the changed unit's own window, and the loners listing the cluster; False: through the index of joiners
+#: within ``join_days``, as round c65 did (the same loners are re-decided: tests/test_cluster_learned_c71.py)
+REACH = True
+#: (round c73) under ``learned.join_near``, the indexes and :data:`RINGS`, a loner sent back only for
+#: clusters already on its list (they gained units or changed their first units; none lost a unit) is not re-decided
+#: when every cluster of its list is still a base root, each whose first units changed still has one before it meeting
+#: its sides (its probability scored anew, :meth:`_Layer.rescore`), and the best probability at or above
+#: ``learned.join`` is unique (or none is): its list is that of its last decision (a cluster's days to it only shrink),
+#: so its join is read from the values (:func:`settled`). False: every loner sent back is re-decided, as round c71 did
+#: (tests/test_cluster_learned_c73.py)
+SETTLE = True
+#: (round c74) under :data:`SETTLE`, a loner the walk sends back for clusters not on its list (and perhaps for some on
+#: it) is not re-decided when its list's clusters meet :func:`settled`'s conditions: its new list is its list and those
+#: clusters, the nearest ``join_near`` of them (:meth:`~.joinnear.NearBound.admit`; no probe of the index of roots).
+#: False: such a loner is re-decided, as round c73 did (tests/test_cluster_learned_c74.py)
+ADMIT = True
+#: (round c71, for the tests) when a dict: the loners the walk reads (``walked``) are counted into it and each
+#: batch's set of loners to re-decide appended (``todo``); (round c73) ``why``: (trigger, same join) -> count of the
+#: loners sent back, by the first trigger found (``changed``, ``joiners``, ``listers``, ``walk``), ``decided`` and
+#: ``settled`` (decisions run and skipped); (round c74) ``admitted``: of ``settled``, those sent for clusters not on
+#: their list
+COUNTS: dict[str, Any] | None = None
+
+
+def settled(x: int, listed: dict[int, Any], kept: dict[int, dict[int, tuple[int, float]]], ver: dict[int, int],
+            lost: set[int], is_root: Any, floor: float, fresh: Any = None) -> tuple[bool, int | None]:
+    """(round c73) Whether loner ``x``'s join is known without deciding it again, and that join: ``x`` has a list
+    (``listed``, :meth:`~.joinnear.NearBound.near_state`) whose every root is still a base root (``is_root``), lost
+    no unit (``lost``) and is at the version ``x`` kept its best probability at (``kept``, ``ver``), and the highest of
+    those probabilities at or above ``floor`` is held by one root only (ties go by the list's order, which a root that
+    gained a unit may change). The caller sends ``x`` back only for roots on its list, so the list is the same.
+    ``fresh`` (optional): called with the roots of the list whose version moved (their first units changed), returns
+    their best probabilities now, or None when one of them can no longer be on the list (no first unit before ``x``
+    meeting its sides); without it such a root settles nothing."""
+    got = listed.get(x)
+    kx = kept.get(x)
+    if got is None or kx is None or len(kx) != len(got[0]):
+        return False, None
+    vals: dict[int, float] = {}
+    stale = []
+    for r in got[0]:
+        kr = kx.get(r)
+        if kr is None or r in lost or not is_root(r):
+            return False, None
+        if kr[0] != ver.get(r, 0):
+            stale.append(r)
+        vals[r] = kr[1]
+    if stale:
+        now = fresh(stale) if fresh is not None else None
+        if now is None:
+            return False, None
+        vals.update(now)
+    top, choice, tie = -math.inf, None, False
+    for r in got[0]:
+        p = vals[r]
+        if p >= floor:
+            if p > top:
+                top, choice, tie = p, r, False
+            elif p == top:
+                tie = True
+    return (not tie), choice
 
 
 def base_rules(rules: Rules) -> Rules:
@@ -398,6 +461,32 @@ class _Layer(SidesMemo, PairScores, NearBound):
                 top, choice = p, r
         return choice
 
+    def rescore(self, x: int, roots: list[int]) -> dict[int, float] | None:
+        """(round c73) The best ``join`` probability of loner ``x`` against each base root of ``roots`` (on its list,
+        their first units changed), as :meth:`decide` weighs them, kept for ``x`` at their versions; None when one of
+        them has no first unit before ``x`` whose sides meet ``x``'s (it leaves the list: the list must be made
+        again)."""
+        u, lr, ordkey = self.unit(x), self.lr, self.ordkey
+        mine = ordkey(x)
+        su = self._sides(u) if lr.join_sides else None
+        reps: dict[int, list[int]] = {}
+        for r in roots:
+            got = self.reps_of.get(r)
+            if got is None:
+                got = self.first(r)
+                self.set_reps(r, got)
+            ws = [w for w in got if ordkey(w) < mine and (su is None or self._meet_sid(w, su, u))]
+            if not ws:
+                return None
+            reps[r] = ws
+        got_p = self.bests("join", x, [w for ws in reps.values() for w in ws])
+        kept = self.kept[x]
+        out = {}
+        for r, ws in reps.items():
+            p = out[r] = max(got_p[w] for w in ws)
+            kept[r] = (self.ver.get(r, 0), p)
+        return out
+
     def final_of(self, r: int, memo: dict[int, int]) -> int:
         """The final root of base root ``r`` (the end of its chain of joins)."""
         chain = []
@@ -486,6 +575,22 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
     # the loners whose join may change
     lr = rules.learned
     todo: set[int] = set()
+    # (round c73) the loners that must be re-decided (not only sent back for clusters on their list), and why each
+    # was first sent back (with COUNTS)
+    settle = SETTLE and lr.join_near is not None and lr.join_sides and INDEXED and RINGS
+    hard: set[int] = set() if settle else todo
+    why: dict[int, str] | None = {} if COUNTS is not None else None
+    listed = layer.near_state()[0]
+    admit = settle and ADMIT
+    newc: dict[int, set[int]] = {}  # (round c74) loner -> the clusters not on its list the walk sent it back for
+
+    def send(xs: Any, reason: str, must: bool) -> None:
+        for x in xs:
+            if why is not None and x not in why:
+                why[x] = reason
+            todo.add(x)
+            if must and settle:
+                hard.add(x)
 
     def reps_now(r: int) -> tuple[int, ...]:
         got = layer.reps_of.get(r)
@@ -512,18 +617,32 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
 
     def walk_near() -> None:
         ordkey, parent, eligible, units = layer.ordkey, layer.parent, layer.eligible, idx.units
+        ord_d, elig_d = layer._ord, layer._elig
         within = lr.join_days
         jx = layer.joiner_index() if lr.join_sides and INDEXED else None
         kept, ver, floor = layer.kept, layer.ver, lr.join
         bound = BOUND and jx is not None
         nearb = lr.join_near is not None
+        reach = layer.loner_reach() if REACH and jx is not None and nearb and RINGS else None
+        listers = layer.near_state()[1]
+        if reach is not None:
+            for k in changed:  # (round c71) a unit the base gave or took a parent: listed or unlisted by its reach
+                layer.reach_put(k)
         for (r, status, etype, lo, hi), o in near_of.items():
             vr = ver.get(r, 0)
             reps = [(ordkey(w), w) for w in reps_now(r)]
             if jx is not None:  # (round c55) the units whose sides may meet a first unit of r, near k's window
                 toks = {t for _ow, w in reps for t in layer.ltoks(w)}
-                found = jx.find(status, etype, toks, lo - within, hi + within)
-                found -= todo
+                if reach is not None:  # (round c71) the loners whose reach meets k's window, and r's listers
+                    found = reach.find(status, etype, toks, lo, hi)
+                    got_l = listers.get(r)
+                    if got_l:
+                        found |= got_l
+                else:
+                    found = jx.find(status, etype, toks, lo - within, hi + within)
+                if COUNTS is not None:
+                    COUNTS["walked"] = COUNTS.get("walked", 0) + len(found)
+                found -= hard
                 xs = []
                 for x in found:  # (round c63: the loners only, their parent read first, in one pass)
                     row = units[x]
@@ -532,13 +651,22 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
             else:
                 xs = near_days(days, status, etype, lo, hi, within)
             for x in xs:
-                if x in todo or parent(x) is not None or not eligible(x):
+                if x in hard or parent(x) is not None:
                     continue
-                ox = ordkey(x)
+                e = elig_d.get(x)  # (round c74: the kept values read directly, as the methods read them)
+                if not (e if e is not None else eligible(x)):
+                    continue
+                ox = ord_d.get(x)
+                if ox is None:
+                    ox = ordkey(x)
                 if ox <= o:
                     continue
-                if nearb and layer.far(x, r, lo, hi, units[x][8], units[x][9]):  # (round c65) beyond its list
-                    continue
+                if nearb:  # (round c65) beyond its list (NearBound.far)
+                    gf = listed.get(x)
+                    if gf is not None and gf[1] is not None and r not in gf[0]:
+                        row = units[x]
+                        if max(lo - row[9], row[8] - hi, 0) > gf[1]:
+                            continue
                 if bound:  # (round c56) r kept at its version, below the threshold: it changes nothing for x
                     kx = kept.get(x)
                     got = kx.get(r) if kx is not None else None
@@ -549,29 +677,34 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
                     sx = layer._sides(ux)
                     if not any(ow < ox and layer._meet_sid(w, sx, ux) for ow, w in reps):
                         continue
-                todo.add(x)
+                gx = listed.get(x) if settle else None
+                if admit and gx is not None and r not in gx[0]:  # (round c74) it may enter: weighed against the list
+                    newc.setdefault(x, set()).add(r)
+                    send((x,), "walk", False)
+                else:
+                    send((x,), "walk", gx is None or r not in gx[0])  # (round c73) a cluster not on its list
 
     into: dict[int, set[int]] = {}
     for x, j in layer.joins.items():
         into.setdefault(j, set()).add(x)
     for k in changed:
         if layer.parent(k) is None and layer.eligible(k):
-            todo.add(k)
+            send((k,), "changed", True)
         b = before[k]
         if b is not None and b[12] is not None:
-            todo.update(into.get(b[12], ()))  # it may have been what made its old cluster one they weigh
+            send(into.get(b[12], ()), "joiners", False)  # it may have been what made its old cluster one they weigh
         loners_near(k, layer.root(k))
         if lr.join_near is not None and b is not None and b[12] is not None and b[12] != layer.root(k) \
                 and layer.root(b[12]) == b[12]:
             loners_near(k, b[12])  # (round c65) the cluster it left is no nearer: its loners' lists may change
+    lost = {before[k][12] for k in changed if before[k] is not None and before[k][12] is not None
+            and before[k][12] != layer.root(k)}
     if lr.join_near is not None:  # (round c65) the loners listing a cluster whose first units changed or lost a unit
         listers = layer.near_state()[1]
-        lost = {before[k][12] for k in changed if before[k] is not None and before[k][12] is not None
-                and before[k][12] != layer.root(k)}
         for r in firsts_changed | lost:
-            todo.update(x for x in listers.get(r, ()) if layer.parent(x) is None and layer.eligible(x))
+            send([x for x in listers.get(r, ()) if layer.parent(x) is None and layer.eligible(x)], "listers", False)
     for r in firsts_changed:
-        todo.update(into.get(r, ()))
+        send(into.get(r, ()), "joiners", False)
         if layer.root(r) == r:
             stack = [r]
             while stack:
@@ -580,6 +713,8 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
                     loners_near(k, r)
                 stack.extend(idx.children.get(k, ()))
     walk_near()
+    if COUNTS is not None:
+        COUNTS.setdefault("todo", []).append(frozenset(todo))
     # re-decide them; a unit that is no longer a loner loses its join
     old_joins = dict(layer.joins)
     redo: set[int] = set()
@@ -587,8 +722,33 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
         if k in layer.joins and layer.parent(k) is not None:
             del layer.joins[k]
             redo.add(k)
+    is_root = (lambda r: layer.root(r) == r)
     for x in sorted(todo):
-        got = layer.decide(x) if layer.parent(x) is None else None  # (a unit the base gave a parent joins nothing)
+        was = layer.joins.get(x)
+        if layer.parent(x) is not None:
+            got = None  # (a unit the base gave a parent joins nothing)
+        else:
+            if x in hard:
+                known = (False, None)
+            elif x in newc:
+                known = layer.admit(x, newc[x], lost, is_root, lr.join)
+            else:
+                known = settled(x, listed, layer.kept, layer.ver, lost, is_root, lr.join,
+                                lambda rs, x=x: layer.rescore(x, rs))
+            if known[0]:  # (round c73) its list unchanged: its join from its values (those of moved clusters anew)
+                got = known[1]
+                if COUNTS is not None:
+                    COUNTS["settled"] = COUNTS.get("settled", 0) + 1
+                    if x in newc:
+                        COUNTS["admitted"] = COUNTS.get("admitted", 0) + 1
+            else:
+                got = layer.decide(x)
+                if COUNTS is not None:
+                    COUNTS["decided"] = COUNTS.get("decided", 0) + 1
+        if why is not None:
+            w = COUNTS.setdefault("why", {})
+            key = f"{why.get(x, '?')} {'same' if got == was else 'changed'}"
+            w[key] = w.get(key, 0) + 1
         if got != layer.joins.get(x):
             if got is None:
                 layer.joins.pop(x, None)

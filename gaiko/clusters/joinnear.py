@@ -25,7 +25,10 @@ reference (tests/test_cluster_learned_c65.py).
 
 from __future__ import annotations
 
+import math
 from typing import Any
+
+from .joinreach import LonerReach
 
 __all__ = ["NearBound"]
 
@@ -46,18 +49,32 @@ class NearBound:
     _sides: Any
     _meet_sid: Any
     ptoks: Any
+    eligible: Any
+    idx: Any
+    kept: dict[int, dict[int, tuple[int, float]]]
+    _near: tuple[dict[int, tuple[frozenset[int], int | None]], dict[int, set[int]], dict[int, dict[int, tuple[Any, int]]]]
+    ver: dict[int, int]
+    unit: Any
+    bests: Any
 
     def near_state(self) -> tuple[dict[int, tuple[frozenset[int], int | None]], dict[int, set[int]],
                                   dict[int, dict[int, tuple[Any, int]]]]:
         """(``listed``: loner -> (the roots of its list, the days of its K-th entry or None when fewer),
         ``listers``: root -> the loners listing it, ``gaps``: loner -> root -> (the root's dated units read, days))."""
-        c = self.cache
-        return c.setdefault("listed", {}), c.setdefault("listers", {}), c.setdefault("gaps", {})
+        try:
+            return self._near  # (round c74: read once a layer)
+        except AttributeError:
+            c = self.cache
+            got = self._near = (c.setdefault("listed", {}), c.setdefault("listers", {}), c.setdefault("gaps", {}))
+            return got
 
     def gap(self, x: int, r: int, mine: Any, lo: int, hi: int) -> int:
         """Days between loner ``x``'s window ``lo..hi`` and the nearest window of base cluster ``r``'s dated units
         before it (place ``mine``); kept with the list of ``r``'s units it was read from."""
-        gaps = self.near_state()[2].setdefault(x, {})
+        try:
+            gaps = self._near[2].setdefault(x, {})
+        except AttributeError:
+            gaps = self.near_state()[2].setdefault(x, {})
         mem = self.mem_of.get(r)
         got = gaps.get(r)
         if mem is not None and got is not None and got[0] is mem:
@@ -99,14 +116,19 @@ class NearBound:
         ranked.sort()
         keep = ranked[:n]
         now = frozenset(r for _g, _o, r in keep)
-        self.unlist(x)
+        self._unlist(x)
         listed[x] = (now, keep[-1][0] if len(keep) == n else None)
         for r in now:
             listers.setdefault(r, set()).add(x)
+        self.reach_put(x)
         return [r for r in roots if r in now]
 
     def unlist(self, x: int) -> None:
         """Forget loner ``x``'s list (it is re-decided, or no longer weighs any cluster)."""
+        self._unlist(x)
+        self.reach_put(x)
+
+    def _unlist(self, x: int) -> None:
         listed, listers, _gaps = self.near_state()
         old = listed.pop(x, None)
         if old is not None:
@@ -115,6 +137,32 @@ class NearBound:
                 if got is not None:
                     got.discard(x)
 
+    def loner_reach(self) -> LonerReach:
+        """The index of loners by reach (:mod:`.joinreach`, round c71): made on first use from every unit that may
+        join and has no parent in the base, then kept by :meth:`reach_put`."""
+        got = self.cache.get("reach")
+        if got is None:
+            got = self.cache["reach"] = LonerReach()
+            for k, row in self.idx.units.items():
+                if row[11] is None and row[8] is not None and row[9] is not None:
+                    self.reach_put(k)
+        return got
+
+    def reach_put(self, x: int) -> None:
+        """Keep unit ``x``'s entry in the index of loners by reach (when made): listed under its window widened by
+        the days of its K-th entry (its list full) or by ``join_days``, when it may join, has a window and no parent
+        in the base; else unlisted."""
+        reach = self.cache.get("reach")
+        if reach is None:
+            return
+        row = self.idx.units.get(x)
+        if row is None or row[11] is not None or row[8] is None or row[9] is None or not self.eligible(x):
+            reach.drop(x)
+            return
+        got = self.near_state()[0].get(x)
+        e = got[1] if got is not None and got[1] is not None else self.lr.join_days
+        reach.put(x, row[1], row[2], self.ptoks(x), row[8] - e, row[9] + e)
+
     def far(self, x: int, r: int, lo: int, hi: int, xlo: int, xhi: int) -> bool:
         """Whether a change of base cluster ``r`` at a unit with window ``lo..hi`` cannot change loner ``x``'s list
         (window ``xlo..xhi``): ``x``'s list is full, ``r`` is not on it and the unit is further from ``x`` than its
@@ -122,6 +170,87 @@ class NearBound:
         got = self.near_state()[0].get(x)
         return (got is not None and got[1] is not None and r not in got[0]
                 and max(lo - xhi, xlo - hi, 0) > got[1])
+
+    def admit(self, x: int, cands: set[int], lost: set[int], is_root: Any, floor: float) -> tuple[bool, int | None]:
+        """(round c74) Whether loner ``x``'s join is known without probing the index of roots, and that join, when
+        ``x`` is sent back for the clusters ``cands`` (not on its list: the walk found a changed unit of each within
+        its reach) and for clusters on its list. As :func:`~.joinlast.settled`: ``x`` has a list whose every root is
+        still a base root and lost no unit (its days to ``x`` can only have shrunk; a root whose first units changed
+        must still have one before ``x`` meeting its sides). Then no cluster outside the list and ``cands`` can enter
+        it (it would have a changed unit within ``x``'s reach, and the walk would have sent ``x`` for it), so the new
+        list is the ``join_near`` nearest of the list and those of ``cands`` within ``join_days`` with a first unit
+        before ``x`` meeting its sides, ranked by (days, place of the root) as :meth:`near_rings` ranks them (a
+        candidate further than the list's K-th entry is not read further). The list (with its K-th days) and the
+        probabilities are kept as :meth:`~.joinlast._Layer.decide` keeps them; the join is the unique highest
+        probability at or above ``floor`` (none: no join). (False, None) when a condition fails or the highest is
+        tied (ties go by the order of first units near ``x``): ``x`` must be decided."""
+        listed, listers, _gaps = self.near_state()
+        got = listed.get(x)
+        kx = self.kept.get(x)
+        if got is None or kx is None or len(kx) != len(got[0]):
+            return False, None
+        ver = self.ver
+        for r in got[0]:
+            if r not in kx or r in lost or not is_root(r):
+                return False, None
+        u = self.unit(x)
+        mine = self.ordkey(x)
+        lo, hi = u.lo, u.hi
+        n, within = self.lr.join_near, self.lr.join_days
+        ordkey = self.ordkey
+        ranked = sorted((self.gap(x, r, mine, lo, hi), ordkey(r), r) for r in got[0])
+        full = len(ranked) >= n
+        su = self._sides(u)
+        for r in cands:
+            if r in got[0] or not is_root(r):
+                continue
+            g = self.gap(x, r, mine, lo, hi)
+            if g > within:
+                continue
+            o = ordkey(r)
+            if full and (g, o) > ranked[n - 1][:2]:
+                continue  # (beyond the K-th entry: it cannot enter)
+            if self._reps_before(r, mine, su, u):
+                ranked.append((g, o, r))
+        ranked.sort()
+        keep = ranked[:n]
+        now = [r for _g, _o, r in keep]
+        vals: dict[int, float] = {}
+        reps: dict[int, list[int]] = {}
+        for r in now:
+            kr = kx.get(r)
+            if kr is not None and kr[0] == ver.get(r, 0):
+                vals[r] = kr[1]
+                continue
+            reps_r = self.reps_of.get(r)
+            if reps_r is None:
+                reps_r = self.first(r)
+                self.set_reps(r, reps_r)
+            ws = [w for w in reps_r if ordkey(w) < mine and self._meet_sid(w, su, u)]
+            if not ws:
+                return False, None  # (a listed root whose first units changed: none before x meets its sides)
+            reps[r] = ws
+        if reps:
+            got_p = self.bests("join", x, [w for ws in reps.values() for w in ws])
+            for r, ws in reps.items():
+                vals[r] = max(got_p[w] for w in ws)
+        top, choice, tie = -math.inf, None, False
+        for r in now:
+            p = vals[r]
+            if p >= floor:
+                if p > top:
+                    top, choice, tie = p, r, False
+                elif p == top:
+                    tie = True
+        if tie:
+            return False, None
+        self.kept[x] = {r: (ver.get(r, 0), vals[r]) for r in now}
+        self._unlist(x)
+        listed[x] = (frozenset(now), keep[-1][0] if len(keep) == n else None)
+        for r in now:
+            listers.setdefault(r, set()).add(x)
+        self.reach_put(x)
+        return True, choice
 
     def near_rings(self, x: int, u: Any, mine: Any, by_tok: dict[tuple[Any, ...], set[int]]) -> list[int]:
         """:meth:`near_list` of the roots the index of roots (``by_tok``, :meth:`~.joinlast._Layer.rep_index`) lists
@@ -142,8 +271,12 @@ class NearBound:
         seen: set[int] = set()
         ranked: list[tuple[int, Any, int]] = []
         for d in sorted(rings):
-            if len(ranked) >= n and ranked[n - 1][0] < d:
+            full = len(ranked) >= n
+            if full and ranked[n - 1][0] < d:
                 break
+            # (round c71) a root further than the K-th entry so far cannot enter the list (its K-th entry only comes
+            # nearer): its representatives are not read
+            kth = ranked[n - 1][0] if full else within
             new: set[int] = set()
             for wk in rings[d]:
                 for t in toks:
@@ -152,21 +285,31 @@ class NearBound:
                         new |= got
             new -= seen
             seen |= new
+            pending = []
             for r in new:
                 g = self.gap(x, r, mine, lo, hi)
-                if g > within:
+                if g > kth:
                     continue
-                if not self._reps_before(r, mine, su, u):
-                    continue
-                ranked.append((g, self.ordkey(r), r))
-            ranked.sort()
+                pending.append((g, self.ordkey(r), r, False))
+            if pending:
+                # (round c71) the list so far and the ring's roots in (days, order) order; a root's representatives
+                # are read only until K roots pass (those after the K-th that passes cannot enter the list)
+                pending.extend((g, o, r, True) for g, o, r in ranked)
+                pending.sort()
+                ranked = []
+                for g, o, r, ok in pending:
+                    if ok or self._reps_before(r, mine, su, u):
+                        ranked.append((g, o, r))
+                        if len(ranked) >= n:
+                            break
         keep = ranked[:n]
         now = frozenset(r for _g, _o, r in keep)
-        self.unlist(x)
+        self._unlist(x)
         if now:
             listed[x] = (now, keep[-1][0] if len(keep) == n else None)
             for r in now:
                 listers.setdefault(r, set()).add(x)
+        self.reach_put(x)
         firsts = []
         for r in now:
             for o, wl, wh in self.members(r):
