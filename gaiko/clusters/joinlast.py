@@ -37,7 +37,7 @@ from .core import UnitState, cluster_id_of, listed_tokens, probe_tokens, ukey_of
 from .learned import load_model
 from .learneddays import add_days, build_days, near_days
 from .learnedjoiners import WIDE_WEEKS, JoinerIndex, join_eligible
-from .joinnear import NearBound
+from .joinnear import NearBound, unique_best
 from .learnedscores import PairScores, SidesMemo
 from .roots import load_units
 from .rules import Rules
@@ -123,15 +123,7 @@ def settled(x: int, listed: dict[int, Any], kept: dict[int, dict[int, tuple[int,
         if now is None:
             return False, None
         vals.update(now)
-    top, choice, tie = -math.inf, None, False
-    for r in got[0]:
-        p = vals[r]
-        if p >= floor:
-            if p > top:
-                top, choice, tie = p, r, False
-            elif p == top:
-                tie = True
-    return (not tie), choice
+    return unique_best(got[0], vals, floor)
 
 
 def base_rules(rules: Rules) -> Rules:

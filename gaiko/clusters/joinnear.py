@@ -33,6 +33,21 @@ from .joinreach import LonerReach
 __all__ = ["NearBound"]
 
 
+
+def unique_best(roots, vals: dict[int, float], floor: float) -> tuple[bool, int | None]:
+    """The root of ``roots`` (in their order) with the highest probability in ``vals`` at or above ``floor``:
+    ``(unique, root)``; ``unique`` is False when another root holds the same highest probability (``root`` is then
+    the first of them), ``root`` None when none reaches ``floor``."""
+    top, choice, tie = -math.inf, None, False
+    for r in roots:
+        p = vals[r]
+        if p >= floor:
+            if p > top:
+                top, choice, tie = p, r, False
+            elif p == top:
+                tie = True
+    return (not tie), choice
+
 class NearBound:
     """The bounded candidate list of :class:`~.joinlast._Layer` (a mixin: it reads the layer's ``cache``, ``lr``,
     ``reps_of``, ``mem_of``, :meth:`first`, :meth:`set_reps`, :meth:`members`, :meth:`ordkey`, :meth:`_sides`,
@@ -234,15 +249,8 @@ class NearBound:
             got_p = self.bests("join", x, [w for ws in reps.values() for w in ws])
             for r, ws in reps.items():
                 vals[r] = max(got_p[w] for w in ws)
-        top, choice, tie = -math.inf, None, False
-        for r in now:
-            p = vals[r]
-            if p >= floor:
-                if p > top:
-                    top, choice, tie = p, r, False
-                elif p == top:
-                    tie = True
-        if tie:
+        unique, choice = unique_best(now, vals, floor)
+        if not unique:
             return False, None
         self.kept[x] = {r: (ver.get(r, 0), vals[r]) for r in now}
         self._unlist(x)
