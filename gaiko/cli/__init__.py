@@ -14,6 +14,13 @@ from importlib import import_module
 from typing import Any, Optional
 
 import typer
+from typer import _click  # typer's vendored click: its exceptions are what the parser raises
+from typer.main import get_command
+
+# light, and loaded with the module so gaiko.entry's guard covers them (round l32: a Ctrl-C while main() imported
+# them was a traceback)
+from ..errors import GaikoError
+from ..runner_signals import ignore_sigint_until_exit, process_ends_with_command, stop_told
 
 __all__ = ["app", "main"]
 
@@ -90,12 +97,6 @@ _tidy_help()
 
 def main(argv: list[str] | None = None) -> None:
     """The ``gaiko`` executable."""
-    from typer import _click  # typer's vendored click: its exceptions are what the parser raises
-    from typer.main import get_command
-
-    from ..errors import GaikoError
-    from ..runner_signals import ignore_sigint_until_exit, process_ends_with_command, stop_told
-
     if argv is None:  # the executable: once a stop is told, a second Ctrl-C is ignored until exit (r33, b30 F4; r34)
         process_ends_with_command()
     try:
