@@ -49,7 +49,7 @@ def unique_best(roots, vals: dict[int, float], floor: float) -> tuple[bool, int 
     return (not tie), choice
 
 class NearBound:
-    """The bounded candidate list of :class:`~.joinlast._Layer` (a mixin: it reads the layer's ``cache``, ``lr``,
+    """The bounded candidate list of :class:`~.joinlayer.JoinLayer` (a mixin: it reads the layer's ``cache``, ``lr``,
     ``reps_of``, ``mem_of``, :meth:`first`, :meth:`set_reps`, :meth:`members`, :meth:`ordkey`, :meth:`_sides`,
     :meth:`_meet_sid` and :meth:`ptoks`)."""
 
@@ -196,7 +196,7 @@ class NearBound:
         list is the ``join_near`` nearest of the list and those of ``cands`` within ``join_days`` with a first unit
         before ``x`` meeting its sides, ranked by (days, place of the root) as :meth:`near_rings` ranks them (a
         candidate further than the list's K-th entry is not read further). The list (with its K-th days) and the
-        probabilities are kept as :meth:`~.joinlast._Layer.decide` keeps them; the join is the unique highest
+        probabilities are kept as :meth:`~.joindecide.JoinDecide.decide` keeps them; the join is the unique highest
         probability at or above ``floor`` (none: no join). (False, None) when a condition fails or the highest is
         tied (ties go by the order of first units near ``x``): ``x`` must be decided."""
         listed, listers, _gaps = self.near_state()
@@ -261,7 +261,7 @@ class NearBound:
         return True, choice
 
     def near_rings(self, x: int, u: Any, mine: Any, by_tok: dict[tuple[Any, ...], set[int]]) -> list[int]:
-        """:meth:`near_list` of the roots the index of roots (``by_tok``, :meth:`~.joinlast._Layer.rep_index`) lists
+        """:meth:`near_list` of the roots the index of roots (``by_tok``, :meth:`~.joinlayer.JoinLayer.rep_index`) lists
         under loner ``x``'s probe tokens, probing its weeks nearest first: a root first found in a week ``d`` days from
         ``x``'s window has no dated unit nearer than ``d`` days (a unit is listed under every week its window touches;
         the roots listed without a week, under wide windows, are read first), so the probing stops once the list is
