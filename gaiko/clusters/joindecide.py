@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from .joinnear import first_near
 from .learneddays import near_days
 
 __all__ = ["JoinDecide"]
@@ -18,8 +19,8 @@ __all__ = ["JoinDecide"]
 
 class JoinDecide:
     """:meth:`decide` and :meth:`rescore` of :class:`~.joinlayer.JoinLayer` (a mixin: it reads the layer's ``sw``,
-    ``lr``, ``kept``, ``ver``, ``reps_of``, ``mem_of``, ``nearest``, :meth:`unit`, :meth:`ordkey`, :meth:`rep_index`,
-    :meth:`days`, :meth:`root`, :meth:`pkeys`, :meth:`members`, :meth:`first`, :meth:`set_reps`, NearBound's
+    ``lr``, ``kept``, ``ver``, ``mem_of``, ``nearest``, :meth:`unit`, :meth:`ordkey`, :meth:`rep_index`,
+    :meth:`days`, :meth:`root`, :meth:`pkeys`, :meth:`members`, :meth:`kept_reps`, NearBound's
     :meth:`near_rings`, :meth:`near_list` and :meth:`unlist`, SidesMemo's :meth:`_sides` and :meth:`_meet_sid`, and
     PairScores' :meth:`bests`)."""
 
@@ -27,7 +28,6 @@ class JoinDecide:
     lr: Any
     kept: dict[int, dict[int, tuple[int, float]]]
     ver: dict[int, int]
-    reps_of: dict[int, tuple[int, ...]]
     mem_of: dict[int, list[tuple[Any, ...]]]
     nearest: dict[int, dict[int, tuple[Any, Any]]]
     unit: Any
@@ -37,8 +37,7 @@ class JoinDecide:
     root: Any
     pkeys: Any
     members: Any
-    first: Any
-    set_reps: Any
+    kept_reps: Any
     near_rings: Any
     near_list: Any
     unlist: Any
@@ -87,13 +86,7 @@ class JoinDecide:
                     continue
                 if mem is None:
                     mem = members(r)
-                first = None
-                for o, wl, wh in mem:  # in order: the first one near x is its first such unit
-                    if o >= mine:
-                        break
-                    if max(wl - hi, lo - wh, 0) <= within:
-                        first = o
-                        break
+                first = first_near(mem, mine, lo, hi, within)
                 near[r] = (mem, first)
                 if first is not None:
                     firsts.append((first, r))
@@ -119,11 +112,7 @@ class JoinDecide:
                 vals[r] = got_k[1]
                 kept[r] = got_k
                 continue
-            got = self.reps_of.get(r)
-            if got is None:
-                got = self.first(r)
-                self.set_reps(r, got)
-            ws = [w for w in got if ordkey(w) < mine]
+            ws = [w for w in self.kept_reps(r) if ordkey(w) < mine]
             if lr.join_sides:
                 if su is None:
                     su = self._sides(u)
@@ -153,11 +142,7 @@ class JoinDecide:
         su = self._sides(u) if lr.join_sides else None
         reps: dict[int, list[int]] = {}
         for r in roots:
-            got = self.reps_of.get(r)
-            if got is None:
-                got = self.first(r)
-                self.set_reps(r, got)
-            ws = [w for w in got if ordkey(w) < mine and (su is None or self._meet_sid(w, su, u))]
+            ws = [w for w in self.kept_reps(r) if ordkey(w) < mine and (su is None or self._meet_sid(w, su, u))]
             if not ws:
                 return None
             reps[r] = ws

@@ -211,6 +211,15 @@ class JoinLayer(JoinDecide, SidesMemo, PairScores, NearBound):
             self.reps_of[r] = reps
         self._list_root(r)
 
+    def kept_reps(self, r: int) -> tuple[int, ...]:
+        """The first units of base root ``r`` as kept (``reps_of``), made on first use (:meth:`first`,
+        :meth:`set_reps`)."""
+        got = self.reps_of.get(r)
+        if got is None:
+            got = self.first(r)
+            self.set_reps(r, got)
+        return got
+
     def members(self, r: int) -> list[tuple[Any, ...]]:
         """The dated units of base cluster ``r`` in the order units join along: (place in the order, lo, hi); kept
         until the cluster changes. (A base cluster's units are of one status and type: compatible and reaches

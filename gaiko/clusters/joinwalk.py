@@ -56,13 +56,6 @@ def send_back(layer: Any, changed: set[int], before: dict[int, Any], firsts_chan
             if must and settle:
                 hard.add(x)
 
-    def reps_now(r: int) -> tuple[int, ...]:
-        got = layer.reps_of.get(r)
-        if got is None:
-            got = layer.first(r)
-            layer.set_reps(r, got)
-        return got
-
     near_of: dict[tuple[Any, ...], Any] = {}  # (r, status, type, lo, hi) -> the first place in order asked
 
     def loners_near(k: int, r: int) -> None:
@@ -94,7 +87,7 @@ def send_back(layer: Any, changed: set[int], before: dict[int, Any], firsts_chan
                 layer.reach_put(k)
         for (r, status, etype, lo, hi), o in near_of.items():
             vr = ver.get(r, 0)
-            reps = [(ordkey(w), w) for w in reps_now(r)]
+            reps = [(ordkey(w), w) for w in layer.kept_reps(r)]
             if jx is not None:  # (round c55) the units whose sides may meet a first unit of r, near k's window
                 toks = {t for _ow, w in reps for t in layer.ltoks(w)}
                 if reach is not None:  # (round c71) the loners whose reach meets k's window, and r's listers
