@@ -23,6 +23,12 @@ are found through an index of base roots by (status, type, week, side token) of 
 the loners a changed cluster concerns through :class:`~.learnedjoiners.JoinerIndex`, both resting on
 :func:`~.learned.sides_meet` of units of one status and type implying a probe token of the one among the listed tokens
 of the other (tests/test_cluster_learned_c55.py).
+
+What this module holds (round j1 split the rest out, same code): the switches below (the tests set them here; they
+reach the layer and the walk as a :class:`~.joinlayer.Switches` made once a batch), :func:`settled`,
+:func:`base_rules` and :func:`add_join_last` (the base update, what it changed, the re-decisions, the final roots and
+the writes). The layer's state is :class:`~.joinlayer.JoinLayer`, its decisions :class:`~.joindecide.JoinDecide`,
+its bounded lists :class:`~.joinnear.NearBound`, the walk that sends loners back :func:`~.joinwalk.send_back`.
 """
 
 from __future__ import annotations
