@@ -34,7 +34,7 @@ class Switches:
     """The switches of :mod:`.joinlast` (``INDEXED``, ``BOUND``, ``KEEP_NEAR``, ``RINGS``, ``REACH``, ``SETTLE``,
     ``ADMIT``, ``COUNTS``; what each does: there) as they stand when a batch starts: the tests set them on
     :mod:`.joinlast`, which reads them once a batch (:func:`~.joinlast.add_join_last`) and hands them to the layer and
-    the walk here (no module below joinlast imports it)."""
+    the walk here (so no module below joinlast imports joinlast)."""
 
     indexed: bool = True
     bound: bool = True
