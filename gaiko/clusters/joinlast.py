@@ -23,32 +23,33 @@ are found through an index of base roots by (status, type, week, side token) of 
 the loners a changed cluster concerns through :class:`~.learnedjoiners.JoinerIndex`, both resting on
 :func:`~.learned.sides_meet` of units of one status and type implying a probe token of the one among the listed tokens
 of the other (tests/test_cluster_learned_c55.py).
+
+What this module holds (round j1 split the rest out, same code): the switches below (the tests set them here; they
+reach the layer and the walk as a :class:`~.joinlayer.Switches` made once a batch), :func:`settled`,
+:func:`base_rules` and :func:`add_join_last` (the base update, what it changed, the re-decisions, the final roots and
+the writes). The layer's state is :class:`~.joinlayer.JoinLayer`, its decisions :class:`~.joindecide.JoinDecide`,
+its bounded lists :class:`~.joinnear.NearBound`, the walk that sends loners back :func:`~.joinwalk.send_back`.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import math
 from collections.abc import Sequence
 from typing import Any
 
 from . import index as index_mod
-from .core import UnitState, cluster_id_of, listed_tokens, probe_tokens, ukey_of
-from .learned import load_model
-from .learneddays import add_days, build_days, near_days
-from .learnedjoiners import WIDE_WEEKS, JoinerIndex, join_eligible
-from .joinnear import NearBound, unique_best
-from .learnedscores import PairScores, SidesMemo
-from .roots import load_units
+from .core import cluster_id_of, ukey_of
+from .joinlayer import JOINS_DDL, JoinLayer, Switches
+from .joinnear import unique_best
+from .joinwalk import send_back
+from .learneddays import add_days
 from .rules import Rules
 from .tables import insert_rows, lists, move_members
-from .units import order, units_of
+from .units import units_of
 from .unitlists import learned_lists
 from .update import Touched
 
 __all__ = ["add_join_last", "base_rules", "JOINS_DDL"]
-
-JOINS_DDL = "CREATE TABLE IF NOT EXISTS cluster_joins (ukey BIGINT, joined BIGINT)"
 
 _BASE: dict[int, tuple[Rules, Rules]] = {}
 
@@ -77,7 +78,7 @@ REACH = True
 #: (round c73) under ``learned.join_near``, the indexes and :data:`RINGS`, a loner sent back only for
 #: clusters already on its list (they gained units or changed their first units; none lost a unit) is not re-decided
 #: when every cluster of its list is still a base root, each whose first units changed still has one before it meeting
-#: its sides (its probability scored anew, :meth:`_Layer.rescore`), and the best probability at or above
+#: its sides (its probability scored anew, :meth:`~.joindecide.JoinDecide.rescore`), and the best probability at or above
 #: ``learned.join`` is unique (or none is): its list is that of its last decision (a cluster's days to it only shrink),
 #: so its join is read from the values (:func:`settled`). False: every loner sent back is re-decided, as round c71 did
 #: (tests/test_cluster_learned_c73.py)
@@ -138,360 +139,6 @@ def base_rules(rules: Rules) -> Rules:
     return got[1]
 
 
-class _Layer(SidesMemo, PairScores, NearBound):
-    """The join layer's state for one store under one set of rules (kept in the index's ``scores``)."""
-
-    def __init__(self, con: Any, idx: Any, rules: Rules, base: Rules) -> None:
-        self.con, self.idx, self.rules, self.base = con, idx, rules, base
-        self.lr = rules.learned
-        self.model = load_model(self.lr.model)
-        cache = self.cache = idx.scores.setdefault("joinlast", {})
-        self.rows: dict[int, list[dict[str, Any]]] = cache.setdefault("rows", {})
-        # (round c55) the mentions' evidence is the base's (learnedwork.Worklist's: by event id; the same function of
-        # the row, the referent rules and learned.words, which the base's rules share)
-        self.ev: dict[Any, Any] = idx.scores.setdefault("evidence", {})
-        self.ubest: dict[tuple[str, int, int], tuple[int, int, float]] = cache.setdefault("ubest", {})
-        self.facts: dict[int, list[tuple[Any, ...]]] = cache.setdefault("facts", {})
-        self.evs: dict[int, list[Any]] = cache.setdefault("evs", {})
-        self.meets: dict[tuple[int, int], bool] = cache.setdefault("meets", {})
-        self.side_of: dict[str, int] = cache.setdefault("side_of", {})
-        self.side_ids: dict[tuple[Any, ...], int] = cache.setdefault("side_ids", {})
-        self.sid_of: dict[int, int] = cache.setdefault("sid_of", {})  # ukey -> its sides' id (round c63)
-        self.ufeat: dict[tuple[int, int], Any] = idx.scores.setdefault("ufeat", {})  # the base's (round c63)
-        self.reps_of: dict[int, tuple[int, ...]] = cache.setdefault("reps_of", {})  # base root -> first reps units
-        if "joins" not in cache:
-            con.execute(JOINS_DDL)
-            cache["joins"] = {int(k): int(j) for k, j in con.execute("SELECT ukey, joined FROM cluster_joins").fetchall()}
-        self.joins: dict[int, int] = cache["joins"]  # loner -> the base root it joined
-        self.states: dict[int, UnitState] = {}
-        # (round c55) kept while the index is: a unit's place in the order and its Unit (both fixed by its key),
-        # whether it may join (join_eligible), each base root's version (bumped when its first units or their
-        # mentions change) and each loner's best probability of every base root it weighed (with that root's version)
-        self._ord: dict[int, Any] = cache.setdefault("ord", {})
-        self._unit: dict[int, Any] = cache.setdefault("unit", {})
-        self._elig: dict[int, bool] = cache.setdefault("elig", {})
-        self.ver: dict[int, int] = cache.setdefault("ver", {})
-        self.kept: dict[int, dict[int, tuple[int, float]]] = cache.setdefault("kept", {})
-        # (round c55, under join_sides) the base roots by the side tokens their first units are listed under (made on
-        # first use from every base root, then kept as reps_of changes), each root's dated units (kept until the
-        # cluster changes), the loners' probe tokens and the units that may join, by probe token and week
-        self._ltoks: dict[int, tuple[str, ...]] = cache.setdefault("ltoks", {})
-        self._ptoks: dict[int, tuple[str, ...]] = cache.setdefault("ptoks", {})
-        self.mem_of: dict[int, list[tuple[Any, ...]]] = cache.setdefault("mem_of", {})
-        # (round c63) each loner's probe keys, and for each root it found: (the root's list of dated units read, the
-        # place of its first unit near the loner or None)
-        self._pkeys: dict[int, tuple[tuple[Any, ...], ...]] = cache.setdefault("pkeys", {})
-        self.nearest: dict[int, dict[int, tuple[Any, Any]]] = cache.setdefault("near_of", {})
-
-    def _fetch(self, keys: list[int]) -> dict[int, list[dict[str, Any]]]:
-        from .learnedupdate import stored_rows
-
-        got: dict[int, list[dict[str, Any]]] = {}
-        for r, k in zip(*stored_rows(self.con, keys)):
-            got.setdefault(k, []).append(r)
-        return got
-
-    def state(self, k: int) -> UnitState:
-        st = self.states.get(k)
-        if st is None:
-            st = self.states[k] = load_units(self.idx, [k], self.base)[k]
-        return st
-
-    def ordkey(self, k: int) -> Any:
-        got = self._ord.get(k)
-        if got is None:
-            got = self._ord[k] = order(self.unit(k), k, self.base)
-        return got
-
-    def unit(self, k: int) -> Any:
-        """Unit ``k``'s :class:`~.units.Unit` (what it says: fixed by its key), kept."""
-        got = self._unit.get(k)
-        if got is None:
-            got = self._unit[k] = self.state(k).unit
-        return got
-
-    def eligible(self, k: int) -> bool:
-        """:func:`~.learnedjoiners.join_eligible` of unit ``k``, kept."""
-        got = self._elig.get(k)
-        if got is None:
-            got = self._elig[k] = join_eligible(self.unit(k))
-        return got
-
-    def root(self, k: int) -> int:
-        return self.idx.units[k][12]
-
-    def parent(self, k: int) -> int | None:
-        return self.idx.units[k][11]
-
-    def ltoks(self, k: int) -> tuple[str, ...]:
-        got = self._ltoks.get(k)
-        if got is None:
-            got = self._ltoks[k] = listed_tokens(self.unit(k))
-        return got
-
-    def ptoks(self, k: int) -> tuple[str, ...]:
-        got = self._ptoks.get(k)
-        if got is None:
-            u = self.unit(k)
-            got = self._ptoks[k] = probe_tokens(u, u.event_type in self.base.undirected)
-        return got
-
-    def pkeys(self, x: int) -> tuple[tuple[Any, ...], ...]:
-        """The keys of the index of roots (:meth:`rep_index`) loner ``x`` probes: its status and type, a week of its
-        window widened by ``learned.join_days`` (or None) and a probe token; kept (fixed by its unit; round c63)."""
-        got = self._pkeys.get(x)
-        if got is None:
-            u, within = self.unit(x), self.lr.join_days
-            weeks = (None, *range((u.lo - within) // 7, (u.hi + within) // 7 + 1))
-            got = self._pkeys[x] = tuple((u.status, u.event_type, wk, t) for t in self.ptoks(x) for wk in weeks)
-        return got
-
-    def rep_index(self) -> dict[tuple[Any, ...], set[int]] | None:
-        """(status, event type, week or None, token) -> the base roots with a dated unit of that status and type whose
-        window has a day in that week (None: a window wider than :data:`~.learnedjoiners.WIDE_WEEKS` weeks) and a first
-        unit listed under that token (None without ``join_sides``: the layer then walks the units of the type within
-        ``join_days``, as round c54 did). Made on first use from every base root, then kept as clusters change."""
-        if not (self.lr.join_sides and INDEXED):
-            return None
-        got = self.cache.get("rep_by_key")
-        if got is None:
-            got = self.cache["rep_by_key"] = {}
-            self.cache["rep_keys"] = {}
-            for k, row in self.idx.units.items():
-                if row[12] == k:
-                    reps = self.reps_of.get(k)
-                    if reps is None:
-                        reps = self.reps_of[k] = self.first(k)
-                    self._list_root(k)
-        return got
-
-    def _list_root(self, r: int) -> None:
-        """List base root ``r`` in the index of roots (its first units and dated units as they are now), unlisting it
-        from where it was listed."""
-        by_key = self.cache.get("rep_by_key")
-        if by_key is None:
-            return
-        keys_of = self.cache["rep_keys"]
-        for key in keys_of.pop(r, ()):
-            got = by_key.get(key)
-            if got is not None:
-                got.discard(r)
-        reps = self.reps_of.get(r)
-        if reps is None:
-            return
-        toks = {t for w in reps for t in self.ltoks(w)}
-        row = self.idx.units[r]
-        st_, et_ = row[1], row[2]  # (its units' status and type)
-        spans: set[int | None] = set()
-        for _o, wl, wh in self.members(r):
-            a, b = wl // 7, wh // 7
-            if b - a + 1 > WIDE_WEEKS:
-                spans.add(None)
-            else:
-                spans.update(range(a, b + 1))
-        keys = [(st_, et_, w, t) for w in spans for t in toks]
-        for key in keys:
-            by_key.setdefault(key, set()).add(r)
-        keys_of[r] = keys
-
-    def set_reps(self, r: int, reps: tuple[int, ...] | None) -> None:
-        """Make ``reps`` the first units of base root ``r`` (None: ``r`` is no longer a base root), in the index of
-        roots too (with its dated units as they are now)."""
-        self.reps_of.pop(r, None)
-        if reps is not None:
-            self.reps_of[r] = reps
-        self._list_root(r)
-
-    def members(self, r: int) -> list[tuple[Any, ...]]:
-        """The dated units of base cluster ``r`` in the order units join along: (place in the order, lo, hi); kept
-        until the cluster changes. (A base cluster's units are of one status and type: compatible and reaches
-        ask it.)"""
-        got = self.mem_of.get(r)
-        if got is None:
-            got, stack = [], [r]
-            kids, units = self.idx.children, self.idx.units
-            while stack:
-                k = stack.pop()
-                row = units[k]
-                if row[8] is not None and row[9] is not None:
-                    got.append((self.ordkey(k), row[8], row[9]))
-                stack.extend(kids.get(k, ()))
-            got.sort()
-            self.mem_of[r] = got
-        return got
-
-    def joiner_index(self) -> JoinerIndex:
-        """The units that may join (:func:`~.learnedjoiners.join_eligible`, with a window) by probe token and week
-        (made on first use from every unit, then given the new ones)."""
-        got = self.cache.get("joiners")
-        if got is None:
-            got = self.cache["joiners"] = JoinerIndex()
-            for k, row in self.idx.units.items():
-                self.add_joiner(k, got)
-        return got
-
-    def add_joiner(self, k: int, into: JoinerIndex | None = None) -> None:
-        into = into if into is not None else self.cache.get("joiners")
-        if into is None:
-            return
-        u = self.unit(k)
-        if u.lo is not None and u.hi is not None and self.eligible(k):
-            into.add(k, u, self.base)
-
-    def days(self) -> Any:
-        got = self.cache.get("days")
-        if got is None:
-            got = self.cache["days"] = build_days(self.idx.units.values())
-        return got
-
-    def first(self, r: int) -> tuple[int, ...]:
-        """The first ``reps`` units (all, without ``reps``) of the base cluster ``r`` in the order units join along."""
-        items, stack = [], [r]
-        kids = self.idx.children
-        while stack:
-            k = stack.pop()
-            items.append((self.ordkey(k), k))
-            stack.extend(kids.get(k, ()))
-        items.sort()
-        n = self.lr.reps
-        return tuple(k for _o, k in (items if n is None else items[:n]))
-
-    def decide(self, x: int) -> int | None:
-        """The base root loner ``x`` joins (None: none), as :func:`~.learned.join_last_states` chooses it. The best
-        probability of a base root whose version is the one kept for ``x`` is the kept one (round c55: neither its
-        first units nor their mentions changed since; a loner that gains mentions loses its kept values)."""
-        u, lr = self.unit(x), self.lr
-        mine = self.ordkey(x)
-        ordkey = self.ordkey
-        by_tok = self.rep_index()
-        if by_tok is not None and lr.join_near is not None and RINGS:
-            roots = self.near_rings(x, u, mine, by_tok)  # (round c65) the nearest weeks first, until the list is known
-        elif by_tok is None:
-            near = [k for k in near_days(self.days(), u.status, u.event_type, u.lo, u.hi, lr.join_days) if k != x]
-            near = sorted((k for k in near if ordkey(k) < mine), key=ordkey)
-            roots = list(dict.fromkeys(self.root(k) for k in near))
-        else:
-            # (round c55) only a base root one of whose first units meets x's sides can be chosen (sides_meet implies
-            # a probe token of x among the rep's listed tokens); such a root is weighed when a unit of it of x's type
-            # lies within join_days before x, in the order of its first such unit (as walking the units near x
-            # orders them)
-            lo, hi, within = u.lo, u.hi, lr.join_days
-            cands: set[int] = set()
-            for key in self.pkeys(x):
-                got = by_tok.get(key)
-                if got:
-                    cands |= got
-            # (round c63) the first unit of r near x, kept with the list of r's dated units it was read from: the
-            # same list (not rebuilt since, as a change of r rebuilds it) gives the same answer
-            near = self.nearest.get(x)
-            if near is None:
-                near = self.nearest[x] = {}
-            mem_of, members = self.mem_of, self.members
-            firsts = []
-            for r in cands:  # (a base cluster's units are of one status and type: the key's)
-                mem = mem_of.get(r)
-                got_n = near.get(r)
-                if KEEP_NEAR and mem is not None and got_n is not None and got_n[0] is mem:
-                    if got_n[1] is not None:
-                        firsts.append((got_n[1], r))
-                    continue
-                if mem is None:
-                    mem = members(r)
-                first = None
-                for o, wl, wh in mem:  # in order: the first one near x is its first such unit
-                    if o >= mine:
-                        break
-                    if max(wl - hi, lo - wh, 0) <= within:
-                        first = o
-                        break
-                near[r] = (mem, first)
-                if first is not None:
-                    firsts.append((first, r))
-            firsts.sort()
-            roots = [r for _o, r in firsts]
-        if lr.join_near is not None and not (by_tok is not None and RINGS):  # (round c65) the nearest clusters only
-            roots = self.near_list(x, u, mine, roots) if roots else []
-            if not roots:
-                self.unlist(x)
-        if not roots:
-            self.kept.pop(x, None)
-            return None
-        was = self.kept.get(x) or {}
-        ver = self.ver
-        vals: dict[int, float] = {}
-        kept: dict[int, tuple[int, float]] = {}
-        reps: dict[int, list[int]] = {}
-        su = None
-        for r in roots:
-            v = ver.get(r, 0)
-            got_k = was.get(r)
-            if got_k is not None and got_k[0] == v:
-                vals[r] = got_k[1]
-                kept[r] = got_k
-                continue
-            got = self.reps_of.get(r)
-            if got is None:
-                got = self.first(r)
-                self.set_reps(r, got)
-            ws = [w for w in got if ordkey(w) < mine]
-            if lr.join_sides:
-                if su is None:
-                    su = self._sides(u)
-                ws = [w for w in ws if self._meet_sid(w, su, u)]
-            reps[r] = ws
-        if reps:
-            got_p = self.bests("join", x, [w for ws in reps.values() for w in ws])
-            for r, ws in reps.items():
-                p = max((got_p[w] for w in ws), default=-math.inf)
-                vals[r] = p
-                kept[r] = (ver.get(r, 0), p)
-        self.kept[x] = kept
-        top, choice = -math.inf, None
-        for r in roots:
-            p = vals[r]
-            if p >= lr.join and p > top:
-                top, choice = p, r
-        return choice
-
-    def rescore(self, x: int, roots: list[int]) -> dict[int, float] | None:
-        """(round c73) The best ``join`` probability of loner ``x`` against each base root of ``roots`` (on its list,
-        their first units changed), as :meth:`decide` weighs them, kept for ``x`` at their versions; None when one of
-        them has no first unit before ``x`` whose sides meet ``x``'s (it leaves the list: the list must be made
-        again)."""
-        u, lr, ordkey = self.unit(x), self.lr, self.ordkey
-        mine = ordkey(x)
-        su = self._sides(u) if lr.join_sides else None
-        reps: dict[int, list[int]] = {}
-        for r in roots:
-            got = self.reps_of.get(r)
-            if got is None:
-                got = self.first(r)
-                self.set_reps(r, got)
-            ws = [w for w in got if ordkey(w) < mine and (su is None or self._meet_sid(w, su, u))]
-            if not ws:
-                return None
-            reps[r] = ws
-        got_p = self.bests("join", x, [w for ws in reps.values() for w in ws])
-        kept = self.kept[x]
-        out = {}
-        for r, ws in reps.items():
-            p = out[r] = max(got_p[w] for w in ws)
-            kept[r] = (self.ver.get(r, 0), p)
-        return out
-
-    def final_of(self, r: int, memo: dict[int, int]) -> int:
-        """The final root of base root ``r`` (the end of its chain of joins)."""
-        chain = []
-        while r not in memo and r in self.joins:
-            chain.append(r)
-            r = self.joins[r]
-        end = memo.get(r, r)
-        for c in chain:
-            memo[c] = end
-        memo[r] = end
-        return end
-
-
 def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluster_ids: bool = False) -> Touched:
     """:func:`~.update.add_mentions` (or :func:`~.learnedupdate.add_learned` with the join off, when the veto is on)
     for the base clusters, then the join as a last layer over them (module docstring)."""
@@ -517,7 +164,7 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
     finally:
         index_mod.JOURNAL = None
     idx = touched.index
-    layer = _Layer(con, idx, rules, base)
+    layer = JoinLayer(con, idx, rules, base, Switches(INDEXED, BOUND, KEEP_NEAR, RINGS, REACH, SETTLE, ADMIT, COUNTS))
     # what the base changed: units new, with more articles, another parent or root (their rows before and after)
     before: dict[int, Any] = {}
     for k, old, _new in journal:
@@ -566,147 +213,7 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
         layer.kept.pop(k, None)
     # the loners whose join may change
     lr = rules.learned
-    todo: set[int] = set()
-    # (round c73) the loners that must be re-decided (not only sent back for clusters on their list), and why each
-    # was first sent back (with COUNTS)
-    settle = SETTLE and lr.join_near is not None and lr.join_sides and INDEXED and RINGS
-    hard: set[int] = set() if settle else todo
-    why: dict[int, str] | None = {} if COUNTS is not None else None
-    listed = layer.near_state()[0]
-    admit = settle and ADMIT
-    newc: dict[int, set[int]] = {}  # (round c74) loner -> the clusters not on its list the walk sent it back for
-
-    def send(xs: Any, reason: str, must: bool) -> None:
-        for x in xs:
-            if why is not None and x not in why:
-                why[x] = reason
-            todo.add(x)
-            if must and settle:
-                hard.add(x)
-
-    def reps_now(r: int) -> tuple[int, ...]:
-        got = layer.reps_of.get(r)
-        if got is None:
-            got = layer.first(r)
-            layer.set_reps(r, got)
-        return got
-
-    near_of: dict[tuple[Any, ...], Any] = {}  # (r, status, type, lo, hi) -> the first place in order asked
-
-    def loners_near(k: int, r: int) -> None:
-        """Ask for the loners after unit ``k`` within ``join_days`` of it whose sides meet a first unit of ``k``'s
-        base cluster ``r`` before them (under ``join_sides``; else every one): ``r`` may now be, or no longer be, a
-        cluster they weigh. (Round c55: the units of one cluster with one window of days are walked once, from the
-        first of them in order: the loners after any of them are those after the first.)"""
-        u = layer.unit(k)
-        if u.lo is None or u.hi is None:
-            return
-        key = (r, u.status, u.event_type, u.lo, u.hi)
-        o = layer.ordkey(k)
-        got = near_of.get(key)
-        if got is None or o < got:
-            near_of[key] = o
-
-    def walk_near() -> None:
-        ordkey, parent, eligible, units = layer.ordkey, layer.parent, layer.eligible, idx.units
-        ord_d, elig_d = layer._ord, layer._elig
-        within = lr.join_days
-        jx = layer.joiner_index() if lr.join_sides and INDEXED else None
-        kept, ver, floor = layer.kept, layer.ver, lr.join
-        bound = BOUND and jx is not None
-        nearb = lr.join_near is not None
-        reach = layer.loner_reach() if REACH and jx is not None and nearb and RINGS else None
-        listers = layer.near_state()[1]
-        if reach is not None:
-            for k in changed:  # (round c71) a unit the base gave or took a parent: listed or unlisted by its reach
-                layer.reach_put(k)
-        for (r, status, etype, lo, hi), o in near_of.items():
-            vr = ver.get(r, 0)
-            reps = [(ordkey(w), w) for w in reps_now(r)]
-            if jx is not None:  # (round c55) the units whose sides may meet a first unit of r, near k's window
-                toks = {t for _ow, w in reps for t in layer.ltoks(w)}
-                if reach is not None:  # (round c71) the loners whose reach meets k's window, and r's listers
-                    found = reach.find(status, etype, toks, lo, hi)
-                    got_l = listers.get(r)
-                    if got_l:
-                        found |= got_l
-                else:
-                    found = jx.find(status, etype, toks, lo - within, hi + within)
-                if COUNTS is not None:
-                    COUNTS["walked"] = COUNTS.get("walked", 0) + len(found)
-                found -= hard
-                xs = []
-                for x in found:  # (round c63: the loners only, their parent read first, in one pass)
-                    row = units[x]
-                    if row[11] is None and max(row[8] - hi, lo - row[9], 0) <= within:
-                        xs.append(x)
-            else:
-                xs = near_days(days, status, etype, lo, hi, within)
-            for x in xs:
-                if x in hard or parent(x) is not None:
-                    continue
-                e = elig_d.get(x)  # (round c74: the kept values read directly, as the methods read them)
-                if not (e if e is not None else eligible(x)):
-                    continue
-                ox = ord_d.get(x)
-                if ox is None:
-                    ox = ordkey(x)
-                if ox <= o:
-                    continue
-                if nearb:  # (round c65) beyond its list (NearBound.far)
-                    gf = listed.get(x)
-                    if gf is not None and gf[1] is not None and r not in gf[0]:
-                        row = units[x]
-                        if max(lo - row[9], row[8] - hi, 0) > gf[1]:
-                            continue
-                if bound:  # (round c56) r kept at its version, below the threshold: it changes nothing for x
-                    kx = kept.get(x)
-                    got = kx.get(r) if kx is not None else None
-                    if got is not None and got[0] == vr and got[1] < floor:
-                        continue
-                if lr.join_sides:
-                    ux = layer.unit(x)
-                    sx = layer._sides(ux)
-                    if not any(ow < ox and layer._meet_sid(w, sx, ux) for ow, w in reps):
-                        continue
-                gx = listed.get(x) if settle else None
-                if admit and gx is not None and r not in gx[0]:  # (round c74) it may enter: weighed against the list
-                    newc.setdefault(x, set()).add(r)
-                    send((x,), "walk", False)
-                else:
-                    send((x,), "walk", gx is None or r not in gx[0])  # (round c73) a cluster not on its list
-
-    into: dict[int, set[int]] = {}
-    for x, j in layer.joins.items():
-        into.setdefault(j, set()).add(x)
-    for k in changed:
-        if layer.parent(k) is None and layer.eligible(k):
-            send((k,), "changed", True)
-        b = before[k]
-        if b is not None and b[12] is not None:
-            send(into.get(b[12], ()), "joiners", False)  # it may have been what made its old cluster one they weigh
-        loners_near(k, layer.root(k))
-        if lr.join_near is not None and b is not None and b[12] is not None and b[12] != layer.root(k) \
-                and layer.root(b[12]) == b[12]:
-            loners_near(k, b[12])  # (round c65) the cluster it left is no nearer: its loners' lists may change
-    lost = {before[k][12] for k in changed if before[k] is not None and before[k][12] is not None
-            and before[k][12] != layer.root(k)}
-    if lr.join_near is not None:  # (round c65) the loners listing a cluster whose first units changed or lost a unit
-        listers = layer.near_state()[1]
-        for r in firsts_changed | lost:
-            send([x for x in listers.get(r, ()) if layer.parent(x) is None and layer.eligible(x)], "listers", False)
-    for r in firsts_changed:
-        send(into.get(r, ()), "joiners", False)
-        if layer.root(r) == r:
-            stack = [r]
-            while stack:
-                k = stack.pop()
-                if k not in changed:
-                    loners_near(k, r)
-                stack.extend(idx.children.get(k, ()))
-    walk_near()
-    if COUNTS is not None:
-        COUNTS.setdefault("todo", []).append(frozenset(todo))
+    todo, hard, why, listed, newc, lost = send_back(layer, changed, before, firsts_changed, days)
     # re-decide them; a unit that is no longer a loner loses its join
     old_joins = dict(layer.joins)
     redo: set[int] = set()

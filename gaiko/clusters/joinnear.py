@@ -48,17 +48,28 @@ def unique_best(roots, vals: dict[int, float], floor: float) -> tuple[bool, int 
                 tie = True
     return (not tie), choice
 
+
+def first_near(mem: list[tuple[Any, ...]], mine: Any, lo: int, hi: int, within: int) -> Any:
+    """The place of the first of a root's dated units ``mem`` ((place, lo, hi) in the order units join along,
+    :meth:`~.joinlayer.JoinLayer.members`) before place ``mine`` whose window is within ``within`` days of ``lo..hi``
+    (None: none): the place the root is weighed at by a loner there."""
+    for o, wl, wh in mem:  # in order: the first one near is the first such unit
+        if o >= mine:
+            break
+        if max(wl - hi, lo - wh, 0) <= within:
+            return o
+    return None
+
+
 class NearBound:
-    """The bounded candidate list of :class:`~.joinlast._Layer` (a mixin: it reads the layer's ``cache``, ``lr``,
-    ``reps_of``, ``mem_of``, :meth:`first`, :meth:`set_reps`, :meth:`members`, :meth:`ordkey`, :meth:`_sides`,
-    :meth:`_meet_sid` and :meth:`ptoks`)."""
+    """The bounded candidate list of :class:`~.joinlayer.JoinLayer` (a mixin: it reads the layer's ``cache``, ``lr``,
+    ``mem_of``, :meth:`kept_reps`, :meth:`members`, :meth:`ordkey`, :meth:`_sides`, :meth:`_meet_sid` and
+    :meth:`ptoks`)."""
 
     cache: dict[Any, Any]
     lr: Any
-    reps_of: dict[int, tuple[int, ...]]
     mem_of: dict[int, list[tuple[Any, ...]]]
-    first: Any
-    set_reps: Any
+    kept_reps: Any
     members: Any
     ordkey: Any
     _sides: Any
@@ -111,11 +122,7 @@ class NearBound:
     def _reps_before(self, r: int, mine: Any, su: Any, u: Any) -> bool:
         """Whether cluster ``r`` has a first unit (its kept representatives, made on first use) before place ``mine``
         whose sides meet ``u``'s (``su``; None: sides not compared)."""
-        reps = self.reps_of.get(r)
-        if reps is None:
-            reps = self.first(r)
-            self.set_reps(r, reps)
-        return any(self.ordkey(w) < mine and (su is None or self._meet_sid(w, su, u)) for w in reps)
+        return any(self.ordkey(w) < mine and (su is None or self._meet_sid(w, su, u)) for w in self.kept_reps(r))
 
     def near_list(self, x: int, u: Any, mine: Any, roots: list[int]) -> list[int]:
         """``roots`` (in their order) cut to the ``join_near`` nearest loner ``x`` (unit ``u`` at place ``mine``) among
@@ -196,7 +203,7 @@ class NearBound:
         list is the ``join_near`` nearest of the list and those of ``cands`` within ``join_days`` with a first unit
         before ``x`` meeting its sides, ranked by (days, place of the root) as :meth:`near_rings` ranks them (a
         candidate further than the list's K-th entry is not read further). The list (with its K-th days) and the
-        probabilities are kept as :meth:`~.joinlast._Layer.decide` keeps them; the join is the unique highest
+        probabilities are kept as :meth:`~.joindecide.JoinDecide.decide` keeps them; the join is the unique highest
         probability at or above ``floor`` (none: no join). (False, None) when a condition fails or the highest is
         tied (ties go by the order of first units near ``x``): ``x`` must be decided."""
         listed, listers, _gaps = self.near_state()
@@ -237,11 +244,7 @@ class NearBound:
             if kr is not None and kr[0] == ver.get(r, 0):
                 vals[r] = kr[1]
                 continue
-            reps_r = self.reps_of.get(r)
-            if reps_r is None:
-                reps_r = self.first(r)
-                self.set_reps(r, reps_r)
-            ws = [w for w in reps_r if ordkey(w) < mine and self._meet_sid(w, su, u)]
+            ws = [w for w in self.kept_reps(r) if ordkey(w) < mine and self._meet_sid(w, su, u)]
             if not ws:
                 return False, None  # (a listed root whose first units changed: none before x meets its sides)
             reps[r] = ws
@@ -261,7 +264,7 @@ class NearBound:
         return True, choice
 
     def near_rings(self, x: int, u: Any, mine: Any, by_tok: dict[tuple[Any, ...], set[int]]) -> list[int]:
-        """:meth:`near_list` of the roots the index of roots (``by_tok``, :meth:`~.joinlast._Layer.rep_index`) lists
+        """:meth:`near_list` of the roots the index of roots (``by_tok``, :meth:`~.joinlayer.JoinLayer.rep_index`) lists
         under loner ``x``'s probe tokens, probing its weeks nearest first: a root first found in a week ``d`` days from
         ``x``'s window has no dated unit nearer than ``d`` days (a unit is listed under every week its window touches;
         the roots listed without a week, under wide windows, are read first), so the probing stops once the list is
@@ -320,11 +323,8 @@ class NearBound:
         self.reach_put(x)
         firsts = []
         for r in now:
-            for o, wl, wh in self.members(r):
-                if o >= mine:
-                    break
-                if max(wl - hi, lo - wh, 0) <= within:
-                    firsts.append((o, r))
-                    break
+            o = first_near(self.members(r), mine, lo, hi, within)
+            if o is not None:
+                firsts.append((o, r))
         firsts.sort()
         return [r for _o, r in firsts]
