@@ -52,3 +52,88 @@ def test_the_ledger_entry_dates_and_quotes_the_first_report() -> None:
     e = entry([mention], found, [], "2025-06-01", SimpleNamespace(topic=frozenset()))
     assert (e["status"], e["status_date"]) == ("fulfilled", "2025-04-10")
     assert "two sailings" in e["status_reason"]
+
+
+# -- F6: "changed since" is a filter of its own, and "did you mean" offers no filter of another meaning --------------
+_ARTICLES = [
+    {"id": "a1", "published": "2026-01-05", "source": "Fjord Post",
+     "text": "Norway promised on Monday to open the northern ferry line to Sweden by the end of March."},
+    {"id": "a2", "published": "2026-02-10", "source": "Baltic Wire",
+     "text": "Finland pledged on Tuesday to build a new rail bridge over the Tornio river."},
+    {"id": "a3", "published": "2026-03-02", "source": "Fjord Post",
+     "text": "Norway opened the northern ferry line to Sweden on Monday, the transport ministry said."},
+]
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory):
+    import json
+
+    from gaiko.coding import run_code
+
+    d = tmp_path_factory.mktemp("r36")
+    src = d / "arts.jsonl"
+    src.write_text("\n".join(json.dumps(a) for a in _ARTICLES) + "\n", encoding="utf-8")
+    db = d / "p.duckdb"
+    run_code([str(src)], db=str(db), quiet=True)
+    return db
+
+
+def _ids_changed(rows, day: str) -> set:
+    return {r["id"] for r in rows if str(r.get("status_date") or "") >= day}
+
+
+@pytest.mark.parametrize("name", ["changed_since", "since", "status_changed_since"])
+def test_the_api_offers_no_filter_of_another_meaning(name: str) -> None:
+    from gaiko.server.strict import unknown_query_message
+
+    known = {"made_since", "made_until", "as_of", "status", "actor"}
+    msg = unknown_query_message([name], known, "/api/v1/pledges")
+    assert msg and f"{name!r} for" in msg and "did you mean" not in msg, msg
+    # a mistyping of a filter is still named
+    assert "did you mean 'made_since'?" in unknown_query_message(["made_snce"], known, "/api/v1/pledges")
+    assert "did you mean 'as_of'?" in unknown_query_message(["asof"], known, "/api/v1/pledges")
+
+
+def test_the_api_lists_the_pledges_whose_status_changed_since(store_path) -> None:
+    import csv
+    import io
+
+    from fastapi.testclient import TestClient
+
+    from gaiko.server import create_app
+
+    client = TestClient(create_app(str(store_path), api_key=None))
+    every = client.get("/api/v1/pledges").json()["pledges"]
+    want = _ids_changed(every, "2026-03-01")
+    assert want and len(want) < len(every)
+    r = client.get("/api/v1/pledges", params={"changed_since": "2026-03-01"})
+    assert r.status_code == 200, r.text
+    assert {p["id"] for p in r.json()["pledges"]} == want and r.json()["filters"]["changed_since"] == "2026-03-01"
+    r = client.get("/api/v1/export/pledges", params={"changed_since": "2026-03-01", "format": "csv"})
+    assert r.status_code == 200 and {row["id"] for row in csv.DictReader(io.StringIO(r.text))} == want
+    r = client.get("/api/v1/pledges", params={"changed_since": "March"})
+    assert r.status_code == 422 and "changed_since" in r.text
+
+
+def test_the_cli_and_python_list_the_pledges_whose_status_changed_since(store_path, cli) -> None:
+    import json
+
+    import gaiko
+    from gaiko.errors import ConfigError
+    from gaiko.tracking import ledger
+
+    code, out, err = cli("pledges", "--db", store_path, "--json")
+    every = json.loads(out)["pledges"]
+    want = _ids_changed(every, "2026-03-01")
+    code, out, err = cli("pledges", "--db", store_path, "--json", "--changed-since", "2026-03-01")
+    assert code in (0, None), err
+    assert {p["id"] for p in json.loads(out)["pledges"]} == want != set()
+    code, out, err = cli("pledges", "--db", store_path, "--changed-since", "2026-03-01")
+    assert "status changed since 2026-03-01" in " ".join(out.split())
+    code, out, err = cli("pledges", "--db", store_path, "--changed-since", "soon")
+    assert code == 2 and err.startswith("Error:") and "--changed-since" in err
+    with gaiko.open(str(store_path), read_only=True) as st:
+        assert {e["id"] for e in ledger(st, changed_since="2026-03-01")} == want
+        with pytest.raises(ConfigError, match="changed_since must be a date"):
+            ledger(st, changed_since="soon")
