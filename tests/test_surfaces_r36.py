@@ -137,3 +137,78 @@ def test_the_cli_and_python_list_the_pledges_whose_status_changed_since(store_pa
         assert {e["id"] for e in ledger(st, changed_since="2026-03-01")} == want
         with pytest.raises(ConfigError, match="changed_since must be a date"):
             ledger(st, changed_since="soon")
+
+
+# -- F7: program source and configuration files in an article folder are not articles --------------------------------
+_SCRIPT = 'import json\n\n\ndef write():\n    """Write the corpus."""\n    print("Denmark promised to open the bridge.")\n'
+
+
+def _folder(tmp_path):
+    d = tmp_path / "desk"
+    (d / "tools").mkdir(parents=True)
+    (d / "2026-02-03-harbour.txt").write_text("Denmark promised on Tuesday to reopen the harbour at Esbjerg.\n")
+    (d / "make_corpus.py").write_text(_SCRIPT)
+    (d / "tools" / "fetch.sh").write_text('#!/bin/sh\nfor f in *.txt; do echo "$f"; done\n')
+    (d / "tools" / "chart.js").write_text('const n = 3;\nconsole.log("Denmark reopened the harbour");\n')
+    (d / "settings.yaml").write_text("outlet: Harbour Times\nlanguage: en\n")
+    (d / "pyproject.toml").write_text('[project]\nname = "desk"\n')
+    (d / "Makefile").write_text("all:\n\tpython make_corpus.py\n")
+    return d
+
+
+def test_a_source_file_in_a_folder_is_skipped_with_a_warning_naming_it(tmp_path) -> None:
+    from pathlib import Path
+
+    from gaiko.ingest import count_inputs, read_inputs
+    from gaiko.types import Article, InputError
+
+    d = _folder(tmp_path)
+    items = list(read_inputs([str(d)]))
+    arts = [i for i in items if isinstance(i, Article)]
+    assert [Path(a.origin).name for a in arts] == ["2026-02-03-harbour.txt"]
+    warned = sorted(Path(e.path).name for e in items if isinstance(e, InputError) and e.reason == "source_file")
+    assert warned == ["Makefile", "chart.js", "fetch.sh", "make_corpus.py", "pyproject.toml", "settings.yaml"]
+    assert all(e.severity == "warning" for e in items if isinstance(e, InputError))
+    assert count_inputs([str(d)]) == 1
+
+
+def test_a_source_file_named_alone_is_an_error(tmp_path) -> None:
+    from gaiko.ingest import read_inputs
+    from gaiko.types import InputError
+
+    d = _folder(tmp_path)
+    items = list(read_inputs([str(d / "make_corpus.py")]))
+    assert len(items) == 1 and isinstance(items[0], InputError)
+    assert (items[0].reason, items[0].severity) == ("source_file", "error")
+
+
+# -- F8: a date in a file name gaiko does not read is named --------------------------------------------------------
+@pytest.mark.parametrize("name, unread", [
+    ("20260203-harbour.txt", "20260203"), ("2026_02_03-harbour.txt", "2026_02_03"),
+    ("03-02-2026-harbour.txt", "03-02-2026"), ("harbour 3.2.2026.txt", "3.2.2026"),
+])
+def test_a_name_date_in_another_form_is_a_warning_naming_the_file(tmp_path, name: str, unread: str) -> None:
+    from gaiko.ingest import read_inputs
+    from gaiko.types import Article, InputError
+
+    p = tmp_path / name
+    p.write_text("Denmark promised on Tuesday to reopen the harbour at Esbjerg.\n")
+    items = list(read_inputs([str(p)]))
+    art = next(i for i in items if isinstance(i, Article))
+    assert art.published is None
+    warn = [i for i in items if isinstance(i, InputError)]
+    assert [(w.reason, w.severity) for w in warn] == [("name_date", "warning")]
+    assert warn[0].path.endswith(name) and unread in warn[0].detail and "YYYY-MM-DD" in warn[0].detail
+
+
+@pytest.mark.parametrize("name, day", [("2026-02-03-harbour.txt", "2026-02-03"), ("harbour-2026-02-03.txt", "2026-02-03"),
+                                       ("harbour-v12345678.txt", None), ("notes-1.2.3.txt", None)])
+def test_a_name_date_read_or_no_date_at_all_gives_no_warning(tmp_path, name: str, day) -> None:
+    from gaiko.ingest import read_inputs
+    from gaiko.types import Article, InputError
+
+    p = tmp_path / name
+    p.write_text("Denmark promised on Tuesday to reopen the harbour at Esbjerg.\n")
+    items = list(read_inputs([str(p)]))
+    assert [i.published for i in items if isinstance(i, Article)] == [day]
+    assert not [i for i in items if isinstance(i, InputError)]
