@@ -62,6 +62,9 @@ _ARTICLES = [
      "text": "Finland pledged on Tuesday to build a new rail bridge over the Tornio river."},
     {"id": "a3", "published": "2026-03-02", "source": "Fjord Post",
      "text": "Norway opened the northern ferry line to Sweden on Monday, the transport ministry said."},
+    {"id": "a4", "published": "2026-03-20", "source": "Nordic Daily",
+     "text": "Norway opened the northern ferry line to Sweden this month, and the first ships were full, the port "
+             "authority said."},
 ]
 
 
@@ -212,3 +215,35 @@ def test_a_name_date_read_or_no_date_at_all_gives_no_warning(tmp_path, name: str
     items = list(read_inputs([str(p)]))
     assert [i.published for i in items if isinstance(i, Article)] == [day]
     assert not [i for i in items if isinstance(i, InputError)]
+
+
+def test_a_stored_pledge_kept_then_reported_again_is_kept_since_the_first_report(store_path) -> None:
+    import gaiko
+    from gaiko.tracking import ledger
+
+    with gaiko.open(str(store_path), read_only=True) as st:
+        ferry = next(e for e in ledger(st) if "ferry" in e["action"])
+    days = [r["published"] for x in ferry["evidence"] if x["role"] == "fulfilled" for r in x.get("reports") or [x]]
+    assert days == ["2026-03-02", "2026-03-20"]  # two reports of the deed
+    assert (ferry["status"], ferry["status_date"]) == ("fulfilled", "2026-03-02") and "Monday" in ferry["status_reason"]
+
+
+# -- F9: a replay counts each evidence cluster as it stood that day ---------------------------------------------------
+def test_a_replay_counts_the_evidence_cluster_as_of_its_day(store_path, cli) -> None:
+    import json
+
+    import gaiko
+    from gaiko.tracking import ledger
+
+    def kept(rows):
+        e = next(e for e in rows if "ferry" in e["action"])
+        return next(x for x in e["evidence"] if x["role"] == "fulfilled")
+
+    with gaiko.open(str(store_path), read_only=True) as st:
+        now, then = kept(ledger(st)), kept(ledger(st, as_of="2026-03-10"))
+    assert (now["num_mentions"], now["num_articles"], now["num_sources"]) == (2, 2, 2)
+    assert (then["num_mentions"], then["num_articles"], then["num_sources"]) == (1, 1, 1)
+    assert [r["published"] for r in then["reports"]] == ["2026-03-02"]
+    code, out, err = cli("pledges", "--db", store_path, "--as-of", "2026-03-10", "-f", "jsonl")
+    shown = kept([json.loads(line) for line in out.splitlines() if line.strip()])
+    assert (shown["num_mentions"], shown["num_sources"]) == (1, 1)
