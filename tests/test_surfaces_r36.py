@@ -247,3 +247,37 @@ def test_a_replay_counts_the_evidence_cluster_as_of_its_day(store_path, cli) -> 
     code, out, err = cli("pledges", "--db", store_path, "--as-of", "2026-03-10", "-f", "jsonl")
     shown = kept([json.loads(line) for line in out.splitlines() if line.strip()])
     assert (shown["num_mentions"], shown["num_sources"]) == (1, 1)
+
+
+# -- F12: the evidence exports in one order; a run that codes nothing says so --------------------------------------
+def test_the_cli_and_api_evidence_exports_list_the_rows_in_one_order(store_path, cli) -> None:
+    import csv
+    import io
+
+    from fastapi.testclient import TestClient
+
+    from gaiko.server import create_app
+
+    code, out, err = cli("pledges", "--db", store_path, "--evidence", "-f", "csv")
+    assert code in (0, None), err
+    mine = [(r["pledge_id"], r["published"], r["role"]) for r in csv.DictReader(io.StringIO(out))]
+    client = TestClient(create_app(str(store_path), api_key=None))
+    r = client.get("/api/v1/export/pledges", params={"evidence": "true", "format": "csv"})
+    theirs = [(row["pledge_id"], row["published"], row["role"]) for row in csv.DictReader(io.StringIO(r.text))]
+    assert mine == theirs and len({p for p, _d, _r in mine}) == 2
+    # the open pledge (made later) before the kept one: most in need of attention first
+    first = client.get("/api/v1/pledges").json()["pledges"][0]
+    assert mine[0][0] == first["id"] and first["status"] == "open"
+
+
+def test_a_run_that_codes_nothing_says_so(store_path, tmp_path, cli) -> None:
+    import shutil
+
+    db = tmp_path / "again.duckdb"
+    shutil.copy(store_path, db)
+    code, out, err = cli("code", store_path.parent / "arts.jsonl", "--db", db)
+    said = " ".join(err.split())
+    assert "nothing coded; 4 already in store" in said and "articles/s" not in said
+    from gaiko.coding import run_time
+
+    assert run_time(2.0, 8) == "2.0 s (4.0 articles/s)" and run_time(0.1, 0) == "0.1 s (nothing coded)"

@@ -161,9 +161,10 @@ def pledges(
 def _print_evidence(rows: list[dict], fmt: str) -> None:
     """``--evidence``: the ledger entries' evidence, one row per sentence (:mod:`gaiko.store.ledger_evidence`)."""
     from ..store.ledger_evidence import EVIDENCE_COLUMNS, evidence_rows
-    from ..store.ledger_view import shape
+    from ..store.ledger_view import in_order, shape
 
-    out = list(evidence_rows(shape(r) for r in rows))
+    # most in need of attention first, as GET /api/v1/export/pledges?evidence=true lists them (round r36, b32 F12)
+    out = list(evidence_rows(in_order([shape(r) for r in rows])))
     if fmt == "table":
         emit_rows(out, fmt, ("pledge_id", "status", "actor", "action", "published", "role", "sentence"),
                   title=f"Evidence: {_n(len(out), 'sentence')} on {_n(len(rows), 'pledge')}")

@@ -17,7 +17,7 @@ from ..isoday import iso_day
 
 __all__ = ["shape", "ledger_view", "ledger_entries", "STATUS_ORDER", "CLOSED", "LEDGER_SORTS", "LEDGER_COLUMNS",
            "actor_levels", "parse_statuses", "parse_kinds", "parse_made", "made_between",
-           "parse_changed", "changed_since_ok"]
+           "parse_changed", "changed_since_ok", "in_order"]
 
 #: statuses, in the order the ledger lists them (most in need of attention first); others follow, by name
 STATUS_ORDER = ("overdue", "open", "in_progress", "stalled", "partially_fulfilled", "unclear", "fulfilled", "broken", "withdrawn",
@@ -204,6 +204,13 @@ def _matches(r: dict[str, Any], actor: str | None, target: str | None, q: str | 
         if q.strip().lower() not in hay:
             return False
     return True
+
+
+def in_order(rows: list[dict[str, Any]], sort: str = "status") -> list[dict[str, Any]]:
+    """Shaped ledger rows (:func:`shape`) in the order ``sort`` (one of :data:`LEDGER_SORTS`; ``status``: most in need
+    of attention first, then by deadline, day made and id): the API's listing and downloads, and since round r36
+    (b32 F12) ``gaiko pledges --evidence``, whose pledges came in the order they were made."""
+    return sorted(rows, key=_sort_key(sort), reverse=sort.startswith("-"))
 
 
 def _sort_key(sort: str) -> Any:
