@@ -281,3 +281,29 @@ def test_a_run_that_codes_nothing_says_so(store_path, tmp_path, cli) -> None:
     from gaiko.coding import run_time
 
     assert run_time(2.0, 8) == "2.0 s (4.0 articles/s)" and run_time(0.1, 0) == "0.1 s (nothing coded)"
+
+
+# -- F10: a kill -9 of gaiko code leaves no Python warning about leaked semaphores ---------------------------------
+_KILLED = """
+import os, signal
+from gaiko.workers import WorkerPool
+pool = WorkerPool(1, None, (), 8, factory=dict)
+print("pool made", flush=True)
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "SIGKILL"), reason="no kill -9 here")
+def test_a_killed_run_leaves_no_leaked_semaphore_warning(tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import gaiko
+
+    env = dict(os.environ, PYTHONPATH=str(Path(gaiko.__file__).resolve().parents[1]))
+    p = subprocess.run([sys.executable, "-c", _KILLED], capture_output=True, text=True, env=env, timeout=120,
+                       cwd=tmp_path)
+    assert p.returncode == -9 and "pool made" in p.stdout
+    assert "leaked semaphore" not in p.stderr and "resource_tracker" not in p.stderr, p.stderr
