@@ -11,7 +11,7 @@ from .ingest import count_inputs, read_inputs
 from .runner import RunSummary, code_into_store
 from .store import Store
 
-__all__ = ["run_code", "print_summary", "skipped_note", "undated_note", "DATE_ADVICE"]
+__all__ = ["run_code", "print_summary", "run_time", "skipped_note", "undated_note", "DATE_ADVICE"]
 
 
 def run_code(
@@ -118,6 +118,16 @@ def _command(paths: Sequence[str]) -> str:
     return "code " + " ".join(paths)[:500]
 
 
+def run_time(seconds: float, coded: int, skipped: int = 0) -> str:
+    """The summary's time: "12.3 s (4.1 articles/s)"; a run that coded nothing says so rather than giving a rate of
+    0.0 articles/s (round r36, b32 F12): "0.2 s (nothing coded; 24 already in store)", or "(nothing coded)"."""
+    if not coded:
+        why = f"; {skipped} already in store" if skipped else ""
+        return f"{seconds:.1f} s (nothing coded{why})"
+    rate = coded / seconds if seconds else 0.0
+    return f"{seconds:.1f} s ({rate:.1f} articles/s)"
+
+
 def print_summary(s: RunSummary, db: str, settings: Sequence[str] = ()) -> None:
     """The run's summary table on stderr, then its notes and first errors. ``settings``: options of the run that
     change how an article is coded; when articles were skipped as already stored, a note says they did not reach
@@ -131,11 +141,9 @@ def print_summary(s: RunSummary, db: str, settings: Sequence[str] = ()) -> None:
     t = Table(title=f"gaiko code → {plain(db)}", show_header=False)
     t.add_column("what")
     t.add_column("n", justify="right")
-    rate = s.articles / s.seconds if s.seconds else 0.0
     for k, v in (("articles coded", s.articles), ("already in store (skipped)", s.skipped),
                  ("sentences", s.sentences), ("events", s.events), ("pledges", s.pledges),
-                 ("errors", s.errors), ("warnings", s.warnings),
-                 ("time", f"{s.seconds:.1f} s ({rate:.1f} articles/s)")):
+                 ("errors", s.errors), ("warnings", s.warnings), ("time", run_time(s.seconds, s.articles, s.skipped))):
         t.add_row(k, str(v))
     con.print(t)
     if s.undated_pledges:

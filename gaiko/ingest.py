@@ -10,7 +10,6 @@ suffix holds in :mod:`gaiko.ingest_sniff`.
 from __future__ import annotations
 
 import errno
-import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -40,6 +39,7 @@ from .ingest_records import (
     read_jsonl_lines,
 )
 from .ingest_sniff import CSV_DELIMITERS, sniff
+from .namedate import DATE_IN_NAME, unread_name_date
 from .types import Article, InputError
 
 __all__ = [
@@ -74,7 +74,7 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 JSON_SUFFIXES = {".json"}
 CSV_SUFFIXES = {".csv": ",", ".tsv": "\t"}
 
-_DATE_IN_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})")
+_DATE_IN_NAME = DATE_IN_NAME  # a date YYYY-MM-DD anywhere in a file's name (gaiko.namedate)
 
 
 def check_default_date(value: str | None) -> str | None:
@@ -103,7 +103,7 @@ def read_document(data: bytes, name: str, kind: str, default_date: str | None) -
             art = html_to_article(text, name)
         else:
             art = Article(text=text.strip(), origin=name)
-        bad_name = None
+        bad_name = unread = None
         if not art.published:
             m = _DATE_IN_NAME.search(Path(name).name)
             if m:
@@ -111,6 +111,8 @@ def read_document(data: bytes, name: str, kind: str, default_date: str | None) -
                     art.published = parse_date(m.group(1))
                 except InputRejected:  # "2026-13-45-talks.txt": said, not silently coded undated
                     bad_name = m.group(1)
+            else:  # "20251217-talks.txt": a date in a form not read from a name is said too (round r36, b32 F8)
+                unread = unread_name_date(Path(name).name)
         items = finish(art, default_date, name)
     except InputRejected as exc:
         yield InputError(name, exc.reason, exc.detail, input_id=raw_id(data[:1 << 20]))
@@ -119,6 +121,11 @@ def read_document(data: bytes, name: str, kind: str, default_date: str | None) -
         yield InputError(name, "implausible_date", f"the file name's date {bad_name} is no calendar date, so it is not "
                                                    "the publication date: the article is coded as undated (or with "
                                                    "--date)", severity="warning", input_id=items[-1].id)  # type: ignore[union-attr]
+    if unread:
+        yield InputError(name, "name_date", f"the file name's {unread} looks like a date, but only a name holding "
+                                            "YYYY-MM-DD (2025-12-17-talks.txt) gives an article its date: the article "
+                                            "is coded as undated (or with --date); rename the file to date it",
+                         severity="warning", input_id=items[-1].id)  # type: ignore[union-attr]
     if note:
         yield InputError(name, "encoding", note, severity="warning", input_id=items[-1].id)  # type: ignore[union-attr]
     yield from items
@@ -223,6 +230,21 @@ def _is_store_file(p: Path) -> bool:
     return p.name.lower().endswith(STORE_SUFFIXES)
 
 
+def _is_source_file(p: Path) -> bool:
+    """Whether ``p`` is program source or configuration by its name (``gaiko/data/input/source_files.yaml``: ``.py``,
+    ``.sh``, ``.js``, ``.yaml``, ``.toml``, ``Makefile`` ...), never an article (round r36, b32 F7: a corpus's own
+    ``gen.py`` was coded as one). Raises DataFileError only when that file is broken."""
+    from .tables import word_lists
+
+    lists = word_lists("input/source_files.yaml")
+    low = p.name.lower()
+    return low.endswith(lists["suffixes"]) or low in lists["names"]
+
+
+#: what a source file in a folder, or named on its own, is said to be
+_SOURCE = "a program source or configuration file, not an article"
+
+
 def _own_store(p: Path, skip: frozenset[Path]) -> bool:
     try:
         return p.resolve() in skip
@@ -289,18 +311,25 @@ def read_inputs(paths: Iterable[str], default_date: str | None = None, max_bytes
                     yield InputError(shown_path(p), "store_file", "a database file (DuckDB store or its write-ahead log), "
                                                           "not an article: skipped", severity="warning")
                     continue
+                if _is_source_file(p):
+                    yield InputError(shown_path(p), "source_file", f"{_SOURCE}: skipped", severity="warning")
+                    continue
                 read += 1
                 if not p.is_file():
                     yield _unreadable(p)
                     continue
                 yield from read_path(p, default, max_bytes)
             if not read:  # as for an empty file: an error, not a run that silently codes nothing
-                yield InputError(shown_path(raw), "empty", f"no input files in {shown_path(raw)} (hidden files and "
-                                                           "database files are not read)")
+                yield InputError(shown_path(raw), "empty", f"no input files in {shown_path(raw)} (hidden files, "
+                                                           "database files and program source or configuration "
+                                                           "files are not read)")
         elif path.is_file() and _is_store_file(path):  # named on its own: a mistake, so an error, not a note
             yield InputError(shown_path(path), "store_file", "a database file (a DuckDB store or its write-ahead log), "
                                                              "not articles: query a store with gaiko events --db FILE, "
                                                              "and give gaiko code the articles to code")
+        elif path.is_file() and _is_source_file(path):  # named on its own: a mistake, as a store file is
+            yield InputError(shown_path(path), "source_file", f"{_SOURCE} (by its name): not read; give gaiko code "
+                                                              "the articles (.txt, .html, .jsonl, .json, .csv)")
         elif path.is_file():
             yield from read_path(path, default, max_bytes)
         elif path.exists():
@@ -353,7 +382,7 @@ def count_inputs(paths: Iterable[str]) -> int | None:
         if raw == "-":
             return None
         path = Path(raw)
-        files = [f for f in _walk(path) if not _is_store_file(f)] if path.is_dir() else [path] if path.is_file() else []
+        files = [f for f in _walk(path) if not _is_store_file(f) and not _is_source_file(f)] if path.is_dir() else [path] if path.is_file() else []
         for f in files:
             suffix = f.suffix.lower()
             try:

@@ -13,6 +13,9 @@ included. The process that writes stops the run (and ends its workers); a worker
 ignores SIGINT, so that it prints no traceback of its own. A worker is started
 with SIGINT blocked and unblocks it only once it ignores it, so a Ctrl-C during
 its start-up is not printed either.
+
+A ``kill -9`` of ``gaiko code`` ends its workers too (``PR_SET_PDEATHSIG`` on Linux), and Python's resource tracker
+then removes the pool's semaphores without its "leaked semaphore objects" warning (round r36, :func:`_quiet_tracker`).
 """
 
 from __future__ import annotations
@@ -65,6 +68,33 @@ def _die_with_parent() -> None:
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
+
+
+#: the warning filter the resource tracker is started with (``-W``): its "There appear to be N leaked semaphore
+#: objects to clean up at shutdown" after a ``kill -9`` of ``gaiko code``
+_TRACKER_QUIET = "ignore:resource_tracker:UserWarning"
+
+
+def _quiet_tracker() -> None:
+    """Start Python's resource tracker (the process that removes the pool's semaphores once every process using them
+    is gone) with its warning about leaked semaphores ignored (round r36, b32 F10). It warns only when the process
+    that made them died without saying so, a ``kill -9`` of ``gaiko code``, and it removes them all the same: the
+    words were Python's, alarming and of no use. Started once per process; a no-op when it already runs, and where
+    Python has no resource tracker (Windows)."""
+    import sys
+
+    try:
+        from multiprocessing import resource_tracker
+    except ImportError:
+        return
+    had = list(sys.warnoptions)
+    try:
+        sys.warnoptions.append(_TRACKER_QUIET)  # read when the tracker's command line is made, in ensure_running
+        resource_tracker.ensure_running()
+    except (OSError, AttributeError):
+        pass
+    finally:
+        sys.warnoptions[:] = had
 
 
 @contextmanager
@@ -149,6 +179,7 @@ class WorkerPool:
     def _start(self) -> ProcessPoolExecutor:
         import multiprocessing as mp
 
+        _quiet_tracker()
         return ProcessPoolExecutor(max_workers=self.workers, mp_context=mp.get_context("spawn"),
                                    initializer=_init_worker, initargs=self._initargs)
 

@@ -73,6 +73,8 @@ def pledges(
                                              "(YYYY-MM-DD)."),
     made_until: Optional[str] = typer.Option(None, "--made-until", help="Pledges first made on or before this date "
                                              "(YYYY-MM-DD)."),
+    changed_since: Optional[str] = typer.Option(None, "--changed-since", help="Pledges whose status date (the day "
+                                                "their present status began) is on or after this date (YYYY-MM-DD)."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or csv."),
     rebuild: bool = typer.Option(False, "--rebuild", help="Recompute the stored ledger from scratch first "
                                  "(after editing gaiko/data/pledges/*.yaml); needs write access to the store."),
@@ -92,6 +94,7 @@ def pledges(
         fail("--evidence prints rows: use --format csv, jsonl or table, not --json")
     as_of = check_day(as_of, "--as-of")
     made_since, made_until = check_day(made_since, "--made-since"), check_day(made_until, "--made-until")
+    changed_since = check_day(changed_since, "--changed-since")
     if made_since and made_until and made_since > made_until:
         fail(f"--made-since {made_since} is after --made-until {made_until}: no day is in between; swap them")
     try:
@@ -104,7 +107,7 @@ def pledges(
             status = " or ".join(wanted) or None
             # entries set not_a_pledge by hand only when asked for (round n48)
             every = ledger(store, as_of=as_of, every=True) if "not_a_pledge" in wanted else ledger(store, as_of=as_of)
-            pick = selector(actor, wanted, sorted(kinds), made_since, made_until)
+            pick = selector(actor, wanted, sorted(kinds), made_since, made_until, changed_since)
             rows = [r for r in every if pick(r)]
             held_kinds = {str(r.get("kind")) for r in every if r.get("kind")}
             # tracked: every entry but those set not_a_pledge by hand, also when --status asks for those (round
@@ -142,7 +145,7 @@ def pledges(
         title = (f"Pledges (none tracked: all {found} statements come from articles without a publication date)"
                  if all_undated else pledges_title(len(rows), len(tracked), statements, actor, status,
                                                       " or ".join(sorted(kinds)) or None,
-                                                      made=_made_words(made_since, made_until)))
+                                                      made=_made_words(made_since, made_until, changed_since)))
         emit_rows([{**_brief(r), "action": _shown_action(r)} for r in rows], fmt, COLUMNS, title=title)
     if kinds - held_kinds:  # a kind no pledge here has (a typo, or a kind the extractor does not make): say so
         typer.echo(f"Note: no pledge in this store is of kind {', '.join(sorted(kinds - held_kinds))}; the kinds here "
@@ -158,9 +161,10 @@ def pledges(
 def _print_evidence(rows: list[dict], fmt: str) -> None:
     """``--evidence``: the ledger entries' evidence, one row per sentence (:mod:`gaiko.store.ledger_evidence`)."""
     from ..store.ledger_evidence import EVIDENCE_COLUMNS, evidence_rows
-    from ..store.ledger_view import shape
+    from ..store.ledger_view import in_order, shape
 
-    out = list(evidence_rows(shape(r) for r in rows))
+    # most in need of attention first, as GET /api/v1/export/pledges?evidence=true lists them (round r36, b32 F12)
+    out = list(evidence_rows(in_order([shape(r) for r in rows])))
     if fmt == "table":
         emit_rows(out, fmt, ("pledge_id", "status", "actor", "action", "published", "role", "sentence"),
                   title=f"Evidence: {_n(len(out), 'sentence')} on {_n(len(rows), 'pledge')}")
@@ -172,11 +176,11 @@ def _n(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def _made_words(since: str | None, until: str | None) -> str | None:
-    """``--made-since`` / ``--made-until`` as the title names them."""
-    if since and until:
-        return f"made {since} to {until}"
-    return f"made since {since}" if since else f"made until {until}" if until else None
+def _made_words(since: str | None, until: str | None, changed: str | None = None) -> str | None:
+    """``--made-since`` / ``--made-until`` (and ``--changed-since``) as the title names them."""
+    made = (f"made {since} to {until}" if since and until else f"made since {since}" if since
+            else f"made until {until}" if until else None)
+    return ", ".join(x for x in (made, f"status changed since {changed}" if changed else None) if x) or None
 
 
 def pledges_title(shown: int, tracked: int, statements: int, actor: str | None, status: str | None,

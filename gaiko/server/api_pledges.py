@@ -29,7 +29,7 @@ def _state(request: Request) -> Any:
 class LedgerQuery:
     """Ledger filters shared by the listing (``/pledges``) and the whole-ledger download (``/export/pledges``):
     declared once here, read by FastAPI from this signature for both (round r32: ``/pledges`` declared the same
-    fifteen parameters again, their descriptions drifting apart). ``kwargs``: every filter for
+    the same parameters again, their descriptions drifting apart). ``kwargs``: every filter for
     :func:`gaiko.store.ledger_view.ledger_view`; ``params``: those given (dates as ISO strings, the default sort
     left out), the answer's ``filters``."""
 
@@ -51,13 +51,15 @@ class LedgerQuery:
         target_name: str | None = Query(None, max_length=200, description="Exact: the party asked's name"),
         made_since: dt.date | None = Query(None, description="Pledges first made on or after this date"),
         made_until: dt.date | None = Query(None, description="Pledges first made on or before this date"),
+        changed_since: dt.date | None = Query(None, description="Pledges whose status date (the day their present "
+                                              "status began) is on or after this date"),
     ) -> None:
         self.kwargs: dict[str, Any] = {"actor": actor, "status": status, "target": target, "q": q,
                                        "actor_country": actor_country, "actor_code": actor_code,
                                        "actor_name": actor_name, "as_of": as_of, "sort": sort, "kind": kind,
                                        "target_country": target_country, "target_code": target_code,
                                        "target_name": target_name, "made_since": made_since,
-                                       "made_until": made_until}
+                                       "made_until": made_until, "changed_since": changed_since}
         self.params = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in self.kwargs.items()
                        if v not in (None, "") and not (k == "sort" and v == "status")}
         # echoed as applied (round r34, b30: status=Broken was read as broken and echoed Broken); a value they

@@ -19,7 +19,7 @@ from fastapi import Request
 from ..errors import ConfigError
 from ..tables import word_lists
 
-__all__ = ["reject_unknown_query", "unknown_query_message", "query_names", "ignored_name", "parse_dyad", "dyad_sides", "DYAD"]
+__all__ = ["reject_unknown_query", "unknown_query_message", "same_name", "query_names", "ignored_name", "parse_dyad", "dyad_sides", "DYAD"]
 
 #: ``JPN-CHN`` (also ``JPN:CHN``, ``JPN>CHN``, ``JPN->CHN``, ``JPN→CHN``): source country, target country
 DYAD = re.compile(r"^\s*([A-Za-z]{3})\s*(?:-|:|>|->|→)\s*([A-Za-z]{3})\s*$")
@@ -92,11 +92,29 @@ def unknown_query_message(names: Iterable[str], known: Iterable[str], path: str,
         return None
     parts = []
     for name in unknown:
-        near = difflib.get_close_matches(name.lower(), sorted(known), n=1, cutoff=0.6)
+        near = [k for k in difflib.get_close_matches(name.lower(), sorted(known), n=3, cutoff=0.6)
+                if same_name(name, k)][:1]
         parts.append(f"{name!r}" + (f" (did you mean {near[0]!r}?)" if near else ""))
     noun = "unknown parameter" + ("s " if len(parts) > 1 else " ")
     return (f"{noun}{', '.join(parts)} for {path}: refused rather than answered unfiltered; "
             f"this {what} takes {', '.join(sorted(known)) or 'no parameters'} (see {see})")
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in re.split(r"[_\-\s.]+", name.lower()) if w]
+
+
+def same_name(name: str, known: str) -> bool:
+    """Whether an unknown parameter ``name`` may be a mistyping of the known one, and not a parameter of another
+    meaning (round r36, b32 F6: ``changed_since`` and ``since`` were offered ``made_since``, a filter on another
+    day). Yes when, written without separators, the two are all but equal (``quadclass``, ``asof``, ``made_snce``);
+    else each must have as many words, and each word must be close to its fellow (``sinse``, ``stauts``): a word
+    added, dropped or swapped for another (``changed`` for ``made``) names another filter."""
+    a, b = "".join(_words(name)), "".join(_words(known))
+    if difflib.SequenceMatcher(None, a, b).ratio() >= 0.9:
+        return True
+    wa, wb = _words(name), _words(known)
+    return len(wa) == len(wb) and all(difflib.SequenceMatcher(None, x, y).ratio() >= 0.6 for x, y in zip(wa, wb))
 
 
 def parse_dyad(text: str) -> tuple[str, str]:

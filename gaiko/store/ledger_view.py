@@ -16,7 +16,8 @@ from ..errors import ConfigError
 from ..isoday import iso_day
 
 __all__ = ["shape", "ledger_view", "ledger_entries", "STATUS_ORDER", "CLOSED", "LEDGER_SORTS", "LEDGER_COLUMNS",
-           "actor_levels", "parse_statuses", "parse_kinds", "parse_made", "made_between"]
+           "actor_levels", "parse_statuses", "parse_kinds", "parse_made", "made_between",
+           "parse_changed", "changed_since_ok", "in_order"]
 
 #: statuses, in the order the ledger lists them (most in need of attention first); others follow, by name
 STATUS_ORDER = ("overdue", "open", "in_progress", "stalled", "partially_fulfilled", "unclear", "fulfilled", "broken", "withdrawn",
@@ -205,6 +206,13 @@ def _matches(r: dict[str, Any], actor: str | None, target: str | None, q: str | 
     return True
 
 
+def in_order(rows: list[dict[str, Any]], sort: str = "status") -> list[dict[str, Any]]:
+    """Shaped ledger rows (:func:`shape`) in the order ``sort`` (one of :data:`LEDGER_SORTS`; ``status``: most in need
+    of attention first, then by deadline, day made and id): the API's listing and downloads, and since round r36
+    (b32 F12) ``gaiko pledges --evidence``, whose pledges came in the order they were made."""
+    return sorted(rows, key=_sort_key(sort), reverse=sort.startswith("-"))
+
+
 def _sort_key(sort: str) -> Any:
     order = {s: i for i, s in enumerate(STATUS_ORDER)}
     if sort == "status":
@@ -222,6 +230,29 @@ def _sort_key(sort: str) -> Any:
     return lambda r: (r["status"] != "overdue", r["days_left"] is None, r["days_left"] or 0, r["id"])
 
 
+def parse_changed(changed_since: dt.date | str | None) -> str | None:
+    """The ``changed_since`` filter (round r36, b32 F6: "the pledges whose status changed since X") as an ISO date: a
+    date, or a YYYY-MM-DD text; anything else is a ConfigError, as ``made_since`` is."""
+    if changed_since is None or changed_since == "":
+        return None
+    if isinstance(changed_since, dt.date):
+        return changed_since.isoformat()[:10]
+    try:
+        return iso_day(changed_since).isoformat()
+    except ValueError:
+        raise ConfigError(f"changed_since must be a date like 2025-01-01 (YYYY-MM-DD), not {changed_since!r}") from None
+
+
+def changed_since_ok(r: dict[str, Any], since: str | None) -> bool:
+    """Whether a ledger entry's status holds from ``since`` (ISO date) or later: its ``status_date``, the day of the
+    first report of its present status (or the day it was made, for a pledge no report has moved), is on or after
+    it. None: every entry. An entry with no status date (undated) is in no window."""
+    if not since:
+        return True
+    day = str(r.get("status_date") or "")[:10]
+    return bool(day) and day >= since
+
+
 def statements_behind(entries: Any) -> int:
     """The pledge statements the ledger ``entries`` were grouped from: each entry's statements (its ``mentions``; at
     least the one that made it). The one definition of "grouped from N pledge statements" on every surface (the
@@ -236,6 +267,7 @@ def ledger_view(
     actor_name: str | None = None, sort: str = "status", limit: int | None = 50, offset: int = 0,
     kind: str | list[str] | None = None, target_country: str | None = None, target_code: str | None = None,
     target_name: str | None = None, made_since: dt.date | str | None = None, made_until: dt.date | str | None = None,
+    changed_since: dt.date | str | None = None,
 ) -> dict[str, Any]:
     """A page of the ledger.
 
@@ -245,7 +277,8 @@ def ledger_view(
     :func:`actor_levels`; each one value, or several comma-separated or as a list: any of them); ``kind`` (one or several pledge kinds, comma-separated: the scorecard counts promises, plans,
     agreements and threats toward their maker and demands apart, Round p44) and the exact ``target_country`` /
     ``target_code`` / ``target_name`` (the party asked, at the same levels); ``made_since`` / ``made_until`` (the day it
-    was first made, inclusive: :func:`parse_made`). ``sort``: one of :data:`LEDGER_SORTS` (``-`` reverses; ``overdue``: most days
+    was first made, inclusive: :func:`parse_made`); ``changed_since`` (the status date on or after it:
+    :func:`changed_since_ok`). ``sort``: one of :data:`LEDGER_SORTS` (``-`` reverses; ``overdue``: most days
     overdue first). Returns ``total`` (matching), ``rows`` (the page), ``counts`` (matching rows per status,
     ignoring the status filter), ``statements`` (pledge statements behind the matching entries) and ``as_of``.
     """
@@ -253,12 +286,13 @@ def ledger_view(
         raise ConfigError(f"unknown sort {sort!r}; use one of {', '.join(LEDGER_SORTS)}")
     wanted = set(parse_statuses(status))
     made = parse_made(made_since, made_until)
+    changed = parse_changed(changed_since)
     rows = ledger_entries(store, as_of, dismissed="not_a_pledge" in wanted)
     exact = {"country": actor_country, "code": actor_code, "name": actor_name}
     target_exact = {"country": target_country, "code": target_code, "name": target_name}
     kinds = set(parse_kinds(kind))
     kept = [r for r in rows if _matches(r, actor, target, q, exact, target_exact) and (not kinds or r.get("kind") in kinds)
-            and made_between(r, *made)]
+            and made_between(r, *made) and changed_since_ok(r, changed)]
     counts: dict[str, int] = {}
     for r in kept:
         counts[r["status"]] = counts.get(r["status"], 0) + 1

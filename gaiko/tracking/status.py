@@ -163,8 +163,11 @@ def status_of(evidence: list[dict[str, Any]], deadline: dict[str, Any] | None, a
             late = " (after the deadline)" if rel == "fulfils" and new == "partially_fulfilled" else ""
             why = f"{rel}{late} ({e.get('published') or 'undated'}): {_quote(e.get('sentence') or '')}"
             if new != status:
+                # the status holds from the first report of its run, quoted as its reason: a later report that
+                # restates it ("fulfils" again) moves neither (round r36, b32 F1: "fulfilled since" followed the newest)
                 history.append({"date": e.get("published"), "status": new, "reason": why})
-            status, when, reason, path = new, e.get("published"), why, path_of(e, bool(late))
+                when, reason = e.get("published"), why
+            status, path = new, path_of(e, bool(late))  # the path stays the newest reading (the policy's measure)
     decisive = [e for e in seen if e.get("relation") in _POSITIVE | _NEGATIVE]
     if decisive:
         day = decisive[-1]["published"]
