@@ -15,7 +15,6 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from .decoding import wide_text
 from .errors import ConfigError, InputRejected
 from .filekinds import binary_kind
 from .ids import article_id
@@ -38,7 +37,7 @@ from .ingest_records import (
     read_json_text,
     read_jsonl_lines,
 )
-from .ingest_sniff import CSV_DELIMITERS, sniff
+from .ingest_sniff import CSV_DELIMITERS, sniff, wide_jsonl
 from .namedate import DATE_IN_NAME, unread_name_date
 from .types import Article, InputError
 
@@ -178,7 +177,7 @@ def read_path(path: Path, default_date: str | None = None, max_bytes: int = MAX_
                         return
                 elif size <= MAX_DOCUMENT_BYTES and b"\x00" in fh.read(8190):  # round r32: UTF-16 or -32 JSONL
                     data = path.read_bytes()  # without a mark is read whole too (its lines split only once decoded)
-                    if wide_text(data) is not None:
+                    if wide_jsonl(data) is not None:  # (not a UTF-8 file with a line of random bytes: round l32)
                         yield from _read_whole(data, name, "json", default_date)
                         return
                 fh.seek(0)

@@ -8,11 +8,12 @@ JSON or JSON Lines (``"json"``), else plain text. Split out of :mod:`gaiko.inges
 
 from __future__ import annotations
 
+import json
 import re
 
 from .decoding import wide_text
 
-__all__ = ["sniff", "csv_header", "CSV_DELIMITERS"]
+__all__ = ["sniff", "csv_header", "wide_jsonl", "CSV_DELIMITERS"]
 
 
 def sniff(data: bytes) -> str:
@@ -56,3 +57,30 @@ def csv_header(head: bytes) -> str | None:
                 and {c.strip().strip('"').strip() for c in cells} & {"text", "html"}:
             return delim
     return None
+
+
+def _objects(lines: list[str]) -> int:
+    """How many of ``lines`` are a JSON object on their own."""
+    n = 0
+    for line in lines:
+        try:
+            n += isinstance(json.loads(line), dict)
+        except ValueError:
+            pass
+    return n
+
+
+def wide_jsonl(data: bytes) -> str | None:
+    """The text of a JSON Lines file in UTF-16 or UTF-32 without a byte-order mark, or None to read it line by line.
+
+    ``data`` holds NUL bytes. It is read whole as wide text only when it decodes so (:func:`gaiko.decoding.wide_text`)
+    and its decoded lines hold at least as many JSON objects as its byte lines read as UTF-8 do: a UTF-8 file with
+    one line of random bytes (NULs among them) is read line by line, so that one line is one error and the good
+    records around it are kept (round l32; a UTF-8 file of three records and one binary line was read as one
+    line of UTF-16 nonsense).
+    """
+    wide = wide_text(data)
+    if wide is None:
+        return None
+    narrow = [raw.decode("utf-8", "replace") for raw in data.split(b"\n")]
+    return wide if _objects(wide.splitlines()) >= _objects(narrow) else None

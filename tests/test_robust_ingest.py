@@ -245,6 +245,10 @@ def jsonl_files(draw):
 @example(([b"\xfe\xff", b'{"id": "x", "text": "bad \\ud800 text"}'], ["bytes", "bad"]))  # a mark, then a line:
 # the bytes decode as UTF-16 by chance (one line of nonsense) but hold no NUL, so each line is read on its own
 @example(([b""], ["bytes"]))  # a blank line alone: an empty file
+@example(([json.dumps({"text": GOOD.format(i), "published": None}).encode() for i in range(3)]
+           + [b"\x00\x01\x00\x01\xe0"],
+          ["good", "good", "good", "bytes"]))  # round l32: UTF-8 records, then a line of bytes with NULs: it was
+# read whole as UTF-16 (one line of nonsense), losing the three good records
 @given(jsonl_files())
 def test_property_jsonl_every_record_once(tmp_path_factory, data) -> None:
     lines, kinds = data
