@@ -21,7 +21,7 @@ from ..docindex import entities, text as doc_text
 from ..tables import word_sets
 from .dateoffsets import offset_date, relative_phrase as _relative_phrase
 from .anniversary import shift_years, years_back
-from .datescope import across_break as _across_break, scope as _scope, told_preps as _told_preps
+from .datescope import across_break as _across_break, scope as _scope, told_preps as _told_preps, told_verbs as _told_verbs
 from ..dateweekday import weekday_day
 from .dategrammar import NUM_WORD, WEEKDAYS, iso_date, resolve_date, spelled_number
 from .parsefix import back_to_main
@@ -52,10 +52,13 @@ def _before_clause(tok: Token) -> set[int]:
 
 def _is_future(span: Span) -> bool:
     """Whether the clause a date phrase belongs to looks ahead. A weekday possessing a noun after a preposition of a
-    told event ("to meet over Thursday's shelling") does not: it dates the noun (round c40)."""
+    told event ("to meet over Thursday's shelling") does not: it dates the noun (round c40); nor does one possessing the
+    object of a verb of reacting to a done act ("to protest Monday's attack", round k2)."""
     head = span.root
     if head.dep_ == "poss" and head.head.dep_ == "pobj" and head.head.head.lower_ in _told_preps():
         return False
+    if head.dep_ == "poss" and head.head.dep_ in ("dobj", "obj") and head.head.head.lemma_.lower() in _told_verbs():
+        return False  # "summoned the envoy to protest Monday's attack": the attack is done (round k2)
     while head.dep_ not in ("ROOT",) and head.pos_ not in ("VERB", "AUX"):
         if head.head.i == head.i:
             break
