@@ -322,11 +322,13 @@ class _DocResolver(PersonContext, CorefContext, PlaceContext):
         return self._actor(m, name=text, resolved_by="unresolved", confidence=0.1)
 
     def _body(self, m: Mention) -> str | None:
-        """The sector of an entity that is a bare state body ("Parliament", "the Senate"; ``body_sectors``), else
-        None (round t43)."""
+        """The sector of an entity that is a bare state body ("Parliament", "the Senate"; ``body_sectors``, round t43)
+        or any sector noun owned by "its"/"their" ("Hanoi said its navy had ...", tagged ORG: "its" then reaches the
+        speaker; round k2), else None."""
         words = [t.lower_ for t in self.doc[m.start:m.end] if t.pos_ != "DET"]
         sector = self.kb.nouns.get(" ".join(words)) if words else None
-        return sector if sector in body_sectors() else None
+        owned = any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in self.doc[m.head].children)
+        return sector if sector in body_sectors() or (sector and owned) else None
 
     def run(self) -> list[tuple[Mention, Actor]]:
         mentions = find_mentions(self.doc, self.kb)
