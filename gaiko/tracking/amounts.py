@@ -296,7 +296,7 @@ def restate_or_revise(frame: Frame, report: Report, clause: str, word: str, feat
 
 def _restate_or_revise(frame: Frame, report: Report, clause: str, word: str, feats: dict[str, float]) -> Decision:
     from .deadlines import normalise_deadline
-    from .narrower import announced_change, smaller_amount
+    from .narrower import adds_to, announced_change, smaller_amount
 
     q = frame.quantity
     if q and q.get("unit") and not announced_change(report.text) and any(
@@ -305,6 +305,10 @@ def _restate_or_revise(frame: Frame, report: Report, clause: str, word: str, fea
         # "promised to give Sri Lanka $50 million in emergency aid by July" after "$500 million in aid": a new, smaller
         # pledge of its own (:mod:`gaiko.tracking.narrower`), neither this one's revision nor its restatement (round p47)
         return Decision("unrelated", cue=word, note="a new, smaller pledge", features=feats)
+    if frame.phrases and not announced_change(report.text) and adds_to(clause.lower(), list(frame.phrases)):
+        # "promised to deliver a third radar unit by September" after "two radar units": a new promise added to this
+        # one, neither its revision nor its restatement (:func:`gaiko.tracking.narrower.added`, round k2)
+        return Decision("unrelated", cue=word, note="a new pledge added to this one", features=feats)
     for m in re.finditer(r"\b(by|until|before|in|within|from)\s+((?:the\s+)?(?:end\s+of\s+)?[\w-]+(?:\s+\d{4})?)", clause):
         d = normalise_deadline(m.group(0), report.published)
         if d is not None and d.end and _past_month(m.group(0), d.end, report.published):

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .lexicon import Lexicon, lexicon
-from .narrower import narrower
+from .narrower import added, narrower, other_party
 from .normalise import _VAGUE_ACTS, COUNTERPART_ACTS, Frame, month_of, prepare, side_of
 from .tables import KEYS, registered
 
@@ -100,7 +100,8 @@ def group_mentions(mentions: list[dict[str, Any]], lex: Lexicon | None = None,
         sig = _signature(m)
         near = sorted(set().union(*(by_key.get(t, ()) for t in m["_topic"]))) if m["_topic"] else []
         fits = [i for i in near if any(_restates(x, sig, lex) for x in sigs[i])
-                and not any(x[2] == sig[2] for x in sigs[i]) and not narrower(m, groups[i])]
+                and not any(x[2] == sig[2] for x in sigs[i]) and not narrower(m, groups[i])
+                and not added(m, groups[i]) and not other_party(m, groups[i])]
         same_q = [i for i in fits if sig[3] and any(x[3] == sig[3] for x in sigs[i])]
         found = (same_q or fits or [None])[0]
         if found is None:

@@ -31,6 +31,7 @@ from ..tables import word_sets
 from .inceptive import inceptive_kind
 from .lexicon import Lexicon, lexicon
 from .objecthead import before_participle, head_keys as _head_keys, numbered, place_names, where_keys, wordnet_kin
+from .narrower import object_text
 from .sentencekeys import CONTEXT_IDX, _proper, article_rows, month_of, sentence_rows
 from .sides import STATE_SECTORS, side_of
 from .text import ACT, countries_in, hits, keys, match_from, tokenize
@@ -67,6 +68,7 @@ class Frame:
     own: set[tuple[str, int]] = field(default_factory=set)  # the mentions' own sentences
     made_arts: set[str] = field(default_factory=set)  # articles where the pledge was first made (same day)
     doer_keys: frozenset[str] = frozenset()  # an unplaced doer's proper name as a sentence key ("kazatomprom"; round p39)
+    phrases: tuple[str, ...] = ()  # the mentions' objects, lower case: what a later pledge may add to (round k2)
 
 
 _RESTRICTIONS = frozenset({"o:tariff", "o:sanction_measure", "o:restriction", "o:export_control", "o:tax", "o:fee",
@@ -267,6 +269,7 @@ def frame(group: list[dict[str, Any]], lex: Lexicon | None = None) -> Frame:
         event_type=first.get("event_type"),
         partners=frozenset(first.get("_partners") or ()), places=frozenset(first.get("_places") or ()),
         where=frozenset(first.get("_where") or ()),
+        phrases=tuple(object_text(m) for m in group),
         inceptive=inceptive_kind(first.get("action")),
         recurring=any(m.get("_recurring") or _RECURRING.search(m.get("sentence") or "") for m in group[:1]),
         own={(m["article_id"], m["sentence_index"]) for m in group},
