@@ -29,6 +29,7 @@ from .clausewithdraw import PROMISED_TO, about_plan, dropped_before, other_kind
 from .inceptive import starts_the_deed
 from .lexicon import Lexicon
 from .normalise import COUNTERPART_ACTS, Frame
+from .notdone import negated_after
 from .status import KEPT_OVER_TERM
 from .text import Hit, Tok, analyse
 from .unmoved import none_subject, unmoved
@@ -351,6 +352,12 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
             # contrary was done (round p41); a deed not done after it ("has not taken effect") breaks the pledge
             late = is_late(frame, report) and rel == "fulfils"
             return Decision("reverses" if late else "stalls", cue=f"not {words}", features=feats)
+        if rel in ("fulfils", "progresses") and not _memo_call(memo, is_verb, toks, i, lex, lo) \
+                and (neg := negated_after(report.text, toks, _j, hi)):
+            # "the signing will not take place in June as planned": the act's noun, then said not to happen (p75)
+            late = is_late(frame, report) and rel == "fulfils"
+            return Decision("reverses" if late else "stalls", cue=f"{words} {neg}", note="said not to happen",
+                            features=feats)
         if rel in ("fulfils", "progresses") and others_sum(frame, report):  # "of which $310 million has been paid"
             return Decision("unrelated", note="the sums it names are another's", features=feats)
         if rel in ("fulfils", "progresses") and sum_for_another(frame, report, lex):  # "$60 million for rural clinics"

@@ -1,0 +1,40 @@
+"""Round p75: tracker kinds a newcomer round (b32) found following one trade deal over ten weeks. Our own storylines
+(other countries, deals and words than b32's articles); each case fails on main.
+
+F2a a sentence that says the deed will not happen or did not happen as planned is never the deed;
+F2b a step before the deed (sending it to the body that must act, another body's approval) is progress;
+F3  another side's request or threat about the pledge does not withdraw or stall it;
+F4  a deed reported more than 14 days after the deadline is partly fulfilled (late);
+F5  a denial of reports about the pledger is no withdrawal: the pledge stands.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import pledge_story as _story
+from helpers import status_of as _one
+
+_SIGN = "Norway's fisheries minister pledged on Monday to sign the cod quota accord with Iceland by August."
+_RATIFY = "Chile's president promised on Monday to ratify the salmon trade pact with Vietnam by December."
+_PUBLISH = "Peru's energy ministry pledged on Monday to publish the lithium tender rules by the end of February."
+_VOTE = "Austria's chancellor vowed on Monday to vote against the Danube gas pipeline deal."
+
+
+# -- F2a: the deed will not / did not happen --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("report", [
+    "The signing of the cod quota accord with Iceland will not take place in June as planned, Norway's fisheries "
+    "ministry said.",
+    "Norway's fisheries minister said the cod quota accord with Iceland was not signed on Friday as planned.",
+    "Norway has yet to sign the cod quota accord with Iceland, the fisheries ministry said on Friday.",
+])
+def test_f2a_a_deed_not_done_is_never_fulfilment(tmp_path: Path, coder, report: str) -> None:
+    assert _one(_story(tmp_path, coder, _SIGN, [report]), "sign") not in ("fulfilled", "partially_fulfilled")
+
+
+def test_f2a_guard_the_signing_itself(tmp_path: Path, coder) -> None:
+    got = _story(tmp_path, coder, _SIGN, ["Norway signed the cod quota accord with Iceland on Friday."])
+    assert _one(got, "sign") == "fulfilled"
