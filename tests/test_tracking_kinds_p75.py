@@ -38,3 +38,19 @@ def test_f2a_a_deed_not_done_is_never_fulfilment(tmp_path: Path, coder, report: 
 def test_f2a_guard_the_signing_itself(tmp_path: Path, coder) -> None:
     got = _story(tmp_path, coder, _SIGN, ["Norway signed the cod quota accord with Iceland on Friday."])
     assert _one(got, "sign") == "fulfilled"
+
+
+# -- F2b: a step before the deed --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("report", [
+    "Chile's president sent the salmon trade pact with Vietnam to Congress on Tuesday.",
+    "Chile's senate committee approved the salmon trade pact with Vietnam on Tuesday, clearing the way for a vote.",
+])
+def test_f2b_a_step_before_ratifying_is_progress(tmp_path: Path, coder, report: str) -> None:
+    assert _one(_story(tmp_path, coder, _RATIFY, [report]), "ratify") == "in_progress"
+
+
+def test_f2b_approval_before_signing_is_progress(tmp_path: Path, coder) -> None:
+    got = _story(tmp_path, coder, _SIGN, ["Norway's parliament approved the cod quota accord with Iceland on Tuesday, "
+                                          "allowing the minister to sign it."])
+    assert _one(got, "sign") == "in_progress"

@@ -30,6 +30,7 @@ from .inceptive import starts_the_deed
 from .lexicon import Lexicon
 from .normalise import COUNTERPART_ACTS, Frame
 from .notdone import negated_after
+from .steps import approval_step, sent_on
 from .status import KEPT_OVER_TERM
 from .text import Hit, Tok, analyse
 from .unmoved import none_subject, unmoved
@@ -230,6 +231,9 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
     if verb_acts and frame.acts & _TALKS:
         # "called the upcoming talks important": "talks" names talks not yet held, no deed (round n44)
         verb_acts = [h for h in verb_acts if not _in_planned_talks(frame, report.text, toks, lo, hi, h.i)]
+    if clause.objects and (sent := sent_on(frame, toks, lo, hi)):  # "sent the pact to Congress" for "ratify" (p75)
+        return Decision("progresses", cue=sent, note="sent on to the body that must act: a step before the deed",
+                        features=feats)
     # 3. the act itself, read by its verb
     if verb_acts:
         h = verb_acts[0]
@@ -272,6 +276,8 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
                 return Decision(head[0], cue=head[1], features=feats)
         if h in clause.partly:
             return Decision("partial", cue=word, note="part of the promised act", features=feats)
+        if asp["past"] and approval_step(frame, word):  # "member states approved the accord" for "sign" (p75)
+            return Decision("progresses", cue=word, note="another body's approval: a step before the deed", features=feats)
         return reported_done(frame, report, text, word, feats, lex)
     if verb_opp and (not frame.narrow or not clause.objects or any(h.concept in frame.narrow for h in clause.objects)):
         h = verb_opp[0]  # (a contrary act on a broader object, "people sent back", is not enough)
