@@ -54,3 +54,11 @@ def test_f2b_approval_before_signing_is_progress(tmp_path: Path, coder) -> None:
     got = _story(tmp_path, coder, _SIGN, ["Norway's parliament approved the cod quota accord with Iceland on Tuesday, "
                                           "allowing the minister to sign it."])
     assert _one(got, "sign") == "in_progress"
+
+
+# -- F5: a denial of reports about the pledger ------------------------------------------------------------------------
+
+def test_f5_denied_reports_of_agreeing_keep_the_pledge(tmp_path: Path, coder) -> None:
+    got = _story(tmp_path, coder, _VOTE, ["The Austrian government on Tuesday denied reports that it had agreed to back "
+                                          "the Danube gas pipeline deal."])
+    assert _one(got, "vote") not in ("withdrawn",)
