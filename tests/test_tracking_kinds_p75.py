@@ -80,3 +80,26 @@ def test_f3_guard_the_pledgers_own_postponement(tmp_path: Path, coder) -> None:
     got = _story(tmp_path, coder, _AU, ["The African Union postponed the publication of the continental grain treaty, "
                                         "saying its lawyers needed more time."])
     assert _one(got, "publish") == "withdrawn"
+
+
+# -- F4: the pledge's own act reported done; late ---------------------------------------------------------------------
+
+_RULES = "Peru's energy ministry pledged on Monday to publish the lithium tender rules by the end of June."
+
+
+def test_f4_the_own_act_done_on_time_is_fulfilled(tmp_path: Path, coder) -> None:
+    # "publish" is also a step word (a draft published); for a pledge to publish, publishing is the deed
+    got = _story(tmp_path, coder, _RULES, ["Peru's energy ministry published the lithium tender rules on Thursday."])
+    assert _one(got, "publish") == "fulfilled"
+
+
+def test_f4_the_own_act_done_late_is_partly_fulfilled_by_the_report(tmp_path: Path, coder) -> None:
+    # partly fulfilled because the deed came late ("rule:fulfils:late"), not "in progress at the deadline"
+    from helpers import ledger_entries
+
+    arts = [{"id": "p1", "published": "2026-02-02", "source": "Wire A", "text": _PUBLISH},
+            {"id": "r1", "published": "2026-04-16", "source": "Wire B",
+             "text": "Peru's energy ministry published the lithium tender rules on Thursday, six weeks later than it "
+                     "had promised."}]
+    [got] = [e for e in ledger_entries(tmp_path, coder, arts) if e["action"].startswith("publish")]
+    assert (got["status"], got["status_path"]) == ("partially_fulfilled", "rule:fulfils:late")

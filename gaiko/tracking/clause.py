@@ -344,6 +344,8 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
             if asker and frame.doer and not same_country(asker, frame.doer) and placed:
                 # "Nigeria asked the Union to postpone the signing": another side asks for it (round p75, b32 F3)
                 return Decision("unrelated", note=f"{asker} asks for it; the pledge's actor did nothing", features=feats)
+        if rel == "progresses" and _j == i + 1 and frame.verb and frame.verb in {m for m, _t in lex.lemmas(toks[i].text)}:
+            rel = "fulfils"  # "published the rules" for a pledge to publish them: the deed, not a step (round p75, b32 F4)
         started = rel == "progresses" and starts_the_deed(frame.inceptive, toks, i, _j, lex)
         subject = _memo_call(memo, _subject_at, report, toks, clause.lo, clause.subject_lo, i, lex)
         if subject and frame.doer and not same_country(subject, frame.doer) and subject not in frame.related and \
