@@ -3,7 +3,7 @@
 
 F2a a sentence that says the deed will not happen or did not happen as planned is never the deed;
 F2b a step before the deed (sending it to the body that must act, another body's approval) is progress;
-F3  another side's request or threat about the pledge does not withdraw or stall it;
+F3  (dropped: its one change cost fresh-j a pledge; see docs/rounds/pledges.md, round p75);
 F4  a deed reported more than 14 days after the deadline is partly fulfilled (late);
 F5  a denial of reports about the pledger is no withdrawal: the pledge stands.
 """
@@ -62,24 +62,6 @@ def test_f5_denied_reports_of_agreeing_keep_the_pledge(tmp_path: Path, coder) ->
     got = _story(tmp_path, coder, _VOTE, ["The Austrian government on Tuesday denied reports that it had agreed to back "
                                           "the Danube gas pipeline deal."])
     assert _one(got, "vote") not in ("withdrawn",)
-
-
-# -- F3: another side asks the pledger for the act --------------------------------------------------------------------
-
-_AU = ("The African Union said on Monday it would publish the full text of the continental grain treaty by the end of "
-       "February.")
-
-
-def test_f3_another_sides_request_withdraws_nothing(tmp_path: Path, coder) -> None:
-    got = _story(tmp_path, coder, _AU, ["Nigeria asked the African Union to postpone the signing of the continental "
-                                        "grain treaty, saying its millers needed more time."])
-    assert _one(got, "publish") in ("open", "overdue")
-
-
-def test_f3_guard_the_pledgers_own_postponement(tmp_path: Path, coder) -> None:
-    got = _story(tmp_path, coder, _AU, ["The African Union postponed the publication of the continental grain treaty, "
-                                        "saying its lawyers needed more time."])
-    assert _one(got, "publish") == "withdrawn"
 
 
 # -- F4: the pledge's own act reported done; late ---------------------------------------------------------------------

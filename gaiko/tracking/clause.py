@@ -30,7 +30,6 @@ from .inceptive import starts_the_deed
 from .lexicon import Lexicon
 from .normalise import COUNTERPART_ACTS, Frame
 from .notdone import negated_after
-from .requested import request_at
 from .steps import approval_step, sent_on
 from .status import KEPT_OVER_TERM
 from .text import Hit, Tok, analyse
@@ -339,11 +338,6 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
             continue  # "will hold", "to carry out", "on carrying out": nothing done yet (announcing a withdrawal is one)
         if rel == "progresses" and frame.acts & SWITCH and begins_to_apply(toks, i, _j, hi, lex):
             rel, words = "fulfils", f"{words} {toks[_j].text}"  # "coffee began paying the 50% levy": the rule applies
-        if (ask := request_at(toks, lo, i)) is not None:
-            asker = _memo_call(memo, _subject_at, report, toks, clause.lo, clause.subject_lo, ask, lex)
-            if asker and frame.doer and not same_country(asker, frame.doer) and placed:
-                # "Nigeria asked the Union to postpone the signing": another side asks for it (round p75, b32 F3)
-                return Decision("unrelated", note=f"{asker} asks for it; the pledge's actor did nothing", features=feats)
         if rel == "progresses" and _j == i + 1 and frame.verb and frame.verb in {m for m, _t in lex.lemmas(toks[i].text)}:
             rel = "fulfils"  # "published the rules" for a pledge to publish them: the deed, not a step (round p75, b32 F4)
         started = rel == "progresses" and starts_the_deed(frame.inceptive, toks, i, _j, lex)
