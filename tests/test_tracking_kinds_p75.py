@@ -85,27 +85,3 @@ def test_f4_the_own_act_done_late_is_partly_fulfilled_by_the_report(tmp_path: Pa
                      "had promised."}]
     [got] = [e for e in ledger_entries(tmp_path, coder, arts) if e["action"].startswith("publish")]
     assert (got["status"], got["status_path"]) == ("partially_fulfilled", "rule:fulfils:late")
-
-
-# -- F4: "in progress at the deadline" needs a progress report by then ------------------------------------------------
-
-def _drafting(tmp_path: Path, coder, day: str) -> dict:
-    from helpers import ledger_entries
-
-    arts = [{"id": "p1", "published": "2026-02-02", "source": "Wire A", "text": _PUBLISH},
-            {"id": "r1", "published": day, "source": "Wire B",
-             "text": "Peru's energy ministry has started work on the lithium tender rules, officials said."},
-            {"id": "r2", "published": "2026-05-20", "source": "Wire C",
-             "text": "Uruguay's central bank kept its policy rate unchanged on Wednesday."}]
-    [got] = [e for e in ledger_entries(tmp_path, coder, arts) if e["action"].startswith("publish")]
-    return got
-
-
-def test_f4_progress_only_after_the_deadline_is_not_progress_at_it(tmp_path: Path, coder) -> None:
-    got = _drafting(tmp_path, coder, "2026-04-16")
-    assert (got["status"], got["status_path"]) == ("overdue", "deadline:overdue")
-
-
-def test_f4_guard_progress_before_the_deadline(tmp_path: Path, coder) -> None:
-    got = _drafting(tmp_path, coder, "2026-02-16")
-    assert (got["status"], got["status_path"]) == ("partially_fulfilled", "deadline:in_progress")

@@ -179,10 +179,6 @@ def status_of(evidence: list[dict[str, Any]], deadline: dict[str, Any] | None, a
     if status in ("open", "in_progress") and end and end < as_of:
         if status == "open":
             status, when, reason, path = "overdue", end, f"deadline {end} passed with no decisive report", "deadline:overdue"
-        elif not any(e.get("relation") == "progresses" and (e.get("published") or "9999") <= end for e in seen):
-            # under way only since the deadline: not "in progress at the deadline" (round p75, b32 F4)
-            status, reason, path = "overdue", f"deadline {end} passed with no report of progress by then", "deadline:overdue"
-            when = end
         else:
             status, when, reason = "partially_fulfilled", end, f"deadline {end} passed with the pledge in progress"
             path = "deadline:in_progress"
