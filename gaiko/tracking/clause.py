@@ -29,6 +29,8 @@ from .clausewithdraw import PROMISED_TO, about_plan, dropped_before, other_kind
 from .inceptive import starts_the_deed
 from .lexicon import Lexicon
 from .normalise import COUNTERPART_ACTS, Frame
+from .notdone import negated_after
+from .steps import approval_step, sent_on
 from .status import KEPT_OVER_TERM
 from .text import Hit, Tok, analyse
 from .unmoved import none_subject, unmoved
@@ -229,6 +231,9 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
     if verb_acts and frame.acts & _TALKS:
         # "called the upcoming talks important": "talks" names talks not yet held, no deed (round n44)
         verb_acts = [h for h in verb_acts if not _in_planned_talks(frame, report.text, toks, lo, hi, h.i)]
+    if clause.objects and (sent := sent_on(frame, toks, lo, hi)):  # "sent the pact to Congress" for "ratify" (p75)
+        return Decision("progresses", cue=sent, note="sent on to the body that must act: a step before the deed",
+                        features=feats)
     # 3. the act itself, read by its verb
     if verb_acts:
         h = verb_acts[0]
@@ -271,6 +276,8 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
                 return Decision(head[0], cue=head[1], features=feats)
         if h in clause.partly:
             return Decision("partial", cue=word, note="part of the promised act", features=feats)
+        if asp["past"] and approval_step(frame, word):  # "member states approved the accord" for "sign" (p75)
+            return Decision("progresses", cue=word, note="another body's approval: a step before the deed", features=feats)
         return reported_done(frame, report, text, word, feats, lex)
     if verb_opp and (not frame.narrow or not clause.objects or any(h.concept in frame.narrow for h in clause.objects)):
         h = verb_opp[0]  # (a contrary act on a broader object, "people sent back", is not enough)
@@ -331,6 +338,8 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
             continue  # "will hold", "to carry out", "on carrying out": nothing done yet (announcing a withdrawal is one)
         if rel == "progresses" and frame.acts & SWITCH and begins_to_apply(toks, i, _j, hi, lex):
             rel, words = "fulfils", f"{words} {toks[_j].text}"  # "coffee began paying the 50% levy": the rule applies
+        if rel == "progresses" and _j == i + 1 and frame.verb and frame.verb in {m for m, _t in lex.lemmas(toks[i].text)}:
+            rel = "fulfils"  # "published the rules" for a pledge to publish them: the deed, not a step (round p75, b32 F4)
         started = rel == "progresses" and starts_the_deed(frame.inceptive, toks, i, _j, lex)
         subject = _memo_call(memo, _subject_at, report, toks, clause.lo, clause.subject_lo, i, lex)
         if subject and frame.doer and not same_country(subject, frame.doer) and subject not in frame.related and \
@@ -351,6 +360,12 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
             # contrary was done (round p41); a deed not done after it ("has not taken effect") breaks the pledge
             late = is_late(frame, report) and rel == "fulfils"
             return Decision("reverses" if late else "stalls", cue=f"not {words}", features=feats)
+        if rel in ("fulfils", "progresses") and not _memo_call(memo, is_verb, toks, i, lex, lo) \
+                and (neg := negated_after(report.text, toks, _j, hi)):
+            # "the signing will not take place in June as planned": the act's noun, then said not to happen (p75)
+            late = is_late(frame, report) and rel == "fulfils"
+            return Decision("reverses" if late else "stalls", cue=f"{words} {neg}", note="said not to happen",
+                            features=feats)
         if rel in ("fulfils", "progresses") and others_sum(frame, report):  # "of which $310 million has been paid"
             return Decision("unrelated", note="the sums it names are another's", features=feats)
         if rel in ("fulfils", "progresses") and sum_for_another(frame, report, lex):  # "$60 million for rural clinics"

@@ -39,7 +39,7 @@ def denial_at(toks: list[Tok], lo: int, hi: int) -> int | None:
 def denied(frame: Frame, report: Report, toks: list[Tok], c: Clause, d: Decision, lex: Lexicon) -> Decision | None:
     """The decision ``d`` of clause ``c`` when a denial before the pledge's words governs it: ``withdraws`` when what is
     denied is the promise itself and the denier is the pledger's side (or names none), ``needs_review`` when another
-    denies it, ``restates`` when what is denied is a drop, delay, refusal or the deed (never done, nor dropped). None
+    denies it, ``restates`` when what is denied is reports of a promise ("denied reports that it had agreed to ..."), ``restates`` when what is denied is a drop, delay, refusal or the deed (never done, nor dropped). None
     when no denial governs the clause or ``d`` is unrelated."""
     if d.relation == "unrelated":
         return None
@@ -53,6 +53,11 @@ def denied(frame: Frame, report: Report, toks: list[Tok], c: Clause, d: Decision
     cue = toks[dn].text
     if d.relation in ("restates", "revises", "needs_review", "unclear") and any(
             t.text.lower() in _w("promise") for t in toks[dn + 1:first]):
+        if any(t.text.lower() in _w("reports") for t in toks[dn + 1:first]):
+            # "denied reports that it had agreed to back the deal": others' reports of a promise denied, not the
+            # pledger's own promise disowned; the pledge stands (round p75, b32 F5)
+            return Decision("restates", cue=f"{cue} reports", note="a denial of reports: the pledge stands",
+                            features=d.features)
         who = subject_side(report, toks, c.lo, dn, lex)
         if who is None or not frame.doer or same_country(who, frame.doer):
             return Decision("withdraws", cue=f"{cue} the promise", note="denies the promise was made",

@@ -1,0 +1,60 @@
+"""A step before the promised deed (round p75, b32 F2b): another body's approval of a treaty the pledger promised to
+sign ("member states approved the accord"), or the text sent to the body that must act on it ("the president sent the
+pact to Congress" for a pledge to ratify it). Such a report is ``progresses``, not the deed. Words:
+``gaiko/data/pledges/steps.yaml``.
+
+Used by :func:`gaiko.tracking.clause.read_clause`. Positions are token indices of the report's
+:func:`gaiko.tracking.text.analyse` tokens; nothing here raises.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..tables import word_sets
+from .clausegrammar import auxiliaries
+from .normalise import Frame
+from .text import Tok
+
+__all__ = ["approval_step", "sent_on"]
+
+_WORDS = "pledges/steps.yaml"
+
+
+def _w(key: str) -> frozenset[str]:
+    """A word list of ``pledges/steps.yaml``: ``deeds``, ``approval``, ``send``, ``bodies``."""
+    return word_sets(_WORDS)[key]
+
+
+def _has_steps(frame: Frame) -> bool:
+    """The pledge's own verb is a deed with steps before it (sign, ratify)."""
+    return (frame.verb or "").lower() in _w("deeds")
+
+
+def approval_step(frame: Frame, word: str) -> bool:
+    """The report's done act ``word`` ("approved") is another body's consent to the deed the pledge promised
+    ("sign", "ratify"), not the deed itself."""
+    return _has_steps(frame) and word.lower() in _w("approval")
+
+
+def sent_on(frame: Frame, toks: list[Tok], lo: int, hi: int) -> str | None:
+    """The words "sent ... to Congress" when clause tokens [lo, hi) pass the deed's text on to the body that must act
+    on it, for a pledge whose deed has such steps; else None (also when the sending is negated or still to come)."""
+    if not _has_steps(frame):
+        return None
+    for k in range(lo, hi):
+        if toks[k].text.lower() not in _w("send"):
+            continue
+        aux = auxiliaries(toks, k, lo)
+        if any(a in ("not", "n't", "never", "will", "would", "shall", "to", "could", "may", "might", "should", "must",
+                     "wo", "'ll") for a in aux):
+            return None  # "will send it to Congress", "has not sent it": no step taken
+        for m in range(k + 1, min(hi, k + 14)):
+            if toks[m].text.lower() != "to":
+                continue
+            body = next((n for n in range(m + 1, min(hi, m + 4))
+                         if re.sub(r"[^a-z]", "", toks[n].text.lower()) in _w("bodies")), None)
+            if body is not None:
+                return f"{toks[k].text} to {toks[body].text}"
+            break
+    return None
