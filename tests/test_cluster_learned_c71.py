@@ -21,7 +21,7 @@ from test_cluster_learned_c56 import _batches, _scrambled
 # the fixtures scores, learned_rules and counted: tests/conftest.py
 
 
-@pytest.mark.parametrize("near,seed,reload_every", [(1, 711, 0), (2, 712, 2), (4, 713, 3)])
+@pytest.mark.parametrize("near,seed,reload_every", [(1, 711, 0), (2, 712, 2), (4, 713, 3), (4, 711, 0)])
 def test_the_reach_re_decides_the_loners_the_walk_of_joiners_does(learned_rules, counted, scores, near, seed,
                                                                    reload_every):
     learned_rules(near)
