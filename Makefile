@@ -1,11 +1,16 @@
 # gaiko: the two commands that do everything on a fresh machine
 #   make run   - set up, code the bundled example corpus into out/example.duckdb, print events and pledges
-#   make test  - set up (including headless Chromium for the browser tests) and run the whole test suite
+#   make test  - set up (including headless Chromium for the browser tests) and run the whole test suite: on up to
+#                4 pytest-xdist workers, one per core, then the tests marked `serial` (timed, real signals) alone
+#                (TEST_WORKERS=0: everything serially, in one process)
 
 VENV ?= .venv
 GAIKO := $(VENV)/bin/gaiko
 DB ?= out/example.duckdb
 CORPUS ?= gaiko/examples/corpus.jsonl
+# pytest-xdist workers for `make test`: `auto` is one per core, capped at 4 (each worker loads spaCy and the models its
+# tests use); a test file runs whole on one worker (its module fixtures are built once, its tests keep their order)
+TEST_WORKERS ?= auto
 
 .PHONY: run test setup bench clean
 
@@ -21,7 +26,16 @@ run: setup
 
 test: setup
 	@if [ -f scripts/setup-browser.sh ]; then bash scripts/setup-browser.sh; fi
-	$(VENV)/bin/python -m pytest -q
+ifeq ($(TEST_WORKERS),0)
+	$(VENV)/bin/python -m pytest -q -p no:xdist
+else
+	@rc=0; \
+	echo '$(VENV)/bin/python -m pytest -q -n $(TEST_WORKERS) --maxprocesses=4 --dist loadfile -m "not serial"'; \
+	$(VENV)/bin/python -m pytest -q -n $(TEST_WORKERS) --maxprocesses=4 --dist loadfile -m "not serial" || rc=$$?; \
+	echo '$(VENV)/bin/python -m pytest -q -p no:xdist -m serial'; \
+	$(VENV)/bin/python -m pytest -q -p no:xdist -m serial || rc=$$?; \
+	exit $$rc
+endif
 
 bench: setup
 	$(VENV)/bin/python -m benchmarks.run

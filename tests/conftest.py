@@ -54,3 +54,56 @@ def cli(capsys):
         return exc.value.code, out.out, out.err
 
     return run
+
+
+# -- the learned clustering steps' tests (tests/test_cluster_learned_c71.py, c73, c74): their shared header ----------
+
+
+@pytest.fixture(params=[False, True], ids=["model", "scrambled"])
+def scores(request, monkeypatch):
+    """The learned pair model's probabilities: the shipped weights' (False) or tests/test_cluster_learned_c56.py's
+    scrambled ones (True: the veto forbids many joins). A test file that defines its own ``scores`` uses that one."""
+    from cluster_batches import scrambled_scores
+
+    return scrambled_scores(request, monkeypatch)
+
+
+@pytest.fixture()
+def learned_rules(tmp_path, monkeypatch):
+    """``learned_rules(near, veto=True)``: the shipped clustering rules with the learned steps on, ``join_mode: last``
+    and ``join_near: near`` (tests/test_cluster_learned_c65.py's ``_rules_file``), made the rules the store's writer
+    loads; returns them."""
+    from cluster_batches import use_rules
+    from test_cluster_learned_c65 import _rules_file
+
+    def make(near, veto=True):
+        rules = _rules_file(tmp_path, near, veto=veto)
+        use_rules(monkeypatch, rules)
+        return rules
+
+    return make
+
+
+@pytest.fixture()
+def counted(monkeypatch):
+    """``counted(batches, reload_every, **flags)``: the cluster tables (tests/test_cluster_learned_c54.py's ``_full``)
+    of an in-memory store the batches are written to in turn (tests/test_cluster_learned_c44.py's ``_store``; the
+    writer's index dropped every ``reload_every`` batches, 0: never), with each named switch of
+    ``gaiko.clusters.joinlast`` (``REACH``, ``SETTLE``, ``ADMIT``) set as given for this and later calls, and the
+    join-last layer's counts (``joinlast.COUNTS``: "todo", "walked", "decided", "settled", "admitted", "why")."""
+    import gaiko.clusters.joinlast as joinlast
+
+    def run(batches, reload_every=0, **flags):
+        from test_cluster_learned_c44 import _store
+        from test_cluster_learned_c54 import _full
+
+        for name, on in flags.items():
+            assert hasattr(joinlast, name), name
+            monkeypatch.setattr(joinlast, name, on)
+        counts: dict = {}
+        monkeypatch.setattr(joinlast, "COUNTS", counts)
+        tables = _full(_store(batches, reload_every))
+        monkeypatch.setattr(joinlast, "COUNTS", None)
+        return tables, counts
+
+    return run

@@ -10,87 +10,51 @@ tests/cluster_data.py's random ones (our own seeds) and tests/test_cluster_learn
 from __future__ import annotations
 
 import pytest
-from cluster_batches import use_rules as _use
+from cluster_batches import assert_kelvar_one_at_a_time, assert_learned_batches_equal
 from cluster_data import random_articles
 
-import gaiko.clusters.joinlast as joinlast
-from gaiko.clusters import rebuild_clusters
 from gaiko.clusters.joinreach import LonerReach
-from gaiko.clusters.learned import PairModel, learned_clusters
-from gaiko.clusters.update import MENTION_SQL
+from gaiko.clusters.learned import PairModel
 
-from test_cluster_learned_c44 import ARTICLES, _members, _store
-from test_cluster_learned_c54 import _full
 from test_cluster_learned_c56 import _batches, _scrambled
-from test_cluster_learned_c65 import _rules_file
+
+# the fixtures scores, learned_rules and counted: tests/conftest.py
 
 
-@pytest.fixture(params=[False, True], ids=["model", "scrambled"])
-def scores(request, monkeypatch):
-    if request.param:
-        monkeypatch.setattr(PairModel, "probabilities", _scrambled)
-    return request.param
-
-
-def _counted(monkeypatch, batches, reload_every, reach: bool):
-    """The store made with ``REACH`` ``reach``, the loners each batch re-decided and the loners the walks read."""
-    counts: dict = {}
-    monkeypatch.setattr(joinlast, "REACH", reach)
-    monkeypatch.setattr(joinlast, "COUNTS", counts)
-    store = _store(batches, reload_every)
-    monkeypatch.setattr(joinlast, "COUNTS", None)
-    return store, counts.get("todo", []), counts.get("walked", 0)
-
-
-@pytest.mark.parametrize("near", [1, 2, 4])
-@pytest.mark.parametrize("seed,reload_every", [(711, 0), (712, 2), (713, 3)])
-def test_the_reach_re_decides_the_loners_the_walk_of_joiners_does(tmp_path, monkeypatch, scores, near, seed,
+@pytest.mark.parametrize("near,seed,reload_every", [(1, 711, 0), (2, 712, 2), (4, 713, 3), (4, 711, 0)])
+def test_the_reach_re_decides_the_loners_the_walk_of_joiners_does(learned_rules, counted, scores, near, seed,
                                                                    reload_every):
-    _use(monkeypatch, _rules_file(tmp_path, near))
+    learned_rules(near)
     batches = _batches(random_articles(80, seed=seed), seed)
-    old, old_todo, old_walked = _counted(monkeypatch, batches, reload_every, False)
-    new, new_todo, new_walked = _counted(monkeypatch, batches, reload_every, True)
-    assert len(new_todo) == len(old_todo) == len(batches)
-    assert new_todo == old_todo
-    assert _full(new) == _full(old)
-    assert new_walked <= old_walked
+    old, old_c = counted(batches, reload_every, REACH=False)
+    new, new_c = counted(batches, reload_every, REACH=True)
+    assert len(new_c.get("todo", [])) == len(old_c.get("todo", [])) == len(batches)
+    assert new_c.get("todo", []) == old_c.get("todo", [])
+    assert new == old
+    assert new_c.get("walked", 0) <= old_c.get("walked", 0)
 
 
-def test_the_reach_reads_fewer_loners(tmp_path, monkeypatch):
+def test_the_reach_reads_fewer_loners(learned_rules, counted, monkeypatch):
     """On these articles (scrambled probabilities, ``join_near: 1``: many full lists) the walks read fewer loners
     through the reach than through the index of joiners, and re-decide the same ones."""
     monkeypatch.setattr(PairModel, "probabilities", _scrambled)
-    _use(monkeypatch, _rules_file(tmp_path, 1))
+    learned_rules(1)
     batches = _batches(random_articles(120, seed=714), 714)
-    _old, old_todo, old_walked = _counted(monkeypatch, batches, 0, False)
-    _new, new_todo, new_walked = _counted(monkeypatch, batches, 0, True)
-    assert new_todo == old_todo and any(new_todo)
-    assert new_walked < old_walked
+    _old, old_c = counted(batches, 0, REACH=False)
+    _new, new_c = counted(batches, 0, REACH=True)
+    assert new_c.get("todo", []) == old_c.get("todo", []) and any(new_c.get("todo", []))
+    assert new_c.get("walked", 0) < old_c.get("walked", 0)
 
 
-@pytest.mark.parametrize("near", [1, 4])
-@pytest.mark.parametrize("seed,reload_every", [(715, 0), (716, 2), (717, 3)])
-def test_batches_equal_one_batch_a_rebuild_and_the_reference(tmp_path, monkeypatch, scores, near, seed,
+@pytest.mark.parametrize("near,seed,reload_every", [(1, 715, 0), (4, 716, 2), (1, 717, 3)])
+def test_batches_equal_one_batch_a_rebuild_and_the_reference(learned_rules, monkeypatch, scores, near, seed,
                                                             reload_every):
-    rules = _rules_file(tmp_path, near)
-    _use(monkeypatch, rules)
-    arts = random_articles(80, seed=seed)
-    store = _store(_batches(arts, seed), reload_every)
-    once = _full(_store([arts]))
-    assert _full(store) == once
-    rebuild_clusters(store)
-    assert _full(store) == once
-    assert _members(store) == learned_clusters(store.query(MENTION_SQL), rules)
+    assert_learned_batches_equal(learned_rules(near), monkeypatch, random_articles(80, seed=seed), seed, reload_every)
 
 
 @pytest.mark.parametrize("forward", [True, False], ids=["forward", "reverse"])
-def test_kelvar_one_at_a_time(tmp_path, monkeypatch, scores, forward):
-    rules = _rules_file(tmp_path, 1, veto=forward)
-    _use(monkeypatch, rules)
-    order_ = list(range(len(ARTICLES))) if forward else list(reversed(range(len(ARTICLES))))
-    store = _store([[ARTICLES[i]] for i in order_])
-    assert _full(store) == _full(_store([ARTICLES]))
-    assert _members(store) == learned_clusters(store.query(MENTION_SQL), rules)
+def test_kelvar_one_at_a_time(learned_rules, monkeypatch, scores, forward):
+    assert_kelvar_one_at_a_time(learned_rules(1, veto=forward), monkeypatch, forward)
 
 
 def test_the_index_of_loners_by_reach():

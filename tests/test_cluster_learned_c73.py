@@ -9,87 +9,51 @@ tests/cluster_data.py's random ones (our own seeds) and tests/test_cluster_learn
 from __future__ import annotations
 
 import pytest
-from cluster_batches import use_rules as _use
+from cluster_batches import assert_kelvar_one_at_a_time, assert_learned_batches_equal
 from cluster_data import random_articles
 
-import gaiko.clusters.joinlast as joinlast
-from gaiko.clusters import rebuild_clusters
 from gaiko.clusters.joinlast import settled
-from gaiko.clusters.learned import PairModel, learned_clusters
-from gaiko.clusters.update import MENTION_SQL
+from gaiko.clusters.learned import PairModel
 
-from test_cluster_learned_c44 import ARTICLES, _members, _store
-from test_cluster_learned_c54 import _full
 from test_cluster_learned_c56 import _batches, _scrambled
-from test_cluster_learned_c65 import _rules_file
+
+# the fixtures scores, learned_rules and counted: tests/conftest.py
 
 
-@pytest.fixture(params=[False, True], ids=["model", "scrambled"])
-def scores(request, monkeypatch):
-    if request.param:
-        monkeypatch.setattr(PairModel, "probabilities", _scrambled)
-    return request.param
-
-
-def _counted(monkeypatch, batches, reload_every, settle: bool):
-    """The store made with ``SETTLE`` ``settle`` and the layer's counts."""
-    counts: dict = {}
-    monkeypatch.setattr(joinlast, "SETTLE", settle)
-    monkeypatch.setattr(joinlast, "COUNTS", counts)
-    store = _store(batches, reload_every)
-    monkeypatch.setattr(joinlast, "COUNTS", None)
-    return store, counts
-
-
-@pytest.mark.parametrize("near", [1, 2, 4])
-@pytest.mark.parametrize("seed,reload_every", [(731, 0), (732, 2), (733, 3)])
-def test_settled_loners_keep_the_joins_of_re_deciding_them(tmp_path, monkeypatch, scores, near, seed, reload_every):
-    _use(monkeypatch, _rules_file(tmp_path, near))
+@pytest.mark.parametrize("near,seed,reload_every", [(1, 731, 0), (2, 732, 2), (4, 733, 3)])
+def test_settled_loners_keep_the_joins_of_re_deciding_them(learned_rules, counted, scores, near, seed, reload_every):
+    learned_rules(near)
     batches = _batches(random_articles(80, seed=seed), seed)
-    old, old_c = _counted(monkeypatch, batches, reload_every, False)
-    new, new_c = _counted(monkeypatch, batches, reload_every, True)
-    assert _full(new) == _full(old)
+    old, old_c = counted(batches, reload_every, SETTLE=False)
+    new, new_c = counted(batches, reload_every, SETTLE=True)
+    assert new == old
     assert old_c.get("settled", 0) == 0
     assert new_c.get("decided", 0) <= old_c.get("decided", 0)
 
 
-def test_settling_skips_decisions(tmp_path, monkeypatch):
+def test_settling_skips_decisions(learned_rules, counted, monkeypatch):
     """On these articles (scrambled probabilities, ``join_near: 4``) decisions are skipped, with the same store."""
     monkeypatch.setattr(PairModel, "probabilities", _scrambled)
-    _use(monkeypatch, _rules_file(tmp_path, 4))
+    learned_rules(4)
     batches = _batches(random_articles(120, seed=734), 734)
-    old, old_c = _counted(monkeypatch, batches, 0, False)
-    new, new_c = _counted(monkeypatch, batches, 0, True)
-    assert _full(new) == _full(old)
+    old, old_c = counted(batches, 0, SETTLE=False)
+    new, new_c = counted(batches, 0, SETTLE=True)
+    assert new == old
     assert new_c.get("settled", 0) > 0
     assert new_c["decided"] < old_c["decided"]
     assert sum(v for k, v in new_c["why"].items() if k.endswith("changed")) == \
         sum(v for k, v in old_c["why"].items() if k.endswith("changed"))
 
 
-@pytest.mark.parametrize("near", [1, 4])
-@pytest.mark.parametrize("seed,reload_every", [(735, 0), (736, 2), (737, 3)])
-def test_batches_equal_one_batch_a_rebuild_and_the_reference(tmp_path, monkeypatch, scores, near, seed,
+@pytest.mark.parametrize("near,seed,reload_every", [(1, 735, 0), (4, 736, 2), (1, 737, 3)])
+def test_batches_equal_one_batch_a_rebuild_and_the_reference(learned_rules, monkeypatch, scores, near, seed,
                                                             reload_every):
-    rules = _rules_file(tmp_path, near)
-    _use(monkeypatch, rules)
-    arts = random_articles(80, seed=seed)
-    store = _store(_batches(arts, seed), reload_every)
-    once = _full(_store([arts]))
-    assert _full(store) == once
-    rebuild_clusters(store)
-    assert _full(store) == once
-    assert _members(store) == learned_clusters(store.query(MENTION_SQL), rules)
+    assert_learned_batches_equal(learned_rules(near), monkeypatch, random_articles(80, seed=seed), seed, reload_every)
 
 
 @pytest.mark.parametrize("forward", [True, False], ids=["forward", "reverse"])
-def test_kelvar_one_at_a_time(tmp_path, monkeypatch, scores, forward):
-    rules = _rules_file(tmp_path, 4, veto=forward)
-    _use(monkeypatch, rules)
-    order_ = list(range(len(ARTICLES))) if forward else list(reversed(range(len(ARTICLES))))
-    store = _store([[ARTICLES[i]] for i in order_])
-    assert _full(store) == _full(_store([ARTICLES]))
-    assert _members(store) == learned_clusters(store.query(MENTION_SQL), rules)
+def test_kelvar_one_at_a_time(learned_rules, monkeypatch, scores, forward):
+    assert_kelvar_one_at_a_time(learned_rules(4, veto=forward), monkeypatch, forward)
 
 
 def test_settled():

@@ -12,45 +12,26 @@ running the store once with the condition dropped and seeing it differ. Articles
 from __future__ import annotations
 
 import pytest
-from cluster_batches import assert_kelvar_one_at_a_time, assert_learned_batches_equal, scrambled_scores, use_rules
+from cluster_batches import assert_kelvar_one_at_a_time, assert_learned_batches_equal
 from cluster_data import random_articles
 
 import gaiko.clusters.joinlast as joinlast
 from gaiko.clusters.joinnear import NearBound
 from gaiko.clusters.learned import PairModel
 
-from test_cluster_learned_c44 import _store
-from test_cluster_learned_c54 import _full
 from test_cluster_learned_c56 import _batches, _scrambled
-from test_cluster_learned_c65 import _rules_file
+
+# the fixtures scores, learned_rules and counted: tests/conftest.py
 
 
-@pytest.fixture(params=[False, True], ids=["model", "scrambled"])
-def scores(request, monkeypatch):
-    return scrambled_scores(request, monkeypatch)
-
-
-def _counted(monkeypatch, batches, reload_every, settle: bool, admit: bool = True):
-    """The store (its cluster tables) made with ``SETTLE`` ``settle`` and ``ADMIT`` ``admit``, and the layer's
-    counts."""
-    counts: dict = {}
-    monkeypatch.setattr(joinlast, "SETTLE", settle)
-    monkeypatch.setattr(joinlast, "ADMIT", admit)
-    monkeypatch.setattr(joinlast, "COUNTS", counts)
-    store = _full(_store(batches, reload_every))
-    monkeypatch.setattr(joinlast, "COUNTS", None)
-    return store, counts
-
-
-@pytest.mark.parametrize("near", [1, 2, 4])
-@pytest.mark.parametrize("seed,reload_every", [(741, 0), (742, 2), (743, 3)])
-def test_admitted_loners_keep_the_joins_of_re_deciding_them(tmp_path, monkeypatch, scores, near, seed,
+@pytest.mark.parametrize("near,seed,reload_every", [(1, 741, 0), (2, 742, 2), (4, 743, 3)])
+def test_admitted_loners_keep_the_joins_of_re_deciding_them(learned_rules, counted, scores, near, seed,
                                                            reload_every):
-    use_rules(monkeypatch, _rules_file(tmp_path, near))
+    learned_rules(near)
     batches = _batches(random_articles(80, seed=seed), seed)
-    old, old_c = _counted(monkeypatch, batches, reload_every, False)
-    was, was_c = _counted(monkeypatch, batches, reload_every, True, admit=False)
-    new, new_c = _counted(monkeypatch, batches, reload_every, True)
+    old, old_c = counted(batches, reload_every, SETTLE=False, ADMIT=True)
+    was, was_c = counted(batches, reload_every, SETTLE=True, ADMIT=False)
+    new, new_c = counted(batches, reload_every, SETTLE=True, ADMIT=True)
     assert new == old
     assert was == old
     assert was_c.get("admitted", 0) == 0
@@ -71,31 +52,29 @@ def _mutant(monkeypatch, name: str) -> None:
 
 @pytest.mark.parametrize("seed,n,near,mutant", [(741, 80, 1, "cands"), (744, 120, 2, "admit_lost"),
                                                 (745, 120, 2, "settled_lost")])
-def test_each_condition_decides_something(tmp_path, monkeypatch, seed, n, near, mutant):
+def test_each_condition_decides_something(learned_rules, counted, monkeypatch, seed, n, near, mutant):
     """On these articles (scrambled probabilities) the shortcuts skip decisions and keep the store of deciding every
     loner; with the condition dropped the store differs (so dropping it from the code fails this test)."""
     monkeypatch.setattr(PairModel, "probabilities", _scrambled)
-    use_rules(monkeypatch, _rules_file(tmp_path, near))
+    learned_rules(near)
     batches = _batches(random_articles(n, seed=seed), seed)
-    old, old_c = _counted(monkeypatch, batches, 0, False)
-    new, new_c = _counted(monkeypatch, batches, 0, True)
+    old, old_c = counted(batches, 0, SETTLE=False, ADMIT=True)
+    new, new_c = counted(batches, 0, SETTLE=True, ADMIT=True)
     assert new == old
     assert new_c.get("admitted", 0) > 0
     assert new_c["decided"] < old_c["decided"]
     _mutant(monkeypatch, mutant)
-    bad, _c = _counted(monkeypatch, batches, 0, True)
+    bad, _c = counted(batches, 0, SETTLE=True, ADMIT=True)
     assert bad != old
 
 
-@pytest.mark.parametrize("near", [1, 4])
-@pytest.mark.parametrize("seed,reload_every", [(746, 0), (747, 2), (748, 3)])
-def test_batches_equal_one_batch_a_rebuild_and_the_reference(tmp_path, monkeypatch, scores, near, seed,
+@pytest.mark.parametrize("near,seed,reload_every", [(1, 746, 0), (4, 747, 2), (1, 748, 3)])
+def test_batches_equal_one_batch_a_rebuild_and_the_reference(learned_rules, monkeypatch, scores, near, seed,
                                                             reload_every):
     assert joinlast.ADMIT and joinlast.SETTLE
-    assert_learned_batches_equal(_rules_file(tmp_path, near), monkeypatch, random_articles(80, seed=seed), seed,
-                                 reload_every)
+    assert_learned_batches_equal(learned_rules(near), monkeypatch, random_articles(80, seed=seed), seed, reload_every)
 
 
 @pytest.mark.parametrize("forward", [True, False], ids=["forward", "reverse"])
-def test_kelvar_one_at_a_time(tmp_path, monkeypatch, scores, forward):
-    assert_kelvar_one_at_a_time(_rules_file(tmp_path, 4, veto=forward), monkeypatch, forward)
+def test_kelvar_one_at_a_time(learned_rules, monkeypatch, scores, forward):
+    assert_kelvar_one_at_a_time(learned_rules(4, veto=forward), monkeypatch, forward)

@@ -152,6 +152,7 @@ _SCRIPT = textwrap.dedent("""
 
 
 @pytest.mark.slow
+@pytest.mark.serial  # timed real signals (under a second worker on 2 cores it once ran past its 30 s; round t1)
 @pytest.mark.parametrize("when", ["starting", "coding"])
 def test_ctrl_c_with_workers_prints_no_traceback(tmp_path: Path, when: str) -> None:
     """A terminal sends Ctrl-C's SIGINT to the whole process group, workers included: the run stops as interrupted

@@ -115,7 +115,9 @@ def test_recoding_with_actor_file_says_stored_articles_are_not_recoded(tmp_path)
     first = CliRunner().invoke(app, ["code", str(art), "--db", str(db)])
     assert first.exit_code == 0, first.output
     assert "not coded again" not in first.output
-    again = CliRunner().invoke(app, ["code", str(art), "--db", str(db), "--actors", str(actors)])
+    # a wide console: Rich wraps at 80 columns, and a longer tmp_path (pytest-xdist adds popen-gwN/) split the path
+    again = CliRunner().invoke(app, ["code", str(art), "--db", str(db), "--actors", str(actors)],
+                               env={"COLUMNS": "1000"})
     assert again.exit_code == 0, again.output
     text = " ".join(again.output.split())
     assert "not coded again" in text and f"--actors {actors}" in text and "new store" in text

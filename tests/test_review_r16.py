@@ -196,6 +196,7 @@ def test_a_replacing_store_made_by_an_older_gaiko_is_brought_up_to_date_too(tmp_
 # 7. after the served file was replaced, every new request waited DRAIN_S (2 s) for the requests reading the old file:
 #    with a long download streaming from it, every page and answer took 2 s more for as long as the download lasted.
 
+@pytest.mark.serial  # a timed guard (< 3 s): run alone by `make test` (round t1)
 def test_a_long_download_on_the_replaced_file_does_not_hold_every_request(tmp_path, monkeypatch):
     import os
     import time

@@ -28,7 +28,9 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGINT") or os.name != "posix", reason="POSIX signals")
+# serial: real signals to a real process, timed; `make test` runs it after the workers, alone (round t1)
+pytestmark = [pytest.mark.skipif(not hasattr(signal, "SIGINT") or os.name != "posix", reason="POSIX signals"),
+              pytest.mark.serial]
 
 # the executable's main() (no argv: the process ends with the command), told only when to send the first Ctrl-C: a
 # marker file touched after the first batch is written (`written`) or as the run starts, before the store is opened
