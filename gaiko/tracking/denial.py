@@ -39,8 +39,9 @@ def denial_at(toks: list[Tok], lo: int, hi: int) -> int | None:
 def denied(frame: Frame, report: Report, toks: list[Tok], c: Clause, d: Decision, lex: Lexicon) -> Decision | None:
     """The decision ``d`` of clause ``c`` when a denial before the pledge's words governs it: ``withdraws`` when what is
     denied is the promise itself and the denier is the pledger's side (or names none), ``needs_review`` when another
-    denies it, ``restates`` when what is denied is reports of a promise ("denied reports that it had agreed to ..."), ``restates`` when what is denied is a drop, delay, refusal or the deed (never done, nor dropped). None
-    when no denial governs the clause or ``d`` is unrelated."""
+    denies it, ``restates`` when what is denied is reports of a promise ("denied reports that it had agreed to ...")
+    or a drop, delay, refusal or the deed (never done, nor dropped). None when no denial governs the clause or ``d``
+    is unrelated."""
     if d.relation == "unrelated":
         return None
     hits = [h.i for h in c.objects + c.acts]
