@@ -375,6 +375,8 @@ class _DocResolver(PersonContext, CorefContext, PlaceContext):
                      "pronoun": self.resolve_pronoun, "entity": self.resolve_entity}[m.kind](m)
             if a is None:
                 continue
+            if m.kind in ("entity", "noun") and (full := self._short_of(m, out)) is not None:
+                a = full  # "the European Commission" ... "the Commission" (round a1)
             if a.country and a.country not in TRANSNATIONAL and not _agency(m):
                 self.focus[a.country] += 1
                 if a.sector in DOMESTIC or a.role in LOCAL_ROLES:  # police, courts, mayors act at home
@@ -398,6 +400,22 @@ class _DocResolver(PersonContext, CorefContext, PlaceContext):
                 self.token_actor[i] = a
             out.append((m, a))
         return out
+
+
+    def _short_of(self, m: Mention, before: list[tuple[Mention, Actor]]) -> Actor | None:
+        """The intergovernmental body an earlier mention of this article named in full when ``m`` is its short form
+        ("the European Commission" ... "the Commission", "the European Parliament" ... "Parliament"; round a1), as a
+        coreference at ``m``'s place; else None. Only bodies of the knowledge base of country IGO: a state's own
+        "Parliament" keeps its own rules."""
+        words = [t.lower_ for t in self.doc[m.start:m.end] if t.pos_ != "DET"]
+        if not words:
+            return None
+        for _, full in reversed(before):
+            names = (full.name or "").lower().split()
+            if (full.resolved_by == "kb" and full.country == "IGO" and len(names) > len(words)
+                    and names[-len(words):] == words):
+                return replace(full, **_pos(self._actor(m)), resolved_by="coref", confidence=0.8)
+        return None
 
 
 def _agency(m: Mention) -> bool:
