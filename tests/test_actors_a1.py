@@ -24,3 +24,11 @@ def test_a_state_parliament_stays_the_state_s(coder):
     text = "Hungary's government sent the bill to Parliament. Parliament passed it on Tuesday."
     actors = coder.code_article(Article(text=text, published="2026-11-01")).actors
     assert all(a.country != "IGO" for a in actors if a.text == "Parliament"), [(a.text, a.country) for a in actors]
+
+
+def test_a_spokesperson_of_the_commission_is_not_the_dateline_s(coder):
+    text = ("BRUSSELS \u2014 The European Commission said on Monday it would not reopen the deal. A Commission "
+            "spokesperson said talks would continue.")
+    actors = coder.code_article(Article(text=text, published="2025-11-21")).actors
+    spokes = [a for a in actors if a.text == "spokesperson"]
+    assert spokes and all(a.country == "IGO" for a in spokes), [(a.text, a.country) for a in actors]

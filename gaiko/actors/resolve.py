@@ -183,6 +183,10 @@ class _DocResolver(PersonContext, CorefContext, PlaceContext):
             country, conf = self._clause_place(self.doc[m.head]), 0.65
             if country is None:
                 country, conf = self._setting(m)
+        elif country is None and (body := self._igo_compound(m)) is not None:
+            # "a Commission spokesperson": the body's, not the dateline's Belgium (round a1)
+            return self._actor(m, name=body.name, country="IGO", sector=sector, role=role, resolved_by="title",
+                               confidence=0.7)
         elif country is None:
             for _, prev, _g, _s in reversed(self.history):
                 if prev.role == role:
@@ -401,6 +405,15 @@ class _DocResolver(PersonContext, CorefContext, PlaceContext):
             out.append((m, a))
         return out
 
+
+    def _igo_compound(self, m: Mention) -> Actor | None:
+        """The intergovernmental body a compound before a bare title names ("a Commission spokesperson" after "the
+        European Commission"; round a1), else None."""
+        for c in self.doc[m.head].children:
+            a = self.token_actor.get(c.i)
+            if c.dep_ == "compound" and c.i < m.head and a is not None and a.country == "IGO" and a.name:
+                return a
+        return None
 
     def _short_of(self, m: Mention, before: list[tuple[Mention, Actor]]) -> Actor | None:
         """The intergovernmental body an earlier mention of this article named in full when ``m`` is its short form
