@@ -406,31 +406,6 @@ class _DocResolver(PersonContext, CorefContext, PlaceContext):
         return out
 
 
-    def _igo_compound(self, m: Mention) -> Actor | None:
-        """The intergovernmental body a compound before a bare title names ("a Commission spokesperson" after "the
-        European Commission"; round a1), else None."""
-        for c in self.doc[m.head].children:
-            a = self.token_actor.get(c.i)
-            if c.dep_ == "compound" and c.i < m.head and a is not None and a.country == "IGO" and a.name:
-                return a
-        return None
-
-    def _short_of(self, m: Mention, before: list[tuple[Mention, Actor]]) -> Actor | None:
-        """The intergovernmental body an earlier mention of this article named in full when ``m`` is its short form
-        ("the European Commission" ... "the Commission", "the European Parliament" ... "Parliament"; round a1), as a
-        coreference at ``m``'s place; else None. Only bodies of the knowledge base of country IGO: a state's own
-        "Parliament" keeps its own rules."""
-        words = [t.lower_ for t in self.doc[m.start:m.end] if t.pos_ != "DET"]
-        if not words:
-            return None
-        for _, full in reversed(before):
-            names = (full.name or "").lower().split()
-            if (full.resolved_by == "kb" and full.country == "IGO" and len(names) > len(words)
-                    and names[-len(words):] == words):
-                return replace(full, **_pos(self._actor(m)), resolved_by="coref", confidence=0.8)
-        return None
-
-
 def _agency(m: Mention) -> bool:
     """Whether a mention names a news agency or outlet (an organisation of sector JRN: "Reuters", "AFP", "Kyodo"), which
     gives no country to the article's context (round n44): "OSLO (Reuters) - The government will ..." is Norway's
