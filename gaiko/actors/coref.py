@@ -172,3 +172,27 @@ class CorefContext:
                     a = next((self.token_actor[t.i] for t in s.subtree if t.i in self.token_actor), None)
                 return a.country if a is not None and a.country and a.country not in TRANSNATIONAL else None
         return None
+
+    def _igo_compound(self, m: Mention) -> Actor | None:
+        """The intergovernmental body a compound before a bare title names ("a Commission spokesperson" after "the
+        European Commission"; round a1), else None."""
+        for c in self.doc[m.head].children:
+            a = self.token_actor.get(c.i)
+            if c.dep_ == "compound" and c.i < m.head and a is not None and a.country == "IGO" and a.name:
+                return a
+        return None
+
+    def _short_of(self, m: Mention, before: list[tuple[Mention, Actor]]) -> Actor | None:
+        """The intergovernmental body an earlier mention of this article named in full when ``m`` is its short form
+        ("the European Commission" ... "the Commission", "the European Parliament" ... "Parliament"; round a1), as a
+        coreference at ``m``'s place; else None. Only bodies of the knowledge base of country IGO: a state's own
+        "Parliament" keeps its own rules."""
+        words = [t.lower_ for t in self.doc[m.start:m.end] if t.pos_ != "DET"]
+        if not words:
+            return None
+        for _, full in reversed(before):
+            names = (full.name or "").lower().split()
+            if (full.resolved_by == "kb" and full.country == "IGO" and len(names) > len(words)
+                    and names[-len(words):] == words):
+                return replace(full, **pos_of(self._actor(m)), resolved_by="coref", confidence=0.8)
+        return None

@@ -183,6 +183,10 @@ class _DocResolver(PersonContext, CorefContext, PlaceContext):
             country, conf = self._clause_place(self.doc[m.head]), 0.65
             if country is None:
                 country, conf = self._setting(m)
+        elif country is None and (body := self._igo_compound(m)) is not None:
+            # "a Commission spokesperson": the body's, not the dateline's Belgium (round a1)
+            return self._actor(m, name=body.name, country="IGO", sector=sector, role=role, resolved_by="title",
+                               confidence=0.7)
         elif country is None:
             for _, prev, _g, _s in reversed(self.history):
                 if prev.role == role:
@@ -375,6 +379,8 @@ class _DocResolver(PersonContext, CorefContext, PlaceContext):
                      "pronoun": self.resolve_pronoun, "entity": self.resolve_entity}[m.kind](m)
             if a is None:
                 continue
+            if m.kind in ("entity", "noun") and (full := self._short_of(m, out)) is not None:
+                a = full  # "the European Commission" ... "the Commission" (round a1)
             if a.country and a.country not in TRANSNATIONAL and not _agency(m):
                 self.focus[a.country] += 1
                 if a.sector in DOMESTIC or a.role in LOCAL_ROLES:  # police, courts, mayors act at home
