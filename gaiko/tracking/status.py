@@ -33,6 +33,7 @@ import re
 from typing import Any
 
 from ..ids import record_id
+from .conditional import conditional_deadline
 from .link import bucket
 from .normalise import Frame, revised_quantity
 from .tables import evidence_key
@@ -217,7 +218,8 @@ def _mention_evidence(group: list[dict[str, Any]]) -> tuple[list[dict[str, Any]]
         # an undated statement is never judged (docs/pledges.md, "Undated articles"): its deadline is unplaced, so it
         # revises nothing, and a fate its own sentence reports is not dated either (round p39)
         dated = bool(m.get("published"))
-        if i and dated and m.get("deadline") and (m["deadline"] or {}).get("end") != (deadline or {}).get("end"):
+        if i and dated and m.get("deadline") and (m["deadline"] or {}).get("end") != (deadline or {}).get("end") \
+                and not conditional_deadline(m):  # "if the Union did not sign it in December" (round p76)
             rel, role = "revises", "revised"
             before = (deadline or {}).get("text")  # a first statement without a deadline: "none before", not "None"
             note = f"deadline now {m['deadline'].get('text')} ({f'was {before}' if before else 'none before'})"
