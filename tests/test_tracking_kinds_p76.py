@@ -58,3 +58,17 @@ def test_k1_conditional_deadline_unit() -> None:
                                      "deadline": {"text": "by May"}})  # the condition closes at the comma
     assert not conditional_deadline({"sentence": "Peru will now sign it by May.", "deadline": {"text": "by May"}})
     assert not conditional_deadline({"sentence": "Peru will sign it.", "deadline": None})
+
+
+# -- 2: a report before the pledge was made ----------------------------------------------------------------------------
+
+def test_k2_a_report_earlier_that_day_does_not_revise(tmp_path: Path, coder) -> None:
+    e = _entry(tmp_path, coder, [
+        _art("zz", "2026-02-02", _BY),
+        _art("aa", "2026-02-02", "Vietnam's trade minister pledged on Monday to sign the salmon trade pact with Chile "
+                                 "by March."),
+    ], "ratify")
+    roles = [x["role"] for x in e["evidence"]]
+    assert roles[0] == "made", roles
+    assert (e["deadline"] or {}).get("end") == "2026-12-31"
+    assert not any(x["role"] in ("revised", "restated") and x["published"] <= "2026-02-02" for x in e["evidence"])

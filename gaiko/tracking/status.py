@@ -242,6 +242,19 @@ def _mention_evidence(group: list[dict[str, Any]]) -> tuple[list[dict[str, Any]]
     return out, deadline
 
 
+def _after_made(evidence: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Evidence in order (day, article, sentence), the pledge's own "made" item first on its day. A report of another
+    sentence (``_matched``) read ``restates`` or ``revises`` that comes before the made item (dated before the pledge,
+    or the same day and earlier in that order) is dropped: it cannot tell the pledge again or move its deadline
+    (round p76, "the Commission pledged to sign by December 20" listed as revising a pledge made later that day)."""
+    evidence = sorted(evidence, key=lambda e: (e["published"] or "", e["article_id"], e["sentence_index"],
+                                               e["role"] != "made"))
+    made = next((i for i, e in enumerate(evidence) if e["role"] == "made"), 0)
+    evidence = [e for i, e in enumerate(evidence)
+                if not (i < made and e.get("_matched") and e.get("relation") in ("restates", "revises"))]
+    return sorted(evidence, key=lambda e: (e["published"] or "", e["role"] != "made"))
+
+
 def override_date(evidence: list[dict[str, Any]], status: str, as_of: str) -> str | None:
     """The day a status set by hand holds from, in the news' time as every other status date: the first report (on or
     before ``as_of``) whose relation moves the pledge to that status, else the newest report about it; None when no
@@ -286,7 +299,7 @@ def entry(group: list[dict[str, Any]], found: list[dict[str, Any]], overrides: l
     gid = record_id("pledge", first["id"])
     evidence, deadline = _mention_evidence(group)
     evidence += [dict(e, role=ROLE_OF.get(e["relation"], e["relation"]), _matched=True) for e in found]
-    evidence.sort(key=lambda e: (e["published"] or "", e["article_id"], e["sentence_index"], e["role"] != "made"))
+    evidence = _after_made(evidence)
     status, status_date, reason, history, path = decided_status(evidence, deadline, as_of, first.get("kind"))
     computed = status
     ids = {m["id"] for m in group}
