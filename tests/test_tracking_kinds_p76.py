@@ -13,9 +13,8 @@ from pathlib import Path
 
 from helpers import ledger_entries
 
-from gaiko.tracking.conditional import conditional_deadline
-
-_WITHIN = "Chile's president promised on Monday to ratify the salmon trade pact with Vietnam within six months of the signing."
+_WITHIN = ("Chile's president promised on Monday to ratify the salmon trade pact with Vietnam within six months of the "
+           "signing.")
 _BY = "Chile's president promised on Monday to ratify the salmon trade pact with Vietnam by December."
 
 
@@ -52,6 +51,8 @@ def test_k1_guard_a_new_deadline_said_outright_still_revises(tmp_path: Path, cod
 
 
 def test_k1_conditional_deadline_unit() -> None:
+    from gaiko.tracking.conditional import conditional_deadline
+
     assert conditional_deadline({"sentence": "He would quit the pact unless Peru signed it by May.",
                                  "deadline": {"text": "by May"}})
     assert not conditional_deadline({"sentence": "If asked, he said, Peru would sign it by May.",
