@@ -28,6 +28,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..tables import word_sets
+from .conditional import conditional_deadline
 from .inceptive import inceptive_kind
 from .lexicon import Lexicon, lexicon
 from .objecthead import before_participle, head_keys as _head_keys, numbered, place_names, where_keys, wordnet_kin
@@ -253,7 +254,8 @@ def frame(group: list[dict[str, Any]], lex: Lexicon | None = None) -> Frame:
     participants = frozenset(first.get("_participants") or ()) - {own_country}
     related = (frozenset(first.get("_countries") or ()) | ({other} if other else frozenset())) - {doer, None}
     acts = frozenset().union(*(m["_acts"] for m in group))
-    ends = [str(d["end"]) for m in group if (d := m.get("deadline")) and d.get("end")]
+    ends = [str(d["end"]) for i, m in enumerate(group) if (d := m.get("deadline")) and d.get("end")
+            and not (i and conditional_deadline(m))]  # a later statement's condition is no deadline (round p76)
     last = ends + [m["published"] for m in group if m.get("published")]
     until = None
     if last:

@@ -33,6 +33,7 @@ import re
 from typing import Any
 
 from ..ids import record_id
+from .conditional import conditional_deadline
 from .link import bucket
 from .normalise import Frame, revised_quantity
 from .tables import evidence_key
@@ -217,7 +218,8 @@ def _mention_evidence(group: list[dict[str, Any]]) -> tuple[list[dict[str, Any]]
         # an undated statement is never judged (docs/pledges.md, "Undated articles"): its deadline is unplaced, so it
         # revises nothing, and a fate its own sentence reports is not dated either (round p39)
         dated = bool(m.get("published"))
-        if i and dated and m.get("deadline") and (m["deadline"] or {}).get("end") != (deadline or {}).get("end"):
+        if i and dated and m.get("deadline") and (m["deadline"] or {}).get("end") != (deadline or {}).get("end") \
+                and not conditional_deadline(m):  # "if the Union did not sign it in December" (round p76)
             rel, role = "revises", "revised"
             before = (deadline or {}).get("text")  # a first statement without a deadline: "none before", not "None"
             note = f"deadline now {m['deadline'].get('text')} ({f'was {before}' if before else 'none before'})"
@@ -238,6 +240,19 @@ def _mention_evidence(group: list[dict[str, Any]]) -> tuple[list[dict[str, Any]]
             out.append(dict(base, role=ROLE_OF["stalls"], relation="stalls",
                             note=f"cue: {stuck}; the act reported not moving"))
     return out, deadline
+
+
+def _after_made(evidence: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Evidence in order (day, article, sentence), the pledge's own "made" item first on its day. A report of another
+    sentence (``_matched``) read ``restates`` or ``revises`` that comes before the made item (dated before the pledge,
+    or the same day and earlier in that order) is dropped: it cannot tell the pledge again or move its deadline
+    (round p76, "the Commission pledged to sign by December 20" listed as revising a pledge made later that day)."""
+    evidence = sorted(evidence, key=lambda e: (e["published"] or "", e["article_id"], e["sentence_index"],
+                                               e["role"] != "made"))
+    made = next((i for i, e in enumerate(evidence) if e["role"] == "made"), 0)
+    evidence = [e for i, e in enumerate(evidence)
+                if not (i < made and e.get("_matched") and e.get("relation") in ("restates", "revises"))]
+    return sorted(evidence, key=lambda e: (e["published"] or "", e["role"] != "made"))
 
 
 def override_date(evidence: list[dict[str, Any]], status: str, as_of: str) -> str | None:
@@ -284,7 +299,7 @@ def entry(group: list[dict[str, Any]], found: list[dict[str, Any]], overrides: l
     gid = record_id("pledge", first["id"])
     evidence, deadline = _mention_evidence(group)
     evidence += [dict(e, role=ROLE_OF.get(e["relation"], e["relation"]), _matched=True) for e in found]
-    evidence.sort(key=lambda e: (e["published"] or "", e["article_id"], e["sentence_index"], e["role"] != "made"))
+    evidence = _after_made(evidence)
     status, status_date, reason, history, path = decided_status(evidence, deadline, as_of, first.get("kind"))
     computed = status
     ids = {m["id"] for m in group}
