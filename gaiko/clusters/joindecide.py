@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from .joinnear import first_near
+from .joinnear import first_near, unique_best
 from .learneddays import near_days
 
 __all__ = ["JoinDecide"]
@@ -125,12 +125,7 @@ class JoinDecide:
                 vals[r] = p
                 kept[r] = (ver.get(r, 0), p)
         self.kept[x] = kept
-        top, choice = -math.inf, None
-        for r in roots:
-            p = vals[r]
-            if p >= lr.join and p > top:
-                top, choice = p, r
-        return choice
+        return unique_best(roots, vals, lr.join)[1]  # the first of the highest at or above the floor
 
     def rescore(self, x: int, roots: list[int]) -> dict[int, float] | None:
         """(round c73) The best ``join`` probability of loner ``x`` against each base root of ``roots`` (on its list,

@@ -44,6 +44,7 @@ from typing import Any
 
 from .core import UnitState, reaches, reaching
 from .index import UnitIndex
+from .joinnear import unique_best
 from .learneddays import add_days, build_days, near_days
 from .learnedjoiners import join_eligible
 from .learnedpush import ClusterPushes
@@ -360,12 +361,7 @@ class Worklist(SidesMemo, PairScores, RepJoin, ClusterPushes, VetoChoice):
         if kept is not None:
             vals.update((r, kept[r]) for r in roots if r not in vals)
         self.jcache[x] = vals
-        top, choice = -math.inf, None
-        for r in roots:
-            p = vals[r]
-            if p >= lr.join and p > top:
-                top, choice = p, r
-        return choice
+        return unique_best(roots, vals, lr.join)[1]  # the first of the highest at or above the floor
 
     def _walk_roots(self, st: UnitState, mine: Any) -> list[int]:
         """The roots of the units of ``st``'s type before it within ``join_days`` (every one of them read), in the
