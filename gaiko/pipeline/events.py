@@ -30,10 +30,11 @@ from .foreign import foreign_sentences
 from .kindpasses import article_kinds, sentence_kinds
 from .nominals import read_back
 from .ordercues import conditioned, incursion
-from .primacy import rank_sentence, subject_acts
+from .primacy import rank_sentence
 from .removal import removing_state
 from .roles import PRONOUNS, deep_agent, fallback_targets, kb_actor, noun_agent, subjects, target_candidates
 from .state import DocState, get_state
+from .subjectacts import subject_acts
 from .thingsides import received_sides
 from .triggers import Lexicon, default_lexicon, model_entry
 from .typejoin import JoinConfig, ceased, join_sentence
