@@ -29,7 +29,8 @@ from typing import Any
 
 from .referent import shares
 from .rules import WILD, Rules
-from .units import Unit, compatible, order, side_by_side, units_of
+from .sideagree import side_by_side
+from .units import Unit, compatible, order, units_of
 
 __all__ = ["UnitState", "ukey_of", "cluster_id_of", "preference", "choose_parent", "root_agrees", "linked", "undecided_for_good", "reaching", "reaches",
            "choose_parent_lazy", "kept_fits",
@@ -60,7 +61,7 @@ class UnitState:
 
 def preference(u: Unit, v: UnitState, rules: Rules) -> tuple[Any, ...]:
     """Sort key of candidate ``v`` for unit ``u`` (smallest first): candidates whose sides agree side by side
-    (:func:`~gaiko.clusters.units.side_by_side`) first; for precisions in ``attach.nearest_first`` the latest; then the most articles, then
+    (:func:`~gaiko.clusters.sideagree.side_by_side`) first; for precisions in ``attach.nearest_first`` the latest; then the most articles, then
     :func:`~gaiko.clusters.units.order` (the most precise, the key as a fixed, arbitrary tie-break)."""
     nearest = -(v.unit.hi or 0) if u.prec in rules.nearest_first else 0
     return (not side_by_side(v.unit, u), nearest, -v.n_articles, *order(v.unit, v.ukey, rules))

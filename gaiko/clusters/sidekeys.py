@@ -28,7 +28,7 @@ def listed_tokens(u: Unit) -> tuple[str, ...]:
 
 
 def probe_tokens(u: Unit, undirected: bool = False) -> tuple[str, ...]:
-    """Side tokens of the units whose sides may agree with ``u``'s (:func:`~gaiko.clusters.units.sides_agree`):
+    """Side tokens of the units whose sides may agree with ``u``'s (:func:`~gaiko.clusters.sideagree.sides_agree`):
     every subset of its countries, each of its countries when it names at most one, everything when it names
     none, and the units open on the side it names when it leaves the other open (on either side for an
     ``undirected`` type)."""
