@@ -4,7 +4,7 @@ stands for no other side.
 A report coded with one country on both sides ("the Valdorian president blamed the rebels for the blackout": VLD ->
 VLD) agrees, under the loose rule of ``sides_agree``, with any report that has that country on either side. When the
 report it would join is undated too (``sides.domestic_apart: [published]`` in gaiko/data/clusters.yaml,
-gaiko/clusters/units.py ``sides_agree``), nothing but the sides tells the two apart, and the loose rule joined a
+gaiko/clusters/sideagree.py ``sides_agree``), nothing but the sides tells the two apart, and the loose rule joined a
 president's statement at home to a neighbour's accusation of the same days. Now such a pair agrees only side by
 side. A dated report keeps the loose rule, and undated reports that agree side by side (one country on both sides and
 the same country with a side left open) still join.

@@ -18,7 +18,7 @@ from cluster_data import random_articles
 import gaiko.clusters as clusters_pkg
 import gaiko.clusters.joinlast as joinlast
 from gaiko.clusters import rebuild_clusters
-from gaiko.clusters.core import listed_tokens, probe_tokens
+from gaiko.clusters.sidekeys import listed_tokens, probe_tokens
 from gaiko.clusters.index import index_for
 from gaiko.clusters.learned import learned_clusters, sides_meet
 from gaiko.clusters.update import _UNIT_COLS, MENTION_SQL

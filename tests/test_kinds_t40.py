@@ -177,7 +177,7 @@ def test_others_going_home_are_no_retreat_of_forces(coder, text):
 
 
 # -- 7: the country of "his Indian counterpart" is the other side's: a bare title subject does not take it
-#       (actors/resolve.py _relational_only, no_sides.yaml relational) ----------------------------------------------
+#       (actors/whosecountry.py _relational_only, no_sides.yaml relational) ------------------------------------------
 @pytest.mark.parametrize("text, other", [
     ("The prime minister called his Indian counterpart.", "IND"),
     ("The defence minister spoke with his Japanese counterpart on Monday.", "JPN"),

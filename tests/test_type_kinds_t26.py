@@ -1,7 +1,7 @@
 """Kinds of primary-type error on unseen writers' sentences (issue 12, round t26): sentences of our own, never gold
 ones. Kind 3: a plain description ("shares a border with", "comprises 32 states") is no event
 (gaiko/data/primary/retype.yaml, rule 6, ``retype.state_veto``). Kind 2: an act noun as the subject of a sentence
-with no other event is its event (``primacy.subject_acts``, gaiko/data/primary/subject_acts.yaml). Kind 1 (the
+with no other event is its event (``subjectacts.subject_acts``, gaiko/data/primary/subject_acts.yaml). Kind 1 (the
 ordered act) was measured and not kept (docs/rounds/accuracy.md, "Kinds round t26"). The first sentences of each kind
 failed on main 3b644b0; the look-alikes must keep their type."""
 

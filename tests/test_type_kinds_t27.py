@@ -1,7 +1,7 @@
 """Kinds of primary-type error on unseen writers' sentences (issue 12, round t27): sentences of our own, never gold
 ones (docs/rounds/accuracy.md, "Kinds round t27"). Kind 1: an act noun as the subject of its sentence, with more nouns and
 verbs than round t26, a named doer before the noun as its side ("New Indian tariffs"), and the model's draft at
-such a noun re-typed by gaiko/data/primary/subject_acts.yaml (``primacy.subject_acts``, ``primacy.subject_retype``).
+such a noun re-typed by gaiko/data/primary/subject_acts.yaml (``subjectacts.subject_acts``, ``subjectacts.subject_retype``).
 Kind 2: a motive given in a participle clause ("..., accusing Moscow of ...", "..., the governor said, blaming
 Russia") comes after the act it explains (``primacy.motive_participles``, gaiko/data/primary/motives.yaml). Kind 3:
 a standing state told in the simple present ("The embassy occupies a palace") is no act (retype.yaml, rule 7,

@@ -101,15 +101,15 @@ def test_hyphen_needs_no_spaces(coder):
 
 def test_malformed_noun_sides(monkeypatch):
     from gaiko.errors import DataFileError
-    from gaiko.pipeline import primacy
+    from gaiko.pipeline import subjectacts
 
-    monkeypatch.setattr(primacy, "_data", lambda name: {"noun_sides": ["against"]})
-    primacy._noun_sides.cache_clear()
+    monkeypatch.setattr(subjectacts, "_data", lambda name: {"noun_sides": ["against"]})
+    subjectacts._noun_sides.cache_clear()
     try:
         with pytest.raises(DataFileError):
-            primacy._noun_sides()
+            subjectacts._noun_sides()
     finally:
-        primacy._noun_sides.cache_clear()
+        subjectacts._noun_sides.cache_clear()
 
 
 # -- kind D: taking someone to court is ACCUSE (failed before: COERCE, AID) --------------------------------------

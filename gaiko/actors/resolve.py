@@ -14,12 +14,13 @@ from ..docindex import sentences
 from ..types import Actor
 from .kb import UNKNOWN, KnowledgeBase, norm
 from .ambiguous import needs_context, resolve_in_context
-from .context import DOMESTIC, GROUPS, LOCAL_ROLES, POST_PREPS, POSTED_ROLES, TRANSNATIONAL, PlaceContext
+from .context import DOMESTIC, GROUPS, LOCAL_ROLES, POSTED_ROLES, TRANSNATIONAL, PlaceContext
 from .coref import CorefContext, bloc_words, body_sectors, pos_of as _pos, ruler_nouns
 from .mentions import PRONOUNS, Mention, find_mentions, is_locative
 from .namewords import ship_country
 from .nosides import post_country
 from .personref import PersonContext
+from .whosecountry import CountryContext
 from .wording import phrase_countries
 
 __all__ = ["resolve_doc", "TRANSNATIONAL"]
@@ -27,7 +28,7 @@ __all__ = ["resolve_doc", "TRANSNATIONAL"]
 _KIND_ORDER = {"org": 0, "seat": 1, "country": 2, "capital": 3, "adjective": 4, "demonym": 5, "ethnic": 6, "place": 7}
 
 
-class _DocResolver(PersonContext, CorefContext, PlaceContext):
+class _DocResolver(PersonContext, CorefContext, PlaceContext, CountryContext):
     def __init__(self, doc: Doc, kb: KnowledgeBase, day: dt.date) -> None:
         self.doc, self.kb, self.day = doc, kb, day
         self.sents = sentences(doc)
@@ -55,85 +56,6 @@ class _DocResolver(PersonContext, CorefContext, PlaceContext):
     def _country_name(self, code: str | None) -> str | None:
         c = self.kb.countries.get(code or "")
         return c.name if c else None
-
-    def _posts(self, m: Mention) -> set[str]:
-        """For a diplomat posted abroad ("the consul general in Osaka", "the ambassador to Japan, X"), the countries
-        of the post's "to/in/at" phrase on the title's nouns in the mention: a place, never the diplomat's side
-        (round n46)."""
-        if m.title is None or m.title[1] not in POSTED_ROLES:
-            return set()
-        found: set[str] = set()
-        for t in self.doc[m.start:m.end]:
-            if t.pos_ not in ("NOUN", "PROPN"):
-                continue
-            for p in t.children:
-                if p.dep_ != "prep" or p.lower_ not in POST_PREPS:
-                    continue
-                found |= {self.token_country[o.i] for o in p.subtree if o.i in self.token_country}
-                for o in p.children:  # a name inside the mention is no token of token_country: ask the kb
-                    if o.dep_ != "pobj":
-                        continue
-                    text = norm(self.doc[min(c.i for c in o.subtree if c.dep_ != "det" or c.i == o.i):o.i + 1].text)
-                    found |= {str(e.country) for e, _ in self.kb.phrases.get(text, ()) if e.country
-                              and e.kind in ("country", "capital", "place")}
-                    place = self.kb.places.get(text)
-                    if place is not None and place.country:
-                        found.add(place.country)
-        return found - TRANSNATIONAL
-
-    def _context_country(self, m: Mention) -> tuple[str | None, float]:
-        start = self.sents.start(m.head)
-        here = self.sent_countries.get(start, set()) - TRANSNATIONAL
-        posts = self._posts(m)
-        if posts:
-            # "The ambassador to Japan, X, accused Tokyo": Japan is where he serves, not whose he is (round n46)
-            here = here - posts
-            if not here and (prev := self._lead_country(start)) is not None and prev not in posts:
-                return prev, 0.4
-            if not here:
-                return None, 0.25
-        if m.title is not None:  # "The prime minister called his Indian counterpart": the other side's country
-            here = here - self._relational_only(start)
-            # "The president called Erdogan", "the prime minister met Modi in Delhi": not the country of a known
-            # person the sentence names, nor of the place where they met (round a36)
-            here = here - self.sent_people.get(start, set())
-        if len(here) == 1 and m.title is None and m.sector in ("GOV", "BUS") and not self._named_between(start, m.start) \
-                and (prev := self._earlier_country(start, here)) is not None:
-            # "the agriculture ministry lifted the ban on exports to China", "the state gas company delivered gas to
-            # Poland": a country named only after the noun is what it acts on, not whose it is (round p43)
-            return prev, 0.45
-        if len(here) == 1 and (m.title is None or self._named_between(start, m.start)):
-            return next(iter(here)), 0.5
-        if len(here) == 1 and (prev := self._lead_country(start)) is not None:
-            # "Spokesman X warned ... the Taiwan question", "vice foreign minister X summoned Japan's ambassador": a
-            # country named only after a bare title is the other side's; the title is of the country the sentence
-            # before opens with ("China's foreign ministry condemned ...")
-            return prev, 0.45
-        if len(here) == 1:
-            return next(iter(here)), 0.5
-        if not here and m.title is not None and (prev := self._lead_country(start)) is not None:
-            return prev, 0.4  # a bare title in a sentence naming no country: of the one the sentence before opens with
-        if self.focus:
-            return self.focus.most_common(1)[0][0], 0.35
-        return None, 0.25
-
-    def _relational_only(self, start: int) -> set[str]:
-        """Countries the sentence starting at token ``start`` names only in a phrase of the other side of a pair
-        ("his *Indian* counterpart": ``no_sides.yaml`` relational; round t40)."""
-        from .nosides import relational_nouns
-
-        rel, other = set(), set()
-        for i, c in self.token_country.items():
-            if self.sents.start(i) != start:
-                continue
-            t = self.doc[i]
-            head = t.head if t.dep_ in ("amod", "compound", "poss", "nmod") else t
-            (rel if head.lemma_.lower() in relational_nouns() else other).add(c)
-        return rel - other
-
-    def _named_between(self, a: int, b: int) -> bool:
-        """Whether a country is named by a token in ``[a, b)``."""
-        return any(c not in TRANSNATIONAL for i, c in self.token_country.items() if a <= i < b)
 
     # -- names --------------------------------------------------------------
     def resolve_name(self, m: Mention) -> Actor | None:
@@ -272,25 +194,6 @@ class _DocResolver(PersonContext, CorefContext, PlaceContext):
             country, conf = self._context_country(m)
         return self._actor(m, name=self._country_name(country), country=country, sector=m.sector,
                            resolved_by=how, confidence=conf)
-
-    def _host_country(self, m: Mention) -> tuple[str | None, float]:
-        """Whose "the government", "the junta", "the authorities" are, when nothing in their phrase says: the one
-        country of the sentence, else the country where the article happens (its places, its police and courts),
-        not the one whose actors it names most: "Gangs seized Mirebalais, and the government declared a state of
-        emergency" in a report on the Kenyan-led mission in Haiti is Haiti's; "Togo's foreign minister met Traoré
-        in Ouagadougou, eight days after the junta expelled three French diplomats" is Burkina Faso's."""
-        start = self.sents.start(m.head)
-        here = self.sent_countries.get(start, set()) - TRANSNATIONAL
-        if len(here) == 1 and not self._named_between(start, m.start) \
-                and (prev := self._earlier_country(start, here)) is not None:
-            # "the junta expelled three French diplomats": a country named only after the noun is what it acts on;
-            # the rulers are of the country the article was about so far (round p43)
-            return prev, 0.45
-        if len(here) == 1:
-            return next(iter(here)), 0.5
-        if self.setting:
-            return self.setting.most_common(1)[0][0], 0.4
-        return self._context_country(m)
 
     def resolve_entity(self, m: Mention) -> Actor | None:
         text = self.doc[m.start:m.end].text

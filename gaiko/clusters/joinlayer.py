@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from .core import UnitState, listed_tokens, probe_tokens
+from .core import UnitState
 from .joindecide import JoinDecide
 from .joinnear import NearBound
 from .learned import load_model
@@ -22,6 +22,7 @@ from .learnedjoiners import WIDE_WEEKS, JoinerIndex, join_eligible
 from .learnedscores import PairScores, SidesMemo
 from .roots import load_units
 from .rules import Rules
+from .sidekeys import listed_tokens, probe_tokens
 from .units import order
 
 __all__ = ["JoinLayer", "Switches", "JOINS_DDL"]

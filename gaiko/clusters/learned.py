@@ -40,7 +40,8 @@ from .learnedjoiners import join_eligible
 from .learnedrules import LearnedRules, parse_learned
 from .pairfeatures import FEATURES, evidence, pair_features
 from .rules import WILD, Rules
-from .units import Unit, order, sides_agree, units_of
+from .sideagree import sides_agree
+from .units import Unit, order, units_of
 from .unitlists import learned_lists
 
 __all__ = ["PairModel", "LearnedRules", "parse_learned", "cluster_learned", "learned_states", "model_score",
@@ -338,6 +339,6 @@ def _learned_join(st: UnitState, mine: list[int], before: list[UnitState],
 
 
 def sides_meet(w: Unit, u: Unit, rules: Rules) -> bool:
-    """Whether the sides of units ``w`` and ``u`` agree as the rules read them (:func:`~.units.sides_agree`, either
+    """Whether the sides of units ``w`` and ``u`` agree as the rules read them (:func:`~.sideagree.sides_agree`, either
     way): the blocking of the learned join under ``learned.join_sides`` (round c46)."""
     return sides_agree(w, u, rules) or sides_agree(u, w, rules)

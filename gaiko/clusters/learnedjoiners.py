@@ -1,6 +1,6 @@
 """The index of joiners of the learned join's bounded update (:class:`~.learnedwork.Worklist`; round c48): the units
 the join may weigh a cluster for (dated, undated by precision or one-sided: :func:`join_eligible`), listed
-by (status, event type) under their probe tokens (:func:`~.core.probe_tokens`, as the join's index of representatives
+by (status, event type) under their probe tokens (:func:`~.sidekeys.probe_tokens`, as the join's index of representatives
 is probed: :mod:`.learnedreps`) and every week of their window, so that a cluster whose representatives changed finds
 the units whose sides may meet one of them (:func:`~.learned.sides_meet` implies a probe token of the unit among the
 listed tokens of the representative) within ``learned.join_days`` of one of its members, without reading every unit of
@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .core import probe_tokens
 from .rules import WILD, Rules
+from .sidekeys import probe_tokens
 from .units import Unit
 
 __all__ = ["JoinerIndex", "WIDE_WEEKS", "join_eligible"]
@@ -50,7 +50,7 @@ class JoinerIndex:
                 self.by_key.setdefault((u.status, u.event_type, t, w), set()).add(k)
 
     def find(self, status: str, etype: str, tokens: Iterable[str], lo: int, hi: int) -> set[int]:
-        """The ukeys listed under one of ``tokens`` (the listed tokens of representatives: :func:`~.core.listed_tokens`)
+        """The ukeys listed under one of ``tokens`` (the listed tokens of representatives: :func:`~.sidekeys.listed_tokens`)
         whose window has a day of the week of ``lo`` to that of ``hi`` or is wide (a superset of those whose window
         meets ``lo..hi``: the caller checks the days)."""
         out: set[int] = set()

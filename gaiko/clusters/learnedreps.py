@@ -1,7 +1,7 @@
 """The index of representatives of the learned join's bounded update (:class:`~.learnedwork.Worklist`; round c47): the
 units that are, or were, among the first ``learned.reps`` units of their cluster, listed by (status, event type) under
-their side tokens (:func:`~.core.listed_tokens`) and every week their cluster's dated units span, so that a unit the join
-considers finds the clusters whose representatives' sides may agree with its own (:func:`~.core.probe_tokens`, as the
+their side tokens (:func:`~.sidekeys.listed_tokens`) and every week their cluster's dated units span, so that a unit the join
+considers finds the clusters whose representatives' sides may agree with its own (:func:`~.sidekeys.probe_tokens`, as the
 rules' lookup keys probe) and that have a unit within ``learned.join_days`` of its window, without walking every unit of
 its type there.
 
@@ -19,9 +19,10 @@ from bisect import bisect_left
 from itertools import islice
 from typing import Any
 
-from .core import UnitState, listed_tokens, probe_tokens
+from .core import UnitState
 from .learnedjoiners import JoinerIndex, join_eligible
 from .rules import Rules
+from .sidekeys import listed_tokens, probe_tokens
 from .units import Unit
 
 __all__ = ["RepIndex", "RepJoin"]

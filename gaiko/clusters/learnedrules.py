@@ -27,7 +27,7 @@ class LearnedRules:
     #: round c46: the learned steps compare a unit with only the first ``reps`` units of a cluster so far (in the order
     #: units join along: the most precise first; the veto adds the candidate itself); ``None``: every unit of it
     reps: int | None = None
-    #: round c46: the join scores only the units whose sides agree with the joining unit's (:func:`~.units.sides_agree`
+    #: round c46: the join scores only the units whose sides agree with the joining unit's (:func:`~.sideagree.sides_agree`
     #: either way), as the rules' blocking would let them meet
     join_sides: bool = False
     #: round c54: ``so_far`` (the join inside the order units join along: a joined unit changes its cluster for every

@@ -51,7 +51,7 @@ class SidesMemo:
         return got
 
     def _sides(self, u: Any) -> int:
-        """A small id of what :func:`~.learned.sides_meet` reads of unit ``u`` (:func:`~.units.sides_agree` either
+        """A small id of what :func:`~.learned.sides_meet` reads of unit ``u`` (:func:`~.sideagree.sides_agree` either
         way: the sides, two-way or not, the precision and the type), kept by unit key: units with the same id meet the
         same units."""
         got = self.side_of.get(u.key)

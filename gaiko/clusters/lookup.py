@@ -2,7 +2,7 @@
 
 A unit is listed under ``cluster_fine`` by its exact window (to be found by the units that may join it) and under
 ``cluster_coarse`` by its exact window when narrow, else by every week its window touches (to be found by the units it
-may join); each key mixes the status, type, a side (or place) token and the slot (:func:`~.core.mixed_keys`). The
+may join); each key mixes the status, type, a side (or place) token and the slot (:func:`~.sidekeys.mixed_keys`). The
 probes are the keys of the units a unit may join (:func:`fine_probes`) or that may join it (:func:`coarse_probes`):
 every window of a width the rules give inside (around) its own, and for undated units with a referent the windows they
 reach beyond their own (``referent.reach_days``, :func:`~.core.reaches`).
@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .core import SLOT, listed_with_place, mix_slots, mixed_keys, probes_with_place, reaches_beyond
+from .core import reaches_beyond
 from .rules import Rules
+from .sidekeys import SLOT, listed_with_place, mix_slots, mixed_keys, probes_with_place
 from .units import Unit
 
 __all__ = ["fine_keys", "fine_probes", "reach_probes", "coarse_keys", "coarse_probes", "NARROW"]
@@ -111,7 +112,7 @@ def coarse_probes(u: Unit, rules: Rules) -> list[int]:
             + _reached_probes(u, rules))
 
 
-# the slots of a window, mixed (:func:`~.core.mix_slots`) once for every unit with that window
+# the slots of a window, mixed (:func:`~.sidekeys.mix_slots`) once for every unit with that window
 @lru_cache(maxsize=65536)
 def _one_slot(slot: int) -> tuple[int, ...]:
     return mix_slots((slot,))

@@ -3,7 +3,7 @@ gaiko/data/clusters.yaml; docs/rounds/clusters.md, round c27).
 
 Outlets tell the sides of one incident differently: "gunmen attacked a convoy in Vesk on Tuesday" names only the
 target, "the Front said it struck Vesk on Tuesday" only the source; "the minister met ..." and "the government met
-...". Side by side such reports do not agree (:func:`~gaiko.clusters.units.sides_agree`), so they are only compared
+...". Side by side such reports do not agree (:func:`~gaiko.clusters.sideagree.sides_agree`), so they are only compared
 here, where the type, the status, the one day and a place below country level are the same. Each side must still
 *meet* its counterpart by one of the kinds the rules list (:func:`sides_meet`); two different resolved countries on
 one side ("Aldovan troops" and "Valdorian police" attacked in Vesk on one day) stay two events.

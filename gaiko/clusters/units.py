@@ -33,11 +33,11 @@ from .meeting import place_meets, side_country
 from .referent import conflicts, referent_of, shares
 from .retold import retold_units
 from .sentday import sentence_days
+from .sideagree import sides_agree
 from .towns import SOFT, sentence_town, soft_places_agree
 from .rules import NAMED, OTHER_MODE, WILD, Rules
 
-__all__ = ["Unit", "unit_of", "units_of", "status_of", "compatible", "directed", "side_by_side", "sides_agree", "order",
-           "side_country"]
+__all__ = ["Unit", "unit_of", "units_of", "status_of", "compatible", "order", "side_country"]
 
 
 class Unit:
@@ -219,22 +219,6 @@ def _two_way(rows: Sequence[dict[str, Any]], units: Sequence[Unit]) -> list[int]
     return out
 
 
-def _sides_agree(a: str, b: str) -> bool:
-    if a == b or a == WILD or b == WILD:
-        return True
-    (a, pa), (b, pb) = _person(a), _person(b)
-    if pa and pb and pa != pb:
-        return False  # two different named people: two acts
-    if a == b:
-        return True
-    return (a.endswith(":*") or b.endswith(":*")) and side_country(a) == side_country(b)
-
-
-def _person(s: str) -> tuple[str, str]:
-    side, _, person = s.partition("@")
-    return side, person
-
-
 def places_agree(a: str, b: str) -> bool:
     """Equal, one open, or a country and one of its cities; a soft place (``S:``, the town its sentence names,
     :mod:`.towns`) disagrees only with another town of its country."""
@@ -322,56 +306,6 @@ def named_anchor(v: Unit, u: Unit, rules: Rules) -> bool:
 def is_empty(u: Unit) -> bool:
     """Whether the unit names no side and no place (only a type and a date; a soft place names none)."""
     return u.src == WILD and u.tgt == WILD and (u.place == WILD or u.place.startswith(SOFT))
-
-
-def directed(v: Unit, u: Unit) -> bool:
-    """Whether the sides agree side by side (source with source, target with target; open ones agree); for a
-    two-way unit (``sym``) also crosswise: "A and B clashed" is A -> B and B -> A."""
-    return (_sides_agree(v.src, u.src) and _sides_agree(v.tgt, u.tgt)
-            or (v.sym or u.sym) and _sides_agree(v.src, u.tgt) and _sides_agree(v.tgt, u.src))
-
-
-def side_by_side(v: Unit, u: Unit) -> bool:
-    """Whether the sides agree side by side (:func:`directed`) and not only because each leaves open the side the
-    other names (:func:`_complementary`)."""
-    return directed(v, u) and not _complementary(v, u)
-
-
-def sides_agree(v: Unit, u: Unit, rules: Rules) -> bool:
-    """Side by side; crosswise for the rules' ``undirected`` types ("Japan and the Philippines signed", "The
-    Philippines and Japan signed"); or, when one of them names one country and no source (:func:`_loose`),
-    that country is among the other's. ``v`` is the candidate parent: when its precision is listed in
-    ``sides.domestic_apart`` (an undated report, so both are undated), a report of one country on both sides agrees
-    only side by side (round c31)."""
-    if side_by_side(v, u):
-        return True
-    if u.event_type in rules.undirected and _sides_agree(v.src, u.tgt) and _sides_agree(v.tgt, u.src):
-        return True
-    if v.prec in rules.domestic_apart and not (v.sym or u.sym) and (_domestic(v) or _domestic(u)):
-        return False  # undated: "X's president blamed X's rebels" is not "Y accused X" (sides.domestic_apart)
-    return (_loose(u) and set(u.countries) <= set(v.countries)) or (_loose(v) and set(v.countries) <= set(u.countries))
-
-
-def _domestic(u: Unit) -> bool:
-    """Whether the unit names one country on both sides ("the president blamed a local cartel")."""
-    return u.src != WILD and u.tgt != WILD and side_country(u.src) == side_country(u.tgt)
-
-
-def _complementary(v: Unit, u: Unit) -> bool:
-    """Whether one unit names only its source and the other only its target ("the United States condemned ...",
-    "... summoned Algeria's envoy"): side by side each leaves open what the other names, so only the type and the day
-    would tie them together (the same country on both is still :func:`_loose`)."""
-    return (v.src == WILD) != (v.tgt == WILD) and (u.src == WILD) != (u.tgt == WILD) and (v.src == WILD) != (u.src == WILD)
-
-
-def _loose(u: Unit) -> bool:
-    """A unit whose one country may stand on either side: it names no source ("a Japanese national was
-    kidnapped"; "the aid worker abducted in Kaduna", target Nigeria), or the same country on both sides. A
-    unit that names only its source ("Japan accused ...") keeps its direction: reciprocal statements of one day
-    ("China accused Japan", "Japan accused China") are two events."""
-    if not u.partial:
-        return False
-    return u.src == WILD or u.tgt != WILD and side_country(u.src) == side_country(u.tgt)
 
 
 def order(u: Unit, ukey: int, rules: Rules) -> tuple[int, int, int, int, int]:

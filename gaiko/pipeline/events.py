@@ -1,7 +1,7 @@
 """Pipeline component: the event coder (``doc._.gaiko.events``).
 
 For each sentence it finds trigger words from the lexicons
-(``gaiko/data/triggers``), works out how they hang together (frames such as
+(``gaiko/data/triggers``; :mod:`gaiko.pipeline.eventcands`), works out how they hang together (frames such as
 "threatened to X" or "refused to X" absorb their complement; intentions,
 negation and reported speech are read off the parse), finds source and
 target (:mod:`gaiko.pipeline.eventactors`; the place and the sides beyond the
@@ -17,12 +17,13 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from ..docindex import columns, sentences
+from ..docindex import sentences
 from ..tables import plover_table
 from ..types import Actor, Event
 from .attributes import ClauseInfo, clause_info
 from .eventactors import (actor_key, between_party, between_sides, event_actor, own_people_away, pick_target, sent_side,
                           visitor)
+from .eventcands import TriggerFinder
 from .eventrecord import Cand as _Cand, Draft as _Draft, build_event
 from .eventsides import UNDIRECTED, adjective_owner, direct_target, group_pair, hosted_visitor, object_target, \
     talks_topic
@@ -30,10 +31,11 @@ from .foreign import foreign_sentences
 from .kindpasses import article_kinds, sentence_kinds
 from .nominals import read_back
 from .ordercues import conditioned, incursion
-from .primacy import rank_sentence, subject_acts
+from .primacy import rank_sentence
 from .removal import removing_state
 from .roles import PRONOUNS, deep_agent, fallback_targets, kb_actor, noun_agent, subjects, target_candidates
 from .state import DocState, get_state
+from .subjectacts import subject_acts
 from .thingsides import received_sides
 from .triggers import Lexicon, default_lexicon, model_entry
 from .typejoin import JoinConfig, ceased, join_sentence
@@ -44,16 +46,11 @@ __all__ = ["EventCoder", "COOPERATIVE", "MATERIAL_CONFLICT"]
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 MATERIAL_CONFLICT = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
 
-#: verbs whose adjective complement may be an act of the lexicons' ``adjs`` ("was sorry", "said sorry"; not "felt
-#: sorry for", pity, nor "sorry to hear" (an infinitive), round t33)
-ADJ_HOSTS = frozenset({"be", "say"})
-NOUN_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "nsubj", "pobj", "ROOT", "conj", "appos"})
-COMPLEMENT_DEPS = ("xcomp", "ccomp", "dobj", "obj")
 #: the refine table (frames.yaml) that turns an action's CAMEO code into the code of a type decided by the model
 FRAME_OF = {"AGREE": "agree", "THREATEN": "threaten", "REJECT": "reject", "REQUEST": "request"}
 
 
-class EventCoder:
+class EventCoder(TriggerFinder):
     """Codes PLOVER events from the parse, using the trigger lexicons.
 
     Config: ``trigger_files`` (extra lexicon files), ``min_confidence``
@@ -104,86 +101,6 @@ class EventCoder:
                 state.events.extend(self.code_sentence(sent, state))
         article_kinds(doc, state)  # rounds n49, n50: the article's call, carried targets, organisations' ties
         return doc
-
-    # -- finding triggers -------------------------------------------------
-    def _candidates(self, sent: Span) -> dict[int, _Cand]:
-        lex = self.lex
-        out: dict[int, _Cand] = {}
-        doc = sent.doc
-        cols = columns(doc)
-        for i in range(sent.start, sent.end):
-            pos = cols.pos[i]
-            if pos == "ADJ" and lex.adjs and cols.dep[i] in ("acomp", "oprd"):
-                tok = doc[i]  # "said he was sorry", "said sorry": the adjective of a copula or of "say" (round t33)
-                if lex.lemma(tok.head) in ADJ_HOSTS and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children) \
-                        and (e := lex.match(tok, "adj")) is not None:
-                    out[tok.i] = _Cand(tok, e, tok.head)
-                continue
-            if pos not in ("VERB", "NOUN", "PROPN") or cols.dep[i] in ("amod", "compound", "aux", "auxpass"):
-                continue
-            tok = doc[i]
-            if pos == "VERB":
-                if lex.lemma(tok) in lex.intent_verbs and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
-                    continue  # "plans to X": an intention marker, X is the event
-                e = lex.match(tok, "verb")
-                if e is not None:
-                    out[tok.i] = _Cand(tok, e, tok)
-            elif pos in ("NOUN", "PROPN") and tok.dep_ in NOUN_DEPS:
-                host = self._noun_host(tok)
-                if host is None:
-                    continue
-                e = lex.match(tok, "noun")
-                if e is not None:
-                    out[tok.i] = _Cand(tok, e, host)
-                    continue
-                for mod in tok.children:  # "a mediation mission", "peace talks"
-                    if mod.dep_ == "compound" and (e := lex.match(mod, "noun")) is not None:
-                        out[tok.i] = _Cand(tok, e, host)
-                        break
-        return out
-
-    def _noun_host(self, tok: Token) -> Token | None:
-        """The verb that makes a noun trigger an event ("held talks"), or None."""
-        head = tok.head
-        if tok.dep_ == "ROOT":
-            return tok  # headline fragment: "Talks in Geneva"
-        if tok.dep_ in ("conj", "appos"):
-            return self._noun_host(head) if head.i != tok.i else None
-        if tok.dep_ == "pobj":
-            prep = head
-            if prep.lower_ in ("in", "on", "into", "for") and prep.head.pos_ == "VERB" \
-                    and self.lex.lemma(prep.head) in self.noun_hosts | {"engage", "participate", "go", "call"}:
-                return prep.head
-            return None
-        if head.pos_ in ("VERB", "AUX") and self.lex.lemma(head) in self.noun_hosts:
-            return head
-        return None
-
-    def _link_frames(self, cands: dict[int, _Cand]) -> None:
-        for c in list(cands.values()):
-            if c.entry.kind != "frame":
-                continue
-            comp: Token | None = None
-            for ch in c.tok.children:
-                if ch.dep_ in COMPLEMENT_DEPS and ch.i in cands and ch.i != c.tok.i:
-                    comp = ch
-                    break
-                if ch.dep_ in ("xcomp", "ccomp") and comp is None:
-                    comp = ch
-                if ch.dep_ == "prep" and ch.lower_ in ("for", "to") and comp is None:
-                    comp = next((p for p in ch.children if p.dep_ == "pobj"), None)
-            if comp is None:
-                continue
-            c.complement_tok = comp
-            inner = cands.get(comp.i)
-            if inner is None:  # "demanded that X end curbs": noun trigger inside the complement
-                inner = next((cands[t.i] for t in comp.children if t.i in cands and t.dep_ in ("dobj", "xcomp")), None)
-            if inner is not None and inner is not c:
-                inner.absorbed = True
-                c.complement = inner
-                for t in inner.tok.children:
-                    if t.dep_ == "conj" and t.i in cands:
-                        cands[t.i].absorbed = True
 
     # -- coding -----------------------------------------------------------
     def code_sentence(self, sent: Span, state: DocState) -> list[Event]:

@@ -33,7 +33,9 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Span, Token
 
-from .primacy import _PLANS, _happened, _noun_type, _outrank, _own_side, _subject_act, _words, subject_drafts
+from .primacy import _outrank
+from .primarydata import _words
+from .subjectacts import _PLANS, _subject_act, subject_drafts
 
 if TYPE_CHECKING:
     from .eventrecord import Draft as _Draft

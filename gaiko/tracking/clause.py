@@ -5,7 +5,8 @@ a verb's tense, aspect, negation, refusal and modality, its subject's side) is :
 how much of the pledge a done or announced act delivers (quantity, new deadline) is :mod:`gaiko.tracking.amounts`;
 what in a clause is aside from its deed (names, modifiers, background clauses) is :mod:`gaiko.tracking.clauseaside`;
 whether a withdrawal cue calls off the pledge, a planned act or another kind of pledge is
-:mod:`gaiko.tracking.clausewithdraw`.
+:mod:`gaiko.tracking.clausewithdraw`; what the clause gives apart from the pledge, read once per sentence (its cue
+phrases, act verbs, subject), is :mod:`gaiko.tracking.clausememo`.
 Cue phrases come from ``gaiko/data/pledges/relations.yaml``. :class:`Report`, :class:`Decision`, :class:`Clause`,
 :func:`clauses`, :func:`subject_side`, :func:`is_verb`, :func:`back_reference` and :func:`sentence_memo` are
 importable from here as before.
@@ -14,7 +15,6 @@ importable from here as before.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from ..tables import word_sets
 from .appraisal import appraised_talks, planned_talks, talks_day
@@ -23,8 +23,9 @@ from .amounts import (FIRST_PART, FIRST_PERIOD, MEASURED, is_late, less_than_pro
 from .clausegrammar import (Clause, Decision, Report, agent_side, aspect, auxiliaries, back_reference, clauses, is_verb,
                             noun_after_opener,
                             same_country, sentence_memo, subject_side, verbal_only)
-from .clauseaside import (HOLD, STILL, SWITCH, aside_cue, begins_to_apply, contrary_modifier, measure_acts,
+from .clauseaside import (STILL, SWITCH, aside_cue, begins_to_apply, measure_acts,
                           planned_other_act, subject_modifier)
+from .clausememo import _clause_reading, _cue_in, _memo_call, _subject_at
 from .clausewithdraw import PROMISED_TO, about_plan, dropped_before, other_kind
 from .inceptive import starts_the_deed
 from .lexicon import Lexicon
@@ -32,20 +33,11 @@ from .normalise import COUNTERPART_ACTS, Frame
 from .notdone import negated_after
 from .steps import approval_step, sent_on
 from .status import KEPT_OVER_TERM
-from .text import Hit, Tok, analyse
+from .text import Tok, analyse
 from .unmoved import none_subject, unmoved
 
 __all__ = ["Report", "Decision", "Clause", "clauses", "read_clause", "subject_side", "is_verb", "back_reference",
            "sentence_memo"]
-
-
-def _cue_in(spans: tuple[tuple[int, int, str, str], ...], lo: int, hi: int, rel: str) -> tuple[int, int, str] | None:
-    """The first cue of a relation inside the clause [lo, hi) (the longest phrase where several start together)."""
-    best = None
-    for i, j, r, words in spans:
-        if r == rel and lo <= i and j <= hi and (best is None or i < best[0] or (i == best[0] and j > best[1])):
-            best = (i, j, words)
-    return best
 
 
 def _negated_span(toks: list[Tok], lo: int, i: int) -> bool:
@@ -117,44 +109,6 @@ def _in_planned_talks(frame: Frame, sentence: str, toks: list[Tok], lo: int, hi:
     start = toks[lo].start
     span = planned_talks(sentence[start:toks[hi - 1].end])
     return span is not None and span[0] <= toks[k].start - start < span[1]
-
-
-def _subject_at(report: Report, toks: list[Tok], lo: int, subject_lo: int, k: int, lex: Lexicon) -> str | None:
-    """:func:`clause_subject` of a clause [lo, ...) whose participle subject starts at ``subject_lo``."""
-    found = subject_side(report, toks, lo, k, lex)
-    if found is None and subject_lo >= 0:
-        found = subject_side(report, toks, subject_lo, lo - 1, lex)
-    return found
-
-
-_MISSING = object()
-
-
-def _memo_call(memo: dict[Any, Any], fn: Any, *args: Any) -> Any:
-    """``fn(*args)`` remembered in a report's :func:`sentence_memo` (for functions of the sentence alone: their
-    arguments besides the sentence, its tokens and the lexicon are positions)."""
-    key = (fn, *(a for a in args if type(a) is int))
-    got = memo.get(key, _MISSING)
-    if got is _MISSING:
-        got = memo[key] = fn(*args)
-    return got
-
-
-def _clause_reading(text: str, toks: list[Tok], clause: Clause, lex: Lexicon,
-                    memo: dict[Any, Any]) -> tuple[bool, list[Hit], list[Hit], float]:
-    """(whether the clause is read by the contrary of the object, the act verbs in order, the contrary act verbs,
-    whether an act is named by a noun or adjective) of a clause, which depend on it alone."""
-    lo = clause.lo
-    contrary_read = bool(clause.contrary) and (not clause.objects or not any(
-        h.role == "v" and _memo_call(memo, is_verb, toks, h.i, lex, lo) for h in clause.acts + clause.opposite))
-    # a modifier of the speaker's noun ("the Swiss finance ministry said ...") is never the act (round n44)
-    verb_acts = [h for h in clause.acts + clause.partly
-                 if h.role == "v" and _memo_call(memo, is_verb, toks, h.i, lex, lo) and not subject_modifier(text, toks, h.i)]
-    verb_acts.sort(key=lambda h: h.i)
-    verb_opp = [h for h in clause.opposite if h.role == "v" and _memo_call(memo, is_verb, toks, h.i, lex, lo)
-                and not contrary_modifier(text, toks, lo, h.i) and not subject_modifier(text, toks, h.i)
-                and not (toks[h.i].text in HOLD and h.j < len(toks) and toks[h.j].text == "up")]  # "held up": a stall
-    return contrary_read, verb_acts, verb_opp, float(any(h.role in ("n", "a") for h in clause.acts))
 
 
 #: the act of stopping something (concepts.yaml): its pledges are kept by the thing ending, broken by it going on
