@@ -281,10 +281,10 @@ _PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog /Pages 2 0 R >> 
 
 
 @pytest.mark.parametrize("name, data, what", [
-    ("feed.jsonl", _BOM + __import__("gzip").compress(_LINE), "gzip-compressed"),
-    ("note.txt", _BOM + __import__("gzip").compress(b"Japan protested to China over the patrol boats."),
+    ("feed.jsonl", _BOM + __import__("gzip").compress(_LINE, mtime=0), "gzip-compressed"),
+    ("note.txt", _BOM + __import__("gzip").compress(b"Japan protested to China over the patrol boats.", mtime=0),
      "gzip-compressed"),
-    ("table.csv", _BOM + __import__("gzip").compress(b"text,published\nJapan protested,2025-11-03\n"),
+    ("table.csv", _BOM + __import__("gzip").compress(b"text,published\nJapan protested,2025-11-03\n", mtime=0),
      "gzip-compressed"),
     ("scan.txt", _BOM + _PDF, "PDF document"),
     ("scan", _BOM + _PDF, "PDF document"),

@@ -321,7 +321,7 @@ def test_an_import_stopped_after_its_commit_is_marked_finished(cli, tmp_path: Pa
 
 _TEXT = "Japan protested to China over the patrol boats on Monday, officials in Tokyo said."
 _PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
-_GZ = __import__("gzip").compress(b"Japan protested to China over the patrol boats.")
+_GZ = __import__("gzip").compress(b"Japan protested to China over the patrol boats.", mtime=0)
 
 
 @pytest.mark.parametrize("codec", ["utf-32", "utf-32-le-bom", "utf-32-be-bom"])
