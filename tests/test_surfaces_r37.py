@@ -26,3 +26,31 @@ def test_the_readme_says_what_a_writer_leaves_working_and_links_store_md() -> No
     assert "DuckDB lets one process write a file or several read it, never both at once" in text  # why
     assert "querying a copy" in text and "POST /api/v1/articles" in text  # what works meanwhile
     assert "docs/store.md#one-writer" in text and "## One writer" in (ROOT / "docs/store.md").read_text()
+
+
+# -- F17: which REST endpoint gives PLOVER JSON and which flat columns; `cameo` and `cameo_root` ----------------------
+def test_the_api_shapes_are_the_ones_records_md_names(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+    from serve_data import build_store
+
+    from gaiko.server import create_app
+
+    db = build_store(tmp_path / "f17.duckdb", corpus=False)
+    with TestClient(create_app(str(db))) as c:
+        page = c.get("/api/v1/events", params={"limit": 500}).json()["events"]
+        lines = [json.loads(x) for x in c.get("/api/v1/events", params={"limit": 500, "format": "jsonl"}).text.splitlines()]
+        plover = [json.loads(x) for x in c.get("/api/v1/export/events", params={"format": "jsonl"}).text.splitlines()]
+        csv_head = c.get("/api/v1/export/events", params={"format": "csv"}).text.splitlines()[0].split(",")
+    assert page and lines and plover
+    for flat in (page[0], lines[0]):  # the page and its JSONL download: flat columns
+        assert {"event_type", "source_country", "cameo"} <= set(flat) and not {"event", "actor", "cameo_root"} & set(flat)
+    assert {"event", "actor", "recipient", "cameo_root"} <= set(plover[0]) and "cameo" not in plover[0]
+    assert "cameo" in csv_head and "cameo_root" not in csv_head
+    by_id = {r["id"]: r for r in page}
+    assert all(by_id[r["id"]]["cameo"] == r["cameo_root"] for r in plover if r["id"] in by_id)  # one value, two names
+    text = _doc("docs/records.md")
+    assert "the REST API): PLOVER" not in text  # b33 F17: said of every endpoint
+    assert "`GET /api/v1/export/events?format=jsonl` | PLOVER JSON" in text
+    assert "`GET /api/v1/events` (the JSON answer's `events`), `?format=jsonl`, `?format=csv` | flat columns" in text
+    assert "`cameo` and `cameo_root` are one value under two names." in text
+    assert "The canonical name in these docs is the store's: `cameo`" in text
