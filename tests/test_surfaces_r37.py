@@ -54,3 +54,34 @@ def test_the_api_shapes_are_the_ones_records_md_names(tmp_path: Path) -> None:
     assert "`GET /api/v1/events` (the JSON answer's `events`), `?format=jsonl`, `?format=csv` | flat columns" in text
     assert "`cameo` and `cameo_root` are one value under two names." in text
     assert "The canonical name in these docs is the store's: `cameo`" in text
+
+
+# -- F18: one "made" day for a pledge in `gaiko pledge show` and the as-of error (CLI and API) -------------------------
+def test_pledge_show_and_the_as_of_error_give_the_same_made_day(cli, tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from gaiko.server import create_app
+
+    feed = tmp_path / "feed.jsonl"  # published on a Thursday; the pledge was made on the Monday before
+    feed.write_text(json.dumps({"id": "p1", "published": "2026-01-08", "text": "Norway pledged on Monday to send two "
+                                "field hospitals to Moldova by the end of March."}) + "\n")
+    db = tmp_path / "s.duckdb"
+    code, _, err = cli("code", feed, "--db", db, "--quiet")
+    assert code in (0, None), err
+    code, out, _ = cli("pledges", "--db", db, "--format", "jsonl")
+    entry = json.loads(out.splitlines()[0])
+    assert entry["made_on"] == "2026-01-05"  # the day the cue verb carries (docs/pledges.md, round n49)
+    said = "made on 2026-01-05, first reported on 2026-01-08"
+    code, out, err = cli("pledge", "show", entry["id"], "--db", db)
+    assert code in (0, None) and said in out, out  # b33 F18: show gave only the publication date (timeline)
+    for day in ("2026-01-05", "2026-01-07"):  # made, but not yet reported: no pledge in that day's ledger
+        code, _, err = cli("pledge", "show", entry["id"], "--db", db, "--as-of", day)
+        err = " ".join(err.split())
+        assert code == 2 and f"not yet a pledge as of {day}: it was {said}" in err, err
+        assert "on or after 2026-01-08" in err  # b33 F18: "made on 2025-10-22, after 2025-10-22"
+    code, out, _ = cli("pledge", "show", entry["id"], "--db", db, "--as-of", "2026-01-08")
+    assert code in (0, None) and said in out
+    with TestClient(create_app(str(db))) as c:
+        r = c.get(f"/api/v1/pledges/{entry['id']}", params={"as_of": "2026-01-07"})
+        assert r.status_code == 404 and f"it was {said}" in json.dumps(r.json())
+        assert c.get(f"/api/v1/pledges/{entry['id']}").json()["made_on"] == "2026-01-05"
