@@ -85,3 +85,119 @@ def test_pledge_show_and_the_as_of_error_give_the_same_made_day(cli, tmp_path: P
         r = c.get(f"/api/v1/pledges/{entry['id']}", params={"as_of": "2026-01-07"})
         assert r.status_code == 404 and f"it was {said}" in json.dumps(r.json())
         assert c.get(f"/api/v1/pledges/{entry['id']}").json()["made_on"] == "2026-01-05"
+
+
+# -- F19: a Ctrl-C after the last batch is stored says so; a binary .txt is "not text" ---------------------------------
+def _fake_coding(monkeypatch) -> None:
+    """`gaiko code` with the test's coder (no model): the runner as it is, only the coder swapped."""
+    import gaiko.coding as coding
+    from helpers import FakeCoder
+
+    real = coding.code_into_store
+    monkeypatch.setattr(coding, "code_into_store", lambda store, items, **kw: real(store, items, **{**kw, "coder": FakeCoder()}))
+
+
+def _feed(tmp_path: Path, n: int = 5) -> Path:
+    src = tmp_path / "feed.jsonl"
+    src.write_text("".join(json.dumps({"text": f"Chile thanked Peru for the rescue, report {i}.", "published": "2025-11-01"})
+                           + "\n" for i in range(n)))
+    return src
+
+
+@pytest.mark.parametrize("where", ["catch_up", "finish_run"])
+def test_a_ctrl_c_while_the_run_closes_says_every_article_is_stored(cli, tmp_path: Path, monkeypatch, where) -> None:
+    import gaiko.runner as runner
+    from gaiko.store import Store
+
+    _fake_coding(monkeypatch)
+    if where == "catch_up":
+        def stop(store, summary):
+            raise KeyboardInterrupt()
+
+        monkeypatch.setattr(runner, "_catch_up_clusters", stop)
+    else:
+        def stop_run(self, run_id, **kw):
+            raise KeyboardInterrupt()
+
+        monkeypatch.setattr(Store, "finish_run", stop_run)
+    src, db = _feed(tmp_path), tmp_path / "c.duckdb"
+    code, _, err = cli("code", src, "--db", db, "-q")
+    monkeypatch.undo()
+    err = " ".join(err.split())
+    assert code == 130, err
+    assert "interrupted after every article was stored: nothing is lost and no article is left to code" in err
+    assert "to code the rest" not in err and "Traceback" not in err  # b33 F19
+    with Store(db, read_only=True) as s:
+        assert s.scalar("SELECT count(*) FROM articles") == 5
+    _fake_coding(monkeypatch)
+    code, out, err = cli("code", src, "--db", db, "--json")  # the same command again: codes nothing, finishes
+    assert code == 0, err
+    done = json.loads(out.splitlines()[-1])
+    assert done["articles"] == 0 and done["skipped"] == 5
+
+
+def test_a_ctrl_c_after_the_run_finished_says_nothing_is_left(cli, tmp_path: Path, monkeypatch) -> None:
+    import gaiko.coding as coding
+    from gaiko.store import Store
+
+    _fake_coding(monkeypatch)
+
+    def stop(*a, **k):  # the Ctrl-C lands while the summary is printed, after the ledger is stored
+        raise KeyboardInterrupt()
+
+    monkeypatch.setattr(coding, "print_summary", stop)
+    src, db = _feed(tmp_path), tmp_path / "c.duckdb"
+    code, _, err = cli("code", src, "--db", db)
+    err = " ".join(err.split())
+    assert code == 130, err
+    assert "interrupted after the run finished: every article, its events and clusters and the pledge ledger are " \
+           f"stored in {db}; nothing is left to code" in err
+    assert "run the same command" not in err and "Traceback" not in err
+    with Store(db, read_only=True) as s:
+        assert s.scalar("SELECT count(*) FROM articles") == 5
+        assert s.query("SELECT status FROM runs") == [{"status": "finished"}]
+
+
+def test_a_sigterm_while_the_run_closes_is_still_a_terminated(tmp_path: Path, monkeypatch) -> None:
+    """The stop raised after every article was stored is a Terminated for SIGTERM (exit 143 for the callers that ask)
+    and a KeyboardInterrupt for Ctrl-C, as before; only its words change."""
+    from gaiko.runner_signals import StoredInterrupted, StoredTerminated, Terminated
+
+    assert issubclass(StoredTerminated, Terminated) and issubclass(StoredTerminated, StoredInterrupted)
+    assert issubclass(StoredInterrupted, KeyboardInterrupt) and not issubclass(StoredInterrupted, Terminated)
+
+
+@pytest.mark.parametrize("data", [b"\xff\xfe\x00rubbish\x00\x02",  # b33's kind: ASCII bytes and controls behind FF FE
+                                  b"\xfe\xffrubbish\x00\x02\x00",  # the big-endian mark
+                                  b"\xff\xfeChile thanked Peru for the rescue.\n\n"],  # one-byte text behind the mark
+                         ids=["le", "be", "ascii"])
+def test_a_binary_txt_behind_a_utf16_mark_is_not_text_rather_than_not_english(tmp_path: Path, data: bytes) -> None:
+    from gaiko.ingest import read_path
+    from gaiko.types import InputError
+
+    src = tmp_path / "2025-11-19-notes.txt"
+    src.write_bytes(data)
+    (err,) = [i for i in read_path(src) if isinstance(i, InputError) and i.severity == "error"]
+    assert err.reason == "binary", (err.reason, err.detail)  # b33 F19: not_english, "mostly in a non-Latin script"
+    assert "not UTF-16 text" in err.detail and "convert it to UTF-8 text" in err.detail
+
+
+def test_utf16_text_is_still_read_as_text(tmp_path: Path) -> None:
+    """The rule for ASCII bytes behind a UTF-16 mark leaves UTF-16 text alone: English is coded, Chinese, Japanese and
+    Russian are ``not_english`` as before (sentences of our own)."""
+    from gaiko.ingest import read_path
+    from gaiko.types import Article, InputError
+
+    english = "Chile thanked Peru for the rescue of its fishermen on Monday."
+    for name, text, want in (("en", english, None), ("zh", "外交部发言人表示，两国同意恢复渔业谈判。", "not_english"),
+                             ("ja", "外務省は抗議し、大臣は会見で遺憾の意を表明した。", "not_english"),
+                             ("ru", "Министерство иностранных дел заявило протест соседу.", "not_english")):
+        for codec in ("utf-16-le", "utf-16-be"):
+            src = tmp_path / f"{name}-{codec}.txt"
+            src.write_bytes(("\ufeff" + text).encode(codec))
+            items = list(read_path(src))
+            errors = [i.reason for i in items if isinstance(i, InputError) and i.severity == "error"]
+            if want is None:
+                assert not errors and [a.text for a in items if isinstance(a, Article)] == [english]
+            else:
+                assert errors == [want], (name, codec, errors)
