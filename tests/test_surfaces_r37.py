@@ -201,3 +201,38 @@ def test_utf16_text_is_still_read_as_text(tmp_path: Path) -> None:
                 assert not errors and [a.text for a in items if isinstance(a, Article)] == [english]
             else:
                 assert errors == [want], (name, codec, errors)
+
+
+# -- F20: a text file's headline line is coded; said where users meet it; `title` keeps it out, as said -----------------
+HEADLINE = "Peru expels Bolivian envoy"
+BODY = "Chile thanked Peru on Monday for the rescue of its fishermen."
+
+
+def test_code_help_and_readme_say_a_text_files_headline_is_coded(cli) -> None:
+    code, out, _ = cli("code", "--help")
+    out = " ".join(out.replace("│", " ").split())
+    assert "its first (headline) line coded as a sentence too" in out  # b33 F20: said only in docs/cli.md
+    assert "give records with 'title' (not coded) and 'text' in JSONL or CSV" in out
+    text = _doc("README.md")
+    assert "a headline on its first line included" in text and "A text file has no way to mark a headline" in text
+    assert "with the headline in `title` (kept with the article, never coded)" in text
+
+
+def test_a_headline_line_is_coded_in_a_text_file_and_a_title_is_not(coder, tmp_path: Path) -> None:
+    """The default is unchanged (the headline of a .txt file is a sentence), and the way the docs give to keep it out
+    works: the same headline as a JSONL record's `title` gives no sentence and no event."""
+    from gaiko.ingest import read_path
+    from gaiko.types import Article
+
+    txt = tmp_path / "2025-11-03-envoy.txt"
+    txt.write_text(f"{HEADLINE}\n\n{BODY}\n", encoding="utf-8")
+    rec = tmp_path / "envoy.jsonl"
+    rec.write_text(json.dumps({"title": HEADLINE, "text": BODY, "published": "2025-11-03"}) + "\n", encoding="utf-8")
+    (as_txt,) = [a for a in read_path(txt) if isinstance(a, Article)]
+    (as_rec,) = [a for a in read_path(rec) if isinstance(a, Article)]
+    assert as_rec.title == HEADLINE and HEADLINE not in as_rec.text
+    t, r = coder.code_article(as_txt), coder.code_article(as_rec)
+    assert [s.text for s in t.sentences][0] == HEADLINE and HEADLINE not in [s.text for s in r.sentences]
+    head = [e for e in t.events if e.sentence == HEADLINE]
+    assert head, [(e.event_type, e.sentence) for e in t.events]  # the headline's own event (the default)
+    assert len(r.events) == len(t.events) - len(head)  # the body's events, the same either way
