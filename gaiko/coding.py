@@ -9,6 +9,7 @@ from typing import Any
 
 from .ingest import count_inputs, read_inputs
 from .runner import RunSummary, code_into_store
+from .runner_signals import StoredInterrupted, hold_sigterm, stored_stop
 from .store import Store
 
 __all__ = ["run_code", "print_summary", "run_time", "skipped_note", "undated_note", "DATE_ADVICE"]
@@ -39,17 +40,26 @@ def run_code(
     items = read_inputs(paths, default_date=default_date, store=db)
     from .store.noroom import told_when_full
 
-    with told_when_full(db), Store(db) as store:  # a full disk said as such (round r33)
-        try:
-            summary = _run(store, items, paths, workers=workers, batch_size=batch_size,
-                           actor_files=actor_files, quiet=quiet, json_summary=json_summary, coder=coder, track=track)
-        except Exception as exc:
-            store._damaged(exc)  # a store file found damaged mid-run: StoreError saying so
+    summary: RunSummary | None = None
+    try:
+        with told_when_full(db), Store(db) as store:  # a full disk said as such (round r33)
+            try:
+                summary = _run(store, items, paths, workers=workers, batch_size=batch_size, actor_files=actor_files,
+                               quiet=quiet, json_summary=json_summary, coder=coder, track=track)
+            except Exception as exc:
+                store._damaged(exc)  # a store file found damaged mid-run: StoreError saying so
+                raise
+        if json_summary:
+            sys.stdout.write(json.dumps(summary.to_dict(), default=str) + "\n")
+        elif not quiet:
+            print_summary(summary, db, settings=_settings(actor_files))
+    except KeyboardInterrupt as exc:
+        if summary is None or isinstance(exc, StoredInterrupted):
             raise
-    if json_summary:
-        sys.stdout.write(json.dumps(summary.to_dict(), default=str) + "\n")
-    elif not quiet:
-        print_summary(summary, db, settings=_settings(actor_files))
+        # round r37 (b33 F19): the run had finished (articles, clusters, ledger stored): the store's close or the
+        # summary was cut short, and nothing is left to code
+        hold_sigterm()
+        raise stored_stop(closing=False) from exc
     return summary
 
 

@@ -107,11 +107,38 @@ def decode_wide(data: bytes, codec: str, name: str) -> tuple[str, str]:
     if _SURROGATE.search(text):
         raise InputRejected("encoding", f"{name} byte-order mark but unpaired surrogates: not valid {name}; "
                                         "convert the file to UTF-8 text")
-    flaw = _flaw(text)
+    flaw = _flaw(text) or _byte_pairs(text)
     if flaw:
         raise InputRejected("binary", f"the bytes after the {name} byte-order mark are not {name} text ({flaw}): it "
                                       "looks binary; convert it to UTF-8 text")
     return text, f"decoded as {name} (byte-order mark)"
+
+
+#: round r37 (b33 F19): a file of ASCII bytes (one-byte text, or binary data that is mostly letters) behind a UTF-16
+#: mark, ``FF FE`` then ``\x00garbage\x00\x01``, decodes to CJK-looking characters and was told ``not_english``
+#: ("mostly in a non-Latin script"). Each UTF-16 code unit of such a file is two ASCII letters or digits; in Chinese
+#: or Japanese text about one kanji in nine is (its high byte a letter, 39 of the 82 of U+4E00-U+9FFF, and its low
+#: byte one of 62 of 256), kana and CJK punctuation (U+3000-U+30FF, whose high byte is "0") are not counted, and
+#: every other script's high byte is a control byte or 0x80 and up. Binary: at least :data:`_PAIRS_MIN` such units,
+#: and half the characters that are not white space or more.
+_PAIRS_MIN = 3
+_ALNUM = frozenset(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _byte_pairs(text: str) -> str | None:
+    """Why ``text`` (decoded UTF-16) is no UTF-16 text but ASCII bytes read two at a time, judged on its first 8,192
+    characters; None when it is not that."""
+    pairs = seen = 0
+    for ch in text[:8192]:
+        if ch.isspace():
+            continue
+        seen += 1
+        cp = ord(ch)
+        pairs += cp <= 0xFFFF and not 0x3000 <= cp <= 0x30FF and cp >> 8 in _ALNUM and cp & 0xFF in _ALNUM
+    if pairs >= _PAIRS_MIN and 2 * pairs >= seen:
+        return (f"{pairs} of its first {seen} characters are each two ASCII letters or digits, as one-byte text or "
+                "binary data read two bytes at a time is")
+    return None
 
 
 #: round r30 (r29's "Left"): random bytes behind a UTF-16 mark that hold no surrogate or C0 control decode to

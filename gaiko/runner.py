@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .ingest_checks import dates_not_applied, same_url
-from .runner_signals import LedgerInterrupted, Terminated, catch_sigterm, defer_sigterm, hold_sigterm, terminating
+from .runner_signals import LedgerInterrupted, Terminated, catch_sigterm, defer_sigterm, hold_sigterm, stored_stop, terminating
 from .types import Article, CodedArticle, InputError
 from .workers import WORKER_MEMORY_MB, WorkerPool, usable_cores, worker_count
 
@@ -232,11 +232,16 @@ def code_into_store(
                 summary.run_id, articles=summary.articles, skipped=summary.skipped, events=summary.events,
                 pledges=summary.pledges, errors=summary.errors, status=status,
             )
+        except BaseException as exc:
+            if status != "finished" or not _a_stop(exc):
+                raise
+            hold_sigterm()  # round r37 (b33 F19): every article is stored; only the closing was cut short
+            raise stored_stop(closing=True) from exc
         finally:
             restore_signal()
     if terminating() and status == "finished":  # a SIGTERM during the closing: the run is whole, stop now
         hold_sigterm()
-        raise Terminated()
+        raise stored_stop(closing=True)  # the ledger is not updated: the same command again does it
     if track:
         t = time.perf_counter()
         try:
@@ -369,6 +374,13 @@ def _write(store: Any, results: list[CodedArticle | InputError], summary: RunSum
             summary.events += sum(len(c.events) for c in fresh)
             summary.pledges += sum(len(c.pledges) for c in fresh)
             summary.undated_pledges += sum(len(c.pledges) for c in fresh if not c.article.published)
+
+
+def _a_stop(exc: BaseException) -> bool:
+    """Whether ``exc`` is a Ctrl-C or SIGTERM: a KeyboardInterrupt, or DuckDB's "Query interrupted" of one."""
+    from .store import interrupted
+
+    return isinstance(exc, KeyboardInterrupt) or (isinstance(exc, Exception) and interrupted(exc))
 
 
 def _catch_up_clusters(store: Any, summary: RunSummary) -> None:

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-__all__ = ["Terminated", "LedgerInterrupted", "catch_sigint", "catch_sigterm", "defer_sigterm", "hold_sigterm",
+__all__ = ["Terminated", "LedgerInterrupted", "StoredInterrupted", "StoredTerminated", "stored_stop", "catch_sigint", "catch_sigterm", "defer_sigterm", "hold_sigterm",
            "ignore_sigint_until_exit", "process_ends_with_command", "signals_held", "stop_told", "terminating"]
 
 
@@ -33,6 +33,27 @@ class LedgerInterrupted(KeyboardInterrupt):
     """Ctrl-C during the pledge ledger's update after a run (round r26): the run finished and every article is
     stored; the update's open part was rolled back, and the next update (``gaiko code`` again, ``gaiko pledges
     --rebuild``) starts the ledger afresh (its ``ledger_dirty`` flag)."""
+
+
+class StoredInterrupted(KeyboardInterrupt):
+    """Ctrl-C (or SIGTERM) after every article of a run was stored (round r37, b33 F19: told "run the same command
+    again to code the rest" of a run with nothing left to code). ``closing``: the run's last steps were cut short
+    (workers shut down, clusters caught up, the run row, the pledge ledger), which the same command run again
+    finishes, coding nothing; False: the run had finished whole (its summary was being printed, its store closed)."""
+
+    def __init__(self, closing: bool) -> None:
+        super().__init__()
+        self.closing = closing
+
+
+class StoredTerminated(StoredInterrupted, Terminated):
+    """:class:`StoredInterrupted` by SIGTERM: still a :class:`Terminated` (exit 143), for the callers that ask."""
+
+
+def stored_stop(closing: bool) -> StoredInterrupted:
+    """The stop to raise after every article was stored: :class:`StoredTerminated` when a SIGTERM arrived during
+    the run, else :class:`StoredInterrupted`."""
+    return (StoredTerminated if _TERMINATING[0] else StoredInterrupted)(closing)
 
 
 _TERMINATING: list[bool] = [False]  # a SIGTERM arrived during the current run

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
 from ..errors import GaikoError
 from .common import fail, fail_json
+
+if TYPE_CHECKING:
+    from ..runner_signals import StoredInterrupted
 
 
 #: the store `gaiko code` writes when no --db is given
@@ -19,7 +22,7 @@ def register(app: typer.Typer) -> None:
 
 
 def code(
-    paths: list[str] = typer.Argument(..., metavar="PATH...", help="Files, directories or '-' for stdin: .txt, .html, .jsonl, .json, .csv."),
+    paths: list[str] = typer.Argument(..., metavar="PATH...", help="Files, directories or '-' for stdin: .txt, .html, .jsonl, .json, .csv. A .txt file is one article, its first (headline) line coded as a sentence too: to keep headlines out, give records with 'title' (not coded) and 'text' in JSONL or CSV."),
     db: str = typer.Option(DEFAULT_DB, "--db", help="DuckDB store to write (created if missing)."),
     date: Optional[str] = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) for articles that carry none."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (each loads the model once, about 0.5 GB); at most the number of CPU cores."),
@@ -74,7 +77,8 @@ def _run(paths: list[str], db: str, date: Optional[str], workers: int, batch_siz
                    batch_size=batch_size, actor_files=actors, date=date, input_format=input_format,
                    overwrite=overwrite, quiet=quiet, json_summary=json_summary)
     from ..coding import run_code
-    from ..runner_signals import LedgerInterrupted, Terminated, catch_sigterm, hold_sigterm, terminating
+    from ..runner_signals import (LedgerInterrupted, StoredInterrupted, Terminated, catch_sigterm, hold_sigterm,
+                                  terminating)
     from ..workers import WORKER_MEMORY_MB, usable_cores, worker_count
 
     if worker_count(workers) < workers and not quiet:
@@ -95,6 +99,11 @@ def _run(paths: list[str], db: str, date: Optional[str], workers: int, batch_siz
               f"and every article is stored; the ledger's update was rolled back, nothing lost. Bring it up to date "
               f"with: gaiko pledges --rebuild --db {db} (or run the same command again: its articles are skipped and "
               f"the ledger redone)", "terminated" if term else "interrupted", json_summary, code=143 if term else 130)
+    except StoredInterrupted as exc:  # round r37 (b33 F19): after every article was stored, nothing left to code
+        hold_sigterm()
+        term = isinstance(exc, Terminated) or terminating()
+        _fail(stored_words(exc, db, term), "terminated" if term else "interrupted", json_summary,
+              code=143 if term else 130)
     except KeyboardInterrupt as exc:
         hold_sigterm()  # a second SIGTERM while this one is told is noted (round r30)
         what = "terminated (SIGTERM)" if isinstance(exc, Terminated) else "interrupted"
@@ -104,6 +113,18 @@ def _run(paths: list[str], db: str, date: Optional[str], workers: int, batch_siz
     finally:
         undo()
     raise typer.Exit(1 if summary.errors else 0)
+
+
+def stored_words(exc: "StoredInterrupted", db: str, term: bool) -> str:
+    """What a Ctrl-C (``term``: SIGTERM) after every article of the run was stored says (round r37, b33 F19: "run the
+    same command again to code the rest" of a run that had stored all 24 articles, whose rerun coded none)."""
+    what = "terminated (SIGTERM)" if term else "interrupted"
+    if exc.closing:
+        return (f"{what} after every article was stored: nothing is lost and no article is left to code; the run's "
+                f"last steps (clusters caught up, the pledge ledger) were cut short. Finish them by running the same "
+                f"command again: it codes nothing (each article is already in {db}) and completes them")
+    return (f"{what} after the run finished: every article, its events and clusters and the pledge ledger are stored "
+            f"in {db}; nothing is left to code (only the summary was not shown: gaiko stats --db {db})")
 
 
 def _engine_contradiction(engine: str, db: str, out: Optional[str], address: Optional[str],

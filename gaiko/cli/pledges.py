@@ -217,7 +217,7 @@ def show(
 ) -> None:
     """A pledge's timeline: made, restated, revised, progress, fulfilled, partial, stalled, broken, withdrawn."""
     from ..store import Store
-    from ..tracking import timeline
+    from ..tracking import made_words, timeline
 
     as_of = check_day(as_of, "--as-of")
     if fmt not in ("table", "json"):
@@ -235,6 +235,7 @@ def show(
     typer.echo(f"{e['id']}  {b['actor']}: {e['action']}  [{e['kind']}, {e['event']}]")
     since = f"since {b['status_date']}" if b.get("status_date") else "(by an undated report)"
     typer.echo(f"status: {b['status']} {since}  (as of {e['as_of']}); deadline: {b['deadline'] or 'none'}")
+    typer.echo(made_words(e))  # the day it was made, as the as-of error says it (round r37, b33 F18)
     if e.get("status_reason"):
         typer.echo(f"why: {e['status_reason']}")
     if e.get("needs_review"):

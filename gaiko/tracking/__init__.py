@@ -32,7 +32,7 @@ from ..errors import ConfigError, NotFound
 
 __all__ = [
     "STATUSES", "NOT_A_PLEDGE", "RELATIONS", "compute_ledger", "update_ledger", "ledger", "set_status", "unset_status", "timeline", "newest_date",
-    "selector",
+    "selector", "first_reported", "made_words",
 ]
 
 #: statuses a pledge can have (``partially_fulfilled`` is what promise trackers call a compromise:
@@ -181,6 +181,23 @@ def timeline(store: Any, ledger_id: str, as_of: str | None = None) -> dict[str, 
     return entry
 
 
+def first_reported(entry: dict[str, Any]) -> str | None:
+    """The publication date of the first article that reports the pledge (its earliest mention's), or None when
+    every mention is undated: the day from which a ledger ``as_of`` holds it."""
+    days = [str(m["published"])[:10] for m in entry.get("mentions") or () if m.get("published")]
+    return min(days) if days else None
+
+
+def made_words(entry: dict[str, Any]) -> str:
+    """When a pledge was made, as ``gaiko pledge show`` and the as-of error both say it (round r37, b33 F18: one said
+    the first report's publication date, the other ``made_on``): "made on D", the entry's ``made_on`` (docs/pledges.md:
+    the article's date, or the earlier day its cue verb carries), with "first reported on P" added when the first
+    report was published later than that."""
+    made, first = entry.get("made_on"), first_reported(entry)
+    words = f"made on {made or 'an unknown day'}"
+    return f"{words}, first reported on {first}" if first and made and first > str(made)[:10] else words
+
+
 def _not_found(store: Any, ledger_id: str, as_of: str | None = None) -> NotFound:
     """The error for an id the ledger as of ``as_of`` lacks. In a store whose articles are all undated nothing is
     tracked without ``--as-of`` (docs/pledges.md, "Undated articles"), so the id a user saw in
@@ -193,6 +210,8 @@ def _not_found(store: Any, ledger_id: str, as_of: str | None = None) -> NotFound
     if as_of is not None:  # an id of the ledger of today, asked about a day before it was made
         later = next((e for e in ledger(store, None, every=True) if e["id"] == ledger_id), None)
         if later is not None:
-            return NotFound(f"pledge {ledger_id!r} was made on {later.get('made_on')}, after {as_of}: as of that day "
-                            "it was not yet a pledge; give a later as-of date, or none")
+            first = first_reported(later) or later.get("made_on")
+            return NotFound(f"pledge {ledger_id!r} was not yet a pledge as of {as_of}: it was {made_words(later)}, "
+                            "and the ledger as of a day holds only what was published by then; give an as-of date on "
+                            f"or after {first}, or none")
     return NotFound(f"no pledge with id {ledger_id!r}; list ids with `gaiko pledges --format jsonl`")
