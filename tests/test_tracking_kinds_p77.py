@@ -1,0 +1,36 @@
+"""Round p77: tracker kinds chosen on the studied sets (docs/rounds/pledges.md, round p77). Our own storylines (a Pacific
+tuna charter, ...), never the studied sets' sentences; each kind case fails on main.
+
+A  another side asks the pledger, named, for an act ("Fiji asked the Pacific Islands Forum to postpone ..."): its
+   request, not the pledger's withdrawal or stall (the narrower reading of round p75's b32 F3).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import pledge_story as _story
+from helpers import status_of as _one
+
+_CHARTER = ("The Pacific Islands Forum said on Monday it would publish the regional tuna fisheries charter by the end "
+            "of March.")
+
+
+# -- A: another side's request of the pledger -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("report", [
+    "Fiji asked the Pacific Islands Forum to postpone the adoption of the regional tuna fisheries charter, saying its "
+    "fleet needed more time.",
+    "Vanuatu urged the Pacific Islands Forum to delay the publication of the regional tuna fisheries charter until the "
+    "catch survey ends.",
+])
+def test_a_another_sides_request_of_the_pledger_withdraws_nothing(tmp_path: Path, coder, report: str) -> None:
+    assert _one(_story(tmp_path, coder, _CHARTER, [report]), "publish") in ("open", "overdue")
+
+
+def test_a_guard_the_pledgers_own_postponement(tmp_path: Path, coder) -> None:
+    got = _story(tmp_path, coder, _CHARTER, ["The Pacific Islands Forum postponed the publication of the regional tuna "
+                                             "fisheries charter, saying its lawyers needed more time."])
+    assert _one(got, "publish") == "withdrawn"
