@@ -3,6 +3,7 @@ tuna charter, ...), never the studied sets' sentences; each kind case fails on m
 
 A  another side asks the pledger, named, for an act ("Fiji asked the Pacific Islands Forum to postpone ..."): its
    request, not the pledger's withdrawal or stall (the narrower reading of round p75's b32 F3).
+B  a promised publication reported as the text posted ("posted the audited accounts on its website"): the deed.
 """
 
 from __future__ import annotations
@@ -34,3 +35,20 @@ def test_a_guard_the_pledgers_own_postponement(tmp_path: Path, coder) -> None:
     got = _story(tmp_path, coder, _CHARTER, ["The Pacific Islands Forum postponed the publication of the regional tuna "
                                              "fisheries charter, saying its lawyers needed more time."])
     assert _one(got, "publish") == "withdrawn"
+
+
+# -- B: a publication told as "posted" --------------------------------------------------------------------------------
+
+_ACCOUNTS = "Kenya's treasury pledged on Monday to publish the audited accounts of the Standard Gauge Railway loan by June."
+
+
+def test_b_posted_is_the_publication(tmp_path: Path, coder) -> None:
+    got = _story(tmp_path, coder, _ACCOUNTS, ["Kenya's treasury posted the audited accounts of the Standard Gauge "
+                                              "Railway loan on its website on Friday."])
+    assert _one(got, "publish") == "fulfilled"
+
+
+def test_b_guard_a_border_post_is_no_publication(tmp_path: Path, coder) -> None:
+    got = _story(tmp_path, coder, _ACCOUNTS, ["Kenyan officials at the Namanga border post checked the audited accounts "
+                                              "of the Standard Gauge Railway loan for customs errors."])
+    assert _one(got, "publish") in ("open", "overdue")
