@@ -4,6 +4,8 @@ tuna charter, ...), never the studied sets' sentences; each kind case fails on m
 A  another side asks the pledger, named, for an act ("Fiji asked the Pacific Islands Forum to postpone ..."): its
    request, not the pledger's withdrawal or stall (the narrower reading of round p75's b32 F3).
 B  a promised publication reported as the text posted ("posted the audited accounts on its website"): the deed.
+C  a predicate joined by ", and" with no subject of its own ("Tajikistan hosted a commission, and closed the crossing")
+   has the clause before's subject: another side's contrary act, not the pledger's breach.
 """
 
 from __future__ import annotations
@@ -52,3 +54,20 @@ def test_b_guard_a_border_post_is_no_publication(tmp_path: Path, coder) -> None:
     got = _story(tmp_path, coder, _ACCOUNTS, ["Kenyan officials at the Namanga border post checked the audited accounts "
                                               "of the Standard Gauge Railway loan for customs errors."])
     assert _one(got, "publish") in ("open", "overdue")
+
+
+# -- C: ", and <past verb>" takes the subject before ------------------------------------------------------------------
+
+_CROSSING = "Kyrgyzstan pledged on Monday to open a new border crossing with Tajikistan at Vorukh by June."
+
+
+def test_c_another_sides_joined_contrary_act_breaks_nothing(tmp_path: Path, coder) -> None:
+    got = _story(tmp_path, coder, _CROSSING, ["Tajikistan hosted a border commission on Friday, and closed the Vorukh "
+                                              "crossing for a week."])
+    assert _one(got, "open") in ("open", "overdue")
+
+
+def test_c_guard_the_pledgers_own_joined_contrary_act(tmp_path: Path, coder) -> None:
+    got = _story(tmp_path, coder, _CROSSING, ["Kyrgyzstan delayed the border survey on Friday, and closed the Vorukh "
+                                              "crossing for a week."])
+    assert _one(got, "open") == "broken"
