@@ -1,5 +1,6 @@
-"""Round p77: tracker kinds chosen on the studied sets (docs/rounds/pledges.md, round p77). Our own storylines (a Pacific
-tuna charter, ...), never the studied sets' sentences; each kind case fails on main.
+"""Round p77: tracker kinds chosen on the studied sets (docs/rounds/pledges.md, round p77). Our own storylines (a
+Pacific tuna charter, Kenya's railway-loan accounts, a Kyrgyz-Tajik crossing), never the studied sets' sentences;
+each kind case fails on main.
 
 A  another side asks the pledger, named, for an act ("Fiji asked the Pacific Islands Forum to postpone ..."): its
    request, not the pledger's withdrawal or stall (the narrower reading of round p75's b32 F3).
@@ -41,7 +42,8 @@ def test_a_guard_the_pledgers_own_postponement(tmp_path: Path, coder) -> None:
 
 # -- B: a publication told as "posted" --------------------------------------------------------------------------------
 
-_ACCOUNTS = "Kenya's treasury pledged on Monday to publish the audited accounts of the Standard Gauge Railway loan by June."
+_ACCOUNTS = ("Kenya's treasury pledged on Monday to publish the audited accounts of the Standard Gauge Railway loan by "
+             "June.")
 
 
 def test_b_posted_is_the_publication(tmp_path: Path, coder) -> None:
@@ -51,8 +53,8 @@ def test_b_posted_is_the_publication(tmp_path: Path, coder) -> None:
 
 
 def test_b_guard_a_border_post_is_no_publication(tmp_path: Path, coder) -> None:
-    got = _story(tmp_path, coder, _ACCOUNTS, ["Kenyan officials at the Namanga border post checked the audited accounts "
-                                              "of the Standard Gauge Railway loan for customs errors."])
+    got = _story(tmp_path, coder, _ACCOUNTS, ["Kenyan officials at the Namanga border post checked the audited "
+                                              "accounts of the Standard Gauge Railway loan for customs errors."])
     assert _one(got, "publish") in ("open", "overdue")
 
 
