@@ -46,13 +46,21 @@ def _clause_info(text: str) -> tuple[tuple[int, int, tuple[Hit, ...], tuple[Hit,
                        for o in inside if o.concept.startswith(OBJECT) and (ev := lex.events.get((a.concept, o.concept))))
         stems = tuple((k, stem(toks[k].text)) for k in range(lo, hi) if toks[k].text[:1].isalpha())
         money = tuple(k for k in range(lo, hi) if toks[k].text[:1] in "$€£¥" or toks[k].text in _MONEY_WORDS)
-        participle = n > 0 and lo > 0 and toks[lo - 1].text == "," and toks[lo].text.endswith("ing")
+        participle = n > 0 and lo > 0 and toks[lo - 1].text == "," and (toks[lo].text.endswith("ing")
+                                                                         or _shares_subject(toks, lo, hi, lex))
         out.append((lo, hi, inside, events, stems, money, participle, frozenset(h.concept for h in inside),
                     frozenset(h.concept for h in events), frozenset(st for _k, st in stems)))
     return tuple(out)
 
 
 _MONEY_WORDS = frozenset({"dollars", "euros", "pounds", "yen", "yuan"})
+
+
+def _shares_subject(toks: Any, lo: int, hi: int, lex: Lexicon) -> bool:
+    """A clause ", and <past verb> ..." with no subject of its own ("Dushanbe rejected the survey, and shut the
+    crossing"): its subject is the clause before's, as a participle clause's is (round p77 kind C)."""
+    return toks[lo].text == "and" and lo + 1 < hi and any(
+        tag == "past" and lem in lex.verbs for lem, tag in lex.lemmas(toks[lo + 1].text))
 
 
 #: what a pledge of money ("pay 500 million euros") is reported as: the aid, the spending, the investment (a loan may be

@@ -31,6 +31,7 @@ from .inceptive import starts_the_deed
 from .lexicon import Lexicon
 from .normalise import COUNTERPART_ACTS, Frame
 from .notdone import negated_after
+from .requested import addressee, request_at
 from .steps import approval_step, sent_on
 from .status import KEPT_OVER_TERM
 from .text import Tok, analyse
@@ -294,6 +295,12 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
             rel, words = "fulfils", f"{words} {toks[_j].text}"  # "coffee began paying the 50% levy": the rule applies
         if rel == "progresses" and _j == i + 1 and frame.verb and frame.verb in {m for m, _t in lex.lemmas(toks[i].text)}:
             rel = "fulfils"  # "published the rules" for a pledge to publish them: the deed, not a step (round p75, b32 F4)
+        if (ask := request_at(toks, lo, i)) is not None and frame.doer and placed:
+            asker = _memo_call(memo, _subject_at, report, toks, clause.lo, clause.subject_lo, ask, lex)
+            asked = addressee(report.text, report.actors, toks, ask, i)
+            if asker and asked and not same_country(asker, frame.doer) and same_country(asked, frame.doer):
+                # "Malaysia asked Indonesia to postpone the opening": another side asks the pledger (round p77)
+                return Decision("unrelated", note=f"{asker} asks for it; the pledge's actor did nothing", features=feats)
         started = rel == "progresses" and starts_the_deed(frame.inceptive, toks, i, _j, lex)
         subject = _memo_call(memo, _subject_at, report, toks, clause.lo, clause.subject_lo, i, lex)
         if subject and frame.doer and not same_country(subject, frame.doer) and subject not in frame.related and \
