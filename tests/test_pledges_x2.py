@@ -43,3 +43,28 @@ def test_f10_guard_a_warning_of_ones_own_act_stays_a_threat(coder, text, actor, 
     got = _pledges(coder, text)
     assert [(p.actor.text, p.kind) for p in got] == [(actor, "threat")], _show(got)
     assert got[0].action.startswith(action)
+
+
+# -- F11 ---------------------------------------------------------------------------------------------------------------
+
+SUFFERED = [
+    ("Peskov warned that Latvia would pay a heavy price if it expelled the diplomats.", "Peskov", "Latvia"),
+    ("Foreign ministry spokeswoman Mao Ning criticised Manila. Mao warned that the Philippines would bear all the "
+     "consequences if it continued the drills.", "Mao", "Philippines"),
+    ("Ankara warned that Greece would pay a heavy price if it extended its waters.", "Ankara", "Greece"),
+    ("Beijing warned that Manila would face serious consequences if it continued the drills.", "Beijing", "Manila"),
+]
+
+
+@pytest.mark.parametrize("text,warner,target", SUFFERED)
+def test_f11_what_another_will_suffer_is_the_warners_threat(coder, text, warner, target):
+    got = _pledges(coder, text)
+    assert len(got) == 1, _show(got)
+    p = got[0]
+    assert p.kind == "threat" and warner in p.actor.text, _show(got)
+    assert p.target is not None and target in p.target.text, (p.target, _show(got))
+
+
+def test_f11_guard_a_warners_own_consequences_stay_its_own(coder):
+    got = _pledges(coder, "Turkey warned that it would respond to any provocation.")
+    assert [(p.actor.text, p.kind, p.target) for p in got] == [("Turkey", "threat", None)], _show(got)
