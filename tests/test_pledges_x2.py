@@ -6,7 +6,8 @@ F10. "warned the ships to leave": the ships are asked to act, a demand of the wa
 F11. "X warned that Y would bear all the consequences": what Y will suffer is X's threat against Y, not Y's pledge,
      also when the actor lexicon does not place X (a bare surname);
 F15b. "demanded that he withdraw them": the pronoun object stands for the earlier phrase whole, a named possessor with
-     its "'s" ("Prime Minister Mark Carney's comments"), not with the possessor's last name dropped.
+     its "'s" ("Prime Minister Mark Carney's comments"), not with the possessor's last name dropped; an unnamed one
+     ("the ministry's", "its") still goes.
 """
 
 from __future__ import annotations
@@ -68,3 +69,27 @@ def test_f11_what_another_will_suffer_is_the_warners_threat(coder, text, warner,
 def test_f11_guard_a_warners_own_consequences_stay_its_own(coder):
     got = _pledges(coder, "Turkey warned that it would respond to any provocation.")
     assert [(p.actor.text, p.kind, p.target) for p in got] == [("Turkey", "threat", None)], _show(got)
+
+
+# -- F15b --------------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,action", [
+    ("India summoned Canada's envoy over Prime Minister Mark Carney's comments and demanded that he withdraw them.",
+     "withdraw Prime Minister Mark Carney's comments"),
+    ("Hanoi condemned President Ferdinand Marcos's comments on the reef. It demanded that he withdraw them.",
+     "withdraw President Ferdinand Marcos's comments"),
+    ("Ankara criticised Dutch Foreign Minister Caspar Veldkamp's statement and demanded that he retract it.",
+     "retract Dutch Foreign Minister Caspar Veldkamp's statement"),
+])
+def test_f15b_a_pronoun_object_keeps_its_named_possessor_whole(coder, text, action):
+    got = _pledges(coder, text)
+    assert [p.action for p in got if p.kind == "demand"] == [action], _show(got)
+
+
+@pytest.mark.parametrize("text,action", [
+    ("Thailand said it was holding 18 Cambodian soldiers and would release them.", "release 18 Cambodian soldiers"),
+    ("Kenya criticised the ministry's new rules and said it would scrap them.", "scrap new rules"),
+])
+def test_f15b_guard_an_unnamed_possessor_still_goes(coder, text, action):
+    got = _pledges(coder, text)
+    assert [p.action for p in got] == [action], _show(got)
