@@ -3,7 +3,9 @@ things than b33's Japan-US arms package), never b33's sentences; each kind case 
 
 F12. a report that names the pledge's thing and foretells it not done under a negated modal ("the tank package will
      not be completed by the end of 2027") is a stall, not a restatement that sets the pledge back to open; a sum
-     named as what a modal verb of use does ("the money would fund air defence") restates nothing.
+     named as what a modal verb of use does ("the money would fund air defence") restates nothing;
+F14b. a step ("approved a budget that raises ...") that the report itself calls the pledge kept ("fulfilling a pledge
+     the chancellor made") fulfils it, not only progresses it; "a step towards fulfilling" stays a step.
 """
 
 from __future__ import annotations
@@ -77,3 +79,42 @@ def test_f12_guard_the_thing_announced_again_still_restates(tmp_path: Path, code
         _art("r1", "2026-04-10", "The $6 billion tank package would be completed by the end of 2027, officials said."),
     ], "buy")
     assert ("2026-04-10", "restated") in _roles(e), _roles(e)
+
+
+# -- F14b --------------------------------------------------------------------------------------------------------------
+
+KEPT = [
+    ("Germany's chancellor promised on Monday to raise defence spending to 3% of GDP.",
+     "The Bundestag approved a budget that raises defence spending to 3% of GDP this year, fulfilling a pledge the "
+     "chancellor made in February.", "raise"),
+    ("Peru's president promised on Monday to open the new Amazon bridge at Nauta.",
+     "Peru's congress approved the funds and the new Amazon bridge at Nauta opened on Friday, keeping a promise the "
+     "president made in February.", "open"),
+    ("Indonesia's finance minister pledged on Monday to cut the export levy on palm oil to 5%.",
+     "The cabinet approved a decree that cuts the export levy on palm oil to 5%, delivering on a pledge the finance "
+     "minister made in February.", "cut"),
+]
+
+
+@pytest.mark.parametrize("pledge,report,verb", KEPT)
+def test_f14b_a_step_the_report_calls_the_pledge_kept_fulfils(tmp_path: Path, coder, pledge, report, verb):
+    e = _entry(tmp_path, coder, [_art("p1", "2026-02-02", pledge), _art("r1", "2026-06-10", report)], verb)
+    assert e["status"] == "fulfilled", (e["status"], _roles(e))
+
+
+def test_f14b_guard_a_step_towards_it_stays_a_step(tmp_path: Path, coder):
+    e = _entry(tmp_path, coder, [
+        _art("p1", "2026-02-02", KEPT[0][0]),
+        _art("r1", "2026-06-10", "The Bundestag approved a budget that raises defence spending to 3% of GDP this year, "
+                                 "a step towards fulfilling a pledge the chancellor made in February."),
+    ], "raise")
+    assert e["status"] == "in_progress", (e["status"], _roles(e))
+
+
+def test_f14b_verdict_unit() -> None:
+    from gaiko.tracking.verdict import says_kept
+
+    assert says_kept("Lima opened the bridge on Monday, keeping a promise President Jeri made.") == "keeping a promise"
+    assert says_kept("The cabinet approved the plan, partly fulfilling the promise.") is None
+    assert says_kept("The ministry approved the budget without fulfilling its promise.") is None
+    assert says_kept("Seoul approved funds to fulfil a pledge.") is None
