@@ -208,9 +208,24 @@ def antecedent(pron: Token) -> str | None:
             continue
         if (t.tag_ == "NNS") != plural or t.ent_type_ in ("GPE", "PERSON", "ORG", "NORP"):
             continue
-        words = [x for x in t.subtree if x.i <= t.i and x.dep_ not in ("punct", "det", "poss", "case")]
-        return " ".join(x.text for x in words)
+        return _phrase_before(t)
     return None
+
+
+def _phrase_before(t: Token) -> str:
+    """The noun phrase of ``t`` up to ``t``, without articles and possessors; a named possessor (one with a proper
+    noun) stays whole with its "'s" ("Prime Minister Mark Carney's comments", not "Prime Minister Mark comments":
+    round x2), "its" or "the country's" go."""
+    skip: set[int] = set()
+    for c in t.children:
+        if c.i < t.i and (c.dep_ == "det" or c.dep_ == "poss" and not any(x.pos_ == "PROPN" for x in c.subtree)):
+            skip.update(x.i for x in c.subtree)
+    words = [x for x in t.subtree if x.i <= t.i and x.i not in skip and x.dep_ not in ("punct", "det")]
+    out = ""
+    for k, x in enumerate(words):
+        glue = x.dep_ == "case" or k == 0
+        out += x.text if glue else " " + x.text
+    return out
 
 
 def question(sent: Any) -> bool:

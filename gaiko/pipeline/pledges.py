@@ -30,6 +30,7 @@ from .destination import destination
 from .foreign import foreign_sentences
 from .pledge_cues import cue_lemmas, find_cues, noun_fate, refrains
 from .pledge_guards import no_pledge_here, thing, they_means, warns_of_another
+from .pledge_suffered import suffered_threat
 from .pledge_terms import deadline as pledge_deadline, included, split_objects
 from .pledge_forms import antecedent, no_new_pledge, parties, passive_parts, question, threatened_means, vouched
 from .pledge_parts import (
@@ -189,7 +190,13 @@ class PledgeExtractor:
             actor = speaker  # "the new port will open by May, the minister said" (round p55)
             group = parties(speaker_tok, state, lambda x: self._actor(state, x, memory))  # "A and B agreed that" (p57)
             actor = group[0] if group else actor
-        if actor is None or warns_of_another(say, actor_tok, actor, speaker):
+        if actor is not None and kind == "threat" and suffered_threat(say, actor_tok, verb, speaker_tok):
+            # "Lin warned that Japan would bear all the consequences": the warner's threat against Japan (round x2)
+            warner = speaker or (_span_actor(speaker_tok) if speaker_tok is not None and speaker_tok.pos_ == "PROPN" else None)
+            if warner is None:
+                return []
+            target, actor, speaker, group = actor, warner, None, []
+        elif actor is None or warns_of_another(say, actor_tok, actor, speaker):
             return []  # "..., warning that Minsk would use the revenue to fund its military" (round n50)
         if speaker is not None and (speaker is actor or speaker.text == actor.text or
                                     (speaker.name and speaker.name == actor.name)):

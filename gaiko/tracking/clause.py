@@ -27,6 +27,7 @@ from .clauseaside import (STILL, SWITCH, aside_cue, begins_to_apply, measure_act
                           planned_other_act, subject_modifier)
 from .clausememo import _clause_reading, _cue_in, _memo_call, _subject_at
 from .clausewithdraw import PROMISED_TO, about_plan, dropped_before, other_kind
+from .foretold import foretold_not_done, money_use
 from .inceptive import starts_the_deed
 from .lexicon import Lexicon
 from .normalise import COUNTERPART_ACTS, Frame
@@ -371,6 +372,13 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         return Decision("fulfils", cue=_STOPPED.search(text).group(0), note="the calm it promised reported", features=feats)
     if modal and (nominal or named) and not any(t.text == "if" for t in toks[lo:hi]):
         word = " ".join(t.text for t in toks[(nominal or named)[0].i:(nominal or named)[0].j])
+        if (neg := foretold_not_done(report.text, toks, (nominal or named)[0].j, hi)) is not None:
+            late = is_late(frame, report)  # "the tank package will not be completed by 2027" (round x2)
+            return Decision("reverses" if late else "stalls", cue=f"{word} {neg}", note="foretold not done",
+                            features=feats)
+        if (use := money_use(report.text, toks, (nominal or named)[0].j, hi, frame.verb)) is not None:
+            return Decision("needs_review", cue=f"{word} {use}", note="what the money is for, not the pledge again",
+                            features=feats)  # "the money would fund air defence" (round x2)
         return restate_or_revise(frame, report, text, word, feats)  # "the vote would take place in February 2026"
     # the promised quantity itself, reported as a fact ("American products now face a 125% levy")
     q = frame.quantity

@@ -43,6 +43,7 @@ from .amounts import deadline_before, less_than_promised, quantity_relation
 from .normalise import COUNTERPART_ACTS, Frame
 from .parts import part_undone
 from .text import OBJECT, Hit, countries_in, stem, tokens_hits
+from .verdict import says_kept
 
 __all__ = ["Report", "Decision", "decide", "judge", "report_of", "with_model", "DECISIONS", "SPECIFIC_ACTS"]
 
@@ -250,6 +251,9 @@ def _decide(frame: Frame, report: Report, lex: Lexicon) -> Decision:
                 return part  # "the Da Nang plant is done, but work on the Nha Trang one has not started" (round p47)
             if d.relation in ("fulfils", "reverses") and " but " in report.text:
                 return _done_but_refused(frame, report, toks, chosen, c, d, lex, feats, placed)
+            if d.relation == "progresses" and (kept := says_kept(report.text)) is not None:
+                # "approved a budget that raises defence spending ..., fulfilling a pledge": the writer's verdict (x2)
+                return Decision("fulfils", cue=kept, note=f"the report says so ({d.cue})", features=d.features)
             return d
         if fallback is None or (fallback.relation == "unrelated" and d.relation == "needs_review"):
             fallback = d

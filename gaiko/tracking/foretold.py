@@ -1,0 +1,54 @@
+"""A pledge's thing named again under a modal, read by what the modal clause says of it (round x2, b33's F12).
+
+Step 5 of :func:`gaiko.tracking.clause.read_clause` reads "the vote would take place in February" (the pledge's
+object or act named, a modal in the clause) as the pledge announced again: restated, or revised with a new date. Two
+forms of that shape say something else:
+
+* the modal negated after the thing ("The $6 billion tank package ... will not be completed by the end of 2027",
+  "the new border post won't open this year"): the act foretold not done, a stall (broken once the deadline has
+  passed), never a restatement that sets a stalled pledge back to open;
+* a sum named as what a modal verb of use does ("the money would fund air defence", "the funds will go to flood
+  relief", "the loan would be used to pay for fuel"): what the money is for, not the pledge made again; left to a
+  reader (``needs_review``) unless the pledge's own act is that use ("promised to fund ...").
+
+Positions are token indices of :func:`gaiko.tracking.text.analyse` tokens; nothing here raises.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .notdone import negated_after
+from .text import Tok
+
+__all__ = ["foretold_not_done", "money_use"]
+
+#: a modal verb of use right after a sum's noun: "would fund", "will go to", "is to be spent on"
+_USE = re.compile(r"^\s*(?:would|will|shall|'ll|is to|are to|was to|were to)\s+(?:also\s+)?(?:be\s+)?"
+                  r"(fund|finance|pay for|go to|go toward|go towards|used (?:to|for)|spent (?:on|to)|cover)\b", re.I)
+#: the sum's noun: the last word of the named thing
+_SUM_NOUNS = frozenset({"money", "funds", "funding", "sum", "cash", "proceeds", "loan", "grant", "aid"})
+
+
+def foretold_not_done(text: str, toks: list[Tok], j: int, hi: int) -> str | None:
+    """The negation words when the clause goes on from token ``j`` (the end of the named thing) with a negated modal
+    ("will not be completed", "won't open"), else None: the other negations (a past "was not held") are step 3's."""
+    neg = negated_after(text, toks, j, hi)
+    if neg is None:
+        return None
+    words = neg.lower().split()
+    return neg if any(w in ("will", "would", "shall", "won't", "wouldn't", "shan't") for w in words) else None
+
+
+def money_use(text: str, toks: list[Tok], j: int, hi: int, pledge_verb: str | None) -> str | None:
+    """The use verb when the named thing ending at token ``j`` is a sum and a modal verb of use follows ("the money
+    would fund air defence"), unless the pledge's own verb is that use; else None."""
+    if j <= 0 or j >= hi or j > len(toks) or toks[j - 1].text.lower() not in _SUM_NOUNS:
+        return None
+    m = _USE.match(text[toks[j - 1].end:toks[hi - 1].end])
+    if m is None:
+        return None
+    use = m.group(1).lower()
+    if pledge_verb and pledge_verb.lower() == use.split()[0]:
+        return None
+    return use
