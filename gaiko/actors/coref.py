@@ -196,3 +196,24 @@ class CorefContext:
                     and names[-len(words):] == words):
                 return replace(full, **pos_of(self._actor(m)), resolved_by="coref", confidence=0.8)
         return None
+
+    def _named_bloc(self, m: Mention) -> Actor | None:
+        """The bloc of states named before a bare "the bloc" ("The European Union ... the bloc would ease them"),
+        else None (round n49; ``resolver_words.yaml`` ``blocs``)."""
+        nouns, words, blocs = bloc_words()
+        head = self.doc[m.head]
+        if head.lemma_.lower() not in nouns or m.poss is not None:
+            return None
+        for c in head.children:
+            if c.dep_ in ("amod", "compound", "nmod", "poss") and c.lower_ not in words \
+                    and not any(ch.isdigit() for ch in c.text) and c.lower_ not in ("-", "member", "nation"):
+                return None  # "the ruling bloc", "the Western bloc", "the opposition bloc"
+        best = None
+        for i, a in self.token_actor.items():
+            if i < m.start and a is not None and a.country == "IGO" and (a.name or "").lower() in blocs \
+                    and (best is None or i > best[0]):
+                best = (i, a)
+        if best is None:
+            return None
+        a = best[1]
+        return self._actor(m, name=a.name, country=a.country, sector="IGO", resolved_by="coref", confidence=0.7)

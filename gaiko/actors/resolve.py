@@ -12,10 +12,11 @@ from spacy.tokens import Doc
 
 from ..docindex import sentences
 from ..types import Actor
+from .hosts import host_dateline, host_speaker
 from .kb import UNKNOWN, KnowledgeBase, norm
 from .ambiguous import needs_context, resolve_in_context
 from .context import DOMESTIC, GROUPS, LOCAL_ROLES, POSTED_ROLES, TRANSNATIONAL, PlaceContext
-from .coref import CorefContext, bloc_words, body_sectors, pos_of as _pos, ruler_nouns
+from .coref import CorefContext, body_sectors, pos_of as _pos, ruler_nouns
 from .mentions import PRONOUNS, Mention, find_mentions, is_locative
 from .namewords import ship_country
 from .nosides import post_country
@@ -124,27 +125,6 @@ class _DocResolver(PersonContext, CorefContext, PlaceContext, CountryContext):
                                resolved_by="title", confidence=conf)
         return self._actor(m, name=self._country_name(country), country=country, sector=sector, role=role,
                            resolved_by="title", confidence=conf if country else 0.3)
-
-    def _named_bloc(self, m: Mention) -> Actor | None:
-        """The bloc of states named before a bare "the bloc" ("The European Union ... the bloc would ease them"),
-        else None (round n49; ``resolver_words.yaml`` ``blocs``)."""
-        nouns, words, blocs = bloc_words()
-        head = self.doc[m.head]
-        if head.lemma_.lower() not in nouns or m.poss is not None:
-            return None
-        for c in head.children:
-            if c.dep_ in ("amod", "compound", "nmod", "poss") and c.lower_ not in words \
-                    and not any(ch.isdigit() for ch in c.text) and c.lower_ not in ("-", "member", "nation"):
-                return None  # "the ruling bloc", "the Western bloc", "the opposition bloc"
-        best = None
-        for i, a in self.token_actor.items():
-            if i < m.start and a is not None and a.country == "IGO" and (a.name or "").lower() in blocs \
-                    and (best is None or i > best[0]):
-                best = (i, a)
-        if best is None:
-            return None
-        a = best[1]
-        return self._actor(m, name=a.name, country=a.country, sector="IGO", resolved_by="coref", confidence=0.7)
 
     def resolve_noun(self, m: Mention) -> Actor:
         country: str | None = None
@@ -275,6 +255,7 @@ class _DocResolver(PersonContext, CorefContext, PlaceContext, CountryContext):
             and (p := self.kb.places.get(norm(self.doc[m.start:m.end].text))) is not None and p.feature != "country"
             for i in range(m.start, m.end)}
         out: list[tuple[Mention, Actor]] = []
+        hd = host_dateline(self.doc, list(zip(mentions, actors)))  # "BRUSSELS - A spokesperson said" (round a2)
         for k, m in enumerate(mentions):
             a = resolve_in_context(self, m) if k in later else actors[k]
             if a is None and k not in later and not (m.kind == "name" or (m.kind == "title" and m.entries)):
@@ -284,6 +265,8 @@ class _DocResolver(PersonContext, CorefContext, PlaceContext, CountryContext):
                 continue
             if m.kind in ("entity", "noun") and (full := self._short_of(m, out)) is not None:
                 a = full  # "the European Commission" ... "the Commission" (round a1)
+            if hd is not None and (spoke := host_speaker(self.doc, m, a, hd)) is not None:
+                a = spoke  # a bare speaker under a host city's dateline: the named body's, or none (round a2)
             if a.country and a.country not in TRANSNATIONAL and not _agency(m):
                 self.focus[a.country] += 1
                 if a.sector in DOMESTIC or a.role in LOCAL_ROLES:  # police, courts, mayors act at home
