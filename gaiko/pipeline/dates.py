@@ -312,6 +312,9 @@ def event_date(tok: Token, sent: Span, state: DocState, intended: bool = False,
     if tok.head.i != tok.i and tok.pos_ in ("NOUN", "PROPN"):
         # light verb + nominal trigger: "held talks on Tuesday"
         above.add(tok.head.i)
+        if intended and tok.head.pos_ in ("VERB", "AUX"):
+            # "will hold talks on Saturday": the light verb's day is the planned talks', not the statement's (x1)
+            above.discard(tok.head.i)
     later_words = _before_clause(tok)
     best: DateMention | None = None
     for m in state.dates:

@@ -275,9 +275,11 @@ class EventCoder(TriggerFinder):
         out = [_Draft(c, info, etype, code, pattern, source, target, round(conf, 3))]
         if two_way and len(sources) == 2 and (target is None or any(target.start == x.start for x in sources)
                                                    or target.country in (None, *(x.country for x in sources))
-                                                   or etype == "CONSULT" and talks_topic(target, c)):
+                                                   or (etype == "CONSULT" or etype == "AGREE"
+                                                       and e.event_type == "CONSULT") and talks_topic(target, c)):
             # "X and Y agreed": both directions ("X, Y and Z brokered" is one compound source: compound.py); what
-            # they exchanged is no third side ("Russia and Ukraine exchanged prisoners", the prisoners Russia's)
+            # they exchanged is no third side ("Russia and Ukraine exchanged prisoners", the prisoners Russia's); nor
+            # is the venue of planned talks ("will hold talks on the sidelines of the AU summit", round x1)
             out = [_Draft(c, info, etype, code, pattern, sources[0], sources[1], round(conf, 3)),
                    _Draft(c, info, etype, code, pattern, sources[1], sources[0], round(conf * 0.99, 3))]
         return out
