@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from ..docindex import entities
 from ..tables import word_sets
+from .saidwhen import statement_verb
 
 __all__ = ["own_tokens", "action_text", "deadline_phrases", "inner_hyphen", "list_items"]
 
@@ -144,6 +145,8 @@ def deadline_phrases(verb: Token, occasions: tuple[frozenset[str], frozenset[str
         else:
             span = doc[t.i : t.i + 1]
         seen.update(range(span.start, span.end))
+        if statement_verb(span) is not None:
+            continue  # "said on Monday she would visit Seoul": the day said, no deadline (round x1)
         start = span.start
         # extend left over the preposition and "the end of" that govern it
         j = start - 1
