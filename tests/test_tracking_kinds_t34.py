@@ -7,6 +7,9 @@ F2a. "X said on Monday she would ..." published that Monday: the parser hangs "o
      (gaiko/pipeline/saidwhen.py).
 F2b. A negated "would not withdraw/recant/rescind/revoke" answers a demand: a refusal, not a pledge to refrain
      (pledges/modal_forms.yaml refusal_verbs).
+F13a. "Talks between defence officials were suspended after Tuesday's clash" was read as the deed of a pledge to hold
+     talks (cue: talks). The pledged act called off (suspended, postponed, cancelled) never fulfils: it stalls the
+     pledge when the clause names the pledger's side, else it is unrelated (gaiko/tracking/calledoff.py).
 """
 
 from __future__ import annotations
@@ -86,3 +89,50 @@ def test_f2a_unit_statement_verb() -> None:
 def test_f2b_refusal_is_no_pledge(tmp_path: Path, coder, text: str) -> None:
     entries = _entries(tmp_path, coder, text)
     assert not entries, [e["action"] for e in entries]
+
+
+# -- F13a: talks suspended are no talks held ----------------------------------------------------------------------------
+
+_TALKS_PLEDGE = ("Kenyan and Ethiopian officials said on Wednesday that President William Ruto and Prime Minister Abiy "
+                 "Ahmed will hold talks on the sidelines of the AU summit in Addis Ababa. The two leaders last met in "
+                 "Nairobi in June.")
+
+
+def _talks_story(tmp_path: Path, coder, sentence: str) -> list[dict]:
+    report = ("The border crossing that Kenya and Ethiopia agreed to reopen last month has not yet been opened, officials "
+              f"in Nairobi said on Thursday. {sentence} Ruto and Macron spoke by phone on Thursday, and Macron urged "
+              "both sides to show restraint.")
+    arts = [{"id": "p", "published": "2026-02-04", "source": "Wire A", "text": _TALKS_PLEDGE},
+            {"id": "r", "published": "2026-03-12", "source": "Wire B", "text": report}]
+    return [e for e in ledger_entries(tmp_path, coder, arts) if e["action"].startswith("hold talks")]
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("Talks between defence officials were suspended after Tuesday's border clash.", "open"),
+    ("Talks between Ruto and Abiy were postponed after Tuesday's border clash.", "stalled"),
+])
+def test_f13a_talks_called_off_do_not_fulfil(tmp_path: Path, coder, sentence: str, want: str) -> None:
+    entries = _talks_story(tmp_path, coder, sentence)
+    assert entries, sentence
+    for e in entries:
+        assert e["status"] == want, (e["status"], e["status_reason"])
+
+
+def test_f13a_guard_talks_held_fulfil(tmp_path: Path, coder) -> None:
+    entries = _talks_story(tmp_path, coder, "Talks between Ruto and Abiy were held in Addis Ababa on Tuesday.")
+    assert entries and all(e["status"] == "fulfilled" for e in entries), [(e["status"], e["status_reason"]) for e in entries]
+
+
+def test_f13a_unit_called_off() -> None:
+    from gaiko.tracking.calledoff import called_off
+    from gaiko.tracking.lexicon import lexicon
+    from gaiko.tracking.text import analyse
+
+    lex = lexicon()
+    for text, i, want in [("talks between the two ministries were suspended on friday", 0, "were suspended"),
+                          ("the government postponed the talks", 3, "postponed"),
+                          ("the summit has been called off", 1, "been called"),
+                          ("talks that were suspended in may resumed on friday", 0, None),
+                          ("talks were held in lima", 0, None)]:
+        toks = analyse(text)[0]
+        assert called_off(toks, i, i + 1, 0, len(toks), lex) == want, text
