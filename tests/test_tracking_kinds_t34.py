@@ -10,6 +10,10 @@ F2b. A negated "would not withdraw/recant/rescind/revoke" answers a demand: a re
 F13a. "Talks between defence officials were suspended after Tuesday's clash" was read as the deed of a pledge to hold
      talks (cue: talks). The pledged act called off (suspended, postponed, cancelled) never fulfils: it stalls the
      pledge when the clause names the pledger's side, else it is unrelated (gaiko/tracking/calledoff.py).
+F13b. "Trump praised the alliance" (another outlet, same day) fulfilled "agreed to strengthen the alliance" through the
+     relation model (0.60 over the rules' needs_review). Praise is no deed: a sentence that names the pledge's object
+     only after a reaction verb, and none of its acts, is weak evidence the model may not read as done
+     (gaiko/tracking/reacted.py).
 """
 
 from __future__ import annotations
@@ -136,3 +140,39 @@ def test_f13a_unit_called_off() -> None:
                           ("talks were held in lima", 0, None)]:
         toks = analyse(text)[0]
         assert called_off(toks, i, i + 1, 0, len(toks), lex) == want, text
+
+
+# -- F13b: praise of the thing is no deed ------------------------------------------------------------------------------
+
+_ALLIANCE = ("In his first telephone call with British Prime Minister Keir Starmer on Monday, Australian Prime Minister "
+             "Anthony Albanese promised to buy $3 billion of British naval equipment by the end of 2027. The two leaders "
+             "agreed to strengthen the alliance, according to an Australian government spokesman.")
+
+
+class _ModelSaysDone:
+    """A relation model that reads every sentence the rules left undecided as the pledge fulfilled."""
+
+    def decide_report(self, frame, report, rules, lex, threshold=None):
+        from gaiko.tracking.clause import Decision
+
+        return Decision("fulfils", cue=rules.cue, note="relation model 0.60 (rules: needs_review)",
+                        features=rules.features)
+
+
+@pytest.mark.parametrize("sentence,fulfilled", [
+    ("Starmer congratulated him on his election and praised the alliance.", False),
+    ("Starmer welcomed the alliance in a statement on Monday.", False),
+    ("Starmer congratulated him on his election and discussed the alliance.", True),  # guard: the model's word stands
+])
+def test_f13b_praise_is_no_deed(tmp_path: Path, coder, monkeypatch, sentence: str, fulfilled: bool) -> None:
+    import gaiko.tracking.model as model
+
+    monkeypatch.setattr(model, "relation_model", lambda path=None: _ModelSaysDone())
+    report = ("Prime Minister Anthony Albanese spoke by phone with British Prime Minister Keir Starmer on Monday. "
+              f"{sentence}")
+    arts = [{"id": "p", "published": "2026-02-03", "source": "Wire A", "text": _ALLIANCE},
+            {"id": "r", "published": "2026-02-03", "source": "Wire B", "text": report}]
+    entries = [e for e in ledger_entries(tmp_path, coder, arts) if e["action"].startswith("strengthen")]
+    assert entries
+    for e in entries:
+        assert (e["status"] == "fulfilled") == fulfilled, (e["status"], e["status_reason"], e["evidence"][-1].get("note"))
