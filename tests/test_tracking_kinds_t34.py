@@ -14,6 +14,10 @@ F13b. "Trump praised the alliance" (another outlet, same day) fulfilled "agreed 
      relation model (0.60 over the rules' needs_review). Praise is no deed: a sentence that names the pledge's object
      only after a reaction verb, and none of its acts, is weak evidence the model may not read as done
      (gaiko/tracking/reacted.py).
+F14a. "The hotline that Japan and China agreed to establish last month has not yet been set up" read as restating: the
+     retold commitment was extracted as a new mention and its act "to establish" was read first. A past commitment
+     retold in a relative clause on a report's subject is no new pledge (gaiko/pipeline/retold.py), and the report is
+     read by its main clause (gaiko/tracking/retoldact.py): a negated perfect of the act, a stall before the deadline.
 """
 
 from __future__ import annotations
@@ -176,3 +180,45 @@ def test_f13b_praise_is_no_deed(tmp_path: Path, coder, monkeypatch, sentence: st
     assert entries
     for e in entries:
         assert (e["status"] == "fulfilled") == fulfilled, (e["status"], e["status_reason"], e["evidence"][-1].get("note"))
+
+
+# -- F14a: a commitment retold in a relative clause; the main clause is the report ---------------------------------------
+
+_HOTLINE = ("Prime Minister Kyriakos Mitsotakis and President Recep Tayyip Erdogan met in Ankara on Friday. The two "
+            "leaders agreed to set up a military hotline by the end of the year.")
+_NOT_YET = ("The military hotline that Greece and Turkey agreed to establish last month has not yet been set up, officials "
+            "in Athens said on Thursday.")
+
+
+def test_f14a_retold_commitment_is_no_new_pledge(tmp_path: Path, coder) -> None:
+    assert not _entries(tmp_path, coder, _NOT_YET), _NOT_YET
+
+
+def test_f14a_not_yet_set_up_stalls(tmp_path: Path, coder) -> None:
+    arts = [{"id": "p", "published": "2026-03-20", "source": "Wire A", "text": _HOTLINE},
+            {"id": "r", "published": "2026-04-23", "source": "Wire B", "text": _NOT_YET}]
+    entries = ledger_entries(tmp_path, coder, arts)
+    assert len(entries) == 2, [e["action"] for e in entries]
+    read = [e for e in entries if len(e["evidence"]) > 1]
+    assert read and all(e["status"] == "stalled" for e in read), [(e["status"], e["status_reason"]) for e in entries]
+
+
+@pytest.mark.parametrize("text", [
+    "The summit that Brazil hopes to host next year will be held in Belem, officials said.",
+    "The hotline that Greece and Turkey agreed to set up will open in May, officials said.",
+])
+def test_f14a_guard_present_or_future_stays_a_pledge(tmp_path: Path, coder, text: str) -> None:
+    assert _entries(tmp_path, coder, text), text
+
+
+def test_f14a_unit_retold_act() -> None:
+    from gaiko.tracking.retoldact import retold_act
+    from gaiko.tracking.text import analyse
+
+    text = "The hotline that the two sides agreed to establish has not been set up"
+    toks = analyse(text)[0]
+    k = next(n for n, t in enumerate(toks) if t.text == "establish")
+    assert retold_act(text, toks, k, 0)
+    text = "Greece agreed to establish the hotline"
+    toks = analyse(text)[0]
+    assert not retold_act(text, toks, 3, 0)

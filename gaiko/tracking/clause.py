@@ -34,6 +34,7 @@ from .lexicon import Lexicon
 from .normalise import COUNTERPART_ACTS, Frame
 from .notdone import negated_after
 from .requested import addressee, request_at
+from .retoldact import retold_act
 from .steps import approval_step, sent_on
 from .status import KEPT_OVER_TERM
 from .text import Tok, analyse
@@ -188,6 +189,8 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
     if verb_acts and frame.acts & _TALKS:
         # "called the upcoming talks important": "talks" names talks not yet held, no deed (round n44)
         verb_acts = [h for h in verb_acts if not _in_planned_talks(frame, report.text, toks, lo, hi, h.i)]
+    if len(verb_acts) > 1 and 0 < len(kept := [h for h in verb_acts if not retold_act(report.text, toks, h.i, lo)]):
+        verb_acts = kept  # "the hotline that they agreed to establish has not been set up": the main clause (t34)
     if clause.objects and (sent := sent_on(frame, toks, lo, hi)):  # "sent the pact to Congress" for "ratify" (p75)
         return Decision("progresses", cue=sent, note="sent on to the body that must act: a step before the deed",
                         features=feats)
