@@ -18,6 +18,10 @@ F14a. "The hotline that Japan and China agreed to establish last month has not y
      retold commitment was extracted as a new mention and its act "to establish" was read first. A past commitment
      retold in a relative clause on a report's subject is no new pledge (gaiko/pipeline/retold.py), and the report is
      read by its main clause (gaiko/tracking/retoldact.py): a negated perfect of the act, a stall before the deadline.
+F15a. "would hold a trilateral summit ... in the spring, later than first planned" revised the earlier pledge (right)
+     and opened a second pledge whose action included "later than first planned". The comparison with the earlier
+     plan is no part of the act (pipeline/pledge_action._aside), and a statement that says the plan's time changed
+     joins the known pledge though told with another verb (gaiko/tracking/planrevised.py).
 """
 
 from __future__ import annotations
@@ -222,3 +226,31 @@ def test_f14a_unit_retold_act() -> None:
     text = "Greece agreed to establish the hotline"
     toks = analyse(text)[0]
     assert not retold_act(text, toks, 3, 0)
+
+
+# -- F15a: a revision of a known pledge is no new pledge -----------------------------------------------------------------
+
+_SUMMIT = ("President Luiz Inacio Lula da Silva met President Javier Milei in Brasilia on Tuesday. Lula told reporters "
+           "that Brazil would host a regional summit with Argentina and Chile next year.")
+_LATER = ("The first shipment of Argentine wheat under the new deal arrived in Santos on Friday. Separately, Brazil said "
+          "it would hold a regional summit with Argentina and Chile in the spring, later than first planned.")
+
+
+def test_f15a_comparison_with_the_plan_is_no_part_of_the_act(tmp_path: Path, coder) -> None:
+    entries = _entries(tmp_path, coder, _LATER, "2026-04-10")
+    assert entries and not any("planned" in e["action"] for e in entries), [e["action"] for e in entries]
+
+
+def test_f15a_revision_opens_no_second_pledge(tmp_path: Path, coder) -> None:
+    arts = [{"id": "p", "published": "2026-02-03", "source": "Wire A", "text": _SUMMIT},
+            {"id": "r", "published": "2026-04-10", "source": "Wire B", "text": _LATER}]
+    entries = [e for e in ledger_entries(tmp_path, coder, arts) if "summit" in e["action"]]
+    assert len(entries) == 1, [(e["action"], e["status_reason"]) for e in entries]
+    assert [ev["role"] for ev in entries[0]["evidence"]] == ["made", "revised"], entries[0]["evidence"]
+
+
+def test_f15a_unit_plan_revised() -> None:
+    from gaiko.tracking.planrevised import plan_revised
+
+    assert plan_revised({"sentence": "Turkey will open the bridge in June, later than originally planned."})
+    assert not plan_revised({"sentence": "Turkey will open the bridge in June, as planned."})

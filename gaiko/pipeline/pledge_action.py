@@ -215,9 +215,12 @@ def _noun_gerund(t: Token) -> bool:
 
 def _aside(t: Token, verb: Token) -> bool:
     """A phrase of the act that is not the act: a noun after a comma that names the promise itself ("cut the sugar
-    tariff, a promise he repeated"; round p40)."""
+    tariff, a promise he repeated"; round p40), or a comparison of its time with an earlier plan ("later than first
+    planned"; round t34)."""
     if t.head.i != verb.i:
         return False
+    if t.dep_ == "advmod" and t.lower_ in ("later", "earlier", "sooner") and any(x.lower_ == "than" for x in t.subtree):
+        return True  # "hold the summit in the spring, later than first planned": when, against the old plan (t34)
     return t.dep_ in ("npadvmod", "appos") and t.pos_ == "NOUN" and t.left_edge.i > 0 \
         and t.doc[t.left_edge.i - 1].text == ","
 
