@@ -28,8 +28,10 @@ def _off_verbs() -> frozenset[str]:
 def called_off(toks: list[Tok], i: int, j: int, lo: int, hi: int, lex: Lexicon) -> str | None:
     """The words that call off the act named at tokens [i, j) of a clause [lo, hi), or None: a verb of calling off
     in the passive after it ("talks ... were suspended", at most six words between) or right before it as its verb
-    ("suspended the talks", at most two words between)."""
+    ("suspended the talks", at most two words between). An act in the infinitive ("shelved plans to cut") is none."""
     off = _off_verbs()
+    if i > lo and toks[i - 1].text == "to":
+        return None  # "shelved plans to cut the levy": the plan dropped, read as a withdrawal elsewhere
 
     def is_off(k: int) -> bool:
         lems = {lem for lem, _tag in lex.lemmas(toks[k].text)} & off
