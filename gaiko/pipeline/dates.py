@@ -25,6 +25,7 @@ from .datescope import across_break as _across_break, scope as _scope, told_prep
 from ..dateweekday import weekday_day
 from .dategrammar import NUM_WORD, WEEKDAYS, iso_date, resolve_date, spelled_number
 from .parsefix import back_to_main
+from .saidwhen import statement_verb
 from .state import DateMention, DocState, get_state
 
 __all__ = ["DateResolver", "resolve_date", "event_date"]
@@ -54,6 +55,9 @@ def _is_future(span: Span) -> bool:
     """Whether the clause a date phrase belongs to looks ahead. A weekday possessing a noun after a preposition of a
     told event ("to meet over Thursday's shelling") does not: it dates the noun (round c40); nor does one possessing the
     object of a verb of reacting to a done act ("to protest Monday's attack", round k2)."""
+    gov = statement_verb(span)
+    if gov is not None:  # "said on Monday she would visit": the day said, in the tense of "said" (round x1)
+        return _is_future(span.doc[gov.i:gov.i + 1])
     head = span.root
     if head.dep_ == "poss" and head.head.dep_ == "pobj" and head.head.head.lower_ in _told_preps():
         return False
@@ -230,7 +234,11 @@ def _w(key: str) -> frozenset[str]:
 
 def _modified_word(span: Span) -> Token:
     """The word a date phrase modifies: "met on Tuesday" -> met; "deal reached in July" -> reached;
-    "struck on Monday morning" -> struck (the weekday only names the morning's day)."""
+    "struck on Monday morning" -> struck (the weekday only names the morning's day); "said on Monday she would
+    visit" -> said, though the parser hung the phrase on "visit" (:mod:`gaiko.pipeline.saidwhen`)."""
+    gov = statement_verb(span)
+    if gov is not None:
+        return gov
     head = span.root.head
     while (head.pos_ == "ADP" or head.lower_ in _w("dayparts")) and head.head.i != head.i:
         head = head.head

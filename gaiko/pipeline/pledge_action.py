@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from ..docindex import entities
 from ..tables import word_sets
+from .saidwhen import statement_verb
 
 __all__ = ["own_tokens", "action_text", "deadline_phrases", "inner_hyphen", "list_items"]
 
@@ -144,6 +145,8 @@ def deadline_phrases(verb: Token, occasions: tuple[frozenset[str], frozenset[str
         else:
             span = doc[t.i : t.i + 1]
         seen.update(range(span.start, span.end))
+        if statement_verb(span) is not None:
+            continue  # "said on Monday she would visit Seoul": the day said, no deadline (round x1)
         start = span.start
         # extend left over the preposition and "the end of" that govern it
         j = start - 1
@@ -212,9 +215,12 @@ def _noun_gerund(t: Token) -> bool:
 
 def _aside(t: Token, verb: Token) -> bool:
     """A phrase of the act that is not the act: a noun after a comma that names the promise itself ("cut the sugar
-    tariff, a promise he repeated"; round p40)."""
+    tariff, a promise he repeated"; round p40), or a comparison of its time with an earlier plan ("later than first
+    planned"; round t34)."""
     if t.head.i != verb.i:
         return False
+    if t.dep_ == "advmod" and t.lower_ in ("later", "earlier", "sooner") and any(x.lower_ == "than" for x in t.subtree):
+        return True  # "hold the summit in the spring, later than first planned": when, against the old plan (t34)
     return t.dep_ in ("npadvmod", "appos") and t.pos_ == "NOUN" and t.left_edge.i > 0 \
         and t.doc[t.left_edge.i - 1].text == ","
 

@@ -25,6 +25,7 @@ from .clausegrammar import (Clause, Decision, Report, agent_side, aspect, auxili
                             same_country, sentence_memo, subject_side, verbal_only)
 from .clauseaside import (STILL, SWITCH, aside_cue, begins_to_apply, measure_acts,
                           planned_other_act, subject_modifier)
+from .calledoff import called_off, called_off_reading
 from .clausememo import _clause_reading, _cue_in, _memo_call, _subject_at
 from .clausewithdraw import PROMISED_TO, about_plan, dropped_before, other_kind
 from .foretold import foretold_not_done, money_use
@@ -33,6 +34,7 @@ from .lexicon import Lexicon
 from .normalise import COUNTERPART_ACTS, Frame
 from .notdone import negated_after
 from .requested import addressee, request_at
+from .retoldact import retold_act
 from .steps import approval_step, sent_on
 from .status import KEPT_OVER_TERM
 from .text import Tok, analyse
@@ -187,6 +189,8 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
     if verb_acts and frame.acts & _TALKS:
         # "called the upcoming talks important": "talks" names talks not yet held, no deed (round n44)
         verb_acts = [h for h in verb_acts if not _in_planned_talks(frame, report.text, toks, lo, hi, h.i)]
+    if len(verb_acts) > 1 and 0 < len(kept := [h for h in verb_acts if not retold_act(report.text, toks, h.i, lo)]):
+        verb_acts = kept  # "the hotline that they agreed to establish has not been set up": the main clause (t34)
     if clause.objects and (sent := sent_on(frame, toks, lo, hi)):  # "sent the pact to Congress" for "ratify" (p75)
         return Decision("progresses", cue=sent, note="sent on to the body that must act: a step before the deed",
                         features=feats)
@@ -203,6 +207,9 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         if _asker_acts(frame, subject, placed) and not asp["passive"]:
             return Decision("unrelated", note=f"{subject} asked for the act and does it itself", features=feats)
         word = " ".join(t.text for t in toks[h.i:h.j])
+        if (off := called_off(toks, h.i, h.j, lo, hi, lex)) is not None:  # "talks ... were suspended" (round t34)
+            rel, note = called_off_reading(frame.doer, report, toks, lo, hi)
+            return Decision(rel, cue=f"{word} {off}", note=note, features=feats)
         if asp["refused"]:
             return Decision("reverses", cue=f"refused to {word}", features=feats)
         if asp["neg"] and asp["future"] and (limiter := put_off_for_now(report.text[toks[h.i].start:])):

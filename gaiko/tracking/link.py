@@ -29,6 +29,7 @@ from typing import Any
 from .lexicon import Lexicon, lexicon
 from .narrower import added, narrower, other_party
 from .normalise import _VAGUE_ACTS, COUNTERPART_ACTS, Frame, month_of, prepare, side_of
+from .planrevised import plan_revised, same_thing
 from .tables import KEYS, registered
 
 __all__ = ["bucket", "group_mentions", "candidates", "details", "sides_table", "SIDES"]
@@ -102,6 +103,9 @@ def group_mentions(mentions: list[dict[str, Any]], lex: Lexicon | None = None,
         fits = [i for i in near if any(_restates(x, sig, lex) for x in sigs[i])
                 and not any(x[2] == sig[2] for x in sigs[i]) and not narrower(m, groups[i])
                 and not added(m, groups[i]) and not other_party(m, groups[i])]
+        if not fits and plan_revised(m):  # "would hold the summit in the spring, later than first planned" (t34)
+            fits = [i for i in near if any(same_thing(x, sig) for x in sigs[i]) and not narrower(m, groups[i])
+                    and not other_party(m, groups[i])]
         same_q = [i for i in fits if sig[3] and any(x[3] == sig[3] for x in sigs[i])]
         found = (same_q or fits or [None])[0]
         if found is None:

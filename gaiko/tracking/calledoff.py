@@ -1,0 +1,60 @@
+"""The pledged act named as suspended, cancelled or postponed (round t34, b33's F13): "Talks between the two defence
+ministries were suspended after the clash", "the summit has been called off", "postponed the talks". Such a clause
+reports the act not done: it never fulfils the pledge. It stalls it when the clause names the pledger's own side (its
+own talks put off); talks of others ("talks between defence officials" for a pledge of two leaders to meet) are
+unrelated. The cue words are the ``withdraws`` cues of ``pledges/relations.yaml`` that ``postpone_verbs`` of
+``pledges/schedule_guards.yaml`` or ``called_off`` of ``pledges/clause_words.yaml`` name.
+"""
+
+from __future__ import annotations
+
+from ..tables import word_sets
+from .clausegrammar import Report, same_country
+from .lexicon import Lexicon
+from .text import Tok
+
+__all__ = ["called_off", "called_off_reading"]
+
+#: forms of "be" (and "have been") that make the cue a passive of the act before it ("talks were suspended")
+_BE = frozenset({"is", "are", "was", "were", "been", "be", "being", "has", "have", "had"})
+#: words that end the act's phrase before a passive cue: "the talks that were suspended in May resumed" is no call-off
+_STOPS = frozenset({",", ";", "but", "while", "after", "because", "that", "which", "who", "since", "until"})
+
+
+def _off_verbs() -> frozenset[str]:
+    return frozenset(w for w in word_sets("pledges/clause_words.yaml")["called_off"])
+
+
+def called_off(toks: list[Tok], i: int, j: int, lo: int, hi: int, lex: Lexicon) -> str | None:
+    """The words that call off the act named at tokens [i, j) of a clause [lo, hi), or None: a verb of calling off
+    in the passive after it ("talks ... were suspended", at most six words between) or right before it as its verb
+    ("suspended the talks", at most two words between). An act in the infinitive ("shelved plans to cut") is none."""
+    off = _off_verbs()
+    if i > lo and toks[i - 1].text == "to":
+        return None  # "shelved plans to cut the levy": the plan dropped, read as a withdrawal elsewhere
+
+    def is_off(k: int) -> bool:
+        lems = {lem for lem, _tag in lex.lemmas(toks[k].text)} & off
+        return bool(lems - {"call"}) or ("call" in lems and k + 1 < len(toks) and toks[k + 1].text == "off")
+
+    for k in range(j, min(hi, j + 8)):
+        if is_off(k) and k > j and toks[k - 1].text in _BE:
+            return f"{toks[k - 1].text} {toks[k].text}"
+        if toks[k].text in _STOPS:
+            break
+    for k in range(max(lo, i - 3), i):
+        if is_off(k):
+            return toks[k].text
+    return None
+
+
+def called_off_reading(doer: str | None, report: Report, toks: list[Tok], lo: int, hi: int) -> tuple[str, str]:
+    """(relation, note) for a pledge whose act a clause [lo, hi) reports called off: ``stalls`` when the clause names
+    an actor of the pledger's side by a name ("talks between Ruto and Abiy", "Kenya postponed the talks"),
+    ``unrelated`` otherwise ("talks between defence officials": others' talks, placed by the article's context)."""
+    if doer and not doer.startswith("?:"):
+        a, b = toks[lo].start, toks[hi - 1].end
+        if any(a <= s < b and side and same_country(side, doer) and not side.startswith("?:")
+               and any(w[:1].isupper() for w in report.text[s:e].split()) for s, e, side in report.actors):
+            return "stalls", "the pledger's own act called off"
+    return "unrelated", "another party's act called off, not the pledge's"
