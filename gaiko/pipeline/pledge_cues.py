@@ -215,16 +215,9 @@ def _modal_verb(v: Token, lex: Lexicon) -> Token | None:
         return v if bare and not any(c.dep_ == "neg" for c in v.children) else None
     if lemma in ("be", "seem", "need", "cost", "mean", "remain"):
         return None
-    if lemma in _m("refusal_verbs") and any(c.dep_ == "neg" for c in v.children) and not _forces_kept(v):
+    if lemma in _m("refusal_verbs") and any(c.dep_ == "neg" for c in v.children):
         return None  # "would not attend the summit": a refusal of an invitation, not a pledge to refrain
     return v
-
-
-def _forces_kept(v: Token) -> bool:
-    """"would not withdraw its troops from the border": forces kept in place, a pledge to refrain (round t34), not a
-    refusal to take back words ("would not withdraw her remarks"): ``kept_forces`` of ``modal_forms.yaml``."""
-    return v.lemma_.lower() == "withdraw" and any(c.dep_ == "dobj" and c.lemma_.lower() in _m("kept_forces")
-                                                 for c in v.children)
 
 
 def _m(key: str) -> frozenset[str]:
