@@ -5,8 +5,6 @@ F2a. "X said on Monday she would ..." published that Monday: the parser hangs "o
      weekday was read in its future tense (the next Monday, a week later), which became the pledge's deadline and the
      event's date. A time phrase between the reporting verb and the complement's subject is the statement's day
      (gaiko/pipeline/saidwhen.py).
-F2b. A negated "would not withdraw/recant/rescind/revoke" answers a demand: a refusal, not a pledge to refrain
-     (pledges/modal_forms.yaml refusal_verbs).
 F13a. "Talks between defence officials were suspended after Tuesday's clash" was read as the deed of a pledge to hold
      talks (cue: talks). The pledged act called off (suspended, postponed, cancelled) never fulfils: it stalls the
      pledge when the clause names the pledger's side, else it is unrelated (gaiko/tracking/calledoff.py).
@@ -89,18 +87,6 @@ def test_f2a_unit_statement_verb() -> None:
     assert gov is None or gov.lower_ == "said"  # the parser may hang it right, on "said"
     doc = nlp("The envoy said that on Tuesday she would meet the rebels.")
     assert statement_verb(doc[4:6]) is None
-
-
-# -- F2b: "would not withdraw her remarks" is a refusal -----------------------------------------------------------------
-
-@pytest.mark.parametrize("text", [
-    "Italy's prime minister said on Tuesday she would not withdraw her comments about the migrants.",
-    "The Serbian president said he would not recant his remarks on Kosovo.",
-    "Hungary's foreign minister said the government would not rescind the decree on foreign media.",
-])
-def test_f2b_refusal_is_no_pledge(tmp_path: Path, coder, text: str) -> None:
-    entries = _entries(tmp_path, coder, text)
-    assert not entries, [e["action"] for e in entries]
 
 
 # -- F13a: talks suspended are no talks held ----------------------------------------------------------------------------
