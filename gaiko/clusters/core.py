@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .referent import shares
+from .told import named, told_reach
 from .rules import WILD, Rules
 from .sideagree import side_by_side
 from .units import Unit, compatible, order, units_of
@@ -225,7 +226,7 @@ def reaches(v: Unit, vkey: int, u: UnitState, rules: Rules) -> bool:
     if v.prec not in rr.reach_precisions or v.lo is None or v.hi is None or not (w.hi - rr.reach_days <= v.lo and v.hi < w.lo):
         return False
     if vkey == u.ukey or order(v, vkey, rules) >= order(w, u.ukey, rules) \
-            or not (shares(v.ref, w.ref, rr) or dyad_reach(w, rr)):
+            or not (shares(v.ref, w.ref, rr) or dyad_reach(w, rr) or told_reach(w, rr)):
         return False
     return compatible(v, _stretched(w, rr.reach_days), rules)
 
@@ -244,11 +245,13 @@ def _beyond(u: UnitState, candidates: list[UnitState], rules: Rules,
     if not far or _two_events(far, rules):
         return None
     rr, w = rules.referent, u.unit
-    # a report reached only by its sides joins one that names them both (the others only make it two events)
+    # a report reached only by its sides joins one that names them both (the others only make it two events); one
+    # told as an earlier act (told_reach) any of them
+    told = told_reach(w, rr)
     if lazy:  # (choose_parent_lazy: ok asked best first)
-        return _first_ok(w, [v for v in far if shares(v.unit.ref, w.ref, rr)
+        return _first_ok(w, [v for v in far if told or shares(v.unit.ref, w.ref, rr)
                              or set(w.countries) & set(v.unit.countries)], rules, ok)
-    named = [v for v in far if (shares(v.unit.ref, w.ref, rr) or set(w.countries) & set(v.unit.countries))
+    named = [v for v in far if (told or shares(v.unit.ref, w.ref, rr) or set(w.countries) & set(v.unit.countries))
              and (ok is None or ok(v))]
     return min(named, key=lambda v: preference(w, v, rules)).ukey if named else None
 
@@ -258,7 +261,7 @@ def _by_referent(u: UnitState, fits: list[UnitState], rules: Rules,
     """The parent of an undated unit whose fits are two events: the best of the fits whose referent it shares
     (:func:`~gaiko.clusters.referent.shares`), when those are one event (``referent.precisions``); else none."""
     rr = rules.referent
-    if rr is None or u.unit.prec not in rr.precisions or not u.unit.ref:
+    if rr is None or u.unit.prec not in rr.precisions or not named(u.unit.ref):
         return None
     sharing = [v for v in fits if shares(v.unit.ref, u.unit.ref, rr)]
     if not sharing or _two_events(sharing, rules):
@@ -276,7 +279,7 @@ def undecided_for_good(u: UnitState, fits: list[UnitState], rules: Rules) -> boo
     if not _two_events(fits, rules):
         return False
     rr = rules.referent
-    if rr is None or u.unit.prec not in rr.precisions or not u.unit.ref:
+    if rr is None or u.unit.prec not in rr.precisions or not named(u.unit.ref):
         return True
     return _two_events([v for v in fits if shares(v.unit.ref, u.unit.ref, rr)], rules)
 

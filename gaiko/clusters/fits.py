@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Sequence
 from .core import UnitState, choose_parent, reaching, undecided_for_good
 from .referent import shares
 from .rules import Rules
+from .told import named
 from .units import Unit, compatible, order
 
 __all__ = ["choose_remembering", "choose_known", "fitting", "needs_all", "settled_options", "kept", "merged",
@@ -106,7 +107,7 @@ def undecided_now(st: UnitState, memo: dict[int, dict[int, Unit] | None], rules:
 def _decides(st: UnitState, rules: Rules) -> bool:
     """Whether its referent may decide for an undated unit whose fits are two events (``referent``)."""
     rr = rules.referent
-    return rr is not None and st.unit.prec in rr.precisions and bool(st.unit.ref)
+    return rr is not None and st.unit.prec in rr.precisions and bool(named(st.unit.ref))
 
 
 def needs_all(st: UnitState, new: Sequence[UnitState], rules: Rules, memo: dict[int, dict[int, Unit] | None]) -> bool:

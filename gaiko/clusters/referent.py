@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import DataFileError
+from .told import TOLD, told_token
 
 __all__ = ["ReferentRules", "parse_referent", "referent_of", "tokens", "shares", "conflicts", "strong"]
 
@@ -54,6 +55,12 @@ class ReferentRules:
     #: reports of these precisions may join a report naming no side and no place whose referent they share
     #: (``empty_parents``; ``attach.empty_parents`` false keeps every other report from joining one)
     empty_parents: frozenset[str] = frozenset()
+    #: an undated report told as an earlier act (``told``, :mod:`.told`): the words that mark it, and the types that
+    #: do not reach back by it; ``told_before`` empty: off
+    told_before: frozenset[str] = frozenset()
+    told_between: frozenset[str] = frozenset()
+    told_speech: frozenset[str] = frozenset()
+    told_except: frozenset[str] = frozenset()
 
 
 def parse_referent(raw: Any, path: str) -> ReferentRules | None:
@@ -69,7 +76,7 @@ def parse_referent(raw: Any, path: str) -> ReferentRules | None:
 
     check(isinstance(raw, dict), "must be a mapping")
     known = {"precisions", "share", "conflict", "reach_days", "reach_precisions", "reach_dyad", "empty_parents",
-             "words"}
+             "words", "told"}
     check(set(raw) <= known, f"use only {', '.join(sorted(known))}")
     for key in ("precisions", "share", "conflict", "reach_precisions", "empty_parents"):
         check(isinstance(raw.get(key) or [], list), f"{key} must be a list")
@@ -80,6 +87,10 @@ def parse_referent(raw: Any, path: str) -> ReferentRules | None:
     dyad = raw.get("reach_dyad") or {}
     check(isinstance(dyad, dict) and set(dyad) <= {"except_types"} and isinstance(dyad.get("except_types") or [], list),
           "reach_dyad must be a mapping with except_types (a list of event types)")
+    told = raw.get("told") or {}
+    check(isinstance(told, dict) and set(told) <= {"before", "between", "speech", "except_types"}
+          and all(isinstance(v or [], list) for v in told.values()),
+          "told must map before, between, speech and except_types to lists")
     words = raw.get("words") or {}
     check(isinstance(words, dict) and set(words) <= {"numbers", "stop", "titles", "time_nouns", "skip"},
           "words must map numbers, stop, titles, time_nouns, skip")
@@ -100,7 +111,11 @@ def parse_referent(raw: Any, path: str) -> ReferentRules | None:
                          reach_precisions=frozenset(str(x) for x in raw.get("reach_precisions") or ()),
                          reach_dyad=isinstance(raw.get("reach_dyad"), dict),
                          reach_dyad_except=frozenset(str(x) for x in dyad.get("except_types") or ()),
-                         empty_parents=frozenset(str(x) for x in raw.get("empty_parents") or ()))
+                         empty_parents=frozenset(str(x) for x in raw.get("empty_parents") or ()),
+                         told_before=frozenset(str(x).lower() for x in told.get("before") or ()),
+                         told_between=frozenset(str(x).lower() for x in told.get("between") or ()),
+                         told_speech=frozenset(str(x).lower() for x in told.get("speech") or ()),
+                         told_except=frozenset(str(x) for x in told.get("except_types") or ()))
 
 
 def referent_of(row: dict[str, Any], rr: ReferentRules | None) -> str:
@@ -133,6 +148,9 @@ def referent_of(row: dict[str, Any], rr: ReferentRules | None) -> str:
                 noun = _counted(words, i + 1, rr)
                 if noun:
                     out.add(f"c:{n} {noun}")
+    if rr.told_before and row.get("date_precision") in rr.precisions \
+            and told_token(row, rr.told_before, rr.told_between, rr.told_speech):
+        out.add(TOLD)
     return ",".join(sorted(out))
 
 

@@ -1,0 +1,60 @@
+"""An undated report its sentence tells as an earlier act (``referent.told`` in gaiko/data/clusters.yaml; round c76).
+
+"A magistrate had refused to release him in March", "Washington had called for calm after the blaze", "Russia had
+rejected the accusation the same day": the coder finds no date, so the report gets its publication window (the day or
+up to 3 days before), but its verb in the past perfect says the act lies before the news the article tells. Such a
+report reaches back as a report naming a referent does (``referent.reach_days``): when it fits no event in its own
+window, it joins the reports of its type, status and sides it reaches (days before its window), when those are one
+event, whatever they name (:func:`~gaiko.clusters.core.reaches`), as a report naming two countries does
+(``reach_dyad``). A past perfect after a verb of saying is reported speech, the news itself ("police said they had
+arrested six suspects"), and marks nothing.
+
+The mark is a token ``r:told`` of the unit's referent string (part of its key, so a rebuild equals the store; the
+referent's names, places and counts ignore it), given only to reports of the referent's precisions.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+__all__ = ["TOLD", "told_token", "is_told", "named", "told_reach"]
+
+#: the referent token of a report told as an earlier act
+TOLD = "r:told"
+
+_WORDS = re.compile(r"[A-Za-z']+|[^\sA-Za-z']")
+
+
+def told_token(row: dict[str, Any], before: frozenset[str], between: frozenset[str], speech: frozenset[str]) -> bool:
+    """Whether the mention's trigger is told as an earlier act: the word just before it in its sentence is one of
+    ``before`` ("had"), or one of ``between`` ("also", "already") after one of ``before``, and no word of ``speech``
+    ("said", "told") stands before it in the sentence."""
+    sentence = str(row.get("sentence_text") or "")
+    at = int(row.get("trigger_start") or 0) - int(row.get("sentence_start") or 0)
+    if not sentence or at <= 0 or at > len(sentence):
+        return False
+    head = _WORDS.findall(sentence[:at].lower())
+    if head and head[-1] in between:
+        head = head[:-1]
+    return bool(head) and head[-1] in before and not set(head) & speech
+
+
+def is_told(ref: str) -> bool:
+    """Whether a referent string carries the :data:`TOLD` token."""
+    return bool(ref) and TOLD in ref.split(",")
+
+
+def named(ref: str) -> str:
+    """The referent string without the :data:`TOLD` token: what the referent names (``""`` when nothing)."""
+    if not ref or TOLD not in ref:
+        return ref
+    return ",".join(t for t in ref.split(",") if t != TOLD)
+
+
+def told_reach(w: Any, rr: Any) -> bool:
+    """Whether undated unit ``w`` reaches beyond its window as an act told as earlier (``referent.told``): it carries
+    the token, names a side or a place, and its type is not one of ``told.except_types`` (whose reports of one side
+    recur every few days: accusations)."""
+    return bool(rr.told_before and w.event_type not in rr.told_except and is_told(w.ref)
+                and (w.src != "?" or w.tgt != "?" or w.place != "?"))
