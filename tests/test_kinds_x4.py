@@ -1,0 +1,44 @@
+"""Round x4: kinds a newcomer (round b33) found coding his own Japan-China-US articles. Our own sentences of the kind
+(other countries, other topics), never b33's.
+
+F4. "A and B spoke by phone on Thursday, and B urged ...": the talk of the coordinated subjects in the first conjunct
+    of a compound sentence was dropped when the second conjunct had an event of its own; alone it was coded (by the
+    type model: no rule drafted "A and B spoke" without a "with" phrase). ``consult.speak_together`` (field
+    ``pair_subject``) drafts it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _coded(coder, text: str, day: str = "2025-11-20", title: str | None = None):
+    from gaiko.types import Article
+
+    return coder.code_article(Article(text=text, published=day, title=title)).events
+
+
+def _sides(evs, etype: str) -> set[tuple[str | None, str | None]]:
+    return {(e.source.country if e.source else None, e.target.country if e.target else None)
+            for e in evs if e.event_type == etype}
+
+
+# -- F4: a talk of two coordinated sides in the first conjunct of a compound sentence -------------------------------
+
+@pytest.mark.parametrize("text,a,b,second", [
+    ("Modi and Albanese spoke by phone on Thursday, and Albanese urged India to cut its tariffs.", "IND", "AUS",
+     "REQUEST"),
+    ("Macron and Scholz spoke on Tuesday, and Scholz urged France to back the trade deal.", "FRA", "DEU", "REQUEST"),
+    ("Lula and Petro talked on Wednesday, and Petro urged Brazil to join the pact.", "BRA", "COL", "REQUEST"),
+])
+def test_f4_first_conjunct_talk_is_kept(coder, text: str, a: str, b: str, second: str) -> None:
+    evs = _coded(coder, text)
+    assert {(a, b), (b, a)} <= _sides(evs, "CONSULT"), [(e.event_type, e.source, e.target) for e in evs]
+    assert _sides(evs, second), [(e.event_type, e.source, e.target) for e in evs]
+
+
+def test_f4_guard_one_speaker_no_talk(coder) -> None:
+    # one subject who "spoke" to reporters is no talk between two sides
+    evs = _coded(coder, "Albanese spoke to reporters on Thursday, and he urged India to cut its tariffs.")
+    assert not any(e.event_type == "CONSULT" and e.source and e.target and e.source.country == "IND"
+                   for e in evs), [(e.event_type, e.source, e.target) for e in evs]
