@@ -5,6 +5,8 @@ F4. "A and B spoke by phone on Thursday, and B urged ...": the talk of the coord
     of a compound sentence was dropped when the second conjunct had an event of its own; alone it was coded (by the
     type model: no rule drafted "A and B spoke" without a "with" phrase). ``consult.speak_together`` (field
     ``pair_subject``) drafts it.
+F5. "called the export ban regrettable and urged Beijing to lift it": the naming with a word of blame was coded
+    CONCEDE beside the second verb; it is criticism, ACCUSE (``accuse.call_blame``, firm).
 """
 
 from __future__ import annotations
@@ -42,3 +44,20 @@ def test_f4_guard_one_speaker_no_talk(coder) -> None:
     evs = _coded(coder, "Albanese spoke to reporters on Thursday, and he urged India to cut its tariffs.")
     assert not any(e.event_type == "CONSULT" and e.source and e.target and e.source.country == "IND"
                    for e in evs), [(e.event_type, e.source, e.target) for e in evs]
+
+
+# -- F5: "called X regrettable/unacceptable" beside a second verb is criticism -----------------------------------------
+
+@pytest.mark.parametrize("text,trigger", [
+    ("Canada called the tariffs unjustified and urged Washington to drop them.", "called"),
+    ("Seoul termed the fishing ban unacceptable and asked Tokyo to reconsider it.", "termed"),
+    ("The trade minister called the export curbs deeply regrettable and urged Jakarta to scrap them.", "called"),
+])
+def test_f5_calling_a_measure_blameworthy_is_criticism(coder, text: str, trigger: str) -> None:
+    evs = [e for e in _coded(coder, text) if e.trigger == trigger]
+    assert evs and {e.event_type for e in evs} == {"ACCUSE"}, [(e.event_type, e.pattern) for e in evs]
+
+
+def test_f5_guard_naming_with_praise_is_no_criticism(coder) -> None:
+    evs = _coded(coder, "Macron called the summit a success and thanked Modi.")
+    assert not any(e.event_type == "ACCUSE" for e in evs), [(e.event_type, e.trigger, e.pattern) for e in evs]
