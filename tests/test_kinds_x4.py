@@ -9,6 +9,8 @@ F5. "called the export ban regrettable and urged Beijing to lift it": the naming
     CONCEDE beside the second verb; it is criticism, ACCUSE (``accuse.call_blame``, firm).
 F6. "Opposition lawmakers criticised the remark" after a sentence naming a foreign state's act took that state; a bare
     domestic group (sectors LEG, OPP, POL) is of the article's home country (``whosecountry._home_country``).
+F8. A thing is no actor: a sum ("$3 billion of ..."), an activity ("a lawful patrol"), trade ("bans exports") was the
+    target; and "promised to deliver 12 patrol boats to the Philippines" took the boats, not the recipient.
 """
 
 from __future__ import annotations
@@ -93,3 +95,29 @@ def test_f6_guard_lawmakers_after_a_foreign_parliament(coder) -> None:
                         "\n\nRussia's parliament passed a law on foreign agents on Tuesday.\n\nLawmakers also approved "
                         "a new defence budget.")
     assert _source_of(evs, "approved") == "RUS", [(e.event_type, e.trigger, e.source) for e in evs]
+
+
+# -- F8: a thing (a sum, goods, an activity) is no target; the recipient of a "to" phrase is ---------------------------
+
+def _targets(evs) -> list[tuple[str, str | None, str | None]]:
+    return [(e.event_type, e.target.text if e.target else None, e.target.country if e.target else None) for e in evs]
+
+
+@pytest.mark.parametrize("text,thing", [
+    ("Poland pledged to buy $3 billion of French military equipment.", "$3 billion"),
+    ("The frigate was carrying out a lawful patrol, the German navy said.", "patrol"),
+    ("Indonesia bans exports of nickel ore.", "exports"),
+    ("Malaysia banned exports.", "exports"),
+])
+def test_f8_a_thing_is_no_target(coder, text: str, thing: str) -> None:
+    evs = _coded(coder, text)
+    assert evs and not any(e.target is not None and thing in e.target.text for e in evs), _targets(evs)
+
+
+@pytest.mark.parametrize("text,recipient", [
+    ("South Korea promised to deliver 12 patrol boats to the Philippines.", "PHL"),
+    ("Turkey promised to deliver four patrol boats to Somalia.", "SOM"),
+])
+def test_f8_the_recipient_is_the_target(coder, text: str, recipient: str) -> None:
+    evs = _coded(coder, text)
+    assert evs and {e.target.country for e in evs if e.target is not None} == {recipient}, _targets(evs)
