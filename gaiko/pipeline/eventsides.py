@@ -349,10 +349,10 @@ def no_side_thing(t: Token, state: DocState, source: Actor | None) -> bool:
 
 
 def amount_of(t: Token) -> Token:
-    """The noun an amount counts ("$8 billion of American defence equipment", "two million tonnes of wheat"): the
-    "of" object of a phrase headed by a sum or a number, which is no side of its own; else ``t`` (round x4)."""
-    if t.ent_type_ not in ("MONEY", "QUANTITY", "CARDINAL") and t.lemma_.lower() not in ("billion", "million",
-                                                                                       "trillion", "worth"):
+    """The thing a sum of money buys ("$8 billion of American defence equipment"): the "of" object of a phrase
+    headed by a sum, which is no side of its own; else ``t`` (round x4; a number of people, "dozens of protesters",
+    is left as it was)."""
+    if t.ent_type_ != "MONEY":
         return t
     return next((o for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
                  for o in p.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")), t)
