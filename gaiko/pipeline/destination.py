@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from ..types import Actor
 from .state import DocState
 
-__all__ = ["destination"]
+__all__ = ["destination", "delivered_to"]
 
 _TO = ("to", "into", "toward", "towards")
 
@@ -34,3 +34,19 @@ def destination(verb: Token, state: DocState, own: str | None) -> Actor | None:
                 return Actor(text=place.text, start=place.start, end=place.end, country=place.country,
                              resolved_by="place", confidence=0.7)
     return None
+
+
+def delivered_to(a: Actor, tok: Token, state: DocState, own: str | None) -> Actor | None:
+    """For a target ``a`` of the sender's own country that is the object of a verb of sending or supplying ("Japan
+    promised to deliver 20 patrol boats to Vietnam", "will supply two frigates to Manila"): the side the verb's
+    "to" phrase names (:func:`destination`), which is the recipient; the thing delivered is no side (round x4).
+    None when ``a`` is no such object or no other side is named."""
+    span = tok.doc.char_span(a.start, a.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    root = span.root
+    while root.dep_ == "compound" and root.head.i > root.i:
+        root = root.head
+    if root.dep_ not in ("dobj", "obj"):
+        return None
+    return destination(root.head, state, own)

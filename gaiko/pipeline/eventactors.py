@@ -14,7 +14,7 @@ from ..docindex import entities
 from ..types import Actor
 from .attributes import ClauseInfo
 from ..actors.nosides import in_dateline
-from .eventsides import goods_thing, group_heads, group_pair, no_side_thing, sent_forces
+from .eventsides import amount_of, goods_thing, group_heads, group_pair, no_side_thing, sent_forces
 from .roles import ENT_TYPES, LOCATIVE_PREPS, PARTICLES, PEOPLE, PRONOUNS, is_locative, kb_actor, phrase_span, subjects
 from .state import DocState
 from .thingsides import equipment_word, judged_type, modifier_word, owned_type
@@ -91,6 +91,7 @@ def pick_target(toks: list[Token], state: DocState, source: Actor | None, kb: An
     place: Actor | None = None  # "in Paris": kept only when nothing better turns up
     toks = _acted_on_first(toks, state)
     for t in toks:
+        t = amount_of(t)  # "$8 billion of American defence equipment": the thing counted, not the sum (round x4)
         if in_dateline(t.doc, t.idx) or etype != "MOBILIZE" and no_side_thing(t, state, source) or goods_thing(t):
             continue  # (round n47: "more LNG", "defence spending": goods and budgets are no side)
         if any(p.start + p.text.find(",") < t.idx < p.end for p in state.places if "," in p.text):

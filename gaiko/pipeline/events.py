@@ -25,6 +25,7 @@ from .eventactors import (actor_key, between_party, between_sides, event_actor, 
                           visitor)
 from .eventcands import TriggerFinder
 from .eventrecord import Cand as _Cand, Draft as _Draft, build_event
+from .destination import delivered_to
 from .eventsides import UNDIRECTED, adjective_owner, direct_target, group_pair, hosted_visitor, object_target, \
     talks_topic
 from .foreign import foreign_sentences
@@ -241,7 +242,8 @@ class EventCoder(TriggerFinder):
             target = alt or target
         if target is not None and source is not None and target.country and target.country == source.country:
             # "France recalled its ambassador from Algiers": the other country, not France's own envoy
-            away = own_people_away(target, source, c, state, info, kb)
+            away = own_people_away(target, source, c, state, info, kb) \
+                or delivered_to(target, c.tok, state, source.country)  # "deliver patrol boats to Vietnam" (x4)
             if away is None and between_party(target, c):
                 target = None  # "Egypt offered to mediate between the two governments": not its own target
             elif away is None and etype != "MOBILIZE" and sent_side(target, c):

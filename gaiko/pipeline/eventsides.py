@@ -348,6 +348,16 @@ def no_side_thing(t: Token, state: DocState, source: Actor | None) -> bool:
     return not any(source is None or a.country != source.country for a in own)
 
 
+def amount_of(t: Token) -> Token:
+    """The thing a sum of money buys ("$8 billion of American defence equipment"): the "of" object of a phrase
+    headed by a sum, which is no side of its own; else ``t`` (round x4; a number of people, "dozens of protesters",
+    is left as it was)."""
+    if t.ent_type_ != "MONEY":
+        return t
+    return next((o for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in p.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")), t)
+
+
 def goods_thing(t: Token) -> bool:
     """Whether a candidate phrase is headed by a noun of goods or a budget (``no_sides.yaml`` goods: "more LNG",
     "defence spending"; round n47): a thing bought, sold or raised, never a side, for any type."""

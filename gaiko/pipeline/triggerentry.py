@@ -22,7 +22,7 @@ ENTRY_FIELDS = {
     "id", "cameo", "type", "mode", "context", "verbs", "nouns", "adjs", "objects", "preps",
     "particle", "kind", "symmetric", "confidence", "frame", "target", "note", "no_objects",
     "mods", "no_deps", "deps", "model_no_objects", "model_no_deps", "firm", "infinitive",
-    "firm_target", "subjects", "no_equipment",
+    "firm_target", "subjects", "no_equipment", "pair_subject",
 }
 
 
@@ -47,6 +47,8 @@ class Entry:
     particle: str | None = None
     mods: frozenset[str] = frozenset()  # modifier lemmas of the trigger, one of which must be present
     subjects: frozenset[str] = frozenset()  # subject head lemmas, one of which must be the subject (round t40)
+    #: the subject must be two or more coordinated phrases ("Modi and Albanese spoke on Thursday"; round x4)
+    pair_subject: bool = False
     no_deps: frozenset[str] = frozenset()  # dependency labels of children that veto the entry
     deps: frozenset[str] = frozenset()  # dependency labels of children of which one must be present (t38)
     #: child dependency labels that veto the entry's type for the type model too ("called Japan a partner"; t38)
@@ -69,7 +71,7 @@ class Entry:
     @property
     def specificity(self) -> int:
         return (2 if self.objects else 0) + len(self.preps) + (1 if self.particle else 0) + (1 if self.mods else 0) \
-            + (1 if self.infinitive else 0) + (1 if self.subjects else 0)
+            + (1 if self.infinitive else 0) + (1 if self.subjects else 0) + (1 if self.pair_subject else 0)
 
 
 
@@ -137,6 +139,7 @@ def entry(raw: dict[str, Any], path: str, default_conf: float) -> Entry:
         particle=raw.get("particle"),
         mods=frozenset(words(raw.get("mods"), where, "mods")),
         subjects=frozenset(words(raw.get("subjects"), where, "subjects")),
+        pair_subject=bool(raw.get("pair_subject", False)),
         no_deps=frozenset(words(raw.get("no_deps"), where, "no_deps")),
         model_no_deps=frozenset(words(raw.get("model_no_deps"), where, "model_no_deps")),
         deps=frozenset(words(raw.get("deps"), where, "deps")),

@@ -75,6 +75,9 @@ def satisfied(e: Entry, tok: Token) -> bool:
     if e.subjects and not any(s.lemma_.lower() in e.subjects for c in tok.children if c.dep_ == "nsubj"
                               for s in (c, *(g for p in c.children if p.lower_ == "of" for g in p.children))):
         return False  # "the last Cuban soldiers flew home", "hundreds of peacekeepers sailed home"
+    if e.pair_subject and not any(c.dep_ == "nsubj" and any(x.dep_ == "conj" for x in c.children)
+                                  for c in tok.children):
+        return False  # "Modi and Albanese spoke on Thursday": two sides told as one subject (round x4)
     if tok.pos_ in ("NOUN", "PROPN") and e.objects:
         return any(phrase_ok(ph, tok) for ph in e.objects)
     if e.particle is not None and not any(c.dep_ == "prt" and c.lower_ == e.particle for c in tok.children):
