@@ -7,8 +7,6 @@ F4. "A and B spoke by phone on Thursday, and B urged ...": the talk of the coord
     ``pair_subject``) drafts it.
 F5. "called the export ban regrettable and urged Beijing to lift it": the naming with a word of blame was coded
     CONCEDE beside the second verb; it is criticism, ACCUSE (``accuse.call_blame``, firm).
-F6. "Opposition lawmakers criticised the remark" after a sentence naming a foreign state's act took that state; a bare
-    domestic group (sectors LEG, OPP, POL) is of the article's home country (``whosecountry._home_country``).
 F8. A thing is no actor: a sum ("$3 billion of ..."), an activity ("a lawful patrol"), trade ("bans exports") was the
     target; and "promised to deliver 12 patrol boats to the Philippines" took the boats, not the recipient.
 """
@@ -65,36 +63,6 @@ def test_f5_calling_a_measure_blameworthy_is_criticism(coder, text: str, trigger
 def test_f5_guard_naming_with_praise_is_no_criticism(coder) -> None:
     evs = _coded(coder, "Macron called the summit a success and thanked Modi.")
     assert not any(e.event_type == "ACCUSE" for e in evs), [(e.event_type, e.trigger, e.pattern) for e in evs]
-
-
-# -- F6: a bare domestic group is of the article's home country ----------------------------------------------------
-
-def _source_of(evs, trigger: str) -> str | None:
-    got = [e.source.country for e in evs if e.trigger == trigger and e.source is not None]
-    return got[0] if got else None
-
-
-@pytest.mark.parametrize("text,trigger,home", [
-    ("Prime Minister Mark Carney said on Monday that a Russian naval buildup in the Arctic was a threat to Canada."
-     "\n\nOpposition lawmakers criticised the remark as weak.", "criticised", "CAN"),
-    ("President Lee Jae-myung said a North Korean missile launch over Japan was a grave provocation.\n\nThe ruling "
-     "party praised the statement, but opposition lawmakers accused Lee of provoking Pyongyang.", "praised", "KOR"),
-    ("President Lee Jae-myung said a North Korean missile launch over Japan was a grave provocation.\n\nThe ruling "
-     "party praised the statement, but opposition lawmakers accused Lee of provoking Pyongyang.", "accused", "KOR"),
-    ("President Lula said on Friday that an American tariff on Brazilian coffee was unfair.\n\nLawmakers criticised "
-     "Washington over the tariff.", "criticised", "BRA"),
-])
-def test_f6_domestic_group_is_of_the_home_country(coder, text: str, trigger: str, home: str) -> None:
-    evs = _coded(coder, text)
-    assert _source_of(evs, trigger) == home, [(e.event_type, e.trigger, e.source) for e in evs]
-
-
-def test_f6_guard_lawmakers_after_a_foreign_parliament(coder) -> None:
-    # the sentence before names the foreign parliament itself: its lawmakers
-    evs = _coded(coder, "Ukrainian President Volodymyr Zelensky said on Tuesday that Russian drones had hit Odesa."
-                        "\n\nRussia's parliament passed a law on foreign agents on Tuesday.\n\nLawmakers also approved "
-                        "a new defence budget.")
-    assert _source_of(evs, "approved") == "RUS", [(e.event_type, e.trigger, e.source) for e in evs]
 
 
 # -- F8: a thing (a sum, goods, an activity) is no target; the recipient of a "to" phrase is ---------------------------

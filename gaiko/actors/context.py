@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from ..docindex import Sentences
     from .kb import KnowledgeBase
 
-__all__ = ["PlaceContext", "TRANSNATIONAL", "GROUPS", "DOMESTIC", "HOME_SECTORS", "LOCAL_ROLES"]
+__all__ = ["PlaceContext", "TRANSNATIONAL", "GROUPS", "DOMESTIC", "LOCAL_ROLES"]
 
 #: codes that are not states: not used as "the country of the sentence"
 TRANSNATIONAL = frozenset({"IGO", "NGO", "IMG"})
@@ -33,9 +33,6 @@ GROUPS = frozenset({"CVL", "COP", "LAB", "EDU", "AGR", "REF", "MED", "JRN", "BUS
                     "INS"})
 #: sectors and roles that act at home, and so tell where an article happens
 DOMESTIC = frozenset({"COP", "JUD", "LEG"})
-#: sectors of a bare domestic political group ("opposition lawmakers", "MPs", "the ruling party"): of the article's
-#: home country when its sentence names none, or names one only after it (round x4)
-HOME_SECTORS = frozenset({"LEG", "OPP", "POL"})
 LOCAL_ROLES = frozenset({"mayor", "governor", "local_official"})
 #: roles of a state's diplomats posted abroad (round n46): "X's consul general in Osaka", "the ambassador to Japan" are
 #: of the state that sends them; the country of their post is a place, not their side, and a state has many of them

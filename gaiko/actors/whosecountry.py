@@ -15,18 +15,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ..docindex import text as doc_text
-from .context import HOME_SECTORS, POST_PREPS, POSTED_ROLES, TRANSNATIONAL
+from .context import POST_PREPS, POSTED_ROLES, TRANSNATIONAL
 from .kb import norm
 from .mentions import Mention
-from .nosides import dateline_place
 
 if TYPE_CHECKING:
     from collections import Counter
 
     from spacy.tokens import Doc
-
-    from ..types import Actor
 
     from ..docindex import Sentences
     from .kb import KnowledgeBase
@@ -39,8 +35,6 @@ class CountryContext:
     kb: KnowledgeBase
     sents: Sentences
     token_country: dict[int, str]
-    token_actor: dict[int, Actor]
-    history: list[tuple[int, Actor, str | None, int]]
     sent_countries: dict[int, set[str]]
     sent_people: dict[int, set[str]]
     focus: Counter[str]
@@ -76,14 +70,6 @@ class CountryContext:
     def _context_country(self, m: Mention) -> tuple[str | None, float]:
         start = self.sents.start(m.head)
         here = self.sent_countries.get(start, set()) - TRANSNATIONAL
-        sector = m.title[0] if m.title is not None else m.sector
-        if sector in HOME_SECTORS and not self._posts(m) and (
-                not here or len(here) == 1 and not self._named_between(start, m.start)) \
-                and (home := self._home_country(start)) is not None:
-            # "Opposition lawmakers criticised the remark", "The ruling party defended it, ... provoking Tehran",
-            # "Lawmakers criticised Washington": a bare domestic group is of the article's home country, not of the
-            # state the sentence before named first nor of the one its own sentence names after it (round x4)
-            return home, 0.45
         posts = self._posts(m)
         if posts:
             # "The ambassador to Japan, X, accused Tokyo": Japan is where he serves, not whose he is (round n46)
@@ -116,30 +102,6 @@ class CountryContext:
         if self.focus:
             return self.focus.most_common(1)[0][0], 0.35
         return None, 0.25
-
-    def _home_country(self, start: int) -> str | None:
-        """The article's home country, for a bare domestic group in the sentence starting at token ``start``: the
-        country the sentence before opens with when that sentence names a domestic body of it ("Russia's parliament
-        passed ... Lawmakers also ..."), else the dateline's, else that of the first leader or official the article
-        names (its history of people and titles), else the country its actors are most of; None with none."""
-        prev = self._lead_country(start)
-        k = self.sents.index(start)
-        if prev is not None and k > 0 and any(
-                a.country == prev and a.sector in HOME_SECTORS for i, a in self.token_actor.items()
-                if self.sents.starts[k - 1] <= i < start):
-            return prev
-        found = dateline_place(doc_text(self.doc))
-        if found is not None:
-            a, b, _ = found
-            codes = {c for i, c in self.token_country.items() if a <= self.doc[i].idx < b} - TRANSNATIONAL
-            if len(codes) == 1:
-                return next(iter(codes))
-        for _, actor, _, _ in self.history:
-            if actor.country and actor.country not in TRANSNATIONAL and actor.sector in ("GOV", "ELI", "MIL", None):
-                return actor.country
-        if self.focus:
-            return self.focus.most_common(1)[0][0]
-        return None
 
     def _relational_only(self, start: int) -> set[str]:
         """Countries the sentence starting at token ``start`` names only in a phrase of the other side of a pair
