@@ -2,11 +2,12 @@
 ministries were suspended after the clash", "the summit has been called off", "postponed the talks". Such a clause
 reports the act not done: it never fulfils the pledge. It stalls it when the clause names the pledger's own side (its
 own talks put off); talks of others ("talks between defence officials" for a pledge of two leaders to meet) are
-unrelated. The cue words are the ``withdraws`` cues of ``pledges/relations.yaml`` that ``postpone_verbs`` of
-``pledges/schedule_guards.yaml`` or ``called_off`` of ``pledges/clause_words.yaml`` name.
+unrelated. The verbs of calling off are ``called_off`` of ``pledges/clause_words.yaml``.
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 from ..tables import word_sets
 from .clausegrammar import Report, same_country
@@ -21,8 +22,9 @@ _BE = frozenset({"is", "are", "was", "were", "been", "be", "being", "has", "have
 _STOPS = frozenset({",", ";", "but", "while", "after", "because", "that", "which", "who", "since", "until"})
 
 
+@lru_cache(maxsize=1)
 def _off_verbs() -> frozenset[str]:
-    return frozenset(w for w in word_sets("pledges/clause_words.yaml")["called_off"])
+    return word_sets("pledges/clause_words.yaml")["called_off"]
 
 
 def called_off(toks: list[Tok], i: int, j: int, lo: int, hi: int, lex: Lexicon) -> str | None:
