@@ -197,8 +197,10 @@ def _decide(frame: Frame, report: Report, lex: Lexicon) -> Decision:
         if rival:
             return Decision("unrelated", note=f"{rival}, not with the pledge's counterpart", features=feats)
     # 2. what: the clauses about the object, best first; a specific act may stand for its object (which clauses
-    # depends on the pledge's acts, objects and heads alone: many pledges share them, so it is read once for each)
-    choice = (frame.acts, frame.objects, frame.heads)
+    # depends on every part of the pledge :func:`choose_clauses` reads: its acts, objects, heads, narrow words, where and
+    # inceptive kind; many pledges share them, so it is read once for each). Round t35: keyed by the first three alone,
+    # a pledge read a sentence's clauses as another pledge with other narrow words or another place had chosen them
+    choice = (frame.acts, frame.objects, frame.heads, frame.narrow, frame.where, frame.inceptive)
     got = memo.get(choice)
     if got is None:
         got = memo[choice] = choose_clauses(frame, report, toks, lex)
