@@ -22,6 +22,7 @@ from ..tracking.quantities import best_quantity
 from .pledge_forms import extra_cues, hung_conjuncts
 from .pledge_guards import forecast_of_others, timetable
 from .pledge_parts import Lexicon, say_head, say_left
+from .takenback import words_taken_back
 
 __all__ = ["find_cues", "cue_lemmas", "noun_fate", "refrains"]
 
@@ -217,6 +218,8 @@ def _modal_verb(v: Token, lex: Lexicon) -> Token | None:
         return None
     if lemma in _m("refusal_verbs") and any(c.dep_ == "neg" for c in v.children):
         return None  # "would not attend the summit": a refusal of an invitation, not a pledge to refrain
+    if words_taken_back(v):
+        return None  # "would not withdraw her remarks": words or a stance not taken back, a refusal (round t35)
     return v
 
 
