@@ -54,3 +54,77 @@ def test_a_quoted_field_over_several_lines_stays_one_record(tmp_path: Path) -> N
     # after a quote never closed too
     ids, errs = _read(tmp_path, UNCLOSED[0] + multi + GOOD[1])
     assert ids == ["m1", "g2"] and [(e.reason, e.line) for e in errs] == [("csv", 2)]
+
+
+# -- F18: gaiko events --format json; the Python examples of README.md and docs/ run --------------------------------
+def _coded_store(path: Path) -> Path:
+    from helpers import FakeCoder
+
+    from gaiko.ids import article_id
+    from gaiko.runner import code_into_store
+    from gaiko.store import Store
+
+    with Store(path) as s:
+        arts = [Article(text=f"Japan thanked China for the aid shipment, note {i}.", published=f"2025-11-0{i + 1}")
+                for i in range(3)]
+        for a in arts:
+            a.id = article_id(a.text)
+        code_into_store(s, arts, coder=FakeCoder(), track=False)
+    return path
+
+
+def test_events_take_format_json_as_one_array_of_the_jsonl_records(cli, tmp_path: Path) -> None:
+    import json
+
+    db = str(_coded_store(tmp_path / "news.duckdb"))
+    code, out, err = cli("events", "--db", db, "--format", "jsonl")
+    assert code in (0, None), err
+    lines = [json.loads(x) for x in out.splitlines() if x.strip()]
+    code, out, err = cli("events", "--db", db, "--format", "json")
+    assert code in (0, None), err
+    assert json.loads(out) == lines and lines
+    code, out, err = cli("events", "--db", db, "--format", "xml")
+    assert code == 2 and "json" in err and "jsonl" in err
+
+
+def _python_blocks() -> list[tuple[str, int, str]]:
+    import re
+
+    root = Path(__file__).resolve().parents[1]
+    out = []
+    for doc in [root / "README.md", *sorted((root / "docs").glob("*.md"))]:
+        text = doc.read_text(encoding="utf-8")
+        for m in re.finditer(r"^```python\n(.*?)^```", text, flags=re.M | re.S):
+            out.append((doc.name, text.count("\n", 0, m.start()) + 1, m.group(1)))
+    return out
+
+
+def test_every_python_example_of_readme_and_docs_runs(tmp_path: Path, monkeypatch) -> None:
+    """README's ``ev.source.country`` raised AttributeError on an event without a source (b35 F18). Each python
+    block runs here, in a folder holding what it names (news.duckdb, my_triggers.yaml), with ``code_text`` giving
+    an event without actors beside one with them."""
+    import dataclasses
+    import re
+
+    from helpers import make_coded
+
+    import gaiko
+
+    blocks = _python_blocks()
+    assert {name for name, _, _ in blocks} >= {"README.md"}
+    monkeypatch.chdir(tmp_path)
+    _coded_store(tmp_path / "news.duckdb")
+    patterns = (Path(__file__).resolve().parents[1] / "docs" / "patterns.md").read_text(encoding="utf-8")
+    (tmp_path / "my_triggers.yaml").write_text(re.search(r"^```yaml\n(.*?)^```", patterns, re.M | re.S).group(1))
+    ev = make_coded("Peru thanked Chile for the aid.", "2025-11-20").events[0]
+    monkeypatch.setattr(gaiko, "code_text", lambda *a, **k: [ev, dataclasses.replace(ev, source=None, target=None)])
+    for name, line, code in blocks:
+        if "gaiko.meaning" in code:
+            from gaiko.meaning import available
+
+            if not available():
+                continue
+        try:
+            exec(compile(code, f"{name}:{line}", "exec"), {"__name__": "__doc_example__"})
+        except Exception as exc:  # noqa: BLE001
+            raise AssertionError(f"the python example at {name}:{line} fails: {exc!r}") from exc
