@@ -128,3 +128,46 @@ def test_every_python_example_of_readme_and_docs_runs(tmp_path: Path, monkeypatc
             exec(compile(code, f"{name}:{line}", "exec"), {"__name__": "__doc_example__"})
         except Exception as exc:  # noqa: BLE001
             raise AssertionError(f"the python example at {name}:{line} fails: {exc!r}") from exc
+
+
+# -- F17: a syndicated copy (same text, another outlet) was skipped as "already in store" without a word ------------
+def test_the_same_text_from_another_outlet_is_a_same_text_warning(tmp_path: Path) -> None:
+    import json
+
+    from helpers import FakeCoder as _Fake
+
+    from gaiko.coding import run_code
+    from gaiko.store import Store
+
+    class FakeCoder(_Fake):  # keeps the outlet, as the real coder does
+        def code_article(self, a):
+            c = super().code_article(a)
+            c.article.source = a.source
+            return c
+
+    text = "Peru recalled its ambassador from Chile on Friday."
+    wire = {"id": "w-1", "published": "2026-05-02", "source": "Andes Wire", "text": text}
+    other = {"id": "w-2", "published": "2026-05-02", "source": "Andes Wire", "text": "Bolivia thanked Peru for the aid."}
+    feed = tmp_path / "wire.jsonl"
+    feed.write_text("".join(json.dumps(r) + "\n" for r in (wire, other)), encoding="utf-8")
+    db = str(tmp_path / "w.duckdb")
+    run_code([str(feed)], db=db, quiet=True, coder=FakeCoder())
+    run_code([str(feed)], db=db, quiet=True, coder=FakeCoder())  # a rerun: the same outlet, nothing to say
+    copy = tmp_path / "copy.jsonl"
+    copy.write_text("".join(json.dumps(r) + "\n" for r in (
+        {**wire, "id": "c-1", "source": "Copycat News"},   # a syndicated copy: skipped, with a warning
+        {**wire, "id": "c-2", "source": " andes  wire "},  # the same outlet written otherwise: no warning
+        {**wire, "id": "c-3", "source": None},             # no outlet: nothing lost, no warning
+        {"id": "c-4", "published": "2026-05-03", "source": "Lima Daily", "text": "Chile thanked Peru for the aid."},
+        {"id": "c-5", "published": "2026-05-03", "source": "Copycat News", "text": "Chile thanked Peru for the aid."},
+    )), encoding="utf-8")
+    run_code([str(copy)], db=db, quiet=True, coder=FakeCoder())
+    with Store(db, read_only=True) as s:
+        assert s.scalar("SELECT count(*) FROM articles") == 3
+        aid = s.scalar("SELECT id FROM articles WHERE text = ?", [text])
+        rows = s.query("SELECT path, line, severity, detail FROM errors WHERE reason = 'same_text' ORDER BY line")
+    assert [(r["path"].rsplit("/", 1)[-1], r["line"], r["severity"]) for r in rows] == [
+        ("copy.jsonl", 1, "warning"), ("copy.jsonl", 5, "warning")]
+    assert "Copycat News" in rows[0]["detail"] and aid in rows[0]["detail"] and "Andes Wire" in rows[0]["detail"]
+    assert "already stored" in rows[0]["detail"] and "earlier in this run" in rows[1]["detail"]
+    assert "Lima Daily" in rows[1]["detail"] and "num_sources" in rows[1]["detail"]
