@@ -171,3 +171,50 @@ def test_the_same_text_from_another_outlet_is_a_same_text_warning(tmp_path: Path
     assert "Copycat News" in rows[0]["detail"] and aid in rows[0]["detail"] and "Andes Wire" in rows[0]["detail"]
     assert "already stored" in rows[0]["detail"] and "earlier in this run" in rows[1]["detail"]
     assert "Lima Daily" in rows[1]["detail"] and "num_sources" in rows[1]["detail"]
+
+
+# -- F16: a one-sentence record in French (Spanish, Portuguese, German) was coded, not refused as not English -------
+import pytest  # noqa: E402
+
+from gaiko.errors import InputRejected  # noqa: E402
+from gaiko.ingest_checks import check_english  # noqa: E402
+
+
+@pytest.mark.parametrize("text", [
+    "Le Pérou a rappelé son ambassadeur au Chili mardi.",                 # fr
+    "Le Kenya a fermé sa frontière avec l'Ouganda.",                     # fr
+    "Perú llamó a consultas a su embajador en Santiago el martes.",      # es
+    "El Perú cerró su frontera con Chile.",                              # es
+    "O Peru chamou de volta o seu embaixador em Santiago na terça-feira.",  # pt
+    "Peru hat am Dienstag seinen Botschafter aus Chile zurückgerufen.",  # de
+])
+def test_a_short_text_in_another_language_is_refused(text: str) -> None:
+    with pytest.raises(InputRejected) as exc:
+        check_english(text)
+    assert exc.value.reason == "not_english" and "another language" in str(exc.value)
+
+
+@pytest.mark.parametrize("text", [
+    "Niger's Tchiani met Mali's Goita in Niamey.",
+    "Peru's Boluarte met Chile's Boric in La Paz.",
+    "Le Drian meets Sall in Dakar",
+    "Ursula von der Leyen met Jean-Yves le Drian",
+    "Lula da Silva hosts El-Sisi in Brasília",
+    "Dos Santos visits Rio de Janeiro",
+    "Le Pen and Le Maire clash over pensions",
+    "Burkina junta suspends Le Monde, Jeune Afrique",
+    "Tour de France starts in Brussels",
+    "Macron welcomes Tebboune at the Élysée",
+    "Tinubu hosts Mahama in Abuja on Monday",
+])
+def test_a_short_english_text_full_of_names_is_coded(text: str) -> None:
+    check_english(text)  # no InputRejected
+
+
+def test_a_short_french_record_is_a_not_english_error(tmp_path: Path) -> None:
+    p = tmp_path / "brief.jsonl"
+    p.write_text('{"id": "f1", "text": "Le Pérou a rappelé son ambassadeur au Chili mardi."}\n'
+                 '{"id": "e1", "text": "Peru\'s Boluarte met Chile\'s Boric in La Paz."}\n', encoding="utf-8")
+    items = list(read_inputs([str(p)]))
+    assert [a.external_id for a in items if isinstance(a, Article)] == ["e1"]
+    assert [(e.reason, e.line) for e in items if isinstance(e, InputError)] == [("not_english", 1)]
