@@ -83,7 +83,7 @@ def read_csv_text(text: str, name: str, default_date: str | None, delimiter: str
             if resume is not None:  # s35 (b35 F15): a quote never closed swallowed the rows after it
                 yield _bad_row(lines, name, exc, last, resume, resume)
                 last = offset = resume
-                reader = csv.reader(iter(lines[resume:]), delimiter=delimiter, strict=True)
+                reader = csv.reader(_from(lines, resume), delimiter=delimiter, strict=True)
                 continue
             yield _bad_row(lines, name, exc, last, now, None)
             if now <= last:
@@ -108,12 +108,17 @@ def _resume_at(lines: list[str], start: int, now: int, delimiter: str, n_cols: i
     or when the row was one line (the reader goes on by itself)."""
     for k in range(start, min(now, len(lines))):
         try:
-            row = next(csv.reader(iter(lines[k:]), delimiter=delimiter, strict=True), None)
+            row = next(csv.reader(_from(lines, k), delimiter=delimiter, strict=True), None)
         except csv.Error:
             continue
         if row is not None and len(row) >= n_cols and not any(c.strip() for c in row[n_cols:]):
             return k
     return None
+
+
+def _from(lines: list[str], k: int) -> Iterator[str]:
+    """``lines[k:]`` without copying them (a file's rows after each bad one)."""
+    return (lines[j] for j in range(k, len(lines)))
 
 
 def _ragged_row(row: list[str], n_cols: int, name: str, line: int, delimiter: str) -> InputError:
