@@ -75,8 +75,11 @@ def check_english(text: str) -> None:
     InputRejected ``not_english`` when (a) at least two letters and 40% or more of the letters are outside the
     Latin script (Japanese, Arabic, Cyrillic, ...), (b) two or more function words of another language
     (German, French, Spanish, Portuguese, Italian, Dutch, Indonesian; ``data/language/function_words.tsv``)
-    outnumber the English ones, or (c) a text of 30 words or more has under 8% English function words.
-    Headlines with neither kind of function word pass.
+    outnumber the English ones, (c) a text of 30 words or more has under 8% English function words, or (d) a text
+    of under 30 words has no English function word that is not a word of another language too ("a", "in", "is",
+    ...) and two or more words of another language, those of ``data/language/short_text_words.tsv`` included, in
+    lower case and not inside a name (:func:`gaiko.ingest_lang.short_foreign`; s35, b35 F16: "Le Mali a rappelé son
+    ambassadeur à Alger lundi." was coded). Headlines with neither kind of function word pass.
     """
     sample = text[:5000]
     letters = _NOT_LETTER.sub("", sample)
@@ -97,6 +100,12 @@ def check_english(text: str) -> None:
             raise InputRejected(
                 "not_english", f"few English function words ({share:.0%}); gaiko codes English text only"
             )
+    else:
+        from .ingest_lang import short_foreign
+
+        why = short_foreign(sample)
+        if why:
+            raise InputRejected("not_english", f"{why}; gaiko codes English text only")
 
 
 def not_english_part(text: str) -> str | None:

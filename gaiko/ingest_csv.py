@@ -2,7 +2,8 @@
 
 The header names the record fields (``text`` or ``html``, ``title``, ...); each row is read on its own, and one that
 cannot be (a quote never closed, more cells than the header has columns) is a ``csv`` error with its line, the rows
-after it read as if it were not there.
+after it read as if it were not there: a quote never closed ends its row at the next line that starts a well-formed
+row (s35, b35 F15; before, it took every row after it into its cell).
 """
 
 from __future__ import annotations
@@ -39,7 +40,8 @@ def read_csv_text(text: str, name: str, default_date: str | None, delimiter: str
         counts = {d: first.count(d) for d in (delimiter, ";", "\t", "|")}
         if counts[delimiter] == 0 and max(counts.values()) > 0:
             delimiter = max(counts, key=lambda d: counts[d])
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    lines = io.StringIO(text, newline="").readlines()
+    reader = csv.reader(iter(lines), delimiter=delimiter, strict=True)
     try:
         header = next(reader)
     except (csv.Error, StopIteration) as exc:
@@ -65,7 +67,7 @@ def read_csv_text(text: str, name: str, default_date: str | None, delimiter: str
     if unread:  # once for the file, from its header (round n38)
         yield InputError(name, "unread_field", unread_detail(unread).replace("the record was", "each row is"), 1,
                          severity="warning")
-    last = reader.line_num
+    last, offset = reader.line_num, 0  # lines[:last] are read; the reader started at lines[offset]
     rows = 0
     while True:
         try:
@@ -75,13 +77,20 @@ def read_csv_text(text: str, name: str, default_date: str | None, delimiter: str
                 yield InputError(name, "empty", "the CSV file has a header but no rows", 1)
             return
         except csv.Error as exc:
-            yield _bad_row(text, name, exc, last, reader.line_num)
+            now = offset + reader.line_num
             rows += 1
-            if reader.line_num <= last:
+            resume = None if "field larger" in str(exc) else _resume_at(lines, last + 1, now, delimiter, len(cols))
+            if resume is not None:  # s35 (b35 F15): a quote never closed swallowed the rows after it
+                yield _bad_row(lines, name, exc, last, resume, resume)
+                last = offset = resume
+                reader = csv.reader(_from(lines, resume), delimiter=delimiter, strict=True)
+                continue
+            yield _bad_row(lines, name, exc, last, now, None)
+            if now <= last:
                 return
-            last = reader.line_num
+            last = now
             continue
-        line, last = last + 1, reader.line_num
+        line, last = last + 1, offset + reader.line_num
         if not any(cell.strip() for cell in row):
             continue
         rows += 1
@@ -90,6 +99,26 @@ def read_csv_text(text: str, name: str, default_date: str | None, delimiter: str
             continue
         rec = {c: row[k] for k, c in keep if k < len(row) and row[k] != ""}
         yield from record_items(rec, name, line, default_date, delimiter.join(row))
+
+
+def _resume_at(lines: list[str], start: int, now: int, delimiter: str, n_cols: int) -> int | None:
+    """Where to read on after the malformed row that began at ``lines[start - 1]`` and ran to ``lines[now - 1]``
+    (s35, b35 F15): the first later line inside that span that starts a well-formed row of ``n_cols`` cells (a
+    quote that is never closed would otherwise take every row after it into its cell). None when no line does,
+    or when the row was one line (the reader goes on by itself)."""
+    for k in range(start, min(now, len(lines))):
+        try:
+            row = next(csv.reader(_from(lines, k), delimiter=delimiter, strict=True), None)
+        except csv.Error:
+            continue
+        if row is not None and len(row) >= n_cols and not any(c.strip() for c in row[n_cols:]):
+            return k
+    return None
+
+
+def _from(lines: list[str], k: int) -> Iterator[str]:
+    """``lines[k:]`` without copying them (a file's rows after each bad one)."""
+    return (lines[j] for j in range(k, len(lines)))
 
 
 def _ragged_row(row: list[str], n_cols: int, name: str, line: int, delimiter: str) -> InputError:
@@ -103,17 +132,21 @@ def _ragged_row(row: list[str], n_cols: int, name: str, line: int, delimiter: st
                                    f"{shown!r}", line, input_id=raw_id(raw))
 
 
-def _bad_row(text: str, name: str, exc: csv.Error, last: int, now: int) -> InputError:
+def _bad_row(lines: list[str], name: str, exc: csv.Error, last: int, now: int, resume: int | None) -> InputError:
     """The ``csv`` error for the malformed row on lines ``last + 1`` to ``now``: its id is the hash of those lines
-    and the detail shows their start, so the record is kept in the errors table."""
-    lines = io.StringIO(text, newline="").readlines()[last:max(now, last + 1)]
-    raw = "".join(lines)
-    why = "an unterminated quoted field (a '\"' that is never closed)" if "end of data" in str(exc) else str(exc)
+    and the detail shows their start, so the record is kept in the errors table. ``resume``: the line (0-based)
+    the rows after it were read from again, when its quote ran on over them."""
+    raw = "".join(lines[last:max(now, last + 1)])
+    unclosed = "end of data" in str(exc) or resume is not None
+    why = "an unterminated quoted field (a '\"' that is never closed)" if unclosed else str(exc)
     shown = raw.strip()
     shown = shown if len(shown) <= 200 else shown[:197] + "..."
     if "field larger than field limit" in str(exc):  # not malformed: too large, as a JSONL line over the limit
         return InputError(name, "too_large", f"a field of this row is over {MAX_BYTES:,} bytes, the limit for one "
                                              f"article; the row was not coded: {shown!r}", last + 1,
                           input_id=raw_id(raw[:65536]))
-    return InputError(name, "csv", f"malformed CSV row: {why}; the row was not coded: {shown!r}", last + 1,
-                      input_id=raw_id(raw))
+    todo = ("; close the quote, or double a '\"' inside a quoted text (\"\"), and run the command again"
+            if unclosed else "; fix the row and run the command again")
+    after = f"; the rows after it were read from line {resume + 1}" if resume is not None else ""
+    return InputError(name, "csv", f"malformed CSV row: {why}; the row was not coded{after}{todo}: {shown!r}",
+                      last + 1, input_id=raw_id(raw))

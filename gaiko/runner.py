@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .ingest_checks import dates_not_applied, same_url
+from .ingest_dupes import same_text
 from .runner_signals import LedgerInterrupted, Terminated, catch_sigterm, defer_sigterm, hold_sigterm, stored_stop, terminating
 from .types import Article, CodedArticle, InputError
 from .workers import WORKER_MEMORY_MB, WorkerPool, usable_cores, worker_count
@@ -150,6 +151,7 @@ def code_into_store(
     pending: deque[tuple[Future[Any] | list[Any], int, list[Article]]] = deque()
     ext_ids: dict[str, str] = {}  # external id -> article id, of this run's articles
     run_urls: dict[str, str] = {}  # url -> article id, of this run's articles (same_url warnings)
+    run_sources: dict[str, str | None] = {}  # article id -> outlet, of this run's articles (same_text warnings)
     status = "failed"
     restore_signal = catch_sigterm()
     # bulk runs only: a caller that codes in-process (the web server) shares its
@@ -175,6 +177,7 @@ def code_into_store(
                 _record(store, errors, summary)
             known = store.known_articles(a.id for a in articles)
             late_dates = dates_not_applied(store, [a for a in articles if a.id in known])
+            late_dates += same_text(store, articles, known, run_sources)  # another outlet's copy (s35, b35 F17)
             if late_dates:
                 _record(store, late_dates, summary)
             fresh: list[Article] = []

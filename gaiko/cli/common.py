@@ -122,7 +122,7 @@ def emit_json(doc: dict[str, Any]) -> None:
 
 def emit_rows(rows: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None, title: str | None = None,
               blocks: bool = False) -> None:
-    """Print rows as a rich table, JSON lines or CSV on stdout.
+    """Print rows as a rich table, JSON lines, one JSON array (``json``) or CSV on stdout.
 
     ``blocks``: a table of short cells (numbers, dates: ``gaiko series``) that is wider than the terminal is printed
     as several tables one under the other, each repeating the first column and holding as many whole columns as fit
@@ -133,6 +133,9 @@ def emit_rows(rows: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str] |
             sys.stdout.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
         return
     rows = list(rows)
+    if fmt == "json":  # s35 (b35 F18): the rows of jsonl as one JSON array (it was "unknown format 'json'")
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str) + "\n")
+        return
     cols = list(columns) if columns else (list(rows[0].keys()) if rows else [])
     if fmt == "csv":
         from ..csvcell import write_csv
@@ -140,7 +143,7 @@ def emit_rows(rows: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str] |
         write_csv(sys.stdout, rows, cols)
         return
     if fmt != "table":
-        fail(f"unknown format {fmt!r}; use table, jsonl or csv")
+        fail(f"unknown format {fmt!r}; use table, jsonl, json (the jsonl rows as one JSON array) or csv")
     from rich.console import Console
 
     width = _table_width()

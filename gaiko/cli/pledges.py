@@ -134,8 +134,8 @@ def pledges(
         note = untracked_note(undated) if all_undated else undated_note(undated) if undated else None
         emit_json({"as_of": as_of or newest, "total": len(rows), "counts": dict(Counter(r["status"] for r in rows)),
                    "statements": statements_behind(rows), "undated_statements": undated, "note": note, "pledges": rows})
-    elif fmt == "jsonl":
-        emit_rows(rows, "jsonl")
+    elif fmt in ("jsonl", "json"):  # json: the same rows as one JSON array (s35, b35 F18)
+        emit_rows(rows, fmt)
     elif fmt == "csv":  # the columns of the API's pledge downloads (no server, so no links), and the evidence line
         from ..store.ledger_view import LEDGER_COLUMNS, shape
 

@@ -85,7 +85,8 @@ def events(
     actual: bool = actual_option(),
     either: bool = either_option(),
     limit: int = typer.Option(100, "--limit", help="At most this many events (0 = all)."),
-    fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl (PLOVER records) or csv."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl (PLOVER records), json (the same records "
+                               "as one JSON array) or csv."),
     count: str = count_option(),
     as_json: bool = typer.Option(False, "--json", help="The rows of the table as one JSON object {total, limit, count, "
                                  "filters, notes, events: [...]}, fields named as in GET /api/v1/events and CSV exports."),
@@ -111,10 +112,10 @@ def events(
         shown = shown_filters(filters)
         emit_json({"total": total, "limit": limit, "count": count, "filters": {**shown, "actual": actual},
                    "notes": [note] if note else None, "events": rows})
-    elif fmt == "jsonl":
+    elif fmt in ("jsonl", "json"):  # json: the same records as one JSON array (s35, b35 F18)
         from ..export import plover_record
 
-        emit_rows((plover_record(r) for r in rows), "jsonl")
+        emit_rows((plover_record(r) for r in rows), fmt)
     elif fmt == "csv":
         emit_rows(rows, "csv")
     else:
