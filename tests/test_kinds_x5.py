@@ -1,0 +1,39 @@
+"""Round x5: kinds a newcomer (round b35) found coding their own Sahel articles. Our own sentences of the kind
+(other countries, other topics), never b35's.
+
+F6. A phrasal verb whose particle changes the sense was read by its bare verb: "the plane took off from X" was
+    ASSAULT (abduct), "the convoy set off from X" AID. A verb of departure (``primary/phrasal_senses.yaml``) without
+    a direct object is no event (``gaiko.pipeline.phrasalsense``); "set off a car bomb" keeps its sense.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _coded(coder, text: str, day: str = "2025-11-20", title: str | None = None):
+    from gaiko.types import Article
+
+    return coder.code_article(Article(text=text, published=day, title=title)).events
+
+
+def _show(evs) -> list:
+    return [(e.event_type, e.source and e.source.country, e.target and e.target.country) for e in evs]
+
+
+# -- F6: a phrasal verb of departure is no event ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The minister's plane took off from Kabul on Friday.",
+    "Their cargo aircraft took off from Juba in the early morning.",
+    "The convoy set off from Mombasa on Tuesday.",
+    "The evacuation flight lifted off from Khartoum shortly after noon.",
+])
+def test_f6_departure_is_no_event(coder, text: str) -> None:
+    evs = _coded(coder, text)
+    assert evs == [], _show(evs)
+
+
+def test_f6_object_keeps_the_other_sense(coder) -> None:
+    evs = _coded(coder, "Militants set off a car bomb outside a police station in Peshawar on Sunday.")
+    assert any(e.event_type == "ASSAULT" for e in evs), _show(evs)
