@@ -37,3 +37,27 @@ def test_f6_departure_is_no_event(coder, text: str) -> None:
 def test_f6_object_keeps_the_other_sense(coder) -> None:
     evs = _coded(coder, "Militants set off a car bomb outside a police station in Peshawar on Sunday.")
     assert any(e.event_type == "ASSAULT" for e in evs), _show(evs)
+
+
+# -- F10a: a reduced passive (headline or lead) makes its noun the patient --------------------------------------------
+
+def _pairs(evs, etype: str) -> set[tuple[str | None, str | None]]:
+    return {(e.source.country if e.source else None, e.target.country if e.target else None)
+            for e in evs if e.event_type == etype}
+
+
+@pytest.mark.parametrize("text,etype,victim", [
+    ("Four Indian sailors abducted off the coast of Benin last month were released on Monday.", "ASSAULT", "IND"),
+    ("Two French tourists abducted in northern Cameroon.", "ASSAULT", "FRA"),
+    ("Three Kenyan soldiers killed in an ambush near the Somali border.", "ASSAULT", "KEN"),
+    ("Two Pakistani journalists detained in Kabul last week were freed on Friday.", "RETREAT", "PAK"),
+])
+def test_f10a_reduced_passive_noun_is_the_target(coder, text: str, etype: str, victim: str) -> None:
+    evs = _coded(coder, text)
+    pairs = _pairs(evs, etype)
+    assert pairs and all(t == victim and s != victim for s, t in pairs), _show(evs)
+
+
+def test_f10a_active_clause_keeps_its_doer(coder) -> None:
+    evs = _coded(coder, "Gunmen kidnapped two Turkish engineers near Maiduguri on Saturday.")
+    assert ("NGA", "TUR") in _pairs(evs, "ASSAULT"), _show(evs)
