@@ -4,6 +4,11 @@
 F6. A phrasal verb whose particle changes the sense was read by its bare verb: "the plane took off from X" was
     ASSAULT (abduct), "the convoy set off from X" AID. A verb of departure (``primary/phrasal_senses.yaml``) without
     a direct object is no event (``gaiko.pipeline.phrasalsense``); "set off a car bomb" keeps its sense.
+F10a. A past participle the parser read as a finite verb ("Two tourists abducted in X", "sailors abducted ... were
+    released") made its noun the doer; it is the patient (``gaiko.pipeline.reducedpass``).
+F10b. "X recalled X's ambassador from Y" took X's own envoy as the target (only "its ambassador" was read); the
+    other side is Y's country. "a deal mediated by Oman" lent its agent to the main verb ("would be freed"):
+    ``roles.deep_agent`` no longer enters a participle on a noun.
 """
 
 from __future__ import annotations
@@ -61,3 +66,30 @@ def test_f10a_reduced_passive_noun_is_the_target(coder, text: str, etype: str, v
 def test_f10a_active_clause_keeps_its_doer(coder) -> None:
     evs = _coded(coder, "Gunmen kidnapped two Turkish engineers near Maiduguri on Saturday.")
     assert ("NGA", "TUR") in _pairs(evs, "ASSAULT"), _show(evs)
+
+
+# -- F10b: an envoy recalled from a capital; the agent of a participle on a noun -----------------------------------
+
+@pytest.mark.parametrize("text,src,other", [
+    ("Niger recalled Niger's ambassador from Abidjan after the dispute.", "NER", "CIV"),
+    ("Colombia recalled Colombia's ambassador from Caracas on Wednesday.", "COL", "VEN"),
+    ("Ghana recalled the country's envoy from Lome on Thursday.", "GHA", "TGO"),
+])
+def test_f10b_recalled_envoy_other_side_is_the_capital(coder, text: str, src: str, other: str) -> None:
+    evs = _coded(coder, text)
+    assert (src, other) in _pairs(evs, "SANCTION"), _show(evs)
+
+
+def test_f10b_expelled_foreign_envoy_keeps_his_country(coder) -> None:
+    evs = _coded(coder, "Ecuador expelled Mexico's ambassador from Quito on Friday.")
+    assert ("ECU", "MEX") in _pairs(evs, "SANCTION"), _show(evs)
+
+
+@pytest.mark.parametrize("text,mediator", [
+    ("The detainees will be handed over under an agreement brokered by Qatar.", "QAT"),
+    ("The prisoners would be freed under a deal mediated by Oman, officials said.", "OMN"),
+])
+def test_f10b_participle_agent_is_not_the_main_verbs(coder, text: str, mediator: str) -> None:
+    evs = _coded(coder, text)
+    assert all(not (e.source and e.source.text in ("Qatar", "Oman")) for e in evs if e.event_type == "AGREE"), \
+        _show(evs)

@@ -204,6 +204,12 @@ def between_party(target: Actor, c: Any) -> bool:
         and root.head.lower_ in ("between", "among", "amongst")
 
 
+def _own_name(t: Any) -> bool:
+    """Whether a possessor names a country (a name, "the country's"): "Niger recalled Niger's ambassador from
+    Abidjan" (round x5, F10b; the caller has the target of the source's own country)."""
+    return t.pos_ == "PROPN" or t.lemma_.lower() in ("country", "nation", "government")
+
+
 def own_people_away(target: Actor, source: Actor, c: Any, state: DocState, info: ClauseInfo,
                     kb: Any) -> Actor | None:
     """For a target that is the source's own people ("its ambassador", "their diplomats"), the country named by
@@ -214,7 +220,7 @@ def own_people_away(target: Actor, source: Actor, c: Any, state: DocState, info:
         return None
     root = span.root
     sent = sent_forces(root)
-    if not sent and not any(t.dep_ == "poss" and t.lower_ in ("its", "their", "his", "her", "our")
+    if not sent and not any(t.dep_ == "poss" and (t.lower_ in ("its", "their", "his", "her", "our") or _own_name(t))
                             for t in root.children) and not _handed_over(root):
         return None
     noun = root
