@@ -9,6 +9,8 @@ F10a. A past participle the parser read as a finite verb ("Two tourists abducted
 F10b. "X recalled X's ambassador from Y" took X's own envoy as the target (only "its ambassador" was read); the
     other side is Y's country. "a deal mediated by Oman" lent its agent to the main verb ("would be freed"):
     ``roles.deep_agent`` no longer enters a participle on a noun.
+F10c. A feeling ("expressed regret") and a route or its endpoints ("on the road from Kenya to Juba") were targets;
+    ``no_sides.yaml`` acts (feelings) and routes (``nosides.route_end``) make them none.
 """
 
 from __future__ import annotations
@@ -93,3 +95,23 @@ def test_f10b_participle_agent_is_not_the_main_verbs(coder, text: str, mediator:
     evs = _coded(coder, text)
     assert all(not (e.source and e.source.text in ("Qatar", "Oman")) for e in evs if e.event_type == "AGREE"), \
         _show(evs)
+
+
+# -- F10c: a feeling or a route's endpoint is no target ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Morocco expressed regret at the decision on Tuesday.",
+    "Tunisia voiced dismay over the vote on Monday.",
+])
+def test_f10c_feeling_is_no_target(coder, text: str) -> None:
+    evs = _coded(coder, text)
+    assert all(e.target is None or e.target.text.split()[-1] not in ("regret", "dismay") for e in evs), _show(evs)
+
+
+@pytest.mark.parametrize("text,end", [
+    ("Gunmen attacked a truck convoy on the road from Kenya to Juba.", "Kenya"),
+    ("Russian drones struck a convoy on the road to Kharkiv.", "road"),
+])
+def test_f10c_route_is_no_target(coder, text: str, end: str) -> None:
+    evs = _coded(coder, text)
+    assert all(e.target is None or end not in e.target.text for e in evs if e.event_type == "ASSAULT"), _show(evs)

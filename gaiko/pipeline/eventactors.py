@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from ..docindex import entities
 from ..types import Actor
 from .attributes import ClauseInfo
-from ..actors.nosides import in_dateline
+from ..actors.nosides import in_dateline, route_end
 from .eventsides import amount_of, goods_thing, group_heads, group_pair, no_side_thing, sent_forces
 from .roles import ENT_TYPES, LOCATIVE_PREPS, PARTICLES, PEOPLE, PRONOUNS, is_locative, kb_actor, phrase_span, subjects
 from .state import DocState
@@ -94,6 +94,8 @@ def pick_target(toks: list[Token], state: DocState, source: Actor | None, kb: An
         t = amount_of(t)  # "$8 billion of American defence equipment": the thing counted, not the sum (round x4)
         if in_dateline(t.doc, t.idx) or etype != "MOBILIZE" and no_side_thing(t, state, source) or goods_thing(t):
             continue  # (round n47: "more LNG", "defence spending": goods and budgets are no side)
+        if route_end(t):
+            continue  # "on the road from Senegal to Bamako": where the road runs (round x5, F10c)
         if any(p.start + p.text.find(",") < t.idx < p.end for p in state.places if "," in p.text):
             continue  # ", Idaho" of "in Moscow, Idaho": the qualifier of a place
         a = resolved_actor(t, state, kb)
@@ -125,7 +127,8 @@ def pick_target(toks: list[Token], state: DocState, source: Actor | None, kb: An
         if need_country:
             continue
         if fallback is None and t.head.lower_ not in ("from", "in", "near", "at", "during", "since"):
-            ent = next((x for x in t.subtree if x.ent_type_ in ENT_TYPES and not goods_thing(x)), None)
+            ent = next((x for x in t.subtree if x.ent_type_ in ENT_TYPES and not goods_thing(x) and not route_end(x)),
+                       None)
             if ent is not None:
                 span = next((s for s in entities(t.doc) if s.start <= ent.i < s.end), None)
                 at = None if span is None else \
