@@ -11,6 +11,8 @@ F10b. "X recalled X's ambassador from Y" took X's own envoy as the target (only 
     ``roles.deep_agent`` no longer enters a participle on a noun.
 F10c. A feeling ("expressed regret") and a route or its endpoints ("on the road from Kenya to Juba") were targets;
     ``no_sides.yaml`` acts (feelings) and routes (``nosides.route_end``) make them none.
+F7. "the vote promised for March" coded PROTEST at "March": a month after "for" under a participle of scheduling
+    (``retype.yaml`` schedule_participles) is a date (``retype.month_veto``).
 """
 
 from __future__ import annotations
@@ -115,3 +117,20 @@ def test_f10c_feeling_is_no_target(coder, text: str) -> None:
 def test_f10c_route_is_no_target(coder, text: str, end: str) -> None:
     evs = _coded(coder, text)
     assert all(e.target is None or end not in e.target.text for e in evs if e.event_type == "ASSAULT"), _show(evs)
+
+
+# -- F7: a month after a participle of scheduling is a date, no march ---------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Chad's junta postponed the parliamentary vote promised for March indefinitely.",
+    "Burkina Faso's rulers delayed the referendum scheduled for March until next year.",
+    "Gabon's transitional council put off the local elections planned for March.",
+])
+def test_f7_scheduled_month_is_no_protest(coder, text: str) -> None:
+    evs = _coded(coder, text)
+    assert not any(e.event_type == "PROTEST" for e in evs), _show(evs)
+
+
+def test_f7_a_real_march_stays(coder) -> None:
+    evs = _coded(coder, "Thousands of farmers marched on parliament in Nairobi on Friday.")
+    assert any(e.event_type == "PROTEST" for e in evs), _show(evs)
