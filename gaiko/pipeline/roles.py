@@ -18,7 +18,6 @@ from ..docindex import text as doc_text
 from ..tables import word_lists, word_sets
 from ..types import Actor
 from .parsefix import back_to_main
-from .reducedpass import finite_passive, reduced_passive
 from .state import path_to
 
 __all__ = ["subjects", "deep_agent", "noun_agent", "target_candidates", "fallback_targets", "is_locative", "PRONOUNS",
@@ -62,8 +61,6 @@ def subjects(anchor: Token) -> tuple[list[Token], bool, Token | None]:
                 subj, passive = c, True
             elif c.dep_ == "agent":
                 agent = next((p for p in c.children if p.dep_ == "pobj"), None)
-        if subj is not None and subj.dep_ == "nsubj" and reduced_passive(cur):
-            return [subj, *_conjuncts(subj)], True, agent  # round x5 (F10a): "sailors abducted off Benin were ..."
         if subj is not None:
             if subj.lower_ in ("which", "that") and cur.dep_ == "relcl" and cur.head.dep_ in ("dobj", "obj") \
                     and cur.head.lemma_.lower() in _w("document_nouns") and cur.head.head.pos_ in ("VERB", "AUX"):
@@ -78,9 +75,6 @@ def subjects(anchor: Token) -> tuple[list[Token], bool, Token | None]:
                 if subj is None:
                     return [], passive, agent
             return [subj, *_conjuncts(subj)], passive, agent
-        if cur.dep_ in ("advcl", "ccomp") and finite_passive(cur) and reduced_passive(cur.head):
-            head_subj = next(c for c in cur.head.children if c.dep_ == "nsubj")
-            return [head_subj, *_conjuncts(head_subj)], True, agent  # "... abducted last month were released"
         if passive or agent is not None:
             return [], True, agent
         if cur.dep_ == "conj" and back_to_main(cur):
@@ -97,8 +91,7 @@ def subjects(anchor: Token) -> tuple[list[Token], bool, Token | None]:
             continue
         if cur.dep_ in ("acl", "relcl") and cur.head.i != cur.i:
             # "forces loyal to X attacking ..." / "the group that attacked"
-            if cur.head.dep_ == "ROOT" and cur.head.pos_ in ("NOUN", "PROPN") and not (
-                    cur.tag_ == "VBN" and not any(c.dep_ in ("dobj", "obj") for c in cur.children)):
+            if cur.head.dep_ == "ROOT" and cur.head.pos_ in ("NOUN", "PROPN"):
                 return [cur.head], False, None  # misparse: the main verb hangs off the subject
             if cur.tag_ == "VBN":  # "crimes committed by X", "a reporter detained in Sfax": patient is the head noun
                 return ([cur.head] if cur.head.pos_ in ("NOUN", "PROPN") else []), True, agent
