@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["equipment_nouns", "act_nouns", "generic_nouns", "sending_verbs", "handover_verbs",
+__all__ = ["route_end", "equipment_nouns", "act_nouns", "generic_nouns", "sending_verbs", "handover_verbs",
            "destination_verbs", "removal_verbs", "post_country", "dateline_end",
            "in_dateline", "dateline_place"]
 
@@ -27,9 +27,24 @@ def _lists() -> dict[str, frozenset[str]]:
         raw = yaml.safe_load(_DATA.read_text(encoding="utf-8")) or {}
         return {k: frozenset(str(w).lower() for w in raw.get(k) or ())
                 for k in ("equipment", "goods", "acts", "generic", "sending", "handover", "destination", "removal",
-                          "relational", "posts", "travel")}
+                          "relational", "posts", "travel", "routes")}
     except (OSError, yaml.YAMLError, AttributeError) as exc:
         raise DataFileError(str(_DATA), f"cannot read the no-sides lists: {exc}") from exc
+
+
+def route_end(tok: object) -> bool:
+    """Whether ``tok`` is a route noun or an endpoint of a route ("on the road from Senegal to Bamako"): the object
+    of "from" / "to" / "between" on a route noun (``no_sides.yaml`` routes; round x5, F10c). Where a road runs is no
+    side of what happened on it."""
+    if getattr(tok, "lemma_", "").lower() in _lists()["routes"]:
+        return True  # the road itself ("struck a convoy on the road to Kharkiv")
+    prep = getattr(tok, "head", None)
+    if getattr(tok, "dep_", "") not in ("pobj", "conj") or prep is None:
+        return False
+    if tok.dep_ == "conj":
+        return route_end(prep)
+    return prep.lower_ in ("from", "to", "between") and prep.head.lemma_.lower() in _lists()["routes"] \
+        and prep.head.i != prep.i
 
 
 def equipment_nouns() -> frozenset[str]:

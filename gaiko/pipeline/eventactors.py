@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from ..docindex import entities
 from ..types import Actor
 from .attributes import ClauseInfo
-from ..actors.nosides import in_dateline
+from ..actors.nosides import in_dateline, route_end
 from .eventsides import amount_of, goods_thing, group_heads, group_pair, no_side_thing, sent_forces
 from .roles import ENT_TYPES, LOCATIVE_PREPS, PARTICLES, PEOPLE, PRONOUNS, is_locative, kb_actor, phrase_span, subjects
 from .state import DocState
@@ -94,6 +94,8 @@ def pick_target(toks: list[Token], state: DocState, source: Actor | None, kb: An
         t = amount_of(t)  # "$8 billion of American defence equipment": the thing counted, not the sum (round x4)
         if in_dateline(t.doc, t.idx) or etype != "MOBILIZE" and no_side_thing(t, state, source) or goods_thing(t):
             continue  # (round n47: "more LNG", "defence spending": goods and budgets are no side)
+        if route_end(t):
+            continue  # "on the road from Senegal to Bamako": where the road runs (round x5, F10c)
         if any(p.start + p.text.find(",") < t.idx < p.end for p in state.places if "," in p.text):
             continue  # ", Idaho" of "in Moscow, Idaho": the qualifier of a place
         a = resolved_actor(t, state, kb)
@@ -125,7 +127,8 @@ def pick_target(toks: list[Token], state: DocState, source: Actor | None, kb: An
         if need_country:
             continue
         if fallback is None and t.head.lower_ not in ("from", "in", "near", "at", "during", "since"):
-            ent = next((x for x in t.subtree if x.ent_type_ in ENT_TYPES and not goods_thing(x)), None)
+            ent = next((x for x in t.subtree if x.ent_type_ in ENT_TYPES and not goods_thing(x) and not route_end(x)),
+                       None)
             if ent is not None:
                 span = next((s for s in entities(t.doc) if s.start <= ent.i < s.end), None)
                 at = None if span is None else \
@@ -204,6 +207,12 @@ def between_party(target: Actor, c: Any) -> bool:
         and root.head.lower_ in ("between", "among", "amongst")
 
 
+def _own_name(t: Any) -> bool:
+    """Whether a possessor names a country (a name, "the country's"): "Niger recalled Niger's ambassador from
+    Abidjan" (round x5, F10b; the caller has the target of the source's own country)."""
+    return t.pos_ == "PROPN" or t.lemma_.lower() in ("country", "nation", "government")
+
+
 def own_people_away(target: Actor, source: Actor, c: Any, state: DocState, info: ClauseInfo,
                     kb: Any) -> Actor | None:
     """For a target that is the source's own people ("its ambassador", "their diplomats"), the country named by
@@ -214,7 +223,7 @@ def own_people_away(target: Actor, source: Actor, c: Any, state: DocState, info:
         return None
     root = span.root
     sent = sent_forces(root)
-    if not sent and not any(t.dep_ == "poss" and t.lower_ in ("its", "their", "his", "her", "our")
+    if not sent and not any(t.dep_ == "poss" and (t.lower_ in ("its", "their", "his", "her", "our") or _own_name(t))
                             for t in root.children) and not _handed_over(root):
         return None
     noun = root

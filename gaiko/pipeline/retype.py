@@ -178,6 +178,9 @@ def month_veto(drafts: list[_Draft]) -> list[_Draft]:
             after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
             if before.lower_ in date_words or (after is not None and after.like_num):
                 continue
+            if before.lower_ == "for" and before.head.tag_ == "VBN" \
+                    and before.head.lemma_.lower() in _words("schedule_participles"):
+                continue  # "the election promised for March": the noun's date (round x5, F7)
         out.append(d)
     return out
 

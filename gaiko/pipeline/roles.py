@@ -360,7 +360,8 @@ def deep_agent(anchor: Token, depth: int = 3) -> Token | None:
             o = next((p for p in c.children if p.dep_ == "pobj"), None)
             if o is not None:
                 return o
-        if depth > 0 and c.dep_ in _AGENT_PATH and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children):
+        if depth > 0 and c.dep_ in _AGENT_PATH and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children) \
+                and not (c.dep_ == "acl" and c.tag_ == "VBN"):  # "a deal mediated by Oman": the participle's (x5)
             found = deep_agent(c, depth - 1)
             if found is not None:
                 return found
