@@ -4,8 +4,9 @@ A one-sentence record in French, Spanish, Portuguese or German ("Le Mali a rappe
 holds few of the function words rule (b) counts, since the commonest ones ("le", "la", "de", "el", "em") are left
 out of that list: English news carries them in names ("Le Drian", "La Paz", "Rio de Janeiro"). Here, in a text of
 under 30 words, they count when they cannot be part of a name: written in lower case (or as the text's first
-word) and, for a particle of names ("de", "da", "von"), not between two capitalised words. The text is refused when two or more such words of another language
-are there and no English function word that is not also a word of another language ("a", "in", "is", "was", ...).
+word) and, for a particle of names ("de", "da", "von"), not between two capitalised words. The text is refused when
+two or more such words of another language are there and no English function word that is not also a word of another
+language ("a", "in", "is", "was", ...). Word lists: ``gaiko/data/language/short_text_words.tsv``.
 """
 
 from __future__ import annotations
@@ -16,29 +17,23 @@ import re
 __all__ = ["short_foreign"]
 
 _TOKEN = re.compile(r"[^\W\d_]+")
-#: English function words (ingest_checks._STOPWORDS) that are words of another language too, so no sign of English
-#: in a short text: "a" (French, Spanish, Portuguese), "in" (German, Italian, Dutch), "is"/"was"/"an" (Dutch,
-#: German), "on" (French), "as" (Portuguese), "minister" (German, Dutch), "president" (Dutch)
-_AMBIGUOUS = frozenset("a in is was an on as minister president".split())
-#: particles of names ("Charles de Gaulle", "Ursula von der Leyen", "Lula da Silva", "Ortega y Gasset"): between
-#: two capitalised words they are part of a name, not a word of the text's language
-_PARTICLES = frozenset("de da das dos du des del della di la le les lo von van der den el al y e".split())
 
 
 @functools.lru_cache(maxsize=1)
-def _words() -> tuple[frozenset[str], frozenset[str]]:
-    """(lower-case words of other languages, German nouns counted as written) from short_text_words.tsv, with the
-    function words of function_words.tsv."""
+def _words() -> dict[str, frozenset[str]]:
+    """The word sets of short_text_words.tsv by kind: ``lower`` (words of other languages, with the function words
+    of function_words.tsv), ``noun`` (German nouns, counted as written), ``ambiguous`` (English function words that
+    are words of another language too) and ``particle`` (particles of names)."""
     from importlib.resources import files
 
     from .ingest_checks import _foreign_words
 
-    lower, nouns = set(_foreign_words()), set()
+    kinds: dict[str, set[str]] = {"lower": set(_foreign_words()), "noun": set(), "ambiguous": set(), "particle": set()}
     for line in files("gaiko").joinpath("data/language/short_text_words.tsv").read_text("utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             kind, _, words = line.split("\t", 2)
-            (nouns if kind == "noun" else lower).update(words.split())
-    return frozenset(lower), frozenset(nouns)
+            kinds[kind if kind in kinds else "lower"].update(words.split())
+    return {k: frozenset(v) for k, v in kinds.items()}
 
 
 def _capital(tok: str) -> bool:
@@ -52,9 +47,10 @@ def short_foreign(text: str) -> str | None:
     toks = _TOKEN.findall(text)
     if len(toks) >= 30:
         return None
-    if any(t.lower() in _STOPWORDS and t.lower() not in _AMBIGUOUS for t in toks):
+    words = _words()
+    if any(t.lower() in _STOPWORDS and t.lower() not in words["ambiguous"] for t in toks):
         return None
-    lower, nouns = _words()
+    lower, nouns = words["lower"], words["noun"]
     found = []
     for i, t in enumerate(toks):
         if t in nouns:
@@ -64,7 +60,7 @@ def short_foreign(text: str) -> str | None:
             continue
         before = next((u for u in reversed(toks[max(0, i - 2):i]) if u.lower() not in lower or _capital(u)), None)
         after = next((u for u in toks[i + 1:i + 3] if u.lower() not in lower or _capital(u)), None)
-        if t.lower() in _PARTICLES and i > 0 and before and after and _capital(before) and _capital(after):
+        if t.lower() in words["particle"] and i > 0 and before and after and _capital(before) and _capital(after):
             continue  # a particle inside a name: "Charles de Gaulle", "von der Leyen", "Lula da Silva"
         found.append(t.lower())
     if len(found) >= 2:

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 __all__ = ["departure_veto"]
 
+_FILE = "primary/phrasal_senses.yaml"
+
 
 @lru_cache(maxsize=None)
 def _pairs() -> frozenset[str]:
@@ -27,22 +29,20 @@ def _pairs() -> frozenset[str]:
 
     Raises :class:`gaiko.errors.DataFileError` when ``pairs`` is not a list of two-word strings."""
     from ..errors import DataFileError
-    from ..tables import data_path, load_yaml
+    from ..tables import data_path, word_lists
 
-    path = data_path("primary/phrasal_senses.yaml")
-    pairs = (load_yaml(path) or {}).get("pairs")
-    if not isinstance(pairs, list) or not all(isinstance(p, str) and len(p.split()) == 2 for p in pairs):
-        raise DataFileError(str(path), "'pairs' must be a list of 'verb particle' strings")
+    pairs = word_lists(_FILE).get("pairs")
+    if pairs is None or not all(len(p.split()) == 2 for p in pairs):
+        raise DataFileError(str(data_path(_FILE)), "'pairs' must be a list of 'verb particle' strings")
     return frozenset(p.lower() for p in pairs)
 
 
 @lru_cache(maxsize=None)
 def _movers() -> frozenset[str]:
     """The ``movers`` of ``primary/phrasal_senses.yaml`` (vehicles and travelling parties), lower-cased."""
-    from ..tables import data_path, load_yaml
+    from ..tables import word_lists
 
-    return frozenset(str(w).lower() for w in (load_yaml(data_path("primary/phrasal_senses.yaml")) or {}).get("movers")
-                     or ())
+    return frozenset(w.lower() for w in word_lists(_FILE).get("movers", ()))
 
 
 def _departure(tok: Token) -> bool:

@@ -48,7 +48,7 @@ def words_taken_back(v: Token) -> bool:
         if names & _w("taken_back_words"):
             return True
         if names & _w("taken_back_demand_nouns") and any(
-                _names(t) & {"apology", "apologies"} for t in obj.subtree if t.i > obj.i):
+                _names(t) & _w("taken_back_apology") for t in obj.subtree if t.i > obj.i):
             return True
         if names & _w("taken_back_decisions") and _demand_before(v):
             return True
