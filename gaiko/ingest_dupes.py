@@ -1,5 +1,6 @@
-"""``same_text`` warnings: a record skipped because its text is already stored, or earlier in the run, from another
-outlet (s35, b35 F17).
+"""Records that repeat another: ``duplicate_id`` (an external id that already names another text; moved here from
+``runner`` in session 36, unchanged) and ``same_text`` warnings (a record skipped because its text is already stored, or
+earlier in the run, from another outlet: s35, b35 F17).
 
 An article's id is the hash of its text, so a syndicated copy (the same wire story from a second outlet) is the
 same article: it is skipped, as a rerun's records are, and its outlet is not stored and never counts in a cluster's
@@ -13,7 +14,7 @@ from typing import Any
 
 from .types import Article, InputError
 
-__all__ = ["same_text"]
+__all__ = ["drop_duplicate_ids", "same_text"]
 
 
 def _outlet(source: str | None) -> str:
@@ -50,3 +51,30 @@ def same_text(store: Any, articles: Iterable[Article], known: set[str],
         w.severity = "warning"
         warnings.append(w)
     return warnings
+
+
+def drop_duplicate_ids(store: Any, articles: list[Article], run_ids: dict[str, str]) -> tuple[list[Article],
+                                                                                                 list[InputError]]:
+    """``articles`` less those whose external ``id`` already names another text (earlier in this run, in
+    ``run_ids``, which is updated, or in the store): the first text stays, and each later one becomes a
+    ``duplicate_id`` warning holding its whole text (so nothing is lost; it is not coded)."""
+    with_ext = [a for a in articles if a.external_id is not None]
+    if not with_ext:
+        return articles, []
+    stored = store.articles_by_external_id(a.external_id for a in with_ext if a.external_id not in run_ids)
+    kept: list[Article] = []
+    dups: list[InputError] = []
+    for a in articles:
+        ext = a.external_id
+        first = None if ext is None else run_ids.get(ext) or stored.get(ext)
+        if first is None or first == a.id:
+            if ext is not None:
+                run_ids.setdefault(ext, a.id)
+            kept.append(a)
+            continue
+        path, _, line = (a.origin or "").rpartition(":")
+        path, line_no = (path, int(line)) if line.isdigit() else (a.origin or "", None)
+        dups.append(InputError(path, "duplicate_id", f"id {ext!r} already names article {first} with another text; "
+                                                     f"the first stays and this record was not coded. Its text: "
+                                                     f"{a.text}", line_no, severity="warning", input_id=a.id))
+    return kept, dups

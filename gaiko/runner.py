@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .ingest_checks import dates_not_applied, same_url
-from .ingest_dupes import same_text
+from .ingest_dupes import drop_duplicate_ids, same_text
 from .runner_signals import LedgerInterrupted, Terminated, catch_sigterm, defer_sigterm, hold_sigterm, stored_stop, terminating
 from .types import Article, CodedArticle, InputError
 from .workers import WORKER_MEMORY_MB, WorkerPool, usable_cores, worker_count
@@ -261,33 +261,6 @@ def code_into_store(
             raise
         summary.ledger_seconds = time.perf_counter() - t
     return summary
-
-
-def drop_duplicate_ids(store: Any, articles: list[Article], run_ids: dict[str, str]) -> tuple[list[Article],
-                                                                                                 list[InputError]]:
-    """``articles`` less those whose external ``id`` already names another text (earlier in this run, in
-    ``run_ids``, which is updated, or in the store): the first text stays, and each later one becomes a
-    ``duplicate_id`` warning holding its whole text (so nothing is lost; it is not coded)."""
-    with_ext = [a for a in articles if a.external_id is not None]
-    if not with_ext:
-        return articles, []
-    stored = store.articles_by_external_id(a.external_id for a in with_ext if a.external_id not in run_ids)
-    kept: list[Article] = []
-    dups: list[InputError] = []
-    for a in articles:
-        ext = a.external_id
-        first = None if ext is None else run_ids.get(ext) or stored.get(ext)
-        if first is None or first == a.id:
-            if ext is not None:
-                run_ids.setdefault(ext, a.id)
-            kept.append(a)
-            continue
-        path, _, line = (a.origin or "").rpartition(":")
-        path, line_no = (path, int(line)) if line.isdigit() else (a.origin or "", None)
-        dups.append(InputError(path, "duplicate_id", f"id {ext!r} already names article {first} with another text; "
-                                                     f"the first stays and this record was not coded. Its text: "
-                                                     f"{a.text}", line_no, severity="warning", input_id=a.id))
-    return kept, dups
 
 
 def split_pipeline(workers: int) -> bool:
