@@ -29,6 +29,7 @@ from ..types import Actor, Pledge
 from .destination import destination
 from .foreign import foreign_sentences
 from .pledge_cues import cue_lemmas, find_cues, noun_fate, refrains
+from .pledge_made import made_on, noun_party, time_word
 from .pledge_guards import no_pledge_here, thing, they_means, warns_of_another
 from .pledge_suffered import suffered_threat
 from .pledge_terms import deadline as pledge_deadline, included, split_objects
@@ -150,10 +151,10 @@ class PledgeExtractor:
             actor_tok = subject_of(verb) if cue.i == verb.i or cue.dep_ == "aux" else subject_of(cue)
             if actor_tok is None and cue.pos_ == "NOUN":
                 poss = next((c for c in cue.children if c.dep_ == "poss"), None)
-                if poss is not None and _time_word(poss):
+                if poss is not None and time_word(poss):
                     # "Monday's agreement with Ghana", "Friday's pledge by Uganda": a day is no pledger; the
                     # noun's "by" agent, else (an agreement) its "with" party, else none (round n47)
-                    poss = _noun_party(cue, "by") or (_noun_party(cue, "with") if kind == "agreement" else None)
+                    poss = noun_party(cue, "by") or (noun_party(cue, "with") if kind == "agreement" else None)
                     if poss is None:
                         return []
                 actor_tok = poss or subject_of(cue.head) if cue.head.pos_ in ("VERB", "AUX") else poss
@@ -351,47 +352,6 @@ class PledgeExtractor:
                 if t.lemma_.lower() in words:
                     return status
         return None
-
-
-# months that are also names or verbs ("May's pledge": Theresa May) count only as a DATE entity
-_TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-                         "yesterday", "tomorrow", "week", "month", "year", "weekend", "decade", "night", "morning",
-                         "evening", "afternoon", "january", "february", "april", "july", "september", "october",
-                         "november", "december"})
-
-
-def _time_word(tok: Any) -> bool:
-    """Whether a possessive names a time, not a party ("Monday's agreement", "last week's pledge", "the 2024
-    promise's"; round n47): a DATE or TIME entity, or a word of ``_TIME_WORDS``."""
-    if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
-        return False
-    return tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in _TIME_WORDS or tok.lemma_.lower() in _TIME_WORDS
-
-
-def _noun_party(noun: Any, prep: str) -> Any:
-    """The object of the noun's ``prep`` phrase ("pledge *by* Uganda", "agreement *with* Ghana"), or None."""
-    for p in noun.children:
-        if p.dep_ in ("prep", "agent") and p.lower_ == prep:
-            obj = next((o for o in p.children if o.dep_ == "pobj"), None)
-            if obj is not None:
-                return obj
-    return None
-
-
-def made_on(cue: Token, sent: Any, state: DocState) -> tuple[str | None, str | None]:
-    """The day a pledge was made: the date its cue verb in the past carries when earlier than the article's ("Kenya
-    first promised in 2025 to reopen", "pledged last year to", "promised on Monday to"; round n49), else the
-    article's date; with the words of the date (None for the article's). A date inside the promised act is its
-    deadline, not this ("promised to reopen it by 2030")."""
-    from .dates import event_date
-
-    pub = state.published
-    if not pub or cue.pos_ not in ("VERB", "AUX") or cue.tag_ not in ("VBD", "VBN"):
-        return pub, None
-    date, text, precision = event_date(cue, sent, state)
-    if date and precision not in ("published", "shared") and date < str(pub)[:10]:
-        return date, text
-    return pub, None
 
 
 @lru_cache(maxsize=None)
