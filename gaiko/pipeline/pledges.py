@@ -31,6 +31,7 @@ from .foreign import foreign_sentences
 from .pledge_cues import cue_lemmas, find_cues, noun_fate, refrains
 from .pledge_made import made_on, noun_party, time_word
 from .pledge_guards import no_pledge_here, thing, they_means, warns_of_another
+from .pledge_spoken import spoken_for
 from .pledge_suffered import suffered_threat
 from .pledge_terms import deadline as pledge_deadline, included, split_objects
 from .pledge_forms import antecedent, no_new_pledge, parties, passive_parts, question, threatened_means, vouched
@@ -78,6 +79,9 @@ class PledgeExtractor:
                         and not in_dateline(x.doc, x.idx)), None)
         if tok is None:
             return None
+        spoken = spoken_for(tok, state)  # "a spokesman for the group": the group named before (round e36)
+        if spoken is not None:
+            return spoken
         found = state.actor_in(tok)
         if found is not None and not (tok.pos_ == "PRON" and not (found.country or found.name)):
             return found
