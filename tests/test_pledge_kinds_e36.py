@@ -4,6 +4,9 @@ deadlines. Our own sentences, never a corpus sentence.
 K1. "A spokesman/spokeswoman/official for/of the group/movement/company" speaks for the group of that kind named
     before (the nearest one that was a subject), never a country the title resolver guesses from elsewhere; with no
     such group before it, the actor stays unresolved (no country).
+K2. A reported passive with a person as subject and no by-agent is the speaker's pledge, the act done to the subject
+    ("X said the former president would be tried"); a bare "the troops/soldiers/police" whose country was guessed from
+    the article's places is the speaker's own force when the speaker has a country.
 """
 
 from __future__ import annotations
@@ -53,5 +56,41 @@ def test_k1_no_group_before_leaves_the_actor_unresolved(coder, text: str) -> Non
      "April.", "RUS"),
 ])
 def test_k1_guard_named_bodies_keep_their_side(coder, text: str, country: str) -> None:
+    ps = _pledges(coder, text)
+    assert ps and ps[0].actor.country == country, [p.actor for p in ps]
+
+
+# -- K2: passives without a by-agent and bare forces take the speaker's side -----------------------------------------
+
+@pytest.mark.parametrize("text, country, act", [
+    ("Paris said the former Gabonese president would be extradited to Libreville.", "FRA",
+     "extradite the former Gabonese president"),
+    ("Dhaka said the ousted prime minister would be tried in absentia next month.", "BGD",
+     "try the ousted prime minister"),
+    ("Tunis said the former prime minister would be tried for corruption.", "TUN", "try the former prime minister"),
+])
+def test_k2_passive_done_to_a_person_is_the_speakers(coder, text: str, country: str, act: str) -> None:
+    ps = _pledges(coder, text)
+    assert len(ps) == 1 and ps[0].actor.country == country and ps[0].actor.sector == "GOV", ps
+    assert ps[0].action.startswith(act), ps[0].action
+
+
+@pytest.mark.parametrize("text, country", [
+    ("The Turkish defence ministry said the troops would leave the base near Kirkuk in stages.", "TUR"),
+    ("France pledged to pull its soldiers out of Chad by January. The French army said the soldiers would leave the "
+     "base in N'Djamena in stages.", "FRA"),
+])
+def test_k2_bare_troops_are_the_speakers_own(coder, text: str, country: str) -> None:
+    ps = _pledges(coder, text)
+    assert ps and all(p.actor.country == country for p in ps), [p.actor for p in ps]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("The ambassador said Malian troops would leave the border town by Friday.", "MLI"),
+    ("Ethiopia said Somalia's troops would withdraw from the border by June.", "SOM"),
+    ("The former Gabonese president would be extradited to Libreville, the lawyer said.", "GAB"),
+    ("The Swedish journalist would leave Turkey on Friday, Ankara said.", "SWE"),
+])
+def test_k2_guard_a_side_of_its_own_or_no_side_speaker(coder, text: str, country: str) -> None:
     ps = _pledges(coder, text)
     assert ps and ps[0].actor.country == country, [p.actor for p in ps]

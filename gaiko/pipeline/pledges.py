@@ -31,6 +31,7 @@ from .foreign import foreign_sentences
 from .pledge_cues import cue_lemmas, find_cues, noun_fate, refrains
 from .pledge_made import made_on, noun_party, time_word
 from .pledge_guards import no_pledge_here, thing, they_means, warns_of_another
+from .pledge_speaker import done_to, speakers_own
 from .pledge_spoken import spoken_for
 from .pledge_suffered import suffered_threat
 from .pledge_terms import deadline as pledge_deadline, included, split_objects
@@ -187,8 +188,13 @@ class PledgeExtractor:
             actor = speaker  # "Trump said he would visit China"
         elif actor_tok is None and speaker is not None and (passive is not None or cue.dep_ == "aux"):
             actor = speaker
+        elif kind != "demand" and speaker is not None and (speaker.country or speaker.name) and done_to(verb, actor_tok):
+            # "Niamey said the former president would be tried": the speaker's, the act done to the subject (e36)
+            actor, group, passive = speaker, [], (actor_tok, None)
         else:
             actor = group[0] if group else self._actor(state, actor_tok, memory)
+            if actor is not None and not group:  # "the German ministry said the troops would leave" (round e36)
+                actor = speakers_own(actor_tok, actor, speaker) or actor
             if actor is not None and cue.dep_ == "aux" and not group and thing(actor_tok, state.actor_at, lex):
                 actor = None  # "Nigeria's new refinery will struggle": a thing's future, its owner no pledger (round p57)
         if actor is None and speaker is not None and vouched(cue, verb, actor_tok, speaker, speaker_tok):
