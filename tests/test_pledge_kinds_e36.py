@@ -7,6 +7,8 @@ K1. "A spokesman/spokeswoman/official for/of the group/movement/company" speaks 
 K2. A reported passive with a person as subject and no by-agent is the speaker's pledge, the act done to the subject
     ("X said the former president would be tried"); a bare "the troops/soldiers/police" whose country was guessed from
     the article's places is the speaker's own force when the speaker has a country.
+K3. In "demand/urge/ask that X VERB Y", X is the party asked (the target) and Y the object, also when the tagger read
+    the base-form verb after a possessive as a noun ("demanded that Uganda's army release 12 detained fishermen").
 """
 
 from __future__ import annotations
@@ -94,3 +96,45 @@ def test_k2_bare_troops_are_the_speakers_own(coder, text: str, country: str) -> 
 def test_k2_guard_a_side_of_its_own_or_no_side_speaker(coder, text: str, country: str) -> None:
     ps = _pledges(coder, text)
     assert ps and ps[0].actor.country == country, [p.actor for p in ps]
+
+
+# -- K3: the object of a demand with a subject clause ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, act, target", [
+    ("Kenya demanded on Friday that Uganda's army release 12 detained fishermen by the end of the month.",
+     "release 12 detained fishermen", "UGA"),
+    ("Indonesia demanded that China's coast guard release 14 detained sailors within a week.",
+     "release 14 detained sailors", "CHN"),
+    ("Canada urged that India's government release 20 arrested activists by Friday.",
+     "release 20 arrested activists", "IND"),
+    ("Brazil asked that Venezuela's army free the two captured pilots.", "free the two captured pilots", "VEN"),
+])
+def test_k3_demand_that_x_verb_y(coder, text: str, act: str, target: str) -> None:
+    ps = [p for p in _pledges(coder, text) if p.kind == "demand"]
+    assert len(ps) == 1 and ps[0].action == act, [p.action for p in ps]
+    assert ps[0].target is not None and ps[0].target.country == target, ps[0].target
+
+
+def test_k3_deadline_stays(coder) -> None:
+    ps = _pledges(coder, "Kenya demanded on Friday that Uganda's army release 12 detained fishermen by March 1, 2026.")
+    assert ps and ps[0].deadline is not None and ps[0].deadline.end == "2026-03-01", ps
+
+
+@pytest.mark.parametrize("text, act, target", [
+    ("Lithuania demanded that Belarus's border guards return 30 seized trucks by Monday.", "return 30 seized trucks",
+     "BLR"),
+    ("The Arab League demanded that Israel's army withdraw its troops from the border by March.",
+     "withdraw its troops from the border", "ISR"),
+    ("Kenya called on Uganda's army to release the detained fishermen.", "release the detained fishermen", "UGA"),
+])
+def test_k3_guard_well_parsed_demands_keep_main(coder, text: str, act: str, target: str) -> None:
+    ps = [p for p in _pledges(coder, text) if p.kind == "demand"]
+    assert len(ps) == 1 and ps[0].action == act and ps[0].target.country == target, ps
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya insisted that Uganda's army released the fishermen last week.",
+    "Canada asked whether India's government would release the activists.",
+])
+def test_k3_guard_no_demand(coder, text: str) -> None:
+    assert not [p for p in _pledges(coder, text) if p.kind == "demand"]

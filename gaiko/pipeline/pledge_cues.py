@@ -19,6 +19,7 @@ from spacy.tokens import Token
 from ..docindex import columns
 from ..tables import word_sets
 from ..tracking.quantities import best_quantity
+from .pledge_asked import asked_party, misread_verb
 from .pledge_forms import extra_cues, hung_conjuncts
 from .pledge_guards import forecast_of_others, timetable
 from .pledge_parts import Lexicon, say_head, say_left
@@ -130,9 +131,11 @@ def find_cues(sent: Any, lex: Lexicon, lemmas: frozenset[str]) -> list[tuple[Tok
                         out.append((t, c, lex.verbs_demand[lemma], party))
                 elif lemma == "demand" and c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children):
                     party = next((s for s in c.children if s.dep_ in ("nsubj",)), None)
+                    if party is None and misread_verb(c, lex.action_verbs):
+                        party = asked_party(c)  # "demanded that Sudan's army release ...": "release" read as a noun
                     out.append((t, c, "demand", party))
         if t.pos_ == "VERB" and lemma in lex.verbs_that_demand and lemma != "demand":
-            out.extend((t, c, "demand", p) for c, p in _mandative(t))
+            out.extend((t, c, "demand", p) for c, p in _mandative(t, lex))
         if t.pos_ == "NOUN" and lemma in lex.nouns and (t.head.lemma_.lower() not in lex.not_pledge_heads
                                                         or noun_fate(t.head, lex)):
             for c in t.children:
@@ -229,12 +232,16 @@ def _m(key: str) -> frozenset[str]:
     return word_sets("pledges/modal_forms.yaml")[key]
 
 
-def _mandative(t: Token) -> list[tuple[Token, Token]]:
+def _mandative(t: Token, lex: Lexicon) -> list[tuple[Token, Token]]:
     """(action verb, party) of a that-clause in the mandative subjunctive under a demand verb: "insisted (that)
     Botswana withdraw its rangers" (a base-form verb with no auxiliary, or with "should"); "insisted that Spain had
-    broken the treaty" and "insists that Spain breaks" state facts (round p42)."""
+    broken the treaty" and "insists that Spain breaks" state facts (round p42); "urged that Chad's army free the
+    hostages", its verb read as a noun (round e36, :mod:`gaiko.pipeline.pledge_asked`)."""
     out = []
     for c in t.children:
+        if misread_verb(c, lex.action_verbs) and (party := asked_party(c)) is not None:
+            out.append((c, party))
+            continue
         if c.dep_ != "ccomp" or c.pos_ != "VERB" or c.tag_ not in ("VB", "VBP"):
             continue
         aux = [a for a in c.children if a.dep_ in ("aux", "auxpass")]

@@ -28,6 +28,7 @@ from ..ids import record_id
 from ..types import Actor, Pledge
 from .destination import destination
 from .foreign import foreign_sentences
+from .pledge_asked import asked_action, asked_target, misread_verb
 from .pledge_cues import cue_lemmas, find_cues, noun_fate, refrains
 from .pledge_made import made_on, noun_party, time_word
 from .pledge_guards import no_pledge_here, thing, they_means, warns_of_another
@@ -143,7 +144,8 @@ class PledgeExtractor:
         passive = passive_parts(verb, lex)
         if kind == "demand":
             actor_tok = subject_of(cue)
-            target = self._actor(state, party, memory)
+            target = asked_target(verb, state) if misread_verb(verb, lex.action_verbs) else None  # round e36
+            target = target or self._actor(state, party, memory)
             if target is None and party is not None and party.pos_ in ("NOUN", "PROPN"):
                 # "China wants its neighbours to stop fishing": the party asked, named by a noun the actor lexicon
                 # lacks, is still not the one asking (round p39)
@@ -276,6 +278,8 @@ class PledgeExtractor:
             obj_tok = next(c for c in to.children if c.dep_ == "pobj")
             obj = " ".join(t.text for t in obj_tok.subtree if t.dep_ != "punct")
             return f"observe {obj}", obj, obj_tok
+        if verb.pos_ == "NOUN" and misread_verb(verb, self.lex.action_verbs):  # "demanded that X's army release Y"
+            return asked_action(verb)
         action, obj, obj_tok = action_text(verb)
         small = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and any(x.dep_ == "nsubj" for x in c.children)),
                      None) if verb.lemma_.lower() in ("allow", "let", "permit", "enable", "help") else None
