@@ -9,6 +9,8 @@ K2. A reported passive with a person as subject and no by-agent is the speaker's
     the article's places is the speaker's own force when the speaker has a country.
 K3. In "demand/urge/ask that X VERB Y", X is the party asked (the target) and Y the object, also when the tagger read
     the base-form verb after a possessive as a noun ("demanded that Uganda's army release 12 detained fishermen").
+K4. "within N days/weeks after <event>" where the event has no date of its own counts from the article's date;
+    "within a week of the ceasefire" and an event with its own date stay symbolic.
 """
 
 from __future__ import annotations
@@ -138,3 +140,38 @@ def test_k3_guard_well_parsed_demands_keep_main(coder, text: str, act: str, targ
 ])
 def test_k3_guard_no_demand(coder, text: str) -> None:
     assert not [p for p in _pledges(coder, text) if p.kind == "demand"]
+
+
+# -- K4: deadlines "within N units after <event>" --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, end", [
+    ("within ten days after talks mediated by Oman", "2026-03-13"),
+    ("within three weeks after the prisoner exchange", "2026-03-24"),
+    ("within 48 hours after the handover ceremony", "2026-03-05"),
+    ("within a month after the agreement is signed", "2026-04-03"),
+])
+def test_k4_within_after_an_undated_event_counts_from_the_article(text: str, end: str) -> None:
+    from gaiko.deadlines import normalise_deadline
+
+    d = normalise_deadline(text, "2026-03-03")
+    assert (d.start, d.end, d.kind) == ("2026-03-03", end, "within"), d
+    assert "after" in (d.anchor or "")
+
+
+@pytest.mark.parametrize("text", [
+    "within a week of the ceasefire",
+    "within 30 days after the March referendum",
+    "within ten days after Friday's talks",
+    "within two weeks after the 2027 election",
+])
+def test_k4_guard_of_or_a_dated_event_stays_symbolic(text: str) -> None:
+    from gaiko.deadlines import normalise_deadline
+
+    d = normalise_deadline(text, "2026-03-03")
+    assert d.end is None and d.granularity == "symbolic", d
+
+
+def test_k4_pledge_gets_the_deadline(coder) -> None:
+    ps = _pledges(coder, "Houthi rebels seized a cargo ship off Hodeidah in January. A spokesman for the group said the "
+                         "crew would be freed within two weeks after talks mediated by Oman.")
+    assert ps and ps[0].deadline is not None and ps[0].deadline.end == "2026-03-17", ps
