@@ -11,6 +11,8 @@ K3. In "demand/urge/ask that X VERB Y", X is the party asked (the target) and Y 
     the base-form verb after a possessive as a noun ("demanded that Uganda's army release 12 detained fishermen").
 K4. "within N days/weeks after <event>" where the event has no date of its own counts from the article's date;
     "within a week of the ceasefire" and an event with its own date stay symbolic.
+K5. What a thing will mean is a forecast, no pledge: a would/will-clause with a thing as subject whose verb is mark,
+    signal, represent, herald, constitute, spell ... or "be seen as". An actor as subject keeps the pledge.
 """
 
 from __future__ import annotations
@@ -175,3 +177,26 @@ def test_k4_pledge_gets_the_deadline(coder) -> None:
     ps = _pledges(coder, "Houthi rebels seized a cargo ship off Hodeidah in January. A spokesman for the group said the "
                          "crew would be freed within two weeks after talks mediated by Oman.")
     assert ps and ps[0].deadline is not None and ps[0].deadline.end == "2026-03-17", ps
+
+
+# -- K5: forecasts of meaning are no pledge --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The minister said the new constitution would signal a return to civilian rule.",
+    "Diplomats said the accord would represent a turning point for the Horn of Africa.",
+    "The spokesman said the summit in Lusaka would be seen as a test of the new government.",
+    "Bolivia's president said the election would mark the end of the interim period.",
+    "Officials in Hanoi said the new rail link will herald a new era of trade with Laos.",
+])
+def test_k5_meaning_of_a_thing_is_a_forecast(coder, text: str) -> None:
+    assert not _pledges(coder, text)
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("Kenya said it would mark the anniversary with a ceremony in Nairobi.", "mark"),
+    ("Chile said it would signal its support by sending a delegation to the talks.", "signal"),
+    ("Ghana said it would become a member of the alliance next year.", "become"),
+    ("The energy minister said the new refinery would become operational by 2027.", "become"),
+])
+def test_k5_guard_an_actors_act_or_a_result_stays(coder, text: str, verb: str) -> None:
+    assert any(p.action.startswith(verb) for p in _pledges(coder, text)), [p.action for p in _pledges(coder, text)]

@@ -22,7 +22,7 @@ from ..tracking.quantities import best_quantity
 from .pledge_asked import asked_party, misread_verb
 from .pledge_forms import extra_cues, hung_conjuncts
 from .pledge_guards import forecast_of_others, timetable
-from .pledge_parts import Lexicon, say_head, say_left
+from .pledge_parts import Lexicon, is_actorish, say_head, say_left
 from .takenback import words_taken_back
 
 __all__ = ["find_cues", "cue_lemmas", "noun_fate", "refrains"]
@@ -219,6 +219,10 @@ def _modal_verb(v: Token, lex: Lexicon) -> Token | None:
         return v if bare and not any(c.dep_ == "neg" for c in v.children) else None
     if lemma in ("be", "seem", "need", "cost", "mean", "remain"):
         return None
+    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.pos_ in ("NOUN", "PROPN") and not is_actorish(subj, lex) and (
+            lemma in _m("meaning_verbs") or lemma == "see" and any(c.dep_ == "prep" and c.lower_ == "as" for c in v.children)):
+        return None  # "the vote would mark the end of the transition": what a thing will mean, a forecast (round e36)
     if lemma in _m("refusal_verbs") and any(c.dep_ == "neg" for c in v.children):
         return None  # "would not attend the summit": a refusal of an invitation, not a pledge to refrain
     if words_taken_back(v):
@@ -228,7 +232,7 @@ def _modal_verb(v: Token, lex: Lexicon) -> Token | None:
 
 def _m(key: str) -> frozenset[str]:
     """A word list of ``pledges/modal_forms.yaml``: ``modal_act_verbs``, ``have_deadline_preps``,
-    ``refusal_verbs``, ``session_objects`` (``trend_verbs`` is read by :func:`.pledge_forms.vouched`)."""
+    ``refusal_verbs``, ``session_objects``, ``meaning_verbs`` (``trend_verbs`` is read by :func:`.pledge_forms.vouched`)."""
     return word_sets("pledges/modal_forms.yaml")[key]
 
 
