@@ -19,9 +19,10 @@ from spacy.tokens import Token
 from ..docindex import columns
 from ..tables import word_sets
 from ..tracking.quantities import best_quantity
+from .pledge_asked import asked_party, misread_verb
 from .pledge_forms import extra_cues, hung_conjuncts
 from .pledge_guards import forecast_of_others, timetable
-from .pledge_parts import Lexicon, say_head, say_left
+from .pledge_parts import Lexicon, is_actorish, say_head, say_left
 from .takenback import words_taken_back
 
 __all__ = ["find_cues", "cue_lemmas", "noun_fate", "refrains"]
@@ -130,9 +131,11 @@ def find_cues(sent: Any, lex: Lexicon, lemmas: frozenset[str]) -> list[tuple[Tok
                         out.append((t, c, lex.verbs_demand[lemma], party))
                 elif lemma == "demand" and c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children):
                     party = next((s for s in c.children if s.dep_ in ("nsubj",)), None)
+                    if party is None and misread_verb(c, lex.action_verbs):
+                        party = asked_party(c)  # "demanded that Sudan's army release ...": "release" read as a noun
                     out.append((t, c, "demand", party))
         if t.pos_ == "VERB" and lemma in lex.verbs_that_demand and lemma != "demand":
-            out.extend((t, c, "demand", p) for c, p in _mandative(t))
+            out.extend((t, c, "demand", p) for c, p in _mandative(t, lex))
         if t.pos_ == "NOUN" and lemma in lex.nouns and (t.head.lemma_.lower() not in lex.not_pledge_heads
                                                         or noun_fate(t.head, lex)):
             for c in t.children:
@@ -216,6 +219,10 @@ def _modal_verb(v: Token, lex: Lexicon) -> Token | None:
         return v if bare and not any(c.dep_ == "neg" for c in v.children) else None
     if lemma in ("be", "seem", "need", "cost", "mean", "remain"):
         return None
+    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.pos_ in ("NOUN", "PROPN") and not is_actorish(subj, lex) and (
+            lemma in _m("meaning_verbs") or lemma == "see" and any(c.dep_ == "prep" and c.lower_ == "as" for c in v.children)):
+        return None  # "the vote would mark the end of the transition": what a thing will mean, a forecast (round e36)
     if lemma in _m("refusal_verbs") and any(c.dep_ == "neg" for c in v.children):
         return None  # "would not attend the summit": a refusal of an invitation, not a pledge to refrain
     if words_taken_back(v):
@@ -225,16 +232,20 @@ def _modal_verb(v: Token, lex: Lexicon) -> Token | None:
 
 def _m(key: str) -> frozenset[str]:
     """A word list of ``pledges/modal_forms.yaml``: ``modal_act_verbs``, ``have_deadline_preps``,
-    ``refusal_verbs``, ``session_objects`` (``trend_verbs`` is read by :func:`.pledge_forms.vouched`)."""
+    ``refusal_verbs``, ``session_objects``, ``meaning_verbs`` (``trend_verbs`` is read by :func:`.pledge_forms.vouched`)."""
     return word_sets("pledges/modal_forms.yaml")[key]
 
 
-def _mandative(t: Token) -> list[tuple[Token, Token]]:
+def _mandative(t: Token, lex: Lexicon) -> list[tuple[Token, Token]]:
     """(action verb, party) of a that-clause in the mandative subjunctive under a demand verb: "insisted (that)
     Botswana withdraw its rangers" (a base-form verb with no auxiliary, or with "should"); "insisted that Spain had
-    broken the treaty" and "insists that Spain breaks" state facts (round p42)."""
+    broken the treaty" and "insists that Spain breaks" state facts (round p42); "urged that Chad's army free the
+    hostages", its verb read as a noun (round e36, :mod:`gaiko.pipeline.pledge_asked`)."""
     out = []
     for c in t.children:
+        if misread_verb(c, lex.action_verbs) and (party := asked_party(c)) is not None:
+            out.append((c, party))
+            continue
         if c.dep_ != "ccomp" or c.pos_ != "VERB" or c.tag_ not in ("VB", "VBP"):
             continue
         aux = [a for a in c.children if a.dep_ in ("aux", "auxpass")]

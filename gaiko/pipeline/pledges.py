@@ -28,8 +28,12 @@ from ..ids import record_id
 from ..types import Actor, Pledge
 from .destination import destination
 from .foreign import foreign_sentences
+from .pledge_asked import asked_action, asked_target, misread_verb
 from .pledge_cues import cue_lemmas, find_cues, noun_fate, refrains
+from .pledge_made import made_on, noun_party, time_word
 from .pledge_guards import no_pledge_here, thing, they_means, warns_of_another
+from .pledge_speaker import done_to, speakers_own
+from .pledge_spoken import spoken_for
 from .pledge_suffered import suffered_threat
 from .pledge_terms import deadline as pledge_deadline, included, split_objects
 from .pledge_forms import antecedent, no_new_pledge, parties, passive_parts, question, threatened_means, vouched
@@ -77,6 +81,9 @@ class PledgeExtractor:
                         and not in_dateline(x.doc, x.idx)), None)
         if tok is None:
             return None
+        spoken = spoken_for(tok, state)  # "a spokesman for the group": the group named before (round e36)
+        if spoken is not None:
+            return spoken
         found = state.actor_in(tok)
         if found is not None and not (tok.pos_ == "PRON" and not (found.country or found.name)):
             return found
@@ -137,7 +144,8 @@ class PledgeExtractor:
         passive = passive_parts(verb, lex)
         if kind == "demand":
             actor_tok = subject_of(cue)
-            target = self._actor(state, party, memory)
+            target = asked_target(verb, state) if misread_verb(verb, lex.action_verbs) else None  # round e36
+            target = target or self._actor(state, party, memory)
             if target is None and party is not None and party.pos_ in ("NOUN", "PROPN"):
                 # "China wants its neighbours to stop fishing": the party asked, named by a noun the actor lexicon
                 # lacks, is still not the one asking (round p39)
@@ -150,10 +158,10 @@ class PledgeExtractor:
             actor_tok = subject_of(verb) if cue.i == verb.i or cue.dep_ == "aux" else subject_of(cue)
             if actor_tok is None and cue.pos_ == "NOUN":
                 poss = next((c for c in cue.children if c.dep_ == "poss"), None)
-                if poss is not None and _time_word(poss):
+                if poss is not None and time_word(poss):
                     # "Monday's agreement with Ghana", "Friday's pledge by Uganda": a day is no pledger; the
                     # noun's "by" agent, else (an agreement) its "with" party, else none (round n47)
-                    poss = _noun_party(cue, "by") or (_noun_party(cue, "with") if kind == "agreement" else None)
+                    poss = noun_party(cue, "by") or (noun_party(cue, "with") if kind == "agreement" else None)
                     if poss is None:
                         return []
                 actor_tok = poss or subject_of(cue.head) if cue.head.pos_ in ("VERB", "AUX") else poss
@@ -182,8 +190,13 @@ class PledgeExtractor:
             actor = speaker  # "Trump said he would visit China"
         elif actor_tok is None and speaker is not None and (passive is not None or cue.dep_ == "aux"):
             actor = speaker
+        elif kind != "demand" and speaker is not None and (speaker.country or speaker.name) and done_to(verb, actor_tok):
+            # "Niamey said the former president would be tried": the speaker's, the act done to the subject (e36)
+            actor, group, passive = speaker, [], (actor_tok, None)
         else:
             actor = group[0] if group else self._actor(state, actor_tok, memory)
+            if actor is not None and not group:  # "the German ministry said the troops would leave" (round e36)
+                actor = speakers_own(actor_tok, actor, speaker) or actor
             if actor is not None and cue.dep_ == "aux" and not group and thing(actor_tok, state.actor_at, lex):
                 actor = None  # "Nigeria's new refinery will struggle": a thing's future, its owner no pledger (round p57)
         if actor is None and speaker is not None and vouched(cue, verb, actor_tok, speaker, speaker_tok):
@@ -265,6 +278,8 @@ class PledgeExtractor:
             obj_tok = next(c for c in to.children if c.dep_ == "pobj")
             obj = " ".join(t.text for t in obj_tok.subtree if t.dep_ != "punct")
             return f"observe {obj}", obj, obj_tok
+        if verb.pos_ == "NOUN" and misread_verb(verb, self.lex.action_verbs):  # "demanded that X's army release Y"
+            return asked_action(verb)
         action, obj, obj_tok = action_text(verb)
         small = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and any(x.dep_ == "nsubj" for x in c.children)),
                      None) if verb.lemma_.lower() in ("allow", "let", "permit", "enable", "help") else None
@@ -351,47 +366,6 @@ class PledgeExtractor:
                 if t.lemma_.lower() in words:
                     return status
         return None
-
-
-# months that are also names or verbs ("May's pledge": Theresa May) count only as a DATE entity
-_TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-                         "yesterday", "tomorrow", "week", "month", "year", "weekend", "decade", "night", "morning",
-                         "evening", "afternoon", "january", "february", "april", "july", "september", "october",
-                         "november", "december"})
-
-
-def _time_word(tok: Any) -> bool:
-    """Whether a possessive names a time, not a party ("Monday's agreement", "last week's pledge", "the 2024
-    promise's"; round n47): a DATE or TIME entity, or a word of ``_TIME_WORDS``."""
-    if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
-        return False
-    return tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in _TIME_WORDS or tok.lemma_.lower() in _TIME_WORDS
-
-
-def _noun_party(noun: Any, prep: str) -> Any:
-    """The object of the noun's ``prep`` phrase ("pledge *by* Uganda", "agreement *with* Ghana"), or None."""
-    for p in noun.children:
-        if p.dep_ in ("prep", "agent") and p.lower_ == prep:
-            obj = next((o for o in p.children if o.dep_ == "pobj"), None)
-            if obj is not None:
-                return obj
-    return None
-
-
-def made_on(cue: Token, sent: Any, state: DocState) -> tuple[str | None, str | None]:
-    """The day a pledge was made: the date its cue verb in the past carries when earlier than the article's ("Kenya
-    first promised in 2025 to reopen", "pledged last year to", "promised on Monday to"; round n49), else the
-    article's date; with the words of the date (None for the article's). A date inside the promised act is its
-    deadline, not this ("promised to reopen it by 2030")."""
-    from .dates import event_date
-
-    pub = state.published
-    if not pub or cue.pos_ not in ("VERB", "AUX") or cue.tag_ not in ("VBD", "VBN"):
-        return pub, None
-    date, text, precision = event_date(cue, sent, state)
-    if date and precision not in ("published", "shared") and date < str(pub)[:10]:
-        return date, text
-    return pub, None
 
 
 @lru_cache(maxsize=None)

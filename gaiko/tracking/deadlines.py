@@ -10,7 +10,8 @@ end ("from 2026": kind ``from``), weekdays ("at 7 a.m. on Tuesday": the next Tue
 "two years earlier than promised" (relative to a known earlier deadline), and
 absolute dates ("by October 26", "by 1 March 2026"). A relative deadline whose
 anchor is unknown ("within a week of the ceasefire") stays symbolic: its
-interval is left empty rather than invented.
+interval is left empty rather than invented; "within N units after <event>" with no date in the event's words
+counts from the publication date (round e36).
 """
 
 from __future__ import annotations
@@ -169,6 +170,14 @@ def shift_deadline(dl: Deadline, years: float = 0, months: int = 0, days: int = 
     return Deadline(text=dl.text, start=mv(dl.start), end=mv(dl.end), granularity=dl.granularity, kind=dl.kind, anchor=dl.anchor)
 
 
+_DAY_WORDS = frozenset([*_MONTHS, *(d.lower() for d in calendar.day_name), "today", "tomorrow", "yesterday", "week"])
+
+
+def _dated(words: str) -> bool:
+    """Whether words carry a date of their own: a year, month, weekday or day word ("after the March vote")."""
+    return bool(re.search(r"\b(?:19|20)\d\d\b", words) or set(re.findall(r"[a-z]+", words.lower())) & _DAY_WORDS)
+
+
 def normalise_deadline(
     text: str,
     published: str | dt.date | None,
@@ -230,6 +239,9 @@ def normalise_deadline(
             if when is not None and when.end is not None and when.granularity != "symbolic":
                 return Deadline(text=raw, start=when.start, end=when.end, granularity=when.granularity, kind=when.kind,
                                 anchor=f"standing term: {(t[m.start():m.start(4)] + m.group(4)[:begins.start()]).strip()}")
+        if m.group(3) and m.group(3).strip().startswith("after") and pub is not None and not _dated(m.group(4)):
+            # "within two weeks after talks": an undated event counts from the article's date (e36); "of ..." stays symbolic
+            return mk(pub, _add(pub, n, m.group(2)), "day", "within", f"published; after {m.group(4).strip(' ,.')}")
         if m.group(3) or pub is None:
             return symbolic((m.group(4) or "publication date").strip(" ,."), kind="within")
         return mk(pub, _add(pub, n, m.group(2)), "day", "within", "published")
