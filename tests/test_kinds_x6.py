@@ -1,0 +1,62 @@
+"""Round x6: kinds a newcomer (round b35) found coding their own Sahel articles. Our own sentences of the kind
+(other countries, other topics, other wordings), never b35's.
+
+F12. A deed told by its noun as the cause of deaths or of a toll ("died in Monday's bombing", "the death toll from
+     the ambush rose") gave no event; it is an event of the noun's type, dated by its own day word, its doer from a
+     possessor, a "by" phrase or a named modifier, else none (``gaiko.pipeline.deathcause``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _coded(coder, text: str, day: str = "2025-11-20", title: str | None = None):
+    from gaiko.types import Article
+
+    return coder.code_article(Article(text=text, published=day, title=title)).events
+
+
+def _show(evs) -> list:
+    return [(e.event_type, e.source and e.source.country, e.target and e.target.country, e.date) for e in evs]
+
+
+# -- F12: a deed noun as the cause of deaths or of a toll ------------------------------------------------------------
+
+@pytest.mark.parametrize("text,date", [
+    ("Seven soldiers died in Friday's ambush on a patrol near Diffa.", "2025-11-14"),
+    ("The death toll from Tuesday's attack on a bus in Peshawar rose to 12.", "2025-11-18"),
+    ("The death toll from Saturday's ambush on a convoy in Borno climbed to 14 on Monday.", "2025-11-15"),
+    ("Three border guards died in Wednesday's raid on an outpost in Tillaberi.", "2025-11-19"),
+    ("Twelve civilians died in an attack on a market in Mopti, the governor said.", "2025-11-20"),
+])
+def test_f12_a_deed_noun_that_caused_deaths_is_an_event(coder, text: str, date: str) -> None:
+    evs = _coded(coder, text)
+    hit = [e for e in evs if e.event_type == "ASSAULT"]
+    assert hit and hit[0].date == date, _show(evs)
+    assert hit[0].source is None or hit[0].source.country is None, _show(evs)  # no doer named: none, not the dead
+
+
+@pytest.mark.parametrize("text,doer", [
+    ("Nine villagers died in al-Shabaab's attack on a village near Kismayo on Saturday.", "al-Shabaab"),
+    ("The number of casualties from the Houthi drone strike on the tanker rose to five.", "Houthi"),
+])
+def test_f12_the_doer_is_the_possessor_or_a_named_modifier(coder, text: str, doer: str) -> None:
+    evs = _coded(coder, text)
+    hit = [e for e in evs if e.event_type == "ASSAULT"]
+    assert hit and hit[0].source is not None and doer in hit[0].source.text, _show(evs)
+
+
+@pytest.mark.parametrize("text", [
+    "The minister died in a car crash on Tuesday.",
+    "The death toll from the floods in Pakistan rose to 40.",
+    "Many soldiers could die if an attack on the base happens.",
+])
+def test_f12_look_alikes_stay_no_event(coder, text: str) -> None:
+    evs = _coded(coder, text)
+    assert not [e for e in evs if e.event_type == "ASSAULT"], _show(evs)
+
+
+def test_f12_killed_in_keeps_its_own_event(coder) -> None:
+    evs = _coded(coder, "Six soldiers were killed in Wednesday's attack on a convoy near Gao.")
+    assert any(e.event_type == "ASSAULT" and e.trigger == "killed" for e in evs), _show(evs)
