@@ -4,6 +4,9 @@
 F12. A deed told by its noun as the cause of deaths or of a toll ("died in Monday's bombing", "the death toll from
      the ambush rose") gave no event; it is an event of the noun's type, dated by its own day word, its doer from a
      possessor, a "by" phrase or a named modifier, else none (``gaiko.pipeline.deathcause``).
+F8.  A deadline ("before December 15", "by Friday", "no later than") after a demand, ultimatum or promise dated the
+     speech act (and, read as past, a year back); it is the deadline, and the act takes its own day word, else the
+     article's day (``gaiko.pipeline.deadlinedate``).
 """
 
 from __future__ import annotations
@@ -60,3 +63,35 @@ def test_f12_look_alikes_stay_no_event(coder, text: str) -> None:
 def test_f12_killed_in_keeps_its_own_event(coder) -> None:
     evs = _coded(coder, "Six soldiers were killed in Wednesday's attack on a convoy near Gao.")
     assert any(e.event_type == "ASSAULT" and e.trigger == "killed" for e in evs), _show(evs)
+
+
+# -- F8: a deadline is not the date of the demand or promise ---------------------------------------------------------
+
+@pytest.mark.parametrize("text,etype,date", [
+    ("Kenya's foreign ministry repeated its call for the withdrawal of Eritrean troops before December 15.",
+     "REQUEST", "2025-11-20"),
+    ("The opposition called for fresh elections before June 30.", "REQUEST", "2025-11-20"),
+    ("Washington demanded the return of the seized tanker by Friday.", "REQUEST", "2025-11-20"),
+    ("Chile's president promised the return of the seized land to Mapuche communities before March 2026.",
+     "AGREE", "2025-11-20"),
+    ("SADC foreign ministers demanded Zimbabwe's compliance with the ruling before January 5.", "REQUEST",
+     "2025-11-20"),
+    ("Morocco's king pledged the completion of the pipeline by December 2027.", "AGREE", "2025-11-20"),
+])
+def test_f8_a_deadline_is_not_the_date_of_the_demand(coder, text: str, etype: str, date: str) -> None:
+    evs = _coded(coder, text)
+    hit = [e for e in evs if e.event_type == etype]
+    assert hit and hit[0].date == date, _show(evs)
+
+
+@pytest.mark.parametrize("text,etype,date", [
+    ("The EU on Wednesday demanded the release of the detained fishermen no later than December 12.", "REQUEST",
+     "2025-11-19"),
+    ("The Arab League on Monday repeated its demand that Israel withdraw from the town before February 2.",
+     "REQUEST", "2025-11-17"),
+    ("Ukraine's forces retook the village before November 1, the ministry said.", "ASSAULT", "2025-11-01"),
+])
+def test_f8_own_day_word_and_other_acts_keep_their_date(coder, text: str, etype: str, date: str) -> None:
+    evs = _coded(coder, text)
+    hit = [e for e in evs if e.event_type == etype]
+    assert hit and hit[0].date == date, _show(evs)
