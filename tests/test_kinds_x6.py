@@ -7,6 +7,8 @@ F12. A deed told by its noun as the cause of deaths or of a toll ("died in Monda
 F8.  A deadline ("before December 15", "by Friday", "no later than") after a demand, ultimatum or promise dated the
      speech act (and, read as past, a year back); it is the deadline, and the act takes its own day word, else the
      article's day (``gaiko.pipeline.deadlinedate``).
+F9b. "the Alliance of Sahel States" (AES: Mali, Burkina Faso, Niger) was "The Alliance" with no country, plus the
+     place Sahel: an intergovernmental body (``gaiko/data/actors/organizations.csv``).
 """
 
 from __future__ import annotations
@@ -95,3 +97,21 @@ def test_f8_own_day_word_and_other_acts_keep_their_date(coder, text: str, etype:
     evs = _coded(coder, text)
     hit = [e for e in evs if e.event_type == etype]
     assert hit and hit[0].date == date, _show(evs)
+
+
+# -- F9b: the Alliance of Sahel States is an intergovernmental body ------------------------------------------------
+
+@pytest.mark.parametrize("text,etype", [
+    ("The Alliance of Sahel States condemned the sanctions on Thursday.", "ACCUSE"),
+    ("The AES accused Ivory Coast of harbouring rebels.", "ACCUSE"),
+    ("The Sahel States Alliance announced a joint passport on Monday.", None),
+])
+def test_f9b_the_alliance_of_sahel_states_is_an_igo(coder, text: str, etype: str | None) -> None:
+    evs = _coded(coder, text)
+    hit = [e for e in evs if etype is None or e.event_type == etype]
+    assert hit and hit[0].source is not None and hit[0].source.country == "IGO", _show(evs)
+
+
+def test_f9b_other_alliances_keep_their_reading(coder) -> None:
+    evs = _coded(coder, "The Atlantic Alliance deployed warships to the Baltic on Monday.")
+    assert any(e.source is not None and e.source.country == "IGO" and e.source.sector == "MIL" for e in evs), _show(evs)
