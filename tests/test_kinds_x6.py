@@ -9,6 +9,8 @@ F8.  A deadline ("before December 15", "by Friday", "no later than") after a dem
      article's day (``gaiko.pipeline.deadlinedate``).
 F9b. "the Alliance of Sahel States" (AES: Mali, Burkina Faso, Niger) was "The Alliance" with no country, plus the
      place Sahel: an intergovernmental body (``gaiko/data/actors/organizations.csv``).
+F9c. "Africa Corps" (Russia's force in Africa since 2024) read as the place Africa, its fighters of the country the
+     sentence names: a Russian armed group (``organizations.csv``).
 """
 
 from __future__ import annotations
@@ -115,3 +117,20 @@ def test_f9b_the_alliance_of_sahel_states_is_an_igo(coder, text: str, etype: str
 def test_f9b_other_alliances_keep_their_reading(coder) -> None:
     evs = _coded(coder, "The Atlantic Alliance deployed warships to the Baltic on Monday.")
     assert any(e.source is not None and e.source.country == "IGO" and e.source.sector == "MIL" for e in evs), _show(evs)
+
+
+# -- F9c: Africa Corps is a Russian armed group, not the place Africa ------------------------------------------------
+
+@pytest.mark.parametrize("text,side", [
+    ("Africa Corps fighters attacked a village near Menaka on Sunday.", "source"),
+    ("Africa Corps troops arrived in Niamey on Tuesday.", "source"),
+    ("Burkina Faso's junta signed a security deal with Africa Corps on Friday.", "target"),
+])
+def test_f9c_africa_corps_is_russian(coder, text: str, side: str) -> None:
+    evs = _coded(coder, text)
+    assert evs and getattr(evs[0], side) is not None and getattr(evs[0], side).country == "RUS", _show(evs)
+
+
+def test_f9c_africa_as_a_place_and_african_bodies_stay(coder) -> None:
+    evs = _coded(coder, "South Africa deployed troops to Congo on Monday.")
+    assert evs and evs[0].source is not None and evs[0].source.country == "ZAF", _show(evs)
