@@ -11,6 +11,8 @@ F9b. "the Alliance of Sahel States" (AES: Mali, Burkina Faso, Niger) was "The Al
      place Sahel: an intergovernmental body (``gaiko/data/actors/organizations.csv``).
 F9c. "Africa Corps" (Russia's force in Africa since 2024) read as the place Africa, its fighters of the country the
      sentence names: a Russian armed group (``organizations.csv``).
+F9a. A part of a hyphenated personal name ("Ruto" of "Wanjiru Ruto-Kamau") matched a known person; a known person
+     is matched only by a full name or a surname that is a whole name token (``gaiko.actors.persons``).
 """
 
 from __future__ import annotations
@@ -134,3 +136,27 @@ def test_f9c_africa_corps_is_russian(coder, text: str, side: str) -> None:
 def test_f9c_africa_as_a_place_and_african_bodies_stay(coder) -> None:
     evs = _coded(coder, "South Africa deployed troops to Congo on Monday.")
     assert evs and evs[0].source is not None and evs[0].source.country == "ZAF", _show(evs)
+
+
+# -- F9a: a part of a hyphenated name is no known person -------------------------------------------------------------
+
+@pytest.mark.parametrize("text,country", [
+    ("Kenyan activist Wanjiru Ruto-Kamau criticised the police on Monday.", "KEN"),
+    ("Turkish businessman Ahmet Erdogan-Kaya met Scholz in Berlin on Tuesday.", "TUR"),
+    ("French deputy minister Jean-Macron Dupont met Sanchez in Madrid on Monday.", "FRA"),
+    ("Brazilian deputy minister Carlos Lula-Ferreira visited Buenos Aires on Friday.", "BRA"),
+])
+def test_f9a_a_hyphenated_name_part_is_no_known_person(coder, text: str, country: str) -> None:
+    evs = _coded(coder, text)
+    assert evs and evs[0].source is not None and evs[0].source.person_id is None \
+        and evs[0].source.country == country, _show(evs)
+
+
+@pytest.mark.parametrize("text,person", [
+    ("Kim Jong-un met Putin in Vladivostok on Wednesday.", "Kim Jong-un"),
+    ("Lee Jae-myung met Xi in Gyeongju on Saturday.", "Lee Jae-myung"),
+    ("Emmanuel Macron met Erdogan in Paris on Monday.", "Emmanuel Macron"),
+])
+def test_f9a_whole_names_still_match(coder, text: str, person: str) -> None:
+    evs = _coded(coder, text)
+    assert evs and evs[0].source is not None and evs[0].source.person_id is not None, _show(evs)
