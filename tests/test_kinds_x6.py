@@ -13,6 +13,8 @@ F9c. "Africa Corps" (Russia's force in Africa since 2024) read as the place Afri
      sentence names: a Russian armed group (``organizations.csv``).
 F9a. A part of a hyphenated personal name ("Ruto" of "Wanjiru Ruto-Kamau") matched a known person; a known person
      is matched only by a full name or a surname that is a whole name token (``gaiko.actors.persons``).
+F11. A blockade by an armed actor was PROTEST (the type model's); it is COERCE (CAMEO 191, as the corpus codes a
+     state's blockade), while a blockade by farmers, a strike or a boycott stays PROTEST (``gaiko.pipeline.armedblockade``).
 """
 
 from __future__ import annotations
@@ -160,3 +162,24 @@ def test_f9a_a_hyphenated_name_part_is_no_known_person(coder, text: str, country
 def test_f9a_whole_names_still_match(coder, text: str, person: str) -> None:
     evs = _coded(coder, text)
     assert evs and evs[0].source is not None and evs[0].source.person_id is not None, _show(evs)
+
+
+# -- F11: an armed group's blockade is coercion, not a protest -------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The militia has blockaded the roads into Juba for three weeks.",
+    "The blockade by the militia has left markets in Juba empty for weeks.",
+])
+def test_f11_an_armed_blockade_is_coercion(coder, text: str) -> None:
+    evs = _coded(coder, text)
+    assert evs and evs[0].event_type == "COERCE" and evs[0].cameo_code == "191", _show(evs)
+
+
+@pytest.mark.parametrize("text", [
+    "Farmers blockaded the highway to Brussels on Tuesday in protest at the trade deal.",
+    "Truck drivers in Lagos began a strike on Monday to protest fuel prices.",
+    "Students boycotted classes in Dhaka on Monday.",
+])
+def test_f11_strikes_boycotts_and_civil_blockades_stay_protest(coder, text: str) -> None:
+    evs = _coded(coder, text)
+    assert evs and evs[0].event_type == "PROTEST", _show(evs)
