@@ -40,8 +40,8 @@ def person_anchors(f: Any) -> list[tuple[int, int, list[Entry], str]]:
     namesakes: set[str] = set()  # surnames of people named with another first name ("Sarah Trump")
     for m in f.names:
         people = [e for e in m.entries if e.kind == "person"]
-        if not people:
-            continue
+        if not people or _in_hyphened(f.doc, m.start, m.end):
+            continue  # "Yunus-Bek Yevkurov" is not Muhammad Yunus: a part of a hyphenated name (round x6)
         if all(e.surname_only for e in people):
             a = _namesake_start(f, m.start, people, in_titles)
             if a < m.start or norm(f.doc[m.start:m.end].text) in namesakes:
@@ -180,3 +180,15 @@ def _strip_titles(f: Any, a: int, b: int) -> int:
                 a, moved = pm.end, True
                 break
     return a
+
+
+def _in_hyphened(doc: Any, start: int, end: int) -> bool:
+    """Whether tokens ``start`` .. ``end`` are one name part of a hyphenated name ("Yunus" of "Yunus-Bek", "Bek" of
+    "Ali-Bek"): a hyphen written against its first or last token, with a capitalised part across it ("Macron-era",
+    "Putin-backed" name the person)."""
+    dashes = ("-", "\u2010", "\u2011")
+    before = start > 1 and doc[start - 1].text in dashes and not doc[start - 1].whitespace_ \
+        and not doc[start - 2].whitespace_ and doc[start - 2].text[:1].isupper()
+    after = end + 1 < len(doc) and doc[end].text in dashes and not doc[end - 1].whitespace_ \
+        and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper()
+    return bool(before or after)

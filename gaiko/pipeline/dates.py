@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..docindex import entities, text as doc_text
 from ..tables import word_sets
+from .deadlinedate import is_deadline
 from .dateoffsets import offset_date, relative_phrase as _relative_phrase
 from .anniversary import shift_years, years_back
 from .datescope import across_break as _across_break, scope as _scope, told_preps as _told_preps, told_verbs as _told_verbs
@@ -299,7 +300,7 @@ def _subject_date(span: Span, word: Token, tok: Token) -> bool:
 
 
 def event_date(tok: Token, sent: Span, state: DocState, intended: bool = False,
-               _depth: int = 0) -> tuple[str | None, str | None, str]:
+               _depth: int = 0, etype: str | None = None) -> tuple[str | None, str | None, str]:
     """(date, date_text, precision) of the event whose trigger is ``tok``.
 
     A date mention counts only when it modifies the trigger itself or a word
@@ -312,6 +313,7 @@ def event_date(tok: Token, sent: Span, state: DocState, intended: bool = False,
     abduction is dated Monday); an hour offset ("hours after the bombing") is the same day. An event told as an
     offset from a dated one ("arrested him a month after the election of March 2") gets that date moved
     (:mod:`gaiko.pipeline.dateoffsets`; April, month-precise). Otherwise the publication date is used, with precision ``published``.
+    A demand's or promise's deadline (``etype``; "before December 1") is never its date (:mod:`.deadlinedate`).
     """
     doc = tok.doc
     rel = _relative_phrase(tok) if not intended else None
@@ -337,6 +339,8 @@ def event_date(tok: Token, sent: Span, state: DocState, intended: bool = False,
         if span.root.dep_ == "pobj" and span.root.head.lower_ in _w("until_preps") \
                 and word.lemma_.lower() not in _w("durative_verbs"):
             continue  # "suspended the controls until November 2026": when the state ends, not the act's date
+        if is_deadline(span, tok, etype):
+            continue  # "repeated its demand that X free Y before December 1": the deadline (round x6)
         if rel is not None and rel[0] <= span.start and span.end <= rel[1] + 1 and any(
                 t.i in (rel[2], rel[3]) for t in span):
             continue  # "five days" of "five days after she was abducted" is an offset, not a date

@@ -66,7 +66,7 @@ def build_event(d: Draft, sent: Span, state: DocState, kb: object | None) -> Eve
     mode = entry.mode if d.event_type == entry.event_type else (row.plover_mode if same_type and row else None)
     context = list(entry.context) if d.event_type == entry.event_type else list(row.plover_context if row else ())
     sidx = state.sentence_index(tok)
-    date, date_text, precision = event_date(tok, sent, state, intended=d.info.intended)
+    date, date_text, precision = event_date(tok, sent, state, intended=d.info.intended, etype=d.event_type)
     # the trigger's own phrase is no actor of its event ("one phone call became a statement of intent")
     source = None if d.source is not None and d.source.start <= tok.idx < d.source.end else d.source
     target = None if d.target is not None and d.target.start <= tok.idx < d.target.end else d.target

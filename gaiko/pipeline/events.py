@@ -37,6 +37,7 @@ from .removal import removing_state
 from .roles import PRONOUNS, deep_agent, fallback_targets, kb_actor, noun_agent, subjects, target_candidates
 from .state import DocState, get_state
 from .subjectacts import subject_acts
+from .deathcause import cause_acts
 from .thingsides import received_sides
 from .triggers import Lexicon, default_lexicon, model_entry
 from .typejoin import JoinConfig, ceased, join_sentence
@@ -123,6 +124,7 @@ class EventCoder(TriggerFinder):
         if drafts:  # round t35: the kinds hold whatever the type model drafted (kindpasses.py)
             drafts = sentence_kinds(self, sent, state, frames, drafts)
         drafts = drafts or subject_acts(self, sent, state, frames)  # "The transfer of 31 tanks ... was completed"
+        drafts = drafts or cause_acts(self, sent, state, frames)  # "died in Wednesday's attack": deathcause.py
         drafts.sort(key=lambda d: -d.confidence)
         seen: set[tuple[str, str, str]] = set()
         events: list[Event] = []
