@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from ..tables import word_sets
+from .askedagain import asked_for, not_done_under
 from .appraisal import appraised_talks, planned_talks, talks_day
 from .amounts import (FIRST_PART, FIRST_PERIOD, MEASURED, is_late, less_than_promised, others_sum, partial_words, quantity_relation,
                       reported_done, restate_or_revise, sentence_quantity, sum_for_another)
@@ -161,6 +162,8 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         subject = _memo_call(memo, _subject_at, report, toks, clause.lo, clause.subject_lo, k, lex) if k > lo else None
         if not (subject and frame.doer and not same_country(subject, frame.doer) and placed):
             return Decision("stalls", cue=stuck, note="the act reported not moving", features=feats)
+    if (without := not_done_under(toks, lo, hi, clause.acts)) is not None:  # "passed without his release" (t36)
+        return Decision("stalls", cue=without, note="the act under \"without\": not done", features=feats)
     if verb_acts and frame.acts & _TALKS:
         # "called the upcoming talks important": "talks" names talks not yet held, no deed (round n44)
         verb_acts = [h for h in verb_acts if not _in_planned_talks(frame, report.text, toks, lo, hi, h.i)]
@@ -182,6 +185,8 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         if _asker_acts(frame, subject, placed) and not asp["passive"]:
             return Decision("unrelated", note=f"{subject} asked for the act and does it itself", features=feats)
         word = " ".join(t.text for t in toks[h.i:h.j])
+        if (ask := asked_for(report.text, toks, h.i)) is not None:  # "repeated their demand that X free Y" (t36)
+            return Decision("restates", cue=f"{ask} ... {word}", note="the act asked for again, not done", features=feats)
         if (off := called_off(toks, h.i, h.j, lo, hi, lex)) is not None:  # "talks ... were suspended" (round t34)
             rel, note = called_off_reading(frame.doer, report, toks, lo, hi)
             return Decision(rel, cue=f"{word} {off}", note=note, features=feats)

@@ -1,0 +1,101 @@
+"""Round t36: pledge-tracker kinds a newcomer (round b35, a Sahel analyst) found on articles of their own. Our own
+sentences of each kind (other countries, topics and wordings), never b35's, with look-alikes that keep main's reading.
+
+F1. A demand restated is not its fulfilment: "repeated their demand that Sudan's army free the journalists" names the
+    act inside the "that"-clause of a demand noun (the act asked for again, `restates`); "the deadline passed without
+    their release" / "without freeing them": the act under "without" is not done (`stalls`, never progress or the deed)
+    (gaiko/tracking/askedagain.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import ledger_entries
+
+
+def _story(tmp_path: Path, coder, pledge: str, reports: list[str]) -> list[dict]:
+    arts = [{"id": "p1", "published": "2026-02-02", "source": "Wire A", "text": pledge}]
+    arts += [{"id": f"r{k}", "published": f"2026-0{4 + k}-1{k}", "source": "Wire B", "text": text}
+             for k, text in enumerate(reports)]
+    return ledger_entries(tmp_path, coder, arts)
+
+
+def _one(entries: list[dict], verb: str) -> dict:
+    mine = [e for e in entries if e["action"].startswith(verb)]
+    assert len(mine) == 1, [(e["action"], e["status"]) for e in entries]
+    return mine[0]
+
+
+def _relations(entry: dict) -> list[str]:
+    return [ev["relation"] for ev in entry["evidence"] if ev.get("relation")]
+
+
+# -- F1: a demand restated, an act under "without" ----------------------------------------------------------------------
+
+_RESTATED = [
+    ("The African Union demanded on Monday that Sudan's army free the 40 detained journalists by March 1.",
+     "African Union ministers on Tuesday repeated their demand that Sudan's army free the 40 journalists.", "free"),
+    ("Ecuador demanded that Peru hand over the fugitive banker by the end of January.",
+     "Ecuador's foreign minister reiterated Ecuador's demand for Peru to hand over the fugitive banker.", "hand over"),
+    ("The Arab League demanded that Libya release the 12 Tunisian fishermen.",
+     "The Arab League renewed its call that Libya release the 12 Tunisian fishermen.", "release"),
+]
+
+
+@pytest.mark.parametrize("pledge,report,verb", _RESTATED)
+def test_f1_demand_restated_is_no_fulfilment(tmp_path: Path, coder, pledge: str, report: str, verb: str) -> None:
+    e = _one(_story(tmp_path, coder, pledge, [report]), verb)
+    assert e["status"] not in ("fulfilled", "partially_fulfilled", "in_progress"), (e["status"], e["status_reason"])
+    assert "fulfils" not in _relations(e) and "progresses" not in _relations(e), e["evidence"]
+
+
+_WITHOUT = [
+    ("The Arab League demanded on Monday that Libya free the 12 Tunisian fishermen before March 20.",
+     "Libya let the deadline pass without freeing the 12 Tunisian fishermen.", "free"),
+    ("Kenya promised to withdraw its troops from Somalia by the end of March.",
+     "The deadline passed without Kenya withdrawing its troops from Somalia.", "withdraw"),
+    ("Kenya promised to withdraw its troops from Somalia by the end of March.",
+     "Kenya's deadline for the withdrawal passed without the troops being withdrawn.", "withdraw"),
+    ("The Arab League demanded on Monday that Libya free the 12 Tunisian fishermen before March 20.",
+     "The Arab League's deadline for Libya to free the 12 Tunisian fishermen passed on Sunday without their release.",
+     "free"),
+]
+
+
+@pytest.mark.parametrize("pledge,report,verb", _WITHOUT)
+def test_f1_act_under_without_is_not_done(tmp_path: Path, coder, pledge: str, report: str, verb: str) -> None:
+    e = _one(_story(tmp_path, coder, pledge, [report]), verb)
+    assert e["status"] not in ("fulfilled", "partially_fulfilled", "in_progress"), (e["status"], e["status_reason"])
+    assert _relations(e) and set(_relations(e)) <= {"stalls"}, e["evidence"]
+
+
+_F1_ALIKE = [  # the deed done: main's fulfilment stays
+    ("The Arab League demanded that Libya free the 12 Tunisian fishermen.",
+     "Libya freed the 12 Tunisian fishermen without conditions on Sunday.", "free"),
+    ("Kenya promised to withdraw its troops from Somalia by the end of March.",
+     "Kenya withdrew its troops from Somalia without incident.", "withdraw"),
+    ("The African Union demanded that Sudan's army free the 40 detained journalists.",
+     "Bowing to the African Union's demand, Sudan's army freed the 40 journalists on Sunday.", "free"),
+]
+
+
+@pytest.mark.parametrize("pledge,report,verb", _F1_ALIKE)
+def test_f1_guard_deed_after_a_demand_is_done(tmp_path: Path, coder, pledge: str, report: str, verb: str) -> None:
+    e = _one(_story(tmp_path, coder, pledge, [report]), verb)
+    assert e["status"] == "fulfilled", (e["status"], e["status_reason"])
+
+
+def test_f1_unit_asked_for() -> None:
+    from gaiko.tracking.askedagain import asked_for
+    from gaiko.tracking.text import analyse
+
+    s = "Chile renewed its demand that Bolivia return the seized trucks."
+    toks = analyse(s)[0]
+    k = next(n for n, t in enumerate(toks) if t.text == "return")
+    assert asked_for(s, toks, k) == "demand that"
+    s = "Bolivia returned the seized trucks after Chile's demand."
+    toks = analyse(s)[0]
+    assert asked_for(s, toks, next(n for n, t in enumerate(toks) if t.text == "returned")) is None
