@@ -5,6 +5,10 @@ F1. A demand restated is not its fulfilment: "repeated their demand that Sudan's
     act inside the "that"-clause of a demand noun (the act asked for again, `restates`); "the deadline passed without
     their release" / "without freeing them": the act under "without" is not done (`stalls`, never progress or the deed)
     (gaiko/tracking/askedagain.py).
+F2. Harm to what a pledge vowed to guard is no deed: "vowed to protect the gas workers" + "insurgents killed four gas
+    workers" was fulfilled by the relation model over the rules' needs_review. A report of an attack, seizure, killing
+    or blockade of the object of a pledge to protect, secure, guard or defend it stays needs_review
+    (gaiko/tracking/harmed.py, a veto on the model in decide._weak_for_done).
 """
 
 from __future__ import annotations
@@ -99,3 +103,42 @@ def test_f1_unit_asked_for() -> None:
     s = "Bolivia returned the seized trucks after Chile's demand."
     toks = analyse(s)[0]
     assert asked_for(s, toks, next(n for n, t in enumerate(toks) if t.text == "returned")) is None
+
+
+# -- F2: harm to the guarded object is no deed --------------------------------------------------------------------------
+
+_HARMED = [
+    ("Niger's army chief vowed on Monday to protect all aid convoys travelling to the north.",
+     "Gunmen attacked an aid convoy in northern Niger on Thursday, killing three drivers.", "protect"),
+    ("Mozambique's defence minister pledged to protect the gas workers in Cabo Delgado.",
+     "Insurgents killed four gas workers in Cabo Delgado on Tuesday.", "protect"),
+    ("Colombia's president vowed to guard the oil pipeline in Arauca.",
+     "Rebels bombed the oil pipeline in Arauca on Sunday.", "guard"),
+]
+
+
+@pytest.mark.parametrize("pledge,report,verb", _HARMED)
+def test_f2_harm_to_the_guarded_object_is_no_deed(tmp_path: Path, coder, pledge: str, report: str, verb: str) -> None:
+    e = _one(_story(tmp_path, coder, pledge, [report]), verb)
+    assert e["status"] not in ("fulfilled", "partially_fulfilled", "in_progress"), (e["status"], e["status_reason"])
+    assert _relations(e) == ["needs_review"], e["evidence"]
+
+
+def test_f2_guard_the_guarding_done_stays_fulfilled(tmp_path: Path, coder) -> None:
+    e = _one(_story(tmp_path, coder, "Peru's interior minister vowed to protect the copper trucks on the southern highway.",
+                    ["Police escorts protected the copper trucks on the southern highway all week."]), "protect")
+    assert e["status"] == "fulfilled", (e["status"], e["status_reason"])
+
+
+def test_f2_unit_only_a_guard_pledge() -> None:
+    from gaiko.tracking.harmed import harm_to_guarded
+    from gaiko.tracking.normalise import Frame
+
+    def fr(verb: str, acts: set[str]) -> Frame:
+        return Frame(doer="COL", other=None, acts=frozenset(acts), objects=frozenset({"pipelin"}), topic=frozenset(),
+                     heads=frozenset(), participants=frozenset(), verb=verb, kind="promise", quantity=None,
+                     deadline_end=None, first_published=None, until=None)
+
+    assert harm_to_guarded(fr("guard", set()), "Rebels bombed the pipeline.") == "bombed"
+    assert harm_to_guarded(fr("build", {"a:build"}), "Rebels bombed the pipeline.") is None
+    assert harm_to_guarded(fr("secure", {"a:protect", "a:release"}), "Gunmen killed a hostage.") is None
