@@ -9,6 +9,9 @@ F2. Harm to what a pledge vowed to guard is no deed: "vowed to protect the gas w
     workers" was fulfilled by the relation model over the rules' needs_review. A report of an attack, seizure, killing
     or blockade of the object of a pledge to protect, secure, guard or defend it stays needs_review
     (gaiko/tracking/harmed.py, a veto on the model in decide._weak_for_done).
+F3. Double negatives: a pledge to lift a suspension, freeze or ban is kept by the thing restored, reinstated or resumed
+    ("restored the licence", "resumed beef exports"), which main read as open or as the contrary act; the stop
+    renewed or extended is the contrary (gaiko/tracking/doubleneg.py: acts added in normalise, a guard in the clause).
 """
 
 from __future__ import annotations
@@ -142,3 +145,42 @@ def test_f2_unit_only_a_guard_pledge() -> None:
     assert harm_to_guarded(fr("guard", set()), "Rebels bombed the pipeline.") == "bombed"
     assert harm_to_guarded(fr("build", {"a:build"}), "Rebels bombed the pipeline.") is None
     assert harm_to_guarded(fr("secure", {"a:protect", "a:release"}), "Gunmen killed a hostage.") is None
+
+
+# -- F3: lifting a stop, done by the thing restored ----------------------------------------------------------------------
+
+_LIFTED = [
+    ("In return, Guinea promised to lift the suspension of the company's mining licence at Boke.",
+     "The government restored the company's mining licence at Boke on Friday.", "fulfilled"),
+    ("Bolivia promised to lift the ban on beef exports by June.", "Bolivia resumed beef exports on Monday.", "fulfilled"),
+    ("Indonesia pledged to lift the suspension of the Australian broadcaster's operating permit.",
+     "Indonesia reinstated the Australian broadcaster's operating permit on Friday.", "fulfilled"),
+]
+
+_LIFTED_ALIKE = [  # main's readings kept: the stop renewed, extended or reimposed; a plain lifting
+    ("Indonesia pledged to lift the suspension of the Australian broadcaster's operating permit.",
+     "Indonesia renewed the suspension of the Australian broadcaster's operating permit on Friday.", "broken"),
+    ("India promised to lift the ban on onion exports before the festival season.",
+     "India extended the ban on onion exports by three months.", "broken"),
+    ("Serbia agreed to lift the ban on Kosovo goods.", "Serbia reimposed the ban on Kosovo goods on Friday.", "broken"),
+    ("Peru promised to lift its ban on imports of Chilean poultry and eggs by March.",
+     "Peru's ban on Chilean poultry and eggs remains in force, and trade officials of the two countries have not met on "
+     "it since January, officials in Lima said.", "stalled"),
+    ("The European Union promised to lift the sanctions on Syrian banks.",
+     "The EU lifted the sanctions on Syrian banks on Monday.", "fulfilled"),
+]
+
+
+@pytest.mark.parametrize("pledge,report,want", _LIFTED + _LIFTED_ALIKE)
+def test_f3_lifting_a_stop(tmp_path: Path, coder, pledge: str, report: str, want: str) -> None:
+    e = _one(_story(tmp_path, coder, pledge, [report]), "lift")
+    assert e["status"] == want, (e["status"], e["status_reason"])
+
+
+def test_f3_unit_lifted_stop() -> None:
+    from gaiko.tracking.doubleneg import lifted_stop
+
+    assert lifted_stop({"a:remove"}, " the suspension of the permit") == {"a:resume"}
+    assert lifted_stop({"a:remove"}, " the ban on rice exports") == {"a:resume"}
+    assert lifted_stop({"a:remove"}, " the sanctions on the bank") == set()
+    assert lifted_stop({"a:impose"}, " the ban on rice exports") == set()

@@ -18,6 +18,7 @@ import re
 
 from ..tables import word_sets
 from .askedagain import asked_for, not_done_under
+from .doubleneg import renewed_stop
 from .appraisal import appraised_talks, planned_talks, talks_day
 from .amounts import (FIRST_PART, FIRST_PERIOD, MEASURED, is_late, less_than_promised, others_sum, partial_words, quantity_relation,
                       reported_done, restate_or_revise, sentence_quantity, sum_for_another)
@@ -185,6 +186,8 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         if _asker_acts(frame, subject, placed) and not asp["passive"]:
             return Decision("unrelated", note=f"{subject} asked for the act and does it itself", features=feats)
         word = " ".join(t.text for t in toks[h.i:h.j])
+        if "a:remove" in frame.acts and (stop := renewed_stop(toks, h.i, h.j, hi)) is not None:  # (round t36)
+            return Decision("reverses", cue=stop, note="the stop it promised to lift renewed", features=feats)
         if (ask := asked_for(report.text, toks, h.i)) is not None:  # "repeated their demand that X free Y" (t36)
             return Decision("restates", cue=f"{ask} ... {word}", note="the act asked for again, not done", features=feats)
         if (off := called_off(toks, h.i, h.j, lo, hi, lex)) is not None:  # "talks ... were suspended" (round t34)
