@@ -12,6 +12,11 @@ F2. Harm to what a pledge vowed to guard is no deed: "vowed to protect the gas w
 F3. Double negatives: a pledge to lift a suspension, freeze or ban is kept by the thing restored, reinstated or resumed
     ("restored the licence", "resumed beef exports"), which main read as open or as the contrary act; the stop
     renewed or extended is the contrary (gaiko/tracking/doubleneg.py: acts added in normalise, a guard in the clause).
+F4. Talks called off: "will hold talks in Nairobi on 12 May" and "Ethiopia called off the talks with Kenya planned for
+    Wednesday" shared no key (a capital is none), so both pledges stayed open or overdue. A sentence that calls off
+    talks or a visit is keyed with the sides it names (gaiko/tracking/talksoff.py) and retrieved for a talks pledge
+    whose other party it names; the party that called them off withdraws, the other party's pledge stalls (the talks
+    are off, not by its doing: a withdrawal would count a decision it did not make).
 """
 
 from __future__ import annotations
@@ -184,3 +189,47 @@ def test_f3_unit_lifted_stop() -> None:
     assert lifted_stop({"a:remove"}, " the ban on rice exports") == {"a:resume"}
     assert lifted_stop({"a:remove"}, " the sanctions on the bank") == set()
     assert lifted_stop({"a:impose"}, " the ban on rice exports") == set()
+
+
+# -- F4: talks called off -------------------------------------------------------------------------------------------------
+
+_CALLED_OFF = [
+    ("Ethiopia and Kenya will hold talks in Nairobi on 12 May on the border dispute.",
+     "Ethiopia called off the talks with Kenya planned for Wednesday in Nairobi.", "ETH", "KEN"),
+    ("Eritrea and Sudan will hold talks in Asmara next month on the refugee camps.",
+     "Eritrea cancelled the talks with Sudan that had been planned for next week.", "ERI", "SDN"),
+]
+
+
+@pytest.mark.parametrize("pledge,report,off,other", _CALLED_OFF)
+def test_f4_talks_called_off(tmp_path: Path, coder, pledge: str, report: str, off: str, other: str) -> None:
+    got = {e["actor"]["country"]: e for e in _story(tmp_path, coder, pledge, [report]) if e["action"].startswith("hold")}
+    assert set(got) == {off, other}, got.keys()
+    assert got[off]["status"] == "withdrawn", (got[off]["status"], got[off]["status_reason"])
+    assert got[other]["status"] == "stalled", (got[other]["status"], got[other]["status_reason"])
+
+
+_CALLED_OFF_ALIKE = [  # main's readings kept: talks with a third country called off; the talks held
+    ("Ethiopia and Kenya will hold talks in Nairobi on 12 May on the border dispute.",
+     "Ethiopia called off its talks with Somalia planned for Wednesday in Mogadishu.", "open"),
+    ("Ethiopia and Kenya will hold talks in Nairobi on 12 May on the border dispute.",
+     "Ethiopia's prime minister held talks with Kenya's president in Nairobi on the border dispute on Tuesday.",
+     "fulfilled"),
+]
+
+
+@pytest.mark.parametrize("pledge,report,want", _CALLED_OFF_ALIKE)
+def test_f4_guard_other_talks(tmp_path: Path, coder, pledge: str, report: str, want: str) -> None:
+    got = [e for e in _story(tmp_path, coder, pledge, [report]) if e["action"].startswith("hold")]
+    assert got and all(e["status"] == want for e in got), [(e["status"], e["status_reason"]) for e in got]
+
+
+def test_f4_unit_talks_off() -> None:
+    from gaiko.tracking.lexicon import lexicon
+    from gaiko.tracking.talksoff import talks_off, talks_off_key
+
+    lex = lexicon()
+    assert talks_off("Peru postponed the summit with Chile.", lex)
+    assert talks_off("The talks between Peru and Chile were cancelled.", lex)
+    assert not talks_off("Peru and Chile held talks in Lima.", lex)
+    assert talks_off_key("KEN/OPP") == talks_off_key("KEN")

@@ -19,6 +19,7 @@ import re
 from ..tables import word_sets
 from .askedagain import asked_for, not_done_under
 from .doubleneg import renewed_stop
+from .talksoff import TALK_ACTS
 from .appraisal import appraised_talks, planned_talks, talks_day
 from .amounts import (FIRST_PART, FIRST_PERIOD, MEASURED, is_late, less_than_promised, others_sum, partial_words, quantity_relation,
                       reported_done, restate_or_revise, sentence_quantity, sum_for_another)
@@ -297,6 +298,9 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         if subject and frame.doer and not same_country(subject, frame.doer) and subject not in frame.related and \
                 placed and rel != "stalls":
             return Decision("unrelated", note=f"{subject} is the one acting", features=feats)
+        if rel == "withdraws" and frame.acts & TALK_ACTS and subject and frame.doer and placed \
+                and not same_country(subject, frame.doer):  # the other party called the talks off: not moving (t36)
+            return Decision("stalls", cue=words, note=f"called off by {subject}, not the pledge's actor", features=feats)
         if _asker_acts(frame, subject, placed):
             return Decision("unrelated", note=f"{subject} asked for the act and does it itself", features=feats)
         none_done = _j < hi and toks[_j].text == "no"  # "held no drills", "made no payment": the object is none
