@@ -5,7 +5,7 @@ a verb's tense, aspect, negation, refusal and modality, its subject's side) is :
 how much of the pledge a done or announced act delivers (quantity, new deadline) is :mod:`gaiko.tracking.amounts`;
 what in a clause is aside from its deed (names, modifiers, background clauses) is :mod:`gaiko.tracking.clauseaside`;
 whether a withdrawal cue calls off the pledge, a planned act or another kind of pledge is
-:mod:`gaiko.tracking.clausewithdraw`; what the clause gives apart from the pledge, read once per sentence (its cue
+:mod:`gaiko.tracking.clausewithdraw`; negation, stopping and putting off words are :mod:`gaiko.tracking.clauseneg`; what the clause gives apart from the pledge, read once per sentence (its cue
 phrases, act verbs, subject), is :mod:`gaiko.tracking.clausememo`.
 Cue phrases come from ``gaiko/data/pledges/relations.yaml``. :class:`Report`, :class:`Decision`, :class:`Clause`,
 :func:`clauses`, :func:`subject_side`, :func:`is_verb`, :func:`back_reference` and :func:`sentence_memo` are
@@ -17,6 +17,9 @@ from __future__ import annotations
 import re
 
 from ..tables import word_sets
+from .askedagain import asked_for, not_done_under
+from .doubleneg import renewed_stop
+from .talksoff import TALK_ACTS
 from .appraisal import appraised_talks, planned_talks, talks_day
 from .amounts import (FIRST_PART, FIRST_PERIOD, MEASURED, is_late, less_than_promised, others_sum, partial_words, quantity_relation,
                       reported_done, restate_or_revise, sentence_quantity, sum_for_another)
@@ -28,6 +31,7 @@ from .clauseaside import (STILL, SWITCH, aside_cue, begins_to_apply, measure_act
 from .calledoff import called_off, called_off_reading
 from .clausememo import _clause_reading, _cue_in, _memo_call, _subject_at
 from .clausewithdraw import PROMISED_TO, about_plan, dropped_before, other_kind
+from .clauseneg import _NOT_UNTIL, _STOPPED, _negated_span, put_off_for_now
 from .foretold import foretold_not_done, money_use
 from .inceptive import starts_the_deed
 from .lexicon import Lexicon
@@ -42,15 +46,6 @@ from .unmoved import none_subject, unmoved
 
 __all__ = ["Report", "Decision", "Clause", "clauses", "read_clause", "subject_side", "is_verb", "back_reference",
            "sentence_memo"]
-
-
-def _negated_span(toks: list[Tok], lo: int, i: int) -> bool:
-    window = " ".join(t.text for t in toks[max(lo, i - 4):i])
-    if re.search(r"\b(not|n't|never|no|none|nothing|neither|yet to|no longer)\b", window):
-        return True
-    # "a night without shelling", "without air raid sirens": "without" right before the span, at most two words
-    # between (round p28; "resumed without warning" has it after the span, and is no negation of it)
-    return "without" in (t.text for t in toks[max(lo, i - 3):i])
 
 
 def _governing_cue(cues: dict[str, tuple[int, int, str] | None], k: int) -> tuple[str, str] | None:
@@ -81,23 +76,6 @@ def _w(key: str) -> frozenset[str]:
     return word_sets(_WORDS)[key]
 
 
-_NOT_UNTIL = re.compile(r"\b(until|till|before|yet|for now|for the time being)\b", re.I)
-
-
-def put_off_for_now(tail: str) -> str | None:
-    """The limiter of ``postpone_limiters`` (``pledges/schedule_guards.yaml``: "for now", "for the time being", "until
-    further notice") in the rest of a sentence after a negated future act, lower-cased, or None (round n44): "will not
-    release the funds for now" puts the act off, a withdrawal; "will not release them until the audit ends" is a
-    condition (a stall) and "will not supply coal" a refusal."""
-    low = " " + re.sub(r"[^\w' ]+", " ", tail.lower()) + " "
-    low = re.sub(r"\s+", " ", low)
-    return next((w for w in sorted(word_sets("pledges/schedule_guards.yaml")["postpone_limiters"], key=len, reverse=True)
-                 if f" {w} " in low), None)
-
-
-_STOPPED = re.compile(r"\b(stopp?ed|ended|halted|ceased|subsided|eased|died down|fell silent|was quiet|were quiet|"
-                      r"has been quiet|have been quiet|is quiet|are quiet|remained quiet|stayed quiet|calm returned|"
-                      r"calm has returned|no longer|paused|fell quiet)\b", re.I)
 #: acts whose contrary, done by the pledger, drops the pledge rather than breaking it (a threat called off)
 _COERCIVE = frozenset({"a:impose", "a:attack", "a:sanction", "a:ban", "a:detain", "a:deport", "a:withhold"})
 _MODALS = frozenset({"will", "'ll", "would", "shall"})
@@ -186,6 +164,8 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         subject = _memo_call(memo, _subject_at, report, toks, clause.lo, clause.subject_lo, k, lex) if k > lo else None
         if not (subject and frame.doer and not same_country(subject, frame.doer) and placed):
             return Decision("stalls", cue=stuck, note="the act reported not moving", features=feats)
+    if (without := not_done_under(toks, lo, hi, clause.acts)) is not None:  # "passed without his release" (t36)
+        return Decision("stalls", cue=without, note="the act under \"without\": not done", features=feats)
     if verb_acts and frame.acts & _TALKS:
         # "called the upcoming talks important": "talks" names talks not yet held, no deed (round n44)
         verb_acts = [h for h in verb_acts if not _in_planned_talks(frame, report.text, toks, lo, hi, h.i)]
@@ -207,6 +187,10 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         if _asker_acts(frame, subject, placed) and not asp["passive"]:
             return Decision("unrelated", note=f"{subject} asked for the act and does it itself", features=feats)
         word = " ".join(t.text for t in toks[h.i:h.j])
+        if "a:remove" in frame.acts and (stop := renewed_stop(toks, h.i, h.j, hi)) is not None:  # (round t36)
+            return Decision("reverses", cue=stop, note="the stop it promised to lift renewed", features=feats)
+        if (ask := asked_for(report.text, toks, h.i)) is not None:  # "repeated their demand that X free Y" (t36)
+            return Decision("restates", cue=f"{ask} ... {word}", note="the act asked for again, not done", features=feats)
         if (off := called_off(toks, h.i, h.j, lo, hi, lex)) is not None:  # "talks ... were suspended" (round t34)
             rel, note = called_off_reading(frame.doer, report, toks, lo, hi)
             return Decision(rel, cue=f"{word} {off}", note=note, features=feats)
@@ -314,6 +298,9 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         if subject and frame.doer and not same_country(subject, frame.doer) and subject not in frame.related and \
                 placed and rel != "stalls":
             return Decision("unrelated", note=f"{subject} is the one acting", features=feats)
+        if rel == "withdraws" and frame.acts & TALK_ACTS and subject and frame.doer and placed \
+                and not same_country(subject, frame.doer):  # the other party called the talks off: not moving (t36)
+            return Decision("stalls", cue=words, note=f"called off by {subject}, not the pledge's actor", features=feats)
         if _asker_acts(frame, subject, placed):
             return Decision("unrelated", note=f"{subject} asked for the act and does it itself", features=feats)
         none_done = _j < hi and toks[_j].text == "no"  # "held no drills", "made no payment": the object is none

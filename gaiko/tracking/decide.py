@@ -43,6 +43,7 @@ from .amounts import deadline_before, less_than_promised, quantity_relation
 from .normalise import COUNTERPART_ACTS, Frame
 from .parts import part_undone
 from .reacted import reacted_only
+from .harmed import harm_to_guarded
 from .text import OBJECT, Hit, countries_in, stem, tokens_hits
 from .verdict import says_kept
 
@@ -338,6 +339,8 @@ def _weak_for_done(frame: Frame, report: Report) -> str | None:
         return f"the sentence negates ({_NEGATES.search(report.text).group(0)})"
     if (react := reacted_only(frame, report.text, lexicon())) is not None:  # "praised the alliance" (round t34)
         return f"the sentence reacts to the pledge's object ({react}); that is no deed"
+    if (harm := harm_to_guarded(frame, report.text)) is not None:  # "attacked an aid convoy" (round t36)
+        return f"the sentence reports harm ({harm}) to what the pledger vowed to guard; that is no deed"
     if frame.places and _only_the_place(frame, report):
         return "the sentence names only the place of the pledge's object (another deed may be done there)"
     return None

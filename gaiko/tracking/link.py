@@ -31,6 +31,7 @@ from .narrower import added, narrower, other_party
 from .normalise import _VAGUE_ACTS, COUNTERPART_ACTS, Frame, month_of, prepare, side_of
 from .planrevised import plan_revised, same_thing
 from .tables import KEYS, registered
+from .talksoff import TALK_ACTS, talks_off_key
 
 __all__ = ["bucket", "group_mentions", "candidates", "details", "sides_table", "SIDES"]
 
@@ -164,7 +165,9 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
         # the pledge's act, read where the article names its object elsewhere ("the reduction fell short")
         back = sorted(f.acts - _VAGUE_ACTS - f.topic) if f.objects else []
         named = sorted(f.doer_keys - f.topic - set(back))  # an unplaced doer's name: names it, shares nothing
-        for k in [*f.topic, *back, *named]:
+        # talks or a visit called off, in a sentence naming the other party (round t36)
+        off = [talks_off_key(f.other)] if f.acts & TALK_ACTS and f.other and not f.other.startswith("?:") else []
+        for k in [*f.topic, *back, *named, *off]:
             for mo in span:  # the pledge's term, month by month: the join reads only its months' sentences
                 gs.append(g)
                 ks.append(k)

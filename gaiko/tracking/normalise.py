@@ -35,6 +35,7 @@ from .objecthead import before_participle, head_keys as _head_keys, numbered, pl
 from .narrower import object_text
 from .sentencekeys import CONTEXT_IDX, _proper, article_rows, month_of, sentence_rows
 from .sides import STATE_SECTORS, side_of
+from .doubleneg import lifted_stop
 from .text import ACT, countries_in, hits, keys, match_from, tokenize
 
 __all__ = ["numbered", "month_of", "STATE_SECTORS", "side_of", "Frame", "frame", "prepare", "sentence_rows", "article_rows", "CONTEXT_IDX"]
@@ -166,6 +167,7 @@ def _prepare(mention: dict[str, Any], lex: Lexicon) -> dict[str, Any]:
     mention["_narrow"] = sorted(keys(before_participle(obj_text, lex), lex, acts=False, broad=False))
     if acts & {"a:withdraw", "a:stop"} and objects & _RESTRICTIONS:
         acts |= {"a:remove"}  # "withdraw its new tariffs", "end the sanctions": the restriction goes
+    acts |= lifted_stop(acts, obj_text)  # "lift the suspension of the licence": restored, reinstated (round t36)
     if "a:withdraw" in acts and "o:deal" in objects:
         acts |= {"a:leave"}  # "withdraw from the Paris agreement"
     money_verb = toks[start].text in _w("money_verbs") if len(toks) > start else False

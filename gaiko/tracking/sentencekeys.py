@@ -19,6 +19,7 @@ from typing import Any
 
 from .lexicon import Lexicon, lexicon
 from .sides import side_of
+from .talksoff import talks_off, talks_off_key
 from .text import countries_in, keys
 
 __all__ = ["CONTEXT_IDX", "month_of", "article_rows", "sentence_rows"]
@@ -117,9 +118,12 @@ def article_rows(article_id: str, sentences: Iterable[tuple[int, int, str]], act
     starts = [s[1] for s in sents]
     counts: Counter[str] = Counter()
     named: set[tuple[int, str]] = set()
+    off: set[int] = set()
     for idx, _start, text in sents:
         for k in sorted(keys(text, lex)):
             add(idx, k)
+        if talks_off(text, lex):  # "called off the talks with Algeria" (round t36): keyed with the sides named below
+            off.add(idx)
         named.update((idx, c) for c in countries_in(text, lex))  # "a Russian missile strike" names Russia
     for a in actors:
         side = side_of(a)
@@ -133,6 +137,8 @@ def article_rows(article_id: str, sentences: Iterable[tuple[int, int, str]], act
         named.add((idx, side))
     for idx, side in sorted(named):
         add(idx, "@" + side)
+        if idx in off:
+            add(idx, talks_off_key(side))
     for idx, side in sorted(_first_sides(sents, starts, actors, lex).items()):
         add(idx, "^" + side)
     if counts:
