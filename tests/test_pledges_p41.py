@@ -77,7 +77,10 @@ def test_start_not_made_after_deadline_stalls(tmp_path: Path, coder) -> None:
     assert _one(got, "open") == "stalled"
 
 
-def test_deed_not_done_after_deadline_still_breaks(tmp_path: Path, coder) -> None:
+def test_deed_not_done_after_deadline_stalls_since_p80(tmp_path: Path, coder) -> None:
+    # round p41 kept this a breach; round p80 (gaiko.tracking.latenot): a deed not done is a stall after the deadline
+    # too (the writers' gold of fresh-t .. fresh-ab says stalled for all 6 such readings; broken is a contrary act or
+    # refusal, docs/pledges.md)
     got = _story(tmp_path, coder, _POST, ["Chile's new customs post at Paso Pehuenche has not opened, the public works "
                                           "ministry said."])
-    assert _one(got, "open") == "broken"
+    assert _one(got, "open") == "stalled"

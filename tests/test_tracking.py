@@ -113,7 +113,7 @@ def test_overrule_survives_recoding(coder):
     store.write_coded(coded, None)
     update_ledger(store)
     e = _entry(ledger(store), "release")
-    assert e["status"] in ("broken", "overdue")
+    assert e["status"] in ("broken", "overdue", "stalled")  # not released after the deadline: stalled since round p80
     set_status(store, e["id"], "fulfilled", note="released on 4 May per court records")
     # recode: the pledge rows are written again from scratch, the ledger recomputed
     store.con.execute("DELETE FROM pledges")

@@ -65,9 +65,11 @@ def test_partial_less_than_promised_after_the_deadline_and_progress_before():
     assert _rel(f, "China bought 12 million tonnes of soybeans, traders said.", sides=("CHN",)) == "fulfils"
 
 
-def test_a_negated_act_after_the_deadline_is_broken():
+def test_a_negated_act_after_the_deadline_stalls():
+    # broken until round p80: a deed not done is a stall after the deadline too (gaiko.tracking.latenot); a refusal
+    # or a contrary act breaks the pledge
     f = _frame(*LEVY, deadline="2025-04-30")
-    assert _rel(f, "Japan has still not cut the duty on rice.", sides=("JPN",), published="2025-06-01") == "reverses"
+    assert _rel(f, "Japan has still not cut the duty on rice.", sides=("JPN",), published="2025-06-01") == "stalls"
 
 
 def test_the_promised_act_is_not_read_as_a_withdrawal():

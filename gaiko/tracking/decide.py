@@ -40,6 +40,7 @@ from .clause import Decision, Report, read_clause, sentence_memo
 from .denial import denied, refused_demand
 from .lexicon import Lexicon, lexicon
 from .amounts import deadline_before, less_than_promised, quantity_relation
+from .latenot import not_done_stalls
 from .normalise import COUNTERPART_ACTS, Frame
 from .parts import part_undone
 from .reacted import reacted_only
@@ -242,6 +243,7 @@ def _decide(frame: Frame, report: Report, lex: Lexicon) -> Decision:
             if d.relation in ("reverses", "stalls") and (day := deadline_before(frame, report)):
                 d = Decision("unrelated", note=f"about a deadline of {day}, before the pledge", features=feats)
             d = denied(frame, report, toks, c, d, lex) or d  # "denied that the cut had been dropped" (round p49)
+            d = not_done_stalls(report.text, d) or d  # "has not been set up" after the deadline: stalled (round p80)
         if d.relation not in ("needs_review", "unrelated"):
             if stall is None and d.relation == "stalls":
                 stall = d  # "the bridge remains shut; the opening was put off until ...": the state, then why
