@@ -11,10 +11,12 @@ of joinlast.py (round j1, same code); joinlast's switches reach it as :class:`Sw
 from __future__ import annotations
 
 import dataclasses
+import math
 from typing import Any
 
 from .core import UnitState
 from .joindecide import JoinDecide
+from .joinguard import pair_apart
 from .joinnear import NearBound
 from .learned import load_model
 from .learneddays import build_days
@@ -92,6 +94,18 @@ class JoinLayer(JoinDecide, SidesMemo, PairScores, NearBound):
         # place of its first unit near the loner or None)
         self._pkeys: dict[int, tuple[tuple[Any, ...], ...]] = cache.setdefault("pkeys", {})
         self.nearest: dict[int, dict[int, tuple[Any, Any]]] = cache.setdefault("near_of", {})
+
+    def bests(self, kind: str, x: int, ws: Any) -> dict[int, float]:
+        """:meth:`~.learnedscores.PairScores.bests`, a pair the guards keep apart (round c79, :mod:`.joinguard`) nil,
+        as :func:`~.learned.join_last_states` scores it."""
+        out = PairScores.bests(self, kind, x, ws)
+        g = self.lr.guards
+        if g is not None and kind == "join":
+            ux = self.unit(x)
+            for w in out:
+                if pair_apart(ux, self.unit(w), g):
+                    out[w] = -math.inf
+        return out
 
     def _fetch(self, keys: list[int]) -> dict[int, list[dict[str, Any]]]:
         from .learnedupdate import stored_rows

@@ -36,6 +36,7 @@ import numpy as np
 
 from ..errors import DataFileError
 from .core import UnitState, choose_parent, cluster_id_of, cluster_mentions, linked, root_agrees, ukey_of
+from .joinguard import pair_apart
 from .learnedjoiners import join_eligible
 from .learnedrules import LearnedRules, parse_learned
 from .pairfeatures import FEATURES, evidence, pair_features
@@ -249,6 +250,7 @@ def join_last_states(rows: list[Mapping[str, Any]], ulist: list[Any], rules: Rul
     units, of_event = learned_states(rows, ulist, rules, score, veto, None, join_days, reps, join_sides)
     if join is None:
         return units, of_event
+    guards = rules.learned.guards if rules.learned is not None else None
     members: dict[int, list[int]] = {}
     for i, k in enumerate(of_event[str(r["id"])] for r in rows):
         members.setdefault(k, []).append(i)
@@ -271,6 +273,8 @@ def join_last_states(rows: list[Mapping[str, Any]], ulist: list[Any], rules: Rul
             keys = keys if reps is None else keys[:reps]
             if join_sides:
                 keys = [k for k in keys if sides_meet(units[k].unit, st.unit, rules)]
+            # (round c79) a pair the guards keep apart scores nil (the cluster stays on the list)
+            keys = [k for k in keys if not pair_apart(st.unit, units[k].unit, guards)]
             return max((score(kind, i, j) for k in keys for i in mine for j in members[k]), default=-math.inf)
 
         before = [v for v in by_type[(u.status, u.event_type)] if place[v.ukey] < at]

@@ -1,0 +1,39 @@
+"""Guards of the learned join as a last layer (``learned.guards`` in gaiko/data/clusters.yaml; docs/rounds/clusters.md,
+round c79): false merges the join made in the example corpus that the rules would never make.
+
+* ``places`` (kind 1): a loner is not scored against a unit of a cluster when both name a place (``P:`` or ``C:``; not
+  a town its sentence only names, ``S:``) and the places disagree as the rules read them
+  (:func:`~.units.places_agree`: "talks in Busan" and "the summit in Gyeongju" are two events).
+* ``dated`` (kind 1): nor when both are of a precision listed here and their windows do not meet (Thursday's talks and
+  Friday's meeting, both dated by their sentences, are two events).
+
+A guarded pair's probability is nil (``-inf``): the cluster stays on the loner's list (:func:`~.learned._nearest`
+reads sides, not probabilities) and is chosen only through another of its units. The reference
+(:func:`~.learned.join_last_states`) and the store's layer (:class:`~.joinlayer.JoinLayer`) apply the same test to the
+same pairs of units (a unit's place, precision and window are its key's), so the two give the same joins.
+"""
+
+from __future__ import annotations
+
+from .learnedrules import JoinGuards
+from .ruleset import WILD
+from .towns import SOFT
+from .units import Unit, places_agree
+
+__all__ = ["pair_apart"]
+
+
+def _named(p: str) -> bool:
+    return p != WILD and not p.startswith(SOFT)
+
+
+def pair_apart(a: Unit, b: Unit, g: JoinGuards | None) -> bool:
+    """Whether the learned join may not score loner ``a`` against unit ``b`` (either way round): the module docstring."""
+    if g is None:
+        return False
+    if g.places and _named(a.place) and _named(b.place) and not places_agree(a.place, b.place):
+        return True
+    if a.prec in g.dated and b.prec in g.dated and None not in (a.lo, a.hi, b.lo, b.hi) \
+            and (a.hi < b.lo or b.hi < a.lo):  # type: ignore[operator]
+        return True
+    return False
