@@ -87,3 +87,34 @@ def test_the_shipped_guards_and_their_checks():
         parse_learned({"join": 0.5, "guards": {"nearby": True}}, "clusters.yaml")
     with pytest.raises(DataFileError, match="guards.dated"):
         parse_learned({"join": 0.5, "guards": {"dated": "day"}}, "clusters.yaml")
+
+
+# kind 2: one side's two rejections, each dated by its publication, eleven days apart
+KELVAR = ("Kelvar", "KLV", "GOV", "country", None)
+REJECT1 = article("Kelvar rejected the demand to withdraw its coast guard.", "2025-06-02", "Inner Sea Wire",
+                  ("REJECT", "rejected", KELVAR, None, "2025-06-02", "published"))
+REJECT2 = article("Kelvar's mission to the assembly rejected the accusation in a letter of its own.", "2025-06-13",
+                  "Inner Sea Wire", ("REJECT", "rejected", KELVAR, None, "2025-06-13", "published"))
+# the look-alike: the same rejection recalled four days later
+RECALLED = article("Kelvar rejected the demand, and the coast guard stayed, officials said.", "2025-06-06",
+                   "Harbour Daily", ("REJECT", "rejected", KELVAR, None, "2025-06-06", "published"))
+
+
+def test_kind2_two_rejections_eleven_days_apart_stay_apart(last):
+    got = _by_trigger(_store([[REJECT1, REJECT2]]), last)
+    assert got["rejected@2025-06-13"] != got["rejected@2025-06-02"]
+
+
+def test_kind2_the_look_alike_four_days_later_still_joins(last):
+    got = _by_trigger(_store([[REJECT1, RECALLED]]), last)
+    assert got["rejected@2025-06-06"] == got["rejected@2025-06-02"]
+
+
+def test_kind2_in_batches_equals_one_batch(last):
+    assert _members(_store([[REJECT2], [RECALLED], [REJECT1]])) == _members(_store([[REJECT1, REJECT2, RECALLED]]))
+
+
+def test_apart_days_is_checked():
+    assert load_rules().learned.guards.apart_days == 7
+    with pytest.raises(DataFileError, match="apart_days"):
+        parse_learned({"join": 0.5, "guards": {"apart_days": -1}}, "clusters.yaml")

@@ -6,6 +6,9 @@ round c79): false merges the join made in the example corpus that the rules woul
   (:func:`~.units.places_agree`: "talks in Busan" and "the summit in Gyeongju" are two events).
 * ``dated`` (kind 1): nor when both are of a precision listed here and their windows do not meet (Thursday's talks and
   Friday's meeting, both dated by their sentences, are two events).
+* ``apart_days`` (kind 2): nor when their windows lie more than this many days apart (a report published on the 28th,
+  its window the 25th to the 28th, and one of the 17th: Japan's rejection of a demand and its UN mission's rejection of
+  an accusation eleven days later are two acts).
 
 A guarded pair's probability is nil (``-inf``): the cluster stays on the loner's list (:func:`~.learned._nearest`
 reads sides, not probabilities) and is chosen only through another of its units. The reference
@@ -35,5 +38,8 @@ def pair_apart(a: Unit, b: Unit, g: JoinGuards | None) -> bool:
         return True
     if a.prec in g.dated and b.prec in g.dated and None not in (a.lo, a.hi, b.lo, b.hi) \
             and (a.hi < b.lo or b.hi < a.lo):  # type: ignore[operator]
+        return True
+    d = g.apart_days
+    if d is not None and None not in (a.lo, a.hi, b.lo, b.hi) and max(a.lo - b.hi, b.lo - a.hi) > d:  # type: ignore[operator]
         return True
     return False

@@ -94,13 +94,14 @@ class JoinGuards:
 
     places: bool = False
     dated: frozenset[str] = frozenset()
+    apart_days: int | None = None
 
 
 def parse_guards(raw: Any, path: str) -> JoinGuards | None:
     """The checked ``learned.guards`` mapping (None when absent or empty). Raises :class:`~gaiko.errors.DataFileError`."""
     if not raw:
         return None
-    keys = {"places", "dated"}
+    keys = {"places", "dated", "apart_days"}
     if not isinstance(raw, dict) or not set(raw) <= keys:
         raise DataFileError(path, f"learned: guards must be a mapping of {', '.join(sorted(keys))}")
     if not isinstance(raw.get("places", False), bool):
@@ -108,4 +109,7 @@ def parse_guards(raw: Any, path: str) -> JoinGuards | None:
     dated = raw.get("dated") or []
     if not isinstance(dated, list) or not all(isinstance(p, str) for p in dated):
         raise DataFileError(path, "learned: guards.dated must be a list of precisions")
-    return JoinGuards(places=bool(raw.get("places", False)), dated=frozenset(dated))
+    apart = raw.get("apart_days")
+    if apart is not None and (not isinstance(apart, int) or isinstance(apart, bool) or apart < 0):
+        raise DataFileError(path, "learned: guards.apart_days must be a whole number >= 0 or absent")
+    return JoinGuards(places=bool(raw.get("places", False)), dated=frozenset(dated), apart_days=apart)
