@@ -118,3 +118,38 @@ def test_apart_days_is_checked():
     assert load_rules().learned.guards.apart_days == 7
     with pytest.raises(DataFileError, match="apart_days"):
         parse_learned({"join": 0.5, "guards": {"apart_days": -1}}, "clusters.yaml")
+
+
+# kind 3: an undated report that fits two events (two attacks in two towns on two days) joins neither
+RAIDERS = ("raiders", "KLV", "REB", "demonym", None)
+POST = ("a border post", "KLV", "MIL", "sector", None)
+DEPOT = ("a fuel depot", "KLV", "MIL", "sector", None)
+RAID1 = article("Raiders attacked a border post near Ostra on Friday, the army said.", "2025-07-05", "Inner Sea Wire",
+                ("ASSAULT", "attacked", RAIDERS, POST, "2025-07-04", "day", OSTRA))
+RAID2 = article("Raiders stormed a fuel depot outside Velda on Saturday.", "2025-07-05", "Harbour Daily",
+                ("ASSAULT", "stormed", RAIDERS, DEPOT, "2025-07-05", "day", VELDA))
+UNDATED = article("The raiders who struck the army withdrew into the hills, residents said.", "2025-07-06",
+                  "Harbour Daily", ("ASSAULT", "struck", RAIDERS, None, "2025-07-06", "published"))
+
+
+def test_kind3_an_undated_report_that_fits_two_events_joins_neither(last):
+    got = _by_trigger(_store([[RAID1, RAID2, UNDATED]]), last)
+    assert got["attacked@2025-07-05"] != got["stormed@2025-07-05"]  # two events (two towns, two days)
+    assert got["struck@2025-07-06"] not in (got["attacked@2025-07-05"], got["stormed@2025-07-05"])
+
+
+def test_kind3_the_look_alike_fitting_one_event_still_joins(last):
+    got = _by_trigger(_store([[RAID1, UNDATED]]), last)
+    assert got["struck@2025-07-06"] == got["attacked@2025-07-05"]
+
+
+def test_kind3_in_batches_equals_one_batch(last):
+    once = _members(_store([[RAID1, RAID2, UNDATED]]))
+    assert _members(_store([[UNDATED], [RAID2], [RAID1]])) == once
+    assert _members(_store([[RAID1], [UNDATED], [RAID2]])) == once
+
+
+def test_two_events_is_checked():
+    assert load_rules().learned.guards.two_events
+    with pytest.raises(DataFileError, match="two_events"):
+        parse_learned({"join": 0.5, "guards": {"two_events": "yes"}}, "clusters.yaml")

@@ -95,21 +95,24 @@ class JoinGuards:
     places: bool = False
     dated: frozenset[str] = frozenset()
     apart_days: int | None = None
+    two_events: bool = False
 
 
 def parse_guards(raw: Any, path: str) -> JoinGuards | None:
     """The checked ``learned.guards`` mapping (None when absent or empty). Raises :class:`~gaiko.errors.DataFileError`."""
     if not raw:
         return None
-    keys = {"places", "dated", "apart_days"}
+    keys = {"places", "dated", "apart_days", "two_events"}
     if not isinstance(raw, dict) or not set(raw) <= keys:
         raise DataFileError(path, f"learned: guards must be a mapping of {', '.join(sorted(keys))}")
-    if not isinstance(raw.get("places", False), bool):
-        raise DataFileError(path, "learned: guards.places must be true or false")
+    for key in ("places", "two_events"):
+        if not isinstance(raw.get(key, False), bool):
+            raise DataFileError(path, f"learned: guards.{key} must be true or false")
     dated = raw.get("dated") or []
     if not isinstance(dated, list) or not all(isinstance(p, str) for p in dated):
         raise DataFileError(path, "learned: guards.dated must be a list of precisions")
     apart = raw.get("apart_days")
     if apart is not None and (not isinstance(apart, int) or isinstance(apart, bool) or apart < 0):
         raise DataFileError(path, "learned: guards.apart_days must be a whole number >= 0 or absent")
-    return JoinGuards(places=bool(raw.get("places", False)), dated=frozenset(dated), apart_days=apart)
+    return JoinGuards(places=bool(raw.get("places", False)), dated=frozenset(dated), apart_days=apart,
+                      two_events=bool(raw.get("two_events", False)))
