@@ -27,14 +27,18 @@ OSTRA, VELDA = ("Ostra", "KLV"), ("Velda", "KLV")
 JOIN_P = 0.9
 
 
-def _last(tmp_path, monkeypatch):
+def _last(tmp_path, monkeypatch, all_guards=False):
     text = open(load_rules().path, encoding="utf-8").read()
     text = text.replace("learned:\n  enabled: false\n", "learned:\n  enabled: true\n")
     text = text.replace("  join_mode: so_far\n", "  join_mode: last\n")
+    if all_guards:  # kinds 2 and 3 ship off (session 36: each lowered held-out learned-on F1); tested switched on
+        assert "    two_events: false\n" in text
+        text = text.replace("    two_events: false\n", "    apart_days: 7\n    two_events: true\n")
     p = tmp_path / "clusters-c79.yaml"
     p.write_text(text, encoding="utf-8")
     rules = load_rules(str(p))
     assert rules.learned.enabled and rules.learned.join_mode == "last"
+    assert not all_guards or (rules.learned.guards.apart_days == 7 and rules.learned.guards.two_events)
     monkeypatch.setattr(clusters_pkg, "load_rules", lambda path=None: rules)
     # a pair model that joins every pair it is asked about (and vetoes none): the tests are of the guards, not of the
     # weights, which may or may not join our few sentences
@@ -45,6 +49,11 @@ def _last(tmp_path, monkeypatch):
 @pytest.fixture()
 def last(tmp_path, monkeypatch):
     return _last(tmp_path, monkeypatch)
+
+
+@pytest.fixture()
+def guarded(tmp_path, monkeypatch):
+    return _last(tmp_path, monkeypatch, all_guards=True)
 
 
 def _by_trigger(store, rules):
@@ -100,22 +109,22 @@ RECALLED = article("Kelvar rejected the demand, and the coast guard stayed, offi
                    "Harbour Daily", ("REJECT", "rejected", KELVAR, None, "2025-06-06", "published"))
 
 
-def test_kind2_two_rejections_eleven_days_apart_stay_apart(last):
-    got = _by_trigger(_store([[REJECT1, REJECT2]]), last)
+def test_kind2_two_rejections_eleven_days_apart_stay_apart(guarded):
+    got = _by_trigger(_store([[REJECT1, REJECT2]]), guarded)
     assert got["rejected@2025-06-13"] != got["rejected@2025-06-02"]
 
 
-def test_kind2_the_look_alike_four_days_later_still_joins(last):
-    got = _by_trigger(_store([[REJECT1, RECALLED]]), last)
+def test_kind2_the_look_alike_four_days_later_still_joins(guarded):
+    got = _by_trigger(_store([[REJECT1, RECALLED]]), guarded)
     assert got["rejected@2025-06-06"] == got["rejected@2025-06-02"]
 
 
-def test_kind2_in_batches_equals_one_batch(last):
+def test_kind2_in_batches_equals_one_batch(guarded):
     assert _members(_store([[REJECT2], [RECALLED], [REJECT1]])) == _members(_store([[REJECT1, REJECT2, RECALLED]]))
 
 
 def test_apart_days_is_checked():
-    assert load_rules().learned.guards.apart_days == 7
+    assert load_rules().learned.guards.apart_days is None  # shipped off (session 36)
     with pytest.raises(DataFileError, match="apart_days"):
         parse_learned({"join": 0.5, "guards": {"apart_days": -1}}, "clusters.yaml")
 
@@ -132,24 +141,24 @@ UNDATED = article("The raiders who struck the army withdrew into the hills, resi
                   "Harbour Daily", ("ASSAULT", "struck", RAIDERS, None, "2025-07-06", "published"))
 
 
-def test_kind3_an_undated_report_that_fits_two_events_joins_neither(last):
-    got = _by_trigger(_store([[RAID1, RAID2, UNDATED]]), last)
+def test_kind3_an_undated_report_that_fits_two_events_joins_neither(guarded):
+    got = _by_trigger(_store([[RAID1, RAID2, UNDATED]]), guarded)
     assert got["attacked@2025-07-05"] != got["stormed@2025-07-05"]  # two events (two towns, two days)
     assert got["struck@2025-07-06"] not in (got["attacked@2025-07-05"], got["stormed@2025-07-05"])
 
 
-def test_kind3_the_look_alike_fitting_one_event_still_joins(last):
-    got = _by_trigger(_store([[RAID1, UNDATED]]), last)
+def test_kind3_the_look_alike_fitting_one_event_still_joins(guarded):
+    got = _by_trigger(_store([[RAID1, UNDATED]]), guarded)
     assert got["struck@2025-07-06"] == got["attacked@2025-07-05"]
 
 
-def test_kind3_in_batches_equals_one_batch(last):
+def test_kind3_in_batches_equals_one_batch(guarded):
     once = _members(_store([[RAID1, RAID2, UNDATED]]))
     assert _members(_store([[UNDATED], [RAID2], [RAID1]])) == once
     assert _members(_store([[RAID1], [UNDATED], [RAID2]])) == once
 
 
 def test_two_events_is_checked():
-    assert load_rules().learned.guards.two_events
+    assert not load_rules().learned.guards.two_events  # shipped off (session 36)
     with pytest.raises(DataFileError, match="two_events"):
         parse_learned({"join": 0.5, "guards": {"two_events": "yes"}}, "clusters.yaml")
