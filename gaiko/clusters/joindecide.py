@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from .joinnear import first_near, unique_best
+from .joinnear import first_near
 from .learneddays import near_days
 
 __all__ = ["JoinDecide"]
@@ -44,6 +44,7 @@ class JoinDecide:
     _sides: Any
     _meet_sid: Any
     bests: Any
+    pick_join: Any
 
     def decide(self, x: int) -> int | None:
         """The base root loner ``x`` joins (None: none), as :func:`~.learned.join_last_states` chooses it. The best
@@ -125,7 +126,7 @@ class JoinDecide:
                 vals[r] = p
                 kept[r] = (ver.get(r, 0), p)
         self.kept[x] = kept
-        return unique_best(roots, vals, lr.join)[1]  # the first of the highest at or above the floor
+        return self.pick_join(roots, vals, lr.join)[1]  # the first of the highest at or above the floor (c79: guards)
 
     def rescore(self, x: int, roots: list[int]) -> dict[int, float] | None:
         """(round c73) The best ``join`` probability of loner ``x`` against each base root of ``roots`` (on its list,

@@ -97,7 +97,7 @@ COUNTS: dict[str, Any] | None = None
 
 
 def settled(x: int, listed: dict[int, Any], kept: dict[int, dict[int, tuple[int, float]]], ver: dict[int, int],
-            lost: set[int], is_root: Any, floor: float, fresh: Any = None) -> tuple[bool, int | None]:
+            lost: set[int], is_root: Any, floor: float, fresh: Any = None, pick: Any = None) -> tuple[bool, int | None]:
     """(round c73) Whether loner ``x``'s join is known without deciding it again, and that join: ``x`` has a list
     (``listed``, :meth:`~.joinnear.NearBound.near_state`) whose every root is still a base root (``is_root``), lost
     no unit (``lost``) and is at the version ``x`` kept its best probability at (``kept``, ``ver``), and the highest of
@@ -105,7 +105,8 @@ def settled(x: int, listed: dict[int, Any], kept: dict[int, dict[int, tuple[int,
     gained a unit may change). The caller sends ``x`` back only for roots on its list, so the list is the same.
     ``fresh`` (optional): called with the roots of the list whose version moved (their first units changed), returns
     their best probabilities now, or None when one of them can no longer be on the list (no first unit before ``x``
-    meeting its sides); without it such a root settles nothing."""
+    meeting its sides); without it such a root settles nothing. ``pick`` (optional, round c79): the layer's
+    :meth:`~.joinlayer.JoinLayer.pick_join` in place of :func:`~.joinnear.unique_best`."""
     got = listed.get(x)
     kx = kept.get(x)
     if got is None or kx is None or len(kx) != len(got[0]):
@@ -124,7 +125,7 @@ def settled(x: int, listed: dict[int, Any], kept: dict[int, dict[int, tuple[int,
         if now is None:
             return False, None
         vals.update(now)
-    return unique_best(got[0], vals, floor)
+    return pick(got[0], vals, floor) if pick is not None else unique_best(got[0], vals, floor)
 
 
 def base_rules(rules: Rules) -> Rules:
@@ -233,7 +234,7 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
                 known = layer.admit(x, newc[x], lost, is_root, lr.join)
             else:
                 known = settled(x, listed, layer.kept, layer.ver, lost, is_root, lr.join,
-                                lambda rs, x=x: layer.rescore(x, rs))
+                                lambda rs, x=x: layer.rescore(x, rs), layer.pick_join)
             if known[0]:  # (round c73) its list unchanged: its join from its values (those of moved clusters anew)
                 got = known[1]
                 if COUNTS is not None:

@@ -11,10 +11,12 @@ of joinlast.py (round j1, same code); joinlast's switches reach it as :class:`Sw
 from __future__ import annotations
 
 import dataclasses
+import math
 from typing import Any
 
-from .core import UnitState
+from .core import UnitState, _two_events
 from .joindecide import JoinDecide
+from .joinguard import pair_apart, pick
 from .joinnear import NearBound
 from .learned import load_model
 from .learneddays import build_days
@@ -92,6 +94,26 @@ class JoinLayer(JoinDecide, SidesMemo, PairScores, NearBound):
         # place of its first unit near the loner or None)
         self._pkeys: dict[int, tuple[tuple[Any, ...], ...]] = cache.setdefault("pkeys", {})
         self.nearest: dict[int, dict[int, tuple[Any, Any]]] = cache.setdefault("near_of", {})
+
+    def bests(self, kind: str, x: int, ws: Any) -> dict[int, float]:
+        """:meth:`~.learnedscores.PairScores.bests`, a pair the guards keep apart (round c79, :mod:`.joinguard`) nil,
+        as :func:`~.learned.join_last_states` scores it."""
+        out = PairScores.bests(self, kind, x, ws)
+        g = self.lr.guards
+        if g is not None and kind == "join":
+            ux = self.unit(x)
+            for w in out:
+                if pair_apart(ux, self.unit(w), g):
+                    out[w] = -math.inf
+        return out
+
+    def pick_join(self, roots: Any, vals: dict[int, float], floor: float) -> tuple[bool, int | None]:
+        """:func:`~.joinguard.pick` (round c79): with ``guards.two_events``, two best base roots that are two events
+        (:func:`~.core._two_events` of their units) give no join, as :func:`~.learned.join_last_states` decides."""
+        g = self.lr.guards
+        if g is None or not g.two_events:
+            return pick(roots, vals, floor)
+        return pick(roots, vals, floor, lambda a, b: _two_events([self.state(a), self.state(b)], self.rules))
 
     def _fetch(self, keys: list[int]) -> dict[int, list[dict[str, Any]]]:
         from .learnedupdate import stored_rows

@@ -82,6 +82,7 @@ class NearBound:
     ver: dict[int, int]
     unit: Any
     bests: Any
+    pick_join: Any
 
     def near_state(self) -> tuple[dict[int, tuple[frozenset[int], int | None]], dict[int, set[int]],
                                   dict[int, dict[int, tuple[Any, int]]]]:
@@ -252,7 +253,7 @@ class NearBound:
             got_p = self.bests("join", x, [w for ws in reps.values() for w in ws])
             for r, ws in reps.items():
                 vals[r] = max(got_p[w] for w in ws)
-        unique, choice = unique_best(now, vals, floor)
+        unique, choice = self.pick_join(now, vals, floor)
         if not unique:
             return False, None
         self.kept[x] = {r: (ver.get(r, 0), vals[r]) for r in now}

@@ -35,7 +35,8 @@ from typing import Any
 import numpy as np
 
 from ..errors import DataFileError
-from .core import UnitState, choose_parent, cluster_id_of, cluster_mentions, linked, root_agrees, ukey_of
+from .core import UnitState, _two_events, choose_parent, cluster_id_of, cluster_mentions, linked, root_agrees, ukey_of
+from .joinguard import pair_apart, pick
 from .learnedjoiners import join_eligible
 from .learnedrules import LearnedRules, parse_learned
 from .pairfeatures import FEATURES, evidence, pair_features
@@ -249,6 +250,11 @@ def join_last_states(rows: list[Mapping[str, Any]], ulist: list[Any], rules: Rul
     units, of_event = learned_states(rows, ulist, rules, score, veto, None, join_days, reps, join_sides)
     if join is None:
         return units, of_event
+    guards = rules.learned.guards if rules.learned is not None else None
+    apart = None
+    if guards is not None and guards.two_events:  # (round c79) two best clusters that are two events: neither
+        def apart(a: int, b: int) -> bool:
+            return _two_events([units[a], units[b]], rules)
     members: dict[int, list[int]] = {}
     for i, k in enumerate(of_event[str(r["id"])] for r in rows):
         members.setdefault(k, []).append(i)
@@ -271,6 +277,8 @@ def join_last_states(rows: list[Mapping[str, Any]], ulist: list[Any], rules: Rul
             keys = keys if reps is None else keys[:reps]
             if join_sides:
                 keys = [k for k in keys if sides_meet(units[k].unit, st.unit, rules)]
+            # (round c79) a pair the guards keep apart scores nil (the cluster stays on the list)
+            keys = [k for k in keys if not pair_apart(st.unit, units[k].unit, guards)]
             return max((score(kind, i, j) for k in keys for i in mine for j in members[k]), default=-math.inf)
 
         before = [v for v in by_type[(u.status, u.event_type)] if place[v.ukey] < at]
@@ -282,7 +290,7 @@ def join_last_states(rows: list[Mapping[str, Any]], ulist: list[Any], rules: Rul
                 return any(not join_sides or sides_meet(units[k].unit, st.unit, rules) for k in keys)
 
             keep = _nearest(u, before, scored, lambda r: place[r], near, join_days)
-        got = _learned_join(st, mine, before, best, join, join_days, keep)
+        got = _learned_join(st, mine, before, best, join, join_days, keep, apart)
         if got is not None:
             joined[st.ukey] = got
     final: dict[int, int] = {}
@@ -316,7 +324,7 @@ def _nearest(u: Any, before: list[UnitState], scored: Callable[[int], bool], pla
 
 def _learned_join(st: UnitState, mine: list[int], before: list[UnitState],
                   best: Callable[[str, list[int], int], float], join: float, days: int,
-                  keep: set[int] | None = None) -> int | None:
+                  keep: set[int] | None = None, apart: Callable[[int, int], bool] | None = None) -> int | None:
     """The root of the cluster (so far) an undated or one-sided unit left alone joins (its mentions: row indexes
     ``mine``): the highest ``join`` probability, at least ``join``, among the clusters of the units ``before`` it whose
     window lies within ``days`` of its own (ties: the first root in order)."""
@@ -330,12 +338,8 @@ def _learned_join(st: UnitState, mine: list[int], before: list[UnitState],
             roots.append(v.root)  # type: ignore[arg-type]
     if keep is not None:
         roots = [r for r in roots if r in keep]
-    top, choice = -math.inf, None
-    for root in roots:
-        p = best("join", mine, root)
-        if p >= join and p > top:
-            top, choice = p, root
-    return choice
+    vals = {root: best("join", mine, root) for root in roots}
+    return pick(roots, vals, join, apart)[1]  # the first of the highest at or above join (round c79: guards)
 
 
 def sides_meet(w: Unit, u: Unit, rules: Rules) -> bool:

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..errors import DataFileError
 
-__all__ = ["LearnedRules", "parse_learned"]
+__all__ = ["LearnedRules", "JoinGuards", "parse_learned", "parse_guards"]
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,8 @@ class LearnedRules:
     #: bounded list (``attach.max_candidates`` of what ``attach.max_listed`` lets it see: :mod:`.unitlists`), as the
     #: rules' own update does since round c66; read only when both are set. False: every unit its fine keys find
     lists: bool = False
+    #: round c79: the guards of the join as a last layer (:mod:`.joinguard`); ``None``: none
+    guards: Any = None
 
 
 def parse_learned(raw: Any, path: str) -> LearnedRules | None:
@@ -55,9 +57,9 @@ def parse_learned(raw: Any, path: str) -> LearnedRules | None:
             raise DataFileError(path, f"learned: {msg}")
 
     check(isinstance(raw, dict) and set(raw) <= {"enabled", "veto", "join", "join_days", "model", "words", "reps",
-                                                    "join_sides", "join_mode", "join_near", "lists"},
+                                                    "join_sides", "join_mode", "join_near", "lists", "guards"},
           "must be a mapping of enabled, veto, join, join_days, model, words, reps, join_sides, join_mode, join_near, "
-          "lists")
+          "lists, guards")
     check(raw.get("join_mode", "so_far") in ("so_far", "last"), "join_mode must be so_far or last")
     check(isinstance(raw.get("enabled", False), bool), "enabled must be true or false")
     for key in ("veto", "join"):
@@ -83,4 +85,34 @@ def parse_learned(raw: Any, path: str) -> LearnedRules | None:
                         enabled=bool(raw.get("enabled", False)) and (veto is not None or join is not None),
                         reps=reps, join_sides=bool(raw.get("join_sides", False)),
                         join_mode=str(raw.get("join_mode", "so_far")), join_near=near,
-                        lists=bool(raw.get("lists", False)))
+                        lists=bool(raw.get("lists", False)), guards=parse_guards(raw.get("guards"), path))
+
+
+@dataclass(frozen=True)
+class JoinGuards:
+    """The ``learned.guards`` section (round c79): what each field does: :mod:`.joinguard`."""
+
+    places: bool = False
+    dated: frozenset[str] = frozenset()
+    apart_days: int | None = None
+    two_events: bool = False
+
+
+def parse_guards(raw: Any, path: str) -> JoinGuards | None:
+    """The checked ``learned.guards`` mapping (None when absent or empty). Raises :class:`~gaiko.errors.DataFileError`."""
+    if not raw:
+        return None
+    keys = {"places", "dated", "apart_days", "two_events"}
+    if not isinstance(raw, dict) or not set(raw) <= keys:
+        raise DataFileError(path, f"learned: guards must be a mapping of {', '.join(sorted(keys))}")
+    for key in ("places", "two_events"):
+        if not isinstance(raw.get(key, False), bool):
+            raise DataFileError(path, f"learned: guards.{key} must be true or false")
+    dated = raw.get("dated") or []
+    if not isinstance(dated, list) or not all(isinstance(p, str) for p in dated):
+        raise DataFileError(path, "learned: guards.dated must be a list of precisions")
+    apart = raw.get("apart_days")
+    if apart is not None and (not isinstance(apart, int) or isinstance(apart, bool) or apart < 0):
+        raise DataFileError(path, "learned: guards.apart_days must be a whole number >= 0 or absent")
+    return JoinGuards(places=bool(raw.get("places", False)), dated=frozenset(dated), apart_days=apart,
+                      two_events=bool(raw.get("two_events", False)))

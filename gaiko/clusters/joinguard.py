@@ -1,0 +1,71 @@
+"""Guards of the learned join as a last layer (``learned.guards`` in gaiko/data/clusters.yaml; docs/rounds/clusters.md,
+round c79): false merges the join made in the example corpus that the rules would never make.
+
+* ``places`` (kind 1): a loner is not scored against a unit of a cluster when both name a place (``P:`` or ``C:``; not
+  a town its sentence only names, ``S:``) and the places disagree as the rules read them
+  (:func:`~.units.places_agree`: "talks in Busan" on Thursday and "the summit in Gyeongju" on Friday are two events),
+* ``dated`` (kind 1, narrowing ``places``): and both are of a precision listed here (dated by their own sentence) and
+  name different days (the last day of their windows: a ``shared`` date is its window's end); empty: whatever their
+  dates. (Round c79 measured each alone on the studied stories: each
+  cost two true pairs, the places alone on stories-10, the dates alone on stories-09; together they part the example.)
+* ``apart_days`` (kind 2): nor when their windows lie more than this many days apart (a report published on the 28th,
+  its window the 25th to the 28th, and one of the 17th: Japan's rejection of a demand and its UN mission's rejection of
+  an accusation eleven days later are two acts).
+* ``two_events`` (kind 3): a loner whose best and second-best clusters both reach ``learned.join`` joins neither when
+  their roots are two events as the rules read them (:func:`~.core._two_events`: the later may not join the earlier),
+  as the rules leave an undated report that fits two events undecided (``attach.ambiguous``): :func:`pick`.
+
+A guarded pair's probability is nil (``-inf``): the cluster stays on the loner's list (:func:`~.learned._nearest`
+reads sides, not probabilities) and is chosen only through another of its units. The reference
+(:func:`~.learned.join_last_states`) and the store's layer (:class:`~.joinlayer.JoinLayer`) apply the same test to the
+same pairs of units (a unit's place, precision and window are its key's), so the two give the same joins.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+
+from .joinnear import unique_best
+from .learnedrules import JoinGuards
+from .ruleset import WILD
+from .towns import SOFT
+from .units import Unit, places_agree
+
+__all__ = ["pair_apart", "pick"]
+
+
+def _named(p: str) -> bool:
+    return p != WILD and not p.startswith(SOFT)
+
+
+def pair_apart(a: Unit, b: Unit, g: JoinGuards | None) -> bool:
+    """Whether the learned join may not score loner ``a`` against unit ``b`` (either way round): the module docstring."""
+    if g is None:
+        return False
+    if g.places and _named(a.place) and _named(b.place) and not places_agree(a.place, b.place) \
+            and (not g.dated or (a.prec in g.dated and b.prec in g.dated and a.hi != b.hi)):
+        return True
+    d = g.apart_days
+    if d is not None and None not in (a.lo, a.hi, b.lo, b.hi) and max(a.lo - b.hi, b.lo - a.hi) > d:  # type: ignore[operator]
+        return True
+    return False
+
+
+def pick(roots: Any, vals: dict[int, float], floor: float,
+         apart: Callable[[int, int], bool] | None = None) -> tuple[bool, int | None]:
+    """:func:`~.joinnear.unique_best` of ``roots`` (``(unique, root)``), except that (round c79, ``guards.two_events``)
+    the root is None when the second-best root at or above ``floor`` (the highest of the others; ties: the first in
+    order) is ``apart`` from the best (two events)."""
+    unique, choice = unique_best(roots, vals, floor)
+    if choice is None or apart is None:
+        return unique, choice
+    top, second = -math.inf, None
+    for r in roots:
+        p = vals[r]
+        if r != choice and p >= floor and p > top:
+            top, second = p, r
+    if second is not None and apart(choice, second):
+        return unique, None
+    return unique, choice
