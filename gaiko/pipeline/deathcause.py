@@ -31,8 +31,6 @@ if TYPE_CHECKING:
 __all__ = ["cause_acts", "cause_noun"]
 
 _FILE = "death_causes"
-_MODALS = frozenset({"will", "would", "could", "might", "may", "must", "should", "shall", "'ll", "can"})
-_CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
 _NAMED = frozenset({"GPE", "NORP", "ORG"})  # a named doer before the noun ("the Houthi strike", round t27's reading)
 
 
@@ -71,9 +69,9 @@ def _settled(verb: Token) -> bool:
     """True when ``verb`` and the clauses above it tell no future, modal or condition."""
     for v in (verb, *verb.ancestors):
         for c in v.children:
-            if c.dep_ in ("aux", "auxpass") and c.lower_ in _MODALS:
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in _words(_FILE, "modals"):
                 return False
-            if c.dep_ == "mark" and c.lower_ in _CONDITIONS:
+            if c.dep_ == "mark" and c.lower_ in _words(_FILE, "conditions"):
                 return False
     return True
 
