@@ -41,6 +41,15 @@ def _one(entries: list[dict], verb: str) -> dict:
     return mine[0]
 
 
+#: statuses that say the act was done, in part or under way
+_DONE = ("fulfilled", "partially_fulfilled", "in_progress")
+
+
+def _entry(tmp_path: Path, coder, pledge: str, report: str, verb: str) -> dict:
+    """The one ledger entry of ``verb`` after a story of ``pledge`` and one later ``report``."""
+    return _one(_story(tmp_path, coder, pledge, [report]), verb)
+
+
 def _relations(entry: dict) -> list[str]:
     return [ev["relation"] for ev in entry["evidence"] if ev.get("relation")]
 
@@ -59,8 +68,8 @@ _RESTATED = [
 
 @pytest.mark.parametrize("pledge,report,verb", _RESTATED)
 def test_f1_demand_restated_is_no_fulfilment(tmp_path: Path, coder, pledge: str, report: str, verb: str) -> None:
-    e = _one(_story(tmp_path, coder, pledge, [report]), verb)
-    assert e["status"] not in ("fulfilled", "partially_fulfilled", "in_progress"), (e["status"], e["status_reason"])
+    e = _entry(tmp_path, coder, pledge, report, verb)
+    assert e["status"] not in _DONE, (e["status"], e["status_reason"])
     assert "fulfils" not in _relations(e) and "progresses" not in _relations(e), e["evidence"]
 
 
@@ -79,8 +88,8 @@ _WITHOUT = [
 
 @pytest.mark.parametrize("pledge,report,verb", _WITHOUT)
 def test_f1_act_under_without_is_not_done(tmp_path: Path, coder, pledge: str, report: str, verb: str) -> None:
-    e = _one(_story(tmp_path, coder, pledge, [report]), verb)
-    assert e["status"] not in ("fulfilled", "partially_fulfilled", "in_progress"), (e["status"], e["status_reason"])
+    e = _entry(tmp_path, coder, pledge, report, verb)
+    assert e["status"] not in _DONE, (e["status"], e["status_reason"])
     assert _relations(e) and set(_relations(e)) <= {"stalls"}, e["evidence"]
 
 
@@ -96,7 +105,7 @@ _F1_ALIKE = [  # the deed done: main's fulfilment stays
 
 @pytest.mark.parametrize("pledge,report,verb", _F1_ALIKE)
 def test_f1_guard_deed_after_a_demand_is_done(tmp_path: Path, coder, pledge: str, report: str, verb: str) -> None:
-    e = _one(_story(tmp_path, coder, pledge, [report]), verb)
+    e = _entry(tmp_path, coder, pledge, report, verb)
     assert e["status"] == "fulfilled", (e["status"], e["status_reason"])
 
 
@@ -127,8 +136,8 @@ _HARMED = [
 
 @pytest.mark.parametrize("pledge,report,verb", _HARMED)
 def test_f2_harm_to_the_guarded_object_is_no_deed(tmp_path: Path, coder, pledge: str, report: str, verb: str) -> None:
-    e = _one(_story(tmp_path, coder, pledge, [report]), verb)
-    assert e["status"] not in ("fulfilled", "partially_fulfilled", "in_progress"), (e["status"], e["status_reason"])
+    e = _entry(tmp_path, coder, pledge, report, verb)
+    assert e["status"] not in _DONE, (e["status"], e["status_reason"])
     assert _relations(e) == ["needs_review"], e["evidence"]
 
 

@@ -16,10 +16,10 @@ from .text import Tok
 __all__ = ["lifted_stop", "renewed_stop"]
 
 _WORDS = "pledges/clause_words.yaml"
-#: the stop noun heading the object of a lifting act, after a determiner: "the suspension of", "its ban on"
-_HEAD = re.compile(r"^\s*(?:the|its|their|his|her|a|this|that)\s+(?:[\w-]+\s+){0,2}?(\w+)\s+(?:of|on|to|against)\b", re.I)
-#: what may stand between a resuming verb and the stop noun it takes as object
+#: determiners: what may stand between a resuming verb and the stop noun it takes as object, and before _HEAD's noun
 _DETS = frozenset({"the", "its", "their", "his", "her", "a", "this", "that"})
+#: the stop noun heading the object of a lifting act, after a determiner: "the suspension of", "its ban on"
+_HEAD = re.compile(r"^\s*(?:" + "|".join(sorted(_DETS)) + r")\s+(?:[\w-]+\s+){0,2}?(\w+)\s+(?:of|on|to|against)\b", re.I)
 
 
 def lifted_stop(acts: set[str], obj_text: str) -> set[str]:
