@@ -60,12 +60,12 @@ def csv_header(head: bytes) -> str | None:
 
 
 def _objects(lines: list[str]) -> int:
-    """How many of ``lines`` are a JSON object on their own."""
+    """How many of ``lines`` are a JSON object on their own (a line nested too deeply to read is none)."""
     n = 0
     for line in lines:
         try:
             n += isinstance(json.loads(line), dict)
-        except ValueError:
+        except (ValueError, RecursionError):
             pass
     return n
 
