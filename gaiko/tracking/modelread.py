@@ -9,7 +9,6 @@ from .amounts import less_than_promised, quantity_relation
 from .clause import Decision, Report
 from .harmed import harm_to_guarded
 from .lexicon import Lexicon, lexicon
-from .modelveto import part_or_contrary
 from .normalise import Frame
 from .reacted import reacted_only
 
@@ -34,21 +33,14 @@ def with_model(frame: Frame, report: Report, rules: Decision, lex: Lexicon | Non
     if d is not rules and d.relation in _DONE:
         weak = _weak_for_done(frame, report)
         if weak:  # the model read the pledge done where the sentence reports no such deed: it stays for review
-            return _not_taken(rules, d, weak)
+            return Decision(rules.relation, cue=rules.cue, note=f"{rules.note or ''}; {d.note} not taken: {weak}".lstrip("; "),
+                            features=rules.features)
         if d.relation == "fulfils" and frame.quantity and frame.quantity.get("unit") in _SUMS \
                 and _PART_OF.search(report.text) and quantity_relation(frame, report.text, lex) == "partial":
             # "has handed $150 million of the $200 million": the model's "done" is less than the promised quantity
             less = less_than_promised(frame, report, report.text, str(frame.quantity.get("text")), d.features)
             return Decision(less.relation, cue=less.cue, note=f"{d.note}; {less.note}", features=d.features)
-        if (got := part_or_contrary(report.text, d.relation)) is not None:  # round p81: a part, or the contrary, said
-            return Decision(got[0], cue=got[1], note=f"{d.note}; {got[2]}", features=d.features)
     return d
-
-
-def _not_taken(rules: Decision, d: Decision, why: str) -> Decision:
-    """The rules' reading kept where the model's ``d`` is not taken, and why, in the note."""
-    return Decision(rules.relation, cue=rules.cue, note=f"{rules.note or ''}; {d.note} not taken: {why}".lstrip("; "),
-                    features=rules.features)
 
 
 #: what the relation model may not decide on weak evidence: that the act was done, in part or under way
