@@ -40,6 +40,7 @@ from .clause import Decision, Report, read_clause, sentence_memo
 from .denial import denied, refused_demand
 from .lexicon import Lexicon, lexicon
 from .amounts import deadline_before
+from .arrival import arrival_elsewhere
 from .latenot import not_done_stalls
 from .normalise import COUNTERPART_ACTS, Frame
 from .parts import part_undone
@@ -243,6 +244,7 @@ def _decide(frame: Frame, report: Report, lex: Lexicon) -> Decision:
                 d = Decision("unrelated", note=f"about a deadline of {day}, before the pledge", features=feats)
             d = denied(frame, report, toks, c, d, lex) or d  # "denied that the cut had been dropped" (round p49)
             d = not_done_stalls(report.text, d) or d  # "has not been set up" after the deadline: stalled (round p80)
+            d = arrival_elsewhere(frame, d, lex) or d  # "the soldiers landed" for a pledge to open a base (round p81)
         if d.relation not in ("needs_review", "unrelated"):
             if stall is None and d.relation == "stalls":
                 stall = d  # "the bridge remains shut; the opening was put off until ...": the state, then why
