@@ -1,0 +1,84 @@
+"""The relation model's reading of a report the rules could not decide, and the vetoes that keep it from reading
+the pledge done on weak evidence (moved out of :mod:`gaiko.tracking.decide`, round p81; behaviour unchanged)."""
+
+from __future__ import annotations
+
+import re
+
+from .amounts import less_than_promised, quantity_relation
+from .clause import Decision, Report
+from .harmed import harm_to_guarded
+from .lexicon import Lexicon, lexicon
+from .normalise import Frame
+from .reacted import reacted_only
+
+__all__ = ["with_model", "_weak_for_done", "_only_the_place", "_ANNOUNCES"]
+
+
+def with_model(frame: Frame, report: Report, rules: Decision, lex: Lexicon | None = None) -> Decision:
+    """The relation model's reading of a report the rules could not decide (:mod:`gaiko.tracking.model`); the rules'
+    decision when no model is shipped or ``GAIKO_RELATION_MODEL=0`` is set (to compare)."""
+    import os
+
+    if os.environ.get("GAIKO_RELATION_MODEL", "1") == "0":
+        return rules
+    from .model import relation_model
+    from .policy import status_policy
+
+    model = relation_model()
+    if model is None:
+        return rules
+    lex = lex or lexicon()
+    d = model.decide_report(frame, report, rules, lex, threshold=status_policy().threshold)
+    if d is not rules and d.relation in _DONE:
+        weak = _weak_for_done(frame, report)
+        if weak:  # the model read the pledge done where the sentence reports no such deed: it stays for review
+            return Decision(rules.relation, cue=rules.cue, note=f"{rules.note or ''}; {d.note} not taken: {weak}".lstrip("; "),
+                            features=rules.features)
+        if d.relation == "fulfils" and frame.quantity and frame.quantity.get("unit") in _SUMS \
+                and _PART_OF.search(report.text) and quantity_relation(frame, report.text, lex) == "partial":
+            # "has handed $150 million of the $200 million": the model's "done" is less than the promised quantity
+            less = less_than_promised(frame, report, report.text, str(frame.quantity.get("text")), d.features)
+            return Decision(less.relation, cue=less.cue, note=f"{d.note}; {less.note}", features=d.features)
+    return d
+
+
+#: what the relation model may not decide on weak evidence: that the act was done, in part or under way
+_DONE = frozenset({"fulfils", "partial", "progresses"})
+#: a sentence that announces an act ("is to open bids", "will supply", "plans to start"): nothing done is reported in it
+_ANNOUNCES = re.compile(r"\b(?:will|would|shall|(?:is|are|was|were) (?:due |set |expected |scheduled )?to|"
+                        r"(?:plans?|planned|intends?|intended|vowed|pledged|promised|agreed) to)\s+[a-z]+", re.I)
+
+#: money units, and a sum reported as a part of a whole ("$150 million of the $200 million")
+_SUMS = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "KRW", "INR", "RUB"})
+_PART_OF = re.compile(r"[$€£¥]?\d[\d.,]*(?: (?:million|billion|bn|m))?(?: [a-z]+)? of (?:the|its|their) [$€£¥]?\d", re.I)
+#: a sentence that says something did not happen or did not change ("show no reduction in troops", "with none approved",
+#: "little changed", "has yet to"): the model's "done" would read the opposite of what it says
+_NEGATES = re.compile(r"\b(?:no|none|not|never|nothing|neither|nor|without|unchanged|yet to)\b|n't\b|"
+                      r"\blittle (?:changed|change)\b", re.I)
+
+
+def _weak_for_done(frame: Frame, report: Report) -> str | None:
+    """Why a report the rules could not read cannot be taken as the pledge's act done (or under way) on the relation
+    model's word, or None: the sentence announces an act rather than reporting one ("Iraq is to open bids ...", "the
+    company said it would start pumping in May")."""
+    if _ANNOUNCES.search(report.text):
+        return "the sentence announces, it reports nothing done"
+    if _NEGATES.search(report.text):
+        return f"the sentence negates ({_NEGATES.search(report.text).group(0)})"
+    if (react := reacted_only(frame, report.text, lexicon())) is not None:  # "praised the alliance" (round t34)
+        return f"the sentence reacts to the pledge's object ({react}); that is no deed"
+    if (harm := harm_to_guarded(frame, report.text)) is not None:  # "attacked an aid convoy" (round t36)
+        return f"the sentence reports harm ({harm}) to what the pledger vowed to guard; that is no deed"
+    if frame.places and _only_the_place(frame, report):
+        return "the sentence names only the place of the pledge's object (another deed may be done there)"
+    return None
+
+
+def _only_the_place(frame: Frame, report: Report) -> bool:
+    """The report names the pledge's object only by its named place ("lorries crossed at Bure" for "reopen the
+    crossing at Bure"): none of the object's other head keys is in it."""
+    from .text import keys
+
+    named = keys(report.text, lexicon(), acts=False)
+    return bool(named & frame.places) and not named & (frame.heads - frame.places)
