@@ -18,6 +18,7 @@ import re
 
 from ..tables import word_sets
 from .askedagain import asked_for, not_done_under
+from .departure import departs_towards
 from .doubleneg import renewed_stop
 from .talksoff import TALK_ACTS
 from .appraisal import appraised_talks, planned_talks, talks_day
@@ -235,6 +236,8 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         word = " ".join(t.text for t in toks[h.i:h.j])
         if subject and frame.doer and not same_country(subject, frame.doer) and placed:
             return Decision("unrelated", note=f"{subject} does the contrary act", features=feats)
+        if (towards := departs_towards(frame, report.text, toks, h, hi, lex)) is not None:  # "left for Juba" (t37)
+            return Decision("progresses", cue=towards, note="a departure towards the destination", features=feats)
         if asp["future"] and not asp["neg"] and _THREATENED.search(report.text):
             # "threatened to reinstate the tariff unless ...": the contrary threatened or on a condition, not done (an
             # announced contrary without one, "the captured troops would stay in custody", is a refusal: below)

@@ -1,0 +1,67 @@
+"""Round t37: tracker kinds left from rounds p79 and p80 (docs/rounds/pledges.md, round t37). Our own storylines, never
+a studied set's sentence; each kind case fails on main.
+
+D  "left X for Y" / "left for Y" for a pledge to deploy or send: a departure towards a named place is the deed under
+   way, not the contrary act (a withdrawal). A departure from the pledge's destination, one towards the doer's own
+   country, or "left X" with no destination stays the contrary; another country's departure stays unrelated.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import pledge_story as _story
+from helpers import status_of as _one
+
+_KENYA = "Kenya pledged on Monday to send 400 police officers to Haiti by June."
+_RWANDA = "Rwanda promised on Monday to deploy 300 troops to Mozambique by May."
+_GHANA = "Ghana promised on Monday to deploy 250 soldiers to Mali by June."
+
+
+# -- D: a departure towards the destination -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("pledge, report, verb", [
+    (_KENYA, "The first 200 Kenyan police officers left Nairobi for Port-au-Prince on Tuesday.", "send"),
+    (_KENYA, "The first 200 Kenyan police officers left for Haiti on Tuesday.", "send"),
+    (_RWANDA, "Rwandan troops left Kigali for Cabo Delgado on Friday, the army said.", "deploy"),
+    (_GHANA, "A first company of Ghanaian soldiers left for Bamako on Wednesday, the defence ministry said.", "deploy"),
+])
+def test_d_a_departure_towards_the_destination_is_no_withdrawal(tmp_path: Path, coder, pledge: str, report: str,
+                                                                 verb: str) -> None:
+    assert _one(_story(tmp_path, coder, pledge, [report]), verb) in ("in_progress", "partially_fulfilled", "fulfilled")
+
+
+@pytest.mark.parametrize("pledge, report, verb", [
+    (_RWANDA, "Rwandan troops left Mozambique for Kigali on Friday, the army said.", "deploy"),
+    (_RWANDA, "Rwandan troops left Mozambique on Friday, the army said.", "deploy"),
+    (_GHANA, "The Ghanaian soldiers left Mali for Accra on Wednesday, the defence ministry said.", "deploy"),
+    (_GHANA, "The Ghanaian soldiers left Bamako on Wednesday, the defence ministry said.", "deploy"),
+    (_KENYA, "The Kenyan police officers left Haiti for good on Tuesday.", "send"),
+])
+def test_d_guard_leaving_the_destination_or_going_home_stays_the_contrary(tmp_path: Path, coder, pledge: str,
+                                                                          report: str, verb: str) -> None:
+    assert _one(_story(tmp_path, coder, pledge, [report]), verb) == "broken"
+
+
+def test_d_guard_another_country_departing_is_unrelated(tmp_path: Path, coder) -> None:
+    got = _story(tmp_path, coder, _GHANA, ["Nigerian soldiers left Abuja for Bamako on Wednesday, the Nigerian army said."])
+    assert _one(got, "deploy") == "open"
+
+
+def test_d_unit_departs_towards() -> None:
+    from gaiko.tracking.departure import departs_towards
+    from gaiko.tracking.lexicon import lexicon
+    from gaiko.tracking.text import Hit, tokenize
+
+    class _F:
+        doer, related, participants, places = "KEN", frozenset({"HTI"}), frozenset(), frozenset()
+
+    lex = lexicon()
+    for text, want in [("The officers left Nairobi for Port-au-Prince on Tuesday.", "left Nairobi for Port-au-Prince"),
+                       ("The officers left Haiti for Nairobi on Tuesday.", None),
+                       ("The officers left for good on Tuesday.", None)]:
+        toks = tokenize(text)
+        i = next(n for n, t in enumerate(toks) if t.text == "left")
+        assert departs_towards(_F(), text, toks, Hit(i, i + 1, "a:withdraw", "v", "VBD"), len(toks), lex) == want
