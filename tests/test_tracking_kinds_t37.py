@@ -4,6 +4,9 @@ a studied set's sentence; each kind case fails on main.
 D  "left X for Y" / "left for Y" for a pledge to deploy or send: a departure towards a named place is the deed under
    way, not the contrary act (a withdrawal). A departure from the pledge's destination, one towards the doer's own
    country, or "left X" with no destination stays the contrary; another country's departure stays unrelated.
+P  a measure adopted is the deed, not a step (round p80's kind P): "adopted a ban on X" for a pledge to ban X, a budget
+   "approved 10% lower" for a pledge to cut it by 10%. A bill adopted ("approved a bill that would ban", "the draft
+   law") stays a step.
 """
 
 from __future__ import annotations
@@ -65,3 +68,31 @@ def test_d_unit_departs_towards() -> None:
         toks = tokenize(text)
         i = next(n for n, t in enumerate(toks) if t.text == "left")
         assert departs_towards(_F(), text, toks, Hit(i, i + 1, "a:withdraw", "v", "VBD"), len(toks), lex) == want
+
+
+# -- P: a measure adopted is the deed ------------------------------------------------------------------------------
+
+_PORTUGAL = "Portugal pledged on Monday to ban all arms sales to Myanmar by June."
+_KENYA_BUDGET = "Kenya pledged on Monday to cut its 2026 budget by 10%."
+
+
+@pytest.mark.parametrize("pledge, report, verb", [
+    (_PORTUGAL, "Portugal's government adopted a ban on arms sales to Myanmar on Friday, officials in Lisbon said.", "ban"),
+    (_KENYA_BUDGET, "Kenya's parliament approved a 2026 budget 10% lower than this year's on Thursday, the treasury said.",
+     "cut"),
+    ("Norway promised on Monday to ban bottom trawling in its Arctic waters by May.",
+     "Norway's parliament passed a ban on bottom trawling in its Arctic waters on Tuesday, the fisheries ministry said.",
+     "ban"),
+])
+def test_p_a_measure_adopted_is_the_deed(tmp_path: Path, coder, pledge: str, report: str, verb: str) -> None:
+    assert _one(_story(tmp_path, coder, pledge, [report]), verb) == "fulfilled"
+
+
+@pytest.mark.parametrize("pledge, report, verb", [
+    (_PORTUGAL, "Portugal's cabinet approved a bill that would ban arms sales to Myanmar on Friday, officials in Lisbon "
+                "said.", "ban"),
+    ("Peru pledged on Monday to pass a law creating a national water agency by June.",
+     "Peru's cabinet approved the draft law creating a national water agency on Thursday, officials in Lima said.", "pass"),
+])
+def test_p_guard_a_bill_or_plan_adopted_stays_a_step(tmp_path: Path, coder, pledge: str, report: str, verb: str) -> None:
+    assert _one(_story(tmp_path, coder, pledge, [report]), verb) == "in_progress"
