@@ -7,6 +7,10 @@ D  "left X for Y" / "left for Y" for a pledge to deploy or send: a departure tow
 P  a measure adopted is the deed, not a step (round p80's kind P): "adopted a ban on X" for a pledge to ban X, a budget
    "approved 10% lower" for a pledge to cut it by 10%. A bill adopted ("approved a bill that would ban", "the draft
    law") stays a step.
+F  the deed reported and, after "but" / "though", the rest said not done ("reopened the crossing to buses, but cargo
+   lorries are still barred", "scrapped the duty on cement but left the one on steel unchanged") is done in part:
+   progress while a deadline is ahead, partial after it or with none. A contrast that says nothing undone, or the same part not yet
+   working (round p47's look-alikes), keeps the deed.
 """
 
 from __future__ import annotations
@@ -96,3 +100,42 @@ def test_p_a_measure_adopted_is_the_deed(tmp_path: Path, coder, pledge: str, rep
 ])
 def test_p_guard_a_bill_or_plan_adopted_stays_a_step(tmp_path: Path, coder, pledge: str, report: str, verb: str) -> None:
     assert _one(_story(tmp_path, coder, pledge, [report]), verb) == "in_progress"
+
+
+# -- F: the deed and the rest not done -----------------------------------------------------------------------------
+
+_CHILE = "Chile pledged on Monday to reopen the Chacalluta crossing to cargo and buses by {}."
+
+
+@pytest.mark.parametrize("pledge, report, verb, want", [
+    (_CHILE.format("June"), "Chile reopened the Chacalluta crossing to buses on Friday, but cargo lorries are still "
+                            "barred, officials in Arica said.", "reopen", "in_progress"),
+    (_CHILE.format("March"), "Chile reopened the Chacalluta crossing to buses on Friday, but cargo lorries are still "
+                             "barred, officials in Arica said.", "reopen", "partially_fulfilled"),
+    ("Ghana pledged on Monday to scrap its duties on Nigerian cement and steel by June.",
+     "Ghana scrapped its duty on Nigerian cement on Friday but left the duty on steel unchanged, traders in Accra said.",
+     "scrap", "in_progress"),
+    ("Ghana pledged on Monday to scrap its duties on Nigerian cement and steel.",
+     "Ghana scrapped its duty on Nigerian cement on Friday but left the duty on steel unchanged, traders in Accra said.",
+     "scrap", "partially_fulfilled"),
+])
+def test_f_the_deed_and_the_rest_not_done_is_in_part(tmp_path: Path, coder, pledge: str, report: str, verb: str,
+                                                     want: str) -> None:
+    assert _one(_story(tmp_path, coder, pledge, [report]), verb) == want
+
+
+@pytest.mark.parametrize("report", [
+    "Chile reopened the Chacalluta crossing on Friday, but traders complained of long queues, officials in Arica said.",
+    "Chile reopened the Chacalluta crossing on Friday, officials in Arica said.",
+])
+def test_f_guard_the_deed_alone_stays_fulfilled(tmp_path: Path, coder, report: str) -> None:
+    assert _one(_story(tmp_path, coder, _CHILE.format("June"), [report]), "reopen") == "fulfilled"
+
+
+def test_f_unit_rest_undone() -> None:
+    from gaiko.tracking.restundone import rest_undone
+
+    assert rest_undone("It granted the licence, but it doesn't cover fuel sales.")[1] == "but ... n't"
+    assert rest_undone("The fund paid the first grants, though two regions remain without any.")[1] == "though ... remain"
+    assert rest_undone("It reopened the crossing, but traders complained of queues.") is None
+    assert rest_undone("It was not reopened.") is None

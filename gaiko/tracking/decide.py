@@ -47,6 +47,7 @@ from .normalise import COUNTERPART_ACTS, Frame
 from .othermatter import _ANNOUNCES, _ANOTHER_MATTER, _YEAR, _month_before, _other_partner, _other_people
 from .parts import part_undone
 from .reacted import reacted_only
+from .restundone import done_in_part
 from .harmed import harm_to_guarded
 from .text import OBJECT, countries_in, tokens_hits
 from .verdict import says_kept
@@ -158,6 +159,8 @@ def _decide(frame: Frame, report: Report, lex: Lexicon) -> Decision:
             if d.relation == "fulfils" and (part := part_undone(frame, report, toks, found, chosen, c, d, lex, feats,
                                                                  placed)):
                 return part  # "the Da Nang plant is done, but work on the Nha Trang one has not started" (round p47)
+            if (part := done_in_part(frame, report, d, lex)) is not None:  # "but lorries are still barred" (t37)
+                return part
             if d.relation in ("fulfils", "reverses") and " but " in report.text:
                 return _done_but_refused(frame, report, toks, chosen, c, d, lex, feats, placed)
             if d.relation == "progresses" and (kept := says_kept(report.text)) is not None:
@@ -216,6 +219,8 @@ def with_model(frame: Frame, report: Report, rules: Decision, lex: Lexicon | Non
             # "has handed $150 million of the $200 million": the model's "done" is less than the promised quantity
             less = less_than_promised(frame, report, report.text, str(frame.quantity.get("text")), d.features)
             return Decision(less.relation, cue=less.cue, note=f"{d.note}; {less.note}", features=d.features)
+        if (part := done_in_part(frame, report, d, lex)) is not None:  # the model's deed, the rest said not done (t37)
+            return part
     return d
 
 
