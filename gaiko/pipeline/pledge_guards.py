@@ -291,11 +291,26 @@ def warns_of_another(say: Token | None, subj: Token | None, actor: Any, speaker:
     return subj.pos_ != "PRON" and bool(actor.country) and bool(speaker.country) and actor.country != speaker.country
 
 
+def remainder_follows(verb: Token) -> bool:
+    """Whether the act is the remainder of one told before coming next (round t37): a verb of ``sequel_verbs`` with no
+    object whose subject is a remainder (``remainder_nouns``: "the rest would follow by December", "the balance will
+    follow", or a head with one of ``remainder_mods``: "the remaining 300 will follow"): it restates an earlier pledge,
+    it makes none of its own. "Japan will follow the United States" has an object and stays a pledge."""
+    if verb.lemma_.lower() not in _w("sequel_verbs") or any(c.dep_ in ("dobj", "attr", "ccomp", "xcomp")
+                                                              for c in verb.children):
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and (subj.lower_ in _w("remainder_nouns") or
+                                 any(c.dep_ in ("amod", "advmod", "nummod") and c.lower_ in _w("remainder_mods")
+                                     for c in subj.children))
+
+
 def no_pledge_here(cue: Token, verb: Token, subj: Token | None, say: Token | None, speaker_tok: Token | None,
                    published: str | None, marks: frozenset[str], actor_nouns: frozenset[str] = frozenset()) -> bool:
     """Whether a found cue makes no pledge by any guard of this module that needs the subject or the speaker: a past
     habit, a pledge of an earlier year, a calendar event or the public as subject, a condition or a hedge, nobody as
-    speaker, "it" for a plural speaker, a timetable act undergone ("is to receive")."""
+    speaker, "it" for a plural speaker, a timetable act undergone ("is to receive"), a remainder that will follow."""
     return past_habit(cue, verb, published) or past_pledge(cue, verb, published) or \
         calendar_event(cue, subj, say is not None, actor_nouns) or hypothetical(cue, verb, marks) or nobody_speaks(speaker_tok) or \
-        pronoun_mismatch(subj, speaker_tok) or undergoes(cue, verb) or puts_off(cue, verb)
+        pronoun_mismatch(subj, speaker_tok) or undergoes(cue, verb) or puts_off(cue, verb) or \
+        remainder_follows(verb)

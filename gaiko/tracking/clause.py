@@ -18,6 +18,7 @@ import re
 
 from ..tables import word_sets
 from .askedagain import asked_for, not_done_under
+from .departure import departs_towards
 from .doubleneg import renewed_stop
 from .talksoff import TALK_ACTS
 from .appraisal import appraised_talks, planned_talks, talks_day
@@ -28,6 +29,7 @@ from .clausegrammar import (Clause, Decision, Report, agent_side, aspect, auxili
                             same_country, sentence_memo, subject_side, verbal_only)
 from .clauseaside import (STILL, SWITCH, aside_cue, begins_to_apply, measure_acts,
                           planned_other_act, subject_modifier)
+from .adopted import adopted_deed
 from .calledoff import called_off, called_off_reading
 from .clausememo import _clause_reading, _cue_in, _memo_call, _subject_at
 from .clausewithdraw import PROMISED_TO, about_plan, dropped_before, other_kind
@@ -235,6 +237,8 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         word = " ".join(t.text for t in toks[h.i:h.j])
         if subject and frame.doer and not same_country(subject, frame.doer) and placed:
             return Decision("unrelated", note=f"{subject} does the contrary act", features=feats)
+        if (towards := departs_towards(frame, report.text, toks, h, hi, lex)) is not None:  # "left for Juba" (t37)
+            return Decision("progresses", cue=towards, note="a departure towards the destination", features=feats)
         if asp["future"] and not asp["neg"] and _THREATENED.search(report.text):
             # "threatened to reinstate the tariff unless ...": the contrary threatened or on a condition, not done (an
             # announced contrary without one, "the captured troops would stay in custody", is a refusal: below)
@@ -285,8 +289,10 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
             continue  # "will hold", "to carry out", "on carrying out": nothing done yet (announcing a withdrawal is one)
         if rel == "progresses" and frame.acts & SWITCH and begins_to_apply(toks, i, _j, hi, lex):
             rel, words = "fulfils", f"{words} {toks[_j].text}"  # "coffee began paying the 50% levy": the rule applies
-        if rel == "progresses" and _j == i + 1 and frame.verb and frame.verb in {m for m, _t in lex.lemmas(toks[i].text)}:
-            rel = "fulfils"  # "published the rules" for a pledge to publish them: the deed, not a step (round p75, b32 F4)
+        if rel == "progresses" and (_j == i + 1 and frame.verb and frame.verb in {m for m, _t in lex.lemmas(toks[i].text)}
+                                    or adopted_deed(frame, report, toks, _j - 1, hi, clause, lex)):
+            rel = "fulfils"  # "published the rules" for a pledge to publish them: the deed, not a step (round p75, b32
+            # F4); "adopted a ban" for a pledge to ban, a budget "approved 10% lower" for a 10% cut (round t37)
         if (ask := request_at(toks, lo, i)) is not None and frame.doer and placed:
             asker = _memo_call(memo, _subject_at, report, toks, clause.lo, clause.subject_lo, ask, lex)
             asked = addressee(report.text, report.actors, toks, ask, i)

@@ -10,7 +10,9 @@ from .clause import Decision, Report
 from .harmed import harm_to_guarded
 from .lexicon import Lexicon, lexicon
 from .normalise import Frame
+from .othermatter import _ANNOUNCES  # one pattern for both (session 37 merge of p81 and t37)
 from .reacted import reacted_only
+from .restundone import done_in_part
 
 __all__ = ["with_model", "_weak_for_done", "_only_the_place", "_ANNOUNCES"]
 
@@ -40,14 +42,13 @@ def with_model(frame: Frame, report: Report, rules: Decision, lex: Lexicon | Non
             # "has handed $150 million of the $200 million": the model's "done" is less than the promised quantity
             less = less_than_promised(frame, report, report.text, str(frame.quantity.get("text")), d.features)
             return Decision(less.relation, cue=less.cue, note=f"{d.note}; {less.note}", features=d.features)
+        if (part := done_in_part(frame, report, d, lex)) is not None:  # the model's deed, the rest said not done (t37)
+            return part
     return d
 
 
 #: what the relation model may not decide on weak evidence: that the act was done, in part or under way
 _DONE = frozenset({"fulfils", "partial", "progresses"})
-#: a sentence that announces an act ("is to open bids", "will supply", "plans to start"): nothing done is reported in it
-_ANNOUNCES = re.compile(r"\b(?:will|would|shall|(?:is|are|was|were) (?:due |set |expected |scheduled )?to|"
-                        r"(?:plans?|planned|intends?|intended|vowed|pledged|promised|agreed) to)\s+[a-z]+", re.I)
 
 #: money units, and a sum reported as a part of a whole ("$150 million of the $200 million")
 _SUMS = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "KRW", "INR", "RUB"})
