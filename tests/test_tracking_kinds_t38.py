@@ -6,6 +6,12 @@ F8. Talks called off with the act's noun phrase longer than two words after the 
     noun; "the planned" the rest), so the sentence got no talks-off key, was never retrieved and both pledges stayed
     overdue. The verb is now found back over the act's noun phrase (at most four words, no preposition or clause
     word between), the particle of "call off" standing for its verb (gaiko/tracking/calledoff.py).
+F7. The people promised release "flew home", "returned home", "arrived home": main read the subject of such a result
+    phrase as another side doing the act (unrelated), read "aboard a plane" after it as another object, had no form
+    "flew" of "fly home", and keyed neither a pledge on "four detained Britons" nor the report by the people (a plural
+    demonym is a place word), so it was never retrieved. Now the subject of a release's result phrase is the people
+    set free, the objects after it are adjuncts, and a plural demonym is keyed ``p:ISO`` on both sides
+    (gaiko/tracking/people.py).
 """
 
 from __future__ import annotations
@@ -78,3 +84,58 @@ def test_f8_unit_noun_phrase() -> None:
     assert talks_off("Peru called off the talks with Chile.", lex)
     assert not talks_off("Peru postponed the vote on the talks with Chile.", lex)
     assert not talks_off("Peru called off the strike and held talks with Chile.", lex)
+
+
+# -- F7: the people promised release back home ----------------------------------------------------------------------------
+
+_HOME = [
+    ("Iran promised on Monday to release four detained Britons by the end of May.",
+     "Four Britons who had been held in Iran flew home on Thursday aboard a British government plane."),
+    ("Belarus promised to free three jailed Lithuanian journalists by the end of May.",
+     "The three Lithuanian journalists returned home to Vilnius on Friday."),
+    ("Russia promised to release two detained French researchers by June.",
+     "The two French researchers arrived home in Paris on Saturday."),
+    ("Colombia demanded that Venezuela release the six detained Colombians by June.",
+     "The six Colombians held in Venezuela flew home to Bogota on Friday on a charter flight."),
+]
+
+
+@pytest.mark.parametrize("pledge,report", _HOME)
+def test_f7_released_back_home(tmp_path: Path, coder, pledge: str, report: str) -> None:
+    e = _one(_story(tmp_path, coder, pledge, [report]), "release" if "release" in pledge else "free")
+    assert e["status"] == "fulfilled", (e["status"], e["status_reason"])
+
+
+_HOME_ALIKE = [  # main's readings kept: an official flying home; other people home; troops home (a withdrawal)
+    ("Iran promised on Monday to release four detained Britons by the end of May.",
+     "The British foreign minister flew home on Thursday after talks in Tehran.", "release", "open"),
+    ("Iran promised on Monday to release four detained Britons by the end of May.",
+     "Four Americans who had been held in Iran flew home on Thursday.", "release", "open"),
+    ("Kenya promised to withdraw its troops from Somalia by June.",
+     "The last Kenyan troops returned home from Somalia on Friday.", "withdraw", "fulfilled"),
+]
+
+
+@pytest.mark.parametrize("pledge,report,verb,want", _HOME_ALIKE)
+def test_f7_guard_home(tmp_path: Path, coder, pledge: str, report: str, verb: str, want: str) -> None:
+    e = _one(_story(tmp_path, coder, pledge, [report]), verb)
+    assert e["status"] == want, (e["status"], e["status_reason"])
+
+
+def test_f7_unit_people() -> None:
+    from gaiko.tracking.lexicon import lexicon
+    from gaiko.tracking.people import object_people, people_keys, released_subject
+    from gaiko.tracking.text import tokens_hits
+
+    lex = lexicon()
+    assert people_keys("Six Americans and two Filipinos flew home.") == {"p:USA", "p:PHL"}
+    assert people_keys("The Philippines said the American envoy left.") == set()
+    assert object_people("three detained britons") == {"p:GBR"}
+
+    def home(text: str) -> bool:
+        toks, found = tokens_hits(text)
+        return any(released_subject(toks, h, lex) for h in found)
+
+    assert home("The two sailors flew home on Monday.")
+    assert home("The journalists have returned home.")
+    assert not home("Kenya released the two sailors on Monday.")

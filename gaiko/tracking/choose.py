@@ -21,6 +21,7 @@ from ..tables import word_sets
 from .clause import Clause, Report, back_reference, clauses
 from .lexicon import Lexicon, lexicon
 from .normalise import _RESTRICTIONS, Frame, numbered
+from .people import adjunct_objects, released_subject
 from .text import OBJECT, Hit, stem, tokens_hits
 
 __all__ = ["SPECIFIC_ACTS", "frame_sets", "choose_clauses", "other_spec"]
@@ -221,7 +222,7 @@ def choose_clauses(frame: Frame, report: Report, toks: list[Any], lex: Lexicon) 
     for c in sorted(cls, key=lambda c: (-len({h.concept for h in c.objects}), -(len(c.acts) + len(c.opposite)), c.lo)):
         if c.objects:
             bad = _object_ok(frame, c, lex, toks)
-            if bad is None:
+            if bad is None or adjunct_objects(toks, c.acts, c.objects, lex):  # "flew home aboard a plane" (t38)
                 chosen.append(c)
             else:
                 why = bad
@@ -229,7 +230,7 @@ def choose_clauses(frame: Frame, report: Report, toks: list[Any], lex: Lexicon) 
             chosen.append(c)
         elif (c.acts or c.opposite or c.partly) and (not frame.objects or frame.acts & SPECIFIC_ACTS):
             verbs = [h for h in c.acts + c.opposite + c.partly if h.role == "v"]
-            if verbs and not _own_object(toks, verbs[0], c, lex):
+            if verbs and (released_subject(toks, verbs[0], lex) or not _own_object(toks, verbs[0], c, lex)):
                 chosen.append(c)
             elif back_reference(toks, c):
                 chosen.append(c)
