@@ -12,6 +12,10 @@ F7. The people promised release "flew home", "returned home", "arrived home": ma
     demonym is a place word), so it was never retrieved. Now the subject of a release's result phrase is the people
     set free, the objects after it are adjuncts, and a plural demonym is keyed ``p:ISO`` on both sides
     (gaiko/tracking/people.py).
+F15. "X released the fishermen on Monday, three days after Y asked X to free them": the demand is made in the "after"
+    clause and done in the main clause by the party asked, but a pledge's own sentence is never read as a report of it,
+    so it stayed open. The main clause is now read as a report dated the article's day when it opens with the party
+    asked (the pledger for a promise); only a deed done is kept (gaiko/tracking/askedbefore.py).
 """
 
 from __future__ import annotations
@@ -139,3 +143,36 @@ def test_f7_unit_people() -> None:
     assert home("The two sailors flew home on Monday.")
     assert home("The journalists have returned home.")
     assert not home("Kenya released the two sailors on Monday.")
+
+
+# -- F15: the deed told before the "after" clause of the ask ---------------------------------------------------------------
+
+def _alone(tmp_path: Path, coder, text: str) -> list[dict]:
+    return ledger_entries(tmp_path, coder, [{"id": "a1", "published": "2026-03-04", "source": "Wire A", "text": text}])
+
+
+_DONE_BEFORE = [
+    "Morocco released 14 Spanish fishermen on Monday, three days after Spain asked Rabat to free them.",
+    "Sri Lanka handed back the seized Indian trawlers on Sunday, days after India asked Colombo to return them.",
+    "Eritrea freed the nine Ethiopian truck drivers on Friday, two weeks after Ethiopia asked Asmara to release them.",
+]
+
+
+@pytest.mark.parametrize("text", _DONE_BEFORE)
+def test_f15_done_after_the_ask(tmp_path: Path, coder, text: str) -> None:
+    got = [e for e in _alone(tmp_path, coder, text) if e["kind"] == "demand"]
+    assert len(got) == 1 and got[0]["status"] == "fulfilled", [(e["action"], e["status"]) for e in got]
+
+
+_DONE_BEFORE_ALIKE = [  # main's readings kept (open): a refusal, another act, another party's deed, a deed after the ask
+    "Morocco refused on Monday to release the 14 Spanish fishermen, three days after Spain asked Rabat to free them.",
+    "Morocco detained 14 more Spanish fishermen on Monday, a week after Spain asked Rabat to free the crew of the Santa Ana.",
+    "Algeria released 14 Spanish fishermen on Monday, three days after Spain asked Morocco to free its fishermen.",
+    "Spain asked Rabat on Monday to free 14 fishermen, days after Morocco released two others.",
+]
+
+
+@pytest.mark.parametrize("text", _DONE_BEFORE_ALIKE)
+def test_f15_guard(tmp_path: Path, coder, text: str) -> None:
+    got = [e for e in _alone(tmp_path, coder, text) if e["kind"] == "demand"]
+    assert got and all(e["status"] == "open" for e in got), [(e["action"], e["status"]) for e in got]
