@@ -16,6 +16,11 @@ F15. "X released the fishermen on Monday, three days after Y asked X to free the
     clause and done in the main clause by the party asked, but a pledge's own sentence is never read as a report of it,
     so it stayed open. The main clause is now read as a report dated the article's day when it opens with the party
     asked (the pledger for a promise); only a deed done is kept (gaiko/tracking/askedbefore.py).
+F9. "had not held the recount it promised by Sunday" for a pledge to hold "a recount of the disputed votes": the
+    clause names only the object's noun, which main took for another recount (unrelated), so the pledge stayed overdue
+    with no evidence. A definite noun followed by its own promise verb ("it promised", "that it had pledged") is the
+    pledge's object named back (gaiko/tracking/promisedref.py); the negated deed is then a stall (round p80's kind L:
+    not done after the deadline is stalled, not broken), the deed done fulfils.
 """
 
 from __future__ import annotations
@@ -176,3 +181,45 @@ _DONE_BEFORE_ALIKE = [  # main's readings kept (open): a refusal, another act, a
 def test_f15_guard(tmp_path: Path, coder, text: str) -> None:
     got = [e for e in _alone(tmp_path, coder, text) if e["kind"] == "demand"]
     assert got and all(e["status"] == "open" for e in got), [(e["action"], e["status"]) for e in got]
+
+
+# -- F9: the object named back as the promised one ------------------------------------------------------------------------
+
+_NAMED_BACK = [
+    ("Ecuador's electoral council promised on Monday to hold a recount of the disputed votes by Sunday.",
+     "Ecuador's electoral council had not held the recount it promised by Sunday.", "stalled"),
+    ("Ghana's electoral commission promised to hold a recount of the Accra ballots by March.",
+     "Ghana's electoral commission had still not held the recount it pledged.", "stalled"),
+    ("Honduras promised to hold a recount of the presidential ballots by the end of May.",
+     "Honduras held the recount that it had promised on Saturday.", "fulfilled"),
+]
+
+
+@pytest.mark.parametrize("pledge,report,want", _NAMED_BACK)
+def test_f9_promised_object_named_back(tmp_path: Path, coder, pledge: str, report: str, want: str) -> None:
+    e = _one(_story(tmp_path, coder, pledge, [report]), "hold")
+    assert e["status"] == want, (e["status"], e["status_reason"])
+    assert len(e["evidence"]) == 2, e["evidence"]
+
+
+def test_f9_guard_another_ask(tmp_path: Path, coder) -> None:
+    """A recount someone else demanded is not named back as the promised one: main's reading (no evidence)."""
+    e = _one(_story(tmp_path, coder, "Ecuador's electoral council promised on Monday to hold a recount of the disputed "
+                    "votes by Sunday.", ["Ecuador's electoral council had not held the recount the opposition demanded."]),
+             "hold")
+    assert e["status"] == "overdue" and len(e["evidence"]) == 1, (e["status"], e["evidence"])
+
+
+def test_f9_unit_promised_back() -> None:
+    from gaiko.tracking.promisedref import promised_back
+    from gaiko.tracking.text import tokenize
+
+    def at(text: str, noun: str) -> bool:
+        toks = tokenize(text)
+        return promised_back(toks, [t.text for t in toks].index(noun), 0, len(toks))
+
+    assert at("Ghana had not held the recount it promised.", "recount")
+    assert at("Peru opened the consulate that the government had pledged.", "consulate")
+    assert not at("Ghana had not held the recount promised.", "recount")
+    assert not at("Ghana had not held a recount, and it promised one.", "recount")
+    assert not at("Ghana had not held the recount the opposition demanded.", "recount")

@@ -22,6 +22,7 @@ from .clause import Clause, Report, back_reference, clauses
 from .lexicon import Lexicon, lexicon
 from .normalise import _RESTRICTIONS, Frame, numbered
 from .people import adjunct_objects, released_subject
+from .promisedref import promised_back
 from .text import OBJECT, Hit, stem, tokens_hits
 
 __all__ = ["SPECIFIC_ACTS", "frame_sets", "choose_clauses", "other_spec"]
@@ -142,7 +143,9 @@ def _object_ok(frame: Frame, c: Clause, lex: Lexicon | None = None, toks: list[A
     if frame.heads and not named & frame.heads and (concept_heads or not any(":" in k for k in named - where)):
         return "does not name the pledge's object itself"
     if frame.heads and not any(":" in k for k in frame.heads | named) and len(frame.narrow or frame.objects) >= 2 \
-            and len(named) < 2 and not _the_body(frame, c, toks):  # (the pledge's own words, not its head's kin)
+            and len(named) < 2 and not _the_body(frame, c, toks) \
+            and not (toks and any(promised_back(toks, h.i, c.lo, c.hi) for h in c.objects)):  # "the recount it promised"
+        # (the pledge's own words, not its head's kin)
         return "names the object's noun, not the pledge's object"
     return None
 
