@@ -11,7 +11,9 @@ F7. The people promised release "flew home", "returned home", "arrived home": ma
     "flew" of "fly home", and keyed neither a pledge on "four detained Britons" nor the report by the people (a plural
     demonym is a place word), so it was never retrieved. Now the subject of a release's result phrase is the people
     set free, the objects after it are adjuncts, and a plural demonym is keyed ``p:ISO`` on both sides
-    (gaiko/tracking/people.py).
+    (gaiko/tracking/people.py). The same promise told twice, "promised to release four detained Britons" and "said
+    the four men would be freed", made two entries (no shared key): a definite plain noun of people with a count, in
+    the same article, act and count as an earlier pledge, now names it back (one entry; people.named_back).
 F15. "X released the fishermen on Monday, three days after Y asked X to free them": the demand is made in the "after"
     clause and done in the main clause by the party asked, but a pledge's own sentence is never read as a report of it,
     so it stayed open. The main clause is now read as a report dated the article's day when it opens with the party
@@ -223,3 +225,28 @@ def test_f9_unit_promised_back() -> None:
     assert not at("Ghana had not held the recount promised.", "recount")
     assert not at("Ghana had not held a recount, and it promised one.", "recount")
     assert not at("Ghana had not held the recount the opposition demanded.", "recount")
+
+
+# -- F7 (second part): the same people promised again by a plain noun and their count -------------------------------------
+
+_TWICE = [
+    "Iran promised on Monday to release four detained Britons by the end of May. Iran's foreign minister said the four "
+    "men would be freed.",
+    "Russia promised on Friday to release two detained Americans by June. Russian officials said the two men would be "
+    "freed next week.",
+    "North Korea promised to release three detained Canadians by the end of May. Pyongyang said the three men would be "
+    "released on humanitarian grounds.",
+]
+
+
+@pytest.mark.parametrize("text", _TWICE)
+def test_f7_same_people_one_entry(tmp_path: Path, coder, text: str) -> None:
+    got = [e for e in _alone(tmp_path, coder, text) if e["kind"] == "promise"]
+    assert len(got) == 1, [(e["action"], e["status"]) for e in got]
+
+
+def test_f7_guard_other_count(tmp_path: Path, coder) -> None:
+    """Another count names other people: two entries, as on main."""
+    got = [e for e in _alone(tmp_path, coder, "Iran promised on Monday to release four detained Britons by the end of "
+                             "May. Iran's foreign minister said the two men would be freed.") if e["kind"] == "promise"]
+    assert len(got) == 2, [(e["action"], e["status"]) for e in got]

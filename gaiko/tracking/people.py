@@ -9,7 +9,10 @@ such people reads it as a topic key, :func:`gaiko.tracking.normalise.frame`). Re
 of a release ("flew home", "returned home", "walked free"; ``released_phrases`` of ``pledges/clause_words.yaml``) is
 the people set free, not another side doing the act (:func:`released_subject`, read in
 :func:`gaiko.tracking.clause.read_clause`), and the objects after it are its adjuncts ("flew home aboard a government
-plane"), not another object (:func:`adjunct_objects`, read in :func:`gaiko.tracking.choose.choose_clauses`). The plural demonyms are the adjectives and demonyms of
+plane"), not another object (:func:`adjunct_objects`, read in :func:`gaiko.tracking.choose.choose_clauses`).
+The same people promised again by a plain noun and their count ("said the four men would be freed" after "promised
+to release four detained Britons", in one article) are the same pledge (:func:`named_back`, read in
+:func:`gaiko.tracking.link.group_mentions`). The plural demonyms are the adjectives and demonyms of
 ``actors/countries.csv`` with an "s", less any country's name, alias or capital ("the Philippines"). None of them
 raises.
 """
@@ -19,12 +22,13 @@ from __future__ import annotations
 import csv
 import re
 from functools import lru_cache
+from typing import Any
 
 from ..tables import data_path, word_sets
 from .lexicon import Lexicon
 from .text import Hit, Tok
 
-__all__ = ["PEOPLE", "adjunct_objects", "object_people", "people_keys", "released_subject"]
+__all__ = ["PEOPLE", "adjunct_objects", "named_back", "object_people", "people_keys", "released_subject"]
 
 #: the prefix of the key of a country's people named by a plural demonym
 PEOPLE = "p:"
@@ -84,3 +88,24 @@ def adjunct_objects(toks: list[Tok], acts: list[Hit], objects: list[Hit], lex: L
     plane", "returned home on a charter flight"): they say how, not what was released."""
     done = [h for h in acts if released_subject(toks, h, lex)]
     return bool(done and objects) and all(o.i >= done[0].j for o in objects)
+
+
+@lru_cache(maxsize=1)
+def _people_nouns() -> tuple[frozenset[str], dict[str, int]]:
+    from ..tables import word_lists
+
+    counts = {w: i + 1 for i, w in enumerate(word_lists("pledges/parts.yaml")["count_words"])}
+    return word_sets("pledges/clause_words.yaml")["people_nouns"], counts
+
+
+def named_back(m: dict[str, Any], group: list[dict[str, Any]]) -> bool:
+    """Whether mention ``m``'s object is people named back by a plain noun and their count ("the four men", "the six
+    detainees") and ``group`` holds a mention of the same article, act and count ("four detained Britons")."""
+    nouns, counts = _people_nouns()
+    got = re.fullmatch(r"(?:the|these|those|all)\s+(\d+|[a-z]+)\s+([a-z]+)", str(m.get("object") or "").lower().strip())
+    if got is None or got.group(2) not in nouns:
+        return False
+    n = int(got.group(1)) if got.group(1).isdigit() else counts.get(got.group(1))
+    return n is not None and any(
+        x.get("article_id") == m.get("article_id") and set(x.get("_acts") or ()) & set(m.get("_acts") or ())
+        and (x.get("quantity") or {}).get("value") == n for x in group)
