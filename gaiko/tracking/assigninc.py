@@ -201,7 +201,7 @@ def catch_up(con: Any, asg: Any, as_of: str, overrides: list[dict[str, Any]], be
     from .link import candidates
     from .normalise import frame
     from .regroup import _GROUPS_PER_QUERY
-    from .status import entry
+    from .askedbefore import entry  # status.entry with the deed told before the ask (round t38)
     from .assigntops import keep_tops, keeper, prune_tops, rows_for, stored_tops
     from .tables import delete_entries, stored_evidence
 

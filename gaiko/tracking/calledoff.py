@@ -20,6 +20,8 @@ __all__ = ["called_off", "called_off_reading"]
 _BE = frozenset({"is", "are", "was", "were", "been", "be", "being", "has", "have", "had"})
 #: words that end the act's phrase before a passive cue: "the talks that were suspended in May resumed" is no call-off
 _STOPS = frozenset({",", ";", "but", "while", "after", "because", "that", "which", "who", "since", "until"})
+#: words that end the act's noun phrase going back to its verb: "postponed the vote on the talks" calls off no talks
+_NP_STOPS = _STOPS | {"and", "or", "of", "on", "in", "at", "for", "with", "to", "by", "from", "about", "over"}
 
 
 @lru_cache(maxsize=1)
@@ -30,7 +32,8 @@ def _off_verbs() -> frozenset[str]:
 def called_off(toks: list[Tok], i: int, j: int, lo: int, hi: int, lex: Lexicon) -> str | None:
     """The words that call off the act named at tokens [i, j) of a clause [lo, hi), or None: a verb of calling off
     in the passive after it ("talks ... were suspended", at most six words between) or right before it as its verb
-    ("suspended the talks", at most two words between). An act in the infinitive ("shelved plans to cut") is none."""
+    ("suspended the talks"; at most four words of the noun phrase between, no preposition or clause word: "called
+    off the planned talks", round t38). An act in the infinitive ("shelved plans to cut") is none."""
     off = _off_verbs()
     if i > lo and toks[i - 1].text == "to":
         return None  # "shelved plans to cut the levy": the plan dropped, read as a withdrawal elsewhere
@@ -44,9 +47,13 @@ def called_off(toks: list[Tok], i: int, j: int, lo: int, hi: int, lex: Lexicon) 
             return f"{toks[k - 1].text} {toks[k].text}"
         if toks[k].text in _STOPS:
             break
-    for k in range(max(lo, i - 3), i):
+    for k in range(i - 1, max(lo, i - 5) - 1, -1):  # back over the act's noun phrase to its verb (round t38)
+        if toks[k].text in _NP_STOPS:
+            break
         if is_off(k):
             return toks[k].text
+        if toks[k].text == "off" and k > lo and is_off(k - 1):  # "called off the planned talks": the particle
+            return f"{toks[k - 1].text} off"
     return None
 
 

@@ -21,6 +21,8 @@ from ..tables import word_sets
 from .clause import Clause, Report, back_reference, clauses
 from .lexicon import Lexicon, lexicon
 from .normalise import _RESTRICTIONS, Frame, numbered
+from .people import adjunct_objects, released_subject
+from .promisedref import promised_back
 from .text import OBJECT, Hit, stem, tokens_hits
 
 __all__ = ["SPECIFIC_ACTS", "frame_sets", "choose_clauses", "other_spec"]
@@ -141,7 +143,9 @@ def _object_ok(frame: Frame, c: Clause, lex: Lexicon | None = None, toks: list[A
     if frame.heads and not named & frame.heads and (concept_heads or not any(":" in k for k in named - where)):
         return "does not name the pledge's object itself"
     if frame.heads and not any(":" in k for k in frame.heads | named) and len(frame.narrow or frame.objects) >= 2 \
-            and len(named) < 2 and not _the_body(frame, c, toks):  # (the pledge's own words, not its head's kin)
+            and len(named) < 2 and not _the_body(frame, c, toks) \
+            and not (toks and any(promised_back(toks, h.i, c.lo, c.hi) for h in c.objects)):  # "the recount it promised"
+        # (the pledge's own words, not its head's kin)
         return "names the object's noun, not the pledge's object"
     return None
 
@@ -221,7 +225,7 @@ def choose_clauses(frame: Frame, report: Report, toks: list[Any], lex: Lexicon) 
     for c in sorted(cls, key=lambda c: (-len({h.concept for h in c.objects}), -(len(c.acts) + len(c.opposite)), c.lo)):
         if c.objects:
             bad = _object_ok(frame, c, lex, toks)
-            if bad is None:
+            if bad is None or adjunct_objects(toks, c.acts, c.objects, lex):  # "flew home aboard a plane" (t38)
                 chosen.append(c)
             else:
                 why = bad
@@ -229,7 +233,7 @@ def choose_clauses(frame: Frame, report: Report, toks: list[Any], lex: Lexicon) 
             chosen.append(c)
         elif (c.acts or c.opposite or c.partly) and (not frame.objects or frame.acts & SPECIFIC_ACTS):
             verbs = [h for h in c.acts + c.opposite + c.partly if h.role == "v"]
-            if verbs and not _own_object(toks, verbs[0], c, lex):
+            if verbs and (released_subject(toks, verbs[0], lex) or not _own_object(toks, verbs[0], c, lex)):
                 chosen.append(c)
             elif back_reference(toks, c):
                 chosen.append(c)

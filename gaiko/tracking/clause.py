@@ -39,6 +39,7 @@ from .inceptive import starts_the_deed
 from .lexicon import Lexicon
 from .normalise import COUNTERPART_ACTS, Frame
 from .notdone import negated_after
+from .people import released_subject
 from .requested import addressee, request_at
 from .retoldact import retold_act
 from .steps import approval_step, sent_on
@@ -184,6 +185,8 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
             feats[f"act_{k}"] = float(v)
         subject = None if frame.acts & COUNTERPART_ACTS else _memo_call(
             memo, _subject_at, report, toks, clause.lo, clause.subject_lo, h.i, lex)
+        if released_subject(toks, h, lex):  # "the four sailors flew home": the subject is the people set free (t38)
+            subject = None
         if subject and frame.doer and not same_country(subject, frame.doer) and placed and not asp["passive"]:
             return Decision("unrelated", note=f"{subject} does the act, not the pledge's actor", features=feats)
         if _asker_acts(frame, subject, placed) and not asp["passive"]:

@@ -29,6 +29,7 @@ from typing import Any
 from .lexicon import Lexicon, lexicon
 from .narrower import added, narrower, other_party
 from .normalise import _VAGUE_ACTS, COUNTERPART_ACTS, Frame, month_of, prepare, side_of
+from .people import named_back
 from .planrevised import plan_revised, same_thing
 from .tables import KEYS, registered
 from .talksoff import TALK_ACTS, talks_off_key
@@ -107,6 +108,8 @@ def group_mentions(mentions: list[dict[str, Any]], lex: Lexicon | None = None,
         if not fits and plan_revised(m):  # "would hold the summit in the spring, later than first planned" (t34)
             fits = [i for i in near if any(same_thing(x, sig) for x in sigs[i]) and not narrower(m, groups[i])
                     and not other_party(m, groups[i])]
+        if not fits:  # "the four men would be freed" after "will release four detained Britons" (round t38)
+            fits = [i for i, g in enumerate(groups) if named_back(m, g)]
         same_q = [i for i in fits if sig[3] and any(x[3] == sig[3] for x in sigs[i])]
         found = (same_q or fits or [None])[0]
         if found is None:

@@ -33,6 +33,7 @@ from .inceptive import inceptive_kind
 from .lexicon import Lexicon, lexicon
 from .objecthead import before_participle, head_keys as _head_keys, numbered, place_names, where_keys, wordnet_kin
 from .narrower import object_text
+from .people import object_people
 from .sentencekeys import CONTEXT_IDX, _proper, article_rows, month_of, sentence_rows
 from .sides import STATE_SECTORS, side_of
 from .doubleneg import lifted_stop
@@ -251,6 +252,7 @@ def frame(group: list[dict[str, Any]], lex: Lexicon | None = None) -> Frame:
                           | set(first.get("_places") or ()))
         if concept_heads & _RESTRICTIONS:  # the goods a restriction is on name it too ("white rice left port")
             topic |= {k for m in group for k in m.get("_narrow") or () if lex.category.get(k)}
+    topic |= object_people(object_text(first))  # "release four detained Britons": keyed by the people (round t38)
     heads = frozenset(first.get("_heads") or ())
     own_country = (first["target"] if demand else first["actor"] or {}).get("country")
     participants = frozenset(first.get("_participants") or ()) - {own_country}

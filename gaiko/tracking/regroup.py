@@ -21,7 +21,7 @@ from .decide import judge, report_of
 from .lexicon import lexicon
 from .link import bucket, candidates, details, group_mentions
 from .normalise import frame, prepare
-from .status import entry
+from .askedbefore import entry  # status.entry with the deed told before the ask (round t38)
 from .tables import (
     KEYS, article_chunks, delete_entries, load_mentions, registered, stored_evidence, write_entries,
 )

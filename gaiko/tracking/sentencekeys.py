@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from .lexicon import Lexicon, lexicon
+from .people import people_keys
 from .sides import side_of
 from .talksoff import talks_off, talks_off_key
 from .text import countries_in, keys
@@ -120,7 +121,7 @@ def article_rows(article_id: str, sentences: Iterable[tuple[int, int, str]], act
     named: set[tuple[int, str]] = set()
     off: set[int] = set()
     for idx, _start, text in sents:
-        for k in sorted(keys(text, lex)):
+        for k in sorted(keys(text, lex) | people_keys(text)):  # people_keys: "six Americans" (round t38)
             add(idx, k)
         if talks_off(text, lex):  # "called off the talks with Algeria" (round t36): keyed with the sides named below
             off.add(idx)
