@@ -13,6 +13,8 @@
 * **present-tense verbs read as nouns** ("The junta shells villages"): :mod:`gaiko.pipeline.presentverbs`.
 * **hyphenated verbs split and read as nouns** ("North Korea test-fires missile"): :mod:`gaiko.pipeline.hyphenverbs`
   (round t36).
+* **organisation acronyms read as verbs** ("ECOWAS ministers on Tuesday repeated"): :mod:`gaiko.pipeline.acronyms`
+  (round x7).
 * **telephone calls read as naming** ("Macron called Scholz on Tuesday"): :mod:`gaiko.pipeline.callobjects`
   (round t40).
 """
@@ -36,7 +38,9 @@ def repair_parse(doc: Doc, nlp: Language | None = None) -> Doc:
     from .hyphenverbs import repair_hyphen_verbs
     from .callobjects import repair_call_objects
     from .presentverbs import repair_present_verbs
+    from .acronyms import repair_acronym_verbs
 
+    repair_acronym_verbs(doc, nlp)
     repair_hyphen_verbs(doc, nlp)
     repair_present_verbs(doc, nlp)
     for tok in list(doc):
