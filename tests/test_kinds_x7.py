@@ -229,3 +229,30 @@ def test_acronym_the_parser_reads_as_a_name_keeps_its_reading(coder, text: str, 
     evs = _coded(coder, text, "2025-11-20")
     hit = [e for e in evs if e.event_type == etype]
     assert hit and hit[0].date == date, _show(evs)
+
+
+# -- F9d datelines: a dateline is where the report was filed, no part of an actor, and its credit no place -------------
+
+@pytest.mark.parametrize("text,actor", [
+    ("GOMA - Fighters of the Mai-Mai Yakutumba militia looted a village on Saturday.", "Fighters"),
+    ("KAYES - Militants of the Macina brigade ambushed a convoy near Kayes on Tuesday.", "Militants"),
+])
+def test_f9d_a_dateline_is_no_part_of_the_source(coder, text: str, actor: str) -> None:
+    evs = _coded(coder, text, "2025-11-05")
+    assert evs and evs[0].source is not None, _show(evs)
+    assert evs[0].source.text.startswith(actor), _show(evs)
+
+
+@pytest.mark.parametrize("text", [
+    "NIAMEY, Nov 3 (Sahel Wire) - Niger's junta detained two opposition leaders on Monday.",
+    "KHARTOUM, Nov 3 (Darfur Daily) - Sudan's army detained two reporters on Monday.",
+])
+def test_f9d_the_outlet_of_a_dateline_is_no_place(coder, text: str) -> None:
+    evs = _coded(coder, text, "2025-11-05")
+    assert evs, _show(evs)
+    assert evs[0].place is None or evs[0].place.name not in ("Sahel", "Darfur"), [(e.place and e.place.name) for e in evs]
+
+
+def test_f9d_a_place_of_the_sentence_stays_the_place(coder) -> None:
+    evs = _coded(coder, "ABUJA, Nov 2 (Reuters) - Gunmen kidnapped 20 pupils in Kebbi on Sunday.", "2025-11-05")
+    assert evs and evs[0].place is not None and evs[0].place.name == "Kebbi", _show(evs)

@@ -11,6 +11,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from ..docindex import entities
+from ..docindex import text as doc_text
 from ..types import Actor
 from .attributes import ClauseInfo
 from ..actors.nosides import in_dateline, route_end
@@ -34,7 +35,7 @@ def event_actor(tok: Token, state: DocState, info: ClauseInfo, kb: Any) -> Actor
         return None
     a = resolved_actor(tok, state, kb)
     if a is not None:
-        return a
+        return off_dateline(a, tok)
     if tok.lower_ in PRONOUNS:
         if info.speaker is not None and info.speaker.i != tok.i:
             return event_actor(info.speaker, state, ClauseInfo(), kb)
@@ -45,6 +46,22 @@ def event_actor(tok: Token, state: DocState, info: ClauseInfo, kb: Any) -> Actor
         start, end, text = phrase_span(tok)
         return Actor(text=text, start=start, end=end)
     return None
+
+
+def off_dateline(a: Actor, tok: Token) -> Actor | None:
+    """``a`` without the words of the article's dateline its mention ran over ("KAYES - Militants of the group": the
+    militants; round x7, b35's F9d): the place a report was filed from is no part of an actor."""
+    if a.start is None or a.end is None or not in_dateline(tok.doc, a.start):
+        return a
+    end = tok.doc.user_data.get("gaiko_dateline_end") or 0
+    text = doc_text(tok.doc)
+    while end < a.end and text[end].isspace():
+        end += 1
+    if end >= a.end:
+        return None
+    cut = text[end:a.end]
+    name = a.name if a.name and a.name in cut else (cut if a.name == a.text else a.name)
+    return Actor(**{**a.to_dict(), "text": cut, "start": end, "name": name})
 
 
 def visitor(tok: Token, state: DocState, info: ClauseInfo, kb: Any) -> Actor | None:

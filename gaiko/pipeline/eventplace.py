@@ -94,6 +94,19 @@ def _destination_of_noun(c: Any, p: Place) -> bool:
         and prep.head.i not in (c.tok.i, c.anchor.i)
 
 
+def in_credit(doc: Any, start: int) -> bool:
+    """Whether char offset ``start`` lies in the bracketed credit of the article's dateline ("BAMAKO, Nov 3 (Sahel
+    Wire) -"): an outlet's name, no place of the event (round x7, b35's F9d)."""
+    from ..actors.nosides import in_dateline
+    from ..docindex import text as doc_text
+
+    if not in_dateline(doc, start):
+        return False
+    head = doc_text(doc)[:doc.user_data.get("gaiko_dateline_end") or 0]
+    lo, hi = head.find("("), head.find(")")
+    return 0 <= lo < start < hi
+
+
 def event_place(c: Any, sent: Span, state: DocState, kb: Any, target: Actor | None = None,
                 etype: str = "") -> Place | None:
     """The first place of the event's own clause: not one of a clause inside it ("released ... in exchange for
@@ -103,7 +116,8 @@ def event_place(c: Any, sent: Span, state: DocState, kb: Any, target: Actor | No
     lo = min(c.anchor.left_edge.idx, c.tok.left_edge.idx)
     hi = max(c.anchor.right_edge.idx, c.tok.right_edge.idx) + 1
     inside = [p for p in state.places if sent.start_char <= p.start < sent.end_char and lo <= p.start <= hi]
-    own = [p for p in inside if own_clause(c, p) and not _origin(c.tok.doc, p) and not _destination_of_noun(c, p)]
+    own = [p for p in inside if own_clause(c, p) and not _origin(c.tok.doc, p) and not _destination_of_noun(c, p)
+           and not in_credit(c.tok.doc, p.start)]
     if own:
         return own[0]
     if target is not None and etype in WHERE_THE_TARGET_IS and not target.person_id:
