@@ -256,3 +256,24 @@ def test_f9d_the_outlet_of_a_dateline_is_no_place(coder, text: str) -> None:
 def test_f9d_a_place_of_the_sentence_stays_the_place(coder) -> None:
     evs = _coded(coder, "ABUJA, Nov 2 (Reuters) - Gunmen kidnapped 20 pupils in Kebbi on Sunday.", "2025-11-05")
     assert evs and evs[0].place is not None and evs[0].place.name == "Kebbi", _show(evs)
+
+
+# -- AES: the Alliance of Sahel States only where the sentence speaks of the Sahel ---------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "AES said on Monday it would sell its stake in a Virginia power plant.",
+    "Power company AES signed a deal with Chile on Tuesday to build a solar farm.",
+])
+def test_aes_the_power_company_is_no_alliance_of_sahel_states(coder, text: str) -> None:
+    evs = _coded(coder, text, "2025-11-05")
+    assert evs and evs[0].source is not None and evs[0].source.country != "IGO", _show(evs)
+
+
+@pytest.mark.parametrize("text", [
+    "AES leaders met in Niamey on Saturday and condemned ECOWAS sanctions.",
+    "The AES accused Algeria on Monday of shooting down a Malian drone.",
+    "The Alliance of Sahel States accused Algeria on Monday of shooting down a drone.",
+])
+def test_aes_in_the_sahel_stays_the_alliance(coder, text: str) -> None:
+    evs = _coded(coder, text, "2025-11-05")
+    assert evs and evs[0].source is not None and evs[0].source.country == "IGO", _show(evs)
