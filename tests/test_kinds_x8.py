@@ -4,6 +4,9 @@ sentences of each kind (other countries, topics and wordings), never b37's, plus
 F3. A negative subject ("no prisoners were exchanged", "none of the hostages was freed", "nobody was detained") was
     read as a deed done; the act is negated, as "did not" makes it (``gaiko.pipeline.attributes.negative_subject``).
     "No fewer than 20 soldiers were killed" bounds a number and stays a deed.
+F4. "A accused B of V-ing C" gave the act under "of" to the accuser A ("attacking its customs posts": an ASSAULT by
+    A); the README codes it ACCUSE by A alone, the alleged act no event (``gaiko.pipeline.accusedacts``). Same for
+    "blamed B for", "charged B with".
 """
 
 from __future__ import annotations
@@ -45,3 +48,28 @@ def test_negative_subject_lookalikes_stay_deeds(coder, text, trigger):
     evs = [e for e in _coded(coder, text) if e.trigger == trigger]
     assert evs, _show(_coded(coder, text))
     assert not any(e.negated for e in evs), _show(evs)
+
+
+# -- F4: the act named in an accusation is no act of the accuser -----------------------------------------------------
+
+@pytest.mark.parametrize("text,accuser,accused", [
+    ("Peru accused Bolivia of attacking its customs posts.", "PER", "BOL"),
+    ("Kosovo accused Serbia of attacking its police in the north.", "XKX", "SRB"),
+    ("Nigeria accused Cameroon of attacking its fishermen on the Bakassi coast.", "NGA", "CMR"),
+    ("Algeria blamed Morocco for attacking its trucks in the desert.", "DZA", "MAR"),
+])
+def test_accused_act_not_the_accusers(coder, text, accuser, accused):
+    evs = _coded(coder, text)
+    assert [(e.source and e.source.country, e.target and e.target.country) for e in evs
+            if e.event_type == "ACCUSE"] == [(accuser, accused)], _show(evs)
+    assert not [e for e in evs if e.event_type != "ACCUSE" and e.source is not None
+                and e.source.country == accuser], _show(evs)
+
+
+@pytest.mark.parametrize("text,etype,source", [
+    ("India accused Pakistan on Monday after militants attacked a base in Kashmir.", "ASSAULT", "IND"),
+    ("Indian troops shelled Pakistani posts, accusing Pakistan of violating the truce.", "ASSAULT", "IND"),
+])
+def test_accusation_lookalikes_keep_acts(coder, text, etype, source):
+    evs = _coded(coder, text)
+    assert [e for e in evs if e.event_type == etype and e.source and e.source.country == source], _show(evs)
