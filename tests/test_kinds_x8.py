@@ -7,6 +7,9 @@ F3. A negative subject ("no prisoners were exchanged", "none of the hostages was
 F4. "A accused B of V-ing C" gave the act under "of" to the accuser A ("attacking its customs posts": an ASSAULT by
     A); the README codes it ACCUSE by A alone, the alleged act no event (``gaiko.pipeline.accusedacts``). Same for
     "blamed B for", "charged B with".
+F2. The side struck by "a US strike", "an Iranian drone" took the attacker's country, guessed from the only country
+    its sentence names (a self-dyad); it takes none, unless the sentence names a place for a strike at home ("killed
+    30 people in Amhara") or an actor of that country (``gaiko.pipeline.attackerside``).
 """
 
 from __future__ import annotations
@@ -73,3 +76,28 @@ def test_accused_act_not_the_accusers(coder, text, accuser, accused):
 def test_accusation_lookalikes_keep_acts(coder, text, etype, source):
     evs = _coded(coder, text)
     assert [e for e in evs if e.event_type == etype and e.source and e.source.country == source], _show(evs)
+
+
+# -- F2: the side struck takes no country from the attacker's nationality --------------------------------------------
+
+@pytest.mark.parametrize("text,attacker,struck", [
+    ("A Chinese strike on a small vessel near the Spratly Islands killed two crew members.", "CHN", "vessel"),
+    ("A Houthi missile hit a freighter in the Red Sea.", "YEM", "freighter"),
+    ("A Turkish drone strike on a car killed three men.", "TUR", "men"),
+    ("An Indian missile hit a cargo ship, the navy said.", "IND", "ship"),
+])
+def test_struck_side_not_the_attackers(coder, text, attacker, struck):
+    evs = [e for e in _coded(coder, text) if e.event_type == "ASSAULT"]
+    assert [e for e in evs if e.source and e.source.country == attacker], _show(evs)
+    hit = [e for e in evs if e.target is not None and struck in e.target.text]
+    assert hit and all(e.target.country != attacker for e in hit), _show(evs)
+
+
+@pytest.mark.parametrize("text,struck,country", [
+    ("An Ethiopian drone strike on a market killed 30 people in Amhara.", "people", "ETH"),
+    ("Nigerian troops killed 12 civilians in a raid.", "civilians", "NGA"),
+    ("A Russian drone hit a hospital in Kharkiv.", "hospital", "UKR"),
+])
+def test_struck_side_lookalikes_keep_country(coder, text, struck, country):
+    evs = [e for e in _coded(coder, text) if e.event_type == "ASSAULT" and e.target and struck in e.target.text]
+    assert evs and all(e.target.country == country for e in evs), _show(evs)
