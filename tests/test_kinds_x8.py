@@ -10,6 +10,10 @@ F4. "A accused B of V-ing C" gave the act under "of" to the accuser A ("attackin
 F2. The side struck by "a US strike", "an Iranian drone" took the attacker's country, guessed from the only country
     its sentence names (a self-dyad); it takes none, unless the sentence names a place for a strike at home ("killed
     30 people in Amhara") or an actor of that country (``gaiko.pipeline.attackerside``).
+F1. "<verb> ... on Monday, killing ten, three days after a raid in Niger": the participle took the date and place of
+    the other event the time phrase names (a noun after "after"); it takes the main verb's (``dateoffsets``,
+    ``eventplace``), and the named event its own day, counted back. ("sank a boat" as ASSAULT
+    was tried and dropped: the model re-types it, and a firm entry broke a drill and a threat of the corpus.)
 """
 
 from __future__ import annotations
@@ -101,3 +105,36 @@ def test_struck_side_not_the_attackers(coder, text, attacker, struck):
 def test_struck_side_lookalikes_keep_country(coder, text, struck, country):
     evs = [e for e in _coded(coder, text) if e.event_type == "ASSAULT" and e.target and struck in e.target.text]
     assert evs and all(e.target.country == country for e in evs), _show(evs)
+
+
+# -- F1: a participle dated by the main verb, not by "N days after <another event>" ----------------------------------
+
+@pytest.mark.parametrize("text,trigger,day,place,other", [
+    ("French troops destroyed a rebel camp in Mali on Monday, killing ten fighters, three days after a raid in Niger.",
+     "killing", "2025-11-17", "Mali", "Niger"),
+])
+def test_participle_keeps_main_date_and_place(coder, text, trigger, day, place, other):
+    evs = _coded(coder, text)
+    ours = [e for e in evs if e.trigger == trigger]
+    assert ours and all(e.date == day for e in ours), [(e.trigger, e.date, e.date_text) for e in evs]
+    assert all(e.place is None or e.place.name != other for e in ours), [(e.trigger, e.place) for e in evs]
+
+
+def test_place_after_talks_without_offset_stays(coder):
+    """Look-alike: "agreed ... after talks in Tokyo" (no "N days") keeps the talks' city as the agreement's place."""
+    text = "President Lee and Prime Minister Ishiba agreed on Monday to a fisheries pact after talks in Tokyo."
+    evs = [e for e in _coded(coder, text) if e.trigger == "agreed"]
+    assert evs and all(e.place is not None and e.place.name == "Tokyo" for e in evs), [(e.trigger, e.place) for e in evs]
+
+
+@pytest.mark.parametrize("text,trigger,day", [
+    ("French troops destroyed a rebel camp in Mali on Monday, killing ten fighters, three days after a raid in Niger.",
+     "raid", "2025-11-14"),
+    ("Thai soldiers shelled a border post on Tuesday, wounding four guards, two days after a clash near Cambodia.",
+     "clash", "2025-11-16"),
+    # look-alike: the trigger inside "five days after she was abducted" is the earlier event (main's reading)
+    ("Police freed the hostage on Saturday, five days after she was abducted in Lagos.", "abducted", "2025-11-10"),
+])
+def test_event_named_in_time_phrase_counted_back(coder, text, trigger, day):
+    evs = [e for e in _coded(coder, text) if e.trigger == trigger]
+    assert evs and all(e.date == day for e in evs), [(e.trigger, e.date, e.date_text) for e in evs]
