@@ -24,7 +24,7 @@ from spacy.tokens import Token
 
 from .triggers import Lexicon
 
-__all__ = ["ClauseInfo", "clause_info", "commitment_verb", "own_modality"]
+__all__ = ["ClauseInfo", "clause_info", "commitment_verb", "negative_subject", "own_modality"]
 
 #: salience factors for the way a clause hangs off its parent
 SUBORDINATE = {"advcl": 0.55, "relcl": 0.45, "acl": 0.45, "pcomp": 0.5, "pobj": 0.5, "parataxis": 0.8,
@@ -72,6 +72,8 @@ def clause_info(anchor: Token, lex: Lexicon, stop_at: frozenset[int] = frozenset
     """
     info = ClauseInfo()
     own_modality(anchor, lex, info)
+    if negative_subject(anchor, lex):
+        info.negated = True  # "No soldiers were killed", "none of the hostages was freed" (round x8)
     cur = anchor
     for _ in range(8):
         dep = cur.dep_
@@ -133,6 +135,23 @@ def clause_info(anchor: Token, lex: Lexicon, stop_at: frozenset[int] = frozenset
         break
     # "ready to" hangs off "be"; its head clause carries the auxiliaries
     return info
+
+
+def negative_subject(verb: Token, lex: Lexicon) -> bool:
+    """Whether the subject of ``verb`` (its own, or for a conjoined verb with none that of the first verb: "No one was
+    killed or wounded") denies the act: a negative pronoun ("none", "nobody") or a noun under the determiner "no"
+    ("no prisoners were exchanged"), not "no" bounding a number ("No fewer than 20 soldiers were killed")."""
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj and verb.dep_ == "conj" and verb.head.i != verb.i:
+        subj = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for s in subj:
+        if s.lower_ in lex.neg_subjects:
+            return True
+        for c in s.children:
+            if c.dep_ in ("det", "neg") and c.lower_ == "no" and c.i < s.i and c.i + 1 < len(c.doc) \
+                    and c.nbor(1).lower_ not in lex.no_comparatives:
+                return True
+    return False
 
 
 def commitment_verb(verb: Token, lex: Lexicon) -> tuple[Token, Token] | None:

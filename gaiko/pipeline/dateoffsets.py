@@ -168,6 +168,11 @@ def relative_phrase(tok: Token) -> tuple[int, int, int, int, int, Token] | None:
                 unit = phrase = rel.head  # "a day after the arrest": "after" hangs on "day"
         elif cur.pos_ in ("VERB", "AUX") and cur.dep_ in ("advcl", "pcomp", "conj", "ccomp"):
             rel = next((c for c in cur.children if c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before")), None)
+            if rel is not None and rel.dep_ == "prep" and any(c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")
+                                                              for c in rel.children):
+                # "killing three men, two days after a strike near X": the phrase names another event by its noun;
+                # the clause is what it dates from, not inside it (round x8)
+                rel = None
             # the offset among the clause's adverbial nouns ("this time on the road ..., a day after ...")
             unit = next((c for c in cur.children if c.dep_ == "npadvmod" and c.lower_ in _OFFSET_UNITS
                          and rel is not None and c.i < rel.i), None) if rel is not None else None

@@ -23,6 +23,13 @@ WHERE_THE_TARGET_IS = frozenset({"ASSAULT", "FIGHT", "COERCE", "AID"})
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "pcomp", "conj", "parataxis"})
 
 
+class _Here:
+    """A stand-in for a candidate: a verb as both trigger and anchor."""
+
+    def __init__(self, tok: Any, anchor: Any) -> None:
+        self.tok, self.anchor = tok, anchor
+
+
 def city_named(target: Actor, kb: Any, state: DocState) -> Place | None:
     """The city a target no actor list knows is named after ("drones struck Lviv", "attacked the Quetta railway
     station"): a town of the gazetteer of at least BIG_TOWN people, read in a country the article names."""
@@ -58,6 +65,11 @@ def own_clause(c: Any, p: Place) -> bool:
         if cur.head.i == cur.i:
             return False
         if cur.dep_ in _CLAUSES and cur.pos_ in ("VERB", "AUX") or cur.pos_ in ("VERB", "AUX") and cur.i != span.root.i:
+            return False
+        if cur.dep_ == "prep" and cur.lower_ in ("after", "before") and cur.i != span.root.i \
+                and (any(x.dep_ == "npadvmod" for x in cur.children) or cur.head.dep_ == "npadvmod"):
+            # "killing three men, two days after a strike near X": the other event's place, days away (round x8;
+            # not "agreed to a truce after talks in Busan")
             return False
         cur = cur.head
     return True
@@ -120,6 +132,17 @@ def event_place(c: Any, sent: Span, state: DocState, kb: Any, target: Actor | No
            and not in_credit(c.tok.doc, p.start)]
     if own:
         return own[0]
+    if c.anchor.dep_ == "advcl" and c.anchor.tag_ == "VBG" and c.tok.i == c.anchor.i \
+            and not any(x.dep_ in ("nsubj", "nsubjpass", "mark") for x in c.anchor.children) \
+            and c.anchor.head.pos_ in ("VERB", "AUX") and c.anchor.head.i != c.anchor.i:
+        # "sank a boat off Colombia on Thursday, killing three men": the participle's deed is where the main
+        # verb's was (round x8)
+        main = _Here(c.anchor.head, c.anchor.head)
+        head_lo, head_hi = c.anchor.head.left_edge.idx, c.anchor.head.right_edge.idx + 1
+        here = [p for p in state.places if sent.start_char <= p.start < sent.end_char and head_lo <= p.start <= head_hi
+                and own_clause(main, p) and not _origin(c.tok.doc, p) and not _destination_of_noun(main, p)]
+        if here:
+            return here[0]
     if target is not None and etype in WHERE_THE_TARGET_IS and not target.person_id:
         at = [p for p in state.actor_places + state.places if target.start <= p.start and p.end <= target.end
               and p.country and p.precision not in (None, "country")]

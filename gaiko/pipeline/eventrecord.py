@@ -13,6 +13,7 @@ from ..docindex import span_text
 from ..ids import event_id
 from ..tables import cameo_for, cameo_table
 from ..types import Actor, Event
+from .attackerside import struck_side
 from .attributes import ClauseInfo
 from .compound import compound_members
 from .dates import event_date
@@ -84,6 +85,8 @@ def build_event(d: Draft, sent: Span, state: DocState, kb: object | None) -> Eve
         target = None  # "Kenya pledged to reopen the Busia crossing": where, not a side of its own country
     # "a mob", "riot police": a common noun with no country takes its sentence's one country
     source, target = sentence_side(source, d.cand, state), sentence_side(target, d.cand, state, as_target=True)
+    # "A US strike on a small vessel killed five": the vessel is not the attacker's own (round x8)
+    target = struck_side(target, source, d.event_type, sent, state, place)
     return Event(
         id=event_id(state.article_id, sidx, tok.idx, d.event_type, source, target),
         article_id=state.article_id,

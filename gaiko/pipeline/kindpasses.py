@@ -7,7 +7,8 @@ round v26, so that the coder stays under ~400 lines; the order is the one the ro
    :func:`~gaiko.pipeline.subjectrank.lookalike_veto` and :func:`~gaiko.pipeline.subjectrank.readback_yield`;
 2. :func:`~gaiko.pipeline.hostshare.participle_targets` (round n50: "eased its sanctions on Belarus, lifting ...");
 3. :func:`~gaiko.pipeline.talksides.aside_targets`, then :func:`~gaiko.pipeline.talksides.talk_sides` (round n50);
-4. :func:`~gaiko.pipeline.armedblockade.armed_blockades` (round x6: an armed group's blockade is COERCE).
+4. :func:`~gaiko.pipeline.armedblockade.armed_blockades` (round x6: an armed group's blockade is COERCE);
+5. :func:`~gaiko.pipeline.accusedacts.accused_acts` (round x8: "accused Ecuador of attacking": no act of the accuser).
 
 :func:`article_kinds`, once an article's sentences are coded, over ``state.events``, in order:
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .accusedacts import accused_acts
 from .armedblockade import armed_blockades
 from .callarticle import article_calls
 from .carriedtargets import carried_targets
@@ -44,7 +46,7 @@ def sentence_kinds(coder: EventCoder, sent: Span, state: DocState, frames: froze
     sentence passes of the module docstring; ``frames`` are the token indices of frame triggers. Drafts may be
     dropped, and the kept ones changed in place."""
     drafts = participle_targets(readback_yield(lookalike_veto(subject_rank(coder, sent, state, frames, drafts))))
-    return armed_blockades(talk_sides(aside_targets(drafts), state, coder.kb))
+    return accused_acts(armed_blockades(talk_sides(aside_targets(drafts), state, coder.kb)))
 
 
 def article_kinds(doc: Doc, state: DocState) -> None:

@@ -63,6 +63,8 @@ class Lexicon:
     cond_marks: frozenset[str] = frozenset()
     negators: frozenset[str] = frozenset()
     neg_verbs: frozenset[str] = frozenset()
+    neg_subjects: frozenset[str] = frozenset()
+    no_comparatives: frozenset[str] = frozenset()
 
     known: frozenset[str] = frozenset()
 
@@ -183,6 +185,7 @@ def load_lexicon(files: Iterable[str | Path] = ()) -> Lexicon:
     lex.intent_nouns, lex.commitment_verbs = fs("intent_nouns"), fs("commitment_verbs")
     lex.future_aux, lex.hypo_aux, lex.oblige_aux = fs("future_aux"), fs("hypothetical_aux"), fs("obligation_aux")
     lex.cond_marks, lex.negators, lex.neg_verbs = fs("conditional_marks"), fs("negators"), fs("negative_verbs")
+    lex.neg_subjects, lex.no_comparatives = fs("negative_subjects"), fs("no_comparatives")
     return lex
 
 
