@@ -79,6 +79,30 @@ def test_two_objects_three_days_apart_still_join(last):
     assert got["2025-06-05"] == got["2025-06-02"]
 
 
+# heads of no group of cluster_objects.yaml: under the shipped `known: true` they say nothing
+DRILLS = _rejection("Kelvar rejected the drills near its coast.", "2025-06-02")
+PATROLS = _rejection("Kelvar rejected the patrols near its coast.", "2025-06-13")
+
+
+def test_heads_of_no_group_say_nothing_when_known(last):
+    assert last.learned.guards.objects.known
+    got = _by_date(_store([[DRILLS, PATROLS]]), last)
+    assert got["2025-06-13"] == got["2025-06-02"]
+
+
+def test_heads_of_no_group_part_without_known(tmp_path, monkeypatch, last):
+    text = open(load_rules().path, encoding="utf-8").read().replace("      known: true\n", "")
+    text = text.replace("learned:\n  enabled: false\n", "learned:\n  enabled: true\n")
+    text = text.replace("  join_mode: so_far\n", "  join_mode: last\n")
+    p = tmp_path / "clusters-c80-heads.yaml"
+    p.write_text(text, encoding="utf-8")
+    rules = load_rules(str(p))
+    assert not rules.learned.guards.objects.known
+    monkeypatch.setattr(clusters_pkg, "load_rules", lambda path=None: rules)
+    got = _by_date(_store([[DRILLS, PATROLS]]), rules)
+    assert got["2025-06-13"] != got["2025-06-02"]
+
+
 def test_in_batches_equals_one_batch(last):
     once = _members(_store([[DEMAND, ACCUSATION, OTHER_WORDS]]))
     assert _members(_store([[ACCUSATION], [OTHER_WORDS], [DEMAND]])) == once
@@ -102,7 +126,7 @@ def test_object_of_our_sentences():
 
 def test_the_shipped_object_guard_and_its_checks():
     g = load_rules().learned.guards.objects
-    assert g is not None and g.days == 7 and "published" in g.dated
+    assert g is not None and g.days == 7 and "published" in g.dated and g.known
     with pytest.raises(DataFileError, match="guards.objects"):
         parse_learned({"join": 0.5, "guards": {"objects": {"days": -1, "dated": ["day"]}}}, "clusters.yaml")
     with pytest.raises(DataFileError, match="guards.objects"):

@@ -21,7 +21,7 @@ from typing import Any
 from ..tables import word_sets
 from .referent import _singular
 
-__all__ = ["object_of", "objects_of", "LONGEST"]
+__all__ = ["object_of", "objects_of", "known", "LONGEST"]
 
 _WORDS = "cluster_objects.yaml"
 _TOKEN = re.compile(r"[^\W\d_][\w\-']*|\d[\d,.]*|\S", re.UNICODE)
@@ -91,3 +91,8 @@ def object_of(row: Mapping[str, Any]) -> str:
 def objects_of(rows: Iterable[Mapping[str, Any]]) -> frozenset[str]:
     """The objects the rows name (a unit's mentions), "" left out."""
     return frozenset(o for o in (object_of(r) for r in rows) if o)
+
+
+def known(objects: frozenset[str]) -> frozenset[str]:
+    """The objects of a ``same_*`` group (``guards.objects.known``)."""
+    return frozenset(o for o in objects if o.startswith("same_"))

@@ -107,6 +107,8 @@ class ObjectGuard:
 
     days: int
     dated: frozenset[str]
+    #: only objects of a ``same_*`` group of gaiko/data/cluster_objects.yaml count (a head in none names no object)
+    known: bool = False
 
 
 def parse_guards(raw: Any, path: str) -> JoinGuards | None:
@@ -133,11 +135,13 @@ def _objects(raw: Any, path: str) -> ObjectGuard | None:
     """The checked ``guards.objects`` mapping (round c80; None when absent, empty or false)."""
     if not raw:
         return None
-    if not isinstance(raw, dict) or not set(raw) <= {"days", "dated"}:
-        raise DataFileError(path, "learned: guards.objects must be a mapping of days, dated")
+    if not isinstance(raw, dict) or not set(raw) <= {"days", "dated", "known"}:
+        raise DataFileError(path, "learned: guards.objects must be a mapping of days, dated, known")
     days, dated = raw.get("days"), raw.get("dated") or []
     if not isinstance(days, int) or isinstance(days, bool) or days < 0:
         raise DataFileError(path, "learned: guards.objects.days must be a whole number >= 0")
     if not isinstance(dated, list) or not dated or not all(isinstance(p, str) for p in dated):
         raise DataFileError(path, "learned: guards.objects.dated must be a list of precisions")
-    return ObjectGuard(days=days, dated=frozenset(dated))
+    if not isinstance(raw.get("known", False), bool):
+        raise DataFileError(path, "learned: guards.objects.known must be true or false")
+    return ObjectGuard(days=days, dated=frozenset(dated), known=bool(raw.get("known", False)))
