@@ -16,7 +16,8 @@ from typing import Any
 
 from .core import UnitState, _two_events
 from .joindecide import JoinDecide
-from .joinguard import pair_apart, pick
+from .joinguard import objects_apart, pair_apart, pick
+from .joinobject import object_of
 from .joinnear import NearBound
 from .learned import load_model
 from .learneddays import build_days
@@ -71,6 +72,7 @@ class JoinLayer(JoinDecide, SidesMemo, PairScores, NearBound):
         self.sid_of: dict[int, int] = cache.setdefault("sid_of", {})  # ukey -> its sides' id (round c63)
         self.ufeat: dict[tuple[int, int], Any] = idx.scores.setdefault("ufeat", {})  # the base's (round c63)
         self.reps_of: dict[int, tuple[int, ...]] = cache.setdefault("reps_of", {})  # base root -> first reps units
+        self.obj_of: dict[Any, str] = cache.setdefault("objects", {})  # event id -> its object (round c80)
         if "joins" not in cache:
             con.execute(JOINS_DDL)
             cache["joins"] = {int(k): int(j) for k, j in con.execute("SELECT ukey, joined FROM cluster_joins").fetchall()}
@@ -102,10 +104,21 @@ class JoinLayer(JoinDecide, SidesMemo, PairScores, NearBound):
         g = self.lr.guards
         if g is not None and kind == "join":
             ux = self.unit(x)
+            ox = self.objects(x) if g.objects is not None else frozenset()
             for w in out:
-                if pair_apart(ux, self.unit(w), g):
+                uw = self.unit(w)
+                if pair_apart(ux, uw, g) or (ox and objects_apart(ux, uw, ox, self.objects(w), g.objects)):
                     out[w] = -math.inf
         return out
+
+    def objects(self, k: int) -> frozenset[str]:
+        """The objects unit ``k``'s mentions name (round c80, :func:`~.joinobject.objects_of`; its rows are read by
+        :meth:`bests` first), each mention's kept by event id."""
+        got = self.obj_of
+        for r in self.rows[k]:
+            if r["id"] not in got:
+                got[r["id"]] = object_of(r)
+        return frozenset(o for o in (got[r["id"]] for r in self.rows[k]) if o)
 
     def pick_join(self, roots: Any, vals: dict[int, float], floor: float) -> tuple[bool, int | None]:
         """:func:`~.joinguard.pick` (round c79): with ``guards.two_events``, two best base roots that are two events

@@ -36,7 +36,8 @@ import numpy as np
 
 from ..errors import DataFileError
 from .core import UnitState, _two_events, choose_parent, cluster_id_of, cluster_mentions, linked, root_agrees, ukey_of
-from .joinguard import pair_apart, pick
+from .joinguard import objects_apart, pair_apart, pick
+from .joinobject import objects_of
 from .learnedjoiners import join_eligible
 from .learnedrules import LearnedRules, parse_learned
 from .pairfeatures import FEATURES, evidence, pair_features
@@ -265,6 +266,7 @@ def join_last_states(rows: list[Mapping[str, Any]], ulist: list[Any], rules: Rul
     for st in ordered:
         base.setdefault(st.root, []).append(st.ukey)  # type: ignore[arg-type]
         by_type.setdefault((st.unit.status, st.unit.event_type), []).append(st)
+    objs = lru_cache(maxsize=None)(lambda k: objects_of(rows[i] for i in members[k]))  # round c80
     joined: dict[int, int] = {}
     for st in ordered:
         u = st.unit
@@ -279,6 +281,9 @@ def join_last_states(rows: list[Mapping[str, Any]], ulist: list[Any], rules: Rul
                 keys = [k for k in keys if sides_meet(units[k].unit, st.unit, rules)]
             # (round c79) a pair the guards keep apart scores nil (the cluster stays on the list)
             keys = [k for k in keys if not pair_apart(st.unit, units[k].unit, guards)]
+            if guards is not None and guards.objects is not None:  # (round c80) two objects days apart
+                keys = [k for k in keys if not objects_apart(st.unit, units[k].unit, objs(st.ukey), objs(k),
+                                                            guards.objects)]
             return max((score(kind, i, j) for k in keys for i in mine for j in members[k]), default=-math.inf)
 
         before = [v for v in by_type[(u.status, u.event_type)] if place[v.ukey] < at]

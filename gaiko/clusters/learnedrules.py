@@ -8,7 +8,7 @@ from typing import Any
 
 from ..errors import DataFileError
 
-__all__ = ["LearnedRules", "JoinGuards", "parse_learned", "parse_guards"]
+__all__ = ["LearnedRules", "JoinGuards", "ObjectGuard", "parse_learned", "parse_guards"]
 
 
 @dataclass(frozen=True)
@@ -96,13 +96,26 @@ class JoinGuards:
     dated: frozenset[str] = frozenset()
     apart_days: int | None = None
     two_events: bool = False
+    #: round c80: the object guard (:func:`~.joinguard.objects_apart`); ``None``: off
+    objects: "ObjectGuard | None" = None
+
+
+@dataclass(frozen=True)
+class ObjectGuard:
+    """``learned.guards.objects`` (round c80): two units of these precisions whose windows' last days lie more than
+    ``days`` apart and whose mentions name objects, none in common (:mod:`.joinobject`), are two acts."""
+
+    days: int
+    dated: frozenset[str]
+    #: only objects of a ``same_*`` group of gaiko/data/cluster_objects.yaml count (a head in none names no object)
+    known: bool = False
 
 
 def parse_guards(raw: Any, path: str) -> JoinGuards | None:
     """The checked ``learned.guards`` mapping (None when absent or empty). Raises :class:`~gaiko.errors.DataFileError`."""
     if not raw:
         return None
-    keys = {"places", "dated", "apart_days", "two_events"}
+    keys = {"places", "dated", "apart_days", "two_events", "objects"}
     if not isinstance(raw, dict) or not set(raw) <= keys:
         raise DataFileError(path, f"learned: guards must be a mapping of {', '.join(sorted(keys))}")
     for key in ("places", "two_events"):
@@ -115,4 +128,20 @@ def parse_guards(raw: Any, path: str) -> JoinGuards | None:
     if apart is not None and (not isinstance(apart, int) or isinstance(apart, bool) or apart < 0):
         raise DataFileError(path, "learned: guards.apart_days must be a whole number >= 0 or absent")
     return JoinGuards(places=bool(raw.get("places", False)), dated=frozenset(dated), apart_days=apart,
-                      two_events=bool(raw.get("two_events", False)))
+                      two_events=bool(raw.get("two_events", False)), objects=_objects(raw.get("objects"), path))
+
+
+def _objects(raw: Any, path: str) -> ObjectGuard | None:
+    """The checked ``guards.objects`` mapping (round c80; None when absent, empty or false)."""
+    if not raw:
+        return None
+    if not isinstance(raw, dict) or not set(raw) <= {"days", "dated", "known"}:
+        raise DataFileError(path, "learned: guards.objects must be a mapping of days, dated, known")
+    days, dated = raw.get("days"), raw.get("dated") or []
+    if not isinstance(days, int) or isinstance(days, bool) or days < 0:
+        raise DataFileError(path, "learned: guards.objects.days must be a whole number >= 0")
+    if not isinstance(dated, list) or not dated or not all(isinstance(p, str) for p in dated):
+        raise DataFileError(path, "learned: guards.objects.dated must be a list of precisions")
+    if not isinstance(raw.get("known", False), bool):
+        raise DataFileError(path, "learned: guards.objects.known must be true or false")
+    return ObjectGuard(days=days, dated=frozenset(dated), known=bool(raw.get("known", False)))
