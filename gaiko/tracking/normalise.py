@@ -31,7 +31,7 @@ from ..tables import word_sets
 from .conditional import conditional_deadline
 from .inceptive import inceptive_kind
 from .lexicon import Lexicon, lexicon
-from .objecthead import before_participle, head_keys as _head_keys, numbered, place_names, sum_places, where_keys, wordnet_kin
+from .objecthead import before_participle, head_keys as _head_keys, numbered, place_names, where_keys, wordnet_kin
 from .narrower import object_text
 from .people import object_people
 from .sentencekeys import CONTEXT_IDX, _proper, article_rows, month_of, sentence_rows
@@ -189,8 +189,6 @@ def _prepare(mention: dict[str, Any], lex: Lexicon) -> dict[str, Any]:
         objects |= kin
     # a named place of the object ("the crossing at Bure") names it as well as its head does
     places = place_names(obj_text, lex) & objects
-    if money_head:  # a sum's site: "invest $15 billion in an AI hub in Visakhapatnam" (round d38)
-        places |= sum_places(obj_text, lex) & objects
     mention["_places"] = sorted(places)
     mention["_heads"] = sorted(head_keys | money_head | places)
     mention["_spec"] = sorted(spec)

@@ -13,7 +13,7 @@ from ..tables import word_sets
 from .lexicon import Lexicon, lexicon
 from .text import ACT, OBJECT, countries_in, hits, keys, stem, tokenize
 
-__all__ = ["before_participle", "head_keys", "where_keys", "wordnet_kin", "numbered", "sum_places"]
+__all__ = ["before_participle", "head_keys", "where_keys", "wordnet_kin", "numbered"]
 
 
 #: word lists: ``gaiko/data/pledges/object_head.yaml`` (read once, on first use)
@@ -245,36 +245,4 @@ def place_names(text: str, lex: Lexicon) -> set[str]:
             ends.setdefault(prev, stem(word))
     if len(ends) == 2:  # a route: "from Bure to Assab"
         out |= set(ends.values())
-    return out
-
-
-def sum_places(text: str, lex: Lexicon) -> set[str]:
-    """The stems of the named sites a pledged sum goes to (round d38): "invest $15 billion in an AI hub in
-    Visakhapatnam" -> {"visakhapatnam"}, "spend A$12 billion turning the Henderson shipyard into a base" ->
-    {"henderson"}. A capitalised word (with the capitalised words after it) right after a preposition of
-    ``sum_place_preps`` (or after "the" there), or between a determiner of ``sum_place_dets`` and a lower-case word;
-    never a country, capital or demonym (a side), a stopword or a word of ``sum_place_not``. Reports of the works
-    ("construction began at Loughton") name the site, not the sum; :func:`place_names` keeps "in" out for other
-    pledges ("an embassy in X")."""
-    toks = tokenize(text)
-    out: set[str] = set()
-
-    def name_ok(i: int) -> bool:
-        raw = text[toks[i].start:toks[i].end]
-        word = toks[i].text
-        return bool(raw[:1].isupper() and raw.isalpha() and len(word) > 2 and word not in lex.countries
-                    and word not in lex.places and word not in lex.stopwords and word not in _w("sum_place_not"))
-
-    for i in range(1, len(toks)):
-        if not name_ok(i):
-            continue
-        prev = toks[i - 1].text
-        before = toks[i - 2].text if prev in ("the", "a", "an") and i >= 2 else prev
-        j = i
-        while j + 1 < len(toks) and name_ok(j + 1):
-            j += 1
-        after = toks[j + 1] if j + 1 < len(toks) else None
-        common_after = after is not None and text[after.start:after.start + 1].islower() and after.text[:1].isalpha()
-        if before in _w("sum_place_preps") or (prev in _w("sum_place_dets") and common_after):
-            out |= {stem(toks[k].text) for k in range(i, j + 1)}
     return out
