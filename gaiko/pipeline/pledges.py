@@ -36,6 +36,7 @@ from .pledge_speaker import done_to, speakers_own
 from .pledge_spoken import spoken_for
 from .pledge_suffered import suffered_threat
 from .pledge_terms import deadline as pledge_deadline, included, split_objects
+from .pledge_force import hostile_act
 from .pledge_forms import antecedent, no_new_pledge, parties, passive_parts, question, threatened_means, vouched
 from .pledge_parts import (
     Lexicon, action_text, country_in, is_actorish, lexicon, main_country, say_head, say_left, subject_of,
@@ -240,6 +241,8 @@ class PledgeExtractor:
         conditions = self._conditions(verb, cue)
         if conditions and kind == "promise" and verb.lemma_.lower() in lex.action_verbs and lex.action_verbs[verb.lemma_.lower()] in ("COERCE", "ASSAULT", "SANCTION"):
             kind = "threat"
+        elif kind == "promise" and cue.dep_ == "aux" and not action.startswith("not ") and hostile_act(verb):
+            kind = "threat"  # "said the United States would hit targets on land in Venezuela" (round t39)
         event_type = self._event_type(state, verb, obj_tok, kind)
         quantity = best_quantity(action)
         status = self._status_in_text(sent, cue)

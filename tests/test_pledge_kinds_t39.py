@@ -1,0 +1,110 @@
+"""Round t39: pledge kinds a newcomer (round b37, a Caribbean analyst) found on articles of their own. Our own sentences
+of each kind (other countries, topics and wordings), never b37's, with look-alikes that keep main's reading.
+
+F10. A pledge retold in a past clause of time that counts from it ("Three weeks after Turkey said it would reopen the
+     crossing within two weeks, no such reopening has taken place") was a new mention: it revised the pledge made
+     before (deadline moved from the report's day, status back to open) or, unmatched, made a second entry. It is now
+     no new pledge (gaiko/pipeline/retold.py, ``retold_after``): the sentence is a report on the pledge, which stays
+     overdue with the report as evidence. A clause of time without its span ("After Ghana said it would ..., traders
+     cheered") stays a pledge.
+F10b. A plain future of armed force ("said the United States would hit targets on land in Venezuela") had the modal's
+     default kind, promise; it is now a threat (gaiko/pipeline/pledge_force.py, ``pledges/hostile_acts.yaml``).
+     "would send aid", "would strike a deal", "would hit its emission targets", "will not attack" stay promises.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from helpers import ledger_entries
+
+
+def _story(tmp_path: Path, coder, pledge: str, report: str, published: str) -> list[dict]:
+    arts = [{"id": "p1", "published": "2026-03-02", "source": "Wire A", "text": pledge},
+            {"id": "r1", "published": published, "source": "Wire B", "text": report}]
+    return ledger_entries(tmp_path, coder, arts)
+
+
+def _pledges(coder, text: str) -> list:
+    from gaiko.types import Article
+
+    return coder.code_article(Article(text=text, title=None, published=dt.date(2026, 3, 2))).pledges
+
+
+# -- F10: a pledge retold in a clause of time ----------------------------------------------------------------------------
+
+_RETOLD = [
+    ("Turkey said on Monday it would reopen the border crossing with Armenia within two weeks.",
+     "Three weeks after Turkey said it would reopen the border crossing with Armenia within two weeks, no such "
+     "reopening has taken place.", "2026-03-23", "reopen", "2026-03-16"),
+    ("Kenya promised to pay the teachers' arrears within a month.",
+     "Two months after Kenya promised to pay the teachers' arrears within a month, no such payment has been made.",
+     "2026-05-11", "pay", "2026-04-02"),
+    ("Ghana said it would lift the ban on cocoa exports within two weeks.",
+     "Six weeks after Ghana had vowed to lift the ban on cocoa exports within two weeks, the ban remains in place.",
+     "2026-04-13", "lift", "2026-03-16"),
+]
+
+
+@pytest.mark.parametrize("pledge,report,published,verb,due", _RETOLD)
+def test_f10_retold_pledge_is_no_revision(tmp_path: Path, coder, pledge: str, report: str, published: str, verb: str,
+                                          due: str) -> None:
+    got = [e for e in _story(tmp_path, coder, pledge, report, published) if e["action"].startswith(verb)]
+    assert len(got) == 1, [(e["action"], e["status"]) for e in got]
+    e = got[0]
+    assert e["deadline"]["end"] == due, e["deadline"]
+    assert e["status"] == "overdue", (e["status"], e["status_reason"])
+    rels = [ev.get("relation") for ev in e["evidence"] if ev.get("relation")]
+    assert "revises" not in rels and rels, rels
+
+
+def test_f10_guard_plain_after_clause(tmp_path: Path, coder) -> None:
+    """No span of time before "after": the statement is the day's news, a revision as on main."""
+    got = [e for e in _story(tmp_path, coder, "Ghana said it would lift the ban on cocoa exports within two weeks.",
+                             "After Ghana said it would lift the ban on cocoa exports by June, traders cheered.",
+                             "2026-04-13") if e["action"].startswith("lift")]
+    assert len(got) == 1 and got[0]["status"] == "open", [(e["status"], e["status_reason"]) for e in got]
+    assert "revises" in [ev.get("relation") for ev in got[0]["evidence"]]
+
+
+def test_f10_unit_retold_after(coder) -> None:
+    assert not _pledges(coder, "Three weeks after Peru said it would free the fishermen within a week, they remain "
+                               "in jail.")
+    assert not _pledges(coder, "A month after Chile had pledged to cut the fuel tax within ten days, prices have not "
+                               "fallen.")
+    kept = _pledges(coder, "After Saudi Arabia said it would cut output in May, oil prices rose.")
+    assert [p.action for p in kept] == ["cut output"], [p.action for p in kept]
+    kept = _pledges(coder, "Three weeks after the floods, Peru said it would rebuild the bridges by June.")
+    assert [p.action for p in kept] == ["rebuild the bridges"], [p.action for p in kept]
+
+
+# -- F10b: a plain future of armed force is a threat ---------------------------------------------------------------------
+
+_FORCE = [
+    ("Trump said the United States would hit targets on land in Venezuela within two weeks.", "hit"),
+    ("Moscow said the army would strike targets in Kharkiv within a week.", "strike"),
+    ("India said it would attack the militant camps within days.", "attack"),
+]
+
+
+@pytest.mark.parametrize("text,verb", _FORCE)
+def test_f10b_force_is_threat(coder, text: str, verb: str) -> None:
+    got = [p for p in _pledges(coder, text) if p.action.startswith(verb)]
+    assert [p.kind for p in got] == ["threat"], [(p.action, p.kind) for p in got]
+
+
+_NO_FORCE = [  # main's readings kept: aid, a deal struck, a goal hit, a refusal of force
+    ("Japan said it would send aid to Myanmar within a week.", "send"),
+    ("Russia said it would strike a deal with Iran on gas.", "strike"),
+    ("China said it would hit its emission targets by 2030.", "hit"),
+    ("Kenya will not attack Somalia, the president said.", "not attack"),
+]
+
+
+@pytest.mark.parametrize("text,verb", _NO_FORCE)
+def test_f10b_guard_promise_kept(coder, text: str, verb: str) -> None:
+    got = [p for p in _pledges(coder, text) if p.action.startswith(verb)]
+    assert [p.kind for p in got] == ["promise"], [(p.action, p.kind) for p in got]
