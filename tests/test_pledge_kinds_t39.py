@@ -108,3 +108,59 @@ _NO_FORCE = [  # main's readings kept: aid, a deal struck, a goal hit, a refusal
 def test_f10b_guard_promise_kept(coder, text: str, verb: str) -> None:
     got = [p for p in _pledges(coder, text) if p.action.startswith(verb)]
     assert [p.kind for p in got] == ["promise"], [(p.action, p.kind) for p in got]
+
+
+# -- F11: one shared word for another act --------------------------------------------------------------------------------
+
+def _decide(action: str, side: str, text: str) -> str:
+    from gaiko.tracking.decide import Report, decide
+    from gaiko.tracking.normalise import frame, prepare
+
+    m = {"id": "m", "article_id": "a", "sentence_index": 0, "sentence": "", "action": action, "kind": "promise",
+         "actor": {"country": side, "sector": "GOV"}, "target": None, "quantity": None, "deadline": None,
+         "published": "2026-03-02"}
+    return decide(frame([prepare(m)]), Report(text=text, published="2026-04-13", sides=frozenset(),
+                                              context=frozenset())).relation
+
+
+_MATTER = [
+    ("Sudan promised on Monday to release seven detained Kenyan nationals by the end of June.",
+     "Sudan and Kenya will meet in Addis Ababa next week. The meeting would address trade and the detention of Kenyan "
+     "nationals, diplomats said.", "release"),
+    ("Myanmar promised on Monday to free two detained Thai fishermen by the end of June.",
+     "Myanmar and Thailand will hold talks in Yangon next week. The talks would cover fishing rights and the fate of "
+     "the Thai fishermen, officials said.", "free"),
+]
+
+
+@pytest.mark.parametrize("pledge,report,verb", _MATTER)
+def test_f11_matter_named_is_no_restatement(tmp_path: Path, coder, pledge: str, report: str, verb: str) -> None:
+    got = [e for e in _story(tmp_path, coder, pledge, report, "2026-04-13") if e["action"].startswith(verb)]
+    assert len(got) == 1, [(e["action"], e["status"]) for e in got]
+    rels = [ev.get("relation") for ev in got[0]["evidence"] if ev.get("relation")]
+    assert rels == [] and got[0]["status"] == "open", (rels, got[0]["status"], got[0]["status_reason"])
+
+
+def test_f11_guard_act_named_again(tmp_path: Path, coder) -> None:
+    """The act itself announced again, with a new deadline: a revision, as on main."""
+    got = [e for e in _story(tmp_path, coder, _MATTER[0][0], "Sudan said it would release the seven Kenyan nationals "
+                             "next week.", "2026-04-13") if e["action"].startswith("release")]
+    assert len(got) == 1 and "revises" in [ev.get("relation") for ev in got[0]["evidence"]], got
+
+
+@pytest.mark.parametrize("text", [
+    "Azerbaijan's National Electoral Council also pledged to hold a recount in Ganja.",
+    "The National Assembly pledged to hold a debate on the budget next week.",
+    "Baku held talks with the families of the five men on Friday.",
+])
+def test_f11_event_held_is_no_detention(text: str) -> None:
+    assert _decide("free the five men", "AZE", text) == "unrelated"
+
+
+@pytest.mark.parametrize("text,rel", [
+    ("Azerbaijan said it would hold the five men until May.", "reverses"),
+    ("Azerbaijan continued to hold the men.", "reverses"),
+    ("The talks would cover the release of the five men.", "restates"),
+])
+def test_f11_guard_people_held(text: str, rel: str) -> None:
+    assert _decide("free the five men", "AZE", text) == rel
