@@ -164,3 +164,48 @@ def test_f11_event_held_is_no_detention(text: str) -> None:
 ])
 def test_f11_guard_people_held(text: str, rel: str) -> None:
     assert _decide("free the five men", "AZE", text) == rel
+
+
+# -- F12: the actors of pledges ------------------------------------------------------------------------------------------
+
+_DEMANDERS = [
+    ("Relatives of the Chilean miners killed in the blast gathered in Santiago on Monday. The families demanded that "
+     "Lima hand over the bodies within ten days.", "hand over", "CHL", "PER"),
+    ("Several families in Trinidad and Tobago lost sons in the crash. The families demanded that Caracas publish the "
+     "names of the crew within a week.", "publish", "TTO", "VEN"),
+]
+
+
+@pytest.mark.parametrize("text,verb,maker,asked", _DEMANDERS)
+def test_f12_group_named_before_demands(coder, text: str, verb: str, maker: str, asked: str) -> None:
+    got = [p for p in _pledges(coder, text) if p.action.startswith(verb)]
+    assert [(p.kind, p.actor.country, p.target.country if p.target else None) for p in got] == \
+        [("demand", maker, asked)], [(p.action, p.actor, p.target) for p in got]
+
+
+@pytest.mark.parametrize("text,verb,maker", [  # main's readings kept: no group of another country named before
+    ("Chinese ships entered Philippine waters on Monday. Fishermen demanded that Manila send the coast guard.", "send",
+     "PHL"),
+    ("Kenyan protesters demanded that Nairobi cut fuel prices.", "cut", "KEN"),
+])
+def test_f12_guard_own_side_kept(coder, text: str, verb: str, maker: str) -> None:
+    got = [p for p in _pledges(coder, text) if p.action.startswith(verb)]
+    assert [p.actor.country for p in got] == [maker], [(p.action, p.actor) for p in got]
+
+
+@pytest.mark.parametrize("text", [
+    "Mottley said her country would not be intimidated by Washington.",
+    "The prime minister said Estonia would never be blackmailed by Moscow.",
+    "Sweden will not be bullied, the defence minister said.",
+])
+def test_f12_stance_passive_is_no_pledge(coder, text: str) -> None:
+    assert not _pledges(coder, text), [(p.action, p.kind) for p in _pledges(coder, text)]
+
+
+@pytest.mark.parametrize("text,action", [  # an act's negated passive and an active refusal stay pledges
+    ("Kenya said the prisoners would not be released by Uganda.", "not release the prisoners"),
+    ("Norway said the funds would not be paid until May.", "not pay the funds"),
+    ("Estonia will not pay the fine.", "not pay the fine"),
+])
+def test_f12_guard_act_refused(coder, text: str, action: str) -> None:
+    assert [p.action for p in _pledges(coder, text)] == [action]

@@ -29,9 +29,11 @@ from ..types import Actor, Pledge
 from .destination import destination
 from .foreign import foreign_sentences
 from .pledge_asked import asked_action, asked_target, misread_verb
+from .pledge_demander import demander_side
 from .pledge_cues import cue_lemmas, find_cues, noun_fate, refrains
 from .pledge_made import made_on, noun_party, time_word
 from .pledge_guards import no_pledge_here, thing, they_means, warns_of_another
+from .pledge_stance import stance_passive
 from .pledge_speaker import done_to, speakers_own
 from .pledge_spoken import spoken_for
 from .pledge_suffered import suffered_threat
@@ -143,6 +145,8 @@ class PledgeExtractor:
         lex = self.lex
         speaker_tok: Token | None = None
         passive = passive_parts(verb, lex)
+        if cue.dep_ == "aux" and stance_passive(verb):  # "her country would not be bullied by X" (round t39)
+            return []
         if kind == "demand":
             actor_tok = subject_of(cue)
             target = asked_target(verb, state) if misread_verb(verb, lex.action_verbs) else None  # round e36
@@ -215,6 +219,8 @@ class PledgeExtractor:
         if speaker is not None and (speaker is actor or speaker.text == actor.text or
                                     (speaker.name and speaker.name == actor.name)):
             speaker = None
+        if kind == "demand":  # "The families demanded that Lima ...": the group's side named before (round t39)
+            actor = demander_side(actor, target, sent, state.actors)
         self._remember(actor_tok, actor, memory)
         action, obj, obj_tok = self._action(verb, cue, passive)
         if no_new_pledge(verb, cue, kind, passive[0] if passive is not None else obj_tok, lex):
