@@ -6,7 +6,9 @@ F10. A pledge retold in a past clause of time that counts from it ("Three weeks 
      before (deadline moved from the report's day, status back to open) or, unmatched, made a second entry. It is now
      no new pledge (gaiko/pipeline/retold.py, ``retold_after``): the sentence is a report on the pledge, which stays
      overdue with the report as evidence. A clause of time without its span ("After Ghana said it would ..., traders
-     cheered") stays a pledge.
+     cheered") stays a pledge. F10c: a term counted from the statement ("within ten days") under a past-perfect cue
+     ("had vowed to", "had said it would") is no deadline: it counts from an earlier day the sentence does not give;
+     dated from the article, it revised the pledge (retold.retold_term).
 F10b. A plain future of armed force ("said the United States would hit targets on land in Venezuela") had the modal's
      default kind, promise; it is now a threat (gaiko/pipeline/pledge_force.py, ``pledges/hostile_acts.yaml``).
      "would send aid", "would strike a deal", "would hit its emission targets", "will not attack" stay promises.
@@ -79,6 +81,39 @@ def test_f10_unit_retold_after(coder) -> None:
     assert [p.action for p in kept] == ["cut output"], [p.action for p in kept]
     kept = _pledges(coder, "Three weeks after the floods, Peru said it would rebuild the bridges by June.")
     assert [p.action for p in kept] == ["rebuild the bridges"], [p.action for p in kept]
+
+
+_HAD_VOWED = [
+    ("Ecuador said on Monday it would close its border with Peru within ten days.",
+     "Ecuador had vowed to close its border with Peru within ten days, but the crossings remain open.", "close",
+     "2026-03-12"),
+    ("Angola said on Monday it would pay the arrears to Chinese contractors within two weeks.",
+     "Angola had said it would pay the arrears to Chinese contractors within two weeks; the firms are still waiting.",
+     "pay", "2026-03-16"),
+]
+
+
+@pytest.mark.parametrize("pledge,report,verb,due", _HAD_VOWED)
+def test_f10c_past_perfect_term_is_no_revision(tmp_path: Path, coder, pledge: str, report: str, verb: str,
+                                               due: str) -> None:
+    """F10c: "had vowed to ... within ten days" retold later: its term counts from an earlier day, not the article's."""
+    got = [e for e in _story(tmp_path, coder, pledge, report, "2026-03-23") if e["action"].startswith(verb)]
+    assert len(got) == 1, [(e["action"], e["status"]) for e in got]
+    assert got[0]["deadline"]["end"] == due and got[0]["status"] == "overdue", (got[0]["deadline"], got[0]["status"])
+    assert "revises" not in [ev.get("relation") for ev in got[0]["evidence"]]
+
+
+def test_f10c_unit_retold_term(coder) -> None:
+    """The past perfect drops a term counted from the statement; a dated term and a plain past keep theirs."""
+    from gaiko.types import Article
+
+    def terms(text: str) -> list:
+        got = coder.code_article(Article(text=text, title=None, published=dt.date(2026, 3, 23))).pledges
+        return [p.deadline.text if p.deadline else None for p in got]
+
+    assert terms("Ecuador had vowed to close its border with Peru within ten days.") == [None]
+    assert terms("Ecuador vowed again to close its border with Peru within ten days.") == ["within ten days"]
+    assert terms("Ecuador had vowed to close its border with Peru by May.") == ["by May"]
 
 
 # -- F10b: a plain future of armed force is a threat ---------------------------------------------------------------------

@@ -34,6 +34,7 @@ from .pledge_cues import cue_lemmas, find_cues, noun_fate, refrains
 from .pledge_made import made_on, noun_party, time_word
 from .pledge_guards import no_pledge_here, thing, they_means, warns_of_another
 from .pledge_stance import stance_passive
+from .retold import retold_term
 from .pledge_speaker import done_to, speakers_own
 from .pledge_spoken import spoken_for
 from .pledge_suffered import suffered_threat
@@ -244,6 +245,9 @@ class PledgeExtractor:
         made, made_text = made_on(cue, sent, state)
         if deadline is not None and made_text and made != state.published and made_text in deadline.text:
             deadline = None  # "had promised in March to release them": the day it was made, no deadline (n49)
+        if deadline is not None and deadline.kind == "within" and deadline.anchor == "published" and \
+                retold_term(cue if cue.dep_ != "aux" else verb, say):
+            deadline = None  # "had vowed to close the border within ten days": counted from an earlier day (t39)
         conditions = self._conditions(verb, cue)
         if conditions and kind == "promise" and verb.lemma_.lower() in lex.action_verbs and lex.action_verbs[verb.lemma_.lower()] in ("COERCE", "ASSAULT", "SANCTION"):
             kind = "threat"

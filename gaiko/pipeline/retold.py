@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["retold_in_subject", "retold_after"]
+__all__ = ["retold_in_subject", "retold_after", "retold_term"]
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 
@@ -52,3 +52,14 @@ def retold_after(cue: Token) -> bool:
             any(c.dep_ == "npadvmod" and c.lower_ in _SPAN_NOUNS for c in kids) and tok.head.pos_ in ("VERB", "AUX")
     return False
 
+
+
+def retold_term(cue: Token, say: Token | None) -> bool:
+    """Whether a pledge's term counted from the statement ("within ten days") cannot be dated from the article: its
+    cue or the verb that says it is in the past perfect ("Ecuador had vowed to close the border within ten days", "had
+    said it would"), a statement made before, on a day the sentence does not give (round t39, b37's F10). Dated from
+    the article, the retold term moved the pledge's deadline (a revision)."""
+    for tok in (cue, say):
+        if tok is not None and tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
+            return True
+    return False
