@@ -81,6 +81,9 @@ def test_f10_unit_retold_after(coder) -> None:
     assert [p.action for p in kept] == ["cut output"], [p.action for p in kept]
     kept = _pledges(coder, "Three weeks after the floods, Peru said it would rebuild the bridges by June.")
     assert [p.action for p in kept] == ["rebuild the bridges"], [p.action for p in kept]
+    kept = _pledges(coder, "Peru freed the Chilean fishermen on Monday, three days after Chile asked Lima to release "
+                           "them.")  # after its main clause: a deed dated by the ask (round t38's F15 reads it)
+    assert [p.kind for p in kept] == ["demand"], [(p.action, p.kind) for p in kept]
 
 
 _HAD_VOWED = [

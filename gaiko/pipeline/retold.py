@@ -40,7 +40,9 @@ def retold_after(cue: Token) -> bool:
     place" (round t39, b37's F10). The statement is an earlier one, retold to date what the main clause reports of it;
     taken as a new mention it revised (or duplicated) the pledge made before, and the report was never read. A clause
     of time without its span ("after Saudi Arabia said it would cut output, prices rose": the day's news) or in the
-    present stays a pledge."""
+    present stays a pledge, and so does one after its main clause ("Morocco released the fishermen on Monday, three
+    days after Spain asked Rabat to free them"): that clause dates a deed by the pledge, which round t38's
+    :mod:`gaiko.tracking.askedbefore` reads as a report of it."""
     for tok in (cue, *cue.ancestors):
         if tok.dep_ != "advcl":
             continue
@@ -49,7 +51,8 @@ def retold_after(cue: Token) -> bool:
             return False
         kids = list(tok.children)
         return any(c.dep_ == "mark" and c.lower_ in _SPAN_MARKS for c in kids) and \
-            any(c.dep_ == "npadvmod" and c.lower_ in _SPAN_NOUNS for c in kids) and tok.head.pos_ in ("VERB", "AUX")
+            any(c.dep_ == "npadvmod" and c.lower_ in _SPAN_NOUNS for c in kids) and \
+            tok.head.pos_ in ("VERB", "AUX") and tok.i < tok.head.i
     return False
 
 
