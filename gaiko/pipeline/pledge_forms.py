@@ -25,7 +25,7 @@ from ..tables import word_sets
 from ..types import Actor
 from .pledge_guards import onlooker
 from .pledge_parts import Lexicon, is_actorish
-from .retold import retold_in_subject
+from .retold import retold_after, retold_in_subject
 
 __all__ = ["extra_cues", "hung_conjuncts", "parties", "passive_parts", "antecedent", "question", "refers_back",
            "threatened_means", "no_new_pledge", "vouched",
@@ -169,13 +169,16 @@ def no_new_pledge(verb: Token, cue: Token, kind: str, noun: Token | None, lex: L
     """Whether a cue makes no new pledge (round p49): an act in the future under a verb of forecasting ("Kenya will
     build only 300 clinics, the World Bank estimated": ``lex.forecast_verbs``), or a pledge kept by name only
     (:func:`refers_back` of ``noun``, the object or passive subject; a demand to "honour its commitment" stays one),
-    or a past commitment retold in a relative clause on the subject of a report (:mod:`gaiko.pipeline.retold`)."""
+    or a past commitment retold in a relative clause on the subject of a report, or in a clause of time that counts
+    from it ("three weeks after X said it would"; :mod:`gaiko.pipeline.retold`)."""
     if cue.dep_ == "aux" and any(a.lemma_.lower() in lex.forecast_verbs and (a.i > verb.i or a.lemma_.lower() in
                                                                              word_sets("pledges/modal_forms.yaml")
                                                                              ["forecast_lead_verbs"])
                                  for a in verb.ancestors):
         return True
     if retold_in_subject(cue):  # "the hotline that Greece and Turkey agreed to set up has not been" (round t34)
+        return True
+    if retold_after(cue):  # "Three weeks after Turkey said it would reopen the crossing, no ..." (round t39)
         return True
     return kind != "demand" and refers_back(verb, noun, lex)
 

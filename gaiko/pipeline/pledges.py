@@ -29,13 +29,17 @@ from ..types import Actor, Pledge
 from .destination import destination
 from .foreign import foreign_sentences
 from .pledge_asked import asked_action, asked_target, misread_verb
+from .pledge_demander import demander_side
 from .pledge_cues import cue_lemmas, find_cues, noun_fate, refrains
 from .pledge_made import made_on, noun_party, time_word
 from .pledge_guards import no_pledge_here, thing, they_means, warns_of_another
+from .pledge_stance import stance_passive
+from .retold import retold_term
 from .pledge_speaker import done_to, speakers_own
 from .pledge_spoken import spoken_for
 from .pledge_suffered import suffered_threat
 from .pledge_terms import deadline as pledge_deadline, included, split_objects
+from .pledge_force import hostile_act
 from .pledge_forms import antecedent, no_new_pledge, parties, passive_parts, question, threatened_means, vouched
 from .pledge_parts import (
     Lexicon, action_text, country_in, is_actorish, lexicon, main_country, say_head, say_left, subject_of,
@@ -142,6 +146,8 @@ class PledgeExtractor:
         lex = self.lex
         speaker_tok: Token | None = None
         passive = passive_parts(verb, lex)
+        if cue.dep_ == "aux" and stance_passive(verb):  # "her country would not be bullied by X" (round t39)
+            return []
         if kind == "demand":
             actor_tok = subject_of(cue)
             target = asked_target(verb, state) if misread_verb(verb, lex.action_verbs) else None  # round e36
@@ -214,6 +220,8 @@ class PledgeExtractor:
         if speaker is not None and (speaker is actor or speaker.text == actor.text or
                                     (speaker.name and speaker.name == actor.name)):
             speaker = None
+        if kind == "demand":  # "The families demanded that Lima ...": the group's side named before (round t39)
+            actor = demander_side(actor, target, sent, state.actors)
         self._remember(actor_tok, actor, memory)
         action, obj, obj_tok = self._action(verb, cue, passive)
         if no_new_pledge(verb, cue, kind, passive[0] if passive is not None else obj_tok, lex):
@@ -237,9 +245,14 @@ class PledgeExtractor:
         made, made_text = made_on(cue, sent, state)
         if deadline is not None and made_text and made != state.published and made_text in deadline.text:
             deadline = None  # "had promised in March to release them": the day it was made, no deadline (n49)
+        if deadline is not None and deadline.kind == "within" and deadline.anchor == "published" and \
+                retold_term(cue if cue.dep_ != "aux" else verb, say):
+            deadline = None  # "had vowed to close the border within ten days": counted from an earlier day (t39)
         conditions = self._conditions(verb, cue)
         if conditions and kind == "promise" and verb.lemma_.lower() in lex.action_verbs and lex.action_verbs[verb.lemma_.lower()] in ("COERCE", "ASSAULT", "SANCTION"):
             kind = "threat"
+        elif kind == "promise" and cue.dep_ == "aux" and not action.startswith("not ") and hostile_act(verb):
+            kind = "threat"  # "said the United States would hit targets on land in Venezuela" (round t39)
         event_type = self._event_type(state, verb, obj_tok, kind)
         quantity = best_quantity(action)
         status = self._status_in_text(sent, cue)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["retold_in_subject"]
+__all__ = ["retold_in_subject", "retold_after", "retold_term"]
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 
@@ -27,3 +27,42 @@ def retold_in_subject(cue: Token) -> bool:
     if main.pos_ not in ("VERB", "AUX") or main.i == cue.i:
         return False
     return not any(c.dep_ == "aux" and c.tag_ == "MD" for c in main.children)
+
+
+#: the time nouns of "three weeks after", "a month after", "days since": the amount of time since the retold statement
+_SPAN_NOUNS = frozenset({"hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years"})
+_SPAN_MARKS = frozenset({"after", "since"})
+
+
+def retold_after(cue: Token) -> bool:
+    """Whether the pledge cue ``cue`` is told in a past clause of time that counts from it to the sentence's main
+    clause: "Three weeks after Turkey said it would reopen the crossing within two weeks, no such reopening has taken
+    place" (round t39, b37's F10). The statement is an earlier one, retold to date what the main clause reports of it;
+    taken as a new mention it revised (or duplicated) the pledge made before, and the report was never read. A clause
+    of time without its span ("after Saudi Arabia said it would cut output, prices rose": the day's news) or in the
+    present stays a pledge, and so does one after its main clause ("Morocco released the fishermen on Monday, three
+    days after Spain asked Rabat to free them"): that clause dates a deed by the pledge, which round t38's
+    :mod:`gaiko.tracking.askedbefore` reads as a report of it."""
+    for tok in (cue, *cue.ancestors):
+        if tok.dep_ != "advcl":
+            continue
+        if tok.tag_ != "VBD" and not (tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had"
+                                                                  for c in tok.children)):
+            return False
+        kids = list(tok.children)
+        return any(c.dep_ == "mark" and c.lower_ in _SPAN_MARKS for c in kids) and \
+            any(c.dep_ == "npadvmod" and c.lower_ in _SPAN_NOUNS for c in kids) and \
+            tok.head.pos_ in ("VERB", "AUX") and tok.i < tok.head.i
+    return False
+
+
+
+def retold_term(cue: Token, say: Token | None) -> bool:
+    """Whether a pledge's term counted from the statement ("within ten days") cannot be dated from the article: its
+    cue or the verb that says it is in the past perfect ("Ecuador had vowed to close the border within ten days", "had
+    said it would"), a statement made before, on a day the sentence does not give (round t39, b37's F10). Dated from
+    the article, the retold term moved the pledge's deadline (a revision)."""
+    for tok in (cue, say):
+        if tok is not None and tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
+            return True
+    return False

@@ -43,6 +43,7 @@ from .notdone import negated_after
 from .people import released_subject
 from .requested import addressee, request_at
 from .retoldact import retold_act
+from .sharedword import held_event, matter_only
 from .steps import approval_step, sent_on
 from .status import KEPT_OVER_TERM
 from .text import Tok, analyse
@@ -172,6 +173,8 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         if asp["past"] and approval_step(frame, word):  # "member states approved the accord" for "sign" (p75)
             return Decision("progresses", cue=word, note="another body's approval: a step before the deed", features=feats)
         return reported_done(frame, report, text, word, feats, lex)
+    if verb_opp and "a:release" in frame.acts and held_event(toks, verb_opp[0], hi):  # "pledged to hold a recount"
+        return Decision("unrelated", note="an event held, no detention", features=feats)  # for a release (round t39)
     if verb_opp and (not frame.narrow or not clause.objects or any(h.concept in frame.narrow for h in clause.objects)):
         h = verb_opp[0]  # (a contrary act on a broader object, "people sent back", is not enough)
         asp = _memo_call(memo, aspect, toks, h.i, lo, lex)
@@ -314,6 +317,8 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
     calm = [h for h in clause.objects if h.concept in lex.opposite_objects]
     if calm and not future and _STOPPED.search(text) and not _negated_span(toks, lo, calm[0].i):
         return Decision("fulfils", cue=_STOPPED.search(text).group(0), note="the calm it promised reported", features=feats)
+    if modal and named and not nominal and matter_only(toks, named[0], lo):
+        return Decision("unrelated", note="names the object only as another matter's", features=feats)  # (round t39)
     if modal and (nominal or named) and not any(t.text == "if" for t in toks[lo:hi]):
         word = " ".join(t.text for t in toks[(nominal or named)[0].i:(nominal or named)[0].j])
         if (neg := foretold_not_done(report.text, toks, (nominal or named)[0].j, hi)) is not None:
