@@ -5,6 +5,10 @@ F3. "The <place> talks ..., scheduled for Friday, have been postponed until June
     Friday," stopped `calledoff.called_off` at its comma, so the talks were read as held (fulfilled by a postponement).
     An aside on the act's own schedule (``scheduled_asides``) is now skipped, and "delay" and "push back" call off the
     act as "postpone" does: the talks postponed are stalled (the pledger's side named) or unrelated, never fulfilled.
+F4. "A withdrew its offer to host the talks in <month>" was never a withdrawal of "A offered to host the talks":
+    its month, after the report's own, was read as that month of the year before (`othermatter._month_before`), an
+    event before the pledge, so the clause was unrelated. A sentence naming an offer or promise by its noun with the act
+    in an infinitive after it ("its offer to host", ``offer_nouns``) now dates nothing before the pledge.
 """
 
 from __future__ import annotations
@@ -74,3 +78,45 @@ def test_f3_called_off_unit(text: str, want: str | None) -> None:
     i = next(n for n, t in enumerate(toks) if t.text == "talks")
     assert called_off(toks, i, i + 1, 0, len(toks), lexicon()) == want
 
+
+# -- F4: an offer withdrawn, its month ahead ------------------------------------------------------------------------------
+
+_OFFER_WITHDRAWN = [
+    (("2026-02-02", "Kenya offered to host a new round of peace talks between Sudan's warring parties in Nairobi in May."),
+     ("2026-03-18", "Kenya withdrew its offer to host a round of talks between Sudan's warring parties in Nairobi in May."),
+     "KEN"),
+    (("2026-06-02", "Qatar offered to host a summit of Gulf leaders in Doha in November."),
+     ("2026-08-18", "Qatar has withdrawn its offer to host the summit of Gulf leaders in Doha in November, officials said."),
+     "QAT"),
+    (("2026-03-02", "Indonesia offered to send 2,000 peacekeepers to Gaza in September."),
+     ("2026-04-18", "Indonesia dropped its offer to send peacekeepers to Gaza in September after the talks collapsed."),
+     "IDN"),
+]
+
+
+@pytest.mark.parametrize("pledge,report,side", _OFFER_WITHDRAWN)
+def test_f4_offer_withdrawn(tmp_path: Path, coder, pledge, report, side: str) -> None:
+    entries = [e for e in ledger_entries(tmp_path, coder, _arts([pledge, report])) if e["actor"]["country"] == side]
+    assert len(entries) == 1, [(e["action"], e["status"]) for e in entries]
+    assert entries[0]["status"] == "withdrawn", (entries[0]["status"], entries[0]["status_reason"])
+
+
+def test_f4_deed_of_a_month_before_the_pledge_still_unrelated(tmp_path: Path, coder) -> None:
+    # main's reading kept: a deed dated to a month before the pledge ("in December", published in March) is no report
+    arts = _arts([("2026-02-02", "Kenya offered to host a new round of peace talks between Sudan's warring parties in "
+                                 "Nairobi in May."),
+                  ("2026-03-18", "Kenya hosted a round of talks between Sudan's warring parties in Nairobi in December.")])
+    got = [e for e in ledger_entries(tmp_path, coder, arts) if e["actor"]["country"] == "KEN"]
+    assert [e["status"] for e in got] == ["open"], [(e["status"], e["status_reason"]) for e in got]
+
+
+@pytest.mark.parametrize("text,offered", [
+    ("Kenya withdrew its offer to host the talks in May.", True),
+    ("Chile renewed its proposal to hold the vote in June.", True),
+    ("Kenya rejected the offer in May.", False),  # no act in an infinitive after the noun
+    ("Kenya hosted the talks in May.", False),
+])
+def test_f4_offered_unit(text: str, offered: bool) -> None:
+    from gaiko.tracking.othermatter import _offered
+
+    assert bool(_offered().search(text)) is offered
