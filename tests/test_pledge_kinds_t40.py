@@ -9,6 +9,10 @@ F4. "A withdrew its offer to host the talks in <month>" was never a withdrawal o
     its month, after the report's own, was read as that month of the year before (`othermatter._month_before`), an
     event before the pledge, so the clause was unrelated. A sentence naming an offer or promise by its noun with the act
     in an infinitive after it ("its offer to host", ``offer_nouns``) now dates nothing before the pledge.
+F5. A second pledge of the same side in one article, "would sign the protocol on Friday" and then "parliament would
+    ratify it by November 15", was grouped as a revision of the first (both verbs are the act concept "sign"), so the
+    ratification pledge was lost. Head verbs in two different ``stage_*`` lists (``pledges/revisions.yaml``) now
+    make two pledges (gaiko/tracking/actstages.py); "would now sign it on Monday" still revises.
 """
 
 from __future__ import annotations
@@ -120,3 +124,43 @@ def test_f4_offered_unit(text: str, offered: bool) -> None:
     from gaiko.tracking.othermatter import _offered
 
     assert bool(_offered().search(text)) is offered
+
+
+# -- F5: another step of the act is a new pledge -------------------------------------------------------------------------
+
+_STEPS = [
+    ("Georgia's prime minister said he would sign the trade protocol with Turkey in Ankara on Friday. Georgia's "
+     "government said parliament would ratify the protocol by November 15.", "GEO"),
+    ("Chile's foreign minister said she would sign the fisheries accord with Argentina in Santiago on Monday. The "
+     "Chilean government said the Senate would ratify the fisheries accord by the end of the year.", "CHL"),
+    ("Malaysia's trade minister said he would ink the energy agreement with Thailand next week. Malaysia's cabinet said "
+     "parliament would approve the energy agreement by March.", "MYS"),
+]
+
+
+@pytest.mark.parametrize("text,side", _STEPS)
+def test_f5_ratify_after_sign_is_a_new_pledge(tmp_path: Path, coder, text: str, side: str) -> None:
+    entries = [e for e in ledger_entries(tmp_path, coder, _arts([("2026-10-02", text)])) if e["actor"]["country"] == side]
+    assert len(entries) == 2, [(e["action"], e["status"], e["status_reason"]) for e in entries]
+
+
+def test_f5_signing_moved_is_still_a_revision(tmp_path: Path, coder) -> None:
+    # main's reading kept: the same step told again with a new day revises the pledge
+    text = ("Georgia's prime minister said he would sign the trade protocol with Turkey in Ankara on Friday. He said "
+            "later he would now sign it on Monday instead.")
+    entries = [e for e in ledger_entries(tmp_path, coder, _arts([("2026-10-02", text)])) if e["actor"]["country"] == "GEO"]
+    assert len(entries) == 1, [(e["action"], e["status"]) for e in entries]
+
+
+@pytest.mark.parametrize("first,second,other", [
+    ("sign the trade protocol", "ratify the protocol", True),
+    ("ink the deal", "approve the deal", True),
+    ("sign the trade protocol", "sign it on Monday", False),
+    ("sign the trade protocol", "conclude the protocol", False),
+    ("sign the trade protocol", "agree a protocol", False),  # a verb in no list changes nothing
+])
+def test_f5_other_stage_unit(first: str, second: str, other: bool) -> None:
+    from gaiko.tracking.actstages import other_stage
+    from gaiko.tracking.lexicon import lexicon
+
+    assert other_stage({"action": second}, [{"action": first}], lexicon()) is other
