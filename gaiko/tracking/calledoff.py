@@ -23,10 +23,21 @@ _STOPS = frozenset({",", ";", "but", "while", "after", "because", "that", "which
 #: words that end the act's noun phrase going back to its verb: "postponed the vote on the talks" calls off no talks
 _NP_STOPS = _STOPS | {"and", "or", "of", "on", "in", "at", "for", "with", "to", "by", "from", "about", "over"}
 
+#: verbs of ``called_off`` that call off only with their particle: "called off", "pushed back" (round t40)
+_PARTICLE = {"call": "off", "push": "back"}
+
 
 @lru_cache(maxsize=1)
 def _off_verbs() -> frozenset[str]:
     return word_sets("pledges/clause_words.yaml")["called_off"]
+
+
+def _aside_end(toks: list[Tok], k: int, hi: int) -> int | None:
+    """The closing comma of an aside of the act's own schedule opening at the comma ``k`` ("the talks, scheduled for
+    Friday, have been postponed"; ``scheduled_asides`` of ``pledges/clause_words.yaml``, round t40), or None."""
+    if k + 1 >= hi or toks[k + 1].text.lower() not in word_sets("pledges/clause_words.yaml")["scheduled_asides"]:
+        return None
+    return next((n for n in range(k + 2, min(hi, k + 10)) if toks[n].text == ","), None)
 
 
 def called_off(toks: list[Tok], i: int, j: int, lo: int, hi: int, lex: Lexicon) -> str | None:
@@ -40,20 +51,26 @@ def called_off(toks: list[Tok], i: int, j: int, lo: int, hi: int, lex: Lexicon) 
 
     def is_off(k: int) -> bool:
         lems = {lem for lem, _tag in lex.lemmas(toks[k].text)} & off
-        return bool(lems - {"call"}) or ("call" in lems and k + 1 < len(toks) and toks[k + 1].text == "off")
+        return bool(lems - set(_PARTICLE)) or any(
+            v in lems and k + 1 < len(toks) and toks[k + 1].text == p for v, p in _PARTICLE.items())
 
-    for k in range(j, min(hi, j + 8)):
+    k, seen = j, 0
+    while k < hi and seen < 8:
         if is_off(k) and k > j and toks[k - 1].text in _BE:
             return f"{toks[k - 1].text} {toks[k].text}"
+        if toks[k].text == "," and (end := _aside_end(toks, k, hi)) is not None:
+            k = end + 1  # "the talks, scheduled for Friday, have been postponed": over the aside (round t40)
+            continue
         if toks[k].text in _STOPS:
             break
+        k, seen = k + 1, seen + 1
     for k in range(i - 1, max(lo, i - 5) - 1, -1):  # back over the act's noun phrase to its verb (round t38)
         if toks[k].text in _NP_STOPS:
             break
         if is_off(k):
             return toks[k].text
-        if toks[k].text == "off" and k > lo and is_off(k - 1):  # "called off the planned talks": the particle
-            return f"{toks[k - 1].text} off"
+        if toks[k].text in _PARTICLE.values() and k > lo and is_off(k - 1):  # "called off the planned talks"
+            return f"{toks[k - 1].text} {toks[k].text}"
     return None
 
 

@@ -6,8 +6,10 @@ others' people or another counterpart than the pledge's.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
+from ..tables import word_sets
 from .clause import Report, sentence_memo
 from .lexicon import Lexicon
 from .normalise import Frame
@@ -33,15 +35,24 @@ _MONTH = re.compile(r"\b(?:in|during|early in|late in) (?:early |late |mid-)?(" 
                     re.I)
 
 
+@lru_cache(maxsize=1)
+def _offered() -> re.Pattern[str]:
+    """An offer, proposal or promise named by its noun with the act in an infinitive after it ("withdrew its offer to
+    host the talks in December"; ``offer_nouns`` of ``pledges/clause_words.yaml``, round t40): its month is ahead."""
+    nouns = sorted(word_sets("pledges/clause_words.yaml")["offer_nouns"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, nouns)) + r") to [a-z]+", re.I)
+
+
 def _month_before(frame: Frame, report: Report, text: str) -> str | None:
     """The month a clause dates its event to, when that month ended before the pledge was made ("Egypt sent two cargo
     planes in January", published in July, for a pledge of May): it cannot report on the pledge. A month without a year
-    is read as the last one up to the report's publication; a sentence that announces ("will travel in March") is not
-    read so (its month is ahead)."""
+    is read as the last one up to the report's publication; a sentence that announces ("will travel in March") or names an
+    offer of the act ("withdrew its offer to host the talks in December", round t40) is not read so (its month is
+    ahead)."""
     if not frame.first_published or not report.published:
         return None
     months = _MONTH.findall(text)
-    if not months or _ANNOUNCES.search(report.text):
+    if not months or _ANNOUNCES.search(report.text) or _offered().search(report.text):
         return None
     year, pub_month = int(report.published[:4]), int(report.published[5:7])
     made = (int(frame.first_published[:4]), int(frame.first_published[5:7]))
