@@ -51,17 +51,30 @@ def side_by_side(v: Unit, u: Unit) -> bool:
 
 def sides_agree(v: Unit, u: Unit, rules: Rules) -> bool:
     """Side by side; crosswise for the rules' ``undirected`` types ("Japan and the Philippines signed", "The
-    Philippines and Japan signed"); or, when one of them names one country and no source (:func:`_loose`),
-    that country is among the other's. ``v`` is the candidate parent: when its precision is listed in
+    Philippines and Japan signed"), not when both are undated (``v``'s precision in ``sides.domestic_apart``) and name
+    only sources, of two countries (:func:`_sources_apart`); or,
+    when one of them names one country and no source (:func:`_loose`), that country is among the other's. ``v`` is
+    the candidate parent: when its precision is listed in
     ``sides.domestic_apart`` (an undated report, so both are undated), a report of one country on both sides agrees
     only side by side (round c31)."""
     if side_by_side(v, u):
         return True
-    if u.event_type in rules.undirected and _sides_agree(v.src, u.tgt) and _sides_agree(v.tgt, u.src):
+    if u.event_type in rules.undirected and _sides_agree(v.src, u.tgt) and _sides_agree(v.tgt, u.src) \
+            and not (v.prec in rules.domestic_apart and _sources_apart(v, u)):
         return True
     if v.prec in rules.domestic_apart and not (v.sym or u.sym) and (_domestic(v) or _domestic(u)):
         return False  # undated: "X's president blamed X's rebels" is not "Y accused X" (sides.domestic_apart)
     return (_loose(u) and set(u.countries) <= set(v.countries)) or (_loose(v) and set(v.countries) <= set(u.countries))
+
+
+def _sources_apart(v: Unit, u: Unit) -> bool:
+    """Whether both leave their targets open and name sources of two countries (round c81, kind A): crosswise each
+    open target would take the other's source, so only the type and the days would tie them ("Valdoria's foreign
+    office welcomed the commitment", "Morvenia's oil minister welcomed the decision", two undated reports). Dated
+    reports keep the crosswise reading: "the two leaders signed a framework on Tuesday", coded as each leader's
+    signing, is one signing."""
+    return (v.tgt == WILD and u.tgt == WILD and v.src != WILD and u.src != WILD
+            and side_country(v.src) != side_country(u.src))
 
 
 def _domestic(u: Unit) -> bool:
