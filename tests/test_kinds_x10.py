@@ -1,0 +1,58 @@
+"""Round x10: event-coder kinds a newcomer (round b38) found coding their own Caucasus articles. Our own sentences of
+each kind (other countries, topics and wordings), never b38's, plus look-alikes that keep main's reading.
+
+F1. "A and B signed X in <place>" / "... in the presence of <a witness>" / "the foreign ministers of A and B signed":
+    the place of the signing or a witness became the recipient (A -> "Abu Dhabi (ARE)", A -> the president of a third
+    country). The parties of a joint act (``joint: true`` in triggers/support.yaml; ``gaiko.pipeline.jointact``) keep
+    no recipient but a "with" partner; PLOVER's convention (round t43) lists both parties as the source's members.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _coded(coder, text: str, day: str = "2025-10-10", title: str | None = None):
+    from gaiko.types import Article
+
+    return coder.code_article(Article(text=text, published=day, title=title)).events
+
+
+def _show(evs) -> list:
+    return [(e.event_type, e.trigger, e.source and e.source.country, e.target and e.target.country,
+             [m.country for m in e.source_members]) for e in evs]
+
+
+def _code(actor) -> str | None:
+    return actor.country if actor is not None else None
+
+
+# -- F1: the place or a witness of a joint signing is no recipient ---------------------------------------------------
+
+@pytest.mark.parametrize("text,trigger,parties", [
+    ("Kazakhstan and Uzbekistan signed a water-sharing treaty in Dushanbe on Tuesday.", "signed", {"KAZ", "UZB"}),
+    ("The foreign ministers of Ethiopia and Eritrea signed a border protocol in Riyadh on Monday.", "signed",
+     {"ETH", "ERI"}),
+    ("Colombia and Ecuador signed a security declaration at the Kremlin in the presence of the Russian president.",
+     "signed", {"COL", "ECU"}),
+    ("The presidents of Kenya and Tanzania initialled a customs accord in Geneva, in the presence of the Swiss "
+     "foreign minister.", "initialled", {"KEN", "TZA"}),
+    ("Bolivia and Paraguay inked a gas deal in Brasilia on Thursday.", "inked", {"BOL", "PRY"}),
+])
+def test_joint_signing_has_no_place_or_witness_recipient(coder, text, trigger, parties):
+    evs = [e for e in _coded(coder, text) if e.trigger == trigger]
+    assert evs, _show(_coded(coder, text))
+    for e in evs:
+        assert _code(e.target) in parties | {None}, _show(evs)
+        assert {_code(e.source)} | {m.country for m in e.source_members} == parties, _show(evs)
+
+
+@pytest.mark.parametrize("text,trigger,source,target", [
+    ("Mexico signed a trade agreement with Guatemala.", "signed", "MEX", "GTM"),
+    ("Peru and Chile signed a fisheries agreement with the European Union.", "signed", "PER", "IGO"),
+    ("Serbia signed an energy deal in Baku.", "signed", "SRB", "AZE"),            # one party: main's reading
+    ("Mali and Niger expelled French diplomats.", "expelled", "MLI", "FRA"),      # no joint act
+])
+def test_joint_signing_lookalikes_keep_recipient(coder, text, trigger, source, target):
+    evs = [e for e in _coded(coder, text) if e.trigger == trigger]
+    assert any(_code(e.source) == source and _code(e.target) == target for e in evs), _show(evs)
