@@ -11,6 +11,10 @@ F10. "X called the threat blackmail": the parser read "the threat blackmail" as 
     "called the move a provocation" is: no phone call; ACCUSE where the type model reads one, else no event (the
     corpus leaves most "calling it a sham" unlabelled; making the nouns firm ACCUSE turned tuned REJECTs of "called
     the claim propaganda" into ACCUSE and added unlabelled events, so it was dropped).
+F12. A proper name of a thing that carries a person's name ("the Trump Route", "the Marshall Plan") made the person a
+    side ("talks on the Trump Route were postponed" -> target Donald Trump). A known person's name before a
+    capitalised noun of ``actors/no_sides.yaml`` named_things is no person mention (``nosides.named_thing_end``);
+    "Trump's plan", "the Trump plan" and "President Trump" keep the person.
 """
 
 from __future__ import annotations
@@ -94,3 +98,28 @@ def test_call_lookalikes_stay_phone(coder, text, target):
     evs = [e for e in _coded(coder, text) if e.trigger == "called"]
     assert any(e.event_type == "CONSULT" and e.mode == "phone" and _code(e.target) == target for e in evs), _show(evs)
 
+
+# -- F12: a route, plan or prize named after a person is no person ---------------------------------------------------
+
+@pytest.mark.parametrize("text,trigger,person", [
+    ("Talks on the Trump Route were suspended on Monday.", "suspended", "USA"),
+    ("Turkey welcomed the Trump Route through southern Armenia.", "welcomed", "USA"),
+    ("Argentina criticised the Milei Plan for the Andes.", "criticised", "ARG"),
+    ("Uruguay condemned the Milei Doctrine.", "condemned", "ARG"),
+    ("Negotiations on the Putin Corridor were postponed until spring.", "postponed", "RUS"),   # main: right
+])
+def test_named_thing_is_no_person(coder, text, trigger, person):
+    evs = [e for e in _coded(coder, text) if e.trigger == trigger]
+    assert evs, _show(_coded(coder, text))
+    assert not any(e.target is not None and e.target.person_id for e in evs), \
+        _show(evs)
+
+
+@pytest.mark.parametrize("text,trigger,target", [
+    ("Kenya rejected Trump's plan for Gaza.", "rejected", "USA"),
+    ("Putin met Trump in Alaska.", "met", "USA"),
+    ("Senators praised President Erdogan on Tuesday.", "praised", "TUR"),
+])
+def test_named_thing_lookalikes_keep_person(coder, text, trigger, target):
+    evs = [e for e in _coded(coder, text) if e.trigger == trigger]
+    assert any(_code(e.target) == target for e in evs), _show(evs)
