@@ -73,7 +73,9 @@ def test_joint_signing_lookalikes_keep_recipient(coder, text, trigger, source, t
 @pytest.mark.parametrize("text", [
     "Bolivian senators called the ultimatum extortion.",
     "The Kenyan government called the report propaganda.",
-    "Moldovan officials on Friday called the embargo blackmail.",
+    "Armenian deputies called the blockade blackmail.",
+    "Tunisian unions called the decree extortion.",
+    "The Chadian government called the embargo piracy.",
 ])
 def test_call_with_noun_of_blame_is_no_phone_call(coder, text):
     evs = [e for e in _coded(coder, text) if e.trigger == "called"]
