@@ -19,6 +19,7 @@ from ..tables import word_sets
 from .kb import Entry, KnowledgeBase
 from .locate import located_tokens
 from .namewords import ship_spans
+from .nosides import named_thing_end
 from .persons import person_anchors
 from .wording import honorifics, org_heads, pro_anti
 from .match import POSSESSIVE, NameMatch, PhraseMatch, match_names, match_phrases
@@ -115,6 +116,10 @@ class _Finder:
         anchors = person_anchors(self)
         located = located_tokens(self.doc, self.kb)  # "in Khan Younis", "in Valencia": places, not people
         for a, b, entries, label in sorted(anchors, key=lambda x: x[0]):
+            if self.free(a, b) and (end := named_thing_end(self.doc, b)):
+                for i in range(a, end):  # "the Trump Route", "the Marshall Plan": a thing, not the person (x10)
+                    self.claimed[i] = True
+                continue
             if self.free(a, b) and not any(i in located for i in range(a, b)):
                 self.claim(self._person_span(a, b, entries, label))
 

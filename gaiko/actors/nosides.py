@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["route_end", "equipment_nouns", "act_nouns", "generic_nouns", "sending_verbs", "handover_verbs",
+__all__ = ["named_thing_end", "route_end", "equipment_nouns", "act_nouns", "generic_nouns", "sending_verbs", "handover_verbs",
            "destination_verbs", "removal_verbs", "post_country", "dateline_end",
            "in_dateline", "dateline_place"]
 
@@ -27,9 +27,26 @@ def _lists() -> dict[str, frozenset[str]]:
         raw = yaml.safe_load(_DATA.read_text(encoding="utf-8")) or {}
         return {k: frozenset(str(w).lower() for w in raw.get(k) or ())
                 for k in ("equipment", "goods", "acts", "generic", "sending", "handover", "destination", "removal",
-                          "relational", "posts", "travel", "routes")}
+                          "relational", "posts", "travel", "routes", "named_things")}
     except (OSError, yaml.YAMLError, AttributeError) as exc:
         raise DataFileError(str(_DATA), f"cannot read the no-sides lists: {exc}") from exc
+
+
+def named_thing_end(doc: Any, end: int) -> int:
+    """The end of the name of a thing that a person's name at ``[..., end)`` begins ("the *Trump* Route", "the
+    *Marshall* Plan": ``no_sides.yaml`` named_things; round x10), after any other capitalised words ("the Trump
+    International Route"); 0 when the name is no such thing's. A possessive ("Trump's plan") is the person's."""
+    things = _lists()["named_things"]
+    i = end
+    while i < len(doc) and i < end + 4:
+        tok = doc[i]
+        if not tok.text[:1].isupper() or tok.is_sent_start or tok.tag_ not in ("NNP", "NNPS", "NN", "NNS"):
+            return 0
+        if tok.lower_ in things and (i + 1 >= len(doc) or not doc[i + 1].text[:1].isupper()
+                                     or doc[i + 1].lower_ in things):
+            return i + 1
+        i += 1
+    return 0
 
 
 def route_end(tok: object) -> bool:

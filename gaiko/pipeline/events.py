@@ -29,6 +29,7 @@ from .destination import delivered_to
 from .eventsides import UNDIRECTED, adjective_owner, direct_target, group_pair, hosted_visitor, object_target, \
     talks_topic
 from .foreign import foreign_sentences
+from .jointact import joint_parties, outside_party
 from .kindpasses import article_kinds, sentence_kinds
 from .nominals import read_back
 from .ordercues import conditioned, incursion
@@ -263,6 +264,8 @@ class EventCoder(TriggerFinder):
                 target.country in {x.country for x in sources} - {None}
                 or not (target.country or target.sector or direct_target(target, c))):
             target = None  # "Peru and Ecuador signed a treaty in Lima" (or "in the Gulf of ..."): no recipient (t43)
+        if target is not None and joint_parties(e, source, sources, c, state) and not outside_party(target, c):
+            target = None  # "A and B signed a protocol in Abu Dhabi / in the presence of ...": no recipient (x10)
         conf = e.confidence * info.salience
         if source is None:
             conf *= 0.85

@@ -22,7 +22,7 @@ ENTRY_FIELDS = {
     "id", "cameo", "type", "mode", "context", "verbs", "nouns", "adjs", "objects", "preps",
     "particle", "kind", "symmetric", "confidence", "frame", "target", "note", "no_objects",
     "mods", "no_deps", "deps", "model_no_objects", "model_no_deps", "firm", "infinitive",
-    "firm_target", "subjects", "no_equipment", "pair_subject",
+    "firm_target", "subjects", "no_equipment", "pair_subject", "joint",
 }
 
 
@@ -61,6 +61,9 @@ class Entry:
     #: the verb must govern a to-infinitive ("told the junta to restore ...", "was told by X to ..."; round t37)
     infinitive: bool = False
     symmetric: bool = False
+    #: an act two or more parties do together (signing): coordinated subjects keep no place or witness as their
+    #: recipient (jointact.py; round x10)
+    joint: bool = False
     confidence: float = 0.8
     target: tuple[str, ...] = ()  # prepositions that introduce the target, tried first
     verbs: tuple[str, ...] = ()
@@ -144,6 +147,7 @@ def entry(raw: dict[str, Any], path: str, default_conf: float) -> Entry:
         model_no_deps=frozenset(words(raw.get("model_no_deps"), where, "model_no_deps")),
         deps=frozenset(words(raw.get("deps"), where, "deps")),
         symmetric=bool(raw.get("symmetric", False)),
+        joint=bool(raw.get("joint", False)),
         firm=bool(raw.get("firm", False)),
         firm_target=bool(raw.get("firm_target", False)),
         infinitive=bool(raw.get("infinitive", False)),
