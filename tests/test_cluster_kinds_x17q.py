@@ -99,7 +99,7 @@ def test_hours_after_hung_on_the_verb_of_saying_counts_from_the_reported_event()
     from spacy.lang.en import English
     from spacy.tokens import Doc
 
-    from gaiko.pipeline.dates import _relative_phrase
+    from gaiko.pipeline.dateoffsets import relative_phrase as _relative_phrase
 
     words = ["Police", "held", "a", "cameraman", "on", "Wednesday", ",", "hours", "after", "a", "blogger", "was",
              "arrested", ",", "the", "union", "said", "on", "Friday", "."]

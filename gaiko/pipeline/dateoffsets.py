@@ -5,7 +5,7 @@ ceasefire took effect on May 10" (May 13), "A day before the talks on May 15, re
 :func:`outer_offsets` finds such phrases on the clause of an event's trigger, :func:`shifted` moves the anchor's date
 and :func:`offset_date` gives the event's date. The other direction, the anchor event inside such a phrase ("freed
 her on Saturday, five days after she was abducted": the abduction), is :func:`relative_phrase`; its date is computed by
-:func:`gaiko.pipeline.dates.event_date`.
+:func:`gaiko.pipeline.eventdate.event_date`.
 A past act moved past the publication date from a weekday anchor ("Two days after the raid on Tuesday" in a Tuesday
 paper) takes last week's weekday. Units and their lengths: ``gaiko/data/dates/offset_units.yaml``.
 """

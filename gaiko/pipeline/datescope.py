@@ -1,4 +1,4 @@
-"""Where a date phrase reaches, for the date resolver and :func:`gaiko.pipeline.dates.event_date` (round c40).
+"""Where a date phrase reaches, for the date resolver and :func:`gaiko.pipeline.eventdate.event_date` (round c40).
 
 The words are data (``gaiko/data/dates/date_scope.yaml``): ``told_preps``, prepositions under which a weekday's
 possessed noun is an event told, not planned ("to meet over Thursday's shelling"); ``told_verbs``, verbs of reacting

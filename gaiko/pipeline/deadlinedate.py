@@ -3,7 +3,7 @@ newcomer round b35).
 
 "ECOWAS ministers on Tuesday repeated their demand that Niger free the former president before December 1": the
 parser hung "before December 1" on "repeated", so the REQUEST took the deadline as its date (and, read as past, a
-year back). :func:`is_deadline` tells :func:`gaiko.pipeline.dates.event_date` that a date phrase after the trigger
+year back). :func:`is_deadline` tells :func:`gaiko.pipeline.eventdate.event_date` that a date phrase after the trigger
 of an event of ``deadline_types`` (``gaiko/data/dates/date_words.yaml``), governed by a deadline preposition
 ("before", "by", "until") or by "no later than", is the deadline of what is asked or promised: the event takes its
 own day word, else the article's day.

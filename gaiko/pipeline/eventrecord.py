@@ -16,7 +16,7 @@ from ..types import Actor, Event
 from .attackerside import struck_side
 from .attributes import ClauseInfo
 from .compound import compound_members
-from .dates import event_date
+from .eventdate import event_date
 from .eventsides import event_place, sentence_side
 from .thingsides import own_place_part, owned_type, thing_source, thing_target
 from .roles import phrase_span

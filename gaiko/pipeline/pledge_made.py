@@ -42,7 +42,7 @@ def made_on(cue: Token, sent: Any, state: DocState) -> tuple[str | None, str | N
     first promised in 2025 to reopen", "pledged last year to", "promised on Monday to"; round n49), else the
     article's date; with the words of the date (None for the article's). A date inside the promised act is its
     deadline, not this ("promised to reopen it by 2030")."""
-    from .dates import event_date
+    from .eventdate import event_date
 
     pub = state.published
     if not pub or cue.pos_ not in ("VERB", "AUX") or cue.tag_ not in ("VBD", "VBN"):
