@@ -18,7 +18,7 @@ from ..tables import word_sets
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["is_deadline"]
+__all__ = ["is_deadline", "governing_deadline"]
 
 _WORDS = "dates/date_words.yaml"
 
@@ -36,3 +36,13 @@ def is_deadline(span: Span, tok: Token, etype: str | None) -> bool:
     if prep.lower_ in words["deadline_preps"]:
         return True
     return prep.lower_ == "than" and prep.head.lower_ in words["deadline_comparatives"]
+
+
+def governing_deadline(span: Span, word: Token, tok: Token) -> bool:
+    """True when the date phrase ``span`` is a deadline ("by the end of next week", "before Friday") of a word
+    ``word`` governing the trigger ``tok``: the deadline of what is promised or asked, never the date of another event
+    below it ("promised on Tuesday to release them by Friday, after talks with the envoy": the talks are not Friday's;
+    round x9, b37's F13)."""
+    root = span.root
+    return word.i != tok.i and root.dep_ == "pobj" and root.head.lower_ in word_sets(_WORDS)["deadline_preps"] \
+        and word.dep_ == "xcomp" and word.tag_ == "VB"

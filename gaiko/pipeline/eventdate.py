@@ -10,7 +10,7 @@ import datetime as dt
 
 from spacy.tokens import Span, Token
 
-from .deadlinedate import is_deadline
+from .deadlinedate import governing_deadline, is_deadline
 from .dateoffsets import offset_date, relative_phrase as _relative_phrase
 from .datescope import across_break as _across_break, scope as _scope
 from .dategrammar import iso_date
@@ -130,6 +130,8 @@ def event_date(tok: Token, sent: Span, state: DocState, intended: bool = False,
             continue  # "suspended the controls until November 2026": when the state ends, not the act's date
         if is_deadline(span, tok, etype):
             continue  # "repeated its demand that X free Y before December 1": the deadline (round x6)
+        if governing_deadline(span, word, tok):
+            continue  # "to release them by Friday, after talks with ...": the release's deadline, not the talks' (x9)
         if rel is not None and rel[0] <= span.start and span.end <= rel[1] + 1 and any(
                 t.i in (rel[2], rel[3]) for t in span):
             continue  # "five days" of "five days after she was abducted" is an offset, not a date

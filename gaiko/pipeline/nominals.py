@@ -168,11 +168,13 @@ def _upper(key: str) -> frozenset[str]:
 
 
 def _undone(tok: Token, undone: set[int]) -> bool:
-    """Whether ``tok`` is the object of a coded undoing ("eased its sanctions", "lifted some of the sanctions")."""
+    """Whether ``tok`` is the object of a coded undoing ("eased its sanctions", "lifted some of the sanctions") or of a
+    verb of ending or suspending ("suspended its agreements", ``undoing_verbs``)."""
     x = tok
     for _ in range(3):
-        if x.dep_ in ("dobj", "obj", "nsubjpass") and x.head.i in undone:
-            return True
+        if x.dep_ in ("dobj", "obj", "nsubjpass") and (x.head.i in undone
+                                                       or x.head.lemma_.lower() in _words("undoing_verbs")):
+            return True  # "suspended its energy agreements with X": the agreements are undone, no new AGREE (x9)
         if x.dep_ == "pobj" and x.head.lower_ == "of" and x.head.head.pos_ in ("NOUN", "PRON", "ADJ", "NUM", "DET"):
             x = x.head.head  # "some of its sanctions", "part of the sanctions"
             continue
