@@ -4,12 +4,15 @@ F19. ``gaiko scorecard --by country`` keeps actors of no state apart by their fu
      Amnesty International ``IGONGO``), never one "IGO" row, each row's filter opening exactly its pledges; a table
      wider than 160 columns is printed in blocks of whole columns, as ``gaiko series`` prints it, never a header folded
      mid-word ("withdraw/n").
+F21. docs/cli.md reads as a manual: no round tags (r37, b33 F20, n39 ...) in its paragraphs; what each round changed is
+     in docs/rounds/cli.md, named from a short "History" section at the end.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -21,6 +24,9 @@ _STORY = [
     {"id": "u39-3", "published": "2026-03-04", "source": "Baltic Wire",
      "text": "Latvia promised to reopen the Terehova border crossing within two weeks."},
 ]
+
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -66,3 +72,17 @@ def test_scorecard_table_at_160_columns_folds_no_header(story_db, cli) -> None:
         assert re.search(rf"[┃|]\s*{h}\s*[┃|]", out), f"{h} folded or missing:\n{out}"
     assert max(len(line) for line in out.splitlines()) <= 160
     assert "IGOIGO" in out and "IGONGO" in out
+
+
+# -- F21: docs/cli.md without round tags ------------------------------------------------------------------------------
+_TAG = re.compile(r"\b[Rr]ound [a-z]\d+\b|\b[a-z]\d{2} F\d+\b|\b(?:b\d{2}|s35)\b|\b[a-z]\d{2}'s F\d+")
+
+
+def test_cli_doc_paragraphs_carry_no_round_tags() -> None:
+    doc = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    body, _, history = doc.partition("\n## History\n")
+    found = [m.group(0) for m in _TAG.finditer(body)]
+    assert not found, f"round tags in docs/cli.md: {found[:10]}"
+    assert "docs/rounds/cli.md" in history or "rounds/cli.md" in history
+    rounds = (ROOT / "docs" / "rounds" / "cli.md").read_text(encoding="utf-8")
+    assert "## Round u39" in rounds  # the notes taken out are kept there
