@@ -6,6 +6,8 @@ F19. ``gaiko scorecard --by country`` keeps actors of no state apart by their fu
      mid-word ("withdraw/n").
 F21. docs/cli.md reads as a manual: no round tags (r37, b33 F20, n39 ...) in its paragraphs; what each round changed is
      in docs/rounds/cli.md, named from a short "History" section at the end.
+F20. README says how to code a daily feed (a day's files in one `gaiko code` run, or `gaiko serve` and POST
+     /api/v1/articles with the model loaded once), below its two set-up commands; its commands parse and the POST works.
 """
 
 from __future__ import annotations
@@ -86,3 +88,51 @@ def test_cli_doc_paragraphs_carry_no_round_tags() -> None:
     assert "docs/rounds/cli.md" in history or "rounds/cli.md" in history
     rounds = (ROOT / "docs" / "rounds" / "cli.md").read_text(encoding="utf-8")
     assert "## Round u39" in rounds  # the notes taken out are kept there
+
+
+# -- F20: README on coding a daily feed -------------------------------------------------------------------------------
+def _daily_feed_part() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.find("**Coding a daily feed.**")
+    assert start > 0, "README says nothing on coding a daily feed"
+    assert readme.lstrip().startswith("# gaiko") and readme.index("make run") < start  # the set-up commands first
+    end = readme.find("\n\n", readme.find("(docs/api.md", start))
+    return readme[start:end]
+
+
+def test_readme_says_how_to_code_a_daily_feed_and_its_commands_parse() -> None:
+    import typer.main
+
+    from gaiko.cli import app
+
+    part = _daily_feed_part()
+    assert "one run" in part and "already in the store" in part and "POST" in part
+    assert "/api/v1/articles" in part and "gaiko serve" in part
+    click_app = typer.main.get_command(app)
+    lines = [ln.split("#")[0].strip().rstrip("&").strip() for ln in part.splitlines() if ln.startswith("gaiko ")]
+    assert len(lines) >= 3
+    for line in lines:
+        name, *args = line.split()[1:]
+        click_app.commands[name].make_context(name, list(args))  # every option named exists and takes its value
+
+
+def test_the_readme_post_of_a_days_records_codes_them(story_db, tmp_path, coder) -> None:
+    import shutil
+
+    from fastapi.testclient import TestClient
+
+    from gaiko.server import create_app
+
+    part = _daily_feed_part()
+    url = re.search(r"curl -X POST '(http://[^']+)'", part).group(1)
+    path = url.split("8000", 1)[1]
+    ctype = re.search(r"Content-Type: ([^']+)'", part).group(1)
+    db = tmp_path / "news.duckdb"
+    shutil.copy(story_db, db)
+    day = [{"id": "u39-d1", "published": "2026-03-09", "source": "Baltic Wire",
+            "text": "Estonia pledged to double its defence budget by 2028."}]
+    client = TestClient(create_app(str(db), api_key="k", coder=coder))
+    r = client.post(path, content="\n".join(json.dumps(a) for a in day) + "\n",
+                    headers={"X-API-Key": "k", "Content-Type": ctype})
+    assert r.status_code == 200, r.text
+    assert r.json()["status"] == "finished" and r.json()["summary"]["articles"] == 1
