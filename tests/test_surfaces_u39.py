@@ -8,6 +8,8 @@ F21. docs/cli.md reads as a manual: no round tags (r37, b33 F20, n39 ...) in its
      in docs/rounds/cli.md, named from a short "History" section at the end.
 F20. README says how to code a daily feed (a day's files in one `gaiko code` run, or `gaiko serve` and POST
      /api/v1/articles with the model loaded once), below its two set-up commands; its commands parse and the POST works.
+S4.  The run summary counts articles and records apart: one record in two input files is one article, not "already
+     in store (skipped) 27" for 26 stored articles; the repeated record has a row and a note of its own.
 """
 
 from __future__ import annotations
@@ -136,3 +138,36 @@ def test_the_readme_post_of_a_days_records_codes_them(story_db, tmp_path, coder)
                     headers={"X-API-Key": "k", "Content-Type": ctype})
     assert r.status_code == 200, r.text
     assert r.json()["status"] == "finished" and r.json()["summary"]["articles"] == 1
+
+
+# -- S4: the run summary, records vs articles --------------------------------------------------------------------------
+def _rows(err: str) -> dict[str, str]:
+    rows = {}
+    for line in err.splitlines():
+        cells = [c.strip() for c in line.strip().strip("│").split("│")]
+        if len(cells) == 2 and cells[0]:
+            rows[cells[0]] = cells[1]
+    return rows
+
+
+def test_a_record_in_two_files_is_one_article_in_the_summary(tmp_path, coder, capsys) -> None:
+    from gaiko.coding import print_summary, run_code
+
+    a, b = tmp_path / "monday.jsonl", tmp_path / "tuesday.jsonl"
+    a.write_text("\n".join(json.dumps(r) for r in _STORY) + "\n", encoding="utf-8")
+    b.write_text(json.dumps(_STORY[2]) + "\n", encoding="utf-8")  # the Latvian promise again, a day later
+    db = str(tmp_path / "news.duckdb")
+    first = run_code([str(a), str(b)], db=db, quiet=True, coder=coder)
+    again = run_code([str(a), str(b)], db=db, quiet=True, coder=coder)
+    assert (first.articles, first.skipped, first.repeats) == (3, 1, 1)
+    assert (again.articles, again.skipped, again.repeats) == (0, 4, 1)  # 4 records, 3 articles
+    capsys.readouterr()
+    print_summary(first, db)
+    rows = _rows(capsys.readouterr().err)
+    assert rows["already in store (skipped)"] == "0" and rows["repeated records (skipped)"] == "1"
+    print_summary(again, db)
+    err = capsys.readouterr().err
+    rows, said = _rows(err), " ".join(err.split())
+    assert rows["articles coded"] == "0" and rows["already in store (skipped)"] == "3"
+    assert rows["repeated records (skipped)"] == "1"
+    assert "nothing coded; 3 already in store" in said and "stored and counted once" in said
