@@ -10,6 +10,8 @@ F20. README says how to code a daily feed (a day's files in one `gaiko code` run
      /api/v1/articles with the model loaded once), below its two set-up commands; its commands parse and the POST works.
 S4.  The run summary counts articles and records apart: one record in two input files is one article, not "already
      in store (skipped) 27" for 26 stored articles; the repeated record has a row and a note of its own.
+S2.  An HTML page's headline (``<h1>`` in ``<article>``), extracted as the article's title, is not coded and never runs
+     into the first sentence of the body: it is a title, as a record's ``title`` is.
 """
 
 from __future__ import annotations
@@ -171,3 +173,35 @@ def test_a_record_in_two_files_is_one_article_in_the_summary(tmp_path, coder, ca
     assert rows["articles coded"] == "0" and rows["already in store (skipped)"] == "3"
     assert rows["repeated records (skipped)"] == "1"
     assert "nothing coded; 3 already in store" in said and "stored and counted once" in said
+
+
+# -- S2: an HTML page's headline is its title, not coded ------------------------------------------------------------
+_HEAD = "Estonia and Finland sign ferry accord"
+_BODY = ("<p>Estonia and Finland signed an accord on the Tallinn ferry route on Friday.</p>"
+         "<p>The two governments praised the deal in a joint statement issued in Helsinki.</p>")
+
+
+@pytest.mark.parametrize("wrap", ["article", "main"])
+def test_an_html_headline_is_the_title_and_not_coded(tmp_path, coder, wrap) -> None:
+    from gaiko.ingest import read_path
+    from gaiko.types import Article
+
+    page = tmp_path / "2026-03-06-ferry.html"
+    page.write_text(f"<html><head><title>{_HEAD} | Riga Daily</title></head><body><{wrap}><h1>{_HEAD}</h1>{_BODY}"
+                    f"</{wrap}></body></html>", encoding="utf-8")
+    (art,) = [i for i in read_path(page) if isinstance(i, Article)]
+    assert art.title and art.title.startswith(_HEAD)
+    assert not art.text.startswith(_HEAD) and art.text.startswith("Estonia and Finland signed")
+    sents = [s.text for s in coder.code_article(art).sentences]
+    assert not any(_HEAD in s for s in sents), sents
+    assert sents[0].startswith("Estonia and Finland signed an accord")
+
+
+def test_an_html_page_whose_first_line_is_no_headline_keeps_it(tmp_path) -> None:
+    from gaiko.ingest_records import html_to_article
+
+    lead = "Estonia and Finland signed an accord on the Tallinn ferry route on Friday, officials in Tallinn said."
+    art = html_to_article("<html><body><article><h1>Ferry deal</h1><p>Intro.</p></article></body></html>", "x")
+    assert art.title == "Ferry deal" and "Intro." in art.text
+    art = html_to_article(f"<html><body><article><p>{lead}</p><p>{lead}</p></article></body></html>", "x")
+    assert art.text.startswith(lead)
