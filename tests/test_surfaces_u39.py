@@ -12,6 +12,8 @@ S4.  The run summary counts articles and records apart: one record in two input 
      in store (skipped) 27" for 26 stored articles; the repeated record has a row and a note of its own.
 S2.  An HTML page's headline (``<h1>`` in ``<article>``), extracted as the article's title, is not coded and never runs
      into the first sentence of the body: it is a title, as a record's ``title`` is.
+S1.  docs/records.md says plainly that gaiko records no casualty figure, and what to use instead (the sentence,
+     ``gaiko events --text killed``, ``gaiko cluster show``), which works as it says.
 """
 
 from __future__ import annotations
@@ -205,3 +207,29 @@ def test_an_html_page_whose_first_line_is_no_headline_keeps_it(tmp_path) -> None
     assert art.title == "Ferry deal" and "Intro." in art.text
     art = html_to_article(f"<html><body><article><p>{lead}</p><p>{lead}</p></article></body></html>", "x")
     assert art.text.startswith(lead)
+
+
+# -- S1: no casualty figure, said; what to use instead works ----------------------------------------------------------
+def test_records_doc_says_there_is_no_casualty_figure_and_what_to_use() -> None:
+    doc = (ROOT / "docs" / "records.md").read_text(encoding="utf-8")
+    assert "## No casualty figure" in doc
+    part = doc.split("## No casualty figure", 1)[1].split("\n## ", 1)[0]
+    assert "`fatalities`" in part and "gaiko events --text killed" in part and "gaiko cluster show ID" in part
+
+
+def test_the_toll_is_read_in_the_sentence_of_each_report(tmp_path, coder, cli) -> None:
+    from gaiko.coding import run_code
+
+    src = tmp_path / "sahel.jsonl"
+    rows = [{"id": "u39-k1", "published": "2026-03-08", "source": "Sahel Desk",
+             "text": "Gunmen killed six soldiers in an attack on an army base near Djibo on Sunday, the army said."},
+            {"id": "u39-k2", "published": "2026-03-09", "source": "Niger Wire",
+             "text": "At least five soldiers were killed when gunmen attacked an army base near Djibo on Sunday."}]
+    src.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    db = str(tmp_path / "sahel.duckdb")
+    run_code([str(src)], db=db, quiet=True, coder=coder)
+    code, out, _ = cli("events", "--db", db, "--text", "killed", "--count", "mentions", "-f", "jsonl")
+    recs = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and len(recs) == 2
+    assert {("six" in r["text"], "five" in r["text"]) for r in recs} == {(True, False), (False, True)}
+    assert not any(k for r in recs for k in r if re.search(r"fatal|casualt|dead|killed", k))  # no such field
