@@ -12,7 +12,7 @@ from .runner import RunSummary, code_into_store
 from .runner_signals import StoredInterrupted, hold_sigterm, stored_stop
 from .store import Store
 
-__all__ = ["run_code", "print_summary", "run_time", "skipped_note", "undated_note", "DATE_ADVICE"]
+__all__ = ["run_code", "print_summary", "run_time", "skipped_note", "repeats_note", "undated_note", "DATE_ADVICE"]
 
 
 def run_code(
@@ -151,21 +151,35 @@ def print_summary(s: RunSummary, db: str, settings: Sequence[str] = ()) -> None:
     t = Table(title=f"gaiko code → {plain(db)}", show_header=False)
     t.add_column("what")
     t.add_column("n", justify="right")
-    for k, v in (("articles coded", s.articles), ("already in store (skipped)", s.skipped),
-                 ("sentences", s.sentences), ("events", s.events), ("pledges", s.pledges),
-                 ("errors", s.errors), ("warnings", s.warnings), ("time", run_time(s.seconds, s.articles, s.skipped))):
+    stored = s.skipped - s.repeats  # articles, each once: a record in two input files is one article
+    rows = [("articles coded", s.articles), ("already in store (skipped)", stored)]
+    if s.repeats:
+        rows.append(("repeated records (skipped)", s.repeats))
+    rows += [("sentences", s.sentences), ("events", s.events), ("pledges", s.pledges), ("errors", s.errors),
+             ("warnings", s.warnings), ("time", run_time(s.seconds, s.articles, stored))]
+    for k, v in rows:
         t.add_row(k, str(v))
     con.print(t)
+    if s.repeats:
+        con.print(f"[yellow]note[/] {plain(repeats_note(s.repeats))}", highlight=False)
     if s.undated_pledges:
         con.print(f"[yellow]note[/] {plain(undated_note(s.undated_pledges))}", highlight=False)
-    if s.skipped and settings:
-        con.print(f"[yellow]note[/] {plain(skipped_note(s.skipped, settings, db))}", highlight=False)
+    if stored and settings:
+        con.print(f"[yellow]note[/] {plain(skipped_note(stored, settings, db))}", highlight=False)
     for e in s.error_list[:20]:
         where = f"{e.path}:{e.line}" if e.line else e.path
         style = "yellow" if e.severity == "warning" else "red"
         con.print(f"[{style}]{e.severity}[/] {plain(where)}: [bold]{plain(e.reason)}[/] – {plain(e.detail)}")
     if len(s.error_list) > 20:
         con.print(f"… {len(s.error_list) - 20} more; list them with: gaiko errors --db {plain(db)}")
+
+
+def repeats_note(n: int) -> str:
+    """What the summary's ``repeated records`` row counts: input records whose text another record of the run held."""
+    one = n == 1
+    return (f"{n} input record{'' if one else 's'} repeat{'s' if one else ''} the text of an earlier record of this "
+            f"run (the same article in two files, or twice in one): one text is one article, stored and counted "
+            f"once, so {'it was' if one else 'they were'} skipped")
 
 
 def undated_note(n: int) -> str:

@@ -74,8 +74,23 @@ def _extract(html: str) -> dict[str, Any]:
     return doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
 
 
+def _without_headline(text: str, title: str | None) -> str:
+    """``text`` without its first line when that line is the page's headline, the ``title`` extracted (an ``<h1>``
+    in ``<article>`` or ``<main>``, which trafilatura puts at the head of the text too, followed by the first paragraph
+    after a single line break, so the two were parsed as one sentence). The headline is kept as the article's title
+    and not coded, as a record's ``title`` is not; a page whose text is its headline alone keeps it."""
+    head, sep, rest = text.partition("\n")
+    if not title or not sep or not rest.strip():
+        return text
+    first, whole = " ".join(head.split()).casefold(), " ".join(title.split()).casefold()
+    if first == whole or any(whole.startswith(first + mark) for mark in (" | ", " - ", " – ", " — ")):
+        return rest.strip()
+    return text
+
+
 def html_to_article(html: str, origin: str) -> Article:
-    """Main text, title and date of an HTML page (boilerplate dropped) via trafilatura.
+    """Main text, title and date of an HTML page (boilerplate dropped) via trafilatura; a headline at the head of the
+    text is the title alone, never coded (:func:`_without_headline`).
 
     A fragment (no ``<html>`` or ``<body>``: the ``html`` field of a feed record, ``<p>...</p>``) in which
     trafilatura finds nothing is read again inside a page body: trafilatura drops a fragment of one element.
@@ -83,7 +98,7 @@ def html_to_article(html: str, origin: str) -> Article:
     data = _extract(html)
     if not (data.get("text") or "").strip() and not _PAGE_TAG.search(html):
         data = _extract(f"<html><body>{html}</body></html>")
-    text = (data.get("text") or "").strip()
+    text = _without_headline((data.get("text") or "").strip(), data.get("title"))
     if not text:
         raise InputRejected("empty", "no main text found in the HTML page")
     published = None

@@ -38,7 +38,8 @@ WRITER_MEMORY_LIMIT = "128MB"
 class RunSummary:
     run_id: str = ""
     articles: int = 0  # coded and written now
-    skipped: int = 0  # already in the store (same content)
+    skipped: int = 0  # input records not coded: their text is in the store already, or came earlier in this run
+    repeats: int = 0  # of those, records whose text an earlier record of this run held (one record in two files)
     sentences: int = 0
     events: int = 0
     pledges: int = 0
@@ -150,6 +151,7 @@ def code_into_store(
 
     pending: deque[tuple[Future[Any] | list[Any], int, list[Article]]] = deque()
     ext_ids: dict[str, str] = {}  # external id -> article id, of this run's articles
+    run_seen: set[str] = set()  # article ids of this run's records so far (a repeat is skipped, counted apart)
     run_urls: dict[str, str] = {}  # url -> article id, of this run's articles (same_url warnings)
     run_sources: dict[str, str | None] = {}  # article id -> outlet, of this run's articles (same_text warnings)
     status = "failed"
@@ -181,12 +183,15 @@ def code_into_store(
             if late_dates:
                 _record(store, late_dates, summary)
             fresh: list[Article] = []
-            seen: set[str] = set()
             for a in articles:
-                if a.id in known or a.id in seen:
+                if a.id in run_seen:  # a record repeating an article of this run: one article, counted once
                     summary.skipped += 1
+                    summary.repeats += 1
+                elif a.id in known:
+                    summary.skipped += 1
+                    run_seen.add(a.id)
                 else:
-                    seen.add(a.id)
+                    run_seen.add(a.id)
                     fresh.append(a)
             fresh, dups = drop_duplicate_ids(store, fresh, ext_ids)
             dups += same_url(store, fresh, run_urls)  # coded, with a warning (round n39)

@@ -18,7 +18,8 @@ def register(app: typer.Typer) -> None:
 
 def scorecard(
     db: str = typer.Option("gaiko.duckdb", "--db", help="Store to read."),
-    by: str = typer.Option("country", "--by", help="country (ISO3), code (country + sector, e.g. JPNGOV) or name."),
+    by: str = typer.Option("country", "--by", help="country (ISO3; an actor of no state by its full code: IGOIGO, "
+                           "IGONGO), code (country + sector, e.g. JPNGOV) or name."),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Judge statuses as of this date (YYYY-MM-DD); "
                                         "default: the newest article date."),
     actor: Optional[str] = typer.Option(None, "--actor", help="Only actors whose key or label contains this."),
@@ -63,6 +64,8 @@ def scorecard(
             r["median_lag_days"] = "—" if r["median_lag_days"] is None else f"{r['median_lag_days']:g}"
         cols = ["actor", "pledges", *[c["label"] for c in card["columns"]], "kept_share", "median_lag_days",
                 "demands_made", "demands_asked", "demands_met", "demands_unmet"]
-        emit_rows(rows, "table", cols, title=f"Say-do scorecard by {by}, as of {card['as_of']} ({card['total']} actors)")
+        # wider than the terminal (or 160 columns piped): whole columns in blocks under one another, as `gaiko series`
+        emit_rows(rows, "table", cols, title=f"Say-do scorecard by {by}, as of {card['as_of']} ({card['total']} actors)",
+                  blocks=True)
         return
     emit_rows(rows, fmt)

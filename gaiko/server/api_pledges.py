@@ -39,14 +39,18 @@ class LedgerQuery:
         status: str | None = Query(None, max_length=300, description="Status(es), comma-separated (the tracker's)"),
         target: str | None = Query(None, max_length=200, description="Target: ISO3 or words of its name"),
         q: str | None = Query(None, max_length=200, description="Words in the action, sentence, actor, target or deadline"),
-        actor_country: str | None = Query(None, max_length=EXACT_MAX, description="Exact: the actor's ISO3 (--- for none); several comma-separated"),
+        actor_country: str | None = Query(None, max_length=EXACT_MAX, description="Exact: the actor's ISO3, or the "
+                                     "scorecard's key of an actor of no state (IGOIGO, IGONGO; IGO: every "
+                                     "international body; --- for none); several comma-separated"),
         actor_code: str | None = Query(None, max_length=EXACT_MAX, description="Exact: country + sector (JPNGOV); several comma-separated"),
         actor_name: str | None = Query(None, max_length=EXACT_MAX, description="Exact: the actor's name; several comma-separated"),
         as_of: dt.date | None = Query(None, description="Judge statuses as of this date (default: the newest article)"),
         sort: Literal[LEDGER_SORTS] = Query("status"),  # type: ignore[valid-type]
         kind: str | None = Query(None, max_length=200, description="Kind(s), comma-separated: promise, plan, "
                                  "agreement, threat, demand (the scorecard's figures set it)"),
-        target_country: str | None = Query(None, max_length=3, description="Exact: the party asked's ISO3 (--- for none)"),
+        target_country: str | None = Query(None, max_length=EXACT_MAX, description="Exact: the party asked's ISO3, "
+                                            "or the scorecard's key of a party of no state (IGOIGO; IGO: every "
+                                            "international body; --- for none)"),
         target_code: str | None = Query(None, max_length=12, description="Exact: the party asked's country + sector"),
         target_name: str | None = Query(None, max_length=200, description="Exact: the party asked's name"),
         made_since: dt.date | None = Query(None, description="Pledges first made on or after this date"),

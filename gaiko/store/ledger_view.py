@@ -51,12 +51,23 @@ def _link(e: dict[str, Any]) -> str | None:
     return f"/articles/{e['article_id']}#s{idx}"
 
 
+#: country codes of actors that belong to no state (CAMEO: international bodies, both intergovernmental and
+#: non-governmental, transnational armed groups; ``---``: none found)
+NO_STATE = frozenset({"IGO", "NGO", "IMG", "---"})
+
+
 def actor_levels(actor: dict[str, Any] | None) -> dict[str, str]:
-    """The keys an entry's actor is grouped under: ``country`` (ISO3, ``---`` for none), ``code`` (country +
-    sector, as the actor list spells it) and ``name`` (its name, else the words that named it)."""
+    """The keys an entry's actor is grouped under: ``country`` (a state's ISO3; an actor of no state, by its full
+    code: the EU ``IGOIGO`` and Amnesty International ``IGONGO`` apart, never one "IGO" row; one with no code but
+    its country, by its name), ``code`` (country + sector, as the actor list spells it; ``---`` for no country) and
+    ``name`` (its name, else the words that named it). ``iso``: the country code as the actor has it (``IGO``,
+    ``---``), which the exact ``actor_country`` filter also takes."""
     a = actor or {}
     country = a.get("country") or "---"
-    return {"country": country, "code": country + (a.get("sector") or ""), "name": a.get("name") or a.get("text") or ""}
+    code = country + (a.get("sector") or "")
+    name = a.get("name") or a.get("text") or ""
+    group = country if country not in NO_STATE else (code if code != country else (name or country))
+    return {"country": group, "code": code, "name": name, "iso": country}
 
 
 def shape(entry: dict[str, Any]) -> dict[str, Any]:
@@ -176,6 +187,12 @@ def _exact(value: str, want: str | list[str]) -> bool:
     return value in want
 
 
+def _level_is(levels: dict[str, str], level: str, want: str | list[str]) -> bool:
+    """An exact filter at ``level``; ``country`` takes the scorecard's key (``IGONGO``) or the code as the actor has
+    it (``IGO``: every international body)."""
+    return _exact(levels[level], want) or (level == "country" and _exact(levels["iso"], want))
+
+
 def _matches(r: dict[str, Any], actor: str | None, target: str | None, q: str | None,
              exact: dict[str, str | None], target_exact: dict[str, str | None] | None = None) -> bool:
     from ..tracking.tables import keep as _keep
@@ -184,13 +201,13 @@ def _matches(r: dict[str, Any], actor: str | None, target: str | None, q: str | 
         return False
     levels = actor_levels(r.get("actor_detail"))
     for level, want in exact.items():
-        if want is not None and not _exact(levels[level], want):
+        if want is not None and not _level_is(levels, level, want):
             return False
     if target_exact and any(v is not None for v in target_exact.values()):
         if not r.get("target"):  # no party asked: no exact target matches
             return False
         tlevels = actor_levels(r.get("target"))
-        if any(want is not None and not _exact(tlevels[level], want) for level, want in target_exact.items()):
+        if any(want is not None and not _level_is(tlevels, level, want) for level, want in target_exact.items()):
             return False
     if target:
         t = target.strip()
