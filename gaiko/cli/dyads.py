@@ -8,11 +8,12 @@ import typer
 
 from ..errors import GaikoError
 from .common import check_json_format, check_limit, check_span, emit_json, emit_rows, fail
-from .filters import (actor_option, actual_option, either_option, count_option, db_option, event_filters, quad_class_option,
+from .filters import (actor_option, actual_option, count_option, db_option, directed_option, either_option, event_filters,
+                      quad_class_option,
                       say_unclustered, say_why_empty, shown_filters, since_option, source_option, target_option, text_option,
                       type_option, until_option)
 
-DYAD_COLUMNS = ("source", "target", "events", "mean_goldstein", "cooperation", "conflict")
+DYAD_COLUMNS = ("source", "target", "events", "mean_goldstein", "cooperation", "conflict", "joint")
 
 
 def register(app: typer.Typer) -> None:
@@ -31,6 +32,7 @@ def dyads(
     text: Optional[str] = text_option(),
     actual: bool = actual_option(),
     either: bool = either_option(),
+    directed: bool = directed_option(),
     self_dyads: bool = typer.Option(False, "--self-dyads", help="Also list a country acting on itself (JPN → JPN)."),
     limit: int = typer.Option(50, "--limit", help="At most this many pairs, busiest first (0 = all)."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or csv."),
@@ -39,11 +41,13 @@ def dyads(
                                  "as GET /api/v1/dyads answers."),
 ) -> None:
     """Country pairs (source → target) by number of events, with mean Goldstein score and cooperation and conflict
-    counts; the filters of `gaiko events`."""
+    counts; the filters of `gaiko events`. A joint act of two countries ("A and B signed a treaty": one event, a
+    compound source, no recipient) counts under A → B and B → A; `joint` says how many of a row's events are joint
+    acts (--directed leaves them out)."""
     limit = check_limit(limit) or 0
     check_json_format(as_json, fmt)
     since, until = check_span(since, until)
-    filters = event_filters(actor, source, target, type, since, until, quad_class, text, actual, either)
+    filters = event_filters(actor, source, target, type, since, until, quad_class, text, actual, either, directed)
     try:
         from ..store import Store
 

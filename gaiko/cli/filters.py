@@ -13,7 +13,8 @@ from typing import Any
 import typer
 
 __all__ = ["COUNT_HELP", "say_unclustered", "warn_unclustered", "db_option", "actor_option", "source_option", "target_option", "type_option", "since_option",
-           "until_option", "quad_class_option", "text_option", "actual_option", "either_option", "count_option",
+           "until_option", "quad_class_option", "text_option", "actual_option", "either_option", "directed_option",
+           "count_option",
            "event_filters"]
 
 COUNT_HELP = "clusters: one row per real-world event (its reports counted in num_mentions); mentions: one per report."
@@ -66,6 +67,12 @@ def either_option() -> Any:
                         "source too).")
 
 
+def directed_option() -> Any:
+    return typer.Option(False, "--directed", help="Directed events only: leave out joint acts (one event whose "
+                        "compound source holds both sides, no recipient: \"A and B signed a treaty\"), which a dyad "
+                        "(--source and --target) otherwise counts in both directions, once each.")
+
+
 def count_option(help: str = COUNT_HELP) -> Any:  # noqa: A002
     """``--count clusters|mentions``; ``help`` for a command whose count means more (``gaiko dyads``)."""
     return typer.Option("clusters", "--count", help=help)
@@ -73,11 +80,12 @@ def count_option(help: str = COUNT_HELP) -> Any:  # noqa: A002
 
 def event_filters(actor: str | None, source: str | None, target: str | None, type: str | None,  # noqa: A002
                   since: str | None, until: str | None, quad_class: Any, text: str | None,
-                  actual: bool, either: bool = False) -> dict[str, Any]:
+                  actual: bool, either: bool = False, directed: bool = False) -> dict[str, Any]:
     """The store's filter keywords from the command's values (``--actual`` is ``include_intended=False``; ``--either``
-    is ``either=True``, left out when not given)."""
+    is ``either=True`` and ``--directed`` ``directed=True``, each left out when not given)."""
     return {"actor": actor, "source": source, "target": target, "type": type, "since": since, "until": until,
-            "quad_class": quad_class, "text": text, "include_intended": not actual, **({"either": True} if either else {})}
+            "quad_class": quad_class, "text": text, "include_intended": not actual, **({"either": True} if either else {}),
+            **({"directed": True} if directed else {})}
 
 
 def shown_filters(filters: dict[str, Any]) -> dict[str, Any]:

@@ -9,7 +9,8 @@ import typer
 
 from ..errors import GaikoError
 from .common import check_json_format, check_limit, check_span, emit_json, emit_rows, fail
-from .filters import (COUNT_HELP, actor_option, actual_option, either_option, count_option, db_option, event_filters,
+from .filters import (COUNT_HELP, actor_option, actual_option, count_option, db_option, directed_option, either_option,
+                      event_filters,
                       quad_class_option, say_unclustered, say_why_empty, shown_filters, since_option, source_option,
                       target_option, text_option, type_option, until_option, warn_unclustered)
 
@@ -52,7 +53,7 @@ def _brief(row: dict, by_cluster: bool = False) -> dict:
         code = f"{row.get(f'{side}_country') or '---'}{row.get(f'{side}_sector') or ''}"
         return f"{row.get(f'{side}_name') or row[f'{side}_text']} ({code})"
 
-    flags = [f for f in ("intended", "hypothetical", "negated", "reported") if row.get(f)]
+    flags = [f for f in ("intended", "hypothetical", "negated", "reported", "joint") if row.get(f)]
     return {
         "date": date_label(row.get("date"), row.get("date_precision")),  # "February 2026 (month)", as the pages
         "event_type": row["event_type"],
@@ -84,6 +85,7 @@ def events(
     text: Optional[str] = text_option(),
     actual: bool = actual_option(),
     either: bool = either_option(),
+    directed: bool = directed_option(),
     limit: int = typer.Option(100, "--limit", help="At most this many events (0 = all)."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl (PLOVER records), json (the same records "
                                "as one JSON array) or csv."),
@@ -98,7 +100,7 @@ def events(
     since, until = check_span(since, until)
     if quad_class is not None and quad_class.strip().isdigit():
         quad_class = int(quad_class)  # one class, a number as before (--json's filters); "1,2" is read by the store
-    filters = event_filters(actor, source, target, type, since, until, quad_class, text, actual, either)
+    filters = event_filters(actor, source, target, type, since, until, quad_class, text, actual, either, directed)
     try:
         with _open(db) as store:
             rows = store.events(limit=limit or None, count=count, **filters)
@@ -139,6 +141,7 @@ def export(
     text: Optional[str] = text_option(),
     actual: bool = actual_option(),
     either: bool = either_option(),
+    directed: bool = directed_option(),
     coded_since: Optional[str] = typer.Option(
         None, "--coded-since", help="Only what was coded at or after this moment (UTC date or ISO date-time, e.g. "
         "2026-12-02T01:30:00Z): the mentions of articles coded since, or the clusters they joined, with their "
@@ -162,7 +165,8 @@ def export(
     try:
         fmt = export_format(fmt, out)  # before the store is opened: a contradiction costs nothing
         with _open(db) as store:
-            filters = event_filters(actor, source, target, type, since, until, quad_class, text, actual, either)
+            filters = event_filters(actor, source, target, type, since, until, quad_class, text, actual, either,
+                                    directed)
             n = export_events(store, fmt, out, count=count,  # the filters of gaiko events
                               **filters, **({"coded_since": coded_since} if coded_since else {}))
             if not n:

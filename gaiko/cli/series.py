@@ -9,7 +9,8 @@ import typer
 
 from ..errors import GaikoError
 from .common import check_json_format, check_span, emit_json, emit_rows, fail
-from .filters import (actor_option, actual_option, either_option, count_option, db_option, event_filters, quad_class_option,
+from .filters import (actor_option, actual_option, count_option, db_option, directed_option, either_option, event_filters,
+                      quad_class_option,
                       say_unclustered, say_why_empty, shown_filters, since_option, source_option, target_option, text_option,
                       type_option, until_option)
 
@@ -30,6 +31,7 @@ def series(
     text: Optional[str] = text_option(),
     actual: bool = actual_option(),
     either: bool = either_option(),
+    directed: bool = directed_option(),
     interval: str = typer.Option("auto", "--interval", help="day, week (ISO, from Monday), month, or auto (day up "
                                  "to 92 days of span, week up to 731, else month)."),
     by: str = typer.Option("quad", "--by", help="Split the counts by quad (quad class: the columns "
@@ -46,7 +48,7 @@ def series(
     by quad class, type or modality; the filters of `gaiko events` (a dyad: --source and --target)."""
     check_json_format(as_json, fmt)
     since, until = check_span(since, until)
-    filters = event_filters(actor, source, target, type, since, until, quad_class, text, actual, either)
+    filters = event_filters(actor, source, target, type, since, until, quad_class, text, actual, either, directed)
     f = {k: v for k, v in filters.items() if k not in ("source", "target")}
     try:
         from ..store import Store

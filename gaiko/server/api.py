@@ -41,6 +41,8 @@ class EventQuery:
         target: str | None = Query(None, max_length=200, description="Target actor (same forms as actor)"),
         dyad: str | None = Query(None, max_length=20, description="Country dyad source-target, e.g. JPN-CHN"),
         either: bool = Query(False, description="With dyad (or source and target): both directions, target to source too"),
+        directed: bool = Query(False, description="With dyad (or source and target): directed events only, without "
+                               "the joint acts of the two (one event, a compound source holding both, no recipient)"),
         type: str | None = Query(None, max_length=300, description="PLOVER type(s), comma-separated"),
         quad_class: str | None = Query(None, max_length=20, pattern=r"^\s*[1-4](\s*,\s*[1-4])*\s*$", description="1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict; several comma-separated (1,2: cooperation)"),
         since: dt.date | None = Query(None, description="On or after this date (YYYY-MM-DD; the event's date, else its article's)"),
@@ -70,7 +72,7 @@ class EventQuery:
             "article_id": article_id or None, "modality": modality, "include_negated": include_negated,
             "place": place or None, "outlet": outlet or None, "mode": mode or None, "context": context or None,
             "resolved": resolved, "precision": precision or None, "count": count,
-            **({"either": True} if either else {}),
+            **({"either": True} if either else {}), **({"directed": True} if directed else {}),
         }
         # echoed as applied (round r34): type=agree is AGREE, precision=Day is day, mode=Disapprove is disapprove
         self.params = applied_filters({k: v for k, v in {
@@ -79,6 +81,7 @@ class EventQuery:
             "mode": mode, "context": context, "modality": modality, "precision": precision,
             "resolved": "true" if resolved else None, "include_negated": "true" if include_negated else None,
             "count": count if count != "clusters" else None, "either": "true" if either else None,
+            "directed": "true" if directed else None,
         }.items() if v not in (None, "")})
 
 

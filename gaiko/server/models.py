@@ -112,6 +112,8 @@ class DyadRow(_Row):
     mean_goldstein: float | None = None
     cooperation: int
     conflict: int
+    joint: int = Field(0, description="how many of the row's events are joint acts of the two countries (one event, a "
+                       "compound source holding both, no recipient), counted under both directions; round x12")
 
 
 class DyadPage(Page):

@@ -29,7 +29,8 @@ __all__ = ["render", "page_filters", "unknown_query", "FILTER_NAMES", "api_param
            "pager", "FILTER_KEYS", "PAGE_SIZES", "href", "date_label"]
 
 FILTER_KEYS = ("actor", "source", "target", "type", "quad_class", "since", "until", "text", "article_id", "place",
-               "outlet", "mode", "context", "modality", "resolved", "include_negated", "precision", "count", "either")
+               "outlet", "mode", "context", "modality", "resolved", "include_negated", "precision", "count", "either",
+               "directed")
 #: every name :func:`page_filters` reads: the filters, ``dyad=THA-KHM`` and the older links' ``actual=1``
 FILTER_NAMES = (*FILTER_KEYS, "dyad", "actual")
 PAGE_SIZES = (25, 50, 100, 200)
@@ -154,6 +155,10 @@ def page_filters(request: Request, takes: Sequence[str] = ()) -> tuple[dict[str,
         raw["either"] = "1"
     else:
         raw.pop("either", None)
+    if raw.get("directed") in ("1", "true", "on"):  # the dyad without its joint acts (round x12; the API's directed=true)
+        raw["directed"] = "1"
+    else:
+        raw.pop("directed", None)
     if raw.get("count") not in (None, "clusters", "mentions"):  # as the API answers it (422), not clusters silently
         err = f"count must be clusters or mentions, not {raw['count'][:40]!r}"
     if raw.get("count") != "mentions":  # event clusters by default
@@ -162,6 +167,8 @@ def page_filters(request: Request, takes: Sequence[str] = ()) -> tuple[dict[str,
                          "count": raw.get("count", "clusters")}
     if raw.get("either") == "1":
         f["either"] = True
+    if raw.get("directed") == "1":
+        f["directed"] = True
     for k in ("actor", "source", "target", "type", "text", "article_id", "place", "outlet", "mode", "context", "precision"):
         if raw.get(k):
             f[k] = raw[k]

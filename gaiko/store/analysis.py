@@ -18,7 +18,7 @@ import datetime as dt
 from typing import Any
 
 from ..errors import ConfigError
-from . import counting
+from . import counting, joint
 from .paging import page
 from .series import GROUPINGS, INTERVALS, SeriesMixin
 
@@ -68,23 +68,61 @@ class AnalysisMixin(SeriesMixin):
         """Country pairs (source → target) by number of events (clusters, or mentions), with mean Goldstein; a
         country acting on itself (JPN → JPN) only with ``self_dyads``. ``limit``: the first N pairs after
         ``offset``; None (the default) or 0: all (:meth:`count_dyads` is the total); ConfigError when negative
-        (round r35: the default was a silent 50, and None a TypeError)."""
+        (round r35: the default was a silent 50, and None a TypeError).
+
+        A joint act of A and B (one event, a compound source holding both, no recipient: :mod:`gaiko.store.joint`)
+        counts under A → B and under B → A, so that a row's number is what ``source=A&target=B`` lists; ``joint``
+        says how many of a row's events are joint acts (round x12). ``directed=True`` leaves them out."""
+        lim, off = page(limit, offset)
+        rows = self._dyad_rows(self_dyads, count, filters)
+        return rows[off:off + lim]
+
+    def count_dyads(self, *, self_dyads: bool = False, count: str = "clusters", **filters: Any) -> int:
+        return len(self._dyad_rows(self_dyads, count, filters))
+
+    def _dyad_rows(self, self_dyads: bool, count: str, filters: dict[str, Any]) -> list[dict[str, Any]]:
+        """Every dyad row, busiest first: the directed events' rows, with the joint acts' pairs added in."""
         sc = counting.scope(self.con, count, filters)
-        return self.query(
+        rows = self.query(
             f"""SELECT e.source_country AS source, e.target_country AS target, {sc.n} AS events,
                        round({sc.goldstein_agg("avg")}, 2) AS mean_goldstein,
                        {sc.n_if("e.quad_class IN (1, 2)")} AS cooperation,
-                       {sc.n_if("e.quad_class IN (3, 4)")} AS conflict
+                       {sc.n_if("e.quad_class IN (3, 4)")} AS conflict,
+                       0 AS joint, {sc.goldstein_agg("sum")} AS gsum, {sc.goldstein_agg("count")} AS gn
                 {sc.from_} WHERE {sc.where} {self._dyad_where(self_dyads)}
-                GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT ? OFFSET ?""",
-            [*sc.params, *page(limit, offset)],
-        )
+                GROUP BY 1, 2""", sc.params)
+        if not filters.get("directed"):
+            rows = self._add_joint(rows, self_dyads, count, filters)
+        for r in rows:
+            r.pop("gsum"), r.pop("gn")
+        return sorted(rows, key=lambda r: (-r["events"], r["source"], r["target"]))
 
-    def count_dyads(self, *, self_dyads: bool = False, count: str = "clusters", **filters: Any) -> int:
-        sc = counting.scope(self.con, count, filters)
-        return int(self.query(
-            f"SELECT count(*) AS n FROM (SELECT DISTINCT e.source_country, e.target_country {sc.from_} "
-            f"WHERE {sc.where} {self._dyad_where(self_dyads)})", sc.params)[0]["n"])
+    def _add_joint(self, rows: list[dict[str, Any]], self_dyads: bool, count: str,
+                   filters: dict[str, Any]) -> list[dict[str, Any]]:
+        """``rows`` with the joint acts' ordered pairs of members counted in (each act once per pair)."""
+        sc = counting.scope(self.con, count, {**filters, "directed": True})
+        uid = "coalesce(c.id, e.id)" if sc.kind == "via" else "e.id"
+        once = f"""SELECT DISTINCT {uid} AS uid, e.source_country AS source, e.target_country AS target,
+                          {sc.goldstein} AS g, e.quad_class AS q
+                   {joint.pairs_from(sc.from_)} WHERE {sc.where} {self._dyad_where(self_dyads)}"""
+        extra = self.query(f"""SELECT source, target, count(DISTINCT uid) AS joint, sum(g) AS gsum, count(g) AS gn,
+                                      count(DISTINCT uid) FILTER (WHERE q IN (1, 2)) AS cooperation,
+                                      count(DISTINCT uid) FILTER (WHERE q IN (3, 4)) AS conflict
+                               FROM ({once}) GROUP BY 1, 2""", sc.params)
+        by_key = {(r["source"], r["target"]): r for r in rows}
+        for x in extra:
+            r = by_key.setdefault((x["source"], x["target"]), {
+                "source": x["source"], "target": x["target"], "events": 0, "mean_goldstein": None, "cooperation": 0,
+                "conflict": 0, "joint": 0, "gsum": None, "gn": 0})
+            r["events"] += x["joint"]
+            r["joint"] += x["joint"]
+            r["cooperation"] += x["cooperation"]
+            r["conflict"] += x["conflict"]
+            gn = (r["gn"] or 0) + (x["gn"] or 0)
+            gsum = (r["gsum"] or 0) + (x["gsum"] or 0)
+            r["gsum"], r["gn"] = gsum, gn
+            r["mean_goldstein"] = round(gsum / gn, 2) if gn else None
+        return list(by_key.values())
 
     @staticmethod
     def _dyad_where(self_dyads: bool) -> str:

@@ -192,7 +192,7 @@ def scope(con: Any, count: str, filters: dict[str, Any], *, via: bool = False) -
     if count == "mentions":
         return Scope("mentions", f.from_, f.where, f.params, count)
     if not (via or f.needs_mentions) and _complete(con):
-        g = EventFilter(day=CLUSTER_DAY, **filters)
+        g = EventFilter(day=CLUSTER_DAY, table="clusters", **filters)
         return Scope("clusters", "FROM clusters e", g.where, g.params, count)
     g = EventFilter(day=_VIA_DAY, **filters)
     frm = "FROM events e" + (_SENTENCE if filters.get("text") else "") + _ARTICLE + _CLUSTER

@@ -39,31 +39,33 @@ def actor_key(country: str | None, sector: str | None, name: str | None) -> str:
     return f"{country or '---'}{sector or ''}:{name or ''}"
 
 
-def _actor_clause(side: str, value: str, params: list[Any]) -> str:
-    """Match an actor given as country code (JPN), Phoenix code (JPNGOV), exact key (JPNGOV:Name), or a name fragment."""
+def _actor_clause(side: str, value: str, params: list[Any], col: str = "") -> str:
+    """Match an actor given as country code (JPN), Phoenix code (JPNGOV), exact key (JPNGOV:Name), or a name fragment.
+    ``col``: the prefix of the actor's columns (default ``e.SIDE_``; ``x.`` for a member of a compound, round x12)."""
+    col = col or f"e.{side}_"
     v = value.strip()
     m = _EXACT.match(v)
     if m:
         country, sector, name = m.group(1), m.group(2), m.group(3).strip()
-        parts = [f"e.{side}_text IS NOT NULL"]
+        parts = [f"{col}text IS NOT NULL"]
         for col, val in (("country", None if country == "---" else country), ("sector", sector or None),
                          ("name", name or None)):
             if val is None:
-                parts.append(f"e.{side}_{col} IS NULL")
+                parts.append(f"{col}{col} IS NULL")
             else:
-                parts.append(f"e.{side}_{col} = ?")
+                parts.append(f"{col}{col} = ?")
                 params.append(val)
         return "(" + " AND ".join(parts) + ")"
     if v == "---":
-        return f"(e.{side}_text IS NOT NULL AND e.{side}_country IS NULL)"
+        return f"({col}text IS NOT NULL AND {col}country IS NULL)"
     if len(v) == 3 and v.isalpha() and v.isupper():
         params.append(v)
-        return f"e.{side}_country = ?"
+        return f"{col}country = ?"
     if len(v) == 6 and v.isalpha() and v.isupper():
         params.extend([v[:3], v[3:]])
-        return f"(e.{side}_country = ? AND e.{side}_sector = ?)"
+        return f"({col}country = ? AND {col}sector = ?)"
     params.extend([v.lower(), v.lower()])
-    return f"(contains(lower(e.{side}_name), ?) OR contains(lower(e.{side}_text), ?))"
+    return f"(contains(lower({col}name), ?) OR contains(lower({col}text), ?))"
 
 
 def type_name(value: Any) -> str:
@@ -185,7 +187,7 @@ def check_filter_names(filters: dict[str, Any]) -> None:
     name another surface uses, what to write instead."""
     import inspect
 
-    names = [n for n in inspect.signature(EventFilter).parameters if n != "day"]
+    names = [n for n in inspect.signature(EventFilter).parameters if n not in ("day", "table")]
     bad = [k for k in filters if k not in names]
     if bad:
         hint = "; ".join(f"for {k}: {_FILTER_HINTS[k]}" for k in bad if k in _FILTER_HINTS)
@@ -204,13 +206,16 @@ class EventFilter:
     ``include_intended=False`` is the older spelling of ``actual``. ``place`` is a resolved place name (exact,
     any case), ``outlet`` an article source (exact), ``mode`` a PLOVER mode, ``context`` one PLOVER context.
     ``resolved=True`` drops events with an actor that has no country (unresolved). ``either=True`` (with ``source``
-    and ``target``, a dyad) also takes the events from ``target`` to ``source``. ``coded_since`` keeps events
+    and ``target``, a dyad) also takes the events from ``target`` to ``source``. A dyad (``source`` and ``target``)
+    also takes the joint acts of the two (one event, a compound source holding both, no recipient:
+    :mod:`gaiko.store.joint`, round x12) unless ``directed=True``. ``coded_since`` keeps events
     whose article was coded at or after that moment (:func:`coded_since_time`; clusters: those with such a
     mention). ``quad_class`` takes one class
     or several (``"1,2"``: cooperation). ``precision``: date precision(s), see :data:`PRECISIONS`.
 
     ``day`` replaces :data:`EVENT_DAY` (counting by clusters, ``e`` is the ``clusters`` table and the day is the
-    cluster's, :mod:`gaiko.store.counting`). ``needs_mentions`` says the filters read what only mentions have
+    cluster's, :mod:`gaiko.store.counting`), and ``table="clusters"`` says so (a joint act is then read from the
+    cluster's mentions). ``needs_mentions`` says the filters read what only mentions have
     (the words of the sentence, the article, its outlet, the contexts): clusters then match through their mentions.
     """
 
@@ -236,7 +241,9 @@ class EventFilter:
         precision: str | list[str] | None = None,
         coded_since: str | dt.date | None = None,
         either: bool = False,
+        directed: bool = False,
         day: str = "",
+        table: str = "events",
     ) -> None:
         day = day or EVENT_DAY
         for name, value in (("actor", actor), ("source", source), ("target", target), ("text", text),
@@ -261,11 +268,15 @@ class EventFilter:
             raise ConfigError("either (a dyad in both directions) needs a source and a target: --source and --target "
                               "(API: dyad=JPN-CHN, or source= and target=); for one actor on either side use actor "
                               "(--actor)")
-        if either:  # source -> target, or target -> source (round c53)
+        if source and target:  # a dyad (round c53: either, both directions); its joint acts too unless directed (x12)
             p2: list[Any] = []
-            there = f"{_actor_clause('source', source, p2)} AND {_actor_clause('target', target, p2)}"  # type: ignore[arg-type]
-            back = f"{_actor_clause('source', target, p2)} AND {_actor_clause('target', source, p2)}"  # type: ignore[arg-type]
-            clauses.append(f"(({there}) OR ({back}))")
+            dyad = self._dyad_clause(source, target, either, p2)
+            if not directed:
+                from .joint import joint_clause
+
+                member = lambda v, ps: _actor_clause("", v, ps, col="x.")  # noqa: E731
+                dyad = f"({dyad} OR {joint_clause(source, target, p2, member, table)})"
+            clauses.append(dyad)
             params.extend(p2)
         else:
             if source:
@@ -334,6 +345,15 @@ class EventFilter:
         self.params = params
         #: the FROM clause these conditions need (the sentence is joined only for a text search)
         self.from_ = EVENT_FROM if text else EVENT_FROM_NO_TEXT
+
+    @staticmethod
+    def _dyad_clause(source: str, target: str, either: bool, params: list[Any]) -> str:
+        """The directed events of a dyad: ``source`` -> ``target`` (and back, ``either``)."""
+        there = f"{_actor_clause('source', source, params)} AND {_actor_clause('target', target, params)}"
+        if not either:
+            return f"({there})"
+        back = f"{_actor_clause('source', target, params)} AND {_actor_clause('target', source, params)}"
+        return f"(({there}) OR ({back}))"
 
 
 #: events joined with their sentence (text search) and article (fallback date, outlet): what EventFilter reads

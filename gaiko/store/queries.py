@@ -15,6 +15,7 @@ from .event_filter import (EVENT_DAY, EVENT_FROM, MODALITIES, PRECISIONS, EventF
                            check_filter_names, coded_since_time)
 from .ledger_state import TRACKED_SQL, ledger_behind, tracked_afresh
 from .paging import page
+from .joint import is_joint
 
 __all__ = ["QueryMixin", "EventFilter", "EVENT_FROM", "EVENT_DAY", "MODALITIES", "PRECISIONS", "actor_key",
            "PLAUSIBLE_PUBLISHED", "SORTS", "check_filter_names", "coded_since_time"]
@@ -53,13 +54,19 @@ class QueryMixin:
         ``num_sources``. ConfigError for an unknown sort, count or filter value (a ``type`` such as ``",,"`` that names
         no type, ``since`` after ``until``), or a negative ``limit``/``offset``.
 
+        ``joint``: the event is a joint act (a compound source of two countries or more, no recipient:
+        :mod:`gaiko.store.joint`), which a dyad's filter takes for both directions (round x12).
+
         ``limit``: at most this many rows after ``offset``; None (the default) or 0: every matching row, as the CLI's
         ``--limit 0`` (round r35: the default was a silent 100). :meth:`count_events` gives the total."""
         if sort not in SORTS:
             raise ConfigError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
         limit, offset = page(limit, offset)
         sql, params = counting.event_rows(self.con, count, filters, sort, limit, offset)
-        return self.query(sql, params)
+        rows = self.query(sql, params)
+        for r in rows:  # a joint act of two countries or more, labelled (round x12)
+            r["joint"] = is_joint(r)
+        return rows
 
     def unclustered_events(self) -> int:
         """Mentions in no cluster yet (0 in a whole store), each counted as a cluster of its own until clustered."""
