@@ -70,6 +70,7 @@ def test_a_dyad_counts_joint_acts_in_both_directions_once(db, count, joint):
         # both directions: each joint act once, not twice
         assert s.count_events(count, source="KGZ", target="TJK", either=True) == joint + 1
         assert s.count_events(count, source="Tajikistan", target="Kyrgyzstan", text="joint statement") == 1  # names
+        assert s.count_events(count, source="TJK:Tajikistan", target="KGZ", text="joint statement") == 1  # exact key
         # the switch: directed events only
         assert s.count_events(count, source="TJK", target="KGZ", directed=True) == 0
         assert s.count_events(count, source="KGZ", target="TJK", directed=True) == 1
@@ -180,3 +181,4 @@ def test_dashboard_dyad_view(client):
     assert page.status_code == 200 and page.text.count(">joint</span>") == 3
     page = client.get("/dyads", params={"dyad": "TJK-KGZ", "directed": "1"})
     assert page.status_code == 200 and ">joint</span>" not in page.text
+    assert 'name="directed" value="1" id="directed" checked' in page.text  # the tick, kept in the page's links

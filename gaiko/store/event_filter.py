@@ -48,12 +48,12 @@ def _actor_clause(side: str, value: str, params: list[Any], col: str = "") -> st
     if m:
         country, sector, name = m.group(1), m.group(2), m.group(3).strip()
         parts = [f"{col}text IS NOT NULL"]
-        for col, val in (("country", None if country == "---" else country), ("sector", sector or None),
-                         ("name", name or None)):
+        for field, val in (("country", None if country == "---" else country), ("sector", sector or None),
+                           ("name", name or None)):
             if val is None:
-                parts.append(f"{col}{col} IS NULL")
+                parts.append(f"{col}{field} IS NULL")
             else:
-                parts.append(f"{col}{col} = ?")
+                parts.append(f"{col}{field} = ?")
                 params.append(val)
         return "(" + " AND ".join(parts) + ")"
     if v == "---":
