@@ -108,6 +108,8 @@ def test_dyads_list_joint_acts_under_both_directions(db):
         directed = {(r["source"], r["target"]) for r in s.dyads(directed=True)}
         assert directed == {("KGZ", "TJK"), ("KGZ", "AFG")}
         assert [r["source"] for r in s.dyads(source="UZB")] == ["UZB", "UZB"]
+        top = {(d["source"], d["target"]): d for d in s.stats()["top_dyads"]}  # the inventory counts them alike
+        assert top[("TJK", "KGZ")]["events"] == 3 and top[("TJK", "KGZ")]["joint"] == 3
 
 
 def test_the_weekly_series_has_the_signing(db):

@@ -134,12 +134,10 @@ class QueryMixin:
             for r in self.query(f"SELECT e.event_type, {sc.n} AS n {sc.from_} WHERE {sc.where} GROUP BY 1 "
                                 "ORDER BY 2 DESC, 1", sc.params)
         }
-        one["top_dyads"] = self.query(
-            f"""SELECT e.source_country AS source, e.target_country AS target, {sc.n} AS events,
-                      round({sc.goldstein_agg("avg")}, 2) AS mean_goldstein
-               {sc.from_} WHERE {sc.where} AND e.source_country IS NOT NULL AND e.target_country IS NOT NULL
-               GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 10""", sc.params
-        )
+        # as gaiko dyads counts them, joint acts in both directions (round x12), self and negated ones too
+        dyads = self._dyad_rows(True, count, {"include_negated": True})  # type: ignore[attr-defined]
+        one["top_dyads"] = [{k: r[k] for k in ("source", "target", "events", "mean_goldstein", "joint")}
+                            for r in dyads[:10]]
         one["errors_by_reason"] = {
             r["reason"]: r["n"] for r in self.query(
                 "SELECT reason, count(*) AS n FROM errors WHERE severity <> 'warning' GROUP BY 1 ORDER BY 2 DESC, 1")
