@@ -39,7 +39,8 @@ _NUMBERS = {
 _NUM = r"(\d+(?:\.\d+)?|half an?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-eight|seventy-two|ninety|hundred)"
 _UNIT = r"(hours?|days?|weeks?|months?|years?|decades?)"
 _OPEN = re.compile(r"\b(someday|some day|one day|eventually|in the future|at some point|in due course|in time|sooner or later)\b")
-_VAGUE = re.compile(r"\b(soon|shortly|in the coming (days|weeks|months|years)|in the near future|before long|as soon as possible|promptly|quickly)\b")
+_VAGUE = re.compile(r"\b(soon|shortly|in the coming (days|weeks|months|years)|in the near future|before long|as soon as possible|promptly|quickly|"
+                    r"within (?:the next |the coming |a few )?(hours|days|weeks|months))\b")  # "within days": round t41
 _RELATIVE = re.compile(rf"\b{_NUM}\s+{_UNIT}\s+(earlier|later|sooner)\s+than\b")
 
 

@@ -1,0 +1,97 @@
+"""Round t41: pledge extraction and tracker kinds a newcomer (round b38, a South Caucasus / Central Asia analyst) found
+on articles of their own (F6, F7, F8, F16, F17). Our own sentences of each kind (other countries, topics and
+wordings), never b38's, with look-alikes that keep main's reading.
+
+F8. Spurious pledges. (a) A future the subject will undergo at others' hands ("the interior ministry said the six
+    sailors would stand trial", "would face charges") was the subject's country's pledge; it is no pledge unless the
+    speaker is of the subject's side (``pledge_guards.others_fate``). (b) A vague act of response under a negative
+    condition ("London would act within days if the jailed protesters were not freed") was a promise with no deadline:
+    it is a threat (``pledge_force.response_threat``) and "within days" a symbolic deadline (``deadlines._VAGUE``).
+    (c) "said Georgia would not repeal the law": "repeal" was in no refusal list, so a negated modal of it was a pledge
+    to refrain; it is a refusal now (``modal_forms.yaml`` ``refusal_verbs``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from helpers import ledger_entries
+
+
+def _pledges(coder, text: str, published: dt.date = dt.date(2026, 3, 2)) -> list:
+    from gaiko.types import Article
+
+    return coder.code_article(Article(text=text, title=None, published=published)).pledges
+
+
+# -- F8a: a fate others impose is no pledge of its subject ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "A police spokesman in Nairobi said the four Ugandans would face charges of smuggling.",
+    "Prosecutors in Ankara said the two Greek sailors would go on trial next month.",
+    "The three Bolivian miners will stand trial in Chile next month.",
+    "The lawyer said his clients would stand trial in Lusaka.",
+])
+def test_f8a_fate_of_others_no_pledge(coder, text: str) -> None:
+    assert not _pledges(coder, text), [(p.actor.name, p.action) for p in _pledges(coder, text)]
+
+
+@pytest.mark.parametrize("text,verb", [
+    ("Kenya said its soldiers would face a court martial.", "face"),  # the speaker's own side
+    ("Manila said it would bring the Chinese fishermen to trial by June.", "bring"),  # the prosecutor's act
+    ("Ghana said it would face down the protesters.", "face"),
+])
+def test_f8a_lookalikes_keep_their_pledge(coder, text: str, verb: str) -> None:
+    assert [p for p in _pledges(coder, text) if p.action.startswith(verb)]
+
+
+def test_f8a_passive_fate_stays_the_speakers(coder) -> None:
+    """Round e36's kind: a passive done to the subject is the speaker's act ("would be deported")."""
+    got = _pledges(coder, "Peru's interior minister said the 12 Chilean fishermen would be deported next week.")
+    assert [(p.actor.country, p.action) for p in got] == [("PER", "deport the 12 Chilean fishermen")]
+
+
+# -- F8b: a response under a negative condition is a threat with its deadline -------------------------------------------
+
+@pytest.mark.parametrize("text,country", [
+    ("The Canadian foreign minister said Ottawa would act within days if the detained journalists were not released.",
+     "CAN"),
+    ("Canberra said it would respond within weeks unless the fishermen were freed.", "AUS"),
+    ("Ankara would take measures within days if the ships did not leave, the minister said.", "TUR"),
+])
+def test_f8b_conditional_response_is_a_threat(coder, text: str, country: str) -> None:
+    got = [p for p in _pledges(coder, text) if p.actor.country == country]
+    assert len(got) == 1 and got[0].kind == "threat", [(p.kind, p.action) for p in got]
+    assert got[0].deadline is not None and got[0].deadline.text.startswith("within"), got[0].deadline
+
+
+def test_f8b_conditional_promise_stays_a_promise(coder) -> None:
+    got = _pledges(coder, "Tokyo said it would act quickly if asked by Manila.")
+    assert [p.kind for p in got] == ["promise"]
+
+
+def test_f8b_within_days_is_symbolic() -> None:
+    from gaiko.deadlines import normalise_deadline
+
+    d = normalise_deadline("within days", "2026-03-02")
+    assert d is not None and d.granularity == "symbolic" and d.end is None
+    assert normalise_deadline("within ten days", "2026-03-02").end == "2026-03-12"
+
+
+# -- F8c: a law not repealed is a refusal -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The president said Moldova would not repeal the language law.",
+    "Hungarian officials said Budapest would never annul the media decree.",
+])
+def test_f8c_law_not_repealed_no_pledge(coder, text: str) -> None:
+    assert not _pledges(coder, text), [(p.actor.name, p.action) for p in _pledges(coder, text)]
+
+
+def test_f8c_repeal_and_refrain_lookalikes(coder) -> None:
+    assert [p.action for p in _pledges(coder, "Kenya said it would repeal the finance law by June.")] == \
+        ["repeal the finance law"]
+    assert [p.action for p in _pledges(coder, "Ghana said it would not tax remittances.")] == ["not tax remittances"]
