@@ -95,3 +95,24 @@ def test_f8c_repeal_and_refrain_lookalikes(coder) -> None:
     assert [p.action for p in _pledges(coder, "Kenya said it would repeal the finance law by June.")] == \
         ["repeal the finance law"]
     assert [p.action for p in _pledges(coder, "Ghana said it would not tax remittances.")] == ["not tax remittances"]
+
+
+# -- F16: suspending a benefit one grants is coercion --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,verb", [
+    ("Washington threatened to suspend visa-free entry for Nicaraguan officials.", "suspend"),
+    ("The European Union threatened on Tuesday to freeze aid to Kampala over the crackdown.", "freeze"),
+    ("Canberra said it would suspend trade preferences for Fiji unless the detained journalist was freed.", "suspend"),
+])
+def test_f16_withheld_benefit_is_coercion(coder, text: str, verb: str) -> None:
+    got = [p for p in _pledges(coder, text) if p.action.startswith(verb)]
+    assert got and all(p.event_type == "COERCE" for p in got), [(p.action, p.event_type) for p in got]
+
+
+@pytest.mark.parametrize("text,verb", [
+    ("Seoul said it would suspend tariffs on Vietnamese shrimp.", "suspend"),
+    ("Ottawa said it would lift the sanctions on the airline by June.", "lift"),
+])
+def test_f16_undoing_a_sanction_stays_concede(coder, text: str, verb: str) -> None:
+    got = [p for p in _pledges(coder, text) if p.action.startswith(verb)]
+    assert got and all(p.event_type == "CONCEDE" for p in got), [(p.action, p.event_type) for p in got]

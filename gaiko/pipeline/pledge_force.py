@@ -3,17 +3,20 @@ land in Venezuela" has no threat verb, so its kind was the modal's default, prom
 promise. The kind of a modal cue ("will", "would") follows the act when it is force on a side or a place
 (``pledges/hostile_acts.yaml``); a deal struck, a goal hit or aid sent stays a promise.
 
-Round t41 (b38's F8): a vague act of response under a negative condition ("London would act within days if the
-jailed protesters were not freed") is a threat (:func:`response_threat`).
+Round t41 (b38's F8, F16): a vague act of response under a negative condition ("London would act within days if the
+jailed protesters were not freed") is a threat (:func:`response_threat`); suspending a benefit one grants ("threatened
+to suspend visa-free travel") is COERCE, not CONCEDE (:func:`withheld_benefit`, ``pledges/actions.yaml``).
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
-from ..tables import word_sets
+from ..tables import data_path, load_yaml, word_sets
 
-__all__ = ["hostile_act", "response_threat"]
+__all__ = ["hostile_act", "response_threat", "withheld_benefit"]
 
 
 def hostile_act(verb: Token) -> bool:
@@ -49,3 +52,21 @@ def response_threat(verb: Token, conditions: str | None) -> bool:
         return False  # "would move its embassy", "move to ...": an act of its own
     return bool(set(conditions.lower().replace("n't", " n't").split()) & words["negative_condition_words"])
 
+
+def withheld_benefit(verb: Token, obj: Token | None) -> bool:
+    """Whether ``verb`` withholds a benefit the actor grants (``withholding_verbs`` of ``pledges/actions.yaml`` with
+    one of ``granted_benefits`` in the object): "suspend visa-free travel", "freeze aid to Kampala" are COERCE
+    (round t41, b38's F16); "suspend sanctions" is none of them and stays CONCEDE."""
+    if obj is None:
+        return False
+    verbs, benefits = _withholding()
+    if verb.lemma_.lower() not in verbs:
+        return False
+    return any(t.lower_ in benefits or t.lemma_.lower() in benefits for t in obj.subtree)
+
+
+@lru_cache(maxsize=None)
+def _withholding() -> tuple[frozenset[str], frozenset[str]]:
+    """(``withholding_verbs``, ``granted_benefits``) of ``pledges/actions.yaml`` (a file of mixed entries)."""
+    a = load_yaml(data_path("pledges/actions.yaml")) or {}
+    return frozenset(a.get("withholding_verbs") or ()), frozenset(a.get("granted_benefits") or ())

@@ -39,7 +39,7 @@ from .pledge_speaker import done_to, speakers_own
 from .pledge_spoken import spoken_for
 from .pledge_suffered import suffered_threat
 from .pledge_terms import deadline as pledge_deadline, included, split_objects
-from .pledge_force import hostile_act, response_threat
+from .pledge_force import hostile_act, response_threat, withheld_benefit
 from .pledge_forms import antecedent, no_new_pledge, parties, passive_parts, question, threatened_means, vouched
 from .pledge_parts import (
     Lexicon, action_text, country_in, is_actorish, lexicon, main_country, say_head, say_left, subject_of,
@@ -340,8 +340,8 @@ class PledgeExtractor:
         lex = self.lex
         lemma = verb.lemma_.lower()
         by_verb = lex.action_verbs.get(lemma)
-        if kind == "threat" and response_threat(verb, "unless"):
-            return "COERCE" if obj is not None else lex.default_by_kind["threat"]  # "would act if ... not freed" (t41)
+        if withheld_benefit(verb, obj) or (kind == "threat" and response_threat(verb, "unless")):
+            return "COERCE" if obj is not None else lex.default_by_kind["threat"]  # "would act if ...", "suspend aid" (t41)
         if obj is not None and (by_verb is None or lemma in lex.generic_verbs):
             # a noun that heads its phrase decides before one that modifies it ("security aid" is aid)
             hits = [(t.dep_ in ("compound", "amod", "nmod"), i, hit) for i, t in enumerate(obj.subtree)
