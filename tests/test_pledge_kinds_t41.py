@@ -116,3 +116,56 @@ def test_f16_withheld_benefit_is_coercion(coder, text: str, verb: str) -> None:
 def test_f16_undoing_a_sanction_stays_concede(coder, text: str, verb: str) -> None:
     got = [p for p in _pledges(coder, text) if p.action.startswith(verb)]
     assert got and all(p.event_type == "CONCEDE" for p in got), [(p.action, p.event_type) for p in got]
+
+
+# -- F6: pledges a body's schedule, a decision or a demand of a noun hid ------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Kyrgyzstan and Tajikistan signed a water-sharing protocol on Monday. Under the protocol, a joint water commission "
+    "will hold its first session by May 15.",
+    "Kyrgyzstan and Tajikistan signed a water-sharing protocol on Monday. A joint water commission will meet before "
+    "April 30.",
+])
+def test_f6a_joint_body_bound_session_is_its_parties_pledge(coder, text: str) -> None:
+    got = _pledges(coder, text)
+    assert sorted(p.actor.country for p in got) == ["KGZ", "TJK"], [(p.actor.name, p.action) for p in got]
+    assert all(p.deadline is not None and p.deadline.granularity == "day" for p in got)
+
+
+def test_f6a_bound_session_without_parties_named(coder) -> None:
+    got = _pledges(coder, "Under the accord, the joint boundary commission will hold its first meeting by June 12.")
+    assert [p.action for p in got] == ["hold its first meeting"] and got[0].deadline.end == "2026-06-12"
+
+
+@pytest.mark.parametrize("text", [
+    "The review panel will hold its first meeting in May.",
+    "The joint commission will meet in October.",
+])
+def test_f6a_session_on_a_schedule_stays_no_pledge(coder, text: str) -> None:
+    assert not _pledges(coder, text)
+
+
+def test_f6b_decision_due_by_a_term(coder) -> None:
+    got = _pledges(coder, "The African Union will decide on the suspension of Gabon by March 20, a spokesman said.")
+    assert [p.action.split()[0] for p in got] == ["decide"], [(p.actor.name, p.action) for p in got]
+    assert got[0].deadline is not None and got[0].deadline.end == "2026-03-20"
+    assert not _pledges(coder, "The central bank will decide on rates in due course.")
+
+
+@pytest.mark.parametrize("text,actor,action,target", [
+    ("Iran seized two Greek tankers in the Gulf. Athens demanded the return of the tankers and their crews.",
+     "GRC", "return the tankers and their crews", "IRN"),
+    ("Venezuela detained nine Colombian fishermen on Sunday. Colombia's foreign ministry demanded the immediate release "
+     "of the detained fishermen.", "COL", "release the detained fishermen", "VEN"),
+    ("Kenya called for the withdrawal of Ugandan troops from the island.", "KEN", "withdraw Ugandan troops", "UGA"),
+])
+def test_f6c_demand_of_an_act_noun(coder, text: str, actor: str, action: str, target: str) -> None:
+    got = [p for p in _pledges(coder, text) if p.kind == "demand"]
+    assert [(p.actor.country, p.action, p.target and p.target.country) for p in got] == [(actor, action, target)]
+
+
+def test_f6c_lookalikes(coder) -> None:
+    assert not _pledges(coder, "The union demanded an apology from the minister.")
+    got = [p for p in _pledges(coder, "Chile's foreign ministry demanded the release of the detained Chileans.")
+           if p.kind == "demand"]
+    assert len(got) == 1 and got[0].target is None  # the object's own country is not the one asked

@@ -29,6 +29,7 @@ from ..types import Actor, Pledge
 from .destination import destination
 from .foreign import foreign_sentences
 from .pledge_asked import asked_action, asked_target, misread_verb
+from .pledge_bound import demanded_act, holder
 from .pledge_demander import demander_side
 from .pledge_cues import cue_lemmas, find_cues, noun_fate, refrains
 from .pledge_made import made_on, noun_party, time_word
@@ -222,6 +223,7 @@ class PledgeExtractor:
             speaker = None
         if kind == "demand":  # "The families demanded that Lima ...": the group's side named before (round t39)
             actor = demander_side(actor, target, sent, state.actors)
+            target = holder(verb, actor, state) if verb.pos_ == "NOUN" and verb.dep_ != "ccomp" else target  # t41
         self._remember(actor_tok, actor, memory)
         action, obj, obj_tok = self._action(verb, cue, passive)
         if no_new_pledge(verb, cue, kind, passive[0] if passive is not None else obj_tok, lex):
@@ -237,7 +239,7 @@ class PledgeExtractor:
                 action = f"{action} {obj}"
         if any(c.dep_ == "neg" for c in verb.children) or (cue.i != verb.i and refrains(cue, lex)):
             action = "not " + action  # "will not tax", "would not seek to reopen" (round p55)
-        if target is None and obj_tok is not None:
+        if target is None and obj_tok is not None and not (kind == "demand" and verb.pos_ == "NOUN"):
             target = state.actor_in(obj_tok) if obj_tok.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") else None
         target = target or destination(verb, state, actor.country)  # "pledged to deploy police to Haiti"
         country = actor.country or country_in(doc, actor.start, actor.end) or country_in(doc, sent.start_char, sent.end_char) or country_hint
@@ -294,6 +296,8 @@ class PledgeExtractor:
             return f"observe {obj}", obj, obj_tok
         if verb.pos_ == "NOUN" and misread_verb(verb, self.lex.action_verbs):  # "demanded that X's army release Y"
             return asked_action(verb)
+        if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "pobj"):  # "demanded the release of the sailors" (t41)
+            return demanded_act(verb)
         action, obj, obj_tok = action_text(verb)
         small = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and any(x.dep_ == "nsubj" for x in c.children)),
                      None) if verb.lemma_.lower() in ("allow", "let", "permit", "enable", "help") else None
