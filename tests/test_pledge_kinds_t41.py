@@ -169,3 +169,39 @@ def test_f6c_lookalikes(coder) -> None:
     got = [p for p in _pledges(coder, "Chile's foreign ministry demanded the release of the detained Chileans.")
            if p.kind == "demand"]
     assert len(got) == 1 and got[0].target is None  # the object's own country is not the one asked
+
+
+# -- F7: a broader word of the object in another future is no restatement; one promise told twice is one entry ----------
+
+_F7 = [{"id": "a1", "published": "2026-03-02", "source": "Wire A",
+        "text": "Kazakhstan said on Monday it would release four Kyrgyz detainees within two weeks."},
+       {"id": "a2", "published": "2026-03-05", "source": "Wire B",
+        "text": "Kazakhstan and Kyrgyzstan traded accusations after a Kazakh airliner crashed near Osh, killing 30 "
+                "people. Kyrgyz air defence had hit the plane, Kazakh officials said. The Kyrgyz government said "
+                "Bishkek would compensate the relatives of those killed."},
+       {"id": "a3", "published": "2026-03-09", "source": "Wire C",
+        "text": "Kyrgyzstan promised that it would pay compensation to the families of the victims."}]
+
+
+def test_f7_relatives_no_restatement_of_a_release(tmp_path: Path, coder) -> None:
+    entries = ledger_entries(tmp_path, coder, _F7)
+    rel = [e for e in entries if e["action"].startswith("release")]
+    assert len(rel) == 1
+    texts = [ev.get("sentence") or "" for ev in rel[0]["evidence"] if ev.get("relation") == "restates"]
+    assert not any("compensat" in t for t in texts), texts
+
+
+def test_f7_two_tellings_of_compensation_one_entry(tmp_path: Path, coder) -> None:
+    entries = ledger_entries(tmp_path, coder, _F7)
+    comp = [e for e in entries if "compensat" in e["action"]]
+    assert len(comp) == 1, [e["action"] for e in comp]
+    assert "restates" in [ev.get("relation") for ev in comp[0]["evidence"]]
+
+
+def test_f7_the_people_named_narrowly_still_one_entry(tmp_path: Path, coder) -> None:
+    arts = [_F7[0], {"id": "a2", "published": "2026-03-05", "source": "Wire B",
+                     "text": "The Kazakh interior ministry said Astana would release the Kyrgyz detainees within two "
+                             "weeks."}]
+    rel = [e for e in ledger_entries(tmp_path, coder, arts) if e["action"].startswith("release")]
+    assert len(rel) == 1 and {"restates", "revises"} & {ev.get("relation") for ev in rel[0]["evidence"]}, \
+        [(ev.get("relation"), ev.get("sentence")) for e in rel for ev in e["evidence"]]

@@ -319,6 +319,10 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         return Decision("fulfils", cue=_STOPPED.search(text).group(0), note="the calm it promised reported", features=feats)
     if modal and named and not nominal and matter_only(toks, named[0], lo):
         return Decision("unrelated", note="names the object only as another matter's", features=feats)  # (round t39)
+    if modal and named and not nominal and frame.narrow and not any(h.concept in frame.narrow for h in named):
+        # "would compensate the relatives of those killed" for "release four detainees": only a broader word of the
+        # object ("relatives" for the detainees), in another act's future, restates nothing (round t41)
+        return Decision("unrelated", note="names only a broader class of the object, in another future", features=feats)
     if modal and (nominal or named) and not any(t.text == "if" for t in toks[lo:hi]):
         word = " ".join(t.text for t in toks[(nominal or named)[0].i:(nominal or named)[0].j])
         if (neg := foretold_not_done(report.text, toks, (nominal or named)[0].j, hi)) is not None:
