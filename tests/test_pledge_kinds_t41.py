@@ -205,3 +205,52 @@ def test_f7_the_people_named_narrowly_still_one_entry(tmp_path: Path, coder) -> 
     rel = [e for e in ledger_entries(tmp_path, coder, arts) if e["action"].startswith("release")]
     assert len(rel) == 1 and {"restates", "revises"} & {ev.get("relation") for ev in rel[0]["evidence"]}, \
         [(ev.get("relation"), ev.get("sentence")) for e in rel for ev in e["evidence"]]
+
+
+# -- F17: parts of a month are day deadlines; another act's term revises nothing -----------------------------------------
+
+@pytest.mark.parametrize("text,start,end", [
+    ("by mid-October", "2026-09-20", "2026-10-15"),
+    ("by early November", "2026-09-20", "2026-11-10"),
+    ("by late October", "2026-09-20", "2026-10-31"),
+    ("in mid-October", "2026-10-11", "2026-10-20"),
+    ("in early March 2027", "2027-03-01", "2027-03-10"),
+    ("by the middle of December", "2026-09-20", "2026-12-15"),
+    ("by mid-September", "2026-09-20", "2027-09-15"),
+])
+def test_f17_part_of_a_month_is_a_day_deadline(text: str, start: str, end: str) -> None:
+    from gaiko.deadlines import normalise_deadline
+
+    d = normalise_deadline(text, "2026-09-20")
+    assert (d.start, d.end, d.granularity) == (start, end, "day"), d
+
+
+def test_f17_month_and_year_parts_unchanged() -> None:
+    from gaiko.deadlines import normalise_deadline
+
+    assert normalise_deadline("by October", "2026-09-20").granularity == "month"
+    assert normalise_deadline("mid-2027", "2026-09-20").end == "2027-08-31"
+
+
+_GUARDS = {"id": "a1", "published": "2026-09-21", "source": "Wire A",
+           "text": "Tajikistan said on Monday it would release the five Kyrgyz border guards within two weeks."}
+
+
+@pytest.mark.parametrize("later", [
+    "Tajik officials said Dushanbe would allow Kyrgyz diplomats to visit the five border guards by mid-October.",
+    "Tajik officials said Dushanbe would move the five Kyrgyz border guards to a prison in Khujand by mid-October.",
+])
+def test_f17_another_act_with_a_term_is_no_revision(tmp_path: Path, coder, later: str) -> None:
+    arts = [_GUARDS, {"id": "a2", "published": "2026-09-24", "source": "Wire B", "text": later}]
+    rel = [e for e in ledger_entries(tmp_path, coder, arts) if e["action"].startswith("release")]
+    assert len(rel) == 1 and rel[0]["deadline"]["end"] == "2026-10-05", rel[0]["deadline"]
+    assert "revises" not in [ev.get("relation") for ev in rel[0]["evidence"]]
+
+
+def test_f17_same_act_by_mid_month_revises(tmp_path: Path, coder) -> None:
+    arts = [_GUARDS, {"id": "a2", "published": "2026-09-24", "source": "Wire B",
+                      "text": "Tajik officials said Dushanbe would hand over the five Kyrgyz border guards to Bishkek "
+                              "by mid-October."}]
+    rel = [e for e in ledger_entries(tmp_path, coder, arts) if e["action"].startswith("release")]
+    assert len(rel) == 1 and rel[0]["deadline"]["end"] == "2026-10-15", rel[0]["deadline"]
+    assert "revises" in [ev.get("relation") for ev in rel[0]["evidence"]]

@@ -221,6 +221,19 @@ def normalise_deadline(
         year = pub.year + (1 if nxt else 0)
         return mk(pub if by or not nxt else dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
 
+    # part of a month (round t41, b38's F17): early = 1-10, mid = 11-20, late = 21-end, day precision; "by mid-October"
+    # is due on the 15th, "by early October" on the 10th, "by late October" on the month's last day
+    m = re.search(rf"\b(early|mid|late|the middle of|the beginning of|the start of)[- ]?(?:of )?{_MONTH_RE}(?: ((?:19|20)\d\d))?\b", t)
+    if m:
+        month = _MONTHS[m.group(2).rstrip(".")]
+        year = int(m.group(3)) if m.group(3) else _next_month(pub, month, allow_same=True)
+        if not m.group(3) and month == pub.month and pub.day > {"early": 10, "mid": 15}.get(m.group(1), 31):
+            year += 1  # "by mid-September" written on 20 September: next year's
+        part = {"the middle of": "mid", "the beginning of": "early", "the start of": "early"}.get(m.group(1), m.group(1))
+        first, last = {"early": (1, 10), "mid": (11, 20)}.get(part, (21, _month_end(year, month).day))
+        end = dt.date(year, month, 15 if part == "mid" and by else last)
+        return mk(pub if by else dt.date(year, month, first), end, "day")
+
     # month name, optional day, optional year: "by March", "in April 2026", "by October 26"
     m = re.search(rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?)?{_MONTH_RE}(?: (\d{{1,2}})(?:st|nd|rd|th)?)?,?(?: ((?:19|20)\d\d))?\b", t)
     if m and m.group(2) == "may" and not (m.group(1) or m.group(3) or m.group(4) or re.search(r"\b(by|in|until|before) may\b", t)):
