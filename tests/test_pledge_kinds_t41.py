@@ -32,11 +32,18 @@ def _pledges(coder, text: str, published: dt.date = dt.date(2026, 3, 2)) -> list
 @pytest.mark.parametrize("text", [
     "A police spokesman in Nairobi said the four Ugandans would face charges of smuggling.",
     "Prosecutors in Ankara said the two Greek sailors would go on trial next month.",
-    "The three Bolivian miners will stand trial in Chile next month.",
-    "The lawyer said his clients would stand trial in Lusaka.",
 ])
 def test_f8a_fate_of_others_no_pledge(coder, text: str) -> None:
     assert not _pledges(coder, text), [(p.actor.name, p.action) for p in _pledges(coder, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The three Bolivian miners will stand trial in Chile next month.",
+    "The lawyer said his clients would stand trial in Lusaka.",
+])
+def test_f8a_no_pledge_as_on_main(coder, text: str) -> None:
+    """No side or no speaker's side: no pledge on main either (guards of the guard)."""
+    assert not _pledges(coder, text)
 
 
 @pytest.mark.parametrize("text,verb", [
