@@ -48,6 +48,7 @@ def test_f8a_no_pledge_as_on_main(coder, text: str) -> None:
 
 @pytest.mark.parametrize("text,verb", [
     ("Kenya said its soldiers would face a court martial.", "face"),  # the speaker's own side
+    ("Uganda's army spokesman said the soldiers would face a court martial.", "face"),  # a titled speaker of the side
     ("Manila said it would bring the Chinese fishermen to trial by June.", "bring"),  # the prosecutor's act
     ("Ghana said it would face down the protesters.", "face"),
 ])

@@ -260,8 +260,8 @@ def others_fate(cue: Token, verb: Token, actor: Any, speaker: Any) -> bool:
     if cue.dep_ != "aux" or verb.lemma_.lower() not in _w("fate_verbs") or actor is None:
         return False
     if speaker is not None and (speaker is actor or (speaker.country and speaker.country == actor.country and
-                                                     speaker.resolved_by != "title")):
-        return False  # the speaker's own side; a country the title resolver guessed from the sentence is no side
+                                                     (speaker.resolved_by != "title" or speaker.confidence >= 0.6))):
+        return False  # the speaker's own side; a country the title resolver guessed (low confidence) is no side
     objs = [c for c in verb.children if c.dep_ in ("dobj", "attr", "npadvmod")]
     objs += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     return any(o.lower_ in _w("fate_objects") or o.lemma_.lower() in _w("fate_objects") for o in objs)
