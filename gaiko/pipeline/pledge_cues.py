@@ -20,6 +20,7 @@ from ..docindex import columns
 from ..tables import word_sets
 from ..tracking.quantities import best_quantity
 from .pledge_asked import asked_party, misread_verb
+from .pledge_bound import bound_session, decision_due, noun_demands
 from .pledge_forms import extra_cues, hung_conjuncts
 from .pledge_guards import forecast_of_others, timetable
 from .pledge_parts import Lexicon, is_actorish, say_head, say_left
@@ -134,6 +135,7 @@ def find_cues(sent: Any, lex: Lexicon, lemmas: frozenset[str]) -> list[tuple[Tok
                     if party is None and misread_verb(c, lex.action_verbs):
                         party = asked_party(c)  # "demanded that Sudan's army release ...": "release" read as a noun
                     out.append((t, c, "demand", party))
+        out.extend(noun_demands(t))  # "demanded the immediate release of the detained sailors" (round t41)
         if t.pos_ == "VERB" and lemma in lex.verbs_that_demand and lemma != "demand":
             out.extend((t, c, "demand", p) for c, p in _mandative(t, lex))
         if t.pos_ == "NOUN" and lemma in lex.nouns and (t.head.lemma_.lower() not in lex.not_pledge_heads
@@ -146,7 +148,7 @@ def find_cues(sent: Any, lex: Lexicon, lemmas: frozenset[str]) -> list[tuple[Tok
             if v is None:
                 continue
             h = t.head  # the verb the modal hangs on ("have" of "would have to stop")
-            if _session(v, lex):
+            if _session(v, lex) and not bound_session(v):  # a session due by a term or set by an agreement (t41)
                 continue  # "the joint commission will meet in October": a body's session, a schedule (round p44)
             if t.lower_ in ("would", "wo") and say_head(h, lex) is None and h.dep_ not in ("relcl",) \
                     and say_left(h, lex) is None:
@@ -181,7 +183,8 @@ def _scheduled(cue: Token, verb: Token, lex: Lexicon) -> bool:
     :mod:`gaiko.pipeline.pledge_guards`): "a new assembly is due to sit in April", "members will vote on the budget",
     "Japan is expected to announce a package"."""
     spoken = say_head(cue if cue.dep_ != "aux" else verb, lex) is not None
-    return forecast_of_others(cue) or timetable(cue, verb, lex.session_verbs, lex.session_bodies, spoken)
+    return forecast_of_others(cue) or (timetable(cue, verb, lex.session_verbs, lex.session_bodies, spoken) and
+                                       not (cue.dep_ == "aux" and bound_session(verb)))  # "by April 30" (round t41)
 
 
 def _a_sum(obj: Token) -> bool:
@@ -216,6 +219,7 @@ def _modal_verb(v: Token, lex: Lexicon) -> Token | None:
     if lemma in lex.verbs_xcomp:
         bare = lemma in _m("modal_act_verbs") and not any(_to_inf(c) or c.dep_ == "prep" and c.lower_ == "to"
                                                           and lemma in ("commit",) for c in v.children)
+        bare = bare or decision_due(v)  # "will decide on a suspension by November 30" (round t41)
         return v if bare and not any(c.dep_ == "neg" for c in v.children) else None
     if lemma in ("be", "seem", "need", "cost", "mean", "remain"):
         return None

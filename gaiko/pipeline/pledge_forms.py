@@ -23,6 +23,7 @@ from spacy.tokens import Token
 
 from ..tables import word_sets
 from ..types import Actor
+from .pledge_bound import joint_body
 from .pledge_guards import onlooker
 from .pledge_parts import Lexicon, is_actorish
 from .retold import retold_after, retold_in_subject
@@ -130,7 +131,7 @@ def parties(tok: Token | None, state: Any, actor_of: Any) -> list[Actor]:
     if tok is None:
         return []
     phrase = " ".join(x.text for x in tok.subtree if x.dep_ != "punct" and x.i <= tok.i)
-    if COLLECTIVE.match(phrase.strip()):
+    if COLLECTIVE.match(phrase.strip()) or joint_body(tok):  # "a joint border commission": its parties (round t41)
         pair = _paired_countries(tok, state)
         if pair:
             return pair

@@ -28,7 +28,7 @@ from ..tables import word_sets
 from .pledge_parts import is_actorish, subject_of
 
 __all__ = ["timetable", "forecast_of_others", "past_habit", "past_pledge", "they_means", "calendar_event", "hypothetical",
-           "nobody_speaks", "pronoun_mismatch", "onlooker", "puts_off", "undergoes", "thing", "no_pledge_here",
+           "nobody_speaks", "pronoun_mismatch", "onlooker", "others_fate", "puts_off", "undergoes", "thing", "no_pledge_here",
            "warns_of_another"]
 
 _WORDS = "pledges/schedule_guards.yaml"
@@ -249,6 +249,22 @@ def undergoes(cue: Token, verb: Token) -> bool:
     """Whether a timetable cue's act is undergone by its subject ("Sri Lanka is to get a batch of buses"):
     ``undergo_verbs`` after "is to", "is due to", "is set to"."""
     return cue.dep_ != "aux" and cue.lemma_.lower() in _w("timetable_cues") and verb.lemma_.lower() in _w("undergo_verbs")
+
+
+def others_fate(cue: Token, verb: Token, actor: Any, speaker: Any) -> bool:
+    """Whether a modal future's act is a fate others impose on its subject (round t41, b38's F8): a verb of
+    ``fate_verbs`` with an object of ``fate_objects``, direct or after a preposition ("would stand trial", "will face
+    charges of smuggling", "would go on trial", "will appear in court"), told by no speaker of the subject's side
+    (``actor`` and ``speaker`` are :class:`~gaiko.types.Actor` or None; a speaker's country guessed by the title
+    resolver is none): the subject undergoes it, it is no pledge of theirs. "Kenya said its soldiers would face a court martial" (the speaker's own side) stays a pledge."""
+    if cue.dep_ != "aux" or verb.lemma_.lower() not in _w("fate_verbs") or actor is None:
+        return False
+    if speaker is not None and (speaker is actor or (speaker.country and speaker.country == actor.country and
+                                                     (speaker.resolved_by != "title" or speaker.confidence >= 0.6))):
+        return False  # the speaker's own side; a country the title resolver guessed (low confidence) is no side
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "attr", "npadvmod")]
+    objs += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(o.lower_ in _w("fate_objects") or o.lemma_.lower() in _w("fate_objects") for o in objs)
 
 
 def onlooker(sector: str | None) -> bool:

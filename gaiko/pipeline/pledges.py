@@ -29,17 +29,18 @@ from ..types import Actor, Pledge
 from .destination import destination
 from .foreign import foreign_sentences
 from .pledge_asked import asked_action, asked_target, misread_verb
+from .pledge_bound import demanded_act, holder
 from .pledge_demander import demander_side
 from .pledge_cues import cue_lemmas, find_cues, noun_fate, refrains
 from .pledge_made import made_on, noun_party, time_word
-from .pledge_guards import no_pledge_here, thing, they_means, warns_of_another
+from .pledge_guards import no_pledge_here, others_fate, thing, they_means, warns_of_another
 from .pledge_stance import stance_passive
 from .retold import retold_term
 from .pledge_speaker import done_to, speakers_own
 from .pledge_spoken import spoken_for
 from .pledge_suffered import suffered_threat
 from .pledge_terms import deadline as pledge_deadline, included, split_objects
-from .pledge_force import hostile_act
+from .pledge_force import hostile_act, response_threat, withheld_benefit
 from .pledge_forms import antecedent, no_new_pledge, parties, passive_parts, question, threatened_means, vouched
 from .pledge_parts import (
     Lexicon, action_text, country_in, is_actorish, lexicon, main_country, say_head, say_left, subject_of,
@@ -215,13 +216,14 @@ class PledgeExtractor:
             if warner is None:
                 return []
             target, actor, speaker, group = actor, warner, None, []
-        elif actor is None or warns_of_another(say, actor_tok, actor, speaker):
-            return []  # "..., warning that Minsk would use the revenue to fund its military" (round n50)
+        elif actor is None or warns_of_another(say, actor_tok, actor, speaker) or others_fate(cue, verb, actor, speaker):
+            return []  # "..., warning that Minsk would use the revenue", "said the six sailors would stand trial" (t41)
         if speaker is not None and (speaker is actor or speaker.text == actor.text or
                                     (speaker.name and speaker.name == actor.name)):
             speaker = None
         if kind == "demand":  # "The families demanded that Lima ...": the group's side named before (round t39)
             actor = demander_side(actor, target, sent, state.actors)
+            target = holder(verb, actor, state) if verb.pos_ == "NOUN" and verb.dep_ != "ccomp" else target  # t41
         self._remember(actor_tok, actor, memory)
         action, obj, obj_tok = self._action(verb, cue, passive)
         if no_new_pledge(verb, cue, kind, passive[0] if passive is not None else obj_tok, lex):
@@ -237,7 +239,7 @@ class PledgeExtractor:
                 action = f"{action} {obj}"
         if any(c.dep_ == "neg" for c in verb.children) or (cue.i != verb.i and refrains(cue, lex)):
             action = "not " + action  # "will not tax", "would not seek to reopen" (round p55)
-        if target is None and obj_tok is not None:
+        if target is None and obj_tok is not None and not (kind == "demand" and verb.pos_ == "NOUN"):
             target = state.actor_in(obj_tok) if obj_tok.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") else None
         target = target or destination(verb, state, actor.country)  # "pledged to deploy police to Haiti"
         country = actor.country or country_in(doc, actor.start, actor.end) or country_in(doc, sent.start_char, sent.end_char) or country_hint
@@ -251,8 +253,9 @@ class PledgeExtractor:
         conditions = self._conditions(verb, cue)
         if conditions and kind == "promise" and verb.lemma_.lower() in lex.action_verbs and lex.action_verbs[verb.lemma_.lower()] in ("COERCE", "ASSAULT", "SANCTION"):
             kind = "threat"
-        elif kind == "promise" and cue.dep_ == "aux" and not action.startswith("not ") and hostile_act(verb):
-            kind = "threat"  # "said the United States would hit targets on land in Venezuela" (round t39)
+        elif kind == "promise" and cue.dep_ == "aux" and not action.startswith("not ") and (
+                hostile_act(verb) or response_threat(verb, conditions)):  # "would act within days if ... not freed"
+            kind = "threat"  # "said the United States would hit targets on land in Venezuela" (round t39; t41)
         event_type = self._event_type(state, verb, obj_tok, kind)
         quantity = best_quantity(action)
         status = self._status_in_text(sent, cue)
@@ -293,6 +296,8 @@ class PledgeExtractor:
             return f"observe {obj}", obj, obj_tok
         if verb.pos_ == "NOUN" and misread_verb(verb, self.lex.action_verbs):  # "demanded that X's army release Y"
             return asked_action(verb)
+        if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "pobj"):  # "demanded the release of the sailors" (t41)
+            return demanded_act(verb)
         action, obj, obj_tok = action_text(verb)
         small = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and any(x.dep_ == "nsubj" for x in c.children)),
                      None) if verb.lemma_.lower() in ("allow", "let", "permit", "enable", "help") else None
@@ -339,6 +344,8 @@ class PledgeExtractor:
         lex = self.lex
         lemma = verb.lemma_.lower()
         by_verb = lex.action_verbs.get(lemma)
+        if withheld_benefit(verb, obj) or (kind == "threat" and response_threat(verb, "unless")):
+            return "COERCE" if obj is not None else lex.default_by_kind["threat"]  # "would act if ...", "suspend aid" (t41)
         if obj is not None and (by_verb is None or lemma in lex.generic_verbs):
             # a noun that heads its phrase decides before one that modifies it ("security aid" is aid)
             hits = [(t.dep_ in ("compound", "amod", "nmod"), i, hit) for i, t in enumerate(obj.subtree)

@@ -23,6 +23,7 @@ from .talksoff import TALK_ACTS
 from .appraisal import appraised_talks, talks_day
 from .amounts import (FIRST_PART, FIRST_PERIOD, MEASURED, is_late, less_than_promised, others_sum, partial_words, quantity_relation,
                       reported_done, restate_or_revise, sentence_quantity, sum_for_another)
+from .otheract import foreign_term
 from .clausegrammar import (Clause, Decision, Report, agent_side, aspect, auxiliaries, back_reference, clauses, is_verb,
                             noun_after_opener,
                             same_country, sentence_memo, subject_side, verbal_only)
@@ -319,6 +320,10 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         return Decision("fulfils", cue=_STOPPED.search(text).group(0), note="the calm it promised reported", features=feats)
     if modal and named and not nominal and matter_only(toks, named[0], lo):
         return Decision("unrelated", note="names the object only as another matter's", features=feats)  # (round t39)
+    if modal and named and not nominal and frame.narrow and not any(h.concept in frame.narrow for h in named):
+        # "would compensate the relatives of those killed" for "release four detainees": only a broader word of the
+        # object ("relatives" for the detainees), in another act's future, restates nothing (round t41)
+        return Decision("unrelated", note="names only a broader class of the object, in another future", features=feats)
     if modal and (nominal or named) and not any(t.text == "if" for t in toks[lo:hi]):
         word = " ".join(t.text for t in toks[(nominal or named)[0].i:(nominal or named)[0].j])
         if (neg := foretold_not_done(report.text, toks, (nominal or named)[0].j, hi)) is not None:
@@ -328,7 +333,10 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         if (use := money_use(report.text, toks, (nominal or named)[0].j, hi, frame.verb)) is not None:
             return Decision("needs_review", cue=f"{word} {use}", note="what the money is for, not the pledge again",
                             features=feats)  # "the money would fund air defence" (round x2)
-        return restate_or_revise(frame, report, text, word, feats)  # "the vote would take place in February 2026"
+        d = restate_or_revise(frame, report, text, word, feats)  # "the vote would take place in February 2026"
+        if d.relation == "revises" and not nominal and foreign_term([t.text for t in toks[lo:hi]], lex):
+            return Decision("unrelated", cue=d.cue, note="another act's term, no revision", features=feats)  # (t41)
+        return d
     # the promised quantity itself, reported as a fact ("American products now face a 125% levy")
     q = frame.quantity
     if q and q.get("value") is not None and q.get("unit") in MEASURED and clause.objects \

@@ -39,7 +39,8 @@ _NUMBERS = {
 _NUM = r"(\d+(?:\.\d+)?|half an?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-eight|seventy-two|ninety|hundred)"
 _UNIT = r"(hours?|days?|weeks?|months?|years?|decades?)"
 _OPEN = re.compile(r"\b(someday|some day|one day|eventually|in the future|at some point|in due course|in time|sooner or later)\b")
-_VAGUE = re.compile(r"\b(soon|shortly|in the coming (days|weeks|months|years)|in the near future|before long|as soon as possible|promptly|quickly)\b")
+_VAGUE = re.compile(r"\b(soon|shortly|in the coming (days|weeks|months|years)|in the near future|before long|as soon as possible|promptly|quickly|"
+                    r"within (?:the next |the coming |a few )?(hours|days|weeks|months))\b")  # "within days": round t41
 _RELATIVE = re.compile(rf"\b{_NUM}\s+{_UNIT}\s+(earlier|later|sooner)\s+than\b")
 
 
@@ -219,6 +220,19 @@ def normalise_deadline(
             return mk(pub, dt.date(decade + 9, 12, 31), "decade")
         year = pub.year + (1 if nxt else 0)
         return mk(pub if by or not nxt else dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+
+    # part of a month (round t41, b38's F17): early = 1-10, mid = 11-20, late = 21-end, day precision; "by mid-October"
+    # is due on the 15th, "by early October" on the 10th, "by late October" on the month's last day
+    m = re.search(rf"\b(early|mid|late|the middle of|the beginning of|the start of)[- ]?(?:of )?{_MONTH_RE}(?: ((?:19|20)\d\d))?\b", t)
+    if m:
+        month = _MONTHS[m.group(2).rstrip(".")]
+        year = int(m.group(3)) if m.group(3) else _next_month(pub, month, allow_same=True)
+        if not m.group(3) and month == pub.month and pub.day > {"early": 10, "mid": 15}.get(m.group(1), 31):
+            year += 1  # "by mid-September" written on 20 September: next year's
+        part = {"the middle of": "mid", "the beginning of": "early", "the start of": "early"}.get(m.group(1), m.group(1))
+        first, last = {"early": (1, 10), "mid": (11, 20)}.get(part, (21, _month_end(year, month).day))
+        end = dt.date(year, month, 15 if part == "mid" and by else last)
+        return mk(pub if by else dt.date(year, month, first), end, "day")
 
     # month name, optional day, optional year: "by March", "in April 2026", "by October 26"
     m = re.search(rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?)?{_MONTH_RE}(?: (\d{{1,2}})(?:st|nd|rd|th)?)?,?(?: ((?:19|20)\d\d))?\b", t)

@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .actstages import other_stage
+from .otheract import other_act
 from .lexicon import Lexicon, lexicon
 from .narrower import added, narrower, other_party
 from .normalise import _VAGUE_ACTS, COUNTERPART_ACTS, Frame, month_of, prepare, side_of
@@ -105,7 +106,8 @@ def group_mentions(mentions: list[dict[str, Any]], lex: Lexicon | None = None,
         near = sorted(set().union(*(by_key.get(t, ()) for t in m["_topic"]))) if m["_topic"] else []
         fits = [i for i in near if any(_restates(x, sig, lex) for x in sigs[i])
                 and not any(x[2] == sig[2] for x in sigs[i]) and not narrower(m, groups[i])
-                and not added(m, groups[i]) and not other_party(m, groups[i]) and not other_stage(m, groups[i], lex)]
+                and not added(m, groups[i]) and not other_party(m, groups[i]) and not other_stage(m, groups[i], lex)
+                and not other_act(m, groups[i])]  # "would put the guards on trial by mid-October" (round t41)
         if not fits and plan_revised(m):  # "would hold the summit in the spring, later than first planned" (t34)
             fits = [i for i in near if any(same_thing(x, sig) for x in sigs[i]) and not narrower(m, groups[i])
                     and not other_party(m, groups[i]) and not other_stage(m, groups[i], lex)]
