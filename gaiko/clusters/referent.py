@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import DataFileError
+from .intents import act_token
 from .told import TOLD, told_token
 
 __all__ = ["ReferentRules", "parse_referent", "referent_of", "tokens", "shares", "conflicts", "strong"]
@@ -61,6 +62,8 @@ class ReferentRules:
     told_between: frozenset[str] = frozenset()
     told_speech: frozenset[str] = frozenset()
     told_except: frozenset[str] = frozenset()
+    #: round c82: an intended report's referent names its act (``v:<group>``, :mod:`.intents`)
+    acts: bool = False
 
 
 def parse_referent(raw: Any, path: str) -> ReferentRules | None:
@@ -76,12 +79,13 @@ def parse_referent(raw: Any, path: str) -> ReferentRules | None:
 
     check(isinstance(raw, dict), "must be a mapping")
     known = {"precisions", "share", "conflict", "reach_days", "reach_precisions", "reach_dyad", "empty_parents",
-             "words", "told"}
+             "words", "told", "acts"}
     check(set(raw) <= known, f"use only {', '.join(sorted(known))}")
     for key in ("precisions", "share", "conflict", "reach_precisions", "empty_parents"):
         check(isinstance(raw.get(key) or [], list), f"{key} must be a list")
     check(set(raw.get("share") or []) <= set(_KINDS), "share must list names or counts")
     check(set(raw.get("conflict") or []) <= {"places", "counts"}, "conflict must list places or counts")
+    check(isinstance(raw.get("acts", False), bool), "acts must be true or false")
     reach = raw.get("reach_days", 0)
     check(isinstance(reach, int) and not isinstance(reach, bool) and reach >= 0, "reach_days must be a whole number >= 0")
     dyad = raw.get("reach_dyad") or {}
@@ -112,6 +116,7 @@ def parse_referent(raw: Any, path: str) -> ReferentRules | None:
                          reach_dyad=isinstance(raw.get("reach_dyad"), dict),
                          reach_dyad_except=frozenset(str(x) for x in dyad.get("except_types") or ()),
                          empty_parents=frozenset(str(x) for x in raw.get("empty_parents") or ()),
+                         acts=bool(raw.get("acts", False)),
                          told_before=frozenset(str(x).lower() for x in told.get("before") or ()),
                          told_between=frozenset(str(x).lower() for x in told.get("between") or ()),
                          told_speech=frozenset(str(x).lower() for x in told.get("speech") or ()),
@@ -151,6 +156,9 @@ def referent_of(row: dict[str, Any], rr: ReferentRules | None) -> str:
     if rr.told_before and row.get("date_precision") in rr.precisions \
             and told_token(row, rr.told_before, rr.told_between, rr.told_speech):
         out.add(TOLD)
+    act = act_token(row) if rr.acts else None
+    if act:
+        out.add(act)
     return ",".join(sorted(out))
 
 

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .context import referred_days
+from .intents import acts_apart
 from .sentence import sentence_places, shared_dates, status_of
 from .meeting import place_meets, side_country
 from .referent import conflicts, referent_of, shares
@@ -284,6 +285,9 @@ def compare(v: Unit, u: Unit, rules: Rules) -> bool:
         return False  # a bare "the attack on Tuesday" would tie together every report of its day (docs/clusters.md)
     if rules.referent is not None and u.prec in rules.referent.precisions and conflicts(v.ref, u.ref, rules.referent):
         return False  # an undated report naming another place than the event (referent.conflict)
+    if rules.referent is not None and rules.referent.acts and u.prec in rules.referent.precisions \
+            and acts_apart(v.ref, u.ref):
+        return False  # (round c82) an undated intention of another act (referent.acts)
     return ((sides_agree(v, u, rules) or place_meets(v, u, rules)) and places_agree(v.place, u.place)
             and rules.modes_agree(v, u))
 
