@@ -251,6 +251,11 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         if subject and frame.doer and not same_country(subject, frame.doer) and subject not in frame.related and \
                 placed and rel != "stalls":
             return Decision("unrelated", note=f"{subject} is the one acting", features=feats)
+        if rel == "withdraws" and subject and frame.doer and placed and not same_country(subject, frame.doer) \
+                and not frame.acts & TALK_ACTS and not _memo_call(memo, aspect, toks, i, lo, lex)["passive"]:
+            # "Washington paused its tariffs" for Brazil's threat: a withdrawal is the pledger's own act, another side's
+            # pause (even one the pledge names) withdraws nothing (round t42); a passive's subject is what is dropped
+            return Decision("unrelated", note=f"{subject} puts off its own act, not the pledge's actor", features=feats)
         if rel == "withdraws" and frame.acts & TALK_ACTS and subject and frame.doer and placed \
                 and not same_country(subject, frame.doer):  # the other party called the talks off: not moving (t36)
             return Decision("stalls", cue=words, note=f"called off by {subject}, not the pledge's actor", features=feats)

@@ -1,0 +1,65 @@
+"""Round t42: pledge-tracker kinds a newcomer (round b39) found on articles of their own. Our own sentences of each
+kind (other countries, topics and wordings), never b39's, with look-alikes that keep main's reading.
+
+F1. Another side's pause ("Washington agreed to pause the tariffs on X for 90 days", "extended the pause") withdrew
+    pledges of other sides that name it (a threat of reciprocal tariffs on its goods, a pledge to speak with its
+    leader): a withdrawal cue whose subject was a side the pledge names (``frame.related``) passed the "another side
+    acts" check of `clause.read_clause`. A withdrawal is the pledger's own act (docs/pledges.md), so another side's
+    withdrawal cue is now unrelated (talks called off by the other party still stall them, round t36); the pledger's
+    own "will pause the tariffs for now" still withdraws.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import ledger_entries
+
+
+def _arts(texts: list[tuple[str, str]]) -> list[dict]:
+    return [{"id": f"a{k}", "published": day, "source": "Wire", "text": text} for k, (day, text) in enumerate(texts)]
+
+
+def _by_side(entries: list[dict], verb: str) -> dict[str, dict]:
+    return {e["actor"]["country"]: e for e in entries if e["action"].startswith(verb)}
+
+
+def _show(entries: list[dict]) -> list[tuple]:
+    return [(e["actor"]["country"], e["action"], e["status"], e["status_reason"]) for e in entries]
+
+
+# -- F1: another side's pause withdraws nothing of the pledger's -----------------------------------------------------
+
+_OTHERS_PAUSE = [
+    ("Lula said Brazil will impose reciprocal tariffs on U.S. goods if the 50% tariffs stay.",
+     "Trump agreed on Tuesday to pause the 30% tariffs on Mexican goods for 90 days.", "BRA", "impose"),
+    ("Colombia will take the United States to the WTO over the coffee tariffs, President Petro said.",
+     "The United States extended the pause on its coffee tariffs on Wednesday.", "COL", "take"),
+    ("Japan will speak with Trump next week about the car tariffs, Prime Minister Ishiba said.",
+     "Trump agreed on Tuesday to pause the 25% tariffs on Japanese cars for 90 days.", "JPN", "speak"),
+]
+
+
+@pytest.mark.parametrize("pledge,report,side,verb", _OTHERS_PAUSE)
+def test_f1_another_sides_pause_withdraws_nothing(tmp_path: Path, coder, pledge: str, report: str, side: str,
+                                                  verb: str) -> None:
+    entries = ledger_entries(tmp_path, coder, _arts([("2026-03-02", pledge), ("2026-03-10", report)]))
+    got = _by_side(entries, verb)
+    assert side in got, _show(entries)
+    assert got[side]["status"] != "withdrawn", _show(entries)
+
+
+_OWN_PAUSE = [  # main's readings kept: the pledger's own pause withdraws its threat
+    ("India will impose retaliatory tariffs on American almonds, Prime Minister Modi said.",
+     "India will pause the retaliatory tariffs on American almonds for now, Modi said.", "IND"),
+    ("The United States will impose 40% tariffs on Indian textiles from April 1, Trump said.",
+     "Trump agreed on Tuesday to pause the 40% tariffs on Indian textiles for 90 days.", "USA"),
+]
+
+
+@pytest.mark.parametrize("pledge,report,side", _OWN_PAUSE)
+def test_f1_own_pause_still_withdraws(tmp_path: Path, coder, pledge: str, report: str, side: str) -> None:
+    entries = ledger_entries(tmp_path, coder, _arts([("2026-03-02", pledge), ("2026-03-20", report)]))
+    assert _by_side(entries, "impose")[side]["status"] == "withdrawn", _show(entries)
