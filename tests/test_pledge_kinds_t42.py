@@ -7,6 +7,9 @@ F1. Another side's pause ("Washington agreed to pause the tariffs on X for 90 da
     acts" check of `clause.read_clause`. A withdrawal is the pledger's own act (docs/pledges.md), so another side's
     withdrawal cue is now unrelated (talks called off by the other party still stall them, round t36); the pledger's
     own "will pause the tariffs for now" still withdraws.
+F2. An ``overdue`` pledge that earlier reports decided and a restatement opened again (fulfilled, then withdrawn,
+    then restated) said "deadline passed with no decisive report" beside a timeline with a decisive report; it now says
+    "since it was restated (<date>)" (`status.status_of`).
 """
 
 from __future__ import annotations
@@ -63,3 +66,29 @@ _OWN_PAUSE = [  # main's readings kept: the pledger's own pause withdraws its th
 def test_f1_own_pause_still_withdraws(tmp_path: Path, coder, pledge: str, report: str, side: str) -> None:
     entries = ledger_entries(tmp_path, coder, _arts([("2026-03-02", pledge), ("2026-03-20", report)]))
     assert _by_side(entries, "impose")[side]["status"] == "withdrawn", _show(entries)
+
+
+# -- F2: the reason of a reopened overdue pledge --------------------------------------------------------------------
+
+
+def _ev(day: str, rel: str | None, text: str) -> dict:
+    return {"published": day, "relation": rel, "article_id": f"a-{day}-{rel}", "sentence": text, "note": None}
+
+
+def test_f2_reopened_overdue_reason_names_the_restatement() -> None:
+    from gaiko.tracking.status import status_of
+
+    ev = [_ev("2026-03-02", None, "Ghana will open the Aflao border crossing by March 20."),
+          _ev("2026-03-10", "fulfils", "The Aflao crossing reopened on Tuesday."),
+          _ev("2026-03-12", "withdraws", "Ghana shelved the plan."),
+          _ev("2026-03-14", "restates", "Ghana still plans to open the crossing.")]
+    status, _when, reason, _hist, _path = status_of(ev, {"end": "2026-03-20"}, "2026-04-01")
+    assert status == "overdue"
+    assert "since it was restated (2026-03-14)" in reason, reason
+
+
+def test_f2_plain_overdue_reason_unchanged() -> None:
+    from gaiko.tracking.status import status_of
+
+    ev = [_ev("2026-03-02", None, "Ghana will open the Aflao border crossing by March 20.")]
+    assert status_of(ev, {"end": "2026-03-20"}, "2026-04-01")[2] == "deadline 2026-03-20 passed with no decisive report"
