@@ -10,6 +10,11 @@ F1. Another side's pause ("Washington agreed to pause the tariffs on X for 90 da
 F2. An ``overdue`` pledge that earlier reports decided and a restatement opened again (fulfilled, then withdrawn,
     then restated) said "deadline passed with no decisive report" beside a timeline with a decisive report; it now says
     "since it was restated (<date>)" (`status.status_of`).
+F4. "The <other> tax takes effect on <a later date>" fulfilled pledges to impose duties (and b39's "take effect"
+    pledge): a coming into force in the simple present dated after the report is a schedule, not a deed
+    (`foretold.scheduled_in_force`: needs review); "took effect on Monday" still fulfils. (A first half, "the tariffs
+    would still take effect on <date>" as a forecast and no pledge, was dropped: the studied gold reads a government's
+    own measure coming into force as its pledge to impose it, a vouched result; it lost 5 studied gold pledges.)
 """
 
 from __future__ import annotations
@@ -92,3 +97,25 @@ def test_f2_plain_overdue_reason_unchanged() -> None:
 
     ev = [_ev("2026-03-02", None, "Ghana will open the Aflao border crossing by March 20.")]
     assert status_of(ev, {"end": "2026-03-20"}, "2026-04-01")[2] == "deadline 2026-03-20 passed with no decisive report"
+
+
+# -- F4: a coming into force scheduled in the present fulfils nothing ------------------------------------------------
+
+@pytest.mark.parametrize("pledge,report", [
+    ("Canada will impose new duties on U.S. steel on April 1, Carney said.",
+     "The digital services tax takes effect on June 1."),
+    ("Chile will impose a 20% tariff on Argentine wine by May, President Boric said.",
+     "The new luxury levy comes into force on July 1."),
+    ("Trudeau told reporters the new levies on Chinese cars would still take effect on June 15.",
+     "The digital services tax takes effect on September 1."),
+])
+def test_f4_scheduled_coming_into_force_fulfils_nothing(tmp_path: Path, coder, pledge: str, report: str) -> None:
+    entries = ledger_entries(tmp_path, coder, _arts([("2026-03-02", pledge), ("2026-03-20", report)]))
+    assert entries and all(e["status"] != "fulfilled" for e in entries), _show(entries)
+
+
+def test_f4_coming_into_force_done_still_fulfils(tmp_path: Path, coder) -> None:
+    entries = ledger_entries(tmp_path, coder, _arts([
+        ("2026-03-02", "Canada will impose new duties on U.S. steel on April 1, Carney said."),
+        ("2026-04-03", "Canada's new duties on U.S. steel took effect on Wednesday.")]))
+    assert any(e["status"] == "fulfilled" for e in entries if e["action"].startswith("impose")), _show(entries)
