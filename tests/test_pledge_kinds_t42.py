@@ -15,6 +15,12 @@ F4. "The <other> tax takes effect on <a later date>" fulfilled pledges to impose
     (`foretold.scheduled_in_force`: needs review); "took effect on Monday" still fulfils. (A first half, "the tariffs
     would still take effect on <date>" as a forecast and no pledge, was dropped: the studied gold reads a government's
     own measure coming into force as its pledge to impose it, a vouched result; it lost 5 studied gold pledges.)
+F7. "X would not accept deportation flights carrying migrants in handcuffs" made no pledge: "accept" is a refusal verb
+    (``refusal_verbs``: a negated modal answering a call, offer or invitation). With an object of people or things that
+    would arrive (``admission_verbs``, ``arrival_objects``: flights, deportees, troops) it binds the pledger's own
+    conduct over a term, a pledge to refrain (`pledge_cues._admits_arrivals`); "would not accept the proposal" stays a
+    refusal. And a pledge to refrain ("not accept ...", "not deploy ...") whose act is then reported done by the
+    pledger was read fulfilled: it is broken (`decide._refrained_act_done`).
 """
 
 from __future__ import annotations
@@ -119,3 +125,35 @@ def test_f4_coming_into_force_done_still_fulfils(tmp_path: Path, coder) -> None:
         ("2026-03-02", "Canada will impose new duties on U.S. steel on April 1, Carney said."),
         ("2026-04-03", "Canada's new duties on U.S. steel took effect on Wednesday.")]))
     assert any(e["status"] == "fulfilled" for e in entries if e["action"].startswith("impose")), _show(entries)
+
+
+# -- F7: a pledge not to let arrivals in; its act done breaks it ------------------------------------------------------
+
+@pytest.mark.parametrize("text,side", [
+    ("Ruto said on Thursday that Kenya would not accept charter flights carrying deportees in shackles.", "KEN"),
+    ("Bukele said El Salvador would not accept more deportees from third countries.", "SLV"),
+    ("Mexico will not accept U.S. troops on its soil, Sheinbaum said.", "MEX"),
+])
+def test_f7_not_accepting_arrivals_is_a_pledge_to_refrain(tmp_path: Path, coder, text: str, side: str) -> None:
+    entries = ledger_entries(tmp_path, coder, _arts([("2026-03-02", text)]))
+    assert any(e["actor"]["country"] == side and e["action"].startswith("not accept") for e in entries), _show(entries)
+
+
+@pytest.mark.parametrize("text", [  # main's readings kept: refusing a proposal or an invitation is no pledge
+    "Ghana said it would not accept the IMF's proposal on fuel subsidies.",
+    "Peru said it would not accept the invitation to the summit.",
+])
+def test_f7_refusing_a_proposal_is_still_no_pledge(tmp_path: Path, coder, text: str) -> None:
+    entries = ledger_entries(tmp_path, coder, _arts([("2026-03-02", text)]))
+    assert not any(e["action"].startswith("not accept") for e in entries), _show(entries)
+
+
+@pytest.mark.parametrize("pledge,report", [
+    ("Ruto said on Thursday that Kenya would not accept charter flights carrying deportees in shackles.",
+     "Kenya accepted two U.S. charter flights carrying shackled deportees on Tuesday."),
+    ("Ruto said Kenya would not deploy troops to Haiti.", "Kenya deployed 400 troops to Haiti on Tuesday."),
+])
+def test_f7_refrained_act_done_breaks_the_pledge(tmp_path: Path, coder, pledge: str, report: str) -> None:
+    entries = ledger_entries(tmp_path, coder, _arts([("2026-03-02", pledge), ("2026-03-20", report)]))
+    got = [e for e in entries if e["action"].startswith("not ")]
+    assert got and got[0]["status"] == "broken", _show(entries)
