@@ -198,6 +198,17 @@ def _to_inf(c: Token) -> bool:
     return c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)
 
 
+def _admits_arrivals(v: Token, lemma: str) -> bool:
+    """Whether the negated "accept"/"take"/"receive" at ``v`` has for object people or things that would arrive
+    ("would not accept deportation flights", "will not take more deportees"; ``admission_verbs`` and
+    ``arrival_objects``): a pledge to refrain from letting them in, kept while none is let in (round t42), not a
+    refusal of a call or offer ("would not accept the proposal")."""
+    if lemma not in _m("admission_verbs"):
+        return False
+    obj = next((c for c in v.children if c.dep_ in ("dobj", "obj")), None)
+    return obj is not None and obj.lemma_.lower() in _m("arrival_objects") | {w.rstrip("s") for w in _m("arrival_objects")}
+
+
 def _modal_verb(v: Token, lex: Lexicon) -> Token | None:
     """The promised act of a future modal over verb ``v``, or None when the modal commits nobody: "would have done"
     (past), "be", "seem", "need", "cost", "mean", "remain", a cue verb with its own infinitive ("will seek to", found
@@ -227,7 +238,7 @@ def _modal_verb(v: Token, lex: Lexicon) -> Token | None:
     if subj is not None and subj.pos_ in ("NOUN", "PROPN") and not is_actorish(subj, lex) and (
             lemma in _m("meaning_verbs") or lemma == "see" and any(c.dep_ == "prep" and c.lower_ == "as" for c in v.children)):
         return None  # "the vote would mark the end of the transition": what a thing will mean, a forecast (round e36)
-    if lemma in _m("refusal_verbs") and any(c.dep_ == "neg" for c in v.children):
+    if lemma in _m("refusal_verbs") and any(c.dep_ == "neg" for c in v.children) and not _admits_arrivals(v, lemma):
         return None  # "would not attend the summit": a refusal of an invitation, not a pledge to refrain
     if words_taken_back(v):
         return None  # "would not withdraw her remarks": words or a stance not taken back, a refusal (round t35)

@@ -36,7 +36,7 @@ from .clausewithdraw import PROMISED_TO, about_plan, dropped_before, other_kind
 from .clausetools import (_COERCIVE, _MODALS, _OTHERS, _STOP, _TALKS, _THREATENED, _WORDS, _asker_acts,  # noqa: F401
                           _governing_cue, _in_planned_talks, _time_noun, _w)
 from .clauseneg import _NOT_UNTIL, _STOPPED, _negated_span, put_off_for_now
-from .foretold import foretold_not_done, money_use
+from .foretold import foretold_not_done, money_use, scheduled_in_force
 from .inceptive import starts_the_deed
 from .lexicon import Lexicon
 from .normalise import COUNTERPART_ACTS, Frame
@@ -235,6 +235,8 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
                 or any(t.text in _MODALS for t in toks[max(lo, i - 4):i])  # "would be given land": a noun, in the future
                 or (not _memo_call(memo, is_verb, toks, i, lex, lo) and verbal_only(toks[i].text, lex))):
             continue  # "will hold", "to carry out", "on carrying out": nothing done yet (announcing a withdrawal is one)
+        if rel == "fulfils" and (due := scheduled_in_force(report.text, toks, i, _j, hi, report.published)):
+            return Decision("needs_review", cue=due, note="a coming into force scheduled, not done", features=feats)
         if rel == "progresses" and frame.acts & SWITCH and begins_to_apply(toks, i, _j, hi, lex):
             rel, words = "fulfils", f"{words} {toks[_j].text}"  # "coffee began paying the 50% levy": the rule applies
         if rel == "progresses" and (_j == i + 1 and frame.verb and frame.verb in {m for m, _t in lex.lemmas(toks[i].text)}
@@ -252,6 +254,11 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         if subject and frame.doer and not same_country(subject, frame.doer) and subject not in frame.related and \
                 placed and rel != "stalls":
             return Decision("unrelated", note=f"{subject} is the one acting", features=feats)
+        if rel == "withdraws" and subject and frame.doer and placed and not same_country(subject, frame.doer) \
+                and not frame.acts & TALK_ACTS and not _memo_call(memo, aspect, toks, i, lo, lex)["passive"]:
+            # "Washington paused its tariffs" for Brazil's threat: a withdrawal is the pledger's own act, another side's
+            # pause (even one the pledge names) withdraws nothing (round t42); a passive's subject is what is dropped
+            return Decision("unrelated", note=f"{subject} puts off its own act, not the pledge's actor", features=feats)
         if rel == "withdraws" and frame.acts & TALK_ACTS and subject and frame.doer and placed \
                 and not same_country(subject, frame.doer):  # the other party called the talks off: not moving (t36)
             return Decision("stalls", cue=words, note=f"called off by {subject}, not the pledge's actor", features=feats)

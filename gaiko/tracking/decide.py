@@ -48,6 +48,7 @@ from .normalise import COUNTERPART_ACTS, Frame
 from .othermatter import _ANNOUNCES, _ANOTHER_MATTER, _YEAR, _month_before, _other_partner, _other_people
 from .parts import part_undone
 from .restundone import done_in_part
+from .status import KEPT_OVER_TERM
 from .text import OBJECT, countries_in, tokens_hits
 from .verdict import says_kept
 from .modelread import _ANNOUNCES, _only_the_place, _weak_for_done, with_model  # noqa: F401 (round p81: moved)
@@ -149,6 +150,7 @@ def _decide(frame: Frame, report: Report, lex: Lexicon) -> Decision:
             d = denied(frame, report, toks, c, d, lex) or d  # "denied that the cut had been dropped" (round p49)
             d = not_done_stalls(report.text, d) or d  # "has not been set up" after the deadline: stalled (round p80)
             d = arrival_elsewhere(frame, d, lex) or d  # "the soldiers landed" for a pledge to open a base (round p81)
+            d = _refrained_act_done(frame, d)
         if d.relation not in ("needs_review", "unrelated"):
             if stall is None and d.relation == "stalls":
                 stall = d  # "the bridge remains shut; the opening was put off until ...": the state, then why
@@ -237,3 +239,15 @@ def judge(frame: Frame, cand: dict[str, Any], events: list[dict[str, Any]], acto
     note = "; ".join(x for x in (f"cue: {d.cue}" if d.cue else None, d.note) if x) or None
     return {"article_id": cand["article_id"], "published": pub, "sentence_index": cand["idx"], "sentence": cand["text"],
             "relation": d.relation, "event_id": ev["id"] if ev else None, "note": note}
+
+
+def _refrained_act_done(frame: Frame, d: Decision) -> Decision:
+    """A pledge to refrain ("not accept deportation flights", ``frame.verb`` "not") whose act a clause reads as done
+    ("accepted two charter flights"): the act it pledged not to do, done by the pledger, breaks it (round t42;
+    docs/pledges.md: broken is a contrary act by the pledger). A report that says the pledge was kept stays so."""
+    if frame.verb != "not" or d.relation not in ("fulfils", "partial"):
+        return d
+    if KEPT_OVER_TERM in (d.note or "") or (d.note or "").startswith("the report says"):
+        return d
+    return Decision("reverses", cue=d.cue, note="the act it pledged not to do, reported done", features=d.features)
+

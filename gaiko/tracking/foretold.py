@@ -11,6 +11,10 @@ forms of that shape say something else:
   relief", "the loan would be used to pay for fuel"): what the money is for, not the pledge made again; left to a
   reader (``needs_review``) unless the pledge's own act is that use ("promised to fund ...").
 
+A third (round t42, b39's F4): a coming into force in the simple present with a date after the report's own ("The
+digital tax takes effect on January 1", told in March) is a schedule, not a deed: it fulfils nothing
+(:func:`scheduled_in_force`, step 4).
+
 Positions are token indices of :func:`gaiko.tracking.text.analyse` tokens; nothing here raises.
 """
 
@@ -21,7 +25,13 @@ import re
 from .notdone import negated_after
 from .text import Tok
 
-__all__ = ["foretold_not_done", "money_use"]
+__all__ = ["foretold_not_done", "money_use", "scheduled_in_force"]
+
+#: a coming into force in the simple present ("takes effect", "come into force", "kicks in")
+_PRESENT_FORCE = re.compile(r"^(?:takes|take|comes|come|enters|enter|goes|go|kicks|kick)\s+(?:into\s+)?"
+                            r"(?:effect|force|in)\b", re.I)
+#: the date right after it ("on January 1", "from July")
+_WHEN = re.compile(r"^\s*(?:on|from|in|at|as of)\s+[^,.;:]{1,30}", re.I)
 
 #: a modal verb of use right after a sum's noun: "would fund", "will go to", "is to be spent on"
 _USE = re.compile(r"^\s*(?:would|will|shall|'ll|is to|are to|was to|were to)\s+(?:also\s+)?(?:be\s+)?"
@@ -52,3 +62,18 @@ def money_use(text: str, toks: list[Tok], j: int, hi: int, pledge_verb: str | No
     if pledge_verb and pledge_verb.lower() == use.split()[0]:
         return None
     return use
+
+
+def scheduled_in_force(text: str, toks: list[Tok], i: int, j: int, hi: int, published: str | None) -> str | None:
+    """The words "takes effect on <date>" when the cue at tokens [i, j) is a coming into force in the simple present
+    and the date right after it starts after ``published`` (the report's day), else None."""
+    from .deadlines import normalise_deadline
+
+    if not published or j > hi or not _PRESENT_FORCE.match(text[toks[i].start:toks[j - 1].end]):
+        return None
+    end = toks[hi - 1].end if hi > j else toks[j - 1].end
+    m = _WHEN.match(text[toks[j - 1].end:end])
+    d = normalise_deadline(m.group(0).strip(), published) if m else None
+    if d is None or not d.start or d.start <= published[:10]:
+        return None
+    return f"{text[toks[i].start:toks[j - 1].end]} {m.group(0).strip()}"

@@ -134,6 +134,7 @@ def status_of(evidence: list[dict[str, Any]], deadline: dict[str, Any] | None, a
     history: list[dict[str, Any]] = []
     end = (deadline or {}).get("end")
     seen = [e for e in evidence if (e.get("published") or "") <= as_of]
+    reopened: dict[str, Any] | None = None  # the restatement that made a withdrawn or stalled pledge open again
     done_on_time = False  # once the act was reported done on time, a later report of it done is not late
     for e in seen:
         rel = e.get("relation")
@@ -143,7 +144,7 @@ def status_of(evidence: list[dict[str, Any]], deadline: dict[str, Any] | None, a
             end = e.get("_deadline_end") or (m.group(1) if m else None) or end
             continue
         if rel == "restates" and status in ("withdrawn", "stalled"):
-            new = "open"
+            new, reopened = "open", e
         elif rel in _MOVES:
             target = _MOVES[rel]
             if rel == "fulfils" and status != "fulfilled" and not done_on_time and _late(e.get("published"), end) \
@@ -183,6 +184,9 @@ def status_of(evidence: list[dict[str, Any]], deadline: dict[str, Any] | None, a
     if status in ("open", "in_progress") and end and end < as_of:
         if status == "open":
             status, when, reason, path = "overdue", end, f"deadline {end} passed with no decisive report", "deadline:overdue"
+            if reopened is not None:  # earlier reports decided it, then a restatement opened it again (round t42)
+                reason = f"deadline {end} passed with no decisive report since it was restated " \
+                         f"({reopened.get('published') or 'undated'}): {_quote(reopened.get('sentence') or '')}"
         else:
             status, when, reason = "partially_fulfilled", end, f"deadline {end} passed with the pledge in progress"
             path = "deadline:in_progress"
