@@ -1,0 +1,52 @@
+"""Round x11: event-coder kinds of b38's newcomer round. Our own sentences of each kind (other countries, topics and
+wordings), never the newcomer's or a gold one; look-alikes keep main's reading.
+
+Kind 2 (F9): a seat of government the knowledge base lists ("the White House", "the Kremlin", kind ``seat`` in
+gaiko/data/actors/organizations.csv) is placed as that building in its own country, whatever countries the article
+names. GeoNames (cities500) lists "White House" as an alternate name of Casablanca (Dar al-Bayda, "the white house"),
+so in an article naming the United States beside other countries Casablanca won as a "world city"
+(gaiko/actors/gazetteer.py ``dominant``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _coded(coder, text: str, day: str = "2025-11-14"):
+    from gaiko.types import Article
+
+    return coder.code_article(Article(text=text, published=day, title=None))
+
+
+def _events(r) -> list:
+    return [(e.event_type, e.mode, e.source and (e.source.text, e.source.country),
+             e.target and (e.target.text, e.target.country), e.place and (e.place.name, e.place.country))
+            for e in r.events]
+
+
+# -- kind 2: seats of government are placed in their own country (F9) --------------------------------------------------
+
+@pytest.mark.parametrize("text,seat,country", [
+    ("The presidents of Ghana, Senegal and Ivory Coast met Vice President JD Vance at the White House on Tuesday. "
+     "Ghana said it would buy liquefied gas from the United States.", "White House", "USA"),
+    ("Chancellor Friedrich Merz held talks with the US president at the White House on Friday. Germany and the "
+     "United States agreed to coordinate their export controls.", "White House", "USA"),
+    ("The foreign ministers of Peru and Chile were received at the White House on Monday, days after the United "
+     "States lifted tariffs on their copper.", "White House", "USA"),
+])
+def test_k2_seat_is_placed_in_its_own_country(coder, text: str, seat: str, country: str) -> None:
+    r = _coded(coder, text)
+    placed = [e.place for e in r.events if e.place is not None and seat in e.place.text]
+    assert placed and all(p.country == country and p.name != "Casablanca" for p in placed), _events(r)
+
+
+@pytest.mark.parametrize("text,name,country", [
+    ("Moroccan police arrested two smugglers in Casablanca on Monday.", "Casablanca", "MAR"),
+    ("Kenya's president met Putin at the Kremlin on Thursday.", "Kremlin", "RUS"),
+    ("Police arrested a gunman in Whitehouse, Texas, on Sunday.", "Whitehouse", "USA"),
+])
+def test_k2_look_alikes_keep_mains_reading(coder, text: str, name: str, country: str) -> None:
+    r = _coded(coder, text)
+    placed = [e.place for e in r.events if e.place is not None]
+    assert placed and placed[0].country == country and name in (placed[0].name or ""), _events(r)
