@@ -6,6 +6,10 @@ gaiko/data/actors/organizations.csv) is placed as that building in its own count
 names. GeoNames (cities500) lists "White House" as an alternate name of Casablanca (Dar al-Bayda, "the white house"),
 so in an article naming the United States beside other countries Casablanca won as a "world city"
 (gaiko/actors/gazetteer.py ``dominant``).
+
+Kind 3 (F2): "X's signing was welcomed by Japan": the passive support or criticism verb takes its "by" phrase as the
+source and the subject's act as the target side; the act noun gets no second event with the "by" phrase as its
+target, and a model's echo of the verb's own type at the subject noun is no event (gaiko/pipeline/events.py).
 """
 
 from __future__ import annotations
@@ -50,3 +54,27 @@ def test_k2_look_alikes_keep_mains_reading(coder, text: str, name: str, country:
     r = _coded(coder, text)
     placed = [e.place for e in r.events if e.place is not None]
     assert placed and placed[0].country == country and name in (placed[0].name or ""), _events(r)
+
+
+# -- kind 3: a passive support/criticism verb's "by" phrase is its source, not the noun's target (F2) ------------------
+
+@pytest.mark.parametrize("text,by", [
+    ("Friday's signing in Doha was welcomed by the European Union.", "IGO"),
+    ("Wednesday's signing in Nairobi was welcomed by Japan.", "JPN"),
+    ("Monday's accord in Luanda was hailed by the African Union.", "IGO"),
+    ("Saturday's signing in Dakar was applauded by Canada.", "CAN"),
+])
+def test_k3_passive_support_by_agent_is_source(coder, text: str, by: str) -> None:
+    r = _coded(coder, text)
+    assert any(e.source is not None and e.source.country == by for e in r.events), _events(r)
+    assert not [e for e in r.events if e.target is not None and e.target.country == by], _events(r)
+
+
+@pytest.mark.parametrize("text,etype,target", [
+    ("The European Union welcomed Friday's signing in Doha.", "SUPPORT", None),  # active: main's reading
+    ("The release of the hostages was praised by Qatar.", "RETREAT", None),  # the noun's own act stays
+    ("The peace deal was rejected by the rebels.", "REJECT", None),
+])
+def test_k3_look_alikes_keep_mains_reading(coder, text: str, etype: str, target) -> None:
+    r = _coded(coder, text)
+    assert any(e.event_type == etype for e in r.events), _events(r)
