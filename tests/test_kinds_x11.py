@@ -10,6 +10,9 @@ so in an article naming the United States beside other countries Casablanca won 
 Kind 3 (F2): "X's signing was welcomed by Japan": the passive support or criticism verb takes its "by" phrase as the
 source and the subject's act as the target side; the act noun gets no second event with the "by" phrase as its
 target, and a model's echo of the verb's own type at the subject noun is no event (gaiko/pipeline/events.py).
+
+Kind 4 (F11): a passive "met by" / "greeted by" of private persons (relatives, families, friends; the word list
+gaiko/data/primary/greeted.yaml) is a homecoming, no CONSULT (gaiko/pipeline/greeted.py).
 """
 
 from __future__ import annotations
@@ -78,3 +81,26 @@ def test_k3_passive_support_by_agent_is_source(coder, text: str, by: str) -> Non
 def test_k3_look_alikes_keep_mains_reading(coder, text: str, etype: str, target) -> None:
     r = _coded(coder, text)
     assert any(e.event_type == etype for e in r.events), _events(r)
+
+
+# -- kind 4: a passive "met by" of private persons is no CONSULT (F11) --------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The freed sailors were met by their families at the port in Manila.",
+    "The released Colombian soldiers returned home on Sunday and were met by relatives.",
+    "The freed journalists were greeted by friends and colleagues at Nairobi airport.",
+    "The two Thai hostages were met by relatives at the border crossing on Friday.",
+])
+def test_k4_met_by_relatives_is_no_meeting(coder, text: str) -> None:
+    r = _coded(coder, text)
+    assert not [e for e in r.events if e.event_type == "CONSULT"], _events(r)
+
+
+@pytest.mark.parametrize("text", [
+    "The Iranian foreign minister was met by Pakistani officials at the airport in Islamabad.",  # officials: a meeting
+    "The Indonesian president was met by the Malaysian prime minister in Kuala Lumpur on Monday.",
+    "Relatives of the detained fishermen met Sri Lankan officials in Colombo on Tuesday.",  # active: main's reading
+])
+def test_k4_look_alikes_keep_mains_consult(coder, text: str) -> None:
+    r = _coded(coder, text)
+    assert [e for e in r.events if e.event_type == "CONSULT"], _events(r)
