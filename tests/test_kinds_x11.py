@@ -13,6 +13,11 @@ target, and a model's echo of the verb's own type at the subject noun is no even
 
 Kind 4 (F11): a passive "met by" / "greeted by" of private persons (relatives, families, friends; the word list
 gaiko/data/primary/greeted.yaml) is a homecoming, no CONSULT (gaiko/pipeline/greeted.py).
+
+Kind 5 (F18): "X denied that its troops had fired on Y": the act in the clause of a denial verb (``denial_verbs`` of
+gaiko/data/triggers/frames.yaml) is not asserted; the denial is the REJECT (corpora/events/README.md, "Main clause
+first"), and the embedded act keeps its type with negated=True, as "did not attack" does (docs/accuracy.md), so no
+plain (asserted) ASSAULT is coded.
 """
 
 from __future__ import annotations
@@ -104,3 +109,27 @@ def test_k4_met_by_relatives_is_no_meeting(coder, text: str) -> None:
 def test_k4_look_alikes_keep_mains_consult(coder, text: str) -> None:
     r = _coded(coder, text)
     assert [e for e in r.events if e.event_type == "CONSULT"], _events(r)
+
+
+# -- kind 5: a denied act is not asserted (F18) --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Rwanda denied that it had attacked Congolese troops.",
+    "Ethiopia denied its forces had bombed a market in Eritrea.",
+    "The Thai army denied that its soldiers had shelled Cambodian villages on Sunday.",
+    "Venezuela's defence ministry denied that its jets had fired on a Guyanese patrol boat.",
+])
+def test_k5_denied_attack_is_no_plain_assault(coder, text: str) -> None:
+    r = _coded(coder, text)
+    assert any(e.event_type == "REJECT" for e in r.events), _events(r)
+    assert not [e for e in r.events if e.event_type == "ASSAULT" and not e.negated], _events(r)
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("Rwanda said it had attacked Congolese troops.", "ASSAULT"),  # a neutral speech verb: the act is reported
+    ("Congo accused Rwanda of attacking its troops on Sunday.", "ACCUSE"),
+    ("Rwanda denied the accusation on Monday.", "REJECT"),
+])
+def test_k5_look_alikes_keep_mains_reading(coder, text: str, etype: str) -> None:
+    r = _coded(coder, text)
+    assert any(e.event_type == etype for e in r.events), _events(r)
