@@ -12,6 +12,9 @@ is NOT brought over (held out it cost true cluster pairs).
 Kind 6a (F14): "X acknowledged that Russian missiles had hit the plane and promised that Russia would pay": the
 promise, hung by the parser on "hit", is the acknowledging speaker's, not the missiles' (gaiko/pipeline/parsefix.py
 ``said_too``, gaiko/data/language/mute_doers.yaml).
+
+Kind 6b (F14): "met for the first time in Asmara": a count of occasions ("time", no_sides.yaml ``times``) is no target
+(gaiko/pipeline/eventactors.py ``pick_target``).
 """
 
 from __future__ import annotations
@@ -128,3 +131,24 @@ def test_k6a_look_alikes_keep_mains_reading(coder, text: str, trigger: str, who:
     r = _coded(coder, text)
     got = [e for e in r.events if e.trigger == trigger]
     assert got and all(e.source is not None and who in e.source.text for e in got), _sides(r)
+
+
+# -- kind 6b: "the first time" is no target (F14) ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The Ethiopia-Eritrea boundary commission met for the first time in Asmara on Tuesday.",
+    "The Peru-Ecuador joint commission met for the second time in Lima.",
+    "The Serbia-Kosovo working group convened for the first time in Brussels on Monday.",
+])
+def test_k6b_first_time_is_no_target(coder, text: str) -> None:
+    r = _coded(coder, text)
+    assert not [e for e in r.events if e.target is not None and "time" in e.target.text], _sides(r)
+
+
+@pytest.mark.parametrize("text,who", [
+    ("Kenya's president met his Somali counterpart for the first time in Nairobi.", "Somali"),  # main: "the first time"
+    ("India hosted Bhutan's king for the first time since 2019.", "Bhutan"),
+])
+def test_k6b_named_sides_stay_or_are_found(coder, text: str, who: str) -> None:
+    r = _coded(coder, text)
+    assert any(a is not None and who in a.text for e in r.events for a in (e.source, e.target)), _sides(r)
