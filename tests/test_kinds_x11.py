@@ -18,6 +18,10 @@ Kind 5 (F18): "X denied that its troops had fired on Y": the act in the clause o
 gaiko/data/triggers/frames.yaml) is not asserted; the denial is the REJECT (corpora/events/README.md, "Main clause
 first"), and the embedded act keeps its type with negated=True, as "did not attack" does (docs/accuracy.md), so no
 plain (asserted) ASSAULT is coded.
+
+Kind 6c (F13): "The arrests last week drew protests, but Baku denied that ...": a verb conjoined after "but" with a
+subject of its own (``contrast_conjunctions`` of gaiko/data/dates/date_words.yaml) is a clause of its own, which a date
+on the first clause's verb does not date (gaiko/pipeline/eventdate.py); it is dated by publication.
 """
 
 from __future__ import annotations
@@ -133,3 +137,27 @@ def test_k5_denied_attack_is_no_plain_assault(coder, text: str) -> None:
 def test_k5_look_alikes_keep_mains_reading(coder, text: str, etype: str) -> None:
     r = _coded(coder, text)
     assert any(e.event_type == etype for e in r.events), _events(r)
+
+
+# -- kind 6c: a date of one clause does not date the "but" clause (F13) ----------------------------------------------------
+
+@pytest.mark.parametrize("text,trigger", [
+    ("The expulsions last week drew sharp criticism from Paris, but Mali rejected the accusation that the move was "
+     "illegal.", "rejected"),
+    ("The raids last month angered Beijing, but Vietnam denied that the arrests were politically motivated.", "denied"),
+    ("Chad on Monday closed its border, but Sudan reopened its crossings.", "reopened"),
+])
+def test_k6c_but_clause_is_dated_by_publication(coder, text: str, trigger: str) -> None:
+    r = _coded(coder, text, day="2025-11-14")
+    got = [e for e in r.events if e.trigger == trigger]
+    assert got and all(e.date == "2025-11-14" for e in got), [(e.trigger, e.date, e.date_precision) for e in r.events]
+
+
+@pytest.mark.parametrize("text,trigger,date", [
+    ("Peru condemned the seizure last Thursday and demanded the release of the crew.", "demanded", "2025-11-13"),
+    ("Mali rejected the accusation on Monday, but said it would review the case.", "rejected", "2025-11-10"),
+])
+def test_k6c_look_alikes_keep_mains_date(coder, text: str, trigger: str, date: str) -> None:
+    r = _coded(coder, text, day="2025-11-14")
+    got = [e for e in r.events if e.trigger == trigger]
+    assert got and all(e.date == date for e in got), [(e.trigger, e.date, e.date_precision) for e in r.events]
