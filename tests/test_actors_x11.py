@@ -15,6 +15,9 @@ promise, hung by the parser on "hit", is the acknowledging speaker's, not the mi
 
 Kind 6b (F14): "met for the first time in Asmara": a count of occasions ("time", no_sides.yaml ``times``) is no target
 (gaiko/pipeline/eventactors.py ``pick_target``).
+
+Kind 6d (F14): the Organization of Turkic States (the Turkic Council until 2021) is an IGO of the knowledge base
+(gaiko/data/actors/organizations.csv).
 """
 
 from __future__ import annotations
@@ -152,3 +155,17 @@ def test_k6b_first_time_is_no_target(coder, text: str) -> None:
 def test_k6b_named_sides_stay_or_are_found(coder, text: str, who: str) -> None:
     r = _coded(coder, text)
     assert any(a is not None and who in a.text for e in r.events for a in (e.source, e.target)), _sides(r)
+
+
+# -- kind 6d: the Organization of Turkic States is in the knowledge base (F14) -----------------------------------------------
+
+@pytest.mark.parametrize("text,who", [
+    ("The Organisation of Turkic States condemned the attack on Thursday.", "Organisation of Turkic States"),
+    ("The Organization of Turkic States welcomed the deal between Baku and Yerevan on Monday.",
+     "Organization of Turkic States"),
+    ("The Turkic Council urged Kyrgyzstan and Tajikistan to resume talks.", "Turkic Council"),
+])
+def test_k6d_turkic_states_is_an_igo(coder, text: str, who: str) -> None:
+    r = _coded(coder, text)
+    sides = [a for e in r.events for a in (e.source, e.target) if a is not None and who in a.text]
+    assert sides and all(a.country == "IGO" and a.resolved_by != "unresolved" for a in sides), _sides(r)
