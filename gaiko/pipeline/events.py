@@ -193,8 +193,9 @@ class EventCoder(TriggerFinder):
                 # "the prime minister condemned the killing of the mayor", "the US welcomed the release": the
                 # subject of a verb that is an event of its own did not do the noun's event; nor is the passive verb's
                 # "by" phrase the noun's target ("the signing was welcomed by Japan": Japan welcomed it; x11, b38 F2)
-                if c.tok.dep_ == "nsubjpass" and agent is not None:
-                    if fixed is not None and any(x.event_type == fixed for x in self.lex.verbs[self.lex.lemma(c.anchor)]):
+                stance = {x.event_type for x in self.lex.verbs[self.lex.lemma(c.anchor)]} & {"SUPPORT", "ACCUSE"}
+                if c.tok.dep_ == "nsubjpass" and agent is not None and stance:
+                    if fixed in stance:
                         return []  # the model's echo of the verb's own type at its subject noun: no second event
                     not_sides = {t.i for t in agent.subtree}
                 source, sources, subj, passive = None, [], [], False
