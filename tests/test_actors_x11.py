@@ -1,13 +1,9 @@
-"""Round x11: actor kinds (b38's newcomer round, and x9's F16 actor rows brought over without x9's place-noun rule).
+"""Round x11: actor kinds (b38's newcomer round).
 Our own sentences of each kind (other places, topics and wordings), never a newcomer's or a gold one; look-alikes
 keep main's reading.
 
-Kind 1 (x9's F16, data only): named actors the tables lacked (gaiko/data/actors/organizations.csv): the Bolivarian
-Militia (VEN MIL), Chevron (USA BUS), the Cartel de los Soles (VEN CRM), JNIM (IMG INS); a bare "the Treasury" is a
-name the US Treasury Department and HM Treasury share, so the article's country decides (gaiko/actors/ambiguous.py),
-and before a title it tells no country (gaiko/actors/mentions.py ``shared_org``); Essequibo, the Paria peninsula and the
-Gulf of Paria are places (gaiko/data/actors/disputed.csv). x9's rule that any unknown name of a place noun is a place
-is NOT brought over (held out it cost true cluster pairs).
+Kind 1 (x9's F16 actor rows, without x9's place-noun rule) was not merged: held out it cost true cluster pairs
+again (docs/rounds/accuracy.md, Round x11's verdict); its tests stay on branch x11.
 
 Kind 6a (F14): "X acknowledged that Russian missiles had hit the plane and promised that Russia would pay": the
 promise, hung by the parser on "hit", is the acknowledging speaker's, not the missiles' (gaiko/pipeline/parsefix.py
@@ -42,71 +38,6 @@ def _unresolved(r) -> list[str]:
         out += [a.text for a in (e.source, e.target) if a is not None and (a.resolved_by or "").startswith("unresolved")
                 and not a.country]
     return out
-
-
-# -- kind 1: named actors (x9's F16 rows) ------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("text,who,country,sector", [
-    ("Units of the Bolivarian Militia drilled near Maracaibo on Saturday.", "Bolivarian Militia", "VEN", "MIL"),
-    ("The Bolivarian National Militia detained two Colombian smugglers in Apure on Friday.", "Bolivarian National Militia",
-     "VEN", "MIL"),
-    ("Chevron suspended shipments from its Venezuelan joint ventures on Monday.", "Chevron", "USA", "BUS"),
-    ("Chevron Corporation signed a gas deal with Israel on Wednesday.", "Chevron Corporation", "USA", "BUS"),
-    ("Prosecutors in New York charged the Cartel de los Soles with smuggling on Thursday.", "Cartel de los Soles",
-     "VEN", "CRM"),
-    ("JNIM militants attacked a convoy near Kaya on Sunday.", "JNIM militants", "IMG", None),
-    ("Jama'at Nusrat al-Islam wal-Muslimin kidnapped three aid workers near Menaka on Sunday.",
-     "Jama'at Nusrat al-Islam wal-Muslimin", "IMG", "INS"),
-])
-def test_k1_named_actors(coder, text: str, who: str, country: str, sector: str | None) -> None:
-    r = _coded(coder, text)
-    sides = [a for e in r.events for a in (e.source, e.target) if a is not None and who in a.text]
-    assert sides and all(a.country == country for a in sides), _sides(r)
-    if sector:
-        assert all(a.sector == sector for a in sides), _sides(r)
-
-
-@pytest.mark.parametrize("text,country", [
-    ("The Treasury froze the assets of two Cuban shipping firms on Friday, the White House said.", "USA"),
-    ("The Treasury blacklisted a Nicaraguan bank on Tuesday, a day after Washington warned Managua.", "USA"),
-    ("The Treasury in London fined a British bank on Tuesday over sanctions breaches, Britain's finance ministry said.",
-     "GBR"),
-])
-def test_k1_the_treasury_is_the_article_countrys(coder, text: str, country: str) -> None:
-    r = _coded(coder, text)
-    src = [e.source for e in r.events if e.source is not None and "Treasury" in e.source.text]
-    assert src and all(a.country == country for a in src), _sides(r)
-
-
-@pytest.mark.parametrize("text,country", [
-    ("The Treasury secretary met officials in Lagos on Monday.", "NGA"),  # main's reading, unchanged
-    ("Britain's Treasury secretary met officials in Lagos on Monday.", "GBR"),
-    ("US Treasury Secretary Scott Bessent met Chinese officials in Geneva on Monday.", "USA"),
-])
-def test_k1_treasury_titles_keep_mains_reading(coder, text: str, country: str) -> None:
-    r = _coded(coder, text)
-    src = [e.source for e in r.events if e.source is not None and "Treasury" in e.source.text]
-    assert src and src[0].country == country, _sides(r)
-
-
-@pytest.mark.parametrize("text,place", [
-    ("Venezuela sent warships to the Paria peninsula on Sunday.", "Paria"),
-    ("Guyana accused Venezuela of seeking to annex the Essequibo region on Friday.", "Essequibo"),
-    ("Caracas threatened Essequibo on Friday, Guyana's president said.", "Essequibo"),
-    ("Trinidad deployed coast guard boats to the Gulf of Paria on Monday.", "Paria"),
-])
-def test_k1_listed_places_are_no_unresolved_actor(coder, text: str, place: str) -> None:
-    r = _coded(coder, text)
-    assert not [u for u in _unresolved(r) if place in u], (_unresolved(r), _sides(r))
-
-
-@pytest.mark.parametrize("text,who", [
-    ("The Kachin Independence Army attacked an army post on Sunday.", "Kachin Independence Army"),
-    ("Guyana protested to Venezuela on Friday over the seizure.", "Venezuela"),
-])
-def test_k1_named_sides_stay(coder, text: str, who: str) -> None:
-    r = _coded(coder, text)
-    assert any(a is not None and who in a.text for e in r.events for a in (e.source, e.target)), _sides(r)
 
 
 # -- kind 6a: a promise conjoined inside an acknowledged clause is the speaker's (F14) ----------------------------------
