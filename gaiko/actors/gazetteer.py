@@ -240,6 +240,12 @@ def dominant(cands: list[Geo], named: set[str], regions: set[tuple[str, str]] | 
     when it has at least three times the people of the biggest namesake abroad; None when the name stays ambiguous.
     ``regions``: (ISO3, admin1) of the regions the text names."""
     first = cands[0]
+    if first.feature == "seat":
+        # a seat of government the knowledge base lists ("the White House", "the Kremlin", "Westminster") is that
+        # building in its own country, whatever countries the article names: GeoNames lists "White House" as an
+        # alternate name of Casablanca (Dar al-Bayda), which won as a world city in an article naming the United
+        # States (round x11, b38's F9)
+        return first
     world = _world_city(cands, named, regions or set())
     if world is not None:
         return world

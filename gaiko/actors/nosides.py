@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["named_thing_end", "route_end", "equipment_nouns", "act_nouns", "generic_nouns", "sending_verbs", "handover_verbs",
+__all__ = ["named_thing_end", "route_end", "equipment_nouns", "time_nouns", "act_nouns", "generic_nouns", "sending_verbs", "handover_verbs",
            "destination_verbs", "removal_verbs", "post_country", "dateline_end",
            "in_dateline", "dateline_place"]
 
@@ -27,7 +27,7 @@ def _lists() -> dict[str, frozenset[str]]:
         raw = yaml.safe_load(_DATA.read_text(encoding="utf-8")) or {}
         return {k: frozenset(str(w).lower() for w in raw.get(k) or ())
                 for k in ("equipment", "goods", "acts", "generic", "sending", "handover", "destination", "removal",
-                          "relational", "posts", "travel", "routes", "named_things")}
+                          "relational", "posts", "travel", "routes", "named_things", "times")}
     except (OSError, yaml.YAMLError, AttributeError) as exc:
         raise DataFileError(str(_DATA), f"cannot read the no-sides lists: {exc}") from exc
 
@@ -72,6 +72,11 @@ def equipment_nouns() -> frozenset[str]:
 def goods_nouns() -> frozenset[str]:
     """Lemmas of head nouns of commodities and of a budget ("LNG", "defence spending"): never a side (round n47)."""
     return _lists()["goods"]
+
+
+def time_nouns() -> frozenset[str]:
+    """Head nouns of a count of occasions ("for the first time"): never a side (round x11)."""
+    return _lists()["times"]
 
 
 def travel_words() -> frozenset[str]:

@@ -100,6 +100,12 @@ def clause_info(anchor: Token, lex: Lexicon, stop_at: frozenset[int] = frozenset
                 own_modality(head, lex, info)
                 if hl == "go" and cur.tag_ == "VB":  # "is going to visit"
                     info.intended = True
+            elif dep == "ccomp" and hl in lex.denial_verbs and not info.intended:
+                # "Rwanda denied that it had attacked Congolese troops": the denied act is not asserted (x11, F18)
+                info.negated = True
+                info.salience *= 0.8
+                if info.speaker is None:
+                    info.speaker = _subject(head)
             elif hl in lex.speech and dep == "ccomp":
                 info.reported = True
                 info.speaker = _subject(head)

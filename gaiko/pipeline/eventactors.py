@@ -14,7 +14,7 @@ from ..docindex import entities
 from ..docindex import text as doc_text
 from ..types import Actor
 from .attributes import ClauseInfo
-from ..actors.nosides import in_dateline, route_end
+from ..actors.nosides import in_dateline, route_end, time_nouns
 from .eventsides import amount_of, goods_thing, group_heads, group_pair, no_side_thing, sent_forces
 from .roles import ENT_TYPES, LOCATIVE_PREPS, PARTICLES, PEOPLE, PRONOUNS, is_locative, kb_actor, phrase_span, subjects
 from .state import DocState
@@ -113,6 +113,8 @@ def pick_target(toks: list[Token], state: DocState, source: Actor | None, kb: An
             continue  # (round n47: "more LNG", "defence spending": goods and budgets are no side)
         if route_end(t):
             continue  # "on the road from Senegal to Bamako": where the road runs (round x5, F10c)
+        if t.pos_ == "NOUN" and t.lemma_.lower() in time_nouns():
+            continue  # "met for the first time in Asmara": a count of occasions is no side (round x11, F14)
         if any(p.start + p.text.find(",") < t.idx < p.end for p in state.places if "," in p.text):
             continue  # ", Idaho" of "in Moscow, Idaho": the qualifier of a place
         a = resolved_actor(t, state, kb)

@@ -115,6 +115,8 @@ def event_date(tok: Token, sent: Span, state: DocState, intended: bool = False,
             # "will hold talks on Saturday": the light verb's day is the planned talks', not the statement's (x1)
             above.discard(tok.head.i)
     later_words = _before_clause(tok)
+    if _contrast_clause(tok):
+        above.discard(tok.head.i)  # "The arrests last week drew protests, but Baku denied ...": not last week's (x11)
     best: DateMention | None = None
     for m in state.dates:
         if not m.date or not (sent.start_char <= m.start < sent.end_char):
@@ -148,7 +150,7 @@ def event_date(tok: Token, sent: Span, state: DocState, intended: bool = False,
         weak = False
         if not ok and not intended and _phrase_dep(span) in ("pobj", "npadvmod") and (
                 _nominal_of(word, tok) or tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")
-                and tok.head.pos_ in ("VERB", "AUX") and _nominal_of(word, tok.head)):
+                and tok.head.pos_ in ("VERB", "AUX") and _nominal_of(word, tok.head) and not _contrast_clause(tok)):
             # "released two reporters and 15 other prisoners on Thursday"; "demanded the release of both ships last
             # Thursday"; "condemned the seizure on Friday and demanded ...": the conjoined verb's too
             ok = weak = True
@@ -183,6 +185,14 @@ def _offset_date(rel: tuple[int, int, int, int, int, Token], tok: Token, sent: S
     if precision == "published":
         return iso_date(d), None, "published"
     return iso_date(d), f"{words} {text}", "day"
+
+
+def _contrast_clause(tok: Token) -> bool:
+    """Whether the verb ``tok`` is a conjunct with a subject of its own after "but" (``contrast_conjunctions``): a
+    clause of its own, which a date on the first conjunct's verb does not date (round x11, b38's F13)."""
+    return tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and tok.head.pos_ in ("VERB", "AUX") \
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) \
+        and any(c.dep_ == "cc" and c.i < tok.i and c.lower_ in _w("contrast_conjunctions") for c in tok.head.children)
 
 
 def _subjectless(word: Token) -> bool:

@@ -169,6 +169,7 @@ class EventCoder(TriggerFinder):
             etype, pattern = fixed, f"{pattern}~{fixed.lower()}"
         # roles
         subj, passive, agent = subjects(c.anchor)
+        not_sides: set[int] = set()  # tokens that are no side of this event (the verb's own agent, x11)
         passive = passive and not (agent is None and etype == "MOBILIZE")  # "jets were scrambled": the jets mobilise
         if passive and agent is None and (deep := deep_agent(c.anchor)) is not None and _named(deep, state, kb):
             agent = deep  # "the ship was refused permission to dock by Malta": the "by" phrase hung lower
@@ -190,7 +191,13 @@ class EventCoder(TriggerFinder):
             elif c.tok.i != c.anchor.i and c.anchor.pos_ == "VERB" and c.tok.dep_ in ("dobj", "nsubjpass") \
                     and c.tok.head.i == c.anchor.i and self.lex.verbs.get(self.lex.lemma(c.anchor)):
                 # "the prime minister condemned the killing of the mayor", "the US welcomed the release": the
-                # subject of a verb that is an event of its own did not do the noun's event
+                # subject of a verb that is an event of its own did not do the noun's event; nor is the passive verb's
+                # "by" phrase the noun's target ("the signing was welcomed by Japan": Japan welcomed it; x11, b38 F2)
+                stance = {x.event_type for x in self.lex.verbs[self.lex.lemma(c.anchor)]} & {"SUPPORT", "ACCUSE"}
+                if c.tok.dep_ == "nsubjpass" and agent is not None and stance:
+                    if fixed in stance:
+                        return []  # the model's echo of the verb's own type at its subject noun: no second event
+                    not_sides = {t.i for t in agent.subtree}
                 source, sources, subj, passive = None, [], [], False
         if (source is None or not source.country or any(t.i == c.tok.i for t in src_toks)) and c.tok.pos_ == "NOUN" \
                 and (by := noun_agent(c.tok)) is not None and _named(by, state, kb) \
@@ -215,7 +222,7 @@ class EventCoder(TriggerFinder):
             source, sources = pair[0], list(pair)
         tcands: list[Token] = list(subj) if passive else []
         comp_tok = c.complement.tok if c.complement is not None else c.complement_tok
-        tcands += list(target_candidates(c.tok, c.anchor, e.target, comp_tok))
+        tcands += [t for t in target_candidates(c.tok, c.anchor, e.target, comp_tok) if t.i not in not_sides]
         if info.reported and info.obligation and not passive and subj and info.speaker is not None \
                 and subj[0].lower_ not in PRONOUNS and e.frame != "request" and fixed in (None, "REQUEST"):
             # "X said Y must do Z": a demand by X on Y
@@ -241,7 +248,8 @@ class EventCoder(TriggerFinder):
             # (the last: "troops would be sent into X if Y ...": the forces are the source's own, X or Y the target)
             heads = [c.tok, c.anchor] + ([c.complement.tok, c.complement.anchor] if c.complement
                                          else [c.complement_tok] if c.complement_tok is not None else [])
-            alt = pick_target(list(fallback_targets(heads)), state, source, kb, etype, need_country=True)
+            alt = pick_target([t for t in fallback_targets(heads) if t.i not in not_sides], state, source, kb, etype,
+                              need_country=True)
             target = alt or target
         if target is not None and source is not None and target.country and target.country == source.country:
             # "France recalled its ambassador from Algiers": the other country, not France's own envoy

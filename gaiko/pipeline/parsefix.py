@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["repair_parse", "back_to_main"]
+__all__ = ["repair_parse", "back_to_main", "said_too"]
 
 
 def repair_parse(doc: Doc, nlp: Language | None = None) -> Doc:
@@ -126,3 +126,24 @@ def back_to_main(conj) -> bool:  # type: ignore[no-untyped-def]
         return False
     cc = next((c for c in head.children if c.dep_ == "cc" and c.i < conj.i), None)
     return cc is not None and cc.i > 0 and conj.doc[cc.i - 1].text == ","
+
+
+def said_too(conj) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a subjectless verb of saying or promising with a clause of its own, conjoined to the verb of a clause
+    that a higher verb states, goes with that higher verb, because the clause's subject is a weapon or a machine
+    ("The Kremlin acknowledged that Russian missiles had hit the plane and promised that Russia would pay": the
+    Kremlin promised, not the missiles; ``language/mute_doers.yaml``, round x11, b38's F14)."""
+    from ..tables import word_sets
+
+    head = conj.head
+    if conj.dep_ != "conj" or head.dep_ != "ccomp" or head.head.i == head.i or head.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children) \
+            or not any(c.dep_ in ("ccomp", "xcomp") for c in conj.children):
+        return False
+    w = word_sets("language/mute_doers.yaml")
+    if conj.lemma_.lower() not in w["speech_acts"]:
+        return False
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    top_subj = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and top_subj is not None and subj.pos_ == "NOUN" and subj.lower_ in w["things"]

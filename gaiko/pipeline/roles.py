@@ -17,7 +17,7 @@ from ..actors.nosides import in_dateline
 from ..docindex import text as doc_text
 from ..tables import word_lists, word_sets
 from ..types import Actor
-from .parsefix import back_to_main
+from .parsefix import back_to_main, said_too
 from .state import path_to
 
 __all__ = ["subjects", "deep_agent", "noun_agent", "target_candidates", "fallback_targets", "is_locative", "PRONOUNS",
@@ -77,6 +77,9 @@ def subjects(anchor: Token) -> tuple[list[Token], bool, Token | None]:
             return [subj, *_conjuncts(subj)], passive, agent
         if passive or agent is not None:
             return [], True, agent
+        if cur.dep_ == "conj" and said_too(cur):
+            cur = cur.head.head  # "acknowledged that missiles had hit X and promised ...": the speaker promised (x11)
+            continue
         if cur.dep_ == "conj" and back_to_main(cur):
             cur = cur.head.head  # "marched on Sunday, a day after the party held a rally, and blocked the bridge"
             continue

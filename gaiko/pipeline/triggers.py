@@ -64,6 +64,7 @@ class Lexicon:
     negators: frozenset[str] = frozenset()
     neg_verbs: frozenset[str] = frozenset()
     neg_subjects: frozenset[str] = frozenset()
+    denial_verbs: frozenset[str] = frozenset()  # "denied that its troops had fired": the clause is not asserted (x11)
     no_comparatives: frozenset[str] = frozenset()
 
     known: frozenset[str] = frozenset()
@@ -186,6 +187,7 @@ def load_lexicon(files: Iterable[str | Path] = ()) -> Lexicon:
     lex.future_aux, lex.hypo_aux, lex.oblige_aux = fs("future_aux"), fs("hypothetical_aux"), fs("obligation_aux")
     lex.cond_marks, lex.negators, lex.neg_verbs = fs("conditional_marks"), fs("negators"), fs("negative_verbs")
     lex.neg_subjects, lex.no_comparatives = fs("negative_subjects"), fs("no_comparatives")
+    lex.denial_verbs = fs("denial_verbs")
     return lex
 
 
