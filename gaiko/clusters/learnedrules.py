@@ -98,6 +98,10 @@ class JoinGuards:
     two_events: bool = False
     #: round c80: the object guard (:func:`~.joinguard.objects_apart`); ``None``: off
     objects: "ObjectGuard | None" = None
+    #: round c81: a unit naming no side is not scored against one naming a person (:func:`~.joinguard.pair_apart`)
+    sideless: bool = False
+    #: round c81: a unit whose open side's phrase names someone else is not scored against one naming a person there
+    other_person: bool = False
 
 
 @dataclass(frozen=True)
@@ -115,10 +119,10 @@ def parse_guards(raw: Any, path: str) -> JoinGuards | None:
     """The checked ``learned.guards`` mapping (None when absent or empty). Raises :class:`~gaiko.errors.DataFileError`."""
     if not raw:
         return None
-    keys = {"places", "dated", "apart_days", "two_events", "objects"}
+    keys = {"places", "dated", "apart_days", "two_events", "objects", "sideless", "other_person"}
     if not isinstance(raw, dict) or not set(raw) <= keys:
         raise DataFileError(path, f"learned: guards must be a mapping of {', '.join(sorted(keys))}")
-    for key in ("places", "two_events"):
+    for key in ("places", "two_events", "sideless", "other_person"):
         if not isinstance(raw.get(key, False), bool):
             raise DataFileError(path, f"learned: guards.{key} must be true or false")
     dated = raw.get("dated") or []
@@ -128,7 +132,8 @@ def parse_guards(raw: Any, path: str) -> JoinGuards | None:
     if apart is not None and (not isinstance(apart, int) or isinstance(apart, bool) or apart < 0):
         raise DataFileError(path, "learned: guards.apart_days must be a whole number >= 0 or absent")
     return JoinGuards(places=bool(raw.get("places", False)), dated=frozenset(dated), apart_days=apart,
-                      two_events=bool(raw.get("two_events", False)), objects=_objects(raw.get("objects"), path))
+                      two_events=bool(raw.get("two_events", False)), objects=_objects(raw.get("objects"), path),
+                      sideless=bool(raw.get("sideless", False)), other_person=bool(raw.get("other_person", False)))
 
 
 def _objects(raw: Any, path: str) -> ObjectGuard | None:
