@@ -67,3 +67,22 @@ def test_the_rules_mode_fixture_gives_the_rules_alone(rules_mode, seed):
     assert load_rules() is rules_mode and not load_rules().learned.enabled
     store = _written(random_articles(60, seed=seed))
     assert _members(store) == cluster_mentions(store.query(MENTION_SQL), rules_mode)
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_the_shipped_mode_incremental_equals_rebuild_reference_and_summaries(seed):
+    """tests/test_clusters_incremental.py's check in the shipped (learned) mode: two arrival orders, a rebuild, the
+    learned reference, and every stored summary against one made from all its mentions."""
+    from test_clusters_incremental import _code_in_batches, _state, _stored_summaries, _summaries_from_all_mentions
+
+    from gaiko.clusters import rebuild_clusters
+
+    arts = random_articles(60, seed=seed)
+    first = _code_in_batches(arts, sizes_seed=seed)
+    a = _state(first)
+    assert a == _state(_code_in_batches(arts, sizes_seed=seed + 100))
+    rebuild_clusters(first)
+    assert _state(first) == a
+    rows = first.query(MENTION_SQL)
+    assert learned_clusters(rows, load_rules()) == a["members"] != cluster_mentions(rows, load_rules())
+    assert _stored_summaries(first) == _summaries_from_all_mentions(first)
