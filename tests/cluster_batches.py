@@ -80,6 +80,33 @@ def assert_batches_equal_the_reference(arts: Any, seed: int, rules: Any, idle: A
 
 # -- the learned steps (rounds c65, c68: these were written out in both test files; the duplicate finder's D1) ---------
 
+def shipped_text(**learned: Any) -> str:
+    """The shipped clustering rules' text (gaiko/data/clusters.yaml) with the ``learned:`` section's ``enabled`` and
+    ``join_mode`` set as given (``shipped_text(enabled=False)``, ``shipped_text(enabled=True, join_mode="so_far")``),
+    whatever the shipped file says (round c78 ships them on, ``join_mode: last``; before, off and ``so_far``)."""
+    import re
+
+    from gaiko.clusters.rules import load_rules
+
+    text = open(load_rules().path, encoding="utf-8").read()
+    for key, value in learned.items():
+        assert key in ("enabled", "join_mode"), key
+        value = str(value).lower() if isinstance(value, bool) else str(value)
+        pattern = r"(?m)^(learned:\n  enabled: )\w+$" if key == "enabled" else r"(?m)^(  join_mode: )\w+$"
+        text, n = re.subn(pattern, lambda m: m.group(1) + value, text)
+        assert n == 1, f"learned.{key} once in the shipped rules"
+    return text
+
+
+def rules_file(tmp_path: Any, name: str, text: str) -> Any:
+    """``text`` written to ``tmp_path/name`` and loaded as clustering rules."""
+    from gaiko.clusters.rules import load_rules
+
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return load_rules(str(p))
+
+
 def use_rules(monkeypatch: Any, rules: Any) -> None:
     """Make the writer (``gaiko.clusters.load_rules``) load ``rules``."""
     import gaiko.clusters as clusters_mod

@@ -107,3 +107,24 @@ def counted(monkeypatch):
         return tables, counts
 
     return run
+
+
+@pytest.fixture()
+def rules_mode(tmp_path_factory, monkeypatch):
+    """The shipped clustering rules with ``learned.enabled: false`` (the rules alone) as the rules every caller of
+    ``load_rules()`` gets (the store's writer, ``gaiko cluster eval``, a test's own ``load_rules()``), for the tests of
+    the rules' own behaviour (a rule, a threshold, a unit's key) written before round c78 shipped the learned steps
+    on. In this process only (a subprocess reads the shipped file). Returns the rules."""
+    import gaiko.tables as tables
+    from cluster_batches import shipped_text
+    from gaiko.clusters.rules import load_rules
+
+    p = tmp_path_factory.mktemp("rules-mode") / "clusters.yaml"
+    p.write_text(shipped_text(enabled=False), encoding="utf-8")
+    real = tables.data_path
+    monkeypatch.setattr(tables, "data_path", lambda name: p if name == "clusters.yaml" else real(name))
+    load_rules.cache_clear()
+    rules = load_rules()
+    assert not rules.learned.enabled and rules.path == str(p)
+    yield rules
+    load_rules.cache_clear()

@@ -14,13 +14,18 @@ from gaiko.store import Store
 from test_clusters import article
 from test_cluster_undecided import THURSDAY, TUESDAY, UNDATED, GUNMEN, VILLAGERS
 
+# rules mode (round c78): these tests are of the rules' own behaviour (a rule, a threshold, a unit's key, the
+# rules' update and its probes), written when the learned steps shipped off: tests/conftest.py's rules_mode makes
+# every load_rules() the shipped rules with learned.enabled false
+pytestmark = pytest.mark.usefixtures("rules_mode")
+
 #: the same raid as TUESDAY, with its place: a better parent for the undated report (says more), one event with TUESDAY
 TUESDAY_MOPTI = article("Gunmen raided a village near Mopti on Tuesday, the governor said.", "2023-05-11", "Wire E",
                         ("ASSAULT", "raided", GUNMEN, VILLAGERS, "2023-05-09", "day", ("Mopti", "MLI")))
 
 
 @pytest.fixture(autouse=True)
-def _remembering_path(monkeypatch):
+def _remembering_path(monkeypatch, rules_mode):  # (after rules_mode: the rules alone, round c78)
     """These tests are of the remembered fits (gaiko.clusters.update.add_mentions): without the lists of rounds
     c64/c66 (``attach.max_listed``/``max_candidates``, whose path keeps no fits)."""
     import dataclasses

@@ -75,6 +75,9 @@ def test_after_a_split_later_batches_equal_a_rebuild():
     assert _tables(store) == batches
 
 
+# rules mode (round c78): compares the store with the rules' reference (cluster_mentions); the learned steps'
+# batches against a rebuild and their own reference: tests/test_cluster_learned_c44.py, c54, c65, c68
+@pytest.mark.usefixtures("rules_mode")
 @pytest.mark.parametrize("merge_at", [5, 20_000])
 def test_batches_across_reopened_stores_rollbacks_and_rebuilds_equal_the_reference(tmp_path, monkeypatch, merge_at):
     import gaiko.clusters.index as index

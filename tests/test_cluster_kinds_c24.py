@@ -18,6 +18,12 @@ from gaiko.store import Store
 from gaiko.types import Article, CodedArticle, Event, Place, SentenceRecord
 
 from test_clusters import actor
+import pytest
+
+# rules mode (round c78): these tests are of the rules' own behaviour (a rule, a threshold, a unit's key, the
+# rules' update and its probes), written when the learned steps shipped off: tests/conftest.py's rules_mode makes
+# every load_rules() the shipped rules with learned.enabled false
+pytestmark = pytest.mark.usefixtures("rules_mode")
 
 VAL = ("Valdorian police", "VLD", "COP", "demonym", None)  # an invented country's police (code VLD)
 VAL_STATE = ("Valdoria", "VLD", None, "country", None)

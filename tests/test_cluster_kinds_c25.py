@@ -14,6 +14,11 @@ from gaiko.clusters.units import Unit, order
 
 from test_cluster_kinds_c24 import MER, VAL, VAL_STATE, clusters, coded
 
+# rules mode (round c78): these tests are of the rules' own behaviour (a rule, a threshold, a unit's key, the
+# rules' update and its probes), written when the learned steps shipped off: tests/conftest.py's rules_mode makes
+# every load_rules() the shipped rules with learned.enabled false
+pytestmark = pytest.mark.usefixtures("rules_mode")
+
 MER_STATE = ("Merania", "MER", None, "country", None)
 VAL_TROOPS = ("Valdorian troops", "VLD", "MIL", "demonym", None)
 MER_POSTS = ("Meranian positions", "MER", "MIL", "demonym", None)

@@ -22,6 +22,11 @@ from gaiko.types import Place
 from test_cluster_undecided import _clusters
 from test_clusters import article
 
+# rules mode (round c78): these tests are of the rules' own behaviour (a rule, a threshold, a unit's key, the
+# rules' update and its probes), written when the learned steps shipped off: tests/conftest.py's rules_mode makes
+# every load_rules() the shipped rules with learned.enabled false
+pytestmark = pytest.mark.usefixtures("rules_mode")
+
 DREM = ("Drem", "VLD")
 POLICE = ("police", "VLD", "COP", "demonym", None)
 TESSEL = ("the journalist Mira Tessel", "VLD", "JRN", "demonym", None)

@@ -27,6 +27,11 @@ from gaiko.clusters.update import mention_rows
 from test_cluster_undecided import _clusters
 from test_clusters import article
 
+# rules mode (round c78): these tests are of the rules' own behaviour (a rule, a threshold, a unit's key, the
+# rules' update and its probes), written when the learned steps shipped off: tests/conftest.py's rules_mode makes
+# every load_rules() the shipped rules with learned.enabled false
+pytestmark = pytest.mark.usefixtures("rules_mode")
+
 VLD_GOV = ("the foreign ministry", "VLD", "GOV", "demonym", None)
 VLD_MIN = ("the ministry", "VLD", "GOV", "demonym", None)
 MRV_GOV = ("the neighbouring government", "MRV", "GOV", "demonym", None)

@@ -30,6 +30,8 @@ from gaiko.clusters.update import mention_rows
 from test_cluster_undecided import _clusters
 from test_clusters import article
 
+pytestmark = pytest.mark.usefixtures("rules_mode")  # kinds of the rules alone (round c78: the shipped mode is learned)
+
 VLD_OFFICE = ("Valdoria's foreign office", "VLD", "GOV", "demonym", None)
 MRV_MINISTER = ("Morvenia's oil minister", "MRV", "GOV", "demonym", None)
 VLD = ("Valdoria", "VLD", "GOV", "country", None)

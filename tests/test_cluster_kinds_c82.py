@@ -22,6 +22,8 @@ from test_cluster_kinds_c81 import _pure
 from test_cluster_undecided import _clusters
 from test_clusters import article
 
+pytestmark = pytest.mark.usefixtures("rules_mode")  # a kind of the rules alone (round c78: the shipped mode is learned)
+
 VLD_MIN = ("Foreign Minister Oren Pask", "VLD", "GOV", "person", "oren-pask")
 MRV_MIN = ("Foreign Minister Lia Dunmore", "MRV", "GOV", "person", "lia-dunmore")
 VLD = ("Valdoria", "VLD", "GOV", "country", None)

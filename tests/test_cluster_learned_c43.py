@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import pytest
 
+from cluster_batches import shipped_text
+
 from gaiko.clusters.core import cluster_mentions
 from gaiko.clusters.learned import PairModel, learned_clusters, load_model
 from gaiko.clusters.pairfeatures import FEATURES
@@ -97,7 +99,7 @@ def test_both_steps_off_give_the_rules_clusters():
 def test_the_veto_is_switched_off_in_data(tmp_path):
     """The reference applies the section's thresholds (round c44 ships them, with ``enabled: false`` for the store);
     ``veto: false`` switches the veto off."""
-    text = (load_rules().path and open(load_rules().path, encoding="utf-8").read())
+    text = shipped_text(enabled=False)
     off = text.replace(f"learned:\n  enabled: false\n  veto: {VETO}", "learned:\n  enabled: false\n  veto: false")
     assert off != text, "the shipped section starts with enabled and veto"
     p_on, p_off = tmp_path / "on.yaml", tmp_path / "off.yaml"

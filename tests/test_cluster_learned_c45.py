@@ -11,6 +11,8 @@ from __future__ import annotations
 import pytest
 
 import gaiko.clusters as clusters_pkg
+from cluster_batches import rules_file, shipped_text
+
 from gaiko.clusters import rebuild_clusters
 from gaiko.clusters.learned import learned_clusters, load_model
 from gaiko.clusters.rules import load_rules
@@ -60,10 +62,7 @@ WEEK = article("Insurgents who overran a border post near Dresk this week had ki
 
 
 def _rules_file(tmp_path):
-    text = open(load_rules().path, encoding="utf-8").read()
-    p = tmp_path / "clusters-on.yaml"
-    p.write_text(text.replace("learned:\n  enabled: false\n", "learned:\n  enabled: true\n"), encoding="utf-8")
-    return load_rules(str(p))
+    return rules_file(tmp_path, "clusters-on.yaml", shipped_text(enabled=True, join_mode="so_far"))
 
 
 @pytest.fixture()

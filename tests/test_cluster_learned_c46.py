@@ -14,6 +14,8 @@ import pytest
 
 import gaiko.clusters as clusters_pkg
 import gaiko.clusters.learnedscores as learnedscores
+from cluster_batches import shipped_text
+
 from gaiko.clusters import rebuild_clusters
 from gaiko.clusters.core import cluster_mentions
 from gaiko.clusters.learned import learned_clusters, sides_meet
@@ -53,9 +55,8 @@ OTHER = article("Dorvia's coast guard fired on Dorvian fishermen near Lornet, a 
 
 
 def _rules(tmp_path, reps="3", sides="true"):
-    text = open(load_rules().path, encoding="utf-8").read()
-    assert "learned:\n  enabled: false\n" in text and "  reps: 3\n" in text and "  join_sides: true\n" in text
-    text = text.replace("learned:\n  enabled: false\n", "learned:\n  enabled: true\n")
+    text = shipped_text(enabled=True, join_mode="so_far")
+    assert "  reps: 3\n" in text and "  join_sides: true\n" in text
     text = text.replace("  reps: 3\n", f"  reps: {reps}\n" if reps else "").replace("  join_sides: true\n",
                                                                                    f"  join_sides: {sides}\n")
     p = tmp_path / "clusters-on.yaml"

@@ -14,6 +14,8 @@ import pytest
 from cluster_data import random_articles
 
 import gaiko.clusters as clusters_pkg
+from cluster_batches import shipped_text
+
 from gaiko.clusters import rebuild_clusters
 from gaiko.clusters.learned import learned_clusters
 from gaiko.clusters.learnedrules import parse_learned
@@ -25,10 +27,7 @@ from test_cluster_learned_c44 import ARTICLES, _members, _state, _store
 
 
 def _rules_file(tmp_path, veto: bool):
-    text = open(load_rules().path, encoding="utf-8").read()
-    assert "learned:\n  enabled: false\n" in text and "  join_mode: so_far\n" in text
-    text = text.replace("learned:\n  enabled: false\n", "learned:\n  enabled: true\n")
-    text = text.replace("  join_mode: so_far\n", "  join_mode: last\n")
+    text = shipped_text(enabled=True, join_mode="last")
     if not veto:
         text = text.replace("  veto: 0.6\n", "  veto: false\n")
     p = tmp_path / f"clusters-last-{veto}.yaml"
@@ -54,8 +53,9 @@ def _full(store):
     return {**_state(store), "joins": _joins(store)}
 
 
-def test_the_shipped_mode_is_so_far():
-    assert load_rules().learned.join_mode == "so_far" and not load_rules().learned.enabled
+def test_the_shipped_mode_is_last():
+    """(so_far, with the steps off, until round c78)"""
+    assert load_rules().learned.join_mode == "last" and load_rules().learned.enabled
 
 
 @pytest.mark.parametrize("raw", [{"join_mode": "first"}, {"join_mode": True}])

@@ -21,6 +21,8 @@ from cluster_data import random_articles
 import gaiko.clusters as clusters_pkg
 import gaiko.clusters.joinlast as joinlast
 import gaiko.clusters.learnedveto as learnedveto
+from cluster_batches import rules_file, shipped_text
+
 from gaiko.clusters import rebuild_clusters
 from gaiko.clusters.core import UnitState, choose_parent, choose_parent_lazy, root_agrees, ukey_of
 from gaiko.clusters.learned import PairModel
@@ -35,13 +37,10 @@ MODES = ["veto-base", "so-far", "last"]
 
 
 def _rules_file(tmp_path, mode: str):
-    text = open(load_rules().path, encoding="utf-8").read()
-    assert "learned:\n  enabled: false\n" in text and "  join_mode: so_far\n" in text and "  join: 0.5\n" in text
-    text = text.replace("learned:\n  enabled: false\n", "learned:\n  enabled: true\n")
+    text = shipped_text(enabled=True, join_mode="last" if mode == "last" else "so_far")
+    assert "  join: 0.5\n" in text
     if mode == "veto-base":
         text = text.replace("  join: 0.5\n", "  join: null\n")
-    elif mode == "last":
-        text = text.replace("  join_mode: so_far\n", "  join_mode: last\n")
     p = tmp_path / f"clusters-{mode}.yaml"
     p.write_text(text, encoding="utf-8")
     return load_rules(str(p))
@@ -110,7 +109,8 @@ def test_the_scrambled_veto_changes_clusters_here(tmp_path, monkeypatch):
     monkeypatch.setattr(PairModel, "probabilities", _scrambled)
     for arts in (random_articles(60, seed=31), random_articles(60, seed=32)):
         got = []
-        for rules in (load_rules(), _rules_file(tmp_path, "veto-base")):
+        off = rules_file(tmp_path, "clusters-off.yaml", shipped_text(enabled=False))
+        for rules in (off, _rules_file(tmp_path, "veto-base")):
             monkeypatch.setattr(clusters_pkg, "load_rules", lambda path=None, rules=rules: rules)
             got.append(_full(_store([arts])))
         assert got[0]["members"] != got[1]["members"]

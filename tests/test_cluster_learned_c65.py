@@ -8,7 +8,7 @@ Articles: the random articles of tests/cluster_data.py and tests/test_cluster_le
 from __future__ import annotations
 
 import pytest
-from cluster_batches import assert_kelvar_one_at_a_time, assert_learned_batches_equal, scrambled_scores, use_rules
+from cluster_batches import assert_kelvar_one_at_a_time, assert_learned_batches_equal, scrambled_scores, shipped_text, use_rules
 from cluster_data import random_articles
 
 from gaiko.clusters.learned import PairModel, learned_clusters
@@ -24,10 +24,7 @@ from test_cluster_learned_c56 import _batches, _scrambled
 
 def _rules_file(tmp_path, near: int | None, veto: bool = True):
     """The shipped rules with ``enabled: true``, ``join_mode: last`` and ``join_near`` (None: left out)."""
-    text = open(load_rules().path, encoding="utf-8").read()
-    assert "learned:\n  enabled: false\n" in text and "  join_mode: so_far\n" in text
-    text = text.replace("learned:\n  enabled: false\n", "learned:\n  enabled: true\n")
-    text = text.replace("  join_mode: so_far\n", "  join_mode: last\n")
+    text = shipped_text(enabled=True, join_mode="last")
     lines = [ln for ln in text.splitlines(keepends=True) if not ln.startswith("  join_near:")]
     text = "".join(lines)
     if near is not None:

@@ -20,6 +20,11 @@ from gaiko.store import Store
 
 from test_clusters import article, clusters_of
 
+# rules mode (round c78): these tests are of the rules' own behaviour (a rule, a threshold, a unit's key, the
+# rules' update and its probes), written when the learned steps shipped off: tests/conftest.py's rules_mode makes
+# every load_rules() the shipped rules with learned.enabled false
+pytestmark = pytest.mark.usefixtures("rules_mode")
+
 DREM = ("Drem", "VLD")
 GUARDS = ("guards", "VLD", "COP", "demonym", None)
 ORLEN = ("the poet Sana Orlen", "VLD", "JRN", "demonym", None)

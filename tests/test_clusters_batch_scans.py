@@ -24,6 +24,11 @@ from gaiko.clusters.update import mention_rows
 from test_cluster_kinds_c24 import coded
 from test_clusters import article
 
+# rules mode (round c78): these tests are of the rules' own behaviour (a rule, a threshold, a unit's key, the
+# rules' update and its probes), written when the learned steps shipped off: tests/conftest.py's rules_mode makes
+# every load_rules() the shipped rules with learned.enabled false
+pytestmark = pytest.mark.usefixtures("rules_mode")
+
 SIDES = [("Ardenian police", "ARD", "COP", "demonym", None), ("Borvian rebels", "BRV", "REB", "demonym", None),
          ("Calderan troops", "CLD", "MIL", "demonym", None), None]
 DAYS = ["Monday", "Tuesday", "Wednesday"]

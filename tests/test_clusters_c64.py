@@ -17,6 +17,11 @@ from gaiko.clusters.rules import load_rules
 
 from cluster_batches import assert_batches_equal_the_reference
 
+# rules mode (round c78): these tests are of the rules' own behaviour (a rule, a threshold, a unit's key, the
+# rules' update and its probes), written when the learned steps shipped off: tests/conftest.py's rules_mode makes
+# every load_rules() the shipped rules with learned.enabled false
+pytestmark = pytest.mark.usefixtures("rules_mode")
+
 
 def _rules(k: int):
     return dataclasses.replace(load_rules(), max_listed=k, max_candidates=0)  # c64's path alone (c66: lists off)

@@ -11,6 +11,11 @@ from gaiko.clusters.core import cluster_mentions
 from cluster_batches import written_in_batches
 from test_clusters_c66 import _rules
 
+# rules mode (round c78): these tests are of the rules' own behaviour (a rule, a threshold, a unit's key, the
+# rules' update and its probes), written when the learned steps shipped off: tests/conftest.py's rules_mode makes
+# every load_rules() the shipped rules with learned.enabled false
+pytestmark = pytest.mark.usefixtures("rules_mode")
+
 
 @pytest.mark.parametrize("kept", [0, 5, 20_000])
 def test_kept_probe_keys_change_no_answer(kept, monkeypatch) -> None:

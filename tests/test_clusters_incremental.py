@@ -46,6 +46,9 @@ def _code_in_batches(arts, sizes_seed: int) -> Store:
     return written_in_batches(arts, sizes_seed, again=True, most=9)
 
 
+# rules mode (round c78): compares the store with the rules' reference (cluster_mentions); the learned steps'
+# batches against a rebuild and their own reference: tests/test_cluster_learned_c44.py, c54, c65, c68
+@pytest.mark.usefixtures("rules_mode")
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_incremental_equals_rebuild_and_reference(seed):
     arts = random_articles(60, seed=seed)

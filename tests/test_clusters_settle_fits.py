@@ -19,9 +19,14 @@ from gaiko.store import Store
 
 from test_clusters import article, clusters_of
 
+# rules mode (round c78): these tests are of the rules' own behaviour (a rule, a threshold, a unit's key, the
+# rules' update and its probes), written when the learned steps shipped off: tests/conftest.py's rules_mode makes
+# every load_rules() the shipped rules with learned.enabled false
+pytestmark = pytest.mark.usefixtures("rules_mode")
+
 
 @pytest.fixture(autouse=True)
-def _remembering_path(monkeypatch):
+def _remembering_path(monkeypatch, rules_mode):  # (after rules_mode: the rules alone, round c78)
     """This file tests the remembered-fits path (``attach.max_listed: 0``; rounds c64/c66 take another)."""
     import sys
 

@@ -23,6 +23,22 @@ round c79): false merges the join made in the example corpus that the rules woul
   objects of a group count: a head in none ("the drills", "the patrols") says nothing (over all the heads, stories-10
   lost a true pair on the studied stories).
 
+* ``sideless`` (round c81): nor when one of the two names no side (source and target open) and the other names a
+  person on a side (``@`` in its side's key): the example corpus's Takaichi, who "also met Lin Hsin-i" (undated by
+  her sentence, the target unresolved), joined the sideless "talks in Busan" (Trump and Xi's, dated by the sentence's
+  "on Thursday") a day before; with no side, nothing but the type and the days says they are one meeting.
+* ``other_person`` (round c81): nor when one leaves a side open (its phrase resolved to no country) while its referent
+  names someone (``n:`` words), and the other names a person on that side whose name shares none of those words:
+  with ``sideless`` alone, Takaichi's "also met Lin Hsin-i" (the target open, the referent ``n:lin``, ``n:hsin-i``)
+  joined her meeting with Xi (the target ``CHN@xi-jinping``) in the same article.
+
+Round c82 narrowed both (held out, c81's forms parted as many true pairs as false ones): ``sideless`` may list
+``undated`` (the sideless unit is not dated by its own sentence: Busan's talks are ``shared``), ``placeless`` (it names
+no place: that does not part Busan's talks) and ``one_sided`` (the other leaves its other side open: Takaichi's
+meeting); ``other_person`` may list ``same_other`` (``a``'s named side is ``b``'s other side, either way round:
+Takaichi is the source of both meetings, and the target of Trump's visit). The shipped guards list
+``[undated, one_sided]`` and ``[same_other]``.
+
 A guarded pair's probability is nil (``-inf``): the cluster stays on the loner's list (:func:`~.learned._nearest`
 reads sides, not probabilities) and is chosen only through another of its units. The reference
 (:func:`~.learned.join_last_states`) and the store's layer (:class:`~.joinlayer.JoinLayer`) apply the same test to the
@@ -49,12 +65,58 @@ def _named(p: str) -> bool:
     return p != WILD and not p.startswith(SOFT)
 
 
+def _sideless(u: Unit) -> bool:
+    return u.src == WILD and u.tgt == WILD
+
+
+def _person(u: Unit) -> bool:
+    return "@" in u.src or "@" in u.tgt
+
+
+def _sideless_apart(a: Unit, b: Unit, when: frozenset[str]) -> bool:
+    """``a`` names no side and ``b`` a person on a side, with the narrowings ``when`` (round c82): ``undated``, ``a``
+    is not dated by its own sentence (not ``day``); ``placeless``, ``a`` names no place; ``one_sided``, ``b`` leaves
+    its other side open."""
+    if not (_sideless(a) and _person(b)):
+        return False
+    if "undated" in when and a.prec == "day":
+        return False
+    if "placeless" in when and _named(a.place):
+        return False
+    return "one_sided" not in when or (b.src == WILD) != (b.tgt == WILD)
+
+
+def _other_person(a: Unit, b: Unit, when: frozenset[str] = frozenset()) -> bool:
+    """``a`` leaves a side open whose phrase names someone (a name of its referent) and ``b`` names a person on that
+    side whose name shares no word with ``a``'s names; with ``same_other`` (round c82) only when ``a``'s other side
+    is named and is ``b``'s other side, either way round ("Tor also met Ansari" and "Venn met Tor": Tor is both
+    one's source and the other's target, Venn is not Ansari)."""
+    names = {w for t in a.ref.split(",") if t.startswith("n:") for w in t[2:].split("-") if w}
+    if not names:
+        return False
+    sides = ((a.src, b.src, a.tgt, b.tgt), (a.tgt, b.tgt, a.src, b.src))
+    if "same_other" in when:
+        sides += ((a.src, b.tgt, a.tgt, b.src), (a.tgt, b.src, a.src, b.tgt))
+    for x, y, ox, oy in sides:
+        if "same_other" in when and (ox == WILD or ox != oy):
+            continue
+        if x == WILD and "@" in y and not names & set(y.split("@", 1)[1].split("-")):
+            return True
+    return False
+
+
 def pair_apart(a: Unit, b: Unit, g: JoinGuards | None) -> bool:
     """Whether the learned join may not score loner ``a`` against unit ``b`` (either way round): the module docstring."""
     if g is None:
         return False
     if g.places and _named(a.place) and _named(b.place) and not places_agree(a.place, b.place) \
             and (not g.dated or (a.prec in g.dated and b.prec in g.dated and a.hi != b.hi)):
+        return True
+    w = g.sideless_when
+    if g.sideless and (_sideless_apart(a, b, w) or _sideless_apart(b, a, w)):
+        return True
+    w = g.other_person_when
+    if g.other_person and (_other_person(a, b, w) or _other_person(b, a, w)):
         return True
     d = g.apart_days
     if d is not None and None not in (a.lo, a.hi, b.lo, b.hi) and max(a.lo - b.hi, b.lo - a.hi) > d:  # type: ignore[operator]

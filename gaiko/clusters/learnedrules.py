@@ -98,6 +98,14 @@ class JoinGuards:
     two_events: bool = False
     #: round c80: the object guard (:func:`~.joinguard.objects_apart`); ``None``: off
     objects: "ObjectGuard | None" = None
+    #: round c81: a unit naming no side is not scored against one naming a person (:func:`~.joinguard.pair_apart`)
+    sideless: bool = False
+    #: round c81: a unit whose open side's phrase names someone else is not scored against one naming a person there
+    other_person: bool = False
+    #: round c82: the narrowings of ``sideless`` (a list in the file: every one must hold; empty: c81's form)
+    sideless_when: frozenset[str] = frozenset()
+    #: round c82: the narrowings of ``other_person``
+    other_person_when: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -115,12 +123,13 @@ def parse_guards(raw: Any, path: str) -> JoinGuards | None:
     """The checked ``learned.guards`` mapping (None when absent or empty). Raises :class:`~gaiko.errors.DataFileError`."""
     if not raw:
         return None
-    keys = {"places", "dated", "apart_days", "two_events", "objects"}
+    keys = {"places", "dated", "apart_days", "two_events", "objects", "sideless", "other_person"}
     if not isinstance(raw, dict) or not set(raw) <= keys:
         raise DataFileError(path, f"learned: guards must be a mapping of {', '.join(sorted(keys))}")
     for key in ("places", "two_events"):
         if not isinstance(raw.get(key, False), bool):
             raise DataFileError(path, f"learned: guards.{key} must be true or false")
+    when = {k: _narrowed(raw.get(k, False), k, path) for k in NARROWINGS}
     dated = raw.get("dated") or []
     if not isinstance(dated, list) or not all(isinstance(p, str) for p in dated):
         raise DataFileError(path, "learned: guards.dated must be a list of precisions")
@@ -128,7 +137,25 @@ def parse_guards(raw: Any, path: str) -> JoinGuards | None:
     if apart is not None and (not isinstance(apart, int) or isinstance(apart, bool) or apart < 0):
         raise DataFileError(path, "learned: guards.apart_days must be a whole number >= 0 or absent")
     return JoinGuards(places=bool(raw.get("places", False)), dated=frozenset(dated), apart_days=apart,
-                      two_events=bool(raw.get("two_events", False)), objects=_objects(raw.get("objects"), path))
+                      two_events=bool(raw.get("two_events", False)), objects=_objects(raw.get("objects"), path),
+                      sideless=when["sideless"] is not None, other_person=when["other_person"] is not None,
+                      sideless_when=when["sideless"] or frozenset(),
+                      other_person_when=when["other_person"] or frozenset())
+
+
+#: round c82: the narrowings each person guard may list (:func:`~.joinguard.pair_apart`)
+NARROWINGS = {"sideless": ("undated", "placeless", "one_sided"), "other_person": ("same_other",)}
+
+
+def _narrowed(raw: Any, key: str, path: str) -> frozenset[str] | None:
+    """``guards.sideless`` / ``other_person`` (rounds c81, c82): false (None: off), true (no narrowing) or a list of
+    the narrowings in :data:`NARROWINGS` (every one must hold)."""
+    if isinstance(raw, bool):
+        return frozenset() if raw else None
+    if not isinstance(raw, list) or not raw or not set(raw) <= set(NARROWINGS[key]):
+        raise DataFileError(path, f"learned: guards.{key} must be true, false or a list of "
+                                  f"{', '.join(NARROWINGS[key])}")
+    return frozenset(raw)
 
 
 def _objects(raw: Any, path: str) -> ObjectGuard | None:
