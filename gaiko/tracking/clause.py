@@ -54,7 +54,6 @@ __all__ = ["Report", "Decision", "Clause", "clauses", "read_clause", "subject_si
            "sentence_memo"]
 
 
-_BE_FORMS = frozenset({"be", "been", "being", "is", "are", "was", "were"})  # a passive of an irregular participle
 
 
 def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, lex: Lexicon,
@@ -258,8 +257,7 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
                 placed and rel != "stalls":
             return Decision("unrelated", note=f"{subject} is the one acting", features=feats)
         if rel == "withdraws" and subject and frame.doer and placed and not same_country(subject, frame.doer) \
-                and not frame.acts & TALK_ACTS and not _memo_call(memo, aspect, toks, i, lo, lex)["passive"] \
-                and not (i > lo and toks[i - 1].text in _BE_FORMS):  # "would be put off": a passive the tagger missed
+                and not frame.acts & TALK_ACTS and not _memo_call(memo, aspect, toks, i, lo, lex)["passive"]:
             # "Washington paused its tariffs" for Brazil's threat: a withdrawal is the pledger's own act, another side's
             # pause (even one the pledge names) withdraws nothing (round t42); a passive's subject is what is dropped
             return Decision("unrelated", note=f"{subject} puts off its own act, not the pledge's actor", features=feats)

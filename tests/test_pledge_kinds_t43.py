@@ -1,0 +1,79 @@
+"""Round t43: pledge kinds left from rounds b39 (F5, F6), t42 (its "Left:") and d38 (cause X). Our own sentences of
+each kind (other countries, topics and wordings), never the newcomer's or gold's, with look-alikes that keep main's
+reading.
+
+K1. The passive of an irregular participle spelled as its base ("would be put off", "has been set aside", "were
+    cut", "is being shut") was not read as a passive by `clausegrammar.aspect` (WordNet's irregular forms list only
+    forms that differ from the base), so the subject of such a passive was taken as the one acting and the report
+    dropped; round t42 had guarded one place in `clause.read_clause` with a form of "be" right before the cue. Such a
+    verb after a form of "be" or "have" is now a participle (``same_participle`` in ``pledges/clause_words.yaml``),
+    and the guard is gone.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import ledger_entries
+
+
+def _arts(texts: list[tuple[str, str]]) -> list[dict]:
+    return [{"id": f"a{k}", "published": day, "source": f"Wire {k}", "text": text} for k, (day, text) in enumerate(texts)]
+
+
+def _show(entries: list[dict]) -> list[tuple]:
+    return [(e["actor"]["country"], e["action"], e["status"], e["status_reason"]) for e in entries]
+
+
+def _status(entries: list[dict], side: str, verb: str) -> str:
+    got = [e["status"] for e in entries if e["actor"]["country"] == side and e["action"].startswith(verb)]
+    assert got, _show(entries)
+    return got[0]
+
+
+# -- K1: the passive of an irregular participle ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,word,passive,perfect", [
+    ("Work on the dam would be put off for now.", "put", True, False),
+    ("The dam has been set aside.", "set", True, True),
+    ("The port fees were cut last week.", "cut", True, False),
+    ("The smelter is being shut.", "shut", True, False),
+    ("The convoy was held up at the border.", "held", True, False),
+    ("Namibia has cut the port fees.", "cut", False, True),
+    # look-alikes: the base form after a modal or "to" is no participle
+    ("Namibia will cut the port fees.", "cut", False, False),
+    ("Namibia plans to set up a fund.", "set", False, False),
+])
+def test_k1_aspect_reads_a_base_spelled_participle(text: str, word: str, passive: bool, perfect: bool) -> None:
+    from gaiko.tracking.clausegrammar import aspect
+    from gaiko.tracking.lexicon import lexicon
+    from gaiko.tracking.text import analyse
+
+    toks = analyse(text)[0]
+    asp = aspect(toks, [t.text for t in toks].index(word), 0, lexicon())
+    assert (asp["passive"], asp["perfect"]) == (passive, perfect), asp
+
+
+_K1_STORIES = [  # (pledge, later report, side, verb, status)
+    ("Malawi will build a power line to Zambia by 2027, Energy Minister Ibrahim Matola said.",
+     "Malawi's energy ministry said the power line to Zambia had been formally set aside.", "MWI", "build", "withdrawn"),
+    ("Tanzania will cut the transit fee on Kenyan trucks by half in June, the finance minister said.",
+     "The transit fee on Kenyan trucks was cut by half on Monday, Tanzania's finance ministry said.", "TZA", "cut",
+     "fulfilled"),
+    ("Vietnam will shut the border crossing with Cambodia at Moc Bai by July, officials said.",
+     "The Moc Bai crossing to Cambodia was shut on Friday, Vietnamese officials said.", "VNM", "shut", "fulfilled"),
+    # look-alikes that keep main's reading: a regular participle; another side's own act in the active voice
+    ("Nepal will set up a joint border commission with India by June, the foreign minister said.",
+     "The joint border commission with India has been set up, Nepal's foreign ministry said.", "NPL", "set", "fulfilled"),
+    ("Tanzania will cut the transit fee on Kenyan trucks by half in June, the finance minister said.",
+     "Uganda cut the transit fee on Kenyan trucks by half on Monday.", "TZA", "cut", "open"),
+]
+
+
+@pytest.mark.parametrize("pledge,report,side,verb,status", _K1_STORIES)
+def test_k1_passive_of_irregular_participle(tmp_path: Path, coder, pledge: str, report: str, side: str, verb: str,
+                                           status: str) -> None:
+    entries = ledger_entries(tmp_path, coder, _arts([("2026-03-02", pledge), ("2026-06-10", report)]))
+    assert _status(entries, side, verb) == status, _show(entries)
