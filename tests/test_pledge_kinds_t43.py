@@ -8,6 +8,11 @@ K1. The passive of an irregular participle spelled as its base ("would be put of
     dropped; round t42 had guarded one place in `clause.read_clause` with a form of "be" right before the cue. Such a
     verb after a form of "be" or "have" is now a participle (``same_participle`` in ``pledges/clause_words.yaml``),
     and the guard is gone.
+K2. Another side's delay ("Washington delayed the chip tariffs") stalled pledges of other sides that name it (a
+    retaliation against those tariffs): a stall cue let another side through the "another side acts" check. As with
+    round t42's F1 for a pause, another side's delay of its own act (a stall cue that puts off or calls off, the
+    ``called_off`` verbs; `calledoff.puts_off`) stalls no pledge of another pledger; the pledger's own delay still
+    stalls, and talks put off by the other party still stall (round t36).
 """
 
 from __future__ import annotations
@@ -77,3 +82,36 @@ def test_k1_passive_of_irregular_participle(tmp_path: Path, coder, pledge: str, 
                                            status: str) -> None:
     entries = ledger_entries(tmp_path, coder, _arts([("2026-03-02", pledge), ("2026-06-10", report)]))
     assert _status(entries, side, verb) == status, _show(entries)
+
+
+# -- K2: another side's delay stalls nothing of the pledger's -------------------------------------------------------
+
+_K2_STORIES = [  # (pledge, later report, side, verb, status)
+    ("Malaysia will impose retaliatory tariffs on U.S. goods if Washington goes ahead with its chip tariffs, the trade "
+     "minister said.", "Washington delayed the chip tariffs on Tuesday.", "MYS", "impose", "open"),
+    ("Brazil will take China to the WTO over the poultry ban, the agriculture minister said.",
+     "China delayed the poultry ban on Brazil by two months.", "BRA", "take", "open"),
+    # look-alikes that keep main's reading: the pledger's own delay stalls, in the active and the passive
+    ("Brazil will take China to the WTO over the poultry ban, the agriculture minister said.",
+     "Brazil delayed its WTO case against China over the poultry ban.", "BRA", "take", "stalled"),
+    ("Kenya will impose a 20% levy on Ugandan sugar from April, the trade minister said.",
+     "Kenya delayed the levy on Ugandan sugar on Tuesday.", "KEN", "impose", "stalled"),
+    ("Kenya will impose a 20% levy on Ugandan sugar from April, the trade minister said.",
+     "The levy on Ugandan sugar has been delayed by Kenya's treasury.", "KEN", "impose", "stalled"),
+]
+
+
+@pytest.mark.parametrize("pledge,report,side,verb,status", _K2_STORIES)
+def test_k2_another_sides_delay_stalls_nothing(tmp_path: Path, coder, pledge: str, report: str, side: str, verb: str,
+                                               status: str) -> None:
+    entries = ledger_entries(tmp_path, coder, _arts([("2026-03-02", pledge), ("2026-03-20", report)]))
+    assert _status(entries, side, verb) == status, _show(entries)
+
+
+def test_k2_puts_off_words() -> None:
+    from gaiko.tracking.calledoff import puts_off
+    from gaiko.tracking.lexicon import lexicon
+
+    lex = lexicon()
+    assert puts_off("delayed", lex) and puts_off("postponed", lex) and puts_off("deferred", lex)
+    assert not puts_off("stalled", lex) and not puts_off("blocked", lex) and not puts_off("pushed", lex)
