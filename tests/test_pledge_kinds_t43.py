@@ -18,6 +18,13 @@ K3. A legislature's or a court's postponement ("the Senate committee postponed i
     subject (or by-agent) is such a body (``deferring_bodies`` in ``pledges/steps.yaml``, `steps.deferring_body`) is
     a step before the deed not taken, a stall, never the government's withdrawal; the government's own postponement
     still withdraws.
+K4. One decision, two outlets: "X agreed to pause the tariffs on Y for 90 days" and "X will delay its planned tariffs
+    on Y for three months" were two pledges, each read as the other's stall ("delay", a stall cue) or withdrawal
+    ("pause", a withdrawal cue). A pause or delay of one's own measure is a pledge not to apply it for the period:
+    with a pledge whose verb is one of ``pause_verbs`` a cue of the same kind is the pledge told again
+    (`calledoff.pause_retold`: restates), the two share one act when mentions are grouped (`link._signature`), and
+    two durations ending within three days ("for 90 days", "for three months") are one period, no revision
+    (`status._same_span`). A pledge to impose the tariffs is still stalled or withdrawn by their delay.
 """
 
 from __future__ import annotations
@@ -160,3 +167,44 @@ def test_k3_deferring_body() -> None:
     assert body("The government postponed the hearing at the court.", "postponed") is None
     assert body("The court said the government postponed the handover.", "postponed") is None
     assert body("The Kenya Labour Congress called off its strike.", "called") is None  # a union, no legislature
+
+
+# -- K4: one pause told by two outlets is one pledge, neither cancels the other ---------------------------------------
+
+_PAUSE_A = "Japan agreed on Tuesday to pause the 25% tariffs on Korean steel for 90 days."
+_PAUSE_B = "Japan will delay its planned tariffs on Korean steel for three months."
+
+
+@pytest.mark.parametrize("first,second", [(_PAUSE_A, _PAUSE_B), (_PAUSE_B, _PAUSE_A)])
+def test_k4_one_pause_two_outlets(tmp_path: Path, coder, first: str, second: str) -> None:
+    entries = ledger_entries(tmp_path, coder, _arts([("2026-03-02", first), ("2026-03-03", second)]))
+    mine = [e for e in entries if e["actor"]["country"] == "JPN"]
+    assert len(mine) == 1, _show(entries)
+    assert mine[0]["status"] == "open", _show(entries)
+
+
+def test_k4_suspend_and_postpone_stall_nothing(tmp_path: Path, coder) -> None:
+    entries = ledger_entries(tmp_path, coder, _arts([
+        ("2026-03-02", "The European Union agreed to suspend its duties on Turkish cars for six months."),
+        ("2026-03-02", "Brussels will postpone its planned duties on Turkish cars until September.")]))
+    assert entries and all(e["status"] == "open" for e in entries), _show(entries)
+
+
+@pytest.mark.parametrize("report,status", [  # look-alikes that keep main's reading: a pledge to impose, then delayed
+    ("Japan will delay the tariffs on Korean steel for three months.", {"stalled", "withdrawn"}),
+    ("Japan agreed on Tuesday to pause the tariffs on Korean steel for 90 days.", {"withdrawn"}),
+])
+def test_k4_a_pledge_to_impose_is_still_put_off(tmp_path: Path, coder, report: str, status: set[str]) -> None:
+    entries = ledger_entries(tmp_path, coder, _arts([
+        ("2026-03-02", "Japan will impose 25% tariffs on Korean steel from April, the trade minister said."),
+        ("2026-03-20", report)]))
+    assert _status(entries, "JPN", "impose") in status, _show(entries)
+
+
+def test_k4_same_span() -> None:
+    from gaiko.tracking.status import _same_span
+
+    a = {"start": "2026-03-02", "end": "2026-05-30", "granularity": "duration"}
+    assert _same_span(a, {"start": "2026-03-03", "end": "2026-06-01", "granularity": "duration"})
+    assert not _same_span(a, {"start": "2026-03-03", "end": "2026-08-31", "granularity": "duration"})
+    assert not _same_span(a, {"start": "2026-03-03", "end": "2026-05-31", "granularity": "month"})
