@@ -31,6 +31,13 @@ K5. A pledge with a rate over a period ("three repatriation flights a week until
     "once/twice a week" now do (`normalise._RECURRING`), so one instance is ``progresses``; a count for the period
     short of the rate stays partial. A count after "to", "from", "by" or "at" is a level ("raise output to 200,000
     barrels a day"), not a rate.
+K6. The purpose infinitive after a step noun ("will introduce a bill to ratify the accord", "put forward legislation
+    to scrap the levy", "table a motion to suspend the concession") was cut from the action (the parser hangs it on
+    the verb as ``advcl`` or on the noun as ``relcl``, which the action's own tokens leave out), and a pledge that kept
+    it was read by its step verb, so the ratification or scrapping read as nothing or as a withdrawal. The extractor
+    keeps the purpose after a ``step_nouns`` object (`pledge_action._purpose`), and the tracker reads such a pledge's
+    act and object from the purpose (`purpose.step_purpose`, `normalise._acting`). "Will introduce a bill next week"
+    (no purpose) keeps main's reading.
 """
 
 from __future__ import annotations
@@ -256,3 +263,42 @@ def test_k5_rate_words(text: str, rate: bool) -> None:
     from gaiko.tracking.normalise import _RECURRING
 
     assert bool(_RECURRING.search(text)) == rate
+
+
+# -- K6: the purpose of a step is the pledge's deed -------------------------------------------------------------------
+
+_K6_STORIES = [  # (pledge, later report, side, action, status)
+    ("Thailand's government will introduce a bill to ratify the fisheries accord with Cambodia next month, the "
+     "foreign minister said.", "Thailand ratified the fisheries accord with Cambodia on Friday.", "THA",
+     "introduce a bill to ratify the fisheries accord with Cambodia", "fulfilled"),
+    ("Nigeria will put forward legislation to scrap the import levy on rice, the finance minister said.",
+     "Nigeria scrapped the import levy on rice on Monday.", "NGA", "put forward legislation to scrap the import levy on "
+     "rice", "fulfilled"),
+    ("The Greek government will table a motion to suspend the port concession to the Chinese operator, the minister "
+     "said.", "Greece suspended the port concession to the Chinese operator on Monday.", "GRC",
+     "table a motion to suspend the port concession to the Chinese operator", "fulfilled"),
+    # look-alike that keeps main's reading: a bill with no purpose
+    ("Kenya's government will introduce a bill next week, the finance minister said.",
+     "Kenya introduced the bill on Monday.", "KEN", "introduce a bill", "partially_fulfilled"),
+]
+
+
+@pytest.mark.parametrize("pledge,report,side,action,status", _K6_STORIES)
+def test_k6_the_purpose_of_a_step(tmp_path: Path, coder, pledge: str, report: str, side: str, action: str,
+                                  status: str) -> None:
+    entries = ledger_entries(tmp_path, coder, _arts([("2026-03-02", pledge), ("2026-05-10", report)]))
+    mine = [e for e in entries if e["actor"]["country"] == side]
+    assert [(e["action"], e["status"]) for e in mine] == [(action, status)], _show(entries)
+
+
+@pytest.mark.parametrize("action,purpose", [
+    ("introduce a bill to ratify the fisheries accord", "ratify the fisheries accord"),
+    ("put forward legislation to scrap the import levy", "scrap the import levy"),
+    ("introduce a bill", None),
+    ("send troops to Mali", None),
+    ("send the bill to parliament", None),
+])
+def test_k6_step_purpose(action: str, purpose: str | None) -> None:
+    from gaiko.tracking.purpose import step_purpose
+
+    assert step_purpose(action) == purpose
