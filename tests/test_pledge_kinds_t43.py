@@ -13,11 +13,6 @@ K2. Another side's delay ("Washington delayed the chip tariffs") stalled pledges
     round t42's F1 for a pause, another side's delay of its own act (a stall cue that puts off or calls off, the
     ``called_off`` verbs; `calledoff.puts_off`) stalls no pledge of another pledger; the pledger's own delay still
     stalls, and talks put off by the other party still stall (round t36).
-K3. A legislature's or a court's postponement ("the Senate committee postponed its vote on the accord", "the Supreme
-    Court deferred its ruling on the treaty") withdrew the government's pledge to ratify: a withdrawal cue whose
-    subject (or by-agent) is such a body (``deferring_bodies`` in ``pledges/steps.yaml``, `steps.deferring_body`) is
-    a step before the deed not taken, a stall, never the government's withdrawal; the government's own postponement
-    still withdraws.
 K4. One decision, two outlets: "X agreed to pause the tariffs on Y for 90 days" and "X will delay its planned tariffs
     on Y for three months" were two pledges, each read as the other's stall ("delay", a stall cue) or withdrawal
     ("pause", a withdrawal cue). A pause or delay of one's own measure is a pledge not to apply it for the period:
@@ -140,48 +135,6 @@ def test_k2_puts_off_words() -> None:
     lex = lexicon()
     assert puts_off("delayed", lex) and puts_off("postponed", lex) and puts_off("deferred", lex)
     assert not puts_off("stalled", lex) and not puts_off("blocked", lex) and not puts_off("pushed", lex)
-
-
-# -- K3: a legislature's or court's postponement is a stall -----------------------------------------------------------
-
-_K3_STORIES = [  # (pledge, later report, side, status)
-    ("Colombia will ratify the free trade accord with Korea this year, President Petro said.",
-     "The Colombian Senate committee postponed its vote on the accord with Korea.", "COL", "stalled"),
-    ("Ecuador's government will ratify the fisheries pact with Peru by June, the foreign minister said.",
-     "Ecuador's National Assembly put off its vote on the fisheries pact with Peru until July.", "ECU", "stalled"),
-    ("Mexico will ratify the tax treaty with Canada this year, the finance minister said.",
-     "Mexico's Supreme Court deferred its ruling on the tax treaty with Canada.", "MEX", "stalled"),
-    ("Mexico will ratify the tax treaty with Canada this year, the finance minister said.",
-     "The vote on the tax treaty with Canada was postponed by Mexico's Senate.", "MEX", "stalled"),
-    # look-alike that keeps main's reading: the government's own postponement withdraws
-    ("Mexico will ratify the tax treaty with Canada this year, the finance minister said.",
-     "Mexico's government postponed the ratification of the tax treaty with Canada indefinitely.", "MEX", "withdrawn"),
-]
-
-
-@pytest.mark.parametrize("pledge,report,side,status", _K3_STORIES)
-def test_k3_a_legislatures_postponement_stalls(tmp_path: Path, coder, pledge: str, report: str, side: str,
-                                               status: str) -> None:
-    entries = ledger_entries(tmp_path, coder, _arts([("2026-03-02", pledge), ("2026-04-20", report)]))
-    assert _status(entries, side, "ratify") == status, _show(entries)
-
-
-def test_k3_deferring_body() -> None:
-    from gaiko.tracking.steps import deferring_body
-    from gaiko.tracking.text import analyse
-
-    def body(text: str, cue: str) -> str | None:
-        toks = analyse(text)[0]
-        i = [t.text for t in toks].index(cue)
-        return deferring_body(toks, 0, i, i + 1, len(toks))
-
-    assert body("Petro said the Senate committee postponed its vote.", "postponed") == "senate"
-    assert body("The vote was postponed by the Constitutional Court.", "postponed") == "court"
-    assert body("The government postponed the hearing at the court.", "postponed") is None
-    assert body("The court said the government postponed the handover.", "postponed") is None
-    assert body("The Kenya Labour Congress called off its strike.", "called") is None  # a union, no legislature
-
-
 # -- K4: one pause told by two outlets is one pledge, neither cancels the other ---------------------------------------
 
 _PAUSE_A = "Japan agreed on Tuesday to pause the 25% tariffs on Korean steel for 90 days."

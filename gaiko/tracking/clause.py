@@ -45,7 +45,7 @@ from .people import released_subject
 from .requested import addressee, request_at
 from .retoldact import retold_act
 from .sharedword import held_event, matter_only
-from .steps import approval_step, deferring_body, sent_on
+from .steps import approval_step, sent_on
 from .status import KEPT_OVER_TERM
 from .text import Tok, analyse
 from .unmoved import none_subject, unmoved
@@ -256,11 +256,6 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         if subject and frame.doer and not same_country(subject, frame.doer) and subject not in frame.related and \
                 placed and rel != "stalls":
             return Decision("unrelated", note=f"{subject} is the one acting", features=feats)
-        if rel == "withdraws" and (body := _memo_call(memo, deferring_body, toks, clause.lo, i, _j, hi)):
-            # "the Senate committee postponed its vote on the accord": a legislature's or court's putting off is a step
-            # before the government's deed not taken, never the government's withdrawal (round t43)
-            return Decision("stalls", cue=words, note=f"put off by the {body}: a step before the deed not taken",
-                            features=feats)
         if (rel == "withdraws" or rel == "stalls" and puts_off(toks[i].text, lex)) and subject and frame.doer \
                 and placed and not same_country(subject, frame.doer) \
                 and not frame.acts & TALK_ACTS and not _memo_call(memo, aspect, toks, i, lo, lex)["passive"]:

@@ -16,13 +16,13 @@ from .clausegrammar import auxiliaries
 from .normalise import Frame
 from .text import Tok
 
-__all__ = ["approval_step", "sent_on", "deferring_body"]
+__all__ = ["approval_step", "sent_on"]
 
 _WORDS = "pledges/steps.yaml"
 
 
 def _w(key: str) -> frozenset[str]:
-    """A word list of ``pledges/steps.yaml``: ``deeds``, ``approval``, ``send``, ``bodies``, ``deferring_bodies``, ``not_legislative_before``."""
+    """A word list of ``pledges/steps.yaml``: ``deeds``, ``approval``, ``send``, ``bodies``."""
     return word_sets(_WORDS)[key]
 
 
@@ -58,28 +58,3 @@ def sent_on(frame: Frame, toks: list[Tok], lo: int, hi: int) -> str | None:
                 return f"{toks[k].text} to {toks[body].text}"
             break
     return None
-
-
-#: words that end a subject going back from its verb ("Petro said the Senate postponed ...": the Senate)
-_SUBJECT_STOPS = frozenset({"said", "says", "that", ",", ";", ":", "and", "but", "announced", "told", "reported"})
-
-
-def deferring_body(toks: list[Tok], lo: int, i: int, j: int, hi: int) -> str | None:
-    """The legislature or court that does the putting off at cue tokens [i, j) of a clause [lo, hi): a body noun in
-    its subject (the words back to a verb of saying, "that" or a comma) or after "by" just after the cue ("the vote
-    was postponed by the Senate"); else None (round t43: such a body's postponement is a step not taken, a stall)."""
-    k = i - 1
-    while k >= lo and toks[k].text.lower() not in _SUBJECT_STOPS:
-        if _body_at(toks, k, lo):
-            return toks[k].text
-        k -= 1
-    by = next((m for m in range(j, min(hi, j + 4)) if toks[m].text.lower() == "by"), None)
-    if by is not None:
-        return next((toks[m].text for m in range(by + 1, min(hi, by + 5)) if _body_at(toks, m, by + 1)), None)
-    return None
-
-
-def _body_at(toks: list[Tok], k: int, lo: int) -> bool:
-    """Token k is a legislature's or court's noun, not a union's or party's ("the Nigeria Labour Congress")."""
-    return re.sub(r"[^a-z]", "", toks[k].text.lower()) in _w("deferring_bodies") \
-        and not (k > lo and toks[k - 1].text.lower() in _w("not_legislative_before"))
