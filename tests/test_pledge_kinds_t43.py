@@ -20,12 +20,6 @@ K4. One decision, two outlets: "X agreed to pause the tariffs on Y for 90 days" 
     (`calledoff.pause_retold`: restates), the two share one act when mentions are grouped (`link._signature`), and
     two durations ending within three days ("for 90 days", "for three months") are one period, no revision
     (`status._same_span`). A pledge to impose the tariffs is still stalled or withdrawn by their delay.
-K5. A pledge with a rate over a period ("three repatriation flights a week until the end of June", "400,000 barrels
-    per day") was fulfilled by one instance: only "every week", "daily" and the like made a pledge recurring. A count
-    followed by "a"/"per" day, week, month or year (not after a preposition of time: "within a week" is a term) and
-    "once/twice a week" now do (`normalise._RECURRING`), so one instance is ``progresses``; a count for the period
-    short of the rate stays partial. A count after "to", "from", "by" or "at" is a level ("raise output to 200,000
-    barrels a day"), not a rate.
 K6. The purpose infinitive after a step noun ("will introduce a bill to ratify the accord", "put forward legislation
     to scrap the levy", "table a motion to suspend the concession") was cut from the action (the parser hangs it on
     the verb as ``advcl`` or on the noun as ``relcl``, which the action's own tokens leave out), and a pledge that kept
@@ -174,50 +168,6 @@ def test_k4_same_span() -> None:
     assert _same_span(a, {"start": "2026-03-03", "end": "2026-06-01", "granularity": "duration"})
     assert not _same_span(a, {"start": "2026-03-03", "end": "2026-08-31", "granularity": "duration"})
     assert not _same_span(a, {"start": "2026-03-03", "end": "2026-05-31", "granularity": "month"})
-
-
-# -- K5: a rate pledge is not kept by one instance -------------------------------------------------------------------
-
-_K5_STORIES = [  # (pledge, later report, side, verb, status)
-    ("Haiti will receive three repatriation flights a week from the Dominican Republic until the end of June, the "
-     "interior minister said.", "Haiti received a repatriation flight from the Dominican Republic on Monday.", "HTI",
-     "receive", "in_progress"),
-    ("Iraq will export 400,000 barrels of oil per day to Jordan through the end of the year, the oil minister said.",
-     "Iraq exported 400,000 barrels of oil to Jordan on Monday.", "IRQ", "export", "in_progress"),
-    # look-alike that keeps main's reading: a count for the period, short of the rate
-    ("Haiti will receive three repatriation flights a week from the Dominican Republic until the end of June, the "
-     "interior minister said.", "Haiti received only 20 repatriation flights from the Dominican Republic by the end "
-     "of June.", "HTI", "receive", "partially_fulfilled"),
-]
-
-
-@pytest.mark.parametrize("pledge,report,side,verb,status", _K5_STORIES)
-def test_k5_a_rate_pledge_is_not_kept_by_one_instance(tmp_path: Path, coder, pledge: str, report: str, side: str,
-                                                      verb: str, status: str) -> None:
-    day = "2026-07-03" if "by the end" in report else "2026-03-20"
-    entries = ledger_entries(tmp_path, coder, _arts([("2026-03-02", pledge), (day, report)]))
-    assert _status(entries, side, verb) == status, _show(entries)
-
-
-@pytest.mark.parametrize("text,rate", [
-    ("receive two return flights a week until the end of October", True),
-    ("export 400,000 barrels of oil per day", True),
-    ("pay $2 billion a year", True),
-    ("meet once a month", True),
-    # look-alikes: a term, not a rate
-    ("send two convoys within a week", False),
-    ("deploy 10,000 troops for a year", False),
-    ("release 20 prisoners in a week", False),
-    ("hold talks a week after the vote", False),
-    ("raise output at the venture to 200,000 barrels a day", False),  # a level to reach, not a rate over a period
-    ("cut output by 50,000 barrels a day", False),
-])
-def test_k5_rate_words(text: str, rate: bool) -> None:
-    from gaiko.tracking.normalise import _RECURRING
-
-    assert bool(_RECURRING.search(text)) == rate
-
-
 # -- K6: the purpose of a step is the pledge's deed -------------------------------------------------------------------
 
 _K6_STORIES = [  # (pledge, later report, side, action, status)

@@ -104,16 +104,7 @@ _WITH_NAME = re.compile(r"\bwith (?:the )?((?:[A-Z][\w'-]*)(?: [A-Z][\w'-]*)*)")
 _MATTER = re.compile(r" (?:on|about|over|concerning|regarding) ")
 #: an act promised at intervals ("every quarter", "each year", "monthly"): one report of it done is a first instalment
 _RECURRING = re.compile(r"\b(?:every|each) (?:day|week|fortnight|month|quarter|year|six months|two weeks)\b|"
-                        r"\b(?:daily|weekly|monthly|quarterly|annually|yearly)\b|"
-                        r"\b(?:once|twice|(?:two|three|four|five|\d+) times) (?:a|per) (?:day|week|month|year)\b|"
-                        # a count, then "a week" / "per day" ("two return flights a week", "400,000 barrels of oil per
-                        # day"), the word before not a preposition of time ("within a week", "for a year": a term, not
-                        # a rate; a count after "to", "from", "by" or "at" is a level, "raise output to 200,000
-                        # barrels a day", not a rate over a period) (round t43, b39's F6)
-                        r"(?<![\w,.$])(?<!\bto )(?<!\bfrom )(?<!\bby )(?<!\bat )"
-                        r"(?:\$?\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a dozen|dozens|hundreds"
-                        r"|thousands)\b(?:\s+(?!(?:within|in|for|after|than|over|about|under|inside|by|from)\b)"
-                        r"[\w$%,.'-]+){1,5}\s+(?:a|per)\s+(?:day|week|fortnight|month|quarter|year)\b", re.I)
+                        r"\b(?:daily|weekly|monthly|quarterly|annually|yearly)\b", re.I)
 
 
 @lru_cache(maxsize=1)
