@@ -225,10 +225,26 @@ def _aside(t: Token, verb: Token) -> bool:
         and t.doc[t.left_edge.i - 1].text == ","
 
 
+def _purpose(verb: Token) -> list[Token]:
+    """The purpose infinitive of a step noun the verb takes as its object ("introduce a bill to ratify the accord",
+    "put forward legislation to scrap the levy"), which the parser hangs on the verb as ``advcl`` or on the noun as
+    ``relcl``/``acl`` (an object's clause ``own_tokens`` leaves out): its tokens, or []."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in _w("step_nouns")), None)
+    if obj is None:
+        return []
+    for c in [c for c in verb.children if c.dep_ == "advcl"] + [c for c in obj.children if c.dep_ in ("relcl", "acl")]:
+        if c.tag_ == "VB" and c.i > obj.i and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children):
+            return list(c.subtree)
+    return []
+
+
 def action_text(verb: Token, limit: int = 16) -> tuple[str, str | None, Token | None]:
     """(action text, object text, object head) of a promised action, minus its deadline words and its asides ("a
     promise he repeated", round p40)."""
     toks = _drop_temporal(own_tokens(verb))
+    if purpose := _purpose(verb):  # "introduce a bill [to ratify the accord]": the deed the step is for (round t43)
+        have = {t.i for t in toks}
+        toks = sorted(toks + [t for t in _drop_temporal(purpose) if t.i not in have], key=lambda t: t.i)
     clauses = {x.i for t in toks if t.i != verb.i and (t.dep_ in ("acl", "relcl", "advcl") and t.tag_ == "VBG"
                                                       and not _noun_gerund(t) or t.dep_ == "appos"
                                                       or _aside(t, verb))

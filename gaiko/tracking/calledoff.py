@@ -14,7 +14,7 @@ from .clausegrammar import Report, same_country
 from .lexicon import Lexicon
 from .text import Tok
 
-__all__ = ["called_off", "called_off_reading"]
+__all__ = ["called_off", "called_off_reading", "puts_off", "pause_retold"]
 
 #: forms of "be" (and "have been") that make the cue a passive of the act before it ("talks were suspended")
 _BE = frozenset({"is", "are", "was", "were", "been", "be", "being", "has", "have", "had"})
@@ -30,6 +30,21 @@ _PARTICLE = {"call": "off", "push": "back"}
 @lru_cache(maxsize=1)
 def _off_verbs() -> frozenset[str]:
     return word_sets("pledges/clause_words.yaml")["called_off"]
+
+
+def puts_off(word: str, lex: Lexicon) -> bool:
+    """The cue word is a verb that puts an act off or calls it off ("delayed", "postponed"; ``called_off``, without
+    the particle verbs "call" and "push"): a stall cue of another side's own act, not an obstacle to the pledger's
+    (round t43: "Washington delayed the chip tariffs" stalls no retaliation pledged against them)."""
+    return any(lem in _off_verbs() and lem not in _PARTICLE for lem, _t in lex.lemmas(word.lower()))
+
+
+def pause_retold(verb: str, word: str, lex: Lexicon) -> bool:
+    """A pledge whose own verb puts its measure off for a time ("pause", "delay"; ``pause_verbs``) and a report cue
+    ``word`` of the same kind in other words ("will delay its planned tariffs" for "agreed to pause the tariffs"): the
+    pledge told again, not its stall or withdrawal (round t43, b39's F5)."""
+    pauses = word_sets("pledges/clause_words.yaml")["pause_verbs"]
+    return verb.lower() in pauses and any(lem in pauses for lem, _t in lex.lemmas(word.lower()))
 
 
 def _aside_end(toks: list[Tok], k: int, hi: int) -> int | None:

@@ -30,7 +30,7 @@ from .clausegrammar import (Clause, Decision, Report, agent_side, aspect, auxili
 from .clauseaside import (STILL, SWITCH, aside_cue, begins_to_apply, measure_acts,
                           planned_other_act, subject_modifier)
 from .adopted import adopted_deed
-from .calledoff import called_off, called_off_reading
+from .calledoff import called_off, called_off_reading, pause_retold, puts_off
 from .clausememo import _clause_reading, _cue_in, _memo_call, _subject_at
 from .clausewithdraw import PROMISED_TO, about_plan, dropped_before, other_kind
 from .clausetools import (_COERCIVE, _MODALS, _OTHERS, _STOP, _TALKS, _THREATENED, _WORDS, _asker_acts,  # noqa: F401
@@ -54,7 +54,6 @@ __all__ = ["Report", "Decision", "Clause", "clauses", "read_clause", "subject_si
            "sentence_memo"]
 
 
-_BE_FORMS = frozenset({"be", "been", "being", "is", "are", "was", "were"})  # a passive of an irregular participle
 
 
 def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, lex: Lexicon,
@@ -257,12 +256,16 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         if subject and frame.doer and not same_country(subject, frame.doer) and subject not in frame.related and \
                 placed and rel != "stalls":
             return Decision("unrelated", note=f"{subject} is the one acting", features=feats)
-        if rel == "withdraws" and subject and frame.doer and placed and not same_country(subject, frame.doer) \
-                and not frame.acts & TALK_ACTS and not _memo_call(memo, aspect, toks, i, lo, lex)["passive"] \
-                and not (i > lo and toks[i - 1].text in _BE_FORMS):  # "would be put off": a passive the tagger missed
+        if (rel == "withdraws" or rel == "stalls" and puts_off(toks[i].text, lex)) and subject and frame.doer \
+                and placed and not same_country(subject, frame.doer) \
+                and not frame.acts & TALK_ACTS and not _memo_call(memo, aspect, toks, i, lo, lex)["passive"]:
             # "Washington paused its tariffs" for Brazil's threat: a withdrawal is the pledger's own act, another side's
-            # pause (even one the pledge names) withdraws nothing (round t42); a passive's subject is what is dropped
+            # pause (even one the pledge names) withdraws nothing (round t42), nor does its delay stall it ("Washington
+            # delayed the chip tariffs" for Malaysia's retaliation, round t43); a passive's subject is what is dropped
             return Decision("unrelated", note=f"{subject} puts off its own act, not the pledge's actor", features=feats)
+        if rel in ("withdraws", "stalls") and pause_retold(frame.verb, toks[i].text, lex) \
+                and not _negated_span(toks, lo, i):  # "will delay its planned tariffs" for "agreed to pause them" (t43)
+            return Decision("restates", cue=words, note="the pledged pause told in other words", features=feats)
         if rel == "withdraws" and frame.acts & TALK_ACTS and subject and frame.doer and placed \
                 and not same_country(subject, frame.doer):  # the other party called the talks off: not moving (t36)
             return Decision("stalls", cue=words, note=f"called off by {subject}, not the pledge's actor", features=feats)

@@ -162,8 +162,12 @@ def aspect(toks: list[Tok], k: int, lo: int, lex: Lexicon) -> dict[str, bool]:
     future = any(a in ("will", "'ll", "wo", "would", "shall", "to", "could", "may", "might", "should", "must") for a in aux)
     refused = bool(re.search(r"\b(refus\w*|declin\w*|reject\w*|rul\w* out)\s+(to\s+)?$", before + " ")) and "to" in aux
     failed = bool(re.search(r"\b(fail\w*|struggl\w*)\s*$", " ".join(toks[j].text for j in range(max(lo, k - 3), k - 1))))
-    perfect = any(a in ("has", "have", "had") for a in aux) and "past" in tags
-    passive = any(a in ("is", "are", "was", "were", "been", "being", "be") for a in aux) and "past" in tags
+    be = any(a in ("is", "are", "was", "were", "been", "being", "be", "am") for a in aux)
+    have = any(a in ("has", "have", "had") for a in aux)
+    if (be or have) and toks[k].text in _w("same_participle"):
+        tags.add("past")  # "would be put off", "has been set aside", "were cut": a participle spelled as the base
+    perfect = have and "past" in tags
+    passive = be and "past" in tags
     progressive = "ing" in tags and any(a in ("is", "are", "was", "were", "been") for a in aux)
     past = "past" in tags or (not aux and "base" in tags and "ing" not in tags)
     return {"neg": neg or failed, "future": future and not perfect, "refused": refused, "perfect": perfect,

@@ -33,6 +33,7 @@ from .narrower import added, narrower, other_party
 from .normalise import _VAGUE_ACTS, COUNTERPART_ACTS, Frame, month_of, prepare, side_of
 from .people import named_back
 from .planrevised import plan_revised, same_thing
+from ..tables import word_sets
 from .tables import KEYS, registered
 from .talksoff import TALK_ACTS, talks_off_key
 
@@ -48,6 +49,8 @@ def bucket(mention: dict[str, Any]) -> str:
 
 
 #: a condition that puts the act off rather than refusing it ("until the audit is finished")
+#: the act shared by pledges whose verb puts one's own measure off for a time (``pause_verbs``), in signatures only
+_PAUSE = "~pause"
 _LATER = re.compile(r"\s*(until|till|before)\b", re.I)
 
 
@@ -58,7 +61,10 @@ def _signature(m: dict[str, Any]) -> tuple[frozenset[str], frozenset[str], tuple
     # "will not release ..." (extraction writes "not " + act) refrains; "will not release ... until the audit is
     # finished" (a condition "until"/"till"/"before") still promises the act, later
     refrain = (m.get("action") or "").lower().startswith("not ") and not _LATER.match(str(m.get("conditions") or ""))
-    return narrow, frozenset(m["_acts"]), (m["article_id"], m["sentence_index"]), qkey, refrain
+    acts = frozenset(m["_acts"])
+    if (m.get("action") or "").split(" ")[0].lower() in word_sets("pledges/clause_words.yaml")["pause_verbs"]:
+        acts |= {_PAUSE}  # "pause the tariffs for 90 days" and "delay its planned tariffs": one act (round t43, b39 F5)
+    return narrow, acts, (m["article_id"], m["sentence_index"]), qkey, refrain
 
 
 def _goods(keys: frozenset[str], lex: Lexicon) -> set[str]:

@@ -34,6 +34,7 @@ from .lexicon import Lexicon, lexicon
 from .objecthead import before_participle, head_keys as _head_keys, numbered, place_names, where_keys, wordnet_kin
 from .narrower import object_text
 from .people import object_people
+from .purpose import step_purpose
 from .sentencekeys import CONTEXT_IDX, _proper, article_rows, month_of, sentence_rows
 from .sides import STATE_SECTORS, side_of
 from .doubleneg import lifted_stop
@@ -139,8 +140,17 @@ def prepare(mention: dict[str, Any], lex: Lexicon | None = None) -> dict[str, An
     return mention
 
 
+def _acting(action: str, lex: Lexicon) -> str:
+    """The action read for its act and object: the purpose of a step ("introduce a bill to ratify the accord": "ratify
+    the accord", round t43) when its first word is an act verb, else the action itself."""
+    purpose = step_purpose(action)
+    if purpose and any(h.i == 0 and h.concept.startswith(ACT) and h.role == "v" for h in hits(tokenize(purpose), lex)):
+        return purpose
+    return action
+
+
 def _prepare(mention: dict[str, Any], lex: Lexicon) -> dict[str, Any]:
-    action = mention.get("action") or ""
+    action = _acting(mention.get("action") or "", lex)
     toks = tokenize(action)
     found = hits(toks, lex)
     start = 1 if toks and toks[0].text == "not" else 0
@@ -269,7 +279,7 @@ def frame(group: list[dict[str, Any]], lex: Lexicon | None = None) -> Frame:
         doer=doer, other=other if other != doer else None, acts=acts, objects=objects, topic=topic,
         heads=heads, participants=participants, spec=frozenset(first.get("_spec") or ()),
         narrow=frozenset().union(*(m.get("_narrow") or () for m in group)), related=frozenset(x for x in related if x),
-        verb=(first.get("action") or "").split(" ")[0].lower(), kind=first.get("kind") or "promise",
+        verb=_acting(first.get("action") or "", lex).split(" ")[0].lower(), kind=first.get("kind") or "promise",
         quantity=revised_quantity(group),
         deadline_end=max(ends) if ends else None, first_published=first_day, until=until,
         event_type=first.get("event_type"),

@@ -30,6 +30,7 @@ line why the pledge has its status.
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from ..ids import record_id
@@ -209,6 +210,18 @@ def decided_status(evidence: list[dict[str, Any]], deadline: dict[str, Any] | No
     return new, when, reason, history, path
 
 
+def _same_span(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
+    """Two durations from one date that end within three days of each other ("for 90 days", "for three months"): one
+    period told in other words, no revision (round t43, b39's F5)."""
+    if not a or not b or a.get("granularity") != "duration" or b.get("granularity") != "duration":
+        return False
+    try:
+        return abs((date.fromisoformat(str(a["end"])[:10])
+                                                          - date.fromisoformat(str(b["end"])[:10])).days) <= 3
+    except (KeyError, TypeError, ValueError):
+        return False
+
+
 def _mention_evidence(group: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
     out: list[dict[str, Any]] = []
     deadline = group[0].get("deadline")
@@ -223,7 +236,8 @@ def _mention_evidence(group: list[dict[str, Any]]) -> tuple[list[dict[str, Any]]
         # revises nothing, and a fate its own sentence reports is not dated either (round p39)
         dated = bool(m.get("published"))
         if i and dated and m.get("deadline") and (m["deadline"] or {}).get("end") != (deadline or {}).get("end") \
-                and not conditional_deadline(m):  # "if the Union did not sign it in December" (round p76)
+                and not conditional_deadline(m) and not _same_span(deadline, m["deadline"]):
+            # ("if the Union did not sign it in December", round p76; "for three months" after "for 90 days", t43)
             rel, role = "revises", "revised"
             before = (deadline or {}).get("text")  # a first statement without a deadline: "none before", not "None"
             note = f"deadline now {m['deadline'].get('text')} ({f'was {before}' if before else 'none before'})"
