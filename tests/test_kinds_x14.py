@@ -1,0 +1,61 @@
+"""Round x14: event-coder kinds of b40's newcomer round. Our own sentences of each kind (other countries, topics and
+wordings), never the newcomer's or a gold one; look-alikes keep main's reading.
+
+Kind 1 (F1): a month and a number closing a vessel's name ("the Sri Lankan trawler Lanka July 9") is no date, and a
+town's name right after a vessel noun or a ship prefix ("the Thai trawler Chiang Mai") is no place
+(gaiko/pipeline/vesselname.py, word lists gaiko/data/dates/vessel_names.yaml).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+DAY = "2025-09-30"
+
+
+def _coded(coder, text: str, day: str = DAY):
+    from gaiko.types import Article
+
+    return coder.code_article(Article(text=text, published=day, title=None))
+
+
+def _events(r) -> list:
+    return [(e.event_type, e.mode, e.source and (e.source.text, e.source.country),
+             e.target and (e.target.text, e.target.country), e.place and (e.place.name, e.place.country), e.date)
+            for e in r.events]
+
+
+# -- kind 1: a vessel's name is no date and no place (F1) ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text,wrong", [
+    ("Indian coast guard officers boarded the Sri Lankan trawler Lanka July 9 off Rameswaram.", "2025-07-09"),
+    ("Somali pirates hijacked the Maltese freighter Stella May 14 off Eyl.", "2025-05-14"),
+    ("Chinese coast guard ships blocked the Philippine resupply boat Rosa August 2 near Sabina Shoal.", "2025-08-02"),
+])
+def test_k1_month_and_number_in_a_vessel_name_is_no_date(coder, text: str, wrong: str) -> None:
+    r = _coded(coder, text)
+    assert r.events and all(not (e.date or "").startswith(wrong) for e in r.events), _events(r)
+
+
+@pytest.mark.parametrize("text,town", [
+    ("The Thai trawler Chiang Mai was seized by Myanmar navy ships on Monday.", "Chiang Mai"),
+    ("The Indonesian tanker Medan was boarded by Malaysian maritime police on Sunday.", "Medan"),
+    ("Eritrean troops detained the Yemeni fishing boat Aden off the Hanish Islands on Friday.", "Aden"),
+])
+def test_k1_town_named_ship_is_no_place(coder, text: str, town: str) -> None:
+    r = _coded(coder, text)
+    assert r.events and all(e.place is None or town not in (e.place.text or "") for e in r.events), _events(r)
+
+
+@pytest.mark.parametrize("text,day", [
+    ("On June 7 the Emirati tanker was fired on by an Iranian patrol boat near Abu Musa.", "2025-06-07"),
+    ("Libyan coast guard boats intercepted the migrant boat on August 14 off Zuwara.", "2025-08-14"),
+])
+def test_k1_lookalike_a_real_date_stays(coder, text: str, day: str) -> None:
+    r = _coded(coder, text)
+    assert r.events and any((e.date or "").startswith(day) for e in r.events), _events(r)
+
+
+def test_k1_lookalike_a_place_after_a_preposition_stays(coder) -> None:
+    r = _coded(coder, "Iranian commandos boarded the tanker near Bandar Abbas on Thursday.")
+    assert any(e.place is not None and e.place.country == "IRN" for e in r.events), _events(r)
