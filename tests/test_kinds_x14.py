@@ -4,6 +4,11 @@ wordings), never the newcomer's or a gold one; look-alikes keep main's reading.
 Kind 1 (F1): a month and a number closing a vessel's name ("the Sri Lankan trawler Lanka July 9") is no date, and a
 town's name right after a vessel noun or a ship prefix ("the Thai trawler Chiang Mai") is no place
 (gaiko/pipeline/vesselname.py, word lists gaiko/data/dates/vessel_names.yaml).
+
+Kind 2 (F9): ramming, sideswiping or deliberately colliding with a vessel of any kind (a navy ship, a coast guard
+cutter, not only a fishing boat) is ASSAULT, as corpora/events labels "rammed a supply boat"; the type model had read
+"rammed the <country> navy ship" as MOBILIZE (gaiko/data/triggers/assault.yaml ``assault.ram``,
+``assault.collide_deliberately``, both firm).
 """
 
 from __future__ import annotations
@@ -59,3 +64,29 @@ def test_k1_lookalike_a_real_date_stays(coder, text: str, day: str) -> None:
 def test_k1_lookalike_a_place_after_a_preposition_stays(coder) -> None:
     r = _coded(coder, "Iranian commandos boarded the tanker near Bandar Abbas on Thursday.")
     assert any(e.place is not None and e.place.country == "IRN" for e in r.events), _events(r)
+
+
+# -- kind 2: ramming a state vessel is ASSAULT (F9) ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,src,tgt", [
+    ("A North Korean patrol boat rammed a South Korean navy ship near the maritime border on Thursday.", "PRK", "KOR"),
+    ("A Russian border guard ship rammed the Estonian navy patrol vessel Raju in the Gulf of Finland on Monday.",
+     "RUS", "EST"),
+    ("A Chinese maritime militia vessel sideswiped the Philippine fisheries vessel near Scarborough Shoal.", "CHN", "PHL"),
+    ("A Turkish coast guard cutter deliberately collided with a Greek patrol boat off Imia on Monday.", "TUR", "GRC"),
+])
+def test_k2_ramming_a_vessel_is_assault(coder, text: str, src: str, tgt: str) -> None:
+    r = _coded(coder, text)
+    assert any(e.event_type == "ASSAULT" and not e.negated and e.source and e.source.country == src
+               and e.target and e.target.country == tgt for e in r.events), _events(r)
+    assert not any(e.event_type == "MOBILIZE" for e in r.events), _events(r)
+
+
+@pytest.mark.parametrize("text", [
+    "The ruling coalition rammed the pension bill through the senate on Wednesday.",
+    "Two container ships collided in thick fog off Rotterdam on Monday.",
+    "Seoul denied that its navy ships had rammed the North Korean fishing boat.",
+])
+def test_k2_lookalike_no_asserted_assault(coder, text: str) -> None:
+    r = _coded(coder, text)
+    assert not any(e.event_type == "ASSAULT" and not e.negated for e in r.events), _events(r)
