@@ -14,6 +14,10 @@ Kind 3 (F12): a target that took the source's own country from its context: a de
 "the boat's path") whose nearest earlier namesake in the article is of another country takes that country; the
 REJECT of a denial ("Colombia denied that its troops had ...") takes no target of its own country, as corpora/events
 labels denials (gaiko/pipeline/ownside.py).
+
+Kind 4 (F14, surface): a file an earlier run refused, unchanged since, is reported as "skipped (refused before:
+<reason>)" and is no new error (``errors`` 0, exit 0); a file changed since is read again and its error counts
+(gaiko/refusedbefore.py).
 """
 
 from __future__ import annotations
@@ -137,3 +141,52 @@ def test_k3_lookalike_a_denial_of_another_side_keeps_it(coder) -> None:
     r = _coded(coder, "Colombia denied Venezuela's request to extradite the former general.")
     assert any(e.event_type == "REJECT" and e.target is not None and e.target.country == "VEN"
                for e in r.events), _events(r)
+
+
+# -- kind 4: a file refused before and unchanged since is no new error (F14) -----------------------------------------
+
+def _feeds(tmp_path):
+    feeds = tmp_path / "feeds"
+    feeds.mkdir()
+    bad = feeds / "broken.jsonl"
+    bad.write_text('{"text": "Peru and Chile held border talks in Lima on Monday.", "published": "2025-10-01"\n',
+                   encoding="utf-8")
+    return feeds, bad, str(tmp_path / "feeds.duckdb")
+
+
+def _run(feeds, db, coder):
+    from gaiko.coding import run_code
+
+    return run_code([str(feeds)], db=db, quiet=True, coder=coder)
+
+
+def test_k4_a_file_refused_before_is_skipped_not_an_error(tmp_path, coder) -> None:
+    feeds, bad, db = _feeds(tmp_path)
+    first = _run(feeds, db, coder)
+    assert first.errors == 1
+    again = _run(feeds, db, coder)
+    assert again.errors == 0 and again.articles == 0, again.to_dict()
+    d = again.to_dict()
+    assert d["refused_before"] == 1 and d["refused_before_detail"][0]["path"] == str(bad), d
+
+
+def test_k4_a_file_refused_before_other_errors_still_count(tmp_path, coder) -> None:
+    feeds, bad, db = _feeds(tmp_path)
+    _run(feeds, db, coder)
+    (feeds / "later.jsonl").write_text('{"text": "Chile recalled its ambassador", \n', encoding="utf-8")
+    again = _run(feeds, db, coder)
+    assert again.errors == 1 and again.error_list[0].path.endswith("later.jsonl"), again.to_dict()
+
+
+def test_k4_lookalike_a_changed_file_is_read_again(tmp_path, coder) -> None:
+    import os
+
+    feeds, bad, db = _feeds(tmp_path)
+    _run(feeds, db, coder)
+    st = os.stat(bad)
+    os.utime(bad, (st.st_atime + 3600, st.st_mtime + 3600))  # changed since the error was recorded
+    again = _run(feeds, db, coder)
+    assert again.errors == 1, again.to_dict()
+    os.utime(bad, (st.st_atime - 3600, st.st_mtime - 3600))  # untouched since that second refusal
+    third = _run(feeds, db, coder)
+    assert third.errors == 0, third.to_dict()
