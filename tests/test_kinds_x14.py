@@ -9,12 +9,6 @@ Kind 2 (F9): ramming, sideswiping or deliberately colliding with a vessel of any
 cutter, not only a fishing boat) is ASSAULT, as corpora/events labels "rammed a supply boat"; the type model had read
 "rammed the <country> navy ship" as MOBILIZE (gaiko/data/triggers/assault.yaml ``assault.ram``,
 ``assault.collide_deliberately``, both firm).
-
-Kind 3 (F12): a target that took the source's own country from its context: a definite bare noun ("the vessels",
-"the boat's path") whose nearest earlier namesake in the article is of another country takes that country; the
-REJECT of a denial ("Colombia denied that its troops had ...") takes no target of its own country, as corpora/events
-labels denials (gaiko/pipeline/ownside.py).
-
 Kind 4 (F14, surface): a file an earlier run refused, unchanged since, is reported as "skipped (refused before:
 <reason>)" and is no new error (``errors`` 0, exit 0); a file changed since is read again and its error counts
 (gaiko/refusedbefore.py).
@@ -99,50 +93,6 @@ def test_k2_ramming_a_vessel_is_assault(coder, text: str, src: str, tgt: str) ->
 def test_k2_lookalike_no_asserted_assault(coder, text: str) -> None:
     r = _coded(coder, text)
     assert not any(e.event_type == "ASSAULT" and not e.negated for e in r.events), _events(r)
-
-
-# -- kind 3: targets on the actor's own side (F12) ----------------------------------------------------------------------
-
-@pytest.mark.parametrize("text,etype,tgt", [
-    ("Russian warships sailed through the Tsugaru Strait on Sunday. Japan's foreign ministry demanded that the "
-     "vessels leave Japanese waters.", "REQUEST", "RUS"),
-    ("Turkish frigates entered waters claimed by Cyprus on Tuesday. Nicosia demanded that the ships withdraw at once.",
-     "REQUEST", "TUR"),
-    ("A Chinese patrol ship chased a Vietnamese fishing boat near the Paracels on Friday. The Chinese ship then "
-     "blocked the boat's path.", "COERCE", "VNM"),
-])
-def test_k3_the_noun_told_before_keeps_its_side(coder, text: str, etype: str, tgt: str) -> None:
-    r = _coded(coder, text)
-    got = [e for e in r.events if e.sentence_index == 1 and e.target is not None]
-    assert got and all(e.target.country == tgt for e in got), _events(r)
-
-
-@pytest.mark.parametrize("text,own", [
-    ("Kenya's government denied that its police had fired on protesters in Nairobi.", "KEN"),
-    ("Venezuela accused Colombian troops of crossing the border on Sunday. Colombia denied that its troops had entered "
-     "Venezuelan territory.", "COL"),
-    ("Rights groups said soldiers had burned homes in the north. Ethiopia's army denied that its units had torched "
-     "any village.", "ETH"),
-])
-def test_k3_a_denial_takes_no_target_of_its_own_side(coder, text: str, own: str) -> None:
-    r = _coded(coder, text)
-    rej = [e for e in r.events if e.event_type == "REJECT"]
-    assert rej and all(e.target is None or e.target.country != own for e in rej), _events(r)
-
-
-def test_k3_lookalike_own_ships_told_before_stay_own(coder) -> None:
-    r = _coded(coder, "Japanese coast guard ships escorted fishing boats near the islands on Monday. Tokyo ordered "
-                      "the ships to stay in the area.")
-    got = [e for e in r.events if e.sentence_index == 1 and e.target is not None]
-    assert all(e.target.country != "CHN" for e in got), _events(r)
-
-
-def test_k3_lookalike_a_denial_of_another_side_keeps_it(coder) -> None:
-    r = _coded(coder, "Colombia denied Venezuela's request to extradite the former general.")
-    assert any(e.event_type == "REJECT" and e.target is not None and e.target.country == "VEN"
-               for e in r.events), _events(r)
-
-
 # -- kind 4: a file refused before and unchanged since is no new error (F14) -----------------------------------------
 
 def _feeds(tmp_path):

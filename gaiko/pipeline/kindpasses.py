@@ -14,9 +14,7 @@ round v26, so that the coder stays under ~400 lines; the order is the one the ro
 
 1. :func:`~gaiko.pipeline.callarticle.article_calls` (round n49: "The call lasted ten minutes");
 2. :func:`~gaiko.pipeline.carriedtargets.carried_targets` (round n50: "Poland condemned the ban");
-3. :func:`~gaiko.pipeline.orgties.organisation_ties` (round n50: "lift sanctions on the national airline Belavia");
-4. :func:`~gaiko.pipeline.ownside.own_side_targets` (round x14: "Tokyo demanded that the ships leave": the ships told
-   before are China's).
+3. :func:`~gaiko.pipeline.orgties.organisation_ties` (round n50: "lift sanctions on the national airline Belavia").
 """
 
 from __future__ import annotations
@@ -29,7 +27,6 @@ from .callarticle import article_calls
 from .carriedtargets import carried_targets
 from .hostshare import participle_targets
 from .orgties import organisation_ties
-from .ownside import own_side_targets
 from .subjectrank import lookalike_veto, readback_yield, subject_rank
 from .talksides import aside_targets, talk_sides
 
@@ -57,4 +54,3 @@ def article_kinds(doc: Doc, state: DocState) -> None:
     article_calls(doc, state)
     carried_targets(doc, state)
     organisation_ties(doc, state)
-    own_side_targets(doc, state)
