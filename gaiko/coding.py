@@ -155,6 +155,8 @@ def print_summary(s: RunSummary, db: str, settings: Sequence[str] = ()) -> None:
     rows = [("articles coded", s.articles), ("already in store (skipped)", stored)]
     if s.repeats:
         rows.append(("repeated records (skipped)", s.repeats))
+    if s.refused_before:  # round x14: refused by an earlier run, file unchanged since
+        rows.append(("refused before (skipped)", s.refused_before))
     rows += [("sentences", s.sentences), ("events", s.events), ("pledges", s.pledges), ("errors", s.errors),
              ("warnings", s.warnings), ("time", run_time(s.seconds, s.articles, stored))]
     for k, v in rows:
@@ -166,6 +168,9 @@ def print_summary(s: RunSummary, db: str, settings: Sequence[str] = ()) -> None:
         con.print(f"[yellow]note[/] {plain(undated_note(s.undated_pledges))}", highlight=False)
     if stored and settings:
         con.print(f"[yellow]note[/] {plain(skipped_note(stored, settings, db))}", highlight=False)
+    for e in s.refused_list[:20]:
+        where = f"{e.path}:{e.line}" if e.line else e.path
+        con.print(f"[yellow]skipped[/] {plain(where)} (refused before: {plain(e.reason)})", highlight=False)
     for e in s.error_list[:20]:
         where = f"{e.path}:{e.line}" if e.line else e.path
         style = "yellow" if e.severity == "warning" else "red"

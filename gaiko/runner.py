@@ -19,6 +19,7 @@ from typing import Any
 
 from .ingest_checks import dates_not_applied, same_url
 from .ingest_dupes import drop_duplicate_ids, same_text
+from .refusedbefore import refused_before
 from .runner_signals import LedgerInterrupted, Terminated, catch_sigterm, defer_sigterm, hold_sigterm, stored_stop, terminating
 from .types import Article, CodedArticle, InputError
 from .workers import WORKER_MEMORY_MB, WorkerPool, usable_cores, worker_count
@@ -45,16 +46,19 @@ class RunSummary:
     pledges: int = 0
     errors: int = 0
     warnings: int = 0
+    refused_before: int = 0  # errors recorded by an earlier run, from files unchanged since: not counted (round x14)
     undated_pledges: int = 0  # pledges written from articles without a publication date (the ledger cannot track them)
     workers: int = 0  # worker processes used (0: coded in this process)
     seconds: float = 0.0  # reading, coding and writing
     ledger_seconds: float = 0.0  # re-deriving pledge statuses afterwards (``track``)
     cluster_seconds: float = 0.0  # event clusters, after each batch (part of ``seconds``)
     error_list: list[InputError] = field(default_factory=list)
+    refused_list: list[InputError] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        d = {k: v for k, v in self.__dict__.items() if k != "error_list"}
+        d = {k: v for k, v in self.__dict__.items() if k not in ("error_list", "refused_list")}
         d["errors_detail"] = [e.to_dict() for e in self.error_list[:50]]
+        d["refused_before_detail"] = [e.to_dict() for e in self.refused_list[:50]]
         return d
 
 
@@ -323,6 +327,9 @@ def _bulk_write_settings(store: Any) -> Callable[[], None]:
 
 
 def _record(store: Any, errors: list[InputError], summary: RunSummary) -> None:
+    errors, before = refused_before(store, errors)  # refused by an earlier run, file unchanged: skipped (round x14)
+    summary.refused_before += len(before)
+    summary.refused_list.extend(before)
     store.record_errors(errors, summary.run_id)
     for e in errors:
         if e.severity == "warning":

@@ -24,6 +24,7 @@ from ..dateweekday import weekday_day
 from .dategrammar import NUM_WORD, WEEKDAYS, iso_date, resolve_date, spelled_number
 from .saidwhen import statement_verb
 from .state import DateMention, DocState, get_state
+from .vesselname import date_in_name
 
 __all__ = ["DateResolver", "resolve_date", "spelled_number"]
 
@@ -97,6 +98,8 @@ class DateResolver:
         for span in sorted(spans, key=lambda s: s.start_char):
             if span.end < len(doc) and doc[span.end].lower_ == "than":
                 continue  # "two years earlier than planned" compares two times; it dates nothing
+            if date_in_name(span):
+                continue  # "the supply boat Unaizah May 5": a ship's name, no date (round x14)
             try:
                 got = _anchored(span, state) or resolve_date(span.text, state.published, future=_is_future(span))
             except ValueError:

@@ -15,6 +15,7 @@ from spacy.tokens import Span
 
 from ..types import Actor, Place
 from .state import DocState
+from .vesselname import name_at
 
 
 #: types whose target, when it is a city, is where the event happened ("struck Kyiv", "raided Goma")
@@ -144,10 +145,12 @@ def event_place(c: Any, sent: Span, state: DocState, kb: Any, target: Actor | No
         if here:
             return here[0]
     if target is not None and etype in WHERE_THE_TARGET_IS and not target.person_id:
+        doc = c.tok.doc
         at = [p for p in state.actor_places + state.places if target.start <= p.start and p.end <= target.end
-              and p.country and p.precision not in (None, "country")]
+              and p.country and p.precision not in (None, "country") and not name_at(doc, p.start)]
         if at:
             return at[0]
         if target.resolved_by.startswith("unresolved") and kb is not None:
-            return city_named(target, kb, state)  # "shelled El Fasher" tagged ORG
+            got = city_named(target, kb, state)  # "shelled El Fasher" tagged ORG
+            return None if got is not None and name_at(doc, got.start) else got  # a ship's name (round x14)
     return None

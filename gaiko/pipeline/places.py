@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from ..tables import word_sets
 from ..types import Place
 from .state import get_state
+from .vesselname import place_is_name
 
 __all__ = ["PlaceFinder"]
 
@@ -79,6 +80,8 @@ class PlaceFinder:
                     if aside is not None:
                         state.actor_places.append(aside)  # "fighters shelled Nyala": Sudan, and where
                     continue  # "Japan said ..." is an actor, "in Japan" a place
+            if place_is_name(span):
+                continue  # "the supply boat Unaizah", "the BRP Sierra Madre": a ship's name (round x14)
             if g is None:
                 state.places.append(Place(text=whole.text, start=whole.start_char, end=whole.end_char))
                 continue
