@@ -1,0 +1,107 @@
+"""Round u40: surface kinds from newcomer round b39 (F14-F17) and round x12's left items.
+
+Articles written for these tests (invented outlets and events); none comes from a gold file.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from gaiko.cli import app
+from gaiko.store import Store
+from gaiko.types import Article
+
+pytestmark = pytest.mark.filterwarnings("ignore:Using `httpx`")
+runner = CliRunner()
+
+
+def _cli(*args: str) -> str:
+    r = runner.invoke(app, list(args))
+    assert r.exit_code == 0, r.output
+    return r.stdout
+
+
+def _write(path: Path, coder, articles) -> Path:
+    coded = [coder.code_article(Article(text=t, published=d, source=o, title=t[:40])) for d, o, t in articles]
+    with Store(path) as s:
+        s.write_coded(coded)
+    return path
+
+
+# --- b39 F14: a mention is a sentence --------------------------------------------------------------------------------
+
+CALL = [  # one phone call, two reports: each report one two-way sentence (coded as two events)
+    ("2026-11-12", "Eurasia Wire", "President Tokayev of Kazakhstan and President Mirziyoyev of Uzbekistan spoke by "
+                                   "phone on Thursday."),
+    ("2026-11-12", "Steppe Post", "Kazakhstan and Uzbekistan held talks by phone on Thursday, officials said."),
+]
+
+
+@pytest.fixture(scope="module")
+def call_db(tmp_path_factory, coder) -> Path:
+    return _write(tmp_path_factory.mktemp("u40") / "call.duckdb", coder, CALL[:1])
+
+
+def _call_cluster(s: Store) -> dict:
+    rows = s.events(count="clusters")
+    assert len(rows) == 1, rows
+    return rows[0]
+
+
+def test_a_two_way_sentence_is_one_mention(call_db):
+    with Store(call_db, read_only=True) as s:
+        c = _call_cluster(s)
+        assert len(s.events(count="mentions")) == 2  # the coded events stay, one row each
+    assert (c["num_mentions"], c["num_articles"], c["num_sources"]) == (1, 1, 1)
+
+
+def test_a_two_way_sentence_is_one_mention_on_every_surface(call_db, tmp_path):
+    d = str(call_db)
+    ev = json.loads(_cli("events", "--db", d, "--json"))
+    assert ev["total"] == 1 and ev["events"][0]["num_mentions"] == 1
+    out = tmp_path / "call.jsonl"
+    _cli("export", "--db", d, "--format", "jsonl", "--out", str(out))
+    recs = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r["num_mentions"] for r in recs] == [1]
+    shown = _cli("cluster", "show", recs[0]["cluster_id"], "--db", d)
+    assert "1 mention (2 coded events) in 1 article from 1 outlet" in shown
+    detail = json.loads(_cli("cluster", "show", recs[0]["cluster_id"], "--db", d, "--format", "json"))
+    assert detail["cluster"]["num_mentions"] == 1 and detail["cluster"]["num_events"] == 2
+    assert len(detail["reports"]) == 2
+
+    from fastapi.testclient import TestClient
+
+    from gaiko.server import create_app
+
+    with TestClient(create_app(call_db), raise_server_exceptions=False) as client:
+        rows = client.get("/api/v1/events").json()["events"]
+        assert [r["num_mentions"] for r in rows] == [1]
+        c = client.get(f"/api/v1/clusters/{rows[0]['cluster_id']}").json()
+        assert c["cluster"]["num_mentions"] == 1 and c["cluster"]["num_events"] == 2
+
+
+def test_a_later_report_adds_one_mention_per_sentence(tmp_path, coder):
+    path = _write(tmp_path / "two.duckdb", coder, CALL[:1])
+    coded = [coder.code_article(Article(text=t, published=d, source=o, title=t[:40])) for d, o, t in CALL[1:]]
+    with Store(path) as s:  # a second batch: the stored row and the gained mentions
+        s.write_coded(coded)
+        c = _call_cluster(s)
+        assert len(s.events(count="mentions")) == 4
+    assert (c["num_mentions"], c["num_articles"], c["num_sources"]) == (2, 2, 2)
+
+
+def test_a_stored_two_way_cluster_is_recounted_by_the_migration(tmp_path, coder):
+    path = _write(tmp_path / "old.duckdb", coder, CALL[:1])
+    with Store(path) as s:  # as a store coded before: the coded events counted, migration 14 not applied
+        s.con.execute("UPDATE clusters SET num_mentions = 2")
+        row = s.con.execute("SELECT value FROM meta WHERE key = 'migrations'").fetchone()
+        left = ",".join(n for n in str(row[0]).split(",") if n != "14")
+        s.con.execute("UPDATE meta SET value = ? WHERE key = 'migrations'", [left])
+        s.con.execute("UPDATE meta SET value = '13' WHERE key = 'schema_version'")
+    with Store(path) as s:
+        assert _call_cluster(s)["num_mentions"] == 1
+
