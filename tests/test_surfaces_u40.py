@@ -105,3 +105,46 @@ def test_a_stored_two_way_cluster_is_recounted_by_the_migration(tmp_path, coder)
     with Store(path) as s:
         assert _call_cluster(s)["num_mentions"] == 1
 
+
+# --- b39 F16: the dashboard's "days left" of a pledge past its deadline that the reports decided -------------------
+
+PLEDGES = [
+    ("2026-10-01", "Steppe Post", "Kazakhstan will deliver 50,000 tonnes of wheat to Afghanistan by October 31, Kazakh "
+                                  "officials said on Thursday."),
+    ("2026-10-01", "Eurasia Wire", "Uzbekistan will open a consulate in Herat by October 15, its foreign ministry said "
+                                   "on Thursday."),
+    ("2026-10-20", "Steppe Post", "Kazakhstan has delivered 20,000 of the 50,000 tonnes of wheat it promised to "
+                                  "Afghanistan, officials said on Tuesday."),
+    ("2026-11-21", "Eurasia Wire", "Kyrgyzstan and Tajikistan signed a border treaty in Bishkek on Saturday."),
+]
+
+
+@pytest.fixture(scope="module")
+def pledge_client(tmp_path_factory, coder):
+    from fastapi.testclient import TestClient
+
+    from gaiko.server import create_app
+
+    path = _write(tmp_path_factory.mktemp("u40") / "pledges.duckdb", coder, PLEDGES)
+    with TestClient(create_app(path), raise_server_exceptions=False) as c:
+        yield c
+
+
+def _row(page: str, words: str) -> str:
+    rows = [r for r in page.split('<tr class="pledge-row"')[1:] if words in r]
+    assert len(rows) == 1, words
+    return rows[0].split("</tr>")[0]
+
+
+def test_a_partial_pledge_past_its_deadline_is_not_shown_overdue(pledge_client):
+    got = {p["action"]: p for p in pledge_client.get("/api/v1/pledges").json()["pledges"]}
+    wheat = next(p for a, p in got.items() if "wheat" in a)
+    consulate = next(p for a, p in got.items() if "consulate" in a)
+    assert (wheat["status"], consulate["status"]) == ("partially_fulfilled", "overdue")
+    page = pledge_client.get("/pledges").text
+    row = _row(page, "wheat")
+    assert "days overdue" not in row and 'class="overdue"' not in row
+    assert "partially fulfilled, 21 days past deadline" in row
+    assert '<span class="overdue">37 days overdue</span>' in _row(page, "consulate")  # an overdue one stays red
+    one = pledge_client.get(f"/pledges/{wheat['id']}").text
+    assert "days overdue" not in one and "partially fulfilled, 21 days past deadline" in one
