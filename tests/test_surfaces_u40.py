@@ -148,3 +148,34 @@ def test_a_partial_pledge_past_its_deadline_is_not_shown_overdue(pledge_client):
     assert '<span class="overdue">37 days overdue</span>' in _row(page, "consulate")  # an overdue one stays red
     one = pledge_client.get(f"/pledges/{wheat['id']}").text
     assert "days overdue" not in one and "partially fulfilled, 21 days past deadline" in one
+
+
+# --- b39 F17: a panel by quad class carries all four quad classes ----------------------------------------------------
+
+QUADS = {"1": "verbal cooperation", "2": "material cooperation", "3": "verbal conflict", "4": "material conflict"}
+
+
+def test_a_series_panel_has_all_four_quad_classes(call_db):
+    with Store(call_db, read_only=True) as s:
+        got = s.dyad_series("KAZ", "UZB", interval="week", panel=True, either=True)
+        plain = s.dyad_series("KAZ", "UZB", interval="week", by="quad", either=True)
+    assert got["keys"] == ["1", "2", "3", "4"] and got["labels"] == QUADS
+    assert got["counts"] == {"1": [1], "2": [0], "3": [0], "4": [0]} and got["total"] == [1]
+    assert plain["keys"] == ["1"]  # without panel, as before: the classes present
+
+
+def test_the_cli_and_the_api_panel_have_all_four_quad_classes(call_db):
+    out = json.loads(_cli("series", "--db", str(call_db), "--source", "KAZ", "--target", "UZB", "--either",
+                          "--interval", "week", "--json"))
+    assert out["keys"] == ["1", "2", "3", "4"] and out["counts"]["4"] == [0]
+
+    from fastapi.testclient import TestClient
+
+    from gaiko.server import create_app
+
+    with TestClient(create_app(call_db), raise_server_exceptions=False) as client:
+        got = client.get("/api/v1/series", params={"dyad": "KAZ-UZB", "either": "true", "interval": "week",
+                                                   "panel": "true"}).json()
+        assert got["keys"] == ["1", "2", "3", "4"] and got["labels"] == QUADS and got["counts"]["2"] == [0]
+        plain = client.get("/api/v1/series", params={"dyad": "KAZ-UZB", "either": "true"}).json()
+        assert plain["by"] == "type" and plain["keys"] == ["CONSULT"]  # the API's defaults: by type, no panel
