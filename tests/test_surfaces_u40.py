@@ -179,3 +179,100 @@ def test_the_cli_and_the_api_panel_have_all_four_quad_classes(call_db):
         assert got["keys"] == ["1", "2", "3", "4"] and got["labels"] == QUADS and got["counts"]["2"] == [0]
         plain = client.get("/api/v1/series", params={"dyad": "KAZ-UZB", "either": "true"}).json()
         assert plain["by"] == "type" and plain["keys"] == ["CONSULT"]  # the API's defaults: by type, no panel
+
+
+# --- b39 F15: the same text with its headline given apart; CSV by POST ---------------------------------------------
+
+KEY = "u40-key"
+HEADLINE = "Kazakhstan opens grain corridor to Afghanistan"
+BODY = ("Kazakhstan opened a new grain corridor to Afghanistan on Monday, the trade ministry said.\n\n"
+        "The first train carried 3,000 tonnes of wheat to Hairatan, officials said.")
+
+
+def _writer(path: Path, coder):
+    from fastapi.testclient import TestClient
+
+    from gaiko.server import create_app
+
+    return TestClient(create_app(str(path), api_key=KEY, coder=coder, create=True), raise_server_exceptions=False)
+
+
+def _post(client, body: str, ctype: str = "text/plain", **params) -> dict:
+    r = client.post("/api/v1/articles", content=body.encode(), params={"wait": 60, **params},
+                    headers={"X-API-Key": KEY, "Content-Type": ctype})
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+def _code_file(path: Path, coder, file: Path):
+    from gaiko.coding import print_summary
+    from gaiko.ingest import read_path
+
+    with Store(path) as s:
+        summary = code_into_store(s, list(read_path(file)), coder=coder, track=False)
+    print_summary(summary, str(path))
+    return summary
+
+
+def _count_articles(path: Path) -> int:
+    with Store(path, read_only=True) as s:
+        return s.scalar("SELECT count(*) FROM articles")
+
+
+from gaiko.runner import code_into_store  # noqa: E402
+
+
+def test_a_text_file_of_an_article_posted_with_its_title_is_that_article(tmp_path, coder, capsys):
+    db = tmp_path / "posted.duckdb"
+    with _writer(db, coder) as client:
+        job = _post(client, BODY, title=HEADLINE, published="2026-11-16", source="Steppe Post")
+        assert job["summary"]["articles"] == 1
+    stored = _only_id(db)
+    file = tmp_path / "2026-11-16-corridor.txt"
+    file.write_text(f"{HEADLINE}\n\n{BODY}\n", encoding="utf-8")
+    summary = _code_file(db, coder, file)
+    assert (summary.articles, summary.skipped, summary.same_stored) == (0, 1, [stored])
+    assert [e.reason for e in summary.error_list] == ["headline_copy"] and stored in summary.error_list[0].detail
+    assert f"1 article with the same text as one stored: {stored}" in " ".join(capsys.readouterr().err.split())
+    assert _count_articles(db) == 1  # nothing coded twice
+
+
+def test_an_article_posted_with_the_title_of_a_stored_text_file_is_that_article(tmp_path, coder):
+    db = tmp_path / "file-first.duckdb"
+    file = tmp_path / "2026-11-16-corridor.txt"
+    file.write_text(f"{HEADLINE}\n\n{BODY}\n", encoding="utf-8")
+    assert _code_file(db, coder, file).articles == 1
+    stored = _only_id(db)
+    with _writer(db, coder) as client:
+        job = _post(client, BODY, title=HEADLINE, published="2026-11-16")
+    assert job["summary"]["articles"] == 0 and job["summary"]["same_stored"] == [stored]
+    assert [e["reason"] for e in job["summary"]["errors_detail"]] == ["headline_copy"]
+    assert _count_articles(db) == 1
+
+
+def test_a_text_whose_first_line_is_no_stored_title_is_coded(tmp_path, coder):
+    # look-alike: the stored body with another first line (a sentence, not the stored article's title) is new text
+    db = tmp_path / "other.duckdb"
+    with _writer(db, coder) as client:
+        _post(client, BODY, title=HEADLINE, published="2026-11-16")
+    file = tmp_path / "2026-11-17-corridor.txt"
+    file.write_text(f"Uzbekistan welcomed the corridor on Tuesday.\n{BODY}\n", encoding="utf-8")
+    summary = _code_file(db, coder, file)
+    assert (summary.articles, summary.same_stored) == (1, []) and _count_articles(db) == 2
+
+
+def _only_id(path: Path) -> str:
+    with Store(path, read_only=True) as s:
+        return s.scalar("SELECT id FROM articles")
+
+
+def test_csv_can_be_posted_as_gaiko_code_reads_it(tmp_path, coder):
+    csv_body = ("title,text,published,source\n"
+                "Talks in Astana,\"Kazakhstan and Kyrgyzstan held talks in Astana on Monday.\",2026-11-16,Steppe Post\n"
+                "Water deal,\"Uzbekistan signed a water deal with Tajikistan on Tuesday.\",2026-11-17,Eurasia Wire\n")
+    with _writer(tmp_path / "csv.duckdb", coder) as client:
+        job = _post(client, csv_body, ctype="text/csv")
+        assert job["received"] == 2 and job["summary"]["articles"] == 2
+        r = client.post("/api/v1/articles", content=b"<a/>", headers={"X-API-Key": KEY,
+                                                                      "Content-Type": "application/xml"})
+        assert r.status_code == 415 and "text/csv" in r.json()["message"]
