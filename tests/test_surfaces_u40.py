@@ -276,3 +276,88 @@ def test_csv_can_be_posted_as_gaiko_code_reads_it(tmp_path, coder):
         r = client.post("/api/v1/articles", content=b"<a/>", headers={"X-API-Key": KEY,
                                                                       "Content-Type": "application/xml"})
         assert r.status_code == 415 and "text/csv" in r.json()["message"]
+
+
+# --- round x12's left items: every member of a compound source ------------------------------------------------------
+
+COMPOUND = [
+    # a compound source acting on a recipient: an act of Kyrgyzstan and of Tajikistan towards Afghanistan
+    ("2026-11-11", "Eurasia Wire", "Kyrgyzstan and Tajikistan accused Afghanistan of shelling the border on "
+                                   "Wednesday."),
+    # a joint act with no recipient (round x12's kind)
+    ("2026-11-02", "Steppe Post", "Kyrgyzstan and Tajikistan signed a border treaty in Bishkek on Monday."),
+    # look-alike: a directed act of one state
+    ("2026-11-13", "Steppe Post", "Uzbekistan accused Afghanistan of harbouring militants on Friday."),
+]
+
+
+@pytest.fixture(scope="module")
+def compound_db(tmp_path_factory, coder) -> Path:
+    path = _write(tmp_path_factory.mktemp("u40") / "compound.duckdb", coder, COMPOUND)
+    with Store(path, read_only=True) as s:  # the coding this relies on (it stays: no coder change)
+        rows = s.events(text="shelling", count="mentions")
+    assert len(rows) == 1 and rows[0]["source_country"] == "KGZ" and rows[0]["target_country"] == "AFG"
+    assert [m["country"] for m in json.loads(rows[0]["source_members"])] == ["KGZ", "TJK"]
+    return path
+
+
+@pytest.mark.parametrize("count", ["clusters", "mentions"])
+def test_actor_filters_read_every_member_of_a_compound_source(compound_db, count):
+    with Store(compound_db, read_only=True) as s:
+        # main read the first member only: Tajikistan had nothing
+        assert s.count_events(count, actor="TJK") == 2  # the accusation and the signing
+        assert s.count_events(count, actor="Tajikistan") == 2
+        assert s.count_events(count, source="TJK") == 2
+        assert s.count_events(count, actor="KGZ") == 2  # the first member: as before
+        assert s.count_events(count, actor="UZB") == 1  # the look-alike: its own act only
+        # the dyad of the second member and the recipient, once; either direction once too
+        assert s.count_events(count, source="TJK", target="AFG") == 1
+        assert s.count_events(count, source="AFG", target="TJK", either=True) == 1
+        assert s.count_events(count, source="AFG", target="TJK") == 0
+        rows = s.events(source="TJK", target="AFG", count=count)
+        assert len(rows) == 1 and rows[0]["joint"]  # labelled as x12 labels joint acts
+        # --directed: the stored sides only, as before
+        assert s.count_events(count, actor="TJK", directed=True) == 0
+        assert s.count_events(count, source="TJK", target="AFG", directed=True) == 0
+        assert s.count_events(count, source="KGZ", target="AFG", directed=True) == 1
+        # a total counts the event once
+        assert s.count_events(count, target="AFG") == 2
+
+
+@pytest.mark.parametrize("count", ["clusters", "mentions"])
+def test_dyads_and_the_network_count_each_member_towards_the_recipient(compound_db, count):
+    with Store(compound_db, read_only=True) as s:
+        dy = {(r["source"], r["target"]): r for r in s.dyads(count=count)}
+        assert dy[("KGZ", "AFG")]["events"] == 1 and dy[("TJK", "AFG")]["events"] == 1
+        assert dy[("TJK", "AFG")]["joint"] == 1 and dy[("UZB", "AFG")]["events"] == 1
+        assert ("TJK", "AFG") not in {(r["source"], r["target"]) for r in s.dyads(count=count, directed=True)}
+        net = s.actor_network(count=count)
+        edges = {(e["source"], e["target"]): e["weight"] for e in net["edges"]}
+        assert edges[("KGZ", "AFG")] == 1 and edges[("TJK", "AFG")] == 1 and edges[("UZB", "AFG")] == 1
+        assert edges[("KGZ", "TJK")] == 1 and edges[("TJK", "KGZ")] == 1  # the signing, as the dyads list it
+        nodes = {n["id"]: n["events"] for n in net["nodes"]}
+        # each node's events are what actor=ID lists
+        assert nodes["TJK"] == s.count_events(count, actor="TJK") == 2
+        assert nodes["AFG"] == s.count_events(count, actor="AFG") == 2
+        directed = {(e["source"], e["target"]) for e in s.actor_network(count=count, directed=True)["edges"]}
+        assert directed == {("KGZ", "AFG"), ("UZB", "AFG")}
+
+
+def test_every_member_through_the_cli_and_the_api(compound_db):
+    d = str(compound_db)
+    ev = json.loads(_cli("events", "--db", d, "--actor", "TJK", "--json"))
+    assert ev["total"] == 2 and all(e["joint"] for e in ev["events"])
+    assert json.loads(_cli("events", "--db", d, "--actor", "TJK", "--directed", "--json"))["total"] == 0
+    dy = json.loads(_cli("dyads", "--db", d, "--json"))
+    row = next(r for r in dy["dyads"] if (r["source"], r["target"]) == ("TJK", "AFG"))
+    assert row["events"] == 1 and row["joint"] == 1
+
+    from fastapi.testclient import TestClient
+
+    from gaiko.server import create_app
+
+    with TestClient(create_app(compound_db), raise_server_exceptions=False) as client:
+        assert client.get("/api/v1/events", params={"actor": "TJK"}).json()["total"] == 2
+        assert client.get("/api/v1/events", params={"dyad": "TJK-AFG"}).json()["total"] == 1
+        net = client.get("/api/v1/network").json()
+        assert {(e["source"], e["target"]) for e in net["edges"]} >= {("TJK", "AFG"), ("KGZ", "AFG")}
