@@ -12,7 +12,8 @@ from .runner import RunSummary, code_into_store
 from .runner_signals import StoredInterrupted, hold_sigterm, stored_stop
 from .store import Store
 
-__all__ = ["run_code", "print_summary", "run_time", "skipped_note", "repeats_note", "undated_note", "DATE_ADVICE"]
+__all__ = ["run_code", "print_summary", "run_time", "skipped_note", "repeats_note", "same_stored_note", "undated_note",
+           "DATE_ADVICE"]
 
 
 def run_code(
@@ -164,6 +165,8 @@ def print_summary(s: RunSummary, db: str, settings: Sequence[str] = ()) -> None:
     con.print(t)
     if s.repeats:
         con.print(f"[yellow]note[/] {plain(repeats_note(s.repeats))}", highlight=False)
+    if s.same_stored:
+        con.print(f"[yellow]note[/] {plain(same_stored_note(s.same_stored))}", highlight=False)
     if s.undated_pledges:
         con.print(f"[yellow]note[/] {plain(undated_note(s.undated_pledges))}", highlight=False)
     if stored and settings:
@@ -185,6 +188,16 @@ def repeats_note(n: int) -> str:
     return (f"{n} input record{'' if one else 's'} repeat{'s' if one else ''} the text of an earlier record of this "
             f"run (the same article in two files, or twice in one): one text is one article, stored and counted "
             f"once, so {'it was' if one else 'they were'} skipped")
+
+
+def same_stored_note(ids: Sequence[str]) -> str:
+    """The summary's line for records that were a stored article with the headline given apart (round u40, b39 F15):
+    "1 article with the same text as one stored: <id>"."""
+    n = len(ids)
+    shown = ", ".join(ids[:5]) + (f" and {n - 5} more" if n > 5 else "")
+    return (f"{n} article{'' if n == 1 else 's'} with the same text as {'one' if n == 1 else n} stored: {shown} (the "
+            f"headline given apart, as title= or as the first line of a text file); one text is one article, so "
+            f"{'it was' if n == 1 else 'they were'} skipped, coding nothing twice")
 
 
 def undated_note(n: int) -> str:

@@ -5,6 +5,13 @@ earlier in the run, from another outlet: s35, b35 F17).
 An article's id is the hash of its text, so a syndicated copy (the same wire story from a second outlet) is the
 same article: it is skipped, as a rerun's records are, and its outlet is not stored and never counts in a cluster's
 ``num_sources``. Before s35 that happened without a word; the warning names the outlet and the stored article.
+
+``headline_copy`` (round u40, b39 F15): the same text with its headline given apart. An article POSTed as text/plain
+with ``title=`` (its text the body) and later its ``.txt`` file (the headline as its first line, then the body) have
+two texts, so two ids: the file was coded as a second article (its headline line one more event) without a word. A
+record whose text, less its first line, is a stored article's text and whose first line is that article's title, or
+whose title and text together are a stored article's text, is that article: skipped (one text is one article, as a
+syndicated copy is) with a ``headline_copy`` warning naming it, and counted in the run's summary.
 """
 
 from __future__ import annotations
@@ -12,9 +19,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from .ids import article_id
 from .types import Article, InputError
 
-__all__ = ["drop_duplicate_ids", "same_text"]
+__all__ = ["drop_duplicate_ids", "same_text", "headline_copies"]
 
 
 def _outlet(source: str | None) -> str:
@@ -78,3 +86,47 @@ def drop_duplicate_ids(store: Any, articles: list[Article], run_ids: dict[str, s
                                                      f"the first stays and this record was not coded. Its text: "
                                                      f"{a.text}", line_no, severity="warning", input_id=a.id))
     return kept, dups
+
+
+def _words(s: str | None) -> str:
+    return " ".join((s or "").split()).casefold()
+
+
+def headline_copies(store: Any, articles: list[Article]) -> tuple[list[Article], list[InputError], list[str]]:
+    """``articles`` less those that are a stored article with the headline given apart (see the module's note):
+    (kept, one ``headline_copy`` warning each, the stored articles' ids)."""
+    cands: list[tuple[Article, str, str]] = []  # (record, id of the stored text it would be, how)
+    for a in articles:
+        first, sep, rest = a.text.strip().partition("\n")
+        if sep and first.strip() and rest.strip():
+            cands.append((a, article_id(rest), "line"))  # the record's first line is the stored article's title
+        if a.title and a.title.strip():
+            cands.append((a, article_id(f"{a.title}\n{a.text}"), "title"))  # the stored text starts with its title
+    if not cands:
+        return articles, [], []
+    stored = {r[0]: r[1] for r in store.con.execute("SELECT id, title FROM articles WHERE id IN (SELECT unnest(?))",
+                                                    [sorted({c[1] for c in cands})]).fetchall()}
+    same: dict[str, tuple[str, str]] = {}
+    for a, sid, how in cands:
+        if a.id in same or sid not in stored or sid == a.id:
+            continue
+        if how == "line" and (not stored[sid] or _words(stored[sid]) != _words(a.text.strip().partition("\n")[0])):
+            continue  # a first line that is not the stored article's title: another text, coded
+        same[a.id] = (sid, how)
+    if not same:
+        return articles, [], []
+    warnings = []
+    for a in articles:
+        if a.id not in same:
+            continue
+        sid, how = same[a.id]
+        told = ("its text less its first line (the headline) is" if how == "line" else
+                "its title and text together are")
+        w = InputError.for_article(
+            a, "headline_copy",
+            f"the same text as stored article {sid}: {told} that article's, its headline given apart (a title= "
+            "or title field on one, the text's first line on the other); one text is one article, so this record "
+            "was skipped and nothing of it was coded twice")
+        w.severity = "warning"
+        warnings.append(w)
+    return [a for a in articles if a.id not in same], warnings, [same[a.id][0] for a in articles if a.id in same]

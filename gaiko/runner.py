@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .ingest_checks import dates_not_applied, same_url
-from .ingest_dupes import drop_duplicate_ids, same_text
+from .ingest_dupes import drop_duplicate_ids, headline_copies, same_text
 from .refusedbefore import refused_before
 from .runner_signals import LedgerInterrupted, Terminated, catch_sigterm, defer_sigterm, hold_sigterm, stored_stop, terminating
 from .types import Article, CodedArticle, InputError
@@ -41,6 +41,7 @@ class RunSummary:
     articles: int = 0  # coded and written now
     skipped: int = 0  # input records not coded: their text is in the store already, or came earlier in this run
     repeats: int = 0  # of those, records whose text an earlier record of this run held (one record in two files)
+    same_stored: list[str] = field(default_factory=list)  # of those, stored articles a record was with its headline apart
     sentences: int = 0
     events: int = 0
     pledges: int = 0
@@ -197,6 +198,11 @@ def code_into_store(
                 else:
                     run_seen.add(a.id)
                     fresh.append(a)
+            fresh, copies, same_ids = headline_copies(store, fresh)  # round u40, b39 F15
+            if copies:
+                summary.skipped += len(copies)
+                summary.same_stored += same_ids
+                _record(store, copies, summary)
             fresh, dups = drop_duplicate_ids(store, fresh, ext_ids)
             dups += same_url(store, fresh, run_urls)  # coded, with a warning (round n39)
             if dups:

@@ -66,7 +66,11 @@ def test_incremental_equals_rebuild_and_reference(seed):
     parts = _partition(a["members"])
     assert any(len(p) > 1 for p in parts) and len(parts) > 10
     n_events = first.scalar("SELECT count(*) FROM events")
-    assert first.scalar("SELECT sum(num_mentions) FROM clusters") == n_events  # every mention in exactly one cluster
+    assert first.scalar("SELECT count(*) FROM cluster_members") == n_events  # every coded event in exactly one cluster
+    # num_mentions counts a cluster's sentences (round u40: a two-way sentence is one mention of two coded events)
+    sentences = first.scalar("SELECT count(*) FROM (SELECT DISTINCT m.cluster_id, e.article_id, e.sentence_idx "
+                             "FROM cluster_members m JOIN events e ON e.id = m.event_id)")
+    assert first.scalar("SELECT sum(num_mentions) FROM clusters") == sentences
 
 
 def test_writer_clusters_every_batch_and_catches_up(tmp_path):

@@ -198,7 +198,7 @@ def test_gaiko_series_gives_the_monthly_dyad_series_of_the_api(cli, story: Path)
     doc = json.loads(out)
     api = TestClient(create_app(str(story), api_key=None)).get("/api/v1/series", params={
         "dyad": "CHL-PER", "interval": "month", "since": "2026-03-01", "until": "2026-05-31", "fill_gaps": "true",
-        "by": "quad", "count": "mentions"}).json()
+        "by": "quad", "count": "mentions", "panel": "true"}).json()  # round u40: the CLI's --json is the panel
     for key in ("buckets", "counts", "total", "goldstein", "goldstein_sum", "cooperation", "conflict", "events"):
         assert doc[key] == api[key], key
     code, out, err = cli("series", "--db", story, "--interval", "year")

@@ -57,7 +57,9 @@ def show(
     typer.echo(f"{c['id']}  {c['event_type']}{' ' + c['mode'] if c['mode'] else ''}  {_side(c, 'source')} → "
                f"{_side(c, 'target')}  {_when(c)}"
                f"{'  in ' + (c['place_name'] or c['place_text']) if c['place_name'] or c['place_text'] else ''}")
-    typer.echo(f"{_n(c['num_mentions'], 'mention')} in {_n(c['num_articles'], 'article')} from "
+    events = c.get("num_events") or 0
+    also = f" ({_n(events, 'coded event')})" if events and events != c["num_mentions"] else ""
+    typer.echo(f"{_n(c['num_mentions'], 'mention')}{also} in {_n(c['num_articles'], 'article')} from "
                f"{_n(c['num_sources'], 'outlet')}; "
                f"first reported {c['first_published'] or 'undated'} by {c['first_source'] or 'an unnamed outlet'}"
                f"{'; split or merged by hand' if c['overruled'] else ''}")

@@ -54,7 +54,9 @@ def series(
         from ..store import Store
 
         with Store(db, read_only=True) as store:
-            out = store.dyad_series(source, target, interval=interval, by=by, fill_gaps=fill_gaps, count=count, **f)
+            # panel: the shape this command prints (by and fill_gaps as given), all four quad classes in --json too
+            out = store.dyad_series(source, target, interval=interval, by=by, fill_gaps=fill_gaps, count=count,
+                                    panel=True, **f)
             rows = store.series_rows(out)
             if not out["events"]:
                 say_why_empty(store, filters, count)

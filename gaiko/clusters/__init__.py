@@ -302,7 +302,8 @@ def drop_overrule(store: Any, overrule_id: str) -> None:
 # -- reading -----------------------------------------------------------------------------------------------------
 def cluster_detail(store: Any, cluster_id: str) -> dict[str, Any]:
     """One cluster: its row in ``clusters`` (less the columns that only keep it up to date, ``tables.BOOKKEEPING``)
-    and every report of it side by side (first report first).
+    with ``num_events``, how many coded events its mentions gave (``num_mentions`` counts sentences: a two-way
+    sentence is one mention of two events), and every report of it side by side (first report first).
 
     Raises NotFound for an unknown id."""
     from .summary import fetch_reports, outlet_of, report_order
@@ -319,4 +320,7 @@ def cluster_detail(store: Any, cluster_id: str) -> dict[str, Any]:
     reports = sorted(fetch_reports(con, [cluster_id], sentences=True).get(cluster_id, []), key=report_order)
     for r in reports:
         r["outlet_key"] = outlet_of(r)
-    return {"cluster": {c: v for c, v in zip(cols, row) if c not in BOOKKEEPING}, "reports": reports}
+    cluster = {c: v for c, v in zip(cols, row) if c not in BOOKKEEPING}
+    # num_mentions counts sentences; the coded events (a two-way sentence gives two) are its reports, counted here
+    cluster["num_events"] = len(reports)
+    return {"cluster": cluster, "reports": reports}

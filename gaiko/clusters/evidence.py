@@ -57,16 +57,16 @@ def _counts_as_of(con: Any, clusters: list[str], day: str) -> dict[str, dict[str
         return {}
     cl, params = lists({"c": ("VARCHAR", clusters)})
     rows = con.execute(
-        "SELECT m.cluster_id, m.article_id, a.source, a.url FROM cluster_members m SEMI JOIN "
-        f"{cl} x ON m.cluster_id = x.c JOIN articles a ON a.id = m.article_id "
+        "SELECT m.cluster_id, m.article_id, e.sentence_idx, a.source, a.url FROM cluster_members m SEMI JOIN "
+        f"{cl} x ON m.cluster_id = x.c JOIN articles a ON a.id = m.article_id JOIN events e ON e.id = m.event_id "
         "WHERE a.published IS NOT NULL AND a.published <= CAST(? AS DATE)", [*params, day]).fetchall()
     out: dict[str, dict[str, Any]] = {}
-    for cid, aid, outlet, url in rows:
-        c = out.setdefault(cid, {"num_mentions": 0, "articles": set(), "outlets": set()})
-        c["num_mentions"] += 1
+    for cid, aid, idx, outlet, url in rows:
+        c = out.setdefault(cid, {"mentions": set(), "articles": set(), "outlets": set()})
+        c["mentions"].add((aid, idx))  # a mention is a sentence, as the summary counts it
         c["articles"].add(aid)
         c["outlets"].add(outlet_of({"outlet": outlet, "url": url, "article_id": aid}))
-    return {cid: {"num_mentions": c["num_mentions"], "num_articles": len(c["articles"]),
+    return {cid: {"num_mentions": len(c["mentions"]), "num_articles": len(c["articles"]),
                   "num_sources": len(c["outlets"])} for cid, c in out.items()}
 
 

@@ -11,8 +11,11 @@
   all mentions (a report naming one country on both sides, or only one side). ``pairs`` keeps the tally (each pair's
   count, best score and first report) so that a batch adds its mentions to it without reading the others;
 * the **place** is the most specific one any mention gives (a city, then a country);
-* ``num_mentions`` counts the mentions, ``num_articles`` the distinct articles, ``num_sources`` the distinct
-  outlets (the article's source, else its URL's host; an article with neither counts as an outlet of its own);
+* ``num_mentions`` counts the mentions, a mention being one sentence of one article (GDELT's NumMentions counts
+  mentions in documents): a two-way sentence ("A and B spoke by phone"), coded as A -> B and B -> A, is one mention
+  of two coded events (round u40, b39 F14; the coded events are the cluster's members, ``cluster_members``);
+  ``num_articles`` the distinct articles, ``num_sources`` the distinct outlets (the article's source, else its
+  URL's host; an article with neither counts as an outlet of its own);
 * the **first report** is the earliest published mention (then by article id, sentence, offset).
 """
 
@@ -179,7 +182,9 @@ def summarize(cluster_id: str, reports: Sequence[dict[str, Any]], rules: Rules,
     if old is not None and old.get("last_published") is not None:
         pubs.append(old["last_published"])
     out.update({
-        "num_mentions": len(rows) + (old["num_mentions"] if old else 0),
+        # a mention is a sentence (the gained rows are of articles new to the cluster, so none is counted already)
+        "num_mentions": len({(r["article_id"], r.get("sentence_idx")) for r, _o, _sc in rows})
+                        + (old["num_mentions"] if old else 0),
         "num_articles": len({r["article_id"] for r, _o, _sc in rows}) + (old["num_articles"] if old else 0),
         "outlets": sorted(outlets), "num_sources": len(outlets), "last_published": max(pubs) if pubs else None,
         "overruled": any(r.get("cluster_id") != r.get("auto_id") for r, _o, _sc in rows),

@@ -58,7 +58,8 @@ class EventRow(_Row):
     sentence_start: int | None = Field(None, description="the sentence's character offset in the article text: "
                                        "trigger_start - sentence_start is the trigger's offset in the sentence")
     cluster_id: str | None = Field(None, description="the event cluster (real-world event) this row stands for")
-    num_mentions: int | None = Field(None, description="reports of the cluster")
+    num_mentions: int | None = Field(None, description="reports of the cluster: its distinct sentences (a "
+                                        "two-way sentence, coded as two events, is one mention)")
     num_articles: int | None = Field(None, description="articles reporting the cluster")
     num_sources: int | None = Field(None, description="outlets reporting the cluster")
     link: str | None = Field(None, description="dashboard URL of the event's highlighted sentence")

@@ -57,6 +57,29 @@ def actor_key_sql(side: str) -> str:
             f"coalesce(e.{side}_country, '---') || coalesce(e.{side}_sector, '') || ':' || coalesce(e.{side}_name, '') END")
 
 
+def _own_node(level: str) -> str:
+    """A member row's stored source (:func:`gaiko.store.joint.members_from`) as a network node of ``level``."""
+    if level == "country":
+        return "e.jown_country"
+    return ("CASE WHEN e.jown_name IS NULL AND e.jown_country IS NULL THEN NULL ELSE "
+            "coalesce(e.jown_country, '---') || coalesce(e.jown_sector, '') || ':' || coalesce(e.jown_name, '') END")
+
+
+def _merge_edges(edges: list[dict[str, Any]], extra: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``edges`` with ``extra`` (the members' edges) added: weights, counts and Goldstein sums, types joined."""
+    by_key = {(e["source"], e["target"]): e for e in edges}
+    for x in extra:
+        e = by_key.get((x["source"], x["target"]))
+        if e is None:
+            by_key[(x["source"], x["target"])] = dict(x)
+            continue
+        for k in ("weight", "cooperation", "conflict", "gn"):
+            e[k] = (e[k] or 0) + (x[k] or 0)
+        e["gsum"] = (e["gsum"] or 0) + (x["gsum"] or 0)
+        e["types"] = sorted(set(e["types"] or ()) | set(x["types"] or ()))
+    return list(by_key.values())
+
+
 class AnalysisMixin(SeriesMixin):
     """Mixed into :class:`~gaiko.store.Store`; needs ``query`` and ``con``."""
 
@@ -72,7 +95,9 @@ class AnalysisMixin(SeriesMixin):
 
         A joint act of A and B (one event, a compound source holding both, no recipient: :mod:`gaiko.store.joint`)
         counts under A → B and under B → A, so that a row's number is what ``source=A&target=B`` lists; ``joint``
-        says how many of a row's events are joint acts (round x12). ``directed=True`` leaves them out."""
+        says how many of a row's events are joint acts (round x12). An act of a compound source on a recipient ("A and
+        B accused C") counts under A -> C and B -> C, each once, the second counted in ``joint`` too (round u40).
+        ``directed=True`` leaves them out."""
         lim, off = page(limit, offset)
         rows = self._dyad_rows(self_dyads, count, filters)
         return rows[off:off + lim]
@@ -99,16 +124,22 @@ class AnalysisMixin(SeriesMixin):
 
     def _add_joint(self, rows: list[dict[str, Any]], self_dyads: bool, count: str,
                    filters: dict[str, Any]) -> list[dict[str, Any]]:
-        """``rows`` with the joint acts' ordered pairs of members counted in (each act once per pair)."""
+        """``rows`` with the joint acts' ordered pairs of members counted in (each act once per pair), and each member of
+        a compound source other than the stored source -> the act's recipient (round u40)."""
         sc = counting.scope(self.con, count, {**filters, "directed": True})
         uid = "coalesce(c.id, e.id)" if sc.kind == "via" else "e.id"
-        once = f"""SELECT DISTINCT {uid} AS uid, e.source_country AS source, e.target_country AS target,
-                          {sc.goldstein} AS g, e.quad_class AS q
-                   {joint.pairs_from(sc.from_)} WHERE {sc.where} {self._dyad_where(self_dyads)}"""
+        cols = f"{uid} AS uid, e.source_country AS source, e.target_country AS target, {sc.goldstein} AS g, " \
+               "e.quad_class AS q"
+        # the joint acts' pairs, and each other member of a compound source -> its recipient (round u40)
+        once = f"""SELECT DISTINCT * FROM (
+                     SELECT {cols} {joint.pairs_from(sc.from_)} WHERE {sc.where} {self._dyad_where(self_dyads)}
+                     UNION ALL
+                     SELECT {cols} {joint.members_from(sc.from_)} WHERE {sc.where} {self._dyad_where(self_dyads)}
+                       AND e.source_country IS DISTINCT FROM e.jown_country)"""
         extra = self.query(f"""SELECT source, target, count(DISTINCT uid) AS joint, sum(g) AS gsum, count(g) AS gn,
                                       count(DISTINCT uid) FILTER (WHERE q IN (1, 2)) AS cooperation,
                                       count(DISTINCT uid) FILTER (WHERE q IN (3, 4)) AS conflict
-                               FROM ({once}) GROUP BY 1, 2""", sc.params)
+                               FROM ({once}) GROUP BY 1, 2""", [*sc.params, *sc.params])
         by_key = {(r["source"], r["target"]): r for r in rows}
         for x in extra:
             r = by_key.setdefault((x["source"], x["target"]), {
@@ -140,7 +171,9 @@ class AnalysisMixin(SeriesMixin):
         labelled by name. ``edges`` are the heaviest ``limit`` (after ``offset``) of ``edges_total`` with at least
         ``min_weight`` events (``limit`` None or 0: all of them; the default 200 is a cap for drawing, and
         ``edges_total`` says how many there are); a node's ``events`` is every event with it on either side (what ``actor=ID``
-        lists), ``out``/``in`` its events as source/target; events are clusters or mentions (``count``).
+        lists), ``out``/``in`` its events as source/target; events are clusters or mentions (``count``). Each member of
+        a compound source acting on a recipient ("A and B accused C") is a source: A -> C and B -> C, the event once in
+        each edge (round u40); ``directed=True`` reads the stored sides only.
         """
         if level not in ("country", "actor"):
             raise ConfigError(f"unknown network level {level!r}; use country or actor")
@@ -150,27 +183,58 @@ class AnalysisMixin(SeriesMixin):
             return f"e.{side}_country" if level == "country" else actor_key_sql(side)
 
         grouped = (f"SELECT {node('source')} AS source, {node('target')} AS target, {sc.n} AS weight,"
-                   f" round({sc.goldstein_agg('avg')}, 2) AS mean_goldstein,"
+                   f" {sc.goldstein_agg('sum')} AS gsum, {sc.goldstein_agg('count')} AS gn,"
                    f" {sc.n_if('e.quad_class IN (1, 2)')} AS cooperation,"
                    f" {sc.n_if('e.quad_class IN (3, 4)')} AS conflict,"
                    f" list(DISTINCT e.event_type ORDER BY e.event_type) AS types"
                    f" {sc.from_} WHERE {sc.where} AND {node('source')} IS NOT NULL AND {node('target')} IS NOT NULL"
-                   f" GROUP BY 1, 2 HAVING {sc.n} >= ?")
-        params = [*sc.params, int(min_weight)]
-        edges = self.query(f"{grouped} ORDER BY 3 DESC, 1, 2 LIMIT ? OFFSET ?", [*params, *page(limit, offset)])
-        total = int(self.query(f"SELECT count(*) AS n FROM ({grouped})", params)[0]["n"])
+                   f" GROUP BY 1, 2")
+        edges = self.query(grouped, sc.params)
+        # each member of a compound source other than the stored source -> the recipient, once per event (round u40)
+        joint_scope = counting.scope(self.con, count, {**filters, "directed": True})
+        # (read with the stored sides' filters: a member row's sides are its own, as the joint acts' pairs)
+        members = "" if filters.get("directed") else (
+            f"{joint.members_from(joint_scope.from_)} WHERE {joint_scope.where} AND {node('source')} IS NOT NULL "
+            f"AND {node('source')} IS DISTINCT FROM {_own_node(level)}")
+        if members:
+            cols = (f"{sc.uid} AS uid, {node('source')} AS source, {node('target')} AS target, {sc.goldstein} AS g, "
+                    "e.quad_class AS q, e.event_type AS t")
+            pairs = joint.pairs_from(joint_scope.from_)  # and the joint acts' pairs, as the dyads have them (x12)
+            edges = _merge_edges(edges, self.query(
+                f"""SELECT source, target, count(DISTINCT uid) AS weight, sum(g) AS gsum, count(g) AS gn,
+                           count(DISTINCT uid) FILTER (WHERE q IN (1, 2)) AS cooperation,
+                           count(DISTINCT uid) FILTER (WHERE q IN (3, 4)) AS conflict,
+                           list(DISTINCT t ORDER BY t) AS types
+                    FROM (SELECT DISTINCT * FROM (
+                            SELECT {cols} {members} AND {node('target')} IS NOT NULL
+                            UNION ALL
+                            SELECT {cols} {pairs} WHERE {joint_scope.where} AND {node('source')} IS NOT NULL
+                              AND {node('target')} IS NOT NULL AND {node('source')} IS DISTINCT FROM {node('target')}))
+                    GROUP BY 1, 2""", [*joint_scope.params, *joint_scope.params]))
+        for e in edges:
+            gsum, gn = e.pop("gsum"), e.pop("gn")
+            e["mean_goldstein"] = round(float(gsum) / gn, 2) if gn else None
+        edges = sorted((e for e in edges if e["weight"] >= int(min_weight)),
+                       key=lambda e: (-e["weight"], e["source"], e["target"]))
+        total = len(edges)
+        lim, off = page(limit, offset)
+        edges = [{k: e[k] for k in ("source", "target", "weight", "mean_goldstein", "cooperation", "conflict",
+                                    "types")} for e in edges[off:off + lim]]
         ids = sorted({e["source"] for e in edges} | {e["target"] for e in edges})
         counts: dict[str, dict[str, Any]] = {}
         if ids:
+            more = (f"UNION ALL SELECT DISTINCT {sc.uid}, {node('source')} AS k, 1, 0, e.source_name {members}"
+                    if members else "")
             for r in self.query(
                 f"""WITH sides AS (
                       SELECT DISTINCT {sc.uid} AS id, {node('source')} AS k, 1 AS o, 0 AS i, e.source_name AS nm
                       {sc.from_} WHERE {sc.where}
                       UNION ALL
-                      SELECT DISTINCT {sc.uid}, {node('target')} AS k, 0, 1, e.target_name {sc.from_} WHERE {sc.where})
+                      SELECT DISTINCT {sc.uid}, {node('target')} AS k, 0, 1, e.target_name {sc.from_} WHERE {sc.where}
+                      {more})
                     SELECT k, count(DISTINCT id) AS events, sum(o) AS out, sum(i) AS "in", any_value(nm) AS name
                     FROM sides WHERE k IN (SELECT unnest(?)) GROUP BY k""",
-                [*sc.params, *sc.params, ids],
+                [*sc.params, *sc.params, *(joint_scope.params if members else []), ids],
             ):
                 counts[r["k"]] = r
         nodes = []

@@ -208,7 +208,9 @@ class EventFilter:
     ``resolved=True`` drops events with an actor that has no country (unresolved). ``either=True`` (with ``source``
     and ``target``, a dyad) also takes the events from ``target`` to ``source``. A dyad (``source`` and ``target``)
     also takes the joint acts of the two (one event, a compound source holding both, no recipient:
-    :mod:`gaiko.store.joint`, round x12) unless ``directed=True``. ``coded_since`` keeps events
+    :mod:`gaiko.store.joint`, round x12) unless ``directed=True``; ``actor``, ``source`` and a dyad's source also
+    match any member of a compound source that acts on a recipient ("A and B accused C": B, and B -> C), unless
+    ``directed=True`` (round u40). ``coded_since`` keeps events
     whose article was coded at or after that moment (:func:`coded_since_time`; clusters: those with such a
     mention). ``quad_class`` takes one class
     or several (``"1,2"``: cooperation). ``precision``: date precision(s), see :data:`PRECISIONS`.
@@ -258,11 +260,16 @@ class EventFilter:
         self.needs_mentions = bool(text or article_id or outlet or context or coded_since)
         clauses: list[str] = []
         params: list[Any] = []
+        from .joint import joint_clause, member_clause, member_dyad_clause
+
+        member = lambda v, ps: _actor_clause("", v, ps, col="x.")  # noqa: E731
         if actor:
             p1: list[Any] = []
             a = _actor_clause("source", actor, p1)
             b = _actor_clause("target", actor, p1)
-            clauses.append(f"({a} OR {b})")
+            # every member of a compound source with a recipient, unless directed (round u40)
+            m = "" if directed else f" OR {member_clause(actor, p1, member, table)}"
+            clauses.append(f"({a} OR {b}{m})")
             params.extend(p1)
         if either and not (source and target):
             raise ConfigError("either (a dyad in both directions) needs a source and a target: --source and --target "
@@ -272,14 +279,21 @@ class EventFilter:
             p2: list[Any] = []
             dyad = self._dyad_clause(source, target, either, p2)
             if not directed:
-                from .joint import joint_clause
-
-                member = lambda v, ps: _actor_clause("", v, ps, col="x.")  # noqa: E731
-                dyad = f"({dyad} OR {joint_clause(source, target, p2, member, table)})"
+                tgt = lambda v, ps: _actor_clause("target", v, ps)  # noqa: E731
+                dyad = (f"({dyad} OR {joint_clause(source, target, p2, member, table)}"
+                        f" OR {member_dyad_clause(source, target, p2, member, tgt, table)}")
+                if either:  # and back: a member of a compound source acting on the dyad's source (round u40)
+                    dyad += f" OR {member_dyad_clause(target, source, p2, member, tgt, table)}"
+                dyad += ")"
             clauses.append(dyad)
             params.extend(p2)
         else:
-            if source:
+            if source and not directed:
+                p3: list[Any] = []
+                own = _actor_clause("source", source, p3)
+                clauses.append(f"({own} OR {member_clause(source, p3, member, table)})")
+                params.extend(p3)
+            elif source:
                 clauses.append(_actor_clause("source", source, params))
             if target:
                 clauses.append(_actor_clause("target", target, params))

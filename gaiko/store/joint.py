@@ -15,6 +15,14 @@ target), not as ARM -> AZE and AZE -> ARM. The coding stays; this module is the 
 
 A compound source with a third party as recipient ("Armenia and Azerbaijan accused Iran") is their act towards that
 party, not towards each other: it is no A-B joint act. Nor is a compound of A and a third party (A+C) one of A and B.
+
+**Every member of a compound source** (round u40, what x12 left): the stored event's own source is its compound
+source's first member, so "Armenia and Azerbaijan accused Iran" was Armenia's act only to ``actor``, ``source``,
+dyads and the network. Unless ``directed=True`` (the stored sides only, the answers as before), the actor filters
+also read each member (:func:`member_clause`; a dyad's source, :func:`member_dyad_clause`, with the event's own
+recipient), :meth:`~gaiko.store.Store.dyads` and the actor network add each other member -> the recipient, once per
+event (:func:`members_from`; the network also the joint acts' pairs, as the dyads have them since x12), and such an
+event is labelled ``joint`` too (:func:`joint_countries`). A total counts the event once: it is one row.
 """
 
 from __future__ import annotations
@@ -22,7 +30,8 @@ from __future__ import annotations
 import json
 from typing import Any, Callable
 
-__all__ = ["MEMBERS_TYPE", "joint_clause", "pairs_from", "is_joint", "joint_countries"]
+__all__ = ["MEMBERS_TYPE", "joint_clause", "pairs_from", "is_joint", "joint_countries", "member_clause",
+           "member_dyad_clause", "members_from"]
 
 #: the fields of a stored member (``source_members`` is a JSON list of actor objects) a filter reads
 MEMBERS_TYPE = '[{"country": "VARCHAR", "sector": "VARCHAR", "name": "VARCHAR", "text": "VARCHAR"}]'
@@ -60,6 +69,61 @@ def joint_clause(source: str, target: str, params: list[Any], match: Callable[[s
     return _mention_joint("e", match, source, target, params)
 
 
+def _mention_member(r: str, match: Callable[[str, list[Any]], str], value: str, params: list[Any]) -> str:
+    """SQL: mention ``r`` has a compound source one of whose members matches ``value``."""
+    members = _MEMBERS.format(r=r)
+    return (f"({r}.source_members IS NOT NULL"
+            f" AND len(list_filter({members}, lambda x: {match(value, params)})) >= 1)")
+
+
+def member_clause(value: str, params: list[Any], match: Callable[[str, list[Any]], str],
+                  table: str = "events") -> str:
+    """SQL: a member of the row's compound source matches ``value`` (any form an actor filter takes), with or
+    without a recipient. ``table`` ``clusters``: a cluster of which a mention is such an act."""
+    if table == "clusters":
+        inner = _mention_member("jr", match, value, params)
+        return ("EXISTS (SELECT 1 FROM cluster_members jm JOIN events jr "
+                f"ON jr.id = jm.event_id WHERE jm.cluster_id = e.id AND {inner})")
+    return _mention_member("e", match, value, params)
+
+
+def member_dyad_clause(source: str, target: str, params: list[Any], match: Callable[[str, list[Any]], str],
+                       target_clause: Callable[[str, list[Any]], str], table: str = "events") -> str:
+    """SQL: a member of the row's compound source matches ``source`` and its recipient ``target``
+    (``target_clause(value, params)``: the row's own target side)."""
+    members = member_clause(source, params, match, table)
+    return f"({members} AND {target_clause(target, params)})"
+
+
+_MEMBER_ROWS = (f"SELECT *, from_json(source_members, '{MEMBERS_TYPE}') AS jl FROM events "
+                "WHERE source_members IS NOT NULL")
+_OWN = ("country", "sector", "name")
+
+
+def _member_columns(lst: str) -> str:
+    return ", ".join(f"{lst}[ji.i].{c} AS source_{c}" for c in _SIDE_COLUMNS)
+
+
+def members_from(from_: str) -> str:
+    """``from_`` (a Scope's FROM clause) with its ``events e`` or ``clusters e`` replaced by one row per event with
+    a compound source (with or without a recipient) and member of that source: the event's columns with the source
+    side that member's, and ``jown_country``, ``jown_sector``, ``jown_name`` the event's own (stored) source, so that a caller
+    leaves out the member the stored row already counts. A cluster's rows are those of its mentions' members, with
+    the cluster's recipient (one cluster may give a member more than once: count with ``count(DISTINCT ...)``)."""
+    own = ", ".join(f"{{r}}.source_{c} AS jown_{c}" for c in _OWN)
+    mentions = (f"(SELECT jx.* EXCLUDE (jl) REPLACE ({_member_columns('jx.jl')}), {own.format(r='jx')} "
+                f"FROM ({_MEMBER_ROWS}) jx CROSS JOIN LATERAL (SELECT unnest(range(1, len(jx.jl) + 1)) AS i) ji) e")
+    clusters = (f"(SELECT jc.* REPLACE ({_member_columns('jx.jl')}), {own.format(r='jc')} FROM clusters jc "
+                "JOIN cluster_members jm ON jm.cluster_id = jc.id "
+                f"JOIN ({_MEMBER_ROWS}) jx ON jx.id = jm.event_id "
+                "CROSS JOIN LATERAL (SELECT unnest(range(1, len(jx.jl) + 1)) AS i) ji) e")
+    if from_.startswith("FROM events e"):
+        return "FROM " + mentions + from_[len("FROM events e"):]
+    if from_.startswith("FROM clusters e"):
+        return "FROM " + clusters + from_[len("FROM clusters e"):]
+    raise ValueError(f"no events or clusters to read members of in {from_[:40]!r}")
+
+
 def _pair_columns(lst: str) -> str:
     cols = [f"{lst}[ji.i].{c} AS source_{c}" for c in _SIDE_COLUMNS]
     cols += [f"{lst}[jj.j].{c} AS target_{c}" for c in _SIDE_COLUMNS]
@@ -92,9 +156,10 @@ def pairs_from(from_: str) -> str:
 
 
 def joint_countries(row: dict[str, Any]) -> list[str]:
-    """The countries of a listed event's joint act (its compound source's, in order, each once), or [] when the
-    event is no joint act (it has a recipient, or fewer than two countries act)."""
-    if row.get("target_text") is not None or not row.get("source_members"):
+    """The countries of a listed event's joint act (its compound source's, in order, each once), with or without a
+    recipient (round u40: "A and B accused C" is their joint act towards C), or [] when fewer than two countries
+    act."""
+    if not row.get("source_members"):
         return []
     raw = row["source_members"]
     try:

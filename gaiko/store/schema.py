@@ -210,6 +210,15 @@ def _cluster_pairs_migration() -> list[str]:
     return [f'ALTER TABLE clusters ADD COLUMN IF NOT EXISTS "{n}" {t}' for n, t in CLUSTER_COLUMNS_12]
 
 
+def _mention_count_migration() -> list[str]:
+    # a cluster's num_mentions counts sentences, not coded events (round u40, b39 F14: "A and B spoke by phone" is one
+    # mention coded as two events); the stored rows are recounted from their members
+    return ["""UPDATE clusters SET num_mentions = n.k FROM (
+                 SELECT m.cluster_id, count(DISTINCT (e.article_id, e.sentence_idx)) AS k
+                 FROM cluster_members m JOIN events e ON e.id = m.event_id GROUP BY m.cluster_id) n
+               WHERE clusters.id = n.cluster_id"""]
+
+
 #: (version, description, statements or a function returning them)
 MIGRATIONS: list[tuple[int, str, Any]] = [
     (1, "articles, sentences, events, actors, places, errors, runs", MIGRATION_1),
@@ -231,6 +240,8 @@ MIGRATIONS: list[tuple[int, str, Any]] = [
          "clusters", _cluster_pairs_migration),
     (13, "a status set by hand may carry the day of its evidence (pledge_overrides.evidence_date)",
      _override_date_migration),
+    (14, "a cluster's num_mentions counts sentences (a two-way sentence is one mention of two coded events)",
+     _mention_count_migration),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -103,6 +103,17 @@ def _round(v: Any, nd: int = 2) -> float | None:
     return None if v is None else round(float(v), nd) + 0.0  # + 0.0: a sum that rounds to -0.0 is shown as 0.0
 
 
+def _every_quad(series: dict[str, Any]) -> None:
+    """Give a series by quad class all four classes (``keys``, ``counts``, ``labels``), zeros for a class with no
+    event."""
+    from .analysis import QUAD_NAMES
+
+    n = len(series["buckets"])
+    series["counts"] = {str(q): series["counts"].get(str(q), [0] * n) for q in QUAD_NAMES}
+    series["keys"] = list(series["counts"])
+    series["labels"] = {str(q): name for q, name in QUAD_NAMES.items()}
+
+
 class SeriesMixin:
     """Mixed into :class:`~gaiko.store.Store`; needs ``query`` and ``con``."""
 
@@ -217,11 +228,15 @@ class SeriesMixin:
         ``panel=True`` gives the shape ``gaiko series`` prints by default: ``by="quad"`` (the four quad-class
         columns in :meth:`series_rows`) and ``fill_gaps=True`` (empty buckets as zeros), each unless given; without
         it ``by`` is ``"type"`` and ``fill_gaps`` False, as ``GET /api/v1/series`` (whose ``panel=true`` is the same
-        switch; round r35, b31 F7)."""
+        switch; round r35, b31 F7). A panel by quad class carries all four quad classes in ``keys``, ``counts`` and
+        ``labels``, a class with no event as zeros, as the CLI's four columns (round u40, b39 F17: only the classes
+        present came)."""
         by = by if by is not None else ("quad" if panel else "type")
         fill_gaps = fill_gaps if fill_gaps is not None else panel
         out = self.event_series(interval=interval, by=by, fill_gaps=fill_gaps, source=source, target=target,
                                 **filters)
+        if panel and by == "quad":
+            _every_quad(out)
         return {"source": source, "target": target, **out}
 
     def series_rows(self, series: dict[str, Any]) -> list[dict[str, Any]]:
