@@ -9,6 +9,10 @@ F2. The relation model read a needs_review report the pledge's contrary as its f
     change it ("remained", "stayed", "still", "continued to": `contrary.contrary_state`) or whose coded deed is
     another act than the pledge's, naming none of its acts (`contrary.other_deed`), is no deed: the model's "done" is
     not taken (`modelread._weak_for_done`), the report stays needs_review.
+F3. "X said it would no longer <act>" was a new open pledge "<act> no longer ..." or a restatement of X's pledge of that
+    act. It is no pledge (`pledge_guards.no_longer`) and, read as a report, the pledger's withdrawal of the act
+    (`nolonger.no_longer_phrase` in `clause.read_clause`); another side that "would no longer need" it withdraws
+    nothing, and "will not <act>" stays a refusal (broken).
 """
 
 from __future__ import annotations
@@ -83,3 +87,63 @@ def test_f2_lookalikes_keep_their_reading(tmp_path: Path, coder, pledge: str, re
                                           verb: str) -> None:
     entries = ledger_entries(tmp_path, coder, _arts([("2026-03-02", pledge), ("2026-04-20", report)]))
     assert _by_side(entries, verb)[side]["status"] == "fulfilled", _show(entries)
+
+
+# -- F3: "would no longer <act>" withdraws the pledge of that act; it is no new pledge --------------------------------
+
+_NO_LONGER = [
+    ("Chile said it would no longer buy Argentine gas for its northern power plants.", "CHL"),
+    ("Egypt will no longer reopen the Rafah crossing to aid lorries, its foreign minister said.", "EGY"),
+]
+
+
+@pytest.mark.parametrize("text,side", _NO_LONGER)
+def test_f3_no_longer_is_no_new_pledge(tmp_path: Path, coder, text: str, side: str) -> None:
+    entries = ledger_entries(tmp_path, coder, _arts([("2026-03-02", text)]))
+    assert not [e for e in entries if "no longer" in e["action"]], _show(entries)
+
+
+def test_f3_no_longer_harm_stays_a_pledge_to_stop(tmp_path: Path, coder) -> None:
+    entries = ledger_entries(tmp_path, coder, _arts([
+        ("2026-03-02", "The rebels will no longer attack government convoys on the northern highway, Qatar's foreign "
+                       "minister said on Tuesday.")]))
+    assert [e for e in entries if "attack" in e["action"]], _show(entries)
+
+
+def test_f3_a_thing_no_longer_needed_keeps_the_pledge(tmp_path: Path, coder) -> None:
+    entries = ledger_entries(tmp_path, coder, _arts([
+        ("2026-03-02", "Norway said it would supply Ukraine with the patrol boats its navy no longer needs.")]))
+    assert "NOR" in _by_side(entries, "supply"), _show(entries)
+
+
+_DROPPED = [
+    ("Egypt pledged to reopen the Rafah crossing to aid lorries by the end of April.",
+     "Egypt will no longer reopen the Rafah crossing to aid lorries, its foreign minister said.", "EGY", "reopen"),
+    ("Poland promised to send 30 tanks to Slovakia by the end of June.",
+     "Poland said on Friday that it would no longer send the tanks to Slovakia.", "POL", "send"),
+    ("Laos promised to free 12 Thai fishermen by the end of March.",
+     "Laos said it would no longer free the 12 Thai fishermen.", "LAO", "free"),
+]
+
+
+@pytest.mark.parametrize("pledge,report,side,verb", _DROPPED)
+def test_f3_no_longer_withdraws(tmp_path: Path, coder, pledge: str, report: str, side: str, verb: str) -> None:
+    entries = ledger_entries(tmp_path, coder, _arts([("2026-03-02", pledge), ("2026-03-20", report)]))
+    got = _by_side(entries, verb)
+    assert got[side]["status"] == "withdrawn", _show(entries)
+    assert not [e for e in entries if "no longer" in e["action"]], _show(entries)
+
+
+_NOT_DROPPED = [  # main's readings kept: a plain refusal breaks it; another side's "no longer need" withdraws nothing
+    ("Egypt pledged to reopen the Rafah crossing to aid lorries by the end of April.",
+     "Egypt will not reopen the Rafah crossing to aid lorries, its foreign minister said.", "EGY", "reopen", "broken"),
+    ("Poland promised to send 30 tanks to Slovakia by the end of June.",
+     "Slovakia said on Friday that it would no longer need the tanks from Poland.", "POL", "send", "open"),
+]
+
+
+@pytest.mark.parametrize("pledge,report,side,verb,status", _NOT_DROPPED)
+def test_f3_lookalikes_keep_their_reading(tmp_path: Path, coder, pledge: str, report: str, side: str, verb: str,
+                                          status: str) -> None:
+    entries = ledger_entries(tmp_path, coder, _arts([("2026-03-02", pledge), ("2026-03-20", report)]))
+    assert _by_side(entries, verb)[side]["status"] == status, _show(entries)
