@@ -13,6 +13,11 @@ F3. "X said it would no longer <act>" was a new open pledge "<act> no longer ...
     act. It is no pledge (`pledge_guards.no_longer`) and, read as a report, the pledger's withdrawal of the act
     (`nolonger.no_longer_phrase` in `clause.read_clause`); another side that "would no longer need" it withdraws
     nothing, and "will not <act>" stays a refusal (broken).
+F7. "X has postponed the talks with Y that were due to be held in Z on <day>" restated both parties' pledges to hold
+    the talks: the act "held" in the relative clause of schedule was read as announced. It is the schedule of the talks
+    the main verb calls off (`calledoffrel.scheduled_relative`, in `calledoff.called_off`): X's pledge stalls (round
+    t36's reading of talks called off), never restated; Y's is not withdrawn. "Confirmed the talks that were scheduled
+    to be held ..." stays a restatement.
 """
 
 from __future__ import annotations
@@ -147,3 +152,36 @@ def test_f3_lookalikes_keep_their_reading(tmp_path: Path, coder, pledge: str, re
                                           status: str) -> None:
     entries = ledger_entries(tmp_path, coder, _arts([("2026-03-02", pledge), ("2026-03-20", report)]))
     assert _by_side(entries, verb)[side]["status"] == status, _show(entries)
+
+
+# -- F7: talks postponed whose schedule is told in a relative clause ------------------------------------------------
+
+_POSTPONED = [  # (agreement, report, the postponing side, the other side)
+    ("Serbia and Kosovo agreed on Friday to hold a new round of their EU-mediated talks in Brussels on March 24, "
+     "officials said.",
+     "Kosovo has postponed the talks with Serbia that were due to be held in Brussels on March 24, the Serbian "
+     "government said on Friday.", "XKX", "SRB"),
+    ("Armenia and Azerbaijan agreed on Monday to hold peace talks in Almaty on June 9.",
+     "Azerbaijan has postponed the peace talks with Armenia that were scheduled to be held in Almaty on June 9, "
+     "Armenian officials said.", "AZE", "ARM"),
+]
+
+
+@pytest.mark.parametrize("pledge,report,side,other", _POSTPONED)
+def test_f7_postponed_talks_are_no_restatement(tmp_path: Path, coder, pledge: str, report: str, side: str,
+                                               other: str) -> None:
+    entries = ledger_entries(tmp_path, coder, _arts([("2026-03-06", pledge), ("2026-03-13", report)]))
+    got = {e["actor"]["country"]: e for e in entries if e["kind"] == "agreement"}
+    assert got[side]["status"] in ("stalled", "withdrawn"), _show(entries)
+    assert "restated" not in [v["role"] for v in got[side]["evidence"]], _show(entries)
+    assert got[other]["status"] != "withdrawn", _show(entries)
+
+
+def test_f7_talks_confirmed_stay_restated(tmp_path: Path, coder) -> None:
+    entries = ledger_entries(tmp_path, coder, _arts([
+        ("2026-03-06", "Armenia and Azerbaijan agreed on Monday to hold peace talks in Almaty on June 9."),
+        ("2026-03-13", "Azerbaijan confirmed the peace talks with Armenia that were scheduled to be held in Almaty on "
+                       "June 9, Armenian officials said.")]))
+    got = {e["actor"]["country"]: e for e in entries if e["kind"] == "agreement"}
+    assert got["AZE"]["status"] == "open", _show(entries)
+    assert "restated" in [v["role"] for v in got["AZE"]["evidence"]], _show(entries)
