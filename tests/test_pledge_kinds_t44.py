@@ -2,13 +2,6 @@
 Our own sentences of each kind (other countries, topics and wordings), never b40's, with look-alikes that keep main's
 reading.
 
-F2. The relation model read a needs_review report the pledge's contrary as its fulfilment: "X demanded that Y withdraw
-    its ships from Z by the end of April", then "Y's ships stayed at Z on Monday, eleven days after the deadline" (the
-    model sees the object and the doer named, a weekday, "withdrawal"; no word of what was done) or "a Y coast guard
-    ship had rammed X's fishing boats near W" (another act). A report that tells the contrary state of a pledge to
-    change it ("remained", "stayed", "still", "continued to": `contrary.contrary_state`) or whose coded deed is
-    another act than the pledge's, naming none of its acts (`contrary.other_deed`), is no deed: the model's "done" is
-    not taken (`modelread._weak_for_done`), the report stays needs_review.
 F3. "X said it would no longer <act>" was a new open pledge "<act> no longer ..." or a restatement of X's pledge of that
     act. It is no pledge (`pledge_guards.no_longer`) and, read as a report, the pledger's withdrawal of the act
     (`nolonger.no_longer_phrase` in `clause.read_clause`); another side that "would no longer need" it withdraws
@@ -40,58 +33,6 @@ def _by_side(entries: list[dict], verb: str) -> dict[str, dict]:
 def _show(entries: list[dict]) -> list[tuple]:
     return [(e["actor"]["country"], e["action"], e["status"], e["status_reason"],
              [(v["role"], v["note"]) for v in e["evidence"]]) for e in entries]
-
-
-# -- F2: the relation model reads no deed the report contradicts, nor another act ------------------------------------
-
-_CONTRARY = [  # (pledge, report published after the deadline, side, verb)
-    ("Greece demanded that Turkey withdraw its research vessel from the waters south of Crete by the end of April.",
-     "The Turkish research vessel stayed in the waters south of Crete on Monday, eleven days after the deadline Athens "
-     "had set for its withdrawal.", "GRC", "withdraw"),
-    ("Guyana demanded that Venezuela withdraw its troops from the Essequibo border zone by the end of April.",
-     "Venezuelan troops remained in the Essequibo border zone on Monday, ten days after the deadline Georgetown had set "
-     "for their withdrawal.", "GUY", "withdraw"),
-    ("Japan demanded that Russia withdraw its warships from the waters off Hokkaido by the end of April.",
-     "Russian warships stayed in the waters off Hokkaido on Monday, eleven days after the deadline Tokyo had set for "
-     "their withdrawal.", "JPN", "withdraw"),
-]
-
-
-@pytest.mark.parametrize("pledge,report,side,verb", _CONTRARY)
-def test_f2_contrary_state_is_no_fulfilment(tmp_path: Path, coder, pledge: str, report: str, side: str,
-                                            verb: str) -> None:
-    entries = ledger_entries(tmp_path, coder, _arts([("2026-03-02", pledge), ("2026-05-11", report)]))
-    got = _by_side(entries, verb)
-    assert side in got, _show(entries)
-    assert got[side]["status"] not in ("fulfilled", "partially_fulfilled", "in_progress"), _show(entries)
-
-
-def test_f2_another_act_is_no_fulfilment(tmp_path: Path, coder) -> None:
-    entries = ledger_entries(tmp_path, coder, _arts([
-        ("2026-03-02", "Vietnam demanded that China withdraw its coast guard ships from Vanguard Bank by the end of April."),
-        ("2026-05-11", "The Vietnamese navy said a Chinese coast guard ship had rammed Vietnamese fishing boats near the "
-                       "Paracel Islands on Sunday.")]))
-    got = _by_side(entries, "withdraw")
-    assert got["VNM"]["status"] == "overdue", _show(entries)
-
-
-_KEPT = [  # main's readings kept: the deed reported by the rules, and "remained" for a pledge to send (no change act)
-    ("Vietnam demanded that China withdraw its coast guard ships from Vanguard Bank by the end of April.",
-     "The Chinese coast guard ships withdrew from Vanguard Bank on Sunday, the Vietnamese navy said.", "VNM", "withdraw"),
-    ("Greece demanded that Turkey withdraw its research vessel from the waters south of Crete by the end of April.",
-     "The Turkish research vessel left the waters south of Crete on Monday, the Greek coast guard said.", "GRC",
-     "withdraw"),
-    ("Kenya will deploy 400 police officers to Haiti by the end of April, President Ruto said.",
-     "The Kenyan police officers remained in Port-au-Prince on Monday, a week after their arrival in Haiti.", "KEN",
-     "deploy"),
-]
-
-
-@pytest.mark.parametrize("pledge,report,side,verb", _KEPT)
-def test_f2_lookalikes_keep_their_reading(tmp_path: Path, coder, pledge: str, report: str, side: str,
-                                          verb: str) -> None:
-    entries = ledger_entries(tmp_path, coder, _arts([("2026-03-02", pledge), ("2026-04-20", report)]))
-    assert _by_side(entries, verb)[side]["status"] == "fulfilled", _show(entries)
 
 
 # -- F3: "would no longer <act>" withdraws the pledge of that act; it is no new pledge --------------------------------

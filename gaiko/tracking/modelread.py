@@ -7,7 +7,6 @@ import re
 
 from .amounts import less_than_promised, quantity_relation
 from .clause import Decision, Report
-from .contrary import contrary_state, other_deed
 from .harmed import harm_to_guarded
 from .lexicon import Lexicon, lexicon
 from .normalise import Frame
@@ -34,7 +33,7 @@ def with_model(frame: Frame, report: Report, rules: Decision, lex: Lexicon | Non
     lex = lex or lexicon()
     d = model.decide_report(frame, report, rules, lex, threshold=status_policy().threshold)
     if d is not rules and d.relation in _DONE:
-        weak = _weak_for_done(frame, report, d.relation)
+        weak = _weak_for_done(frame, report)
         if weak:  # the model read the pledge done where the sentence reports no such deed: it stays for review
             return Decision(rules.relation, cue=rules.cue, note=f"{rules.note or ''}; {d.note} not taken: {weak}".lstrip("; "),
                             features=rules.features)
@@ -60,22 +59,18 @@ _NEGATES = re.compile(r"\b(?:no|none|not|never|nothing|neither|nor|without|uncha
                       r"\blittle (?:changed|change)\b", re.I)
 
 
-def _weak_for_done(frame: Frame, report: Report, relation: str = "fulfils") -> str | None:
+def _weak_for_done(frame: Frame, report: Report) -> str | None:
     """Why a report the rules could not read cannot be taken as the pledge's act done (or under way) on the relation
     model's word, or None: the sentence announces an act rather than reporting one ("Iraq is to open bids ...", "the
     company said it would start pumping in May")."""
     if _ANNOUNCES.search(report.text):
         return "the sentence announces, it reports nothing done"
-    if relation == "fulfils" and (state := contrary_state(frame, report)) is not None:  # "the ships remained" (t44)
-        return f"the sentence tells the contrary state ({state}); that is no deed"
     if _NEGATES.search(report.text):
         return f"the sentence negates ({_NEGATES.search(report.text).group(0)})"
     if (react := reacted_only(frame, report.text, lexicon())) is not None:  # "praised the alliance" (round t34)
         return f"the sentence reacts to the pledge's object ({react}); that is no deed"
     if (harm := harm_to_guarded(frame, report.text)) is not None:  # "attacked an aid convoy" (round t36)
         return f"the sentence reports harm ({harm}) to what the pledger vowed to guard; that is no deed"
-    if (other := other_deed(frame, report, lexicon())) is not None:  # water cannon for a withdrawal (round t44)
-        return f"the sentence reports another act ({other}), none of the pledge's"
     if frame.places and _only_the_place(frame, report):
         return "the sentence names only the place of the pledge's object (another deed may be done there)"
     return None
