@@ -28,7 +28,7 @@ from ..tables import word_sets
 from .pledge_parts import is_actorish, subject_of
 
 __all__ = ["timetable", "forecast_of_others", "past_habit", "past_pledge", "they_means", "calendar_event", "hypothetical",
-           "nobody_speaks", "pronoun_mismatch", "onlooker", "others_fate", "puts_off", "undergoes", "thing", "no_pledge_here",
+           "nobody_speaks", "pronoun_mismatch", "onlooker", "others_fate", "puts_off", "no_longer", "undergoes", "thing", "no_pledge_here",
            "warns_of_another"]
 
 _WORDS = "pledges/schedule_guards.yaml"
@@ -297,6 +297,21 @@ def puts_off(cue: Token, verb: Token) -> bool:
     return negated or any(p in _w("postpone_verbs") for p in parts)
 
 
+def no_longer(cue: Token, verb: Token) -> bool:
+    """Whether the promised act is said to be no longer done (round t44, b40's F3): "it would no longer release the
+    prisoners", "will no longer supply the boats", "no longer plans to buy": the pledger dropping an act it promised
+    before, a withdrawal the tracker reads (:func:`gaiko.tracking.nolonger.no_longer_act`), no new pledge of
+    "release no longer ...". "no" under "longer" on the verb or the cue (the parser's ``neg`` or ``det``). A verb of
+    harm or pressure (``no_longer_refrains``: "will no longer target American ships") is a pledge to stop, kept."""
+    if verb.lemma_.lower() in _w("no_longer_refrains"):
+        return False
+    for head in (verb, cue):
+        for c in head.children:
+            if c.lower_ == "longer" and c.dep_ == "advmod" and any(g.lower_ == "no" for g in c.children):
+                return True
+    return False
+
+
 def warns_of_another(say: Token | None, subj: Token | None, actor: Any, speaker: Any) -> bool:
     """Whether a pledge found under a warning is the warner's word about another's act (round n50): the saying verb
     is one of ``warning_verbs`` and the subject a name (no pronoun) whose actor has a country other than the
@@ -328,5 +343,5 @@ def no_pledge_here(cue: Token, verb: Token, subj: Token | None, say: Token | Non
     speaker, "it" for a plural speaker, a timetable act undergone ("is to receive"), a remainder that will follow."""
     return past_habit(cue, verb, published) or past_pledge(cue, verb, published) or \
         calendar_event(cue, subj, say is not None, actor_nouns) or hypothetical(cue, verb, marks) or nobody_speaks(speaker_tok) or \
-        pronoun_mismatch(subj, speaker_tok) or undergoes(cue, verb) or puts_off(cue, verb) or \
+        pronoun_mismatch(subj, speaker_tok) or undergoes(cue, verb) or puts_off(cue, verb) or no_longer(cue, verb) or \
         remainder_follows(verb)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..tables import word_sets
+from .calledoffrel import scheduled_relative
 from .clausegrammar import Report, same_country
 from .lexicon import Lexicon
 from .text import Tok
@@ -86,7 +87,7 @@ def called_off(toks: list[Tok], i: int, j: int, lo: int, hi: int, lex: Lexicon) 
             return toks[k].text
         if toks[k].text in _PARTICLE.values() and k > lo and is_off(k - 1):  # "called off the planned talks"
             return f"{toks[k - 1].text} {toks[k].text}"
-    return None
+    return scheduled_relative(toks, i, lo, is_off)  # "postponed the talks that were due to be held" (round t44)
 
 
 def called_off_reading(doer: str | None, report: Report, toks: list[Tok], lo: int, hi: int) -> tuple[str, str]:

@@ -36,6 +36,7 @@ from .clausewithdraw import PROMISED_TO, about_plan, dropped_before, other_kind
 from .clausetools import (_COERCIVE, _MODALS, _OTHERS, _STOP, _TALKS, _THREATENED, _WORDS, _asker_acts,  # noqa: F401
                           _governing_cue, _in_planned_talks, _time_noun, _w)
 from .clauseneg import _NOT_UNTIL, _STOPPED, _negated_span, put_off_for_now
+from .nolonger import no_longer_act, no_longer_phrase
 from .foretold import foretold_not_done, money_use, scheduled_in_force
 from .inceptive import starts_the_deed
 from .lexicon import Lexicon
@@ -146,6 +147,8 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
             return Decision(rel, cue=f"{word} {off}", note=note, features=feats)
         if asp["refused"]:
             return Decision("reverses", cue=f"refused to {word}", features=feats)
+        if no_longer_act(toks, lo, h.i):  # "would no longer release" (round t44)
+            return Decision("withdraws", cue=f"no longer {word}", note="dropped by the pledger", features=feats)
         if asp["neg"] and asp["future"] and (limiter := put_off_for_now(report.text[toks[h.i].start:])):
             # "Kyiv will not release the funds for now": the pledger putting its own act off, a withdrawal (round n44;
             # docs/pledges.md: withdrawn is the pledger announcing it drops, suspends or postpones the act)
@@ -340,6 +343,11 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         return Decision("unrelated", note="names only a broader class of the object, in another future", features=feats)
     if modal and (nominal or named) and not any(t.text == "if" for t in toks[lo:hi]):
         word = " ".join(t.text for t in toks[(nominal or named)[0].i:(nominal or named)[0].j])
+        if (dropped := no_longer_phrase(toks, lo, hi)) is not None and (nominal or named)[0].i > dropped[0] and not (
+                (who := _memo_call(memo, _subject_at, report, toks, clause.lo, clause.subject_lo, dropped[0], lex))
+                and frame.doer and not same_country(who, frame.doer) and placed):
+            # "would no longer free the 12 men", the pledger's own (another side "would no longer need" them is not)
+            return Decision("withdraws", cue=dropped[1], note="dropped by the pledger (round t44)", features=feats)
         if (neg := foretold_not_done(report.text, toks, (nominal or named)[0].j, hi)) is not None:
             late = is_late(frame, report)  # "the tank package will not be completed by 2027" (round x2)
             return Decision("reverses" if late else "stalls", cue=f"{word} {neg}", note="foretold not done",
