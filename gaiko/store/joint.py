@@ -100,6 +100,14 @@ _MEMBER_ROWS = (f"SELECT *, from_json(source_members, '{MEMBERS_TYPE}') AS jl FR
 _OWN = ("country", "sector", "name")
 
 
+def _swap_from(from_: str, mentions: str, clusters: str, what: str) -> str:
+    """``from_`` with its leading ``events e`` replaced by ``mentions`` or its ``clusters e`` by ``clusters``."""
+    for table, rows in (("FROM events e", mentions), ("FROM clusters e", clusters)):
+        if from_.startswith(table):
+            return "FROM " + rows + from_[len(table):]
+    raise ValueError(f"no events or clusters to {what} in {from_[:40]!r}")
+
+
 def _member_columns(lst: str) -> str:
     return ", ".join(f"{lst}[ji.i].{c} AS source_{c}" for c in _SIDE_COLUMNS)
 
@@ -117,11 +125,7 @@ def members_from(from_: str) -> str:
                 "JOIN cluster_members jm ON jm.cluster_id = jc.id "
                 f"JOIN ({_MEMBER_ROWS}) jx ON jx.id = jm.event_id "
                 "CROSS JOIN LATERAL (SELECT unnest(range(1, len(jx.jl) + 1)) AS i) ji) e")
-    if from_.startswith("FROM events e"):
-        return "FROM " + mentions + from_[len("FROM events e"):]
-    if from_.startswith("FROM clusters e"):
-        return "FROM " + clusters + from_[len("FROM clusters e"):]
-    raise ValueError(f"no events or clusters to read members of in {from_[:40]!r}")
+    return _swap_from(from_, mentions, clusters, "read members of")
 
 
 def _pair_columns(lst: str) -> str:
@@ -130,8 +134,7 @@ def _pair_columns(lst: str) -> str:
     return ", ".join(cols)
 
 
-_JOINT_MENTIONS = (f"SELECT *, from_json(source_members, '{MEMBERS_TYPE}') AS jl FROM events "
-                   "WHERE target_text IS NULL AND source_members IS NOT NULL")
+_JOINT_MENTIONS = _MEMBER_ROWS + " AND target_text IS NULL"
 _PAIRS = ("CROSS JOIN LATERAL (SELECT unnest(range(1, len({r}.jl) + 1)) AS i) ji "
           "CROSS JOIN LATERAL (SELECT unnest(range(1, len({r}.jl) + 1)) AS j) jj")
 
@@ -148,11 +151,7 @@ def pairs_from(from_: str) -> str:
                 "JOIN cluster_members jm ON jm.cluster_id = jc.id "
                 f"JOIN ({_JOINT_MENTIONS}) jx ON jx.id = jm.event_id {_PAIRS.format(r='jx')} "
                 "WHERE jc.target_text IS NULL AND ji.i <> jj.j) e")
-    if from_.startswith("FROM events e"):
-        return "FROM " + mentions + from_[len("FROM events e"):]
-    if from_.startswith("FROM clusters e"):
-        return "FROM " + clusters + from_[len("FROM clusters e"):]
-    raise ValueError(f"no events or clusters to pair in {from_[:40]!r}")
+    return _swap_from(from_, mentions, clusters, "pair")
 
 
 def joint_countries(row: dict[str, Any]) -> list[str]:

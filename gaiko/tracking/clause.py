@@ -55,8 +55,6 @@ __all__ = ["Report", "Decision", "Clause", "clauses", "read_clause", "subject_si
            "sentence_memo"]
 
 
-
-
 def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, lex: Lexicon,
                 feats: dict[str, float], placed: bool) -> Decision:
     """The relation one clause states (see the module doc of :mod:`gaiko.tracking.decide`, steps 3-5)."""

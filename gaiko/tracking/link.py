@@ -48,9 +48,9 @@ def bucket(mention: dict[str, Any]) -> str:
     return actor
 
 
-#: a condition that puts the act off rather than refusing it ("until the audit is finished")
 #: the act shared by pledges whose verb puts one's own measure off for a time (``pause_verbs``), in signatures only
 _PAUSE = "~pause"
+#: a condition that puts the act off rather than refusing it ("until the audit is finished")
 _LATER = re.compile(r"\s*(until|till|before)\b", re.I)
 
 
