@@ -93,9 +93,11 @@ def actors_page(request: Request) -> HTMLResponse:
     f, raw, err = page_filters(request, takes=("q", "offset"))
     q = request.query_params.get("q", "").strip()[:200]
     offset = int_param(request, "offset", 0, 0, 10_000_000)
-    keep = {k: v for k, v in raw.items() if k in ("since", "until", "modality", "type", "resolved", "count")}
+    # directed: an event's stored sides only (a compound source's first member), carried into the links (round u41)
+    keep = {k: v for k, v in raw.items()
+            if k in ("since", "until", "modality", "type", "resolved", "count", "directed")}
     g = {k: v for k, v in f.items() if k in ("since", "until", "modality", "type", "resolved", "include_negated",
-                                             "count")}
+                                             "count", "directed")}
     rows: list[dict[str, Any]] = []
     total = 0
     if err is None:

@@ -4,9 +4,9 @@ Every method takes the same event filters as :meth:`Store.events` (see
 :class:`~gaiko.store.event_filter.EventFilter`), and every count it returns is the
 number of events the filters plus the row's own key select: a dyad's count is
 ``source=S&target=T``, a network node's is ``actor=KEY``, a place's is
-``place=NAME``, an actor's is ``source=KEY`` / ``target=KEY`` (keys from
-:func:`~gaiko.store.event_filter.actor_key`). So a link built from those keys opens
-exactly the rows behind the number.
+``place=NAME``, an actor's is ``source=KEY`` / ``target=KEY`` / ``actor=KEY`` (keys from
+:func:`~gaiko.store.event_filter.actor_key`; every member of a compound source is a source, as those filters read
+it, unless ``directed``). So a link built from those keys opens exactly the rows behind the number.
 
 ``count``: ``"clusters"`` (the default) counts each real-world event once, with its cluster's date, actors,
 place and Goldstein score; ``"mentions"`` counts every report (see :mod:`gaiko.store.counting`).
@@ -290,20 +290,42 @@ class AnalysisMixin(SeriesMixin):
 
     # -- actors --------------------------------------------------------------
     @staticmethod
-    def _actor_sides(sc: counting.Scope) -> str:
+    def _actor_sides(sc: counting.Scope, directed: bool) -> tuple[str, list[Any]]:
+        """The ``sides`` (one row per matching event, actor and side) and ``named`` CTEs, and their params. Unless
+        ``directed``, each member of an event's compound source is on its source side too, once (round u41: what
+        ``source=KEY`` and ``actor=KEY`` match since round u40, :func:`gaiko.store.joint.member_clause`); counting
+        clusters, the members of the cluster's mentions."""
         # through mentions, a cluster is on a side once per actor however many of its mentions name it
         distinct, g = ("DISTINCT ", "coalesce(c.goldstein, e.goldstein)") if sc.kind == "via" else ("", "e.goldstein")
+        cols = f"{g} AS goldstein, {sc.uid} AS id"
+        members, params = "", [*sc.params, *sc.params]
+        if not directed:
+            # a cluster's members are those of its mentions (``e`` is the cluster: the filters read it as before)
+            frm, js = sc.from_, "e.source_members"
+            if sc.kind == "clusters":
+                frm += " JOIN cluster_members um ON um.cluster_id = e.id JOIN events ur ON ur.id = um.event_id"
+                js = "ur.source_members"
+            own = " AND ".join(f"jx.m.{c} IS NOT DISTINCT FROM jx.own_{c}" for c in ("name", "country", "sector"))
+            # each member once per event, less the row's own source (its first member), which the first part counts
+            members = f"""UNION ALL
+                  SELECT DISTINCT jx.m.name, jx.m.country, jx.m.sector, 1, 0, jx.goldstein, jx.id FROM (
+                    SELECT unnest(from_json({js}, '{joint.MEMBERS_TYPE}')) AS m, {cols}, e.source_name AS own_name,
+                           e.source_country AS own_country, e.source_sector AS own_sector
+                    {frm} WHERE {sc.where} AND {js} IS NOT NULL) jx WHERE NOT ({own})"""
+            params.extend(sc.params)
+        # (through mentions, one mention's member may be another's own source: each actor, side and cluster once)
         return f"""WITH sides AS (
+                  SELECT {distinct}* FROM (
                   SELECT {distinct}e.source_name AS name, e.source_country AS country, e.source_sector AS sector,
-                         1 AS as_source, 0 AS as_target, {g} AS goldstein,
-                         {sc.uid} AS id {sc.from_} WHERE {sc.where}
+                         1 AS as_source, 0 AS as_target, {cols} {sc.from_} WHERE {sc.where}
                   UNION ALL
-                  SELECT {distinct}e.target_name, e.target_country, e.target_sector, 0, 1, {g}, {sc.uid}
+                  SELECT {distinct}e.target_name, e.target_country, e.target_sector, 0, 1, {cols}
                   {sc.from_} WHERE {sc.where}
+                  {members})
                 ), named AS (
                   SELECT *, coalesce(country, '---') || coalesce(sector, '') AS code FROM sides
                   WHERE name IS NOT NULL OR country IS NOT NULL
-                )"""
+                )""", params
 
     def actor_list(
         self, *, q: str | None = None, country: str | None = None, limit: int | None = None, offset: int = 0,
@@ -313,26 +335,30 @@ class AnalysisMixin(SeriesMixin):
         the filters), how often each acted (``as_source``) and was acted on (``as_target``), and ``events`` (either
         side, each event once); events are clusters or mentions (``count``). ``limit``: the first N actors after
         ``offset``; None (the default) or 0: all (:meth:`count_actors` is the total; round r35: the default was a
-        silent 100)."""
+        silent 100). Each member of a compound source acts, once per event ("A and B accused C": B too; round u41),
+        so each count is what ``source=KEY``, ``target=KEY``, ``actor=KEY`` list with the same filters;
+        ``directed=True``: the stored sides only (the first member)."""
         where, params = self._actor_where(q, country)
         sc = counting.scope(self.con, count, filters)
+        sides, sp = self._actor_sides(sc, bool(filters.get("directed")))
         return self.query(
-            f"""{self._actor_sides(sc)}
+            f"""{sides}
                 SELECT name, country, sector, code, code || ':' || coalesce(name, '') AS key,
                        sum(as_source) AS as_source, sum(as_target) AS as_target, count(DISTINCT id) AS events,
                        round(avg(goldstein), 2) AS mean_goldstein
                 FROM named WHERE {where}
                 GROUP BY name, country, sector, code ORDER BY events DESC, code, name NULLS LAST LIMIT ? OFFSET ?""",
-            [*sc.params, *sc.params, *params, *page(limit, offset)],
+            [*sp, *params, *page(limit, offset)],
         )
 
     def count_actors(self, *, q: str | None = None, country: str | None = None, count: str = "clusters",
                      **filters: Any) -> int:
         where, params = self._actor_where(q, country)
         sc = counting.scope(self.con, count, filters)
+        sides, sp = self._actor_sides(sc, bool(filters.get("directed")))
         rows = self.query(
-            f"""{self._actor_sides(sc)} SELECT count(*) AS n FROM (SELECT DISTINCT name, country, sector FROM named
-                WHERE {where})""", [*sc.params, *sc.params, *params])
+            f"""{sides} SELECT count(*) AS n FROM (SELECT DISTINCT name, country, sector FROM named
+                WHERE {where})""", [*sp, *params])
         return int(rows[0]["n"])
 
     @staticmethod

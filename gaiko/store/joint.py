@@ -23,6 +23,7 @@ also read each member (:func:`member_clause`; a dyad's source, :func:`member_dya
 recipient), :meth:`~gaiko.store.Store.dyads` and the actor network add each other member -> the recipient, once per
 event (:func:`members_from`; the network also the joint acts' pairs, as the dyads have them since x12), and such an
 event is labelled ``joint`` too (:func:`joint_countries`). A total counts the event once: it is one row.
+:meth:`~gaiko.store.Store.actor_list` counts each member as a source of the event, once (round u41).
 """
 
 from __future__ import annotations
