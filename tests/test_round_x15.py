@@ -1,0 +1,64 @@
+"""Round x15: event-coding kinds left from the newcomer rounds, each with our own sentences and look-alikes.
+
+1. a paused or suspended sanction, tariff or ban, by the party that imposed it, is CONCEDE (not SANCTION);
+   imposing, extending, a pledge to pause (AGREE) and a halt of aid, talks or imports keep their types.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gaiko.types import Article
+
+PUB = "2026-03-12"  # a Thursday
+
+
+def _coded(coder, text: str):
+    return coder.code_article(Article(text=text, published=PUB))
+
+
+def _show(evs):
+    return [(e.event_type, e.trigger, e.source and e.source.country, e.target and e.target.country, e.date,
+             e.pattern) for e in evs]
+
+
+def _primary(evs):
+    return max(evs, key=lambda e: e.confidence) if evs else None
+
+
+# -- 1. a paused or suspended measure is a concession ---------------------------------------------------------------
+
+PAUSED_MEASURES = [
+    ("Washington paused the new duties on Argentine beef on Monday.", "USA", "ARG"),
+    ("The EU paused its retaliatory duties on American whiskey.", "IGO", "USA"),
+    ("Seoul suspended the ban on Japanese fishery imports.", "KOR", "JPN"),
+    ("Britain suspended its sanctions on Syria's central bank for a year.", "GBR", "SYR"),
+    ("Ottawa suspended its counter-tariffs on American aluminium.", "CAN", "USA"),
+    ("Beijing paused the extra levies on Australian barley.", "CHN", "AUS"),
+]
+
+
+@pytest.mark.parametrize("text,src,tgt", PAUSED_MEASURES)
+def test_paused_measure_is_concede(coder, text, src, tgt):
+    evs = _coded(coder, text).events
+    p = _primary(evs)
+    assert p is not None and p.event_type == "CONCEDE", _show(evs)
+    assert p.source.country == src and p.target is not None and p.target.country == tgt, _show(evs)
+    assert not any(e.event_type == "SANCTION" for e in evs), _show(evs)
+
+
+MEASURES_KEPT = [
+    ("Washington imposed new duties on Argentine beef.", "SANCTION"),
+    ("The EU extended its sanctions on Belarus for another year.", "SANCTION"),
+    ("Washington paused military aid to Kyiv.", "SANCTION"),
+    ("The EU suspended trade talks with Jakarta.", "SANCTION"),
+    ("Seoul suspended imports of Japanese fish.", "SANCTION"),
+    ("Washington will pause the duties on Argentine beef for 90 days.", "AGREE"),
+]
+
+
+@pytest.mark.parametrize("text,etype", MEASURES_KEPT)
+def test_lookalikes_keep_their_type(coder, text, etype):
+    evs = _coded(coder, text).events
+    p = _primary(evs)
+    assert p is not None and p.event_type == etype, _show(evs)
