@@ -1,7 +1,9 @@
 """Round x15: event-coding kinds left from the newcomer rounds, each with our own sentences and look-alikes.
 
 1. a paused or suspended sanction, tariff or ban, by the party that imposed it, is CONCEDE (not SANCTION);
-   imposing, extending, a pledge to pause (AGREE) and a halt of aid, talks or imports keep their types.
+   imposing, extending, a pledge to pause (AGREE) and a halt of aid, talks or imports keep their types;
+4. coast guards resolve to their country as law enforcement (COP), and so does a maritime police or maritime
+   enforcement agency; a coast guard's vessels stay MIL, as the event corpus's writers mostly code them.
 """
 
 from __future__ import annotations
@@ -62,3 +64,25 @@ def test_lookalikes_keep_their_type(coder, text, etype):
     evs = _coded(coder, text).events
     p = _primary(evs)
     assert p is not None and p.event_type == etype, _show(evs)
+
+
+# -- 4. coast guards and police at sea -------------------------------------------------------------------------------
+
+SEA_POLICE = [
+    ("The China Coast Guard fired water cannon at a Vietnamese supply boat near the Paracels.", "CHN", "COP"),
+    ("Japan's coast guard detained a Taiwanese fishing captain near Yonaguni.", "JPN", "COP"),
+    ("The Philippine Coast Guard accused Beijing of harassing its ships.", "PHL", "COP"),
+    ("Indonesia's maritime enforcement agency seized a Malaysian trawler.", "IDN", "COP"),
+    ("Malaysia's maritime enforcement agency detained 14 Thai fishermen.", "MYS", "COP"),
+    ("Vietnamese marine police boarded a Chinese fishing boat.", "VNM", "COP"),
+    ("Philippine coast guard vessels shadowed two Chinese research ships.", "PHL", "MIL"),  # vessels stay MIL
+    ("The Indonesian navy seized a Chinese fishing boat.", "IDN", "MIL"),
+]
+
+
+@pytest.mark.parametrize("text,country,sector", SEA_POLICE)
+def test_sea_police_country_and_sector(coder, text, country, sector):
+    evs = _coded(coder, text).events
+    p = _primary(evs)
+    assert p is not None and p.source is not None, _show(evs)
+    assert (p.source.country, p.source.sector) == (country, sector), (_show(evs), p.source)
