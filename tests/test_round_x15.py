@@ -2,6 +2,8 @@
 
 1. a paused or suspended sanction, tariff or ban, by the party that imposed it, is CONCEDE (not SANCTION);
    imposing, extending, a pledge to pause (AGREE) and a halt of aid, talks or imports keep their types;
+3. forces or arms sent to fight beside another party are AID from the sender to that party ("sent troops to fight
+   alongside Russian forces"); deployments to one's own border, or "to reinforce the border with X", stay MOBILIZE;
 4. coast guards resolve to their country as law enforcement (COP), and so does a maritime police or maritime
    enforcement agency; a coast guard's vessels stay MIL, as the event corpus's writers mostly code them.
 """
@@ -86,3 +88,37 @@ def test_sea_police_country_and_sector(coder, text, country, sector):
     p = _primary(evs)
     assert p is not None and p.source is not None, _show(evs)
     assert (p.source.country, p.source.sector) == (country, sector), (_show(evs), p.source)
+
+
+# -- 3. forces sent to fight beside another party are military aid --------------------------------------------------
+
+SENT_TO_FIGHT = [
+    ("Pyongyang sent 8,000 troops to fight alongside Russian units near Kursk.", "PRK", "RUS"),
+    ("Tehran dispatched fighters to back the Syrian army in Aleppo.", "IRN", "SYR"),
+    ("Burundi sent soldiers to help the Congolese army against the rebels.", "BDI", "COD"),
+    ("Minsk sent special forces to fight alongside Russian troops in Donetsk.", "BLR", "RUS"),
+]
+
+
+@pytest.mark.parametrize("text,src,tgt", SENT_TO_FIGHT)
+def test_forces_sent_to_fight_beside_another_are_aid(coder, text, src, tgt):
+    evs = _coded(coder, text).events
+    p = _primary(evs)
+    assert p is not None and p.event_type == "AID", _show(evs)
+    assert p.source.country == src and p.target is not None and p.target.country == tgt, _show(evs)
+    assert not any(e.event_type in ("MOBILIZE", "ASSAULT") for e in evs), _show(evs)
+
+
+DEPLOYED_AT_HOME = [
+    "Caracas sent troops to reinforce the border with Guyana.",
+    "Mexico sent troops to its northern border to help police fight the cartels.",
+    "Moscow deployed troops to the Ukrainian border.",
+    "Beijing sent warships to the Taiwan Strait.",
+]
+
+
+@pytest.mark.parametrize("text", DEPLOYED_AT_HOME)
+def test_own_deployments_stay_mobilize(coder, text):
+    evs = _coded(coder, text).events
+    p = _primary(evs)
+    assert p is not None and p.event_type == "MOBILIZE", _show(evs)
