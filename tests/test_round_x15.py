@@ -2,6 +2,9 @@
 
 1. a paused or suspended sanction, tariff or ban, by the party that imposed it, is CONCEDE (not SANCTION);
    imposing, extending, a pledge to pause (AGREE) and a halt of aid, talks or imports keep their types;
+2. a weekday possessing an event noun dates the act of the verb that takes part in it ("hosted Tuesday's talks",
+   "boycotted Monday's meeting") or that it is the subject of ("Friday's vote approved the deal"); calling off,
+   postponing or condemning it, and planning it, keep their own dates;
 3. forces or arms sent to fight beside another party are AID from the sender to that party ("sent troops to fight
    alongside Russian forces"); deployments to one's own border, or "to reinforce the border with X", stay MOBILIZE;
 4. coast guards resolve to their country as law enforcement (COP), and so does a maritime police or maritime
@@ -122,3 +125,38 @@ def test_own_deployments_stay_mobilize(coder, text):
     evs = _coded(coder, text).events
     p = _primary(evs)
     assert p is not None and p.event_type == "MOBILIZE", _show(evs)
+
+
+# -- 2. weekday possessives date the act -----------------------------------------------------------------------------
+
+TUESDAY, MONDAY, FRIDAY = "2026-03-10", "2026-03-09", "2026-03-06"
+
+WEEKDAY_ACTS = [
+    ("Oman hosted Tuesday's round of talks between Tehran and Washington.", "hosted", TUESDAY),
+    ("China boycotted Monday's session of the Human Rights Council.", "boycotted", MONDAY),
+    ("Friday's vote in the Bundestag approved the arms package for Kyiv.", "approved", FRIDAY),
+    ("Norway's foreign minister attended Tuesday's conference on Gaza in Cairo.", "attended", TUESDAY),  # or at the noun
+    ("Monday's shelling of Kharkiv killed four civilians, Ukrainian officials said.", "killed", MONDAY),
+]
+
+
+@pytest.mark.parametrize("text,trigger,day", WEEKDAY_ACTS)
+def test_weekday_possessive_dates_the_act(coder, text, trigger, day):
+    evs = _coded(coder, text).events
+    ev = next((e for e in evs if e.trigger == trigger), None) or _primary(evs)
+    assert ev is not None and ev.date == day and ev.date_precision == "day", _show(evs)
+
+
+WEEKDAY_KEPT = [
+    ("Dockers called off Monday's strike at the port of Rotterdam.", "called"),
+    ("Cairo postponed Tuesday's talks with Addis Ababa.", "postponed"),
+    ("Jordan condemned Friday's Israeli raid on Jenin.", "condemned"),
+    ("Oman will host Saturday's talks between Tehran and Washington.", "host"),
+]
+
+
+@pytest.mark.parametrize("text,trigger", WEEKDAY_KEPT)
+def test_weekday_possessive_leaves_other_acts_undated(coder, text, trigger):
+    evs = _coded(coder, text).events
+    ev = next((e for e in evs if e.trigger == trigger), None)
+    assert ev is not None and ev.date_precision == "published", _show(evs)
