@@ -42,6 +42,8 @@ PAUSED_MEASURES = [
     ("Britain suspended its sanctions on Syria's central bank for a year.", "GBR", "SYR"),
     ("Ottawa suspended its counter-tariffs on American aluminium.", "CAN", "USA"),
     ("Beijing paused the extra levies on Australian barley.", "CHN", "AUS"),
+    ("Riyadh suspended its boycott of Qatari goods.", "SAU", "QAT"),
+    ("Jakarta suspended the trade barriers on Malaysian palm oil.", "IDN", "MYS"),
 ]
 
 
