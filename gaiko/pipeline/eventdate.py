@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from .deadlinedate import governing_deadline, is_deadline
 from .dateoffsets import offset_date, relative_phrase as _relative_phrase
-from .datescope import across_break as _across_break, scope as _scope
+from .datescope import across_break as _across_break, attended_verbs as _attended_verbs, scope as _scope
 from .dategrammar import iso_date
 from .dates import _modified_word, _w, span_indices
 from .parsefix import back_to_main
@@ -88,6 +88,18 @@ def _subject_date(span: Span, word: Token, tok: Token) -> bool:
         and word.dep_ in ("nsubj", "nsubjpass")
 
 
+def _possessed_act(span: Span, word: Token, tok: Token) -> bool:
+    """A weekday possessing the noun of an event that the verb ``tok`` takes part in or that does ``tok``'s act:
+    "Qatar hosted Tuesday's talks", "Russia boycotted Monday's meeting" (its object, ``attended_verbs``); "Friday's
+    vote approved the deal", "Monday's clashes killed three" (its active subject). That weekday is the act's day, as
+    it is the possessed noun's own (round x15)."""
+    if span.root.dep_ != "poss" or tok.pos_ not in ("VERB", "AUX") or word.head.i != tok.i:
+        return False
+    if word.dep_ == "nsubj":
+        return True
+    return word.dep_ in ("dobj", "obj") and tok.lemma_.lower() in _attended_verbs()
+
+
 def event_date(tok: Token, sent: Span, state: DocState, intended: bool = False,
                _depth: int = 0, etype: str | None = None) -> tuple[str | None, str | None, str]:
     """(date, date_text, precision) of the event whose trigger is ``tok``.
@@ -142,7 +154,7 @@ def event_date(tok: Token, sent: Span, state: DocState, intended: bool = False,
         if rel is None and word.i in later_words:
             continue  # "detained after protesters blocked the road, his union said on Friday": not the blocking's
         ok = word.i in above or (not intended and (word.i == tok.i or _own_clause(word, tok)))
-        own = not intended and _subject_date(span, word, tok)
+        own = not intended and (_subject_date(span, word, tok) or _possessed_act(span, word, tok))
         ok = ok or own
         if not ok and word.dep_ in ("advcl", "acl", "prep", "npadvmod") and _subjectless(word) \
                 and (word.head.i in above or word.head.i == tok.i) and not intended:

@@ -8,7 +8,8 @@ round v26, so that the coder stays under ~400 lines; the order is the one the ro
 2. :func:`~gaiko.pipeline.hostshare.participle_targets` (round n50: "eased its sanctions on Belarus, lifting ...");
 3. :func:`~gaiko.pipeline.talksides.aside_targets`, then :func:`~gaiko.pipeline.talksides.talk_sides` (round n50);
 4. :func:`~gaiko.pipeline.armedblockade.armed_blockades` (round x6: an armed group's blockade is COERCE);
-5. :func:`~gaiko.pipeline.accusedacts.accused_acts` (round x8: "accused Ecuador of attacking": no act of the accuser).
+5. :func:`~gaiko.pipeline.accusedacts.accused_acts` (round x8: "accused Ecuador of attacking": no act of the accuser);
+6. :func:`~gaiko.pipeline.militaryaid.military_aid` (round x15: "sent troops to fight alongside Russian forces" is AID).
 
 :func:`article_kinds`, once an article's sentences are coded, over ``state.events``, in order:
 
@@ -26,6 +27,7 @@ from .armedblockade import armed_blockades
 from .callarticle import article_calls
 from .carriedtargets import carried_targets
 from .hostshare import participle_targets
+from .militaryaid import military_aid
 from .orgties import organisation_ties
 from .subjectrank import lookalike_veto, readback_yield, subject_rank
 from .talksides import aside_targets, talk_sides
@@ -46,7 +48,7 @@ def sentence_kinds(coder: EventCoder, sent: Span, state: DocState, frames: froze
     sentence passes of the module docstring; ``frames`` are the token indices of frame triggers. Drafts may be
     dropped, and the kept ones changed in place."""
     drafts = participle_targets(readback_yield(lookalike_veto(subject_rank(coder, sent, state, frames, drafts))))
-    return accused_acts(armed_blockades(talk_sides(aside_targets(drafts), state, coder.kb)))
+    return military_aid(accused_acts(armed_blockades(talk_sides(aside_targets(drafts), state, coder.kb))), state, coder.kb)
 
 
 def article_kinds(doc: Doc, state: DocState) -> None:
