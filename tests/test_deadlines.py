@@ -107,7 +107,8 @@ def test_vague_is_symbolic():
         ("next year", "2026-12-31"),
         ("next week", "2025-11-02"),
         ("early 2026", "2026-04-30"),
-        ("by mid-2026", "2026-08-31"),
+        ("by mid-2026", "2026-06-30"),  # round t45: "by mid-" the middle itself, as "by mid-October"
+        ("in mid-2026", "2026-08-31"),
         ("in the first half of 2026", "2026-06-30"),
         ("by October 26", "2025-10-26"),
         ("by 1 March 2027", "2027-03-01"),

@@ -47,6 +47,7 @@ from .requested import addressee, request_at
 from .retoldact import retold_act
 from .sharedword import held_event, matter_only
 from .steps import approval_step, sent_on
+from .overterm import term_end_cue
 from .status import KEPT_OVER_TERM
 from .text import Tok, analyse
 from .unmoved import none_subject, unmoved
@@ -71,7 +72,8 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         toks_all = analyse(report.text)[0]
         spans = tuple(sp for sp in spans if not any(i <= sp[0] and sp[1] <= j for i, j in named) and not (
             sp[1] == sp[0] + 1 and sp[1] in starts and (sp[0] == 0 or toks_all[sp[0] - 1].text in _w("before_modifier")))
-            and not _time_noun(toks_all, sp[0], sp[1]) and not (sp[1] == sp[0] + 1 and subject_modifier(report.text, toks_all, sp[0])))
+            and not _time_noun(toks_all, sp[0], sp[1]) and not (sp[1] == sp[0] + 1 and subject_modifier(report.text, toks_all, sp[0]))
+            and not term_end_cue(toks_all, sp[0]))  # "a day before the truce was due to end" (round t45)
         cues_of = {rel: _cue_in(spans, lo, hi, rel) for rel in lex.cues}
         got = memo[("cues", lo, hi)] = (_cue_in(spans, lo, hi, "hedge"), cues_of,
                                          {f"cue_{rel}": float(c is not None) for rel, c in cues_of.items()})

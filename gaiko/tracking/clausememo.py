@@ -14,6 +14,7 @@ from typing import Any
 from .clauseaside import HOLD, contrary_modifier, subject_modifier
 from .clausegrammar import Clause, Report, is_verb, subject_side
 from .lexicon import Lexicon
+from .overterm import term_end_cue
 from .text import Hit, Tok
 
 __all__ = ["_cue_in", "_subject_at", "_memo_call", "_clause_reading"]
@@ -58,9 +59,11 @@ def _clause_reading(text: str, toks: list[Tok], clause: Clause, lex: Lexicon,
         h.role == "v" and _memo_call(memo, is_verb, toks, h.i, lex, lo) for h in clause.acts + clause.opposite))
     # a modifier of the speaker's noun ("the Swiss finance ministry said ...") is never the act (round n44)
     verb_acts = [h for h in clause.acts + clause.partly
-                 if h.role == "v" and _memo_call(memo, is_verb, toks, h.i, lex, lo) and not subject_modifier(text, toks, h.i)]
+                 if h.role == "v" and _memo_call(memo, is_verb, toks, h.i, lex, lo) and not subject_modifier(text, toks, h.i)
+                 and not term_end_cue(toks, h.i)]  # "a day before the truce was due to end": when, not the act (t45)
     verb_acts.sort(key=lambda h: h.i)
     verb_opp = [h for h in clause.opposite if h.role == "v" and _memo_call(memo, is_verb, toks, h.i, lex, lo)
                 and not contrary_modifier(text, toks, lo, h.i) and not subject_modifier(text, toks, h.i)
+                and not term_end_cue(toks, h.i)
                 and not (toks[h.i].text in HOLD and h.j < len(toks) and toks[h.j].text == "up")]  # "held up": a stall
     return contrary_read, verb_acts, verb_opp, float(any(h.role in ("n", "a") for h in clause.acts))

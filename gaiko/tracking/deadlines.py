@@ -197,11 +197,20 @@ def normalise_deadline(
         s = dt.date(year, 3 * q - 2, 1)
         return mk(pub if by else s, _month_end(year, 3 * q), "quarter")
 
+    # the middle of the year (round t45, b41's F7): "by mid-year", "by the middle of the year" is due on June 30 (of
+    # next year once this one's has passed), as "by mid-October" on the 15th; "in mid-year" spans May to August
+    m = re.search(r"\b(?:mid[- ]?year|the middle of (?:the|this|next) year)\b", t)
+    if m:
+        year = pub.year + (1 if "next year" in m.group(0) or pub > dt.date(pub.year, 6, 30) else 0)
+        return mk(pub if by else dt.date(year, 5, 1), dt.date(year, 6, 30) if by else _month_end(year, 8), "year_part")
+
     # early / mid / late YEAR
     m = re.search(r"\b(early|mid|late|end of|the end of)[- ]((?:19|20)\d\d)\b", t)
     if m:
         year, part = int(m.group(2)), m.group(1)
         span = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}.get(part, (12, 12))
+        if part == "mid" and by:
+            span = (5, 6)  # "by mid-2026": June 30, the middle of the year (round t45); "in mid-2026" May to August
         return mk(pub if by else dt.date(year, span[0], 1), _month_end(year, span[1]), "year_part" if part in ("early", "mid", "late") else "year")
 
     # this / next / the end of the week, month, year; decade
@@ -236,8 +245,9 @@ def normalise_deadline(
 
     # month name, optional day, optional year: "by March", "in April 2026", "by October 26"
     m = re.search(rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?)?{_MONTH_RE}(?: (\d{{1,2}})(?:st|nd|rd|th)?)?,?(?: ((?:19|20)\d\d))?\b", t)
-    if m and m.group(2) == "may" and not (m.group(1) or m.group(3) or m.group(4) or re.search(r"\b(by|in|until|before) may\b", t)):
-        m = None  # the modal verb, not the month
+    if m and m.group(2) == "may" and not (m.group(1) or m.group(3) or m.group(4)
+                                          or re.search(r"\b(by|in|until|till|through|before|of) may\b", t)):
+        m = None  # the modal verb, not the month ("by the end of May" is the month: round t45, b41's F7)
     if m:
         month = _MONTHS[m.group(2).rstrip(".")]
         day_s = m.group(1) or m.group(3)
@@ -251,6 +261,13 @@ def normalise_deadline(
                 if not m.group(4) and day < pub:
                     day = day.replace(year=day.year + 1)
                 return mk(pub if by else day, day, "day")
+        if re.search(rf"\bbefore {_MONTH_RE}", t):
+            # "before June": by the day before the month begins, May 31, as "before next winter" is by the day before
+            # winter begins (round t45, b41's F7); "before June 5", "by June", "by the end of June" are as before
+            if not m.group(4) and month <= pub.month:
+                year = pub.year + 1  # "before March" written in March (or later): next year's March
+            first = dt.date(year, month, 1)
+            return mk(pub, first - dt.timedelta(days=1), "month")
         return mk(pub if by else dt.date(year, month, 1), _month_end(year, month), "month")
 
     # a span of years: "in each of 2026-28", "between 2026 and 2028", "over 2026-2028"

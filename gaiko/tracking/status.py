@@ -17,6 +17,9 @@ unclear        -> unclear (the report itself leaves it open: "it was unclear whe
 needs_review   -> no change; the entry is flagged ``needs_review`` with the candidate sentences
 =============  ===================================================================
 
+A pledge to refrain over a term (:func:`gaiko.tracking.overterm.over_term`: "halt air strikes until April 20") is never
+``overdue``: when its term ends with it open it is kept over its term, ``fulfilled`` (round t45).
+
 A withdrawn or broken pledge is not moved by a done, partial or progress reading of the relation model alone
 (``MODEL_NOTE``): what a report said outright stands until a deed the rules read.
 
@@ -37,6 +40,7 @@ from ..ids import record_id
 from .conditional import conditional_deadline
 from .link import bucket
 from .normalise import Frame, revised_quantity
+from .overterm import over_term
 from .tables import evidence_key
 from .unmoved import unmoved
 
@@ -124,13 +128,15 @@ def _undecided_reason(seen: list[dict[str, Any]]) -> str | None:
     return f"no decisive report yet ({head}: {', '.join(parts)})" if parts else f"no decisive report yet ({head})"
 
 
-def status_of(evidence: list[dict[str, Any]], deadline: dict[str, Any] | None, as_of: str
+def status_of(evidence: list[dict[str, Any]], deadline: dict[str, Any] | None, as_of: str, term: bool = False
               ) -> tuple[str, str | None, str, list[dict[str, Any]], str]:
     """(status, status date, one-line reason, history, path) from evidence (oldest first, each with ``relation``,
     ``published``, ``article_id``, ``sentence``, ``note``) as of an ISO date. The path names what decided the status,
     stably (docs/rounds/pledges.md, Round p27): :func:`path_of` of the deciding report, ``none:open``,
     ``deadline:overdue``, ``deadline:in_progress`` (under way when the deadline passed: partly fulfilled) or
-    ``disagree:unclear``."""
+    ``disagree:unclear``. With ``term`` (a pledge to refrain over a term, :func:`gaiko.tracking.overterm.over_term`)
+    the deadline ends the term: an open pledge whose term has ended is kept over it (``fulfilled``, path
+    ``deadline:kept``), never overdue (round t45)."""
     status, when, reason, path = "open", None, "no report on it yet", "none:open"
     history: list[dict[str, Any]] = []
     end = (deadline or {}).get("end")
@@ -183,7 +189,10 @@ def status_of(evidence: list[dict[str, Any]], deadline: dict[str, Any] | None, a
     if path == "none:open":
         reason = _undecided_reason(seen) or reason
     if status in ("open", "in_progress") and end and end < as_of:
-        if status == "open":
+        if term:  # a pledge to refrain is never late: its term ended with no breach reported (round t45, b41's F4)
+            status, when, path = "fulfilled", end, "deadline:kept"
+            reason = f"{KEPT_OVER_TERM}: no breach reported by {end}"
+        elif status == "open":
             status, when, reason, path = "overdue", end, f"deadline {end} passed with no decisive report", "deadline:overdue"
             if reopened is not None:  # earlier reports decided it, then a restatement opened it again (round t42)
                 reason = f"deadline {end} passed with no decisive report since it was restated " \
@@ -195,14 +204,14 @@ def status_of(evidence: list[dict[str, Any]], deadline: dict[str, Any] | None, a
     return status, when, reason, history, path
 
 
-def decided_status(evidence: list[dict[str, Any]], deadline: dict[str, Any] | None, as_of: str, kind: str | None
-                   ) -> tuple[str, str | None, str, list[dict[str, Any]], str]:
+def decided_status(evidence: list[dict[str, Any]], deadline: dict[str, Any] | None, as_of: str, kind: str | None,
+                   term: bool = False) -> tuple[str, str | None, str, list[dict[str, Any]], str]:
     """:func:`status_of`, then the status policy (:mod:`gaiko.tracking.policy`, docs/rounds/pledges.md Round p30): a status
     the policy re-decides for its path and the pledge's ``kind`` gets the policy's status, its note as the reason and a
     line in the history. The path stays the one that decided the computed status."""
     from .policy import status_policy
 
-    status, when, reason, history, path = status_of(evidence, deadline, as_of)
+    status, when, reason, history, path = status_of(evidence, deadline, as_of, term)
     new, note = status_policy().apply(status, path, kind)
     if note is not None:
         reason = f"{note}; {reason}"
@@ -318,7 +327,8 @@ def entry(group: list[dict[str, Any]], found: list[dict[str, Any]], overrides: l
     evidence, deadline = _mention_evidence(group)
     evidence += [dict(e, role=ROLE_OF.get(e["relation"], e["relation"]), _matched=True) for e in found]
     evidence = _after_made(evidence)
-    status, status_date, reason, history, path = decided_status(evidence, deadline, as_of, first.get("kind"))
+    status, status_date, reason, history, path = decided_status(evidence, deadline, as_of, first.get("kind"),
+                                                                over_term(first.get("action"), deadline))
     computed = status
     ids = {m["id"] for m in group}
     ov = next((o for o in overrides if o["ledger_id"] == gid or ids & set(o["pledge_ids"])), None)
@@ -363,12 +373,13 @@ def restatus(e: dict[str, Any], as_of: str) -> dict[str, Any]:
     e = dict(e, as_of=as_of)
     if e["computed_status"] in ("open", "in_progress"):
         ev = [dict(x, _deadline_end=None) for x in e["evidence"]]
-        status, when, reason, history, path = decided_status(ev, e.get("deadline"), as_of, e.get("kind"))
+        status, when, reason, history, path = decided_status(ev, e.get("deadline"), as_of, e.get("kind"),
+                                                             over_term(e.get("action"), e.get("deadline")))
         if not e["overridden"]:
             e["status"], e["status_date"], e["status_reason"] = status, when or e.get("made_on"), reason
         e["computed_status"], e["status_path"] = status, path
         had = list(e.get("history") or [])
-        e["history"] = had + [h for h in history if h["reason"].startswith("deadline")
+        e["history"] = had + [h for h in history if h["reason"].startswith(("deadline", KEPT_OVER_TERM))
                               or (h["reason"].startswith("status policy") and h not in had)]
     return e
 
