@@ -39,6 +39,11 @@ meeting); ``other_person`` may list ``same_other`` (``a``'s named side is ``b``'
 Takaichi is the source of both meetings, and the target of Trump's visit). The shipped guards list
 ``[undated, one_sided]`` and ``[same_other]``.
 
+* ``acts`` (round c83): nor when both are intentions naming acts (``v:<group>`` in their referents, :mod:`.intents`,
+  verbs in gaiko/data/cluster_acts.yaml) with none in common: the example corpus's "Japan will invest $550 billion"
+  (``v:pay``, undated) joined the plans of its article through "would buy pickup trucks" (``v:buy``), which the rules
+  (round c82's F15) had parted it from. A plan retold with a verb of its own group, or of none, still joins.
+
 A guarded pair's probability is nil (``-inf``): the cluster stays on the loner's list (:func:`~.learned._nearest`
 reads sides, not probabilities) and is chosen only through another of its units. The reference
 (:func:`~.learned.join_last_states`) and the store's layer (:class:`~.joinlayer.JoinLayer`) apply the same test to the
@@ -51,6 +56,7 @@ import math
 from collections.abc import Callable
 from typing import Any
 
+from .intents import acts_apart
 from .joinnear import unique_best
 from .joinobject import known
 from .learnedrules import JoinGuards, ObjectGuard
@@ -117,6 +123,8 @@ def pair_apart(a: Unit, b: Unit, g: JoinGuards | None) -> bool:
         return True
     w = g.other_person_when
     if g.other_person and (_other_person(a, b, w) or _other_person(b, a, w)):
+        return True
+    if g.acts and acts_apart(a.ref, b.ref):
         return True
     d = g.apart_days
     if d is not None and None not in (a.lo, a.hi, b.lo, b.hi) and max(a.lo - b.hi, b.lo - a.hi) > d:  # type: ignore[operator]

@@ -106,6 +106,8 @@ class JoinGuards:
     sideless_when: frozenset[str] = frozenset()
     #: round c82: the narrowings of ``other_person``
     other_person_when: frozenset[str] = frozenset()
+    #: round c83: two intentions naming different acts (``v:`` tokens, :mod:`.intents`) are not scored together
+    acts: bool = False
 
 
 @dataclass(frozen=True)
@@ -123,10 +125,10 @@ def parse_guards(raw: Any, path: str) -> JoinGuards | None:
     """The checked ``learned.guards`` mapping (None when absent or empty). Raises :class:`~gaiko.errors.DataFileError`."""
     if not raw:
         return None
-    keys = {"places", "dated", "apart_days", "two_events", "objects", "sideless", "other_person"}
+    keys = {"places", "dated", "apart_days", "two_events", "objects", "sideless", "other_person", "acts"}
     if not isinstance(raw, dict) or not set(raw) <= keys:
         raise DataFileError(path, f"learned: guards must be a mapping of {', '.join(sorted(keys))}")
-    for key in ("places", "two_events"):
+    for key in ("places", "two_events", "acts"):
         if not isinstance(raw.get(key, False), bool):
             raise DataFileError(path, f"learned: guards.{key} must be true or false")
     when = {k: _narrowed(raw.get(k, False), k, path) for k in NARROWINGS}
@@ -140,7 +142,7 @@ def parse_guards(raw: Any, path: str) -> JoinGuards | None:
                       two_events=bool(raw.get("two_events", False)), objects=_objects(raw.get("objects"), path),
                       sideless=when["sideless"] is not None, other_person=when["other_person"] is not None,
                       sideless_when=when["sideless"] or frozenset(),
-                      other_person_when=when["other_person"] or frozenset())
+                      other_person_when=when["other_person"] or frozenset(), acts=bool(raw.get("acts", False)))
 
 
 #: round c82: the narrowings each person guard may list (:func:`~.joinguard.pair_apart`)

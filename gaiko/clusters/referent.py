@@ -64,6 +64,9 @@ class ReferentRules:
     told_except: frozenset[str] = frozenset()
     #: round c82: an intended report's referent names its act (``v:<group>``, :mod:`.intents`)
     acts: bool = False
+    #: round c83: with ``acts``, a dated report (of a precision not in ``precisions``) does not join a report naming
+    #: another act either
+    acts_dated: bool = False
 
 
 def parse_referent(raw: Any, path: str) -> ReferentRules | None:
@@ -79,13 +82,14 @@ def parse_referent(raw: Any, path: str) -> ReferentRules | None:
 
     check(isinstance(raw, dict), "must be a mapping")
     known = {"precisions", "share", "conflict", "reach_days", "reach_precisions", "reach_dyad", "empty_parents",
-             "words", "told", "acts"}
+             "words", "told", "acts", "acts_dated"}
     check(set(raw) <= known, f"use only {', '.join(sorted(known))}")
     for key in ("precisions", "share", "conflict", "reach_precisions", "empty_parents"):
         check(isinstance(raw.get(key) or [], list), f"{key} must be a list")
     check(set(raw.get("share") or []) <= set(_KINDS), "share must list names or counts")
     check(set(raw.get("conflict") or []) <= {"places", "counts"}, "conflict must list places or counts")
     check(isinstance(raw.get("acts", False), bool), "acts must be true or false")
+    check(isinstance(raw.get("acts_dated", False), bool), "acts_dated must be true or false")
     reach = raw.get("reach_days", 0)
     check(isinstance(reach, int) and not isinstance(reach, bool) and reach >= 0, "reach_days must be a whole number >= 0")
     dyad = raw.get("reach_dyad") or {}
@@ -116,7 +120,7 @@ def parse_referent(raw: Any, path: str) -> ReferentRules | None:
                          reach_dyad=isinstance(raw.get("reach_dyad"), dict),
                          reach_dyad_except=frozenset(str(x) for x in dyad.get("except_types") or ()),
                          empty_parents=frozenset(str(x) for x in raw.get("empty_parents") or ()),
-                         acts=bool(raw.get("acts", False)),
+                         acts=bool(raw.get("acts", False)), acts_dated=bool(raw.get("acts_dated", False)),
                          told_before=frozenset(str(x).lower() for x in told.get("before") or ()),
                          told_between=frozenset(str(x).lower() for x in told.get("between") or ()),
                          told_speech=frozenset(str(x).lower() for x in told.get("speech") or ()),

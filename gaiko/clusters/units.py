@@ -285,9 +285,9 @@ def compare(v: Unit, u: Unit, rules: Rules) -> bool:
         return False  # a bare "the attack on Tuesday" would tie together every report of its day (docs/clusters.md)
     if rules.referent is not None and u.prec in rules.referent.precisions and conflicts(v.ref, u.ref, rules.referent):
         return False  # an undated report naming another place than the event (referent.conflict)
-    if rules.referent is not None and rules.referent.acts and u.prec in rules.referent.precisions \
-            and acts_apart(v.ref, u.ref):
-        return False  # (round c82) an undated intention of another act (referent.acts)
+    if rules.referent is not None and rules.referent.acts \
+            and (u.prec in rules.referent.precisions or rules.referent.acts_dated) and acts_apart(v.ref, u.ref):
+        return False  # (round c82) an undated intention of another act (referent.acts); (c83) a dated one too
     return ((sides_agree(v, u, rules) or place_meets(v, u, rules)) and places_agree(v.place, u.place)
             and rules.modes_agree(v, u))
 
