@@ -47,12 +47,14 @@ def _plain(value: Any) -> Any:
 
 
 def cell_text(value: Any) -> str:
-    """One CSV cell: None empty, booleans ``true``/``false``, dates ISO, lists and dicts as JSON, text
-    neutralised (:func:`neutralise`), other values as ``str``."""
+    """One CSV cell: None empty, booleans ``true``/``false``, dates ISO, lists and dicts as JSON, text trimmed
+    (a sentence stored with the line break that ends its paragraph is written without it, so no cell ends in a
+    newline that line-based tools read as a broken row) and neutralised (:func:`neutralise`), other values as
+    ``str``."""
     if value is None:
         return ""
     if isinstance(value, str):
-        return neutralise(value)
+        return neutralise(value.strip())
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (dt.date, dt.datetime)):
@@ -68,7 +70,7 @@ def column_cell(column: str, value: Any) -> str:
     """The cell of ``value`` in the column ``column``: a list in a :data:`JOINED` column is ``; ``-joined
     (``diplomatic; military``, empty for none), anything else as :func:`cell_text` writes it."""
     if column in JOINED and isinstance(value, (list, tuple)):
-        return neutralise("; ".join(str(v) for v in value))
+        return neutralise("; ".join(str(v).strip() for v in value))
     return cell_text(value)
 
 

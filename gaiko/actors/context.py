@@ -50,6 +50,7 @@ class PlaceContext:
     sent_places: dict[int, set[str]]
     sent_countries: dict[int, set[str]]
     setting: Counter[str]
+    filed_country: str | None
     qualified: set[int]
     _place_tokens: set[int] | None
     named_places: set[int]  # places (not countries) the resolver names, token indices (round p43)
@@ -103,12 +104,15 @@ class PlaceContext:
         return False
 
     def _setting(self, m: Mention) -> tuple[str | None, float]:
-        """Where a group is: the one country of the sentence's places, else the article's setting so far."""
+        """Where a group is: the one country of the sentence's places, else the article's setting so far; for police
+        and courts, else the dateline's country (round x16: never for other groups, "prisoners", "journalists")."""
         here = self.sent_places.get(self.sents.start(m.head), set()) - TRANSNATIONAL
         if len(here) == 1:
             return next(iter(here)), 0.55
         if self.setting:
             return self.setting.most_common(1)[0][0], 0.4
+        if m.sector in DOMESTIC and self.filed_country:
+            return self.filed_country, 0.4  # "KIGALI - Police arrested ...": police and courts act at home (x16)
         return None, 0.25
 
     def _place_within(self, head: Token) -> str | None:
@@ -173,7 +177,11 @@ class PlaceContext:
 
         quals: set[int] = set()
         where: dict[int, str] = {}
+        from ..docindex import text as doc_text
+        from .nosides import dateline_end
+
         qualified: set[int] = set()
+        filed = dateline_end(doc_text(self.doc))
         for ps in doc_places(self.doc, self.kb):
             if any(i in people for i in range(ps.start, ps.end)) or pro_anti(self.doc, ps.start, ps.end):
                 continue  # "Jordan Reyes"; "anti-Syria journalist": no place, no context
@@ -188,6 +196,10 @@ class PlaceContext:
                 for i in range(ps.start, ps.qual_end):
                     where[i] = ps.geo.country
                 start = self.sents.start(ps.start)
+                if self.doc[ps.start].idx < filed:  # the dateline's town: where the report was filed (round x16)
+                    if ps.geo.country not in TRANSNATIONAL:
+                        self.filed_country = ps.geo.country
+                    continue
                 self.sent_places.setdefault(start, set()).add(ps.geo.country)
                 self.sent_countries.setdefault(start, set()).add(ps.geo.country)
                 if ps.geo.country not in TRANSNATIONAL:
@@ -199,7 +211,8 @@ class PlaceContext:
     def _dateline_country(self, where: dict[int, str]) -> None:
         """The country of a dateline's town that no name of the knowledge base gave (round n45): "KIGOMA (AFP) -",
         "MOMBASA -", "BERGEN, March 4 (Reuters) -" through the place gazetteer, "KIGOMA, Tanzania -" through its
-        country word (``where`` of the town's tokens, the sentence's places and countries, the setting, the focus), as
+        country word (``where`` of the town's tokens and the setting; since round x16 not the sentence's places and
+        countries nor the focus: the dateline is where the report was filed, no side's country), as
         "NAIROBI (AFP) -" gives Kenya by its knowledge-base name. A name the gazetteer reads in no one country
         ("SAN CRISTOBAL": Venezuela's and the Dominican Republic's), a town under _DATELINE_TOWN people, and a name
         the knowledge base has as no place (a person, an outlet: "WASHINGTON POST") give none."""
@@ -233,8 +246,4 @@ class PlaceContext:
             return
         for i in toks:
             where[i] = code
-        start = self.sents.start(toks[0])
-        self.sent_places.setdefault(start, set()).add(code)
-        self.sent_countries.setdefault(start, set()).add(code)
-        self.setting[code] += 2
-        self.focus[code] += 1
+        self.filed_country = code  # whose a bare "the government" is; no side's country (round x16)

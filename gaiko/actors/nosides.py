@@ -146,7 +146,7 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(r"\A\s*(?P<place>[A-Z][A-Z.'\u2019-]{2,}(?: [A-Z][A-Z.'\u2019-]+){0,3})"
                        r"(?P<country>, ?[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,3})?"
                        rf"(?:, ?(?:{_MONTH} \d{{1,2}}|\d{{1,2}} {_MONTH})(?:,? \d{{4}})?)?"
-                       r"(?: ?\([^)\n]{1,40}\))?\s*[-\u2013\u2014]+\s")
+                       r"(?P<agency> ?\([^)\n]{1,40}\))?\s*[-\u2013\u2014]+\s")
 
 
 #: the same with a colon for the dash (round n43): "GENEVA: The foreign minister said ...", "OSLO (Reuters): ...",
@@ -177,12 +177,26 @@ def _colon_place(words: str) -> bool:
     return any(g.population >= _DATELINE_TOWN for g in towns().get(key))
 
 
+def _dash_place(m: re.Match[str]) -> bool:
+    """Whether a dash dateline's all-capitals words may be a place: not the name of an organisation or a person
+    alone ("NATO — The alliance said", "HAMAS - The group said": the actor a headline opens with; round x16), unless a
+    ", Country" or an agency in brackets follows it."""
+    if m.group("country") or m.group("agency"):
+        return True
+    from .kb import load_kb, norm
+
+    key = norm(m.group("place"))
+    kb = load_kb()
+    kinds = {e.kind for e, _case in kb.phrases.get(key, ())}
+    return not kinds or bool(kinds & {"country", "capital", "place", "seat"}) or key in kb.places
+
+
 def dateline_end(text: str) -> int:
     """Char offset just after the dateline that opens an article ``text`` (its dash, or colon, and the space after),
     or 0 when it opens with none. A colon dateline's place must be a place (:func:`_colon_place`) unless an agency in
     brackets follows it ("OSLO (Reuters): ..."): "NATO: The alliance will ..." is a headline's label."""
     m = _DATELINE.match(text)
-    if m:
+    if m and _dash_place(m):
         return m.end()
     m = _COLON_DATELINE.match(text)
     if m and (m.group("agency") or _colon_place(m.group("place"))):
@@ -195,6 +209,8 @@ def dateline_place(text: str) -> tuple[int, int, str | None] | None:
     ("KIGOMA", "SAN CRISTOBAL") and the words of its ", Country" ("Tanzania"), or None when it opens with no dateline
     (round n45: the dateline town gives the article its country through the gazetteer)."""
     m = _DATELINE.match(text)
+    if m is not None and not _dash_place(m):
+        return None
     if m is None:
         m = _COLON_DATELINE.match(text)
         if m is None or not (m.group("agency") or _colon_place(m.group("place"))):

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from ..docindex import sentences
+from ..docindex import sentences, text as doc_text
 from ..types import Actor
 from .hosts import host_dateline, host_speaker
 from .kb import UNKNOWN, KnowledgeBase, norm
@@ -19,7 +19,7 @@ from .context import DOMESTIC, GROUPS, LOCAL_ROLES, POSTED_ROLES, TRANSNATIONAL,
 from .coref import CorefContext, body_sectors, pos_of as _pos, ruler_nouns
 from .mentions import PRONOUNS, Mention, find_mentions, is_locative
 from .namewords import ship_country
-from .nosides import post_country
+from .nosides import dateline_end, post_country
 from .personref import PersonContext
 from .whosecountry import CountryContext
 from .wording import phrase_countries
@@ -41,6 +41,9 @@ class _DocResolver(PersonContext, CorefContext, PlaceContext, CountryContext):
         self.token_country: dict[int, str] = {}  # every name or place token, actor or not
         #: where the article happens: countries of its places (and of its police, courts, mayors)
         self.setting: Counter[str] = Counter()
+        #: the country of the dateline's town ("NAIROBI -"): whose a bare "the government" is when the article names
+        #: no other place; never a group's or a side's country (round x16)
+        self.filed_country: str | None = None
         self.sent_places: dict[int, set[str]] = {}  # sentence start -> countries of its places
         self.qualified: set[int] = set()
         self._place_tokens: set[int] | None = None
@@ -219,6 +222,9 @@ class _DocResolver(PersonContext, CorefContext, PlaceContext, CountryContext):
 
     def run(self) -> list[tuple[Mention, Actor]]:
         mentions = find_mentions(self.doc, self.kb)
+        # the dateline that opens the article ("DOHA -", "KINSHASA, March 3 (Reuters) -") is where it was filed: its
+        # names give no sentence its country, no focus and no antecedent (round x16); its tokens keep their country
+        filed_end = dateline_end(doc_text(self.doc))
         quals, where = self._places({i for m in mentions if m.kind == "person" for i in range(m.start, m.end)})
         mentions = [m for m in mentions if not all(i in quals for i in range(m.start, m.end))]
         actors: list[Actor | None] = [None] * len(mentions)
@@ -246,7 +252,7 @@ class _DocResolver(PersonContext, CorefContext, PlaceContext, CountryContext):
             if here:
                 for i in range(m.start, m.end):
                     self.token_country[i] = here
-            if here:  # places count as context even when they are not actors ("police in Nairobi")
+            if here and self.doc[m.start].idx >= filed_end:  # places count as context ("police in Nairobi")
                 self.sent_countries.setdefault(self.sents.start(m.head), set()).add(here)
         self.token_country.update(where)
         # tokens of places that are not countries ("Kadugli", "Benguela"): where a bare noun acts (round p43)
@@ -267,7 +273,9 @@ class _DocResolver(PersonContext, CorefContext, PlaceContext, CountryContext):
                 a = full  # "the European Commission" ... "the Commission" (round a1)
             if hd is not None and (spoke := host_speaker(self.doc, m, a, hd)) is not None:
                 a = spoke  # a bare speaker under a host city's dateline: the named body's, or none (round a2)
-            if a.country and a.country not in TRANSNATIONAL and not _agency(m):
+            if self.doc[m.start].idx < filed_end:
+                pass  # the dateline: where the report was filed, no side's country (round x16)
+            elif a.country and a.country not in TRANSNATIONAL and not _agency(m):
                 self.focus[a.country] += 1
                 if a.sector in DOMESTIC or a.role in LOCAL_ROLES:  # police, courts, mayors act at home
                     # "Kenyan and Somali police": both countries are where the sentence is, neither the setting
@@ -285,7 +293,8 @@ class _DocResolver(PersonContext, CorefContext, PlaceContext, CountryContext):
                     named = self.token_actor.get(self.doc[m.head].head.i)
                     if named is not None and named.person_id in self.kb.people:
                         gender = self.kb.people[named.person_id].gender
-                self.history.append((m.start, a, gender, self.sents.start(m.start)))
+                if self.doc[m.start].idx >= filed_end:
+                    self.history.append((m.start, a, gender, self.sents.start(m.start)))
             for i in range(m.start, m.end):
                 self.token_actor[i] = a
             out.append((m, a))

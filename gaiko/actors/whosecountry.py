@@ -19,6 +19,7 @@ from .context import POST_PREPS, POSTED_ROLES, TRANSNATIONAL
 from .homegroup import home_group_country
 from .kb import norm
 from .mentions import Mention
+from .nosides import in_dateline
 
 if TYPE_CHECKING:
     from collections import Counter
@@ -41,6 +42,7 @@ class CountryContext:
     sent_people: dict[int, set[str]]
     focus: Counter[str]
     setting: Counter[str]
+    filed_country: str | None
     _lead_country: Callable[[int], str | None]  # PlaceContext's
     _earlier_country: Callable[[int, set[str]], str | None]  # PlaceContext's
 
@@ -76,6 +78,12 @@ class CountryContext:
             # "Opposition lawmakers criticised the plan" in a sentence that, with the one before, names no other
             # country: the article's home country, not its most-named one (round t35, x4's F6 narrowed)
             return home, 0.45
+        if here and self._filed_body(m) and in_dateline(self.doc, self.doc[start].idx) \
+                and not any(not in_dateline(self.doc, self.doc[i].idx) for i in range(start, m.start)
+                            if i in self.token_country):
+            # "JAKARTA - An official said the summit would discuss the crisis in Myanmar": a country named after
+            # a bare speaker under the dateline is what it speaks of; the speaker is the dateline's (rounds a2, x16)
+            return self.filed_country, 0.4
         posts = self._posts(m)
         if posts:
             # "The ambassador to Japan, X, accused Tokyo": Japan is where he serves, not whose he is (round n46)
@@ -105,9 +113,24 @@ class CountryContext:
             return next(iter(here)), 0.5
         if not here and m.title is not None and (prev := self._lead_country(start)) is not None:
             return prev, 0.4  # a bare title in a sentence naming no country: of the one the sentence before opens with
+        if not here and self._filed_body(m):
+            return self.filed_country, 0.4  # "DURBAN: The ministry will pay ...": the dateline's (rounds n45, x16)
         if self.focus:
             return self.focus.most_common(1)[0][0], 0.35
         return None, 0.25
+
+    def _filed_body(self, m: Mention) -> bool:
+        """Whether ``m`` is one bare state body ("the ministry", "the cabinet") or a bare speaker ("A spokesperson",
+        "Officials": ``hosts.yaml`` speakers, round a2) that the dateline's country may own (round x16): not a group
+        of both sides ("both delegations"), not other people ("troops", "journalists")."""
+        from .hosts import hosts
+
+        if not self.filed_country or m.poss is not None:
+            return False
+        head = self.doc[m.head]
+        if head.lemma_.lower() in hosts()[1] and not any(t.lower_ in ("both", "two") for t in self.doc[m.start:m.end]):
+            return True
+        return m.title is None and m.sector == "GOV" and head.tag_ in ("NN", "NNP")
 
     def _relational_only(self, start: int) -> set[str]:
         """Countries the sentence starting at token ``start`` names only in a phrase of the other side of a pair
@@ -144,4 +167,6 @@ class CountryContext:
             return next(iter(here)), 0.5
         if self.setting:
             return self.setting.most_common(1)[0][0], 0.4
+        if self.filed_country and not self.sent_countries.get(start):
+            return self.filed_country, 0.4  # "NAIROBI - The government will ...": the dateline's (rounds n45, x16)
         return self._context_country(m)

@@ -164,8 +164,9 @@ def group_pair(tok: Token, state: DocState) -> tuple[Actor, Actor] | None:
     for strict in (2, 1, 0):
         seen: list[Actor] = []
         for a in sorted(state.actors, key=lambda x: x.start, reverse=True):
-            if a.end > tok.left_edge.idx or not a.country or a.country in ("IGO", "IMG"):
-                continue
+            if a.end > tok.left_edge.idx or not a.country or a.country in ("IGO", "IMG") \
+                    or in_dateline(tok.doc, a.start):
+                continue  # "DOHA - The two sides agreed": the dateline is no side (round x16)
             span = tok.doc.char_span(a.start, a.end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
@@ -209,13 +210,14 @@ def sentence_country(sent: Span, state: DocState, others: bool = True) -> str | 
     counterpart": ``no_sides.yaml`` relational) does not count (the subject's country is not found there)."""
     here = [a for a in state.actors if sent.start_char <= a.start < sent.end_char and a.country
             and a.sector != "JRN"  # "told Reuters": a news agency is not where the news is
+            and not in_dateline(sent.doc, a.start)  # "KIGALI - The two sides agreed": where it was filed (x16)
             and (others or not _relational(sent.doc, a))]
     found = {a.country for a in here}
     for a in here:  # "Kenyan and Somali police": both countries
         span = sent.doc.char_span(a.start, a.end, alignment_mode="expand") if " and " in a.text else None
         found |= set(phrase_countries(span.root, load_kb(()))) if span is not None and len(span) else set()
     found |= {p.country for p in state.places + state.actor_places
-              if sent.start_char <= p.start < sent.end_char and p.country}
+              if sent.start_char <= p.start < sent.end_char and p.country and not in_dateline(sent.doc, p.start)}
     found -= _NO_STATE
     return next(iter(found)) if len(found) == 1 else None
 
