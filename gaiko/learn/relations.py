@@ -9,7 +9,13 @@ keep the decision are chosen by 5-fold cross-validation on the tuned pairs. Writ
 ``gaiko/data/pledges/relation_model.npz`` and prints the cross-validated accuracy of the rules alone and of
 rules + model.
 
-Run ``python -m gaiko.learn.relations [PAIRS_DIR] [--out FILE]``. Deterministic for a seed.
+``--storylines DIR...`` adds the storylines' retrieved candidates (:mod:`gaiko.learn.candidates`, round L41): each
+gold pledge's retrieved sentences, labelled with the gold relation where the sentence is one of its deciding
+sentences and ``unrelated`` otherwise (look-alikes included). A folder named ``storylines`` is read on its tuned
+split only; other folders (the studied ``fresh*`` sets) whole, as ``scripts/pledge_sets.py`` scores them. Never give
+it the unseen sets.
+
+Run ``python -m gaiko.learn.relations [PAIRS_DIR] [--storylines DIR...] [--out FILE]``. Deterministic for a seed.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from typing import Any
 
 from ..errors import ConfigError
 
-__all__ = ["dataset", "train", "main"]
+__all__ = ["dataset", "storyline_dataset", "train", "main"]
 
 
 def negatives(pairs: list[dict[str, Any]], k: int = 1, seed: int = 13) -> list[dict[str, Any]]:
@@ -59,6 +65,26 @@ def dataset(pairs: list[dict[str, Any]], coder: Any) -> tuple[list[dict[str, flo
     return xs, ys, rules
 
 
+def storyline_dataset(dirs: list[str], coder: Any) -> tuple[list[dict[str, float]], list[str], list[str]]:
+    """(feature dicts, gold relations, rules' relations) of the retrieved candidates of the storylines under
+    ``dirs`` (:func:`gaiko.learn.candidates.storyline_rows`); a folder named ``storylines``: its tuned split only."""
+    from ..evaluate.pledges import load_storylines
+    from ..evaluate.split import is_blind
+    from .candidates import storyline_rows
+
+    xs, ys, rules = [], [], []
+    for d in dirs:
+        tuned_only = Path(d).name == "storylines"
+        for st in load_storylines([d]):
+            if tuned_only and is_blind(st["id"]):
+                continue
+            for r in storyline_rows(st, coder):
+                xs.append(r["x"])
+                ys.append(r["y"])
+                rules.append(r["rule"])
+    return xs, ys, rules
+
+
 def _combined(probs: Any, classes: list[str], rules: list[str], threshold: float) -> list[str]:
     out = []
     for p, r in zip(probs, rules):
@@ -72,6 +98,7 @@ def train(xs: list[dict[str, float]], ys: list[str], rules: list[str], *, seed: 
     """Fit the model; returns names, classes, coef, intercept, threshold and the cross-validated accuracies."""
     try:
         import numpy as np
+        from scipy.sparse import csr_matrix
         from sklearn.linear_model import LogisticRegression
         from sklearn.model_selection import StratifiedKFold
     except ImportError as exc:
@@ -82,11 +109,15 @@ def train(xs: list[dict[str, float]], ys: list[str], rules: list[str], *, seed: 
             counts[k] = counts.get(k, 0) + 1
     names = sorted(k for k, n in counts.items() if n >= min_count)
     index = {n: i for i, n in enumerate(names)}
-    X = np.zeros((len(xs), len(names)), dtype=np.float32)
+    rows, cols, vals = [], [], []
     for r, x in enumerate(xs):
         for k, v in x.items():
-            if k in index:
-                X[r, index[k]] = v
+            if k in index and v:
+                rows.append(r)
+                cols.append(index[k])
+                vals.append(v)
+    # sparse: the same fit as a dense matrix, many times faster (round L41: the storylines' rows made it ~10,000)
+    X = csr_matrix((np.asarray(vals, dtype=np.float32), (rows, cols)), shape=(len(xs), len(names)))
     y = np.array(ys)
     folds = list(StratifiedKFold(n_splits=5, shuffle=True, random_state=seed).split(X, y))
     best: tuple[float, float, float] | None = None
@@ -120,12 +151,18 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m gaiko.learn.relations")
     ap.add_argument("pairs", nargs="?", default="corpora/pledges")
     ap.add_argument("--negatives", type=int, default=2, help="unrelated reports added per pair (other pledges' reports)")
+    ap.add_argument("--storylines", nargs="+", default=[], metavar="DIR",
+                    help="also train on these studied storyline sets' retrieved candidates (gaiko.learn.candidates)")
     ap.add_argument("--out", default=str(Path(__file__).resolve().parent.parent / "data" / "pledges" / "relation_model.npz"))
     a = ap.parse_args(argv)
     pairs = [p for p in load_pairs([a.pairs]) if pair_split(p) == "tuned"]  # the blind part is never trained on
     if not pairs:
         raise ConfigError(f"no tuned pairs under {a.pairs}")
-    xs, ys, rules = dataset(pairs + negatives(pairs, a.negatives), Coder())
+    coder = Coder()
+    xs, ys, rules = dataset(pairs + negatives(pairs, a.negatives), coder)
+    if a.storylines:
+        sx, sy, sr = storyline_dataset(a.storylines, coder)
+        xs, ys, rules = xs + sx, ys + sy, rules + sr
     out = train(xs, ys, rules)
     np.savez_compressed(a.out, names=np.array(out["names"]), classes=np.array(out["classes"]), coef=out["coef"],
                         intercept=out["intercept"], threshold=np.array(out["threshold"]))

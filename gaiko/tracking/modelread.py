@@ -19,7 +19,9 @@ __all__ = ["with_model", "_weak_for_done", "_only_the_place", "_ANNOUNCES"]
 
 def with_model(frame: Frame, report: Report, rules: Decision, lex: Lexicon | None = None) -> Decision:
     """The relation model's reading of a report the rules could not decide (:mod:`gaiko.tracking.model`); the rules'
-    decision when no model is shipped or ``GAIKO_RELATION_MODEL=0`` is set (to compare)."""
+    decision when no model is shipped or ``GAIKO_RELATION_MODEL=0`` is set (to compare). ``GAIKO_RELATION_MODEL_FILE``
+    names another model file and ``GAIKO_RELATION_MODEL_THRESHOLD`` another threshold than the status policy's (to
+    score a retrained model without shipping it; round L41)."""
     import os
 
     if os.environ.get("GAIKO_RELATION_MODEL", "1") == "0":
@@ -27,11 +29,13 @@ def with_model(frame: Frame, report: Report, rules: Decision, lex: Lexicon | Non
     from .model import relation_model
     from .policy import status_policy
 
-    model = relation_model()
+    path = os.environ.get("GAIKO_RELATION_MODEL_FILE")
+    model = relation_model(path) if path else relation_model()
     if model is None:
         return rules
     lex = lex or lexicon()
-    d = model.decide_report(frame, report, rules, lex, threshold=status_policy().threshold)
+    th = os.environ.get("GAIKO_RELATION_MODEL_THRESHOLD")
+    d = model.decide_report(frame, report, rules, lex, threshold=float(th) if th else status_policy().threshold)
     if d is not rules and d.relation in _DONE:
         weak = _weak_for_done(frame, report)
         if weak:  # the model read the pledge done where the sentence reports no such deed: it stays for review
