@@ -74,7 +74,9 @@ def test_shape_dtype_unit_rows_and_order(enc):
     rev = enc.encode(texts[::-1])
     assert np.abs(rev[::-1] - vecs).max() < 1e-6
     again = enc.encode([texts[1], texts[1]])
-    assert np.array_equal(again[0], again[1])
+    # one text twice in a batch: equal to float32 rounding (the BLAS of numpy 2.4 may round a row's matmul by its
+    # position in the batch, 6e-8 seen on 2026-12-05); the same text in the same position is bit-equal (above)
+    assert np.abs(again[0] - again[1]).max() < 1e-6
 
 
 def test_empty_input(enc):
