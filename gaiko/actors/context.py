@@ -177,11 +177,10 @@ class PlaceContext:
 
         quals: set[int] = set()
         where: dict[int, str] = {}
-        from ..docindex import text as doc_text
-        from .nosides import dateline_end
+        from .nosides import filed_end
 
         qualified: set[int] = set()
-        filed = dateline_end(doc_text(self.doc))
+        filed = filed_end(self.doc)
         for ps in doc_places(self.doc, self.kb):
             if any(i in people for i in range(ps.start, ps.end)) or pro_anti(self.doc, ps.start, ps.end):
                 continue  # "Jordan Reyes"; "anti-Syria journalist": no place, no context

@@ -12,7 +12,7 @@ from typing import Any
 
 __all__ = ["named_thing_end", "route_end", "equipment_nouns", "time_nouns", "act_nouns", "generic_nouns", "sending_verbs", "handover_verbs",
            "destination_verbs", "removal_verbs", "post_country", "dateline_end",
-           "in_dateline", "dateline_place"]
+           "filed_end", "in_dateline", "dateline_place"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "actors" / "no_sides.yaml"
 
@@ -219,12 +219,18 @@ def dateline_place(text: str) -> tuple[int, int, str | None] | None:
     return m.start("place"), m.end("place"), country.lstrip(", ").strip() if country else None
 
 
-def in_dateline(doc: Any, start: int) -> bool:
-    """Whether char offset ``start`` lies in the dateline that opens the article ("GYEONGJU, South Korea (Reuters)
-    -"): where the report was filed, no side of an event."""
+def filed_end(doc: Any) -> int:
+    """:func:`dateline_end` of the article ``doc`` (a spaCy Doc), worked out once and kept in its ``user_data``
+    (``gaiko_dateline_end``)."""
     from ..docindex import text as doc_text
 
     end = doc.user_data.get("gaiko_dateline_end")
     if end is None:
         end = doc.user_data["gaiko_dateline_end"] = dateline_end(doc_text(doc))
-    return start < end
+    return end
+
+
+def in_dateline(doc: Any, start: int) -> bool:
+    """Whether char offset ``start`` lies in the dateline that opens the article ("GYEONGJU, South Korea (Reuters)
+    -"): where the report was filed, no side of an event."""
+    return start < filed_end(doc)

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from ..docindex import sentences, text as doc_text
+from ..docindex import sentences
 from ..types import Actor
 from .hosts import host_dateline, host_speaker
 from .kb import UNKNOWN, KnowledgeBase, norm
@@ -19,7 +19,7 @@ from .context import DOMESTIC, GROUPS, LOCAL_ROLES, POSTED_ROLES, TRANSNATIONAL,
 from .coref import CorefContext, body_sectors, pos_of as _pos, ruler_nouns
 from .mentions import PRONOUNS, Mention, find_mentions, is_locative
 from .namewords import ship_country
-from .nosides import dateline_end, post_country
+from .nosides import filed_end, post_country
 from .personref import PersonContext
 from .whosecountry import CountryContext
 from .wording import phrase_countries
@@ -224,7 +224,7 @@ class _DocResolver(PersonContext, CorefContext, PlaceContext, CountryContext):
         mentions = find_mentions(self.doc, self.kb)
         # the dateline that opens the article ("DOHA -", "KINSHASA, March 3 (Reuters) -") is where it was filed: its
         # names give no sentence its country, no focus and no antecedent (round x16); its tokens keep their country
-        filed_end = dateline_end(doc_text(self.doc))
+        end_of_dateline = filed_end(self.doc)
         quals, where = self._places({i for m in mentions if m.kind == "person" for i in range(m.start, m.end)})
         mentions = [m for m in mentions if not all(i in quals for i in range(m.start, m.end))]
         actors: list[Actor | None] = [None] * len(mentions)
@@ -252,7 +252,7 @@ class _DocResolver(PersonContext, CorefContext, PlaceContext, CountryContext):
             if here:
                 for i in range(m.start, m.end):
                     self.token_country[i] = here
-            if here and self.doc[m.start].idx >= filed_end:  # places count as context ("police in Nairobi")
+            if here and self.doc[m.start].idx >= end_of_dateline:  # places count as context ("police in Nairobi")
                 self.sent_countries.setdefault(self.sents.start(m.head), set()).add(here)
         self.token_country.update(where)
         # tokens of places that are not countries ("Kadugli", "Benguela"): where a bare noun acts (round p43)
@@ -273,7 +273,7 @@ class _DocResolver(PersonContext, CorefContext, PlaceContext, CountryContext):
                 a = full  # "the European Commission" ... "the Commission" (round a1)
             if hd is not None and (spoke := host_speaker(self.doc, m, a, hd)) is not None:
                 a = spoke  # a bare speaker under a host city's dateline: the named body's, or none (round a2)
-            if self.doc[m.start].idx < filed_end:
+            if self.doc[m.start].idx < end_of_dateline:
                 pass  # the dateline: where the report was filed, no side's country (round x16)
             elif a.country and a.country not in TRANSNATIONAL and not _agency(m):
                 self.focus[a.country] += 1
@@ -293,7 +293,7 @@ class _DocResolver(PersonContext, CorefContext, PlaceContext, CountryContext):
                     named = self.token_actor.get(self.doc[m.head].head.i)
                     if named is not None and named.person_id in self.kb.people:
                         gender = self.kb.people[named.person_id].gender
-                if self.doc[m.start].idx >= filed_end:
+                if self.doc[m.start].idx >= end_of_dateline:
                     self.history.append((m.start, a, gender, self.sents.start(m.start)))
             for i in range(m.start, m.end):
                 self.token_actor[i] = a
