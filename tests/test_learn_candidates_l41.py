@@ -90,3 +90,21 @@ def test_the_sparse_fit_learns_what_the_features_say():
     m = RelationModel(out["names"], out["classes"], out["coef"], out["intercept"], out["threshold"])
     assert max(m.probabilities({"w:paid": 1.0}).items(), key=lambda kv: kv[1])[0] == "fulfils"
     assert max(m.probabilities({"w:praised": 1.0}).items(), key=lambda kv: kv[1])[0] == "unrelated"
+
+
+def test_the_pair_scorer_reads_the_same_model_file_as_the_ledger(coder, tmp_path, monkeypatch):
+    """Round R42: `evaluate_pairs(model="undecided")` scores the model GAIKO_RELATION_MODEL_FILE names, as the ledger
+    does (it read the shipped file whatever the variable said)."""
+    from gaiko.evaluate.pledges import evaluate_pairs
+
+    pair = {"id": "ownr42-1", "domain": "aid", "relation": "unrelated",
+            "pledge": {"text": STORY["articles"][0]["text"], "date": "2025-05-06",
+                       "action": "double its grant to the Sahel water fund"},
+            "report": {"text": "Norway paid the doubled grant to the Sahel water fund on Wednesday.", "date": "2025-09-10"}}
+    monkeypatch.delenv("GAIKO_RELATION_MODEL", raising=False)
+    got = {}
+    for best in ("unrelated", "fulfils"):
+        _model(tmp_path / f"{best}.npz", best)
+        monkeypatch.setenv("GAIKO_RELATION_MODEL_FILE", str(tmp_path / f"{best}.npz"))
+        got[best] = evaluate_pairs([pair], coder, model="undecided")["accuracy"]
+    assert got == {"unrelated": 1.0, "fulfils": 0.0}

@@ -151,7 +151,11 @@ def evaluate_pairs(pairs: list[dict[str, Any]], coder: Any, *, split: str = "all
                    model: str = "none") -> dict[str, Any]:
     """Relation accuracy on pairs (``split`` all, tuned or blind): by the rules alone (``model="none"``), with the
     relation model on what they leave undecided as in the ledger (``"undecided"``), or on every pair (``"all"``).
-    ``listing`` lists up to that many misses (tuned only)."""
+    ``listing`` lists up to that many misses (tuned only). The model is the ledger's: the shipped file, or the one
+    ``GAIKO_RELATION_MODEL_FILE`` names (to score a retrained model without shipping it); its own stored threshold
+    applies here, where the ledger uses the status policy's ``relation_model_threshold``."""
+    import os
+
     from ..errors import EvaluationError
 
     if split not in SPLITS:
@@ -164,7 +168,8 @@ def evaluate_pairs(pairs: list[dict[str, Any]], coder: Any, *, split: str = "all
     extracted = 0
     from ..tracking.model import relation_model
 
-    rm = relation_model() if model != "none" else None
+    path = os.environ.get("GAIKO_RELATION_MODEL_FILE")
+    rm = (relation_model(path) if path else relation_model()) if model != "none" else None
     for pair, (f, reports, got) in zip(items, pair_reports(items, coder)):
         pred, d = decide_pair(f, reports, model=rm, undecided_only=model == "undecided")
         gold = pair["relation"]
