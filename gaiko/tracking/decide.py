@@ -47,6 +47,7 @@ from .latenot import not_done_stalls
 from .normalise import COUNTERPART_ACTS, Frame
 from .othermatter import _ANNOUNCES, _ANOTHER_MATTER, _YEAR, _month_before, _other_partner, _other_people
 from .parts import part_undone
+from .persists import goes_on
 from .restundone import done_in_part
 from .status import KEPT_OVER_TERM
 from .text import OBJECT, countries_in, tokens_hits
@@ -61,7 +62,11 @@ DECISIONS = ("fulfils", "partial", "progresses", "reverses", "withdraws", "resta
 
 def decide(frame: Frame, report: Report, lex: Lexicon | None = None) -> Decision:
     """The relation of ``report`` to the pledge ``frame`` (see the module doc for the rules)."""
-    return once_of_many(frame, _decide(frame, report, lex or lexicon()))
+    lex = lex or lexicon()
+    d = _decide(frame, report, lex)
+    if d.relation == "needs_review":  # "Ugandan soldiers remain in Bunia" for a pledge to leave it (round t46)
+        d = goes_on(frame, report, lex, d) or d
+    return once_of_many(frame, d)
 
 
 def once_of_many(frame: Frame, d: Decision) -> Decision:

@@ -1,0 +1,105 @@
+"""Round t46: pledge-tracker kinds from a newcomer's findings (issue 14, b41). Our own sentences of each kind (other
+countries, places and wordings than b41's), with look-alikes that keep main's reading.
+
+F3. A contrary state going on ("Chadian soldiers remain in Abeche", "are still in", "stayed on in", "continue to
+    occupy the camp") read against a pledge to withdraw, leave or close is the pledged act not done: ``stalls``
+    (gaiko/tracking/persists.py), never the relation model's "done" (a veto in modelread._weak_for_done).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import ledger_entries
+
+
+def _story(tmp_path: Path, coder, pledge: str, reports: list[str]) -> list[dict]:
+    arts = [{"id": "p1", "published": "2026-02-02", "source": "Wire A", "text": pledge}]
+    arts += [{"id": f"r{k}", "published": f"2026-0{4 + k}-1{k}", "source": "Wire B", "text": text}
+             for k, text in enumerate(reports)]
+    return ledger_entries(tmp_path, coder, arts)
+
+
+def _one(entries: list[dict], verb: str) -> dict:
+    mine = [e for e in entries if e["action"].startswith(verb)]
+    assert len(mine) == 1, [(e["action"], e["status"]) for e in entries]
+    return mine[0]
+
+
+def _relations(entry: dict) -> list[str]:
+    return [ev["relation"] for ev in entry["evidence"] if ev.get("relation")]
+
+
+#: statuses that say the act was done, in part or under way
+_DONE = ("fulfilled", "partially_fulfilled", "in_progress")
+
+# -- F3: a contrary state going on ---------------------------------------------------------------------------------------
+
+_GOES_ON = [
+    ("N'DJAMENA — Chad said on Monday it would withdraw its soldiers from Abeche by the end of March.",
+     "ABECHE — Chadian soldiers remain in Abeche, residents said on Friday, three weeks after the promised departure.",
+     "withdraw"),
+    ("MOGADISHU — Ethiopia pledged on Monday to pull its troops out of Baidoa.",
+     "BAIDOA — Ethiopian troops stayed on in Baidoa on Tuesday despite the pledge, elders said.", "pull"),
+    ("NIAMEY — Niger promised on Monday to close its army camp at Tillia.",
+     "TILLIA — Nigerien soldiers continue to occupy the camp at Tillia, local chiefs said on Sunday.", "close"),
+    ("BAMAKO — Mali said on Monday it would withdraw its police from Menaka by May.",
+     "MENAKA — Malian police are still in Menaka, a local official said on Saturday.", "withdraw"),
+]
+
+
+@pytest.mark.parametrize("pledge,report,verb", _GOES_ON)
+def test_f3_contrary_state_going_on_stalls(tmp_path: Path, coder, pledge: str, report: str, verb: str) -> None:
+    e = _one(_story(tmp_path, coder, pledge, [report]), verb)
+    assert "stalls" in _relations(e), e["evidence"]
+    assert e["status"] == "stalled", (e["status"], e["status_reason"])
+
+
+_NOT_GOING_ON = [
+    # the state ended: the withdrawal is the report's deed
+    ("N'DJAMENA — Chad said on Monday it would withdraw its soldiers from Abeche by the end of March.",
+     "ABECHE — Chadian soldiers remained in Abeche until Friday, when the last convoy withdrew to N'Djamena.",
+     "withdraw"),
+    # none left, or only a few: no state of the pledger's going on
+    ("N'DJAMENA — Chad said on Monday it would withdraw its soldiers from Abeche by the end of March.",
+     "ABECHE — No Chadian soldiers remain in Abeche, the governor said on Friday.", "withdraw"),
+    # talks are no place
+    ("N'DJAMENA — Chad said on Monday it would withdraw its soldiers from Abeche by the end of March.",
+     "Chadian officials remain in talks with Sudan on the pullout from Abeche, a minister said on Friday.", "withdraw"),
+    # a pledge to keep its soldiers there: their staying is no stall
+    ("N'DJAMENA — Chad said on Monday it would keep its soldiers in Abeche until the elections.",
+     "ABECHE — Chadian soldiers remain in Abeche, residents said on Friday.", "keep"),
+]
+
+
+@pytest.mark.parametrize("pledge,report,verb", _NOT_GOING_ON)
+def test_f3_lookalikes_are_no_stall(tmp_path: Path, coder, pledge: str, report: str, verb: str) -> None:
+    e = _one(_story(tmp_path, coder, pledge, [report]), verb)
+    assert "stalls" not in _relations(e), e["evidence"]
+
+
+def test_f3_state_going_on_vetoes_the_model() -> None:
+    """Whoever is named, a state going on is no deed the relation model may read ("Refugees remain in the camp" for a
+    pledge to close it; "the troops are still stationed at" for one to withdraw)."""
+    from gaiko.tracking.clause import Report
+    from gaiko.tracking.modelread import _weak_for_done
+    from gaiko.tracking.normalise import Frame
+
+    def frame(acts: set[str]) -> Frame:
+        return Frame(doer="KEN", other=None, acts=frozenset(acts), objects=frozenset(), topic=frozenset(),
+                     heads=frozenset(), participants=frozenset(), verb="close", kind="promise", quantity=None,
+                     deadline_end=None, first_published="2026-02-02", until=None)
+
+    def report(text: str) -> Report:
+        return Report(text=text, published="2026-04-10", sides=frozenset(), context=frozenset(), article_id="r",
+                      idx=0)
+
+    weak = _weak_for_done(frame({"a:close"}), report("Somali refugees remain in the Kakuma camp, aid workers said."))
+    assert weak and "goes on" in weak
+    weak = _weak_for_done(frame({"a:withdraw"}), report("The troops are still stationed at the airport in Kismayo."))
+    assert weak and "goes on" in weak
+    assert _weak_for_done(frame({"a:close"}), report("The last refugees left the Kakuma camp in May.")) is None
+    # a pledge to deploy: troops staying is no contrary state
+    assert _weak_for_done(frame({"a:deploy"}), report("Kenyan troops remain in Kismayo.")) is None
