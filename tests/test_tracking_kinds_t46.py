@@ -4,6 +4,10 @@ countries, places and wordings than b41's), with look-alikes that keep main's re
 F3. A contrary state going on ("Chadian soldiers remain in Abeche", "are still in", "stayed on in", "continue to
     occupy the camp") read against a pledge to withdraw, leave or close is the pledged act not done: ``stalls``
     (gaiko/tracking/persists.py), never the relation model's "done" (a veto in modelread._weak_for_done).
+F2. A joint pledge ("Djibouti and Eritrea agreed to swap ...", "the two sides agreed to exchange ...") is one ledger row
+    per party. A report of one party's share done ("the handover of 12 soldiers held in Eritrea to the Djiboutian
+    authorities") is not the other party's deed: that row stays as it was (the report ``needs_review``), the acting
+    party's row keeps its reading (gaiko/tracking/jointrow.py).
 """
 
 from __future__ import annotations
@@ -103,3 +107,72 @@ def test_f3_state_going_on_vetoes_the_model() -> None:
     assert _weak_for_done(frame({"a:close"}), report("The last refugees left the Kakuma camp in May.")) is None
     # a pledge to deploy: troops staying is no contrary state
     assert _weak_for_done(frame({"a:deploy"}), report("Kenyan troops remain in Kismayo.")) is None
+
+
+# -- F2: one party's share of a joint pledge -------------------------------------------------------------------------------
+
+_SHARE = [
+    # the rules' reading ("held" read as a done cue) credited the receiving party
+    ("DJIBOUTI — Djibouti and Eritrea agreed on Monday to swap the soldiers captured in the border clashes.",
+     "The handover of 12 Djiboutian soldiers held in Eritrea to the Djiboutian authorities took place at Ras Doumeira "
+     "on Tuesday.", "Djibouti", "Eritrea"),
+    # the relation model's reading credited both parties
+    ("ARUSHA — Burundi and Rwanda signed a declaration in Arusha on Saturday. The two sides also agreed to exchange "
+     "prisoners through the Red Cross.",
+     "BUJUMBURA — The Red Cross oversaw the handover of 80 detainees held by Rwanda to Burundian authorities on "
+     "Wednesday.", "Burundi", "Rwanda"),
+]
+
+
+@pytest.mark.parametrize("pledge,report,idle,acting", _SHARE)
+def test_f2_one_partys_share_is_not_the_others(tmp_path: Path, coder, pledge: str, report: str, idle: str,
+                                               acting: str) -> None:
+    entries = _story(tmp_path, coder, pledge, [report])
+    rows = {e["actor"]["text"]: e for e in entries}
+    assert rows[idle]["status"] not in _DONE, (rows[idle]["status"], rows[idle]["evidence"])
+    assert rows[acting]["status"] == "fulfilled", (rows[acting]["status"], rows[acting]["evidence"])
+
+
+def test_f2_the_acting_party_named_as_subject_keeps_main_reading(tmp_path: Path, coder) -> None:
+    entries = _story(tmp_path, coder, "DJIBOUTI — Djibouti and Eritrea agreed on Monday to swap the soldiers captured in "
+                     "the border clashes.", ["RAS DOUMEIRA — Eritrea freed 12 Djiboutian soldiers captured in the border "
+                                             "clashes on Tuesday."])
+    rows = {e["actor"]["text"]: e for e in entries}
+    assert rows["Eritrea"]["status"] == "fulfilled" and rows["Djibouti"]["status"] == "open"
+
+
+def test_f2_joint_rows_and_the_party_receiving() -> None:
+    from gaiko.tracking.clause import Report
+    from gaiko.tracking.jointrow import joint_row, others_share
+    from gaiko.tracking.normalise import Frame
+
+    def m(actor: str, target: str | None, sentence: str) -> dict:
+        return {"actor": {"text": actor}, "target": {"text": target} if target else None, "kind": "agreement",
+                "sentence": sentence}
+
+    assert joint_row(m("Chad", "Niger", "Chad and Niger agreed to reopen the border."))
+    assert joint_row(m("Chad", "Niger", "Chad signed the accord. The two sides agreed to reopen the border."))
+    assert not joint_row(m("Germany", "Ukraine", "Germany promised to send Ukraine two air-defence systems."))
+    assert not joint_row(m("Chad", None, "Chad and Niger agreed to reopen the border."))
+    f = Frame(doer="TCD", other="NER", acts=frozenset({"a:release"}), objects=frozenset(), topic=frozenset(),
+              heads=frozenset(), participants=frozenset(), verb="swap", kind="agreement", quantity=None,
+              deadline_end=None, first_published="2026-02-02", until=None, joint=True)
+    def at(text: str, name: str, side: str) -> tuple[int, int, str]:
+        return text.index(name), text.index(name) + len(name), side
+
+    text = "Niger handed 20 detainees to Chadian officials."
+    r = Report(text=text, published="2026-04-10", actors=(at(text, "Niger", "NER"), at(text, "Chadian officials", "TCD")))
+    assert "receiving" in (others_share(f, r) or "")
+    text = "Chadian officials handed 20 detainees to Niger."
+    r = Report(text=text, published="2026-04-10", actors=(at(text, "Chadian officials", "TCD"), at(text, "Niger", "NER")))
+    assert others_share(f, r) is None
+    r = Report(text="Niger freed 20 detainees.", published="2026-04-10", actors=((0, 5, "NER"),))
+    assert "other party" in (others_share(f, r) or "")
+    r = Report(text="The 20 detainees were freed.", published="2026-04-10")
+    assert others_share(f, r) is None  # nobody named: both parties' deed (an exchange done)
+    # the people held are no party: "Chadian soldiers held in Niger" handed "to the Chadian authorities"
+    text = "The handover of 12 Chadian soldiers held in Niger to the Chadian authorities took place on Monday."
+    r = Report(text=text, published="2026-04-10", actors=(at(text, "Chadian soldiers", "TCD/MIL"),
+                                                          at(text, "Niger", "NER"), at(text, "Chadian authorities", "TCD")))
+    assert "receiving" in (others_share(f, r) or "")
+

@@ -47,6 +47,7 @@ from .latenot import not_done_stalls
 from .normalise import COUNTERPART_ACTS, Frame
 from .othermatter import _ANNOUNCES, _ANOTHER_MATTER, _YEAR, _month_before, _other_partner, _other_people
 from .parts import part_undone
+from .jointrow import others_share
 from .persists import goes_on
 from .restundone import done_in_part
 from .status import KEPT_OVER_TERM
@@ -237,6 +238,9 @@ def judge(frame: Frame, cand: dict[str, Any], events: list[dict[str, Any]], acto
             return None
     if d.relation == "needs_review":  # what the rules could not read, the relation model may
         d = once_of_many(frame, with_model(frame, report, d, lex))
+    if d.relation in ("fulfils", "partial", "progresses") and (share := others_share(frame, report)):
+        d = Decision("needs_review", cue=d.cue, note=f"{share} ({d.note or d.cue or d.relation} not taken)",
+                     features=d.features)  # one party's share of a joint pledge is not this party's (round t46)
     if d.relation == "unrelated":
         return None
     done = [e for e in events if not e.get("intended")]
