@@ -8,6 +8,9 @@ F2. A joint pledge ("Djibouti and Eritrea agreed to swap ...", "the two sides ag
     per party. A report of one party's share done ("the handover of 12 soldiers held in Eritrea to the Djiboutian
     authorities") is not the other party's deed: that row stays as it was (the report ``needs_review``), the acting
     party's row keeps its reading (gaiko/tracking/jointrow.py).
+F5. Two pledges of one sentence ("Chad committed to withdraw its troops from northern Cameroon, and Cameroon promised
+    to disarm ..."): a later progress cue of the other party ("Cameroonian troops launched an offensive against ...")
+    is not a step of the pledge whose object merely names that party's country (gaiko/tracking/sidecheck.py).
 """
 
 from __future__ import annotations
@@ -175,4 +178,47 @@ def test_f2_joint_rows_and_the_party_receiving() -> None:
     r = Report(text=text, published="2026-04-10", actors=(at(text, "Chadian soldiers", "TCD/MIL"),
                                                           at(text, "Niger", "NER"), at(text, "Chadian authorities", "TCD")))
     assert "receiving" in (others_share(f, r) or "")
+
+
+# -- F5: another party's step of a two-pledge sentence ---------------------------------------------------------------------
+
+_TWO = ("YAOUNDE — Under the accord, Chad committed to withdraw its troops from northern Cameroon within 60 days, and "
+        "Cameroon promised to disarm the Boko Haram defectors.")
+
+
+def test_f5_another_partys_step_is_not_the_pledge(tmp_path: Path, coder) -> None:
+    entries = _story(tmp_path, coder, _TWO, ["MAROUA — Cameroonian troops launched an offensive against Boko Haram "
+                                             "positions near Mora, the army said."])
+    e = _one(entries, "withdraw")
+    assert "progresses" not in _relations(e), e["evidence"]
+    assert e["status"] not in _DONE, (e["status"], e["status_reason"])
+
+
+def test_f5_the_pledgers_own_step_and_the_related_sides_step_on_it_count(tmp_path: Path, coder) -> None:
+    e = _one(_story(tmp_path, coder, _TWO, ["MAROUA — Chadian troops began leaving northern Cameroon on Monday, the "
+                                            "army said."]), "withdraw")
+    assert "progresses" in _relations(e), e["evidence"]
+
+
+def test_f5_unit() -> None:
+    from gaiko.tracking.clausegrammar import Clause
+    from gaiko.tracking.sidecheck import related_acts_otherwise
+    from gaiko.tracking.normalise import Frame
+    from gaiko.tracking.text import Hit
+
+    f = Frame(doer="TCD", other=None, acts=frozenset({"a:withdraw"}), objects=frozenset({"o:troops"}),
+              topic=frozenset(), heads=frozenset(), participants=frozenset(), verb="withdraw", kind="promise",
+              quantity=None, deadline_end=None, first_published="2026-02-02", until=None,
+              related=frozenset({"CMR"}))
+    from gaiko.tracking.text import tokenize
+
+    toks = tokenize("Cameroonian troops launched an offensive against Boko Haram positions near Mora")
+    troops_after = Hit(5, 6, "o:troops", "n", "NNS")
+    assert related_acts_otherwise(f, "progresses", "CMR", Clause(0, 10, [], [], []), 3, True, toks)
+    assert not related_acts_otherwise(f, "progresses", "CMR", Clause(0, 10, [troops_after], [], []), 3, True, toks)
+    assert not related_acts_otherwise(f, "progresses", "TCD", Clause(0, 10, [], [], []), 3, True, toks)
+    assert not related_acts_otherwise(f, "stalls", "CMR", Clause(0, 10, [], [], []), 3, True, toks)
+    # a cue with no object of its own ("came into force on Tuesday", "landed at Mora") is not checked
+    toks = tokenize("The lower duty on Cameroonian cocoa came into force on Tuesday")
+    assert not related_acts_otherwise(f, "fulfils", "CMR", Clause(0, 10, [], [], []), 9, True, toks)
 
