@@ -11,6 +11,8 @@ F2. A joint pledge ("Djibouti and Eritrea agreed to swap ...", "the two sides ag
 F5. Two pledges of one sentence ("Chad committed to withdraw its troops from northern Cameroon, and Cameroon promised
     to disarm ..."): a later progress cue of the other party ("Cameroonian troops launched an offensive against ...")
     is not a step of the pledge whose object merely names that party's country (gaiko/tracking/sidecheck.py).
+Truce ended. "The army ended the truce" for a pledge to halt is the halt undone by the pledger (``reverses``), not the
+    halt done ("end" is a verb of the act ``stop``); a truce that ends on its own stays kept (gaiko/tracking/truceend.py).
 """
 
 from __future__ import annotations
@@ -222,3 +224,40 @@ def test_f5_unit() -> None:
     toks = tokenize("The lower duty on Cameroonian cocoa came into force on Tuesday")
     assert not related_acts_otherwise(f, "fulfils", "CMR", Clause(0, 10, [], [], []), 9, True, toks)
 
+
+# -- a truce ended by the pledger -------------------------------------------------------------------------------------------
+
+
+def _truce(tmp_path: Path, coder, pledge: str, report: str, verb: str) -> dict:
+    arts = [{"id": "p1", "published": "2026-03-02", "source": "Wire A", "text": pledge},
+            {"id": "r1", "published": "2026-03-12", "source": "Wire B", "text": report}]
+    return _one(ledger_entries(tmp_path, coder, arts), verb)
+
+
+def test_truce_ended_by_the_pledger_breaks_the_halt(tmp_path: Path, coder) -> None:
+    e = _truce(tmp_path, coder, "MAIDUGURI — The Nigerian army announced a ceasefire in Gwoza on Monday, promising to "
+               "halt air strikes on the town until March 25.",
+               "GWOZA — The army ended the ceasefire in Gwoza on Wednesday, local officials said.", "halt")
+    assert "reverses" in _relations(e) and "fulfils" not in _relations(e), e["evidence"]
+    assert e["status"] == "broken", (e["status"], e["status_reason"])
+
+
+def test_truce_ending_on_its_own_is_no_breach(tmp_path: Path, coder) -> None:
+    e = _truce(tmp_path, coder, "MAIDUGURI — The Nigerian army promised on Monday to observe a ten-day truce around "
+               "Gwoza.", "GWOZA — The ten-day truce around Gwoza ended on Wednesday without major violations, monitors "
+               "said.", "observe")
+    assert "reverses" not in _relations(e), e["evidence"]
+
+
+def test_truce_ended_unit() -> None:
+    from gaiko.tracking.clause import Decision
+    from gaiko.tracking.normalise import Frame
+    from gaiko.tracking.truceend import truce_ended
+
+    f = Frame(doer="NGA", other=None, acts=frozenset({"a:stop"}), objects=frozenset(), topic=frozenset(),
+              heads=frozenset(), participants=frozenset(), verb="halt", kind="promise", quantity=None,
+              deadline_end=None, first_published="2026-03-02", until=None)
+    done = Decision("fulfils", cue="ended")
+    assert truce_ended(f, "The army ended its unilateral truce on Friday.", done).relation == "reverses"
+    assert truce_ended(f, "The fighting ended on Friday.", done) is None
+    assert truce_ended(f, "The army ended the truce.", Decision("stalls", cue="ended")) is None

@@ -49,6 +49,7 @@ from .othermatter import _ANNOUNCES, _ANOTHER_MATTER, _YEAR, _month_before, _oth
 from .parts import part_undone
 from .jointrow import others_share
 from .persists import goes_on
+from .truceend import truce_ended
 from .restundone import done_in_part
 from .status import KEPT_OVER_TERM
 from .text import OBJECT, countries_in, tokens_hits
@@ -157,6 +158,7 @@ def _decide(frame: Frame, report: Report, lex: Lexicon) -> Decision:
             d = not_done_stalls(report.text, d) or d  # "has not been set up" after the deadline: stalled (round p80)
             d = arrival_elsewhere(frame, d, lex) or d  # "the soldiers landed" for a pledge to open a base (round p81)
             d = _refrained_act_done(frame, d)
+            d = truce_ended(frame, report.text, d) or d  # "the army ended the truce" for a pledge to halt (round t46)
         if d.relation not in ("needs_review", "unrelated"):
             if stall is None and d.relation == "stalls":
                 stall = d  # "the bridge remains shut; the opening was put off until ...": the state, then why
