@@ -10,7 +10,8 @@ fulfilled (the relation model, or a cue, read the handover as each party's deed)
 :func:`joint_row` says whether a mention is one party's row of a joint pledge (the other party is its target and the
 sentence names both, "A and B", or a collective subject, "the two sides"); :func:`others_share` says why a report read
 as done is the other party's share: it names the other party and not this one (its people held aside; its country
-not named at all, not even as a place), or this one
+not named at all, not even as a place, nor a pronoun that may stand for it: "Starmer congratulated him"), or this
+one
 only as the party receiving ("to Kenyan officials"). Known limit: a reciprocal pledge whose deed is the other party's
 goods or people arriving ("open a beef quota for American farmers" and "Nebraska beef reached Southampton") is left
 for review by it too. Such a reading stays ``needs_review`` for this row (a candidate, no move of its
@@ -35,13 +36,14 @@ __all__ = ["joint_row", "others_share"]
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     w = word_lists("pledges/joint_rows.yaml")
     coll = "|".join(re.escape(x) for x in sorted(w["collective"], key=len, reverse=True))
     rec = "|".join(re.escape(x) for x in sorted(w["recipient_words"], key=len, reverse=True))
     held = "|".join(re.escape(x) for x in w["held_words"])
+    pron = "|".join(re.escape(x) for x in w["party_pronouns"])
     return (re.compile(rf"\b(?:{coll})\b", re.I), re.compile(rf"\b(?:{rec})\s*$", re.I),
-            re.compile(rf"^\s*(?:{held})\b", re.I))
+            re.compile(rf"^\s*(?:{held})\b", re.I), re.compile(rf"\b(?:{pron})\b", re.I))
 
 
 def _the_held(text: str, s: int, e: int) -> bool:
@@ -84,6 +86,8 @@ def others_share(frame: Frame, report: Report) -> str | None:
     theirs = [(s, e) for s, e, side in report.actors if _party(side, frame.other) and not _party(side, frame.doer)]
     if not mine:  # this party's country named at all ("held in Eritrea"): not the other party's alone
         if not theirs or frame.doer.split("/")[0] in countries_in(report.text, lexicon()):
+            return None
+        if _patterns()[3].search(report.text):  # "Starmer congratulated him": a pronoun may stand for this party
             return None
         return "the pledge's other party named, not this one: its share of the joint pledge"
     recipient = _patterns()[1]
