@@ -24,6 +24,7 @@ from .appraisal import appraised_talks, talks_day
 from .amounts import (FIRST_PART, FIRST_PERIOD, MEASURED, is_late, less_than_promised, others_sum, partial_words, quantity_relation,
                       reported_done, restate_or_revise, sentence_quantity, sum_for_another)
 from .otheract import foreign_term
+from .sidecheck import related_acts_otherwise
 from .clausegrammar import (Clause, Decision, Report, agent_side, aspect, auxiliaries, back_reference, clauses, is_verb,
                             noun_after_opener,
                             same_country, sentence_memo, subject_side, verbal_only)
@@ -259,6 +260,8 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         if subject and frame.doer and not same_country(subject, frame.doer) and subject not in frame.related and \
                 placed and rel != "stalls":
             return Decision("unrelated", note=f"{subject} is the one acting", features=feats)
+        if related_acts_otherwise(frame, rel, subject, clause, _j, placed, toks):  # "Congolese troops launched an offensive"
+            return Decision("unrelated", note=f"{subject} acts on another matter", features=feats)  # (round t46)
         if (rel == "withdraws" or rel == "stalls" and puts_off(toks[i].text, lex)) and subject and frame.doer \
                 and placed and not same_country(subject, frame.doer) \
                 and not frame.acts & TALK_ACTS and not _memo_call(memo, aspect, toks, i, lo, lex)["passive"]:

@@ -47,6 +47,9 @@ from .latenot import not_done_stalls
 from .normalise import COUNTERPART_ACTS, Frame
 from .othermatter import _ANNOUNCES, _ANOTHER_MATTER, _YEAR, _month_before, _other_partner, _other_people
 from .parts import part_undone
+from .jointrow import others_share
+from .persists import goes_on
+from .truceend import truce_ended
 from .restundone import done_in_part
 from .status import KEPT_OVER_TERM
 from .text import OBJECT, countries_in, tokens_hits
@@ -61,7 +64,11 @@ DECISIONS = ("fulfils", "partial", "progresses", "reverses", "withdraws", "resta
 
 def decide(frame: Frame, report: Report, lex: Lexicon | None = None) -> Decision:
     """The relation of ``report`` to the pledge ``frame`` (see the module doc for the rules)."""
-    return once_of_many(frame, _decide(frame, report, lex or lexicon()))
+    lex = lex or lexicon()
+    d = _decide(frame, report, lex)
+    if d.relation == "needs_review":  # "Ugandan soldiers remain in Bunia" for a pledge to leave it (round t46)
+        d = goes_on(frame, report, lex, d) or d
+    return once_of_many(frame, d)
 
 
 def once_of_many(frame: Frame, d: Decision) -> Decision:
@@ -151,6 +158,7 @@ def _decide(frame: Frame, report: Report, lex: Lexicon) -> Decision:
             d = not_done_stalls(report.text, d) or d  # "has not been set up" after the deadline: stalled (round p80)
             d = arrival_elsewhere(frame, d, lex) or d  # "the soldiers landed" for a pledge to open a base (round p81)
             d = _refrained_act_done(frame, d)
+            d = truce_ended(frame, report.text, d) or d  # "the army ended the truce" for a pledge to halt (round t46)
         if d.relation not in ("needs_review", "unrelated"):
             if stall is None and d.relation == "stalls":
                 stall = d  # "the bridge remains shut; the opening was put off until ...": the state, then why
@@ -232,6 +240,9 @@ def judge(frame: Frame, cand: dict[str, Any], events: list[dict[str, Any]], acto
             return None
     if d.relation == "needs_review":  # what the rules could not read, the relation model may
         d = once_of_many(frame, with_model(frame, report, d, lex))
+    if d.relation in ("fulfils", "partial", "progresses") and (share := others_share(frame, report)):
+        d = Decision("needs_review", cue=d.cue, note=f"{share} ({d.note or d.cue or d.relation} not taken)",
+                     features=d.features)  # one party's share of a joint pledge is not this party's (round t46)
     if d.relation == "unrelated":
         return None
     done = [e for e in events if not e.get("intended")]

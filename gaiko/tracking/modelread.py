@@ -10,6 +10,7 @@ from .clause import Decision, Report
 from .harmed import harm_to_guarded
 from .lexicon import Lexicon, lexicon
 from .normalise import Frame
+from .persists import state_goes_on
 from .othermatter import _ANNOUNCES  # one pattern for both (session 37 merge of p81 and t37)
 from .reacted import reacted_only
 from .restundone import done_in_part
@@ -69,6 +70,8 @@ def _weak_for_done(frame: Frame, report: Report) -> str | None:
     company said it would start pumping in May")."""
     if _ANNOUNCES.search(report.text):
         return "the sentence announces, it reports nothing done"
+    if (state := state_goes_on(frame, report.text)) is not None:  # "soldiers remain in Bunia" (round t46)
+        return f"the sentence says the contrary state goes on ({state[1]})"
     if _NEGATES.search(report.text):
         return f"the sentence negates ({_NEGATES.search(report.text).group(0)})"
     if (react := reacted_only(frame, report.text, lexicon())) is not None:  # "praised the alliance" (round t34)

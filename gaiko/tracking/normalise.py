@@ -73,6 +73,7 @@ class Frame:
     made_arts: set[str] = field(default_factory=set)  # articles where the pledge was first made (same day)
     doer_keys: frozenset[str] = frozenset()  # an unplaced doer's proper name as a sentence key ("kazatomprom"; round p39)
     phrases: tuple[str, ...] = ()  # the mentions' objects, lower case: what a later pledge may add to (round k2)
+    joint: bool = False  # one party's row of a joint pledge ("the two sides agreed to swap prisoners"; round t46)
 
 
 _RESTRICTIONS = frozenset({"o:tariff", "o:sanction_measure", "o:restriction", "o:export_control", "o:tax", "o:fee",
@@ -249,6 +250,8 @@ def _gapped(toks: list[Any], start: int, end: int, acts: set[str], lex: Lexicon)
 
 def frame(group: list[dict[str, Any]], lex: Lexicon | None = None) -> Frame:
     """The frame of a ledger entry from its prepared mentions (oldest first)."""
+    from .jointrow import joint_row  # (jointrow reads Frame)
+
     lex = lex or lexicon()
     first = group[0]
     demand = first.get("kind") == "demand" and first.get("target")
@@ -291,6 +294,7 @@ def frame(group: list[dict[str, Any]], lex: Lexicon | None = None) -> Frame:
         own={(m["article_id"], m["sentence_index"]) for m in group},
         made_arts={m["article_id"] for m in group if m.get("published") == first_day},
         doer_keys=_name_keys(doer, (first["target"] if demand else first["actor"]) or {}, lex),
+        joint=joint_row(first),
     )
 
 
