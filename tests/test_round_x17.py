@@ -3,6 +3,9 @@ and look-alikes that must not change.
 
 1. (F11) an act under "has/is yet to" has not happened: it keeps its type, negated; the act of a plan that is
    shelved, dropped, scrapped or postponed is no event (the dropping is); "announced plans to send" is untouched.
+2. (F9) a role noun after an armed group's name ("RSF spokesman X", "M23 commander Y") is the group's (its country
+   and sector), not the government's or the army's; a state body's or an IGO's spokesman, and a group's minister
+   (a group that governs), keep their reading.
 """
 
 from __future__ import annotations
@@ -80,3 +83,36 @@ PLANS_KEPT = [
 def test_planned_act_kept(coder, text, act):
     evs = _coded(coder, text).events
     assert any(e.trigger == act for e in evs), _show(evs)
+
+
+# -- 2. (F9) an armed group's people ---------------------------------------------------------------------------------
+
+GROUP_MEMBERS = [
+    ("RSF spokesman Al-Fateh Qurashi denied that his forces had looted the market in Nyala.", "SDN"),
+    ("M23 commander Sultani Makenga promised to pull his fighters out of Rubaya.", "COD"),
+    ("Al-Shabaab spokesman Abdiasis Abu Musab rejected the talks offered by Mogadishu.", "SOM"),
+    ("A Houthi military spokesman warned shipping firms to keep away from Hodeidah.", "YEM"),
+    ("The RSF commander agreed to meet the army chief in Jeddah.", "SDN"),
+]
+
+
+@pytest.mark.parametrize("text,country", GROUP_MEMBERS)
+def test_armed_group_member_is_the_group(coder, text, country):
+    evs = _coded(coder, text).events
+    src = [e.source for e in evs if e.source is not None and e.source.start <= 4]  # the sentence's subject
+    assert src, _show(evs)
+    assert src[0].country == country and src[0].sector == "REB", _show(evs)
+
+
+STATE_SPEAKERS = [
+    ("Kremlin spokesman Dmitry Peskov rejected the proposal for talks in Geneva.", "RUS", "GOV"),
+    ("The Taliban's foreign minister met the Chinese envoy in Kabul.", "AFG", "GOV"),
+]
+
+
+@pytest.mark.parametrize("text,country,sector", STATE_SPEAKERS)
+def test_state_speaker_kept(coder, text, country, sector):
+    evs = _coded(coder, text).events
+    assert evs and evs[0].source is not None, _show(evs)
+    p = max(evs, key=lambda e: e.confidence)
+    assert p.source.country == country and p.source.sector == sector, _show(evs)
