@@ -6,6 +6,8 @@ and look-alikes that must not change.
 2. (F9) a role noun after an armed group's name ("RSF spokesman X", "M23 commander Y") is the group's (its country
    and sector), not the government's or the army's; a state body's or an IGO's spokesman, and a group's minister
    (a group that governs), keep their reading.
+3. (F10) the side of "fired from X positions" is the attacker, never the side struck; a strike on X's positions
+   keeps X as its target.
 """
 
 from __future__ import annotations
@@ -116,3 +118,34 @@ def test_state_speaker_kept(coder, text, country, sector):
     assert evs and evs[0].source is not None, _show(evs)
     p = max(evs, key=lambda e: e.confidence)
     assert p.source.country == country and p.source.sector == sector, _show(evs)
+
+
+# -- 3. (F10) "fired from X positions" -------------------------------------------------------------------------------
+
+FIRED_FROM = [
+    ("Mortar rounds fired from M23 positions struck a clinic in Kibumba.", "COD"),
+    ("Shells fired from RSF positions killed four civilians in El Fasher.", "SDN"),
+    ("Rockets launched from Houthi territory hit a Saudi border post in Jazan.", "YEM"),
+]
+
+
+@pytest.mark.parametrize("text,country", FIRED_FROM)
+def test_fired_from_side_attacks(coder, text, country):
+    evs = [e for e in _coded(coder, text).events if e.event_type == "ASSAULT"]
+    assert evs, _show(evs)
+    assert not any(e.target is not None and e.target.country == country and e.target.sector == "REB" for e in evs), \
+        _show(evs)
+    assert any(e.source is not None and e.source.country == country for e in evs), _show(evs)
+
+
+FIRED_AT = [
+    ("Sudanese army artillery shelled RSF positions near El Obeid.", "SDN"),
+    ("Government jets bombed Houthi positions in Saada.", "YEM"),
+]
+
+
+@pytest.mark.parametrize("text,country", FIRED_AT)
+def test_fired_at_positions_keeps_target(coder, text, country):
+    evs = [e for e in _coded(coder, text).events if e.event_type == "ASSAULT"]
+    assert any(e.target is not None and e.target.country == country and e.target.sector == "REB" for e in evs), \
+        _show(evs)
