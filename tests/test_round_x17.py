@@ -8,6 +8,8 @@ and look-alikes that must not change.
    (a group that governs), keep their reading.
 3. (F10) the side of "fired from X positions" is the attacker, never the side struck; a strike on X's positions
    keeps X as its target.
+4. (F8) a word of an organisation's name ("Rapid Support Forces", "Popular Mobilization Forces") is no act under a
+   verb of pledging; a compound of common nouns ("peace talks", "a mediation mission") still is.
 """
 
 from __future__ import annotations
@@ -149,3 +151,31 @@ def test_fired_at_positions_keeps_target(coder, text, country):
     evs = [e for e in _coded(coder, text).events if e.event_type == "ASSAULT"]
     assert any(e.target is not None and e.target.country == country and e.target.sector == "REB" for e in evs), \
         _show(evs)
+
+
+# -- 4. (F8) a name's words are no act -------------------------------------------------------------------------------
+
+NAMED_FORCES = [
+    ("The Rapid Support Forces promised to reopen the road to Dilling.", "Forces"),
+    ("The Popular Mobilization Forces pledged to leave the Nineveh plains by June.", "Forces"),
+]
+
+
+@pytest.mark.parametrize("text,word", NAMED_FORCES)
+def test_name_word_is_no_trigger(coder, text, word):
+    evs = _coded(coder, text).events
+    assert evs and not any(e.trigger == word for e in evs), _show(evs)
+
+
+COMPOUND_ACTS = [
+    ("The two sides held peace talks in Addis Ababa on Monday.", "CONSULT"),
+    ("Kenya sent a mediation mission to Juba.", None),
+]
+
+
+@pytest.mark.parametrize("text,etype", COMPOUND_ACTS)
+def test_common_compound_act_kept(coder, text, etype):
+    evs = _coded(coder, text).events
+    assert evs, _show(evs)
+    if etype:
+        assert any(e.event_type == etype for e in evs), _show(evs)
