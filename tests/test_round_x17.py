@@ -10,6 +10,8 @@ and look-alikes that must not change.
    keeps X as its target.
 4. (F8) a word of an organisation's name ("Rapid Support Forces", "Popular Mobilization Forces") is no act under a
    verb of pledging; a compound of common nouns ("peace talks", "a mediation mission") still is.
+5. (F13) a request someone answers ("rejected a request by Luanda to ...", "spurned an Ethiopian demand") is the
+   asker's REQUEST to the one who answers, never a REQUEST by the one who answers; a plain request keeps its sides.
 """
 
 from __future__ import annotations
@@ -179,3 +181,35 @@ def test_common_compound_act_kept(coder, text, etype):
     assert evs, _show(evs)
     if etype:
         assert any(e.event_type == etype for e in evs), _show(evs)
+
+
+# -- 5. (F13) an answered request is the asker's ---------------------------------------------------------------------
+
+ANSWERED = [
+    # (sentence, the one who answers, the asker)
+    ("Kinshasa rejected a request by Luanda to free the detained M23 envoys.", "COD", "AGO"),
+    ("Kigali spurned a Burundian demand to pull its troops out of Cibitoke.", "RWA", "BDI"),
+    ("Asmara rejected a Sudanese request to reopen the Karora crossing.", "ERI", "SDN"),
+]
+
+
+@pytest.mark.parametrize("text,answerer,asking", ANSWERED)
+def test_answered_request_is_the_askers(coder, text, answerer, asking):
+    evs = _coded(coder, text).events
+    assert evs, _show(evs)
+    req = [e for e in evs if e.event_type == "REQUEST"]
+    assert not any(e.source is not None and e.source.country == answerer for e in req), _show(evs)
+    assert all(e.source is None or e.source.country == asking for e in req), _show(evs)
+
+
+PLAIN_REQUESTS = [
+    ("The UN asked Addis Ababa to let monitors into Tigray.", "IGO", "ETH"),
+    ("Luanda requested talks with Kinshasa on the border.", "AGO", "COD"),
+]
+
+
+@pytest.mark.parametrize("text,src,tgt", PLAIN_REQUESTS)
+def test_plain_request_kept(coder, text, src, tgt):
+    evs = [e for e in _coded(coder, text).events if e.event_type == "REQUEST"]
+    assert any(e.source is not None and e.source.country == src and e.target is not None and e.target.country == tgt
+               for e in evs), _show(evs)

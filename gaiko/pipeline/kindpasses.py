@@ -11,7 +11,8 @@ round v26, so that the coder stays under ~400 lines; the order is the one the ro
 5. :func:`~gaiko.pipeline.accusedacts.accused_acts` (round x8: "accused Ecuador of attacking": no act of the accuser);
 6. :func:`~gaiko.pipeline.militaryaid.military_aid` (round x15: "sent troops to fight alongside Russian forces" is AID);
 7. :func:`~gaiko.pipeline.droppedplans.dropped_plans` (round x17: "shelved its plan to send soldiers": no MOBILIZE);
-8. :func:`~gaiko.pipeline.firedfrom.fired_from` (round x17: "fired from RSF positions": the RSF attack).
+8. :func:`~gaiko.pipeline.firedfrom.fired_from` (round x17: "fired from RSF positions": the RSF attack);
+9. :func:`~gaiko.pipeline.answered.answered_requests` (round x17: "accepted a request from the UN": the UN asked).
 
 :func:`article_kinds`, once an article's sentences are coded, over ``state.events``, in order:
 
@@ -25,6 +26,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .accusedacts import accused_acts
+from .answered import answered_requests
 from .armedblockade import armed_blockades
 from .callarticle import article_calls
 from .carriedtargets import carried_targets
@@ -53,7 +55,7 @@ def sentence_kinds(coder: EventCoder, sent: Span, state: DocState, frames: froze
     dropped, and the kept ones changed in place."""
     drafts = participle_targets(readback_yield(lookalike_veto(subject_rank(coder, sent, state, frames, drafts))))
     drafts = military_aid(accused_acts(armed_blockades(talk_sides(aside_targets(drafts), state, coder.kb))), state, coder.kb)
-    return fired_from(dropped_plans(drafts), sent, state)
+    return answered_requests(fired_from(dropped_plans(drafts), sent, state), state)
 
 
 def article_kinds(doc: Doc, state: DocState) -> None:
