@@ -6,7 +6,8 @@ became its source. :func:`answered_requests` turns a REQUEST draft round whose t
 (``request_nouns`` of ``gaiko/data/primary/answered_requests.yaml``) that is the object of a verb that answers it
 (``answering_verbs``: accept, grant, reject, turn down, ...): its source becomes the asker, named by the noun's
 "from/by/of" phrase, its possessor or its modifier ("Kinshasa's request", "a UN request", "a Congolese demand"), and
-its target the one who answers (the answering verb's subject); with no asker named it has no source (the one who answers asked for nothing).
+its target the one who answers (the answering verb's subject); with no asker named it has no source (the one who
+answers asked for nothing).
 """
 
 from __future__ import annotations
@@ -58,8 +59,8 @@ def answered_requests(drafts: list[Draft], state: DocState) -> list[Draft]:
     out = []
     for d in drafts:
         noun = d.cand.tok
-        if d.event_type != "REQUEST" or noun.pos_ != "NOUN" or noun.lemma_.lower() not in _words(_FILE, "request_nouns") \
-                or not _answered(noun):
+        if d.event_type != "REQUEST" or noun.pos_ != "NOUN" \
+                or noun.lemma_.lower() not in _words(_FILE, "request_nouns") or not _answered(noun):
             out.append(d)
             continue
         who = asker(noun, state, [x for o in drafts for x in (o.source, o.target) if x is not None])
