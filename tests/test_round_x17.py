@@ -14,6 +14,8 @@ and look-alikes that must not change.
    asker's REQUEST to the one who answers, never a REQUEST by the one who answers; a plain request keeps its sides.
 6. (F12) a facility named by a nationality ("the Egyptian hospital in Khartoum") stands where its place is; with no
    place, or a place of that nationality, and for an embassy, the nationality stays.
+7. (F15) a verb of promising whose object is a truce ("signed a deal, pledging a permanent ceasefire") is a pledge
+   of each signing party to observe it; a sum pledged and "agreed to a truce" keep their forms.
 """
 
 from __future__ import annotations
@@ -244,3 +246,25 @@ FACILITIES_KEPT = [
 def test_embassy_or_home_facility_kept(coder, text, country):
     evs = [e for e in _coded(coder, text).events if e.target is not None]
     assert any(e.target.country == country for e in evs), _show(evs)
+
+
+# -- 7. (F15) a promised truce is a pledge ---------------------------------------------------------------------------
+
+TRUCE_PLEDGES = [
+    ("Ethiopia and Eritrea signed an accord in Jeddah on Sunday, pledging a lasting truce.", {"ETH", "ERI"}),
+    ("Chad and Sudan signed a protocol in N'Djamena, pledging an immediate ceasefire along the border.",
+     {"TCD", "SDN"}),
+    ("Uganda promised a ceasefire in the Rwenzori region.", {"UGA"}),
+]
+
+
+@pytest.mark.parametrize("text,countries", TRUCE_PLEDGES)
+def test_promised_truce_is_a_pledge(coder, text, countries):
+    pledges = _coded(coder, text).pledges
+    got = {p.actor.country for p in pledges if p.actor is not None and p.action.startswith("observe")}
+    assert got == countries, [(p.actor and p.actor.code, p.action) for p in pledges]
+
+
+def test_promised_sum_kept(coder):
+    pledges = _coded(coder, "Norway pledged 40 million dollars to the Sudan humanitarian fund.").pledges
+    assert any(p.action.startswith("provide") for p in pledges), [(p.actor and p.actor.code, p.action) for p in pledges]
