@@ -14,7 +14,6 @@ from ..docindex import sentences
 from ..types import Actor
 from .hosts import host_dateline, host_speaker
 from .kb import UNKNOWN, KnowledgeBase, norm
-from .facilities import facility_country
 from .members import group_member
 from .ambiguous import needs_context, resolve_in_context
 from .context import DOMESTIC, GROUPS, LOCAL_ROLES, POSTED_ROLES, TRANSNATIONAL, PlaceContext
@@ -274,8 +273,6 @@ class _DocResolver(PersonContext, CorefContext, PlaceContext, CountryContext):
             if m.hint_entries and m.kind in ("person", "title"):  # "RSF commander X": the group's (round x17)
                 a = group_member(self.doc, m, a, (set(self.token_country.values()) | set(self.focus)
                                                   | set(self.setting)) - TRANSNATIONAL)
-            if m.kind == "name" and m.sector:  # "the Turkish hospital in Mogadishu": where it stands (round x17)
-                a = facility_country(self, m, a)
             if m.kind in ("entity", "noun") and (full := self._short_of(m, out)) is not None:
                 a = full  # "the European Commission" ... "the Commission" (round a1)
             if hd is not None and (spoke := host_speaker(self.doc, m, a, hd)) is not None:
