@@ -52,6 +52,9 @@ class Mention:
     title: tuple[str, str] | None = None  # (sector, role)
     sector: str | None = None
     country_hint: Entry | None = None
+    #: every entry of the name that gave ``country_hint`` ("RSF" of "RSF commander X": both organisations of the
+    #: acronym), read by :mod:`gaiko.actors.members` (round x17)
+    hint_entries: list[Entry] = field(default_factory=list)
     former: bool = False
     label: str = ""  # spaCy entity label, when from an entity
     poss: int | None = None  # possessive pronoun token inside the span
@@ -150,7 +153,7 @@ class _Finder:
                 continue
             cm, cstart = self.country_match_ending(i)
             if cm is not None and (m.title is not None or any(e.kind == "adjective" for e in cm.entries)):
-                m.country_hint = cm.entries[0]
+                m.country_hint, m.hint_entries = cm.entries[0], list(cm.entries)
                 m.start = cstart
                 i = cstart - 1
                 continue
@@ -165,7 +168,7 @@ class _Finder:
                 # "Chinese foreign ministry spokesman Lin Jian": the country before the office words is the title's
                 cm, cstart = self.country_match_ending(k)
                 if cm is not None:
-                    m.country_hint, m.start = cm.entries[0], cstart
+                    m.country_hint, m.start, m.hint_entries = cm.entries[0], cstart, list(cm.entries)
                     i = cstart - 1
                     continue
             break
@@ -229,7 +232,7 @@ class _Finder:
                 title = self.titles.get(head.i)
                 if title is not None and title.start >= nm.start:
                     m.kind, m.title, m.head = "title", title.value, head.i  # type: ignore[assignment]
-                    m.country_hint, m.end = entries[0], head.i + 1
+                    m.country_hint, m.end, m.hint_entries = entries[0], head.i + 1, list(entries)
                 elif noun is not None and noun.start >= nm.end - 1:
                     m.sector, m.head, m.end = str(noun.value), head.i, head.i + 1
                 elif head.i in self.name_at and self.name_at[head.i].kinds() & {"demonym", "adjective", "ethnic"} \

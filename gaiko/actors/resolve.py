@@ -14,6 +14,7 @@ from ..docindex import sentences
 from ..types import Actor
 from .hosts import host_dateline, host_speaker
 from .kb import UNKNOWN, KnowledgeBase, norm
+from .members import group_member
 from .ambiguous import needs_context, resolve_in_context
 from .context import DOMESTIC, GROUPS, LOCAL_ROLES, POSTED_ROLES, TRANSNATIONAL, PlaceContext
 from .coref import CorefContext, body_sectors, pos_of as _pos, ruler_nouns
@@ -269,6 +270,9 @@ class _DocResolver(PersonContext, CorefContext, PlaceContext, CountryContext):
                      "pronoun": self.resolve_pronoun, "entity": self.resolve_entity}[m.kind](m)
             if a is None:
                 continue
+            if m.hint_entries and m.kind in ("person", "title"):  # "RSF commander X": the group's (round x17)
+                a = group_member(self.doc, m, a, (set(self.token_country.values()) | set(self.focus)
+                                                  | set(self.setting)) - TRANSNATIONAL)
             if m.kind in ("entity", "noun") and (full := self._short_of(m, out)) is not None:
                 a = full  # "the European Commission" ... "the Commission" (round a1)
             if hd is not None and (spoke := host_speaker(self.doc, m, a, hd)) is not None:

@@ -24,7 +24,7 @@ from spacy.tokens import Token
 
 from .triggers import Lexicon
 
-__all__ = ["ClauseInfo", "clause_info", "commitment_verb", "negative_subject", "own_modality"]
+__all__ = ["ClauseInfo", "clause_info", "commitment_verb", "negative_subject", "own_modality", "yet_to"]
 
 #: salience factors for the way a clause hangs off its parent
 SUBORDINATE = {"advcl": 0.55, "relcl": 0.45, "acl": 0.45, "pcomp": 0.5, "pobj": 0.5, "parataxis": 0.8,
@@ -72,8 +72,8 @@ def clause_info(anchor: Token, lex: Lexicon, stop_at: frozenset[int] = frozenset
     """
     info = ClauseInfo()
     own_modality(anchor, lex, info)
-    if negative_subject(anchor, lex):
-        info.negated = True  # "No soldiers were killed", "none of the hostages was freed" (round x8)
+    if negative_subject(anchor, lex) or yet_to(anchor, lex) is not None:
+        info.negated = True  # "No soldiers were killed", "none of the hostages was freed" (round x8); "has yet to" (x17)
     cur = anchor
     for _ in range(8):
         dep = cur.dep_
@@ -86,6 +86,8 @@ def clause_info(anchor: Token, lex: Lexicon, stop_at: frozenset[int] = frozenset
             break
         if dep in ("xcomp", "ccomp", "conj", "acomp"):
             hl = lex.lemma(head)
+            if dep == "xcomp" and (inf := yet_to(head, lex)) is not None and inf.i == cur.i:
+                info.negated = True  # "Juba has yet to release the detainees": not done (round x17)
             if dep == "conj":
                 own_modality(head, lex, info)
             elif hl in lex.intent_verbs or (head.pos_ == "ADJ" and hl in lex.intent_adjs):
@@ -158,6 +160,19 @@ def negative_subject(verb: Token, lex: Lexicon) -> bool:
                     and c.nbor(1).lower_ not in lex.no_comparatives:
                 return True
     return False
+
+
+def yet_to(verb: Token, lex: Lexicon) -> Token | None:
+    """The to-infinitive of "have/be yet to" headed by ``verb`` ("release" of "Juba has yet to release the
+    detainees", "send" of "Kenya is yet to send troops"; ``yet_to_verbs``, frames.yaml), else None: the act has not
+    happened (round x17, b41's F11). Not "has to release" (no "yet"), nor "yet" after the infinitive."""
+    if lex.lemma(verb) not in lex.yet_to_verbs or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    yet = next((c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "yet" and c.i > verb.i), None)
+    if yet is None:
+        return None
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.i > yet.i
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
 
 
 def commitment_verb(verb: Token, lex: Lexicon) -> tuple[Token, Token] | None:

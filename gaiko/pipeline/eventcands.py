@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from ..docindex import columns
 from .eventrecord import Cand as _Cand
+from .state import get_state
 from .triggers import Lexicon
 
 __all__ = ["TriggerFinder", "ADJ_HOSTS", "NOUN_DEPS", "COMPLEMENT_DEPS"]
@@ -22,6 +23,17 @@ __all__ = ["TriggerFinder", "ADJ_HOSTS", "NOUN_DEPS", "COMPLEMENT_DEPS"]
 ADJ_HOSTS = frozenset({"be", "say"})
 NOUN_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "nsubj", "pobj", "ROOT", "conj", "appos"})
 COMPLEMENT_DEPS = ("xcomp", "ccomp", "dobj", "obj")
+
+
+def _one_name(tok: Token, mod: Token) -> bool:
+    """Whether a proper noun and its proper-noun compound are words of one actor's name ("Support" and "Forces" of
+    "The Rapid Support Forces pledged ...", "Mobilization" of "the Popular Mobilization Forces"): a word of a name is
+    no act (round x17, b41's F8: a phantom SUPPORT or MOBILIZE at "Forces" under a verb of pledging)."""
+    if tok.pos_ != "PROPN" or mod.pos_ != "PROPN":
+        return False
+    state = get_state(tok.doc)
+    idx = state.token_actor.get(tok.i)
+    return idx is not None and state.token_actor.get(mod.i) == idx
 
 
 class TriggerFinder:
@@ -59,8 +71,8 @@ class TriggerFinder:
                 if e is not None:
                     out[tok.i] = _Cand(tok, e, host)
                     continue
-                for mod in tok.children:  # "a mediation mission", "peace talks"
-                    if mod.dep_ == "compound" and (e := lex.match(mod, "noun")) is not None:
+                for mod in tok.children:  # "a mediation mission", "peace talks"; not "Rapid Support Forces" (x17)
+                    if mod.dep_ == "compound" and not _one_name(tok, mod) and (e := lex.match(mod, "noun")) is not None:
                         out[tok.i] = _Cand(tok, e, host)
                         break
         return out

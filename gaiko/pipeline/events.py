@@ -31,6 +31,7 @@ from .eventsides import UNDIRECTED, adjective_owner, direct_target, group_pair, 
 from .foreign import foreign_sentences
 from .jointact import joint_parties, outside_party
 from .kindpasses import article_kinds, sentence_kinds
+from .firedfrom import not_the_firing_side
 from .nominals import read_back
 from .ordercues import conditioned, incursion
 from .primacy import rank_sentence
@@ -139,7 +140,8 @@ class EventCoder(TriggerFinder):
             events.append(self._event(d, sent, state))
             if len(events) >= self.max_events:
                 break
-        return events + read_back(self, sent, state, events, by_tok)  # "days after Monday's attack": nominals.py
+        extra = read_back(self, sent, state, events, by_tok)  # "days after Monday's attack": nominals.py
+        return events + (not_the_firing_side(extra, sent, state) if extra else extra)  # round x17: firedfrom.py
 
     def model_candidate(self, tok: Token, etype: str, cand: _Cand | None) -> _Cand:
         """A candidate for an event type the model chose at ``tok``: the rule's candidate when there

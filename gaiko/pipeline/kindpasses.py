@@ -9,7 +9,10 @@ round v26, so that the coder stays under ~400 lines; the order is the one the ro
 3. :func:`~gaiko.pipeline.talksides.aside_targets`, then :func:`~gaiko.pipeline.talksides.talk_sides` (round n50);
 4. :func:`~gaiko.pipeline.armedblockade.armed_blockades` (round x6: an armed group's blockade is COERCE);
 5. :func:`~gaiko.pipeline.accusedacts.accused_acts` (round x8: "accused Ecuador of attacking": no act of the accuser);
-6. :func:`~gaiko.pipeline.militaryaid.military_aid` (round x15: "sent troops to fight alongside Russian forces" is AID).
+6. :func:`~gaiko.pipeline.militaryaid.military_aid` (round x15: "sent troops to fight alongside Russian forces" is AID);
+7. :func:`~gaiko.pipeline.droppedplans.dropped_plans` (round x17: "shelved its plan to send soldiers": no MOBILIZE);
+8. :func:`~gaiko.pipeline.firedfrom.fired_from` (round x17: "fired from RSF positions": the RSF attack);
+9. :func:`~gaiko.pipeline.answered.answered_requests` (round x17: "accepted a request from the UN": the UN asked).
 
 :func:`article_kinds`, once an article's sentences are coded, over ``state.events``, in order:
 
@@ -23,9 +26,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .accusedacts import accused_acts
+from .answered import answered_requests
 from .armedblockade import armed_blockades
 from .callarticle import article_calls
 from .carriedtargets import carried_targets
+from .droppedplans import dropped_plans
+from .firedfrom import fired_from
 from .hostshare import participle_targets
 from .militaryaid import military_aid
 from .orgties import organisation_ties
@@ -48,7 +54,8 @@ def sentence_kinds(coder: EventCoder, sent: Span, state: DocState, frames: froze
     sentence passes of the module docstring; ``frames`` are the token indices of frame triggers. Drafts may be
     dropped, and the kept ones changed in place."""
     drafts = participle_targets(readback_yield(lookalike_veto(subject_rank(coder, sent, state, frames, drafts))))
-    return military_aid(accused_acts(armed_blockades(talk_sides(aside_targets(drafts), state, coder.kb))), state, coder.kb)
+    drafts = military_aid(accused_acts(armed_blockades(talk_sides(aside_targets(drafts), state, coder.kb))), state, coder.kb)
+    return answered_requests(fired_from(dropped_plans(drafts), sent, state), state)
 
 
 def article_kinds(doc: Doc, state: DocState) -> None:

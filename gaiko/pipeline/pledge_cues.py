@@ -24,6 +24,7 @@ from .pledge_bound import bound_session, decision_due, noun_demands
 from .pledge_forms import extra_cues, hung_conjuncts
 from .pledge_guards import forecast_of_others, timetable
 from .pledge_parts import Lexicon, is_actorish, say_head, say_left
+from .pledge_truce import truce_cue
 from .takenback import words_taken_back
 
 __all__ = ["find_cues", "cue_lemmas", "noun_fate", "refrains"]
@@ -116,6 +117,8 @@ def find_cues(sent: Any, lex: Lexicon, lemmas: frozenset[str]) -> list[tuple[Tok
             money = next((c for c in t.children if c.dep_ == "dobj" and (any(x.ent_type_ == "MONEY" for x in c.subtree)
                                                                           or _a_sum(c))), None)
             if money is not None:  # "Japan pledged $80 million over two years": a sum promised is a pledge to give it
+                out.append((t, t, "promise", None))
+            elif truce_cue(t):  # "signed a declaration, pledging a permanent ceasefire" (round x17)
                 out.append((t, t, "promise", None))
         if t.pos_ == "VERB" and lemma in lex.verbs_demand:
             obj = next((c for c in t.children if c.dep_ in ("dobj", "dative")), None)

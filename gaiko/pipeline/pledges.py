@@ -40,6 +40,7 @@ from .pledge_speaker import done_to, speakers_own
 from .pledge_spoken import spoken_for
 from .pledge_suffered import suffered_threat
 from .pledge_terms import deadline as pledge_deadline, included, split_objects
+from .pledge_truce import truce_action
 from .pledge_force import hostile_act, response_threat, withheld_benefit
 from .pledge_forms import antecedent, no_new_pledge, parties, passive_parts, question, threatened_means, vouched
 from .pledge_parts import (
@@ -288,7 +289,7 @@ class PledgeExtractor:
         if cue.i == verb.i and cue.lemma_.lower() in ("pledge", "promise", "offer"):  # "pledged $80 million"
             obj_tok = next(c for c in verb.children if c.dep_ == "dobj")
             obj = "".join(t.text_with_ws for t in obj_tok.subtree if t.dep_ != "punct" and t.dep_ != "relcl").strip()
-            return f"provide {obj}", obj, obj_tok
+            return truce_action(verb) or (f"provide {obj}", obj, obj_tok)  # "pledging a truce": observe it (x17)
         if cue.i == verb.i and cue.lemma_.lower() in ("commit", "agree"):  # "commits both sides to a ceasefire"
             to = next(c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to")
             obj_tok = next(c for c in to.children if c.dep_ == "pobj")

@@ -65,6 +65,7 @@ class Lexicon:
     neg_verbs: frozenset[str] = frozenset()
     neg_subjects: frozenset[str] = frozenset()
     denial_verbs: frozenset[str] = frozenset()  # "denied that its troops had fired": the clause is not asserted (x11)
+    yet_to_verbs: frozenset[str] = frozenset()  # "has yet to release": the act has not happened (x17)
     no_comparatives: frozenset[str] = frozenset()
 
     known: frozenset[str] = frozenset()
@@ -187,7 +188,7 @@ def load_lexicon(files: Iterable[str | Path] = ()) -> Lexicon:
     lex.future_aux, lex.hypo_aux, lex.oblige_aux = fs("future_aux"), fs("hypothetical_aux"), fs("obligation_aux")
     lex.cond_marks, lex.negators, lex.neg_verbs = fs("conditional_marks"), fs("negators"), fs("negative_verbs")
     lex.neg_subjects, lex.no_comparatives = fs("negative_subjects"), fs("no_comparatives")
-    lex.denial_verbs = fs("denial_verbs")
+    lex.denial_verbs, lex.yet_to_verbs = fs("denial_verbs"), fs("yet_to_verbs")
     return lex
 
 
