@@ -160,6 +160,7 @@ def load_rules(path: str | None = None) -> Rules:
     _check(p, isinstance(max_days, int) and max_days >= 1, "attach.max_window_days must be a whole number >= 1")
     referent = parse_referent(raw.get("referent"), p)
     from .retold import parse_retold
+    from .sideheads import parse_side_heads
     from .sentday import parse_sentence_day
     from .towns import parse_sentence_town
 
@@ -212,6 +213,7 @@ def load_rules(path: str | None = None) -> Rules:
                             | {w for w in (retold.widths() if retold else ()) if w <= max_days})),
         meet_precisions=frozenset(str(x) for x in meet.get("precisions") or ()),
         meet_sides=frozenset(str(x) for x in meet.get("sides") or ()),
+        side_heads=parse_side_heads(sides.get("heads"), p, set(dates) | set(PRECISIONS)),
         referent=referent,
         retold=retold,
         sentence_town=sentence_town,

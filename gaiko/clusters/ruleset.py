@@ -92,6 +92,9 @@ class Rules:
     #: each side meets its counterpart by one of these kinds (gaiko.clusters.meeting)
     meet_precisions: frozenset[str] = frozenset()
     meet_sides: frozenset[str] = frozenset()
+    #: two reports of one window whose side was read weakly from the same noun meet (sides.heads;
+    #: gaiko.clusters.sideheads), None without the section
+    side_heads: Any = None
     #: what undated reports refer to (the ``referent`` section; gaiko.clusters.referent), None without one
     referent: Any = None
     #: events a sentence retells as earlier than its dated one (the ``retold`` section; gaiko.clusters.retold)

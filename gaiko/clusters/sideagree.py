@@ -17,7 +17,7 @@ from .rules import WILD, Rules
 if TYPE_CHECKING:
     from .units import Unit
 
-__all__ = ["directed", "side_by_side", "sides_agree"]
+__all__ = ["directed", "side_by_side", "sides_agree", "side_agrees"]
 
 
 def _sides_agree(a: str, b: str) -> bool:
@@ -29,6 +29,12 @@ def _sides_agree(a: str, b: str) -> bool:
     if a == b:
         return True
     return (a.endswith(":*") or b.endswith(":*")) and side_country(a) == side_country(b)
+
+
+def side_agrees(a: str, b: str) -> bool:
+    """Whether two sides of one position agree: equal, one open, or the same country told differently; two different
+    named people never (:mod:`.sideheads` reads it)."""
+    return _sides_agree(a, b)
 
 
 def _person(s: str) -> tuple[str, str]:
