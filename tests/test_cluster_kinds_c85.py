@@ -103,3 +103,67 @@ def test_the_rules_file_checks_the_heads_section(tmp_path) -> None:
     bad.write_text(re.sub(r"    resolutions: \[[^\]]*\]", "    resolutions: []", text), encoding="utf-8")
     with pytest.raises(DataFileError, match="sides.heads: resolutions"):
         load_rules(str(bad))
+
+
+# -- kind 2: one names only who acted, the other only whom it was done to (sides.complementary) --------------------
+GUARD_VLD = ("the Valdorian coast guard", "VLD", "MIL", "demonym", None)
+CREW_KRS = ("a Korsan trawler's crew", "KRS", "CVL", "demonym", None)
+OFFICE_KRS = ("Korsa's foreign office", "KRS", "GOV", "demonym", None)
+
+RAMMED = article("The Valdorian coast guard rammed a boat near Kessel Reef on Monday, the navy said.", "2025-03-11",
+                 "Wire A", ("ASSAULT", "rammed", GUARD_VLD, None, "2025-03-10", "day"))
+ATTACKED = article("A Korsan trawler's crew was attacked near Kessel Reef on Monday, the union said.", "2025-03-11",
+                   "Daily B", ("ASSAULT", "attacked", None, CREW_KRS, "2025-03-10", "day"))
+# look-alikes: the crew's report undated, of another day, and two reports that both name only their source
+UNDATED = article("A Korsan trawler's crew was attacked near Kessel Reef, the union said.", "2025-03-11", "Post C",
+                  ("ASSAULT", "attacked", None, CREW_KRS, "2025-03-11", "published"))
+TUESDAY = article("A Korsan trawler's crew was attacked near Kessel Reef on Tuesday, the union said.", "2025-03-12",
+                  "Herald D", ("ASSAULT", "attacked", None, CREW_KRS, "2025-03-11", "day"))
+PROTESTED = article("Korsa's foreign office protested on Monday, a spokesman said.", "2025-03-11", "Wire E",
+                    ("ACCUSE", "protested", OFFICE_KRS, None, "2025-03-10", "day"))
+ACCUSED = article("The Valdorian coast guard accused fishermen of poaching on Monday.", "2025-03-11", "Daily F",
+                  ("ACCUSE", "accused", GUARD_VLD, None, "2025-03-10", "day"))
+
+
+@pytest.mark.parametrize("one_by_one", [False, True])
+@pytest.mark.parametrize("first", [0, 1])
+def test_who_acted_and_at_whom_on_one_day_are_one_act(one_by_one, first) -> None:
+    """fails before: one names only its source (Valdoria), the other only its target (Korsa): complementary sides."""
+    arts = (RAMMED, ATTACKED)[first:] + (RAMMED, ATTACKED)[:first]
+    c = _clusters(*arts, one_by_one=one_by_one)
+    assert c["rammed@2025-03-11/Wire A"] == c["attacked@2025-03-11/Daily B"]
+    assert _pure(*arts) == c
+
+
+def test_who_acted_and_at_whom_on_one_day_are_one_act_by_the_rules_alone(rules_mode) -> None:
+    """fails before (the rules alone)."""
+    c = _clusters(RAMMED, ATTACKED)
+    assert c["rammed@2025-03-11/Wire A"] == c["attacked@2025-03-11/Daily B"]
+
+
+@pytest.mark.parametrize("mode", ["shipped", "rules"])
+def test_complementary_look_alikes_stay_apart(request, mode) -> None:
+    """An undated report and one of another day keep apart from Monday's ramming; two reports that each name only
+    their source (Korsa's protest, Valdoria's accusation) are two acts."""
+    if mode == "rules":
+        request.getfixturevalue("rules_mode")
+    for other, key in ((UNDATED, "attacked@2025-03-11/Post C"), (TUESDAY, "attacked@2025-03-12/Herald D")):
+        c = _clusters(RAMMED, other)
+        assert c["rammed@2025-03-11/Wire A"] != c[key], key
+        assert _pure(RAMMED, other) == c
+    c = _clusters(PROTESTED, ACCUSED)
+    assert c["protested@2025-03-11/Wire E"] != c["accused@2025-03-11/Daily F"]
+
+
+def test_the_rules_file_checks_complementary(tmp_path) -> None:
+    from gaiko.errors import DataFileError
+    from gaiko.tables import data_path
+
+    rules = load_rules()
+    assert rules.complementary == frozenset({"day"}) and rules.complementary_except == frozenset({"ACCUSE"})
+    text = open(data_path("clusters.yaml"), encoding="utf-8").read()
+    bad = tmp_path / "c.yaml"
+    bad.write_text(text.replace("  complementary: {precisions: [day]", "  complementary: {precisions: [someday]"),
+                   encoding="utf-8")
+    with pytest.raises(DataFileError, match="sides.complementary"):
+        load_rules(str(bad))
