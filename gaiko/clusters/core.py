@@ -31,6 +31,7 @@ from .referent import shares
 from .told import named, told_reach
 from .rules import WILD, Rules
 from .sideagree import side_by_side
+from .sideheads import without_heads
 from .units import Unit, compatible, order, units_of
 
 __all__ = ["UnitState", "ukey_of", "cluster_id_of", "preference", "choose_parent", "root_agrees", "linked", "undecided_for_good", "reaching", "reaches",
@@ -204,7 +205,8 @@ def reaches_beyond(w: Unit, rules: Rules) -> bool:
     """Whether undated unit ``w`` may join an event before its window (``referent.reach_days``): by its referent, or
     (``referent.reach_dyad``) by its two sides (:func:`dyad_reach`)."""
     rr = rules.referent
-    return bool(rr is not None and rr.reach_days and w.prec in rr.precisions and (w.ref or dyad_reach(w, rr)))
+    return bool(rr is not None and rr.reach_days and w.prec in rr.precisions
+                and (without_heads(w.ref) or dyad_reach(w, rr)))
 
 
 def dyad_reach(w: Unit, rr: Any) -> bool:

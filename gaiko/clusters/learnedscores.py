@@ -52,11 +52,13 @@ class SidesMemo:
 
     def _sides(self, u: Any) -> int:
         """A small id of what :func:`~.learned.sides_meet` reads of unit ``u`` (:func:`~.sideagree.sides_agree` either
-        way: the sides, two-way or not, the precision and the type), kept by unit key: units with the same id meet the
+        way: the sides, two-way or not, the precision and the type; the window too for a precision of
+        ``sides.complementary``, whose reports agree by their day), kept by unit key: units with the same id meet the
         same units."""
         got = self.side_of.get(u.key)
         if got is None:
-            sig = (u.src, u.tgt, u.sym, u.prec, u.event_type)
+            sig = (u.src, u.tgt, u.sym, u.prec, u.event_type) \
+                + ((u.lo, u.hi) if u.prec in self.rules.complementary else ())
             got = self.side_ids.get(sig)
             if got is None:
                 got = self.side_ids[sig] = len(self.side_ids)

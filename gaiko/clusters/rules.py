@@ -88,6 +88,12 @@ def load_rules(path: str | None = None) -> Rules:
     _check(p, isinstance(modes.get("compare", True), bool), "modes.compare must be true or false")
     _check(p, isinstance(sides.get("persons", True), bool), "sides.persons must be true or false")
     _check(p, isinstance(sides.get("two_way", False), bool), "sides.two_way must be true or false")
+    comp = sides.get("complementary") or {}
+    _check(p, isinstance(comp, dict) and set(comp) <= {"precisions", "except_types"}
+           and all(isinstance(comp.get(k) or [], list) for k in ("precisions", "except_types")),
+           "sides.complementary must be a mapping of precisions and except_types (lists)")
+    _check(p, all(str(x) in dates for x in comp.get("precisions") or []),
+           "sides.complementary.precisions must list date precisions of dates")
     _check(p, isinstance(sides.get("domestic_apart") or [], list)
            and all(str(x) in dates for x in sides.get("domestic_apart") or []),
            "sides.domestic_apart must list date precisions of dates")
@@ -160,6 +166,7 @@ def load_rules(path: str | None = None) -> Rules:
     _check(p, isinstance(max_days, int) and max_days >= 1, "attach.max_window_days must be a whole number >= 1")
     referent = parse_referent(raw.get("referent"), p)
     from .retold import parse_retold
+    from .sideheads import parse_side_heads
     from .sentday import parse_sentence_day
     from .towns import parse_sentence_town
 
@@ -212,6 +219,9 @@ def load_rules(path: str | None = None) -> Rules:
                             | {w for w in (retold.widths() if retold else ()) if w <= max_days})),
         meet_precisions=frozenset(str(x) for x in meet.get("precisions") or ()),
         meet_sides=frozenset(str(x) for x in meet.get("sides") or ()),
+        side_heads=parse_side_heads(sides.get("heads"), p, set(dates) | set(PRECISIONS)),
+        complementary=frozenset(str(x) for x in comp.get("precisions") or ()),
+        complementary_except=frozenset(str(x) for x in comp.get("except_types") or ()),
         referent=referent,
         retold=retold,
         sentence_town=sentence_town,

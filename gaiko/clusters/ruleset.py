@@ -92,6 +92,13 @@ class Rules:
     #: each side meets its counterpart by one of these kinds (gaiko.clusters.meeting)
     meet_precisions: frozenset[str] = frozenset()
     meet_sides: frozenset[str] = frozenset()
+    #: two reports of one window whose side was read weakly from the same noun meet (sides.heads;
+    #: gaiko.clusters.sideheads), None without the section
+    side_heads: Any = None
+    #: (round c85) two reports of one window of these precisions, one naming only its source and the other only its
+    #: target, agree (sides.complementary), unless of these types
+    complementary: frozenset[str] = frozenset()
+    complementary_except: frozenset[str] = frozenset()
     #: what undated reports refer to (the ``referent`` section; gaiko.clusters.referent), None without one
     referent: Any = None
     #: events a sentence retells as earlier than its dated one (the ``retold`` section; gaiko.clusters.retold)

@@ -17,7 +17,7 @@ from .rules import WILD, Rules
 if TYPE_CHECKING:
     from .units import Unit
 
-__all__ = ["directed", "side_by_side", "sides_agree"]
+__all__ = ["directed", "side_by_side", "sides_agree", "side_agrees"]
 
 
 def _sides_agree(a: str, b: str) -> bool:
@@ -29,6 +29,12 @@ def _sides_agree(a: str, b: str) -> bool:
     if a == b:
         return True
     return (a.endswith(":*") or b.endswith(":*")) and side_country(a) == side_country(b)
+
+
+def side_agrees(a: str, b: str) -> bool:
+    """Whether two sides of one position agree: equal, one open, or the same country told differently; two different
+    named people never (:mod:`.sideheads` reads it)."""
+    return _sides_agree(a, b)
 
 
 def _person(s: str) -> tuple[str, str]:
@@ -56,9 +62,14 @@ def sides_agree(v: Unit, u: Unit, rules: Rules) -> bool:
     when one of them names one country and no source (:func:`_loose`), that country is among the other's. ``v`` is
     the candidate parent: when its precision is listed in
     ``sides.domestic_apart`` (an undated report, so both are undated), a report of one country on both sides agrees
-    only side by side (round c31)."""
+    only side by side (round c31). Two reports of one window of a precision in ``sides.complementary`` (a day) agree
+    when one names only its source and the other only its target (:func:`_complementary`, round c85), unless their
+    type is one of its ``except_types``."""
     if side_by_side(v, u):
         return True
+    if v.prec in rules.complementary and u.prec in rules.complementary and v.lo == u.lo and v.hi == u.hi \
+            and u.event_type not in rules.complementary_except and _complementary(v, u) and directed(v, u):
+        return True  # (round c85) one names only who acted, the other only at whom: one day's act (sides.complementary)
     if u.event_type in rules.undirected and _sides_agree(v.src, u.tgt) and _sides_agree(v.tgt, u.src) \
             and not (v.prec in rules.domestic_apart and _sources_apart(v, u)):
         return True

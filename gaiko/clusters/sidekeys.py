@@ -14,6 +14,7 @@ from functools import lru_cache
 from collections.abc import Iterable
 
 from .meeting import place_tokens
+from .sideheads import head_lookup_tokens
 from .rules import WILD, Rules
 from .units import Unit
 
@@ -38,7 +39,7 @@ def probe_tokens(u: Unit, undirected: bool = False) -> tuple[str, ...]:
 def listed_with_place(u: Unit, rules: Rules) -> tuple[str, ...]:
     """:func:`listed_tokens`, and the unit's place token when it may meet others of its day and place
     (:func:`~gaiko.clusters.meeting.place_tokens`, ``places.meet``)."""
-    extra = place_tokens(u, rules)
+    extra = place_tokens(u, rules) + head_lookup_tokens(u, rules)
     return listed_tokens(u) + extra if extra else listed_tokens(u)
 
 
@@ -46,7 +47,7 @@ def probes_with_place(u: Unit, rules: Rules) -> tuple[str, ...]:
     """:func:`probe_tokens` (undirected for the rules' undirected types), and the place token of the units of its day
     and place it may meet (the same token as it is listed under: the relation is symmetric)."""
     tokens = probe_tokens(u, u.event_type in rules.undirected)
-    extra = place_tokens(u, rules)
+    extra = place_tokens(u, rules) + head_lookup_tokens(u, rules)
     return tokens + extra if extra else tokens
 
 

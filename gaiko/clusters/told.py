@@ -46,10 +46,11 @@ def is_told(ref: str) -> bool:
 
 
 def named(ref: str) -> str:
-    """The referent string without the :data:`TOLD` token: what the referent names (``""`` when nothing)."""
-    if not ref or TOLD not in ref:
+    """The referent string without the :data:`TOLD` token and the head tokens of :mod:`.sideheads`: what the referent
+    names (``""`` when nothing)."""
+    if not ref or (TOLD not in ref and "h:" not in ref):
         return ref
-    return ",".join(t for t in ref.split(",") if t != TOLD)
+    return ",".join(t for t in ref.split(",") if t != TOLD and not t.startswith("h:"))
 
 
 def told_reach(w: Any, rr: Any) -> bool:

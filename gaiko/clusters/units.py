@@ -17,6 +17,7 @@ A mention's *unit* is what it says about the event, reduced to what reports of o
   report of either direction (``sides.two_way``);
 * ``ref``: what its phrases refer to (:func:`~gaiko.clusters.referent.referent_of`: names and counts of its source,
   target and place phrases), with a ``referent`` section in the rules; ``""`` otherwise. Part of the key when not empty.
+  With ``sides.heads`` it also holds the nouns of the sides the coder read weakly (:mod:`.sideheads`, round c85).
 
 Everything here is a pure function of the mentions and the rules.
 """
@@ -35,6 +36,7 @@ from .referent import conflicts, referent_of, shares
 from .retold import retold_units
 from .sentday import sentence_days
 from .sideagree import sides_agree
+from .sideheads import head_tokens, heads_meet
 from .towns import SOFT, sentence_town, soft_places_agree
 from .rules import NAMED, OTHER_MODE, WILD, Rules
 
@@ -138,8 +140,13 @@ def unit_of(m: dict[str, Any], rules: Rules) -> Unit:
         mode=rules.unit_mode(m.get("mode"), str(m["event_type"])),
         prec=prec if prec in rules.precision_order else "other",
         lo=lo, hi=hi, rank=rules.rank(prec if prec in rules.precision_order else "other"),
-        ref=referent_of(m, rules.referent),
+        ref=_with_heads(referent_of(m, rules.referent), head_tokens(m, rules.side_heads)),
     )
+
+
+def _with_heads(ref: str, heads: list[str]) -> str:
+    """The referent string with the head tokens of :mod:`.sideheads` (sorted in, as the referent's own)."""
+    return ",".join(sorted(set(ref.split(",")) | set(heads))) if heads and ref else ",".join(heads) if heads else ref
 
 
 def units_of(rows: Sequence[dict[str, Any]], rules: Rules) -> list[Unit]:
@@ -288,7 +295,8 @@ def compare(v: Unit, u: Unit, rules: Rules) -> bool:
     if rules.referent is not None and rules.referent.acts \
             and (u.prec in rules.referent.precisions or rules.referent.acts_dated) and acts_apart(v.ref, u.ref):
         return False  # (round c82) an undated intention of another act (referent.acts); (c83) a dated one too
-    return ((sides_agree(v, u, rules) or place_meets(v, u, rules)) and places_agree(v.place, u.place)
+    return ((sides_agree(v, u, rules) or place_meets(v, u, rules) or heads_meet(v, u, rules))
+            and places_agree(v.place, u.place)
             and rules.modes_agree(v, u))
 
 
