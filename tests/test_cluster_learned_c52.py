@@ -61,8 +61,13 @@ def test_units_differing_only_in_what_sides_meet_reads_get_other_ids():
     rules = load_rules()
     wl = _worklist({}, rules)
     base = Unit("reported", "ASSAULT", "KLV", "DRV", WILD, WILD, "day", 100, 100)
-    same = Unit("reported", "ASSAULT", "KLV", "DRV", "C:KLV", "m", "day", 140, 140, ref="depot")
+    same = Unit("reported", "ASSAULT", "KLV", "DRV", "C:KLV", "m", "day", 100, 100, ref="depot")
     assert wl._sides(base) == wl._sides(same)
+    # round c85: where sides.complementary lists the precision, reports agree by their day, so the window is read too
+    later = Unit("reported", "ASSAULT", "KLV", "DRV", WILD, WILD, "day", 140, 140)
+    assert (wl._sides(base) != wl._sides(later)) == ("day" in rules.complementary)
+    undated = [Unit("reported", "ASSAULT", "KLV", "DRV", WILD, WILD, "published", lo, lo + 2) for lo in (100, 140)]
+    assert ("published" in rules.complementary) or wl._sides(undated[0]) == wl._sides(undated[1])
     others = [Unit("reported", "ASSAULT", "DRV", "KLV", WILD, WILD, "day", 100, 100),
               Unit("reported", "ASSAULT", "KLV", WILD, WILD, WILD, "day", 100, 100),
               Unit("reported", "ASSAULT", "KLV", "DRV", WILD, WILD, "published", 100, 102),
