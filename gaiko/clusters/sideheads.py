@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import DataFileError
+from .referent import _singular  # the referent's noun rule: one singular form for both keys
 from .sideagree import side_agrees
 
 __all__ = ["HeadRules", "parse_side_heads", "head_tokens", "heads_of", "without_heads", "heads_meet",
@@ -62,16 +63,6 @@ def parse_side_heads(raw: Any, path: str, precisions: set[str]) -> HeadRules | N
     check(all(re.fullmatch(r"[a-z]+", str(w)) for w in raw.get("never") or []), "never must list lower-case words")
     return HeadRules(frozenset(map(str, raw["resolutions"])), frozenset(map(str, raw.get("precisions") or ())),
                      frozenset(map(str, raw.get("never") or ())))
-
-
-def _singular(w: str) -> str:
-    if w.endswith("men"):
-        return w[:-3] + "man"
-    if w.endswith("ies") and len(w) > 4:
-        return w[:-3] + "y"
-    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
-        return w[:-1]
-    return w
 
 
 def head_tokens(row: dict[str, Any], hr: HeadRules | None) -> list[str]:
