@@ -72,6 +72,8 @@ def _weak_for_done(frame: Frame, report: Report) -> str | None:
         return "the sentence announces, it reports nothing done"
     if (state := state_goes_on(frame, report.text)) is not None:  # "soldiers remain in Bunia" (round t46)
         return f"the sentence says the contrary state goes on ({state[1]})"
+    if (held := still_held(frame, report.text)) is not None:  # "the lorries held in Belarus were moved" (round t47)
+        return f"the sentence names them held ({held}), not freed"
     if _NEGATES.search(report.text):
         return f"the sentence negates ({_NEGATES.search(report.text).group(0)})"
     if (react := reacted_only(frame, report.text, lexicon())) is not None:  # "praised the alliance" (round t34)
@@ -81,6 +83,26 @@ def _weak_for_done(frame: Frame, report: Report) -> str | None:
     if frame.places and _only_the_place(frame, report):
         return "the sentence names only the place of the pledge's object (another deed may be done there)"
     return None
+
+
+def still_held(frame: Frame, text: str) -> str | None:
+    """For a pledge to release or hand back, the words of the report that name what it promised to free as held
+    ("Djiboutian soldiers held in Eritrea", :func:`gaiko.tracking.clauseaside.held_detained`), or None: the detention
+    goes on, so the relation model's "done" has no deed to stand on (round t47)."""
+    if not frame.acts & _FREEING:
+        return None
+    from .clauseaside import held_detained
+    from .text import analyse
+
+    toks = analyse(text)[0]
+    for k, t in enumerate(toks):
+        if t.text == "held" and held_detained(text, toks, 0, k):
+            return text[toks[k - 1].start:toks[k + 1].end]
+    return None
+
+
+#: acts whose object is held until the act is done
+_FREEING = frozenset({"a:release", "a:hand_back"})
 
 
 def _only_the_place(frame: Frame, report: Report) -> bool:
