@@ -5,6 +5,11 @@ Held. "Held" right after a noun and before "in", "at", "by", "since", "captive",
     Djiboutian soldiers held in Eritrea"): it is no "hold" cue (talks, elections, a truce held), so no deed; for a pledge
     to release or hand back, such a detention named in the report also keeps the relation model from reading the
     release done (gaiko/tracking/clauseaside.held_detained, modelread.still_held; words in pledges/participles.yaml).
+On hold. "Put its plan for the new bridge on hold", "has put the construction of the bridge on hold until next year":
+    the pledger's own act put on hold is a withdrawal (docs/pledges.md, *Status*: the pledger suspends or postpones it),
+    however many words stand between "put" and "on hold" in one clause (``**`` in relations.yaml, up to eight; ``*``
+    skipped three, so the stall cue "on hold" read it, or the infinitive "to build" a restatement). "On hold" is that
+    form only (``=hold``): "a plan on holding talks" holds nothing.
 """
 
 from __future__ import annotations
@@ -85,3 +90,49 @@ def test_held_detained_unit() -> None:
         k = next(n for n, t in enumerate(toks) if t.text == "held")
         assert held_detained(text, toks, 0, k) is want, text
 
+
+# -- On hold: the pledger's own plan put on hold ---------------------------------------------------------------------------
+
+_BRIDGE = "KAMPALA — Uganda promised on Monday to build a new bridge over the Nile at Jinja by 2027."
+_MINE = "NAIROBI — Kenya pledged on Monday to upgrade the Malaba railway station by 2028."
+
+
+@pytest.mark.parametrize("pledge,report,verb", [
+    (_BRIDGE, "Uganda has put the construction of the new Jinja bridge on hold until next year.", "build"),
+    (_BRIDGE, "Uganda put its plan to build the Jinja bridge on hold on Friday.", "build"),
+    (_MINE, "Kenya has put its upgrade of the Malaba railway station on hold, the transport ministry said on Friday.",
+     "upgrade"),
+])
+def test_put_on_hold_withdraws(tmp_path: Path, coder, pledge: str, report: str, verb: str) -> None:
+    e = _one(_story(tmp_path, coder, pledge, [report]), verb)
+    assert _relations(e) == ["withdraws"], e["evidence"]
+    assert e["status"] == "withdrawn", (e["status"], e["status_reason"])
+
+
+@pytest.mark.parametrize("pledge,report,verb,want", [
+    # a state: the plan still on hold stalls, as before
+    (_BRIDGE, "The Jinja bridge plan remains on hold, the works minister said on Friday.", "build", "stalled"),
+    # "on holding talks" is no "on hold"
+    (_BRIDGE, "Uganda put forward a new plan on holding talks with donors over the Jinja bridge on Friday.", "build",
+     None),
+    # a comma between: "put" and "on hold" are not one phrase
+    (_BRIDGE, "Uganda put up new fencing at the Jinja bridge site, with other works on hold.", "build", None),
+])
+def test_on_hold_lookalikes(tmp_path: Path, coder, pledge: str, report: str, verb: str, want: str | None) -> None:
+    e = _one(_story(tmp_path, coder, pledge, [report]), verb)
+    assert "withdraws" not in _relations(e), e["evidence"]
+    if want:
+        assert e["status"] == want, (e["status"], e["status_reason"])
+
+
+def test_wide_gap_unit() -> None:
+    from gaiko.tracking.lexicon import lexicon
+    from gaiko.tracking.text import analyse, match_from
+
+    lex = lexicon()
+    pattern = ("put", "**", "on", "=hold")
+    for text, want in (("put the construction of the new Jinja bridge on hold", True),
+                       ("put forward a new plan on holding talks", False),
+                       ("put up fencing, with works on hold", False)):
+        toks = list(analyse(text)[0])
+        assert (match_from(toks, pattern, 0, len(toks), lex) is not None) is want, text
