@@ -3,8 +3,9 @@ each kind, with look-alikes that keep main's reading.
 
 Held. "Held" right after a noun and before "in", "at", "by", "since", "captive", ... names who or what is held ("the
     Djiboutian soldiers held in Eritrea"): it is no "hold" cue (talks, elections, a truce held), so no deed; for a pledge
-    to release or hand back, such a detention named in the report also keeps the relation model from reading the
-    release done (gaiko/tracking/clauseaside.held_detained, modelread.still_held; words in pledges/participles.yaml).
+    to release or hand back, such a detention inside another noun's phrase ("families of the drivers held in ...")
+    also keeps the relation model from reading the release done (gaiko/tracking/clauseaside.held_detained,
+    modelread.still_held; words in pledges/participles.yaml).
 On hold. "Put its plan for the new bridge on hold", "has put the construction of the bridge on hold until next year":
     the pledger's own act put on hold is a withdrawal (docs/pledges.md, *Status*: the pledger suspends or postpones it),
     however many words stand between "put" and "on hold" in one clause (``**`` in relations.yaml, up to eight; ``*``
@@ -44,9 +45,10 @@ _DONE = ("fulfilled", "partially_fulfilled", "in_progress")
 # -- Held: a detention is no "hold" cue ------------------------------------------------------------------------------------
 
 _HELD = [
-    ("MINSK — Belarus promised on Monday to release the Polish lorries stuck at the border by May.",
-     "About 40 Polish lorries held in Belarus were moved to a parking area near Brest on Friday, drivers said.",
-     "release"),
+    ("WARSAW — Belarus promised on Monday to release the Polish lorry drivers it detained in March.",
+     "Families of the Polish lorry drivers held in Belarus marched in Warsaw on Friday.", "release"),
+    ("MOGADISHU — Somaliland pledged on Monday to free the Yemeni fishermen it seized in January.",
+     "Red Cross delegates visited the Yemeni fishermen held in Berbera on Friday, the Yemeni embassy said.", "free"),
     ("ASMARA — Eritrea pledged on Monday to free the Djiboutian soldiers it captured in 2008.",
      "Relatives of the Djiboutian soldiers held in Eritrea met the foreign minister on Friday.", "free"),
 ]
@@ -69,6 +71,9 @@ _HELD_DEED = [
     # the people held, freed by the report's own verb
     ("ASMARA — Eritrea pledged on Monday to free the Djiboutian soldiers it captured in 2008.",
      "Eritrea freed the Djiboutian soldiers held in Nakfa on Friday, the Qatari mediator said.", "free"),
+    # the people held as the sentence's subject, walking free: the relation model's reading stands
+    ("NIAMEY — Niger pledged on Monday to free the 12 Chadian soldiers it has held since May.",
+     "Twelve Chadian soldiers held by Niger since May walked across the border at Nguigmi on Friday.", "free"),
 ]
 
 

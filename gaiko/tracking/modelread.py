@@ -87,8 +87,11 @@ def _weak_for_done(frame: Frame, report: Report) -> str | None:
 
 def still_held(frame: Frame, text: str) -> str | None:
     """For a pledge to release or hand back, the words of the report that name what it promised to free as held
-    ("Djiboutian soldiers held in Eritrea", :func:`gaiko.tracking.clauseaside.held_detained`), or None: the detention
-    goes on, so the relation model's "done" has no deed to stand on (round t47)."""
+    (:func:`gaiko.tracking.clauseaside.held_detained`) inside another noun's phrase ("families of the drivers held in
+    Belarus marched", "relatives of the soldiers held in Eritrea met"), or None: the detention goes on and the deed
+    reported is someone else's, so the relation model's "done" has no deed to stand on (round t47). The held things as
+    the sentence's subject ("18 soldiers held by Thailand since July walked across the checkpoint") may be the release
+    itself: no veto."""
     if not frame.acts & _FREEING:
         return None
     from .clauseaside import held_detained
@@ -96,7 +99,7 @@ def still_held(frame: Frame, text: str) -> str | None:
 
     toks = analyse(text)[0]
     for k, t in enumerate(toks):
-        if t.text == "held" and held_detained(text, toks, 0, k):
+        if t.text == "held" and held_detained(text, toks, 0, k) and any(x.text == "of" for x in toks[max(0, k - 6):k]):
             return text[toks[k - 1].start:toks[k + 1].end]
     return None
 
