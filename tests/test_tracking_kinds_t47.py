@@ -11,6 +11,9 @@ On hold. "Put its plan for the new bridge on hold", "has put the construction of
     however many words stand between "put" and "on hold" in one clause (``**`` in relations.yaml, up to eight; ``*``
     skipped three, so the stall cue "on hold" read it, or the infinitive "to build" a restatement). "On hold" is that
     form only (``=hold``): "a plan on holding talks" holds nothing.
+Counted. A count of the pledge's counted things reported done in other words, less than promised ("work crews have
+    fixed about 3,100 houses" for a pledge to repair 12,000): a step while the term runs (``progresses``), a compromise
+    once it is over; it was left ``needs_review`` (gaiko/tracking/counted.py; words in pledges/clause_words.yaml).
 """
 
 from __future__ import annotations
@@ -141,3 +144,39 @@ def test_wide_gap_unit() -> None:
                        ("put up fencing, with works on hold", False)):
         toks = list(analyse(text)[0])
         assert (match_from(toks, pattern, 0, len(toks), lex) is not None) is want, text
+
+
+# -- Counted: part of the promised count reported done in other words -----------------------------------------------------
+
+_HOUSES = ("PORT-AU-PRINCE — Haiti's government promised on Monday to repair 12,000 houses damaged by the hurricane by "
+           "December.")
+
+
+def test_counted_part_progresses(tmp_path: Path, coder) -> None:
+    report = "Work crews have fixed about 3,100 houses in Jeremie and Les Cayes, the housing ministry said on Friday."
+    e = _one(_story(tmp_path, coder, _HOUSES, [report]), "repair")
+    assert _relations(e) == ["progresses"], e["evidence"]
+    assert e["status"] == "in_progress", (e["status"], e["status_reason"])
+
+
+@pytest.mark.parametrize("report", [
+    # houses damaged, not repaired: no deed verb of the pledge's own
+    "Floods in March damaged another 3,100 houses in Jeremie, the civil protection agency said on Friday.",
+    # a need, not a deed
+    "Mayors in Jeremie asked for 3,100 houses to be rebuilt first, the housing ministry said on Friday.",
+    # in the future
+    "Work crews will fix about 3,100 houses in Jeremie by June, the housing ministry said on Friday.",
+])
+def test_counted_lookalikes(tmp_path: Path, coder, report: str) -> None:
+    e = _one(_story(tmp_path, coder, _HOUSES, [report]), "repair")
+    assert "progresses" not in _relations(e) and "partial" not in _relations(e), e["evidence"]
+
+
+def test_counted_unit() -> None:
+    from gaiko.tracking.counted import _deed_verb
+    from gaiko.tracking.lexicon import lexicon
+
+    lex = lexicon()
+    assert _deed_verb("crews have fixed 3,100 houses".split(), lex) == "fixed"
+    assert _deed_verb("floods damaged 3,100 houses".split(), lex) is None
+    assert _deed_verb("officials said 3,100 houses".split(), lex) is None

@@ -31,6 +31,7 @@ from .clausegrammar import (Clause, Decision, Report, agent_side, aspect, auxili
 from .clauseaside import (STILL, SWITCH, aside_cue, begins_to_apply, measure_acts,
                           planned_other_act, subject_modifier)
 from .adopted import adopted_deed
+from .counted import counted_part
 from .calledoff import called_off, called_off_reading, pause_retold, puts_off
 from .clausememo import _clause_reading, _cue_in, _memo_call, _subject_at
 from .clausewithdraw import PROMISED_TO, about_plan, dropped_before, other_kind
@@ -379,4 +380,6 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
             return Decision("fulfils", cue=q.get("text"), note="the promised quantity reported in place", features=feats)
         if rel == "partial":
             return less_than_promised(frame, report, text, str(q.get("text")), feats)
+    if (part := counted_part(frame, report, toks, lo, hi, bool(clause.objects), text, lex, feats)) is not None:
+        return part  # "crews have fixed about 3,100 houses" for a pledge to repair 12,000 (round t47)
     return Decision("needs_review", note="about the pledge, no relation read", features=feats)
