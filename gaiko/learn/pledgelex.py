@@ -70,7 +70,7 @@ def _lists() -> tuple[dict[str, Any], set[str]]:
                                                                         "say_verbs")]):
         for items in group:
             for phrase in items:
-                words.update(str(phrase).lower().split())
+                words.update(w.lstrip("=") for w in str(phrase).lower().split())  # "=hold": that form of "hold"
     for key in ("verbs_xcomp", "verbs_demand", "nouns", "verbs_object"):
         words.update(str(k).lower() for k in (cues.get(key) or {}))
     words.update(str(w).lower() for w in cues.get("say_verbs") or ())

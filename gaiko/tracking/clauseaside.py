@@ -16,7 +16,7 @@ from ..tables import word_sets
 from .lexicon import Lexicon
 from .text import Tok
 
-__all__ = ["aside_cue", "subject_modifier", "contrary_modifier", "begins_to_apply", "measure_acts", "SWITCH", "HOLD", "STILL"]
+__all__ = ["aside_cue", "held_detained", "subject_modifier", "contrary_modifier", "begins_to_apply", "measure_acts", "SWITCH", "HOLD", "STILL"]
 
 #: cue words that after "in" make an adverb, not a deed: "15 days in advance" (no progress), "in effect" (practically)
 _SET_PHRASE_NOUNS = frozenset({"advance", "effect"})
@@ -125,11 +125,32 @@ def aside_cue(text: str, toks: list[Tok], lo: int, i: int, rel: str | None = Non
         return True
     if _noun_modifier(text, toks, lo, i):  # "every contract signed by its predecessor": a noun's modifier
         return True
+    if held_detained(text, toks, lo, i):  # "the soldiers held in Eritrea": a detention, no talks held (round t47)
+        return True
     before = text[toks[lo].start:t.start]
     if _SUBORDINATE.search(before):
         return True
     # with a noun subject, only a reversal or a step is background: "after the cut took effect" is the deed itself
     return rel in ("reverses", "progresses") and bool(_SUBORDINATE_NOUN.search(before))
+
+
+def held_detained(text: str, toks: list[Tok], lo: int, i: int) -> bool:
+    """Whether "held" at ``i`` modifies the noun before it as a detention or a place (round t47): "Djiboutian soldiers
+    held in Eritrea", "the lorries held at the border", "sailors held captive since May" name who or what is held; the
+    cue "hold" of ``relations.yaml`` (talks or elections held, a truce that held) reads no deed there. The noun before is
+    a lower-case word that is no auxiliary or pronoun (``not_a_noun``, ``linking``) nor a thing itself held (an occasion
+    of ``shared_words.yaml``'s ``held_events`` or ``held_occasions``, a truce noun): "the talks held in Doha", "the
+    vote was held in May", "the truce held in most areas" keep their reading. The next word is one of ``held_next``."""
+    if i <= lo or i + 1 >= len(toks) or toks[i].text != "held":
+        return False
+    prev = toks[i - 1].text
+    if not prev.isalpha() or not text[toks[i - 1].start:toks[i - 1].start + 1].islower() or prev in _w("not_a_noun") \
+            or prev in _w("linking") or prev.endswith("ly"):
+        return False
+    if prev in word_sets("pledges/shared_words.yaml")["held_events"] or prev in _w("held_occasions") \
+            or prev in word_sets("pledges/truce_nouns.yaml")["truce_nouns"]:
+        return False
+    return toks[i + 1].text in _w("held_next")
 
 
 def planned_other_act(acts: frozenset[str], text: str, toks: list[Tok], j: int, hi: int, lex: Lexicon) -> str | None:

@@ -72,6 +72,8 @@ def _weak_for_done(frame: Frame, report: Report) -> str | None:
         return "the sentence announces, it reports nothing done"
     if (state := state_goes_on(frame, report.text)) is not None:  # "soldiers remain in Bunia" (round t46)
         return f"the sentence says the contrary state goes on ({state[1]})"
+    if (held := still_held(frame, report.text)) is not None:  # "the lorries held in Belarus were moved" (round t47)
+        return f"the sentence names them held ({held}), not freed"
     if _NEGATES.search(report.text):
         return f"the sentence negates ({_NEGATES.search(report.text).group(0)})"
     if (react := reacted_only(frame, report.text, lexicon())) is not None:  # "praised the alliance" (round t34)
@@ -81,6 +83,39 @@ def _weak_for_done(frame: Frame, report: Report) -> str | None:
     if frame.places and _only_the_place(frame, report):
         return "the sentence names only the place of the pledge's object (another deed may be done there)"
     return None
+
+
+def still_held(frame: Frame, text: str) -> str | None:
+    """For a pledge to release or hand back, the words of the report that name what it promised to free as held
+    (:func:`gaiko.tracking.clauseaside.held_detained`) inside another noun's phrase ("families of the drivers held in
+    Belarus marched", "relatives of the soldiers held in Eritrea met"; not after a noun of the release itself,
+    ``freed_nouns``: "the handover of 80 detainees held by Rwanda"), or None: the detention goes on and the deed
+    reported is someone else's, so the relation model's "done" has no deed to stand on (round t47). The held things as
+    the sentence's subject ("18 soldiers held by Thailand since July walked across the checkpoint") may be the release
+    itself: no veto."""
+    if not frame.acts & _FREEING:
+        return None
+    from .clauseaside import held_detained
+    from .text import analyse
+
+    toks = analyse(text)[0]
+    for k, t in enumerate(toks):
+        if t.text != "held" or not held_detained(text, toks, 0, k):
+            continue
+        of = next((m for m in range(k - 1, max(0, k - 6) - 1, -1) if toks[m].text == "of"), None)
+        if of is not None and of > 0 and toks[of - 1].text not in _freed_nouns():  # "the handover of 80 detainees held
+            return text[toks[k - 1].start:toks[k + 1].end]  # by Rwanda" is the release itself
+    return None
+
+
+def _freed_nouns() -> frozenset[str]:
+    from ..tables import word_sets
+
+    return word_sets("pledges/participles.yaml")["freed_nouns"]
+
+
+#: acts whose object is held until the act is done
+_FREEING = frozenset({"a:release", "a:hand_back"})
 
 
 def _only_the_place(frame: Frame, report: Report) -> bool:

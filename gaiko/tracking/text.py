@@ -64,7 +64,8 @@ def _lemma_at(toks: list[Tok], k: int, lex: Lexicon) -> tuple[tuple[str, str], .
 
 
 def find(toks: list[Tok], pattern: tuple[str, ...], lex: Lexicon, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
-    """Spans [i, j) of ``toks[lo:hi]`` whose lemmas match ``pattern`` ("*" skips up to three words)."""
+    """Spans [i, j) of ``toks[lo:hi]`` whose lemmas match ``pattern`` ("*" skips up to three words, "**" up to eight
+    of one clause, "=word" that form only)."""
     hi = len(toks) if hi is None else hi
     out = []
     for i in range(lo, hi):
@@ -74,15 +75,22 @@ def find(toks: list[Tok], pattern: tuple[str, ...], lex: Lexicon, lo: int = 0, h
     return out
 
 
+#: what ends a clause: a "**" gap of a cue never crosses one
+_CLAUSE_MARKS = frozenset({",", ";", ":", ".", "!", "?", "(", ")"})
+
+
 def match_from(toks: list[Tok], pattern: tuple[str, ...], i: int, hi: int, lex: Lexicon) -> int | None:
-    """The end of ``pattern`` (lemmas, ``*`` for up to three words) matched from token ``i`` (before ``hi``), or None."""
+    """The end of ``pattern`` (lemmas, ``*`` for up to three words, ``**`` for up to eight with no clause mark among them,
+    ``=word`` for that form only) matched from token ``i`` (before ``hi``), or None."""
     k = i
     p = 0
     while p < len(pattern):
         want = pattern[p]
-        if want == "*":
+        if want in ("*", "**"):  # "**": up to eight words of one clause ("put its plan for the new bridge on hold")
             nxt = pattern[p + 1] if p + 1 < len(pattern) else None
-            for skip in range(0, 4):
+            for skip in range(0, 4 if want == "*" else 9):
+                if want == "**" and k + skip < hi and toks[k + skip].text in _CLAUSE_MARKS:
+                    return None
                 if k + skip < hi and nxt is not None and any(lem == nxt for lem, _t in _lemma_at(toks, k + skip, lex)):
                     k += skip
                     break
@@ -92,7 +100,10 @@ def match_from(toks: list[Tok], pattern: tuple[str, ...], i: int, hi: int, lex: 
             continue
         if k >= hi:
             return None
-        if not any(lem == want for lem, _t in _lemma_at(toks, k, lex)) and toks[k].text != want:
+        if want[:1] == "=":  # "=hold": that form only ("on hold", never "on holding")
+            if toks[k].text != want[1:]:
+                return None
+        elif not any(lem == want for lem, _t in _lemma_at(toks, k, lex)) and toks[k].text != want:
             return None
         k += 1
         p += 1
