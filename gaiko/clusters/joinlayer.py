@@ -18,6 +18,7 @@ from .core import UnitState, _two_events
 from .joindecide import JoinDecide
 from .joinguard import objects_apart, pair_apart, pick
 from .joinobject import object_of
+from .joinrepeat import any_repeated
 from .joinnear import NearBound
 from .learned import load_model
 from .learneddays import build_days
@@ -105,9 +106,11 @@ class JoinLayer(JoinDecide, SidesMemo, PairScores, NearBound):
         if g is not None and kind == "join":
             ux = self.unit(x)
             ox = self.objects(x) if g.objects is not None else frozenset()
+            rx = g.repeats is not None and any_repeated(self.rows[x], g.repeats.words, g.repeats.span,
+                                                        g.repeats.not_before)  # (round c86) told as a repetition
             for w in out:
                 uw = self.unit(w)
-                if pair_apart(ux, uw, g) or (ox and objects_apart(ux, uw, ox, self.objects(w), g.objects)):
+                if rx or pair_apart(ux, uw, g) or (ox and objects_apart(ux, uw, ox, self.objects(w), g.objects)):
                     out[w] = -math.inf
         return out
 

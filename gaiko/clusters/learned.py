@@ -37,6 +37,7 @@ import numpy as np
 from ..errors import DataFileError
 from .core import UnitState, _two_events, choose_parent, cluster_id_of, cluster_mentions, linked, root_agrees, ukey_of
 from .joinguard import objects_apart, pair_apart, pick
+from .joinrepeat import any_repeated
 from .joinobject import objects_of
 from .learnedjoiners import join_eligible
 from .learnedrules import LearnedRules, parse_learned
@@ -281,6 +282,9 @@ def join_last_states(rows: list[Mapping[str, Any]], ulist: list[Any], rules: Rul
                 keys = [k for k in keys if sides_meet(units[k].unit, st.unit, rules)]
             # (round c79) a pair the guards keep apart scores nil (the cluster stays on the list)
             keys = [k for k in keys if not pair_apart(st.unit, units[k].unit, guards)]
+            if guards is not None and guards.repeats is not None and any_repeated(
+                    (rows[i] for i in mine), guards.repeats.words, guards.repeats.span, guards.repeats.not_before):
+                keys = []  # (round c86) a loner told as a repetition
             if guards is not None and guards.objects is not None:  # (round c80) two objects days apart
                 keys = [k for k in keys if not objects_apart(st.unit, units[k].unit, objs(st.ukey), objs(k),
                                                             guards.objects)]

@@ -108,6 +108,8 @@ class JoinGuards:
     other_person_when: frozenset[str] = frozenset()
     #: round c83: two intentions naming different acts (``v:`` tokens, :mod:`.intents`) are not scored together
     acts: bool = False
+    #: round c86: a loner told as a repetition joins no cluster (:mod:`.joinrepeat`); ``None``: off
+    repeats: "RepeatGuard | None" = None
 
 
 @dataclass(frozen=True)
@@ -121,11 +123,22 @@ class ObjectGuard:
     known: bool = False
 
 
+@dataclass(frozen=True)
+class RepeatGuard:
+    """``learned.guards.repeats`` (round c86): a loner one of whose mentions has one of ``words`` within ``span``
+    words of its trigger (not followed by one of ``not_before``) is told as another act than one before
+    (:mod:`.joinrepeat`)."""
+
+    words: frozenset[str]
+    span: int
+    not_before: frozenset[str] = frozenset()
+
+
 def parse_guards(raw: Any, path: str) -> JoinGuards | None:
     """The checked ``learned.guards`` mapping (None when absent or empty). Raises :class:`~gaiko.errors.DataFileError`."""
     if not raw:
         return None
-    keys = {"places", "dated", "apart_days", "two_events", "objects", "sideless", "other_person", "acts"}
+    keys = {"places", "dated", "apart_days", "two_events", "objects", "sideless", "other_person", "acts", "repeats"}
     if not isinstance(raw, dict) or not set(raw) <= keys:
         raise DataFileError(path, f"learned: guards must be a mapping of {', '.join(sorted(keys))}")
     for key in ("places", "two_events", "acts"):
@@ -142,7 +155,25 @@ def parse_guards(raw: Any, path: str) -> JoinGuards | None:
                       two_events=bool(raw.get("two_events", False)), objects=_objects(raw.get("objects"), path),
                       sideless=when["sideless"] is not None, other_person=when["other_person"] is not None,
                       sideless_when=when["sideless"] or frozenset(),
-                      other_person_when=when["other_person"] or frozenset(), acts=bool(raw.get("acts", False)))
+                      other_person_when=when["other_person"] or frozenset(), acts=bool(raw.get("acts", False)),
+                      repeats=_repeats(raw.get("repeats"), path))
+
+
+def _repeats(raw: Any, path: str) -> RepeatGuard | None:
+    """The checked ``guards.repeats`` mapping (round c86; None when absent, empty or false)."""
+    if not raw:
+        return None
+    if not isinstance(raw, dict) or not set(raw) <= {"words", "span", "not_before"}:
+        raise DataFileError(path, "learned: guards.repeats must be a mapping of words, span, not_before")
+    words, span, nb = raw.get("words") or [], raw.get("span"), raw.get("not_before") or []
+    if not isinstance(span, int) or isinstance(span, bool) or span < 1:
+        raise DataFileError(path, "learned: guards.repeats.span must be a whole number >= 1")
+    for key, v in (("words", words), ("not_before", nb)):
+        if not isinstance(v, list) or not all(isinstance(w, str) and w == w.lower() and w for w in v):
+            raise DataFileError(path, f"learned: guards.repeats.{key} must be a list of lower-case words")
+    if not words:
+        raise DataFileError(path, "learned: guards.repeats.words must list at least one word")
+    return RepeatGuard(words=frozenset(words), span=span, not_before=frozenset(nb))
 
 
 #: round c82: the narrowings each person guard may list (:func:`~.joinguard.pair_apart`)

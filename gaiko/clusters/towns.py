@@ -42,6 +42,12 @@ class TownRules:
     joiners: frozenset[str]
     max_gap: int
     min_population: int
+    #: (round c86) a report naming no country (no side, no place) takes the town its phrase names, at most this many
+    #: characters from its trigger, when the gazetteer has that name (at least ``min_population`` people) in one
+    #: country only; 0: never
+    sideless_gap: int = 0
+    #: words that name no town for such a report ("in March": a month, though a town of that name exists)
+    not_towns: frozenset[str] = frozenset()
 
 
 def parse_sentence_town(raw: Any, path: str) -> TownRules | None:
@@ -54,14 +60,15 @@ def parse_sentence_town(raw: Any, path: str) -> TownRules | None:
         if not cond:
             raise DataFileError(path, f"places.sentence_town: {msg}")
 
-    known = {"prepositions", "of_nouns", "joiners", "conjunctions", "max_gap", "min_population"}
+    known = {"prepositions", "of_nouns", "joiners", "conjunctions", "max_gap", "min_population", "sideless_gap",
+             "not_towns"}
     check(isinstance(raw, dict) and set(raw) <= known, f"use only {', '.join(sorted(known))}")
-    lists = {k: raw.get(k) or [] for k in ("prepositions", "of_nouns", "joiners", "conjunctions")}
+    lists = {k: raw.get(k) or [] for k in ("prepositions", "of_nouns", "joiners", "conjunctions", "not_towns")}
     check(all(isinstance(v, list) and all(re.fullmatch(r"[a-z]+", str(w)) for w in v) for v in lists.values()),
-          "prepositions, of_nouns, joiners and conjunctions must list lower-case words")
+          "prepositions, of_nouns, joiners, conjunctions and not_towns must list lower-case words")
     check(bool(lists["prepositions"]), "prepositions must list at least one word")
-    for key in ("max_gap", "min_population"):
-        v = raw.get(key)
+    for key in ("max_gap", "min_population", "sideless_gap"):
+        v = raw.get(key, 0)
         check(isinstance(v, int) and not isinstance(v, bool) and v >= 0, f"{key} must be a whole number >= 0")
     preps = "|".join(sorted(map(str, lists["prepositions"]), key=len, reverse=True))
     nouns = "|".join(sorted(map(str, lists["of_nouns"]), key=len, reverse=True))
@@ -71,7 +78,8 @@ def parse_sentence_town(raw: Any, path: str) -> TownRules | None:
     inner = rf"(?:\s+(?:(?:{joiners})\s+)?[A-Z\u00C0-\u00DE][\w\-'\u2019]*)*" if joiners else \
         r"(?:\s+[A-Z\u00C0-\u00DE][\w\-'\u2019]*)*"
     pattern = re.compile(rf"(?:{lead})\s+((?:the\s+)?[\w\-'\u2019]+{inner})")
-    return TownRules(pattern, frozenset(map(str, lists["joiners"])), int(raw["max_gap"]), int(raw["min_population"]))
+    return TownRules(pattern, frozenset(map(str, lists["joiners"])), int(raw["max_gap"]), int(raw["min_population"]),
+                     int(raw.get("sideless_gap", 0)), frozenset(map(str, lists["not_towns"])))
 
 
 def sentence_town(row: dict[str, Any], tr: TownRules) -> str:
@@ -80,14 +88,15 @@ def sentence_town(row: dict[str, Any], tr: TownRules) -> str:
     locative phrase nearest its trigger names no town of its countries, or names more than one."""
     countries = {c for c in (row.get("source_country"), row.get("target_country")) if c}
     sent = str(row.get("sentence_text") or "")
-    if not countries or not sent or row.get("trigger_start") is None:
+    anywhere = not countries and tr.sideless_gap > 0 and not row.get("place_country")
+    if not (countries or anywhere) or not sent or row.get("trigger_start") is None:
         return ""
     at = int(row["trigger_start"]) - int(row.get("sentence_start") or 0)
     best: tuple[int, str] | None = None
     for m in tr.pattern.finditer(sent):
         lo, hi = (m.end(1), at) if m.end(1) <= at else (at, m.start(1))
         gap = max(hi - lo, 0)
-        if gap > tr.max_gap or ";" in sent[lo:hi]:
+        if gap > (tr.sideless_gap if anywhere else tr.max_gap) or ";" in sent[lo:hi]:
             continue
         span = m.group(1)
         after = sent[m.end(1):].split(None, 1)
@@ -97,15 +106,16 @@ def sentence_town(row: dict[str, Any], tr: TownRules) -> str:
             best = (gap, span)
     if best is None or not best[1][:1].isupper():
         return ""  # no locative phrase near it, or the nearest names no town ("in the capital")
-    found = _towns_in(best[1], frozenset(countries), tr)
+    found = _towns_in(best[1], None if anywhere else frozenset(countries), tr)
     if len(found) != 1:
         return ""
     name, country = next(iter(found))
     return f"{SOFT}{name.lower()}|{country}"
 
 
-def _towns_in(span: str, countries: frozenset[str], tr: TownRules) -> set[tuple[str, str]]:
-    """The towns of ``countries`` a name phrase names, longest names first ("Santiago de Cuba", not "Santiago")."""
+def _towns_in(span: str, countries: frozenset[str] | None, tr: TownRules) -> set[tuple[str, str]]:
+    """The towns of ``countries`` a name phrase names, longest names first ("Santiago de Cuba", not "Santiago"); with
+    ``countries`` None (``sideless``), of any country, when every town of that name is of one country."""
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(span)]
     who = _who()
     found: set[tuple[str, str]] = set()
@@ -121,9 +131,12 @@ def _towns_in(span: str, countries: frozenset[str], tr: TownRules) -> set[tuple[
                                                     for _s, _e, w in part):
                 continue
             key = fold(span[part[0][0]:part[-1][1]])
-            if key in who:
+            if key in who or countries is None and key in tr.not_towns:
                 continue
-            towns = [g for g in _gazetteer().get(key) if g.country in countries and g.population >= tr.min_population]
+            towns = [g for g in _gazetteer().get(key) if (countries is None or g.country in countries)
+                     and g.population >= tr.min_population]
+            if countries is None and len({g.country for g in towns}) > 1:
+                towns = []  # a name of towns in two countries: none
             if towns:
                 hit = (j, towns[0])
                 break
