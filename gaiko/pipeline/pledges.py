@@ -36,6 +36,7 @@ from .pledge_made import made_on, noun_party, time_word
 from .pledge_guards import no_pledge_here, others_fate, thing, they_means, warns_of_another
 from .pledge_stance import stance_passive
 from .retold import retold_term
+from .pledge_sides import agreed_with
 from .pledge_speaker import done_to, speakers_own
 from .pledge_spoken import spoken_for
 from .pledge_suffered import suffered_threat
@@ -241,6 +242,8 @@ class PledgeExtractor:
             action = "not " + action  # "will not tax", "would not seek to reopen" (round p55)
         if target is None and obj_tok is not None and not (kind == "demand" and verb.pos_ == "NOUN"):
             target = state.actor_in(obj_tok) if obj_tok.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") else None
+        if target is None and kind != "demand":
+            target = agreed_with(cue, state)  # "Somalia agreed with Kenya to swap detainees" (round x18)
         target = target or destination(verb, state, actor.country)  # "pledged to deploy police to Haiti"
         country = actor.country or country_in(doc, actor.start, actor.end) or country_in(doc, sent.start_char, sent.end_char) or country_hint
         deadline = pledge_deadline(verb, cue, state.published, country, self._occasions)
