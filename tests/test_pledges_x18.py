@@ -72,3 +72,39 @@ def test_k1_named_pair_before_both_sides_still_wins(coder) -> None:
     got = {(x[0], x[1]) for x in _rows(coder, "Gabon and Cameroon held talks in Libreville. Both sides agreed to "
                                                "reopen the Kye-Ossi crossing.")}
     assert {("GAB", "CMR"), ("CMR", "GAB")} <= got, got
+
+
+# ---------------------------------------------------------------------------------------------------------- K2
+def test_k2_second_clause_subject_misparsed_as_conjunct(coder) -> None:
+    got = _rows(coder, "Rwanda agreed to pull its units out of Rubavu and Burundi promised to disband the border "
+                       "militias.")
+    assert [(x[0], x[3]) for x in got] == [("RWA", "pull its units out of Rubavu"), ("BDI", "disband the border militias")], got
+
+
+def test_k2_semicolon_clause_is_not_the_second_speakers(coder) -> None:
+    got = _rows(coder, "Niger vowed to expel the smugglers; Algeria, for its part, said it would stop buying their "
+                       "fuel.")
+    assert ("NER", None, None, "expel the smugglers") in got, got
+    assert any(x[0] == "DZA" and x[3].startswith("stop") for x in got), got
+
+
+TWO_CLAUSES_LOOKALIKES = [
+    # one promiser, two acts: the second verb is still the first subject's
+    ("Rwanda agreed to pull its units out of Rubavu and Musanze and promised to disband the border militias.",
+     ["RWA", "RWA"]),
+    # the places stay one object when no verb follows them
+    ("Rwanda agreed to pull its units out of Rubavu and Musanze.", ["RWA"]),
+]
+
+
+@pytest.mark.parametrize("text,actors", TWO_CLAUSES_LOOKALIKES)
+def test_k2_lookalikes_keep_one_promiser(coder, text: str, actors: list[str]) -> None:
+    got = _rows(coder, text)
+    assert [x[0] for x in got] == actors, got
+    assert "Musanze" in got[0][3], got
+
+
+def test_k2_reported_clause_keeps_its_speaker(coder) -> None:
+    """A verb of saying after its one complement still says it ("..., Algeria said")."""
+    got = _rows(coder, "Niger would expel the smugglers, Algeria said.")
+    assert got and got[0][2] == "Algeria", got
