@@ -108,3 +108,41 @@ def test_k2_reported_clause_keeps_its_speaker(coder) -> None:
     """A verb of saying after its one complement still says it ("..., Algeria said")."""
     got = _rows(coder, "Niger would expel the smugglers, Algeria said.")
     assert got and got[0][2] == "Algeria", got
+
+
+# ---------------------------------------------------------------------------------------------------------- K3
+GROUPS = [
+    ("SPLM-N gunmen ambushed a convoy near Dilling, the army said.", "SPLM-N", "SDN"),
+    ("SPLM-IO forces overran a barracks in Upper Nile state.", "SPLM-IO", "SSD"),
+    ("FDLR fighters looted cattle in Masisi territory overnight.", "FDLR", "RWA"),
+    ("ADF rebels raided three villages near Oicha, killing 14 civilians.", "ADF", "UGA"),
+    ("The ADF will send 300 personnel to help with the bushfires, Canberra said.", "ADF", "AUS"),
+    ("The AFC said its fighters would hold Walikale until talks resumed.", "AFC", "COD"),
+    ("CODECO gunmen burned a camp for displaced people in Djugu.", "CODECO", "COD"),
+    ("Fano gunmen took control of Debre Tabor, residents said.", "Fano", "ETH"),
+    ("The Oromo Liberation Army abducted two engineers in West Shewa.", "Oromo Liberation Army", "ETH"),
+    ("JNIM gunmen attacked a convoy near Djibo in Burkina Faso.", "JNIM", "MLI"),
+    ("The RSF vowed to let food aid reach El Fasher.", "RSF", "SDN"),
+]
+
+
+@pytest.mark.parametrize("text,name,country", GROUPS)
+def test_k3_armed_groups_resolve(coder, text: str, name: str, country: str) -> None:
+    actors = _code(coder, text).actors
+    hit = next((a for a in actors if name in a.text), None)
+    assert hit is not None and hit.country == country, [(a.text, a.country) for a in actors]
+
+
+UNDECIDED = [
+    # no word of either body: the shared acronym stays unresolved (no organisation)
+    ("The ADF issued a statement on Tuesday.", "ADF"),
+    # football: Asia's body, no rebel country
+    ("Al-Nassr beat Persepolis in the AFC Champions League on Saturday.", "AFC"),
+]
+
+
+@pytest.mark.parametrize("text,name", UNDECIDED)
+def test_k3_shared_acronyms_without_their_context_are_no_rebels(coder, text: str, name: str) -> None:
+    actors = _code(coder, text).actors
+    hit = next((a for a in actors if name in a.text), None)
+    assert hit is None or hit.country not in ("COD", "UGA", "AUS"), (hit.text, hit.country)
