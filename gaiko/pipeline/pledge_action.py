@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from ..docindex import entities
 from ..tables import word_sets
+from .pledge_clauses import stolen_tokens
 from .saidwhen import statement_verb
 
 __all__ = ["own_tokens", "action_text", "deadline_phrases", "inner_hyphen", "list_items"]
@@ -242,6 +243,8 @@ def action_text(verb: Token, limit: int = 16) -> tuple[str, str | None, Token | 
     """(action text, object text, object head) of a promised action, minus its deadline words and its asides ("a
     promise he repeated", round p40)."""
     toks = _drop_temporal(own_tokens(verb))
+    if taken := stolen_tokens(verb):  # "pull out of Ituri [and Congo] promised to ...": the next clause's subject (x18)
+        toks = [t for t in toks if t.i not in taken]
     if purpose := _purpose(verb):  # "introduce a bill [to ratify the accord]": the deed the step is for (round t43)
         have = {t.i for t in toks}
         toks = sorted(toks + [t for t in _drop_temporal(purpose) if t.i not in have], key=lambda t: t.i)

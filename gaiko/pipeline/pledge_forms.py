@@ -26,6 +26,7 @@ from ..types import Actor
 from .pledge_bound import joint_body
 from .pledge_guards import onlooker
 from .pledge_parts import Lexicon, is_actorish
+from .pledge_sides import adjective_sides, adjectives_before, of_pair
 from .retold import retold_after, retold_in_subject
 
 __all__ = ["extra_cues", "hung_conjuncts", "parties", "passive_parts", "antecedent", "question", "refers_back",
@@ -133,10 +134,18 @@ def parties(tok: Token | None, state: Any, actor_of: Any) -> list[Actor]:
     phrase = " ".join(x.text for x in tok.subtree if x.dep_ != "punct" and x.i <= tok.i)
     if COLLECTIVE.match(phrase.strip()) or joint_body(tok):  # "a joint border commission": its parties (round t41)
         pair = _paired_countries(tok, state)
+        # "Ethiopian and Sudanese delegates met ... Both governments agreed": sides named by adjectives (round x18)
+        named = adjectives_before(tok, state)
+        if named and (not pair or named[0].start > max(a.start for a in pair)):
+            return named
         if pair:
             return pair
         found = _recent_countries(state, tok.idx)
         return found[::-1] if len(found) == 2 else []
+    # "the presidents of Somalia and Kenya", "Somali and Kenyan officials" (round x18)
+    by_name = of_pair(tok, actor_of) or adjective_sides(tok, state)
+    if by_name:
+        return by_name
     conj = [c for c in tok.subtree if c.dep_ == "conj" and c.head.i in {tok.i} | {x.i for x in tok.subtree if x.dep_ == "conj"}]
     if not conj:
         return []

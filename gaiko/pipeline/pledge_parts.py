@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from ..docindex import entities
 from .pledge_action import action_text, deadline_phrases, list_items, own_tokens
+from .pledge_clauses import said_after, stolen_subject
 
 __all__ = ["Lexicon", "lexicon", "subject_of", "own_tokens", "action_text", "deadline_phrases", "say_head", "say_left",
            "is_actorish",
@@ -106,6 +107,8 @@ def subject_of(verb: Token) -> Token | None:
                 if child.tag_ in ("WDT", "WP") and cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
                     return cur.head  # "the bank, which has pledged to cut ...": the noun the clause is about
                 return child
+        if cur.dep_ == "conj" and (noun := stolen_subject(cur)) is not None:
+            return noun  # "... out of Ituri and Congo promised to ...": Congo's clause, misparsed (round x18)
         if cur.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "acomp") and cur.head.i != cur.i:
             # a noun heading an acl is the subject of "plans to host" only through its own head
             was = cur.dep_
@@ -140,7 +143,8 @@ def say_head(tok: Token, lex: Lexicon) -> Token | None:
         if cur.dep_ in ("ccomp", "parataxis"):
             head = cur.head
             if head.lemma_.lower() in lex.say_verbs:
-                return head
+                # "Chad vowed to ...; Sudan said it would ...": Sudan said its own clause, not Chad's (round x18)
+                return None if cur.dep_ == "ccomp" and said_after(head, cur) else head
             cur = head
             continue
         if cur.dep_ == "conj" and cur.head.i != cur.i:

@@ -17,7 +17,6 @@ Japan's pledge with Trump as ``speaker``.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -28,23 +27,24 @@ from ..ids import record_id
 from ..types import Actor, Pledge
 from .destination import destination
 from .foreign import foreign_sentences
-from .pledge_asked import asked_action, asked_target, misread_verb
-from .pledge_bound import demanded_act, holder
+from .pledge_asked import asked_target, misread_verb
+from .pledge_bound import holder
 from .pledge_demander import demander_side
-from .pledge_cues import cue_lemmas, find_cues, noun_fate, refrains
+from .pledge_cues import cue_lemmas, find_cues, refrains
+from .pledge_fields import action_of, conditions_of, cue_text, event_type_of, status_in_text
 from .pledge_made import made_on, noun_party, time_word
 from .pledge_guards import no_pledge_here, others_fate, thing, they_means, warns_of_another
 from .pledge_stance import stance_passive
 from .retold import retold_term
+from .pledge_sides import agreed_with
 from .pledge_speaker import done_to, speakers_own
 from .pledge_spoken import spoken_for
 from .pledge_suffered import suffered_threat
 from .pledge_terms import deadline as pledge_deadline, included, split_objects
-from .pledge_truce import truce_action
-from .pledge_force import hostile_act, response_threat, withheld_benefit
-from .pledge_forms import antecedent, no_new_pledge, parties, passive_parts, question, threatened_means, vouched
+from .pledge_force import hostile_act, response_threat
+from .pledge_forms import no_new_pledge, parties, passive_parts, question, threatened_means, vouched
 from .pledge_parts import (
-    Lexicon, action_text, country_in, is_actorish, lexicon, main_country, say_head, say_left, subject_of,
+    Lexicon, country_in, is_actorish, lexicon, main_country, say_head, say_left, subject_of,
 )
 from ..tracking.quantities import best_quantity
 from .state import DocState, get_state
@@ -226,7 +226,7 @@ class PledgeExtractor:
             actor = demander_side(actor, target, sent, state.actors)
             target = holder(verb, actor, state) if verb.pos_ == "NOUN" and verb.dep_ != "ccomp" else target  # t41
         self._remember(actor_tok, actor, memory)
-        action, obj, obj_tok = self._action(verb, cue, passive)
+        action, obj, obj_tok = action_of(verb, cue, passive, lex)
         if no_new_pledge(verb, cue, kind, passive[0] if passive is not None else obj_tok, lex):
             return []  # "saying the target would be met", "..., the World Bank estimated" (round p49)
         if kind == "threat" and (means := threatened_means(verb, lex)) is not None:  # "threatened to act ..., warning
@@ -242,6 +242,8 @@ class PledgeExtractor:
             action = "not " + action  # "will not tax", "would not seek to reopen" (round p55)
         if target is None and obj_tok is not None and not (kind == "demand" and verb.pos_ == "NOUN"):
             target = state.actor_in(obj_tok) if obj_tok.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") else None
+        if target is None and kind != "demand":
+            target = agreed_with(cue, state)  # "Somalia agreed with Kenya to swap detainees" (round x18)
         target = target or destination(verb, state, actor.country)  # "pledged to deploy police to Haiti"
         country = actor.country or country_in(doc, actor.start, actor.end) or country_in(doc, sent.start_char, sent.end_char) or country_hint
         deadline = pledge_deadline(verb, cue, state.published, country, self._occasions)
@@ -251,21 +253,21 @@ class PledgeExtractor:
         if deadline is not None and deadline.kind == "within" and deadline.anchor == "published" and \
                 retold_term(cue if cue.dep_ != "aux" else verb, say):
             deadline = None  # "had vowed to close the border within ten days": counted from an earlier day (t39)
-        conditions = self._conditions(verb, cue)
+        conditions = conditions_of(verb, cue, lex)
         if conditions and kind == "promise" and verb.lemma_.lower() in lex.action_verbs and lex.action_verbs[verb.lemma_.lower()] in ("COERCE", "ASSAULT", "SANCTION"):
             kind = "threat"
         elif kind == "promise" and cue.dep_ == "aux" and not action.startswith("not ") and (
                 hostile_act(verb) or response_threat(verb, conditions)):  # "would act within days if ... not freed"
             kind = "threat"  # "said the United States would hit targets on land in Venezuela" (round t39; t41)
-        event_type = self._event_type(state, verb, obj_tok, kind)
+        event_type = event_type_of(state, verb, obj_tok, kind, lex)
         quantity = best_quantity(action)
-        status = self._status_in_text(sent, cue)
+        status = status_in_text(sent, cue, lex, self._promise_nouns)
         sidx = state.sentence_index(sent[0])
         pid = record_id("pl", state.article_id, cue.idx, verb.idx)
         conf = 0.8 if actor.country or actor.name else 0.5
         first = Pledge(
             id=pid, article_id=state.article_id, sentence_index=sidx, sentence=span_text(sent), actor=actor,
-            action=action, event_type=event_type, kind=kind, cue=self._cue_text(cue, verb),
+            action=action, event_type=event_type, kind=kind, cue=cue_text(cue, verb),
             cue_start=cue.idx, cue_end=cue.idx + len(cue.text), object=obj, target=target, speaker=speaker,
             quantity=quantity, deadline=deadline, conditions=conditions, made_on=made,
             status_in_text=status, confidence=conf,
@@ -279,121 +281,3 @@ class PledgeExtractor:
             d.update(id=record_id("pl", state.article_id, cue.idx, verb.idx, a.start), actor=a.to_dict(), target=other)
             out.append(Pledge.from_dict(d))
         return out
-
-    def _action(self, verb: Token, cue: Token, passive: tuple[Token, Token | None] | None) -> tuple[str, str | None, Token | None]:
-        """(action text, object text, object head), for the plain and the special forms."""
-        if cue.i == verb.i and cue.lemma_.lower() in ("threaten", "warn"):  # "threatened tariffs on cars"
-            obj_tok = next(c for c in verb.children if c.dep_ == "dobj")
-            obj = " ".join(t.text for t in obj_tok.subtree if t.dep_ != "punct" and not (t.dep_ == "relcl"))
-            return f"impose {obj}", obj, obj_tok
-        if cue.i == verb.i and cue.lemma_.lower() in ("pledge", "promise", "offer"):  # "pledged $80 million"
-            obj_tok = next(c for c in verb.children if c.dep_ == "dobj")
-            obj = "".join(t.text_with_ws for t in obj_tok.subtree if t.dep_ != "punct" and t.dep_ != "relcl").strip()
-            return truce_action(verb) or (f"provide {obj}", obj, obj_tok)  # "pledging a truce": observe it (x17)
-        if cue.i == verb.i and cue.lemma_.lower() in ("commit", "agree"):  # "commits both sides to a ceasefire"
-            to = next(c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to")
-            obj_tok = next(c for c in to.children if c.dep_ == "pobj")
-            obj = " ".join(t.text for t in obj_tok.subtree if t.dep_ != "punct")
-            return f"observe {obj}", obj, obj_tok
-        if verb.pos_ == "NOUN" and misread_verb(verb, self.lex.action_verbs):  # "demanded that X's army release Y"
-            return asked_action(verb)
-        if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "pobj"):  # "demanded the release of the sailors" (t41)
-            return demanded_act(verb)
-        action, obj, obj_tok = action_text(verb)
-        small = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and any(x.dep_ == "nsubj" for x in c.children)),
-                     None) if verb.lemma_.lower() in ("allow", "let", "permit", "enable", "help") else None
-        if small is not None:  # "will allow aid convoys to reach El Fasher"
-            words = [t for t in small.subtree if t.dep_ != "punct" and not (t.dep_ in ("appos", "relcl") or
-                                                                            any(a.dep_ == "appos" for a in t.ancestors))]
-            obj = " ".join(t.text for t in words)
-            return f"{verb.lemma_} {obj}", obj, next(x for x in small.children if x.dep_ == "nsubj")
-        if passive is not None:  # "the duty would be cut to 5%" -> "cut the duty to 5%"
-            subj = passive[0]
-            obj = " ".join(t.text for t in subj.subtree if t.dep_ != "punct")
-            rest = action.split(" ", 1)[1] if " " in action else ""
-            agent = {t.i for c in verb.children if c.dep_ == "agent" for t in c.subtree}
-            if agent:
-                rest = " ".join(w for w in rest.split() if w not in {verb.doc[i].text for i in agent})
-            return f"{verb.lemma_} {obj} {rest}".strip(), obj, subj
-        if obj_tok is not None and obj_tok.lower_ in ("them", "it", "those") and obj_tok.dep_ == "dobj":
-            ante = antecedent(obj_tok)  # "was holding 18 soldiers and would release them"
-            if ante is not None:
-                words = action.split(" ")
-                action = " ".join(ante if w == obj_tok.text else w for w in words)
-                obj = ante
-        return action, obj, obj_tok
-
-    def _cue_text(self, cue: Token, verb: Token) -> str:
-        if cue.i == verb.i:
-            prt = next((c.text for c in cue.children if c.dep_ == "prt"), "")
-            return f"{cue.text} {prt}".strip()
-        if cue.dep_ == "aux":
-            return cue.text
-        to = any(a.lower_ == "to" and a.dep_ == "aux" for v in (verb, *(c for c in cue.children if c.dep_ in ("xcomp", "acl"))) for a in v.children)
-        return f"{cue.text} to" if to else cue.text
-
-    def _conditions(self, verb: Token, cue: Token) -> str | None:
-        for head in (verb, cue):
-            for c in head.children:
-                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.lex.condition_marks for m in c.children):
-                    return " ".join(t.text for t in c.subtree)
-                if c.dep_ == "prep" and c.lower_ in ("unless",):
-                    return " ".join(t.text for t in c.subtree)
-        return None
-
-    def _event_type(self, state: DocState, verb: Token, obj: Token | None, kind: str) -> str:
-        lex = self.lex
-        lemma = verb.lemma_.lower()
-        by_verb = lex.action_verbs.get(lemma)
-        if withheld_benefit(verb, obj) or (kind == "threat" and response_threat(verb, "unless")):
-            return "COERCE" if obj is not None else lex.default_by_kind["threat"]  # "would act if ...", "suspend aid" (t41)
-        if obj is not None and (by_verb is None or lemma in lex.generic_verbs):
-            # a noun that heads its phrase decides before one that modifies it ("security aid" is aid)
-            hits = [(t.dep_ in ("compound", "amod", "nmod"), i, hit) for i, t in enumerate(obj.subtree)
-                    if (hit := lex.action_objects.get(t.lemma_.lower()))]
-            if hits:
-                undoing, undone = _undoing()
-                raised = any(c.dep_ == "prep" and (
-                    (c.lower_ == "to" and any(g.like_num for g in c.subtree)) or
-                    (c.lower_ == "by" and any(g.lower_ in ("percent", "%", "per") for g in c.subtree)))
-                    for c in verb.children)  # "lift tariffs to 50 percent" raises them
-                if lemma in undoing and min(hits)[2] in undone and not raised:
-                    return "CONCEDE"  # "would lift sanctions on Belavia": an easing, not the sanction (round n49)
-                return min(hits)[2]
-        if by_verb:
-            return by_verb
-        for ev in state.events:
-            if ev.trigger_start <= verb.idx < max(ev.trigger_end, ev.trigger_start + 1):
-                return ev.event_type
-        return lex.default_by_kind.get(kind, "COOPERATE")
-
-    def _status_in_text(self, sent: Any, cue: Token) -> str | None:
-        if cue.pos_ == "NOUN":
-            fate = noun_fate(cue.head, self.lex)
-            if fate:
-                return fate
-        nouns = self._promise_nouns
-        cols = columns(sent.doc)
-        span = range(sent.start, sent.end)
-        if not any(cols.lemma[i] in nouns for i in span):
-            return None
-        for i in span:
-            if i == cue.i or cols.pos[i] != "VERB":
-                continue
-            t = sent.doc[i]
-            if t.tag_ not in ("VBN", "VBD"):
-                continue
-            for status, words in self.lex.status_in_text.items():
-                if t.lemma_.lower() in words:
-                    return status
-        return None
-
-
-@lru_cache(maxsize=None)
-def _undoing() -> tuple[frozenset[str], frozenset[str]]:
-    """(verbs that undo a restriction, the types of the objects they undo) of ``pledges/actions.yaml`` (round n49)."""
-    from ..tables import data_path, load_yaml
-
-    a = load_yaml(data_path("pledges/actions.yaml")) or {}
-    return frozenset(str(w).lower() for w in a.get("undoing_verbs") or ()), \
-        frozenset(str(w) for w in a.get("undone_types") or ())
