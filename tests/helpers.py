@@ -128,10 +128,22 @@ def pledge_story(tmp_path, coder, pledge: str, reports: list[str]) -> dict[str, 
     Mind the dates: a report that names a month after its own ("paid in May" as report 0, published 10 April) is
     read as that month of the year before, before the pledge, and so is unrelated; as report 1 (11 May) it is not.
     That, not the store's size, is why such a report linked only after a filler (round p61)."""
+    return {e["action"]: e["status"] for e in pledge_story_entries(tmp_path, coder, pledge, reports)}
+
+
+def pledge_story_entries(tmp_path, coder, pledge: str, reports: list[str]) -> list[dict]:
+    """The storyline of :func:`pledge_story` (same articles and dates), as the ledger's whole entries."""
     arts = [{"id": "p1", "published": "2026-02-02", "source": "Wire A", "text": pledge}]
     arts += [{"id": f"r{k}", "published": f"2026-0{4 + k}-1{k}", "source": "Wire B", "text": text}
              for k, text in enumerate(reports)]
-    return ledger_statuses(tmp_path, coder, arts)
+    return ledger_entries(tmp_path, coder, arts)
+
+
+def one_entry(entries: list[dict], verb: str) -> dict:
+    """The one ledger entry whose action starts with ``verb`` (asserts there is exactly one)."""
+    mine = [e for e in entries if e["action"].startswith(verb)]
+    assert len(mine) == 1, [(e["action"], e["status"]) for e in entries]
+    return mine[0]
 
 
 def status_of(got: dict[str, str], verb: str) -> str:

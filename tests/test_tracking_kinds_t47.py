@@ -22,20 +22,11 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ledger_entries
+from helpers import one_entry, pledge_story_entries
 
 
-def _story(tmp_path: Path, coder, pledge: str, reports: list[str]) -> list[dict]:
-    arts = [{"id": "p1", "published": "2026-02-02", "source": "Wire A", "text": pledge}]
-    arts += [{"id": f"r{k}", "published": f"2026-0{4 + k}-1{k}", "source": "Wire B", "text": text}
-             for k, text in enumerate(reports)]
-    return ledger_entries(tmp_path, coder, arts)
-
-
-def _one(entries: list[dict], verb: str) -> dict:
-    mine = [e for e in entries if e["action"].startswith(verb)]
-    assert len(mine) == 1, [(e["action"], e["status"]) for e in entries]
-    return mine[0]
+_story = pledge_story_entries
+_one = one_entry
 
 
 def _relations(entry: dict) -> list[str]:
