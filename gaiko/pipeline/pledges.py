@@ -205,7 +205,7 @@ class PledgeExtractor:
             actor = group[0] if group else self._actor(state, actor_tok, memory)
             if actor is not None and not group:  # "the German ministry said the troops would leave" (round e36)
                 actor = speakers_own(actor_tok, actor, speaker) or actor
-            if actor is not None and cue.dep_ == "aux" and not group and thing(actor_tok, state.actor_at, lex):
+            if actor is not None and (cue.dep_ == "aux" or cue.lemma_ == "be") and not group and thing(actor_tok, state.actor_at, lex):
                 actor = None  # "Nigeria's new refinery will struggle": a thing's future, its owner no pledger (round p57)
         if actor is None and speaker is not None and vouched(cue, verb, actor_tok, speaker, speaker_tok):
             actor = speaker  # "the new port will open by May, the minister said" (round p55)
