@@ -55,3 +55,36 @@ def test_a_be_to_look_alikes_stay_no_pledge(coder, text: str) -> None:
 def test_a_be_to_of_an_actor_keeps_its_actor(coder) -> None:
     got = _rows(coder, "Kenya is to reopen the Lunga Lunga border post next week, officials said.")
     assert [(c, k) for c, k, _ in got] == [("KEN", "plan")], got
+
+
+# ---------------------------------------------------------------------------------------------------------- D
+DOCUMENT = [
+    ("The package commits member states to stopping purchases of Belarusian potash from June 1.", None,
+     "stop purchases of Belarusian potash"),
+    ("The joint fact sheet also commits Tokyo to treating Vietnamese rice no less favourably than Thai rice.", "JPN",
+     "treat Vietnamese rice"),
+    ("The agreement Ghana signed with Japan on Monday commits it to facilitating $5 billion of investment over five "
+     "years.", "GHA", "facilitate $5 billion of investment"),
+    ("The investment plan Angola filed in March commits it to building 300 rural clinics by 2029.", "AGO",
+     "build 300 rural clinics"),
+]
+
+
+@pytest.mark.parametrize("text,country,action", DOCUMENT)
+def test_d_a_document_commits_its_party(coder, text: str, country: str | None, action: str) -> None:
+    got = _rows(coder, text)
+    assert len(got) == 1 and got[0][1] == "agreement" and got[0][2].startswith(action), got
+    if country:
+        assert got[0][0] == country, got
+
+
+DOCUMENT_NOT = [
+    "The package of loans committed by Japan last year has been spent.",  # a past deed, no "commits X to"
+    "The joint fact sheet was published on Monday.",
+    "The case against the former minister committed the court to nothing.",  # a lawsuit, no document of parties
+]
+
+
+@pytest.mark.parametrize("text", DOCUMENT_NOT)
+def test_d_document_look_alikes_stay_no_pledge(coder, text: str) -> None:
+    assert _rows(coder, text) == []

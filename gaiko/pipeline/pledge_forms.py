@@ -71,7 +71,7 @@ def extra_cues(t: Token, lex: Lexicon) -> list[tuple[Token, Token, str, Token | 
         if obj is not None and obj.pos_ == "NOUN" and not is_actorish(obj, lex):
             out.append((t, t, "threat", None))
     if lemma == "commit" and subj is not None and subj.lemma_.lower() in _w("document_nouns"):
-        party = next((c for c in t.children if c.dep_ == "dobj"), None)
+        party = _document_party(subj, next((c for c in t.children if c.dep_ == "dobj"), None), lex)
         for c in t.children:
             if _to_infinitive(c):
                 out.append((t, c, "agreement", party))
@@ -87,6 +87,22 @@ def extra_cues(t: Token, lex: Lexicon) -> list[tuple[Token, Token, str, Token | 
             if c.dep_ in ("acl", "relcl") and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
                 out.append((t, c, "threat", None))
     return out
+
+
+def _document_party(doc_noun: Token, party: Token | None, lex: Lexicon) -> Token | None:
+    """The party a document commits (round x19): its object, or for "it"/"them" the actor the document's own phrase
+    names, the one who signed it ("The agreement Ghana signed with Japan commits it to ...") or owns it ("The bank's
+    investment case commits it to ..."); else the pronoun, read as before."""
+    if party is None or party.lower_ not in ("it", "them"):
+        return party
+    for c in doc_noun.children:
+        if c.dep_ == "relcl":
+            own = next((x for x in c.children if x.dep_ == "nsubj" and x.pos_ != "PRON" and is_actorish(x, lex)), None)
+            if own is not None:
+                return own
+        if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") and is_actorish(c, lex):
+            return c
+    return party
 
 
 def _spoken_thing(be: Token, subj: Token, lex: Lexicon) -> bool:
