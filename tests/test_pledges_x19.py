@@ -88,3 +88,34 @@ DOCUMENT_NOT = [
 @pytest.mark.parametrize("text", DOCUMENT_NOT)
 def test_d_document_look_alikes_stay_no_pledge(coder, text: str) -> None:
     assert _rows(coder, text) == []
+
+
+# ---------------------------------------------------------------------------------------------------------- C
+SEEK = [
+    ("Angola will seek a Chinese state loan to finish the Lobito line, the finance ministry said.", "AGO",
+     "seek a Chinese state loan"),
+    ("Ghana will not seek a new programme from the IMF, President Mahama said.", "GHA",
+     "not seek a new programme from the IMF"),
+]
+
+
+@pytest.mark.parametrize("text,country,action", SEEK)
+def test_c_seek_after_a_modal_is_the_act(coder, text: str, country: str, action: str) -> None:
+    got = _rows(coder, text)
+    assert [(c, a) for c, _, a in got] == [(country, action)], got
+
+
+SEEK_NOT = [
+    "Angola would seek a loan if the talks failed.",  # a bare conditional "would"
+    "Ghana would not propose a levy on cocoa, the minister said.",  # a negated act verb other than seek
+]
+
+
+@pytest.mark.parametrize("text", SEEK_NOT)
+def test_c_seek_look_alikes_stay_no_pledge(coder, text: str) -> None:
+    assert _rows(coder, text) == []
+
+
+def test_c_seek_to_keeps_its_infinitive(coder) -> None:
+    got = _rows(coder, "Nigeria will seek to reopen the Seme border by June.")
+    assert [(c, k, a) for c, k, a in got] == [("NGA", "plan", "reopen the Seme border")], got
