@@ -119,3 +119,33 @@ def test_c_seek_look_alikes_stay_no_pledge(coder, text: str) -> None:
 def test_c_seek_to_keeps_its_infinitive(coder) -> None:
     got = _rows(coder, "Nigeria will seek to reopen the Seme border by June.")
     assert [(c, k, a) for c, k, a in got] == [("NGA", "plan", "reopen the Seme border")], got
+
+
+# ---------------------------------------------------------------------------------------------------------- E
+# A text as the speaker ("..., the letter said"): it speaks for its issuer, its possessor or the group most named as a
+# subject before (as "it said" does), who vouches for a thing's future as an official would.
+TEXT_SPEAKS = [
+    ("Ghana's finance ministry wrote to the IMF on Monday. The fuel levy will be cut to 5% from March, the letter said.",
+     "GHA", "cut The fuel levy"),
+    ("The UN Secretariat proposed savings on Tuesday. Several hundred posts will move from Geneva to Nairobi, the "
+     "proposal says.", "IGO", "move"),
+    ("Peru's energy ministry published its plans. The Talara refinery is to restart in June, the document said.", "PER",
+     "restart"),
+]
+
+
+@pytest.mark.parametrize("text,country,action", TEXT_SPEAKS)
+def test_e_a_text_speaks_for_its_issuer(coder, text: str, country: str, action: str) -> None:
+    got = _rows(coder, text)
+    assert [c for c, _, _ in got] == [country] and got[0][2].startswith(action), got
+
+
+TEXT_NOT = [
+    "The fuel levy will be cut to 5% from March, the letter said.",  # no issuer named before
+    "Ghana's finance ministry wrote to the IMF on Monday. Prices will rise by 4% next year, the letter said.",  # trend
+]
+
+
+@pytest.mark.parametrize("text", TEXT_NOT)
+def test_e_text_look_alikes_stay_no_pledge(coder, text: str) -> None:
+    assert _rows(coder, text) == []

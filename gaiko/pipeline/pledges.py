@@ -38,7 +38,7 @@ from .pledge_stance import stance_passive
 from .retold import retold_term
 from .pledge_sides import agreed_with
 from .pledge_speaker import done_to, speakers_own
-from .pledge_spoken import spoken_for
+from .pledge_spoken import spoken_for, text_issuer
 from .pledge_suffered import suffered_threat
 from .pledge_terms import deadline as pledge_deadline, included, split_objects
 from .pledge_force import hostile_act, response_threat
@@ -87,7 +87,8 @@ class PledgeExtractor:
                         and not in_dateline(x.doc, x.idx)), None)
         if tok is None:
             return None
-        spoken = spoken_for(tok, state)  # "a spokesman for the group": the group named before (round e36)
+        # "a spokesman for the group": the group named before (round e36); "..., the letter said": its issuer (x19)
+        spoken = spoken_for(tok, state) or text_issuer(tok, state, self.lex.say_verbs, lambda x: self._actor(state, x, memory), memory)
         if spoken is not None:
             return spoken
         found = state.actor_in(tok)
