@@ -149,3 +149,23 @@ TEXT_NOT = [
 @pytest.mark.parametrize("text", TEXT_NOT)
 def test_e_text_look_alikes_stay_no_pledge(coder, text: str) -> None:
     assert _rows(coder, text) == []
+
+
+# ---------------------------------------------------------------------------------------------------------- F
+# A passive's "by" phrase that is a time is its deadline, no by-agent: "the levy will be cut by March" was March's
+# pledge (an actor "March", no country); now the speaker's, or none with no speaker.
+def test_f_a_by_date_is_no_agent(coder) -> None:
+    got = _rows(coder, "The fuel levy will be cut to 5% by March, Ghana's finance minister said.")
+    assert [c for c, _, _ in got] == ["GHA"], got
+
+
+def test_f_a_by_date_with_no_speaker_is_no_pledge(coder) -> None:  # a look-alike: no pledge before or after
+    assert _rows(coder, "The rest of the arrears will be paid in a second instalment by June.") == []
+
+
+def test_f_a_by_agent_stays_the_actor(coder) -> None:
+    from gaiko.types import Article
+
+    (res,) = coder.code_articles([Article(text="The fuel levy will be cut to 5% by the finance ministry, officials "
+                                                "said.", published="2026-09-14")])
+    assert [p.actor.text for p in res.pledges] == ["finance ministry"]

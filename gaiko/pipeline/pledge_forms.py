@@ -25,6 +25,7 @@ from ..tables import word_sets
 from ..types import Actor
 from .pledge_bound import joint_body
 from .pledge_guards import onlooker
+from .pledge_made import time_word
 from .pledge_parts import Lexicon, is_actorish, say_head
 from .pledge_sides import adjective_sides, adjectives_before, of_pair
 from .retold import retold_after, retold_in_subject
@@ -188,6 +189,8 @@ def passive_parts(verb: Token, lex: Lexicon) -> tuple[Token, Token | None] | Non
     if subj is None or is_actorish(subj, lex):
         return None
     agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    if agent is not None and time_word(agent):
+        agent = None  # "the levy will be cut by March": a deadline, no by-agent (round x19)
     return subj, agent
 
 
