@@ -5,6 +5,10 @@ A. "be to" over a subject that is no actor, vouched by a speaker: "The Kunene br
    ministry said", "talks are to resume", "the sale is to close", and its passive "the runway is to be finished by
    2028" (the act done to the subject). As for "will" (round p55's `vouched`), the speaker's plan; a predicate noun
    ("the aim is to ..."), a forecast ("prices are to rise"), a negation, or no speaker at all give no pledge.
+D. A document as subject: "the package / fact sheet / plan commits X to ...", "commits it to" its signatory or owner.
+C. "will seek" + object is the act, "will not seek" a pledge to refrain.
+E. A text as the speaker ("..., the letter said") speaks for its issuer.
+F. A passive's "by" + time is a deadline, no by-agent.
 """
 
 from __future__ import annotations
