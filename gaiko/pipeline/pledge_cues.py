@@ -234,7 +234,8 @@ def _modal_verb(v: Token, lex: Lexicon) -> Token | None:
         bare = lemma in _m("modal_act_verbs") and not any(_to_inf(c) or c.dep_ == "prep" and c.lower_ == "to"
                                                           and lemma in ("commit",) for c in v.children)
         bare = bare or decision_due(v)  # "will decide on a suspension by November 30" (round t41)
-        return v if bare and not any(c.dep_ == "neg" for c in v.children) else None
+        negated = any(c.dep_ == "neg" for c in v.children)  # "will not seek a programme": refrains (round x19)
+        return v if bare and (not negated or lemma in _m("refrain_act_verbs")) else None
     if lemma in ("be", "seem", "need", "cost", "mean", "remain"):
         return None
     subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -249,7 +250,7 @@ def _modal_verb(v: Token, lex: Lexicon) -> Token | None:
 
 
 def _m(key: str) -> frozenset[str]:
-    """A word list of ``pledges/modal_forms.yaml``: ``modal_act_verbs``, ``have_deadline_preps``,
+    """A word list of ``pledges/modal_forms.yaml``: ``modal_act_verbs``, ``refrain_act_verbs``, ``have_deadline_preps``,
     ``refusal_verbs``, ``session_objects``, ``meaning_verbs`` (``trend_verbs`` is read by :func:`.pledge_forms.vouched`)."""
     return word_sets("pledges/modal_forms.yaml")[key]
 

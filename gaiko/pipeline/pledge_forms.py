@@ -25,7 +25,8 @@ from ..tables import word_sets
 from ..types import Actor
 from .pledge_bound import joint_body
 from .pledge_guards import onlooker
-from .pledge_parts import Lexicon, is_actorish
+from .pledge_made import time_word
+from .pledge_parts import Lexicon, is_actorish, say_head
 from .pledge_sides import adjective_sides, adjectives_before, of_pair
 from .retold import retold_after, retold_in_subject
 
@@ -57,7 +58,8 @@ def extra_cues(t: Token, lex: Lexicon) -> list[tuple[Token, Token, str, Token | 
     lemma = t.lemma_.lower()
     out: list[tuple[Token, Token, str, Token | None]] = []
     subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if lemma == "be" and subj is not None and is_actorish(subj, lex) and not any(c.dep_ == "expl" for c in t.children):
+    if lemma == "be" and subj is not None and (is_actorish(subj, lex) or _spoken_thing(t, subj, lex)) \
+            and not any(c.dep_ == "expl" for c in t.children):
         for c in t.children:
             if _to_infinitive(c) and c.lemma_.lower() not in _NOT_PLANS:
                 out.append((t, c, "plan", None))
@@ -70,7 +72,7 @@ def extra_cues(t: Token, lex: Lexicon) -> list[tuple[Token, Token, str, Token | 
         if obj is not None and obj.pos_ == "NOUN" and not is_actorish(obj, lex):
             out.append((t, t, "threat", None))
     if lemma == "commit" and subj is not None and subj.lemma_.lower() in _w("document_nouns"):
-        party = next((c for c in t.children if c.dep_ == "dobj"), None)
+        party = _document_party(subj, next((c for c in t.children if c.dep_ == "dobj"), None), lex)
         for c in t.children:
             if _to_infinitive(c):
                 out.append((t, c, "agreement", party))
@@ -86,6 +88,30 @@ def extra_cues(t: Token, lex: Lexicon) -> list[tuple[Token, Token, str, Token | 
             if c.dep_ in ("acl", "relcl") and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
                 out.append((t, c, "threat", None))
     return out
+
+
+def _document_party(doc_noun: Token, party: Token | None, lex: Lexicon) -> Token | None:
+    """The party a document commits (round x19): its object, or for "it"/"them" the actor the document's own phrase
+    names, the one who signed it ("The agreement Ghana signed with Japan commits it to ...") or owns it ("The bank's
+    investment case commits it to ..."); else the pronoun, read as before."""
+    if party is None or party.lower_ not in ("it", "them"):
+        return party
+    for c in doc_noun.children:
+        if c.dep_ == "relcl":
+            own = next((x for x in c.children if x.dep_ == "nsubj" and x.pos_ != "PRON" and is_actorish(x, lex)), None)
+            if own is not None:
+                return own
+        if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") and is_actorish(c, lex):
+            return c
+    return party
+
+
+def _spoken_thing(be: Token, subj: Token, lex: Lexicon) -> bool:
+    """Whether "be to" over a subject that is no actor is a plan someone vouches for (round x19): a noun subject ("the
+    refinery", "the sale", "talks", "the headquarters") in a clause a verb of saying governs ("The Kunene bridge is to
+    reopen in May, the works ministry said"); :func:`vouched` then makes it the speaker's, as for "will"."""
+    return subj.pos_ in ("NOUN", "PROPN") and subj.lemma_.lower() not in word_sets("pledges/be_to.yaml")["predicate_nouns"] \
+        and say_head(be, lex) is not None  # "the aim is to cut costs, the minister said": what the aim is (be_to.yaml)
 
 
 def hung_conjuncts(verb: Token) -> list[Token]:
@@ -157,9 +183,14 @@ def parties(tok: Token | None, state: Any, actor_of: Any) -> list[Actor]:
 def passive_parts(verb: Token, lex: Lexicon) -> tuple[Token, Token | None] | None:
     """(passive subject, by-agent) of "the duty would be cut (by the ministry)", when the subject is not an actor."""
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is None and verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "be" and any(
+            c.dep_ == "auxpass" for c in verb.children):  # "the bridge is to be finished by 2028" (round x19)
+        subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or is_actorish(subj, lex):
         return None
     agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    if agent is not None and time_word(agent):
+        agent = None  # "the levy will be cut by March": a deadline, no by-agent (round x19)
     return subj, agent
 
 
@@ -257,7 +288,9 @@ def vouched(cue: Token, verb: Token, subj: Token | None, speaker: Actor, speaker
     rise" is a forecast), and the speaker an office (sector GOV or MIL), an official (a role or a known person), or any
     actor with a name or a PERSON/ORG entity, but no onlooker (``onlooker_sectors`` in schedule_guards.yaml: a rights
     or press group foresees, it does not vouch; round p57, the case review r17 listed)."""
-    if cue.dep_ != "aux" or subj is None or subj.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "neg" for c in verb.children):
+    be_to = cue.lemma_.lower() == "be" and verb.head.i == cue.i and verb.dep_ == "xcomp"  # "is to reopen" (round x19)
+    if not (cue.dep_ == "aux" or be_to) or subj is None or subj.pos_ not in ("NOUN", "PROPN") or \
+            any(c.dep_ == "neg" for c in (*verb.children, *cue.children)):
         return False
     if verb.dep_ == "relcl":  # "a category that would allow ...": a relative clause says what a thing does
         return False

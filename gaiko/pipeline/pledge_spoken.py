@@ -9,6 +9,7 @@ unresolved (no country) rather than given a wrong one. Word lists: ``pledges/spo
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
@@ -16,7 +17,7 @@ from ..tables import data_path, load_yaml
 from ..types import Actor
 from .state import DocState
 
-__all__ = ["spoken_for"]
+__all__ = ["spoken_for", "text_issuer"]
 
 
 @lru_cache(maxsize=None)
@@ -65,3 +66,25 @@ def spoken_for(tok: Token, state: DocState) -> Actor | None:
         return max(subjects or before, key=lambda a: a.start)
     span = tok.doc[tok.left_edge.i : body.i + 1]
     return Actor(text=span.text, start=span.start_char, end=span.end_char)
+
+
+def text_issuer(tok: Token, state: DocState, say_verbs: frozenset[str], resolve: Any, memory: dict[str, Actor]) \
+        -> Actor | None:
+    """The issuer a text speaks for (round x19): ``tok`` the subject of a verb of saying and a noun of ``text_nouns``
+    ("..., the letter said", "their joint statement said") that names no actor itself ("the Kremlin statement" is the
+    resolver's); its possessor (``resolve``d), else the group most named as a subject before, as for "it said". None
+    when ``tok`` is no such text."""
+    if tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in say_verbs or state.actor_in(tok) is not None:
+        return None
+    if tok.lemma_.lower() not in _texts() and tok.lower_ not in _texts():
+        return None
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        return resolve(poss)
+    return memory.get("group") or memory.get("any")
+
+
+@lru_cache(maxsize=None)
+def _texts() -> frozenset[str]:
+    """``text_nouns`` of ``pledges/spoken_for.yaml``."""
+    return frozenset(str(w).lower() for w in (load_yaml(data_path("pledges/spoken_for.yaml")) or {}).get("text_nouns") or ())

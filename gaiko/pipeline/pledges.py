@@ -38,7 +38,7 @@ from .pledge_stance import stance_passive
 from .retold import retold_term
 from .pledge_sides import agreed_with
 from .pledge_speaker import done_to, speakers_own
-from .pledge_spoken import spoken_for
+from .pledge_spoken import spoken_for, text_issuer
 from .pledge_suffered import suffered_threat
 from .pledge_terms import deadline as pledge_deadline, included, split_objects
 from .pledge_force import hostile_act, response_threat
@@ -87,7 +87,8 @@ class PledgeExtractor:
                         and not in_dateline(x.doc, x.idx)), None)
         if tok is None:
             return None
-        spoken = spoken_for(tok, state)  # "a spokesman for the group": the group named before (round e36)
+        # "a spokesman for the group": the group named before (round e36); "..., the letter said": its issuer (x19)
+        spoken = spoken_for(tok, state) or text_issuer(tok, state, self.lex.say_verbs, lambda x: self._actor(state, x, memory), memory)
         if spoken is not None:
             return spoken
         found = state.actor_in(tok)
@@ -205,7 +206,7 @@ class PledgeExtractor:
             actor = group[0] if group else self._actor(state, actor_tok, memory)
             if actor is not None and not group:  # "the German ministry said the troops would leave" (round e36)
                 actor = speakers_own(actor_tok, actor, speaker) or actor
-            if actor is not None and cue.dep_ == "aux" and not group and thing(actor_tok, state.actor_at, lex):
+            if actor is not None and (cue.dep_ == "aux" or cue.lemma_ == "be") and not group and thing(actor_tok, state.actor_at, lex):
                 actor = None  # "Nigeria's new refinery will struggle": a thing's future, its owner no pledger (round p57)
         if actor is None and speaker is not None and vouched(cue, verb, actor_tok, speaker, speaker_tok):
             actor = speaker  # "the new port will open by May, the minister said" (round p55)
