@@ -126,3 +126,108 @@ def test_whole_names_off_and_checked() -> None:
     for bad in ({"whole_names": "yes"}, {"name_prefixes": ["East"]}, {"name_prefixes": "east"}):
         with pytest.raises(DataFileError):
             towns_mod.parse_sentence_town({**shipped, **bad}, "x.yaml")
+
+
+# -- kind 2: two statements of one article by two speakers (article.speakers) -------------------------------------
+
+VLD_COURT = ("the election court", "VLD", "JUD", "sector", None)
+VELL = ("Prime Minister Oskar Vell", None, None, "unresolved", None)  # the coder resolved no country
+RASK = ("opposition leader Mina Rask", "VLD", "OPP", "kb", None)
+VELL_TGT = ("Vell", None, None, "unresolved", None)
+
+
+def _row_of(arts, trigger: str) -> str:
+    return next(f"{trigger}@{a.article.published}/{a.article.source}" for a in arts
+                for e in a.events if e.trigger == trigger)
+
+
+# one article, Tuesday 10 June 2025: Monday's accusation by the prime minister, and the opposition leader's, undated
+TWO_SPEAKERS = article("Prime Minister Oskar Vell on Monday accused the election court of bias. Opposition leader "
+                       "Mina Rask blamed Vell for the crisis.", "2025-06-10", "Wire A",
+                       ("ACCUSE", "accused", VELL, VLD_COURT, "2025-06-09", "day"),
+                       ("ACCUSE", "blamed", RASK, VELL_TGT, "2025-06-10", "published"))
+
+
+@pytest.mark.parametrize("one_by_one", [False, True])
+def test_two_speakers_of_one_article_stay_apart(mode, one_by_one) -> None:
+    """fails before: the undated statement of another speaker joined the dated one of its article."""
+    c = _clusters(TWO_SPEAKERS, one_by_one=one_by_one)
+    assert c["accused@2025-06-10/Wire A"] != c["blamed@2025-06-10/Wire A"]
+
+
+@pytest.mark.parametrize("one_by_one", [False, True])
+@pytest.mark.parametrize("source", [
+    ("He", None, None, "unresolved", None),  # refers back to the speaker named before
+    ("Prime Minister Vell", None, None, "unresolved", None),  # the same speaker, shorter
+    None,  # no speaker phrase
+])
+def test_one_speaker_of_one_article_still_joins(mode, one_by_one, source) -> None:
+    """guards (pass before and after): the second statement by the same speaker, or by none named, joins the first."""
+    text = "Prime Minister Oskar Vell on Monday accused the election court of bias. He blamed it for the crisis."
+    art = article(text, "2025-06-10", "Wire A", ("ACCUSE", "accused", VELL, VLD_COURT, "2025-06-09", "day"),
+                  ("ACCUSE", "blamed", source, VLD_COURT, "2025-06-10", "published"))
+    c = _clusters(art, one_by_one=one_by_one)
+    assert c["accused@2025-06-10/Wire A"] == c["blamed@2025-06-10/Wire A"]
+
+
+@pytest.mark.parametrize("one_by_one", [False, True])
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_two_speakers_of_two_articles_still_join(mode, one_by_one, order) -> None:
+    """guard (passes before and after): another outlet's report of Vell's accusation that names him otherwise
+    ("the prime minister") joins it: speakers are compared within one article only."""
+    other = article("The prime minister on Monday accused the election court of bias.", "2025-06-10", "Post B",
+                    ("ACCUSE", "accused", ("The prime minister", None, None, "unresolved", None), VLD_COURT,
+                     "2025-06-09", "day"))
+    arts = [(TWO_SPEAKERS, other)[i] for i in order]
+    c = _clusters(*arts, one_by_one=one_by_one)
+    assert c["accused@2025-06-10/Post B"] == c["accused@2025-06-10/Wire A"]
+
+
+@pytest.mark.parametrize("one_by_one", [False, True])
+def test_one_statement_of_two_speakers_stays_one(mode, one_by_one) -> None:
+    """guard (passes before and after): "Vell and Rask urged the court" is coded once for each speaker, two mentions of
+    one trigger: one statement, joined."""
+    text = "Prime Minister Oskar Vell and opposition leader Mina Rask on Monday urged the election court to act."
+    art = article(text, "2025-06-10", "Wire A",
+                  ("REQUEST", "urged", VELL, VLD_COURT, "2025-06-09", "day"),
+                  ("REQUEST", "urged", RASK, VLD_COURT, "2025-06-09", "day"))
+    c = _clusters(art, one_by_one=one_by_one)
+    assert len(set(c.values())) == 1
+
+
+@pytest.mark.parametrize("one_by_one", [False, True])
+def test_two_parties_agreeing_stay_one(mode, one_by_one) -> None:
+    """guard (passes before and after): an agreement is of two parties (AGREE is not among the types): "Vell agreed
+    on Monday" and "Rask also agreed" in one article stay one event."""
+    text = "Prime Minister Oskar Vell on Monday agreed to hold new elections. Mina Rask also accepted the deal."
+    art = article(text, "2025-06-10", "Wire A",
+                  ("AGREE", "agreed", VELL, None, "2025-06-09", "day"),
+                  ("AGREE", "accepted", RASK, None, "2025-06-10", "published"))
+    c = _clusters(art, one_by_one=one_by_one)
+    assert c["agreed@2025-06-10/Wire A"] == c["accepted@2025-06-10/Wire A"]
+
+
+def test_speaker_tokens_and_checked() -> None:
+    """The tokens (the second fails before: no token), the section is checked, and absent means off."""
+    import yaml
+
+    from gaiko.clusters.speakers import parse_speakers, speaker_token, speakers_apart
+
+    shipped = yaml.safe_load(Path(load_rules().path).read_text(encoding="utf-8"))["article"]["speakers"]
+    sr = parse_speakers(shipped, "x.yaml")
+    rows = mention_rows([TWO_SPEAKERS])
+    toks = [speaker_token(r, sr) for r in rows]
+    aid = rows[0]["article_id"]
+    at = [r["trigger_start"] for r in rows]
+    assert toks == [f"k:{aid}@{at[0]}:minister-oskar-prime-vell", f"k:{aid}@{at[1]}:leader-mina-opposition-rask"]
+    assert speakers_apart(*toks)
+    assert not speakers_apart(toks[0], toks[1].replace("mina", "vell"))  # a word in common: one speaker
+    assert not speakers_apart(toks[0], toks[1].replace(f"@{at[1]}", f"@{at[0]}"))  # one trigger: one statement
+    assert not speakers_apart(toks[0], toks[1].replace(aid, "other"))  # two articles
+    assert [u.ref.split(",")[0] for u in units_of(rows, load_rules())] == toks  # sorted in among the referent's
+    assert speaker_token({**rows[0], "source_text": "her party"}, sr) == ""
+    assert speaker_token({**rows[0], "event_type": "ASSAULT"}, sr) == ""
+    assert parse_speakers(None, "x.yaml") is None
+    for bad in ({"types": []}, {"types": ["accuse"]}, {"back": ["He"]}, {"colour": 1}):
+        with pytest.raises(DataFileError):
+            parse_speakers({**shipped, **bad}, "x.yaml")
