@@ -168,6 +168,7 @@ def load_rules(path: str | None = None) -> Rules:
     from .retold import parse_retold
     from .sideheads import parse_side_heads
     from .sentday import parse_sentence_day
+    from .speakers import parse_speakers
     from .towns import parse_sentence_town
 
     retold = parse_retold(raw.get("retold"), p)
@@ -226,5 +227,6 @@ def load_rules(path: str | None = None) -> Rules:
         retold=retold,
         sentence_town=sentence_town,
         sentence_day=parse_sentence_day(article.get("sentence_day"), p),
+        speakers=parse_speakers(article.get("speakers"), p),
         learned=_parse_learned(raw.get("learned"), p),
     )

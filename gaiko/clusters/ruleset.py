@@ -107,6 +107,9 @@ class Rules:
     sentence_town: Any = None
     #: the day an undated report's own sentence names (``article.sentence_day``; gaiko.clusters.sentday)
     sentence_day: Any = None
+    #: (round c87) two statements of one article by two speakers are two events (``article.speakers``;
+    #: gaiko.clusters.speakers), None without the section
+    speakers: Any = None
     #: the learned pair score's thresholds (the ``learned`` section; gaiko.clusters.learned), None when off
     learned: Any = None
 

@@ -48,9 +48,9 @@ def is_told(ref: str) -> bool:
 def named(ref: str) -> str:
     """The referent string without the :data:`TOLD` token and the head tokens of :mod:`.sideheads`: what the referent
     names (``""`` when nothing)."""
-    if not ref or (TOLD not in ref and "h:" not in ref):
+    if not ref or (TOLD not in ref and "h:" not in ref and "k:" not in ref):
         return ref
-    return ",".join(t for t in ref.split(",") if t != TOLD and not t.startswith("h:"))
+    return ",".join(t for t in ref.split(",") if t != TOLD and not t.startswith(("h:", "k:")))
 
 
 def told_reach(w: Any, rr: Any) -> bool:

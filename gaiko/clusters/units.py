@@ -17,7 +17,8 @@ A mention's *unit* is what it says about the event, reduced to what reports of o
   report of either direction (``sides.two_way``);
 * ``ref``: what its phrases refer to (:func:`~gaiko.clusters.referent.referent_of`: names and counts of its source,
   target and place phrases), with a ``referent`` section in the rules; ``""`` otherwise. Part of the key when not empty.
-  With ``sides.heads`` it also holds the nouns of the sides the coder read weakly (:mod:`.sideheads`, round c85).
+  With ``sides.heads`` it also holds the nouns of the sides the coder read weakly (:mod:`.sideheads`, round c85);
+  with ``article.speakers`` a statement's article and speaker (:mod:`.speakers`, round c87).
 
 Everything here is a pure function of the mentions and the rules.
 """
@@ -37,6 +38,7 @@ from .retold import retold_units
 from .sentday import sentence_days
 from .sideagree import sides_agree
 from .sideheads import head_tokens, heads_meet
+from .speakers import speaker_token, speakers_apart
 from .towns import SOFT, sentence_town, soft_places_agree
 from .rules import NAMED, OTHER_MODE, WILD, Rules
 
@@ -140,7 +142,8 @@ def unit_of(m: dict[str, Any], rules: Rules) -> Unit:
         mode=rules.unit_mode(m.get("mode"), str(m["event_type"])),
         prec=prec if prec in rules.precision_order else "other",
         lo=lo, hi=hi, rank=rules.rank(prec if prec in rules.precision_order else "other"),
-        ref=_with_heads(referent_of(m, rules.referent), head_tokens(m, rules.side_heads)),
+        ref=_with_heads(referent_of(m, rules.referent),
+                        head_tokens(m, rules.side_heads) + [t for t in (speaker_token(m, rules.speakers),) if t]),
     )
 
 
@@ -295,6 +298,8 @@ def compare(v: Unit, u: Unit, rules: Rules) -> bool:
     if rules.referent is not None and rules.referent.acts \
             and (u.prec in rules.referent.precisions or rules.referent.acts_dated) and acts_apart(v.ref, u.ref):
         return False  # (round c82) an undated intention of another act (referent.acts); (c83) a dated one too
+    if rules.speakers is not None and speakers_apart(v.ref, u.ref):
+        return False  # (round c87) two statements of one article by two speakers (article.speakers)
     return ((sides_agree(v, u, rules) or place_meets(v, u, rules) or heads_meet(v, u, rules))
             and places_agree(v.place, u.place)
             and rules.modes_agree(v, u))
