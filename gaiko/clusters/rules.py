@@ -167,6 +167,7 @@ def load_rules(path: str | None = None) -> Rules:
     referent = parse_referent(raw.get("referent"), p)
     from .retold import parse_retold
     from .sideheads import parse_side_heads
+    from .saidday import parse_said_day
     from .sentday import parse_sentence_day
     from .towns import parse_sentence_town
 
@@ -226,5 +227,6 @@ def load_rules(path: str | None = None) -> Rules:
         retold=retold,
         sentence_town=sentence_town,
         sentence_day=parse_sentence_day(article.get("sentence_day"), p),
+        said_day=parse_said_day(article.get("said_day"), p),
         learned=_parse_learned(raw.get("learned"), p),
     )

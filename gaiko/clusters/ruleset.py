@@ -107,6 +107,8 @@ class Rules:
     sentence_town: Any = None
     #: the day an undated report's own sentence names (``article.sentence_day``; gaiko.clusters.sentday)
     sentence_day: Any = None
+    #: the verbs of saying whose day is an upper bound of the event said (``article.said_day``; gaiko.clusters.saidday)
+    said_day: Any = None
     #: the learned pair score's thresholds (the ``learned`` section; gaiko.clusters.learned), None when off
     learned: Any = None
 

@@ -34,6 +34,7 @@ from .sentence import sentence_places, shared_dates, status_of
 from .meeting import place_meets, side_country
 from .referent import conflicts, referent_of, shares
 from .retold import retold_units
+from .saidday import said_days
 from .sentday import sentence_days
 from .sideagree import sides_agree
 from .sideheads import head_tokens, heads_meet
@@ -178,6 +179,8 @@ def units_of(rows: Sequence[dict[str, Any]], rules: Rules) -> list[Unit]:
 
 def _units_of(rows: Sequence[dict[str, Any]], rules: Rules) -> list[Unit]:
     shared = shared_dates(rows) if "shared" in rules.dates else set()
+    if rules.said_day is not None and "shared" in rules.dates:
+        shared |= said_days(rows, rules.said_day)  # (round c88) the day of the saying, an upper bound (article.said_day)
     places = sentence_places(rows)
     days = sentence_days(rows, rules.sentence_day) if rules.sentence_day is not None else {}
     out = []
