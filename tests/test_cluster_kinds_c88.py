@@ -144,3 +144,110 @@ def test_said_day_off_and_checked() -> None:
                 {"max_words": True}, {"moods": ["past"]}):
         with pytest.raises(DataFileError):
             parse_said_day({**shipped, **bad}, "x.yaml")
+
+
+# -- kind 2: an undated report its sentence ties to another event's day ("the same day", "the day of the fire") --------
+#
+# "The radio presenter arrested in the capital the same day remains in custody", published eight days after the
+# arrest: the coder resolves no date, so the report's window is its publication day and the 3 days before, and nothing
+# in it reaches back (no "had", one country, its phrases name no one). A phrase of ``referent.told.phrases`` marks it
+# as told as an earlier act (round c76's ``r:told``), for the material types of ``told.phrase_types``: it joins the one
+# dated event of its type, status and sides it reaches.
+
+POLICE = ("Police", "VLD", "COP", "sector", None)
+VLD_POLICE = ("Valdorian police", "VLD", "COP", "demonym", None)
+EDITOR = ("an editor", "VLD", "MED", "sector", None)
+THE_EDITOR = ("The editor", "VLD", "MED", "sector", None)
+
+# Thursday 5 June 2025: an editor arrested in Harlo, two outlets
+ARRESTED = article("Valdorian police arrested an editor at her home in Harlo on Thursday, her lawyer said.",
+                   "2025-06-06", "Wire A", ("COERCE", "arrested", VLD_POLICE, EDITOR, "2025-06-05", "day", None,
+                                            {"date_text": "Thursday"}))
+ARRESTED_TOO = article("On Thursday Valdorian police arrested an editor in Harlo.", "2025-06-05", "Daily B",
+                       ("COERCE", "arrested", VLD_POLICE, EDITOR, "2025-06-05", "day", None,
+                        {"date_text": "Thursday"}))
+
+
+def _later(text: str, trigger: str = "arrested", etype: str = "COERCE", src=None, tgt=THE_EDITOR,
+           published: str = "2025-06-13") -> object:
+    """Undated (precision published, no date text): its window is 10-13 June."""
+    return article(text, published, "Weekly F", (etype, trigger, src, tgt, published, "published"))
+
+
+@pytest.mark.parametrize("one_by_one", [False, True])
+@pytest.mark.parametrize("text", [
+    "The editor arrested in Harlo the same day remains in custody.",
+    "Police arrested the editor and two printers the day of the raid on her paper.",
+    "The editor, arrested two days after the march, remains in custody.",
+])
+def test_an_undated_report_tied_to_another_day_joins_the_earlier_event(mode, one_by_one, text) -> None:
+    """fails before in the rules alone: published eight days later, the undated report's window cannot hold Thursday's
+    arrest (as shipped the learned join already joined these articles' loner by its own score)."""
+    later = _later(text, src=POLICE if text.startswith("Police") else None)
+    for arts in ((ARRESTED, ARRESTED_TOO, later), (later, ARRESTED, ARRESTED_TOO)):
+        c = _clusters(*arts, one_by_one=one_by_one)
+        assert c["arrested@2025-06-13/Weekly F"] == c["arrested@2025-06-06/Wire A"] == c["arrested@2025-06-05/Daily B"]
+        if mode == "rules":
+            assert _pure(*arts) == c  # the store equals the in-memory reference
+
+
+@pytest.mark.parametrize("one_by_one", [False, True])
+def test_no_phrase_a_statement_or_two_events_stay_apart(rules_mode, one_by_one) -> None:
+    """guards (pass before and after; the rules alone: the learned join may join a loner by its own score, as before):
+    without the phrase the report keeps its window; a request "the same day" (not a type of ``phrase_types``:
+    statements recur) does not reach an earlier request; and with two arrests of the editor before it, the marked
+    report joins neither."""
+    plain = _later("The editor arrested in Harlo remains in custody.")
+    for arts in ((ARRESTED, plain), (plain, ARRESTED)):
+        c = _clusters(*arts, one_by_one=one_by_one)
+        assert c["arrested@2025-06-13/Weekly F"] != c["arrested@2025-06-06/Wire A"]
+    minister = ("the minister", "VLD", "GOV", "title", None)
+    urged = article("On Thursday the minister urged an editor to leave the country.", "2025-06-06", "Wire A",
+                    ("REQUEST", "urged", minister, EDITOR, "2025-06-05", "day", None, {"date_text": "Thursday"}))
+    again = _later("The minister urged the editor the same day to leave.", trigger="urged", etype="REQUEST",
+                   src=minister)
+    for arts in ((urged, again), (again, urged)):
+        c = _clusters(*arts, one_by_one=one_by_one)
+        assert c["urged@2025-06-13/Weekly F"] != c["urged@2025-06-06/Wire A"]
+    second = article("Valdorian police arrested an editor in Harlo again on Monday.", "2025-06-09", "Wire C",
+                     ("COERCE", "arrested", VLD_POLICE, EDITOR, "2025-06-09", "day", None, {"date_text": "Monday"}))
+    marked = _later("The editor arrested in Harlo the same day remains in custody.", published="2025-06-20")
+    for arts in ((ARRESTED, second, marked), (marked, second, ARRESTED)):
+        c = _clusters(*arts, one_by_one=one_by_one)
+        assert c["arrested@2025-06-20/Weekly F"] not in (c["arrested@2025-06-06/Wire A"],
+                                                         c["arrested@2025-06-09/Wire C"])
+
+
+def test_the_phrases_mark_undated_material_acts() -> None:
+    """The told token from a phrase: a count stands for "#", a time noun may be plural; a dated report, a statement and
+    a sentence with no phrase are not marked."""
+    from gaiko.clusters.told import is_told
+
+    def ref(text: str, etype: str = "COERCE", **kw) -> str:
+        return units_of(mention_rows([_later(text, etype=etype, **kw)]), load_rules())[0].ref
+
+    assert is_told(ref("The editor arrested in Harlo the same day remains in custody."))
+    assert is_told(ref("The editor, arrested three weeks after the march, remains in custody."))
+    assert is_told(ref("The editor, arrested a day after the march, remains in custody."))
+    assert not is_told(ref("The editor arrested in Harlo remains in custody."))
+    assert not is_told(ref("The editor arrested in Harlo the same day remains in custody.", etype="REQUEST"))
+    dated = article("The editor arrested in Harlo the same day was freed on Friday.", "2025-06-13", "Weekly F",
+                    ("COERCE", "arrested", None, THE_EDITOR, "2025-06-13", "day", None, {"date_text": "Friday"}))
+    assert not is_told(units_of(mention_rows([dated]), load_rules())[0].ref)
+
+
+def test_told_phrases_checked() -> None:
+    """The phrases are lower-case words; an absent list is off."""
+    from pathlib import Path
+
+    import yaml
+
+    from gaiko.clusters.referent import parse_referent
+
+    shipped = yaml.safe_load(Path(load_rules().path).read_text(encoding="utf-8"))["referent"]
+    assert "the same day" in shipped["told"]["phrases"] and "COERCE" in shipped["told"]["phrase_types"]
+    off = {**shipped, "told": {k: v for k, v in shipped["told"].items() if k not in ("phrases", "phrase_types")}}
+    assert parse_referent(off, "x.yaml").told_phrases is None
+    for bad in (["The same day"], ["the  same day"], [3]):
+        with pytest.raises(DataFileError):
+            parse_referent({**shipped, "told": {**shipped["told"], "phrases": bad}}, "x.yaml")
