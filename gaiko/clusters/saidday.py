@@ -1,19 +1,21 @@
 """The day of the saying is an upper bound of the event said (``article.said_day`` in ``gaiko/data/clusters.yaml``;
 docs/rounds/clusters.md, round c88).
 
-"The interior minister said on Monday the gunmen had opened fire without warning", "A fuel convoy was ambushed in the
-west of the country, security sources said on Monday": the coder gives the event the only day of its sentence, the
-day of the saying. The event happened that day or before it, and the report of the event itself ("gunmen ambushed a
-patrol early on Sunday") is a day earlier: the two windows (one day each) never nested, so the two reports of one
-event stayed apart.
+"Two guards were killed when gunmen attacked their patrol, the interior ministry said on Monday", "A fuel convoy was
+ambushed in the west of the country, security sources said on Monday": the coder gives the act the only day of its
+sentence, the day of the saying. The act happened that day or before it, and the report of the act itself ("gunmen
+ambushed a patrol early on Sunday") is a day earlier: the two windows (one day each) never nested, so the two reports
+of one event stayed apart.
 
-A report dated by a day phrase (precision ``day``) whose phrase stands right after a verb of saying (one of ``verbs``, or
-one of ``object_verbs`` and at most ``max_words`` words of its object, "told reporters on Friday"; then a qualifier,
-"said late on Tuesday", and a preposition, "on") that is not its own trigger gets precision ``shared`` (:func:`said_days`): the day or up to
-``dates.shared.before`` days before it, the window of a date phrase several events share. The day of the event's own
-("had crossed the border on Tuesday, the ministry said on Wednesday") stays the event's; a report whose trigger is the
-verb of saying (a statement: "said on Monday") keeps its day. A pure function of one mention row, so batches still
-equal a rebuild.
+A report of one of ``types`` (material acts), of status actual, dated by a day phrase (precision ``day``) that stands
+right after a verb of saying (one of ``verbs``, or one of ``object_verbs`` and at most ``max_words`` words of its
+object, "told reporters on Friday"; then a qualifier, "said late on Tuesday", and a preposition, "on") told after its
+trigger gets precision ``shared`` (:func:`said_days`): the day or up to ``dates.shared.before`` days before it, the
+window of a date phrase several events share. An act with a day phrase of its own ("attacked a patrol on Monday,
+officials said") keeps it; so do statements and intentions (not of ``types``, or intended), which are of the day they
+are said. The saying told before the act ("the ministry said on Monday that gunmen had attacked") is not taken:
+measured, it joined more events the gold holds apart (docs/rounds/clusters.md, round c88). A pure function of one
+mention row, so batches still equal a rebuild.
 """
 
 from __future__ import annotations

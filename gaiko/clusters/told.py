@@ -9,6 +9,10 @@ event, whatever they name (:func:`~gaiko.clusters.core.reaches`), as a report na
 (``reach_dyad``). A past perfect after a verb of saying is reported speech, the news itself ("police said they had
 arrested six suspects"), and marks nothing.
 
+An undated material act whose sentence ties it to another event's day by a phrase the coder resolves to no date ("the
+presenter arrested in the capital the same day remains in custody", "police arrested the owner the day of the fire")
+is told so too (``told.phrases`` and ``phrase_types``, :func:`told_phrase`; round c88).
+
 The mark is a token ``r:told`` of the unit's referent string (part of its key, so a rebuild equals the store; the
 referent's names, places and counts ignore it), given only to reports of the referent's precisions.
 """

@@ -180,7 +180,7 @@ def units_of(rows: Sequence[dict[str, Any]], rules: Rules) -> list[Unit]:
 def _units_of(rows: Sequence[dict[str, Any]], rules: Rules) -> list[Unit]:
     shared = shared_dates(rows) if "shared" in rules.dates else set()
     if rules.said_day is not None and "shared" in rules.dates:
-        shared |= said_days(rows, rules.said_day)  # (round c88) the day of the saying, an upper bound (article.said_day)
+        shared |= said_days(rows, rules.said_day)  # (round c88) the day of the saying, an upper bound
     places = sentence_places(rows)
     days = sentence_days(rows, rules.sentence_day) if rules.sentence_day is not None else {}
     out = []
