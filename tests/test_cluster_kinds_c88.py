@@ -251,3 +251,81 @@ def test_told_phrases_checked() -> None:
     for bad in (["The same day"], ["the  same day"], [3]):
         with pytest.raises(DataFileError):
             parse_referent({**shipped, "told": {**shipped["told"], "phrases": bad}}, "x.yaml")
+
+
+# -- kind 3: a commitment told by the promising and by what is promised ----------------------------------------------
+#
+# "Valdoria will give Morvenia 30 million crowns, its finance minister said on Wednesday" (AGREE, intended) and
+# "Valdoria pledged 30 million crowns to Morvenia on Wednesday" (AGREE, actual): one commitment, two statuses, so they
+# never joined. An actual AGREE or THREATEN report whose trigger is one of ``status.commitments.triggers`` is compared
+# as intended.
+
+VLD = ("Valdoria", "VLD", "GOV", "country", None)
+MRV = ("Morvenia", "MRV", "GOV", "country", None)
+
+
+def _agree(text: str, trigger: str, outlet: str, date: str = "2025-06-04", date_text: str = "Wednesday",
+           **flags) -> object:
+    return article(text, "2025-06-05", outlet, ("AGREE", trigger, VLD, MRV, date, "day", None,
+                                                {"date_text": date_text, **flags}))
+
+
+WILL_GIVE = _agree("Valdoria will give Morvenia 30 million crowns for flood repairs, its finance minister said on "
+                   "Wednesday.", "give", "Wire A", intended=True)
+PLEDGED = _agree("Valdoria pledged 30 million crowns to Morvenia on Wednesday.", "pledged", "Post B")
+
+
+@pytest.mark.parametrize("one_by_one", [False, True])
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_a_pledge_and_what_is_pledged_are_one_commitment(mode, one_by_one, order) -> None:
+    """fails before: the intended "will give" and the actual "pledged" of one day were two events."""
+    arts = [(WILL_GIVE, PLEDGED)[i] for i in order]
+    c = _clusters(*arts, one_by_one=one_by_one)
+    assert c["give@2025-06-05/Wire A"] == c["pledged@2025-06-05/Post B"]
+    if mode == "rules":
+        assert _pure(*arts) == c  # the store equals the in-memory reference
+
+
+@pytest.mark.parametrize("one_by_one", [False, True])
+@pytest.mark.parametrize("text, trigger, date, date_text", [
+    # the deed is not the promise: an accord signed the same day stays apart from the plan
+    ("Valdoria and Morvenia signed the flood aid accord on Wednesday.", "signed", "2025-06-04", "Wednesday"),
+    # a pledge of another day is another commitment
+    ("Valdoria pledged 30 million crowns to Morvenia on Friday.", "pledged", "2025-05-30", "Friday"),
+])
+def test_a_deed_or_a_pledge_of_another_day_stays_apart(mode, one_by_one, text, trigger, date, date_text) -> None:
+    """guards (pass before and after)."""
+    other = _agree(text, trigger, "Herald C", date=date, date_text=date_text)
+    for arts in ((WILL_GIVE, other), (other, WILL_GIVE)):
+        c = _clusters(*arts, one_by_one=one_by_one)
+        assert c["give@2025-06-05/Wire A"] != c[f"{trigger}@2025-06-05/Herald C"], text
+
+
+def test_the_status_of_a_commitment() -> None:
+    """The unit's status: the promising is compared as intended; other words, types and statuses keep theirs."""
+    def status(art) -> str:
+        return units_of(mention_rows([art]), load_rules())[0].status
+
+    assert status(PLEDGED) == "intended" and status(WILL_GIVE) == "intended"
+    assert status(_agree("Valdoria and Morvenia signed the accord on Wednesday.", "signed", "Herald C")) == "actual"
+    assert status(_agree("Valdoria never pledged the money on Wednesday.", "pledged", "Herald C",
+                         negated=True)) == "negated"
+    attack = article("Gunmen threatened a border patrol near Harlo on Wednesday.", "2025-06-05", "Wire A",
+                     ("ASSAULT", "threatened", VLD_GUNMEN, VLD_GUARDS, "2025-06-04", "day"))
+    assert units_of(mention_rows([attack]), load_rules())[0].status == "actual"
+
+
+def test_commitments_checked(tmp_path) -> None:
+    """The section is checked: both lists, nothing else."""
+    from pathlib import Path
+
+    import yaml
+
+    shipped = Path(load_rules().path).read_text(encoding="utf-8")
+    raw = yaml.safe_load(shipped)
+    assert raw["status"]["commitments"]["types"] == ["AGREE", "THREATEN"]
+    for bad in ({"types": ["AGREE"]}, {"types": [], "triggers": ["pledged"]}, {"types": "AGREE", "triggers": ["x"]}):
+        path = tmp_path / "clusters.yaml"
+        path.write_text(yaml.safe_dump({**raw, "status": {"commitments": bad}}), encoding="utf-8")
+        with pytest.raises(DataFileError):
+            load_rules(str(path))

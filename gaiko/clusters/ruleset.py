@@ -109,6 +109,8 @@ class Rules:
     sentence_day: Any = None
     #: the verbs of saying whose day is an upper bound of the event said (``article.said_day``; gaiko.clusters.saidday)
     said_day: Any = None
+    #: (types, trigger words) of the actual reports of a commitment compared as intended (``status.commitments``)
+    commitments: Any = None
     #: the learned pair score's thresholds (the ``learned`` section; gaiko.clusters.learned), None when off
     learned: Any = None
 

@@ -30,7 +30,7 @@ from typing import Any
 
 from .context import referred_days
 from .intents import acts_apart
-from .sentence import sentence_places, shared_dates, status_of
+from .sentence import commitment_status, sentence_places, shared_dates, status_of
 from .meeting import place_meets, side_country
 from .referent import conflicts, referent_of, shares
 from .retold import retold_units
@@ -131,7 +131,8 @@ def unit_of(m: dict[str, Any], rules: Rules) -> Unit:
         if soft and (place == WILD or soft.endswith("|" + place[2:])):
             place = soft
     return Unit(
-        status=status_of(m.get("negated"), m.get("intended"), m.get("hypothetical")),
+        status=commitment_status(m, status_of(m.get("negated"), m.get("intended"), m.get("hypothetical")),
+                                 rules.commitments),
         event_type=str(m["event_type"]),
         src=rules.side(m.get("source_country"), m.get("source_sector"), m.get("source_name"), m.get("source_resolved_by"),
                        m.get("source_person")),
