@@ -31,10 +31,11 @@ from typing import Any
 
 from .context import referred_days
 from .intents import acts_apart
-from .sentence import sentence_places, shared_dates, status_of
+from .sentence import commitment_status, sentence_places, shared_dates, status_of
 from .meeting import place_meets, side_country
 from .referent import conflicts, referent_of, shares
 from .retold import retold_units
+from .saidday import said_days
 from .sentday import sentence_days
 from .sideagree import sides_agree
 from .sideheads import head_tokens, heads_meet
@@ -132,7 +133,8 @@ def unit_of(m: dict[str, Any], rules: Rules) -> Unit:
         if soft and (place == WILD or soft.endswith("|" + place[2:])):
             place = soft
     return Unit(
-        status=status_of(m.get("negated"), m.get("intended"), m.get("hypothetical")),
+        status=commitment_status(m, status_of(m.get("negated"), m.get("intended"), m.get("hypothetical")),
+                                 rules.commitments),
         event_type=str(m["event_type"]),
         src=rules.side(m.get("source_country"), m.get("source_sector"), m.get("source_name"), m.get("source_resolved_by"),
                        m.get("source_person")),
@@ -181,6 +183,8 @@ def units_of(rows: Sequence[dict[str, Any]], rules: Rules) -> list[Unit]:
 
 def _units_of(rows: Sequence[dict[str, Any]], rules: Rules) -> list[Unit]:
     shared = shared_dates(rows) if "shared" in rules.dates else set()
+    if rules.said_day is not None and "shared" in rules.dates:
+        shared |= said_days(rows, rules.said_day)  # (round c88) the day of the saying, an upper bound
     places = sentence_places(rows)
     days = sentence_days(rows, rules.sentence_day) if rules.sentence_day is not None else {}
     out = []
