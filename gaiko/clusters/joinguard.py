@@ -23,6 +23,9 @@ round c79): false merges the join made in the example corpus that the rules woul
   objects of a group count: a head in none ("the drills", "the patrols") says nothing (over all the heads, stories-10
   lost a true pair on the studied stories).
 
+* ``speakers`` (round c87): nor when the two are statements of one article by two speakers (:mod:`.speakers`), as the
+  rules read them (:func:`~.units.compare`).
+
 * ``sideless`` (round c81): nor when one of the two names no side (source and target open) and the other names a
   person on a side (``@`` in its side's key): the example corpus's Takaichi, who "also met Lin Hsin-i" (undated by
   her sentence, the target unresolved), joined the sideless "talks in Busan" (Trump and Xi's, dated by the sentence's
@@ -61,6 +64,7 @@ from .joinnear import unique_best
 from .joinobject import known
 from .learnedrules import JoinGuards, ObjectGuard
 from .ruleset import WILD
+from .speakers import speakers_apart
 from .towns import SOFT
 from .units import Unit, places_agree
 
@@ -125,6 +129,8 @@ def pair_apart(a: Unit, b: Unit, g: JoinGuards | None) -> bool:
     if g.other_person and (_other_person(a, b, w) or _other_person(b, a, w)):
         return True
     if g.acts and acts_apart(a.ref, b.ref):
+        return True
+    if g.speakers and speakers_apart(a.ref, b.ref):
         return True
     d = g.apart_days
     if d is not None and None not in (a.lo, a.hi, b.lo, b.hi) and max(a.lo - b.hi, b.lo - a.hi) > d:  # type: ignore[operator]

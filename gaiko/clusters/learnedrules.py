@@ -110,6 +110,9 @@ class JoinGuards:
     acts: bool = False
     #: round c86: a loner told as a repetition joins no cluster (:mod:`.joinrepeat`); ``None``: off
     repeats: "RepeatGuard | None" = None
+    #: round c87: two statements of one article by two speakers (``k:`` tokens, :mod:`.speakers`) are not scored
+    #: together
+    speakers: bool = False
 
 
 @dataclass(frozen=True)
@@ -138,10 +141,11 @@ def parse_guards(raw: Any, path: str) -> JoinGuards | None:
     """The checked ``learned.guards`` mapping (None when absent or empty). Raises :class:`~gaiko.errors.DataFileError`."""
     if not raw:
         return None
-    keys = {"places", "dated", "apart_days", "two_events", "objects", "sideless", "other_person", "acts", "repeats"}
+    keys = {"places", "dated", "apart_days", "two_events", "objects", "sideless", "other_person", "acts", "repeats",
+            "speakers"}
     if not isinstance(raw, dict) or not set(raw) <= keys:
         raise DataFileError(path, f"learned: guards must be a mapping of {', '.join(sorted(keys))}")
-    for key in ("places", "two_events", "acts"):
+    for key in ("places", "two_events", "acts", "speakers"):
         if not isinstance(raw.get(key, False), bool):
             raise DataFileError(path, f"learned: guards.{key} must be true or false")
     when = {k: _narrowed(raw.get(k, False), k, path) for k in NARROWINGS}
@@ -156,7 +160,7 @@ def parse_guards(raw: Any, path: str) -> JoinGuards | None:
                       sideless=when["sideless"] is not None, other_person=when["other_person"] is not None,
                       sideless_when=when["sideless"] or frozenset(),
                       other_person_when=when["other_person"] or frozenset(), acts=bool(raw.get("acts", False)),
-                      repeats=_repeats(raw.get("repeats"), path))
+                      repeats=_repeats(raw.get("repeats"), path), speakers=bool(raw.get("speakers", False)))
 
 
 def _repeats(raw: Any, path: str) -> RepeatGuard | None:

@@ -25,7 +25,7 @@ from typing import Any
 
 from ..errors import DataFileError
 from .intents import act_token
-from .told import TOLD, told_token
+from .told import TOLD, phrase_pattern, told_phrase, told_token
 
 __all__ = ["ReferentRules", "parse_referent", "referent_of", "tokens", "shares", "conflicts", "strong"]
 
@@ -62,6 +62,10 @@ class ReferentRules:
     told_between: frozenset[str] = frozenset()
     told_speech: frozenset[str] = frozenset()
     told_except: frozenset[str] = frozenset()
+    #: (round c88) the phrases of its sentence that tell an undated report as of another event's day ("the same day",
+    #: "the day of the fire", "a week after the flood"; ``told.phrases``, :func:`~.told.told_phrase`); None: off
+    told_phrases: Any = None
+    told_phrase_types: frozenset[str] = frozenset()
     #: round c82: an intended report's referent names its act (``v:<group>``, :mod:`.intents`)
     acts: bool = False
     #: round c83: with ``acts``, a dated report (of a precision not in ``precisions``) does not join a report naming
@@ -96,9 +100,12 @@ def parse_referent(raw: Any, path: str) -> ReferentRules | None:
     check(isinstance(dyad, dict) and set(dyad) <= {"except_types"} and isinstance(dyad.get("except_types") or [], list),
           "reach_dyad must be a mapping with except_types (a list of event types)")
     told = raw.get("told") or {}
-    check(isinstance(told, dict) and set(told) <= {"before", "between", "speech", "except_types"}
+    check(isinstance(told, dict) and set(told) <= {"before", "between", "speech", "except_types", "phrases",
+                                                   "phrase_types"}
           and all(isinstance(v or [], list) for v in told.values()),
-          "told must map before, between, speech and except_types to lists")
+          "told must map before, between, speech, except_types, phrases and phrase_types to lists")
+    check(all(re.fullmatch(r"[a-z#]+( [a-z#]+)*", str(x)) for x in told.get("phrases") or ()),
+          "told.phrases must be lower-case words (# a count), one space between")
     words = raw.get("words") or {}
     check(isinstance(words, dict) and set(words) <= {"numbers", "stop", "titles", "time_nouns", "skip"},
           "words must map numbers, stop, titles, time_nouns, skip")
@@ -124,7 +131,9 @@ def parse_referent(raw: Any, path: str) -> ReferentRules | None:
                          told_before=frozenset(str(x).lower() for x in told.get("before") or ()),
                          told_between=frozenset(str(x).lower() for x in told.get("between") or ()),
                          told_speech=frozenset(str(x).lower() for x in told.get("speech") or ()),
-                         told_except=frozenset(str(x) for x in told.get("except_types") or ()))
+                         told_except=frozenset(str(x) for x in told.get("except_types") or ()),
+                         told_phrases=phrase_pattern(told.get("phrases") or (), numbers, low("time_nouns")),
+                         told_phrase_types=frozenset(str(x) for x in told.get("phrase_types") or ()))
 
 
 def referent_of(row: dict[str, Any], rr: ReferentRules | None) -> str:
@@ -158,7 +167,9 @@ def referent_of(row: dict[str, Any], rr: ReferentRules | None) -> str:
                 if noun:
                     out.add(f"c:{n} {noun}")
     if rr.told_before and row.get("date_precision") in rr.precisions \
-            and told_token(row, rr.told_before, rr.told_between, rr.told_speech):
+            and (told_token(row, rr.told_before, rr.told_between, rr.told_speech)
+                 or rr.told_phrases is not None and row.get("event_type") in rr.told_phrase_types
+                 and told_phrase(row, rr.told_phrases)):
         out.add(TOLD)
     act = act_token(row) if rr.acts else None
     if act:

@@ -164,10 +164,17 @@ def load_rules(path: str | None = None) -> Rules:
     _check(p, all(str(x) in ("open", "country", "named") for x in meet.get("sides") or []),
            "places.meet.sides must list open, country or named")
     _check(p, isinstance(max_days, int) and max_days >= 1, "attach.max_window_days must be a whole number >= 1")
+    commit = (raw.get("status") or {}).get("commitments")
+    _check(p, isinstance(raw.get("status") or {}, dict) and set(raw.get("status") or {}) <= {"commitments"}
+           and (commit is None or isinstance(commit, dict) and set(commit) == {"types", "triggers"}
+                and all(isinstance(commit[k], list) and commit[k] for k in commit)),
+           "status.commitments must map types and triggers to lists (status: use only commitments)")
     referent = parse_referent(raw.get("referent"), p)
     from .retold import parse_retold
     from .sideheads import parse_side_heads
+    from .saidday import parse_said_day
     from .sentday import parse_sentence_day
+    from .speakers import parse_speakers
     from .towns import parse_sentence_town
 
     retold = parse_retold(raw.get("retold"), p)
@@ -226,5 +233,9 @@ def load_rules(path: str | None = None) -> Rules:
         retold=retold,
         sentence_town=sentence_town,
         sentence_day=parse_sentence_day(article.get("sentence_day"), p),
+        speakers=parse_speakers(article.get("speakers"), p),
+        said_day=parse_said_day(article.get("said_day"), p),
+        commitments=(frozenset(str(t) for t in commit["types"]), frozenset(str(w).lower() for w in commit["triggers"]))
+        if commit else None,
         learned=_parse_learned(raw.get("learned"), p),
     )

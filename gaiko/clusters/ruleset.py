@@ -107,6 +107,13 @@ class Rules:
     sentence_town: Any = None
     #: the day an undated report's own sentence names (``article.sentence_day``; gaiko.clusters.sentday)
     sentence_day: Any = None
+    #: (round c87) two statements of one article by two speakers are two events (``article.speakers``;
+    #: gaiko.clusters.speakers), None without the section
+    speakers: Any = None
+    #: the verbs of saying whose day is an upper bound of the event said (``article.said_day``; gaiko.clusters.saidday)
+    said_day: Any = None
+    #: (types, trigger words) of the actual reports of a commitment compared as intended (``status.commitments``)
+    commitments: Any = None
     #: the learned pair score's thresholds (the ``learned`` section; gaiko.clusters.learned), None when off
     learned: Any = None
 

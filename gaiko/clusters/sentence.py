@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["shared_dates", "sentence_places", "status_of"]
+__all__ = ["shared_dates", "sentence_places", "status_of", "commitment_status"]
 
 
 def status_of(negated: Any, intended: Any, hypothetical: Any) -> str:
@@ -23,6 +23,17 @@ def status_of(negated: Any, intended: Any, hypothetical: Any) -> str:
     if intended or hypothetical:
         return "intended"
     return "actual"
+
+
+def commitment_status(m: dict[str, Any], status: str, commitments: Any) -> str:
+    """``intended`` for an actual report of a commitment (round c88, ``status.commitments``): its type is one of
+    ``types`` (AGREE, THREATEN) and its trigger one of ``triggers`` ("promised", "pledged", "threatened", "ultimatum").
+    A promise is told by what is promised as well ("The EU will give Moldova 20 million euros, the commissioner said on
+    Wednesday", coded intended) as by the promising ("The EU pledged the 20 million euros on Wednesday", coded actual):
+    the two are one commitment. Any other report keeps ``status``."""
+    if commitments is None or status != "actual" or m.get("event_type") not in commitments[0]:
+        return status
+    return "intended" if str(m.get("trigger") or "").strip().lower() in commitments[1] else status
 
 
 def sentence_places(rows: Sequence[dict[str, Any]]) -> dict[int, tuple[Any, Any]]:

@@ -90,9 +90,9 @@ def heads_of(ref: str) -> dict[str, str]:
 
 def without_heads(ref: str) -> str:
     """The referent string without its head tokens (what the referent names)."""
-    if not ref or HEAD not in ref:
+    if not ref or (HEAD not in ref and "k:" not in ref):
         return ref
-    return ",".join(t for t in ref.split(",") if not t.startswith(HEAD))
+    return ",".join(t for t in ref.split(",") if not t.startswith((HEAD, "k:")))  # and round c87's speaker token
 
 
 def heads_meet(v: Any, u: Any, rules: Any) -> bool:

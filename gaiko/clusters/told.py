@@ -9,6 +9,10 @@ event, whatever they name (:func:`~gaiko.clusters.core.reaches`), as a report na
 (``reach_dyad``). A past perfect after a verb of saying is reported speech, the news itself ("police said they had
 arrested six suspects"), and marks nothing.
 
+An undated material act whose sentence ties it to another event's day by a phrase the coder resolves to no date ("the
+presenter arrested in the capital the same day remains in custody", "police arrested the owner the day of the fire")
+is told so too (``told.phrases`` and ``phrase_types``, :func:`told_phrase`; round c88).
+
 The mark is a token ``r:told`` of the unit's referent string (part of its key, so a rebuild equals the store; the
 referent's names, places and counts ignore it), given only to reports of the referent's precisions.
 """
@@ -18,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["TOLD", "told_token", "is_told", "named", "told_reach"]
+__all__ = ["TOLD", "told_token", "told_phrase", "phrase_pattern", "is_told", "named", "told_reach"]
 
 #: the referent token of a report told as an earlier act
 TOLD = "r:told"
@@ -40,6 +44,28 @@ def told_token(row: dict[str, Any], before: frozenset[str], between: frozenset[s
     return bool(head) and head[-1] in before and not set(head) & speech
 
 
+def phrase_pattern(phrases: Any, numbers: dict[str, int], time_nouns: frozenset[str]) -> re.Pattern[str] | None:
+    """The pattern of ``told.phrases`` (``None`` when there are none): each phrase's words in a row, ``#`` standing for
+    a count ("a", "an", a number word of ``numbers``, digits) and a noun of ``time_nouns`` for its plural too ("#
+    day after": "a day after", "three days after")."""
+    if not phrases:
+        return None
+    count = "|".join(["a", "an", "one", r"\d+", *sorted(map(re.escape, numbers))])
+
+    def word(w: str) -> str:
+        return f"(?:{count})" if w == "#" else f"{re.escape(w)}s?" if w in time_nouns else re.escape(w)
+
+    alts = sorted((r"\s+".join(word(w) for w in str(p).split()) for p in phrases), key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(alts)})\b", re.I)
+
+
+def told_phrase(row: dict[str, Any], pattern: re.Pattern[str]) -> bool:
+    """Whether the mention is undated (no date text) and its sentence ties it to another event's day by a phrase of
+    ``told.phrases`` ("The presenter arrested in the capital the same day remains in custody", "Police arrested the
+    owner the day of the fire", "Residents who rallied a week after the flood"): told as an earlier act (round c88)."""
+    return not row.get("date_text") and pattern.search(str(row.get("sentence_text") or "")) is not None
+
+
 def is_told(ref: str) -> bool:
     """Whether a referent string carries the :data:`TOLD` token."""
     return bool(ref) and TOLD in ref.split(",")
@@ -48,9 +74,9 @@ def is_told(ref: str) -> bool:
 def named(ref: str) -> str:
     """The referent string without the :data:`TOLD` token and the head tokens of :mod:`.sideheads`: what the referent
     names (``""`` when nothing)."""
-    if not ref or (TOLD not in ref and "h:" not in ref):
+    if not ref or (TOLD not in ref and "h:" not in ref and "k:" not in ref):
         return ref
-    return ",".join(t for t in ref.split(",") if t != TOLD and not t.startswith("h:"))
+    return ",".join(t for t in ref.split(",") if t != TOLD and not t.startswith(("h:", "k:")))
 
 
 def told_reach(w: Any, rr: Any) -> bool:

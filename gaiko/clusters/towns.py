@@ -48,6 +48,11 @@ class TownRules:
     sideless_gap: int = 0
     #: words that name no town for such a report ("in March": a month, though a town of that name exists)
     not_towns: frozenset[str] = frozenset()
+    #: (round c87) a town is named only by a whole name: a word of a longer capitalised name that is no town ("Bint
+    #: Jbeil", "New Caledonia") names none; False: any word of it may (as before)
+    whole_names: bool = False
+    #: words that may stand before a town's name and leave it named ("East Harlo"), folded
+    name_prefixes: frozenset[str] = frozenset()
 
 
 def parse_sentence_town(raw: Any, path: str) -> TownRules | None:
@@ -61,11 +66,13 @@ def parse_sentence_town(raw: Any, path: str) -> TownRules | None:
             raise DataFileError(path, f"places.sentence_town: {msg}")
 
     known = {"prepositions", "of_nouns", "joiners", "conjunctions", "max_gap", "min_population", "sideless_gap",
-             "not_towns"}
+             "not_towns", "whole_names", "name_prefixes"}
     check(isinstance(raw, dict) and set(raw) <= known, f"use only {', '.join(sorted(known))}")
-    lists = {k: raw.get(k) or [] for k in ("prepositions", "of_nouns", "joiners", "conjunctions", "not_towns")}
+    lists = {k: raw.get(k) or [] for k in ("prepositions", "of_nouns", "joiners", "conjunctions", "not_towns",
+                                           "name_prefixes")}
     check(all(isinstance(v, list) and all(re.fullmatch(r"[a-z]+", str(w)) for w in v) for v in lists.values()),
-          "prepositions, of_nouns, joiners, conjunctions and not_towns must list lower-case words")
+          "prepositions, of_nouns, joiners, conjunctions, not_towns and name_prefixes must list lower-case words")
+    check(isinstance(raw.get("whole_names", False), bool), "whole_names must be true or false")
     check(bool(lists["prepositions"]), "prepositions must list at least one word")
     for key in ("max_gap", "min_population", "sideless_gap"):
         v = raw.get(key, 0)
@@ -79,7 +86,8 @@ def parse_sentence_town(raw: Any, path: str) -> TownRules | None:
         r"(?:\s+[A-Z\u00C0-\u00DE][\w\-'\u2019]*)*"
     pattern = re.compile(rf"(?:{lead})\s+((?:the\s+)?[\w\-'\u2019]+{inner})")
     return TownRules(pattern, frozenset(map(str, lists["joiners"])), int(raw["max_gap"]), int(raw["min_population"]),
-                     int(raw.get("sideless_gap", 0)), frozenset(map(str, lists["not_towns"])))
+                     int(raw.get("sideless_gap", 0)), frozenset(map(str, lists["not_towns"])),
+                     bool(raw.get("whole_names", False)), frozenset(map(str, lists["name_prefixes"])))
 
 
 def sentence_town(row: dict[str, Any], tr: TownRules) -> str:
@@ -141,11 +149,25 @@ def _towns_in(span: str, countries: frozenset[str] | None, tr: TownRules) -> set
                 hit = (j, towns[0])
                 break
         if hit is None:
-            i += 1
+            i = _past_name(words, span, i, who, tr)
             continue
         found.add((hit[1].name, str(hit[1].country)))
         i = hit[0]
     return found
+
+
+def _past_name(words: list[tuple[int, int, str]], span: str, i: int, who: frozenset[str], tr: TownRules) -> int:
+    """Where to look for a town after the capitalised word ``i`` named none (round c87): past the words that go on its
+    name ("Bint Jbeil" is no town of the gazetteer, and its "Jbeil" is not Byblos; "New Caledonia" is not a US
+    Caledonia), unless the word only qualifies the town after it (``name_prefixes``: "East Harlo"), names a country
+    or its people ("Valdorian Harlo") or ends in a possessive ("Valdoria's Harlo")."""
+    word = words[i][2]
+    if not tr.whole_names or fold(word) in tr.name_prefixes or fold(word) in who or word.endswith(("'s", "\u2019s")):
+        return i + 1
+    j = i + 1
+    while j < len(words) and words[j][2][:1].isupper() and not span[words[j - 1][1]:words[j][0]].strip():
+        j += 1
+    return j
 
 
 def soft_places_agree(a: str, b: str) -> bool:

@@ -17,7 +17,8 @@ A mention's *unit* is what it says about the event, reduced to what reports of o
   report of either direction (``sides.two_way``);
 * ``ref``: what its phrases refer to (:func:`~gaiko.clusters.referent.referent_of`: names and counts of its source,
   target and place phrases), with a ``referent`` section in the rules; ``""`` otherwise. Part of the key when not empty.
-  With ``sides.heads`` it also holds the nouns of the sides the coder read weakly (:mod:`.sideheads`, round c85).
+  With ``sides.heads`` it also holds the nouns of the sides the coder read weakly (:mod:`.sideheads`, round c85);
+  with ``article.speakers`` a statement's article and speaker (:mod:`.speakers`, round c87).
 
 Everything here is a pure function of the mentions and the rules.
 """
@@ -30,13 +31,15 @@ from typing import Any
 
 from .context import referred_days
 from .intents import acts_apart
-from .sentence import sentence_places, shared_dates, status_of
+from .sentence import commitment_status, sentence_places, shared_dates, status_of
 from .meeting import place_meets, side_country
 from .referent import conflicts, referent_of, shares
 from .retold import retold_units
+from .saidday import said_days
 from .sentday import sentence_days
 from .sideagree import sides_agree
 from .sideheads import head_tokens, heads_meet
+from .speakers import speaker_token, speakers_apart
 from .towns import SOFT, sentence_town, soft_places_agree
 from .rules import NAMED, OTHER_MODE, WILD, Rules
 
@@ -130,7 +133,8 @@ def unit_of(m: dict[str, Any], rules: Rules) -> Unit:
         if soft and (place == WILD or soft.endswith("|" + place[2:])):
             place = soft
     return Unit(
-        status=status_of(m.get("negated"), m.get("intended"), m.get("hypothetical")),
+        status=commitment_status(m, status_of(m.get("negated"), m.get("intended"), m.get("hypothetical")),
+                                 rules.commitments),
         event_type=str(m["event_type"]),
         src=rules.side(m.get("source_country"), m.get("source_sector"), m.get("source_name"), m.get("source_resolved_by"),
                        m.get("source_person")),
@@ -140,7 +144,8 @@ def unit_of(m: dict[str, Any], rules: Rules) -> Unit:
         mode=rules.unit_mode(m.get("mode"), str(m["event_type"])),
         prec=prec if prec in rules.precision_order else "other",
         lo=lo, hi=hi, rank=rules.rank(prec if prec in rules.precision_order else "other"),
-        ref=_with_heads(referent_of(m, rules.referent), head_tokens(m, rules.side_heads)),
+        ref=_with_heads(referent_of(m, rules.referent),
+                        head_tokens(m, rules.side_heads) + [t for t in (speaker_token(m, rules.speakers),) if t]),
     )
 
 
@@ -178,6 +183,8 @@ def units_of(rows: Sequence[dict[str, Any]], rules: Rules) -> list[Unit]:
 
 def _units_of(rows: Sequence[dict[str, Any]], rules: Rules) -> list[Unit]:
     shared = shared_dates(rows) if "shared" in rules.dates else set()
+    if rules.said_day is not None and "shared" in rules.dates:
+        shared |= said_days(rows, rules.said_day)  # (round c88) the day of the saying, an upper bound
     places = sentence_places(rows)
     days = sentence_days(rows, rules.sentence_day) if rules.sentence_day is not None else {}
     out = []
@@ -295,6 +302,8 @@ def compare(v: Unit, u: Unit, rules: Rules) -> bool:
     if rules.referent is not None and rules.referent.acts \
             and (u.prec in rules.referent.precisions or rules.referent.acts_dated) and acts_apart(v.ref, u.ref):
         return False  # (round c82) an undated intention of another act (referent.acts); (c83) a dated one too
+    if rules.speakers is not None and speakers_apart(v.ref, u.ref):
+        return False  # (round c87) two statements of one article by two speakers (article.speakers)
     return ((sides_agree(v, u, rules) or place_meets(v, u, rules) or heads_meet(v, u, rules))
             and places_agree(v.place, u.place)
             and rules.modes_agree(v, u))
