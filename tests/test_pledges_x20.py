@@ -1,0 +1,55 @@
+"""Round x20 (issue 14): kinds round x19 left. Our own sentences (other places and acts than any gold or corpus
+sentence), with look-alikes that must not become pledges.
+
+H. A headline "X to VERB" ("Peru to cut fuel taxes by June") is X's pledge, as "X is to VERB": the parser makes the
+   verb the root with X its subject, or X the root with the verb hung on it (``xcomp``). An outcome foreseen for X
+   ("Ghana to grow 5% this year"), a thing as X ("Cocoa prices to rise"), a headline of a past act ("Togo doubles
+   ..."), a "how to" and a sentence with a full stop are no headline pledge.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _rows(coder, text: str) -> list[tuple[str | None, str, str]]:
+    """(actor country, kind, action) per pledge."""
+    from gaiko.types import Article
+
+    (res,) = coder.code_articles([Article(text=text, published="2026-09-14")])
+    return [(p.actor.country, p.kind, p.action) for p in res.pledges]
+
+
+# ---------------------------------------------------------------------------------------------------------- H
+HEADLINES = [
+    ("Peru to cut fuel taxes by June", "PER", "cut fuel taxes"),
+    ("Kenya to build a new refinery in Mombasa", "KEN", "build a new refinery"),
+    ("Ghana to hold talks with its bondholders next week", "GHA", "hold talks"),
+    ("EU to fine TikTok up to 4% of turnover if it fails to change its feed", "IGO", "fine TikTok"),
+]
+
+
+@pytest.mark.parametrize("text,country,action", HEADLINES)
+def test_h_headline_x_to_verb_is_a_pledge_of_x(coder, text: str, country: str, action: str) -> None:
+    got = _rows(coder, text)
+    assert [c for c, _, _ in got] == [country], got
+    assert got[0][2].startswith(action), got
+
+
+HEADLINES_NOT = [
+    "Ghana to grow 5% this year",  # an outcome foreseen for Ghana, a forecast
+    "Cocoa prices to rise further in March",  # a thing, no actor
+    "Togo doubles coastguard funding for Benin",  # a headline of an act done
+    "How to fix Peru's fuel taxes",  # no subject
+]
+
+
+@pytest.mark.parametrize("text", HEADLINES_NOT)
+def test_h_headline_look_alikes_stay_no_pledge(coder, text: str) -> None:
+    assert _rows(coder, text) == []
+
+
+def test_h_full_sentence_keeps_its_own_reading(coder) -> None:
+    # a full sentence with a cue is read as before: one pledge, its cue "plans to", not a second from "to"
+    got = _rows(coder, "Ghana plans to hold talks with its bondholders next week.")
+    assert [(c, k) for c, k, _ in got] == [("GHA", "plan")], got
