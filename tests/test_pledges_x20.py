@@ -5,6 +5,9 @@ H. A headline "X to VERB" ("Peru to cut fuel taxes by June") is X's pledge, as "
    verb the root with X its subject, or X the root with the verb hung on it (``xcomp``). An outcome foreseen for X
    ("Ghana to grow 5% this year"), a thing as X ("Cocoa prices to rise"), a headline of a past act ("Togo doubles
    ..."), a "how to" and a sentence with a full stop are no headline pledge.
+D. One demand per party asked: "called on Chad, Niger and Mali to reopen ...", "urged both Benin and Togo to ..."
+   (the names coordinated with the party, each the target of its own demand); "the president and his ministers" or
+   "Zambia and its creditors" (no second name) keep one demand.
 """
 
 from __future__ import annotations
@@ -53,3 +56,39 @@ def test_h_full_sentence_keeps_its_own_reading(coder) -> None:
     # a full sentence with a cue is read as before: one pledge, its cue "plans to", not a second from "to"
     got = _rows(coder, "Ghana plans to hold talks with its bondholders next week.")
     assert [(c, k) for c, k, _ in got] == [("GHA", "plan")], got
+
+
+# ---------------------------------------------------------------------------------------------------------- D
+def _targets(coder, text: str) -> list[tuple[str | None, str, str | None]]:
+    from gaiko.types import Article
+
+    (res,) = coder.code_articles([Article(text=text, published="2026-09-14")])
+    return [(p.actor.country, p.kind, p.target.country if p.target else None) for p in res.pledges]
+
+
+DEMANDS = [
+    ("The African Union urged Chad, Niger and Mali to reopen their borders to traders by March.",
+     ["TCD", "NER", "MLI"]),
+    ("The World Food Programme called on both Benin and Togo to open a grain corridor before the rains.",
+     ["BEN", "TGO"]),
+]
+
+
+@pytest.mark.parametrize("text,targets", DEMANDS)
+def test_d_one_demand_per_party_asked(coder, text: str, targets: list[str]) -> None:
+    got = _targets(coder, text)
+    assert [t for _, k, t in got if k == "demand"] == targets, got
+
+
+DEMANDS_ONE = [
+    ("The UN called on Kenya to release the detained journalists.", ["KEN"]),
+    ("Ghana's opposition called on the president and his ministers to publish their assets.", ["GHA"]),
+    ("The IMF urged Zambia and its creditors to finish the debt deal.", ["ZMB"]),
+]
+
+
+@pytest.mark.parametrize("text,targets", DEMANDS_ONE)
+def test_d_one_party_keeps_one_demand(coder, text: str, targets: list[str]) -> None:
+    got = _targets(coder, text)
+    assert [t for _, k, t in got if k == "demand"] == targets, got
+

@@ -29,7 +29,7 @@ from .destination import destination
 from .foreign import foreign_sentences
 from .pledge_asked import asked_target, misread_verb
 from .pledge_bound import holder
-from .pledge_demander import demander_side
+from .pledge_demander import also_asked, demander_side
 from .pledge_cues import cue_lemmas, find_cues, refrains
 from .pledge_fields import action_of, conditions_of, cue_text, event_type_of, status_in_text
 from .pledge_made import made_on, noun_party, time_word
@@ -275,6 +275,12 @@ class PledgeExtractor:
             quantity=quantity, deadline=deadline, conditions=conditions, made_on=made,
             status_in_text=status, confidence=conf,
         )
+        if len(group) < 2 and kind == "demand" and target is not None:  # "called on A, B and C to" (round x20)
+            asked = [a for a in (self._actor(state, c, memory) for c in also_asked(party)) if a is not None
+                     and a.country and a.country not in (target.country, actor.country)]
+            return [first, *(Pledge.from_dict({**first.to_dict(), "target": a.to_dict(),
+                                               "id": record_id("pl", state.article_id, cue.idx, verb.idx, a.start)})
+                             for a in asked)]
         if len(group) < 2:
             return [first]
         out = []
