@@ -8,6 +8,9 @@ H. A headline "X to VERB" ("Peru to cut fuel taxes by June") is X's pledge, as "
 D. One demand per party asked: "called on Chad, Niger and Mali to reopen ...", "urged both Benin and Togo to ..."
    (the names coordinated with the party, each the target of its own demand); "the president and his ministers" or
    "Zambia and its creditors" (no second name) keep one demand.
+P. "be to" over a trade noun with a name in apposition: "Swedish truck maker Scania is to open ...", "The Angolan
+   refiner, Sonangol, is to ...": the name is the pledger. A thing with a name ("The new port, Lamu, is to open", "The
+   storm, Freddy, is to reach") stays no pledge.
 """
 
 from __future__ import annotations
@@ -92,3 +95,29 @@ def test_d_one_party_keeps_one_demand(coder, text: str, targets: list[str]) -> N
     got = _targets(coder, text)
     assert [t for _, k, t in got if k == "demand"] == targets, got
 
+
+# ---------------------------------------------------------------------------------------------------------- P
+APPOSED = [
+    ("Swedish truck maker Scania is to open an assembly line in Ghana by 2027.", "Scania"),
+    ("The Brazilian planemaker, Embraer, is to build a service hub in Kenya next year.", "Embraer"),
+    ("The Angolan refiner, Sonangol, is to start exporting jet fuel next month.", "Sonangol"),
+]
+
+
+@pytest.mark.parametrize("text,name", APPOSED)
+def test_p_be_to_name_in_apposition_is_the_pledger(coder, text: str, name: str) -> None:
+    from gaiko.types import Article
+
+    (res,) = coder.code_articles([Article(text=text, published="2026-09-14")])
+    assert [(p.actor.text, p.kind) for p in res.pledges] == [(name, "plan")], [(p.actor.text, p.kind) for p in res.pledges]
+
+
+APPOSED_NOT = [
+    "The new port, Lamu, is to open in May.",  # a thing with a name
+    "The storm, Freddy, is to reach the coast on Monday.",
+]
+
+
+@pytest.mark.parametrize("text", APPOSED_NOT)
+def test_p_named_thing_stays_no_pledge(coder, text: str) -> None:
+    assert _rows(coder, text) == []

@@ -161,7 +161,8 @@ class PledgeExtractor:
                 target = _span_actor(party)
         elif party is not None and cue.lemma_.lower() == "commit":  # "the joint statement commits both sides to ..."
             actor_tok, target = party, None
-        elif party is not None and cue.lower_ == "to":  # a headline "Maersk to resume ...": X (round x20)
+        elif party is not None and (cue.lower_ == "to" or cue.lemma_.lower() == "be"):
+            # a headline "EU to fine ...": X; "drone maker Baykar is to build": the name in apposition (round x20)
             actor_tok, target = party, None
         elif passive is not None:  # "the duty would be cut": the by-agent, else the speaker
             actor_tok, target = passive[1], None
