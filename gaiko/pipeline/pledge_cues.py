@@ -22,6 +22,7 @@ from ..tracking.quantities import best_quantity
 from .pledge_asked import asked_party, misread_verb
 from .pledge_bound import bound_session, decision_due, noun_demands
 from .pledge_forms import extra_cues, hung_conjuncts
+from .pledge_headline import headline_cue
 from .pledge_guards import forecast_of_others, timetable
 from .pledge_parts import Lexicon, is_actorish, say_head, say_left
 from .pledge_truce import truce_cue
@@ -87,6 +88,9 @@ def find_cues(sent: Any, lex: Lexicon, lemmas: frozenset[str]) -> list[tuple[Tok
     modals = lex.modals
     for i in range(sent.start, sent.end):
         lemma = cols.lemma[i]
+        if cols.lower[i] == "to":
+            # "Japan to double coastguard funding ..." (round x20); "The panel to meet next week" is a session
+            out.extend(h for h in headline_cue(doc[i], lex) if not _session(h[1], lex))
         if lemma not in lemmas and cols.lower[i] not in modals:  # lower folds typographic quotes: a superset
             continue
         t = doc[i]

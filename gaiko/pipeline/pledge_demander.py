@@ -13,11 +13,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..types import Actor
 
-__all__ = ["demander_side"]
+__all__ = ["demander_side", "also_asked"]
+
+
+def also_asked(party: Token | None) -> list[Token]:
+    """The other parties a demand is made of with ``party`` (round x20): "called on Italy, France and Belgium to cut
+    ...", "urged both Chad and Niger to ...": the conjuncts after it that are names (a place, a group, a person), one
+    demand each; "called on the president and his ministers to ..." keeps its one demand."""
+    if party is None:
+        return []
+    return [c for c in party.conjuncts if c.i > party.i and c.pos_ == "PROPN"
+            and c.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")]
 
 #: how the party asked was named for its country to count ("Santiago", "Peru", "the Peruvian government")
 _NAMED = frozenset({"metonymy", "country", "kb", "title", "demonym"})

@@ -58,11 +58,12 @@ def extra_cues(t: Token, lex: Lexicon) -> list[tuple[Token, Token, str, Token | 
     lemma = t.lemma_.lower()
     out: list[tuple[Token, Token, str, Token | None]] = []
     subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if lemma == "be" and subj is not None and (is_actorish(subj, lex) or _spoken_thing(t, subj, lex)) \
+    named = _named_in_apposition(subj, lex) if lemma == "be" and subj is not None else None
+    if lemma == "be" and subj is not None and (is_actorish(subj, lex) or named is not None or _spoken_thing(t, subj, lex)) \
             and not any(c.dep_ == "expl" for c in t.children):
         for c in t.children:
             if _to_infinitive(c) and c.lemma_.lower() not in _NOT_PLANS:
-                out.append((t, c, "plan", None))
+                out.append((t, c, "plan", named))
     if lemma == "go" and t.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in t.children):
         for c in t.children:
             if _to_infinitive(c):
@@ -88,6 +89,16 @@ def extra_cues(t: Token, lex: Lexicon) -> list[tuple[Token, Token, str, Token | 
             if c.dep_ in ("acl", "relcl") and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
                 out.append((t, c, "threat", None))
     return out
+
+
+def _named_in_apposition(subj: Token, lex: Lexicon) -> Token | None:
+    """The name in apposition to a subject that is no actor (round x20): "Turkish drone maker Baykar is to build ...",
+    "The Nigerian refiner, Dangote, is to start ...": the subject is "maker" / "refiner", the name its ``appos``; the
+    name is the pledger when the subject names a trade (``agent_nouns``). A subject that is an actor itself ("Danish shipping group Maersk") keeps its reading."""
+    if is_actorish(subj, lex) or subj.pos_ != "NOUN" or \
+            subj.lemma_.lower() not in word_sets("pledges/be_to.yaml")["agent_nouns"]:
+        return None  # "The new port, Lamu, is to open": a thing with a name (``agent_nouns`` in be_to.yaml)
+    return next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > subj.i), None)
 
 
 def _document_party(doc_noun: Token, party: Token | None, lex: Lexicon) -> Token | None:

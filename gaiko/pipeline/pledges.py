@@ -29,7 +29,7 @@ from .destination import destination
 from .foreign import foreign_sentences
 from .pledge_asked import asked_target, misread_verb
 from .pledge_bound import holder
-from .pledge_demander import demander_side
+from .pledge_demander import also_asked, demander_side
 from .pledge_cues import cue_lemmas, find_cues, refrains
 from .pledge_fields import action_of, conditions_of, cue_text, event_type_of, status_in_text
 from .pledge_made import made_on, noun_party, time_word
@@ -161,6 +161,9 @@ class PledgeExtractor:
                 target = _span_actor(party)
         elif party is not None and cue.lemma_.lower() == "commit":  # "the joint statement commits both sides to ..."
             actor_tok, target = party, None
+        elif party is not None and (cue.lower_ == "to" or cue.lemma_.lower() == "be"):
+            # a headline "EU to fine ...": X; "drone maker Baykar is to build": the name in apposition (round x20)
+            actor_tok, target = party, None
         elif passive is not None:  # "the duty would be cut": the by-agent, else the speaker
             actor_tok, target = passive[1], None
         else:
@@ -273,6 +276,12 @@ class PledgeExtractor:
             quantity=quantity, deadline=deadline, conditions=conditions, made_on=made,
             status_in_text=status, confidence=conf,
         )
+        if len(group) < 2 and kind == "demand" and target is not None:  # "called on A, B and C to" (round x20)
+            asked = [a for a in (self._actor(state, c, memory) for c in also_asked(party)) if a is not None
+                     and a.country and a.country not in (target.country, actor.country)]
+            return [first, *(Pledge.from_dict({**first.to_dict(), "target": a.to_dict(),
+                                               "id": record_id("pl", state.article_id, cue.idx, verb.idx, a.start)})
+                             for a in asked)]
         if len(group) < 2:
             return [first]
         out = []
