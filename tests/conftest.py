@@ -128,3 +128,12 @@ def rules_mode(tmp_path_factory, monkeypatch):
     assert not rules.learned.enabled and rules.path == str(p)
     yield rules
     load_rules.cache_clear()
+
+
+@pytest.fixture(params=["shipped", "rules"])
+def mode(request: pytest.FixtureRequest) -> str:
+    """The shipped clustering (learned steps on) and the rules alone (``learned.enabled: false``, :func:`rules_mode`).
+    A test module's own ``mode`` fixture overrides this one."""
+    if request.param == "rules":
+        request.getfixturevalue("rules_mode")
+    return request.param

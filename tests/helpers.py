@@ -179,3 +179,33 @@ def parse_source(source: str):
             err = e
     raise err
 
+
+
+def pledge_rows(coder, text: str, published: str = "2026-09-14") -> list[tuple[str | None, str, str]]:
+    """(actor country, kind, action) per pledge the coder extracts from one article of ``text``."""
+    (res,) = coder.code_articles([Article(text=text, published=published)])
+    return [(p.actor.country, p.kind, p.action) for p in res.pledges]
+
+
+def reference_clusters(*arts) -> dict[str, str]:
+    """The in-memory reference clustering (the rules, as ``load_rules()`` gives them) of ``arts``:
+    ``trigger@published/outlet`` -> cluster id."""
+    from gaiko.clusters.core import cluster_mentions
+    from gaiko.clusters.rules import load_rules
+    from gaiko.clusters.update import mention_rows
+
+    rows = mention_rows(list(arts))
+    where = {r["id"]: f"{r['trigger']}@{r['published']}/{r['outlet']}" for r in rows}
+    return {where[e]: c for e, c in cluster_mentions(rows, load_rules()).items()}
+
+
+def use_invented_towns(tmp_path, monkeypatch, towns: list[tuple[str, str, str, int]]) -> None:
+    """The clusters' town lookup reads ``towns`` ((key, name, country, population) rows) in place of GeoNames."""
+    from gaiko.actors.gazetteer import Towns
+    from gaiko.clusters import towns as towns_mod
+
+    path = tmp_path / "towns.tsv"
+    path.write_text("# invented towns for tests\n" + "".join(
+        f"{k}\t{n}\t{c}\t01\t1.0\t2.0\t{p}\t0\n" for k, n, c, p in sorted(towns)), encoding="utf-8")
+    gazetteer = Towns(path)
+    monkeypatch.setattr(towns_mod, "_gazetteer", lambda: gazetteer)

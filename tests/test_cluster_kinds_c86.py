@@ -18,15 +18,14 @@ from pathlib import Path
 
 import pytest
 
-from gaiko.actors.gazetteer import Towns
 from gaiko.clusters import towns as towns_mod
-from gaiko.clusters.core import cluster_mentions
 from gaiko.clusters.rules import load_rules
 from gaiko.clusters.units import is_empty, units_of
 from gaiko.clusters.update import mention_rows
 from gaiko.errors import DataFileError
 
 from test_cluster_undecided import _clusters
+from helpers import reference_clusters, use_invented_towns
 from test_clusters import article
 
 VLD_CROWD = ("crowds", "VLD", "CVL", "demonym", None)
@@ -40,26 +39,7 @@ _TOWNS = [("corva", "Corva", "MRV", 50000), ("corva", "Corva", "VLD", 40000), ("
 @pytest.fixture(autouse=True)
 def invented_towns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The gazetteer of the invented countries' towns, in place of GeoNames."""
-    path = tmp_path / "towns.tsv"
-    path.write_text("# invented towns for tests\n" + "".join(
-        f"{k}\t{n}\t{c}\t01\t1.0\t2.0\t{p}\t0\n" for k, n, c, p in sorted(_TOWNS)), encoding="utf-8")
-    gazetteer = Towns(path)
-    monkeypatch.setattr(towns_mod, "_gazetteer", lambda: gazetteer)
-
-
-@pytest.fixture(params=["shipped", "rules"])
-def mode(request: pytest.FixtureRequest) -> str:
-    """The shipped clustering (learned steps on) and the rules alone (``learned.enabled: false``)."""
-    if request.param == "rules":
-        request.getfixturevalue("rules_mode")
-    return request.param
-
-
-def _pure(*arts) -> dict[str, str]:
-    """The in-memory reference (the rules): trigger@published/outlet -> cluster id."""
-    rows = mention_rows(list(arts))
-    where = {r["id"]: f"{r['trigger']}@{r['published']}/{r['outlet']}" for r in rows}
-    return {where[e]: c for e, c in cluster_mentions(rows, load_rules()).items()}
+    use_invented_towns(tmp_path, monkeypatch, _TOWNS)
 
 
 def _protest(text: str, published: str, outlet: str, trigger: str, src=None, tgt=None, date: str = "2025-06-08",
@@ -90,7 +70,7 @@ def test_a_sideless_report_its_sentence_places_in_another_town_stays_apart(mode,
     c = _clusters(*arts, one_by_one=one_by_one)
     assert c["gathered@2025-06-10/Post C"] != c["marched@2025-06-09/Wire A"]
     if mode == "rules":
-        assert _pure(*arts) == c  # the store equals the in-memory reference
+        assert reference_clusters(*arts) == c  # the store equals the in-memory reference
 
 
 @pytest.mark.parametrize("one_by_one", [False, True])

@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pytest
 
-from gaiko.actors.gazetteer import Towns
 from gaiko.clusters import towns as towns_mod
 from gaiko.clusters.rules import load_rules
 from gaiko.clusters.units import units_of
@@ -26,6 +25,7 @@ from gaiko.clusters.update import mention_rows
 from gaiko.errors import DataFileError
 
 from test_cluster_undecided import _clusters
+from helpers import use_invented_towns
 from test_clusters import article
 
 VLD_ARMY = ("Valdorian troops", "VLD", "MIL", "demonym", None)
@@ -37,19 +37,7 @@ _TOWNS = [("dunmere", "Dunmere", "VLD", 150000), ("harlo", "Harlo", "VLD", 80000
 @pytest.fixture(autouse=True)
 def invented_towns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The gazetteer of the invented country's towns, in place of GeoNames."""
-    path = tmp_path / "towns.tsv"
-    path.write_text("# invented towns for tests\n" + "".join(
-        f"{k}\t{n}\t{c}\t01\t1.0\t2.0\t{p}\t0\n" for k, n, c, p in sorted(_TOWNS)), encoding="utf-8")
-    gazetteer = Towns(path)
-    monkeypatch.setattr(towns_mod, "_gazetteer", lambda: gazetteer)
-
-
-@pytest.fixture(params=["shipped", "rules"])
-def mode(request: pytest.FixtureRequest) -> str:
-    """The shipped clustering (learned steps on) and the rules alone (``learned.enabled: false``)."""
-    if request.param == "rules":
-        request.getfixturevalue("rules_mode")
-    return request.param
+    use_invented_towns(tmp_path, monkeypatch, _TOWNS)
 
 
 def _strike(text: str, published: str, outlet: str, trigger: str, src=None, place=None) -> object:

@@ -16,32 +16,17 @@ from __future__ import annotations
 
 import pytest
 
-from gaiko.clusters.core import cluster_mentions
 from gaiko.clusters.rules import load_rules
 from gaiko.clusters.units import units_of
 from gaiko.clusters.update import mention_rows
 from gaiko.errors import DataFileError
 
 from test_cluster_undecided import _clusters
+from helpers import reference_clusters
 from test_clusters import article
 
 VLD_GUNMEN = ("gunmen", "VLD", "REB", "sector", None)
 VLD_GUARDS = ("border guards", "VLD", "MIL", "demonym", None)
-
-
-@pytest.fixture(params=["shipped", "rules"])
-def mode(request: pytest.FixtureRequest) -> str:
-    """The shipped clustering (learned steps on) and the rules alone (``learned.enabled: false``)."""
-    if request.param == "rules":
-        request.getfixturevalue("rules_mode")
-    return request.param
-
-
-def _pure(*arts) -> dict[str, str]:
-    """The in-memory reference (the rules): trigger@published/outlet -> cluster id."""
-    rows = mention_rows(list(arts))
-    where = {r["id"]: f"{r['trigger']}@{r['published']}/{r['outlet']}" for r in rows}
-    return {where[e]: c for e, c in cluster_mentions(rows, load_rules()).items()}
 
 
 def _report(text: str, published: str, outlet: str, trigger: str, date: str, date_text: str,
@@ -70,7 +55,7 @@ def test_an_act_dated_by_the_day_it_was_said_joins_the_report_of_its_day(mode, o
     c = _clusters(*arts, one_by_one=one_by_one)
     assert c["attacked@2025-09-15/Post B"] == c["ambushed@2025-09-15/Wire A"]
     if mode == "rules":
-        assert _pure(*arts) == c  # the store equals the in-memory reference
+        assert reference_clusters(*arts) == c  # the store equals the in-memory reference
 
 
 @pytest.mark.parametrize("one_by_one", [False, True])
@@ -188,7 +173,7 @@ def test_an_undated_report_tied_to_another_day_joins_the_earlier_event(mode, one
         c = _clusters(*arts, one_by_one=one_by_one)
         assert c["arrested@2025-06-13/Weekly F"] == c["arrested@2025-06-06/Wire A"] == c["arrested@2025-06-05/Daily B"]
         if mode == "rules":
-            assert _pure(*arts) == c  # the store equals the in-memory reference
+            assert reference_clusters(*arts) == c  # the store equals the in-memory reference
 
 
 @pytest.mark.parametrize("one_by_one", [False, True])
@@ -283,7 +268,7 @@ def test_a_pledge_and_what_is_pledged_are_one_commitment(mode, one_by_one, order
     c = _clusters(*arts, one_by_one=one_by_one)
     assert c["give@2025-06-05/Wire A"] == c["pledged@2025-06-05/Post B"]
     if mode == "rules":
-        assert _pure(*arts) == c  # the store equals the in-memory reference
+        assert reference_clusters(*arts) == c  # the store equals the in-memory reference
 
 
 @pytest.mark.parametrize("one_by_one", [False, True])

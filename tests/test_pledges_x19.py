@@ -15,13 +15,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _rows(coder, text: str) -> list[tuple[str | None, str, str]]:
-    """(actor country, kind, action) per pledge."""
-    from gaiko.types import Article
-
-    (res,) = coder.code_articles([Article(text=text, published="2026-09-14")])
-    return [(p.actor.country, p.kind, p.action) for p in res.pledges]
+from helpers import pledge_rows
 
 
 # ---------------------------------------------------------------------------------------------------------- A
@@ -37,7 +31,7 @@ BE_TO = [
 
 @pytest.mark.parametrize("text,country,action", BE_TO)
 def test_a_be_to_over_a_thing_is_the_speakers_plan(coder, text: str, country: str, action: str) -> None:
-    got = _rows(coder, text)
+    got = pledge_rows(coder, text)
     assert [(c, k) for c, k, _ in got] == [(country, "plan")], got
     assert got[0][2].startswith(action), got
 
@@ -53,11 +47,11 @@ BE_TO_NOT = [
 
 @pytest.mark.parametrize("text", BE_TO_NOT)
 def test_a_be_to_look_alikes_stay_no_pledge(coder, text: str) -> None:
-    assert _rows(coder, text) == []
+    assert pledge_rows(coder, text) == []
 
 
 def test_a_be_to_of_an_actor_keeps_its_actor(coder) -> None:
-    got = _rows(coder, "Kenya is to reopen the Lunga Lunga border post next week, officials said.")
+    got = pledge_rows(coder, "Kenya is to reopen the Lunga Lunga border post next week, officials said.")
     assert [(c, k) for c, k, _ in got] == [("KEN", "plan")], got
 
 
@@ -76,7 +70,7 @@ DOCUMENT = [
 
 @pytest.mark.parametrize("text,country,action", DOCUMENT)
 def test_d_a_document_commits_its_party(coder, text: str, country: str | None, action: str) -> None:
-    got = _rows(coder, text)
+    got = pledge_rows(coder, text)
     assert len(got) == 1 and got[0][1] == "agreement" and got[0][2].startswith(action), got
     if country:
         assert got[0][0] == country, got
@@ -91,7 +85,7 @@ DOCUMENT_NOT = [
 
 @pytest.mark.parametrize("text", DOCUMENT_NOT)
 def test_d_document_look_alikes_stay_no_pledge(coder, text: str) -> None:
-    assert _rows(coder, text) == []
+    assert pledge_rows(coder, text) == []
 
 
 # ---------------------------------------------------------------------------------------------------------- C
@@ -105,7 +99,7 @@ SEEK = [
 
 @pytest.mark.parametrize("text,country,action", SEEK)
 def test_c_seek_after_a_modal_is_the_act(coder, text: str, country: str, action: str) -> None:
-    got = _rows(coder, text)
+    got = pledge_rows(coder, text)
     assert [(c, a) for c, _, a in got] == [(country, action)], got
 
 
@@ -117,11 +111,11 @@ SEEK_NOT = [
 
 @pytest.mark.parametrize("text", SEEK_NOT)
 def test_c_seek_look_alikes_stay_no_pledge(coder, text: str) -> None:
-    assert _rows(coder, text) == []
+    assert pledge_rows(coder, text) == []
 
 
 def test_c_seek_to_keeps_its_infinitive(coder) -> None:
-    got = _rows(coder, "Nigeria will seek to reopen the Seme border by June.")
+    got = pledge_rows(coder, "Nigeria will seek to reopen the Seme border by June.")
     assert [(c, k, a) for c, k, a in got] == [("NGA", "plan", "reopen the Seme border")], got
 
 
@@ -140,7 +134,7 @@ TEXT_SPEAKS = [
 
 @pytest.mark.parametrize("text,country,action", TEXT_SPEAKS)
 def test_e_a_text_speaks_for_its_issuer(coder, text: str, country: str, action: str) -> None:
-    got = _rows(coder, text)
+    got = pledge_rows(coder, text)
     assert [c for c, _, _ in got] == [country] and got[0][2].startswith(action), got
 
 
@@ -152,19 +146,19 @@ TEXT_NOT = [
 
 @pytest.mark.parametrize("text", TEXT_NOT)
 def test_e_text_look_alikes_stay_no_pledge(coder, text: str) -> None:
-    assert _rows(coder, text) == []
+    assert pledge_rows(coder, text) == []
 
 
 # ---------------------------------------------------------------------------------------------------------- F
 # A passive's "by" phrase that is a time is its deadline, no by-agent: "the levy will be cut by March" was March's
 # pledge (an actor "March", no country); now the speaker's, or none with no speaker.
 def test_f_a_by_date_is_no_agent(coder) -> None:
-    got = _rows(coder, "The fuel levy will be cut to 5% by March, Ghana's finance minister said.")
+    got = pledge_rows(coder, "The fuel levy will be cut to 5% by March, Ghana's finance minister said.")
     assert [c for c, _, _ in got] == ["GHA"], got
 
 
 def test_f_a_by_date_with_no_speaker_is_no_pledge(coder) -> None:  # a look-alike: no pledge before or after
-    assert _rows(coder, "The rest of the arrears will be paid in a second instalment by June.") == []
+    assert pledge_rows(coder, "The rest of the arrears will be paid in a second instalment by June.") == []
 
 
 def test_f_a_by_agent_stays_the_actor(coder) -> None:

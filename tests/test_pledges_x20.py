@@ -17,13 +17,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _rows(coder, text: str) -> list[tuple[str | None, str, str]]:
-    """(actor country, kind, action) per pledge."""
-    from gaiko.types import Article
-
-    (res,) = coder.code_articles([Article(text=text, published="2026-09-14")])
-    return [(p.actor.country, p.kind, p.action) for p in res.pledges]
+from helpers import pledge_rows
 
 
 # ---------------------------------------------------------------------------------------------------------- H
@@ -37,7 +31,7 @@ HEADLINES = [
 
 @pytest.mark.parametrize("text,country,action", HEADLINES)
 def test_h_headline_x_to_verb_is_a_pledge_of_x(coder, text: str, country: str, action: str) -> None:
-    got = _rows(coder, text)
+    got = pledge_rows(coder, text)
     assert [c for c, _, _ in got] == [country], got
     assert got[0][2].startswith(action), got
 
@@ -52,12 +46,12 @@ HEADLINES_NOT = [
 
 @pytest.mark.parametrize("text", HEADLINES_NOT)
 def test_h_headline_look_alikes_stay_no_pledge(coder, text: str) -> None:
-    assert _rows(coder, text) == []
+    assert pledge_rows(coder, text) == []
 
 
 def test_h_full_sentence_keeps_its_own_reading(coder) -> None:
     # a full sentence with a cue is read as before: one pledge, its cue "plans to", not a second from "to"
-    got = _rows(coder, "Ghana plans to hold talks with its bondholders next week.")
+    got = pledge_rows(coder, "Ghana plans to hold talks with its bondholders next week.")
     assert [(c, k) for c, k, _ in got] == [("GHA", "plan")], got
 
 
@@ -120,4 +114,4 @@ APPOSED_NOT = [
 
 @pytest.mark.parametrize("text", APPOSED_NOT)
 def test_p_named_thing_stays_no_pledge(coder, text: str) -> None:
-    assert _rows(coder, text) == []
+    assert pledge_rows(coder, text) == []
