@@ -155,8 +155,8 @@ def evaluate_pairs(pairs: list[dict[str, Any]], coder: Any, *, split: str = "all
     """Relation accuracy on pairs (``split`` all, tuned or blind): by the rules alone (``model="none"``), with the
     relation model on what they leave undecided as in the ledger (``"undecided"``), or on every pair (``"all"``).
     ``listing`` lists up to that many misses (tuned only). The model is the ledger's: the shipped file, or the one
-    ``GAIKO_RELATION_MODEL_FILE`` names (to score a retrained model without shipping it); its own stored threshold
-    applies here, where the ledger uses the status policy's ``relation_model_threshold``."""
+    ``GAIKO_RELATION_MODEL_FILE`` names (to score a retrained model without shipping it), at the ledger's threshold
+    (:func:`gaiko.tracking.model.ledger_threshold`; until round L45 the file's stored one, the CV's 0.0)."""
     import os
 
     from ..errors import EvaluationError
