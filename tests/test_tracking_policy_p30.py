@@ -21,9 +21,10 @@ DONE = [_ev("2025-03-01", None), _ev("2025-05-02", "fulfils")]
 
 def test_the_shipped_policy_is_the_one_chosen_out_of_sample():
     # fails when the policy file is removed (DataFileError) or its rules or threshold are changed: the figures of
-    # docs/rounds/pledges.md "Round p30" are for exactly this policy
+    # docs/rounds/pledges.md "Round p30" are for exactly this policy (its threshold 0.6 -> 0.5 with the refitted relation
+    # model of round L45, registered before it was scored)
     got = status_policy()
-    assert got == StatusPolicy(0.6, (("rule:fulfils", "plan", "open"),))
+    assert got == StatusPolicy(0.5, (("rule:fulfils", "plan", "open"),))
 
 
 def test_a_missing_policy_file_is_an_error(tmp_path):

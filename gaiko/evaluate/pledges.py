@@ -29,7 +29,7 @@ from typing import Any
 from ..tables import word_sets
 from .split import SPLITS, is_blind
 
-__all__ = ["load_pairs", "load_storylines", "evaluate_pairs", "evaluate_storylines", "pair_split", "main"]
+__all__ = ["load_pairs", "load_storylines", "evaluate_pairs", "evaluate_storylines", "pair_split", "coded_as_dated", "main"]
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -103,7 +103,10 @@ def pair_reports(pairs: list[dict[str, Any]], coder: Any) -> list[tuple[Any, lis
     out = []
     from ..tracking.decide import Report
 
-    for pair, pc, rc in zip(pairs, coder.code_articles(pledge_arts), coder.code_articles(report_arts)):
+    # each text on its own date, as the ledger reads a storyline (:func:`coded_as_dated`): a pair dated after the
+    # machine's clock was coded undated until round L45 (its deadline and event dates lost)
+    pledged, reported = coded_as_dated(coder, pledge_arts), coded_as_dated(coder, report_arts)
+    for pair, pc, rc in zip(pairs, pledged, reported):
         got = _pick(pc.pledges, pair["pledge"].get("action"))
         m = got.to_dict() if got is not None else _gold_mention(pair["pledge"])
         m.update(published=pair["pledge"].get("date"), article_id="pledge", sentence_index=m.get("sentence_index", 0))
@@ -152,8 +155,8 @@ def evaluate_pairs(pairs: list[dict[str, Any]], coder: Any, *, split: str = "all
     """Relation accuracy on pairs (``split`` all, tuned or blind): by the rules alone (``model="none"``), with the
     relation model on what they leave undecided as in the ledger (``"undecided"``), or on every pair (``"all"``).
     ``listing`` lists up to that many misses (tuned only). The model is the ledger's: the shipped file, or the one
-    ``GAIKO_RELATION_MODEL_FILE`` names (to score a retrained model without shipping it); its own stored threshold
-    applies here, where the ledger uses the status policy's ``relation_model_threshold``."""
+    ``GAIKO_RELATION_MODEL_FILE`` names (to score a retrained model without shipping it), at the ledger's threshold
+    (:func:`gaiko.tracking.model.ledger_threshold`; until round L45 the file's stored one, the CV's 0.0)."""
     import os
 
     from ..errors import EvaluationError
@@ -196,26 +199,41 @@ def evaluate_pairs(pairs: list[dict[str, Any]], coder: Any, *, split: str = "all
     return out
 
 
+def coded_as_dated(coder: Any, arts: list[Any], as_of: str | None = None) -> list[Any]:
+    """``arts`` coded, "in the future" judged as of the later of the machine's clock and ``as_of`` (a storyline's
+    date), or without ``as_of`` the articles' latest date: a labelled text dated after the day gaiko runs is coded on
+    its own date, as the ledger reads it in its time, not undated (:func:`gaiko.ingest_checks.implausible_date`)."""
+    from .. import ingest_checks
+    from ..errors import InputRejected
+
+    days = []
+    for d in [as_of] if as_of else [a.published for a in arts]:
+        try:
+            iso = ingest_checks.parse_date(d)
+        except InputRejected:  # the coder says why, article by article
+            iso = None
+        if iso:
+            days.append(dt.date.fromisoformat(iso))
+    clock = ingest_checks.today
+    if days:
+        ingest_checks.today = lambda: max(clock(), *days)  # type: ignore[assignment]
+    try:
+        return list(coder.code_articles(arts))
+    finally:
+        ingest_checks.today = clock  # type: ignore[assignment]
+
+
 def _storyline_store(st: dict[str, Any], coder: Any) -> tuple[Any, dict[str, str]]:
     import gaiko
 
     from ..tracking import update_ledger
     from ..types import Article
 
-    from .. import ingest_checks
-
     arts = [Article(text=a["text"], title=a.get("title"), published=a["published"], source=a.get("source"))
             for a in st["articles"]]
     # a storyline is read as of its own date: an article dated after the machine's clock is not "in the future" for it
     # (until 2026-11-29 such an article was coded undated, and its reports were never read)
-    clock = ingest_checks.today
-    as_of = st.get("as_of")
-    if as_of:
-        ingest_checks.today = lambda: max(clock(), dt.date.fromisoformat(str(as_of)[:10]))  # type: ignore[assignment]
-    try:
-        coded = list(coder.code_articles(arts))
-    finally:
-        ingest_checks.today = clock  # type: ignore[assignment]
+    coded = coded_as_dated(coder, arts, st.get("as_of"))
     store = gaiko.open(":memory:")
     store.write_coded(coded, None)
     update_ledger(store, st.get("as_of"))

@@ -4,10 +4,12 @@ Reads the labelled pledge/report pairs (``corpora/pledges/pairs-*.jsonl``), keep
 blind part, :mod:`gaiko.evaluate.split`, is never read here), codes both texts of each pair with the coder,
 lets the rules decide (:func:`gaiko.evaluate.pledges.decide_pair`) and fits a multinomial logistic regression on
 :func:`gaiko.tracking.model.features`. As the ledger meets many sentences about other pledges, each pair also
-lends its pledge to reports of other pledges of its domain, labelled ``unrelated`` (:func:`negatives`). The regularisation and the probability threshold below which the rules
-keep the decision are chosen by 5-fold cross-validation on the tuned pairs. Writes
-``gaiko/data/pledges/relation_model.npz`` and prints the cross-validated accuracy of the rules alone and of
-rules + model.
+lends its pledge to reports of other pledges of its domain, labelled ``unrelated`` (:func:`negatives`). The
+regularisation is chosen by 5-fold cross-validation on the tuned pairs (with the probability threshold below which the
+rules keep the decision, over a grid from 0.0). Writes ``gaiko/data/pledges/relation_model.npz`` with the ledger's
+threshold (:func:`gaiko.tracking.model.ledger_threshold`, the status policy's: the one source of it; the file's copy is
+never read to decide) and prints the cross-validated accuracy of the rules alone and of rules + model, at the CV's
+threshold and at each threshold 0.50 .. 0.80 (``cv_by_threshold``, with the chosen regularisation).
 
 ``--storylines DIR...`` adds the storylines' retrieved candidates (:mod:`gaiko.learn.candidates`, round L41): each
 gold pledge's retrieved sentences, labelled with the gold relation where the sentence is one of its deciding
@@ -85,6 +87,10 @@ def storyline_dataset(dirs: list[str], coder: Any) -> tuple[list[dict[str, float
     return xs, ys, rules
 
 
+#: the thresholds the CV reports besides its own choice (round L45: where a ledger's threshold may lie)
+_LEDGER_GRID = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8)
+
+
 def _combined(probs: Any, classes: list[str], rules: list[str], threshold: float) -> list[str]:
     out = []
     for p, r in zip(probs, rules):
@@ -121,6 +127,7 @@ def train(xs: list[dict[str, float]], ys: list[str], rules: list[str], *, seed: 
     y = np.array(ys)
     folds = list(StratifiedKFold(n_splits=5, shuffle=True, random_state=seed).split(X, y))
     best: tuple[float, float, float] | None = None
+    probs_by_c: dict[float, Any] = {}
     for c in (0.1, 0.3, 1.0, 3.0):
         probs = np.zeros((len(ys), len(set(ys))))
         classes: list[str] = sorted(set(ys))
@@ -130,16 +137,22 @@ def train(xs: list[dict[str, float]], ys: list[str], rules: list[str], *, seed: 
             cols = [list(m.classes_).index(k) if k in m.classes_ else None for k in classes]
             p = m.predict_proba(X[te])
             probs[te] = np.stack([p[:, j] if j is not None else np.zeros(len(te)) for j in cols], axis=1)
+        probs_by_c[c] = probs
         for th in (0.0, 0.35, 0.45, 0.55, 0.65, 0.75, 0.85):
             acc = float(np.mean(np.array(_combined(probs, classes, [rules[i] for i in range(len(ys))], th)) == y))
             if best is None or acc > best[0]:
                 best = (acc, c, th)
     assert best is not None
     acc, c, th = best
+    by_threshold = {f"{t:.2f}": round(float(np.mean(np.array(_combined(probs_by_c[c], classes, rules, t)) == y)), 3)
+                    for t in _LEDGER_GRID}
     model = LogisticRegression(C=c, max_iter=3000, random_state=seed).fit(X, y)
     rules_acc = float(np.mean(np.array(rules) == y))
+    from ..tracking.model import ledger_threshold
+
     return {"names": names, "classes": [str(k) for k in model.classes_], "coef": model.coef_, "intercept": model.intercept_,
-            "threshold": th, "C": c, "cv_accuracy": round(acc, 3), "rules_accuracy": round(rules_acc, 3), "n": len(ys)}
+            "threshold": ledger_threshold(), "cv_threshold": th, "C": c, "cv_accuracy": round(acc, 3),
+            "cv_by_threshold": by_threshold, "rules_accuracy": round(rules_acc, 3), "n": len(ys)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -166,7 +179,8 @@ def main(argv: list[str] | None = None) -> int:
     out = train(xs, ys, rules)
     np.savez_compressed(a.out, names=np.array(out["names"]), classes=np.array(out["classes"]), coef=out["coef"],
                         intercept=out["intercept"], threshold=np.array(out["threshold"]))
-    sys.stdout.write(json.dumps({k: out[k] for k in ("n", "C", "threshold", "cv_accuracy", "rules_accuracy")}) + "\n")
+    keys = ("n", "C", "threshold", "cv_threshold", "cv_accuracy", "cv_by_threshold", "rules_accuracy")
+    sys.stdout.write(json.dumps({k: out[k] for k in keys}) + "\n")
     return 0
 
 

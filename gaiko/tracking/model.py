@@ -6,7 +6,9 @@ report's own words, and gives a probability for each relation. It is trained on 
 labelled pledge/report pairs (``python -m gaiko.learn.relations``, needs ``gaiko[train]``) and shipped as
 ``gaiko/data/pledges/relation_model.npz`` (feature names, classes, weights). The ledger asks it only about
 the reports the rules leave undecided (``needs_review``), and takes its answer only when it is sure
-(``relation_model_threshold`` of ``gaiko/data/pledges/status_policy.yaml``); otherwise the report stays for review. docs/pledges.md gives its figures on the
+(:func:`ledger_threshold`: ``relation_model_threshold`` of ``gaiko/data/pledges/status_policy.yaml``, the one source
+of the threshold; the file's stored ``threshold`` is the copy the trainer writes, never read to decide); otherwise the
+report stays for review. docs/pledges.md gives its figures on the
 blind pairs and storylines, against the rules alone.
 """
 
@@ -21,7 +23,7 @@ from .lexicon import Lexicon
 from .normalise import Frame
 from .text import ACT, OBJECT, keys, tokens_hits
 
-__all__ = ["features", "RelationModel", "relation_model", "MODEL_FILE"]
+__all__ = ["features", "RelationModel", "relation_model", "ledger_threshold", "MODEL_FILE"]
 
 MODEL_FILE = "pledges/relation_model.npz"
 #: word lists: ``gaiko/data/pledges/relation_features.yaml`` (read once, on first use)
@@ -76,9 +78,22 @@ def _features(frame: Frame, report: Report, decision: Decision, lex: Lexicon) ->
     return f, lemmas
 
 
+def ledger_threshold() -> float:
+    """The probability the model needs to decide a report: ``GAIKO_RELATION_MODEL_THRESHOLD`` where it is set (to score
+    another threshold without shipping it), else the status policy's ``relation_model_threshold``. The ledger and the
+    pair scorer both read it here (round L45: the pair scorer used the file's stored threshold, the CV's 0.0)."""
+    import os
+
+    from .policy import status_policy
+
+    th = os.environ.get("GAIKO_RELATION_MODEL_THRESHOLD")
+    return float(th) if th else status_policy().threshold
+
+
 class RelationModel:
     """A multinomial logistic regression: ``names`` (feature names), ``classes``, ``coef`` (classes x names),
-    ``intercept``, and the ``threshold`` of probability below which the rules decide."""
+    ``intercept``, and the ``threshold`` its file records (the trainer writes the ledger's; decisions take
+    :func:`ledger_threshold` unless given another)."""
 
     def __init__(self, names: list[str], classes: list[str], coef: Any, intercept: Any, threshold: float) -> None:
         import numpy as np
@@ -115,8 +130,8 @@ class RelationModel:
         return self._probabilities(self._vector(feats))
 
     def decide(self, feats: dict[str, float], rules: Decision, threshold: float | None = None) -> Decision:
-        """The model's relation when it is sure (its probability at least ``threshold``, by default the one it was
-        trained with), else the rules' (with the probability in the note)."""
+        """The model's relation when it is sure (its probability at least ``threshold``, by default
+        :func:`ledger_threshold`), else the rules' (with the probability in the note)."""
         return self._decide(self.probabilities(feats), rules, threshold)
 
     def decide_report(self, frame: Frame, report: Report, rules: Decision, lex: Lexicon,
@@ -131,7 +146,7 @@ class RelationModel:
 
     def _decide(self, p: dict[str, float], rules: Decision, threshold: float | None) -> Decision:
         best = max(p, key=p.__getitem__)
-        if best == rules.relation or p[best] < (self.threshold if threshold is None else threshold):
+        if best == rules.relation or p[best] < (ledger_threshold() if threshold is None else threshold):
             return rules
         note = f"relation model {p[best]:.2f} (rules: {rules.relation})"
         return Decision(best, cue=rules.cue, note=note, features=rules.features)

@@ -27,16 +27,14 @@ def with_model(frame: Frame, report: Report, rules: Decision, lex: Lexicon | Non
 
     if os.environ.get("GAIKO_RELATION_MODEL", "1") == "0":
         return rules
-    from .model import relation_model
-    from .policy import status_policy
+    from .model import ledger_threshold, relation_model
 
     path = os.environ.get("GAIKO_RELATION_MODEL_FILE")
     model = relation_model(path) if path else relation_model()
     if model is None:
         return rules
     lex = lex or lexicon()
-    th = os.environ.get("GAIKO_RELATION_MODEL_THRESHOLD")
-    d = model.decide_report(frame, report, rules, lex, threshold=float(th) if th else status_policy().threshold)
+    d = model.decide_report(frame, report, rules, lex, threshold=ledger_threshold())
     if d is not rules and d.relation in _DONE:
         weak = _weak_for_done(frame, report)
         if weak:  # the model read the pledge done where the sentence reports no such deed: it stays for review
