@@ -225,7 +225,7 @@ def judge(frame: Frame, cand: dict[str, Any], events: list[dict[str, Any]], acto
     pub = cand.get("published")
     if key in frame.own or cand["article_id"] in frame.made_arts or not pub:
         return None
-    if pub < (frame.first_published or "") or (frame.until and pub > frame.until):
+    if pub < (frame.first_published or "") or (frame.until and pub > frame.until and not cand.get("late")):
         return None
     report = report if report is not None else report_of(cand, events, actors)
     lex = lex or lexicon()

@@ -23,6 +23,7 @@ place is linked by meaning alone, with two shared keys. Who does what in the sen
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -163,6 +164,33 @@ def sides_table(con: Any, keys: str = KEYS) -> None:
         WHERE a.published IS NOT NULL""")
 
 
+@lru_cache(maxsize=1)
+def _late() -> tuple[int, int]:
+    """(days after the horizon a late report is still read, object keys it must share): ``pledges/late_reports.yaml``."""
+    from ..tables import data_path, load_yaml
+
+    d = load_yaml(data_path("pledges/late_reports.yaml"))
+    return int(d["late_days"]), int(d["late_min_shared"])
+
+
+def _from_deadline(f: Frame) -> bool:
+    """Whether the pledge's horizon runs from its deadline (its end on or after the last mention), not from the last
+    mention: such a pledge had its term, and a report a year after it is no late deed (round t48: 4 deciding reports
+    against 3 look-alikes there)."""
+    import datetime as dt
+
+    if not f.deadline_end or not f.until:
+        return False
+    last = dt.date.fromisoformat(f.until[:10]) - dt.timedelta(days=lexicon().horizon_days)
+    return f.deadline_end[:10] >= last.isoformat()
+
+
+def _days_after(day: str | None, n: int) -> str | None:
+    import datetime as dt
+
+    return (dt.date.fromisoformat(day[:10]) + dt.timedelta(days=n)).isoformat() if day else None
+
+
 def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool = False,
                keys: str = KEYS) -> dict[int, list[dict[str, Any]]]:
     """Sentences that may be evidence for each pledge frame (see the module doc), keyed by position in ``frames``,
@@ -171,8 +199,10 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
     sentences with ``new_only``. :func:`sides_table` must have been built from ``keys``."""
     gs, ks, strong, months, act, name = [], [], [], [], [], []
     top = month_of(as_of) or 0
+    late_days, late_shared = _late()
+    lates = [None if _from_deadline(f) else _days_after(f.until, late_days) for f in frames]
     for g, f in enumerate(frames):
-        lo, hi = month_of(f.first_published), month_of(f.until)
+        lo, hi = month_of(f.first_published), month_of(lates[g])
         span = range(lo, min(hi if hi is not None else top, top) + 1) if lo is not None else [None]
         # the pledge's act, read where the article names its object elsewhere ("the reduction fell short")
         back = sorted(f.acts - _VAGUE_ACTS - f.topic) if f.objects else []
@@ -183,8 +213,9 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
             for mo in span:  # the pledge's term, month by month: the join reads only its months' sentences
                 gs.append(g)
                 ks.append(k)
-                strong.append(k not in named and (":" in k or k in f.heads or not f.heads))  # a concept, or the
-                months.append(mo)                                                    # object's own head word
+                # a concept, the object's own head word or a proper name of the object (round t48)
+                strong.append(k not in named and (":" in k or k in f.heads or not f.heads or k in f.names))
+                months.append(mo)
                 act.append(k in back and k not in f.topic)
                 name.append(k in named)
     if not gs:
@@ -192,7 +223,7 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
     scope = " AND st.article_id IN (SELECT article_id FROM _gaiko_new)" if new_only else ""
     meta: dict[str, list[Any]] = {
         "g": list(range(len(frames))), "start": [f.first_published or None for f in frames],
-        "until": [f.until for f in frames], "doer": [f"@{f.doer.split('/')[0]}" if f.doer else None for f in frames],
+        "until": [f.until for f in frames], "late": lates, "doer": [f"@{f.doer.split('/')[0]}" if f.doer else None for f in frames],
         "related": [sorted({f"@{x.split('/')[0]}" for x in f.related}) for f in frames],
         "other": [f"@{f.other.split('/')[0]}" if f.other else None for f in frames],
         "parts": [sorted(f"@{x}" for x in f.participants) for f in frames],
@@ -226,7 +257,9 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
                            AND len(list_filter(coalesce(i.unplaced, []), lambda x: x <> m.doer)) > 0)
                   AND NOT list_contains(m.made, c.article_id)
                   AND (m.start IS NULL OR i.published >= CAST(m.start AS DATE))
-                  AND (m.until IS NULL OR i.published <= CAST(m.until AS DATE))
+                  AND (m.until IS NULL OR i.published <= CAST(m.until AS DATE)
+                       OR (i.published <= CAST(m.late AS DATE) AND c.ante IS NULL AND c.shared >= {late_shared}
+                           AND NOT starts_with(m.doer, '@?:') AND list_contains(coalesce(i.sides, []), m.doer)))
                   AND (i.first IS NULL OR i.first = m.doer OR i.first = m.other OR list_contains(m.related, i.first)
                        OR m.sym OR m.doer IS NULL OR starts_with(m.doer, '@?:') OR starts_with(m.doer, '@IGO:'))
                   AND list_has_all(coalesce(i.sides, []), m.parts)
@@ -248,6 +281,8 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
         for g, art, idx, shared, text, pub, sides, ctx, ante, ante_text, ante_sides in cur.fetchall():
             got = {"article_id": art, "idx": idx, "shared": shared, "text": text, "published": pub, "sides": sides,
                    "context": ctx}
+            if frames[g].until and pub > frames[g].until:  # a late report, kept by the rule above (round t48)
+                got["late"] = True
             if ante is not None:  # a back reference ("the reduction fell short"): the sentence naming what it refers to
                 got["antecedent"] = {"idx": ante, "text": ante_text, "sides": ante_sides}
             out.setdefault(g, []).append(got)
