@@ -8,6 +8,9 @@ N. A company name the tagger takes for a common noun ("Tullow is set to drill ..
 C. "could ... if" of the speaker's own side ("Ankara could close the Bosphorus ... if ..., Turkey's foreign minister
    said"; after "warned" a threat) is a pledge. A forecast of a thing, onlookers' speculation, another side's
    conditional, "could" with no condition or no speaker, a negation, and a passive on another actor stay none.
+H. A headline with a trailing speaker ("Tunisia to raise bread subsidies, finance minister says"): the verb of saying
+   is the root, the headline's verb its complement. Onlookers ("..., analysts say", "traders say") and an outcome
+   ("..., IMF says" of growth) stay none.
 """
 
 from __future__ import annotations
@@ -97,3 +100,32 @@ COULD_NOT = [
 @pytest.mark.parametrize("text", COULD_NOT)
 def test_c_could_look_alikes_stay_no_pledge(coder, text: str) -> None:
     assert pledge_rows(coder, text) == []
+
+
+# ---------------------------------------------------------------------------------------------------------- H
+TRAILING = [
+    ("Tunisia to raise bread subsidies, finance minister says", "TUN", "raise bread subsidies"),
+    ("Ghana to repay cocoa farmers by March, officials say", "GHA", "repay cocoa farmers"),
+    ("Chile to raise copper royalties, says finance minister", "CHL", "raise copper royalties"),
+]
+
+
+@pytest.mark.parametrize("text,country,action", TRAILING)
+def test_h_headline_with_a_trailing_speaker_is_a_pledge(coder, text: str, country: str, action: str) -> None:
+    got = pledge_rows(coder, text)
+    assert [c for c, _, _ in got] == [country], got
+    assert got[0][2].startswith(action), got
+
+
+TRAILING_NOT = [
+    "Tunisia to grow 3% next year, IMF says",  # an outcome foreseen
+    "Tunisia's central bank to hold rates, analysts say",  # onlookers' forecast, no side's word
+    "Olive oil prices to rise in March, traders say",  # a thing
+    "Tunisia to raise bread subsidies, traders say",  # onlookers' word
+]
+
+
+@pytest.mark.parametrize("text", TRAILING_NOT)
+def test_h_trailing_speaker_look_alikes_stay_no_pledge(coder, text: str) -> None:
+    assert pledge_rows(coder, text) == []
+
