@@ -11,6 +11,8 @@ C. "could ... if" of the speaker's own side ("Ankara could close the Bosphorus .
 H. A headline with a trailing speaker ("Tunisia to raise bread subsidies, finance minister says"): the verb of saying
    is the root, the headline's verb its complement. Onlookers ("..., analysts say", "traders say") and an outcome
    ("..., IMF says" of growth) stay none.
+T. A numbered group ("The three will ...", "All three pledged ...") is the last list of exactly that many countries,
+   one pledge each. A group of people with no such list, or a list of another length, stays none.
 """
 
 from __future__ import annotations
@@ -129,3 +131,35 @@ TRAILING_NOT = [
 def test_h_trailing_speaker_look_alikes_stay_no_pledge(coder, text: str) -> None:
     assert pledge_rows(coder, text) == []
 
+
+# ---------------------------------------------------------------------------------------------------------- T
+def _countries(coder, text: str) -> list[str | None]:
+    return [c for c, _, _ in pledge_rows(coder, text)]
+
+
+NUMBERED = [
+    "Chad, Niger and Mali signed a security pact in Niamey on Monday.\n\nThe three will open a joint police academy in "
+    "Agadez by 2028, their joint statement said.",
+    "Chad, Niger and Mali signed a security pact in Niamey on Monday.\n\nAll three pledged to share intelligence on "
+    "armed groups.",
+]
+
+
+@pytest.mark.parametrize("text", NUMBERED)
+def test_t_numbered_group_is_the_listed_countries(coder, text: str) -> None:
+    assert _countries(coder, text) == ["TCD", "NER", "MLI"]
+
+
+NUMBERED_NOT = [
+    # a numbered group of people, no list of three countries
+    "Three French nationals were arrested in Niamey on Monday.\n\nThe three will appear in court in March, their "
+    "lawyer said.",
+    # the last list names two countries, not three
+    "Chad and Niger signed a security pact in Niamey on Monday, with Mali as an observer.\n\nThe three will open a "
+    "joint police academy by 2028.",
+]
+
+
+@pytest.mark.parametrize("text", NUMBERED_NOT)
+def test_t_numbered_look_alikes_stay_no_pledge(coder, text: str) -> None:
+    assert pledge_rows(coder, text) == []
