@@ -21,7 +21,6 @@ from ..tables import word_sets
 from ..tracking.quantities import best_quantity
 from .pledge_asked import asked_party, misread_verb
 from .pledge_bound import bound_session, decision_due, noun_demands
-from .pledge_could import could_verb
 from .pledge_forms import extra_cues, hung_conjuncts
 from .pledge_headline import headline_cue
 from .pledge_guards import forecast_of_others, timetable
@@ -92,11 +91,6 @@ def find_cues(sent: Any, lex: Lexicon, lemmas: frozenset[str]) -> list[tuple[Tok
         if cols.lower[i] == "to":
             # "Japan to double coastguard funding ..." (round x20); "The panel to meet next week" is a session
             out.extend(h for h in headline_cue(doc[i], lex) if not _session(h[1], lex))
-        elif cols.lower[i] == "could" and (v := could_verb(doc[i], lex)) is not None:
-            act = _modal_verb(v, lex)  # "Ankara could close the strait if ..., the minister said" (round x21)
-            if act is not None:
-                out.append((doc[i], act, "promise", None))
-            continue
         if lemma not in lemmas and cols.lower[i] not in modals:  # lower folds typographic quotes: a superset
             continue
         t = doc[i]

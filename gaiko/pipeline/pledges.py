@@ -29,7 +29,6 @@ from .destination import destination
 from .foreign import foreign_sentences
 from .pledge_asked import asked_target, misread_verb
 from .pledge_bound import holder
-from .pledge_could import own_side
 from .pledge_demander import also_asked, demander_side
 from .pledge_cues import cue_lemmas, find_cues, refrains
 from .pledge_fields import action_of, conditions_of, cue_text, event_type_of, status_in_text
@@ -223,9 +222,7 @@ class PledgeExtractor:
                 return []
             target, actor, speaker, group = actor, warner, None, []
         elif actor is None or warns_of_another(say, actor_tok, actor, speaker) or others_fate(cue, verb, actor, speaker):
-            return []
-        if cue.lower_ == "could" and not own_side(actor_tok, actor, speaker, speaker_tok, passive, lex):
-            return []  # "Analysts said Ghana could halt ... if", another side's conditional (round x21)  # "..., warning that Minsk would use the revenue", "said the six sailors would stand trial" (t41)
+            return []  # "..., warning that Minsk would use the revenue", "said the six sailors would stand trial" (t41)
         if speaker is not None and (speaker is actor or speaker.text == actor.text or
                                     (speaker.name and speaker.name == actor.name)):
             speaker = None
