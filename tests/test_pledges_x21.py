@@ -5,9 +5,8 @@ N. A company name the tagger takes for a common noun ("Tullow is set to drill ..
    ..."): a capitalised subject that neither WordNet nor the type model's lemma clusters know is a name, as a PROPN
    subject is. Known capitalised words ("Inflation", "Cocoa") stay things, and an unknown word whose verb says what is
    foreseen for it ("Mpox is set to spread") stays no pledger.
-C. "could ... if" of the speaker's own side ("Ankara could close the Bosphorus ... if ..., Turkey's foreign minister
-   said"; after "warned" a threat) is a pledge. A forecast of a thing, onlookers' speculation, another side's
-   conditional, "could" with no condition or no speaker, a negation, and a passive on another actor stay none.
+C. (not merged) "could ... if" look-alikes stay none: a forecast of a thing, onlookers' speculation, another side's
+   conditional, "could" with no condition or no speaker, a negation, and a passive on another actor.
 H. A headline with a trailing speaker ("Tunisia to raise bread subsidies, finance minister says"): the verb of saying
    is the root, the headline's verb its complement. Onlookers ("..., analysts say", "traders say") and an outcome
    ("..., IMF says" of growth) stay none.
@@ -57,32 +56,8 @@ def test_n_look_alikes_stay_no_pledge(coder, text: str) -> None:
 
 
 # ---------------------------------------------------------------------------------------------------------- C
-COULD = [
-    ("Ankara could close the Bosphorus to Russian tankers if the shelling of Odesa goes on, Turkey's foreign minister "
-     "said.", "TUR", "close the Bosphorus"),
-    ("President Ruto warned that Kenya could pull its police out of Haiti unless the mission gets new funding.", "KEN",
-     "pull its police out of Haiti"),
-    ("Norway could double its aid to Sudan by 2027 if the ceasefire holds, Prime Minister Jonas Gahr Store said.", "NOR",
-     "double its aid to Sudan"),
-    ('"We could reopen the crossing within days if the shooting stops," Egypt\'s foreign minister said.', "EGY",
-     "reopen the crossing"),
-    ("The tariffs on Chinese steel could be reimposed if the talks collapse, the Indian trade minister said.", "IND",
-     "reimpose The tariffs on Chinese steel"),
-]
-
-
-@pytest.mark.parametrize("text,country,action", COULD)
-def test_c_could_if_of_the_speakers_own_side_is_a_pledge(coder, text: str, country: str, action: str) -> None:
-    got = pledge_rows(coder, text)
-    assert [c for c, _, _ in got] == [country], got
-    assert got[0][2].startswith(action), got
-
-
-def test_c_could_if_after_warned_is_a_threat(coder) -> None:
-    got = pledge_rows(coder, COULD[1][0])
-    assert [k for _, k, _ in got] == ["threat"], got
-
-
+# Kind C ("could ... if" of the speaker's own side as a pledge) was not merged (the lead, session 45: on held out it
+# added no status and two pledges on extraction-01's blind look-alikes); its look-alikes stay as guards.
 COULD_NOT = [
     "Oil prices could rise sharply if the strait is closed, analysts said.",  # a forecast of a thing
     "Analysts said Ghana could halt cocoa exports if prices fall further.",  # speculation: no side of the speaker
