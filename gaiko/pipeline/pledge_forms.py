@@ -37,6 +37,10 @@ __all__ = ["extra_cues", "hung_conjuncts", "parties", "passive_parts", "antecede
 #: subjects that stand for the parties named before: "both sides", "the two countries"
 COLLECTIVE = re.compile(r"^(?:both|the two|the 2)\s+(?:sides|countries|nations|governments|leaders|parties|states|capitals|"
                         r"neighbours|neighbors|allies|presidents|delegations)$", re.I)
+#: "the three", "all four countries": a numbered group, the parties of the last list of that many countries (round x21)
+NUMBERED = re.compile(r"^(?:the|all)\s+(three|four|five)(?:\s+(?:sides|countries|nations|governments|leaders|parties|"
+                      r"states|capitals|neighbours|neighbors|allies|presidents|delegations|juntas|members))?$", re.I)
+_NUMBERS = {"three": 3, "four": 4, "five": 5}
 #: word lists: ``gaiko/data/pledges/document_nouns.yaml`` (read once, on first use)
 _WORDS = "pledges/document_nouns.yaml"
 
@@ -163,6 +167,29 @@ def _recent_countries(state: Any, before: int, n: int = 2) -> list[Actor]:
     return list(seen.values())
 
 
+_LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and|&)\s*$")
+
+
+def _listed_countries(tok: Token, state: Any, n: int) -> list[Actor]:
+    """The countries of the last list before ``tok`` that names exactly ``n`` distinct countries, joined by commas and
+    "and" only ("Burkina Faso, Mali and Niger signed ... The three will ..."), in their order; [] when there is none.
+    Read from the text between the actors' mentions, not the parse (which often breaks such a list)."""
+    text = tok.doc.text
+    acts = sorted((a for a in state.actors if a.end <= tok.idx), key=lambda a: a.start)
+    runs: list[list[Actor]] = []
+    for a in acts:
+        if runs and _LIST_GAP.match(text[runs[-1][-1].end:a.start]):
+            runs[-1].append(a)
+        else:
+            runs.append([a])
+    for run in reversed(runs):
+        if len(run) < 2:
+            continue
+        ok = all(a.country and len(a.country) == 3 and a.country not in ("IGO", "IMG", "NGO") for a in run)
+        return run if ok and len(run) == n == len({a.country for a in run}) else []
+    return []
+
+
 def parties(tok: Token | None, state: Any, actor_of: Any) -> list[Actor]:
     """The actors of a coordinated or collective subject (two or more), else []: "Brazil and Argentina",
     "Brazil, Argentina and Uruguay", "both sides". ``actor_of(token)`` resolves one conjunct."""
@@ -179,6 +206,9 @@ def parties(tok: Token | None, state: Any, actor_of: Any) -> list[Actor]:
             return pair
         found = _recent_countries(state, tok.idx)
         return found[::-1] if len(found) == 2 else []
+    numbered = NUMBERED.match(phrase.strip())
+    if numbered:  # "The three will set up a joint court" after a list of three countries (round x21)
+        return _listed_countries(tok, state, _NUMBERS[numbered.group(1).lower()])
     # "the presidents of Somalia and Kenya", "Somali and Kenyan officials" (round x18)
     by_name = of_pair(tok, actor_of) or adjective_sides(tok, state)
     if by_name:

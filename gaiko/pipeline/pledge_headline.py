@@ -5,7 +5,10 @@
 ``xcomp``). It is a headline only when the sentence has no finite verb before "to" and ends without a full stop, and X
 is an actor (:func:`gaiko.pipeline.pledge_parts.is_actorish`): "Oil prices to rise in March" and "How to fix the
 economy" are no pledge, nor an outcome foreseen for X ("Ghana to grow 5% this year"; ``outcome_verbs`` in
-``pledges/headline.yaml``), nor a headline in the present or past ("Japan doubles coastguard funding").
+``pledges/headline.yaml``), nor a headline in the present or past ("Japan doubles coastguard funding"). A speaker after the headline ("Chile to
+raise copper royalties, finance minister says"; round x21) is the pledge's speaker: the parser makes the verb of saying
+the root and the headline's verb its complement. The speaker must be an actor (a name or an actor noun: "minister",
+"officials"); "..., analysts say" or "..., traders say" is a forecast, no pledge.
 """
 
 from __future__ import annotations
@@ -18,12 +21,26 @@ from .pledge_parts import Lexicon, is_actorish
 __all__ = ["headline_cue"]
 
 
-def _subject(v: Token) -> Token | None:
-    """X of "X to VERB": the verb's subject when it is the root, or the root noun it hangs on."""
-    if v.dep_ == "ROOT":
+def _said_by_actor(say: Token, lex: Lexicon, x: Token | None = None) -> bool:
+    """Whether ``say`` is the root verb of saying of a trailing speaker that is an actor (a name or an actor noun:
+    "minister", "officials"), other than ``x``: "..., analysts say" is onlookers' forecast, no side's word."""
+    return say.dep_ == "ROOT" and say.lemma_.lower() in lex.say_verbs and any(
+        c.dep_ == "nsubj" and c is not x and is_actorish(c, lex) for c in say.children)
+
+
+def _subject(v: Token, lex: Lexicon) -> Token | None:
+    """X of "X to VERB": the verb's subject when it is the root, or the root noun it hangs on. With a trailing
+    speaker ("Chile to raise copper royalties, finance minister says"; round x21) the root is the verb of saying: the
+    headline's verb is its complement (X the verb's subject), or hangs on X, parsed as the verb of saying's subject."""
+    if v.dep_ == "ROOT" or v.dep_ == "ccomp" and v.head.i > v.i and _said_by_actor(v.head, lex):
         return next((c for c in v.children if c.dep_ == "nsubj" and c.i < v.i), None)
-    if v.dep_ in ("acl", "xcomp") and v.head.dep_ == "ROOT" and v.head.pos_ in ("NOUN", "PROPN") and v.head.i < v.i:
-        return v.head
+    h = v.head
+    if v.dep_ not in ("acl", "xcomp", "advcl") or h.pos_ not in ("NOUN", "PROPN") or h.i > v.i:
+        return None
+    if h.dep_ == "ROOT" and v.dep_ != "advcl":
+        return h
+    if h.dep_ == "nsubj" and h.head.i > v.i and _said_by_actor(h.head, lex, h):
+        return h  # "Tunisia to lift curbs ..., trade minister says": two subjects of "says"
     return None
 
 
@@ -38,7 +55,7 @@ def headline_cue(to: Token, lex: Lexicon) -> list[tuple[Token, Token, str, Token
     sent = to.sent
     if sent[-1].text in (".", "!", "?", '"', "\u201d", ":") or sent[-1].pos_ == "PUNCT" and sent[-1].text != ")":
         return []  # a headline ends without a full stop
-    subj = _subject(v)
+    subj = _subject(v, lex)
     if subj is None or not is_actorish(subj, lex):
         return []
     if any(t.pos_ in ("VERB", "AUX") and t.i != subj.i for t in sent if t.i < to.i):

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from ..docindex import entities
 from .pledge_action import action_text, deadline_phrases, list_items, own_tokens
 from .pledge_clauses import said_after, stolen_subject
+from .pledge_names import unknown_name
 
 __all__ = ["Lexicon", "lexicon", "subject_of", "own_tokens", "action_text", "deadline_phrases", "say_head", "say_left",
            "is_actorish",
@@ -129,7 +130,9 @@ def is_actorish(tok: Token, lex: Lexicon) -> bool:
         return tok.lower_ in ("he", "she", "we", "they", "i", "it")
     if tok.pos_ == "PROPN":
         return True
-    return tok.lemma_.lower() in lex.actor_nouns or tok.lower_ in lex.actor_nouns
+    if tok.lemma_.lower() in lex.actor_nouns or tok.lower_ in lex.actor_nouns:
+        return True
+    return unknown_name(tok)  # "Arianespace plans to": a name the tagger took for a common noun (round x21)
 
 
 def say_head(tok: Token, lex: Lexicon) -> Token | None:
