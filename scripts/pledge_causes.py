@@ -56,7 +56,7 @@ def dropped_by(con: Any, f: Any, art: str, idx: int, keys: set[str], as_of: str)
     if pub > as_of or (f.first_published and pub < f.first_published) or (f.until and pub > f.until):
         return "window"
     shared = keys & set(f.topic)
-    if not any(":" in k or k in f.heads or not f.heads for k in shared):
+    if not any(":" in k or k in f.heads or not f.heads or k in f.names for k in shared):
         return "topic"
     doer = f"@{f.doer.split('/')[0]}" if f.doer else None
     rel = {f"@{x.split('/')[0]}" for x in f.related} | ({f"@{f.other.split('/')[0]}"} if f.other else set())
@@ -105,7 +105,11 @@ def rows_of(paths: list[str], split: str) -> list[dict[str, Any]]:
                 f = frame(group, lex)
                 row["frame"] = {"doer": f.doer, "other": f.other, "acts": sorted(f.acts), "objects": sorted(f.objects),
                                 "topic": sorted(f.topic), "heads": sorted(f.heads), "related": sorted(f.related),
-                              "until": f.until, "first_published": f.first_published, "made_arts": sorted(f.made_arts)}
+                              "until": f.until, "first_published": f.first_published, "made_arts": sorted(f.made_arts),
+                                "deadline_end": f.deadline_end, "as_of": as_of,
+                                "mentions": [(m.get("published"), (m.get("deadline") or {}).get("end"),
+                                              (m.get("deadline") or {}).get("text"), m.get("sentence"))
+                                             for m in group]}
                 cands = {(c["article_id"], c["idx"]): c for c in candidates(con, [f], as_of).get(0, [])}
             for ev in gp.get("evidence") or ():
                 a2 = ids.get(ev["article"])
@@ -117,7 +121,8 @@ def rows_of(paths: list[str], split: str) -> list[dict[str, Any]]:
                     got["sentence_keys"] = sorted(k for k in keys if not k.startswith(("@", "^")))
                     got["sentence_sides"] = sorted(k for k in keys if k.startswith(("@", "^")))
                     got["shares_key"] = bool(keys & set(f.topic))
-                    got["shares_strong"] = any(":" in k or k in f.heads or not f.heads for k in keys & set(f.topic))
+                    got["shares_strong"] = any(":" in k or k in f.heads or not f.heads or k in f.names
+                                               for k in keys & set(f.topic))
                     got["published"] = con.execute("SELECT CAST(published AS VARCHAR) FROM articles WHERE id = ?", [a2]).fetchall()[0][0]
                     got["beyond_horizon"] = bool(f.until and got["published"] > f.until)
                     got["made_article"] = a2 in f.made_arts

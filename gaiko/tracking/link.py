@@ -213,8 +213,9 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
             for mo in span:  # the pledge's term, month by month: the join reads only its months' sentences
                 gs.append(g)
                 ks.append(k)
-                strong.append(k not in named and (":" in k or k in f.heads or not f.heads))  # a concept, or the
-                months.append(mo)                                                    # object's own head word
+                # a concept, the object's own head word or a proper name of the object (round t48)
+                strong.append(k not in named and (":" in k or k in f.heads or not f.heads or k in f.names))
+                months.append(mo)
                 act.append(k in back and k not in f.topic)
                 name.append(k in named)
     if not gs:

@@ -32,6 +32,7 @@ from .conditional import conditional_deadline
 from .inceptive import inceptive_kind
 from .lexicon import Lexicon, lexicon
 from .objecthead import before_participle, head_keys as _head_keys, numbered, place_names, where_keys, wordnet_kin
+from .namekeys import name_keys
 from .narrower import object_text
 from .people import object_people
 from .purpose import step_purpose
@@ -74,6 +75,7 @@ class Frame:
     doer_keys: frozenset[str] = frozenset()  # an unplaced doer's proper name as a sentence key ("kazatomprom"; round p39)
     phrases: tuple[str, ...] = ()  # the mentions' objects, lower case: what a later pledge may add to (round k2)
     joint: bool = False  # one party's row of a joint pledge ("the two sides agreed to swap prisoners"; round t46)
+    names: frozenset[str] = frozenset()  # topic keys that are proper names of the object ("sampur"; round t48)
 
 
 _RESTRICTIONS = frozenset({"o:tariff", "o:sanction_measure", "o:restriction", "o:export_control", "o:tax", "o:fee",
@@ -295,6 +297,7 @@ def frame(group: list[dict[str, Any]], lex: Lexicon | None = None) -> Frame:
         made_arts={m["article_id"] for m in group if m.get("published") == first_day},
         doer_keys=_name_keys(doer, (first["target"] if demand else first["actor"]) or {}, lex),
         joint=joint_row(first),
+        names=name_keys(group, topic, lex),
     )
 
 

@@ -1,0 +1,48 @@
+"""The proper names of a pledge's object as strong retrieval keys (round t48).
+
+:func:`gaiko.tracking.link.candidates` keeps a sentence that shares one of the pledge's topic keys only when one
+shared key is *strong*: a concept, the object's own head noun, or (here) a proper name of the object. "The Sampur
+solar plant", "Operation Interflex", "the Burgas refinery", "Wabtec locomotives", "the ICSID claim": a report naming
+that one thing is about it though it does not repeat the head ("panels have gone up on the site at Sampur", "Barrick
+dropped its case at ICSID"). A name is a capitalised word of a mention's object (as extracted, case kept) that is
+not a country, capital, demonym or stopword, nor a word of ``not_names`` in ``pledges/name_keys.yaml`` (ranks,
+months, directions and institution words: "the National Security Adviser", "the State Bank"); its key must be one of
+the pledge's topic keys already, so this adds no key, it only lets one count. The side, date and reading steps that
+follow are unchanged: another country's act at the same place is still dropped by the side filter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from ..tables import word_sets
+from .lexicon import Lexicon
+from .text import keys
+
+__all__ = ["name_keys"]
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
+
+
+def _mention_object(m: dict[str, Any]) -> str:
+    """A mention's object as extracted, case kept (its action after the verb when it has none)."""
+    obj = m.get("object") or ""
+    if not obj:
+        action = m.get("action") or ""
+        obj = action.split(" ", 1)[1] if " " in action else ""
+    return obj
+
+
+def name_keys(group: Iterable[dict[str, Any]], topic: frozenset[str], lex: Lexicon) -> frozenset[str]:
+    """The topic keys that are proper names of the pledge's object (see the module doc)."""
+    stop = word_sets("pledges/name_keys.yaml")["not_names"]
+    out: set[str] = set()
+    for m in group:
+        for w in _WORD.findall(_mention_object(m)):
+            low = w.lower()
+            if not w[0].isupper() or low in stop or low in lex.stopwords or low in lex.places or low in lex.countries:
+                continue
+            out |= keys(w, lex, acts=False, broad=False) & topic
+    return frozenset(k for k in out if ":" not in k)
