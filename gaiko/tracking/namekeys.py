@@ -8,7 +8,9 @@ dropped its case at ICSID"). A name is a capitalised word of a mention's object 
 not a country, capital, demonym or stopword, nor a word of ``not_names`` in ``pledges/name_keys.yaml`` (ranks,
 months, directions and institution words: "the National Security Adviser", "the State Bank"); its key must be one of
 the pledge's topic keys already, so this adds no key, it only lets one count. The side, date and reading steps that
-follow are unchanged: another country's act at the same place is still dropped by the side filter.
+follow are unchanged: another country's act at the same place is still dropped by the side filter. A meeting,
+visit, call or signing pledge has none (:func:`gaiko.tracking.normalise.frame`): who it is with ("hold talks with
+President Donald Trump") is a side named in all news of them, not a thing of the object.
 """
 
 from __future__ import annotations

@@ -297,7 +297,8 @@ def frame(group: list[dict[str, Any]], lex: Lexicon | None = None) -> Frame:
         made_arts={m["article_id"] for m in group if m.get("published") == first_day},
         doer_keys=_name_keys(doer, (first["target"] if demand else first["actor"]) or {}, lex),
         joint=joint_row(first),
-        names=name_keys(group, topic, lex),
+        # who a meeting pledge is with is a side, named in all news of them, not a thing of the object (round t48)
+        names=name_keys(group, topic, lex) if not acts & COUNTERPART_ACTS else frozenset(),
     )
 
 
