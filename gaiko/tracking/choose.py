@@ -133,8 +133,9 @@ def _object_ok(frame: Frame, c: Clause, lex: Lexicon | None = None, toks: list[A
         return None
     if "o:money" in frame.heads and named & _MONEY_KIN:
         return None
-    if named & frame.names:  # a proper name of the object says which one ("the site at Sampur"; round t48)
-        return None
+    modifies = dict(frame.name_needs)  # a name that only modifies the object's noun says which one beside it (t49)
+    if any(k not in modifies or named & modifies[k] for k in named & frame.names):  # a proper name of the object
+        return None                                                # says which one ("the site at Sampur"; round t48)
     concept_heads = {k for k in frame.heads if ":" in k}
     # a plain-word head may give way to a concept of the object, not to one of where it is when the pledge names that
     # place and the clause does not ("the pier at the port of Paita" for "the breakwater at the port of Callao"; "the

@@ -197,7 +197,7 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
     each list in (published, article, sentence) order, as dicts: article_id, idx, shared (topic keys shared), text,
     published, sides (named in the sentence), context (its article's context sides). Only the new articles'
     sentences with ``new_only``. :func:`sides_table` must have been built from ``keys``."""
-    gs, ks, strong, months, act, name = [], [], [], [], [], []
+    gs, ks, strong, months, act, name, needs = [], [], [], [], [], [], []
     top = month_of(as_of) or 0
     late_days, late_shared = _late()
     lates = [None if _from_deadline(f) else _days_after(f.until, late_days) for f in frames]
@@ -209,12 +209,14 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
         named = sorted(f.doer_keys - f.topic - set(back))  # an unplaced doer's name: names it, shares nothing
         # talks or a visit called off, in a sentence naming the other party (round t36)
         off = [talks_off_key(f.other)] if f.acts & TALK_ACTS and f.other and not f.other.startswith("?:") else []
+        modifies = dict(f.name_needs)  # a name of what the object's noun is: strong beside that noun (round t49)
         for k in [*f.topic, *back, *named, *off]:
             for mo in span:  # the pledge's term, month by month: the join reads only its months' sentences
                 gs.append(g)
                 ks.append(k)
                 # a concept, the object's own head word or a proper name of the object (round t48)
                 strong.append(k not in named and (":" in k or k in f.heads or not f.heads or k in f.names))
+                needs.append(sorted(modifies[k]) if k in modifies and k not in f.heads and ":" not in k else None)
                 months.append(mo)
                 act.append(k in back and k not in f.topic)
                 name.append(k in named)
@@ -230,16 +232,22 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
         "made": [sorted(f.made_arts) for f in frames],
         "sym": [bool(f.acts & COUNTERPART_ACTS) for f in frames]}  # "Trump met Takaichi": either may open the sentence
     out: dict[int, list[dict[str, Any]]] = {}
-    with registered(con, "_gaiko_topics", {"g": gs, "k": ks, "strong": strong, "mo": months, "act": act, "nm": name}), \
+    with registered(con, "_gaiko_topics", {"g": gs, "k": ks, "strong": strong, "mo": months, "act": act, "nm": name,
+                                                 "needs": needs}), \
             registered(con, "_gaiko_gmeta", meta):
         # sentence filters first (its date, its sides and its article's context: :data:`SENTENCE_INFO`), the
         # sentence's text only for the rows kept
         cur = con.execute(
-            f"""WITH j AS (
-                SELECT t.g, st.article_id, st.idx, count(*) FILTER (WHERE NOT t.act AND NOT t.nm) AS shared,
-                       bool_or(t.strong AND NOT t.act) AS topical, bool_or(t.act) AS acted, bool_or(t.nm) AS named
+            f"""WITH r AS (
+                SELECT t.g, t.k, t.act, t.nm, st.article_id, st.idx,
+                       t.strong AND (t.needs IS NULL OR list_has_any(CAST(t.needs AS VARCHAR[]),
+                           list(t.k) OVER (PARTITION BY t.g, st.article_id, st.idx))) AS strong
                 FROM _gaiko_topics t JOIN {keys} st ON st.key = t.k AND st.month IS NOT DISTINCT FROM t.mo{scope}
-                WHERE st.idx >= 0 GROUP BY ALL HAVING bool_or(t.strong)),
+                WHERE st.idx >= 0),
+            j AS (
+                SELECT t.g, t.article_id, t.idx, count(*) FILTER (WHERE NOT t.act AND NOT t.nm) AS shared,
+                       bool_or(t.strong AND NOT t.act) AS topical, bool_or(t.act) AS acted, bool_or(t.nm) AS named
+                FROM r t GROUP BY t.g, t.article_id, t.idx HAVING bool_or(t.strong)),
             c AS (
                 SELECT j.g, j.article_id, j.idx, j.shared, j.named, NULL::BIGINT AS ante FROM j WHERE j.topical
                 UNION ALL

@@ -23,9 +23,11 @@ from ..tables import word_sets
 from .lexicon import Lexicon
 from .text import keys
 
-__all__ = ["name_keys"]
+__all__ = ["name_keys", "name_heads"]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9-]*|[^\sA-Za-z]")
+_LINKS = frozenset({"of", "de", "del", "la", "le", "al", "el"})  # inside a name: "the Gulf of Corinth"
 
 
 def _mention_object(m: dict[str, Any]) -> str:
@@ -48,3 +50,48 @@ def name_keys(group: Iterable[dict[str, Any]], topic: frozenset[str], lex: Lexic
                 continue
             out |= keys(w, lex, acts=False, broad=False) & topic
     return frozenset(k for k in out if ":" not in k)
+
+
+def _is_name(w: str, stop: frozenset[str] | set[str], lex: Lexicon) -> bool:
+    low = w.lower()
+    return w[0].isupper() and not (low in stop or low in lex.stopwords or low in lex.places or low in lex.countries)
+
+
+def name_heads(group: Iterable[dict[str, Any]], topic: frozenset[str], lex: Lexicon) -> dict[str, frozenset[str]]:
+    """The name keys (:func:`name_keys`) that only modify a common noun of the object, each with that noun's topic
+    keys (round t49): "Gulf of Corinth" in "the Gulf of Corinth ferry terminal" -> {"ferry", "terminal"}; "Varnak" in
+    "the Varnak refinery" -> {"refinery"}. Such a name counts as a strong key only in a sentence that also names
+    the noun it modifies: "Greece opened the Gulf of Corinth to fishing boats" is no opening of the terminal. A name
+    that is the object somewhere in the group ("reopen Rafah", "buy locomotives from Stadtler", "the claim at ICSID
+    against Karoo": no common noun after it) is not listed: it counts alone."""
+    stop = word_sets("pledges/name_keys.yaml")["not_names"]
+    ends = word_sets("pledges/name_keys.yaml")["ends_name"]
+    names = name_keys(group, topic, lex)
+    alone: set[str] = set()
+    needs: dict[str, set[str]] = {}
+    for m in group:
+        toks = _TOKEN.findall(_mention_object(m))
+        i = 0
+        while i < len(toks):
+            if not (toks[i][0].isalpha() and toks[i][0].isupper()):
+                i += 1
+                continue
+            j = i  # the run of capitalised words (and the links inside it) that is one name
+            while j + 1 < len(toks) and (toks[j + 1][0].isupper() or (
+                    toks[j + 1] in _LINKS and j + 2 < len(toks) and toks[j + 2][0].isupper())):
+                j += 1
+            run = {k for w in toks[i:j + 1] if w[0].isupper() and _is_name(w, stop, lex)
+                   for k in keys(w, lex, acts=False, broad=False) & names}
+            mods: set[str] = set()
+            n = j + 1
+            while n < len(toks) and toks[n][0].isalpha() and toks[n].islower() and toks[n] not in lex.stopwords \
+                    and toks[n] not in ends:
+                mods |= keys(toks[n], lex, acts=False, broad=False) & topic
+                n += 1
+            if mods:
+                for k in run:
+                    needs.setdefault(k, set()).update(mods)
+            else:
+                alone |= run
+            i = j + 1
+    return {k: frozenset(v) for k, v in needs.items() if k not in alone}

@@ -32,7 +32,7 @@ from .conditional import conditional_deadline
 from .inceptive import inceptive_kind
 from .lexicon import Lexicon, lexicon
 from .objecthead import before_participle, head_keys as _head_keys, numbered, place_names, where_keys, wordnet_kin
-from .namekeys import name_keys
+from .namekeys import name_heads, name_keys
 from .narrower import object_text
 from .people import object_people
 from .purpose import step_purpose
@@ -76,6 +76,8 @@ class Frame:
     phrases: tuple[str, ...] = ()  # the mentions' objects, lower case: what a later pledge may add to (round k2)
     joint: bool = False  # one party's row of a joint pledge ("the two sides agreed to swap prisoners"; round t46)
     names: frozenset[str] = frozenset()  # topic keys that are proper names of the object ("sampur"; round t48)
+    # names that only modify a noun of the object, with that noun's keys: strong only beside it (round t49)
+    name_needs: tuple[tuple[str, frozenset[str]], ...] = ()
 
 
 _RESTRICTIONS = frozenset({"o:tariff", "o:sanction_measure", "o:restriction", "o:export_control", "o:tax", "o:fee",
@@ -299,6 +301,7 @@ def frame(group: list[dict[str, Any]], lex: Lexicon | None = None) -> Frame:
         joint=joint_row(first),
         # who a meeting pledge is with is a side, named in all news of them, not a thing of the object (round t48)
         names=name_keys(group, topic, lex) if not acts & COUNTERPART_ACTS else frozenset(),
+        name_needs=tuple(sorted(name_heads(group, topic, lex).items())) if not acts & COUNTERPART_ACTS else (),
     )
 
 
