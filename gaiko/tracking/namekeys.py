@@ -45,10 +45,8 @@ def name_keys(group: Iterable[dict[str, Any]], topic: frozenset[str], lex: Lexic
     out: set[str] = set()
     for m in group:
         for w in _WORD.findall(_mention_object(m)):
-            low = w.lower()
-            if not w[0].isupper() or low in stop or low in lex.stopwords or low in lex.places or low in lex.countries:
-                continue
-            out |= keys(w, lex, acts=False, broad=False) & topic
+            if _is_name(w, stop, lex):
+                out |= keys(w, lex, acts=False, broad=False) & topic
     return frozenset(k for k in out if ":" not in k)
 
 
