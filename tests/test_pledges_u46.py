@@ -24,6 +24,8 @@ RECIPIENTS = [
     ("Norway pledged $50 million for Sudan.", "NOR", "SDN"),
     ("Brazil agreed to sign a trade pact with Argentina.", "BRA", "ARG"),  # "with" the partner of an agreement
     ("Senegal promised to hold talks with Gambia next week.", "SEN", "GMB"),
+    # the partner of a dispute before the court it is taken to
+    ("Peru said it would take its border dispute with Ecuador to the International Court of Justice.", "PER", "ECU"),
 ]
 
 

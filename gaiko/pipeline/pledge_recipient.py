@@ -26,18 +26,23 @@ def recipient(verb: Token, obj_tok: Token | None, state: Any, own: str | None) -
     words = _words()
     heads = [verb, *_object_nouns(verb, obj_tok)]
     partner = any(h.lemma_.lower() in words["partner_words"] for h in heads)
-    for h in heads:
-        for p in h.children:
-            if p.dep_ not in ("prep", "dative"):
-                continue
-            prep = p.lower_
-            for o in (x for x in p.children if x.dep_ == "pobj"):
-                holder = prep in words["holder_preps"] and _is_holder(o, words["holder_nouns"])
-                if not (prep in words["recipient_preps"] or (partner and prep in words["partner_preps"]) or holder):
+    # the partner of an agreement or a dispute and a deposit's holder first: "take the dispute with Thailand to the
+    # court" is Thailand's, the court is where it goes
+    for second in (False, True):
+        for h in heads:
+            for p in h.children:
+                if p.dep_ not in ("prep", "dative"):
                     continue
-                a = _party(o, state, holder)
-                if a is not None and a.country and a.country != own:
-                    return a
+                prep = p.lower_
+                for o in (x for x in p.children if x.dep_ == "pobj"):
+                    holder = prep in words["holder_preps"] and _is_holder(o, words["holder_nouns"])
+                    if second and prep not in words["recipient_preps"]:
+                        continue
+                    if not second and not (holder or (partner and prep in words["partner_preps"])):
+                        continue
+                    a = _party(o, state, holder)
+                    if a is not None and a.country and a.country != own:
+                        return a
     return None
 
 
