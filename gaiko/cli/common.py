@@ -13,7 +13,7 @@ import typer
 from ..errors import GaikoError
 
 __all__ = ["fail", "emit_rows", "emit_json", "check_limit", "check_day", "check_span", "check_json_format",
-           "existing_store", "fail_json", "listed_elsewhere", "stops_told"]
+           "existing_store", "fail_json", "listed_elsewhere", "stops_told", "table_too_narrow"]
 
 
 def fail(err: GaikoError | str, code: int = 2) -> NoReturn:
@@ -163,11 +163,27 @@ def _table_width() -> int | None:
     return None if sys.stdout.isatty() else 160
 
 
+def table_too_narrow(rows: list[dict[str, Any]], cols: Sequence[str]) -> bool:
+    """Whether a table of ``rows`` at the width :func:`emit_rows` prints it (the terminal's, 160 when piped) is
+    narrower than its whole cells and headers, so that cells are folded or cut (round u46, b45 S4)."""
+    if not rows or not cols:
+        return False
+    from rich.console import Console
+
+    avail = _table_width() or Console().width
+    return sum(_need(rows, c) for c in cols) + 1 > avail
+
+
+def _need(rows: list[dict[str, Any]], c: str) -> int:
+    """A column's width with its longest cell or header whole: two spaces of padding and a rule."""
+    return max([len(c)] + [len(_flat(r.get(c))) for r in rows]) + 3
+
+
 def _column_blocks(rows: list[dict[str, Any]], cols: list[str], avail: int) -> list[list[str]]:
     """``cols`` cut into groups that each fit ``avail`` characters as a table, the first column in each (whole
     headers and cells: a cell's width is its longest value or its header)."""
     def need(c: str) -> int:
-        return max([len(c)] + [len(_flat(r.get(c))) for r in rows]) + 3  # two spaces of padding and a rule
+        return _need(rows, c)
 
     first, rest = cols[0], cols[1:]
     base = need(first) + 1

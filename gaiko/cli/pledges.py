@@ -63,6 +63,9 @@ def _shown_action(e: dict[str, Any]) -> str:
 def pledges(
     db: str = typer.Option("gaiko.duckdb", "--db", help="Store to read."),
     actor: Optional[str] = typer.Option(None, "--actor", help="Actor: country code (JPN), name or text."),
+    target: Optional[str] = typer.Option(None, "--target", help="The party the pledge is made to or asked of: ISO3 "
+                                         "(BGD; several comma-separated; IGO: every international body), as the API's "
+                                         "target_country, or words of its name."),
     status: Optional[str] = typer.Option(None, "--status", help="open, in_progress, fulfilled, partially_fulfilled, stalled, "
                                          "broken, withdrawn, overdue, unclear; several comma-separated (open,in_progress); "
                                          "not_a_pledge lists those set so by hand, left out otherwise."),
@@ -107,7 +110,7 @@ def pledges(
             status = " or ".join(wanted) or None
             # entries set not_a_pledge by hand only when asked for (round n48)
             every = ledger(store, as_of=as_of, every=True) if "not_a_pledge" in wanted else ledger(store, as_of=as_of)
-            pick = selector(actor, wanted, sorted(kinds), made_since, made_until, changed_since)
+            pick = selector(actor, wanted, sorted(kinds), made_since, made_until, changed_since, target)
             rows = [r for r in every if pick(r)]
             held_kinds = {str(r.get("kind")) for r in every if r.get("kind")}
             # tracked: every entry but those set not_a_pledge by hand, also when --status asks for those (round
@@ -145,7 +148,8 @@ def pledges(
         title = (f"Pledges (none tracked: all {found} statements come from articles without a publication date)"
                  if all_undated else pledges_title(len(rows), len(tracked), statements, actor, status,
                                                       " or ".join(sorted(kinds)) or None,
-                                                      made=_made_words(made_since, made_until, changed_since)))
+                                                      made=_made_words(made_since, made_until, changed_since),
+                                                      target=target))
         emit_rows([{**_brief(r), "action": _shown_action(r)} for r in rows], fmt, COLUMNS, title=title)
     if kinds - held_kinds:  # a kind no pledge here has (a typo, or a kind the extractor does not make): say so
         typer.echo(f"Note: no pledge in this store is of kind {', '.join(sorted(kinds - held_kinds))}; the kinds here "
@@ -184,14 +188,14 @@ def _made_words(since: str | None, until: str | None, changed: str | None = None
 
 
 def pledges_title(shown: int, tracked: int, statements: int, actor: str | None, status: str | None,
-                  kind: str | None = None, made: str | None = None) -> str:
-    """The ledger table's title: the rows shown, and (when filtered: status, actor, kind, the day made) of how many
-    tracked pledges in all."""
+                  kind: str | None = None, made: str | None = None, target: str | None = None) -> str:
+    """The ledger table's title: the rows shown, and (when filtered: status, actor, target, kind, the day made) of
+    how many tracked pledges in all."""
     whole = f"{tracked} tracked, grouped from {_n(statements, 'statement')} in articles"
-    if not (actor or status or kind or made):
+    if not (actor or status or kind or made or target):
         return f"Pledges ({whole})"
     by = ", ".join(x for x in (f"status {status}" if status else "", f"actor {actor}" if actor else "",
-                               f"kind {kind}" if kind else "") if x)
+                               f"target {target}" if target else "", f"kind {kind}" if kind else "") if x)
     said = ", ".join(x for x in (f"with {by}" if by else "", made or "") if x)
     return f"Pledges: {shown} {said}, of {whole}"
 

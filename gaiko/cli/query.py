@@ -8,7 +8,7 @@ from typing import NoReturn, Optional
 import typer
 
 from ..errors import GaikoError
-from .common import check_json_format, check_limit, check_span, emit_json, emit_rows, fail
+from .common import check_json_format, check_limit, check_span, emit_json, emit_rows, fail, table_too_narrow
 from .filters import (COUNT_HELP, actor_option, actual_option, count_option, db_option, directed_option, either_option,
                       event_filters,
                       quad_class_option, say_unclustered, say_why_empty, shown_filters, since_option, source_option,
@@ -122,7 +122,11 @@ def events(
         emit_rows(rows, "csv")
     else:
         what = "event clusters" if count == "clusters" else "mentions"
-        emit_rows([_brief(r, count == "clusters") for r in rows], fmt, EVENT_COLUMNS, title=f"{len(rows)} {what}")
+        brief = [_brief(r, count == "clusters") for r in rows]
+        emit_rows(brief, fmt, EVENT_COLUMNS, title=f"{len(rows)} {what}")
+        if table_too_narrow(brief, EVENT_COLUMNS):  # names and flags folded or cut (round u46, b45 S4)
+            typer.echo("Note: the table is narrower than its cells, some are folded or cut; --json, --format "
+                       "jsonl|csv or `gaiko export` give whole rows", err=True)
 
 
 def export(

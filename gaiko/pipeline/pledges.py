@@ -26,6 +26,7 @@ from ..docindex import columns, sentences, span_text
 from ..ids import record_id
 from ..types import Actor, Pledge
 from .destination import destination
+from .pledge_recipient import recipient
 from .foreign import foreign_sentences
 from .pledge_asked import asked_target, misread_verb
 from .pledge_bound import holder
@@ -249,6 +250,8 @@ class PledgeExtractor:
         if target is None and kind != "demand":
             target = agreed_with(cue, state)  # "Somalia agreed with Kenya to swap detainees" (round x18)
         target = target or destination(verb, state, actor.country)  # "pledged to deploy police to Haiti"
+        if target is None and kind != "demand":  # "lift its ban on onion exports to Bangladesh" (round u46)
+            target = recipient(verb, obj_tok, state, actor.country)
         country = actor.country or country_in(doc, actor.start, actor.end) or country_in(doc, sent.start_char, sent.end_char) or country_hint
         deadline = pledge_deadline(verb, cue, state.published, country, self._occasions)
         made, made_text = made_on(cue, sent, state)

@@ -76,7 +76,7 @@ def create_app(
     from starlette.exceptions import HTTPException as StarletteHTTPException
 
     from ..version import __version__
-    from . import api, api_export, api_pledges, api_views, pages, scorecard_page, write
+    from . import api, api_clusters, api_export, api_pledges, api_views, pages, scorecard_page, write
     from .strict import reject_unknown_query
 
     if not create and str(db_path) != ":memory:" and not Path(db_path).exists():
@@ -162,6 +162,7 @@ def create_app(
     app.include_router(api.router, prefix="/api/v1", dependencies=strict)
     app.include_router(api_views.router, prefix="/api/v1", dependencies=strict)
     app.include_router(api_pledges.router, prefix="/api/v1", dependencies=strict)
+    app.include_router(api_clusters.router, prefix="/api/v1", dependencies=strict)
     app.include_router(api_export.router, prefix="/api/v1", dependencies=strict)
     app.include_router(write.router, prefix="/api/v1")
     app.include_router(pages.router)

@@ -10,6 +10,7 @@ fields, evidence links) and selects a page of them. The exact actor filters
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from ..errors import ConfigError
@@ -17,7 +18,7 @@ from ..isoday import iso_day
 
 __all__ = ["shape", "ledger_view", "ledger_entries", "STATUS_ORDER", "CLOSED", "LEDGER_SORTS", "LEDGER_COLUMNS",
            "actor_levels", "parse_statuses", "parse_kinds", "parse_made", "made_between",
-           "parse_changed", "changed_since_ok", "in_order"]
+           "parse_changed", "changed_since_ok", "in_order", "target_ok"]
 
 #: statuses, in the order the ledger lists them (most in need of attention first); others follow, by name
 STATUS_ORDER = ("overdue", "open", "in_progress", "stalled", "partially_fulfilled", "unclear", "fulfilled", "broken", "withdrawn",
@@ -191,6 +192,23 @@ def _level_is(levels: dict[str, str], level: str, want: str | list[str]) -> bool
     """An exact filter at ``level``; ``country`` takes the scorecard's key (``IGONGO``) or the code as the actor has
     it (``IGO``: every international body)."""
     return _exact(levels[level], want) or (level == "country" and _exact(levels["iso"], want))
+
+
+def target_ok(entry: dict[str, Any], want: str | None) -> bool:
+    """Whether a ledger entry's target (the party the pledge is made to or asked of) is ``want``: a code (ISO3, the
+    scorecard's key of a party of no state such as ``IGOIGO``, ``IGO`` for every international body; any case,
+    several comma-separated) matches as the API's exact ``target_country`` does; other words match words of the
+    target's name or text, as the API's ``target`` (``gaiko pledges --target``, :func:`gaiko.tracking.ledger`; round
+    u46). No ``want``: every entry; an entry with no target matches no ``want``."""
+    if not want or not want.strip():
+        return True
+    t = entry.get("target") or {}
+    if not t:
+        return False
+    parts = [w.strip().upper() for w in want.split(",") if w.strip()]
+    if parts and all(re.fullmatch(r"[A-Z]{3}|[A-Z]{6}|-{3}", w) for w in parts):
+        return _level_is(actor_levels(t), "country", parts)
+    return want.strip().lower() in " ".join(str(t.get(k) or "") for k in ("name", "text")).lower()
 
 
 def _matches(r: dict[str, Any], actor: str | None, target: str | None, q: str | None,

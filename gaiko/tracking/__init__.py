@@ -72,11 +72,13 @@ def compute_ledger(store: Any, as_of: str | None = None) -> list[dict[str, Any]]
 
 def ledger(store: Any, as_of: str | None = None, actor: str | None = None, status: str | list[str] | None = None, *,
            kind: str | list[str] | None = None, made_since: str | None = None, made_until: str | None = None,
-           every: bool = False, changed_since: str | None = None) -> list[dict[str, Any]]:
+           every: bool = False, changed_since: str | None = None, target: str | None = None) -> list[dict[str, Any]]:
     """Ledger entries (JSONL shape, see docs/pledges.md), filtered by actor (code, name or text), status (one, or
     several comma-separated or as a list, as ``gaiko pledges --status`` and the API take them), ``kind`` (likewise)
     and the day each was first made, ``made_since`` / ``made_until`` (YYYY-MM-DD, inclusive; round n41), and
-    ``changed_since`` (YYYY-MM-DD: the status date, the day its present status began, on or after it; round r36).
+    ``changed_since`` (YYYY-MM-DD: the status date, the day its present status began, on or after it; round r36),
+    and ``target`` (the party it is made to or asked of: a code as the API's ``target_country``, else words of its
+    name; :func:`gaiko.store.ledger_view.target_ok`, round u46).
 
     Read from the store when its ledger is up to date and ``as_of`` is not before the date it was computed for;
     otherwise computed afresh for ``as_of`` (nothing is written: :func:`update_ledger` does that).
@@ -87,7 +89,7 @@ def ledger(store: Any, as_of: str | None = None, actor: str | None = None, statu
     from ..clusters.evidence import link_pledge_evidence
     from .update import stored
 
-    pick = selector(actor, status, kind, made_since, made_until, changed_since)  # bad filters fail before the ledger is read
+    pick = selector(actor, status, kind, made_since, made_until, changed_since, target)  # bad filters fail before the ledger is read
     rows = stored(store, as_of)
     # evidence reported by several outlets is one item with its reports (gaiko.clusters.evidence)
     rows = compute_ledger(store, as_of) if rows is None else link_pledge_evidence(store, rows)
@@ -103,10 +105,12 @@ def dismissed(entry: dict[str, Any], status: str | list[str] | None = None) -> b
 
 
 def selector(actor: str | None = None, status: str | list[str] | None = None, kind: str | list[str] | None = None,
-             made_since: str | None = None, made_until: str | None = None, changed_since: str | None = None) -> Any:
+             made_since: str | None = None, made_until: str | None = None, changed_since: str | None = None,
+             target: str | None = None) -> Any:
     """The filters of :func:`ledger` as one test ``entry -> bool`` (``gaiko pledges`` filters the entries it already
     holds with it). Raises :class:`ConfigError` as :func:`ledger` does."""
-    from ..store.ledger_view import changed_since_ok, made_between, parse_changed, parse_kinds, parse_made, parse_statuses
+    from ..store.ledger_view import (changed_since_ok, made_between, parse_changed, parse_kinds, parse_made,
+                                     parse_statuses, target_ok)
     from .tables import keep
 
     wanted = set(parse_statuses(status))
@@ -115,7 +119,7 @@ def selector(actor: str | None = None, status: str | list[str] | None = None, ki
     changed = parse_changed(changed_since)
     return lambda e: (keep(e, actor, None) and (not wanted or e.get("status") in wanted)
                       and (not kinds or e.get("kind") in kinds) and made_between(e, *made)
-                      and changed_since_ok(e, changed))
+                      and changed_since_ok(e, changed) and target_ok(e, target))
 
 
 def set_status(store: Any, ledger_id: str, status: str, note: str | None = None,
