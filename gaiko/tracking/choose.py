@@ -20,7 +20,7 @@ from typing import Any
 from ..tables import word_sets
 from .clause import Clause, Report, back_reference, clauses
 from .lexicon import Lexicon, lexicon
-from .normalise import _RESTRICTIONS, Frame, numbered
+from .normalise import _RESTRICTIONS, Frame, money_kin, numbered
 from .people import adjunct_objects, released_subject
 from .promisedref import promised_back
 from .text import OBJECT, Hit, stem, tokens_hits
@@ -66,8 +66,8 @@ def _shares_subject(toks: Any, lo: int, hi: int, lex: Lexicon) -> bool:
 
 
 #: what a pledge of money ("pay 500 million euros") is reported as: the aid, the spending, the investment (a loan may be
-#: another debt)
-_MONEY_KIN = frozenset({"o:aid", "o:spending", "o:investment"})
+#: another debt): ``money_kin`` of ``pledges/money_verbs.yaml``
+_MONEY_KIN = money_kin()
 
 
 def frame_sets(frame: Frame, lex: Lexicon) -> tuple[set[str], set[str], set[str], set[str], set[str], frozenset[str],

@@ -31,7 +31,7 @@ from .actstages import other_stage
 from .otheract import other_act
 from .lexicon import Lexicon, lexicon
 from .narrower import added, narrower, other_party
-from .normalise import _VAGUE_ACTS, COUNTERPART_ACTS, Frame, month_of, prepare, side_of
+from .normalise import _VAGUE_ACTS, COUNTERPART_ACTS, Frame, money_kin, month_of, prepare, side_of
 from .people import named_back
 from .planrevised import plan_revised, same_thing
 from ..tables import word_sets
@@ -173,6 +173,18 @@ def _late() -> tuple[int, int]:
     return int(d["late_days"]), int(d["late_min_shared"])
 
 
+def _kin_needs(f: Frame) -> tuple[frozenset[str], list[str]]:
+    """(the money kin keys a pledge of money is retrieved by, the other keys of its object one of which a sentence must
+    share beside them): "Austrian aid for Moldova's rail network" for "give 300 million euros to rebuild Moldova's rail
+    network", not "Austrian aid for flood victims" (round t50). No other key: the kin keys are weak."""
+    if "o:money" not in f.heads:
+        return frozenset(), []
+    kin = (money_kin() & f.topic) - f.heads
+    if not kin:
+        return frozenset(), []
+    return kin, sorted(k for k in f.objects - f.heads - kin - {"o:money"} if not k.startswith(("a:", "@", "^")))
+
+
 def _from_deadline(f: Frame) -> bool:
     """Whether the pledge's horizon runs from its deadline (its end on or after the last mention), not from the last
     mention: such a pledge had its term, and a report a year after it is no late deed (round t48: 4 deciding reports
@@ -197,7 +209,7 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
     each list in (published, article, sentence) order, as dicts: article_id, idx, shared (topic keys shared), text,
     published, sides (named in the sentence), context (its article's context sides). Only the new articles'
     sentences with ``new_only``. :func:`sides_table` must have been built from ``keys``."""
-    gs, ks, strong, months, act, name, needs = [], [], [], [], [], [], []
+    gs, ks, strong, months, act, name, needs, only, kins = [], [], [], [], [], [], [], [], []
     top = month_of(as_of) or 0
     late_days, late_shared = _late()
     lates = [None if _from_deadline(f) else _days_after(f.until, late_days) for f in frames]
@@ -210,16 +222,22 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
         # talks or a visit called off, in a sentence naming the other party (round t36)
         off = [talks_off_key(f.other)] if f.acts & TALK_ACTS and f.other and not f.other.startswith("?:") else []
         modifies = dict(f.name_needs)  # a name of what the object's noun is: strong beside that noun (round t49)
-        for k in [*f.topic, *back, *named, *off]:
+        kin, aux = _kin_needs(f)  # aid, spending, investment for a sum: strong beside another word of its object (t50)
+        modifies.update(dict.fromkeys(kin, aux))
+        for k in [*f.topic, *back, *named, *off, *(x for x in aux if x not in f.topic)]:
             for mo in span:  # the pledge's term, month by month: the join reads only its months' sentences
                 gs.append(g)
                 ks.append(k)
                 # a concept, the object's own head word or a proper name of the object (round t48)
-                strong.append(k not in named and (":" in k or k in f.heads or not f.heads or k in f.names))
-                needs.append(sorted(modifies[k]) if k in modifies and k not in f.heads and ":" not in k else None)
+                strong.append(k not in named and k not in aux
+                              and (":" in k or k in f.heads or not f.heads or k in f.names))
+                needs.append(sorted(modifies[k]) if k in modifies and k not in f.heads and (":" not in k or k in kin)
+                             else None)
                 months.append(mo)
                 act.append(k in back and k not in f.topic)
                 name.append(k in named)
+                only.append(k in aux and k not in f.topic)
+                kins.append(k in kin)
     if not gs:
         return {}
     scope = " AND st.article_id IN (SELECT article_id FROM _gaiko_new)" if new_only else ""
@@ -233,19 +251,20 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
         "sym": [bool(f.acts & COUNTERPART_ACTS) for f in frames]}  # "Trump met Takaichi": either may open the sentence
     out: dict[int, list[dict[str, Any]]] = {}
     with registered(con, "_gaiko_topics", {"g": gs, "k": ks, "strong": strong, "mo": months, "act": act, "nm": name,
-                                                 "needs": needs}), \
+                                                 "needs": needs, "aux": only, "kn": kins}), \
             registered(con, "_gaiko_gmeta", meta):
         # sentence filters first (its date, its sides and its article's context: :data:`SENTENCE_INFO`), the
         # sentence's text only for the rows kept
         cur = con.execute(
             f"""WITH r AS (
-                SELECT t.g, t.k, t.act, t.nm, st.article_id, st.idx,
+                SELECT t.g, t.k, t.act, t.nm, t.aux, t.kn, st.article_id, st.idx,
                        t.strong AND (t.needs IS NULL OR list_has_any(CAST(t.needs AS VARCHAR[]),
                            list(t.k) OVER (PARTITION BY t.g, st.article_id, st.idx))) AS strong
                 FROM _gaiko_topics t JOIN {keys} st ON st.key = t.k AND st.month IS NOT DISTINCT FROM t.mo{scope}
                 WHERE st.idx >= 0),
             j AS (
-                SELECT t.g, t.article_id, t.idx, count(*) FILTER (WHERE NOT t.act AND NOT t.nm) AS shared,
+                SELECT t.g, t.article_id, t.idx, count(*) FILTER (WHERE NOT t.act AND NOT t.nm AND NOT t.aux AND NOT t.kn)
+                           + CAST(bool_or(t.kn) AND NOT bool_or(t.k = 'o:money') AS INTEGER) AS shared,
                        bool_or(t.strong AND NOT t.act) AS topical, bool_or(t.act) AS acted, bool_or(t.nm) AS named
                 FROM r t GROUP BY t.g, t.article_id, t.idx HAVING bool_or(t.strong)),
             c AS (

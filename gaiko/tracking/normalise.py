@@ -91,8 +91,13 @@ _WORDS = "pledges/money_verbs.yaml"
 
 
 def _w(key: str) -> frozenset[str]:
-    """A word list of ``pledges/money_verbs.yaml`` as a set: ``money_verbs``."""
+    """A word list of ``pledges/money_verbs.yaml`` as a set: ``money_verbs``, ``money_kin``."""
     return word_sets(_WORDS)[key]
+
+
+def money_kin() -> frozenset[str]:
+    """The object keys a pledge of money is reported by besides the money itself (``money_kin``: "o:aid", ...)."""
+    return frozenset(f"o:{k}" for k in _w("money_kin"))
 
 
 _MONEY = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "KRW", "INR", "RUB"})
@@ -269,6 +274,8 @@ def frame(group: list[dict[str, Any]], lex: Lexicon | None = None) -> Frame:
                           | set(first.get("_places") or ()))
         if concept_heads & _RESTRICTIONS:  # the goods a restriction is on name it too ("white rice left port")
             topic |= {k for m in group for k in m.get("_narrow") or () if lex.category.get(k)}
+    if "o:money" in concept_heads:  # "pay its budget dues" is reported as "paid its assessment", spending (round t50)
+        topic |= money_kin()
     topic |= object_people(object_text(first))  # "release four detained Britons": keyed by the people (round t38)
     heads = frozenset(first.get("_heads") or ())
     own_country = (first["target"] if demand else first["actor"] or {}).get("country")
