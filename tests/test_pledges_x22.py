@@ -5,6 +5,10 @@ R. A relative passive on a thing ("a plebiscite, which will be held on March 8";
    completed within two years, Nepal's transport ministry said"): the speaker who vouches, else the subject of a verb
    that sets the thing up (called, approved, began work on). A thing taken, bought or suffered, a clause with no
    setter and no speaker, an onlooker speaker and a negated clause stay none.
+A. "Will be able to" / "will have to" over people, with a speaker who vouches: the speaker's side lets them act or
+   requires the act ("let up to 5,000 Filipino nurses work ...", "require importers to register ..."). An actor as
+   subject (a forecast of it), an onlooker speaker, no speaker, a negation, a condition, "would", a thing as subject
+   and a need foreseen ("will have to wait") stay none.
 """
 
 from __future__ import annotations
@@ -51,4 +55,42 @@ RELATIVE_NOT = [
 
 @pytest.mark.parametrize("text", RELATIVE_NOT)
 def test_r_look_alikes_stay_no_pledge(coder, text: str) -> None:
+    assert pledge_rows(coder, text) == []
+
+
+# ---------------------------------------------------------------------------------------------------------- A
+ENABLED = [
+    ("Under the accord up to 5,000 Filipino nurses will be able to work in Japanese hospitals from April, Japan's "
+     "health minister said.", "JPN", "let up to 5,000 Filipino nurses work in Japanese hospitals"),
+    ("Kenyan tea growers will be able to sell directly to buyers in Dubai, the Kenyan trade ministry said.", "KEN",
+     "let Kenyan tea growers sell directly"),
+    ("Students from Ghana will be able to study in Morocco without a visa from September, Morocco's foreign minister "
+     "said.", "MAR", "let Students from Ghana study in Morocco"),
+    ("Importers will have to register every shipment of rice with the agency 14 days in advance, Nigeria's agriculture "
+     "ministry said.", "NGA", "require Importers to register every shipment of rice"),
+]
+
+
+@pytest.mark.parametrize("text,country,action", ENABLED)
+def test_a_enabled_act_is_the_speakers_side(coder, text: str, country: str, action: str) -> None:
+    rows = pledge_rows(coder, text)
+    assert len(rows) == 1 and rows[0][0] == country and rows[0][2].startswith(action), rows
+
+
+ENABLED_NOT = [
+    "Farmers will have to pay more for diesel this winter, analysts said.",  # onlookers; a need foreseen
+    "Kenya will be able to repay its Eurobond next year, the IMF said.",  # an actor: a forecast of Kenya
+    "Residents will have to wait months for the repairs, the mayor said.",  # a need, no rule
+    "Smaller exporters will not be able to compete with the subsidised rivals, traders said.",
+    "Rescuers will be able to reach the valley once the road reopens, the police said.",  # a condition
+    "Farmers will be able to sell more maize to Zambia.",  # no speaker
+    "Prices will be able to rise further, the central bank said.",  # a thing
+    "Tourists would be able to visit the island if the ferry resumes, the minister said.",  # "would ... if"
+    "Farmers will be able to plant again after the rains end, the agriculture ministry said.",
+    "Exporters will have to find new markets, the trade minister said.",
+]
+
+
+@pytest.mark.parametrize("text", ENABLED_NOT)
+def test_a_look_alikes_stay_no_pledge(coder, text: str) -> None:
     assert pledge_rows(coder, text) == []

@@ -35,6 +35,7 @@ from .pledge_fields import action_of, conditions_of, cue_text, event_type_of, st
 from .pledge_made import made_on, noun_party, time_word
 from .pledge_guards import no_pledge_here, others_fate, thing, they_means, warns_of_another
 from .pledge_stance import stance_passive
+from .pledge_enable import enabled_act, enabled_action
 from .pledge_relative import relative_noun, relative_pledger, relative_vouched
 from .retold import retold_term
 from .pledge_sides import agreed_with
@@ -185,7 +186,10 @@ class PledgeExtractor:
                         return []
                 actor_tok = poss or subject_of(cue.head) if cue.head.pos_ in ("VERB", "AUX") else poss
             target = None
-        say = rel_say or say_head(cue if cue.dep_ != "aux" else verb, lex)
+        enabled = enabled_act(cue, lex) if cue.dep_ == "aux" else None
+        if enabled is not None:  # "nurses will be able to work ..., the minister said": the speaker's side (x22)
+            actor_tok = None
+        say = rel_say or say_head(cue.head if enabled is not None else cue if cue.dep_ != "aux" else verb, lex)
         if say is None and cue.dep_ == "aux" and cue.lower_ in ("would", "wo"):
             say = say_left(verb, lex)  # a broken parse: "X said it was holding them and would release them"
         if say is not None:
@@ -193,7 +197,8 @@ class PledgeExtractor:
             if cue.lemma_.lower() in ("warn", "threaten") or say.lemma_.lower() in ("warn", "threaten"):
                 kind = "threat"
         speaker = self._actor(state, speaker_tok, memory)
-        if rel is not None and not relative_vouched(verb, passive[1], speaker, speaker_tok):
+        if (rel is not None or enabled is not None) and not relative_vouched(verb, passive[1] if rel is not None else None,
+                                                                            speaker, speaker_tok):
             return []  # "the dam, which will be finished by 2027": no setter, no speaker who vouches (round x22)
         if no_pledge_here(cue, verb, actor_tok, say, speaker_tok, state.published, lex.condition_marks,
                           lex.actor_nouns):
@@ -240,6 +245,7 @@ class PledgeExtractor:
             target = holder(verb, actor, state) if verb.pos_ == "NOUN" and verb.dep_ != "ccomp" else target  # t41
         self._remember(actor_tok, actor, memory)
         action, obj, obj_tok = action_of(verb, cue, passive, lex)
+        action = enabled_action(cue, verb, action, lex)  # "let nurses work", "require importers to register" (x22)
         if no_new_pledge(verb, cue, kind, passive[0] if passive is not None else obj_tok, lex):
             return []  # "saying the target would be met", "..., the World Bank estimated" (round p49)
         if kind == "threat" and (means := threatened_means(verb, lex)) is not None:  # "threatened to act ..., warning
