@@ -23,6 +23,8 @@ RELATIVE = [
      "hold a plebiscite"),
     ("Indian and Nepali engineers began work on Monday on a rail link across the Kosi River, which is to be completed "
      "within two years, Nepal's transport ministry said.", "complete a rail link across the Kosi River"),
+    ("The council in Kisumu voted on Monday to call a referendum, which will be held on June 2, on the county map.",
+     "hold a referendum"),
     ("Work began on a rail link across the Kosi River, which will be completed within two years, Nepal's transport "
      "ministry said.", "complete a rail link"),
 ]

@@ -79,6 +79,8 @@ def relative_pledger(noun: Token, lex: Lexicon) -> tuple[Token | None, Token | N
     say = say_head(gov, lex)
     if say is not None:
         return None, say
+    if setting and doer is None and subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+        doer = subj  # "the assembly voted to call a referendum": a body the parse's lexicon lacks; the resolver decides
     return (doer, None) if setting else (None, None)
 
 
