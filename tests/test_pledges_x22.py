@@ -68,6 +68,8 @@ ENABLED = [
      "let Kenyan tea growers sell directly"),
     ("Students from Ghana will be able to study in Morocco without a visa from September, Morocco's foreign minister "
      "said.", "MAR", "let Students from Ghana study in Morocco"),
+    ("Under the pact up to 2,000 Ukrainians will be able to work in Poland, the Polish labour minister said.", "POL",
+     "let up to 2,000 Ukrainians work in Poland"),
     ("Importers will have to register every shipment of rice with the agency 14 days in advance, Nigeria's agriculture "
      "ministry said.", "NGA", "require Importers to register every shipment of rice"),
 ]
@@ -90,6 +92,8 @@ ENABLED_NOT = [
     "Tourists would be able to visit the island if the ferry resumes, the minister said.",  # "would ... if"
     "Farmers will be able to plant again after the rains end, the agriculture ministry said.",
     "Exporters will have to find new markets, the trade minister said.",
+    "Up to 2,000 Ukrainians will be able to work in Poland, analysts said.",  # onlookers
+    "Millions of Nigerians will have to pay more for bread, the finance minister said.",  # a need foreseen
 ]
 
 

@@ -27,6 +27,10 @@ def _inf(v: Token) -> bool:
 
 
 def _people(subj: Token | None, lex: Lexicon) -> bool:
+    """A noun of people (``people_nouns``), or a people named by a plural demonym, or counted."""
+    if subj is not None and subj.lower_.endswith("s") and subj.pos_ in ("NOUN", "PROPN") and (
+            subj.ent_type_ == "NORP" or any(c.dep_ == "nummod" for c in subj.children)):
+        return True  # "Ukrainians", "up to 10,000 Papua New Guineans" (a counted people the tagger took for an ORG)
     return subj is not None and subj.pos_ == "NOUN" and not is_actorish(subj, lex) and \
         subj.lemma_.lower() in word_sets(_WORDS)["people_nouns"]
 
