@@ -9,6 +9,9 @@ A. "Will be able to" / "will have to" over people, with a speaker who vouches: t
    requires the act ("let up to 5,000 Filipino nurses work ...", "require importers to register ..."). An actor as
    subject (a forecast of it), an onlooker speaker, no speaker, a negation, a condition, "would", a thing as subject
    and a need foreseen ("will have to wait") stay none.
+E. "Will be exempt" over a thing or people that is no actor, with a speaker who vouches: the speaker's side's pledge
+   to exempt it ("exempt Medicines from India from the import levy"). Onlookers, no speaker, "would ... if", a
+   negation and an actor as subject stay none.
 """
 
 from __future__ import annotations
@@ -99,4 +102,36 @@ ENABLED_NOT = [
 
 @pytest.mark.parametrize("text", ENABLED_NOT)
 def test_a_look_alikes_stay_no_pledge(coder, text: str) -> None:
+    assert pledge_rows(coder, text) == []
+
+
+# ---------------------------------------------------------------------------------------------------------- E
+EXEMPT = [
+    ("Cars made in Morocco will be exempt from the new 20% duty until July, President Lula said on Friday.", "BRA",
+     "exempt Cars made in Morocco from the new 20% duty"),
+    ("Medicines from India will be exempt from the import levy, Kenya's health ministry said.", "KEN",
+     "exempt Medicines from India from the import levy"),
+    ("Fertiliser imports that meet the new safety rules will be exempt from the port fee, Peru's trade minister said.",
+     "PER",
+     "exempt Fertiliser imports from the port fee"),
+]
+
+
+@pytest.mark.parametrize("text,country,action", EXEMPT)
+def test_e_exempt_is_the_speakers_side(coder, text: str, country: str, action: str) -> None:
+    rows = pledge_rows(coder, text)
+    assert len(rows) == 1 and rows[0][0] == country and rows[0][2].startswith(action), rows
+
+
+EXEMPT_NOT = [
+    "Rice from Vietnam will be exempt from the levy, traders said.",
+    "Rice from Vietnam will be exempt from the levy.",
+    "Small firms would be exempt if the bill passes, the minister said.",
+    "The shipment will not be exempt from the duty, the customs office said.",
+    "Ghana will be exempt from the new rules, the IMF said.",
+]
+
+
+@pytest.mark.parametrize("text", EXEMPT_NOT)
+def test_e_look_alikes_stay_no_pledge(coder, text: str) -> None:
     assert pledge_rows(coder, text) == []

@@ -41,14 +41,21 @@ def _conditional(*verbs: Token, marks: frozenset[str]) -> bool:
 
 
 def enabled_act(aux: Token, lex: Lexicon) -> tuple[Token, str] | None:
-    """(the act, "let" or "require") of "will be able to ACT" / "will have to ACT" at the modal ``aux``, else None."""
+    """(the act, "let", "require" or "grant") of "will be able to ACT" / "will have to ACT" / "will be exempt from"
+    at the modal ``aux``, else None."""
     if aux.lower_ not in ("will", "'ll") or aux.dep_ != "aux":
         return None
     head = aux.head
     subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if not _people(subj, lex) or any(c.dep_ == "neg" for c in head.children):
+    if subj is None or any(c.dep_ == "neg" for c in head.children):
         return None
-    if head.lemma_.lower() == "be":
+    granted = next((c for c in head.children if c.dep_ == "acomp" and c.lower_ in word_sets(_WORDS)["granted_states"]),
+                   None) if head.lemma_.lower() == "be" else None
+    if granted is not None and subj.pos_ == "NOUN" and not is_actorish(subj, lex):
+        act, how = granted, "grant"  # "goods from Mexico will be exempt from the tariff, the president said" (x22)
+    elif not _people(subj, lex):
+        return None
+    elif head.lemma_.lower() == "be":
         able = next((c for c in head.children if c.dep_ == "acomp" and c.lower_ == "able"), None)
         act = next((c for c in able.children if _inf(c)), None) if able is not None else None
         how = "let"
@@ -73,5 +80,9 @@ def enabled_action(cue: Token, verb: Token, action: str, lex: Lexicon) -> str:
     if found is None or found[0].i != verb.i:
         return action
     subj = next(c for c in cue.head.children if c.dep_ in ("nsubj", "nsubjpass"))
-    people = " ".join(t.text for t in subj.subtree if t.dep_ != "punct" and not (t.dep_ in ("relcl", "appos")))
+    cut = [range(c.left_edge.i, c.right_edge.i + 1) for c in subj.subtree if c.dep_ in ("relcl", "appos")]
+    people = " ".join(t.text for t in subj.subtree if t.dep_ != "punct" and not any(t.i in r for r in cut))
+    if found[1] == "grant":  # "exempt goods from Mexico from the new tariffs"
+        rest = action.split(" ", 1)[1] if " " in action else ""
+        return f"{verb.lower_} {people} {rest}".strip()
     return f"let {people} {action}" if found[1] == "let" else f"require {people} to {action}"
