@@ -28,6 +28,8 @@ RELATIVE = [
      "within two years, Nepal's transport ministry said.", "complete a rail link across the Kosi River"),
     ("The council in Kisumu voted on Monday to call a referendum, which will be held on June 2, on the county map.",
      "hold a referendum"),
+    ("The legislature in Nakuru voted on Monday to call a referendum, which will be held on June 2, on the county map.",
+     "hold a referendum"),  # a body the actor nouns lack: the resolver decides (kind R, widened)
     ("Work began on a rail link across the Kosi River, which will be completed within two years, Nepal's transport "
      "ministry said.", "complete a rail link"),
 ]
