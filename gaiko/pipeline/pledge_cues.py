@@ -20,6 +20,7 @@ from ..docindex import columns
 from ..tables import word_sets
 from ..tracking.quantities import best_quantity
 from .pledge_asked import asked_party, misread_verb
+from .pledge_enable import enabled_act
 from .pledge_bound import bound_session, decision_due, noun_demands
 from .pledge_forms import extra_cues, hung_conjuncts
 from .pledge_headline import headline_cue
@@ -150,6 +151,9 @@ def find_cues(sent: Any, lex: Lexicon, lemmas: frozenset[str]) -> list[tuple[Tok
             for c in t.children:
                 if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX") and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
                     out.append((t, c, lex.nouns[lemma], None))
+        if t.dep_ == "aux" and (enabled := enabled_act(t, lex)) is not None:
+            out.append((t, enabled[0], "promise", None))  # "nurses will be able to work ..., X said" (round x22)
+            continue
         if t.dep_ == "aux" and t.lower_ in lex.modals and t.head.pos_ in ("VERB",):
             v = _modal_verb(t.head, lex)
             if v is None:

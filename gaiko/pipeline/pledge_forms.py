@@ -25,6 +25,7 @@ from ..tables import word_sets
 from ..types import Actor
 from .pledge_bound import joint_body
 from .pledge_guards import onlooker
+from .pledge_relative import relative_clause
 from .pledge_made import time_word
 from .pledge_parts import Lexicon, is_actorish, say_head
 from .pledge_sides import adjective_sides, adjectives_before, of_pair
@@ -68,6 +69,9 @@ def extra_cues(t: Token, lex: Lexicon) -> list[tuple[Token, Token, str, Token | 
         for c in t.children:
             if _to_infinitive(c) and c.lemma_.lower() not in _NOT_PLANS:
                 out.append((t, c, "plan", named))
+    if lemma == "be" and subj is not None and subj.tag_ == "WDT" and t.dep_ == "relcl":
+        # "a bridge, which is to be finished within a year": a relative passive on a thing (round x22)
+        out.extend((t, c, "plan", None) for c in t.children if _to_infinitive(c) and relative_clause(c) is not None)
     if lemma == "go" and t.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in t.children):
         for c in t.children:
             if _to_infinitive(c):

@@ -36,6 +36,8 @@ from .pledge_fields import action_of, conditions_of, cue_text, event_type_of, st
 from .pledge_made import made_on, noun_party, time_word
 from .pledge_guards import no_pledge_here, others_fate, thing, they_means, warns_of_another
 from .pledge_stance import stance_passive
+from .pledge_enable import enabled_act, enabled_action
+from .pledge_relative import relative_noun, relative_pledger, relative_vouched
 from .retold import retold_term
 from .pledge_sides import agreed_with
 from .pledge_speaker import done_to, speakers_own
@@ -150,6 +152,12 @@ class PledgeExtractor:
         lex = self.lex
         speaker_tok: Token | None = None
         passive = passive_parts(verb, lex)
+        rel = relative_noun(verb, lex) if passive is not None and passive[1] is None else None
+        rel_say: Token | None = None
+        if rel is not None:  # "a referendum, which will be held on May 3": the noun; its setter or speaker (x22)
+            passive = (rel, None)
+            doer, rel_say = relative_pledger(rel, lex)
+            passive = (rel, doer) if doer is not None else passive
         if cue.dep_ == "aux" and stance_passive(verb):  # "her country would not be bullied by X" (round t39)
             return []
         if kind == "demand":
@@ -179,7 +187,10 @@ class PledgeExtractor:
                         return []
                 actor_tok = poss or subject_of(cue.head) if cue.head.pos_ in ("VERB", "AUX") else poss
             target = None
-        say = say_head(cue if cue.dep_ != "aux" else verb, lex)
+        enabled = enabled_act(cue, lex) if cue.dep_ == "aux" else None
+        if enabled is not None:  # "nurses will be able to work ..., the minister said": the speaker's side (x22)
+            actor_tok = None
+        say = rel_say or say_head(cue.head if enabled is not None else cue if cue.dep_ != "aux" else verb, lex)
         if say is None and cue.dep_ == "aux" and cue.lower_ in ("would", "wo"):
             say = say_left(verb, lex)  # a broken parse: "X said it was holding them and would release them"
         if say is not None:
@@ -187,6 +198,9 @@ class PledgeExtractor:
             if cue.lemma_.lower() in ("warn", "threaten") or say.lemma_.lower() in ("warn", "threaten"):
                 kind = "threat"
         speaker = self._actor(state, speaker_tok, memory)
+        if (rel is not None or enabled is not None) and not relative_vouched(verb, passive[1] if rel is not None else None,
+                                                                            speaker, speaker_tok):
+            return []  # "the dam, which will be finished by 2027": no setter, no speaker who vouches (round x22)
         if no_pledge_here(cue, verb, actor_tok, say, speaker_tok, state.published, lex.condition_marks,
                           lex.actor_nouns):
             return []  # "in the 1990s Peru would offer ...", "pledged in 2019 to", "the summit will open" (round p57)
@@ -232,6 +246,7 @@ class PledgeExtractor:
             target = holder(verb, actor, state) if verb.pos_ == "NOUN" and verb.dep_ != "ccomp" else target  # t41
         self._remember(actor_tok, actor, memory)
         action, obj, obj_tok = action_of(verb, cue, passive, lex)
+        action = enabled_action(cue, verb, action, lex)  # "let nurses work", "require importers to register" (x22)
         if no_new_pledge(verb, cue, kind, passive[0] if passive is not None else obj_tok, lex):
             return []  # "saying the target would be met", "..., the World Bank estimated" (round p49)
         if kind == "threat" and (means := threatened_means(verb, lex)) is not None:  # "threatened to act ..., warning

@@ -1,0 +1,88 @@
+""""Will be able to" / "will have to" over people, vouched by a speaker (round x22, issue 14: a thing's or people's
+future with no actor as subject is the speaker's side's act).
+
+"Under the accord up to 5,000 Filipino nurses will be able to work in Japanese hospitals, Japan's health minister
+said" is the minister's side's pledge to *let* the nurses work; "Importers will have to register every shipment with
+the agency, the agriculture ministry said" its pledge to *require* it. Read only with "will" ("would" is conditional),
+a subject whose head is a noun of people (``people_nouns`` of ``pledges/enabled_acts.yaml``, not an actor: "Kenya
+will be able to repay" is a forecast of Kenya), a verb of saying over it (the speaker then vouches as for "will",
+:func:`gaiko.pipeline.pledge_forms.vouched`), no negation and no condition ("once the road reopens"); "have to" only
+over an act a rule requires (``required_acts``: "will have to wait" is a need foreseen).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..tables import word_sets
+from .pledge_parts import Lexicon, is_actorish, say_head
+
+__all__ = ["enabled_act", "enabled_action"]
+
+_WORDS = "pledges/enabled_acts.yaml"
+
+
+def _inf(v: Token) -> bool:
+    return v.dep_ == "xcomp" and v.pos_ in ("VERB", "AUX") and any(a.lower_ == "to" and a.dep_ == "aux" for a in v.children)
+
+
+def _people(subj: Token | None, lex: Lexicon) -> bool:
+    """A noun of people (``people_nouns``), or a people named by a plural demonym, or counted."""
+    if subj is not None and subj.lower_.endswith("s") and subj.pos_ in ("NOUN", "PROPN") and (
+            subj.ent_type_ == "NORP" or any(c.dep_ == "nummod" for c in subj.children)):
+        return True  # "Ukrainians", "up to 10,000 Papua New Guineans" (a counted people the tagger took for an ORG)
+    return subj is not None and subj.pos_ == "NOUN" and not is_actorish(subj, lex) and \
+        subj.lemma_.lower() in word_sets(_WORDS)["people_nouns"]
+
+
+def _conditional(*verbs: Token, marks: frozenset[str]) -> bool:
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks | {"when", "after"} for m in c.children)
+               for v in verbs for c in v.children)
+
+
+def enabled_act(aux: Token, lex: Lexicon) -> tuple[Token, str] | None:
+    """(the act, "let", "require" or "grant") of "will be able to ACT" / "will have to ACT" / "will be exempt from"
+    at the modal ``aux``, else None."""
+    if aux.lower_ not in ("will", "'ll") or aux.dep_ != "aux":
+        return None
+    head = aux.head
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or any(c.dep_ == "neg" for c in head.children):
+        return None
+    granted = next((c for c in head.children if c.dep_ == "acomp" and c.lower_ in word_sets(_WORDS)["granted_states"]),
+                   None) if head.lemma_.lower() == "be" else None
+    if granted is not None and subj.pos_ == "NOUN" and not is_actorish(subj, lex):
+        act, how = granted, "grant"  # "goods from Mexico will be exempt from the tariff, the president said" (x22)
+    elif not _people(subj, lex):
+        return None
+    elif head.lemma_.lower() == "be":
+        able = next((c for c in head.children if c.dep_ == "acomp" and c.lower_ == "able"), None)
+        act = next((c for c in able.children if _inf(c)), None) if able is not None else None
+        how = "let"
+    elif head.lemma_.lower() == "have":
+        act = next((c for c in head.children if _inf(c)), None)
+        how = "require"
+        if act is not None and act.lemma_.lower() not in word_sets(_WORDS)["required_acts"]:
+            return None
+    else:
+        return None
+    if act is None or any(c.dep_ == "neg" for c in act.children) or _conditional(head, act, marks=lex.condition_marks):
+        return None
+    if say_head(head, lex) is None:
+        return None  # no speaker: "Farmers will be able to sell more" foresees, nobody vouches
+    return act, how
+
+
+def enabled_action(cue: Token, verb: Token, action: str, lex: Lexicon) -> str:
+    """The action of an enabled act with its people: "let up to 5,000 Filipino nurses work in ...", "require
+    importers to register ..."; other actions unchanged."""
+    found = enabled_act(cue, lex) if cue.dep_ == "aux" else None
+    if found is None or found[0].i != verb.i:
+        return action
+    subj = next(c for c in cue.head.children if c.dep_ in ("nsubj", "nsubjpass"))
+    cut = [range(c.left_edge.i, c.right_edge.i + 1) for c in subj.subtree if c.dep_ in ("relcl", "appos")]
+    people = " ".join(t.text for t in subj.subtree if t.dep_ != "punct" and not any(t.i in r for r in cut))
+    if found[1] == "grant":  # "exempt goods from Mexico from the new tariffs"
+        rest = action.split(" ", 1)[1] if " " in action else ""
+        return f"{verb.lower_} {people} {rest}".strip()
+    return f"let {people} {action}" if found[1] == "let" else f"require {people} to {action}"
