@@ -1,0 +1,78 @@
+"""Round t51: linked reports decided wrong (issue 14, newcomer round b45). Our own sentences of each kind, with
+look-alikes that keep main's reading.
+
+F1. A start or resumption that is the promised state ("the mission in Dushanbe resumed work as a full embassy" for a
+    pledge to upgrade the office there to a full embassy) was read as a reversal (cue "resumed") or as a start under
+    way ("began operating as"). Its complement, "as" and the pledge's own object, says the promised thing now works:
+    fulfilled (gaiko/tracking/promisedstate.py, words in pledges/promised_state.yaml). A resumption of the contrary
+    ("resumed shelling" for a pledge to halt it, "resumed imports of the banned goods" for a ban) stays a reversal.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import one_entry, pledge_story_entries
+
+
+_story = pledge_story_entries
+_one = one_entry
+
+
+def _relations(entry: dict) -> list[str]:
+    return [ev["relation"] for ev in entry["evidence"] if ev.get("relation")]
+
+
+# -- F1: the promised state reached by a start or resumption ---------------------------------------------------------------
+
+_UPGRADE = "DUSHANBE — Pakistan said on Monday it will upgrade its liaison office in Dushanbe to a full embassy by the end of the year."
+_CONSULATE = "ACCRA — Ghana pledged on Monday to turn its trade office in Abidjan into a consulate by September."
+
+
+@pytest.mark.parametrize("pledge,report,verb", [
+    (_UPGRADE, "Pakistan's mission in Dushanbe resumed work as a full embassy on Friday, the foreign office said.",
+     "upgrade"),
+    (_UPGRADE, "Pakistan's office in Dushanbe began functioning as a full-fledged embassy on Friday, officials said.",
+     "upgrade"),
+    (_CONSULATE, "Ghana's trade office in Abidjan started operating as a consulate on Friday, the foreign ministry said.",
+     "turn"),
+])
+def test_started_as_the_promised_state_fulfils(tmp_path: Path, coder, pledge: str, report: str, verb: str) -> None:
+    e = _one(_story(tmp_path, coder, pledge, [report]), verb)
+    assert _relations(e) == ["fulfils"], e["evidence"]
+    assert e["status"] == "fulfilled", (e["status"], e["status_reason"])
+
+
+@pytest.mark.parametrize("pledge,report,verb,want", [
+    # a resumption of the contrary of a halt: a reversal, as before
+    ("KHARTOUM — Sudan's army pledged on Monday to halt its shelling of Kadugli for two weeks.",
+     "Sudan's army resumed shelling of Kadugli on Friday, residents said.", "halt", "broken"),
+    # goods banned, then imported again by the pledger: a reversal
+    ("DAKAR — Senegal pledged on Monday to ban imports of used tyres by June.",
+     "Senegal resumed imports of the banned used tyres on Friday, customs officials said.", "ban", "broken"),
+])
+def test_resumed_contrary_still_reverses(tmp_path: Path, coder, pledge: str, report: str, verb: str,
+                                         want: str) -> None:
+    e = _one(_story(tmp_path, coder, pledge, [report]), verb)
+    assert "fulfils" not in _relations(e), e["evidence"]
+    assert e["status"] == want, (e["status"], e["status_reason"])
+
+
+def test_promised_state_unit() -> None:
+    from gaiko.tracking.clause import Decision
+    from gaiko.tracking.lexicon import lexicon
+    from gaiko.tracking.promisedstate import promised_state
+
+    lex = lexicon()
+    frame = type("F", (), {"verb": "upgrade", "acts": frozenset(), "objects": frozenset({"o:embassy"}),
+                           "heads": frozenset(), "narrow": frozenset()})()
+    for text, rel, cue, want in (
+            ("The mission resumed work as a full embassy on Friday.", "reverses", "resumed", "fulfils"),
+            ("The office began operating as an embassy.", "progresses", "began", "fulfils"),
+            ("The office began talks on opening an embassy.", "progresses", "began", None),  # no "as"
+            ("The office resumed work as a trade bureau.", "reverses", "resumed", None),  # another thing
+            ("The mission resumed work as a full embassy.", "stalls", "resumed", None)):  # not a start read
+        got = promised_state(frame, text, Decision(rel, cue=cue), lex)
+        assert (got.relation if got else None) == want, text
