@@ -6,6 +6,10 @@ F1. A start or resumption that is the promised state ("the mission in Dushanbe r
     way ("began operating as"). Its complement, "as" and the pledge's own object, says the promised thing now works:
     fulfilled (gaiko/tracking/promisedstate.py, words in pledges/promised_state.yaml). A resumption of the contrary
     ("resumed shelling" for a pledge to halt it, "resumed imports of the banned goods" for a ban) stays a reversal.
+W. "X will not <other verb> <the pledge's object>" ("will not stage the games" for a pledge to host them) was read as
+    the pledge restated; a negated modal of the pledger before the object is the pledge dropped, withdrawn
+    (gaiko/tracking/willnot.py, words in pledges/will_not.yaml). A limited or conditional negation ("until the audit
+    is finished"), another side's refusal, and a pledge to refrain told again keep their readings.
 """
 
 from __future__ import annotations
@@ -76,3 +80,51 @@ def test_promised_state_unit() -> None:
             ("The mission resumed work as a full embassy.", "stalls", "resumed", None)):  # not a start read
         got = promised_state(frame, text, Decision(rel, cue=cue), lex)
         assert (got.relation if got else None) == want, text
+
+
+# -- W: the pledger will not do it, in other words -------------------------------------------------------------------------
+
+_GAMES = "DOHA — Qatar pledged on Monday to host the 2030 regional games at Lusail."
+_FUND = "LONDON — Britain pledged on Monday to join the European Union's new defence procurement fund by June."
+
+
+@pytest.mark.parametrize("pledge,report,verb", [
+    (_GAMES, "Qatar said on Friday it will not stage the 2030 regional games at Lusail after all.", "host"),
+    (_FUND, "Britain will not take part in the first round of the European Union's defence procurement fund, the "
+     "Treasury said on Friday.", "join"),
+])
+def test_will_not_in_other_words_withdraws(tmp_path: Path, coder, pledge: str, report: str, verb: str) -> None:
+    e = _one(_story(tmp_path, coder, pledge, [report]), verb)
+    assert _relations(e) == ["withdraws"], e["evidence"]
+    assert e["status"] == "withdrawn", (e["status"], e["status_reason"])
+
+
+@pytest.mark.parametrize("pledge,report,verb", [
+    # a limit in time: the act put off until a condition, as round n44 read it
+    ("KYIV — Ukraine pledged on Monday to pay the $2 billion it owes to the grid operator by June.",
+     "Ukraine will not pay the $2 billion to the grid operator until the audit is finished, officials said.", "pay"),
+    # a pledge to refrain, told again
+    ("SEOUL — South Korea pledged on Monday not to deploy troops to the border zone.",
+     "South Korea will not send troops to the border zone, the defence ministry said on Friday.", "not"),
+    # another side will not take part: nothing of the pledger's
+    (_GAMES, "Saudi Arabia said on Friday it will not send athletes to the 2030 regional games at Lusail.", "host"),
+])
+def test_will_not_lookalikes_not_withdrawn(tmp_path: Path, coder, pledge: str, report: str, verb: str) -> None:
+    e = _one(_story(tmp_path, coder, pledge, [report]), verb)
+    assert "withdraws" not in _relations(e), e["evidence"]
+    assert e["status"] != "withdrawn", (e["status"], e["status_reason"])
+
+
+def test_will_not_unit() -> None:
+    from gaiko.tracking.text import analyse
+    from gaiko.tracking.willnot import will_not
+
+    for text, obj, want in (("it will not stage the games", "games", "will not"),
+                            ("Oslo won't join the fund", "fund", "wo n't"),
+                            ("it will not pay the debt until June", "debt", None),
+                            ("it will stage the games", "games", None),
+                            ("if it will not stage the games", "games", None)):
+        toks = analyse(text)[0]
+        k = next(n for n, t in enumerate(toks) if t.text == obj)
+        got = will_not(toks, 0, k, len(toks))
+        assert (got[1] if got else None) == want, text
