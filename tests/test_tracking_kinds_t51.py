@@ -6,6 +6,10 @@ F1. A start or resumption that is the promised state ("the mission in Dushanbe r
     way ("began operating as"). Its complement, "as" and the pledge's own object, says the promised thing now works:
     fulfilled (gaiko/tracking/promisedstate.py, words in pledges/promised_state.yaml). A resumption of the contrary
     ("resumed shelling" for a pledge to halt it, "resumed imports of the banned goods" for a ban) stays a reversal.
+R. A resumption of the pledge's own thing ("payments to the growers resumed" for a pledge to pay them) was read as a
+    reversal by the cue "resume"; with the resumed noun the head of the pledge's object or its act's noun, and a pledge
+    whose contrary is not what resumes (not one to cut, halt, withhold, ban, ...), it is the act going on again,
+    progresses (fulfils for talks). "Resumed aid payments" for a pledge to withhold them stays a reversal.
 W. "X will not <other verb> <the pledge's object>" ("will not stage the games" for a pledge to host them) was read as
     the pledge restated; a negated modal of the pledger before the object is the pledge dropped, withdrawn
     (gaiko/tracking/willnot.py, words in pledges/will_not.yaml). A limited or conditional negation ("until the audit
@@ -80,6 +84,38 @@ def test_promised_state_unit() -> None:
             ("The mission resumed work as a full embassy.", "stalls", "resumed", None)):  # not a start read
         got = promised_state(frame, text, Decision(rel, cue=cue), lex)
         assert (got.relation if got else None) == want, text
+
+
+# -- R: the pledge's own thing resumed --------------------------------------------------------------------------------------
+
+_PAY = "BAGHDAD — Iraq's oil ministry is to pay the Kurdish producers $16 a barrel for their costs."
+
+
+def test_own_payments_resumed_progress(tmp_path: Path, coder) -> None:
+    e = _one(_story(tmp_path, coder, _PAY, ["Payments of the $16 a barrel to the Kurdish producers resumed on Friday, "
+                                            "the oil ministry said."]), "pay")
+    assert _relations(e) == ["progresses"], e["evidence"]
+    assert e["status"] == "in_progress", (e["status"], e["status_reason"])
+
+
+def test_resumed_payments_withheld_still_reverse(tmp_path: Path, coder) -> None:
+    e = _one(_story(tmp_path, coder, "ABUJA — Nigeria pledged on Monday to withhold aid payments to the Niger junta "
+                    "until elections.", ["Nigeria resumed aid payments to the Niger junta on Friday, officials said."]),
+             "withhold")
+    assert _relations(e) == ["reverses"], e["evidence"]
+    assert e["status"] == "broken", (e["status"], e["status_reason"])
+
+
+def test_reopened_as_the_promised_state_is_a_rule_reading(tmp_path: Path, coder) -> None:
+    # F1 without a cue the rules read: "reopened as" was left to the relation model
+    e = _one(_story(tmp_path, coder, _UPGRADE, ["Pakistan's office in Dushanbe reopened as a full embassy under a "
+                                                "charge d'affaires on Friday, officials said."]), "upgrade")
+    assert e["status_path"] == "rule:fulfils", (e["status_path"], e["evidence"])
+    # not yet: announced, no deed (a store of its own)
+    (tmp_path / "b").mkdir()
+    e = _one(_story(tmp_path / "b", coder, _UPGRADE, ["Pakistan's office in Dushanbe is to begin operating as a full embassy "
+                                                "next month, officials said."]), "upgrade")
+    assert e["status"] not in ("fulfilled", "in_progress"), (e["status"], e["evidence"])
 
 
 # -- W: the pledger will not do it, in other words -------------------------------------------------------------------------

@@ -16,28 +16,30 @@ from .lexicon import Lexicon
 from .normalise import Frame
 from .text import analyse
 
-__all__ = ["promised_state"]
+__all__ = ["promised_state", "resumed_own"]
 
 _MAX_BETWEEN = 4  # words between "as" and the object's noun
 
 
 def promised_state(frame: Frame, text: str, d: Decision, lex: Lexicon) -> Decision | None:
-    """``fulfils`` when the clause read ``reverses`` or ``progresses`` by a start or resumption cue (``d``) names the
-    pledge's object as what its subject now works as (see the module doc), else None."""
-    if d.relation not in ("reverses", "progresses") or not d.cue or len(d.cue.split()) != 1:
+    """``fulfils`` when the clause read ``reverses`` or ``progresses`` by a start or resumption cue (``d``), or left
+    ``needs_review``, names the pledge's object as what its subject now works as (see the module doc), else None."""
+    if d.relation not in ("reverses", "progresses", "needs_review") or d.relation != "needs_review" and (
+            not d.cue or len(d.cue.split()) != 1):
         return None
     if frame.verb == "not" or "a:stop" in frame.acts:  # a pledge to halt: a resumption is its contrary
         return None
     w = word_sets("pledges/promised_state.yaml")
-    cue = d.cue.lower()
-    if not any(lem in w["start_verbs"] for lem, _tag in lex.lemmas(cue)):
-        return None
+    cue = (d.cue or "").lower()
     toks, found, _spans = analyse(text)
     mine = frame.objects | frame.heads | frame.narrow
     starts = {h.i for h in found if h.concept in mine}
     for i, t in enumerate(toks):
-        if t.text != cue:
+        if t.text != cue and (cue or not any(lem in w["start_verbs"] for lem, _tag in lex.lemmas(t.text))):
             continue
+        if not any(lem in w["start_verbs"] for lem, _tag in lex.lemmas(t.text)) or any(
+                x.text in word_sets("pledges/clause_words.yaml")["future_aux"] for x in toks[max(0, i - 3):i]):
+            continue  # "is to begin operating as an embassy": not yet
         k = i + 1
         while k < len(toks) and toks[k].text in w["work_words"] and k - i <= 3:
             k += 1
@@ -52,3 +54,29 @@ def promised_state(frame: Frame, text: str, d: Decision, lex: Lexicon) -> Decisi
             if toks[n].text not in w["between"]:
                 break
     return None
+
+
+def resumed_own(frame: Frame, text: str, d: Decision, lex: Lexicon) -> Decision | None:
+    """``progresses`` (``fulfils`` for talks) when a clause read ``reverses`` by a resumption cue resumes the pledge's
+    own thing, the head of its object or its act's noun, and the pledge is not one whose contrary is resumed (``contrary_acts``), else
+    None ("Talks between the parties resumed in Geneva" for a pledge to hold talks; round t51)."""
+    if d.relation != "reverses" or not d.cue or len(d.cue.split()) != 1 or frame.verb == "not":
+        return None
+    w = word_sets("pledges/promised_state.yaml")
+    cue = d.cue.lower()
+    if frame.acts & w["contrary_acts"] or not any(lem in w["resume_verbs"] for lem, _tag in lex.lemmas(cue)):
+        return None
+    toks, found, _spans = analyse(text)
+    at = next((i for i, t in enumerate(toks) if t.text == cue), None)
+    if at is None:
+        return None
+    own = [h for h in found if (h.concept in frame.heads or h.concept in frame.acts and h.role == "n")
+           and (at - 12 <= h.i < at and not any(t.text in (",", ";", ":") for t in toks[h.j:at])
+                or at < h.i <= at + 3)]  # "talks ... resumed", "payments ... resumed", "resumed payments"
+    if not own:
+        return None
+    word = " ".join(t.text for t in toks[own[0].i:own[0].j])
+    if frame.heads & w["deed_heads"] and own[0].concept in w["deed_heads"]:
+        return Decision("fulfils", cue=f"{word} {cue}", note="the promised talks held again", features=d.features)
+    return Decision("progresses", cue=f"{word} {cue}", note="the pledge's own act going on again, no contrary",
+                    features=d.features)
