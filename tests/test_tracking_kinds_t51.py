@@ -14,6 +14,10 @@ W. "X will not <other verb> <the pledge's object>" ("will not stage the games" f
     the pledge restated; a negated modal of the pledger before the object is the pledge dropped, withdrawn
     (gaiko/tracking/willnot.py, words in pledges/will_not.yaml). A limited or conditional negation ("until the audit
     is finished"), another side's refusal, and a pledge to refrain told again keep their readings.
+L. For a pledge to ratify, a whole legislature's vote ("Tajik lawmakers approved the treaty", "the Senate passed the
+    bill bringing the treaty into law") is the ratification, fulfilled; it was read as another body's approval, a step
+    (round p75). One chamber of two, a pledge to sign, and the other party's legislature stay a step
+    (gaiko/tracking/steps.ratified_by_vote, words in pledges/steps.yaml).
 """
 
 from __future__ import annotations
@@ -164,3 +168,35 @@ def test_will_not_unit() -> None:
         k = next(n for n, t in enumerate(toks) if t.text == obj)
         got = will_not(toks, 0, k, len(toks))
         assert (got[1] if got else None) == want, text
+
+
+# -- L: for a pledge to ratify, the legislature's own vote is the ratification ------------------------------------------
+
+_RATIFY = "DUSHANBE — Tajikistan pledged on Monday to ratify the border treaty with Kyrgyzstan by June."
+
+
+@pytest.mark.parametrize("pledge,report,verb", [
+    (_RATIFY, "Tajik lawmakers approved the border treaty with Kyrgyzstan in a unanimous vote on Wednesday.", "ratify"),
+    ("CANBERRA — Australia pledged on Monday to ratify the defence treaty with Fiji by June.",
+     "The Australian Senate passed the bill bringing the defence treaty with Fiji into law on Wednesday.", "ratify"),
+])
+def test_legislature_vote_ratifies(tmp_path: Path, coder, pledge: str, report: str, verb: str) -> None:
+    e = _one(_story(tmp_path, coder, pledge, [report]), verb)
+    assert _relations(e) == ["fulfils"], e["evidence"]
+    assert e["status"] == "fulfilled", (e["status"], e["status_reason"])
+
+
+@pytest.mark.parametrize("pledge,report,verb", [
+    # one chamber of two: a step
+    ("MONTEVIDEO — Uruguay pledged on Monday to ratify the trade accord with Canada by June.",
+     "Uruguay's Chamber of Deputies approved the trade accord with Canada on Wednesday.", "ratify"),
+    # a pledge to sign: parliament's approval is still a step before it (round p75)
+    ("SUVA — Fiji pledged on Monday to sign the fisheries treaty with Tonga by June.",
+     "Fiji's parliament approved the fisheries treaty with Tonga on Wednesday.", "sign"),
+    # the other party's legislature
+    (_RATIFY, "Kyrgyz lawmakers approved the border treaty with Tajikistan in a unanimous vote on Wednesday.", "ratify"),
+])
+def test_steps_before_ratification_stay_progress(tmp_path: Path, coder, pledge: str, report: str, verb: str) -> None:
+    e = _one(_story(tmp_path, coder, pledge, [report]), verb)
+    assert "fulfils" not in _relations(e), e["evidence"]
+    assert e["status"] != "fulfilled", (e["status"], e["status_reason"])
