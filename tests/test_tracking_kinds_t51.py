@@ -163,7 +163,8 @@ def test_will_not_unit() -> None:
                             ("Oslo won't join the fund", "fund", "wo n't"),
                             ("it will not pay the debt until June", "debt", None),
                             ("it will stage the games", "games", None),
-                            ("if it will not stage the games", "games", None)):
+                            ("if it will not stage the games", "games", None),
+                            ("it will not be invited to the games", "games", None)):
         toks = analyse(text)[0]
         k = next(n for n, t in enumerate(toks) if t.text == obj)
         got = will_not(toks, 0, k, len(toks))
