@@ -53,6 +53,7 @@ from .overterm import term_end_cue
 from .status import KEPT_OVER_TERM
 from .text import Tok, analyse
 from .unmoved import none_subject, unmoved
+from .willnot import will_not
 
 __all__ = ["Report", "Decision", "Clause", "clauses", "read_clause", "subject_side", "is_verb", "back_reference",
            "sentence_memo"]
@@ -359,6 +360,10 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
             late = is_late(frame, report)  # "the tank package will not be completed by 2027" (round x2)
             return Decision("reverses" if late else "stalls", cue=f"{word} {neg}", note="foretold not done",
                             features=feats)
+        if frame.verb != "not" and (off := will_not(toks, lo, (nominal or named)[0].i, hi)) is not None and not (
+                (who := _memo_call(memo, _subject_at, report, toks, clause.lo, clause.subject_lo, off[0], lex))
+                and frame.doer and not same_country(who, frame.doer) and placed):  # "will not stage the games" (t51)
+            return Decision("withdraws", cue=f"{off[1]} ... {word}", note="the pledger will not do it", features=feats)
         if (use := money_use(report.text, toks, (nominal or named)[0].j, hi, frame.verb)) is not None:
             return Decision("needs_review", cue=f"{word} {use}", note="what the money is for, not the pledge again",
                             features=feats)  # "the money would fund air defence" (round x2)

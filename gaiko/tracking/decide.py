@@ -50,6 +50,8 @@ from .parts import part_undone
 from .jointrow import others_share
 from .persists import goes_on
 from .truceend import truce_ended
+from .promisedstate import promised_state, resumed_own
+from .steps import ratified_by_vote
 from .restundone import done_in_part
 from .status import KEPT_OVER_TERM
 from .text import OBJECT, countries_in, tokens_hits
@@ -159,6 +161,10 @@ def _decide(frame: Frame, report: Report, lex: Lexicon) -> Decision:
             d = arrival_elsewhere(frame, d, lex) or d  # "the soldiers landed" for a pledge to open a base (round p81)
             d = _refrained_act_done(frame, d)
             d = truce_ended(frame, report.text, d) or d  # "the army ended the truce" for a pledge to halt (round t46)
+            d = promised_state(frame, report.text, d, lex) or d  # "resumed work as a full embassy" (round t51)
+            d = resumed_own(frame, report.text, d, lex) or d  # "talks resumed" for a pledge to hold talks (round t51)
+            if d.relation == "progresses" and ratified_by_vote(frame, report.text, d.cue, lex):  # (round t51)
+                d = Decision("fulfils", cue=d.cue, note="the legislature's vote: the ratification", features=d.features)
         if d.relation not in ("needs_review", "unrelated"):
             if stall is None and d.relation == "stalls":
                 stall = d  # "the bridge remains shut; the opening was put off until ...": the state, then why

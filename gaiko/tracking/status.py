@@ -41,6 +41,7 @@ from .conditional import conditional_deadline
 from .link import bucket
 from .normalise import Frame, revised_quantity
 from .overterm import over_term
+from .overruled import overruled, overruled_words
 from .tables import evidence_key
 from .unmoved import unmoved
 
@@ -344,6 +345,8 @@ def entry(group: list[dict[str, Any]], found: list[dict[str, Any]], overrides: l
         if review:
             reason += (f"; since then {review['reports']} report(s) read {', '.join(review['relations'])} (first "
                        f"{review['first']}), computed status {computed}: check, then set it again or unset it")
+    if unmoved_by := [] if ov else overruled(evidence, status, status_date, as_of, MODEL_NOTE):
+        reason += overruled_words(unmoved_by, status)  # the model's later reading shown, not taken (round t51)
     if deadline and any(e.get("relation") == "revises" and e.get("_deadline_end") for e in evidence):
         deadline = dict(deadline, end=max(e["_deadline_end"] for e in evidence if e.get("_deadline_end")))
     return {
@@ -358,7 +361,8 @@ def entry(group: list[dict[str, Any]], found: list[dict[str, Any]], overrides: l
         "status_path": path,
         "computed_status": computed, "overridden": ov is not None, "override_note": ov["note"] if ov else None,
         "override_review": review,
-        "needs_review": any(e.get("relation") == "needs_review" for e in evidence), "history": history, "as_of": as_of,
+        "needs_review": any(e.get("relation") == "needs_review" for e in evidence) or bool(unmoved_by),
+        "history": history, "as_of": as_of,
         "mentions": [{"pledge_id": m["id"], "article_id": m["article_id"], "published": m.get("published")} for m in group],
         "evidence": [{"article_id": e["article_id"], "published": e["published"], "sentence": e["sentence"],
                       "role": e["role"], "relation": e.get("relation"), "sentence_index": e["sentence_index"],

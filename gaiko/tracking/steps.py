@@ -10,13 +10,14 @@ Used by :func:`gaiko.tracking.clause.read_clause`. Positions are token indices o
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..tables import word_sets
 from .clausegrammar import auxiliaries
 from .normalise import Frame
 from .text import Tok
 
-__all__ = ["approval_step", "sent_on"]
+__all__ = ["approval_step", "ratified_by_vote", "sent_on"]
 
 _WORDS = "pledges/steps.yaml"
 
@@ -58,3 +59,28 @@ def sent_on(frame: Frame, toks: list[Tok], lo: int, hi: int) -> str | None:
                 return f"{toks[k].text} to {toks[body].text}"
             break
     return None
+
+
+def ratified_by_vote(frame: Frame, text: str, cue: str | None, lex: Any) -> bool:
+    """For a pledge to ratify, a done approval or vote (``cue``: "approved", "passed") whose subject before it names a
+    whole legislature ("lawmakers", "the Senate", "parliament") is the ratification itself (round t51); one chamber of
+    two or a committee is not (``one_chamber`` in ``pledges/steps.yaml``), nor is another country's legislature (a
+    country named before the cue that is not the pledger's: "Kyrgyz lawmakers approved it" for Tajikistan's pledge)."""
+    w = word_sets(_WORDS)
+    word = (cue or "").lower()
+    if (frame.verb or "").lower() not in w["ratify_deeds"] or word not in w["approval"] | w["ratify_votes"]:
+        return False
+    from .text import analyse, countries_in
+
+    tok = analyse(text)[0]
+    toks = [t.text.lower() for t in tok]
+    if word not in toks:
+        return False
+    doer = (frame.doer or "").split("/")[0]
+    if not doer or countries_in(text[:tok[toks.index(word)].start], lex) - {doer}:
+        return False
+    before = [re.sub(r"[^a-z']", "", t) for t in toks[:toks.index(word)]]
+    if any(t in w["one_chamber"] for t in before) or any(t in ("not", "n't", "never", "to", "will", "would") for t in
+                                                         before[-3:]):
+        return False
+    return any(t in w["bodies"] | w["ratify_bodies"] for t in before)
