@@ -1,0 +1,63 @@
+"""Round e46: event types miscoded by the class of a verb's object, from newcomer round b45 (the events side of
+issues 14/17), each with our own sentences and look-alikes that must not change.
+
+1. (F2) a deposit, loan or credit line renewed, rolled over or extended is the giver's AID to the country served
+   (a swap line between central banks COOPERATE); "renewed its sanctions" stays SANCTION.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gaiko.types import Article
+
+PUB = "2026-03-12"  # a Thursday
+
+
+def _coded(coder, text: str):
+    return coder.code_article(Article(text=text, published=PUB))
+
+
+def _show(evs):
+    return [(e.event_type, e.trigger, e.source and e.source.code, e.target and e.target.code, e.negated,
+             e.intended, e.pattern) for e in evs]
+
+
+def _at(evs, trigger):
+    return [e for e in evs if e.trigger == trigger]
+
+
+# -- 1. (F2) financial support renewed ------------------------------------------------------------------------------
+
+RENEWED_SUPPORT = [
+    ("Qatar renewed its $2 billion deposit at Egypt's central bank.", "renewed", "AID", "EGY"),
+    ("The UAE rolled over its $1 billion deposit with the State Bank of Pakistan for another year.", "rolled",
+     "AID", "PAK"),
+    ("Kuwait renewed its $500 million deposit at the Central Bank of Jordan.", "renewed", "AID", "JOR"),
+    ("The Bank of Korea extended its currency swap line with Bank Indonesia for three years.", "extended",
+     "COOPERATE", None),
+]
+
+
+@pytest.mark.parametrize("text,trigger,etype,target", RENEWED_SUPPORT)
+def test_renewed_support_is_aid(coder, text, trigger, etype, target):
+    evs = _coded(coder, text).events
+    at = _at(evs, trigger)
+    assert at and at[0].event_type == etype, _show(evs)
+    if target:
+        assert at[0].target is not None and at[0].target.code.startswith(target), _show(evs)
+
+
+RENEWED_KEPT = [
+    # a measure renewed stays what it was; a stated plan keeps its AGREE
+    ("The European Union renewed its sanctions on Belarus for another six months.", "renewed", "SANCTION"),
+    ("Japan renewed its $1 billion credit line to Sri Lanka.", "renewed", "AID"),
+    ("Riyadh will renew its $3 billion deposit at the State Bank of Pakistan next month.", "renew", "AGREE"),
+]
+
+
+@pytest.mark.parametrize("text,trigger,etype", RENEWED_KEPT)
+def test_renewed_measure_keeps_type(coder, text, trigger, etype):
+    evs = _coded(coder, text).events
+    at = _at(evs, trigger)
+    assert at and at[0].event_type == etype, _show(evs)
