@@ -3,6 +3,9 @@ issues 14/17), each with our own sentences and look-alikes that must not change.
 
 1. (F2) a deposit, loan or credit line renewed, rolled over or extended is the giver's AID to the country served
    (a swap line between central banks COOPERATE); "renewed its sanctions" stays SANCTION.
+2. (F1) a diplomatic post taking up the status of an embassy ("X's consulate in Y resumed work as a full embassy")
+   is SUPPORT X -> Y, never an ASSAULT of X on itself; "resumed shelling", "resumed attacks on the embassy" and a
+   stated plan keep their types.
 """
 
 from __future__ import annotations
@@ -58,6 +61,38 @@ RENEWED_KEPT = [
 
 @pytest.mark.parametrize("text,trigger,etype", RENEWED_KEPT)
 def test_renewed_measure_keeps_type(coder, text, trigger, etype):
+    evs = _coded(coder, text).events
+    at = _at(evs, trigger)
+    assert at and at[0].event_type == etype, _show(evs)
+
+
+# -- 2. (F1) a post's new status --------------------------------------------------------------------------------------
+
+POST_STATUS = [
+    ("Ghana's consulate in Lagos resumed operations as a full embassy on Tuesday.", "resumed", "GHA", "NGA"),
+    ("Norway's mission in Tehran resumed work as a full embassy.", "resumed", "NOR", "IRN"),
+    ("Peru's consulate in Santa Cruz resumed its work as a full embassy last week.", "resumed", "PER", "BOL"),
+]
+
+
+@pytest.mark.parametrize("text,trigger,source,target", POST_STATUS)
+def test_post_status_is_support_between_two_countries(coder, text, trigger, source, target):
+    evs = _coded(coder, text).events
+    at = _at(evs, trigger)
+    assert at and at[0].event_type == "SUPPORT", _show(evs)
+    assert at[0].source is not None and at[0].source.country == source, _show(evs)
+    assert at[0].target is not None and at[0].target.country == target, _show(evs)
+
+
+POST_KEPT = [
+    ("Rebels resumed shelling the embassy district.", "shelling", "ASSAULT"),
+    ("Gunmen resumed attacks on the embassy in Tripoli.", "attacks", "ASSAULT"),
+    ("Chile's consulate in La Paz will resume work as an embassy next year.", "resume", "AGREE"),
+]
+
+
+@pytest.mark.parametrize("text,trigger,etype", POST_KEPT)
+def test_attack_or_plan_at_a_post_keeps_type(coder, text, trigger, etype):
     evs = _coded(coder, text).events
     at = _at(evs, trigger)
     assert at and at[0].event_type == etype, _show(evs)
