@@ -6,6 +6,9 @@ issues 14/17), each with our own sentences and look-alikes that must not change.
 2. (F1) a diplomatic post taking up the status of an embassy ("X's consulate in Y resumed work as a full embassy")
    is SUPPORT X -> Y, never an ASSAULT of X on itself; "resumed shelling", "resumed attacks on the embassy" and a
    stated plan keep their types.
+3. (F10) exports, supplies or deliveries increased or doubled are trade, COOPERATE (never a troop build-up); arms
+   supplies stepped up stay AID; a stated plan to raise exports is AGREE, not THREATEN; a troop build-up and a cut
+   in supplies keep their types.
 """
 
 from __future__ import annotations
@@ -93,6 +96,38 @@ POST_KEPT = [
 
 @pytest.mark.parametrize("text,trigger,etype", POST_KEPT)
 def test_attack_or_plan_at_a_post_keeps_type(coder, text, trigger, etype):
+    evs = _coded(coder, text).events
+    at = _at(evs, trigger)
+    assert at and at[0].event_type == etype, _show(evs)
+
+
+# -- 3. (F10) more trade ----------------------------------------------------------------------------------------------
+
+MORE_TRADE = [
+    ("Kazakhstan increased its coal exports to Kyrgyzstan's northern regions by a third.", "increased", "COOPERATE"),
+    ("Iran boosted its gas supplies to Iraq's southern provinces.", "boosted", "COOPERATE"),
+    ("Azerbaijan doubled its gas deliveries to Serbia last winter.", "doubled", "COOPERATE"),
+    ("Laos will raise its electricity exports to Thailand.", "raise", "AGREE"),
+]
+
+
+@pytest.mark.parametrize("text,trigger,etype", MORE_TRADE)
+def test_more_trade_is_cooperation(coder, text, trigger, etype):
+    evs = _coded(coder, text).events
+    at = _at(evs, trigger)
+    assert at and at[0].event_type == etype, _show(evs)
+
+
+TRADE_KEPT = [
+    ("Russia increased its troop deployments to Belarus's western regions.", "increased", "MOBILIZE"),
+    ("Washington stepped up its arms deliveries to Kyiv.", "stepped", "AID"),
+    ("Moscow cut its gas supplies to Moldova.", "cut", "SANCTION"),
+    ("Indonesia raised the possibility of halting coal exports to India.", "raised", "THREATEN"),
+]
+
+
+@pytest.mark.parametrize("text,trigger,etype", TRADE_KEPT)
+def test_build_up_cut_or_threat_keeps_type(coder, text, trigger, etype):
     evs = _coded(coder, text).events
     at = _at(evs, trigger)
     assert at and at[0].event_type == etype, _show(evs)
