@@ -9,6 +9,8 @@ issues 14/17), each with our own sentences and look-alikes that must not change.
 3. (F10) exports, supplies or deliveries increased or doubled are trade, COOPERATE (never a troop build-up); arms
    supplies stepped up stay AID; a stated plan to raise exports is AGREE, not THREATEN; a troop build-up and a cut
    in supplies keep their types.
+4. (F12) naming with a word of a good turn ("called the deal a milestone", "a turning point", "a sign of growing
+   trust") is praise, SUPPORT; "a crime against humanity" stays ACCUSE and "a sign of weakness" is no praise.
 """
 
 from __future__ import annotations
@@ -131,3 +133,35 @@ def test_build_up_cut_or_threat_keeps_type(coder, text, trigger, etype):
     evs = _coded(coder, text).events
     at = _at(evs, trigger)
     assert at and at[0].event_type == etype, _show(evs)
+
+
+# -- 4. (F12) praise by naming ----------------------------------------------------------------------------------------
+
+PRAISE_NAMING = [
+    "Tinubu called the pipeline accord a milestone for West African energy.",
+    "Mirziyoyev called the railway accord a turning point for the region.",
+    "The Kazakh foreign minister called the transit agreement a sign of growing trust between Astana and Baku.",
+    "Ramaphosa called the Juba accord a breakthrough for the people of Sudan.",
+]
+
+
+@pytest.mark.parametrize("text", PRAISE_NAMING)
+def test_naming_with_a_good_turn_is_praise(coder, text):
+    evs = _coded(coder, text).events
+    at = _at(evs, "called")
+    assert at and at[0].event_type == "SUPPORT", _show(evs)
+
+
+PRAISE_KEPT = [
+    ("The minister called the shelling of the market a crime against humanity.", "ACCUSE"),
+    ("The envoy called the retreat a sign of weakness.", None),
+]
+
+
+@pytest.mark.parametrize("text,etype", PRAISE_KEPT)
+def test_naming_with_blame_is_no_praise(coder, text, etype):
+    evs = _coded(coder, text).events
+    at = _at(evs, "called")
+    assert not any(e.event_type == "SUPPORT" for e in at), _show(evs)
+    if etype:
+        assert at and at[0].event_type == etype, _show(evs)
