@@ -11,6 +11,9 @@ issues 14/17), each with our own sentences and look-alikes that must not change.
    in supplies keep their types.
 4. (F12) naming with a word of a good turn ("called the deal a milestone", "a turning point", "a sign of growing
    trust") is praise, SUPPORT; "a crime against humanity" stays ACCUSE and "a sign of weakness" is no praise.
+5. (F11) a name's noun phrase that ends in a title word and starts before it is the noun ("Uzbekistan's Directorate
+   General of Customs" GOV, "Chile's attorney general" JUD), not an officer; "General X" and "Pakistan's army
+   chief General X" stay MIL.
 """
 
 from __future__ import annotations
@@ -165,3 +168,31 @@ def test_naming_with_blame_is_no_praise(coder, text, etype):
     assert not any(e.event_type == "SUPPORT" for e in at), _show(evs)
     if etype:
         assert at and at[0].event_type == etype, _show(evs)
+
+
+# -- 5. (F11) a directorate general is no general ---------------------------------------------------------------------
+
+NOT_AN_OFFICER = [
+    ("Uzbekistan's Directorate General of Customs tightened checks on Kazakh flour.", "UZB", "GOV"),
+    ("Sri Lanka's Directorate General of Commerce said it would ease import duties.", "LKA", "GOV"),
+    ("Chile's attorney general opened an inquiry into the smuggling ring.", "CHL", "JUD"),
+]
+
+
+@pytest.mark.parametrize("text,country,sector", NOT_AN_OFFICER)
+def test_directorate_general_is_no_officer(coder, text, country, sector):
+    evs = _coded(coder, text).events
+    assert evs and evs[0].source is not None, _show(evs)
+    assert (evs[0].source.country, evs[0].source.sector) == (country, sector), _show(evs)
+
+
+OFFICERS = [
+    "General Asim Munir inspected the troops in Quetta.",
+    "Egypt's General Mahmoud Hegazy inspected the troops in Sinai.",
+]
+
+
+@pytest.mark.parametrize("text", OFFICERS)
+def test_general_before_a_name_stays_an_officer(coder, text):
+    evs = _coded(coder, text).events
+    assert evs and evs[0].source is not None and evs[0].source.sector == "MIL", _show(evs)
