@@ -230,7 +230,10 @@ class _Finder:
             if root.dep_ in _MOD_DEPS and head.i >= nm.end and not self.claimed[head.i]:
                 noun = self.nouns.get(head.i)
                 title = self.titles.get(head.i)
-                if title is not None and title.start >= nm.start:
+                # "Uzbekistan's Directorate General of Customs": a noun phrase that ends in a title word and starts
+                # before it is the noun ("general" alone is an officer; round e46)
+                if title is not None and title.start >= nm.start \
+                        and not (noun is not None and noun.start < title.start):
                     m.kind, m.title, m.head = "title", title.value, head.i  # type: ignore[assignment]
                     m.country_hint, m.end, m.hint_entries = entries[0], head.i + 1, list(entries)
                 elif noun is not None and noun.start >= nm.end - 1:

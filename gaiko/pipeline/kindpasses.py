@@ -12,7 +12,9 @@ round v26, so that the coder stays under ~400 lines; the order is the one the ro
 6. :func:`~gaiko.pipeline.militaryaid.military_aid` (round x15: "sent troops to fight alongside Russian forces" is AID);
 7. :func:`~gaiko.pipeline.droppedplans.dropped_plans` (round x17: "shelved its plan to send soldiers": no MOBILIZE);
 8. :func:`~gaiko.pipeline.firedfrom.fired_from` (round x17: "fired from RSF positions": the RSF attack);
-9. :func:`~gaiko.pipeline.answered.answered_requests` (round x17: "accepted a request from the UN": the UN asked).
+9. :func:`~gaiko.pipeline.answered.answered_requests` (round x17: "accepted a request from the UN": the UN asked);
+10. :func:`~gaiko.pipeline.diplomaticposts.diplomatic_posts` (round e46: "X's consulate in Y resumed work as a full
+    embassy" is SUPPORT X -> Y).
 
 :func:`article_kinds`, once an article's sentences are coded, over ``state.events``, in order:
 
@@ -30,6 +32,7 @@ from .answered import answered_requests
 from .armedblockade import armed_blockades
 from .callarticle import article_calls
 from .carriedtargets import carried_targets
+from .diplomaticposts import diplomatic_posts
 from .droppedplans import dropped_plans
 from .firedfrom import fired_from
 from .hostshare import participle_targets
@@ -55,7 +58,7 @@ def sentence_kinds(coder: EventCoder, sent: Span, state: DocState, frames: froze
     dropped, and the kept ones changed in place."""
     drafts = participle_targets(readback_yield(lookalike_veto(subject_rank(coder, sent, state, frames, drafts))))
     drafts = military_aid(accused_acts(armed_blockades(talk_sides(aside_targets(drafts), state, coder.kb))), state, coder.kb)
-    return answered_requests(fired_from(dropped_plans(drafts), sent, state), state)
+    return diplomatic_posts(answered_requests(fired_from(dropped_plans(drafts), sent, state), state), state)
 
 
 def article_kinds(doc: Doc, state: DocState) -> None:

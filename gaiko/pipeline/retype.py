@@ -44,8 +44,9 @@ _INTENTIONS = frozenset({"THREATEN", "AGREE", "REQUEST"})
 
 
 @lru_cache(maxsize=None)
-def _rules() -> tuple[tuple[str, dict[str, frozenset[str]], dict[str, list[str]], str | None], ...]:
-    """(name, {lemma: particles}, {type: nouns}, no-object type) per rule of ``primary/retype.yaml``.
+def _rules() -> tuple[tuple[str, dict[str, frozenset[str]], dict[str, list[str]], str | None, str | None], ...]:
+    """(name, {lemma: particles}, {type: nouns}, no-object type, stated-plan type) per rule of
+    ``primary/retype.yaml``.
 
     Raises :class:`gaiko.errors.DataFileError` when a rule lacks verbs or names a type PLOVER does not have."""
     from ..tables import data_path, load_yaml, plover_table
@@ -63,10 +64,12 @@ def _rules() -> tuple[tuple[str, dict[str, frozenset[str]], dict[str, list[str]]
             verbs.setdefault(lemma, set()).add(particle)
         objects = {str(t): [str(w).lower() for w in ws or ()] for t, ws in (rule.get("objects") or {}).items()}
         bare = rule.get("no_object")
-        for t in [*objects, *([bare] if bare else [])]:
+        stated = rule.get("stated_plan")
+        for t in [*objects, *([bare] if bare else []), *([stated] if stated else [])]:
             if t not in types:
                 raise DataFileError(str(path), f"rule {name!r} names {t!r}, which is no PLOVER type")
-        out.append((str(name), {k: frozenset(p) for k, p in verbs.items()}, objects, str(bare) if bare else None))
+        out.append((str(name), {k: frozenset(p) for k, p in verbs.items()}, objects, str(bare) if bare else None,
+                    str(stated) if stated else None))
     return tuple(out)
 
 
@@ -108,12 +111,13 @@ def _listed(noun: Token, words: list[str]) -> bool:
     return False
 
 
-def _new_type(tok: Token) -> tuple[str, str] | None:
-    """(rule name, PLOVER type) for the verb ``tok``, or None when no rule applies."""
+def _new_type(tok: Token, stated: bool = False) -> tuple[str, str] | None:
+    """(rule name, PLOVER type) for the verb ``tok``, or None when no rule applies; ``stated``: the type of a
+    stated plan of the act (a rule's ``stated_plan``), for the rules that have one (round e46)."""
     lemma = tok.lemma_.lower()
-    for name, verbs, objects, bare in _rules():
+    for name, verbs, objects, bare, plan_type in _rules():
         part = _particle(tok, verbs[lemma]) if lemma in verbs and tok.pos_ in ("VERB", "AUX") else None
-        if not part:
+        if not part or (stated and not plan_type):
             continue
         nouns = object_nouns(tok)
         if not isinstance(part, bool):  # the noun of a preposition the rule names ("took Chile to court")
@@ -123,15 +127,16 @@ def _new_type(tok: Token) -> tuple[str, str] | None:
                   if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
         for etype, words in objects.items():
             if any(_listed(n, words) for n in nouns):
-                return name, etype
-        if not nouns and bare:
+                return (name, plan_type) if stated and plan_type else (name, etype)
+        if not nouns and bare and not stated:
             return name, bare
     return None
 
 
 def retype(drafts: list[_Draft]) -> list[_Draft]:
     """The drafts, those drafted at a verb of ``retype.yaml`` re-typed by the noun it acts on; a stated plan or
-    threat (an intended or hypothetical clause, or a THREATEN, AGREE or REQUEST draft) keeps its type."""
+    threat (an intended or hypothetical clause, or a THREATEN, AGREE or REQUEST draft) keeps its type, except an
+    intended THREATEN at a rule with a ``stated_plan`` type (round e46: "will raise its exports to" is AGREE)."""
     from ..tables import plover_table
 
     out: list[_Draft] = []
@@ -139,6 +144,8 @@ def retype(drafts: list[_Draft]) -> list[_Draft]:
     for d in drafts:
         plan = d.info.intended or d.info.hypothetical or d.info.negated or d.event_type in _INTENTIONS
         found = None if plan else _new_type(d.cand.tok)
+        if plan and d.event_type == "THREATEN" and d.info.intended and not (d.info.negated or d.info.hypothetical):
+            found = _new_type(d.cand.tok, stated=True)  # "will raise its exports to": a plan, no threat (e46)
         if found is None:
             out.append(d)
             continue

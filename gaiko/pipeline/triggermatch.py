@@ -38,13 +38,17 @@ def object_words(tok: Token) -> list[Token]:
 
 
 def phrase_ok(phrase: tuple[str, ...], head: Token) -> bool:
-    """Whether ``head`` is the last lemma of ``phrase`` and the phrase's other lemmas are among its children."""
+    """Whether ``head`` is the last lemma of ``phrase`` and the phrase's other lemmas are among its children; a word
+    written ``of:noun`` needs an "of" phrase of that noun below the head ("of:trust sign": "a sign of growing trust",
+    round e46)."""
     if head.lemma_.lower() != phrase[-1] and head.lower_ != phrase[-1]:
         return False
     if len(phrase) == 1:
         return True
     mods = {c.lemma_.lower() for c in head.children} | {c.lower_ for c in head.children}
-    return all(w in mods for w in phrase[:-1])
+    ofs = {f"of:{g.lemma_.lower()}" for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+           for g in c.children if g.dep_ == "pobj"}
+    return all(w in mods or w in ofs for w in phrase[:-1])
 
 
 def model_vetoed(e: Entry, tok: Token) -> bool:
