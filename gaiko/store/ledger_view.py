@@ -197,9 +197,10 @@ def _level_is(levels: dict[str, str], level: str, want: str | list[str]) -> bool
 def target_ok(entry: dict[str, Any], want: str | None) -> bool:
     """Whether a ledger entry's target (the party the pledge is made to or asked of) is ``want``: a code (ISO3, the
     scorecard's key of a party of no state such as ``IGOIGO``, ``IGO`` for every international body; any case,
-    several comma-separated) matches as the API's exact ``target_country`` does; other words match words of the
-    target's name or text, as the API's ``target`` (``gaiko pledges --target``, :func:`gaiko.tracking.ledger`; round
-    u46). No ``want``: every entry; an entry with no target matches no ``want``."""
+    several comma-separated) matches the target's country as the API's ``target_country`` does (which wants
+    capitals); other words match words of the target's name or text, as the API's ``target`` (``gaiko pledges
+    --target``, :func:`gaiko.tracking.ledger`; round u46). No ``want``: every entry; an entry with no target
+    matches no ``want``."""
     if not want or not want.strip():
         return True
     t = entry.get("target") or {}
