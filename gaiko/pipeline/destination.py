@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from ..types import Actor
 from .state import DocState
 
-__all__ = ["destination", "delivered_to"]
+__all__ = ["destination", "delivered_to", "foreign_side"]
 
 _TO = ("to", "into", "toward", "towards")
 
@@ -26,13 +26,22 @@ def destination(verb: Token, state: DocState, own: str | None) -> Actor | None:
                       or c.dep_ in ("advmod", "prt") and c.lower_ == "back"]  # "send the suspects back to Peru"
     for p in (c for h in heads for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ in _TO):
         for o in (x for x in p.children if x.dep_ == "pobj"):
-            a = state.actor_in(o)
-            if a is not None and a.country and a.country != own:
-                return a
-            place = next((pl for pl in state.places if pl.start <= o.idx < pl.end), None)
-            if place is not None and place.country and place.country != own:
-                return Actor(text=place.text, start=place.start, end=place.end, country=place.country,
-                             resolved_by="place", confidence=0.7)
+            side = foreign_side(o, state, own)
+            if side is not None:
+                return side
+    return None
+
+
+def foreign_side(o: Token, state: DocState, own: str | None) -> Actor | None:
+    """The actor at ``o`` (a preposition's object), else the place covering it as an actor resolved by place
+    (confidence 0.7), when it has a country other than ``own``; None otherwise."""
+    a = state.actor_in(o)
+    if a is not None and a.country and a.country != own:
+        return a
+    place = next((pl for pl in state.places if pl.start <= o.idx < pl.end), None)
+    if place is not None and place.country and place.country != own:
+        return Actor(text=place.text, start=place.start, end=place.end, country=place.country,
+                     resolved_by="place", confidence=0.7)
     return None
 
 

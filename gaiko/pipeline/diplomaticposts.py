@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ..types import Actor
+from .destination import foreign_side
 from .primarydata import _data, _words
 
 if TYPE_CHECKING:
@@ -55,13 +56,9 @@ def _host(post: Token, own: str | None, state: DocState) -> Actor | None:
     """The country of the place of the post's "in" phrase ("consulate in Lagos"), when it is not the post's own."""
     for p in (c for c in post.children if c.dep_ == "prep" and c.lower_ == "in"):
         for o in (c for c in p.children if c.dep_ == "pobj"):
-            a = state.actor_in(o)
-            if a is not None and a.country and a.country != own:
-                return a
-            place = next((pl for pl in state.places if pl.start <= o.idx < pl.end), None)
-            if place is not None and place.country and place.country != own:
-                return Actor(text=place.text, start=place.start, end=place.end, country=place.country,
-                             resolved_by="place", confidence=0.7)
+            side = foreign_side(o, state, own)
+            if side is not None:
+                return side
     return None
 
 
