@@ -65,11 +65,6 @@ def _shares_subject(toks: Any, lo: int, hi: int, lex: Lexicon) -> bool:
         tag == "past" and lem in lex.verbs for lem, tag in lex.lemmas(toks[lo + 1].text))
 
 
-#: what a pledge of money ("pay 500 million euros") is reported as: the aid, the spending, the investment (a loan may be
-#: another debt): ``money_kin`` of ``pledges/money_verbs.yaml``
-_MONEY_KIN = money_kin()
-
-
 def frame_sets(frame: Frame, lex: Lexicon) -> tuple[set[str], set[str], set[str], set[str], set[str], frozenset[str],
                                                      set[Any]]:
     """(acts, opposite, partly, contra, stems wanted, every concept any of them names, categories of the objects) of a
@@ -82,7 +77,9 @@ def frame_sets(frame: Frame, lex: Lexicon) -> tuple[set[str], set[str], set[str]
         partly = {x for a in frame.acts for x in lex.partly.get(a, ())} - acts
         contra = {lex.opposite_objects[o] for o in frame.objects if o in lex.opposite_objects}
         stems_wanted = {k for k in frame.objects if ":" not in k}
-        kin = _MONEY_KIN if "o:money" in frame.heads else frozenset()
+        # a pledge of money ("pay 500 million euros") is reported as the aid, the spending, the investment (a loan may
+        # be another debt): ``money_kin`` of ``pledges/money_verbs.yaml``
+        kin = money_kin() if "o:money" in frame.heads else frozenset()
         wanted = frozenset(acts | opposite | partly | contra | frame.objects | kin)
         mine = {lex.category[o] for o in frame.objects if o in lex.category}
         got = (lex, (acts, opposite, partly, contra, stems_wanted, wanted, mine))
@@ -92,7 +89,7 @@ def frame_sets(frame: Frame, lex: Lexicon) -> tuple[set[str], set[str], set[str]
 
 def _clauses_of(frame: Frame, text: str, lex: Lexicon) -> list[Clause]:
     acts, opposite, partly, contra, stems_wanted, wanted, _mine = frame_sets(frame, lex)
-    objects = frame.objects | _MONEY_KIN if "o:money" in frame.heads else frame.objects
+    objects = frame.objects | money_kin() if "o:money" in frame.heads else frame.objects
     money_wanted = "o:money" in objects
     out: list[Clause] = []
     for lo, hi, inside, events, stems, money, participle, named, evnamed, stemmed in _clause_info(text):
@@ -131,7 +128,7 @@ def _object_ok(frame: Frame, c: Clause, lex: Lexicon | None = None, toks: list[A
     if lex is not None and any(lex.category.get(k) for k in named & frame.narrow) and frame.heads & _RESTRICTIONS \
             and (c.acts or c.partly or not c.opposite):  # "rice prices doubled" is no tariff raised
         return None
-    if "o:money" in frame.heads and named & _MONEY_KIN:
+    if "o:money" in frame.heads and named & money_kin():
         return None
     modifies = dict(frame.name_needs)  # a name that only modifies the object's noun says which one beside it (t49)
     if any(k not in modifies or named & modifies[k] for k in named & frame.names):  # a proper name of the object

@@ -95,6 +95,7 @@ def _w(key: str) -> frozenset[str]:
     return word_sets(_WORDS)[key]
 
 
+@lru_cache(maxsize=1)
 def money_kin() -> frozenset[str]:
     """The object keys a pledge of money is reported by besides the money itself (``money_kin``: "o:aid", ...)."""
     return frozenset(f"o:{k}" for k in _w("money_kin"))
