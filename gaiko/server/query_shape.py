@@ -45,8 +45,10 @@ def join_list_names(query: bytes) -> bytes | None:
       ``quad_class=1&quad_class=,4`` is ``quad_class=1,4``, round r29); one value that names a value twice
       (``type=ACCUSE,ACCUSE``) names it once, so the answer's echoed filters do not repeat it; for the names read
       in any case (:data:`CASELESS`) that is in any case, the first spelling kept (round r31);
-    - any other name given several times, some of them empty (``source=&source=ARM``: the dashboard's form sends
-      an empty ``source=``), keeps the values that are not empty: an empty value is no value (round r29);
+    - any other name with an empty value (``source=``, ``target_country=``, ``made_since=``: a form sends its empty
+      fields) drops that value: an empty value is no value, given once (round l47, newcomer b46: an empty
+      ``target_country`` matched no pledge, an empty ``status`` every pledge, an empty ``made_since`` was refused
+      with 422) or beside a value that is not empty (``source=&source=ARM``, round r29);
     - a name of :data:`LOWERED` has its value lower-cased (round r33).
     """
     items = parse_qsl(query.decode("latin-1"), keep_blank_values=True)
@@ -56,6 +58,9 @@ def join_list_names(query: bytes) -> bytes | None:
     lists: dict[str, int] = {}
     changed = False
     for k, v in items:
+        if not v.strip():
+            changed = True  # an empty value is no value, given once or beside another (round l47)
+            continue
         if k in LIST_NAMES:
             parts = [p.strip() for p in v.split(",")]
             fold = str.casefold if k in CASELESS else str
@@ -79,8 +84,6 @@ def join_list_names(query: bytes) -> bytes | None:
                 changed = True
             else:
                 out.append((k, v))
-        elif counts[k] > 1 and not v.strip() and any(w.strip() for n, w in items if n == k):
-            changed = True  # an empty value beside one that is not: no value
         elif k in LOWERED and v != v.strip().lower():
             out.append((k, v.strip().lower()))
             changed = True

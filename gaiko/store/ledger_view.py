@@ -197,8 +197,8 @@ def _level_is(levels: dict[str, str], level: str, want: str | list[str]) -> bool
 def target_ok(entry: dict[str, Any], want: str | None) -> bool:
     """Whether a ledger entry's target (the party the pledge is made to or asked of) is ``want``: a code (ISO3, the
     scorecard's key of a party of no state such as ``IGOIGO``, ``IGO`` for every international body; any case,
-    several comma-separated) matches the target's country as the API's ``target_country`` does (which wants
-    capitals); other words match words of the target's name or text, as the API's ``target`` (``gaiko pledges
+    several comma-separated) matches the target's country as the API's ``target_country`` does (in any case
+    since round l47); other words match words of the target's name or text, as the API's ``target`` (``gaiko pledges
     --target``, :func:`gaiko.tracking.ledger`; round u46). No ``want``: every entry; an entry with no target
     matches no ``want``."""
     if not want or not want.strip():
@@ -297,6 +297,14 @@ def statements_behind(entries: Any) -> int:
     return sum(len(e.get("mentions") or []) or 1 for e in entries)
 
 
+def _upper(want: str | list[str] | None) -> str | list[str] | None:
+    """An exact code filter in capitals: the keys it is matched against (ISO3, country + sector, ``IGOIGO``, ``---``)
+    are written in capitals."""
+    if want is None:
+        return None
+    return want.upper() if isinstance(want, str) else [w.upper() for w in want]
+
+
 def ledger_view(
     store: Any, *, as_of: dt.date | str | None = None, actor: str | None = None, status: str | list[str] | None = None,
     target: str | None = None, q: str | None = None, actor_country: str | None = None, actor_code: str | None = None,
@@ -324,8 +332,10 @@ def ledger_view(
     made = parse_made(made_since, made_until)
     changed = parse_changed(changed_since)
     rows = ledger_entries(store, as_of, dismissed="not_a_pledge" in wanted)
-    exact = {"country": actor_country, "code": actor_code, "name": actor_name}
-    target_exact = {"country": target_country, "code": target_code, "name": target_name}
+    # codes are read in any case ("mex" is MEX, as --target and /clusters?country= read them; round l47, newcomer
+    # b47); names stay exact
+    exact = {"country": _upper(actor_country), "code": _upper(actor_code), "name": actor_name}
+    target_exact = {"country": _upper(target_country), "code": _upper(target_code), "name": target_name}
     kinds = set(parse_kinds(kind))
     kept = [r for r in rows if _matches(r, actor, target, q, exact, target_exact) and (not kinds or r.get("kind") in kinds)
             and made_between(r, *made) and changed_since_ok(r, changed)]
