@@ -45,6 +45,7 @@ from .amounts import deadline_before
 from .arrival import arrival_elsewhere
 from .latenot import not_done_stalls
 from .noneof import none_done
+from .nointent import no_intention
 from .normalise import COUNTERPART_ACTS, Frame
 from .othermatter import _ANNOUNCES, _ANOTHER_MATTER, _YEAR, _month_before, _other_partner, _other_people
 from .parts import part_undone
@@ -159,6 +160,7 @@ def _decide(frame: Frame, report: Report, lex: Lexicon) -> Decision:
                 d = Decision("unrelated", note=f"about a deadline of {day}, before the pledge", features=feats)
             d = denied(frame, report, toks, c, d, lex) or d  # "denied that the cut had been dropped" (round p49)
             d = none_done(frame, toks, c, d) or d  # "no money for the port had arrived" (round t52)
+            d = no_intention(frame, report, toks, c, d, lex) or d  # "has no intention of cutting" (round t52)
             d = not_done_stalls(report.text, d) or d  # "has not been set up" after the deadline: stalled (round p80)
             d = arrival_elsewhere(frame, d, lex) or d  # "the soldiers landed" for a pledge to open a base (round p81)
             d = _refrained_act_done(frame, d)

@@ -1,0 +1,54 @@
+"""Round t52 (issue 14, round t51's left list): linked reports decided wrong. Our own sentences, with look-alikes.
+
+I. "X has no intention of <act>" / "has no plans to <act>" by the pledger is the pledge dropped, withdrawn (it was
+   left for review, or read as the act announced again); another side's intention and a pledge to refrain keep their
+   readings (gaiko/tracking/nointent.py, pledges/no_intention.yaml).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import one_entry, pledge_story_entries
+
+
+def _relations(entry: dict) -> list[str]:
+    return [ev["relation"] for ev in entry["evidence"] if ev.get("relation")]
+
+
+def _story(tmp_path: Path, coder, pledge: str, report: str, verb: str) -> dict:
+    return one_entry(pledge_story_entries(tmp_path, coder, pledge, [report]), verb)
+
+
+# -- I: no intention, no plans ----------------------------------------------------------------------------------------
+
+_OUTPUT = "OSLO — Norway pledged on Monday to cut its oil output by 10% this year."
+_CONSULATE = "ACCRA — Ghana pledged on Monday to open a consulate in Abidjan by September."
+
+
+@pytest.mark.parametrize("pledge,report,verb", [
+    (_OUTPUT, "Norway has no intention of cutting its oil output, the energy minister said.", "cut"),
+    (_CONSULATE, "Ghana has no plans to open the consulate in Abidjan, the foreign minister said on Friday.", "open"),
+])
+def test_no_intention_withdraws(tmp_path: Path, coder, pledge: str, report: str, verb: str) -> None:
+    entries = pledge_story_entries(tmp_path, coder, pledge, [report])
+    e = one_entry(entries, verb)  # one entry: the sentence is no new pledge
+    assert _relations(e) == ["withdraws"], e["evidence"]
+    assert e["status"] == "withdrawn", (e["status"], e["status_reason"])
+
+
+def test_another_sides_intention_is_not_the_pledgers(tmp_path: Path, coder) -> None:
+    e = _story(tmp_path, coder, _OUTPUT, "Russia has no intention of cutting its oil output, the Kremlin said.", "cut")
+    assert e["status"] != "withdrawn", (e["status"], e["evidence"])
+
+
+def test_no_intention_unit() -> None:
+    from gaiko.tracking.nointent import _phrase_at
+    from gaiko.tracking.text import analyse
+
+    toks = analyse("Ghana has no plans to open the consulate")[0]
+    assert _phrase_at(toks, 0, 5)[2] == "no plans to"
+    toks = analyse("Ghana has no plans for now, but will open the consulate")[0]
+    assert _phrase_at(toks, 0, len(toks) - 2) is None  # too far from the act
