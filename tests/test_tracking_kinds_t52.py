@@ -3,6 +3,9 @@
 I. "X has no intention of <act>" / "has no plans to <act>" by the pledger is the pledge dropped, withdrawn (it was
    left for review, or read as the act announced again); another side's intention and a pledge to refrain keep their
    readings (gaiko/tracking/nointent.py, pledges/no_intention.yaml).
+V. For a pledge to ratify or pass, a whole legislature's "voted to approve" / "voted ... through" is the deed,
+   fulfilled (it was read as "to approve", a restatement); a committee's vote stays what it was
+   (gaiko/tracking/steps.voted_through, pledges/steps.yaml).
 """
 
 from __future__ import annotations
@@ -52,3 +55,41 @@ def test_no_intention_unit() -> None:
     assert _phrase_at(toks, 0, 5)[2] == "no plans to"
     toks = analyse("Ghana has no plans for now, but will open the consulate")[0]
     assert _phrase_at(toks, 0, len(toks) - 2) is None  # too far from the act
+
+
+# -- V: a whole legislature voted it through --------------------------------------------------------------------------
+
+_TREATY = "RIGA — Latvia pledged on Monday to ratify the border treaty with Estonia by June."
+
+
+def test_lawmakers_voted_to_approve_fulfils(tmp_path: Path, coder) -> None:
+    e = _story(tmp_path, coder, _TREATY, "Latvian lawmakers voted to approve the border treaty with Estonia on Thursday.",
+               "ratify")
+    assert _relations(e) == ["fulfils"], e["evidence"]
+    assert e["status"] == "fulfilled", (e["status"], e["status_reason"])
+
+
+def test_committee_vote_is_no_ratification(tmp_path: Path, coder) -> None:
+    e = _story(tmp_path, coder, _TREATY, "The Latvian parliament's foreign affairs committee voted to approve the border "
+               "treaty with Estonia on Thursday.", "ratify")
+    assert e["status"] != "fulfilled", (e["status"], e["evidence"])
+
+
+def test_voted_through_unit() -> None:
+    from types import SimpleNamespace
+
+    from gaiko.tracking.clausegrammar import Decision
+    from gaiko.tracking.lexicon import lexicon
+    from gaiko.tracking.steps import voted_through
+
+    lex = lexicon()
+    f = SimpleNamespace(verb="ratify", doer="LVA")
+    d = Decision("restates", cue="approve")
+    assert voted_through(f, "Latvian lawmakers voted to approve the treaty.", d, lex) == "voted to approve"
+    assert voted_through(f, "The parliament voted the treaty through on Friday.", d, lex) == "voted the treaty through"
+    assert voted_through(f, "The parliament voted through the treaty on Friday.", d, lex) == "voted through"
+    assert voted_through(f, "Lawmakers voted to delay the treaty.", d, lex) is None
+    assert voted_through(f, "Lawmakers voted against the treaty.", d, lex) is None
+    assert voted_through(f, "The lower house voted to approve the treaty.", d, lex) is None  # one chamber
+    assert voted_through(SimpleNamespace(verb="sign", doer="LVA"), "Lawmakers voted to approve the treaty.", d,
+                         lex) is None  # a pledge to sign: the vote is a step

@@ -53,7 +53,7 @@ from .jointrow import others_share
 from .persists import goes_on
 from .truceend import truce_ended
 from .promisedstate import promised_state, resumed_own
-from .steps import ratified_by_vote
+from .steps import ratified_by_vote, voted_through
 from .restundone import done_in_part
 from .status import KEPT_OVER_TERM
 from .text import OBJECT, countries_in, tokens_hits
@@ -169,6 +169,8 @@ def _decide(frame: Frame, report: Report, lex: Lexicon) -> Decision:
             d = resumed_own(frame, report.text, d, lex) or d  # "talks resumed" for a pledge to hold talks (round t51)
             if d.relation == "progresses" and ratified_by_vote(frame, report.text, d.cue, lex):  # (round t51)
                 d = Decision("fulfils", cue=d.cue, note="the legislature's vote: the ratification", features=d.features)
+            elif (vote := voted_through(frame, report.text, d, lex)) is not None:  # "lawmakers voted to approve" (t52)
+                d = Decision("fulfils", cue=vote, note="the legislature's vote: the deed", features=d.features)
         if d.relation not in ("needs_review", "unrelated"):
             if stall is None and d.relation == "stalls":
                 stall = d  # "the bridge remains shut; the opening was put off until ...": the state, then why
