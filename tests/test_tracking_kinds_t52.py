@@ -6,6 +6,9 @@ I. "X has no intention of <act>" / "has no plans to <act>" by the pledger is the
 V. For a pledge to ratify or pass, a whole legislature's "voted to approve" / "voted ... through" is the deed,
    fulfilled (it was read as "to approve", a restatement); a committee's vote stays what it was
    (gaiko/tracking/steps.voted_through, pledges/steps.yaml).
+S. A start that is the promised thing running ("the first recruits began classes at the new academy", "started
+   pumping gas" for a pledge to supply it) is the deed, fulfilled, not work under way; a start of talks about it is
+   not (gaiko/tracking/runstart.py, pledges/running_start.yaml).
 """
 
 from __future__ import annotations
@@ -93,3 +96,49 @@ def test_voted_through_unit() -> None:
     assert voted_through(f, "The lower house voted to approve the treaty.", d, lex) is None  # one chamber
     assert voted_through(SimpleNamespace(verb="sign", doer="LVA"), "Lawmakers voted to approve the treaty.", d,
                          lex) is None  # a pledge to sign: the vote is a step
+
+
+# -- S: a start that is the deed ---------------------------------------------------------------------------------------
+
+_ACADEMY = "NAIROBI — Kenya pledged on Monday to turn the old barracks in Nakuru into a police academy by September."
+
+
+@pytest.mark.parametrize("pledge,report,verb", [
+    (_ACADEMY, "The first 200 recruits began classes at the new police academy in Nakuru on Friday, officials said.",
+     "turn"),
+    ("CHISINAU — Russia pledged on Monday to supply gas to Moldova through the Trans-Balkan pipeline from January.",
+     "Russia started pumping gas to Moldova through the Trans-Balkan pipeline on Friday, the operator said.", "supply"),
+])
+def test_start_that_is_the_deed_fulfils(tmp_path: Path, coder, pledge: str, report: str, verb: str) -> None:
+    e = _story(tmp_path, coder, pledge, report, verb)
+    assert _relations(e) == ["fulfils"], e["evidence"]
+    assert e["status"] == "fulfilled", (e["status"], e["status_reason"])
+
+
+def test_start_of_talks_is_not_the_deed(tmp_path: Path, coder) -> None:
+    e = _story(tmp_path, coder, _ACADEMY, "Kenya began talks with donors on the police academy in Nakuru on Friday, "
+               "officials said.", "turn")
+    assert e["status"] != "fulfilled", (e["status"], e["evidence"])
+
+
+def test_started_running_unit() -> None:
+    from types import SimpleNamespace
+
+    from gaiko.tracking.clausegrammar import Decision
+    from gaiko.tracking.lexicon import lexicon
+    from gaiko.tracking.runstart import started_running
+
+    lex = lexicon()
+    build = SimpleNamespace(verb="build", acts=frozenset({"a:build"}), quantity=None)
+    d = Decision("progresses", cue="began")
+    assert started_running(build, "The plant began making chips in May.", d, lex).relation == "fulfils"
+    assert started_running(build, "The plant began regular flights in May.", d, lex).relation == "fulfils"
+    assert started_running(build, "Crews began work on the plant in May.", d, lex) is None
+    assert started_running(build, "The firm began construction of the plant.", d, lex) is None
+    assert started_running(build, "The plant is to begin making chips in May.", Decision("progresses", cue="begin"),
+                           lex) is None
+    assert started_running(build, "The pipeline began pumping gas.", d, lex) is None  # a supply word, not a supply pledge
+    counted = SimpleNamespace(verb="deliver", acts=frozenset({"a:deliver"}), quantity={"value": 40})
+    assert started_running(counted, "Germany began deliveries of the buses.", d, lex) is None  # the first part
+    halt = SimpleNamespace(verb="halt", acts=frozenset({"a:stop"}), quantity=None)
+    assert started_running(halt, "The plant began pumping again.", d, lex) is None
