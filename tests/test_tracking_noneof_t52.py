@@ -52,7 +52,9 @@ def test_none_of_it_unit() -> None:
             ("The troops no longer patrol the border", "patrol", None),  # a deed stopped: nolonger.py's
             ("No fewer than 300 soldiers arrived", "arrived", None),
             ("No official said when the money arrived", "arrived", None),  # the negation is the speaker's
-            ("The money arrived with no delay", "arrived", None)):
+            ("The money arrived with no delay", "arrived", None),
+            ("The No. 6 unit reached full power on Friday", "reached", None),  # a number, no negation
+            ("Japan had no plans to use the assets it holds", "holds", None)):  # the pronoun is the subject
         toks = analyse(text)[0]
         i = next(k for k, t in enumerate(toks) if t.text == verb)
         assert none_of_it(toks, 0, i, i + 1, len(toks)) == want, text

@@ -37,8 +37,9 @@ def _none_at(toks: list[Tok], k: int, hi: int) -> str | None:
         if low[:len(words)] != words:
             continue
         nxt = low[len(words)] if len(low) > len(words) else ""
-        if nxt in w["not_negating"] or (words[0] == "not" and nxt == "only"):
-            return None  # "no longer", "no more than $5 million", "not only ... but also"
+        if nxt in w["not_negating"] or (words[0] == "not" and nxt == "only") or nxt[:1] in (".", "#") or \
+                nxt[:1].isdigit():
+            return None  # "no longer", "no more than $5 million", "not only ... but also", "the No. 6 unit"
         return phrase
     return None
 
