@@ -244,8 +244,8 @@ def show(
         typer.echo(f"why: {e['status_reason']}")
     if e.get("needs_review") and any(ev["role"] == "needs_review" for ev in e["evidence"]):
         typer.echo("needs review: some reports below are about it but say nothing gaiko could read (role needs_review)")
-    elif e.get("needs_review"):  # a later reading of the relation model not taken over the status (round t51)
-        typer.echo("needs review: a later report the relation model read otherwise does not move it (see why)")
+    elif e.get("needs_review"):  # a later reading not taken over the status (rounds t51, t52)
+        typer.echo("needs review: a later report read otherwise does not move it (see why)")
     if e.get("override_note"):
         typer.echo(f"note: {e['override_note']}")
     emit_rows(

@@ -140,7 +140,7 @@ def quantity_relation(frame: Frame, text: str, lex: Lexicon | None = None) -> st
 
 def partial_words(text: str) -> bool:
     """Whether ``text`` says the act was done in part ("partly", "some of", "first batch")."""
-    low = f" {text.lower()} "
+    low = f" {text.lower()} ".replace(" not only ", " ")  # "not only paid it but also ...": no part (round t52)
     return any(f" {w} " in low for w in _wl("partial_words"))
 
 

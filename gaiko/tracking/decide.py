@@ -44,6 +44,8 @@ from .lexicon import Lexicon, lexicon
 from .amounts import deadline_before
 from .arrival import arrival_elsewhere
 from .latenot import not_done_stalls
+from .noneof import none_done
+from .nointent import no_intention
 from .normalise import COUNTERPART_ACTS, Frame
 from .othermatter import _ANNOUNCES, _ANOTHER_MATTER, _YEAR, _month_before, _other_partner, _other_people
 from .parts import part_undone
@@ -51,7 +53,8 @@ from .jointrow import others_share
 from .persists import goes_on
 from .truceend import truce_ended
 from .promisedstate import promised_state, resumed_own
-from .steps import ratified_by_vote
+from .runstart import started_running
+from .steps import ratified_by_vote, voted_through
 from .restundone import done_in_part
 from .status import KEPT_OVER_TERM
 from .text import OBJECT, countries_in, tokens_hits
@@ -157,14 +160,19 @@ def _decide(frame: Frame, report: Report, lex: Lexicon) -> Decision:
             if d.relation in ("reverses", "stalls") and (day := deadline_before(frame, report)):
                 d = Decision("unrelated", note=f"about a deadline of {day}, before the pledge", features=feats)
             d = denied(frame, report, toks, c, d, lex) or d  # "denied that the cut had been dropped" (round p49)
+            d = none_done(frame, toks, c, d) or d  # "no money for the port had arrived" (round t52)
+            d = no_intention(frame, report, toks, c, d, lex) or d  # "has no intention of cutting" (round t52)
             d = not_done_stalls(report.text, d) or d  # "has not been set up" after the deadline: stalled (round p80)
             d = arrival_elsewhere(frame, d, lex) or d  # "the soldiers landed" for a pledge to open a base (round p81)
             d = _refrained_act_done(frame, d)
             d = truce_ended(frame, report.text, d) or d  # "the army ended the truce" for a pledge to halt (round t46)
             d = promised_state(frame, report.text, d, lex) or d  # "resumed work as a full embassy" (round t51)
             d = resumed_own(frame, report.text, d, lex) or d  # "talks resumed" for a pledge to hold talks (round t51)
+            d = started_running(frame, report.text, d, lex) or d  # "cadets began classes at the academy" (round t52)
             if d.relation == "progresses" and ratified_by_vote(frame, report.text, d.cue, lex):  # (round t51)
                 d = Decision("fulfils", cue=d.cue, note="the legislature's vote: the ratification", features=d.features)
+            elif (vote := voted_through(frame, report.text, d, lex)) is not None:  # "lawmakers voted to approve" (t52)
+                d = Decision("fulfils", cue=vote, note="the legislature's vote: the deed", features=d.features)
         if d.relation not in ("needs_review", "unrelated"):
             if stall is None and d.relation == "stalls":
                 stall = d  # "the bridge remains shut; the opening was put off until ...": the state, then why

@@ -17,7 +17,7 @@ from .clausegrammar import auxiliaries
 from .normalise import Frame
 from .text import Tok
 
-__all__ = ["approval_step", "ratified_by_vote", "sent_on"]
+__all__ = ["approval_step", "ratified_by_vote", "sent_on", "voted_through"]
 
 _WORDS = "pledges/steps.yaml"
 
@@ -76,11 +76,48 @@ def ratified_by_vote(frame: Frame, text: str, cue: str | None, lex: Any) -> bool
     toks = [t.text.lower() for t in tok]
     if word not in toks:
         return False
+    return _whole_legislature(frame, text, tok, toks.index(word), lex)
+
+
+def _whole_legislature(frame: Frame, text: str, tok: list[Tok], at: int, lex: Any) -> bool:
+    """Whether the words before token ``at`` (a done vote or approval) name a whole legislature of the pledger's, not
+    one chamber of two or a committee, with no negation or future just before it."""
+    from .text import countries_in
+
+    w = word_sets(_WORDS)
     doer = (frame.doer or "").split("/")[0]
-    if not doer or countries_in(text[:tok[toks.index(word)].start], lex) - {doer}:
+    if not doer or countries_in(text[:tok[at].start], lex) - {doer}:
         return False
-    before = [re.sub(r"[^a-z']", "", t) for t in toks[:toks.index(word)]]
+    before = [re.sub(r"[^a-z']", "", t.text.lower()) for t in tok[:at]]
     if any(t in w["one_chamber"] for t in before) or any(t in ("not", "n't", "never", "to", "will", "would") for t in
                                                          before[-3:]):
         return False
     return any(t in w["bodies"] | w["ratify_bodies"] for t in before)
+
+
+def voted_through(frame: Frame, text: str, d: Any, lex: Any) -> str | None:
+    """For a pledge to ratify or pass (``vote_deeds``), the words of a whole legislature's done vote for it ("lawmakers
+    voted to approve the treaty", "the Senate voted the bill through", "parliament voted overwhelmingly in favour of
+    the accord"), which the rules read as the act announced ("to approve": ``restates``) or a step, else None (round
+    t52). A committee's or one chamber's vote, another country's, a vote against and a vote to come are not."""
+    w = word_sets(_WORDS)
+    if (frame.verb or "").lower() not in w["vote_deeds"] or d.relation not in ("restates", "revises", "progresses",
+                                                                                "needs_review"):
+        return None
+    from .text import analyse
+
+    tok = analyse(text)[0]
+    low = [t.text.lower() for t in tok]
+    for k, t in enumerate(low):
+        if t not in w["votes"]:
+            continue
+        after = low[k + 1:k + 9]
+        stop = next((n for n, x in enumerate(after) if x in w["vote_for"] or x in (",", ";") or x == "to" and not (
+            n + 1 < len(after) and after[n + 1][:1].isdigit())), None)  # "voted 338 to 0 to approve": a tally
+        if stop is None or after[stop] in (",", ";") or any(x in w["vote_against"] for x in after[:stop + 1]):
+            continue
+        if after[stop] == "to" and (stop + 1 >= len(after) or after[stop + 1] not in w["vote_acts"]):
+            continue  # "voted to delay the treaty": another act
+        if _whole_legislature(frame, text, tok, k, lex):
+            return " ".join(tok[n].text for n in range(k, k + stop + 2 + (after[stop] == "to")))
+    return None
