@@ -71,7 +71,8 @@ def extra_cues(t: Token, lex: Lexicon) -> list[tuple[Token, Token, str, Token | 
                 out.append((t, c, "plan", named))
     if lemma == "be" and subj is not None and subj.tag_ == "WDT" and t.dep_ == "relcl":
         # "a bridge, which is to be finished within a year": a relative passive on a thing (round x22)
-        out.extend((t, c, "plan", None) for c in t.children if _to_infinitive(c) and relative_clause(c) is not None)
+        out.extend((t, c, "plan", None) for c in t.children if _to_infinitive(c) and (
+            relative_clause(c) is not None or relative_clause(c, agent=True) is not None))  # "... built by X" (x23)
     if lemma == "go" and t.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in t.children):
         for c in t.children:
             if _to_infinitive(c):

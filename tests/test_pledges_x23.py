@@ -1,0 +1,46 @@
+"""Round x23 (issue 14): pledge extraction kinds left by rounds x22 and b46. Our own sentences (other places and acts
+than any gold or corpus sentence), with look-alikes that must not change.
+
+V. A relative passive with a by-agent ("a new port at Lamu, which will be built by Japanese firms"): the by-agent's
+   pledge, whose action takes the clause's antecedent as its object ("build a new port at Lamu"), never the relative
+   pronoun ("build which"); "which is to be financed by X" is a cue as "which is to be finished" is. A past clause, a
+   clause on a sentence's subject that is no pledge and an act suffered stay none.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import pledge_rows
+
+# ---------------------------------------------------------------------------------------------------------- V
+AGENT_RELATIVE = [
+    ("Kenya will build a new port at Lamu, which will be built by Japanese firms, the ministry said.",
+     "JPN", "build a new port at Lamu"),
+    ("Angola signed a deal for a refinery in Lobito, which will be financed by the African Development Bank.",
+     "IGO", "finance a refinery in Lobito"),
+    ("Peru awarded the contract for a desalination plant in Ilo, which will be operated by a Spanish firm.",
+     "ESP", "operate a desalination plant in Ilo"),
+    ("Uganda will upgrade the airport at Entebbe, which is to be financed by the World Bank, the transport minister "
+     "said.", "IGO", "finance the airport at Entebbe"),
+]
+
+
+@pytest.mark.parametrize("text,country,action", AGENT_RELATIVE)
+def test_v_relative_passive_with_agent_takes_its_antecedent(coder, text: str, country: str, action: str) -> None:
+    rows = pledge_rows(coder, text)
+    assert (country, action) in [(r[0], r[2]) for r in rows], rows
+    assert not any("which" in r[2].split() for r in rows), rows
+
+
+AGENT_RELATIVE_NOT = [
+    "Kenya opened a new port at Lamu, which was built by Japanese firms.",  # past: a deed told
+    "The dam, which will be finished by Chinese engineers in 2027, is the largest in the region.",  # no cue of its own
+    "Floods cut the main road to Tete, which will be hit again by storms next week.",  # suffered
+    "Rwanda opened a clinic in Huye, which had been paid for by Belgium.",
+]
+
+
+@pytest.mark.parametrize("text", AGENT_RELATIVE_NOT)
+def test_v_relative_passive_look_alikes_stay_none(coder, text: str) -> None:
+    assert pledge_rows(coder, text) == []
