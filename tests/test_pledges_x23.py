@@ -5,6 +5,10 @@ V. A relative passive with a by-agent ("a new port at Lamu, which will be built 
    pledge, whose action takes the clause's antecedent as its object ("build a new port at Lamu"), never the relative
    pronoun ("build which"); "which is to be financed by X" is a cue as "which is to be finished" is. A past clause, a
    clause on a sentence's subject that is no pledge and an act suffered stay none.
+O. "Will/would have to ... until/unless/if ..." over people who are no party ("Fishermen will have to stay in port
+   until the storm passes, the coast guard said"): an obligation told of them, no pledge of theirs and no demand (a
+   demand asks a party by a verb of asking or wishing; a rule's act is x22's "require"). The speaker's own side ("it
+   would have to stop deliveries unless ...", "Kenya would have to halt exports unless ...") keeps its pledge.
 """
 
 from __future__ import annotations
@@ -44,3 +48,30 @@ AGENT_RELATIVE_NOT = [
 @pytest.mark.parametrize("text", AGENT_RELATIVE_NOT)
 def test_v_relative_passive_look_alikes_stay_none(coder, text: str) -> None:
     assert pledge_rows(coder, text) == []
+
+
+# ---------------------------------------------------------------------------------------------------------- O
+OBLIGED = [
+    "Fishermen will have to stay in port until the storm passes, the coast guard said.",
+    "Truck drivers would have to wait at the border unless the new scanners arrive, the customs agency said.",
+    "Up to 3,000 Ukrainians will have to leave the camps until new housing is found, the mayor said.",
+]
+
+
+@pytest.mark.parametrize("text", OBLIGED)
+def test_o_obligation_over_people_is_no_pledge(coder, text: str) -> None:
+    assert pledge_rows(coder, text) == []
+
+
+OBLIGED_KEPT = [
+    ("The World Food Programme said it would have to stop food deliveries to Tigray unless donors found $50 million.",
+     "IGO", "stop food deliveries to Tigray"),
+    ("Kenya would have to halt power exports to Uganda unless the arrears were paid, Kenya's energy minister said.",
+     "KEN", "halt power exports to Uganda"),
+]
+
+
+@pytest.mark.parametrize("text,country,action", OBLIGED_KEPT)
+def test_o_own_side_obligation_with_a_condition_stays(coder, text: str, country: str, action: str) -> None:
+    rows = pledge_rows(coder, text)
+    assert [(r[0], r[2]) for r in rows] == [(country, action)], rows

@@ -20,7 +20,7 @@ from ..docindex import columns
 from ..tables import word_sets
 from ..tracking.quantities import best_quantity
 from .pledge_asked import asked_party, misread_verb
-from .pledge_enable import enabled_act
+from .pledge_enable import enabled_act, obliged_people
 from .pledge_bound import bound_session, decision_due, noun_demands
 from .pledge_forms import extra_cues, hung_conjuncts
 from .pledge_headline import headline_cue
@@ -234,6 +234,8 @@ def _modal_verb(v: Token, lex: Lexicon) -> Token | None:
         if inf is not None:  # "would have to stop X unless Y": a threat; "will have to wait" is no pledge
             cond = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.condition_marks for m in c.children)
                        for x in (v, inf) for c in x.children)
+            if obliged_people(v, lex):
+                return None  # "Fishermen will have to stay in port until ..., the coast guard said" (round x23)
             return inf if cond and not any(c.dep_ == "neg" for c in v.children) else None
         dated = any(c.dep_ in ("prep", "agent") and c.lower_ in _m("have_deadline_preps") and
                     any(x.ent_type_ == "DATE" for x in c.subtree) for c in v.subtree)

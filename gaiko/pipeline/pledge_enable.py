@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from ..tables import word_sets
 from .pledge_parts import Lexicon, is_actorish, say_head
 
-__all__ = ["enabled_act", "enabled_action"]
+__all__ = ["enabled_act", "enabled_action", "obliged_people"]
 
 _WORDS = "pledges/enabled_acts.yaml"
 
@@ -33,6 +33,14 @@ def _people(subj: Token | None, lex: Lexicon) -> bool:
         return True  # "Ukrainians", "up to 10,000 Papua New Guineans" (a counted people the tagger took for an ORG)
     return subj is not None and subj.pos_ == "NOUN" and not is_actorish(subj, lex) and \
         subj.lemma_.lower() in word_sets(_WORDS)["people_nouns"]
+
+
+def obliged_people(have: Token, lex: Lexicon) -> bool:
+    """Whether "have to" at ``have`` binds people who are no party (round x23): "Fishermen will have to stay in port
+    until the storm passes, the coast guard said" is an obligation told of them, no pledge of theirs; and no demand
+    either (docs/pledges.md: a demand asks a party by a verb of asking or wishing, and a rule's act is the speaker's
+    side's "require", :func:`enabled_act`)."""
+    return _people(next((c for c in have.children if c.dep_ in ("nsubj", "nsubjpass")), None), lex)
 
 
 def _conditional(*verbs: Token, marks: frozenset[str]) -> bool:
