@@ -9,6 +9,10 @@ O. "Will/would have to ... until/unless/if ..." over people who are no party ("F
    until the storm passes, the coast guard said"): an obligation told of them, no pledge of theirs and no demand (a
    demand asks a party by a verb of asking or wishing; a rule's act is x22's "require"). The speaker's own side ("it
    would have to stop deliveries unless ...", "Kenya would have to halt exports unless ...") keeps its pledge.
+D. A document as subject: "the accord obliges / binds / requires X to ACT" is X's agreement, as "commits X to" is
+   (an agreed text of ``binding_documents``, an actor or "both sides" bound, the verb not past and under no "would");
+   "commits X to <gerund>" parsed as an adverbial clause and a fund's "investment case" are read too. A law binding
+   people, a past obligation retold, a conditional and a ruling stay none.
 """
 
 from __future__ import annotations
@@ -75,3 +79,38 @@ OBLIGED_KEPT = [
 def test_o_own_side_obligation_with_a_condition_stays(coder, text: str, country: str, action: str) -> None:
     rows = pledge_rows(coder, text)
     assert [(r[0], r[2]) for r in rows] == [(country, action)], rows
+
+
+# ---------------------------------------------------------------------------------------------------------- D
+DOCUMENT = [
+    ("The accord obliges Ghana to cut its deficit to 3% of GDP by 2027.", [("GHA", "cut its deficit to 3% of GDP")]),
+    ("The accord binds Armenia to open a road across its territory within a year.",
+     [("ARM", "open a road across its territory")]),
+    ("The deal requires Pakistan to cut its fuel subsidies by June.", [("PAK", "cut its fuel subsidies")]),
+    ("The deal obliges Kenya and Uganda to share the pipeline's costs.",
+     [("KEN", "share the pipeline's costs"), ("UGA", "share the pipeline's costs")]),
+    ("The agreement commits the Tigray Interim Administration to handing at least 5,000 rifles a month to the federal "
+     "army.", [("ETH", "hand at least 5,000 rifles a month to the federal army")]),  # the gerund parsed as an adverbial
+    ("The Global Fund asked donors for $18 billion on Monday. The fund's investment case commits it to cutting deaths "
+     "from malaria by a further 30% by 2029, its director said.", [(None, "cut deaths from malaria by a further 30%")]),
+]
+
+
+@pytest.mark.parametrize("text,want", DOCUMENT)
+def test_d_document_binds_its_party(coder, text: str, want: list) -> None:
+    rows = pledge_rows(coder, text)
+    assert [(r[0], r[1], r[2]) for r in rows] == [(c, "agreement", a) for c, a in want], rows
+
+
+DOCUMENT_NOT = [
+    "The new law requires banks to report every transfer above $10,000.",  # people a law binds, no party
+    "The treaty required Kenya to withdraw its troops within 90 days, but the troops stayed.",  # past, retold
+    "The 2015 accord obliged Iran to cap enrichment at 3.67%.",
+    "If signed, the accord would oblige Ghana to cut its deficit.",  # a condition
+    "The ruling obliges Chile to pay Peru $30 million.",  # a court's ruling, no agreed text
+]
+
+
+@pytest.mark.parametrize("text", DOCUMENT_NOT)
+def test_d_document_look_alikes_stay_none(coder, text: str) -> None:
+    assert pledge_rows(coder, text) == []

@@ -22,7 +22,7 @@ from ..tracking.quantities import best_quantity
 from .pledge_asked import asked_party, misread_verb
 from .pledge_enable import enabled_act, obliged_people
 from .pledge_bound import bound_session, decision_due, noun_demands
-from .pledge_forms import extra_cues, hung_conjuncts
+from .pledge_forms import binding_verb, extra_cues, hung_conjuncts
 from .pledge_headline import headline_cue
 from .pledge_guards import forecast_of_others, timetable
 from .pledge_parts import Lexicon, is_actorish, say_head, say_left
@@ -41,7 +41,8 @@ def _w(key: str) -> frozenset[str]:
 
 
 #: lemmas the special forms start from (:mod:`gaiko.pipeline.pledge_forms`)
-_FORM_LEMMAS = frozenset({"be", "go", "threaten", "warn", "commit", "right"})
+_FORM_LEMMAS = frozenset({"be", "go", "threaten", "warn", "commit", "right"}) | word_sets("pledges/document_nouns.yaml")[
+    "binding_verbs"]  # "the accord obliges Ghana to ..." (round x23)
 
 
 def cue_lemmas(lex: Lexicon) -> frozenset[str]:
@@ -98,7 +99,7 @@ def find_cues(sent: Any, lex: Lexicon, lemmas: frozenset[str]) -> list[tuple[Tok
         if lemma in _FORM_LEMMAS:
             forms = extra_cues(t, lex)
             out.extend(forms)
-            if forms and lemma in ("commit", "threaten"):
+            if forms and (lemma == "threaten" or binding_verb(lemma)):
                 continue
         in_hand = lemma in lex.verbs_object and any(c.dep_ == "dobj" for c in t.children)
         if lemma in lex.passive_only and any(c.dep_ == "nsubj" for c in t.children) and not any(

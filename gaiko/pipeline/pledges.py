@@ -45,7 +45,7 @@ from .pledge_spoken import spoken_for, text_issuer
 from .pledge_suffered import suffered_threat
 from .pledge_terms import deadline as pledge_deadline, included, split_objects
 from .pledge_force import hostile_act, response_threat
-from .pledge_forms import no_new_pledge, parties, passive_parts, question, threatened_means, vouched
+from .pledge_forms import binding_verb, no_new_pledge, parties, passive_parts, question, threatened_means, vouched
 from .pledge_parts import (
     Lexicon, country_in, is_actorish, lexicon, main_country, say_head, say_left, subject_of,
 )
@@ -168,7 +168,8 @@ class PledgeExtractor:
                 # "China wants its neighbours to stop fishing": the party asked, named by a noun the actor lexicon
                 # lacks, is still not the one asking (round p39)
                 target = _span_actor(party)
-        elif party is not None and cue.lemma_.lower() == "commit":  # "the joint statement commits both sides to ..."
+        elif party is not None and binding_verb(cue.lemma_.lower()):
+            # "the joint statement commits both sides to ...", "the accord obliges Ghana to ..." (round x23)
             actor_tok, target = party, None
         elif party is not None and (cue.lower_ == "to" or cue.lemma_.lower() == "be"):
             # a headline "EU to fine ...": X; "drone maker Baykar is to build": the name in apposition (round x20)
