@@ -13,6 +13,10 @@ D. A document as subject: "the accord obliges / binds / requires X to ACT" is X'
    (an agreed text of ``binding_documents``, an actor or "both sides" bound, the verb not past and under no "would");
    "commits X to <gerund>" parsed as an adverbial clause and a fund's "investment case" are read too. A law binding
    people, a past obligation retold, a conditional and a ruling stay none.
+F. A refusal told as the reason or circumstance of another actor's done act (newcomer b46's F5: "Nigeria shelved
+   its plan ... after Cotonou said it would not host foreign soldiers"): no pledge of its own (it borrowed the main
+   verb's fate). A positive pledge in such a clause, a main clause in the future or with no actor as subject, and a
+   refusal in the main clause stay pledges.
 """
 
 from __future__ import annotations
@@ -114,3 +118,35 @@ DOCUMENT_NOT = [
 @pytest.mark.parametrize("text", DOCUMENT_NOT)
 def test_d_document_look_alikes_stay_none(coder, text: str) -> None:
     assert pledge_rows(coder, text) == []
+
+
+# ---------------------------------------------------------------------------------------------------------- F
+REFUSAL_AS_REASON = [
+    "Nigeria shelved its plan to deploy troops to Benin after Cotonou said it would not host foreign soldiers.",
+    "Ghana dropped the power tender because Togo said it would not sell electricity to Accra.",
+    "After Lusaka said it would not renew the licence, Glencore sold its stake in the mine.",
+    "Burundi closed its border with Rwanda since Kigali said it would not hand over the coup plotters.",
+]
+
+
+@pytest.mark.parametrize("text", REFUSAL_AS_REASON)
+def test_f_refusal_as_reason_of_another_act_is_no_pledge(coder, text: str) -> None:
+    assert pledge_rows(coder, text) == []
+
+
+REFUSAL_KEPT = [
+    ("Kenya will send police to Haiti, as Nairobi said it would not wait for the UN vote.",
+     ("KEN", "not wait for the UN vote")),  # the main clause in the future
+    ("Mali said it would not renew the mandate after France withdrew its troops.",
+     ("MLI", "not renew the mandate")),  # the refusal is the main clause
+    ("Nigeria shelved the deployment after Benin said it would host the soldiers only under an AU mandate.",
+     ("BEN", "host the soldiers only under an AU mandate")),  # not a refusal (round t39's reading)
+    ("Brent rose 3% after Saudi Arabia said it would not raise output in March.",
+     ("SAU", "not raise output")),  # the main clause's subject is no actor: the day's news
+    ("Togo said on Monday it would not sell power to Ghana.", ("TGO", "not sell power to Ghana")),
+]
+
+
+@pytest.mark.parametrize("text,row", REFUSAL_KEPT)
+def test_f_refusal_look_alikes_keep_their_pledge(coder, text: str, row: tuple) -> None:
+    assert row in [(r[0], r[2]) for r in pledge_rows(coder, text)]
