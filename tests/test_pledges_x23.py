@@ -17,6 +17,10 @@ F. A refusal told as the reason or circumstance of another actor's done act (new
    its plan ... after Cotonou said it would not host foreign soldiers"): no pledge of its own (it borrowed the main
    verb's fate). A positive pledge in such a clause, a main clause in the future or with no actor as subject, and a
    refusal in the main clause stay pledges.
+U. A passive or a thing's future "under the deal / the agreement" with no agent and no speaker ("Provincial elections
+   will be held ... under the deal"): one agreement pledge per party of the article's latest agreement told in an
+   earlier sentence. No agreement before ("under a trade deal reached in Lima"), a past passive, an onlooker speaker
+   and a promise (no agreement) before stay as they were.
 """
 
 from __future__ import annotations
@@ -150,3 +154,34 @@ REFUSAL_KEPT = [
 @pytest.mark.parametrize("text,row", REFUSAL_KEPT)
 def test_f_refusal_look_alikes_keep_their_pledge(coder, text: str, row: tuple) -> None:
     assert row in [(r[0], r[2]) for r in pledge_rows(coder, text)]
+
+
+# ---------------------------------------------------------------------------------------------------------- U
+UNDER_DEAL = [
+    ("Ethiopia and Eritrea agreed on Monday to reopen the Zalambessa crossing by March. Customs posts will be built on "
+     "both sides of the crossing under the deal.", ["ETH", "ERI"], "build Customs posts"),
+    ("Ghana and Togo agreed on Friday to build a joint power line by 2028. A new substation will be built at Aflao "
+     "under the agreement.", ["GHA", "TGO"], "build A new substation at Aflao"),
+]
+
+
+@pytest.mark.parametrize("text,parties,action", UNDER_DEAL)
+def test_u_under_the_deal_is_the_deals_parties(coder, text: str, parties: list, action: str) -> None:
+    rows = [r for r in pledge_rows(coder, text) if r[2].startswith(action)]
+    assert sorted(r[0] for r in rows) == sorted(parties) and all(r[1] == "agreement" for r in rows), rows
+
+
+UNDER_DEAL_NOT = [
+    ("Kenya and Uganda agreed to build a pipeline. Under the deal, Ugandan crude was shipped through Mombasa for years.",
+     2),  # a past passive
+    ("Kenya and Uganda agreed to build a pipeline. The old refinery will be closed next year under the deal, analysts "
+     "said.", 2),  # an onlooker speaks
+    ("A 19% tariff will apply to Peruvian goods from May 1 under a trade deal reached in Lima.", 0),  # no deal told
+    ("Kenya said it would build a pipeline to Uganda. Customs posts will be built along the route under the deal.", 1),
+]
+
+
+@pytest.mark.parametrize("text,n", UNDER_DEAL_NOT)
+def test_u_under_the_deal_look_alikes(coder, text: str, n: int) -> None:
+    rows = pledge_rows(coder, text)
+    assert len(rows) == n and not any("under the deal" in r[2] for r in rows), rows

@@ -36,6 +36,7 @@ from .pledge_fields import action_of, conditions_of, cue_text, event_type_of, st
 from .pledge_made import made_on, noun_party, time_word
 from .pledge_guards import no_pledge_here, others_fate, thing, they_means, warns_of_another
 from .pledge_stance import stance_passive
+from .pledge_deal import deal_parties
 from .pledge_enable import enabled_act, enabled_action
 from .pledge_relative import relative_noun, relative_pledger, relative_vouched
 from .retold import retold_term
@@ -231,6 +232,9 @@ class PledgeExtractor:
             actor = speaker  # "the new port will open by May, the minister said" (round p55)
             group = parties(speaker_tok, state, lambda x: self._actor(state, x, memory))  # "A and B agreed that" (p57)
             actor = group[0] if group else actor
+        if actor is None and say is None and kind != "demand" and \
+                (deal := deal_parties(verb, state.sentence_index(sent[0]), state.pledges)):
+            actor, group, kind = deal[0], deal, "agreement"  # "elections will be held ... under the deal" (x23)
         if actor is not None and kind == "threat" and suffered_threat(say, actor_tok, verb, speaker_tok):
             # "Lin warned that Japan would bear all the consequences": the warner's threat against Japan (round x2)
             warner = speaker or (_span_actor(speaker_tok) if speaker_tok is not None and speaker_tok.pos_ == "PROPN" else None)
