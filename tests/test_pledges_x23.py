@@ -21,6 +21,9 @@ U. A passive or a thing's future "under the deal / the agreement" with no agent 
    will be held ... under the deal"): one agreement pledge per party of the article's latest agreement told in an
    earlier sentence. No agreement before ("under a trade deal reached in Lima"), a past passive, an onlooker speaker
    and a promise (no agreement) before stay as they were.
+A. "Would/will be able to ACT" said by the pledger of itself ("Malawi said it would be able to repay the loan by
+   2028"): its promise to ACT. Another's forecast ("the IMF said Kenya would be able to"), an onlooker, a condition, a
+   negation and no verb of saying stay none.
 """
 
 from __future__ import annotations
@@ -185,3 +188,30 @@ UNDER_DEAL_NOT = [
 def test_u_under_the_deal_look_alikes(coder, text: str, n: int) -> None:
     rows = pledge_rows(coder, text)
     assert len(rows) == n and not any("under the deal" in r[2] for r in rows), rows
+
+
+# ---------------------------------------------------------------------------------------------------------- A
+ABLE = [
+    ("Malawi said it would be able to repay the loan by 2028.", ("MWI", "repay the loan")),
+    ("Zambia's finance minister said it would be able to clear the arrears within two years.",
+     ("ZMB", "clear the arrears")),
+]
+
+
+@pytest.mark.parametrize("text,row", ABLE)
+def test_a_able_of_itself_is_a_promise(coder, text: str, row: tuple) -> None:
+    assert [(r[0], r[2]) for r in pledge_rows(coder, text)] == [row]
+
+
+ABLE_NOT = [
+    "The IMF said Kenya would be able to repay its Eurobond in 2027.",  # another's forecast
+    "Malawi said it would be able to repay the loan if donors resumed budget support.",  # a condition
+    "Malawi said it would not be able to repay the loan by 2028.",
+    "Analysts said it would be able to repay the loan by 2028.",  # onlookers
+    "Malawi would be able to repay the loan by 2028.",  # no one says it
+]
+
+
+@pytest.mark.parametrize("text", ABLE_NOT)
+def test_a_able_look_alikes_stay_none(coder, text: str) -> None:
+    assert pledge_rows(coder, text) == []

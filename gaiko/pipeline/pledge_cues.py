@@ -20,7 +20,7 @@ from ..docindex import columns
 from ..tables import word_sets
 from ..tracking.quantities import best_quantity
 from .pledge_asked import asked_party, misread_verb
-from .pledge_enable import enabled_act, obliged_people
+from .pledge_enable import able_self, enabled_act, obliged_people
 from .pledge_bound import bound_session, decision_due, noun_demands
 from .pledge_forms import binding_verb, extra_cues, hung_conjuncts
 from .pledge_headline import headline_cue
@@ -154,6 +154,9 @@ def find_cues(sent: Any, lex: Lexicon, lemmas: frozenset[str]) -> list[tuple[Tok
                     out.append((t, c, lex.nouns[lemma], None))
         if t.dep_ == "aux" and (enabled := enabled_act(t, lex)) is not None:
             out.append((t, enabled[0], "promise", None))  # "nurses will be able to work ..., X said" (round x22)
+            continue
+        if t.dep_ == "aux" and t.lower_ in lex.modals and t.head.lemma_ == "be" and (able := able_self(t.head, lex)) is not None:
+            out.append((t, able, "promise", None))  # "Malawi said it would be able to repay the loan" (round x23)
             continue
         if t.dep_ == "aux" and t.lower_ in lex.modals and t.head.pos_ in ("VERB",):
             v = _modal_verb(t.head, lex)
