@@ -20,9 +20,9 @@ from ..docindex import columns
 from ..tables import word_sets
 from ..tracking.quantities import best_quantity
 from .pledge_asked import asked_party, misread_verb
-from .pledge_enable import enabled_act
+from .pledge_enable import able_self, enabled_act, obliged_people
 from .pledge_bound import bound_session, decision_due, noun_demands
-from .pledge_forms import extra_cues, hung_conjuncts
+from .pledge_forms import binding_verb, extra_cues, hung_conjuncts
 from .pledge_headline import headline_cue
 from .pledge_guards import forecast_of_others, timetable
 from .pledge_parts import Lexicon, is_actorish, say_head, say_left
@@ -41,7 +41,8 @@ def _w(key: str) -> frozenset[str]:
 
 
 #: lemmas the special forms start from (:mod:`gaiko.pipeline.pledge_forms`)
-_FORM_LEMMAS = frozenset({"be", "go", "threaten", "warn", "commit", "right"})
+_FORM_LEMMAS = frozenset({"be", "go", "threaten", "warn", "commit", "right"}) | word_sets("pledges/document_nouns.yaml")[
+    "binding_verbs"]  # "the accord obliges Ghana to ..." (round x23)
 
 
 def cue_lemmas(lex: Lexicon) -> frozenset[str]:
@@ -98,7 +99,7 @@ def find_cues(sent: Any, lex: Lexicon, lemmas: frozenset[str]) -> list[tuple[Tok
         if lemma in _FORM_LEMMAS:
             forms = extra_cues(t, lex)
             out.extend(forms)
-            if forms and lemma in ("commit", "threaten"):
+            if forms and (lemma == "threaten" or binding_verb(lemma)):
                 continue
         in_hand = lemma in lex.verbs_object and any(c.dep_ == "dobj" for c in t.children)
         if lemma in lex.passive_only and any(c.dep_ == "nsubj" for c in t.children) and not any(
@@ -153,6 +154,9 @@ def find_cues(sent: Any, lex: Lexicon, lemmas: frozenset[str]) -> list[tuple[Tok
                     out.append((t, c, lex.nouns[lemma], None))
         if t.dep_ == "aux" and (enabled := enabled_act(t, lex)) is not None:
             out.append((t, enabled[0], "promise", None))  # "nurses will be able to work ..., X said" (round x22)
+            continue
+        if t.dep_ == "aux" and t.lower_ in lex.modals and t.head.lemma_ == "be" and (able := able_self(t.head, lex)) is not None:
+            out.append((t, able, "promise", None))  # "Malawi said it would be able to repay the loan" (round x23)
             continue
         if t.dep_ == "aux" and t.lower_ in lex.modals and t.head.pos_ in ("VERB",):
             v = _modal_verb(t.head, lex)
@@ -234,6 +238,8 @@ def _modal_verb(v: Token, lex: Lexicon) -> Token | None:
         if inf is not None:  # "would have to stop X unless Y": a threat; "will have to wait" is no pledge
             cond = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.condition_marks for m in c.children)
                        for x in (v, inf) for c in x.children)
+            if obliged_people(v, lex):
+                return None  # "Fishermen will have to stay in port until ..., the coast guard said" (round x23)
             return inf if cond and not any(c.dep_ == "neg" for c in v.children) else None
         dated = any(c.dep_ in ("prep", "agent") and c.lower_ in _m("have_deadline_preps") and
                     any(x.ent_type_ == "DATE" for x in c.subtree) for c in v.subtree)

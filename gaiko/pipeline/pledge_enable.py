@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from ..tables import word_sets
 from .pledge_parts import Lexicon, is_actorish, say_head
 
-__all__ = ["enabled_act", "enabled_action"]
+__all__ = ["able_self", "enabled_act", "enabled_action", "obliged_people"]
 
 _WORDS = "pledges/enabled_acts.yaml"
 
@@ -33,6 +33,31 @@ def _people(subj: Token | None, lex: Lexicon) -> bool:
         return True  # "Ukrainians", "up to 10,000 Papua New Guineans" (a counted people the tagger took for an ORG)
     return subj is not None and subj.pos_ == "NOUN" and not is_actorish(subj, lex) and \
         subj.lemma_.lower() in word_sets(_WORDS)["people_nouns"]
+
+
+def obliged_people(have: Token, lex: Lexicon) -> bool:
+    """Whether "have to" at ``have`` binds people who are no party (round x23): "Fishermen will have to stay in port
+    until the storm passes, the coast guard said" is an obligation told of them, no pledge of theirs; and no demand
+    either (docs/pledges.md: a demand asks a party by a verb of asking or wishing, and a rule's act is the speaker's
+    side's "require", :func:`enabled_act`)."""
+    return _people(next((c for c in have.children if c.dep_ in ("nsubj", "nsubjpass")), None), lex)
+
+
+def able_self(be: Token, lex: Lexicon) -> Token | None:
+    """The act of "would/will be able to ACT" said by the pledger of itself (round x23): "Malawi said it would be able
+    to repay the loan by 2028", "'We will be able to reopen the port by June,' the minister said". The subject is a
+    pronoun (the speaker's own side, as for "she said she would") under a verb of saying; an actor or a thing named
+    ("the IMF said Kenya would be able to repay": a forecast of another), a negation and a condition ("if the rains
+    come") give None."""
+    subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
+    able = next((c for c in be.children if c.dep_ == "acomp" and c.lower_ == "able"), None)
+    if subj is None or subj.lower_ not in ("it", "we", "they", "he", "she", "i") or able is None:
+        return None
+    act = next((c for c in able.children if _inf(c)), None)
+    if act is None or any(c.dep_ == "neg" for c in (*be.children, *act.children)) or \
+            _conditional(be, act, marks=lex.condition_marks) or say_head(be, lex) is None:
+        return None
+    return act
 
 
 def _conditional(*verbs: Token, marks: frozenset[str]) -> bool:

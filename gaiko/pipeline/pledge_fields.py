@@ -17,7 +17,7 @@ from .pledge_cues import noun_fate
 from .pledge_forms import antecedent
 from .pledge_force import response_threat, withheld_benefit
 from .pledge_parts import Lexicon, action_text
-from .pledge_relative import relative_clause
+from .pledge_relative import relative_antecedent, relative_clause
 from .pledge_truce import truce_action
 from .state import DocState
 
@@ -56,6 +56,9 @@ def action_of(verb: Token, cue: Token, passive: tuple[Token, Token | None] | Non
         clause = relative_clause(verb)  # "a referendum, which will be held": the noun without its clause (x22)
         inner = range(clause.left_edge.i, clause.right_edge.i + 1) if clause is not None and clause.i > subj.i else range(0)
         obj = " ".join(t.text for t in subj.subtree if t.dep_ != "punct" and t.i not in inner)
+        if (ante := relative_antecedent(subj)) is not None:  # "a port at Lamu, which will be built by X" (x23):
+            subj, clause = ante  # the noun's words up to the clause, not "which"
+            obj = " ".join(t.text for t in verb.doc[subj.left_edge.i:clause.left_edge.i] if t.dep_ != "punct")
         rest = action.split(" ", 1)[1] if " " in action else ""
         agent = {t.i for c in verb.children if c.dep_ == "agent" for t in c.subtree}
         if agent:

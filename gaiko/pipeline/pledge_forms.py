@@ -29,9 +29,9 @@ from .pledge_relative import relative_clause
 from .pledge_made import time_word
 from .pledge_parts import Lexicon, is_actorish, say_head
 from .pledge_sides import adjective_sides, adjectives_before, of_pair
-from .retold import retold_after, retold_in_subject
+from .retold import refusal_as_reason, retold_after, retold_in_subject
 
-__all__ = ["extra_cues", "hung_conjuncts", "parties", "passive_parts", "antecedent", "question", "refers_back",
+__all__ = ["binding_verb", "extra_cues", "hung_conjuncts", "parties", "passive_parts", "antecedent", "question", "refers_back",
            "threatened_means", "no_new_pledge", "vouched",
            "COLLECTIVE"]
 
@@ -71,7 +71,8 @@ def extra_cues(t: Token, lex: Lexicon) -> list[tuple[Token, Token, str, Token | 
                 out.append((t, c, "plan", named))
     if lemma == "be" and subj is not None and subj.tag_ == "WDT" and t.dep_ == "relcl":
         # "a bridge, which is to be finished within a year": a relative passive on a thing (round x22)
-        out.extend((t, c, "plan", None) for c in t.children if _to_infinitive(c) and relative_clause(c) is not None)
+        out.extend((t, c, "plan", None) for c in t.children if _to_infinitive(c) and (
+            relative_clause(c) is not None or relative_clause(c, agent=True) is not None))  # "... built by X" (x23)
     if lemma == "go" and t.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in t.children):
         for c in t.children:
             if _to_infinitive(c):
@@ -80,10 +81,12 @@ def extra_cues(t: Token, lex: Lexicon) -> list[tuple[Token, Token, str, Token | 
         obj = next((c for c in t.children if c.dep_ == "dobj"), None)
         if obj is not None and obj.pos_ == "NOUN" and not is_actorish(obj, lex):
             out.append((t, t, "threat", None))
-    if lemma == "commit" and subj is not None and subj.lemma_.lower() in _w("document_nouns"):
+    if lemma == "commit" and subj is not None and (subj.lemma_.lower() in _w("document_nouns") or " ".join(
+            x.lower_ for x in subj.children if x.dep_ == "compound" and x.i == subj.i - 1) + " " + subj.lemma_.lower()
+            in _w("document_phrases")):
         party = _document_party(subj, next((c for c in t.children if c.dep_ == "dobj"), None), lex)
         for c in t.children:
-            if _to_infinitive(c):
+            if _to_infinitive(c) or _to_gerund(c):  # "commits the KRG to handing ...", parsed as an adverbial (x23)
                 out.append((t, c, "agreement", party))
             elif c.dep_ == "prep" and c.lower_ == "to":
                 g = next((x for x in c.children if x.dep_ == "pcomp" and x.tag_ == "VBG"), None)
@@ -92,10 +95,43 @@ def extra_cues(t: Token, lex: Lexicon) -> list[tuple[Token, Token, str, Token | 
                     out.append((t, g, "agreement", party))
                 elif noun is not None:
                     out.append((t, t, "agreement", party))
+    if lemma in _w("binding_verbs") and subj is not None and subj.lemma_.lower() in _w("binding_documents") and \
+            t.tag_ not in ("VBD", "VBN") and not any(c.tag_ == "MD" and c.lower_ not in ("will", "'ll") for c in t.children):
+        # "the treaty required Kenya to ...": a past obligation retold; "the accord would oblige Ghana": a condition
+        out.extend(_bound_by(t, subj, lex))  # "the accord obliges Ghana to cut its deficit" (round x23)
     if lemma == "right" and t.pos_ == "NOUN" and t.head.lemma_.lower() == "reserve":
         for c in t.children:
             if c.dep_ in ("acl", "relcl") and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
                 out.append((t, c, "threat", None))
+    return out
+
+
+def binding_verb(lemma: str) -> bool:
+    """Whether a document binds its party by this verb: "commit", or one of ``binding_verbs`` (round x23)."""
+    return lemma == "commit" or lemma in _w("binding_verbs")
+
+
+def _to_gerund(v: Token) -> bool:
+    """A gerund after "to" the parser hung as an adverbial clause: "commits X to handing ..." (round x23)."""
+    return v.dep_ == "advcl" and v.tag_ == "VBG" and any(a.lower_ == "to" and a.dep_ == "aux" for a in v.children)
+
+
+def _bound_by(t: Token, subj: Token, lex: Lexicon) -> list[tuple[Token, Token, str, Token | None]]:
+    """(cue, act, "agreement", party) of "the accord obliges / binds / requires X to ACT" (round x23): the party is the
+    verb's object, or the subject the parser gave the act ("obliges Ghana to cut": "Ghana" its nsubj), and must be an
+    actor or "both sides"; "the law requires banks to report" binds no party and stays none."""
+    out = []
+    for c in t.children:
+        if not (_to_infinitive(c) or _to_gerund(c) or c.dep_ == "ccomp" and any(a.lower_ == "to" and a.dep_ == "aux"
+                                                                              for a in c.children)):
+            continue
+        party = next((x for x in t.children if x.dep_ == "dobj"), None) or next(
+            (x for x in c.children if x.dep_ == "nsubj" and x.i < c.i), None)
+        if party is None or party.pos_ == "PRON":
+            continue
+        words = " ".join(x.text for x in party.subtree)
+        if is_actorish(party, lex) or COLLECTIVE.match(words):
+            out.append((t, c, "agreement", party))
     return out
 
 
@@ -265,6 +301,8 @@ def no_new_pledge(verb: Token, cue: Token, kind: str, noun: Token | None, lex: L
     if retold_in_subject(cue):  # "the hotline that Greece and Turkey agreed to set up has not been" (round t34)
         return True
     if retold_after(cue):  # "Three weeks after Turkey said it would reopen the crossing, no ..." (round t39)
+        return True
+    if refusal_as_reason(cue, verb, lambda x: is_actorish(x, lex)):  # "Nigeria shelved the plan after Cotonou said it would not host ..." (x23)
         return True
     return kind != "demand" and refers_back(verb, noun, lex)
 

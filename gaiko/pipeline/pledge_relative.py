@@ -19,18 +19,19 @@ from ..types import Actor
 from .pledge_guards import onlooker
 from .pledge_parts import Lexicon, is_actorish, say_head, subject_of
 
-__all__ = ["relative_clause", "relative_noun", "relative_pledger", "relative_vouched"]
+__all__ = ["relative_antecedent", "relative_clause", "relative_noun", "relative_pledger", "relative_vouched"]
 
 
-def relative_clause(verb: Token) -> Token | None:
-    """The relative clause's verb of a passive "which will be held" / "which is to be finished", else None."""
+def relative_clause(verb: Token, agent: bool = False) -> Token | None:
+    """The relative clause's verb of a passive "which will be held" / "which is to be finished", else None; with
+    ``agent``, of one with a by-agent ("which is to be built by a Chinese consortium", round x23)."""
     if verb.dep_ == "relcl":
         clause = verb
     elif verb.dep_ == "xcomp" and verb.head.dep_ == "relcl" and verb.head.lemma_.lower() == "be":
         clause = verb.head
     else:
         return None
-    if not any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "agent" for c in verb.children):
+    if not any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "agent" for c in verb.children) != agent:
         return None
     if not any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "WDT" for c in clause.children):
         return None
@@ -51,6 +52,25 @@ def relative_noun(verb: Token, lex: Lexicon) -> Token | None:
     if noun.pos_ != "NOUN" or is_actorish(noun, lex):
         return None
     return noun
+
+
+def relative_antecedent(subj: Token) -> tuple[Token, Token] | None:
+    """(the noun, the relative clause's verb) a relative pronoun subject stands for: "a new port at Lamu, which will be
+    built by Japanese firms" -> (port, built); "..., which is to be built by" -> (port, is). None for any other
+    subject (round x23: a relative passive with a by-agent took "which" for its object)."""
+    if subj.tag_ != "WDT" or subj.dep_ not in ("nsubj", "nsubjpass") or subj.head.dep_ != "relcl":
+        return None
+    clause = subj.head
+    noun = clause.head
+    while noun.pos_ == "PROPN" and noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        prep = noun.head
+        # "a port at Lamu, which ...": the place is the port's, whether the parser hangs "at" on the noun or the verb
+        obj = prep.head if prep.head.pos_ == "NOUN" else next(
+            (c for c in prep.head.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.right_edge.i == prep.i - 1), None)
+        if obj is None:
+            break
+        noun = obj
+    return (noun, clause) if noun.pos_ in ("NOUN", "PROPN") else None
 
 
 def _governing(noun: Token) -> Token | None:

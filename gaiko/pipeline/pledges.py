@@ -36,6 +36,7 @@ from .pledge_fields import action_of, conditions_of, cue_text, event_type_of, st
 from .pledge_made import made_on, noun_party, time_word
 from .pledge_guards import no_pledge_here, others_fate, thing, they_means, warns_of_another
 from .pledge_stance import stance_passive
+from .pledge_deal import deal_parties
 from .pledge_enable import enabled_act, enabled_action
 from .pledge_relative import relative_noun, relative_pledger, relative_vouched
 from .retold import retold_term
@@ -45,7 +46,7 @@ from .pledge_spoken import spoken_for, text_issuer
 from .pledge_suffered import suffered_threat
 from .pledge_terms import deadline as pledge_deadline, included, split_objects
 from .pledge_force import hostile_act, response_threat
-from .pledge_forms import no_new_pledge, parties, passive_parts, question, threatened_means, vouched
+from .pledge_forms import binding_verb, no_new_pledge, parties, passive_parts, question, threatened_means, vouched
 from .pledge_parts import (
     Lexicon, country_in, is_actorish, lexicon, main_country, say_head, say_left, subject_of,
 )
@@ -168,7 +169,8 @@ class PledgeExtractor:
                 # "China wants its neighbours to stop fishing": the party asked, named by a noun the actor lexicon
                 # lacks, is still not the one asking (round p39)
                 target = _span_actor(party)
-        elif party is not None and cue.lemma_.lower() == "commit":  # "the joint statement commits both sides to ..."
+        elif party is not None and binding_verb(cue.lemma_.lower()):
+            # "the joint statement commits both sides to ...", "the accord obliges Ghana to ..." (round x23)
             actor_tok, target = party, None
         elif party is not None and (cue.lower_ == "to" or cue.lemma_.lower() == "be"):
             # a headline "EU to fine ...": X; "drone maker Baykar is to build": the name in apposition (round x20)
@@ -230,6 +232,9 @@ class PledgeExtractor:
             actor = speaker  # "the new port will open by May, the minister said" (round p55)
             group = parties(speaker_tok, state, lambda x: self._actor(state, x, memory))  # "A and B agreed that" (p57)
             actor = group[0] if group else actor
+        if actor is None and say is None and kind != "demand" and \
+                (deal := deal_parties(verb, state.sentence_index(sent[0]), state.pledges)):
+            actor, group, kind = deal[0], deal, "agreement"  # "elections will be held ... under the deal" (x23)
         if actor is not None and kind == "threat" and suffered_threat(say, actor_tok, verb, speaker_tok):
             # "Lin warned that Japan would bear all the consequences": the warner's threat against Japan (round x2)
             warner = speaker or (_span_actor(speaker_tok) if speaker_tok is not None and speaker_tok.pos_ == "PROPN" else None)

@@ -8,9 +8,11 @@ future or conditional ("... will open in May"), stays a pledge.
 
 from __future__ import annotations
 
+from typing import Callable
+
 from spacy.tokens import Token
 
-__all__ = ["retold_in_subject", "retold_after", "retold_term"]
+__all__ = ["retold_in_subject", "retold_after", "retold_term", "refusal_as_reason"]
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 
@@ -66,3 +68,39 @@ def retold_term(cue: Token, say: Token | None) -> bool:
         if tok is not None and tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
             return True
     return False
+
+
+#: subordinators of a clause that gives the reason or the circumstance of its main clause's act (round x23)
+_REASON_MARKS = frozenset({"after", "as", "since", "because"})
+
+
+def refusal_as_reason(cue: Token, verb: Token, actorish: Callable[[Token], bool]) -> bool:
+    """Whether a negated pledge ("would not host foreign soldiers", "would never get a licence") is told as the reason
+    or circumstance of another actor's done act (round x23, newcomer b46's F5): "Nigeria shelved its plan to deploy
+    troops after Cotonou said it would not host foreign soldiers", "Gunvor withdrew its offer, hours after the Treasury
+    ... said it would never get a licence". The clause (after, as, since, because) explains the main clause, which is the
+    news; taken as a pledge of its own, the refusal borrowed the main verb's fate ("shelved": withdrawn). Kept: a
+    positive pledge in such a clause (round t39: "after Saudi Arabia said it would cut output, prices rose"), a main
+    clause whose subject is no actor ("Brent rose after Riyadh said it would not raise output": the day's news), a main
+    clause in the future ("Kenya will send police, as Nairobi said it would not wait"), and a refuser named by a pronoun,
+    who may be the main clause's own subject ("Togo dropped the tender after it said it would not ...").
+    ``actorish``: whether a token names an actor."""
+    if not any(c.dep_ == "neg" for c in (*verb.children, *cue.children)):
+        return False
+    clause = next((t for t in (verb, *verb.ancestors) if t.dep_ == "advcl"), None)
+    if clause is None or not any(c.dep_ == "mark" and c.lower_ in _REASON_MARKS for c in clause.children):
+        return False
+    main = clause.head
+    if main.pos_ not in ("VERB", "AUX") or main.tag_ not in ("VBD", "VBN", "VBZ", "VBP") or any(
+            c.dep_ == "aux" and c.tag_ == "MD" for c in main.children):
+        return False
+    subj = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ == "PRON" or not actorish(subj):
+        return False
+    # the refuser: the first subject above the refused act, up to the clause ("the Treasury called ... and said")
+    refuser = None
+    for t in verb.ancestors:
+        refuser = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if refuser is not None or t.i == clause.i:
+            break
+    return refuser is not None and refuser.pos_ != "PRON" and refuser.lower_ != subj.lower_
