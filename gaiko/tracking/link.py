@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .actstages import other_stage
+from .destined import elsewhere, other_destination
 from .otheract import other_act
 from .lexicon import Lexicon, lexicon
 from .narrower import added, narrower, other_party
@@ -114,10 +115,12 @@ def group_mentions(mentions: list[dict[str, Any]], lex: Lexicon | None = None,
         fits = [i for i in near if any(_restates(x, sig, lex) for x in sigs[i])
                 and not any(x[2] == sig[2] for x in sigs[i]) and not narrower(m, groups[i])
                 and not added(m, groups[i]) and not other_party(m, groups[i]) and not other_stage(m, groups[i], lex)
-                and not other_act(m, groups[i])]  # "would put the guards on trial by mid-October" (round t41)
+                and not other_act(m, groups[i])  # "would put the guards on trial by mid-October" (round t41)
+                and not other_destination(m, groups[i], lex)]  # sent elsewhere: "station gendarmes in Gambia" (t53)
         if not fits and plan_revised(m):  # "would hold the summit in the spring, later than first planned" (t34)
             fits = [i for i in near if any(same_thing(x, sig) for x in sigs[i]) and not narrower(m, groups[i])
-                    and not other_party(m, groups[i]) and not other_stage(m, groups[i], lex)]
+                    and not other_party(m, groups[i]) and not other_stage(m, groups[i], lex)
+                    and not other_destination(m, groups[i], lex)]
         if not fits:  # "the four men would be freed" after "will release four detained Britons" (round t38)
             fits = [i for i, g in enumerate(groups) if named_back(m, g)]
         same_q = [i for i in fits if sig[3] and any(x[3] == sig[3] for x in sigs[i])]
@@ -313,7 +316,17 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
             if ante is not None:  # a back reference ("the reduction fell short"): the sentence naming what it refers to
                 got["antecedent"] = {"idx": ante, "text": ante_text, "sides": ante_sides}
             out.setdefault(g, []).append(got)
-    return out
+    return _sent_elsewhere(frames, out)
+
+
+def _sent_elsewhere(frames: Sequence[Frame], out: dict[int, list[dict[str, Any]]]) -> dict[int, list[dict[str, Any]]]:
+    """``out`` without the reports that send to another place than a pledge of sending states ("shelved plans to deploy
+    troops to Benin" for "send more troops to the border": :func:`gaiko.tracking.destined.elsewhere`, round t53)."""
+    for g, rows in out.items():
+        f = frames[g]
+        if f.sends_to:
+            out[g] = [r for r in rows if not elsewhere(f.sends_to, f.doer, r["text"])]
+    return {g: rows for g, rows in out.items() if rows}
 
 
 def details(con: Any, pairs: Iterable[tuple[str, int]]) -> tuple[dict[tuple[str, int], list[dict[str, Any]]],
