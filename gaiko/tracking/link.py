@@ -30,6 +30,7 @@ from typing import Any
 from .actstages import other_stage
 from .destined import elsewhere, other_destination
 from .otheract import other_act
+from .owed import debt_needs, paid_rows
 from .lexicon import Lexicon, lexicon
 from .narrower import added, narrower, other_party
 from .normalise import _VAGUE_ACTS, COUNTERPART_ACTS, Frame, money_kin, month_of, prepare, side_of
@@ -227,15 +228,18 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
         modifies = dict(f.name_needs)  # a name of what the object's noun is: strong beside that noun (round t49)
         kin, aux = _kin_needs(f)  # aid, spending, investment for a sum: strong beside another word of its object (t50)
         modifies.update(dict.fromkeys(kin, aux))
-        for k in [*f.topic, *back, *named, *off, *(x for x in aux if x not in f.topic)]:
+        debt, daux = debt_needs(f)  # the debt for a sum owed: beside another word of its object or a paying act (t53)
+        modifies.update(dict.fromkeys(debt, daux))
+        kin, aux = kin | debt, [*aux, *(x for x in daux if x not in aux and x not in back)]
+        for k in [*f.topic, *back, *named, *off, *(x for x in aux if x not in f.topic), *(debt - f.topic)]:
             for mo in span:  # the pledge's term, month by month: the join reads only its months' sentences
                 gs.append(g)
                 ks.append(k)
                 # a concept, the object's own head word or a proper name of the object (round t48)
                 strong.append(k not in named and k not in aux
                               and (":" in k or k in f.heads or not f.heads or k in f.names))
-                needs.append(sorted(modifies[k]) if k in modifies and k not in f.heads and (":" not in k or k in kin)
-                             else None)
+                needs.append(sorted(modifies[k]) if k in modifies and (k not in f.heads or k in debt)
+                             and (":" not in k or k in kin) else None)
                 months.append(mo)
                 act.append(k in back and k not in f.topic)
                 name.append(k in named)
@@ -321,11 +325,14 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
 
 def _sent_elsewhere(frames: Sequence[Frame], out: dict[int, list[dict[str, Any]]]) -> dict[int, list[dict[str, Any]]]:
     """``out`` without the reports that send to another place than a pledge of sending states ("shelved plans to deploy
-    troops to Benin" for "send more troops to the border": :func:`gaiko.tracking.destined.elsewhere`, round t53)."""
+    troops to Benin" for "send more troops to the border": :func:`gaiko.tracking.destined.elsewhere`), nor those
+    retrieved by the debt of a sum owed that pay nothing ("took on new debt": :func:`gaiko.tracking.owed.paid_rows`);
+    round t53."""
     for g, rows in out.items():
         f = frames[g]
         if f.sends_to:
-            out[g] = [r for r in rows if not elsewhere(f.sends_to, f.doer, r["text"])]
+            rows = [r for r in rows if not elsewhere(f.sends_to, f.doer, r["text"])]
+        out[g] = paid_rows(f, rows)
     return {g: rows for g, rows in out.items() if rows}
 
 
