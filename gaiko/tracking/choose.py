@@ -21,6 +21,7 @@ from ..tables import word_sets
 from .clause import Clause, Report, back_reference, clauses
 from .lexicon import Lexicon, lexicon
 from .normalise import _RESTRICTIONS, Frame, money_kin, numbered
+from .owed import debt_acts, debt_kin, owed
 from .people import adjunct_objects, released_subject
 from .promisedref import promised_back
 from .text import OBJECT, Hit, stem, tokens_hits
@@ -80,6 +81,8 @@ def frame_sets(frame: Frame, lex: Lexicon) -> tuple[set[str], set[str], set[str]
         # a pledge of money ("pay 500 million euros") is reported as the aid, the spending, the investment (a loan may
         # be another debt): ``money_kin`` of ``pledges/money_verbs.yaml``
         kin = money_kin() if "o:money" in frame.heads else frozenset()
+        if owed(frame):  # a sum it owes: paid as the debt paid off, settled or cleared (round t53)
+            kin, acts = kin | debt_kin(), acts | debt_acts()
         wanted = frozenset(acts | opposite | partly | contra | frame.objects | kin)
         mine = {lex.category[o] for o in frame.objects if o in lex.category}
         got = (lex, (acts, opposite, partly, contra, stems_wanted, wanted, mine))
@@ -90,6 +93,7 @@ def frame_sets(frame: Frame, lex: Lexicon) -> tuple[set[str], set[str], set[str]
 def _clauses_of(frame: Frame, text: str, lex: Lexicon) -> list[Clause]:
     acts, opposite, partly, contra, stems_wanted, wanted, _mine = frame_sets(frame, lex)
     objects = frame.objects | money_kin() if "o:money" in frame.heads else frame.objects
+    objects = objects | debt_kin() if owed(frame) else objects  # "cleared its arrears" for a sum owed (t53)
     money_wanted = "o:money" in objects
     out: list[Clause] = []
     for lo, hi, inside, events, stems, money, participle, named, evnamed, stemmed in _clause_info(text):
@@ -129,6 +133,8 @@ def _object_ok(frame: Frame, c: Clause, lex: Lexicon | None = None, toks: list[A
             and (c.acts or c.partly or not c.opposite):  # "rice prices doubled" is no tariff raised
         return None
     if "o:money" in frame.heads and named & money_kin():
+        return None
+    if named & debt_kin() and owed(frame):  # "paid off its debt" for "pay the sum it owes" (round t53)
         return None
     modifies = dict(frame.name_needs)  # a name that only modifies the object's noun says which one beside it (t49)
     if any(k not in modifies or named & modifies[k] for k in named & frame.names):  # a proper name of the object

@@ -28,7 +28,9 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .actstages import other_stage
+from .destined import elsewhere, other_destination
 from .otheract import other_act
+from .owed import debt_needs, paid_rows
 from .lexicon import Lexicon, lexicon
 from .narrower import added, narrower, other_party
 from .normalise import _VAGUE_ACTS, COUNTERPART_ACTS, Frame, money_kin, month_of, prepare, side_of
@@ -114,10 +116,12 @@ def group_mentions(mentions: list[dict[str, Any]], lex: Lexicon | None = None,
         fits = [i for i in near if any(_restates(x, sig, lex) for x in sigs[i])
                 and not any(x[2] == sig[2] for x in sigs[i]) and not narrower(m, groups[i])
                 and not added(m, groups[i]) and not other_party(m, groups[i]) and not other_stage(m, groups[i], lex)
-                and not other_act(m, groups[i])]  # "would put the guards on trial by mid-October" (round t41)
+                and not other_act(m, groups[i])  # "would put the guards on trial by mid-October" (round t41)
+                and not other_destination(m, groups[i], lex)]  # sent elsewhere: "station gendarmes in Gambia" (t53)
         if not fits and plan_revised(m):  # "would hold the summit in the spring, later than first planned" (t34)
             fits = [i for i in near if any(same_thing(x, sig) for x in sigs[i]) and not narrower(m, groups[i])
-                    and not other_party(m, groups[i]) and not other_stage(m, groups[i], lex)]
+                    and not other_party(m, groups[i]) and not other_stage(m, groups[i], lex)
+                    and not other_destination(m, groups[i], lex)]
         if not fits:  # "the four men would be freed" after "will release four detained Britons" (round t38)
             fits = [i for i, g in enumerate(groups) if named_back(m, g)]
         same_q = [i for i in fits if sig[3] and any(x[3] == sig[3] for x in sigs[i])]
@@ -224,15 +228,18 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
         modifies = dict(f.name_needs)  # a name of what the object's noun is: strong beside that noun (round t49)
         kin, aux = _kin_needs(f)  # aid, spending, investment for a sum: strong beside another word of its object (t50)
         modifies.update(dict.fromkeys(kin, aux))
-        for k in [*f.topic, *back, *named, *off, *(x for x in aux if x not in f.topic)]:
+        debt, daux = debt_needs(f)  # the debt for a sum owed: beside another word of its object or a paying act (t53)
+        modifies.update(dict.fromkeys(debt, daux))
+        kin, aux = kin | debt, [*aux, *(x for x in daux if x not in aux and x not in back)]
+        for k in [*f.topic, *back, *named, *off, *(x for x in aux if x not in f.topic), *(debt - f.topic)]:
             for mo in span:  # the pledge's term, month by month: the join reads only its months' sentences
                 gs.append(g)
                 ks.append(k)
                 # a concept, the object's own head word or a proper name of the object (round t48)
                 strong.append(k not in named and k not in aux
                               and (":" in k or k in f.heads or not f.heads or k in f.names))
-                needs.append(sorted(modifies[k]) if k in modifies and k not in f.heads and (":" not in k or k in kin)
-                             else None)
+                needs.append(sorted(modifies[k]) if k in modifies and (k not in f.heads or k in debt)
+                             and (":" not in k or k in kin) else None)
                 months.append(mo)
                 act.append(k in back and k not in f.topic)
                 name.append(k in named)
@@ -313,7 +320,20 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
             if ante is not None:  # a back reference ("the reduction fell short"): the sentence naming what it refers to
                 got["antecedent"] = {"idx": ante, "text": ante_text, "sides": ante_sides}
             out.setdefault(g, []).append(got)
-    return out
+    return _sent_elsewhere(frames, out)
+
+
+def _sent_elsewhere(frames: Sequence[Frame], out: dict[int, list[dict[str, Any]]]) -> dict[int, list[dict[str, Any]]]:
+    """``out`` without the reports that send to another place than a pledge of sending states ("shelved plans to deploy
+    troops to Benin" for "send more troops to the border": :func:`gaiko.tracking.destined.elsewhere`), nor those
+    retrieved by the debt of a sum owed that pay nothing ("took on new debt": :func:`gaiko.tracking.owed.paid_rows`);
+    round t53."""
+    for g, rows in out.items():
+        f = frames[g]
+        if f.sends_to:
+            rows = [r for r in rows if not elsewhere(f.sends_to, f.doer, r["text"])]
+        out[g] = paid_rows(f, rows)
+    return {g: rows for g, rows in out.items() if rows}
 
 
 def details(con: Any, pairs: Iterable[tuple[str, int]]) -> tuple[dict[tuple[str, int], list[dict[str, Any]]],

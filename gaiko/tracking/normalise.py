@@ -29,6 +29,7 @@ from typing import Any
 
 from ..tables import word_sets
 from .conditional import conditional_deadline
+from .destined import sent_to
 from .inceptive import inceptive_kind
 from .lexicon import Lexicon, lexicon
 from .objecthead import before_participle, head_keys as _head_keys, numbered, place_names, where_keys, wordnet_kin
@@ -78,6 +79,7 @@ class Frame:
     names: frozenset[str] = frozenset()  # topic keys that are proper names of the object ("sampur"; round t48)
     # names that only modify a noun of the object, with that noun's keys: strong only beside it (round t49)
     name_needs: tuple[tuple[str, frozenset[str]], ...] = ()
+    sends_to: tuple[frozenset[str], ...] = ()  # the places a pledge of sending states, as countries (round t53)
 
 
 _RESTRICTIONS = frozenset({"o:tariff", "o:sanction_measure", "o:restriction", "o:export_control", "o:tax", "o:fee",
@@ -310,6 +312,7 @@ def frame(group: list[dict[str, Any]], lex: Lexicon | None = None) -> Frame:
         # who a meeting pledge is with is a side, named in all news of them, not a thing of the object (round t48)
         names=name_keys(group, topic, lex) if not acts & COUNTERPART_ACTS else frozenset(),
         name_needs=tuple(sorted(name_heads(group, topic, lex).items())) if not acts & COUNTERPART_ACTS else (),
+        sends_to=sent_to(group, lex),
     )
 
 
