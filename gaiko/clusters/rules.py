@@ -101,6 +101,9 @@ def load_rules(path: str | None = None) -> Rules:
     _check(p, isinstance(undated, dict) and set(undated) <= {"precisions", "except_types"}
            and all(isinstance(undated.get(k) or [], list) for k in ("precisions", "except_types")),
            "modes.undated must be a mapping of precisions and except_types (lists)")
+    same = modes.get("same") or []
+    _check(p, isinstance(same, list) and all(isinstance(g, list) and len(g) >= 2 for g in same),
+           "modes.same must list groups (lists) of two or more modes")
     _check(p, all(str(x) in dates or str(x) in PRECISIONS for x in undated.get("precisions") or []),
            "modes.undated.precisions must list date precisions of dates")
     apart = modes.get("apart") or {}
@@ -217,6 +220,7 @@ def load_rules(path: str | None = None) -> Rules:
         mode_apart={str(t): frozenset(str(m) for m in ms) for t, ms in apart.items()},
         mode_undated=frozenset(str(x) for x in undated.get("precisions") or ()),
         mode_undated_except=frozenset(str(x) for x in undated.get("except_types") or ()),
+        mode_same={str(m): str(g[0]) for g in same for m in g},
         back_reference=bool(article.get("back_reference", False)),
         determiners=frozenset(str(x).lower() for x in article.get("determiners") or ()),
         not_nouns=frozenset(str(x).lower() for x in article.get("not_nouns") or ()),

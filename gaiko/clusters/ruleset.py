@@ -80,6 +80,8 @@ class Rules:
     #: the types this does not apply to (modes.undated.except_types)
     mode_undated: frozenset[str] = frozenset()
     mode_undated_except: frozenset[str] = frozenset()
+    #: named modes that are one act for that comparison (modes.same, round c92): mode -> its group's first
+    mode_same: dict[str, str] = field(default_factory=dict)
     #: what an undated report's article says about its day (the ``article`` section): the words that open a definite
     #: noun referring back ("the raids"), verb forms that are no such noun
     back_reference: bool = False
@@ -212,11 +214,14 @@ class Rules:
         modes: "Kosovo police shut five post offices" (undated) is not "arrested a former officer on Saturday", "Mali
         also summoned Algeria's ambassador" not "recalled ... accusing Algiers". An undated report naming no side
         ("Some blocked the road") is a detail of its day's event, not told apart by its verb (docs/rounds/clusters.md,
-        round 9)."""
+        round 9). Modes of one group of ``modes.same`` are one act there: "the government imposed a curfew"
+        (mode curfew) and "the curfew imposed on Saturday" (restrict) (round c92)."""
         a, _, mode_a = v.mode.partition(NAMED)
         b, _, mode_b = u.mode.partition(NAMED)
         if not (a == b or a == WILD or b == WILD):
             return False
+        same = self.mode_same
+        mode_a, mode_b = same.get(mode_a, mode_a), same.get(mode_b, mode_b)
         return not (mode_a and mode_b and mode_a != mode_b
                     and any(x.prec in self.mode_undated and (x.src, x.tgt) != (WILD, WILD) for x in (v, u)))
 
