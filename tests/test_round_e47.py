@@ -1,0 +1,56 @@
+"""Round e47 (issues 12, 14): event types and targets left by rounds e46, u46 and the newcomer round b46, each with our
+own sentences and look-alikes that must not change.
+
+1. (b46 F3) a pledge's target is the indirect object of a verb of giving ("lend Pakistan $2 billion", "grant Georgia
+   a credit line"), the other side of a border or of ties ("reopen the border with Benin", "cut ties with Vilnius")
+   and the party a measure falls on ("impose tariffs on Mexico"); not a thing ("tariffs on Chinese steel"), the
+   pledger's own people or a border named alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gaiko.types import Article
+
+PUB = "2026-03-12"  # a Thursday
+
+
+def _coded(coder, text: str):
+    return coder.code_article(Article(text=text, published=PUB))
+
+
+def _pledges(coder, text: str):
+    return [(p.actor.country, p.target.country if p.target else None, p.event_type) for p in _coded(coder, text).pledges]
+
+
+# -- 1. (b46 F3) a pledge's target: the indirect object, a border's or ties' other side, a measure's party ----------
+
+PLEDGE_TARGETS = [
+    ("Turkey will grant Georgia a $150 million credit line.", "TUR", "GEO"),
+    ("Qatar said it would lend Tunisia $400 million next year.", "QAT", "TUN"),
+    ("Saudi Arabia promised to give Jordan $2 billion in budget support.", "SAU", "JOR"),
+    ("Niger pledged to reopen the border with Benin before the harvest.", "NER", "BEN"),
+    ("Morocco threatened to sever ties with Germany over the dispute.", "MAR", "DEU"),
+    ("Washington threatened to impose tariffs on Mexico within a week.", "USA", "MEX"),
+]
+
+
+@pytest.mark.parametrize("text,actor,target", PLEDGE_TARGETS)
+def test_pledge_target_of_giving_border_ties_measure(coder, text, actor, target):
+    got = _pledges(coder, text)
+    assert [(a, t) for a, t, _ in got] == [(actor, target)], got
+
+
+PLEDGE_NO_TARGET = [
+    ("Trump threatened to raise tariffs on Chinese steel.", "USA"),  # a thing, with a country's adjective
+    ("India will give its farmers $2 billion before the monsoon.", "IND"),  # its own people
+    ("Niger pledged to reopen the border before the harvest.", "NER"),  # no other side named
+    ("Chile vowed to impose tariffs on steel imports.", "CHL"),
+]
+
+
+@pytest.mark.parametrize("text,actor", PLEDGE_NO_TARGET)
+def test_pledge_no_target_lookalikes(coder, text, actor):
+    got = _pledges(coder, text)
+    assert [(a, t) for a, t, _ in got] == [(actor, None)], got
