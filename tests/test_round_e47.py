@@ -5,6 +5,9 @@ own sentences and look-alikes that must not change.
    a credit line"), the other side of a border or of ties ("reopen the border with Benin", "cut ties with Vilnius")
    and the party a measure falls on ("impose tariffs on Mexico"); not a thing ("tariffs on Chinese steel"), the
    pledger's own people or a border named alone.
+2. (b46 LOW) a pledge to send officers, gendarmes or peacekeepers is MOBILIZE (as "deploy" is), not CONSULT; ties or
+   relations cut or downgraded are SANCTION, not the CONCEDE of "cut"; a delegation sent, tariffs cut, aid sent keep
+   their types.
 """
 
 from __future__ import annotations
@@ -54,3 +57,33 @@ PLEDGE_NO_TARGET = [
 def test_pledge_no_target_lookalikes(coder, text, actor):
     got = _pledges(coder, text)
     assert [(a, t) for a, t, _ in got] == [(actor, None)], got
+
+
+# -- 2. (b46 LOW) a pledge's type: officers or troops sent are MOBILIZE; ties cut are SANCTION ----------------------
+
+PLEDGE_TYPES = [
+    ("Kenya pledged to send 400 police officers to Haiti.", "MOBILIZE"),
+    ("Senegal said it would send more gendarmes to the frontier.", "MOBILIZE"),
+    ("Fiji promised to send 200 peacekeepers to Lebanon next year.", "MOBILIZE"),
+    ("Beijing warned it would cut ties with Vilnius.", "SANCTION"),
+    ("Algeria vowed to downgrade relations with Madrid.", "SANCTION"),
+]
+
+
+@pytest.mark.parametrize("text,etype", PLEDGE_TYPES)
+def test_pledge_type_officers_sent_ties_cut(coder, text, etype):
+    got = _pledges(coder, text)
+    assert got and got[0][2] == etype, got
+
+
+PLEDGE_TYPES_KEPT = [
+    ("Ghana said it would send a delegation to Abuja for talks.", "CONSULT"),  # a visit stays CONSULT
+    ("Vietnam promised to cut tariffs on American farm goods.", "CONCEDE"),  # a cut in a measure
+    ("Peru pledged to send food aid to Bolivia.", "AID"),
+]
+
+
+@pytest.mark.parametrize("text,etype", PLEDGE_TYPES_KEPT)
+def test_pledge_type_lookalikes_kept(coder, text, etype):
+    got = _pledges(coder, text)
+    assert got and got[0][2] == etype, got
