@@ -8,6 +8,9 @@ own sentences and look-alikes that must not change.
 2. (b46 LOW) a pledge to send officers, gendarmes or peacekeepers is MOBILIZE (as "deploy" is), not CONSULT; ties or
    relations cut or downgraded are SANCTION, not the CONCEDE of "cut"; a delegation sent, tariffs cut, aid sent keep
    their types.
+3. (e46 left, b45) a restriction in force extended, renewed or prolonged is the restriction again: trade curbs or
+   bans on exports SANCTION, a ban on rallies COERCE (`primary/retype.yaml` rule 16); a loan extended, financing
+   extended and exports extended keep their types.
 """
 
 from __future__ import annotations
@@ -87,3 +90,39 @@ PLEDGE_TYPES_KEPT = [
 def test_pledge_type_lookalikes_kept(coder, text, etype):
     got = _pledges(coder, text)
     assert got and got[0][2] == etype, got
+
+
+# -- 3. (e46 left) a restriction in force extended is the restriction again ----------------------------------------
+
+def _types(coder, text):
+    return [(e.event_type, e.trigger, e.source and e.source.code, e.target and e.target.code, e.pattern)
+            for e in _coded(coder, text).events]
+
+
+EXTENDED = [
+    ("Pakistan extended the export curbs on sugar for another three months.", "extended", "SANCTION"),
+    ("India extended its ban on rice exports until March.", "extended", "SANCTION"),
+    ("Kazakhstan prolonged its ban on wheat and flour exports until June.", "prolonged", "SANCTION"),
+    ("Uganda extended its ban on opposition rallies for another month.", "extended", "COERCE"),
+]
+
+
+@pytest.mark.parametrize("text,trigger,etype", EXTENDED)
+def test_extended_restriction_is_the_restriction(coder, text, trigger, etype):
+    got = _types(coder, text)
+    at = [g for g in got if g[1] == trigger]
+    assert at and at[0][0] == etype, got
+
+
+EXTENDED_KEPT = [
+    ("Turkey extended a $1 billion loan to Egypt.", "extended", "AID"),  # rule 14's
+    ("The World Bank extended emergency financing to Chad.", "extended", "AID"),
+    ("Russia extended its gas exports to Serbia through the winter.", "extended", "AID"),  # exports, no measure
+]
+
+
+@pytest.mark.parametrize("text,trigger,etype", EXTENDED_KEPT)
+def test_extended_lookalikes_kept(coder, text, trigger, etype):
+    got = _types(coder, text)
+    at = [g for g in got if g[1] == trigger]
+    assert at and at[0][0] == etype, got
