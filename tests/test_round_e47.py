@@ -11,6 +11,8 @@ own sentences and look-alikes that must not change.
 3. (e46 left, b45) a restriction in force extended, renewed or prolonged is the restriction again: trade curbs or
    bans on exports SANCTION, a ban on rallies COERCE (`primary/retype.yaml` rule 16); a loan extended, financing
    extended and exports extended keep their types.
+4. (e46 left) "called the truce a breakthrough" names the truce (an object predicate): SUPPORT, not the RETREAT or
+   CONCEDE of "called a truce"; "called a truce" stays RETREAT, "called the truce a sham" is no praise.
 """
 
 from __future__ import annotations
@@ -126,3 +128,34 @@ def test_extended_lookalikes_kept(coder, text, trigger, etype):
     got = _types(coder, text)
     at = [g for g in got if g[1] == trigger]
     assert at and at[0][0] == etype, got
+
+
+# -- 4. (e46 left) a truce named a breakthrough is praise, not a truce called ---------------------------------------
+
+GOOD_TURN = [
+    ("Ruto called the truce a breakthrough for the region.", "called", "SUPPORT"),
+    ("Qatar termed the truce a turning point in the war.", "termed", "SUPPORT"),
+    ("Egypt called the ceasefire a positive step.", "called", "SUPPORT"),
+]
+
+
+@pytest.mark.parametrize("text,trigger,etype", GOOD_TURN)
+def test_truce_named_a_good_turn_is_support(coder, text, trigger, etype):
+    got = _types(coder, text)
+    at = [g for g in got if g[1] == trigger]
+    assert at and at[0][0] == etype, got
+
+
+def test_truce_called_stays_retreat(coder):
+    got = _types(coder, "The rebels called a truce on Sunday.")
+    assert [g[0] for g in got if g[1] == "called"] == ["RETREAT"], got
+
+
+def test_truce_named_a_sham_is_no_praise(coder):
+    got = _types(coder, "Moscow called the truce a sham.")
+    assert "SUPPORT" not in [g[0] for g in got], got
+
+
+def test_calling_it_a_milestone_after_welcomed_adds_nothing(coder):
+    got = _types(coder, "The African Union welcomed the deal, calling it a milestone for the region.")
+    assert [g[0] for g in got] == ["SUPPORT"], got
