@@ -13,6 +13,8 @@ own sentences and look-alikes that must not change.
    extended and exports extended keep their types.
 4. (e46 left) "called the truce a breakthrough" names the truce (an object predicate): SUPPORT, not the RETREAT or
    CONCEDE of "called a truce"; "called a truce" stays RETREAT, "called the truce a sham" is no praise.
+5. (b46 LOW) "A's finance ministry said the Chinese loan had been disbursed": the country named in the thing given is
+   the giver, the speaker's side the receiver (AID only: "the British tanker had been released" keeps its sides).
 """
 
 from __future__ import annotations
@@ -159,3 +161,22 @@ def test_truce_named_a_sham_is_no_praise(coder):
 def test_calling_it_a_milestone_after_welcomed_adds_nothing(coder):
     got = _types(coder, "The African Union welcomed the deal, calling it a milestone for the region.")
     assert [g[0] for g in got] == ["SUPPORT"], got
+
+
+# -- 5. (b46 LOW) a gift in the passive with no agent, told by the receiver's speaker --------------------------------
+
+def test_passive_gift_named_by_its_giver(coder):
+    for text in ("Ghana's finance ministry said the Chinese loan had been disbursed.",
+                 "Zambia's treasury said the loan from India had been disbursed on Friday."):
+        got = [g for g in _types(coder, text) if g[1] == "disbursed"]
+        giver, receiver = ("CHN", "GHA") if "Ghana" in text else ("IND", "ZMB")
+        assert got and got[0][0] == "AID" and (got[0][2] or "").startswith(giver) \
+            and (got[0][3] or "").startswith(receiver), got
+
+
+def test_passive_lookalikes_keep_their_sides(coder):
+    got = [g for g in _types(coder, "Iran's foreign ministry said the British tanker had been released.")
+           if g[1] == "released"]
+    assert got and (got[0][2] or "").startswith("IRN") and (got[0][3] or "").startswith("GBR"), got  # no gift
+    got = [g for g in _types(coder, "Laos's finance ministry said the loan had been disbursed.") if g[1] == "disbursed"]
+    assert got and (got[0][2] or "").startswith("LAO"), got  # no giver named: the speaker's side stands
