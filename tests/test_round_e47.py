@@ -15,6 +15,8 @@ own sentences and look-alikes that must not change.
    CONCEDE of "called a truce"; "called a truce" stays RETREAT, "called the truce a sham" is no praise.
 5. (b46 LOW) "A's finance ministry said the Chinese loan had been disbursed": the country named in the thing given is
    the giver, the speaker's side the receiver (AID only: "the British tanker had been released" keeps its sides).
+6. (e46 left, F1) "X's office in Y began operating as a full embassy" had no event: SUPPORT X -> Y; "the villa
+   served as an embassy" none.
 """
 
 from __future__ import annotations
@@ -180,3 +182,19 @@ def test_passive_lookalikes_keep_their_sides(coder):
     assert got and (got[0][2] or "").startswith("IRN") and (got[0][3] or "").startswith("GBR"), got  # no gift
     got = [g for g in _types(coder, "Laos's finance ministry said the loan had been disbursed.") if g[1] == "disbursed"]
     assert got and (got[0][2] or "").startswith("LAO"), got  # no giver named: the speaker's side stands
+
+
+# -- 6. (e46 left, F1) a post beginning to work as an embassy ----------------------------------------------------------
+
+@pytest.mark.parametrize("text,source,target", [
+    ("Kenya's office in Mogadishu began operating as a full embassy.", "KEN", "SOM"),
+    ("The Irish office in Tripoli started working as a full embassy on Monday.", "IRL", "LBY"),
+])
+def test_post_begins_working_as_embassy(coder, text, source, target):
+    got = _types(coder, text)
+    assert got and got[0][0] == "SUPPORT" and (got[0][2] or "").startswith(source) \
+        and (got[0][3] or "").startswith(target), got
+
+
+def test_a_building_serving_as_embassy_is_no_event(coder):
+    assert _types(coder, "The old villa served as an embassy until 1990.") == []
