@@ -33,7 +33,8 @@ def _coded(coder, text: str):
 
 
 def _pledges(coder, text: str):
-    return [(p.actor.country, p.target.country if p.target else None, p.event_type) for p in _coded(coder, text).pledges]
+    return [(p.actor.country, p.target.country if p.target else None, p.event_type)
+            for p in _coded(coder, text).pledges]
 
 
 # -- 1. (b46 F3) a pledge's target: the indirect object, a border's or ties' other side, a measure's party ----------

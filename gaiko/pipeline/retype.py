@@ -69,7 +69,8 @@ def _rules() -> tuple[tuple[str, dict[str, frozenset[str]], dict[str, list[str]]
         m = rule.get("measured") or {}
         measured = (frozenset(str(w).lower() for w in m.get("heads") or ()),
                     {str(t): [str(w).lower() for w in ws or ()] for t, ws in m.items() if t != "heads"}) if m else None
-        for t in [*objects, *([bare] if bare else []), *([stated] if stated else []), *(measured[1] if measured else ())]:
+        named = [*objects, *([bare] if bare else []), *([stated] if stated else []), *(measured[1] if measured else ())]
+        for t in named:
             if t not in types:
                 raise DataFileError(str(path), f"rule {name!r} names {t!r}, which is no PLOVER type")
         out.append((str(name), {k: frozenset(p) for k, p in verbs.items()}, objects, str(bare) if bare else None,
