@@ -9,6 +9,10 @@ naming a status noun (``status_nouns``: embassy, consulate, high commission, ...
 (SUPPORT, as the corpus labels upgrades and restored relations), its source the post's country (the possessor,
 "Ghana's"), its target the country of the place the post sits in ("in Lagos": Nigeria). A stated plan, a refusal
 and a negated clause keep their draft.
+
+Round e47: "Kenya's office in Mogadishu began operating as a full embassy" had no draft at all; the lexicon entry
+``support.post_status`` (``drafting_entries``) drafts a verb of working with an "as" phrase of a status noun, and this
+pass keeps its draft only with a post noun as the subject ("the villa served as an embassy" gives none).
 """
 
 from __future__ import annotations
@@ -80,6 +84,7 @@ def diplomatic_posts(drafts: list[Draft], state: DocState) -> list[Draft]:
     from ..tables import plover_table
 
     kept = _words(_FILE, "kept_types_upper")
+    drafting = _words(_FILE, "drafting_entries")
     etype = str(_data(_FILE).get("new_type") or "SUPPORT")
     out = []
     for d in drafts:
@@ -90,7 +95,8 @@ def diplomatic_posts(drafts: list[Draft], state: DocState) -> list[Draft]:
             if post is None and verb.dep_ == "xcomp":  # a draft at "operating" of "began operating as"
                 post = post_subject(verb.head)
         if post is None:
-            out.append(d)
+            if getattr(d.cand.entry, "id", None) not in drafting:
+                out.append(d)  # the entry that drafts "began operating as an embassy" needs a post (round e47)
             continue
         owner = _owner(post, state) or d.source
         host = _host(post, owner.country if owner is not None else None, state)

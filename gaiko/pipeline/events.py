@@ -40,7 +40,7 @@ from .roles import PRONOUNS, deep_agent, fallback_targets, kb_actor, noun_agent,
 from .state import DocState, get_state
 from .subjectacts import subject_acts
 from .deathcause import cause_acts
-from .thingsides import received_sides
+from .thingsides import received_sides, thing_giver
 from .triggers import Lexicon, default_lexicon, model_entry
 from .typejoin import JoinConfig, ceased, join_sentence
 from .typemodel import TypeModel, model_from_spec
@@ -289,6 +289,8 @@ class EventCoder(TriggerFinder):
             spoken = event_actor(info.speaker, state, ClauseInfo(), kb)
             source = spoken if spoken is not None and spoken.country not in (None, "IGO", "NGO", "IMG") \
                 and spoken.sector != "JRN" and spoken is not target else None  # not an observer ("a UN spokesman")
+            # "A's ministry said the Chinese loan had been disbursed": China gives, A's side gets (round e47)
+            source, target = thing_giver(c, target, source, etype) or (source, target)
         out = [_Draft(c, info, etype, code, pattern, source, target, round(conf, 3))]
         if two_way and len(sources) == 2 and (target is None or any(target.start == x.start for x in sources)
                                                    or target.country in (None, *(x.country for x in sources))

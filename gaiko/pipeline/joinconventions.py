@@ -74,11 +74,18 @@ def firm(d: _Draft) -> bool:
         return True  # "had a call with Prabowo": a meeting held with a named side (round n47)
     if by_phone(d):
         return True  # "discussed trade with Putin in a phone call": a call with a named side (round n48)
-    if not (getattr(entry, "firm", False) or getattr(entry, "firm_target", False) and object_target(d)):
+    if not (getattr(entry, "firm", False) or getattr(entry, "firm_target", False) and object_target(d)
+            or getattr(entry, "firm_object", False) and _noun_object(d.cand.tok)):
         return False
     # "plans to cut import duties": the entry's act turned by PLOVER's intention convention (AGREE/THREATEN) is
     # as firm as the act (round t38)
     return d.event_type == d.cand.entry.event_type or (d.pattern or "").endswith("+intent")
+
+
+def _noun_object(tok: Token) -> bool:
+    """Whether ``tok`` has a direct object that is a noun ("called the truce a breakthrough"), not a pronoun
+    ("calling it a milestone", "what diplomats called a breakthrough"); round e47."""
+    return any(c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN") for c in tok.children)
 
 
 _HELD_NOUNS = frozenset({"call", "meeting", "conversation", "talk", "talks"})

@@ -95,6 +95,8 @@ def event_type_of(state: DocState, verb: Token, obj: Token | None, kind: str, le
     by_verb = lex.action_verbs.get(lemma)
     if withheld_benefit(verb, obj) or (kind == "threat" and response_threat(verb, "unless")):
         return "COERCE" if obj is not None else lex.default_by_kind["threat"]  # "would act if ...", "suspend aid" (t41)
+    if obj is not None and _severs(lemma, obj):
+        return "SANCTION"  # "would cut ties with Vilnius" (round e47)
     if obj is not None and (by_verb is None or lemma in lex.generic_verbs):
         # a noun that heads its phrase decides before one that modifies it ("security aid" is aid)
         hits = [(t.dep_ in ("compound", "amod", "nmod"), i, hit) for i, t in enumerate(obj.subtree)
@@ -144,3 +146,19 @@ def _undoing() -> tuple[frozenset[str], frozenset[str]]:
     a = load_yaml(data_path("pledges/actions.yaml")) or {}
     return frozenset(str(w).lower() for w in a.get("undoing_verbs") or ()), \
         frozenset(str(w) for w in a.get("undone_types") or ())
+
+
+def _severs(lemma: str, obj: Token) -> bool:
+    """Whether the act cuts, severs or downgrades ties or relations (``severing_verbs`` with a ``severed_objects``
+    head, ``pledges/actions.yaml``, round e47)."""
+    verbs, objects = _severing()
+    return lemma in verbs and (obj.lemma_.lower() in objects or obj.lower_ in objects)
+
+
+@lru_cache(maxsize=None)
+def _severing() -> tuple[frozenset[str], frozenset[str]]:
+    from ..tables import data_path, load_yaml
+
+    a = load_yaml(data_path("pledges/actions.yaml")) or {}
+    return frozenset(str(w).lower() for w in a.get("severing_verbs") or ()), \
+        frozenset(str(w).lower() for w in a.get("severed_objects") or ())

@@ -2,7 +2,10 @@
 no addressee, object or "agreed with" gave one. "lift its ban on onion exports to Bangladesh", "double its gas
 deliveries to Afghanistan", "open an embassy for Somalia", "sign a trade pact with Argentina", "roll over a deposit at
 the State Bank of Pakistan": the actor named by the "to"/"for" phrase of the verb or of a noun of its object, the
-"with" phrase of an agreement, or the other state's bank that holds a deposit. Not a place or a thing ("raise exports
+"with" phrase of an agreement, or the other state's bank that holds a deposit. Round e47 (b46 F3): the indirect object
+of a verb of giving ("lend Pakistan $2 billion", "grant Georgia a credit line"), the "with" phrase of a border or of
+ties ("reopen the border with Benin", "cut ties with Vilnius") and the "on" phrase of a measure ("impose tariffs on
+Mexico"). Not a place or a thing ("raise exports
 to record levels", "send troops to the border", "for Chinese investment"), and not the pledger's own country ("aid
 to its own provinces"). The words are data (``pledges/recipients.yaml``)."""
 
@@ -26,6 +29,12 @@ def recipient(verb: Token, obj_tok: Token | None, state: Any, own: str | None) -
     words = _words()
     heads = [verb, *_object_nouns(verb, obj_tok)]
     partner = any(h.lemma_.lower() in words["partner_words"] for h in heads)
+    measure = any(h.lemma_.lower() in words["measure_words"] for h in heads)
+    for d in verb.children:  # "lend Pakistan $2 billion": the indirect object is the party served (round e47)
+        if d.dep_ == "dative" and d.pos_ in ("PROPN", "NOUN"):
+            a = state.actor_at(d)
+            if a is not None and a.country and a.country != own:
+                return a
     # the partner of an agreement or a dispute and a deposit's holder first: "take the dispute with Thailand to the
     # court" is Thailand's, the court is where it goes
     for second in (False, True):
@@ -38,7 +47,8 @@ def recipient(verb: Token, obj_tok: Token | None, state: Any, own: str | None) -
                     holder = prep in words["holder_preps"] and _is_holder(o, words["holder_nouns"])
                     if second and prep not in words["recipient_preps"]:
                         continue
-                    if not second and not (holder or (partner and prep in words["partner_preps"])):
+                    if not second and not (holder or (partner and prep in words["partner_preps"])
+                                           or (measure and prep in words["measure_preps"])):
                         continue
                     a = _party(o, state, holder)
                     if a is not None and a.country and a.country != own:
@@ -91,4 +101,5 @@ def _words() -> dict[str, frozenset[str]]:
 
     d = load_yaml(data_path("pledges/recipients.yaml")) or {}
     return {k: frozenset(str(w).lower() for w in d.get(k) or ()) for k in
-            ("recipient_preps", "partner_preps", "partner_words", "holder_preps", "holder_nouns")}
+            ("recipient_preps", "partner_preps", "partner_words", "holder_preps", "holder_nouns", "measure_preps",
+             "measure_words")}

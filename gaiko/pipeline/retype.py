@@ -44,9 +44,10 @@ _INTENTIONS = frozenset({"THREATEN", "AGREE", "REQUEST"})
 
 
 @lru_cache(maxsize=None)
-def _rules() -> tuple[tuple[str, dict[str, frozenset[str]], dict[str, list[str]], str | None, str | None], ...]:
-    """(name, {lemma: particles}, {type: nouns}, no-object type, stated-plan type) per rule of
-    ``primary/retype.yaml``.
+def _rules() -> tuple[tuple[str, dict[str, frozenset[str]], dict[str, list[str]], str | None, str | None,
+                            tuple[frozenset[str], dict[str, list[str]]] | None], ...]:
+    """(name, {lemma: particles}, {type: nouns}, no-object type, stated-plan type, (measure heads, {type: nouns of
+    what they fall on}) or None) per rule of ``primary/retype.yaml``.
 
     Raises :class:`gaiko.errors.DataFileError` when a rule lacks verbs or names a type PLOVER does not have."""
     from ..tables import data_path, load_yaml, plover_table
@@ -65,11 +66,15 @@ def _rules() -> tuple[tuple[str, dict[str, frozenset[str]], dict[str, list[str]]
         objects = {str(t): [str(w).lower() for w in ws or ()] for t, ws in (rule.get("objects") or {}).items()}
         bare = rule.get("no_object")
         stated = rule.get("stated_plan")
-        for t in [*objects, *([bare] if bare else []), *([stated] if stated else [])]:
+        m = rule.get("measured") or {}
+        measured = (frozenset(str(w).lower() for w in m.get("heads") or ()),
+                    {str(t): [str(w).lower() for w in ws or ()] for t, ws in m.items() if t != "heads"}) if m else None
+        named = [*objects, *([bare] if bare else []), *([stated] if stated else []), *(measured[1] if measured else ())]
+        for t in named:
             if t not in types:
                 raise DataFileError(str(path), f"rule {name!r} names {t!r}, which is no PLOVER type")
         out.append((str(name), {k: frozenset(p) for k, p in verbs.items()}, objects, str(bare) if bare else None,
-                    str(stated) if stated else None))
+                    str(stated) if stated else None, measured))
     return tuple(out)
 
 
@@ -115,7 +120,7 @@ def _new_type(tok: Token, stated: bool = False) -> tuple[str, str] | None:
     """(rule name, PLOVER type) for the verb ``tok``, or None when no rule applies; ``stated``: the type of a
     stated plan of the act (a rule's ``stated_plan``), for the rules that have one (round e46)."""
     lemma = tok.lemma_.lower()
-    for name, verbs, objects, bare, plan_type in _rules():
+    for name, verbs, objects, bare, plan_type, measured in _rules():
         part = _particle(tok, verbs[lemma]) if lemma in verbs and tok.pos_ in ("VERB", "AUX") else None
         if not part or (stated and not plan_type):
             continue
@@ -128,9 +133,30 @@ def _new_type(tok: Token, stated: bool = False) -> tuple[str, str] | None:
         for etype, words in objects.items():
             if any(_listed(n, words) for n in nouns):
                 return (name, plan_type) if stated and plan_type else (name, etype)
+        if measured:  # "extended its ban on rice exports", "the export curbs": what the measure falls on (round e47)
+            on = _measured_nouns(nouns, measured[0])
+            for etype, words in measured[1].items():
+                if any(_listed(n, words) for n in on):
+                    return name, etype
         if not nouns and bare and not stated:
             return name, bare
     return None
+
+
+def _measured_nouns(nouns: list[Token], heads: frozenset[str]) -> list[Token]:
+    """The nouns a measure of ``heads`` among ``nouns`` falls on: its compound ("the export curbs") and the noun of
+    its "on" phrase with the nouns joined to it ("its ban on rice and wheat exports")."""
+    out: list[Token] = []
+    for n in nouns:
+        if n.lemma_.lower() not in heads and n.lower_ not in heads:
+            continue
+        out += [c for c in n.children if c.dep_ == "compound"]
+        for p in n.children:
+            if p.dep_ == "prep" and p.lower_ == "on":
+                for g in p.children:
+                    if g.dep_ == "pobj":
+                        out += [g, *(c for c in g.children if c.dep_ == "conj")]
+    return out
 
 
 def retype(drafts: list[_Draft]) -> list[_Draft]:

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from ..types import Actor
 
 __all__ = ["thing_noun", "thing_source", "thing_target", "owned_type", "judged_type", "self_judged", "equipment_word", "received_sides",
-           "own_place_part", "modifier_word"]
+           "own_place_part", "modifier_word", "thing_giver"]
 
 
 @lru_cache(maxsize=1)
@@ -31,7 +31,8 @@ def _lists() -> dict[str, frozenset[str]]:
     path = data_path("actors/thing_sides.yaml")
     data = load_yaml(path) or {}
     out: dict[str, frozenset[str]] = {}
-    for k in ("party_classes", "owned_types", "judged_types", "receiving", "giving_types", "doer_classes"):
+    for k in ("party_classes", "owned_types", "judged_types", "receiving", "giving_types", "doer_classes",
+              "passive_gift_types"):
         v = data.get(k)
         if not isinstance(v, list) or not all(isinstance(w, str) for w in v):
             raise DataFileError(str(path), f"'{k}' must be a list of words")
@@ -165,6 +166,23 @@ def received_sides(c: Any, source: Actor | None, target: Actor | None, etype: st
     if giver is None and state is not None and kb is not None:  # "received German air defence systems" (t43)
         giver = _maker(anchor, source, state, kb)
     return giver, source
+
+
+def thing_giver(c: Any, target: Actor | None, speaker: Actor | None, etype: str) -> tuple[Actor, Actor] | None:
+    """(giver, receiver) of a gift told in the passive with no agent by a speaker ("Ghana's finance ministry said the
+    Chinese loan had been disbursed", "... the loan from China had been paid out"): the country named inside the
+    passive subject (its nationality word or its "from" phrase), which the coder took as the target, is the giver,
+    and the speaker's side, of another country, the receiver (round e47, b46). None when the event is no such act."""
+    if etype not in _lists()["passive_gift_types"] or target is None or speaker is None or not target.country \
+            or not speaker.country or target.country == speaker.country:
+        return None
+    for subj in (s for s in c.tok.children if s.dep_ in ("nsubjpass", "nsubj:pass")):
+        if not thing_noun(subj):
+            continue  # "the Chinese envoy had been given ...": a receiver told in the passive
+        lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)
+        if lo <= target.start and target.end <= hi:
+            return target, speaker
+    return None
 
 
 def _maker(verb: Token, receiver: Actor, state: Any, kb: Any) -> Actor | None:

@@ -22,7 +22,7 @@ ENTRY_FIELDS = {
     "id", "cameo", "type", "mode", "context", "verbs", "nouns", "adjs", "objects", "preps",
     "particle", "kind", "symmetric", "confidence", "frame", "target", "note", "no_objects",
     "mods", "no_deps", "deps", "model_no_objects", "model_no_deps", "firm", "infinitive",
-    "firm_target", "subjects", "no_equipment", "pair_subject", "joint",
+    "firm_target", "firm_object", "subjects", "no_equipment", "pair_subject", "joint",
 }
 
 
@@ -58,6 +58,9 @@ class Entry:
     firm: bool = False
     #: firm only when the draft's target is an actor with a country ("called Scholz": a phone call; round t40)
     firm_target: bool = False
+    #: firm only when the verb's direct object is a noun, not a pronoun ("called the truce a breakthrough", not
+    #: "calling it a milestone" after "welcomed ..."; round e47)
+    firm_object: bool = False
     #: the verb must govern a to-infinitive ("told the junta to restore ...", "was told by X to ..."; round t37)
     infinitive: bool = False
     symmetric: bool = False
@@ -150,6 +153,7 @@ def entry(raw: dict[str, Any], path: str, default_conf: float) -> Entry:
         joint=bool(raw.get("joint", False)),
         firm=bool(raw.get("firm", False)),
         firm_target=bool(raw.get("firm_target", False)),
+        firm_object=bool(raw.get("firm_object", False)),
         infinitive=bool(raw.get("infinitive", False)),
         confidence=float(raw.get("confidence", default_conf)),
         target=tuple(words(raw.get("target"), where, "target")),
