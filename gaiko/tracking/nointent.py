@@ -52,7 +52,8 @@ def no_intention(frame: Frame, report: Report, toks: list[Tok], c: Clause, d: De
     if got is None:
         return None
     k, end, phrase = got
-    if any(t.text.lower() in word_sets(_WORDS)["conditions"] for t in toks[end:c.hi]) or \
+    conditions = word_sets(_WORDS)["conditions"]  # read once, not once per token
+    if any(t.text.lower() in conditions for t in toks[end:c.hi]) or \
             " as long as " in " " + " ".join(t.text.lower() for t in toks[end:c.hi]) + " ":
         return None
     who = subject_side(report, toks, c.lo, k, lex)
