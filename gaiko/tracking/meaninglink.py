@@ -11,6 +11,12 @@ Such a reading is kept only when it is ``fulfils``, ``partial`` or ``progresses`
 perfect, affirmative act verb (no saying, counting, planning, hoping or urging verb) done by the doer's side
 (:func:`deed_of_doer`); anything else is dropped, never left for review. Off (the ledger is exactly as without this
 module) when ``enabled`` is false, ``GAIKO_MEANING_LINK=0`` or the MiniLM weights are missing.
+
+Round M48: with ``unit: clause`` each pool sentence is encoded as its clauses (:func:`clause_texts`: each verb with
+its subject and object subtrees, parsed by spaCy; a nested clause is a clause of its own) and scored by its best
+clause; with ``reader: forced`` a pick is read by the assigner's :func:`gaiko.tracking.assignfeat.forced_read` (the
+rules' reading as if the sentence named the pledge's object) instead of :func:`gaiko.tracking.decide.judge`, still
+kept only through :func:`deed_of_doer`.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ import os
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["settings", "enabled", "meaning_evidence", "deed_of_doer", "act_text", "CALLS"]
+__all__ = ["settings", "enabled", "meaning_evidence", "deed_of_doer", "act_text", "clause_texts", "CALLS"]
 
 #: encoder calls and texts encoded in this process (the ledger's cost, reported by round M47)
 CALLS = {"calls": 0, "texts": 0}
@@ -151,6 +157,61 @@ def _pool(con: Any, frames: list[Any], wanted: list[int], as_of: str, keys: str,
     return out
 
 
+_CLAUSES: dict[str, tuple[str, ...]] = {}
+
+
+def _clause_words() -> tuple[frozenset[str], frozenset[str], int, int]:
+    c = settings().get("clauses") or {}
+    return (frozenset(c.get("own_clause_deps") or ()), frozenset(c.get("not_clause_deps") or ()),
+            int(c.get("min_tokens", 3)), int(c.get("max_tokens", 24)))
+
+
+def clause_texts(texts: list[str]) -> dict[str, tuple[str, ...]]:
+    """Each text's clauses (round M48): for every verb the parser tags (not one used as a modifier, see
+    ``not_clause_deps``), the verb with its subject, object and prepositional subtrees in sentence order, leaving out
+    the dependents that head a clause of their own (``own_clause_deps``: a complement, an adverbial or relative
+    clause, a conjoined verb) and punctuation; at least ``min_tokens`` tokens, at most ``max_tokens``. A text with no
+    such clause is its own one clause. Parsed in one batch for the texts not yet parsed in this process."""
+    own, never, lo, hi = _clause_words()
+    new = [t for t in dict.fromkeys(texts) if t not in _CLAUSES]
+    if new:
+        from ..nlp import load_model
+
+        nlp = load_model()
+        off = [n for n in ("ner",) if n in nlp.pipe_names]
+        for t, doc in zip(new, nlp.pipe(new, disable=off, batch_size=64)):
+            out: list[str] = []
+            for tok in doc:
+                if tok.pos_ != "VERB" or tok.dep_ in never:
+                    continue
+                keep, stack = [tok], [c for c in tok.children if c.dep_ not in own]
+                while stack:
+                    x = stack.pop()
+                    keep.append(x)
+                    stack += [c for c in x.children if c.dep_ not in own]
+                keep = sorted(keep, key=lambda x: x.i)[:hi]
+                if len(keep) >= lo:
+                    out.append(" ".join(x.text for x in keep))
+            _CLAUSES[t] = tuple(dict.fromkeys(out)) or (t,)
+    return {t: _CLAUSES[t] for t in texts}
+
+
+def _forced(frame: Any, c: dict[str, Any], report: Any, lex: Any) -> dict[str, Any] | None:
+    """Evidence from :func:`gaiko.tracking.assignfeat.forced_read` (the shape :func:`gaiko.tracking.decide.judge`
+    gives): None when it reads no relation; one party's share of a joint pledge is not taken (round t46)."""
+    from .assignfeat import forced_read
+    from .jointrow import others_share
+
+    d = forced_read(frame, report, lex)
+    if d.relation in ("fulfils", "partial", "progresses") and others_share(frame, report):
+        return None
+    done = [e for e in report.events if not e.get("intended")]
+    ev = next((e for e in done if e.get("event_type") == frame.event_type), done[0] if done else None)
+    note = "; ".join(x for x in (f"cue: {d.cue}" if d.cue else None, d.note) if x) or None
+    return {"article_id": c["article_id"], "published": c["published"], "sentence_index": c["idx"],
+            "sentence": c["text"], "relation": d.relation, "event_id": ev["id"] if ev else None, "note": note}
+
+
 def _vectors(texts: list[str], cache: dict[str, Any]) -> None:
     from ..meaning import encode
 
@@ -182,11 +243,13 @@ def meaning_evidence(con: Any, frames: list[Any], evidence: list[list[dict[str, 
     if not pool:
         return {}
     cache = sentences.__dict__.setdefault("meaning_vectors", {})
-    _vectors([act_text(frames[g]) for g in pool] + [c["text"] for cs in pool.values() for c in cs], cache)
+    texts = [c["text"] for cs in pool.values() for c in cs]
+    units = clause_texts(texts) if cfg.get("unit") == "clause" else {t: (t,) for t in texts}
+    _vectors([act_text(frames[g]) for g in pool] + [u for t in texts for u in units[t]], cache)
     picked: dict[int, list[tuple[float, dict[str, Any]]]] = {}
     for g, cs in pool.items():
         q = cache[act_text(frames[g])]
-        scored = sorted(((float(cache[c["text"]] @ q), c) for c in cs), key=lambda x: -x[0])
+        scored = sorted(((max(float(cache[u] @ q) for u in units[c["text"]]), c) for c in cs), key=lambda x: -x[0])
         picked[g] = [(s, c) for s, c in scored[:k] if s >= tau]
     reports = sentences.reports_for(con, {g: [c for _s, c in xs] for g, xs in picked.items()})
     out: dict[int, list[dict[str, Any]]] = {}
@@ -194,7 +257,7 @@ def meaning_evidence(con: Any, frames: list[Any], evidence: list[list[dict[str, 
         f = frames[g]
         for s, c in xs:
             r = reports[(c["article_id"], c["idx"])]
-            ev = judge(f, c, r.events, r.actors, lex, r)
+            ev = _forced(f, c, r, lex) if cfg.get("reader") == "forced" else judge(f, c, r.events, r.actors, lex, r)
             if ev is None or ev["relation"] not in accepts or not deed_of_doer(f, r, lex):
                 continue
             ev["note"] = "; ".join(x for x in (ev.get("note"), f"meaning, cosine {s:.2f}") if x)
