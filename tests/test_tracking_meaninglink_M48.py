@@ -42,7 +42,7 @@ def test_no_clause_is_the_sentence() -> None:
 
 def test_shipped_reader_and_unit() -> None:
     y = ml._yaml()
-    assert (y["enabled"], y["tau"], y["k"], y["unit"], y["reader"]) == (True, 0.45, 2, "clause", "forced")
+    assert (y["enabled"], y["unit"], y["reader"]) == (False, "clause", "forced")
 
 
 @_weights

@@ -123,7 +123,7 @@ def _entries(con: Any, groups: list[list[dict[str, Any]]], found: dict[int, list
             for j, evs in asg.extra(con, part, groups[lo:lo + len(part)], cands, matched, as_of, sentences, lex,
                                     keep=keep).items():
                 matched[j] = sorted(matched[j] + evs, key=lambda e: (e["published"], e["article_id"], e["sentence_index"]))
-        # rounds M47, M48: a deciding report told in other words, for a pledge the rules leave undecided (meaninglink.py)
+        # round M47: a deciding report told in other words, for a pledge the rules leave undecided (off in main's data)
         for j, evs in meaning_evidence(con, part, [(found or {}).get(lo + j, []) + matched[j] for j in range(len(part))],
                                        cands, as_of, sentences, lex, keys=keys_table, new_only=new_only).items():
             matched[j] = sorted(matched[j] + evs, key=lambda e: (e["published"], e["article_id"], e["sentence_index"]))
