@@ -20,6 +20,7 @@ from .assigntops import rows_for
 from .decide import judge, report_of
 from .lexicon import lexicon
 from .link import bucket, candidates, details, group_mentions
+from .meaninglink import meaning_evidence
 from .normalise import frame, prepare
 from .askedbefore import entry  # status.entry with the deed told before the ask (round t38)
 from .tables import (
@@ -122,6 +123,10 @@ def _entries(con: Any, groups: list[list[dict[str, Any]]], found: dict[int, list
             for j, evs in asg.extra(con, part, groups[lo:lo + len(part)], cands, matched, as_of, sentences, lex,
                                     keep=keep).items():
                 matched[j] = sorted(matched[j] + evs, key=lambda e: (e["published"], e["article_id"], e["sentence_index"]))
+        # round M47: a deciding report told in other words, for a pledge the rules leave undecided (off in main's data)
+        for j, evs in meaning_evidence(con, part, [(found or {}).get(lo + j, []) + matched[j] for j in range(len(part))],
+                                       cands, as_of, sentences, lex, keys=keys_table, new_only=new_only).items():
+            matched[j] = sorted(matched[j] + evs, key=lambda e: (e["published"], e["article_id"], e["sentence_index"]))
         first = len(out)
         for j, f in enumerate(part):
             out.append(entry(groups[lo + j], (found or {}).get(lo + j, []) + matched[j], overrides, as_of, f))
