@@ -12,7 +12,7 @@ import typer
 from ..errors import GaikoError
 from .common import check_day, check_json_format, emit_json, emit_rows, existing_store, fail, listed_elsewhere
 
-COLUMNS = ("id", "status", "actor", "action", "deadline", "evidence")
+COLUMNS = ("id", "status", "actor", "action", "target", "deadline", "evidence")
 
 pledge_app = typer.Typer(help="One pledge: show its timeline or overrule its status.", no_args_is_help=True)
 listed_elsewhere(pledge_app, "pledges are listed by `gaiko pledges --db STORE` (the ledger, with --status, --actor, "
@@ -39,9 +39,18 @@ def _brief(e: dict[str, Any]) -> dict[str, Any]:
         "quantity": q.get("text") or "",
         "deadline": f"{dl.get('text')} → {dl.get('end') or 'open'}" if dl else "",
         "made_on": e.get("made_on") or "",
+        "target": _party(e.get("target")),
         "evidence": "; ".join(f"{ev['published'][5:] if ev.get('published') else 'undated'} {ev['role']}"
                               for ev in e["evidence"]),
     }
+
+
+def _party(t: dict[str, Any] | None) -> str:
+    """The pledge's target as the table shows it, "Hungary (HUN)", or "" when the pledge names none (b48: the table
+    had no target column although ``--target`` filters on it)."""
+    if not t or not (t.get("name") or t.get("text") or t.get("country")):
+        return ""
+    return f"{t.get('name') or t.get('text') or ''} ({t.get('country') or '---'}{t.get('sector') or ''})".strip()
 
 
 _PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "we", "us", "you"})

@@ -123,8 +123,23 @@ def parse_statuses(status: str | list[str] | None) -> list[str]:
                           f"({', '.join(STATUSES)}), or leave it out for every status")
     bad = [s for s in out if s not in STATUSES]
     if bad:
-        raise ConfigError(f"unknown status {', '.join(repr(b) for b in bad)}; use one of: {', '.join(STATUSES)}")
+        raise ConfigError(f"unknown status {', '.join(repr(b) for b in bad)}{_status_hint(bad)}; use one of: "
+                          f"{', '.join(STATUSES)}")
     return out
+
+
+def _status_hint(bad: list[str]) -> str:
+    """" (a postponement by the pledger is withdrawn here)" for words people use for a status that gaiko names
+    otherwise (promise meters' "kept", "compromise", "in the works"; ``gaiko/data/pledges/status_words.yaml``), else ""."""
+    from ..tables import load_yaml, data_path
+
+    words = load_yaml(data_path("pledges/status_words.yaml")) or {}
+    said = []
+    for b in bad:
+        key = "_".join(b.replace("-", " ").split())
+        if key in words:
+            said.append(f"{b!r} is {words[key]} here")
+    return f" ({'; '.join(said)})" if said else ""
 
 
 def parse_made(made_since: dt.date | str | None, made_until: dt.date | str | None) -> tuple[str | None, str | None]:
