@@ -37,7 +37,7 @@ from .pledge_made import made_on, noun_party, time_word
 from .pledge_guards import no_pledge_here, others_fate, thing, they_means, warns_of_another
 from .pledge_stance import stance_passive
 from .pledge_deal import deal_parties
-from .pledge_enable import enabled_act, enabled_action
+from .pledge_enable import able_of, able_unvouched, enabled_act, enabled_action
 from .pledge_relative import relative_noun, relative_pledger, relative_vouched
 from .retold import retold_term
 from .pledge_sides import agreed_with
@@ -192,7 +192,9 @@ class PledgeExtractor:
         enabled = enabled_act(cue, lex) if cue.dep_ == "aux" else None
         if enabled is not None:  # "nurses will be able to work ..., the minister said": the speaker's side (x22)
             actor_tok = None
-        say = rel_say or say_head(cue.head if enabled is not None else cue if cue.dep_ != "aux" else verb, lex)
+        # "'We will be able to reopen the crossing,' the minister said": the verb of saying over the "be" (round x24)
+        say = rel_say or say_head(cue.head if enabled is not None or able_of(cue, verb) is not None
+                                  else cue if cue.dep_ != "aux" else verb, lex)
         if say is None and cue.dep_ == "aux" and cue.lower_ in ("would", "wo"):
             say = say_left(verb, lex)  # a broken parse: "X said it was holding them and would release them"
         if say is not None:
@@ -200,6 +202,8 @@ class PledgeExtractor:
             if cue.lemma_.lower() in ("warn", "threaten") or say.lemma_.lower() in ("warn", "threaten"):
                 kind = "threat"
         speaker = self._actor(state, speaker_tok, memory)
+        if able_unvouched(cue, verb, speaker):
+            return []  # '"We will be able to see results," an economist said': nobody's side vouches (round x24)
         if (rel is not None or enabled is not None) and not relative_vouched(verb, passive[1] if rel is not None else None,
                                                                             speaker, speaker_tok):
             return []  # "the dam, which will be finished by 2027": no setter, no speaker who vouches (round x22)
