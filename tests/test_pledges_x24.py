@@ -6,6 +6,10 @@ Q. "We will be able to ACT" inside a quote by the pledger's official ('"We will 
    ("Malawi said it would be able to ...") is. The verb of saying is found from the "be" (the act hangs on "able").
    A condition, a negation, a quoted "would" (a condition in the speaker's own words), a quoted "they" (others) and
    a speaker who speaks for no side (an economist) stay none.
+P. A plain future of private people told by an office ("Fishermen will stay in port until the storm passes, the
+   coast guard said"): no pledge of the people (they promised nothing) nor of the office (it does not do the act),
+   as round x23 read their "will have to". People whose own side speaks ("their union said"), a side's own people
+   ("its fishermen"), no speaker and "will be able to" (x22's "let") keep their reading.
 """
 
 from __future__ import annotations
@@ -40,3 +44,32 @@ QUOTED_ABLE_NOT = [
 @pytest.mark.parametrize("text", QUOTED_ABLE_NOT)
 def test_q_quoted_able_look_alikes_stay_none(coder, text: str) -> None:
     assert pledge_rows(coder, text) == []
+
+
+# ---------------------------------------------------------------------------------------------------------- P
+TOLD_OF_PEOPLE = [
+    "Fishermen will stay in port until the cyclone passes, the coast guard said.",
+    "Kenyan fishermen will stay in port until the cyclone passes, the coast guard said.",
+    "Herders will move their cattle south before the rains, Chad's livestock ministry said.",
+    "Pilgrims are to travel by bus from Medina, Saudi Arabia's haj ministry said.",
+]
+
+
+@pytest.mark.parametrize("text", TOLD_OF_PEOPLE)
+def test_p_private_peoples_future_told_by_an_office_is_no_pledge(coder, text: str) -> None:
+    assert pledge_rows(coder, text) == []
+
+
+TOLD_OF_PEOPLE_KEPT = [
+    ("Farmers will block the main roads into Nairobi on Monday, their union said.", "block the main roads into Nairobi"),
+    ("Its fishermen will stay in port until the cyclone passes, Kenya's fisheries ministry said.", "stay in port"),
+    ("Fishermen will stay in port until the cyclone passes.", "stay in port"),  # no speaker: as before
+    ("Chinese firms will build the dam at Kafue by 2028, Zambia's energy ministry said.", "build the dam at Kafue"),
+    ("Fishermen will be able to return to Lake Malawi by June, Malawi's fisheries minister said.",
+     "let Fishermen return to Lake Malawi"),
+]
+
+
+@pytest.mark.parametrize("text,action", TOLD_OF_PEOPLE_KEPT)
+def test_p_look_alikes_keep_their_pledge(coder, text: str, action: str) -> None:
+    assert [r[2] for r in pledge_rows(coder, text)] == [action]

@@ -18,7 +18,7 @@ from ..tables import word_sets
 from ..types import Actor
 from .pledge_parts import Lexicon, is_actorish, say_head
 
-__all__ = ["able_of", "able_self", "able_unvouched", "enabled_act", "enabled_action", "obliged_people"]
+__all__ = ["able_of", "able_self", "able_unvouched", "enabled_act", "enabled_action", "obliged_people", "told_of_people"]
 
 _WORDS = "pledges/enabled_acts.yaml"
 
@@ -42,6 +42,43 @@ def obliged_people(have: Token, lex: Lexicon) -> bool:
     either (docs/pledges.md: a demand asks a party by a verb of asking or wishing, and a rule's act is the speaker's
     side's "require", :func:`enabled_act`)."""
     return _people(next((c for c in have.children if c.dep_ in ("nsubj", "nsubjpass")), None), lex)
+
+
+def _office(speaker: Actor, tok: Token | None) -> bool:
+    """Whether a speaker is an office or an official: sector GOV, MIL or COP, a role, or a head noun (with its
+    compounds) the actor vocabulary (``actors/sectors.yaml``) puts in one of those sectors ("the coast guard said" in
+    an article whose coast guard the resolver left unplaced)."""
+    if speaker.sector in _OFFICES or speaker.role:
+        return True
+    if tok is None:
+        return False
+    from ..actors.kb import load_kb
+
+    nouns = load_kb().nouns
+    phrase = " ".join(t.lower_ for t in tok.children if t.dep_ == "compound" and t.i < tok.i)
+    return any(nouns.get(k) in _OFFICES for k in (f"{phrase} {tok.lower_}".strip(), tok.lower_, tok.lemma_.lower()))
+
+
+_OFFICES = ("GOV", "MIL", "COP")
+
+
+def told_of_people(cue: Token, subj: Token | None, actor: Actor | None, speaker: Actor | None,
+                   speaker_tok: Token | None = None) -> bool:
+    """Whether a plain future ("will", "would", "is to") of private people (``third_party_people``) is told by an
+    office of another side (round x24): "Fishermen will stay in port until the storm passes, the coast guard said"
+    is no pledge of the fishermen, as their "will have to" is none (:func:`obliged_people`), nor the office's. The
+    speaker must be an office (sector GOV, MIL or COP) or an official (a role); people whose own side speaks ("farmers
+    will block the roads on Monday, their union said") and people with a possessor ("our students") keep their
+    reading."""
+    if subj is None or subj.pos_ != "NOUN" or subj.lemma_.lower() not in word_sets(_WORDS)["third_party_people"]:
+        return False
+    if not (cue.dep_ == "aux" or cue.lemma_.lower() == "be") or speaker is None:
+        return False
+    if any(c.dep_ == "poss" for c in subj.children):
+        return False  # "its fishermen", "Kenya's students": a side's own people
+    if actor is not None and actor.sector in ("GOV", "MIL"):
+        return False
+    return _office(speaker, speaker_tok)
 
 
 def able_self(be: Token, lex: Lexicon) -> Token | None:

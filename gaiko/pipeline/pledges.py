@@ -37,7 +37,7 @@ from .pledge_made import made_on, noun_party, time_word
 from .pledge_guards import no_pledge_here, others_fate, thing, they_means, warns_of_another
 from .pledge_stance import stance_passive
 from .pledge_deal import deal_parties
-from .pledge_enable import able_of, able_unvouched, enabled_act, enabled_action
+from .pledge_enable import able_of, able_unvouched, enabled_act, enabled_action, told_of_people
 from .pledge_relative import relative_noun, relative_pledger, relative_vouched
 from .retold import retold_term
 from .pledge_sides import agreed_with
@@ -245,7 +245,8 @@ class PledgeExtractor:
             if warner is None:
                 return []
             target, actor, speaker, group = actor, warner, None, []
-        elif actor is None or warns_of_another(say, actor_tok, actor, speaker) or others_fate(cue, verb, actor, speaker):
+        elif actor is None or warns_of_another(say, actor_tok, actor, speaker) or others_fate(cue, verb, actor, speaker) \
+                or told_of_people(cue, actor_tok, actor, speaker, speaker_tok):  # "Fishermen will stay in port, ..." (x24)
             return []  # "..., warning that Minsk would use the revenue", "said the six sailors would stand trial" (t41)
         if speaker is not None and (speaker is actor or speaker.text == actor.text or
                                     (speaker.name and speaker.name == actor.name)):
