@@ -10,6 +10,9 @@ P. A plain future of private people told by an office ("Fishermen will stay in p
    coast guard said"): no pledge of the people (they promised nothing) nor of the office (it does not do the act),
    as round x23 read their "will have to". People whose own side speaks ("their union said"), a side's own people
    ("its fishermen"), no speaker and "will be able to" (x22's "let") keep their reading.
+C. An agreed text that "calls for X to ACT" / "calls on X to ACT" ("The accord calls for Armenia to open a road"):
+   X's agreement, as round x23's "obliges X to" is; one per party. A past call retold, a call for a thing (no party),
+   a ruling, a person and a law of one body stay as they were.
 """
 
 from __future__ import annotations
@@ -73,3 +76,35 @@ TOLD_OF_PEOPLE_KEPT = [
 @pytest.mark.parametrize("text,action", TOLD_OF_PEOPLE_KEPT)
 def test_p_look_alikes_keep_their_pledge(coder, text: str, action: str) -> None:
     assert [r[2] for r in pledge_rows(coder, text)] == [action]
+
+
+# ---------------------------------------------------------------------------------------------------------- C
+DOC_CALLS = [
+    ("The accord calls for Armenia to open a rail link to Nakhchivan within a year.",
+     [("ARM", "agreement", "open a rail link to Nakhchivan")]),
+    ("The agreement calls on Ghana to cut its budget deficit to 4% of output by 2027.",
+     [("GHA", "agreement", "cut its budget deficit to 4% of output")]),
+    ("Ethiopia and Eritrea signed a peace accord in Jeddah on Monday. The communique calls on both sides to withdraw "
+     "their troops from the border by March.",
+     [("ETH", "agreement", "withdraw their troops from the border"),
+      ("ERI", "agreement", "withdraw their troops from the border")]),
+]
+
+
+@pytest.mark.parametrize("text,rows", DOC_CALLS)
+def test_c_agreed_text_calling_on_a_party_is_its_agreement(coder, text: str, rows: list) -> None:
+    assert pledge_rows(coder, text) == rows
+
+
+DOC_CALLS_SAME = [
+    ("The accord called for Armenia to open a rail link to Nakhchivan within a year.", []),  # retold
+    ("The accord calls for the release of all prisoners within a month.", []),  # no party
+    ("The new law calls for banks to report every transfer above $10,000.", []),  # a law, no agreed text
+    ("The president calls on Armenia to open the rail link to Nakhchivan.",
+     [(None, "demand", "open the rail link to Nakhchivan")]),  # a person's call: a demand, as before
+]
+
+
+@pytest.mark.parametrize("text,rows", DOC_CALLS_SAME)
+def test_c_look_alikes_unchanged(coder, text: str, rows: list) -> None:
+    assert pledge_rows(coder, text) == rows

@@ -169,8 +169,9 @@ class PledgeExtractor:
                 # "China wants its neighbours to stop fishing": the party asked, named by a noun the actor lexicon
                 # lacks, is still not the one asking (round p39)
                 target = _span_actor(party)
-        elif party is not None and binding_verb(cue.lemma_.lower()):
-            # "the joint statement commits both sides to ...", "the accord obliges Ghana to ..." (round x23)
+        elif party is not None and (binding_verb(cue.lemma_.lower()) or kind == "agreement" and cue.lemma_.lower() == "call"):
+            # "the joint statement commits both sides to ...", "the accord obliges Ghana to ..." (round x23), "the accord
+            # calls for Armenia to ..." (round x24)
             actor_tok, target = party, None
         elif party is not None and (cue.lower_ == "to" or cue.lemma_.lower() == "be"):
             # a headline "EU to fine ...": X; "drone maker Baykar is to build": the name in apposition (round x20)
