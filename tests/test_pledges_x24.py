@@ -13,6 +13,10 @@ P. A plain future of private people told by an office ("Fishermen will stay in p
 C. An agreed text that "calls for X to ACT" / "calls on X to ACT" ("The accord calls for Armenia to open a road"):
    X's agreement, as round x23's "obliges X to" is; one per party. A past call retold, a call for a thing (no party),
    a ruling, a person and a law of one body stay as they were.
+U. "Under a/the deal" with no agreement read before: the pledger of the article's latest earlier pledge made to
+   another party, when the clause names that party ("A 12% tariff will apply to Peruvian copper ... under a trade
+   deal" after Canada's pledge to Peru): its promise, made to that party. No pledge before, a clause naming no party or
+   another country, and a past clause stay none.
 """
 
 from __future__ import annotations
@@ -108,3 +112,25 @@ DOC_CALLS_SAME = [
 @pytest.mark.parametrize("text,rows", DOC_CALLS_SAME)
 def test_c_look_alikes_unchanged(coder, text: str, rows: list) -> None:
     assert pledge_rows(coder, text) == rows
+
+
+# ---------------------------------------------------------------------------------------------------------- U
+_CANADA = "Canada will work with Peru to build a copper smelter, Prime Minister Mark Carney said on Tuesday. "
+
+
+@pytest.mark.parametrize("second,n", [
+    ("A 12% tariff will apply to Peruvian copper from March 1 under a trade deal reached in Ottawa.", 2),
+    ("Customs posts will be built along the border under the deal.", 1),  # names no party
+    ("A 12% tariff will apply to Chilean copper from March 1 under a trade deal reached in Ottawa.", 1),  # another
+    ("A 12% tariff applied to Peruvian copper from March 1 under a trade deal reached in Ottawa.", 1),  # past
+])
+def test_u_under_a_deal_with_no_agreement_before(coder, second: str, n: int) -> None:
+    rows = pledge_rows(coder, _CANADA + second)
+    assert len(rows) == n, rows
+    if n == 2:
+        assert rows[1][:2] == ("CAN", "promise") and "Peruvian copper" in rows[1][2], rows
+
+
+def test_u_no_pledge_before_stays_none(coder) -> None:
+    assert pledge_rows(coder, "A 12% tariff will apply to Peruvian copper from March 1 under a trade deal reached in "
+                              "Ottawa.") == []

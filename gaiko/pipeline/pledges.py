@@ -36,7 +36,7 @@ from .pledge_fields import action_of, conditions_of, cue_text, event_type_of, st
 from .pledge_made import made_on, noun_party, time_word
 from .pledge_guards import no_pledge_here, others_fate, thing, they_means, warns_of_another
 from .pledge_stance import stance_passive
-from .pledge_deal import deal_parties
+from .pledge_deal import deal_parties, deal_side
 from .pledge_enable import able_of, able_unvouched, enabled_act, enabled_action, told_of_people
 from .pledge_relative import relative_noun, relative_pledger, relative_vouched
 from .retold import retold_term
@@ -64,6 +64,17 @@ def _span_actor(tok: Token) -> Actor:
         first -= 1
     span = tok.doc[first : tok.i + 1]
     return Actor(text=span.text, start=span.start_char, end=span.end_char)
+
+
+def _countries(tok: Token, state: DocState) -> set[str]:
+    """The countries the phrase headed by ``tok`` names: its actor mentions, and names and adjectives ("Pakistani
+    goods": PAK) as the tracker reads them (:func:`gaiko.tracking.text.countries_in`)."""
+    from ..tracking.lexicon import lexicon
+    from ..tracking.text import countries_in
+
+    text = " ".join(t.text for t in tok.subtree)
+    return {a.country for a in (state.actor_at(t) for t in tok.subtree) if a is not None and a.country} | \
+        countries_in(text, lexicon())
 
 
 class PledgeExtractor:
@@ -240,6 +251,9 @@ class PledgeExtractor:
         if actor is None and say is None and kind != "demand" and \
                 (deal := deal_parties(verb, state.sentence_index(sent[0]), state.pledges)):
             actor, group, kind = deal[0], deal, "agreement"  # "elections will be held ... under the deal" (x23)
+        elif actor is None and say is None and kind != "demand" and (side := deal_side(
+                verb, state.sentence_index(sent[0]), state.pledges, lambda t: _countries(t, state))) is not None:
+            actor, target = side  # "A 19% tariff will apply to Pakistani goods ... under a trade deal" (round x24)
         if actor is not None and kind == "threat" and suffered_threat(say, actor_tok, verb, speaker_tok):
             # "Lin warned that Japan would bear all the consequences": the warner's threat against Japan (round x2)
             warner = speaker or (_span_actor(speaker_tok) if speaker_tok is not None and speaker_tok.pos_ == "PROPN" else None)
