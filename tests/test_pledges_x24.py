@@ -59,6 +59,8 @@ TOLD_OF_PEOPLE = [
     "Kenyan fishermen will stay in port until the cyclone passes, the coast guard said.",
     "Herders will move their cattle south before the rains, Chad's livestock ministry said.",
     "Pilgrims are to travel by bus from Medina, Saudi Arabia's haj ministry said.",
+    "The 30 Kenyan fishermen in Kampala jails will stay in custody until Nairobi frees more Ugandan crews, the state's "
+    "interior department said.",  # an office the resolver left unplaced
 ]
 
 

@@ -47,7 +47,8 @@ def obliged_people(have: Token, lex: Lexicon) -> bool:
 def _office(speaker: Actor, tok: Token | None) -> bool:
     """Whether a speaker is an office or an official: sector GOV, MIL or COP, a role, or a head noun (with its
     compounds) the actor vocabulary (``actors/sectors.yaml``) puts in one of those sectors ("the coast guard said" in
-    an article whose coast guard the resolver left unplaced)."""
+    an article whose coast guard the resolver left unplaced) or of ``office_nouns`` ("the state's interior department
+    said")."""
     if speaker.sector in _OFFICES or speaker.role:
         return True
     if tok is None:
@@ -56,7 +57,8 @@ def _office(speaker: Actor, tok: Token | None) -> bool:
 
     nouns = load_kb().nouns
     phrase = " ".join(t.lower_ for t in tok.children if t.dep_ == "compound" and t.i < tok.i)
-    return any(nouns.get(k) in _OFFICES for k in (f"{phrase} {tok.lower_}".strip(), tok.lower_, tok.lemma_.lower()))
+    return tok.lemma_.lower() in word_sets(_WORDS)["office_nouns"] or any(
+        nouns.get(k) in _OFFICES for k in (f"{phrase} {tok.lower_}".strip(), tok.lower_, tok.lemma_.lower()))
 
 
 _OFFICES = ("GOV", "MIL", "COP")
