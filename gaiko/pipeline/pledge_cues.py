@@ -23,6 +23,7 @@ from .pledge_asked import asked_party, misread_verb
 from .pledge_enable import able_self, enabled_act, obliged_people
 from .pledge_bound import bound_session, decision_due, noun_demands
 from .pledge_forms import binding_verb, extra_cues, hung_conjuncts
+from .pledge_documents import document_calls
 from .pledge_headline import headline_cue
 from .pledge_guards import forecast_of_others, timetable
 from .pledge_parts import Lexicon, is_actorish, say_head, say_left
@@ -96,6 +97,9 @@ def find_cues(sent: Any, lex: Lexicon, lemmas: frozenset[str]) -> list[tuple[Tok
         if lemma not in lemmas and cols.lower[i] not in modals:  # lower folds typographic quotes: a superset
             continue
         t = doc[i]
+        if lemma == "call" and (calls := document_calls(t, lex)):
+            out.extend(calls)  # "the accord calls for Armenia to open a road": Armenia's agreement (round x24)
+            continue
         if lemma in _FORM_LEMMAS:
             forms = extra_cues(t, lex)
             out.extend(forms)

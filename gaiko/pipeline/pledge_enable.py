@@ -15,9 +15,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..tables import word_sets
+from ..types import Actor
 from .pledge_parts import Lexicon, is_actorish, say_head
 
-__all__ = ["able_self", "enabled_act", "enabled_action", "obliged_people"]
+__all__ = ["able_of", "able_self", "able_unvouched", "enabled_act", "enabled_action", "obliged_people", "told_of_people"]
 
 _WORDS = "pledges/enabled_acts.yaml"
 
@@ -43,6 +44,45 @@ def obliged_people(have: Token, lex: Lexicon) -> bool:
     return _people(next((c for c in have.children if c.dep_ in ("nsubj", "nsubjpass")), None), lex)
 
 
+def _office(speaker: Actor, tok: Token | None) -> bool:
+    """Whether a speaker is an office or an official: sector GOV, MIL or COP, a role, or a head noun (with its
+    compounds) the actor vocabulary (``actors/sectors.yaml``) puts in one of those sectors ("the coast guard said" in
+    an article whose coast guard the resolver left unplaced) or of ``office_nouns`` ("the state's interior department
+    said")."""
+    if speaker.sector in _OFFICES or speaker.role:
+        return True
+    if tok is None:
+        return False
+    from ..actors.kb import load_kb
+
+    nouns = load_kb().nouns
+    phrase = " ".join(t.lower_ for t in tok.children if t.dep_ == "compound" and t.i < tok.i)
+    return tok.lemma_.lower() in word_sets(_WORDS)["office_nouns"] or any(
+        nouns.get(k) in _OFFICES for k in (f"{phrase} {tok.lower_}".strip(), tok.lower_, tok.lemma_.lower()))
+
+
+_OFFICES = ("GOV", "MIL", "COP")
+
+
+def told_of_people(cue: Token, subj: Token | None, actor: Actor | None, speaker: Actor | None,
+                   speaker_tok: Token | None = None) -> bool:
+    """Whether a plain future ("will", "would", "is to") of private people (``third_party_people``) is told by an
+    office of another side (round x24): "Fishermen will stay in port until the storm passes, the coast guard said"
+    is no pledge of the fishermen, as their "will have to" is none (:func:`obliged_people`), nor the office's. The
+    speaker must be an office (sector GOV, MIL or COP) or an official (a role); people whose own side speaks ("farmers
+    will block the roads on Monday, their union said") and people with a possessor ("our students") keep their
+    reading."""
+    if subj is None or subj.pos_ != "NOUN" or subj.lemma_.lower() not in word_sets(_WORDS)["third_party_people"]:
+        return False
+    if not (cue.dep_ == "aux" or cue.lemma_.lower() == "be") or speaker is None:
+        return False
+    if any(c.dep_ == "poss" for c in subj.children):
+        return False  # "its fishermen", "Kenya's students": a side's own people
+    if actor is not None and actor.sector in ("GOV", "MIL"):
+        return False
+    return _office(speaker, speaker_tok)
+
+
 def able_self(be: Token, lex: Lexicon) -> Token | None:
     """The act of "would/will be able to ACT" said by the pledger of itself (round x23): "Malawi said it would be able
     to repay the loan by 2028", "'We will be able to reopen the port by June,' the minister said". The subject is a
@@ -53,11 +93,43 @@ def able_self(be: Token, lex: Lexicon) -> Token | None:
     able = next((c for c in be.children if c.dep_ == "acomp" and c.lower_ == "able"), None)
     if subj is None or subj.lower_ not in ("it", "we", "they", "he", "she", "i") or able is None:
         return None
+    if subj.lower_ not in ("we", "i") and _quoted(be):
+        return None  # '"They will be able to repay the loan," the IMF's mission chief said': others (round x24)
     act = next((c for c in able.children if _inf(c)), None)
     if act is None or any(c.dep_ == "neg" for c in (*be.children, *act.children)) or \
             _conditional(be, act, marks=lex.condition_marks) or say_head(be, lex) is None:
         return None
     return act
+
+
+def able_of(cue: Token, verb: Token) -> Token | None:
+    """The "be" of "will/would be able to VERB" when the modal ``cue`` and the act ``verb`` are its parts, else None:
+    the verb of saying over such a pledge is found from the "be", as the act hangs on "able" (round x24: '"We will be
+    able to reopen the crossing by June," the minister told reporters' is the minister's side's pledge)."""
+    be = cue.head
+    if cue.dep_ != "aux" or be.lemma_.lower() != "be" or verb.dep_ != "xcomp" or verb.head.lower_ != "able" or \
+            verb.head.head.i != be.i:
+        return None
+    return be
+
+
+def _quoted(tok: Token) -> bool:
+    """Whether ``tok`` stands inside quotation marks of its sentence (an opening mark before it, none closing between)."""
+    marks = [t for t in tok.sent if t.i < tok.i and (t.tag_ in ("``", "''") or t.text in ('"', "\u201c", "\u201d"))]
+    return len(marks) % 2 == 1
+
+
+def able_unvouched(cue: Token, verb: Token, speaker: Actor | None) -> bool:
+    """Whether a quoted "we will be able to ACT" (:func:`able_of`) has a speaker who does not speak for a side: an
+    office (sector GOV or MIL) or an official (a role, a known person) vouches for "we"; '"We will be able to see the
+    first results by June," an economist at a bank said' is no pledge (round x24); nor is a quoted "would" (in the
+    speaker's own words, a condition, not a reported "will")."""
+    be = able_of(cue, verb)
+    if be is None or not _quoted(be):
+        return False
+    if cue.lower_ not in ("will", "'ll"):
+        return True  # '"We would be able to pay ...," the minister said': a quoted "would" is conditional
+    return speaker is None or not (speaker.sector in ("GOV", "MIL") or speaker.role or speaker.person_id)
 
 
 def _conditional(*verbs: Token, marks: frozenset[str]) -> bool:

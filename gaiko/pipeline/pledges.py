@@ -36,8 +36,8 @@ from .pledge_fields import action_of, conditions_of, cue_text, event_type_of, st
 from .pledge_made import made_on, noun_party, time_word
 from .pledge_guards import no_pledge_here, others_fate, thing, they_means, warns_of_another
 from .pledge_stance import stance_passive
-from .pledge_deal import deal_parties
-from .pledge_enable import enabled_act, enabled_action
+from .pledge_deal import deal_parties, deal_side
+from .pledge_enable import able_of, able_unvouched, enabled_act, enabled_action, told_of_people
 from .pledge_relative import relative_noun, relative_pledger, relative_vouched
 from .retold import retold_term
 from .pledge_sides import agreed_with
@@ -64,6 +64,17 @@ def _span_actor(tok: Token) -> Actor:
         first -= 1
     span = tok.doc[first : tok.i + 1]
     return Actor(text=span.text, start=span.start_char, end=span.end_char)
+
+
+def _countries(tok: Token, state: DocState) -> set[str]:
+    """The countries the phrase headed by ``tok`` names: its actor mentions, and names and adjectives ("Pakistani
+    goods": PAK) as the tracker reads them (:func:`gaiko.tracking.text.countries_in`)."""
+    from ..tracking.lexicon import lexicon
+    from ..tracking.text import countries_in
+
+    text = " ".join(t.text for t in tok.subtree)
+    return {a.country for a in (state.actor_at(t) for t in tok.subtree) if a is not None and a.country} | \
+        countries_in(text, lexicon())
 
 
 class PledgeExtractor:
@@ -169,8 +180,9 @@ class PledgeExtractor:
                 # "China wants its neighbours to stop fishing": the party asked, named by a noun the actor lexicon
                 # lacks, is still not the one asking (round p39)
                 target = _span_actor(party)
-        elif party is not None and binding_verb(cue.lemma_.lower()):
-            # "the joint statement commits both sides to ...", "the accord obliges Ghana to ..." (round x23)
+        elif party is not None and (binding_verb(cue.lemma_.lower()) or kind == "agreement" and cue.lemma_.lower() == "call"):
+            # "the joint statement commits both sides to ...", "the accord obliges Ghana to ..." (round x23), "the accord
+            # calls for Armenia to ..." (round x24)
             actor_tok, target = party, None
         elif party is not None and (cue.lower_ == "to" or cue.lemma_.lower() == "be"):
             # a headline "EU to fine ...": X; "drone maker Baykar is to build": the name in apposition (round x20)
@@ -192,7 +204,9 @@ class PledgeExtractor:
         enabled = enabled_act(cue, lex) if cue.dep_ == "aux" else None
         if enabled is not None:  # "nurses will be able to work ..., the minister said": the speaker's side (x22)
             actor_tok = None
-        say = rel_say or say_head(cue.head if enabled is not None else cue if cue.dep_ != "aux" else verb, lex)
+        # "'We will be able to reopen the crossing,' the minister said": the verb of saying over the "be" (round x24)
+        say = rel_say or say_head(cue.head if enabled is not None or able_of(cue, verb) is not None
+                                  else cue if cue.dep_ != "aux" else verb, lex)
         if say is None and cue.dep_ == "aux" and cue.lower_ in ("would", "wo"):
             say = say_left(verb, lex)  # a broken parse: "X said it was holding them and would release them"
         if say is not None:
@@ -200,6 +214,8 @@ class PledgeExtractor:
             if cue.lemma_.lower() in ("warn", "threaten") or say.lemma_.lower() in ("warn", "threaten"):
                 kind = "threat"
         speaker = self._actor(state, speaker_tok, memory)
+        if able_unvouched(cue, verb, speaker):
+            return []  # '"We will be able to see results," an economist said': nobody's side vouches (round x24)
         if (rel is not None or enabled is not None) and not relative_vouched(verb, passive[1] if rel is not None else None,
                                                                             speaker, speaker_tok):
             return []  # "the dam, which will be finished by 2027": no setter, no speaker who vouches (round x22)
@@ -235,13 +251,17 @@ class PledgeExtractor:
         if actor is None and say is None and kind != "demand" and \
                 (deal := deal_parties(verb, state.sentence_index(sent[0]), state.pledges)):
             actor, group, kind = deal[0], deal, "agreement"  # "elections will be held ... under the deal" (x23)
+        elif actor is None and say is None and kind != "demand" and (side := deal_side(
+                verb, state.sentence_index(sent[0]), state.pledges, lambda t: _countries(t, state))) is not None:
+            actor, target = side  # "A 19% tariff will apply to Pakistani goods ... under a trade deal" (round x24)
         if actor is not None and kind == "threat" and suffered_threat(say, actor_tok, verb, speaker_tok):
             # "Lin warned that Japan would bear all the consequences": the warner's threat against Japan (round x2)
             warner = speaker or (_span_actor(speaker_tok) if speaker_tok is not None and speaker_tok.pos_ == "PROPN" else None)
             if warner is None:
                 return []
             target, actor, speaker, group = actor, warner, None, []
-        elif actor is None or warns_of_another(say, actor_tok, actor, speaker) or others_fate(cue, verb, actor, speaker):
+        elif actor is None or warns_of_another(say, actor_tok, actor, speaker) or others_fate(cue, verb, actor, speaker) \
+                or told_of_people(cue, actor_tok, actor, speaker, speaker_tok):  # "Fishermen will stay in port, ..." (x24)
             return []  # "..., warning that Minsk would use the revenue", "said the six sailors would stand trial" (t41)
         if speaker is not None and (speaker is actor or speaker.text == actor.text or
                                     (speaker.name and speaker.name == actor.name)):
