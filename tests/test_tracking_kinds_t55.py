@@ -48,6 +48,13 @@ def test_governments_of_both_deferred_withdraws_both_rows(tmp_path: Path, coder)
         {k: (e["status"], e["evidence"]) for k, e in rows.items()}
 
 
+def test_one_actor_naming_both_withdraws_both_rows(tmp_path: Path, coder) -> None:
+    rows = _rows(tmp_path, coder, _PATROLS,
+                 ["Kenyan and Tanzanian officials have put off the joint border patrols until next year."])
+    assert {k: e["status"] for k, e in rows.items()} == {"KEN": "withdrawn", "TZA": "withdrawn"}, \
+        {k: (e["status"], e["evidence"]) for k, e in rows.items()}
+
+
 def test_both_held_fulfils_both_rows(tmp_path: Path, coder) -> None:
     rows = _rows(tmp_path, coder, _PATROLS,
                  ["Kenya and Tanzania held their first joint border patrols along Lake Victoria on Tuesday."])
@@ -89,6 +96,10 @@ def test_subject_chain_unit() -> None:
     assert pledger_in(chain, "GHA", frozenset({"TGO"})) == "GHA" and pledger_in(chain, "TGO", frozenset({"GHA"})) == "TGO"
     assert pledger_in(chain, "BEN", frozenset({"GHA"})) == "TGO"
     assert pledger_in(chain, "GHA") == "TGO"  # Togo is no partner of this pledge: Ghana acts with another side
+    text = "Negotiators from Addis Ababa and Nairobi held their first round of talks"  # a capital of two words
+    toks = analyse(text)[0]
+    k = next(n for n, t in enumerate(toks) if t.text == "held")
+    assert subject_chain(Report(text=text, published="2026-05-01"), toks, 0, k, "KEN", lex) == ("ETH", "KEN")
     text = "Ghana said Togo had postponed the drills"
     toks = analyse(text)[0]
     k = next(n for n, t in enumerate(toks) if t.text == "had")

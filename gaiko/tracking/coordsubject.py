@@ -34,16 +34,24 @@ _JOINED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|as well as\s+)(?:the\s
 
 
 def _mentions(report: Report, toks: list[Tok], lo: int, k: int, lex: Lexicon) -> list[tuple[int, int, str]]:
-    """The sides named in tokens [lo, k), as (start, end, side), in order: the resolved actors, and a country's name
-    or adjective that no actor covers."""
+    """The sides named in tokens [lo, k), as (start, end, side), in order: the resolved actors, and a country's name,
+    capital or adjective of up to three words ("New Delhi") that no actor covers."""
     start, stop = toks[lo].start, toks[k].start
     out = [(s, e, side) for s, e, side in report.actors if start <= s < stop]
-    for t in toks[lo:k]:
-        if any(s <= t.start < e for s, e, _side in report.actors):
+    n = lo
+    while n < k:
+        if any(s <= toks[n].start < e for s, e, _side in report.actors):
+            n += 1
             continue
-        iso = countries_in(report.text[t.start:t.end], lex)
-        if iso:
-            out.append((t.start, t.end, next(iter(iso))))
+        if not report.text[toks[n].start:toks[n].start + 1].isupper():
+            n += 1
+            continue
+        for m in (1, 2, 3):  # a name of up to three capitalised words: "Male", "New Delhi", "Addis Ababa"
+            if n + m <= k and (iso := countries_in(report.text[toks[n].start:toks[n + m - 1].end], lex)):
+                out.append((toks[n].start, toks[n + m - 1].end, next(iter(iso))))
+                n += m - 1
+                break
+        n += 1
     return sorted(out)
 
 
@@ -57,10 +65,12 @@ def subject_chain(report: Report, toks: list[Tok], lo: int, k: int, closest: str
     at = max((n for n, m in enumerate(named) if m[2] == closest), default=None)
     if at is None:
         return (closest,)
-    chain = [closest]
+    chain, (s, e, _side) = [closest], named[at]
     while at > 0 and _JOINED.match(report.text[named[at - 1][1]:named[at][0]]):
         at -= 1
         chain.insert(0, named[at][2])
+    if " and " in report.text[s:e]:  # one actor "Kenyan and Tanzanian officials": the countries named in it
+        chain[:0] = sorted(countries_in(report.text[s:e], lex) - {x.split("/")[0] for x in chain})
     return tuple(chain)
 
 
