@@ -33,7 +33,7 @@ from .clauseaside import (STILL, SWITCH, aside_cue, begins_to_apply, held_detain
 from .adopted import adopted_deed
 from .counted import counted_part
 from .calledoff import called_off, called_off_reading, pause_retold, puts_off
-from .clausememo import _clause_reading, _cue_in, _memo_call, _subject_at
+from .clausememo import _clause_reading, _cue_in, _memo_call, subject_for
 from .clausewithdraw import PROMISED_TO, about_plan, dropped_before, other_kind
 from .clausetools import (_COERCIVE, _MODALS, _OTHERS, _STOP, _TALKS, _THREATENED, _WORDS, _asker_acts,  # noqa: F401
                           _governing_cue, _in_planned_talks, _time_noun, _w)
@@ -116,7 +116,7 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         # unless the clause's subject is another side
         at = toks[lo].start + max(0, text.lower().find(stuck.split()[0].lower()))
         k = next((n for n in range(lo, hi) if toks[n].start >= at), lo)
-        subject = _memo_call(memo, _subject_at, report, toks, clause.lo, clause.subject_lo, k, lex) if k > lo else None
+        subject = subject_for(memo, frame, report, toks, clause.lo, clause.subject_lo, k, lex) if k > lo else None
         if not (subject and frame.doer and not same_country(subject, frame.doer) and placed):
             return Decision("stalls", cue=stuck, note="the act reported not moving", features=feats)
     if (without := not_done_under(toks, lo, hi, clause.acts)) is not None:  # "passed without his release" (t36)
@@ -135,8 +135,8 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         asp = _memo_call(memo, aspect, toks, h.i, lo, lex)
         for k, v in asp.items():
             feats[f"act_{k}"] = float(v)
-        subject = None if frame.acts & COUNTERPART_ACTS else _memo_call(
-            memo, _subject_at, report, toks, clause.lo, clause.subject_lo, h.i, lex)
+        subject = None if frame.acts & COUNTERPART_ACTS else subject_for(
+            memo, frame, report, toks, clause.lo, clause.subject_lo, h.i, lex)
         if released_subject(toks, h, lex):  # "the four sailors flew home": the subject is the people set free (t38)
             subject = None
         if subject and frame.doer and not same_country(subject, frame.doer) and placed and not asp["passive"]:
@@ -191,7 +191,7 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
         h = verb_opp[0]  # (a contrary act on a broader object, "people sent back", is not enough)
         asp = _memo_call(memo, aspect, toks, h.i, lo, lex)
         subject = (_memo_call(memo, agent_side, report, toks, h.j, hi, lex) if asp["passive"]
-                   else _memo_call(memo, _subject_at, report, toks, clause.lo, clause.subject_lo, h.i, lex))
+                   else subject_for(memo, frame, report, toks, clause.lo, clause.subject_lo, h.i, lex))
         # ("was attacked by RSF fighters")
         word = " ".join(t.text for t in toks[h.i:h.j])
         if subject and frame.doer and not same_country(subject, frame.doer) and placed:
@@ -255,13 +255,13 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
             rel = "fulfils"  # "published the rules" for a pledge to publish them: the deed, not a step (round p75, b32
             # F4); "adopted a ban" for a pledge to ban, a budget "approved 10% lower" for a 10% cut (round t37)
         if (ask := request_at(toks, lo, i)) is not None and frame.doer and placed:
-            asker = _memo_call(memo, _subject_at, report, toks, clause.lo, clause.subject_lo, ask, lex)
+            asker = subject_for(memo, frame, report, toks, clause.lo, clause.subject_lo, ask, lex)
             asked = addressee(report.text, report.actors, toks, ask, i)
             if asker and asked and not same_country(asker, frame.doer) and same_country(asked, frame.doer):
                 # "Malaysia asked Indonesia to postpone the opening": another side asks the pledger (round p77)
                 return Decision("unrelated", note=f"{asker} asks for it; the pledge's actor did nothing", features=feats)
         started = rel == "progresses" and starts_the_deed(frame.inceptive, toks, i, _j, lex)
-        subject = _memo_call(memo, _subject_at, report, toks, clause.lo, clause.subject_lo, i, lex)
+        subject = subject_for(memo, frame, report, toks, clause.lo, clause.subject_lo, i, lex)
         if subject and frame.doer and not same_country(subject, frame.doer) and subject not in frame.related and \
                 placed and rel != "stalls":
             return Decision("unrelated", note=f"{subject} is the one acting", features=feats)
@@ -352,7 +352,7 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
     if modal and (nominal or named) and not any(t.text == "if" for t in toks[lo:hi]):
         word = " ".join(t.text for t in toks[(nominal or named)[0].i:(nominal or named)[0].j])
         if (dropped := no_longer_phrase(toks, lo, hi)) is not None and (nominal or named)[0].i > dropped[0] and not (
-                (who := _memo_call(memo, _subject_at, report, toks, clause.lo, clause.subject_lo, dropped[0], lex))
+                (who := subject_for(memo, frame, report, toks, clause.lo, clause.subject_lo, dropped[0], lex))
                 and frame.doer and not same_country(who, frame.doer) and placed):
             # "would no longer free the 12 men", the pledger's own (another side "would no longer need" them is not)
             return Decision("withdraws", cue=dropped[1], note="dropped by the pledger (round t44)", features=feats)
@@ -361,7 +361,7 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
             return Decision("reverses" if late else "stalls", cue=f"{word} {neg}", note="foretold not done",
                             features=feats)
         if frame.verb != "not" and (off := will_not(toks, lo, (nominal or named)[0].i, hi)) is not None and not (
-                (who := _memo_call(memo, _subject_at, report, toks, clause.lo, clause.subject_lo, off[0], lex))
+                (who := subject_for(memo, frame, report, toks, clause.lo, clause.subject_lo, off[0], lex))
                 and frame.doer and not same_country(who, frame.doer) and placed):  # "will not stage the games" (t51)
             return Decision("withdraws", cue=f"{off[1]} ... {word}", note="the pledger will not do it", features=feats)
         if (use := money_use(report.text, toks, (nominal or named)[0].j, hi, frame.verb)) is not None:
@@ -376,7 +376,7 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
     if q and q.get("value") is not None and q.get("unit") in MEASURED and clause.objects \
             and not any(a in _w("future_aux") for a in (t.text for t in toks[lo:hi])):
         k = clause.objects[0].i
-        subject = _memo_call(memo, _subject_at, report, toks, clause.lo, clause.subject_lo, k, lex) if k > lo else None
+        subject = subject_for(memo, frame, report, toks, clause.lo, clause.subject_lo, k, lex) if k > lo else None
         if subject and subject.startswith("?:") and placed and frame.doer not in report.sides:
             # a sum alone is weak evidence: put there by a body the resolver could not place ("The Asian Development
             # Bank put $40 million into ..."), it is someone else's money, not the pledger's

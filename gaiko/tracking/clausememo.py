@@ -13,11 +13,12 @@ from typing import Any
 
 from .clauseaside import HOLD, contrary_modifier, subject_modifier
 from .clausegrammar import Clause, Report, is_verb, subject_side
+from .coordsubject import pledger_in, subject_chain
 from .lexicon import Lexicon
 from .overterm import term_end_cue
 from .text import Hit, Tok
 
-__all__ = ["_cue_in", "_subject_at", "_memo_call", "_clause_reading"]
+__all__ = ["_cue_in", "_subject_at", "_memo_call", "_clause_reading", "subject_for"]
 
 
 def _cue_in(spans: tuple[tuple[int, int, str, str], ...], lo: int, hi: int, rel: str) -> tuple[int, int, str] | None:
@@ -35,6 +36,20 @@ def _subject_at(report: Report, toks: list[Tok], lo: int, subject_lo: int, k: in
     if found is None and subject_lo >= 0:
         found = subject_side(report, toks, subject_lo, lo - 1, lex)
     return found
+
+
+def _chain_at(report: Report, toks: list[Tok], lo: int, subject_lo: int, k: int, lex: Lexicon) -> tuple[str, ...]:
+    """Every side of the subject :func:`_subject_at` reads ("Hanoi and Manila"; :func:`subject_chain`)."""
+    return subject_chain(report, toks, lo, k, _subject_at(report, toks, lo, subject_lo, k, lex), lex)
+
+
+def subject_for(memo: dict[Any, Any], frame: Any, report: Report, toks: list[Tok], lo: int, subject_lo: int,
+                k: int, lex: Lexicon) -> str | None:
+    """:func:`_subject_at` as the pledge ``frame`` reads it, remembered: the pledger's own side when it is one of a
+    coordinated subject's sides with its partners ("Hanoi and Manila have put off ...", round t55), else the side
+    named closest (:func:`gaiko.tracking.coordsubject.pledger_in`)."""
+    return pledger_in(_memo_call(memo, _chain_at, report, toks, lo, subject_lo, k, lex), frame.doer,
+                      frame.related | ({frame.other} if frame.other else frozenset()))
 
 
 _MISSING = object()
