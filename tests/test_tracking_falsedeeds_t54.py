@@ -1,0 +1,84 @@
+"""Round t54: false deeds (issue 14, b47's kinds), reports the relation model read as the pledge's deed when they are
+not. Our own sentences of each kind, with look-alikes that keep main's reading.
+
+Contrary. The pledged act's contrary told as done ("Turkey closed the Kilis crossing to UN lorries" for a pledge to let
+    them use it; "reopened the crossings" for a pledge to keep them closed; "has put off its decision" for a pledge to
+    take it) is no deed: the pledger's contrary reverses the pledge, its act put off withdraws it (the relation model's
+    "done" is not taken; gaiko/tracking/contrary.py, pledges/contrary_deeds.yaml).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import one_entry, pledge_story_entries
+
+_DONE = ("fulfilled", "partially_fulfilled", "in_progress")
+
+
+def _relations(entry: dict) -> list[str]:
+    return [ev["relation"] for ev in entry["evidence"] if ev.get("relation")]
+
+
+# -- Contrary: the pledged act's contrary told as done ---------------------------------------------------------------------
+
+_CONTRARY = [
+    ("ANKARA — Turkey pledged on Monday to let UN lorries use the Kilis border crossing with Syria.",
+     "Turkey closed the Kilis crossing to UN lorries on Friday, accusing armed groups of smuggling weapons in aid "
+     "convoys.", "let"),
+    ("VILNIUS — Lithuania pledged on Monday to keep its two rail crossings with Russia closed.",
+     "Lithuania reopened the Kybartai and Kena rail crossings with Russia on Thursday, weeks earlier than planned.",
+     "keep"),
+    ("LISBON — Galp promised on Monday to take a final investment decision on the second phase of the Bacalhau gas "
+     "field by June.",
+     "Galp has put off until at least 2028 its decision on the second phase of the Bacalhau gas field, the company "
+     "told its partners.", "take"),
+    ("WASHINGTON — The United States pledged on Monday to reopen its border to Mexican horses in stages.",
+     "On Thursday Washington shut the crossings to Mexican horses again after a new equine flu case was found in "
+     "Sonora.", "reopen"),
+]
+
+
+@pytest.mark.parametrize("pledge,report,verb", _CONTRARY)
+def test_contrary_told_done_is_no_deed(tmp_path: Path, coder, pledge: str, report: str, verb: str) -> None:
+    e = one_entry(pledge_story_entries(tmp_path, coder, pledge, [report]), verb)
+    assert not {"fulfils", "partial", "progresses"} & set(_relations(e)), e["evidence"]
+    assert e["status"] not in _DONE, (e["status"], e["status_reason"])
+
+
+_CONTRARY_LOOKALIKES = [
+    ("ANKARA — Turkey pledged on Monday to let UN lorries use the Kilis border crossing with Syria.",
+     "The first 40 UN lorries crossed into Syria at the Kilis border crossing on Friday, Turkish officials said.", "let"),
+    ("WASHINGTON — The United States pledged on Monday to reopen its border to Mexican horses in stages.",
+     "On Thursday Washington reopened the crossings to Mexican horses, which had been shut since May.", "reopen"),
+    ("LISBON — Galp promised on Monday to take a final investment decision on the second phase of the Bacalhau gas "
+     "field by June.",
+     "Galp took its final investment decision on the second phase of the Bacalhau gas field on Friday, the company "
+     "said.", "take"),
+]
+
+
+@pytest.mark.parametrize("pledge,report,verb", _CONTRARY_LOOKALIKES)
+def test_the_act_itself_stays_done(tmp_path: Path, coder, pledge: str, report: str, verb: str) -> None:
+    e = one_entry(pledge_story_entries(tmp_path, coder, pledge, [report]), verb)
+    assert "fulfils" in _relations(e), e["evidence"]
+    assert e["status"] == "fulfilled", (e["status"], e["status_reason"])
+
+
+def test_contrary_deed_unit() -> None:
+    from gaiko.tracking.contrary import contrary_deed
+    from gaiko.tracking.lexicon import lexicon
+    from gaiko.tracking.normalise import Frame
+
+    base = dict(doer="TUR", other=None, objects=frozenset(), topic=frozenset(), heads=frozenset(),
+                participants=frozenset(), kind="promise", quantity=None, deadline_end=None, first_published=None,
+                until=None)
+    opening = Frame(acts=frozenset(), verb="let", pledged_text="let lorries use the crossing", **base)
+    assert contrary_deed(opening, "Turkey closed the crossing to lorries on Friday.", lexicon()) == "closed"
+    assert contrary_deed(opening, "Turkey reopened the crossing, closed since May.", lexicon()) is None
+    keeping = Frame(acts=frozenset(), verb="keep", pledged_text="keep the crossings closed", **base)
+    assert contrary_deed(keeping, "Lithuania reopened the crossings on Thursday.", lexicon()) == "reopened"
+    postponing = Frame(acts=frozenset(), verb="postpone", pledged_text="postpone the vote", **base)
+    assert contrary_deed(postponing, "The vote was postponed until June.", lexicon()) is None
