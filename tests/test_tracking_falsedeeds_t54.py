@@ -5,6 +5,10 @@ Contrary. The pledged act's contrary told as done ("Turkey closed the Kilis cros
     them use it; "reopened the crossings" for a pledge to keep them closed; "has put off its decision" for a pledge to
     take it) is no deed: the pledger's contrary reverses the pledge, its act put off withdraws it (the relation model's
     "done" is not taken; gaiko/tracking/contrary.py, pledges/contrary_deeds.yaml).
+Counted. A count of the pledge's counted things below the promised one ("the first 400 officers ... graduated" for
+    2,000; "22 of the Chinese-built solar parks" for 40; "a single new cutter ... while its sister ship remains in dry
+    dock" for two), read done by the model, is a step on the way (counted.counted_model). With "only" it was partial
+    already, and a count of all of them stays done.
 """
 
 from __future__ import annotations
@@ -82,3 +86,46 @@ def test_contrary_deed_unit() -> None:
     assert contrary_deed(keeping, "Lithuania reopened the crossings on Thursday.", lexicon()) == "reopened"
     postponing = Frame(acts=frozenset(), verb="postpone", pledged_text="postpone the vote", **base)
     assert contrary_deed(postponing, "The vote was postponed until June.", lexicon()) is None
+
+
+# -- Counted: fewer than promised, read done by the model ------------------------------------------------------------------
+
+_COUNTED = [
+    ("KAMPALA — Britain pledged on Monday to fund training for 2,000 Ugandan police officers.",
+     "The first 400 officers trained under the British scheme graduated at the Masindi police college on Sunday and "
+     "have been posted to Kampala's districts.", "fund"),
+    ("HAVANA — China pledged on Monday to connect 40 solar parks to Cuba's grid.",
+     "Cuba's grid had 22 of the Chinese-built solar parks connected by the end of August, the electricity utility "
+     "said.", "connect"),
+    ("MANILA — Japan pledged on Monday to provide two new patrol cutters to the Philippine coast guard.",
+     "A single new Japanese patrol cutter has been patrolling off Palawan since March while its sister ship remains "
+     "in dry dock in Yokohama, the coast guard said.", "provide"),
+]
+
+
+@pytest.mark.parametrize("pledge,report,verb", _COUNTED)
+def test_fewer_than_promised_is_a_step(tmp_path: Path, coder, pledge: str, report: str, verb: str) -> None:
+    e = one_entry(pledge_story_entries(tmp_path, coder, pledge, [report]), verb)
+    assert "fulfils" not in _relations(e), e["evidence"]
+    assert e["status"] == "in_progress", (e["status"], e["status_reason"])
+
+
+_COUNTED_LOOKALIKES = [
+    # all of them: done
+    ("KAMPALA — Britain pledged on Monday to fund training for 2,000 Ugandan police officers.",
+     "All 2,000 officers trained under the British scheme graduated at the Masindi police college on Sunday.", "fund",
+     "fulfilled"),
+    ("MANILA — Japan pledged on Monday to provide two new patrol cutters to the Philippine coast guard.",
+     "Both new cutters have been patrolling off Palawan since March, the coast guard said.", "provide", "fulfilled"),
+    # a part told with "only": partial, as before
+    ("ACCRA — Ghana pledged on Monday to hire 2,000 nurses and midwives.",
+     "Only 700 of the 2,000 nurses and midwives have taken up posts, the health ministry said.", "hire",
+     "partially_fulfilled"),
+]
+
+
+@pytest.mark.parametrize("pledge,report,verb,status", _COUNTED_LOOKALIKES)
+def test_counted_lookalikes_keep_their_reading(tmp_path: Path, coder, pledge: str, report: str, verb: str,
+                                               status: str) -> None:
+    e = one_entry(pledge_story_entries(tmp_path, coder, pledge, [report]), verb)
+    assert e["status"] == status, (e["status"], e["status_reason"], e["evidence"])

@@ -7,6 +7,7 @@ import re
 
 from .amounts import less_than_promised, quantity_relation
 from .contrary import contrary_reading
+from .counted import counted_model
 from .clause import Decision, Report
 from .harmed import harm_to_guarded
 from .lexicon import Lexicon, lexicon
@@ -51,6 +52,8 @@ def with_model(frame: Frame, report: Report, rules: Decision, lex: Lexicon | Non
             return Decision(less.relation, cue=less.cue, note=f"{d.note}; {less.note}", features=d.features)
         if (part := done_in_part(frame, report, d, lex)) is not None:  # the model's deed, the rest said not done (t37)
             return part
+        if (fewer := counted_model(frame, report, d, lex)) is not None:  # "the first 400 officers graduated" (t54)
+            return fewer
     return d
 
 
