@@ -9,6 +9,9 @@ Counted. A count of the pledge's counted things below the promised one ("the fir
     2,000; "22 of the Chinese-built solar parks" for 40; "a single new cutter ... while its sister ship remains in dry
     dock" for two), read done by the model, is a step on the way (counted.counted_model). With "only" it was partial
     already, and a count of all of them stays done.
+Planned. The rules' done cue inside a plan or a time to come ("the board is to decide on cuts to country grants",
+    "would remain head of state until elections were held") is no deed; a future word in an aside before a past deed
+    ("which is to host the summit, gave ...") is read as before (gaiko/tracking/planned.py).
 """
 
 from __future__ import annotations
@@ -129,3 +132,50 @@ def test_counted_lookalikes_keep_their_reading(tmp_path: Path, coder, pledge: st
                                                status: str) -> None:
     e = one_entry(pledge_story_entries(tmp_path, coder, pledge, [report]), verb)
     assert e["status"] == status, (e["status"], e["status_reason"], e["evidence"])
+
+
+# -- Planned: the rules' done cue inside a plan or a time to come ----------------------------------------------------------
+
+_PLANNED = [
+    ("ABUJA — Nigeria pledged on Monday to give the Africa Vaccine Fund $200 million.",
+     "The Africa Vaccine Fund's board is to decide on cuts to country grants before the end of the year, a spokeswoman "
+     "said.", "give"),
+    ("ANTANANARIVO — The junta pledged on Monday to organise presidential and legislative elections in Madagascar.",
+     "Colonel Rakoto told a rally in Mahajanga on Sunday that he would remain head of state until elections were "
+     "held.", "organise"),
+]
+
+
+@pytest.mark.parametrize("pledge,report,verb", _PLANNED)
+def test_planned_cue_is_no_deed(tmp_path: Path, coder, pledge: str, report: str, verb: str) -> None:
+    e = one_entry(pledge_story_entries(tmp_path, coder, pledge, [report]), verb)
+    assert not {"fulfils", "partial", "progresses"} & set(_relations(e)), e["evidence"]
+    assert e["status"] not in _DONE, (e["status"], e["status_reason"])
+
+
+_PLANNED_LOOKALIKES = [
+    # a future word in an aside, the deed in the past
+    ("ABUJA — Nigeria pledged on Monday to give the Africa Vaccine Fund $200 million.",
+     "Nigeria, which is to host the fund's next summit, gave the Africa Vaccine Fund $200 million on Friday.", "give"),
+    ("ANTANANARIVO — The junta pledged on Monday to organise presidential and legislative elections in Madagascar.",
+     "Presidential and legislative elections were held across Madagascar on Sunday, with long queues in "
+     "Antananarivo.", "organise"),
+]
+
+
+@pytest.mark.parametrize("pledge,report,verb", _PLANNED_LOOKALIKES)
+def test_planned_lookalikes_stay_done(tmp_path: Path, coder, pledge: str, report: str, verb: str) -> None:
+    e = one_entry(pledge_story_entries(tmp_path, coder, pledge, [report]), verb)
+    assert "fulfils" in _relations(e), e["evidence"]
+    assert e["status"] == "fulfilled", (e["status"], e["status_reason"])
+
+
+def test_planned_cue_unit() -> None:
+    from gaiko.tracking.lexicon import lexicon
+    from gaiko.tracking.planned import planned_cue
+
+    lex = lexicon()
+    assert planned_cue("The board is to decide on cuts to country grants.", "grants", lex) == "is to decide"
+    assert planned_cue("He will stay until elections are held.", "are held", lex) == "until"
+    assert planned_cue("Nigeria, which is to host the summit, gave the fund $200 million.", "gave", lex) is None
+    assert planned_cue("The board met on Friday and grants were cut.", "grants", lex) is None
