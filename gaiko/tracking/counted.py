@@ -53,3 +53,54 @@ def counted_part(frame: Frame, report: Report, toks: list[Any], lo: int, hi: int
         return None
     d = less_than_promised(frame, report, text, verb, feats)
     return Decision(d.relation, cue=d.cue, note=f"{d.note}: a count of the pledge's things", features=feats)
+
+
+def counted_model(frame: Frame, report: Report, d: Decision, lex: Lexicon) -> Decision | None:
+    """The relation model's ``fulfils`` of a report that counts fewer of the pledge's counted things than promised
+    ("the first 400 officers trained under the scheme graduated" for a pledge to train 2,000; "22 of the solar parks
+    connected" for 40): a step on the way while the term runs, a compromise once it is over (round t54, issue 14; the
+    model read such reports done, 0.6 to 0.85); as for the rules, the sentence needs a verb of a deed in the past
+    (:func:`_deed_verb`: "floods damaged another 3,100 houses" is none). Sums and measured units are left to the
+    model's own guard for sums (:func:`gaiko.tracking.modelread.with_model`). None when it does not apply."""
+    q = frame.quantity
+    if d.relation != "fulfils" or not q or q.get("value") is None or not q.get("unit") or q.get("unit") in MEASURED \
+            or "o:money" in frame.heads or str(q["unit"]).lower() in _w("currency_units"):
+        return None
+    from .text import analyse
+
+    if _deed_verb([t.text for t in analyse(report.text)[0]], lex) is None:
+        return None  # "floods damaged another 3,100 houses": no verb of a deed (round t47's look-alike)
+    if quantity_relation(frame, report.text, lex) != "partial" and not _some_of_the(report.text, q) \
+            and not _one_while_rest(report.text, q):
+        return None
+    less = less_than_promised(frame, report, report.text, str(q.get("text") or q["unit"]), d.features)
+    return Decision(less.relation, cue=less.cue, note=f"{d.note}; {less.note}: a count of the pledge's things",
+                    features=d.features)
+
+
+def _some_of_the(text: str, q: dict[str, Any]) -> bool:
+    """"22 of the Chinese-built solar parks" for 40 parks: a count of the pledge's unit, up to three words between "of
+    the" and the unit, below the promised number."""
+    import re
+
+    from .amounts import _num
+
+    unit = re.escape(str(q["unit"]).lower())
+    for m in re.finditer(rf"\b(\d[\d,]*|[a-z]+) of the (?:[\w-]+ ){{0,3}}?{unit}\b", text.lower()):
+        got = _num(m.group(1))
+        if 0 < got < float(q["value"]) * 0.95:
+            return True
+    return False
+
+
+def _one_while_rest(text: str, q: dict[str, Any]) -> bool:
+    """"A single new cutter has been patrolling ... while its sister ship remains in dry dock" for two cutters: one
+    told done, the rest said to wait (``single_words``, ``rest_links``, ``rest_words``, ``rest_waits``)."""
+    import re
+
+    if float(q["value"]) < 2:
+        return False
+    alt = lambda key: "|".join(re.escape(w) for w in sorted(_w(key), key=len, reverse=True))  # noqa: E731
+    pat = (rf"\b(?:{alt('single_words')})\b[^.;]*?\b(?:{alt('rest_links')})\b[^.;]*?\b(?:{alt('rest_words')})\b"
+           rf"[^.;]*?\b(?:{alt('rest_waits')})\b")
+    return re.search(pat, text.lower()) is not None

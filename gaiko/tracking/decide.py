@@ -56,6 +56,7 @@ from .truceend import truce_ended
 from .promisedstate import promised_state, resumed_own
 from .runstart import started_running
 from .steps import ratified_by_vote, voted_through
+from .planned import planned_reading
 from .restundone import done_in_part
 from .status import KEPT_OVER_TERM
 from .text import OBJECT, countries_in, tokens_hits
@@ -171,6 +172,7 @@ def _decide(frame: Frame, report: Report, lex: Lexicon) -> Decision:
             d = promised_state(frame, report.text, d, lex) or d  # "resumed work as a full embassy" (round t51)
             d = resumed_own(frame, report.text, d, lex) or d  # "talks resumed" for a pledge to hold talks (round t51)
             d = started_running(frame, report.text, d, lex) or d  # "cadets began classes at the academy" (round t52)
+            d = planned_reading(report.text, d, lex) or d  # "is to decide on cuts to grants" (round t54)
             if d.relation == "progresses" and ratified_by_vote(frame, report.text, d.cue, lex):  # (round t51)
                 d = Decision("fulfils", cue=d.cue, note="the legislature's vote: the ratification", features=d.features)
             elif (vote := voted_through(frame, report.text, d, lex)) is not None:  # "lawmakers voted to approve" (t52)

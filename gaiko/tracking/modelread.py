@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 from .amounts import less_than_promised, quantity_relation
+from .contrary import contrary_reading
+from .counted import counted_model
 from .clause import Decision, Report
 from .harmed import harm_to_guarded
 from .lexicon import Lexicon, lexicon
@@ -36,6 +38,9 @@ def with_model(frame: Frame, report: Report, rules: Decision, lex: Lexicon | Non
     lex = lex or lexicon()
     d = model.decide_report(frame, report, rules, lex, threshold=ledger_threshold())
     if d is not rules and d.relation in _DONE:
+        if (contrary := contrary_reading(frame, report, d, lex)) is not None:  # "shut the crossing" (round t54)
+            return Decision(contrary.relation, cue=contrary.cue, note=contrary.note, features=rules.features) \
+                if contrary.relation == "needs_review" else contrary
         weak = _weak_for_done(frame, report)
         if weak:  # the model read the pledge done where the sentence reports no such deed: it stays for review
             return Decision(rules.relation, cue=rules.cue, note=f"{rules.note or ''}; {d.note} not taken: {weak}".lstrip("; "),
@@ -47,6 +52,8 @@ def with_model(frame: Frame, report: Report, rules: Decision, lex: Lexicon | Non
             return Decision(less.relation, cue=less.cue, note=f"{d.note}; {less.note}", features=d.features)
         if (part := done_in_part(frame, report, d, lex)) is not None:  # the model's deed, the rest said not done (t37)
             return part
+        if (fewer := counted_model(frame, report, d, lex)) is not None:  # "the first 400 officers graduated" (t54)
+            return fewer
     return d
 
 

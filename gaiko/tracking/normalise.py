@@ -80,6 +80,7 @@ class Frame:
     # names that only modify a noun of the object, with that noun's keys: strong only beside it (round t49)
     name_needs: tuple[tuple[str, frozenset[str]], ...] = ()
     sends_to: tuple[frozenset[str], ...] = ()  # the places a pledge of sending states, as countries (round t53)
+    pledged_text: str = ""  # the first mention's action and sentence as written ("keep its crossings closed"; round t54)
 
 
 _RESTRICTIONS = frozenset({"o:tariff", "o:sanction_measure", "o:restriction", "o:export_control", "o:tax", "o:fee",
@@ -313,6 +314,7 @@ def frame(group: list[dict[str, Any]], lex: Lexicon | None = None) -> Frame:
         names=name_keys(group, topic, lex) if not acts & COUNTERPART_ACTS else frozenset(),
         name_needs=tuple(sorted(name_heads(group, topic, lex).items())) if not acts & COUNTERPART_ACTS else (),
         sends_to=sent_to(group, lex),
+        pledged_text=" ".join(x for x in (first.get("action"), first.get("sentence")) if x),
     )
 
 
