@@ -61,6 +61,8 @@ def subjects(anchor: Token) -> tuple[list[Token], bool, Token | None]:
                 subj, passive = c, True
             elif c.dep_ == "agent":
                 agent = next((p for p in c.children if p.dep_ == "pobj"), None)
+        if passive and cur.i != anchor.i and agent is None and _timetable(cur):
+            passive = False  # "Russia is set to expel ...": the participle's subject does the act (round e48)
         if subj is not None:
             if subj.lower_ in ("which", "that") and cur.dep_ == "relcl" and cur.head.dep_ in ("dobj", "obj") \
                     and cur.head.lemma_.lower() in _w("document_nouns") and cur.head.head.pos_ in ("VERB", "AUX"):
@@ -101,6 +103,13 @@ def subjects(anchor: Token) -> tuple[list[Token], bool, Token | None]:
             return [cur.head], False, None
         break
     return [], False, None
+
+
+def _timetable(tok: Token) -> bool:
+    """A timetable participle ("set", "scheduled" of "is set to expel"; ``planned_participles``, frames.yaml)."""
+    from .triggers import default_lexicon
+
+    return tok.tag_ == "VBN" and tok.lemma_.lower() in default_lexicon().planned_participles
 
 
 def _conjuncts(tok: Token) -> list[Token]:
