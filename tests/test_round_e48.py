@@ -5,6 +5,9 @@ own sentences and look-alikes that must not change.
    "plans to"), so a cooperative one is AGREE, a hostile one with a target THREATEN, a deployment MOBILIZE intended,
    and the subject of "is set to" does the act; a passive infinitive ("is to be cut"), "is yet to", "set upon" and
    the deed itself keep their readings.
+2. (b47 F10) "N years ago on Saturday", "N decades ago today", "on Friday, N years ago": the day named is the
+   anniversary; the event is N years before it, to the day (not the week of publication); "N years ago" alone keeps
+   its year, a day alone its day.
 """
 
 from __future__ import annotations
@@ -67,3 +70,30 @@ def test_yet_to_and_passive_infinitive_keep_their_reading(coder):
     text = "Power to the rebel-held north is to be cut until further notice, Addis Ababa has ordered."
     assert [e.intended for e in _coded(coder, text).events] == [False] * len(_coded(coder, text).events)
 
+
+# -- 2. (b47 F10) "N years ago on Saturday": that day, N years back ------------------------------------------------
+
+AGO = [
+    ("Eleven years ago on Monday, Ecuador's navy seized a Peruvian trawler off Salinas.", "2015-03-09"),
+    ("Twenty years ago today, Tajik border guards detained three Kyrgyz shepherds.", "2006-03-12"),
+    ("On Tuesday, thirty years ago, rebels attacked the garrison in Bunia.", "1996-03-10"),
+]
+
+
+@pytest.mark.parametrize("text,date", AGO)
+def test_years_ago_on_a_day(coder, text, date):
+    got = [(e.event_type, e.date, e.date_precision) for e in _coded(coder, text).events]
+    assert got and got[0][1] == date and got[0][2] == "day", got
+
+
+AGO_ALONE = [
+    ("Eleven years ago, Ecuador's navy seized a Peruvian trawler off Salinas.", "2015", "year"),
+    ("Ecuador's navy seized a Peruvian trawler off Salinas on Monday.", "2026-03-09", "day"),
+    ("Two years ago on the border, Tajik guards detained three Kyrgyz shepherds.", "2024", "year"),
+]
+
+
+@pytest.mark.parametrize("text,date,precision", AGO_ALONE)
+def test_years_ago_alone_or_day_alone(coder, text, date, precision):
+    got = [(e.date, e.date_precision) for e in _coded(coder, text).events]
+    assert got and got[0][0].startswith(date) and got[0][1] == precision, got
