@@ -8,6 +8,10 @@ own sentences and look-alikes that must not change.
 2. (b47 F10) "N years ago on Saturday", "N decades ago today", "on Friday, N years ago": the day named is the
    anniversary; the event is N years before it, to the day (not the week of publication); "N years ago" alone keeps
    its year, a day alone its day.
+3. (b47 F8) a disputed sea feature that two or more states claim (Scarborough Shoal, the Paracels, the Senkakus)
+   named as where a movement goes ("deploy ships to Scarborough Shoal") gives no target country to an event or a
+   pledge (it named the holder, one claimant); an act on or near it keeps the holder's country ("blockaded the Second
+   Thomas Shoal" PHL), a disputed region keeps its country (Crimea), a party named near the feature stays the target.
 """
 
 from __future__ import annotations
@@ -97,3 +101,36 @@ AGO_ALONE = [
 def test_years_ago_alone_or_day_alone(coder, text, date, precision):
     got = [(e.date, e.date_precision) for e in _coded(coder, text).events]
     assert got and got[0][0].startswith(date) and got[0][1] == precision, got
+
+
+# -- 3. (b47 F8) a contested sea feature is no side ------------------------------------------------------------------
+
+def _pledges(coder, text: str):
+    return [(p.actor.country, p.target.country if p.target else None) for p in _coded(coder, text).pledges]
+
+
+CONTESTED = [
+    ("Manila will deploy three coast guard cutters to Scarborough Shoal next month.", "PHL"),
+    ("The Vietnamese navy dispatched two corvettes to the Paracel Islands.", "VNM"),
+    ("Beijing sent four coast guard ships to the Senkaku Islands on Monday.", "CHN"),
+]
+
+
+@pytest.mark.parametrize("text,source", CONTESTED)
+def test_contested_feature_gives_no_target_country(coder, text, source):
+    got = _events(coder, text)
+    assert got and got[0][1] == source and got[0][2] is None, got
+    assert all(t is None for _, t in _pledges(coder, text)), _pledges(coder, text)
+
+
+def test_sides_near_a_contested_feature_and_regions_stay(coder):
+    got = _events(coder, "China's coast guard fired water cannon at Philippine boats near Scarborough Shoal.")
+    assert got and got[0][1:3] == ("CHN", "PHL"), got
+    got = _events(coder, "The Chinese coast guard blockaded the Second Thomas Shoal on Sunday.")
+    assert got and got[0][1:3] == ("CHN", "PHL"), got  # an act on the feature, not a movement to it
+    got = _events(coder, "Chinese ships blocked a Philippine resupply run to Second Thomas Shoal on Wednesday.")
+    assert got and got[0][2] == "PHL", got  # the goal of a noun (the run), not a movement told by a verb
+    got = _events(coder, "Russia sent 2,000 troops to Crimea on Friday.")
+    assert got and got[0][1:3] == ("RUS", "UKR"), got
+    assert _pledges(coder, "Japan pledged to send two patrol boats to Vietnam.") == [("JPN", "VNM")]
+

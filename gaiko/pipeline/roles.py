@@ -17,6 +17,7 @@ from ..actors.nosides import in_dateline
 from ..docindex import text as doc_text
 from ..tables import word_lists, word_sets
 from ..types import Actor
+from .contested import contested
 from .parsefix import back_to_main, said_too
 from .state import path_to
 
@@ -317,7 +318,7 @@ def kb_actor(head: Token, kb: object, located: list | None = None) -> Actor | No
             continue  # (a person's name is no country: "Jordan Reyes", "Chad Miller")
         where = next((p for p in located or () if p.start <= t.idx < p.end), None)
         if where is not None:  # a word of a place the place finder resolved (or found ambiguous: "San Fernando")
-            if where.country:
+            if where.country and not contested(where, t):  # "to Scarborough Shoal": no claimant's (e48)
                 country, hit = where.country, t
                 break
             continue
