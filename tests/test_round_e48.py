@@ -12,6 +12,9 @@ own sentences and look-alikes that must not change.
    named as where a movement goes ("deploy ships to Scarborough Shoal") gives no target country to an event or a
    pledge (it named the holder, one claimant); an act on or near it keeps the holder's country ("blockaded the Second
    Thomas Shoal" PHL), a disputed region keeps its country (Crimea), a party named near the feature stays the target.
+4. (e47 left) "called the truce a sham", "termed the vote a farce": a noun of disapproval as the object predicate is
+   ACCUSE (disapprove), not the CONCEDE the type model read at the truce; "called the truce a breakthrough" stays
+   SUPPORT, "called a truce" is no accusation.
 """
 
 from __future__ import annotations
@@ -133,4 +136,26 @@ def test_sides_near_a_contested_feature_and_regions_stay(coder):
     got = _events(coder, "Russia sent 2,000 troops to Crimea on Friday.")
     assert got and got[0][1:3] == ("RUS", "UKR"), got
     assert _pledges(coder, "Japan pledged to send two patrol boats to Vietnam.") == [("JPN", "VNM")]
+
+
+# -- 4. (e47 left) "called the truce a sham": a disapproval --------------------------------------------------------
+
+SHAM = [
+    ("Vilnius called the truce a sham.", "LTU"),
+    ("Bolivia's opposition leader termed the referendum a farce.", "BOL"),
+    ("Armenia's foreign minister called the ceasefire a charade on Tuesday.", "ARM"),
+]
+
+
+@pytest.mark.parametrize("text,source", SHAM)
+def test_called_a_sham_is_accuse(coder, text, source):
+    got = _events(coder, text)
+    assert got and got[0][:2] == ("ACCUSE", source), got
+
+
+def test_called_good_turn_and_called_a_truce_unchanged(coder):
+    got = _events(coder, "Vilnius called the truce a breakthrough.")
+    assert got and got[0][0] == "SUPPORT", got
+    got = _events(coder, "Kenya called a truce with the rebels on Sunday.")
+    assert got and got[0][0] != "ACCUSE", got
 
