@@ -15,6 +15,8 @@ own sentences and look-alikes that must not change.
 4. (e47 left) "called the truce a sham", "termed the vote a farce": a noun of disapproval as the object predicate is
    ACCUSE (disapprove), not the CONCEDE the type model read at the truce; "called the truce a breakthrough" stays
    SUPPORT, "called a truce" is no accusation.
+5. (e47 left) a restriction extended keeps no odd side: "extended the export curbs on sugar" was SANCTION X -> X
+   (the curbs taken for the target); the party a measure falls on stays the target.
 """
 
 from __future__ import annotations
@@ -159,3 +161,18 @@ def test_called_good_turn_and_called_a_truce_unchanged(coder):
     got = _events(coder, "Kenya called a truce with the rebels on Sunday.")
     assert got and got[0][0] != "ACCUSE", got
 
+
+# -- 5. (e47 left) an extended restriction: the measure is no side ----------------------------------------------------
+
+def test_extended_measure_is_no_side(coder):
+    got = _events(coder, "Bangladesh extended the export curbs on rice until June.")
+    assert got and got[0][:3] == ("SANCTION", "BGD", None), got
+    got = _events(coder, "Peru renewed the state of emergency for another month.")
+    assert got and got[0][:3] == ("COERCE", "PER", None), got
+
+
+def test_extended_measure_keeps_its_party(coder):
+    got = _events(coder, "The EU extended its sanctions on Belarus until February.")
+    assert got and got[0][0] == "SANCTION" and got[0][2] == "BLR", got
+    got = _events(coder, "Uzbekistan extended the restrictions on fuel exports to Tajikistan.")
+    assert got and got[0][2] == "TJK", got
