@@ -75,6 +75,9 @@ def test_deed_stays_a_deed(coder, text, etype, source):
 def test_yet_to_and_passive_infinitive_keep_their_reading(coder):
     # "is yet to" is a deed not done (negated, round x17), not a plan
     assert all(not e.intended for e in _coded(coder, "Kenya is yet to send police officers to Haiti.").events)
+    # "is to blame" is responsibility, no plan
+    text = "Minsk said Lithuania was to blame for the border incident."
+    assert all(not e.intended for e in _coded(coder, text).events), _coded(coder, text).events
     # a passive infinitive is left as it was
     text = "Power to the rebel-held north is to be cut until further notice, Addis Ababa has ordered."
     assert [e.intended for e in _coded(coder, text).events] == [False] * len(_coded(coder, text).events)

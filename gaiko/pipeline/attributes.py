@@ -177,9 +177,10 @@ def planned(inf: Token, lex: Lexicon) -> bool:
     """Whether the to-infinitive ``inf`` states a plan by its head: a finite "be" with a subject of its own
     ("Thailand is to deploy 300 troops", ``planned_be``) or the passive participle of a timetable verb ("Russia is set
     to expel", "talks are scheduled to resume", ``planned_participles``; frames.yaml, round e48, b47's F9). Not a
-    passive infinitive ("electricity is to be cut"), "is yet to" (:func:`yet_to`), nor a clause before its head."""
+    passive infinitive ("electricity is to be cut"), "is yet to" (:func:`yet_to`), "is to blame" (``planned_idioms``),
+    nor a clause before its head."""
     head = inf.head
-    if head.i == inf.i or head.i > inf.i or inf.pos_ not in ("VERB", "AUX") \
+    if head.i == inf.i or head.i > inf.i or inf.pos_ not in ("VERB", "AUX") or lex.lemma(inf) in lex.planned_idioms \
             or not any(c.dep_ == "aux" and c.lower_ == "to" for c in inf.children) \
             or any(c.dep_ in ("auxpass", "nsubjpass") for c in inf.children):
         return False
