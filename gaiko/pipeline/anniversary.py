@@ -1,4 +1,5 @@
-"""Years back for a month and day without a year that an anniversary phrase governs (round c39).
+"""Years back for a month and day without a year that an anniversary phrase governs (round c39), and for the day of
+"N years ago on Saturday" (round e48).
 
 "The arrests came on the first anniversary of the July 1 rally" and "Protesters gathered to mark a year since the
 October 14 march" name a day whose latest occurrence (what :func:`~gaiko.pipeline.dategrammar.resolve_date` gives a
@@ -14,7 +15,7 @@ from functools import lru_cache
 
 from .dategrammar import _ORDINALS, NUM_WORD, spelled_number
 
-__all__ = ["years_back", "shift_years"]
+__all__ = ["years_back", "shift_years", "ago_on_day"]
 
 #: a year written in the date phrase ("July 1, 2022", "2022"): then the phrase is dated already
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
@@ -71,3 +72,28 @@ def shift_years(iso: str, years: int) -> str:
         return d.replace(year=d.year - years).isoformat()
     except ValueError:
         return d.replace(year=d.year - years, day=28).isoformat()
+
+
+#: "Nine years ago on Saturday", "Seventy years ago today", "on Friday, 30 years ago": a count of years or decades back
+#: from a day named beside it (round e48, b47's F10)
+_AGO_YEARS = re.compile(r"^(" + NUM_WORD + r")(?: and a half)?\s+(year|decade)s?\s+ago$")
+#: what may stand between the two phrases: nothing, a comma, "on" before the day
+_BETWEEN = re.compile(r"^[\s,]*(?:on\s+)?$", re.I)
+
+
+def ago_on_day(mentions: list, text: str) -> None:
+    """Date "N years ago" told of a named day as that day N years before ("Nine years ago on Saturday, the tribunal
+    issued its ruling": the anniversary falls on Saturday; the ruling is nine years before it, to the day), in place:
+    both mentions (``DateMention``, in text order) get that day. "Nine years ago" alone keeps its year (resolve_date)."""
+    for a, b in zip(mentions, mentions[1:]):
+        pair = [(a, b), (b, a)] if _BETWEEN.match(text[a.end:b.start] or "") else []
+        for ago, day in pair:
+            m = _AGO_YEARS.match(re.sub(r"\s+", " ", ago.text.lower().strip()))
+            n = spelled_number(m.group(1)) if m else None
+            if not n or day.precision != "day" or not day.date or _AGO_YEARS.match(day.text.lower().strip()):
+                continue
+            n *= 10 if m.group(2) == "decade" else 1
+            day.date = shift_years(day.date, n)
+            day.end_date = shift_years(day.end_date or day.date, n) if day.end_date else day.date
+            ago.date, ago.end_date, ago.precision = day.date, day.date, "day"
+            break

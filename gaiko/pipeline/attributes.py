@@ -7,7 +7,8 @@ chain of complements ("said it would be ready to send ...") and collects:
 * ``negated``: a negator on the clause or on a verb of the chain
   ("did not", "failed to", "never");
 * ``intended``: a future auxiliary ("will", "would"), an intention verb or
-  adjective ("plans to", "vowed to", "is ready to", "is preparing to");
+  adjective ("plans to", "vowed to", "is ready to", "is preparing to"), an arranged act ("is to deploy", "is set
+  to expel": :func:`planned`);
 * ``hypothetical``: "could/might/may" or an "if/unless" clause;
 * ``reported`` and the ``speaker``: the clause is the complement of a speech
   verb ("Beijing said it would ...");
@@ -24,7 +25,7 @@ from spacy.tokens import Token
 
 from .triggers import Lexicon
 
-__all__ = ["ClauseInfo", "clause_info", "commitment_verb", "negative_subject", "own_modality", "yet_to"]
+__all__ = ["ClauseInfo", "clause_info", "commitment_verb", "negative_subject", "own_modality", "planned", "yet_to"]
 
 #: salience factors for the way a clause hangs off its parent
 SUBORDINATE = {"advcl": 0.55, "relcl": 0.45, "acl": 0.45, "pcomp": 0.5, "pobj": 0.5, "parataxis": 0.8,
@@ -72,6 +73,9 @@ def clause_info(anchor: Token, lex: Lexicon, stop_at: frozenset[int] = frozenset
     """
     info = ClauseInfo()
     own_modality(anchor, lex, info)
+    if any(planned(c, lex) for c in anchor.children):
+        info.intended = True  # the act read at "is" or "set" of "is to send", "is set to sign" (round e48)
+        info.cue = info.cue or anchor.text
     if negative_subject(anchor, lex) or yet_to(anchor, lex) is not None:
         info.negated = True  # "No soldiers were killed", "none of the hostages was freed" (round x8); "has yet to" (x17)
     cur = anchor
@@ -84,6 +88,13 @@ def clause_info(anchor: Token, lex: Lexicon, stop_at: frozenset[int] = frozenset
                 # subject speaks for the clause's "it" and for its agentless deed (not a report: no ``reported``)
                 info.speaker = _subject(head)
             break
+        if dep in ("xcomp", "advcl") and planned(cur, lex):
+            # "Thailand is to deploy troops", "Russia is set to expel diplomats": arranged, not done (round e48)
+            info.intended = True
+            info.cue = info.cue or head.text
+            own_modality(head, lex, info)
+            cur = head
+            continue
         if dep in ("xcomp", "ccomp", "conj", "acomp"):
             hl = lex.lemma(head)
             if dep == "xcomp" and (inf := yet_to(head, lex)) is not None and inf.i == cur.i:
@@ -160,6 +171,24 @@ def negative_subject(verb: Token, lex: Lexicon) -> bool:
                     and c.nbor(1).lower_ not in lex.no_comparatives:
                 return True
     return False
+
+
+def planned(inf: Token, lex: Lexicon) -> bool:
+    """Whether the to-infinitive ``inf`` states a plan by its head: a finite "be" with a subject of its own
+    ("Thailand is to deploy 300 troops", ``planned_be``) or the passive participle of a timetable verb ("Russia is set
+    to expel", "talks are scheduled to resume", ``planned_participles``; frames.yaml, round e48, b47's F9). Not a
+    passive infinitive ("electricity is to be cut"), "is yet to" (:func:`yet_to`), "is to blame" (``planned_idioms``),
+    nor a clause before its head."""
+    head = inf.head
+    if head.i == inf.i or head.i > inf.i or inf.pos_ not in ("VERB", "AUX") or lex.lemma(inf) in lex.planned_idioms \
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in inf.children) \
+            or any(c.dep_ in ("auxpass", "nsubjpass") for c in inf.children):
+        return False
+    hl = lex.lemma(head)
+    if hl in lex.planned_be:
+        return inf.dep_ == "xcomp" and head.tag_ in ("VBZ", "VBP", "VBD") and yet_to(head, lex) is None \
+            and any(c.dep_ == "nsubj" for c in head.children)
+    return hl in lex.planned_participles and head.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in head.children)
 
 
 def yet_to(verb: Token, lex: Lexicon) -> Token | None:

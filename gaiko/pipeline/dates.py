@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..docindex import entities, text as doc_text
 from ..tables import word_sets
-from .anniversary import shift_years, years_back
+from .anniversary import ago_on_day, shift_years, years_back
 from .datescope import told_preps as _told_preps, told_verbs as _told_verbs
 from ..dateweekday import weekday_day
 from .dategrammar import NUM_WORD, WEEKDAYS, iso_date, resolve_date, spelled_number
@@ -118,6 +118,7 @@ class DateResolver:
                     end_date=end, precision=precision, sentence_index=state.sentence_index(span[0]),
                 )
             )
+        ago_on_day(sorted(state.dates, key=lambda d: d.start), doc_text(doc))  # "Nine years ago on Saturday" (e48)
         return doc
 
 

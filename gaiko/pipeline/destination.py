@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..types import Actor
+from .contested import contested
 from .state import DocState
 
 __all__ = ["destination", "delivered_to", "foreign_side"]
@@ -39,7 +40,7 @@ def foreign_side(o: Token, state: DocState, own: str | None) -> Actor | None:
     if a is not None and a.country and a.country != own:
         return a
     place = next((pl for pl in state.places if pl.start <= o.idx < pl.end), None)
-    if place is not None and place.country and place.country != own:
+    if place is not None and place.country and place.country != own and not contested(place, o):  # (round e48)
         return Actor(text=place.text, start=place.start, end=place.end, country=place.country,
                      resolved_by="place", confidence=0.7)
     return None

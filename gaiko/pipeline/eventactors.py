@@ -14,6 +14,7 @@ from ..docindex import entities
 from ..docindex import text as doc_text
 from ..types import Actor
 from .attributes import ClauseInfo
+from .contested import contested
 from ..actors.nosides import in_dateline, route_end, time_nouns
 from .eventsides import amount_of, goods_thing, group_heads, group_pair, no_side_thing, sent_forces
 from .roles import ENT_TYPES, LOCATIVE_PREPS, PARTICLES, PEOPLE, PRONOUNS, is_locative, kb_actor, phrase_span, subjects
@@ -155,7 +156,7 @@ def pick_target(toks: list[Token], state: DocState, source: Actor | None, kb: An
                 if at is not None and at.start < span.start_char:
                     span = None  # ", Idaho" of "in Moscow, Idaho": part of a place, not a target
                 if span is not None and (source is None or not (source.start <= span.start_char < source.end)):
-                    where = at.country if at is not None else None
+                    where = at.country if at is not None and not contested(at, ent) else None  # no claimant's (e48)
                     known = state.actor_at(ent)
                     if where is None and known is not None and known.country and (
                             source is None or known.start != source.start):

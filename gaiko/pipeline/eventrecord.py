@@ -16,6 +16,7 @@ from ..types import Actor, Event
 from .attackerside import struck_side
 from .attributes import ClauseInfo
 from .compound import compound_members
+from .contested import contested
 from .eventdate import event_date
 from .eventsides import event_place, sentence_side
 from .thingsides import own_place_part, owned_type, thing_source, thing_target
@@ -73,7 +74,8 @@ def build_event(d: Draft, sent: Span, state: DocState, kb: object | None) -> Eve
     target = None if d.target is not None and d.target.start <= tok.idx < d.target.end else d.target
     place = event_place(d.cand, sent, state, kb, target, d.event_type)
     if target is not None and not target.country and place is not None and place.country \
-            and target.start <= place.start and place.end <= target.end:
+            and target.start <= place.start and place.end <= target.end and not contested(place, sent.doc.char_span(
+                place.start, place.end, alignment_mode="expand").root):  # "to Scarborough Shoal": no claimant's (e48)
         # "shelled El Fasher": the city no actor list knows is of its country
         target = Actor(**{**target.to_dict(), "country": place.country, "resolved_by": f"{target.resolved_by}+place"})
     target = struck_place(target, d.event_type, sent, state)

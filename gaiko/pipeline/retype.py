@@ -175,6 +175,9 @@ def retype(drafts: list[_Draft]) -> list[_Draft]:
         if found is None:
             out.append(d)
             continue
+        if found[0] in _words("measure_no_side") and d.target is not None and any(
+                d.target.start <= n.idx < d.target.end for n in object_nouns(d.cand.tok)):
+            d = replace(d, target=None)  # "extended the export curbs": the measure is no side (round e48)
         if found[1] == d.event_type:  # drafted right already: the rule's name marks it all the same (round t35)
             out.append(d if d.pattern.startswith(f"{found[0]}>") else replace(d, pattern=f"{found[0]}>{d.pattern}"))
             continue

@@ -17,6 +17,7 @@ from ..actors.nosides import in_dateline
 from ..docindex import text as doc_text
 from ..tables import word_lists, word_sets
 from ..types import Actor
+from .contested import contested
 from .parsefix import back_to_main, said_too
 from .state import path_to
 
@@ -61,6 +62,8 @@ def subjects(anchor: Token) -> tuple[list[Token], bool, Token | None]:
                 subj, passive = c, True
             elif c.dep_ == "agent":
                 agent = next((p for p in c.children if p.dep_ == "pobj"), None)
+        if passive and cur.i != anchor.i and agent is None and _timetable(cur):
+            passive = False  # "Russia is set to expel ...": the participle's subject does the act (round e48)
         if subj is not None:
             if subj.lower_ in ("which", "that") and cur.dep_ == "relcl" and cur.head.dep_ in ("dobj", "obj") \
                     and cur.head.lemma_.lower() in _w("document_nouns") and cur.head.head.pos_ in ("VERB", "AUX"):
@@ -101,6 +104,13 @@ def subjects(anchor: Token) -> tuple[list[Token], bool, Token | None]:
             return [cur.head], False, None
         break
     return [], False, None
+
+
+def _timetable(tok: Token) -> bool:
+    """A timetable participle ("set", "scheduled" of "is set to expel"; ``planned_participles``, frames.yaml)."""
+    from .triggers import default_lexicon
+
+    return tok.tag_ == "VBN" and tok.lemma_.lower() in default_lexicon().planned_participles
 
 
 def _conjuncts(tok: Token) -> list[Token]:
@@ -308,7 +318,7 @@ def kb_actor(head: Token, kb: object, located: list | None = None) -> Actor | No
             continue  # (a person's name is no country: "Jordan Reyes", "Chad Miller")
         where = next((p for p in located or () if p.start <= t.idx < p.end), None)
         if where is not None:  # a word of a place the place finder resolved (or found ambiguous: "San Fernando")
-            if where.country:
+            if where.country and not contested(where, t):  # "to Scarborough Shoal": no claimant's (e48)
                 country, hit = where.country, t
                 break
             continue

@@ -67,6 +67,9 @@ class Lexicon:
     denial_verbs: frozenset[str] = frozenset()  # "denied that its troops had fired": the clause is not asserted (x11)
     yet_to_verbs: frozenset[str] = frozenset()  # "has yet to release": the act has not happened (x17)
     no_comparatives: frozenset[str] = frozenset()
+    planned_be: frozenset[str] = frozenset()  # "is to deploy": a plan (e48)
+    planned_participles: frozenset[str] = frozenset()  # "is set to expel" (e48)
+    planned_idioms: frozenset[str] = frozenset()  # "is to blame": no plan (e48)
 
     known: frozenset[str] = frozenset()
 
@@ -189,6 +192,8 @@ def load_lexicon(files: Iterable[str | Path] = ()) -> Lexicon:
     lex.cond_marks, lex.negators, lex.neg_verbs = fs("conditional_marks"), fs("negators"), fs("negative_verbs")
     lex.neg_subjects, lex.no_comparatives = fs("negative_subjects"), fs("no_comparatives")
     lex.denial_verbs, lex.yet_to_verbs = fs("denial_verbs"), fs("yet_to_verbs")
+    lex.planned_be, lex.planned_participles = fs("planned_be"), fs("planned_participles")
+    lex.planned_idioms = fs("planned_idioms")
     return lex
 
 
