@@ -10,7 +10,7 @@ from typing import NoReturn, Optional
 import typer
 
 from ..errors import GaikoError
-from .common import ANY_ARGS, emit_rows, existing_store, fail, listed_elsewhere, stops_told
+from .common import emit_rows, existing_store, fail, listed_elsewhere, stops_told
 
 cluster_app = typer.Typer(help="Event clusters: show one with all its reports; split or merge by hand.",
                           no_args_is_help=True)
@@ -25,12 +25,8 @@ REPORT_COLUMNS = ("published", "outlet", "date", "trigger", "source", "target", 
 
 def register(app: typer.Typer) -> None:
     app.add_typer(cluster_app, name="cluster")
-
-    def clusters_listing(ctx: typer.Context) -> None:  # noqa: ARG001 - the arguments are not read
-        fail(f"there is no `{ctx.command_path}`: {_WHERE}")
-
     # `gaiko clusters` (b48: click answered "Did you mean 'cluster'?" and said nothing of where clusters are listed)
-    app.command("clusters", hidden=True, context_settings=ANY_ARGS)(clusters_listing)
+    listed_elsewhere(app, _WHERE, names=("clusters",))
 
 
 def _side(r: dict, side: str) -> str:

@@ -229,12 +229,12 @@ def _flat(v: Any) -> str:
 ANY_ARGS = {"allow_extra_args": True, "ignore_unknown_options": True}
 
 
-def listed_elsewhere(group: typer.Typer, where: str) -> None:
-    """A hidden ``list`` (and ``ls``) in ``group`` that says which command lists its items, with one ``Error:`` line
-    and exit 2, whatever options follow (``gaiko cluster list --db x``): click's own answer was "No such command
-    'list'. Did you mean 'split'?"."""
+def listed_elsewhere(group: typer.Typer, where: str, names: tuple[str, ...] = ("list", "ls")) -> None:
+    """A hidden ``list`` (and ``ls``; or ``names``) in ``group`` that says which command lists its items, with one
+    ``Error:`` line and exit 2, whatever options follow (``gaiko cluster list --db x``): click's own answer was "No such
+    command 'list'. Did you mean 'split'?"."""
     def listing(ctx: typer.Context) -> None:  # noqa: ARG001 - the arguments are not read
         fail(f"there is no `{ctx.command_path}`: {where}")
 
-    for name in ("list", "ls"):
+    for name in names:
         group.command(name, hidden=True, context_settings=ANY_ARGS)(listing)

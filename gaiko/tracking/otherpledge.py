@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..tables import word_lists
+from ..tables import word_lists, word_sets
 from .clausegrammar import Clause, Decision, Report, is_verb, same_country, subject_side
 from .lexicon import Lexicon
 from .normalise import Frame
@@ -39,8 +39,6 @@ from .text import Tok
 __all__ = ["other_pledge"]
 
 _WORDS = "pledges/other_pledge.yaml"
-#: particles between a verb and the pledge noun's owner ("backed away from its threat", "made good on its threat")
-_PARTICLES = frozenset({"from", "on", "off", "out", "back", "up", "aside", "away", "down", "through", "good"})
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +60,7 @@ def _governing(toks: list[Tok], lo: int, dt: int, lex: Lexicon) -> tuple[int, st
         if k >= lo and tuple(low[k:dt]) == phrase:
             return k, " ".join(phrase)
     k = dt - 1
-    while k > lo and low[k] in _PARTICLES and dt - k <= 3:
+    while k > lo and low[k] in word_sets(_WORDS)["particles"] and dt - k <= 3:
         k -= 1
     if k < lo or low[k] in not_verbs or not is_verb(toks, k, lex, lo):
         return None

@@ -20,7 +20,7 @@ from .assigntops import rows_for
 from .decide import judge, report_of
 from .lexicon import lexicon
 from .link import bucket, candidates, details, group_mentions
-from .meaninglink import meaning_evidence
+from .meaninglink import enabled as meaning_on, meaning_evidence
 from .normalise import frame, prepare
 from .askedbefore import entry  # status.entry with the deed told before the ask (round t38)
 from .tables import (
@@ -124,8 +124,9 @@ def _entries(con: Any, groups: list[list[dict[str, Any]]], found: dict[int, list
                                     keep=keep).items():
                 matched[j] = sorted(matched[j] + evs, key=lambda e: (e["published"], e["article_id"], e["sentence_index"]))
         # round M47: a deciding report told in other words, for a pledge the rules leave undecided (off in main's data)
-        for j, evs in meaning_evidence(con, part, [(found or {}).get(lo + j, []) + matched[j] for j in range(len(part))],
-                                       cands, as_of, sentences, lex, keys=keys_table, new_only=new_only).items():
+        meant = meaning_evidence(con, part, [(found or {}).get(lo + j, []) + matched[j] for j in range(len(part))],
+                                 cands, as_of, sentences, lex, keys=keys_table, new_only=new_only) if meaning_on() else {}
+        for j, evs in meant.items():
             matched[j] = sorted(matched[j] + evs, key=lambda e: (e["published"], e["article_id"], e["sentence_index"]))
         first = len(out)
         for j, f in enumerate(part):

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..tables import word_sets
 from .lexicon import Lexicon
 from .sides import side_of
 from .text import ACT, countries_in, hits, tokenize
@@ -32,14 +33,13 @@ from .text import ACT, countries_in, hits, tokenize
 __all__ = ["restated_elsewhere"]
 
 _WORD = re.compile(r"[a-z][a-z'-]+")
-#: kinds that may restate one another (a threat only restates a threat; a demand has a bucket of its own)
-#: words that carry no object of their own (function words, number words); the tracker's stop words are wider
-#: ("officials" is one), too wide to say two objects are one
-_FUNCTION = frozenset("""the a an of to on in for with by at from its their his her our your this that these those and
-or but more new all some any up than over into about each per as out off one two three four five six seven eight nine
-ten eleven twelve dozen hundred thousand million billion half first second third next further other another least
-most""".split())
-_FAMILY = {"promise": "p", "plan": "p", "agreement": "p", "threat": "t", "demand": "d"}
+_FILE = "pledges/restated.yaml"
+
+
+def _family(kind: Any) -> str | None:
+    """The family of pledge kinds ``kind`` belongs to (``*_family`` in restated.yaml), None for no kind it lists."""
+    return next((name for name, kinds in word_sets(_FILE).items() if name.endswith("_family") and str(kind) in kinds),
+                None)
 
 
 def _acts(action: str, lex: Lexicon) -> frozenset[str]:
@@ -52,7 +52,7 @@ def _words(m: dict[str, Any], lex: Lexicon) -> frozenset[str]:
     text = str(m.get("object") or "").lower()
     out = set()
     for w in _WORD.findall(text):
-        if w in _FUNCTION or w in lex.countries or w.rstrip("s") in lex.countries or len(w) < 3:
+        if w in word_sets(_FILE)["function_words"] or w in lex.countries or w.rstrip("s") in lex.countries or len(w) < 3:
             continue
         out.add(w[:-1] if w.endswith("s") and not w.endswith("ss") else w)
     return frozenset(out)
@@ -93,7 +93,7 @@ def restated_elsewhere(m: dict[str, Any], g: list[dict[str, Any]], lex: Lexicon)
     ends = [str(_end(x)) for x in g if _end(x)]
     if ends and pub > max(ends):
         return False  # told after the pledge's term: a new pledge
-    if _FAMILY.get(str(m.get("kind"))) != _FAMILY.get(str(first.get("kind"))):
+    if _family(m.get("kind")) != _family(first.get("kind")):
         return False
     refrain = str(m.get("action") or "").lower().startswith("not ")
     if any(str(x.get("action") or "").lower().startswith("not ") != refrain for x in g):
