@@ -38,6 +38,7 @@ import re
 from typing import Any
 
 from .choose import SPECIFIC_ACTS, choose_clauses, frame_sets, other_spec
+from .carriedout import carried_out
 from .clause import Decision, Report, read_clause, sentence_memo
 from .denial import denied, refused_demand
 from .lexicon import Lexicon, lexicon
@@ -160,6 +161,7 @@ def _decide(frame: Frame, report: Report, lex: Lexicon) -> Decision:
         else:
             d = refused_demand(frame, report, toks, c, lex) or read_clause(frame, report, toks, c, lex, dict(feats), placed)
             d = other_pledge(frame, report, toks, c, d, lex) or d  # "dropped its threat of tariffs" (round t55)
+            d = carried_out(frame, report, toks, c, d, lex) or d  # "cancelled its licence" for "revoke" (round t56)
             if d.relation in ("reverses", "stalls") and (day := deadline_before(frame, report)):
                 d = Decision("unrelated", note=f"about a deadline of {day}, before the pledge", features=feats)
             d = denied(frame, report, toks, c, d, lex) or d  # "denied that the cut had been dropped" (round p49)
