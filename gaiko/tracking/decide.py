@@ -40,6 +40,7 @@ from typing import Any
 from .choose import SPECIFIC_ACTS, choose_clauses, frame_sets, other_spec
 from .carriedout import carried_out
 from .clause import Decision, Report, read_clause, sentence_memo
+from .refuser import refused_by_other
 from .denial import denied, refused_demand
 from .lexicon import Lexicon, lexicon
 from .amounts import deadline_before
@@ -159,7 +160,8 @@ def _decide(frame: Frame, report: Report, lex: Lexicon) -> Decision:
         elif (month := _month_before(frame, report, text)) is not None:
             d = Decision("unrelated", note=f"an event of {month}, before the pledge", features=feats)
         else:
-            d = refused_demand(frame, report, toks, c, lex) or read_clause(frame, report, toks, c, lex, dict(feats), placed)
+            d = refused_demand(frame, report, toks, c, lex) or refused_by_other(frame, report, toks, c, lex, placed) or \
+                read_clause(frame, report, toks, c, lex, dict(feats), placed)  # another's refusal: not its act (t56)
             d = other_pledge(frame, report, toks, c, d, lex) or d  # "dropped its threat of tariffs" (round t55)
             d = carried_out(frame, report, toks, c, d, lex) or d  # "cancelled its licence" for "revoke" (round t56)
             if d.relation in ("reverses", "stalls") and (day := deadline_before(frame, report)):
