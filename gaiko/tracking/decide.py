@@ -60,6 +60,7 @@ from .runstart import started_running
 from .steps import ratified_by_vote, voted_through
 from .planned import planned_reading
 from .restundone import done_in_part
+from .retoldtime import retold_before
 from .status import KEPT_OVER_TERM
 from .text import OBJECT, countries_in, tokens_hits
 from .verdict import says_kept
@@ -159,6 +160,8 @@ def _decide(frame: Frame, report: Report, lex: Lexicon) -> Decision:
             d = Decision("unrelated", note=f"an event of {max(years)}, before the pledge", features=feats)
         elif (month := _month_before(frame, report, text)) is not None:
             d = Decision("unrelated", note=f"an event of {month}, before the pledge", features=feats)
+        elif (ago := retold_before(frame, report, text)) is not None:  # "a year ago" (round t56)
+            d = Decision("unrelated", note=f"an event told as of {ago} or before, before the pledge", features=feats)
         else:
             d = refused_demand(frame, report, toks, c, lex) or refused_by_other(frame, report, toks, c, lex, placed) or \
                 read_clause(frame, report, toks, c, lex, dict(feats), placed)  # another's refusal: not its act (t56)
