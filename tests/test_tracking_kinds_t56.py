@@ -41,6 +41,10 @@ _CARRIED_OUT = [
     ("LIMA — Peru threatened on Monday to terminate the Chancay port concession of a Chinese operator if it failed to "
      "pay the fees it owes.",
      "Peru cancelled the Chancay port concession on Friday, the transport ministry said.", "terminate"),
+    ("WASHINGTON — The United States threatened on Monday to deny visas to foreign officials who help run Cuba's doctor "
+     "programmes.",
+     "The State Department revoked the visas of four Jamaican health officials who help run Cuba's doctor programmes on "
+     "Thursday.", "deny"),
 ]
 
 
@@ -69,6 +73,13 @@ def test_threat_dropped_stays_withdrawn(tmp_path: Path, coder, pledge: str, repo
     e = one_entry(pledge_story_entries(tmp_path, coder, pledge, [report]), verb)
     assert "withdraws" in _relations(e), e["evidence"]
     assert e["status"] == "withdrawn", (e["status"], e["status_reason"])
+
+
+def test_a_denial_of_the_taking_away_is_no_deed(tmp_path: Path, coder) -> None:
+    e = one_entry(pledge_story_entries(
+        tmp_path, coder, _CARRIED_OUT[4][0],
+        ["The State Department denied on Thursday that it had revoked the visas of Jamaican health officials."]), "deny")
+    assert "fulfils" not in _relations(e), e["evidence"]
 
 
 def test_another_country_taking_away_is_no_deed(tmp_path: Path, coder) -> None:

@@ -4,7 +4,8 @@
 Gold's mining licence": the report's verb is a withdrawal cue ("cancel", "suspend", "scrap") or a reversal cue
 ("annul", "void", "rescind") of ``relations.yaml``, and it was read as the threat withdrawn or broken. When the
 pledge's own act is a taking away (``taking_verbs`` in ``pledges/carried_out.yaml``: revoke, cancel, suspend,
-terminate, strip, ...), such a verb done by the pledger's side to the pledge's object is the pledge's deed
+terminate, strip, ...) or a withholding of a right (``withholding_verbs``: "threatened to deny visas to the officials",
+later "revoked the visas of the officials"), such a verb done by the pledger's side to the pledge's object is the pledge's deed
 (``fulfils``). Kept as they were:
 
 * the verb's object is the pledge itself or a plan ("withdrew its threat to revoke ...", "cancelled the planned
@@ -50,7 +51,7 @@ def carried_out(frame: Frame, report: Report, toks: list[Tok], c: Clause, d: Dec
     if d.relation not in ("withdraws", "reverses", "needs_review"):
         return None
     w = _words()
-    if frame.kind not in w["kinds"] or frame.verb not in w["taking_verbs"]:
+    if frame.kind not in w["kinds"] or frame.verb not in w["taking_verbs"] | w["withholding_verbs"]:
         return None
     low = [t.text.lower() for t in toks]
     for k in range(c.lo, c.hi):
