@@ -6,7 +6,7 @@ to Djibouti last year" as Ethiopia's pledge to pay a fee at Assab kept. A clause
 weeks ago", "last year" or "last month" (``pledges/retold_times.yaml``) to a time that ended before the pledge was first
 made retells an earlier act: no deed of the pledge (an explicit year, "in 2024", and a month already were:
 :mod:`gaiko.tracking.othermatter`). "Ago" is read loosely, the act may lie half a unit later than the count says; a
-time that reaches the pledge's day, and a sentence that announces an act ("will sign the deal it agreed a year ago"),
+time that reaches the pledge's day, "last year's volume" (a thing of that time), and a sentence that announces an act ("will sign the deal it agreed a year ago"),
 are read as before. (The coder's event of such a sentence is dated to the article's day, not the time retold: an events
 matter, left.)
 
@@ -34,8 +34,9 @@ def _patterns() -> tuple[re.Pattern[str], dict[str, int], re.Pattern[str], re.Pa
     units = {u.split(":")[0]: int(u.split(":")[1]) for u in w["units"]}
     nums = "|".join(map(re.escape, w["numbers"]))
     ago = re.compile(rf"\b({nums}|\d+)\s+({'|'.join(units)})\s+ago\b", re.I)
-    last_year = re.compile(r"\b(?:" + "|".join(map(re.escape, w["last_year"])) + r")\b", re.I)
-    last_month = re.compile(r"\b(?:" + "|".join(map(re.escape, w["last_month"])) + r")\b", re.I)
+    # "last year's volume" names a thing of that time, not the time of the clause's act
+    last_year = re.compile(r"\b(?:" + "|".join(map(re.escape, w["last_year"])) + r")\b(?!['’]s)", re.I)
+    last_month = re.compile(r"\b(?:" + "|".join(map(re.escape, w["last_month"])) + r")\b(?!['’]s)", re.I)
     return ago, units, last_year, last_month
 
 
