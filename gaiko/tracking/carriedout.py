@@ -51,8 +51,8 @@ def carried_out(frame: Frame, report: Report, toks: list[Tok], c: Clause, d: Dec
     if d.relation not in ("withdraws", "reverses", "needs_review"):
         return None
     w = _words()
-    if frame.kind not in w["kinds"] or frame.verb not in w["taking_verbs"] | w["withholding_verbs"]:
-        return None
+    if frame.verb not in w["withholding_verbs"] and (frame.kind not in w["kinds"] or frame.verb not in w["taking_verbs"]):
+        return None  # a withholding of any kind ("Washington will deny visas" is a promise); a taking away, a threat
     low = [t.text.lower() for t in toks]
     for k in range(c.lo, c.hi):
         if not _taking(low[k], lex):
