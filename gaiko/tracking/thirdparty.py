@@ -7,15 +7,12 @@ Lilongwe hopes to copy" is no deed of Malawi's pledge to sign its own: Zambia is
 pledge. A clause read done, in part or under way whose act has as its subject a placed side of a country that is
 neither the doer's nor one the pledge concerns (its other party, the countries its object names, the names after
 "with") is ``unrelated``. The pledge's counterpart, the doer's own side, an unplaced subject and a passive stay as they
-were, and so does a pledge to host, convene or mediate (``host_verbs`` in ``pledges/third_party.yaml``): its guests do
-the act ("Delegations from Islamabad and Kabul sat down ... in Istanbul" for Turkey's pledge to host the talks).
+were.
 
 Used by :func:`gaiko.tracking.decide._decide` on each clause's decision; nothing here raises.
 """
 
 from __future__ import annotations
-
-from functools import lru_cache
 
 from .clausegrammar import Clause, Decision, Report, clause_subject, same_country
 from .lexicon import Lexicon
@@ -28,20 +25,11 @@ _DONE = ("fulfils", "partial", "progresses")
 _BE = frozenset({"was", "were", "is", "are", "been", "be", "being"})
 
 
-@lru_cache(maxsize=1)
-def _hosts() -> frozenset[str]:
-    from ..tables import word_sets
-
-    return word_sets("pledges/third_party.yaml")["host_verbs"]
-
-
 def third_party(frame: Frame, report: Report, toks: list[Tok], c: Clause, d: Decision, lex: Lexicon,
                 placed: bool) -> Decision | None:
     """``unrelated`` when clause ``c``, read done, in part or under way for a pledge of a counterpart act, has a third
     side as the subject of that act; else None."""
     if d.relation not in _DONE or not placed or not frame.doer or not frame.acts & COUNTERPART_ACTS or not c.acts:
-        return None
-    if frame.verb in _hosts():
         return None
     h = c.acts[0]
     if h.i > c.lo and toks[h.i - 1].text.lower() in _BE:
