@@ -63,7 +63,6 @@ from .restundone import done_in_part
 from .retoldtime import retold_before
 from .status import KEPT_OVER_TERM
 from .text import OBJECT, countries_in, tokens_hits
-from .thirdparty import third_party
 from .verdict import says_kept
 from .modelread import _ANNOUNCES, _only_the_place, _weak_for_done, with_model  # noqa: F401 (round p81: moved)
 
@@ -168,7 +167,6 @@ def _decide(frame: Frame, report: Report, lex: Lexicon) -> Decision:
                 read_clause(frame, report, toks, c, lex, dict(feats), placed)  # another's refusal: not its act (t56)
             d = other_pledge(frame, report, toks, c, d, lex) or d  # "dropped its threat of tariffs" (round t55)
             d = carried_out(frame, report, toks, c, d, lex) or d  # "cancelled its licence" for "revoke" (round t56)
-            d = third_party(frame, report, toks, c, d, lex, placed) or d  # "Zambia signed" for Malawi's (round t56)
             if d.relation in ("reverses", "stalls") and (day := deadline_before(frame, report)):
                 d = Decision("unrelated", note=f"about a deadline of {day}, before the pledge", features=feats)
             d = denied(frame, report, toks, c, d, lex) or d  # "denied that the cut had been dropped" (round p49)
