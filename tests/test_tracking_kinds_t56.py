@@ -5,8 +5,8 @@ H1. A threat of taking away (revoke a licence, terminate a concession) carried o
     ("cancelled the licence", "annulled it", "suspended the permit") is the threat's deed, not its withdrawal or
     reversal; the same verbs with the threat or a plan as their object stay withdrawals (tracking/carriedout.py).
 H2. An act dated to a time counted back from the report ("a year ago this month", "two years ago", "last year") that
-    ended before the pledge was made is retold background (tracking/retoldtime.py); a third side signing what the
-    pledger promised to sign is no deed of the pledger's (tracking/thirdparty.py).
+    ended before the pledge was made is retold background (tracking/retoldtime.py). (A third side signing what the
+    pledger promised to sign, "Zambia signed ..., a step Lilongwe hopes to copy", was tried and dropped: studied -1.)
 H3. A refusal decides the refuser's pledges only: "Beijing rejected Lusaka's request for a new loan" is no reading of
     Zambia's own pledges (tracking/refuser.py); the party asked refusing a demand still breaks it.
 """
@@ -97,7 +97,7 @@ def test_carried_out_unit() -> None:
     assert not _taking("cancel", lex) and not _taking("signed", lex)
 
 
-# -- H2: an act retold as of a time before the pledge; a third side's act ------------------------------------------------
+# -- H2: an act retold as of a time before the pledge --------------------------------------------------------------------
 
 _RETOLD = [
     ("LILONGWE — Malawi pledged on Monday to sign a debt restructuring deal with its bilateral creditors by June.",
@@ -106,14 +106,11 @@ _RETOLD = [
     ("KAMPALA — Uganda pledged on Monday to pay its arrears to the East African Community by June.",
      "KAMPALA — Uganda's budget was read in parliament on Tuesday. Uganda paid 12 million dollars of arrears to the "
      "East African Community two years ago, its last payment.", "pay"),
-    ("LILONGWE — Malawi pledged on Monday to sign a debt restructuring deal with its bilateral creditors by June.",
-     "LILONGWE — Malawi's finance minister flew to Paris on Tuesday. Zambia signed a debt restructuring deal with its "
-     "bilateral creditors on Thursday, a step Lilongwe hopes to copy.", "sign"),
 ]
 
 
 @pytest.mark.parametrize("pledge,report,verb", _RETOLD)
-def test_retold_or_third_party_act_is_no_deed(tmp_path: Path, coder, pledge: str, report: str, verb: str) -> None:
+def test_retold_act_is_no_deed(tmp_path: Path, coder, pledge: str, report: str, verb: str) -> None:
     e = one_entry(pledge_story_entries(tmp_path, coder, pledge, [report]), verb)
     assert not {"fulfils", "partial", "progresses"} & set(_relations(e)), e["evidence"]
     assert e["status"] not in _DONE, (e["status"], e["status_reason"])
