@@ -8,7 +8,8 @@ H2. An act dated to a time counted back from the report ("a year ago this month"
     ended before the pledge was made is retold background (tracking/retoldtime.py). (A third side signing what the
     pledger promised to sign, "Zambia signed ..., a step Lilongwe hopes to copy", was tried and dropped: studied -1.)
 H3. A refusal decides the refuser's pledges only: "Beijing rejected Lusaka's request for a new loan" is no reading of
-    Zambia's own pledges (tracking/refuser.py); the party asked refusing a demand still breaks it.
+    Zambia's own pledges (tracking/refuser.py); the party asked refusing a demand still breaks it, and the pledger
+    refusing a request for its pledged thing breaks its pledge (a request for more of it does not).
 """
 
 from __future__ import annotations
@@ -189,3 +190,32 @@ def test_refusal_unit() -> None:
     assert _refusal_at("beijing turned down the request".split(), 0, 5) == (1, 3)
     assert _refusal_at("beijing would reject the request".split(), 0, 5) is None
     assert _refusal_at("beijing is not expected to reject it".split(), 0, 7) is None
+
+
+# -- H3, the other half: the refuser's own pledge, refused as another side's request -------------------------------------
+
+def test_the_pledger_refusing_a_request_for_its_pledged_thing_breaks_it(tmp_path: Path, coder) -> None:
+    e = one_entry(pledge_story_entries(
+        tmp_path, coder, "BEIJING — China promised on Monday to lend Zambia $500 million for the Kafue power line by June.",
+        ["BEIJING — Beijing rejected Lusaka's request for the $500 million loan for the Kafue power line on Thursday, "
+         "Chinese officials said."]), "lend")
+    assert "reverses" in _relations(e), e["evidence"]
+    assert e["status"] == "broken", (e["status"], e["status_reason"])
+
+
+_REQUEST_LOOKALIKES = [
+    ("TOKYO — Japan pledged on Monday to hand five patrol boats to the Philippines by the end of 2026.",
+     "TOKYO — Tokyo turned down Manila's request for five more patrol boats on Thursday, saying the first five would be "
+     "delivered on time.", "hand"),
+    ("BEIJING — China promised on Monday to lend Zambia $500 million for the Kafue power line by June.",
+     "BEIJING — China lent Zambia $500 million for the Kafue power line on Thursday, after rejecting Lusaka's request for "
+     "a larger sum.", "lend"),
+]
+
+
+@pytest.mark.parametrize("pledge,report,verb", _REQUEST_LOOKALIKES)
+def test_a_request_for_more_is_no_refusal_of_the_pledge(tmp_path: Path, coder, pledge: str, report: str,
+                                                          verb: str) -> None:
+    e = one_entry(pledge_story_entries(tmp_path, coder, pledge, [report]), verb)
+    assert "reverses" not in _relations(e), e["evidence"]
+    assert e["status"] != "broken", (e["status"], e["status_reason"])

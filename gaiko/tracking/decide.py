@@ -40,7 +40,7 @@ from typing import Any
 from .choose import SPECIFIC_ACTS, choose_clauses, frame_sets, other_spec
 from .carriedout import carried_out
 from .clause import Decision, Report, read_clause, sentence_memo
-from .refuser import refused_by_other
+from .refuser import refused_by_other, refused_request
 from .denial import denied, refused_demand
 from .lexicon import Lexicon, lexicon
 from .amounts import deadline_before
@@ -164,7 +164,8 @@ def _decide(frame: Frame, report: Report, lex: Lexicon) -> Decision:
             d = Decision("unrelated", note=f"an event told as of {ago} or before, before the pledge", features=feats)
         else:
             d = refused_demand(frame, report, toks, c, lex) or refused_by_other(frame, report, toks, c, lex, placed) or \
-                read_clause(frame, report, toks, c, lex, dict(feats), placed)  # another's refusal: not its act (t56)
+                refused_request(frame, report, toks, c, lex, placed) or \
+                read_clause(frame, report, toks, c, lex, dict(feats), placed)  # a refusal: the refuser's only (t56)
             d = other_pledge(frame, report, toks, c, d, lex) or d  # "dropped its threat of tariffs" (round t55)
             d = carried_out(frame, report, toks, c, d, lex) or d  # "cancelled its licence" for "revoke" (round t56)
             if d.relation in ("reverses", "stalls") and (day := deadline_before(frame, report)):
