@@ -48,8 +48,9 @@ def test_another_named_doer_does_not_decide(tmp_path: Path, coder, report: str) 
     ("Tarvana Mining has scrapped plans to raise copper output.", "withdrawn"),
     # no doer named: the report may still be the pledger's
     ("Copper output was kept flat next year, dropping the planned increase.", "withdrawn"),
-    # "the company" is no proper name: no other doer
-    ("Copper output rose by 15% last year, the company said.", "fulfilled"),
+    # "the company" is no proper name: no other doer (round t56: "rose ... last year" here, a year that ended before the
+    # pledge, is now an act retold, no deed; the case is about the doer, so its time is the report's own)
+    ("Copper output rose by 15% this year, the company said.", "fulfilled"),
 ])
 def test_own_or_no_doer_still_decides(tmp_path: Path, coder, report: str, status: str) -> None:
     assert _one(_story(tmp_path, coder, _TARVANA, [report]), "raise") == status

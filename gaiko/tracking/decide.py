@@ -38,7 +38,9 @@ import re
 from typing import Any
 
 from .choose import SPECIFIC_ACTS, choose_clauses, frame_sets, other_spec
+from .carriedout import carried_out
 from .clause import Decision, Report, read_clause, sentence_memo
+from .refuser import refused_by_other, refused_request
 from .denial import denied, refused_demand
 from .lexicon import Lexicon, lexicon
 from .amounts import deadline_before
@@ -58,6 +60,7 @@ from .runstart import started_running
 from .steps import ratified_by_vote, voted_through
 from .planned import planned_reading
 from .restundone import done_in_part
+from .retoldtime import retold_before
 from .status import KEPT_OVER_TERM
 from .text import OBJECT, countries_in, tokens_hits
 from .verdict import says_kept
@@ -157,9 +160,14 @@ def _decide(frame: Frame, report: Report, lex: Lexicon) -> Decision:
             d = Decision("unrelated", note=f"an event of {max(years)}, before the pledge", features=feats)
         elif (month := _month_before(frame, report, text)) is not None:
             d = Decision("unrelated", note=f"an event of {month}, before the pledge", features=feats)
+        elif (ago := retold_before(frame, report, text)) is not None:  # "a year ago" (round t56)
+            d = Decision("unrelated", note=f"an event told as of {ago} or before, before the pledge", features=feats)
         else:
-            d = refused_demand(frame, report, toks, c, lex) or read_clause(frame, report, toks, c, lex, dict(feats), placed)
+            d = refused_demand(frame, report, toks, c, lex) or refused_by_other(frame, report, toks, c, lex, placed) or \
+                refused_request(frame, report, toks, c, lex, placed) or \
+                read_clause(frame, report, toks, c, lex, dict(feats), placed)  # a refusal: the refuser's only (t56)
             d = other_pledge(frame, report, toks, c, d, lex) or d  # "dropped its threat of tariffs" (round t55)
+            d = carried_out(frame, report, toks, c, d, lex) or d  # "cancelled its licence" for "revoke" (round t56)
             if d.relation in ("reverses", "stalls") and (day := deadline_before(frame, report)):
                 d = Decision("unrelated", note=f"about a deadline of {day}, before the pledge", features=feats)
             d = denied(frame, report, toks, c, d, lex) or d  # "denied that the cut had been dropped" (round p49)
