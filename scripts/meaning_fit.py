@@ -5,7 +5,7 @@ every pledge's status per setting.
 
 Usage::
 
-    python scripts/meaning_fit.py --save FILE --settings 0.45,2 0.50,2 0.40,2 SET...
+    python scripts/meaning_fit.py --save FILE SET... --settings 0.45,2 0.50,2 0.40,2
 
 SET is a folder under corpora/pledges (storylines is scored on its tuned split). Never give it the unseen sets.
 """
