@@ -199,3 +199,26 @@ def test_off_keeps_no_vectors(tmp_path, coder, monkeypatch) -> None:
         assert "meaning_vectors" not in tables
     finally:
         store.close()
+
+
+@_weights
+def test_switching_the_link_off_rebuilds(coder, monkeypatch) -> None:
+    # a store updated with the link on, then updated with it off: no meaning evidence is left behind
+    import gaiko
+    from gaiko.tracking import compute_ledger, ledger, update_ledger
+    from gaiko.types import Article
+
+    _on(monkeypatch)
+    store = gaiko.open(":memory:")
+    try:
+        for d, t in _ARTS[:2]:
+            store.write_coded(list(coder.code_articles([Article(text=t, published=d, source="Wire")])), None)
+            update_ledger(store)
+        assert one_entry(ledger(store), "release")["status"] == "fulfilled"
+        monkeypatch.setenv("GAIKO_MEANING_LINK", "0")
+        update_ledger(store)
+        e = one_entry(ledger(store), "release")
+        assert e["status"] != "fulfilled"
+        assert _plain(ledger(store)) == _plain(compute_ledger(store))
+    finally:
+        store.close()

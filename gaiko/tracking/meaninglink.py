@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import Any
 
 __all__ = ["settings", "enabled", "meaning_evidence", "deed_of_doer", "act_text", "clause_texts", "CALLS", "read_pick",
-           "found_by_meaning", "undecided_sql", "NOTE"]
+           "found_by_meaning", "undecided_sql", "NOTE", "version"]
 
 #: encoder calls and texts encoded in this process (the ledger's cost, reported by round M47)
 CALLS = {"calls": 0, "texts": 0}
@@ -325,6 +325,18 @@ def meaning_evidence(con: Any, frames: list[Any], evidence: list[list[dict[str, 
             ev["note"] = "; ".join(x for x in (ev.get("note"), f"{NOTE} {s:.2f}") if x)
             out.setdefault(g, []).append(ev)
     return out
+
+
+def version() -> str:
+    """What a ledger computed with the link depends on beyond the store (empty: off), joined to the assigner's version
+    in ``meta`` so that an update switching the link on, off or to other settings starts afresh (round M49)."""
+    if not enabled():
+        return ""
+    from .assignstore import minilm_version, spacy_version
+
+    cfg = settings()
+    keys = ("tau", "k", "unit", "reader", "deciding", "accepts", "clauses", "not_acts")
+    return f"meaning:{[cfg.get(x) for x in keys]!r};{minilm_version()};{spacy_version()}"
 
 
 def undecided_sql(deciding: list[str] | None = None) -> str:

@@ -34,7 +34,7 @@ from .assign import assigner, persisting, use, version
 from .lexicon import lexicon
 from .link import sides_table
 from .normalise import article_rows
-from .meaninglink import enabled as meaning_on, undecided_sql
+from .meaninglink import enabled as meaning_on, undecided_sql, version as meaning_version
 from .regroup import Sentences, appendable, bucket_chunks, bucket_pledges, extend, recompute, regroup
 from .status import restatus
 from .tables import (
@@ -101,7 +101,7 @@ def _update(store: Any, as_of: str | None = None, *, full: bool = False) -> int:
     # round p66: with the assigner on, an update recomputes only the actors whose widened sentences can change
     # (gaiko.tracking.assigninc); one that switches it on or off, or to another model, starts afresh
     asg = assigner()
-    tag = version(asg)
+    tag = version(asg) + (f"|{mv}" if (mv := meaning_version()) else "")  # round M49: the meaning link's too
     full = full or (_meta(con, "assign_version") or "") != tag
     touched: set[str] = set()
     noting: list[bool] = [False]
