@@ -9,7 +9,7 @@ from typing import Any
 
 from .tables import registered, stored_table
 
-__all__ = ["vectors", "spans_of", "spans", "parse_spans", "persisting", "VECTORS_TABLE", "SPANS_TABLE",
+__all__ = ["vectors", "spans_of", "spans", "parse_spans", "persisting", "VECTORS_TABLE", "SPANS_TABLE", "MEANING_VECTORS_TABLE",
            "minilm_version", "spacy_version"]
 
 _VECS: dict[str, Any] = {}
@@ -18,7 +18,10 @@ _VECS: dict[str, Any] = {}
 #: writes them (:class:`persisting`); anything reads them where they exist.
 VECTORS_TABLE = "assign_vectors"
 SPANS_TABLE = "assign_spans"
+#: round M49: the meaning link's vectors (act texts and clauses), kept the same way in a table of their own
+MEANING_VECTORS_TABLE = "meaning_vectors"
 _DDL = {VECTORS_TABLE: f"CREATE TABLE IF NOT EXISTS {VECTORS_TABLE} (h VARCHAR, vec BLOB)",
+        MEANING_VECTORS_TABLE: f"CREATE TABLE IF NOT EXISTS {MEANING_VECTORS_TABLE} (h VARCHAR, vec BLOB)",
         SPANS_TABLE: f"CREATE TABLE IF NOT EXISTS {SPANS_TABLE} (h VARCHAR, preds VARCHAR[], args VARCHAR[])"}
 _WRITING: list[Any] = []
 
@@ -87,7 +90,7 @@ def spacy_version() -> str:
 
 
 def _tag(table: str) -> str:
-    return minilm_version() if table == VECTORS_TABLE else spacy_version()
+    return spacy_version() if table == SPANS_TABLE else minilm_version()
 
 
 def _stored(con: Any, table: str, texts: list[str], cols: str) -> dict[str, tuple[Any, ...]]:
@@ -134,24 +137,25 @@ def _keep(con: Any, table: str, columns: dict[str, list[Any]]) -> None:
                     f"WHERE n.h NOT IN (SELECT h FROM {table})")
 
 
-def vectors(texts: list[str], con: Any = None) -> dict[str, Any]:
-    """MiniLM vectors of texts (kept per process, and in the store with ``con``: see :data:`VECTORS_TABLE`). Texts
-    neither kept nor stored are encoded in one call, in first-seen order."""
+def vectors(texts: list[str], con: Any = None, table: str = VECTORS_TABLE) -> dict[str, Any]:
+    """MiniLM vectors of texts (kept per process, and in the store with ``con``: see :data:`VECTORS_TABLE`; ``table``
+    :data:`MEANING_VECTORS_TABLE` for the meaning link's, round M49). Texts neither kept nor stored are encoded in
+    one call, in first-seen order."""
     import numpy as np
 
     from ..meaning import encode
 
     want = [t for t in dict.fromkeys(texts) if t not in _VECS]
     if want:
-        got = _stored(con, VECTORS_TABLE, want, "x.vec")
+        got = _stored(con, table, want, "x.vec")
         for t, (b,) in got.items():
             _VECS[t] = np.frombuffer(b, dtype=np.float32).copy()
         rest = [t for t in want if t not in got]
         if rest:
             for t, v in zip(rest, encode(rest)):
                 _VECS[t] = v
-    new = _absent(con, VECTORS_TABLE, list(dict.fromkeys(texts)))
-    _keep(con, VECTORS_TABLE, {"h": [_hash(t, minilm_version()) for t in new], "vec": [_VECS[t].tobytes() for t in new]})
+    new = _absent(con, table, list(dict.fromkeys(texts)))
+    _keep(con, table, {"h": [_hash(t, minilm_version()) for t in new], "vec": [_VECS[t].tobytes() for t in new]})
     return {t: _VECS[t] for t in texts}
 
 

@@ -25,7 +25,8 @@ import os
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["settings", "enabled", "meaning_evidence", "deed_of_doer", "act_text", "clause_texts", "CALLS"]
+__all__ = ["settings", "enabled", "meaning_evidence", "deed_of_doer", "act_text", "clause_texts", "CALLS", "read_pick",
+           "found_by_meaning", "undecided_sql", "NOTE", "version"]
 
 #: encoder calls and texts encoded in this process (the ledger's cost, reported by round M47)
 CALLS = {"calls": 0, "texts": 0}
@@ -66,11 +67,12 @@ def _not_acts() -> frozenset[str]:
     return frozenset(w for ws in (settings().get("not_acts") or {}).values() for w in ws)
 
 
-def deed_of_doer(frame: Any, report: Any, lex: Any) -> bool:
+def deed_of_doer(frame: Any, report: Any, lex: Any, span: tuple[int, int] | None = None) -> bool:
     """Whether the sentence has a verb that is an act (not an auxiliary, saying, counting, planning, hoping or urging
     verb), past or perfect, not future, modal or infinitive, not negated, refused or failed, whose subject is the
     doer's side (the by-agent of a passive first) or, naming no side, stands in a sentence that names the doer or in
-    a sideless sentence of an article whose context names it."""
+    a sideless sentence of an article whose context names it. ``span`` (round M49): only the verbs of tokens
+    [lo, hi), the clause the pick was read in."""
     from .clausegrammar import agent_side, aspect, clauses, is_verb, same_country, subject_side
     from .text import analyse
 
@@ -83,6 +85,8 @@ def deed_of_doer(frame: Any, report: Any, lex: Any) -> bool:
     ctx = {s.split("/")[0] for s in report.context}
     for lo, hi in clauses(toks):
         for k in range(lo, hi):
+            if span is not None and not span[0] <= k < span[1]:
+                continue
             lemmas = {lem for lem, _t in lex.lemmas(toks[k].text) if lem in lex.verbs}
             if not lemmas or lemmas & never or toks[k].text in never or not is_verb(toks, k, lex, lo):
                 continue
@@ -196,14 +200,55 @@ def clause_texts(texts: list[str]) -> dict[str, tuple[str, ...]]:
     return {t: _CLAUSES[t] for t in texts}
 
 
-def _forced(frame: Any, c: dict[str, Any], report: Any, lex: Any) -> dict[str, Any] | None:
-    """Evidence from :func:`gaiko.tracking.assignfeat.forced_read` (the shape :func:`gaiko.tracking.decide.judge`
-    gives): None when it reads no relation; one party's share of a joint pledge is not taken (round t46)."""
-    from .assignfeat import forced_read
+def read_pick(frame: Any, report: Any, lex: Any, accepts: set[str]) -> tuple[Any, tuple[int, int] | None]:
+    """The relation a pick is read as and the clause it was read in (round M49): :func:`gaiko.tracking.decide.decide`
+    first (its vetoes and its non-accepted readings stand, as in :func:`gaiko.tracking.assignfeat.forced_read`); then
+    the rules' clauses, each first checked for another object -- a clause holding words of the pledge's object must
+    pass the rules' own object matching (:func:`gaiko.tracking.choose._object_ok`: the object or its head, a name only
+    with the noun it modifies), else it gives nothing -- and read by :func:`gaiko.tracking.clause.read_clause` with
+    the object taken as named when it names none. The first clause giving a relation decides; a deciding accepted
+    reading of the rules is kept in the first clause whose object passes. (None, None): nothing read."""
+    from dataclasses import replace
+
+    from .assignfeat import DECIDING
+    from .choose import _clauses_of, _object_ok
+    from .clause import read_clause
+    from .decide import decide
+    from .text import Hit, tokens_hits
+
+    d = decide(frame, report, lex)
+    if d.relation in DECIDING and d.relation not in accepts or d.relation in ("restates", "revises", "unclear"):
+        return None, None
+    if d.note and ("does the act" in d.note or "names no actor" in d.note or "counterpart" in d.note
+                   or "another matter" in d.note or "not the pledge's" in d.note and "object" not in d.note
+                   or "before the pledge" in d.note or "condition" in d.note or "without the pledge's actor" in d.note):
+        return None, None
+    toks = list(tokens_hits(report.text)[0])
+    placed = bool(frame.doer) and not frame.doer.startswith("?:")
+    for c in _clauses_of(frame, report.text, lex):
+        if toks[c.lo].text in ("if", "unless", "once", "provided"):
+            continue
+        if c.objects and _object_ok(frame, c, lex, toks) is not None:
+            continue  # another object in the words of the pledge's ("clearing the Darvel River" for its rail bridge)
+        if d.relation in accepts:
+            return d, (c.lo, c.hi)
+        c2 = replace(c, objects=c.objects or [Hit(c.lo, c.lo + 1, "o:assigned", "n", "base")])
+        got = read_clause(frame, report, toks, c2, lex, {}, placed)
+        if got.relation == "unrelated":
+            return None, None
+        if got.relation != "needs_review":
+            return got, (c.lo, c.hi)
+    return None, None
+
+
+def _read(frame: Any, c: dict[str, Any], report: Any, lex: Any, accepts: set[str]) -> dict[str, Any] | None:
+    """Evidence of a pick read by :func:`read_pick` (the shape :func:`gaiko.tracking.decide.judge` gives), kept only
+    when accepted and a deed of the doer in the clause read (:func:`deed_of_doer`); one party's share of a joint pledge
+    is not taken (round t46). None otherwise."""
     from .jointrow import others_share
 
-    d = forced_read(frame, report, lex)
-    if d.relation in ("fulfils", "partial", "progresses") and others_share(frame, report):
+    d, span = read_pick(frame, report, lex, accepts)
+    if d is None or d.relation not in accepts or others_share(frame, report) or not deed_of_doer(frame, report, lex, span):
         return None
     done = [e for e in report.events if not e.get("intended")]
     ev = next((e for e in done if e.get("event_type") == frame.event_type), done[0] if done else None)
@@ -212,23 +257,36 @@ def _forced(frame: Any, c: dict[str, Any], report: Any, lex: Any) -> dict[str, A
             "sentence": c["text"], "relation": d.relation, "event_id": ev["id"] if ev else None, "note": note}
 
 
-def _vectors(texts: list[str], cache: dict[str, Any]) -> None:
-    from ..meaning import encode
+#: the note every piece of evidence found by meaning carries (:func:`found_by_meaning`)
+NOTE = "meaning, cosine"
+
+
+def found_by_meaning(ev: dict[str, Any]) -> bool:
+    """Whether a piece of evidence was found by this link (its note), not by the rules."""
+    return NOTE in (ev.get("note") or "")
+
+
+def _vectors(texts: list[str], cache: dict[str, Any], con: Any) -> None:
+    """Vectors of ``texts`` into ``cache`` through the assigner's store (round M49, as round p65): kept per process and,
+    in an update, in the store's ``meaning_vectors``, so a later computation encodes nothing again."""
+    from .assignstore import MEANING_VECTORS_TABLE, vectors
 
     new = sorted({t for t in texts if t not in cache})
     if new:
         CALLS["calls"] += 1
         CALLS["texts"] += len(new)
-        for t, v in zip(new, encode(new)):
-            cache[t] = v
+        cache.update(vectors(new, con, MEANING_VECTORS_TABLE))
 
 
 def meaning_evidence(con: Any, frames: list[Any], evidence: list[list[dict[str, Any]]], cands: dict[int, list[dict[str, Any]]],
                      as_of: str, sentences: Any, lex: Any, *, keys: str, new_only: bool = False
                      ) -> dict[int, list[dict[str, Any]]]:
-    """Evidence found by meaning for each frame (position -> list) whose ``evidence`` holds no deciding relation;
+    """Evidence found by meaning for each frame (position -> list) whose ``evidence`` holds no deciding relation found
+    by the rules (evidence found by meaning before is not counted: the caller replaces it with what this returns);
     ``cands`` are the rules' candidates (never read again here), ``sentences`` the update's
-    :class:`gaiko.tracking.regroup.Sentences` (its reports and a vector cache are shared). Empty when off."""
+    :class:`gaiko.tracking.regroup.Sentences` (its reports and a vector cache are shared). Round M49: the pool is
+    always every sentence as of ``as_of`` (``new_only`` is not used), so that an update and a rebuild search alike.
+    Empty when off."""
     if not enabled():
         return {}
     from .decide import judge
@@ -238,14 +296,14 @@ def meaning_evidence(con: Any, frames: list[Any], evidence: list[list[dict[str, 
     deciding, accepts = set(cfg["deciding"]), set(cfg["accepts"])
     wanted = [g for g, f in enumerate(frames)
               if f.doer and not f.doer.startswith("?:") and act_text(f)
-              and not any(e.get("relation") in deciding for e in evidence[g])]
-    pool = _pool(con, frames, wanted, as_of, keys, cands, new_only)
+              and not any(e.get("relation") in deciding and not found_by_meaning(e) for e in evidence[g])]
+    pool = _pool(con, frames, wanted, as_of, keys, cands, False)
     if not pool:
         return {}
     cache = sentences.__dict__.setdefault("meaning_vectors", {})
     texts = [c["text"] for cs in pool.values() for c in cs]
     units = clause_texts(texts) if cfg.get("unit") == "clause" else {t: (t,) for t in texts}
-    _vectors([act_text(frames[g]) for g in pool] + [u for t in texts for u in units[t]], cache)
+    _vectors([act_text(frames[g]) for g in pool] + [u for t in texts for u in units[t]], cache, con)
     picked: dict[int, list[tuple[float, dict[str, Any]]]] = {}
     for g, cs in pool.items():
         q = cache[act_text(frames[g])]
@@ -257,9 +315,33 @@ def meaning_evidence(con: Any, frames: list[Any], evidence: list[list[dict[str, 
         f = frames[g]
         for s, c in xs:
             r = reports[(c["article_id"], c["idx"])]
-            ev = _forced(f, c, r, lex) if cfg.get("reader") == "forced" else judge(f, c, r.events, r.actors, lex, r)
-            if ev is None or ev["relation"] not in accepts or not deed_of_doer(f, r, lex):
+            if cfg.get("reader") == "forced":
+                ev = _read(f, c, r, lex, accepts)
+            else:  # round M47's reader
+                ev = judge(f, c, r.events, r.actors, lex, r)
+                ev = ev if ev is not None and ev["relation"] in accepts and deed_of_doer(f, r, lex) else None
+            if ev is None:
                 continue
-            ev["note"] = "; ".join(x for x in (ev.get("note"), f"meaning, cosine {s:.2f}") if x)
+            ev["note"] = "; ".join(x for x in (ev.get("note"), f"{NOTE} {s:.2f}") if x)
             out.setdefault(g, []).append(ev)
     return out
+
+
+def version() -> str:
+    """What a ledger computed with the link depends on beyond the store (empty: off), joined to the assigner's version
+    in ``meta`` so that an update switching the link on, off or to other settings starts afresh (round M49)."""
+    if not enabled():
+        return ""
+    from .assignstore import minilm_version, spacy_version
+
+    cfg = settings()
+    keys = ("tau", "k", "unit", "reader", "deciding", "accepts", "clauses", "not_acts")
+    return f"meaning:{[cfg.get(x) for x in keys]!r};{minilm_version()};{spacy_version()}"
+
+
+def undecided_sql(deciding: list[str] | None = None) -> str:
+    """SQL condition on a ledger entry ``l`` (round M49): no stored evidence the rules found holds a deciding relation
+    (an incremental update recomputes such entries with the new sentences: their meaning pool may have grown)."""
+    rels = ", ".join(f"'{r}'" for r in (deciding or settings()["deciding"]))
+    return (f"NOT EXISTS (SELECT 1 FROM pledge_evidence e WHERE e.ledger_id = l.id AND e.match_role IN ({rels}) "
+            f"AND coalesce(e.note, '') NOT LIKE '%{NOTE}%')")

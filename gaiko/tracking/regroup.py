@@ -20,7 +20,7 @@ from .assigntops import rows_for
 from .decide import judge, report_of
 from .lexicon import lexicon
 from .link import bucket, candidates, details, group_mentions
-from .meaninglink import enabled as meaning_on, meaning_evidence
+from .meaninglink import enabled as meaning_on, found_by_meaning, meaning_evidence
 from .normalise import frame, prepare
 from .askedbefore import entry  # status.entry with the deed told before the ask (round t38)
 from .tables import (
@@ -123,9 +123,14 @@ def _entries(con: Any, groups: list[list[dict[str, Any]]], found: dict[int, list
             for j, evs in asg.extra(con, part, groups[lo:lo + len(part)], cands, matched, as_of, sentences, lex,
                                     keep=keep).items():
                 matched[j] = sorted(matched[j] + evs, key=lambda e: (e["published"], e["article_id"], e["sentence_index"]))
-        # round M47: a deciding report told in other words, for a pledge the rules leave undecided (off in main's data)
-        meant = meaning_evidence(con, part, [(found or {}).get(lo + j, []) + matched[j] for j in range(len(part))],
-                                 cands, as_of, sentences, lex, keys=keys_table, new_only=new_only) if meaning_on() else {}
+        # round M47: a deciding report told in other words, for a pledge the rules leave undecided (off in main's data);
+        # round M49: searched afresh on every path, replacing what an earlier update found by meaning
+        meant: dict[int, list[dict[str, Any]]] = {}
+        if meaning_on():
+            if found:
+                found = {j: [e for e in evs if not found_by_meaning(e)] for j, evs in found.items()}
+            meant = meaning_evidence(con, part, [(found or {}).get(lo + j, []) + matched[j] for j in range(len(part))],
+                                     cands, as_of, sentences, lex, keys=keys_table, new_only=new_only)
         for j, evs in meant.items():
             matched[j] = sorted(matched[j] + evs, key=lambda e: (e["published"], e["article_id"], e["sentence_index"]))
         first = len(out)

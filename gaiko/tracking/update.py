@@ -34,6 +34,7 @@ from .assign import assigner, persisting, use, version
 from .lexicon import lexicon
 from .link import sides_table
 from .normalise import article_rows
+from .meaninglink import enabled as meaning_on, undecided_sql, version as meaning_version
 from .regroup import Sentences, appendable, bucket_chunks, bucket_pledges, extend, recompute, regroup
 from .status import restatus
 from .tables import (
@@ -100,7 +101,7 @@ def _update(store: Any, as_of: str | None = None, *, full: bool = False) -> int:
     # round p66: with the assigner on, an update recomputes only the actors whose widened sentences can change
     # (gaiko.tracking.assigninc); one that switches it on or off, or to another model, starts afresh
     asg = assigner()
-    tag = version(asg)
+    tag = version(asg) + (f"|{mv}" if (mv := meaning_version()) else "")  # round M49: the meaning link's too
     full = full or (_meta(con, "assign_version") or "") != tag
     touched: set[str] = set()
     noting: list[bool] = [False]
@@ -142,6 +143,10 @@ def _update(store: Any, as_of: str | None = None, *, full: bool = False) -> int:
             "SELECT DISTINCT t.ledger_id FROM ledger_topics t JOIN sentence_keys s ON s.key = t.stem "
             "JOIN _gaiko_new n ON n.article_id = s.article_id JOIN ledger_groups g ON g.ledger_id = t.ledger_id "
             "WHERE g.bucket NOT IN (SELECT bucket FROM _gaiko_regroup)").fetchall()}
+        if meaning_on():  # round M49: an undecided entry's meaning pool may grow without a topic key shared
+            hit |= {r[0] for r in con.execute(
+                "SELECT DISTINCT l.id FROM pledge_ledger l JOIN ledger_groups g ON g.ledger_id = l.id "
+                f"WHERE g.bucket NOT IN (SELECT bucket FROM _gaiko_regroup) AND {undecided_sql()}").fetchall()}
         due = {r[0] for r in con.execute(
             "SELECT l.id FROM pledge_ledger l JOIN ledger_groups g ON g.ledger_id = l.id "
             "WHERE g.bucket NOT IN (SELECT bucket FROM _gaiko_regroup) AND l.computed_status IN ('open', 'in_progress') "
