@@ -150,7 +150,8 @@ def rows_of(paths: list[str], split: str) -> list[dict[str, Any]]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="scripts/pledge_causes.py")
     ap.add_argument("paths", nargs="+")
-    ap.add_argument("--split", default="all", choices=("all", "tuned"))
+    # tuned by default (session 49): storylines the fixed hash marks blind are not listed, as the evaluator lists
+    ap.add_argument("--split", default="tuned", choices=("all", "tuned"))
     ap.add_argument("--save", required=True)
     a = ap.parse_args(argv)
     from pledge_sets import UNSEEN  # the unseen sets list sentences nobody may read (round p62)

@@ -86,7 +86,8 @@ def table(rows: list[dict[str, Any]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="scripts/pledge_false.py")
     ap.add_argument("paths", nargs="*")
-    ap.add_argument("--split", default="all", choices=("all", "tuned"))
+    # tuned by default (session 49): storylines the fixed hash marks blind are not listed, as the evaluator lists
+    ap.add_argument("--split", default="tuned", choices=("all", "tuned"))
     ap.add_argument("--save")
     ap.add_argument("--load", action="append", default=[])
     ap.add_argument("--list", action="store_true", help="print every wrong reading")
