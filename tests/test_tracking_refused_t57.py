@@ -85,3 +85,45 @@ STILL_PLEDGES = [
 @pytest.mark.parametrize("text,action", STILL_PLEDGES)
 def test_pledges_to_refrain_stay(coder, text: str, action: str) -> None:
     assert [r[2] for r in pledge_rows(coder, text)] == [action]
+
+
+# -- the party a demand asks refusing it (gaiko/tracking/askedrefuses.py) ---------------------------------------------
+
+_REMARKS = "BEIJING — China demanded on Monday that Japan's prime minister retract her remarks on Taiwan."
+
+
+@pytest.mark.parametrize("report", [
+    "Japan's prime minister told parliament she would not withdraw her remarks on Taiwan.",
+    "Japan's prime minister said she would not retract her remarks on Taiwan.",
+    "Japan said it would not apologise for the remarks on Taiwan.",
+])
+def test_party_asked_will_not_is_a_refusal(tmp_path: Path, coder, report: str) -> None:
+    e = _one(tmp_path, coder, _REMARKS, [report])
+    assert e["status"] == "broken", (e["status"], e["evidence"])
+
+
+def test_demander_dropping_its_demand_still_withdraws(tmp_path: Path, coder) -> None:
+    e = _one(tmp_path, coder, _REMARKS, ["China dropped its demand that Japan's prime minister retract her remarks on "
+                                         "Taiwan, the foreign ministry said."])
+    assert e["status"] == "withdrawn", (e["status"], e["evidence"])
+
+
+def test_asked_refuses_unit() -> None:
+    from gaiko.tracking.askedrefuses import asked_refuses
+    from gaiko.tracking.clausegrammar import Clause, Decision, Report
+    from gaiko.tracking.lexicon import lexicon
+    from gaiko.tracking.normalise import Frame
+    from gaiko.tracking.text import analyse
+
+    lex = lexicon()
+    text = "Japan said it would not withdraw the remarks"
+    toks = analyse(text)[0]
+    c = Clause(0, len(toks), [], [], [])
+    d = Decision("withdraws", cue="withdraw")
+    base = dict(doer="JPN", other="CHN", acts=frozenset(), objects=frozenset(), topic=frozenset(), heads=frozenset(),
+                participants=frozenset(), verb="retract", quantity=None, deadline_end=None, first_published=None,
+                until=None)
+    report = Report(text=text, published="2026-05-01")
+    assert asked_refuses(Frame(kind="demand", **base), report, toks, c, d, lex).relation == "reverses"
+    assert asked_refuses(Frame(kind="promise", **base), report, toks, c, d, lex) is None  # the pledger's own: t51
+    assert asked_refuses(Frame(kind="demand", **dict(base, doer="KOR")), report, toks, c, d, lex) is None
