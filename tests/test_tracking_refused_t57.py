@@ -66,6 +66,9 @@ NO_NEW_PLEDGE = [
     "Hungary said it would not keep its promise to build the gas interconnector.",
     "Peru said it would not go ahead with the sale of its stake in the Talara refinery.",
     "Kenya will not proceed with the planned tender for the Lamu coal plant, the energy ministry said.",
+    "South Korea has never agreed to move half of its battery output to the United States and will not do so, its "
+    "trade minister said.",
+    "Ghana was asked to send troops to Haiti but said it would not do that.",
 ]
 
 

@@ -1,7 +1,8 @@
 """A refusal of a thing already pledged is no new pledge (round t57, issue 14, newcomer b48's M2).
 
 "Hungary said it would not build the promised gas interconnector", "... would not build the road it had pledged",
-"would not keep its promise to build ...", "would not go ahead with the sale": a negated future whose act keeps a
+"would not keep its promise to build ...", "would not go ahead with the sale", "... and will not do so": a negated
+future whose act is "do so" (the act named before, refused), keeps a
 pledge noun, goes on with a plan, or whose object is marked as pledged before ("the promised", "the planned", a
 relative clause "it had promised / agreed / backed") refuses or drops that pledge. docs/pledges.md: a negated modal is
 a refusal, not a pledge ("would not attend"); these were pledges to refrain ("not build the promised interconnector"),
@@ -59,6 +60,8 @@ def refuses_pledged(v: Token) -> bool:
     w = _w()
     lemma = v.lemma_.lower()
     objs = _objects(v)
+    if lemma == "do" and any(c.lower_ in w["back_words"] and c.dep_ in ("advmod", "dobj", "obj") for c in v.children):
+        return True  # "has never agreed to move its plants and will not do so": the act named before refused
     if v.lower_ in w["keep_forms"] and any(o.lower_ in w["pledge_nouns"] for o in objs):
         return True  # "would not keep its promise to build ...", "would not stick to its commitment"
     if lemma in w["continue_verbs"] or (lemma == "go" or lemma == "press" or lemma == "push") and any(
