@@ -71,6 +71,11 @@ def test_a_body_approving_is_no_stall(tmp_path: Path, coder) -> None:
     assert e["status"] != "stalled", (e["status"], e["evidence"])
 
 
+def test_a_challenge_rejected_holds_nothing_up(tmp_path: Path, coder) -> None:
+    e = _one(tmp_path, coder, _SALE, ["Peru's Congress rejected a challenge to the sale of the Talara refinery stake."])
+    assert e["status"] != "stalled", (e["status"], e["evidence"])
+
+
 def test_done_after_the_stall_is_fulfilled(tmp_path: Path, coder) -> None:
     e = _one(tmp_path, coder, _MINE, ["A court in Lusaka has blocked the reopening of the Kansanshi copper mine.",
                                       "The Kansanshi copper mine reopened on Monday, Zambia's mines ministry said."])

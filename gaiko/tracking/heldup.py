@@ -14,7 +14,8 @@ Convention calls that ``stalled`` ("an act held up by others or by events: a cou
   the last actor or body word before the verb, or the by-agent of a passive ("the sale was halted by parliament");
 * the clause names the pledge's act or object apart from the verb, and the verb is not the pledge's own act.
 
-The pledger's own halt ("Zambia halted the reopening", "the government suspended the tender") names no such body and
+A stop of something against the act ("the court rejected a challenge to the sale", ``undoing_objects``) holds nothing
+up. The pledger's own halt ("Zambia halted the reopening", "the government suspended the tender") names no such body and
 keeps its reading (broken, withdrawn, ...); so does a clause the rules found unrelated. Words:
 ``gaiko/data/pledges/held_up.yaml``. Used by :func:`gaiko.tracking.decide._decide` on each clause's decision.
 """
@@ -101,6 +102,8 @@ def held_up(frame: Frame, report: Report, toks: list[Tok], c: Clause, d: Decisio
     body = _body_subject(report, toks, c, k)
     if body is None:
         return None
+    if any(t.text in _w()["undoing_objects"] for t in toks[c.lo:c.hi]):
+        return None  # "the court rejected a challenge to the sale": a stop of the pledge's opponents, no hold-up
     verb = " ".join(t.text for t in toks[k:end])
     return Decision("stalls", cue=f"{toks[body].text} {verb}",
                     note="held up by another body, not the pledger's own act", features=d.features)
