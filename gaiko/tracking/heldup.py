@@ -7,8 +7,9 @@ Convention calls that ``stalled`` ("an act held up by others or by events: a cou
 "blocked" as a breach (the pledger's refusal), "suspended" as the pledge withdrawn and the relation model read
 "halted the sale" as the sale done. :func:`held_up` reads such a clause as ``stalls``:
 
-* its verb is a stop verb done (``stop_forms``, ``stop_particles``: "blocked", "has halted", "struck down"; no
-  modal, "to" or negation before it: "parliament could block the sale" is no report);
+* its verb is a stop verb done (``stop_forms``, ``stop_particles``: "blocked", "has halted", "voted down"; no
+  modal, "to" or negation before it: "parliament could block the sale" is no report); a verb that cancels the act for
+  good ("the court annulled the rerun", "quashed", "struck down") is no hold-up and keeps its reading;
 * its subject is a body (``bodies``: court, parliament, lawmakers, regulator, ...; ``body_acts``: "a court ruling",
   "an injunction"; or ``overseers`` after a word of ``oversight``: "the competition authority", "the lower house"),
   the last actor or body word before the verb, or the by-agent of a passive ("the sale was halted by parliament");
