@@ -4,7 +4,9 @@ sentences, with look-alikes.
 Tracking (gaiko/tracking/refusedpledge.py, pledges/refused_pledge.yaml, relations.yaml): "would not honour its pledge
 to build X", "would not keep its promise to build X" refuse the pledge (broken; before, the act after "to" was read as
 the pledge announced again, open); "would no longer honour its commitment" drops it (withdrawn); "turned down X"
-refuses it (broken; the relation model read it done), "has backed out of X" drops it (withdrawn; left for review).
+was to refuse it too, but is not kept: round t56's look-alike "Tokyo turned down Manila's request for five more patrol
+boats" must stay no refusal of Japan's pledge (a cue cannot tell); "has backed out of X" drops it (withdrawn; left for
+review).
 Another side's refusal, "would honour its pledge" and "kept its promise" keep their readings.
 
 Extraction (gaiko/pipeline/pledge_refused.py): a negated future of a thing already pledged ("would not build the
@@ -35,7 +37,6 @@ REFUSED = [
     ("Hungary said it would not keep its promise to build the gas interconnector to Slovenia.", "broken"),
     ("Hungary refused to stick to its commitment to build the gas interconnector to Slovenia.", "broken"),
     ("Hungary said it would no longer honour its commitment to build the gas interconnector to Slovenia.", "withdrawn"),
-    ("Hungary turned down the gas interconnector to Slovenia on Tuesday, citing its cost.", "broken"),
     ("Hungary has backed out of the gas interconnector to Slovenia, officials said.", "withdrawn"),
 ]
 
