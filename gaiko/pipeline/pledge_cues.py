@@ -27,6 +27,7 @@ from .pledge_documents import document_calls
 from .pledge_headline import headline_cue
 from .pledge_guards import forecast_of_others, timetable
 from .pledge_parts import Lexicon, is_actorish, say_head, say_left
+from .pledge_refused import refuses_pledged
 from .pledge_truce import truce_cue
 from .takenback import words_taken_back
 
@@ -264,6 +265,8 @@ def _modal_verb(v: Token, lex: Lexicon) -> Token | None:
         return None  # "would not attend the summit": a refusal of an invitation, not a pledge to refrain
     if words_taken_back(v):
         return None  # "would not withdraw her remarks": words or a stance not taken back, a refusal (round t35)
+    if refuses_pledged(v):
+        return None  # "would not build the promised road": a refusal of a pledge made, no new pledge (round t57)
     return v
 
 

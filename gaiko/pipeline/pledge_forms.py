@@ -29,6 +29,7 @@ from .pledge_relative import relative_clause
 from .pledge_made import time_word
 from .pledge_parts import Lexicon, is_actorish, say_head
 from .pledge_sides import adjective_sides, adjectives_before, of_pair
+from .pledge_reason import future_as_reason
 from .retold import refusal_as_reason, retold_after, retold_in_subject
 
 __all__ = ["binding_verb", "extra_cues", "hung_conjuncts", "parties", "passive_parts", "antecedent", "question", "refers_back",
@@ -303,6 +304,8 @@ def no_new_pledge(verb: Token, cue: Token, kind: str, noun: Token | None, lex: L
     if retold_after(cue):  # "Three weeks after Turkey said it would reopen the crossing, no ..." (round t39)
         return True
     if refusal_as_reason(cue, verb, lambda x: is_actorish(x, lex)):  # "Nigeria shelved the plan after Cotonou said it would not host ..." (x23)
+        return True
+    if future_as_reason(cue, verb, lambda x: is_actorish(x, lex)):  # "raised the levy because it will repay ..." (t57)
         return True
     return kind != "demand" and refers_back(verb, noun, lex)
 

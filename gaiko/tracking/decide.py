@@ -50,6 +50,9 @@ from .noneof import none_done
 from .nointent import no_intention
 from .normalise import COUNTERPART_ACTS, Frame
 from .otherpledge import other_pledge
+from .askedrefuses import asked_refuses
+from .heldup import held_up
+from .refusedpledge import refused_pledge
 from .othermatter import _ANNOUNCES, _ANOTHER_MATTER, _YEAR, _month_before, _other_partner, _other_people
 from .parts import part_undone
 from .jointrow import others_share
@@ -168,6 +171,9 @@ def _decide(frame: Frame, report: Report, lex: Lexicon) -> Decision:
                 read_clause(frame, report, toks, c, lex, dict(feats), placed)  # a refusal: the refuser's only (t56)
             d = other_pledge(frame, report, toks, c, d, lex) or d  # "dropped its threat of tariffs" (round t55)
             d = carried_out(frame, report, toks, c, d, lex) or d  # "cancelled its licence" for "revoke" (round t56)
+            d = held_up(frame, report, toks, c, d) or d  # "a court has blocked the reopening" (round t57)
+            d = refused_pledge(frame, report, toks, c, d, lex) or d  # "would not honour its pledge to" (round t57)
+            d = asked_refuses(frame, report, toks, c, d, lex) or d  # the party asked "would not retract" (round t57)
             if d.relation in ("reverses", "stalls") and (day := deadline_before(frame, report)):
                 d = Decision("unrelated", note=f"about a deadline of {day}, before the pledge", features=feats)
             d = denied(frame, report, toks, c, d, lex) or d  # "denied that the cut had been dropped" (round p49)

@@ -36,6 +36,7 @@ from .narrower import added, narrower, other_party
 from .normalise import _VAGUE_ACTS, COUNTERPART_ACTS, Frame, money_kin, month_of, prepare, side_of
 from .people import named_back
 from .planrevised import plan_revised, same_thing
+from .completedact import completes_pledged
 from .restated import restated_elsewhere
 from ..tables import word_sets
 from .tables import KEYS, registered
@@ -128,6 +129,8 @@ def group_mentions(mentions: list[dict[str, Any]], lex: Lexicon | None = None,
         if not fits:  # told again elsewhere in other words: "would sanction Philippine officials" (round x24, b47 F7)
             fits = [i for i, g in enumerate(groups) if restated_elsewhere(m, g, lex) and not other_party(m, g)
                     and not other_destination(m, g, lex)]
+        if not fits:  # "the handover of the 12 fishermen is to be completed" after "hand over the 12 ..." (round t57)
+            fits = [i for i, g in enumerate(groups) if completes_pledged(m, g, lex)]
         same_q = [i for i in fits if sig[3] and any(x[3] == sig[3] for x in sigs[i])]
         found = (same_q or fits or [None])[0]
         if found is None:
