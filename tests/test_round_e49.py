@@ -54,3 +54,43 @@ DEMONYMS = [
 @pytest.mark.parametrize("text,name,country", DEMONYMS)
 def test_demonyms_and_spaced_names_keep_matching(coder, text, name, country):
     assert (name, country) in _actors(coder, text)
+
+
+# -- 2. (b48 M4) "talks between X and Y ... in Z": X and Y are the sides, Z the place -----------------------------------
+
+def _sides(coder, text: str):
+    return [(e.event_type, e.source.country if e.source else None, e.target.country if e.target else None,
+             e.place.name if e.place else None) for e in _coded(coder, text).events]
+
+
+BETWEEN_SIDES = [
+    # text, the two sides, the place
+    ("Talks between Bratislava and Kyiv opened in Brussels on Monday.", {"SVK", "UKR"}, "Brussels"),
+    ("Negotiations between Serbia and Kosovo resumed in Brussels on Tuesday.", {"SRB", "XKX"}, "Brussels"),
+    ("A meeting between Yerevan and Baku took place in Almaty last week.", {"ARM", "AZE"}, "Almaty"),
+    ("Talks between Ethiopia and Somalia ended in Ankara without a statement.", {"ETH", "SOM"}, "Ankara"),
+]
+
+
+@pytest.mark.parametrize("text,sides,place", BETWEEN_SIDES)
+def test_talks_between_two_sides_held_in_a_third_place(coder, text, sides, place):
+    got = _sides(coder, text)
+    consult = [g for g in got if g[0] == "CONSULT"]
+    assert consult, got
+    assert {(g[1], g[2]) for g in consult} >= {tuple(sorted(sides)), tuple(sorted(sides, reverse=True))}, got
+    assert all(g[3] == place for g in consult), got
+
+
+BETWEEN_PLACES = [
+    # "between" on a route, a border or fighting: where, not who (the coding before this round)
+    ("The road between Port-au-Prince and Mirebalais was blocked by gangs.", "Port-au-Prince"),
+    ("Heavy fighting raged between Kharkiv and Izium on Sunday.", None),
+    ("Russia and Ukraine held talks in Istanbul on Friday.", "Istanbul"),
+]
+
+
+@pytest.mark.parametrize("text,place", BETWEEN_PLACES)
+def test_between_a_route_or_fighting_keeps_its_place(coder, text, place):
+    got = _sides(coder, text)
+    assert got and got[0][3] == place, got
+    assert not any(g[1] in ("HTI",) and g[2] == "HTI" for g in got), got
