@@ -94,3 +94,37 @@ def test_between_a_route_or_fighting_keeps_its_place(coder, text, place):
     got = _sides(coder, text)
     assert got and got[0][3] == place, got
     assert not any(g[1] in ("HTI",) and g[2] == "HTI" for g in got), got
+
+
+# -- 3. (b48 M4) a pledge's target from the owner of its object or a link's other side --------------------------------
+
+def _pledges(coder, text: str):
+    return [(p.actor.country, p.target.country if p.target else None) for p in _coded(coder, text).pledges]
+
+
+PLEDGE_OWNER_OR_LINK = [
+    ("China agreed to restructure Zambia's debt by the end of the year.", "CHN", "ZMB"),
+    ("The IMF pledged to help restructure Ghana's debt next year.", "IGO", "GHA"),
+    ("Japan promised to buy Ukraine's surplus grain this summer.", "JPN", "UKR"),
+    ("Romania will build a gas interconnector with Moldova by 2028.", "ROU", "MDA"),
+    ("Greece pledged to lay a power cable with Egypt within five years.", "GRC", "EGY"),
+    ("Azerbaijan will hold military drills near the border with Armenia next month.", "AZE", "ARM"),
+]
+
+
+@pytest.mark.parametrize("text,actor,target", PLEDGE_OWNER_OR_LINK)
+def test_pledge_target_owner_of_object_or_link_partner(coder, text, actor, target):
+    assert _pledges(coder, text) == [(actor, target)], _pledges(coder, text)
+
+
+PLEDGE_OWNER_NONE = [
+    ("Kenya will restructure its own debt by June.", "KEN"),  # its own
+    ("Zambia vowed to cut Zambia's deficit in half.", "ZMB"),  # the pledger's own name
+    ("Kenya will build a port with Chinese loans.", "KEN"),  # a thing, not a partner
+    ("Chile promised to hold military drills near the border next month.", "CHL"),  # no other side named
+]
+
+
+@pytest.mark.parametrize("text,actor", PLEDGE_OWNER_NONE)
+def test_pledge_owner_lookalikes_keep_no_target(coder, text, actor):
+    assert _pledges(coder, text) == [(actor, None)], _pledges(coder, text)
