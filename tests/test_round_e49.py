@@ -155,3 +155,47 @@ PLEDGE_GOODS_NONE = [
 @pytest.mark.parametrize("text,actor", PLEDGE_GOODS_NONE)
 def test_pledge_goods_lookalikes_keep_no_target(coder, text, actor):
     assert _pledges(coder, text) == [(actor, None)], _pledges(coder, text)
+
+
+# -- 5. (b48 M6) a bare title refers back to the office-holder the text called by it -----------------------------------
+
+def _titled(coder, text: str, words: str, published: str = "2024-03-12"):
+    art = coder.code_article(Article(text=text, published=published))
+    return [(a.country, a.person_id) for a in art.actors if a.text.lower() == words]
+
+
+BARE_TITLE_HOME = [
+    # the article's own minister, called by the title; the other side's named as a counterpart or by another title
+    ("NEW DELHI - India agreed on Friday to buy 26 jets for its navy. Defence minister Rajnath Singh signed the deal "
+     "in Paris with his French counterpart Sebastien Lecornu.\n\nOpposition lawmakers said they would ask the defence "
+     "minister to explain the price to parliament.", "defence minister", "IND"),
+    ("Zambia promised on Monday to finish its debt restructuring by June.\n\nUS Treasury Secretary Janet Yellen "
+     "welcomed the plan.\n\nThe finance minister said talks with bondholders would resume in May.",
+     "finance minister", "ZMB"),
+]
+
+
+@pytest.mark.parametrize("text,words,country", BARE_TITLE_HOME)
+def test_bare_title_is_the_article_side_not_the_counterpart(coder, text, words, country):
+    got = _titled(coder, text, words)
+    assert got and all(c == country for c, _ in got), got
+
+
+BARE_TITLE_KEPT = [
+    # called by the title before: that holder, as before
+    ("NEW DELHI - Finance minister Nirmala Sitharaman promised to cut the deficit.\n\nSitharaman said the cuts would "
+     "start in April.\n\nThe finance minister also pledged to raise rural spending.", "finance minister", "IND"),
+    # a foreign minister of the same title named last: the text's own words, kept
+    ("ACCRA - Ghana will cut its budget deficit next year, the government said.\n\nThe plan follows a pledge by "
+     "Nigeria's finance minister last month.\n\nThe finance minister said the cuts would start in January.",
+     "finance minister", "NGA"),
+    # a holder named only by name in an article about the holder's country
+    ("PARIS - France will send two frigates to the Red Sea, Sebastien Lecornu said on Monday.\n\nThe defence minister "
+     "said the ships would sail within a week.", "defence minister", "FRA"),
+]
+
+
+@pytest.mark.parametrize("text,words,country", BARE_TITLE_KEPT)
+def test_bare_title_keeps_its_antecedent(coder, text, words, country):
+    got = _titled(coder, text, words)
+    assert got and all(c == country for c, _ in got), got
