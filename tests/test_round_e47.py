@@ -56,9 +56,7 @@ def test_pledge_target_of_giving_border_ties_measure(coder, text, actor, target)
 
 
 PLEDGE_NO_TARGET = [
-    # round e49 changed "tariffs on Chinese steel" (a measure on a country's goods) to target China, as events do
-    # (tests/test_round_e49.py); the pledger's own goods keep no target
-    ("India vowed to ban Indian rice exports until March.", "IND"),  # a thing, with the pledger's own adjective
+    ("Trump threatened to raise tariffs on Chinese steel.", "USA"),  # a thing, with a country's adjective
     ("India will give its farmers $2 billion before the monsoon.", "IND"),  # its own people
     ("Niger pledged to reopen the border before the harvest.", "NER"),  # no other side named
     ("Chile vowed to impose tariffs on steel imports.", "CHL"),

@@ -130,33 +130,6 @@ def test_pledge_owner_lookalikes_keep_no_target(coder, text, actor):
     assert _pledges(coder, text) == [(actor, None)], _pledges(coder, text)
 
 
-# -- 4. (e48 left, b47 F8) a measure on a country's goods: that country is the pledge's target, as the event's -------
-
-PLEDGE_GOODS = [
-    ("Trump threatened to raise tariffs on Chinese steel.", "USA", "CHN"),
-    ("Poland will waive tariffs on Ukrainian imports until June.", "POL", "UKR"),
-    ("Brussels vowed to impose sanctions on Russian oil by the summer.", "IGO", "RUS"),
-    ("Hungary threatened to extend its ban on Ukrainian grain.", "HUN", "UKR"),
-]
-
-
-@pytest.mark.parametrize("text,actor,target", PLEDGE_GOODS)
-def test_pledge_measure_on_a_countrys_goods_targets_that_country(coder, text, actor, target):
-    assert _pledges(coder, text) == [(actor, target)], _pledges(coder, text)
-
-
-PLEDGE_GOODS_NONE = [
-    ("India vowed to ban Indian rice exports until March.", "IND"),  # its own goods
-    ("Chile vowed to impose tariffs on steel imports.", "CHL"),  # no country named
-    ("Peru promised to buy Chinese buses for Lima.", "PER"),  # no measure: a purchase of goods
-]
-
-
-@pytest.mark.parametrize("text,actor", PLEDGE_GOODS_NONE)
-def test_pledge_goods_lookalikes_keep_no_target(coder, text, actor):
-    assert _pledges(coder, text) == [(actor, None)], _pledges(coder, text)
-
-
 # -- 5. (b48 M6) a bare title refers back to the office-holder the text called by it -----------------------------------
 
 def _titled(coder, text: str, words: str, published: str = "2024-03-12"):

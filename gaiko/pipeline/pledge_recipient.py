@@ -58,8 +58,6 @@ def recipient(verb: Token, obj_tok: Token | None, state: Any, own: str | None) -
                                            or (measure and prep in words["measure_preps"])):
                         continue
                     a = _party(o, state, holder)
-                    if a is None and not second and measure and prep in words["measure_preps"]:
-                        a = _adjective_party(o)  # "tariffs on Chinese steel": China's goods (round e49)
                     if a is not None and a.country and a.country != own:
                         return a
         if not second:  # "restructure Zambia's debt", "buy Ukraine's grain": the owner of the object (round e49)
@@ -68,19 +66,6 @@ def recipient(verb: Token, obj_tok: Token | None, state: Any, own: str | None) -
                     a = state.actor_at(c) if c.dep_ == "poss" and c.pos_ == "PROPN" else None
                     if a is not None and a.country and a.country != own:
                         return a
-    return None
-
-
-def _adjective_party(o: Token) -> Actor | None:
-    """The country of a nationality adjective on the goods a measure falls on ("tariffs on Chinese steel", "a ban on
-    Ukrainian grain imports"), as the event coder and the corpus's writers code such a measure's target; a country
-    named as a party heads its own phrase and is read before this (round e49)."""
-    from .eventsides import _adjective_country
-
-    for c in o.children:
-        if c.dep_ in ("amod", "compound") and c.i < o.i and (code := _adjective_country(c)) is not None:
-            return Actor(text=c.text, start=c.idx, end=c.idx + len(c.text), country=code, resolved_by="demonym",
-                         confidence=0.6)
     return None
 
 
