@@ -172,3 +172,33 @@ BARE_TITLE_KEPT = [
 def test_bare_title_keeps_its_antecedent(coder, text, words, country):
     got = _titled(coder, text, words)
     assert got and all(c == country for c, _ in got), got
+
+
+# -- 6. (b48 M4, events) forces massed at, or withdrawn from, the border with X: X is the target -----------------------
+
+BORDER_TARGETS = [
+    ("Azerbaijan held large-scale drills near the border with Armenia.", "MOBILIZE", "AZE", "ARM"),
+    ("Thailand reinforced its troops along the border with Cambodia on Sunday.", "MOBILIZE", "THA", "KHM"),
+    ("Armenia withdrew troops from the border with Azerbaijan.", "RETREAT", "ARM", "AZE"),
+]
+
+
+@pytest.mark.parametrize("text,etype,source,target", BORDER_TARGETS)
+def test_border_build_up_targets_the_state_across(coder, text, etype, source, target):
+    got = _sides(coder, text)
+    assert got and got[0][:3] == (etype, source, target), got
+
+
+BORDER_KEPT = [
+    # an attack near a border strikes where it strikes; a border opened to trucks serves its users (as before)
+    ("Gunmen killed five villagers near the border with Burkina Faso.", "ASSAULT", "villagers"),
+    ("Venezuela sent ten battalions to its border with Colombia.", "MOBILIZE", "Colombia"),
+    ("Chile moved two tank units to the northern border.", "MOBILIZE", "two tank units"),  # no other side named
+]
+
+
+@pytest.mark.parametrize("text,etype,target", BORDER_KEPT)
+def test_border_lookalikes_keep_their_targets(coder, text, etype, target):
+    events = _coded(coder, text).events
+    assert events and events[0].event_type == etype, events
+    assert (events[0].target.text if events[0].target else None) == target, events
