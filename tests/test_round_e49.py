@@ -5,6 +5,20 @@ sentences and look-alikes that must not change.
    plural demonym ("Azerbaijanis", "Israelis"): the name matcher joins tokens without their spaces, so a one-word
    name now matches only inside one run of unspaced tokens; names written as two words or more ("Al Qaeda", "Sri
    Lanka") match across spaces as before.
+2. (b48 M4) "talks between Bratislava and Kyiv opened in Brussels": "between" on a noun of talks or relations names the
+   two parties (capitals too: the governments), not places, so the sides are SVK <-> UKR and the place is Brussels;
+   a road, a border or fighting "between" two places keeps its places.
+3. (b48 M4) a pledge's target from the owner of its object ("restructure Zambia's debt", also under "help"), from the
+   "with" phrase of a link or a joint act ("an interconnector with Moldova", "drills near the border with Armenia");
+   the pledger's own name, a thing ("with Chinese loans") and a border named alone give none.
+   (Kind 4, a measure on a country's goods as a pledge's target, was tried and dropped: docs/rounds/accuracy.md,
+   round e49; e47's look-alike "tariffs on Chinese steel" keeps no pledge target.)
+5. (b48 M6) a bare title ("the defence minister") refers back to the holder the text called by those words, not to a
+   counterpart named by name or by another title of the role ("US Treasury Secretary X" for "the finance minister")
+   in an article about another country; a holder called by the title, or named in an article about their own
+   country, stays the antecedent.
+6. (b48 M4, events) a MOBILIZE or RETREAT at a border ("held drills near the border with Armenia", "withdrew troops
+   from the border with Azerbaijan") targets the state across it; an attack near a border keeps its target.
 """
 
 from __future__ import annotations
@@ -202,3 +216,31 @@ def test_border_lookalikes_keep_their_targets(coder, text, etype, target):
     events = _coded(coder, text).events
     assert events and events[0].event_type == etype, events
     assert (events[0].target.text if events[0].target else None) == target, events
+
+
+# -- 7. (e48 left, b47 F8, events) a measure on a country's goods targets that country ---------------------------------
+
+GOODS_TARGETS = [
+    ("Slovakia waived tariffs on Ukrainian imports until June.", "UKR"),  # the target was "Ukrainian", no country
+    ("Romania kept its ban on Ukrainian grain after the deadline.", "UKR"),
+    ("Ottawa imposed a ban on imports of South African steel.", "ZAF"),
+]
+
+
+@pytest.mark.parametrize("text,target", GOODS_TARGETS)
+def test_measure_on_a_countrys_goods_targets_that_country(coder, text, target):
+    got = _sides(coder, text)
+    assert got and got[0][2] == target, got
+
+
+GOODS_KEPT = [
+    ("India extended its ban on Indian rice exports.", "IND"),  # its own goods: the coder's reading, unchanged
+    ("Peru imposed new tariffs on steel imports.", "PER"),  # no country's goods named
+    ("Ottawa imposed sanctions on Russia over the war.", "RUS"),  # a party named: as before
+]
+
+
+@pytest.mark.parametrize("text,target", GOODS_KEPT)
+def test_measure_lookalikes_keep_their_targets(coder, text, target):
+    got = _sides(coder, text)
+    assert got and got[0][2] == target, got

@@ -16,7 +16,8 @@ round v26, so that the coder stays under ~400 lines; the order is the one the ro
 10. :func:`~gaiko.pipeline.diplomaticposts.diplomatic_posts` (round e46: "X's consulate in Y resumed work as a full
     embassy" is SUPPORT X -> Y);
 11. :func:`~gaiko.pipeline.bordersides.border_targets` (round e49: "held drills near the border with Armenia" is
-    aimed at Armenia).
+    aimed at Armenia);
+12. :func:`~gaiko.pipeline.goodsides.goods_targets` (round e49: "kept its ban on Ukrainian grain" is aimed at Ukraine).
 
 :func:`article_kinds`, once an article's sentences are coded, over ``state.events``, in order:
 
@@ -38,6 +39,7 @@ from .carriedtargets import carried_targets
 from .diplomaticposts import diplomatic_posts
 from .droppedplans import dropped_plans
 from .firedfrom import fired_from
+from .goodsides import goods_targets
 from .hostshare import participle_targets
 from .militaryaid import military_aid
 from .orgties import organisation_ties
@@ -62,7 +64,7 @@ def sentence_kinds(coder: EventCoder, sent: Span, state: DocState, frames: froze
     drafts = participle_targets(readback_yield(lookalike_veto(subject_rank(coder, sent, state, frames, drafts))))
     drafts = military_aid(accused_acts(armed_blockades(talk_sides(aside_targets(drafts), state, coder.kb))), state, coder.kb)
     drafts = diplomatic_posts(answered_requests(fired_from(dropped_plans(drafts), sent, state), state), state)
-    return border_targets(drafts, state)
+    return goods_targets(border_targets(drafts, state))
 
 
 def article_kinds(doc: Doc, state: DocState) -> None:
