@@ -240,6 +240,11 @@ GOODS_KEPT = [
 ]
 
 
+def test_demand_to_extend_a_ban_keeps_the_party_asked(coder):
+    got = _sides(coder, "The Commission must extend the ban on Ukrainian grain imports, Polish farmers said.")
+    assert got and got[0][0] == "REQUEST" and got[0][2] != "UKR", got
+
+
 @pytest.mark.parametrize("text,target", GOODS_KEPT)
 def test_measure_lookalikes_keep_their_targets(coder, text, target):
     got = _sides(coder, text)

@@ -30,8 +30,8 @@ def goods_targets(drafts: list[Draft]) -> list[Draft]:
     (module docstring)."""
     words = _words()
     for d in drafts:
-        if d.target is not None and d.target.country:
-            continue
+        if d.target is not None and d.target.country or d.event_type not in words["goods_types"]:
+            continue  # a demand's target is the party asked ("The Commission must extend the ban on ... grain")
         own = d.source.country if d.source is not None else None
         tok = d.cand.tok
         objs = [x for x in tok.children if x.dep_ in ("dobj", "obj", "nsubjpass")]
@@ -76,5 +76,5 @@ def _words() -> dict[str, frozenset[str]]:
     from ..tables import data_path, load_yaml
 
     d = load_yaml(data_path("actors/goods_sides.yaml")) or {}
-    return {k: frozenset(str(w).lower() for w in d.get(k) or ()) for k in ("measure_words", "measure_preps",
-                                                                           "trade_nouns")}
+    keys = ("measure_words", "measure_preps", "trade_nouns", "goods_types")
+    return {k: frozenset(str(w) if k == "goods_types" else str(w).lower() for w in d.get(k) or ()) for k in keys}
