@@ -113,6 +113,9 @@ class KnowledgeBase:
     def __init__(self) -> None:
         self.phrases: dict[str, list[tuple[Entry, str]]] = {}  # key -> [(entry, case rule)]
         self.prefixes: set[str] = set()
+        #: keys of names written as two words or more ("Al Qaeda", "Sri Lanka"): only these may be matched across a
+        #: space between tokens, so "Israel is" is no "Israelis" nor "Nepal is" "Nepalis" (round e49)
+        self.spaced: set[str] = set()
         self.nouns: dict[str, str] = {}  # lower phrase -> sector
         self.titles: dict[str, tuple[str, str]] = {}  # lower phrase -> (sector, role)
         self.former: frozenset[str] = frozenset()
@@ -142,6 +145,8 @@ class KnowledgeBase:
             case = "upper"
         else:
             case = "any"
+        if len(alias.split()) > 1:
+            self.spaced.add(key)
         bucket = self.phrases.setdefault(key, [])
         if any(e == entry for e, _ in bucket):
             return

@@ -72,7 +72,7 @@ def match_names(doc: Doc, kb: KnowledgeBase) -> list[NameMatch]:
     cols = columns(doc)
     norms = [norm(t) for t in cols.text]
     texts, space, punct = cols.text, cols.space, cols.punct
-    prefixes, phrases, max_tokens = kb.prefixes, kb.phrases, kb.max_tokens
+    prefixes, phrases, max_tokens, spaced = kb.prefixes, kb.phrases, kb.max_tokens, kb.spaced
     i = 0
     while i < n:
         if norms[i] not in prefixes:  # (the loop below would stop at once)
@@ -80,14 +80,16 @@ def match_names(doc: Doc, kb: KnowledgeBase) -> list[NameMatch]:
             continue
         key = ""
         best: NameMatch | None = None
+        crossed = False  # a space lies inside the run: only a name of two words or more (kb.spaced) may match
         for j in range(i, min(n, i + max_tokens)):
             if j > i and space[j - 1] and punct[j] and texts[j] not in ("-", "."):
                 break
+            crossed = crossed or (j > i and bool(space[j - 1]))
             key += norms[j]
             if key not in prefixes:
                 break
             bucket = phrases.get(key)
-            if bucket:
+            if bucket and (not crossed or key in spaced):
                 words = texts[i:j + 1]
                 entries = [e for e, rule in bucket if _case_ok(rule, words)]
                 if entries:

@@ -68,6 +68,8 @@ def is_locative(tok: Token, capital: bool = True) -> bool:
     if t.dep_ != "pobj":
         return False
     prep = t.head.lower_
+    if prep == "between" and t.head.head.lemma_.lower() in _w("between_sides"):
+        return False  # "talks between Bratislava and Kyiv": the two parties, not a place (round e49)
     if prep in _w("loc_preps"):
         return capital or prep not in ("from", "over", "between")
     if prep == "to":

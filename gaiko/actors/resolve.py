@@ -115,9 +115,8 @@ class _DocResolver(PersonContext, CorefContext, PlaceContext, CountryContext):
             return self._actor(m, name=body.name, country="IGO", sector=sector, role=role, resolved_by="title",
                                confidence=0.7)
         elif country is None:
-            for _, prev, _g, _s in reversed(self.history):
-                if prev.role == role:
-                    return replace(prev, **_pos(self._actor(m)), resolved_by="coref", confidence=0.7)
+            if (prev := self._title_antecedent(m, role)) is not None:
+                return replace(prev, **_pos(self._actor(m)), resolved_by="coref", confidence=0.7)
             country, conf = self._context_country(m)
         else:
             conf = 0.8
@@ -129,6 +128,27 @@ class _DocResolver(PersonContext, CorefContext, PlaceContext, CountryContext):
                                resolved_by="title", confidence=conf)
         return self._actor(m, name=self._country_name(country), country=country, sector=sector, role=role,
                            resolved_by="title", confidence=conf if country else 0.3)
+
+    def _title_antecedent(self, m: Mention, role: str) -> Actor | None:
+        """The holder of ``role`` a bare title ("the defence minister") refers back to: the last one the text called
+        by these words ("Defence minister X"); else the last holder of the role, when the article's context gives no
+        other country. A holder named only by name or as "his Danish counterpart X", or by another title of the role
+        ("US Treasury Secretary X" for "the finance minister"), is no antecedent in an article about another country
+        (round e49: the minister of the article's own side was taken for the counterpart's)."""
+        words = _title_words(self.doc[m.start:m.end].text)
+        last: Actor | None = None
+        for _, prev, _g, _s in reversed(self.history):
+            if prev.role != role:
+                continue
+            last = last or prev
+            said = [a.text for _, a, _g2, _s2 in self.history
+                    if a is prev or (prev.person_id and a.person_id == prev.person_id)]
+            if words and any(words in _title_words(t) for t in said):
+                return prev
+        if last is None:
+            return None
+        context, _conf = self._context_country(m)
+        return last if context in (None, last.country) else None
 
     def resolve_noun(self, m: Mention) -> Actor:
         country: str | None = None
@@ -303,6 +323,15 @@ class _DocResolver(PersonContext, CorefContext, PlaceContext, CountryContext):
                 self.token_actor[i] = a
             out.append((m, a))
         return out
+
+
+def _title_words(text: str) -> str:
+    """A title's words for comparing two mentions: lower case, the article dropped, US and British spelling of
+    defence alike ("the defense minister" and "Defence Minister X" say "defence minister")."""
+    words = text.lower().replace("defense", "defence").split()
+    while words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words)
 
 
 def _agency(m: Mention) -> bool:

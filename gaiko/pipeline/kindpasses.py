@@ -14,7 +14,10 @@ round v26, so that the coder stays under ~400 lines; the order is the one the ro
 8. :func:`~gaiko.pipeline.firedfrom.fired_from` (round x17: "fired from RSF positions": the RSF attack);
 9. :func:`~gaiko.pipeline.answered.answered_requests` (round x17: "accepted a request from the UN": the UN asked);
 10. :func:`~gaiko.pipeline.diplomaticposts.diplomatic_posts` (round e46: "X's consulate in Y resumed work as a full
-    embassy" is SUPPORT X -> Y).
+    embassy" is SUPPORT X -> Y);
+11. :func:`~gaiko.pipeline.bordersides.border_targets` (round e49: "held drills near the border with Armenia" is
+    aimed at Armenia);
+12. :func:`~gaiko.pipeline.goodsides.goods_targets` (round e49: "kept its ban on Ukrainian grain" is aimed at Ukraine).
 
 :func:`article_kinds`, once an article's sentences are coded, over ``state.events``, in order:
 
@@ -29,12 +32,14 @@ from typing import TYPE_CHECKING
 
 from .accusedacts import accused_acts
 from .answered import answered_requests
+from .bordersides import border_targets
 from .armedblockade import armed_blockades
 from .callarticle import article_calls
 from .carriedtargets import carried_targets
 from .diplomaticposts import diplomatic_posts
 from .droppedplans import dropped_plans
 from .firedfrom import fired_from
+from .goodsides import goods_targets
 from .hostshare import participle_targets
 from .militaryaid import military_aid
 from .orgties import organisation_ties
@@ -58,7 +63,8 @@ def sentence_kinds(coder: EventCoder, sent: Span, state: DocState, frames: froze
     dropped, and the kept ones changed in place."""
     drafts = participle_targets(readback_yield(lookalike_veto(subject_rank(coder, sent, state, frames, drafts))))
     drafts = military_aid(accused_acts(armed_blockades(talk_sides(aside_targets(drafts), state, coder.kb))), state, coder.kb)
-    return diplomatic_posts(answered_requests(fired_from(dropped_plans(drafts), sent, state), state), state)
+    drafts = diplomatic_posts(answered_requests(fired_from(dropped_plans(drafts), sent, state), state), state)
+    return goods_targets(border_targets(drafts, state))
 
 
 def article_kinds(doc: Doc, state: DocState) -> None:

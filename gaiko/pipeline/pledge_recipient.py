@@ -27,7 +27,14 @@ def recipient(verb: Token, obj_tok: Token | None, state: Any, own: str | None) -
     """The party served by the act of ``verb`` (with its object ``obj_tok``), an actor with a country other than
     ``own``; None when the clause names none."""
     words = _words()
-    heads = [verb, *_object_nouns(verb, obj_tok)]
+    nouns = _object_nouns(verb, obj_tok)
+    for x in verb.children:  # "help restructure Ghana's debt": the helped act's object (round e49)
+        if x.dep_ in ("xcomp", "ccomp") and verb.lemma_.lower() in words["helping_verbs"] and x.pos_ == "VERB":
+            nouns += [n for n in _object_nouns(x, None) if all(n.i != m.i for m in nouns)]
+    # "hold drills near the border with Armenia": a border named where the act is done has its other side (round e49)
+    nouns += [o for p in verb.children if p.dep_ == "prep" for o in p.children
+              if o.dep_ == "pobj" and o.lemma_.lower() in words["border_words"] and all(o.i != n.i for n in nouns)]
+    heads = [verb, *nouns]
     partner = any(h.lemma_.lower() in words["partner_words"] for h in heads)
     measure = any(h.lemma_.lower() in words["measure_words"] for h in heads)
     for d in verb.children:  # "lend Pakistan $2 billion": the indirect object is the party served (round e47)
@@ -51,6 +58,12 @@ def recipient(verb: Token, obj_tok: Token | None, state: Any, own: str | None) -
                                            or (measure and prep in words["measure_preps"])):
                         continue
                     a = _party(o, state, holder)
+                    if a is not None and a.country and a.country != own:
+                        return a
+        if not second:  # "restructure Zambia's debt", "buy Ukraine's grain": the owner of the object (round e49)
+            for n in nouns:
+                for c in n.children:
+                    a = state.actor_at(c) if c.dep_ == "poss" and c.pos_ == "PROPN" else None
                     if a is not None and a.country and a.country != own:
                         return a
     return None
@@ -102,4 +115,4 @@ def _words() -> dict[str, frozenset[str]]:
     d = load_yaml(data_path("pledges/recipients.yaml")) or {}
     return {k: frozenset(str(w).lower() for w in d.get(k) or ()) for k in
             ("recipient_preps", "partner_preps", "partner_words", "holder_preps", "holder_nouns", "measure_preps",
-             "measure_words")}
+             "measure_words", "border_words", "helping_verbs")}
