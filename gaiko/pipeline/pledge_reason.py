@@ -17,6 +17,7 @@ from typing import Callable
 from spacy.tokens import Token
 
 from ..tables import word_sets
+from .retold import done_main_subject
 
 __all__ = ["future_as_reason"]
 
@@ -29,9 +30,5 @@ def future_as_reason(cue: Token, verb: Token, actorish: Callable[[Token], bool])
     marks = word_sets("pledges/schedule_guards.yaml")["reason_marks"]
     if not any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children):
         return False
-    main = verb.head
-    if main.pos_ not in ("VERB", "AUX") or main.tag_ not in ("VBD", "VBN", "VBZ", "VBP") or any(
-            c.dep_ == "aux" and c.tag_ == "MD" for c in main.children):
-        return False
-    subj = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = done_main_subject(verb.head)
     return subj is not None and actorish(subj)

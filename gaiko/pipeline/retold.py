@@ -12,7 +12,7 @@ from typing import Callable
 
 from spacy.tokens import Token
 
-__all__ = ["retold_in_subject", "retold_after", "retold_term", "refusal_as_reason"]
+__all__ = ["retold_in_subject", "retold_after", "retold_term", "refusal_as_reason", "done_main_subject"]
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 
@@ -74,6 +74,15 @@ def retold_term(cue: Token, say: Token | None) -> bool:
 _REASON_MARKS = frozenset({"after", "as", "since", "because"})
 
 
+def done_main_subject(main: Token) -> Token | None:
+    """The subject of ``main`` when it is a done verb (past or present, no modal), else None: the main clause a
+    reason clause hangs from (here and :mod:`gaiko.pipeline.pledge_reason`)."""
+    if main.pos_ not in ("VERB", "AUX") or main.tag_ not in ("VBD", "VBN", "VBZ", "VBP") or any(
+            c.dep_ == "aux" and c.tag_ == "MD" for c in main.children):
+        return None
+    return next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def refusal_as_reason(cue: Token, verb: Token, actorish: Callable[[Token], bool]) -> bool:
     """Whether a negated pledge ("would not host foreign soldiers", "would never get a licence") is told as the reason
     or circumstance of another actor's done act (round x23, newcomer b46's F5): "Nigeria shelved its plan to deploy
@@ -91,10 +100,7 @@ def refusal_as_reason(cue: Token, verb: Token, actorish: Callable[[Token], bool]
     if clause is None or not any(c.dep_ == "mark" and c.lower_ in _REASON_MARKS for c in clause.children):
         return False
     main = clause.head
-    if main.pos_ not in ("VERB", "AUX") or main.tag_ not in ("VBD", "VBN", "VBZ", "VBP") or any(
-            c.dep_ == "aux" and c.tag_ == "MD" for c in main.children):
-        return False
-    subj = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = done_main_subject(main)
     if subj is None or subj.pos_ == "PRON" or not actorish(subj):
         return False
     # the refuser: the first subject above the refused act, up to the clause ("the Treasury called ... and said")
