@@ -123,12 +123,12 @@ def parse_statuses(status: str | list[str] | None) -> list[str]:
                           f"({', '.join(STATUSES)}), or leave it out for every status")
     bad = [s for s in out if s not in STATUSES]
     if bad:
-        raise ConfigError(f"unknown status {', '.join(repr(b) for b in bad)}{_status_hint(bad)}; use one of: "
+        raise ConfigError(f"unknown status {', '.join(repr(b) for b in bad)}{status_hint(bad)}; use one of: "
                           f"{', '.join(STATUSES)}")
     return out
 
 
-def _status_hint(bad: list[str]) -> str:
+def status_hint(bad: list[str]) -> str:
     """" (a postponement by the pledger is withdrawn here)" for words people use for a status that gaiko names
     otherwise (promise meters' "kept", "compromise", "in the works"; ``gaiko/data/pledges/status_words.yaml``), else ""."""
     from ..tables import load_yaml, data_path
