@@ -223,4 +223,7 @@ def _not_found(store: Any, ledger_id: str, as_of: str | None = None) -> NotFound
             return NotFound(f"pledge {ledger_id!r} was not yet a pledge as of {as_of}: it was {made_words(later)}, "
                             "and the ledger as of a day holds only what was published by then; give an as-of date on "
                             f"or after {first}, or none")
-    return NotFound(f"no pledge with id {ledger_id!r}; list ids with `gaiko pledges --format jsonl`")
+    from ..store.dbhint import db_option
+
+    return NotFound(f"no pledge with id {ledger_id!r}; list ids with `gaiko pledges --format jsonl "
+                    f"{db_option(store.con, getattr(store, 'path', None))}`")
