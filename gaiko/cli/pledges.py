@@ -227,11 +227,14 @@ def show(
     db: str = typer.Option("gaiko.duckdb", "--db", help="Store to read."),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Status as of this date (YYYY-MM-DD)."),
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+    as_json: bool = typer.Option(False, "--json", help="The entry and its evidence as one JSON object (--format json)."),
 ) -> None:
     """A pledge's timeline: made, restated, revised, progress, fulfilled, partial, stalled, broken, withdrawn."""
     from ..store import Store
     from ..tracking import made_words, timeline
 
+    check_json_format(as_json, fmt)  # --json as every listing takes it (n50)
+    fmt = "json" if as_json else fmt
     as_of = check_day(as_of, "--as-of")
     if fmt not in ("table", "json"):
         fail(f"unknown format {fmt!r}; use table or json")
