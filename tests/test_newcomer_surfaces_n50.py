@@ -11,6 +11,8 @@
    article by its id alone: no title, URL or outlet to cite it by.
 5. A table cell stored with a line break at its end (a pledge's sentence that ends its paragraph) printed an empty
    line in the table.
+6. The pledge downloads (`gaiko pledges -f csv`, `GET /api/v1/export/pledges`, `/pledges?format=csv`) had no
+   `needs_review`, `override_note` or target code, which the JSON and the table have.
 
 Articles written for these tests (invented outlets, West African events); none comes from a gold file.
 """
@@ -242,4 +244,35 @@ def test_a_cell_ending_in_a_line_break_prints_no_empty_table_line(capsys) -> Non
     emit_rows([{"role": "made", "sentence": "Ghana pledged maize.\nTogo welcomed it."}], "table", ("role", "sentence"))
     out = capsys.readouterr().out  # a line break inside the text is kept
     assert len([line for line in out.splitlines() if line.startswith("│")]) == 2, out
+
+
+# 6. the pledge sheet's columns -------------------------------------------------------------------------------------
+
+def test_the_pledge_sheet_has_needs_review_the_target_code_and_the_override_note(cli, db, tmp_path) -> None:
+    import shutil
+
+    work = str(tmp_path / "sheet.duckdb")
+    shutil.copy(db, work)
+    pid = _maize(work)["id"]
+    code, _, err = cli("pledge", "set", pid, "fulfilled", "--note", "read in the Lome Times", "--db", work)
+    assert code == 0, err
+    code, out, err = cli("pledges", "--db", work, "-f", "csv")
+    assert code == 0, err
+    rows = {r["id"]: r for r in _rows(out)}
+    assert {"needs_review", "target_code", "override_note"} <= set(next(iter(rows.values())))
+    assert rows[pid]["override_note"] == "read in the Lome Times" and rows[pid]["target_code"].startswith("TGO")
+    assert all(r["needs_review"] in ("true", "false") for r in rows.values())
+    untargeted = [r for r in rows.values() if not r["target_name"]]  # a pledge made to no one: an empty code
+    assert all(r["target_code"] == "" for r in untargeted)
+    from fastapi.testclient import TestClient
+
+    from gaiko.server import create_app
+
+    with TestClient(create_app(work), raise_server_exceptions=False) as client:
+        for url in ("/api/v1/export/pledges", "/api/v1/pledges"):
+            r = client.get(url, params={"format": "csv"})
+            assert r.status_code == 200, r.text
+            api = {x["id"]: x for x in _rows(r.text)}
+            assert api[pid]["override_note"] == "read in the Lome Times"
+            assert api[pid]["target_code"] == rows[pid]["target_code"]
 
