@@ -7,7 +7,7 @@ from typing import Any
 import typer
 
 from ..errors import GaikoError
-from .common import check_limit, emit_rows, fail
+from .common import check_json_format, check_limit, emit_json, emit_rows, fail
 
 RESOLVED_COLUMNS = ("name", "country", "sector", "role", "person_id", "mentions", "articles", "resolved_by", "examples")
 UNRESOLVED_COLUMNS = ("text", "mentions", "articles", "example_article")
@@ -44,16 +44,23 @@ def actors(
     unresolved: bool = typer.Option(False, "--unresolved", help="List mentions gaiko could not resolve, most frequent first."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or csv."),
     limit: int = typer.Option(0, "--limit", help="Show at most N rows (0: all)."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object {total, limit, count, unresolved, actors: "
+                                 "[...]}, the rows of --format jsonl."),
 ) -> None:
     """List resolved actors with mention counts, or unresolved mentions to add to an actor file."""
     from ..store import Store
 
+    check_json_format(as_json, fmt)
     limit = check_limit(limit) or 0
     try:
         with Store(db, read_only=True) as store:
-            rows = actor_rows(store, unresolved=unresolved, limit=limit or None)
+            rows = actor_rows(store, unresolved=unresolved)
     except GaikoError as exc:
         fail(exc)
+    total, rows = len(rows), rows[:limit] if limit else rows
+    if as_json:  # as every other listing's --json (n50: "No such option: --json")
+        emit_json({"total": total, "limit": limit, "count": len(rows), "unresolved": unresolved, "actors": rows})
+        return
     if not rows and fmt == "table":
         typer.echo("no unresolved mentions" if unresolved else "no actors in this store", err=True)
         return

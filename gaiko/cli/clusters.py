@@ -10,7 +10,7 @@ from typing import NoReturn, Optional
 import typer
 
 from ..errors import GaikoError
-from .common import emit_rows, existing_store, fail, listed_elsewhere, stops_told
+from .common import check_json_format, emit_json, emit_rows, existing_store, fail, listed_elsewhere, stops_told
 
 cluster_app = typer.Typer(help="Event clusters: show one with all its reports; split or merge by hand.",
                           no_args_is_help=True)
@@ -21,6 +21,10 @@ _WHERE = ("clusters are listed by `gaiko events --db STORE` (one row per cluster
 listed_elsewhere(cluster_app, _WHERE)
 
 REPORT_COLUMNS = ("published", "outlet", "date", "trigger", "source", "target", "place", "sentence", "event")
+
+#: ``--json`` of the commands that change clusters: the overrule as one JSON object, for a script that goes on with
+#: the cluster it made (n50: only the sentence "ov-…: … are now cluster cl-…" said it)
+JSON_HELP = "Print the overrule as one JSON object (id, kind, cluster_id: the cluster it makes, ...)."
 
 
 def register(app: typer.Typer) -> None:
@@ -41,11 +45,14 @@ def show(
     cluster_id: str = typer.Argument(..., help="Cluster id (the id column of `gaiko events`)."),
     db: str = typer.Option("gaiko.duckdb", "--db", help="Store to read."),
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+    as_json: bool = typer.Option(False, "--json", help="The cluster and its reports as one JSON object (--format json)."),
 ) -> None:
     """One event cluster: its date, actors and counts, and every report of it side by side."""
     from ..clusters import cluster_detail
     from ..store import Store
 
+    check_json_format(as_json, fmt)  # --json as every listing takes it (n50)
+    fmt = "json" if as_json else fmt
     if fmt not in ("table", "json"):  # before the store is read: a csv asked for is no table printed instead
         fail(f"unknown format {fmt!r}; use table or json")
     try:
@@ -85,6 +92,7 @@ def split(
     event_ids: list[str] = typer.Argument(..., help="Event ids of the mentions to take out (see `gaiko cluster show`)."),
     note: Optional[str] = typer.Option(None, "--note", help="Why (kept with the overrule)."),
     db: str = typer.Option("gaiko.duckdb", "--db", help="Store to write."),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Take mentions out of a cluster into a cluster of their own; kept as an overrule that survives recoding."""
     from ..clusters import split_cluster
@@ -95,7 +103,11 @@ def split(
     except GaikoError as exc:
         fail(exc)
     moved, along = ov.get("moved") or event_ids, ov.get("came_along") or []
-    typer.echo(f"{ov['id']}: {len(moved)} mention(s) of {cluster_id} are now cluster {ov['cluster_id']}")
+    if as_json:
+        emit_json({"id": ov["id"], "kind": "split", "cluster_id": ov["cluster_id"], "from_clusters": [cluster_id],
+                   "moved": moved, "came_along": along, "note": ov.get("note")})
+    else:
+        typer.echo(f"{ov['id']}: {len(moved)} mention(s) of {cluster_id} are now cluster {ov['cluster_id']}")
     if along:  # a two-way event is two mentions of one trigger: naming one direction moves both (round n41)
         typer.echo(f"note: {', '.join(along)} moved too: the same trigger as a mention you named, coded in the other "
                    "direction (an overrule names a mention by its trigger)", err=True)
@@ -106,6 +118,7 @@ def merge(
     cluster_ids: list[str] = typer.Argument(..., help="Two or more cluster ids."),
     note: Optional[str] = typer.Option(None, "--note", help="Why (kept with the overrule)."),
     db: str = typer.Option("gaiko.duckdb", "--db", help="Store to write."),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
     """Make several clusters one; kept as an overrule that survives recoding."""
     from ..clusters import merge_clusters
@@ -115,7 +128,11 @@ def merge(
             ov = merge_clusters(store, cluster_ids, note)
     except GaikoError as exc:
         fail(exc)
-    typer.echo(f"{ov['id']}: {', '.join(cluster_ids)} are now cluster {ov['cluster_id']}")
+    if as_json:  # the merged cluster's type apart from the overrule's kind (merge_clusters gives both as "kind")
+        emit_json({"id": ov["id"], "kind": "merge", "cluster_id": ov["cluster_id"], "from_clusters": cluster_ids,
+                   "types": ov.get("kinds") or {}, "counted_as": ov.get("kind"), "note": ov.get("note")})
+    else:
+        typer.echo(f"{ov['id']}: {', '.join(cluster_ids)} are now cluster {ov['cluster_id']}")
     kinds = ov.get("kinds") or {}
     if len(set(kinds.values())) > 1:
         was = ", ".join(f"{cid} {kind}" for cid, kind in kinds.items())
@@ -128,16 +145,22 @@ def merge(
 def overrules(
     db: str = typer.Option("gaiko.duckdb", "--db", help="Store to read."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or csv."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object {total, overrules: [...]}, the rows of "
+                                 "--format jsonl."),
 ) -> None:
     """Splits and merges made by hand, oldest first."""
     from ..clusters import list_overrules
     from ..store import Store
 
+    check_json_format(as_json, fmt)
     try:
         with Store(db, read_only=True) as store:
             rows = list_overrules(store)
     except GaikoError as exc:
         fail(exc)
+    if as_json:  # as every other listing's --json (n50)
+        emit_json({"total": len(rows), "overrules": rows})
+        return
     emit_rows([{"id": o["id"], "kind": o["kind"], "makes": o["cluster_id"], "mentions": o["mentions"],
                 "from": ", ".join(o["from_clusters"]), "note": o["note"] or "", "made": o["created_at"]} for o in rows]
               if fmt == "table" else rows, fmt, title=f"{len(rows)} overrules")
@@ -152,6 +175,7 @@ def _n(n: int, word: str) -> str:
 def undo(
     overrule_id: str = typer.Argument(..., help="Overrule id (from `gaiko cluster overrules`)."),
     db: str = typer.Option("gaiko.duckdb", "--db", help="Store to write."),
+    as_json: bool = typer.Option(False, "--json", help="Print {\"dropped\": OVERRULE_ID} as one JSON object."),
 ) -> None:
     """Drop an overrule: its clusters go back to what the rules (and the other overrules) give."""
     from ..clusters import drop_overrule
@@ -161,7 +185,10 @@ def undo(
             drop_overrule(store, overrule_id)
     except GaikoError as exc:
         fail(exc)
-    typer.echo(f"{overrule_id} dropped")
+    if as_json:
+        emit_json({"dropped": overrule_id})
+    else:
+        typer.echo(f"{overrule_id} dropped")
 
 
 @cluster_app.command("rebuild")

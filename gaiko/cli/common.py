@@ -211,8 +211,10 @@ def _print_table(console: Any, rows: list[dict[str, Any]], cols: list[str], titl
         # an id is copied into the next command (`gaiko cluster show ID`): kept on one line, never folded (round n40)
         whole = max((len(_flat(r.get(c))) for r in rows), default=0) if c == "id" or c.endswith("_id") else None
         table.add_column(plain(c), overflow="fold", min_width=whole or None, no_wrap=bool(whole))
-    for r in rows:  # a cell is shown as stored: "[the]" in evidence is no Rich markup (round r35)
-        table.add_row(*[plain(_flat(r.get(c))) for c in cols])
+    for r in rows:  # a cell is shown as stored: "[the]" in evidence is no Rich markup (round r35), less the spaces and
+        # line breaks at its ends, as every CSV cell is trimmed (n50: a sentence stored with its paragraph's line break
+        # gave the pledge timeline an empty line)
+        table.add_row(*[plain(_flat(r.get(c)).strip()) for c in cols])
     # piped output (logs, README) is not squeezed into 80 columns
     console.print(table)
 

@@ -134,10 +134,14 @@ def pledges(
             # no article with a date: no date to judge the ledger as of, so nothing is tracked (docs/pledges.md)
             newest = newest_date(store)
             all_undated = bool(undated) and as_of is None and newest is None
+            if evidence:  # each sentence's article: title, URL, outlet (n50)
+                from ..store.ledger_evidence import article_fields
+
+                articles = article_fields(store.con, rows)
     except GaikoError as exc:
         fail(exc)
     if evidence:
-        _print_evidence(rows, fmt)
+        _print_evidence(rows, fmt, articles)
     elif as_json:
         from collections import Counter
 
@@ -171,13 +175,13 @@ def pledges(
         typer.echo(undated_note(undated), err=True)
 
 
-def _print_evidence(rows: list[dict], fmt: str) -> None:
+def _print_evidence(rows: list[dict], fmt: str, articles: dict[str, dict] | None = None) -> None:
     """``--evidence``: the ledger entries' evidence, one row per sentence (:mod:`gaiko.store.ledger_evidence`)."""
     from ..store.ledger_evidence import EVIDENCE_COLUMNS, evidence_rows
     from ..store.ledger_view import in_order, shape
 
     # most in need of attention first, as GET /api/v1/export/pledges?evidence=true lists them (round r36, b32 F12)
-    out = list(evidence_rows(in_order([shape(r) for r in rows])))
+    out = list(evidence_rows(in_order([shape(r) for r in rows]), articles=articles))
     if fmt == "table":
         emit_rows(out, fmt, ("pledge_id", "status", "actor", "action", "published", "role", "sentence"),
                   title=f"Evidence: {_n(len(out), 'sentence')} on {_n(len(rows), 'pledge')}")
@@ -227,11 +231,14 @@ def show(
     db: str = typer.Option("gaiko.duckdb", "--db", help="Store to read."),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Status as of this date (YYYY-MM-DD)."),
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+    as_json: bool = typer.Option(False, "--json", help="The entry and its evidence as one JSON object (--format json)."),
 ) -> None:
     """A pledge's timeline: made, restated, revised, progress, fulfilled, partial, stalled, broken, withdrawn."""
     from ..store import Store
     from ..tracking import made_words, timeline
 
+    check_json_format(as_json, fmt)  # --json as every listing takes it (n50)
+    fmt = "json" if as_json else fmt
     as_of = check_day(as_of, "--as-of")
     if fmt not in ("table", "json"):
         fail(f"unknown format {fmt!r}; use table or json")

@@ -208,12 +208,16 @@ def split_cluster(store: Any, cluster_id: str, event_ids: Sequence[str], note: s
     overrule names mentions by their trigger, ``mkey``, and a two-way event, "A and B agreed", is two mentions of one
     trigger, A → B and B → A, which move together; round n41). Raises NotFound for an unknown cluster, ConfigError for
     mentions not in it or for all of them, those that come along counted (nothing would be left)."""
+    from ..store.dbhint import db_option
+
     members = dict(_members(store.con, cluster_id, getattr(store, "path", None)))
+    where = db_option(store.con, getattr(store, "path", None))  # the store, in every command a hint names (n50)
     wanted = list(dict.fromkeys(event_ids))
     missing = [e for e in wanted if e not in members]
     if not wanted or missing:
         raise ConfigError(f"cluster {cluster_id} has no mention {', '.join(missing) or '(none given)'}"
-                          f"{_where_now(store.con, missing)}; see its mentions with: gaiko cluster show {cluster_id}")
+                          f"{_where_now(store.con, missing, where)}; see its mentions with: gaiko cluster show "
+                          f"{cluster_id} {where}")
     mkeys = {members[e] for e in wanted}
     moved = [e for e, mk in members.items() if mk in mkeys]
     came_along = [e for e in moved if e not in wanted]
@@ -225,14 +229,14 @@ def split_cluster(store: Any, cluster_id: str, event_ids: Sequence[str], note: s
     return {**ov, "moved": moved, "came_along": came_along}
 
 
-def _where_now(con: Any, event_ids: Sequence[str]) -> str:
+def _where_now(con: Any, event_ids: Sequence[str], where: str = "--db STORE") -> str:
     """Where the mentions a split named, but not in its cluster, are (round r25: a split given twice, or an id from
     another cluster, was told only "has no mention"): ": ev-1 is in cluster cl-2; ev-x is no event of this store"."""
     said = []
     for e in event_ids:
         row = con.execute("SELECT cluster_id FROM cluster_members WHERE event_id = ?", [e]).fetchone()
         said.append(f"{e} is in cluster {row[0]}" if row else
-                    f"{e} is no event of this store (`gaiko events --count mentions` lists event ids)")
+                    f"{e} is no event of this store (`gaiko events --count mentions {where}` lists event ids)")
     return ": " + "; ".join(said) if said else ""
 
 
@@ -289,7 +293,10 @@ def drop_overrule(store: Any, overrule_id: str) -> None:
     store._check_writable()
     con = store.con
     if not con.execute("SELECT count(*) FROM cluster_overrules WHERE id = ?", [overrule_id]).fetchall()[0][0]:
-        raise NotFound(f"no overrule {overrule_id!r}; list them with: gaiko cluster overrules")
+        from ..store.dbhint import db_option
+
+        raise NotFound(f"no overrule {overrule_id!r}; list them with: gaiko cluster overrules "
+                       f"{db_option(con, getattr(store, 'path', None))}")
     with transaction(con):  # Ctrl-C rolls back, never leaves it open (gaiko.store.txn, round r26)
         before = {r[0] for r in con.execute("SELECT DISTINCT cluster_id FROM cluster_members WHERE cluster_id IS "
                                             "DISTINCT FROM auto_id").fetchall()}

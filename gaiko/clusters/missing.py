@@ -14,10 +14,10 @@ Anything else is answered as before: no such cluster, and where clusters are lis
 
 from __future__ import annotations
 
-import shlex
 from typing import Any
 
 from ..errors import NotFound
+from ..store.dbhint import db_option
 
 __all__ = ["missing_cluster"]
 
@@ -27,24 +27,12 @@ _DONE = {"merge": "merged", "split": "split"}
 LIST_HINT = "list clusters with: gaiko events --db STORE (one row per cluster)"
 
 
-def _db(con: Any, db: str | None) -> str:
-    """``--db`` and the store's path quoted for a shell, as the notes of events in no cluster give it (round r31, b29
-    F8: these messages said ``--db STORE`` where the path is known): ``db``, else the file ``con`` is attached to."""
-    if not db:
-        try:
-            row = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()
-            db = row[0] if row else None
-        except Exception:  # noqa: BLE001 - no catalog function: the placeholder, as before
-            db = None
-    return f"--db {shlex.quote(str(db))}" if db and db != ":memory:" else "--db STORE"
-
-
 def missing_cluster(con: Any, cluster_id: str, db: str | None = None) -> NotFound:
     """The NotFound error for ``cluster_id``, which names no stored cluster: it says where an event id's report is,
     or where the reports of a cluster an overrule replaced went, else where clusters are listed, each command with
     the store's path (``db``, else the connection's file). Never raises."""
     found = con.execute("SELECT cluster_id FROM cluster_members WHERE event_id = ?", [cluster_id]).fetchall()
-    where = _db(con, db)
+    where = db_option(con, db)
     if found and found[0][0]:
         now = found[0][0]
         return NotFound(f"{cluster_id!r} is an event (one report), not a cluster: it is in cluster {now}; "

@@ -110,8 +110,12 @@ def export_pledges(request: Request, lq: LedgerQuery = Depends(), format: Fmt3 =
     base = _base(request)
     with request.app.state.gaiko.reader() as store:
         rows = ledger_view(store, limit=None, **lq.kwargs)["rows"]
+        if evidence:  # each sentence's article named as the event exports name it (n50)
+            from ..store.ledger_evidence import article_fields
+
+            articles = article_fields(store.con, rows)
     if evidence:
-        return _pledge_evidence(rows, base, format)
+        return _pledge_evidence(rows, base, format, articles)
     for r in rows:
         r.pop("actor_detail", None)
         r["link"] = base + r["link"]
@@ -133,11 +137,12 @@ def _parquet_rows(rows: list[dict[str, Any]], columns: Sequence[str], filename: 
                          _PARQUET)
 
 
-def _pledge_evidence(rows: list[dict[str, Any]], base: str, format: str) -> Any:
+def _pledge_evidence(rows: list[dict[str, Any]], base: str, format: str,
+                     articles: dict[str, dict[str, Any]] | None = None) -> Any:
     """The matching pledges' evidence, one row per sentence (:mod:`gaiko.store.ledger_evidence`)."""
     from ..store.ledger_evidence import EVIDENCE_COLUMNS, evidence_rows
 
-    out = list(evidence_rows(rows, base))
+    out = list(evidence_rows(rows, base, articles))
     if format != "parquet":
         return stream_rows(format, iter(out), EVIDENCE_COLUMNS, "gaiko-pledge-evidence")
     return _parquet_rows(out, EVIDENCE_COLUMNS, "gaiko-pledge-evidence.parquet")

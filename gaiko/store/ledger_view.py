@@ -29,10 +29,12 @@ LEDGER_SORTS = ("status", "deadline", "-deadline", "made", "-made", "actor", "ev
 #: columns of a ledger row in CSV (the API's downloads, ``gaiko pledges -f csv``): the statement, who, to whom, how
 #: much, by when, and where it was read (the two links only where a server makes them); ``status_reason``, the one
 #: line that says why (round n40: only the JSON rows had it), and ``computed_status`` beside a status set by hand
+# needs_review, target_code and override_note since newcomer round n50: the JSON had them, a sheet did not
 LEDGER_COLUMNS = (
-    "id", "status", "status_date", "status_reason", "computed_status", "actor", "actor_country", "actor_code", "speaker", "kind", "action", "sentence",
-    "target_name", "target_country", "quantity_text", "made_on", "deadline_text", "deadline", "days_left",
-    "evidence_count", "statements", "overridden", "as_of", "link", "sentence_link",
+    "id", "status", "status_date", "status_reason", "computed_status", "needs_review", "actor", "actor_country",
+    "actor_code", "speaker", "kind", "action", "sentence", "target_name", "target_country", "target_code",
+    "quantity_text", "made_on", "deadline_text", "deadline", "days_left", "evidence_count", "statements", "overridden",
+    "override_note", "as_of", "link", "sentence_link",
 )
 
 
@@ -92,6 +94,7 @@ def shape(entry: dict[str, Any]) -> dict[str, Any]:
         "actor_detail": actor,
         "target_name": target.get("name") or target.get("text"),
         "target_country": target.get("country"),
+        "target_code": actor_levels(target)["code"] if target else None,  # as the API's target_code filter reads it
         "quantity_text": (entry.get("quantity") or {}).get("text"),
         "deadline_text": deadline.get("text"),
         "deadline": due.isoformat() if due else None,
@@ -123,12 +126,12 @@ def parse_statuses(status: str | list[str] | None) -> list[str]:
                           f"({', '.join(STATUSES)}), or leave it out for every status")
     bad = [s for s in out if s not in STATUSES]
     if bad:
-        raise ConfigError(f"unknown status {', '.join(repr(b) for b in bad)}{_status_hint(bad)}; use one of: "
+        raise ConfigError(f"unknown status {', '.join(repr(b) for b in bad)}{status_hint(bad)}; use one of: "
                           f"{', '.join(STATUSES)}")
     return out
 
 
-def _status_hint(bad: list[str]) -> str:
+def status_hint(bad: list[str]) -> str:
     """" (a postponement by the pledger is withdrawn here)" for words people use for a status that gaiko names
     otherwise (promise meters' "kept", "compromise", "in the works"; ``gaiko/data/pledges/status_words.yaml``), else ""."""
     from ..tables import load_yaml, data_path

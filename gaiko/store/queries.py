@@ -85,7 +85,10 @@ class QueryMixin:
     def event(self, event_id: str) -> dict[str, Any]:
         rows = self.query(counting.ONE_EVENT_SQL, [event_id])
         if not rows:
-            raise NotFound(f"no event {event_id!r}; list events with: gaiko events")
+            from .dbhint import db_option  # event ids are the id column of --count mentions (n50)
+
+            raise NotFound(f"no event {event_id!r}; list events with: gaiko events --count mentions "
+                           f"{db_option(self.con, getattr(self, 'path', None))}")
         return rows[0]
 
     def article(self, article_id: str) -> dict[str, Any]:

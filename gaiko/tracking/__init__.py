@@ -135,8 +135,11 @@ def set_status(store: Any, ledger_id: str, status: str, note: str | None = None,
 
     # in any case, as `gaiko pledges --status` and the API read it (round r31, b29 F14: "Broken" was refused)
     status = status.strip().lower() if status.strip().lower() in STATUSES else status
-    if status not in STATUSES:
-        raise ConfigError(f"unknown status {status!r}; use one of: {', '.join(STATUSES)}")
+    if status not in STATUSES:  # a promise meter's word says what it is here, as `--status kept` says it (n50)
+        from ..store.ledger_view import status_hint
+
+        raise ConfigError(f"unknown status {status!r}{status_hint([status.strip().lower()])}; use one of: "
+                          f"{', '.join(STATUSES)}")
     update_ledger(store)
     entry = next((e for e in ledger(store, every=True) if e["id"] == ledger_id), None)
     if entry is None:
@@ -167,6 +170,8 @@ def unset_status(store: Any, ledger_id: str) -> dict[str, Any]:
     from .update import refresh
 
     if not clear_override(store.con, ledger_id):
+        if not any(e["id"] == ledger_id for e in ledger(store, every=True)):  # no such pledge at all (n50: it was
+            raise _not_found(store, ledger_id)                            # told it had no status set by hand)
         raise NotFound(f"pledge {ledger_id!r} has no status set by hand; `gaiko pledges` marks those "
                        "\"(set by hand)\"")
     update_ledger(store)
@@ -218,4 +223,7 @@ def _not_found(store: Any, ledger_id: str, as_of: str | None = None) -> NotFound
             return NotFound(f"pledge {ledger_id!r} was not yet a pledge as of {as_of}: it was {made_words(later)}, "
                             "and the ledger as of a day holds only what was published by then; give an as-of date on "
                             f"or after {first}, or none")
-    return NotFound(f"no pledge with id {ledger_id!r}; list ids with `gaiko pledges --format jsonl`")
+    from ..store.dbhint import db_option
+
+    return NotFound(f"no pledge with id {ledger_id!r}; list ids with `gaiko pledges --format jsonl "
+                    f"{db_option(store.con, getattr(store, 'path', None))}`")
