@@ -39,6 +39,7 @@ from typing import Any
 
 from .choose import SPECIFIC_ACTS, choose_clauses, frame_sets, other_spec
 from .carriedout import carried_out
+from .carveout import carved_out
 from .clause import Decision, Report, read_clause, sentence_memo
 from .refuser import refused_by_other, refused_request
 from .denial import denied, refused_demand
@@ -175,6 +176,7 @@ def _decide(frame: Frame, report: Report, lex: Lexicon) -> Decision:
             d = other_pledge(frame, report, toks, c, d, lex) or d  # "dropped its threat of tariffs" (round t55)
             d = carried_out(frame, report, toks, c, d, lex) or d  # "cancelled its licence" for "revoke" (round t56)
             d = held_up(frame, report, toks, c, d) or d  # "a court has blocked the reopening" (round t57)
+            d = carved_out(frame, report, toks, c, d, lex) or d  # "medicines are exempt from the levy" (round t58)
             d = refused_pledge(frame, report, toks, c, d, lex) or d  # "would not honour its pledge to" (round t57)
             d = asked_refuses(frame, report, toks, c, d, lex) or d  # the party asked "would not retract" (round t57)
             if d.relation in ("reverses", "stalls") and (day := deadline_before(frame, report)):
