@@ -16,6 +16,7 @@ from .pledge_bound import demanded_act
 from .pledge_cues import noun_fate
 from .pledge_forms import antecedent
 from .pledge_force import response_threat, withheld_benefit
+from .pledge_inforce import in_force_action
 from .pledge_parts import Lexicon, action_text
 from .pledge_relative import relative_antecedent, relative_clause
 from .pledge_truce import truce_action
@@ -43,6 +44,8 @@ def action_of(verb: Token, cue: Token, passive: tuple[Token, Token | None] | Non
         return asked_action(verb)
     if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "pobj"):  # "demanded the release of the sailors" (t41)
         return demanded_act(verb)
+    if (measure := in_force_action(verb)) is not None:  # "the 39% duty will take effect on ..." (round t58)
+        return measure
     action, obj, obj_tok = action_text(verb)
     small = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and any(x.dep_ == "nsubj" for x in c.children)),
                  None) if verb.lemma_.lower() in ("allow", "let", "permit", "enable", "help") else None

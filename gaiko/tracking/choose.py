@@ -24,6 +24,7 @@ from .normalise import _RESTRICTIONS, Frame, money_kin, numbered
 from .owed import debt_acts, debt_kin, owed
 from .people import adjunct_objects, released_subject
 from .promisedref import promised_back
+from .hyphennames import name_parts
 from .text import OBJECT, Hit, stem, tokens_hits
 
 __all__ = ["SPECIFIC_ACTS", "frame_sets", "choose_clauses", "other_spec"]
@@ -47,7 +48,8 @@ def _clause_info(text: str) -> tuple[tuple[int, int, tuple[Hit, ...], tuple[Hit,
         events = tuple(Hit(min(a.i, o.i), max(a.j, o.j), ev, "n", "base")
                        for a in inside if a.concept.startswith("a:")
                        for o in inside if o.concept.startswith(OBJECT) and (ev := lex.events.get((a.concept, o.concept))))
-        stems = tuple((k, stem(toks[k].text)) for k in range(lo, hi) if toks[k].text[:1].isalpha())
+        stems = tuple((k, st) for k in range(lo, hi) if toks[k].text[:1].isalpha()
+                      for st in (stem(toks[k].text), *(stem(p) for p in name_parts(text[toks[k].start:toks[k].end], lex))))
         money = tuple(k for k in range(lo, hi) if toks[k].text[:1] in "$€£¥" or toks[k].text in _MONEY_WORDS)
         participle = n > 0 and lo > 0 and toks[lo - 1].text == "," and (toks[lo].text.endswith("ing")
                                                                          or _shares_subject(toks, lo, hi, lex))

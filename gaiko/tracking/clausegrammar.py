@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..tables import word_sets
+from .beneficiary import for_whom
 from .lexicon import Lexicon
 from .sides import outside_state
 from .text import Hit, Tok, countries_in, noun_openers
@@ -202,7 +203,8 @@ def subject_side(report: Report, toks: list[Tok], lo: int, k: int, lex: Lexicon)
     text = report.text
     best = None
     for s, e, side in report.actors:
-        if start <= s < toks[k].start and (best is None or s > best[0]) and not text[e:e + 3].strip().startswith(("—", "–")):
+        if start <= s < toks[k].start and (best is None or s > best[0]) and not text[e:e + 3].strip().startswith(("—", "–")) \
+                and not for_whom(toks, s, lo):  # "a visa desk for Korean investors opened": not Korea (round t58)
             if side.startswith("?:") and best is not None and not best[1].startswith("?:") and not text[best[2]:s].strip():
                 continue  # "the opposition New Patriotic Party": the placed word before an unplaced name says whose
             best = (s, side, e)
@@ -212,7 +214,7 @@ def subject_side(report: Report, toks: list[Tok], lo: int, k: int, lex: Lexicon)
         if any(s <= toks[j].start < e for s, e, _side in report.actors):
             continue  # the resolved actor's own name ("Brussels" is the EU, not Belgium)
         iso = countries_in(text[toks[j].start:toks[j].end], lex)
-        if not iso:
+        if not iso or for_whom(toks, toks[j].start, lo):
             continue
         # a country word after the actor, or just before it ("a Russian missile": the adjective says whose)
         if best is None or toks[j].start > best[0] or text[toks[j].end:best[0]].strip() == "":

@@ -39,6 +39,7 @@ from typing import Any
 
 from .choose import SPECIFIC_ACTS, choose_clauses, frame_sets, other_spec
 from .carriedout import carried_out
+from .carveout import carved_out
 from .clause import Decision, Report, read_clause, sentence_memo
 from .refuser import refused_by_other, refused_request
 from .denial import denied, refused_demand
@@ -57,6 +58,7 @@ from .othermatter import _ANNOUNCES, _ANOTHER_MATTER, _YEAR, _month_before, _oth
 from .parts import part_undone
 from .jointrow import others_share
 from .persists import goes_on
+from .passedthrough import PASSED, passed_through
 from .truceend import truce_ended
 from .promisedstate import promised_state, resumed_own
 from .runstart import started_running
@@ -81,6 +83,8 @@ def decide(frame: Frame, report: Report, lex: Lexicon | None = None) -> Decision
     d = _decide(frame, report, lex)
     if d.relation == "needs_review":  # "Ugandan soldiers remain in Bunia" for a pledge to leave it (round t46)
         d = goes_on(frame, report, lex, d) or d
+    if d.relation == "needs_review":  # "the first lorries crossed into Eritrea at Bure" for a reopening (round t58)
+        d = passed_through(frame, report, d, lex) or d
     return once_of_many(frame, d)
 
 
@@ -172,6 +176,7 @@ def _decide(frame: Frame, report: Report, lex: Lexicon) -> Decision:
             d = other_pledge(frame, report, toks, c, d, lex) or d  # "dropped its threat of tariffs" (round t55)
             d = carried_out(frame, report, toks, c, d, lex) or d  # "cancelled its licence" for "revoke" (round t56)
             d = held_up(frame, report, toks, c, d) or d  # "a court has blocked the reopening" (round t57)
+            d = carved_out(frame, report, toks, c, d, lex) or d  # "medicines are exempt from the levy" (round t58)
             d = refused_pledge(frame, report, toks, c, d, lex) or d  # "would not honour its pledge to" (round t57)
             d = asked_refuses(frame, report, toks, c, d, lex) or d  # the party asked "would not retract" (round t57)
             if d.relation in ("reverses", "stalls") and (day := deadline_before(frame, report)):
@@ -272,7 +277,7 @@ def judge(frame: Frame, cand: dict[str, Any], events: list[dict[str, Any]], acto
             return None
     if d.relation == "needs_review":  # what the rules could not read, the relation model may
         d = once_of_many(frame, with_model(frame, report, d, lex))
-    if d.relation in ("fulfils", "partial", "progresses") and (share := others_share(frame, report)):
+    if d.relation in ("fulfils", "partial", "progresses") and d.note != PASSED and (share := others_share(frame, report)):
         d = Decision("needs_review", cue=d.cue, note=f"{share} ({d.note or d.cue or d.relation} not taken)",
                      features=d.features)  # one party's share of a joint pledge is not this party's (round t46)
     if d.relation == "unrelated":

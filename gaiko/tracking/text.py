@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from .lexicon import Lexicon
+from .hyphennames import name_parts
 
 __all__ = ["Tok", "Hit", "tokenize", "hits", "match_from", "find", "keys", "stem", "countries_in", "analyse", "tokens_hits", "cue_spans", "OBJECT", "ACT"]
 
@@ -242,6 +243,7 @@ def _keys(text: str, lex: Lexicon, acts: bool, broad: bool) -> frozenset[str]:
         if k in covered or not w[:1].isalpha() or len(w) < 3 or w in lex.stopwords or w in lex.places:
             continue
         out.add(stem(w))
+        out.update(stem(p) for p in name_parts(text[t.start:t.end], lex))  # "Vulcanesti-Chisinau" (round t58)
     return frozenset(out)
 
 
