@@ -17,7 +17,11 @@ round v26, so that the coder stays under ~400 lines; the order is the one the ro
     embassy" is SUPPORT X -> Y);
 11. :func:`~gaiko.pipeline.bordersides.border_targets` (round e49: "held drills near the border with Armenia" is
     aimed at Armenia);
-12. :func:`~gaiko.pipeline.goodsides.goods_targets` (round e49: "kept its ban on Ukrainian grain" is aimed at Ukraine).
+12. :func:`~gaiko.pipeline.goodsides.goods_targets` (round e49: "kept its ban on Ukrainian grain" is aimed at Ukraine);
+13. :func:`~gaiko.pipeline.recalledenvoys.recalled_envoys` (round e50: "recalled its ambassador over France's remarks"
+    is aimed at France, never at the envoy's own state), then its
+    :func:`~gaiko.pipeline.recalledenvoys.summoned_sources` ("the Spanish ambassador was summoned to the foreign
+    ministry in Rabat": Morocco summoned).
 
 :func:`article_kinds`, once an article's sentences are coded, over ``state.events``, in order:
 
@@ -43,6 +47,7 @@ from .goodsides import goods_targets
 from .hostshare import participle_targets
 from .militaryaid import military_aid
 from .orgties import organisation_ties
+from .recalledenvoys import recalled_envoys, summoned_sources
 from .subjectrank import lookalike_veto, readback_yield, subject_rank
 from .talksides import aside_targets, talk_sides
 
@@ -64,7 +69,7 @@ def sentence_kinds(coder: EventCoder, sent: Span, state: DocState, frames: froze
     drafts = participle_targets(readback_yield(lookalike_veto(subject_rank(coder, sent, state, frames, drafts))))
     drafts = military_aid(accused_acts(armed_blockades(talk_sides(aside_targets(drafts), state, coder.kb))), state, coder.kb)
     drafts = diplomatic_posts(answered_requests(fired_from(dropped_plans(drafts), sent, state), state), state)
-    return goods_targets(border_targets(drafts, state))
+    return summoned_sources(recalled_envoys(goods_targets(border_targets(drafts, state)), state), state)
 
 
 def article_kinds(doc: Doc, state: DocState) -> None:
