@@ -21,7 +21,9 @@ round v26, so that the coder stays under ~400 lines; the order is the one the ro
 13. :func:`~gaiko.pipeline.recalledenvoys.recalled_envoys` (round e50: "recalled its ambassador over France's remarks"
     is aimed at France, never at the envoy's own state), then its
     :func:`~gaiko.pipeline.recalledenvoys.summoned_sources` ("the Spanish ambassador was summoned to the foreign
-    ministry in Rabat": Morocco summoned).
+    ministry in Rabat": Morocco summoned);
+14. :func:`~gaiko.pipeline.helpedsides.helped_targets` (round e50: "pledged to help restructure Ghana's debt" serves
+    Ghana).
 
 :func:`article_kinds`, once an article's sentences are coded, over ``state.events``, in order:
 
@@ -44,6 +46,7 @@ from .diplomaticposts import diplomatic_posts
 from .droppedplans import dropped_plans
 from .firedfrom import fired_from
 from .goodsides import goods_targets
+from .helpedsides import helped_targets
 from .hostshare import participle_targets
 from .militaryaid import military_aid
 from .orgties import organisation_ties
@@ -69,7 +72,8 @@ def sentence_kinds(coder: EventCoder, sent: Span, state: DocState, frames: froze
     drafts = participle_targets(readback_yield(lookalike_veto(subject_rank(coder, sent, state, frames, drafts))))
     drafts = military_aid(accused_acts(armed_blockades(talk_sides(aside_targets(drafts), state, coder.kb))), state, coder.kb)
     drafts = diplomatic_posts(answered_requests(fired_from(dropped_plans(drafts), sent, state), state), state)
-    return summoned_sources(recalled_envoys(goods_targets(border_targets(drafts, state)), state), state)
+    drafts = summoned_sources(recalled_envoys(goods_targets(border_targets(drafts, state)), state), state)
+    return helped_targets(drafts, state)
 
 
 def article_kinds(doc: Doc, state: DocState) -> None:
