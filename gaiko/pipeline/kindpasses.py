@@ -23,7 +23,9 @@ round v26, so that the coder stays under ~400 lines; the order is the one the ro
     :func:`~gaiko.pipeline.recalledenvoys.summoned_sources` ("the Spanish ambassador was summoned to the foreign
     ministry in Rabat": Morocco summoned);
 14. :func:`~gaiko.pipeline.helpedsides.helped_targets` (round e50: "pledged to help restructure Ghana's debt" serves
-    Ghana).
+    Ghana);
+15. :func:`~gaiko.pipeline.talksides.between_subject_sides` (round e50: "Talks between Serbia and Kosovo are set to
+    resume" are Serbia's and Kosovo's, each way).
 
 :func:`article_kinds`, once an article's sentences are coded, over ``state.events``, in order:
 
@@ -52,7 +54,7 @@ from .militaryaid import military_aid
 from .orgties import organisation_ties
 from .recalledenvoys import recalled_envoys, summoned_sources
 from .subjectrank import lookalike_veto, readback_yield, subject_rank
-from .talksides import aside_targets, talk_sides
+from .talksides import aside_targets, between_subject_sides, talk_sides
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -73,7 +75,7 @@ def sentence_kinds(coder: EventCoder, sent: Span, state: DocState, frames: froze
     drafts = military_aid(accused_acts(armed_blockades(talk_sides(aside_targets(drafts), state, coder.kb))), state, coder.kb)
     drafts = diplomatic_posts(answered_requests(fired_from(dropped_plans(drafts), sent, state), state), state)
     drafts = summoned_sources(recalled_envoys(goods_targets(border_targets(drafts, state)), state), state)
-    return helped_targets(drafts, state)
+    return between_subject_sides(helped_targets(drafts, state), state, coder.kb)
 
 
 def article_kinds(doc: Doc, state: DocState) -> None:

@@ -9,6 +9,12 @@ envoy David Lammy in Nairobi", "were released after talks with Qatari envoy X in
 source takes as source the host verb's active subject, else the place "in" or "at" which it is held, when that
 actor's country is not the side's.
 
+:func:`between_subject_sides` (round e50, e49's leftover): a verb drafted as an undirected act (CONSULT, AGREE,
+COOPERATE) whose subject is a noun of talks or relations naming "between X and Y" ("Talks between Serbia and Kosovo
+are set to resume next week", the type model's draft at "set") takes X and Y as its sides, each way, as the talk noun
+itself does when it is the trigger ("Negotiations between Armenia and Azerbaijan will resume"). Other acts keep their
+sides ("A deal between X and Y angered Z": Z is the target).
+
 Input and output: the sentence's drafts (:class:`gaiko.pipeline.eventrecord.Draft`), changed in place and
 returned.
 """
@@ -22,7 +28,7 @@ from .hostshare import take_host_target
 if TYPE_CHECKING:
     from .eventrecord import Draft
 
-__all__ = ["aside_targets", "talk_sides"]
+__all__ = ["aside_targets", "talk_sides", "between_subject_sides"]
 
 
 def aside_targets(drafts: list[Draft]) -> list[Draft]:
@@ -63,3 +69,38 @@ def talk_sides(drafts: list[Draft], state: Any, kb: Any) -> list[Draft]:
                 d.source = a
                 break
     return drafts
+
+
+def between_subject_sides(drafts: list[Draft], state: Any, kb: Any) -> list[Draft]:
+    """The drafts, an undirected act at a verb whose subject is a talk noun "between X and Y" given X and Y as its
+    sides, with the mirrored draft added (module docstring)."""
+    from dataclasses import replace
+
+    from ..actors.mentions import _w
+    from .attributes import ClauseInfo
+    from .eventactors import event_actor
+    from .eventsides import UNDIRECTED
+
+    out = list(drafts)
+    for d in drafts:
+        tok = d.cand.tok
+        if d.event_type not in UNDIRECTED or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        verbs = [tok] + ([tok.head] if tok.dep_ == "xcomp" else [])  # "are set to resume": the subject of "set"
+        subj = next((c for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.lemma_.lower() not in _w("between_sides"):
+            continue
+        prep = next((p for p in subj.children if p.dep_ == "prep" and p.lower_ == "between"), None)
+        obj = next((o for o in prep.children if o.dep_ == "pobj"), None) if prep is not None else None
+        conj = next((x for x in obj.children if x.dep_ == "conj"), None) if obj is not None else None
+        if conj is None:
+            continue
+        a, b = event_actor(obj, state, ClauseInfo(), kb), event_actor(conj, state, ClauseInfo(), kb)
+        if a is None or b is None or not a.country or not b.country or a.country == b.country:
+            continue
+        if d.source is not None and d.source.country in (a.country, b.country) \
+                and d.target is not None and d.target.country in (a.country, b.country):
+            continue  # the rules read both sides already
+        d.source, d.target = a, b
+        out.append(replace(d, source=b, target=a))
+    return out
