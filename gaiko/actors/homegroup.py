@@ -10,6 +10,11 @@ military actor the article names) only when all of these hold, else None and the
 - it stands outside quotation marks;
 - its sentence and the sentence before name no country or capital other than the home country ("Lawmakers
   criticised Washington over the tariff", "Tehran summoned the envoy. Lawmakers ..." keep the resolver's reading).
+
+:func:`own_house_country` (round e50, e49's leftover): before any of that, a group whose own phrase names where it
+sits ("Opposition lawmakers in Brasilia", "lawmakers in the Turkish parliament", "MPs of the Knesset") or whose verb
+names the house it acts in ("walked out of the Turkish parliament") is of that country, not of the country the
+sentence before opens with.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from .nosides import dateline_place
 if TYPE_CHECKING:
     from .mentions import Mention
 
-__all__ = ["HOME_SECTORS", "home_group_country"]
+__all__ = ["HOME_SECTORS", "home_group_country", "own_house_country"]
 
 #: sectors of a bare domestic political group ("opposition lawmakers", "MPs", "the ruling party")
 HOME_SECTORS = frozenset({"LEG", "OPP", "POL"})
@@ -76,3 +81,32 @@ def home_group_country(ctx: Any, m: Mention) -> str | None:
     named = {c for i, c in ctx.token_country.items() if lo <= i < hi}
     named |= ctx.sent_countries.get(start, set()) | ctx.sent_countries.get(lo, set())
     return home if not (named - TRANSNATIONAL - {home}) else None
+
+
+_HOUSE_PREPS = frozenset({"in", "of", "from", "into"})
+
+
+def own_house_country(ctx: Any, m: Mention) -> str | None:
+    """The country of the place or house a bare domestic group's own phrase names ("lawmakers in Brasilia",
+    "lawmakers in the Turkish parliament"), else of a house its verb names ("walked out of the Turkish parliament"),
+    for the resolver ``ctx``; None when neither names one country."""
+    sector = m.title[0] if m.title is not None else m.sector
+    if sector not in HOME_SECTORS:
+        return None
+    head = ctx.doc[m.head]
+    heads = [head] + ([head.head] if head.dep_ in _SUBJECTS and head.head.pos_ in ("VERB", "AUX") else [])
+    for k, h in enumerate(heads):
+        for p in h.children:
+            if p.dep_ != "prep" or p.lower_ not in _HOUSE_PREPS:
+                continue
+            for o in p.children:
+                if o.dep_ != "pobj":
+                    continue
+                code = ctx.token_country.get(o.i) if k == 0 else None  # a place only in the group's own phrase
+                if code is None and ctx.kb.nouns.get(o.lemma_.lower()) == "LEG":
+                    code = ctx._premodifier_country(o)
+                if code is None and ctx.kb.nouns.get(o.lemma_.lower()) is None and o.pos_ == "PROPN":
+                    code = ctx.token_country.get(o.i)  # "the Knesset", "the Duma": a house by its name
+                if code and code not in TRANSNATIONAL:
+                    return code
+    return None

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from ..docindex import sentences
 from ..types import Actor
+from .homegroup import own_house_country
 from .hosts import host_dateline, host_speaker
 from .kb import UNKNOWN, KnowledgeBase, norm
 from .members import group_member
@@ -114,6 +115,8 @@ class _DocResolver(PersonContext, CorefContext, PlaceContext, CountryContext):
             # "a Commission spokesperson": the body's, not the dateline's Belgium (round a1)
             return self._actor(m, name=body.name, country="IGO", sector=sector, role=role, resolved_by="title",
                                confidence=0.7)
+        elif country is None and (house := own_house_country(self, m)) is not None:
+            country, conf = house, 0.7  # "Opposition lawmakers in Brasilia" (round e50)
         elif country is None:
             if (prev := self._title_antecedent(m, role)) is not None:
                 return replace(prev, **_pos(self._actor(m)), resolved_by="coref", confidence=0.7)
@@ -194,6 +197,8 @@ class _DocResolver(PersonContext, CorefContext, PlaceContext, CountryContext):
             country, conf = self._setting(m)
         elif country is None and head.lemma_.lower() in ruler_nouns() and head.i == m.end - 1:
             country, conf = self._host_country(m)
+        elif country is None and (house := own_house_country(self, m)) is not None:
+            country, conf = house, 0.7  # "the opposition in Brasilia" (round e50)
         elif country is None:
             country, conf = self._context_country(m)
         return self._actor(m, name=self._country_name(country), country=country, sector=m.sector,
