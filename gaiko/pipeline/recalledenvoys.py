@@ -97,8 +97,8 @@ def _is_envoy(target: Any, envoy: Token) -> bool:
 
 
 def _other_state(tok: Token, source: Any, envoy: Token, state: Any) -> Any:
-    """The one actor of another state than ``source``'s in the trigger's sentence, else in the sentence before (by
-    the first mention of that state), else None."""
+    """The one actor of another state than ``source``'s in the trigger's sentence, else in the sentence before (the
+    state's name where the sentence gives it, else its first mention), else None."""
     from ..docindex import sentences
 
     sents = sentences(tok.doc)
@@ -114,7 +114,8 @@ def _other_state(tok: Token, source: Any, envoy: Token, state: Any) -> Any:
                 continue
             if source.start <= a.start < source.end or a.start <= envoy.idx < a.end:
                 continue
-            found.setdefault(a.country, a)
+            if a.country not in found or (found[a.country].sector and not a.sector):
+                found[a.country] = a  # the state by its name before its people ("out of India", not "families")
         if len(found) == 1:
             return next(iter(found.values()))
         if found:
