@@ -17,9 +17,7 @@ def db_option(con: Any, db: str | None = None) -> str:
     """``--db`` and the store's path quoted for a shell: ``db``, else the file ``con`` is attached to; ``--db STORE``
     for a store in memory or one whose file cannot be told. Never raises."""
     if not db:
-        try:
-            row = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()
-            db = row[0] if row else None
-        except Exception:  # noqa: BLE001 - no catalog function: the placeholder, as before
-            db = None
+        from .opening import attached_path
+
+        db = attached_path(con)
     return f"--db {shlex.quote(str(db))}" if db and db != ":memory:" else "--db STORE"

@@ -110,13 +110,22 @@ def locked_for_a_change(exc: StoreError, path: str) -> StoreError:
                       "would stay in the copy)", reason="locked")
 
 
-def _in_memory(con: Any) -> bool:
-    """Whether ``con`` is attached to no file (DuckDB's way of opening a data file that is no database)."""
+def attached_path(con: Any) -> str | None:
+    """The file ``con``'s current database is attached to; ``""`` for a database in memory; None when it cannot be
+    told (no such catalog row, or a DuckDB without ``duckdb_databases()``). Never raises."""
     try:
         row = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()
-    except Exception:  # noqa: BLE001 - a DuckDB without the catalog function: assume a file, as before
-        return False
-    return row is not None and row[0] is None
+    except Exception:  # noqa: BLE001 - a DuckDB without the catalog function: cannot be told
+        return None
+    if row is None:
+        return None
+    return "" if row[0] is None else str(row[0])
+
+
+def _in_memory(con: Any) -> bool:
+    """Whether ``con`` is attached to no file (DuckDB's way of opening a data file that is no database); a store
+    whose file cannot be told is taken for a file, as before."""
+    return attached_path(con) == ""
 
 
 def _not_duckdb(path: str, read_only: bool = False) -> StoreError:
