@@ -90,3 +90,75 @@ def seizure_store(path: Path, split: bool = True) -> dict[str, Any]:
             made = split_cluster(store, cluster, [events["Manila Wire"]], note="a wire rewrite, not an own report")
             made = made["cluster_id"]
     return {"path": path, "cluster": cluster, "split": made, "lookalike": lookalike, "events": events}
+
+
+# -- round p51, kind 3: a pledge whose deed three outlets report (one piece of evidence with three sources) ---------
+
+def _idn(text: str, start: int) -> Actor:
+    return Actor(text, start, start + len(text), name="Indonesia", country="IDN", sector="GOV", resolved_by="country",
+                 confidence=0.9)
+
+
+def _pledge_article(published: str, outlet: str, sentences: list[str], events: list[tuple[int, str]] = (),
+                    pledges: list[tuple[int, str, str, str, str, str]] = ()) -> CodedArticle:
+    """One hand-coded article: ``events`` (sentence, trigger) are COOPERATE deeds of Indonesia on the day published;
+    ``pledges`` (sentence, cue, action, object, deadline words, deadline end) Indonesia's promises."""
+    from gaiko.types import Deadline, Pledge
+
+    text = " ".join(sentences)
+    aid = article_id(outlet + text)
+    recs, start = [], 0
+    for i, s in enumerate(sentences):
+        recs.append(SentenceRecord(index=i, start=start, end=start + len(s), text=s))
+        start += len(s) + 1
+    evs, pls, actors = [], [], []
+    root, code, gold, quad, _cq = cameo_for("COOPERATE")
+    for si, trig in events:
+        r = recs[si]
+        t0 = r.start + r.text.index(trig)
+        a = _idn("Indonesia", r.start + r.text.index("Indonesia"))
+        evs.append(Event(id=record_id("ev", aid, si, 0, "COOPERATE"), article_id=aid, sentence_index=si,
+                         sentence=r.text, event_type="COOPERATE", trigger=trig, trigger_start=t0,
+                         trigger_end=t0 + len(trig), cameo=root, cameo_code=code, goldstein=gold, quad_class=quad,
+                         source=a, date=published, date_precision="published", pattern="fixture", confidence=0.8,
+                         coder_version="fixture"))
+        actors.append(a)
+    for si, cue, action, obj, words, end in pledges:
+        r = recs[si]
+        c0 = r.start + r.text.index(cue)
+        a = _idn("Indonesia", r.start + r.text.index("Indonesia"))
+        pls.append(Pledge(id=record_id("pl", aid, si, action), article_id=aid, sentence_index=si, sentence=r.text,
+                          actor=a, action=action, event_type="COOPERATE", kind="promise", cue=cue, cue_start=c0,
+                          cue_end=c0 + len(cue), object=obj, deadline=Deadline(words, end=end, granularity="month"),
+                          made_on=published, confidence=0.8))
+    art = Article(text=text, id=aid, title=sentences[-1][:48], published=published, source=outlet,
+                  url=f"https://example.org/clinic/{aid}")
+    return CodedArticle(article=art, sentences=recs, events=evs, pledges=pls, actors=actors, coder_version="fixture")
+
+
+def clinic_store(path: Path, outlets: int = 3) -> dict[str, Any]:
+    """A promise of Indonesia to fund a clinic, and its completion reported by ``outlets`` outlets (1 to 3) over as
+    many days: with three, one deed with three sources; with one, a look-alike whose evidence has one source. Written,
+    then the ledger is stored. Returns ``{"path", "pledge", "cluster" (the completion's cluster)}``."""
+    from gaiko.store import Store
+    from gaiko.tracking import ledger, update_ledger
+
+    arts = [
+        _pledge_article("2025-03-02", "Jakarta Ledger", [
+            "Officials met in the capital on Sunday.",
+            "Indonesia pledged to fund the Natuna harbour clinic by December 2025."],
+            pledges=[(1, "pledged to", "fund the Natuna harbour clinic", "the Natuna harbour clinic",
+                      "by December 2025", "2025-12-31")]),
+        _pledge_article("2025-09-08", "Jakarta Ledger", ["Doctors arrived by boat.",
+                        "Indonesia completed the Natuna harbour clinic on Monday."], events=[(1, "completed")]),
+        _pledge_article("2025-09-09", "Hanoi Courier", ["The island had no hospital.",
+                        "Indonesia completed the Natuna harbour clinic this week."], events=[(1, "completed")]),
+        _pledge_article("2025-09-10", "Manila Wire", ["Regional health news in brief.",
+                        "Indonesia completed the Natuna harbour clinic, officials said."], events=[(1, "completed")]),
+    ][:1 + outlets]
+    with Store(path) as store:
+        store.write_coded(arts, run_id=None)
+        update_ledger(store)
+        [entry] = ledger(store)
+        [cluster] = store.query("SELECT DISTINCT m.cluster_id FROM cluster_members m")
+    return {"path": path, "pledge": entry["id"], "cluster": cluster["cluster_id"]}
