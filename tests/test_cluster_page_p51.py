@@ -41,8 +41,13 @@ def test_the_events_list_links_each_clustered_row_to_its_cluster_page(seized) ->
     assert f'href="/clusters/{seized["lookalike"]}"' in html  # one report: a page too
     assert f'href="/api/v1/clusters/{seized["cluster"]}"' not in html  # no longer raw JSON
     assert re.search(rf'href="/clusters/{seized["cluster"]}"[^>]*>3 reports, 3 outlets<', html)
-    for page in ("/", f"/dyads?source=IDN&target=VNM"):
+    for page in ("/", "/dyads?source=IDN&target=VNM"):
         assert f'href="/clusters/{seized["cluster"]}"' in c.get(page).text, page
+    # the evidence card of a report's sentence names its event too
+    ev = seized["events"]["Hanoi Courier"]
+    link = next(r["link"] for r in c.get("/api/v1/events?count=mentions").json()["events"] if r["id"] == ev)
+    card = re.search(r'<aside class="evidence-card".*?</aside>', c.get(link.split("#")[0]).text, re.S).group(0)
+    assert f'href="/clusters/{seized["cluster"]}"' in card and "3 reports, 3 outlets" in card
 
 
 def test_an_event_in_no_cluster_has_no_cluster_link(tmp_path: Path) -> None:
