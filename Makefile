@@ -5,7 +5,11 @@
 #                (TEST_WORKERS=0: everything serially, in one process)
 
 VENV ?= .venv
-GAIKO := $(VENV)/bin/gaiko
+# this checkout's code, also through a venv another checkout owns (a git worktree's .venv linked to the main
+# checkout's, which scripts/bootstrap.sh leaves alone; round p51): PYTHONPATH names this checkout first
+export VENV
+RUN_ENV := PYTHONPATH="$(CURDIR)$${PYTHONPATH:+:$$PYTHONPATH}"
+GAIKO := $(RUN_ENV) $(VENV)/bin/gaiko
 DB ?= out/example.duckdb
 CORPUS ?= gaiko/examples/corpus.jsonl
 # pytest-xdist workers for `make test`: `auto` is one per core, capped at 4 (each worker loads spaCy and the models its
@@ -27,18 +31,18 @@ run: setup
 test: setup
 	@if [ -f scripts/setup-browser.sh ]; then bash scripts/setup-browser.sh; fi
 ifeq ($(TEST_WORKERS),0)
-	$(VENV)/bin/python -m pytest -q -p no:xdist
+	$(RUN_ENV) $(VENV)/bin/python -m pytest -q -p no:xdist
 else
 	@rc=0; \
 	echo '$(VENV)/bin/python -m pytest -q -n $(TEST_WORKERS) --maxprocesses=4 --dist loadfile -m "not serial"'; \
-	$(VENV)/bin/python -m pytest -q -n $(TEST_WORKERS) --maxprocesses=4 --dist loadfile -m "not serial" || rc=$$?; \
+	$(RUN_ENV) $(VENV)/bin/python -m pytest -q -n $(TEST_WORKERS) --maxprocesses=4 --dist loadfile -m "not serial" || rc=$$?; \
 	echo '$(VENV)/bin/python -m pytest -q -p no:xdist -m serial'; \
-	$(VENV)/bin/python -m pytest -q -p no:xdist -m serial || rc=$$?; \
+	$(RUN_ENV) $(VENV)/bin/python -m pytest -q -p no:xdist -m serial || rc=$$?; \
 	exit $$rc
 endif
 
 bench: setup
-	$(VENV)/bin/python -m benchmarks.run
+	$(RUN_ENV) $(VENV)/bin/python -m benchmarks.run
 
 clean:
 	rm -rf out .pytest_cache

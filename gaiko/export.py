@@ -170,6 +170,9 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
         "num_mentions": row.get("num_mentions"),
         "num_articles": row.get("num_articles"),
         "num_sources": row.get("num_sources"),
+        # when it was coded into the store (GDELT's DATEADDED; UTC, ISO without an offset; round p51): a mention's
+        # article's coding, a cluster's earliest mention's
+        "coded_at": _iso(row.get("coded_at")),
     }
 
 

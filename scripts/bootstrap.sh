@@ -19,6 +19,19 @@ if [ ! -x "$VENV/bin/python" ]; then
   fi
 fi
 
+# a venv whose gaiko is an editable install of another checkout (a git worktree whose .venv links to the main
+# checkout's) is that checkout's: nothing is installed into it (round p51; scripts/venv-owner.sh says how it is told).
+# `make run` and `make test` run this checkout's code through it (PYTHONPATH); GAIKO_VENV_OWN=1 installs anyway.
+if owner="$(VENV="$VENV" bash scripts/venv-owner.sh)"; then :; else
+  rc=$?
+  if [ "$rc" -ne 3 ]; then exit "$rc"; fi
+  echo "bootstrap: $VENV belongs to the checkout $owner (gaiko is installed from there): nothing installed into it;" \
+       "this checkout's code runs through it with PYTHONPATH=$(pwd -P). A dependency this checkout adds is not" \
+       "installed: install it from $owner, give this checkout a venv of its own (VENV=.venv-own make run), or set" \
+       "GAIKO_VENV_OWN=1 to install this checkout into it (every user of it then runs this checkout's code)" >&2
+  exit 0
+fi
+
 STAMP="$VENV/.gaiko-installed"
 if [ ! -f "$STAMP" ] || [ pyproject.toml -nt "$STAMP" ]; then
   "$VENV/bin/python" -m pip install -q --upgrade pip

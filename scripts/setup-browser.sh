@@ -21,7 +21,9 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
-if [ -x "$VENV/bin/python" ] && ! "$VENV/bin/python" -c "import selenium" 2>/dev/null; then
+# never into a venv another checkout owns (round p51: scripts/venv-owner.sh)
+if [ -x "$VENV/bin/python" ] && ! "$VENV/bin/python" -c "import selenium" 2>/dev/null \
+   && VENV="$VENV" bash scripts/venv-owner.sh >/dev/null; then
   echo "setup-browser: installing selenium into $VENV" >&2
   "$VENV/bin/python" -m pip install -q "selenium>=4.20"
 fi

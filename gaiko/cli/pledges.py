@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 import sys
 from typing import Any, Optional
 
@@ -225,6 +226,33 @@ def untracked_note(n: int) -> str:
             "give, undated: gaiko pledges --as-of YYYY-MM-DD (status open, deadlines not placed).")
 
 
+#: the columns of ``gaiko pledge show``'s second table: the reports of each evidence item that is an event reported
+#: more than once (round p51)
+SOURCE_COLUMNS = ("published", "outlet", "role", "sentence", "article", "cluster")
+
+
+def sources_cell(ev: dict[str, Any]) -> str:
+    """An evidence item's sources for the timeline: "3 outlets, 4 reports" when it is an event reported more than
+    once (its cluster's counts, as of the ledger's day), else empty."""
+    n, k = ev.get("num_mentions") or 0, ev.get("num_sources") or 0
+    if not ev.get("cluster_id") or n <= 1:
+        return ""
+    return f"{k} outlet{'s' if k != 1 else ''}, {n} reports"
+
+
+def source_rows(evidence: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per report of each evidence item that is an event reported more than once, first report first."""
+    out = []
+    for ev in evidence:
+        if not sources_cell(ev):
+            continue
+        for r in ev.get("reports") or ():
+            out.append({"published": r.get("published") or "undated", "outlet": r.get("outlet") or "",
+                        "role": ev.get("role"), "sentence": r.get("sentence"), "article": r.get("article_id"),
+                        "cluster": ev["cluster_id"]})
+    return out
+
+
 @pledge_app.command("show")
 def show(
     pledge_id: str = typer.Argument(..., help="Ledger id (from `gaiko pledges`)."),
@@ -266,10 +294,16 @@ def show(
         typer.echo(f"note: {e['override_note']}")
     emit_rows(
         [{"published": ev.get("published") or "undated", "role": ev["role"], "sentence": ev["sentence"],
-          "article": ev["article_id"], "note": ev.get("note") or ""}
+          "article": ev["article_id"], "sources": sources_cell(ev), "note": ev.get("note") or ""}
          for ev in e["evidence"]],
-        "table", ("published", "role", "sentence", "article", "note"), title="Timeline",
+        "table", ("published", "role", "sentence", "article", "sources", "note"), title="Timeline",
     )
+    sources = source_rows(e["evidence"])
+    if sources:  # a deed reported by several outlets is one item of the timeline, its reports listed here (p51)
+        emit_rows(sources, "table", SOURCE_COLUMNS, title="Evidence reported by several outlets, report by report")
+        ids = list(dict.fromkeys(r["cluster"] for r in sources))
+        typer.echo(f"(each event with all its reports: gaiko cluster show {ids[0] if len(ids) == 1 else 'CLUSTER'} "
+                   f"--db {shlex.quote(db)})")
 
 
 @pledge_app.command("set")

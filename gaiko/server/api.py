@@ -159,14 +159,12 @@ def event(request: Request, event_id: str) -> dict[str, Any]:
 @router.get("/clusters/{cluster_id}", summary="One event cluster and all its reports side by side", responses=ERRORS)
 def cluster(request: Request, cluster_id: str) -> dict[str, Any]:
     """The cluster's most precise date, actors and place, its counts and first report, and every mention of it
-    (first report first) with its article, outlet and sentence."""
-    from ..clusters import cluster_detail
+    (first report first) with its article, outlet, sentence and where it was read (offsets, pattern), and the
+    splits and merges made by hand that touch it (:func:`gaiko.server.cluster_view.cluster_view`)."""
+    from .cluster_view import cluster_view
 
     with _state(request).reader() as store:
-        d = cluster_detail(store, cluster_id)
-    for r in d["reports"]:
-        r["link"] = f"/articles/{r['article_id']}?event={r['id']}#s{r['sentence_idx']}"
-    return d
+        return cluster_view(store, cluster_id)
 
 
 @router.get("/articles", summary="Articles, newest first", responses=ERRORS, response_model=ArticlePage)

@@ -23,7 +23,7 @@ router = APIRouter(tags=["read"])
 CLUSTER_COLUMNS: tuple[str, ...] = (
     "cluster_id", "date", "date_precision", "event_type", "mode", "quad_class", "goldstein",
     "source_name", "source_country", "source_sector", "target_name", "target_country", "target_sector",
-    "place_name", "place_country", "num_mentions", "num_articles", "num_sources",
+    "place_name", "place_country", "num_mentions", "num_articles", "num_sources", "coded_at",
     "event_id", "article_id", "sentence_idx", "sentence", "published", "article_source", "link",
 )
 

@@ -62,6 +62,8 @@ class EventRow(_Row):
                                         "two-way sentence, coded as two events, is one mention)")
     num_articles: int | None = Field(None, description="articles reporting the cluster")
     num_sources: int | None = Field(None, description="outlets reporting the cluster")
+    coded_at: str | None = Field(None, description="when it was coded into the store, UTC (GDELT's DATEADDED): a "
+                                 "mention's article's coding; a cluster's, its earliest mention's (round p51)")
     link: str | None = Field(None, description="dashboard URL of the event's highlighted sentence")
 
 

@@ -22,7 +22,7 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "trigger", "place_name", "place_country", "lat", "lon",
     "intended", "hypothetical", "negated", "reported", "confidence",
     "article_id", "sentence_idx", "sentence", "published", "article_title", "article_source", "article_url",
-    "cluster_id", "num_mentions", "num_articles", "num_sources",
+    "cluster_id", "num_mentions", "num_articles", "num_sources", "coded_at",
 )
 
 

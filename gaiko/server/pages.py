@@ -12,7 +12,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from ..errors import ConfigError, GaikoError, NotFound
-from . import views_pages
+from . import cluster_page, views_pages
 from .evidence import article_marks, event_evidence, segments
 from .output import jsonable
 from .pagekit import PAGE_SIZES, api_params, choice_param, int_param, page_filters, pager, render, unknown_query
@@ -21,6 +21,7 @@ __all__ = ["router"]
 
 router = APIRouter(include_in_schema=False)
 router.include_router(views_pages.router)
+router.include_router(cluster_page.router)
 
 #: the series a chart can show: counted events (by modality) per bucket
 _CHART_BY = "modality"

@@ -84,8 +84,17 @@ _TAIL = """s.text AS sentence, a.published, a.title AS article_title, a.url AS a
 _COUNTS = """coalesce(c.id, e.id) AS cluster_id, coalesce(c.num_mentions, 1) AS num_mentions,
        coalesce(c.num_articles, 1) AS num_articles, coalesce(c.num_sources, 1) AS num_sources"""
 
+#: when a row was coded into the store (GDELT's DATEADDED; UTC, as ``articles.coded_at`` is stored; round p51): a
+#: mention's is its article's; a cluster's is the earliest of its mentions' (``k``, :data:`_CODED`), when the
+#: real-world event entered the store, a mention in no cluster counting as a cluster of its own
+_MENTION_CODED = "a.coded_at AS coded_at"
+_CLUSTER_CODED = "coalesce(k.coded_at, a.coded_at) AS coded_at"
+#: the earliest coding of each cluster of the page ``p`` (its mentions' articles)
+_CODED = """k AS (SELECT m.cluster_id, min(a2.coded_at) AS coded_at FROM cluster_members m
+    JOIN articles a2 ON a2.id = m.article_id WHERE m.cluster_id IN (SELECT id FROM p) GROUP BY m.cluster_id)"""
+
 #: one event row (``?`` = its id) with its sentence, article and cluster fields
-ONE_EVENT_SQL = f"SELECT e.*, {_TAIL}, {_COUNTS} {_MENTIONS_IN_CLUSTERS} WHERE e.id = ?"
+ONE_EVENT_SQL = f"SELECT e.*, {_TAIL}, {_COUNTS}, {_MENTION_CODED} {_MENTIONS_IN_CLUSTERS} WHERE e.id = ?"
 
 
 @dataclass(frozen=True)
@@ -211,7 +220,8 @@ def event_rows(con: Any, count: str, filters: dict[str, Any], sort: str, limit: 
     matching cluster (its representative mention, with the cluster's date, actors and place; an actor or place that
     comes from another mention has no offsets, role, person, resolution or members, which would be the
     representative's own, see docs/records.md). Both carry
-    ``cluster_id``, ``num_mentions``, ``num_articles`` and ``num_sources``. ``flat`` leaves out ``run_id`` (the
+    ``cluster_id``, ``num_mentions``, ``num_articles`` and ``num_sources``, and last ``coded_at`` (a mention's: its
+    article's; a cluster's: the earliest of its mentions'; round p51). ``flat`` leaves out ``run_id`` (the
     export columns). The page (``limit``/``offset``) is cut before the wide columns are joined."""
     from .queries import SORTS
 
@@ -222,7 +232,7 @@ def event_rows(con: Any, count: str, filters: dict[str, Any], sort: str, limit: 
     if sc.kind == "mentions":
         order = SORTS[sort]
         return (f"""WITH p AS (SELECT e.id AS pid {sc.from_} WHERE {sc.where} ORDER BY {order}{page})
-SELECT {keep}, {_TAIL}, {_COUNTS}
+SELECT {keep}, {_TAIL}, {_COUNTS}, {_MENTION_CODED}
 FROM p JOIN events e ON e.id = p.pid{_SENTENCE}{_ARTICLE}{_CLUSTER}
 ORDER BY {order}""", [*sc.params, *extra])
     repl = ", ".join(f"coalesce(c.{k}, e.{k}) AS {k}" for k in CLUSTER_OVERRIDES) + ", " + _own_columns()
@@ -236,9 +246,11 @@ ORDER BY {order}""", [*sc.params, *extra])
     order = SORT_KEYS[sort]
     sql = f"""WITH h AS ({hit}),
 q AS (SELECT h.id, h.rep_event_id AS rep, h.date, h.goldstein, h.confidence, h.first_article_id FROM h{lone}),
-p AS (SELECT * FROM q p ORDER BY {order}{page})
-SELECT {keep} REPLACE ({repl}), {_TAIL}, {_COUNTS}
+p AS (SELECT * FROM q p ORDER BY {order}{page}),
+{_CODED}
+SELECT {keep} REPLACE ({repl}), {_TAIL}, {_COUNTS}, {_CLUSTER_CODED}
 FROM p JOIN events e ON e.id = p.rep
-LEFT JOIN clusters c ON c.id = p.id{_SENTENCE}{_ARTICLE}
+LEFT JOIN clusters c ON c.id = p.id
+LEFT JOIN k ON k.cluster_id = p.id{_SENTENCE}{_ARTICLE}
 ORDER BY {order}"""
     return sql, [*sc.params, *(sc.params if lone else []), *extra]
