@@ -62,6 +62,7 @@ from .passedthrough import PASSED, passed_through
 from .truceend import truce_ended
 from .promisedstate import promised_state, resumed_own
 from .runstart import started_running
+from .sharedone import share_done
 from .steps import ratified_by_vote, voted_through
 from .planned import planned_reading
 from .restundone import done_in_part
@@ -85,6 +86,7 @@ def decide(frame: Frame, report: Report, lex: Lexicon | None = None) -> Decision
         d = goes_on(frame, report, lex, d) or d
     if d.relation == "needs_review":  # "the first lorries crossed into Eritrea at Bure" for a reopening (round t58)
         d = passed_through(frame, report, d, lex) or d
+    d = share_done(frame, report, d) or d  # "half of the cable had been strung": under way, not done (round t59)
     return once_of_many(frame, d)
 
 
