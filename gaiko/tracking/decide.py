@@ -53,6 +53,7 @@ from .normalise import COUNTERPART_ACTS, Frame
 from .otherpledge import other_pledge
 from .askedrefuses import asked_refuses
 from .heldup import held_up
+from .idlesince import idle_since
 from .refusedpledge import refused_pledge
 from .othermatter import _ANNOUNCES, _ANOTHER_MATTER, _YEAR, _month_before, _other_partner, _other_people
 from .parts import part_undone
@@ -178,6 +179,7 @@ def _decide(frame: Frame, report: Report, lex: Lexicon) -> Decision:
             d = other_pledge(frame, report, toks, c, d, lex) or d  # "dropped its threat of tariffs" (round t55)
             d = carried_out(frame, report, toks, c, d, lex) or d  # "cancelled its licence" for "revoke" (round t56)
             d = held_up(frame, report, toks, c, d) or d  # "a court has blocked the reopening" (round t57)
+            d = idle_since(frame, report, toks, c, d, lex) or d  # "the arena has stood empty since May" (round t59)
             d = carved_out(frame, report, toks, c, d, lex) or d  # "medicines are exempt from the levy" (round t58)
             d = refused_pledge(frame, report, toks, c, d, lex) or d  # "would not honour its pledge to" (round t57)
             d = asked_refuses(frame, report, toks, c, d, lex) or d  # the party asked "would not retract" (round t57)
