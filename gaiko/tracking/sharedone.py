@@ -47,16 +47,23 @@ def _num(s: str) -> float:
     return float(s.replace(",", ""))
 
 
+def _not_work(text: str, m: re.Match[str]) -> bool:
+    """Whether the share ``m`` is a time, a cap or a ratio to a measure (``not_share_before``, ``time_words``,
+    ``not_whole`` in the three words after "of")."""
+    after = re.findall(r"[a-z]+", text[m.start(3):].lower().replace("'s", ""))[:3]
+    return (m.group(1) or "").lower() in _w("not_share_before") or m.group(3).lower() in _w("time_words") \
+        or bool(set(after) & _w("not_whole"))
+
+
 def share_of(text: str) -> str | None:
     """The words of ``text`` that tell a share of a whole ("half of the cable", "85% of the", "41 of the 80"), or None."""
     frac, pct = _patterns()
     for m in frac.finditer(text):
-        if (m.group(1) or "").lower() in _w("not_share_before") or m.group(3).lower() in _w("time_words") \
-                or re.fullmatch(r"\d{4}", m.group(3)):
+        if _not_work(text, m) or re.fullmatch(r"\d{4}", m.group(3)):
             continue
         return text[m.start(2):m.end()]
     for m in pct.finditer(text):
-        if 0 < float(m.group(2)) < 100 and m.group(3).lower() not in _w("time_words"):
+        if 0 < float(m.group(2)) < 100 and not _not_work(text, m):
             return text[m.start(2):m.end()]
     for m in re.finditer(rf"\b({_NUM}) of (?:the|its|their) (?:[\w-]+ ){{0,3}}?({_NUM})\b(?![.,]\d)", text):
         if 0 < _num(m.group(1)) < _num(m.group(2)):
@@ -79,8 +86,10 @@ def share_done(frame: Frame, report: Report, d: Decision) -> Decision | None:
     words = set(re.findall(r"[a-z']+", report.text.lower())) | ({"n't"} if "n't" in report.text else set())
     if words & _w("blockers"):
         return None
-    if share.lower() in (frame.pledged_text or "").lower():  # "pay half of all royalties": the pledge's own share
-        return None
+    pledged = frame.pledged_text or ""
+    if share_of(pledged) or re.search(r"\d ?%|\bper ?cent\b|\bmost of\b", pledged, re.I) \
+            or frame.acts & _w("level_acts"):
+        return None  # the pledge's own share ("sell a 75% stake", "pay half of all royalties"), or a level it lowers
     less = less_than_promised(frame, report, report.text, share, dict(d.features or {}))
     note = f"{d.note}; " if d.relation == "needs_review" and d.note and not d.note.startswith("about the pledge") else ""
     return Decision(less.relation, cue=share, note=f"{note}{less.note}: a share of the work ({d.relation} before)",
