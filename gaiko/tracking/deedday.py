@@ -8,7 +8,8 @@ reported more than 14 days after the deadline as late (partially fulfilled) by t
 
 :func:`deed_day` gives the day to test instead: for a report read ``fulfils``, the latest day its sentence names after
 one of ``date_preps`` (a month, with its day or not: the month's last day; the year told, or the latest one that puts
-the day on or before the report's), never after the report's own day; else the report's day. Words:
+the day on or before the report's), never after the report's own day, and not in a clause of another event ("three
+months after it bought the building in March": ``other_event_words``); else the report's day. Words:
 ``gaiko/data/pledges/deed_day.yaml``.
 """
 
@@ -47,8 +48,12 @@ def days_named(text: str, published: str) -> list[date]:
         pub = date.fromisoformat(published[:10])
     except ValueError:
         return []
+    other = {str(w) for w in word_lists("pledges/deed_day.yaml").get("other_event_words") or ()}
     out = []
     for m in pat.finditer(text):
+        clause = re.split(r"[,;]", text[:m.start()])[-1].lower()
+        if set(re.findall(r"[a-z]+", clause)) & other:
+            continue  # "..., three months after it bought the building in March": another event's date
         month = _MONTHS[m.group(1).lower()]
         year = int(m.group(3)) if m.group(3) else pub.year
         day = int(m.group(2)) if m.group(2) else None
