@@ -41,6 +41,10 @@ ROAD = "Kenya will pave the 300-kilometre road from Isiolo to Moyale by 2027, th
                          "the utility said.", "finish", "in_progress"),
     (MINE, "2026-05-20", "The Obuasi mine was producing at about two-thirds of its former rate in April, the company "
                          "said.", "bring", "in_progress"),
+    (DEPOTS.replace("by March", "by the end of the year"), "2026-05-20",
+     "The army now controls about 70% of the former rebel depots in the Huallaga valley, officials said.", "take",
+     "in_progress"),
+    # after the deadline: done in part (main read it late, partially fulfilled, by the relation model's "done")
     (DEPOTS, "2026-05-20", "The army now controls about 70% of the former rebel depots in the Huallaga valley, "
                            "officials said.", "take", "partially_fulfilled"),
     (ROAD, "2026-05-20", "Contractors have paved 120 of the 300 kilometres of the Isiolo-Moyale road, the roads agency "
