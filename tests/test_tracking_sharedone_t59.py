@@ -110,3 +110,20 @@ def test_a_unit_needs_review_or_done_read_again() -> None:
     bought = Report(text="Investors took control of the airline after buying three fifths of its shares.",
                     published="2026-05-20")
     assert share_done(stake, bought, Decision("fulfils", cue="took control")) is None
+
+
+def test_a_unit_a_whole_done_or_a_vote_is_no_share() -> None:
+    from gaiko.tracking.clause import Decision, Report
+    from gaiko.tracking.sharedone import share_done
+
+    done = Decision("fulfils", cue="freed")
+    hostages = _frame("free all 20 living hostages", "Hamas will free all 20 living hostages.", "PSE")
+    whole = Report(text="Hamas freed all 20 living hostages on Monday, about half of the 48 still held.",
+                   published="2026-02-01")
+    assert share_done(hostages, whole, done) is None  # the whole promised, told with "all 20"
+    sixty = _frame("free 60 hostages", "Hamas will free 60 hostages.", "PSE")
+    assert share_done(sixty, Report(text="Hamas freed 20 hostages on Monday, about half of the 48 still held.",
+                                    published="2026-02-01"), done).relation == "progresses"
+    treaty = _frame("ratify the treaty", "Kenya will ratify the treaty.")
+    vote = Report(text="Two-thirds of lawmakers voted to ratify the treaty on Monday.", published="2026-02-01")
+    assert share_done(treaty, vote, Decision("fulfils", cue="ratify")) is None  # a share of a vote passes it

@@ -13,7 +13,8 @@ M) in a sentence with no word that negates it, puts it in the future, wishes it 
 less than promised (:func:`gaiko.tracking.amounts.less_than_promised`): ``progresses`` while the term runs or with no
 deadline, ``partial`` once it is over or when the report says it falls short. A share that is a time ("in the second
 half of 2025", "half of the year": ``not_share_before``, ``time_words``), a share the pledge itself names ("pay half of
-all royalties"), and a whole told with a number ("all 300 kilometres", "300 of the 300") are none. Words:
+all royalties"), a whole told with a number ("all 300 kilometres", "300 of the 300"; "freed all 20 hostages, about
+half of the 48 held" for a pledge of 20) and a share of a vote ("two-thirds of lawmakers voted") are none. Words:
 ``gaiko/data/pledges/share_done.yaml``.
 """
 
@@ -45,6 +46,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
 
 def _num(s: str) -> float:
     return float(s.replace(",", ""))
+
 
 
 def _not_work(text: str, m: re.Match[str]) -> bool:
@@ -90,6 +92,9 @@ def share_done(frame: Frame, report: Report, d: Decision) -> Decision | None:
     if share_of(pledged) or re.search(r"\d ?%|\bper ?cent\b|\bmost of\b", pledged, re.I) \
             or frame.acts & _w("level_acts"):
         return None  # the pledge's own share ("sell a 75% stake", "pay half of all royalties"), or a level it lowers
+    wholes = set(re.findall(rf"\ball (?:the |its |their )?({_NUM})\b", report.text))
+    if wholes & set(re.findall(rf"\b({_NUM})\b", pledged)):
+        return None  # "freed all 20 living hostages, about half of the 48 held": the whole promised is done
     less = less_than_promised(frame, report, report.text, share, dict(d.features or {}))
     note = f"{d.note}; " if d.relation == "needs_review" and d.note and not d.note.startswith("about the pledge") else ""
     return Decision(less.relation, cue=share, note=f"{note}{less.note}: a share of the work ({d.relation} before)",
