@@ -38,6 +38,7 @@ from typing import Any
 
 from ..ids import record_id
 from .conditional import conditional_deadline
+from .deedday import deed_day
 from .link import bucket
 from .normalise import Frame, revised_quantity
 from .overterm import over_term
@@ -155,7 +156,7 @@ def status_of(evidence: list[dict[str, Any]], deadline: dict[str, Any] | None, a
             new, reopened = "open", e
         elif rel in _MOVES:
             target = _MOVES[rel]
-            if rel == "fulfils" and status != "fulfilled" and not done_on_time and _late(e.get("published"), end) \
+            if rel == "fulfils" and status != "fulfilled" and not done_on_time and _late(deed_day(e), end) \
                     and KEPT_OVER_TERM not in (e.get("note") or ""):
                 target = "partially_fulfilled"  # done, but well after the deadline: a compromise on its terms
             if rel == "fulfils" and target == "fulfilled":

@@ -366,10 +366,14 @@ def _cues_from(word: str, lex: Lexicon) -> tuple[tuple[str, tuple[str, ...]], ..
 
 @lru_cache(maxsize=50_000)
 def _tokens_hits(text: str) -> tuple[tuple[Tok, ...], tuple[Hit, ...]]:
-    """(tokens, concept hits) of a sentence, cached (linking keys need no cue spans)."""
+    """(tokens, concept hits) of a sentence, cached (linking keys need no cue spans); "the 50% rate" on goods is a
+    tariff (round t59, :mod:`gaiko.tracking.ratetariff`)."""
+    from .ratetariff import rate_hits
+
     lex = _default()
     toks = tokenize(text)
-    return tuple(toks), tuple(hits(toks, lex))
+    found = hits(toks, lex)
+    return tuple(toks), tuple(found + rate_hits(text, toks, found, lex))
 
 
 tokens_hits = _tokens_hits
