@@ -188,13 +188,17 @@ def _units_of(rows: Sequence[dict[str, Any]], rules: Rules) -> list[Unit]:
     places = sentence_places(rows)
     days = sentence_days(rows, rules.sentence_day) if rules.sentence_day is not None else {}
     out = []
-    for r in rows:
-        if id(r) in days:  # the weekday its sentence names, which the coder gave no event (article.sentence_day)
-            r = {**r, "date": days[id(r)], "date_precision": "day"}
-        if id(r) in shared:
-            r = {**r, "date_precision": "shared"}
-        if id(r) in places:
-            r = {**r, "place_name": places[id(r)][0], "place_country": places[id(r)][1]}
+    for r0 in rows:
+        r = r0
+        if id(r0) in days:  # the weekday its sentence names, which the coder gave no event (article.sentence_day)
+            r = {**r0, "date": days[id(r0)], "date_precision": "day"}
+        elif id(r0) in shared:
+            r = {**r0, "date_precision": "shared"}
+        # (round c96) only a row whose own date stands takes its sentence's place: one dated by its sentence's weekday
+        # or sharing its sentence's date keeps its own (none). Until c96 this held only because the lookups were made
+        # with the id of a copied row; giving such rows the place cost held out (docs/rounds/clusters.md, round c96)
+        if r is r0 and id(r0) in places:
+            r = {**r0, "place_name": places[id(r0)][0], "place_country": places[id(r0)][1]}
         out.append(unit_of(r, rules))
     if rules.two_way:
         for i in _two_way(rows, out):
