@@ -114,3 +114,35 @@ UNDERTAKING_LOOKALIKES = [
 def test_undertaking_lookalikes_keep_their_target(coder, text, trigger, want):
     e = _at(coder, text, trigger)
     assert e.target is not None and e.target.country == want, _sides(coder, text)
+
+
+# -- 5. a dateline's outlet is no place ------------------------------------------------------------------------------
+
+CREDITS = [
+    ("TBILISI, March 3 (Caucasus Wire) - Georgia expelled two Russian diplomats on Monday, accusing them of spying.",
+     "accusing", "Caucasus"),
+    ("NIAMEY, Oct 1 (Sahel Wire) - Niger's junta expelled the French ambassador on Tuesday, accusing Paris of "
+     "interference.", "accusing", "Sahel"),
+    ("OUAGADOUGOU, Oct 1 (Sahel Wire) - Burkina Faso's junta ordered French troops out in Ouagadougou on Friday, "
+     "accusing Paris of meddling.", "accusing", "Sahel"),
+]
+
+
+@pytest.mark.parametrize("text,trigger,outlet", CREDITS)
+def test_dateline_outlet_is_no_place(coder, text, trigger, outlet):
+    e = _at(coder, text, trigger)
+    assert e.place is None or outlet not in e.place.text, e.place
+
+
+def test_participle_keeps_its_main_verbs_place(coder):
+    # the participle takes its main verb's own place, not the outlet before it
+    text = ("OUAGADOUGOU, Oct 1 (Sahel Wire) - Burkina Faso's junta ordered French troops out in Ouagadougou on Friday, "
+            "accusing Paris of meddling.")
+    e = _at(coder, text, "accusing")
+    assert e.place is not None and e.place.name == "Ouagadougou", e.place
+
+
+def test_region_named_in_the_sentence_stays_a_place(coder):
+    text = "Chad deployed troops across the Sahel on Monday, saying jihadists threatened its borders."
+    e = _at(coder, text, "deployed")
+    assert e.place is not None and e.place.name == "Sahel", e.place
