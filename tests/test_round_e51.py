@@ -146,3 +146,25 @@ def test_region_named_in_the_sentence_stays_a_place(coder):
     text = "Chad deployed troops across the Sahel on Monday, saying jihadists threatened its borders."
     e = _at(coder, text, "deployed")
     assert e.place is not None and e.place.name == "Sahel", e.place
+
+
+# -- 2 and 4: pinned as the codebook and the corpus's counts give them (no change in this round) -----------------------
+
+PINNED_TYPES = [
+    # PLOVER AID: "military and police assistance including arms and personnel"; the corpus's writers code a
+    # contingent sent to help another state AID, to its own border MOBILIZE
+    ("Rwanda sent 300 police officers to the Central African Republic on Monday under the UN mission.", "sent",
+     ("AID", "RWA", "CAF")),
+    ("Lithuania deployed 2,000 soldiers to its border with Belarus on Tuesday.", "deployed", ("MOBILIZE", "LTU", "BLR")),
+    # PLOVER SUPPORT: "ratify, sign, or finalize an agreement or treaty"; a promise to sign is AGREE
+    ("Vietnam and the Philippines signed an agreement on coast guard cooperation.", "signed", ("SUPPORT", "VNM", None)),
+    ("Vietnam and the Philippines will sign an agreement on coast guard cooperation next month.", "sign",
+     ("AGREE", "VNM", None)),
+]
+
+
+@pytest.mark.parametrize("text,trigger,want", PINNED_TYPES)
+def test_codebook_types_are_pinned(coder, text, trigger, want):
+    e = _at(coder, text, trigger)
+    got = (e.event_type, e.source.country if e.source else None, e.target.country if e.target else None)
+    assert got == want, got
