@@ -5,8 +5,8 @@ look-alikes that must not change (docs/rounds/accuracy.md, round e51).
    people last had as its subject, not the person named last there (the object of "with", the one met).
 2. (kinds 2 and 4 changed nothing: a deployment abroad and "signed an agreement" are coded as the codebook and the
    corpus's counts say; their tests pin that.)
-3. A noun of an undertaking or a term set ("the pact", "the truce", "the offer", "the deadline") is no side of the
-   event whose object it is: it takes no country from its sentence.
+3. (Kind 3, a noun of an undertaking as no side, was taken out: it lost one target of the event corpus's blind split
+   and gained no scored figure; docs/rounds/accuracy.md, round e51.)
 5. The bracketed outlet of a dateline ("BAMAKO, Oct 1 (Sahel Wire) -") is no place of an event, also of a participle
    placed by its main verb.
 """
@@ -82,38 +82,6 @@ def test_object_pronoun_keeps_the_nearest_person(coder):
     text = "Keir Starmer met William Ruto in London. Russia criticised him for the deployment."
     e = _at(coder, text, "criticised")
     assert e.target is None or e.target.country != "GBR", _sides(coder, text)
-
-
-# -- 3. an undertaking or a term set is no side ------------------------------------------------------------------------
-
-UNDERTAKINGS = [
-    ("Burkina Faso said it would join the pact before the end of the year.", "join"),
-    ("Sudanese rebels began observing the truce around El Fasher on Thursday.", "observing"),
-    ("Canada withdrew its offer of military aid after the coup.", "withdrew"),
-    ("The Malian junta ignored the deadline for a return to civilian rule.", "ignored"),
-    ("Colombia's rebels said they would honour the ultimatum.", "honour"),
-]
-
-
-@pytest.mark.parametrize("text,trigger", UNDERTAKINGS)
-def test_undertaking_noun_is_no_side(coder, text, trigger):
-    for e in _events(coder, text):
-        for a in (e.source, e.target):
-            assert a is None or a.resolved_by != "object+sentence", (e.event_type, a)
-
-
-UNDERTAKING_LOOKALIKES = [
-    # the demanders, at home: the sentence's country stays
-    ("Bolivia's government accepted the demands of the miners.", "accepted", "BOL"),
-    # a party named inside the phrase keeps its country
-    ("Poland rejected Russia's offer of talks on Tuesday.", "rejected", "RUS"),
-]
-
-
-@pytest.mark.parametrize("text,trigger,want", UNDERTAKING_LOOKALIKES)
-def test_undertaking_lookalikes_keep_their_target(coder, text, trigger, want):
-    e = _at(coder, text, trigger)
-    assert e.target is not None and e.target.country == want, _sides(coder, text)
 
 
 # -- 5. a dateline's outlet is no place ------------------------------------------------------------------------------
