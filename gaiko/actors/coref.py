@@ -131,11 +131,21 @@ class CorefContext:
         tok = self.doc[m.start]
         if tok.lower_ == "it":
             return self._previous_subject(m)
-        found = self._visitor(tok, PRONOUNS.get(tok.lower_)) or self._antecedent(m, m.start, PRONOUNS.get(tok.lower_))
+        gender = PRONOUNS.get(tok.lower_)
+        found = self._visitor(tok, gender) or self._subject_before(tok, gender) or self._antecedent(m, m.start, gender)
         if found is None:
             return None
         prev, g = found
         return replace(prev, **pos_of(self._actor(m)), resolved_by="coref", confidence=0.75 if g else 0.6)
+
+    def _subject_before(self, tok: Any, gender: str | None) -> tuple[Actor, str | None] | None:
+        """A subject "he"/"she" with no person before it in its sentence: the subject of the last sentence that
+        named people (round e51, :mod:`gaiko.actors.prevsubject`)."""
+        from .prevsubject import subject_antecedent
+
+        here = self.sents.index(tok.i)
+        lowest = self.sents.starts[max(0, here - _PRON_WINDOW)]
+        return subject_antecedent(self.doc, tok, gender, self.history, self.sents.starts[here], lowest)
 
     def _previous_subject(self, m: Mention) -> Actor | None:
         """What a sentence opening on "it" stands for: the subject of the sentence before it, when that is an actor

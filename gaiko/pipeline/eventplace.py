@@ -141,7 +141,8 @@ def event_place(c: Any, sent: Span, state: DocState, kb: Any, target: Actor | No
         main = _Here(c.anchor.head, c.anchor.head)
         head_lo, head_hi = c.anchor.head.left_edge.idx, c.anchor.head.right_edge.idx + 1
         here = [p for p in state.places if sent.start_char <= p.start < sent.end_char and head_lo <= p.start <= head_hi
-                and own_clause(main, p) and not _origin(c.tok.doc, p) and not _destination_of_noun(main, p)]
+                and own_clause(main, p) and not _origin(c.tok.doc, p) and not _destination_of_noun(main, p)
+                and not in_credit(c.tok.doc, p.start)]  # the outlet of the dateline, here too (round e51)
         if here:
             return here[0]
     if target is not None and etype in WHERE_THE_TARGET_IS and not target.person_id:
