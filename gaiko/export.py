@@ -43,12 +43,13 @@ def __getattr__(name: str) -> object:
 
 
 #: flat columns shared by CSV and Parquet exports and by distributed runs (whose part stores cluster nothing:
-#: each event is its own cluster there, and the importing store clusters them; the importer reads the event columns)
+#: each event is its own cluster there, and the importing store clusters them; the importer reads the event columns);
+#: ``coded_at`` last, its article's coding (GDELT's DATEADDED, as the exports give it; round p51)
 FLAT_SELECT = """
 SELECT e.* EXCLUDE (run_id), s.text AS sentence, a.published, a.title AS article_title,
        a.url AS article_url, a.source AS article_source, s.start AS sentence_start, coalesce(c.id, e.id) AS cluster_id,
        coalesce(c.num_mentions, 1) AS num_mentions, coalesce(c.num_articles, 1) AS num_articles,
-       coalesce(c.num_sources, 1) AS num_sources
+       coalesce(c.num_sources, 1) AS num_sources, a.coded_at AS coded_at
 FROM events e
 JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_idx
 JOIN articles a ON a.id = e.article_id
