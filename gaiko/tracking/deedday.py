@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..tables import word_lists
+from .calspans import _month_end
 
 __all__ = ["deed_day", "days_named"]
 
@@ -58,9 +59,9 @@ def days_named(text: str, published: str) -> list[date]:
         year = int(m.group(3)) if m.group(3) else pub.year
         day = int(m.group(2)) if m.group(2) else None
         try:
-            got = date(year, month, day or calendar.monthrange(year, month)[1])
+            got = date(year, month, day) if day else _month_end(year, month)
             if not m.group(3) and got > pub and (month > pub.month or (month == pub.month and day and day > pub.day)):
-                got = date(year - 1, month, day or calendar.monthrange(year - 1, month)[1])
+                got = date(year - 1, month, day) if day else _month_end(year - 1, month)
         except ValueError:
             continue
         out.append(min(got, pub))
