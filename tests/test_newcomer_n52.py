@@ -77,3 +77,74 @@ def test_worker_killed_mid_write_is_worker_died(tmp_path: Path) -> None:
     done = _child(body, tmp_path)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout.strip().splitlines()[-1]) == [["worker_died", 7]]
+
+
+# 2. gaiko pledges --limit ------------------------------------------------------------------------------------------
+# `gaiko events`, `actors` and `dyads` take --limit and the API's /pledges takes limit; `gaiko pledges` refused it
+# ("No such option: --limit"), so a ledger of thousands printed whole. The totals still count every match.
+
+PLEDGE_ARTICLES = [
+    ("2025-04-07", "Poland said on Monday it would sign a contract for 180 South Korean tanks by the end of June."),
+    ("2025-04-08", "Kenya promised on Tuesday to send 600 more police officers to Haiti by the end of May."),
+    ("2025-04-09", "Brazil pledged on Wednesday to cut deforestation in the Amazon by half by 2030."),
+]
+
+
+@pytest.fixture(scope="module")
+def ledger_db(tmp_path_factory, coder) -> str:
+    from gaiko.store import Store
+    from gaiko.tracking import ledger, update_ledger
+    from gaiko.types import Article
+
+    path = tmp_path_factory.mktemp("n52") / "pledges.duckdb"
+    with Store(path) as s:
+        s.write_coded([coder.code_article(Article(text=t, published=d)) for d, t in PLEDGE_ARTICLES])
+        update_ledger(s)
+        assert len(ledger(s)) >= 3, [e.get("action") for e in ledger(s)]
+    return str(path)
+
+
+def test_pledges_limit_cuts_the_rows_not_the_totals(cli, ledger_db) -> None:
+    code, out, _ = cli("pledges", "--db", ledger_db, "--json")
+    assert code == 0
+    whole = json.loads(out)
+    code, out, err = cli("pledges", "--db", ledger_db, "--json", "--limit", "2")
+    assert code == 0, err
+    cut = json.loads(out)
+    assert [p["id"] for p in cut["pledges"]] == [p["id"] for p in whole["pledges"]][:2]
+    assert (cut["total"], cut["limit"], cut["count"]) == (whole["total"], 2, 2)
+    assert cut["counts"] == whole["counts"] and cut["statements"] == whole["statements"]
+    code, out, _ = cli("pledges", "--db", ledger_db, "--limit", "1", "-f", "csv")
+    assert code == 0 and len(out.strip().splitlines()) == 2  # header and one pledge
+    code, out, _ = cli("pledges", "--db", ledger_db, "--limit", "1")
+    assert code == 0 and "the first 1 shown" in out
+
+
+def test_pledges_limit_of_evidence_keeps_whole_pledges(cli, ledger_db) -> None:
+    code, out, _ = cli("pledges", "--db", ledger_db, "--evidence", "-f", "jsonl", "--limit", "1")
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines() if line.strip()]
+    assert rows and len({r["pledge_id"] for r in rows}) == 1
+    code, out, _ = cli("pledges", "--db", ledger_db, "--evidence", "-f", "jsonl")
+    first = json.loads(out.splitlines()[0])["pledge_id"]
+    assert rows[0]["pledge_id"] == first  # the first of the sheet's own order
+
+
+def test_pledges_without_a_limit_list_every_pledge(cli, ledger_db) -> None:
+    """Look-alike: no --limit lists every pledge, as before."""
+    code, out, _ = cli("pledges", "--db", ledger_db, "--json")
+    assert code == 0
+    whole = json.loads(out)
+    assert len(whole["pledges"]) == whole["total"] >= 3
+
+
+def test_pledges_limit_zero_is_every_pledge(cli, ledger_db) -> None:
+    code, out, err = cli("pledges", "--db", ledger_db, "--json", "--limit", "0")
+    assert code == 0, err
+    whole = json.loads(out)
+    assert len(whole["pledges"]) == whole["total"] == whole["count"] >= 3
+
+
+def test_pledges_limit_below_zero_is_one_error_line(cli, ledger_db) -> None:
+    code, _, err = cli("pledges", "--db", ledger_db, "--limit", "-1")
+    assert code == 2 and err.strip() == "Error: --limit must be a number, 0 or more, not -1"
