@@ -148,3 +148,97 @@ def test_pledges_limit_zero_is_every_pledge(cli, ledger_db) -> None:
 def test_pledges_limit_below_zero_is_one_error_line(cli, ledger_db) -> None:
     code, _, err = cli("pledges", "--db", ledger_db, "--limit", "-1")
     assert code == 2 and err.strip() == "Error: --limit must be a number, 0 or more, not -1"
+
+
+# 3. a Ctrl-C while a batch is registered for its insert ------------------------------------------------------------
+# DuckDB reads an Arrow table's schema through a Python callback. A Ctrl-C handled there came back as
+# "InvalidInputException: reading the schema ... failed: KeyboardInterrupt"; the batch write took it for a refused
+# batch, wrote each article again on its own, and the run coded on: the Ctrl-C was lost (3 of the first 4 tries
+# under load; reproduced in 1 of 60 random SIGINTs into Store.write_coded_isolated). The signal is injected where it
+# landed, in that callback, by wrapping DuckDB's schema reader (a private function: skipped where it is missing).
+
+
+@pytest.fixture
+def sigint_in_schema_read(monkeypatch):
+    import signal
+
+    arrow = pytest.importorskip("duckdb._sources.arrow")
+    if not hasattr(arrow, "_schema_capsule"):
+        pytest.skip("this DuckDB reads Arrow schemas otherwise")
+    original, fired = arrow._schema_capsule, []
+
+    def once(exporter):
+        if not fired:
+            fired.append(True)
+            signal.raise_signal(signal.SIGINT)
+        return original(exporter)
+
+    monkeypatch.setattr(arrow, "_schema_capsule", once)
+    return fired
+
+
+def test_ctrl_c_while_a_batch_is_registered_stops_the_write(tmp_path: Path, coder, sigint_in_schema_read) -> None:
+    from gaiko.store import Store
+    from gaiko.types import Article
+
+    coded = [coder.code_article(Article(text=t, published=d)) for d, t in PLEDGE_ARTICLES]
+    with Store(tmp_path / "s.duckdb") as s:
+        run = s.start_run("test")
+        with pytest.raises(KeyboardInterrupt):
+            s.write_coded_isolated(coded, run)
+        assert sigint_in_schema_read and s.scalar("SELECT count(*) FROM articles") == 0
+
+
+def test_ctrl_c_while_errors_are_registered_is_raised(tmp_path: Path, sigint_in_schema_read) -> None:
+    from gaiko.store import Store
+    from gaiko.types import InputError
+
+    with Store(tmp_path / "s.duckdb") as s:
+        with pytest.raises(KeyboardInterrupt):
+            s.record_errors([InputError("feed.jsonl", "json", "malformed JSON", 3)])
+        assert s.scalar("SELECT count(*) FROM errors") == 0
+
+
+@pytest.fixture
+def sigint_in_rows_count(monkeypatch):
+    """The same Ctrl-C, handled while the INSERT counts the registered table's rows (a callback of the query):
+    "counting the rows of the object registered as '_gaiko_batch' failed: KeyboardInterrupt"."""
+    import signal
+
+    src = pytest.importorskip("duckdb._sources.pyarrow")
+    table_source = getattr(src, "PyArrowTableSource", None)
+    if table_source is None or not hasattr(table_source, "rows"):
+        pytest.skip("this DuckDB reads Arrow tables otherwise")
+    original, fired = table_source.rows, []
+
+    def once(self):
+        if not fired:
+            fired.append(True)
+            signal.raise_signal(signal.SIGINT)
+        return original(self)
+
+    monkeypatch.setattr(table_source, "rows", once)
+    return fired
+
+
+def test_ctrl_c_while_the_insert_reads_the_batch_stops_the_write(tmp_path: Path, coder, sigint_in_rows_count) -> None:
+    from gaiko.store import Store
+    from gaiko.types import Article
+
+    coded = [coder.code_article(Article(text=t, published=d)) for d, t in PLEDGE_ARTICLES]
+    with Store(tmp_path / "s.duckdb") as s:
+        run = s.start_run("test")
+        with pytest.raises(KeyboardInterrupt):
+            s.write_coded_isolated(coded, run)
+        assert sigint_in_rows_count and s.scalar("SELECT count(*) FROM articles") == 0
+
+
+def test_a_batch_write_without_a_signal_stores_every_article(tmp_path: Path, coder) -> None:
+    """Look-alike: the same batch, no signal: every article stored, nothing refused."""
+    from gaiko.store import Store
+    from gaiko.types import Article
+
+    coded = [coder.code_article(Article(text=t, published=d)) for d, t in PLEDGE_ARTICLES]
+    with Store(tmp_path / "s.duckdb") as s:
+        written, _, refused = s.write_coded_isolated(coded, s.start_run("test"))
+        assert (written, refused) == (3, []) and s.scalar("SELECT count(*) FROM articles") == 3

@@ -83,7 +83,9 @@ def registered(con: Any, name: str, columns: dict[str, list[Any]]) -> Iterator[N
     """Expose Python columns to SQL as table ``name`` for the duration of a block."""
     import pyarrow as pa
 
-    con.register(name, pa.table({k: pa.array(v) for k, v in columns.items()}))
+    from ..store.txn import register
+
+    register(con, name, pa.table({k: pa.array(v) for k, v in columns.items()}))  # Ctrl-C raised after it (n52)
     try:
         yield
     except BaseException:
