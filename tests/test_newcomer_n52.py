@@ -242,3 +242,38 @@ def test_a_batch_write_without_a_signal_stores_every_article(tmp_path: Path, cod
     with Store(tmp_path / "s.duckdb") as s:
         written, _, refused = s.write_coded_isolated(coded, s.start_run("test"))
         assert (written, refused) == (3, []) and s.scalar("SELECT count(*) FROM articles") == 3
+
+
+class _StopInUnregister:
+    """A DuckDB connection whose ``unregister`` meets a Ctrl-C and hands it back as DuckDB does from inside a call,
+    a database error ("Query interrupted"), which the batch insert's clean-up passed over."""
+
+    def __init__(self, con) -> None:
+        self._con = con
+
+    def __getattr__(self, name):
+        return getattr(self._con, name)
+
+    def unregister(self, name):
+        import signal
+        import time
+
+        try:
+            signal.raise_signal(signal.SIGINT)
+            time.sleep(0)  # the handler runs here: a KeyboardInterrupt, unless the signal is held
+        except KeyboardInterrupt:
+            raise RuntimeError("Query interrupted") from None
+        return self._con.unregister(name)
+
+
+def test_ctrl_c_while_a_batch_is_unregistered_is_raised(tmp_path: Path) -> None:
+    from gaiko.store import Store
+    from gaiko.types import InputError
+
+    with Store(tmp_path / "s.duckdb") as s:
+        real, s.con = s.con, _StopInUnregister(s.con)
+        try:
+            with pytest.raises(KeyboardInterrupt):
+                s.record_errors([InputError("feed.jsonl", "json", "malformed JSON", 3)])
+        finally:
+            s.con = real

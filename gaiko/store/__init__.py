@@ -22,7 +22,7 @@ from .facets import FacetMixin
 from .queries import QueryMixin
 from .rows import EVENT_NAMES, article_row, event_row
 from .schema import SCHEMA_VERSION, migrate
-from .txn import interrupted, register, transaction
+from .txn import interrupted, register, transaction, unregister
 
 __all__ = ["Store"]
 
@@ -341,10 +341,7 @@ class Store(QueryMixin, AnalysisMixin, FacetMixin):
         try:
             self.con.execute(f"INSERT INTO {table} ({col_sql}) SELECT {col_sql} FROM _gaiko_batch")
         finally:
-            try:
-                self.con.unregister("_gaiko_batch")
-            except Exception:  # noqa: BLE001 - an aborted transaction refuses this too; the insert's own error counts
-                pass
+            unregister(self.con, "_gaiko_batch")  # a database error here is passed over, a Ctrl-C raised (n52)
 
     def _rollback(self) -> None:
         try:
