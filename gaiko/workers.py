@@ -16,6 +16,13 @@ its start-up is not printed either.
 
 A ``kill -9`` of ``gaiko code`` ends its workers too (``PR_SET_PDEATHSIG`` on Linux), and Python's resource tracker
 then removes the pool's semaphores without its "leaked semaphore objects" warning (round r36, :func:`_quiet_tracker`).
+
+A worker that dies while it writes a batch's result into the pool's result pipe (ended by the run's own stop after
+Ctrl-C or SIGTERM, or killed by the OS mid-write) leaves half a message there. Python's executor then waits in its
+manager thread for the rest of it for ever: it never sees the worker die, the batch's future never fails, and at exit
+the interpreter waits for that thread, so ``gaiko code`` printed "interrupted" and never ended (newcomer round n52).
+:meth:`WorkerPool.shutdown` and :meth:`WorkerPool.result` now notice a pool in that state and end it
+(:func:`gaiko.pool_stuck.unstick`).
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import Any
 
+from .pool_stuck import unstick, wait_result
 from .types import Article, CodedArticle, InputError
 
 __all__ = ["WORKER_MEMORY_MB", "usable_cores", "worker_count", "WorkerPool"]
@@ -202,7 +210,7 @@ class WorkerPool:
         """The batch's results (``split``: its parsed parts); when the pool broke under it, its articles coded
         (parsed) again one per task."""
         try:
-            return fut.result()
+            return wait_result(self.executor, fut)
         except BrokenProcessPool:
             pass
         results: list[Any] = []
@@ -211,7 +219,7 @@ class WorkerPool:
             if self.executor._broken:  # type: ignore[attr-defined]
                 self._restart()
             try:
-                out = self._submit([art]).result()
+                out = wait_result(self.executor, self._submit([art]))
             except BrokenProcessPool:
                 self._restart()
                 out = [([_died(art)], b"")] if self.split else ([_died(art)], {})
@@ -226,9 +234,7 @@ class WorkerPool:
     def shutdown(self, wait: bool) -> None:
         """Stop the pool; without ``wait`` (a run that stopped) its workers are ended now, not after their batch:
         they ignore Ctrl-C."""
-        processes = list((getattr(self.executor, "_processes", None) or {}).values())
+        if not wait:  # the executor forgets its processes and queues on shutdown: ended by what it held
+            unstick(self.executor, shutdown=True)
+            return
         self.executor.shutdown(wait=wait, cancel_futures=True)
-        if not wait:
-            for proc in processes:
-                if proc.is_alive():
-                    proc.terminate()

@@ -11,7 +11,8 @@ from typing import Any, Optional
 import typer
 
 from ..errors import GaikoError
-from .common import check_day, check_json_format, emit_json, emit_rows, existing_store, fail, listed_elsewhere
+from .common import (check_day, check_json_format, check_limit, emit_json, emit_rows, existing_store, fail,
+                     listed_elsewhere)
 
 COLUMNS = ("id", "status", "actor", "action", "target", "deadline", "evidence")
 
@@ -96,6 +97,9 @@ def pledges(
                                  "as in --format jsonl and GET /api/v1/pledges/{id}."),
     evidence: bool = typer.Option(False, "--evidence", help="One row per evidence sentence (the pledge, its status "
                                   "and reason, then the sentence: date, role, text, article), for a spreadsheet."),
+    limit: int = typer.Option(0, "--limit", help="Show the first N pledges in the order listed (with --evidence: "
+                              "the sentences of the first N, most in need of attention first); 0, the default: all. "
+                              "Totals count every match."),
 ) -> None:
     """The pledge ledger: every tracked pledge with its status and evidence."""
     from ..store import Store
@@ -103,6 +107,7 @@ def pledges(
     from ..tracking import ledger, newest_date, selector, update_ledger
 
     check_json_format(as_json, fmt)
+    limit = check_limit(limit) or 0
     if evidence and as_json:
         fail("--evidence prints rows: use --format csv, jsonl or table, not --json")
     as_of = check_day(as_of, "--as-of")
@@ -122,6 +127,9 @@ def pledges(
             every = ledger(store, as_of=as_of, every=True) if "not_a_pledge" in wanted else ledger(store, as_of=as_of)
             pick = selector(actor, wanted, sorted(kinds), made_since, made_until, changed_since, target)
             rows = [r for r in every if pick(r)]
+            matched = rows
+            if limit and not evidence:  # --evidence cuts after its own order (_print_evidence)
+                rows = rows[:limit]
             held_kinds = {str(r.get("kind")) for r in every if r.get("kind")}
             # tracked: every entry but those set not_a_pledge by hand, also when --status asks for those (round
             # r35, b31 F4: "of 15 tracked" beside 14 everywhere else); "grouped from" the statements behind them
@@ -142,15 +150,16 @@ def pledges(
     except GaikoError as exc:
         fail(exc)
     if evidence:
-        _print_evidence(rows, fmt, articles)
+        _print_evidence(rows, fmt, articles, limit)
     elif as_json:
         from collections import Counter
 
         from ..coding import undated_note
 
         note = untracked_note(undated) if all_undated else undated_note(undated) if undated else None
-        emit_json({"as_of": as_of or newest, "total": len(rows), "counts": dict(Counter(r["status"] for r in rows)),
-                   "statements": statements_behind(rows), "undated_statements": undated, "note": note, "pledges": rows})
+        emit_json({"as_of": as_of or newest, "total": len(matched), "limit": limit, "count": len(rows),
+                   "counts": dict(Counter(r["status"] for r in matched)), "statements": statements_behind(matched),
+                   "undated_statements": undated, "note": note, "pledges": rows})
     elif fmt in ("jsonl", "json"):  # json: the same rows as one JSON array (s35, b35 F18)
         emit_rows(rows, fmt)
     elif fmt == "csv":  # the columns of the API's pledge downloads (no server, so no links), and the evidence line
@@ -160,10 +169,12 @@ def pledges(
         emit_rows([{**shape(r), "evidence": _brief(r)["evidence"]} for r in rows], "csv", cols)
     else:
         title = (f"Pledges (none tracked: all {found} statements come from articles without a publication date)"
-                 if all_undated else pledges_title(len(rows), len(tracked), statements, actor, status,
+                 if all_undated else pledges_title(len(matched), len(tracked), statements, actor, status,
                                                       " or ".join(sorted(kinds)) or None,
                                                       made=_made_words(made_since, made_until, changed_since),
                                                       target=target))
+        if len(rows) < len(matched):
+            title += f"; the first {len(rows)} shown (--limit 0: all)"
         emit_rows([{**_brief(r), "action": _shown_action(r)} for r in rows], fmt, COLUMNS, title=title)
     if kinds - held_kinds:  # a kind no pledge here has (a typo, or a kind the extractor does not make): say so
         typer.echo(f"Note: no pledge in this store is of kind {', '.join(sorted(kinds - held_kinds))}; the kinds here "
@@ -176,16 +187,20 @@ def pledges(
         typer.echo(undated_note(undated), err=True)
 
 
-def _print_evidence(rows: list[dict], fmt: str, articles: dict[str, dict] | None = None) -> None:
-    """``--evidence``: the ledger entries' evidence, one row per sentence (:mod:`gaiko.store.ledger_evidence`)."""
+def _print_evidence(rows: list[dict], fmt: str, articles: dict[str, dict] | None = None, limit: int = 0) -> None:
+    """``--evidence``: the ledger entries' evidence, one row per sentence (:mod:`gaiko.store.ledger_evidence`); with
+    ``limit``, the first ``limit`` pledges' only."""
     from ..store.ledger_evidence import EVIDENCE_COLUMNS, evidence_rows
     from ..store.ledger_view import in_order, shape
 
     # most in need of attention first, as GET /api/v1/export/pledges?evidence=true lists them (round r36, b32 F12)
-    out = list(evidence_rows(in_order([shape(r) for r in rows]), articles=articles))
+    ordered = in_order([shape(r) for r in rows])
+    shown = ordered[:limit] if limit else ordered
+    out = list(evidence_rows(shown, articles=articles))
     if fmt == "table":
+        of = f" (the first {len(shown)} of {len(ordered)} pledges: --limit 0 for all)" if len(shown) < len(ordered) else ""
         emit_rows(out, fmt, ("pledge_id", "status", "actor", "action", "published", "role", "sentence"),
-                  title=f"Evidence: {_n(len(out), 'sentence')} on {_n(len(rows), 'pledge')}")
+                  title=f"Evidence: {_n(len(out), 'sentence')} on {_n(len(shown), 'pledge')}{of}")
         return
     emit_rows(out, fmt, [c for c in EVIDENCE_COLUMNS if c not in ("link", "sentence_link")])
 

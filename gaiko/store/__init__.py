@@ -22,7 +22,7 @@ from .facets import FacetMixin
 from .queries import QueryMixin
 from .rows import EVENT_NAMES, article_row, event_row
 from .schema import SCHEMA_VERSION, migrate
-from .txn import transaction
+from .txn import interrupted, register, transaction, unregister
 
 __all__ = ["Store"]
 
@@ -337,14 +337,11 @@ class Store(QueryMixin, AnalysisMixin, FacetMixin):
         data = {c: [r.get(c) for r in rows] for c in cols}
         tbl = pa.table(data)  # noqa: F841 - referenced by name in SQL
         col_sql = ", ".join(f'"{c}"' for c in cols)
-        self.con.register("_gaiko_batch", tbl)
+        register(self.con, "_gaiko_batch", tbl)  # a Ctrl-C inside is raised after it (n52)
         try:
             self.con.execute(f"INSERT INTO {table} ({col_sql}) SELECT {col_sql} FROM _gaiko_batch")
         finally:
-            try:
-                self.con.unregister("_gaiko_batch")
-            except Exception:  # noqa: BLE001 - an aborted transaction refuses this too; the insert's own error counts
-                pass
+            unregister(self.con, "_gaiko_batch")  # a database error here is passed over, a Ctrl-C raised (n52)
 
     def _rollback(self) -> None:
         try:
@@ -366,19 +363,6 @@ def _text(value: Any) -> Any:
     from ..ingest import shown_path
 
     return shown_path(value)
-
-
-def interrupted(exc: BaseException | None) -> bool:
-    """Whether ``exc`` (or an exception it was raised from) is a query stopped by a signal: DuckDB hands the
-    exception of a signal handler that ran during a query (Ctrl-C's KeyboardInterrupt, SIGTERM's) back as
-    ``RuntimeError("Query interrupted")``."""
-    seen = 0
-    while exc is not None and seen < 8:
-        if type(exc).__name__ == "InterruptException" or (isinstance(exc, RuntimeError)
-                                                          and str(exc).startswith("Query interrupted")):
-            return True
-        exc, seen = exc.__cause__ or exc.__context__, seen + 1
-    return False
 
 
 def _db_message(exc: BaseException) -> str:

@@ -70,9 +70,11 @@ def insert_pledges_many(con: Any, coded: Sequence[CodedArticle]) -> int:
         return 0
     # one bulk insert through Arrow: executemany costs milliseconds per row in DuckDB
     batch = pa.table({f"c{i}": pa.array(list(col)) for i, col in enumerate(zip(*rows))})  # noqa: F841 - used in SQL
-    con.register("_gaiko_pledges", batch)
+    from .txn import register, unregister
+
+    register(con, "_gaiko_pledges", batch)  # a Ctrl-C inside is raised after it (n52)
     try:
         con.execute("INSERT OR REPLACE INTO pledges SELECT * FROM _gaiko_pledges")
     finally:
-        con.unregister("_gaiko_pledges")
+        unregister(con, "_gaiko_pledges")
     return len(rows)

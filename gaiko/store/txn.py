@@ -16,12 +16,13 @@ Ctrl-C during the rollback waits until it is done (POSIX: the signals are blocke
 
 from __future__ import annotations
 
+import re
 import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-__all__ = ["transaction", "rollback"]
+__all__ = ["interrupted", "register", "transaction", "rollback", "unregister"]
 
 _HELD = tuple(s for s in (getattr(signal, "SIGINT", None), getattr(signal, "SIGTERM", None)) if s is not None)
 
@@ -39,6 +40,31 @@ def _signals_held() -> Iterator[None]:
         yield
     finally:
         mask(signal.SIG_SETMASK, before)
+
+
+def register(con: Any, name: str, table: Any) -> None:
+    """``con.register(name, table)`` with Ctrl-C and SIGTERM noted during it and raised once it returns (newcomer
+    round n52). DuckDB reads an Arrow table's schema through a Python callback; a signal handled there came back as
+    ``InvalidInputException: reading the schema ... failed: KeyboardInterrupt``, which a batch write took for a
+    refused batch: it wrote each article again on its own, and the Ctrl-C was lost (the run coded on).
+    Main thread only, as :func:`gaiko.runner_signals.signals_held`."""
+    from ..runner_signals import signals_held
+
+    with signals_held():
+        con.register(name, table)
+
+
+def unregister(con: Any, name: str) -> None:
+    """``con.unregister(name)``; never raises a database error (an aborted transaction refuses it too: the caller's
+    own error counts). Ctrl-C and SIGTERM are held during it and raised after it: one handled inside came back as a
+    database error, which was passed over, and the run coded on (newcomer round n52)."""
+    from ..runner_signals import signals_held
+
+    with signals_held():
+        try:
+            con.unregister(name)
+        except Exception:  # noqa: BLE001 - see above
+            pass
 
 
 def rollback(con: Any) -> None:
@@ -70,3 +96,20 @@ def transaction(con: Any) -> Iterator[None]:
         if began or not isinstance(exc, Exception):  # a Ctrl-C just after BEGIN returned: ours to roll back
             rollback(con)
         raise
+
+
+_CALLBACK_STOP = re.compile(r" failed: (KeyboardInterrupt|Terminated)\b")  # DuckDB's words for a stopped callback
+
+
+def interrupted(exc: BaseException | None) -> bool:
+    """Whether ``exc`` (or an exception it was raised from) is a query stopped by a signal: DuckDB hands the
+    exception of a signal handler that ran during a query (Ctrl-C's KeyboardInterrupt, SIGTERM's) back as
+    ``RuntimeError("Query interrupted")``, or, handled in a Python callback of a query or a registration (an Arrow
+    table's schema or rows), as "... of the object registered as 'x' failed: KeyboardInterrupt" (newcomer n52)."""
+    seen = 0
+    while exc is not None and seen < 8:
+        if type(exc).__name__ == "InterruptException" or (isinstance(exc, RuntimeError) and str(exc).startswith(
+                "Query interrupted")) or _CALLBACK_STOP.search(str(exc)) and "registered as" in str(exc):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False

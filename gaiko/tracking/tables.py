@@ -83,16 +83,13 @@ def registered(con: Any, name: str, columns: dict[str, list[Any]]) -> Iterator[N
     """Expose Python columns to SQL as table ``name`` for the duration of a block."""
     import pyarrow as pa
 
-    con.register(name, pa.table({k: pa.array(v) for k, v in columns.items()}))
+    from ..store.txn import register, unregister
+
+    register(con, name, pa.table({k: pa.array(v) for k, v in columns.items()}))  # Ctrl-C raised after it (n52)
     try:
         yield
-    except BaseException:
-        try:
-            con.unregister(name)
-        except Exception:  # noqa: BLE001 - an aborted transaction refuses it; the original error matters
-            pass
-        raise
-    con.unregister(name)
+    finally:  # a database error of the unregistering passed over (the block's own error counts), a Ctrl-C raised
+        unregister(con, name)
 
 
 def new_articles_table(con: Any, as_of: str | None = None) -> int:
