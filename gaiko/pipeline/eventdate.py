@@ -16,6 +16,7 @@ from .datescope import across_break as _across_break, attended_verbs as _attende
 from .dategrammar import iso_date
 from .dates import _modified_word, _w, span_indices
 from .parsefix import back_to_main
+from .pastday import not_after
 from .state import DateMention, DocState
 
 __all__ = ["event_date"]
@@ -102,6 +103,14 @@ def _possessed_act(span: Span, word: Token, tok: Token) -> bool:
 
 def event_date(tok: Token, sent: Span, state: DocState, intended: bool = False,
                _depth: int = 0, etype: str | None = None) -> tuple[str | None, str | None, str]:
+    """(date, date_text, precision) of the event whose trigger is ``tok`` (:func:`_event_date`); an act told as done
+    is never dated after its report (:func:`gaiko.pipeline.pastday.not_after`, round e52)."""
+    found = _event_date(tok, sent, state, intended, _depth, etype)
+    return found if intended else not_after(tok, state.published, found)
+
+
+def _event_date(tok: Token, sent: Span, state: DocState, intended: bool = False,
+                _depth: int = 0, etype: str | None = None) -> tuple[str | None, str | None, str]:
     """(date, date_text, precision) of the event whose trigger is ``tok``.
 
     A date mention counts only when it modifies the trigger itself or a word

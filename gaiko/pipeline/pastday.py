@@ -1,0 +1,66 @@
+"""A past act is never dated after its report (round e52): the words and switches of
+``gaiko/data/dates/past_acts.yaml``, read by the date resolver (:func:`gaiko.pipeline.dates._is_future`: a weekday in
+the complement of "tried to" told in the past is a day that has passed) and by
+:func:`gaiko.pipeline.eventdate.event_date` (:func:`not_after`: an act told in the past tense whose date came out after
+the publication day takes its phrase read as past, or no date of its own)."""
+
+from __future__ import annotations
+
+
+from spacy.tokens import Token
+
+__all__ = ["enabled", "attempted_past", "past_told", "not_after"]
+
+_FILE = "dates/past_acts.yaml"
+
+
+def _words() -> dict[str, frozenset[str]]:
+    from ..tables import word_sets
+
+    return word_sets(_FILE)
+
+
+def enabled(kind: str) -> bool:
+    """Whether ``kind`` (``attempted``, ``never_after``) is listed under ``kinds`` of the data file."""
+    return kind in _words().get("kinds", frozenset())
+
+
+def attempted_past(head: Token) -> bool:
+    """Whether ``head``, the verb of an infinitive complement, is what a verb of attempting told in the past tried
+    ("tried to storm", "had sought to block"): its day has passed, not to come."""
+    if not enabled("attempted") or head.dep_ != "xcomp" or head.head.i == head.i:
+        return False
+    gov = head.head
+    return gov.lemma_.lower() in _words()["attempt_verbs"] and past_told(gov, switch=False)
+
+
+def past_told(tok: Token, *, switch: bool = True) -> bool:
+    """Whether the trigger ``tok`` is told as done: a past-tense verb ("stormed"), a participle with "had"/"was"
+    ("had opened fire", "were detained") or a past participle on a noun ("the drone shot down near Tinzaouaten"), or the
+    complement of a verb of attempting told so ("tried to storm")."""
+    if switch and not enabled("never_after"):
+        return False
+    if tok.tag_ == "VBD":
+        return True
+    if tok.tag_ == "VBN":
+        if tok.dep_ == "acl":
+            return True
+        return any(c.dep_ in ("aux", "auxpass") and c.lower_ in _words()["past_aux"] for c in tok.children)
+    if tok.tag_ == "VB" and tok.dep_ == "xcomp" and tok.head.i != tok.i:
+        gov = tok.head
+        return gov.lemma_.lower() in _words()["attempt_verbs"] and past_told(gov, switch=False)
+    return False
+
+
+def not_after(tok: Token, published: str | None, found: tuple[str | None, str | None, str]
+              ) -> tuple[str | None, str | None, str]:
+    """``found`` (date, date_text, precision) of the act ``tok``, unless it is a day after ``published`` and the act is
+    told as done (:func:`past_told`): then the day is that of a clause that looks ahead ("ordered the consul to leave on
+    Friday after a mine killed four soldiers"; "would close on Friday, hours after police arrested its editor"), not the
+    act's, and the act has no date of its own: the publication day, precision ``published``."""
+    date, _text, precision = found
+    if not published or not date or precision != "day" or str(date)[:10] <= str(published)[:10]:
+        return found
+    if not past_told(tok):
+        return found
+    return published, None, "published"

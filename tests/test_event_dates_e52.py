@@ -1,0 +1,95 @@
+"""Round e52, kind 1: a past act is never dated after its report (gaiko/pipeline/pastday.py,
+gaiko/data/dates/past_acts.yaml). Our own sentences (Valdoria, Korsa, Harlo, Dunmere), not from any corpus.
+
+On main a weekday in the complement of "tried to" was read as the next one ("tried to storm the palace on Thursday" in a
+Thursday report: the Thursday a week later), an act in an "after" clause took the day of a clause that looks ahead, an
+act "hours after" a planned day took that day, and the object of "would answer Tuesday's expulsion" the Tuesday to
+come. Look-alikes keep their dates: plans, a retelling weeks back, an act on a day of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from gaiko.types import Article
+
+
+def _events(coder, text: str, published: str):
+    return coder.code_article(Article(text=text, published=published)).events
+
+
+def _one(coder, text: str, published: str, trigger: str):
+    evs = [e for e in _events(coder, text, published) if e.trigger == trigger]
+    assert len(evs) == 1, [(e.trigger, e.event_type) for e in _events(coder, text, published)]
+    return evs[0]
+
+
+# --- the kind: fail on main ---------------------------------------------------------------------------------------
+
+def test_a_weekday_after_tried_to_is_the_attempts_day(coder) -> None:
+    ev = _one(coder, "Demonstrators tried to storm the presidential palace in Valdor on Thursday and set a car on fire.",
+              "2025-06-19", "storm")  # a Thursday
+    assert (ev.date, ev.date_precision) == ("2025-06-19", "day")
+
+
+def test_a_month_day_after_tried_to_is_this_years(coder) -> None:
+    ev = _one(coder, "Customs officers tried to raid the offices of the Korsan shipping union on March 3, but members "
+                     "barred the door.", "2025-03-20", "raid")
+    assert (ev.date, ev.date_precision) == ("2025-03-03", "day")
+
+
+def test_had_tried_to_is_past_too(coder) -> None:
+    ev = _one(coder, "Protesters who had tried to block the bridge in Dunmere on Saturday were detained by police.",
+              "2025-06-18", "block")  # a Wednesday: the Saturday before
+    assert ev.date == "2025-06-14"
+
+
+def test_an_after_clause_does_not_take_a_planned_day(coder) -> None:
+    ev = _one(coder, "Valdoria expelled Korsa's ambassador and ordered its consul to leave on Friday after a mine killed "
+                     "four Valdorian soldiers near the border.", "2025-06-18", "killed")
+    assert (ev.date, ev.date_precision) == ("2025-06-18", "published")  # Friday is the leaving's day, not the mine's
+
+
+def test_hours_after_a_planned_day_leaves_the_act_undated(coder) -> None:
+    ev = _one(coder, "The newspaper said on Tuesday it would close on Friday, hours after police arrested its editor at "
+                     "his home.", "2025-06-17", "arrested")
+    assert (ev.date, ev.date_precision) == ("2025-06-17", "published")
+
+
+@pytest.mark.parametrize("text", ["Korsa said on Wednesday it would answer Tuesday's expulsion of its diplomats.",
+                                  "Korsa said on Wednesday it would respond firmly to Tuesday's expulsion of its diplomats."])
+def test_the_act_a_statement_answers_is_done(coder, text: str) -> None:
+    ev = _one(coder, text, "2025-06-18", "expulsion")
+    assert (ev.date, ev.date_precision) == ("2025-06-17", "day")
+
+
+# --- look-alikes: unchanged -----------------------------------------------------------------------------------------
+
+def test_an_agreement_to_meet_keeps_its_own_day(coder) -> None:
+    ev = _one(coder, "Valdoria agreed on Monday to hold talks with Korsa on Thursday.", "2025-06-16", "agreed")
+    assert (ev.date, ev.date_precision) == ("2025-06-16", "day")
+
+
+def test_a_retelling_weeks_back_stays_weeks_back(coder) -> None:
+    text = "Police arrested the editor of the Harlo Courier on April 5, and he was released on Tuesday."
+    assert _one(coder, text, "2025-06-18", "arrested").date == "2025-04-05"
+    assert _one(coder, text, "2025-06-18", "released").date == "2025-06-17"
+
+
+def test_an_act_on_a_day_of_its_own_keeps_it(coder) -> None:
+    ev = _one(coder, "Valdorian gunmen attacked a border post on Friday, officials said.", "2025-06-16", "attacked")
+    assert (ev.date, ev.date_precision) == ("2025-06-13", "day")
+
+
+def test_a_plan_keeps_no_date_of_the_past(coder) -> None:
+    evs = [e for e in _events(coder, "Valdoria will expel Korsa's diplomats on Friday, the foreign ministry said.",
+                              "2025-06-18") if e.intended]
+    assert evs and all(e.date >= "2025-06-18" for e in evs)
+
+
+def test_switched_off_the_attempt_looks_ahead_again(coder, monkeypatch) -> None:
+    from gaiko.pipeline import pastday
+
+    monkeypatch.setattr(pastday, "enabled", lambda kind: False)
+    ev = _one(coder, "Demonstrators tried to storm the presidential palace in Valdor on Thursday and set a car on fire.",
+              "2025-06-19", "storm")
+    assert ev.date == "2025-06-26"  # main's reading
