@@ -93,3 +93,58 @@ def test_switched_off_the_attempt_looks_ahead_again(coder, monkeypatch) -> None:
     ev = _one(coder, "Demonstrators tried to storm the presidential palace in Valdor on Thursday and set a car on fire.",
               "2025-06-19", "storm")
     assert ev.date == "2025-06-26"  # main's reading
+
+
+# --- kind 2 (said_before): an act the saying tells as done before it has the saying's day as an upper bound ---------
+
+@pytest.mark.parametrize("text,published,trigger", [
+    ("Valdoria's interior minister said on Monday the gunmen had opened fire without warning on a police patrol near "
+     "Harlo.", "2025-06-16", "opened"),
+    ("The Korsan coast guard said on Friday that the pirates who kidnapped the crew of the tanker had come from the "
+     "delta.", "2025-06-20", "kidnapped"),
+    ("Valdoria's attorney general said on Saturday he had opened an investigation into the collapse of the dam.",
+     "2025-06-21", "investigation"),
+])
+def test_an_act_told_before_the_saying_has_its_day_as_an_upper_bound(coder, text: str, published: str,
+                                                                      trigger: str) -> None:
+    ev = _one(coder, text, published, trigger)
+    assert (ev.date, ev.date_precision) == (published, "shared")
+
+
+@pytest.mark.parametrize("text,trigger,want", [
+    ("The minister said on Monday the gunmen had attacked the post on Sunday.", "attacked", ("2025-06-15", "day")),
+    ("Gunmen opened fire on a police patrol near Harlo on Monday, the minister said.", "opened", ("2025-06-16", "day")),
+    ("The minister said on Monday that gunmen opened fire on a police patrol near Harlo.", "opened",
+     ("2025-06-16", "day")),
+])
+def test_an_act_of_its_own_day_or_told_in_the_simple_past_keeps_the_day(coder, text: str, trigger: str,
+                                                                          want: tuple[str, str]) -> None:
+    ev = _one(coder, text, "2025-06-16", trigger)
+    assert (ev.date, ev.date_precision) == want
+
+
+def test_a_plan_said_keeps_the_sayings_day(coder) -> None:
+    evs = [e for e in _events(coder, "Valdoria said on Monday it would open an investigation into the shooting.",
+                              "2025-06-16") if e.intended]
+    assert evs and all(e.date_precision == "day" for e in evs)
+
+
+def test_said_before_switched_off(coder, monkeypatch) -> None:
+    from gaiko.pipeline import pastday
+
+    monkeypatch.setattr(pastday, "enabled", lambda kind: kind != "said_before")
+    ev = _one(coder, "Valdoria's interior minister said on Monday the gunmen had opened fire without warning on a police "
+                     "patrol near Harlo.", "2025-06-16", "opened")
+    assert (ev.date, ev.date_precision) == ("2025-06-16", "day")
+
+
+def test_the_clustering_reads_the_upper_bound_as_its_shared_window() -> None:
+    from gaiko.clusters.rules import load_rules
+    from gaiko.clusters.units import unit_of
+
+    rules = load_rules()
+    row = {"event_type": "ASSAULT", "date": "2025-06-16", "date_precision": "shared", "published": "2025-06-16",
+           "source_country": "VAL", "target_country": None}
+    day = {**row, "date": "2025-06-15", "date_precision": "day"}
+    u, v = unit_of(row, rules), unit_of(day, rules)
+    assert u.lo <= v.lo and v.hi <= u.hi  # Sunday's report lies inside "Monday or up to 3 days before"

@@ -16,7 +16,7 @@ from .datescope import across_break as _across_break, attended_verbs as _attende
 from .dategrammar import iso_date
 from .dates import _modified_word, _w, span_indices
 from .parsefix import back_to_main
-from .pastday import not_after
+from .pastday import not_after, told_before_saying
 from .state import DateMention, DocState
 
 __all__ = ["event_date"]
@@ -139,6 +139,7 @@ def _event_date(tok: Token, sent: Span, state: DocState, intended: bool = False,
     if _contrast_clause(tok):
         above.discard(tok.head.i)  # "The arrests last week drew protests, but Baku denied ...": not last week's (x11)
     best: DateMention | None = None
+    best_word: Token | None = None
     for m in state.dates:
         if not m.date or not (sent.start_char <= m.start < sent.end_char):
             continue
@@ -181,12 +182,14 @@ def _event_date(tok: Token, sent: Span, state: DocState, intended: bool = False,
         # armed men ambushed a convoy on Thursday": the ambush is Thursday's, however near "Friday" is)
         other = word.i != tok.i and not own and not _own_clause(word, tok)
         if ok and (best is None or (weak, other, abs(m.start - tok.idx)) < (best_weak, best_other, abs(best.start - tok.idx))):
-            best, best_weak, best_other = m, weak, other
+            best, best_weak, best_other, best_word = m, weak, other, word
     if rel is None and not intended:
         found = offset_date(tok, state, above, best)
         if found is not None:
             return found
     if best is not None:
+        if best_other and best.precision == "day" and not intended and told_before_saying(tok, best_word):
+            return best.date, best.text, "shared"  # "said on Monday the gunmen had opened fire": Monday or before (e52)
         return best.date, best.text, best.precision
     if rel is not None and not _depth:
         return _offset_date(rel, tok, sent, state)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["enabled", "attempted_past", "past_told", "not_after"]
+__all__ = ["enabled", "attempted_past", "past_told", "not_after", "told_before_saying"]
 
 _FILE = "dates/past_acts.yaml"
 
@@ -64,3 +64,22 @@ def not_after(tok: Token, published: str | None, found: tuple[str | None, str | 
     if not past_told(tok):
         return found
     return published, None, "published"
+
+
+def told_before_saying(tok: Token, word: Token | None) -> bool:
+    """Whether the act ``tok``, dated by the day of the verb of saying ``word`` above it, is told as done before the
+    saying: in the pluperfect ("the minister said on Monday the gunmen had opened fire", "said on Saturday he had opened
+    an investigation") or in a relative clause of the reported clause told in the past ("said on Friday that the pirates
+    who kidnapped the crew came from the delta"). The saying's day is then only an upper bound for the act (kind
+    ``said_before``; the caller gives it precision ``shared``: that day or up to 3 days before, as the clustering reads
+    a date several events of a sentence share)."""
+    if word is None or not enabled("said_before") or word.i == tok.i:
+        return False
+    from ..tables import word_sets
+
+    if word.lemma_.lower() not in word_sets("dates/date_words.yaml")["say_verbs"]:
+        return False
+    verb = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "obj") else tok
+    if verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in _words()["before_aux"] for c in verb.children):
+        return True  # "had opened fire"; "had opened an investigation" (a noun trigger, its verb's tense)
+    return tok.dep_ == "relcl" and tok.tag_ in ("VBD", "VBN") and tok.head.i != word.i
