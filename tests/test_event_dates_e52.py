@@ -148,3 +148,43 @@ def test_the_clustering_reads_the_upper_bound_as_its_shared_window() -> None:
     day = {**row, "date": "2025-06-15", "date_precision": "day"}
     u, v = unit_of(row, rules), unit_of(day, rules)
     assert u.lo <= v.lo and v.hi <= u.hi  # Sunday's report lies inside "Monday or up to 3 days before"
+
+
+# --- kind 3 (reacted_to): an act noun a reaction is about, dated by the reaction's day told before it ----------------
+
+@pytest.mark.parametrize("text,published,trigger", [
+    ("Valdoria sent a protest note to Korsa on Sunday over the detention of three of its fishermen.", "2025-06-22",
+     "detention"),
+    ("Valdoria's foreign ministry on Tuesday protested the Korsan attack on Valdorian fishermen.", "2025-06-17",
+     "attack"),
+])
+def test_the_act_a_reaction_is_about_has_the_reactions_day_as_an_upper_bound(coder, text: str, published: str,
+                                                                              trigger: str) -> None:
+    ev = _one(coder, text, published, trigger)
+    assert (ev.date, ev.date_precision) == (published, "shared")
+    react = [e for e in _events(coder, text, published) if e.trigger != trigger]
+    assert all(e.date_precision == "day" for e in react if e.date_text)  # the reaction keeps its day
+
+
+@pytest.mark.parametrize("text,trigger,want", [
+    # a day after the noun may be its own, wherever the parser hangs it
+    ("Valdoria condemned Korsa's seizure of the fishing trawler Harlo Star on Friday and called for its release.",
+     "seizure", ("2025-06-20", "day")),
+    # the noun's own weekday
+    ("Valdoria condemned Monday's seizure of the trawler on Tuesday.", "seizure", ("2025-06-16", "day")),
+    # a noun under a light verb is its verb's act
+    ("Korsan forces carried out an attack on Vesk on Tuesday.", "attack", ("2025-06-17", "day")),
+])
+def test_a_nouns_own_day_or_its_light_verbs_stays(coder, text: str, trigger: str, want: tuple[str, str]) -> None:
+    published = "2025-06-20" if "Harlo Star" in text else "2025-06-17"
+    ev = _one(coder, text, published, trigger)
+    assert (ev.date, ev.date_precision) == want
+
+
+def test_reacted_to_switched_off(coder, monkeypatch) -> None:
+    from gaiko.pipeline import pastday
+
+    monkeypatch.setattr(pastday, "enabled", lambda kind: kind != "reacted_to")
+    ev = _one(coder, "Valdoria sent a protest note to Korsa on Sunday over the detention of three of its fishermen.",
+              "2025-06-22", "detention")
+    assert (ev.date, ev.date_precision) == ("2025-06-22", "day")

@@ -16,7 +16,7 @@ from .datescope import across_break as _across_break, attended_verbs as _attende
 from .dategrammar import iso_date
 from .dates import _modified_word, _w, span_indices
 from .parsefix import back_to_main
-from .pastday import not_after, told_before_saying
+from .pastday import not_after, reacted_to, told_before_saying
 from .state import DateMention, DocState
 
 __all__ = ["event_date"]
@@ -188,8 +188,10 @@ def _event_date(tok: Token, sent: Span, state: DocState, intended: bool = False,
         if found is not None:
             return found
     if best is not None:
-        if best_other and best.precision == "day" and not intended and told_before_saying(tok, best_word):
-            return best.date, best.text, "shared"  # "said on Monday the gunmen had opened fire": Monday or before (e52)
+        if best_other and best.precision == "day" and not intended and (
+                told_before_saying(tok, best_word) or reacted_to(tok, best.start, best.end)):
+            # "said on Monday the gunmen had opened fire"; "condemned the seizure on Friday": that day or before (e52)
+            return best.date, best.text, "shared"
         return best.date, best.text, best.precision
     if rel is not None and not _depth:
         return _offset_date(rel, tok, sent, state)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["enabled", "attempted_past", "past_told", "not_after", "told_before_saying"]
+__all__ = ["enabled", "attempted_past", "past_told", "not_after", "told_before_saying", "reacted_to"]
 
 _FILE = "dates/past_acts.yaml"
 
@@ -83,3 +83,29 @@ def told_before_saying(tok: Token, word: Token | None) -> bool:
     if verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in _words()["before_aux"] for c in verb.children):
         return True  # "had opened fire"; "had opened an investigation" (a noun trigger, its verb's tense)
     return tok.dep_ == "relcl" and tok.tag_ in ("VBD", "VBN") and tok.head.i != word.i
+
+
+def reacted_to(tok: Token, start: int, end: int) -> bool:
+    """Whether the act noun ``tok``, dated by the phrase at characters ``start``..``end`` before it (the reaction's day:
+    "Ruto on Thursday condemned the killing", "sent a protest note on Sunday over the detention"), is what a reaction is
+    about: the object of a verb of reacting to a done act ("the United States condemned Iran's seizure of the
+    tanker on Friday", "protested the attack on Tuesday"; ``told_verbs`` of ``date_scope.yaml``) or the object of a
+    preposition of what a reaction is about ("sent a protest note on Sunday over the detention of three fishermen",
+    "opened an inquiry into the killing on Sunday"; ``reaction_preps``; not "after": "walked out on Tuesday, a year after
+    the strike", "urged them on Wednesday to stop firing, after the barrage" tell an act of another day or place, and
+    measured, reading them so joined more events than it found). The reaction's day is then an upper bound for the act (kind
+    ``reacted_to``; precision ``shared``), as it is for the act nouns the coder reads back beside a sentence's event
+    (:func:`gaiko.pipeline.nominals._own_date`). A noun under a light verb ("held talks on Tuesday") is its verb's act
+    and keeps the day."""
+    if not enabled("reacted_to") or tok.pos_ not in ("NOUN", "PROPN") or tok.head.i == tok.i:
+        return False
+    if end > tok.idx:
+        return False  # "the detention of the editor on Monday", "answering Algeria's expulsion a day earlier": a phrase
+        # after the noun may be its own, wherever the parser hung it ("charged six men over the killing of 17
+        # villagers in Bankat on April 14"); only a day told before the noun is the reaction's alone
+    from .datescope import told_verbs
+
+    head = tok.head
+    if tok.dep_ in ("dobj", "obj") and head.lemma_.lower() in told_verbs():
+        return True
+    return tok.dep_ == "pobj" and head.lower_ in _words()["reaction_preps"]
