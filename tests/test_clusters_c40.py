@@ -85,7 +85,8 @@ def test_a_date_does_not_cross_a_semicolon(coder, text, trigger, date) -> None:
     ("Guinean police detained a reporter after protesters blocked the highway to Kindia, his union said on Friday.",
      "detained", ("2025-03-07", "day")),
     ("Kenya suspended deliveries on Friday after armed men ambushed a convoy.", "ambushed", ("2025-03-07", "day")),
-    ("Police said on Monday they had arrested six Malian smugglers.", "arrested", ("2025-03-10", "day")),
+    # (round e52: an act the saying tells in the pluperfect has the saying's day as an upper bound, precision shared)
+    ("Police said on Monday they had arrested six Malian smugglers.", "arrested", ("2025-03-10", "shared")),
 ])
 def test_a_reports_day_does_not_pass_into_an_after_clause(coder, text, trigger, date) -> None:
     events = _coded(coder, text, published="2025-03-11")

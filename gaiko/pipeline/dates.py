@@ -22,6 +22,7 @@ from .anniversary import ago_on_day, shift_years, years_back
 from .datescope import told_preps as _told_preps, told_verbs as _told_verbs
 from ..dateweekday import weekday_day
 from .dategrammar import NUM_WORD, WEEKDAYS, iso_date, resolve_date, spelled_number
+from .pastday import attempted_past
 from .saidwhen import statement_verb
 from .state import DateMention, DocState, get_state
 from .vesselname import date_in_name
@@ -47,10 +48,15 @@ def _is_future(span: Span) -> bool:
         return False
     if head.dep_ == "poss" and head.head.dep_ in ("dobj", "obj") and head.head.head.lemma_.lower() in _told_verbs():
         return False  # "summoned the envoy to protest Monday's attack": the attack is done (round k2)
+    if head.dep_ == "poss" and head.head.dep_ == "pobj" and head.head.head.lower_ == "to" \
+            and head.head.head.head.lemma_.lower() in _told_verbs():
+        return False  # "would respond firmly to Tuesday's expulsion": the expulsion is done (round e52)
     while head.dep_ not in ("ROOT",) and head.pos_ not in ("VERB", "AUX"):
         if head.head.i == head.i:
             break
         head = head.head
+    if attempted_past(head):
+        return False  # "protesters tried to storm the parliament on Wednesday": the attempt's day (round e52)
     for child in head.children:
         if child.dep_ == "aux" and child.lower_ in _FUTURE_AUX:
             return True

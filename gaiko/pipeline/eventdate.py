@@ -16,6 +16,7 @@ from .datescope import across_break as _across_break, attended_verbs as _attende
 from .dategrammar import iso_date
 from .dates import _modified_word, _w, span_indices
 from .parsefix import back_to_main
+from .pastday import not_after, reacted_to, told_before_saying
 from .state import DateMention, DocState
 
 __all__ = ["event_date"]
@@ -102,6 +103,14 @@ def _possessed_act(span: Span, word: Token, tok: Token) -> bool:
 
 def event_date(tok: Token, sent: Span, state: DocState, intended: bool = False,
                _depth: int = 0, etype: str | None = None) -> tuple[str | None, str | None, str]:
+    """(date, date_text, precision) of the event whose trigger is ``tok`` (:func:`_event_date`); an act told as done
+    is never dated after its report (:func:`gaiko.pipeline.pastday.not_after`, round e52)."""
+    found = _event_date(tok, sent, state, intended, _depth, etype)
+    return found if intended else not_after(tok, state.published, found)
+
+
+def _event_date(tok: Token, sent: Span, state: DocState, intended: bool = False,
+                _depth: int = 0, etype: str | None = None) -> tuple[str | None, str | None, str]:
     """(date, date_text, precision) of the event whose trigger is ``tok``.
 
     A date mention counts only when it modifies the trigger itself or a word
@@ -130,6 +139,7 @@ def event_date(tok: Token, sent: Span, state: DocState, intended: bool = False,
     if _contrast_clause(tok):
         above.discard(tok.head.i)  # "The arrests last week drew protests, but Baku denied ...": not last week's (x11)
     best: DateMention | None = None
+    best_word: Token | None = None
     for m in state.dates:
         if not m.date or not (sent.start_char <= m.start < sent.end_char):
             continue
@@ -172,12 +182,16 @@ def event_date(tok: Token, sent: Span, state: DocState, intended: bool = False,
         # armed men ambushed a convoy on Thursday": the ambush is Thursday's, however near "Friday" is)
         other = word.i != tok.i and not own and not _own_clause(word, tok)
         if ok and (best is None or (weak, other, abs(m.start - tok.idx)) < (best_weak, best_other, abs(best.start - tok.idx))):
-            best, best_weak, best_other = m, weak, other
+            best, best_weak, best_other, best_word = m, weak, other, word
     if rel is None and not intended:
         found = offset_date(tok, state, above, best)
         if found is not None:
             return found
     if best is not None:
+        if best_other and best.precision == "day" and not intended and (
+                told_before_saying(tok, best_word) or reacted_to(tok, best.start, best.end)):
+            # "said on Monday the gunmen had opened fire"; "condemned the seizure on Friday": that day or before (e52)
+            return best.date, best.text, "shared"
         return best.date, best.text, best.precision
     if rel is not None and not _depth:
         return _offset_date(rel, tok, sent, state)
