@@ -106,8 +106,9 @@ def _decide(frame: Frame, report: Report, lex: Lexicon) -> Decision:
     if got is None:  # what depends on the sentence alone
         toks_t, found_t = tokens_hits(report.text)
         named = frozenset({x for x in report.sides if not x.startswith("?:")} | countries_in(report.text, lex))
-        got = memo["decide"] = (list(toks_t), list(found_t), named, frozenset(s.split("/")[0] for s in named))
-    toks, found, sides, countries = got
+        got = memo["decide"] = (list(toks_t), list(found_t), named, frozenset(s.split("/")[0] for s in named),
+                                bool(_ANOTHER_MATTER.search(report.text)))  # (round L53: once, not for every pledge)
+    toks, found, sides, countries, another_matter = got
     feats: dict[str, float] = {}
     # 1. who: a sentence naming no side belongs to its article's context
     placed = bool(frame.doer) and not frame.doer.startswith("?:")
@@ -120,7 +121,7 @@ def _decide(frame: Frame, report: Report, lex: Lexicon) -> Decision:
     if frame.acts & COUNTERPART_ACTS and placed and not any(s.split("/")[0] == frame.doer.split("/")[0]
                                                             for s in sides or report.context):  # none named: the article's
         return Decision("unrelated", note="a meeting without the pledge's actor", features=feats)
-    if _ANOTHER_MATTER.search(report.text):
+    if another_matter:
         return Decision("unrelated", note="says it is another matter", features=feats)
     if frame.related and not countries & {r.split("/")[0] for r in frame.related}:
         rival = _other_people(frame, report, toks, found, lex)

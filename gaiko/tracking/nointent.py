@@ -13,7 +13,7 @@ Used by :func:`gaiko.tracking.decide._decide` on each clause's decision; nothing
 from __future__ import annotations
 
 from ..tables import word_lists, word_sets
-from .clausegrammar import Clause, Decision, Report, same_country, subject_side
+from .clausegrammar import Clause, Decision, Report, plain_memo, same_country, subject_side
 from .lexicon import Lexicon
 from .normalise import Frame
 from .text import Tok
@@ -48,7 +48,10 @@ def no_intention(frame: Frame, report: Report, toks: list[Tok], c: Clause, d: De
     if not hits:
         return None
     first = min(hits)
-    got = _phrase_at(toks, c.lo, first)
+    memo, key = plain_memo(report), ("no_intention", c.lo, first)  # read once per sentence and clause (round L53)
+    if key not in memo:
+        memo[key] = _phrase_at(toks, c.lo, first)
+    got = memo[key]
     if got is None:
         return None
     k, end, phrase = got
