@@ -193,7 +193,7 @@ def _decide(frame: Frame, report: Report, lex: Lexicon) -> Decision:
             d = arrival_elsewhere(frame, d, lex) or d  # "the soldiers landed" for a pledge to open a base (round p81)
             d = _refrained_act_done(frame, d)
             d = truce_ended(frame, report.text, d) or d  # "the army ended the truce" for a pledge to halt (round t46)
-            d = promised_state(frame, report.text, d, lex) or d  # "resumed work as a full embassy" (round t51)
+            d = promised_state(frame, report.text, d, lex, memo) or d  # "resumed work as a full embassy" (round t51)
             d = resumed_own(frame, report.text, d, lex) or d  # "talks resumed" for a pledge to hold talks (round t51)
             d = started_running(frame, report.text, d, lex) or d  # "cadets began classes at the academy" (round t52)
             d = planned_reading(report.text, d, lex) or d  # "is to decide on cuts to grants" (round t54)

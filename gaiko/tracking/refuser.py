@@ -50,11 +50,26 @@ def _beyond() -> frozenset[str]:
     return word_sets("pledges/refusals.yaml")["beyond_words"]
 
 
+@lru_cache(maxsize=1)
+def _phrases_by_first() -> dict[str, tuple[tuple[str, ...], ...]] | None:
+    """The refusal phrases by their first word, in file order (None when one is empty: it would match anywhere)."""
+    phrases = _words()[1]
+    if any(not p for p in phrases):
+        return None
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        out.setdefault(p[0], []).append(p)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _refusal_at(low: list[str], lo: int, hi: int) -> tuple[int, int] | None:
     """(start, end) tokens of the first verb of refusal done in [lo, hi), or None."""
     verbs, phrases, not_before = _words()
+    by_first = _phrases_by_first()
     for k in range(lo, hi):
-        end = k + 1 if low[k] in verbs else next((k + len(p) for p in phrases if tuple(low[k:k + len(p)]) == p), None)
+        # only the phrases that open with the word can match there (round L53: each was compared at every word)
+        here = phrases if by_first is None else by_first.get(low[k], ())
+        end = k + 1 if low[k] in verbs else next((k + len(p) for p in here if tuple(low[k:k + len(p)]) == p), None)
         if end is None:
             continue
         before = low[max(lo, k - 3):k]
