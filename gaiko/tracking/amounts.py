@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..tables import word_lists
-from .clausegrammar import Decision, Report, same_country
+from .clausegrammar import Decision, Report, plain_memo, same_country
 from .lexicon import Lexicon
 from .normalise import Frame
 from .quantities import best_quantity, find_quantities
@@ -309,14 +309,18 @@ def _restate_or_revise(frame: Frame, report: Report, clause: str, word: str, fea
         # "promised to deliver a third radar unit by September" after "two radar units": a new promise added to this
         # one, neither its revision nor its restatement (:func:`gaiko.tracking.narrower.added`, round k2)
         return Decision("unrelated", cue=word, note="a new pledge added to this one", features=feats)
-    for m in re.finditer(r"\b(by|until|before|in|within|from)\s+((?:the\s+)?(?:end\s+of\s+)?[\w-]+(?:\s+\d{4})?)", clause):
-        d = normalise_deadline(m.group(0), report.published)
-        if d is not None and d.end and _past_month(m.group(0), d.end, report.published):
-            continue
-        if d is not None and d.end and frame.deadline_end and d.end != frame.deadline_end:
-            if frame.kind == "demand" and d.end > frame.deadline_end:  # the party asked offers a later date: met in part
-                return Decision("partial", cue=m.group(0), note=f"later than demanded ({d.end})", features=feats)
-            return Decision("revises", cue=m.group(0), note=f"deadline now {d.end} (was {frame.deadline_end})", features=feats)
+    memo = plain_memo(report)
+    dated = memo.get(("dated", clause))
+    if dated is None:  # the clause's deadlines (phrase, end), read once per sentence (round L53)
+        dated = memo[("dated", clause)] = [(m.group(0), d.end) for m in re.finditer(
+            r"\b(by|until|before|in|within|from)\s+((?:the\s+)?(?:end\s+of\s+)?[\w-]+(?:\s+\d{4})?)", clause)
+            if (d := normalise_deadline(m.group(0), report.published)) is not None and d.end
+            and not _past_month(m.group(0), d.end, report.published)]
+    for cue, end in dated:
+        if frame.deadline_end and end != frame.deadline_end:
+            if frame.kind == "demand" and end > frame.deadline_end:  # the party asked offers a later date: met in part
+                return Decision("partial", cue=cue, note=f"later than demanded ({end})", features=feats)
+            return Decision("revises", cue=cue, note=f"deadline now {end} (was {frame.deadline_end})", features=feats)
     q = frame.quantity
     if q and q.get("unit"):
         got = [x for _s, _e, x in _quantities(clause) if x.unit == q["unit"] and x.value is not None]

@@ -59,6 +59,9 @@ __all__ = ["Report", "Decision", "Clause", "clauses", "read_clause", "subject_si
            "sentence_memo"]
 
 
+_NONE = object()
+
+
 def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, lex: Lexicon,
                 feats: dict[str, float], placed: bool) -> Decision:
     """The relation one clause states (see the module doc of :mod:`gaiko.tracking.decide`, steps 3-5)."""
@@ -111,7 +114,10 @@ def read_clause(frame: Frame, report: Report, toks: list[Tok], clause: Clause, l
     feats.update(cue_feats)
     feats["act_verb"], feats["opposite_verb"] = float(bool(verb_acts)), float(bool(verb_opp))
     feats["act_noun"] = act_noun
-    if (stuck := unmoved(text, report.text[:toks[lo].start], report.text[toks[hi - 1].end:])) is not None:
+    stuck = memo.get(("unmoved", lo, hi), _NONE)
+    if stuck is _NONE:  # the clause's words alone, read once per sentence (round L53)
+        stuck = memo[("unmoved", lo, hi)] = unmoved(text, report.text[:toks[lo].start], report.text[toks[hi - 1].end:])
+    if stuck is not None:
         # "has not been debated since February", "remains on the drawing board": the act has not moved (round p48),
         # unless the clause's subject is another side
         at = toks[lo].start + max(0, text.lower().find(stuck.split()[0].lower()))

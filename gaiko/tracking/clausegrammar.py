@@ -21,7 +21,7 @@ from .lexicon import Lexicon
 from .sides import outside_state
 from .text import Hit, Tok, countries_in, noun_openers
 
-__all__ = ["Report", "Decision", "Clause", "sentence_memo", "clauses", "is_verb", "noun_after_opener", "verbal_only", "auxiliaries",
+__all__ = ["Report", "Decision", "Clause", "sentence_memo", "plain_memo", "clauses", "is_verb", "noun_after_opener", "verbal_only", "auxiliaries",
            "aspect", "clause_subject", "agent_side", "subject_side", "same_country", "back_reference"]
 
 #: word lists: ``gaiko/data/pledges/clause_words.yaml`` (read once, on first use)
@@ -63,6 +63,17 @@ def sentence_memo(report: Report, lex: Lexicon) -> dict[Any, Any]:
     if got is None or got[0] is not lex:
         got = report.__dict__["_gaiko_memo"] = (lex, {})
     return got[1]
+
+
+def plain_memo(report: Report) -> dict[Any, Any]:
+    """A scratch dict on a report for readings of its words alone that need no lexicon (the refusal verb of a clause,
+    a share of the work, a time counted back): every pledge the sentence is read against would compute them again
+    (round L53, issue 14). Keys name the reading and the token positions (of the tokens of ``report.text``) or the
+    text it is of."""
+    got = report.__dict__.get("_gaiko_plain")
+    if got is None:
+        got = report.__dict__["_gaiko_plain"] = {}
+    return got
 
 
 @dataclass

@@ -106,8 +106,9 @@ def _decide(frame: Frame, report: Report, lex: Lexicon) -> Decision:
     if got is None:  # what depends on the sentence alone
         toks_t, found_t = tokens_hits(report.text)
         named = frozenset({x for x in report.sides if not x.startswith("?:")} | countries_in(report.text, lex))
-        got = memo["decide"] = (list(toks_t), list(found_t), named, frozenset(s.split("/")[0] for s in named))
-    toks, found, sides, countries = got
+        got = memo["decide"] = (list(toks_t), list(found_t), named, frozenset(s.split("/")[0] for s in named),
+                                bool(_ANOTHER_MATTER.search(report.text)))  # (round L53: once, not for every pledge)
+    toks, found, sides, countries, another_matter = got
     feats: dict[str, float] = {}
     # 1. who: a sentence naming no side belongs to its article's context
     placed = bool(frame.doer) and not frame.doer.startswith("?:")
@@ -120,7 +121,7 @@ def _decide(frame: Frame, report: Report, lex: Lexicon) -> Decision:
     if frame.acts & COUNTERPART_ACTS and placed and not any(s.split("/")[0] == frame.doer.split("/")[0]
                                                             for s in sides or report.context):  # none named: the article's
         return Decision("unrelated", note="a meeting without the pledge's actor", features=feats)
-    if _ANOTHER_MATTER.search(report.text):
+    if another_matter:
         return Decision("unrelated", note="says it is another matter", features=feats)
     if frame.related and not countries & {r.split("/")[0] for r in frame.related}:
         rival = _other_people(frame, report, toks, found, lex)
@@ -192,7 +193,7 @@ def _decide(frame: Frame, report: Report, lex: Lexicon) -> Decision:
             d = arrival_elsewhere(frame, d, lex) or d  # "the soldiers landed" for a pledge to open a base (round p81)
             d = _refrained_act_done(frame, d)
             d = truce_ended(frame, report.text, d) or d  # "the army ended the truce" for a pledge to halt (round t46)
-            d = promised_state(frame, report.text, d, lex) or d  # "resumed work as a full embassy" (round t51)
+            d = promised_state(frame, report.text, d, lex, memo) or d  # "resumed work as a full embassy" (round t51)
             d = resumed_own(frame, report.text, d, lex) or d  # "talks resumed" for a pledge to hold talks (round t51)
             d = started_running(frame, report.text, d, lex) or d  # "cadets began classes at the academy" (round t52)
             d = planned_reading(report.text, d, lex) or d  # "is to decide on cuts to grants" (round t54)

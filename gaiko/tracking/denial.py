@@ -9,7 +9,7 @@ report's :func:`gaiko.tracking.text.analyse` tokens; nothing here raises.
 from __future__ import annotations
 
 from ..tables import word_sets
-from .clausegrammar import Clause, Decision, Report, same_country, subject_side
+from .clausegrammar import Clause, Decision, Report, plain_memo, same_country, subject_side
 from .lexicon import Lexicon
 from .normalise import Frame
 from .text import Tok
@@ -48,7 +48,10 @@ def denied(frame: Frame, report: Report, toks: list[Tok], c: Clause, d: Decision
     if not hits:
         return None
     first = min(hits)
-    dn = denial_at(toks, c.lo, first)
+    memo, key = plain_memo(report), ("denial", c.lo, first)  # read once per sentence and clause (round L53)
+    if key not in memo:
+        memo[key] = denial_at(toks, c.lo, first)
+    dn = memo[key]
     if dn is None:
         return None
     cue = toks[dn].text

@@ -26,7 +26,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..tables import word_sets
-from .clausegrammar import Clause, Decision, Report
+from .clausegrammar import Clause, Decision, Report, plain_memo
 from .normalise import Frame
 from .text import Tok
 
@@ -92,7 +92,10 @@ def held_up(frame: Frame, report: Report, toks: list[Tok], c: Clause, d: Decisio
     ``d``."""
     if d.relation in ("unrelated", "stalls"):
         return None
-    got = _stop_at(toks, c)
+    memo, key = plain_memo(report), ("held_up", c.lo, c.hi)  # read once per sentence and clause (round L53)
+    if key not in memo:
+        memo[key] = _stop_at(toks, c)
+    got = memo[key]
     if got is None:
         return None
     k, end = got

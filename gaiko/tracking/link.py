@@ -270,17 +270,27 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
         # sentence filters first (its date, its sides and its article's context: :data:`SENTENCE_INFO`), the
         # sentence's text only for the rows kept
         cur = con.execute(
+            # a key with ``needs`` is strong only beside one of them among the sentence's keys shared: read per
+            # sentence from the group's keys (round L53: a window over every row did it, a third of an update)
             f"""WITH r AS (
-                SELECT t.g, t.k, t.act, t.nm, t.aux, t.kn, st.article_id, st.idx,
-                       t.strong AND (t.needs IS NULL OR list_has_any(CAST(t.needs AS VARCHAR[]),
-                           list(t.k) OVER (PARTITION BY t.g, st.article_id, st.idx))) AS strong
+                SELECT t.g, t.k, t.act, t.nm, t.aux, t.kn, st.article_id, st.idx, t.strong,
+                       CAST(t.needs AS VARCHAR[]) AS needs
                 FROM _gaiko_topics t JOIN {keys} st ON st.key = t.k AND st.month IS NOT DISTINCT FROM t.mo{scope}
                 WHERE st.idx >= 0),
-            j AS (
+            a AS (
                 SELECT t.g, t.article_id, t.idx, count(*) FILTER (WHERE NOT t.act AND NOT t.nm AND NOT t.aux AND NOT t.kn)
                            + CAST(bool_or(t.kn) AND NOT bool_or(t.k = 'o:money') AS INTEGER) AS shared,
-                       bool_or(t.strong AND NOT t.act) AS topical, bool_or(t.act) AS acted, bool_or(t.nm) AS named
-                FROM r t GROUP BY t.g, t.article_id, t.idx HAVING bool_or(t.strong)),
+                       bool_or(t.strong AND t.needs IS NULL AND NOT t.act) AS top0, bool_or(t.strong AND t.needs IS NULL) AS any0,
+                       list(t.needs) FILTER (WHERE t.strong AND t.needs IS NOT NULL AND NOT t.act) AS topn,
+                       list(t.needs) FILTER (WHERE t.strong AND t.needs IS NOT NULL) AS anyn,
+                       list(t.k) AS ks,
+                       bool_or(t.act) AS acted, bool_or(t.nm) AS named
+                FROM r t GROUP BY t.g, t.article_id, t.idx),
+            j AS (
+                SELECT a.g, a.article_id, a.idx, a.shared,
+                       a.top0 OR coalesce(len(list_filter(a.topn, lambda x: list_has_any(x, a.ks))) > 0, false) AS topical,
+                       a.acted, a.named
+                FROM a WHERE a.any0 OR coalesce(len(list_filter(a.anyn, lambda x: list_has_any(x, a.ks))) > 0, false)),
             c AS (
                 SELECT j.g, j.article_id, j.idx, j.shared, j.named, NULL::BIGINT AS ante FROM j WHERE j.topical
                 UNION ALL

@@ -13,7 +13,7 @@ Used by :func:`gaiko.tracking.decide._decide` on each clause's decision; nothing
 from __future__ import annotations
 
 from ..tables import word_lists, word_sets
-from .clausegrammar import Clause, Decision, Report, same_country, subject_side
+from .clausegrammar import Clause, Decision, Report, plain_memo, same_country, subject_side
 from .lexicon import Lexicon
 from .normalise import Frame
 from .text import Tok
@@ -28,14 +28,22 @@ def _phrase_at(toks: list[Tok], lo: int, first: int) -> tuple[int, int, str] | N
     ``first``, or None."""
     gap = int(word_lists(_WORDS)["gap"][0])
     low = [t.text.lower() for t in toks]
-    best = None
-    for phrase in word_lists(_WORDS)["phrases"]:
-        words = phrase.split()
-        for k in range(lo, first - len(words) + 1):
-            if low[k:k + len(words)] == words and first - (k + len(words)) <= gap:
-                if best is None or k > best[0]:
-                    best = (k, k + len(words), phrase)
-    return best
+    phrases = [(phrase, phrase.split()) for phrase in word_lists(_WORDS)["phrases"]]
+    if any(not words for _p, words in phrases):  # an empty phrase matches anywhere: read as before
+        best = None
+        for phrase, words in phrases:
+            for k in range(lo, first - len(words) + 1):
+                if low[k:k + len(words)] == words and first - (k + len(words)) <= gap:
+                    if best is None or k > best[0]:
+                        best = (k, k + len(words), phrase)
+        return best
+    # the last start first, the phrases in file order there (round L53: each phrase was compared at every word)
+    for k in range(first - 1, lo - 1, -1):
+        for phrase, words in phrases:
+            if words[0] == low[k] and k + len(words) <= first and low[k:k + len(words)] == words \
+                    and first - (k + len(words)) <= gap:
+                return k, k + len(words), phrase
+    return None
 
 
 def no_intention(frame: Frame, report: Report, toks: list[Tok], c: Clause, d: Decision,
@@ -48,7 +56,10 @@ def no_intention(frame: Frame, report: Report, toks: list[Tok], c: Clause, d: De
     if not hits:
         return None
     first = min(hits)
-    got = _phrase_at(toks, c.lo, first)
+    memo, key = plain_memo(report), ("no_intention", c.lo, first)  # read once per sentence and clause (round L53)
+    if key not in memo:
+        memo[key] = _phrase_at(toks, c.lo, first)
+    got = memo[key]
     if got is None:
         return None
     k, end, phrase = got

@@ -10,6 +10,8 @@ the banned goods") has no such complement and keeps its reading. Words: ``gaiko/
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..tables import word_sets
 from .clause import Decision
 from .lexicon import Lexicon
@@ -21,22 +23,13 @@ __all__ = ["promised_state", "resumed_own"]
 _MAX_BETWEEN = 4  # words between "as" and the object's noun
 
 
-def promised_state(frame: Frame, text: str, d: Decision, lex: Lexicon) -> Decision | None:
-    """``fulfils`` when the clause read ``reverses`` or ``progresses`` by a start or resumption cue (``d``), or left
-    ``needs_review``, names the pledge's object as what its subject now works as (see the module doc), else None."""
-    if d.relation not in ("reverses", "progresses", "needs_review") or d.relation != "needs_review" and (
-            not d.cue or len(d.cue.split()) != 1):
-        return None
-    if frame.verb == "not" or "a:stop" in frame.acts:  # a pledge to halt: a resumption is its contrary
-        return None
+def _openings(toks: Any, lex: Lexicon) -> tuple[tuple[int, tuple[int, ...]], ...]:
+    """Each start or resumption verb of a sentence that is done (no future word in the three before it) and goes on,
+    through an optional word of working, to "as": (its token, the tokens after "as" read for the pledge's object, up to
+    and including the first that is no word allowed between). What the sentence alone gives (round L53)."""
     w = word_sets("pledges/promised_state.yaml")
-    cue = (d.cue or "").lower()
-    toks, found, _spans = analyse(text)
-    mine = frame.objects | frame.heads | frame.narrow
-    starts = {h.i for h in found if h.concept in mine}
+    out = []
     for i, t in enumerate(toks):
-        if t.text != cue and (cue or not any(lem in w["start_verbs"] for lem, _tag in lex.lemmas(t.text))):
-            continue
         if not any(lem in w["start_verbs"] for lem, _tag in lex.lemmas(t.text)) or any(
                 x.text in word_sets("pledges/clause_words.yaml")["future_aux"] for x in toks[max(0, i - 3):i]):
             continue  # "is to begin operating as an embassy": not yet
@@ -46,13 +39,43 @@ def promised_state(frame: Frame, text: str, d: Decision, lex: Lexicon) -> Decisi
         if k >= len(toks) or toks[k].text not in w["as_words"]:
             continue
         k += 1
+        walk = []
         for n in range(k, min(k + _MAX_BETWEEN + 1, len(toks))):
+            walk.append(n)
+            if toks[n].text not in w["between"]:
+                break
+        out.append((i, tuple(walk)))
+    return tuple(out)
+
+
+def promised_state(frame: Frame, text: str, d: Decision, lex: Lexicon,
+                   memo: dict[Any, Any] | None = None) -> Decision | None:
+    """``fulfils`` when the clause read ``reverses`` or ``progresses`` by a start or resumption cue (``d``), or left
+    ``needs_review``, names the pledge's object as what its subject now works as (see the module doc), else None.
+    ``memo``: the sentence's :func:`gaiko.tracking.clausegrammar.sentence_memo`, where what ``text`` alone gives is
+    kept (round L53: it was read again for every pledge)."""
+    if d.relation not in ("reverses", "progresses", "needs_review") or d.relation != "needs_review" and (
+            not d.cue or len(d.cue.split()) != 1):
+        return None
+    if frame.verb == "not" or "a:stop" in frame.acts:  # a pledge to halt: a resumption is its contrary
+        return None
+    cue = (d.cue or "").lower()
+    toks, found, _spans = analyse(text)
+    got = memo.get(("promised_state", text)) if memo is not None else None
+    if got is None:
+        got = _openings(toks, lex)
+        if memo is not None:
+            memo[("promised_state", text)] = got
+    mine = frame.objects | frame.heads | frame.narrow
+    starts = {h.i for h in found if h.concept in mine}
+    for i, walk in got:
+        if cue and toks[i].text != cue:
+            continue
+        for n in walk:
             if n in starts:
                 name = " ".join(x.text for x in toks[i:n + 1])
                 return Decision("fulfils", cue=name, note="the promised state reached: it now works as the pledge's "
                                 "object", features=d.features)
-            if toks[n].text not in w["between"]:
-                break
     return None
 
 

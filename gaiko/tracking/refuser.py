@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .clausegrammar import Clause, Decision, Report, agent_side, same_country, subject_side
+from .clausegrammar import Clause, Decision, Report, agent_side, plain_memo, same_country, subject_side
 from .lexicon import Lexicon
 from .normalise import Frame
 from .text import Tok
@@ -50,11 +50,26 @@ def _beyond() -> frozenset[str]:
     return word_sets("pledges/refusals.yaml")["beyond_words"]
 
 
+@lru_cache(maxsize=1)
+def _phrases_by_first() -> dict[str, tuple[tuple[str, ...], ...]] | None:
+    """The refusal phrases by their first word, in file order (None when one is empty: it would match anywhere)."""
+    phrases = _words()[1]
+    if any(not p for p in phrases):
+        return None
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        out.setdefault(p[0], []).append(p)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _refusal_at(low: list[str], lo: int, hi: int) -> tuple[int, int] | None:
     """(start, end) tokens of the first verb of refusal done in [lo, hi), or None."""
     verbs, phrases, not_before = _words()
+    by_first = _phrases_by_first()
     for k in range(lo, hi):
-        end = k + 1 if low[k] in verbs else next((k + len(p) for p in phrases if tuple(low[k:k + len(p)]) == p), None)
+        # only the phrases that open with the word can match there (round L53: each was compared at every word)
+        here = phrases if by_first is None else by_first.get(low[k], ())
+        end = k + 1 if low[k] in verbs else next((k + len(p) for p in here if tuple(low[k:k + len(p)]) == p), None)
         if end is None:
             continue
         before = low[max(lo, k - 3):k]
@@ -64,14 +79,26 @@ def _refusal_at(low: list[str], lo: int, hi: int) -> tuple[int, int] | None:
     return None
 
 
+def _refusal_in(report: Report, toks: list[Tok], lo: int, hi: int) -> tuple[list[str], tuple[int, int] | None]:
+    """(the sentence's words in lower case, :func:`_refusal_at` of the clause [lo, hi)), read once per sentence and
+    clause (``toks``: the tokens of ``report.text``; round L53: it was read again for every pledge)."""
+    memo = plain_memo(report)
+    low = memo.get("low")
+    if low is None:
+        low = memo["low"] = [t.text.lower() for t in toks]
+    key = ("refusal", lo, hi)
+    if key not in memo:
+        memo[key] = _refusal_at(low, lo, hi)
+    return low, memo[key]
+
+
 def refused_by_other(frame: Frame, report: Report, toks: list[Tok], c: Clause, lex: Lexicon,
                      placed: bool) -> Decision | None:
     """``unrelated`` when clause ``c`` tells a refusal by a placed side of another country than the pledge's doer;
     else None."""
     if not placed or not frame.doer:
         return None
-    low = [t.text.lower() for t in toks]
-    at = _refusal_at(low, c.lo, c.hi)
+    low, at = _refusal_in(report, toks, c.lo, c.hi)
     if at is None:
         return None
     k, end = at
@@ -90,8 +117,7 @@ def refused_request(frame: Frame, report: Report, toks: list[Tok], c: Clause, le
 
     if not placed or not frame.doer or frame.kind == "demand":
         return None
-    low = [t.text.lower() for t in toks]
-    at = _refusal_at(low, c.lo, c.hi)
+    low, at = _refusal_in(report, toks, c.lo, c.hi)
     if at is None:
         return None
     k, end = at

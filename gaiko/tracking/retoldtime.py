@@ -19,7 +19,7 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
-from .clausegrammar import Report
+from .clausegrammar import Report, plain_memo
 from .normalise import Frame
 from .othermatter import _ANNOUNCES
 
@@ -62,13 +62,22 @@ def _latest(text: str, pub: date) -> date | None:
 def retold_before(frame: Frame, report: Report, text: str) -> str | None:
     """The day a clause ``text`` of ``report`` counts back to, as text, when its time ended before the pledge was first
     made; else None (also for a sentence that announces an act, as :func:`gaiko.tracking.othermatter._month_before`)."""
-    if not frame.first_published or not report.published or _ANNOUNCES.search(report.text):
+    if not frame.first_published or not report.published:
+        return None
+    memo = plain_memo(report)  # what the sentence and clause alone give, read once (round L53)
+    announces = memo.get("announces")
+    if announces is None:
+        announces = memo["announces"] = bool(_ANNOUNCES.search(report.text))
+    if announces:
         return None
     try:
         pub, made = date.fromisoformat(report.published[:10]), date.fromisoformat(frame.first_published[:10])
     except ValueError:
         return None
-    latest = _latest(text, pub)
+    key = ("retold", text)
+    if key not in memo:
+        memo[key] = _latest(text, pub)
+    latest = memo[key]
     if latest is None or latest >= made:
         return None
     return latest.isoformat()

@@ -26,6 +26,7 @@ from functools import lru_cache
 from ..tables import word_sets
 from .amounts import less_than_promised
 from .clause import Decision, Report
+from .clausegrammar import plain_memo
 from .normalise import Frame
 
 __all__ = ["share_done", "share_of"]
@@ -82,11 +83,15 @@ def share_done(frame: Frame, report: Report, d: Decision) -> Decision | None:
         return None
     if not (d.relation == "fulfils" or (d.relation == "needs_review" and (d.note or "").startswith("about the pledge"))):
         return None
-    share = share_of(report.text)
-    if share is None:
-        return None
-    words = set(re.findall(r"[a-z']+", report.text.lower())) | ({"n't"} if "n't" in report.text else set())
-    if words & _w("blockers"):
+    memo = plain_memo(report)
+    got = memo.get("share_done")
+    if got is None:  # what the sentence alone gives, read once (round L53)
+        share = share_of(report.text)
+        got = memo["share_done"] = (share, share is not None and bool(
+            (set(re.findall(r"[a-z']+", report.text.lower())) | ({"n't"} if "n't" in report.text else set()))
+            & _w("blockers")))
+    share, blocked = got
+    if share is None or blocked:
         return None
     pledged = frame.pledged_text or ""
     if share_of(pledged) or re.search(r"\d ?%|\bper ?cent\b|\bmost of\b", pledged, re.I) \
