@@ -1,0 +1,87 @@
+"""Round K97 (docs/rounds/clusters.md): reads of a batch that stay proportional to the batch as the store grows, with
+the same clusters.
+
+* :func:`gaiko.clusters.summary._stored` reads the stored rows of the clusters a batch touched through the index on
+  ``clusters(id)`` while they are few against the stored clusters (``_STORED_PER_ID``), not through a semi-join that
+  reads every column of every stored cluster.
+
+Each path gives every row asked for and no other, and a store clustered batch by batch through either path equals
+the other and its rebuild.
+"""
+
+from __future__ import annotations
+
+import pytest
+from cluster_batches import cluster_state as _state
+from cluster_batches import written_in_batches
+from cluster_data import random_articles
+
+from gaiko.clusters import rebuild_clusters
+from gaiko.clusters import summary as summary_mod
+
+pytestmark = pytest.mark.usefixtures("rules_mode")
+
+
+class _Spy:
+    """A connection that remembers the SQL it ran."""
+
+    def __init__(self, con):
+        self.con, self.sql = con, []
+
+    def execute(self, sql, *args):
+        self.sql.append(sql)
+        return self.con.execute(sql, *args)
+
+
+@pytest.fixture(scope="module")
+def store():
+    return written_in_batches(random_articles(200, seed=9), 9)
+
+
+def _all(con):
+    cur = con.execute("SELECT * FROM clusters")
+    cols = [d[0] for d in cur.description]
+    return {r[0]: dict(zip(cols, r)) for r in cur.fetchall()}
+
+
+@pytest.mark.parametrize("per_id", [0, 10**9])
+@pytest.mark.parametrize("by_index", [0, 3])
+def test_stored_gives_every_row_asked_and_no_other(store, monkeypatch, per_id, by_index):
+    monkeypatch.setattr(summary_mod, "_STORED_BY_INDEX", by_index)
+    monkeypatch.setattr(summary_mod, "_STORED_PER_ID", per_id)
+    want = _all(store.con)
+    ids = sorted(want)
+    assert len(ids) > 20
+    for some in (ids[:1], ids[:5], ids[1::2], ids, ids[:7] + ["cl-not-stored"]):
+        got = summary_mod._stored(store.con, some)
+        assert got == {i: want[i] for i in some if i in want}
+
+
+def test_few_ids_of_many_clusters_go_through_the_index(store, monkeypatch):
+    n = len(_all(store.con))
+    monkeypatch.setattr(summary_mod, "_STORED_BY_INDEX", 2)
+    ids = sorted(_all(store.con))
+    # 5 ids of n clusters: through the index when 5 x per_id <= n, else the semi-join
+    monkeypatch.setattr(summary_mod, "_STORED_PER_ID", n // 5)
+    spy = _Spy(store.con)
+    summary_mod._stored(spy, ids[:5])
+    assert any("WHERE id IN ('" in s for s in spy.sql) and not any("unnest" in s for s in spy.sql)
+    monkeypatch.setattr(summary_mod, "_STORED_PER_ID", n // 5 + 1)
+    spy = _Spy(store.con)
+    summary_mod._stored(spy, ids[:5])
+    assert any("unnest" in s for s in spy.sql)
+
+
+@pytest.mark.parametrize("seed", [3, 11])
+def test_batches_through_either_read_are_equal_and_equal_the_rebuild(seed, monkeypatch):
+    arts = random_articles(90, seed=seed, events_per_article=6)
+    monkeypatch.setattr(summary_mod, "_STORED_BY_INDEX", 2)
+    monkeypatch.setattr(summary_mod, "_STORED_PER_ID", 10**9)  # every read of more than 2 ids by the semi-join
+    semi = written_in_batches(arts, seed)
+    monkeypatch.setattr(summary_mod, "_STORED_PER_ID", 0)  # every read through the index
+    indexed = written_in_batches(arts, seed)
+    a = _state(semi)
+    assert len(a["clusters"]) < len(a["cluster_members"])  # reports do merge, so stored rows are read
+    assert _state(indexed) == a
+    rebuild_clusters(indexed)
+    assert _state(indexed) == a
