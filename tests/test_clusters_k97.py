@@ -3,7 +3,9 @@ the same clusters.
 
 * :func:`gaiko.clusters.summary._stored` reads the stored rows of the clusters a batch touched through the index on
   ``clusters(id)`` while they are few against the stored clusters (``_STORED_PER_ID``), not through a semi-join that
-  reads every column of every stored cluster.
+  reads every column of every stored cluster;
+* :func:`gaiko.clusters.summary.fetch_reports` leaves ``mkey`` out of the members it reads for a summary (one string
+  column less of ``cluster_members`` decompressed), and gives the same reports less that key.
 
 Each path gives every row asked for and no other, and a store clustered batch by batch through either path equals
 the other and its rebuild.
@@ -85,3 +87,13 @@ def test_batches_through_either_read_are_equal_and_equal_the_rebuild(seed, monke
     assert _state(indexed) == a
     rebuild_clusters(indexed)
     assert _state(indexed) == a
+
+
+def test_reports_for_a_summary_are_the_reports_less_their_key(store):
+    ids = sorted(_all(store.con))
+    full = summary_mod.fetch_reports(store.con, ids)
+    lean = summary_mod.fetch_reports(store.con, ids, keys=False)
+    assert sum(len(v) for v in full.values()) == store.con.execute("SELECT count(*) FROM cluster_members").fetchall()[0][0]
+    assert all(r.get("mkey") for v in full.values() for r in v)
+    assert {c: [{k: v for k, v in r.items() if k != "mkey"} for r in rs] for c, rs in full.items()} == lean
+    assert not any("mkey" in r for v in lean.values() for r in v)
