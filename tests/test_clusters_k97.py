@@ -97,3 +97,72 @@ def test_reports_for_a_summary_are_the_reports_less_their_key(store):
     assert all(r.get("mkey") for v in full.values() for r in v)
     assert {c: [{k: v for k, v in r.items() if k != "mkey"} for r in rs] for c, rs in full.items()} == lean
     assert not any("mkey" in r for v in lean.values() for r in v)
+
+
+# -- the join-last layer's joins, kept as a batch changes them (gaiko/clusters/joinundo.py) --------------------------
+def _checked(monkeypatch, seen):
+    """Check after every batch of the join-last layer that its kept map of the loners joined into each base root is
+    the reverse of its joins (and count the batches that changed a join)."""
+    import gaiko.clusters.joinlast as joinlast
+    from gaiko.clusters.joinundo import JoinEdits
+
+    real_set = JoinEdits.set
+
+    def counting_set(self, x, j):
+        seen["set"] = seen.get("set", 0) + 1
+        return real_set(self, x, j)
+
+    add = joinlast.add_join_last
+
+    def checked(con, rows, rules, cluster_ids=False):
+        touched = add(con, rows, rules, cluster_ids)
+        cache = touched.index.scores.get("joinlast", {})
+        if "into" in cache:
+            want: dict[int, set[int]] = {}
+            for x, j in cache["joins"].items():
+                want.setdefault(j, set()).add(x)
+            assert cache["into"] == want
+            seen["checked"] = seen.get("checked", 0) + 1
+        return touched
+
+    monkeypatch.setattr(JoinEdits, "set", counting_set)
+    monkeypatch.setattr(joinlast, "add_join_last", checked)
+
+
+@pytest.mark.parametrize("near,seed,reload_every", [(4, 971, 0), (2, 972, 2), (4, 973, 3)])
+def test_join_layer_batches_equal_one_batch_a_rebuild_and_the_reference(learned_rules, monkeypatch, scores, near,
+                                                                        seed, reload_every):
+    from cluster_batches import assert_learned_batches_equal
+
+    seen: dict[str, int] = {}
+    _checked(monkeypatch, seen)
+    assert_learned_batches_equal(learned_rules(near), monkeypatch, random_articles(80, seed=seed), seed, reload_every)
+    assert seen.get("checked", 0) > 3 and seen.get("set", 0) > 0  # joins were made and changed batch by batch
+
+
+def test_a_reverse_map_that_keeps_a_moved_loner_fails(learned_rules, monkeypatch, scores):
+    """The check above can fail: a kept map that forgets to drop a loner from the root it left differs from the
+    reverse of the joins."""
+    from cluster_batches import assert_learned_batches_equal
+
+    from gaiko.clusters.joinundo import JoinEdits
+    from gaiko.errors import StoreError
+
+    def leaky(self, x, j):
+        old = self.joins.get(x)
+        if old == j:
+            return
+        self.undo.setdefault(x, old)
+        if j is None:
+            del self.joins[x]
+        else:
+            self.joins[x] = j
+            self.rev.setdefault(j, set()).add(x)
+
+    monkeypatch.setattr(JoinEdits, "set", leaky)
+    seen: dict[str, int] = {}
+    _checked(monkeypatch, seen)
+    with pytest.raises((AssertionError, StoreError), match="assert"):  # (the writer tells a failed batch as StoreError)
+        for near, seed in ((4, 971), (2, 972), (4, 973)):
+            assert_learned_batches_equal(learned_rules(near), monkeypatch, random_articles(80, seed=seed), seed, 0,
+                                         rebuild=False)
