@@ -41,6 +41,7 @@ from . import index as index_mod
 from .core import cluster_id_of, ukey_of
 from .joinlayer import JOINS_DDL, JoinLayer, Switches
 from .joinnear import unique_best
+from .joinundo import JoinEdits
 from .joinwalk import send_back
 from .learneddays import add_days
 from .rules import Rules
@@ -216,11 +217,11 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
     lr = rules.learned
     todo, hard, why, listed, newc, lost = send_back(layer, changed, before, firsts_changed, days)
     # re-decide them; a unit that is no longer a loner loses its join
-    old_joins = dict(layer.joins)
+    edits = JoinEdits(layer.cache, layer.joins)  # (round K97) the joins it changes, not a copy of them all
     redo: set[int] = set()
     for k in changed:
         if k in layer.joins and layer.parent(k) is not None:
-            del layer.joins[k]
+            edits.set(k, None)
             redo.add(k)
     is_root = (lambda r: layer.root(r) == r)
     for x in sorted(todo):
@@ -250,25 +251,20 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
             key = f"{why.get(x, '?')} {'same' if got == was else 'changed'}"
             w[key] = w.get(key, 0) + 1
         if got != layer.joins.get(x):
-            if got is None:
-                layer.joins.pop(x, None)
-            else:
-                layer.joins[x] = got
+            edits.set(x, got)
             redo.add(x)
     # final roots: of every base root whose own or a target's join changed, or whose cluster changed
     old_memo: dict[int, int] = {}
     new_memo: dict[int, int] = {}
     saved = layer.joins
-    layer.joins = old_joins
+    layer.joins = edits.before  # type: ignore[assignment]
     old_final = {}
     for k in changed:
         b = before[k]
         if b is not None and b[12] is not None:
             old_final[k] = layer.final_of(b[12], old_memo)
     layer.joins = saved
-    into = {}
-    for x, j in list(old_joins.items()) + list(layer.joins.items()):
-        into.setdefault(j, set()).add(x)
+    into = edits.into()  # base root -> the loners joined into it before or after the batch
     seeds = set(redo) | roots
     moved_roots: dict[int, tuple[int, int]] = {}
     stack = list(seeds)
@@ -278,7 +274,7 @@ def add_join_last(con: Any, rows: Sequence[dict[str, Any]], rules: Rules, cluste
         if r in seen:
             continue
         seen.add(r)
-        layer.joins = old_joins
+        layer.joins = edits.before  # type: ignore[assignment]
         was = layer.final_of(r, old_memo)
         layer.joins = saved
         now = layer.final_of(r, new_memo) if layer.root(r) == r else None

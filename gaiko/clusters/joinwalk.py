@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from .joinundo import joined_into
 from .learneddays import near_days
 
 __all__ = ["Sent", "send_back"]
@@ -141,9 +142,7 @@ def send_back(layer: Any, changed: set[int], before: dict[int, Any], firsts_chan
                 else:
                     send((x,), "walk", gx is None or r not in gx[0])  # (round c73) a cluster not on its list
 
-    into: dict[int, set[int]] = {}
-    for x, j in layer.joins.items():
-        into.setdefault(j, set()).add(x)
+    into = joined_into(layer.cache, layer.joins)  # (round K97) kept by the layer, not made from every join a batch
     for k in changed:
         if layer.parent(k) is None and layer.eligible(k):
             send((k,), "changed", True)

@@ -254,22 +254,26 @@ def _single(cluster_id: str, r: dict[str, Any], rules: Rules) -> dict[str, Any]:
     return out
 
 
-def fetch_reports(con: Any, cluster_ids: Iterable[str], sentences: bool = False) -> dict[str, list[dict[str, Any]]]:
+def fetch_reports(con: Any, cluster_ids: Iterable[str], sentences: bool = False,
+                  keys: bool = True) -> dict[str, list[dict[str, Any]]]:
     """The mentions of each cluster (rows of :data:`REPORT_SQL`; with ``sentences``, their sentence too), by
-    cluster id."""
+    cluster id; without ``keys`` the rows have no ``mkey`` (a summary does not read it)."""
     ids = sorted(set(cluster_ids))
     out: dict[str, list[dict[str, Any]]] = {}
     if not ids:
         return out
     sel, params = lists({"c": ("VARCHAR", ids)})
-    members = {r[0]: r[1:] for r in con.execute(f"SELECT event_id, cluster_id, auto_id, mkey FROM cluster_members "
+    # (round K97) the read scans cluster_members and decompresses every column it returns: each string column costs
+    # about a third of it (300 clusters of 313,150 members: 40 ms with mkey, 26 without), so a summary leaves mkey out
+    mk = ", mkey" if keys else ""
+    members = {r[0]: r[1:] for r in con.execute(f"SELECT event_id, cluster_id, auto_id{mk} FROM cluster_members "
                                                 f"WHERE cluster_id IN (SELECT c FROM {sel})", params).fetchall()}
     if not members:
         return out
     sql = REPORT_SQL.format(sentence=", s.text AS sentence" if sentences else "", sentences=(
         "\nLEFT JOIN sentences s ON s.article_id = e.article_id AND s.idx = e.sentence_idx" if sentences else ""))
     cur = con.execute(f"{sql} WHERE e.id IN ({quoted(members)})")
-    cols = ["cluster_id", "auto_id", "mkey", *(d[0] for d in cur.description)]
+    cols = ["cluster_id", "auto_id", *(["mkey"] if keys else []), *(d[0] for d in cur.description)]
     for row in cur.fetchall():
         r = dict(zip(cols, (*members[row[0]], *row)))
         out.setdefault(r["cluster_id"], []).append(r)
@@ -289,7 +293,7 @@ def refresh_summaries(con: Any, cluster_ids: Iterable[str], rules: Rules, gained
         return 0
     gained = gained or {}
     quick = {c for c in ids if c in gained and full is not None and c not in full}
-    reports = fetch_reports(con, [c for c in ids if c not in gained or full is None or c in full])
+    reports = fetch_reports(con, [c for c in ids if c not in gained or full is None or c in full], keys=False)
     # the stored rows of the clusters that only gained mentions are what their new rows are made from
     old = _stored(con, sorted(quick))
     sel, params = lists({"c": ("VARCHAR", ids)})
@@ -305,15 +309,20 @@ def refresh_summaries(con: Any, cluster_ids: Iterable[str], rules: Rules, gained
             else:
                 rows.append(row)
     if again:
-        more = fetch_reports(con, again)
+        more = fetch_reports(con, again, keys=False)
         rows += [summarize(cid, more[cid], rules) for cid in again if cid in more]
     if rows:
         insert_rows(con, "clusters", {n: (t, [r[n] for r in rows]) for n, t in CLUSTER_COLUMNS})
     return len(rows)
 
 
-#: up to how many ids :func:`_stored` looks rows up through the index on ``clusters(id)``
+#: up to how many ids :func:`_stored` looks rows up through the index on ``clusters(id)`` whatever the store's size
 _STORED_BY_INDEX = 128
+#: (round K97) beyond that, the index is still used while the ids are at most one in this many of the stored clusters:
+#: a lookup through the index costs about 0.1-0.16 ms a row whatever the size of the table, the semi-join about 0.6 us
+#: for every stored cluster (it reads every column of every row: 103 ms at 175,074 clusters, where 300 ids through
+#: the index cost 49 ms; 14 against 28 ms at 12,871); so the read of a batch stays proportional to the batch
+_STORED_PER_ID = 256
 
 
 def _stored(con: Any, ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -322,14 +331,20 @@ def _stored(con: Any, ids: list[str]) -> dict[str, dict[str, Any]]:
     # the clusters table is wide and a scan reads every column of every row: the rows are looked up through an
     # index on id instead (made here the first time, for stores from before it), given the ids as constants
     con.execute("CREATE INDEX IF NOT EXISTS clusters_id ON clusters(id)")
-    if len(ids) > _STORED_BY_INDEX:
+    if len(ids) > _STORED_BY_INDEX and len(ids) * _STORED_PER_ID > _count(con):
         # beyond a hundred or so ids, parsing and looking up that many constants costs more than one scan of the ids
-        # (a semi-join; round c57: 300 ids of 164,570 clusters 53 -> 27 ms, of 16,457 22 -> 9 ms)
+        # (a semi-join; round c57: 300 ids of 16,457 clusters 22 -> 9 ms) unless the table holds hundreds of times
+        # more clusters than the batch asks for (round K97, _STORED_PER_ID)
         cur = con.execute("SELECT * FROM clusters WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids])
     else:
         cur = con.execute(f"SELECT * FROM clusters WHERE id IN ({quoted(ids)})")
     cols = [d[0] for d in cur.description]
     return {r[0]: dict(zip(cols, r)) for r in cur.fetchall()}
+
+
+def _count(con: Any) -> int:
+    """How many clusters are stored (DuckDB counts a table from its row groups: about 2 ms at 175,000 rows)."""
+    return int(con.execute("SELECT count(*) FROM clusters").fetchall()[0][0])
 
 
 def _day(v: Any) -> dt.date | None:
