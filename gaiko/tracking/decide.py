@@ -64,6 +64,7 @@ from .truceend import truce_ended
 from .promisedstate import promised_state, resumed_own
 from .runstart import started_running
 from .sharedone import share_done
+from .firstdone import first_done
 from .steps import ratified_by_vote, voted_through
 from .planned import planned_reading
 from .restundone import done_in_part
@@ -88,6 +89,7 @@ def decide(frame: Frame, report: Report, lex: Lexicon | None = None) -> Decision
     if d.relation == "needs_review":  # "the first lorries crossed into Eritrea at Bure" for a reopening (round t58)
         d = passed_through(frame, report, d, lex) or d
     d = share_done(frame, report, d) or d  # "half of the cable had been strung": under way, not done (round t59)
+    d = first_done(frame, report, d) or d  # "the first 600 officers graduated": begun, not done (round t60)
     return once_of_many(frame, d)
 
 

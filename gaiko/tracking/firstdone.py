@@ -1,0 +1,85 @@
+"""The first part of the pledged work reported done is the work begun, not the pledge kept (round t60, issue 14).
+
+"Britain will fund training for 3,000 police officers by 2027", then "The first 600 officers trained under the
+programme graduated"; "let refugees from the camps work legally", then "officials have issued the first 4,200 work
+permits"; "move several hundred posts to Nairobi", then "The first 150 staff moved to Nairobi in February"; "pay half
+of all royalties into the fund", then "The first royalties ... have been paid into the account". The rules read no act
+in the first two (``needs_review``; the relation model read such sentences done) and read the verb of the others as
+the deed: the pledge went to fulfilled where the report tells the first part of it.
+
+:func:`first_done` reads a ``needs_review`` decision about the pledge, or a ``fulfils`` one, again: "first" after a
+determiner or a possessive ("the first 600", "its first requests", "Korea's first instalment"), not followed by a
+time, a rank, a meeting or a step of its own (``not_portion``: "for the first time", "the first woman", "the first
+foreign leader to visit" (the deed itself), "the first week", "its first meeting", "the first reading"), in a
+sentence with no word that negates it, puts it in the future or tells a resumption (``blockers``: "not", "will",
+"since"), is the work begun: ``progresses`` while the term runs or with no deadline, ``partial`` once it is over. Not
+for a pledge whose act is a start or a setting-up (round p37: the start is the deed), one to refrain, one that says
+"first" itself ("make the first payment"), one whose whole number the report names after "first" ("the first 3,000"
+for 3,000 officers), nor a reading that tells the promised thing running or the route used (``keep_notes``: rounds
+t51, t52, t58: "the first lorries crossed at the reopened post", "the first cadets began classes at the academy").
+Words: ``gaiko/data/pledges/first_done.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..tables import word_lists, word_sets
+from .amounts import is_late
+from .clause import Decision, Report
+from .normalise import Frame
+
+__all__ = ["first_done", "first_part"]
+
+_WORDS = "pledges/first_done.yaml"
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_FIRST = re.compile(r"\b([\w'’]+) first\b(?!-)", re.I)
+_AFTER = 3  # words after "first" quoted
+
+
+def _w(key: str) -> frozenset[str]:
+    return word_sets(_WORDS)[key]
+
+
+def first_part(text: str) -> str | None:
+    """The words of ``text`` that tell the first part of a whole ("the first 600 officers", "its first requests"), or
+    None (see the module doc)."""
+    for m in _FIRST.finditer(text):
+        before = m.group(1).lower()
+        if before not in _w("determiners") and not re.search(r"['’]s$", before):
+            continue
+        after = re.findall(r"[\w$€£%.,'-]+", text[m.end():])[:_AFTER + 1]
+        words = [a.strip(".,").lower() for a in after]
+        k = 1 if words and re.fullmatch(_NUM, words[0].lstrip("$€£")) else 0
+        if k < len(words) and (words[k] in _w("not_portion") or not re.match(r"[a-z$€£]", words[k])):
+            continue
+        if k >= len(words):
+            continue
+        return " ".join([m.group(0)] + after[:k + 1]).strip(".,")
+    return None
+
+
+def first_done(frame: Frame, report: Report, d: Decision) -> Decision | None:
+    """The reading of a report that tells the first part of the pledge's work done (see the module doc), or None."""
+    if "true" not in _w("enabled"):
+        return None
+    if not (d.relation == "fulfils" or (d.relation == "needs_review" and (d.note or "").startswith("about the pledge"))):
+        return None
+    if frame.inceptive in ("start", "setup") or frame.verb == "not":
+        return None
+    if any((d.note or "").startswith(n) for n in word_lists(_WORDS)["keep_notes"]):
+        return None
+    part = first_part(report.text)
+    if part is None:
+        return None
+    words = set(re.findall(r"[a-z']+", report.text.lower())) | ({"n't"} if "n't" in report.text else set())
+    if words & _w("blockers"):
+        return None
+    pledged = frame.pledged_text or ""
+    if re.search(r"\bfirst\b", pledged, re.I):
+        return None  # "make the first payment", "hold the first round": the first is the deed
+    if set(re.findall(_NUM, part)) & set(re.findall(_NUM, pledged)):
+        return None  # "the first 3,000 officers" for a pledge of 3,000: the whole
+    rel = "partial" if is_late(frame, report) else "progresses"
+    note = "the first part of the work reported done: begun, not done" + (", and the term is over" if rel == "partial" else "")
+    return Decision(rel, cue=part, note=f"{note} ({d.relation} before)", features=d.features)
