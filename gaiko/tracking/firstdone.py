@@ -12,8 +12,11 @@ determiner or a possessive ("the first 600", "its first requests", "Korea's firs
 time, a rank, a meeting or a step of its own (``not_portion``: "for the first time", "the first woman", "the first
 foreign leader to visit" (the deed itself), "the first week", "its first meeting", "the first reading"), in a
 sentence with no word that negates it, puts it in the future or tells a resumption (``blockers``: "not", "will",
-"since"), is the work begun: ``progresses`` while the term runs or with no deadline, ``partial`` once it is over. Not
-for a pledge whose act is a start or a setting-up (round p37: the start is the deed), one to refrain, one that says
+"since"), is the work begun: ``progresses`` while the term runs or with no deadline, ``partial`` once it is over. "First" after a receiving verb
+("received their first pay") is the receivers' first, a rank in time ("the first vessels lost this year", "the first
+cargo in ten years": ``ranked_by``) none. Not for a pledge whose act is a start or a setting-up (round p37: the start
+is the deed), one that switches a rule (round p28's ``SWITCH``: "the first cargo cleared customs at the lower duty" is
+the rule applying, the deed), one to refrain, one that says
 "first" itself ("make the first payment"), one whose whole number the report names after "first" ("the first 3,000"
 for 3,000 officers), nor a reading that tells the promised thing running or the route used (``keep_notes``: rounds
 t51, t52, t58: "the first lorries crossed at the reopened post", "the first cadets began classes at the academy").
@@ -26,6 +29,7 @@ import re
 
 from ..tables import word_lists, word_sets
 from .amounts import is_late
+from .clauseaside import SWITCH
 from .clause import Decision, Report
 from .normalise import Frame
 
@@ -35,6 +39,7 @@ _WORDS = "pledges/first_done.yaml"
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _FIRST = re.compile(r"\b([\w'’]+) first\b(?!-)", re.I)
 _AFTER = 3  # words after "first" quoted
+_RANKED = 8  # words after "first" read for a rank in time ("the first vessels lost in the Red Sea this year")
 
 
 def _w(key: str) -> frozenset[str]:
@@ -48,9 +53,13 @@ def first_part(text: str) -> str | None:
         before = m.group(1).lower()
         if before not in _w("determiners") and not re.search(r"['’]s$", before):
             continue
+        if before in _w("own_determiners") and re.search(rf"\b(?:{'|'.join(_w('receiving'))})\s*$", text[:m.start()], re.I):
+            continue  # "workers received their first pay": the receivers' first, the pledger's deed delivered
         after = re.findall(r"[\w$€£%.,'-]+", text[m.end():])[:_AFTER + 1]
         words = [a.strip(".,").lower() for a in after]
-        k = 1 if words and re.fullmatch(_NUM, words[0].lstrip("$€£")) else 0
+        k = 1 if words and (re.fullmatch(_NUM, words[0].lstrip("$€£")) or words[0] in _w("counts")) else 0
+        if re.match(rf"(?:\W+\w+){{0,{_RANKED}}}?\W+(?:{'|'.join(_w('ranked_by'))})\b", text[m.end():], re.I):
+            continue  # "the first vessels lost this year", "the first cargo in ten years": a rank in time
         if k < len(words) and (words[k] in _w("not_portion") or not re.match(r"[a-z$€£]", words[k])):
             continue
         if k >= len(words):
@@ -65,8 +74,9 @@ def first_done(frame: Frame, report: Report, d: Decision) -> Decision | None:
         return None
     if not (d.relation == "fulfils" or (d.relation == "needs_review" and (d.note or "").startswith("about the pledge"))):
         return None
-    if frame.inceptive in ("start", "setup") or frame.verb == "not":
-        return None
+    if frame.inceptive in ("start", "setup") or frame.verb == "not" or frame.acts & SWITCH \
+            or re.search(r"\b(?:not|no longer|never)\b", frame.pledged_text or ""):
+        return None  # a start, a refrain, or a rule switched: "the first cargo cleared at the lower duty" is it applying
     if any((d.note or "").startswith(n) for n in word_lists(_WORDS)["keep_notes"]):
         return None
     part = first_part(report.text)
