@@ -17,7 +17,9 @@ nowhere", "got no further than", "not moved beyond", "remains in limbo", "show n
 unsigned") over a ``needs_review`` one only. Not for a verb of saying or of holding to the pledge (``not_stall_verbs``:
 "has not commented", "has not ruled out", "has not abandoned the plan"), a clause with a condition or a wish
 (``blockers``), a pledge to refrain, end or withhold (``undoing_acts``: "no migrants have been taken" keeps it), nor a
-clause whose subject is a side that is neither the pledger nor one the pledge concerns. Words:
+clause whose subject is another side than the pledger's, unless the pledge names it as part of its object ("The
+Turkish-Qatari team ... has never crossed" for a pledge to let that team in; not "Chinese troop levels are little
+changed" for India's row of a joint pull-back: China's share). Words:
 ``gaiko/data/pledges/stall_told.yaml``.
 """
 
@@ -81,6 +83,15 @@ def stall_words(text: str) -> tuple[str, bool] | None:
     return None
 
 
+def _named_in_pledge(text: str, toks: list[Tok], lo: int, k: int, pledged: str) -> bool:
+    """Whether a capitalised word of the clause's first words is a word of the pledge as written: the other side named
+    as part of the pledge's object ("The Turkish-Qatari team ... has never crossed" for a pledge to let a
+    Turkish-Qatari team check the truce), not as another party's share ("Chinese troop levels" for India's row)."""
+    said = set(re.findall(r"[\w']+", pledged.lower()))
+    words = re.findall(r"[\w']+", text[toks[lo].start:toks[k].end])
+    return any(w[:1].isupper() and w.lower() in said for w in words if len(w) > 3)
+
+
 def stall_told(frame: Frame, report: Report, toks: list[Tok], c: Clause, d: Decision, lex: Lexicon) -> Decision | None:
     """``stalls`` for a stall told in clause ``c`` without a stall verb (see the module doc), else None."""
     w = word_sets(_WORDS)
@@ -99,7 +110,7 @@ def stall_told(frame: Frame, report: Report, toks: list[Tok], c: Clause, d: Deci
     k = min(c.lo + _FIRST, c.hi - 1)
     side = subject_side(report, toks, c.lo, k, lex) if k > c.lo else None
     if side and frame.doer and not frame.doer.startswith("?:") and not same_country(side, frame.doer) \
-            and not any(same_country(side, r) for r in frame.related):
-        return None  # another side's act not done, one the pledge does not concern
+            and not _named_in_pledge(report.text, toks, c.lo, k, frame.pledged_text):
+        return None  # another side's act not done: "Chinese troop levels are little changed" for India's pull-back
     return Decision("stalls", cue=got[0], note=f"a stall told by a negation or a missing step ({d.relation} before)",
                     features=d.features)
