@@ -100,9 +100,9 @@ def test_a_unit_pledges_it_leaves_alone() -> None:
 
     lex = lexicon()
 
-    def _frame(action: str, sentence: str | None = None):
+    def _frame(action: str, quantity: dict | None = None):
         m = {"action": action, "actor": {"country": "CHL"}, "kind": "promise", "published": "2026-01-10",
-             "article_id": "a", "sentence_index": 0, "sentence": sentence or action}
+             "article_id": "a", "sentence_index": 0, "sentence": action, "quantity": quantity}
         return frame([prepare(m, lex)], lex)
 
     done = Decision("fulfils", cue="driven")
@@ -114,3 +114,7 @@ def test_a_unit_pledges_it_leaves_alone() -> None:
     later = Report(text="Workers drove the first piles for the Chacao bridge, but the rest will wait.",
                    published="2026-05-20")
     assert first_done(_frame("build the Chacao bridge"), later, done) is None  # a time to come in the sentence
+    grant = Report(text="The first Chinese grant money, about 4 million New Zealand dollars, has been paid into a "
+                        "government account.", published="2026-05-20")
+    assert first_done(_frame("give Fiji a grant of 20 million yuan",
+                                                                    {"value": 20e6, "unit": "CNY"}), grant, done) is None  # the amounts decide

@@ -17,7 +17,8 @@ sentence with no word that negates it, puts it in the future or tells a resumpti
 cargo in ten years": ``ranked_by``) none. Not for a pledge whose act is a start or a setting-up (round p37: the start
 is the deed), one that switches a rule (round p28's ``SWITCH``: "the first cargo cleared customs at the lower duty" is
 the rule applying, the deed), one to refrain, one that says
-"first" itself ("make the first payment"), one whose whole number the report names after "first" ("the first 3,000"
+"first" itself ("make the first payment"), one that names a quantity when the report names one too (the amounts
+decide, round p39: "The first grant money, about 4 million dollars, has been paid" for a grant in another currency), one whose whole number the report names after "first" ("the first 3,000"
 for 3,000 officers), nor a reading that tells the promised thing running or the route used (``keep_notes``: rounds
 t51, t52, t58: "the first lorries crossed at the reopened post", "the first cadets began classes at the academy").
 Words: ``gaiko/data/pledges/first_done.yaml``.
@@ -32,6 +33,7 @@ from .amounts import is_late
 from .clauseaside import SWITCH
 from .clause import Decision, Report
 from .normalise import Frame
+from .quantities import find_quantities
 
 __all__ = ["first_done", "first_part"]
 
@@ -90,6 +92,8 @@ def first_done(frame: Frame, report: Report, d: Decision) -> Decision | None:
         return None  # "make the first payment", "hold the first round": the first is the deed
     if set(re.findall(_NUM, part)) & set(re.findall(_NUM, pledged)):
         return None  # "the first 3,000 officers" for a pledge of 3,000: the whole
+    if frame.quantity and any(q.value is not None for _s, _e, q in find_quantities(report.text)):
+        return None  # both name an amount: the amounts decide (round p39), "first" does not ("about 4 million dollars")
     rel = "partial" if is_late(frame, report) else "progresses"
     note = "the first part of the work reported done: begun, not done" + (", and the term is over" if rel == "partial" else "")
     return Decision(rel, cue=part, note=f"{note} ({d.relation} before)", features=d.features)
