@@ -68,6 +68,8 @@ def test_b_a_stall_told_without_a_stall_verb_stalls(tmp_path: Path, coder, pledg
      "No migrants rescued at sea have been taken to Albania since March, officials said.", "stop"),
     (TROOPS, "Chinese troop levels opposite Sikkim are little changed from the start of the year, a senior Indian "
              "officer said.", "pull"),
+    (TROOPS, "Satellite images analysed by an Indian think-tank show no reduction in Chinese troops and armour at "
+             "bases opposite Sikkim.", "pull"),
 ])
 def test_b_look_alikes_do_not_stall(tmp_path: Path, coder, pledge: str, report: str, verb: str) -> None:
     entries = ledger_entries(tmp_path, coder, _arts([("2026-01-10", pledge), ("2026-06-20", report)]))

@@ -19,7 +19,9 @@ unsigned") over a ``needs_review`` one only. Not for a verb of saying or of hold
 (``blockers``), a pledge to refrain, end or withhold (``undoing_acts``: "no migrants have been taken" keeps it), nor a
 clause whose subject is another side than the pledger's, unless the pledge names it as part of its object ("The
 Turkish-Qatari team ... has never crossed" for a pledge to let that team in; not "Chinese troop levels are little
-changed" for India's row of a joint pull-back: China's share). Words:
+changed" for India's row of a joint pull-back: China's share), nor a stall whose next words name another
+side's thing ("show no reduction in Chinese troops" for India's row), nor a report that names only the other party of a
+joint pledge (round t46's :func:`gaiko.tracking.jointrow.others_share`). Words:
 ``gaiko/data/pledges/stall_told.yaml``.
 """
 
@@ -30,14 +32,16 @@ from functools import lru_cache
 
 from ..tables import word_lists, word_sets
 from .clausegrammar import Clause, Decision, Report, same_country, subject_side
+from .jointrow import others_share
 from .lexicon import Lexicon
 from .normalise import Frame
-from .text import Tok
+from .text import Tok, countries_in
 
 __all__ = ["stall_told", "stall_words"]
 
 _WORDS = "pledges/stall_told.yaml"
 _FIRST = 3  # words of the clause read for its subject's side
+_AFTER = 4  # words after the stall words read for whose thing is not done ("no reduction in Chinese troops")
 _NO_SUBJECT = 7  # words between a subject's "no" and its perfect ("No talks on the 1968 accord have been scheduled")
 
 
@@ -112,5 +116,11 @@ def stall_told(frame: Frame, report: Report, toks: list[Tok], c: Clause, d: Deci
     if side and frame.doer and not frame.doer.startswith("?:") and not same_country(side, frame.doer) \
             and not _named_in_pledge(report.text, toks, c.lo, k, frame.pledged_text):
         return None  # another side's act not done: "Chinese troop levels are little changed" for India's pull-back
+    at = text.lower().find(got[0].lower())
+    after = countries_in(" ".join(text[at + len(got[0]):].split()[:_AFTER]), lex) if at >= 0 else set()
+    if frame.doer and not frame.doer.startswith("?:") and after and not any(same_country(x, frame.doer) for x in after):
+        return None  # "show no reduction in Chinese troops" for India's row: what is not done is another side's
+    if others_share(frame, report):
+        return None  # "show no reduction in Chinese troops" for India's row of a joint pull-back: China's share (t46)
     return Decision("stalls", cue=got[0], note=f"a stall told by a negation or a missing step ({d.relation} before)",
                     features=d.features)
