@@ -19,8 +19,9 @@ unsigned") over a ``needs_review`` one only. Not for a verb of saying or of hold
 (``blockers``), a pledge to refrain, end or withhold (``undoing_acts``: "no migrants have been taken" keeps it), nor a
 clause whose subject is another side than the pledger's, unless the pledge names it as part of its object ("The
 Turkish-Qatari team ... has never crossed" for a pledge to let that team in; not "Chinese troop levels are little
-changed" for India's row of a joint pull-back: China's share), nor a stall whose next words name another
-side's thing ("show no reduction in Chinese troops" for India's row), nor a report that names only the other party of a
+changed" for India's row of a joint pull-back: China's share), nor a missing step or no progress whose next
+words name another side's thing ("show no reduction in Chinese troops" for India's row; a negated perfect's next words
+are its object or its place: "have yet been taken to Albania"), nor a report that names only the other party of a
 joint pledge (round t46's :func:`gaiko.tracking.jointrow.others_share`). Words:
 ``gaiko/data/pledges/stall_told.yaml``.
 """
@@ -117,7 +118,7 @@ def stall_told(frame: Frame, report: Report, toks: list[Tok], c: Clause, d: Deci
             and not _named_in_pledge(report.text, toks, c.lo, k, frame.pledged_text):
         return None  # another side's act not done: "Chinese troop levels are little changed" for India's pull-back
     at = text.lower().find(got[0].lower())
-    after = countries_in(" ".join(text[at + len(got[0]):].split()[:_AFTER]), lex) if at >= 0 else set()
+    after = countries_in(" ".join(text[at + len(got[0]):].split()[:_AFTER]), lex) if at >= 0 and got[1] else set()
     if frame.doer and not frame.doer.startswith("?:") and after and not any(same_country(x, frame.doer) for x in after):
         return None  # "show no reduction in Chinese troops" for India's row: what is not done is another side's
     if others_share(frame, report):
