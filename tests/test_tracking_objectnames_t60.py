@@ -63,3 +63,4 @@ def test_c_object_names() -> None:
     assert "tewari" in object_names([{"object": "its arrears to Tewari Energy"}], lex)
     assert not object_names([{"object": "American ships in the Red Sea"}], lex)  # a demonym, common nouns
     assert not object_names([{"object": "the National Security Adviser"}], lex)  # round t48's not_names
+    assert not object_names([{"object": "the 30 Ecuadorian fishermen held in Tumbes"}], lex)  # where, not which

@@ -11,8 +11,9 @@ unplaced proper name that the pledge's own words name too.
 :func:`object_names` gives the keys of the object's proper names as round t48 reads them
 (:mod:`gaiko.tracking.namekeys`: a capitalised word of a mention's object that is no country, capital, demonym,
 stopword or word of ``not_names``); ``frame`` adds them to such a pledge's topic, where round t48 makes them strong
-and round t49 asks a name that modifies a noun ("the Dragon gas field") for that noun beside it. A capitalised word that is also
-a common noun (a WordNet noun: "the Red Sea", "Adani Power", "the Growth Plan") is left out (``skip_common_nouns``):
+and round t49 asks a name that modifies a noun ("the Dragon gas field") for that noun beside it. A name right after a word of place
+(``where_words``: "the fishermen held in Tumbes") tells where the object is, not which it is, and is left out; so is a
+capitalised word that is also a common noun (a WordNet noun: "the Red Sea", "Adani Power", "the Growth Plan") is left out (``skip_common_nouns``):
 its key is the common word's, and names every report of the sea, of power or of a plan. Not for a meeting,
 visit or call pledge (who it is with is a side, not a thing of the object). The side, date and reading steps that
 follow are unchanged. Switch: ``gaiko/data/pledges/object_names.yaml``.
@@ -39,8 +40,10 @@ def object_names(group: Iterable[dict[str, Any]], lex: Lexicon) -> frozenset[str
     stop = word_sets("pledges/name_keys.yaml")["not_names"]
     nouns = _wordnet_nouns()[0] if "true" in word_sets("pledges/object_names.yaml")["skip_common_nouns"] else {}
     out: set[str] = set()
+    where = word_sets("pledges/object_names.yaml")["where_words"]
     for m in group:
-        for w in _WORD.findall(_mention_object(m)):
-            if _is_name(w, stop, lex) and w.lower() not in nouns:
-                out |= {k for k in keys(w, lex, acts=False, broad=False) if ":" not in k}
+        words = _WORD.findall(_mention_object(m))
+        for k, w in enumerate(words):
+            if _is_name(w, stop, lex) and w.lower() not in nouns and (k == 0 or words[k - 1].lower() not in where):
+                out |= {key for key in keys(w, lex, acts=False, broad=False) if ":" not in key}
     return frozenset(out)
