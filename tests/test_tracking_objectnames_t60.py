@@ -17,6 +17,17 @@ import pytest
 from helpers import ledger_entries
 
 
+def _on() -> bool:
+    from gaiko.tables import word_sets
+
+    return "true" in word_sets("pledges/object_names.yaml")["enabled"]
+
+
+#: kind C is switched off in session 52 (pledges/object_names.yaml: round t58's Amdalai look-alike); its kind tests
+#: run when it is switched on, the look-alikes always
+needs_on = pytest.mark.skipif(not _on(), reason="kind C switched off in pledges/object_names.yaml")
+
+
 def _arts(texts: list[tuple[str, str]]) -> list[dict]:
     return [{"id": f"a{k}", "published": day, "source": "Wire", "text": text} for k, (day, text) in enumerate(texts)]
 
@@ -30,6 +41,7 @@ VORONET = "The European Union will lend the Voronet power station €30 million 
 TEWARI = "Bangladesh will clear its arrears to Tewari Energy by June, the finance ministry said."
 
 
+@needs_on
 @pytest.mark.parametrize("pledge,report,verb,status", [
     (VORONET, "Brussels has shelved the loan it offered for the Voronet station after inspectors found missing "
               "equipment.", "lend", "withdrawn"),
@@ -54,6 +66,7 @@ def test_c_look_alikes_stay_open(tmp_path: Path, coder, pledge: str, report: str
     assert mine and all(e["status"] == "open" for e in mine), _show(entries)
 
 
+@needs_on
 def test_c_object_names() -> None:
     from gaiko.tracking.lexicon import lexicon
     from gaiko.tracking.objectnames import object_names

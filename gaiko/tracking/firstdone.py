@@ -62,10 +62,10 @@ def first_part(text: str) -> str | None:
         k = 1 if words and (re.fullmatch(_NUM, words[0].lstrip("$€£")) or words[0] in _w("counts")) else 0
         if re.match(rf"(?:\W+\w+){{0,{_RANKED}}}?\W+(?:{'|'.join(_w('ranked_by'))})\b", text[m.end():], re.I):
             continue  # "the first vessels lost this year", "the first cargo in ten years": a rank in time
-        if k < len(words) and (words[k] in _w("not_portion") or not re.match(r"[a-z$€£]", words[k])):
+        if k < len(words) and (set(words[k:k + 3]) & _w("not_portion") or not re.match(r"[a-z$€£]", words[k])):
             continue
-        if k >= len(words):
-            continue
+        if k >= len(words) or set(words[k:k + 2]) & _w("traffic"):
+            continue  # "the first UN lorries crossed": traffic through the route, the deed (round t58)
         return " ".join([m.group(0)] + after[:k + 1]).strip(".,")
     return None
 
