@@ -54,6 +54,7 @@ from .otherpledge import other_pledge
 from .askedrefuses import asked_refuses
 from .heldup import held_up
 from .idlesince import idle_since
+from .stalltold import stall_told
 from .refusedpledge import refused_pledge
 from .othermatter import _ANNOUNCES, _ANOTHER_MATTER, _YEAR, _month_before, _other_partner, _other_people
 from .parts import part_undone
@@ -64,6 +65,7 @@ from .truceend import truce_ended
 from .promisedstate import promised_state, resumed_own
 from .runstart import started_running
 from .sharedone import share_done
+from .firstdone import first_done
 from .steps import ratified_by_vote, voted_through
 from .planned import planned_reading
 from .restundone import done_in_part
@@ -88,6 +90,7 @@ def decide(frame: Frame, report: Report, lex: Lexicon | None = None) -> Decision
     if d.relation == "needs_review":  # "the first lorries crossed into Eritrea at Bure" for a reopening (round t58)
         d = passed_through(frame, report, d, lex) or d
     d = share_done(frame, report, d) or d  # "half of the cable had been strung": under way, not done (round t59)
+    d = first_done(frame, report, d) or d  # "the first 600 officers graduated": begun, not done (round t60)
     return once_of_many(frame, d)
 
 
@@ -181,6 +184,7 @@ def _decide(frame: Frame, report: Report, lex: Lexicon) -> Decision:
             d = carried_out(frame, report, toks, c, d, lex) or d  # "cancelled its licence" for "revoke" (round t56)
             d = held_up(frame, report, toks, c, d) or d  # "a court has blocked the reopening" (round t57)
             d = idle_since(frame, report, toks, c, d, lex) or d  # "the arena has stood empty since May" (round t59)
+            d = stall_told(frame, report, toks, c, d, lex) or d  # "the agreement remains unsigned" (round t60)
             d = carved_out(frame, report, toks, c, d, lex) or d  # "medicines are exempt from the levy" (round t58)
             d = refused_pledge(frame, report, toks, c, d, lex) or d  # "would not honour its pledge to" (round t57)
             d = asked_refuses(frame, report, toks, c, d, lex) or d  # the party asked "would not retract" (round t57)

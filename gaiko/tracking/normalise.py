@@ -31,6 +31,7 @@ from ..tables import word_sets
 from .conditional import conditional_deadline
 from .destined import sent_to
 from .inceptive import inceptive_kind
+from .objectnames import object_names
 from .lexicon import Lexicon, lexicon
 from .objecthead import before_participle, head_keys as _head_keys, numbered, place_names, where_keys, wordnet_kin
 from .namekeys import name_heads, name_keys
@@ -278,6 +279,8 @@ def frame(group: list[dict[str, Any]], lex: Lexicon | None = None) -> Frame:
                           | set(first.get("_places") or ()))
         if concept_heads & _RESTRICTIONS:  # the goods a restriction is on name it too ("white rice left port")
             topic |= {k for m in group for k in m.get("_narrow") or () if lex.category.get(k)}
+        if not frozenset().union(*(m["_acts"] for m in group)) & COUNTERPART_ACTS:
+            topic |= object_names(group, lex)  # "the Dragon gas field": "Talks on the Dragon field ..." (round t60)
     if "o:money" in concept_heads:  # "pay its budget dues" is reported as "paid its assessment", spending (round t50)
         topic |= money_kin()
     topic |= object_people(object_text(first))  # "release four detained Britons": keyed by the people (round t38)
