@@ -90,6 +90,19 @@ PLEDGE_ARTICLES = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def python_ctrl_c_handler():
+    """Each test runs with Python's own Ctrl-C handler, as `gaiko code` in a terminal has it: a test earlier in the
+    same worker (or a shell that started the suite in the background) may leave SIGINT ignored or handled otherwise,
+    and then the signal these tests raise would never become a KeyboardInterrupt."""
+    import signal
+
+    found = signal.getsignal(signal.SIGINT)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, found if found is not None else signal.SIG_DFL)
+
+
 @pytest.fixture(scope="module")
 def ledger_db(tmp_path_factory, coder) -> str:
     from gaiko.store import Store
