@@ -25,15 +25,13 @@ from .clausegrammar import Clause, Decision, Report, same_country, subject_side
 from .lexicon import Lexicon
 from .normalise import Frame
 from .text import Tok
+from .unmoved import _alt  # a phrase alternation, longest first (one helper for the tracking kinds)
 
 __all__ = ["idle_since", "idle_state"]
 
 _FIRST = 3  # words of the clause read for its subject's side
 _KEEP = frozenset({"stalls", "reverses", "unrelated", "unclear", "revises"})
 
-
-def _alt(words: list[str]) -> str:
-    return "|".join(r"\s+".join(re.escape(w) for w in str(p).split()) for p in sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)

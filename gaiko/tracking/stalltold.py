@@ -37,6 +37,7 @@ from .jointrow import others_share
 from .lexicon import Lexicon
 from .normalise import Frame
 from .text import Tok, countries_in
+from .unmoved import _alt  # a phrase alternation, longest first (one helper for the tracking kinds)
 
 __all__ = ["stall_told", "stall_words"]
 
@@ -45,9 +46,6 @@ _FIRST = 3  # words of the clause read for its subject's side
 _AFTER = 4  # words after the stall words read for whose thing is not done ("no reduction in Chinese troops")
 _NO_SUBJECT = 7  # words between a subject's "no" and its perfect ("No talks on the 1968 accord have been scheduled")
 
-
-def _alt(words: tuple[str, ...] | frozenset[str]) -> str:
-    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
