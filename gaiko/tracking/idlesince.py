@@ -33,7 +33,6 @@ _FIRST = 3  # words of the clause read for its subject's side
 _KEEP = frozenset({"stalls", "reverses", "unrelated", "unclear", "revises"})
 
 
-
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     d = word_lists("pledges/idle_since.yaml")
