@@ -1,0 +1,154 @@
+"""Round n53 (session 53): what newcomer round n52 found and left, fixed as a demanding user expects.
+
+1. A pledge's evidence named its article and sentence index, with no character offsets, where every event row has
+   its sentence's and its trigger's: now each evidence item (the sentence that made the pledge, each report that
+   moved it, each outlet's report of one deed) has ``sentence_start`` and ``sentence_end`` in its article's text, in
+   ``gaiko pledges --json``, ``pledge show --json``, the API's pledge endpoints, the downloads and the dashboard.
+
+Articles written for these tests (invented outlets, East African and Baltic events); none comes from a gold file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from gaiko.store import Store
+from gaiko.types import Article
+
+pytestmark = pytest.mark.filterwarnings("ignore:Using `httpx`")
+
+ARTICLES = [  # (published, outlet, title, text): sentences that end their paragraph, so their line end is kept
+    ("2025-04-02", "Nairobi Ledger", "Kenya pledges engineers",
+     "NAIROBI - Kenya's defence ministry pledged on Tuesday to send 300 army engineers to Somalia by the end of June.\n\n"
+     "The engineers will rebuild two bridges near Baidoa, officials said.\n"),
+    ("2025-07-09", "Mogadishu Post", "Kenyan engineers arrive",
+     "Officials in Baidoa said on Wednesday that Kenya had sent 300 army engineers to Somalia.\n\n"
+     "Local leaders thanked Nairobi for the help.\n"),
+    ("2025-05-14", "Riga Courier", "Latvia plans border fence",
+     "Latvia said on Wednesday it would complete a fence along its border with Belarus by the end of 2026.\n"),
+]
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory, coder) -> str:
+    from gaiko.tracking import update_ledger
+
+    path = tmp_path_factory.mktemp("n53") / "east.duckdb"
+    coded = [coder.code_article(Article(text=t, published=d, source=o, title=ti)) for d, o, ti, t in ARTICLES]
+    with Store(path) as s:
+        s.write_coded(coded)
+        update_ledger(s)
+    return str(path)
+
+
+def _texts(db: str) -> dict[str, str]:
+    with Store(db, read_only=True) as s:
+        return dict(s.con.execute("SELECT id, text FROM articles").fetchall())
+
+
+def _cut(texts: dict[str, str], item: dict) -> str:
+    start, end = item["sentence_start"], item["sentence_end"]
+    assert isinstance(start, int) and isinstance(end, int) and 0 <= start < end, item
+    return texts[item["article_id"]][start:end]
+
+
+def _all_items(entries: list[dict]) -> list[dict]:
+    return [it for e in entries for ev in e["evidence"] for it in [ev, *(ev.get("reports") or [])]]
+
+
+# 1. offsets of pledge evidence --------------------------------------------------------------------------------------
+
+def test_every_evidence_item_of_the_json_ledger_cuts_its_sentence_out_of_its_article(cli, db) -> None:
+    code, out, err = cli("pledges", "--db", db, "--json")
+    assert code == 0, err
+    entries = json.loads(out)["pledges"]
+    texts = _texts(db)
+    items = _all_items(entries)
+    assert len(items) >= 3 and any(it["role"] == "made" for it in items if "role" in it)
+    assert any(it.get("role") == "fulfilled" for it in items), [it.get("role") for it in items]
+    for it in items:
+        assert _cut(texts, it) == it["sentence"], it
+    # a sentence that ended its paragraph: its line end is not part of it (nor of what the offsets cut)
+    made = next(it for it in items if "300 army engineers to Somalia by" in it["sentence"])
+    assert made["sentence"].endswith("June.")
+
+
+def test_pledge_show_json_and_the_api_give_the_same_offsets(cli, db) -> None:
+    from fastapi.testclient import TestClient
+
+    from gaiko.server import create_app
+
+    code, out, _ = cli("pledges", "--db", db, "--json")
+    entries = json.loads(out)["pledges"]
+    engineers = next(e for e in entries if "engineers" in e["action"])
+    code, out, err = cli("pledge", "show", engineers["id"], "--db", db, "--json")
+    assert code == 0, err
+    shown = json.loads(out)
+    spans = [(ev["article_id"], ev["sentence_start"], ev["sentence_end"]) for ev in engineers["evidence"]]
+    assert [(ev["article_id"], ev["sentence_start"], ev["sentence_end"]) for ev in shown["evidence"]] == spans
+    texts = _texts(db)
+    with TestClient(create_app(db), raise_server_exceptions=False) as client:
+        one = client.get(f"/api/v1/pledges/{engineers['id']}").json()
+        assert [(ev["article_id"], ev["sentence_start"], ev["sentence_end"]) for ev in one["evidence"]] == spans
+        page = client.get("/api/v1/pledges", params={"limit": 100}).json()["pledges"]
+        row = next(r for r in page if r["id"] == engineers["id"])
+        # the ledger row names where its own sentence is, as an event row does
+        assert _cut(texts, row) == row["sentence"] and row["sentence_index"] is not None
+        assert [(ev["sentence_start"], ev["sentence_end"]) for ev in row["evidence"]] == [s[1:] for s in spans]
+        html = client.get(f"/pledges/{engineers['id']}").text
+        made = engineers["evidence"][0]
+        assert f'data-start="{made["sentence_start"]}" data-end="{made["sentence_end"]}"' in html
+        assert f"characters {made['sentence_start']}–{made['sentence_end']}" in html
+
+
+def test_the_downloads_carry_the_offsets_of_each_sentence(cli, db) -> None:
+    from fastapi.testclient import TestClient
+
+    from gaiko.server import create_app
+
+    texts = _texts(db)
+    code, out, err = cli("pledges", "--db", db, "--evidence", "--format", "csv")
+    assert code == 0, err
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert rows and {"sentence_start", "sentence_end"} <= set(rows[0])
+    for r in rows:
+        got = texts[r["article_id"]][int(r["sentence_start"]):int(r["sentence_end"])]
+        assert got == r["sentence"], r
+    with TestClient(create_app(db), raise_server_exceptions=False) as client:
+        sheet = client.get("/api/v1/export/pledges", params={"evidence": "true", "format": "csv"}).text
+        api_rows = list(csv.DictReader(io.StringIO(sheet)))
+        assert sorted((r["article_id"], r["sentence_start"], r["sentence_end"]) for r in api_rows) == sorted(
+            (r["article_id"], r["sentence_start"], r["sentence_end"]) for r in rows)
+        ledger_sheet = list(csv.DictReader(io.StringIO(client.get("/api/v1/export/pledges",
+                                                                  params={"format": "csv"}).text)))
+        for r in ledger_sheet:
+            assert texts[r["article_id"]][int(r["sentence_start"]):int(r["sentence_end"])] == r["sentence"], r
+    code, out, _ = cli("pledges", "--db", db, "--format", "csv")
+    for r in csv.DictReader(io.StringIO(out)):
+        assert texts[r["article_id"]][int(r["sentence_start"]):int(r["sentence_end"])] == r["sentence"], r
+
+
+def test_an_item_whose_sentence_the_store_does_not_hold_gets_no_offsets() -> None:
+    """The look-alike: evidence without a sentence of the store (index -1, or another text at that index) is given
+    None, never offsets of some other sentence."""
+    import duckdb
+
+    from gaiko.tracking.evidence_spans import with_offsets
+
+    con = duckdb.connect(":memory:")
+    con.execute('CREATE TABLE sentences (article_id VARCHAR, idx INTEGER, start INTEGER, "end" INTEGER, text VARCHAR)')
+    con.execute("INSERT INTO sentences VALUES ('a1', 0, 0, 12, 'Riga agreed.'), ('a1', 1, 13, 30, 'Vilnius objected.')")
+    entries = [{"id": "p", "evidence": [
+        {"article_id": "a1", "sentence_index": 1, "sentence": "Vilnius objected.\n"},
+        {"article_id": "a1", "sentence_index": 0, "sentence": "Tallinn refused."},
+        {"article_id": "a1", "sentence_index": -1, "sentence": "a status set by hand"},
+    ]}]
+    got = with_offsets(con, entries)[0]["evidence"]
+    assert (got[0]["sentence_start"], got[0]["sentence_end"], got[0]["sentence"]) == (13, 30, "Vilnius objected.")
+    assert got[1]["sentence_start"] is None and got[1]["sentence"] == "Tallinn refused."
+    assert got[2]["sentence_start"] is None and got[2]["sentence_end"] is None
+    assert entries[0]["evidence"][0]["sentence"] == "Vilnius objected.\n"  # the input is not changed
