@@ -4,6 +4,10 @@
    its sentence's and its trigger's: now each evidence item (the sentence that made the pledge, each report that
    moved it, each outlet's report of one deed) has ``sentence_start`` and ``sentence_end`` in its article's text, in
    ``gaiko pledges --json``, ``pledge show --json``, the API's pledge endpoints, the downloads and the dashboard.
+2. ``gaiko actors`` counted actor mentions anywhere in the text (``mentions``), ``GET /api/v1/actors`` events by
+   cluster with the actor on either side (``events``): two counts under one name. Now both count events by cluster
+   (``--count mentions`` / ``count=mentions``: every report), with the same columns; the names in the text are
+   ``gaiko actors --in-text``, counted in ``text_mentions``.
 
 Articles written for these tests (invented outlets, East African and Baltic events); none comes from a gold file.
 """
@@ -152,3 +156,56 @@ def test_an_item_whose_sentence_the_store_does_not_hold_gets_no_offsets() -> Non
     assert got[1]["sentence_start"] is None and got[1]["sentence"] == "Tallinn refused."
     assert got[2]["sentence_start"] is None and got[2]["sentence_end"] is None
     assert entries[0]["evidence"][0]["sentence"] == "Vilnius objected.\n"  # the input is not changed
+
+
+# 2. actors: one count under one name on every surface ----------------------------------------------------------------
+
+@pytest.mark.parametrize("count", ["clusters", "mentions"])
+def test_cli_api_and_downloads_list_the_same_actors_with_the_same_counts(cli, db, count) -> None:
+    from fastapi.testclient import TestClient
+
+    from gaiko.server import create_app
+
+    args = () if count == "clusters" else ("--count", count)
+    code, out, err = cli("actors", "--db", db, "--json", *args)
+    assert code == 0, err
+    doc = json.loads(out)
+    assert doc["counted"] == count and doc["in_text"] is False
+    rows = doc["actors"]
+    assert rows and {"events", "as_source", "as_target", "key"} <= set(rows[0]) and "mentions" not in rows[0]
+    code, out, _ = cli("actors", "--db", db, "-f", "csv", *args)
+    cli_csv = list(csv.DictReader(io.StringIO(out)))
+    with TestClient(create_app(db), raise_server_exceptions=False) as client:
+        api = client.get("/api/v1/actors", params={"limit": 1000, "count": count}).json()
+        api_csv = list(csv.DictReader(io.StringIO(client.get("/api/v1/actors", params={
+            "limit": 1000, "count": count, "format": "csv"}).text)))
+    assert api["total"] == doc["total"] == len(rows)
+    assert api["actors"] == rows
+    pick = ("key", "as_source", "as_target", "events")
+    assert [tuple(r[k] for k in pick) for r in cli_csv] == [tuple(r[k] for k in pick) for r in api_csv] == [
+        tuple(str(r[k]) for k in pick) for r in rows]
+
+
+def test_by_report_never_counts_fewer_than_by_cluster(cli, db) -> None:
+    """The switch keeps the same actors: an event told in two articles is one event by cluster, two reports."""
+    code, out, _ = cli("actors", "--db", db, "--json")
+    by_cluster = {r["key"]: r["events"] for r in json.loads(out)["actors"]}
+    code, out, _ = cli("actors", "--db", db, "--json", "--count", "mentions")
+    by_report = {r["key"]: r["events"] for r in json.loads(out)["actors"]}
+    assert set(by_cluster) == set(by_report)
+    assert all(by_report[k] >= by_cluster[k] for k in by_cluster)
+
+
+def test_names_in_the_text_are_one_switch_away_and_say_what_they_count(cli, db) -> None:
+    """The look-alike: the knowledge-base listing stays, its count named ``text_mentions``."""
+    code, out, err = cli("actors", "--db", db, "--in-text", "--json")
+    assert code == 0, err
+    doc = json.loads(out)
+    assert doc["counted"] == "text_mentions" and doc["in_text"] is True
+    kenya = next(r for r in doc["actors"] if r["country"] == "KEN")
+    assert kenya["text_mentions"] >= 2 and "resolved_by" in kenya and "mentions" not in kenya
+    code, out, err = cli("actors", "--db", db, "--unresolved", "-f", "jsonl")
+    assert code == 0, err
+    assert all("text_mentions" in json.loads(line) for line in out.splitlines())
+    code, _, err = cli("actors", "--db", db, "--count", "reports")
+    assert code != 0 and "unknown count 'reports'" in err
