@@ -8,6 +8,9 @@
    cluster with the actor on either side (``events``): two counts under one name. Now both count events by cluster
    (``--count mentions`` / ``count=mentions``: every report), with the same columns; the names in the text are
    ``gaiko actors --in-text``, counted in ``text_mentions``.
+3. One row of a CSV file holding a NUL byte made the whole file "binary - file contains NUL bytes" (no row coded),
+   and a JSONL line with one was told "file contains NUL bytes": now the record is told (file, line, reason) and
+   every other record is coded; the few lines of a UTF-8 CSV that are not UTF-8 are each a warning with its line.
 
 Articles written for these tests (invented outlets, East African and Baltic events); none comes from a gold file.
 """
@@ -209,3 +212,77 @@ def test_names_in_the_text_are_one_switch_away_and_say_what_they_count(cli, db) 
     assert all("text_mentions" in json.loads(line) for line in out.splitlines())
     code, _, err = cli("actors", "--db", db, "--count", "reports")
     assert code != 0 and "unknown count 'reports'" in err
+
+
+# 3. a NUL byte, or a line that is not UTF-8, is the record's, not the file's ------------------------------------------
+
+_ROWS = [b"id,title,published,text",
+         b"r1,Malawi,2025-03-01,Malawi pledged on Monday to build 40 clinics in Mzuzu by December.",
+         b"r2,Zambia,2025-03-02,Zambia vowed to reopen the Chirundu border crossing by May.",
+         b"r3,Angola,2025-03-03,Angola promised to cut fuel subsidies by July."]
+
+
+def _read(path):
+    from gaiko.ingest import read_path
+    from gaiko.types import Article, InputError
+
+    items = list(read_path(path))
+    return ([a.external_id for a in items if isinstance(a, Article)],
+            [(e.line, e.reason, e.severity, e.detail) for e in items if isinstance(e, InputError)])
+
+
+@pytest.mark.parametrize("suffix, sep", [(".csv", b","), (".tsv", b"\t")])
+def test_a_csv_row_with_a_nul_byte_is_one_error_and_the_other_rows_are_coded(tmp_path, suffix, sep) -> None:
+    rows = [r.replace(b",", sep, 3) for r in _ROWS]
+    rows[2] = rows[2].replace(b"Chirundu", b"Chir\x00undu")
+    src = tmp_path / f"feed{suffix}"
+    src.write_bytes(b"\n".join(rows) + b"\n")
+    ids, errors = _read(src)
+    assert ids == ["r1", "r3"]
+    assert [(line, reason, sev) for line, reason, sev, _ in errors] == [(3, "binary", "error")]
+    assert "the record holds NUL bytes" in errors[0][3] and "file contains" not in errors[0][3]
+
+
+def test_a_jsonl_line_with_a_nul_byte_says_it_is_the_line(tmp_path) -> None:
+    src = tmp_path / "feed.jsonl"
+    recs = [json.dumps({"id": f"j{k}", "published": "2025-03-0%d" % k, "text": r.split(b",", 3)[3].decode()})
+            for k, r in enumerate(_ROWS[1:], start=1)]
+    src.write_bytes("\n".join(recs).replace("Chirundu", "Chir\\u0000undu").encode().replace(b"Mzuzu", b"Mz\x00uzu"))
+    ids, errors = _read(src)
+    assert ids == ["j2", "j3"]  # a NUL written as JSON's escape is text of the record, as before
+    assert [(line, reason) for line, reason, _, _ in errors] == [(1, "binary")]
+    assert "the record holds NUL bytes" in errors[0][3]
+
+
+def test_a_file_of_nul_bytes_throughout_is_still_refused_whole(tmp_path) -> None:
+    """The look-alike: binary bytes (NULs on most lines) are one error for the file, never a row each."""
+    src = tmp_path / "blob.csv"
+    src.write_bytes(b"id,text\n" + b"\n".join(b"r%d,\x00\x01\x00\x02\x00" % k for k in range(6)) + b"\n")
+    ids, errors = _read(src)
+    assert ids == [] and [(line, reason) for line, reason, _, _ in errors] == [(None, "binary")]
+
+
+def test_a_request_body_of_csv_with_a_nul_row_codes_the_others() -> None:
+    from gaiko.server.write import parse_body
+
+    body = b"\n".join(_ROWS).replace(b"Chirundu", b"Chir\x00undu") + b"\n"
+    arts, errors = parse_body(body, "csv", {})
+    assert [a.external_id for a in arts] == ["r1", "r3"]
+    assert [(e.line, e.reason) for e in errors] == [(3, "binary")]
+
+
+def test_the_one_csv_line_that_is_not_utf8_is_warned_with_its_line(tmp_path) -> None:
+    rows = list(_ROWS)
+    rows[3] = rows[3].replace(b"Angola", b"Ang\xf3la", 1).replace(b"fuel", b"fu\xe9l")
+    src = tmp_path / "feed.csv"
+    src.write_bytes(b"\n".join(rows) + b"\n")
+    ids, errors = _read(src)
+    assert ids == ["r1", "r2", "r3"]
+    assert [(line, reason, sev) for line, reason, sev, _ in errors] == [(4, "encoding", "warning")]
+    assert "Windows-1252" in errors[0][3]
+    # the look-alike: a file not UTF-8 throughout keeps its one warning for the file
+    every = [r.replace(b"pledged", b"pl\xe9dged").replace(b"vowed", b"v\xf3wed").replace(b"promised", b"pr\xf3mised")
+             for r in _ROWS]
+    src.write_bytes(b"\n".join(every) + b"\n")
+    ids, errors = _read(src)
+    assert ids == ["r1", "r2", "r3"] and [(line, reason) for line, reason, _, _ in errors] == [(None, "encoding")]
