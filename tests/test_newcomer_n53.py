@@ -11,6 +11,9 @@
 3. One row of a CSV file holding a NUL byte made the whole file "binary - file contains NUL bytes" (no row coded),
    and a JSONL line with one was told "file contains NUL bytes": now the record is told (file, line, reason) and
    every other record is coded; the few lines of a UTF-8 CSV that are not UTF-8 are each a warning with its line.
+4. The time of a cluster overrule (``gaiko cluster overrules``, its ``--json``, the API, the dashboard, ``gaiko
+   overrules export``) and of a status set by hand was written ``2026-12-07 02:13:21.521164``, no zone; a decisions
+   file's time with an offset was stored as if it were UTC. Now ISO 8601 with ``Z``, any offset read into UTC.
 
 Articles written for these tests (invented outlets, East African and Baltic events); none comes from a gold file.
 """
@@ -286,3 +289,71 @@ def test_the_one_csv_line_that_is_not_utf8_is_warned_with_its_line(tmp_path) -> 
     src.write_bytes(b"\n".join(every) + b"\n")
     ids, errors = _read(src)
     assert ids == ["r1", "r2", "r3"] and [(line, reason) for line, reason, _, _ in errors] == [(None, "encoding")]
+
+
+# 4. overrule times in UTC, with their zone ------------------------------------------------------------------------------
+
+_ISO_Z = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"
+
+
+@pytest.fixture()
+def merged(tmp_path, db, cli) -> tuple[str, dict]:
+    import shutil
+
+    work = str(tmp_path / "work.duckdb")
+    shutil.copy(db, work)
+    code, out, err = cli("events", "--db", work, "--json", "--limit", "2")
+    assert code == 0, err
+    ids = [e["cluster_id"] for e in json.loads(out)["events"]]
+    code, out, err = cli("cluster", "merge", *ids, "--db", work, "--note", "one visit", "--json")
+    assert code == 0, err
+    return work, json.loads(out)
+
+
+def test_an_overrule_time_is_utc_with_its_zone_on_every_surface(cli, merged) -> None:
+    import datetime as dt
+    import re
+
+    from fastapi.testclient import TestClient
+
+    from gaiko.server import create_app
+
+    work, made = merged
+    code, out, err = cli("cluster", "overrules", "--db", work, "--json")
+    assert code == 0, err
+    when = json.loads(out)["overrules"][0]["created_at"]
+    assert re.fullmatch(_ISO_Z, when), when
+    age = dt.datetime.now(dt.timezone.utc) - dt.datetime.fromisoformat(when)
+    assert dt.timedelta(seconds=-2) < age < dt.timedelta(minutes=10)  # UTC, not the machine's local time
+    code, out, _ = cli("cluster", "overrules", "--db", work, "-f", "csv")
+    assert when in out
+    code, out, _ = cli("overrules", "export", "-", "--db", work)
+    assert json.loads(out.splitlines()[0])["created_at"] == when
+    with TestClient(create_app(work), raise_server_exceptions=False) as client:
+        view = client.get(f"/api/v1/clusters/{made['cluster_id']}").json()
+        assert [o["created_at"] for o in view["overrules"]] == [when]
+        assert f'<time datetime="{when}">' in client.get(f"/clusters/{made['cluster_id']}").text
+
+
+def test_a_decisions_file_time_with_an_offset_is_stored_in_utc(cli, merged, tmp_path) -> None:
+    work, _ = merged
+    code, out, _ = cli("overrules", "export", "-", "--db", work)
+    rec = json.loads(out.splitlines()[0])
+    code, _, err = cli("cluster", "undo", rec["id"], "--db", work)
+    assert code == 0, err
+    src = tmp_path / "decisions.jsonl"
+    src.write_text(json.dumps({**rec, "created_at": "2026-03-09T14:05:00+09:00"}) + "\n", encoding="utf-8")
+    code, _, err = cli("overrules", "import", str(src), "--db", work)
+    assert code == 0, err
+    code, out, _ = cli("cluster", "overrules", "--db", work, "--json")
+    assert [o["created_at"] for o in json.loads(out)["overrules"]] == ["2026-03-09T05:05:00Z"]
+
+
+def test_a_time_without_a_zone_is_read_as_utc_as_the_store_wrote_it() -> None:
+    """The look-alike: a file written before (no zone) keeps its time; a malformed one gives None."""
+    from gaiko.utctime import utc_naive, utc_text
+
+    assert utc_text("2026-12-07 02:13:21.521164") == "2026-12-07T02:13:21Z"
+    assert utc_text("2026-12-07T04:13:21+02:00") == "2026-12-07T02:13:21Z"
+    assert str(utc_naive("2026-12-07 02:13:21")) == "2026-12-07 02:13:21"
+    assert utc_naive("yesterday") is None and utc_text(None) is None
