@@ -39,6 +39,7 @@ from .ingest_records import (
 )
 from .ingest_sniff import CSV_DELIMITERS, sniff, wide_jsonl
 from .ingest_whole import read_whole
+from .textitle import split_title
 from .namedate import DATE_IN_NAME, unread_name_date
 from .types import Article, InputError
 
@@ -101,8 +102,9 @@ def read_document(data: bytes, name: str, kind: str, default_date: str | None) -
         check_string(text, "text")
         if kind == "html":
             art = html_to_article(text, name)
-        else:
-            art = Article(text=text.strip(), origin=name)
+        else:  # a first line that is a title is the article's title, never coded, as a record's (round n53)
+            title, body = split_title(text.strip())
+            art = Article(text=body, title=title, origin=name)
         bad_name = unread = None
         if not art.published:
             m = _DATE_IN_NAME.search(Path(name).name)

@@ -14,6 +14,9 @@
 4. The time of a cluster overrule (``gaiko cluster overrules``, its ``--json``, the API, the dashboard, ``gaiko
    overrules export``) and of a status set by hand was written ``2026-12-07 02:13:21.521164``, no zone; a decisions
    file's time with an offset was stored as if it were UTC. Now ISO 8601 with ``Z``, any offset read into UTC.
+5. A ``.txt`` article's headline line ("Poland vows to buy tanks") was a sentence of its text and became a pledge of
+   its own beside the body's. Its first line, when a title (short, no final full stop, a blank line after it), is now
+   the article's title, never coded, as a JSONL record's ``title``.
 
 Articles written for these tests (invented outlets, East African and Baltic events); none comes from a gold file.
 """
@@ -357,3 +360,76 @@ def test_a_time_without_a_zone_is_read_as_utc_as_the_store_wrote_it() -> None:
     assert utc_text("2026-12-07T04:13:21+02:00") == "2026-12-07T02:13:21Z"
     assert str(utc_naive("2026-12-07 02:13:21")) == "2026-12-07 02:13:21"
     assert utc_naive("yesterday") is None and utc_text(None) is None
+
+
+# 5. a text file's title line is its title, as a record's title -------------------------------------------------------
+
+TANKS_TITLE = "Estonia vows to buy 40 howitzers"
+TANKS_BODY = ("Estonia's defence ministry said on Monday it would buy 40 self-propelled howitzers from South Korea by "
+              "the end of 2026.\n\nThe contract is worth about 300 million euros, officials said.")
+
+
+def _articles(path):
+    from gaiko.ingest import read_path
+    from gaiko.types import Article
+
+    return [a for a in read_path(path) if isinstance(a, Article)]
+
+
+def test_a_text_files_title_line_is_its_title_and_gives_no_pledge_of_its_own(tmp_path, coder) -> None:
+    txt = tmp_path / "2025-06-02-howitzers.txt"
+    txt.write_text(f"{TANKS_TITLE}\n\n{TANKS_BODY}\n", encoding="utf-8")
+    rec = tmp_path / "howitzers.jsonl"
+    rec.write_text(json.dumps({"title": TANKS_TITLE, "text": TANKS_BODY, "published": "2025-06-02"}) + "\n",
+                   encoding="utf-8")
+    (as_txt,), (as_rec,) = _articles(txt), _articles(rec)
+    assert (as_txt.title, as_txt.text) == (as_rec.title, as_rec.text) == (TANKS_TITLE, TANKS_BODY)
+    assert as_txt.id == as_rec.id  # one text, one article, whichever way it came
+    t, r = coder.code_article(as_txt), coder.code_article(as_rec)
+    assert TANKS_TITLE not in [s.text.strip() for s in t.sentences]
+    assert [(p.action, p.sentence) for p in t.pledges] == [(p.action, p.sentence) for p in r.pledges]
+    assert t.pledges and not [p for p in t.pledges if TANKS_TITLE in p.sentence]
+
+
+@pytest.mark.parametrize("first, sep", [
+    ("Estonia said on Monday it would buy 40 howitzers.", "\n\n"),  # a sentence: a full stop
+    (TANKS_TITLE, "\n"),  # the body right under it: no blank line
+    ("Estonia's defence ministry said on Monday it would buy 40 self-propelled howitzers from South Korea by the end "
+     "of 2026 in a deal that officials said was worth about 300 million euros and would be signed in Tallinn", "\n\n"),
+])
+def test_a_first_line_that_is_no_title_stays_a_sentence_of_the_text(tmp_path, first, sep) -> None:
+    """The look-alikes: a first line with a full stop, one with no blank line after it, or one too long for a title
+    is coded as a sentence of the text, as before."""
+    txt = tmp_path / "2025-06-02-howitzers.txt"
+    txt.write_text(f"{first}{sep}{TANKS_BODY}\n", encoding="utf-8")
+    (art,) = _articles(txt)
+    assert art.title is None and art.text.startswith(first)
+
+
+def test_a_one_line_text_file_and_a_markdown_heading(tmp_path) -> None:
+    one = tmp_path / "2025-06-02-short.txt"
+    one.write_text(f"{TANKS_TITLE}\n", encoding="utf-8")
+    (art,) = _articles(one)
+    assert art.title is None and art.text == TANKS_TITLE  # nothing after it: the line is the text
+    md = tmp_path / "2025-06-02-howitzers.md"
+    md.write_text(f"# {TANKS_TITLE}\n\n{TANKS_BODY}\n", encoding="utf-8")
+    (art,) = _articles(md)
+    assert (art.title, art.text) == (TANKS_TITLE, TANKS_BODY)
+
+
+def test_a_text_file_stored_with_its_headline_in_its_text_is_met_again_as_that_article(tmp_path, coder) -> None:
+    """A store coded before this round holds a .txt article whose text begins with its headline; the same file now
+    reads as title and body, whose title and text together are that stored text: the same article, not coded twice."""
+    from gaiko.runner import code_into_store
+
+    db = tmp_path / "before.duckdb"
+    old = Article(text=f"{TANKS_TITLE}\n\n{TANKS_BODY}", published="2025-06-02")  # as a .txt was stored
+    with Store(db) as s:
+        s.write_coded([coder.code_article(old)])
+    txt = tmp_path / "2025-06-02-howitzers.txt"
+    txt.write_text(f"{TANKS_TITLE}\n\n{TANKS_BODY}\n", encoding="utf-8")
+    with Store(db) as s:
+        summary = code_into_store(s, _articles(txt), coder=coder, track=False)
+        n = s.scalar("SELECT count(*) FROM articles")
+    assert (summary.articles, n) == (0, 1)
+    assert [e.reason for e in summary.error_list] == ["headline_copy"]

@@ -137,7 +137,8 @@ def parse_body(data: bytes, kind: str, meta: dict[str, Any]) -> tuple[list[Artic
                                          f"{MAX_ARTICLES}")
     for a in articles:
         for key in ("title", "url", "source"):
-            if meta.get(key) and not getattr(a, key) and kind in ("text", "html"):
+            # a text's own title line gives way to the title= the request names (round n53: gaiko.textitle)
+            if meta.get(key) and (not getattr(a, key) or (key, kind) == ("title", "text")) and kind in ("text", "html"):
                 setattr(a, key, meta[key])
     if not articles:
         first = next((e for e in errors if e.severity != "warning"), None)
