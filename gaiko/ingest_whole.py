@@ -5,10 +5,10 @@ byte from a broken export, a field pasted from a binary file) made the whole fil
 bytes", and none of its good rows was coded (newcomer round n52's finding; a JSONL file was already read line by
 line, each bad line one error). Now a file whose NUL bytes sit on a minority of its lines, and that is text
 otherwise (no named binary format, not UTF-16 or UTF-32), is decoded with its NUL bytes kept, and each record that
-holds one is an error of its own, with its file and line (:func:`gaiko.ingest_csv.nul_record`); every other record is coded. A file
-of NUL bytes throughout is refused whole, as before. Likewise the few lines of a UTF-8 file that are not UTF-8 (decoded as Windows-1252) are each a warning
-with its line, not one warning for the file. ``_read_whole`` moved here from :mod:`gaiko.ingest` (at the
-line).
+holds one is an error of its own, with its file and line (:func:`gaiko.ingest_csv.nul_record`; a JSON item is a
+``json`` error, as any malformed one); every other record is coded. A file of NUL bytes throughout is refused whole,
+as before. Likewise the few lines of a UTF-8 file that are not UTF-8 (decoded as Windows-1252) are each a warning
+with its line, not one warning for the file. ``_read_whole`` moved here from :mod:`gaiko.ingest` (at the line).
 """
 
 from __future__ import annotations

@@ -31,7 +31,8 @@ def is_title(line: str) -> bool:
     """Whether ``line`` (a first line, without its line end) reads as a title: short and without a final full stop."""
     rules = _rules()
     words = line.split()
-    if not words or len(words) > int(rules.get("max_words", 25)) or len(line.strip()) > int(rules.get("max_chars", 200)):
+    if (not words or len(words) > int(rules.get("max_words", 25))
+            or len(line.strip()) > int(rules.get("max_chars", 200))):
         return False
     end = line.strip()
     if any(end.endswith(s) for s in rules.get("not_full_stops") or ()):

@@ -18,7 +18,8 @@
    its own beside the body's. Its first line, when a title (short, no final full stop, a blank line after it), is now
    the article's title, never coded, as a JSONL record's ``title``.
 
-Articles written for these tests (invented outlets, East African and Baltic events); none comes from a gold file.
+Articles written for these tests (invented outlets; East and southern African and Baltic events); none comes from a
+gold file.
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ pytestmark = pytest.mark.filterwarnings("ignore:Using `httpx`")
 
 ARTICLES = [  # (published, outlet, title, text): sentences that end their paragraph, so their line end is kept
     ("2025-04-02", "Nairobi Ledger", "Kenya pledges engineers",
-     "NAIROBI - Kenya's defence ministry pledged on Tuesday to send 300 army engineers to Somalia by the end of June.\n\n"
+     "NAIROBI - Kenya's defence ministry pledged on Tuesday to send 300 army engineers to Somalia by the end of "
+     "June.\n\n"
      "The engineers will rebuild two bridges near Baidoa, officials said.\n"),
     ("2025-07-09", "Mogadishu Post", "Kenyan engineers arrive",
      "Officials in Baidoa said on Wednesday that Kenya had sent 300 army engineers to Somalia.\n\n"
@@ -223,9 +225,9 @@ def test_names_in_the_text_are_one_switch_away_and_say_what_they_count(cli, db) 
 # 3. a NUL byte, or a line that is not UTF-8, is the record's, not the file's ------------------------------------------
 
 _ROWS = [b"id,title,published,text",
-         b"r1,Malawi,2025-03-01,Malawi pledged on Monday to build 40 clinics in Mzuzu by December.",
+         b"r1,Botswana,2025-03-01,Botswana pledged on Monday to build 40 clinics in Francistown by December.",
          b"r2,Zambia,2025-03-02,Zambia vowed to reopen the Chirundu border crossing by May.",
-         b"r3,Angola,2025-03-03,Angola promised to cut fuel subsidies by July."]
+         b"r3,Namibia,2025-03-03,Namibia promised to cut fuel subsidies by July."]
 
 
 def _read(path):
@@ -253,7 +255,8 @@ def test_a_jsonl_line_with_a_nul_byte_says_it_is_the_line(tmp_path) -> None:
     src = tmp_path / "feed.jsonl"
     recs = [json.dumps({"id": f"j{k}", "published": "2025-03-0%d" % k, "text": r.split(b",", 3)[3].decode()})
             for k, r in enumerate(_ROWS[1:], start=1)]
-    src.write_bytes("\n".join(recs).replace("Chirundu", "Chir\\u0000undu").encode().replace(b"Mzuzu", b"Mz\x00uzu"))
+    data = "\n".join(recs).replace("Chirundu", "Chir\\u0000undu").encode()
+    src.write_bytes(data.replace(b"Francistown", b"Francis\x00town"))
     ids, errors = _read(src)
     assert ids == ["j2", "j3"]  # a NUL written as JSON's escape is text of the record, as before
     assert [(line, reason) for line, reason, _, _ in errors] == [(1, "binary")]
@@ -279,7 +282,7 @@ def test_a_request_body_of_csv_with_a_nul_row_codes_the_others() -> None:
 
 def test_the_one_csv_line_that_is_not_utf8_is_warned_with_its_line(tmp_path) -> None:
     rows = list(_ROWS)
-    rows[3] = rows[3].replace(b"Angola", b"Ang\xf3la", 1).replace(b"fuel", b"fu\xe9l")
+    rows[3] = rows[3].replace(b"Namibia", b"Nam\xedbia", 1).replace(b"fuel", b"fu\xe9l")
     src = tmp_path / "feed.csv"
     src.write_bytes(b"\n".join(rows) + b"\n")
     ids, errors = _read(src)
@@ -294,7 +297,7 @@ def test_the_one_csv_line_that_is_not_utf8_is_warned_with_its_line(tmp_path) -> 
     assert ids == ["r1", "r2", "r3"] and [(line, reason) for line, reason, _, _ in errors] == [(None, "encoding")]
 
 
-# 4. overrule times in UTC, with their zone ------------------------------------------------------------------------------
+# 4. overrule times in UTC, with their zone -------------------------------------------------------------------------
 
 _ISO_Z = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"
 

@@ -59,7 +59,8 @@ def actors(
                               + COUNT_HELP),
     in_text: bool = typer.Option(False, "--in-text", help="Every resolved actor the texts name, in an event or not, "
                                  "with how often (text_mentions): for checking the knowledge base."),
-    unresolved: bool = typer.Option(False, "--unresolved", help="List mentions gaiko could not resolve, most frequent first."),
+    unresolved: bool = typer.Option(False, "--unresolved", help="List mentions gaiko could not resolve, most frequent "
+                                    "first."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or csv."),
     limit: int = typer.Option(0, "--limit", help="Show at most N rows (0: all)."),
     as_json: bool = typer.Option(False, "--json", help="One JSON object {total, limit, count, counted, in_text, "
