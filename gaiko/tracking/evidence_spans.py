@@ -41,7 +41,7 @@ def with_offsets(con: Any, entries: list[dict[str, Any]]) -> list[dict[str, Any]
     dicts; the input is not changed). ``con``: the store's connection (or anything with ``execute``)."""
     keys = sorted({(str(it["article_id"]), i) for e in entries for it in _items(e)
                    if it.get("article_id") and (i := _index(it)) is not None})
-    spans: dict[tuple[str, int], tuple[int, int]] = {}
+    spans: dict[tuple[str, int], tuple[int, int, str]] = {}
     if keys:
         from ..clusters.tables import with_rows
 
