@@ -38,6 +38,8 @@ from .ingest_records import (
     read_jsonl_lines,
 )
 from .ingest_sniff import CSV_DELIMITERS, sniff, wide_jsonl
+from .ingest_whole import read_whole
+from .textitle import split_title
 from .namedate import DATE_IN_NAME, unread_name_date
 from .types import Article, InputError
 
@@ -100,8 +102,9 @@ def read_document(data: bytes, name: str, kind: str, default_date: str | None) -
         check_string(text, "text")
         if kind == "html":
             art = html_to_article(text, name)
-        else:
-            art = Article(text=text.strip(), origin=name)
+        else:  # a first line that is a title is the article's title, never coded, as a record's (round n53)
+            title, body = split_title(text.strip())
+            art = Article(text=body, title=title, origin=name)
         bad_name = unread = None
         if not art.published:
             m = _DATE_IN_NAME.search(Path(name).name)
@@ -136,21 +139,6 @@ def _xml(name: str, data: bytes) -> InputError:
                                    "HTML page", input_id=raw_id(data[:1 << 20]))
 
 
-def _read_whole(data: bytes, name: str, kind: str, default_date: str | None) -> Iterator[Item]:
-    """A JSON or CSV document held in ``data``."""
-    try:
-        text, note = decode_bytes(data)
-    except InputRejected as exc:
-        yield InputError(name, exc.reason, exc.detail)
-        return
-    if note:
-        yield InputError(name, "encoding", note, severity="warning")
-    if kind == "json":
-        yield from read_json_text(text, name, default_date)
-    else:
-        yield from read_csv_text(text, name, default_date, delimiter=kind)
-
-
 def read_path(path: Path, default_date: str | None = None, max_bytes: int = MAX_BYTES) -> Iterator[Item]:
     """Articles (and errors) from one file, by its suffix (sniffed when unknown)."""
     name = shown_path(path)
@@ -173,12 +161,12 @@ def read_path(path: Path, default_date: str | None = None, max_bytes: int = MAX_
                     except InputRejected:
                         pass  # a byte-order mark on bytes that are not UTF-16: each line is read on its own
                     else:
-                        yield from _read_whole(data, name, "json", default_date)
+                        yield from read_whole(data, name, "json", default_date)
                         return
                 elif size <= MAX_DOCUMENT_BYTES and b"\x00" in fh.read(8190):  # round r32: UTF-16 or -32 JSONL
                     data = path.read_bytes()  # without a mark is read whole too (its lines split only once decoded)
                     if wide_jsonl(data) is not None:  # (not a UTF-8 file with a line of random bytes: round l32)
-                        yield from _read_whole(data, name, "json", default_date)
+                        yield from read_whole(data, name, "json", default_date)
                         return
                 fh.seek(0)
                 yield from read_jsonl_lines(fh, name, default_date)
@@ -191,7 +179,7 @@ def read_path(path: Path, default_date: str | None = None, max_bytes: int = MAX_
             if size == 0:
                 yield InputError(name, "empty", "file is empty")
                 return
-            yield from _read_whole(path.read_bytes(), name, CSV_SUFFIXES.get(suffix, "json"), default_date)
+            yield from read_whole(path.read_bytes(), name, CSV_SUFFIXES.get(suffix, "json"), default_date)
             return
         if size > max_bytes:
             yield InputError(name, "too_large", f"file is {size:,} bytes; the limit for one article is {max_bytes:,}")
@@ -204,7 +192,7 @@ def read_path(path: Path, default_date: str | None = None, max_bytes: int = MAX_
     if kind == "xml":
         yield _xml(name, data)
     elif kind == "json" or kind in CSV_DELIMITERS:
-        yield from _read_whole(data, name, kind, default_date)
+        yield from read_whole(data, name, kind, default_date)
     else:
         yield from read_document(data, name, kind, default_date)
 
@@ -215,7 +203,7 @@ def _read_stdin(stream: BinaryIO, default_date: str | None) -> Iterator[Item]:
     if kind == "xml":
         yield _xml("<stdin>", data)
     elif kind == "json" or kind in CSV_DELIMITERS:
-        yield from _read_whole(data, "<stdin>", kind, default_date)
+        yield from read_whole(data, "<stdin>", kind, default_date)
     else:
         yield from read_document(data, "<stdin>", kind, default_date)
 

@@ -18,8 +18,13 @@ from .types import Article, InputError
 
 __all__ = [
     "MAX_BYTES", "PUBLISHED_MIN", "PUBLISHED_MAX", "FUTURE_DAYS", "decode_bytes", "check_english", "parse_date",
-    "check_string", "implausible_date", "today", "not_text", "LONGEST_WORD", "not_english_part",
+    "check_string", "implausible_date", "today", "not_text", "LONGEST_WORD", "not_english_part", "NUL_DETAIL",
 ]
+
+#: what one record (a JSONL line, a CSV row) holding NUL bytes is told; the file's other records are read (round
+#: n53: a CSV file with one such row was refused whole, and a JSONL line was told "file contains NUL bytes")
+NUL_DETAIL = ("the record holds NUL bytes: it looks binary, not text (the file's other records are read); "
+              "fix or drop it and run the command again")
 
 #: Largest text or HTML file (and largest JSONL line) read as one article.
 MAX_BYTES = 10 * 1024 * 1024

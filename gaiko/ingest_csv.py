@@ -13,12 +13,18 @@ import io
 import re
 from collections.abc import Iterator
 
-from .ingest_checks import MAX_BYTES
+from .ingest_checks import MAX_BYTES, NUL_DETAIL
 from .ingest_fields import unread_detail, unread_fields
 from .ingest_records import FIELDS, Item, _text_named_otherwise, raw_id, record_items
 from .types import InputError
 
-__all__ = ["read_csv_text"]
+__all__ = ["read_csv_text", "nul_record"]
+
+
+def nul_record(name: str, line: int | None, raw: str) -> InputError:
+    """The error of one row (at ``line`` of ``name``) that holds NUL bytes (round n53: :mod:`gaiko.ingest_whole`
+    keeps them in a file that is text otherwise, so the row is told, not the file)."""
+    return InputError(name, "binary", NUL_DETAIL, line, input_id=raw_id(raw.encode("utf-8", "surrogatepass")))
 
 
 def read_csv_text(text: str, name: str, default_date: str | None, delimiter: str = ",") -> Iterator[Item]:
@@ -96,6 +102,9 @@ def read_csv_text(text: str, name: str, default_date: str | None, delimiter: str
         rows += 1
         if any(cell.strip() for cell in row[len(cols):]):  # round r25: those cells were dropped without a word
             yield _ragged_row(row, len(cols), name, line, delimiter)
+            continue
+        if any("\x00" in cell for cell in row):  # n53: this row, not the file
+            yield nul_record(name, line, delimiter.join(row))
             continue
         rec = {c: row[k] for k, c in keep if k < len(row) and row[k] != ""}
         yield from record_items(rec, name, line, default_date, delimiter.join(row))

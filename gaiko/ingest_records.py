@@ -22,6 +22,7 @@ from .ingest_fields import (
 )
 from .ingest_checks import (
     MAX_BYTES,
+    NUL_DETAIL,
     check_english,
     check_string,
     decode_bytes,
@@ -252,8 +253,9 @@ def load_line(raw: bytes, path: str, line: int | None, default_date: str | None)
     except RecursionError:
         return [InputError(path, "json", "JSON nested too deeply to read (thousands of levels)", line,
                            input_id=raw_id(raw))]
-    except InputRejected as exc:
-        return [InputError(path, exc.reason, exc.detail, line, input_id=raw_id(raw))]
+    except InputRejected as exc:  # a NUL byte is the line's, not the file's (round n53)
+        detail = NUL_DETAIL if exc.reason == "binary" and "NUL bytes" in exc.detail else exc.detail
+        return [InputError(path, exc.reason, detail, line, input_id=raw_id(raw))]
     return with_note(record_items(rec, path, line, default_date, raw), note, path, line)
 
 

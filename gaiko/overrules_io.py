@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from .errors import ConfigError
+from .utctime import utc_naive, utc_now
 
 __all__ = ["export_overrules", "import_overrules", "read_overrules_file", "RECORD_TYPES"]
 
@@ -136,9 +137,9 @@ def _pledge_status(con: Any, rec: dict[str, Any], n: int) -> bool:
     if have and have[0] == status and have[1] == note and have[2] == date:
         return False
     set_override(con, lid, status, note if isinstance(note, str) else None, pledge_ids, seen=seen, date=date)
-    if rec.get("set_at"):  # a malformed time keeps the time of reading
-        con.execute("UPDATE pledge_overrides SET set_at = coalesce(TRY_CAST(? AS TIMESTAMP), set_at) WHERE ledger_id = ?",
-                    [str(rec["set_at"]), lid])
+    when = utc_naive(rec.get("set_at"))  # in UTC whatever its offset (round n53); a malformed time keeps the time
+    if when is not None:                  # of reading
+        con.execute("UPDATE pledge_overrides SET set_at = ? WHERE ledger_id = ?", [when, lid])
     return True
 
 
@@ -162,10 +163,11 @@ def _cluster_overrule(con: Any, rec: dict[str, Any], n: int) -> bool:
         add_overrule(con, kind, mkeys, _strs(rec, "event_ids", n), _strs(rec, "from_clusters", n), rec.get("note"))
         return True
     seq = int(con.execute("SELECT coalesce(max(seq), 0) + 1 FROM cluster_overrules").fetchone()[0])
-    con.execute("INSERT INTO cluster_overrules VALUES (?, ?, ?, ?, ?, ?, ?, coalesce(TRY_CAST(? AS TIMESTAMP), "
-                "now()::TIMESTAMP))",
+    # created_at in UTC whatever its offset; none, or malformed: now, in UTC (round n53: now() cast to TIMESTAMP
+    # was the machine's local time, and an offset was dropped)
+    con.execute("INSERT INTO cluster_overrules VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [oid, seq, kind, mkeys, sorted(_strs(rec, "event_ids", n)), sorted(_strs(rec, "from_clusters", n)),
-                 rec.get("note"), rec.get("created_at")])
+                 rec.get("note"), utc_naive(rec.get("created_at")) or utc_now()])
     return True
 
 

@@ -203,24 +203,27 @@ def test_utf16_text_is_still_read_as_text(tmp_path: Path) -> None:
                 assert errors == [want], (name, codec, errors)
 
 
-# -- F20: a text file's headline line is coded; said where users meet it; `title` keeps it out, as said -----------------
+# -- F20: a text file's headline line was coded; said where users meet it; `title` keeps it out, as said ----------------
+# Round n53 changed the default (newcomer round n52: a .txt headline gave a pledge of its own): a first line that is a
+# title (short, no final full stop, a blank line after it) is the article's title, never coded, as a record's `title`;
+# these two tests now hold that, and what is said where users meet it.
 HEADLINE = "Peru expels Bolivian envoy"
 BODY = "Chile thanked Peru on Monday for the rescue of its fishermen."
 
 
-def test_code_help_and_readme_say_a_text_files_headline_is_coded(cli) -> None:
+def test_code_help_and_readme_say_what_becomes_of_a_text_files_headline(cli) -> None:
     code, out, _ = cli("code", "--help")
     out = " ".join(out.replace("│", " ").split())
-    assert "its first (headline) line coded as a sentence too" in out  # b33 F20: said only in docs/cli.md
-    assert "give records with 'title' (not coded) and 'text' in JSONL or CSV" in out
+    assert "its first line, when a title (short, no final full stop, a blank line after it), is its title, not coded" in out
+    assert "records with 'title' (not coded) and 'text' in JSONL or CSV" in out
     text = _doc("README.md")
-    assert "a headline on its first line included" in text and "A text file has no way to mark a headline" in text
+    assert "is the article's title, kept with it and never coded" in text
     assert "with the headline in `title` (kept with the article, never coded)" in text
 
 
-def test_a_headline_line_is_coded_in_a_text_file_and_a_title_is_not(coder, tmp_path: Path) -> None:
-    """The default is unchanged (the headline of a .txt file is a sentence), and the way the docs give to keep it out
-    works: the same headline as a JSONL record's `title` gives no sentence and no event."""
+def test_a_headline_line_of_a_text_file_is_its_title_as_a_records_title_is(coder, tmp_path: Path) -> None:
+    """Round n53: the headline line of a .txt file is its title, as the same headline as a JSONL record's `title`:
+    no sentence and no event of its own; the body's events are the same either way."""
     from gaiko.ingest import read_path
     from gaiko.types import Article
 
@@ -231,8 +234,12 @@ def test_a_headline_line_is_coded_in_a_text_file_and_a_title_is_not(coder, tmp_p
     (as_txt,) = [a for a in read_path(txt) if isinstance(a, Article)]
     (as_rec,) = [a for a in read_path(rec) if isinstance(a, Article)]
     assert as_rec.title == HEADLINE and HEADLINE not in as_rec.text
+    assert as_txt.title == HEADLINE and as_txt.text == as_rec.text
     t, r = coder.code_article(as_txt), coder.code_article(as_rec)
-    assert [s.text for s in t.sentences][0] == HEADLINE and HEADLINE not in [s.text for s in r.sentences]
-    head = [e for e in t.events if e.sentence == HEADLINE]
-    assert head, [(e.event_type, e.sentence) for e in t.events]  # the headline's own event (the default)
-    assert len(r.events) == len(t.events) - len(head)  # the body's events, the same either way
+    assert HEADLINE not in [s.text for s in t.sentences] and HEADLINE not in [s.text for s in r.sentences]
+    assert not [e for e in t.events if e.sentence == HEADLINE]
+    assert [(e.event_type, e.sentence) for e in t.events] == [(e.event_type, e.sentence) for e in r.events]
+    # the look-alike: a first line that is a sentence (a full stop) stays a sentence of the text, coded as before
+    txt.write_text(f"Peru expelled the Bolivian envoy on Monday.\n\n{BODY}\n", encoding="utf-8")
+    (as_sentence,) = [a for a in read_path(txt) if isinstance(a, Article)]
+    assert as_sentence.title is None and as_sentence.text.startswith("Peru expelled the Bolivian envoy")

@@ -12,7 +12,6 @@ Overrules apply in the order they were made, to the clusters the rules give (``a
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from collections.abc import Iterable
 from typing import Any
@@ -31,14 +30,19 @@ def load_overrules(con: Any) -> list[dict[str, Any]]:
     cur = con.execute("SELECT id, seq, kind, mkeys, event_ids, from_clusters, note, CAST(created_at AS VARCHAR) "
                       "FROM cluster_overrules ORDER BY seq, id")
     cols = ["id", "seq", "kind", "mkeys", "event_ids", "from_clusters", "note", "created_at"]
-    return [dict(zip(cols, r)) for r in cur.fetchall()]
+    from ..utctime import utc_text
+
+    # created_at in UTC with its zone, 2026-12-07T02:13:21Z (round n53: DuckDB's text of the value had none)
+    return [{**dict(zip(cols, r)), "created_at": utc_text(r[7])} for r in cur.fetchall()]
 
 
 def add_overrule(con: Any, kind: str, mkeys: list[str], event_ids: list[str], from_clusters: list[str],
                  note: str | None) -> dict[str, Any]:
     """Record an overrule (the caller applies it); returns it with its id and the id of the cluster it makes."""
     seq = int(con.execute("SELECT coalesce(max(seq), 0) + 1 FROM cluster_overrules").fetchall()[0][0])
-    now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    from ..utctime import utc_now
+
+    now = utc_now()
     oid = "ov-" + hashlib.blake2b(f"{kind}|{seq}|{'|'.join(sorted(mkeys))}".encode(), digest_size=6).hexdigest()
     con.execute("INSERT INTO cluster_overrules VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [oid, seq, kind, sorted(mkeys), sorted(event_ids), sorted(from_clusters), note, now])

@@ -212,6 +212,11 @@ class PledgeRow(_Row):
     actor_country: str | None = None
     action: str | None = None
     sentence: str | None = None
+    article_id: str | None = Field(None, description="the article of the sentence that made the pledge")
+    sentence_index: int | None = None
+    sentence_start: int | None = Field(None, description="the sentence's first character in its article's text; "
+                                       "every evidence item has its own (round n53)")
+    sentence_end: int | None = Field(None, description="just after its last character: text[start:end] is the sentence")
     target_name: str | None = None
     quantity_text: str | None = None
     deadline_text: str | None = None

@@ -122,8 +122,9 @@ def parse_body(data: bytes, kind: str, meta: dict[str, Any]) -> tuple[list[Artic
         items = list(read_jsonl_lines(iter(lines), name, default_date))
     elif kind in ("csv", "tsv"):
         from ..ingest_csv import read_csv_text
+        from ..ingest_whole import decode_document
 
-        text, note = decode_bytes(data)
+        text, note = decode_document(data)  # a row holding NUL bytes is that row's error (round n53)
         if note:
             notes.append(InputError(name, "encoding", note, severity="warning", input_id=raw_id(data[:1 << 20])))
         items = list(read_csv_text(text, name, default_date, delimiter="," if kind == "csv" else "\t"))
@@ -136,7 +137,8 @@ def parse_body(data: bytes, kind: str, meta: dict[str, Any]) -> tuple[list[Artic
                                          f"{MAX_ARTICLES}")
     for a in articles:
         for key in ("title", "url", "source"):
-            if meta.get(key) and not getattr(a, key) and kind in ("text", "html"):
+            # a text's own title line gives way to the title= the request names (round n53: gaiko.textitle)
+            if meta.get(key) and (not getattr(a, key) or (key, kind) == ("title", "text")) and kind in ("text", "html"):
                 setattr(a, key, meta[key])
     if not articles:
         first = next((e for e in errors if e.severity != "warning"), None)

@@ -7,7 +7,8 @@ print these rows.
 
 Each row names its article as the event exports do, ``article_title``, ``article_url`` and ``article_source`` (the
 outlet) beside ``article_id`` (newcomer round n50, session 50: a sheet of evidence whose sentences could not be cited
-without a second lookup of each article id).
+without a second lookup of each article id), and since round n53 ``sentence_start`` and ``sentence_end``, the
+sentence's character offsets in its article's text (:mod:`gaiko.tracking.evidence_spans`).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ EVIDENCE_COLUMNS = (
     "pledge_id", "status", "status_date", "status_reason", "computed_status", "overridden", "override_note",
     "actor", "actor_country", "actor_code", "kind", "action", "made_on", "deadline_text", "deadline",
     "published", "role", "relation", "sentence", "note", "article_id", "article_title", "article_url",
-    "article_source", "sentence_index", "event_id", "link",
+    "article_source", "sentence_index", "sentence_start", "sentence_end", "event_id", "link",
     "sentence_link",
 )
 
@@ -57,5 +58,6 @@ def evidence_rows(rows: Iterable[dict[str, Any]], base: str = "",
                    "sentence": ev.get("sentence"), "note": ev.get("note"), "article_id": ev.get("article_id"),
                    **{k: (articles.get(str(ev.get("article_id"))) or {}).get(k)
                       for k in ("article_title", "article_url", "article_source")},
-                   "sentence_index": idx, "event_id": ev.get("event_id"),
+                   "sentence_index": idx, "sentence_start": ev.get("sentence_start"),
+                   "sentence_end": ev.get("sentence_end"), "event_id": ev.get("event_id"),
                    "sentence_link": base + ev["link"] if ev.get("link") else None}

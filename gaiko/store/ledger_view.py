@@ -29,10 +29,12 @@ LEDGER_SORTS = ("status", "deadline", "-deadline", "made", "-made", "actor", "ev
 #: columns of a ledger row in CSV (the API's downloads, ``gaiko pledges -f csv``): the statement, who, to whom, how
 #: much, by when, and where it was read (the two links only where a server makes them); ``status_reason``, the one
 #: line that says why (round n40: only the JSON rows had it), and ``computed_status`` beside a status set by hand
-# needs_review, target_code and override_note since newcomer round n50: the JSON had them, a sheet did not
+# needs_review, target_code and override_note since newcomer round n50: the JSON had them, a sheet did not; the
+# made sentence's article_id, sentence_index, sentence_start and sentence_end since round n53
 LEDGER_COLUMNS = (
     "id", "status", "status_date", "status_reason", "computed_status", "needs_review", "actor", "actor_country",
-    "actor_code", "speaker", "kind", "action", "sentence", "target_name", "target_country", "target_code",
+    "actor_code", "speaker", "kind", "action", "sentence", "article_id", "sentence_index", "sentence_start",
+    "sentence_end", "target_name", "target_country", "target_code",
     "quantity_text", "made_on", "deadline_text", "deadline", "days_left", "evidence_count", "statements", "overridden",
     "override_note", "as_of", "link", "sentence_link",
 )
@@ -105,6 +107,8 @@ def shape(entry: dict[str, Any]) -> dict[str, Any]:
         "evidence": evidence,
         "evidence_count": sum(1 for e in evidence if e.get("role") not in ("made",)),
         "sentence": made.get("sentence") if made else None,
+        # where that sentence is: its article, index and character offsets in the article's text (round n53)
+        **{k: made.get(k) if made else None for k in ("article_id", "sentence_index", "sentence_start", "sentence_end")},
         "sentence_link": made.get("link") if made else None,
         "statements": statements_behind([entry]),
         "link": f"/pledges/{entry.get('id')}",

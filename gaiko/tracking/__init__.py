@@ -65,9 +65,11 @@ def compute_ledger(store: Any, as_of: str | None = None) -> list[dict[str, Any]]
     """The ledger as of a date, computed afresh from the store (nothing written); evidence reported by several
     outlets is one item (:func:`gaiko.clusters.evidence.link_pledge_evidence`)."""
     from ..clusters.evidence import link_pledge_evidence
+    from .evidence_spans import with_offsets
     from .update import compute
 
-    return link_pledge_evidence(store, compute(store, as_of))
+    # each evidence sentence with its character offsets in its article (round n53)
+    return with_offsets(store.con, link_pledge_evidence(store, compute(store, as_of)))
 
 
 def ledger(store: Any, as_of: str | None = None, actor: str | None = None, status: str | list[str] | None = None, *,
@@ -92,7 +94,12 @@ def ledger(store: Any, as_of: str | None = None, actor: str | None = None, statu
     pick = selector(actor, status, kind, made_since, made_until, changed_since, target)  # bad filters fail before the ledger is read
     rows = stored(store, as_of)
     # evidence reported by several outlets is one item with its reports (gaiko.clusters.evidence)
-    rows = compute_ledger(store, as_of) if rows is None else link_pledge_evidence(store, rows)
+    if rows is None:
+        rows = compute_ledger(store, as_of)
+    else:  # each evidence sentence with its character offsets in its article (round n53)
+        from .evidence_spans import with_offsets
+
+        rows = with_offsets(store.con, link_pledge_evidence(store, rows))
     return [e for e in rows if (every or pick(e)) and (every or not dismissed(e, status))]
 
 

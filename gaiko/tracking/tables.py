@@ -269,7 +269,10 @@ def get_overrides(con: Any) -> list[dict[str, Any]]:
     except Exception:  # noqa: BLE001 - no such column (duckdb.BinderException): no dates
         rows = [(*r, None) for r in con.execute("SELECT ledger_id, status, note, pledge_ids, CAST(set_at AS VARCHAR), "
                                                 "evidence_seen FROM pledge_overrides").fetchall()]
-    return [{"ledger_id": r[0], "status": r[1], "note": r[2], "pledge_ids": json.loads(r[3] or "[]"), "set_at": r[4],
+    from ..utctime import utc_text
+
+    # set_at in UTC with its zone (round n53)
+    return [{"ledger_id": r[0], "status": r[1], "note": r[2], "pledge_ids": json.loads(r[3] or "[]"), "set_at": utc_text(r[4]),
              "seen": None if r[5] is None else json.loads(r[5]), "date": r[6]} for r in rows]
 
 
