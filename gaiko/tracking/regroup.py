@@ -151,16 +151,31 @@ def _entries(con: Any, groups: list[list[dict[str, Any]]], found: dict[int, list
 
 
 def regroup(con: Any, chunks: list[list[str]], as_of: str, overrides: list[dict[str, Any]], *, keys_table: str = KEYS,
-             sink: Any, sentences: Sentences | None = None) -> None:
-    """Group the mentions of each chunk of buckets and hand their entries to ``sink``."""
+             sink: Any, sentences: Sentences | None = None, stored: dict[str, frozenset[str]] | None = None) -> set[str]:
+    """Group the mentions of each chunk of buckets and hand their entries to ``sink``.
+
+    ``stored`` (an incremental update, round L54): the stored entries of these buckets, each with its pledge ids. A
+    group made again with exactly the pledges of a stored entry is that entry (grouping is greedy and reads a group's
+    mentions only; an entry's id, evidence and status read its own group only): it is not judged again here but kept,
+    and its id returned (the caller gives it the new sentences, as any entry they reach). The other stored entries of
+    a chunk are deleted before its entries are written. Without ``stored`` nothing is kept (a rebuild)."""
     lex = lexicon()
+    kept: set[str] = set()
+    owner = {p: lid for lid, ps in (stored or {}).items() for p in ps}
+    same = {ps: lid for lid, ps in (stored or {}).items()}
     for ids in chunks:
         mentions = [m for m in load_mentions(con, ids) if (m.get("published") or "") <= as_of]
         by_bucket: dict[str, list[dict[str, Any]]] = {}
         for m in mentions:
             by_bucket.setdefault(bucket(m), []).append(prepare(m, lex))
         groups = [g for b in sorted(by_bucket) for g in group_mentions(by_bucket[b], lex)]
+        if stored is not None:
+            here = {lid for g in groups if (lid := same.get(frozenset(m["id"] for m in g))) is not None}
+            kept |= here
+            delete_entries(con, sorted({owner[p] for p in ids if p in owner} - here))
+            groups = [g for g in groups if frozenset(m["id"] for m in g) not in same]
         _entries(con, groups, None, as_of, overrides, keys_table=keys_table, sink=sink, sentences=sentences)
+    return kept
 
 
 def _chunks(ids: Sequence[str], n: int = _IDS_PER_CHUNK) -> Iterator[Sequence[str]]:
