@@ -178,6 +178,16 @@ def regroup(con: Any, chunks: list[list[str]], as_of: str, overrides: list[dict[
     return kept
 
 
+def _load_groups(con: Any, members: Sequence[tuple[str, Sequence[str]]]) -> dict[str, list[dict[str, Any]]]:
+    """The mentions of each (ledger id, pledge ids), oldest first, read in one query (round L54: one query per entry
+    was a third of an incremental update). :func:`load_mentions` orders all of them as it orders each entry's."""
+    owner = {p: lid for lid, pids in members for p in pids}
+    out: dict[str, list[dict[str, Any]]] = {lid: [] for lid, _pids in members}
+    for m in load_mentions(con, list(owner)):
+        out[owner[m["id"]]].append(m)
+    return out
+
+
 def _chunks(ids: Sequence[str], n: int = _IDS_PER_CHUNK) -> Iterator[Sequence[str]]:
     for i in range(0, len(ids), n):
         yield ids[i:i + n]
@@ -194,8 +204,9 @@ def recompute(con: Any, ledger_ids: Sequence[str], as_of: str, overrides: list[d
                                   "(SELECT id FROM _gaiko_lids) GROUP BY ledger_id ORDER BY ledger_id").fetchall()
         groups, found = [], {}
         old = stored_evidence(con, chunk)
-        for lid, pids in members:
-            ms = load_mentions(con, pids)
+        loaded = _load_groups(con, members)
+        for lid, _pids in members:
+            ms = loaded[lid]
             for m in ms:
                 prepare(m, lex)
             groups.append(ms)
@@ -278,7 +289,8 @@ def _extend_buckets(con: Any, new_ids: list[str], as_of: str, overrides: list[di
         started += groups[len(mine):]
     members = dict(con.execute("SELECT ledger_id, list(pledge_id) FROM ledger_groups WHERE ledger_id IN (SELECT unnest(?)) "
                                "GROUP BY ledger_id", [sorted(changed)]).fetchall()) if changed else {}
-    full_groups = [[prepare(m, lex) for m in load_mentions(con, members[lid])] + added for lid, added in sorted(changed.items())]
+    loaded = _load_groups(con, [(lid, members[lid]) for lid in sorted(changed)])
+    full_groups = [[prepare(m, lex) for m in loaded[lid]] + added for lid, added in sorted(changed.items())]
     delete_entries(con, sorted(changed))
     _entries(con, full_groups + started, None, as_of, overrides, sink=write, sentences=sentences)
     return set(changed)
