@@ -123,3 +123,39 @@ def test_a_kept_entry_takes_the_new_sentences(stores: dict[str, Any]) -> None:
     assert plant, [e["action"] for e in rows]
     assert any(ev["article_id"] == "r3" or "opened the Kumasi" in (ev.get("sentence") or "")
                for e in plant for ev in e["evidence"]), plant
+
+
+def test_grouping_from_the_first_new_mention_equals_grouping_all(stores: dict[str, Any]) -> None:
+    """Each mention of a bucket taken as the one that arrives late: the groups the others made (as stored), cut before
+    it, then grouping on from it, are the groups of grouping every mention afresh."""
+    from gaiko.tracking.lexicon import lexicon
+    from gaiko.tracking.link import bucket, group_mentions
+    from gaiko.tracking.normalise import prepare
+    from gaiko.tracking.regroup import _grouped
+    from gaiko.tracking.tables import load_mentions
+
+    lex = lexicon()
+    with gaiko.open(stores["whole"], read_only=True) as st:
+        ids = [r[0] for r in st.con.execute("SELECT id FROM pledges").fetchall()]
+        mentions = load_mentions(st.con, ids)
+    by_bucket: dict[str, list[str]] = {}
+    for m in mentions:
+        by_bucket.setdefault(bucket(m), []).append(m["id"])
+    byid = {m["id"]: m for m in mentions}
+
+    def fresh(pids: list[str]) -> list[dict[str, Any]]:
+        return [prepare(json.loads(json.dumps({k: v for k, v in byid[p].items() if not k.startswith("_")})), lex)
+                for p in pids]
+
+    def ids_of(groups: list[list[dict[str, Any]]]) -> list[list[str]]:
+        return [[m["id"] for m in g] for g in groups]
+
+    tried = 0
+    for pids in by_bucket.values():
+        want = ids_of(group_mentions(fresh(pids), lex))
+        for k in range(len(pids)):
+            old = [p for j, p in enumerate(pids) if j != k]
+            owner = {m["id"]: f"e{n}" for n, g in enumerate(group_mentions(fresh(old), lex)) for m in g}
+            assert ids_of(_grouped(fresh(pids), lex, owner, {pids[k]})) == want, (pids, k)
+            tried += k > 0
+    assert tried >= 4

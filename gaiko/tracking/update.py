@@ -167,7 +167,9 @@ def _update(store: Any, as_of: str | None = None, *, full: bool = False) -> int:
         with use(None) if asg is not None and not full else _nothing():
             noting[0] = True
             kept = regroup(con, members, as_of, overrides, sink=write, sentences=sentences,
-                           stored={lid: frozenset(ps) for lid, ps in stale.items()} if keeping else None)
+                           stored={lid: frozenset(ps) for lid, ps in stale.items()} if keeping else None,
+                           new={r[0] for r in con.execute("SELECT pledge_id FROM _gaiko_pb WHERE bucket IN "
+                                                          "(SELECT bucket FROM _gaiko_regroup)").fetchall()})
             gone = set(stale) - kept  # computed afresh by regroup: not again below
             hit -= gone
             # a kept entry is computed again from its stored evidence (and the new sentences' when they reach it), as
