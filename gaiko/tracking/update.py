@@ -6,7 +6,9 @@ What an entry depends on, and so what a run of new articles can change:
   different buckets (actor key, demand or not). New mentions that come after
   those grouped in their bucket join existing pledges or start new ones, and only
   those pledges are recomputed; a bucket receiving older mentions is regrouped
-  whole.
+  from its first new mention on, and the pledges that come out with the mentions of
+  a stored entry keep it (recomputed from its stored evidence, not judged again:
+  round L54).
 * its **matched evidence**: each sentence is judged on its own, so an untouched
   entry only needs the new sentences that share one of its topic keys.
 * the **date** it is seen from: a later ``as_of`` can only turn a passed deadline
