@@ -151,16 +151,59 @@ def _entries(con: Any, groups: list[list[dict[str, Any]]], found: dict[int, list
 
 
 def regroup(con: Any, chunks: list[list[str]], as_of: str, overrides: list[dict[str, Any]], *, keys_table: str = KEYS,
-             sink: Any, sentences: Sentences | None = None) -> None:
-    """Group the mentions of each chunk of buckets and hand their entries to ``sink``."""
+             sink: Any, sentences: Sentences | None = None, stored: dict[str, frozenset[str]] | None = None,
+             new: set[str] | frozenset[str] = frozenset()) -> set[str]:
+    """Group the mentions of each chunk of buckets and hand their entries to ``sink``.
+
+    ``stored`` (an incremental update, round L54): the stored entries of these buckets, each with its pledge ids. A
+    group made again with exactly the pledges of a stored entry is that entry (grouping is greedy and reads a group's
+    mentions only; an entry's id, evidence and status read its own group only): it is not judged again here but kept,
+    and its id returned (the caller gives it the new sentences, as any entry they reach). The other stored entries of
+    a chunk are deleted before its entries are written. Without ``stored`` nothing is kept (a rebuild). ``new``: the
+    pledge ids of the new mentions (with ``stored``, grouping starts at a bucket's first new one: :func:`_grouped`)."""
     lex = lexicon()
+    kept: set[str] = set()
+    owner = {p: lid for lid, ps in (stored or {}).items() for p in ps}
+    same = {ps: lid for lid, ps in (stored or {}).items()}
     for ids in chunks:
         mentions = [m for m in load_mentions(con, ids) if (m.get("published") or "") <= as_of]
         by_bucket: dict[str, list[dict[str, Any]]] = {}
         for m in mentions:
             by_bucket.setdefault(bucket(m), []).append(prepare(m, lex))
-        groups = [g for b in sorted(by_bucket) for g in group_mentions(by_bucket[b], lex)]
+        groups = [g for b in sorted(by_bucket) for g in _grouped(by_bucket[b], lex, owner, new)]
+        if stored is not None:
+            here = {lid for g in groups if (lid := same.get(frozenset(m["id"] for m in g))) is not None}
+            kept |= here
+            delete_entries(con, sorted({owner[p] for p in ids if p in owner} - here))
+            groups = [g for g in groups if frozenset(m["id"] for m in g) not in same]
         _entries(con, groups, None, as_of, overrides, keys_table=keys_table, sink=sink, sentences=sentences)
+    return kept
+
+
+def _grouped(ms: list[dict[str, Any]], lex: Any, owner: dict[str, str], new: set[str] | frozenset[str]
+             ) -> list[list[dict[str, Any]]]:
+    """Group one bucket's mentions (oldest first, prepared), as :func:`group_mentions` groups them all. Round L54:
+    grouping is greedy in this order and a mention's group depends only on those before it, so the groups the mentions
+    before the first new one (``new``) made are the stored entries (``owner``: pledge id -> ledger id) cut to those
+    mentions, in the order of their first mentions; grouping goes on from there. A mention before it that is in no
+    stored entry starts the grouping at itself."""
+    start = next((i for i, m in enumerate(ms) if m["id"] in new or m["id"] not in owner), len(ms))
+    if start == 0:
+        return group_mentions(ms, lex)
+    made: dict[str, list[dict[str, Any]]] = {}
+    for m in ms[:start]:
+        made.setdefault(owner[m["id"]], []).append(m)
+    return group_mentions(ms[start:], lex, list(made.values()))
+
+
+def _load_groups(con: Any, members: Sequence[tuple[str, Sequence[str]]]) -> dict[str, list[dict[str, Any]]]:
+    """The mentions of each (ledger id, pledge ids), oldest first, read in one query (round L54: one query per entry
+    was a third of an incremental update). :func:`load_mentions` orders all of them as it orders each entry's."""
+    owner = {p: lid for lid, pids in members for p in pids}
+    out: dict[str, list[dict[str, Any]]] = {lid: [] for lid, _pids in members}
+    for m in load_mentions(con, list(owner)):
+        out[owner[m["id"]]].append(m)
+    return out
 
 
 def _chunks(ids: Sequence[str], n: int = _IDS_PER_CHUNK) -> Iterator[Sequence[str]]:
@@ -179,8 +222,9 @@ def recompute(con: Any, ledger_ids: Sequence[str], as_of: str, overrides: list[d
                                   "(SELECT id FROM _gaiko_lids) GROUP BY ledger_id ORDER BY ledger_id").fetchall()
         groups, found = [], {}
         old = stored_evidence(con, chunk)
-        for lid, pids in members:
-            ms = load_mentions(con, pids)
+        loaded = _load_groups(con, members)
+        for lid, _pids in members:
+            ms = loaded[lid]
             for m in ms:
                 prepare(m, lex)
             groups.append(ms)
@@ -263,7 +307,8 @@ def _extend_buckets(con: Any, new_ids: list[str], as_of: str, overrides: list[di
         started += groups[len(mine):]
     members = dict(con.execute("SELECT ledger_id, list(pledge_id) FROM ledger_groups WHERE ledger_id IN (SELECT unnest(?)) "
                                "GROUP BY ledger_id", [sorted(changed)]).fetchall()) if changed else {}
-    full_groups = [[prepare(m, lex) for m in load_mentions(con, members[lid])] + added for lid, added in sorted(changed.items())]
+    loaded = _load_groups(con, [(lid, members[lid]) for lid in sorted(changed)])
+    full_groups = [[prepare(m, lex) for m in loaded[lid]] + added for lid, added in sorted(changed.items())]
     delete_entries(con, sorted(changed))
     _entries(con, full_groups + started, None, as_of, overrides, sink=write, sentences=sentences)
     return set(changed)

@@ -6,7 +6,9 @@ What an entry depends on, and so what a run of new articles can change:
   different buckets (actor key, demand or not). New mentions that come after
   those grouped in their bucket join existing pledges or start new ones, and only
   those pledges are recomputed; a bucket receiving older mentions is regrouped
-  whole.
+  from its first new mention on, and the pledges that come out with the mentions of
+  a stored entry keep it (recomputed from its stored evidence, not judged again:
+  round L54).
 * its **matched evidence**: each sentence is judged on its own, so an untouched
   entry only needs the new sentences that share one of its topic keys.
 * the **date** it is seen from: a later ``as_of`` can only turn a passed deadline
@@ -138,29 +140,43 @@ def _update(store: Any, as_of: str | None = None, *, full: bool = False) -> int:
         appendable(con)
         con.execute("CREATE OR REPLACE TEMP TABLE _gaiko_regroup AS SELECT DISTINCT bucket FROM _gaiko_pb "
                     "WHERE bucket NOT IN (SELECT bucket FROM _gaiko_append)")
-        # entries the new sentences may be evidence for, and those a later date may change
+        # round L54: a regrouped bucket's entries whose pledges grouping makes again are kept (gaiko.tracking.regroup);
+        # with the assigner on (what it assigns reads each part's pledges together) they are all computed afresh
+        keeping = asg is None
+        # entries the new sentences may be evidence for, and those a later date may change (kept ones included)
+        outside = "" if keeping else " AND g.bucket NOT IN (SELECT bucket FROM _gaiko_regroup)"
         hit = {r[0] for r in con.execute(
             "SELECT DISTINCT t.ledger_id FROM ledger_topics t JOIN sentence_keys s ON s.key = t.stem "
             "JOIN _gaiko_new n ON n.article_id = s.article_id JOIN ledger_groups g ON g.ledger_id = t.ledger_id "
-            "WHERE g.bucket NOT IN (SELECT bucket FROM _gaiko_regroup)").fetchall()}
+            f"WHERE true{outside}").fetchall()}
         if meaning_on():  # round M49: an undecided entry's meaning pool may grow without a topic key shared
             hit |= {r[0] for r in con.execute(
                 "SELECT DISTINCT l.id FROM pledge_ledger l JOIN ledger_groups g ON g.ledger_id = l.id "
-                f"WHERE g.bucket NOT IN (SELECT bucket FROM _gaiko_regroup) AND {undecided_sql()}").fetchall()}
+                f"WHERE {undecided_sql()}{outside}").fetchall()}
         due = {r[0] for r in con.execute(
             "SELECT l.id FROM pledge_ledger l JOIN ledger_groups g ON g.ledger_id = l.id "
-            "WHERE g.bucket NOT IN (SELECT bucket FROM _gaiko_regroup) AND l.computed_status IN ('open', 'in_progress') "
+            f"WHERE l.computed_status IN ('open', 'in_progress'){outside} "
             "AND json_extract_string(l.deadline, '$.end') < ? GROUP BY l.id", [as_of]).fetchall()} if as_of != previous else set()
-        stale = [r[0] for r in con.execute(
-            "SELECT DISTINCT ledger_id FROM ledger_groups WHERE bucket IN (SELECT bucket FROM _gaiko_regroup)").fetchall()]
+        stale = dict(con.execute(
+            "SELECT ledger_id, list(pledge_id) FROM ledger_groups WHERE bucket IN (SELECT bucket FROM _gaiko_regroup) "
+            "GROUP BY ledger_id").fetchall())
         members = bucket_chunks(con, "_gaiko_regroup")
-        delete_entries(con, stale)
+        if not keeping:
+            delete_entries(con, sorted(stale))
         sentences = Sentences()
         # an incremental update with the assigner on: the rules' update first, with the assigner held back, then
         # the actors whose widened sentences can change (round p66)
         with use(None) if asg is not None and not full else _nothing():
             noting[0] = True
-            regroup(con, members, as_of, overrides, sink=write, sentences=sentences)
+            kept = regroup(con, members, as_of, overrides, sink=write, sentences=sentences,
+                           stored={lid: frozenset(ps) for lid, ps in stale.items()} if keeping else None,
+                           new={r[0] for r in con.execute("SELECT pledge_id FROM _gaiko_pb WHERE bucket IN "
+                                                          "(SELECT bucket FROM _gaiko_regroup)").fetchall()})
+            gone = set(stale) - kept  # computed afresh by regroup: not again below
+            hit -= gone
+            # a kept entry is computed again from its stored evidence (and the new sentences' when they reach it), as
+            # of the new date, so that it is written as a regrouping would write it (its record, status and as_of)
+            due = (due - gone) | kept
             changed = extend(con, as_of, overrides, write, sentences)
             noting[0] = False
             hit -= changed
