@@ -18,7 +18,7 @@ from .core import UnitState, _two_events
 from .joindecide import JoinDecide
 from .joinguard import objects_apart, pair_apart, pick
 from .joinobject import object_of
-from .joinrepeat import any_repeated
+from .joinrepeat import any_repeated, repeated
 from .joinnear import NearBound
 from .learned import load_model
 from .learneddays import build_days
@@ -29,7 +29,12 @@ from .rules import Rules
 from .sidekeys import listed_tokens, probe_tokens
 from .units import order
 
-__all__ = ["JoinLayer", "Switches", "JOINS_DDL"]
+__all__ = ["JoinLayer", "Switches", "JOINS_DDL", "KEEP_GUARDS"]
+
+#: (round K98) the guards' answers kept (:meth:`JoinLayer.repeated` by event id, :meth:`JoinLayer.objects` by unit and
+#: its number of rows, ``pair_apart`` by pair of units); False: read again at every scoring, as before
+#: (tests/test_clusters_k98.py)
+KEEP_GUARDS = True
 
 JOINS_DDL = "CREATE TABLE IF NOT EXISTS cluster_joins (ukey BIGINT, joined BIGINT)"
 
@@ -74,6 +79,12 @@ class JoinLayer(JoinDecide, SidesMemo, PairScores, NearBound):
         self.ufeat: dict[tuple[int, int], Any] = idx.scores.setdefault("ufeat", {})  # the base's (round c63)
         self.reps_of: dict[int, tuple[int, ...]] = cache.setdefault("reps_of", {})  # base root -> first reps units
         self.obj_of: dict[Any, str] = cache.setdefault("objects", {})  # event id -> its object (round c80)
+        # (round K98) what the guards read, kept: a mention told as a repetition (by event id), a unit's objects (with
+        # the number of its rows they were read from: rows are only appended) and pair_apart by (loner, unit), a
+        # function of the two units, which their keys fix
+        self.rep_of: dict[Any, bool] = cache.setdefault("repeated", {})
+        self.objs: dict[int, tuple[int, frozenset[str]]] = cache.setdefault("unit_objects", {})
+        self.apart: dict[tuple[int, int], bool] = cache.setdefault("apart", {})
         if "joins" not in cache:
             con.execute(JOINS_DDL)
             cache["joins"] = {int(k): int(j) for k, j in con.execute("SELECT ukey, joined FROM cluster_joins").fetchall()}
@@ -106,22 +117,50 @@ class JoinLayer(JoinDecide, SidesMemo, PairScores, NearBound):
         if g is not None and kind == "join":
             ux = self.unit(x)
             ox = self.objects(x) if g.objects is not None else frozenset()
-            rx = g.repeats is not None and any_repeated(self.rows[x], g.repeats.words, g.repeats.span,
-                                                        g.repeats.not_before)  # (round c86) told as a repetition
+            rx = g.repeats is not None and self.repeated(x, g.repeats)  # (round c86) told as a repetition
+            if rx:
+                for w in out:
+                    out[w] = -math.inf
+                return out
+            apart = self.apart if KEEP_GUARDS else {}
             for w in out:
-                uw = self.unit(w)
-                if rx or pair_apart(ux, uw, g) or (ox and objects_apart(ux, uw, ox, self.objects(w), g.objects)):
+                a = apart.get((x, w))
+                if a is None:
+                    a = apart[(x, w)] = pair_apart(ux, self.unit(w), g)
+                if a or (ox and objects_apart(ux, self.unit(w), ox, self.objects(w), g.objects)):
                     out[w] = -math.inf
         return out
 
+    def repeated(self, x: int, rp: Any) -> bool:
+        """:func:`~.joinrepeat.any_repeated` of unit ``x``'s rows (round c86), each mention's answer kept by event id
+        (round K98: a pure function of the row)."""
+        if not KEEP_GUARDS:
+            return any_repeated(self.rows[x], rp.words, rp.span, rp.not_before)
+        got = self.rep_of
+        for r in self.rows[x]:
+            e = got.get(r["id"])
+            if e is None:
+                e = got[r["id"]] = repeated(r, rp.words, rp.span, rp.not_before)
+            if e:
+                return True
+        return False
+
     def objects(self, k: int) -> frozenset[str]:
         """The objects unit ``k``'s mentions name (round c80, :func:`~.joinobject.objects_of`; its rows are read by
-        :meth:`bests` first), each mention's kept by event id."""
+        :meth:`bests` first), each mention's kept by event id; (round K98) the unit's set kept with the number of its
+        rows (rows are only ever appended)."""
+        rows = self.rows[k]
+        kept = self.objs.get(k) if KEEP_GUARDS else None
+        if kept is not None and kept[0] == len(rows):
+            return kept[1]
         got = self.obj_of
-        for r in self.rows[k]:
+        for r in rows:
             if r["id"] not in got:
                 got[r["id"]] = object_of(r)
-        return frozenset(o for o in (got[r["id"]] for r in self.rows[k]) if o)
+        out = frozenset(o for o in (got[r["id"]] for r in rows) if o)
+        if KEEP_GUARDS:
+            self.objs[k] = (len(rows), out)
+        return out
 
     def pick_join(self, roots: Any, vals: dict[int, float], floor: float) -> tuple[bool, int | None]:
         """:func:`~.joinguard.pick` (round c79): with ``guards.two_events``, two best base roots that are two events
