@@ -1,0 +1,60 @@
+"""The object named by its own proper name stands for the side (round t61, issue 14).
+
+Retrieval (:func:`gaiko.tracking.link.candidates`) keeps a sentence that names the pledge's doer, opens with its
+other party, or names no side in an article about the doer. A report naming the one thing the pledge is about by its
+proper name ("Work on Oxagon's second berth has been halted since May", "Orapa's pits fell silent on March 2",
+"Excavation began at the Ulken site") often names no side at all, in an article whose context is other countries
+(the neighbours, the buyers), and was dropped; so was one whose object name the coder took for an unplaced actor
+("?:sondrio" of "The Sondrio bypass opened to traffic", "?:yellowtail") when the pledger is unplaced too.
+
+Now a sentence naming no placed side is retrieved when it shares a proper name of the pledge's object (round t48's
+``Frame.names``) and at least ``min_shared`` topic keys with it, and decide's first step no longer reads it as
+"names no actor, and its article is about others"; an unplaced name that is one of the object's names is not
+another side. A sentence that opens with or names another country is left as before: there the other country is
+mostly doing a deed of its own ("Japan finished building a fuel storage facility at Subic Bay"). What the sentence
+says is read by the rules as any other; what they cannot read stays ``needs_review``.
+Switch and threshold: ``gaiko/data/pledges/named_object.yaml``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+__all__ = ["enabled", "min_shared", "name_sides", "names_object"]
+
+
+@lru_cache(maxsize=1)
+def _conf() -> tuple[bool, int]:
+    from ..tables import word_sets
+
+    d = word_sets("pledges/named_object.yaml")
+    return "true" in d["enabled"], int(next(iter(d["min_shared"])))
+
+
+def enabled() -> bool:
+    """Whether the kind is switched on (``named_object.yaml``)."""
+    return _conf()[0]
+
+
+def min_shared() -> int:
+    """Topic keys a sentence naming no placed side must share with the pledge, its object's name among them."""
+    return _conf()[1]
+
+
+def name_sides(frame: Any) -> list[str]:
+    """The unplaced sides (``@?:word``, as :data:`gaiko.tracking.link.SENTENCE_INFO` lists them) that are the
+    pledge's object's own names: a sentence naming them names the thing, not another actor. Empty when off."""
+    if not enabled():
+        return []
+    return sorted(f"@?:{n}" for n in frame.names)
+
+
+def names_object(frame: Any, text: str) -> bool:
+    """The sentence names a proper name of the pledge's object (switched on)."""
+    if not enabled() or not frame.names:
+        return False
+    from .lexicon import lexicon
+    from .text import keys
+
+    return bool(keys(text, lexicon(), acts=False) & frame.names)
