@@ -34,7 +34,7 @@ from .owed import debt_needs, paid_rows
 from .lexicon import Lexicon, lexicon
 from .narrower import added, narrower, other_party
 from .normalise import _VAGUE_ACTS, COUNTERPART_ACTS, Frame, money_kin, month_of, prepare, side_of
-from .namedobject import min_shared, name_sides
+from .namedobject import min_other, name_sides
 from .people import named_back
 from .planrevised import plan_revised, same_thing
 from .completedact import completes_pledged
@@ -264,7 +264,8 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
         "other": [f"@{f.other.split('/')[0]}" if f.other else None for f in frames],
         "parts": [sorted(f"@{x}" for x in f.participants) for f in frames],
         "made": [sorted(f.made_arts) for f in frames],
-        "sym": [bool(f.acts & COUNTERPART_ACTS) for f in frames], "onames": [name_sides(f) for f in frames]}  # "Trump met Takaichi": either may open the sentence
+        "sym": [bool(f.acts & COUNTERPART_ACTS) for f in frames],  # "Trump met Takaichi": either may open the sentence
+        "onames": [name_sides(f) for f in frames]}  # the object's names the coder took for unplaced actors (t61)
     out: dict[int, list[dict[str, Any]]] = {}
     with registered(con, "_gaiko_topics", {"g": gs, "k": ks, "strong": strong, "mo": months, "act": act, "nm": name,
                                                  "needs": needs, "aux": only, "kn": kins, "pn": pn}), \
@@ -286,7 +287,9 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
                        list(t.needs) FILTER (WHERE t.strong AND t.needs IS NOT NULL AND NOT t.act) AS topn,
                        list(t.needs) FILTER (WHERE t.strong AND t.needs IS NOT NULL) AS anyn,
                        list(t.k) AS ks,
-                       bool_or(t.act) AS acted, bool_or(t.nm) AS named, bool_or(t.pn) AS pname
+                       bool_or(t.act) AS acted, bool_or(t.nm) AS named,
+                       bool_or(t.pn) AND count(*) FILTER (WHERE NOT (t.act OR t.nm OR t.aux OR t.kn OR t.pn))
+                           >= {min_other()} AS pname
                 FROM r t GROUP BY t.g, t.article_id, t.idx),
             j AS (
                 SELECT a.g, a.article_id, a.idx, a.shared,
@@ -307,7 +310,8 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
                 WHERE i.published <= CAST(? AS DATE)
                   AND NOT (starts_with(m.doer, '@?:') AND NOT c.named
                            AND NOT list_contains(coalesce(i.unplaced, []), m.doer)
-                           AND len(list_filter(coalesce(i.unplaced, []), lambda x: x <> m.doer AND NOT list_contains(m.onames, x))) > 0)
+                           AND len(list_filter(coalesce(i.unplaced, []),
+                                               lambda x: x <> m.doer AND NOT list_contains(m.onames, x))) > 0)
                   AND NOT list_contains(m.made, c.article_id)
                   AND (m.start IS NULL OR i.published >= CAST(m.start AS DATE))
                   AND (m.until IS NULL OR i.published <= CAST(m.until AS DATE)
@@ -323,7 +327,7 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
                    OR (i.sides IS NULL AND (i.ctx IS NULL OR list_contains(i.ctx, m.doer)
                                             OR list_has_any(i.ctx, m.related)))
                    OR (i.first IS NULL AND NOT m.sym AND list_contains(i.ctx, m.doer))
-                   OR (i.sides IS NULL AND c.pname AND c.ante IS NULL AND c.shared >= {min_shared()})))
+                   OR (i.sides IS NULL AND c.pname AND c.ante IS NULL)))
             SELECT k.g, k.article_id, k.idx, k.shared, s.text, k.pub,
                    list_transform(coalesce(k.sides, []), lambda x: substr(x, 2)),
                    list_transform(coalesce(k.ctx, []), lambda x: substr(x, 2)),

@@ -8,7 +8,7 @@ proper name ("Work on Oxagon's second berth has been halted since May", "Orapa's
 ("?:sondrio" of "The Sondrio bypass opened to traffic", "?:yellowtail") when the pledger is unplaced too.
 
 Now a sentence naming no placed side is retrieved when it shares a proper name of the pledge's object (round t48's
-``Frame.names``) and at least ``min_shared`` topic keys with it, and decide's first step no longer reads it as
+``Frame.names``) and at least ``min_other`` other topic keys with it, and decide's first step no longer reads it as
 "names no actor, and its article is about others"; an unplaced name that is one of the object's names is not
 another side. A sentence that opens with or names another country is left as before: there the other country is
 mostly doing a deed of its own ("Japan finished building a fuel storage facility at Subic Bay"). What the sentence
@@ -21,7 +21,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["enabled", "min_shared", "name_sides", "names_object"]
+__all__ = ["enabled", "min_other", "name_sides", "names_object"]
 
 
 @lru_cache(maxsize=1)
@@ -29,7 +29,7 @@ def _conf() -> tuple[bool, int]:
     from ..tables import word_sets
 
     d = word_sets("pledges/named_object.yaml")
-    return "true" in d["enabled"], int(next(iter(d["min_shared"])))
+    return "true" in d["enabled"], int(next(iter(d["min_other"])))
 
 
 def enabled() -> bool:
@@ -37,8 +37,10 @@ def enabled() -> bool:
     return _conf()[0]
 
 
-def min_shared() -> int:
-    """Topic keys a sentence naming no placed side must share with the pledge, its object's name among them."""
+def min_other() -> int:
+    """Topic keys other than the object's names a sentence naming no placed side must share with the pledge beside a
+    name: the name says which thing, another key that the sentence is about it ("The Global Fund ... raised $11.34
+    billion" names the fund of "announce its contribution to the Global Fund" and nothing of the contribution)."""
     return _conf()[1]
 
 
