@@ -34,7 +34,7 @@ from .owed import debt_needs, paid_rows
 from .lexicon import Lexicon, lexicon
 from .narrower import added, narrower, other_party
 from .normalise import _VAGUE_ACTS, COUNTERPART_ACTS, Frame, money_kin, month_of, prepare, side_of
-from .namedobject import min_other, name_sides
+from .namedobject import min_other, name_sides, thing_names
 from .people import named_back
 from .planrevised import plan_revised, same_thing
 from .completedact import completes_pledged
@@ -253,7 +253,7 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
                 name.append(k in named)
                 only.append(k in aux and k not in f.topic)
                 kins.append(k in kin)
-                pn.append(k in f.names and k in f.topic and bool(name_sides(f)))  # the object's name (t61)
+                pn.append(k in f.topic and k in thing_names(f))  # the object's own name (round t61)
     if not gs:
         return {}
     scope = " AND st.article_id IN (SELECT article_id FROM _gaiko_new)" if new_only else ""

@@ -18,10 +18,15 @@ Switch and threshold: ``gaiko/data/pledges/named_object.yaml``.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["enabled", "min_other", "name_sides", "names_object"]
+__all__ = ["enabled", "min_other", "thing_names", "name_sides", "names_object"]
+
+#: a name after "to", "for" or "with" in the pledge's words is whom it is for or with, not the thing (a recipient or
+#: partner: "announce its contribution to the Global Fund"; "The Global Fund ... raised $11.34 billion" is its news)
+_PARTNER = re.compile(r"\b(?:to|for|with)\s+(?:the\s+)?((?:[A-Z][\w'-]*\s*)+)")
 
 
 @lru_cache(maxsize=1)
@@ -44,19 +49,34 @@ def min_other() -> int:
     return _conf()[1]
 
 
+@lru_cache(maxsize=20_000)
+def _partner_keys(text: str) -> frozenset[str]:
+    from .lexicon import lexicon
+    from .text import keys
+
+    return frozenset(k for m in _PARTNER.finditer(text) for w in m.group(1).split()
+                     for k in keys(w, lexicon(), acts=False, broad=False))
+
+
+def thing_names(frame: Any) -> frozenset[str]:
+    """The proper names of the pledge's object (``Frame.names``) less those of whom it is for or with; empty when off."""
+    if not enabled() or not frame.names:
+        return frozenset()
+    return frame.names - _partner_keys(frame.pledged_text)
+
+
 def name_sides(frame: Any) -> list[str]:
     """The unplaced sides (``@?:word``, as :data:`gaiko.tracking.link.SENTENCE_INFO` lists them) that are the
     pledge's object's own names: a sentence naming them names the thing, not another actor. Empty when off."""
-    if not enabled():
-        return []
-    return sorted(f"@?:{n}" for n in frame.names)
+    return sorted(f"@?:{n}" for n in thing_names(frame))
 
 
 def names_object(frame: Any, text: str) -> bool:
     """The sentence names a proper name of the pledge's object (switched on)."""
-    if not enabled() or not frame.names:
+    names = thing_names(frame)
+    if not names:
         return False
     from .lexicon import lexicon
     from .text import keys
 
-    return bool(keys(text, lexicon(), acts=False) & frame.names)
+    return bool(keys(text, lexicon(), acts=False) & names)
