@@ -87,3 +87,39 @@ def test_unit_name_sides_and_names_object() -> None:
         assert "@?:tarvani" in name_sides(f)
         assert names_object(f, "Work on the Tarvani ferry terminal has been halted since March.")
     assert not names_object(f, "Work on the Safaga ferry terminal has been halted since March.")
+
+
+def _names_on() -> bool:
+    from gaiko.tables import word_sets
+
+    return "true" in word_sets("pledges/object_names.yaml")["enabled"]
+
+
+@pytest.mark.skipif(not (_on() and _names_on()), reason="kind A or round t60's kind C switched off")
+def test_b_a_named_object_with_a_concept_head_is_read(tmp_path: Path, coder) -> None:
+    """Kind B (round t60's kind C on again, the relation model reading only the keys it was fitted with): "the Kelsu
+    nuclear plant" is keyed by its concept (a reactor) and now by its name, and kind A reads the report naming no side."""
+    pledge = "Rosatom will build the Kelsu nuclear plant by 2030, the Russian company said."
+    report = "Excavators began digging at the site of the Kelsu nuclear plant this month."
+    entries = ledger_entries(tmp_path, coder, _arts([("2026-01-10", pledge), ("2026-05-20", KAZAKH.format(report))]))
+    mine = [e for e in entries if e["action"].startswith("build")]
+    assert mine and all(e["status"] == "in_progress" for e in mine), _show(entries)
+
+
+def test_b_unit_the_model_counts_only_the_keys_it_was_fitted_with() -> None:
+    from gaiko.tracking.clause import Decision, Report
+    from gaiko.tracking.lexicon import lexicon
+    from gaiko.tracking.model import features
+    from gaiko.tracking.normalise import frame, prepare
+
+    lex = lexicon()
+    m = {"action": "open the Amdalai border post to commercial goods", "actor": {"country": "GMB"}, "kind": "promise",
+         "published": "2026-03-02", "article_id": "a", "sentence_index": 0,
+         "sentence": "Gambia will open the Amdalai border post to commercial goods by April."}
+    f = frame([prepare(m, lex)], lex)
+    report = Report(text="Traders gathered at the Amdalai border post, waiting for the gates to open.",
+                    published="2026-03-28")
+    feats = features(f, report, Decision("needs_review"), lex)
+    assert feats["shared_topic"] == 1.0  # the border post; the name, when kind C keys it, is no feature
+    if _names_on():
+        assert "amdalai" in f.topic and "amdalai" in f.name_only
