@@ -239,6 +239,7 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
         debt, daux = debt_needs(f)  # the debt for a sum owed: beside another word of its object or a paying act (t53)
         modifies.update(dict.fromkeys(debt, daux))
         kin, aux = kin | debt, [*aux, *(x for x in daux if x not in aux and x not in back)]
+        own_names = thing_names(f) & f.topic  # the object's own names (round t61)
         for k in [*f.topic, *back, *named, *off, *(x for x in aux if x not in f.topic), *(debt - f.topic)]:
             for mo in span:  # the pledge's term, month by month: the join reads only its months' sentences
                 gs.append(g)
@@ -253,7 +254,7 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
                 name.append(k in named)
                 only.append(k in aux and k not in f.topic)
                 kins.append(k in kin)
-                pn.append(k in f.topic and k in thing_names(f))  # the object's own name (round t61)
+                pn.append(k in own_names)
     if not gs:
         return {}
     scope = " AND st.article_id IN (SELECT article_id FROM _gaiko_new)" if new_only else ""
