@@ -123,3 +123,28 @@ def test_b_unit_the_model_counts_only_the_keys_it_was_fitted_with() -> None:
     assert feats["shared_topic"] == 1.0  # the border post; the name, when kind C keys it, is no feature
     if _names_on():
         assert "amdalai" in f.topic and "amdalai" in f.name_only
+
+
+SHWE = "Myanmar will tear down all the buildings at the Shwe Kokko compound by June, the junta said."
+
+
+@pytest.mark.parametrize("report,status", [
+    # kind C2: a share of the whole after a name's possessive is the work under way (round t59's share_done read
+    # "N of the M" only); fails with possessive_whole off (main's reading: fulfilled)
+    ("Demolition crews had pulled down about 120 of Shwe Kokko's 500 buildings by the end of April.", "in_progress"),
+    # look-alike: the whole told ("all 500"), done
+    ("Demolition crews had pulled down all 500 of the buildings at Shwe Kokko by the end of April.", "fulfilled"),
+])
+def test_c_a_share_after_a_possessive_is_under_way(tmp_path: Path, coder, report: str, status: str) -> None:
+    entries = ledger_entries(tmp_path, coder, _arts([("2026-01-10", SHWE), ("2026-05-02", report)]))
+    mine = [e for e in entries if e["action"].startswith("tear")]
+    assert mine and all(e["status"] == status for e in mine), _show(entries)
+
+
+def test_c_unit_share_of_possessive() -> None:
+    from gaiko.tables import word_sets
+    from gaiko.tracking.sharedone import share_of
+
+    on = "true" in word_sets("pledges/share_done.yaml")["possessive_whole"]
+    assert (share_of("Crews had pulled down about 150 of Myawaddy's 600 buildings.") is not None) == on
+    assert share_of("Crews had pulled down 150 of the 600 buildings.") is not None
