@@ -49,6 +49,7 @@ from .arrival import arrival_elsewhere
 from .latenot import not_done_stalls
 from .noneof import none_done
 from .nointent import no_intention
+from .namedobject import names_object
 from .normalise import COUNTERPART_ACTS, Frame
 from .otherpledge import other_pledge
 from .askedrefuses import asked_refuses
@@ -117,7 +118,8 @@ def _decide(frame: Frame, report: Report, lex: Lexicon) -> Decision:
     placed = bool(frame.doer) and not frame.doer.startswith("?:")
     feats["doer_named"] = float(frame.doer in sides)
     feats["other_named"] = float(bool(sides & frame.related))
-    if placed and not sides and report.context and not ({frame.doer} | frame.related) & report.context:
+    if placed and not sides and report.context and not ({frame.doer} | frame.related) & report.context \
+            and not names_object(frame, report.text):  # "Work on Oxagon's second berth has been halted" (round t61)
         return Decision("unrelated", note="names no actor, and its article is about others", features=feats)
     if frame.participants and not frame.participants <= countries:
         return Decision("unrelated", note="not with the pledge's counterparts", features=feats)

@@ -34,6 +34,7 @@ from .owed import debt_needs, paid_rows
 from .lexicon import Lexicon, lexicon
 from .narrower import added, narrower, other_party
 from .normalise import _VAGUE_ACTS, COUNTERPART_ACTS, Frame, money_kin, month_of, prepare, side_of
+from .namedobject import min_other, name_sides, thing_names
 from .people import named_back
 from .planrevised import plan_revised, same_thing
 from .completedact import completes_pledged
@@ -220,7 +221,7 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
     each list in (published, article, sentence) order, as dicts: article_id, idx, shared (topic keys shared), text,
     published, sides (named in the sentence), context (its article's context sides). Only the new articles'
     sentences with ``new_only``. :func:`sides_table` must have been built from ``keys``."""
-    gs, ks, strong, months, act, name, needs, only, kins = [], [], [], [], [], [], [], [], []
+    gs, ks, strong, months, act, name, needs, only, kins, pn = [], [], [], [], [], [], [], [], [], []
     top = month_of(as_of) or 0
     late_days, late_shared = _late()
     lates = [None if _from_deadline(f) else _days_after(f.until, late_days) for f in frames]
@@ -238,6 +239,7 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
         debt, daux = debt_needs(f)  # the debt for a sum owed: beside another word of its object or a paying act (t53)
         modifies.update(dict.fromkeys(debt, daux))
         kin, aux = kin | debt, [*aux, *(x for x in daux if x not in aux and x not in back)]
+        own_names = thing_names(f) & f.topic  # the object's own names (round t61)
         for k in [*f.topic, *back, *named, *off, *(x for x in aux if x not in f.topic), *(debt - f.topic)]:
             for mo in span:  # the pledge's term, month by month: the join reads only its months' sentences
                 gs.append(g)
@@ -252,6 +254,7 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
                 name.append(k in named)
                 only.append(k in aux and k not in f.topic)
                 kins.append(k in kin)
+                pn.append(k in own_names)
     if not gs:
         return {}
     scope = " AND st.article_id IN (SELECT article_id FROM _gaiko_new)" if new_only else ""
@@ -262,10 +265,11 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
         "other": [f"@{f.other.split('/')[0]}" if f.other else None for f in frames],
         "parts": [sorted(f"@{x}" for x in f.participants) for f in frames],
         "made": [sorted(f.made_arts) for f in frames],
-        "sym": [bool(f.acts & COUNTERPART_ACTS) for f in frames]}  # "Trump met Takaichi": either may open the sentence
+        "sym": [bool(f.acts & COUNTERPART_ACTS) for f in frames],  # "Trump met Takaichi": either may open the sentence
+        "onames": [name_sides(f) for f in frames]}  # the object's names the coder took for unplaced actors (t61)
     out: dict[int, list[dict[str, Any]]] = {}
     with registered(con, "_gaiko_topics", {"g": gs, "k": ks, "strong": strong, "mo": months, "act": act, "nm": name,
-                                                 "needs": needs, "aux": only, "kn": kins}), \
+                                                 "needs": needs, "aux": only, "kn": kins, "pn": pn}), \
             registered(con, "_gaiko_gmeta", meta):
         # sentence filters first (its date, its sides and its article's context: :data:`SENTENCE_INFO`), the
         # sentence's text only for the rows kept
@@ -273,7 +277,7 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
             # a key with ``needs`` is strong only beside one of them among the sentence's keys shared: read per
             # sentence from the group's keys (round L53: a window over every row did it, a third of an update)
             f"""WITH r AS (
-                SELECT t.g, t.k, t.act, t.nm, t.aux, t.kn, st.article_id, st.idx, t.strong,
+                SELECT t.g, t.k, t.act, t.nm, t.aux, t.kn, t.pn, st.article_id, st.idx, t.strong,
                        CAST(t.needs AS VARCHAR[]) AS needs
                 FROM _gaiko_topics t JOIN {keys} st ON st.key = t.k AND st.month IS NOT DISTINCT FROM t.mo{scope}
                 WHERE st.idx >= 0),
@@ -284,17 +288,19 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
                        list(t.needs) FILTER (WHERE t.strong AND t.needs IS NOT NULL AND NOT t.act) AS topn,
                        list(t.needs) FILTER (WHERE t.strong AND t.needs IS NOT NULL) AS anyn,
                        list(t.k) AS ks,
-                       bool_or(t.act) AS acted, bool_or(t.nm) AS named
+                       bool_or(t.act) AS acted, bool_or(t.nm) AS named,
+                       bool_or(t.pn) AND count(*) FILTER (WHERE NOT (t.act OR t.nm OR t.aux OR t.kn OR t.pn))
+                           >= {min_other()} AS pname
                 FROM r t GROUP BY t.g, t.article_id, t.idx),
             j AS (
                 SELECT a.g, a.article_id, a.idx, a.shared,
                        a.top0 OR coalesce(len(list_filter(a.topn, lambda x: list_has_any(x, a.ks))) > 0, false) AS topical,
-                       a.acted, a.named
+                       a.acted, a.named, a.pname
                 FROM a WHERE a.any0 OR coalesce(len(list_filter(a.anyn, lambda x: list_has_any(x, a.ks))) > 0, false)),
             c AS (
-                SELECT j.g, j.article_id, j.idx, j.shared, j.named, NULL::BIGINT AS ante FROM j WHERE j.topical
+                SELECT j.g, j.article_id, j.idx, j.shared, j.named, j.pname, NULL::BIGINT AS ante FROM j WHERE j.topical
                 UNION ALL
-                SELECT j.g, j.article_id, j.idx, j.shared, j.named, max(t.idx) AS ante
+                SELECT j.g, j.article_id, j.idx, j.shared, j.named, j.pname, max(t.idx) AS ante
                 FROM j JOIN j t ON t.g = j.g AND t.article_id = j.article_id AND t.topical
                                    AND t.idx < j.idx AND t.idx >= j.idx - 3
                 WHERE NOT j.topical AND j.acted GROUP BY ALL),
@@ -305,7 +311,8 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
                 WHERE i.published <= CAST(? AS DATE)
                   AND NOT (starts_with(m.doer, '@?:') AND NOT c.named
                            AND NOT list_contains(coalesce(i.unplaced, []), m.doer)
-                           AND len(list_filter(coalesce(i.unplaced, []), lambda x: x <> m.doer)) > 0)
+                           AND len(list_filter(coalesce(i.unplaced, []),
+                                               lambda x: x <> m.doer AND NOT list_contains(m.onames, x))) > 0)
                   AND NOT list_contains(m.made, c.article_id)
                   AND (m.start IS NULL OR i.published >= CAST(m.start AS DATE))
                   AND (m.until IS NULL OR i.published <= CAST(m.until AS DATE)
@@ -320,7 +327,8 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
                    OR (NOT m.sym AND (i.first = m.other OR list_contains(m.related, i.first)))
                    OR (i.sides IS NULL AND (i.ctx IS NULL OR list_contains(i.ctx, m.doer)
                                             OR list_has_any(i.ctx, m.related)))
-                   OR (i.first IS NULL AND NOT m.sym AND list_contains(i.ctx, m.doer))))
+                   OR (i.first IS NULL AND NOT m.sym AND list_contains(i.ctx, m.doer))
+                   OR (i.sides IS NULL AND c.pname AND c.ante IS NULL)))
             SELECT k.g, k.article_id, k.idx, k.shared, s.text, k.pub,
                    list_transform(coalesce(k.sides, []), lambda x: substr(x, 2)),
                    list_transform(coalesce(k.ctx, []), lambda x: substr(x, 2)),

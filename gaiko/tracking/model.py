@@ -61,7 +61,7 @@ def _features(frame: Frame, report: Report, decision: Decision, lex: Lexicon) ->
             float(any(w in _wl("future") for w in words)),
             {"w:" + lex.lemmas(t.text)[0][0]: 1.0 for t in toks if t.text[:1].isalpha()})
     ks, concepts, objects_none, acts_named, neg_any, future_any, lemmas = got
-    topic = ks & frame.topic
+    topic = ks & (frame.topic - frame.name_only)  # the names kind C adds retrieve; the model was fitted without (t61)
     f["shared_topic"] = float(len(topic))
     f["shared_heads"] = float(not ks.isdisjoint(frame.heads))
     f["shared_narrow"] = float(len(ks & frame.narrow))

@@ -82,6 +82,7 @@ class Frame:
     name_needs: tuple[tuple[str, frozenset[str]], ...] = ()
     sends_to: tuple[frozenset[str], ...] = ()  # the places a pledge of sending states, as countries (round t53)
     pledged_text: str = ""  # the first mention's action and sentence as written ("keep its crossings closed"; round t54)
+    name_only: frozenset[str] = frozenset()  # topic keys only kind C's object names add: retrieval, not model (t61)
 
 
 _RESTRICTIONS = frozenset({"o:tariff", "o:sanction_measure", "o:restriction", "o:export_control", "o:tax", "o:fee",
@@ -274,13 +275,15 @@ def frame(group: list[dict[str, Any]], lex: Lexicon | None = None) -> Frame:
     objects = frozenset().union(*(m["_objects"] for m in group))
     topic = frozenset().union(*(m["_topic"] for m in group))
     concept_heads = {k for k in first.get("_heads") or () if ":" in k}
+    name_only: frozenset[str] = frozenset()  # the object's names keyed beside a concept head (round t60's kind C)
     if concept_heads:  # what a report must name in meaning: the object's head (and its contrary: fighting for a truce)
         topic = frozenset(concept_heads | {lex.opposite_objects[k] for k in concept_heads if k in lex.opposite_objects}
                           | set(first.get("_places") or ()))
         if concept_heads & _RESTRICTIONS:  # the goods a restriction is on name it too ("white rice left port")
             topic |= {k for m in group for k in m.get("_narrow") or () if lex.category.get(k)}
         if not frozenset().union(*(m["_acts"] for m in group)) & COUNTERPART_ACTS:
-            topic |= object_names(group, lex)  # "the Dragon gas field": "Talks on the Dragon field ..." (round t60)
+            name_only = object_names(group, lex) - topic  # "the Dragon gas field": "Talks on the Dragon field" (t60)
+            topic |= name_only
     if "o:money" in concept_heads:  # "pay its budget dues" is reported as "paid its assessment", spending (round t50)
         topic |= money_kin()
     topic |= object_people(object_text(first))  # "release four detained Britons": keyed by the people (round t38)
@@ -318,6 +321,7 @@ def frame(group: list[dict[str, Any]], lex: Lexicon | None = None) -> Frame:
         name_needs=tuple(sorted(name_heads(group, topic, lex).items())) if not acts & COUNTERPART_ACTS else (),
         sends_to=sent_to(group, lex),
         pledged_text=" ".join(x for x in (first.get("action"), first.get("sentence")) if x),
+        name_only=name_only,
     )
 
 

@@ -9,7 +9,7 @@ such sentences done (0.5 to 0.65): the pledge went to fulfilled where the report
 
 :func:`share_done` reads a ``needs_review`` decision about the pledge, or a ``fulfils`` one, again: a share of the work
 (a fraction word or a percentage below 100 before "of": ``fractions``; "N of the M" or "Of the M ..., N" with N below
-M) in a sentence with no word that negates it, puts it in the future, wishes it or makes it a view (``blockers``), is
+M, the whole also after a name's possessive: "150 of KK Park's 600 buildings", round t61) in a sentence with no word that negates it, puts it in the future, wishes it or makes it a view (``blockers``), is
 less than promised (:func:`gaiko.tracking.amounts.less_than_promised`): ``progresses`` while the term runs or with no
 deadline, ``partial`` once it is over or when the report says it falls short. A share that is a time ("in the second
 half of 2025", "half of the year": ``not_share_before``, ``time_words``), a share the pledge itself names ("pay half of
@@ -68,7 +68,8 @@ def share_of(text: str) -> str | None:
     for m in pct.finditer(text):
         if 0 < float(m.group(2)) < 100 and not _not_work(text, m):
             return text[m.start(2):m.end()]
-    for m in re.finditer(rf"\b({_NUM}) of (?:the|its|their) (?:[\w-]+ ){{0,3}}?({_NUM})\b(?![.,]\d)", text):
+    owner = r"|[A-Z][\w-]*(?: [A-Z][\w-]*){0,3}['’]s" if "true" in _w("possessive_whole") else ""  # round t61
+    for m in re.finditer(rf"\b({_NUM}) of (?:the|its|their{owner}) (?:[\w-]+ ){{0,3}}?({_NUM})\b(?![.,]\d)", text):
         if 0 < _num(m.group(1)) < _num(m.group(2)):
             return m.group(0)
     for m in re.finditer(rf"\bOf the ({_NUM}) [^,.;]{{1,80}}, ({_NUM})\b", text):
