@@ -26,7 +26,6 @@ from .ingest_checks import (
     implausible_date,
     parse_date,
 )
-from .ingest_csv import read_csv_text
 from .ingest_records import (
     Item,
     article_from_record,

@@ -8,13 +8,14 @@ clause chooser matched it) but no act the rules read, so it was ``needs_review``
 such sentences done (0.5 to 0.65): the pledge went to fulfilled where the report tells only a share of it.
 
 :func:`share_done` reads a ``needs_review`` decision about the pledge, or a ``fulfils`` one, again: a share of the work
-(a fraction word or a percentage below 100 before "of": ``fractions``; "N of the M" or "Of the M ..., N" with N below
-M, the whole also after a name's possessive: "150 of KK Park's 600 buildings", round t61) in a sentence with no word that negates it, puts it in the future, wishes it or makes it a view (``blockers``), is
-less than promised (:func:`gaiko.tracking.amounts.less_than_promised`): ``progresses`` while the term runs or with no
-deadline, ``partial`` once it is over or when the report says it falls short. A share that is a time ("in the second
-half of 2025", "half of the year": ``not_share_before``, ``time_words``), a share the pledge itself names ("pay half of
-all royalties"), a whole told with a number ("all 300 kilometres", "300 of the 300"; "freed all 20 hostages, about
-half of the 48 held" for a pledge of 20) and a share of a vote ("two-thirds of lawmakers voted") are none. Words:
+(a fraction word or a percentage below 100 before "of": ``fractions``; "N of the M" or "Of the M ..., N" with N below M,
+the whole also after a name's possessive: "150 of KK Park's 600 buildings", round t61) in a sentence with no word that
+negates it, puts it in the future, wishes it or makes it a view (``blockers``), is less than promised
+(:func:`gaiko.tracking.amounts.less_than_promised`): ``progresses`` while the term runs or with no deadline, ``partial``
+once it is over or when the report says it falls short. A share that is a time ("in the second half of 2025", "half of
+the year": ``not_share_before``, ``time_words``), a share the pledge itself names ("pay half of all royalties"), a whole
+told with a number ("all 300 kilometres", "300 of the 300"; "freed all 20 hostages, about half of the 48 held" for a
+pledge of 20) and a share of a vote ("two-thirds of lawmakers voted") are none. Words:
 ``gaiko/data/pledges/share_done.yaml``.
 """
 
