@@ -126,6 +126,17 @@ def test_the_api_writes_times_with_the_zone(store) -> None:
     assert str(df["coded_at"].dtype) == "datetime64[us, UTC]"
 
 
+def test_the_cluster_page_gives_the_time_with_its_zone(store) -> None:
+    from fastapi.testclient import TestClient
+
+    from gaiko.server import create_app
+
+    c = TestClient(create_app(store["db"]))
+    page = c.get(f"/clusters/{store['cluster']['cluster_id']}").text
+    want = _z(store["coded"])
+    assert f'<time datetime="{want}">{want[:19].replace("T", " ")} UTC</time>' in page
+
+
 def test_an_older_stores_times_read_as_utc_and_select_as_before(store, tmp_path: Path, cli) -> None:
     """A store written before holds the same naive UTC: it reads as before, written with Z; and a time copied from an
     export (with its Z) given to --coded-since selects the rows coded at it or later, as its value without Z did."""
