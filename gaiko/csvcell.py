@@ -21,6 +21,8 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from typing import IO, Any
 
+from .utctime import iso_text
+
 __all__ = ["FORMULA_STARTS", "JOINED", "neutralise", "cell_text", "column_cell", "row_writer", "write_csv"]
 
 #: first characters that make a spreadsheet read a cell as a formula
@@ -40,7 +42,7 @@ def _plain(value: Any) -> Any:
     if isinstance(value, (list, tuple, set)):
         return [_plain(v) for v in value]
     if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
+        return iso_text(value)  # a moment with its zone, Z (round n54)
     if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
         return None
     return value
@@ -58,7 +60,7 @@ def cell_text(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
+        return iso_text(value)  # a moment with its zone, Z (round n54)
     if isinstance(value, (list, tuple, dict, set)):
         return json.dumps(_plain(value), ensure_ascii=False, default=str)
     if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):

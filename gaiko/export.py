@@ -59,7 +59,9 @@ LEFT JOIN clusters c ON c.id = m.cluster_id
 
 
 def _iso(v: Any) -> Any:
-    return v.isoformat() if hasattr(v, "isoformat") else v
+    from .utctime import iso_text  # a moment with its zone, Z (round n54)
+
+    return iso_text(v)
 
 
 def _actor(row: dict[str, Any], side: str) -> dict[str, Any] | None:
@@ -240,8 +242,9 @@ def _export_file(store: Any, fmt: str, out: Path, count: str, filters: dict[str,
     sql, params = counting.event_rows(store.con, count, {"include_negated": True, **filters}, "article", flat=True)
     if fmt == "csv":
         return _export_csv(store, sql, params, out)
-    path_sql = str(out).replace("'", "''")
-    store.con.execute(f"COPY ({sql}) TO '{path_sql}' (FORMAT PARQUET, COMPRESSION ZSTD)", params)
+    from .store.downloads import copy_parquet  # coded_at a time in UTC (round n54)
+
+    copy_parquet(store.con, sql, params, str(out))
     return int(store.con.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0])
 
 

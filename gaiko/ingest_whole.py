@@ -18,10 +18,10 @@ from collections.abc import Iterator
 from .errors import InputRejected
 from .ingest_checks import decode_bytes
 from .ingest_csv import read_csv_text
-from .ingest_records import Item, read_json_text
+from .ingest_records import Item, raw_id, read_json_text
 from .types import InputError
 
-__all__ = ["read_whole", "decode_with_nuls", "decode_document"]
+__all__ = ["read_whole", "decode_with_nuls", "decode_document", "encoding_warnings", "declared_charset"]
 
 def decode_with_nuls(data: bytes) -> tuple[str, str | None] | None:
     """``data`` (refused as binary for its NUL bytes) as text with its NUL bytes kept, and the note of
@@ -61,7 +61,7 @@ def read_whole(data: bytes, name: str, kind: str, default_date: str | None) -> I
         yield InputError(name, exc.reason, exc.detail)
         return
     if note:
-        yield from _encoding_warnings(data, name, note)
+        yield from encoding_warnings(data, name, note)
     if kind == "json":
         yield from read_json_text(text, name, default_date)
     else:
@@ -76,16 +76,43 @@ def _utf8(line: bytes) -> bool:
     return True
 
 
-def _encoding_warnings(data: bytes, name: str, note: str) -> Iterator[InputError]:
+def encoding_warnings(data: bytes, name: str, note: str, ids: bool = False) -> Iterator[InputError]:
     """The ``encoding`` warning of a document that is not UTF-8 throughout: one per line that is not, with its line,
     when those are fewer than half of its lines (a UTF-8 file with a row pasted from a Windows-1252 one: the row is
-    told, not the file; round n53), else one for the file, as before."""
+    told, not the file; round n53), else one for the file, as before. ``ids``: each warning names its input by the
+    hash of its bytes (the body's, or the line's), as a request body's warnings do (round n54: a CSV or JSON body
+    POSTed to the API had one warning for the body where ``gaiko code`` of the same file had one per line)."""
     lines = data.split(b"\n")
     bad = [k for k, ln in enumerate(lines, start=1) if not _utf8(ln)]
     if not bad or len(bad) * 2 >= sum(1 for ln in lines if ln.strip()) or data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        yield InputError(name, "encoding", note, severity="warning")
+        yield InputError(name, "encoding", note, severity="warning", input_id=raw_id(data[:1 << 20]) if ids else None)
         return
     how = note.split(": ", 1)[-1]
     for k in bad:
         yield InputError(name, "encoding", f"this line is not UTF-8, unlike the file's other lines: {how}", k,
-                         severity="warning")
+                         severity="warning", input_id=raw_id(lines[k - 1]) if ids else None)
+
+
+def declared_charset(data: bytes, charset: str | None) -> tuple[bytes, str | None]:
+    """A request body in the charset its ``Content-Type`` declares (``text/csv; charset=windows-1252``), as UTF-8
+    bytes, and None; or ``data`` as it came and a note saying why the declaration was not followed (a charset Python
+    does not know, or one the body is not in), when the body is then read as any other, its encoding sniffed (round
+    n54: the declaration was dropped, so a body declared Windows-1252 had an ``encoding`` warning, "decoded as
+    Windows-1252", and one in ISO-8859-2 or Shift_JIS was read as Windows-1252, its letters wrong). UTF-8, or no
+    charset: ``data`` as it came and None (sniffed as before: a UTF-8 body with a byte order mark is UTF-8)."""
+    import codecs
+
+    name = (charset or "").strip().strip("\"'").lower()
+    if not name:
+        return data, None
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        return data, f"the Content-Type's charset={charset} is no charset gaiko knows: the body's encoding was sniffed"
+    if codec == "utf-8":
+        return data, None
+    try:
+        return data.decode(codec).encode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        return data, (f"the body is not {charset} as its Content-Type says (byte {exc.start}): its encoding was "
+                      "sniffed")

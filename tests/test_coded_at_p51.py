@@ -39,7 +39,8 @@ def two_runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 
 
 def _iso(v: Any) -> str:
-    return v.isoformat() if isinstance(v, dt.datetime) else str(v)
+    # written with its zone, Z, since round n54 (tests/test_utc_times_n54.py)
+    return v.isoformat() + "Z" if isinstance(v, dt.datetime) else str(v)
 
 
 def test_store_rows_carry_coded_at_a_cluster_its_earliest_a_mention_its_own(two_runs) -> None:
@@ -71,8 +72,8 @@ def test_every_export_format_has_coded_at(two_runs, tmp_path: Path, count: str) 
     rows = list(csv.DictReader((tmp_path / "x.csv").open(encoding="utf-8")))
     assert {r["id"]: r["coded_at"] for r in rows} == {k: _iso(v) for k, v in want.items()}
     df = pd.read_parquet(tmp_path / "x.parquet")
-    assert str(df["coded_at"].dtype).startswith("datetime64")
-    assert {i: t.to_pydatetime() for i, t in zip(df["id"], df["coded_at"])} == want
+    assert str(df["coded_at"].dtype).startswith("datetime64")  # in UTC since round n54
+    assert {i: t.to_pydatetime().replace(tzinfo=None) for i, t in zip(df["id"], df["coded_at"])} == want
 
 
 def test_the_api_event_rows_and_downloads_have_coded_at(two_runs) -> None:
@@ -81,13 +82,13 @@ def test_the_api_event_rows_and_downloads_have_coded_at(two_runs) -> None:
     from gaiko.server import create_app
 
     c = TestClient(create_app(two_runs["path"]))
-    first = two_runs["first"].isoformat()
+    first = _iso(two_runs["first"])
     rows = c.get("/api/v1/events").json()["events"]
     assert {r["cluster_id"]: r["coded_at"] for r in rows}[two_runs["cluster"]] == first
     mentions = c.get("/api/v1/events?count=mentions").json()["events"]
-    assert {r["id"]: r["coded_at"] for r in mentions}[two_runs["late"]["id"]] == two_runs["late"]["coded_at"].isoformat()
+    assert {r["id"]: r["coded_at"] for r in mentions}[two_runs["late"]["id"]] == _iso(two_runs["late"]["coded_at"])
     assert c.get(f"/api/v1/events/{two_runs['late']['id']}").json()["event"]["coded_at"] == \
-        two_runs["late"]["coded_at"].isoformat()
+        _iso(two_runs["late"]["coded_at"])
     assert {r["cluster_id"]: r["coded_at"] for r in c.get("/api/v1/clusters").json()["clusters"]}[
         two_runs["cluster"]] == first
     assert c.get(f"/api/v1/clusters/{two_runs['cluster']}").json()["cluster"]["coded_at"] == first
@@ -121,9 +122,9 @@ def test_coded_since_keeps_the_rows_coded_at_or_after_it(two_runs, tmp_path: Pat
         export_events(s, "jsonl", tmp_path / "m.jsonl", count="mentions", coded_since=since.isoformat())
         export_events(s, "jsonl", tmp_path / "c.jsonl", coded_since=since.isoformat())
     mentions = [json.loads(x) for x in (tmp_path / "m.jsonl").read_text().splitlines()]
-    assert mentions and all(m["coded_at"] >= since.isoformat() for m in mentions)
+    assert mentions and all(m["coded_at"] >= _iso(since) for m in mentions)
     clusters = {r["cluster_id"]: r["coded_at"] for r in map(json.loads, (tmp_path / "c.jsonl").read_text().splitlines())}
-    assert clusters[two_runs["cluster"]] == two_runs["first"].isoformat() < since.isoformat()
+    assert clusters[two_runs["cluster"]] == _iso(two_runs["first"]) < _iso(since)
 
 
 def test_a_store_without_coding_times_exports_coded_at_empty(two_runs, tmp_path: Path, cli) -> None:

@@ -10,7 +10,8 @@ from typing import NoReturn, Optional
 import typer
 
 from ..errors import GaikoError
-from .common import check_json_format, emit_json, emit_rows, existing_store, fail, listed_elsewhere, stops_told
+from .common import (check_json_format, emit_json, emit_rows, existing_store, fail, json_text, listed_elsewhere,
+                     stops_told)
 
 cluster_app = typer.Typer(help="Event clusters: show one with all its reports; split or merge by hand.",
                           no_args_is_help=True)
@@ -61,7 +62,7 @@ def show(
     except GaikoError as exc:
         fail(exc)
     if fmt == "json":
-        sys.stdout.write(json.dumps(d, ensure_ascii=False, indent=2, default=str) + "\n")
+        sys.stdout.write(json.dumps(d, ensure_ascii=False, indent=2, default=json_text) + "\n")
         return
     c = d["cluster"]
     typer.echo(f"{c['id']}  {c['event_type']}{' ' + c['mode'] if c['mode'] else ''}  {_side(c, 'source')} → "
@@ -230,7 +231,7 @@ def evaluate(
     except GaikoError as exc:
         fail(exc)
     if as_json:
-        sys.stdout.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+        sys.stdout.write(json.dumps(r, ensure_ascii=False, default=json_text) + "\n")
         return
     typer.echo(f"{r['articles']} articles, {r['stories']} stories, {r['gold_mentions']} labelled mentions of "
                f"{r['gold_clusters']} events ({r['multi_article_clusters']} in more than one article)")

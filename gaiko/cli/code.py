@@ -22,7 +22,7 @@ def register(app: typer.Typer) -> None:
 
 
 def code(
-    paths: list[str] = typer.Argument(..., metavar="PATH...", help="Files, directories or '-' for stdin: .txt, .html, .jsonl, .json, .csv. A .txt file is one article: its first line, when a title (short, no final full stop, a blank line after it), is its title, not coded; else a sentence like any other (to be sure, give records with 'title' (not coded) and 'text' in JSONL or CSV). An .html page's "
+    paths: list[str] = typer.Argument(..., metavar="PATH...", help="Files, directories or '-' for stdin: .txt, .html, .jsonl, .json, .csv. A .txt file is one article: its first line, when a title (short, no final full stop, a blank line after it, no byline or dateline), is its title, not coded; else a sentence like any other (to be sure, give records with 'title' (not coded) and 'text' in JSONL or CSV). An .html page's "
                                    "headline is its title, not coded."),
     db: str = typer.Option(DEFAULT_DB, "--db", help="DuckDB store to write (created if missing)."),
     date: Optional[str] = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) for articles that carry none."),

@@ -117,7 +117,7 @@ def check_json_format(as_json: bool, fmt: str) -> None:
 
 def emit_json(doc: dict[str, Any]) -> None:
     """One JSON document on stdout (dates as ISO strings), for ``--json``."""
-    sys.stdout.write(json.dumps(doc, ensure_ascii=False, default=str) + "\n")
+    sys.stdout.write(json.dumps(doc, ensure_ascii=False, default=json_text) + "\n")
 
 
 def emit_rows(rows: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None, title: str | None = None,
@@ -130,11 +130,11 @@ def emit_rows(rows: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str] |
     terminal. Piped output keeps its one table 160 columns wide."""
     if fmt == "jsonl":
         for r in rows:
-            sys.stdout.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+            sys.stdout.write(json.dumps(r, ensure_ascii=False, default=json_text) + "\n")
         return
     rows = list(rows)
     if fmt == "json":  # s35 (b35 F18): the rows of jsonl as one JSON array (it was "unknown format 'json'")
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=str) + "\n")
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, default=json_text) + "\n")
         return
     cols = list(columns) if columns else (list(rows[0].keys()) if rows else [])
     if fmt == "csv":
@@ -223,8 +223,17 @@ def _flat(v: Any) -> str:
     if v is None:
         return ""
     if isinstance(v, (list, dict)):
-        return json.dumps(v, ensure_ascii=False, default=str)
-    return str(v)
+        return json.dumps(v, ensure_ascii=False, default=json_text)
+    return str(json_text(v))
+
+
+def json_text(v: Any) -> Any:
+    """JSON's text of a value it has no type for: a moment (held in UTC) with ``Z``, a date ISO (round n54: a time was
+    ``str``'s ``2026-12-07 05:13:38.618603``, no zone), anything else ``str``."""
+    from ..utctime import iso_text
+
+    out = iso_text(v)
+    return out if isinstance(out, str) else str(out)
 
 
 #: typer settings of a command that takes whatever follows it (:func:`listed_elsewhere`)

@@ -12,7 +12,7 @@ import typer
 
 from ..errors import GaikoError
 from .common import (check_day, check_json_format, check_limit, emit_json, emit_rows, existing_store, fail,
-                     listed_elsewhere)
+                     json_text, listed_elsewhere)
 
 COLUMNS = ("id", "status", "actor", "action", "target", "deadline", "evidence")
 
@@ -292,7 +292,7 @@ def show(
     except GaikoError as exc:
         fail(exc)
     if fmt == "json":
-        sys.stdout.write(json.dumps(e, ensure_ascii=False, indent=2, default=str) + "\n")
+        sys.stdout.write(json.dumps(e, ensure_ascii=False, indent=2, default=json_text) + "\n")
         return
     b = _brief(e)
     typer.echo(f"{e['id']}  {b['actor']}: {e['action']}  [{e['kind']}, {e['event']}]")

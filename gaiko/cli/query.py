@@ -8,7 +8,8 @@ from typing import NoReturn, Optional
 import typer
 
 from ..errors import GaikoError
-from .common import check_json_format, check_limit, check_span, emit_json, emit_rows, fail, table_too_narrow
+from .common import (check_json_format, check_limit, check_span, emit_json, emit_rows, fail, json_text,
+                     table_too_narrow)
 from .filters import (COUNT_HELP, actor_option, actual_option, count_option, db_option, directed_option, either_option,
                       event_filters,
                       quad_class_option, say_unclustered, say_why_empty, shown_filters, since_option, source_option,
@@ -213,7 +214,7 @@ def stats(
     except GaikoError as exc:
         fail(exc)
     if as_json:
-        typer.echo(json.dumps(s, default=str))
+        typer.echo(json.dumps(s, default=json_text))
         warn_unclustered(note)
         return
     from rich.console import Console

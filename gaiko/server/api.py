@@ -12,7 +12,7 @@ from ..store.event_filter import applied_filters
 from ..store.hints import why_empty
 from .evidence import article_marks, event_evidence
 from .models import ActorPage, ArticlePage, EventPage, Health, Stats
-from .output import EVENT_COLUMNS, next_url, rows_response
+from .output import EVENT_COLUMNS, jsonable, next_url, rows_response
 from .strict import dyad_sides
 
 __all__ = ["router", "EventQuery"]
@@ -153,7 +153,7 @@ def events(
 @router.get("/events/{event_id}", summary="One event with its evidence sentence and marked spans", responses=ERRORS)
 def event(request: Request, event_id: str) -> dict[str, Any]:
     with _state(request).reader() as store:
-        return event_evidence(store, store.event(event_id))
+        return jsonable(event_evidence(store, store.event(event_id)))  # coded_at with its zone, Z (round n54)
 
 
 @router.get("/clusters/{cluster_id}", summary="One event cluster and all its reports side by side", responses=ERRORS)
@@ -164,7 +164,7 @@ def cluster(request: Request, cluster_id: str) -> dict[str, Any]:
     from .cluster_view import cluster_view
 
     with _state(request).reader() as store:
-        return cluster_view(store, cluster_id)
+        return jsonable(cluster_view(store, cluster_id))  # coded_at with its zone, Z (round n54)
 
 
 @router.get("/articles", summary="Articles, newest first", responses=ERRORS, response_model=ArticlePage)
@@ -198,7 +198,7 @@ def article(request: Request, article_id: str) -> dict[str, Any]:
     with _state(request).reader() as store:
         art = store.article(article_id)
     art["marks"] = article_marks(art["events"])
-    return art  # type: ignore[no-any-return]
+    return jsonable(art)  # type: ignore[no-any-return]  # coded_at with its zone, Z (round n54)
 
 
 @router.get("/actors", summary="Actors seen in events, with counts", responses=ERRORS, response_model=ActorPage)

@@ -38,8 +38,11 @@ def cluster_page(request: Request, cluster_id: str) -> HTMLResponse:
     first = next((r for r in d["reports"] if r["id"] == c.get("first_event_id")), d["reports"][0] if d["reports"] else None)
     # the outlets as their reports name them, first report first (the cluster row keeps them lower-cased, as keys)
     outlets = list(dict.fromkeys(r.get("outlet") or r["outlet_key"] for r in d["reports"]))
+    from ..utctime import utc_iso  # the time the page shows, with its zone in <time datetime> (round n54)
+
+    coded = utc_iso(c["coded_at"]) if c.get("coded_at") else None
     return render(request, "cluster.html", c=c, reports=d["reports"], overrules=d["overrules"], first=first,
-                  outlets=outlets)
+                  outlets=outlets, coded=coded)
 
 
 def _segments(r: dict[str, Any]) -> list[dict[str, Any]]:

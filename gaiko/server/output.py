@@ -9,6 +9,8 @@ import math
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+from ..utctime import iso_text
+
 __all__ = ["ApiError", "FORMATS", "jsonable", "rows_response", "error_response", "EVENT_COLUMNS", "flat", "csv_chunks",
            "next_url", "stream_rows", "file_download"]
 
@@ -41,7 +43,7 @@ def jsonable(value: Any) -> Any:
     if isinstance(value, (list, tuple, set)):
         return [jsonable(v) for v in value]
     if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
+        return iso_text(value)  # a moment with its zone, Z (round n54)
     if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
         return None
     if hasattr(value, "as_integer_ratio") and not isinstance(value, (int, float)):  # Decimal
@@ -56,7 +58,7 @@ def flat(value: Any) -> str:
     if isinstance(value, (list, tuple, dict)):
         return json.dumps(jsonable(value), ensure_ascii=False)
     if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
+        return iso_text(value)  # a moment with its zone, Z (round n54)
     return str(value)
 
 

@@ -56,6 +56,15 @@ def check_key(request: Request, x_api_key: str | None, authorization: str | None
         raise ApiError(401, "unauthorized", "wrong API key", headers={"WWW-Authenticate": "Bearer"})
 
 
+def _charset(params: str) -> str | None:
+    """The ``charset`` of a Content-Type's parameters (``; charset=windows-1252``), else None."""
+    for part in params.split(";"):
+        key, _, value = part.partition("=")
+        if key.strip().lower() == "charset" and value.strip():
+            return value.strip()
+    return None
+
+
 async def _read_body(request: Request, limit: int) -> bytes:
     declared = request.headers.get("content-length")
     if declared is not None:
@@ -107,11 +116,18 @@ def parse_body(data: bytes, kind: str, meta: dict[str, Any]) -> tuple[list[Artic
         default_date = None
     if not data.strip():
         raise InputRejected("empty", "the request body is empty; send the article text, HTML or JSONL records")
+    from ..ingest_whole import declared_charset
+
+    data, why = declared_charset(data, meta.get("charset"))  # the Content-Type's charset= (round n54)
+    if why:
+        notes.append(InputError(name, "encoding", why, severity="warning", input_id=raw_id(data[:1 << 20])))
     items: list[Article | InputError]
     if kind == "json":
+        from ..ingest_whole import encoding_warnings
+
         text, note = decode_bytes(data)
-        if note:  # as for a file: coded, with a warning that says how the bytes were read
-            notes.append(InputError(name, "encoding", note, severity="warning", input_id=raw_id(data[:1 << 20])))
+        if note:  # as for a file: coded, with a warning that says how the bytes were read, by line (round n54)
+            notes.extend(encoding_warnings(data, name, note, ids=True))
         if text.lstrip()[:1] not in ("{", "["):
             raise InputRejected("json", "malformed JSON body: expected an object or an array of objects")
         items = list(read_json_text(text, name, default_date, numbered=True))
@@ -122,11 +138,11 @@ def parse_body(data: bytes, kind: str, meta: dict[str, Any]) -> tuple[list[Artic
         items = list(read_jsonl_lines(iter(lines), name, default_date))
     elif kind in ("csv", "tsv"):
         from ..ingest_csv import read_csv_text
-        from ..ingest_whole import decode_document
+        from ..ingest_whole import decode_document, encoding_warnings
 
         text, note = decode_document(data)  # a row holding NUL bytes is that row's error (round n53)
-        if note:
-            notes.append(InputError(name, "encoding", note, severity="warning", input_id=raw_id(data[:1 << 20])))
+        if note:  # one warning per line not UTF-8, with its line, as `gaiko code` of the file gives (round n54)
+            notes.extend(encoding_warnings(data, name, note, ids=True))
         items = list(read_csv_text(text, name, default_date, delimiter="," if kind == "csv" else "\t"))
     else:
         items = list(read_document(data, name, kind, default_date))
@@ -181,7 +197,8 @@ async def submit(
     """
     check_key(request, x_api_key, authorization)
     st = request.app.state.gaiko
-    ctype = (request.headers.get("content-type") or "text/plain").split(";")[0].strip().lower()
+    ctype, _, params = (request.headers.get("content-type") or "text/plain").partition(";")
+    ctype = ctype.strip().lower()
     kind = _KINDS.get(ctype)
     if kind is None:
         raise ApiError(415, "unsupported_media_type", f"content type {ctype!r} is not accepted; send text/plain, "
@@ -189,7 +206,7 @@ async def submit(
                                                          "text/csv (a header row with a text column, as gaiko code "
                                                          "reads a .csv)")
     data = await _read_body(request, st.max_body)
-    meta = {"title": title, "published": published, "url": url, "source": source}
+    meta = {"title": title, "published": published, "url": url, "source": source, "charset": _charset(params)}
     articles, errors = await asyncio.to_thread(parse_body, data, kind, meta)
     job = st.submit(articles, errors)
     if wait:

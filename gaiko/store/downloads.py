@@ -77,10 +77,23 @@ def iter_query(con: Any, sql: str, params: list[Any], chunk: int = 2000) -> Iter
 
 
 def copy_parquet(con: Any, sql: str, params: list[Any], path: str) -> None:
-    """Write the rows of ``sql`` to a Parquet file at ``path`` (DuckDB streams them; nothing is held in Python)."""
+    """Write the rows of ``sql`` to a Parquet file at ``path`` (DuckDB streams them; nothing is held in Python).
+    A time (a ``TIMESTAMP`` column: ``coded_at``, held in UTC without a zone) is written as a time in UTC
+    (``timestamp[us, tz=UTC]``; round n54: it was a naive time a reader could take for local)."""
     cur = con.cursor()
     try:
         target = path.replace("'", "''")
-        cur.execute(f"COPY ({sql}) TO '{target}' (FORMAT PARQUET, COMPRESSION ZSTD)", params)
+        cur.execute(f"COPY ({utc_times(cur, sql, params)}) TO '{target}' (FORMAT PARQUET, COMPRESSION ZSTD)", params)
     finally:
         cur.close()
+
+
+def utc_times(cur: Any, sql: str, params: list[Any]) -> str:
+    """``sql`` with each of its ``TIMESTAMP`` columns (UTC without a zone, as the store holds every time) made a
+    ``TIMESTAMP WITH TIME ZONE`` in UTC, its other columns as they are; ``sql`` itself when it has none."""
+    cur.execute(f"SELECT * FROM ({sql}) LIMIT 0", params)
+    times = [d[0] for d in cur.description if str(d[1]) == "TIMESTAMP"]
+    if not times:
+        return sql
+    swaps = ", ".join(f"timezone('UTC', \"{c}\") AS \"{c}\"" for c in (t.replace('"', '""') for t in times))
+    return f"SELECT * REPLACE ({swaps}) FROM ({sql})"
