@@ -38,7 +38,7 @@ from .namedobject import min_other, name_sides, thing_names
 from .people import named_back
 from .planrevised import plan_revised, same_thing
 from .completedact import completes_pledged
-from .restated import restated_elsewhere
+from .restated import Told, told_of
 from ..tables import word_sets
 from .tables import KEYS, registered
 from .talksoff import TALK_ACTS, talks_off_key
@@ -106,6 +106,7 @@ def group_mentions(mentions: list[dict[str, Any]], lex: Lexicon | None = None,
     groups = [] if groups is None else groups
     by_key: dict[str, set[int]] = {}
     sigs: list[set[tuple[Any, ...]]] = []  # restatements alike compare once
+    summaries: list[Told] = []  # what :func:`gaiko.tracking.restated.restated_elsewhere` reads of each group, made on need
     for gi, g in enumerate(groups):
         sigs.append({_signature(x) for x in g})
         for x in g:
@@ -128,7 +129,9 @@ def group_mentions(mentions: list[dict[str, Any]], lex: Lexicon | None = None,
         if not fits:  # "the four men would be freed" after "will release four detained Britons" (round t38)
             fits = [i for i, g in enumerate(groups) if named_back(m, g)]
         if not fits:  # told again elsewhere in other words: "would sanction Philippine officials" (round x24, b47 F7)
-            fits = [i for i, g in enumerate(groups) if restated_elsewhere(m, g, lex) and not other_party(m, g)
+            told = told_of(m, lex)  # (round L55: what it reads of the mention once, of each group kept as it grows)
+            summaries.extend(Told.of(g, lex) for g in groups[len(summaries):])
+            fits = [i for i, g in enumerate(groups) if summaries[i].restates(told) and not other_party(m, g)
                     and not other_destination(m, g, lex)]
         if not fits:  # "the handover of the 12 fishermen is to be completed" after "hand over the 12 ..." (round t57)
             fits = [i for i, g in enumerate(groups) if completes_pledged(m, g, lex)]
@@ -141,6 +144,8 @@ def group_mentions(mentions: list[dict[str, Any]], lex: Lexicon | None = None,
         else:
             gi = found
             groups[gi].append(m)
+            if gi < len(summaries):
+                summaries[gi].add(m)
         sigs[gi].add(sig)
         for t in m["_topic"]:
             by_key.setdefault(t, set()).add(gi)
