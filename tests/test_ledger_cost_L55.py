@@ -6,6 +6,10 @@ replaces, on mentions and sentences of our own.
 group's part (:class:`Told`) as the group grows. For every (mention, group) pair below, made of invented pledges
 that vary every field the check reads (article, date, kind, polarity, party, amount, deadline, act, goods, object
 words), the kept summary answers as the function does, built whole or mention by mention.
+
+(a) The stall told without a stall verb (:func:`gaiko.tracking.stalltold.stall_words`) is a function of the clause's
+text alone, read for every pledge a clause was read against; it is kept per text. Kept or read afresh, the same
+answer, on clauses of our own (stalls, look-alikes that are none).
 """
 
 from __future__ import annotations
@@ -83,3 +87,21 @@ def test_one_field_changed_changes_both(field: str, value) -> None:
     other = prepare({k: v for k, v in dict(again, **{field: value}).items() if not k.startswith("_")}, lex)
     assert not restated_elsewhere(other, [first], lex)
     assert not Told.of([first], lex).restates(told_of(other, lex))
+
+
+_CLAUSES = ["The Nakamal accord remains unsigned", "No talks on the border pact have been scheduled",
+            "the inspectors have never crossed into the valley", "The scheme has got no further than a working group",
+            "no refugees rescued off the coast have yet been moved to the camp", "the bridge has not been completed",
+            "The bridge was completed in May", "No sooner had the talks begun than they ended",
+            "the levy has not yet been cut", "work has not changed the plan", "the accord remains in force"]
+
+
+def test_stall_words_kept_per_text() -> None:
+    from gaiko.tracking.stalltold import stall_words
+
+    stall_words.cache_clear()
+    fresh = [stall_words.__wrapped__(t) for t in _CLAUSES]
+    assert any(fresh) and not all(fresh)  # stalls and look-alikes both
+    assert [stall_words(t) for t in _CLAUSES] == fresh
+    assert [stall_words(t) for t in reversed(_CLAUSES)] == fresh[::-1]  # read again: kept, the same
+    assert stall_words.cache_info().hits == len(_CLAUSES)
