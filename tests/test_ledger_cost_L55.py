@@ -8,8 +8,11 @@ that vary every field the check reads (article, date, kind, polarity, party, amo
 words), the kept summary answers as the function does, built whole or mention by mention.
 
 (a) The stall told without a stall verb (:func:`gaiko.tracking.stalltold.stall_words`) is a function of the clause's
-text alone, read for every pledge a clause was read against; it is kept per text. Kept or read afresh, the same
-answer, on clauses of our own (stalls, look-alikes that are none).
+text alone, read for every pledge a clause was read against; it is kept per text. So are the readings of a phrase or
+sentence alone that grouping and the restatement reading made again for every (mention, group) or (pledge, report)
+pair (:mod:`gaiko.tracking.narrower`: a change announced, the counts a phrase names, an added-amount word). Kept or
+read afresh, the same answer, on clauses and phrases of our own (stalls, changes, counts, and look-alikes that are
+none).
 """
 
 from __future__ import annotations
@@ -105,3 +108,24 @@ def test_stall_words_kept_per_text() -> None:
     assert [stall_words(t) for t in _CLAUSES] == fresh
     assert [stall_words(t) for t in reversed(_CLAUSES)] == fresh[::-1]  # read again: kept, the same
     assert stall_words.cache_info().hits == len(_CLAUSES)
+
+
+_PHRASES = ["two radar units", "a third radar unit", "another 20 boats", "20 boats", "more than 20 boats",
+            "the twelve fishermen", "five patrol vessels", "additional troops", "the levy on rice",
+            "Japan now plans to cut the levy instead of scrapping it", "the plan was pushed back to June",
+            "Japan will cut the levy", "a further $5 million"]
+
+
+def test_phrase_readings_kept_per_text() -> None:
+    from gaiko.tracking import narrower
+
+    for fn in (narrower.announced_change, narrower._counts, narrower._adds_word):
+        fn.cache_clear()
+        fresh = [fn.__wrapped__(t) for t in _PHRASES]
+        assert any(fresh) and not all(fresh), fn.__name__
+        assert [fn(t) for t in _PHRASES] == fresh and [fn(t) for t in _PHRASES] == fresh
+        assert fn.cache_info().hits == len(_PHRASES)
+    assert narrower._counts("two radar units") == (2,) and narrower._counts("20 boats and 3 ships") == (20, 3)
+    assert narrower.adds_to("a third radar unit", ["two radar units"])
+    assert not narrower.adds_to("a second radar unit", ["two radar units"])
+    assert narrower.adds_to("another 20 boats", ["20 boats"]) and not narrower.adds_to("another 20 boats", ["another 5"])
