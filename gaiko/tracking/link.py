@@ -262,6 +262,10 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
                 pn.append(k in own_names)
     if not gs:
         return {}
+    # only keys some ``needs`` list names are read in a sentence's keys (round L55: the list of every key shared, for
+    # every (pledge, sentence) pair, was a third of the query's grouping; the test reads the same keys)
+    needed = set().union(*(x for x in needs if x))
+    nk = [k in needed for k in ks]
     scope = " AND st.article_id IN (SELECT article_id FROM _gaiko_new)" if new_only else ""
     meta: dict[str, list[Any]] = {
         "g": list(range(len(frames))), "start": [f.first_published or None for f in frames],
@@ -274,7 +278,7 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
         "onames": [name_sides(f) for f in frames]}  # the object's names the coder took for unplaced actors (t61)
     out: dict[int, list[dict[str, Any]]] = {}
     with registered(con, "_gaiko_topics", {"g": gs, "k": ks, "strong": strong, "mo": months, "act": act, "nm": name,
-                                                 "needs": needs, "aux": only, "kn": kins, "pn": pn}), \
+                                                 "needs": needs, "aux": only, "kn": kins, "pn": pn, "nk": nk}), \
             registered(con, "_gaiko_gmeta", meta):
         # sentence filters first (its date, its sides and its article's context: :data:`SENTENCE_INFO`), the
         # sentence's text only for the rows kept
@@ -282,7 +286,7 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
             # a key with ``needs`` is strong only beside one of them among the sentence's keys shared: read per
             # sentence from the group's keys (round L53: a window over every row did it, a third of an update)
             f"""WITH r AS (
-                SELECT t.g, t.k, t.act, t.nm, t.aux, t.kn, t.pn, st.article_id, st.idx, t.strong,
+                SELECT t.g, t.k, t.act, t.nm, t.aux, t.kn, t.pn, t.nk, st.article_id, st.idx, t.strong,
                        CAST(t.needs AS VARCHAR[]) AS needs
                 FROM _gaiko_topics t JOIN {keys} st ON st.key = t.k AND st.month IS NOT DISTINCT FROM t.mo{scope}
                 WHERE st.idx >= 0),
@@ -292,7 +296,7 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
                        bool_or(t.strong AND t.needs IS NULL AND NOT t.act) AS top0, bool_or(t.strong AND t.needs IS NULL) AS any0,
                        list(t.needs) FILTER (WHERE t.strong AND t.needs IS NOT NULL AND NOT t.act) AS topn,
                        list(t.needs) FILTER (WHERE t.strong AND t.needs IS NOT NULL) AS anyn,
-                       list(t.k) AS ks,
+                       coalesce(list(t.k) FILTER (WHERE t.nk), []) AS ks,
                        bool_or(t.act) AS acted, bool_or(t.nm) AS named,
                        bool_or(t.pn) AND count(*) FILTER (WHERE NOT (t.act OR t.nm OR t.aux OR t.kn OR t.pn))
                            >= {min_other()} AS pname
