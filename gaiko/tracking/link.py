@@ -38,7 +38,7 @@ from .namedobject import min_other, name_sides, thing_names
 from .people import named_back
 from .planrevised import plan_revised, same_thing
 from .completedact import completes_pledged
-from .restated import restated_elsewhere
+from .restated import Told, told_of
 from ..tables import word_sets
 from .tables import KEYS, registered
 from .talksoff import TALK_ACTS, talks_off_key
@@ -106,6 +106,7 @@ def group_mentions(mentions: list[dict[str, Any]], lex: Lexicon | None = None,
     groups = [] if groups is None else groups
     by_key: dict[str, set[int]] = {}
     sigs: list[set[tuple[Any, ...]]] = []  # restatements alike compare once
+    summaries: list[Told] = []  # what :func:`gaiko.tracking.restated.restated_elsewhere` reads of each group, made on need
     for gi, g in enumerate(groups):
         sigs.append({_signature(x) for x in g})
         for x in g:
@@ -128,7 +129,9 @@ def group_mentions(mentions: list[dict[str, Any]], lex: Lexicon | None = None,
         if not fits:  # "the four men would be freed" after "will release four detained Britons" (round t38)
             fits = [i for i, g in enumerate(groups) if named_back(m, g)]
         if not fits:  # told again elsewhere in other words: "would sanction Philippine officials" (round x24, b47 F7)
-            fits = [i for i, g in enumerate(groups) if restated_elsewhere(m, g, lex) and not other_party(m, g)
+            told = told_of(m, lex)  # (round L55: what it reads of the mention once, of each group kept as it grows)
+            summaries.extend(Told.of(g, lex) for g in groups[len(summaries):])
+            fits = [i for i, g in enumerate(groups) if summaries[i].restates(told) and not other_party(m, g)
                     and not other_destination(m, g, lex)]
         if not fits:  # "the handover of the 12 fishermen is to be completed" after "hand over the 12 ..." (round t57)
             fits = [i for i, g in enumerate(groups) if completes_pledged(m, g, lex)]
@@ -141,6 +144,8 @@ def group_mentions(mentions: list[dict[str, Any]], lex: Lexicon | None = None,
         else:
             gi = found
             groups[gi].append(m)
+            if gi < len(summaries):
+                summaries[gi].add(m)
         sigs[gi].add(sig)
         for t in m["_topic"]:
             by_key.setdefault(t, set()).add(gi)
@@ -257,6 +262,10 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
                 pn.append(k in own_names)
     if not gs:
         return {}
+    # only keys some ``needs`` list names are read in a sentence's keys (round L55: the list of every key shared, for
+    # every (pledge, sentence) pair, was a third of the query's grouping; the test reads the same keys)
+    needed = set().union(*(x for x in needs if x))
+    nk = [k in needed for k in ks]
     scope = " AND st.article_id IN (SELECT article_id FROM _gaiko_new)" if new_only else ""
     meta: dict[str, list[Any]] = {
         "g": list(range(len(frames))), "start": [f.first_published or None for f in frames],
@@ -269,7 +278,7 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
         "onames": [name_sides(f) for f in frames]}  # the object's names the coder took for unplaced actors (t61)
     out: dict[int, list[dict[str, Any]]] = {}
     with registered(con, "_gaiko_topics", {"g": gs, "k": ks, "strong": strong, "mo": months, "act": act, "nm": name,
-                                                 "needs": needs, "aux": only, "kn": kins, "pn": pn}), \
+                                                 "needs": needs, "aux": only, "kn": kins, "pn": pn, "nk": nk}), \
             registered(con, "_gaiko_gmeta", meta):
         # sentence filters first (its date, its sides and its article's context: :data:`SENTENCE_INFO`), the
         # sentence's text only for the rows kept
@@ -277,7 +286,7 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
             # a key with ``needs`` is strong only beside one of them among the sentence's keys shared: read per
             # sentence from the group's keys (round L53: a window over every row did it, a third of an update)
             f"""WITH r AS (
-                SELECT t.g, t.k, t.act, t.nm, t.aux, t.kn, t.pn, st.article_id, st.idx, t.strong,
+                SELECT t.g, t.k, t.act, t.nm, t.aux, t.kn, t.pn, t.nk, st.article_id, st.idx, t.strong,
                        CAST(t.needs AS VARCHAR[]) AS needs
                 FROM _gaiko_topics t JOIN {keys} st ON st.key = t.k AND st.month IS NOT DISTINCT FROM t.mo{scope}
                 WHERE st.idx >= 0),
@@ -287,7 +296,7 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
                        bool_or(t.strong AND t.needs IS NULL AND NOT t.act) AS top0, bool_or(t.strong AND t.needs IS NULL) AS any0,
                        list(t.needs) FILTER (WHERE t.strong AND t.needs IS NOT NULL AND NOT t.act) AS topn,
                        list(t.needs) FILTER (WHERE t.strong AND t.needs IS NOT NULL) AS anyn,
-                       list(t.k) AS ks,
+                       coalesce(list(t.k) FILTER (WHERE t.nk), []) AS ks,
                        bool_or(t.act) AS acted, bool_or(t.nm) AS named,
                        bool_or(t.pn) AND count(*) FILTER (WHERE NOT (t.act OR t.nm OR t.aux OR t.kn OR t.pn))
                            >= {min_other()} AS pname

@@ -37,8 +37,10 @@ def _change() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(w.lower()) for w in words) + r")\b")
 
 
+@lru_cache(maxsize=50_000)
 def announced_change(sentence: str) -> bool:
-    """Whether a sentence announces a change of an earlier pledge ("now", "instead of", "pushed back", ...)."""
+    """Whether a sentence announces a change of an earlier pledge ("now", "instead of", "pushed back", ...). Kept per
+    sentence (round L55: grouping read a mention's sentence again for every group it was compared with)."""
     return bool(_change().search(sentence.lower()))
 
 
@@ -98,11 +100,19 @@ def object_text(m: dict[str, Any]) -> str:
     return obj.lower()
 
 
-def _counts(text: str) -> list[int]:
-    """The counts a phrase names ("two radar units", "20 boats")."""
+@lru_cache(maxsize=50_000)
+def _counts(text: str) -> tuple[int, ...]:
+    """The counts a phrase names ("two radar units", "20 boats"). Kept per phrase (round L55: a pledge's phrases were
+    read again for every mention and report compared with it)."""
     words = _adding()[2]
-    return [int(w) if w.isdigit() else words[w] for w in re.findall(r"\b[a-z]+\b|\b\d+\b", text)
-            if w.isdigit() or w in words]
+    return tuple(int(w) if w.isdigit() else words[w] for w in re.findall(r"\b[a-z]+\b|\b\d+\b", text)
+                 if w.isdigit() or w in words)
+
+
+@lru_cache(maxsize=50_000)
+def _adds_word(text: str) -> bool:
+    """Whether a phrase (lower case) has an added-amount word ("another", "more", ...); kept per phrase (round L55)."""
+    return bool(_adding()[0].search(text))
 
 
 def adds_to(text: str, theirs: list[str]) -> bool:
@@ -110,7 +120,7 @@ def adds_to(text: str, theirs: list[str]) -> bool:
     case) name: an added-amount word none of them has, or an ordinal beyond every count they name."""
     pat, ordinals, _ = _adding()
     text = re.sub(r"\bmore than\b", " ", text)  # "more than 20 boats" is an amount, not an addition
-    if pat.search(text) and not any(pat.search(t) for t in theirs):
+    if pat.search(text) and not any(_adds_word(t) for t in theirs):
         return True
     nth = [ordinals[w] for w in re.findall(r"\b[a-z]+\b", text) if w in ordinals]
     counts = [n for t in theirs for n in _counts(t)]

@@ -117,3 +117,95 @@ def restated_elsewhere(m: dict[str, Any], g: list[dict[str, Any]], lex: Lexicon)
         return False  # rival goods of one category ("rice" and "steel" tariffs)
     wm = _words(m, lex)
     return bool(wm) and any(len(wm & wx) / min(len(wm), len(wx)) >= 0.5 for wx in (_words(x, lex) for x in g) if wx)
+
+
+def told_of(m: dict[str, Any], lex: Lexicon) -> tuple[Any, ...]:
+    """What :func:`restated_elsewhere` reads of mention ``m`` (prepared), read once for every group it is checked
+    against (round L55, issue 14: grouping checked each mention without a fit against every group of its bucket)."""
+    action = str(m.get("action") or "")
+    goods = frozenset(lex.category[k] + "=" + k for k in m.get("_topic") or () if k in lex.category)
+    return (m.get("article_id"), str(m.get("published") or ""), _family(m.get("kind")),
+            action.lower().startswith("not "), _target(m), countries_in(str(m.get("object") or ""), lex), _value(m),
+            _end(m), _acts(action, lex), bool(set(m.get("_acts") or ())), goods, _words(m, lex))
+
+
+class Told:
+    """What :func:`restated_elsewhere` reads of a group (its mentions, oldest first), kept as the group grows
+    (:meth:`add`), so that checking a mention against it (:meth:`restates`, with :func:`told_of`) is a few set
+    lookups rather than a pass over its mentions that tokenises each one's action again (round L55, issue 14). The
+    answer is :func:`restated_elsewhere`'s, for every mention and group (tests/test_ledger_cost_L55.py)."""
+
+    __slots__ = ("lex", "n", "since", "family", "arts", "ends", "last_end", "refrains", "targets", "target_countries",
+                 "values", "acts", "any_acts", "goods", "words")
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self.n = 0
+        self.since = ""
+        self.family: str | None = None
+        self.arts: set[Any] = set()
+        self.ends: set[str] = set()
+        self.last_end = ""
+        self.refrains: set[bool] = set()
+        self.targets: set[str] = set()
+        self.target_countries: set[str] = set()
+        self.values: set[Any] = set()
+        self.acts: frozenset[str] = frozenset()
+        self.any_acts = False
+        self.goods: set[str] = set()
+        self.words: list[frozenset[str]] = []
+
+    @classmethod
+    def of(cls, g: list[dict[str, Any]], lex: Lexicon) -> Told:
+        told = cls(lex)
+        for x in g:
+            told.add(x)
+        return told
+
+    def add(self, x: dict[str, Any]) -> None:
+        """Take in the group's next mention ``x``."""
+        if not self.n:
+            self.since, self.family = str(x.get("published") or ""), _family(x.get("kind"))
+        self.n += 1
+        self.arts.add(x.get("article_id"))
+        if end := _end(x):
+            self.ends.add(str(end))
+            self.last_end = max(self.ends)
+        action = str(x.get("action") or "")
+        self.refrains.add(action.lower().startswith("not "))
+        if t := _target(x):
+            self.targets.add(t)
+            self.target_countries.add(t.split("/")[0])
+        if (v := _value(x)) is not None:
+            self.values.add(v)
+        self.acts = self.acts | _acts(action, self.lex)
+        self.any_acts = self.any_acts or bool(x.get("_acts"))
+        self.goods.update(self.lex.category[k] + "=" + k for k in x.get("_topic") or () if k in self.lex.category)
+        if w := _words(x, self.lex):
+            self.words.append(w)
+
+    def restates(self, told: tuple[Any, ...]) -> bool:
+        """:func:`restated_elsewhere` of the mention ``told`` (:func:`told_of`) and this group."""
+        art, pub, family, refrain, target, named, value, end, acts, has_acts, goods, wm = told
+        if not self.n or art in self.arts:
+            return False
+        if not pub or not self.since or pub < self.since:
+            return False
+        if self.ends and pub > self.last_end:
+            return False
+        if family != self.family or self.refrains - {refrain}:
+            return False
+        if not self.targets or not (target in self.targets if target is not None
+                                    else bool(named) and self.target_countries <= named):
+            return False
+        if value is not None and self.values and value not in self.values:
+            return False
+        if end and self.ends and str(end) not in self.ends:
+            return False
+        if has_acts and self.any_acts and not (acts & self.acts):
+            return False
+        cats = {c.split("=")[0] for c in goods} & {c.split("=")[0] for c in self.goods}
+        if any({c for c in goods if c.startswith(k + "=")}.isdisjoint({c for c in self.goods if c.startswith(k + "=")})
+               for k in cats):
+            return False
+        return bool(wm) and any(len(wm & wx) / min(len(wm), len(wx)) >= 0.5 for wx in self.words)

@@ -63,9 +63,11 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return no_progress, negated
 
 
+@lru_cache(maxsize=50_000)
 def stall_words(text: str) -> tuple[str, bool] | None:
     """(words, no_progress) of a stall told in ``text`` without a stall verb ("remains unsigned", "has not appeared",
-    "gone nowhere"; ``no_progress`` for a missing step or no progress), or None."""
+    "gone nowhere"; ``no_progress`` for a missing step or no progress), or None. A function of the clause's text alone,
+    kept per text (round L55: it was read again for every pledge the clause was read against)."""
     no_progress, negated = _patterns()
     m = no_progress.search(text)
     if m:
