@@ -34,7 +34,7 @@ from .intents import acts_apart
 from .sentence import commitment_status, sentence_places, shared_dates, status_of
 from .meeting import place_meets, side_country
 from .referent import conflicts, referent_of, shares
-from .retold import retold_units
+from .retold import coder_weeks, retold_units
 from .saidday import said_days
 from .sentday import sentence_days
 from .sideagree import sides_agree
@@ -216,6 +216,7 @@ def _units_of(rows: Sequence[dict[str, Any]], rules: Rules) -> list[Unit]:
                           rules.rank("shared"), sym=u.sym, ref=u.ref)
     if rules.retold is not None:
         out = retold_units(rows, out, rules, frozenset(days))
+        out = coder_weeks(rows, out, rules)  # (round e54) a date the coder counted in weeks (retold.coder_weeks)
     return out
 
 
