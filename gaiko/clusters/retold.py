@@ -22,7 +22,7 @@ from typing import Any
 
 from ..errors import DataFileError
 
-__all__ = ["RetoldRules", "parse_retold", "retold_units"]
+__all__ = ["RetoldRules", "parse_retold", "retold_units", "coder_weeks"]
 
 _UNITS = ("day", "week", "month", "year")
 
@@ -44,10 +44,17 @@ class RetoldRules:
     #: an undated report with no dated report before the phrase in its sentence ("The move came two days after ...")
     #: has its own window moved back by a number of days (never weeks or more)
     window_days: bool = False
+    #: (round e54) the half-width (days) of the window of a date the coder counted in weeks ("a week after Saturday",
+    #: "two weeks ago"); 0: such a date stays that day
+    coder_weeks: int = 0
+    #: "<number> week(s) <relative word>" in a date phrase (with ``coder_weeks``)
+    weeks_pattern: re.Pattern[str] | None = None
 
     def widths(self) -> tuple[int, ...]:
-        """The widths (days) of the windows it moves events to (``2 * halfwidth + 1`` per unit), for the lookups."""
-        return tuple(sorted({2 * h + 1 for h in self.halfwidth.values()}))
+        """The widths (days) of the windows it moves events to (``2 * halfwidth + 1`` per unit; the window of
+        ``coder_weeks``), for the lookups."""
+        return tuple(sorted({2 * h + 1 for h in self.halfwidth.values()}
+                            | ({2 * self.coder_weeks + 1} if self.coder_weeks else set())))
 
 
 def parse_retold(raw: Any, path: str) -> RetoldRules | None:
@@ -60,7 +67,8 @@ def parse_retold(raw: Any, path: str) -> RetoldRules | None:
         if not cond:
             raise DataFileError(path, f"retold: {msg}")
 
-    known = {"connectives", "numbers", "halfwidth", "max_gap", "relative_words", "fillers", "undated", "window_days"}
+    known = {"connectives", "numbers", "halfwidth", "max_gap", "relative_words", "fillers", "undated", "window_days",
+             "coder_weeks"}
     check(isinstance(raw, dict) and set(raw) <= known, f"use only {', '.join(sorted(known))}")
     conn = [str(x).lower() for x in raw.get("connectives") or []]
     check(bool(conn) and all(re.fullmatch(r"[a-z]+", c) for c in conn), "connectives must list words")
@@ -85,12 +93,18 @@ def parse_retold(raw: Any, path: str) -> RetoldRules | None:
           "undated may list only published and sentence_day")
     wdays = raw.get("window_days", False)
     check(isinstance(wdays, bool), "window_days must be true or false")
+    cweeks = raw.get("coder_weeks", 0)
+    check(isinstance(cweeks, int) and not isinstance(cweeks, bool) and 0 <= cweeks <= 3,
+          "coder_weeks must be a whole number of days from 0 to 3")
     words = "|".join(sorted((re.escape(str(k).lower()) for k in numbers), key=len, reverse=True))
     fill = "".join("(?:" + r"\s+".join(map(re.escape, str(f).split())) + r"\s+)?" for f in fillers)
     pattern = re.compile(rf"\b({words}|\d{{1,2}})\s+({'|'.join(_UNITS)})s?\s+{fill}(?:{'|'.join(conn)})\b", re.I)
+    rel_words = frozenset(str(x).lower() for x in rel)
+    weeks = re.compile(rf"\b({words}|\d{{1,2}})\s+weeks?\s+(?:{'|'.join(sorted(map(re.escape, rel_words)))})\b", re.I) \
+        if cweeks and rel_words else None
     return RetoldRules(pattern, {str(k).lower(): int(v) for k, v in numbers.items()},
-                       {str(k): int(v) for k, v in half.items()}, gap, frozenset(str(x).lower() for x in rel),
-                       frozenset(map(str, undated)), wdays)
+                       {str(k): int(v) for k, v in half.items()}, gap, rel_words,
+                       frozenset(map(str, undated)), wdays, cweeks if weeks is not None else 0, weeks)
 
 
 def retold_units(rows: Sequence[dict[str, Any]], units: list[Any], rules: Any,
@@ -219,3 +233,38 @@ def _back(d: dt.date, n: int, unit: str) -> dt.date:
     months = d.year * 12 + d.month - 1 - (n if unit == "month" else 12 * n)
     y, m = divmod(months, 12)
     return dt.date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def coder_weeks(rows: Sequence[dict[str, Any]], units: list[Any], rules: Any) -> list[Any]:
+    """``units`` with every date the coder counted in weeks widened (``retold.coder_weeks``, round e54): a report of
+    precision ``day`` whose own date phrase is "<number> week(s) <relative word>" ("a week after Saturday", "two weeks
+    ago", "three weeks after Thursday") has a window of ``coder_weeks`` days either side of that day, precision
+    ``week`` (as :func:`retold_units` gives a retold "three weeks after"): outlets count a week loosely ("Thousands
+    marched on Saturday, a week after the mayor was gunned down" of a Sunday killing), while the coder counts seven
+    days to the day. A phrase counted in days ("two days after Tuesday") or a weekday of its own stays that day."""
+    rr = rules.retold
+    if rr is None or not rr.coder_weeks or rr.weeks_pattern is None:
+        return units
+    from .units import Unit
+
+    out = list(units)
+    half = rr.coder_weeks
+    for i, (r, u) in enumerate(zip(rows, units)):
+        if r.get("date_precision") != "day" or u.prec != "day" or u.lo is None or u.lo != u.hi:
+            continue
+        if not rr.weeks_pattern.search(str(r.get("date_text") or "")) or _ordinal(r.get("date")) != u.lo:
+            continue  # not its own day (another rule gave it one)
+        out[i] = Unit(u.status, u.event_type, u.src, u.tgt, u.place, u.mode, "week", u.lo - half, u.hi + half,
+                      rules.rank("week"), sym=u.sym, ref=u.ref)
+    return out
+
+
+def _ordinal(d: Any) -> int | None:
+    if isinstance(d, dt.datetime):
+        return d.date().toordinal()
+    if isinstance(d, dt.date):
+        return d.toordinal()
+    try:
+        return dt.date.fromisoformat(str(d)[:10]).toordinal() if d else None
+    except ValueError:
+        return None

@@ -182,7 +182,9 @@ def load_rules(path: str | None = None) -> Rules:
 
     retold = parse_retold(raw.get("retold"), p)
     _check(p, retold is None or "shared" in dates, "retold needs dates.shared (the window it moves events from)")
-    _check(p, set(places) <= {"level", "meet", "sentence_town"}, "places: use only level, meet, sentence_town")
+    _check(p, set(places) <= {"level", "meet", "sentence_town", "countryless"},
+           "places: use only level, meet, sentence_town, countryless")
+    _check(p, isinstance(places.get("countryless", False), bool), "places.countryless must be true or false")
     sentence_town = parse_sentence_town(places.get("sentence_town"), p)
     if referent is not None:
         _check(p, referent.precisions <= set(str(x) for x in attach.get("ambiguous") or ()),
@@ -201,6 +203,7 @@ def load_rules(path: str | None = None) -> Rules:
         undirected=frozenset(str(t) for t in sides.get("undirected_types") or ()),
         persons=bool(sides.get("persons", True)),
         place_level=str(places.get("level", "city")),
+        place_countryless=bool(places.get("countryless", False)),
         compare_modes=bool(modes.get("compare", True)),
         dates={str(k): dict(v) for k, v in dates.items()},
         nearest_first=frozenset(str(s) for s in attach.get("nearest_first") or ()),

@@ -47,6 +47,8 @@ class Rules:
     max_window_days: int
     precision_order: tuple[str, ...]
     country_names: frozenset[str] = field(default=frozenset())
+    #: (round e54) a place below country level of no known country agrees with a country (places.countryless)
+    place_countryless: bool = False
     #: a unit naming no side and no place may be the parent of one that names some (attach.empty_parents)
     empty_parents: bool = False
     #: precisions whose units may join when their windows overlap (attach.overlapping)

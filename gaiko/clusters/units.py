@@ -34,7 +34,7 @@ from .intents import acts_apart
 from .sentence import commitment_status, sentence_places, shared_dates, status_of
 from .meeting import place_meets, side_country
 from .referent import conflicts, referent_of, shares
-from .retold import retold_units
+from .retold import coder_weeks, retold_units
 from .saidday import said_days
 from .sentday import sentence_days
 from .sideagree import sides_agree
@@ -207,7 +207,8 @@ def _units_of(rows: Sequence[dict[str, Any]], rules: Rules) -> list[Unit]:
             out[i] = Unit(u.status, u.event_type, src, tgt, u.place, u.mode, u.prec, u.lo, u.hi, u.rank, sym=True,
                           ref=u.ref)
     if rules.back_reference:
-        agree = lambda v, u: sides_agree(v, u, rules) and places_agree(v.place, u.place)  # noqa: E731
+        agree = lambda v, u: (sides_agree(v, u, rules)  # noqa: E731
+                              and places_agree(v.place, u.place, rules.place_countryless))
         for i, day in referred_days(rows, out, rules, agree).items():
             u = out[i]
             # the day of the report it refers to, as a date shared with another event (never a parent of that report)
@@ -215,6 +216,7 @@ def _units_of(rows: Sequence[dict[str, Any]], rules: Rules) -> list[Unit]:
                           rules.rank("shared"), sym=u.sym, ref=u.ref)
     if rules.retold is not None:
         out = retold_units(rows, out, rules, frozenset(days))
+        out = coder_weeks(rows, out, rules)  # (round e54) a date the coder counted in weeks (retold.coder_weeks)
     return out
 
 
@@ -238,15 +240,22 @@ def _two_way(rows: Sequence[dict[str, Any]], units: Sequence[Unit]) -> list[int]
     return out
 
 
-def places_agree(a: str, b: str) -> bool:
+def places_agree(a: str, b: str, countryless: bool = False) -> bool:
     """Equal, one open, or a country and one of its cities; a soft place (``S:``, the town its sentence names,
-    :mod:`.towns`) disagrees only with another town of its country."""
+    :mod:`.towns`) disagrees only with another town of its country. With ``countryless`` (``places.countryless``,
+    round e54) a place below country level of no known country (``P:<name>|?``: a sea, a gulf, a strait, a town the
+    coder could not place: "in the Gulf of Aden", "the Libyan city of Derna") agrees with any country ("off Yemen",
+    "to eastern Libya"): it may lie in it or off its coast; against a town of a country, or another such place, it
+    stays a place of its own ("the Black Sea port" and "near Kotovsk" of one day are two attacks)."""
     if a == b or a == WILD or b == WILD:
         return True
     if a.startswith(SOFT) or b.startswith(SOFT):
         return soft_places_agree(a, b)
     city, country = (a, b) if a.startswith("P:") else (b, a)
-    return city.startswith("P:") and country.startswith("C:") and city.rsplit("|", 1)[1] == country[2:]
+    if not (city.startswith("P:") and country.startswith("C:")):
+        return False
+    where = city.rsplit("|", 1)[1]
+    return where == country[2:] or (countryless and where == WILD)
 
 
 #: while a batch is clustered (:func:`remembering_pairs`): (id of ``v``, id of ``u``, id of the rules) -> (what
@@ -309,7 +318,7 @@ def compare(v: Unit, u: Unit, rules: Rules) -> bool:
     if rules.speakers is not None and speakers_apart(v.ref, u.ref):
         return False  # (round c87) two statements of one article by two speakers (article.speakers)
     return ((sides_agree(v, u, rules) or place_meets(v, u, rules) or heads_meet(v, u, rules))
-            and places_agree(v.place, u.place)
+            and places_agree(v.place, u.place, rules.place_countryless)
             and rules.modes_agree(v, u))
 
 
