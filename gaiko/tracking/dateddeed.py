@@ -8,7 +8,7 @@ producers resumed in March" (published in November, the horizon in September). S
 the term, whatever day it was published.
 
 Now a sentence published after the horizon, up to ``told_days`` later, is retrieved when it passes every other filter
-of the candidate query and a day it names after a date preposition (:func:`gaiko.tracking.deedday.days_named`: "in
+of the candidate query, shares ``min_shared`` of the pledge's topic keys, and a day it names after a date preposition (:func:`gaiko.tracking.deedday.days_named`: "in
 January", "on July 5", "since April"; not another event's day) lies between the pledge's first publication and its
 horizon. A sentence naming no day, or only days after the horizon ("opened the memorial museum in August" for a
 horizon in April), is left out as before. What it says is read by the rules as any other report; a deed read done is
@@ -21,21 +21,26 @@ import datetime as dt
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["told_until", "dated_inside"]
+__all__ = ["told_until", "dated_inside", "min_shared"]
 
 
 @lru_cache(maxsize=1)
-def _conf() -> tuple[bool, int]:
+def _conf() -> tuple[bool, int, int]:
     from ..tables import word_sets
 
     d = word_sets("pledges/dated_deeds.yaml")
-    return "true" in d["enabled"], int(next(iter(d["told_days"])))
+    return "true" in d["enabled"], int(next(iter(d["told_days"]))), int(next(iter(d["min_shared"])))
+
+
+def min_shared() -> int:
+    """How many of the pledge's topic keys such a report must share (``min_shared``)."""
+    return _conf()[2]
 
 
 def told_until(frame: Any) -> str | None:
     """The last day a report dating its deed inside ``frame``'s term may be published (the horizon plus
     ``told_days``), or None when the kind is off or the pledge has no horizon."""
-    on, days = _conf()
+    on, days, _ = _conf()
     if not on or not frame.until:
         return None
     return (dt.date.fromisoformat(frame.until[:10]) + dt.timedelta(days=days)).isoformat()

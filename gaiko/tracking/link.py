@@ -35,7 +35,7 @@ from .lexicon import Lexicon, lexicon
 from .narrower import added, narrower, other_party
 from .normalise import _VAGUE_ACTS, COUNTERPART_ACTS, Frame, money_kin, month_of, prepare, side_of
 from .namedobject import min_other, name_sides, thing_names
-from .dateddeed import dated_inside, told_until
+from .dateddeed import dated_inside, min_shared as dated_min_shared, told_until
 from .people import named_back
 from .planrevised import plan_revised, same_thing
 from .completedact import completes_pledged
@@ -260,6 +260,7 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
     if not gs:
         return {}
     scope = " AND st.article_id IN (SELECT article_id FROM _gaiko_new)" if new_only else ""
+    told_min = dated_min_shared()
     # round t48's late report: a year past the horizon, naming the doer and sharing two of the object's keys
     late_ok = (f"(i.published <= CAST(m.late AS DATE) AND c.ante IS NULL AND c.shared >= {late_shared} "
                "AND NOT starts_with(m.doer, '@?:') AND list_contains(coalesce(i.sides, []), m.doer))")
@@ -321,7 +322,7 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
                   AND NOT list_contains(m.made, c.article_id)
                   AND (m.start IS NULL OR i.published >= CAST(m.start AS DATE))
                   AND (m.until IS NULL OR i.published <= CAST(m.until AS DATE) OR {late_ok}
-                       OR (i.published <= CAST(m.told AS DATE) AND c.ante IS NULL))
+                       OR (i.published <= CAST(m.told AS DATE) AND c.ante IS NULL AND c.shared >= {told_min}))
                   AND (i.first IS NULL OR i.first = m.doer OR i.first = m.other OR list_contains(m.related, i.first)
                        OR m.sym OR m.doer IS NULL OR starts_with(m.doer, '@?:') OR starts_with(m.doer, '@IGO:'))
                   AND list_has_all(coalesce(i.sides, []), m.parts)
