@@ -35,7 +35,6 @@ from .lexicon import Lexicon, lexicon
 from .narrower import added, narrower, other_party
 from .normalise import _VAGUE_ACTS, COUNTERPART_ACTS, Frame, money_kin, month_of, prepare, side_of
 from .namedobject import min_other, name_sides, thing_names
-from .dateddeed import dated_inside, min_shared as dated_min_shared, told_until
 from .people import named_back
 from .planrevised import plan_revised, same_thing
 from .completedact import completes_pledged
@@ -226,9 +225,8 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
     top = month_of(as_of) or 0
     late_days, late_shared = _late()
     lates = [None if _from_deadline(f) else _days_after(f.until, late_days) for f in frames]
-    tolds = [told_until(f) for f in frames]  # a deed dated inside the term, told after the horizon (round t62)
     for g, f in enumerate(frames):
-        lo, hi = month_of(f.first_published), month_of(lates[g] and max(lates[g], tolds[g] or lates[g]))
+        lo, hi = month_of(f.first_published), month_of(lates[g])
         span = range(lo, min(hi if hi is not None else top, top) + 1) if lo is not None else [None]
         # the pledge's act, read where the article names its object elsewhere ("the reduction fell short")
         back = sorted(f.acts - _VAGUE_ACTS - f.topic) if f.objects else []
@@ -260,13 +258,9 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
     if not gs:
         return {}
     scope = " AND st.article_id IN (SELECT article_id FROM _gaiko_new)" if new_only else ""
-    told_min = dated_min_shared()
-    # round t48's late report: a year past the horizon, naming the doer and sharing two of the object's keys
-    late_ok = (f"(i.published <= CAST(m.late AS DATE) AND c.ante IS NULL AND c.shared >= {late_shared} "
-               "AND NOT starts_with(m.doer, '@?:') AND list_contains(coalesce(i.sides, []), m.doer))")
     meta: dict[str, list[Any]] = {
         "g": list(range(len(frames))), "start": [f.first_published or None for f in frames],
-        "until": [f.until for f in frames], "late": lates, "told": tolds, "doer": [f"@{f.doer.split('/')[0]}" if f.doer else None for f in frames],
+        "until": [f.until for f in frames], "late": lates, "doer": [f"@{f.doer.split('/')[0]}" if f.doer else None for f in frames],
         "related": [sorted({f"@{x.split('/')[0]}" for x in f.related}) for f in frames],
         "other": [f"@{f.other.split('/')[0]}" if f.other else None for f in frames],
         "parts": [sorted(f"@{x}" for x in f.participants) for f in frames],
@@ -311,7 +305,7 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
                                    AND t.idx < j.idx AND t.idx >= j.idx - 3
                 WHERE NOT j.topical AND j.acted GROUP BY ALL),
             kept AS (
-                SELECT c.g, c.article_id, c.idx, c.shared, c.ante, i.pub, i.sides, i.ctx, {late_ok} AS late_ok
+                SELECT c.g, c.article_id, c.idx, c.shared, c.ante, i.pub, i.sides, i.ctx
                 FROM c JOIN _gaiko_gmeta m ON m.g = c.g
                 JOIN {SENTENCE_INFO} i ON i.article_id = c.article_id AND i.idx = c.idx
                 WHERE i.published <= CAST(? AS DATE)
@@ -321,8 +315,9 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
                                                lambda x: x <> m.doer AND NOT list_contains(m.onames, x))) > 0)
                   AND NOT list_contains(m.made, c.article_id)
                   AND (m.start IS NULL OR i.published >= CAST(m.start AS DATE))
-                  AND (m.until IS NULL OR i.published <= CAST(m.until AS DATE) OR {late_ok}
-                       OR (i.published <= CAST(m.told AS DATE) AND c.ante IS NULL AND c.shared >= {told_min}))
+                  AND (m.until IS NULL OR i.published <= CAST(m.until AS DATE)
+                       OR (i.published <= CAST(m.late AS DATE) AND c.ante IS NULL AND c.shared >= {late_shared}
+                           AND NOT starts_with(m.doer, '@?:') AND list_contains(coalesce(i.sides, []), m.doer)))
                   AND (i.first IS NULL OR i.first = m.doer OR i.first = m.other OR list_contains(m.related, i.first)
                        OR m.sym OR m.doer IS NULL OR starts_with(m.doer, '@?:') OR starts_with(m.doer, '@IGO:'))
                   AND list_has_all(coalesce(i.sides, []), m.parts)
@@ -337,17 +332,15 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
             SELECT k.g, k.article_id, k.idx, k.shared, s.text, k.pub,
                    list_transform(coalesce(k.sides, []), lambda x: substr(x, 2)),
                    list_transform(coalesce(k.ctx, []), lambda x: substr(x, 2)),
-                   k.ante, a.text, list_transform(coalesce(ai.sides, []), lambda x: substr(x, 2)), k.late_ok
+                   k.ante, a.text, list_transform(coalesce(ai.sides, []), lambda x: substr(x, 2))
             FROM kept k JOIN sentences s ON s.article_id = k.article_id AND s.idx = k.idx
             LEFT JOIN sentences a ON a.article_id = k.article_id AND a.idx = k.ante
             LEFT JOIN {SENTENCE_INFO} ai ON ai.article_id = k.article_id AND ai.idx = k.ante
             ORDER BY k.g, k.pub, k.article_id, k.idx""", [as_of])
-        for g, art, idx, shared, text, pub, sides, ctx, ante, ante_text, ante_sides, late_ok in cur.fetchall():
+        for g, art, idx, shared, text, pub, sides, ctx, ante, ante_text, ante_sides in cur.fetchall():
             got = {"article_id": art, "idx": idx, "shared": shared, "text": text, "published": pub, "sides": sides,
                    "context": ctx}
             if frames[g].until and pub > frames[g].until:  # a late report, kept by the rule above (round t48)
-                if not late_ok and not dated_inside(frames[g], text, pub):
-                    continue  # past the horizon by the dated route, naming no day inside the term (round t62)
                 got["late"] = True
             if ante is not None:  # a back reference ("the reduction fell short"): the sentence naming what it refers to
                 got["antecedent"] = {"idx": ante, "text": ante_text, "sides": ante_sides}
