@@ -1,0 +1,67 @@
+"""The pledge's own thing is no side doing the act (round t62, issue 14).
+
+The coder resolves some words of a pledge's object as actors and places them: "the embassy in Quito" in Ecuador,
+"the Minsk Group" in Belarus, "American beef" and "US ethanol" in the United States, "Boeing" there too. The clause
+reader took the actor closest before the act's verb for its subject (:func:`gaiko.tracking.clausegrammar.subject_side`)
+and read a report of the pledger's own deed as another side's: "since the embassy in Quito reopened" for Mexico's
+pledge to reopen its embassy in Quito was "ECU does the act, not the pledge's actor"; "The first duty-free cuts of
+American beef ... cleared customs" for Switzerland's quotas on American beef was the United States'.
+
+:func:`thing_free` gives the report's actors less those that are the pledge's thing: an actor whose topic keys
+(:func:`gaiko.tracking.text.keys`, acts aside) are all keys of the pledge's object, and whose country words are
+countries the pledge's own words name (``Frame.related``) or the doer's; and the country words of the report that are
+words of the pledge's object naming such a country ("in Quito", "American"), which the subject finder then passes
+over. Another actor of the clause is still its subject ("Guatemala reopened its embassy in Quito", "Uganda's embassy
+in Quito reopened", "Korean Air signed for 103 Boeing aircraft").
+Switch: ``pledges/object_actor.yaml``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+__all__ = ["enabled", "thing_free"]
+
+
+@lru_cache(maxsize=1)
+def enabled() -> bool:
+    """Whether the kind is switched on (``object_actor.yaml``)."""
+    from ..tables import word_sets
+
+    return "true" in word_sets("pledges/object_actor.yaml")["enabled"]
+
+
+def _is_thing(frame: Any, span: str, lex: Any) -> bool:
+    from .text import countries_in, keys
+
+    ks = keys(span, lex, acts=False)
+    if not ks or not ks <= (frame.objects | frame.topic):
+        return False
+    own = {x.split("/")[0] for x in frame.related} | ({frame.doer.split("/")[0]} if frame.doer else set())
+    return countries_in(span, lex) <= own
+
+
+def _own_places(frame: Any, report: Any, toks: Any, lex: Any) -> frozenset[int]:
+    """Start offsets of the report's country words (a place, a demonym) that are words of the pledge's own words and
+    name a country its object names ("in Quito" of "reopen its embassy in Quito", "American" of "American beef"), not
+    its counterpart's ("Niger" of Mali's row of a pledge Mali and Niger made together)."""
+    from .text import countries_in
+
+    if not frame.related or not (frame.phrases or frame.pledged_text):
+        return frozenset()
+    words = {w.strip(".,;:'\"").lower() for p in (*frame.phrases, frame.pledged_text) for w in p.split()}
+    own = {x.split("/")[0] for x in frame.related - ({frame.other} if frame.other else set())}  # not the counterpart
+    return frozenset(t.start for t in toks if t.text.lower() in words
+                     and (c := countries_in(report.text[t.start:t.end], lex)) and c <= own)
+
+
+def thing_free(frame: Any, report: Any, toks: Any, lex: Any) -> tuple[tuple[tuple[int, int, str], ...],
+                                                                    frozenset[int]] | None:
+    """(the report's actors (start, end, side) less those that are the pledge's thing, the start offsets of its country
+    words that are the pledge's own place), or None when there are none (or the kind is off)."""
+    if not enabled() or not (frame.objects or frame.topic):
+        return None
+    kept = tuple(a for a in report.actors if not _is_thing(frame, report.text[a[0]:a[1]], lex))
+    skip = _own_places(frame, report, toks, lex)
+    return (kept, skip) if len(kept) < len(report.actors) or skip else None
