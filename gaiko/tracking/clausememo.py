@@ -9,12 +9,14 @@ sentence the tokens' character offsets point into.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from .clauseaside import HOLD, contrary_modifier, subject_modifier
 from .clausegrammar import Clause, Report, is_verb, subject_side
 from .coordsubject import pledger_in, subject_chain
 from .lexicon import Lexicon
+from .objectactor import thing_free
 from .overterm import term_end_cue
 from .text import Hit, Tok
 
@@ -51,11 +53,11 @@ def subject_for(memo: dict[Any, Any], frame: Any, report: Report, toks: list[Tok
     coordinated subject's sides with its partners ("Hanoi and Manila have put off ...", round t55), else the side
     named closest (:func:`gaiko.tracking.coordsubject.pledger_in`). An actor that is the pledge's own thing ("the
     embassy in Quito" placed in Ecuador) is no subject (:func:`gaiko.tracking.objectactor.thing_free`, round t62)."""
-    from dataclasses import replace
-
-    from .objectactor import thing_free
-
-    free = thing_free(frame, report, toks, lex)
+    tkey = ("thing_free", frame.objects, frame.topic, frame.related, frame.other, frame.doer, frame.phrases,
+            frame.pledged_text)
+    free = memo.get(tkey, _MISSING)
+    if free is _MISSING:  # pledges alike read a sentence's things once
+        free = memo[tkey] = thing_free(frame, report, toks, lex)
     if free is None:
         chain = _memo_call(memo, _chain_at, report, toks, lo, subject_lo, k, lex)
     else:

@@ -42,6 +42,11 @@ def _is_thing(frame: Any, span: str, lex: Any) -> bool:
     return countries_in(span, lex) <= own
 
 
+@lru_cache(maxsize=4096)
+def _words(texts: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w.strip(".,;:'\"").lower() for p in texts for w in p.split())
+
+
 def _own_places(frame: Any, report: Any, toks: Any, lex: Any) -> frozenset[int]:
     """Start offsets of the report's country words (a place, a demonym) that are words of the pledge's own words and
     name a country its object names ("in Quito" of "reopen its embassy in Quito", "American" of "American beef"), not
@@ -50,7 +55,7 @@ def _own_places(frame: Any, report: Any, toks: Any, lex: Any) -> frozenset[int]:
 
     if not frame.related or not (frame.phrases or frame.pledged_text):
         return frozenset()
-    words = {w.strip(".,;:'\"").lower() for p in (*frame.phrases, frame.pledged_text) for w in p.split()}
+    words = _words((*frame.phrases, frame.pledged_text))
     own = {x.split("/")[0] for x in frame.related - ({frame.other} if frame.other else set())}  # not the counterpart
     return frozenset(t.start for t in toks if t.text.lower() in words
                      and (c := countries_in(report.text[t.start:t.end], lex)) and c <= own)
