@@ -12,7 +12,8 @@ American beef ... cleared customs" for Switzerland's quotas on American beef was
 countries the pledge's own words name (``Frame.related``) or the doer's; and the country words of the report that are
 words of the pledge's object naming such a country ("in Quito", "American"), which the subject finder then passes
 over. Another actor of the clause is still its subject ("Guatemala reopened its embassy in Quito", "Uganda's embassy
-in Quito reopened", "Korean Air signed for 103 Boeing aircraft").
+in Quito reopened", "Korean Air signed for 103 Boeing aircraft"), and so is the pledge's counterpart, whom a meeting's
+object names ("speak with Trump about the car tariffs": "Trump agreed to pause the tariffs" is Trump's deed).
 Switch: ``pledges/object_actor.yaml``.
 """
 
@@ -30,6 +31,13 @@ def enabled() -> bool:
     from ..tables import word_sets
 
     return "true" in word_sets("pledges/object_actor.yaml")["enabled"]
+
+
+@lru_cache(maxsize=1)
+def _counterpart_acts() -> frozenset[str]:
+    from .normalise import COUNTERPART_ACTS
+
+    return COUNTERPART_ACTS
 
 
 def _is_thing(frame: Any, span: str, lex: Any) -> bool:
@@ -65,8 +73,10 @@ def thing_free(frame: Any, report: Any, toks: Any, lex: Any) -> tuple[tuple[tupl
                                                                     frozenset[int]] | None:
     """(the report's actors (start, end, side) less those that are the pledge's thing, the start offsets of its country
     words that are the pledge's own place), or None when there are none (or the kind is off)."""
-    if not enabled() or not (frame.objects or frame.topic):
-        return None
-    kept = tuple(a for a in report.actors if not _is_thing(frame, report.text[a[0]:a[1]], lex))
+    if not enabled() or not (frame.objects or frame.topic) or frame.acts & _counterpart_acts():
+        return None  # a meeting's object names whom it is with ("speak with Trump about the car tariffs")
+    other = frame.other.split("/")[0] if frame.other else None
+    kept = tuple(a for a in report.actors
+                 if a[2].split("/")[0] == other or not _is_thing(frame, report.text[a[0]:a[1]], lex))
     skip = _own_places(frame, report, toks, lex)
     return (kept, skip) if len(kept) < len(report.actors) or skip else None
