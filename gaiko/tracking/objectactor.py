@@ -13,12 +13,15 @@ countries the pledge's own words name (``Frame.related``) or the doer's; and the
 words of the pledge's object naming such a country ("in Quito", "American"), which the subject finder then passes
 over. Another actor of the clause is still its subject ("Guatemala reopened its embassy in Quito", "Uganda's embassy
 in Quito reopened", "Korean Air signed for 103 Boeing aircraft"), and so is the pledge's counterpart, whom a meeting's
-object names ("speak with Trump about the car tariffs": "Trump agreed to pause the tariffs" is Trump's deed).
+object names ("speak with Trump about the car tariffs": "Trump agreed to pause the tariffs" is Trump's deed), and
+whom the thing is for ("open a desk for Nigerian investors' visa applications": "Nigerian investors opened a visa
+desk at the Abuja chamber of commerce" is theirs).
 Switch: ``pledges/object_actor.yaml``.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -40,11 +43,29 @@ def _counterpart_acts() -> frozenset[str]:
     return COUNTERPART_ACTS
 
 
+_FOR_WHOM = re.compile(r"\b(?:to|for|with)\s+(?:the\s+)?([\w'’-]+)(?:\s+([\w'’-]+))?", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _whom_words(text: str) -> frozenset[str]:
+    return frozenset(w.lower().rstrip("'’").removesuffix("'s") for m in _FOR_WHOM.finditer(text) for w in m.groups() if w)
+
+
+def _for_whom(frame: Any) -> frozenset[str]:
+    """The two words after "to", "for" or "with" in the pledge's own words: whom the thing is for or with ("a desk for
+    Nigerian investors' visa applications"), never the thing."""
+    return _whom_words(frame.pledged_text) if frame.pledged_text else frozenset()
+
+
+def _words_of(span: str) -> frozenset[str]:
+    return frozenset(w.lower().rstrip("'’").removesuffix("'s") for w in span.split())
+
+
 def _is_thing(frame: Any, span: str, lex: Any) -> bool:
     from .text import countries_in, keys
 
     ks = keys(span, lex, acts=False)
-    if not ks or not ks <= (frame.objects | frame.topic):
+    if not ks or not ks <= (frame.objects | frame.topic) or _words_of(span) & _for_whom(frame):
         return False
     own = {x.split("/")[0] for x in frame.related} | ({frame.doer.split("/")[0]} if frame.doer else set())
     return countries_in(span, lex) <= own
@@ -58,15 +79,17 @@ def _words(texts: tuple[str, ...]) -> frozenset[str]:
 def _own_places(frame: Any, report: Any, toks: Any, lex: Any) -> frozenset[int]:
     """Start offsets of the report's country words (a place, a demonym) that are words of the pledge's own words and
     name a country its object names ("in Quito" of "reopen its embassy in Quito", "American" of "American beef"), not
-    its counterpart's ("Niger" of Mali's row of a pledge Mali and Niger made together)."""
+    its counterpart's ("Niger" of Mali's row of a pledge Mali and Niger made together), nor whom it is for."""
     from .text import countries_in
 
     if not frame.related or not (frame.phrases or frame.pledged_text):
         return frozenset()
     words = _words((*frame.phrases, frame.pledged_text))
     own = {x.split("/")[0] for x in frame.related - ({frame.other} if frame.other else set())}  # not the counterpart
+    whom = _for_whom(frame)
     return frozenset(t.start for t in toks if t.text.lower() in words
-                     and (c := countries_in(report.text[t.start:t.end], lex)) and c <= own)
+                     and (c := countries_in(report.text[t.start:t.end], lex)) and c <= own
+                     and t.text.lower() not in whom)
 
 
 def thing_free(frame: Any, report: Any, toks: Any, lex: Any) -> tuple[tuple[tuple[int, int, str], ...],
