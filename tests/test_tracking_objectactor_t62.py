@@ -1,5 +1,5 @@
 """Round t62, kind T: the pledge's own thing is no side doing the act. The coder resolves words of a pledge's object as
-actors and places them ("the embassy in Quito" in Ecuador, "American beef" in the United States); decide's "who"
+actors and places them ("the embassy in Quito" in Ecuador); decide's "who"
 step read the pledger's deed as that side's ("ECU does the act, not the pledge's actor"). An actor whose words are all
 the object's, with no country the pledge does not name, is now no subject; another side doing the same deed still is.
 Our own storylines (gaiko/tracking/objectactor.py, from clausememo.subject_for; switch in
@@ -16,7 +16,7 @@ from helpers import ledger_entries, one_entry
 _DONE = ("fulfilled", "partially_fulfilled", "in_progress", "withdrawn", "stalled", "broken")
 
 _QUITO = "MEXICO CITY — Mexico pledged on Monday to reopen its embassy in Quito."
-_BEEF = "BERN — Switzerland pledged on Monday to open duty-free quotas for 500 tonnes of American beef."
+_BENGHAZI = "ROME — Italy pledged on Monday to reopen its consulate in Benghazi."
 _JETS = "HANOI — Vietnam pledged on Monday to buy 50 Boeing aircraft for its national carrier."
 
 
@@ -28,8 +28,8 @@ def _entry(tmp_path: Path, coder, pledge: str, report: str, verb: str) -> dict:
 
 _READ = [
     (_QUITO, "Mexico's foreign ministry said the embassy in Quito reopened on Friday.", "reopen", ("fulfilled",)),
-    (_BEEF, "Swiss importers said the duty-free cuts of American beef under the new quotas cleared customs in Basel "
-            "on Friday.", "open", ("fulfilled", "in_progress")),
+    (_BENGHAZI, "Italy's foreign ministry said the consulate in Benghazi reopened on Friday.", "reopen",
+     ("fulfilled",)),
 ]
 
 

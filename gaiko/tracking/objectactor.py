@@ -9,9 +9,8 @@ American beef ... cleared customs" for Switzerland's quotas on American beef was
 
 :func:`thing_free` gives the report's actors less those that are the pledge's thing: an actor whose topic keys
 (:func:`gaiko.tracking.text.keys`, acts aside) are all keys of the pledge's object, and whose country words are
-countries the pledge's own words name (``Frame.related``) or the doer's; and the country words of the report that are
-words of the pledge's object naming such a country ("in Quito", "American"), which the subject finder then passes
-over. Another actor of the clause is still its subject ("Guatemala reopened its embassy in Quito", "Uganda's embassy
+countries the pledge's own words name (``Frame.related``) or the doer's; and the places of the report ("in Quito")
+that are words of the pledge naming such a country, which the subject finder then passes over. Another actor of the clause is still its subject ("Guatemala reopened its embassy in Quito", "Uganda's embassy
 in Quito reopened", "Korean Air signed for 103 Boeing aircraft"), and so is the pledge's counterpart, whom a meeting's
 object names ("speak with Trump about the car tariffs": "Trump agreed to pause the tariffs" is Trump's deed), and
 whom the thing is for ("open a desk for Nigerian investors' visa applications": "Nigerian investors opened a visa
@@ -77,8 +76,8 @@ def _words(texts: tuple[str, ...]) -> frozenset[str]:
 
 
 def _own_places(frame: Any, report: Any, toks: Any, lex: Any) -> frozenset[int]:
-    """Start offsets of the report's country words (a place, a demonym) that are words of the pledge's own words and
-    name a country its object names ("in Quito" of "reopen its embassy in Quito", "American" of "American beef"), not
+    """Start offsets of the report's places (a country word after "in", "at", "near", "outside") that are words of the
+    pledge's own words and name a country its object names ("in Quito" of "reopen its embassy in Quito"), not
     its counterpart's ("Niger" of Mali's row of a pledge Mali and Niger made together), nor whom it is for."""
     from .text import countries_in
 
@@ -87,9 +86,14 @@ def _own_places(frame: Any, report: Any, toks: Any, lex: Any) -> frozenset[int]:
     words = _words((*frame.phrases, frame.pledged_text))
     own = {x.split("/")[0] for x in frame.related - ({frame.other} if frame.other else set())}  # not the counterpart
     whom = _for_whom(frame)
-    return frozenset(t.start for t in toks if t.text.lower() in words
+    return frozenset(t.start for n, t in enumerate(toks) if t.text.lower() in words and n and toks[n - 1].text in _AT
                      and (c := countries_in(report.text[t.start:t.end], lex)) and c <= own
                      and t.text.lower() not in whom)
+
+
+#: a place after these is where the thing is ("the embassy in Quito"); a demonym ("Importers of Colombian coffee")
+#: may be the subject's own word and is left to the subject finder
+_AT = frozenset({"in", "at", "near", "outside"})
 
 
 def thing_free(frame: Any, report: Any, toks: Any, lex: Any) -> tuple[tuple[tuple[int, int, str], ...],
