@@ -207,9 +207,11 @@ def agent_side(report: Report, toks: list[Tok], j: int, hi: int, lex: Lexicon) -
     return next(iter(iso)) if iso else None
 
 
-def subject_side(report: Report, toks: list[Tok], lo: int, k: int, lex: Lexicon) -> str | None:
+def subject_side(report: Report, toks: list[Tok], lo: int, k: int, lex: Lexicon,
+                 skip: frozenset[int] = frozenset()) -> str | None:
     """Side of the actor closest before token k within the clause (its likely subject): a resolved actor, or a
-    country's name or adjective ("A Russian missile strike hit ..."); a dateline ("KHARKIV — ...") is no subject."""
+    country's name or adjective ("A Russian missile strike hit ..."); a dateline ("KHARKIV — ...") is no subject, nor
+    a country word starting at a character offset in ``skip`` (the pledge's own place: round t62)."""
     start = toks[lo].start
     text = report.text
     best = None
@@ -222,7 +224,7 @@ def subject_side(report: Report, toks: list[Tok], lo: int, k: int, lex: Lexicon)
     for j in range(lo, k):
         if toks[j + 1].text in ("—", "–"):
             continue
-        if any(s <= toks[j].start < e for s, e, _side in report.actors):
+        if toks[j].start in skip or any(s <= toks[j].start < e for s, e, _side in report.actors):
             continue  # the resolved actor's own name ("Brussels" is the EU, not Belgium)
         iso = countries_in(text[toks[j].start:toks[j].end], lex)
         if not iso or for_whom(toks, toks[j].start, lo):

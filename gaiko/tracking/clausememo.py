@@ -9,12 +9,14 @@ sentence the tokens' character offsets point into.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from .clauseaside import HOLD, contrary_modifier, subject_modifier
 from .clausegrammar import Clause, Report, is_verb, subject_side
 from .coordsubject import pledger_in, subject_chain
 from .lexicon import Lexicon
+from .objectactor import thing_free
 from .overterm import term_end_cue
 from .text import Hit, Tok
 
@@ -30,26 +32,41 @@ def _cue_in(spans: tuple[tuple[int, int, str, str], ...], lo: int, hi: int, rel:
     return best
 
 
-def _subject_at(report: Report, toks: list[Tok], lo: int, subject_lo: int, k: int, lex: Lexicon) -> str | None:
+def _subject_at(report: Report, toks: list[Tok], lo: int, subject_lo: int, k: int, lex: Lexicon,
+                skip: frozenset[int] = frozenset()) -> str | None:
     """:func:`clause_subject` of a clause [lo, ...) whose participle subject starts at ``subject_lo``."""
-    found = subject_side(report, toks, lo, k, lex)
+    found = subject_side(report, toks, lo, k, lex, skip)
     if found is None and subject_lo >= 0:
-        found = subject_side(report, toks, subject_lo, lo - 1, lex)
+        found = subject_side(report, toks, subject_lo, lo - 1, lex, skip)
     return found
 
 
-def _chain_at(report: Report, toks: list[Tok], lo: int, subject_lo: int, k: int, lex: Lexicon) -> tuple[str, ...]:
+def _chain_at(report: Report, toks: list[Tok], lo: int, subject_lo: int, k: int, lex: Lexicon,
+              skip: frozenset[int] = frozenset()) -> tuple[str, ...]:
     """Every side of the subject :func:`_subject_at` reads ("Hanoi and Manila"; :func:`subject_chain`)."""
-    return subject_chain(report, toks, lo, k, _subject_at(report, toks, lo, subject_lo, k, lex), lex)
+    return subject_chain(report, toks, lo, k, _subject_at(report, toks, lo, subject_lo, k, lex, skip), lex)
 
 
 def subject_for(memo: dict[Any, Any], frame: Any, report: Report, toks: list[Tok], lo: int, subject_lo: int,
                 k: int, lex: Lexicon) -> str | None:
     """:func:`_subject_at` as the pledge ``frame`` reads it, remembered: the pledger's own side when it is one of a
     coordinated subject's sides with its partners ("Hanoi and Manila have put off ...", round t55), else the side
-    named closest (:func:`gaiko.tracking.coordsubject.pledger_in`)."""
-    return pledger_in(_memo_call(memo, _chain_at, report, toks, lo, subject_lo, k, lex), frame.doer,
-                      frame.related | ({frame.other} if frame.other else frozenset()))
+    named closest (:func:`gaiko.tracking.coordsubject.pledger_in`). An actor that is the pledge's own thing ("the
+    embassy in Quito" placed in Ecuador) is no subject (:func:`gaiko.tracking.objectactor.thing_free`, round t62)."""
+    tkey = ("thing_free", frame.objects, frame.topic, frame.related, frame.other, frame.doer, frame.phrases,
+            frame.pledged_text)
+    free = memo.get(tkey, _MISSING)
+    if free is _MISSING:  # pledges alike read a sentence's things once
+        free = memo[tkey] = thing_free(frame, report, toks, lex)
+    if free is None:
+        chain = _memo_call(memo, _chain_at, report, toks, lo, subject_lo, k, lex)
+    else:
+        kept, skip = free
+        key = ("thing_free", kept, skip, lo, subject_lo, k)
+        chain = memo.get(key, _MISSING)
+        if chain is _MISSING:
+            chain = memo[key] = _chain_at(replace(report, actors=kept), toks, lo, subject_lo, k, lex, skip)
+    return pledger_in(chain, frame.doer, frame.related | ({frame.other} if frame.other else frozenset()))
 
 
 _MISSING = object()
