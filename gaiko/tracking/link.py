@@ -96,14 +96,12 @@ def _restates(a: tuple[Any, ...], b: tuple[Any, ...], lex: Lexicon) -> bool:
     return (same_act and overlap >= 0.34) or overlap >= 0.6
 
 
-def group_mentions(mentions: list[dict[str, Any]], lex: Lexicon | None = None,
-                   groups: list[list[dict[str, Any]]] | None = None, fell: list[str] | None = None
-                   ) -> list[list[dict[str, Any]]]:
+def group_mentions(mentions: list[dict[str, Any]], lex: Lexicon | None = None, groups: list[list[dict[str, Any]]]
+                   | None = None, fell: list[str] | None = None) -> list[list[dict[str, Any]]]:
     """Merge mentions of one bucket (oldest first) into pledges: each joins the first earlier pledge one of whose
-    mentions it restates (the one with its quantity, when several do); first among the pledges sharing a topic key
-    with it, then (none fitting) by the passes that read every pledge. ``groups``, in the order they were made, are
-    pledges grouped earlier (their mentions prepared), extended in place. ``fell`` collects the ids of the mentions
-    that reached those passes (round L56: an update that handed over only the pledges sharing a key needs them all)."""
+    mentions it restates (the one with its quantity, when several do); first among those sharing a topic key with it,
+    then (none fitting) by passes reading every pledge. ``groups``, in the order they were made, are pledges grouped
+    earlier (mentions prepared), extended in place. ``fell`` collects the ids of the mentions that reached those."""
     lex = lex or lexicon()
     groups = [] if groups is None else groups
     by_key: dict[str, set[int]] = {}
