@@ -96,12 +96,12 @@ def _restates(a: tuple[Any, ...], b: tuple[Any, ...], lex: Lexicon) -> bool:
     return (same_act and overlap >= 0.34) or overlap >= 0.6
 
 
-def group_mentions(mentions: list[dict[str, Any]], lex: Lexicon | None = None,
-                   groups: list[list[dict[str, Any]]] | None = None) -> list[list[dict[str, Any]]]:
+def group_mentions(mentions: list[dict[str, Any]], lex: Lexicon | None = None, groups: list[list[dict[str, Any]]]
+                   | None = None, fell: list[str] | None = None) -> list[list[dict[str, Any]]]:
     """Merge mentions of one bucket (oldest first) into pledges: each joins the first earlier pledge one of whose
-    mentions it restates (the one with its quantity, when several do). Only pledges sharing a topic key with it are
-    compared. ``groups``, in the order they were made, are pledges grouped earlier (their mentions prepared),
-    extended in place."""
+    mentions it restates (the one with its quantity, when several do); first among those sharing a topic key with it,
+    then (none fitting) by passes reading every pledge. ``groups``, in the order they were made, are pledges grouped
+    earlier (mentions prepared), extended in place. ``fell`` collects the ids of the mentions that reached those."""
     lex = lex or lexicon()
     groups = [] if groups is None else groups
     by_key: dict[str, set[int]] = {}
@@ -126,6 +126,8 @@ def group_mentions(mentions: list[dict[str, Any]], lex: Lexicon | None = None,
             fits = [i for i in near if any(same_thing(x, sig) for x in sigs[i]) and not narrower(m, groups[i])
                     and not other_party(m, groups[i]) and not other_stage(m, groups[i], lex)
                     and not other_destination(m, groups[i], lex)]
+        if not fits and fell is not None:
+            fell.append(m["id"])
         if not fits:  # "the four men would be freed" after "will release four detained Britons" (round t38)
             fits = [i for i, g in enumerate(groups) if named_back(m, g)]
         if not fits:  # told again elsewhere in other words: "would sanction Philippine officials" (round x24, b47 F7)

@@ -282,25 +282,34 @@ def _extend_buckets(con: Any, new_ids: list[str], as_of: str, overrides: list[di
     for m in fresh:
         by_bucket.setdefault(bucket(prepare(m, lex)), []).append(m)
     pairs = {(b, t) for b, ms in by_bucket.items() for m in ms for t in m["_topic"]}
-    # earlier members that share a topic key with a new mention: only their pledges can take it
+    # earlier members that share a topic key with a new mention: grouping's first pass compares only their pledges
+    # (a mention none of them takes is compared with every pledge of its bucket: the whole bucket then, round L56)
     with registered(con, "_gaiko_bs", {"b": [p[0] for p in pairs], "s": [p[1] for p in pairs]}):
         seeds = con.execute("""SELECT g.ledger_id, list(DISTINCT g.pledge_id), g.bucket
             FROM (SELECT pledge_id, ledger_id, bucket, unnest(topic) AS stem FROM ledger_groups
                   WHERE bucket IN (SELECT b FROM _gaiko_bs)) g
             JOIN _gaiko_bs bs ON bs.b = g.bucket AND bs.s = g.stem
             GROUP BY g.ledger_id, g.bucket""").fetchall()
-        firsts = dict(con.execute(f"""SELECT g.ledger_id, min({_KEY}) FROM ledger_groups g JOIN pledges p ON p.id = g.pledge_id
-            LEFT JOIN articles a ON a.id = p.article_id WHERE g.ledger_id IN (SELECT unnest(?)) GROUP BY g.ledger_id""",
-            [[r[0] for r in seeds]]).fetchall())
-    seed_mentions = {m["id"]: prepare(m, lex) for m in load_mentions(con, [p for r in seeds for p in r[1]])}
-    order = sorted(seeds, key=lambda r: tuple(firsts[r[0]].values()))
+    order, seed_mentions = _stored_groups(con, seeds, lex)
+    made: dict[str, tuple[list[Any], list[list[dict[str, Any]]], list[int]]] = {}
+    fell_in: set[str] = set()
+    for b, ms in by_bucket.items():
+        fell: list[str] = []
+        made[b] = _grown(ms, [r for r in order if r[2] == b], seed_mentions, lex, fell)
+        if fell:
+            fell_in.add(b)
+    if fell_in:  # round L56: a new mention no pledge sharing a key took was compared with every pledge of its bucket
+        rows = con.execute("SELECT ledger_id, list(pledge_id), bucket FROM ledger_groups WHERE bucket IN "
+                           "(SELECT unnest(?)) GROUP BY ledger_id, bucket", [sorted(fell_in)]).fetchall()
+        seeded = {r[0] for r in seeds}
+        wider = {r[2] for r in rows if r[0] not in seeded}  # buckets with pledges the first pass did not see
+        if wider:
+            whole, whole_mentions = _stored_groups(con, [r for r in rows if r[2] in wider], lex)
+            for b in sorted(wider):
+                made[b] = _grown(by_bucket[b], [r for r in whole if r[2] == b], whole_mentions, lex)
     changed: dict[str, list[dict[str, Any]]] = {}
     started: list[list[dict[str, Any]]] = []
-    for b, ms in by_bucket.items():
-        mine = [r for r in order if r[2] == b]
-        groups = [sorted((seed_mentions[p] for p in r[1]), key=_sort_key) for r in mine]
-        sizes = [len(g) for g in groups]
-        group_mentions(ms, lex, groups)
+    for mine, groups, sizes in made.values():
         for r, g, n in zip(mine, groups, sizes):
             if len(g) > n:
                 changed[r[0]] = g[n:]
@@ -312,6 +321,26 @@ def _extend_buckets(con: Any, new_ids: list[str], as_of: str, overrides: list[di
     delete_entries(con, sorted(changed))
     _entries(con, full_groups + started, None, as_of, overrides, sink=write, sentences=sentences)
     return set(changed)
+
+
+def _stored_groups(con: Any, rows: list[Any], lex: Any) -> tuple[list[Any], dict[str, dict[str, Any]]]:
+    """Stored groups (ledger id, pledge ids, bucket) in the order grouping made them (of their first mentions), and
+    their mentions by pledge id, prepared."""
+    firsts = dict(con.execute(f"""SELECT g.ledger_id, min({_KEY}) FROM ledger_groups g JOIN pledges p ON p.id = g.pledge_id
+        LEFT JOIN articles a ON a.id = p.article_id WHERE g.ledger_id IN (SELECT unnest(?)) GROUP BY g.ledger_id""",
+        [[r[0] for r in rows]]).fetchall()) if rows else {}
+    mentions = {m["id"]: prepare(m, lex) for m in load_mentions(con, [p for r in rows for p in r[1]])}
+    return sorted(rows, key=lambda r: tuple(firsts[r[0]].values())), mentions
+
+
+def _grown(ms: list[dict[str, Any]], mine: list[Any], mentions: dict[str, dict[str, Any]], lex: Any,
+           fell: list[str] | None = None) -> tuple[list[Any], list[list[dict[str, Any]]], list[int]]:
+    """One bucket's stored groups ``mine`` (in order) grown by its new mentions ``ms``: (mine, the groups, the
+    stored groups' sizes before)."""
+    groups = [sorted((mentions[p] for p in r[1]), key=_sort_key) for r in mine]
+    sizes = [len(g) for g in groups]
+    group_mentions(ms, lex, groups, fell)
+    return mine, groups, sizes
 
 
 def _sort_key(m: dict[str, Any]) -> tuple[str, str, int, str]:
