@@ -245,26 +245,17 @@ def coder_weeks(rows: Sequence[dict[str, Any]], units: list[Any], rules: Any) ->
     rr = rules.retold
     if rr is None or not rr.coder_weeks or rr.weeks_pattern is None:
         return units
-    from .units import Unit
+    from .units import Unit, _as_date
 
     out = list(units)
     half = rr.coder_weeks
     for i, (r, u) in enumerate(zip(rows, units)):
         if r.get("date_precision") != "day" or u.prec != "day" or u.lo is None or u.lo != u.hi:
             continue
-        if not rr.weeks_pattern.search(str(r.get("date_text") or "")) or _ordinal(r.get("date")) != u.lo:
+        day = _as_date(r.get("date"))
+        if not rr.weeks_pattern.search(str(r.get("date_text") or "")) or day is None or day.toordinal() != u.lo:
             continue  # not its own day (another rule gave it one)
         out[i] = Unit(u.status, u.event_type, u.src, u.tgt, u.place, u.mode, "week", u.lo - half, u.hi + half,
                       rules.rank("week"), sym=u.sym, ref=u.ref)
     return out
 
-
-def _ordinal(d: Any) -> int | None:
-    if isinstance(d, dt.datetime):
-        return d.date().toordinal()
-    if isinstance(d, dt.date):
-        return d.toordinal()
-    try:
-        return dt.date.fromisoformat(str(d)[:10]).toordinal() if d else None
-    except ValueError:
-        return None
