@@ -70,14 +70,14 @@ def scores(request, monkeypatch):
 
 @pytest.fixture()
 def learned_rules(tmp_path, monkeypatch):
-    """``learned_rules(near, veto=True)``: the shipped clustering rules with the learned steps on, ``join_mode: last``
-    and ``join_near: near`` (tests/test_cluster_learned_c65.py's ``_rules_file``), made the rules the store's writer
-    loads; returns them."""
+    """``learned_rules(near, veto=True, main_k98=False)``: the shipped clustering rules with the learned steps on,
+    ``join_mode: last`` and ``join_near: near`` (tests/test_cluster_learned_c65.py's ``_rules_file``; ``main_k98``: with
+    the ``join_days`` and ``reps`` shipped before round K99), made the rules the store's writer loads; returns them."""
     from cluster_batches import use_rules
     from test_cluster_learned_c65 import _rules_file
 
-    def make(near, veto=True):
-        rules = _rules_file(tmp_path, near, veto=veto)
+    def make(near, veto=True, main_k98=False):
+        rules = _rules_file(tmp_path, near, veto=veto, main_k98=main_k98)
         use_rules(monkeypatch, rules)
         return rules
 

@@ -22,16 +22,23 @@ from test_cluster_learned_c54 import _full
 from test_cluster_learned_c56 import _batches, _scrambled
 
 
-def _rules_file(tmp_path, near: int | None, veto: bool = True):
-    """The shipped rules with ``enabled: true``, ``join_mode: last`` and ``join_near`` (None: left out)."""
+def _rules_file(tmp_path, near: int | None, veto: bool = True, main_k98: bool = False):
+    """The shipped rules with ``enabled: true``, ``join_mode: last`` and ``join_near`` (None: left out); ``main_k98``:
+    with the ``join_days`` (31) and ``reps`` (3) shipped before round K99."""
     text = shipped_text(enabled=True, join_mode="last")
+    if main_k98:
+        import re
+
+        for key, value in (("join_days", 31), ("reps", 3)):
+            text, n = re.subn(rf"(?m)^  {key}: \d+\n", f"  {key}: {value}\n", text)
+            assert n == 1, key
     lines = [ln for ln in text.splitlines(keepends=True) if not ln.startswith("  join_near:")]
     text = "".join(lines)
     if near is not None:
         text = text.replace("  join_mode: last\n", f"  join_mode: last\n  join_near: {near}\n")
     if not veto:
         text = text.replace("  veto: 0.6\n", "  veto: false\n")
-    p = tmp_path / f"clusters-near-{near}-{veto}.yaml"
+    p = tmp_path / f"clusters-near-{near}-{veto}-{main_k98}.yaml"
     p.write_text(text, encoding="utf-8")
     rules = load_rules(str(p))
     assert rules.learned.join_near == near and rules.learned.join_mode == "last"
