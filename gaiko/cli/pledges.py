@@ -94,7 +94,7 @@ def pledges(
                                  "(after editing gaiko/data/pledges/*.yaml); needs write access to the store."),
     as_json: bool = typer.Option(False, "--json", help="The rows of the table as one JSON object {as_of, total, counts, "
                                  "statements, undated_statements, note, pledges: [...]}, each pledge a ledger entry "
-                                 "as in --format jsonl and GET /api/v1/pledges/{id}."),
+                                 "as in --format jsonl (the API's pledges add flat fields: docs/cli.md)."),
     evidence: bool = typer.Option(False, "--evidence", help="One row per evidence sentence (the pledge, its status "
                                   "and reason, then the sentence: date, role, text, article), for a spreadsheet."),
     limit: int = typer.Option(0, "--limit", help="Show the first N pledges in the order listed (with --evidence: "
