@@ -46,7 +46,8 @@ def show(
     cluster_id: str = typer.Argument(..., help="Cluster id (the id column of `gaiko events`)."),
     db: str = typer.Option("gaiko.duckdb", "--db", help="Store to read."),
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
-    as_json: bool = typer.Option(False, "--json", help="The cluster and its reports as one JSON object (--format json)."),
+    as_json: bool = typer.Option(False, "--json", help="The cluster, its reports and the overrules that touch it as one "
+                                 "JSON object, as GET /api/v1/clusters/{id} gives it (--format json)."),
 ) -> None:
     """One event cluster: its date, actors and counts, and every report of it side by side."""
     from ..server.cluster_view import cluster_view
