@@ -68,8 +68,9 @@ def show(
         sys.stdout.write(json.dumps(d, ensure_ascii=False, indent=2, default=json_text) + "\n")
         return
     c = d["cluster"]
-    typer.echo(f"{c['id']}  {c['event_type']}{' ' + c['mode'] if c['mode'] else ''}  {_side(c, 'source')} → "
-               f"{_side(c, 'target')}  {_when(c)}"
+    # a side no report named says so (round n55: "CONSULT   →   on ..." for a cluster of "the talks were friendly")
+    typer.echo(f"{c['id']}  {c['event_type']}{' ' + c['mode'] if c['mode'] else ''}  "
+               f"{_side(c, 'source') or '(no source)'} → {_side(c, 'target') or '(no target)'}  {_when(c)}"
                f"{'  in ' + (c['place_name'] or c['place_text']) if c['place_name'] or c['place_text'] else ''}")
     events = c.get("num_events") or 0
     also = f" ({_n(events, 'coded event')})" if events and events != c["num_mentions"] else ""
