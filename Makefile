@@ -21,12 +21,19 @@ TEST_WORKERS ?= auto
 setup:
 	@bash scripts/bootstrap.sh
 
+# quiet (round n55): one line of what it does and where the store is, then each command as a user types it (`gaiko`
+# after `. $(VENV)/bin/activate`), not the PYTHONPATH prefix it runs with
 run: setup
 	@mkdir -p out
 	@rm -f $(DB) $(DB).wal
-	$(GAIKO) code $(CORPUS) --db $(DB)
-	$(GAIKO) events --db $(DB) --limit 15
-	$(GAIKO) pledges --db $(DB)
+	@echo "make run: codes the example articles $(CORPUS) into a new store, $(DB), and lists its events and" \
+	      "pledges (README.md, Using it: the same on your own articles)"
+	@echo '$$ gaiko code $(CORPUS) --db $(DB)'
+	@$(GAIKO) code $(CORPUS) --db $(DB)
+	@echo '$$ gaiko events --db $(DB) --limit 15'
+	@$(GAIKO) events --db $(DB) --limit 15
+	@echo '$$ gaiko pledges --db $(DB)'
+	@$(GAIKO) pledges --db $(DB)
 
 test: setup
 	@if [ -f scripts/setup-browser.sh ]; then bash scripts/setup-browser.sh; fi

@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .ingest import count_inputs, read_inputs
 from .runner import RunSummary, code_into_store
 from .runner_signals import StoredInterrupted, hold_sigterm, stored_stop
-from .store import Store
+
+if TYPE_CHECKING:
+    from .store import Store
 
 __all__ = ["run_code", "print_summary", "run_time", "skipped_note", "repeats_note", "same_stored_note", "undated_note",
            "DATE_ADVICE"]
@@ -39,6 +41,9 @@ def run_code(
 
         build_pipeline(("actors",), actor_files=tuple(actor_files))
     items = read_inputs(paths, default_date=default_date, store=db)
+    # read here, not bound at import (round n55): a module imported while gaiko.store.Store is replaced (a test's
+    # monkeypatch) kept the replacement after it was undone, and every later `gaiko code` in that process used it
+    from .store import Store
     from .store.noroom import told_when_full
 
     summary: RunSummary | None = None

@@ -46,10 +46,11 @@ def show(
     cluster_id: str = typer.Argument(..., help="Cluster id (the id column of `gaiko events`)."),
     db: str = typer.Option("gaiko.duckdb", "--db", help="Store to read."),
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
-    as_json: bool = typer.Option(False, "--json", help="The cluster and its reports as one JSON object (--format json)."),
+    as_json: bool = typer.Option(False, "--json", help="The cluster, its reports and the overrules that touch it as one "
+                                 "JSON object, as GET /api/v1/clusters/{id} gives it (--format json)."),
 ) -> None:
     """One event cluster: its date, actors and counts, and every report of it side by side."""
-    from ..clusters import cluster_detail
+    from ..server.cluster_view import cluster_view
     from ..store import Store
 
     check_json_format(as_json, fmt)  # --json as every listing takes it (n50)
@@ -58,22 +59,29 @@ def show(
         fail(f"unknown format {fmt!r}; use table or json")
     try:
         with Store(db, read_only=True) as store:
-            d = cluster_detail(store, cluster_id)
+            # the object GET /api/v1/clusters/{id} answers (round n55: the CLI's lacked coded_at, the reports'
+            # offsets and the overrules): one shape on both surfaces, the table a view of it
+            d = cluster_view(store, cluster_id)
     except GaikoError as exc:
         fail(exc)
     if fmt == "json":
         sys.stdout.write(json.dumps(d, ensure_ascii=False, indent=2, default=json_text) + "\n")
         return
     c = d["cluster"]
-    typer.echo(f"{c['id']}  {c['event_type']}{' ' + c['mode'] if c['mode'] else ''}  {_side(c, 'source')} → "
-               f"{_side(c, 'target')}  {_when(c)}"
+    # a side no report named says so (round n55: "CONSULT   →   on ..." for a cluster of "the talks were friendly")
+    typer.echo(f"{c['id']}  {c['event_type']}{' ' + c['mode'] if c['mode'] else ''}  "
+               f"{_side(c, 'source') or '(no source)'} → {_side(c, 'target') or '(no target)'}  {_when(c)}"
                f"{'  in ' + (c['place_name'] or c['place_text']) if c['place_name'] or c['place_text'] else ''}")
     events = c.get("num_events") or 0
     also = f" ({_n(events, 'coded event')})" if events and events != c["num_mentions"] else ""
     typer.echo(f"{_n(c['num_mentions'], 'mention')}{also} in {_n(c['num_articles'], 'article')} from "
                f"{_n(c['num_sources'], 'outlet')}; "
                f"first reported {c['first_published'] or 'undated'} by {c['first_source'] or 'an unnamed outlet'}"
+               f"{'; first coded ' + json_text(c['coded_at']) if c.get('coded_at') else ''}"
                f"{'; split or merged by hand' if c['overruled'] else ''}")
+    for o in d.get("overrules") or ():  # which split or merge made or touched it, to undo it by (round n55)
+        typer.echo(f"{o['kind']} {o['id']} ({'made this cluster' if o['made_this'] else 'touched it'}, "
+                   f"{json_text(o['created_at'])}){': ' + o['note'] if o.get('note') else ''}")
     emit_rows([{"published": r["published"] or "undated", "outlet": r.get("outlet") or r["outlet_key"],
                 "date": f"{r['date'] or ''} {r.get('date_text') or ''}".strip(), "trigger": r["trigger"],
                 "source": _side(r, "source"), "target": _side(r, "target"),

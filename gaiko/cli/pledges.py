@@ -94,7 +94,7 @@ def pledges(
                                  "(after editing gaiko/data/pledges/*.yaml); needs write access to the store."),
     as_json: bool = typer.Option(False, "--json", help="The rows of the table as one JSON object {as_of, total, counts, "
                                  "statements, undated_statements, note, pledges: [...]}, each pledge a ledger entry "
-                                 "as in --format jsonl and GET /api/v1/pledges/{id}."),
+                                 "as in --format jsonl (the API's pledges add flat fields: docs/cli.md)."),
     evidence: bool = typer.Option(False, "--evidence", help="One row per evidence sentence (the pledge, its status "
                                   "and reason, then the sentence: date, role, text, article), for a spreadsheet."),
     limit: int = typer.Option(0, "--limit", help="Show the first N pledges in the order listed (with --evidence: "
@@ -241,6 +241,12 @@ def untracked_note(n: int) -> str:
             "give, undated: gaiko pledges --as-of YYYY-MM-DD (status open, deadlines not placed).")
 
 
+#: ``--json`` of ``pledge set`` and ``pledge unset`` (round n55: they alone of the commands that change a decision
+#: had none, where ``cluster split|merge|undo`` print theirs)
+ENTRY_JSON_HELP = ("Print the pledge's ledger entry after the change as one JSON object (a row of `gaiko pledges "
+                   "--json`: status, computed_status, overridden, override_note, ...).")
+
+
 #: the columns of ``gaiko pledge show``'s second table: the reports of each evidence item that is an event reported
 #: more than once (round p51)
 SOURCE_COLUMNS = ("published", "outlet", "role", "sentence", "article", "cluster")
@@ -332,6 +338,7 @@ def set_(
                                        "computed status). Default: the report that moves the pledge there, else the "
                                        "newest report about it."),
     db: str = typer.Option("gaiko.duckdb", "--db", help="Store to write."),
+    as_json: bool = typer.Option(False, "--json", help=ENTRY_JSON_HELP),
 ) -> None:
     """Overrule a pledge's status by hand; the override survives recoding."""
     from ..tracking import set_status
@@ -341,6 +348,9 @@ def set_(
             e = set_status(store, pledge_id, status, note, date=date)
     except GaikoError as exc:
         fail(exc)
+    if as_json:
+        emit_json(e)
+        return
     typer.echo(f"{e['id']}: {e['status']} (computed: {e['computed_status']})")
 
 
@@ -348,6 +358,7 @@ def set_(
 def unset(
     pledge_id: str = typer.Argument(..., help="Ledger id of a pledge whose status was set by hand."),
     db: str = typer.Option("gaiko.duckdb", "--db", help="Store to write."),
+    as_json: bool = typer.Option(False, "--json", help=ENTRY_JSON_HELP),
 ) -> None:
     """Drop a status set by hand (`gaiko pledge set`): the pledge goes back to its computed status."""
     from ..tracking import unset_status
@@ -357,4 +368,7 @@ def unset(
             e = unset_status(store, pledge_id)
     except GaikoError as exc:
         fail(exc)
+    if as_json:
+        emit_json(e)
+        return
     typer.echo(f"{e['id']}: {e['status']} (computed; the status set by hand is dropped)")

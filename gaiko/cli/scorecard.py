@@ -65,7 +65,8 @@ def scorecard(
         cols = ["actor", "pledges", *[c["label"] for c in card["columns"]], "kept_share", "median_lag_days",
                 "demands_made", "demands_asked", "demands_met", "demands_unmet"]
         # wider than the terminal (or 160 columns piped): whole columns in blocks under one another, as `gaiko series`
-        emit_rows(rows, "table", cols, title=f"Say-do scorecard by {by}, as of {card['as_of']} ({card['total']} actors)",
+        n = card["total"]  # "1 actor", not "1 actors" (round n55)
+        emit_rows(rows, "table", cols, title=f"Say-do scorecard by {by}, as of {card['as_of']} ({n} actor{'' if n == 1 else 's'})",
                   blocks=True)
         return
     emit_rows(rows, fmt)

@@ -19,7 +19,7 @@ from typing import Any
 from ..errors import NotFound
 from ..store.dbhint import db_option
 
-__all__ = ["missing_cluster"]
+__all__ = ["missing_cluster", "first_where"]
 
 #: how an overrule of each kind changed the clusters it names
 _DONE = {"merge": "merged", "split": "split"}
@@ -52,12 +52,24 @@ def missing_cluster(con: Any, cluster_id: str, db: str | None = None) -> NotFoun
     auto = con.execute("SELECT event_id FROM cluster_members WHERE auto_id = ?", [cluster_id]).fetchall()
     events.update(r[0] for r in auto)
     if events:
-        now_in = sorted({r[0] for r in con.execute(
-            "SELECT DISTINCT cluster_id FROM cluster_members WHERE list_contains(?, event_id) AND cluster_id IS NOT NULL",
-            [sorted(events)]).fetchall()})
+        held = dict(con.execute(
+            "SELECT cluster_id, count(*) FROM cluster_members WHERE list_contains(?, event_id) AND cluster_id IS NOT "
+            "NULL GROUP BY cluster_id", [sorted(events)]).fetchall())
+        now_in = first_where(held, rows[0][0] if rows else None)
         if now_in:
             how = f"{_DONE.get(rows[0][1], 'changed')} by hand (overrule {rows[0][0]})" if rows else "changed by hand"
             into = f"cluster {now_in[0]}" if len(now_in) == 1 else "clusters " + ", ".join(now_in)
             return NotFound(f"no cluster {cluster_id!r} any more: it was {how}; its reports are now in {into}; "
                             f"see with: gaiko cluster show {now_in[0]} {where} (and gaiko cluster overrules {where})")
     return NotFound(f"no cluster {cluster_id!r}; {LIST_HINT.replace('--db STORE', where)}")
+
+
+def first_where(held: dict[str, int], newest: str | None) -> list[str]:
+    """The clusters that hold a replaced cluster's reports (``held``: cluster id -> how many), in the order the answer
+    names them: the cluster the newest overrule that replaced it made (``newest``, its id) first, then those holding
+    more of its reports (round n55: after a split, then a merge, "see with" named the one-report cluster split off
+    earlier, whichever id sorted first, and not the merge's)."""
+    from .overrules import overrule_cluster_id
+
+    made = overrule_cluster_id(newest) if newest else None
+    return sorted(held, key=lambda c: (c != made, -held[c], c))
