@@ -29,12 +29,13 @@ __all__ = ["enabled", "guessed", "guessed_only", "sideless"]
 
 
 @lru_cache(maxsize=1)
-def _conf() -> tuple[bool, frozenset[str], float, float]:
+def _conf() -> tuple[bool, frozenset[str], float, tuple[float, float], bool]:
     from ..tables import word_sets
 
     d = word_sets("pledges/guessed_sides.yaml")
-    return ("true" in d["enabled"], d["resolved_by"], float(next(iter(d["guess_max"]))),
-            float(next(iter(d["place_max"]))))
+    num = lambda k: float(next(iter(d[k])))  # noqa: E731
+    return ("true" in d["enabled"], d["resolved_by"], num("guess_max"), (num("place_min"), num("place_max")),
+            "true" in d["read_sideless"])
 
 
 def enabled() -> bool:
@@ -45,14 +46,15 @@ def enabled() -> bool:
 def guessed(actor: dict[str, Any]) -> bool:
     """Whether the resolver placed ``actor`` (a record's actor dict: country, resolved_by, confidence) in its country
     by a guess from outside its own words: by the article's or sentence's context (up to ``guess_max``) or by a place
-    of its clause (up to ``place_max``). An actor without a country, an IGO body, or one with no ``resolved_by`` (an
-    older store's keys) is never guessed."""
-    on, how, guess_max, place_max = _conf()
+    of its clause or sentence (``place_min`` to ``place_max``). An actor without a country, an IGO body, or one with
+    no ``resolved_by`` (an older store's keys) is never guessed."""
+    on, how, guess_max, (place_min, place_max), _read = _conf()
     if not on or not actor.get("country") or actor.get("country") in ("IGO", "IMG", "NGO"):
         return False
     if actor.get("resolved_by") not in how or actor.get("confidence") is None:
         return False
-    return float(actor["confidence"]) <= max(guess_max, place_max)
+    conf = float(actor["confidence"])
+    return conf <= guess_max or place_min <= conf <= place_max
 
 
 def guessed_only(sides: Iterable[tuple[str, bool]], firm: Iterable[str] = ()) -> set[str]:
@@ -70,9 +72,10 @@ def guessed_only(sides: Iterable[tuple[str, bool]], firm: Iterable[str] = ()) ->
 def sideless(frame: Any, report: Any) -> Any:
     """The report as decide reads it for the pledge ``frame``: when every side the sentence names is a guess
     (``report.guessed``) and none is the pledge's doer, counterpart or a side its object names, the same sentence
-    naming no side, without the guessed actors (made once per report); else ``report`` itself."""
+    naming no side, without the guessed actors (made once per report); else ``report`` itself (always, with
+    ``read_sideless`` off: the guessed actor is then still read as the clause's subject)."""
     guesses = getattr(report, "guessed", None)
-    if not guesses or not report.sides <= guesses:
+    if not guesses or not report.sides <= guesses or not _conf()[4]:
         return report
     own = {x.split("/")[0] for x in (frame.doer, frame.other, *frame.related) if x}
     if own & guesses:
