@@ -13,7 +13,7 @@ from ..tables import word_sets
 from .lexicon import Lexicon, lexicon
 from .text import ACT, OBJECT, countries_in, hits, keys, stem, tokenize
 
-__all__ = ["before_participle", "head_keys", "where_keys", "wordnet_kin", "numbered", "no_noun"]
+__all__ = ["before_participle", "head_keys", "where_keys", "wordnet_kin", "numbered"]
 
 
 #: word lists: ``gaiko/data/pledges/object_head.yaml`` (read once, on first use)
@@ -43,13 +43,6 @@ def head_keys(text: str, lex: Lexicon) -> tuple[set[str], set[str]]:
         head = words[-1] if words else None
         if head is not None and len(words) >= 2 and _participle(toks[head].text, lex):
             head = words[-2]  # "bronzes looted from Benin", "gems linked to the Buddha": the noun, not its participle
-        if head is not None and no_noun(text, toks, head, found, lex):  # "cooperation immediately" (round t63)
-            nouns = [i for i in words if i < head and is_noun(text, toks, i, found, lex)]
-            if nouns:
-                head = nouns[-1]
-            elif j < len(toks) - 1:  # "consular [and] diplomatic agents", "less [than 20% of] the company"
-                k = j + 1
-                continue
         is_act = head is not None and any(h.i <= head < h.j and h.concept.startswith(ACT) and h.role == "n" for h in found) \
             and not any(h.i <= head < h.j and h.concept.startswith(OBJECT) for h in found)  # "the shelling of" is the object
         if head is not None and _name_of(text, toks, head, j):
@@ -66,33 +59,6 @@ def head_keys(text: str, lex: Lexicon) -> tuple[set[str], set[str]]:
             continue
         return set(), set()
     return set(), set()
-
-
-def is_noun(text: str, toks: list[Any], i: int, found: list[Any], lex: Lexicon) -> bool:
-    """Whether token ``i`` is a lower-case word WordNet lists as a noun, or one an object concept covers."""
-    return text[toks[i].start:toks[i].start + 1].islower() and toks[i].text.isalpha() and (
-        any(h.i <= i < h.j and h.concept.startswith(OBJECT) for h in found) or bool(_forms(toks[i].text, lex)
-                                                                                 & _wordnet_nouns()[0].keys()))
-
-
-def _forms(word: str, lex: Lexicon) -> set[str]:
-    return {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word,
-            word[:-3] + "y" if word.endswith("ies") else word} | {lemma for lemma, _tag in lex.lemmas(word)}
-
-
-def no_noun(text: str, toks: list[Any], i: int, found: list[Any], lex: Lexicon) -> bool:
-    """Whether token ``i`` of an object phrase can be no head noun (round t63): a lower-case word that WordNet's nouns
-    (``typemodel/wordnet_classes``) do not list in any of its forms and that no object concept covers: an adverb
-    ("resume security cooperation immediately"), an adjective before "and" ("expel 12 consular and diplomatic
-    agents"), a comparative ("keep less than 20% of the new company"). Off with ``no_noun_heads`` of
-    ``pledges/object_head.yaml``, or without the WordNet table."""
-    word = toks[i].text
-    if "true" not in _w("no_noun_heads") or not word.isalpha() or not text[toks[i].start:toks[i].start + 1].islower():
-        return False
-    nouns = _wordnet_nouns()[0]
-    if not nouns or any(h.i <= i < h.j and h.concept.startswith(OBJECT) for h in found):
-        return False
-    return not _forms(word, lex) & nouns.keys()
 
 
 def _name_of(text: str, toks: list[Any], head: int, j: int) -> bool:
