@@ -251,7 +251,9 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
         "sym": [bool(f.acts & COUNTERPART_ACTS) for f in frames],  # "Trump met Takaichi": either may open the sentence
         "onames": [name_sides(f) for f in frames]}  # the object's names the coder took for unplaced actors (t61)
     out: dict[int, list[dict[str, Any]]] = {}
-    no_side = no_side_sql()  # none, or only guessed sides none of which is the pledge's (round t63)
+    # none, or only guessed sides none of which is the pledge's (round t63); the object's own name (round t61) still
+    # asks for none at all: a sentence placed at the pledge's site by its host, in an article about the host alone
+    no_side = no_side_sql()
     with registered(con, "_gaiko_topics", {"g": gs, "k": ks, "strong": strong, "mo": months, "act": act, "nm": name,
                                                  "needs": needs, "aux": only, "kn": kins, "pn": pn, "nk": nk}), \
             registered(con, "_gaiko_gmeta", meta):
@@ -313,7 +315,7 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
                    OR ({no_side} AND (i.ctx IS NULL OR list_contains(i.ctx, m.doer)
                                             OR list_has_any(i.ctx, m.related)))
                    OR (i.first IS NULL AND NOT m.sym AND list_contains(i.ctx, m.doer))
-                   OR ({no_side} AND c.pname AND c.ante IS NULL)))
+                   OR (i.sides IS NULL AND c.pname AND c.ante IS NULL)))
             SELECT k.g, k.article_id, k.idx, k.shared, s.text, k.pub,
                    list_transform(coalesce(k.sides, []), lambda x: substr(x, 2)),
                    list_transform(coalesce(k.ctx, []), lambda x: substr(x, 2)),
