@@ -43,11 +43,6 @@ def head_keys(text: str, lex: Lexicon) -> tuple[set[str], set[str]]:
         head = words[-1] if words else None
         if head is not None and len(words) >= 2 and _participle(toks[head].text, lex):
             head = words[-2]  # "bronzes looted from Benin", "gems linked to the Buddha": the noun, not its participle
-        if head is not None and len(words) >= 2 and _adverb(toks[head].text):
-            head = words[-2]  # "resume security cooperation immediately": the noun, not the adverb (round t63)
-        if head is not None and len(words) == 1 and j < len(toks) - 1 and toks[head].text in _comparatives():
-            k = j + 1  # "keep less than 20% of the new company", "spend 20% less on the giga-projects" (round t63)
-            continue
         is_act = head is not None and any(h.i <= head < h.j and h.concept.startswith(ACT) and h.role == "n" for h in found) \
             and not any(h.i <= head < h.j and h.concept.startswith(OBJECT) for h in found)  # "the shelling of" is the object
         if head is not None and _name_of(text, toks, head, j):
@@ -64,19 +59,6 @@ def head_keys(text: str, lex: Lexicon) -> tuple[set[str], set[str]]:
             continue
         return set(), set()
     return set(), set()
-
-
-def _comparatives() -> frozenset[str]:
-    """Comparatives of amount that are no head ("less", "more", "fewer": ``no_head`` of ``object_head.yaml``)."""
-    return _w("comparatives") if "true" in _w("no_head") else frozenset()
-
-
-def _adverb(word: str) -> bool:
-    """An adverb ending the object phrase ("immediately", "fully"): a word ending in "ly" that WordNet lists as no
-    noun ("supply", "family", "assembly" are nouns), when ``no_head`` of ``object_head.yaml`` is on (round t63)."""
-    if "true" not in _w("no_head") or not word.endswith("ly") or not word.isalpha() or not _wordnet_nouns()[0]:
-        return False
-    return word not in _wordnet_nouns()[0] and not (word.endswith("ies") and word[:-3] + "y" in _wordnet_nouns()[0])
 
 
 def _name_of(text: str, toks: list[Any], head: int, j: int) -> bool:
