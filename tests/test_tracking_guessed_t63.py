@@ -82,7 +82,7 @@ _READ = [
      "lorry queues had grown. The cabinet on Friday reopened the Medininkai crossing to lorries and cars.",
      "cabinet", "POL", "reopen", ("fulfilled",)),
     (_FERRY, "Sweden and Norway signed a fishing accord in Stockholm on Thursday. Swedish negotiators called it fair. "
-     "The transport ministry has dropped the plan to halve the fee on ferries to Svalbard.",
+     "The transport ministry has shelved the cut in the fee on ferries to Svalbard.",
      "ministry", "SWE", "halve", ("withdrawn",)),
     (_PANELS, "The World Bank approved a loan to Madagascar on Thursday. China and Madagascar also signed a trade "
      "accord. Workers have installed about half of the panels at the Toamasina solar plant.",
