@@ -43,14 +43,15 @@ def _kind(gold_rel: str, got: dict[str, Any]) -> str:
 def dropped_by(con: Any, f: Any, art: str, idx: int, keys: set[str], as_of: str) -> str:
     """Which of ``link.candidates``' filters drops a sentence sharing a topic key (round p45): "article" (the
     pledge's own article), "window" (before the pledge, after its horizon or after ``as_of``), "topic" (no strong
-    key: only the object's modifiers are shared), "side" (the sentence opens with, or names only, other sides),
-    else "other" (the unplaced-doer and participant rules)."""
+    key: only the object's modifiers are shared), "unplaced" (a pledge whose doer the coder could not place: one
+    shared key and its name not named, or another unplaced proper name; round t63: these were labelled "side"),
+    "side" (the sentence opens with, or names only, other sides), else "other" (the participant rules)."""
     from gaiko.tracking.link import SENTENCE_INFO
-    row = con.execute(f"SELECT pub, sides, first, ctx FROM {SENTENCE_INFO} WHERE article_id = ? AND idx = ?",
+    row = con.execute(f"SELECT pub, sides, first, ctx, unplaced FROM {SENTENCE_INFO} WHERE article_id = ? AND idx = ?",
                       [art, idx]).fetchall()
     if not row:
         return "unkeyed"
-    pub, sides, first, ctx = row[0]
+    pub, sides, first, ctx, unplaced = row[0]
     if art in f.made_arts:
         return "article"
     if pub > as_of or (f.first_published and pub < f.first_published) or (f.until and pub > f.until):
@@ -59,6 +60,9 @@ def dropped_by(con: Any, f: Any, art: str, idx: int, keys: set[str], as_of: str)
     if not any(":" in k or k in f.heads or not f.heads or k in f.names for k in shared):
         return "topic"
     doer = f"@{f.doer.split('/')[0]}" if f.doer else None
+    if doer and doer.startswith("@?:"):
+        others = [x for x in unplaced or () if x != doer]
+        return f"unplaced ({'another unplaced name ' + others[0][1:] if others else 'one shared key, not named'})"
     rel = {f"@{x.split('/')[0]}" for x in f.related} | ({f"@{f.other.split('/')[0]}"} if f.other else set())
     if first and doer and not doer.startswith(("@?:", "@IGO:")) and first != doer and first not in rel:
         return f"side (opens with {first[1:]})"

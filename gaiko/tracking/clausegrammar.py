@@ -44,7 +44,8 @@ _NO_SUBJECT = re.compile(r"\bno\s+(?:[a-z-]+\s+){1,3}(?:will|would|shall|could|c
 class Report:
     """A sentence read as evidence. ``actors``: (start, end, side) of the actors the coder resolved in it
     (character offsets in ``text``); ``sides``: the sides named; ``context``: its article's context sides;
-    ``events``: the coder's events in it (dicts with ``event_type``, ``negated``, ``intended``, ``date``)."""
+    ``events``: the coder's events in it (dicts with ``event_type``, ``negated``, ``intended``, ``date``);
+    ``guessed``: the sides it names only by actors the resolver placed by a guess (:mod:`gaiko.tracking.guessed`)."""
 
     text: str
     published: str | None
@@ -54,6 +55,7 @@ class Report:
     events: tuple[dict[str, Any], ...] = ()
     article_id: str = ""
     idx: int = -1
+    guessed: frozenset[str] = frozenset()
 
 
 def sentence_memo(report: Report, lex: Lexicon) -> dict[Any, Any]:

@@ -40,6 +40,7 @@ from typing import Any
 from .choose import SPECIFIC_ACTS, choose_clauses, frame_sets, other_spec
 from .carriedout import carried_out
 from .carveout import carved_out
+from .guessed import sideless
 from .clause import Decision, Report, read_clause, sentence_memo
 from .refuser import refused_by_other, refused_request
 from .denial import denied, refused_demand
@@ -85,6 +86,7 @@ DECISIONS = ("fulfils", "partial", "progresses", "reverses", "withdraws", "resta
 def decide(frame: Frame, report: Report, lex: Lexicon | None = None) -> Decision:
     """The relation of ``report`` to the pledge ``frame`` (see the module doc for the rules)."""
     lex = lex or lexicon()
+    report = sideless(frame, report)  # "The cabinet ..." placed by a guess in another country: no side (round t63)
     d = _decide(frame, report, lex)
     if d.relation == "needs_review":  # "Ugandan soldiers remain in Bunia" for a pledge to leave it (round t46)
         d = goes_on(frame, report, lex, d) or d
@@ -258,7 +260,7 @@ def report_of(cand: dict[str, Any], events: list[dict[str, Any]], actors: list[t
     """The :class:`Report` :func:`judge` reads for a retrieved sentence (the same for every pledge it is read against)."""
     return Report(text=cand["text"], published=cand.get("published"), sides=frozenset(cand.get("sides") or ()),
                   context=frozenset(cand.get("context") or ()), actors=tuple(actors), events=tuple(events),
-                  article_id=cand["article_id"], idx=cand["idx"])
+                  article_id=cand["article_id"], idx=cand["idx"], guessed=frozenset(cand.get("guessed") or ()))
 
 
 def judge(frame: Frame, cand: dict[str, Any], events: list[dict[str, Any]], actors: list[tuple[int, int, str]],
@@ -275,7 +277,7 @@ def judge(frame: Frame, cand: dict[str, Any], events: list[dict[str, Any]], acto
         return None
     if pub < (frame.first_published or "") or (frame.until and pub > frame.until and not cand.get("late")):
         return None
-    report = report if report is not None else report_of(cand, events, actors)
+    report = sideless(frame, report if report is not None else report_of(cand, events, actors))  # (round t63)
     lex = lex or lexicon()
     d = decide(frame, report, lex)
     if d.relation == "unrelated":

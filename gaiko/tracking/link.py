@@ -13,7 +13,7 @@ the pledge's first mention and its horizon, it shares one of the pledge's topic 
 and either names the pledge's doer (sides the coder resolved, countries it names), or opens with the other party
 or a country the pledge's object names ("Washington welcomed the lower duty"; "the lower duty on American rice came
 into force"), or names no side at all in an article whose context is one of those (a report need not name the
-actor: "the lower duty came into force"). A pledge whose actor the coder could not place needs two shared keys. A sentence that opens with a country the pledge does not concern, quoting no one, is not read
+actor: "the lower duty came into force"; a side the resolver only guessed is none, round t63). A pledge whose actor the coder could not place needs two shared keys. A sentence that opens with a country the pledge does not concern, quoting no one, is not read
 ("China bought record volumes of Brazilian soybeans" for a Japanese pledge); nor is one that misses a counterpart
 of a meeting pledge. A pledge whose actor the coder could not
 place is linked by meaning alone, with two shared keys. Who does what in the sentence is then read by
@@ -39,6 +39,7 @@ from .people import named_back
 from .planrevised import plan_revised, same_thing
 from .completedact import completes_pledged
 from .restated import Told, told_of
+from .sideinfo import SENTENCE_INFO, SIDES, no_side_sql, sides_table
 from ..tables import word_sets
 from .tables import KEYS, registered
 from .talksoff import TALK_ACTS, talks_off_key
@@ -154,35 +155,6 @@ def group_mentions(mentions: list[dict[str, Any]], lex: Lexicon | None = None, g
     return groups
 
 
-#: temp table of each sentence's sides (countries count as themselves: "both sides" may come back as KHM/UAF) and the
-#: country opening it (``first``, a sentence quoting no one), built by :func:`sides_table` once per update
-SIDES = "_gaiko_sides"
-#: temp table of each keyed sentence's date, sides, opening country and article context, built with :data:`SIDES`
-SENTENCE_INFO = "_gaiko_sentence_info"
-
-
-def sides_table(con: Any, keys: str = KEYS) -> None:
-    """(Re)build :data:`SIDES` from the key table: one row per sentence with sides or an opening country."""
-    con.execute(f"""CREATE OR REPLACE TEMP TABLE {SIDES} AS
-        SELECT article_id, idx,
-               list(DISTINCT split_part(key, '/', 1)) FILTER (WHERE starts_with(key, '@') AND NOT starts_with(key, '@?:'))
-                   AS sides,
-               max('@' || substr(key, 2)) FILTER (WHERE starts_with(key, '^')) AS first,
-               list(DISTINCT '@' || substr(key, 2)) FILTER (WHERE starts_with(key, '!')) AS unplaced
-        FROM {keys} WHERE starts_with(key, '@') OR starts_with(key, '^') OR starts_with(key, '!')
-        GROUP BY article_id, idx""")
-    con.execute(f"UPDATE {SIDES} SET sides = NULL WHERE len(sides) = 0")
-    # what the candidate query asks of each keyed sentence, joined once per update rather than once per query
-    con.execute(f"""CREATE OR REPLACE TEMP TABLE {SENTENCE_INFO} AS
-        SELECT k.article_id, k.idx, a.published, CAST(a.published AS VARCHAR) AS pub, f.sides, f.first, ctx.sides AS ctx,
-               f.unplaced
-        FROM (SELECT DISTINCT article_id, idx FROM {keys} WHERE idx >= 0) k
-        JOIN articles a ON a.id = k.article_id
-        LEFT JOIN {SIDES} f ON f.article_id = k.article_id AND f.idx = k.idx
-        LEFT JOIN {SIDES} ctx ON ctx.article_id = k.article_id AND ctx.idx = -1
-        WHERE a.published IS NOT NULL""")
-
-
 @lru_cache(maxsize=1)
 def _late() -> tuple[int, int]:
     """(days after the horizon a late report is still read, object keys it must share): ``pledges/late_reports.yaml``."""
@@ -279,6 +251,9 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
         "sym": [bool(f.acts & COUNTERPART_ACTS) for f in frames],  # "Trump met Takaichi": either may open the sentence
         "onames": [name_sides(f) for f in frames]}  # the object's names the coder took for unplaced actors (t61)
     out: dict[int, list[dict[str, Any]]] = {}
+    # none, or only guessed sides none of which is the pledge's (round t63); the object's own name (round t61) still
+    # asks for none at all: a sentence placed at the pledge's site by its host, in an article about the host alone
+    no_side = no_side_sql()
     with registered(con, "_gaiko_topics", {"g": gs, "k": ks, "strong": strong, "mo": months, "act": act, "nm": name,
                                                  "needs": needs, "aux": only, "kn": kins, "pn": pn, "nk": nk}), \
             registered(con, "_gaiko_gmeta", meta):
@@ -316,7 +291,7 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
                                    AND t.idx < j.idx AND t.idx >= j.idx - 3
                 WHERE NOT j.topical AND j.acted GROUP BY ALL),
             kept AS (
-                SELECT c.g, c.article_id, c.idx, c.shared, c.ante, i.pub, i.sides, i.ctx
+                SELECT c.g, c.article_id, c.idx, c.shared, c.ante, i.pub, i.sides, i.ctx, i.guessed
                 FROM c JOIN _gaiko_gmeta m ON m.g = c.g
                 JOIN {SENTENCE_INFO} i ON i.article_id = c.article_id AND i.idx = c.idx
                 WHERE i.published <= CAST(? AS DATE)
@@ -330,27 +305,29 @@ def candidates(con: Any, frames: Sequence[Frame], as_of: str, *, new_only: bool 
                        OR (i.published <= CAST(m.late AS DATE) AND c.ante IS NULL AND c.shared >= {late_shared}
                            AND NOT starts_with(m.doer, '@?:') AND list_contains(coalesce(i.sides, []), m.doer)))
                   AND (i.first IS NULL OR i.first = m.doer OR i.first = m.other OR list_contains(m.related, i.first)
-                       OR m.sym OR m.doer IS NULL OR starts_with(m.doer, '@?:') OR starts_with(m.doer, '@IGO:'))
+                       OR m.sym OR m.doer IS NULL OR starts_with(m.doer, '@?:') OR starts_with(m.doer, '@IGO:')
+                       OR {no_side})
                   AND list_has_all(coalesce(i.sides, []), m.parts)
                   AND (list_contains(coalesce(i.sides, []), m.doer)
                    OR ((m.doer IS NULL OR starts_with(m.doer, '@?:')) AND c.shared >= 2)
                    OR (starts_with(m.doer, '@?:') AND c.named)
                    OR (NOT m.sym AND (i.first = m.other OR list_contains(m.related, i.first)))
-                   OR (i.sides IS NULL AND (i.ctx IS NULL OR list_contains(i.ctx, m.doer)
+                   OR ({no_side} AND (i.ctx IS NULL OR list_contains(i.ctx, m.doer)
                                             OR list_has_any(i.ctx, m.related)))
                    OR (i.first IS NULL AND NOT m.sym AND list_contains(i.ctx, m.doer))
                    OR (i.sides IS NULL AND c.pname AND c.ante IS NULL)))
             SELECT k.g, k.article_id, k.idx, k.shared, s.text, k.pub,
                    list_transform(coalesce(k.sides, []), lambda x: substr(x, 2)),
                    list_transform(coalesce(k.ctx, []), lambda x: substr(x, 2)),
-                   k.ante, a.text, list_transform(coalesce(ai.sides, []), lambda x: substr(x, 2))
+                   k.ante, a.text, list_transform(coalesce(ai.sides, []), lambda x: substr(x, 2)),
+                   list_transform(coalesce(k.guessed, []), lambda x: substr(x, 2))
             FROM kept k JOIN sentences s ON s.article_id = k.article_id AND s.idx = k.idx
             LEFT JOIN sentences a ON a.article_id = k.article_id AND a.idx = k.ante
             LEFT JOIN {SENTENCE_INFO} ai ON ai.article_id = k.article_id AND ai.idx = k.ante
             ORDER BY k.g, k.pub, k.article_id, k.idx""", [as_of])
-        for g, art, idx, shared, text, pub, sides, ctx, ante, ante_text, ante_sides in cur.fetchall():
+        for g, art, idx, shared, text, pub, sides, ctx, ante, ante_text, ante_sides, guess in cur.fetchall():
             got = {"article_id": art, "idx": idx, "shared": shared, "text": text, "published": pub, "sides": sides,
-                   "context": ctx}
+                   "context": ctx, "guessed": guess}
             if frames[g].until and pub > frames[g].until:  # a late report, kept by the rule above (round t48)
                 got["late"] = True
             if ante is not None:  # a back reference ("the reduction fell short"): the sentence naming what it refers to

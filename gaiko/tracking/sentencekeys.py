@@ -5,8 +5,9 @@
 ``{"a": [article_id], "i": [sentence index], "s": [key], "m": [month]}`` of the ``sentence_keys`` table: the keys of
 each sentence (:func:`gaiko.tracking.text.keys`), ``@side`` for every side the coder resolved in it and every country
 it names ("a Russian missile strike"), ``!side`` for an unplaced actor named by a proper name, ``^side`` for the
-country that opens a sentence, and at sentence index :data:`CONTEXT_IDX` (-1) ``@side`` for the sides the article is
-mainly about. :func:`month_of` is the month bucket (months since year 0, or None for a missing or malformed date).
+country that opens a sentence, ``~side`` for a country it names only by actors the resolver placed by a guess
+(:mod:`gaiko.tracking.guessed`, round t63), and at sentence index :data:`CONTEXT_IDX` (-1) ``@side`` for the sides
+the article is mainly about. :func:`month_of` is the month bucket (months since year 0, or None for a missing or malformed date).
 None of them raises on a record without offsets or sides; sides are those of :func:`gaiko.tracking.sides.side_of`.
 """
 
@@ -18,6 +19,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from .lexicon import Lexicon, lexicon
+from .guessed import guessed, guessed_only
 from .people import people_keys
 from .sides import side_of
 from .talksoff import talks_off, talks_off_key
@@ -120,12 +122,15 @@ def article_rows(article_id: str, sentences: Iterable[tuple[int, int, str]], act
     counts: Counter[str] = Counter()
     named: set[tuple[int, str]] = set()
     off: set[int] = set()
+    words: dict[int, set[str]] = {}  # the countries each sentence names by a word of its own
+    placed: dict[int, list[tuple[str, bool]]] = {}  # each sentence's actors' sides, and whether placed by a guess
     for idx, _start, text in sents:
         for k in sorted(keys(text, lex) | people_keys(text)):  # people_keys: "six Americans" (round t38)
             add(idx, k)
         if talks_off(text, lex):  # "called off the talks with Algeria" (round t36): keyed with the sides named below
             off.add(idx)
-        named.update((idx, c) for c in countries_in(text, lex))  # "a Russian missile strike" names Russia
+        words[idx] = countries_in(text, lex)
+        named.update((idx, c) for c in words[idx])  # "a Russian missile strike" names Russia
     for a in actors:
         side = side_of(a)
         if not side or not starts:
@@ -136,10 +141,14 @@ def article_rows(article_id: str, sentences: Iterable[tuple[int, int, str]], act
         elif _proper(side, a):  # an unplaced actor named by a proper name ("Belmonte Metals"): a doer of its own
             add(idx, "!" + side)
         named.add((idx, side))
+        placed.setdefault(idx, []).append((side, guessed(a)))
     for idx, side in sorted(named):
         add(idx, "@" + side)
         if idx in off:
             add(idx, talks_off_key(side))
+    for idx, got in sorted(placed.items()):  # sides named only by the resolver's guesses (round t63)
+        for side in sorted(guessed_only(got, words.get(idx, ()))):
+            add(idx, "~" + side)
     for idx, side in sorted(_first_sides(sents, starts, actors, lex).items()):
         add(idx, "^" + side)
     if counts:

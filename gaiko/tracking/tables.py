@@ -123,11 +123,11 @@ def refresh_keys(con: Any, rows_of: Callable[..., dict[str, list[Any]]], table: 
                 'SELECT article_id, idx, start, text FROM sentences WHERE article_id IN (SELECT unnest(?))', [chunk]).fetchall():
             sents.setdefault(art, []).append((idx, start, text))
         actors: dict[str, list[dict[str, Any]]] = {}
-        for art, start, end, text, name, country, sector in con.execute(
-                'SELECT article_id, start, "end", text, name, country, sector FROM actors '
+        for art, start, end, text, name, country, sector, how, conf in con.execute(
+                'SELECT article_id, start, "end", text, name, country, sector, resolved_by, confidence FROM actors '
                 "WHERE article_id IN (SELECT unnest(?)) ORDER BY article_id, start", [chunk]).fetchall():
             actors.setdefault(art, []).append({"start": start, "end": end, "text": text, "name": name, "country": country,
-                                               "sector": sector})
+                                               "sector": sector, "resolved_by": how, "confidence": conf})
         cols: dict[str, list[Any]] = {"a": [], "i": [], "s": [], "m": []}
         for art in chunk:
             rows = rows_of(art, sents.get(art, []), actors.get(art, []), dates.get(art))
