@@ -66,7 +66,8 @@ def scorecard(
                 "demands_made", "demands_asked", "demands_met", "demands_unmet"]
         # wider than the terminal (or 160 columns piped): whole columns in blocks under one another, as `gaiko series`
         n = card["total"]  # "1 actor", not "1 actors" (round n55)
-        emit_rows(rows, "table", cols, title=f"Say-do scorecard by {by}, as of {card['as_of']} ({n} actor{'' if n == 1 else 's'})",
+        plural = "" if n == 1 else "s"
+        emit_rows(rows, "table", cols, title=f"Say-do scorecard by {by}, as of {card['as_of']} ({n} actor{plural})",
                   blocks=True)
         return
     emit_rows(rows, fmt)

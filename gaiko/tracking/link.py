@@ -13,11 +13,12 @@ the pledge's first mention and its horizon, it shares one of the pledge's topic 
 and either names the pledge's doer (sides the coder resolved, countries it names), or opens with the other party
 or a country the pledge's object names ("Washington welcomed the lower duty"; "the lower duty on American rice came
 into force"), or names no side at all in an article whose context is one of those (a report need not name the
-actor: "the lower duty came into force"; a side the resolver only guessed is none, round t63). A pledge whose actor the coder could not place needs two shared keys. A sentence that opens with a country the pledge does not concern, quoting no one, is not read
-("China bought record volumes of Brazilian soybeans" for a Japanese pledge); nor is one that misses a counterpart
-of a meeting pledge. A pledge whose actor the coder could not
-place is linked by meaning alone, with two shared keys. Who does what in the sentence is then read by
-:mod:`gaiko.tracking.decide`. :mod:`gaiko.tracking.decide` then reads what it says.
+actor: "the lower duty came into force"; a side the resolver placed only by a place the sentence names, none of the
+pledge's sides, counts as none: :mod:`gaiko.tracking.guessed`, round t63). A sentence that opens with a country the
+pledge does not concern, quoting no one, is not read ("China bought record volumes of Brazilian soybeans" for a
+Japanese pledge); nor is one that misses a counterpart of a meeting pledge. A pledge whose actor the coder could not
+place is linked by meaning alone, with two shared keys. :mod:`gaiko.tracking.decide` then reads who does what in
+the sentence, and what it says.
 """
 
 from __future__ import annotations

@@ -7,7 +7,8 @@ each sentence (:func:`gaiko.tracking.text.keys`), ``@side`` for every side the c
 it names ("a Russian missile strike"), ``!side`` for an unplaced actor named by a proper name, ``^side`` for the
 country that opens a sentence, ``~side`` for a country it names only by actors the resolver placed by a guess
 (:mod:`gaiko.tracking.guessed`, round t63), and at sentence index :data:`CONTEXT_IDX` (-1) ``@side`` for the sides
-the article is mainly about. :func:`month_of` is the month bucket (months since year 0, or None for a missing or malformed date).
+the article is mainly about. :func:`month_of` is the month bucket (months since year 0, or None for a missing or
+malformed date).
 None of them raises on a record without offsets or sides; sides are those of :func:`gaiko.tracking.sides.side_of`.
 """
 
