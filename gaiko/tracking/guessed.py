@@ -8,7 +8,9 @@ opens with, the dateline's, or the country of a place its clause names, and it s
 dropped by the candidate query's side filter for South Korea's pledge (it opens with another country), and read
 "MNG does the act" by decide's "who" step when retrieved.
 
-:func:`guessed` tells such an actor (``pledges/guessed_sides.yaml``: how it was resolved and up to which confidence).
+:func:`guessed` tells such an actor (``pledges/guessed_sides.yaml``: how it was resolved and up to which confidence); as
+shipped only the placement by a place of the actor's clause or sentence counts, the context's guess -- the
+cabinet example above -- is switched off there, as right as wrong on the studied sets).
 :func:`guessed_only` gives the sides a sentence names only by such actors (never by a country's name or adjective, a
 placed name or a pronoun's antecedent); :func:`gaiko.tracking.sentencekeys.article_rows` keys them ``~SIDE`` beside
 their ``@SIDE``. A sentence whose every side is so guessed, none of them the pledge's doer, counterpart or a side its
