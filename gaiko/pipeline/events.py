@@ -150,7 +150,7 @@ class EventCoder(TriggerFinder):
             return cand
         pos = "verb" if tok.pos_ in ("VERB", "AUX") else "noun" if tok.pos_ in ("NOUN", "PROPN") else "adj"
         index = self.lex.verbs if pos == "verb" else self.lex.nouns if pos == "noun" else self.lex.adjs
-        entry = next((e for e in index.get(self.lex.lemma(tok), ()) if e.event_type == etype), None) \
+        entry = next((e for e in index.get(self.lex.lemma(tok), ()) if e.event_type == etype and e.lend), None) \
             or model_entry(etype)
         anchor = tok if pos != "noun" else (self._noun_host(tok) or (tok.head if tok.head.pos_ in ("VERB", "AUX") else tok))
         return _Cand(tok, entry, anchor)

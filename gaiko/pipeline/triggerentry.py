@@ -22,7 +22,7 @@ ENTRY_FIELDS = {
     "id", "cameo", "type", "mode", "context", "verbs", "nouns", "adjs", "objects", "preps",
     "particle", "kind", "symmetric", "confidence", "frame", "target", "note", "no_objects",
     "mods", "no_deps", "deps", "model_no_objects", "model_no_deps", "firm", "infinitive",
-    "firm_target", "firm_object", "subjects", "no_equipment", "pair_subject", "joint",
+    "firm_target", "firm_object", "subjects", "no_equipment", "pair_subject", "joint", "lend",
 }
 
 
@@ -61,6 +61,10 @@ class Entry:
     #: firm only when the verb's direct object is a noun, not a pronoun ("called the truce a breakthrough", not
     #: "calling it a milestone" after "welcomed ..."; round e47)
     firm_object: bool = False
+    #: whether an event the type model places at the word, where the entry's conditions fail, takes the entry's
+    #: code, mode and target prepositions (``EventCoder.model_candidate``); ``lend: false`` keeps a narrow entry
+    #: ("discovered a cache of rifles") from lending them to other readings of a common verb (round x56)
+    lend: bool = True
     #: the verb must govern a to-infinitive ("told the junta to restore ...", "was told by X to ..."; round t37)
     infinitive: bool = False
     symmetric: bool = False
@@ -154,6 +158,7 @@ def entry(raw: dict[str, Any], path: str, default_conf: float) -> Entry:
         firm=bool(raw.get("firm", False)),
         firm_target=bool(raw.get("firm_target", False)),
         firm_object=bool(raw.get("firm_object", False)),
+        lend=bool(raw.get("lend", True)),
         infinitive=bool(raw.get("infinitive", False)),
         confidence=float(raw.get("confidence", default_conf)),
         target=tuple(words(raw.get("target"), where, "target")),
