@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..errors import ConfigError, NotFound
+from ..errors import ConfigError
 from ..store.txn import transaction
 from .missing import missing_cluster
 from .rules import Rules, load_rules
