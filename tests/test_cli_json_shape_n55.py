@@ -2,7 +2,7 @@
 
 - ``gaiko cluster show ID --json`` gave the cluster's row and its reports without ``coded_at`` (GDELT's DATEADDED),
   the reports' offsets and the splits and merges that touch it, all of which ``GET /api/v1/clusters/{id}`` gives: it
-  is now that very object (``gaiko.server.cluster_view``), and the table shows what it adds (first coded; the
+  is now that very object (``gaiko.clusters.view``), and the table shows what it adds (first coded; the
   overrule, by the id ``gaiko cluster undo`` takes).
 - ``gaiko pledge set`` and ``gaiko pledge unset`` had no ``--json`` where ``gaiko cluster split|merge|undo`` have
   one: they now print the pledge's ledger entry after the change, a row of ``gaiko pledges --json``.

@@ -50,7 +50,7 @@ def show(
                                  "JSON object, as GET /api/v1/clusters/{id} gives it (--format json)."),
 ) -> None:
     """One event cluster: its date, actors and counts, and every report of it side by side."""
-    from ..server.cluster_view import cluster_view
+    from ..clusters.view import cluster_view
     from ..store import Store
 
     check_json_format(as_json, fmt)  # --json as every listing takes it (n50)
