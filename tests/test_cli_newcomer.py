@@ -123,7 +123,7 @@ def test_pledges_json_is_one_document_with_the_rows_of_the_table(cli, tmp_path: 
     assert (doc["total"], doc["statements"], doc["undated_statements"], doc["note"]) == (1, 1, 0, None)
     assert doc["as_of"] == "2025-11-03" and doc["counts"] == {"open": 1}
     [p] = doc["pledges"]
-    assert p["action"] == "build a naval base" and p["actor"]["country"] == "JPN" and p["status"] == "open"
+    assert p["action"] == "build a naval base" and p["actor_country"] == "JPN" and p["status"] == "open"
     code, out, err = cli("pledges", "--db", db, "--json", "--status", "broken")
     assert json.loads(out)["pledges"] == [] and json.loads(out)["total"] == 0
 

@@ -50,7 +50,7 @@ def show(
                                  "JSON object, as GET /api/v1/clusters/{id} gives it (--format json)."),
 ) -> None:
     """One event cluster: its date, actors and counts, and every report of it side by side."""
-    from ..server.cluster_view import cluster_view
+    from ..clusters.view import cluster_view
     from ..store import Store
 
     check_json_format(as_json, fmt)  # --json as every listing takes it (n50)
@@ -184,20 +184,33 @@ def _n(n: int, word: str) -> str:
 def undo(
     overrule_id: str = typer.Argument(..., help="Overrule id (from `gaiko cluster overrules`)."),
     db: str = typer.Option("gaiko.duckdb", "--db", help="Store to write."),
-    as_json: bool = typer.Option(False, "--json", help="Print {\"dropped\": OVERRULE_ID} as one JSON object."),
+    as_json: bool = typer.Option(False, "--json", help="What was undone as one JSON object: dropped (the overrule), "
+                                 "kind, cluster_id (the cluster it made), from_clusters, moved, now_in, gone, ..."),
 ) -> None:
-    """Drop an overrule: its clusters go back to what the rules (and the other overrules) give."""
+    """Drop an overrule: its clusters go back to what the rules (and the other overrules) give; the undo is kept."""
     from ..clusters import drop_overrule
 
     try:
         with existing_store(db) as store:
-            drop_overrule(store, overrule_id)
+            done = drop_overrule(store, overrule_id)
     except GaikoError as exc:
         fail(exc)
     if as_json:
-        emit_json({"dropped": overrule_id})
+        emit_json(done)
+        return
+    # what it did (round n56: "ov-… dropped", and the merged cluster's id then answered "no cluster")
+    made, back = done["cluster_id"], done["now_in"]
+    where = ", ".join(f"{c} ({_n(k, 'report')})" for c, k in back.items())
+    if not done["moved"]:
+        what = "it held no report any more (a later overrule had taken them into another cluster); nothing moved"
+    elif done["kind"] == "merge":
+        what = f"cluster {made} is no more; its {_n(len(done['moved']), 'report')} are back in {where}"
     else:
-        typer.echo(f"{overrule_id} dropped")
+        what = (f"cluster {made} (split off {', '.join(done['from_clusters'])}) is no more; its "
+                f"{_n(len(done['moved']), 'report')} are back in {where}")
+    if done["moved"] and not done["gone"]:
+        what = f"cluster {made} stays, made by another overrule; its reports are in {where}"
+    typer.echo(f"{overrule_id} undone ({done['kind']} of {', '.join(done['from_clusters'])}): {what}")
 
 
 @cluster_app.command("rebuild")

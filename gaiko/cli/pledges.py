@@ -93,8 +93,8 @@ def pledges(
     rebuild: bool = typer.Option(False, "--rebuild", help="Recompute the stored ledger from scratch first "
                                  "(after editing gaiko/data/pledges/*.yaml); needs write access to the store."),
     as_json: bool = typer.Option(False, "--json", help="The rows of the table as one JSON object {as_of, total, counts, "
-                                 "statements, undated_statements, note, pledges: [...]}, each pledge a ledger entry "
-                                 "as in --format jsonl (the API's pledges add flat fields: docs/cli.md)."),
+                                 "statements, undated_statements, note, pledges: [...]}, each pledge the object "
+                                 "GET /api/v1/pledges gives, as in --format jsonl (docs/cli.md)."),
     evidence: bool = typer.Option(False, "--evidence", help="One row per evidence sentence (the pledge, its status "
                                   "and reason, then the sentence: date, role, text, article), for a spreadsheet."),
     limit: int = typer.Option(0, "--limit", help="Show the first N pledges in the order listed (with --evidence: "
@@ -157,11 +157,17 @@ def pledges(
         from ..coding import undated_note
 
         note = untracked_note(undated) if all_undated else undated_note(undated) if undated else None
+        from ..store.ledger_view import shape
+
         emit_json({"as_of": as_of or newest, "total": len(matched), "limit": limit, "count": len(rows),
                    "counts": dict(Counter(r["status"] for r in matched)), "statements": statements_behind(matched),
-                   "undated_statements": undated, "note": note, "pledges": rows})
+                   "undated_statements": undated, "note": note, "pledges": [shape(r) for r in rows]})
     elif fmt in ("jsonl", "json"):  # json: the same rows as one JSON array (s35, b35 F18)
-        emit_rows(rows, fmt)
+        from ..store.ledger_view import shape
+
+        # each pledge the API's object (round n56: the CLI printed the bare ledger entry, `actor` an object there
+        # and a name in the API)
+        emit_rows([shape(r) for r in rows], fmt)
     elif fmt == "csv":  # the columns of the API's pledge downloads (no server, so no links), and the evidence line
         from ..store.ledger_view import LEDGER_COLUMNS, shape
 
@@ -243,8 +249,8 @@ def untracked_note(n: int) -> str:
 
 #: ``--json`` of ``pledge set`` and ``pledge unset`` (round n55: they alone of the commands that change a decision
 #: had none, where ``cluster split|merge|undo`` print theirs)
-ENTRY_JSON_HELP = ("Print the pledge's ledger entry after the change as one JSON object (a row of `gaiko pledges "
-                   "--json`: status, computed_status, overridden, override_note, ...).")
+ENTRY_JSON_HELP = ("Print the pledge after the change as one JSON object (a row of `gaiko pledges --json`, the "
+                   "object of GET /api/v1/pledges: status, computed_status, overridden, override_note, ...).")
 
 
 #: the columns of ``gaiko pledge show``'s second table: the reports of each evidence item that is an event reported
@@ -280,7 +286,8 @@ def show(
     db: str = typer.Option("gaiko.duckdb", "--db", help="Store to read."),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Status as of this date (YYYY-MM-DD)."),
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
-    as_json: bool = typer.Option(False, "--json", help="The entry and its evidence as one JSON object (--format json)."),
+    as_json: bool = typer.Option(False, "--json", help="The pledge and its evidence as one JSON object, as GET "
+                                 "/api/v1/pledges/{id} gives it (--format json)."),
 ) -> None:
     """A pledge's timeline: made, restated, revised, progress, fulfilled, partial, stalled, broken, withdrawn."""
     from ..store import Store
@@ -297,8 +304,10 @@ def show(
             e = timeline(store, pledge_id, as_of=as_of)
     except GaikoError as exc:
         fail(exc)
-    if fmt == "json":
-        sys.stdout.write(json.dumps(e, ensure_ascii=False, indent=2, default=json_text) + "\n")
+    if fmt == "json":  # GET /api/v1/pledges/{id}'s object (round n56)
+        from ..store.ledger_view import shape
+
+        sys.stdout.write(json.dumps(shape(e), ensure_ascii=False, indent=2, default=json_text) + "\n")
         return
     b = _brief(e)
     typer.echo(f"{e['id']}  {b['actor']}: {e['action']}  [{e['kind']}, {e['event']}]")
@@ -349,7 +358,9 @@ def set_(
     except GaikoError as exc:
         fail(exc)
     if as_json:
-        emit_json(e)
+        from ..store.ledger_view import shape
+
+        emit_json(shape(e))
         return
     typer.echo(f"{e['id']}: {e['status']} (computed: {e['computed_status']})")
 
@@ -369,6 +380,8 @@ def unset(
     except GaikoError as exc:
         fail(exc)
     if as_json:
-        emit_json(e)
+        from ..store.ledger_view import shape
+
+        emit_json(shape(e))
         return
     typer.echo(f"{e['id']}: {e['status']} (computed; the status set by hand is dropped)")

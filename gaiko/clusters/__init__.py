@@ -14,11 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..errors import ConfigError, NotFound
+from ..errors import ConfigError
 from ..store.txn import transaction
 from .missing import missing_cluster
 from .rules import Rules, load_rules
 from .tables import TABLES, ensure_readable, lists
+from .undo import drop_overrule
 
 __all__ = [
     "update_clusters", "cluster_new_articles", "cluster_rows", "rebuild_clusters", "split_cluster", "merge_clusters", "drop_overrule", "list_overrules",
@@ -283,27 +284,6 @@ def list_overrules(store: Any) -> list[dict[str, Any]]:
         out.append({**o, "cluster_id": overrule_cluster_id(o["id"]), "triggers": len(keys),
                     "mentions": sum(per_key.get(k, 0) for k in keys)})
     return out
-
-
-def drop_overrule(store: Any, overrule_id: str) -> None:
-    """Undo an overrule (the clusters go back to what the rules and the other overrules give)."""
-    from .overrules import apply_overrules
-    from .summary import refresh_summaries
-
-    store._check_writable()
-    con = store.con
-    if not con.execute("SELECT count(*) FROM cluster_overrules WHERE id = ?", [overrule_id]).fetchall()[0][0]:
-        from ..store.dbhint import db_option
-
-        raise NotFound(f"no overrule {overrule_id!r}; list them with: gaiko cluster overrules "
-                       f"{db_option(con, getattr(store, 'path', None))}")
-    with transaction(con):  # Ctrl-C rolls back, never leaves it open (gaiko.store.txn, round r26)
-        before = {r[0] for r in con.execute("SELECT DISTINCT cluster_id FROM cluster_members WHERE cluster_id IS "
-                                            "DISTINCT FROM auto_id").fetchall()}
-        con.execute("DELETE FROM cluster_overrules WHERE id = ?", [overrule_id])
-        autos = {r[0] for r in con.execute("SELECT DISTINCT auto_id FROM cluster_members WHERE cluster_id IS "
-                                           "DISTINCT FROM auto_id").fetchall()}
-        refresh_summaries(con, before | apply_overrules(con, autos)[0], load_rules())
 
 
 # -- reading -----------------------------------------------------------------------------------------------------

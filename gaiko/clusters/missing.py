@@ -61,6 +61,12 @@ def missing_cluster(con: Any, cluster_id: str, db: str | None = None) -> NotFoun
             into = f"cluster {now_in[0]}" if len(now_in) == 1 else "clusters " + ", ".join(now_in)
             return NotFound(f"no cluster {cluster_id!r} any more: it was {how}; its reports are now in {into}; "
                             f"see with: gaiko cluster show {now_in[0]} {where} (and gaiko cluster overrules {where})")
+    from .undo import undone_answer
+
+    # the cluster of a split or merge undone since (round n56: "no cluster", as if it never was)
+    undone = undone_answer(con, cluster_id, where)
+    if undone is not None:
+        return undone
     return NotFound(f"no cluster {cluster_id!r}; {LIST_HINT.replace('--db STORE', where)}")
 
 

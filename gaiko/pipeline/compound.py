@@ -83,12 +83,24 @@ def compound_members(actor: Actor | None, other: Actor | None, state: DocState, 
             continue
         if other is not None and a.start == other.start:
             return [actor]  # a symmetric pair, not a compound side
+        if other is not None and a.country == other.country and _of_phrase_of(c, other, sent):
+            return [actor]  # "the presidents of X and Y met", Y's side: X is the other side's own (round n56)
         members.append(a)
     if len(members) == 1 and (owners := _of_owners(actor, head, state)):
         if other is not None and any(a.start == other.start for a in owners):
             return [actor]  # "the leaders of X and Y met", coded both ways
         members += owners  # "the leaders of Chile and Argentina signed a declaration": one side of both (t43)
     return members
+
+
+def _of_phrase_of(tok: Token, other: Actor, sent: Span) -> bool:
+    """Whether ``tok`` is one of the coordinated nouns of the "of" phrase of ``other``'s head ("the presidents *of
+    Senegal and Mauritania*", other the presidents)."""
+    head = _head(other, sent)
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return head is not None and first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.i == head.i
 
 
 def _of_owners(actor: Actor, head: Token, state: DocState) -> list[Actor]:

@@ -33,6 +33,7 @@ from .jointact import joint_parties, outside_party
 from .kindpasses import article_kinds, sentence_kinds
 from .firedfrom import not_the_firing_side
 from .nominals import read_back
+from .ofpair import of_pair
 from .ordercues import conditioned, incursion
 from .primacy import rank_sentence
 from .removal import removing_state
@@ -213,6 +214,8 @@ class EventCoder(TriggerFinder):
                 return []  # a visit by no one named is no event (round t43)
             sources = [source]
         pair = group_pair(src_toks[0], state) if src_toks and not passive else None
+        if pair is None and e.symmetric and src_toks and not passive:
+            pair = of_pair(src_toks[0], state, kb)  # "the presidents of Senegal and Mauritania met" (round n56)
         between = between_sides(c, state, info, kb)
         if between is not None:
             # "clashes between Sudanese and Chadian troops", "talks between Armenia and Azerbaijan": the two sides,

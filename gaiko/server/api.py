@@ -160,8 +160,8 @@ def event(request: Request, event_id: str) -> dict[str, Any]:
 def cluster(request: Request, cluster_id: str) -> dict[str, Any]:
     """The cluster's most precise date, actors and place, its counts and first report, and every mention of it
     (first report first) with its article, outlet, sentence and where it was read (offsets, pattern), and the
-    splits and merges made by hand that touch it (:func:`gaiko.server.cluster_view.cluster_view`)."""
-    from .cluster_view import cluster_view
+    splits and merges made by hand that touch it (:func:`gaiko.clusters.view.cluster_view`)."""
+    from ..clusters.view import cluster_view
 
     with _state(request).reader() as store:
         return jsonable(cluster_view(store, cluster_id))  # coded_at with its zone, Z (round n54)

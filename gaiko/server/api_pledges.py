@@ -92,7 +92,9 @@ def pledges(request: Request, lq: LedgerQuery = Depends(), page: LedgerPage = De
     limit, offset = page.limit, page.offset
     with _state(request).reader() as store:
         view = ledger_view(store, limit=limit, offset=offset, **lq.kwargs)
-    rows = [{k: v for k, v in r.items() if k != "actor_detail"} for r in view["rows"]]
+    # each row the object every JSON surface gives of a pledge, actor_detail with it (round n56: it was dropped here,
+    # so the API had no actor object where the CLI's JSON had one; gaiko.store.ledger_view.shape)
+    rows = view["rows"]
     payload = {"total": view["total"], "limit": limit, "offset": offset,
                "next": next_url(request, view["total"], limit, offset), "as_of": view["as_of"],
                "counts": view["counts"], "statements": view["statements"], "filters": lq.params, "pledges": rows}
@@ -102,9 +104,7 @@ def pledges(request: Request, lq: LedgerQuery = Depends(), page: LedgerPage = De
 @router.get("/pledges/{pledge_id}", summary="One ledger entry and its evidence timeline (oldest first)", responses=ERRORS)
 def pledge(request: Request, pledge_id: str, as_of: dt.date | None = Query(None)) -> dict[str, Any]:
     with _state(request).reader() as store:
-        out = pledge_detail(store, pledge_id, as_of=as_of)
-    out.pop("actor_detail", None)
-    return out
+        return pledge_detail(store, pledge_id, as_of=as_of)  # with actor_detail, as the CLI's JSON (round n56)
 
 
 @router.get("/scorecard", summary="Say-do scorecard: each actor's pledges by outcome, share kept, lag", responses=ERRORS,

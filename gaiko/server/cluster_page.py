@@ -25,7 +25,7 @@ def cluster_page(request: Request, cluster_id: str) -> HTMLResponse:
     unknown = unknown_query(request, ())
     if unknown:
         return render(request, "error.html", status=422, error=unknown, bad_query=True)
-    from .cluster_view import cluster_view
+    from ..clusters.view import cluster_view
 
     try:
         with request.app.state.gaiko.reader() as store:

@@ -4,24 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+# the spans of one event row: in the store's rows since round n56, for gaiko.clusters.view (the server presents it)
+from ..store.rows import event_marks
+
 __all__ = ["event_marks", "article_marks", "segments", "event_evidence"]
 
 #: which kinds of span win when two overlap (earlier wins)
 KIND_ORDER = ("trigger", "source", "target", "place")
-
-
-def event_marks(ev: dict[str, Any]) -> list[dict[str, Any]]:
-    """Article-relative spans of one event row: trigger, source, target."""
-    out = []
-    for kind, s_key, e_key, t_key in (
-        ("trigger", "trigger_start", "trigger_end", "trigger"),
-        ("source", "source_start", "source_end", "source_text"),
-        ("target", "target_start", "target_end", "target_text"),
-    ):
-        s, e = ev.get(s_key), ev.get(e_key)
-        if isinstance(s, int) and isinstance(e, int) and 0 <= s < e:
-            out.append({"kind": kind, "start": s, "end": e, "text": ev.get(t_key), "event_id": ev["id"]})
-    return out
 
 
 def article_marks(events: list[dict[str, Any]]) -> list[dict[str, Any]]:

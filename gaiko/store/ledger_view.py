@@ -76,7 +76,10 @@ def actor_levels(actor: dict[str, Any] | None) -> dict[str, str]:
 
 
 def shape(entry: dict[str, Any]) -> dict[str, Any]:
-    """A tracker entry plus the flat fields pages and downloads use (``actor``, ``actor_country``, ``actor_code``,
+    """A tracker entry plus the flat fields pages and downloads use: the one JSON object of a pledge on every surface
+    (``GET /api/v1/pledges``, ``/pledges/{id}``, ``gaiko pledges --json|--format jsonl``, ``gaiko pledge show|set|unset
+    --json``; round n56). The entry's ``actor`` and ``deadline`` objects are kept whole as ``actor_detail`` and
+    ``deadline_detail``; over them lie ``actor`` (its name), ``actor_country``, ``actor_code``,
     ``deadline`` (ISO end), ``days_left`` (days from ``as_of`` to the deadline, negative: overdue; None without a
     deadline and for a closed pledge, :data:`CLOSED`), ``evidence_count``, ``sentence``, ``target_name``,
     ``quantity_text``, ``link``)."""
@@ -100,6 +103,9 @@ def shape(entry: dict[str, Any]) -> dict[str, Any]:
         "quantity_text": (entry.get("quantity") or {}).get("text"),
         "deadline_text": deadline.get("text"),
         "deadline": due.isoformat() if due else None,
+        # the entry's deadline object whole (text, start, end, ...), as actor_detail keeps its actor (round n56: one
+        # object shape per pledge on every JSON surface, so nothing of the entry is lost to the flat fields)
+        "deadline_detail": entry.get("deadline") or None,
         # a closed pledge (kept, broken, withdrawn) no longer counts down: a deadline passed after it was kept is
         # no overdue day, so it has no days left (None), as it has none without a deadline
         "days_left": (due - as_of).days if due and as_of and entry.get("status") not in CLOSED else None,

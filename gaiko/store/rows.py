@@ -9,7 +9,7 @@ import json
 
 from .schema import ACTOR_FIELDS, EVENT_COLUMNS, EVENT_COLUMNS_5, EVENT_COLUMNS_6
 
-__all__ = ["event_row", "article_row", "EVENT_NAMES"]
+__all__ = ["event_row", "article_row", "event_marks", "EVENT_NAMES"]
 
 EVENT_NAMES: tuple[str, ...] = tuple(n for n, _ in EVENT_COLUMNS + EVENT_COLUMNS_5 + EVENT_COLUMNS_6)
 
@@ -89,3 +89,17 @@ def article_row(c: CodedArticle, run_id: str | None, coded_at: Any) -> dict[str,
         "coder_version": c.coder_version,
         "run_id": run_id,
     }
+
+
+def event_marks(ev: dict[str, Any]) -> list[dict[str, Any]]:
+    """Article-relative spans of one event row: trigger, source, target."""
+    out = []
+    for kind, s_key, e_key, t_key in (
+        ("trigger", "trigger_start", "trigger_end", "trigger"),
+        ("source", "source_start", "source_end", "source_text"),
+        ("target", "target_start", "target_end", "target_text"),
+    ):
+        s, e = ev.get(s_key), ev.get(e_key)
+        if isinstance(s, int) and isinstance(e, int) and 0 <= s < e:
+            out.append({"kind": kind, "start": s, "end": e, "text": ev.get(t_key), "event_id": ev["id"]})
+    return out

@@ -219,6 +219,14 @@ def _mention_count_migration() -> list[str]:
                WHERE clusters.id = n.cluster_id"""]
 
 
+def _undone_migration() -> list[str]:
+    # `gaiko cluster undo` keeps what it undid (round n56: the merged cluster's id then answered "no cluster" with no
+    # word of the merge or its undo); a record only, never applied to the clusters
+    from ..clusters.undo import UNDONE_DDL
+
+    return [UNDONE_DDL]
+
+
 #: (version, description, statements or a function returning them)
 MIGRATIONS: list[tuple[int, str, Any]] = [
     (1, "articles, sentences, events, actors, places, errors, runs", MIGRATION_1),
@@ -242,6 +250,8 @@ MIGRATIONS: list[tuple[int, str, Any]] = [
      _override_date_migration),
     (14, "a cluster's num_mentions counts sentences (a two-way sentence is one mention of two coded events)",
      _mention_count_migration),
+    (15, "splits and merges undone by hand are kept (cluster_overrules_undone), so their clusters' ids are answered",
+     _undone_migration),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -2,8 +2,9 @@
 side by side"): the cluster's summary (:func:`gaiko.clusters.cluster_detail`), each report with where it was read
 (the sentence's offset in its article, the trigger's and the actors' character offsets, the pattern that fired,
 the place's precision, when its article was coded into the store) and the splits and merges made by hand that
-touch it. ``GET /api/v1/clusters/{id}`` answers it and the dashboard's cluster page (``/clusters/{id}``) shows it
-(round p51).
+touch it. ``GET /api/v1/clusters/{id}`` answers it, the dashboard's cluster page (``/clusters/{id}``) shows it
+(round p51) and ``gaiko cluster show`` prints it (round n55). It lived in ``gaiko/server`` until round n56; it is
+the clusters' own reading, which the server and the CLI only present.
 
 Nothing here changes a cluster: it reads the tables the clusterer wrote.
 """
@@ -28,7 +29,7 @@ def cluster_view(store: Any, cluster_id: str) -> dict[str, Any]:
     them) and ``link`` (its sentence on the dashboard); the cluster has ``place_precision`` (that of the first
     report whose place is the cluster's) and ``coded_at`` (the earliest of its reports': when the event entered
     the store, GDELT's DATEADDED)."""
-    from ..clusters import cluster_detail
+    from . import cluster_detail
 
     d = cluster_detail(store, cluster_id)
     reports = d["reports"]
@@ -62,7 +63,7 @@ def _extras(con: Any, event_ids: list[str]) -> dict[str, dict[str, Any]]:
 
 def _marks(r: dict[str, Any]) -> list[dict[str, Any]]:
     """The report's trigger, source and target spans relative to its sentence (none without the sentence's offset)."""
-    from .evidence import event_marks
+    from ..store.rows import event_marks
 
     start = r.get("sentence_start")
     if not isinstance(start, int):
@@ -76,7 +77,7 @@ def cluster_overrules(con: Any, cluster_id: str, mkeys: set[str]) -> list[dict[s
     (``from_clusters`` names it), and those naming one of its reports (``mkeys``). Each with ``id``, ``kind``,
     ``note``, ``created_at`` (UTC), ``from_clusters``, ``event_ids`` (the reports it named), ``cluster_id`` (the
     cluster it made) and ``made_this``."""
-    from ..clusters.overrules import load_overrules, overrule_cluster_id
+    from .overrules import load_overrules, overrule_cluster_id
 
     out = []
     for o in load_overrules(con):
