@@ -21,7 +21,10 @@ STUDIED = ["fresh", "fresh-c", "fresh-d", "fresh-e", "fresh-f", "fresh-g", "fres
            # released to study in session 35 (2026-12-04): written 2026-12-02..03, held out since and measured against every
            # round since, read by nobody; docs/pledges.md, *Held-out sets*
            "fresh-t", "fresh-u", "fresh-v", "fresh-w", "fresh-x", "fresh-y", "fresh-z", "fresh-aa", "fresh-ab"]
-UNSEEN = {"fresh-b", "fresh-ac", "fresh-ad", "fresh-ae", "fresh-af", "fresh-ag", "fresh-ah", "fresh-ai", "fresh-aj", "fresh-ak", "fresh-al", "fresh-am", "fresh-an", "fresh-ao", "fresh-ap", "fresh-aq", "fresh-ar", "fresh-as", "fresh-at", "fresh-au", "fresh-av", "fresh-aw", "fresh-ax", "fresh-ay", "fresh-az", "fresh-ba", "fresh-bb", "fresh-bc", "fresh-bd", "fresh-be", "fresh-bf", "fresh-bg"}
+UNSEEN = {"fresh-b", "fresh-ac", "fresh-ad", "fresh-ae", "fresh-af", "fresh-ag", "fresh-ah", "fresh-ai", "fresh-aj",
+          "fresh-ak", "fresh-al", "fresh-am", "fresh-an", "fresh-ao", "fresh-ap", "fresh-aq", "fresh-ar", "fresh-as",
+          "fresh-at", "fresh-au", "fresh-av", "fresh-aw", "fresh-ax", "fresh-ay", "fresh-az", "fresh-ba", "fresh-bb",
+          "fresh-bc", "fresh-bd", "fresh-be", "fresh-bf", "fresh-bg"}
 
 
 def main(argv: list[str] | None = None) -> int:

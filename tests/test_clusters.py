@@ -303,5 +303,6 @@ def test_an_old_store_reads_as_one_cluster_per_event_and_is_clustered_when_opene
         assert len(rows) == 4 and {r["num_mentions"] for r in rows} == {1} and all(r["cluster_id"] for r in rows)
         assert s.dyads()[0]["events"] == 4 and s.stats()["clusters"] == 4
     with Store(path) as s:  # migrates and clusters the events it finds
-        assert s.schema_version >= 8 and s.scalar("SELECT value FROM meta WHERE key = 'migrations'").endswith("7,8,9,10,11,12,13,14,15")
+        migrations = s.scalar("SELECT value FROM meta WHERE key = 'migrations'")
+        assert s.schema_version >= 8 and migrations.endswith("7,8,9,10,11,12,13,14,15")
         assert s.count_events() == 2 and s.count_events(count="mentions") == 4

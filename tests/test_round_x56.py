@@ -24,13 +24,17 @@ def _at(coder, text: str, trigger: str):
 
 WEAPONS = [
     # found or discovered: no event on main, or the model's RETREAT / MOBILIZE
-    ("Soldiers in Cauca discovered a cache of rifles and grenades buried under a chicken coop on Saturday.", "discovered"),
+    ("Soldiers in Cauca discovered a cache of rifles and grenades buried under a chicken coop on Saturday.",
+     "discovered"),
     ("Two explosive devices were found beneath a footbridge in Beledweyne, the regional police chief said.", "found"),
     ("Engineers from the Nigerian army uncovered an arms depot used by the insurgents near Gwoza.", "uncovered"),
-    ("Ethiopian federal police recovered 56 pistols and boxes of ammunition hidden in a fuel tanker near Dessie.", "recovered"),
+    ("Ethiopian federal police recovered 56 pistols and boxes of ammunition hidden in a fuel tanker near Dessie.",
+     "recovered"),
     # made safe: the model read a defusing as AID, a destroyed device as an attack
-    ("Bomb disposal officers defused a bomb left in a rubbish bin outside the provincial assembly in Quetta.", "defused"),
-    ("Burkinabe soldiers destroyed nine IEDs buried along the road between Djibo and Namsiguia on Wednesday.", "destroyed"),
+    ("Bomb disposal officers defused a bomb left in a rubbish bin outside the provincial assembly in Quetta.",
+     "defused"),
+    ("Burkinabe soldiers destroyed nine IEDs buried along the road between Djibo and Namsiguia on Wednesday.",
+     "destroyed"),
     # taken: the model read a capture of guns as an attack
     ("About 300 rifles and 20,000 rounds of ammunition were captured at a checkpoint outside Goma.", "captured"),
 ]
