@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from gaiko.ids import article_id, record_id
 from gaiko.types import Actor, Article, CodedArticle, Event, SentenceRecord
 
@@ -209,3 +213,28 @@ def use_invented_towns(tmp_path, monkeypatch, towns: list[tuple[str, str, str, i
         f"{k}\t{n}\t{c}\t01\t1.0\t2.0\t{p}\t0\n" for k, n, c, p in sorted(towns)), encoding="utf-8")
     gazetteer = Towns(path)
     monkeypatch.setattr(towns_mod, "_gazetteer", lambda: gazetteer)
+
+
+def cli_code_store(articles: list[dict], db: Path | str) -> str:
+    """Code ``articles`` (gaiko's JSONL records) into the store ``db`` through the CLI, as a user types
+    ``gaiko code feed.jsonl --db DB``; the feed is written beside the store. Returns the store's path."""
+    import json
+
+    from gaiko.cli import main
+
+    db = Path(db)
+    feed = db.with_name(db.stem + "-feed.jsonl")
+    feed.write_text("\n".join(json.dumps(a) for a in articles) + "\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as exc:
+        main(["code", str(feed), "--db", str(db)])
+    assert exc.value.code == 0
+    return str(db)
+
+
+def cli_json(cli, *args: object):
+    """Run a CLI command through the ``cli`` fixture; assert it succeeded and return its stdout read as JSON."""
+    import json
+
+    code, out, err = cli(*args)
+    assert code == 0, err
+    return json.loads(out)

@@ -14,11 +14,11 @@ The articles were written for these tests (Kenya and Tanzania at the Namanga bor
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import cli_code_store, cli_json
 
 pytestmark = pytest.mark.filterwarnings("ignore:Using `httpx`")
 
@@ -38,22 +38,11 @@ ARTICLES = [
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    from gaiko.cli import main
-
     root = Path(tmp_path_factory.mktemp("n55-json"))
-    feed = root / "feed.jsonl"
-    feed.write_text("\n".join(json.dumps(a) for a in ARTICLES) + "\n", encoding="utf-8")
-    db = root / "s.duckdb"
-    with pytest.raises(SystemExit) as exc:
-        main(["code", str(feed), "--db", str(db)])
-    assert exc.value.code == 0
-    return {"db": str(db), "root": root}
+    return {"db": cli_code_store(ARTICLES, root / "s.duckdb"), "root": root}
 
 
-def _json(cli, *args: object) -> Any:
-    code, out, err = cli(*args)
-    assert code == 0, err
-    return json.loads(out)
+_json = cli_json
 
 
 def _clusters(cli, db: str) -> list[dict[str, Any]]:

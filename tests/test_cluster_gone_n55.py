@@ -11,32 +11,19 @@ The articles are those written for tests/test_cli_json_shape_n55.py (Kenya and T
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
+from helpers import cli_code_store, cli_json
 from test_cli_json_shape_n55 import ARTICLES
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    from gaiko.cli import main
-
-    root = Path(tmp_path_factory.mktemp("n55-gone"))
-    feed = root / "feed.jsonl"
-    feed.write_text("\n".join(json.dumps(a) for a in ARTICLES) + "\n", encoding="utf-8")
-    path = root / "s.duckdb"
-    with pytest.raises(SystemExit) as exc:
-        main(["code", str(feed), "--db", str(path)])
-    assert exc.value.code == 0
-    return str(path)
+    return cli_code_store(ARTICLES, Path(tmp_path_factory.mktemp("n55-gone")) / "s.duckdb")
 
 
-def _json(cli, *args: object) -> Any:
-    code, out, err = cli(*args)
-    assert code == 0, err
-    return json.loads(out)
+_json = cli_json
 
 
 def test_the_merge_that_replaced_a_cluster_is_named_first(db, cli) -> None:

@@ -13,11 +13,10 @@ The articles were written for these tests (Ghana and Togo agree in Lome to share
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
+from helpers import cli_code_store, cli_json
 
 pytestmark = pytest.mark.filterwarnings("ignore:Using `httpx`")
 
@@ -40,24 +39,15 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
     root = Path(tmp_path_factory.getbasetemp()) / "n56-undo"
     src = root / "coded.duckdb"
     if not src.exists():
-        from gaiko.cli import main
-
         root.mkdir(exist_ok=True)
-        feed = root / "feed.jsonl"
-        feed.write_text("\n".join(json.dumps(a) for a in ARTICLES) + "\n", encoding="utf-8")
-        with pytest.raises(SystemExit) as exc:
-            main(["code", str(feed), "--db", str(src)])
-        assert exc.value.code == 0
+        cli_code_store(ARTICLES, src)
     n = len(list(root.glob("copy-*.duckdb")))
     path = root / f"copy-{n}.duckdb"
     shutil.copy(src, path)
     return str(path)
 
 
-def _json(cli, *args: object) -> Any:
-    code, out, err = cli(*args)
-    assert code == 0, err
-    return json.loads(out)
+_json = cli_json
 
 
 def _members(cli, db: str) -> dict[str, list[str]]:

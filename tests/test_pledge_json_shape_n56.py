@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import cli_code_store, cli_json
 
 pytestmark = pytest.mark.filterwarnings("ignore:Using `httpx`")
 
@@ -32,22 +33,10 @@ ARTICLES = [
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    from gaiko.cli import main
-
-    root = Path(tmp_path_factory.mktemp("n56-pledge-json"))
-    feed = root / "feed.jsonl"
-    feed.write_text("\n".join(json.dumps(a) for a in ARTICLES) + "\n", encoding="utf-8")
-    path = root / "s.duckdb"
-    with pytest.raises(SystemExit) as exc:
-        main(["code", str(feed), "--db", str(path)])
-    assert exc.value.code == 0
-    return str(path)
+    return cli_code_store(ARTICLES, Path(tmp_path_factory.mktemp("n56-pledge-json")) / "s.duckdb")
 
 
-def _json(cli, *args: object) -> Any:
-    code, out, err = cli(*args)
-    assert code == 0, err
-    return json.loads(out)
+_json = cli_json
 
 
 def _api(db: str, path: str) -> Any:
