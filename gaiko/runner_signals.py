@@ -133,6 +133,36 @@ def process_ends_with_command() -> None:
     first's message). Not for library
     callers, whose Ctrl-C must keep working after a stop: there the handlers found are restored as before."""
     _PROCESS_ENDS[0] = True
+    _keep_lost_ctrl_c()
+
+
+def _keep_lost_ctrl_c() -> None:
+    """The executable only: a Ctrl-C whose KeyboardInterrupt Python cannot raise -- it landed inside a callback Python
+    runs on its own (a weakref callback of the import system's module locks, a ``__del__``) -- is printed by
+    ``sys.unraisablehook`` as "Exception ignored in ... Traceback" and then lost (stop 73's CI: one run of a Ctrl-C
+    every 20 ms from a run's start). Such a Ctrl-C is sent again to the process instead, so it stops the command as
+    any other does, and nothing is printed; every other unraisable goes to the hook found."""
+    import sys
+
+    found = sys.unraisablehook
+    if getattr(found, "_gaiko_keeps_ctrl_c", False):
+        return
+
+    def hook(unraisable: Any) -> None:
+        if isinstance(unraisable.exc_value, KeyboardInterrupt):
+            import _thread
+            import threading
+
+            # as a Ctrl-C arriving a moment later, once this hook has returned (tripped now, the handler would raise
+            # inside the hook again): the handler in place runs then, nothing once a stop is told and Ctrl-C ignored
+            later = threading.Timer(0.05, _thread.interrupt_main)
+            later.daemon = True
+            later.start()
+            return
+        found(unraisable)
+
+    hook._gaiko_keeps_ctrl_c = True  # type: ignore[attr-defined]
+    sys.unraisablehook = hook
 
 
 def stop_told() -> bool:

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import gaiko
 
+from helpers import parse_source
+
 ROOT = Path(gaiko.__file__).parent
 
 
@@ -22,7 +24,7 @@ def _imports(path: Path) -> set[str]:
     parts = list(path.relative_to(ROOT.parent).with_suffix("").parts)
     package = parts[:-1]
     out: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(parse_source(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             out.update(a.name for a in node.names)
         elif isinstance(node, ast.ImportFrom):

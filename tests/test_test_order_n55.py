@@ -20,6 +20,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from helpers import parse_source
+
 ROOT = Path(__file__).resolve().parents[1]
 
 SCRIPT = r"""
@@ -68,9 +70,24 @@ def test_no_gaiko_module_binds_the_store_class_at_import() -> None:
     whatever ``gaiko.store.Store`` was when the module was first imported."""
     bound = []
     for path in sorted((ROOT / "gaiko").rglob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
+        tree = parse_source(path.read_text(encoding="utf-8"))
         for node in tree.body:
             if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[-1] == "store" \
                     and any(a.name == "Store" for a in node.names):
                 bound.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert not bound, f"import Store inside the function that opens a store: {bound}"
+
+
+def test_no_test_file_calls_ast_parse_directly() -> None:
+    """The kind of stop 73's CI failure: ``ast.parse`` under xdist with ray's threads running raised CPython 3.11's
+    spurious ``SystemError: AST constructor recursion depth mismatch`` (python/cpython#106905) on a file that parses
+    alone. Every test reads source through ``helpers.parse_source``, which tries again."""
+    direct = []
+    for path in sorted((ROOT / "tests").glob("*.py")):
+        if path.name == "helpers.py":
+            continue
+        for node in ast.walk(parse_source(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "parse" \
+                    and isinstance(node.func.value, ast.Name) and node.func.value.id == "ast":
+                direct.append(f"{path.name}:{node.lineno}")
+    assert not direct, f"read source through helpers.parse_source: {direct}"
