@@ -173,12 +173,10 @@ def summarize(cluster_id: str, reports: Sequence[dict[str, Any]], rules: Rules,
     else:
         out.update({"first_event_id": first["id"], "first_article_id": first["article_id"],
                     "first_published": _day(first.get("published")), "first_source": first.get("outlet")})
-    if old is not None and (old.get("overruled") or old.get("event_type") != out["event_type"]):
-        # the stored first mode may be another type's (a merge by hand across types, or a row from before round
-        # n57): such a cluster, rare, is summarized from all its mentions
-        return None
     # the mode is one of a report of the cluster's type (round n57: a SUPPORT cluster merged by hand with an ACCUSE
-    # one was listed "SUPPORT disapprove", its mode the ACCUSE report's)
+    # one was listed "SUPPORT disapprove", its mode the ACCUSE report's). Only a merge by hand mixes types, and while
+    # a store has an overrule every summary is made from all its mentions (gaiko.clusters.update_clusters), so the
+    # stored row's first mode (``old``) is of the cluster's one type
     modes = [(o, r["mode"]) for r, o, _sc in rows if r.get("mode") and r.get("event_type") == out["event_type"]]
     if old is not None and old.get("mode_key"):
         modes.append((old["mode_key"], old["mode_first"]))
