@@ -8,6 +8,8 @@
 2. ``gaiko cluster undo`` keeps what it undid, but nothing listed it: ``gaiko cluster overrules --undone`` and
    ``GET /api/v1/clusters/overrules?undone=true`` give one object, ``{total, filters, overrules}``; an error is the
    API's ``{"error", "message"}`` on both.
+3. ``gaiko cluster overrules`` on a store nobody split or merged (the example store of ``make run``) printed one blank
+   line: it says there is none and how one is made.
 
 Look-alikes that must not change: the ACCUSE cluster keeps its "disapprove" before the merge and after its undo; a
 cluster of one type whose representative has no mode takes the first mode of a report of that type.
@@ -150,8 +152,12 @@ def test_a_store_written_before_is_mended_when_opened(db, cli) -> None:
 
 def test_undone_overrules_are_listed_alike_on_the_cli_and_the_api(db, cli) -> None:
     ids = sorted(_clusters(cli, db))
+    # an empty table printed one blank line: it says there is none (look-alike: jsonl prints no row)
     empty = cli("cluster", "overrules", "--db", db, "--undone")
     assert empty[0] == 0 and "no split or merge undone" in " ".join(empty[1].split()), empty
+    empty = cli("cluster", "overrules", "--db", db)
+    assert empty[0] == 0 and "no split or merge made by hand" in " ".join(empty[1].split()), empty
+    assert cli("cluster", "overrules", "--db", db, "-f", "jsonl")[1] == ""
     merged = cli_json(cli, "cluster", "merge", *ids, "--db", db, "--json", "--note", "one rescue")
     assert cli_json(cli, "cluster", "overrules", "--db", db, "--undone", "--json")["total"] == 0
     done = cli_json(cli, "cluster", "undo", merged["id"], "--db", db, "--json")
