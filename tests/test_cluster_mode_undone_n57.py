@@ -161,6 +161,8 @@ def test_undone_overrules_are_listed_alike_on_the_cli_and_the_api(db, cli) -> No
     merged = cli_json(cli, "cluster", "merge", *ids, "--db", db, "--json", "--note", "one rescue")
     assert cli_json(cli, "cluster", "overrules", "--db", db, "--undone", "--json")["total"] == 0
     done = cli_json(cli, "cluster", "undo", merged["id"], "--db", db, "--json")
+    code, out, err = cli("cluster", "undo", merged["id"], "--db", db)  # again: it names where the undone are listed
+    assert code != 0 and "gaiko cluster overrules --undone" in " ".join(err.split()), err
 
     listed = cli_json(cli, "cluster", "overrules", "--db", db, "--undone", "--json")
     assert listed["total"] == 1 and listed["filters"] == {"undone": True}

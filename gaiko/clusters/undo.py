@@ -75,7 +75,7 @@ def drop_overrule(store: Any, overrule_id: str) -> dict[str, Any]:
             u = done[-1]
             raise NotFound(f"{overrule_id} was undone already ({utc_text(u['undone_at'])}): the {u['kind']} that made "
                            f"cluster {u['cluster_id']}; list the overrules in force with: gaiko cluster overrules "
-                           f"{where}")
+                           f"{where}, those undone with: gaiko cluster overrules --undone {where}")
         raise NotFound(f"no overrule {overrule_id!r}; list them with: gaiko cluster overrules {where}")
     o = found[0]
     made = overrule_cluster_id(o["id"])
