@@ -53,7 +53,8 @@ def _article(text: str, published: str, etype: str, mode: str | None, precision:
 
 #: the accusation is reported first, with a mode; the praise later, more precisely dated (so it represents a merge),
 #: without one
-ACCUSE = ("Chile denounced Peru over the anchovy quota.", "2026-05-04", "ACCUSE", "disapprove", "published", "Andes Wire")
+ACCUSE = ("Chile denounced Peru over the anchovy quota.", "2026-05-04", "ACCUSE", "disapprove", "published",
+          "Andes Wire")
 SUPPORT = ("Chile praised Peru for the joint rescue on Tuesday.", "2026-05-06", "SUPPORT", None, "day", "Pacific Post")
 #: a later report of the praise, with a mode of its own type
 LATER = ("Chile lauded Peru after the rescue at sea.", "2026-05-07", "SUPPORT", "praise", "published", "Lima Courier")
