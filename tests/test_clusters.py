@@ -304,5 +304,5 @@ def test_an_old_store_reads_as_one_cluster_per_event_and_is_clustered_when_opene
         assert s.dyads()[0]["events"] == 4 and s.stats()["clusters"] == 4
     with Store(path) as s:  # migrates and clusters the events it finds
         migrations = s.scalar("SELECT value FROM meta WHERE key = 'migrations'")
-        assert s.schema_version >= 8 and migrations.endswith("7,8,9,10,11,12,13,14,15")
+        assert s.schema_version >= 8 and migrations.endswith("7,8,9,10,11,12,13,14,15,16")
         assert s.count_events() == 2 and s.count_events(count="mentions") == 4

@@ -10,8 +10,8 @@ from typing import NoReturn, Optional
 import typer
 
 from ..errors import GaikoError
-from .common import (check_json_format, emit_json, emit_rows, existing_store, fail, json_text, listed_elsewhere,
-                     stops_told)
+from .common import (check_json_format, emit_json, emit_rows, existing_store, fail, fail_json, json_text,
+                     listed_elsewhere, stops_told)
 
 cluster_app = typer.Typer(help="Event clusters: show one with all its reports; split or merge by hand.",
                           no_args_is_help=True)
@@ -154,25 +154,48 @@ def merge(
 def overrules(
     db: str = typer.Option("gaiko.duckdb", "--db", help="Store to read."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or csv."),
-    as_json: bool = typer.Option(False, "--json", help="One JSON object {total, overrules: [...]}, the rows of "
-                                 "--format jsonl."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object {total, filters, overrules: [...]}, the rows "
+                                 "of --format jsonl, as GET /api/v1/clusters/overrules gives it."),
+    undone: bool = typer.Option(False, "--undone", help="The overrules undone by hand (gaiko cluster undo) instead, "
+                                "oldest undo first: when each was undone and where its reports are now."),
 ) -> None:
-    """Splits and merges made by hand, oldest first."""
-    from ..clusters import list_overrules
+    """Splits and merges made by hand, oldest first (--undone: those undone)."""
+    from ..clusters import overrules_listing
     from ..store import Store
 
     check_json_format(as_json, fmt)
     try:
         with Store(db, read_only=True) as store:
-            rows = list_overrules(store)
-    except GaikoError as exc:
-        fail(exc)
-    if as_json:  # as every other listing's --json (n50)
-        emit_json({"total": len(rows), "overrules": rows})
+            doc = overrules_listing(store, undone=undone)
+    except GaikoError as exc:  # with --json, the API's error object on stdout too (round n57)
+        fail_json(exc, exc.code, as_json)
+    rows = doc["overrules"]
+    if as_json:  # as every other listing's --json (n50), the API's object (round n57)
+        emit_json(doc)
         return
-    emit_rows([{"id": o["id"], "kind": o["kind"], "makes": o["cluster_id"], "mentions": o["mentions"],
-                "from": ", ".join(o["from_clusters"]), "note": o["note"] or "", "made": o["created_at"]} for o in rows]
-              if fmt == "table" else rows, fmt, title=f"{len(rows)} overrules")
+    if fmt != "table":
+        emit_rows(rows, fmt)
+    elif not rows:  # a table of no rows printed one blank line (round n57)
+        typer.echo(_none_listed(db, undone))
+    elif undone:
+        emit_rows([{"id": o["id"], "kind": o["kind"], "made": o["cluster_id"], "from": ", ".join(o["from_clusters"]),
+                    "note": o["note"] or "", "made at": o["created_at"], "undone at": o["undone_at"],
+                    "reports now in": ", ".join(f"{c} ({k})" for c, k in o["now_in"].items()) or "(none in the store)"}
+                   for o in rows], fmt, title=f"{_n(len(rows), 'overrule')} undone")
+    else:
+        emit_rows([{"id": o["id"], "kind": o["kind"], "makes": o["cluster_id"], "mentions": o["mentions"],
+                    "from": ", ".join(o["from_clusters"]), "note": o["note"] or "", "made": o["created_at"]}
+                   for o in rows], fmt, title=f"{_n(len(rows), 'overrule')}")
+
+
+def _none_listed(db: str, undone: bool) -> str:
+    """What an empty listing says: that there is none, and how one is made."""
+    where = f"--db {shlex.quote(db)}"
+    if undone:
+        return (f"no split or merge undone in {db} (gaiko cluster undo OVERRULE_ID {where} undoes one; "
+                f"those in force: gaiko cluster overrules {where})")
+    return (f"no split or merge made by hand in {db} (gaiko cluster split|merge make them; those undone: gaiko cluster "
+            f"overrules --undone {where})")
 
 
 def _n(n: int, word: str) -> str:

@@ -23,6 +23,7 @@ from .undo import drop_overrule
 
 __all__ = [
     "update_clusters", "cluster_new_articles", "cluster_rows", "rebuild_clusters", "split_cluster", "merge_clusters", "drop_overrule", "list_overrules",
+    "overrules_listing",
     "cluster_detail", "load_rules", "Rules", "ensure_readable", "pending",
 ]
 
@@ -268,22 +269,42 @@ def _kind(con: Any, cluster_id: str) -> str | None:
     return row[0] if row[1] in (None, "actual") else f"{row[0]} ({row[1]})"
 
 
-def list_overrules(store: Any) -> list[dict[str, Any]]:
+def list_overrules(store: Any, undone: bool = False) -> list[dict[str, Any]]:
     """The overrules, oldest first, each with ``cluster_id`` (the cluster it makes), ``triggers`` (how many triggers
     it names, ``mkeys`` once each) and ``mentions`` (the mentions of the store those triggers are: a two-way event,
-    "A and B agreed", is two mentions of one trigger; round n43, the listing counted triggers as mentions)."""
+    "A and B agreed", is two mentions of one trigger; round n43, the listing counted triggers as mentions).
+
+    With ``undone``, the overrules undone by hand instead (``gaiko cluster undo``; round n57: no command listed them),
+    oldest undo first, each as one in force is listed plus ``undone_at``, ``moved`` (the reports its cluster held when
+    it was undone) and ``now_in`` (the clusters holding its reports now, {cluster id: how many}, as ``gaiko cluster
+    undo --json`` gives it, the one holding most first)."""
+    from .missing import first_where
     from .overrules import load_overrules, overrule_cluster_id
+    from .undo import undone_rows, where_now
 
     ensure_readable(store.con)
     per_key: dict[str, int] = {}
     for mk, n in store.con.execute("SELECT mkey, count(*) FROM cluster_members GROUP BY 1").fetchall():
         per_key[mk] = int(n)
     out = []
-    for o in load_overrules(store.con):
-        keys = set(o["mkeys"])
-        out.append({**o, "cluster_id": overrule_cluster_id(o["id"]), "triggers": len(keys),
-                    "mentions": sum(per_key.get(k, 0) for k in keys)})
+    for o in undone_rows(store.con) if undone else load_overrules(store.con):
+        keys = set(o["mkeys"] or ())
+        row = {k: o[k] for k in ("id", "seq", "kind", "mkeys", "event_ids", "from_clusters", "note", "created_at")}
+        row.update(cluster_id=overrule_cluster_id(o["id"]), triggers=len(keys),
+                   mentions=sum(per_key.get(k, 0) for k in keys))
+        if undone:
+            held = where_now(store.con, sorted(set(o["moved"] or ()) | set(o["event_ids"] or ())))
+            row.update(undone_at=o["undone_at"], moved=list(o["moved"] or ()),
+                       now_in={c: held[c] for c in first_where(held, None)})
+        out.append(row)
     return out
+
+
+def overrules_listing(store: Any, undone: bool = False) -> dict[str, Any]:
+    """``gaiko cluster overrules --json`` and ``GET /api/v1/clusters/overrules``, one object on both surfaces:
+    ``{"total", "filters": {"undone"}, "overrules": [...]}`` (:func:`list_overrules`; every row, not paged)."""
+    rows = list_overrules(store, undone=undone)
+    return {"total": len(rows), "filters": {"undone": undone}, "overrules": rows}
 
 
 # -- reading -----------------------------------------------------------------------------------------------------

@@ -2,7 +2,8 @@
 
 * the **representative** mention is the most precise one (date precision, then how well its actors are
   resolved, then its place, then its mode), the first report among equals; the cluster's date, type, mode,
-  Goldstein score and CAMEO codes are its;
+  Goldstein score and CAMEO codes are its; when it has no mode, the cluster's mode is the first report's **of the same
+  type** that has one (only a merge by hand puts two types in one cluster: the rules never do), else none;
 * the **dyad** (source and target) is chosen as a pair: among the mentions that name two different countries
   (``source_country`` and ``target_country``), the pair of countries most of them give, then the pair with the best
   resolved mention (:func:`_actor_score` of source plus target), then the pair reported first; each actor is then the
@@ -172,7 +173,11 @@ def summarize(cluster_id: str, reports: Sequence[dict[str, Any]], rules: Rules,
     else:
         out.update({"first_event_id": first["id"], "first_article_id": first["article_id"],
                     "first_published": _day(first.get("published")), "first_source": first.get("outlet")})
-    modes = [(o, r["mode"]) for r, o, _sc in rows if r.get("mode")]
+    # the mode is one of a report of the cluster's type (round n57: a SUPPORT cluster merged by hand with an ACCUSE
+    # one was listed "SUPPORT disapprove", its mode the ACCUSE report's). Only a merge by hand mixes types, and while
+    # a store has an overrule every summary is made from all its mentions (gaiko.clusters.update_clusters), so the
+    # stored row's first mode (``old``) is of the cluster's one type
+    modes = [(o, r["mode"]) for r, o, _sc in rows if r.get("mode") and r.get("event_type") == out["event_type"]]
     if old is not None and old.get("mode_key"):
         modes.append((old["mode_key"], old["mode_first"]))
     out["mode_key"], out["mode_first"] = min(modes) if modes else (None, None)

@@ -75,7 +75,7 @@ def drop_overrule(store: Any, overrule_id: str) -> dict[str, Any]:
             u = done[-1]
             raise NotFound(f"{overrule_id} was undone already ({utc_text(u['undone_at'])}): the {u['kind']} that made "
                            f"cluster {u['cluster_id']}; list the overrules in force with: gaiko cluster overrules "
-                           f"{where}")
+                           f"{where}, those undone with: gaiko cluster overrules --undone {where}")
         raise NotFound(f"no overrule {overrule_id!r}; list them with: gaiko cluster overrules {where}")
     o = found[0]
     made = overrule_cluster_id(o["id"])
@@ -108,14 +108,19 @@ def _naive(text: str) -> Any:
 
 
 def undone_rows(con: Any, *, overrule_id: str | None = None, cluster_id: str | None = None) -> list[dict[str, Any]]:
-    """The undos kept, oldest first: of one overrule, or of the overrule that made ``cluster_id``."""
+    """The undos kept, oldest first: of one overrule, of the overrule that made ``cluster_id``, or (neither named)
+    every one (``gaiko cluster overrules --undone``, round n57)."""
     if not _has_table(con):
         return []
     from ..utctime import utc_text
 
-    key, value = ("id", overrule_id) if overrule_id is not None else ("cluster_id", cluster_id)
-    cur = con.execute(f"SELECT {', '.join(_COLS)} FROM cluster_overrules_undone WHERE {key} = ? ORDER BY undone_at",
-                      [value])
+    if overrule_id is None and cluster_id is None:
+        where, params = "", []
+    else:
+        key, value = ("id", overrule_id) if overrule_id is not None else ("cluster_id", cluster_id)
+        where, params = f"WHERE {key} = ? ", [value]
+    cur = con.execute(f"SELECT {', '.join(_COLS)} FROM cluster_overrules_undone {where}ORDER BY undone_at, seq, id",
+                      params)
     out = []
     for row in cur.fetchall():
         d = dict(zip(_COLS, row))

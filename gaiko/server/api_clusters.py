@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from ..errors import ConfigError
 from ..store.hints import why_empty
 from .api import ERRORS, EventQuery, Fmt, Sort, with_cluster_notes
-from .output import next_url, rows_response
+from .output import jsonable, next_url, rows_response
 
 __all__ = ["router", "CLUSTER_COLUMNS"]
 
@@ -61,6 +61,21 @@ def clusters(
     payload = {"total": total, "limit": limit, "offset": offset, "next": next_url(request, total, limit, offset),
                "sort": sort, "filters": params, "clusters": out, "notes": notes}
     return rows_response(format, out, payload, filename="gaiko-clusters", columns=CLUSTER_COLUMNS)
+
+
+@router.get("/clusters/overrules", summary="Splits and merges made by hand (undone=true: those undone), oldest first",
+            responses=ERRORS)
+def overrules(
+    request: Request,
+    undone: bool = Query(False, description="The overrules undone by hand (gaiko cluster undo) instead, oldest undo "
+                         "first, each with undone_at, moved and now_in (the clusters holding its reports now)"),
+) -> Any:
+    """``{total, filters: {undone}, overrules: [...]}``, every row (decisions by hand are few: not paged); the object
+    ``gaiko cluster overrules --json`` prints (round n57: no surface listed the undone ones; the API listed none)."""
+    from ..clusters import overrules_listing
+
+    with request.app.state.gaiko.reader() as store:
+        return jsonable(overrules_listing(store, undone=undone))
 
 
 def _row(r: dict[str, Any]) -> dict[str, Any]:

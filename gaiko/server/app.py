@@ -159,10 +159,11 @@ def create_app(
     static = Path(__file__).parent / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     strict = [Depends(reject_unknown_query)]  # a mistyped filter is a 422, not an unfiltered answer (round n38)
+    # the clusters' routes before api's /clusters/{id}, which would take /clusters/overrules for a cluster's id
+    app.include_router(api_clusters.router, prefix="/api/v1", dependencies=strict)
     app.include_router(api.router, prefix="/api/v1", dependencies=strict)
     app.include_router(api_views.router, prefix="/api/v1", dependencies=strict)
     app.include_router(api_pledges.router, prefix="/api/v1", dependencies=strict)
-    app.include_router(api_clusters.router, prefix="/api/v1", dependencies=strict)
     app.include_router(api_export.router, prefix="/api/v1", dependencies=strict)
     app.include_router(write.router, prefix="/api/v1")
     app.include_router(pages.router)

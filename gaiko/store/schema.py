@@ -227,6 +227,22 @@ def _undone_migration() -> list[str]:
     return [UNDONE_DDL]
 
 
+def _cluster_mode_migration() -> list[str]:
+    # a cluster's mode is that of a report of its type (round n57: a SUPPORT cluster merged by hand with an ACCUSE one
+    # was listed "SUPPORT disapprove"); only a merge by hand mixes types, so the clusters an overrule touched are
+    # given the first mode (in report order, gaiko.clusters.summary.report_order) of a report of their type, or none
+    key = ("coalesce(strftime(a.published, '%Y-%m-%d'), '9999-12-31') || chr(0) || e.article_id || chr(0) || "
+           "lpad(CAST(greatest(0, coalesce(e.sentence_idx, 0)) AS VARCHAR), 10, '0') || chr(0) || "
+           "lpad(CAST(greatest(0, coalesce(e.trigger_start, 0)) AS VARCHAR), 10, '0') || chr(0) || e.id")
+    return ["UPDATE clusters SET mode_first = NULL, mode_key = NULL, mode = rep_mode WHERE overruled",
+            f"""UPDATE clusters SET mode_first = f.m, mode_key = f.k, mode = coalesce(clusters.rep_mode, f.m) FROM (
+                  SELECT c.id, arg_min(e.mode, {key}) AS m, min({key}) AS k
+                  FROM clusters c JOIN cluster_members cm ON cm.cluster_id = c.id JOIN events e ON e.id = cm.event_id
+                  JOIN articles a ON a.id = e.article_id
+                  WHERE c.overruled AND e.event_type = c.event_type AND coalesce(e.mode, '') <> '' GROUP BY c.id) f
+                WHERE clusters.id = f.id"""]
+
+
 #: (version, description, statements or a function returning them)
 MIGRATIONS: list[tuple[int, str, Any]] = [
     (1, "articles, sentences, events, actors, places, errors, runs", MIGRATION_1),
@@ -252,6 +268,8 @@ MIGRATIONS: list[tuple[int, str, Any]] = [
      _mention_count_migration),
     (15, "splits and merges undone by hand are kept (cluster_overrules_undone), so their clusters' ids are answered",
      _undone_migration),
+    (16, "a cluster's mode is that of a report of its type (a merge by hand across types took the other type's)",
+     _cluster_mode_migration),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
