@@ -102,6 +102,31 @@ def show_events(coder, text: str) -> list[tuple]:
     return [(e.event_type, e.confidence, e.trigger, e.pattern) for e in events_of(coder, text)]
 
 
+_EMPTY_STORE: list[Path] = []
+
+
+def new_store(path: Path | str) -> str:
+    """A new, empty store at ``path`` (which must not exist): a copy of one store this process created once with
+    ``Store()``, migrations and all. Creating a store runs every migration (about half a second); a test whose subject
+    is not the creation itself (a ledger, a coding run) starts from this copy instead. Returns the path as text."""
+    import atexit
+    import shutil
+    import tempfile
+
+    from gaiko.store import Store
+
+    path = Path(path)
+    assert not path.exists() and not Path(str(path) + ".wal").exists(), path
+    if not _EMPTY_STORE:
+        folder = Path(tempfile.mkdtemp(prefix="gaiko-empty-store-"))
+        atexit.register(shutil.rmtree, folder, True)
+        Store(folder / "empty.duckdb").close()
+        assert not (folder / "empty.duckdb.wal").exists()
+        _EMPTY_STORE.append(folder / "empty.duckdb")
+    shutil.copyfile(_EMPTY_STORE[0], path)
+    return str(path)
+
+
 def ledger_entries(tmp_path, coder, articles: list[dict]) -> list[dict]:
     """Code ``articles`` (JSONL records) into a fresh store under ``tmp_path`` and return the ledger's entries
     (:func:`gaiko.tracking.ledger`)."""
@@ -113,7 +138,7 @@ def ledger_entries(tmp_path, coder, articles: list[dict]) -> list[dict]:
 
     src = tmp_path / "arts.jsonl"
     src.write_text("\n".join(json.dumps(a) for a in articles) + "\n", encoding="utf-8")
-    db = str(tmp_path / "t.duckdb")
+    db = new_store(tmp_path / "t.duckdb")
     run_code([str(src)], db=db, quiet=True, coder=coder)
     with Store(db, read_only=True) as st:
         return ledger(st)
