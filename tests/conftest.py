@@ -17,6 +17,15 @@ def shared_dir() -> Path:
     return SHARED
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _empty_store_template():
+    """The empty store that tests/helpers.py's ``new_store`` copies (creating a store runs every migration, about
+    half a second a store): made once per process, first, before any test's monkeypatch is live."""
+    from helpers import empty_store_template
+
+    return empty_store_template()
+
+
 @pytest.fixture(scope="session")
 def coder():
     from gaiko.coder import Coder

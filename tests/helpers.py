@@ -103,28 +103,44 @@ def show_events(coder, text: str) -> list[tuple]:
 
 
 _EMPTY_STORE: list[Path] = []
+_FOLDER: list[Path] = []
 
 
 def new_store(path: Path | str) -> str:
     """A new, empty store at ``path`` (which must not exist): a copy of one store this process created once with
     ``Store()``, migrations and all. Creating a store runs every migration (about half a second); a test whose subject
     is not the creation itself (a ledger, a coding run) starts from this copy instead. Returns the path as text."""
+    import shutil
+
+    path = Path(path)
+    assert not path.exists() and not Path(str(path) + ".wal").exists(), path
+    shutil.copyfile(empty_store_template(), path)
+    return str(path)
+
+
+def empty_store_template() -> Path:
+    """The empty store :func:`new_store` copies, created on the first call (tests/conftest.py's session fixture
+    ``_empty_store_template`` calls this before any test, so no test's monkeypatch is live when it is made)."""
+    from gaiko.store import Store
+
+    if not _EMPTY_STORE:
+        first = _empty_folder() / "empty.duckdb"
+        Store(first).close()
+        assert not Path(str(first) + ".wal").exists()
+        _EMPTY_STORE.append(first)
+    return _EMPTY_STORE[0]
+
+
+def _empty_folder() -> Path:
+    """A folder of this process's own, removed when it exits: where the stores copied per test are made once."""
     import atexit
     import shutil
     import tempfile
 
-    from gaiko.store import Store
-
-    path = Path(path)
-    assert not path.exists() and not Path(str(path) + ".wal").exists(), path
-    if not _EMPTY_STORE:
-        folder = Path(tempfile.mkdtemp(prefix="gaiko-empty-store-"))
-        atexit.register(shutil.rmtree, folder, True)
-        Store(folder / "empty.duckdb").close()
-        assert not (folder / "empty.duckdb.wal").exists()
-        _EMPTY_STORE.append(folder / "empty.duckdb")
-    shutil.copyfile(_EMPTY_STORE[0], path)
-    return str(path)
+    if not _FOLDER:
+        _FOLDER.append(Path(tempfile.mkdtemp(prefix="gaiko-test-stores-")))
+        atexit.register(shutil.rmtree, _FOLDER[0], True)
+    return _FOLDER[0]
 
 
 def ledger_entries(tmp_path, coder, articles: list[dict]) -> list[dict]:
@@ -187,7 +203,7 @@ def two_event_store(path):
     export tests' fixture; returns ``path``."""
     from gaiko.store import Store
 
-    with Store(path) as s:
+    with Store(new_store(path)) as s:
         s.write_coded([make_coded("Japan accused China of provocations near the islands.", "2025-11-03", 3),
                        make_coded("Japan hosted India for talks on maritime security.", "2025-11-10", 1)])
     return path
