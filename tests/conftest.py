@@ -20,10 +20,16 @@ def shared_dir() -> Path:
 @pytest.fixture(scope="session", autouse=True)
 def _empty_store_template():
     """The empty store that tests/helpers.py's ``new_store`` copies (creating a store runs every migration, about
-    half a second a store): made once per process, first, before any test's monkeypatch is live."""
-    from helpers import empty_store_template
+    half a second a store): made once per process, first, before any test's monkeypatch is live. A new in-memory
+    store (``Store(":memory:")``) starts as a copy of it too (helpers.memory_connect); a file store made with
+    ``Store(path)`` is still created and migrated as ever."""
+    import gaiko.store.opening as opening
+    from helpers import empty_store_template, memory_connect
 
-    return empty_store_template()
+    template = empty_store_template()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(opening, "connect", memory_connect(opening.connect))
+        yield template
 
 
 @pytest.fixture(scope="session")

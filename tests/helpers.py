@@ -131,6 +131,26 @@ def empty_store_template() -> Path:
     return _EMPTY_STORE[0]
 
 
+def memory_connect(real_connect):
+    """``gaiko.store.opening.connect`` for the tests: a new in-memory store (``Store(":memory:")``) starts as a copy
+    of :func:`empty_store_template` (DuckDB's ``COPY FROM DATABASE``: about 0.15 s) instead of running every
+    migration in memory (about 0.45 s a store; the cluster tests make hundreds). Every other path is
+    ``real_connect``'s. The copy has the same tables, columns, defaults, constraints, indexes and ``meta`` rows as a
+    store migrated afresh (checked by tests/test_store_template_ci57.py)."""
+    template = str(empty_store_template())
+    assert "'" not in template, template
+
+    def connect(path, read_only=False):
+        con = real_connect(path, read_only)
+        if path == ":memory:" and not read_only:
+            con.execute(f"ATTACH '{template}' AS gaiko_template (READ_ONLY)")
+            con.execute("COPY FROM DATABASE gaiko_template TO memory")
+            con.execute("DETACH gaiko_template")
+        return con
+
+    return connect
+
+
 def _empty_folder() -> Path:
     """A folder of this process's own, removed when it exits: where the stores copied per test are made once."""
     import atexit
