@@ -154,12 +154,15 @@ def memory_connect(real_connect):
 def _empty_folder() -> Path:
     """A folder of this process's own, removed when it exits: where the stores copied per test are made once."""
     import atexit
+    import os
     import shutil
     import tempfile
 
     if not _FOLDER:
-        _FOLDER.append(Path(tempfile.mkdtemp(prefix="gaiko-test-stores-")))
-        atexit.register(shutil.rmtree, _FOLDER[0], True)
+        folder, pid = Path(tempfile.mkdtemp(prefix="gaiko-test-stores-")), os.getpid()
+        _FOLDER.append(folder)
+        # removed by the process that made it only (a forked child that exits normally leaves it to its parent)
+        atexit.register(lambda: os.getpid() == pid and shutil.rmtree(folder, True))
     return _FOLDER[0]
 
 
