@@ -58,6 +58,15 @@ def takaichi(shared_dir, coder):
 
 
 @pytest.fixture()
+def code_here(monkeypatch, coder):
+    """``gaiko code`` in this test codes in this process with the session's coder instead of starting a worker
+    process that loads the models again (tests/helpers.py ``code_here``): for tests whose subject is not the worker."""
+    from helpers import code_here as set_code_here
+
+    set_code_here(monkeypatch, coder)
+
+
+@pytest.fixture()
 def cli(capsys):
     """Run the gaiko executable's main() in this process: (exit code, stdout, stderr)."""
     from gaiko.cli import main

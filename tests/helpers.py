@@ -151,6 +151,28 @@ def memory_connect(real_connect):
     return connect
 
 
+def code_here(mp, coder) -> None:
+    """Set (with ``mp``, a ``pytest.MonkeyPatch``) ``gaiko code`` and ``run_code`` of this test or module to code in
+    this process with ``coder`` (the session's) where they would start a worker process that loads spaCy and the
+    models again (~10-15 s a run on the loaded CI machine): the coded rows are the same. A run given its own coder,
+    ``--actors``, a ``coder_factory`` or a ``--type-model`` (GAIKO_TYPE_MODEL) keeps its worker as before. For tests
+    whose subject is not the worker process (round ci57); the summary's ``workers`` reads 0 (coded here)."""
+    import os
+
+    import gaiko.coding as coding
+    from gaiko.pipeline.typemodel import ENV_VAR
+
+    real = coding.code_into_store
+
+    def code(store, items, *args, coder=None, actor_files=(), coder_factory=None, **kw):
+        if coder is None and not actor_files and coder_factory is None and not os.environ.get(ENV_VAR):
+            coder = here
+        return real(store, items, *args, coder=coder, actor_files=actor_files, coder_factory=coder_factory, **kw)
+
+    here = coder
+    mp.setattr(coding, "code_into_store", code)
+
+
 def _empty_folder() -> Path:
     """A folder of this process's own, removed when it exits: where the stores copied per test are made once."""
     import atexit
