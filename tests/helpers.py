@@ -301,9 +301,10 @@ def use_invented_towns(tmp_path, monkeypatch, towns: list[tuple[str, str, str, i
     monkeypatch.setattr(towns_mod, "_gazetteer", lambda: gazetteer)
 
 
-def cli_code_store(articles: list[dict], db: Path | str) -> str:
+def cli_code_store(articles: list[dict], db: Path | str, coder=None) -> str:
     """Code ``articles`` (gaiko's JSONL records) into the store ``db`` through the CLI, as a user types
-    ``gaiko code feed.jsonl --db DB``; the feed is written beside the store. Returns the store's path."""
+    ``gaiko code feed.jsonl --db DB``; the feed is written beside the store. Returns the store's path. With ``coder``
+    (the session's), the run codes in this process (:func:`code_here`) instead of starting a worker process."""
     import json
 
     from gaiko.cli import main
@@ -311,8 +312,11 @@ def cli_code_store(articles: list[dict], db: Path | str) -> str:
     db = Path(db)
     feed = db.with_name(db.stem + "-feed.jsonl")
     feed.write_text("\n".join(json.dumps(a) for a in articles) + "\n", encoding="utf-8")
-    with pytest.raises(SystemExit) as exc:
-        main(["code", str(feed), "--db", str(db)])
+    with pytest.MonkeyPatch.context() as mp:
+        if coder is not None:
+            code_here(mp, coder)
+        with pytest.raises(SystemExit) as exc:
+            main(["code", str(feed), "--db", str(db)])
     assert exc.value.code == 0
     return str(db)
 
