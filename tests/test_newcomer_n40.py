@@ -256,7 +256,7 @@ def test_a_table_keeps_an_id_on_one_line(capsys) -> None:
 
 
 # -- the pledge ledger as CSV says why ---------------------------------------------------------------------------------
-def test_the_pledge_csv_and_download_carry_the_one_line_reason(cli, tmp_path: Path) -> None:
+def test_the_pledge_csv_and_download_carry_the_one_line_reason(cli, code_here, tmp_path: Path) -> None:
     from fastapi.testclient import TestClient
 
     from gaiko.coding import run_code
