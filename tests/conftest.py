@@ -1,4 +1,10 @@
-"""Shared fixtures. The spaCy model and the coder load once per test session."""
+"""Shared fixtures. The spaCy model and the coder load once per test session.
+
+A new test file (docs/rounds/ci.md, "Round ci57", the rule): code once per module (a module fixture; a test that changes
+the store works on a copy); a new store is ``helpers.new_store(path)`` unless its creation is the subject; ``gaiko
+code`` in this process takes ``code_here`` (or ``run_code(..., coder=coder)``) unless the worker, a signal,
+``--workers``, ``--actors`` or ``--type-model`` is the subject; the session's ``coder``, never a second ``Coder()``; a
+subprocess only where the real process is the subject."""
 
 from __future__ import annotations
 
