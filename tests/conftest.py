@@ -64,12 +64,13 @@ def takaichi(shared_dir, coder):
 
 
 @pytest.fixture()
-def code_here(monkeypatch, coder):
-    """``gaiko code`` in this test codes in this process with the session's coder instead of starting a worker
-    process that loads the models again (tests/helpers.py ``code_here``): for tests whose subject is not the worker."""
+def code_here(monkeypatch, coder, request):
+    """``gaiko code`` in this test codes in this process with the session's coder (``--type-model rules``: the
+    session's ``rules_coder``, built when first asked for) instead of starting a worker process that loads the models
+    again (tests/helpers.py ``code_here``): for tests whose subject is not the worker."""
     from helpers import code_here as set_code_here
 
-    set_code_here(monkeypatch, coder)
+    set_code_here(monkeypatch, coder, rules=lambda: request.getfixturevalue("rules_coder"))
 
 
 @pytest.fixture()

@@ -151,12 +151,14 @@ def memory_connect(real_connect):
     return connect
 
 
-def code_here(mp, coder) -> None:
+def code_here(mp, coder, rules=None) -> None:
     """Set (with ``mp``, a ``pytest.MonkeyPatch``) ``gaiko code`` and ``run_code`` of this test or module to code in
     this process with ``coder`` (the session's) where they would start a worker process that loads spaCy and the
     models again (~10-15 s a run on the loaded CI machine): the coded rows are the same. A run given its own coder,
-    ``--actors``, a ``coder_factory`` or a ``--type-model`` (GAIKO_TYPE_MODEL) keeps its worker as before. For tests
-    whose subject is not the worker process (round ci57); the summary's ``workers`` reads 0 (coded here)."""
+    ``--actors``, a ``coder_factory`` or a ``--type-model`` (GAIKO_TYPE_MODEL) keeps its worker as before, except
+    ``--type-model rules`` when ``rules`` is given (a callable returning the session's ``rules_coder``, the coder such
+    a worker builds). For tests whose subject is not the worker process (round ci57); the summary's ``workers`` reads
+    0 (coded here)."""
     import os
 
     import gaiko.coding as coding
@@ -165,8 +167,12 @@ def code_here(mp, coder) -> None:
     real = coding.code_into_store
 
     def code(store, items, *args, coder=None, actor_files=(), coder_factory=None, **kw):
-        if coder is None and not actor_files and coder_factory is None and not os.environ.get(ENV_VAR):
-            coder = here
+        if coder is None and not actor_files and coder_factory is None:
+            spec = os.environ.get(ENV_VAR)
+            if not spec:
+                coder = here
+            elif spec == "rules" and rules is not None:
+                coder = rules()
         return real(store, items, *args, coder=coder, actor_files=actor_files, coder_factory=coder_factory, **kw)
 
     here = coder

@@ -71,7 +71,7 @@ def test_store_events_takes_a_limit_and_offset_past_64_bits(tmp_path: Path) -> N
 
 # -- an empty id ------------------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("blank", ["", "   "])
-def test_records_with_an_empty_id_are_all_coded(cli, tmp_path: Path, blank: str) -> None:
+def test_records_with_an_empty_id_are_all_coded(cli, code_here, tmp_path: Path, blank: str) -> None:
     import json
 
     feed = tmp_path / "feed.jsonl"
