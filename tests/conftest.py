@@ -1,4 +1,10 @@
-"""Shared fixtures. The spaCy model and the coder load once per test session."""
+"""Shared fixtures. The spaCy model and the coder load once per test session.
+
+A new test file (docs/rounds/ci.md, "Round ci57", the rule): code once per module (a module fixture; a test that changes
+the store works on a copy); a new store is ``helpers.new_store(path)`` unless its creation is the subject; ``gaiko
+code`` in this process takes ``code_here`` (or ``run_code(..., coder=coder)``) unless the worker, a signal,
+``--workers``, ``--actors`` or ``--type-model`` is the subject; the session's ``coder``, never a second ``Coder()``; a
+subprocess only where the real process is the subject."""
 
 from __future__ import annotations
 
@@ -15,6 +21,21 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"../shared is absent ({SHARED}); it holds the reference article and gold data")
     return SHARED
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _empty_store_template():
+    """The empty store that tests/helpers.py's ``new_store`` copies (creating a store runs every migration, about
+    half a second a store): made once per process, first, before any test's monkeypatch is live. A new in-memory
+    store (``Store(":memory:")``) starts as a copy of it too (helpers.memory_connect); a file store made with
+    ``Store(path)`` is still created and migrated as ever."""
+    import gaiko.store.opening as opening
+    from helpers import empty_store_template, memory_connect
+
+    template = empty_store_template()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(opening, "connect", memory_connect(opening.connect))
+        yield template
 
 
 @pytest.fixture(scope="session")
@@ -40,6 +61,16 @@ def takaichi(shared_dir, coder):
 
     text = (shared_dir / "examples" / "takaichi-trump-call.txt").read_text(encoding="utf-8")
     return coder.code_article(Article(text=text, published="2025-10-26"))
+
+
+@pytest.fixture()
+def code_here(monkeypatch, coder, request):
+    """``gaiko code`` in this test codes in this process with the session's coder (``--type-model rules``: the
+    session's ``rules_coder``, built when first asked for) instead of starting a worker process that loads the models
+    again (tests/helpers.py ``code_here``): for tests whose subject is not the worker."""
+    from helpers import code_here as set_code_here
+
+    set_code_here(monkeypatch, coder, rules=lambda: request.getfixturevalue("rules_coder"))
 
 
 @pytest.fixture()

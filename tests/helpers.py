@@ -102,6 +102,98 @@ def show_events(coder, text: str) -> list[tuple]:
     return [(e.event_type, e.confidence, e.trigger, e.pattern) for e in events_of(coder, text)]
 
 
+_EMPTY_STORE: list[Path] = []
+_FOLDER: list[Path] = []
+
+
+def new_store(path: Path | str) -> str:
+    """A new, empty store at ``path`` (which must not exist): a copy of one store this process created once with
+    ``Store()``, migrations and all. Creating a store runs every migration (about half a second); a test whose subject
+    is not the creation itself (a ledger, a coding run) starts from this copy instead. Returns the path as text."""
+    import shutil
+
+    path = Path(path)
+    assert not path.exists() and not Path(str(path) + ".wal").exists(), path
+    shutil.copyfile(empty_store_template(), path)
+    return str(path)
+
+
+def empty_store_template() -> Path:
+    """The empty store :func:`new_store` copies, created on the first call (tests/conftest.py's session fixture
+    ``_empty_store_template`` calls this before any test, so no test's monkeypatch is live when it is made)."""
+    from gaiko.store import Store
+
+    if not _EMPTY_STORE:
+        first = _empty_folder() / "empty.duckdb"
+        Store(first).close()
+        assert not Path(str(first) + ".wal").exists()
+        _EMPTY_STORE.append(first)
+    return _EMPTY_STORE[0]
+
+
+def memory_connect(real_connect):
+    """``gaiko.store.opening.connect`` for the tests: a new in-memory store (``Store(":memory:")``) starts as a copy
+    of :func:`empty_store_template` (DuckDB's ``COPY FROM DATABASE``: about 0.15 s) instead of running every
+    migration in memory (about 0.45 s a store; the cluster tests make hundreds). Every other path is
+    ``real_connect``'s. The copy has the same tables, columns, defaults, constraints, indexes and ``meta`` rows as a
+    store migrated afresh (checked by tests/test_store_template_ci57.py)."""
+    template = str(empty_store_template())
+    assert "'" not in template, template
+
+    def connect(path, read_only=False):
+        con = real_connect(path, read_only)
+        if path == ":memory:" and not read_only:
+            con.execute(f"ATTACH '{template}' AS gaiko_template (READ_ONLY)")
+            con.execute("COPY FROM DATABASE gaiko_template TO memory")
+            con.execute("DETACH gaiko_template")
+        return con
+
+    return connect
+
+
+def code_here(mp, coder, rules=None) -> None:
+    """Set (with ``mp``, a ``pytest.MonkeyPatch``) ``gaiko code`` and ``run_code`` of this test or module to code in
+    this process with ``coder`` (the session's) where they would start a worker process that loads spaCy and the
+    models again (~10-15 s a run on the loaded CI machine): the coded rows are the same. A run given its own coder,
+    ``--actors``, a ``coder_factory`` or a ``--type-model`` (GAIKO_TYPE_MODEL) keeps its worker as before, except
+    ``--type-model rules`` when ``rules`` is given (a callable returning the session's ``rules_coder``, the coder such
+    a worker builds). For tests whose subject is not the worker process (round ci57); the summary's ``workers`` reads
+    0 (coded here)."""
+    import os
+
+    import gaiko.coding as coding
+    from gaiko.pipeline.typemodel import ENV_VAR
+
+    real = coding.code_into_store
+
+    def code(store, items, *args, coder=None, actor_files=(), coder_factory=None, **kw):
+        if coder is None and not actor_files and coder_factory is None:
+            spec = os.environ.get(ENV_VAR)
+            if not spec:
+                coder = here
+            elif spec == "rules" and rules is not None:
+                coder = rules()
+        return real(store, items, *args, coder=coder, actor_files=actor_files, coder_factory=coder_factory, **kw)
+
+    here = coder
+    mp.setattr(coding, "code_into_store", code)
+
+
+def _empty_folder() -> Path:
+    """A folder of this process's own, removed when it exits: where the stores copied per test are made once."""
+    import atexit
+    import os
+    import shutil
+    import tempfile
+
+    if not _FOLDER:
+        folder, pid = Path(tempfile.mkdtemp(prefix="gaiko-test-stores-")), os.getpid()
+        _FOLDER.append(folder)
+        # removed by the process that made it only (a forked child that exits normally leaves it to its parent)
+        atexit.register(lambda: os.getpid() == pid and shutil.rmtree(folder, True))
+    return _FOLDER[0]
+
+
 def ledger_entries(tmp_path, coder, articles: list[dict]) -> list[dict]:
     """Code ``articles`` (JSONL records) into a fresh store under ``tmp_path`` and return the ledger's entries
     (:func:`gaiko.tracking.ledger`)."""
@@ -113,7 +205,7 @@ def ledger_entries(tmp_path, coder, articles: list[dict]) -> list[dict]:
 
     src = tmp_path / "arts.jsonl"
     src.write_text("\n".join(json.dumps(a) for a in articles) + "\n", encoding="utf-8")
-    db = str(tmp_path / "t.duckdb")
+    db = new_store(tmp_path / "t.duckdb")
     run_code([str(src)], db=db, quiet=True, coder=coder)
     with Store(db, read_only=True) as st:
         return ledger(st)
@@ -162,7 +254,7 @@ def two_event_store(path):
     export tests' fixture; returns ``path``."""
     from gaiko.store import Store
 
-    with Store(path) as s:
+    with Store(new_store(path)) as s:
         s.write_coded([make_coded("Japan accused China of provocations near the islands.", "2025-11-03", 3),
                        make_coded("Japan hosted India for talks on maritime security.", "2025-11-10", 1)])
     return path
@@ -215,9 +307,10 @@ def use_invented_towns(tmp_path, monkeypatch, towns: list[tuple[str, str, str, i
     monkeypatch.setattr(towns_mod, "_gazetteer", lambda: gazetteer)
 
 
-def cli_code_store(articles: list[dict], db: Path | str) -> str:
+def cli_code_store(articles: list[dict], db: Path | str, coder=None) -> str:
     """Code ``articles`` (gaiko's JSONL records) into the store ``db`` through the CLI, as a user types
-    ``gaiko code feed.jsonl --db DB``; the feed is written beside the store. Returns the store's path."""
+    ``gaiko code feed.jsonl --db DB``; the feed is written beside the store. Returns the store's path. With ``coder``
+    (the session's), the run codes in this process (:func:`code_here`) instead of starting a worker process."""
     import json
 
     from gaiko.cli import main
@@ -225,8 +318,11 @@ def cli_code_store(articles: list[dict], db: Path | str) -> str:
     db = Path(db)
     feed = db.with_name(db.stem + "-feed.jsonl")
     feed.write_text("\n".join(json.dumps(a) for a in articles) + "\n", encoding="utf-8")
-    with pytest.raises(SystemExit) as exc:
-        main(["code", str(feed), "--db", str(db)])
+    with pytest.MonkeyPatch.context() as mp:
+        if coder is not None:
+            code_here(mp, coder)
+        with pytest.raises(SystemExit) as exc:
+            main(["code", str(feed), "--db", str(db)])
     assert exc.value.code == 0
     return str(db)
 

@@ -12,6 +12,8 @@ import json
 from pathlib import Path
 
 import pytest
+
+from helpers import code_here
 from typer.testing import CliRunner
 
 from gaiko.cli import app
@@ -21,10 +23,12 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def store(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory):
+def store(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory, coder):
     db = tmp_path_factory.mktemp("acc") / "t.duckdb"
     article = shared_dir / "examples" / "takaichi-trump-call.txt"
-    r = CliRunner().invoke(app, ["code", str(article), "--db", str(db), "--date", "2025-10-26", "--json"])
+    with pytest.MonkeyPatch.context() as mp:  # coded here with the session's coder, no worker process (round ci57)
+        code_here(mp, coder)
+        r = CliRunner().invoke(app, ["code", str(article), "--db", str(db), "--date", "2025-10-26", "--json"])
     assert r.exit_code == 0, r.output
     s = Store(db, read_only=True)
     yield s

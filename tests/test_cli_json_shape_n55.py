@@ -37,9 +37,9 @@ ARTICLES = [
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def store(tmp_path_factory: pytest.TempPathFactory, coder) -> dict[str, Any]:
     root = Path(tmp_path_factory.mktemp("n55-json"))
-    return {"db": cli_code_store(ARTICLES, root / "s.duckdb"), "root": root}
+    return {"db": cli_code_store(ARTICLES, root / "s.duckdb", coder), "root": root}
 
 
 _json = cli_json

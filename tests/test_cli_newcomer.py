@@ -34,7 +34,7 @@ def test_a_missing_input_is_refused_before_the_store_is_created(cli, tmp_path: P
 
 
 def _pledge_store(tmp_path: Path, published: str | None) -> Path:
-    from helpers import make_coded
+    from helpers import make_coded, new_store
 
     from gaiko.store import Store
     from gaiko.types import Actor, Pledge
@@ -45,7 +45,7 @@ def _pledge_store(tmp_path: Path, published: str | None) -> Path:
                         actor=Actor("Japan", 0, 5, country="JPN"), action="build a naval base", event_type="MOBILIZE",
                         kind="promise", cue="pledged", cue_start=6, cue_end=13)]
     db = tmp_path / "p.duckdb"
-    with Store(db) as s:
+    with Store(new_store(db)) as s:  # a copy of an empty store (tests/helpers.py)
         s.write_coded([c])
     return db
 
@@ -73,12 +73,12 @@ def test_a_dated_store_keeps_its_title(cli, tmp_path: Path) -> None:
 
 @pytest.fixture()
 def event_store(tmp_path: Path) -> Path:
-    from helpers import make_coded
+    from helpers import make_coded, new_store
 
     from gaiko.store import Store
 
     db = tmp_path / "e.duckdb"
-    with Store(db) as s:
+    with Store(new_store(db)) as s:  # a copy of an empty store (tests/helpers.py)
         s.write_coded([make_coded("Japan accused China of provocations near the islands.", "2025-11-03", 3),
                        make_coded("Japan met China in Beijing to discuss trade.", "2025-11-05", 2)])
     return db

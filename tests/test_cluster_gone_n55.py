@@ -19,8 +19,8 @@ from test_cli_json_shape_n55 import ARTICLES
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    return cli_code_store(ARTICLES, Path(tmp_path_factory.mktemp("n55-gone")) / "s.duckdb")
+def db(tmp_path_factory: pytest.TempPathFactory, coder) -> str:
+    return cli_code_store(ARTICLES, Path(tmp_path_factory.mktemp("n55-gone")) / "s.duckdb", coder)
 
 
 _json = cli_json

@@ -32,7 +32,7 @@ ARTICLES = [
 
 
 @pytest.fixture()
-def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+def db(tmp_path_factory: pytest.TempPathFactory, coder) -> str:
     """A fresh copy of one coded store per test (each test changes its clusters)."""
     import shutil
 
@@ -40,7 +40,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
     src = root / "coded.duckdb"
     if not src.exists():
         root.mkdir(exist_ok=True)
-        cli_code_store(ARTICLES, src)
+        cli_code_store(ARTICLES, src, coder)
     n = len(list(root.glob("copy-*.duckdb")))
     path = root / f"copy-{n}.duckdb"
     shutil.copy(src, path)

@@ -8,9 +8,7 @@ from gaiko.coder import Coder
 from gaiko.types import Article
 
 
-@pytest.fixture(scope="module")
-def coder() -> Coder:
-    return Coder()
+# ``coder``: the session's (tests/conftest.py), the same ``Coder()`` this file once built again for itself
 
 
 def _dated(coder: Coder, text: str, event_type: str) -> tuple[str | None, str]:

@@ -26,7 +26,7 @@ _EMPTY = ["actor", "status", "target", "q", "actor_country", "actor_code", "acto
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory: pytest.TempPathFactory) -> Any:
+def client(tmp_path_factory: pytest.TempPathFactory, coder) -> Any:
     from fastapi.testclient import TestClient
 
     from gaiko.coding import run_code
@@ -36,7 +36,7 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Any:
     src = d / "arts.jsonl"
     src.write_text("\n".join(json.dumps(a) for a in _ARTICLES) + "\n", encoding="utf-8")
     db = d / "p.duckdb"
-    run_code([str(src)], db=str(db), quiet=True)
+    run_code([str(src)], db=str(db), quiet=True, coder=coder)  # the session's coder, no worker process (ci57)
     return TestClient(create_app(str(db), api_key=None))
 
 

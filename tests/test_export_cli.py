@@ -92,7 +92,7 @@ def test_missing_store_is_a_clear_error(tmp_path: Path) -> None:
     assert r.exit_code == 2 and "gaiko code" in r.output
 
 
-def test_code_command_records_errors_and_sets_exit_code(tmp_path: Path) -> None:
+def test_code_command_records_errors_and_sets_exit_code(tmp_path: Path, code_here) -> None:
     good = tmp_path / "good.jsonl"
     good.write_text(json.dumps({"text": "Japan and India held talks in Tokyo on Monday about maritime security and trade.",
                                 "published": "2025-11-03"}) + "\n{broken\n")

@@ -71,7 +71,7 @@ def test_store_events_takes_a_limit_and_offset_past_64_bits(tmp_path: Path) -> N
 
 # -- an empty id ------------------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("blank", ["", "   "])
-def test_records_with_an_empty_id_are_all_coded(cli, tmp_path: Path, blank: str) -> None:
+def test_records_with_an_empty_id_are_all_coded(cli, code_here, tmp_path: Path, blank: str) -> None:
     import json
 
     feed = tmp_path / "feed.jsonl"
@@ -193,7 +193,7 @@ def test_overwrite_of_an_out_folder_holding_the_inputs_is_refused(tmp_path: Path
 
 
 # -- a pledge asked about before it was made ----------------------------------------------------------------------------
-def test_a_pledge_shown_as_of_a_day_before_it_was_made_says_so(cli, tmp_path: Path) -> None:
+def test_a_pledge_shown_as_of_a_day_before_it_was_made_says_so(cli, code_here, tmp_path: Path) -> None:
     import json
 
     feed = tmp_path / "feed.jsonl"
@@ -224,7 +224,7 @@ def test_store_events_with_a_filter_that_is_no_text_raises_config_error(tmp_path
 
 
 # -- a status set by hand again, without --note -------------------------------------------------------------------------
-def test_the_same_status_set_again_without_a_note_keeps_the_note(cli, tmp_path: Path) -> None:
+def test_the_same_status_set_again_without_a_note_keeps_the_note(cli, code_here, tmp_path: Path) -> None:
     import json
 
     feed = tmp_path / "feed.jsonl"

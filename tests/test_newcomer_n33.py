@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import code_here
+
 from typer.testing import CliRunner
 
 from gaiko.cli import app
@@ -126,7 +128,7 @@ def test_recoding_with_actor_file_says_stored_articles_are_not_recoded(tmp_path)
 
 
 @pytest.fixture(scope="module")
-def small_store(tmp_path_factory):
+def small_store(tmp_path_factory, coder):
     """A store of three articles of our own: two dated, one undated (no date in its name, none given)."""
     d = tmp_path_factory.mktemp("n33")
     (d / "arts").mkdir()
@@ -138,7 +140,9 @@ def small_store(tmp_path_factory):
         encoding="utf-8")
     (d / "arts" / "ferry.txt").write_text("Tanzania accused Oman of blocking the ferry talks.\n", encoding="utf-8")
     db = d / "s.duckdb"
-    r = CliRunner().invoke(app, ["code", str(d / "arts"), "--db", str(db)])
+    with pytest.MonkeyPatch.context() as mp:  # coded here with the session's coder, no worker process (round ci57)
+        code_here(mp, coder)
+        r = CliRunner().invoke(app, ["code", str(d / "arts"), "--db", str(db)])
     assert r.exit_code == 0, r.output
     return db
 

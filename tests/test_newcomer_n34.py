@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import code_here
+
 
 # -- a file pasted together from UTF-8 and Windows-1252 text -----------------------------------------------------
 def _mixed_file(tmp_path: Path) -> Path:
@@ -90,7 +92,7 @@ def test_the_records_doc_gives_the_quad_ranges_the_code_uses() -> None:
 
 # -- a merge by hand across types ---------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
-def two_kinds_store(tmp_path_factory) -> Path:
+def two_kinds_store(tmp_path_factory, coder) -> Path:
     """Two articles of our own: a condemnation and a pledge of aid, of other days and sides."""
     from typer.testing import CliRunner
 
@@ -100,7 +102,9 @@ def two_kinds_store(tmp_path_factory) -> Path:
     (folder / "2026-05-04-a.txt").write_text("Uruguay condemned Paraguay on Monday over the river dam.", "utf-8")
     (folder / "2026-05-06-b.txt").write_text("Norway sent emergency food aid to Mozambique on Wednesday.", "utf-8")
     db = folder / "k.duckdb"
-    res = CliRunner().invoke(app, ["code", str(folder), "--db", str(db)])
+    with pytest.MonkeyPatch.context() as mp:  # coded here with the session's coder, no worker process (round ci57)
+        code_here(mp, coder)
+        res = CliRunner().invoke(app, ["code", str(folder), "--db", str(db)])
     assert res.exit_code == 0, res.output
     return db
 

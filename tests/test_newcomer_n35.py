@@ -12,10 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from helpers import code_here
+
 
 # -- an id in hand that names no cluster ------------------------------------------------------------------------
 @pytest.fixture(scope="module")
-def retold_store(tmp_path_factory) -> Path:
+def retold_store(tmp_path_factory, coder) -> Path:
     """Our own small multi-outlet story: one expulsion told by two outlets with different targets (two clusters),
     and an unrelated pledge of aid."""
     from typer.testing import CliRunner
@@ -34,7 +36,9 @@ def retold_store(tmp_path_factory) -> Path:
     src = folder / "story.jsonl"
     src.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
     db = folder / "r.duckdb"
-    res = CliRunner().invoke(app, ["code", str(src), "--db", str(db)])
+    with pytest.MonkeyPatch.context() as mp:  # coded here with the session's coder, no worker process (round ci57)
+        code_here(mp, coder)
+        res = CliRunner().invoke(app, ["code", str(src), "--db", str(db)])
     assert res.exit_code == 0, res.output
     return db
 
@@ -164,7 +168,7 @@ def test_the_shared_filters_reach_the_store_as_before() -> None:
 
 # -- a status set by hand is dated in the news' time ------------------------------------------------------------
 @pytest.fixture(scope="module")
-def seed_store(tmp_path_factory) -> Path:
+def seed_store(tmp_path_factory, coder) -> Path:
     """Our own storyline: a promise of seed, a report that half of it came, a later unrelated report."""
     from typer.testing import CliRunner
 
@@ -182,7 +186,9 @@ def seed_store(tmp_path_factory) -> Path:
     src = folder / "seed.jsonl"
     src.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
     db = folder / "s.duckdb"
-    res = CliRunner().invoke(app, ["code", str(src), "--db", str(db)])
+    with pytest.MonkeyPatch.context() as mp:  # coded here with the session's coder, no worker process (round ci57)
+        code_here(mp, coder)
+        res = CliRunner().invoke(app, ["code", str(src), "--db", str(db)])
     assert res.exit_code == 0, res.output
     return db
 

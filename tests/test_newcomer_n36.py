@@ -21,10 +21,12 @@ from pathlib import Path
 
 import pytest
 
+from helpers import code_here
+
 
 # -- a. offsets of a cluster row point at its words ----------------------------------------------------------------
 @pytest.fixture(scope="module")
-def told_twice(tmp_path_factory) -> Path:
+def told_twice(tmp_path_factory, coder) -> Path:
     """One expulsion told by two outlets: the first names the people "Eritrean migrants", the second (published
     first, so it is the first report) "Eritreans"."""
     from typer.testing import CliRunner
@@ -43,7 +45,9 @@ def told_twice(tmp_path_factory) -> Path:
     src = folder / "told.jsonl"
     src.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
     db = folder / "t.duckdb"
-    res = CliRunner().invoke(app, ["code", str(src), "--db", str(db), "--quiet"])
+    with pytest.MonkeyPatch.context() as mp:  # coded here with the session's coder, no worker process (round ci57)
+        code_here(mp, coder)
+        res = CliRunner().invoke(app, ["code", str(src), "--db", str(db), "--quiet"])
     assert res.exit_code == 0, res.output
     return db
 

@@ -165,7 +165,7 @@ def test_a_csv_header_that_means_published_is_one_warning(tmp_path: Path) -> Non
     assert len([i for i in items if hasattr(i, "text")]) == 2
 
 
-def test_gaiko_code_lists_the_warning_in_gaiko_errors(tmp_path: Path, cli) -> None:
+def test_gaiko_code_lists_the_warning_in_gaiko_errors(tmp_path: Path, cli, code_here) -> None:
     src = tmp_path / "feed.jsonl"
     src.write_text(json.dumps({"id": "e1", "publishedAt": "2026-06-05",
                                "text": "Greece urged Serbia to reopen the crossing."}) + "\n", encoding="utf-8")

@@ -328,7 +328,7 @@ def test_text_with_signs_or_one_tag_stays_text(tmp_path):
     assert not [i for i in items if not isinstance(i, Article)]
 
 
-def test_gaiko_code_codes_the_words_not_the_tags(tmp_path, cli):
+def test_gaiko_code_codes_the_words_not_the_tags(tmp_path, cli, code_here):
     import json
 
     from gaiko.store import Store

@@ -86,9 +86,10 @@ def _story_store(path: Path) -> Path:
     return path
 
 
-@pytest.fixture()
-def story(tmp_path: Path) -> Path:
-    db = _story_store(tmp_path / "story.duckdb")
+@pytest.fixture(scope="module")
+def story(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One store for the module: its tests only read it (round ci57: it was made per test)."""
+    db = _story_store(tmp_path_factory.mktemp("n40") / "story.duckdb")
     with Store(db, read_only=True) as s:  # the clusters the story needs: two reports of one accusation
         got = sorted((r["event_type"], r["num_mentions"]) for r in s.query("SELECT * FROM clusters"))
     assert got == [("ACCUSE", 2), ("CONSULT", 2), ("SANCTION", 1)], got
@@ -255,7 +256,7 @@ def test_a_table_keeps_an_id_on_one_line(capsys) -> None:
 
 
 # -- the pledge ledger as CSV says why ---------------------------------------------------------------------------------
-def test_the_pledge_csv_and_download_carry_the_one_line_reason(cli, tmp_path: Path) -> None:
+def test_the_pledge_csv_and_download_carry_the_one_line_reason(cli, code_here, tmp_path: Path) -> None:
     from fastapi.testclient import TestClient
 
     from gaiko.coding import run_code

@@ -36,14 +36,14 @@ _ARTICLES = [
 
 
 @pytest.fixture(scope="module")
-def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def store_path(tmp_path_factory: pytest.TempPathFactory, coder) -> Path:
     from gaiko.coding import run_code
 
     d = tmp_path_factory.mktemp("n41")
     src = d / "arts.jsonl"
     src.write_text("\n".join(json.dumps(a) for a in _ARTICLES) + "\n", encoding="utf-8")
     db = d / "p.duckdb"
-    run_code([str(src)], db=str(db), quiet=True)
+    run_code([str(src)], db=str(db), quiet=True, coder=coder)  # the session's coder, no worker process (ci57)
     return db
 
 

@@ -129,7 +129,7 @@ def test_a_dropped_aside_leaves_no_empty_commas(coder, text, action):
     assert got == [action], got
 
 
-def test_readme_make_run_tables_are_a_runs(tmp_path):
+def test_readme_make_run_tables_are_a_runs(tmp_path, code_here):
     """README's "What `make run` prints": the events and pledges tables, line for line, as the CLI prints them at the
     README's width (160 columns) for a run on the bundled corpus."""
     import re

@@ -240,7 +240,7 @@ def test_a_courts_finding_stays_a_verdict(coder, text):
 # The pledges table showed "Sun Weidong (CHNGOV) | withdraw her remarks" and "Lin Jian (CHNGOV) | pay a heavy price"
 # as if they were the speakers' own promises: a demand (and whom it is made of) and a threat now say so.
 
-def test_the_pledges_table_says_a_demand_and_a_threat(cli, tmp_path):
+def test_the_pledges_table_says_a_demand_and_a_threat(cli, code_here, tmp_path):
     import json
 
     db = str(tmp_path / "p.duckdb")

@@ -243,7 +243,7 @@ def test_a_failed_overrules_export_leaves_no_file_where_none_was(cli, tmp_path: 
 # --- 3. (F4) a store gaiko fails to create is not left behind ---------------------------------------------------
 
 @pytest.mark.parametrize("where", ["open", "schema"])
-def test_a_store_that_could_not_be_created_is_removed_and_the_rerun_codes(cli, tmp_path: Path,
+def test_a_store_that_could_not_be_created_is_removed_and_the_rerun_codes(cli, code_here, tmp_path: Path,
                                                                           monkeypatch: pytest.MonkeyPatch,
                                                                           where: str) -> None:
     """b29: `gaiko code my/articles.jsonl --db full/f2.duckdb` on a full disk: "cannot open ... No space left", and a

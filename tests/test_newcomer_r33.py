@@ -102,7 +102,7 @@ def _disk_fills_at_write(monkeypatch: pytest.MonkeyPatch, db: Path, after: int) 
     monkeypatch.setattr(runner, "_write", write)
 
 
-def test_a_new_store_whose_disk_fills_after_an_article_says_what_it_keeps(cli, tmp_path: Path,
+def test_a_new_store_whose_disk_fills_after_an_article_says_what_it_keeps(cli, code_here, tmp_path: Path,
                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     """b30: `Error: cannot open .../f.duckdb.wal: TransactionContext Error: Failed to commit: ... No space left on
     device`, and f.duckdb kept 1 article and a run "running", said nowhere. Now the error says the disk is full,
@@ -118,7 +118,7 @@ def test_a_new_store_whose_disk_fills_after_an_article_says_what_it_keeps(cli, t
     assert code == 0 and json.loads(out)["skipped"] == 1 and json.loads(out)["articles"] == 3, (out, err)
 
 
-def test_a_new_store_whose_disk_fills_before_any_article_is_removed(cli, tmp_path: Path,
+def test_a_new_store_whose_disk_fills_before_any_article_is_removed(cli, code_here, tmp_path: Path,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """The other case of F2: nothing of the user's was stored, so the new store (and its log) is removed, as one
     that fails at open is (round r31), and the error says so."""

@@ -32,8 +32,8 @@ ARTICLES = [
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    return cli_code_store(ARTICLES, Path(tmp_path_factory.mktemp("n56-pledge-json")) / "s.duckdb")
+def db(tmp_path_factory: pytest.TempPathFactory, coder) -> str:
+    return cli_code_store(ARTICLES, Path(tmp_path_factory.mktemp("n56-pledge-json")) / "s.duckdb", coder)
 
 
 _json = cli_json

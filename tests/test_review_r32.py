@@ -197,7 +197,7 @@ def test_the_thresholds_are_data() -> None:
         ["UTF-32LE", "UTF-32BE", "UTF-16LE", "UTF-16BE"]
 
 
-def test_gaiko_code_reads_utf16be_without_a_mark(tmp_path: Path, cli) -> None:
+def test_gaiko_code_reads_utf16be_without_a_mark(tmp_path: Path, cli, code_here) -> None:
     """The real CLI on b29's file: one article coded, the encoding said, no error."""
     src = tmp_path / "u16be_nobom.txt"
     src.write_bytes(EN.encode("utf-16-be"))

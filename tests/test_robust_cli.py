@@ -15,7 +15,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from helpers import FakeCoder, make_coded
+from helpers import FakeCoder, make_coded, new_store
 
 from gaiko.errors import StoreError
 from gaiko.store import Store
@@ -38,7 +38,7 @@ def one_error(code: int, out: str, err: str, *words: str) -> str:
 @pytest.fixture()
 def store_path(tmp_path: Path) -> Path:
     db = tmp_path / "s.duckdb"
-    with Store(db) as s:
+    with Store(new_store(db)) as s:  # a copy of an empty store (tests/helpers.py): its creation is not the subject
         s.write_coded([make_coded("Japan accused China of provocations near the islands.", "2025-11-03", 3)])
     return db
 

@@ -116,7 +116,7 @@ def test_a_refused_article_is_recorded_and_its_neighbours_are_stored(tmp_path: P
         assert s.scalar("SELECT count(*) FROM errors") == 1
 
 
-def test_the_issue_sentence_codes_with_its_neighbours(tmp_path: Path) -> None:
+def test_the_issue_sentence_codes_with_its_neighbours(tmp_path: Path, code_here) -> None:
     from gaiko.cli import app
 
     src = tmp_path / "batch.jsonl"

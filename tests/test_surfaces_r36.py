@@ -69,7 +69,7 @@ _ARTICLES = [
 
 
 @pytest.fixture(scope="module")
-def store_path(tmp_path_factory):
+def store_path(tmp_path_factory, coder):
     import json
 
     from gaiko.coding import run_code
@@ -78,7 +78,7 @@ def store_path(tmp_path_factory):
     src = d / "arts.jsonl"
     src.write_text("\n".join(json.dumps(a) for a in _ARTICLES) + "\n", encoding="utf-8")
     db = d / "p.duckdb"
-    run_code([str(src)], db=str(db), quiet=True)
+    run_code([str(src)], db=str(db), quiet=True, coder=coder)  # the session's coder, no worker process (ci57)
     return db
 
 

@@ -57,7 +57,7 @@ def test_the_api_shapes_are_the_ones_records_md_names(tmp_path: Path) -> None:
 
 
 # -- F18: one "made" day for a pledge in `gaiko pledge show` and the as-of error (CLI and API) -------------------------
-def test_pledge_show_and_the_as_of_error_give_the_same_made_day(cli, tmp_path: Path) -> None:
+def test_pledge_show_and_the_as_of_error_give_the_same_made_day(cli, code_here, tmp_path: Path) -> None:
     from fastapi.testclient import TestClient
 
     from gaiko.server import create_app

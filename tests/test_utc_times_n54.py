@@ -18,6 +18,8 @@ from typing import Any
 
 import pytest
 
+from helpers import code_here
+
 ARTICLES = [
     {"id": "n54-chile", "title": "Chile and Argentina talk water", "source": "Andes Post", "published": "2026-03-09",
      "text": "Chile's foreign minister met his Argentine counterpart in Santiago on Tuesday to discuss shared "
@@ -27,15 +29,17 @@ OLD = dt.datetime(2025, 1, 2, 3, 4, 5, 678901)  # a time an older gaiko stored: 
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def store(tmp_path_factory: pytest.TempPathFactory, coder) -> dict[str, Any]:
     from gaiko.cli import main
 
     root = Path(tmp_path_factory.mktemp("n54-utc"))
     feed = root / "feed.jsonl"
     feed.write_text("\n".join(json.dumps(a) for a in ARTICLES) + "\n{not json\n", encoding="utf-8")
     db = root / "s.duckdb"
-    with pytest.raises(SystemExit):
-        main(["code", str(feed), "--db", str(db)])  # exit 1: the broken line is an error
+    with pytest.MonkeyPatch.context() as mp:  # coded here with the session's coder, no worker process (round ci57)
+        code_here(mp, coder)
+        with pytest.raises(SystemExit):
+            main(["code", str(feed), "--db", str(db)])  # exit 1: the broken line is an error
     from gaiko.store import Store
 
     with Store(db, read_only=True) as s:
