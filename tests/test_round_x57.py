@@ -59,6 +59,8 @@ def test_threat_to_raise_prices_keeps_its_threat(coder):
 SIDELESS = [
     "A spokesman told reporters the talks were friendly and constructive.",
     "An aide said afterwards that the meeting had been cordial.",
+    # a place named is no side
+    "The talks in Geneva were constructive, an aide said afterwards.",
 ]
 
 

@@ -4,8 +4,8 @@
 "talks", and the sides came from whatever dyad was near. :func:`sideless_talks_veto` drops a draft of a type of
 ``gaiko/data/primary/sideless_talks.yaml`` (``types``) at a talk noun (``nouns``) that is the subject of its clause,
 whose own phrase names no side (a "with"/"between" phrase, a possessor, a proper-name or nationality modifier), in a
-sentence that names no country, organisation, group or person (``entities``). "His talks with Wang Yi were friendly"
-and "Armenia's negotiator said the talks were frank" stay.
+sentence that names no country, organisation, group or person (``entities``) other than as a place ("the talks in
+Arusha"). "His talks with Wang Yi were friendly" and "Armenia's negotiator said the talks were frank" stay.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from .eventrecord import Draft
 
@@ -32,7 +32,7 @@ def _lists() -> dict[str, frozenset[str]]:
     path = data_path("primary/sideless_talks.yaml")
     data = load_yaml(path) or {}
     out: dict[str, frozenset[str]] = {}
-    for k in ("types", "nouns", "preps", "entities"):
+    for k in ("types", "nouns", "preps", "entities", "place_preps"):
         v = data.get(k)
         if not isinstance(v, list) or not all(isinstance(w, str) for w in v):
             raise DataFileError(str(path), f"'{k}' must be a list of words")
@@ -50,6 +50,19 @@ def _own_side(noun: Token, preps: frozenset[str]) -> bool:
     return False
 
 
+def _names_a_side(sent: Span, w: dict[str, frozenset[str]]) -> bool:
+    """Whether the sentence names a country, organisation, group or person other than as the place of an "in"/"at"
+    phrase ("the talks in Arusha were friendly" names a place, no side)."""
+    for e in sent.ents:
+        if e.label_ not in w["entities"]:
+            continue
+        root = e.root
+        if root.dep_ == "pobj" and root.head.lower_ in w["place_preps"]:
+            continue
+        return True
+    return False
+
+
 def sideless_talks_veto(drafts: list[Draft]) -> list[Draft]:
     """The drafts less a CONSULT at the subject noun "the talks" of a sentence that names no side at all."""
     w = _lists()
@@ -58,7 +71,7 @@ def sideless_talks_veto(drafts: list[Draft]) -> list[Draft]:
         tok = d.cand.tok
         if d.event_type in w["types"] and tok.pos_ == "NOUN" and tok.lower_ in w["nouns"] \
                 and tok.dep_ in ("nsubj", "nsubjpass") and not _own_side(tok, w["preps"]) \
-                and not any(e.label_ in w["entities"] for e in tok.sent.ents):
+                and not _names_a_side(tok.sent, w):
             continue  # "a spokesman told reporters the talks were friendly": nobody named who talked
         out.append(d)
     return out
