@@ -112,31 +112,3 @@ def test_sport_bodies_acting_are_events(coder, text, etype, target):
 def test_matches_stay_sports(coder, text):
     evs = _events(coder, text)
     assert not evs, [(e.event_type, e.trigger, e.pattern) for e in evs]
-
-
-
-def _primary(evs):
-    best = None
-    for e in evs:
-        if best is None or e.confidence > best.confidence:
-            best = e
-    return best
-
-
-@pytest.mark.parametrize("text,first", [
-    # two coordinated acts of one subject: the first told is the sentence's event
-    ("Amnesty International welcomed the pardon of the blogger but urged Cairo to free the others.", "SUPPORT"),
-    ("The opposition denounced the vote and demanded a recount.", "ACCUSE"),
-    ("The Kenyan and Somali presidents spoke by phone and agreed to reopen the border crossing.", "CONSULT"),
-])
-def test_first_of_two_coordinated_acts_leads(coder, text, first):
-    evs = _events(coder, text)
-    p = _primary(evs)
-    assert p is not None and p.event_type == first, [(e.event_type, e.trigger, e.confidence) for e in evs]
-
-
-def test_a_conjunct_with_its_own_subject_keeps_its_rank(coder):
-    # a look-alike: "and police fired tear gas" is a clause of its own, not the subject's second act
-    text = "Protesters marched on the parliament in Tbilisi, and police fired tear gas at them."
-    evs = _events(coder, text)
-    assert any(e.event_type in ("PROTEST", "ASSAULT", "COERCE") for e in evs)

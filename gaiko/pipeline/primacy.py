@@ -61,7 +61,6 @@ def rank_sentence(coder: EventCoder, sent: Span, state: DocState, drafts: list[_
     from .traps import forecast_veto, trap_veto
     from .phrasalsense import departure_veto
     from .greeted import greeted_veto
-    from .conjorder import first_conjunct_first
     from .homeprices import home_price_veto
     from .sidelesstalks import sideless_talks_veto
 
@@ -73,7 +72,6 @@ def rank_sentence(coder: EventCoder, sent: Span, state: DocState, drafts: list[_
     drafts = call_mode(find_veto(pay_idioms(diplomatic_protest(drafts, coder.lex))))
     drafts = own_buildup(coder, state, drafts)  # round n48: "vowed to boost defence spending" is MOBILIZE
     drafts = own_citizens(state, drafts)  # round n48: "advised its citizens not to visit X" is REQUEST to them
-    drafts = first_conjunct_first(drafts)  # round x57: "welcomed the release but urged ...": the first act leads
     return joint_operations(coder, state, undergone_below(background_acts(motive_participles(drafts))))
 
 
