@@ -101,13 +101,13 @@ def is_sports(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def body_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+def body_words() -> tuple[frozenset[str], ...]:
     """The governing bodies of sport (``bodies``), the head nouns of a body's name (``body_heads``), the sports
-    that make such a head a body (``body_sports``) and the verbs of saying a body only reports with (``body_says``)
-    of ``sports.yaml``, lower-cased (round x57)."""
+    that make such a head a body (``body_sports``), the verbs of saying a body only reports with (``body_says``) and
+    a body's organs (``body_parts``) of ``sports.yaml``, lower-cased (round x57)."""
     data = _data()
     return tuple(frozenset(str(w).lower() for w in data.get(k) or [])  # type: ignore[return-value]
-                 for k in ("bodies", "body_heads", "body_sports", "body_says"))
+                 for k in ("bodies", "body_heads", "body_sports", "body_says", "body_parts"))
 
 
 def _body_subject(doc: Doc, start: int, end: int) -> bool:
@@ -115,7 +115,7 @@ def _body_subject(doc: Doc, start: int, end: int) -> bool:
     suspended ...", "Six Caribbean football associations threatened ...", "FIFA's ethics committee charged ...",
     "... suspended the Zimbabwe Football Association": ``bodies``, ``body_heads`` with one of ``body_sports`` in
     ``sports.yaml``; round x57), unless the verb is one of saying (``body_says``)."""
-    bodies, heads, kinds, says = body_words()
+    bodies, heads, kinds, says, parts = body_words()
     if not bodies and not heads:
         return False
     for tok in doc[start:end]:
@@ -126,7 +126,8 @@ def _body_subject(doc: Doc, start: int, end: int) -> bool:
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head
         if verb.lemma_.lower() in says:
             continue  # "..., FIFA confirmed": the body reports, it does not act
-        if tok.lower_ in bodies or any(c.dep_ == "poss" and c.lower_ in bodies for c in tok.children):
+        if tok.lower_ in bodies or tok.lemma_.lower() in parts and any(c.dep_ == "poss" and c.lower_ in bodies
+                                                                          for c in tok.children):
             return True
         if tok.lower_ in heads and any(t.lower_ in kinds for t in tok.subtree if t.i != tok.i):
             return True
