@@ -1,15 +1,17 @@
 """Round n55, kind 6 (a newcomer's try): ``gaiko cluster show`` of a cluster whose reports name no side printed an
 empty arrow, "CONSULT   →   on 2026-03-04 (published)" (a cluster of "Faye told reporters the talks were friendly");
 a side no report named now says so, "(no source) → (no target)". Look-alike: a cluster with a side prints it as
-before. The article was written for this test (a Kenyan-Tanzanian signing and talks)."""
+before. The article was written for this test (a Kenyan-Tanzanian signing and talks). Round x57: a report of talks
+that names no side ("Ruto told reporters the talks were friendly") codes no event any more, so the sideless report is
+now shots fired at a border post with nobody named."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-TEXT = ("Kenya and Tanzania signed a border trade agreement in Arusha on Monday. Ruto told reporters the talks were "
-        "friendly.")
+TEXT = ("Kenya and Tanzania signed a border trade agreement in Arusha on Monday. Shots were fired at a border post "
+        "overnight.")
 
 
 def test_a_side_no_report_names_is_said(tmp_path: Path, cli) -> None:

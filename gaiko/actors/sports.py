@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from ..docindex import sentences, text as doc_text
 from ..tables import word_sets
 
-__all__ = ["sports_sentences", "is_sports"]
+__all__ = ["sports_sentences", "is_sports", "body_words"]
 
 _SCORE = re.compile(r"(?<![\d.,/:-])\d{1,3}\s?[-\u2013]\s?\d{1,3}(?![\d.,/:%-])")
 _WORD = re.compile(r"[a-z][a-z'-]*")
@@ -100,12 +100,47 @@ def is_sports(text: str) -> bool:
     return _strong(low, text) > 0 or n_weak >= 2 or (n_weak == 1 and len(amb.findall(low)) >= 2)
 
 
+@lru_cache(maxsize=1)
+def body_words() -> tuple[frozenset[str], ...]:
+    """The governing bodies of sport (``bodies``), the head nouns of a body's name (``body_heads``), the sports
+    that make such a head a body (``body_sports``), the verbs of saying a body only reports with (``body_says``) and
+    a body's organs (``body_parts``) of ``sports.yaml``, lower-cased (round x57)."""
+    data = _data()
+    return tuple(frozenset(str(w).lower() for w in data.get(k) or [])  # type: ignore[return-value]
+                 for k in ("bodies", "body_heads", "body_sports", "body_says", "body_parts"))
+
+
+def _body_subject(doc: Doc, start: int, end: int) -> bool:
+    """Whether a verb of the sentence ``doc[start:end]`` has a sport's governing body as its subject or object ("FIFA
+    suspended ...", "Six Caribbean football associations threatened ...", "FIFA's ethics committee charged ...",
+    "... suspended the Zimbabwe Football Association": ``bodies``, ``body_heads`` with one of ``body_sports`` in
+    ``sports.yaml``; round x57), unless the verb is one of saying (``body_says``)."""
+    bodies, heads, kinds, says, parts = body_words()
+    if not bodies and not heads:
+        return False
+    for tok in doc[start:end]:
+        if tok.dep_ not in ("nsubj", "nsubjpass", "pobj", "dobj", "npadvmod") \
+                or tok.dep_ == "pobj" and tok.head.dep_ != "agent" \
+                or tok.dep_ == "npadvmod" and (tok.i > tok.head.i or any(c.dep_ == "nsubj" for c in tok.head.children)):
+            continue  # the parser reads a sentence-first "FIFA suspended ..." as a modifier at times
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if verb.lemma_.lower() in says:
+            continue  # "..., FIFA confirmed": the body reports, it does not act
+        if tok.lower_ in bodies or tok.lemma_.lower() in parts and any(c.dep_ == "poss" and c.lower_ in bodies
+                                                                          for c in tok.children):
+            return True
+        if tok.lower_ in heads and any(t.lower_ in kinds for t in tok.subtree if t.i != tok.i):
+            return True
+    return False
+
+
 def sports_sentences(doc: Doc) -> set[int]:
     """Token indices of the first token of each sports sentence of ``doc`` (cached in ``doc.user_data``).
 
     A sentence is sports with one strong cue or two sports nouns; in an article that has a strong cue, one
     sports noun or one ambiguous word ("attacked", "defeat") is enough. A sentence with a word of state action
-    or political violence (``state`` in sports.yaml) is never sports; its cues still mark the article."""
+    or political violence (``state`` in sports.yaml), or whose subject is a sport's governing body (round x57), is
+    never sports; its cues still mark the article."""
     hit = doc.user_data.get("gaiko.sports")
     if hit is not None:
         return hit  # type: ignore[no-any-return]
@@ -115,9 +150,10 @@ def sports_sentences(doc: Doc) -> set[int]:
     spans = [(sp.start, sp.start_char, sp.end_char) for sp in sentences(doc).spans]
     strong = {start for start, a, b in spans if _strong(low[a:b], text[a:b])}
     state = _state()
-    out = {start for start, a, b in spans if start in strong and not state.search(low, a, b)}
+    body = {sp.start for sp in sentences(doc).spans if _body_subject(doc, sp.start, sp.end)}
+    out = {start for start, a, b in spans if start in strong and not state.search(low, a, b) and start not in body}
     for start, a, b in spans:
-        if start in strong or state.search(low, a, b):
+        if start in strong or state.search(low, a, b) or start in body:
             continue
         n_weak = len(weak.findall(low, a, b))
         if n_weak >= 2 or (strong and (n_weak or amb.search(low, a, b))) \

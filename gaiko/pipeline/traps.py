@@ -81,9 +81,13 @@ def _trap(anchor: Token, w: dict[str, frozenset[str]]) -> bool:
             t.lower_ in w["figure_words"] for c in anchor.children if c.dep_ in ("npadvmod", "dobj", "obj", "prep")
             for t in c.subtree):
         return True
+    from ..actors.sports import body_words
+
     subj, passive, agent = subjects(anchor)
     doer = agent if passive else (subj[0] if subj else None)
     sport = w["athletes"] | w["sport"]
+    if doer is not None and doer.lower_ in body_words()[1]:
+        doer = None  # "football associations threatened to boycott ...": a sport's governing body acts (round x57)
     if doer is not None and doer.pos_ != "PROPN" and (
             _names(doer) & sport
             or any(c.dep_ in ("poss", "compound", "amod") and c.pos_ != "PROPN" and _names(c) & sport
