@@ -15,6 +15,9 @@ extracted wrong), for :func:`gaiko.pipeline.pledge_fields.action_of`.
 * **A relative pronoun as the object** (:func:`relative_object`): "a treaty with Togo, which Ghana's parliament will
   ratify" is "ratify a treaty with Togo" (before, "ratify" with the object "which").
 
+* **A verb split at its prefix** (:func:`hyphen_action`): "agreed to co-chair a task force on seasonal workers" is
+  "co-chair a task force on seasonal workers" (before, "co": the parser hangs "co", "-" and "chair" apart).
+
 Each returns (action text, object text, object head or None) or None when its form does not hold. They read a spaCy
 parse and raise nothing of their own.
 """
@@ -25,7 +28,7 @@ from spacy.tokens import Token
 
 from ..tables import word_sets
 
-__all__ = ["complement_action", "subject_action", "relative_object"]
+__all__ = ["complement_action", "hyphen_action", "subject_action", "relative_object"]
 
 _WORDS = "pledges/complements.yaml"
 _FUTURE = frozenset({"will", "would", "shall", "'ll"})
@@ -113,3 +116,32 @@ def relative_object(verb: Token, action: str, obj_tok: Token | None) -> tuple[st
     rest = action.split(" ", 1)[1] if " " in action else ""
     rest = " ".join(w for w in rest.split() if w.lower() not in ("which", "that"))
     return f"{verb.lemma_} {obj} {rest}".strip(), obj, noun
+
+
+def hyphen_action(verb: Token) -> tuple[str, str | None, Token | None] | None:
+    """The act of a verb the tokenizer split at its prefix ("co-chair", "co-finance", "re-open": ``hyphen_prefixes``
+    of ``pledges/complements.yaml``), which the parser then reads as the verb "co" with the rest hung anywhere in the
+    clause: the verb is the whole word and its object the words after it up to the next clause (a mark, a comma, a
+    clause's verb); else None. Before, the action was "co"."""
+    doc = verb.doc
+    k = verb.i
+    if verb.lower_ not in word_sets(_WORDS)["hyphen_prefixes"] or k + 2 >= len(doc):
+        return None
+    from .pledge_action import inner_hyphen
+
+    if not inner_hyphen(doc[k + 1]) or not doc[k + 2].is_alpha:
+        return None
+    words: list[Token] = []
+    for t in doc[k + 3:]:
+        if (t.dep_ == "punct" and not inner_hyphen(t)) or t.dep_ == "mark" or t.lower_ in ("if", "unless", "once") \
+                or (t.pos_ in ("VERB", "AUX") and t.dep_ in ("advcl", "conj", "ccomp", "relcl", "parataxis", "ROOT")):
+            break
+        words.append(t)
+    words = _clean(words)
+    while words and words[-1].dep_ in ("cc", "prep"):
+        words.pop()
+    head = f"{verb.text.lower()}-{doc[k + 2].lower_}"
+    if not words:
+        return head, None, None
+    obj = _words(words)
+    return f"{head} {obj}", obj, None

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from ..docindex import columns
 from .pledge_asked import asked_action, misread_verb
 from .pledge_bound import demanded_act
-from .pledge_complement import complement_action, relative_object, subject_action
+from .pledge_complement import complement_action, hyphen_action, relative_object, subject_action
 from .pledge_cues import noun_fate
 from .pledge_forms import antecedent
 from .pledge_force import response_threat, withheld_benefit
@@ -47,6 +47,8 @@ def action_of(verb: Token, cue: Token, passive: tuple[Token, Token | None] | Non
         return demanded_act(verb)
     if (measure := in_force_action(verb)) is not None:  # "the 39% duty will take effect on ..." (round t58)
         return measure
+    if (split := hyphen_action(verb)) is not None:  # "agreed to co-chair a task force": not "co" (p65)
+        return split
     action, obj, obj_tok = action_text(verb)
     small = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and any(x.dep_ == "nsubj" for x in c.children)),
                  None) if verb.lemma_.lower() in ("allow", "let", "permit", "enable", "help") else None
