@@ -250,8 +250,10 @@ def _content(verb: Token) -> list[Token]:
         return []
     for c in [c for c in obj.children if c.dep_ in ("acl", "relcl")] + [c for c in verb.children if c.dep_ == "advcl"]:
         if c.i > obj.i and (c.tag_ == "VBG" or c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX")) \
-                and not any(x.dep_ == "mark" for x in c.children):
-            return list(c.subtree)
+                and not any(x.dep_ == "mark" for x in c.children) and c.doc[c.left_edge.i - 1].text != ",":
+            # a participle after a comma is an aside of the act ("put the law on hold, saying ..."), no content
+            aside = {x.i for t in c.subtree if t.dep_ in ("appos", "relcl") and t.i != c.i for x in t.subtree}
+            return [t for t in c.subtree if t.i not in aside]
     return []
 
 

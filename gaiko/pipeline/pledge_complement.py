@@ -53,6 +53,12 @@ def _clean(toks: list[Token]) -> list[Token]:
                      and all(_temporal(c) or c.ent_type_ == "DATE" for c in t.children))]
 
 
+def _after_comma(t: Token) -> bool:
+    """A phrase set off by a comma before it ("..., arguing that ...", "..., with the first ore due in 2028")."""
+    k = t.left_edge.i
+    return k > 0 and t.doc[k - 1].text == ","
+
+
 def complement_action(verb: Token, action: str) -> tuple[str, str | None, Token | None] | None:
     """The act with its complement clause as object, when the verb has no object of its own and ``action`` (the plain
     reading) is the bare verb or the verb with adverbs only; else None."""
@@ -63,8 +69,11 @@ def complement_action(verb: Token, action: str) -> tuple[str, str | None, Token 
         return None
     if any(c.dep_ == "prep" and c.i < comp.left_edge.i for c in verb.children):
         return None  # "talk with X about whether ...": the plain reading names a thing already
-    words = _clean([t for t in comp.subtree if t.dep_ not in ("parataxis",)])
-    words = words[:16]
+    aside = {x.i for t in comp.subtree if t.i != comp.i and (t.dep_ in ("relcl", "appos", "parataxis") or _after_comma(t))
+             for x in t.subtree}  # "make India honour the treaty[, which the bank ...]": the noun without its clause
+    words = _clean([t for t in comp.subtree if t.i not in aside])[:16]
+    while words and (words[-1].dep_ in ("prep", "cc", "det", "mark") or words[-1].pos_ == "ADP"):
+        words.pop()
     if not words:
         return None
     obj = _words(words)
