@@ -62,6 +62,10 @@ CASES: dict[str, str | None] = {
     "Chile called on the UN to make Peru respect the maritime ruling, which the court issued in 2014.":
         "make Peru respect the maritime ruling",
     "Kenya will put the levy on hold, saying high prices threatened farmers.": "put the levy on hold",
+    "Ghana threatened to make Togo pay the port fees twice if Lome does not lift its ban.":
+        "make Togo pay the port fees twice",
+    "The Commission is to table a separate law ending the remaining imports of Russian coal, energy commissioner Anna "
+    "Berg said.": "table a separate law ending the remaining imports of Russian coal",
     # T look-alikes: no content clause; a thing that is no text; a purpose infinitive (t43)
     "Kenya will publish new rules by June, the minister said.": "publish new rules",
     "Kenya will build a road linking Nairobi and Kisumu by 2028.": "build a road",

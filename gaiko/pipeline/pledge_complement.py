@@ -69,7 +69,8 @@ def complement_action(verb: Token, action: str) -> tuple[str, str | None, Token 
         return None
     if any(c.dep_ == "prep" and c.i < comp.left_edge.i for c in verb.children):
         return None  # "talk with X about whether ...": the plain reading names a thing already
-    aside = {x.i for t in comp.subtree if t.i != comp.i and (t.dep_ in ("relcl", "appos", "parataxis") or _after_comma(t))
+    aside = {x.i for t in comp.subtree if t.i != comp.i and (t.dep_ in ("relcl", "appos", "parataxis") or _after_comma(t)
+                                                              or t.dep_ == "advcl" and any(m.dep_ == "mark" for m in t.children))
              for x in t.subtree}  # "make India honour the treaty[, which the bank ...]": the noun without its clause
     words = _clean([t for t in comp.subtree if t.i not in aside])[:16]
     while words and (words[-1].dep_ in ("prep", "cc", "det", "mark") or words[-1].pos_ == "ADP"):
