@@ -62,6 +62,10 @@ CASES: dict[str, str | None] = {
     "Chile called on the UN to make Peru respect the maritime ruling, which the court issued in 2014.":
         "make Peru respect the maritime ruling",
     "Kenya will put the levy on hold, saying high prices threatened farmers.": "put the levy on hold",
+    "Ghana will make it a criminal offence to help smuggle cocoa to Togo by the end of the year, the ministry said.":
+        "make it a criminal offence to help smuggle cocoa to Togo",
+    "The Commission is to propose a package opening the market to Kenyan tea, coffee and flowers by June, the trade "
+    "commissioner said.": "propose a package opening the market to Kenyan tea, coffee and flowers",
     "Ghana threatened to make Togo pay the port fees twice if Lome does not lift its ban.":
         "make Togo pay the port fees twice",
     "The Commission is to table a separate law ending the remaining imports of Russian coal, energy commissioner Anna "

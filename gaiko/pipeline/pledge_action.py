@@ -253,8 +253,9 @@ def _content(verb: Token) -> list[Token]:
                 and not any(x.dep_ == "mark" for x in c.children) and c.doc[c.left_edge.i - 1].text != ",":
             # a participle after a comma is an aside of the act ("put the law on hold, saying ..."), no content
             aside = {x.i for t in c.subtree if t.dep_ in ("appos", "relcl") and t.i != c.i for x in t.subtree}
-            stop = next((t.i for t in c.subtree if t.text == "," and t.i > c.i), c.right_edge.i + 1)
-            return [t for t in c.subtree if t.i not in aside and t.i < stop]  # up to a comma: "..., the minister said"
+            stop = next((t.i for t in c.subtree if t.text == "," and t.i > c.i and t.head.pos_ in ("VERB", "AUX")),
+                        c.right_edge.i + 1)  # up to a comma of a clause ("..., the minister said"), not of a list
+            return [t for t in c.subtree if t.i not in aside and t.i < stop]
     return []
 
 

@@ -59,6 +59,12 @@ def _after_comma(t: Token) -> bool:
     return k > 0 and t.doc[k - 1].text == ","
 
 
+def _infinitive(t: Token) -> bool:
+    """An infinitive the parser calls a relative clause ("a criminal offence [to help smuggle cocoa]"): the noun's
+    content, kept."""
+    return t.dep_ == "relcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
+
+
 def complement_action(verb: Token, action: str) -> tuple[str, str | None, Token | None] | None:
     """The act with its complement clause as object, when the verb has no object of its own and ``action`` (the plain
     reading) is the bare verb or the verb with adverbs only; else None."""
@@ -69,7 +75,8 @@ def complement_action(verb: Token, action: str) -> tuple[str, str | None, Token 
         return None
     if any(c.dep_ == "prep" and c.i < comp.left_edge.i for c in verb.children):
         return None  # "talk with X about whether ...": the plain reading names a thing already
-    aside = {x.i for t in comp.subtree if t.i != comp.i and (t.dep_ in ("relcl", "appos", "parataxis") or _after_comma(t)
+    aside = {x.i for t in comp.subtree if t.i != comp.i and (t.dep_ in ("relcl", "appos", "parataxis") and not _infinitive(t)
+                                                              or _after_comma(t)
                                                               or t.dep_ == "advcl" and any(m.dep_ == "mark" for m in t.children))
              for x in t.subtree}  # "make India honour the treaty[, which the bank ...]": the noun without its clause
     words = _clean([t for t in comp.subtree if t.i not in aside])[:16]
