@@ -239,6 +239,15 @@ def _purpose(verb: Token) -> list[Token]:
     return []
 
 
+def _listed(comma: Token) -> bool:
+    """A comma inside a list ("pork, dairy and nuts"): the next word is a conjunct or hangs on one."""
+    doc = comma.doc
+    if comma.i + 1 >= len(doc):
+        return False
+    nxt = doc[comma.i + 1]
+    return nxt.dep_ in ("conj", "cc") or nxt.head.dep_ == "conj"
+
+
 def _content(verb: Token) -> list[Token]:
     """What a text the verb takes as its object says ("publish rules letting British firms bid", "pass a law by the
     spring allowing its navy to board ships", "send parliament a bill that would outlaw ..."): the participle or
@@ -253,7 +262,7 @@ def _content(verb: Token) -> list[Token]:
                 and not any(x.dep_ == "mark" for x in c.children) and c.doc[c.left_edge.i - 1].text != ",":
             # a participle after a comma is an aside of the act ("put the law on hold, saying ..."), no content
             aside = {x.i for t in c.subtree if t.dep_ in ("appos", "relcl") and t.i != c.i for x in t.subtree}
-            stop = next((t.i for t in c.subtree if t.text == "," and t.i > c.i and t.head.pos_ in ("VERB", "AUX")),
+            stop = next((t.i for t in c.subtree if t.text == "," and t.i > c.i and not _listed(t)),
                         c.right_edge.i + 1)  # up to a comma of a clause ("..., the minister said"), not of a list
             return [t for t in c.subtree if t.i not in aside and t.i < stop]
     return []
