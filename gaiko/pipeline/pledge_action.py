@@ -239,6 +239,35 @@ def _purpose(verb: Token) -> list[Token]:
     return []
 
 
+def _listed(comma: Token) -> bool:
+    """A comma inside a list ("pork, dairy and nuts"): the next word is a conjunct or hangs on one."""
+    doc = comma.doc
+    if comma.i + 1 >= len(doc):
+        return False
+    nxt = doc[comma.i + 1]
+    return nxt.dep_ in ("conj", "cc") or nxt.head.dep_ == "conj"
+
+
+def _content(verb: Token) -> list[Token]:
+    """What a text the verb takes as its object says ("publish rules letting British firms bid", "pass a law by the
+    spring allowing its navy to board ships", "send parliament a bill that would outlaw ..."): the participle or
+    relative clause after a noun of ``content_nouns``, which the parser hangs on the noun (``acl``, ``relcl``) or on
+    the verb (``advcl``, after a deadline) and the action left out, so the pledge was "publish rules" (round p65). Its
+    tokens, or []."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _w("content_nouns")), None)
+    if obj is None:
+        return []
+    for c in [c for c in obj.children if c.dep_ in ("acl", "relcl")] + [c for c in verb.children if c.dep_ == "advcl"]:
+        if c.i > obj.i and (c.tag_ == "VBG" or c.dep_ == "relcl" and c.pos_ in ("VERB", "AUX")) \
+                and not any(x.dep_ == "mark" for x in c.children) and c.doc[c.left_edge.i - 1].text != ",":
+            # a participle after a comma is an aside of the act ("put the law on hold, saying ..."), no content
+            aside = {x.i for t in c.subtree if t.dep_ in ("appos", "relcl") and t.i != c.i for x in t.subtree}
+            stop = next((t.i for t in c.subtree if t.text == "," and t.i > c.i and not _listed(t)),
+                        c.right_edge.i + 1)  # up to a comma of a clause ("..., the minister said"), not of a list
+            return [t for t in c.subtree if t.i not in aside and t.i < stop]
+    return []
+
+
 def action_text(verb: Token, limit: int = 16) -> tuple[str, str | None, Token | None]:
     """(action text, object text, object head) of a promised action, minus its deadline words and its asides ("a
     promise he repeated", round p40)."""
@@ -248,10 +277,16 @@ def action_text(verb: Token, limit: int = 16) -> tuple[str, str | None, Token | 
     if purpose := _purpose(verb):  # "introduce a bill [to ratify the accord]": the deed the step is for (round t43)
         have = {t.i for t in toks}
         toks = sorted(toks + [t for t in _drop_temporal(purpose) if t.i not in have], key=lambda t: t.i)
+    content = set()
+    if said := _content(verb):  # "publish rules [letting British firms bid ...]": what the text says (round p65)
+        have = {t.i for t in toks}
+        said = _drop_temporal(said)
+        content = {t.i for t in said}
+        toks = sorted(toks + [t for t in said if t.i not in have], key=lambda t: t.i)
     clauses = {x.i for t in toks if t.i != verb.i and (t.dep_ in ("acl", "relcl", "advcl") and t.tag_ == "VBG"
                                                       and not _noun_gerund(t) or t.dep_ == "appos"
                                                       or _aside(t, verb))
-               for x in t.subtree}
+               for x in t.subtree} - content
     toks = [t for t in toks if t.i not in clauses and t.lower_ not in ("which", "whom") and not (t.dep_ == "advmod" and t.head.i == verb.i and t.lower_ in _w("fillers"))]
     # drop temporal prepositions left hanging ("by", "within") and trailing punctuation
     keep: list[Token] = []

@@ -13,11 +13,12 @@ from spacy.tokens import Token
 from ..docindex import columns
 from .pledge_asked import asked_action, misread_verb
 from .pledge_bound import demanded_act
+from .pledge_complement import complement_action, hyphen_action, relative_object, subject_action
 from .pledge_cues import noun_fate
 from .pledge_forms import antecedent
 from .pledge_force import response_threat, withheld_benefit
 from .pledge_inforce import in_force_action
-from .pledge_parts import Lexicon, action_text
+from .pledge_parts import Lexicon, action_text, is_actorish
 from .pledge_relative import relative_antecedent, relative_clause
 from .pledge_truce import truce_action
 from .state import DocState
@@ -46,6 +47,8 @@ def action_of(verb: Token, cue: Token, passive: tuple[Token, Token | None] | Non
         return demanded_act(verb)
     if (measure := in_force_action(verb)) is not None:  # "the 39% duty will take effect on ..." (round t58)
         return measure
+    if (split := hyphen_action(verb)) is not None:  # "agreed to co-chair a task force": not "co" (p65)
+        return split
     action, obj, obj_tok = action_text(verb)
     small = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and any(x.dep_ == "nsubj" for x in c.children)),
                  None) if verb.lemma_.lower() in ("allow", "let", "permit", "enable", "help") else None
@@ -67,6 +70,13 @@ def action_of(verb: Token, cue: Token, passive: tuple[Token, Token | None] | Non
         if agent:
             rest = " ".join(w for w in rest.split() if w not in {verb.doc[i].text for i in agent})
         return f"{verb.lemma_} {obj} {rest}".strip(), obj, subj
+    if (rel := relative_object(verb, action, obj_tok)) is not None:  # "a treaty, which X will ratify" (p65)
+        return rel
+    if obj_tok is None and (comp := complement_action(verb, action)) is not None:  # "make sure ..." (p65)
+        return comp
+    if (obj_tok is None or obj_tok.dep_ == "pobj") and \
+            (course := subject_action(verb, action, lambda t: is_actorish(t, lex))) is not None:
+        return course  # "the fuel subsidy would end": end the fuel subsidy (p65)
     if obj_tok is not None and obj_tok.lower_ in ("them", "it", "those") and obj_tok.dep_ == "dobj":
         ante = antecedent(obj_tok)  # "was holding 18 soldiers and would release them"
         if ante is not None:
