@@ -241,7 +241,8 @@ def test_ctrl_c_anywhere_in_the_ledger_update_rolls_back_and_resumes(pledge_stor
         db.unlink()
 
 
-def test_ctrl_c_during_the_ledger_update_of_gaiko_code_says_how_to_resume(cli, code_here, tmp_path: Path, monkeypatch) -> None:
+def test_ctrl_c_during_the_ledger_update_of_gaiko_code_says_how_to_resume(cli, code_here, tmp_path: Path,
+                                                                             monkeypatch) -> None:
     """`gaiko code` interrupted in its ledger update (after the run finished) said "unexpected TransactionException
     ... This is a gaiko bug" (or, elsewhere in it, "the run is marked interrupted" of a run that had finished). It is
     exit 130 with one line that says every article is stored and how to bring the ledger up to date."""

@@ -75,10 +75,12 @@ def complement_action(verb: Token, action: str) -> tuple[str, str | None, Token 
         return None
     if any(c.dep_ == "prep" and c.i < comp.left_edge.i for c in verb.children):
         return None  # "talk with X about whether ...": the plain reading names a thing already
-    aside = {x.i for t in comp.subtree if t.i != comp.i and (t.dep_ in ("relcl", "appos", "parataxis") and not _infinitive(t)
-                                                              or _after_comma(t)
-                                                              or t.dep_ == "advcl" and any(m.dep_ == "mark" for m in t.children))
-             for x in t.subtree}  # "make India honour the treaty[, which the bank ...]": the noun without its clause
+    def is_aside(t: Token) -> bool:
+        return (t.dep_ in ("relcl", "appos", "parataxis") and not _infinitive(t) or _after_comma(t)
+                or t.dep_ == "advcl" and any(m.dep_ == "mark" for m in t.children))
+
+    # "make India honour the treaty[, which the bank ...]": the noun without its clause
+    aside = {x.i for t in comp.subtree if t.i != comp.i and is_aside(t) for x in t.subtree}
     words = _clean([t for t in comp.subtree if t.i not in aside])[:16]
     while words and (words[-1].dep_ in ("prep", "cc", "det", "mark") or words[-1].pos_ == "ADP"):
         words.pop()
@@ -94,7 +96,8 @@ def subject_action(verb: Token, action: str, is_actor) -> tuple[str, str | None,
     plain reading, whose words after the verb follow the subject; ``is_actor`` tells an actor's token."""
     if verb.lemma_.lower() not in word_sets(_WORDS)["course_verbs"]:
         return None
-    if any(c.dep_ in _OBJECT_DEPS or c.dep_ in ("ccomp", "xcomp", "nsubjpass", "auxpass", "prt") for c in verb.children):
+    if any(c.dep_ in _OBJECT_DEPS or c.dep_ in ("ccomp", "xcomp", "nsubjpass", "auxpass", "prt")
+           for c in verb.children):
         return None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
     if subj is None or subj.i > verb.i or subj.pos_ not in ("NOUN", "PROPN", "VERB") or is_actor(subj):
