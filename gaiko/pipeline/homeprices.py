@@ -10,7 +10,6 @@ soybeans" stays). A price raised to meet a demand (CONCEDE) is not touched.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -21,23 +20,13 @@ if TYPE_CHECKING:
 __all__ = ["home_price_veto"]
 
 
-@lru_cache(maxsize=None)
 def _lists() -> dict[str, frozenset[str]]:
-    """The lists of ``primary/home_prices.yaml``: ``types`` as written, ``verbs`` and ``quantities`` lower-cased.
+    """The lists of ``primary/home_prices.yaml`` as written (words lower case, types and entity
+    labels upper case), read once by :func:`gaiko.tables.word_sets`; raises :class:`gaiko.errors.DataFileError`
+    for a list not of strings."""
+    from ..tables import word_sets
 
-    Raises :class:`gaiko.errors.DataFileError` when a list is not a list of strings."""
-    from ..errors import DataFileError
-    from ..tables import data_path, load_yaml
-
-    path = data_path("primary/home_prices.yaml")
-    data = load_yaml(path) or {}
-    out: dict[str, frozenset[str]] = {}
-    for k in ("types", "verbs", "quantities"):
-        v = data.get(k)
-        if not isinstance(v, list) or not all(isinstance(w, str) for w in v):
-            raise DataFileError(str(path), f"'{k}' must be a list of words")
-        out[k] = frozenset(w if k == "types" else w.lower() for w in v)
-    return out
+    return word_sets("primary/home_prices.yaml")
 
 
 def _quantity(noun: Token, words: frozenset[str]) -> bool:

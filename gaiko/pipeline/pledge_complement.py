@@ -36,10 +36,10 @@ _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
 
 
 def _words(toks: list[Token]) -> str:
-    out = ""
-    for a, b in zip(toks, toks[1:] + [None]):
-        out += a.text + (a.whitespace_ if b is not None and b.i == a.i + 1 else " ")
-    return out.strip()
+    """The tokens' text as written (``pledge_action``'s join: a gap where tokens were left out)."""
+    from .pledge_action import _join
+
+    return _join(toks)
 
 
 def _clean(toks: list[Token]) -> list[Token]:

@@ -10,7 +10,6 @@ Arusha"). "His talks with Wang Yi were friendly" and "Armenia's negotiator said 
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -21,23 +20,13 @@ if TYPE_CHECKING:
 __all__ = ["sideless_talks_veto"]
 
 
-@lru_cache(maxsize=None)
 def _lists() -> dict[str, frozenset[str]]:
-    """The lists of ``primary/sideless_talks.yaml``: ``types`` and ``entities`` as written, the others lower-cased.
+    """The lists of ``primary/sideless_talks.yaml`` as written (words lower case, types and entity
+    labels upper case), read once by :func:`gaiko.tables.word_sets`; raises :class:`gaiko.errors.DataFileError`
+    for a list not of strings."""
+    from ..tables import word_sets
 
-    Raises :class:`gaiko.errors.DataFileError` when a list is not a list of strings."""
-    from ..errors import DataFileError
-    from ..tables import data_path, load_yaml
-
-    path = data_path("primary/sideless_talks.yaml")
-    data = load_yaml(path) or {}
-    out: dict[str, frozenset[str]] = {}
-    for k in ("types", "nouns", "preps", "entities", "place_preps"):
-        v = data.get(k)
-        if not isinstance(v, list) or not all(isinstance(w, str) for w in v):
-            raise DataFileError(str(path), f"'{k}' must be a list of words")
-        out[k] = frozenset(w if k in ("types", "entities") else w.lower() for w in v)
-    return out
+    return word_sets("primary/sideless_talks.yaml")
 
 
 def _own_side(noun: Token, preps: frozenset[str]) -> bool:
