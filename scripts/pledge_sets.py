@@ -24,7 +24,7 @@ STUDIED = ["fresh", "fresh-c", "fresh-d", "fresh-e", "fresh-f", "fresh-g", "fres
 UNSEEN = {"fresh-b", "fresh-ac", "fresh-ad", "fresh-ae", "fresh-af", "fresh-ag", "fresh-ah", "fresh-ai", "fresh-aj",
           "fresh-ak", "fresh-al", "fresh-am", "fresh-an", "fresh-ao", "fresh-ap", "fresh-aq", "fresh-ar", "fresh-as",
           "fresh-at", "fresh-au", "fresh-av", "fresh-aw", "fresh-ax", "fresh-ay", "fresh-az", "fresh-ba", "fresh-bb",
-          "fresh-bc", "fresh-bd", "fresh-be", "fresh-bf", "fresh-bg", "fresh-bh"}
+          "fresh-bc", "fresh-bd", "fresh-be", "fresh-bf", "fresh-bg", "fresh-bh", "fresh-bi"}
 
 
 def main(argv: list[str] | None = None) -> int:
