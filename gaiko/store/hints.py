@@ -83,7 +83,8 @@ def why_empty(store: Any, filters: dict[str, Any], count: str = "clusters") -> l
     for name, what in _VALUE_FILTERS.items():  # an exact value no event has (round n58: the CLI took them then)
         value = filters.get(name)
         if isinstance(value, str) and value.strip() and store.count_events(count, **{name: value}) == 0:
-            notes.append(f"{name} {value.strip()}: no event of this store has {what}")
+            shown = value.strip().lower() if name in ("mode", "context") else value.strip()  # as applied, echoed
+            notes.append(f"{name} {shown}: no event of this store has {what}")
     since, until = filters.get("since"), filters.get("until")
     if since or until:
         first, last = store.event_span(count=count)
