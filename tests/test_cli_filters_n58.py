@@ -33,9 +33,9 @@ _COUNTRY = {"Uruguay": "URY", "Paraguay": "PRY", "Bolivia": "BOL", "Ecuador": "E
 
 
 def _article(text: str, published: str, etype: str, mode: str | None, context: list[str], precision: str,
-             outlet: str, place: str | None):
-    """One coded article of one event: its first word the source, its second the trigger, its last country the
-    target; in ``place`` when given (a town named in the sentence)."""
+             outlet: str, place: str | None, date: str | None = None):
+    """One coded article of one event: its first word the source, its second the trigger, its first country after
+    them the target; in ``place`` when given (a town named in the sentence); on ``date`` (default: ``published``)."""
     from gaiko.ids import article_id, record_id
     from gaiko.types import Actor, Article, CodedArticle, Event, Place, SentenceRecord
 
@@ -52,7 +52,7 @@ def _article(text: str, published: str, etype: str, mode: str | None, context: l
     ev = Event(id=record_id("ev", aid, 0, 0, etype), article_id=aid, sentence_index=0, sentence=text,
                event_type=etype, trigger=words[1], trigger_start=start, trigger_end=start + len(words[1]), mode=mode,
                context=list(context), source=actor(words[0], 0), target=actor(tname, t0),
-               date=published, date_precision=precision, pattern="test", confidence=0.8, coder_version="test",
+               date=date or published, date_precision=precision, pattern="test", confidence=0.8, coder_version="test",
                place=Place(place, text.index(place), text.index(place) + len(place), name=place,
                            country=_COUNTRY[tname], feature="city", precision="place") if place else None)
     art = Article(text=text, id=aid, published=published, title=text[:24], source=outlet)
@@ -76,6 +76,16 @@ ARTICLES = [
     # a mode and a context no lexicon of gaiko gives (a store coded by another version, or imported): still filtered
     ("Bolivia shelled Paraguay near the Pilcomayo at dawn.", "2026-06-03", "ASSAULT", "drone-strike",
      ["military"], "day", "Andes Post", None),
+    # dates known to a decade, a century, an era (its first day) and an upper bound: precisions the coder writes,
+    # which the filter refused (round n58's fourth kind)
+    ("Paraguay thanked Bolivia for the aid it sent in the 1980s.", "2026-07-01", "SUPPORT", None, [], "decade",
+     "Pampa Review", None, "1980-01-01"),
+    ("Ecuador praised Uruguay for its nineteenth-century treaty.", "2026-07-02", "SUPPORT", None, [], "century",
+     "Pampa Review", None, "1801-01-01"),
+    ("Bolivia blamed Paraguay for the ruin of the Chaco War.", "2026-07-03", "ACCUSE", None, [], "era",
+     "Pampa Review", None, "1932-06-15"),
+    ("Uruguay criticised Paraguay over the closure of the bridge.", "2026-07-10", "ACCUSE", None, [], "shared",
+     "Pampa Review", None, "2026-07-08"),
 ]
 
 
@@ -120,6 +130,9 @@ CASES = [
     ("precision", "day", ["phoned", "shelled", "visited"]),
     ("precision", "Month, week", ["arrested", "condemned"]),
     ("precision", "published", ["faulted"]),
+    ("precision", "decade", ["thanked"]),
+    ("precision", "Century, ERA", ["blamed", "praised"]),
+    ("precision", "shared", ["criticised"]),
 ]
 
 
@@ -152,6 +165,11 @@ def test_the_filters_combine_and_reach_dyads_series_and_export(base, api, cli) -
     assert [json.loads(line)["event_text"] for line in out.splitlines()] == ["arrested"]
     # look-alike: without the new filters, every event
     assert cli_json(cli, "events", "--db", base, "--json")["total"] == len(ARTICLES)
+    # a date known to a decade, a century or an era is shown so, not as its first day; a day as before
+    code, out, err = cli("events", "--db", base, "--precision", "decade,century,era,day")
+    table = " ".join(out.split())
+    assert code == 0 and "1980s (decade)" in table and "19th century (century)" in table, out
+    assert "era from 1932-06-15" in table and "2026-03-02" in table and "1980-01-01" not in table, out
 
 
 @pytest.mark.parametrize(("name", "value", "said"), [

@@ -96,9 +96,9 @@ def context_option() -> Any:
 
 
 def precision_option() -> Any:
-    return typer.Option(None, "--precision", help="How precisely the event's date is known: day, week, month, year "
-                        "or published (no date of its own), several comma-separated, any case; the API's "
-                        "precision=.")
+    return typer.Option(None, "--precision", help="How precisely the event's date is known: day, week, month, year, "
+                        "decade, century, era, shared (an upper bound) or published (no date of its own), several "
+                        "comma-separated, any case; the API's precision=.")
 
 
 def count_option(help: str = COUNT_HELP) -> Any:  # noqa: A002
