@@ -52,6 +52,7 @@ def show(
     """One event cluster: its date, actors and counts, and every report of it side by side."""
     from ..clusters.view import cluster_view
     from ..store import Store
+    from ..utctime import utc_text
 
     check_json_format(as_json, fmt)  # --json as every listing takes it (n50)
     fmt = "json" if as_json else fmt
@@ -77,11 +78,13 @@ def show(
     typer.echo(f"{_n(c['num_mentions'], 'mention')}{also} in {_n(c['num_articles'], 'article')} from "
                f"{_n(c['num_sources'], 'outlet')}; "
                f"first reported {c['first_published'] or 'undated'} by {c['first_source'] or 'an unnamed outlet'}"
-               f"{'; first coded ' + json_text(c['coded_at']) if c.get('coded_at') else ''}"
+               # to the second, as the overrule lines below and `gaiko cluster overrules` write a time; the JSON keeps
+               # the stored microseconds (round n58)
+               f"{'; first coded ' + str(utc_text(c['coded_at'])) if c.get('coded_at') else ''}"
                f"{'; split or merged by hand' if c['overruled'] else ''}")
     for o in d.get("overrules") or ():  # which split or merge made or touched it, to undo it by (round n55)
         typer.echo(f"{o['kind']} {o['id']} ({'made this cluster' if o['made_this'] else 'touched it'}, "
-                   f"{json_text(o['created_at'])}){': ' + o['note'] if o.get('note') else ''}")
+                   f"{utc_text(o['created_at'])}){': ' + o['note'] if o.get('note') else ''}")
     emit_rows([{"published": r["published"] or "undated", "outlet": r.get("outlet") or r["outlet_key"],
                 "date": f"{r['date'] or ''} {r.get('date_text') or ''}".strip(), "trigger": r["trigger"],
                 "source": _side(r, "source"), "target": _side(r, "target"),

@@ -8,10 +8,10 @@ import typer
 
 from ..errors import GaikoError
 from .common import check_json_format, check_limit, check_span, emit_json, emit_rows, fail
-from .filters import (actor_option, actual_option, count_option, db_option, directed_option, either_option, event_filters,
-                      quad_class_option,
-                      say_unclustered, say_why_empty, shown_filters, since_option, source_option, target_option, text_option,
-                      type_option, until_option)
+from .filters import (actor_option, actual_option, context_option, count_option, db_option, directed_option,
+                      either_option, event_filters, mode_option, outlet_option, place_option, precision_option,
+                      quad_class_option, say_unclustered, say_why_empty, shown_filters, since_option, source_option,
+                      target_option, text_option, type_option, until_option)
 
 DYAD_COLUMNS = ("source", "target", "events", "mean_goldstein", "cooperation", "conflict", "joint")
 
@@ -33,6 +33,11 @@ def dyads(
     actual: bool = actual_option(),
     either: bool = either_option(),
     directed: bool = directed_option(),
+    place: Optional[str] = place_option(),
+    outlet: Optional[str] = outlet_option(),
+    mode: Optional[str] = mode_option(),
+    context: Optional[str] = context_option(),
+    precision: Optional[str] = precision_option(),
     self_dyads: bool = typer.Option(False, "--self-dyads", help="Also list a country acting on itself (JPN → JPN)."),
     limit: int = typer.Option(50, "--limit", help="At most this many pairs, busiest first (0 = all)."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl or csv."),
@@ -47,7 +52,8 @@ def dyads(
     limit = check_limit(limit) or 0
     check_json_format(as_json, fmt)
     since, until = check_span(since, until)
-    filters = event_filters(actor, source, target, type, since, until, quad_class, text, actual, either, directed)
+    filters = event_filters(actor, source, target, type, since, until, quad_class, text, actual, either, directed,
+                            place=place, outlet=outlet, mode=mode, context=context, precision=precision)
     try:
         from ..store import Store
 

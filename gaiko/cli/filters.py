@@ -14,7 +14,7 @@ import typer
 
 __all__ = ["COUNT_HELP", "say_unclustered", "warn_unclustered", "db_option", "actor_option", "source_option", "target_option", "type_option", "since_option",
            "until_option", "quad_class_option", "text_option", "actual_option", "either_option", "directed_option",
-           "count_option",
+           "count_option", "place_option", "outlet_option", "mode_option", "context_option", "precision_option",
            "event_filters"]
 
 COUNT_HELP = "clusters: one row per real-world event (its reports counted in num_mentions); mentions: one per report."
@@ -73,6 +73,34 @@ def directed_option() -> Any:
                         "(--source and --target) otherwise counts in both directions, once each.")
 
 
+def place_option() -> Any:
+    return typer.Option(None, "--place", help="Resolved place name (exact, any case: tokyo is Tokyo), as the place "
+                        "column and the dashboard's map name it; the API's place=.")
+
+
+def outlet_option() -> Any:
+    return typer.Option(None, "--outlet", help="The outlet that published the article (its record's source field, "
+                        "exact: Reuters); a cluster when any of its reports is the outlet's; the API's outlet=.")
+
+
+def mode_option() -> Any:
+    return typer.Option(None, "--mode", help="PLOVER mode (any case: phone, visit, disapprove, arrest, ...), as the "
+                        "mode column shows it; one gaiko does not code and no event of the store has is refused; "
+                        "the API's mode=.")
+
+
+def context_option() -> Any:
+    return typer.Option(None, "--context", help="PLOVER context (any case: diplomatic, military, economic, ...): "
+                        "events with it among theirs; one gaiko does not code and no event of the store has is "
+                        "refused; the API's context=.")
+
+
+def precision_option() -> Any:
+    return typer.Option(None, "--precision", help="How precisely the event's date is known: day, week, month, year, "
+                        "decade, century, era, shared (an upper bound) or published (no date of its own), several "
+                        "comma-separated, any case; the API's precision=.")
+
+
 def count_option(help: str = COUNT_HELP) -> Any:  # noqa: A002
     """``--count clusters|mentions``; ``help`` for a command whose count means more (``gaiko dyads``)."""
     return typer.Option("clusters", "--count", help=help)
@@ -80,12 +108,19 @@ def count_option(help: str = COUNT_HELP) -> Any:  # noqa: A002
 
 def event_filters(actor: str | None, source: str | None, target: str | None, type: str | None,  # noqa: A002
                   since: str | None, until: str | None, quad_class: Any, text: str | None,
-                  actual: bool, either: bool = False, directed: bool = False) -> dict[str, Any]:
+                  actual: bool, either: bool = False, directed: bool = False, *, place: str | None = None,
+                  outlet: str | None = None, mode: str | None = None, context: str | None = None,
+                  precision: str | None = None) -> dict[str, Any]:
     """The store's filter keywords from the command's values (``--actual`` is ``include_intended=False``; ``--either``
-    is ``either=True`` and ``--directed`` ``directed=True``, each left out when not given)."""
+    is ``either=True`` and ``--directed`` ``directed=True``, each left out when not given). ``place``, ``outlet``,
+    ``mode``, ``context`` and ``precision`` are the API's filters of those names (round n58), passed on as given,
+    each left out when not given or blank (as the API drops an empty value):
+    :class:`gaiko.store.event_filter.EventFilter` reads and checks them for every surface alike."""
+    more = {"place": place, "outlet": outlet, "mode": mode, "context": context, "precision": precision}
     return {"actor": actor, "source": source, "target": target, "type": type, "since": since, "until": until,
             "quad_class": quad_class, "text": text, "include_intended": not actual, **({"either": True} if either else {}),
-            **({"directed": True} if directed else {})}
+            **({"directed": True} if directed else {}),
+            **{k: v for k, v in more.items() if v and v.strip()}}
 
 
 def shown_filters(filters: dict[str, Any]) -> dict[str, Any]:

@@ -10,10 +10,11 @@ import typer
 from ..errors import GaikoError
 from .common import (check_json_format, check_limit, check_span, emit_json, emit_rows, fail, json_text,
                      table_too_narrow)
-from .filters import (COUNT_HELP, actor_option, actual_option, count_option, db_option, directed_option, either_option,
-                      event_filters,
-                      quad_class_option, say_unclustered, say_why_empty, shown_filters, since_option, source_option,
-                      target_option, text_option, type_option, until_option, warn_unclustered)
+from .filters import (COUNT_HELP, actor_option, actual_option, context_option, count_option, db_option,
+                      directed_option, either_option, event_filters, mode_option, outlet_option, place_option,
+                      precision_option, quad_class_option, say_unclustered, say_why_empty, shown_filters,
+                      since_option, source_option, target_option, text_option, type_option, until_option,
+                      warn_unclustered)
 
 #: what each count of `gaiko stats` is, where the key alone could mislead
 STAT_LABELS = {
@@ -27,6 +28,10 @@ STAT_LABELS = {
     "warnings": "warnings (inputs coded with a note)",
     "last_article": "last_article (newest plausible date)",
     "unclustered_events": "unclustered_events (each counted as a cluster)",
+    # the overrules made by hand (round n58): gaiko cluster overrules lists them, --undone those undone
+    "cluster_merges": "cluster merges by hand (in force)",
+    "cluster_splits": "cluster splits by hand (in force)",
+    "cluster_overrules_undone": "cluster merges and splits undone",
 }
 
 EVENT_COLUMNS = ("date", "event_type", "mode", "source", "target", "trigger", "place", "flags", "reports", "id")
@@ -87,6 +92,11 @@ def events(
     actual: bool = actual_option(),
     either: bool = either_option(),
     directed: bool = directed_option(),
+    place: Optional[str] = place_option(),
+    outlet: Optional[str] = outlet_option(),
+    mode: Optional[str] = mode_option(),
+    context: Optional[str] = context_option(),
+    precision: Optional[str] = precision_option(),
     limit: int = typer.Option(100, "--limit", help="At most this many events (0 = all)."),
     fmt: str = typer.Option("table", "--format", "-f", help="table, jsonl (PLOVER records), json (the same records "
                                "as one JSON array) or csv."),
@@ -101,7 +111,8 @@ def events(
     since, until = check_span(since, until)
     if quad_class is not None and quad_class.strip().isdigit():
         quad_class = int(quad_class)  # one class, a number as before (--json's filters); "1,2" is read by the store
-    filters = event_filters(actor, source, target, type, since, until, quad_class, text, actual, either, directed)
+    filters = event_filters(actor, source, target, type, since, until, quad_class, text, actual, either, directed,
+                            place=place, outlet=outlet, mode=mode, context=context, precision=precision)
     try:
         with _open(db) as store:
             rows = store.events(limit=limit or None, count=count, **filters)
@@ -147,6 +158,11 @@ def export(
     actual: bool = actual_option(),
     either: bool = either_option(),
     directed: bool = directed_option(),
+    place: Optional[str] = place_option(),
+    outlet: Optional[str] = outlet_option(),
+    mode: Optional[str] = mode_option(),
+    context: Optional[str] = context_option(),
+    precision: Optional[str] = precision_option(),
     coded_since: Optional[str] = typer.Option(
         None, "--coded-since", help="Only what was coded at or after this moment (UTC date or ISO date-time, e.g. "
         "2026-12-02T01:30:00Z): the mentions of articles coded since, or the clusters they joined, with their "
@@ -171,7 +187,8 @@ def export(
         fmt = export_format(fmt, out)  # before the store is opened: a contradiction costs nothing
         with _open(db) as store:
             filters = event_filters(actor, source, target, type, since, until, quad_class, text, actual, either,
-                                    directed)
+                                    directed, place=place, outlet=outlet, mode=mode, context=context,
+                                    precision=precision)
             n = export_events(store, fmt, out, count=count,  # the filters of gaiko events
                               **filters, **({"coded_since": coded_since} if coded_since else {}))
             if not n:

@@ -9,10 +9,10 @@ import typer
 
 from ..errors import GaikoError
 from .common import check_json_format, check_span, emit_json, emit_rows, fail
-from .filters import (actor_option, actual_option, count_option, db_option, directed_option, either_option, event_filters,
-                      quad_class_option,
-                      say_unclustered, say_why_empty, shown_filters, since_option, source_option, target_option, text_option,
-                      type_option, until_option)
+from .filters import (actor_option, actual_option, context_option, count_option, db_option, directed_option,
+                      either_option, event_filters, mode_option, outlet_option, place_option, precision_option,
+                      quad_class_option, say_unclustered, say_why_empty, shown_filters, since_option, source_option,
+                      target_option, text_option, type_option, until_option)
 
 
 def register(app: typer.Typer) -> None:
@@ -32,6 +32,11 @@ def series(
     actual: bool = actual_option(),
     either: bool = either_option(),
     directed: bool = directed_option(),
+    place: Optional[str] = place_option(),
+    outlet: Optional[str] = outlet_option(),
+    mode: Optional[str] = mode_option(),
+    context: Optional[str] = context_option(),
+    precision: Optional[str] = precision_option(),
     interval: str = typer.Option("auto", "--interval", help="day, week (ISO, from Monday), month, or auto (day up "
                                  "to 92 days of span, week up to 731, else month)."),
     by: str = typer.Option("quad", "--by", help="Split the counts by quad (quad class: the columns "
@@ -48,7 +53,8 @@ def series(
     by quad class, type or modality; the filters of `gaiko events` (a dyad: --source and --target)."""
     check_json_format(as_json, fmt)
     since, until = check_span(since, until)
-    filters = event_filters(actor, source, target, type, since, until, quad_class, text, actual, either, directed)
+    filters = event_filters(actor, source, target, type, since, until, quad_class, text, actual, either, directed,
+                            place=place, outlet=outlet, mode=mode, context=context, precision=precision)
     f = {k: v for k, v in filters.items() if k not in ("source", "target")}
     try:
         from ..store import Store

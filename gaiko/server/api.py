@@ -56,7 +56,7 @@ class EventQuery:
         modality: Literal["actual", "intended", "hypothetical", "all"] | None = Query(None, description="actual: neither intended nor hypothetical; default all"),
         actual: bool = Query(False, description="Same as modality=actual"),
         resolved: bool = Query(False, description="Leave out events with an actor that has no country"),
-        precision: str | None = Query(None, max_length=60, pattern=r"^[A-Za-z, ]+$", description="Date precision(s): day, week, month, year, published (comma-separated, any case)"),
+        precision: str | None = Query(None, max_length=60, pattern=r"^[A-Za-z, ]+$", description="Date precision(s): day, week, month, year, decade, century, era, shared, published (comma-separated, any case)"),
         include_negated: bool = Query(False, description="Also list negated events"),
         count: Count = Query("clusters", description=COUNT_DOC),
     ) -> None:

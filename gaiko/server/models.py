@@ -278,6 +278,10 @@ class Stats(_Row):
     notes: list[str] | None = Field(None, description="what the counts mean when some events are in no cluster yet, "
                                     "and the command that clusters them (null when none)")
     pledges: int
+    cluster_merges: int = Field(0, description="cluster merges made by hand, in force (GET /api/v1/clusters/overrules)")
+    cluster_splits: int = Field(0, description="cluster splits made by hand, in force")
+    cluster_overrules_undone: int = Field(0, description="merges and splits undone by hand "
+                                          "(GET /api/v1/clusters/overrules?undone=true)")
     by_type: dict[str, int]
     top_dyads: list[dict[str, Any]]
 

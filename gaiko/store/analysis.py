@@ -29,7 +29,9 @@ QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal con
 
 def date_label(date: Any, precision: str | None) -> str:
     """An event date as precise as it is known: ``2026-01-15``, ``January 2026 (month)``, ``2026 (year)``, ``week
-    of 2026-01-12`` (the dashboard's pages and ``gaiko events``' table)."""
+    of 2026-01-12``, ``1980s (decade)``, ``19th century (century)``, ``era from 1939-09-01`` (its first day; the
+    era's name is the event's ``date_text``) (the dashboard's pages and ``gaiko events``' table). A ``shared`` date (an
+    upper bound) and a ``published`` one are shown as the day."""
     if date is None:
         return ""
     d = date if isinstance(date, dt.date) else dt.date.fromisoformat(str(date)[:10])
@@ -39,6 +41,16 @@ def date_label(date: Any, precision: str | None) -> str:
         return f"{d.strftime('%B %Y')} (month)"
     if precision == "week":
         return f"week of {d.isoformat()}"
+    # a date known to a decade, a century or an era was shown as its first day, "1980-01-01", as if known to the day
+    # (round n58)
+    if precision == "decade":
+        return f"{d.year}s (decade)"
+    if precision == "century":
+        c = (d.year - 1) // 100 + 1
+        nth = "th" if 10 <= c % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(c % 10, "th")
+        return f"{c}{nth} century (century)"
+    if precision == "era":
+        return f"era from {d.isoformat()}"
     return d.isoformat()
 
 

@@ -21,6 +21,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from .event_filter import EVENT_DAY, EventFilter, check_filter_names
+from .filter_words import check_filter_words
 
 __all__ = ["COUNTS", "Scope", "check_count", "scope", "event_rows", "count", "SORT_KEYS", "ONE_EVENT_SQL",
            "CLUSTER_DAY", "unclustered", "unclustered_note"]
@@ -194,10 +195,11 @@ def scope(con: Any, count: str, filters: dict[str, Any], *, via: bool = False) -
     """The :class:`Scope` of the mentions or clusters matching ``filters`` (the keywords of
     :class:`~gaiko.store.event_filter.EventFilter`). ``via`` reads clusters through their mentions even when the
     filters alone would not (a facet of a mention's field: its link sets a filter that needs mentions).
-    Raises ConfigError for an unknown count, filter name or filter value."""
+    Raises ConfigError for an unknown count, filter name or filter value (a mode or context: round n58)."""
     check_count(count)
     check_filter_names(filters)
     f = EventFilter(**filters)
+    check_filter_words(con, filters)  # a mode or context no event can carry is refused, not read as none (n58)
     if count == "mentions":
         return Scope("mentions", f.from_, f.where, f.params, count)
     if not (via or f.needs_mentions) and _complete(con):

@@ -15,6 +15,14 @@ __all__ = ["why_empty", "known_countries"]
 
 _ACTOR_FILTERS = ("actor", "source", "target")
 
+#: filters of one exact value (any case but the outlet), and what an event lacks when none matches
+_VALUE_FILTERS = {
+    "place": "such a place (matched whole, any case: the place column of `gaiko events`; /api/v1/map lists them)",
+    "outlet": "such an outlet (matched whole and as written: an article's `source`)",
+    "mode": "this mode (the mode column of `gaiko events`; /api/v1/facets counts them)",
+    "context": "this context among its contexts",
+}
+
 
 @lru_cache(maxsize=1)
 def known_countries() -> frozenset[str]:
@@ -72,6 +80,11 @@ def why_empty(store: Any, filters: dict[str, Any], count: str = "clusters") -> l
                     "(`gaiko actors` and /api/v1/actors list them)")
         if note:
             notes.append(note)
+    for name, what in _VALUE_FILTERS.items():  # an exact value no event has (round n58: the CLI took them then)
+        value = filters.get(name)
+        if isinstance(value, str) and value.strip() and store.count_events(count, **{name: value}) == 0:
+            shown = value.strip().lower() if name in ("mode", "context") else value.strip()  # as applied, echoed
+            notes.append(f"{name} {shown}: no event of this store has {what}")
     since, until = filters.get("since"), filters.get("until")
     if since or until:
         first, last = store.event_span(count=count)

@@ -109,7 +109,9 @@ class QueryMixin:
         hand, :data:`gaiko.store.ledger_state.TRACKED_SQL`), ``undated_pledges`` statements whose
         article has no publication date (not tracked). ``last_article`` is the newest plausible publication date.
         ``unclustered_events``: mentions in no cluster yet (an import stopped while clustering), each counted in
-        ``clusters`` as one of its own until clustered (:func:`gaiko.store.counting.unclustered_note` says so)."""
+        ``clusters`` as one of its own until clustered (:func:`gaiko.store.counting.unclustered_note` says so).
+        ``cluster_merges``, ``cluster_splits``: the overrules made by hand in force (``gaiko cluster overrules``),
+        ``cluster_overrules_undone`` those undone (``--undone``; :func:`overrule_counts`)."""
         one = self.query(
             f"""SELECT (SELECT count(*) FROM articles) AS articles,
                       (SELECT count(*) FROM sentences) AS sentences,
@@ -129,6 +131,7 @@ class QueryMixin:
         )[0]
         one["count"] = count
         one["unclustered_events"] = counting.unclustered(self.con)  # each counted in ``clusters`` (round r28)
+        one.update(overrule_counts(self.con))  # the splits and merges made by hand, and those undone (round n58)
         if ledger_behind(self.con):  # what `gaiko pledges` lists, computed afresh (round r31)
             one["tracked_pledges"] = tracked_afresh(self, one["tracked_pledges"])
         sc = counting.scope(self.con, count, {"include_negated": True})
@@ -166,3 +169,18 @@ class QueryMixin:
         be judged, so the ledger does not track them."""
         return int(self.scalar("SELECT count(*) FROM pledges p JOIN articles a ON a.id = p.article_id "
                                "WHERE a.published IS NULL") or 0)
+
+
+def overrule_counts(con: Any) -> dict[str, int]:
+    """The cluster overrules of a store: ``cluster_merges`` and ``cluster_splits`` in force (``cluster_overrules``,
+    what `gaiko cluster overrules` lists) and ``cluster_overrules_undone`` (what ``--undone`` lists: an overrule made
+    and undone twice counts twice). A store written before a table was added (read-only, not migrated) counts 0."""
+    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables WHERE table_name IN "
+                                        "('cluster_overrules', 'cluster_overrules_undone')").fetchall()}
+    merges = splits = undone = 0
+    if "cluster_overrules" in tables:
+        merges, splits = con.execute("SELECT count(*) FILTER (WHERE kind = 'merge'), count(*) FILTER (WHERE kind = "
+                                     "'split') FROM cluster_overrules").fetchall()[0]
+    if "cluster_overrules_undone" in tables:
+        undone = con.execute("SELECT count(*) FROM cluster_overrules_undone").fetchall()[0][0]
+    return {"cluster_merges": int(merges), "cluster_splits": int(splits), "cluster_overrules_undone": int(undone)}
