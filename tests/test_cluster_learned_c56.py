@@ -11,6 +11,7 @@ own (Kelvar)."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import random
@@ -116,6 +117,14 @@ def test_the_scrambled_veto_changes_clusters_here(tmp_path, monkeypatch):
         assert got[0]["members"] != got[1]["members"]
 
 
+@functools.lru_cache(maxsize=None)
+def _mention_rows(seed: int) -> tuple[list[str], list[tuple]]:
+    """The mention rows (:data:`MENTION_SQL`, by event id) of 80 random articles of ``seed`` and Kelvar's, written in
+    one batch: read once for the four shares of a seed (round ci58; the rows hold no clustering, only the events)."""
+    cur = _store([random_articles(80, seed=seed), ARTICLES]).con.execute(f"{MENTION_SQL} ORDER BY e.id")
+    return [d[0] for d in cur.description], cur.fetchall()
+
+
 def _flip(seed: int, k: int, share: float) -> bool:
     h = hashlib.blake2b(f"{seed}:{k}".encode(), digest_size=8).digest()
     return int.from_bytes(h, "big") / 2 ** 64 < share
@@ -128,9 +137,8 @@ def test_choose_parent_lazy_equals_choose_parent_for_any_ok(seed, share):
     that passes a random share of them (after the root check where the rules ask for it), the lazy choice is
     :func:`choose_parent`'s, and it asks ``ok`` of no more candidates."""
     rules = load_rules()
-    cur = _store([random_articles(80, seed=seed), ARTICLES]).con.execute(f"{MENTION_SQL} ORDER BY e.id")
-    cols = [d[0] for d in cur.description]
-    rows = [dict(zip(cols, r)) for r in cur.fetchall()]
+    cols, got = _mention_rows(seed)
+    rows = [dict(zip(cols, r)) for r in got]
     units: dict[int, UnitState] = {}
     for r, unit in zip(rows, units_of(rows, rules)):
         st = units.setdefault(ukey_of(unit), UnitState(unit, ukey_of(unit)))

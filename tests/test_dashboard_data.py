@@ -37,6 +37,36 @@ def store(db):
         yield s
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _ledger_read_once(store):
+    """The module's store is read-only: its ledger entries (``ledger_entries``, which reads every pledge and works out
+    each status: most of a ``ledger_view`` or ``scorecard`` call) are read once for each ``as_of`` and kept for the
+    module (round ci58: the scorecard tests open the ledger about a hundred times each). Each call still filters,
+    counts, sorts and pages them itself; a store other than the module's (the API's) is read as ever. At the end every
+    kept read must equal a fresh one (nothing changed them)."""
+    import copy
+
+    import gaiko.store.ledger_view as lv
+
+    real = lv.ledger_entries
+    kept: dict[tuple, tuple[list, list]] = {}
+
+    def entries(s, as_of=None, *, dismissed=False):
+        if s is not store:
+            return real(s, as_of, dismissed=dismissed)
+        key = (as_of.isoformat() if isinstance(as_of, dt.date) else as_of, dismissed)
+        if key not in kept:
+            rows = real(s, as_of, dismissed=dismissed)
+            kept[key] = (rows, copy.deepcopy(rows))
+        return list(kept[key][0])
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(lv, "ledger_entries", entries)
+        yield kept
+    for (as_of, dismissed), (rows, first) in kept.items():
+        assert rows == first == real(store, as_of, dismissed=dismissed), (as_of, dismissed)
+
+
 @pytest.fixture(scope="module")
 def api(db):
     from fastapi.testclient import TestClient
